@@ -1,0 +1,1 @@
+"""The ``ltmt`` command line: a thin shell over the Python API."""

@@ -1,0 +1,80 @@
+"""Configuration helpers: frozen dataclasses built from YAML at the edges, validated on construction."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ltmt.errors import ConfigError
+
+T = TypeVar("T")
+
+
+def read_yaml(path: str | Path) -> dict[str, Any]:
+    """Read a YAML mapping from ``path``; a missing file or a non-mapping is a :class:`ConfigError`."""
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def from_dict(cls: type[T], data: dict[str, Any], *, where: str = "config") -> T:
+    """Build dataclass ``cls`` from ``data``, recursing into nested dataclass fields.
+
+    Unknown keys are an error that names them, so a typo never passes silently.
+    """
+    if not dataclasses.is_dataclass(cls):
+        raise TypeError(f"{cls!r} is not a dataclass")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(fields)}")
+    kwargs: dict[str, Any] = {}
+    hints = _resolved_types(cls)
+    for name, value in data.items():
+        field_type = hints.get(name)
+        if isinstance(field_type, type) and dataclasses.is_dataclass(field_type):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}.{name}: expected a mapping")
+            value = from_dict(field_type, value, where=f"{where}.{name}")
+        kwargs[name] = value
+    try:
+        return cls(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def _resolved_types(cls: type) -> dict[str, Any]:
+    import typing
+
+    try:
+        return typing.get_type_hints(cls)
+    except Exception:  # pragma: no cover - forward refs that cannot be resolved
+        return {}
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """A JSON-friendly dict of a dataclass instance (paths become strings)."""
+    result = dataclasses.asdict(obj)
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, Path):
+            return str(value)
+        if isinstance(value, dict):
+            return {k: fix(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [fix(v) for v in value]
+        return value
+
+    return fix(result)  # type: ignore[no-any-return]

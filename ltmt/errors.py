@@ -1,0 +1,27 @@
+"""The error hierarchy of ltmt.
+
+Every error that ltmt raises on purpose derives from :class:`LtmtError`, so a caller (and the
+CLI) can catch one type. Messages are one line and say what to do about the problem.
+"""
+
+from __future__ import annotations
+
+
+class LtmtError(Exception):
+    """Base class of every error ltmt raises on purpose."""
+
+
+class InputError(LtmtError):
+    """Bad input from the user: a missing or malformed file, a bad user id, a bad option value."""
+
+
+class StoreError(LtmtError):
+    """The memory store cannot be opened, read or written."""
+
+
+class ModelError(LtmtError):
+    """A model or tokenizer cannot be loaded or used."""
+
+
+class ConfigError(LtmtError):
+    """A configuration value or file is invalid."""

@@ -1,0 +1,1 @@
+"""Loading, building and decoding Marian models."""

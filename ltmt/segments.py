@@ -1,0 +1,57 @@
+"""The value types that flow through ltmt: stored segments, retrieval matches, translations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stored source/target pair of a user's memory.
+
+    ``id`` is unique within the user's memory; ``created`` is a Unix timestamp in seconds;
+    ``origin`` says where the pair came from (an import file name, ``learn``, ``api``).
+    """
+
+    id: int
+    user: str
+    source: str
+    target: str
+    created: float
+    origin: str
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A retrieved segment with its fuzzy score (0-100; 100 = same normalised source)."""
+
+    segment: Segment
+    score: float
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The translation of one input segment.
+
+    ``method`` names what produced ``text``: ``exact`` (a 100 % memory match reused without the
+    model), ``model`` (plain decoding), or the fusion method (``knn``, ``attention``), or ``empty``
+    for an empty input.
+    """
+
+    source: str
+    text: str
+    matches: tuple[Match, ...] = ()
+    method: str = "model"
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    """A source/target pair read from a file, with where it was found (for error messages)."""
+
+    source: str
+    target: str
+    position: str = ""
+    metadata: Mapping[str, Any] = field(default_factory=dict)

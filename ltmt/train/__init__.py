@@ -1,0 +1,1 @@
+"""Training loops: the base Marian model and the fusion adapter."""

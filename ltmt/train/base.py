@@ -1,0 +1,314 @@
+"""``ltmt train base``: train a SentencePiece vocabulary and a Marian model from scratch.
+
+Output layout (``OUTPUT``)::
+
+    tokenizer/      source.spm, target.spm, vocab.json, tokenizer config (built once)
+    last/           the latest checkpoint: a standard Marian directory
+    best/           the checkpoint with the best dev BLEU so far: a standard Marian directory
+    state.pt        optimiser state, step, epoch position, best BLEU (for --resume)
+    log.jsonl       one JSON object per logged step and per evaluation
+    config.json     the training configuration
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import shutil
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ltmt.config import to_dict
+from ltmt.errors import InputError
+from ltmt.train.config import BaseTrainConfig, ModelShape
+from ltmt.train.data import (
+    EncodedCorpus,
+    collate,
+    encode_pairs,
+    iter_epoch,
+    load_dev_pairs,
+    load_training_pairs,
+    token_batches,
+)
+
+logger = logging.getLogger(__name__)
+
+ProgressFactory = Callable[[int, int], Any]
+
+
+def build_marian(shape: ModelShape, vocab_size: int) -> Any:
+    """A randomly initialised ``MarianMTModel`` of ``shape`` with OPUS-MT's special-token layout."""
+    from transformers import MarianConfig, MarianMTModel
+
+    pad = vocab_size - 1
+    config = MarianConfig(
+        vocab_size=vocab_size,
+        decoder_vocab_size=vocab_size,
+        d_model=shape.d_model,
+        encoder_layers=shape.encoder_layers,
+        decoder_layers=shape.decoder_layers,
+        encoder_attention_heads=shape.attention_heads,
+        decoder_attention_heads=shape.attention_heads,
+        encoder_ffn_dim=shape.ffn_dim,
+        decoder_ffn_dim=shape.ffn_dim,
+        dropout=shape.dropout,
+        attention_dropout=0.0,
+        activation_dropout=0.0,
+        activation_function="swish",
+        max_position_embeddings=shape.max_positions,
+        pad_token_id=pad,
+        eos_token_id=0,
+        decoder_start_token_id=pad,
+        forced_eos_token_id=0,
+        scale_embedding=True,
+        share_encoder_decoder_embeddings=True,
+        tie_word_embeddings=True,
+    )
+    model = MarianMTModel(config)
+    model.generation_config.num_beams = 4
+    model.generation_config.max_length = 256
+    model.generation_config.bad_words_ids = [[pad]]
+    return model
+
+
+def inverse_sqrt_lr(step: int, peak: float, warmup: int) -> float:
+    """Linear warm-up to ``peak`` over ``warmup`` steps, then decay with 1/sqrt(step)."""
+    step = max(step, 1)
+    if step < warmup:
+        return peak * step / warmup
+    return peak * math.sqrt(warmup / step)
+
+
+class _StopFlag:
+    """Set by SIGTERM/SIGINT so the loop can save a checkpoint before it exits."""
+
+    def __init__(self) -> None:
+        self.stop = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.stop = True
+
+
+def train_base(
+    config: BaseTrainConfig,
+    output: Path,
+    *,
+    resume: bool = False,
+    progress: ProgressFactory | None = None,
+) -> dict[str, Any]:
+    """Train (or resume training of) a base model; returns a summary dict.
+
+    ``progress(total, initial)`` may return a tqdm-like object with ``update`` and
+    ``set_postfix``; the CLI passes a progress bar, the library prints nothing.
+    """
+    import torch
+
+    from ltmt.model.vocab import marian_vocab, train_sentencepiece, write_tokenizer_files
+
+    opt = config.train
+    output.mkdir(parents=True, exist_ok=True)
+    state_path = output / "state.pt"
+    if resume and not state_path.is_file():
+        raise InputError(f"nothing to resume in {output}: no state.pt (drop --resume to start anew)")
+    if not resume and state_path.is_file():
+        raise InputError(f"{output} already holds a training run; pass --resume or another --output")
+    (output / "config.json").write_text(json.dumps(to_dict(config), indent=2), "utf-8")
+    if opt.threads:
+        torch.set_num_threads(opt.threads)
+    random.seed(opt.seed)
+    np.random.seed(opt.seed)
+    torch.manual_seed(opt.seed)
+
+    pairs = load_training_pairs(config.data)
+    dev = load_dev_pairs(config.data, opt.seed)
+    tokenizer_dir = output / "tokenizer"
+    if not (tokenizer_dir / "vocab.json").is_file():
+        sample = random.Random(opt.seed).sample(pairs, min(len(pairs), 300_000))
+        sides = [s for s, _ in sample] + [t for _, t in sample]
+        spm_path = train_sentencepiece(sides, output / "spm", config.model.vocab_size)
+        write_tokenizer_files(spm_path, tokenizer_dir)
+    vocab = marian_vocab(tokenizer_dir / "source.spm")
+    corpus = encode_pairs(pairs, tokenizer_dir / "source.spm", vocab, config.data)
+    pad_id = vocab["<pad>"]
+
+    model = build_marian(config.model, len(vocab))
+    optimizer = torch.optim.AdamW(
+        model.parameters(), lr=opt.peak_lr, betas=(0.9, 0.98), eps=1e-9, weight_decay=opt.weight_decay
+    )
+    step, epoch, position, best_bleu, elapsed = 0, 0, 0, -1.0, 0.0
+    if resume:
+        from transformers import MarianMTModel
+
+        model = MarianMTModel.from_pretrained(str(output / "last"))
+        state = torch.load(state_path, map_location="cpu", weights_only=False)
+        optimizer.load_state_dict(state["optimizer"])
+        step, epoch, position = state["step"], state["epoch"], state["position"]
+        best_bleu, elapsed = state["best_bleu"], state["elapsed"]
+        logger.info("resuming at step %d (epoch %d, batch %d), best BLEU %.2f", step, epoch, position, best_bleu)
+    parameters = sum(p.numel() for p in model.parameters())
+    logger.info("model: %.1fM parameters, vocab %d", parameters / 1e6, len(vocab))
+
+    stop = _StopFlag()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    log = (output / "log.jsonl").open("a", encoding="utf-8")
+    started = time.monotonic() - elapsed
+    session_start = time.monotonic()
+    bar = progress(opt.max_steps or 0, step) if progress else None
+    tokens_since, loss_sum, loss_tokens, window_start = 0, 0.0, 0, time.monotonic()
+
+    def save(best: bool, bleu: float | None) -> None:
+        _save_checkpoint(model, tokenizer_dir, output / "last", step=step, bleu=bleu, config=config)
+        torch.save(
+            {
+                "optimizer": optimizer.state_dict(),
+                "step": step,
+                "epoch": epoch,
+                "position": position,
+                "best_bleu": best_bleu,
+                "elapsed": time.monotonic() - started,
+            },
+            state_path,
+        )
+        if best:
+            tmp = output / "best.tmp"
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.copytree(output / "last", tmp)
+            shutil.rmtree(output / "best", ignore_errors=True)
+            tmp.rename(output / "best")
+
+    def out_of_budget() -> bool:
+        if stop.stop:
+            return True
+        if opt.max_steps and step >= opt.max_steps:
+            return True
+        return bool(opt.max_minutes and (time.monotonic() - session_start) / 60 >= opt.max_minutes)
+
+    try:
+        model.train()
+        while epoch < opt.epochs and not out_of_budget():
+            batches = token_batches(corpus, opt.batch_tokens, opt.seed + epoch)
+            for batch_index, indices in iter_epoch(batches, position):
+                loss_value, n_tokens = _train_step(model, optimizer, corpus, indices, pad_id, step, opt)
+                step += 1
+                position = batch_index + 1  # the next batch to run, saved for --resume
+                tokens_since += n_tokens
+                loss_sum += loss_value * n_tokens
+                loss_tokens += n_tokens
+                if bar is not None:
+                    bar.update(1)
+                if step % 100 == 0:
+                    seconds = time.monotonic() - window_start
+                    record = {
+                        "step": step,
+                        "epoch": epoch,
+                        "loss": round(loss_sum / max(loss_tokens, 1), 4),
+                        "lr": inverse_sqrt_lr(step, opt.peak_lr, opt.warmup_steps),
+                        "tgt_tokens_per_s": round(tokens_since / max(seconds, 1e-9), 1),
+                    }
+                    log.write(json.dumps(record) + "\n")
+                    log.flush()
+                    if bar is not None:
+                        bar.set_postfix(loss=record["loss"], ep=epoch, tok_s=int(record["tgt_tokens_per_s"]))
+                    tokens_since, loss_sum, loss_tokens, window_start = 0, 0.0, 0, time.monotonic()
+                if step % opt.eval_every == 0 or out_of_budget():
+                    bleu = evaluate_bleu(model, tokenizer_dir, dev)
+                    model.train()
+                    is_best = bleu > best_bleu
+                    best_bleu = max(best_bleu, bleu)
+                    log.write(json.dumps({"step": step, "epoch": epoch, "dev_bleu": round(bleu, 2)}) + "\n")
+                    log.flush()
+                    logger.info("step %d epoch %d: dev BLEU %.2f (best %.2f)", step, epoch, bleu, best_bleu)
+                    save(is_best, bleu)
+                if out_of_budget():
+                    break
+            else:
+                epoch += 1
+                position = 0
+        if not (output / "best").is_dir():
+            bleu = evaluate_bleu(model, tokenizer_dir, dev)
+            best_bleu = bleu
+            save(True, bleu)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        log.close()
+        if bar is not None:
+            bar.close()
+    return {
+        "output": str(output),
+        "step": step,
+        "epoch": epoch,
+        "best_dev_bleu": best_bleu,
+        "parameters": parameters,
+        "hours": (time.monotonic() - started) / 3600,
+    }
+
+
+def _train_step(
+    model: Any, optimizer: Any, corpus: EncodedCorpus, indices: list[int], pad_id: int, step: int, opt: Any
+) -> tuple[float, int]:
+    import torch
+    import torch.nn.functional as F
+    from transformers.models.marian.modeling_marian import shift_tokens_right
+
+    input_ids, mask, labels = (torch.from_numpy(a) for a in collate(corpus, indices, pad_id))
+    decoder_input = shift_tokens_right(labels, pad_id, pad_id)
+    for group in optimizer.param_groups:
+        group["lr"] = inverse_sqrt_lr(step + 1, opt.peak_lr, opt.warmup_steps)
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=opt.bf16):
+        logits = model(input_ids=input_ids, attention_mask=mask, decoder_input_ids=decoder_input).logits
+    n_tokens = int((labels != -100).sum())
+    loss = F.cross_entropy(
+        logits.float().view(-1, logits.size(-1)),
+        labels.view(-1),
+        ignore_index=-100,
+        label_smoothing=opt.label_smoothing,
+        reduction="sum",
+    ) / max(n_tokens, 1)
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), opt.clip_norm)
+    optimizer.step()
+    return float(loss), n_tokens
+
+
+def evaluate_bleu(model: Any, tokenizer_dir: Path, dev: list[tuple[str, str]], batch_size: int = 64) -> float:
+    """Greedy-decode the dev sources and return sacrebleu BLEU against the references."""
+    import sacrebleu
+    import torch
+    from transformers import MarianTokenizer
+
+    tokenizer = MarianTokenizer.from_pretrained(str(tokenizer_dir))
+    model.eval()
+    order = sorted(range(len(dev)), key=lambda i: len(dev[i][0]))
+    hypotheses = [""] * len(dev)
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            batch = tokenizer([dev[i][0] for i in chunk], return_tensors="pt", padding=True, truncation=True)
+            generated = model.generate(**batch, num_beams=1, max_new_tokens=160, do_sample=False)
+            for i, text in zip(chunk, tokenizer.batch_decode(generated, skip_special_tokens=True)):
+                hypotheses[i] = text
+    return float(sacrebleu.corpus_bleu(hypotheses, [[t for _, t in dev]]).score)
+
+
+def _save_checkpoint(
+    model: Any, tokenizer_dir: Path, out_dir: Path, *, step: int, bleu: float | None, config: BaseTrainConfig
+) -> None:
+    tmp = out_dir.with_name(out_dir.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(str(tmp))
+    for item in tokenizer_dir.iterdir():
+        shutil.copyfile(item, tmp / item.name)
+    (tmp / "ltmt_training.json").write_text(
+        json.dumps({"step": step, "dev_bleu": bleu, "config": to_dict(config)}, indent=2), "utf-8"
+    )
+    shutil.rmtree(out_dir, ignore_errors=True)
+    tmp.rename(out_dir)

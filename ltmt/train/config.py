@@ -1,0 +1,90 @@
+"""The configuration of ``ltmt train base``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ltmt.errors import ConfigError
+
+
+def _positive(name: str, value: float) -> None:
+    if value <= 0:
+        raise ConfigError(f"{name} must be > 0, got {value!r}")
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """The architecture of a Marian model built from scratch."""
+
+    vocab_size: int = 8000
+    d_model: int = 256
+    encoder_layers: int = 6
+    decoder_layers: int = 3
+    attention_heads: int = 4
+    ffn_dim: int = 1024
+    dropout: float = 0.1
+    max_positions: int = 512
+
+    def __post_init__(self) -> None:
+        for name in ("vocab_size", "d_model", "encoder_layers", "decoder_layers", "ffn_dim"):
+            _positive(f"model.{name}", getattr(self, name))
+        if self.d_model % self.attention_heads:
+            raise ConfigError(
+                f"model.d_model ({self.d_model}) must be divisible by "
+                f"model.attention_heads ({self.attention_heads})"
+            )
+        if not 0 <= self.dropout < 1:
+            raise ConfigError(f"model.dropout must be in [0, 1), got {self.dropout!r}")
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    """Which corpora to train on, relative to ``data_dir`` (``../shared/data/en-de`` by default)."""
+
+    data_dir: str = "../shared/data/en-de"
+    general: tuple[str, ...] = ("general/train",)
+    l10n_glob: str = "l10n/train/*.jsonl"
+    l10n_upsample: int = 2
+    dev: str = "general/dev"
+    dev_size: int = 400
+    max_tokens_per_side: int = 128
+    max_length_ratio: float = 3.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "general", tuple(self.general))
+        _positive("data.l10n_upsample", self.l10n_upsample)
+        _positive("data.max_tokens_per_side", self.max_tokens_per_side)
+
+
+@dataclass(frozen=True)
+class Optimisation:
+    """Optimiser, schedule and batching."""
+
+    batch_tokens: int = 4096
+    peak_lr: float = 1e-3
+    warmup_steps: int = 1000
+    label_smoothing: float = 0.1
+    clip_norm: float = 1.0
+    weight_decay: float = 0.0
+    epochs: int = 20
+    max_steps: int = 0
+    max_minutes: float = 0.0
+    eval_every: int = 1000
+    bf16: bool = True
+    threads: int = 0
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        for name in ("batch_tokens", "peak_lr", "warmup_steps", "epochs", "eval_every"):
+            _positive(f"train.{name}", getattr(self, name))
+        if not 0 <= self.label_smoothing < 1:
+            raise ConfigError(f"train.label_smoothing must be in [0, 1), got {self.label_smoothing!r}")
+
+
+@dataclass(frozen=True)
+class BaseTrainConfig:
+    """Everything ``ltmt train base`` needs; read from YAML with :func:`ltmt.config.from_dict`."""
+
+    model: ModelShape = field(default_factory=ModelShape)
+    data: DataSpec = field(default_factory=DataSpec)
+    train: Optimisation = field(default_factory=Optimisation)

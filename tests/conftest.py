@@ -1,0 +1,70 @@
+"""Shared fixtures: a tiny random Marian model and tokenizer built in-process (no network)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+TINY_CORPUS_EN = [
+    "the file was not found",
+    "open the file",
+    "save the file as %s",
+    "could not open %s: %s",
+    "the cat sat on the mat",
+    "delete the branch {name}",
+    "press <b>OK</b> to continue",
+    "hello world",
+    "show all commits",
+    "the repository is empty",
+]
+TINY_CORPUS_DE = [
+    "die Datei wurde nicht gefunden",
+    "öffne die Datei",
+    "speichere die Datei als %s",
+    "konnte %s nicht öffnen: %s",
+    "die Katze saß auf der Matte",
+    "lösche den Zweig {name}",
+    "drücke <b>OK</b>, um fortzufahren",
+    "hallo Welt",
+    "zeige alle Commits",
+    "das Repository ist leer",
+]
+
+
+def build_tiny_model(out_dir: Path, seed: int = 0) -> Path:
+    """Write a tiny random Marian model + real SentencePiece tokenizer into ``out_dir``."""
+    import torch
+
+    from ltmt.model.vocab import train_sentencepiece, write_tokenizer_files
+    from ltmt.train.base import build_marian
+    from ltmt.train.config import ModelShape
+
+    rng = random.Random(seed)
+    sentences = TINY_CORPUS_EN + TINY_CORPUS_DE
+    sentences = sentences + [" ".join(rng.sample(s.split(), len(s.split()))) for s in sentences * 20]
+    spm_path = train_sentencepiece(sentences, out_dir / "spm", vocab_size=120)
+    vocab_size = write_tokenizer_files(spm_path, out_dir)
+    torch.manual_seed(seed)
+    shape = ModelShape(
+        vocab_size=vocab_size,
+        d_model=16,
+        encoder_layers=2,
+        decoder_layers=2,
+        attention_heads=2,
+        ffn_dim=32,
+        dropout=0.0,
+        max_positions=128,
+    )
+    model = build_marian(shape, vocab_size)
+    model.generation_config.num_beams = 1
+    model.generation_config.max_length = 32
+    model.save_pretrained(str(out_dir))
+    return out_dir
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random Marian checkpoint directory (loads like an OPUS-MT model)."""
+    return build_tiny_model(tmp_path_factory.mktemp("tiny-marian"))
