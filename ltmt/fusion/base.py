@@ -1,0 +1,45 @@
+"""The fusion seam between retrieval and decoding.
+
+A :class:`Fusion` method turns the retrieved matches of a batch into a :class:`FusionState`;
+the decoder calls the state at every step. Rows of the decoding batch are mapped to their input
+sentence by ``rows`` (a ``(n,)`` LongTensor of sentence indices), so a state never tracks beam
+reordering or finished sentences itself: everything it needs is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.model.backbone import Backbone
+    from ltmt.segments import Match
+
+
+@runtime_checkable
+class FusionState(Protocol):
+    """Per-batch memory state consulted at every decoding step."""
+
+    def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+        """Adjust the final decoder states ``(n, d_model)`` before the output projection."""
+        ...
+
+    def fuse_log_probs(
+        self, hidden: torch.Tensor, log_probs: torch.Tensor, rows: torch.Tensor
+    ) -> torch.Tensor:
+        """Adjust next-token log-probabilities ``(n, vocab)`` given the states ``(n, d_model)``."""
+        ...
+
+
+class Fusion(Protocol):
+    """A fusion method: builds the per-batch state from each input's retrieved matches."""
+
+    name: str
+
+    def prepare(
+        self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
+    ) -> FusionState | None:
+        """The state for one batch, or ``None`` when no input has a usable match."""
+        ...

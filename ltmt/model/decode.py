@@ -1,0 +1,208 @@
+"""Batched greedy and beam-search decoding of a Marian model, with a fusion hook at every step.
+
+Our own loop (rather than ``generate``) because fusion needs the final decoder state of every
+step and the sentence each row belongs to. Finished sentences leave the batch, so a batch of
+mixed lengths costs what its live rows cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ltmt.errors import ConfigError
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.fusion.base import FusionState
+    from ltmt.model.backbone import Backbone
+
+
+@dataclass(frozen=True)
+class DecodeConfig:
+    """Search settings. The length limit is ``min(max_len_a * source_tokens + max_len_b, max_len)``."""
+
+    beam: int = 4
+    max_len_a: float = 1.5
+    max_len_b: int = 10
+    max_len: int = 256
+    length_penalty: float = 1.0
+    use_cache: bool = True
+
+    def __post_init__(self) -> None:
+        if self.beam < 1:
+            raise ConfigError(f"beam must be >= 1, got {self.beam}")
+        if self.max_len < 1:
+            raise ConfigError(f"max_len must be >= 1, got {self.max_len}")
+
+
+def decode(
+    backbone: Backbone,
+    input_ids: torch.Tensor,
+    attention_mask: torch.Tensor,
+    config: DecodeConfig,
+    fusion: FusionState | None = None,
+) -> list[list[int]]:
+    """Translate a padded batch ``(batch, src_len)``; returns token ids per sentence (no specials)."""
+    import torch
+
+    with torch.inference_mode():
+        encoder = backbone.model.get_encoder()
+        memory = encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        source_lengths = attention_mask.sum(dim=1)
+        limits = torch.clamp(
+            (source_lengths.float() * config.max_len_a + config.max_len_b).long(), max=config.max_len
+        )
+        if config.beam == 1:
+            return _greedy(backbone, memory, attention_mask, limits, config, fusion)
+        return _beam(backbone, memory, attention_mask, limits, config, fusion)
+
+
+class _Stepper:
+    """One decoder step: states → fusion → log-probabilities, with or without the KV cache."""
+
+    def __init__(self, backbone: Backbone, config: DecodeConfig, fusion: FusionState | None) -> None:
+        self.backbone = backbone
+        self.config = config
+        self.fusion = fusion
+        self.cache: object | None = None
+
+    def __call__(
+        self, prefix: torch.Tensor, memory: torch.Tensor, mask: torch.Tensor, rows: torch.Tensor
+    ) -> torch.Tensor:
+        """``prefix (n, t)`` → next-token log-probs ``(n, vocab)`` for rows of sentences ``rows``."""
+        import torch
+
+        model = self.backbone.model
+        decoder_input = prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
+        out = model.get_decoder()(
+            input_ids=decoder_input,
+            encoder_hidden_states=memory,
+            encoder_attention_mask=mask,
+            past_key_values=self.cache if self.config.use_cache else None,
+            use_cache=self.config.use_cache,
+        )
+        if self.config.use_cache:
+            self.cache = out.past_key_values
+        hidden = out.last_hidden_state[:, -1]
+        if self.fusion is not None:
+            hidden = self.fusion.fuse_hidden(hidden, rows)
+        logits = model.lm_head(hidden) + model.final_logits_bias
+        log_probs = torch.log_softmax(logits.float(), dim=-1)
+        if self.fusion is not None:
+            log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows)
+        log_probs[:, self.backbone.pad_id] = -float("inf")
+        return log_probs
+
+    def select(self, index: torch.Tensor) -> None:
+        """Keep only rows ``index`` of the cache (beam reordering or finished rows leaving)."""
+        if self.cache is not None:
+            self.cache.reorder_cache(index)  # type: ignore[attr-defined]
+
+
+def _greedy(
+    backbone: Backbone,
+    memory: torch.Tensor,
+    mask: torch.Tensor,
+    limits: torch.Tensor,
+    config: DecodeConfig,
+    fusion: FusionState | None,
+) -> list[list[int]]:
+    import torch
+
+    batch = memory.size(0)
+    step = _Stepper(backbone, config, fusion)
+    rows = torch.arange(batch)
+    prefix = torch.full((batch, 1), backbone.start_id, dtype=torch.long)
+    results: list[list[int]] = [[] for _ in range(batch)]
+    for t in range(int(limits.max())):
+        next_tokens = step(prefix, memory, mask, rows).argmax(dim=-1)
+        prefix = torch.cat([prefix, next_tokens[:, None]], dim=1)
+        done = (next_tokens == backbone.eos_id) | (limits[rows] <= t + 1)
+        for i in torch.nonzero(done).flatten().tolist():
+            tokens = prefix[i, 1:].tolist()
+            results[int(rows[i])] = tokens[:-1] if tokens and tokens[-1] == backbone.eos_id else tokens
+        if bool(done.all()):
+            break
+        if bool(done.any()):
+            keep = torch.nonzero(~done).flatten()
+            rows, prefix, memory, mask = rows[keep], prefix[keep], memory[keep], mask[keep]
+            step.select(keep)
+    return results
+
+
+def _beam(
+    backbone: Backbone,
+    memory: torch.Tensor,
+    mask: torch.Tensor,
+    limits: torch.Tensor,
+    config: DecodeConfig,
+    fusion: FusionState | None,
+) -> list[list[int]]:
+    """Beam search; a sentence is done when it holds ``beam`` finished hypotheses.
+
+    Hypotheses are ranked by ``log_prob / length ** length_penalty``.
+    """
+    import torch
+
+    k = config.beam
+    batch, vocab = memory.size(0), int(backbone.model.config.vocab_size)
+    step = _Stepper(backbone, config, fusion)
+    sentences = torch.arange(batch)  # live sentence ids, in batch order
+    memory = memory.repeat_interleave(k, dim=0)
+    mask = mask.repeat_interleave(k, dim=0)
+    prefix = torch.full((batch * k, 1), backbone.start_id, dtype=torch.long)
+    scores = torch.full((batch, k), -float("inf"))
+    scores[:, 0] = 0.0  # all beams start identical: only one may expand at the first step
+    finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(batch)]
+    for t in range(int(limits.max())):
+        n_live = sentences.numel()
+        rows = sentences.repeat_interleave(k)
+        log_probs = step(prefix, memory, mask, rows).view(n_live, k, vocab)
+        candidates = (scores[:, :, None] + log_probs).view(n_live, k * vocab)
+        top_scores, top_index = candidates.topk(2 * k, dim=1)
+        beam_of, token_of = top_index // vocab, top_index % vocab
+        new_scores = torch.full((n_live, k), -float("inf"))
+        new_parent = torch.zeros((n_live, k), dtype=torch.long)
+        new_token = torch.full((n_live, k), backbone.eos_id, dtype=torch.long)
+        still_live = []
+        for i in range(n_live):
+            sentence = int(sentences[i])
+            at_limit = t + 1 >= int(limits[sentence])
+            filled = 0
+            for score, parent, token in zip(
+                top_scores[i].tolist(), beam_of[i].tolist(), token_of[i].tolist()
+            ):
+                if score == -float("inf"):
+                    break
+                if token == backbone.eos_id or at_limit:
+                    if len(finished[sentence]) < k:
+                        tokens = prefix[i * k + parent, 1:].tolist()
+                        if token != backbone.eos_id:
+                            tokens.append(token)
+                        length = len(tokens) + 1
+                        finished[sentence].append((score / length**config.length_penalty, tokens))
+                    continue
+                if filled < k:
+                    new_scores[i, filled] = score
+                    new_parent[i, filled] = parent
+                    new_token[i, filled] = token
+                    filled += 1
+            if len(finished[sentence]) < k and not at_limit and filled > 0:
+                still_live.append(i)
+        if not still_live:
+            break
+        keep = torch.tensor(still_live, dtype=torch.long)
+        parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
+        prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
+        memory, mask = memory[parent_rows], mask[parent_rows]
+        step.select(parent_rows)
+        scores, sentences = new_scores[keep], sentences[keep]
+    results = []
+    for sentence in range(batch):
+        if finished[sentence]:
+            results.append(max(finished[sentence], key=lambda item: item[0])[1])
+        else:
+            results.append([])
+    return results

@@ -1,0 +1,233 @@
+"""The Translator: retrieval, exact-match reuse, batched decoding with fusion.
+
+    from ltmt import Memory, Translator
+    with Memory("store") as memory:
+        translator = Translator(memory=memory, fusion="knn")
+        [t] = translator.translate(["Open the file"], user="u1")
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ltmt.errors import ConfigError
+from ltmt.fusion.registry import make_fusion
+from ltmt.model.backbone import Backbone, load_backbone
+from ltmt.model.decode import DecodeConfig, decode
+from ltmt.segments import Match, Translation
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import Fusion
+    from ltmt.memory.store import Memory
+
+logger = logging.getLogger(__name__)
+
+_LINE_BREAK = re.compile(r"(\r\n|\n|\r)")
+_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+
+ProgressCallback = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One line of one input segment, the piece the model translates."""
+
+    segment: int
+    text: str
+
+
+def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
+    """Split ``text`` into the stripped lines the model sees and a function that rebuilds it.
+
+    Newlines, and the whitespace around each line, are structure the model would lose
+    (SentencePiece folds whitespace): they are kept here and put back around the translations.
+    """
+    parts = _LINE_BREAK.split(text)
+    lines, frames = [], []
+    for index, part in enumerate(parts):
+        if index % 2:  # a line break
+            frames.append(("break", part, ""))
+            continue
+        match = _EDGE_SPACE.match(part)
+        assert match is not None
+        lead, body, trail = match.groups()
+        if body:
+            lines.append(body)
+            frames.append(("line", lead, trail))
+        else:
+            frames.append(("blank", part, ""))
+
+    def rebuild(translations: list[str]) -> str:
+        out, position = [], 0
+        for kind, first, second in frames:
+            if kind == "line":
+                out.append(first + translations[position] + second)
+                position += 1
+            else:
+                out.append(first)
+        return "".join(out)
+
+    return lines, rebuild
+
+
+class Translator:
+    """Translate segments for a user, with what the user's memory holds.
+
+    ``model``: a local Marian directory, a hub id, an already loaded :class:`Backbone`, or
+    ``None`` for the embedded default. ``fusion``: ``none``, ``knn``, ``attention``, ``auto``,
+    or a fusion object. ``top_k``: matches retrieved per segment (given to fusion).
+    ``exact_reuse``: a 100 % match returns the stored target without running the model.
+    """
+
+    def __init__(
+        self,
+        model: str | Path | Backbone | None = None,
+        memory: Memory | None = None,
+        *,
+        fusion: str | Fusion | None = "none",
+        beam: int = 4,
+        batch_size: int = 32,
+        top_k: int = 4,
+        exact_reuse: bool = True,
+        max_source_tokens: int = 256,
+        device: str = "cpu",
+    ) -> None:
+        if batch_size < 1:
+            raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
+        if top_k < 1:
+            raise ConfigError(f"top_k must be >= 1, got {top_k}")
+        if max_source_tokens < 2:
+            raise ConfigError(f"max_source_tokens must be >= 2, got {max_source_tokens}")
+        self.backbone = model if isinstance(model, Backbone) else load_backbone(model, device=device)
+        self.memory = memory
+        self.fusion = make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
+        self.decode_config = DecodeConfig(beam=beam)
+        self.batch_size = batch_size
+        self.top_k = top_k
+        self.exact_reuse = exact_reuse
+        self.max_source_tokens = max_source_tokens
+
+    @property
+    def fusion_name(self) -> str:
+        return "none" if self.fusion is None else str(self.fusion.name)
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        user: str | None = None,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> list[Translation]:
+        """Translate ``texts`` (in order) for ``user``; one :class:`Translation` per input.
+
+        ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
+        """
+        texts = list(texts)
+        matches = self._retrieve(texts, user)
+        results: list[Translation | None] = [None] * len(texts)
+        units: list[_Unit] = []
+        rebuilders: dict[int, Callable[[list[str]], str]] = {}
+        for index, text in enumerate(texts):
+            if not text.strip():
+                results[index] = Translation(source=text, text="", matches=matches[index], method="empty")
+            elif self.exact_reuse and matches[index] and matches[index][0].score >= 100:
+                target = matches[index][0].segment.target
+                results[index] = Translation(source=text, text=target, matches=matches[index], method="exact")
+            else:
+                lines, rebuild = split_segment(text)
+                rebuilders[index] = rebuild
+                units.extend(_Unit(index, line) for line in lines)
+        done = sum(r is not None for r in results)
+        if progress and done:
+            progress(done)
+        outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders)
+        grouped: dict[int, list[str]] = {}
+        for unit, output in zip(units, outputs):
+            grouped.setdefault(unit.segment, []).append(output)
+        for index, rebuild in rebuilders.items():
+            method = self.fusion_name if used_fusion.get(index) else "model"
+            results[index] = Translation(
+                source=texts[index], text=rebuild(grouped.get(index, [])), matches=matches[index], method=method
+            )
+        return [r for r in results if r is not None]
+
+    def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> int:
+        """Add approved (source, target) pairs to ``user``'s memory; returns how many were new."""
+        if self.memory is None:
+            raise ConfigError("this translator has no memory to learn into; pass memory=Memory(...)")
+        if len(sources) != len(targets):
+            raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
+        before = self.memory.count(user) if user in self.memory.users() else 0
+        for source, target in zip(sources, targets):
+            if source.strip() and target.strip():
+                self.memory.add(user, source, target, origin="learn")
+        return self.memory.count(user) - before
+
+    def _retrieve(self, texts: list[str], user: str | None) -> list[tuple[Match, ...]]:
+        if self.memory is None or user is None:
+            return [() for _ in texts]
+        queries = [t if t.strip() else "" for t in texts]
+        found = self.memory.search_batch(user, queries, k=self.top_k)
+        return [tuple(m) if q else () for q, m in zip(queries, found)]
+
+    def _translate_units(
+        self,
+        units: list[_Unit],
+        matches: list[tuple[Match, ...]],
+        progress: ProgressCallback | None,
+        rebuilders: dict[int, Any],
+    ) -> tuple[list[str], dict[int, bool]]:
+        """Decode ``units`` in length-sorted batches; returns outputs in unit order."""
+        tokenizer = self.backbone.tokenizer
+        outputs = [""] * len(units)
+        used_fusion: dict[int, bool] = {}
+        if not units:
+            return outputs, used_fusion
+        encoded = tokenizer([u.text for u in units], add_special_tokens=True)["input_ids"]
+        for position, ids in enumerate(encoded):
+            if len(ids) > self.max_source_tokens:
+                logger.warning(
+                    "segment %d has %d tokens; truncated to %d",
+                    units[position].segment + 1,
+                    len(ids),
+                    self.max_source_tokens,
+                )
+                encoded[position] = ids[: self.max_source_tokens - 1] + [ids[-1]]
+        order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
+        remaining_lines = {index: 0 for index in rebuilders}
+        for unit in units:
+            remaining_lines[unit.segment] += 1
+        import torch
+
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            width = max(len(encoded[i]) for i in chunk)
+            input_ids = torch.full((len(chunk), width), self.backbone.pad_id, dtype=torch.long)
+            mask = torch.zeros((len(chunk), width), dtype=torch.long)
+            for row, i in enumerate(chunk):
+                input_ids[row, : len(encoded[i])] = torch.tensor(encoded[i])
+                mask[row, : len(encoded[i])] = 1
+            state = None
+            if self.fusion is not None:
+                state = self.fusion.prepare(
+                    self.backbone, [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
+                )
+            token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
+            texts = tokenizer.batch_decode(token_ids, skip_special_tokens=True)
+            finished = 0
+            for i, text in zip(chunk, texts):
+                outputs[i] = text
+                segment = units[i].segment
+                used_fusion[segment] = used_fusion.get(segment, False) or (
+                    state is not None and bool(matches[segment])
+                )
+                remaining_lines[segment] -= 1
+                finished += remaining_lines[segment] == 0
+            if progress and finished:
+                progress(finished)
+        return outputs, used_fusion
