@@ -1,0 +1,182 @@
+"""Corpus scores through sacrebleu (BLEU, chrF2, TER, each with its signature), placeholder
+accuracy, and fuzzy-match bands.
+
+    from ltmt.evaluate import score_corpus
+    scores = score_corpus(hypotheses, references, sources)
+    scores.bleu, scores.signatures["bleu"]
+
+All scores are percentages (0-100). BLEU, chrF2 and TER are sacrebleu's own corpus scores with
+its default settings, so they equal ``sacrebleu REF -i HYP -m bleu chrf ter`` on the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+
+# Placeholders a translation must keep unchanged, one alternative per family. Order matters:
+# the regex engine takes the first alternative that matches at a position.
+PLACEHOLDER_PATTERNS: dict[str, str] = {
+    # HTML/XML tags: <b>, </b>, <br/>, <a href="x">
+    "tag": r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>",
+    # Python named printf: %(name)s, %(count)d
+    "printf_named": r"%\([A-Za-z_]\w*\)[-+0#]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]",
+    # C printf: %s, %d, %1$s, %-10s, %.2f, %lu, %lld, %zu, %*d, %'d. The space flag is left out
+    # on purpose: "50% of" would otherwise read as "% o".
+    "printf": (
+        r"%(?:\d+\$)?[-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+        r"(?:hh|h|ll|l|L|q|j|z|t|I64|I32)?[diouxXeEfFgGaAcspnm]"
+    ),
+    # Qt / KDE positional: %1, %2
+    "positional": r"%\d+(?![\d$])",
+    # Brace formats: {}, {0}, {name}, {0:.2f}, {name!r}; "{{" is an escaped brace, not a slot.
+    "brace": r"(?<!\{)\{(?:[A-Za-z_]\w*|\d+)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}]*)?\}(?!\})",
+}
+_PLACEHOLDER = re.compile("|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS.values()))
+
+# Fuzzy-match bands (best match score of a source in its user's memory), lowest first.
+BANDS: tuple[str, ...] = ("0-49", "50-69", "70-89", "90-99", "100")
+_BAND_FLOORS: tuple[tuple[float, str], ...] = (
+    (100, "100"),
+    (90, "90-99"),
+    (70, "70-89"),
+    (50, "50-69"),
+)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Corpus-level scores of one system on one test set (percentages).
+
+    ``placeholder_acc`` is ``None`` when no sources were given or they hold no placeholder;
+    ``placeholders`` is ``(kept, total)`` counted with multiplicity. ``signatures`` maps
+    ``bleu``/``chrf``/``ter`` to sacrebleu's signature strings.
+    """
+
+    bleu: float
+    chrf: float
+    ter: float
+    segments: int
+    placeholder_acc: float | None = None
+    placeholders: tuple[int, int] = (0, 0)
+    signatures: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["placeholders"] = list(self.placeholders)
+        return data
+
+
+def extract_placeholders(text: str) -> list[str]:
+    """The placeholders of ``text`` in order (printf, Qt ``%1``, brace formats, HTML/XML tags).
+
+    ``%%`` (an escaped percent sign) and ``{{`` are literals, not placeholders.
+    """
+    # Drop escaped percent signs first so "%%s" is not read as "%s".
+    return _PLACEHOLDER.findall(text.replace("%%", "\0\0"))
+
+
+def placeholder_counts(hypothesis: str, source: str) -> tuple[int, int]:
+    """``(kept, total)``: how many of ``source``'s placeholders appear unchanged in ``hypothesis``.
+
+    Counted with multiplicity: a source with ``%s`` twice needs ``%s`` twice in the hypothesis.
+    """
+    wanted = Counter(extract_placeholders(source))
+    if not wanted:
+        return 0, 0
+    found = Counter(extract_placeholders(hypothesis))
+    kept = sum(min(count, found[p]) for p, count in wanted.items())
+    return kept, sum(wanted.values())
+
+
+def placeholder_accuracy(
+    hypotheses: Sequence[str], sources: Sequence[str]
+) -> tuple[float | None, int, int]:
+    """Corpus-level placeholder accuracy: ``(percent kept or None, kept, total)``."""
+    _check_lengths(hypotheses, sources, "sources")
+    kept = total = 0
+    for hypothesis, source in zip(hypotheses, sources, strict=True):
+        k, t = placeholder_counts(hypothesis, source)
+        kept += k
+        total += t
+    return (100.0 * kept / total if total else None), kept, total
+
+
+def score_corpus(
+    hypotheses: Sequence[str], references: Sequence[str], sources: Sequence[str] | None = None
+) -> Scores:
+    """BLEU, chrF2 and TER of ``hypotheses`` against one reference each (sacrebleu defaults).
+
+    With ``sources``, also placeholder accuracy. Raises :class:`InputError` on an empty corpus
+    or sequences of different lengths.
+    """
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    _check_lengths(hypotheses, references, "references")
+    if not hypotheses:
+        raise InputError("no segments to score")
+    hyps, refs = list(hypotheses), [list(references)]
+    values: dict[str, float] = {}
+    signatures: dict[str, str] = {}
+    for key, metric in (("bleu", BLEU()), ("chrf", CHRF()), ("ter", TER())):
+        values[key] = float(metric.corpus_score(hyps, refs).score)
+        signatures[key] = str(metric.get_signature())
+    acc, kept, total = (None, 0, 0) if sources is None else placeholder_accuracy(hyps, sources)
+    return Scores(
+        bleu=values["bleu"],
+        chrf=values["chrf"],
+        ter=values["ter"],
+        segments=len(hyps),
+        placeholder_acc=acc,
+        placeholders=(kept, total),
+        signatures=signatures,
+    )
+
+
+def sacrebleu_signatures() -> dict[str, str]:
+    """The signatures :func:`score_corpus` produces (sacrebleu needs a scored corpus for them)."""
+    return score_corpus(["a"], ["a"]).signatures
+
+
+def fuzzy_band(score: float) -> str:
+    """The band (one of :data:`BANDS`) of a best fuzzy-match score in 0-100."""
+    for floor, band in _BAND_FLOORS:
+        if score >= floor:
+            return band
+    return BANDS[0]
+
+
+def read_lines(path: str | Path, what: str = "input") -> list[str]:
+    """Lines of a UTF-8 text file without terminators (a BOM and ``\\r\\n`` are accepted).
+
+    ``what`` names the file in error messages ("hypothesis file not found: ...").
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{what} file not found: {path}")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
+def _check_lengths(hypotheses: Sequence[str], others: Sequence[str], what: str) -> None:
+    if len(hypotheses) != len(others):
+        raise InputError(
+            f"{len(hypotheses)} hypotheses but {len(others)} {what}; they must align line by line"
+        )

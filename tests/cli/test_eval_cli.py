@@ -1,0 +1,168 @@
+"""``ltmt eval``: scores equal sacrebleu's own command line on the same files; errors exit 1."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ltmt.cli.main import run
+
+HYPS = [
+    "die Datei wurde nicht gefunden",
+    "speichere die Datei als %s",
+    "drücke <b>OK</b> um fortzufahren",
+    "Hallo Welt",
+]
+REFS = [
+    "die Datei wurde nicht gefunden",
+    "Datei als %s speichern",
+    "drücke <b>OK</b>, um fortzufahren",
+    "hallo Welt",
+]
+SRCS = [
+    "the file was not found",
+    "save the file as %s",
+    "press <b>OK</b> to continue",
+    "hello world",
+]
+
+
+def write(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), "utf-8")
+    return path
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    return (
+        write(tmp_path / "hyp.txt", HYPS),
+        write(tmp_path / "ref.txt", REFS),
+        write(tmp_path / "src.txt", SRCS),
+    )
+
+
+def ltmt(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        run(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_equals_sacrebleu_cli(
+    files: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    hyp, ref, src = files
+    code, out, _ = ltmt(
+        ["eval", "--hyp", str(hyp), "--ref", str(ref), "--src", str(src), "--json"], capsys
+    )
+    assert code == 0
+    ours = json.loads(out)
+    theirs = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sacrebleu",
+            str(ref),
+            "-i",
+            str(hyp),
+            "-m",
+            "bleu",
+            "chrf",
+            "ter",
+            "-w",
+            "4",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    reported = {entry["name"]: entry for entry in json.loads(theirs)}
+    assert round(ours["bleu"], 4) == reported["BLEU"]["score"]
+    assert round(ours["chrf"], 4) == reported["chrF2"]["score"]
+    assert round(ours["ter"], 4) == reported["TER"]["score"]
+    assert ours["signatures"]["bleu"] == reported["BLEU"]["signature"]
+    assert ours["signatures"]["chrf"] == reported["chrF2"]["signature"]
+    assert ours["signatures"]["ter"] == reported["TER"]["signature"]
+    assert ours["placeholder_acc"] == 100.0
+    assert ours["placeholders"] == [3, 3]
+    assert ours["segments"] == 4
+
+
+def test_table(files: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    hyp, ref, src = files
+    code, out, _ = ltmt(["eval", "--hyp", str(hyp), "--ref", str(ref), "--src", str(src)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("BLEU ") and "tok:13a" in lines[0]
+    assert lines[1].startswith("chrF2 ") and "nc:6" in lines[1]
+    assert lines[2].startswith("TER ") and "tok:tercom" in lines[2]
+    assert lines[3] == "placeholders 100.00% kept (3/3)"
+    assert lines[4] == "segments 4"
+
+
+def test_without_src_has_no_placeholders(
+    files: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    hyp, ref, _ = files
+    code, out, _ = ltmt(["eval", "--hyp", str(hyp), "--ref", str(ref), "--json"], capsys)
+    assert code == 0
+    assert json.loads(out)["placeholder_acc"] is None
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("missing_hyp", r"ltmt: error: hypothesis file not found: .*nope\.txt"),
+        ("missing_ref", r"ltmt: error: reference file not found: .*nope\.txt"),
+        ("missing_src", r"ltmt: error: source file not found: .*nope\.txt"),
+        (
+            "short_ref",
+            r"ltmt: error: .*hyp\.txt has 4 lines but .*short\.txt has 3; they must align line",
+        ),
+        (
+            "short_src",
+            r"ltmt: error: .*hyp\.txt has 4 lines but .*short\.txt has 3; they must align line",
+        ),
+        (
+            "bad_utf8",
+            r"ltmt: error: .*bad\.txt:2: not valid UTF-8 \(byte \d+\); convert the file to UTF-8",
+        ),
+        ("empty", r"ltmt: error: .*empty\.txt is empty: nothing to score"),
+    ],
+)
+def test_errors(
+    case: str,
+    message: str,
+    files: tuple[Path, Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hyp, ref, _ = files
+    nope = str(tmp_path / "nope.txt")
+    short = str(write(tmp_path / "short.txt", REFS[:3]))
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"ok\n\xc3\x28\nx\ny\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    argv = {
+        "missing_hyp": ["--hyp", nope, "--ref", str(ref)],
+        "missing_ref": ["--hyp", str(hyp), "--ref", nope],
+        "missing_src": ["--hyp", str(hyp), "--ref", str(ref), "--src", nope],
+        "short_ref": ["--hyp", str(hyp), "--ref", short],
+        "short_src": ["--hyp", str(hyp), "--ref", str(ref), "--src", short],
+        "bad_utf8": ["--hyp", str(hyp), "--ref", str(bad)],
+        "empty": ["--hyp", str(empty), "--ref", str(empty)],
+    }[case]
+    code, out, err = ltmt(["eval", *argv], capsys)
+    assert code == 1
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert re.search(message, err), err
