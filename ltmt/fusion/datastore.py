@@ -1,0 +1,241 @@
+"""Force-decoded memory: the (decoder state → next target token) pairs of retrieved segments.
+
+Both fusion methods read memory the same way: each retrieved target is teacher-forced through
+the frozen model, conditioned on its own source, and every target position gives one entry — the
+final decoder state that *predicts* a token, and that token. :func:`build_batch_memory` lays the
+entries of one batch out flat, sorted by the sentence they belong to, so a decoding step can reach
+its sentence's entries by a contiguous slice.
+
+The translator decodes one line at a time and SentencePiece folds whitespace, so sources and
+targets with line breaks are force-decoded as their whitespace-normalised text.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.model.backbone import Backbone
+    from ltmt.segments import Match
+
+
+def normalise_text(text: str) -> str:
+    """Whitespace runs (line breaks included) become one space; edges are stripped."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class ForcedSegment:
+    """One force-decoded target: ``keys (length, d_model)`` float32, ``values (length,)`` token ids.
+
+    ``keys[t]`` is the final decoder state after reading the target prefix ``values[:t]``;
+    ``values`` ends with ``</s>``.
+    """
+
+    keys: torch.Tensor
+    values: torch.Tensor
+
+
+class SegmentCache:
+    """A bounded LRU of force-decoded segments, owned by one fusion object (never module-global).
+
+    Keys hold the backbone fingerprint and the normalised texts, so a changed model or an
+    edited segment misses instead of returning stale states; :meth:`clear` drops everything.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[Hashable, ForcedSegment] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: Hashable) -> ForcedSegment | None:
+        item = self._items.get(key)
+        if item is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._items.move_to_end(key)
+        return item
+
+    def put(self, key: Hashable, item: ForcedSegment) -> None:
+        if self.capacity <= 0:
+            return
+        self._items[key] = item
+        self._items.move_to_end(key)
+        while len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+def force_decode(
+    backbone: Backbone,
+    pairs: Sequence[tuple[str, str]],
+    *,
+    batch_size: int = 64,
+    max_tokens: int = 256,
+) -> list[ForcedSegment]:
+    """Teacher-force each ``(source, target)`` through the model; one :class:`ForcedSegment` each.
+
+    Texts are used as given (normalise them first). Batches are length-sorted; right padding
+    leaves the states of real positions unchanged (causal self-attention, masked encoder).
+    """
+    import torch
+
+    if not pairs:
+        return []
+    tokenizer = backbone.tokenizer
+    sources = tokenizer([s for s, _ in pairs], truncation=True, max_length=max_tokens)["input_ids"]
+    targets = tokenizer(text_target=[t for _, t in pairs], truncation=True, max_length=max_tokens)[
+        "input_ids"
+    ]
+    model = backbone.model
+    encoder, decoder = model.get_encoder(), model.get_decoder()
+    order = sorted(range(len(pairs)), key=lambda i: (len(targets[i]), len(sources[i])))
+    results: list[ForcedSegment | None] = [None] * len(pairs)
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            src_ids, src_mask = _pad([sources[i] for i in chunk], backbone.pad_id)
+            tgt_ids, _ = _pad([targets[i] for i in chunk], backbone.pad_id)
+            decoder_input = torch.cat(
+                [torch.full((len(chunk), 1), backbone.start_id, dtype=torch.long), tgt_ids[:, :-1]],
+                dim=1,
+            )
+            memory = encoder(input_ids=src_ids, attention_mask=src_mask).last_hidden_state
+            hidden = decoder(
+                input_ids=decoder_input,
+                encoder_hidden_states=memory,
+                encoder_attention_mask=src_mask,
+                use_cache=False,
+            ).last_hidden_state.float()
+            for row, i in enumerate(chunk):
+                length = len(targets[i])
+                results[i] = ForcedSegment(
+                    hidden[row, :length].clone(), tgt_ids[row, :length].clone()
+                )
+    return [r for r in results if r is not None]
+
+
+def _pad(sequences: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    import torch
+
+    width = max(len(s) for s in sequences)
+    ids = torch.full((len(sequences), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(sequences), width), dtype=torch.long)
+    for row, sequence in enumerate(sequences):
+        ids[row, : len(sequence)] = torch.tensor(sequence, dtype=torch.long)
+        mask[row, : len(sequence)] = 1
+    return ids, mask
+
+
+@dataclass(frozen=True)
+class BatchMemory:
+    """The force-decoded entries of one batch, flat and sorted by sentence.
+
+    ``keys (N, d_model)`` float32, ``values (N,)`` token ids, ``scores (N,)`` the fuzzy score
+    (0-100) of the match each entry came from, ``offsets (batch + 1,)``: sentence ``i`` owns
+    entries ``offsets[i]:offsets[i + 1]``; ``best_score (batch,)`` its best used match score
+    (0 without memory).
+    """
+
+    keys: torch.Tensor
+    values: torch.Tensor
+    scores: torch.Tensor
+    sentence: torch.Tensor
+    offsets: torch.Tensor
+    best_score: torch.Tensor
+
+    @property
+    def has_memory(self) -> torch.Tensor:
+        """``(batch,)`` bool: which sentences own at least one entry."""
+        return self.offsets[1:] > self.offsets[:-1]
+
+    def span(self, rows: torch.Tensor) -> tuple[int, int]:
+        """The contiguous entry range that covers the sentences of ``rows`` (non-empty)."""
+        return int(self.offsets[int(rows.min())]), int(self.offsets[int(rows.max()) + 1])
+
+
+def usable_matches(matches: Sequence[Match], min_score: float, limit: int) -> list[Match]:
+    """The matches worth reading: score ≥ ``min_score`` and a non-blank target, best ``limit``."""
+    kept = [m for m in matches if m.score >= min_score and m.segment.target.strip()]
+    kept.sort(key=lambda m: -m.score)
+    return kept[:limit]
+
+
+def build_batch_memory(
+    backbone: Backbone,
+    matches: Sequence[Sequence[Match]],
+    cache: SegmentCache | None,
+    *,
+    batch_size: int = 64,
+) -> BatchMemory | None:
+    """Force-decode the (already filtered) matches of each sentence; ``None`` when there are none.
+
+    Each distinct segment is decoded once per batch (and once per cache lifetime).
+    """
+    import torch
+
+    if not any(matches):
+        return None
+    fingerprint = backbone.fingerprint
+    keyed: dict[Hashable, tuple[str, str]] = {}
+    for sentence_matches in matches:
+        for match in sentence_matches:
+            keyed.setdefault(_cache_key(fingerprint, match), _texts(match))
+    forced: dict[Hashable, ForcedSegment] = {}
+    missing = []
+    for key in keyed:
+        item = cache.get(key) if cache is not None else None
+        if item is None:
+            missing.append(key)
+        else:
+            forced[key] = item
+    decoded = force_decode(backbone, [keyed[k] for k in missing], batch_size=batch_size)
+    for key, item in zip(missing, decoded, strict=True):
+        forced[key] = item
+        if cache is not None:
+            cache.put(key, item)
+
+    keys, values, scores, sentence, counts, best = [], [], [], [], [], []
+    for index, sentence_matches in enumerate(matches):
+        count = 0
+        for match in sentence_matches:
+            item = forced[_cache_key(fingerprint, match)]
+            length = item.values.numel()
+            keys.append(item.keys)
+            values.append(item.values)
+            scores.append(torch.full((length,), float(match.score)))
+            sentence.append(torch.full((length,), index, dtype=torch.long))
+            count += length
+        counts.append(count)
+        best.append(max((float(m.score) for m in sentence_matches), default=0.0))
+    offsets = torch.zeros(len(matches) + 1, dtype=torch.long)
+    offsets[1:] = torch.cumsum(torch.tensor(counts, dtype=torch.long), dim=0)
+    return BatchMemory(
+        keys=torch.cat(keys),
+        values=torch.cat(values),
+        scores=torch.cat(scores),
+        sentence=torch.cat(sentence),
+        offsets=offsets,
+        best_score=torch.tensor(best, dtype=torch.float32),
+    )
+
+
+def _texts(match: Match) -> tuple[str, str]:
+    return normalise_text(match.segment.source), normalise_text(match.segment.target)
+
+
+def _cache_key(fingerprint: str, match: Match) -> Hashable:
+    source, target = _texts(match)
+    return (fingerprint, match.segment.user, match.segment.id, source, target)

@@ -1,0 +1,161 @@
+"""Training-free token-level kNN fusion over a tiny per-sentence datastore (kNN-MT / SK-MT).
+
+For each input, its retrieved matches are force-decoded by the same model
+(:mod:`ltmt.fusion.datastore`); every target position gives a key (the decoder state) and a
+value (the next token). At each step a row's state is compared with its own sentence's keys:
+
+* ``d`` = L2 distance / sqrt(d_model) (the RMS distance per dimension, so settings carry across
+  model sizes); the ``neighbours`` nearest are kept;
+* ``p_knn`` = softmax(-d / temperature) summed onto their tokens;
+* ``λ`` = lambda_max · max(0, 1 - d_min / tau) · (best fuzzy score / 100) ** score_exponent —
+  a memory that does not look like the current context gets λ = 0;
+* ``p`` = λ · p_knn + (1 - λ) · p_model, returned as log-probabilities.
+
+Rows whose sentence has no usable match are returned untouched (bit-identical to the base model).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ltmt.errors import ConfigError
+from ltmt.fusion.datastore import BatchMemory, SegmentCache, build_batch_memory, usable_matches
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.model.backbone import Backbone
+    from ltmt.segments import Match
+
+
+@dataclass(frozen=True)
+class KnnConfig:
+    """Hyper-parameters of :class:`KnnFusion` (defaults tuned on the dev users).
+
+    ``neighbours``: K nearest entries per step. ``temperature``: softmax temperature over RMS
+    distances. ``tau``: the RMS distance at which λ reaches 0. ``lambda_max``: λ of a perfect
+    match. ``score_exponent``: λ is scaled by (best fuzzy score / 100) ** score_exponent.
+    ``min_score``: matches below this fuzzy score are ignored. ``max_matches``: at most this
+    many matches per input are read. ``cache_size``: force-decoded segments kept (0: no cache).
+    """
+
+    neighbours: int = 8
+    temperature: float = 0.1
+    tau: float = 0.5
+    lambda_max: float = 0.8
+    score_exponent: float = 0.0
+    min_score: float = 50.0
+    max_matches: int = 16
+    cache_size: int = 4096
+
+    def __post_init__(self) -> None:
+        if self.neighbours < 1:
+            raise ConfigError(f"knn neighbours must be >= 1, got {self.neighbours}")
+        if not self.temperature > 0:
+            raise ConfigError(f"knn temperature must be > 0, got {self.temperature}")
+        if not self.tau > 0:
+            raise ConfigError(f"knn tau must be > 0, got {self.tau}")
+        if not 0 <= self.lambda_max <= 1:
+            raise ConfigError(f"knn lambda_max must be in [0, 1], got {self.lambda_max}")
+        if self.score_exponent < 0:
+            raise ConfigError(f"knn score_exponent must be >= 0, got {self.score_exponent}")
+        if not 0 <= self.min_score <= 100:
+            raise ConfigError(f"knn min_score must be in [0, 100], got {self.min_score}")
+        if self.max_matches < 1:
+            raise ConfigError(f"knn max_matches must be >= 1, got {self.max_matches}")
+        if self.cache_size < 0:
+            raise ConfigError(f"knn cache_size must be >= 0, got {self.cache_size}")
+
+
+class KnnFusion:
+    """kNN fusion: ``KnnFusion()``, ``KnnFusion(KnnConfig(...))`` or ``KnnFusion(tau=0.4, ...)``.
+
+    Owns an LRU of force-decoded memory segments keyed by the backbone fingerprint and the
+    segment's user, id and texts: a new model or an edited segment never hits a stale entry.
+    """
+
+    name = "knn"
+
+    def __init__(self, config: KnnConfig | None = None, **options: float) -> None:
+        if config is not None and options:
+            raise ConfigError("pass either a KnnConfig or keyword options, not both")
+        self.config = config if config is not None else KnnConfig(**options)  # type: ignore[arg-type]
+        self.cache = SegmentCache(self.config.cache_size)
+
+    def prepare(
+        self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
+    ) -> KnnState | None:
+        """Force-decode the usable matches of each input; ``None`` when no input has one."""
+        cfg = self.config
+        used = [usable_matches(m, cfg.min_score, cfg.max_matches) for m in matches]
+        memory = build_batch_memory(backbone, used, self.cache)
+        if memory is None:
+            return None
+        return KnnState(memory, cfg, backbone.d_model)
+
+
+class KnnState:
+    """The datastore of one batch; stateless across steps (rows say which sentence each row is)."""
+
+    def __init__(self, memory: BatchMemory, config: KnnConfig, d_model: int) -> None:
+        self.memory = memory
+        self.config = config
+        scale = math.sqrt(d_model)
+        self.keys = memory.keys / scale  # (N, d), RMS units
+        self.key_norms = (self.keys * self.keys).sum(dim=1)  # (N,)
+        self.has_memory = memory.has_memory
+        self.score_factor = (memory.best_score / 100.0).clamp(0.0, 1.0) ** config.score_exponent
+        self.scale = scale
+
+    def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+        return hidden
+
+    def fuse_log_probs(
+        self, hidden: torch.Tensor, log_probs: torch.Tensor, rows: torch.Tensor
+    ) -> torch.Tensor:
+        """Mix the kNN distribution into ``log_probs (n, vocab)`` for rows that have memory."""
+        import torch
+
+        active = torch.nonzero(self.has_memory[rows]).flatten()
+        if active.numel() == 0:
+            return log_probs
+        lam, tokens, weights = self.neighbour_distribution(hidden[active], rows[active])
+        on = torch.nonzero(lam > 0).flatten()
+        if on.numel() == 0:
+            return log_probs
+        active, lam, tokens, weights = active[on], lam[on], tokens[on], weights[on]
+        knn = torch.zeros((active.numel(), log_probs.size(1)), dtype=log_probs.dtype)
+        knn.scatter_add_(1, tokens, weights.to(log_probs.dtype))
+        lam = lam.to(log_probs.dtype)[:, None]
+        mixed = torch.logaddexp(log_probs[active] + torch.log1p(-lam), torch.log(knn * lam))
+        out = log_probs.clone()
+        out[active] = mixed
+        return out
+
+    def neighbour_distribution(
+        self, hidden: torch.Tensor, rows: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """For rows that have memory: ``λ (a,)``, neighbour tokens ``(a, K)``, weights ``(a, K)``.
+
+        Only the entries of the rows' sentences are scored (one matmul over their span).
+        """
+        import torch
+
+        cfg = self.config
+        start, end = self.memory.span(rows)
+        keys, norms = self.keys[start:end], self.key_norms[start:end]
+        owner = self.memory.sentence[start:end]
+        query = hidden.float() / self.scale
+        sq = (query * query).sum(dim=1, keepdim=True) + norms[None, :] - 2.0 * (query @ keys.T)
+        sq = sq.masked_fill(owner[None, :] != rows[:, None], float("inf"))
+        k = min(cfg.neighbours, end - start)
+        nearest_sq, index = torch.topk(sq, k, dim=1, largest=False)
+        distance = nearest_sq.clamp_min(0.0).sqrt()  # inf for missing neighbours
+        weights = torch.softmax(-distance / cfg.temperature, dim=1)
+        tokens = self.memory.values[start:end][index]
+        lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
+        lam = lam * self.score_factor[rows]
+        return lam, tokens, weights

@@ -1,0 +1,182 @@
+"""kNN fusion on the tiny random model: identity without memory, copying with an exact match."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from fusion_fakes import FakeMemory, make_match
+
+from ltmt.errors import ConfigError
+from ltmt.fusion.datastore import SegmentCache, force_decode, normalise_text
+from ltmt.fusion.knn import KnnConfig, KnnFusion
+from ltmt.model.decode import DecodeConfig, decode
+from ltmt.translator import Translator
+
+SOURCE, TARGET = "open the file", "öffne die Datei"
+# lambda close to 1 and a sharp kNN distribution: the random model must follow its memory.
+COPY = KnnConfig(lambda_max=1.0, tau=100.0, temperature=0.01, min_score=0.0)
+
+
+def _encode(backbone, texts):  # type: ignore[no-untyped-def]
+    batch = backbone.tokenizer(texts, return_tensors="pt", padding=True)
+    return batch["input_ids"], batch["attention_mask"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"neighbours": 0}, "neighbours must be >= 1, got 0"),
+        ({"temperature": 0.0}, "temperature must be > 0, got 0.0"),
+        ({"tau": -1.0}, "tau must be > 0, got -1.0"),
+        ({"lambda_max": 1.5}, r"lambda_max must be in \[0, 1\], got 1.5"),
+        ({"score_exponent": -1.0}, "score_exponent must be >= 0"),
+        ({"min_score": 101.0}, r"min_score must be in \[0, 100\], got 101.0"),
+        ({"max_matches": 0}, "max_matches must be >= 1"),
+        ({"cache_size": -1}, "cache_size must be >= 0"),
+    ],
+)
+def test_config_validation(options: dict[str, float], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        KnnConfig(**options)  # type: ignore[arg-type]
+
+
+def test_config_and_options_are_exclusive() -> None:
+    with pytest.raises(ConfigError, match="either a KnnConfig or keyword options"):
+        KnnFusion(KnnConfig(), tau=0.3)
+
+
+def test_no_usable_match_gives_no_state(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    fusion = KnnFusion(min_score=60.0)
+    assert fusion.prepare(tiny_backbone, ["a", "b"], [[], []]) is None
+    weak = [[make_match(SOURCE, TARGET, 40.0)]]
+    assert fusion.prepare(tiny_backbone, [SOURCE], weak) is None
+
+
+@pytest.mark.parametrize("beam", [1, 3])
+def test_rows_without_memory_are_untouched(tiny_backbone, beam: int) -> None:  # type: ignore[no-untyped-def]
+    """A batch mixing inputs with and without memory: the latter decode exactly as the base."""
+    texts = ["the cat sat on the mat", SOURCE, "hello world"]
+    ids, mask = _encode(tiny_backbone, texts)
+    config = DecodeConfig(beam=beam, max_len_b=6)
+    base = decode(tiny_backbone, ids, mask, config)
+    state = KnnFusion(COPY).prepare(
+        tiny_backbone, texts, [[], [make_match(SOURCE, TARGET, 100.0)], []]
+    )
+    fused = decode(tiny_backbone, ids, mask, config, state)
+    assert fused[0] == base[0] and fused[2] == base[2]
+    assert tiny_backbone.tokenizer.decode(fused[1], skip_special_tokens=True) == TARGET
+
+
+def test_log_probs_identical_for_rows_without_memory(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    state = KnnFusion(COPY).prepare(
+        tiny_backbone, ["x", SOURCE], [[], [make_match(SOURCE, TARGET, 90.0)]]
+    )
+    assert state is not None
+    hidden = torch.randn(4, tiny_backbone.d_model)
+    log_probs = torch.log_softmax(torch.randn(4, 50), dim=-1)
+    rows = torch.tensor([0, 0, 1, 1])
+    out = state.fuse_log_probs(hidden, log_probs, rows)
+    assert torch.equal(out[:2], log_probs[:2])
+    assert torch.allclose(out.exp().sum(dim=-1), torch.ones(4), atol=1e-5)
+
+
+def test_lambda_zero_is_the_base_model(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    ids, mask = _encode(tiny_backbone, [SOURCE])
+    config = DecodeConfig(beam=2, max_len_b=6)
+    state = KnnFusion(lambda_max=0.0, min_score=0.0).prepare(
+        tiny_backbone, [SOURCE], [[make_match(SOURCE, TARGET, 100.0)]]
+    )
+    assert decode(tiny_backbone, ids, mask, config, state) == decode(
+        tiny_backbone, ids, mask, config
+    )
+
+
+@pytest.mark.parametrize("beam", [1, 3])
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_exact_match_reproduces_target(tiny_backbone, beam: int, use_cache: bool) -> None:  # type: ignore[no-untyped-def]
+    memory = FakeMemory(
+        {SOURCE: [(SOURCE, TARGET, 100.0), ("the file was not found", "x y", 60.0)]}
+    )
+    translator = Translator(
+        tiny_backbone,
+        memory,
+        fusion=KnnFusion(COPY),
+        beam=beam,
+        exact_reuse=False,  # type: ignore[arg-type]
+    )
+    translator.decode_config = DecodeConfig(beam=beam, use_cache=use_cache)
+    [result] = translator.translate([SOURCE], user="u")
+    assert result.text == TARGET
+    assert result.method == "knn"
+
+
+def test_cache_on_and_off_give_same_tokens(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    texts = ["the cat sat on the mat", "save the file as %s"]
+    matches = [
+        [make_match("the cat sat", "die Katze saß", 70.0)],
+        [make_match(SOURCE, TARGET, 65.0)],
+    ]
+    ids, mask = _encode(tiny_backbone, texts)
+    fusion = KnnFusion(KnnConfig(lambda_max=0.7, tau=5.0, temperature=0.5, min_score=0.0))
+    outputs = [
+        decode(
+            tiny_backbone,
+            ids,
+            mask,
+            DecodeConfig(beam=beam, use_cache=c, max_len_b=8),
+            fusion.prepare(tiny_backbone, texts, matches),
+        )
+        for beam in (1, 3)
+        for c in (True, False)
+    ]
+    assert outputs[0] == outputs[1]
+    assert outputs[2] == outputs[3]
+
+
+def test_empty_memory_translator_matches_base(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    texts = ["open the file", "hello world\nshow all commits"]
+    base = Translator(tiny_backbone, beam=2).translate(texts)
+    fused = Translator(tiny_backbone, FakeMemory(), fusion="knn", beam=2).translate(texts, user="u")  # type: ignore[arg-type]
+    assert [t.text for t in fused] == [t.text for t in base]
+    assert {t.method for t in fused} == {"model"}
+
+
+def test_segment_cache_reuses_and_bounds(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    fusion = KnnFusion(COPY)
+    matches = [[make_match(SOURCE, TARGET, 80.0, id=1)], [make_match(SOURCE, TARGET, 80.0, id=1)]]
+    first = fusion.prepare(tiny_backbone, ["a", "b"], matches)
+    assert len(fusion.cache) == 1 and fusion.cache.misses == 1
+    second = fusion.prepare(tiny_backbone, ["a", "b"], matches)
+    assert fusion.cache.hits == 1
+    assert first is not None and second is not None
+    assert torch.equal(first.memory.keys, second.memory.keys)
+    cache = SegmentCache(capacity=2)
+    for key in "abc":
+        cache.put(key, force_decode(tiny_backbone, [(SOURCE, TARGET)])[0])
+    assert len(cache) == 2 and cache.get("a") is None
+
+
+def test_multiline_targets_are_normalised(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    assert normalise_text("  a\nb \n\n c\n") == "a b c"
+    [plain] = force_decode(tiny_backbone, [(SOURCE, TARGET)])
+    state = KnnFusion(COPY).prepare(
+        tiny_backbone, [SOURCE], [[make_match(SOURCE + "\n", TARGET + "\n", 90.0)]]
+    )
+    assert state is not None
+    assert torch.equal(state.memory.values, plain.values)
+    assert torch.allclose(state.memory.keys, plain.keys, atol=1e-5)
+
+
+def test_forced_states_match_incremental_decoding(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """Keys are what the decoder computes at each step when it follows the target."""
+    [forced] = force_decode(tiny_backbone, [(SOURCE, TARGET)])
+    model = tiny_backbone.model
+    ids, mask = _encode(tiny_backbone, [SOURCE])
+    with torch.inference_mode():
+        enc = model.get_encoder()(input_ids=ids, attention_mask=mask).last_hidden_state
+        prefix = torch.tensor([[tiny_backbone.start_id, *forced.values[:-1].tolist()]])
+        states = model.get_decoder()(
+            input_ids=prefix, encoder_hidden_states=enc, encoder_attention_mask=mask
+        ).last_hidden_state[0]
+    assert torch.allclose(states, forced.keys, atol=1e-5)
+    assert int(forced.values[-1]) == tiny_backbone.eos_id
