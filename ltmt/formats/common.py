@@ -1,0 +1,121 @@
+"""What the formats share: reading bytes, decoding, safe XML parsing, language codes, atomic writes.
+
+Every failure becomes one :class:`~ltmt.errors.InputError` line that names the file and, where the
+parser knows it, the line and column: no library traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ltmt.errors import InputError
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_LANG = f"{{{XML_NS}}}lang"
+# Characters XML 1.0 cannot hold, not even escaped.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_ERROR_TAIL = re.compile(r",? line \d+, column \d+$")
+
+
+def read_bytes(path: Path, what: str) -> bytes:
+    """The bytes of ``path``; a missing or empty file is an :class:`InputError`."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: file not found") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    if not data.strip():
+        raise InputError(f"{path}: empty file; expected {what}")
+    return data
+
+
+def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
+    """``data`` decoded strictly; a bad byte is reported with its line and column."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"{path}:{line}:{column}: byte 0x{data[exc.start]:02x} is not valid {encoding}; "
+            f"convert the file to {encoding} or fix its declared encoding"
+        ) from exc
+    except LookupError as exc:
+        raise InputError(f"{path}: unknown encoding {encoding!r}") from exc
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def xml_error(path: Path | str, exc: Exception, what: str) -> InputError:
+    """An :class:`InputError` for an lxml parse error, with the line and column it gives."""
+    position = getattr(exc, "position", None)
+    message = getattr(exc, "msg", None) or str(exc)
+    message = _XML_ERROR_TAIL.sub("", str(message).strip())
+    where = f"{path}:{position[0]}:{position[1]}" if position else str(path)
+    return InputError(f"{where}: malformed {what}: {message}")
+
+
+def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
+    """Parse XML safely (no entities resolved, no network), keeping comments and CDATA."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, strip_cdata=False, remove_blank_text=False
+    )
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise xml_error(path, exc, what) from exc
+    except ValueError as exc:  # e.g. an unknown declared encoding
+        raise InputError(f"{path}: malformed {what}: {exc}") from exc
+    return root.getroottree()
+
+
+def local_name(tag: object) -> str:
+    """``{namespace}name`` → ``name`` (comments and processing instructions give ``""``)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def lang_matches(found: str | None, expected: str) -> bool:
+    """Whether language code ``found`` is ``expected``: ``en-US``/``en_us`` match ``en``, and
+    ``de-AT`` matches ``de-AT`` but not ``de-DE`` when the region is asked for."""
+    if not found:
+        return False
+    have = re.split(r"[-_@.]", found.strip().lower())
+    want = re.split(r"[-_@.]", expected.strip().lower())
+    return have[: len(want)] == want
+
+
+def language_error(
+    path: Path | str, found: Iterable[str], src_lang: str, tgt_lang: str
+) -> InputError:
+    """The error for a file whose languages are not the pair asked for."""
+    languages = ", ".join(sorted({lang for lang in found if lang})) or "none"
+    return InputError(
+        f"{path}: languages in the file are {languages}, not {src_lang}->{tgt_lang}; "
+        "pass --src-lang/--tgt-lang to choose the pair"
+    )
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,126 @@
+"""Gettext PO catalogs as translation memories: load safely, read pairs, write pairs.
+
+    for record in read_po(Path("de.po"), src_lang="en", tgt_lang="de"): ...
+    write_po(Path("out.po"), records, tgt_lang="de")
+
+Read: translated entries only (untranslated, fuzzy and obsolete ones are skipped unless asked
+for); ``msgctxt`` goes to ``metadata["context"]``. A plural entry gives two pairs: ``msgid`` with
+``msgstr[0]`` and ``msgid_plural`` with ``msgstr[1]`` (``metadata["plural"]`` = 0 / 1); further
+plural forms of languages that have them are not read. The file's ``Language`` header, when set,
+must match ``tgt_lang``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
+from ltmt.segments import PairRecord
+
+logger = logging.getLogger(__name__)
+
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9._:-]+)")
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+def load_po(path: Path) -> Any:
+    """Parse the PO file ``path`` with translate-toolkit (a ``pypo.pofile``).
+
+    The bytes are first decoded strictly with the declared charset (UTF-8 when none or
+    ``CHARSET``): translate-toolkit would silently fall back to Latin-1. Every failure is an
+    :class:`InputError` naming the file and line.
+    """
+    from translate.storage import pypo
+    from translate.storage.poparser import PoParseError
+
+    path = Path(path)
+    data = read_bytes(path, "a PO file")
+    declared = _CHARSET.search(data[:4096])
+    charset = declared.group(1).decode("ascii") if declared else "utf-8"
+    if charset.upper() == "CHARSET":
+        charset = "utf-8"
+    decode(data, path, charset)
+    try:
+        store = pypo.pofile.parsestring(data)
+    except PoParseError as exc:
+        raise InputError(f"{path}: invalid PO file: {exc}") from exc
+    except (UnicodeError, LookupError, ValueError) as exc:
+        raise InputError(f"{path}: invalid PO file: {exc}") from exc
+    store.filename = str(path)
+    return store
+
+
+def nplurals(store: Any, default: int = 2) -> int:
+    """The number of plural forms the catalog's ``Plural-Forms`` header declares."""
+    header = store.parseheader() if store.units and store.units[0].isheader() else {}
+    match = _NPLURALS.search(header.get("Plural-Forms", ""))
+    return int(match.group(1)) if match and int(match.group(1)) > 0 else default
+
+
+def check_language(store: Any, path: Path, src_lang: str, tgt_lang: str) -> None:
+    """Raise :class:`InputError` when the catalog's ``Language`` header is not ``tgt_lang``."""
+    language = store.gettargetlanguage()
+    if language and not lang_matches(language, tgt_lang):
+        raise language_error(path, [language], src_lang, tgt_lang)
+
+
+def read_po(
+    path: Path, src_lang: str = "en", tgt_lang: str = "de", *, include_fuzzy: bool = False
+) -> Iterator[PairRecord]:
+    """The translated pairs of the PO file ``path`` (see the module docstring)."""
+    path = Path(path)
+    store = load_po(path)
+    check_language(store, path, src_lang, tgt_lang)
+    records = []
+    for number, unit in enumerate(store.units):
+        if unit.isheader() or unit.isobsolete() or (unit.isfuzzy() and not include_fuzzy):
+            continue
+        position = f"{path}: entry {number}"
+        metadata: dict[str, Any] = {"context": unit.getcontext()} if unit.getcontext() else {}
+        if unit.hasplural():
+            sources, targets = list(unit.source.strings), list(unit.target.strings)
+            for form in (0, 1):
+                if form < len(sources) and form < len(targets) and sources[form] and targets[form]:
+                    records.append(
+                        PairRecord(
+                            sources[form], targets[form], position, {**metadata, "plural": form}
+                        )
+                    )
+        elif unit.source and unit.target:
+            records.append(PairRecord(unit.source, unit.target, position, metadata))
+    yield from records
+
+
+def write_po(
+    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+) -> int:
+    """Write ``records`` as a UTF-8 PO catalog (atomically); returns how many entries it has.
+
+    ``metadata["context"]`` becomes ``msgctxt``. A second record with the same context and
+    source is left out (a catalog cannot hold it), and so is one with an empty source.
+    """
+    from translate.storage import pypo
+
+    store = pypo.pofile()
+    header = store.header()
+    if header is not None:
+        header.markfuzzy(False)
+    store.updateheader(add=True, Language=tgt_lang, X_Source_Language=src_lang)
+    seen: set[tuple[str, str]] = set()
+    for record in records:
+        context = str(record.metadata.get("context", "") or "")
+        if not record.source or (context, record.source) in seen:
+            logger.info("%s: duplicate or empty source not written to PO", record.position or path)
+            continue
+        seen.add((context, record.source))
+        unit = store.addsourceunit(record.source)
+        unit.target = record.target
+        if context:
+            unit.setcontext(context)
+    atomic_write(Path(path), bytes(store))
+    return len(seen)

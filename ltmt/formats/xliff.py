@@ -1,0 +1,204 @@
+"""XLIFF 1.2 and 2.0 files: parse safely, walk the translation units, read and write pairs.
+
+    for record in read_xliff(Path("app.xlf"), src_lang="en", tgt_lang="de"): ...
+    write_xliff(Path("out.xlf"), records, src_lang="en", tgt_lang="de")
+
+The files are handled with lxml directly (translate-toolkit's XLIFF store flattens inline
+markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units marked
+``translate="no"`` are skipped; so are targets not final enough to learn from (1.2 ``new``,
+``needs-translation`` and the ``needs-review-*`` states, 2.0 ``initial``) unless asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import (
+    NOT_XML,
+    atomic_write,
+    lang_matches,
+    language_error,
+    local_name,
+    parse_xml,
+    read_bytes,
+)
+from ltmt.formats.inline import to_text
+from ltmt.segments import PairRecord
+
+logger = logging.getLogger(__name__)
+
+NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
+NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
+UNFINISHED_12 = frozenset({"new", "needs-translation"})
+REVIEW_12 = frozenset(
+    {
+        "needs-review-translation",
+        "needs-review-l10n",
+        "needs-review-adaptation",
+        "needs-adaptation",
+        "needs-l10n",
+    }
+)
+
+
+@dataclass
+class XliffUnit:
+    """One translatable piece of an XLIFF file: a 1.2 ``<trans-unit>`` or a 2.0 ``<segment>``.
+
+    ``holder`` is the element that carries ``<source>``/``<target>`` (and, in 2.0, ``state``).
+    """
+
+    holder: Any
+    source: Any
+    target: Any | None
+    unit_id: str
+    version: int
+
+    @property
+    def state(self) -> str | None:
+        if self.version == 2:
+            return self.holder.get("state")
+        return self.target.get("state") if self.target is not None else None
+
+    def is_done(self) -> bool:
+        """Whether the unit has a target worth keeping (not empty, not a placeholder state)."""
+        if self.target is None or not to_text(self.target).text.strip():
+            return False
+        if self.version == 2:
+            return self.state != "initial"
+        return self.state not in UNFINISHED_12
+
+
+def load_xliff(path: Path) -> tuple[Any, int]:
+    """The lxml tree of the XLIFF file ``path`` and its major version (1 or 2)."""
+    path = Path(path)
+    tree = parse_xml(read_bytes(path, "an XLIFF file"), path, "XLIFF")
+    root = tree.getroot()
+    if local_name(root.tag) != "xliff":
+        raise InputError(f"{path}: not an XLIFF file (root element is <{local_name(root.tag)}>)")
+    version = (
+        2 if root.tag == f"{{{NS_20}}}xliff" or (root.get("version") or "").startswith("2") else 1
+    )
+    return tree, version
+
+
+def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
+    """The translatable units of ``tree`` in document order."""
+    root = tree.getroot()
+    if version == 2:
+        for unit in root.iter():
+            if local_name(unit.tag) != "unit" or unit.get("translate") == "no":
+                continue
+            segments = [s for s in unit if local_name(s.tag) == "segment"]
+            for number, segment in enumerate(segments, 1):
+                source, target = _child(segment, "source"), _child(segment, "target")
+                if source is not None:
+                    suffix = f"/{segment.get('id') or number}" if len(segments) > 1 else ""
+                    yield XliffUnit(segment, source, target, f"{unit.get('id', '')}{suffix}", 2)
+        return
+    for unit in root.iter():
+        if local_name(unit.tag) != "trans-unit" or unit.get("translate") == "no":
+            continue
+        source = _child(unit, "source")
+        if source is not None:
+            yield XliffUnit(unit, source, _child(unit, "target"), unit.get("id", ""), 1)
+
+
+def _child(element: Any, name: str) -> Any | None:
+    return next((c for c in element if local_name(c.tag) == name), None)
+
+
+def languages(tree: Any, version: int) -> list[tuple[str | None, str | None]]:
+    """The ``(source, target)`` language pairs declared (one per 1.2 ``<file>``, one in 2.0)."""
+    root = tree.getroot()
+    if version == 2:
+        return [(root.get("srcLang"), root.get("trgLang"))]
+    return [
+        (f.get("source-language"), f.get("target-language"))
+        for f in root.iter()
+        if local_name(f.tag) == "file"
+    ]
+
+
+def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang: str) -> None:
+    """Raise :class:`InputError` when a declared language is not the pair asked for."""
+    for source, target in languages(tree, version):
+        if (source and not lang_matches(source, src_lang)) or (
+            target and not lang_matches(target, tgt_lang)
+        ):
+            raise language_error(path, [source or "", target or ""], src_lang, tgt_lang)
+
+
+def read_xliff(
+    path: Path, src_lang: str = "en", tgt_lang: str = "de", *, include_fuzzy: bool = False
+) -> Iterator[PairRecord]:
+    """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
+
+    Metadata: ``id`` (the unit id), ``note`` (its notes) and ``state`` when set.
+    """
+    path = Path(path)
+    tree, version = load_xliff(path)
+    check_languages(tree, version, path, src_lang, tgt_lang)
+    records = []
+    for unit in iter_units(tree, version):
+        if not unit.is_done() or (unit.state in REVIEW_12 and not include_fuzzy):
+            continue
+        source, target = to_text(unit.source).text, to_text(unit.target).text
+        if not source.strip():
+            continue
+        metadata = {"id": unit.unit_id} if unit.unit_id else {}
+        notes = [n.text for n in unit.holder.iter() if local_name(n.tag) == "note" and n.text]
+        if notes:
+            metadata["note"] = "\n".join(notes)
+        if unit.state:
+            metadata["state"] = unit.state
+        records.append(PairRecord(source, target, f"{path}:{unit.source.sourceline}", metadata))
+    yield from records
+
+
+def write_xliff(
+    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+) -> int:
+    """Write ``records`` as an XLIFF 1.2 file (atomically); returns how many were written.
+
+    Text is written as text (a ``<b>`` in a string is escaped, not markup), with
+    ``xml:space="preserve"`` so edge spaces survive; ``metadata["id"]`` is the unit id when
+    unique, else the record's number. Pairs with control characters (which XML cannot hold) are
+    skipped with a warning.
+    """
+    from lxml import etree
+
+    root = etree.Element(f"{{{NS_12}}}xliff", nsmap={None: NS_12}, version="1.2")
+    file_element = etree.SubElement(
+        root,
+        f"{{{NS_12}}}file",
+        {"original": Path(path).name, "source-language": src_lang, "target-language": tgt_lang},
+        datatype="plaintext",
+    )
+    body = etree.SubElement(file_element, f"{{{NS_12}}}body")
+    used: set[str] = set()
+    written = 0
+    for number, record in enumerate(records, 1):
+        if NOT_XML.search(record.source) or NOT_XML.search(record.target):
+            logger.warning(
+                "%s: pair with control characters not written to XLIFF", record.position or path
+            )
+            continue
+        unit_id = str(record.metadata.get("id", "")) or str(number)
+        if unit_id in used:
+            unit_id = str(number)
+        used.add(unit_id)
+        unit = etree.SubElement(body, f"{{{NS_12}}}trans-unit", id=unit_id)
+        unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        etree.SubElement(unit, f"{{{NS_12}}}source").text = record.source
+        etree.SubElement(unit, f"{{{NS_12}}}target", state="translated").text = record.target
+        written += 1
+    etree.indent(root, space="  ")
+    data = etree.tostring(root, encoding="UTF-8")
+    atomic_write(Path(path), b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n")
+    return written
