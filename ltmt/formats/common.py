@@ -86,7 +86,10 @@ def local_name(tag: object) -> str:
 
 def lang_matches(found: str | None, expected: str) -> bool:
     """Whether language code ``found`` is ``expected``: ``en-US``/``en_us`` match ``en``, and
-    ``de-AT`` matches ``de-AT`` but not ``de-DE`` when the region is asked for."""
+    ``de-AT`` matches ``de-AT`` but not ``de-DE`` when the region is asked for. An empty
+    ``expected`` matches anything."""
+    if not expected:
+        return True
     if not found:
         return False
     have = re.split(r"[-_@.]", found.strip().lower())

@@ -1,0 +1,287 @@
+"""Documents to translate: open a file, list what needs translating, fill it in, save it.
+
+    doc = open_document(Path("de.po"))
+    units = doc.pending()                        # [Unit(key, source), ...]
+    doc.fill({u.key: translate(u.source) for u in units})
+    doc.save(Path("de.translated.po"))
+
+Formats (by extension, or forced with ``fmt``): ``txt`` (one segment a line; empty lines stay
+empty), ``jsonl`` (objects with ``source``; ``translation`` is added), ``po`` (gettext) and
+``xliff`` (1.2 and 2.0). Everything a format holds besides the translations (comments,
+contexts, plural forms, headers, notes, inline markup) is written back as it was.
+
+A run that stops half-way is resumed with ``open_document(input, resume_from=output)``: the
+partial output's translations are taken over and ``pending()`` lists only what is left.
+``save`` writes atomically, so it can be called every N units as a checkpoint.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, decode
+
+__all__ = [
+    "DOCUMENT_EXTENSIONS",
+    "DOCUMENT_FORMATS",
+    "Document",
+    "JsonlDocument",
+    "TextDocument",
+    "Unit",
+    "document_format",
+    "open_document",
+]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a document to translate; ``key`` identifies it within the document."""
+
+    key: str
+    source: str
+
+
+class Document(Protocol):
+    """What every document format offers."""
+
+    path: Path
+    format: str
+
+    def units(self) -> list[Unit]:
+        """Every translatable unit, translated or not, in document order."""
+        ...
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        """The units still to translate (with ``overwrite``: every unit)."""
+        ...
+
+    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+        """Put translations in, by unit key; ``mark_fuzzy`` flags them for review where the
+        format can say so. Returns how many units were filled."""
+        ...
+
+    def save(self, out_path: Path) -> None:
+        """Write the document to ``out_path`` (atomically)."""
+        ...
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: file not found") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    return decode(data, path)
+
+
+def _split(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+class TextDocument:
+    """A UTF-8 text file, one segment a line. ``save`` of a partly filled document writes the
+    translated lines up to the first one still pending, so the output is always a prefix."""
+
+    format = "txt"
+
+    def __init__(self, path: Path, lines: list[str]) -> None:
+        self.path = Path(path)
+        self.lines = lines
+        self.translations: dict[int, str] = {}
+
+    @classmethod
+    def open(cls, path: Path, **_: Any) -> TextDocument:
+        return cls(path, _split(_read_text(path)))
+
+    def units(self) -> list[Unit]:
+        return [Unit(str(i), line) for i, line in enumerate(self.lines) if line.strip()]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [u for u in self.units() if int(u.key) not in self.translations]
+
+    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+        for key, text in translations.items():
+            # A segment is one line: a newline in a translation would shift every line after it.
+            self.translations[self._index(key)] = " ".join(text.splitlines())
+        return len(translations)
+
+    def _index(self, key: str) -> int:
+        if not key.isdigit() or int(key) >= len(self.lines):
+            raise InputError(f"{self.path}: no line {key!r} to fill")
+        return int(key)
+
+    def translated_lines(self) -> list[str]:
+        """The output lines, up to the first line still to translate."""
+        out = []
+        for index, line in enumerate(self.lines):
+            if not line.strip():
+                out.append("")
+            elif index in self.translations:
+                out.append(self.translations[index])
+            else:
+                break
+        return out
+
+    def save(self, out_path: Path) -> None:
+        atomic_write(out_path, "".join(f"{line}\n" for line in self.translated_lines()).encode())
+
+    def resume(self, partial: Path) -> None:
+        """Take over the translated lines of ``partial`` (an earlier output of this document)."""
+        done = _split(_read_text(partial))
+        if len(done) > len(self.lines):
+            raise InputError(f"{partial} has more lines than {self.path}; it is not its output")
+        for index, line in enumerate(done):
+            if self.lines[index].strip():
+                self.translations[index] = line
+
+
+class JsonlDocument:
+    """JSON Lines: each object's ``source`` is translated into a ``translation`` key.
+
+    Objects that already have a translation are kept unless ``overwrite``; lines that were not
+    filled are written back byte for byte.
+    """
+
+    format = "jsonl"
+
+    def __init__(self, path: Path, lines: list[str], source_key: str, target_key: str) -> None:
+        self.path = Path(path)
+        self.source_key, self.target_key = source_key, target_key
+        self.lines = lines
+        self.objects: dict[int, dict[str, Any]] = {}
+        for number, line in enumerate(lines):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    f"{path}:{number + 1}:{exc.colno}: invalid JSON: {exc.msg}"
+                ) from exc
+            if not isinstance(record, dict) or not isinstance(record.get(source_key), str):
+                raise InputError(
+                    f"{path}:{number + 1}: not a JSON object with a string {source_key!r}"
+                )
+            self.objects[number] = record
+        self.changed: set[int] = set()
+
+    @classmethod
+    def open(
+        cls, path: Path, source_key: str = "source", target_key: str = "translation", **_: Any
+    ) -> JsonlDocument:
+        return cls(path, _split(_read_text(path)), source_key, target_key)
+
+    def units(self) -> list[Unit]:
+        return [
+            Unit(str(i), obj[self.source_key])
+            for i, obj in self.objects.items()
+            if obj[self.source_key].strip()
+        ]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [
+            u
+            for u in self.units()
+            if overwrite or not self.objects[int(u.key)].get(self.target_key)
+        ]
+
+    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+        for key, text in translations.items():
+            if not key.isdigit() or int(key) not in self.objects:
+                raise InputError(f"{self.path}: no object {key!r} to fill")
+            self.objects[int(key)][self.target_key] = text
+            self.changed.add(int(key))
+        return len(translations)
+
+    def save(self, out_path: Path) -> None:
+        out = [
+            json.dumps(self.objects[i], ensure_ascii=False) if i in self.changed else line
+            for i, line in enumerate(self.lines)
+        ]
+        atomic_write(out_path, "".join(f"{line}\n" for line in out).encode())
+
+
+def _open_po(path: Path, **options: Any) -> Document:
+    from ltmt.formats.po_document import PoDocument
+
+    return PoDocument.open(path, **options)
+
+
+def _open_xliff(path: Path, **options: Any) -> Document:
+    from ltmt.formats.xliff_document import XliffDocument
+
+    return XliffDocument.open(path, **options)
+
+
+DOCUMENT_FORMATS: dict[str, Callable[..., Document]] = {
+    "txt": TextDocument.open,
+    "jsonl": JsonlDocument.open,
+    "po": _open_po,
+    "xliff": _open_xliff,
+}
+DOCUMENT_EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".jsonl": "jsonl",
+    ".po": "po",
+    ".pot": "po",
+    ".xliff": "xliff",
+    ".xlf": "xliff",
+    ".xlif": "xliff",
+}
+
+
+def document_format(path: Path, fmt: str | None = None) -> str:
+    """The document format of ``path``: ``fmt`` when given, else from the extension."""
+    if fmt is not None:
+        if fmt not in DOCUMENT_FORMATS:
+            raise InputError(
+                f"unknown document format {fmt!r}; choose one of {', '.join(DOCUMENT_FORMATS)}"
+            )
+        return fmt
+    found = DOCUMENT_EXTENSIONS.get(Path(path).suffix.lower())
+    if found is None:
+        raise InputError(
+            f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; "
+            f"pass --format ({', '.join(DOCUMENT_FORMATS)})"
+        )
+    return found
+
+
+def open_document(
+    path: Path,
+    fmt: str | None = None,
+    *,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    resume_from: Path | None = None,
+) -> Document:
+    """Open ``path`` for translation.
+
+    ``src_lang``/``tgt_lang``, when given, are checked against what a PO or XLIFF file
+    declares. ``resume_from``: a partial output of an earlier run on this document; when it
+    exists, its translations are taken over (it must hold the same units as ``path``).
+    """
+    path = Path(path)
+    fmt = document_format(path, fmt)
+    document = DOCUMENT_FORMATS[fmt](path, src_lang=src_lang, tgt_lang=tgt_lang)
+    if resume_from is None or not Path(resume_from).exists():
+        return document
+    if isinstance(document, TextDocument):
+        document.resume(Path(resume_from))
+        return document
+    partial = DOCUMENT_FORMATS[fmt](Path(resume_from), src_lang=src_lang, tgt_lang=tgt_lang)
+    if [u.source for u in partial.units()] != [u.source for u in document.units()]:
+        raise InputError(
+            f"{resume_from} does not hold the units of {path}; delete it to start over"
+        )
+    return partial

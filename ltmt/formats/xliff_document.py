@@ -1,0 +1,140 @@
+"""An XLIFF 1.2 or 2.0 file as a document to translate.
+
+Units: every translatable ``<trans-unit>`` (1.2) or ``<segment>`` (2.0), key = its index in the
+file; the source text carries inline markup as tags (:mod:`ltmt.formats.inline`). Filling writes
+a ``<target>`` rebuilt from the source's inline elements and sets the state:
+
+- 1.2: ``state="translated"``, or with ``mark_fuzzy`` ``state="needs-review-translation"``
+  and ``state-qualifier="mt-suggestion"`` (the spec's values for machine output to review);
+- 2.0: ``state="translated"`` (the spec has no review-needed state), with ``mark_fuzzy`` also
+  ``subState="ltmt:mt"``.
+
+A translation whose tags no longer nest is written as plain text followed by the inline codes,
+and always marked for review. The rest of the file is written back through lxml: the XML
+declaration, what comes before the root and the root's start tag stay byte for byte; inside,
+lxml may normalise quoting and empty elements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, local_name, read_bytes
+from ltmt.formats.documents import Unit
+from ltmt.formats.inline import fill as fill_inline
+from ltmt.formats.inline import to_text
+from ltmt.formats.xliff import check_languages, iter_units, load_xliff
+
+_ROOT_START = re.compile(
+    rb"""\A(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*(<[^\s>/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""",
+    re.DOTALL,
+)
+
+
+class XliffDocument:
+    """An XLIFF file held as an lxml tree (see the module docstring)."""
+
+    format = "xliff"
+
+    def __init__(
+        self, path: Path, data: bytes, tree: Any, version: int, tgt_lang: str | None
+    ) -> None:
+        self.path = Path(path)
+        self.data = data
+        self.tree = tree
+        self.version = version
+        self.tgt_lang = tgt_lang
+        self._units = list(iter_units(tree, version))
+        self._root_attributes = dict(tree.getroot().attrib)
+
+    @classmethod
+    def open(
+        cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
+    ) -> XliffDocument:
+        tree, version = load_xliff(path)
+        if src_lang or tgt_lang:
+            check_languages(tree, version, Path(path), src_lang or "", tgt_lang or "")
+        return cls(path, read_bytes(Path(path), "an XLIFF file"), tree, version, tgt_lang)
+
+    def units(self) -> list[Unit]:
+        return [Unit(str(i), to_text(u.source).text) for i, u in enumerate(self._units)]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [
+            Unit(str(i), to_text(u.source).text)
+            for i, u in enumerate(self._units)
+            if (overwrite or not u.is_done()) and to_text(u.source).text.strip()
+        ]
+
+    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+        for key, text in translations.items():
+            if not key.isdigit() or int(key) >= len(self._units):
+                raise InputError(f"{self.path}: no unit {key!r} to fill")
+            unit = self._units[int(key)]
+            if unit.target is None:
+                unit.target = self._add_target(unit)
+            nested = fill_inline(unit.target, text, to_text(unit.source).codes)
+            self._mark(unit, review=mark_fuzzy or not nested)
+        if translations:
+            self._declare_target_language()
+        return len(translations)
+
+    def _add_target(self, unit: Any) -> Any:
+        from lxml import etree
+
+        source = unit.source
+        anchor = next((c for c in unit.holder if local_name(c.tag) == "seg-source"), source)
+        target = etree.Element(source.tag[: -len("source")] + "target")  # same namespace
+        target.tail = anchor.tail
+        anchor.addnext(target)
+        return target
+
+    def _mark(self, unit: Any, review: bool) -> None:
+        if self.version == 2:
+            unit.holder.set("state", "translated")
+            if review:
+                unit.holder.set("subState", "ltmt:mt")
+            elif unit.holder.get("subState") == "ltmt:mt":
+                del unit.holder.attrib["subState"]
+            return
+        unit.target.set("state", "needs-review-translation" if review else "translated")
+        if review:
+            unit.target.set("state-qualifier", "mt-suggestion")
+        elif "state-qualifier" in unit.target.attrib:
+            del unit.target.attrib["state-qualifier"]
+
+    def _declare_target_language(self) -> None:
+        if not self.tgt_lang:
+            return
+        root = self.tree.getroot()
+        if self.version == 2:
+            if not root.get("trgLang"):
+                root.set("trgLang", self.tgt_lang)
+            return
+        for element in root.iter():
+            if local_name(element.tag) == "file" and not element.get("target-language"):
+                element.set("target-language", self.tgt_lang)
+
+    def save(self, out_path: Path) -> None:
+        atomic_write(Path(out_path), self.serialize())
+
+    def serialize(self) -> bytes:
+        """The document as bytes, the original prolog and root start tag kept."""
+        from lxml import etree
+
+        root = self.tree.getroot()
+        encoding = self.tree.docinfo.encoding or "UTF-8"
+        body = etree.tostring(root, encoding=encoding, xml_declaration=False)
+        original = _ROOT_START.match(self.data)
+        if original is None:
+            return etree.tostring(self.tree, encoding=encoding, xml_declaration=True) + b"\n"
+        prolog, start = self.data[: original.start(1)], original.group(1)
+        if dict(root.attrib) == self._root_attributes:
+            body = re.sub(
+                rb"\A<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>", lambda _: start, body, count=1
+            )
+        return prolog + body + self.data[len(self.data.rstrip()) :]
