@@ -7,38 +7,32 @@ accuracy, and fuzzy-match bands.
 
 All scores are percentages (0-100). BLEU, chrF2 and TER are sacrebleu's own corpus scores with
 its default settings, so they equal ``sacrebleu REF -i HYP -m bleu chrf ter`` on the same lines.
+Placeholders are what :mod:`ltmt.formats.placeholders` finds (printf, Qt ``%1``, brace fields,
+tags, entities, escapes): the same inventory the translator restores, so the metric measures
+what the product promises.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.placeholders import extract_placeholders, placeholder_matches
 
-# Placeholders a translation must keep unchanged, one alternative per family. Order matters:
-# the regex engine takes the first alternative that matches at a position.
-PLACEHOLDER_PATTERNS: dict[str, str] = {
-    # HTML/XML tags: <b>, </b>, <br/>, <a href="x">
-    "tag": r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*/?>",
-    # Python named printf: %(name)s, %(count)d
-    "printf_named": r"%\([A-Za-z_]\w*\)[-+0#]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]",
-    # C printf: %s, %d, %1$s, %-10s, %.2f, %lu, %lld, %zu, %*d, %'d. The space flag is left out
-    # on purpose: "50% of" would otherwise read as "% o".
-    "printf": (
-        r"%(?:\d+\$)?[-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-        r"(?:hh|h|ll|l|L|q|j|z|t|I64|I32)?[diouxXeEfFgGaAcspnm]"
-    ),
-    # Qt / KDE positional: %1, %2
-    "positional": r"%\d+(?![\d$])",
-    # Brace formats: {}, {0}, {name}, {0:.2f}, {name!r}; "{{" is an escaped brace, not a slot.
-    "brace": r"(?<!\{)\{(?:[A-Za-z_]\w*|\d+)?(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}]*)?\}(?!\})",
-}
-_PLACEHOLDER = re.compile("|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS.values()))
+__all__ = [
+    "BANDS",
+    "Scores",
+    "extract_placeholders",
+    "fuzzy_band",
+    "placeholder_accuracy",
+    "placeholder_matches",
+    "read_lines",
+    "sacrebleu_signatures",
+    "score_corpus",
+]
 
 # Fuzzy-match bands (best match score of a source in its user's memory), lowest first.
 BANDS: tuple[str, ...] = ("0-49", "50-69", "70-89", "90-99", "100")
@@ -73,36 +67,18 @@ class Scores:
         return data
 
 
-def extract_placeholders(text: str) -> list[str]:
-    """The placeholders of ``text`` in order (printf, Qt ``%1``, brace formats, HTML/XML tags).
-
-    ``%%`` (an escaped percent sign) and ``{{`` are literals, not placeholders.
-    """
-    # Drop escaped percent signs first so "%%s" is not read as "%s".
-    return _PLACEHOLDER.findall(text.replace("%%", "\0\0"))
-
-
-def placeholder_counts(hypothesis: str, source: str) -> tuple[int, int]:
-    """``(kept, total)``: how many of ``source``'s placeholders appear unchanged in ``hypothesis``.
-
-    Counted with multiplicity: a source with ``%s`` twice needs ``%s`` twice in the hypothesis.
-    """
-    wanted = Counter(extract_placeholders(source))
-    if not wanted:
-        return 0, 0
-    found = Counter(extract_placeholders(hypothesis))
-    kept = sum(min(count, found[p]) for p, count in wanted.items())
-    return kept, sum(wanted.values())
-
-
 def placeholder_accuracy(
     hypotheses: Sequence[str], sources: Sequence[str]
 ) -> tuple[float | None, int, int]:
-    """Corpus-level placeholder accuracy: ``(percent kept or None, kept, total)``."""
+    """Corpus-level placeholder accuracy: ``(percent kept or None, kept, total)``.
+
+    Kept = the source's placeholders found unchanged in the hypothesis, counted with
+    multiplicity (see :func:`placeholder_matches`), summed over the corpus.
+    """
     _check_lengths(hypotheses, sources, "sources")
     kept = total = 0
     for hypothesis, source in zip(hypotheses, sources, strict=True):
-        k, t = placeholder_counts(hypothesis, source)
+        k, t = placeholder_matches(source, hypothesis)
         kept += k
         total += t
     return (100.0 * kept / total if total else None), kept, total

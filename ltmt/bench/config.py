@@ -1,0 +1,165 @@
+"""What a benchmark run does: a frozen, validated :class:`BenchConfig`, and its YAML form.
+
+A YAML file under ``configs/bench/`` names the standard runs. Its relative paths (``users_dir``,
+``general_dir``, ``memory_user``) are read against its ``data_dir`` key, itself relative to the
+working directory; command-line values override the file's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ltmt.bench.systems import known_system_names
+from ltmt.errors import ConfigError
+
+DEFAULT_SYSTEMS = ("base", "tm", "exact", "knn", "attention")
+ONLINE_SUFFIX = "+online"
+_PATH_KEYS = ("users_dir", "general_dir", "memory_user", "output")
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    """One benchmark run.
+
+    ``systems``: ``base`` (the model alone), ``tm`` (the best fuzzy match's target when its score
+    is at least ``tm_threshold``, else the base output — what a CAT tool pre-translates),
+    ``exact`` (base plus 100 % match reuse) and fusion methods by name (``knn``, ``attention``).
+    ``limit``: the first N test segments of each user and general test set, in file order.
+    ``online``: also run each memory-using system with every reference added to the memory right
+    after its segment is translated (reported as ``NAME+online``).
+    ``general_dir`` + ``memory_user``: general-domain test sets (``NAME.en`` + ``NAME.de``)
+    translated with the memory of ``memory_user`` (a ``USER.memory.jsonl`` file), to show that an
+    unrelated memory does not hurt.
+    """
+
+    users_dir: Path | None = None
+    systems: tuple[str, ...] = DEFAULT_SYSTEMS
+    model: str | None = None
+    limit: int | None = None
+    online: bool = False
+    general_dir: Path | None = None
+    memory_user: Path | None = None
+    output: Path = Path("runs/bench")
+    batch_size: int = 32
+    beam: int = 4
+    top_k: int = 4
+    tm_threshold: float = 70.0
+    source_lang: str = "en"
+    target_lang: str = "de"
+
+    def __post_init__(self) -> None:
+        if self.users_dir is None and self.general_dir is None:
+            raise ConfigError(
+                "nothing to benchmark: give users_dir (--users-dir) or general_dir (--general-dir)"
+            )
+        if (self.general_dir is None) != (self.memory_user is None):
+            raise ConfigError(
+                "general_dir and memory_user go together (--general-dir DIR --memory-user FILE)"
+            )
+        if not self.systems:
+            raise ConfigError(
+                "systems is empty; name at least one of base, tm, exact, knn, attention"
+            )
+        known = known_system_names()
+        unknown = [name for name in self.systems if name not in known]
+        if unknown:
+            raise ConfigError(
+                f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(known)}"
+            )
+        duplicates = sorted({n for n in self.systems if self.systems.count(n) > 1})
+        if duplicates:
+            raise ConfigError(f"system(s) named twice: {', '.join(duplicates)}")
+        if self.limit is not None and self.limit < 1:
+            raise ConfigError(f"limit must be >= 1, got {self.limit}")
+        for key in ("batch_size", "beam", "top_k"):
+            if getattr(self, key) < 1:
+                raise ConfigError(f"{key} must be >= 1, got {getattr(self, key)}")
+        if not 0 <= self.tm_threshold <= 100:
+            raise ConfigError(f"tm_threshold must be within 0-100, got {self.tm_threshold}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly form (paths as strings), written into ``results.json``."""
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            data[f.name] = (
+                str(value)
+                if isinstance(value, Path)
+                else list(value)
+                if isinstance(value, tuple)
+                else value
+            )
+        return data
+
+
+def parse_systems(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``"base, tm,knn"`` or a list → ``("base", "tm", "knn")``."""
+    items = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    return tuple(item.strip() for item in items if item.strip())
+
+
+def build_config(values: Mapping[str, Any], *, where: str = "bench config") -> BenchConfig:
+    """A :class:`BenchConfig` from plain values (a YAML mapping merged with CLI flags).
+
+    Unknown keys are an error that names them; ``None`` values are left at their defaults.
+    """
+    known = {f.name for f in fields(BenchConfig)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if key in _PATH_KEYS:
+            value = Path(str(value)).expanduser()
+        elif key == "systems":
+            if not isinstance(value, (str, list, tuple)):
+                raise ConfigError(f"{where}: systems must be a list or a comma-separated string")
+            value = parse_systems(value)
+        elif key == "model":
+            value = str(value)
+        kwargs[key] = value
+    try:
+        return BenchConfig(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def load_config(
+    path: str | Path | None, overrides: Mapping[str, Any], *, data_dir: str | Path | None = None
+) -> BenchConfig:
+    """The YAML file at ``path`` (if any) with ``overrides`` (``None`` values ignored) on top.
+
+    Paths given in ``overrides`` (the command line) are taken as they are; the file's relative
+    paths are read against ``data_dir`` (the argument, else the file's ``data_dir`` key).
+    """
+    from ltmt.config import read_yaml
+
+    values: dict[str, Any] = {}
+    where = "bench config"
+    if path is not None:
+        where = str(path)
+        values = read_yaml(path)
+        file_data_dir = values.pop("data_dir", None)
+        if data_dir is None and file_data_dir is not None:
+            data_dir = str(file_data_dir)
+        if data_dir is not None:
+            values = {
+                k: _under(data_dir, v) if k in _PATH_KEYS and k != "output" else v
+                for k, v in values.items()
+            }
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return build_config(values, where=where)
+
+
+def _under(data_dir: str | Path, value: Any) -> Any:
+    if value is None:
+        return None
+    path = Path(str(value)).expanduser()
+    return path if path.is_absolute() else Path(data_dir).expanduser() / path

@@ -1,0 +1,130 @@
+"""Write a run's results: ``results.json``, ``results.md`` (tables a person reads), the band plot
+``bands.png`` and ``hypotheses.jsonl`` (every output, to recompute or inspect)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ltmt.bench.runner import BenchRun
+from ltmt.evaluate import BANDS
+
+RESULTS_JSON = "results.json"
+RESULTS_MD = "results.md"
+BANDS_PNG = "bands.png"
+HYPOTHESES = "hypotheses.jsonl"
+
+
+def write_report(bench: BenchRun, results: dict[str, Any], out_dir: Path) -> list[Path]:
+    """Write ``results`` (from :func:`~ltmt.bench.results.summarize`) and outputs to ``out_dir``."""
+    from ltmt.bench.plot import plot_bands
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    if results["bands"]:
+        plot_bands(results, out_dir / BANDS_PNG)
+        written.append(out_dir / BANDS_PNG)
+    results_path = out_dir / RESULTS_JSON
+    results_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    markdown_path = out_dir / RESULTS_MD
+    markdown_path.write_text(
+        render_markdown(results, plot=BANDS_PNG if results["bands"] else None), "utf-8"
+    )
+    hypotheses_path = out_dir / HYPOTHESES
+    with hypotheses_path.open("w", encoding="utf-8") as stream:
+        for run in bench.runs:
+            for i, hypothesis in enumerate(run.hypotheses):
+                row = {
+                    "set": run.testset,
+                    "system": run.system,
+                    "source": run.sources[i],
+                    "reference": run.references[i],
+                    "hypothesis": hypothesis,
+                    "method": run.methods[i],
+                    "band": run.bands[i],
+                }
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return [results_path, markdown_path, *written, hypotheses_path]
+
+
+def render_markdown(results: dict[str, Any], plot: str | None = None) -> str:
+    """``results`` as Markdown: the pooled table, BLEU by band, per user, general sets."""
+    config = results["config"]
+    lines = [
+        "# ltmt benchmark",
+        "",
+        f"Model `{results['model']}`, beam {config['beam']}, batch {config['batch_size']}, "
+        f"{results['threads']} torch threads; "
+        f"`tm` reuses matches scoring ≥ {config['tm_threshold']:g}. "
+        f"Tokens/s counts {results['token_unit']}. {results['created']}.",
+        "",
+    ]
+    if results["systems"]:
+        n_users = len(results["users"])
+        n_segments = sum(u["test"] for u in results["users"].values())
+        lines += [
+            f"## All users ({n_users} users, {n_segments} segments, corpus-level)",
+            "",
+            *_score_table({name: e for name, e in results["systems"].items()}, "system"),
+            "",
+            "## BLEU by fuzzy-match band",
+            "",
+            "Band: the best fuzzy score of the test source in the user's memory.",
+            "",
+            *_band_table(results),
+            "",
+        ]
+        if plot:
+            lines += [f"![BLEU by fuzzy-match band]({plot})", ""]
+        lines += ["## BLEU per user", "", *_per_user_table(results), ""]
+    if results["general"]:
+        lines += [f"## General-domain test sets (memory: `{results['general_memory']}`)", ""]
+        for testset, entries in results["general"].items():
+            lines += [f"### {testset}", "", *_score_table(entries, "system"), ""]
+    if results["skipped"]:
+        lines += ["## Skipped systems", ""]
+        lines += [f"- `{name}`: {reason}" for name, reason in results["skipped"].items()]
+        lines.append("")
+    lines += ["## sacrebleu signatures", ""]
+    lines += [f"- {metric}: `{signature}`" for metric, signature in results["sacrebleu"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def _score_table(entries: dict[str, dict[str, Any]], label: str) -> list[str]:
+    rows = [
+        f"| {label} | BLEU | chrF2 | TER | placeholders % | memory hits | segments "
+        "| seconds | seg/s | tok/s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, e in entries.items():
+        hits = e["methods"].get("exact", 0) + e["methods"].get("tm", 0)
+        rows.append(
+            f"| {name} | {_num(e['bleu'])} | {_num(e['chrf'])} | {_num(e['ter'])} "
+            f"| {_num(e['placeholder_acc'])} | {hits} | {e['segments']} | {_num(e['seconds'], 1)} "
+            f"| {_num(e['segments_per_s'], 1)} | {_num(e['tokens_per_s'], 0)} |"
+        )
+    return rows
+
+
+def _band_table(results: dict[str, Any]) -> list[str]:
+    counts = results["band_segments"]
+    header = " | ".join(f"{band} (n={counts[band]})" for band in BANDS)
+    rows = [f"| system | {header} |", "| --- |" + " ---: |" * len(BANDS)]
+    for name, bands in results["bands"].items():
+        rows.append(f"| {name} | " + " | ".join(_num(bands[band]) for band in BANDS) + " |")
+    return rows
+
+
+def _per_user_table(results: dict[str, Any]) -> list[str]:
+    systems = list(results["systems"])
+    rows = ["| user | " + " | ".join(systems) + " |", "| --- |" + " ---: |" * len(systems)]
+    for user, entries in results["per_user"].items():
+        rows.append(
+            f"| {user} | " + " | ".join(_num(entries[name]["bleu"]) for name in systems) + " |"
+        )
+    return rows
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"

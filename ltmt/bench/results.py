@@ -1,0 +1,125 @@
+"""Score a finished run into the ``results.json`` structure.
+
+Scores over several users are corpus-level over the pooled segments (not a mean of per-user
+scores). The layout (``"format": "ltmt-bench/1"``)::
+
+    model, threads, token_unit, sacrebleu {bleu, chrf, ter}, config, skipped {name: reason},
+    users {user: {memory, test}},
+    systems  {system: ENTRY}                 all users pooled
+    per_user {user: {system: ENTRY}}
+    bands    {system: {"0-49": BLEU | null, ..., "100": ...}}, band_segments {band: n}
+    general  {test set: {system: ENTRY}}, general_memory
+
+    ENTRY = bleu, chrf, ter, placeholder_acc, placeholders [kept, total], segments, seconds,
+            segments_per_s, tokens, tokens_per_s, methods {method: n}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ltmt.bench.runner import BenchRun, SystemRun
+from ltmt.evaluate import BANDS, sacrebleu_signatures, score_corpus
+
+FORMAT = "ltmt-bench/1"
+
+
+def summarize(bench: BenchRun) -> dict[str, Any]:
+    """The ``results.json`` mapping of ``bench`` (see the module docstring)."""
+    from ltmt import __version__
+
+    user_runs = [r for r in bench.runs if not r.general]
+    general_runs = [r for r in bench.runs if r.general]
+    systems = _ordered(r.system for r in user_runs)
+    users = _ordered(r.testset for r in user_runs)
+    results: dict[str, Any] = {
+        "format": FORMAT,
+        "ltmt_version": __version__,
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "model": bench.model,
+        "threads": bench.threads,
+        "token_unit": bench.token_unit,
+        "sacrebleu": sacrebleu_signatures(),
+        "config": bench.config.to_dict(),
+        "skipped": dict(bench.skipped),
+        "users": {
+            user: {"memory": bench.memory_sizes.get(user, 0), "test": _segments(user_runs, user)}
+            for user in users
+        },
+        "systems": {name: entry([r for r in user_runs if r.system == name]) for name in systems},
+        "per_user": {
+            user: {
+                name: entry([r for r in user_runs if r.system == name and r.testset == user])
+                for name in systems
+            }
+            for user in users
+        },
+        "bands": {name: band_bleu([r for r in user_runs if r.system == name]) for name in systems},
+        "band_segments": band_counts(user_runs, systems[0]) if systems else dict.fromkeys(BANDS, 0),
+        "general": {
+            testset: {
+                name: entry([r for r in general_runs if r.system == name and r.testset == testset])
+                for name in _ordered(r.system for r in general_runs)
+            }
+            for testset in _ordered(r.testset for r in general_runs)
+        },
+        "general_memory": bench.general_memory,
+    }
+    return results
+
+
+def entry(runs: list[SystemRun]) -> dict[str, Any]:
+    """Scores, speed and method counts of ``runs`` (one system) pooled into one corpus."""
+    hypotheses = [h for r in runs for h in r.hypotheses]
+    references = [h for r in runs for h in r.references]
+    sources = [h for r in runs for h in r.sources]
+    if hypotheses:
+        scores = score_corpus(hypotheses, references, sources).to_dict()
+        del scores["signatures"]  # the same for every entry: kept once at the top
+    else:
+        scores = dict.fromkeys(("bleu", "chrf", "ter", "placeholder_acc"), None)
+        scores.update(segments=0, placeholders=[0, 0])
+    seconds = sum(r.seconds for r in runs)
+    tokens = sum(r.tokens for r in runs)
+    scores.update(
+        seconds=round(seconds, 3),
+        segments_per_s=round(len(hypotheses) / seconds, 2) if seconds > 0 else None,
+        tokens=tokens,
+        tokens_per_s=round(tokens / seconds, 1) if seconds > 0 else None,
+        methods=dict(sorted(Counter(m for r in runs for m in r.methods).items())),
+    )
+    return scores
+
+
+def band_bleu(runs: list[SystemRun]) -> dict[str, float | None]:
+    """Corpus BLEU of the segments in each fuzzy-match band (``None`` for an empty band)."""
+    result: dict[str, float | None] = {}
+    for band in BANDS:
+        pairs = [
+            (h, ref)
+            for r in runs
+            for h, ref, b in zip(r.hypotheses, r.references, r.bands, strict=True)
+            if b == band
+        ]
+        result[band] = (
+            score_corpus([h for h, _ in pairs], [ref for _, ref in pairs]).bleu if pairs else None
+        )
+    return result
+
+
+def band_counts(runs: list[SystemRun], system: str) -> dict[str, int]:
+    """How many test segments fall in each band (the same for every system)."""
+    counts = Counter(b for r in runs if r.system == system for b in r.bands)
+    return {band: counts.get(band, 0) for band in BANDS}
+
+
+def _segments(runs: list[SystemRun], testset: str) -> int:
+    return next((len(r.sources) for r in runs if r.testset == testset), 0)
+
+
+def _ordered(names: Iterable[str]) -> list[str]:
+    """Distinct names in first-seen order."""
+    return list(dict.fromkeys(names))

@@ -1,0 +1,261 @@
+"""Run a benchmark: for every test set, a fresh memory store, every system, timed.
+
+Only the public API is used: :class:`ltmt.Translator` (through :mod:`ltmt.bench.systems`) and
+:class:`ltmt.Memory`. Scoring happens afterwards (:mod:`ltmt.bench.results`) on the outputs kept
+here, so a run's numbers can be recomputed from ``hypotheses.jsonl``.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ltmt import Memory
+from ltmt.bench.config import ONLINE_SUFFIX, BenchConfig
+from ltmt.bench.data import TestSet, find_general_sets, find_users
+from ltmt.bench.systems import DecodeOptions, System, build_systems
+from ltmt.errors import ConfigError, InputError, ModelError
+from ltmt.evaluate import fuzzy_band
+from ltmt.segments import Translation
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+TOKEN_UNIT_MODEL = "target subword tokens of the model's tokenizer (without </s>)"
+TOKEN_UNIT_WHITESPACE = "whitespace-separated target tokens"
+
+
+@dataclass(frozen=True)
+class SystemRun:
+    """What one system produced on one test set, and how long it took (seconds, wall clock).
+
+    ``bands`` holds each segment's fuzzy-match band against the memory as imported (before any
+    online additions), so offline and online runs are binned alike.
+    """
+
+    system: str
+    testset: str
+    general: bool
+    sources: tuple[str, ...]
+    references: tuple[str, ...]
+    hypotheses: tuple[str, ...]
+    methods: tuple[str, ...]
+    bands: tuple[str, ...]
+    seconds: float
+    tokens: int
+
+
+@dataclass(frozen=True)
+class BenchRun:
+    """Everything a run produced, before scoring."""
+
+    config: BenchConfig
+    model: str
+    threads: int
+    token_unit: str
+    runs: tuple[SystemRun, ...]
+    skipped: dict[str, str] = field(default_factory=dict)
+    memory_sizes: dict[str, int] = field(default_factory=dict)
+    general_memory: str | None = None
+
+
+def run_bench(config: BenchConfig, *, progress: Progress | None = None) -> BenchRun:
+    """Run ``config``: load the model once, build the systems, translate every test set.
+
+    Each test set gets a fresh store in a temporary folder, with its memory imported; each
+    online run gets its own. ``progress`` receives one line per finished step.
+    """
+    import torch
+
+    from ltmt import Translator
+
+    say = progress or (lambda line: None)
+    user_sets = find_users(config.users_dir, config.limit) if config.users_dir is not None else []
+    general_sets = (
+        find_general_sets(
+            config.general_dir,
+            config.memory_user,
+            config.source_lang,
+            config.target_lang,
+            config.limit,
+        )
+        if config.general_dir is not None and config.memory_user is not None
+        else []
+    )
+    backbone = Translator(config.model).backbone
+    options = DecodeOptions(
+        backbone, beam=config.beam, batch_size=config.batch_size, top_k=config.top_k
+    )
+    systems, skipped = build_systems(config.systems, options, config.tm_threshold)
+    for name, reason in skipped.items():
+        say(f"skipping {name}: {reason}")
+    if not systems:
+        raise ConfigError(f"none of the systems can run here ({', '.join(skipped)} skipped)")
+    count_tokens, token_unit = _token_counter(backbone)
+    # Two untimed segments, so the first timed system does not pay torch's start-up.
+    sample = [s for t in user_sets + general_sets for s in t.sources if s.strip()][:2]
+    Translator(backbone, beam=config.beam).translate(sample)
+
+    runs: list[SystemRun] = []
+    sizes: dict[str, int] = {}
+    active = list(systems)
+
+    def attempt(system: System, work: Callable[[], SystemRun]) -> None:
+        # A method that loads its weights lazily fails at its first batch: skip it everywhere.
+        try:
+            run = work()
+        except (ConfigError, ModelError) as exc:
+            skipped[system.name] = str(exc)
+            active.remove(system)
+            runs[:] = [
+                r for r in runs if r.system not in (system.name, system.name + ONLINE_SUFFIX)
+            ]
+            say(f"skipping {system.name}: {exc}")
+            return
+        runs.append(run)
+        say(_describe(run))
+
+    for testset, general in [(s, False) for s in user_sets] + [(s, True) for s in general_sets]:
+        with _fresh_memory(testset) as memory:
+            sizes[testset.name] = memory.count(testset.user)
+            bands = _bands(memory, testset)
+            for system in list(active):
+                attempt(
+                    system,
+                    partial(_run_offline, system, memory, testset, bands, general, count_tokens),
+                )
+        if config.online and not general:
+            for system in [s for s in active if s.uses_memory]:
+                with _fresh_memory(testset) as memory:
+                    attempt(
+                        system, partial(_run_online, system, memory, testset, bands, count_tokens)
+                    )
+    if not active:
+        raise ConfigError(f"none of the systems could run ({', '.join(skipped)} skipped)")
+    return BenchRun(
+        config=config,
+        model=str(backbone.name),
+        threads=torch.get_num_threads(),
+        token_unit=token_unit,
+        runs=tuple(runs),
+        skipped=skipped,
+        memory_sizes=sizes,
+        general_memory=str(config.memory_user) if config.memory_user is not None else None,
+    )
+
+
+@contextmanager
+def _fresh_memory(testset: TestSet) -> Iterator[Memory]:
+    """A new store in a temporary folder holding ``testset``'s memory; removed afterwards."""
+    with (
+        tempfile.TemporaryDirectory(prefix="ltmt-bench-") as folder,
+        Memory(Path(folder) / "store") as memory,
+    ):
+        if testset.memory:
+            memory.import_pairs(testset.user, list(testset.memory), origin=testset.memory_origin)
+        yield memory
+
+
+def _bands(memory: Memory, testset: TestSet) -> tuple[str, ...]:
+    """The fuzzy-match band of each test source: its best match score in the user's memory."""
+    if not testset.memory or not testset.sources:
+        return tuple(fuzzy_band(0) for _ in testset.sources)
+    found = memory.search_batch(testset.user, list(testset.sources), k=1)
+    return tuple(fuzzy_band(matches[0].score if matches else 0) for matches in found)
+
+
+def _run_offline(
+    system: System,
+    memory: Memory,
+    testset: TestSet,
+    bands: tuple[str, ...],
+    general: bool,
+    count_tokens: Callable[[Sequence[str]], int],
+) -> SystemRun:
+    translator = system.bind(memory)
+    started = time.perf_counter()
+    translations = translator.translate(list(testset.sources), testset.user)
+    seconds = time.perf_counter() - started
+    return _system_run(system.name, testset, general, translations, bands, seconds, count_tokens)
+
+
+def _run_online(
+    system: System,
+    memory: Memory,
+    testset: TestSet,
+    bands: tuple[str, ...],
+    count_tokens: Callable[[Sequence[str]], int],
+) -> SystemRun:
+    """Translate one segment at a time, adding its reference to the memory right after (a
+    translator post-editing as they go). The time includes adding the references."""
+    translator = system.bind(memory)
+    translations: list[Translation] = []
+    started = time.perf_counter()
+    for source, reference in zip(testset.sources, testset.references, strict=True):
+        translations.extend(translator.translate([source], testset.user))
+        try:
+            memory.add(testset.user, source, reference, origin="bench-online")
+        except InputError as exc:  # the store's cleaning refuses the pair: it stays unlearned
+            logger.info("not learned: %s", exc)
+    seconds = time.perf_counter() - started
+    return _system_run(
+        system.name + ONLINE_SUFFIX, testset, False, translations, bands, seconds, count_tokens
+    )
+
+
+def _system_run(
+    name: str,
+    testset: TestSet,
+    general: bool,
+    translations: list[Translation],
+    bands: tuple[str, ...],
+    seconds: float,
+    count_tokens: Callable[[Sequence[str]], int],
+) -> SystemRun:
+    hypotheses = tuple(t.text for t in translations)
+    if len(hypotheses) != len(testset.sources):  # a broken system must not score misaligned
+        raise RuntimeError(
+            f"{name} returned {len(hypotheses)} translations for {len(testset.sources)} segments"
+        )
+    return SystemRun(
+        system=name,
+        testset=testset.name,
+        general=general,
+        sources=testset.sources,
+        references=testset.references,
+        hypotheses=hypotheses,
+        methods=tuple(t.method for t in translations),
+        bands=bands,
+        seconds=seconds,
+        tokens=count_tokens(hypotheses),
+    )
+
+
+def _token_counter(backbone: Any) -> tuple[Callable[[Sequence[str]], int], str]:
+    """Count target tokens with the model's tokenizer, or whitespace tokens without one."""
+    tokenizer = getattr(backbone, "tokenizer", None)
+    if tokenizer is None:
+        return (lambda texts: sum(len(t.split()) for t in texts)), TOKEN_UNIT_WHITESPACE
+
+    def count(texts: Sequence[str]) -> int:
+        if not texts:
+            return 0
+        ids = tokenizer(text_target=list(texts), add_special_tokens=False)["input_ids"]
+        return sum(len(row) for row in ids)
+
+    return count, TOKEN_UNIT_MODEL
+
+
+def _describe(run: SystemRun) -> str:
+    rate = len(run.sources) / run.seconds if run.seconds > 0 else float("inf")
+    return (
+        f"{run.testset}: {run.system} translated {len(run.sources)} segments "
+        f"in {run.seconds:.1f}s ({rate:.1f}/s)"
+    )

@@ -1,0 +1,176 @@
+"""The systems a benchmark compares, behind one small protocol, and the registry that builds them.
+
+``base``, ``tm`` and ``exact`` are built in; every other name is a fusion method given to
+``Translator(fusion=NAME)``, so a new fusion method needs no change here. A fusion method that
+cannot be built (not in this version, or its trained weights missing) is *skipped* with the
+reason rather than failing the whole run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ltmt.errors import LtmtError
+from ltmt.segments import Translation
+
+if TYPE_CHECKING:
+    from ltmt.memory.store import Memory
+
+
+class Translates(Protocol):
+    """Anything that translates a user's segments: a :class:`ltmt.Translator` is one."""
+
+    def translate(self, texts: Sequence[str], user: str | None = None) -> list[Translation]:
+        """One :class:`Translation` per text, in order."""
+        ...
+
+
+class System(Protocol):
+    """A way of producing translations, bound to one user's memory for a run."""
+
+    @property
+    def name(self) -> str:
+        """The system's name in reports."""
+        ...
+
+    @property
+    def uses_memory(self) -> bool:
+        """False: the memory is ignored (and online learning would change nothing)."""
+        ...
+
+    def bind(self, memory: Memory) -> Translates:
+        """What translates with ``memory`` (built once per memory, used for many calls)."""
+        ...
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """What every model-backed system shares: the loaded model and decoding settings.
+
+    ``model`` is whatever :class:`ltmt.Translator` accepts as its model (a loaded backbone here,
+    so the weights are read once for all systems).
+    """
+
+    model: Any
+    beam: int = 4
+    batch_size: int = 32
+    top_k: int = 4
+
+
+@dataclass(frozen=True)
+class TranslatorSystem:
+    """A :class:`ltmt.Translator` configuration: ``base`` (no memory), ``exact``, or a fusion."""
+
+    name: str
+    options: DecodeOptions
+    fusion: str = "none"
+    uses_memory: bool = True
+
+    def bind(self, memory: Memory | None) -> Translates:
+        from ltmt.translator import Translator
+
+        translator: Translates = Translator(
+            self.options.model,
+            memory if self.uses_memory else None,
+            fusion=self.fusion,
+            beam=self.options.beam,
+            batch_size=self.options.batch_size,
+            top_k=self.options.top_k,
+            exact_reuse=self.uses_memory,
+        )
+        return translator
+
+
+@dataclass(frozen=True)
+class TmSystem:
+    """What a CAT tool pre-translates: the best fuzzy match's target when its score reaches
+    ``threshold`` (method ``tm``), else the ``fallback`` system's translation."""
+
+    name: str
+    threshold: float
+    fallback: System
+    uses_memory: bool = True
+
+    def bind(self, memory: Memory) -> Translates:
+        return _TmTranslator(memory, self.threshold, self.fallback.bind(memory))
+
+
+@dataclass(frozen=True)
+class _TmTranslator:
+    memory: Memory
+    threshold: float
+    fallback: Translates
+
+    def translate(self, texts: Sequence[str], user: str | None = None) -> list[Translation]:
+        texts = list(texts)
+        if user is None or not texts:
+            return self.fallback.translate(texts, user)
+        found = self.memory.search_batch(user, texts, k=1)
+        results: list[Translation | None] = [None] * len(texts)
+        rest = []
+        for index, (text, matches) in enumerate(zip(texts, found, strict=True)):
+            if text.strip() and matches and matches[0].score >= self.threshold:
+                best = matches[0]
+                results[index] = Translation(text, best.segment.target, (best,), method="tm")
+            else:
+                rest.append(index)
+        if rest:
+            translated = self.fallback.translate([texts[i] for i in rest], user)
+            for index, translation in zip(rest, translated, strict=True):
+                results[index] = translation
+        return [r for r in results if r is not None]
+
+
+SystemFactory = Callable[[str, DecodeOptions, float], System]
+
+
+def _base(name: str, options: DecodeOptions, tm_threshold: float) -> System:
+    return TranslatorSystem(name, options, uses_memory=False)
+
+
+def _exact(name: str, options: DecodeOptions, tm_threshold: float) -> System:
+    return TranslatorSystem(name, options)
+
+
+def _tm(name: str, options: DecodeOptions, tm_threshold: float) -> System:
+    return TmSystem(
+        name, tm_threshold, fallback=TranslatorSystem("base", options, uses_memory=False)
+    )
+
+
+BUILTIN: dict[str, SystemFactory] = {"base": _base, "exact": _exact, "tm": _tm}
+
+
+def known_system_names() -> tuple[str, ...]:
+    """The built-in systems and the fusion methods the registry knows (built or not)."""
+    from ltmt.fusion.registry import FUSION_NAMES
+
+    return (*BUILTIN, *(name for name in FUSION_NAMES if name != "none"))
+
+
+def build_systems(
+    names: Sequence[str], options: DecodeOptions, tm_threshold: float
+) -> tuple[list[System], dict[str, str]]:
+    """The systems named, in order, and ``{name: reason}`` for those that cannot run here.
+
+    Names are checked by :class:`~ltmt.bench.config.BenchConfig`. A fusion method that cannot
+    be built is skipped with the error's message as the reason (one that loads its weights
+    lazily can still fail at its first batch: the runner skips it then).
+    """
+    systems: list[System] = []
+    skipped: dict[str, str] = {}
+    for name in names:
+        factory = BUILTIN.get(name)
+        if factory is not None:
+            systems.append(factory(name, options, tm_threshold))
+            continue
+        system = TranslatorSystem(name, options, fusion=name)
+        try:
+            system.bind(None)  # builds the fusion method: an unavailable one fails here
+        except LtmtError as exc:
+            skipped[name] = str(exc)
+            continue
+        systems.append(system)
+    return systems, skipped

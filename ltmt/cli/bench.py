@@ -1,0 +1,113 @@
+"""``ltmt bench``: translate per-user test sets with every system, score, time, and report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+
+def bench(
+    users_dir: Path | None = typer.Option(
+        None, "--users-dir", help="Folder of USER.memory.jsonl + USER.test.jsonl pairs."
+    ),
+    systems: str | None = typer.Option(
+        None, "--systems", help="Comma-separated: base, tm, exact, knn, attention (default: all)."
+    ),
+    model: str | None = typer.Option(
+        None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
+    ),
+    limit: int | None = typer.Option(
+        None, "--limit", min=1, help="First N test segments of each user / test set."
+    ),
+    online: bool | None = typer.Option(
+        None,
+        "--online/--offline",
+        help="Also add each reference to the memory after its segment (NAME+online).",
+    ),
+    general_dir: Path | None = typer.Option(
+        None,
+        "--general-dir",
+        help="General-domain test sets NAME.en + NAME.de, translated with --memory-user.",
+    ),
+    memory_user: Path | None = typer.Option(
+        None,
+        "--memory-user",
+        help="The USER.memory.jsonl used as the (unrelated) memory for --general-dir.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Results folder (default: runs/bench)."
+    ),
+    config: Path | None = typer.Option(
+        None, "--config", help="YAML under configs/bench/; flags override it."
+    ),
+    data_dir: Path | None = typer.Option(
+        None,
+        "--data-dir",
+        help="What the config file's relative paths are read against (overrides its data_dir).",
+    ),
+    batch_size: int | None = typer.Option(
+        None, "--batch-size", min=1, help="Segments per model batch (32)."
+    ),
+    beam: int | None = typer.Option(None, "--beam", min=1, help="Beam size (4; 1 = greedy)."),
+    top_k: int | None = typer.Option(
+        None, "--top-k", min=1, help="Memory matches retrieved per segment (4)."
+    ),
+    tm_threshold: float | None = typer.Option(
+        None, "--tm-threshold", min=0, max=100, help="Lowest fuzzy score the tm system reuses (70)."
+    ),
+) -> None:
+    """Benchmark memory-augmented translation: BLEU/chrF2/TER, placeholders, speed, BLEU by band."""
+    from ltmt.bench import load_config, run_bench, summarize, write_report
+
+    overrides = {
+        "users_dir": users_dir,
+        "systems": systems,
+        "model": model,
+        "limit": limit,
+        "online": online,
+        "general_dir": general_dir,
+        "memory_user": memory_user,
+        "output": output,
+        "batch_size": batch_size,
+        "beam": beam,
+        "top_k": top_k,
+        "tm_threshold": tm_threshold,
+    }
+    settings = load_config(config, overrides, data_dir=data_dir)
+    run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))
+    results = summarize(run)
+    paths = write_report(run, results, settings.output)
+    typer.echo(_summary_table(results))
+    typer.echo(f"ltmt: wrote {', '.join(str(p) for p in paths)}", err=True)
+
+
+def _summary_table(results: dict[str, Any]) -> str:
+    """A few lines for the terminal: pooled BLEU/chrF2 and speed per system, then general sets."""
+    lines = []
+    for title, entries in [("all users", results["systems"])] + [
+        (f"general: {name}", e) for name, e in results["general"].items()
+    ]:
+        if not entries:
+            continue
+        lines.append(f"{title}:")
+        lines.append(
+            f"  {'system':<18} {'BLEU':>6} {'chrF2':>6} {'TER':>6} {'ph%':>6} "
+            f"{'seg/s':>7} {'tok/s':>7}"
+        )
+        for name, e in entries.items():
+            lines.append(
+                f"  {name:<18} {_fmt(e['bleu'])} {_fmt(e['chrf'])} {_fmt(e['ter'])} "
+                f"{_fmt(e['placeholder_acc'])} {_fmt(e['segments_per_s'], 7, 1)} "
+                f"{_fmt(e['tokens_per_s'], 7, 0)}"
+            )
+    return "\n".join(lines)
+
+
+def _fmt(value: float | None, width: int = 6, digits: int = 2) -> str:
+    return f"{'-':>{width}}" if value is None else f"{value:{width}.{digits}f}"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench")(bench)
