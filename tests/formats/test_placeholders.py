@@ -1,0 +1,124 @@
+"""Placeholder inventory, restore and repair: tables of inputs and expected outputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.formats.placeholders import (
+    PlaceholderReport,
+    extract_placeholders,
+    join_lines,
+    placeholder_matches,
+    protect,
+    restore,
+    split_lines,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Open %s", ["%s"]),
+        ("%1$s of %2$d", ["%1$s", "%2$d"]),
+        ("%-10s|%.2f|%lu|%%|%lld|%.*s|%zu|%'d", ["%-10s", "%.2f", "%lu", "%%", "%lld", "%.*s", "%zu", "%'d"]),
+        ("%(name)s has %(count)d", ["%(name)s", "%(count)d"]),
+        ("%1 files in %2", ["%1", "%2"]),
+        ("size %<PRIu64>", ["%<PRIu64>"]),
+        ("{0} and {name} and {} {0:.2f} {name!r}", ["{0}", "{name}", "{}", "{0:.2f}", "{name!r}"]),
+        ("Hi {{ user }}", ["{{ user }}"]),
+        ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
+        ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),
+        ("R&amp;D &#233;", ["&amp;", "&#233;"]),
+        ("line\\nnext", ["\\n"]),
+        ("kill <pid>", ["<pid>"]),
+        # Not placeholders: a percent sign with a space, shell-style braces, a lone "<".
+        ("100% sure", []),
+        ("{-host|-net} and { x }", []),
+        ("a < b and c > d", []),
+    ],
+)
+def test_extract_placeholders(text: str, expected: list[str]) -> None:
+    assert extract_placeholders(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected", "repaired"),
+    [
+        # Nothing to repair.
+        ("Open %s", "Öffne %s", "Öffne %s", False),
+        ("No placeholders", "Keine Platzhalter", "Keine Platzhalter", False),
+        # Edge whitespace comes from the source, whatever the model did.
+        ("  Open %s \n", "Öffne %s", "  Öffne %s \n", False),
+        # Dropped: put back at the end, before final punctuation, or at the start.
+        ("Open %s", "Öffne", "Öffne %s", True),
+        ("Saved %s.", "Gespeichert.", "Gespeichert %s.", True),
+        ("Error: %s", "Fehler:", "Fehler: %s", True),
+        ("%s failed", "fehlgeschlagen", "%s fehlgeschlagen", True),
+        # Duplicated or invented: removed, or taking the place of a missing one.
+        ("%s failed", "%s %s fehlgeschlagen", "%s fehlgeschlagen", True),
+        ("Open %s", "Öffne %d", "Öffne %s", True),
+        # Garbled by tokenisation: fixed in place.
+        ("Open %s", "Öffne % s", "Öffne %s", True),
+        ("Open %s file", "Öffne %S-Datei", "Öffne %s-Datei", True),
+        ("Delete {0}", "Lösche { 0 }", "Lösche {0}", True),
+        ("50%% done", "50% fertig", "50%% fertig", True),
+        # Non-positional printf arguments must keep the source's order; positional ones may move.
+        ("%s failed: %d", "%d fehlgeschlagen: %s", "%s fehlgeschlagen: %d", True),
+        ("%1$s of %2$s", "%2$s von %1$s", "%2$s von %1$s", False),
+        # Tags: reordered into nesting, a missing one put beside its partner.
+        ("Press <b>OK</b> now", "Drücke </b>OK<b> jetzt", "Drücke <b>OK</b> jetzt", True),
+        ("Press <b>OK</b> now", "Drücke OK</b> jetzt", "Drücke <b>OK</b> jetzt", True),
+        ("Press <b>OK</b> now", "Drücke <b>OK, jetzt", "Drücke <b>OK</b>, jetzt", True),
+        ("<b>big red button</b>", "großer roter Knopf</b>", "<b>großer roter Knopf</b>", True),
+        # Line by line: each line keeps its own placeholders and whitespace.
+        ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
+        # Line counts differ: repaired as one text.
+        ("one %s\ntwo", "eins zwei", "eins zwei %s", True),
+    ],
+)
+def test_restore(source: str, output: str, expected: str, repaired: bool) -> None:
+    result = restore(protect(source), output)
+    assert result.text == expected
+    assert result.repaired is repaired
+    assert result.ok
+    assert sorted(extract_placeholders(result.text)) == sorted(extract_placeholders(source))
+
+
+def test_restore_fails_on_empty_output() -> None:
+    result = restore(protect("Open %s"), "  ")
+    assert not result.ok
+    assert result.problems == ("empty translation",)
+
+
+def test_protect_splits_edges() -> None:
+    protected = protect("  Open %s\n")
+    assert (protected.prefix, protected.text, protected.suffix) == ("  ", "Open %s", "\n")
+    assert protected.placeholders == ("%s",)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "\n\n", " x \n  y  "])
+def test_split_lines_round_trip(text: str) -> None:
+    lines, breaks = split_lines(text)
+    assert join_lines(lines, breaks) == text
+    assert len(lines) == len(breaks) + 1
+
+
+@pytest.mark.parametrize(
+    ("source", "hypothesis", "expected"),
+    [("%s and %s", "%s und", (1, 2)), ("<b>x</b>", "<b>x</b>", (2, 2)), ("plain", "schlicht", (0, 0))],
+)
+def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, int]) -> None:
+    assert placeholder_matches(source, hypothesis) == expected
+
+
+def test_report_counts() -> None:
+    report = PlaceholderReport()
+    for source, output in [("Open %s", "Öffne %s"), ("Open %s", "Öffne"), ("Open", "Öffnen"), ("x %s", "")]:
+        protected = protect(source)
+        report.add(protected, restore(protected, output))
+    assert report.as_dict() == {"segments": 4, "with_placeholders": 3, "repaired": 1, "failed": 1}
+    assert "1 repaired, 1 could not be repaired" in report.summary()
+    assert len(report.examples) == 2
+    other = PlaceholderReport(segments=1, repaired=1)
+    report.merge(other)
+    assert (report.segments, report.repaired) == (5, 2)
