@@ -20,7 +20,10 @@ from ltmt.formats.placeholders import (
     [
         ("Open %s", ["%s"]),
         ("%1$s of %2$d", ["%1$s", "%2$d"]),
-        ("%-10s|%.2f|%lu|%%|%lld|%.*s|%zu|%'d", ["%-10s", "%.2f", "%lu", "%%", "%lld", "%.*s", "%zu", "%'d"]),
+        (
+            "%-10s|%.2f|%lu|%%|%lld|%.*s|%zu|%'d",
+            ["%-10s", "%.2f", "%lu", "%%", "%lld", "%.*s", "%zu", "%'d"],
+        ),
         ("%(name)s has %(count)d", ["%(name)s", "%(count)d"]),
         ("%1 files in %2", ["%1", "%2"]),
         ("size %<PRIu64>", ["%<PRIu64>"]),
@@ -105,7 +108,11 @@ def test_split_lines_round_trip(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("source", "hypothesis", "expected"),
-    [("%s and %s", "%s und", (1, 2)), ("<b>x</b>", "<b>x</b>", (2, 2)), ("plain", "schlicht", (0, 0))],
+    [
+        ("%s and %s", "%s und", (1, 2)),
+        ("<b>x</b>", "<b>x</b>", (2, 2)),
+        ("plain", "schlicht", (0, 0)),
+    ],
 )
 def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, int]) -> None:
     assert placeholder_matches(source, hypothesis) == expected
@@ -113,7 +120,12 @@ def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, 
 
 def test_report_counts() -> None:
     report = PlaceholderReport()
-    for source, output in [("Open %s", "Öffne %s"), ("Open %s", "Öffne"), ("Open", "Öffnen"), ("x %s", "")]:
+    for source, output in [
+        ("Open %s", "Öffne %s"),
+        ("Open %s", "Öffne"),
+        ("Open", "Öffnen"),
+        ("x %s", ""),
+    ]:
         protected = protect(source)
         report.add(protected, restore(protected, output))
     assert report.as_dict() == {"segments": 4, "with_placeholders": 3, "repaired": 1, "failed": 1}
