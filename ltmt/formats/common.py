@@ -6,6 +6,7 @@ parser knows it, the line and column: no library traceback reaches the user.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import tempfile
@@ -41,6 +42,7 @@ def read_bytes(path: Path, what: str) -> bytes:
 def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
     """``data`` decoded strictly; a bad byte is reported with its line and column."""
     try:
+        encoding = codecs.lookup(encoding).name
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1

@@ -1,4 +1,4 @@
-"""Translate a whole document with any translate function: placeholders checked, checkpoints, resume.
+"""Translate a whole document with any translate function: placeholders, checkpoints, resume.
 
     from ltmt import Translator
     translator = Translator(model=path)
@@ -121,12 +121,18 @@ def translate_file(
 
 
 def _translate_chunk(
-    document: Document, chunk: list[Unit], translate: TranslateFn, mark_fuzzy: bool, result: RunResult
+    document: Document,
+    chunk: list[Unit],
+    translate: TranslateFn,
+    mark_fuzzy: bool,
+    result: RunResult,
 ) -> None:
     restored = translate_texts([u.source for u in chunk], translate, result.report)
     # An empty output leaves a PO/XLIFF unit untranslated; in txt/jsonl it keeps its line.
     keep_empty = document.format in {"txt", "jsonl"}
-    filled = {u.key: r.text for u, r in zip(chunk, restored, strict=True) if r.text.strip() or keep_empty}
+    filled = {
+        u.key: r.text for u, r in zip(chunk, restored, strict=True) if r.text.strip() or keep_empty
+    }
     result.empty += sum(not r.text.strip() for r in restored)
     result.translated += len(filled)
     document.fill(filled, mark_fuzzy=mark_fuzzy)

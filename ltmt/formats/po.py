@@ -12,6 +12,7 @@ must match ``tgt_lang``.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,8 @@ def load_po(path: Path) -> Any:
     """Parse the PO file ``path`` with translate-toolkit (a ``pypo.pofile``).
 
     The bytes are first decoded strictly with the declared charset (UTF-8 when none or
-    ``CHARSET``): translate-toolkit would silently fall back to Latin-1. Every failure is an
+    ``CHARSET``): translate-toolkit would silently fall back to Latin-1. A catalog in another
+    charset is converted to UTF-8 (its header says so). Every failure is an
     :class:`InputError` naming the file and line.
     """
     from translate.storage import pypo
@@ -44,7 +46,12 @@ def load_po(path: Path) -> Any:
     charset = declared.group(1).decode("ascii") if declared else "utf-8"
     if charset.upper() == "CHARSET":
         charset = "utf-8"
-    decode(data, path, charset)
+    text = decode(data, path, charset)
+    if codecs.lookup(charset).name != "utf-8":
+        # translate-toolkit 3.20 cannot parse a catalog that declares a non-UTF-8 charset
+        # and uses it; hand it the same catalog in UTF-8 (it is written back in UTF-8).
+        logger.info("%s: %s catalog read as UTF-8", path, charset)
+        data = _CHARSET.sub(b"charset=UTF-8", text.encode("utf-8"), count=1)
     try:
         store = pypo.pofile.parsestring(data)
     except PoParseError as exc:

@@ -1,0 +1,237 @@
+"""TMX, PO and XLIFF as memory files: round trips, language checks, and every bad-file message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.po import read_po, write_po
+from ltmt.formats.tmx import read_tmx, write_tmx
+from ltmt.formats.xliff import read_xliff, write_xliff
+from ltmt.segments import PairRecord
+
+DATA = Path(__file__).parent / "data"
+
+TRICKY = [
+    "a < b & c > d",
+    "say \"hi\" and 'bye'",
+    "%s and %1$d and %%",
+    "first line\nsecond line",
+    "Grüße – 日本語 – ñ",
+    "  leading and trailing  ",
+    "<b>bold</b> &amp; entity",
+    "tab\there",
+    "back\\slash",
+    "{0} of {name}",
+]
+
+Reader = Callable[..., Iterator[PairRecord]]
+Writer = Callable[..., int]
+FORMATS: list[tuple[str, Writer, Reader]] = [
+    ("tmx", write_tmx, read_tmx),
+    ("po", write_po, read_po),
+    ("xlf", write_xliff, read_xliff),
+]
+
+
+def _records(texts: Iterable[str]) -> list[PairRecord]:
+    return [
+        PairRecord(text, f"DE {text}", metadata={"id": f"u{i}", "context": f"ctx{i}"})
+        for i, text in enumerate(texts)
+    ]
+
+
+@pytest.mark.parametrize(("ext", "write", "read"), FORMATS)
+def test_round_trip_keeps_tricky_strings(
+    tmp_path: Path, ext: str, write: Writer, read: Reader
+) -> None:
+    path = tmp_path / f"memory.{ext}"
+    records = _records(TRICKY)
+    assert write(path, records, src_lang="en", tgt_lang="de") == len(records)
+    back = list(read(path, src_lang="en", tgt_lang="de"))
+    assert [(r.source, r.target) for r in back] == [(r.source, r.target) for r in records]
+    assert all(r.position.startswith(str(path)) for r in back)
+
+
+def test_tmx_round_trip_through_translate_toolkit(tmp_path: Path) -> None:
+    from translate.storage import tmx
+
+    path = tmp_path / "memory.tmx"
+    write_tmx(path, _records(TRICKY))
+    store = tmx.tmxfile.parsefile(str(path))
+    assert [(u.source, u.target) for u in store.units] == [(t, f"DE {t}") for t in TRICKY]
+
+
+def test_tmx_metadata_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "memory.tmx"
+    write_tmx(path, [PairRecord("a", "b", metadata={"id": "7", "note": "n", "domain": "it"})])
+    [record] = read_tmx(path)
+    assert record.metadata == {"id": "7", "note": "n", "domain": "it"}
+
+
+def test_po_keeps_context(tmp_path: Path) -> None:
+    path = tmp_path / "memory.po"
+    write_po(path, _records(["Save", "Open"]))
+    assert [r.metadata for r in read_po(path)] == [{"context": "ctx0"}, {"context": "ctx1"}]
+
+
+def test_write_skips_control_characters(tmp_path: Path) -> None:
+    records = [PairRecord("bell\x07", "x"), PairRecord("ok", "gut")]
+    assert write_tmx(tmp_path / "m.tmx", records) == 1
+    assert write_xliff(tmp_path / "m.xlf", records) == 1
+
+
+def test_tmx_picks_the_pair_from_many_languages() -> None:
+    records = list(read_tmx(DATA / "multi.tmx", src_lang="en", tgt_lang="de"))
+    assert [(r.source, r.target) for r in records] == [
+        ("Hello <b>world</b> %s", "Hallo <b>Welt</b> %s"),
+        ("Save", "Speichern"),
+    ]
+    assert records[0].metadata == {"id": "7", "note": "a note", "domain": "it"}
+    french = list(read_tmx(DATA / "multi.tmx", src_lang="fr", tgt_lang="en"))
+    assert [r.source for r in french] == ["Bonjour le monde", "Seulement français"]
+
+
+def test_tmx_language_mismatch() -> None:
+    with pytest.raises(
+        InputError, match=r"languages in the file are .*en-US.*not en->it.*--src-lang/--tgt-lang"
+    ):
+        list(read_tmx(DATA / "multi.tmx", src_lang="en", tgt_lang="it"))
+
+
+def test_po_reads_translated_entries_only() -> None:
+    records = list(read_po(DATA / "demo.po"))
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+    with_fuzzy = list(read_po(DATA / "demo.po", include_fuzzy=True))
+    assert ("Close", "Schließen") in [(r.source, r.target) for r in with_fuzzy]
+
+
+def test_po_plural_gives_two_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "plural.po"
+    path.write_text(
+        'msgctxt "files"\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+        'msgstr[0] "%d Datei"\nmsgstr[1] "%d Dateien"\n',
+        "utf-8",
+    )
+    records = list(read_po(path))
+    assert [(r.source, r.target, r.metadata["plural"]) for r in records] == [
+        ("%d file", "%d Datei", 0),
+        ("%d files", "%d Dateien", 1),
+    ]
+    assert records[0].metadata["context"] == "files"
+
+
+def test_po_language_mismatch() -> None:
+    with pytest.raises(InputError, match=r"demo.po: languages in the file are de, not en->fr"):
+        list(read_po(DATA / "demo.po", src_lang="en", tgt_lang="fr"))
+
+
+def test_xliff12_reads_finished_units() -> None:
+    records = list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="de"))
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+    assert records[0].metadata == {"id": "done", "state": "translated"}
+    reviewed = list(read_xliff(DATA / "demo12.xlf", include_fuzzy=True))
+    assert ("Close", "Schließen") in [(r.source, r.target) for r in reviewed]
+
+
+def test_xliff20_reads_segments() -> None:
+    [record] = read_xliff(DATA / "demo20.xlf")
+    assert (record.source, record.target, record.metadata["id"]) == ("Save", "Speichern", "u2")
+
+
+def test_xliff_language_mismatch() -> None:
+    with pytest.raises(
+        InputError, match=r"languages in the file are de-DE, en-US, not en->fr; pass"
+    ):
+        list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="fr"))
+
+
+BAD_FILES = [
+    # (file name, bytes, reader, message pattern)
+    ("empty.tmx", b"", read_tmx, r"empty.tmx: empty file; expected a TMX file"),
+    ("blank.po", b"\n  \n", read_po, r"blank.po: empty file; expected a PO file"),
+    ("empty.xlf", b"", read_xliff, r"empty.xlf: empty file; expected an XLIFF file"),
+    (
+        "cut.tmx",
+        b'<?xml version="1.0"?>\n<tmx version="1.4">\n<body><tu>',
+        read_tmx,
+        r"cut.tmx:3:\d+: malformed TMX: Premature end of data",
+    ),
+    (
+        "cut.xlf",
+        b'<?xml version="1.0"?>\n<xliff version="1.2">\n  <file>\n</xliff>\n',
+        read_xliff,
+        r"cut.xlf:4:\d+: malformed XLIFF: Opening and ending tag mismatch",
+    ),
+    ("text.tmx", b"hello world\n", read_tmx, r"text.tmx:1:1: malformed TMX: Start tag expected"),
+    ("html.tmx", b"<html><body/></html>", read_tmx, r"html.tmx: not a TMX file"),
+    (
+        "html.xlf",
+        b"<html><body/></html>",
+        read_xliff,
+        r"html.xlf: not an XLIFF file \(root element is <html>\)",
+    ),
+    (
+        "latin1.tmx",
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><body><tu>'
+        b'<tuv xml:lang="en"><seg>caf\xe9</seg></tuv></tu></body></tmx>',
+        read_tmx,
+        r"latin1.tmx:2:\d+: malformed TMX: .*(encoding|UTF-8)",
+    ),
+    (
+        "syntax.po",
+        b'msgid "a"\nmsgstr "b"\n\nmsgid "unterminated\nmsgstr "x"\n',
+        read_po,
+        r"syntax.po: invalid PO file: end-of-line within string on line 4",
+    ),
+    (
+        "garbage.po",
+        b"hello world\n",
+        read_po,
+        r"garbage.po: invalid PO file: Syntax error on line 1",
+    ),
+    (
+        "latin1.po",
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "caf\xe9"\nmsgstr "x"\n',
+        read_po,
+        r"latin1.po:5:11: byte 0xe9 is not valid utf-8; convert the file",
+    ),
+    (
+        "undeclared.po",
+        b'msgid "caf\xe9"\nmsgstr "x"\n',
+        read_po,
+        r"undeclared.po:1:11: byte 0xe9 is not valid utf-8",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "read", "message"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
+def test_bad_files_give_one_line_input_errors(
+    tmp_path: Path, name: str, data: bytes, read: Reader, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message) as caught:
+        list(read(path))
+    assert "\n" not in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("read", [read_tmx, read_po, read_xliff])
+def test_missing_file(tmp_path: Path, read: Reader) -> None:
+    with pytest.raises(InputError, match=r"nothing\.\w+: file not found"):
+        list(read(tmp_path / f"nothing.{read.__name__[5:]}"))
+
+
+def test_latin1_po_that_says_so_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.po"
+    path.write_bytes(
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+        b'msgid "cafe"\nmsgstr "caf\xe9"\n'
+    )
+    assert [(r.source, r.target) for r in read_po(path)] == [("cafe", "café")]
