@@ -20,7 +20,7 @@ TRICKY = [
     "say \"hi\" and 'bye'",
     "%s and %1$d and %%",
     "first line\nsecond line",
-    "Grüße – 日本語 – ñ",
+    "Grüße \u2013 日本語 \u2013 ñ",
     "  leading and trailing  ",
     "<b>bold</b> &amp; entity",
     "tab\there",
@@ -195,7 +195,8 @@ BAD_FILES = [
     ),
     (
         "latin1.po",
-        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "caf\xe9"\nmsgstr "x"\n',
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        b'msgid "caf\xe9"\nmsgstr "x"\n',
         read_po,
         r"latin1.po:5:11: byte 0xe9 is not valid utf-8; convert the file",
     ),
