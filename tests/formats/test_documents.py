@@ -1,0 +1,316 @@
+"""Documents: pending units, fill, save with everything else kept; txt, jsonl, PO, XLIFF 1.2/2.0."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.placeholders import find_placeholders
+
+DATA = Path(__file__).parent / "data"
+NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
+NS20 = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+def fake_translate(text: str) -> str:
+    """A stand-in model: upper-cases the words, leaves placeholders as they are."""
+    out, position = [], 0
+    for placeholder in find_placeholders(text):
+        out.append(text[position : placeholder.start].upper())
+        out.append(placeholder.text)
+        position = placeholder.end
+    out.append(text[position:].upper())
+    return "".join(out)
+
+
+def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The lines removed from and added to ``before``."""
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    removed = [line[2:] for line in diff if line.startswith("- ")]
+    added = [line[2:] for line in diff if line.startswith("+ ")]
+    return removed, added
+
+
+def fill_all(path: Path, out: Path, **options: object) -> None:
+    document = open_document(path, **options)  # type: ignore[arg-type]
+    document.fill({u.key: fake_translate(u.source) for u in document.pending()})
+    document.save(out)
+
+
+# --- PO -----------------------------------------------------------------------------------------
+
+
+def test_po_pending_units() -> None:
+    document = open_document(DATA / "demo.po")
+    assert [(u.key, u.source) for u in document.pending()] == [
+        ("1", "Open %s"),
+        ("4", "%d file"),
+        ("4#plural", "%d files"),
+        ("5", "Press <b>OK</b>\nto continue"),
+        ("6", "Save"),
+    ]
+    assert len(document.pending(overwrite=True)) == 7  # plus the translated and the fuzzy entry
+
+
+def test_po_fill_keeps_the_rest(tmp_path: Path) -> None:
+    from translate.storage import pypo
+
+    out = tmp_path / "out.po"
+    fill_all(DATA / "demo.po", out)
+    before, after = (DATA / "demo.po").read_text("utf-8"), out.read_text("utf-8")
+    removed, added = changed_lines(before, after)
+    # Only msgstr lines and flags change: header, comments, contexts, obsolete entries stay.
+    assert all(line.startswith(("msgstr", "#,")) for line in removed), removed
+    assert all(line.startswith(("msgstr", "#,", '"')) for line in added), added
+    assert after.startswith(before[: before.index("#. TRANSLATORS")])
+    store = pypo.pofile.parsefile(str(out))
+    by_key = {(u.getcontext(), str(u.source)): u for u in store.units}
+    opened = by_key[("menu", "Open %s")]
+    assert (opened.target, opened.isfuzzy(), "c-format" in opened.typecomments[0]) == (
+        "OPEN %s",
+        True,
+        True,
+    )
+    assert by_key[("", "Save")].target == "Speichern"  # an existing translation is kept
+    assert not by_key[("", "Save")].isfuzzy()
+    assert by_key[("", "Close")].target == "Schließen"
+    plural = by_key[("", "%d file")]
+    assert list(plural.target.strings) == ["%d FILE", "%d FILES"]
+    assert by_key[("", "Press <b>OK</b>\nto continue")].target == "PRESS <b>OK</b>\nTO CONTINUE"
+    assert by_key[("verb", "Save")].target == "SAVE"
+    assert any(u.isobsolete() for u in store.units)
+    assert open_document(out).pending() == []
+
+
+def test_po_fill_without_fuzzy_and_overwrite(tmp_path: Path) -> None:
+    document = open_document(DATA / "demo.po")
+    [close] = [u for u in document.pending(overwrite=True) if u.source == "Close"]
+    document.fill({close.key: "ZUMACHEN"}, mark_fuzzy=False)
+    document.save(tmp_path / "out.po")
+    text = (tmp_path / "out.po").read_text("utf-8")
+    assert 'msgid "Close"\nmsgstr "ZUMACHEN"' in text
+    assert '#, fuzzy\nmsgid "Close"' not in text
+
+
+def test_po_untouched_is_byte_identical(tmp_path: Path) -> None:
+    document = open_document(DATA / "demo.po")
+    document.save(tmp_path / "same.po")
+    assert (tmp_path / "same.po").read_bytes() == (DATA / "demo.po").read_bytes()
+
+
+def test_po_template_gets_utf8_charset(tmp_path: Path) -> None:
+    pot = tmp_path / "demo.pot"
+    pot.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=CHARSET\\n"\n\n'
+        'msgid "Open"\nmsgstr ""\n',
+        "utf-8",
+    )
+    document = open_document(pot)
+    document.fill({"1": "Öffnen"})
+    document.save(tmp_path / "de.po")
+    text = (tmp_path / "de.po").read_text("utf-8")
+    assert "charset=UTF-8" in text
+    assert 'msgstr "Öffnen"' in text
+
+
+def test_po_language_checked() -> None:
+    with pytest.raises(InputError, match=r"languages in the file are de, not en->fr"):
+        open_document(DATA / "demo.po", tgt_lang="fr")
+
+
+# --- XLIFF --------------------------------------------------------------------------------------
+
+
+def test_xliff12_pending_and_fill(tmp_path: Path) -> None:
+    document = open_document(DATA / "demo12.xlf", src_lang="en", tgt_lang="de")
+    assert [(u.key, u.source) for u in document.pending()] == [
+        ("0", "Hello & welcome, %s!"),
+        ("2", 'Press <g id="1">OK</g> now<x id="2"/>'),
+    ]
+    out = tmp_path / "out.xlf"
+    document.fill({u.key: fake_translate(u.source) for u in document.pending()})
+    document.save(out)
+    before, after = (DATA / "demo12.xlf").read_bytes(), out.read_bytes()
+    # The declaration, the comment before the root and the root's start tag stay byte for byte.
+    assert after[: before.index(b"<file")] == before[: before.index(b"<file")]
+    removed, added = changed_lines(before.decode(), after.decode())
+    assert removed == ['          <target state="new"></target>']
+    assert all("<target" in line for line in added)
+    root = etree.fromstring(after)
+    units = {u.get("id"): u for u in root.iter(f"{NS12}trans-unit")}
+    greeting = units["greeting"].find(f"{NS12}target")
+    assert greeting.text == "HELLO & WELCOME, %s!"
+    assert greeting.get("state") == "needs-review-translation"
+    assert greeting.get("state-qualifier") == "mt-suggestion"
+    tags = units["tags"].find(f"{NS12}target")
+    assert etree.tostring(tags, encoding="unicode", with_tail=False).endswith(
+        '>PRESS <g id="1">OK</g> NOW<x id="2"/></target>'
+    )
+    assert units["done"].find(f"{NS12}target").text == "Speichern"
+    assert units["fixed"].find(f"{NS12}target") is None
+    assert open_document(out).pending() == []
+
+
+def test_xliff12_tags_that_do_not_nest_are_kept_and_marked(tmp_path: Path) -> None:
+    document = open_document(DATA / "demo12.xlf")
+    document.fill({"2": 'DRÜCKE </g>OK<g id="1"> JETZT<x id="2"/>'}, mark_fuzzy=False)
+    document.save(tmp_path / "out.xlf")
+    root = etree.parse(str(tmp_path / "out.xlf")).getroot()
+    [target] = [
+        u.find(f"{NS12}target") for u in root.iter(f"{NS12}trans-unit") if u.get("id") == "tags"
+    ]
+    assert target.get("state") == "needs-review-translation"
+    assert target.text == "DRÜCKE OK JETZT"
+    assert [child.tag for child in target] == [f"{NS12}x"]
+
+
+def test_xliff20_fill(tmp_path: Path) -> None:
+    document = open_document(DATA / "demo20.xlf")
+    assert [u.source for u in document.pending()] == [
+        'Open <pc id="1">the file</pc> %s',
+        "First sentence.",
+        'Second<ph id="2"/> sentence.',
+    ]
+    document.fill({u.key: fake_translate(u.source) for u in document.pending()})
+    document.save(tmp_path / "out.xlf")
+    root = etree.parse(str(tmp_path / "out.xlf")).getroot()
+    segments = list(root.iter(f"{NS20}segment"))
+    first = segments[0]
+    assert (first.get("state"), first.get("subState")) == ("translated", "ltmt:mt")
+    target = first.find(f"{NS20}target")
+    assert target.text == "OPEN "
+    assert target[0].tag == f"{NS20}pc" and target[0].text == "THE FILE"
+    assert segments[1].get("state") == "final"  # kept
+    assert root.find(f"{NS20}file/{NS20}unit/{NS20}notes/{NS20}note").text == "a note"
+    assert open_document(tmp_path / "out.xlf").pending() == []
+
+
+def test_xliff_language_checked() -> None:
+    with pytest.raises(
+        InputError, match=r"demo12.xlf: languages in the file are de-DE, en-US, not en->fr"
+    ):
+        open_document(DATA / "demo12.xlf", src_lang="en", tgt_lang="fr")
+
+
+def test_xliff_sets_a_missing_target_language(tmp_path: Path) -> None:
+    path = tmp_path / "nolang.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="x" source-language="en" datatype="plaintext"><body>'
+        '<trans-unit id="a"><source>Hi</source></trans-unit></body></file></xliff>',
+        "utf-8",
+    )
+    document = open_document(path, tgt_lang="de")
+    document.fill({"0": "Hallo"})
+    document.save(tmp_path / "out.xlf")
+    assert b'target-language="de"' in (tmp_path / "out.xlf").read_bytes()
+
+
+# --- txt and jsonl ------------------------------------------------------------------------------
+
+
+def test_txt_one_line_in_one_line_out(tmp_path: Path) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text("Hello %s\n\n  spaced  \nlast", "utf-8")
+    document = open_document(path)
+    assert [(u.key, u.source) for u in document.pending()] == [
+        ("0", "Hello %s"),
+        ("2", "  spaced  "),
+        ("3", "last"),
+    ]
+    document.fill({"0": "HALLO %s", "2": "two\nlines", "3": "LETZTE"})
+    document.save(tmp_path / "out.txt")
+    assert (tmp_path / "out.txt").read_text("utf-8") == "HALLO %s\n\ntwo lines\nLETZTE\n"
+
+
+def test_txt_partial_save_is_a_prefix_and_resumes(tmp_path: Path) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text("one\ntwo\n\nthree\n", "utf-8")
+    document = open_document(path)
+    document.fill({"0": "EINS", "3": "DREI"})
+    document.save(tmp_path / "out.txt")
+    assert (tmp_path / "out.txt").read_text("utf-8") == "EINS\n"
+    resumed = open_document(path, resume_from=tmp_path / "out.txt")
+    assert [u.source for u in resumed.pending()] == ["two", "three"]
+
+
+def test_jsonl_adds_translation(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    lines = [
+        '{"id": 1, "source": "Open %s"}',
+        "",
+        '{"id": 2, "source": "Save", "translation": "Speichern"}',
+        '{"id":3,"source":"Close"}',
+    ]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    document = open_document(path)
+    assert [u.source for u in document.pending()] == ["Open %s", "Close"]
+    fill_all(path, tmp_path / "out.jsonl")
+    out = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    assert json.loads(out[0]) == {"id": 1, "source": "Open %s", "translation": "OPEN %s"}
+    assert out[1:3] == lines[1:3]  # untouched lines byte for byte
+    assert json.loads(out[3])["translation"] == "CLOSE"
+
+
+# --- opening ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fmt", "message"),
+    [
+        (
+            "in.doc",
+            b"x",
+            None,
+            r"in.doc: cannot tell the format from the extension '.doc'; pass --format",
+        ),
+        ("in.txt", b"x", "docx", r"unknown document format 'docx'"),
+        ("in.txt", b"ok\ncaf\xe9\n", None, r"in.txt:2:4: byte 0xe9 is not valid utf-8"),
+        ("in.jsonl", b'{"source": "a"}\n{"source": \n', None, r"in.jsonl:2:\d+: invalid JSON"),
+        (
+            "in.jsonl",
+            b'["source"]\n',
+            None,
+            r"in.jsonl:1: not a JSON object with a string 'source'",
+        ),
+        (
+            "in.po",
+            b'msgid "a"\nmsgstr "b"\nfoo\n',
+            None,
+            r"in.po: invalid PO file: Syntax error on line 3",
+        ),
+        ("in.xlf", b"<xliff><file></xliff>", None, r"in.xlf:1:\d+: malformed XLIFF"),
+        ("in.xlf", b"", None, r"in.xlf: empty file; expected an XLIFF file"),
+        ("missing.po", None, None, r"missing.po: file not found"),
+    ],
+)
+def test_bad_documents(
+    tmp_path: Path, name: str, data: bytes | None, fmt: str | None, message: str
+) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        open_document(path, fmt)
+
+
+def test_format_forced(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.data"
+    shutil.copy(DATA / "demo.po", path)
+    assert open_document(path, "po").format == "po"
+
+
+def test_resume_rejects_another_documents_output(tmp_path: Path) -> None:
+    other = tmp_path / "other.po"
+    other.write_text('msgid "Different"\nmsgstr ""\n', "utf-8")
+    with pytest.raises(
+        InputError, match=r"other.po does not hold the units of .*demo.po; delete it"
+    ):
+        open_document(DATA / "demo.po", resume_from=other)
