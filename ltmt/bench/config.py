@@ -72,6 +72,14 @@ class BenchConfig:
         duplicates = sorted({n for n in self.systems if self.systems.count(n) > 1})
         if duplicates:
             raise ConfigError(f"system(s) named twice: {', '.join(duplicates)}")
+        for key in ("limit", "batch_size", "beam", "top_k"):
+            value = getattr(self, key)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                raise ConfigError(f"{key} must be an integer, got {value!r}")
+        if not isinstance(self.online, bool):
+            raise ConfigError(f"online must be true or false, got {self.online!r}")
+        if not isinstance(self.tm_threshold, (int, float)) or isinstance(self.tm_threshold, bool):
+            raise ConfigError(f"tm_threshold must be a number, got {self.tm_threshold!r}")
         if self.limit is not None and self.limit < 1:
             raise ConfigError(f"limit must be >= 1, got {self.limit}")
         for key in ("batch_size", "beam", "top_k"):

@@ -40,10 +40,13 @@ class TestSet:
     __test__ = False  # not a pytest class, despite the name
 
 
-def read_jsonl_pairs(path: Path) -> list[PairRecord]:
-    """The ``source``/``target`` pairs of a JSON Lines file (blank lines skipped)."""
+def read_jsonl_pairs(path: Path, what: str = "test") -> list[PairRecord]:
+    """The ``source``/``target`` pairs of a JSON Lines file (blank lines skipped).
+
+    ``what`` names the file in the not-found message.
+    """
     if not path.is_file():
-        raise InputError(f"file not found: {path}")
+        raise InputError(f"{what} file not found: {path}")
     records = []
     for number, line in enumerate(read_lines(path), start=1):
         if not line.strip():
@@ -105,7 +108,7 @@ def find_general_sets(
     """
     if not general_dir.is_dir():
         raise InputError(f"general test folder not found: {general_dir}")
-    memory = tuple(read_jsonl_pairs(memory_file))
+    memory = tuple(read_jsonl_pairs(memory_file, "memory"))
     user = memory_file.name.removesuffix(MEMORY_SUFFIX).removesuffix(".jsonl")
     sets = []
     for source_path in sorted(general_dir.glob(f"*.{source_lang}")):

@@ -140,7 +140,7 @@ def _tm(name: str, options: DecodeOptions, tm_threshold: float) -> System:
     )
 
 
-BUILTIN: dict[str, SystemFactory] = {"base": _base, "exact": _exact, "tm": _tm}
+BUILTIN: dict[str, SystemFactory] = {"base": _base, "tm": _tm, "exact": _exact}
 
 
 def known_system_names() -> tuple[str, ...]:

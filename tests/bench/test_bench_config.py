@@ -1,0 +1,99 @@
+"""ltmt.bench.config: validation with the bad value in the message, YAML at the edges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.bench.config import DEFAULT_SYSTEMS, BenchConfig, build_config, load_config, parse_systems
+from ltmt.errors import ConfigError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_defaults() -> None:
+    config = BenchConfig(users_dir=Path("users"))
+    assert config.systems == DEFAULT_SYSTEMS == ("base", "tm", "exact", "knn", "attention")
+    assert (config.beam, config.batch_size, config.top_k, config.tm_threshold) == (4, 32, 4, 70.0)
+    assert config.limit is None and config.online is False
+    assert config.to_dict()["users_dir"] == "users"
+    assert config.to_dict()["systems"] == list(DEFAULT_SYSTEMS)
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({}, r"nothing to benchmark: give users_dir \(--users-dir\) or general_dir"),
+        ({"users_dir": "u", "general_dir": "g"}, "general_dir and memory_user go together"),
+        ({"users_dir": "u", "memory_user": "m"}, "general_dir and memory_user go together"),
+        ({"users_dir": "u", "systems": ""}, "systems is empty"),
+        (
+            {"users_dir": "u", "systems": "base,bleu"},
+            r"unknown system\(s\) bleu; choose from base, tm, exact",
+        ),
+        ({"users_dir": "u", "systems": "base,tm,base"}, r"system\(s\) named twice: base"),
+        ({"users_dir": "u", "limit": 0}, "limit must be >= 1, got 0"),
+        ({"users_dir": "u", "beam": 0}, "beam must be >= 1, got 0"),
+        ({"users_dir": "u", "batch_size": -1}, "batch_size must be >= 1, got -1"),
+        ({"users_dir": "u", "top_k": 0}, "top_k must be >= 1, got 0"),
+        ({"users_dir": "u", "tm_threshold": 101}, "tm_threshold must be within 0-100, got 101"),
+        ({"users_dir": "u", "beams": 2}, r"bench config: unknown key\(s\) beams; known: "),
+        ({"users_dir": "u", "systems": 3}, "systems must be a list or a comma-separated string"),
+        ({"users_dir": "u", "limit": "ten"}, "limit must be an integer, got 'ten'"),
+        ({"users_dir": "u", "beam": 1.5}, "beam must be an integer, got 1.5"),
+        ({"users_dir": "u", "online": "yes"}, "online must be true or false, got 'yes'"),
+        ({"users_dir": "u", "tm_threshold": "70"}, "tm_threshold must be a number, got '70'"),
+    ],
+)
+def test_invalid(values: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        build_config(values)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("base", ("base",)),
+        ("base, tm,knn", ("base", "tm", "knn")),
+        (["exact", " knn "], ("exact", "knn")),
+    ],
+)
+def test_parse_systems(value: str | list[str], expected: tuple[str, ...]) -> None:
+    assert parse_systems(value) == expected
+
+
+def test_yaml_paths_read_against_data_dir_and_flags_override(tmp_path: Path) -> None:
+    path = tmp_path / "run.yaml"
+    path.write_text(
+        "data_dir: /data\nusers_dir: l10n/dev\nsystems: [base, tm]\nbeam: 2\noutput: runs/x\n",
+        "utf-8",
+    )
+    config = load_config(path, {"beam": None, "limit": 5})
+    assert config.users_dir == Path("/data/l10n/dev")
+    assert config.output == Path("runs/x")  # output stays relative to the working directory
+    assert config.systems == ("base", "tm")
+    assert (config.beam, config.limit) == (2, 5)
+    config = load_config(path, {"beam": 1, "users_dir": Path("mine")}, data_dir=tmp_path)
+    assert config.users_dir == Path("mine")  # a flag's path is taken as given
+    assert config.beam == 1
+    assert load_config(path, {}, data_dir=tmp_path).users_dir == tmp_path / "l10n/dev"
+
+
+def test_yaml_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"config file not found: .*nope\.yaml"):
+        load_config(tmp_path / "nope.yaml", {})
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("users_dir: u\nbeem: 3\n", "utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.yaml: unknown key\(s\) beem; known: "):
+        load_config(bad, {})
+
+
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "configs" / "bench").glob("*.yaml")), ids=lambda p: p.name
+)
+def test_shipped_configs_load(path: Path) -> None:
+    config = load_config(path, {}, data_dir="/data")
+    assert config.users_dir is None or config.users_dir.is_relative_to("/data")
+    assert config.general_dir is None or config.general_dir.is_relative_to("/data")
+    assert str(config.output).startswith("runs/bench/")

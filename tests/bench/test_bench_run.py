@@ -1,0 +1,166 @@
+"""A whole benchmark on the tiny fixture folder with the tiny random model: files, keys, modes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ltmt import Memory, Translator
+from ltmt.bench import BenchConfig, BenchRun, run_bench, summarize, write_report
+from ltmt.bench.systems import DecodeOptions, TmSystem, TranslatorSystem, build_systems
+from ltmt.evaluate import BANDS, score_corpus
+
+pytestmark = pytest.mark.slow  # a whole run with the tiny model: ~10-20 s
+
+DATA = Path(__file__).parent / "data"
+ENTRY_KEYS = {
+    "bleu",
+    "chrf",
+    "ter",
+    "placeholder_acc",
+    "segments",
+    "seconds",
+    "segments_per_s",
+    "tokens_per_s",
+}
+
+
+@pytest.fixture(scope="module")
+def bench(
+    tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[BenchRun, dict[str, Any], Path]:
+    out = tmp_path_factory.mktemp("bench-out")
+    config = BenchConfig(
+        users_dir=DATA / "users",
+        systems=("base", "tm", "exact", "knn", "attention"),
+        model=str(tiny_model_dir),
+        online=True,
+        general_dir=DATA / "general",
+        memory_user=DATA / "users" / "alpha.memory.jsonl",
+        output=out,
+        beam=1,
+    )
+    lines: list[str] = []
+    run = run_bench(config, progress=lines.append)
+    results = summarize(run)
+    write_report(run, results, out)
+    assert any(line.startswith("alpha: base translated 4 segments") for line in lines)
+    return run, results, out
+
+
+def test_results_json(bench: tuple[BenchRun, dict[str, Any], Path], tiny_model_dir: Path) -> None:
+    _, _, out = bench
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    assert results["model"] == str(tiny_model_dir)
+    assert set(results["sacrebleu"]) == {"bleu", "chrf", "ter"}
+    assert results["sacrebleu"]["bleu"].startswith("nrefs:1|case:mixed|eff:no|tok:13a")
+    offline = ["base", "tm", "exact", "knn"]
+    online = ["tm+online", "exact+online", "knn+online"]  # base ignores the memory: no online run
+    assert list(results["systems"]) == offline + online
+    for entry in results["systems"].values():
+        assert set(entry) >= ENTRY_KEYS
+        assert entry["segments"] == 8
+        assert entry["seconds"] > 0 and entry["segments_per_s"] > 0 and entry["tokens_per_s"] >= 0
+    assert list(results["per_user"]) == ["alpha", "beta"]
+    assert all(
+        set(e) >= ENTRY_KEYS and e["segments"] == 4
+        for u in results["per_user"].values()
+        for e in u.values()
+    )
+    assert results["users"] == {"alpha": {"memory": 4, "test": 4}, "beta": {"memory": 3, "test": 4}}
+    assert set(results["bands"]) == set(results["systems"])
+    assert all(list(bands) == list(BANDS) for bands in results["bands"].values())
+    assert sum(results["band_segments"].values()) == 8
+    assert results["band_segments"]["100"] == 1  # "open the file" is in alpha's memory
+    assert list(results["general"]) == ["tiny"]
+    assert list(results["general"]["tiny"]) == offline
+    assert results["general"]["tiny"]["base"]["segments"] == 3
+    assert results["threads"] >= 1
+    assert "tokenizer" in results["token_unit"]
+    assert results["config"]["online"] is True
+
+
+def test_scores_are_pooled_over_users(bench: tuple[BenchRun, dict[str, Any], Path]) -> None:
+    run, results, _ = bench
+    tm = [r for r in run.runs if r.system == "tm" and not r.general]
+    pooled = score_corpus(
+        [h for r in tm for h in r.hypotheses],
+        [h for r in tm for h in r.references],
+        [h for r in tm for h in r.sources],
+    )
+    assert results["systems"]["tm"]["bleu"] == pooled.bleu
+    assert results["systems"]["tm"]["placeholder_acc"] == pooled.placeholder_acc
+
+
+def test_unavailable_fusion_is_skipped_with_reason(
+    bench: tuple[BenchRun, dict[str, Any], Path],
+) -> None:
+    _, results, out = bench
+    # The tiny model ships no attention adapter: attention is reported as skipped, not a crash.
+    assert "attention" in results["skipped"] and results["skipped"]["attention"]
+    assert "attention" not in results["systems"] and "attention+online" not in results["systems"]
+    assert "## Skipped systems" in (out / "results.md").read_text("utf-8")
+
+
+def test_markdown_plot_and_hypotheses(bench: tuple[BenchRun, dict[str, Any], Path]) -> None:
+    _, _, out = bench
+    markdown = (out / "results.md").read_text("utf-8")
+    assert "## All users (2 users, 8 segments, corpus-level)" in markdown
+    assert "| system | BLEU | chrF2 | TER | placeholders % |" in markdown
+    assert "| system | 0-49 (n=" in markdown
+    assert "| user | base | tm | exact | knn | tm+online | exact+online | knn+online |" in markdown
+    assert "### tiny" in markdown and "![BLEU by fuzzy-match band](bands.png)" in markdown
+    assert (out / "bands.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    rows = [json.loads(line) for line in (out / "hypotheses.jsonl").read_text("utf-8").splitlines()]
+    assert len(rows) == 7 * 8 + 4 * 3
+    assert set(rows[0]) == {"set", "system", "source", "reference", "hypothesis", "method", "band"}
+
+
+def test_online_adds_references_as_it_goes(bench: tuple[BenchRun, dict[str, Any], Path]) -> None:
+    run, _, _ = bench
+    beta = {r.system: r for r in run.runs if r.testset == "beta"}
+    # beta's test repeats "the cat sat on the mat": online, its reference is in memory by then.
+    assert beta["exact"].sources[1] == beta["exact"].sources[3]
+    assert beta["exact"].methods[3] == "model"
+    assert beta["exact+online"].methods[1] == "model"
+    assert beta["exact+online"].methods[3] == "exact"
+    assert beta["exact+online"].hypotheses[3] == "die Katze saß auf der Matte"
+    assert beta["tm+online"].hypotheses[3] == "die Katze saß auf der Matte"
+
+
+def test_tm_takes_the_memory_target_above_the_threshold(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    options = DecodeOptions(Translator(tiny_model_dir).backbone, beam=1)
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "the file was not found", "die Datei wurde nicht gefunden")
+        sources = ["the file was not found.", "press OK to continue"]
+        [high, low] = (
+            TmSystem("tm", 70, TranslatorSystem("base", options, uses_memory=False))
+            .bind(memory)
+            .translate(sources, "u")
+        )
+        assert (high.text, high.method) == ("die Datei wurde nicht gefunden", "tm")
+        assert high.matches[0].score >= 90
+        assert low.method == "model"
+        [strict, _] = (
+            TmSystem("tm", 100, TranslatorSystem("base", options, uses_memory=False))
+            .bind(memory)
+            .translate(sources, "u")
+        )
+        assert strict.method == "model"
+
+
+def test_unknown_fusion_module_is_skipped(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.fusion import registry
+
+    monkeypatch.setitem(registry.FUSION_METHODS, "ghost", "ltmt.fusion.ghost:GhostFusion")
+    options = DecodeOptions(Translator(tiny_model_dir).backbone, beam=1)
+    systems, skipped = build_systems(["base", "ghost"], options, 70)
+    assert [s.name for s in systems] == ["base"]
+    assert skipped == {"ghost": "fusion method 'ghost' is not available in this version"}

@@ -1,0 +1,125 @@
+"""``ltmt bench``: a small run through the command line (config + flags), and its error paths."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ltmt.cli.main import run
+
+DATA = Path(__file__).resolve().parents[1] / "bench" / "data"
+
+
+def ltmt(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        run(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.slow
+def test_bench_with_config_and_flags(
+    tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "bench.yaml"
+    config.write_text(
+        f"data_dir: {DATA}\nusers_dir: users\nsystems: [base, tm]\nbeam: 3\nlimit: 4\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    code, stdout, stderr = ltmt(
+        [
+            "bench",
+            "--config",
+            str(config),
+            "--model",
+            str(tiny_model_dir),
+            "--beam",
+            "1",
+            "--limit",
+            "2",
+            "--output",
+            str(out),
+        ],
+        capsys,
+    )
+    assert code == 0, stderr
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    assert (
+        results["config"]["beam"] == 1 and results["config"]["limit"] == 2
+    )  # flags override the file
+    assert results["config"]["users_dir"] == str(DATA / "users")  # read against data_dir
+    assert list(results["systems"]) == ["base", "tm"]
+    assert results["systems"]["tm"]["segments"] == 4
+    assert (out / "results.md").is_file() and (out / "bands.png").is_file()
+    assert stdout.splitlines()[0] == "all users:"
+    assert re.match(
+        r"  base +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+$", stdout.splitlines()[2]
+    )
+    assert "ltmt: alpha: base translated 2 segments in " in stderr
+    assert f"ltmt: wrote {out / 'results.json'}" in stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--users-dir", "{tmp}/nope"], r"users folder not found: .*nope"),
+        (["--users-dir", "{tmp}"], r"no USER\.memory\.jsonl \+ USER\.test\.jsonl pairs in "),
+        (
+            ["--users-dir", "{data}/users", "--systems", "base,gpt"],
+            r"unknown system\(s\) gpt; choose from base, tm",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--systems", "base,base"],
+            r"system\(s\) named twice: base",
+        ),
+        (
+            [],
+            r"nothing to benchmark: give users_dir \(--users-dir\) or general_dir",
+        ),
+        (["--general-dir", "{data}/general"], "general_dir and memory_user go together"),
+        (
+            ["--general-dir", "{data}/general", "--memory-user", "{tmp}/x.memory.jsonl"],
+            r"memory file not found: .*x\.memory\.jsonl",
+        ),
+        (["--config", "{tmp}/nope.yaml"], r"config file not found: .*nope\.yaml"),
+        (
+            ["--users-dir", "{data}/users", "--model", "{tmp}/no-model"],
+            r"model directory not found: .*no-model",
+        ),
+    ],
+)
+def test_errors(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "bench",
+        *(a.format(tmp=tmp_path, data=DATA) for a in args),
+        "--output",
+        str(tmp_path / "out"),
+    ]
+    code, stdout, stderr = ltmt(argv, capsys)
+    assert code == 1
+    assert stdout == ""
+    [line] = stderr.strip().splitlines()
+    assert line.startswith("ltmt: error: ")
+    assert re.search(message, line), line
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_test_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "u.memory.jsonl").write_text('{"source": "a", "target": "b"}\n', "utf-8")
+    (tmp_path / "u.test.jsonl").write_text(
+        '{"source": "a", "target": "b"}\n{"src": "a"}\n', "utf-8"
+    )
+    code, _, stderr = ltmt(["bench", "--users-dir", str(tmp_path)], capsys)
+    assert code == 1
+    assert re.search(
+        r'ltmt: error: .*u\.test\.jsonl:2: expected an object with string "source" and "target"',
+        stderr,
+    )
