@@ -77,8 +77,10 @@ class PoDocument:
         for index, texts in by_entry.items():
             unit = self.store.units[index]
             if unit.hasplural():
-                singular = texts.get(False, texts.get(True, ""))
-                plural = texts.get(True, singular)
+                # The two halves may come in different calls: keep what the other one filled.
+                current = _strings(unit.target) + [""] * self.nplurals
+                singular = texts.get(False) or current[0] or texts.get(True, "")
+                plural = texts.get(True) or current[1] or singular
                 if self.nplurals == 1:
                     unit.target = [plural]
                 else:

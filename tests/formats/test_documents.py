@@ -8,26 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from formats_fakes import fake_translate
 from lxml import etree
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.placeholders import find_placeholders
 
 DATA = Path(__file__).parent / "data"
 NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
 NS20 = "{urn:oasis:names:tc:xliff:document:2.0}"
-
-
-def fake_translate(text: str) -> str:
-    """A stand-in model: upper-cases the words, leaves placeholders as they are."""
-    out, position = [], 0
-    for placeholder in find_placeholders(text):
-        out.append(text[position : placeholder.start].upper())
-        out.append(placeholder.text)
-        position = placeholder.end
-    out.append(text[position:].upper())
-    return "".join(out)
 
 
 def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
