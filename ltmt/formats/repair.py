@@ -1,0 +1,226 @@
+"""Repair one line of model output so that it carries exactly its source line's placeholders.
+
+The steps, in order: placeholders the tokenizer garbled (``% s``, ``%S``, ``{ 0 }``) are put back
+in place; duplicates and invented ones are dropped (an invented one takes the place of a missing
+one of the same kind); missing ones are inserted where the source had them (a tag beside its
+partner, else at the start, before the final punctuation or at the end); non-positional printf
+conversions and tags that no longer nest are put back in the source's order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
+
+_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
+_TAG_NAME = re.compile(r"<(/?)([^\s/>]+)[^>]*?(/?)>$")
+_PUNCT = " \t.,;:!?…)]\"'»«“”"
+_TRAILING_PUNCT = re.compile(r"[\s.,;:!?…)\]\"'»«“”]*$")
+
+
+@dataclass
+class _Slot:
+    """A placeholder position in the output being repaired (``text`` may change)."""
+
+    text: str
+    kind: str
+    keep: bool = True
+
+
+def repair_line(source: str, output: str) -> tuple[str, list[str]]:
+    """Repair one line of output against one line of source; returns the text and the problems."""
+    expected = find_placeholders(source)
+    pieces: list[str | _Slot] = []
+    position = 0
+    for found in find_placeholders(output):
+        pieces.append(output[position : found.start])
+        pieces.append(_Slot(found.text, found.kind))
+        position = found.end
+    pieces.append(output[position:])
+    if not expected and not any(isinstance(p, _Slot) for p in pieces):
+        return output, []
+    problems: list[str] = []
+    remaining = Counter(p.text for p in expected)
+    extras: list[_Slot] = []
+    for slot in (p for p in pieces if isinstance(p, _Slot)):
+        if remaining[slot.text] > 0:
+            remaining[slot.text] -= 1
+        else:
+            extras.append(slot)
+    missing = [p for p in expected if _take(remaining, p.text)]
+    missing = _recover_garbled(pieces, missing, problems)
+    for slot in extras:
+        same_kind = next((p for p in missing if p.kind == slot.kind), None)
+        if same_kind is not None:
+            problems.append(f"{slot.text!r} instead of {same_kind.text!r}")
+            slot.text = same_kind.text
+            missing.remove(same_kind)
+        else:
+            problems.append(f"extra {slot.text!r}")
+            slot.keep = False
+    text = _render(pieces)
+    for placeholder in missing:
+        problems.append(f"missing {placeholder.text!r}")
+        text = _insert(text, source, placeholder)
+    reordered = _reorder(source, text)
+    if reordered != text:
+        problems.append("placeholders out of order")
+    return reordered, problems
+
+
+def _take(counter: Counter[str], key: str) -> bool:
+    if counter[key] > 0:
+        counter[key] -= 1
+        return True
+    return False
+
+
+def _recover_garbled(
+    pieces: list[str | _Slot], missing: list[Placeholder], problems: list[str]
+) -> list[Placeholder]:
+    """Turn text such as ``% s``, ``%S`` or ``{ 0 }`` back into a missing placeholder, in place."""
+    still_missing = []
+    for placeholder in missing:
+        loose = r"\s*".join(re.escape(char) for char in placeholder.text)
+        if placeholder.text == "%%":
+            loose = r"(?<!%)%(?:\s*%)?"  # the model wrote a lone "%"
+        if placeholder.text[-1:].isalnum():
+            loose += r"(?!\w)"
+        pattern = re.compile(loose, re.IGNORECASE)
+        for index, piece in enumerate(pieces):
+            if isinstance(piece, str) and (match := pattern.search(piece)):
+                pieces[index : index + 1] = [
+                    piece[: match.start()],
+                    _Slot(placeholder.text, placeholder.kind),
+                    piece[match.end() :],
+                ]
+                problems.append(f"{match.group()!r} for {placeholder.text!r}")
+                break
+        else:
+            still_missing.append(placeholder)
+    return still_missing
+
+
+def _render(pieces: list[str | _Slot]) -> str:
+    """Join the pieces; where a slot was dropped, do not leave a double space behind."""
+    out, dropped = "", False
+    for piece in pieces:
+        if isinstance(piece, _Slot):
+            out += piece.text if piece.keep else ""
+            dropped = not piece.keep
+            continue
+        if dropped and out.endswith(" ") and (not piece or piece[0] in _PUNCT):
+            out = out[:-1]
+        out += piece
+        dropped = False
+    return out.strip()
+
+
+def _insert(text: str, source: str, placeholder: Placeholder) -> str:
+    """Put a missing placeholder where the source had it: at the start, before the final
+    punctuation, or (when it stood in the middle, where no position can be trusted) at the end."""
+    if (
+        placeholder.kind == "tag"
+        and (spot := _beside_partner(text, source, placeholder)) is not None
+    ):
+        return text[:spot] + placeholder.text + text[spot:]
+    before, after = source[: placeholder.start], source[placeholder.end :]
+    if not before.strip():
+        separator = " " if after[:1].isspace() else ""
+        return placeholder.text + separator + text
+    separator = " " if before[-1:].isspace() else ""
+    if not after.strip():
+        return text + separator + placeholder.text
+    if not after.strip(_PUNCT):
+        tail = _TRAILING_PUNCT.search(text)
+        cut = tail.start() if tail else len(text)
+        return text[:cut] + separator + placeholder.text + text[cut:]
+    return text + " " + placeholder.text
+
+
+def _beside_partner(text: str, source: str, tag: Placeholder) -> int | None:
+    """Where a missing opening (closing) tag goes: as many words before (after) its partner tag
+    in ``text`` as the source has between the two; ``None`` when there is no partner."""
+    match = _TAG_NAME.match(tag.text)
+    if match is None or match.group(3):
+        return None
+    closing, name = bool(match.group(1)), match.group(2).lower()
+    tags = [p for p in find_placeholders(source) if p.kind == "tag"]
+    partner_match = [p for p in tags if _tag_key(p.text) == (not closing, name)]
+    if closing:
+        partners = [p for p in partner_match if p.end <= tag.start]
+        partner = partners[-1] if partners else None
+    else:
+        partner = next((p for p in partner_match if p.start >= tag.end), None)
+    if partner is None:
+        return None
+    inside = source[partner.end : tag.start] if closing else source[tag.end : partner.start]
+    count = len(_WORD.findall(inside))
+    found = [p for p in find_placeholders(text) if p.text == partner.text]
+    if not found:
+        return None
+    if closing:
+        words = list(_WORD.finditer(text, found[-1].end))
+        return words[min(count, len(words)) - 1].end() if count and words else found[-1].end
+    words = list(_WORD.finditer(text, 0, found[0].start))
+    return words[-min(count, len(words))].start() if count and words else found[0].start
+
+
+def _tag_key(text: str) -> tuple[bool, str] | None:
+    match = _TAG_NAME.match(text)
+    if match is None or match.group(3):
+        return None
+    return bool(match.group(1)), match.group(2).lower()
+
+
+def _reorder(source: str, text: str) -> str:
+    """Put non-positional printf conversions, and tags that no longer nest, in source order."""
+    expected, found = find_placeholders(source), find_placeholders(text)
+    replacement: dict[int, str] = {}
+    ordered_found = [p for p in found if p.ordered]
+    ordered_expected = [p.text for p in expected if p.ordered]
+    if [p.text for p in ordered_found] != ordered_expected and sorted(
+        p.text for p in ordered_found
+    ) == sorted(ordered_expected):
+        replacement.update(
+            (p.start, want) for p, want in zip(ordered_found, ordered_expected, strict=True)
+        )
+    if balanced(source) and not balanced(text):
+        tags_found = [p for p in found if p.kind == "tag"]
+        tags_expected = [p.text for p in expected if p.kind == "tag"]
+        if sorted(p.text for p in tags_found) == sorted(tags_expected):
+            replacement.update(
+                (p.start, want) for p, want in zip(tags_found, tags_expected, strict=True)
+            )
+    if not replacement:
+        return text
+    out, position = [], 0
+    for placeholder in found:
+        out.append(text[position : placeholder.start])
+        out.append(replacement.get(placeholder.start, placeholder.text))
+        position = placeholder.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def balanced(text: str) -> bool:
+    """Whether the paired tags of ``text`` (names that have a closing tag) nest properly."""
+    tags = []
+    for placeholder in find_placeholders(text):
+        match = _TAG_NAME.match(placeholder.text) if placeholder.kind == "tag" else None
+        if match:
+            closing, name, self_closing = match.groups()
+            tags.append((bool(closing), name.lower(), bool(self_closing)))
+    paired = {name for closing, name, _ in tags if closing}
+    stack: list[str] = []
+    for closing, name, self_closing in tags:
+        if name not in paired or self_closing:
+            continue
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
