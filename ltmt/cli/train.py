@@ -9,22 +9,32 @@ from typing import Any
 
 import typer
 
-app = typer.Typer(help="Train models: the base Marian model and the fusion adapter.", no_args_is_help=True)
+app = typer.Typer(
+    help="Train models: the base Marian model and the fusion adapter.", no_args_is_help=True
+)
 
 
 def _progress(total: int, initial: int) -> Any:
     from tqdm import tqdm
 
-    return tqdm(total=total or None, initial=initial, unit="step", dynamic_ncols=True, mininterval=5)
+    return tqdm(
+        total=total or None, initial=initial, unit="step", dynamic_ncols=True, mininterval=5
+    )
 
 
 @app.command("base")
 def base(
-    config: Path = typer.Option(..., "--config", help="YAML training config (configs/train/base-en-de.yaml)."),
-    output: Path = typer.Option(Path("runs/base-en-de"), "--output", help="Run folder (checkpoints, log)."),
+    config: Path = typer.Option(
+        ..., "--config", help="YAML training config (configs/train/base-en-de.yaml)."
+    ),
+    output: Path = typer.Option(
+        Path("runs/base-en-de"), "--output", help="Run folder (checkpoints, log)."
+    ),
     resume: bool = typer.Option(False, "--resume", help="Continue the run in --output."),
     data_dir: Path | None = typer.Option(None, "--data-dir", help="Override data.data_dir."),
-    max_minutes: float | None = typer.Option(None, "--max-minutes", help="Stop (and save) after this long."),
+    max_minutes: float | None = typer.Option(
+        None, "--max-minutes", help="Stop (and save) after this long."
+    ),
     max_steps: int | None = typer.Option(None, "--max-steps", help="Stop (and save) at this step."),
 ) -> None:
     """Train a SentencePiece vocabulary and a MarianMTModel from scratch (CPU bf16 autocast)."""
@@ -46,4 +56,43 @@ def base(
         cfg = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **changes))
     logging.getLogger("ltmt").setLevel(logging.INFO)
     summary = train_base(cfg, output, resume=resume, progress=_progress)
+    typer.echo(json.dumps(summary, indent=2))
+
+
+@app.command("fusion")
+def fusion(
+    config: Path = typer.Option(
+        ..., "--config", help="YAML config (configs/train/fusion-en-de.yaml)."
+    ),
+    base: Path = typer.Option(..., "--base", help="The frozen base model directory."),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        help="Adapter directory (default: BASE/fusion-attention, where it is found).",
+    ),
+    data_dir: Path | None = typer.Option(None, "--data-dir", help="Override data.data_dir."),
+    max_minutes: float | None = typer.Option(
+        None, "--max-minutes", help="Stop training (and save) after this long."
+    ),
+    max_steps: int | None = typer.Option(None, "--max-steps", help="Override train.steps."),
+) -> None:
+    """Train the attention-fusion adapter on a frozen base model (CPU, bf16 autocast)."""
+    import dataclasses
+
+    from ltmt.config import from_dict, read_yaml
+    from ltmt.train.fusion import FusionTrainConfig, train_fusion
+
+    cfg = from_dict(FusionTrainConfig, read_yaml(config), where=str(config))
+    if data_dir is not None:
+        cfg = dataclasses.replace(cfg, data=dataclasses.replace(cfg.data, data_dir=str(data_dir)))
+    changes: dict[str, Any] = {}
+    if max_minutes is not None:
+        changes["max_minutes"] = max_minutes
+    if max_steps is not None:
+        changes["steps"] = max_steps
+    if changes:
+        cfg = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **changes))
+    logging.getLogger("ltmt").setLevel(logging.INFO)
+    summary = train_fusion(cfg, base, output, progress=_progress)
+    summary.pop("history", None)
     typer.echo(json.dumps(summary, indent=2))

@@ -17,6 +17,11 @@ SOURCE, TARGET = "open the file", "öffne die Datei"
 COPY = KnnConfig(lambda_max=1.0, tau=100.0, temperature=0.01, min_score=0.0)
 
 
+def _short(translator: Translator, config: DecodeConfig) -> Translator:
+    translator.decode_config = config
+    return translator
+
+
 def _encode(backbone, texts):  # type: ignore[no-untyped-def]
     batch = backbone.tokenizer(texts, return_tensors="pt", padding=True)
     return batch["input_ids"], batch["attention_mask"]
@@ -57,7 +62,7 @@ def test_rows_without_memory_are_untouched(tiny_backbone, beam: int) -> None:  #
     """A batch mixing inputs with and without memory: the latter decode exactly as the base."""
     texts = ["the cat sat on the mat", SOURCE, "hello world"]
     ids, mask = _encode(tiny_backbone, texts)
-    config = DecodeConfig(beam=beam, max_len_b=6)
+    config = DecodeConfig(beam=beam, max_len_a=1.0, max_len_b=3)
     base = decode(tiny_backbone, ids, mask, config)
     state = KnnFusion(COPY).prepare(
         tiny_backbone, texts, [[], [make_match(SOURCE, TARGET, 100.0)], []]
@@ -82,7 +87,7 @@ def test_log_probs_identical_for_rows_without_memory(tiny_backbone) -> None:  # 
 
 def test_lambda_zero_is_the_base_model(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
     ids, mask = _encode(tiny_backbone, [SOURCE])
-    config = DecodeConfig(beam=2, max_len_b=6)
+    config = DecodeConfig(beam=2, max_len_a=1.0, max_len_b=3)
     state = KnnFusion(lambda_max=0.0, min_score=0.0).prepare(
         tiny_backbone, [SOURCE], [[make_match(SOURCE, TARGET, 100.0)]]
     )
@@ -123,7 +128,7 @@ def test_cache_on_and_off_give_same_tokens(tiny_backbone) -> None:  # type: igno
             tiny_backbone,
             ids,
             mask,
-            DecodeConfig(beam=beam, use_cache=c, max_len_b=8),
+            DecodeConfig(beam=beam, use_cache=c, max_len_a=1.0, max_len_b=3),
             fusion.prepare(tiny_backbone, texts, matches),
         )
         for beam in (1, 3)
@@ -135,8 +140,11 @@ def test_cache_on_and_off_give_same_tokens(tiny_backbone) -> None:  # type: igno
 
 def test_empty_memory_translator_matches_base(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
     texts = ["open the file", "hello world\nshow all commits"]
-    base = Translator(tiny_backbone, beam=2).translate(texts)
-    fused = Translator(tiny_backbone, FakeMemory(), fusion="knn", beam=2).translate(texts, user="u")  # type: ignore[arg-type]
+    short = DecodeConfig(beam=2, max_len_a=1.0, max_len_b=2)
+    base = _short(Translator(tiny_backbone, beam=2), short).translate(texts)
+    fused = _short(Translator(tiny_backbone, FakeMemory(), fusion="knn"), short).translate(  # type: ignore[arg-type]
+        texts, user="u"
+    )
     assert [t.text for t in fused] == [t.text for t in base]
     assert {t.method for t in fused} == {"model"}
 

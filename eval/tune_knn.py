@@ -1,0 +1,192 @@
+"""Tune kNN fusion on the dev users: base vs TM-only vs knn settings, BLEU and speed, as JSON.
+
+    python eval/tune_knn.py --model runs/base-en-de/best --per-user 40 \
+        --grid '[{}, {"tau": 0.6}, {"temperature": 0.2}]' --out runs/tune-knn.json
+
+Retrieval is a rapidfuzz full scan over each user's memory (normalised sources, ``fuzz.ratio``,
+the score ltmt's memory reports), done once and shared by every system. Decoding goes through
+:class:`ltmt.Translator` (exact matches reused, as in production). ``--general N`` also scores N
+newstest2014 sentences with the unrelated memory of user ``git`` (the "do no harm" check).
+The data stay where they are: nothing is copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from ltmt.fusion.datastore import SegmentCache
+from ltmt.fusion.knn import KnnConfig, KnnFusion
+from ltmt.memory.normalize import normalize
+from ltmt.model.backbone import load_backbone
+from ltmt.segments import Match, Segment
+from ltmt.translator import Translator
+
+DEV_USERS = ("git", "vim", "gnupg2", "coreutils", "dpkg")
+
+
+class FixedMatches:
+    """A stand-in memory whose ``search_batch`` returns precomputed matches per query text."""
+
+    def __init__(self, table: dict[str, list[Match]]) -> None:
+        self.table = table
+
+    def search_batch(self, user: str, texts: Sequence[str], k: int = 4) -> list[list[Match]]:
+        return [self.table.get(text, [])[:k] for text in texts]
+
+
+def read_jsonl(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def retrieve(
+    queries: Sequence[str], memory: Sequence[tuple[str, str]], user: str, k: int
+) -> dict[str, list[Match]]:
+    """The ``k`` best fuzzy matches of each query in ``memory`` (a full scan)."""
+    keys = [normalize(s) for s, _ in memory]
+    table = {}
+    for query in queries:
+        found = process.extract(normalize(query), keys, scorer=fuzz.ratio, limit=k)
+        table[query] = [
+            Match(Segment(i, user, memory[i][0], memory[i][1], 0.0, "dev"), float(score))
+            for _, score, i in found
+        ]
+    return table
+
+
+def load_set(
+    data_dir: Path, per_user: int, k: int, seed: int, general: int
+) -> list[tuple[str, list[str], list[str], dict[str, list[Match]]]]:
+    """``(name, sources, references, matches)`` per dev user (+ ``general`` with git's memory)."""
+    sets = []
+    git_memory: list[tuple[str, str]] = []
+    for user in DEV_USERS:
+        memory = [
+            (r["source"], r["target"])
+            for r in read_jsonl(data_dir / f"l10n/dev/{user}.memory.jsonl")
+        ]
+        tests = read_jsonl(data_dir / f"l10n/dev/{user}.test.jsonl")
+        tests = random.Random(seed).sample(tests, min(per_user, len(tests)))
+        sources, refs = [t["source"] for t in tests], [t["target"] for t in tests]
+        sets.append((user, sources, refs, retrieve(sources, memory, user, k)))
+        if user == "git":
+            git_memory = memory
+    if general:
+        base = data_dir / "general/test/newstest2014"
+        en = base.with_suffix(".en").read_text("utf-8").splitlines()
+        de = base.with_suffix(".de").read_text("utf-8").splitlines()
+        picked = random.Random(seed).sample(range(len(en)), general)
+        sources, refs = [en[i] for i in picked], [de[i] for i in picked]
+        sets.append(("general", sources, refs, retrieve(sources, git_memory, "git", k)))
+    return sets
+
+
+def run_system(
+    backbone: Any, fusion: Any, sets: Sequence[Any], beam: int, batch_size: int, top_k: int
+) -> dict[str, Any]:
+    import sacrebleu
+
+    report: dict[str, Any] = {}
+    all_hyps: list[str] = []
+    all_refs: list[str] = []
+    total_time = 0.0
+    for name, sources, refs, table in sets:
+        translator = Translator(
+            backbone,
+            FixedMatches(table),  # type: ignore[arg-type]
+            fusion=fusion,
+            beam=beam,
+            batch_size=batch_size,
+            top_k=top_k,
+        )
+        start = time.perf_counter()
+        hyps = [t.text for t in translator.translate(sources, user=name)]
+        seconds = time.perf_counter() - start
+        report[name] = {
+            "bleu": round(sacrebleu.corpus_bleu(hyps, [refs]).score, 2),
+            "seconds": round(seconds, 2),
+        }
+        if name != "general":
+            all_hyps += hyps
+            all_refs += refs
+            total_time += seconds
+    report["dev"] = {
+        "bleu": round(sacrebleu.corpus_bleu(all_hyps, [all_refs]).score, 2),
+        "seconds": round(total_time, 2),
+    }
+    return report
+
+
+def tm_only(sets: Sequence[Any]) -> dict[str, Any]:
+    import sacrebleu
+
+    report: dict[str, Any] = {}
+    all_hyps: list[str] = []
+    all_refs: list[str] = []
+    for name, sources, refs, table in sets:
+        hyps = [table[s][0].segment.target if table.get(s) else "" for s in sources]
+        report[name] = {"bleu": round(sacrebleu.corpus_bleu(hyps, [refs]).score, 2)}
+        if name != "general":
+            all_hyps += hyps
+            all_refs += refs
+    report["dev"] = {"bleu": round(sacrebleu.corpus_bleu(all_hyps, [all_refs]).score, 2)}
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data/en-de"))
+    parser.add_argument("--per-user", type=int, default=40)
+    parser.add_argument("--general", type=int, default=0)
+    parser.add_argument("--top-k", type=int, default=4)
+    parser.add_argument("--beam", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--grid", default="[{}]", help="JSON list of KnnConfig overrides")
+    parser.add_argument("--no-base", action="store_true", help="skip the base and TM-only systems")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+
+    import torch
+
+    torch.set_num_threads(args.threads)
+    backbone = load_backbone(args.model)
+    sets = load_set(args.data_dir, args.per_user, args.top_k, args.seed, args.general)
+    results: dict[str, Any] = {
+        "model": args.model,
+        "per_user": args.per_user,
+        "top_k": args.top_k,
+        "beam": args.beam,
+    }
+    run = dict(beam=args.beam, batch_size=args.batch_size, top_k=args.top_k)
+    if not args.no_base:
+        results["base"] = run_system(backbone, None, sets, **run)
+        results["tm"] = tm_only(sets)
+        print("base", json.dumps(results["base"]), "\ntm  ", json.dumps(results["tm"]), flush=True)
+    shared = SegmentCache(1 << 20)  # forced states do not depend on the knn settings
+    results["knn"] = []
+    for overrides in json.loads(args.grid):
+        fusion = KnnFusion(KnnConfig(**overrides))
+        fusion.cache = shared
+        report = run_system(backbone, fusion, sets, **run)
+        results["knn"].append({"config": overrides, **report})
+        print("knn", json.dumps(overrides), json.dumps(report), flush=True)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""The long-term-memory adapter: gated cross-attention from decoder states to retrieved memory.
+
+Memory entries are the force-decoded entries of :mod:`ltmt.fusion.datastore`: for every position
+of a retrieved target, the frozen model's final decoder state ``s`` and the token ``y`` it
+predicts there (with ``E[y]`` its embedding, tied to the output projection), plus the match's
+fuzzy score. For a decoder state ``h``::
+
+    a  = W_o · Attn(q = W_q h, k = W_k s, v = W_v [s; E[y]], logit bias = w_head · score / 100)
+    g  = sigmoid(W_g [h; a] + b_g)
+    h' = h + g ⊙ a
+
+``W_o`` starts at zero, so a fresh adapter is the identity; a row without memory is returned
+unchanged. Saved as a self-describing directory: ``config.json`` (format version, shape, the base
+model it was trained on) + ``model.safetensors``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from ltmt.errors import ConfigError, ModelError
+
+FORMAT = "ltmt-fusion-attention"
+FORMAT_VERSION = 1
+WEIGHTS = "model.safetensors"
+CONFIG = "config.json"
+
+
+@dataclass(frozen=True)
+class AdapterConfig:
+    """Shape of the adapter. ``max_matches`` / ``min_score``: which matches it reads at inference.
+
+    ``embedding_scale``: 1 / the mean norm of the base's token embeddings (set at training time).
+    Token embeddings enter the values multiplied by it, and the block's output too, so a unit
+    change of the adapter moves logits by O(1) whatever the embedding scale of the base.
+    """
+
+    d_model: int
+    heads: int = 4
+    d_attention: int = 256
+    max_matches: int = 4
+    min_score: float = 0.0
+    gate_bias: float = 0.0
+    embedding_scale: float = 1.0
+
+    def __post_init__(self) -> None:
+        if not self.embedding_scale > 0:
+            raise ConfigError(f"adapter embedding_scale must be > 0, got {self.embedding_scale}")
+        if self.d_model < 1:
+            raise ConfigError(f"adapter d_model must be >= 1, got {self.d_model}")
+        if self.heads < 1 or self.d_attention % self.heads:
+            raise ConfigError(
+                f"adapter d_attention ({self.d_attention}) must be a positive multiple "
+                f"of heads ({self.heads})"
+            )
+        if self.max_matches < 1:
+            raise ConfigError(f"adapter max_matches must be >= 1, got {self.max_matches}")
+        if not 0 <= self.min_score <= 100:
+            raise ConfigError(f"adapter min_score must be in [0, 100], got {self.min_score}")
+
+
+@dataclass(frozen=True)
+class BaseInfo:
+    """The base model an adapter belongs to: its name, fingerprint and a hash of its embeddings."""
+
+    name: str = ""
+    fingerprint: str = ""
+    embedding_sha1: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def embedding_scale(model: Any) -> float:
+    """1 / the mean L2 norm of the model's token embeddings (see :class:`AdapterConfig`)."""
+    with torch.no_grad():
+        norm = model.get_input_embeddings().weight.float().norm(dim=1).mean()
+    return float(1.0 / norm.clamp_min(1e-6))
+
+
+def embedding_sha1(model: Any) -> str:
+    """A content hash of the shared embeddings: identifies the base weights wherever they live."""
+    from hashlib import sha1
+
+    weight = model.get_input_embeddings().weight.detach().to(torch.float32).contiguous()
+    return sha1(weight.numpy().tobytes()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ProjectedMemory:
+    """Memory entries projected for attention.
+
+    ``keys``/``values (..., N, heads, d_head)``, ``bias (..., N, heads)`` (added to the logits).
+    """
+
+    keys: torch.Tensor
+    values: torch.Tensor
+    bias: torch.Tensor
+
+
+class MemoryAdapter(nn.Module):
+    """Gated cross-attention over memory entries (see the module docstring)."""
+
+    def __init__(self, config: AdapterConfig) -> None:
+        super().__init__()
+        self.config = config
+        d, a = config.d_model, config.d_attention
+        self.query = nn.Linear(d, a)
+        self.key = nn.Linear(d, a)
+        self.value = nn.Linear(2 * d, a)
+        self.score_weight = nn.Parameter(torch.zeros(config.heads))
+        self.output = nn.Linear(a, d)
+        self.gate = nn.Linear(2 * d, d)
+        with torch.no_grad():
+            # q·k starts as a similarity of decoder states (the kNN view); the block as identity.
+            self.key.weight.copy_(self.query.weight)
+            self.key.bias.copy_(self.query.bias)
+            nn.init.zeros_(self.output.weight)
+            nn.init.zeros_(self.output.bias)
+            nn.init.normal_(self.gate.weight, std=0.02)
+            nn.init.constant_(self.gate.bias, config.gate_bias)
+
+    @property
+    def d_head(self) -> int:
+        return self.config.d_attention // self.config.heads
+
+    def project_memory(
+        self, states: torch.Tensor, token_embeddings: torch.Tensor, scores: torch.Tensor
+    ) -> ProjectedMemory:
+        """``states``/``token_embeddings (..., N, d_model)``, ``scores (..., N)`` 0-100."""
+        shape = (*states.shape[:-1], self.config.heads, self.d_head)
+        keys = self.key(states).view(shape)
+        embedded = token_embeddings * self.config.embedding_scale
+        values = self.value(torch.cat([states, embedded], dim=-1)).view(shape)
+        bias = (scores / 100.0)[..., None] * self.score_weight
+        return ProjectedMemory(keys, values, bias)
+
+    def forward(
+        self, hidden: torch.Tensor, memory: ProjectedMemory, mask: torch.Tensor
+    ) -> torch.Tensor:
+        """``hidden (B, T, d)`` attends to ``memory (B, N, ...)`` where ``mask (B, T, N)`` is True.
+
+        Rows with no allowed entry come back unchanged.
+        """
+        heads, d_head = self.config.heads, self.d_head
+        batch, steps, _ = hidden.shape
+        query = self.query(hidden).view(batch, steps, heads, d_head)
+        logits = torch.einsum("bthd,bnhd->bhtn", query, memory.keys) / math.sqrt(d_head)
+        logits = logits + memory.bias.permute(0, 2, 1)[:, :, None, :]
+        logits = logits.masked_fill(~mask[:, None], float("-inf"))
+        any_entry = mask.any(dim=-1)  # (B, T)
+        weights = torch.softmax(logits.float(), dim=-1).nan_to_num(0.0).to(memory.values.dtype)
+        context = torch.einsum("bhtn,bnhd->bthd", weights, memory.values).reshape(batch, steps, -1)
+        attended = self.output(context) * self.config.embedding_scale
+        gate = torch.sigmoid(self.gate(torch.cat([hidden, attended], dim=-1)))
+        fused = hidden + gate * attended
+        return torch.where(any_entry[..., None], fused, hidden)
+
+    def save(
+        self, directory: str | Path, base: BaseInfo, extra: dict[str, Any] | None = None
+    ) -> Path:
+        """Write ``config.json`` + ``model.safetensors`` into ``directory`` (created)."""
+        from safetensors.torch import save_file
+
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        state = {k: v.detach().to(torch.float32).contiguous() for k, v in self.state_dict().items()}
+        save_file(state, str(directory / WEIGHTS), metadata={"format": FORMAT})
+        meta = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "adapter": asdict(self.config),
+            "base": asdict(base),
+            "training": extra or {},
+        }
+        (directory / CONFIG).write_text(json.dumps(meta, indent=2), "utf-8")
+        return directory
+
+    @classmethod
+    def load(cls, directory: str | Path, *, device: str = "cpu") -> tuple[MemoryAdapter, BaseInfo]:
+        """Load an adapter directory (mapped to ``device``, CPU by default)."""
+        from safetensors.torch import load_file
+
+        directory = Path(directory)
+        config_path = directory / CONFIG
+        if not config_path.is_file() or not (directory / WEIGHTS).is_file():
+            raise ModelError(
+                f"no attention adapter in {directory}: it needs {CONFIG} and {WEIGHTS} "
+                "(train one with `ltmt train fusion`)"
+            )
+        try:
+            meta = json.loads(config_path.read_text("utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ModelError(f"{config_path}: not valid JSON") from exc
+        if meta.get("format") != FORMAT:
+            raise ModelError(
+                f"{config_path}: not an ltmt attention adapter (format {meta.get('format')!r})"
+            )
+        if int(meta.get("format_version", 0)) > FORMAT_VERSION:
+            raise ModelError(
+                f"{config_path}: format version {meta['format_version']} is newer than this ltmt "
+                f"reads ({FORMAT_VERSION}); upgrade ltmt"
+            )
+        adapter = cls(AdapterConfig(**meta["adapter"]))
+        adapter.load_state_dict(load_file(str(directory / WEIGHTS), device=device))
+        adapter.to(device).eval()
+        return adapter, BaseInfo(**meta.get("base", {}))

@@ -1,0 +1,212 @@
+"""Training data of the attention adapter: pairs, their retrieved memory, and frozen decoder states.
+
+Each l10n product (``l10n/train/NAME.jsonl``) and the general corpus form a *group*. A sample of
+each group's pairs become training queries; their memory is the ``top_k`` most similar other
+pairs of the same group (rapidfuzz ``fuzz.ratio`` on normalised sources, the score ltmt's memory
+reports; never the pair itself, never a 100 % match — those are reused without the model).
+
+The base model is frozen, so every pair needed (queries and their memory) is force-decoded once:
+the queries' states are the adapter's inputs, the memory's states its memory entries. Training
+then never runs the base model.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ltmt.errors import ConfigError, InputError
+from ltmt.fusion.datastore import force_decode, normalise_text
+from ltmt.train.data import read_jsonl_pairs, read_parallel_text
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.model.backbone import Backbone
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FusionDataSpec:
+    """Which pairs to train the adapter on, relative to ``data_dir``.
+
+    ``queries_per_group`` training queries per l10n product, ``general_queries`` from a sample of
+    ``general_pool`` general-domain pairs; ``top_k`` memory matches each; pairs longer than
+    ``max_chars`` characters on either side are left out.
+    """
+
+    data_dir: str = "../shared/data/en-de"
+    l10n_glob: str = "l10n/train/*.jsonl"
+    general: str = "general/train"
+    general_pool: int = 20000
+    queries_per_group: int = 300
+    general_queries: int = 2000
+    top_k: int = 4
+    max_chars: int = 300
+
+    def __post_init__(self) -> None:
+        for name in ("queries_per_group", "top_k", "max_chars"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"data.{name} must be >= 1, got {getattr(self, name)}")
+        if self.general_pool < 0 or self.general_queries < 0:
+            raise ConfigError("data.general_pool and data.general_queries must be >= 0")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A normalised training pair and the group (product or corpus) it belongs to."""
+
+    source: str
+    target: str
+    group: int
+
+
+@dataclass
+class RetrievalSet:
+    """Pairs, the queries among them, and each query's memory ``[(pair index, score), ...]``."""
+
+    pairs: list[Pair]
+    groups: list[str]
+    queries: list[int]
+    memories: list[list[tuple[int, float]]]
+
+
+@dataclass
+class FusionExamples:
+    """Force-decoded pairs: pair ``i`` owns rows ``offsets[i]:offsets[i + 1]``.
+
+    ``states (total, d_model)`` (stored bf16), ``tokens (total,)`` the next-token ids.
+    """
+
+    retrieval: RetrievalSet
+    states: torch.Tensor
+    tokens: torch.Tensor
+    offsets: np.ndarray
+    decoded: np.ndarray  # (pairs,) bool: which pairs were force-decoded
+
+    def span(self, pair: int) -> tuple[int, int]:
+        return int(self.offsets[pair]), int(self.offsets[pair + 1])
+
+
+def load_groups(spec: FusionDataSpec, seed: int) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    """The l10n products and the general corpus sample, normalised and de-duplicated."""
+    root = Path(spec.data_dir)
+    if not root.is_dir():
+        raise InputError(f"data folder not found: {root} (set data.data_dir or --data-dir)")
+    names: list[str] = []
+    groups: list[list[tuple[str, str]]] = []
+    for path in sorted(root.glob(spec.l10n_glob)):
+        if path.parent.name == "dev":
+            raise InputError(f"refusing to train on a dev user's file: {path}")
+        names.append(path.stem)
+        groups.append(_clean(read_jsonl_pairs(path), spec.max_chars))
+    if spec.general and spec.general_pool > 0:
+        pairs = _clean(read_parallel_text(root / spec.general), spec.max_chars)
+        rng = random.Random(seed)
+        names.append(Path(spec.general).name)
+        groups.append(rng.sample(pairs, min(spec.general_pool, len(pairs))))
+    if not groups:
+        raise InputError(f"no training pairs found under {root} ({spec.l10n_glob}, {spec.general})")
+    return names, groups
+
+
+def _clean(pairs: Sequence[tuple[str, str]], max_chars: int) -> list[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for source, target in pairs:
+        item = (normalise_text(source), normalise_text(target))
+        if item[0] and item[1] and max(map(len, item)) <= max_chars and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def retrieve_memories(
+    names: list[str],
+    groups: list[list[tuple[str, str]]],
+    spec: FusionDataSpec,
+    seed: int,
+    workers: int = 1,
+) -> RetrievalSet:
+    """Sample queries per group and find each one's ``top_k`` neighbours in its own group."""
+    from rapidfuzz import fuzz, process
+
+    from ltmt.memory.normalize import normalize
+
+    rng = random.Random(seed)
+    pairs: list[Pair] = []
+    queries: list[int] = []
+    memories: list[list[tuple[int, float]]] = []
+    for group_id, group in enumerate(groups):
+        base = len(pairs)
+        pairs.extend(Pair(s, t, group_id) for s, t in group)
+        if len(group) < 2:
+            continue
+        limit = (
+            spec.general_queries
+            if names[group_id] == Path(spec.general).name
+            else spec.queries_per_group
+        )
+        chosen = rng.sample(range(len(group)), min(limit, len(group)))
+        keys = [normalize(s) for s, _ in group]
+        scores = process.cdist(
+            [keys[i] for i in chosen], keys, scorer=fuzz.ratio, dtype=np.uint8, workers=workers
+        )
+        scores[scores >= 100] = 0  # the pair itself and exact duplicates: reused, never fused
+        k = min(spec.top_k, len(group) - 1)
+        top = np.argpartition(-scores.astype(np.int16), k - 1, axis=1)[:, :k]
+        for row, query in enumerate(chosen):
+            found = sorted(((int(scores[row, j]), int(j)) for j in top[row]), reverse=True)
+            queries.append(base + query)
+            memories.append([(base + j, float(score)) for score, j in found if j != query])
+    logger.info("%d queries over %d pairs in %d groups", len(queries), len(pairs), len(groups))
+    return RetrievalSet(pairs, names, queries, memories)
+
+
+def decode_examples(
+    backbone: Backbone,
+    retrieval: RetrievalSet,
+    *,
+    batch_size: int = 64,
+    progress: Callable[[int], None] | None = None,
+) -> FusionExamples:
+    """Force-decode every pair a query or a memory needs (once); keep states as bf16."""
+    import torch
+
+    needed = sorted(set(retrieval.queries) | {j for m in retrieval.memories for j, _ in m})
+    lengths = np.zeros(len(retrieval.pairs), dtype=np.int64)
+    chunks_states, chunks_tokens = [], []
+    by_pair: dict[int, tuple[torch.Tensor, torch.Tensor]] = {}
+    step = 2048
+    for start in range(0, len(needed), step):
+        part = needed[start : start + step]
+        pairs = [(retrieval.pairs[i].source, retrieval.pairs[i].target) for i in part]
+        forced = force_decode(backbone, pairs, batch_size=batch_size, max_tokens=128)
+        for index, segment in zip(part, forced, strict=True):
+            by_pair[index] = (segment.keys.to(torch.bfloat16), segment.values)
+        if progress is not None:
+            progress(len(part))
+    for index in range(len(retrieval.pairs)):
+        found = by_pair.get(index)
+        if found is not None:
+            lengths[index] = found[1].numel()
+            chunks_states.append(found[0])
+            chunks_tokens.append(found[1])
+    offsets = np.zeros(len(retrieval.pairs) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum(lengths)
+    decoded = np.zeros(len(retrieval.pairs), dtype=bool)
+    decoded[needed] = True
+    return FusionExamples(
+        retrieval=retrieval,
+        states=torch.cat(chunks_states),
+        tokens=torch.cat(chunks_tokens),
+        offsets=offsets,
+        decoded=decoded,
+    )

@@ -1,0 +1,128 @@
+"""``train_fusion`` on a toy corpus and the tiny random model: the adapter learns to copy memory."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from ltmt.config import from_dict
+from ltmt.errors import ConfigError, InputError
+from ltmt.fusion.attention import AttentionFusion
+from ltmt.train.fusion import FusionOptimisation, FusionTrainConfig, train_fusion
+from ltmt.train.fusion_data import FusionDataSpec
+
+WORDS = ["cat", "file", "branch", "mat", "world", "commit", "name", "repository", "hello", "empty"]
+TEMPLATES = [
+    ("the {} was not found", "die {} wurde nicht gefunden"),
+    ("could not open the {}", "konnte {} nicht öffnen"),
+    ("delete the {} now", "lösche {} jetzt"),
+    ("show all {} please", "zeige alle {} bitte"),
+    ("save the {} as %s", "speichere {} als %s"),
+    ("press OK to open {}", "drücke OK, um {} zu öffnen"),
+    ("the {} is empty", "{} ist leer"),
+    ("the {} sat on the mat", "{} saß auf der Matte"),
+]
+
+
+def _toy_data(root: Path) -> Path:
+    """One l10n product of templated strings (neighbours share their target) + a general corpus."""
+    rng = random.Random(0)
+    (root / "l10n/train").mkdir(parents=True)
+    (root / "general").mkdir()
+    lines = []
+    for en, de in TEMPLATES:
+        for word in WORDS:
+            record = {"user": "toy", "source": en.format(word), "target": de.format(word)}
+            lines.append(json.dumps(record, ensure_ascii=False))
+    (root / "l10n/train/toy.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    en = [" ".join(rng.sample(WORDS, 3)) for _ in range(30)]
+    (root / "general/train.en").write_text("\n".join(en) + "\n", "utf-8")
+    (root / "general/train.de").write_text("\n".join(s.upper() for s in en) + "\n", "utf-8")
+    return root
+
+
+def _config(data_dir: Path, **train: object) -> FusionTrainConfig:
+    return from_dict(
+        FusionTrainConfig,
+        {
+            "adapter": {"heads": 2, "d_attention": 32, "max_matches": 3},
+            "data": {
+                "data_dir": str(data_dir),
+                "queries_per_group": 80,
+                "general_queries": 20,
+                "top_k": 3,
+            },
+            "train": {
+                "steps": 400,
+                "batch_examples": 16,
+                "peak_lr": 0.01,
+                "warmup_steps": 20,
+                "dev_share": 0.2,
+                "eval_every": 400,
+                "bf16": False,
+                "threads": 1,
+                **train,
+            },
+        },
+    )
+
+
+@pytest.mark.slow
+def test_adapter_learns_to_copy_from_memory(tiny_model_dir: Path, tmp_path: Path) -> None:
+    data = _toy_data(tmp_path / "data")
+    summary = train_fusion(_config(data), tiny_model_dir, tmp_path / "adapter")
+    after = summary["dev_after"]
+    assert summary["steps"] == 400
+    assert (
+        summary["dev_before"]["loss_memory"] == summary["dev_before"]["loss_empty"]
+    )  # identity at start
+    assert after["loss_memory"] < 0.7 * after["loss_empty"], after
+    assert after["loss_memory"] < after["loss_unrelated"] - 0.5, after
+    assert after["loss_empty"] == summary["dev_before"]["loss_empty"]  # no memory: still the base
+    fusion = AttentionFusion.load(tmp_path / "adapter")
+    assert fusion.adapter is not None and fusion.adapter.config.max_matches == 3
+    assert (tmp_path / "adapter" / "train_log.json").is_file()
+
+
+def test_max_minutes_stops_early(tiny_model_dir: Path, tmp_path: Path) -> None:
+    data = _toy_data(tmp_path / "data")
+    summary = train_fusion(_config(data, max_minutes=1e-9), tiny_model_dir, tmp_path / "adapter")
+    assert summary["steps"] == 0
+    assert (tmp_path / "adapter" / "model.safetensors").is_file()
+
+
+@pytest.mark.parametrize(
+    ("section", "values", "message"),
+    [
+        (
+            "train",
+            {"p_empty": 0.6, "p_unrelated": 0.5},
+            "p_empty \\+ train.p_unrelated must be < 1",
+        ),
+        ("train", {"steps": 0}, "train.steps must be > 0, got 0"),
+        ("train", {"dev_share": 1.0}, r"train.dev_share must be in \[0, 1\), got 1.0"),
+        ("data", {"top_k": 0}, "data.top_k must be >= 1, got 0"),
+        ("data", {"colour": 1}, "unknown key"),
+    ],
+)
+def test_config_validation(section: str, values: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        from_dict(FusionTrainConfig, {section: values})
+
+
+def test_dev_users_and_missing_data_are_refused(tiny_model_dir: Path, tmp_path: Path) -> None:
+    config = FusionTrainConfig(
+        data=FusionDataSpec(data_dir=str(tmp_path / "nope")), train=FusionOptimisation()
+    )
+    with pytest.raises(InputError, match="data folder not found"):
+        train_fusion(config, tiny_model_dir, tmp_path / "out")
+    (tmp_path / "d/l10n/dev").mkdir(parents=True)
+    (tmp_path / "d/l10n/dev/git.memory.jsonl").write_text("{}\n")
+    config = FusionTrainConfig(
+        data=FusionDataSpec(data_dir=str(tmp_path / "d"), l10n_glob="l10n/dev/*.jsonl")
+    )
+    with pytest.raises(InputError, match="refusing to train on a dev user's file"):
+        train_fusion(config, tiny_model_dir, tmp_path / "out")
