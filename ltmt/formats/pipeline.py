@@ -14,7 +14,8 @@ string per segment. Each output is fitted to its source by
 
 While it runs, the output is saved (atomically) at most every ``checkpoint_seconds`` together with
 a progress file ``OUTPUT.ltmt-progress`` listing the units done. Running the same command again
-after an interruption continues where it stopped; the progress file is removed at the end.
+after an interruption continues where it stopped; the progress file is removed at the end. An
+output without a progress file is a finished run (or someone else's file): it is overwritten.
 """
 
 from __future__ import annotations

@@ -152,7 +152,8 @@ def read_xliff(
         if not source.strip():
             continue
         metadata = {"id": unit.unit_id} if unit.unit_id else {}
-        notes = [n.text for n in unit.holder.iter() if local_name(n.tag) == "note" and n.text]
+        owner = unit.holder.getparent() if version == 2 else unit.holder  # 2.0: notes on <unit>
+        notes = [n.text for n in owner.iter() if local_name(n.tag) == "note" and n.text]
         if notes:
             metadata["note"] = "\n".join(notes)
         if unit.state:
