@@ -1,0 +1,302 @@
+"""Retrieval benchmark: the memory's candidate index against an exhaustive rapidfuzz scan.
+
+Builds one user's memory of ``--segments`` pairs from the en-de data (general + l10n; perturbed
+copies — dropped, swapped, substituted words and changed numbers — fill it up to the size),
+imports it into a fresh store, then times ``Memory.search`` and ``rapidfuzz.process.extract``
+over all normalised sources on the same queries. Queries are fresh perturbations of pairs whose
+relatives are in the memory, plus a share of truly held-out sentences (general/dev).
+
+    python eval/bench_retrieval.py --segments 1000000 --output out/bench_retrieval.json
+
+recall_at_1 is tie-aware: a query counts when the index's top-1 score equals the scan's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
+    sys.path.insert(0, str(REPO))
+USER = "bench"
+_NUMBER = re.compile(r"\d+")
+
+
+def load_pool(data_dir: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """(source, target) pairs of general/train and the l10n memories; held-out general/dev sources."""
+    if not data_dir.is_dir():
+        sys.exit(f"bench_retrieval: data directory not found: {data_dir} (pass --data-dir)")
+    pairs: list[tuple[str, str]] = []
+    general = data_dir / "general"
+    with open(general / "train.en", encoding="utf-8") as en, open(general / "train.de", encoding="utf-8") as de:
+        pairs.extend((s.rstrip("\n"), t.rstrip("\n")) for s, t in zip(en, de))
+    l10n_files = sorted((data_dir / "l10n" / "train").glob("*.jsonl"))
+    l10n_files += sorted((data_dir / "l10n" / "dev").glob("*.memory.jsonl"))
+    for path in l10n_files:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    row = json.loads(line)
+                    pairs.append((row["source"], row["target"]))
+    heldout = (general / "dev.en").read_text("utf-8").splitlines()
+    return [(s, t) for s, t in pairs if s.strip() and t.strip()], [s for s in heldout if s.strip()]
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """``word`` with one character inserted, deleted or replaced."""
+    i = rng.randrange(len(word) + 1)
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    op = rng.randrange(3) if len(word) > 1 else 0
+    if op == 0:
+        return word[:i] + letter + word[i:]
+    i = min(i, len(word) - 1)
+    return word[:i] + (letter if op == 1 else "") + word[i + 1 :]
+
+
+def perturb(text: str, rng: random.Random, vocab: list[str], n_ops: int) -> str:
+    """``text`` with ``n_ops`` random edits.
+
+    Word edits (drop, swap, substitute from ``vocab``) need three words or more; any text can
+    get a changed or inserted number, or a typo (one character inserted, deleted or replaced).
+    """
+    words = text.split(" ")
+    for _ in range(n_ops):
+        op = rng.random() if len(words) >= 3 else 0.7 + 0.3 * rng.random()
+        i = rng.randrange(len(words))
+        if op < 0.25:
+            del words[i]
+        elif op < 0.4:
+            i = min(i, len(words) - 2)
+            words[i], words[i + 1] = words[i + 1], words[i]
+        elif op < 0.7:
+            words[i] = rng.choice(vocab)
+        elif op < 0.85:
+            if _NUMBER.search(words[i]):
+                words[i] = _NUMBER.sub(lambda _: str(rng.randint(0, 9999)), words[i])
+            else:
+                words.insert(i, str(rng.randint(0, 9999)))
+        else:
+            words[i] = _typo(words[i], rng)
+    return " ".join(words)
+
+
+def query_ops(text: str, rng: random.Random) -> int:
+    """Edits for a query: about 5-30 % of its words, at least one."""
+    return max(1, round(len(text.split(" ")) * rng.uniform(0.05, 0.3)))
+
+
+def build(
+    pool: list[tuple[str, str]], heldout: list[str], args: argparse.Namespace
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(memory pairs, queries as (group, text)).
+
+    The memory is the pool (a sample of it for small sizes) plus perturbed copies (1-3 edits) up to
+    ``args.segments``. Queries of group ``related`` are fresh perturbations of pool pairs (a new
+    version of a string the memory has seen); ``heldout`` ones are general/dev sentences.
+    """
+    rng = random.Random(args.seed)
+    sample = rng.sample(pool, min(len(pool), 20_000))
+    vocab = sorted({w for s, _ in sample for w in s.split() if w.isalpha()})
+    if args.segments <= len(pool):
+        bases = rng.sample(pool, args.segments)
+        memory = list(bases)
+    else:
+        bases = pool
+        memory = list(pool)
+        seen = set(memory)
+        while len(memory) < args.segments:
+            source, target = rng.choice(pool)
+            variant = (perturb(source, rng, vocab, rng.randint(1, 3)), target)
+            if variant not in seen:
+                seen.add(variant)
+                memory.append(variant)
+        rng.shuffle(memory)
+    n_heldout = round(args.queries * args.heldout_fraction)
+    chosen = rng.sample(bases, args.queries - n_heldout)
+    queries = [("related", perturb(s, rng, vocab, query_ops(s, rng))) for s, _ in chosen]
+    queries += [("heldout", s) for s in rng.sample(heldout, n_heldout)]
+    return memory, queries
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+
+
+def machine_info() -> dict[str, Any]:
+    import lmdb
+    import numpy
+    import rapidfuzz
+
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "platform": platform.platform(),
+        "cpu": cpu,
+        "cpu_count": os.cpu_count(),
+        "affinity": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "loadavg_1m": os.getloadavg()[0],
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "rapidfuzz": rapidfuzz.__version__,
+        "lmdb": ".".join(map(str, lmdb.version())),
+        "py_lmdb": lmdb.__version__,
+        "commit": commit,
+    }
+
+
+def progress_bar(total: int) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="seg", file=sys.stderr, mininterval=2, disable=None)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    from rapidfuzz import fuzz, process
+
+    from ltmt import Memory
+    from ltmt.memory.normalize import normalize
+
+    t0 = time.perf_counter()
+    pool, heldout = load_pool(args.data_dir)
+    memory_pairs, queries = build(pool, heldout, args)
+    print(f"built {len(memory_pairs)} pairs, {len(queries)} queries in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    del pool
+
+    work = Path(tempfile.mkdtemp(prefix="ltmt-bench-", dir=args.work_dir))
+    try:
+        store_dir = work / "store"
+        memory = Memory(store_dir)
+        with progress_bar(len(memory_pairs)) as bar:
+            start = time.perf_counter()
+            report = memory.import_pairs(USER, memory_pairs, origin="bench", progress=bar.update)
+            import_s = time.perf_counter() - start
+        memory.close()
+        del memory_pairs
+        print(f"import: {report.summary()} in {import_s:.1f}s", file=sys.stderr)
+
+        start = time.perf_counter()
+        memory = Memory(store_dir, candidates=args.candidates)
+        open_s = time.perf_counter() - start
+        start = time.perf_counter()
+        memory.search(USER, queries[0][1], k=args.k)
+        first_search_ms = (time.perf_counter() - start) * 1000
+
+        index_ms: list[float] = []
+        index_top: list[float] = []
+        for _, text in queries:
+            start = time.perf_counter()
+            matches = memory.search(USER, text, k=args.k)
+            index_ms.append((time.perf_counter() - start) * 1000)
+            index_top.append(matches[0].score if matches else 0.0)
+        start = time.perf_counter()
+        memory.search_batch(USER, [text for _, text in queries], k=args.k)
+        batch_ms_per_query = (time.perf_counter() - start) * 1000 / len(queries)
+
+        sources = [normalize(segment.source) for segment in memory.segments(USER)]
+        memory.close()
+        size_bytes = (store_dir / "data.mdb").stat().st_size
+
+        scan_ms: list[float] = []
+        scan_top: list[float] = []
+        for _, text in queries:
+            query = normalize(text)
+            start = time.perf_counter()
+            found = process.extract(query, sources, scorer=fuzz.ratio, processor=None, limit=args.k)
+            scan_ms.append((time.perf_counter() - start) * 1000)
+            scan_top.append(float(found[0][1]) if found else 0.0)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    hits = [abs(a - b) < 1e-9 for a, b in zip(index_top, scan_top)]
+    bands = {"90-100": (90, 101), "70-90": (70, 90), "50-70": (50, 70), "0-50": (0, 50)}
+    by_band = {}
+    for name, (low, high) in bands.items():
+        chosen = [h for h, s in zip(hits, scan_top) if low <= s < high]
+        by_band[name] = {"queries": len(chosen), "recall_at_1": sum(chosen) / len(chosen) if chosen else None}
+    by_group = {}
+    for group in ("related", "heldout"):
+        chosen = [h for h, (g, _) in zip(hits, queries) if g == group]
+        by_group[group] = {"queries": len(chosen), "recall_at_1": sum(chosen) / len(chosen) if chosen else None}
+    return {
+        "benchmark": "retrieval",
+        "segments": report.added,
+        "pairs_read": report.read,
+        "import_s": round(import_s, 2),
+        "import_per_s": round(report.read / import_s, 1),
+        "store_mb": round(size_bytes / 2**20, 1),
+        "open_s": round(open_s, 4),
+        "first_search_ms": round(first_search_ms, 2),
+        "queries": len(queries),
+        "k": args.k,
+        "candidates": args.candidates,
+        "p50_ms": round(percentile(index_ms, 50), 3),
+        "p95_ms": round(percentile(index_ms, 95), 3),
+        "p99_ms": round(percentile(index_ms, 99), 3),
+        "mean_ms": round(statistics.fmean(index_ms), 3),
+        "batch_ms_per_query": round(batch_ms_per_query, 3),
+        "scan_p50_ms": round(percentile(scan_ms, 50), 2),
+        "scan_p95_ms": round(percentile(scan_ms, 95), 2),
+        "recall_at_1": round(sum(hits) / len(hits), 4),
+        "recall_by_scan_band": by_band,
+        "recall_by_group": by_group,
+        "scorer": "rapidfuzz fuzz.ratio on normalised sources (NFC, whitespace folded, case-folded)",
+        "seed": args.seed,
+        "machine": machine_info(),
+        "note": args.note,
+    }
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", type=Path, default=REPO.parent / "shared" / "data" / "en-de")
+    parser.add_argument("--segments", type=int, default=1_000_000, help="memory size (default 1M)")
+    parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--heldout-fraction", type=float, default=0.1, help="share of queries from general/dev")
+    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--candidates", type=int, default=128, help="index candidates reranked per query")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work-dir", type=Path, default=None, help="where the temporary store goes")
+    parser.add_argument("--output", type=Path, default=None, help="write the JSON result here")
+    parser.add_argument("--note", default="", help="free text stored in the result (e.g. machine state)")
+    args = parser.parse_args(argv)
+    if args.segments < 1 or args.queries < 1 or not 0 <= args.heldout_fraction <= 1:
+        parser.error("--segments and --queries must be >= 1, --heldout-fraction in [0, 1]")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    result = run(args)
+    text = json.dumps(result, indent=2)
+    if args.output is not None:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,341 @@
+"""The candidate index: character-trigram postings kept in the store's own LMDB environment.
+
+Every segment's source is indexed in its case-folded normalised form, padded with one space at
+each end (so ``"OK"`` yields `` ok`` and ``ok ``). A trigram is hashed to a 32-bit term (its code
+points packed into 63 bits, then a multiplicative hash; a rare collision only costs a stray
+candidate). Per (user, term) the store keeps (layout in :mod:`.layout`):
+
+- a *head*: the term's document frequency and its newest ids (the tail, at most ``TAIL_MAX``),
+- *chunks*: older ids, keyed by their first id. Every chunk id is below every tail id, so the
+  chunks in key order followed by the tail are the term's ascending posting list.
+
+A ``lens`` array per block of ids holds each segment's index-text length (0 once deleted).
+
+A query takes its trigrams from the rarest up while the postings it reads stay under a budget
+(the common trigrams, the stop-terms of this scheme, are left out once it is spent), weighs each
+by IDF and adds the weights up per segment in a dense scratch array. From the weighted fraction
+``f`` of the query's trigrams that a segment holds and the two lengths, it estimates the fuzzy
+score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and keeps the best
+``limit`` for the exact rerank in :mod:`ltmt.retrieval`.
+
+Writes keep the index exact: added segments are searchable as soon as their transaction commits;
+a deleted segment's id is taken out of its postings and its length set to 0.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+
+import lmdb
+import numpy as np
+
+from ltmt.errors import StoreError
+from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, POST, Buffer, u32
+
+# A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
+POSTINGS_BUDGET = 40_000
+MIN_TERMS = 4
+# Newest ids of a term kept in its head; more and they move to a chunk of their own.
+TAIL_MAX = 512
+
+NGRAM = 4
+_PRIME = np.uint64(0x100000001B3)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_DF = struct.Struct("<I")
+_HEAD_DTYPE = np.dtype([("tag", "S1"), ("uid", ">u4"), ("term", ">u4")])
+_HEAD_LEN = _HEAD_DTYPE.itemsize  # 9 bytes
+_CHUNK_LEN = _HEAD_LEN + 4
+
+
+def _codepoints(texts: Sequence[str]) -> np.ndarray:
+    """Code points of the padded texts joined by NUL: ``(sum(len + 3),)`` uint32."""
+    joined = " " + " \x00 ".join(texts) + " "
+    return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+def _gram_hashes(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(hash uint32, start position) of every n-gram of ``cps`` that does not span a NUL.
+
+    The hash is a polynomial over the code points (mod 2**64), mixed by a multiplicative hash
+    whose top 32 bits are kept.
+    """
+    n = NGRAM
+    if cps.size < n:
+        return np.empty(0, np.uint32), np.empty(0, np.int64)
+    c = cps.astype(np.uint64)
+    width = cps.size - n + 1
+    packed = c[:width].copy()
+    valid = cps[:width] != 0
+    for j in range(1, n):
+        packed = packed * _PRIME + c[j : j + width]
+        valid &= cps[j : j + width] != 0
+    positions = np.flatnonzero(valid)
+    hashes = ((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32)
+    return hashes, positions
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct ``values`` (``np.unique`` hashes first in numpy 2, which is far slower)."""
+    values = np.sort(values)
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def query_terms(text: str) -> np.ndarray:
+    """The distinct trigram terms of one index text, ``(n_terms,)`` uint32."""
+    hashes, _ = _gram_hashes(_codepoints([text]))
+    return _sorted_unique(hashes)
+
+
+def posting_pairs(texts: Sequence[str], ids: np.ndarray) -> np.ndarray:
+    """Distinct ``term << 32 | id`` of the segments ``ids`` (same order as ``texts``), sorted."""
+    cps = _codepoints(texts)
+    hashes, positions = _gram_hashes(cps)
+    doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
+    pairs = (hashes.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
+    return _sorted_unique(pairs)
+
+
+def head_key(uid: int, term: int) -> bytes:
+    return POST + u32(uid) + u32(term)
+
+
+def _parse_head(value: Buffer | None) -> tuple[int, np.ndarray]:
+    """(document frequency, tail ids) of a head value."""
+    if value is None:
+        return 0, np.zeros(0, dtype="<u4")
+    return _DF.unpack_from(value)[0], np.frombuffer(value, dtype="<u4", offset=4)
+
+
+def add_postings(txn: lmdb.Transaction, uid: int, ids: np.ndarray, texts: Sequence[str]) -> None:
+    """Index segments ``ids`` (ascending, above every id indexed so far) with index ``texts``."""
+    if not len(texts):
+        return
+    pairs = posting_pairs(texts, ids)
+    terms = (pairs >> np.uint64(32)).astype(np.uint32)
+    seg_ids = (pairs & np.uint64(0xFFFFFFFF)).astype("<u4")
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(terms)) + 1))
+    ends = np.append(starts[1:], len(pairs))
+    heads = np.empty(len(starts), _HEAD_DTYPE)
+    heads["tag"], heads["uid"], heads["term"] = POST, uid, terms[starts]
+    head_bytes, id_bytes = heads.tobytes(), seg_ids.tobytes()
+    items = []
+    for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        key = head_bytes[i * _HEAD_LEN : (i + 1) * _HEAD_LEN]
+        old = txn.get(key)
+        if old is None:
+            df, tail = 0, b""
+        else:
+            df, tail = _DF.unpack_from(old)[0], bytes(old[4:])
+        tail += id_bytes[start * 4 : end * 4]
+        if len(tail) // 4 > TAIL_MAX:  # the tail becomes a chunk, keyed by its first id
+            items.append((key + u32(int.from_bytes(tail[:4], "little")), tail))
+            tail = b""
+        items.append((key, _DF.pack(df + end - start) + tail))
+    txn.cursor().putmulti(items)
+    set_lens(txn, uid, ids, np.array([len(t) for t in texts], dtype=np.int64))
+
+
+def set_lens(txn: lmdb.Transaction, uid: int, ids: np.ndarray, lengths: np.ndarray) -> None:
+    """Record the index-text length of segments ``ids`` (0 marks a deleted segment)."""
+    lengths = np.minimum(lengths, 0xFFFF).astype("<u2")
+    blocks = ids >> BLOCK_BITS
+    for block in np.unique(blocks).tolist():
+        key = LENS + u32(uid) + u32(block)
+        old = txn.get(key)
+        prev = np.frombuffer(old, dtype="<u2") if old is not None else np.zeros(0, dtype="<u2")
+        mask = blocks == block
+        local = ids[mask] & (BLOCK_SIZE - 1)
+        arr = np.zeros(max(len(prev), int(local.max()) + 1), dtype="<u2")
+        arr[: len(prev)] = prev
+        arr[local] = lengths[mask]
+        txn.put(key, arr.tobytes())
+
+
+def remove_postings(txn: lmdb.Transaction, uid: int, seg_id: int, text: str) -> None:
+    """Take segment ``seg_id`` (index text ``text``) out of its postings and zero its length."""
+    cursor = txn.cursor()
+    for term in query_terms(text).tolist():
+        key = head_key(uid, term)
+        df, tail = _parse_head(txn.get(key))
+        if not df:
+            continue
+        if seg_id in tail:
+            tail = tail[tail != seg_id]
+        else:
+            # the chunk holding seg_id is the last one whose first id is <= seg_id
+            if cursor.set_range(key + u32(seg_id + 1)):
+                if not cursor.prev():
+                    continue
+            elif not cursor.last():
+                continue
+            chunk_key = bytes(cursor.key())
+            if len(chunk_key) != _CHUNK_LEN or not chunk_key.startswith(key):
+                continue
+            chunk = np.frombuffer(cursor.value(), dtype="<u4")
+            if seg_id not in chunk:
+                continue
+            kept = chunk[chunk != seg_id]
+            if kept.size:
+                txn.put(key + u32(int(kept[0])), kept.tobytes())
+            if not kept.size or int(kept[0]) != int(chunk[0]):
+                txn.delete(chunk_key)
+        if df > 1:
+            txn.put(key, _DF.pack(df - 1) + tail.tobytes())
+        else:
+            txn.delete(key)
+    set_lens(txn, uid, np.array([seg_id], dtype=np.int64), np.array([0], dtype=np.int64))
+
+
+def load_lens(txn: lmdb.Transaction, uid: int) -> np.ndarray:
+    """Index-text length of every segment id of user ``uid`` (0 = none): ``(n_ids,)`` uint16."""
+    prefix = LENS + u32(uid)
+    cursor = txn.cursor()
+    blocks: list[tuple[int, np.ndarray]] = []
+    if cursor.set_range(prefix):
+        for key, value in cursor:
+            if bytes(key[:5]) != prefix:
+                break
+            block = int.from_bytes(bytes(key[5:9]), "big")
+            blocks.append((block, np.frombuffer(value, dtype="<u2")))
+    if not blocks:
+        return np.zeros(0, dtype=np.uint16)
+    out = np.zeros(blocks[-1][0] * BLOCK_SIZE + len(blocks[-1][1]), dtype=np.uint16)
+    for block, arr in blocks:
+        out[block * BLOCK_SIZE : block * BLOCK_SIZE + len(arr)] = arr
+    return out
+
+
+def _postings(cursor: lmdb.Cursor, key: bytes, tail: np.ndarray) -> list[np.ndarray]:
+    """The chunks of the term whose head is ``key`` (cursor on it), then its tail."""
+    parts = []
+    while cursor.next():
+        chunk_key = cursor.key()
+        if len(chunk_key) != _CHUNK_LEN or bytes(chunk_key[:_HEAD_LEN]) != key:
+            break
+        parts.append(np.frombuffer(cursor.value(), dtype="<u4"))
+    parts.append(tail)
+    return parts
+
+
+def candidates(
+    txn: lmdb.Transaction,
+    uid: int,
+    n_segments: int,
+    lens: np.ndarray,
+    scratch: Scratch,
+    text: str,
+    limit: int,
+    *,
+    budget: int = POSTINGS_BUDGET,
+) -> np.ndarray:
+    """Up to ``limit`` segment ids likely to score best against index text ``text``, best first.
+
+    ``lens`` is :func:`load_lens` of the user; ``scratch`` holds the work arrays.
+    """
+    found: list[tuple[int, int, bytes, np.ndarray]] = []
+    hashes, positions = _gram_hashes(_codepoints([text]))
+    first: dict[int, int] = {}
+    for term, position in zip(hashes.tolist(), positions.tolist(), strict=True):
+        first.setdefault(term, position)
+    for term, position in first.items():
+        key = head_key(uid, term)
+        df, tail = _parse_head(txn.get(key))
+        if df:
+            found.append((df, position, key, tail))
+    if not found or not lens.size:
+        return np.zeros(0, dtype=np.int64)
+    found.sort(key=lambda item: item[0])
+    chosen = _choose(found, budget)
+    cursor = txn.cursor()
+    parts: list[np.ndarray] = []
+    weights: list[float] = []
+    sizes: list[int] = []
+    read = 0
+    for df, _, key, tail in chosen:
+        read += df
+        parts.extend(_postings(cursor, key, tail) if cursor.set_key(key) else [tail])
+        weights.append(float(np.log1p(n_segments / df)))
+        sizes.append(df)
+    ids = np.concatenate(parts)
+    if ids.size != read or (ids.size and int(ids.max()) >= lens.size):
+        raise StoreError("the memory index does not match its segments; re-import the memory")
+    accumulator, stamp = scratch.arrays(lens.size)
+    np.add.at(accumulator, ids, np.repeat(np.array(weights, dtype=np.float32), sizes))
+    # one position per distinct id: the last write of each id into ``stamp`` wins
+    positions = np.arange(ids.size, dtype=np.int32)
+    stamp[ids] = positions
+    touched = ids[stamp[ids] == positions]
+    fraction = accumulator[touched].astype(np.float64) / sum(weights)
+    accumulator[touched] = 0.0
+    seg_len = lens[touched].astype(np.float64)
+    query_len = float(len(text))
+    estimate = 2.0 * np.minimum(fraction * query_len, seg_len) / (query_len + seg_len)
+    estimate[seg_len == 0] = -1.0  # deleted
+    if touched.size > limit:
+        best = np.argpartition(-estimate, limit - 1)[:limit]
+        touched, estimate = touched[best], estimate[best]
+    keep = estimate >= 0
+    touched, estimate = touched[keep], estimate[keep]
+    order = np.argsort(-estimate, kind="stable")
+    return touched[order].astype(np.int64)
+
+
+SELECT = "cover"
+PASS2 = True
+
+
+def _choose(
+    found: list[tuple[int, int, bytes, np.ndarray]], budget: int
+) -> list[tuple[int, int, bytes, np.ndarray]]:
+    if SELECT == "rare":
+        out, read = [], 0
+        for rank, item in enumerate(found):
+            if rank >= MIN_TERMS and read + item[0] > budget:
+                break
+            read += item[0]
+            out.append(item)
+        return out
+    covered: set[int] = set()
+    out, skipped, read = [], [], 0
+    for item in found:
+        df, position = item[0], item[1]
+        span = range(position, position + NGRAM)
+        if any(p in covered for p in span):
+            skipped.append(item)
+            continue
+        if len(out) >= MIN_TERMS and read + df > budget:
+            break
+        read += df
+        out.append(item)
+        covered.update(span)
+    if PASS2:
+        for item in skipped:
+            if read + item[0] > budget:
+                break
+            read += item[0]
+            out.append(item)
+    return out
+
+
+class Scratch:
+    """Work arrays of :func:`candidates`, reused across queries (one per thread).
+
+    ``accumulator`` (float32) is all zeros between queries; ``stamp`` (int32) needs no reset.
+    """
+
+    def __init__(self) -> None:
+        self.accumulator = np.zeros(0, dtype=np.float32)
+        self.stamp = np.zeros(0, dtype=np.int32)
+
+    def arrays(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        if self.accumulator.size < size:
+            grown = size + size // 4 + 1024
+            self.accumulator = np.zeros(grown, dtype=np.float32)
+            self.stamp = np.zeros(grown, dtype=np.int32)
+        return self.accumulator, self.stamp

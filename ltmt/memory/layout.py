@@ -1,0 +1,137 @@
+"""The byte layout of the memory store: tables, keys and record encodings.
+
+One LMDB environment holds every user, in its main database: each key starts with a one-byte
+table tag. (Named sub-databases would need a write transaction to open their handles in every
+process, so a reader could wait on a long import just to open the store.) Integers in keys are
+big-endian, so byte order is numeric order and each user's keys of a table form one range.
+
+=====  ====  ==========================================  =========================================
+table  tag   rest of the key                             value
+=====  ====  ==========================================  =========================================
+meta   ``m`` ``schema``, ``next_uid``                    ASCII integer
+users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
+                                                         updated, origins (count per origin)
+seg    ``s`` uid u32 · segment id u32                    :func:`encode_record`
+pair   ``p`` uid u32 · blake2b-128 of (source, target)   segment id u32 (the dedup table)
+norm   ``n`` uid u32 · segment id u32                    source in ``fold_space`` form (UTF-8)
+post   ``i`` uid u32 · term u32                          head: document frequency ``<u4``, then
+                                                         the newest ids (the tail), ``<u4`` each
+post   ``i`` uid u32 · term u32 · first id u32           chunk: older ids, ascending, ``<u4``
+lens   ``l`` uid u32 · block u32                         ``<u2`` per id of the block: index-text
+                                                         length, 0 = no such segment (deleted)
+=====  ====  ==========================================  =========================================
+
+A lens block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids start at
+1, grow by one per added segment and are never reused, so a deleted id can never come back as a
+different segment. ``uid`` numbers are never reused either: a deleted user leaves no keys behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=True`` transactions)
+
+SCHEMA_VERSION = 1
+META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b"l"
+PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS)
+SCHEMA_KEY = META + b"schema"
+NEXT_UID_KEY = META + b"next_uid"
+BLOCK_BITS = 16
+BLOCK_SIZE = 1 << BLOCK_BITS
+
+_U32 = struct.Struct(">I")
+_U32X2 = struct.Struct(">II")
+_RECORD_HEAD = struct.Struct("<dIIII")
+
+
+def u32(value: int) -> bytes:
+    return _U32.pack(value)
+
+
+def read_u32(data: Buffer) -> int:
+    return int(_U32.unpack(data[:4])[0])
+
+
+def user_key(user: str) -> bytes:
+    return USERS + user.encode("utf-8")
+
+
+def seg_key(uid: int, seg_id: int, table: bytes = SEG) -> bytes:
+    """Key of segment ``seg_id`` in ``table`` (:data:`SEG` or :data:`NORM`)."""
+    return table + _U32X2.pack(uid, seg_id)
+
+
+def seg_id_of(key: Buffer) -> int:
+    return int(_U32.unpack(key[5:9])[0])
+
+
+def pair_key(uid: int, source: str, target: str) -> bytes:
+    """The dedup key of an exact (source, target) pair; the length prefix keeps it unambiguous."""
+    src = source.encode("utf-8")
+    data = b"".join((_U32.pack(len(src)), src, target.encode("utf-8")))
+    return PAIR + _U32.pack(uid) + hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """The per-user bookkeeping row of the ``users`` database."""
+
+    uid: int
+    next_id: int = 1
+    count: int = 0
+    created: float = 0.0
+    updated: float = 0.0
+    origins: Mapping[str, int] = field(default_factory=dict)
+
+    def encode(self) -> bytes:
+        return json.dumps(
+            {
+                "uid": self.uid,
+                "next_id": self.next_id,
+                "count": self.count,
+                "created": self.created,
+                "updated": self.updated,
+                "origins": dict(self.origins),
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def decode(cls, data: Buffer) -> UserInfo:
+        row = json.loads(bytes(data))
+        return cls(
+            uid=int(row["uid"]),
+            next_id=int(row["next_id"]),
+            count=int(row["count"]),
+            created=float(row["created"]),
+            updated=float(row["updated"]),
+            origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
+        )
+
+
+def encode_record(source: str, target: str, created: float, origin: str, metadata: Mapping[str, Any]) -> bytes:
+    """``<dIIII`` head (created, byte lengths of the four fields) + source, target, origin, metadata JSON."""
+    src, tgt, org = source.encode("utf-8"), target.encode("utf-8"), origin.encode("utf-8")
+    meta = json.dumps(dict(metadata), ensure_ascii=False).encode("utf-8") if metadata else b""
+    return _RECORD_HEAD.pack(created, len(src), len(tgt), len(org), len(meta)) + src + tgt + org + meta
+
+
+def decode_record(data: Buffer) -> tuple[str, str, float, str, dict[str, Any]]:
+    """(source, target, created, origin, metadata) of an :func:`encode_record` value."""
+    data = bytes(data)
+    created, n_src, n_tgt, n_org, n_meta = _RECORD_HEAD.unpack_from(data)
+    pos = _RECORD_HEAD.size
+    source = data[pos : pos + n_src].decode("utf-8")
+    pos += n_src
+    target = data[pos : pos + n_tgt].decode("utf-8")
+    pos += n_tgt
+    origin = data[pos : pos + n_org].decode("utf-8")
+    pos += n_org
+    metadata = json.loads(data[pos : pos + n_meta]) if n_meta else {}
+    return source, target, created, origin, metadata

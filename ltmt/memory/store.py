@@ -1,0 +1,369 @@
+"""The per-user translation memory: :class:`Memory`.
+
+    from ltmt import Memory
+    with Memory("store") as memory:
+        memory.add("u1", "Open the file", "Datei öffnen")
+        [match] = memory.search("u1", "open the files", k=1)   # match.score ≈ 96
+
+One directory holds one LMDB environment with every user (layout in :mod:`ltmt.memory.layout`).
+Any number of processes may read while one writes; LMDB serialises writers. Within a process,
+every ``Memory`` on the same directory shares one environment (:mod:`ltmt.memory.env`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import lmdb
+import numpy as np
+
+from ltmt.errors import InputError, StoreError
+from ltmt.memory import env, index, writes
+from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
+from ltmt.memory.layout import (
+    NORM,
+    SCHEMA_VERSION,
+    USERS,
+    UserInfo,
+    decode_record,
+    seg_id_of,
+    seg_key,
+    user_key,
+)
+from ltmt.memory.normalize import normalize
+from ltmt.memory.report import ImportReport
+from ltmt.paths import resolve_memory_dir
+from ltmt.retrieval import rerank
+from ltmt.segments import Match, PairRecord, Segment
+
+USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+DEFAULT_CANDIDATES = 128  # segments reranked per query
+MAX_EXAMPLES = 5
+LENS_CACHE_USERS = 8
+
+
+class _SearchScratch(threading.local):
+    """Per-thread reusable search state: the index's work arrays and recent users' length arrays.
+
+    A cached length array is keyed by the user's row as read in the search's own transaction;
+    every write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale
+    array is never used, whichever process wrote.
+    """
+
+    def __init__(self) -> None:
+        self.index = index.Scratch()
+        self.lens: dict[str, tuple[bytes, np.ndarray]] = {}
+
+
+def check_user(user: object) -> str:
+    """``user`` if it is a valid user id (1-64 of ``A-Z a-z 0-9 . _ -``), else InputError."""
+    if not isinstance(user, str) or not USER_ID.fullmatch(user):
+        raise InputError(f"invalid user id {user!r}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'")
+    return user
+
+
+class Memory:
+    """Per-user translation memories in one store directory, with fuzzy retrieval.
+
+    ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
+    unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
+    is how many index candidates are reranked per query; ``map_size`` is the initial LMDB map
+    size in bytes (it grows when full).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        case_sensitive: bool = False,
+        clean: CleanConfig = DEFAULT_CLEAN,
+        candidates: int = DEFAULT_CANDIDATES,
+        map_size: int = env.DEFAULT_MAP_SIZE,
+    ) -> None:
+        if candidates < 1:
+            raise InputError(f"candidates must be >= 1, got {candidates}")
+        self.path = resolve_memory_dir(path)
+        self.case_sensitive = case_sensitive
+        self.clean = clean
+        self.candidates = candidates
+        self._store: env.Store | None = env.acquire(self.path, map_size=map_size)
+        self._scratch = _SearchScratch()
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the store (the environment closes when its last user in the process closes)."""
+        if self._store is not None:
+            env.release(self._store)
+            self._store = None
+
+    def __enter__(self) -> Memory:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Memory({str(self.path)!r}, case_sensitive={self.case_sensitive})"
+
+    @property
+    def store(self) -> env.Store:
+        if self._store is None:
+            raise StoreError(f"memory store {self.path} is closed")
+        return self._store
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add(
+        self,
+        user: str,
+        source: str,
+        target: str,
+        *,
+        origin: str = "api",
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Segment:
+        """Store one pair; returns the new segment, or the stored one if the pair is already there.
+
+        Raises InputError when the pair fails cleaning (empty side, broken encoding, length ratio).
+        """
+        check_user(user)
+        reason = check_pair(source, target, self.clean)
+        if reason is not None:
+            raise InputError(f"cannot add to {user!r}: {explain(reason, source, target)}")
+        try:
+            meta = writes.check_metadata(metadata)
+        except ValueError as exc:
+            raise InputError(f"cannot add to {user!r}: {exc}") from exc
+        pair = writes.CleanPair(source, target, meta)
+        now = time.time()
+        [(seg_id, _)] = env.write(self.store, lambda txn: writes.add_pairs(txn, user, [pair], origin=origin, now=now))
+        segment = self.get(user, seg_id)
+        if segment is None:  # pragma: no cover - deleted by another process in between
+            raise StoreError(f"segment {seg_id} of {user!r} vanished right after it was added")
+        return segment
+
+    def import_pairs(
+        self,
+        user: str,
+        records: Iterable[PairRecord | tuple[str, str]],
+        *,
+        origin: str = "import",
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Add many pairs in one transaction: all of them are stored, or (on error) none.
+
+        Pairs that fail cleaning are skipped and counted by reason in the report; pairs already
+        stored (or repeated in ``records``) count as duplicates. ``progress(n)`` is called as
+        batches of ``n`` pairs are written.
+        """
+        check_user(user)
+        kept: list[writes.CleanPair] = []
+        skipped: dict[str, int] = {}
+        examples: list[str] = []
+        read = 0
+        for record in records:
+            read += 1
+            if isinstance(record, PairRecord):
+                source, target, metadata, where = record.source, record.target, record.metadata, record.position
+            else:
+                (source, target), metadata, where = record, {}, f"#{read}"
+            reason = check_pair(source, target, self.clean)
+            if reason is None:
+                try:
+                    kept.append(writes.CleanPair(source, target, writes.check_metadata(metadata)))
+                    continue
+                except ValueError:
+                    reason = "bad metadata"
+            skipped[reason] = skipped.get(reason, 0) + 1
+            if len(examples) < MAX_EXAMPLES:
+                examples.append(f"{where or f'#{read}'}: {reason}")
+        if kept:
+            chars = sum(len(p.source) * 12 + len(p.target) * 2 for p in kept)
+            env.reserve(self.store, len(kept) * 512 + chars)
+        now = time.time()
+        results = env.write(
+            self.store,
+            lambda txn: writes.add_pairs(txn, user, kept, origin=origin, now=now, progress=progress),
+        )
+        added = sum(1 for _, new in results if new)
+        return ImportReport(
+            user=user,
+            read=read,
+            added=added,
+            duplicates=len(results) - added,
+            skipped=skipped,
+            examples=tuple(examples),
+        )
+
+    def delete(self, user: str, seg_id: int) -> bool:
+        """Delete one segment (with its index entries); False if there is no such segment."""
+        check_user(user)
+        return env.write(self.store, lambda txn: writes.delete_segment(txn, user, int(seg_id)))
+
+    def delete_user(self, user: str) -> bool:
+        """Delete a user and every trace of it, index included; False if there is no such user."""
+        check_user(user)
+        return env.write(self.store, lambda txn: writes.delete_user(txn, user))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def users(self) -> list[str]:
+        """The user ids of the store, sorted."""
+
+        def run(txn: lmdb.Transaction) -> list[str]:
+            cursor, names = txn.cursor(), []
+            if cursor.set_range(USERS):
+                for key in cursor.iternext(values=False):
+                    if not key.startswith(USERS):
+                        break
+                    names.append(key[1:].decode("utf-8"))
+            return sorted(names)
+
+        return env.read(self.store, run)
+
+    def count(self, user: str) -> int:
+        """How many segments ``user`` has (0 for an unknown user)."""
+        check_user(user)
+        info = env.read(self.store, lambda txn: writes.user_info(txn, user))
+        return info.count if info is not None else 0
+
+    def get(self, user: str, seg_id: int) -> Segment | None:
+        """Segment ``seg_id`` of ``user``, or None."""
+        check_user(user)
+
+        def run(txn: lmdb.Transaction) -> Segment | None:
+            info = writes.user_info(txn, user)
+            if info is None or not 0 < seg_id < 2**32:
+                return None
+            raw = txn.get(seg_key(info.uid, seg_id))
+            return _segment(user, seg_id, raw) if raw is not None else None
+
+        return env.read(self.store, run)
+
+    def segments(self, user: str, *, chunk: int = 1000) -> Iterator[Segment]:
+        """Every segment of ``user`` in id order (read in short transactions of ``chunk``)."""
+        check_user(user)
+        after = 0
+        while True:
+            found = env.read(self.store, lambda txn: _segments_after(txn, user, after, chunk))
+            yield from found
+            if len(found) < chunk:
+                return
+            after = found[-1].id
+
+    def stats(self, user: str | None = None) -> dict[str, Any]:
+        """Counts of one user (``segments``, ``created``, ``updated``, ``origins``) or of the store."""
+        if user is not None:
+            check_user(user)
+            info = env.read(self.store, lambda txn: writes.user_info(txn, user))
+            if info is None:
+                raise InputError(f"no user {user!r} in memory store {self.path}")
+            return {
+                "user": user,
+                "segments": info.count,
+                "created": info.created,
+                "updated": info.updated,
+                "origins": dict(info.origins),
+            }
+        users = self.users()
+        data_file = self.path / "data.mdb"
+        return {
+            "path": str(self.path),
+            "schema": SCHEMA_VERSION,
+            "users": len(users),
+            "segments": sum(self.count(name) for name in users),
+            "size_bytes": data_file.stat().st_size if data_file.exists() else 0,
+        }
+
+    # -- retrieval --------------------------------------------------------------------------
+
+    def search(self, user: str, text: str, k: int = 5) -> list[Match]:
+        """The ``k`` stored segments of ``user`` whose sources best match ``text``, best first."""
+        return self.search_batch(user, [text], k=k)[0]
+
+    def search_batch(self, user: str, texts: Iterable[str], k: int = 5) -> list[list[Match]]:
+        """:meth:`search` for many texts in one read transaction; an empty text finds nothing."""
+        check_user(user)
+        if k < 1:
+            raise InputError(f"k must be >= 1, got {k}")
+        texts = list(texts)
+        return env.read(self.store, lambda txn: self._search(txn, user, texts, k), buffers=True)
+
+    def _lens(self, txn: lmdb.Transaction, user: str, row: bytes, uid: int) -> np.ndarray:
+        cached = self._scratch.lens.get(user)
+        if cached is not None and cached[0] == row:
+            return cached[1]
+        lens = index.load_lens(txn, uid)
+        if len(self._scratch.lens) >= LENS_CACHE_USERS:
+            self._scratch.lens.clear()
+        self._scratch.lens[user] = (row, lens)
+        return lens
+
+    def _search(self, txn: lmdb.Transaction, user: str, texts: list[str], k: int) -> list[list[Match]]:
+        raw = txn.get(user_key(user))
+        if raw is None:
+            return [[] for _ in texts]
+        row = bytes(raw)
+        info = UserInfo.decode(row)
+        if info.count == 0:
+            return [[] for _ in texts]
+        lens = self._lens(txn, user, row, info.uid)
+        scratch = self._scratch.index
+        results: list[list[Match]] = []
+        for text in texts:
+            query = normalize(text, case_sensitive=self.case_sensitive)
+            if not query:
+                results.append([])
+                continue
+            index_text = query.casefold() if self.case_sensitive else query
+            limit = max(self.candidates, k)
+            ids = index.candidates(txn, info.uid, info.count, lens, scratch, index_text, limit)
+            found_ids, sources = [], []
+            for seg_id in ids.tolist():
+                raw = txn.get(seg_key(info.uid, seg_id, NORM))
+                if raw is not None:
+                    found_ids.append(seg_id)
+                    folded = bytes(raw).decode("utf-8")
+                    sources.append(folded if self.case_sensitive else folded.casefold())
+            matches = []
+            for seg_id, score in rerank(query, found_ids, sources, k):
+                raw = txn.get(seg_key(info.uid, seg_id))
+                matches.append(Match(segment=_segment(user, seg_id, raw), score=score))
+            results.append(matches)
+        return results
+
+
+def _segment(user: str, seg_id: int, raw: bytes) -> Segment:
+    source, target, created, origin, metadata = decode_record(raw)
+    return Segment(id=seg_id, user=user, source=source, target=target, created=created, origin=origin, metadata=metadata)
+
+
+def _segments_after(txn: lmdb.Transaction, user: str, after: int, chunk: int) -> list[Segment]:
+    info = writes.user_info(txn, user)
+    if info is None:
+        return []
+    prefix = seg_key(info.uid, 0)[:5]
+    cursor = txn.cursor()
+    found: list[Segment] = []
+    if not cursor.set_range(seg_key(info.uid, after + 1)):
+        return found
+    for key, raw in cursor:
+        if bytes(key[:5]) != prefix or len(found) >= chunk:
+            break
+        found.append(_segment(user, seg_id_of(key), raw))
+    return found
+
+
+def default_path() -> Path:
+    """The store directory a ``Memory()`` without a path opens."""
+    return resolve_memory_dir(None)

@@ -1,0 +1,167 @@
+"""Write transactions of the store: add a batch of pairs, delete a segment, delete a user.
+
+Each function takes an open write transaction and reads everything it needs through it, so
+:func:`ltmt.memory.env.write` can rerun it after growing a full map.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import lmdb
+import numpy as np
+
+from ltmt.memory import index
+from ltmt.memory.layout import (
+    NEXT_UID_KEY,
+    NORM,
+    PER_USER_TABLES,
+    UserInfo,
+    decode_record,
+    encode_record,
+    pair_key,
+    read_u32,
+    seg_key,
+    u32,
+    user_key,
+)
+from ltmt.memory.normalize import fold_space
+
+# Pairs indexed together: bigger batches rewrite each term's postings head fewer times.
+IMPORT_BATCH = 131_072
+
+
+@dataclass(frozen=True)
+class CleanPair:
+    """A pair that passed cleaning, ready to be stored."""
+
+    source: str
+    target: str
+    metadata: Mapping[str, Any]
+
+
+def user_info(txn: lmdb.Transaction, user: str) -> UserInfo | None:
+    raw = txn.get(user_key(user))
+    return UserInfo.decode(raw) if raw is not None else None
+
+
+def _new_user(txn: lmdb.Transaction, now: float) -> UserInfo:
+    uid = int(bytes(txn.get(NEXT_UID_KEY)))
+    txn.put(NEXT_UID_KEY, str(uid + 1).encode())
+    return UserInfo(uid=uid, created=now, updated=now)
+
+
+def add_pairs(
+    txn: lmdb.Transaction,
+    user: str,
+    pairs: Sequence[CleanPair],
+    *,
+    origin: str,
+    now: float,
+    progress: Callable[[int], None] | None = None,
+) -> list[tuple[int, bool]]:
+    """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate)."""
+    info = user_info(txn, user) or _new_user(txn, now)
+    uid, next_id = info.uid, info.next_id
+    seen: dict[bytes, int] = {}
+    results: list[tuple[int, bool]] = []
+    position = 0
+    while position < len(pairs):
+        batch = pairs[position : position + IMPORT_BATCH]
+        position += len(batch)
+        seg_items, norm_items, pair_items = [], [], []
+        new_ids: list[int] = []
+        index_texts: list[str] = []
+        for pair in batch:
+            key = pair_key(uid, pair.source, pair.target)
+            existing = seen.get(key)
+            if existing is None:
+                raw = txn.get(key)
+                existing = read_u32(raw) if raw is not None else None
+            if existing is not None:
+                results.append((existing, False))
+                continue
+            seg_id = next_id
+            next_id += 1
+            seen[key] = seg_id
+            folded = fold_space(pair.source)
+            skey = seg_key(uid, seg_id)
+            seg_items.append((skey, encode_record(pair.source, pair.target, now, origin, pair.metadata)))
+            norm_items.append((seg_key(uid, seg_id, NORM), folded.encode("utf-8")))
+            pair_items.append((key, u32(seg_id)))
+            new_ids.append(seg_id)
+            index_texts.append(folded.casefold())
+            results.append((seg_id, True))
+        cursor = txn.cursor()
+        cursor.putmulti(seg_items)
+        cursor.putmulti(norm_items)
+        cursor.putmulti(pair_items)
+        index.add_postings(txn, uid, np.array(new_ids, dtype=np.int64), index_texts)
+        if progress is not None:
+            progress(len(batch))
+    added = next_id - info.next_id
+    if added:
+        origins = dict(info.origins)
+        origins[origin] = origins.get(origin, 0) + added
+        info = replace(info, next_id=next_id, count=info.count + added, updated=now, origins=origins)
+        txn.put(user_key(user), info.encode())
+    return results
+
+
+def delete_segment(txn: lmdb.Transaction, user: str, seg_id: int) -> bool:
+    """Remove one segment with every trace of it (record, dedup entry, postings); False if absent."""
+    info = user_info(txn, user)
+    if info is None or not 0 < seg_id < 2**32:
+        return False
+    skey, nkey = seg_key(info.uid, seg_id), seg_key(info.uid, seg_id, NORM)
+    raw = txn.get(skey)
+    if raw is None:
+        return False
+    source, target, _, origin, _ = decode_record(raw)
+    folded = bytes(txn.get(nkey)).decode("utf-8")
+    index.remove_postings(txn, info.uid, seg_id, folded.casefold())
+    txn.delete(skey)
+    txn.delete(nkey)
+    txn.delete(pair_key(info.uid, source, target))
+    origins = dict(info.origins)
+    if origins.get(origin, 0) > 1:
+        origins[origin] -= 1
+    else:
+        origins.pop(origin, None)
+    info = replace(info, count=info.count - 1, updated=time.time(), origins=origins)
+    txn.put(user_key(user), info.encode())
+    return True
+
+
+def delete_user(txn: lmdb.Transaction, user: str) -> bool:
+    """Remove ``user`` and every key under its uid in every table; False if unknown."""
+    info = user_info(txn, user)
+    if info is None:
+        return False
+    cursor = txn.cursor()
+    for table in PER_USER_TABLES:
+        prefix = table + u32(info.uid)
+        if not cursor.set_range(prefix):
+            continue
+        while bytes(cursor.key()[:5]) == prefix:
+            if not cursor.delete():
+                break
+    txn.delete(user_key(user))
+    return True
+
+
+def check_metadata(metadata: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``metadata`` as a dict that JSON can store; ValueError names what is wrong."""
+    if not metadata:
+        return {}
+    if not isinstance(metadata, Mapping):
+        raise ValueError(f"metadata must be a mapping, got {type(metadata).__name__}")
+    try:
+        json.dumps(dict(metadata), ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"metadata is not JSON-serialisable: {exc}") from exc
+    return dict(metadata)
