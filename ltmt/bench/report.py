@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ltmt.bench.config import ONLINE_SUFFIX
 from ltmt.bench.runner import BenchRun
 from ltmt.evaluate import BANDS
 
@@ -66,8 +67,16 @@ def render_markdown(results: dict[str, Any], plot: str | None = None) -> str:
         lines += [
             f"## All users ({n_users} users, {n_segments} segments, corpus-level)",
             "",
-            *_score_table({name: e for name, e in results["systems"].items()}, "system"),
+            *_score_table(results["systems"], "system"),
             "",
+        ]
+        if any(name.endswith(ONLINE_SUFFIX) for name in results["systems"]):
+            lines += [
+                f"`NAME{ONLINE_SUFFIX}`: one segment at a time, each reference added to the memory "
+                "right after it (its time includes the additions).",
+                "",
+            ]
+        lines += [
             "## BLEU by fuzzy-match band",
             "",
             "Band: the best fuzzy score of the test source in the user's memory.",
