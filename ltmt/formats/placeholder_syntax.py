@@ -17,9 +17,22 @@ _PRINTF = (
     r"(?:hh|ll|I64|I32|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm]"
     r"|%[1-9]\d?(?!\d)"
 )
+# Inline markup of UI strings (HTML, Pango) and the inline codes of XLIFF and TMX. A <word> that
+# is none of these and has no attribute is left alone: "<name>", "<unknown>" or "<host name>" are
+# meta-variables that translators translate ("<Name>", "<unbekannt>"). Closing tags always count.
+_TAG_NAMES = (
+    "a|abbr|b|big|blockquote|bpt|br|bx|center|cite|code|cp|dd|del|div|dl|dt|ec|em|ept|ex|font|g|"
+    "h[1-6]|hr|i|img|ins|it|kbd|li|mark|mrk|nobr|ol|p|pc|ph|pre|q|s|samp|sc|small|sm|span|strike|"
+    "strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|var|wbr|x"
+)
 _ATTRIBUTE = r"""\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/=]+))?"""
+_VALUED_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
 _PATTERNS = {
-    "tag": rf"</?[A-Za-z][\w:.-]*(?:{_ATTRIBUTE})*\s*/?>",
+    "tag": (
+        rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
+        rf"|<[A-Za-z][\w:.-]*(?:{_VALUED_ATTRIBUTE})+\s*/?>"
+        r"|</[A-Za-z][\w:.-]*\s*>"
+    ),
     "entity": r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
     "printf": _PRINTF,
     "brace": r"\{\{\s*[\w.]+\s*\}\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}",
@@ -39,10 +52,11 @@ class Placeholder:
 
     @property
     def ordered(self) -> bool:
-        """Whether its position carries meaning: a printf argument without a number or a name."""
+        """Whether its position carries meaning: a printf argument without a number or a name
+        (``%%`` and glibc's ``%m`` take no argument)."""
         return (
             self.kind == "printf"
-            and self.text != "%%"
+            and self.text not in ("%%", "%m")
             and "$" not in self.text
             and not self.text.startswith("%(")
             and not self.text[1:].isdigit()
@@ -62,11 +76,26 @@ def extract_placeholders(text: str) -> list[str]:
     return [m.group() for m in _PLACEHOLDER.finditer(text)]
 
 
+def positional_aliases(source: str) -> dict[str, str]:
+    """``%N$x`` → the source's N-th argument conversion ``%x``, for a source without numbered ones.
+
+    A translation may number the arguments to reorder them (``%s … %d`` → ``%2$d … %1$s``);
+    that keeps the source's placeholders, and is counted so.
+    """
+    found = find_placeholders(source)
+    if any("$" in p.text for p in found):
+        return {}
+    arguments = [p.text for p in found if p.ordered]
+    return {f"%{n}${text[1:]}": text for n, text in enumerate(arguments, 1)}
+
+
 def placeholder_matches(source: str, hypothesis: str) -> tuple[int, int]:
     """``(kept, total)``: how many of the source's placeholders the hypothesis has unchanged.
 
-    Counted as multisets: a source with ``%s`` twice needs ``%s`` twice in the hypothesis.
+    Counted as multisets: a source with ``%s`` twice needs ``%s`` twice in the hypothesis. A
+    numbered argument (``%2$s``) counts as the source's second argument conversion.
     """
+    aliases = positional_aliases(source)
     wanted = Counter(extract_placeholders(source))
-    found = Counter(extract_placeholders(hypothesis))
+    found = Counter(aliases.get(text, text) for text in extract_placeholders(hypothesis))
     return sum(min(count, found[text]) for text, count in wanted.items()), sum(wanted.values())

@@ -28,6 +28,7 @@ from ltmt.formats.placeholder_syntax import (
     extract_placeholders,
     find_placeholders,
     placeholder_matches,
+    positional_aliases,
 )
 from ltmt.formats.repair import balanced, repair_line
 
@@ -115,12 +116,14 @@ def restore(protected: Protected, output: str) -> Restored:
     one that is missing is inserted where the source had it (start, before final punctuation,
     or at the end); duplicates and invented ones are removed (an invented one takes the place of a
     missing one of the same kind); non-positional printf conversions and paired tags are put
-    back in the source's order.
+    back in the source's order. Numbered conversions (``%2$s`` for the source's second ``%s``)
+    are a valid way to reorder and are kept.
     """
     if not output.strip() and protected.text:
         return Restored(output, repaired=False, ok=False, problems=("empty translation",))
     source_lines, breaks = split_lines(protected.source)
     output_lines, _ = split_lines(output)
+    aliases = positional_aliases(protected.source)
     problems: list[str] = []
     if len(output_lines) == len(source_lines):
         lines = []
@@ -128,16 +131,17 @@ def restore(protected: Protected, output: str) -> Restored:
             if not source_line.strip():
                 lines.append(source_line)
                 continue
-            fixed, line_problems = repair_line(source_line.strip(), output_line.strip())
+            fixed, line_problems = repair_line(source_line.strip(), output_line.strip(), aliases)
             prefix, suffix = _edges(source_line)
             lines.append(prefix + fixed + suffix)
             problems.extend(line_problems)
         text = join_lines(lines, breaks)
     else:
         joined = " ".join(line.strip() for line in output_lines if line.strip())
-        fixed, problems = repair_line(protected.text, joined)
+        fixed, problems = repair_line(protected.text, joined, aliases)
         text = protected.prefix + fixed + protected.suffix
-    ok = Counter(extract_placeholders(text)) == Counter(protected.placeholders) and (
+    kept = Counter(aliases.get(p, p) for p in extract_placeholders(text))
+    ok = kept == Counter(protected.placeholders) and (
         balanced(text) or not balanced(protected.text)
     )
     return Restored(text, repaired=bool(problems), ok=ok, problems=tuple(problems))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
@@ -30,8 +31,15 @@ class _Slot:
     keep: bool = True
 
 
-def repair_line(source: str, output: str) -> tuple[str, list[str]]:
-    """Repair one line of output against one line of source; returns the text and the problems."""
+def repair_line(
+    source: str, output: str, aliases: Mapping[str, str] | None = None
+) -> tuple[str, list[str]]:
+    """Repair one line of output against one line of source; returns the text and the problems.
+
+    ``aliases`` maps output placeholders that stand for a source one (a numbered ``%2$s`` for
+    the source's second ``%s``: :func:`positional_aliases`); they are kept as they are.
+    """
+    aliases = aliases or {}
     expected = find_placeholders(source)
     pieces: list[str | _Slot] = []
     position = 0
@@ -46,8 +54,9 @@ def repair_line(source: str, output: str) -> tuple[str, list[str]]:
     remaining = Counter(p.text for p in expected)
     extras: list[_Slot] = []
     for slot in (p for p in pieces if isinstance(p, _Slot)):
-        if remaining[slot.text] > 0:
-            remaining[slot.text] -= 1
+        key = aliases.get(slot.text, slot.text)
+        if remaining[key] > 0:
+            remaining[key] -= 1
         else:
             extras.append(slot)
     missing = [p for p in expected if _take(remaining, p.text)]
