@@ -74,10 +74,10 @@ class XliffUnit:
         return self.state not in UNFINISHED_12
 
 
-def load_xliff(path: Path) -> tuple[Any, int]:
-    """The lxml tree of the XLIFF file ``path`` and its major version (1 or 2)."""
+def load_xliff(path: Path, data: bytes | None = None) -> tuple[Any, int]:
+    """The lxml tree of the XLIFF file ``path`` (or of its ``data``) and its major version."""
     path = Path(path)
-    tree = parse_xml(read_bytes(path, "an XLIFF file"), path, "XLIFF")
+    tree = parse_xml(read_bytes(path, "an XLIFF file") if data is None else data, path, "XLIFF")
     root = tree.getroot()
     if local_name(root.tag) != "xliff":
         raise InputError(f"{path}: not an XLIFF file (root element is <{local_name(root.tag)}>)")

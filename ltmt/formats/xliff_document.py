@@ -30,7 +30,7 @@ from ltmt.formats.inline import to_text
 from ltmt.formats.xliff import check_languages, iter_units, load_xliff
 
 _ROOT_START = re.compile(
-    rb"""\A(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*(<[^\s>/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""",
+    rb"""\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*(<[^\s>/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""",
     re.DOTALL,
 )
 
@@ -55,10 +55,11 @@ class XliffDocument:
     def open(
         cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
     ) -> XliffDocument:
-        tree, version = load_xliff(path)
+        data = read_bytes(Path(path), "an XLIFF file")
+        tree, version = load_xliff(path, data)
         if src_lang or tgt_lang:
             check_languages(tree, version, Path(path), src_lang or "", tgt_lang or "")
-        return cls(path, read_bytes(Path(path), "an XLIFF file"), tree, version, tgt_lang)
+        return cls(path, data, tree, version, tgt_lang)
 
     def units(self) -> list[Unit]:
         return [Unit(str(i), to_text(u.source).text) for i, u in enumerate(self._units)]
