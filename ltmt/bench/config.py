@@ -30,6 +30,7 @@ class BenchConfig:
     ``limit``: the first N test segments of each user and general test set, in file order.
     ``online``: also run each memory-using system with every reference added to the memory right
     after its segment is translated (reported as ``NAME+online``).
+    ``threads``: torch threads for the run (``None``: torch's default); reported either way.
     ``general_dir`` + ``memory_user``: general-domain test sets (``NAME.en`` + ``NAME.de``)
     translated with the memory of ``memory_user`` (a ``USER.memory.jsonl`` file), to show that an
     unrelated memory does not hurt.
@@ -47,6 +48,7 @@ class BenchConfig:
     beam: int = 4
     top_k: int = 4
     tm_threshold: float = 70.0
+    threads: int | None = None
     source_lang: str = "en"
     target_lang: str = "de"
 
@@ -72,7 +74,7 @@ class BenchConfig:
         duplicates = sorted({n for n in self.systems if self.systems.count(n) > 1})
         if duplicates:
             raise ConfigError(f"system(s) named twice: {', '.join(duplicates)}")
-        for key in ("limit", "batch_size", "beam", "top_k"):
+        for key in ("limit", "batch_size", "beam", "top_k", "threads"):
             value = getattr(self, key)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise ConfigError(f"{key} must be an integer, got {value!r}")
@@ -80,8 +82,9 @@ class BenchConfig:
             raise ConfigError(f"online must be true or false, got {self.online!r}")
         if not isinstance(self.tm_threshold, (int, float)) or isinstance(self.tm_threshold, bool):
             raise ConfigError(f"tm_threshold must be a number, got {self.tm_threshold!r}")
-        if self.limit is not None and self.limit < 1:
-            raise ConfigError(f"limit must be >= 1, got {self.limit}")
+        for key in ("limit", "threads"):
+            if getattr(self, key) is not None and getattr(self, key) < 1:
+                raise ConfigError(f"{key} must be >= 1, got {getattr(self, key)}")
         for key in ("batch_size", "beam", "top_k"):
             if getattr(self, key) < 1:
                 raise ConfigError(f"{key} must be >= 1, got {getattr(self, key)}")

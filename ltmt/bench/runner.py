@@ -70,13 +70,25 @@ def run_bench(config: BenchConfig, *, progress: Progress | None = None) -> Bench
     """Run ``config``: load the model once, build the systems, translate every test set.
 
     Each test set gets a fresh store in a temporary folder, with its memory imported; each
-    online run gets its own. ``progress`` receives one line per finished step.
+    online run gets its own. ``progress`` receives one line per finished step. With
+    ``config.threads``, torch uses that many threads during the run (restored afterwards).
     """
+    import torch
+
+    previous = torch.get_num_threads()
+    if config.threads is not None:
+        torch.set_num_threads(config.threads)
+    try:
+        return _run(config, progress or (lambda line: None))
+    finally:
+        torch.set_num_threads(previous)
+
+
+def _run(config: BenchConfig, say: Progress) -> BenchRun:
     import torch
 
     from ltmt import Translator
 
-    say = progress or (lambda line: None)
     user_sets = find_users(config.users_dir, config.limit) if config.users_dir is not None else []
     general_sets = (
         find_general_sets(

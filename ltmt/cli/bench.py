@@ -54,6 +54,9 @@ def bench(
     top_k: int | None = typer.Option(
         None, "--top-k", min=1, help="Memory matches retrieved per segment (4)."
     ),
+    threads: int | None = typer.Option(
+        None, "--threads", min=1, help="Torch threads for the run (default: torch's choice)."
+    ),
     tm_threshold: float | None = typer.Option(
         None, "--tm-threshold", min=0, max=100, help="Lowest fuzzy score the tm system reuses (70)."
     ),
@@ -74,6 +77,7 @@ def bench(
         "beam": beam,
         "top_k": top_k,
         "tm_threshold": tm_threshold,
+        "threads": threads,
     }
     settings = load_config(config, overrides, data_dir=data_dir)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))

@@ -41,6 +41,8 @@ def test_bench_with_config_and_flags(
             str(tiny_model_dir),
             "--beam",
             "1",
+            "--threads",
+            "1",
             "--limit",
             "2",
             "--output",
