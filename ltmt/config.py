@@ -1,4 +1,4 @@
-"""Configuration helpers: frozen dataclasses built from YAML at the edges, validated on construction."""
+"""Configuration helpers: frozen dataclasses built from YAML at the edges, validated early."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ T = TypeVar("T")
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:
-    """Read a YAML mapping from ``path``; a missing file or a non-mapping is a :class:`ConfigError`."""
+    """Read a YAML mapping from ``path``; a missing file or a non-mapping is a ConfigError."""
     import yaml
 
     path = Path(path)
@@ -39,7 +39,9 @@ def from_dict(cls: type[T], data: dict[str, Any], *, where: str = "config") -> T
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(data) - set(fields))
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(fields)}")
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(fields)}"
+        )
     kwargs: dict[str, Any] = {}
     hints = _resolved_types(cls)
     for name, value in data.items():
@@ -77,4 +79,4 @@ def to_dict(obj: Any) -> dict[str, Any]:
             return [fix(v) for v in value]
         return value
 
-    return fix(result)  # type: ignore[no-any-return]
+    return fix(result)

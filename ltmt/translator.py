@@ -1,9 +1,9 @@
 """The Translator: retrieval, exact-match reuse, batched decoding with fusion.
 
-    from ltmt import Memory, Translator
-    with Memory("store") as memory:
-        translator = Translator(memory=memory, fusion="knn")
-        [t] = translator.translate(["Open the file"], user="u1")
+from ltmt import Memory, Translator
+with Memory("store") as memory:
+    translator = Translator(memory=memory, fusion="knn")
+    [t] = translator.translate(["Open the file"], user="u1")
 """
 
 from __future__ import annotations
@@ -103,9 +103,13 @@ class Translator:
             raise ConfigError(f"top_k must be >= 1, got {top_k}")
         if max_source_tokens < 2:
             raise ConfigError(f"max_source_tokens must be >= 2, got {max_source_tokens}")
-        self.backbone = model if isinstance(model, Backbone) else load_backbone(model, device=device)
+        self.backbone = (
+            model if isinstance(model, Backbone) else load_backbone(model, device=device)
+        )
         self.memory = memory
-        self.fusion = make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
+        self.fusion = (
+            make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
+        )
         self.decode_config = DecodeConfig(beam=beam)
         self.batch_size = batch_size
         self.top_k = top_k
@@ -134,10 +138,14 @@ class Translator:
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
         for index, text in enumerate(texts):
             if not text.strip():
-                results[index] = Translation(source=text, text="", matches=matches[index], method="empty")
+                results[index] = Translation(
+                    source=text, text="", matches=matches[index], method="empty"
+                )
             elif self.exact_reuse and matches[index] and matches[index][0].score >= 100:
                 target = matches[index][0].segment.target
-                results[index] = Translation(source=text, text=target, matches=matches[index], method="exact")
+                results[index] = Translation(
+                    source=text, text=target, matches=matches[index], method="exact"
+                )
             else:
                 lines, rebuild = split_segment(text)
                 rebuilders[index] = rebuild
@@ -152,14 +160,19 @@ class Translator:
         for index, rebuild in rebuilders.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             results[index] = Translation(
-                source=texts[index], text=rebuild(grouped.get(index, [])), matches=matches[index], method=method
+                source=texts[index],
+                text=rebuild(grouped.get(index, [])),
+                matches=matches[index],
+                method=method,
             )
         return [r for r in results if r is not None]
 
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> int:
         """Add approved (source, target) pairs to ``user``'s memory; returns how many were new."""
         if self.memory is None:
-            raise ConfigError("this translator has no memory to learn into; pass memory=Memory(...)")
+            raise ConfigError(
+                "this translator has no memory to learn into; pass memory=Memory(...)"
+            )
         if len(sources) != len(targets):
             raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
         before = self.memory.count(user) if user in self.memory.users() else 0
@@ -169,11 +182,14 @@ class Translator:
         return self.memory.count(user) - before
 
     def _retrieve(self, texts: list[str], user: str | None) -> list[tuple[Match, ...]]:
+        results: list[tuple[Match, ...]] = [() for _ in texts]
         if self.memory is None or user is None:
-            return [() for _ in texts]
-        queries = [t if t.strip() else "" for t in texts]
-        found = self.memory.search_batch(user, queries, k=self.top_k)
-        return [tuple(m) if q else () for q, m in zip(queries, found)]
+            return results
+        wanted = [i for i, text in enumerate(texts) if text.strip()]
+        found = self.memory.search_batch(user, [texts[i] for i in wanted], k=self.top_k)
+        for i, matches in zip(wanted, found):
+            results[i] = tuple(matches)
+        return results
 
     def _translate_units(
         self,
@@ -197,7 +213,7 @@ class Translator:
                     len(ids),
                     self.max_source_tokens,
                 )
-                encoded[position] = ids[: self.max_source_tokens - 1] + [ids[-1]]
+                encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
         order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
@@ -215,7 +231,9 @@ class Translator:
             state = None
             if self.fusion is not None:
                 state = self.fusion.prepare(
-                    self.backbone, [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
+                    self.backbone,
+                    [units[i].text for i in chunk],
+                    [matches[units[i].segment] for i in chunk],
                 )
             token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
             texts = tokenizer.batch_decode(token_ids, skip_special_tokens=True)

@@ -43,7 +43,9 @@ def build_tiny_model(out_dir: Path, seed: int = 0) -> Path:
 
     rng = random.Random(seed)
     sentences = TINY_CORPUS_EN + TINY_CORPUS_DE
-    sentences = sentences + [" ".join(rng.sample(s.split(), len(s.split()))) for s in sentences * 20]
+    sentences = sentences + [
+        " ".join(rng.sample(s.split(), len(s.split()))) for s in sentences * 20
+    ]
     spm_path = train_sentencepiece(sentences, out_dir / "spm", vocab_size=120)
     vocab_size = write_tokenizer_files(spm_path, out_dir)
     torch.manual_seed(seed)

@@ -31,11 +31,15 @@ def base(
         Path("runs/base-en-de"), "--output", help="Run folder (checkpoints, log)."
     ),
     resume: bool = typer.Option(False, "--resume", help="Continue the run in --output."),
+    init_from: Path | None = typer.Option(
+        None, "--init-from", help="Start from this checkpoint's weights (e.g. the shipped default)."
+    ),
     data_dir: Path | None = typer.Option(None, "--data-dir", help="Override data.data_dir."),
     max_minutes: float | None = typer.Option(
         None, "--max-minutes", help="Stop (and save) after this long."
     ),
     max_steps: int | None = typer.Option(None, "--max-steps", help="Stop (and save) at this step."),
+    threads: int | None = typer.Option(None, "--threads", min=1, help="Torch CPU threads."),
 ) -> None:
     """Train a SentencePiece vocabulary and a MarianMTModel from scratch (CPU bf16 autocast)."""
     import dataclasses
@@ -52,10 +56,12 @@ def base(
         changes["max_minutes"] = max_minutes
     if max_steps is not None:
         changes["max_steps"] = max_steps
+    if threads is not None:
+        changes["threads"] = threads
     if changes:
         cfg = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **changes))
     logging.getLogger("ltmt").setLevel(logging.INFO)
-    summary = train_base(cfg, output, resume=resume, progress=_progress)
+    summary = train_base(cfg, output, resume=resume, init_from=init_from, progress=_progress)
     typer.echo(json.dumps(summary, indent=2))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -25,7 +26,9 @@ def read_lines(path: Path | None) -> list[str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8") from exc
+        raise InputError(
+            f"{name}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
+        ) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.split("\n")
@@ -34,30 +37,76 @@ def read_lines(path: Path | None) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
+DOCUMENT_SUFFIXES = {".po", ".pot", ".xliff", ".xlf", ".jsonl"}
+
+
 def translate(
-    file: str = typer.Argument(..., help="Input file (one segment per line), or - for stdin."),
-    user: str | None = typer.Option(None, "--user", "-u", help="Whose memory to use (and learn into)."),
-    model: str | None = typer.Option(None, "--model", "-m", help="Marian directory or hub id (default: embedded)."),
-    memory_dir: Path | None = typer.Option(None, "--memory-dir", help="Memory store (default: $LTMT_HOME)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    learn: Path | None = typer.Option(
-        None, "--learn", help="Reference translations, one per input line: added to the memory afterwards."
+    file: str = typer.Argument(
+        ..., help="Input: .txt (one segment per line), .po, .xliff, .jsonl, or -."
     ),
-    fusion: str = typer.Option("none", "--fusion", help="Memory fusion: none, knn, attention or auto."),
+    user: str | None = typer.Option(
+        None, "--user", "-u", help="Whose memory to use (and learn into)."
+    ),
+    model: str | None = typer.Option(
+        None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
+    ),
+    memory_dir: Path | None = typer.Option(
+        None, "--memory-dir", help="Memory store (default: $LTMT_HOME)."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here (text: default stdout)."
+    ),
+    learn: Path | None = typer.Option(
+        None,
+        "--learn",
+        help="Reference translations, one per input line: added to the memory afterwards.",
+    ),
+    fusion: str = typer.Option(
+        "auto", "--fusion", help="Memory fusion: none, knn, attention or auto."
+    ),
     beam: int = typer.Option(4, "--beam", min=1, help="Beam size (1 = greedy)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Segments per model batch."),
     top_k: int = typer.Option(4, "--top-k", min=1, help="Memory matches retrieved per segment."),
     no_exact: bool = typer.Option(False, "--no-exact", help="Do not reuse 100% memory matches."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="Force the input format: txt, po, xliff, jsonl."
+    ),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="PO/XLIFF: retranslate entries already translated."
+    ),
+    no_fuzzy: bool = typer.Option(
+        False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
+    ),
 ) -> None:
-    """Translate FILE line by line; 100% memory matches are reused, fusion uses the fuzzy ones."""
+    """Translate FILE for --user: 100% memory matches are reused, fuzzy ones steer the model.
+
+    Plain text is translated line by line (one output line per input line). PO and XLIFF files
+    get their untranslated entries filled (marked fuzzy / needs-review) and keep everything else;
+    an interrupted run started again continues where it stopped. Placeholders (%s, {0}, tags)
+    are checked and repaired so each output has exactly its source's placeholders.
+    """
     from ltmt.translator import Translator
 
-    lines = read_lines(None if file == "-" else Path(file))
-    references = read_lines(learn) if learn is not None else None
-    if references is not None and len(references) != len(lines):
-        raise InputError(f"--learn has {len(references)} lines but the input has {len(lines)}")
-    if (learn is not None or fusion != "none") and user is None:
+    path = None if file == "-" else Path(file)
+    kind = (fmt or (path.suffix.lower() if path else ".txt")).lstrip(".")
+    document = f".{kind}" in DOCUMENT_SUFFIXES or kind in {"po", "xliff", "jsonl"}
+    if path is not None and not path.is_file():
+        raise InputError(f"input file not found: {path}")
+    if document and output is None:
+        raise InputError(
+            f"--output is needed to translate a .{kind} file (the input is never overwritten)"
+        )
+    if document and learn is not None:
+        raise InputError(
+            "--learn works with plain-text input; import reviewed files with 'ltmt memory import'"
+        )
+    if user is None and (learn is not None or fusion not in ("auto", "none")):
         raise InputError("--learn and --fusion need --user (whose memory to use)")
+    lines = None if document else read_lines(path)
+    references = read_lines(learn) if learn is not None else None
+    if lines is not None and references is not None and len(references) != len(lines):
+        raise InputError(f"--learn has {len(references)} lines but the input has {len(lines)}")
+    _quiet_transformers()
     memory = None
     if user is not None:
         from ltmt.memory.store import Memory
@@ -65,38 +114,116 @@ def translate(
         memory = Memory(memory_dir)
     try:
         translator = Translator(
-            model, memory, fusion=fusion, beam=beam, batch_size=batch_size, top_k=top_k, exact_reuse=not no_exact
+            model,
+            memory,
+            fusion=fusion if user is not None else "none",
+            beam=beam,
+            batch_size=batch_size,
+            top_k=top_k,
+            exact_reuse=not no_exact,
         )
+        hits = 0
+
+        def run_model(texts: list[str]) -> list[str]:
+            nonlocal hits
+            results = translator.translate(texts, user=user)
+            hits += sum(r.method == "exact" for r in results)
+            return [r.text for r in results]
+
         started = time.perf_counter()
-        bar = _progress_bar(len(lines))
-        try:
-            results = translator.translate(lines, user=user, progress=bar.update if bar else None)
-        finally:
-            if bar is not None:
-                bar.close()
-        seconds = time.perf_counter() - started
-        text = "".join(r.text.replace("\n", " ") + "\n" for r in results)
-        if output is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        if document:
+            assert path is not None and output is not None
+            summary = _translate_document(path, output, run_model, kind, overwrite, not no_fuzzy)
         else:
-            output.write_text(text, "utf-8")
-        learned = translator.learn(user, lines, references) if references is not None and user else 0
+            assert lines is not None
+            summary = _translate_lines(lines, output, run_model)
+        seconds = time.perf_counter() - started
+        learned = (
+            translator.learn(user, lines or [], references)
+            if references is not None and user
+            else 0
+        )
     finally:
         if memory is not None:
             memory.close()
-    hits = sum(r.method == "exact" for r in results)
-    summary = (
-        f"ltmt: {len(results)} segments, {hits} memory hits, "
-        f"{len(results) / max(seconds, 1e-9):.1f} segments/s"
+    segments, report = summary
+    line = (
+        f"ltmt: {segments} segments, {hits} memory hits, "
+        f"{segments / max(seconds, 1e-9):.1f} segments/s"
+        f"; {report}"
     )
     if references is not None:
-        summary += f", learned {learned} new pairs"
-    typer.echo(summary, err=True)
+        line += f"; learned {learned} new pairs"
+    typer.echo(line, err=True)
+
+
+def _translate_lines(
+    lines: list[str], output: Path | None, run_model: Callable[[list[str]], list[str]]
+) -> tuple[int, str]:
+    from ltmt.formats.pipeline import translate_texts
+    from ltmt.formats.placeholders import PlaceholderReport
+
+    report = PlaceholderReport()
+    bar = _progress_bar(len(lines))
+    outputs: list[str] = []
+    try:
+        for start in range(0, len(lines), 256):
+            chunk = lines[start : start + 256]
+            outputs.extend(r.text for r in translate_texts(chunk, run_model, report))
+            if bar is not None:
+                bar.update(len(chunk))
+    finally:
+        if bar is not None:
+            bar.close()
+    text = "".join(o.replace("\r", " ").replace("\n", " ") + "\n" for o in outputs)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        output.write_text(text, "utf-8")
+    return len(lines), report.summary()
+
+
+def _translate_document(
+    path: Path,
+    output: Path,
+    run_model: Callable[[list[str]], list[str]],
+    kind: str,
+    overwrite: bool,
+    mark_fuzzy: bool,
+) -> tuple[int, str]:
+    from ltmt.formats.pipeline import translate_file
+
+    if output.resolve() == path.resolve():
+        raise InputError("--output must differ from the input file")
+    bar = _progress_bar(1000)
+    try:
+        result = translate_file(
+            path,
+            output,
+            run_model,
+            fmt=kind,
+            overwrite=overwrite,
+            mark_fuzzy=mark_fuzzy,
+            progress=bar.update if bar is not None else None,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    done = f"{result.resumed} done before" if result.resumed else "fresh run"
+    return result.translated, f"{result.report.summary()}; {done}"
+
+
+def _quiet_transformers() -> None:
+    """The CLI owns the terminal: no weight-loading progress bars from transformers."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
 
 
 def _progress_bar(total: int):  # type: ignore[no-untyped-def]
-    if total < 50:
+    if total < 50 or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 

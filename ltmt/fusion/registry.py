@@ -30,7 +30,9 @@ def make_fusion(name: str, **options: Any) -> Fusion | None:
         return None
     target = FUSION_METHODS.get(name)
     if target is None:
-        raise ConfigError(f"unknown fusion method {name!r}; choose one of {', '.join(FUSION_NAMES)}")
+        raise ConfigError(
+            f"unknown fusion method {name!r}; choose one of {', '.join(FUSION_NAMES)}"
+        )
     module_name, class_name = target.split(":")
     try:
         module = importlib.import_module(module_name)

@@ -84,15 +84,22 @@ def load_backbone(model: str | Path | None = None, *, device: str = "cpu") -> Ba
     name = resolve_model_name(model)
     path = Path(name).expanduser()
     local = path.is_dir()
-    if not local and (str(name).startswith((".", "/", "~")) or path.suffix or Path(str(name)).exists()):
+    if not local and (
+        str(name).startswith((".", "/", "~")) or path.suffix or Path(str(name)).exists()
+    ):
         raise ModelError(f"model directory not found: {name}")
+    if local and not (path / "config.json").is_file():
+        raise ModelError(
+            f"cannot load model {name}: it must hold config.json, the weights, "
+            "source.spm, target.spm and vocab.json"
+        )
     source = str(path if local else name)
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
             tokenizer = MarianTokenizer.from_pretrained(source, local_files_only=local)
         marian = MarianMTModel.from_pretrained(source, local_files_only=local)
-    except OSError as exc:
+    except (OSError, ValueError, TypeError) as exc:
         hint = (
             "it must hold config.json, the weights, source.spm, target.spm and vocab.json"
             if local
@@ -100,6 +107,7 @@ def load_backbone(model: str | Path | None = None, *, device: str = "cpu") -> Ba
             "(offline?); pass a local checkpoint directory"
         )
         raise ModelError(f"cannot load model {name}: {hint}") from exc
-    marian.to(device).eval()
+    marian = marian.to(device)  # type: ignore[arg-type]
+    marian.eval()
     logger.info("loaded %s (%d parameters)", name, sum(p.numel() for p in marian.parameters()))
     return Backbone(model=marian, tokenizer=tokenizer, name=str(name), path=path if local else None)

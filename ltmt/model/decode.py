@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class DecodeConfig:
-    """Search settings. The length limit is ``min(max_len_a * source_tokens + max_len_b, max_len)``."""
+    """Search settings.
+
+    The length limit is ``min(max_len_a * source_tokens + max_len_b, max_len)`` tokens.
+    """
 
     beam: int = 4
     max_len_a: float = 1.5
@@ -44,7 +47,7 @@ def decode(
     config: DecodeConfig,
     fusion: FusionState | None = None,
 ) -> list[list[int]]:
-    """Translate a padded batch ``(batch, src_len)``; returns token ids per sentence (no specials)."""
+    """Translate a padded batch ``(batch, src_len)``; token ids per sentence, no specials."""
     import torch
 
     with torch.inference_mode():
@@ -52,7 +55,8 @@ def decode(
         memory = encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         source_lengths = attention_mask.sum(dim=1)
         limits = torch.clamp(
-            (source_lengths.float() * config.max_len_a + config.max_len_b).long(), max=config.max_len
+            (source_lengths.float() * config.max_len_a + config.max_len_b).long(),
+            max=config.max_len,
         )
         if config.beam == 1:
             return _greedy(backbone, memory, attention_mask, limits, config, fusion)
@@ -62,7 +66,9 @@ def decode(
 class _Stepper:
     """One decoder step: states → fusion → log-probabilities, with or without the KV cache."""
 
-    def __init__(self, backbone: Backbone, config: DecodeConfig, fusion: FusionState | None) -> None:
+    def __init__(
+        self, backbone: Backbone, config: DecodeConfig, fusion: FusionState | None
+    ) -> None:
         self.backbone = backbone
         self.config = config
         self.fusion = fusion
@@ -71,11 +77,13 @@ class _Stepper:
     def __call__(
         self, prefix: torch.Tensor, memory: torch.Tensor, mask: torch.Tensor, rows: torch.Tensor
     ) -> torch.Tensor:
-        """``prefix (n, t)`` → next-token log-probs ``(n, vocab)`` for rows of sentences ``rows``."""
+        """``prefix (n, t)`` → next-token log-probs ``(n, vocab)``; ``rows`` (n,) sentence ids."""
         import torch
 
         model = self.backbone.model
-        decoder_input = prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
+        decoder_input = (
+            prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
+        )
         out = model.get_decoder()(
             input_ids=decoder_input,
             encoder_hidden_states=memory,
@@ -122,7 +130,9 @@ def _greedy(
         done = (next_tokens == backbone.eos_id) | (limits[rows] <= t + 1)
         for i in torch.nonzero(done).flatten().tolist():
             tokens = prefix[i, 1:].tolist()
-            results[int(rows[i])] = tokens[:-1] if tokens and tokens[-1] == backbone.eos_id else tokens
+            results[int(rows[i])] = (
+                tokens[:-1] if tokens and tokens[-1] == backbone.eos_id else tokens
+            )
         if bool(done.all()):
             break
         if bool(done.any()):

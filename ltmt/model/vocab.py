@@ -58,7 +58,7 @@ def train_sentencepiece(
 
 
 def marian_vocab(spm_path: Path) -> dict[str, int]:
-    """Map the pieces of a SentencePiece model to Marian ids: ``</s>`` 0, ``<unk>`` 1, ``<pad>`` last."""
+    """Map SentencePiece pieces to Marian ids: ``</s>`` 0, ``<unk>`` 1, ``<pad>`` last."""
     import sentencepiece as spm
 
     processor = spm.SentencePieceProcessor(model_file=str(spm_path))
@@ -72,7 +72,7 @@ def marian_vocab(spm_path: Path) -> dict[str, int]:
 
 
 def write_tokenizer_files(spm_path: Path, out_dir: Path) -> int:
-    """Write ``source.spm``, ``target.spm``, ``vocab.json`` and the tokenizer configs into ``out_dir``.
+    """Write ``source.spm``, ``target.spm``, ``vocab.json`` and tokenizer configs to ``out_dir``.
 
     Returns the vocabulary size (the model's ``vocab_size``).
     """

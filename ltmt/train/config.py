@@ -70,15 +70,19 @@ class Optimisation:
     max_steps: int = 0
     max_minutes: float = 0.0
     eval_every: int = 1000
-    bf16: bool = True
+    bf16: str = "auto"
     threads: int = 0
     seed: int = 1
 
     def __post_init__(self) -> None:
         for name in ("batch_tokens", "peak_lr", "warmup_steps", "epochs", "eval_every"):
             _positive(f"train.{name}", getattr(self, name))
+        if self.bf16 not in ("auto", "on", "off"):
+            raise ConfigError(f"train.bf16 must be auto, on or off, got {self.bf16!r}")
         if not 0 <= self.label_smoothing < 1:
-            raise ConfigError(f"train.label_smoothing must be in [0, 1), got {self.label_smoothing!r}")
+            raise ConfigError(
+                f"train.label_smoothing must be in [0, 1), got {self.label_smoothing!r}"
+            )
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,10 @@ logger = logging.getLogger(__name__)
 
 def read_parallel_text(prefix: Path, src: str = "en", tgt: str = "de") -> list[tuple[str, str]]:
     """Read ``PREFIX.src`` and ``PREFIX.tgt``, aligned line by line."""
-    src_path, tgt_path = prefix.with_name(prefix.name + f".{src}"), prefix.with_name(prefix.name + f".{tgt}")
+    src_path, tgt_path = (
+        prefix.with_name(prefix.name + f".{src}"),
+        prefix.with_name(prefix.name + f".{tgt}"),
+    )
     for path in (src_path, tgt_path):
         if not path.is_file():
             raise InputError(f"corpus file not found: {path}")
@@ -43,7 +46,9 @@ def read_jsonl_pairs(path: Path) -> list[tuple[str, str]]:
                 record = json.loads(line)
                 pairs.append((record["source"], record["target"]))
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a JSON object with source and target") from exc
+                raise InputError(
+                    f"{path}:{number}: not a JSON object with source and target"
+                ) from exc
     return pairs
 
 
@@ -53,7 +58,7 @@ def split_lines(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     The translator translates line by line (newlines are structure, not words), so the model
     trains on lines too. Messages whose line counts differ are joined with spaces instead.
     """
-    result = []
+    result: list[tuple[str, str]] = []
     for source, target in pairs:
         source_lines, target_lines = source.split("\n"), target.split("\n")
         if len(source_lines) == len(target_lines):
@@ -108,7 +113,10 @@ def encode_pairs(
 
     processor = spm.SentencePieceProcessor(model_file=str(spm_path))
     piece_to_marian = np.array(
-        [vocab.get(processor.id_to_piece(i), vocab["<unk>"]) for i in range(processor.get_piece_size())],
+        [
+            vocab.get(processor.id_to_piece(i), vocab["<unk>"])
+            for i in range(processor.get_piece_size())
+        ],
         dtype=np.int32,
     )
     eos = vocab["</s>"]
@@ -116,7 +124,12 @@ def encode_pairs(
     tgt_ids = processor.encode([t for _, t in pairs], num_threads=2)
     sources, targets, dropped = [], [], 0
     for s, t in zip(src_ids, tgt_ids):
-        if not s or not t or len(s) >= spec.max_tokens_per_side or len(t) >= spec.max_tokens_per_side:
+        if (
+            not s
+            or not t
+            or len(s) >= spec.max_tokens_per_side
+            or len(t) >= spec.max_tokens_per_side
+        ):
             dropped += 1
             continue
         ratio = max(len(s), len(t)) / min(len(s), len(t))
@@ -125,7 +138,9 @@ def encode_pairs(
             continue
         sources.append(np.append(piece_to_marian[s], eos).astype(np.int32))
         targets.append(np.append(piece_to_marian[t], eos).astype(np.int32))
-    logger.info("encoded %d pairs, dropped %d (empty, too long or length ratio)", len(sources), dropped)
+    logger.info(
+        "encoded %d pairs, dropped %d (empty, too long or length ratio)", len(sources), dropped
+    )
     return EncodedCorpus(sources, targets)
 
 
@@ -152,7 +167,7 @@ def token_batches(corpus: EncodedCorpus, batch_tokens: int, seed: int) -> list[l
         longest = max(longest, length)
     if current:
         batches.append(current)
-    rng.shuffle(batches)  # type: ignore[arg-type]
+    rng.shuffle(batches)
     return batches
 
 

@@ -1,0 +1,41 @@
+"""Loading checkpoints: local directories, the embedded default, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import ModelError
+from ltmt.model import backbone as backbone_module
+from ltmt.model.backbone import load_backbone
+
+
+def test_local_directory_loads_model_and_tokenizer(tiny_model_dir):
+    loaded = load_backbone(tiny_model_dir)
+    assert loaded.path == Path(tiny_model_dir)
+    assert loaded.eos_id == 0
+    assert loaded.pad_id == loaded.model.config.vocab_size - 1
+    assert loaded.tokenizer("hello world")["input_ids"][-1] == loaded.eos_id
+    assert not loaded.model.training
+
+
+def test_fingerprint_is_stable_and_tracks_weights(tiny_model_dir):
+    assert load_backbone(tiny_model_dir).fingerprint == load_backbone(tiny_model_dir).fingerprint
+
+
+def test_missing_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(ModelError, match="model directory not found"):
+        load_backbone(tmp_path / "nope")
+
+
+def test_directory_without_weights_is_a_clear_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match=r"cannot load model .*empty: it must hold config.json"):
+        load_backbone(tmp_path / "empty")
+
+
+def test_missing_default_model_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(backbone_module, "DEFAULT_MODEL_DIR", tmp_path / "default")
+    with pytest.raises(ModelError, match=r"embedded default model is missing.*--model"):
+        load_backbone(None)

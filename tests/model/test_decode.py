@@ -1,0 +1,134 @@
+"""The decoder: agreement with transformers' generate, cache invariance, length limits."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from ltmt.errors import ConfigError
+from ltmt.model.backbone import load_backbone
+from ltmt.model.decode import DecodeConfig, decode
+
+SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
+
+
+@pytest.fixture(scope="module")
+def backbone(tiny_model_dir):
+    return load_backbone(tiny_model_dir)
+
+
+@pytest.fixture(scope="module")
+def batch(backbone):
+    return backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+
+
+@pytest.mark.parametrize("beam", [1, 3])
+def test_cache_does_not_change_tokens(backbone, batch, beam):
+    cached = decode(backbone, batch["input_ids"], batch["attention_mask"], DecodeConfig(beam=beam))
+    uncached = decode(
+        backbone,
+        batch["input_ids"],
+        batch["attention_mask"],
+        DecodeConfig(beam=beam, use_cache=False),
+    )
+    assert cached == uncached
+
+
+def test_greedy_agrees_with_generate(backbone, batch):
+    config = DecodeConfig(beam=1, max_len_a=0, max_len_b=12)
+    ours = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
+    generated = backbone.model.generate(
+        **batch,
+        num_beams=1,
+        do_sample=False,
+        max_new_tokens=12,
+        max_length=None,
+        forced_eos_token_id=None,
+        bad_words_ids=[[backbone.pad_id]],
+    )
+    for row, tokens in enumerate(ours):
+        theirs = [t for t in generated[row, 1:].tolist() if t != backbone.pad_id]
+        if theirs and theirs[-1] == backbone.eos_id:
+            theirs = theirs[:-1]
+        assert tokens == theirs
+
+
+def test_batch_order_does_not_matter(backbone, batch):
+    config = DecodeConfig(beam=2)
+    together = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
+    for row, source in enumerate(SOURCES):
+        alone = backbone.tokenizer([source], return_tensors="pt")
+        assert (
+            decode(backbone, alone["input_ids"], alone["attention_mask"], config)[0]
+            == together[row]
+        )
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+def test_length_limit_is_respected(backbone, batch, beam):
+    config = DecodeConfig(beam=beam, max_len_a=0, max_len_b=3)
+    for tokens in decode(backbone, batch["input_ids"], batch["attention_mask"], config):
+        assert len(tokens) <= 3
+
+
+def test_pad_is_never_produced(backbone, batch):
+    for tokens in decode(
+        backbone, batch["input_ids"], batch["attention_mask"], DecodeConfig(beam=3)
+    ):
+        assert backbone.pad_id not in tokens
+
+
+class _Recorder:
+    """A fusion state that changes nothing and records the rows it was called with."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[int]] = []
+
+    def fuse_hidden(self, hidden, rows):
+        self.rows.append(rows.tolist())
+        return hidden
+
+    def fuse_log_probs(self, hidden, log_probs, rows):
+        return log_probs
+
+
+@pytest.mark.parametrize("beam", [1, 3])
+def test_identity_fusion_changes_nothing_and_sees_sentence_rows(backbone, batch, beam):
+    recorder = _Recorder()
+    config = DecodeConfig(beam=beam)
+    plain = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
+    fused = decode(backbone, batch["input_ids"], batch["attention_mask"], config, recorder)
+    assert fused == plain
+    assert recorder.rows[0] == sorted(recorder.rows[0])
+    assert set(recorder.rows[0]) == set(range(len(SOURCES)))
+
+
+def test_forcing_fusion_steers_the_output(backbone, batch):
+    wanted = backbone.tokenizer(text_target=["die Datei"])["input_ids"][0]  # ends with </s>
+
+    class Force:
+        def __init__(self) -> None:
+            self.step = 0
+
+        def fuse_hidden(self, hidden, rows):
+            return hidden
+
+        def fuse_log_probs(self, hidden, log_probs, rows):
+            forced = torch.full_like(log_probs, -1e9)
+            forced[:, wanted[min(self.step, len(wanted) - 1)]] = 0.0
+            self.step += 1
+            return forced
+
+    out = decode(
+        backbone, batch["input_ids"][:1], batch["attention_mask"][:1], DecodeConfig(beam=1), Force()
+    )
+    assert out[0] == wanted[:-1]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"beam": 0}, "beam must be >= 1, got 0"), ({"max_len": 0}, "max_len must be >= 1, got 0")],
+)
+def test_bad_config(kwargs, message):
+    with pytest.raises(ConfigError, match=message):
+        DecodeConfig(**kwargs)

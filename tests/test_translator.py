@@ -1,0 +1,147 @@
+"""The Translator: order, empty lines, exact-match reuse, line structure, truncation, learning."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from ltmt.errors import ConfigError
+from ltmt.model.backbone import load_backbone
+from ltmt.segments import Match, Segment
+from ltmt.translator import Translator, split_segment
+
+
+@pytest.fixture(scope="module")
+def backbone(tiny_model_dir):
+    return load_backbone(tiny_model_dir)
+
+
+class FakeMemory:
+    """The slice of the Memory API the Translator uses, over a fixed list of pairs."""
+
+    def __init__(self, pairs):
+        self.pairs = list(pairs)
+
+    def search_batch(self, user, texts, k=4):
+        results = []
+        for text in texts:
+            found = [
+                Match(Segment(i, user, s, t, 0.0, "test"), 100.0 if s == text else 60.0)
+                for i, (s, t) in enumerate(self.pairs)
+                if s == text or s.split()[0] == text.split()[0]
+            ]
+            results.append(sorted(found, key=lambda m: -m.score)[:k])
+        return results
+
+    def users(self):
+        return ["u1"]
+
+    def count(self, user):
+        return len(self.pairs)
+
+    def add(self, user, source, target, *, origin="api", metadata=None):
+        if (source, target) not in self.pairs:
+            self.pairs.append((source, target))
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "rebuilt_from_upper"),
+    [
+        ("hello", ["hello"], "HELLO"),
+        ("  hello  ", ["hello"], "  HELLO  "),
+        ("a\nb", ["a", "b"], "A\nB"),
+        ("\nfile %s\n\n", ["file %s"], "\nFILE %S\n\n"),
+        ("one\r\n  two", ["one", "two"], "ONE\r\n  TWO"),
+        ("   ", [], "   "),
+    ],
+)
+def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
+    got, rebuild = split_segment(text)
+    assert got == lines
+    assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
+
+
+def test_one_translation_per_input_in_order_and_empty_stays_empty(backbone):
+    translator = Translator(backbone, beam=1, batch_size=2)
+    texts = ["open the file", "", "the cat sat on the mat", "   ", "hello world"]
+    results = translator.translate(texts)
+    assert [r.source for r in results] == texts
+    assert [r.text for r in results][1] == ""
+    assert results[3].text == "" and results[3].method == "empty"
+    assert all(r.method == "model" for i, r in enumerate(results) if i not in (1, 3))
+    alone = [translator.translate([t])[0].text for t in texts]
+    assert [r.text for r in results] == alone
+
+
+def test_exact_match_is_reused_without_the_model(backbone):
+    memory = FakeMemory([("open the file", "Datei öffnen"), ("open the door", "Tür öffnen")])
+    translator = Translator(backbone, memory, beam=1)
+    [exact, fuzzy] = translator.translate(["open the file", "open the window"], user="u1")
+    assert (exact.text, exact.method) == ("Datei öffnen", "exact")
+    assert exact.matches[0].score == 100
+    assert fuzzy.method == "model"
+    assert fuzzy.matches and fuzzy.matches[0].score < 100
+
+
+def test_exact_reuse_can_be_switched_off(backbone):
+    memory = FakeMemory([("open the file", "Datei öffnen")])
+    translator = Translator(backbone, memory, beam=1, exact_reuse=False)
+    [result] = translator.translate(["open the file"], user="u1")
+    assert result.method == "model"
+    assert result.text == Translator(backbone, beam=1).translate(["open the file"])[0].text
+
+
+def test_multiline_segment_keeps_newlines_and_edges(backbone):
+    translator = Translator(backbone, beam=1)
+    [result] = translator.translate(["\nopen the file\n\n  hello world "])
+    lines = result.text.split("\n")
+    assert len(lines) == 4 and lines[0] == "" and lines[2] == ""
+    assert lines[3].startswith("  ") and lines[3].endswith(" ")
+
+
+def test_overlong_segment_is_truncated_with_a_warning(backbone, caplog):
+    translator = Translator(backbone, beam=1, max_source_tokens=8)
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        [result] = translator.translate([" ".join(["open the file"] * 20)])
+    assert result.method == "model"
+    assert "truncated to 8" in caplog.text
+
+
+def test_progress_counts_every_segment(backbone):
+    seen = []
+    memory = FakeMemory([("hello world", "Hallo Welt")])
+    Translator(backbone, memory, beam=1, batch_size=2).translate(
+        ["hello world", "a\nb", "open the file", ""], user="u1", progress=seen.append
+    )
+    assert sum(seen) == 4
+
+
+def test_learn_adds_pairs(backbone):
+    memory = FakeMemory([])
+    translator = Translator(backbone, memory, beam=1)
+    assert translator.learn("u1", ["hello world", "", "x"], ["Hallo Welt", "leer", "y"]) == 2
+    [result] = translator.translate(["hello world"], user="u1")
+    assert (result.text, result.method) == ("Hallo Welt", "exact")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"batch_size": 0}, "batch_size must be >= 1, got 0"),
+        ({"top_k": 0}, "top_k must be >= 1, got 0"),
+        (
+            {"fusion": "magic"},
+            "unknown fusion method 'magic'; choose one of none, knn, attention, auto",
+        ),
+        ({"beam": 0}, "beam must be >= 1"),
+    ],
+)
+def test_bad_settings_are_clear_errors(backbone, kwargs, message):
+    with pytest.raises(ConfigError, match=message):
+        Translator(backbone, **kwargs)
+
+
+def test_learning_without_memory_is_an_error(backbone):
+    with pytest.raises(ConfigError, match="no memory to learn into"):
+        Translator(backbone, beam=1).learn("u1", ["a"], ["b"])

@@ -1,0 +1,171 @@
+"""``ltmt train base`` on a tiny corpus: loss goes down, checkpoints reload, resume continues."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import ConfigError, InputError
+from ltmt.model.backbone import load_backbone
+from ltmt.train.base import inverse_sqrt_lr, train_base, use_bf16
+from ltmt.train.config import BaseTrainConfig, DataSpec, ModelShape, Optimisation
+from ltmt.train.data import EncodedCorpus, split_lines, token_batches
+from ltmt.translator import Translator
+
+EN = ["open the file", "save the file", "close the window", "hello world", "the cat sat"] * 8
+DE = [
+    "öffne die Datei",
+    "speichere die Datei",
+    "schließe das Fenster",
+    "hallo Welt",
+    "die Katze saß",
+] * 8
+
+
+def _corpus(root: Path) -> Path:
+    (root / "general").mkdir(parents=True)
+    (root / "general" / "train.en").write_text("\n".join(EN) + "\n", "utf-8")
+    (root / "general" / "train.de").write_text("\n".join(DE) + "\n", "utf-8")
+    (root / "general" / "dev.en").write_text("\n".join(EN[:5]) + "\n", "utf-8")
+    (root / "general" / "dev.de").write_text("\n".join(DE[:5]) + "\n", "utf-8")
+    (root / "l10n" / "train").mkdir(parents=True)
+    rows = [{"user": "p", "source": "Quit\nNow", "target": "Beenden\nJetzt"}]
+    (root / "l10n" / "train" / "p.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows), "utf-8"
+    )
+    return root
+
+
+def _config(data_dir: Path, **train) -> BaseTrainConfig:
+    options = {
+        "batch_tokens": 200,
+        "peak_lr": 3e-3,
+        "warmup_steps": 5,
+        "eval_every": 10,
+        "bf16": "off",
+    }
+    options.update(train)
+    return BaseTrainConfig(
+        model=ModelShape(
+            vocab_size=80,
+            d_model=32,
+            encoder_layers=1,
+            decoder_layers=1,
+            attention_heads=2,
+            ffn_dim=64,
+            dropout=0.0,
+        ),
+        data=DataSpec(data_dir=str(data_dir), dev_size=5),
+        train=Optimisation(**options),
+    )
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    root = tmp_path_factory.mktemp("train")
+    data = _corpus(root / "data")
+    output = root / "run"
+    summary = train_base(_config(data, max_steps=30), output)
+    return data, output, summary
+
+
+def _losses(output: Path) -> list[float]:
+    lines = (output / "log.jsonl").read_text().splitlines()
+    return [json.loads(line)["loss"] for line in lines if "loss" in json.loads(line)]
+
+
+def test_training_writes_a_standard_marian_directory(trained):
+    _, output, summary = trained
+    assert summary["step"] == 30
+    for name in ("config.json", "model.safetensors", "source.spm", "target.spm", "vocab.json"):
+        assert (output / "best" / name).is_file()
+    [result] = Translator(load_backbone(output / "best"), beam=1).translate(["open the file"])
+    assert result.method == "model" and isinstance(result.text, str)
+    card = json.loads((output / "best" / "ltmt_training.json").read_text())
+    assert card["step"] in (10, 20, 30) and card["config"]["model"]["d_model"] == 32
+
+
+def test_loss_goes_down(trained):
+    _, output, _ = trained
+    import torch
+    from transformers import MarianMTModel
+
+    from ltmt.train.base import build_marian
+
+    # loss of the trained model on the training data is far below the untrained model's
+    model = MarianMTModel.from_pretrained(str(output / "last"))
+    fresh = build_marian(_config(Path(".")).model, model.config.vocab_size)
+    tokenizer = load_backbone(output / "last").tokenizer
+    batch = tokenizer(EN[:5], text_target=DE[:5], return_tensors="pt", padding=True)
+    batch["labels"][batch["labels"] == tokenizer.pad_token_id] = -100
+    with torch.no_grad():
+        trained_loss = float(model(**batch).loss)
+        fresh_loss = float(fresh.eval()(**batch).loss)
+    assert trained_loss < 0.85 * fresh_loss
+
+
+def test_resume_continues_from_the_saved_step(trained):
+    data, output, _ = trained
+    summary = train_base(_config(data, max_steps=40), output, resume=True)
+    assert summary["step"] == 40
+    steps = [json.loads(line)["step"] for line in (output / "log.jsonl").read_text().splitlines()]
+    assert max(steps) == 40
+
+
+def test_resume_without_a_run_and_restart_over_a_run_are_refused(trained, tmp_path):
+    data, output, _ = trained
+    with pytest.raises(InputError, match="nothing to resume"):
+        train_base(_config(data, max_steps=1), tmp_path / "fresh", resume=True)
+    with pytest.raises(InputError, match="already holds a training run; pass --resume"):
+        train_base(_config(data, max_steps=1), output)
+
+
+def test_missing_data_dir_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="data folder not found"):
+        train_base(_config(tmp_path / "nope", max_steps=1), tmp_path / "run")
+
+
+def test_split_lines_splits_aligned_messages_and_joins_others():
+    assert split_lines([("a\nb", "x\ny"), ("a\nb", "xy"), (" ", "z")]) == [
+        ("a", "x"),
+        ("b", "y"),
+        ("a b", "xy"),
+    ]
+
+
+def test_token_batches_respect_the_budget_and_cover_everything():
+    import numpy as np
+
+    lengths = [3, 5, 8, 2, 9, 4, 7]
+    corpus = EncodedCorpus([np.zeros(n) for n in lengths], [np.zeros(n) for n in lengths])
+    batches = token_batches(corpus, batch_tokens=16, seed=0)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        assert max(lengths[i] for i in batch) * len(batch) <= 16 or len(batch) == 1
+
+
+def test_schedule_warms_up_then_decays():
+    assert inverse_sqrt_lr(1, 1e-3, 10) == pytest.approx(1e-4)
+    assert inverse_sqrt_lr(10, 1e-3, 10) == pytest.approx(1e-3)
+    assert inverse_sqrt_lr(40, 1e-3, 10) == pytest.approx(5e-4)
+
+
+def test_bf16_setting():
+    assert use_bf16("on") and not use_bf16("off")
+    with pytest.raises(ConfigError, match=r"train\.bf16 must be auto, on or off"):
+        Optimisation(bf16="yes")
+
+
+@pytest.mark.parametrize(
+    ("shape", "message"),
+    [
+        ({"d_model": 30, "attention_heads": 4}, r"model.d_model \(30\) must be divisible"),
+        ({"vocab_size": 0}, "model.vocab_size must be > 0"),
+        ({"dropout": 1.0}, "model.dropout must be in"),
+    ],
+)
+def test_bad_model_shapes(shape, message):
+    with pytest.raises(ConfigError, match=message):
+        ModelShape(**shape)
