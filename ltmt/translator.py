@@ -23,6 +23,7 @@ from ltmt.segments import Match, Translation
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion
+    from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
 
 logger = logging.getLogger(__name__)
@@ -167,19 +168,18 @@ class Translator:
             )
         return [r for r in results if r is not None]
 
-    def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> int:
-        """Add approved (source, target) pairs to ``user``'s memory; returns how many were new."""
+    def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
+        """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
+
+        Blank pairs are left out; pairs that fail the memory's cleaning are skipped and counted in
+        the returned report. They are searchable (and reused) from the next call on.
+        """
         if self.memory is None:
-            raise ConfigError(
-                "this translator has no memory to learn into; pass memory=Memory(...)"
-            )
+            raise ConfigError("this translator has no memory to learn into; pass memory=Memory(...)")
         if len(sources) != len(targets):
             raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
-        before = self.memory.count(user) if user in self.memory.users() else 0
-        for source, target in zip(sources, targets):
-            if source.strip() and target.strip():
-                self.memory.add(user, source, target, origin="learn")
-        return self.memory.count(user) - before
+        pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
+        return self.memory.import_pairs(user, pairs, origin="learn")
 
     def _retrieve(self, texts: list[str], user: str | None) -> list[tuple[Match, ...]]:
         results: list[tuple[Match, ...]] = [() for _ in texts]

@@ -40,9 +40,10 @@ class FakeMemory:
     def count(self, user):
         return len(self.pairs)
 
-    def add(self, user, source, target, *, origin="api", metadata=None):
-        if (source, target) not in self.pairs:
-            self.pairs.append((source, target))
+    def import_pairs(self, user, pairs, *, origin="import"):
+        added = [p for p in pairs if p not in self.pairs]
+        self.pairs.extend(added)
+        return len(added)
 
 
 @pytest.mark.parametrize(
@@ -121,6 +122,7 @@ def test_learn_adds_pairs(backbone):
     memory = FakeMemory([])
     translator = Translator(backbone, memory, beam=1)
     assert translator.learn("u1", ["hello world", "", "x"], ["Hallo Welt", "leer", "y"]) == 2
+    assert memory.pairs == [("hello world", "Hallo Welt"), ("x", "y")]
     [result] = translator.translate(["hello world"], user="u1")
     assert (result.text, result.method) == ("Hallo Welt", "exact")
 

@@ -138,11 +138,9 @@ def translate(
             assert lines is not None
             summary = _translate_lines(lines, output, run_model)
         seconds = time.perf_counter() - started
-        learned = (
-            translator.learn(user, lines or [], references)
-            if references is not None and user
-            else 0
-        )
+        learned = None
+        if references is not None and user is not None:
+            learned = translator.learn(user, lines or [], references)
     finally:
         if memory is not None:
             memory.close()
@@ -152,8 +150,10 @@ def translate(
         f"{segments / max(seconds, 1e-9):.1f} segments/s"
         f"; {report}"
     )
-    if references is not None:
-        line += f"; learned {learned} new pairs"
+    if learned is not None:
+        line += f"; learned {learned.added} new pairs"
+        if learned.skipped_total:
+            line += f" ({learned.skipped_total} skipped by cleaning)"
     typer.echo(line, err=True)
 
 

@@ -1,0 +1,101 @@
+"""``ltmt translate`` end to end with the tiny model: learning, reuse, documents, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.cli import main as cli
+
+
+def run_cli(args, capsys):
+    """Run the ``ltmt`` entry point; returns (exit code, stdout, stderr)."""
+    try:
+        cli.run(args)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def common(tiny_model_dir, tmp_path):
+    return ["--model", str(tiny_model_dir), "--memory-dir", str(tmp_path / "store"), "--beam", "1"]
+
+
+def test_learn_then_reuse(tmp_path, capsys, common):
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n\nhello world\n", "utf-8")
+    reference = tmp_path / "ref.txt"
+    reference.write_text("Datei öffnen\n\nHallo Welt\n", "utf-8")
+
+    code, first, err = run_cli(["translate", str(source), "--user", "u1", "--learn", str(reference), *common], capsys)
+    assert code == 0, err
+    assert len(first.split("\n")) == 4 and first.split("\n")[1] == ""
+    assert "0 memory hits" in err and "learned 2 new pairs" in err
+
+    code, second, err = run_cli(["translate", str(source), "--user", "u1", *common], capsys)
+    assert code == 0, err
+    assert second == "Datei öffnen\n\nHallo Welt\n"
+    assert "2 memory hits" in err
+
+
+def test_output_file_and_stdin(tmp_path, capsys, common, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"hello world\nopen the file\n")))
+    out = tmp_path / "out.txt"
+    code, stdout, err = run_cli(["translate", "-", "--output", str(out), *common], capsys)
+    assert code == 0, err
+    assert stdout == ""
+    assert len(out.read_text("utf-8").splitlines()) == 2
+
+
+def test_po_file_is_filled(tmp_path, capsys, common):
+    po = tmp_path / "de.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#: src/main.c:1\nmsgid "open the file %s"\nmsgstr ""\n\n'
+        'msgid "hello world"\nmsgstr "Hallo Welt"\n',
+        "utf-8",
+    )
+    out = tmp_path / "de.mt.po"
+    code, _, err = run_cli(["translate", str(po), "--user", "u1", "--output", str(out), *common], capsys)
+    assert code == 0, err
+    text = out.read_text("utf-8")
+    assert "#: src/main.c:1" in text and 'msgstr "Hallo Welt"' in text
+    assert "fuzzy" in text and "%s" in text.split('msgid "open the file %s"')[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["translate", "missing.txt"], "ltmt: error: input file not found: missing.txt"),
+        (["translate", "BAD", "--user", "bad user!"], "ltmt: error: .*user"),
+        (["translate", "IN", "--learn", "SHORT", "--user", "u1"], "--learn has 1 lines but the input has 2"),
+        (["translate", "IN", "--learn", "SHORT"], "--learn and --fusion need --user"),
+        (["translate", "LATIN1"], r"LATIN1:2: not valid UTF-8"),
+        (["translate", "PO"], r"--output is needed to translate a \.po file"),
+        (["translate", "IN", "--fusion", "magic", "--user", "u1"], "unknown fusion method 'magic'"),
+    ],
+)
+def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, args, message):
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "IN").write_text("a\nb\n", "utf-8")
+    (tmp_path / "BAD").write_text("a\n", "utf-8")
+    (tmp_path / "SHORT").write_text("x\n", "utf-8")
+    (tmp_path / "LATIN1").write_bytes("ok\nsch\xf6n\n".encode("latin-1"))
+    (tmp_path / "PO.po").write_text('msgid "a"\nmsgstr ""\n', "utf-8")
+    args = [a.replace("PO", "PO.po") if a == "PO" else a for a in args]
+    code, out, err = run_cli([*args, *common], capsys)
+    assert code == 1
+    assert re.search(message, err), err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_usage_error_exits_2(capsys):
+    code, _, _ = run_cli(["translate"], capsys)
+    assert code == 2
