@@ -111,7 +111,11 @@ class Translator:
         self.fusion = (
             make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
         )
-        self.decode_config = DecodeConfig(beam=beam)
+        # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test
+        # models: fewer), whatever the settings ask for.
+        positions = int(getattr(self.backbone.model.config, "max_position_embeddings", 512))
+        self.decode_config = DecodeConfig(beam=beam, max_len=min(256, positions - 1))
+        max_source_tokens = min(max_source_tokens, positions)
         self.batch_size = batch_size
         self.top_k = top_k
         self.exact_reuse = exact_reuse
@@ -175,7 +179,7 @@ class Translator:
         the returned report. They are searchable (and reused) from the next call on.
         """
         if self.memory is None:
-            raise ConfigError("this translator has no memory to learn into; pass memory=Memory(...)")
+            raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
         if len(sources) != len(targets):
             raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]

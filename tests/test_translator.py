@@ -109,6 +109,17 @@ def test_overlong_segment_is_truncated_with_a_warning(backbone, caplog):
     assert "truncated to 8" in caplog.text
 
 
+def test_source_limit_follows_the_model_positions(backbone, caplog):
+    positions = backbone.model.config.max_position_embeddings
+    translator = Translator(backbone, beam=1, max_source_tokens=10_000)
+    assert translator.max_source_tokens == positions
+    assert translator.decode_config.max_len < positions
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        [result] = translator.translate([" ".join(["open the file"] * 80)])
+    assert result.method == "model"
+    assert f"truncated to {positions}" in caplog.text
+
+
 def test_progress_counts_every_segment(backbone):
     seen = []
     memory = FakeMemory([("hello world", "Hallo Welt")])
@@ -145,5 +156,5 @@ def test_bad_settings_are_clear_errors(backbone, kwargs, message):
 
 
 def test_learning_without_memory_is_an_error(backbone):
-    with pytest.raises(ConfigError, match="no memory to learn into"):
+    with pytest.raises(ConfigError, match="no memory to learn into: pass memory=Memory"):
         Translator(backbone, beam=1).learn("u1", ["a"], ["b"])
