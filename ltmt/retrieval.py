@@ -2,7 +2,7 @@
 
 The score of a stored segment for a query is the CAT-tool fuzzy match of their normalised
 sources (:func:`ltmt.memory.normalize.normalize`): rapidfuzz's ``fuzz.ratio``, an edit-distance
-similarity on characters (insertions and deletions, ``100 · (1 − indel / (len_a + len_b))``).
+similarity on characters (insertions and deletions, ``100 · (1 - indel / (len_a + len_b))``).
 100 means the same normalised source. The candidate index (:mod:`ltmt.memory.index`) proposes;
 :func:`rerank` decides with the real score.
 """

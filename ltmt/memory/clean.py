@@ -53,7 +53,9 @@ def check_pair(source: str, target: str, config: CleanConfig = DEFAULT_CLEAN) ->
         return EMPTY_SOURCE
     if not target.strip():
         return EMPTY_TARGET
-    if _BROKEN.search(source) or _BROKEN.search(target):
+    if not (source.isascii() or _BROKEN.search(source) is None) or not (
+        target.isascii() or _BROKEN.search(target) is None
+    ):
         return BROKEN_ENCODING
     n_source, n_target = len(source), len(target)
     if n_source > config.max_chars or n_target > config.max_chars:
@@ -68,7 +70,9 @@ def check_pair(source: str, target: str, config: CleanConfig = DEFAULT_CLEAN) ->
 def explain(reason: str, source: str, target: str) -> str:
     """A one-line explanation of ``reason`` for an error message."""
     if reason == LENGTH_RATIO:
-        return f"source and target lengths differ too much ({len(source)} vs {len(target)} characters)"
+        return (
+            f"source and target lengths differ too much ({len(source)} vs {len(target)} characters)"
+        )
     if reason == TOO_LONG:
         return f"a side is longer than {DEFAULT_CLEAN.max_chars} characters"
     if reason == BROKEN_ENCODING:

@@ -23,7 +23,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory.layout import NEXT_UID_KEY, SCHEMA_KEY, SCHEMA_VERSION
+from ltmt.memory.layout import INDEX_KEY, INDEX_KIND, NEXT_UID_KEY, SCHEMA_KEY, SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,9 @@ _REGISTRY_LOCK = threading.Lock()
 def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE) -> Store:
     """The shared :class:`Store` of directory ``path``, created (with its schema) if new."""
     if path.exists() and not path.is_dir():
-        raise StoreError(f"memory store {path} is a file, not a directory; pass a directory to --memory-dir")
+        raise StoreError(
+            f"memory store {path} is a file, not a directory; pass a directory to --memory-dir"
+        )
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -91,6 +93,7 @@ def _open(path: Path, map_size: int) -> Store:
 def _check_schema(store: Store) -> None:
     with store.env.begin() as txn:
         raw = txn.get(SCHEMA_KEY)
+        kind = txn.get(INDEX_KEY)
         empty = txn.stat()["entries"] == 0
     if raw is None:
         if not empty:
@@ -104,13 +107,22 @@ def _check_schema(store: Store) -> None:
             f"({SCHEMA_VERSION}); upgrade ltmt to use it"
         )
     if version < SCHEMA_VERSION:
-        raise StoreError(f"memory store {store.path} has schema version {version}, which this ltmt cannot read")
+        raise StoreError(
+            f"memory store {store.path} has schema version {version}, which this ltmt cannot read"
+        )
+    if kind is None or kind.decode() != INDEX_KIND:
+        found = kind.decode() if kind is not None else "none"
+        raise StoreError(
+            f"memory store {store.path} has a {found} index, this ltmt needs {INDEX_KIND}; "
+            "export the memories with the ltmt that wrote them and import them again"
+        )
 
 
 def _initialise(txn: lmdb.Transaction) -> None:
     # overwrite=False: a second process initialising at the same moment changes nothing
     txn.put(SCHEMA_KEY, str(SCHEMA_VERSION).encode(), overwrite=False)
     txn.put(NEXT_UID_KEY, b"1", overwrite=False)
+    txn.put(INDEX_KEY, INDEX_KIND.encode(), overwrite=False)
 
 
 def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
@@ -126,14 +138,17 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
             grow(store)
         except lmdb.MapResizedError:
             store.env.set_mapsize(0)
-    raise StoreError(f"memory store {store.path} is still full after growing it {MAX_GROWTH_RETRIES} times")
+    raise StoreError(
+        f"memory store {store.path} is still full after growing it {MAX_GROWTH_RETRIES} times"
+    )
 
 
 def read(store: Store, fn: Callable[[lmdb.Transaction], T], *, buffers: bool = False) -> T:
     """Run ``fn(txn)`` in a read transaction (``buffers``: values are zero-copy views)."""
     for _ in range(3):
         try:
-            with store.env.begin(buffers=buffers) as txn:
+            txn = store.env.begin(buffers=True) if buffers else store.env.begin()
+            with txn:
                 return fn(txn)
         except lmdb.MapResizedError:
             store.env.set_mapsize(0)  # another process grew the map: adopt its size
@@ -150,13 +165,15 @@ def map_size(store: Store) -> int:
 
 
 def grow(store: Store, at_least: int = 0) -> None:
-    """Double the map (or make it ``at_least`` bytes); the file itself grows only as it is written."""
+    """Double the map (or make it ``at_least`` bytes); the file grows only as it is written."""
     new_size = max(map_size(store) * 2, at_least)
     logger.info("growing memory store %s map to %d MiB", store.path, new_size >> 20)
     try:
         store.env.set_mapsize(new_size)
     except lmdb.Error as exc:
-        raise StoreError(f"cannot grow memory store {store.path} to {new_size >> 20} MiB: {exc}") from exc
+        raise StoreError(
+            f"cannot grow memory store {store.path} to {new_size >> 20} MiB: {exc}"
+        ) from exc
 
 
 def reserve(store: Store, extra_bytes: int) -> None:

@@ -31,15 +31,14 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
-from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, POST, Buffer, u32
+from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, POST, Buffer, u32
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
-POSTINGS_BUDGET = 40_000
+POSTINGS_BUDGET = 32_000
 MIN_TERMS = 4
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
 
-NGRAM = 4
 _PRIME = np.uint64(0x100000001B3)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _DF = struct.Struct("<I")
@@ -286,41 +285,36 @@ def candidates(
     return touched[order].astype(np.int64)
 
 
-SELECT = "cover"
-PASS2 = True
-
-
 def _choose(
     found: list[tuple[int, int, bytes, np.ndarray]], budget: int
 ) -> list[tuple[int, int, bytes, np.ndarray]]:
-    if SELECT == "rare":
-        out, read = [], 0
-        for rank, item in enumerate(found):
-            if rank >= MIN_TERMS and read + item[0] > budget:
-                break
-            read += item[0]
-            out.append(item)
-        return out
+    """The terms to read, from ``found`` = (df, position, key, tail) sorted by df.
+
+    Rarest first, but first only terms that do not overlap a term already chosen: an edit in the
+    query makes a run of rare n-grams that the best match lacks, and one of them is enough to
+    stand for that run. Then the overlapping ones, while the budget lasts.
+    """
     covered: set[int] = set()
-    out, skipped, read = [], [], 0
+    chosen: list[tuple[int, int, bytes, np.ndarray]] = []
+    overlapping: list[tuple[int, int, bytes, np.ndarray]] = []
+    read = 0
     for item in found:
         df, position = item[0], item[1]
         span = range(position, position + NGRAM)
-        if any(p in covered for p in span):
-            skipped.append(item)
+        if not covered.isdisjoint(span):
+            overlapping.append(item)
             continue
-        if len(out) >= MIN_TERMS and read + df > budget:
+        if len(chosen) >= MIN_TERMS and read + df > budget:
             break
         read += df
-        out.append(item)
+        chosen.append(item)
         covered.update(span)
-    if PASS2:
-        for item in skipped:
-            if read + item[0] > budget:
-                break
-            read += item[0]
-            out.append(item)
-    return out
+    for item in overlapping:
+        if read + item[0] > budget:
+            break
+        read += item[0]
+        chosen.append(item)
+    return chosen
 
 
 class Scratch:

@@ -8,7 +8,7 @@ big-endian, so byte order is numeric order and each user's keys of a table form 
 =====  ====  ==========================================  =========================================
 table  tag   rest of the key                             value
 =====  ====  ==========================================  =========================================
-meta   ``m`` ``schema``, ``next_uid``                    ASCII integer
+meta   ``m`` ``schema``, ``next_uid``; ``index``         ASCII integer; index kind (ASCII)
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
                                                          updated, origins (count per origin)
 seg    ``s`` uid u32 · segment id u32                    :func:`encode_record`
@@ -21,9 +21,10 @@ lens   ``l`` uid u32 · block u32                         ``<u2`` per id of the 
                                                          length, 0 = no such segment (deleted)
 =====  ====  ==========================================  =========================================
 
-A lens block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids start at
-1, grow by one per added segment and are never reused, so a deleted id can never come back as a
-different segment. ``uid`` numbers are never reused either: a deleted user leaves no keys behind.
+A lens block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids
+start at 1, grow by one per added segment and are never reused, so a deleted id can never come
+back as a different segment. ``uid`` numbers are never reused either, and a deleted user leaves
+no key behind.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ SCHEMA_VERSION = 1
 META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b"l"
 PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS)
 SCHEMA_KEY = META + b"schema"
+INDEX_KEY = META + b"index"
+NGRAM = 4  # characters per index term
+INDEX_KIND = f"char{NGRAM}gram-v1"  # stored at creation; a store with another index is refused
 NEXT_UID_KEY = META + b"next_uid"
 BLOCK_BITS = 16
 BLOCK_SIZE = 1 << BLOCK_BITS
@@ -72,10 +76,15 @@ def seg_id_of(key: Buffer) -> int:
 
 
 def pair_key(uid: int, source: str, target: str) -> bytes:
-    """The dedup key of an exact (source, target) pair; the length prefix keeps it unambiguous."""
-    src = source.encode("utf-8")
-    data = b"".join((_U32.pack(len(src)), src, target.encode("utf-8")))
-    return PAIR + _U32.pack(uid) + hashlib.blake2b(data, digest_size=16).digest()
+    """The dedup key of an exact (source, target) pair."""
+    return pair_key_utf8(PAIR + _U32.pack(uid), source.encode("utf-8"), target.encode("utf-8"))
+
+
+def pair_key_utf8(prefix: bytes, source: bytes, target: bytes) -> bytes:
+    """:func:`pair_key` from ``PAIR + uid`` and the UTF-8 texts; the length prefix of the hashed
+    data keeps (source, target) unambiguous."""
+    digest = hashlib.blake2b(_U32.pack(len(source)) + source + target, digest_size=16).digest()
+    return prefix + digest
 
 
 @dataclass(frozen=True)
@@ -115,11 +124,23 @@ class UserInfo:
         )
 
 
-def encode_record(source: str, target: str, created: float, origin: str, metadata: Mapping[str, Any]) -> bytes:
-    """``<dIIII`` head (created, byte lengths of the four fields) + source, target, origin, metadata JSON."""
-    src, tgt, org = source.encode("utf-8"), target.encode("utf-8"), origin.encode("utf-8")
+def encode_record(
+    source: str, target: str, created: float, origin: str, metadata: Mapping[str, Any]
+) -> bytes:
+    """``<dIIII`` head (created, byte lengths of the four fields), then source, target, origin
+    and metadata (JSON), all UTF-8."""
+    return encode_record_utf8(
+        source.encode("utf-8"), target.encode("utf-8"), created, origin.encode("utf-8"), metadata
+    )
+
+
+def encode_record_utf8(
+    src: bytes, tgt: bytes, created: float, org: bytes, metadata: Mapping[str, Any]
+) -> bytes:
+    """:func:`encode_record` from the UTF-8 texts."""
     meta = json.dumps(dict(metadata), ensure_ascii=False).encode("utf-8") if metadata else b""
-    return _RECORD_HEAD.pack(created, len(src), len(tgt), len(org), len(meta)) + src + tgt + org + meta
+    head = _RECORD_HEAD.pack(created, len(src), len(tgt), len(org), len(meta))
+    return b"".join((head, src, tgt, org, meta))
 
 
 def decode_record(data: Buffer) -> tuple[str, str, float, str, dict[str, Any]]:

@@ -1,7 +1,8 @@
 """The normalised form that matching works on; stored text itself is never changed.
 
 ``normalize`` applies Unicode NFC, folds every run of whitespace (and control characters) into
-one space, strips both ends and, unless asked to keep case, case-folds (``"Straße"`` → ``"strasse"``).
+one space, strips both ends and, unless asked to keep case, case-folds (``"Straße"`` →
+``"strasse"``).
 Two sources with the same normalised form score 100.
 """
 
@@ -17,6 +18,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 def fold_space(text: str) -> str:
     """NFC with whitespace runs folded to one space and the ends stripped (case kept)."""
+    if text.isascii() and text.isprintable():  # the common case: NFC already, no controls
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            return " ".join(text.split())
+        return text
     text = unicodedata.normalize("NFC", text)
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)

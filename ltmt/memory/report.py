@@ -28,8 +28,11 @@ class ImportReport:
         return sum(self.skipped.values())
 
     def summary(self) -> str:
-        """One line: ``u1: 980 added, 15 duplicates, 5 skipped (3 length ratio, 2 empty target)``."""
-        line = f"{self.user}: {self.added} added, {self.duplicates} duplicates, {self.skipped_total} skipped"
+        """One line: ``u1: 980 added, 15 duplicates, 5 skipped (3 length ratio, 2 empty target)``"""
+        line = (
+            f"{self.user}: {self.added} added, {self.duplicates} duplicates, "
+            f"{self.skipped_total} skipped"
+        )
         if self.skipped_total:
             parts = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()) if n)
             line += f" ({parts})"

@@ -12,6 +12,7 @@ every ``Memory`` on the same directory shares one environment (:mod:`ltmt.memory
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -31,6 +32,7 @@ from ltmt.memory.layout import (
     NORM,
     SCHEMA_VERSION,
     USERS,
+    Buffer,
     UserInfo,
     decode_record,
     seg_id_of,
@@ -65,7 +67,9 @@ class _SearchScratch(threading.local):
 def check_user(user: object) -> str:
     """``user`` if it is a valid user id (1-64 of ``A-Z a-z 0-9 . _ -``), else InputError."""
     if not isinstance(user, str) or not USER_ID.fullmatch(user):
-        raise InputError(f"invalid user id {user!r}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'")
+        raise InputError(
+            f"invalid user id {user!r}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"
+        )
     return user
 
 
@@ -108,7 +112,10 @@ class Memory:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
@@ -144,9 +151,11 @@ class Memory:
             meta = writes.check_metadata(metadata)
         except ValueError as exc:
             raise InputError(f"cannot add to {user!r}: {exc}") from exc
-        pair = writes.CleanPair(source, target, meta)
+        pair = (source, target, meta)
         now = time.time()
-        [(seg_id, _)] = env.write(self.store, lambda txn: writes.add_pairs(txn, user, [pair], origin=origin, now=now))
+        [(seg_id, _)] = env.write(
+            self.store, lambda txn: writes.add_pairs(txn, user, [pair], origin=origin, now=now)
+        )
         segment = self.get(user, seg_id)
         if segment is None:  # pragma: no cover - deleted by another process in between
             raise StoreError(f"segment {seg_id} of {user!r} vanished right after it was added")
@@ -171,29 +180,33 @@ class Memory:
         skipped: dict[str, int] = {}
         examples: list[str] = []
         read = 0
+        clean = self.clean
         for record in records:
             read += 1
             if isinstance(record, PairRecord):
-                source, target, metadata, where = record.source, record.target, record.metadata, record.position
+                source, target, metadata = record.source, record.target, record.metadata
             else:
-                (source, target), metadata, where = record, {}, f"#{read}"
-            reason = check_pair(source, target, self.clean)
+                (source, target), metadata = record, {}
+            reason = check_pair(source, target, clean)
             if reason is None:
                 try:
-                    kept.append(writes.CleanPair(source, target, writes.check_metadata(metadata)))
+                    kept.append((source, target, writes.check_metadata(metadata)))
                     continue
                 except ValueError:
                     reason = "bad metadata"
             skipped[reason] = skipped.get(reason, 0) + 1
             if len(examples) < MAX_EXAMPLES:
+                where = record.position if isinstance(record, PairRecord) else ""
                 examples.append(f"{where or f'#{read}'}: {reason}")
         if kept:
-            chars = sum(len(p.source) * 12 + len(p.target) * 2 for p in kept)
+            chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
             env.reserve(self.store, len(kept) * 512 + chars)
         now = time.time()
         results = env.write(
             self.store,
-            lambda txn: writes.add_pairs(txn, user, kept, origin=origin, now=now, progress=progress),
+            lambda txn: writes.add_pairs(
+                txn, user, kept, origin=origin, now=now, progress=progress
+            ),
         )
         added = sum(1 for _, new in results if new)
         return ImportReport(
@@ -224,9 +237,10 @@ class Memory:
             cursor, names = txn.cursor(), []
             if cursor.set_range(USERS):
                 for key in cursor.iternext(values=False):
-                    if not key.startswith(USERS):
+                    name = bytes(key)
+                    if not name.startswith(USERS):
                         break
-                    names.append(key[1:].decode("utf-8"))
+                    names.append(name[1:].decode("utf-8"))
             return sorted(names)
 
         return env.read(self.store, run)
@@ -255,14 +269,15 @@ class Memory:
         check_user(user)
         after = 0
         while True:
-            found = env.read(self.store, lambda txn: _segments_after(txn, user, after, chunk))
+            read_chunk = functools.partial(_segments_after, user=user, after=after, chunk=chunk)
+            found = env.read(self.store, read_chunk)
             yield from found
             if len(found) < chunk:
                 return
             after = found[-1].id
 
     def stats(self, user: str | None = None) -> dict[str, Any]:
-        """Counts of one user (``segments``, ``created``, ``updated``, ``origins``) or of the store."""
+        """A user's counts (``segments``, ``created``, ``updated``, ``origins``), or the store's."""
         if user is not None:
             check_user(user)
             info = env.read(self.store, lambda txn: writes.user_info(txn, user))
@@ -309,7 +324,9 @@ class Memory:
         self._scratch.lens[user] = (row, lens)
         return lens
 
-    def _search(self, txn: lmdb.Transaction, user: str, texts: list[str], k: int) -> list[list[Match]]:
+    def _search(
+        self, txn: lmdb.Transaction, user: str, texts: list[str], k: int
+    ) -> list[list[Match]]:
         raw = txn.get(user_key(user))
         if raw is None:
             return [[] for _ in texts]
@@ -343,9 +360,19 @@ class Memory:
         return results
 
 
-def _segment(user: str, seg_id: int, raw: bytes) -> Segment:
+def _segment(user: str, seg_id: int, raw: Buffer | None) -> Segment:
+    if raw is None:  # pragma: no cover - the index named a segment the same snapshot lacks
+        raise StoreError(f"segment {seg_id} of {user!r} is missing; the store is damaged")
     source, target, created, origin, metadata = decode_record(raw)
-    return Segment(id=seg_id, user=user, source=source, target=target, created=created, origin=origin, metadata=metadata)
+    return Segment(
+        id=seg_id,
+        user=user,
+        source=source,
+        target=target,
+        created=created,
+        origin=origin,
+        metadata=metadata,
+    )
 
 
 def _segments_after(txn: lmdb.Transaction, user: str, after: int, chunk: int) -> list[Segment]:

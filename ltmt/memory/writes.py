@@ -9,21 +9,26 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import lmdb
 import numpy as np
 
+from ltmt.errors import StoreError
 from ltmt.memory import index
 from ltmt.memory.layout import (
     NEXT_UID_KEY,
     NORM,
+    PAIR,
     PER_USER_TABLES,
+    SEG,
+    Buffer,
     UserInfo,
     decode_record,
-    encode_record,
+    encode_record_utf8,
     pair_key,
+    pair_key_utf8,
     read_u32,
     seg_key,
     u32,
@@ -31,17 +36,19 @@ from ltmt.memory.layout import (
 )
 from ltmt.memory.normalize import fold_space
 
+MAX_ID = 2**32 - 2  # segment ids are u32 and one more must fit in a key range
 # Pairs indexed together: bigger batches rewrite each term's postings head fewer times.
 IMPORT_BATCH = 131_072
 
 
-@dataclass(frozen=True)
-class CleanPair:
-    """A pair that passed cleaning, ready to be stored."""
+# A pair that passed cleaning: (source, target, metadata).
+CleanPair = tuple[str, str, Mapping[str, Any]]
 
-    source: str
-    target: str
-    metadata: Mapping[str, Any]
+
+def _required(value: Buffer | None, key: bytes) -> Buffer:
+    if value is None:
+        raise StoreError(f"the memory store lacks key {key!r}; it is damaged")
+    return value
 
 
 def user_info(txn: lmdb.Transaction, user: str) -> UserInfo | None:
@@ -50,7 +57,7 @@ def user_info(txn: lmdb.Transaction, user: str) -> UserInfo | None:
 
 
 def _new_user(txn: lmdb.Transaction, now: float) -> UserInfo:
-    uid = int(bytes(txn.get(NEXT_UID_KEY)))
+    uid = int(bytes(_required(txn.get(NEXT_UID_KEY), NEXT_UID_KEY)))
     txn.put(NEXT_UID_KEY, str(uid + 1).encode())
     return UserInfo(uid=uid, created=now, updated=now)
 
@@ -67,6 +74,8 @@ def add_pairs(
     """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate)."""
     info = user_info(txn, user) or _new_user(txn, now)
     uid, next_id = info.uid, info.next_id
+    pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
+    origin_utf8 = origin.encode("utf-8")
     seen: dict[bytes, int] = {}
     results: list[tuple[int, bool]] = []
     position = 0
@@ -76,8 +85,9 @@ def add_pairs(
         seg_items, norm_items, pair_items = [], [], []
         new_ids: list[int] = []
         index_texts: list[str] = []
-        for pair in batch:
-            key = pair_key(uid, pair.source, pair.target)
+        for source, target, metadata in batch:
+            src, tgt = source.encode("utf-8"), target.encode("utf-8")
+            key = pair_key_utf8(pair_prefix, src, tgt)
             existing = seen.get(key)
             if existing is None:
                 raw = txn.get(key)
@@ -88,11 +98,12 @@ def add_pairs(
             seg_id = next_id
             next_id += 1
             seen[key] = seg_id
-            folded = fold_space(pair.source)
-            skey = seg_key(uid, seg_id)
-            seg_items.append((skey, encode_record(pair.source, pair.target, now, origin, pair.metadata)))
-            norm_items.append((seg_key(uid, seg_id, NORM), folded.encode("utf-8")))
-            pair_items.append((key, u32(seg_id)))
+            folded = fold_space(source)
+            id_utf8 = u32(seg_id)
+            record = encode_record_utf8(src, tgt, now, origin_utf8, metadata)
+            seg_items.append((seg_prefix + id_utf8, record))
+            norm_items.append((norm_prefix + id_utf8, folded.encode("utf-8")))
+            pair_items.append((key, id_utf8))
             new_ids.append(seg_id)
             index_texts.append(folded.casefold())
             results.append((seg_id, True))
@@ -103,17 +114,21 @@ def add_pairs(
         index.add_postings(txn, uid, np.array(new_ids, dtype=np.int64), index_texts)
         if progress is not None:
             progress(len(batch))
+    if next_id >= MAX_ID:
+        raise StoreError(f"user {user!r} has used up its segment ids; export and re-import it")
     added = next_id - info.next_id
     if added:
         origins = dict(info.origins)
         origins[origin] = origins.get(origin, 0) + added
-        info = replace(info, next_id=next_id, count=info.count + added, updated=now, origins=origins)
+        info = replace(
+            info, next_id=next_id, count=info.count + added, updated=now, origins=origins
+        )
         txn.put(user_key(user), info.encode())
     return results
 
 
 def delete_segment(txn: lmdb.Transaction, user: str, seg_id: int) -> bool:
-    """Remove one segment with every trace of it (record, dedup entry, postings); False if absent."""
+    """Remove one segment and every trace of it (record, dedup entry, postings); False if absent."""
     info = user_info(txn, user)
     if info is None or not 0 < seg_id < 2**32:
         return False
@@ -122,7 +137,7 @@ def delete_segment(txn: lmdb.Transaction, user: str, seg_id: int) -> bool:
     if raw is None:
         return False
     source, target, _, origin, _ = decode_record(raw)
-    folded = bytes(txn.get(nkey)).decode("utf-8")
+    folded = bytes(_required(txn.get(nkey), nkey)).decode("utf-8")
     index.remove_postings(txn, info.uid, seg_id, folded.casefold())
     txn.delete(skey)
     txn.delete(nkey)

@@ -1,0 +1,216 @@
+"""``ltmt memory``: import, add, export, search, inspect and delete per-user memories."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ltmt.errors import InputError
+
+app = typer.Typer(
+    help="Per-user translation memories: import, add, export, search, stats, users, delete.",
+    no_args_is_help=True,
+)
+
+MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
+PROGRESS_FROM = 10_000  # pairs: smaller imports show no progress bar
+
+
+def register(app_: typer.Typer) -> None:
+    """Add the ``memory`` command group to the ``ltmt`` app."""
+    app_.add_typer(app, name="memory")
+
+
+def _open(memory_dir: Path | None) -> Any:
+    from ltmt.memory.store import Memory
+
+    return Memory(memory_dir)
+
+
+def _echo_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf."),
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="File format (default: from the extension)."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
+) -> None:
+    """Import FILE into --user's memory.
+
+    The whole file is read and checked first: if any line is malformed, nothing is written.
+    The pairs are then stored in one transaction (all or nothing). Pairs already in the memory
+    count as duplicates; pairs that fail cleaning (an empty side, broken encoding, a length
+    ratio beyond 3:1) are skipped and counted by reason. Nothing already stored is changed.
+    """
+    from tqdm import tqdm
+
+    from ltmt.formats.pairs import read_pairs
+
+    records = list(read_pairs(file, fmt))
+    with (
+        _open(memory_dir) as memory,
+        tqdm(
+            total=len(records),
+            unit="pair",
+            desc=f"import {file.name}",
+            disable=None if len(records) >= PROGRESS_FROM else True,
+            dynamic_ncols=True,
+        ) as bar,
+    ):
+        report = memory.import_pairs(user, records, origin=file.name, progress=bar.update)
+    if as_json:
+        _echo_json({"file": str(file), **report.to_dict()})
+    else:
+        typer.echo(f"imported {file.name} into {report.summary()}")
+
+
+@app.command("add")
+def add(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
+    source: str = typer.Option(..., "--source", help="Source text."),
+    target: str = typer.Option(..., "--target", help="Target text."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Add one source/target pair to --user's memory (a pair already stored is kept once)."""
+    with _open(memory_dir) as memory:
+        before = memory.count(user)
+        segment = memory.add(user, source, target, origin="cli")
+        added = memory.count(user) > before
+    verb = "added" if added else "already stored:"
+    typer.echo(f"{verb} segment {segment.id} of {user}")
+
+
+@app.command("export")
+def export(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory to export."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="File to write (.jsonl, .tsv, .tmx...)."
+    ),
+    fmt: str | None = typer.Option(
+        None, "--format", help="File format (default: from the extension)."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Write every segment of --user's memory to --output (metadata kept where the format can)."""
+    from ltmt.formats.pairs import pair_format, write_pairs
+    from ltmt.segments import PairRecord
+
+    name = pair_format(output, fmt)
+    with _open(memory_dir) as memory:
+        if not memory.count(user) and user not in memory.users():
+            raise InputError(f"no user {user!r} in memory store {memory.path}")
+
+        def records() -> Iterator[PairRecord]:
+            for segment in memory.segments(user):
+                yield PairRecord(
+                    segment.source, segment.target, f"segment {segment.id}", segment.metadata
+                )
+
+        count = write_pairs(output, records(), name)
+    typer.echo(f"exported {count} segments of {user} to {output}")
+
+
+@app.command("search")
+def search(
+    text: str = typer.Argument(..., help="Source text to look up."),
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory to search."),
+    k: int = typer.Option(5, "-k", "--top-k", min=1, help="How many matches."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    as_json: bool = typer.Option(
+        False, "--json", help='JSON list of {"source", "target", "score", "id"}.'
+    ),
+) -> None:
+    """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
+    with _open(memory_dir) as memory:
+        matches = memory.search(user, text, k=k)
+    if as_json:
+        _echo_json(
+            [
+                {
+                    "source": m.segment.source,
+                    "target": m.segment.target,
+                    "score": round(m.score, 2),
+                    "id": m.segment.id,
+                }
+                for m in matches
+            ]
+        )
+        return
+    for m in matches:
+        source, target = _one_line(m.segment.source), _one_line(m.segment.target)
+        typer.echo(f"{m.score:6.2f}\t{m.segment.id}\t{source}\t{target}")
+
+
+@app.command("stats")
+def stats(
+    user: str | None = typer.Option(
+        None, "--user", "-u", help="One user's counts (default: the store's)."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
+) -> None:
+    """Counts of the store, or of one user's memory (segments, origins, times)."""
+    with _open(memory_dir) as memory:
+        data = memory.stats(user)
+    if as_json:
+        _echo_json(data)
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
+        typer.echo(f"{key}: {value}")
+
+
+@app.command("users")
+def users(
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
+) -> None:
+    """List the users of the store with their segment counts."""
+    with _open(memory_dir) as memory:
+        rows = [{"user": name, "segments": memory.count(name)} for name in memory.users()]
+    if as_json:
+        _echo_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['user']}\t{row['segments']}")
+
+
+@app.command("delete")
+def delete(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory."),
+    segment_id: int | None = typer.Option(None, "--id", help="Delete only this segment."),
+    yes: bool = typer.Option(False, "--yes", help="Confirm deleting the whole memory of --user."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Delete --user's whole memory (needs --yes), or one segment with --id."""
+    with _open(memory_dir) as memory:
+        if segment_id is not None:
+            if not memory.delete(user, segment_id):
+                raise InputError(f"user {user!r} has no segment {segment_id}")
+            typer.echo(f"deleted segment {segment_id} of {user}")
+            return
+        count = memory.count(user)
+        if user not in memory.users():
+            raise InputError(f"no user {user!r} in memory store {memory.path}")
+        if not yes:
+            raise typer.BadParameter(
+                f"refusing to delete user {user!r} ({count} segments) without --yes",
+                param_hint="'--yes'",
+            )
+        memory.delete_user(user)
+    typer.echo(f"deleted user {user} ({count} segments)")

@@ -1,0 +1,1 @@
+"""File formats: pair files for memories (:mod:`ltmt.formats.pairs`), documents, placeholders."""

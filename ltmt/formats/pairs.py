@@ -1,0 +1,201 @@
+"""Source/target pair files: the format registries, and the JSON Lines and TSV formats.
+
+    records = list(read_pairs(Path("memory.jsonl")))     # format from the extension
+    write_pairs(Path("out.tsv"), records)
+
+``PAIR_READERS`` and ``PAIR_WRITERS`` map a format name to ``read(path, **options) ->
+Iterator[PairRecord]`` and ``write(path, records, **options) -> int``; ``PAIR_EXTENSIONS`` maps a
+file extension to a format name. TMX, PO and XLIFF (:mod:`ltmt.formats.memory_files`) are added
+to them the first time a format is looked up.
+
+- ``jsonl``: one JSON object a line with string ``source`` and ``target``; its other keys become
+  the record's metadata. Blank lines are skipped.
+- ``tsv``: ``source<TAB>target`` a line, no quoting or escapes (so a text cannot hold a tab or a
+  line break; the writer refuses such texts). Blank lines are skipped.
+
+Every problem is one :class:`~ltmt.errors.InputError` line naming the file and, where there is
+one, the line: ``data.jsonl:7: expected a JSON object with string 'source' and 'target'``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.segments import PairRecord
+
+PairReader = Callable[..., Iterator[PairRecord]]
+PairWriter = Callable[..., int]
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text without the line break) of a UTF-8 file; bad bytes name their line."""
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{path}:{number}: byte 0x{raw[exc.start]:02x} at column {exc.start + 1} is "
+                    "not valid UTF-8; convert the file to UTF-8"
+                ) from exc
+            if number == 1 and line.startswith("\ufeff"):
+                line = line[1:]
+            yield number, line.rstrip("\r\n")
+
+
+def read_jsonl(path: Path) -> Iterator[PairRecord]:
+    """Records of a JSON Lines file (see the module docstring)."""
+    for number, line in _lines(path):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+        if not (
+            isinstance(row, dict)
+            and isinstance(row.get("source"), str)
+            and isinstance(row.get("target"), str)
+        ):
+            raise InputError(
+                f"{path}:{number}: expected a JSON object with string 'source' and 'target'"
+            )
+        metadata = {key: value for key, value in row.items() if key not in ("source", "target")}
+        yield PairRecord(row["source"], row["target"], f"{path.name}:{number}", metadata)
+
+
+def read_tsv(path: Path) -> Iterator[PairRecord]:
+    """Records of a ``source<TAB>target`` file."""
+    for number, line in _lines(path):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2:
+            raise InputError(
+                f"{path}:{number}: expected source<TAB>target, found {len(fields)} field(s)"
+            )
+        yield PairRecord(fields[0], fields[1], f"{path.name}:{number}")
+
+
+def _write_lines(path: Path, lines: Iterable[str]) -> int:
+    """Write ``lines`` (each ending in a newline) through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    count = 0
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            for line in lines:
+                out.write(line)
+                count += 1
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def write_jsonl(path: Path, records: Iterable[PairRecord]) -> int:
+    """Write ``{"source", "target", **metadata}`` a line; returns the number of records."""
+
+    def lines() -> Iterator[str]:
+        for record in records:
+            row: dict[str, Any] = {"source": record.source, "target": record.target}
+            row.update((k, v) for k, v in record.metadata.items() if k not in row)
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+
+    return _write_lines(path, lines())
+
+
+def write_tsv(path: Path, records: Iterable[PairRecord]) -> int:
+    """Write ``source<TAB>target`` a line; a text with a tab or line break is an InputError."""
+
+    def lines() -> Iterator[str]:
+        for number, record in enumerate(records, start=1):
+            for text in (record.source, record.target):
+                if "\t" in text or "\n" in text or "\r" in text:
+                    where = record.position or f"record {number}"
+                    raise InputError(
+                        f"{path}: cannot write {where} as TSV: it holds a tab or a line break; "
+                        "use jsonl"
+                    )
+            yield f"{record.source}\t{record.target}\n"
+
+    return _write_lines(path, lines())
+
+
+PAIR_READERS: dict[str, PairReader] = {"jsonl": read_jsonl, "tsv": read_tsv}
+PAIR_WRITERS: dict[str, PairWriter] = {"jsonl": write_jsonl, "tsv": write_tsv}
+PAIR_EXTENSIONS: dict[str, str] = {".jsonl": "jsonl", ".tsv": "tsv"}
+
+
+def _register_memory_formats() -> None:
+    """Add TMX, PO and XLIFF when their module is there (it keeps what is registered already)."""
+    try:
+        from ltmt.formats.memory_files import register_formats
+    except ModuleNotFoundError as exc:  # pragma: no cover - a trimmed install
+        if exc.name != "ltmt.formats.memory_files":
+            raise
+        return
+    register_formats(PAIR_READERS, PAIR_WRITERS, PAIR_EXTENSIONS)
+
+
+def pair_format(path: Path, fmt: str | None = None) -> str:
+    """The format name for ``path``: ``fmt`` when given (checked), else from the extension."""
+    _register_memory_formats()
+    known = ", ".join(sorted(PAIR_READERS))
+    if fmt is not None:
+        name = fmt.lower().lstrip(".")
+        if name not in PAIR_READERS and name not in PAIR_WRITERS:
+            raise InputError(f"unknown format {fmt!r}; known: {known}")
+        return name
+    by_extension = PAIR_EXTENSIONS.get(Path(path).suffix.lower())
+    if by_extension is None:
+        raise InputError(
+            f"{path}: cannot tell the format from the extension; pass --format ({known})"
+        )
+    return by_extension
+
+
+def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[PairRecord]:
+    """The records of ``path`` in format ``fmt`` (default: from the extension).
+
+    A missing file, an unknown format and a file without any pair are InputErrors; the first
+    two are raised here, before iteration, the others while reading.
+    """
+    path = Path(path)
+    name = pair_format(path, fmt)
+    reader = PAIR_READERS.get(name)
+    if reader is None:
+        raise InputError(f"format {name!r} can be written but not read")
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    return _nonempty(path, reader(path, **options))
+
+
+def _nonempty(path: Path, records: Iterator[PairRecord]) -> Iterator[PairRecord]:
+    empty = True
+    for record in records:
+        empty = False
+        yield record
+    if empty:
+        raise InputError(f"{path}: no segments found (empty file)")
+
+
+def write_pairs(
+    path: Path, records: Iterable[PairRecord], fmt: str | None = None, **options: Any
+) -> int:
+    """Write ``records`` to ``path`` in format ``fmt`` (default: from the extension)."""
+    path = Path(path)
+    name = pair_format(path, fmt)
+    writer = PAIR_WRITERS.get(name)
+    if writer is None:
+        raise InputError(f"format {name!r} can be read but not written")
+    return writer(path, records, **options)

@@ -1,0 +1,247 @@
+"""``ltmt memory`` end to end: exit codes 0/1/2, one-line errors, JSON output, atomic import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ltmt import Memory
+from ltmt.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def ltmt(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``ltmt ARGS`` in-process: (exit code, stdout, stderr)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main.run(list(args))
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 1), out, err
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    return str(tmp_path / "store")
+
+
+@pytest.fixture
+def pairs_file(tmp_path: Path) -> Path:
+    path = tmp_path / "git.jsonl"
+    rows = [
+        {"source": "Open the file", "target": "Datei öffnen"},
+        {"source": "Close the file", "target": "Datei schließen"},
+        {"source": "Show all commits", "target": "Alle Commits anzeigen"},
+        {"source": "Open the file", "target": "Datei öffnen"},
+        {"source": "OK", "target": "This is much too long to be a translation of OK"},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+def test_import_search_stats_users_export_delete(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path, tmp_path: Path
+) -> None:
+    code, out, _ = ltmt(
+        capsys, "memory", "import", str(pairs_file), "--user", "git", "--memory-dir", store
+    )
+    assert code == 0
+    assert out == "imported git.jsonl into git: 3 added, 1 duplicates, 1 skipped (1 length ratio)\n"
+
+    code, out, _ = ltmt(
+        capsys,
+        "memory",
+        "search",
+        "--user",
+        "git",
+        "open the files",
+        "--json",
+        "--memory-dir",
+        store,
+    )
+    assert code == 0
+    matches = json.loads(out)
+    assert matches[0] == {
+        "source": "Open the file",
+        "target": "Datei öffnen",
+        "score": 96.3,
+        "id": 1,
+    }
+    assert [m["score"] for m in matches] == sorted((m["score"] for m in matches), reverse=True)
+
+    code, out, _ = ltmt(
+        capsys,
+        "memory",
+        "search",
+        "-u",
+        "git",
+        "Show all commits",
+        "-k",
+        "1",
+        "--memory-dir",
+        store,
+    )
+    assert (code, out) == (0, "100.00\t3\tShow all commits\tAlle Commits anzeigen\n")
+
+    code, out, _ = ltmt(
+        capsys,
+        "memory",
+        "add",
+        "--user",
+        "git",
+        "--source",
+        "Push",
+        "--target",
+        "Pushen",
+        "--memory-dir",
+        store,
+    )
+    assert (code, out) == (0, "added segment 4 of git\n")
+    code, out, _ = ltmt(
+        capsys,
+        "memory",
+        "add",
+        "-u",
+        "git",
+        "--source",
+        "Push",
+        "--target",
+        "Pushen",
+        "--memory-dir",
+        store,
+    )
+    assert (code, out) == (0, "already stored: segment 4 of git\n")
+
+    code, out, _ = ltmt(capsys, "memory", "stats", "--user", "git", "--json", "--memory-dir", store)
+    stats = json.loads(out)
+    assert (code, stats["segments"], stats["origins"]) == (0, 4, {"git.jsonl": 3, "cli": 1})
+
+    code, out, _ = ltmt(capsys, "memory", "users", "--json", "--memory-dir", store)
+    assert (code, json.loads(out)) == (0, [{"user": "git", "segments": 4}])
+
+    exported = tmp_path / "export.jsonl"
+    code, out, _ = ltmt(
+        capsys,
+        "memory",
+        "export",
+        "--user",
+        "git",
+        "--output",
+        str(exported),
+        "--memory-dir",
+        store,
+    )
+    assert (code, out) == (0, f"exported 4 segments of git to {exported}\n")
+    assert [json.loads(line)["source"] for line in exported.read_text("utf-8").splitlines()] == [
+        "Open the file",
+        "Close the file",
+        "Show all commits",
+        "Push",
+    ]
+
+    code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--memory-dir", store)
+    assert code == 2 and "without --yes" in err
+    assert Memory(store).count("git") == 4
+    code, out, _ = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
+    assert (code, out) == (0, "deleted user git (4 segments)\n")
+    code, out, _ = ltmt(capsys, "memory", "users", "--memory-dir", store)
+    assert (code, out) == (0, "")
+
+
+def test_malformed_file_writes_nothing(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_text('{"source": "a", "target": "b"}\n{"source": "c"}\n', "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(path), "--user", "u1", "--memory-dir", store
+    )
+    assert (code, out) == (1, "")
+    assert (
+        err == f"ltmt: error: {path}:2: expected a JSON object with string 'source' and 'target'\n"
+    )
+    with Memory(store) as memory:
+        assert memory.users() == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["memory", "search", "--user", "bad user", "x"],
+            "ltmt: error: invalid user id 'bad user'",
+        ),
+        (["memory", "stats", "--user", "nobody"], "ltmt: error: no user 'nobody' in memory store"),
+        (
+            ["memory", "delete", "--user", "nobody", "--yes"],
+            "ltmt: error: no user 'nobody' in memory store",
+        ),
+        (
+            ["memory", "delete", "--user", "u", "--id", "7"],
+            "ltmt: error: user 'u' has no segment 7",
+        ),
+        (
+            ["memory", "export", "--user", "nobody", "-o", "x.jsonl"],
+            "ltmt: error: no user 'nobody'",
+        ),
+        (
+            ["memory", "import", "missing.tsv", "--user", "u"],
+            "ltmt: error: missing.tsv: file not found",
+        ),
+        (
+            ["memory", "add", "-u", "u", "--source", "", "--target", "x"],
+            "ltmt: error: cannot add to 'u': the source is empty",
+        ),
+    ],
+)
+def test_bad_input_exits_1_with_one_line(
+    capsys: pytest.CaptureFixture[str], store: str, args: list[str], message: str
+) -> None:
+    code, _, err = ltmt(capsys, *args, "--memory-dir", store)
+    assert code == 1
+    assert err.startswith(message)
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["memory", "search", "--user", "u"],  # TEXT missing
+        ["memory", "import", "--user", "u"],  # FILE missing
+        ["memory", "search", "x"],  # --user missing
+        ["memory", "search", "--user", "u", "x", "-k", "0"],
+        ["memory", "frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], store: str, args: list[str]
+) -> None:
+    code, _, _ = ltmt(capsys, *args, "--memory-dir", store)
+    assert code == 2
+
+
+def test_console_entry_point_has_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from ltmt.cli.main import run; run()",
+            "memory",
+            "stats",
+            "--user",
+            "x y",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={"LTMT_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("ltmt: error: invalid user id 'x y'")
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "home" / "data.mdb").exists()  # $LTMT_HOME is the default store

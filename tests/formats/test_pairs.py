@@ -1,0 +1,122 @@
+"""Pair files: the jsonl and tsv readers/writers, the registries, and every bad-input path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.pairs import (
+    PAIR_EXTENSIONS,
+    PAIR_READERS,
+    PAIR_WRITERS,
+    pair_format,
+    read_pairs,
+    write_pairs,
+)
+from ltmt.segments import PairRecord
+
+RECORDS = [
+    PairRecord("Open the file", "Datei öffnen", metadata={"user": "git"}),
+    PairRecord("Adding group `%s' ...\n", "Lege Gruppe »%s« an …\n"),
+]
+
+
+def test_registries_are_plain_dicts() -> None:
+    assert {"jsonl", "tsv"} <= set(PAIR_READERS) and {"jsonl", "tsv"} <= set(PAIR_WRITERS)
+    assert PAIR_EXTENSIONS[".jsonl"] == "jsonl" and PAIR_EXTENSIONS[".tsv"] == "tsv"
+    assert pair_format(Path("a.JSONL")) == "jsonl"
+    assert pair_format(Path("a.txt"), "TSV") == "tsv"
+
+
+def test_jsonl_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "memory.jsonl"
+    assert write_pairs(path, RECORDS) == 2
+    records = list(read_pairs(path))
+    assert [(r.source, r.target, dict(r.metadata)) for r in records] == [
+        (r.source, r.target, dict(r.metadata)) for r in RECORDS
+    ]
+    assert [r.position for r in records] == ["memory.jsonl:1", "memory.jsonl:2"]
+
+
+def test_tsv_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "memory.tsv"
+    write_pairs(path, RECORDS[:1])
+    assert path.read_text("utf-8") == "Open the file\tDatei öffnen\n"
+    [record] = read_pairs(path)
+    assert (record.source, record.target, record.position) == (
+        "Open the file",
+        "Datei öffnen",
+        "memory.tsv:1",
+    )
+
+
+def test_bom_crlf_and_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "m.tsv"
+    path.write_bytes("\ufeffa\tb\r\n\r\n  \nc\td\r\n".encode())
+    assert [(r.source, r.target) for r in read_pairs(path)] == [("a", "b"), ("c", "d")]
+
+
+BAD_FILES = [
+    # (name, bytes, message)
+    ("data.jsonl", b"", r"data.jsonl: no segments found \(empty file\)"),
+    ("data.tsv", b"\n \n", r"data.tsv: no segments found \(empty file\)"),
+    (
+        "data.jsonl",
+        b'{"source": "a", "target": "b"}\n{"source": "a"}\n',
+        r"data.jsonl:2: expected a JSON object with string 'source' and 'target'$",
+    ),
+    ("data.jsonl", b'["a", "b"]\n', r"data.jsonl:1: expected a JSON object with string 'source'"),
+    ("data.jsonl", b'{"source": 1, "target": "b"}\n', r"data.jsonl:1: expected a JSON object"),
+    ("data.jsonl", b'{"source": "a", "target": "b"\n', r"data.jsonl:1: not valid JSON \("),
+    (
+        "data.jsonl",
+        b'{"source": "a", "target": "b"}\n{"source": "\xff"}\n',
+        r"data.jsonl:2: byte 0xff at column 13 is not valid UTF-8",
+    ),
+    (
+        "data.tsv",
+        b"a\tb\nonly one field\n",
+        r"data.tsv:2: expected source<TAB>target, found 1 field\(s\)",
+    ),
+    ("data.tsv", b"a\tb\tc\n", r"data.tsv:1: expected source<TAB>target, found 3 field\(s\)"),
+    (
+        "data.tsv",
+        b"ok\tgut\n\xc3\x28\tx\n",
+        r"data.tsv:2: byte 0xc3 at column 1 is not valid UTF-8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), BAD_FILES)
+def test_bad_files(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        list(read_pairs(path))
+
+
+def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nope.jsonl: file not found"):
+        read_pairs(tmp_path / "nope.jsonl")
+    (tmp_path / "dir.tsv").mkdir()
+    with pytest.raises(InputError, match=r"dir.tsv: not a file"):
+        read_pairs(tmp_path / "dir.tsv")
+    with pytest.raises(
+        InputError, match=r"data.txt: cannot tell the format from the extension; pass --format"
+    ):
+        read_pairs(tmp_path / "data.txt")
+    with pytest.raises(InputError, match=r"unknown format 'csv'; known: .*jsonl.*tsv"):
+        read_pairs(tmp_path / "data.tsv", "csv")
+
+
+def test_tsv_writer_refuses_tabs_and_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "out.tsv"
+    with pytest.raises(
+        InputError,
+        match=r"out.tsv: cannot write record 2 as TSV: it holds a tab or a line break; use jsonl",
+    ):
+        write_pairs(path, RECORDS)
+    assert not path.exists()  # nothing half-written
+    assert list(tmp_path.iterdir()) == []

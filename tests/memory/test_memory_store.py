@@ -1,0 +1,301 @@
+"""The LMDB store: persistence, dedup, deletes, schema checks, map growth, user ids, cleaning."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import lmdb
+import pytest
+
+from ltmt import Memory
+from ltmt.errors import InputError, StoreError
+from ltmt.memory import env
+from ltmt.memory.layout import INDEX_KEY, SCHEMA_KEY
+from ltmt.segments import PairRecord
+
+REPO = Path(__file__).resolve().parents[2]
+
+PAIRS = [
+    ("Open the file", "Datei öffnen"),
+    ("Close the file", "Datei schließen"),
+    ("Save the file as %s", "Datei als %s speichern"),
+    ("Delete the branch {name}", "Zweig {name} löschen"),
+]
+
+
+def all_keys(path: Path) -> set[bytes]:
+    lmdb_env = lmdb.open(str(path), readonly=True, lock=False)
+    try:
+        with lmdb_env.begin() as txn:
+            return {bytes(key) for key, _ in txn.cursor()}
+    finally:
+        lmdb_env.close()
+
+
+def test_persists_across_reopen(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        report = memory.import_pairs("u1", PAIRS, origin="demo.tsv")
+        assert (report.added, report.duplicates, report.skipped_total) == (4, 0, 0)
+        memory.add("u2", "Hello", "Hallo", metadata={"note": "greeting"})
+    with Memory(tmp_path) as memory:
+        assert memory.users() == ["u1", "u2"]
+        assert memory.count("u1") == 4
+        segments = list(memory.segments("u1"))
+        assert [(s.source, s.target) for s in segments] == PAIRS
+        assert {s.origin for s in segments} == {"demo.tsv"}
+        [hello] = memory.segments("u2")
+        assert (hello.origin, dict(hello.metadata)) == ("api", {"note": "greeting"})
+        assert memory.get("u1", segments[2].id) == segments[2]
+        assert memory.get("u1", 999) is None
+        assert memory.get("nobody", 1) is None
+
+
+def test_text_is_stored_exactly(tmp_path: Path) -> None:
+    source, target = "  Two  spaces\tand a tab\n", "Zwei  Leerzeichen\n"
+    with Memory(tmp_path) as memory:
+        segment = memory.add("u", source, target)
+        assert (segment.source, segment.target) == (source, target)
+        assert memory.get("u", segment.id) == segment
+
+
+def test_same_pair_is_stored_once(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        first = memory.add("u", "Open the file", "Datei öffnen")
+        again = memory.add("u", "Open the file", "Datei öffnen", origin="learn")
+        other = memory.add("u", "Open the file", "Öffne die Datei")
+        assert again == first
+        assert other.id != first.id
+        report = memory.import_pairs(
+            "u", [("Open the file", "Datei öffnen"), ("New", "Neu"), ("New", "Neu")]
+        )
+        assert (report.read, report.added, report.duplicates) == (3, 1, 2)
+        assert memory.count("u") == 3
+        # another user's memory is separate
+        assert memory.add("v", "Open the file", "Datei öffnen").id == 1
+
+
+def test_delete_segment(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS)
+        [close] = [s for s in memory.segments("u") if s.source == "Close the file"]
+        assert memory.delete("u", close.id) is True
+        assert memory.delete("u", close.id) is False
+        assert memory.delete("nobody", 1) is False
+        assert memory.get("u", close.id) is None
+        assert memory.count("u") == 3
+        assert all(m.segment.id != close.id for m in memory.search("u", "Close the file", k=10))
+        # the dedup entry went too: the pair can come back, under a new id
+        back = memory.add("u", "Close the file", "Datei schließen")
+        assert back.id > close.id
+        assert memory.search("u", "close the file", k=1)[0].segment == back
+
+
+def test_delete_user_leaves_nothing(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("keep", PAIRS[:2])
+    before = all_keys(tmp_path)
+    with Memory(tmp_path) as memory:
+        memory.import_pairs(
+            "gone", PAIRS * 3 + [(f"segment {i}", f"Segment {i}") for i in range(700)]
+        )
+        memory.delete("gone", 3)
+        assert memory.delete_user("gone") is True
+        assert memory.delete_user("gone") is False
+        assert memory.users() == ["keep"]
+        assert memory.count("gone") == 0
+        assert memory.search("gone", "Open the file") == []
+        assert list(memory.segments("gone")) == []
+        assert memory.search("keep", "Open the file", k=1)[0].score == 100.0
+    after = all_keys(tmp_path)
+    # only the uid counter changed: no record, dedup entry, posting or length array is left
+    assert after - before == set()
+    assert before - after == set()
+
+
+def test_schema_version_from_a_newer_ltmt_is_refused(tmp_path: Path) -> None:
+    Memory(tmp_path).close()
+    lmdb_env = lmdb.open(str(tmp_path))
+    with lmdb_env.begin(write=True) as txn:
+        txn.put(SCHEMA_KEY, b"99")
+    lmdb_env.close()
+    with pytest.raises(
+        StoreError, match=r"schema version 99, newer than this ltmt reads \(1\); upgrade"
+    ):
+        Memory(tmp_path)
+
+
+def test_other_index_kind_is_refused(tmp_path: Path) -> None:
+    Memory(tmp_path).close()
+    lmdb_env = lmdb.open(str(tmp_path))
+    with lmdb_env.begin(write=True) as txn:
+        txn.put(INDEX_KEY, b"char9gram-v7")
+    lmdb_env.close()
+    with pytest.raises(StoreError, match=r"has a char9gram-v7 index, this ltmt needs char4gram-v1"):
+        Memory(tmp_path)
+
+
+def test_foreign_lmdb_and_file_paths_are_refused(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign"
+    lmdb_env = lmdb.open(str(foreign))
+    with lmdb_env.begin(write=True) as txn:
+        txn.put(b"hello", b"world")
+    lmdb_env.close()
+    with pytest.raises(StoreError, match=r"is an LMDB environment but not an ltmt memory store"):
+        Memory(foreign)
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    with pytest.raises(StoreError, match=r"is a file, not a directory"):
+        Memory(a_file)
+
+
+def test_full_map_grows(tmp_path: Path) -> None:
+    pairs = [
+        (f"sentence number {i} about files", f"Satz Nummer {i} über Dateien") for i in range(3000)
+    ]
+    with Memory(tmp_path, map_size=64 * 1024) as memory:
+        start = env.map_size(memory.store)
+        report = memory.import_pairs("u", pairs)
+        for i in range(50):  # single adds, each in its own transaction
+            memory.add("u", f"single add {i}", f"Einzeln {i}")
+        assert report.added == 3000
+        assert memory.count("u") == 3050
+        assert env.map_size(memory.store) > start
+        assert memory.search("u", "sentence number 2999 about files", k=1)[0].score == 100.0
+
+
+def test_full_map_grows_on_map_full_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    grown: list[int] = []
+    real_grow = env.grow
+
+    def counting_grow(store: env.Store, at_least: int = 0) -> None:
+        grown.append(at_least)
+        real_grow(store, at_least)
+
+    monkeypatch.setattr(env, "reserve", lambda store, extra: None)  # no growth ahead of time
+    monkeypatch.setattr(env, "grow", counting_grow)
+    with Memory(tmp_path, map_size=32 * 1024) as memory:
+        for i in range(40):
+            memory.add("u", f"single add number {i}", f"Einzeln {i}")
+        memory.import_pairs("u", [(f"bulk pair {i}", f"Paar {i}") for i in range(2000)])
+        assert memory.count("u") == 2040
+    assert grown and all(at_least == 0 for at_least in grown)  # growth came from MapFullError
+
+
+def test_a_map_grown_by_another_process_is_adopted(tmp_path: Path) -> None:
+    with Memory(tmp_path, map_size=64 * 1024) as memory:
+        memory.add("u", "first", "erste")
+        script = (
+            "import sys; from ltmt import Memory\n"
+            "with Memory(sys.argv[1], map_size=64 * 1024) as m:\n"
+            "    m.import_pairs('u', [(f'pair {i} of many', f'Paar {i}') for i in range(4000)])\n"
+        )
+        subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, cwd=REPO)
+        assert memory.count("u") == 4001
+        assert memory.search("u", "pair 3999 of many", k=1)[0].score == 100.0
+
+
+def test_one_environment_per_directory(tmp_path: Path) -> None:
+    first = Memory(tmp_path)
+    second = Memory(tmp_path / ".")
+    assert first.store is second.store
+    first.add("u", "shared", "geteilt")
+    first.close()
+    assert second.count("u") == 1
+    second.close()
+    with pytest.raises(StoreError, match=r"is closed"):
+        second.count("u")
+
+
+BAD_USERS = ["", "a" * 65, "with space", "slash/ed", "ümlaut", "tab\t", "semi;colon"]
+
+
+@pytest.mark.parametrize("user", BAD_USERS)
+def test_bad_user_ids_are_refused(tmp_path: Path, user: str) -> None:
+    with Memory(tmp_path) as memory:
+        with pytest.raises(InputError, match=r"invalid user id .*: use 1-64 characters from A-Z"):
+            memory.add(user, "a", "b")
+        with pytest.raises(InputError, match=r"invalid user id"):
+            memory.search(user, "a")
+        with pytest.raises(InputError, match=r"invalid user id"):
+            memory.count(user)
+
+
+@pytest.mark.parametrize("user", ["a", "A-Z_a.z-0.9", "x" * 64, "user.name_1"])
+def test_good_user_ids(tmp_path: Path, user: str) -> None:
+    with Memory(tmp_path) as memory:
+        memory.add(user, "a text", "ein Text")
+        assert memory.users() == [user]
+
+
+def test_cleaning_report(tmp_path: Path) -> None:
+    records = [
+        PairRecord("Open the file", "Datei öffnen", "data.jsonl:1"),
+        PairRecord("   ", "leer", "data.jsonl:2"),
+        PairRecord("empty target", "", "data.jsonl:3"),
+        PairRecord("lone \ud800 surrogate", "kaputt", "data.jsonl:4"),
+        PairRecord("replacement \ufffd char", "kaputt", "data.jsonl:5"),
+        PairRecord(
+            "OK",
+            "This translation is far, far too long to be the translation of OK",
+            "data.jsonl:6",
+        ),
+        PairRecord("Open the file", "Datei öffnen", "data.jsonl:7"),
+        PairRecord("URL", "Adresse (URL)", "data.jsonl:8"),
+    ]
+    with Memory(tmp_path) as memory:
+        report = memory.import_pairs("u", records)
+        assert memory.count("u") == 2
+    assert (report.read, report.added, report.duplicates) == (8, 2, 1)
+    assert dict(report.skipped) == {
+        "empty source": 1,
+        "empty target": 1,
+        "broken encoding": 2,
+        "length ratio": 1,
+    }
+    assert report.examples[:2] == ("data.jsonl:2: empty source", "data.jsonl:3: empty target")
+    assert report.summary() == (
+        "u: 2 added, 1 duplicates, 5 skipped "
+        "(2 broken encoding, 1 empty source, 1 empty target, 1 length ratio)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "message"),
+    [
+        ("", "x", r"cannot add to 'u': the source is empty"),
+        ("x", " ", r"cannot add to 'u': the target is empty"),
+        ("bad \udc80", "x", r"lone surrogate or U\+FFFD"),
+        ("x", "y" * 100, r"lengths differ too much \(1 vs 100 characters\)"),
+    ],
+)
+def test_add_refuses_what_cleaning_rejects(
+    tmp_path: Path, source: str, target: str, message: str
+) -> None:
+    with Memory(tmp_path) as memory:
+        with pytest.raises(InputError, match=message):
+            memory.add("u", source, target)
+        assert memory.users() == []
+
+
+def test_metadata_must_be_json(tmp_path: Path) -> None:
+    with (
+        Memory(tmp_path) as memory,
+        pytest.raises(InputError, match=r"metadata is not JSON-serialisable"),
+    ):
+        memory.add("u", "a", "b", metadata={"when": object()})
+
+
+def test_segments_and_stats(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS, origin="a.tsv")
+        memory.add("u", "Hello", "Hallo")
+        assert [s.id for s in memory.segments("u", chunk=2)] == [1, 2, 3, 4, 5]
+        stats = memory.stats("u")
+        assert stats["segments"] == 5
+        assert stats["origins"] == {"a.tsv": 4, "api": 1}
+        store = memory.stats()
+        assert (store["users"], store["segments"], store["schema"]) == (1, 5, 1)
+        with pytest.raises(InputError, match=r"no user 'nobody' in memory store"):
+            memory.stats("nobody")

@@ -1,0 +1,162 @@
+"""Retrieval: fuzzy scores, best match first, normalisation, freshness, agreement with a scan."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from ltmt import Memory
+from ltmt.errors import InputError
+from ltmt.memory.normalize import fold_space, normalize
+from ltmt.retrieval import exhaustive, fuzzy_score, rerank
+
+MEMORY = [
+    ("Open the file", "Datei öffnen"),
+    ("Close the file", "Datei schließen"),
+    ("Save the file as %s", "Datei als %s speichern"),
+    ("The file was not found", "Die Datei wurde nicht gefunden"),
+    ("Delete the branch {name}", "Zweig {name} löschen"),
+    ("Press <b>OK</b> to continue", "Drücken Sie <b>OK</b>, um fortzufahren"),
+    ("Could not open %s: %s", "Konnte %s nicht öffnen: %s"),
+    ("Show all commits", "Alle Commits anzeigen"),
+]
+
+
+@pytest.fixture
+def memory(tmp_path: Path) -> Memory:
+    with Memory(tmp_path) as opened:
+        opened.import_pairs("u", MEMORY)
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("open the file", "open the file", 100.0),
+        ("open the file", "open the files", 96.2962962962963),
+        ("open the file", "close the file", 81.48148148148148),
+        ("abc", "abd", 66.66666666666667),
+        ("abc", "xyz", 0.0),
+        ("", "", 100.0),
+    ],
+)
+def test_fuzzy_score_table(a: str, b: str, expected: float) -> None:
+    assert fuzzy_score(a, b) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "best_source", "score"),
+    [
+        ("Open the file", "Open the file", 100.0),
+        ("open the files", "Open the file", 96.2962962962963),
+        ("Close a file", "Close the file", 84.61538461538461),
+        ("The file was not found.", "The file was not found", 97.77777777777777),
+        ("Could not open %s", "Could not open %s: %s", 89.47368421052632),
+        ("Delete the branch {other}", "Delete the branch {name}", 85.71428571428572),
+    ],
+)
+def test_best_match_and_score(memory: Memory, query: str, best_source: str, score: float) -> None:
+    matches = memory.search("u", query, k=3)
+    assert matches[0].segment.source == best_source
+    assert matches[0].score == pytest.approx(score)
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    expected = fuzzy_score(normalize(query), normalize(best_source))
+    assert matches[0].score == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded", "normal"),
+    [
+        ("  Open \t the\nfile ", "Open the file", "open the file"),
+        ("Stra\u00dfe", "Stra\u00dfe", "strasse"),
+        ("e\u0301t\u00e9", "\u00e9t\u00e9", "\u00e9t\u00e9"),  # NFC
+        ("a\x00b\x07c", "a b c", "a b c"),
+    ],
+)
+def test_normalisation(text: str, folded: str, normal: str) -> None:
+    assert fold_space(text) == folded
+    assert normalize(text) == normal
+    assert normalize(text, case_sensitive=True) == folded
+
+
+def test_exact_normalised_match_scores_100(memory: Memory) -> None:
+    [match] = memory.search("u", "  OPEN   the\tFILE ", k=1)
+    assert (match.segment.source, match.score) == ("Open the file", 100.0)
+
+
+def test_case_sensitive_option(tmp_path: Path) -> None:
+    with Memory(tmp_path, case_sensitive=True) as memory:
+        memory.import_pairs("u", MEMORY)
+        [match] = memory.search("u", "OPEN THE FILE", k=1)
+        assert match.score < 100.0
+        assert memory.search("u", "Open  the file", k=1)[0].score == 100.0
+    with Memory(tmp_path) as memory:  # the same store, matched without case
+        assert memory.search("u", "OPEN THE FILE", k=1)[0].score == 100.0
+
+
+def test_new_segments_are_searchable_at_once(memory: Memory) -> None:
+    assert memory.search("u", "Rename the remote", k=1)[0].score < 60
+    added = memory.add("u", "Rename the remote", "Remote umbenennen")
+    [match] = memory.search("u", "Rename the remote", k=1)
+    assert (match.segment, match.score) == (added, 100.0)
+
+
+def test_deleted_segments_are_gone(memory: Memory) -> None:
+    [match] = memory.search("u", "Show all commits", k=1)
+    memory.delete("u", match.segment.id)
+    assert all(
+        m.segment.source != "Show all commits" for m in memory.search("u", "Show all commits", k=8)
+    )
+
+
+def test_search_batch_and_edge_cases(memory: Memory) -> None:
+    texts = ["Open the file", "", "   ", "Save the file as %d"]
+    batch = memory.search_batch("u", texts, k=2)
+    assert batch == [memory.search("u", text, k=2) for text in texts]
+    assert batch[1] == [] and batch[2] == []
+    assert memory.search("nobody", "Open the file") == []
+    # segments that share no 4-character sequence with the query are not candidates
+    found = {m.segment.source for m in memory.search("u", "the file", k=100)}
+    assert found == {s for s, _ in MEMORY[:5]}
+    with pytest.raises(InputError, match=r"k must be >= 1, got 0"):
+        memory.search("u", "x", k=0)
+
+
+def test_ties_go_to_the_newest_segment(tmp_path: Path) -> None:
+    assert rerank("abc", [1, 2, 3], ["abc", "abc", "abd"], 2) == [(2, 100.0), (1, 100.0)]
+    with Memory(tmp_path) as memory:
+        old = memory.add("u", "Open the file", "Datei öffnen")
+        new = memory.add("u", "open the file", "Öffne die Datei")
+        matches = memory.search("u", "Open the file", k=2)
+        assert [m.segment.id for m in matches] == [new.id, old.id]
+        assert [m.score for m in matches] == [100.0, 100.0]
+
+
+def _sentence(rng: random.Random, words: list[str]) -> str:
+    return " ".join(rng.choice(words) for _ in range(rng.randint(3, 12)))
+
+
+def test_agrees_with_an_exhaustive_scan(tmp_path: Path) -> None:
+    """Top-1 score equals the full scan's (tie-aware) for near-duplicate queries."""
+    rng = random.Random(7)
+    words = [
+        f"{a}{b}"
+        for a in ("re", "con", "pro", "de", "in", "ex")
+        for b in ("tain", "fer", "vert", "mit", "pose")
+    ]
+    sources = list(dict.fromkeys(_sentence(rng, words) for _ in range(3000)))
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [(s, s.upper()) for s in sources])
+        normalised = [normalize(s) for s in sources]
+        hits = 0
+        queries = 60
+        for _ in range(queries):
+            tokens = rng.choice(sources).split()
+            tokens[rng.randrange(len(tokens))] = rng.choice(words)
+            query = " ".join(tokens)
+            found = memory.search("u", query, k=1)
+            [(_, best)] = exhaustive(normalize(query), normalised, 1)
+            hits += found[0].score == pytest.approx(best)
+    assert hits / queries >= 0.95
