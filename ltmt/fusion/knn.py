@@ -126,11 +126,15 @@ class KnnState:
         on = torch.nonzero(lam > 0).flatten()
         if on.numel() == 0:
             return log_probs
-        active, lam, tokens, weights = active[on], lam[on], tokens[on], weights[on]
-        knn = torch.zeros((active.numel(), log_probs.size(1)), dtype=log_probs.dtype)
-        knn.scatter_add_(1, tokens, weights.to(log_probs.dtype))
-        lam = lam.to(log_probs.dtype)[:, None]
-        mixed = torch.logaddexp(log_probs[active] + torch.log1p(-lam), torch.log(knn * lam))
+        active, tokens = active[on], tokens[on]
+        lam = lam[on].to(log_probs.dtype)[:, None]
+        # p_knn at each neighbour's token (neighbours may share a token): (a, K)
+        same = (tokens[:, :, None] == tokens[:, None, :]).to(log_probs.dtype)
+        p_knn = (same @ weights[on].to(log_probs.dtype)[:, :, None]).squeeze(2)
+        # (1 - λ) p_model everywhere, + λ p_knn at the neighbours' tokens only
+        mixed = log_probs[active] + torch.log1p(-lam)
+        at_tokens = torch.logaddexp(mixed.gather(1, tokens), torch.log(lam * p_knn))
+        mixed.scatter_(1, tokens, at_tokens)
         out = log_probs.clone()
         out[active] = mixed
         return out

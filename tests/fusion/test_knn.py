@@ -188,3 +188,24 @@ def test_forced_states_match_incremental_decoding(tiny_backbone) -> None:  # typ
         ).last_hidden_state[0]
     assert torch.allclose(states, forced.keys, atol=1e-5)
     assert int(forced.values[-1]) == tiny_backbone.eos_id
+
+
+def test_mixture_matches_the_dense_formula(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """log(λ p_knn + (1 - λ) p_model), with p_knn summed over neighbours sharing a token."""
+    fusion = KnnFusion(
+        KnnConfig(lambda_max=0.6, tau=50.0, temperature=0.3, neighbours=6, min_score=0)
+    )
+    state = fusion.prepare(
+        tiny_backbone, [SOURCE, "x"], [[make_match(SOURCE, TARGET + " " + TARGET, 80)]] * 2
+    )
+    assert state is not None
+    torch.manual_seed(0)
+    hidden = torch.randn(3, tiny_backbone.d_model)
+    vocab = int(tiny_backbone.model.config.vocab_size)
+    log_probs = torch.log_softmax(torch.randn(3, vocab), dim=-1)
+    rows = torch.tensor([0, 1, 1])
+    lam, tokens, weights = state.neighbour_distribution(hidden, rows)
+    assert bool((lam > 0).all()) and len(set(tokens[0].tolist())) < tokens.size(1)  # shared tokens
+    p_knn = torch.zeros(3, vocab).scatter_add_(1, tokens, weights)
+    expected = torch.log(lam[:, None] * p_knn + (1 - lam[:, None]) * log_probs.exp())
+    assert torch.allclose(state.fuse_log_probs(hidden, log_probs, rows), expected, atol=1e-5)
