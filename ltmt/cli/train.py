@@ -108,3 +108,19 @@ def fusion(
     for key in ("history", "config"):
         summary.pop(key, None)
     typer.echo(json.dumps(summary, indent=2))
+
+
+@app.command("export")
+def export(
+    checkpoint: Path = typer.Argument(
+        ..., help="A checkpoint directory, e.g. runs/base-en-de/best."
+    ),
+    output: Path = typer.Option(..., "--output", help="Where to write the Marian directory."),
+    fp16: bool = typer.Option(
+        False, "--fp16", help="Store the weights in float16 (half the size)."
+    ),
+) -> None:
+    """Export a checkpoint as a clean Marian directory (what ships as the default model)."""
+    from ltmt.train.export import export_checkpoint
+
+    typer.echo(str(export_checkpoint(checkpoint, output, fp16=fp16)))

@@ -79,6 +79,7 @@ def load_backbone(model: str | Path | None = None, *, device: str = "cpu") -> Ba
     A local directory is loaded with ``local_files_only`` so nothing touches the network; a hub id
     needs the network (or a filled Hugging Face cache).
     """
+    import torch
     from transformers import MarianMTModel, MarianTokenizer
 
     name = resolve_model_name(model)
@@ -108,6 +109,8 @@ def load_backbone(model: str | Path | None = None, *, device: str = "cpu") -> Ba
         )
         raise ModelError(f"cannot load model {name}: {hint}") from exc
     marian = marian.to(device)  # type: ignore[arg-type]
+    if device == "cpu" and next(marian.parameters()).dtype != torch.float32:
+        marian = marian.float()  # fp16/bf16 weights on disk; CPU kernels are fastest in fp32
     marian.eval()
     logger.info("loaded %s (%d parameters)", name, sum(p.numel() for p in marian.parameters()))
     return Backbone(model=marian, tokenizer=tokenizer, name=str(name), path=path if local else None)

@@ -169,3 +169,25 @@ def test_bf16_setting():
 def test_bad_model_shapes(shape, message):
     with pytest.raises(ConfigError, match=message):
         ModelShape(**shape)
+
+
+def test_export_writes_a_loadable_directory_and_keeps_extras(trained, tmp_path):
+    _, output, _ = trained
+    target = tmp_path / "shipped"
+    (target / "fusion-attention").mkdir(parents=True)
+    from ltmt.train.export import export_checkpoint
+
+    export_checkpoint(output / "best", target, fp16=True)
+    loaded = load_backbone(target)
+    import torch
+
+    assert next(loaded.model.parameters()).dtype == torch.float32  # upcast for CPU kernels
+    assert (target / "fusion-attention").is_dir() and (target / "ltmt_training.json").is_file()
+    assert Translator(loaded, beam=1).translate(["open the file"])[0].method == "model"
+
+
+def test_export_refuses_a_non_checkpoint(tmp_path):
+    from ltmt.train.export import export_checkpoint
+
+    with pytest.raises(InputError, match="not a Marian checkpoint directory"):
+        export_checkpoint(tmp_path, tmp_path / "out")
