@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ltmt.errors import InputError
+
 EMPTY_SOURCE = "empty source"
 EMPTY_TARGET = "empty target"
 BROKEN_ENCODING = "broken encoding"
@@ -48,7 +50,13 @@ DEFAULT_CLEAN = CleanConfig()
 
 
 def check_pair(source: str, target: str, config: CleanConfig = DEFAULT_CLEAN) -> str | None:
-    """The reason to reject ``(source, target)`` (one of :data:`REASONS`), or None to keep it."""
+    """The reason to reject ``(source, target)`` (one of :data:`REASONS`), or None to keep it.
+
+    A side that is not a ``str`` is a programming error: InputError.
+    """
+    if not isinstance(source, str) or not isinstance(target, str):
+        kinds = f"{type(source).__name__}, {type(target).__name__}"
+        raise InputError(f"source and target must be strings, got ({kinds})")
     if not source.strip():
         return EMPTY_SOURCE
     if not target.strip():

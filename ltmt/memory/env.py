@@ -7,7 +7,10 @@ and the last to close closes it. This is the one piece of process-level state in
 it exists because LMDB requires it.
 
 Writes go through :func:`write`, which grows the map and retries when LMDB reports it full.
-Reads go through :func:`read`, which adopts a map another process has grown.
+Reads go through :func:`read`, which adopts a map another process has grown. LMDB may only
+change the map size while the process has no transaction open, so every transaction holds the
+store's lock shared and a resize holds it exclusively: threads of one process can share a store.
+Transactions here are short (an iterator over segments reads in chunks), so a resize waits little.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,13 +37,53 @@ DEFAULT_MAP_SIZE = 1 << 30  # address space only: the file grows as data is writ
 MAX_GROWTH_RETRIES = 24
 
 
+class SharedLock:
+    """A readers-writer lock: many holders of :meth:`shared`, or one of :meth:`exclusive`."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._shared = 0
+        self._exclusive = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._condition:
+            while self._exclusive:
+                self._condition.wait()
+            self._shared += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._shared -= 1
+                if not self._shared:
+                    self._condition.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._condition:
+            while self._exclusive:
+                self._condition.wait()
+            self._exclusive = True  # no new shared holder from here on
+            while self._shared:
+                self._condition.wait()
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._exclusive = False
+                self._condition.notify_all()
+
+
 @dataclass
 class Store:
-    """An open environment and how many :class:`~ltmt.memory.store.Memory` objects use it."""
+    """An open environment, how many :class:`~ltmt.memory.store.Memory` objects use it, and the
+    lock that keeps map resizes away from open transactions."""
 
     path: Path
     env: lmdb.Environment
     refs: int = 0
+    lock: SharedLock = field(default_factory=SharedLock)
 
 
 _REGISTRY: dict[str, Store] = {}
@@ -132,12 +176,12 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
     """
     for _ in range(MAX_GROWTH_RETRIES):
         try:
-            with store.env.begin(write=True) as txn:
+            with store.lock.shared(), store.env.begin(write=True) as txn:
                 return fn(txn)
         except lmdb.MapFullError:
             grow(store)
         except lmdb.MapResizedError:
-            store.env.set_mapsize(0)
+            _adopt_map_size(store)
     raise StoreError(
         f"memory store {store.path} is still full after growing it {MAX_GROWTH_RETRIES} times"
     )
@@ -147,12 +191,19 @@ def read(store: Store, fn: Callable[[lmdb.Transaction], T], *, buffers: bool = F
     """Run ``fn(txn)`` in a read transaction (``buffers``: values are zero-copy views)."""
     for _ in range(3):
         try:
-            txn = store.env.begin(buffers=True) if buffers else store.env.begin()
-            with txn:
-                return fn(txn)
+            with store.lock.shared():
+                txn = store.env.begin(buffers=True) if buffers else store.env.begin()
+                with txn:
+                    return fn(txn)
         except lmdb.MapResizedError:
-            store.env.set_mapsize(0)  # another process grew the map: adopt its size
+            _adopt_map_size(store)
     raise StoreError(f"memory store {store.path} keeps changing size; try again")
+
+
+def _adopt_map_size(store: Store) -> None:
+    """Take the map size another process has grown the store to."""
+    with store.lock.exclusive():
+        store.env.set_mapsize(0)
 
 
 def used_bytes(store: Store) -> int:
@@ -166,14 +217,15 @@ def map_size(store: Store) -> int:
 
 def grow(store: Store, at_least: int = 0) -> None:
     """Double the map (or make it ``at_least`` bytes); the file grows only as it is written."""
-    new_size = max(map_size(store) * 2, at_least)
-    logger.info("growing memory store %s map to %d MiB", store.path, new_size >> 20)
-    try:
-        store.env.set_mapsize(new_size)
-    except lmdb.Error as exc:
-        raise StoreError(
-            f"cannot grow memory store {store.path} to {new_size >> 20} MiB: {exc}"
-        ) from exc
+    with store.lock.exclusive():
+        new_size = max(map_size(store) * 2, at_least)
+        logger.info("growing memory store %s map to %d MiB", store.path, new_size >> 20)
+        try:
+            store.env.set_mapsize(new_size)
+        except lmdb.Error as exc:
+            raise StoreError(
+                f"cannot grow memory store {store.path} to {new_size >> 20} MiB: {exc}"
+            ) from exc
 
 
 def reserve(store: Store, extra_bytes: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import lmdb
@@ -196,6 +197,31 @@ def test_a_map_grown_by_another_process_is_adopted(tmp_path: Path) -> None:
         assert memory.search("u", "pair 3999 of many", k=1)[0].score == 100.0
 
 
+def test_threads_share_a_store_while_it_grows(tmp_path: Path) -> None:
+    errors: list[BaseException] = []
+    with Memory(tmp_path, map_size=32 * 1024) as memory:
+        memory.add("u", "seed sentence", "Saatsatz")
+        done = threading.Event()
+
+        def search() -> None:
+            try:
+                while not done.is_set():
+                    assert memory.search("u", "seed sentence", k=1)[0].score == 100.0
+            except BaseException as exc:  # reported by the main thread
+                errors.append(exc)
+
+        reader = threading.Thread(target=search)
+        reader.start()
+        try:
+            for i in range(150):
+                memory.add("u", f"threaded add {i}", f"Faden {i}")
+        finally:
+            done.set()
+            reader.join()
+        assert memory.count("u") == 151
+    assert errors == []
+
+
 def test_one_environment_per_directory(tmp_path: Path) -> None:
     first = Memory(tmp_path)
     second = Memory(tmp_path / ".")
@@ -277,6 +303,16 @@ def test_add_refuses_what_cleaning_rejects(
         with pytest.raises(InputError, match=message):
             memory.add("u", source, target)
         assert memory.users() == []
+
+
+def test_records_must_be_text(tmp_path: Path) -> None:
+    with (
+        Memory(tmp_path) as memory,
+        pytest.raises(
+            InputError, match=r"source and target must be strings, got \(NoneType, str\)"
+        ),
+    ):
+        memory.import_pairs("u", [("a", "b"), (None, "x")])  # type: ignore[list-item]
 
 
 def test_metadata_must_be_json(tmp_path: Path) -> None:
