@@ -66,6 +66,17 @@ def build_tiny_model(out_dir: Path, seed: int = 0) -> Path:
     return out_dir
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _single_torch_thread():
+    """Tiny models gain nothing from threads, and spinning threads stall on a busy machine."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)
+
+
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random Marian checkpoint directory (loads like an OPUS-MT model)."""
