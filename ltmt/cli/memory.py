@@ -35,6 +35,18 @@ def _echo_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+LANG_HELP = (
+    "The {side} language of the model's pair; TMX/PO/XLIFF language codes must match it "
+    "(en-US matches en), and a multilingual TMX is read for this pair."
+)
+LANGUAGE_FORMATS = frozenset({"tmx", "po", "xliff"})
+
+
+def _language_options(fmt: str, src_lang: str, tgt_lang: str) -> dict[str, str]:
+    """The language arguments of the formats that carry language codes."""
+    return {"src_lang": src_lang, "tgt_lang": tgt_lang} if fmt in LANGUAGE_FORMATS else {}
+
+
 def _one_line(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
@@ -48,6 +60,8 @@ def import_(
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
+    src_lang: str = typer.Option("en", "--src-lang", help=LANG_HELP.format(side="source")),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help=LANG_HELP.format(side="target")),
 ) -> None:
     """Import FILE into --user's memory.
 
@@ -58,9 +72,10 @@ def import_(
     """
     from tqdm import tqdm
 
-    from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.pairs import pair_format, read_pairs
 
-    records = list(read_pairs(file, fmt))
+    options = _language_options(pair_format(file, fmt), src_lang, tgt_lang)
+    records = list(read_pairs(file, fmt, **options))
     with (
         _open(memory_dir) as memory,
         tqdm(
@@ -104,6 +119,8 @@ def export(
         None, "--format", help="File format (default: from the extension)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    src_lang: str = typer.Option("en", "--src-lang", help="Source language code for TMX/XLIFF."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code for TMX/XLIFF."),
 ) -> None:
     """Write every segment of --user's memory to --output (metadata kept where the format can)."""
     from ltmt.formats.pairs import pair_format, write_pairs
@@ -120,7 +137,7 @@ def export(
                     segment.source, segment.target, f"segment {segment.id}", segment.metadata
                 )
 
-        count = write_pairs(output, records(), name)
+        count = write_pairs(output, records(), name, **_language_options(name, src_lang, tgt_lang))
     typer.echo(f"exported {count} segments of {user} to {output}")
 
 

@@ -245,3 +245,40 @@ def test_console_entry_point_has_no_traceback(tmp_path: Path) -> None:
     assert result.stderr.startswith("ltmt: error: invalid user id 'x y'")
     assert "Traceback" not in result.stderr
     assert (tmp_path / "home" / "data.mdb").exists()  # $LTMT_HOME is the default store
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="{src}" datatype="plaintext" segtype="sentence"
+ adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>
+<body><tu><tuv xml:lang="{src}"><seg>Open the file &amp; %s</seg></tuv>
+<tuv xml:lang="{tgt}"><seg>Datei öffnen &amp; %s</seg></tuv></tu></body></tmx>
+"""
+
+
+def test_tmx_import_export_round_trip(capsys, store, tmp_path):
+    tmx = tmp_path / "tm.tmx"
+    tmx.write_text(TMX.format(src="en-US", tgt="de-DE"), "utf-8")
+    code, out, _ = ltmt(capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store)
+    assert code == 0 and "1 added" in out
+    exported = tmp_path / "out.tmx"
+    code, _, _ = ltmt(capsys, "memory", "export", "--user", "u1", "--output", str(exported), "--memory-dir", store)
+    assert code == 0
+    from ltmt.formats.pairs import read_pairs
+
+    [record] = list(read_pairs(exported))
+    assert (record.source, record.target) == ("Open the file & %s", "Datei öffnen & %s")
+
+
+def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_path, pairs_file):
+    ltmt(capsys, "memory", "import", str(pairs_file), "--user", "u1", "--memory-dir", store)
+    tmx = tmp_path / "fr.tmx"
+    tmx.write_text(TMX.format(src="en", tgt="fr"), "utf-8")
+    code, _, err = ltmt(capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store)
+    assert code == 1
+    assert "pass --src-lang/--tgt-lang" in err and len(err.strip().splitlines()) == 1
+    code, _, _ = ltmt(
+        capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store, "--tgt-lang", "fr"
+    )
+    assert code == 0
+    with Memory(store) as memory:
+        assert memory.count("u1") == 4  # 3 from the jsonl (one skipped, one duplicate) + 1 French

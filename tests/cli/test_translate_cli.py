@@ -90,7 +90,7 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
     (tmp_path / "LATIN1").write_bytes("ok\nsch\xf6n\n".encode("latin-1"))
     (tmp_path / "PO.po").write_text('msgid "a"\nmsgstr ""\n', "utf-8")
     args = [a.replace("PO", "PO.po") if a == "PO" else a for a in args]
-    code, out, err = run_cli([*args, *common], capsys)
+    code, _, err = run_cli([*args, *common], capsys)
     assert code == 1
     assert re.search(message, err), err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
