@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.common import read_lines
 from ltmt.formats.placeholders import extract_placeholders, placeholder_matches
 
 __all__ = [
@@ -126,29 +126,6 @@ def fuzzy_band(score: float) -> str:
         if score >= floor:
             return band
     return BANDS[0]
-
-
-def read_lines(path: str | Path, what: str = "input") -> list[str]:
-    """Lines of a UTF-8 text file without terminators (a BOM and ``\\r\\n`` are accepted).
-
-    ``what`` names the file in error messages ("hypothesis file not found: ...").
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{what} file not found: {path}")
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
-        ) from exc
-    text = text.removeprefix("\ufeff")
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return [line.removesuffix("\r") for line in lines]
 
 
 def _check_lengths(hypotheses: Sequence[str], others: Sequence[str], what: str) -> None:

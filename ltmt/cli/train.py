@@ -14,6 +14,18 @@ app = typer.Typer(
 )
 
 
+def _override(cfg: Any, data_dir: Path | None, **train: Any) -> Any:
+    """``cfg`` with command-line overrides: ``data.data_dir`` and the given ``train`` fields."""
+    import dataclasses
+
+    if data_dir is not None:
+        cfg = dataclasses.replace(cfg, data=dataclasses.replace(cfg.data, data_dir=str(data_dir)))
+    changes = {key: value for key, value in train.items() if value is not None}
+    if changes:
+        cfg = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **changes))
+    return cfg
+
+
 def _progress(total: int, initial: int) -> Any:
     from tqdm import tqdm
 
@@ -42,7 +54,6 @@ def base(
     threads: int | None = typer.Option(None, "--threads", min=1, help="Torch CPU threads."),
 ) -> None:
     """Train a SentencePiece vocabulary and a MarianMTModel from scratch (or --init-from one)."""
-    import dataclasses
     import os
 
     # Busy-waiting OpenMP threads stall each other when anything else runs on the machine
@@ -54,17 +65,7 @@ def base(
     from ltmt.train.config import BaseTrainConfig
 
     cfg = from_dict(BaseTrainConfig, read_yaml(config), where=str(config))
-    if data_dir is not None:
-        cfg = dataclasses.replace(cfg, data=dataclasses.replace(cfg.data, data_dir=str(data_dir)))
-    changes: dict[str, Any] = {}
-    if max_minutes is not None:
-        changes["max_minutes"] = max_minutes
-    if max_steps is not None:
-        changes["max_steps"] = max_steps
-    if threads is not None:
-        changes["threads"] = threads
-    if changes:
-        cfg = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **changes))
+    cfg = _override(cfg, data_dir, max_minutes=max_minutes, max_steps=max_steps, threads=threads)
     logging.getLogger("ltmt").setLevel(logging.INFO)
     summary = train_base(cfg, output, resume=resume, init_from=init_from, progress=_progress)
     typer.echo(json.dumps(summary, indent=2))
@@ -88,21 +89,12 @@ def fusion(
     max_steps: int | None = typer.Option(None, "--max-steps", help="Override train.steps."),
 ) -> None:
     """Train the attention-fusion adapter on a frozen base model (CPU, bf16 autocast)."""
-    import dataclasses
 
     from ltmt.config import from_dict, read_yaml
     from ltmt.train.fusion import FusionTrainConfig, train_fusion
 
     cfg = from_dict(FusionTrainConfig, read_yaml(config), where=str(config))
-    if data_dir is not None:
-        cfg = dataclasses.replace(cfg, data=dataclasses.replace(cfg.data, data_dir=str(data_dir)))
-    changes: dict[str, Any] = {}
-    if max_minutes is not None:
-        changes["max_minutes"] = max_minutes
-    if max_steps is not None:
-        changes["steps"] = max_steps
-    if changes:
-        cfg = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **changes))
+    cfg = _override(cfg, data_dir, max_minutes=max_minutes, steps=max_steps)
     logging.getLogger("ltmt").setLevel(logging.INFO)
     summary = train_fusion(cfg, base, output, progress=_progress)
     for key in ("history", "config"):

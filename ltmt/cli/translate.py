@@ -10,32 +10,7 @@ from pathlib import Path
 import typer
 
 from ltmt.errors import InputError
-
-
-def read_lines(path: Path | None) -> list[str]:
-    """Lines of a UTF-8 text file (``None``: stdin), without line terminators."""
-    if path is None:
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        if not path.is_file():
-            raise InputError(f"input file not found: {path}")
-        data = path.read_bytes()
-        name = str(path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
-        ) from exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
-
+from ltmt.formats.common import read_lines
 
 DOCUMENT_SUFFIXES = {".po", ".pot", ".xliff", ".xlf", ".jsonl"}
 

@@ -39,6 +39,32 @@ def read_bytes(path: Path, what: str) -> bytes:
     return data
 
 
+def read_lines(path: str | Path | None, what: str = "input") -> list[str]:
+    """Lines of a UTF-8 text file (``None``: stdin) without terminators; BOM and CRLF accepted.
+
+    ``what`` names the file in error messages ("hypothesis file not found: ...").
+    """
+    import sys
+
+    if path is None:
+        data, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        if not Path(path).is_file():
+            raise InputError(f"{what} file not found: {path}")
+        data, name = Path(path).read_bytes(), str(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{name}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
+        ) from exc
+    lines = text.removeprefix("\ufeff").split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
 def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
     """``data`` decoded strictly; a bad byte is reported with its line and column."""
     try:
