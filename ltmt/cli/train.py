@@ -87,14 +87,18 @@ def fusion(
         None, "--max-minutes", help="Stop training (and save) after this long."
     ),
     max_steps: int | None = typer.Option(None, "--max-steps", help="Override train.steps."),
+    threads: int | None = typer.Option(None, "--threads", min=1, help="Torch CPU threads."),
 ) -> None:
-    """Train the attention-fusion adapter on a frozen base model (CPU, bf16 autocast)."""
+    """Train the attention-fusion adapter on a frozen base model (CPU; bf16 where native)."""
+    import os
+
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see `base`: idle threads must not spin
 
     from ltmt.config import from_dict, read_yaml
     from ltmt.train.fusion import FusionTrainConfig, train_fusion
 
     cfg = from_dict(FusionTrainConfig, read_yaml(config), where=str(config))
-    cfg = _override(cfg, data_dir, max_minutes=max_minutes, steps=max_steps)
+    cfg = _override(cfg, data_dir, max_minutes=max_minutes, steps=max_steps, threads=threads)
     logging.getLogger("ltmt").setLevel(logging.INFO)
     summary = train_fusion(cfg, base, output, progress=_progress)
     for key in ("history", "config"):
