@@ -127,3 +127,21 @@ def test_dev_users_and_missing_data_are_refused(tiny_model_dir: Path, tmp_path: 
     )
     with pytest.raises(InputError, match="refusing to train on a dev user's file"):
         train_fusion(config, tiny_model_dir, tmp_path / "out")
+
+
+def test_memories_come_from_the_same_group_never_the_pair_itself(tmp_path: Path) -> None:
+    from ltmt.train.fusion_data import load_groups, retrieve_memories
+
+    config = _config(_toy_data(tmp_path / "data"))
+    names, groups = load_groups(config.data, seed=1)
+    assert names == ["toy", "train"]
+    retrieval = retrieve_memories(names, groups, config.data, seed=1)
+    assert len(retrieval.queries) == 80 + 20
+    for query, memory in zip(retrieval.queries, retrieval.memories, strict=True):
+        assert len(memory) == 3
+        scores = [score for _, score in memory]
+        assert scores == sorted(scores, reverse=True) and max(scores) < 100
+        for index, _ in memory:
+            assert index != query
+            assert retrieval.pairs[index].group == retrieval.pairs[query].group
+            assert retrieval.pairs[index].source != retrieval.pairs[query].source
