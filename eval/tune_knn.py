@@ -142,6 +142,39 @@ def tm_only(sets: Sequence[Any]) -> dict[str, Any]:
     return report
 
 
+def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) -> dict[str, Any]:
+    """Percentiles of the nearest-neighbour RMS distance per decoding step, per set (λ = 0)."""
+    import numpy as np
+    import torch
+
+    from ltmt.fusion import knn
+
+    seen: list[torch.Tensor] = []
+    original = knn.KnnState.neighbour_distribution
+
+    def spy(self: Any, hidden: Any, rows: Any) -> Any:
+        out = original(self, hidden, rows)
+        seen.append(out[3][:, 0].clone())
+        return out
+
+    knn.KnnState.neighbour_distribution = spy  # type: ignore[method-assign]
+    profile = {}
+    try:
+        # lambda_max=0 leaves decoding as the base model's: distances along the base's own path
+        fusion = KnnFusion(KnnConfig(lambda_max=0.0, min_score=0.0))
+        for name, sources, _, table in sets:
+            seen.clear()
+            translator = Translator(
+                backbone, FixedMatches(table), fusion=fusion, beam=beam, top_k=top_k
+            )  # type: ignore[arg-type]
+            translator.translate(sources, user=name)
+            values = torch.cat(seen).numpy() if seen else np.zeros(1)
+            profile[name] = [round(float(v), 3) for v in np.percentile(values, [5, 25, 50, 75, 95])]
+    finally:
+        knn.KnnState.neighbour_distribution = original  # type: ignore[method-assign]
+    return profile
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", required=True)
@@ -154,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--grid", default="[{}]", help="JSON list of KnnConfig overrides")
     parser.add_argument("--no-base", action="store_true", help="skip the base and TM-only systems")
+    parser.add_argument("--distances", action="store_true", help="print d_min percentiles first")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
@@ -170,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         "beam": args.beam,
     }
     run = dict(beam=args.beam, batch_size=args.batch_size, top_k=args.top_k)
+    if args.distances:
+        results["distances"] = distance_profile(backbone, sets, args.beam, args.top_k)
+        print("d_min percentiles 5/25/50/75/95:", json.dumps(results["distances"]), flush=True)
     if not args.no_base:
         results["base"] = run_system(backbone, None, sets, **run)
         results["tm"] = tm_only(sets)

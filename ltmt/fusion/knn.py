@@ -122,7 +122,7 @@ class KnnState:
         active = torch.nonzero(self.has_memory[rows]).flatten()
         if active.numel() == 0:
             return log_probs
-        lam, tokens, weights = self.neighbour_distribution(hidden[active], rows[active])
+        lam, tokens, weights, _ = self.neighbour_distribution(hidden[active], rows[active])
         on = torch.nonzero(lam > 0).flatten()
         if on.numel() == 0:
             return log_probs
@@ -141,8 +141,8 @@ class KnnState:
 
     def neighbour_distribution(
         self, hidden: torch.Tensor, rows: torch.Tensor
-    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """For rows that have memory: ``λ (a,)``, neighbour tokens ``(a, K)``, weights ``(a, K)``.
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """For rows with memory: ``λ (a,)``; neighbour tokens, weights and distances ``(a, K)``.
 
         Only the entries of the rows' sentences are scored (one matmul over their span).
         """
@@ -162,4 +162,4 @@ class KnnState:
         tokens = self.memory.values[start:end][index]
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
         lam = lam * self.score_factor[rows]
-        return lam, tokens, weights
+        return lam, tokens, weights, distance

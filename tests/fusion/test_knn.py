@@ -204,7 +204,8 @@ def test_mixture_matches_the_dense_formula(tiny_backbone) -> None:  # type: igno
     vocab = int(tiny_backbone.model.config.vocab_size)
     log_probs = torch.log_softmax(torch.randn(3, vocab), dim=-1)
     rows = torch.tensor([0, 1, 1])
-    lam, tokens, weights = state.neighbour_distribution(hidden, rows)
+    lam, tokens, weights, distance = state.neighbour_distribution(hidden, rows)
+    assert bool((distance[:, 1:] >= distance[:, :-1]).all())
     assert bool((lam > 0).all()) and len(set(tokens[0].tolist())) < tokens.size(1)  # shared tokens
     p_knn = torch.zeros(3, vocab).scatter_add_(1, tokens, weights)
     expected = torch.log(lam[:, None] * p_knn + (1 - lam[:, None]) * log_probs.exp())
