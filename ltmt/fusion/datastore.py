@@ -95,6 +95,9 @@ def force_decode(
     if not pairs:
         return []
     tokenizer = backbone.tokenizer
+    # never past the model's position table (targets are read one position per token)
+    positions = getattr(backbone.model.config, "max_position_embeddings", max_tokens)
+    max_tokens = min(max_tokens, int(positions))
     sources = tokenizer([s for s, _ in pairs], truncation=True, max_length=max_tokens)["input_ids"]
     targets = tokenizer(text_target=[t for _, t in pairs], truncation=True, max_length=max_tokens)[
         "input_ids"

@@ -210,3 +210,10 @@ def test_mixture_matches_the_dense_formula(tiny_backbone) -> None:  # type: igno
     p_knn = torch.zeros(3, vocab).scatter_add_(1, tokens, weights)
     expected = torch.log(lam[:, None] * p_knn + (1 - lam[:, None]) * log_probs.exp())
     assert torch.allclose(state.fuse_log_probs(hidden, log_probs, rows), expected, atol=1e-5)
+
+
+def test_long_memory_is_cut_at_the_position_table(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    positions = tiny_backbone.model.config.max_position_embeddings
+    long_text = " ".join(["the file"] * positions)
+    [forced] = force_decode(tiny_backbone, [(long_text, long_text)])
+    assert forced.values.numel() == positions
