@@ -110,7 +110,7 @@ def load_groups(spec: FusionDataSpec, seed: int) -> tuple[list[str], list[list[t
     if spec.general and spec.general_pool > 0:
         pairs = _clean(read_parallel_text(root / spec.general), spec.max_chars)
         rng = random.Random(seed)
-        names.append(Path(spec.general).name)
+        names.append(spec.general)  # a path: no l10n product (a file stem) can be named so
         groups.append(rng.sample(pairs, min(spec.general_pool, len(pairs))))
     if not groups:
         raise InputError(f"no training pairs found under {root} ({spec.l10n_glob}, {spec.general})")
@@ -149,11 +149,8 @@ def retrieve_memories(
         pairs.extend(Pair(s, t, group_id) for s, t in group)
         if len(group) < 2:
             continue
-        limit = (
-            spec.general_queries
-            if names[group_id] == Path(spec.general).name
-            else spec.queries_per_group
-        )
+        general = names[group_id] == spec.general
+        limit = spec.general_queries if general else spec.queries_per_group
         chosen = rng.sample(range(len(group)), min(limit, len(group)))
         keys = [normalize(s) for s, _ in group]
         scores = process.cdist(

@@ -134,7 +134,7 @@ def test_memories_come_from_the_same_group_never_the_pair_itself(tmp_path: Path)
 
     config = _config(_toy_data(tmp_path / "data"))
     names, groups = load_groups(config.data, seed=1)
-    assert names == ["toy", "train"]
+    assert names == ["toy", "general/train"]
     retrieval = retrieve_memories(names, groups, config.data, seed=1)
     assert len(retrieval.queries) == 80 + 20
     for query, memory in zip(retrieval.queries, retrieval.memories, strict=True):
