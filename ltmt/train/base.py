@@ -72,6 +72,14 @@ def build_marian(shape: ModelShape, vocab_size: int) -> Any:
         tie_word_embeddings=True,
     )
     model = MarianMTModel(config)
+    # transformers initialises embeddings with std 0.02: times sqrt(d_model) that is ~0.3, below
+    # the sinusoidal positions (~0.7), so tokens start drowned by positions. fairseq's N(0, d^-0.5)
+    # gives unit-scale token embeddings after the scaling.
+    import torch
+
+    with torch.no_grad():
+        model.model.shared.weight.normal_(0.0, shape.d_model**-0.5)
+        model.model.shared.weight[pad].zero_()
     model.generation_config.num_beams = 4
     model.generation_config.max_length = 256
     model.generation_config.bad_words_ids = [[pad]]
