@@ -94,7 +94,10 @@ class AttentionFusion:
             return None
         adapter = self._adapter_for(backbone)
         cfg = adapter.config
-        used = [usable_matches(m, cfg.min_score, cfg.max_matches) for m in matches]
+        used = [
+            usable_matches(m, cfg.min_score, cfg.max_matches, text)
+            for m, text in zip(matches, sources, strict=True)
+        ]
         memory = build_batch_memory(backbone, used, self.cache)
         if memory is None:
             return None

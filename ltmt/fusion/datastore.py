@@ -6,12 +6,15 @@ final decoder state that *predicts* a token, and that token. :func:`build_batch_
 entries of one batch out flat, sorted by the sentence they belong to, so a decoding step can reach
 its sentence's entries by a contiguous slice.
 
-The translator decodes one line at a time and SentencePiece folds whitespace, so sources and
-targets with line breaks are force-decoded as their whitespace-normalised text.
+The translator decodes one line at a time and SentencePiece folds whitespace: a multi-line match
+whose source and target have as many lines is narrowed to the line pair that best matches the
+line being translated (:func:`align_lines`); any other is force-decoded as its
+whitespace-normalised text.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -169,11 +172,57 @@ class BatchMemory:
         return int(self.offsets[int(rows.min())]), int(self.offsets[int(rows.max()) + 1])
 
 
-def usable_matches(matches: Sequence[Match], min_score: float, limit: int) -> list[Match]:
-    """The matches worth reading: score ≥ ``min_score`` and a non-blank target, best ``limit``."""
+def usable_matches(
+    matches: Sequence[Match], min_score: float, limit: int, text: str | None = None
+) -> list[Match]:
+    """The matches worth reading: score ≥ ``min_score`` and a non-blank target, best ``limit``.
+
+    With ``text`` (the line being translated), multi-line matches are first narrowed to their
+    best line (:func:`align_lines`).
+    """
+    if text is not None:
+        matches = [align_lines(m, text) for m in matches]
     kept = [m for m in matches if m.score >= min_score and m.segment.target.strip()]
     kept.sort(key=lambda m: -m.score)
     return kept[:limit]
+
+
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
+
+
+def align_lines(match: Match, text: str) -> Match:
+    """Narrow a multi-line match to the line pair that best matches ``text``, rescored.
+
+    The translator decodes one line at a time but retrieves whole segments. When the match's
+    source and target have the same number of lines, line ``i`` of the target is taken as the
+    translation of line ``i`` of the source; the pair whose source line is most similar to
+    ``text`` is kept if it matches better than the whole segment does. A match without line
+    breaks is returned unchanged.
+    """
+    source = match.segment.source
+    if not _LINE_BREAK.search(source.strip()):
+        return match
+    from dataclasses import replace
+
+    from rapidfuzz import fuzz
+
+    from ltmt.memory.normalize import normalize
+    from ltmt.segments import Match
+
+    query = normalize(text)
+    whole = float(fuzz.ratio(query, normalize(source)))
+    source_lines, target_lines = _lines(source), _lines(match.segment.target)
+    if len(source_lines) == len(target_lines):
+        scores = [float(fuzz.ratio(query, normalize(line))) for line in source_lines]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if scores[best] >= whole:
+            segment = replace(match.segment, source=source_lines[best], target=target_lines[best])
+            return Match(segment, scores[best])
+    return Match(match.segment, whole)
 
 
 def build_batch_memory(

@@ -90,7 +90,10 @@ class KnnFusion:
     ) -> KnnState | None:
         """Force-decode the usable matches of each input; ``None`` when no input has one."""
         cfg = self.config
-        used = [usable_matches(m, cfg.min_score, cfg.max_matches) for m in matches]
+        used = [
+            usable_matches(m, cfg.min_score, cfg.max_matches, text)
+            for m, text in zip(matches, sources, strict=True)
+        ]
         memory = build_batch_memory(backbone, used, self.cache)
         if memory is None:
             return None

@@ -217,3 +217,47 @@ def test_long_memory_is_cut_at_the_position_table(tiny_backbone) -> None:  # typ
     long_text = " ".join(["the file"] * positions)
     [forced] = force_decode(tiny_backbone, [(long_text, long_text)])
     assert forced.values.numel() == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "expected_source", "expected_target"),
+    [
+        (
+            "open the file",
+            "hello world\nopen the file\n",
+            "hallo Welt\nöffne die Datei\n",
+            "open the file",
+            "öffne die Datei",
+        ),
+        (
+            "hello world",
+            "hello world\nopen the file",
+            "hallo Welt öffne die Datei",
+            "hello world\nopen the file",
+            "hallo Welt öffne die Datei",
+        ),
+        (
+            "hello world open the file",
+            "hello world\nopen the file",
+            "hallo Welt\nöffne die Datei",
+            "hello world\nopen the file",
+            "hallo Welt\nöffne die Datei",
+        ),
+        ("open the file", "open the file", "öffne die Datei", "open the file", "öffne die Datei"),
+    ],
+)
+def test_align_lines(
+    text: str, source: str, target: str, expected_source: str, expected_target: str
+) -> None:
+    from ltmt.fusion.datastore import align_lines
+
+    aligned = align_lines(make_match(source, target, 55.0), text)
+    assert (aligned.segment.source, aligned.segment.target) == (expected_source, expected_target)
+    if "\n" in source:
+        from rapidfuzz import fuzz
+
+        assert aligned.score == fuzz.ratio(
+            text.casefold(), " ".join(expected_source.split()).casefold()
+        )
+    else:
+        assert aligned.score == 55.0
