@@ -195,13 +195,13 @@ def _lines(text: str) -> list[str]:
 
 
 def align_lines(match: Match, text: str) -> Match:
-    """Narrow a multi-line match to the line pair that best matches ``text``, rescored.
+    """Narrow a multi-line match to the part that translates ``text`` (one line), rescored.
 
-    The translator decodes one line at a time but retrieves whole segments. When the match's
-    source and target have the same number of lines, line ``i`` of the target is taken as the
-    translation of line ``i`` of the source; the pair whose source line is most similar to
-    ``text`` is kept if it matches better than the whole segment does. A match without line
-    breaks is returned unchanged.
+    The translator decodes one line at a time but retrieves whole segments. The source line most
+    similar to ``text`` is kept if it matches better than the whole segment does, with its
+    translation: the target line of the same rank when source and target have as many lines,
+    else the words at the same relative position in the (re-wrapped) target, one word of slack
+    on each side. A match without line breaks is returned unchanged.
     """
     source = match.segment.source
     if not _LINE_BREAK.search(source.strip()):
@@ -216,13 +216,27 @@ def align_lines(match: Match, text: str) -> Match:
     query = normalize(text)
     whole = float(fuzz.ratio(query, normalize(source)))
     source_lines, target_lines = _lines(source), _lines(match.segment.target)
+    scores = [float(fuzz.ratio(query, normalize(line))) for line in source_lines]
+    best = max(range(len(scores)), key=scores.__getitem__)
+    if scores[best] < whole:
+        return Match(match.segment, whole)
     if len(source_lines) == len(target_lines):
-        scores = [float(fuzz.ratio(query, normalize(line))) for line in source_lines]
-        best = max(range(len(scores)), key=scores.__getitem__)
-        if scores[best] >= whole:
-            segment = replace(match.segment, source=source_lines[best], target=target_lines[best])
-            return Match(segment, scores[best])
-    return Match(match.segment, whole)
+        target = target_lines[best]
+    else:
+        target = _same_position(source_lines, best, " ".join(target_lines).split())
+    segment = replace(match.segment, source=source_lines[best], target=target)
+    return Match(segment, scores[best])
+
+
+def _same_position(source_lines: list[str], index: int, words: list[str]) -> str:
+    """The ``words`` at the relative position of ``source_lines[index]``, +-1 word of slack."""
+    sizes = [len(line) + 1 for line in source_lines]
+    total = sum(sizes)
+    start = sum(sizes[:index]) / total
+    end = start + sizes[index] / total
+    first = max(0, round(start * len(words)) - 1)
+    last = min(len(words), round(end * len(words)) + 1)
+    return " ".join(words[first:last])
 
 
 def build_batch_memory(

@@ -42,11 +42,11 @@ class KnnConfig:
     many matches per input are read. ``cache_size``: force-decoded segments kept (0: no cache).
     """
 
-    neighbours: int = 8
+    neighbours: int = 4
     temperature: float = 0.1
-    tau: float = 0.5
-    lambda_max: float = 0.8
-    score_exponent: float = 0.0
+    tau: float = 1.5
+    lambda_max: float = 1.0
+    score_exponent: float = 1.0
     min_score: float = 50.0
     max_matches: int = 16
     cache_size: int = 4096
