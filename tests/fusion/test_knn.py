@@ -229,12 +229,12 @@ def test_long_memory_is_cut_at_the_position_table(tiny_backbone) -> None:  # typ
             "open the file",
             "öffne die Datei",
         ),
-        (
+        (  # re-wrapped target: the words at the same relative position, +-1 word
             "hello world",
             "hello world\nopen the file",
             "hallo Welt öffne die Datei",
-            "hello world\nopen the file",
-            "hallo Welt öffne die Datei",
+            "hello world",
+            "hallo Welt öffne",
         ),
         (
             "hello world open the file",
