@@ -189,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-base", action="store_true", help="skip the base and TM-only systems")
     parser.add_argument("--distances", action="store_true", help="print d_min percentiles first")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--fresh-cache", action="store_true", help="no cache shared between settings (timings)"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
 
@@ -215,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     results["knn"] = []
     for overrides in json.loads(args.grid):
         fusion = KnnFusion(KnnConfig(**overrides))
-        fusion.cache = shared
+        if not args.fresh_cache:
+            fusion.cache = shared
         report = run_system(backbone, fusion, sets, **run)
         results["knn"].append({"config": overrides, **report})
         print("knn", json.dumps(overrides), json.dumps(report), flush=True)

@@ -48,7 +48,7 @@ class KnnConfig:
     lambda_max: float = 1.0
     score_exponent: float = 1.0
     min_score: float = 50.0
-    max_matches: int = 16
+    max_matches: int = 2
     cache_size: int = 4096
 
     def __post_init__(self) -> None:
