@@ -189,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-base", action="store_true", help="skip the base and TM-only systems")
     parser.add_argument("--distances", action="store_true", help="print d_min percentiles first")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--attention", type=Path, help="also score this attention adapter")
     parser.add_argument(
         "--fresh-cache", action="store_true", help="no cache shared between settings (timings)"
     )
@@ -223,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
         report = run_system(backbone, fusion, sets, **run)
         results["knn"].append({"config": overrides, **report})
         print("knn", json.dumps(overrides), json.dumps(report), flush=True)
+    if args.attention:
+        from ltmt.fusion.attention import AttentionFusion
+
+        results["attention"] = run_system(backbone, AttentionFusion(args.attention), sets, **run)
+        print("attention", json.dumps(results["attention"]), flush=True)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2), "utf-8")
