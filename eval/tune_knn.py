@@ -164,9 +164,8 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
         fusion = KnnFusion(KnnConfig(lambda_max=0.0, min_score=0.0))
         for name, sources, _, table in sets:
             seen.clear()
-            translator = Translator(
-                backbone, FixedMatches(table), fusion=fusion, beam=beam, top_k=top_k
-            )  # type: ignore[arg-type]
+            memory: Any = FixedMatches(table)
+            translator = Translator(backbone, memory, fusion=fusion, beam=beam, top_k=top_k)
             translator.translate(sources, user=name)
             values = torch.cat(seen).numpy() if seen else np.zeros(1)
             profile[name] = [round(float(v), 3) for v in np.percentile(values, [5, 25, 50, 75, 95])]
