@@ -40,6 +40,10 @@ class KnnConfig:
     match. ``score_exponent``: λ is scaled by (best fuzzy score / 100) ** score_exponent.
     ``min_score``: matches below this fuzzy score are ignored. ``max_matches``: at most this
     many matches per input are read. ``cache_size``: force-decoded segments kept (0: no cache).
+
+    Tuned with ``eval/tune_knn.py`` (200 dev segments, greedy) on the step-800 base checkpoint,
+    a weak model: its states are noisy, hence a wide ``tau`` and few, sharp neighbours. Retune
+    when the base model changes much (``--distances`` shows where its RMS distances lie).
     """
 
     neighbours: int = 4
