@@ -43,8 +43,12 @@ logger = logging.getLogger(__name__)
 ProgressFactory = Callable[[int, int], Any]
 
 
-def build_marian(shape: ModelShape, vocab_size: int) -> Any:
-    """A randomly initialised ``MarianMTModel`` of ``shape`` with OPUS-MT's special-token layout."""
+def build_marian(shape: ModelShape, vocab_size: int, *, fairseq_embeddings: bool = True) -> Any:
+    """A randomly initialised ``MarianMTModel`` of ``shape`` with OPUS-MT's special-token layout.
+
+    ``fairseq_embeddings``: re-initialise the token embeddings with N(0, d_model^-0.5) (see
+    below); ``False`` keeps transformers' own initialisation.
+    """
     from transformers import MarianConfig, MarianMTModel
 
     pad = vocab_size - 1
@@ -75,11 +79,12 @@ def build_marian(shape: ModelShape, vocab_size: int) -> Any:
     # transformers initialises embeddings with std 0.02: times sqrt(d_model) that is ~0.3, below
     # the sinusoidal positions (~0.7), so tokens start drowned by positions. fairseq's N(0, d^-0.5)
     # gives unit-scale token embeddings after the scaling.
-    import torch
+    if fairseq_embeddings:
+        import torch
 
-    with torch.no_grad():
-        model.model.shared.weight.normal_(0.0, shape.d_model**-0.5)
-        model.model.shared.weight[pad].zero_()
+        with torch.no_grad():
+            model.model.shared.weight.normal_(0.0, shape.d_model**-0.5)
+            model.model.shared.weight[pad].zero_()
     model.generation_config.num_beams = 4
     model.generation_config.max_length = 256
     model.generation_config.bad_words_ids = [[pad]]

@@ -191,3 +191,14 @@ def test_export_refuses_a_non_checkpoint(tmp_path):
 
     with pytest.raises(InputError, match="not a Marian checkpoint directory"):
         export_checkpoint(tmp_path, tmp_path / "out")
+
+
+def test_token_embeddings_start_at_unit_scale_after_sqrt_d_scaling():
+    from ltmt.train.base import build_marian
+
+    shape = ModelShape(vocab_size=500, d_model=64, encoder_layers=1, decoder_layers=1, attention_heads=2, ffn_dim=64)
+    weight = build_marian(shape, 500).model.shared.weight
+    assert abs(float(weight[:-1].std()) * 64**0.5 - 1.0) < 0.1  # fairseq: N(0, d^-0.5) x sqrt(d)
+    assert float(weight[-1].abs().sum()) == 0.0  # the pad row
+    hf = build_marian(shape, 500, fairseq_embeddings=False).model.shared.weight
+    assert float(hf.std()) < 0.05
