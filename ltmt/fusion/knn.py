@@ -40,6 +40,7 @@ class KnnConfig:
     match. ``score_exponent``: λ is scaled by (best fuzzy score / 100) ** score_exponent.
     ``min_score``: matches below this fuzzy score are ignored. ``max_matches``: at most this
     many matches per input are read. ``cache_size``: force-decoded segments kept (0: no cache).
+    ``memory_eos``: which neighbours may vote for ``</s>``: ``all``, only the ``nearest``, ``none``.
 
     Tuned with ``eval/tune_knn.py`` (200 dev segments, greedy) on the step-800 base checkpoint,
     a weak model: its states are noisy, hence a wide ``tau`` and few, sharp neighbours. Retune
@@ -54,6 +55,7 @@ class KnnConfig:
     min_score: float = 50.0
     max_matches: int = 2
     cache_size: int = 4096
+    memory_eos: str = "nearest"
 
     def __post_init__(self) -> None:
         if self.neighbours < 1:
@@ -70,6 +72,10 @@ class KnnConfig:
             raise ConfigError(f"knn min_score must be in [0, 100], got {self.min_score}")
         if self.max_matches < 1:
             raise ConfigError(f"knn max_matches must be >= 1, got {self.max_matches}")
+        if self.memory_eos not in ("all", "nearest", "none"):
+            raise ConfigError(
+                f"knn memory_eos must be all, nearest or none, got {self.memory_eos!r}"
+            )
         if self.cache_size < 0:
             raise ConfigError(f"knn cache_size must be >= 0, got {self.cache_size}")
 
@@ -101,13 +107,15 @@ class KnnFusion:
         memory = build_batch_memory(backbone, used, self.cache)
         if memory is None:
             return None
-        return KnnState(memory, cfg, backbone.d_model)
+        return KnnState(memory, cfg, backbone.d_model, backbone.eos_id)
 
 
 class KnnState:
     """The datastore of one batch; stateless across steps (rows say which sentence each row is)."""
 
-    def __init__(self, memory: BatchMemory, config: KnnConfig, d_model: int) -> None:
+    def __init__(
+        self, memory: BatchMemory, config: KnnConfig, d_model: int, eos_id: int = 0
+    ) -> None:
         self.memory = memory
         self.config = config
         scale = math.sqrt(d_model)
@@ -116,6 +124,7 @@ class KnnState:
         self.has_memory = memory.has_memory
         self.score_factor = (memory.best_score / 100.0).clamp(0.0, 1.0) ** config.score_exponent
         self.scale = scale
+        self.eos_id = eos_id
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -167,6 +176,18 @@ class KnnState:
         distance = nearest_sq.clamp_min(0.0).sqrt()  # inf for missing neighbours
         weights = torch.softmax(-distance / cfg.temperature, dim=1)
         tokens = self.memory.values[start:end][index]
+        if cfg.memory_eos != "all":
+            # ends of memory targets vote to stop only as the nearest neighbour ("nearest") or
+            # never ("none"): otherwise beam search takes early exits (measured: BP 0.74)
+            stop = tokens == self.eos_id
+            if cfg.memory_eos == "nearest":
+                stop[:, 0] = False
+            weights = weights.masked_fill(stop, 0.0)
+            kept = weights.sum(dim=1)  # the masked share of λ goes back to the model
+            weights = weights / kept.clamp_min(1e-12)[:, None]
+            lam_scale = kept
+        else:
+            lam_scale = torch.ones(())
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
-        lam = lam * self.score_factor[rows]
+        lam = lam * self.score_factor[rows] * lam_scale
         return lam, tokens, weights, distance

@@ -38,6 +38,7 @@ def _encode(backbone, texts):  # type: ignore[no-untyped-def]
         ({"min_score": 101.0}, r"min_score must be in \[0, 100\], got 101.0"),
         ({"max_matches": 0}, "max_matches must be >= 1"),
         ({"cache_size": -1}, "cache_size must be >= 0"),
+        ({"memory_eos": "some"}, "memory_eos must be all, nearest or none, got 'some'"),
     ],
 )
 def test_config_validation(options: dict[str, float], message: str) -> None:
