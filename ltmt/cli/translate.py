@@ -64,7 +64,7 @@ def translate(
 
     path = None if file == "-" else Path(file)
     kind = (fmt or (path.suffix.lower() if path else ".txt")).lstrip(".")
-    document = f".{kind}" in DOCUMENT_SUFFIXES or kind in {"po", "xliff", "jsonl"}
+    document = f".{kind}" in DOCUMENT_SUFFIXES
     if path is not None and not path.is_file():
         raise InputError(f"input file not found: {path}")
     if document and output is None:

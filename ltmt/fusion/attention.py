@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.errors import ModelError
 from ltmt.fusion.adapter import BaseInfo, MemoryAdapter, ProjectedMemory, embedding_sha1
-from ltmt.fusion.datastore import BatchMemory, SegmentCache, build_batch_memory, usable_matches
+from ltmt.fusion.datastore import BatchMemory, SegmentCache, prepare_batch_memory
 
 if TYPE_CHECKING:
     import torch
@@ -94,11 +94,9 @@ class AttentionFusion:
             return None
         adapter = self._adapter_for(backbone)
         cfg = adapter.config
-        used = [
-            usable_matches(m, cfg.min_score, cfg.max_matches, text)
-            for m, text in zip(matches, sources, strict=True)
-        ]
-        memory = build_batch_memory(backbone, used, self.cache)
+        memory = prepare_batch_memory(
+            backbone, sources, matches, cfg.min_score, cfg.max_matches, self.cache
+        )
         if memory is None:
             return None
         embeddings = backbone.model.get_input_embeddings().weight

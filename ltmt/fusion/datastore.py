@@ -305,3 +305,19 @@ def _texts(match: Match) -> tuple[str, str]:
 def _cache_key(fingerprint: str, match: Match) -> Hashable:
     source, target = _texts(match)
     return (fingerprint, match.segment.user, match.segment.id, source, target)
+
+
+def prepare_batch_memory(
+    backbone: Backbone,
+    sources: Sequence[str],
+    matches: Sequence[Sequence[Match]],
+    min_score: float,
+    max_matches: int,
+    cache: SegmentCache,
+) -> BatchMemory | None:
+    """The usable matches of each input (:func:`usable_matches`), force-decoded as one batch."""
+    used = [
+        usable_matches(m, min_score, max_matches, text)
+        for m, text in zip(matches, sources, strict=True)
+    ]
+    return build_batch_memory(backbone, used, cache)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltmt.errors import ConfigError
-from ltmt.fusion.datastore import BatchMemory, SegmentCache, build_batch_memory, usable_matches
+from ltmt.fusion.datastore import BatchMemory, SegmentCache, prepare_batch_memory
 
 if TYPE_CHECKING:
     import torch
@@ -100,11 +100,9 @@ class KnnFusion:
     ) -> KnnState | None:
         """Force-decode the usable matches of each input; ``None`` when no input has one."""
         cfg = self.config
-        used = [
-            usable_matches(m, cfg.min_score, cfg.max_matches, text)
-            for m, text in zip(matches, sources, strict=True)
-        ]
-        memory = build_batch_memory(backbone, used, self.cache)
+        memory = prepare_batch_memory(
+            backbone, sources, matches, cfg.min_score, cfg.max_matches, self.cache
+        )
         if memory is None:
             return None
         return KnnState(memory, cfg, backbone.d_model, backbone.eos_id)
