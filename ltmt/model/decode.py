@@ -150,13 +150,16 @@ def _beam(
     config: DecodeConfig,
     fusion: FusionState | None,
 ) -> list[list[int]]:
-    """Beam search; a sentence is done when it holds ``beam`` finished hypotheses.
+    """Beam search over ``log_prob / length ** length_penalty`` (length counts ``</s>``).
 
-    Hypotheses are ranked by ``log_prob / length ** length_penalty``.
+    Each sentence keeps its ``beam`` best finished hypotheses. It is done when no live hypothesis
+    can still beat the worst of them at the current length (the ``early_stopping=False`` rule of
+    transformers' beam search): stopping at the first ``beam`` finished ones instead lets short
+    hypotheses, finished early by any of the ``2·beam`` candidates, win by default.
     """
     import torch
 
-    k = config.beam
+    k, lp = config.beam, config.length_penalty
     batch, vocab = memory.size(0), int(backbone.model.config.vocab_size)
     step = _Stepper(backbone, config, fusion)
     sentences = torch.arange(batch)  # live sentence ids, in batch order
@@ -181,25 +184,26 @@ def _beam(
             sentence = int(sentences[i])
             at_limit = t + 1 >= int(limits[sentence])
             filled = 0
-            for score, parent, token in zip(
-                top_scores[i].tolist(), beam_of[i].tolist(), token_of[i].tolist()
+            for rank, (score, parent, token) in enumerate(
+                zip(top_scores[i].tolist(), beam_of[i].tolist(), token_of[i].tolist())
             ):
                 if score == -float("inf"):
                     break
                 if token == backbone.eos_id or at_limit:
-                    if len(finished[sentence]) < k:
+                    if rank < k:  # only candidates that rank within the beam may finish
                         tokens = prefix[i * k + parent, 1:].tolist()
                         if token != backbone.eos_id:
                             tokens.append(token)
                         length = len(tokens) + 1
-                        finished[sentence].append((score / length**config.length_penalty, tokens))
+                        _keep_best(finished[sentence], score / length**lp, tokens, k)
                     continue
                 if filled < k:
                     new_scores[i, filled] = score
                     new_parent[i, filled] = parent
                     new_token[i, filled] = token
                     filled += 1
-            if len(finished[sentence]) < k and not at_limit and filled > 0:
+            done = _done(finished[sentence], new_scores[i, 0], t, lp, k)
+            if filled and not at_limit and not done:
                 still_live.append(i)
         if not still_live:
             break
@@ -216,3 +220,25 @@ def _beam(
         else:
             results.append([])
     return results
+
+
+def _keep_best(
+    finished: list[tuple[float, list[int]]], score: float, tokens: list[int], k: int
+) -> None:
+    """Add a finished hypothesis to a sentence's ``k`` best (dropping the worst when full)."""
+    if len(finished) < k:
+        finished.append((score, tokens))
+        return
+    worst = min(range(k), key=lambda j: finished[j][0])
+    if score > finished[worst][0]:
+        finished[worst] = (score, tokens)
+
+
+def _done(
+    finished: list[tuple[float, list[int]]], best_live: torch.Tensor, t: int, lp: float, k: int
+) -> bool:
+    """``k`` finished hypotheses and none live that could beat the worst at its current length."""
+    if len(finished) < k:
+        return False
+    reachable = float(best_live) / (t + 2) ** lp  # t + 1 tokens so far, + </s>
+    return min(score for score, _ in finished) >= reachable

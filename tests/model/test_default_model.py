@@ -23,3 +23,40 @@ def test_default_model_loads_offline_and_translates(monkeypatch):
     assert backbone.path == DEFAULT_MODEL_DIR
     [result] = Translator(backbone, beam=1).translate(["The house is small."])
     assert result.method == "model" and isinstance(result.text, str)
+
+
+def test_beam_search_agrees_with_generate_on_a_trained_model():
+    """A trained model ends hypotheses at different lengths: our stopping rule must match
+    transformers' ``early_stopping=False`` beam search token for token."""
+    from ltmt.model.decode import DecodeConfig, decode
+
+    backbone = load_backbone(None)
+    sources = [
+        "Could not open file %s.",
+        "Two men are playing football in the park.",
+        "Delete the selected items?",
+        "error: unknown option '%s'",
+    ]
+    batch = backbone.tokenizer(sources, return_tensors="pt", padding=True)
+    ours = decode(
+        backbone,
+        batch["input_ids"],
+        batch["attention_mask"],
+        DecodeConfig(beam=4, max_len_a=0, max_len_b=30),
+    )
+    generated = backbone.model.generate(
+        **batch,
+        num_beams=4,
+        do_sample=False,
+        early_stopping=False,
+        length_penalty=1.0,
+        max_new_tokens=30,
+        max_length=None,
+        forced_eos_token_id=None,
+        bad_words_ids=[[backbone.pad_id]],
+    )
+    for row, tokens in enumerate(ours):
+        theirs = [t for t in generated[row, 1:].tolist() if t != backbone.pad_id]
+        if theirs and theirs[-1] == backbone.eos_id:
+            theirs = theirs[:-1]
+        assert tokens == theirs, sources[row]
