@@ -152,8 +152,8 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
     seen: list[torch.Tensor] = []
     original = knn.KnnState.neighbour_distribution
 
-    def spy(self: Any, hidden: Any, rows: Any) -> Any:
-        out = original(self, hidden, rows)
+    def spy(self: Any, hidden: Any, rows: Any, prefix: Any = None) -> Any:
+        out = original(self, hidden, rows, prefix)
         seen.append(out[3][:, 0].clone())
         return out
 

@@ -15,7 +15,7 @@ from typing import Any
 from ltmt.bench.systems import known_system_names
 from ltmt.errors import ConfigError
 
-DEFAULT_SYSTEMS = ("base", "tm", "exact", "knn", "attention")
+DEFAULT_SYSTEMS = ("base", "tm", "tm-repair", "exact", "knn", "attention")
 ONLINE_SUFFIX = "+online"
 _PATH_KEYS = ("users_dir", "general_dir", "memory_user", "output")
 
@@ -26,7 +26,9 @@ class BenchConfig:
 
     ``systems``: ``base`` (the model alone), ``tm`` (the best fuzzy match's target when its score
     is at least ``tm_threshold``, else the base output — what a CAT tool pre-translates),
-    ``exact`` (base plus 100 % match reuse) and fusion methods by name (``knn``, ``attention``).
+    ``tm-repair`` (``tm`` with the input's verbatim words carried into the match, as fusion reads
+    it), ``exact`` (base plus 100 % match reuse) and fusion methods by name (``knn``,
+    ``attention``).
     ``limit``: the first N test segments of each user and general test set, in file order.
     ``online``: also run each memory-using system with every reference added to the memory right
     after its segment is translated (reported as ``NAME+online``).

@@ -1,9 +1,9 @@
 """The systems a benchmark compares, behind one small protocol, and the registry that builds them.
 
-``base``, ``tm`` and ``exact`` are built in; every other name is a fusion method given to
-``Translator(fusion=NAME)``, so a new fusion method needs no change here. A fusion method that
-cannot be built (not in this version, or its trained weights missing) is *skipped* with the
-reason rather than failing the whole run.
+``base``, ``tm``, ``tm-repair`` and ``exact`` are built in; every other name is a fusion method
+given to ``Translator(fusion=NAME)``, so a new fusion method needs no change here. A fusion
+method that cannot be built (not in this version, or its trained weights missing) is *skipped*
+with the reason rather than failing the whole run.
 """
 
 from __future__ import annotations
@@ -86,15 +86,24 @@ class TranslatorSystem:
 @dataclass(frozen=True)
 class TmSystem:
     """What a CAT tool pre-translates: the best fuzzy match's target when its score reaches
-    ``threshold`` (method ``tm``), else the ``fallback`` system's translation."""
+    ``threshold`` (method ``tm``), else the ``fallback`` system's translation.
+
+    With ``repair`` (system ``tm-repair``), the top ``REPAIR_CANDIDATES`` matches first get the
+    input's verbatim words (:mod:`ltmt.fusion.repair`, as fusion reads them) and the best
+    rescored one is used: it shows how much of fusion's gain the repair alone brings.
+    """
 
     name: str
     threshold: float
     fallback: System
     uses_memory: bool = True
+    repair: bool = False
 
     def bind(self, memory: Memory) -> Translates:
-        return _TmTranslator(memory, self.threshold, self.fallback.bind(memory))
+        return _TmTranslator(memory, self.threshold, self.fallback.bind(memory), self.repair)
+
+
+REPAIR_CANDIDATES = 4
 
 
 @dataclass(frozen=True)
@@ -102,15 +111,21 @@ class _TmTranslator:
     memory: Memory
     threshold: float
     fallback: Translates
+    repair: bool = False
 
     def translate(self, texts: Sequence[str], user: str | None = None) -> list[Translation]:
         texts = list(texts)
         if user is None or not texts:
             return self.fallback.translate(texts, user)
-        found = self.memory.search_batch(user, texts, k=1)
+        found = self.memory.search_batch(user, texts, k=REPAIR_CANDIDATES if self.repair else 1)
         results: list[Translation | None] = [None] * len(texts)
         rest = []
         for index, (text, matches) in enumerate(zip(texts, found, strict=True)):
+            if self.repair and matches:
+                from ltmt.fusion.repair import repair_match
+
+                repaired = [repair_match(m, text) for m in matches]
+                matches = [max(repaired, key=lambda m: m.score)]
             if text.strip() and matches and matches[0].score >= self.threshold:
                 best = matches[0]
                 results[index] = Translation(text, best.segment.target, (best,), method="tm")
@@ -140,7 +155,21 @@ def _tm(name: str, options: DecodeOptions, tm_threshold: float) -> System:
     )
 
 
-BUILTIN: dict[str, SystemFactory] = {"base": _base, "tm": _tm, "exact": _exact}
+def _tm_repair(name: str, options: DecodeOptions, tm_threshold: float) -> System:
+    return TmSystem(
+        name,
+        tm_threshold,
+        fallback=TranslatorSystem("base", options, uses_memory=False),
+        repair=True,
+    )
+
+
+BUILTIN: dict[str, SystemFactory] = {
+    "base": _base,
+    "tm": _tm,
+    "tm-repair": _tm_repair,
+    "exact": _exact,
+}
 
 
 def known_system_names() -> tuple[str, ...]:

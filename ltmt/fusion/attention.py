@@ -140,6 +140,10 @@ class AttentionState:
         return out
 
     def fuse_log_probs(
-        self, hidden: torch.Tensor, log_probs: torch.Tensor, rows: torch.Tensor
+        self,
+        hidden: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+        prefix: torch.Tensor | None = None,
     ) -> torch.Tensor:
         return log_probs

@@ -27,9 +27,16 @@ class FusionState(Protocol):
         ...
 
     def fuse_log_probs(
-        self, hidden: torch.Tensor, log_probs: torch.Tensor, rows: torch.Tensor
+        self,
+        hidden: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+        prefix: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """Adjust next-token log-probabilities ``(n, vocab)`` given the states ``(n, d_model)``."""
+        """Adjust next-token log-probabilities ``(n, vocab)`` given the states ``(n, d_model)``.
+
+        ``prefix (n, t)``: the tokens each row has read so far (the start token first).
+        """
         ...
 
 

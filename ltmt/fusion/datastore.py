@@ -150,7 +150,8 @@ class BatchMemory:
     """The force-decoded entries of one batch, flat and sorted by sentence.
 
     ``keys (N, d_model)`` float32, ``values (N,)`` token ids, ``scores (N,)`` the fuzzy score
-    (0-100) of the match each entry came from, ``offsets (batch + 1,)``: sentence ``i`` owns
+    (0-100) of the match each entry came from, ``positions (N,)`` the entry's target position in
+    its segment (0 predicts the first token), ``offsets (batch + 1,)``: sentence ``i`` owns
     entries ``offsets[i]:offsets[i + 1]``; ``best_score (batch,)`` its best used match score
     (0 without memory).
     """
@@ -161,6 +162,7 @@ class BatchMemory:
     sentence: torch.Tensor
     offsets: torch.Tensor
     best_score: torch.Tensor
+    positions: torch.Tensor
 
     @property
     def has_memory(self) -> torch.Tensor:
@@ -173,15 +175,24 @@ class BatchMemory:
 
 
 def usable_matches(
-    matches: Sequence[Match], min_score: float, limit: int, text: str | None = None
+    matches: Sequence[Match],
+    min_score: float,
+    limit: int,
+    text: str | None = None,
+    repair: bool = True,
 ) -> list[Match]:
     """The matches worth reading: score ≥ ``min_score`` and a non-blank target, best ``limit``.
 
     With ``text`` (the line being translated), multi-line matches are first narrowed to their
-    best line (:func:`align_lines`).
+    best line (:func:`align_lines`), then, with ``repair``, given the input's verbatim words
+    (:func:`ltmt.fusion.repair.repair_match`) and rescored.
     """
     if text is not None:
         matches = [align_lines(m, text) for m in matches]
+        if repair:
+            from ltmt.fusion.repair import repair_match
+
+            matches = [repair_match(m, text) for m in matches]
     kept = [m for m in matches if m.score >= min_score and m.segment.target.strip()]
     kept.sort(key=lambda m: -m.score)
     return kept[:limit]
@@ -273,7 +284,7 @@ def build_batch_memory(
         if cache is not None:
             cache.put(key, item)
 
-    keys, values, scores, sentence, counts, best = [], [], [], [], [], []
+    keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []
     for index, sentence_matches in enumerate(matches):
         count = 0
         for match in sentence_matches:
@@ -283,6 +294,7 @@ def build_batch_memory(
             values.append(item.values)
             scores.append(torch.full((length,), float(match.score)))
             sentence.append(torch.full((length,), index, dtype=torch.long))
+            positions.append(torch.arange(length))
             count += length
         counts.append(count)
         best.append(max((float(m.score) for m in sentence_matches), default=0.0))
@@ -295,6 +307,7 @@ def build_batch_memory(
         sentence=torch.cat(sentence),
         offsets=offsets,
         best_score=torch.tensor(best, dtype=torch.float32),
+        positions=torch.cat(positions),
     )
 
 
@@ -314,10 +327,11 @@ def prepare_batch_memory(
     min_score: float,
     max_matches: int,
     cache: SegmentCache,
+    repair: bool = True,
 ) -> BatchMemory | None:
     """The usable matches of each input (:func:`usable_matches`), force-decoded as one batch."""
     used = [
-        usable_matches(m, min_score, max_matches, text)
+        usable_matches(m, min_score, max_matches, text, repair)
         for m, text in zip(matches, sources, strict=True)
     ]
     return build_batch_memory(backbone, used, cache)

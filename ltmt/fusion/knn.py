@@ -5,7 +5,10 @@ For each input, its retrieved matches are force-decoded by the same model
 value (the next token). At each step a row's state is compared with its own sentence's keys:
 
 * ``d`` = L2 distance / sqrt(d_model) (the RMS distance per dimension, so settings carry across
-  model sizes); the ``neighbours`` nearest are kept;
+  model sizes), plus ``context_penalty`` for each of the last ``context`` target tokens that the
+  entry's own history does not share with the row's hypothesis (the longest common suffix
+  counts): an entry that follows the same words is nearer, so a weak model whose states drift
+  still keeps copying a memory it is aligned with. The ``neighbours`` nearest are kept;
 * ``p_knn`` = softmax(-d / temperature) summed onto their tokens;
 * ``λ`` = lambda_max · max(0, 1 - d_min / tau) · (best fuzzy score / 100) ** score_exponent —
   a memory that does not look like the current context gets λ = 0;
@@ -41,21 +44,27 @@ class KnnConfig:
     ``min_score``: matches below this fuzzy score are ignored. ``max_matches``: at most this
     many matches per input are read. ``cache_size``: force-decoded segments kept (0: no cache).
     ``memory_eos``: which neighbours may vote for ``</s>``: ``all``, only the ``nearest``, ``none``.
+    ``context``: target tokens of history compared (0-4); ``context_penalty``: RMS distance
+    added per token of that history the entry does not share (0: states alone decide).
+    ``repair``: carry the input's verbatim words into matches first (:mod:`ltmt.fusion.repair`).
 
-    Tuned with ``eval/tune_knn.py`` (200 dev segments, greedy) on the step-800 base checkpoint,
-    a weak model: its states are noisy, hence a wide ``tau`` and few, sharp neighbours. Retune
-    when the base model changes much (``--distances`` shows where its RMS distances lie).
+    Tuned with ``eval/tune_knn.py`` on the dev users with weak base models: their states are
+    noisy, hence a wide ``tau``, few sharp neighbours and the history term. Retune when the base
+    model changes much (``--distances`` shows where its RMS distances lie).
     """
 
     neighbours: int = 4
     temperature: float = 0.1
-    tau: float = 1.5
+    tau: float = 3.0
     lambda_max: float = 1.0
-    score_exponent: float = 1.0
+    score_exponent: float = 0.5
     min_score: float = 50.0
     max_matches: int = 2
     cache_size: int = 4096
     memory_eos: str = "all"
+    context: int = 3
+    context_penalty: float = 0.5
+    repair: bool = True
 
     def __post_init__(self) -> None:
         if self.neighbours < 1:
@@ -76,6 +85,10 @@ class KnnConfig:
             raise ConfigError(
                 f"knn memory_eos must be all, nearest or none, got {self.memory_eos!r}"
             )
+        if not 0 <= self.context <= 4:
+            raise ConfigError(f"knn context must be in [0, 4], got {self.context}")
+        if self.context_penalty < 0:
+            raise ConfigError(f"knn context_penalty must be >= 0, got {self.context_penalty}")
         if self.cache_size < 0:
             raise ConfigError(f"knn cache_size must be >= 0, got {self.cache_size}")
 
@@ -101,18 +114,23 @@ class KnnFusion:
         """Force-decode the usable matches of each input; ``None`` when no input has one."""
         cfg = self.config
         memory = prepare_batch_memory(
-            backbone, sources, matches, cfg.min_score, cfg.max_matches, self.cache
+            backbone, sources, matches, cfg.min_score, cfg.max_matches, self.cache, cfg.repair
         )
         if memory is None:
             return None
-        return KnnState(memory, cfg, backbone.d_model, backbone.eos_id)
+        return KnnState(memory, cfg, backbone.d_model, backbone.eos_id, backbone.start_id)
 
 
 class KnnState:
     """The datastore of one batch; stateless across steps (rows say which sentence each row is)."""
 
     def __init__(
-        self, memory: BatchMemory, config: KnnConfig, d_model: int, eos_id: int = 0
+        self,
+        memory: BatchMemory,
+        config: KnnConfig,
+        d_model: int,
+        eos_id: int = 0,
+        start_id: int = 0,
     ) -> None:
         self.memory = memory
         self.config = config
@@ -123,12 +141,18 @@ class KnnState:
         self.score_factor = (memory.best_score / 100.0).clamp(0.0, 1.0) ** config.score_exponent
         self.scale = scale
         self.eos_id = eos_id
+        self.start_id = start_id
+        self.history = _entry_history(memory, config.context, start_id)  # (N, context)
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
 
     def fuse_log_probs(
-        self, hidden: torch.Tensor, log_probs: torch.Tensor, rows: torch.Tensor
+        self,
+        hidden: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+        prefix: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """Mix the kNN distribution into ``log_probs (n, vocab)`` for rows that have memory."""
         import torch
@@ -136,7 +160,9 @@ class KnnState:
         active = torch.nonzero(self.has_memory[rows]).flatten()
         if active.numel() == 0:
             return log_probs
-        lam, tokens, weights, _ = self.neighbour_distribution(hidden[active], rows[active])
+        lam, tokens, weights, _ = self.neighbour_distribution(
+            hidden[active], rows[active], None if prefix is None else prefix[active]
+        )
         on = torch.nonzero(lam > 0).flatten()
         if on.numel() == 0:
             return log_probs
@@ -154,11 +180,12 @@ class KnnState:
         return out
 
     def neighbour_distribution(
-        self, hidden: torch.Tensor, rows: torch.Tensor
+        self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """For rows with memory: ``λ (a,)``; neighbour tokens, weights and distances ``(a, K)``.
 
         Only the entries of the rows' sentences are scored (one matmul over their span).
+        ``prefix (a, t)``, the rows' tokens so far, enables the history term (``context``).
         """
         import torch
 
@@ -168,10 +195,13 @@ class KnnState:
         owner = self.memory.sentence[start:end]
         query = hidden.float() / self.scale
         sq = (query * query).sum(dim=1, keepdim=True) + norms[None, :] - 2.0 * (query @ keys.T)
-        sq = sq.masked_fill(owner[None, :] != rows[:, None], float("inf"))
+        all_distances = sq.clamp_min(0.0).sqrt()
+        if cfg.context and cfg.context_penalty and prefix is not None:
+            shared = _shared_history(self.history[start:end], _row_history(prefix, cfg.context))
+            all_distances = all_distances + cfg.context_penalty * (cfg.context - shared)
+        all_distances = all_distances.masked_fill(owner[None, :] != rows[:, None], float("inf"))
         k = min(cfg.neighbours, end - start)
-        nearest_sq, index = torch.topk(sq, k, dim=1, largest=False)
-        distance = nearest_sq.clamp_min(0.0).sqrt()  # inf for missing neighbours
+        distance, index = torch.topk(all_distances, k, dim=1, largest=False)  # inf: missing
         weights = torch.softmax(-distance / cfg.temperature, dim=1)
         tokens = self.memory.values[start:end][index]
         if cfg.memory_eos != "all":
@@ -190,3 +220,44 @@ class KnnState:
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
         lam = lam * self.score_factor[rows] * lam_scale
         return lam, tokens, weights, distance
+
+
+_NO_TOKEN = -1  # before the start token: equal on both sides, so short histories still agree
+
+
+def _entry_history(memory: BatchMemory, context: int, start_id: int) -> torch.Tensor:
+    """``(N, context)``: column ``m`` holds the token ``m + 1`` steps before each entry's value.
+
+    Entry ``j`` predicts ``values[j]`` after reading its segment's tokens before it (the start
+    token first), so its history is ``values[j - 1], values[j - 2], …`` down to the start token.
+    """
+    import torch
+
+    count = memory.values.numel()
+    history = torch.full((count, context), _NO_TOKEN, dtype=torch.long)
+    for back in range(1, context + 1):
+        index = torch.arange(count) - back
+        inside = memory.positions >= back
+        column = history[:, back - 1]
+        column[inside] = memory.values[index[inside]]
+        column[memory.positions == back - 1] = start_id
+    return history
+
+
+def _row_history(prefix: torch.Tensor, context: int) -> torch.Tensor:
+    """``(a, context)``: the last ``context`` tokens of each row's prefix, the latest first."""
+    import torch
+
+    rows, length = prefix.shape
+    history = torch.full((rows, context), _NO_TOKEN, dtype=torch.long)
+    for back in range(1, min(context, length) + 1):
+        history[:, back - 1] = prefix[:, -back]
+    return history
+
+
+def _shared_history(entries: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+    """``(a, S)``: how many latest tokens each row shares with each entry (common suffix)."""
+    import torch
+
+    same = entries[None, :, :] == rows[:, None, :]  # (a, S, context)
+    return torch.cumprod(same.to(torch.int32), dim=2).sum(dim=2).to(torch.float32)

@@ -99,7 +99,7 @@ class _Stepper:
         logits = model.lm_head(hidden) + model.final_logits_bias
         log_probs = torch.log_softmax(logits.float(), dim=-1)
         if self.fusion is not None:
-            log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows)
+            log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows, prefix)
         log_probs[:, self.backbone.pad_id] = -float("inf")
         return log_probs
 

@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_defaults() -> None:
     config = BenchConfig(users_dir=Path("users"))
-    assert config.systems == DEFAULT_SYSTEMS == ("base", "tm", "exact", "knn", "attention")
+    assert config.systems == DEFAULT_SYSTEMS == ("base", "tm", "tm-repair", "exact", "knn", "attention")
     assert (config.beam, config.batch_size, config.top_k, config.tm_threshold) == (4, 32, 4, 70.0)
     assert config.limit is None and config.online is False
     assert config.to_dict()["users_dir"] == "users"
@@ -30,7 +30,7 @@ def test_defaults() -> None:
         ({"users_dir": "u", "systems": ""}, "systems is empty"),
         (
             {"users_dir": "u", "systems": "base,bleu"},
-            r"unknown system\(s\) bleu; choose from base, tm, exact",
+            r"unknown system\(s\) bleu; choose from base, tm, tm-repair, exact",
         ),
         ({"users_dir": "u", "systems": "base,tm,base"}, r"system\(s\) named twice: base"),
         ({"users_dir": "u", "limit": 0}, "limit must be >= 1, got 0"),

@@ -168,6 +168,25 @@ def test_tm_takes_the_memory_target_above_the_threshold(
         assert strict.method == "model"
 
 
+@pytest.mark.usefixtures("one_thread")
+def test_tm_repair_carries_the_verbatim_word_into_the_match(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    options = DecodeOptions(Translator(tiny_model_dir).backbone, beam=1)
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "cat-file reported failure", "cat-file meldete Fehler")
+        fallback = TranslatorSystem("base", options, uses_memory=False)
+        [plain] = TmSystem("tm", 70, fallback).bind(memory).translate(["mktree reported failure"], "u")
+        [repaired] = (
+            TmSystem("tm-repair", 70, fallback, repair=True)
+            .bind(memory)
+            .translate(["mktree reported failure"], "u")
+        )
+    assert plain.text == "cat-file meldete Fehler"
+    assert (repaired.text, repaired.method) == ("mktree meldete Fehler", "tm")
+    assert repaired.matches[0].score == 100
+
+
 def test_unknown_fusion_module_is_skipped(
     tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,8 +7,8 @@ import torch
 from fusion_fakes import FakeMemory, make_match
 
 from ltmt.errors import ConfigError
-from ltmt.fusion.datastore import SegmentCache, force_decode, normalise_text
-from ltmt.fusion.knn import KnnConfig, KnnFusion
+from ltmt.fusion.datastore import BatchMemory, SegmentCache, force_decode, normalise_text
+from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState
 from ltmt.model.decode import DecodeConfig, decode
 from ltmt.translator import Translator
 
@@ -39,6 +39,8 @@ def _encode(backbone, texts):  # type: ignore[no-untyped-def]
         ({"max_matches": 0}, "max_matches must be >= 1"),
         ({"cache_size": -1}, "cache_size must be >= 0"),
         ({"memory_eos": "some"}, "memory_eos must be all, nearest or none, got 'some'"),
+        ({"context": 5}, r"context must be in \[0, 4\], got 5"),
+        ({"context_penalty": -0.5}, "context_penalty must be >= 0, got -0.5"),
     ],
 )
 def test_config_validation(options: dict[str, float], message: str) -> None:
@@ -262,3 +264,45 @@ def test_align_lines(
         )
     else:
         assert aligned.score == 55.0
+
+
+def _two_segment_memory() -> BatchMemory:
+    """One sentence, two segments: ``[5, 6, eos]`` and ``[7, 5, 8, eos]`` (eos = 0)."""
+    values = torch.tensor([5, 6, 0, 7, 5, 8, 0])
+    count = values.numel()
+    return BatchMemory(
+        keys=torch.zeros(count, 4),
+        values=values,
+        scores=torch.full((count,), 90.0),
+        sentence=torch.zeros(count, dtype=torch.long),
+        offsets=torch.tensor([0, count]),
+        best_score=torch.tensor([90.0]),
+        positions=torch.tensor([0, 1, 2, 0, 1, 2, 3]),
+    )
+
+
+def test_entry_history_reads_back_to_the_start_token() -> None:
+    state = KnnState(_two_segment_memory(), KnnConfig(context=2), 4, eos_id=0, start_id=9)
+    assert state.history.tolist() == [
+        [9, -1], [5, 9], [6, 5],  # first segment: before 5 only the start token
+        [9, -1], [7, 9], [5, 7], [8, 5],
+    ]  # fmt: skip
+
+
+def test_shared_history_picks_the_aligned_entry() -> None:
+    """All states are equidistant; the history term alone sends ``7 5 →`` to the entry predicting
+    8 (after ``7 5``), not to the one predicting 6 (after ``start 5``); ``3 6 →`` shares only
+    its last token with the entry predicting </s> (after ``5 6``)."""
+    memory = _two_segment_memory()
+    config = KnnConfig(context=2, context_penalty=0.5, neighbours=1, tau=10.0, min_score=0)
+    state = KnnState(memory, config, 4, eos_id=0, start_id=9)
+    hidden, rows = torch.zeros(2, 4), torch.tensor([0, 0])
+    prefix = torch.tensor([[9, 7, 5], [9, 3, 6]])
+    lam, tokens, _, distance = state.neighbour_distribution(hidden, rows, prefix)
+    assert tokens[:, 0].tolist() == [8, 0]
+    assert distance[:, 0].tolist() == [0.0, 0.5]  # the second row shares one token of two
+    assert bool(lam[0] > lam[1])
+    without = KnnState(memory, KnnConfig(neighbours=7, context=0), 4).neighbour_distribution(
+        hidden, rows, prefix
+    )
+    assert bool((without[3] == 0).all())  # no history term: every entry at distance 0

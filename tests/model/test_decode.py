@@ -88,7 +88,7 @@ class _Recorder:
         self.rows.append(rows.tolist())
         return hidden
 
-    def fuse_log_probs(self, hidden, log_probs, rows):
+    def fuse_log_probs(self, hidden, log_probs, rows, prefix=None):
         return log_probs
 
 
@@ -113,7 +113,7 @@ def test_forcing_fusion_steers_the_output(backbone, batch):
         def fuse_hidden(self, hidden, rows):
             return hidden
 
-        def fuse_log_probs(self, hidden, log_probs, rows):
+        def fuse_log_probs(self, hidden, log_probs, rows, prefix=None):
             forced = torch.full_like(log_probs, -1e9)
             forced[:, wanted[min(self.step, len(wanted) - 1)]] = 0.0
             self.step += 1

@@ -1,0 +1,109 @@
+"""Fuzzy-match repair: carry the input's verbatim words into a retrieved match before fusion.
+
+Localisation strings differ from their neighbours in memory mostly by words a translator copies
+unchanged: error codes (``E692`` → ``E1153``), command and option names (``cat-file`` →
+``mktree``), placeholders, numbers. Where the match's source and the input differ by such a word,
+one for one, and the match's *target* holds the old word verbatim exactly once, the word is
+swapped on both sides — what CAT tools do for numbers and tags, applied to every copied word.
+The repaired match is rescored against the input, so fusion trusts it as much as it now deserves.
+
+A word is a run of characters without whitespace or edge punctuation (``E1153``, ``%1$s``,
+``printf()``, ``foo.c``). The old word is looked up in the target with its case, or ignoring case
+when the new word is code-like (a digit, a symbol or an inner capital): ``terminal`` → ``GUI``
+repairs ``Terminal`` in German, while ``option`` → ``pattern`` leaves ``Option`` alone, since the
+target's ``Option`` is a translation, not a copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from ltmt.segments import Match
+
+_EDGE = r"\s.,:;!?\"'«»„“”\u201a\u2018\u2019"  # + single low-9, left and right single quotes
+_WORD = re.compile(rf"[^{_EDGE}]+(?:[.,:][^{_EDGE}]+)*")
+
+
+def repair_match(match: Match, text: str) -> Match:
+    """``match`` with the input's one-for-one verbatim substitutions applied, rescored.
+
+    Returned unchanged when nothing applies, when fewer words are shared than would be swapped
+    (``Start`` is no template for ``Stop``), or when the repaired source would not score higher.
+    """
+    source, target = match.segment.source, match.segment.target
+    source_words = list(_WORD.finditer(source))
+    input_words = [m.group() for m in _WORD.finditer(text)]
+    target_words = list(_WORD.finditer(target))
+    source_edits: list[tuple[int, int, str]] = []
+    target_edits: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    opcodes = SequenceMatcher(
+        None, [m.group() for m in source_words], input_words, autojunk=False
+    ).get_opcodes()
+    for op, i1, i2, j1, j2 in opcodes:
+        if op != "replace":
+            continue
+        for old, new in _pairs(source_words[i1:i2], input_words[j1:j2]):
+            found = _single_occurrence(target_words, old.group(), new, taken)
+            if found is None:
+                continue
+            taken.add(found)
+            source_edits.append((old.start(), old.end(), new))
+            hit = target_words[found]
+            target_edits.append((hit.start(), hit.end(), new))
+    shared = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
+    if not target_edits or len(target_edits) > shared:  # a repair needs words in common
+        return match
+    repaired_source = _apply(source, source_edits)
+    score = _score(text, repaired_source)
+    if score <= match.score:
+        return match
+    segment = replace(match.segment, source=repaired_source, target=_apply(target, target_edits))
+    return Match(segment, score)
+
+
+def _code_like(word: str) -> bool:
+    """A digit, a symbol or a capital past the first letter: ``E1153``, ``%s``, ``GUI``."""
+    return any(not c.isalpha() for c in word) or any(c.isupper() for c in word[1:])
+
+
+def _pairs(old: list[re.Match[str]], new: list[str]) -> list[tuple[re.Match[str], str]]:
+    """Word pairs of one replaced span: one for one when as long, else its code-like words
+    when each side has as many (``E767 Too many`` → ``E766 Insufficient``: ``E767 → E766``)."""
+    if len(old) == len(new):
+        return list(zip(old, new))
+    old_codes = [w for w in old if _code_like(w.group())]
+    new_codes = [w for w in new if _code_like(w)]
+    if len(old_codes) != len(new_codes):
+        return []
+    return list(zip(old_codes, new_codes))
+
+
+def _single_occurrence(
+    words: list[re.Match[str]], old: str, new: str, taken: set[int]
+) -> int | None:
+    """The index of the one target word equal to ``old`` (see the module doc), else ``None``."""
+    if _code_like(new):
+        folded = old.casefold()
+        hits = [i for i, w in enumerate(words) if w.group().casefold() == folded]
+    else:
+        hits = [i for i, w in enumerate(words) if w.group() == old]
+    if len(hits) != 1 or hits[0] in taken:
+        return None
+    return hits[0]
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _score(text: str, source: str) -> float:
+    from rapidfuzz import fuzz
+
+    from ltmt.memory.normalize import normalize
+
+    return float(fuzz.ratio(normalize(text), normalize(source)))

@@ -1,0 +1,86 @@
+"""Fuzzy-match repair: the input's verbatim words carried into a match, and where it stops."""
+
+from __future__ import annotations
+
+import pytest
+from fusion_fakes import make_match
+from rapidfuzz import fuzz
+
+from ltmt.fusion.datastore import usable_matches
+from ltmt.fusion.repair import repair_match
+from ltmt.memory.normalize import normalize
+
+
+def _match(source: str, target: str, text: str):  # type: ignore[no-untyped-def]
+    return make_match(source, target, float(fuzz.ratio(normalize(source), normalize(text))))
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text", "repaired"),
+    [
+        (  # an error code
+            "E692: Invalid operation for Lists",
+            "E692: Unzulässige Operation für Listen",
+            "E1153: Invalid operation for Lists",
+            "E1153: Unzulässige Operation für Listen",
+        ),
+        (  # a command name
+            "cat-file reported failure",
+            "cat-file meldete Fehler",
+            "mktree reported failure",
+            "mktree meldete Fehler",
+        ),
+        (  # a placeholder
+            "Processing %d files.",
+            "Verarbeite %d Dateien.",
+            "Processing %s files.",
+            "Verarbeite %s Dateien.",
+        ),
+        (  # spans of different lengths: their code-like words pair up
+            "E767: Too many arguments for printf()",
+            "E767: Zu viele Argumente für printf()",
+            "E766: Insufficient arguments for printf()",
+            "E766: Zu viele Argumente für printf()",
+        ),
+        (  # a code-like new word finds the old one whatever its case
+            "use balloon evaluation in the terminal",
+            "verwende die Ballon-eval Funktion im Terminal",
+            "use balloon evaluation in the GUI",
+            "verwende die Ballon-eval Funktion im GUI",
+        ),
+    ],
+)
+def test_verbatim_words_are_swapped_and_the_match_rescored(source, target, text, repaired):  # type: ignore[no-untyped-def]
+    match = _match(source, target, text)
+    out = repair_match(match, text)
+    assert out.segment.target == repaired
+    assert out.score > match.score
+    assert out.score == fuzz.ratio(normalize(text), normalize(out.segment.source))
+    assert out.segment.id == match.segment.id and out.segment.user == match.segment.user
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text"),
+    [
+        # the old word was translated, not copied: "Option" is no copy of "option"
+        ("unrecognized option: '%s'", "nicht erkannte Option: '%s'", "unrecognized pattern: '%s'"),
+        # nothing in common around the swap: one word is no template for another
+        ("Start", "Start", "Stop"),
+        # the old word occurs twice in the target: which one to swap is unknown
+        ("copy %s", "%s nach %s kopieren", "copy %d"),
+        # identical sources: nothing to do
+        ("open the file", "die Datei öffnen", "open the file"),
+    ],
+)
+def test_left_alone(source: str, target: str, text: str) -> None:
+    match = _match(source, target, text)
+    assert repair_match(match, text) is match
+
+
+def test_usable_matches_repairs_unless_told_not_to() -> None:
+    text = "mktree reported failure"
+    match = _match("cat-file reported failure", "cat-file meldete Fehler", text)
+    [repaired] = usable_matches([match], 0.0, 4, text)
+    assert repaired.segment.target == "mktree meldete Fehler"
+    [kept] = usable_matches([match], 0.0, 4, text, repair=False)
+    assert kept is match
