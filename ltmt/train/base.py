@@ -186,12 +186,18 @@ def train_base(
     corpus = encode_pairs(pairs, tokenizer_dir / "source.spm", vocab, config.data)
     pad_id = vocab["<pad>"]
 
-    model = build_marian(config.model, len(vocab))
-    if init_from is not None and not resume:
-        import torch
+    # The model must be final before the optimiser is built: an optimiser over another model's
+    # parameters would step nothing (their gradients stay None) while training seems to run.
+    if resume:
+        from transformers import MarianMTModel
+
+        model = MarianMTModel.from_pretrained(str(output / "last"), dtype=torch.float32)
+    elif init_from is not None:
         from transformers import MarianMTModel
 
         model = MarianMTModel.from_pretrained(str(init_from), dtype=torch.float32)
+    else:
+        model = build_marian(config.model, len(vocab))
     optimizer = torch.optim.AdamW(
         model.parameters(),
         lr=opt.peak_lr,
@@ -201,9 +207,6 @@ def train_base(
     )
     step, epoch, position, best_bleu, elapsed = 0, 0, 0, -1.0, 0.0
     if resume:
-        from transformers import MarianMTModel
-
-        model = MarianMTModel.from_pretrained(str(output / "last"))
         state = torch.load(state_path, map_location="cpu", weights_only=False)
         optimizer.load_state_dict(state["optimizer"])
         step, epoch, position = state["step"], state["epoch"], state["position"]

@@ -106,12 +106,34 @@ def test_loss_goes_down(trained):
     assert trained_loss < 0.85 * fresh_loss
 
 
-def test_resume_continues_from_the_saved_step(trained):
+def _weights(directory: Path) -> dict:
+    from safetensors.torch import load_file
+
+    return load_file(str(directory / "model.safetensors"))
+
+
+def _changed(before: dict, after: dict) -> bool:
+    return any(not bool((before[k] == after[k]).all()) for k in before)
+
+
+def test_resume_continues_from_the_saved_step_and_updates_the_weights(trained):
     data, output, _ = trained
+    before = _weights(output / "last")
     summary = train_base(_config(data, max_steps=40), output, resume=True)
     assert summary["step"] == 40
     steps = [json.loads(line)["step"] for line in (output / "log.jsonl").read_text().splitlines()]
     assert max(steps) == 40
+    # the optimiser must step the resumed model itself (once it stepped a discarded copy)
+    assert _changed(before, _weights(output / "last"))
+
+
+def test_init_from_starts_at_a_checkpoint_and_trains_it(trained, tmp_path):
+    data, output, _ = trained
+    start = _weights(output / "best")
+    train_base(_config(data, max_steps=3), tmp_path / "more", init_from=output / "best")
+    after = _weights(tmp_path / "more" / "last")
+    assert _changed(start, after)
+    assert all((start[k] - after[k]).abs().max() < 0.1 for k in start)  # a few small steps away
 
 
 def test_resume_without_a_run_and_restart_over_a_run_are_refused(trained, tmp_path):
