@@ -28,6 +28,8 @@ def test_default_model_loads_offline_and_translates(monkeypatch):
 def test_beam_search_agrees_with_generate_on_a_trained_model():
     """A trained model ends hypotheses at different lengths: our stopping rule must match
     transformers' ``early_stopping=False`` beam search token for token."""
+    from generate_reference import generate_tokens
+
     from ltmt.model.decode import DecodeConfig, decode
 
     backbone = load_backbone(None)
@@ -44,19 +46,6 @@ def test_beam_search_agrees_with_generate_on_a_trained_model():
         batch["attention_mask"],
         DecodeConfig(beam=4, max_len_a=0, max_len_b=30),
     )
-    generated = backbone.model.generate(
-        **batch,
-        num_beams=4,
-        do_sample=False,
-        early_stopping=False,
-        length_penalty=1.0,
-        max_new_tokens=30,
-        max_length=None,
-        forced_eos_token_id=None,
-        bad_words_ids=[[backbone.pad_id]],
-    )
+    theirs = generate_tokens(backbone, batch, beams=4, max_new_tokens=30)
     for row, tokens in enumerate(ours):
-        theirs = [t for t in generated[row, 1:].tolist() if t != backbone.pad_id]
-        if theirs and theirs[-1] == backbone.eos_id:
-            theirs = theirs[:-1]
-        assert tokens == theirs, sources[row]
+        assert tokens == theirs[row], sources[row]
