@@ -6,11 +6,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ltmt.errors import InputError
 from ltmt.formats.common import read_lines
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import Fusion
 
 DOCUMENT_SUFFIXES = {".po", ".pot", ".xliff", ".xlf", ".jsonl"}
 
@@ -38,6 +42,12 @@ def translate(
     ),
     fusion: str = typer.Option(
         "auto", "--fusion", help="Memory fusion: none, knn, attention or auto."
+    ),
+    fusion_option: list[str] = typer.Option(
+        [],
+        "--fusion-option",
+        help="KEY=VALUE setting of the fusion method, repeatable (knn: neighbours=8, tau=2.5, "
+        "repair=false, ...).",
     ),
     beam: int = typer.Option(4, "--beam", min=1, help="Beam size (1 = greedy)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Segments per model batch."),
@@ -75,8 +85,13 @@ def translate(
         raise InputError(
             "--learn works with plain-text input; import reviewed files with 'ltmt memory import'"
         )
-    if user is None and (learn is not None or fusion not in ("auto", "none")):
-        raise InputError("--learn and --fusion need --user (whose memory to use)")
+    if user is None and (learn is not None or fusion not in ("auto", "none") or fusion_option):
+        raise InputError("--learn, --fusion and --fusion-option need --user (whose memory to use)")
+    method: str | Fusion | None = fusion if user is not None else "none"
+    if fusion_option:
+        from ltmt.fusion.registry import make_fusion, parse_fusion_options
+
+        method = make_fusion(fusion, **parse_fusion_options(fusion_option))
     lines = None if document else read_lines(path)
     references = read_lines(learn) if learn is not None else None
     if lines is not None and references is not None and len(references) != len(lines):
@@ -91,7 +106,7 @@ def translate(
         translator = Translator(
             model,
             memory,
-            fusion=fusion if user is not None else "none",
+            fusion=method,
             beam=beam,
             batch_size=batch_size,
             top_k=top_k,

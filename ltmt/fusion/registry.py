@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
@@ -22,11 +23,39 @@ AUTO_METHOD = "knn"
 FUSION_NAMES = ("none", *FUSION_METHODS, "auto")
 
 
+def parse_fusion_options(items: Sequence[str]) -> dict[str, Any]:
+    """``["neighbours=8", "repair=false", "tau=2.5"]`` → ``{"neighbours": 8, ...}``.
+
+    Values are read as booleans (``true``/``false``), integers, floats, else kept as text.
+    """
+    options: dict[str, Any] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or not key.isidentifier():
+            raise ConfigError(f"fusion option {item!r} is not KEY=VALUE (e.g. neighbours=8)")
+        options[key] = _option_value(raw.strip())
+    return options
+
+
+def _option_value(raw: str) -> Any:
+    if raw.lower() in ("true", "false"):
+        return raw.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(raw)
+        except ValueError:
+            pass
+    return raw
+
+
 def make_fusion(name: str, **options: Any) -> Fusion | None:
     """Build fusion method ``name`` (``none`` → ``None``) with its options."""
     if name == "auto":
         name = AUTO_METHOD
     if name == "none":
+        if options:
+            raise ConfigError("fusion options need a fusion method (--fusion knn or attention)")
         return None
     target = FUSION_METHODS.get(name)
     if target is None:
@@ -40,5 +69,16 @@ def make_fusion(name: str, **options: Any) -> Fusion | None:
         if exc.name == module_name:
             raise ConfigError(f"fusion method {name!r} is not available in this version") from exc
         raise
-    fusion: Fusion = getattr(module, class_name)(**options)
+    try:
+        fusion: Fusion = getattr(module, class_name)(**options)
+    except TypeError as exc:  # an unknown keyword: name the method and the offending option
+        raise ConfigError(f"fusion method {name!r}: {_keyword_problem(exc)}") from exc
     return fusion
+
+
+def _keyword_problem(exc: TypeError) -> str:
+    message = str(exc)
+    marker = "unexpected keyword argument "
+    if marker in message:
+        return f"unknown option {message.split(marker, 1)[1]}"
+    return message

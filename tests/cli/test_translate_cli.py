@@ -74,10 +74,15 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         (["translate", "missing.txt"], "ltmt: error: input file not found: missing.txt"),
         (["translate", "BAD", "--user", "bad user!"], "ltmt: error: .*user"),
         (["translate", "IN", "--learn", "SHORT", "--user", "u1"], "--learn has 1 lines but the input has 2"),
-        (["translate", "IN", "--learn", "SHORT"], "--learn and --fusion need --user"),
+        (["translate", "IN", "--learn", "SHORT"], "--learn, --fusion and --fusion-option need --user"),
         (["translate", "LATIN1"], r"LATIN1:2: not valid UTF-8"),
         (["translate", "PO"], r"--output is needed to translate a \.po file"),
         (["translate", "IN", "--fusion", "magic", "--user", "u1"], "unknown fusion method 'magic'"),
+        (["translate", "IN", "--fusion-option", "tau=2"], "--fusion-option need --user"),
+        (["translate", "IN", "--user", "u1", "--fusion-option", "tau"], "fusion option 'tau' is not KEY=VALUE"),
+        (["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "speed=9"], "fusion method 'knn': unknown option 'speed'"),
+        (["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "tau=-1"], "knn tau must be > 0, got -1"),
+        (["translate", "IN", "--user", "u1", "--fusion", "none", "--fusion-option", "tau=1"], "fusion options need a fusion method"),
     ],
 )
 def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, args, message):
@@ -99,3 +104,36 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
 def test_usage_error_exits_2(capsys):
     code, _, _ = run_cli(["translate"], capsys)
     assert code == 2
+
+
+def test_fusion_options_reach_the_method(tmp_path, capsys, common):
+    """Settings given on the command line change what knn does: λ_max = 0 is the base model."""
+    source = tmp_path / "in.txt"
+    source.write_text("open the file now\n", "utf-8")
+    store = ["--memory-dir", common[3]]
+    code, _, err = run_cli(
+        ["memory", "add", "--user", "u1", "--source", "open the file", "--target", "öffne die Datei", *store],
+        capsys,
+    )
+    assert code == 0, err
+    base_args = ["translate", str(source), *common]
+    _, base, _ = run_cli(base_args, capsys)
+    _, off, err = run_cli([*base_args, "--user", "u1", "--fusion", "knn", "--fusion-option", "lambda_max=0"], capsys)
+    assert off == base, err
+    _, copied, err = run_cli(
+        [*base_args, "--user", "u1", "--fusion", "knn", "--fusion-option", "temperature=0.01",
+         "--fusion-option", "min-score=0", "--fusion-option", "tau=100"],
+        capsys,
+    )
+    assert copied.startswith("öffne die Datei"), err
+
+
+def test_parse_fusion_options():
+    from ltmt.fusion.registry import parse_fusion_options
+
+    assert parse_fusion_options(["neighbours=8", "repair=false", "tau=2.5", "memory-eos=nearest"]) == {
+        "neighbours": 8,
+        "repair": False,
+        "tau": 2.5,
+        "memory_eos": "nearest",
+    }
