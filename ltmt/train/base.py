@@ -105,9 +105,26 @@ def cpu_has_fast_bf16() -> bool:
     return " avx512_bf16" in flags or " amx_bf16" in flags
 
 
-def use_bf16(setting: str) -> bool:
-    """Resolve the ``train.bf16`` setting (``auto``, ``on``, ``off``)."""
-    return setting == "on" or (setting == "auto" and cpu_has_fast_bf16())
+def use_bf16(setting: str, device: str = "cpu") -> bool:
+    """Resolve the ``train.bf16`` setting (``auto``, ``on``, ``off``) for ``device``."""
+    if setting != "auto":
+        return setting == "on"
+    if device == "cuda":
+        import torch
+
+        return bool(torch.cuda.is_bf16_supported())
+    return cpu_has_fast_bf16()
+
+
+def resolve_device(setting: str) -> str:
+    """``train.device``: ``auto`` is ``cuda`` where a GPU is visible, else ``cpu``."""
+    import torch
+
+    if setting == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if setting == "cuda" and not torch.cuda.is_available():
+        raise InputError("train.device is cuda but torch sees no GPU; set train.device: cpu")
+    return setting
 
 
 def inverse_sqrt_lr(step: int, peak: float, warmup: int) -> float:
@@ -198,16 +215,19 @@ def train_base(
         model = MarianMTModel.from_pretrained(str(init_from), dtype=torch.float32)
     else:
         model = build_marian(config.model, len(vocab))
+    device = resolve_device(opt.device)
+    model.to(device)
     optimizer = torch.optim.AdamW(
         model.parameters(),
         lr=opt.peak_lr,
         betas=(0.9, 0.98),
         eps=1e-9,
         weight_decay=opt.weight_decay,
+        fused=device == "cuda",
     )
     step, epoch, position, best_bleu, elapsed = 0, 0, 0, -1.0, 0.0
     if resume:
-        state = torch.load(state_path, map_location="cpu", weights_only=False)
+        state = torch.load(state_path, map_location=device, weights_only=False)
         optimizer.load_state_dict(state["optimizer"])
         step, epoch, position = state["step"], state["epoch"], state["position"]
         best_bleu, elapsed = state["best_bleu"], state["elapsed"]
@@ -220,10 +240,11 @@ def train_base(
         )
     parameters = sum(p.numel() for p in model.parameters())
     logger.info(
-        "model: %.1fM parameters, vocab %d, bf16 autocast %s",
+        "model: %.1fM parameters, vocab %d, device %s, bf16 autocast %s",
         parameters / 1e6,
         len(vocab),
-        "on" if use_bf16(opt.bf16) else "off",
+        device,
+        "on" if use_bf16(opt.bf16, device) else "off",
     )
 
     stop = _StopFlag()
@@ -267,7 +288,7 @@ def train_base(
             batches = token_batches(corpus, opt.batch_tokens, opt.seed + epoch)
             for batch_index, indices in iter_epoch(batches, position):
                 loss_value, n_tokens = _train_step(
-                    model, optimizer, corpus, indices, pad_id, step, opt
+                    model, optimizer, corpus, indices, pad_id, step, opt, device
                 )
                 step += 1
                 position = batch_index + 1  # the next batch to run, saved for --resume
@@ -339,16 +360,20 @@ def _train_step(
     pad_id: int,
     step: int,
     opt: Any,
+    device: str = "cpu",
 ) -> tuple[float, int]:
     import torch
     import torch.nn.functional as F
     from transformers.models.marian.modeling_marian import shift_tokens_right
 
-    input_ids, mask, labels = (torch.from_numpy(a) for a in collate(corpus, indices, pad_id))
+    input_ids, mask, labels = (
+        torch.from_numpy(a).to(device, non_blocking=True)
+        for a in collate(corpus, indices, pad_id)
+    )
     decoder_input = shift_tokens_right(labels, pad_id, pad_id)
     for group in optimizer.param_groups:
         group["lr"] = inverse_sqrt_lr(step + 1, opt.peak_lr, opt.warmup_steps)
-    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=use_bf16(opt.bf16)):
+    with torch.autocast(device, dtype=torch.bfloat16, enabled=use_bf16(opt.bf16, device)):
         logits = model(
             input_ids=input_ids, attention_mask=mask, decoder_input_ids=decoder_input
         ).logits
@@ -370,7 +395,12 @@ def _train_step(
 def evaluate_bleu(
     model: Any, tokenizer_dir: Path, dev: list[tuple[str, str]], batch_size: int = 64
 ) -> float:
-    """Greedy-decode the dev sources with ltmt's decoder; sacrebleu BLEU against the references."""
+    """Greedy-decode the dev sources with ltmt's decoder; sacrebleu BLEU against the references.
+
+    ltmt's decoder runs on the CPU: a model trained on a GPU is evaluated through a CPU copy.
+    """
+    import copy
+
     import sacrebleu
     from transformers import MarianTokenizer
 
@@ -379,6 +409,8 @@ def evaluate_bleu(
 
     tokenizer = MarianTokenizer.from_pretrained(str(tokenizer_dir))
     model.eval()
+    if next(model.parameters()).device.type != "cpu":
+        model = copy.deepcopy(model).to("cpu")
     backbone = Backbone(model=model, tokenizer=tokenizer, name="training", path=None)
     translator = Translator(backbone, beam=1, batch_size=batch_size)
     hypotheses = [t.text for t in translator.translate([s for s, _ in dev])]

@@ -71,6 +71,7 @@ class Optimisation:
     max_minutes: float = 0.0
     eval_every: int = 1000
     bf16: str = "auto"
+    device: str = "auto"
     threads: int = 0
     seed: int = 1
 
@@ -79,6 +80,8 @@ class Optimisation:
             _positive(f"train.{name}", getattr(self, name))
         if self.bf16 not in ("auto", "on", "off"):
             raise ConfigError(f"train.bf16 must be auto, on or off, got {self.bf16!r}")
+        if self.device not in ("auto", "cpu", "cuda"):
+            raise ConfigError(f"train.device must be auto, cpu or cuda, got {self.device!r}")
         if not 0 <= self.label_smoothing < 1:
             raise ConfigError(
                 f"train.label_smoothing must be in [0, 1), got {self.label_smoothing!r}"
