@@ -89,7 +89,7 @@ def fusion(
     max_steps: int | None = typer.Option(None, "--max-steps", help="Override train.steps."),
     threads: int | None = typer.Option(None, "--threads", min=1, help="Torch CPU threads."),
 ) -> None:
-    """Train the attention-fusion adapter on a frozen base model (CPU; bf16 where native)."""
+    """Train the attention-fusion adapter on a frozen base model (GPU if seen, else CPU)."""
     import os
 
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see `base`: idle threads must not spin

@@ -216,7 +216,7 @@ def train_base(
     else:
         model = build_marian(config.model, len(vocab))
     device = resolve_device(opt.device)
-    model.to(device)
+    model.to(device)  # type: ignore[arg-type]
     optimizer = torch.optim.AdamW(
         model.parameters(),
         lr=opt.peak_lr,

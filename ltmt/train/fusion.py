@@ -19,7 +19,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +71,7 @@ class FusionOptimisation:
     eval_every: int = 500
     max_minutes: float = 0.0
     bf16: str = "auto"
+    device: str = "auto"
     threads: int = 0
     seed: int = 1
 
@@ -83,6 +84,8 @@ class FusionOptimisation:
                 raise ConfigError(f"train.{name} must be in [0, 1), got {getattr(self, name)!r}")
         if self.bf16 not in ("auto", "on", "off"):
             raise ConfigError(f"train.bf16 must be auto, on or off, got {self.bf16!r}")
+        if self.device not in ("auto", "cpu", "cuda"):
+            raise ConfigError(f"train.device must be auto, cpu or cuda, got {self.device!r}")
         if self.p_empty + self.p_unrelated >= 1:
             raise ConfigError(
                 "train.p_empty + train.p_unrelated must be < 1, "
@@ -215,6 +218,7 @@ def evaluate_adapter(
     positions: list[int],
     model: Any,
     batch_size: int = 64,
+    device: str = "cpu",
 ) -> dict[str, float]:
     """Dev loss with the retrieved memory, an unrelated one, and none (which is the base)."""
     import torch
@@ -228,7 +232,7 @@ def evaluate_adapter(
             sampler.rng.seed(0)  # the same unrelated memories at every evaluation
             for start in range(0, len(positions), batch_size):
                 chunk = positions[start : start + batch_size]
-                batch = sampler.batch(chunk, [mode] * len(chunk))
+                batch = _to_device(sampler.batch(chunk, [mode] * len(chunk)), device)
                 tokens = int((batch.labels != -100).sum())
                 total += float(_loss(adapter, _float(batch), model)) * tokens
                 count += tokens
@@ -236,6 +240,12 @@ def evaluate_adapter(
             out[f"loss_{'memory' if mode == 'own' else mode}"] = round(total / max(count, 1), 4)
     adapter.train()
     return out
+
+
+def _to_device(batch: _Batch, device: str) -> _Batch:
+    if device == "cpu":
+        return batch
+    return _Batch(*(getattr(batch, f.name).to(device) for f in fields(_Batch)))
 
 
 def _float(batch: _Batch) -> _Batch:
@@ -272,10 +282,11 @@ def train_fusion(
     )
     from ltmt.fusion.attention import ADAPTER_SUBDIR
     from ltmt.model.backbone import load_backbone
-    from ltmt.train.base import use_bf16
+    from ltmt.train.base import resolve_device, use_bf16
 
     opt = config.train
-    bf16 = use_bf16(opt.bf16)  # emulated bf16 on CPUs without AVX512-BF16/AMX is ~30x slower
+    device = resolve_device(opt.device)  # force-decoding runs on the CPU, the adapter here
+    bf16 = use_bf16(opt.bf16, device)  # emulated bf16 on CPUs without AVX512-BF16/AMX is slow
     backbone = load_backbone(base)
     target = Path(output) if output is not None else Path(base) / ADAPTER_SUBDIR
     if opt.threads:
@@ -315,12 +326,14 @@ def train_fusion(
         )
     )
     adapter.train()
+    model = backbone.model
+    adapter.to(device)
+    model.to(device)
     optimizer = torch.optim.AdamW(
         adapter.parameters(), lr=opt.peak_lr, weight_decay=opt.weight_decay
     )
-    model = backbone.model
     history: list[dict[str, Any]] = []
-    initial = evaluate_adapter(adapter, sampler, dev, model) if dev else {}
+    initial = evaluate_adapter(adapter, sampler, dev, model, device=device) if dev else {}
     logger.info("dev before training: %s", initial)
     bar = progress(opt.steps, 0) if progress else None
     train_start = time.monotonic()
@@ -330,10 +343,10 @@ def train_fusion(
             if opt.max_minutes and (time.monotonic() - train_start) / 60 >= opt.max_minutes:
                 break
             chunk = [sampler.rng.choice(train) for _ in range(opt.batch_examples)]
-            batch = sampler.batch(chunk, [sampler.mode() for _ in chunk])
+            batch = _to_device(sampler.batch(chunk, [sampler.mode() for _ in chunk]), device)
             for group in optimizer.param_groups:
                 group["lr"] = _lr(step, opt)
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            with torch.autocast(device, dtype=torch.bfloat16, enabled=bf16):
                 loss = _loss(adapter, batch if bf16 else _float(batch), model, opt.label_smoothing)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
@@ -350,7 +363,7 @@ def train_fusion(
                     "train_loss": round(loss_sum / loss_count, 4),
                 }
                 if dev:
-                    record.update(evaluate_adapter(adapter, sampler, dev, model))
+                    record.update(evaluate_adapter(adapter, sampler, dev, model, device=device))
                 history.append(record)
                 logger.info("%s", record)
                 if bar is not None:
@@ -359,7 +372,9 @@ def train_fusion(
     finally:
         if bar is not None:
             bar.close()
-    final = evaluate_adapter(adapter, sampler, dev, model) if dev else {}
+    final = evaluate_adapter(adapter, sampler, dev, model, device=device) if dev else {}
+    adapter.to("cpu")
+    model.to("cpu")
     summary: dict[str, Any] = {
         "output": str(target),
         "base": str(base),
