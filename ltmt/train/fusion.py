@@ -242,6 +242,10 @@ def evaluate_adapter(
     return out
 
 
+def _snapshot(adapter: MemoryAdapter) -> dict[str, torch.Tensor]:
+    return {name: value.detach().clone() for name, value in adapter.state_dict().items()}
+
+
 def _to_device(batch: _Batch, device: str) -> _Batch:
     if device == "cpu":
         return batch
@@ -335,6 +339,10 @@ def train_fusion(
     history: list[dict[str, Any]] = []
     initial = evaluate_adapter(adapter, sampler, dev, model, device=device) if dev else {}
     logger.info("dev before training: %s", initial)
+    # Early stopping: the adapter kept is the one with the lowest dev loss with memory (step 0,
+    # the identity, included), so a run that starts to overfit does not ship its last steps.
+    best_loss, best_step = initial.get("loss_memory", math.inf), 0
+    best_state = _snapshot(adapter)
     bar = progress(opt.steps, 0) if progress else None
     train_start = time.monotonic()
     step, loss_sum, loss_count = 0, 0.0, 0
@@ -365,6 +373,9 @@ def train_fusion(
                 if dev:
                     record.update(evaluate_adapter(adapter, sampler, dev, model, device=device))
                 history.append(record)
+                if record.get("loss_memory", math.inf) < best_loss:
+                    best_loss, best_step = record["loss_memory"], step
+                    best_state = _snapshot(adapter)
                 logger.info("%s", record)
                 if bar is not None:
                     bar.set_postfix(loss=record["train_loss"], dev_mem=record.get("loss_memory"))
@@ -372,6 +383,8 @@ def train_fusion(
     finally:
         if bar is not None:
             bar.close()
+    if dev:
+        adapter.load_state_dict(best_state)
     final = evaluate_adapter(adapter, sampler, dev, model, device=device) if dev else {}
     adapter.to("cpu")
     model.to("cpu")
@@ -379,6 +392,7 @@ def train_fusion(
         "output": str(target),
         "base": str(base),
         "steps": step,
+        "best_step": best_step if dev else step,
         "queries": len(retrieval.queries),
         "dev_queries": len(dev),
         "pairs_decoded": needed,

@@ -87,6 +87,18 @@ def test_adapter_learns_to_copy_from_memory(tiny_model_dir: Path, tmp_path: Path
     assert (tmp_path / "adapter" / "train_log.json").is_file()
 
 
+@pytest.mark.slow
+def test_the_adapter_kept_is_the_best_on_dev(tiny_model_dir: Path, tmp_path: Path) -> None:
+    data = _toy_data(tmp_path / "data")
+    config = _config(data, steps=300, eval_every=100)
+    summary = train_fusion(config, tiny_model_dir, tmp_path / "adapter")
+    candidates = {0: summary["dev_before"]["loss_memory"]}
+    candidates.update({r["step"]: r["loss_memory"] for r in summary["history"]})
+    best_step = min(candidates, key=lambda step: candidates[step])
+    assert summary["best_step"] == best_step
+    assert summary["dev_after"]["loss_memory"] == pytest.approx(candidates[best_step], abs=1e-4)
+
+
 def test_max_minutes_stops_early(tiny_model_dir: Path, tmp_path: Path) -> None:
     data = _toy_data(tmp_path / "data")
     summary = train_fusion(_config(data, max_minutes=1e-9), tiny_model_dir, tmp_path / "adapter")
