@@ -95,9 +95,12 @@ def run_system(
 ) -> dict[str, Any]:
     import sacrebleu
 
+    from ltmt.evaluate import placeholder_accuracy
+
     report: dict[str, Any] = {}
     all_hyps: list[str] = []
     all_refs: list[str] = []
+    all_srcs: list[str] = []
     total_time = 0.0
     for name, sources, refs, table in sets:
         translator = Translator(
@@ -118,9 +121,11 @@ def run_system(
         if name != "general":
             all_hyps += hyps
             all_refs += refs
+            all_srcs += sources
             total_time += seconds
     report["dev"] = {
         "bleu": round(sacrebleu.corpus_bleu(all_hyps, [all_refs]).score, 2),
+        "placeholder_acc": placeholder_accuracy(all_hyps, all_srcs)[0],
         "seconds": round(total_time, 2),
     }
     return report
