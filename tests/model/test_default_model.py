@@ -9,10 +9,15 @@ from ltmt.translator import Translator
 
 
 def test_default_model_is_small_and_described():
-    files = {p.name: p.stat().st_size for p in DEFAULT_MODEL_DIR.iterdir() if p.is_file()}
+    files = {
+        str(p.relative_to(DEFAULT_MODEL_DIR)): p.stat().st_size
+        for p in DEFAULT_MODEL_DIR.rglob("*")
+        if p.is_file()
+    }
     for name in ("config.json", "model.safetensors", "source.spm", "target.spm", "vocab.json", "MODEL_CARD.md"):
         assert name in files, name
-    assert sum(files.values()) <= 50 * 1024 * 1024
+    assert "fusion-attention/model.safetensors" in files  # the default ships with its adapter
+    assert sum(files.values()) <= 50 * 1024 * 1024  # the adapter included
     training = json.loads((DEFAULT_MODEL_DIR / "ltmt_training.json").read_text("utf-8"))
     assert training["config"]["data"]["l10n_glob"] == "l10n/train/*.jsonl"  # never the dev users
 
