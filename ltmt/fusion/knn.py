@@ -49,8 +49,9 @@ class KnnConfig:
     ``repair``: carry the input's verbatim words into matches first (:mod:`ltmt.fusion.repair`).
 
     Tuned with ``eval/tune_knn.py`` on the dev users (80 segments each, beam 4) for the shipped
-    default model: ``tau`` 2.5 and ``lambda_max`` 0.8 scored 48.5 BLEU against 47.7-48.4 for the
-    neighbouring settings (a stronger base earns a share of the vote even on a perfect match).
+    default model: ``tau`` 2.5 and ``lambda_max`` 0.8 scored 48.5 BLEU against 45.4-48.4 for
+    ``tau`` 2-3 and ``lambda_max`` 0.6-1 (a stronger base earns a share of the vote even on a
+    perfect match).
     ``memory_eos`` ``nearest``: a match that ends where the input goes on ends the output only
     when its end is the nearest entry (48.6 BLEU and 98.9 % placeholders kept, against 48.5 and
     98.5 % with ``all``; ``none`` scored 48.7 and 99.3 % but cannot end a sentence on a model

@@ -367,8 +367,7 @@ def _train_step(
     from transformers.models.marian.modeling_marian import shift_tokens_right
 
     input_ids, mask, labels = (
-        torch.from_numpy(a).to(device, non_blocking=True)
-        for a in collate(corpus, indices, pad_id)
+        torch.from_numpy(a).to(device, non_blocking=True) for a in collate(corpus, indices, pad_id)
     )
     decoder_input = shift_tokens_right(labels, pad_id, pad_id)
     for group in optimizer.param_groups:

@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 from ltmt.errors import ConfigError
 
 
+def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
+    """Refuse ``value`` unless it is one of ``choices``: "NAME must be a, b or c, got 'x'"."""
+    if value not in choices:
+        allowed = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+        raise ConfigError(f"{name} must be {allowed}, got {value!r}")
+
+
 def _positive(name: str, value: float) -> None:
     if value <= 0:
         raise ConfigError(f"{name} must be > 0, got {value!r}")
@@ -78,10 +85,8 @@ class Optimisation:
     def __post_init__(self) -> None:
         for name in ("batch_tokens", "peak_lr", "warmup_steps", "epochs", "eval_every"):
             _positive(f"train.{name}", getattr(self, name))
-        if self.bf16 not in ("auto", "on", "off"):
-            raise ConfigError(f"train.bf16 must be auto, on or off, got {self.bf16!r}")
-        if self.device not in ("auto", "cpu", "cuda"):
-            raise ConfigError(f"train.device must be auto, cpu or cuda, got {self.device!r}")
+        check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
+        check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
         if not 0 <= self.label_smoothing < 1:
             raise ConfigError(
                 f"train.label_smoothing must be in [0, 1), got {self.label_smoothing!r}"

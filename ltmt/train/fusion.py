@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.config import to_dict
 from ltmt.errors import ConfigError
+from ltmt.train.config import check_choice
 from ltmt.train.fusion_data import (
     FusionDataSpec,
     FusionExamples,
@@ -82,10 +83,8 @@ class FusionOptimisation:
         for name in ("p_empty", "p_unrelated", "dev_share", "label_smoothing"):
             if not 0 <= getattr(self, name) < 1:
                 raise ConfigError(f"train.{name} must be in [0, 1), got {getattr(self, name)!r}")
-        if self.bf16 not in ("auto", "on", "off"):
-            raise ConfigError(f"train.bf16 must be auto, on or off, got {self.bf16!r}")
-        if self.device not in ("auto", "cpu", "cuda"):
-            raise ConfigError(f"train.device must be auto, cpu or cuda, got {self.device!r}")
+        check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
+        check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
         if self.p_empty + self.p_unrelated >= 1:
             raise ConfigError(
                 "train.p_empty + train.p_unrelated must be < 1, "

@@ -14,6 +14,7 @@ from ltmt import Memory, Translator
 from ltmt.bench import BenchConfig, BenchRun, run_bench, summarize, write_report
 from ltmt.bench.systems import DecodeOptions, TmSystem, TranslatorSystem, build_systems
 from ltmt.evaluate import BANDS, score_corpus
+from ltmt.segments import Translation
 
 pytestmark = pytest.mark.slow  # a whole run with the tiny model: ~10-20 s
 
@@ -144,6 +145,20 @@ def one_thread() -> Iterator[None]:
     torch.set_num_threads(threads)
 
 
+def _tm(
+    options: DecodeOptions,
+    memory: Memory,
+    sources: list[str],
+    *,
+    threshold: float,
+    repair: bool = False,
+) -> list[Translation]:
+    """Translate ``sources`` for user ``u`` with a TM system over the base model."""
+    fallback = TranslatorSystem("base", options, uses_memory=False)
+    name = "tm-repair" if repair else "tm"
+    return TmSystem(name, threshold, fallback, repair=repair).bind(memory).translate(sources, "u")
+
+
 @pytest.mark.usefixtures("one_thread")
 def test_tm_takes_the_memory_target_above_the_threshold(
     tiny_model_dir: Path, tmp_path: Path
@@ -152,19 +167,11 @@ def test_tm_takes_the_memory_target_above_the_threshold(
     with Memory(tmp_path / "store") as memory:
         memory.add("u", "the file was not found", "die Datei wurde nicht gefunden")
         sources = ["the file was not found.", "press OK to continue"]
-        [high, low] = (
-            TmSystem("tm", 70, TranslatorSystem("base", options, uses_memory=False))
-            .bind(memory)
-            .translate(sources, "u")
-        )
+        [high, low] = _tm(options, memory, sources, threshold=70)
         assert (high.text, high.method) == ("die Datei wurde nicht gefunden", "tm")
         assert high.matches[0].score >= 90
         assert low.method == "model"
-        [strict, _] = (
-            TmSystem("tm", 100, TranslatorSystem("base", options, uses_memory=False))
-            .bind(memory)
-            .translate(sources, "u")
-        )
+        [strict, _] = _tm(options, memory, sources, threshold=100)
         assert strict.method == "model"
 
 
@@ -175,13 +182,8 @@ def test_tm_repair_carries_the_verbatim_word_into_the_match(
     options = DecodeOptions(Translator(tiny_model_dir).backbone, beam=1)
     with Memory(tmp_path / "store") as memory:
         memory.add("u", "cat-file reported failure", "cat-file meldete Fehler")
-        fallback = TranslatorSystem("base", options, uses_memory=False)
-        [plain] = TmSystem("tm", 70, fallback).bind(memory).translate(["mktree reported failure"], "u")
-        [repaired] = (
-            TmSystem("tm-repair", 70, fallback, repair=True)
-            .bind(memory)
-            .translate(["mktree reported failure"], "u")
-        )
+        [plain] = _tm(options, memory, ["mktree reported failure"], threshold=70)
+        [repaired] = _tm(options, memory, ["mktree reported failure"], threshold=70, repair=True)
     assert plain.text == "cat-file meldete Fehler"
     assert (repaired.text, repaired.method) == ("mktree meldete Fehler", "tm")
     assert repaired.matches[0].score == 100
