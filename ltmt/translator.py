@@ -22,7 +22,7 @@ from ltmt.model.decode import DecodeConfig, decode
 from ltmt.segments import Match, Translation
 
 if TYPE_CHECKING:
-    from ltmt.fusion.base import Fusion
+    from ltmt.fusion.base import Fusion, FusionState
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
 
@@ -83,6 +83,9 @@ class Translator:
     ``None`` for the embedded default. ``fusion``: ``none``, ``knn``, ``attention``, ``auto``,
     or a fusion object. ``top_k``: matches retrieved per segment (given to fusion).
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
+    ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
+    ``{name}``, tags) is checked against the model's own output without memory, and the one that
+    keeps more placeholders is returned.
     """
 
     def __init__(
@@ -95,6 +98,7 @@ class Translator:
         batch_size: int = 32,
         top_k: int = 4,
         exact_reuse: bool = True,
+        placeholder_guard: bool = True,
         max_source_tokens: int = 256,
         device: str = "cpu",
     ) -> None:
@@ -119,6 +123,7 @@ class Translator:
         self.batch_size = batch_size
         self.top_k = top_k
         self.exact_reuse = exact_reuse
+        self.placeholder_guard = placeholder_guard
         self.max_source_tokens = max_source_tokens
 
     @property
@@ -202,13 +207,85 @@ class Translator:
         progress: ProgressCallback | None,
         rebuilders: dict[int, Any],
     ) -> tuple[list[str], dict[int, bool]]:
-        """Decode ``units`` in length-sorted batches; returns outputs in unit order."""
-        tokenizer = self.backbone.tokenizer
+        """Decode ``units`` in length-sorted batches; returns outputs in unit order.
+
+        With ``placeholder_guard``, a fused output that drops a placeholder of its line is
+        decoded again without memory, and the output that keeps more placeholders wins (the
+        fused one on a tie): a memory whose target lacks a ``%s`` must not remove it.
+        """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
         if not units:
             return outputs, used_fusion
-        encoded = tokenizer([u.text for u in units], add_special_tokens=True)["input_ids"]
+        encoded = self._encode(units)
+        order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
+        remaining_lines = {index: 0 for index in rebuilders}
+        for unit in units:
+            remaining_lines[unit.segment] += 1
+        fused: list[int] = []
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            state = None
+            if self.fusion is not None:
+                state = self.fusion.prepare(
+                    self.backbone,
+                    [units[i].text for i in chunk],
+                    [matches[units[i].segment] for i in chunk],
+                )
+            texts = self._decode([encoded[i] for i in chunk], state)
+            finished = 0
+            for i, text in zip(chunk, texts):
+                outputs[i] = text
+                segment = units[i].segment
+                if state is not None and matches[segment]:
+                    fused.append(i)
+                remaining_lines[segment] -= 1
+                finished += remaining_lines[segment] == 0
+            if progress and finished:
+                progress(finished)
+        kept_fused = set(fused)
+        if self.placeholder_guard:
+            kept_fused -= self._guard_placeholders(fused, units, encoded, outputs)
+        for i, unit in enumerate(units):
+            used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
+        return outputs, used_fusion
+
+    def _guard_placeholders(
+        self, fused: list[int], units: list[_Unit], encoded: list[list[int]], outputs: list[str]
+    ) -> set[int]:
+        """Re-decode without memory the fused outputs that lost placeholders; replaces those
+        ``outputs`` the plain model does better on, and returns their indices."""
+        from ltmt.formats.placeholder_syntax import placeholder_matches
+
+        suspects = []
+        for i in fused:
+            kept, total = placeholder_matches(units[i].text, outputs[i])
+            if kept < total:
+                suspects.append((i, kept))
+        suspects.sort(key=lambda item: len(encoded[item[0]]))
+        replaced: set[int] = set()
+        for start in range(0, len(suspects), self.batch_size):
+            chunk = suspects[start : start + self.batch_size]
+            plain = self._decode([encoded[i] for i, _ in chunk], None)
+            for (i, kept), text in zip(chunk, plain):
+                if placeholder_matches(units[i].text, text)[0] > kept:
+                    outputs[i] = text
+                    replaced.add(i)
+        if suspects:
+            logger.info(
+                "placeholder guard: %d fused outputs lost placeholders, %d replaced by the "
+                "model's own",
+                len(suspects),
+                len(replaced),
+            )
+        return replaced
+
+    def _encode(self, units: list[_Unit]) -> list[list[int]]:
+        """Token ids of each unit, truncated to ``max_source_tokens`` (``</s>`` kept)."""
+        texts = [u.text for u in units]
+        encoded: list[list[int]] = self.backbone.tokenizer(texts, add_special_tokens=True)[
+            "input_ids"
+        ]
         for position, ids in enumerate(encoded):
             if len(ids) > self.max_source_tokens:
                 logger.warning(
@@ -218,38 +295,18 @@ class Translator:
                     self.max_source_tokens,
                 )
                 encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
-        order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
-        remaining_lines = {index: 0 for index in rebuilders}
-        for unit in units:
-            remaining_lines[unit.segment] += 1
+        return encoded
+
+    def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
+        """Decode one batch of token-id lists (right-padded here) into detokenised texts."""
         import torch
 
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
-            width = max(len(encoded[i]) for i in chunk)
-            input_ids = torch.full((len(chunk), width), self.backbone.pad_id, dtype=torch.long)
-            mask = torch.zeros((len(chunk), width), dtype=torch.long)
-            for row, i in enumerate(chunk):
-                input_ids[row, : len(encoded[i])] = torch.tensor(encoded[i])
-                mask[row, : len(encoded[i])] = 1
-            state = None
-            if self.fusion is not None:
-                state = self.fusion.prepare(
-                    self.backbone,
-                    [units[i].text for i in chunk],
-                    [matches[units[i].segment] for i in chunk],
-                )
-            token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
-            texts = tokenizer.batch_decode(token_ids, skip_special_tokens=True)
-            finished = 0
-            for i, text in zip(chunk, texts):
-                outputs[i] = text
-                segment = units[i].segment
-                used_fusion[segment] = used_fusion.get(segment, False) or (
-                    state is not None and bool(matches[segment])
-                )
-                remaining_lines[segment] -= 1
-                finished += remaining_lines[segment] == 0
-            if progress and finished:
-                progress(finished)
-        return outputs, used_fusion
+        width = max(len(ids) for ids in batch)
+        input_ids = torch.full((len(batch), width), self.backbone.pad_id, dtype=torch.long)
+        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for row, ids in enumerate(batch):
+            input_ids[row, : len(ids)] = torch.tensor(ids)
+            mask[row, : len(ids)] = 1
+        token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
+        texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
+        return texts

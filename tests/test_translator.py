@@ -158,3 +158,70 @@ def test_bad_settings_are_clear_errors(backbone, kwargs, message):
 def test_learning_without_memory_is_an_error(backbone):
     with pytest.raises(ConfigError, match="no memory to learn into: pass memory=Memory"):
         Translator(backbone, beam=1).learn("u1", ["a"], ["b"])
+
+
+class _AnyMatchFusion:
+    """A fusion that claims every batch (its state is never read: decoding is scripted)."""
+
+    name = "fake"
+
+    def prepare(self, backbone, sources, matches):
+        return object()
+
+
+class _ScriptedTranslator(Translator):
+    """Decodes to scripted texts: ``fused`` with a fusion state, ``plain`` without one."""
+
+    def __init__(self, *args, fused, plain, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fused, self.plain = fused, plain
+        self.plain_batches = 0
+
+    def _decode(self, batch, state):
+        if state is None:
+            self.plain_batches += 1
+            return [self.plain] * len(batch)
+        return [self.fused] * len(batch)
+
+
+def _guarded(backbone, fused, plain, **kwargs):
+    memory = FakeMemory([("Open %s now", "Öffnen jetzt")])
+    return _ScriptedTranslator(
+        backbone, memory, fusion=_AnyMatchFusion(), fused=fused, plain=plain, **kwargs
+    )
+
+
+def test_placeholder_guard_prefers_the_model_when_memory_drops_a_placeholder(backbone):
+    translator = _guarded(backbone, fused="Öffnen jetzt", plain="%s jetzt öffnen")
+    [result] = translator.translate(["Open %s later"], user="u1")
+    assert (result.text, result.method) == ("%s jetzt öffnen", "model")
+
+
+def test_placeholder_guard_keeps_the_fused_output_on_a_tie(backbone):
+    translator = _guarded(backbone, fused="Öffnen jetzt", plain="Jetzt öffnen")
+    [result] = translator.translate(["Open %s later"], user="u1")
+    assert (result.text, result.method) == ("Öffnen jetzt", "fake")
+    assert translator.plain_batches == 1
+
+
+def test_placeholder_guard_leaves_complete_outputs_alone(backbone):
+    translator = _guarded(backbone, fused="%s später öffnen", plain="%s öffnen")
+    [result] = translator.translate(["Open %s later"], user="u1")
+    assert (result.text, result.method) == ("%s später öffnen", "fake")
+    assert translator.plain_batches == 0
+
+
+def test_placeholder_guard_can_be_switched_off(backbone):
+    translator = _guarded(
+        backbone, fused="Öffnen jetzt", plain="%s jetzt öffnen", placeholder_guard=False
+    )
+    [result] = translator.translate(["Open %s later"], user="u1")
+    assert (result.text, result.method) == ("Öffnen jetzt", "fake")
+    assert translator.plain_batches == 0
+
+
+def test_placeholder_guard_works_line_by_line(backbone):
+    translator = _guarded(backbone, fused="Öffnen", plain="%s öffnen")
+    [result] = translator.translate(["Open %s later\nOpen it"], user="u1")
+    assert result.text == "%s öffnen\nÖffnen"
+    assert result.method == "fake"  # the second line kept its fused output

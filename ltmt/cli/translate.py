@@ -53,6 +53,12 @@ def translate(
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Segments per model batch."),
     top_k: int = typer.Option(4, "--top-k", min=1, help="Memory matches retrieved per segment."),
     no_exact: bool = typer.Option(False, "--no-exact", help="Do not reuse 100% memory matches."),
+    no_placeholder_guard: bool = typer.Option(
+        False,
+        "--no-placeholder-guard",
+        help="Keep fused outputs that drop a source placeholder (by default the model's own "
+        "output is tried too and the one with more placeholders wins).",
+    ),
     fmt: str | None = typer.Option(
         None, "--format", help="Force the input format: txt, po, xliff, jsonl."
     ),
@@ -111,6 +117,7 @@ def translate(
             batch_size=batch_size,
             top_k=top_k,
             exact_reuse=not no_exact,
+            placeholder_guard=not no_placeholder_guard,
         )
         hits = 0
 

@@ -149,6 +149,7 @@ class KnnState:
         self.eos_id = eos_id
         self.start_id = start_id
         self.history = _entry_history(memory, config.context, start_id)  # (N, context)
+        self.own_entries, self.own_valid = _sentence_entries(memory)  # (batch, M)
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -160,7 +161,10 @@ class KnnState:
         rows: torch.Tensor,
         prefix: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """Mix the kNN distribution into ``log_probs (n, vocab)`` for rows that have memory."""
+        """Mix the kNN distribution into ``log_probs (n, vocab)`` for rows that have memory.
+
+        Rows that get λ > 0 are updated in place; the others are left as they are.
+        """
         import torch
 
         active = torch.nonzero(self.has_memory[rows]).flatten()
@@ -181,35 +185,41 @@ class KnnState:
         mixed = log_probs[active] + torch.log1p(-lam)
         at_tokens = torch.logaddexp(mixed.gather(1, tokens), torch.log(lam * p_knn))
         mixed.scatter_(1, tokens, at_tokens)
-        out = log_probs.clone()
-        out[active] = mixed
-        return out
+        log_probs[active] = mixed
+        return log_probs
 
     def neighbour_distribution(
         self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """For rows with memory: ``λ (a,)``; neighbour tokens, weights and distances ``(a, K)``.
 
-        Only the entries of the rows' sentences are scored (one matmul over their span).
+        Each row is scored against its own sentence's entries only: one matmul over the span
+        of the rows' sentences, then each row's ``M`` own columns are gathered, so the history
+        term and the top-K read ``(a, M)``, not ``(a, N)``.
         ``prefix (a, t)``, the rows' tokens so far, enables the history term (``context``).
         """
         import torch
 
         cfg = self.config
         start, end = self.memory.span(rows)
-        keys, norms = self.keys[start:end], self.key_norms[start:end]
-        owner = self.memory.sentence[start:end]
         query = hidden.float() / self.scale
-        sq = (query * query).sum(dim=1, keepdim=True) + norms[None, :] - 2.0 * (query @ keys.T)
+        dot = query @ self.keys[start:end].T  # (a, span)
+        own = self.own_entries[rows]  # (a, M) absolute entry indices (padding: the first)
+        valid = self.own_valid[rows]
+        sq = (
+            (query * query).sum(dim=1, keepdim=True)
+            + self.key_norms[own]
+            - 2.0 * dot.gather(1, (own - start).clamp_min(0))
+        )
         all_distances = sq.clamp_min(0.0).sqrt()
         if cfg.context and cfg.context_penalty and prefix is not None:
-            shared = _shared_history(self.history[start:end], _row_history(prefix, cfg.context))
+            shared = _shared_history(self.history[own], _row_history(prefix, cfg.context))
             all_distances = all_distances + cfg.context_penalty * (cfg.context - shared)
-        all_distances = all_distances.masked_fill(owner[None, :] != rows[:, None], float("inf"))
-        k = min(cfg.neighbours, end - start)
+        all_distances = all_distances.masked_fill(~valid, float("inf"))
+        k = min(cfg.neighbours, own.size(1))
         distance, index = torch.topk(all_distances, k, dim=1, largest=False)  # inf: missing
         weights = torch.softmax(-distance / cfg.temperature, dim=1)
-        tokens = self.memory.values[start:end][index]
+        tokens = self.memory.values[own.gather(1, index)]
         if cfg.memory_eos != "all":
             # ends of memory targets vote to stop only as the nearest neighbour ("nearest") or
             # never ("none"), against beam search's early exits (BP 0.74 at beam 4 on the weak
@@ -226,6 +236,24 @@ class KnnState:
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
         lam = lam * self.score_factor[rows] * lam_scale
         return lam, tokens, weights, distance
+
+
+def _sentence_entries(memory: BatchMemory) -> tuple[torch.Tensor, torch.Tensor]:
+    """``(batch, M)`` entry indices of each sentence, right-padded, and which are real.
+
+    ``M`` is the most entries any sentence owns (at least 1); padding points at entry 0 of the
+    batch and is masked out by the second tensor.
+    """
+    import torch
+
+    counts = memory.offsets[1:] - memory.offsets[:-1]
+    width = max(1, int(counts.max()))
+    columns = torch.arange(width)[None, :]
+    valid = columns < counts[:, None]
+    index = torch.where(
+        valid, memory.offsets[:-1, None] + columns, torch.zeros((), dtype=torch.long)
+    )
+    return index, valid
 
 
 _NO_TOKEN = -1  # before the start token: equal on both sides, so short histories still agree
@@ -262,8 +290,9 @@ def _row_history(prefix: torch.Tensor, context: int) -> torch.Tensor:
 
 
 def _shared_history(entries: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
-    """``(a, S)``: how many latest tokens each row shares with each entry (common suffix)."""
+    """``(a, M)``: how many latest tokens each row shares with each of its entries
+    ``(a, M, context)`` (the length of their common suffix)."""
     import torch
 
-    same = entries[None, :, :] == rows[:, None, :]  # (a, S, context)
+    same = entries == rows[:, None, :]  # (a, M, context)
     return torch.cumprod(same.to(torch.int32), dim=2).sum(dim=2).to(torch.float32)
