@@ -108,13 +108,9 @@ def fusion(
 
 @app.command("export")
 def export(
-    checkpoint: Path = typer.Argument(
-        ..., help="A checkpoint, e.g. runs/base-en-de/best."
-    ),
+    checkpoint: Path = typer.Argument(..., help="A checkpoint, e.g. runs/base-en-de/best."),
     output: Path = typer.Option(..., "--output", help="Where to write the Marian directory."),
-    fp16: bool = typer.Option(
-        False, "--fp16", help="Store weights in float16 (half size)."
-    ),
+    fp16: bool = typer.Option(False, "--fp16", help="Store weights in float16 (half size)."),
 ) -> None:
     """Export a checkpoint as a clean Marian directory (what ships as the default model)."""
     from ltmt.train.export import export_checkpoint

@@ -14,7 +14,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_defaults() -> None:
     config = BenchConfig(users_dir=Path("users"))
-    assert config.systems == DEFAULT_SYSTEMS == ("base", "tm", "tm-repair", "exact", "knn", "attention")
+    assert (
+        config.systems
+        == DEFAULT_SYSTEMS
+        == ("base", "tm", "tm-repair", "exact", "knn", "attention")
+    )
     assert (config.beam, config.batch_size, config.top_k, config.tm_threshold) == (4, 32, 4, 70.0)
     assert config.limit is None and config.online is False
     assert config.to_dict()["users_dir"] == "users"

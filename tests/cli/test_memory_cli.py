@@ -261,7 +261,9 @@ def test_tmx_import_export_round_trip(capsys, store, tmp_path):
     code, out, _ = ltmt(capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store)
     assert code == 0 and "1 added" in out
     exported = tmp_path / "out.tmx"
-    code, _, _ = ltmt(capsys, "memory", "export", "--user", "u1", "--output", str(exported), "--memory-dir", store)
+    code, _, _ = ltmt(
+        capsys, "memory", "export", "--user", "u1", "--output", str(exported), "--memory-dir", store
+    )
     assert code == 0
     from ltmt.formats.pairs import read_pairs
 
@@ -277,7 +279,16 @@ def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_pat
     assert code == 1
     assert "pass --src-lang/--tgt-lang" in err and len(err.strip().splitlines()) == 1
     code, _, _ = ltmt(
-        capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store, "--tgt-lang", "fr"
+        capsys,
+        "memory",
+        "import",
+        str(tmx),
+        "--user",
+        "u1",
+        "--memory-dir",
+        store,
+        "--tgt-lang",
+        "fr",
     )
     assert code == 0
     with Memory(store) as memory:

@@ -29,7 +29,9 @@ def test_learn_then_reuse(tmp_path, capsys, common):
     reference = tmp_path / "ref.txt"
     reference.write_text("Datei öffnen\n\nHallo Welt\n", "utf-8")
 
-    code, first, err = run_cli(["translate", str(source), "--user", "u1", "--learn", str(reference), *common], capsys)
+    code, first, err = run_cli(
+        ["translate", str(source), "--user", "u1", "--learn", str(reference), *common], capsys
+    )
     assert code == 0, err
     assert len(first.split("\n")) == 4 and first.split("\n")[1] == ""
     assert "0 memory hits" in err and "learned 2 new pairs" in err
@@ -61,7 +63,9 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         "utf-8",
     )
     out = tmp_path / "de.mt.po"
-    code, _, err = run_cli(["translate", str(po), "--user", "u1", "--output", str(out), *common], capsys)
+    code, _, err = run_cli(
+        ["translate", str(po), "--user", "u1", "--output", str(out), *common], capsys
+    )
     assert code == 0, err
     text = out.read_text("utf-8")
     assert "#: src/main.c:1" in text and 'msgstr "Hallo Welt"' in text
@@ -73,16 +77,34 @@ def test_po_file_is_filled(tmp_path, capsys, common):
     [
         (["translate", "missing.txt"], "ltmt: error: input file not found: missing.txt"),
         (["translate", "BAD", "--user", "bad user!"], "ltmt: error: .*user"),
-        (["translate", "IN", "--learn", "SHORT", "--user", "u1"], "--learn has 1 lines but the input has 2"),
-        (["translate", "IN", "--learn", "SHORT"], "--learn, --fusion and --fusion-option need --user"),
+        (
+            ["translate", "IN", "--learn", "SHORT", "--user", "u1"],
+            "--learn has 1 lines but the input has 2",
+        ),
+        (
+            ["translate", "IN", "--learn", "SHORT"],
+            "--learn, --fusion and --fusion-option need --user",
+        ),
         (["translate", "LATIN1"], r"LATIN1:2: not valid UTF-8"),
         (["translate", "PO"], r"--output is needed to translate a \.po file"),
         (["translate", "IN", "--fusion", "magic", "--user", "u1"], "unknown fusion method 'magic'"),
         (["translate", "IN", "--fusion-option", "tau=2"], "--fusion-option need --user"),
-        (["translate", "IN", "--user", "u1", "--fusion-option", "tau"], "fusion option 'tau' is not KEY=VALUE"),
-        (["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "speed=9"], "fusion method 'knn': unknown option 'speed'"),
-        (["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "tau=-1"], "knn tau must be > 0, got -1"),
-        (["translate", "IN", "--user", "u1", "--fusion", "none", "--fusion-option", "tau=1"], "fusion options need a fusion method"),
+        (
+            ["translate", "IN", "--user", "u1", "--fusion-option", "tau"],
+            "fusion option 'tau' is not KEY=VALUE",
+        ),
+        (
+            ["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "speed=9"],
+            "fusion method 'knn': unknown option 'speed'",
+        ),
+        (
+            ["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "tau=-1"],
+            "knn tau must be > 0, got -1",
+        ),
+        (
+            ["translate", "IN", "--user", "u1", "--fusion", "none", "--fusion-option", "tau=1"],
+            "fusion options need a fusion method",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, args, message):
@@ -112,17 +134,40 @@ def test_fusion_options_reach_the_method(tmp_path, capsys, common):
     source.write_text("open the file now\n", "utf-8")
     store = ["--memory-dir", common[3]]
     code, _, err = run_cli(
-        ["memory", "add", "--user", "u1", "--source", "open the file", "--target", "öffne die Datei", *store],
+        [
+            "memory",
+            "add",
+            "--user",
+            "u1",
+            "--source",
+            "open the file",
+            "--target",
+            "öffne die Datei",
+            *store,
+        ],
         capsys,
     )
     assert code == 0, err
     base_args = ["translate", str(source), *common]
     _, base, _ = run_cli(base_args, capsys)
-    _, off, err = run_cli([*base_args, "--user", "u1", "--fusion", "knn", "--fusion-option", "lambda_max=0"], capsys)
+    _, off, err = run_cli(
+        [*base_args, "--user", "u1", "--fusion", "knn", "--fusion-option", "lambda_max=0"], capsys
+    )
     assert off == base, err
     _, copied, err = run_cli(
-        [*base_args, "--user", "u1", "--fusion", "knn", "--fusion-option", "temperature=0.01",
-         "--fusion-option", "min-score=0", "--fusion-option", "tau=100"],
+        [
+            *base_args,
+            "--user",
+            "u1",
+            "--fusion",
+            "knn",
+            "--fusion-option",
+            "temperature=0.01",
+            "--fusion-option",
+            "min-score=0",
+            "--fusion-option",
+            "tau=100",
+        ],
         capsys,
     )
     assert copied.startswith("öffne die Datei"), err
@@ -131,7 +176,9 @@ def test_fusion_options_reach_the_method(tmp_path, capsys, common):
 def test_parse_fusion_options():
     from ltmt.fusion.registry import parse_fusion_options
 
-    assert parse_fusion_options(["neighbours=8", "repair=false", "tau=2.5", "memory-eos=nearest"]) == {
+    assert parse_fusion_options(
+        ["neighbours=8", "repair=false", "tau=2.5", "memory-eos=nearest"]
+    ) == {
         "neighbours": 8,
         "repair": False,
         "tau": 2.5,

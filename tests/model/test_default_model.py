@@ -14,7 +14,14 @@ def test_default_model_is_small_and_described():
         for p in DEFAULT_MODEL_DIR.rglob("*")
         if p.is_file()
     }
-    for name in ("config.json", "model.safetensors", "source.spm", "target.spm", "vocab.json", "MODEL_CARD.md"):
+    for name in (
+        "config.json",
+        "model.safetensors",
+        "source.spm",
+        "target.spm",
+        "vocab.json",
+        "MODEL_CARD.md",
+    ):
         assert name in files, name
     assert "fusion-attention/model.safetensors" in files  # the default ships with its adapter
     assert sum(files.values()) <= 50 * 1024 * 1024  # the adapter included

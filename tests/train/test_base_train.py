@@ -218,7 +218,14 @@ def test_export_refuses_a_non_checkpoint(tmp_path):
 def test_token_embeddings_start_at_unit_scale_after_sqrt_d_scaling():
     from ltmt.train.base import build_marian
 
-    shape = ModelShape(vocab_size=500, d_model=64, encoder_layers=1, decoder_layers=1, attention_heads=2, ffn_dim=64)
+    shape = ModelShape(
+        vocab_size=500,
+        d_model=64,
+        encoder_layers=1,
+        decoder_layers=1,
+        attention_heads=2,
+        ffn_dim=64,
+    )
     weight = build_marian(shape, 500).model.shared.weight.detach()
     assert abs(float(weight[:-1].std()) * 64**0.5 - 1.0) < 0.1  # fairseq: N(0, d^-0.5) x sqrt(d)
     assert float(weight[-1].abs().sum()) == 0.0  # the pad row
