@@ -184,3 +184,24 @@ def test_parse_fusion_options():
         "tau": 2.5,
         "memory_eos": "nearest",
     }
+
+
+@pytest.mark.parametrize(("flag", "guarded"), [([], True), (["--no-placeholder-guard"], False)])
+def test_placeholder_guard_flag_reaches_the_translator(
+    tmp_path, capsys, common, monkeypatch, flag, guarded
+):
+    from ltmt.translator import Translator
+
+    seen = {}
+    original = Translator.__init__
+
+    def spy(self, *args, **kwargs):
+        seen.update(kwargs)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Translator, "__init__", spy)
+    source = tmp_path / "in.txt"
+    source.write_text("open %s now\n", "utf-8")
+    code, _, err = run_cli(["translate", str(source), *common, *flag], capsys)
+    assert code == 0, err
+    assert seen["placeholder_guard"] is guarded

@@ -306,3 +306,30 @@ def test_shared_history_picks_the_aligned_entry() -> None:
         hidden, rows, prefix
     )
     assert bool((without[3] == 0).all())  # no history term: every entry at distance 0
+
+
+def test_rows_in_any_order_get_the_same_neighbours(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """Runs of equal length per sentence (beam search) take the batched path; any other order
+    the general one; both score each row against its own sentence's entries."""
+    fusion = KnnFusion(KnnConfig(tau=50.0, neighbours=3, min_score=0))
+    matches = [
+        [make_match(SOURCE, TARGET, 80)],
+        [make_match("hello world", "hallo Welt", 70), make_match(SOURCE, TARGET, 60)],
+        [make_match("open it", "öffne es", 90)],
+    ]
+    state = fusion.prepare(tiny_backbone, [SOURCE, "hello", "open"], matches)
+    assert state is not None
+    torch.manual_seed(1)
+    hidden = torch.randn(6, tiny_backbone.d_model)
+    grouped = torch.tensor([0, 0, 1, 1, 2, 2])
+    order = torch.tensor([3, 0, 5, 2, 1, 4])  # rows 1 0 2 1 0 2: no equal runs
+    lam, tokens, weights, distance = state.neighbour_distribution(hidden, grouped)
+    lam2, tokens2, weights2, distance2 = state.neighbour_distribution(hidden[order], grouped[order])
+    assert torch.allclose(distance[order], distance2, atol=1e-5)
+    assert torch.equal(tokens[order], tokens2)
+    assert torch.allclose(lam[order], lam2) and torch.allclose(weights[order], weights2)
+    for row, sentence in enumerate(grouped.tolist()):  # only the row's own sentence's tokens
+        own = state.memory.values[
+            state.memory.offsets[sentence] : state.memory.offsets[sentence + 1]
+        ]
+        assert set(tokens[row][distance[row].isfinite()].tolist()) <= set(own.tolist())
