@@ -234,8 +234,10 @@ def usable_matches(
     limit: int,
     text: str | None = None,
     repair: bool = True,
+    margin: float = 100.0,
 ) -> list[Match]:
-    """The matches worth reading: score ≥ ``min_score`` and a non-blank target, best ``limit``.
+    """The matches worth reading: score ≥ ``min_score`` and a non-blank target, best ``limit``,
+    none more than ``margin`` points below the best.
 
     With ``text`` (the line being translated), multi-line matches are first narrowed to their
     best line (:func:`align_lines`), then, with ``repair``, given the input's verbatim words
@@ -249,7 +251,7 @@ def usable_matches(
             matches = [repair_match(m, text) for m in matches]
     kept = [m for m in matches if m.score >= min_score and m.segment.target.strip()]
     kept.sort(key=lambda m: -m.score)
-    return kept[:limit]
+    return [m for m in kept[:limit] if m.score >= kept[0].score - margin]
 
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
@@ -382,10 +384,11 @@ def prepare_batch_memory(
     max_matches: int,
     cache: SegmentCache,
     repair: bool = True,
+    margin: float = 100.0,
 ) -> BatchMemory | None:
     """The usable matches of each input (:func:`usable_matches`), force-decoded as one batch."""
     used = [
-        usable_matches(m, min_score, max_matches, text, repair)
+        usable_matches(m, min_score, max_matches, text, repair, margin)
         for m, text in zip(matches, sources, strict=True)
     ]
     return build_batch_memory(backbone, used, cache)

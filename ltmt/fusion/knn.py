@@ -42,7 +42,9 @@ class KnnConfig:
     distances. ``tau``: the RMS distance at which λ reaches 0. ``lambda_max``: λ of a perfect
     match. ``score_exponent``: λ is scaled by (best fuzzy score / 100) ** score_exponent.
     ``min_score``: matches below this fuzzy score are ignored. ``max_matches``: at most this
-    many matches per input are read. ``cache_size``: force-decoded segments kept (0: no cache).
+    many matches per input are read, none more than ``match_margin`` points below the best
+    (100: all; 10 ran 13 % faster for 0.2 BLEU less on the tuning sample).
+    ``cache_size``: force-decoded segments kept (0: no cache).
     ``memory_eos``: which neighbours may vote for ``</s>``: ``all``, only the ``nearest``, ``none``.
     ``context``: target tokens of history compared (0-4); ``context_penalty``: RMS distance
     added per token of that history the entry does not share (0: states alone decide).
@@ -66,6 +68,7 @@ class KnnConfig:
     score_exponent: float = 0.5
     min_score: float = 50.0
     max_matches: int = 2
+    match_margin: float = 100.0
     cache_size: int = 4096
     memory_eos: str = "nearest"
     context: int = 3
@@ -87,6 +90,8 @@ class KnnConfig:
             raise ConfigError(f"knn min_score must be in [0, 100], got {self.min_score}")
         if self.max_matches < 1:
             raise ConfigError(f"knn max_matches must be >= 1, got {self.max_matches}")
+        if self.match_margin < 0:
+            raise ConfigError(f"knn match_margin must be >= 0, got {self.match_margin}")
         if self.memory_eos not in ("all", "nearest", "none"):
             raise ConfigError(
                 f"knn memory_eos must be all, nearest or none, got {self.memory_eos!r}"
@@ -120,7 +125,14 @@ class KnnFusion:
         """Force-decode the usable matches of each input; ``None`` when no input has one."""
         cfg = self.config
         memory = prepare_batch_memory(
-            backbone, sources, matches, cfg.min_score, cfg.max_matches, self.cache, cfg.repair
+            backbone,
+            sources,
+            matches,
+            cfg.min_score,
+            cfg.max_matches,
+            self.cache,
+            cfg.repair,
+            cfg.match_margin,
         )
         if memory is None:
             return None

@@ -37,6 +37,7 @@ def _encode(backbone, texts):  # type: ignore[no-untyped-def]
         ({"score_exponent": -1.0}, "score_exponent must be >= 0"),
         ({"min_score": 101.0}, r"min_score must be in \[0, 100\], got 101.0"),
         ({"max_matches": 0}, "max_matches must be >= 1"),
+        ({"match_margin": -1.0}, "match_margin must be >= 0, got -1.0"),
         ({"cache_size": -1}, "cache_size must be >= 0"),
         ({"memory_eos": "some"}, "memory_eos must be all, nearest or none, got 'some'"),
         ({"context": 5}, r"context must be in \[0, 4\], got 5"),
@@ -58,6 +59,16 @@ def test_no_usable_match_gives_no_state(tiny_backbone) -> None:  # type: ignore[
     assert fusion.prepare(tiny_backbone, ["a", "b"], [[], []]) is None
     weak = [[make_match(SOURCE, TARGET, 40.0)]]
     assert fusion.prepare(tiny_backbone, [SOURCE], weak) is None
+
+
+def test_match_margin_drops_matches_far_below_the_best() -> None:
+    from ltmt.fusion.datastore import usable_matches
+
+    matches = [make_match(SOURCE, TARGET, 90.0), make_match("a b", "c d", 75.0)]
+    assert len(usable_matches(matches, 50.0, 2, repair=False)) == 2
+    assert len(usable_matches(matches, 50.0, 2, repair=False, margin=15.0)) == 2
+    [best] = usable_matches(matches, 50.0, 2, repair=False, margin=10.0)
+    assert best.score == 90.0
 
 
 @pytest.mark.parametrize("beam", [1, 3])
