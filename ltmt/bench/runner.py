@@ -135,7 +135,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         say(_describe(run))
 
     for testset, general in [(s, False) for s in user_sets] + [(s, True) for s in general_sets]:
-        with _fresh_memory(testset) as memory:
+        with fresh_memory(testset) as memory:
             sizes[testset.name] = memory.count(testset.user)
             bands = _bands(memory, testset)
             for system in list(active):
@@ -145,7 +145,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
                 )
         if config.online and not general:
             for system in [s for s in active if s.uses_memory]:
-                with _fresh_memory(testset) as memory:
+                with fresh_memory(testset) as memory:
                     attempt(
                         system, partial(_run_online, system, memory, testset, bands, count_tokens)
                     )
@@ -164,7 +164,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
 
 
 @contextmanager
-def _fresh_memory(testset: TestSet) -> Iterator[Memory]:
+def fresh_memory(testset: TestSet) -> Iterator[Memory]:
     """A new store in a temporary folder holding ``testset``'s memory; removed afterwards."""
     with (
         tempfile.TemporaryDirectory(prefix="ltmt-bench-") as folder,
