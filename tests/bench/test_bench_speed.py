@@ -22,20 +22,25 @@ def _load_script():  # type: ignore[no-untyped-def]
     return module
 
 
+def _args(model_dir: Path, **options: object) -> argparse.Namespace:
+    settings: dict[str, object] = {
+        "model": str(model_dir),
+        "users_dir": DATA / "users",
+        "systems": "base,knn",
+        "limit": 3,
+        "chunk": 2,
+        "beam": 1,
+        "batch_size": 4,
+        "threads": 1,
+    }
+    settings.update(options)
+    return argparse.Namespace(**settings)
+
+
 def test_every_system_is_timed_on_every_user(tiny_model_dir: Path) -> None:
     from ltmt.bench.data import find_users
 
-    args = argparse.Namespace(
-        model=str(tiny_model_dir),
-        users_dir=DATA / "users",
-        systems="base,knn",
-        limit=3,
-        chunk=2,
-        beam=1,
-        batch_size=4,
-        threads=1,
-    )
-    report = _load_script().run(args)
+    report = _load_script().run(_args(tiny_model_dir))
     users = {t.name: len(t.sources) for t in find_users(DATA / "users", 3)}
     assert report["segments"] == users
     assert set(report["systems"]) == {"base", "knn"}
@@ -52,15 +57,5 @@ def test_every_system_is_timed_on_every_user(tiny_model_dir: Path) -> None:
 
 
 def test_unknown_system_stops_with_its_reason(tiny_model_dir: Path) -> None:
-    args = argparse.Namespace(
-        model=str(tiny_model_dir),
-        users_dir=DATA / "users",
-        systems="base,nope",
-        limit=1,
-        chunk=1,
-        beam=1,
-        batch_size=1,
-        threads=1,
-    )
     with pytest.raises(SystemExit, match="nope"):
-        _load_script().run(args)
+        _load_script().run(_args(tiny_model_dir, systems="base,nope", limit=1))
