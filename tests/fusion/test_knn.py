@@ -344,3 +344,33 @@ def test_rows_in_any_order_get_the_same_neighbours(tiny_backbone) -> None:  # ty
             state.memory.offsets[sentence] : state.memory.offsets[sentence + 1]
         ]
         assert set(tokens[row][distance[row].isfinite()].tolist()) <= set(own.tolist())
+
+
+def test_batched_force_decoding_equals_one_pair_at_a_time(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """Sources and targets of very different lengths, bucketed apart: padding changes nothing."""
+    pairs = [
+        (SOURCE, TARGET),
+        ("hello", "hallo Welt und alle anderen hier " * 3),
+        ("the cat sat on the mat " * 4, "Katze"),
+        ("open it", "öffne es"),
+    ]
+    together = force_decode(tiny_backbone, pairs, batch_size=3)
+    for pair, batched in zip(pairs, together, strict=True):
+        [alone] = force_decode(tiny_backbone, [pair])
+        assert torch.equal(alone.values, batched.values)
+        assert torch.allclose(alone.keys, batched.keys, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "batch_size", "expected"),
+    [
+        ([5, 5, 5, 5], 2, [[0, 1], [2, 3]]),  # the size cap
+        ([10, 2, 11, 3], 8, [[1, 3], [0, 2]]),  # shortest first; 2 with 10 would be mostly padding
+        ([4], 8, [[0]]),
+        ([], 8, []),
+    ],
+)
+def test_length_batches(lengths: list[int], batch_size: int, expected: list[list[int]]) -> None:
+    from ltmt.fusion.datastore import length_batches
+
+    assert length_batches(lengths, batch_size) == expected
