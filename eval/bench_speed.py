@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if skipped:
         raise SystemExit(f"cannot run: {skipped}")
     names = [s.name for s in systems]
-    seconds = {name: {} for name in names}  # type: dict[str, dict[str, float]]
+    seconds: dict[str, dict[str, float]] = {name: {} for name in names}
     chunk_ratios: dict[str, list[float]] = {name: [] for name in names[1:]}
     turn = 0
     Translator(backbone, beam=args.beam).translate(list(users[0].sources[:2]))  # warm-up

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.model.backbone import Backbone, load_backbone
+from ltmt.model.batching import pad_token_ids
 from ltmt.model.decode import DecodeConfig, decode
 from ltmt.segments import Match, Translation
 
@@ -299,14 +300,7 @@ class Translator:
 
     def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
         """Decode one batch of token-id lists (right-padded here) into detokenised texts."""
-        import torch
-
-        width = max(len(ids) for ids in batch)
-        input_ids = torch.full((len(batch), width), self.backbone.pad_id, dtype=torch.long)
-        mask = torch.zeros((len(batch), width), dtype=torch.long)
-        for row, ids in enumerate(batch):
-            input_ids[row, : len(ids)] = torch.tensor(ids)
-            mask[row, : len(ids)] = 1
+        input_ids, mask = pad_token_ids(batch, self.backbone.pad_id)
         token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts

@@ -35,6 +35,8 @@ class FusionState(Protocol):
     ) -> torch.Tensor:
         """Adjust next-token log-probabilities ``(n, vocab)`` given the states ``(n, d_model)``.
 
+        ``log_probs`` belongs to the decoder step and may be changed in place and returned.
+
         ``prefix (n, t)``: the tokens each row has read so far (the start token first).
         """
         ...

@@ -20,6 +20,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ltmt.model.batching import length_batches, pad_token_ids
+
 if TYPE_CHECKING:
     import torch
 
@@ -113,7 +115,7 @@ def force_decode(
         encoded = _encode_sources(backbone, sources, batch_size)
         for chunk in length_batches([len(t) for t in targets], batch_size):
             states, src_mask = _pad_states([encoded[i] for i in chunk])
-            tgt_ids, _ = _pad([targets[i] for i in chunk], backbone.pad_id)
+            tgt_ids, _ = pad_token_ids([targets[i] for i in chunk], backbone.pad_id)
             decoder_input = torch.cat(
                 [torch.full((len(chunk), 1), backbone.start_id, dtype=torch.long), tgt_ids[:, :-1]],
                 dim=1,
@@ -139,7 +141,7 @@ def _encode_sources(
     encoder = backbone.model.get_encoder()
     states: list[torch.Tensor | None] = [None] * len(sources)
     for chunk in length_batches([len(s) for s in sources], batch_size):
-        ids, mask = _pad([sources[i] for i in chunk], backbone.pad_id)
+        ids, mask = pad_token_ids([sources[i] for i in chunk], backbone.pad_id)
         out = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
         for row, i in enumerate(chunk):
             states[i] = out[row, : len(sources[i])]
@@ -157,46 +159,6 @@ def _pad_states(states: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]
         padded[row, : state.size(0)] = state
         mask[row, : state.size(0)] = 1
     return padded, mask
-
-
-def length_batches(
-    lengths: Sequence[int], batch_size: int, max_padding: float = 0.25
-) -> list[list[int]]:
-    """Indices grouped into batches of similar ``lengths``, shortest first.
-
-    A batch takes at most ``batch_size`` items and is closed before its padding (the cells of
-    ``count * longest`` that are not real tokens) would pass ``max_padding`` of it: on the dev
-    users, fixed batches of 64 of memory segments were half padding.
-    """
-    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
-    batches: list[list[int]] = []
-    current: list[int] = []
-    total = 0
-    for index in order:
-        length = lengths[index]
-        cells = (len(current) + 1) * length  # the newcomer is the longest so far
-        if current and (
-            len(current) >= batch_size or cells - (total + length) > max_padding * cells
-        ):
-            batches.append(current)
-            current, total = [], 0
-        current.append(index)
-        total += length
-    if current:
-        batches.append(current)
-    return batches
-
-
-def _pad(sequences: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
-    import torch
-
-    width = max(len(s) for s in sequences)
-    ids = torch.full((len(sequences), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(sequences), width), dtype=torch.long)
-    for row, sequence in enumerate(sequences):
-        ids[row, : len(sequence)] = torch.tensor(sequence, dtype=torch.long)
-        mask[row, : len(sequence)] = 1
-    return ids, mask
 
 
 @dataclass(frozen=True)

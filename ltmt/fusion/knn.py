@@ -152,17 +152,19 @@ class KnnState:
     ) -> None:
         self.memory = memory
         self.config = config
-        scale = math.sqrt(d_model)
-        self.keys = memory.keys / scale  # (N, d), RMS units
-        self.key_norms = (self.keys * self.keys).sum(dim=1)  # (N,)
+        self.scale = math.sqrt(d_model)
         self.has_memory = memory.has_memory
         self.score_factor = (memory.best_score / 100.0).clamp(0.0, 1.0) ** config.score_exponent
-        self.scale = scale
         self.eos_id = eos_id
         self.start_id = start_id
         self.history = _entry_history(memory, config.context, start_id)  # (N, context)
-        self.own_entries, self.own_valid = _sentence_entries(memory)  # (batch, M)
-        self.own_keys = self.keys[self.own_entries]  # (batch, M, d): each sentence's keys
+        # Each sentence's entries, right-padded to the most any sentence owns (M); a row reads
+        # only its own sentence's: (batch, M, ...) tensors, indexed by the rows' sentence ids.
+        entries, self.own_valid = _sentence_entries(memory)  # (batch, M)
+        self.own_keys = memory.keys[entries] / self.scale  # (batch, M, d), RMS units
+        self.own_norms = (self.own_keys * self.own_keys).sum(dim=2)  # (batch, M)
+        self.own_values = memory.values[entries]  # (batch, M)
+        self.own_history = self.history[entries]  # (batch, M, context)
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -206,32 +208,28 @@ class KnnState:
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """For rows with memory: ``λ (a,)``; neighbour tokens, weights and distances ``(a, K)``.
 
-        Each row is scored against its own sentence's ``M`` entries only, so the history term
-        and the top-K read ``(a, M)``, not every entry of the batch. Beam search hands rows in
-        runs of equal length per sentence: those are scored with one batched matmul over the
-        sentences' keys (4x cheaper than one over the whole batch's entries at beam 4).
+        Each row is scored against its own sentence's ``M`` entries only, so distances, the
+        history term and the top-K read ``(a, M)``, not every entry of the batch.
         ``prefix (a, t)``, the rows' tokens so far, enables the history term (``context``).
         """
         import torch
 
         cfg = self.config
         query = hidden.float() / self.scale
-        own = self.own_entries[rows]  # (a, M) entry indices (padding: entry 0)
-        valid = self.own_valid[rows]
         sq = (
             (query * query).sum(dim=1, keepdim=True)
-            + self.key_norms[own]
-            - 2.0 * self._own_dot(query, rows, own)
+            + self.own_norms[rows]
+            - 2.0 * self._own_dot(query, rows)
         )
-        all_distances = sq.clamp_min(0.0).sqrt()
+        all_distances = sq.clamp_min(0.0).sqrt()  # (a, M)
         if cfg.context and cfg.context_penalty and prefix is not None:
-            shared = _shared_history(self.history[own], _row_history(prefix, cfg.context))
+            shared = _shared_history(self.own_history[rows], _row_history(prefix, cfg.context))
             all_distances = all_distances + cfg.context_penalty * (cfg.context - shared)
-        all_distances = all_distances.masked_fill(~valid, float("inf"))
-        k = min(cfg.neighbours, own.size(1))
+        all_distances = all_distances.masked_fill(~self.own_valid[rows], float("inf"))
+        k = min(cfg.neighbours, all_distances.size(1))
         distance, index = torch.topk(all_distances, k, dim=1, largest=False)  # inf: missing
         weights = torch.softmax(-distance / cfg.temperature, dim=1)
-        tokens = self.memory.values[own.gather(1, index)]
+        tokens = self.own_values[rows].gather(1, index)
         if cfg.memory_eos != "all":
             # ends of memory targets vote to stop only as the nearest neighbour ("nearest") or
             # never ("none"), against beam search's early exits (BP 0.74 at beam 4 on the weak
@@ -249,19 +247,21 @@ class KnnState:
         lam = lam * self.score_factor[rows] * lam_scale
         return lam, tokens, weights, distance
 
-    def _own_dot(self, query: torch.Tensor, rows: torch.Tensor, own: torch.Tensor) -> torch.Tensor:
-        """``(a, M)``: each row's query dotted with its own sentence's keys."""
+    def _own_dot(self, query: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+        """``(a, M)``: each row's query dotted with its own sentence's keys.
+
+        Beam search hands rows in runs of equal length per sentence: then each sentence's keys
+        are read once for its run (one ``bmm``); otherwise they are gathered row by row.
+        """
         import torch
 
         sentences, counts = torch.unique_consecutive(rows, return_counts=True)
         group = int(counts[0])
-        if bool((counts == group).all()):  # runs of equal length: one bmm per sentence
-            keys = self.own_keys[sentences]  # (s, M, d)
+        if bool((counts == group).all()):
             grouped = query.view(sentences.numel(), group, -1)
-            return torch.bmm(grouped, keys.transpose(1, 2)).reshape(rows.numel(), -1)
-        start, end = self.memory.span(rows)
-        dot = query @ self.keys[start:end].T  # (a, span): the rows' sentences' entries
-        return dot.gather(1, (own - start).clamp_min(0))
+            dots = torch.bmm(grouped, self.own_keys[sentences].transpose(1, 2))
+            return dots.reshape(rows.numel(), -1)
+        return torch.einsum("ad,amd->am", query, self.own_keys[rows])
 
 
 def _sentence_entries(memory: BatchMemory) -> tuple[torch.Tensor, torch.Tensor]:

@@ -359,18 +359,3 @@ def test_batched_force_decoding_equals_one_pair_at_a_time(tiny_backbone) -> None
         [alone] = force_decode(tiny_backbone, [pair])
         assert torch.equal(alone.values, batched.values)
         assert torch.allclose(alone.keys, batched.keys, atol=1e-5)
-
-
-@pytest.mark.parametrize(
-    ("lengths", "batch_size", "expected"),
-    [
-        ([5, 5, 5, 5], 2, [[0, 1], [2, 3]]),  # the size cap
-        ([10, 2, 11, 3], 8, [[1, 3], [0, 2]]),  # shortest first; 2 with 10 would be mostly padding
-        ([4], 8, [[0]]),
-        ([], 8, []),
-    ],
-)
-def test_length_batches(lengths: list[int], batch_size: int, expected: list[list[int]]) -> None:
-    from ltmt.fusion.datastore import length_batches
-
-    assert length_batches(lengths, batch_size) == expected
