@@ -185,7 +185,7 @@ def measure(memory: Any, scan_sources: list[str] | None, queries: list[str], k: 
     """Per query: (index ms, index top-1 score); with ``scan_sources``, also the scan's."""
     from rapidfuzz import fuzz, process
 
-    from ltmt.memory.normalize import normalize
+    from ltmt.text import normalize
 
     if scan_sources is None:
         rows = []
@@ -240,7 +240,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from ltmt import Memory
     from ltmt.memory.index import POSTINGS_BUDGET
     from ltmt.memory.layout import INDEX_KIND
-    from ltmt.memory.normalize import normalize
+    from ltmt.text import normalize
 
     t0 = time.perf_counter()
     pool, heldout_pool = load_pool(args.data_dir)

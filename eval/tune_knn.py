@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from ltmt.fusion.datastore import SegmentCache
 from ltmt.fusion.knn import KnnConfig, KnnFusion
-from ltmt.memory.normalize import normalize
+from ltmt.text import normalize
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
 from ltmt.translator import Translator

@@ -9,8 +9,9 @@ import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError
-from ltmt.memory.normalize import fold_space, normalize
-from ltmt.retrieval import exhaustive, fuzzy_score, rerank
+from ltmt.text import fold_space, normalize
+from ltmt.retrieval import exhaustive, rerank
+from ltmt.text import fuzzy_score
 
 MEMORY = [
     ("Open the file", "Datei öffnen"),

@@ -27,6 +27,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
+from ltmt.memory import index
 from ltmt.memory.layout import INDEX_KEY, INDEX_KIND, NEXT_UID_KEY, SCHEMA_KEY, SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
@@ -155,11 +156,22 @@ def _check_schema(store: Store) -> None:
             f"memory store {store.path} has schema version {version}, which this ltmt cannot read"
         )
     if kind is None or kind.decode() != INDEX_KIND:
-        found = kind.decode() if kind is not None else "none"
-        raise StoreError(
-            f"memory store {store.path} has a {found} index, this ltmt needs {INDEX_KIND}; "
-            "export the memories with the ltmt that wrote them and import them again"
+        found = kind.decode() if kind is not None else "no"
+        logger.warning(
+            "memory store %s has a %s index; rebuilding it as %s (once, may take a while)",
+            store.path,
+            found,
+            INDEX_KIND,
         )
+        write(store, _reindex)
+
+
+def _reindex(txn: lmdb.Transaction) -> None:
+    kind = txn.get(INDEX_KEY)
+    if kind is not None and bytes(kind).decode() == INDEX_KIND:
+        return  # another process rebuilt it first
+    index.rebuild(txn)
+    txn.put(INDEX_KEY, INDEX_KIND.encode())
 
 
 def _initialise(txn: lmdb.Transaction) -> None:

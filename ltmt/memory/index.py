@@ -31,10 +31,11 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
-from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, POST, Buffer, u32
+from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, NORM, POST, Buffer, u32
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
-POSTINGS_BUDGET = 32_000
+POSTINGS_BUDGET = 100_000
+WEIGHTING = "idf"
 MIN_TERMS = 4
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
@@ -53,15 +54,19 @@ def _codepoints(texts: Sequence[str]) -> np.ndarray:
     return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def _gram_hashes(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(hash uint32, start position) of every n-gram of ``cps`` that does not span a NUL.
+def text_terms(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The index terms of ``texts``: (term uint32, start position, index of its text) per n-gram.
 
-    The hash is a polynomial over the code points (mod 2**64), mixed by a multiplicative hash
-    whose top 32 bits are kept.
+    This is the one mapping from index text to term ids: writes and queries both go through it.
+    An n-gram's term is a polynomial over its code points (mod 2**64), mixed by a
+    multiplicative hash whose top 32 bits are kept. Positions count code points in the padded
+    text, so the terms of one text are in reading order.
     """
     n = NGRAM
+    cps = _codepoints(texts)
     if cps.size < n:
-        return np.empty(0, np.uint32), np.empty(0, np.int64)
+        empty = np.empty(0, np.int64)
+        return np.empty(0, np.uint32), empty, empty
     c = cps.astype(np.uint64)
     width = cps.size - n + 1
     packed = c[:width].copy()
@@ -70,8 +75,9 @@ def _gram_hashes(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         packed = packed * _PRIME + c[j : j + width]
         valid &= cps[j : j + width] != 0
     positions = np.flatnonzero(valid)
-    hashes = ((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32)
-    return hashes, positions
+    terms = ((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32)
+    doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
+    return terms, positions, doc
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -86,17 +92,14 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 
 
 def query_terms(text: str) -> np.ndarray:
-    """The distinct trigram terms of one index text, ``(n_terms,)`` uint32."""
-    hashes, _ = _gram_hashes(_codepoints([text]))
-    return _sorted_unique(hashes)
+    """The distinct terms of one index text, ``(n_terms,)`` uint32, sorted."""
+    return _sorted_unique(text_terms([text])[0])
 
 
 def posting_pairs(texts: Sequence[str], ids: np.ndarray) -> np.ndarray:
     """Distinct ``term << 32 | id`` of the segments ``ids`` (same order as ``texts``), sorted."""
-    cps = _codepoints(texts)
-    hashes, positions = _gram_hashes(cps)
-    doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
-    pairs = (hashes.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
+    terms, _, doc = text_terms(texts)
+    pairs = (terms.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
     return _sorted_unique(pairs)
 
 
@@ -191,6 +194,38 @@ def remove_postings(txn: lmdb.Transaction, uid: int, seg_id: int, text: str) -> 
     set_lens(txn, uid, np.array([seg_id], dtype=np.int64), np.array([0], dtype=np.int64))
 
 
+def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
+    """Drop every user's postings and lengths and index the stored sources again.
+
+    For a store whose index was written by another index kind; returns the segments indexed.
+    """
+    cursor = txn.cursor()
+    for table in (POST, LENS):
+        if cursor.set_range(table):
+            while bytes(cursor.key()[:1]) == table:
+                if not cursor.delete():
+                    break
+    indexed, after = 0, NORM
+    while cursor.set_range(after):
+        by_user: dict[int, tuple[list[int], list[str]]] = {}
+        read = 0
+        for key, value in cursor:  # one batch, read before anything is written
+            if bytes(key[:1]) != NORM or read == batch:
+                break
+            read += 1
+            uid, seg_id = struct.unpack(">II", bytes(key[1:9]))
+            ids, texts = by_user.setdefault(uid, ([], []))
+            ids.append(seg_id)
+            texts.append(bytes(value).decode("utf-8").casefold())
+            indexed += 1
+            after = bytes(key) + b"\x00"
+        if not by_user:
+            break
+        for uid, (ids, texts) in by_user.items():
+            add_postings(txn, uid, np.array(ids, dtype=np.int64), texts)
+    return indexed
+
+
 def load_lens(txn: lmdb.Transaction, uid: int) -> np.ndarray:
     """Index-text length of every segment id of user ``uid`` (0 = none): ``(n_ids,)`` uint16."""
     prefix = LENS + u32(uid)
@@ -235,35 +270,36 @@ def candidates(
 ) -> np.ndarray:
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first.
 
-    ``lens`` is :func:`load_lens` of the user; ``scratch`` holds the work arrays.
+    ``lens`` is :func:`load_lens` of the user (``n_segments`` of them live); ``scratch`` holds
+    the work arrays.
     """
-    found: list[tuple[int, int, bytes, np.ndarray]] = []
-    hashes, positions = _gram_hashes(_codepoints([text]))
-    first: dict[int, int] = {}
-    for term, position in zip(hashes.tolist(), positions.tolist(), strict=True):
-        first.setdefault(term, position)
-    for term, position in first.items():
-        key = head_key(uid, term)
+    terms = _sorted_unique(text_terms([text])[0])
+    heads = np.empty(terms.size, _HEAD_DTYPE)
+    heads["tag"], heads["uid"], heads["term"] = POST, uid, terms
+    head_bytes = heads.tobytes()
+    found: list[tuple[int, bytes, np.ndarray]] = []
+    for i in range(terms.size):
+        key = head_bytes[i * _HEAD_LEN : (i + 1) * _HEAD_LEN]
         df, tail = _parse_head(txn.get(key))
         if df:
-            found.append((df, position, key, tail))
+            found.append((df, key, tail))
     if not found or not lens.size:
         return np.zeros(0, dtype=np.int64)
     found.sort(key=lambda item: item[0])
-    chosen = _choose(found, budget)
     cursor = txn.cursor()
     parts: list[np.ndarray] = []
     weights: list[float] = []
-    sizes: list[int] = []
     read = 0
-    for df, _, key, tail in chosen:
+    for df, key, tail in found:
+        if len(weights) >= MIN_TERMS and read + df > budget:
+            break
         read += df
-        parts.extend(_postings(cursor, key, tail) if cursor.set_key(key) else [tail])
-        weights.append(float(np.log1p(n_segments / df)))
-        sizes.append(df)
+        parts.extend(_postings(cursor, key, tail) if df > tail.size and cursor.set_key(key) else [tail])
+        weights.append(_weight(df, n_segments))
     ids = np.concatenate(parts)
-    if ids.size != read or (ids.size and int(ids.max()) >= lens.size):
+    if ids.size != read or int(ids.max()) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
+    sizes = [item[0] for item in found[: len(weights)]]
     accumulator, stamp = scratch.arrays(lens.size)
     np.add.at(accumulator, ids, np.repeat(np.array(weights, dtype=np.float32), sizes))
     # one position per distinct id: the last write of each id into ``stamp`` wins
@@ -285,36 +321,9 @@ def candidates(
     return touched[order].astype(np.int64)
 
 
-def _choose(
-    found: list[tuple[int, int, bytes, np.ndarray]], budget: int
-) -> list[tuple[int, int, bytes, np.ndarray]]:
-    """The terms to read, from ``found`` = (df, position, key, tail) sorted by df.
-
-    Rarest first, but first only terms that do not overlap a term already chosen: an edit in the
-    query makes a run of rare n-grams that the best match lacks, and one of them is enough to
-    stand for that run. Then the overlapping ones, while the budget lasts.
-    """
-    covered: set[int] = set()
-    chosen: list[tuple[int, int, bytes, np.ndarray]] = []
-    overlapping: list[tuple[int, int, bytes, np.ndarray]] = []
-    read = 0
-    for item in found:
-        df, position = item[0], item[1]
-        span = range(position, position + NGRAM)
-        if not covered.isdisjoint(span):
-            overlapping.append(item)
-            continue
-        if len(chosen) >= MIN_TERMS and read + df > budget:
-            break
-        read += df
-        chosen.append(item)
-        covered.update(span)
-    for item in overlapping:
-        if read + item[0] > budget:
-            break
-        read += item[0]
-        chosen.append(item)
-    return chosen
+def _weight(df: int, n_segments: int) -> float:
+    """How much sharing a term with document frequency ``df`` counts towards a candidate."""
+    return float(np.log1p(n_segments / df)) if WEIGHTING == "idf" else 1.0
 
 
 class Scratch:

@@ -17,7 +17,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -39,14 +39,14 @@ from ltmt.memory.layout import (
     seg_key,
     user_key,
 )
-from ltmt.memory.normalize import normalize
+from ltmt.text import normalize
 from ltmt.memory.report import ImportReport
 from ltmt.paths import resolve_memory_dir
-from ltmt.retrieval import rerank
+from ltmt.retrieval import best_matches
 from ltmt.segments import Match, PairRecord, Segment
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-DEFAULT_CANDIDATES = 128  # segments reranked per query
+DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
 MAX_EXAMPLES = 5
 LENS_CACHE_USERS = 8
 
@@ -337,6 +337,17 @@ class Memory:
         lens = self._lens(txn, user, row, info.uid)
         scratch = self._scratch.index
         results: list[list[Match]] = []
+
+        def fetch(seg_ids: Sequence[int]) -> tuple[list[int], list[str]]:
+            found_ids, sources = [], []
+            for seg_id in seg_ids:
+                raw = txn.get(seg_key(info.uid, seg_id, NORM))
+                if raw is not None:
+                    found_ids.append(seg_id)
+                    folded = bytes(raw).decode("utf-8")
+                    sources.append(folded if self.case_sensitive else folded.casefold())
+            return found_ids, sources
+
         for text in texts:
             query = normalize(text, case_sensitive=self.case_sensitive)
             if not query:
@@ -345,15 +356,11 @@ class Memory:
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
             ids = index.candidates(txn, info.uid, info.count, lens, scratch, index_text, limit)
-            found_ids, sources = [], []
-            for seg_id in ids.tolist():
-                raw = txn.get(seg_key(info.uid, seg_id, NORM))
-                if raw is not None:
-                    found_ids.append(seg_id)
-                    folded = bytes(raw).decode("utf-8")
-                    sources.append(folded if self.case_sensitive else folded.casefold())
+
             matches = []
-            for seg_id, score in rerank(query, found_ids, sources, k):
+            # index lengths are of case-folded text: a bound on the query's only when case-folded
+            lengths = None if self.case_sensitive else lens[ids]
+            for seg_id, score in best_matches(query, ids, lengths, fetch, k):
                 raw = txn.get(seg_key(info.uid, seg_id))
                 matches.append(Match(segment=_segment(user, seg_id, raw), score=score))
             results.append(matches)
