@@ -4,10 +4,11 @@ The score of a stored segment for a query is :func:`ltmt.text.fuzzy_score` of th
 sources. The candidate index (:mod:`ltmt.memory.index`) proposes, best guess first; this module
 decides with the real score, scoring candidates in batches with rapidfuzz's SIMD batch scorer.
 
-Lengths alone bound the score: an indel distance is at least the length difference, so
-``fuzzy_score(a, b) <= 200 · min(|a|, |b|) / (|a| + |b|)`` (:func:`length_bound`). Once ``k``
-matches are found, a candidate whose bound is below the ``k``-th best score cannot enter the
-result and is skipped before its text is read.
+The score is ``200 · L / (|a| + |b|)`` with ``L`` the longest common subsequence, so lengths
+alone bound it (``L <= min(|a|, |b|)``: the length window a score threshold implies), and so do
+the query's n-grams that a source lacks (:func:`score_bound`). Once ``k`` matches are found, a
+candidate whose bound is below the ``k``-th best score cannot enter the result and is skipped
+before its text is read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from rapidfuzz import process
 
+from ltmt.memory.layout import NGRAM
 from ltmt.text import SCORER
 
 # Candidates scored in the first batch; later batches skip what the length bound rules out.
@@ -27,15 +29,31 @@ BATCH = 512
 Fetch = Callable[[Sequence[int]], tuple[list[int], list[str]]]
 
 
-def length_bound(query_len: int, source_lens: np.ndarray) -> np.ndarray:
-    """The highest fuzzy score a source of each length can reach against a query of
-    ``query_len`` characters."""
-    source_lens = np.asarray(source_lens, dtype=np.float64)
+def score_bound(query_len: int, source_lens: np.ndarray, lacking: np.ndarray) -> np.ndarray:
+    """The highest fuzzy score each source can reach against the query.
+
+    ``source_lens`` are the lengths of the normalised sources; ``lacking`` counts the distinct
+    n-grams (:data:`~ltmt.memory.layout.NGRAM` characters, of the text padded with one space at
+    each end, as the index makes them) of the query that each source does not hold, or any
+    lower bound of that count (0: the length window alone).
+
+    Why: align the padded strings along a longest common subsequence ``L'`` (``>= L + 2``). A
+    query n-gram is lost only where one of its ``n`` characters is unmatched, or where the
+    source inserts characters between two of its characters (``n - 1`` n-grams span a gap), so
+    ``lacking <= n·(|a'| - L') + (n - 1)·(|b'| - L')``, which gives
+    ``L <= (n·|a| + (n - 1)·|b| - lacking) / (2n - 1)``.
+    """
+    n = NGRAM
+    source_lens = np.asarray(source_lens, dtype=np.int64)
+    common = (n * query_len + (n - 1) * source_lens - np.asarray(lacking)) // (2 * n - 1)
+    common = np.clip(np.minimum(common, np.minimum(source_lens, query_len)), 0, None)
     total = source_lens + query_len
-    return np.where(total > 0, 200.0 * np.minimum(source_lens, query_len) / np.maximum(total, 1), 0)
+    return np.where(total > 0, 200.0 * common / np.maximum(total, 1), 100.0)
 
 
-def rerank(query: str, ids: Sequence[int], sources: Sequence[str], k: int) -> list[tuple[int, float]]:
+def rerank(
+    query: str, ids: Sequence[int], sources: Sequence[str], k: int
+) -> list[tuple[int, float]]:
     """The ``k`` best ``(id, score)`` of the candidates, best first; ties go to the newest id.
 
     ``query`` and ``sources`` are normalised the same way; ``ids[i]`` names ``sources[i]``.
@@ -49,20 +67,20 @@ def rerank(query: str, ids: Sequence[int], sources: Sequence[str], k: int) -> li
 
 
 def best_matches(
-    query: str, ids: np.ndarray, lengths: np.ndarray | None, fetch: Fetch, k: int
+    query: str, ids: np.ndarray, bounds: np.ndarray | None, fetch: Fetch, k: int
 ) -> list[tuple[int, float]]:
     """The ``k`` best ``(id, score)`` among candidate ``ids`` (best guess first), best first.
 
-    ``lengths[i]`` is the length of the normalised source of ``ids[i]`` (None: no length
-    pruning); ``fetch`` reads the sources. Ties go to the newest id.
+    ``bounds[i]`` is a :func:`score_bound` of ``ids[i]`` (None: no pruning); ``fetch`` reads
+    the sources. Ties go to the newest id.
     """
     best: list[tuple[int, float]] = []
     start = 0
     while start < len(ids):
         end = start + (FIRST_BATCH if not start else BATCH)
         chosen = ids[start:end]
-        if lengths is not None and len(best) >= k:  # it must reach the k-th best score to enter
-            chosen = chosen[length_bound(len(query), lengths[start:end]) >= best[-1][1]]
+        if bounds is not None and len(best) >= k:  # it must reach the k-th best score to enter
+            chosen = chosen[bounds[start:end] >= best[-1][1]]
         start = end
         if not chosen.size:
             continue

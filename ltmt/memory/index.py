@@ -35,7 +35,6 @@ from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, NORM, POST, 
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
 POSTINGS_BUDGET = 100_000
-WEIGHTING = "idf"
 MIN_TERMS = 4
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
@@ -208,11 +207,9 @@ def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
     indexed, after = 0, NORM
     while cursor.set_range(after):
         by_user: dict[int, tuple[list[int], list[str]]] = {}
-        read = 0
-        for key, value in cursor:  # one batch, read before anything is written
+        for read, (key, value) in enumerate(cursor):  # a batch, read before anything is written
             if bytes(key[:1]) != NORM or read == batch:
                 break
-            read += 1
             uid, seg_id = struct.unpack(">II", bytes(key[1:9]))
             ids, texts = by_user.setdefault(uid, ([], []))
             ids.append(seg_id)
@@ -260,18 +257,19 @@ def _postings(cursor: lmdb.Cursor, key: bytes, tail: np.ndarray) -> list[np.ndar
 def candidates(
     txn: lmdb.Transaction,
     uid: int,
-    n_segments: int,
     lens: np.ndarray,
     scratch: Scratch,
     text: str,
     limit: int,
     *,
     budget: int = POSTINGS_BUDGET,
-) -> np.ndarray:
-    """Up to ``limit`` segment ids likely to score best against index text ``text``, best first.
+) -> tuple[np.ndarray, np.ndarray]:
+    """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
+    and for each the number of the query's distinct terms it was found to lack.
 
-    ``lens`` is :func:`load_lens` of the user (``n_segments`` of them live); ``scratch`` holds
-    the work arrays.
+    ``lens`` is :func:`load_lens` of the user; ``scratch`` holds the work arrays. Terms that
+    were not read count as present, so the lacking counts are lower bounds (what
+    :func:`ltmt.retrieval.score_bound` needs).
     """
     terms = _sorted_unique(text_terms([text])[0])
     heads = np.empty(terms.size, _HEAD_DTYPE)
@@ -283,47 +281,45 @@ def candidates(
         df, tail = _parse_head(txn.get(key))
         if df:
             found.append((df, key, tail))
+    nothing = np.zeros(0, dtype=np.int64)
     if not found or not lens.size:
-        return np.zeros(0, dtype=np.int64)
+        return nothing, nothing
     found.sort(key=lambda item: item[0])
     cursor = txn.cursor()
     parts: list[np.ndarray] = []
-    weights: list[float] = []
-    read = 0
+    n_read = read = 0
     for df, key, tail in found:
-        if len(weights) >= MIN_TERMS and read + df > budget:
+        if n_read >= MIN_TERMS and read + df > budget:
             break
+        n_read += 1
         read += df
-        parts.extend(_postings(cursor, key, tail) if df > tail.size and cursor.set_key(key) else [tail])
-        weights.append(_weight(df, n_segments))
+        if df > tail.size and cursor.set_key(key):
+            parts.extend(_postings(cursor, key, tail))
+        else:
+            parts.append(tail)
     ids = np.concatenate(parts)
     if ids.size != read or int(ids.max()) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
-    sizes = [item[0] for item in found[: len(weights)]]
-    accumulator, stamp = scratch.arrays(lens.size)
-    np.add.at(accumulator, ids, np.repeat(np.array(weights, dtype=np.float32), sizes))
+    counts, stamp = scratch.arrays(lens.size)
+    np.add.at(counts, ids, scratch.ones(ids.size))
     # one position per distinct id: the last write of each id into ``stamp`` wins
     positions = np.arange(ids.size, dtype=np.int32)
     stamp[ids] = positions
     touched = ids[stamp[ids] == positions]
-    fraction = accumulator[touched].astype(np.float64) / sum(weights)
-    accumulator[touched] = 0.0
+    shared = counts[touched].astype(np.float64)
+    counts[touched] = 0.0
     seg_len = lens[touched].astype(np.float64)
     query_len = float(len(text))
-    estimate = 2.0 * np.minimum(fraction * query_len, seg_len) / (query_len + seg_len)
+    # the Dice coefficient of the two lengths, the read terms standing for the query's length
+    estimate = 2.0 * np.minimum(shared / n_read * query_len, seg_len) / (query_len + seg_len)
     estimate[seg_len == 0] = -1.0  # deleted
     if touched.size > limit:
         best = np.argpartition(-estimate, limit - 1)[:limit]
-        touched, estimate = touched[best], estimate[best]
+        touched, estimate, shared = touched[best], estimate[best], shared[best]
     keep = estimate >= 0
-    touched, estimate = touched[keep], estimate[keep]
-    order = np.argsort(-estimate, kind="stable")
-    return touched[order].astype(np.int64)
-
-
-def _weight(df: int, n_segments: int) -> float:
-    """How much sharing a term with document frequency ``df`` counts towards a candidate."""
-    return float(np.log1p(n_segments / df)) if WEIGHTING == "idf" else 1.0
+    order = np.argsort(-estimate[keep], kind="stable")
+    lacking = (n_read - shared[keep][order]).astype(np.int64)
+    return touched[keep][order].astype(np.int64), lacking
 
 
 class Scratch:
@@ -335,6 +331,13 @@ class Scratch:
     def __init__(self) -> None:
         self.accumulator = np.zeros(0, dtype=np.float32)
         self.stamp = np.zeros(0, dtype=np.int32)
+        self._ones = np.ones(0, dtype=np.float32)
+
+    def ones(self, size: int) -> np.ndarray:
+        """``size`` float32 ones (np.add.at is fast with an array, slow with a scalar)."""
+        if self._ones.size < size:
+            self._ones = np.ones(size + size // 4, dtype=np.float32)
+        return self._ones[:size]
 
     def arrays(self, size: int) -> tuple[np.ndarray, np.ndarray]:
         if self.accumulator.size < size:

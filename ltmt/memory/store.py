@@ -39,11 +39,11 @@ from ltmt.memory.layout import (
     seg_key,
     user_key,
 )
-from ltmt.text import normalize
 from ltmt.memory.report import ImportReport
 from ltmt.paths import resolve_memory_dir
-from ltmt.retrieval import best_matches
+from ltmt.retrieval import best_matches, score_bound
 from ltmt.segments import Match, PairRecord, Segment
+from ltmt.text import normalize
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
@@ -355,12 +355,12 @@ class Memory:
                 continue
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
-            ids = index.candidates(txn, info.uid, info.count, lens, scratch, index_text, limit)
+            ids, lacking = index.candidates(txn, info.uid, lens, scratch, index_text, limit)
 
             matches = []
-            # index lengths are of case-folded text: a bound on the query's only when case-folded
-            lengths = None if self.case_sensitive else lens[ids]
-            for seg_id, score in best_matches(query, ids, lengths, fetch, k):
+            # the index reads case-folded text: its bounds hold for case-folded scores only
+            bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)
+            for seg_id, score in best_matches(query, ids, bounds, fetch, k):
                 raw = txn.get(seg_key(info.uid, seg_id))
                 matches.append(Match(segment=_segment(user, seg_id, raw), score=score))
             results.append(matches)
