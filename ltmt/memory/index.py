@@ -34,7 +34,7 @@ from ltmt.errors import StoreError
 from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, NORM, POST, Buffer, u32
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
-POSTINGS_BUDGET = 100_000
+POSTINGS_BUDGET = 150_000
 MIN_TERMS = 4
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
@@ -271,28 +271,26 @@ def candidates(
     were not read count as present, so the lacking counts are lower bounds (what
     :func:`ltmt.retrieval.score_bound` needs).
     """
-    terms = _sorted_unique(text_terms([text])[0])
+    all_terms, all_positions, _ = text_terms([text])
+    terms, first = np.unique(all_terms, return_index=True)
     heads = np.empty(terms.size, _HEAD_DTYPE)
     heads["tag"], heads["uid"], heads["term"] = POST, uid, terms
     head_bytes = heads.tobytes()
-    found: list[tuple[int, bytes, np.ndarray]] = []
-    for i in range(terms.size):
+    found: list[_Term] = []
+    for i, position in enumerate(all_positions[first].tolist()):
         key = head_bytes[i * _HEAD_LEN : (i + 1) * _HEAD_LEN]
         df, tail = _parse_head(txn.get(key))
         if df:
-            found.append((df, key, tail))
+            found.append((df, position, key, tail))
     nothing = np.zeros(0, dtype=np.int64)
     if not found or not lens.size:
         return nothing, nothing
     found.sort(key=lambda item: item[0])
+    chosen = _choose(found, budget)
+    n_read, read = len(chosen), sum(item[0] for item in chosen)
     cursor = txn.cursor()
     parts: list[np.ndarray] = []
-    n_read = read = 0
-    for df, key, tail in found:
-        if n_read >= MIN_TERMS and read + df > budget:
-            break
-        n_read += 1
-        read += df
+    for df, _, key, tail in chosen:
         if df > tail.size and cursor.set_key(key):
             parts.extend(_postings(cursor, key, tail))
         else:
@@ -320,6 +318,41 @@ def candidates(
     order = np.argsort(-estimate[keep], kind="stable")
     lacking = (n_read - shared[keep][order]).astype(np.int64)
     return touched[keep][order].astype(np.int64), lacking
+
+
+# A query term found in the index: (document frequency, first position, head key, tail ids).
+_Term = tuple[int, int, bytes, np.ndarray]
+
+
+def _choose(found: list[_Term], budget: int) -> list[_Term]:
+    """The terms to read, from ``found`` sorted by document frequency.
+
+    Rarest first, but first only terms that do not overlap a term already chosen: an edit in the
+    query makes a run of rare n-grams that the best match lacks, and one of them is enough to
+    stand for that run, so the budget goes to terms spread over the whole query. Then the
+    overlapping ones, while the budget lasts. The ``MIN_TERMS`` rarest are always read.
+    """
+    covered: set[int] = set()
+    chosen: list[_Term] = []
+    overlapping: list[_Term] = []
+    read = 0
+    for item in found:
+        df, position = item[0], item[1]
+        span = range(position, position + NGRAM)
+        if len(chosen) >= MIN_TERMS and not covered.isdisjoint(span):
+            overlapping.append(item)
+            continue
+        if len(chosen) >= MIN_TERMS and read + df > budget:
+            break
+        read += df
+        chosen.append(item)
+        covered.update(span)
+    for item in overlapping:
+        if read + item[0] > budget:
+            break
+        read += item[0]
+        chosen.append(item)
+    return chosen
 
 
 class Scratch:

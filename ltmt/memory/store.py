@@ -37,6 +37,7 @@ from ltmt.memory.layout import (
     decode_record,
     seg_id_of,
     seg_key,
+    u32,
     user_key,
 )
 from ltmt.memory.report import ImportReport
@@ -338,14 +339,17 @@ class Memory:
         scratch = self._scratch.index
         results: list[list[Match]] = []
 
+        norm_prefix, get = NORM + u32(info.uid), txn.get
+
         def fetch(seg_ids: Sequence[int]) -> tuple[list[int], list[str]]:
             found_ids, sources = [], []
             for seg_id in seg_ids:
-                raw = txn.get(seg_key(info.uid, seg_id, NORM))
+                raw = get(norm_prefix + seg_id.to_bytes(4, "big"))
                 if raw is not None:
                     found_ids.append(seg_id)
-                    folded = bytes(raw).decode("utf-8")
-                    sources.append(folded if self.case_sensitive else folded.casefold())
+                    sources.append(str(raw, "utf-8"))
+            if not self.case_sensitive:
+                sources = [source.casefold() for source in sources]
             return found_ids, sources
 
         for text in texts:
