@@ -117,9 +117,11 @@ def test_search_batch_and_edge_cases(memory: Memory) -> None:
     assert batch == [memory.search("u", text, k=2) for text in texts]
     assert batch[1] == [] and batch[2] == []
     assert memory.search("nobody", "Open the file") == []
-    # segments that share no 3-character sequence with the query are not candidates
+    # a small memory's candidates: the segments sharing a trigram with the query, and those
+    # whose length allows a score of 50 (8 characters: 3 to 24), not longer ones
     found = {m.segment.source for m in memory.search("u", "the file", k=100)}
-    assert found == {s for s, _ in MEMORY[:5]}
+    window = {"Show all commits", "Could not open %s: %s"}
+    assert found == {s for s, _ in MEMORY[:5]} | window
     with pytest.raises(InputError, match=r"k must be >= 1, got 0"):
         memory.search("u", "x", k=0)
 
@@ -145,6 +147,7 @@ BAND_MEMORY = [
     "Unknown option '%s'",
     "Cannot read the index file",
     "Do you want to overwrite %s?",
+    "Port",
 ]
 
 
@@ -159,6 +162,7 @@ BAND_MEMORY = [
         ("Delete branch %s", "Delete the branch {name}", (70, 90)),
         ("Overwrite the file %s?", "Save the file as %s", (50, 70)),
         ("Save changes to %s?", "Save the file as %s", (50, 70)),
+        ("door", "Port", (50, 70)),  # no trigram in common: found by the length window
     ],
 )
 def test_expected_best_match_in_every_band(

@@ -1,9 +1,10 @@
-"""The candidate index: character-trigram postings kept in the store's own LMDB environment.
+"""The candidate index: character n-gram postings kept in the store's own LMDB environment.
 
 Every segment's source is indexed in its case-folded normalised form, padded with one space at
-each end (so ``"OK"`` yields `` ok`` and ``ok ``). A trigram is hashed to a 32-bit term (its code
-points packed into 63 bits, then a multiplicative hash; a rare collision only costs a stray
-candidate). Per (user, term) the store keeps (layout in :mod:`.layout`):
+each end (so ``"OK"`` yields `` ok`` and ``ok ``), as ``NGRAM``-character n-grams (trigrams:
+4-grams lost short strings, whose best matches often share no 4-gram). An n-gram is hashed to a
+32-bit term by :func:`text_terms`, the one mapping from text to terms (a rare collision only
+costs a stray candidate). Per (user, term) the store keeps (layout in :mod:`.layout`):
 
 - a *head*: the term's document frequency and its newest ids (the tail, at most ``TAIL_MAX``),
 - *chunks*: older ids, keyed by their first id. Every chunk id is below every tail id, so the
@@ -11,15 +12,18 @@ candidate). Per (user, term) the store keeps (layout in :mod:`.layout`):
 
 A ``lens`` array per block of ids holds each segment's index-text length (0 once deleted).
 
-A query takes its trigrams from the rarest up while the postings it reads stay under a budget
-(the common trigrams, the stop-terms of this scheme, are left out once it is spent), weighs each
-by IDF and adds the weights up per segment in a dense scratch array. From the weighted fraction
-``f`` of the query's trigrams that a segment holds and the two lengths, it estimates the fuzzy
-score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and keeps the best
-``limit`` for the exact rerank in :mod:`ltmt.retrieval`.
+A query reads the postings of its terms from the rarest up, terms that do not overlap one
+already chosen first (:func:`_choose`), while the postings it reads stay under a budget (the
+common n-grams are left out once it is spent), and counts per segment in a dense scratch array
+how many of the read terms it holds. From that fraction ``f`` and the two lengths it estimates
+the fuzzy score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and
+hands the best ``limit`` to :mod:`ltmt.retrieval`, each with how many read terms it lacks (for
+the sound score bound that lets the exact rerank skip candidates unread).
 
 Writes keep the index exact: added segments are searchable as soon as their transaction commits;
-a deleted segment's id is taken out of its postings and its length set to 0.
+a deleted segment's id is taken out of its postings and its length set to 0. An index written
+by another ``INDEX_KIND`` is rebuilt from the stored sources when the store opens
+(:func:`rebuild`).
 """
 
 from __future__ import annotations
@@ -35,6 +39,10 @@ from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, NORM, POST, 
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
 POSTINGS_BUDGET = 150_000
+# Memories of at most this many ids also get the whole length window of a WINDOW_SCORE match as
+# candidates when it fits in the candidate limit (short queries; see _length_window).
+WINDOW_SCAN_MAX = 65_536
+WINDOW_SCORE = 50
 MIN_TERMS = 4
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
@@ -282,9 +290,10 @@ def candidates(
         df, tail = _parse_head(txn.get(key))
         if df:
             found.append((df, position, key, tail))
-    nothing = np.zeros(0, dtype=np.int64)
-    if not found or not lens.size:
-        return nothing, nothing
+    if not lens.size:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if not found:
+        return _length_window(np.zeros(0, dtype=np.int64), lens, len(text), limit, 0)
     found.sort(key=lambda item: item[0])
     chosen = _choose(found, budget)
     n_read, read = len(chosen), sum(item[0] for item in chosen)
@@ -317,7 +326,35 @@ def candidates(
     keep = estimate >= 0
     order = np.argsort(-estimate[keep], kind="stable")
     lacking = (n_read - shared[keep][order]).astype(np.int64)
-    return touched[keep][order].astype(np.int64), lacking
+    ids = touched[keep][order].astype(np.int64)
+    if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:
+        return _length_window(ids, lens, len(text), limit, n_read, lacking)
+    return ids, lacking
+
+
+def _length_window(
+    ids: np.ndarray,
+    lens: np.ndarray,
+    query_len: int,
+    limit: int,
+    n_read: int,
+    lacking: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``ids`` (with their ``lacking`` counts), then every other segment whose length allows a
+    score of ``WINDOW_SCORE``, if they all fit in ``limit``: short queries often share no n-gram
+    with their best match (``door`` and ``port`` score 50)."""
+    if lacking is None:
+        lacking = np.zeros(0, dtype=np.int64)
+    s = WINDOW_SCORE
+    low, high = query_len * s / (200 - s), query_len * (200 - s) / s
+    window = np.flatnonzero((lens >= low) & (lens <= high) & (lens > 0))
+    extra = np.setdiff1d(window, ids, assume_unique=True)
+    if not extra.size or ids.size + extra.size > limit:
+        return ids, lacking
+    extra = extra[::-1]  # newest first
+    return np.concatenate([ids, extra]), np.concatenate(
+        [lacking, np.full(extra.size, n_read, dtype=np.int64)]
+    )
 
 
 # A query term found in the index: (document frequency, first position, head key, tail ids).
