@@ -39,14 +39,6 @@ LANG_HELP = (
     "The {side} language of the model's pair; TMX/PO/XLIFF language codes must match it "
     "(en-US matches en), and a multilingual TMX is read for this pair."
 )
-LANGUAGE_FORMATS = frozenset({"tmx", "po", "xliff"})
-
-
-def _language_options(fmt: str, src_lang: str, tgt_lang: str) -> dict[str, str]:
-    """The language arguments of the formats that carry language codes."""
-    return {"src_lang": src_lang, "tgt_lang": tgt_lang} if fmt in LANGUAGE_FORMATS else {}
-
-
 def _one_line(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
@@ -72,9 +64,10 @@ def import_(
     """
     from tqdm import tqdm
 
-    from ltmt.formats.pairs import pair_format, read_pairs
+    from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.registry import find_format
 
-    options = _language_options(pair_format(file, fmt), src_lang, tgt_lang)
+    options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
     records = list(read_pairs(file, fmt, **options))
     with (
         _open(memory_dir) as memory,
@@ -123,10 +116,11 @@ def export(
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code for TMX/XLIFF."),
 ) -> None:
     """Write every segment of --user's memory to --output (metadata kept where the format can)."""
-    from ltmt.formats.pairs import pair_format, write_pairs
+    from ltmt.formats.pairs import write_pairs
+    from ltmt.formats.registry import find_format
     from ltmt.segments import PairRecord
 
-    name = pair_format(output, fmt)
+    spec = find_format(output, fmt, role="write")
     with _open(memory_dir) as memory:
         if not memory.count(user) and user not in memory.users():
             raise InputError(f"no user {user!r} in memory store {memory.path}")
@@ -137,7 +131,8 @@ def export(
                     segment.source, segment.target, f"segment {segment.id}", segment.metadata
                 )
 
-        count = write_pairs(output, records(), name, **_language_options(name, src_lang, tgt_lang))
+        options = spec.language_options(src_lang, tgt_lang)
+        count = write_pairs(output, records(), spec.name, **options)
     typer.echo(f"exported {count} segments of {user} to {output}")
 
 

@@ -142,19 +142,6 @@ def test_xliff20_reads_segments() -> None:
     assert (record.source, record.target, record.metadata["id"]) == ("Save", "Speichern", "u2")
 
 
-def test_register_formats_adds_without_replacing() -> None:
-    from ltmt.formats.memory_files import register_formats
-
-    own = object()
-    readers: dict[str, object] = {"jsonl": own, "po": own}
-    writers: dict[str, object] = {}
-    extensions = {".jsonl": "jsonl"}
-    register_formats(readers, writers, extensions)
-    assert readers == {"jsonl": own, "po": own, "tmx": read_tmx, "xliff": read_xliff}
-    assert writers == {"tmx": write_tmx, "po": write_po, "xliff": write_xliff}
-    assert extensions[".xlf"] == "xliff" and extensions[".jsonl"] == "jsonl"
-
-
 def test_xliff_language_mismatch() -> None:
     with pytest.raises(
         InputError, match=r"languages in the file are de-DE, en-US, not en->fr; pass"
