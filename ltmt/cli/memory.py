@@ -39,6 +39,8 @@ LANG_HELP = (
     "The {side} language of the model's pair; TMX/PO/XLIFF language codes must match it "
     "(en-US matches en), and a multilingual TMX is read for this pair."
 )
+
+
 def _one_line(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 

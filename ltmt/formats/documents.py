@@ -39,10 +39,19 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Unit:
-    """One piece of a document to translate; ``key`` identifies it within the document."""
+    """One piece of a document to translate; ``key`` identifies it within the document.
+
+    ``context``: the entry's context (PO ``msgctxt``), preferred in memory matches. ``flags``:
+    the entry's format flags (``c-format`` ...), whose rules the translation must keep.
+    ``entry`` and ``form``: for a plural form, the key of its entry and the form's number.
+    """
 
     key: str
     source: str
+    context: str = ""
+    flags: tuple[str, ...] = ()
+    entry: str = ""
+    form: int = 0
 
 
 class Document(Protocol):

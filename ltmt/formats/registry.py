@@ -162,10 +162,16 @@ def sniff(path: Path) -> str | None:
     return None
 
 
-def find_format(path: Path | str | None, fmt: str | None = None, *, role: Role) -> FileFormat:
+def find_format(
+    path: Path | str | None,
+    fmt: str | None = None,
+    *,
+    role: Role,
+    default: str | None = None,
+) -> FileFormat:
     """The format of ``path`` for ``role``: ``fmt`` when given (a name or an extension such as
-    ``xlf``), else the extension, else the content (for an existing file). Raises a one-line
-    :class:`InputError` that lists the formats able to play ``role``."""
+    ``xlf``), else the extension, else the content (for an existing file), else ``default``.
+    Raises a one-line :class:`InputError` that lists the formats able to play ``role``."""
     choices = ", ".join(names(role))
     if fmt is not None:
         key = fmt.strip().lower().lstrip(".")
@@ -177,6 +183,7 @@ def find_format(path: Path | str | None, fmt: str | None = None, *, role: Role) 
         name = EXTENSIONS.get(suffix)
         if name is None and path is not None and Path(path).is_file():
             name = sniff(Path(path))
+        name = name or default
         if name is None:
             raise InputError(
                 f"{path}: cannot tell the format from the extension {suffix!r}; "

@@ -98,6 +98,10 @@ def _recover_garbled(
             loose = r"(?<!%)%(?:\s*%)?"  # the model wrote a lone "%"
         if placeholder.text[-1:].isalnum():
             loose += r"(?!\w)"
+        if placeholder.text.startswith("%(") and placeholder.kind == "printf":
+            # ... or kept the name and lost the conversion: "%(count) Schlüssel"
+            name = placeholder.text[: placeholder.text.index(")") + 1]
+            loose = f"(?:{loose}|{re.escape(name)}(?![-+ #0]*\\d*(?:\\.\\d+)?[a-zA-Z%]\\b))"
         pattern = re.compile(loose, re.IGNORECASE)
         for index, piece in enumerate(pieces):
             if isinstance(piece, str) and (match := pattern.search(piece)):

@@ -12,7 +12,8 @@ meta   ``m`` ``schema``, ``next_uid``; ``index``         ASCII integer; index ki
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
                                                          updated, origins (count per origin)
 seg    ``s`` uid u32 · segment id u32                    :func:`encode_record`
-pair   ``p`` uid u32 · blake2b-128 of (source, target)   segment id u32 (the dedup table)
+pair   ``p`` uid u32 · blake2b-128 of (source, target,   segment id u32 (the dedup table)
+                   context)
 norm   ``n`` uid u32 · segment id u32                    source in ``fold_space`` form (UTF-8)
 post   ``i`` uid u32 · term u32                          head: document frequency ``<u4``, then
                                                          the newest ids (the tail), ``<u4`` each
@@ -75,16 +76,27 @@ def seg_id_of(key: Buffer) -> int:
     return int(_U32.unpack(key[5:9])[0])
 
 
-def pair_key(uid: int, source: str, target: str) -> bytes:
-    """The dedup key of an exact (source, target) pair."""
-    return pair_key_utf8(PAIR + _U32.pack(uid), source.encode("utf-8"), target.encode("utf-8"))
+def context_of(metadata: Mapping[str, Any]) -> str:
+    """A segment's context (PO ``msgctxt``): ``metadata["context"]``, ``""`` when it has none."""
+    return str(metadata.get("context", "") or "") if metadata else ""
 
 
-def pair_key_utf8(prefix: bytes, source: bytes, target: bytes) -> bytes:
+def pair_key(uid: int, source: str, target: str, context: str = "") -> bytes:
+    """The dedup key of an exact (source, target) pair in ``context``."""
+    return pair_key_utf8(
+        PAIR + _U32.pack(uid), source.encode("utf-8"), target.encode("utf-8"), context.encode()
+    )
+
+
+def pair_key_utf8(prefix: bytes, source: bytes, target: bytes, context: bytes = b"") -> bytes:
     """:func:`pair_key` from ``PAIR + uid`` and the UTF-8 texts; the length prefix of the hashed
-    data keeps (source, target) unambiguous."""
-    digest = hashlib.blake2b(_U32.pack(len(source)) + source + target, digest_size=16).digest()
-    return prefix + digest
+    data keeps (source, target) unambiguous. A context is hashed behind a ``0xff`` byte (never in
+    UTF-8, nor the first byte of a length), so pairs without one keep the keys of stores written
+    before contexts were part of the key."""
+    data = _U32.pack(len(source)) + source + target
+    if context:
+        data = b"\xff" + _U32.pack(len(context)) + context + data
+    return prefix + hashlib.blake2b(data, digest_size=16).digest()
 
 
 @dataclass(frozen=True)

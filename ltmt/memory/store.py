@@ -34,6 +34,7 @@ from ltmt.memory.layout import (
     USERS,
     Buffer,
     UserInfo,
+    context_of,
     decode_record,
     seg_id_of,
     seg_key,
@@ -306,13 +307,29 @@ class Memory:
         """The ``k`` stored segments of ``user`` whose sources best match ``text``, best first."""
         return self.search_batch(user, [text], k=k)[0]
 
-    def search_batch(self, user: str, texts: Iterable[str], k: int = 5) -> list[list[Match]]:
-        """:meth:`search` for many texts in one read transaction; an empty text finds nothing."""
+    def search_batch(
+        self,
+        user: str,
+        texts: Iterable[str],
+        k: int = 5,
+        *,
+        contexts: Iterable[str] | None = None,
+    ) -> list[list[Match]]:
+        """:meth:`search` for many texts in one read transaction; an empty text finds nothing.
+
+        ``contexts`` (one per text): among matches of equal score, those whose segment has the
+        same context (``metadata["context"]``) come first.
+        """
         check_user(user)
         if k < 1:
             raise InputError(f"k must be >= 1, got {k}")
         texts = list(texts)
-        return env.read(self.store, lambda txn: self._search(txn, user, texts, k), buffers=True)
+        wanted = list(contexts) if contexts is not None else None
+        if wanted is not None and len(wanted) != len(texts):
+            raise InputError(f"{len(wanted)} contexts for {len(texts)} texts")
+        return env.read(
+            self.store, lambda txn: self._search(txn, user, texts, k, wanted), buffers=True
+        )
 
     def _lens(self, txn: lmdb.Transaction, user: str, row: bytes, uid: int) -> np.ndarray:
         cached = self._scratch.lens.get(user)
@@ -325,7 +342,12 @@ class Memory:
         return lens
 
     def _search(
-        self, txn: lmdb.Transaction, user: str, texts: list[str], k: int
+        self,
+        txn: lmdb.Transaction,
+        user: str,
+        texts: list[str],
+        k: int,
+        contexts: list[str] | None = None,
     ) -> list[list[Match]]:
         raw = txn.get(user_key(user))
         if raw is None:
@@ -337,7 +359,7 @@ class Memory:
         lens = self._lens(txn, user, row, info.uid)
         scratch = self._scratch.index
         results: list[list[Match]] = []
-        for text in texts:
+        for number, text in enumerate(texts):
             query = normalize(text, case_sensitive=self.case_sensitive)
             if not query:
                 results.append([])
@@ -352,11 +374,17 @@ class Memory:
                     found_ids.append(seg_id)
                     folded = bytes(raw).decode("utf-8")
                     sources.append(folded if self.case_sensitive else folded.casefold())
-            matches = []
-            for seg_id, score in rerank(query, found_ids, sources, k):
-                raw = txn.get(seg_key(info.uid, seg_id))
-                matches.append(Match(segment=_segment(user, seg_id, raw), score=score))
-            results.append(matches)
+            context = contexts[number] if contexts is not None else None
+            ranked = rerank(query, found_ids, sources, k if context is None else len(found_ids))
+            if context is not None:  # the k best, and those tied with the k-th
+                ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
+            matches = [
+                Match(segment=_segment(user, seg_id, txn.get(seg_key(info.uid, seg_id))), score=s)
+                for seg_id, s in ranked
+            ]
+            if context is not None:
+                matches.sort(key=lambda m: (-m.score, context_of(m.segment.metadata) != context))
+            results.append(matches[:k])
         return results
 
 

@@ -25,6 +25,7 @@ from ltmt.memory.layout import (
     SEG,
     Buffer,
     UserInfo,
+    context_of,
     decode_record,
     encode_record_utf8,
     pair_key,
@@ -87,7 +88,7 @@ def add_pairs(
         index_texts: list[str] = []
         for source, target, metadata in batch:
             src, tgt = source.encode("utf-8"), target.encode("utf-8")
-            key = pair_key_utf8(pair_prefix, src, tgt)
+            key = pair_key_utf8(pair_prefix, src, tgt, context_of(metadata).encode("utf-8"))
             existing = seen.get(key)
             if existing is None:
                 raw = txn.get(key)
@@ -136,12 +137,12 @@ def delete_segment(txn: lmdb.Transaction, user: str, seg_id: int) -> bool:
     raw = txn.get(skey)
     if raw is None:
         return False
-    source, target, _, origin, _ = decode_record(raw)
+    source, target, _, origin, metadata = decode_record(raw)
     folded = bytes(_required(txn.get(nkey), nkey)).decode("utf-8")
     index.remove_postings(txn, info.uid, seg_id, folded.casefold())
     txn.delete(skey)
     txn.delete(nkey)
-    txn.delete(pair_key(info.uid, source, target))
+    txn.delete(pair_key(info.uid, source, target, context_of(metadata)))
     origins = dict(info.origins)
     if origins.get(origin, 0) > 1:
         origins[origin] -= 1

@@ -40,8 +40,8 @@ def test_po_pending_units() -> None:
     document = open_document(DATA / "demo.po")
     assert [(u.key, u.source) for u in document.pending()] == [
         ("1", "Open %s"),
-        ("4", "%d file"),
-        ("4#plural", "%d files"),
+        ("4#0", "%d file"),
+        ("4#1", "%d files"),
         ("5", "Press <b>OK</b>\nto continue"),
         ("6", "Save"),
     ]
