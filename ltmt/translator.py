@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,18 +157,19 @@ class Translator:
         texts: Sequence[str],
         user: str | None = None,
         *,
-        contexts: Sequence[str] | None = None,
+        prefer: Sequence[Mapping[str, Any]] | None = None,
         progress: ProgressCallback | None = None,
     ) -> list[Translation]:
         """Translate ``texts`` (in order) for ``user``; one :class:`Translation` per input.
 
-        ``contexts`` (one per text, e.g. PO ``msgctxt``): among equally good memory matches,
-        those stored with the same context come first. A line longer than the model can take
+        ``prefer`` (one mapping per text, e.g. ``{"context": "menu"}`` for a PO ``msgctxt``):
+        among equally good memory matches, those stored with the same context (and other
+        metadata) come first. A line longer than the model can take
         whole is translated sentence by sentence (:mod:`ltmt.sentences`) and joined again.
         ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
         """
         texts = list(texts)
-        matches = self._retrieve(texts, user, contexts)
+        matches = self._retrieve(texts, user, prefer)
         results: list[Translation | None] = [None] * len(texts)
         units: list[_Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
@@ -259,20 +260,21 @@ class Translator:
         return self.memory.import_pairs(user, pairs, origin="learn")
 
     def _retrieve(
-        self, texts: list[str], user: str | None, contexts: Sequence[str] | None = None
+        self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
     ) -> list[tuple[Match, ...]]:
         results: list[tuple[Match, ...]] = [() for _ in texts]
         if self.memory is None or user is None:
             return results
-        if contexts is not None and len(contexts) != len(texts):
-            raise ConfigError(f"{len(contexts)} contexts for {len(texts)} texts")
+        if prefer is not None and len(prefer) != len(texts):
+            raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
         wanted = [i for i, text in enumerate(texts) if text.strip()]
         queries = [texts[i] for i in wanted]
-        if contexts is None or not any(contexts):
+        if prefer is None or not any(prefer):
             found = self.memory.search_batch(user, queries, k=self.top_k)
         else:
-            wanted_contexts = [contexts[i] for i in wanted]
-            found = self.memory.search_batch(user, queries, k=self.top_k, contexts=wanted_contexts)
+            found = self.memory.search_batch(
+                user, queries, k=self.top_k, prefer=[prefer[i] for i in wanted]
+            )
         for i, matches in zip(wanted, found):
             results[i] = tuple(matches)
         return results

@@ -6,13 +6,14 @@ plural forms, checkpoints, resume.
     result = translate_file(Path("de.po"), Path("de.mt.po"), for_translator(translator, "u1"))
     print(result.report.summary())
 
-``translate(texts, contexts)`` takes a list of segments (which may hold newlines and edge
-spaces) with their contexts (PO ``msgctxt``, else ``""``) and returns one string or
+``translate(texts, prefer)`` takes a list of segments (which may hold newlines and edge
+spaces) with what their memory matches should share on a tie (:func:`preference`: the PO
+``msgctxt`` and plural form) and returns one string or
 :class:`~ltmt.segments.Translation` per segment. Each output is fitted to its source by
 :func:`ltmt.formats.placeholders.restore` and, where the unit declares format flags
 (``c-format`` ...), made and checked valid by :mod:`ltmt.formats.format_strings`. A unit that
 cannot be made valid is left untranslated in PO and XLIFF and counted as not repairable.
-Identical (source, context) units are translated once. The forms of a plural entry whose
+Identical units (source, context and plural form) are translated once. The forms of a plural entry whose
 outputs came out the same although their sources differ are translated again with a number
 in place of the count (``1 hour`` / ``2 hours``).
 
@@ -27,10 +28,10 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-TranslateFn = Callable[[list[str], list[str]], Sequence["str | Translation"]]
+TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence["str | Translation"]]
 NOT_FUSION = frozenset({"exact", "model", "empty"})
 
 
@@ -80,10 +81,10 @@ class RunResult:
 
 
 def for_translator(translator: Translator, user: str | None) -> TranslateFn:
-    """The translate function of ``translator`` for ``user`` (contexts passed on)."""
+    """The translate function of ``translator`` for ``user`` (preferences passed on)."""
 
-    def translate(texts: list[str], contexts: list[str]) -> list[Translation]:
-        return translator.translate(texts, user=user, contexts=contexts)
+    def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        return translator.translate(texts, user=user, prefer=prefer)
 
     return translate
 
@@ -92,14 +93,15 @@ def translate_units(
     units: Sequence[Unit], translate: TranslateFn, report: RunReport | None = None
 ) -> list[Outcome]:
     """Translate ``units`` (see the module docstring); counts go to ``report``."""
-    keys = list(dict.fromkeys((u.source, u.context) for u in units))
-    results = _call(translate, [k[0] for k in keys], [k[1] for k in keys])
+    first = {_key(u): u for u in reversed(units)}
+    keys = list(dict.fromkeys(_key(u) for u in units))
+    results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
     by_key = dict(zip(keys, results, strict=True))
-    outcomes = [_outcome(unit, by_key[(unit.source, unit.context)]) for unit in units]
+    outcomes = [_outcome(unit, by_key[_key(unit)]) for unit in units]
     _separate_plural_forms(outcomes, translate, report)
     if report is not None:
         for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[(unit.source, unit.context)])
+            _count(report, outcome, by_key[_key(unit)])
     return outcomes
 
 
@@ -114,8 +116,22 @@ def translate_texts(
     return [o.restored for o in outcomes]
 
 
-def _call(translate: TranslateFn, texts: list[str], contexts: list[str]) -> list[Translation]:
-    outputs = list(translate(texts, contexts))
+def preference(unit: Unit) -> dict[str, Any]:
+    """What a memory match of ``unit`` should share on a tie: its context and plural form."""
+    wanted: dict[str, Any] = {"context": unit.context}
+    if unit.entry:
+        wanted["plural"] = unit.form
+    return wanted
+
+
+def _key(unit: Unit) -> tuple[str, str, int | None]:
+    return unit.source, unit.context, unit.form if unit.entry else None
+
+
+def _call(
+    translate: TranslateFn, texts: list[str], prefer: list[dict[str, Any]]
+) -> list[Translation]:
+    outputs = list(translate(texts, prefer))
     if len(outputs) != len(texts):
         raise ValueError(f"translate returned {len(outputs)} outputs for {len(texts)} inputs")
     return [
@@ -129,9 +145,18 @@ def _outcome(unit: Unit, translation: Translation) -> Outcome:
     same_context = bool(
         translation.method == "exact"
         and translation.matches
-        and str(translation.matches[0].segment.metadata.get("context", "") or "") == unit.context
+        and _shares(translation.matches[0].segment.metadata, preference(unit))
     )
     return Outcome(unit, restored, translation.method, same_context)
+
+
+def _shares(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+    return all(
+        (metadata.get(key) or "") == (value or "")
+        if key == "context"
+        else metadata.get(key) == value
+        for key, value in wanted.items()
+    )
 
 
 def fit(unit: Unit, output: str) -> Restored:
@@ -186,7 +211,7 @@ def _separate_plural_forms(
 
 
 def _texts(translate: TranslateFn, texts: list[str]) -> list[str]:
-    return [t.text for t in _call(translate, texts, [""] * len(texts))]
+    return [t.text for t in _call(translate, texts, [{} for _ in texts])]
 
 
 def _refit(outcome: Outcome, text: str) -> Outcome:

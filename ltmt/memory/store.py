@@ -313,20 +313,21 @@ class Memory:
         texts: Iterable[str],
         k: int = 5,
         *,
-        contexts: Iterable[str] | None = None,
+        prefer: Iterable[Mapping[str, Any]] | None = None,
     ) -> list[list[Match]]:
         """:meth:`search` for many texts in one read transaction; an empty text finds nothing.
 
-        ``contexts`` (one per text): among matches of equal score, those whose segment has the
-        same context (``metadata["context"]``) come first.
+        ``prefer`` (one mapping per text, e.g. ``{"context": "menu", "plural": 1}``): among
+        matches of equal score, those whose segment metadata shares more of it come first; the
+        same ``context`` (PO ``msgctxt``; none = ``""``) counts most.
         """
         check_user(user)
         if k < 1:
             raise InputError(f"k must be >= 1, got {k}")
         texts = list(texts)
-        wanted = list(contexts) if contexts is not None else None
+        wanted = list(prefer) if prefer is not None else None
         if wanted is not None and len(wanted) != len(texts):
-            raise InputError(f"{len(wanted)} contexts for {len(texts)} texts")
+            raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")
         return env.read(
             self.store, lambda txn: self._search(txn, user, texts, k, wanted), buffers=True
         )
@@ -347,7 +348,7 @@ class Memory:
         user: str,
         texts: list[str],
         k: int,
-        contexts: list[str] | None = None,
+        prefer: list[Mapping[str, Any]] | None = None,
     ) -> list[list[Match]]:
         raw = txn.get(user_key(user))
         if raw is None:
@@ -374,18 +375,26 @@ class Memory:
                     found_ids.append(seg_id)
                     folded = bytes(raw).decode("utf-8")
                     sources.append(folded if self.case_sensitive else folded.casefold())
-            context = contexts[number] if contexts is not None else None
-            ranked = rerank(query, found_ids, sources, k if context is None else len(found_ids))
-            if context is not None:  # the k best, and those tied with the k-th
+            wanted = prefer[number] if prefer is not None else None
+            ranked = rerank(query, found_ids, sources, k if wanted is None else len(found_ids))
+            if wanted is not None:  # the k best, and those tied with the k-th
                 ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
             matches = [
                 Match(segment=_segment(user, seg_id, txn.get(seg_key(info.uid, seg_id))), score=s)
                 for seg_id, s in ranked
             ]
-            if context is not None:
-                matches.sort(key=lambda m: (-m.score, context_of(m.segment.metadata) != context))
+            if wanted is not None:
+                matches.sort(key=lambda m: (-m.score, -_shared(m.segment.metadata, wanted)))
             results.append(matches[:k])
         return results
+
+
+def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:
+    """How much of ``wanted`` ``metadata`` shares: 2 for the same context, 1 per other key."""
+    score = 2 * (context_of(metadata) == context_of(wanted))
+    return score + sum(
+        metadata.get(key) == value for key, value in wanted.items() if key != "context"
+    )
 
 
 def _segment(user: str, seg_id: int, raw: Buffer | None) -> Segment:

@@ -96,12 +96,18 @@ def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"dir.tsv: not a file"):
         read_pairs(tmp_path / "dir.tsv")
     with pytest.raises(
-        InputError, match=r"data.txt: txt files can be translated, not imported; formats that can: jsonl, tsv, tmx, po, xliff"
+        InputError,
+        match=r"data.txt: txt files can be translated, not imported; formats that can: jsonl, tsv, tmx, po, xliff",
     ):
         read_pairs(tmp_path / "data.txt")
-    with pytest.raises(InputError, match=r"data.csv: cannot tell the format from the extension '.csv'; pass --format \(jsonl, tsv"):
+    with pytest.raises(
+        InputError,
+        match=r"data.csv: cannot tell the format from the extension '.csv'; pass --format \(jsonl, tsv",
+    ):
         read_pairs(tmp_path / "data.csv")
-    with pytest.raises(InputError, match=r"unknown format 'csv'; choose one of jsonl, tsv, tmx, po, xliff$"):
+    with pytest.raises(
+        InputError, match=r"unknown format 'csv'; choose one of jsonl, tsv, tmx, po, xliff$"
+    ):
         read_pairs(tmp_path / "data.tsv", "csv")
 
 

@@ -34,7 +34,7 @@ def test_translate_file_po(tmp_path: Path) -> None:
 
 def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
     out = tmp_path / "out.po"
-    result = translate_file(DATA / "demo.po", out, lambda texts, contexts: [""] * len(texts))
+    result = translate_file(DATA / "demo.po", out, lambda texts, prefer: [""] * len(texts))
     assert (result.translated, result.empty, result.report.not_repairable) == (0, 5, 5)
     assert len(open_document(out).pending()) == 5
 

@@ -60,9 +60,19 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
 @pytest.mark.parametrize(
     ("path", "fmt", "role", "message"),
     [
-        ("m.tmx", None, "document", r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff"),
+        (
+            "m.tmx",
+            None,
+            "document",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff",
+        ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
-        ("a.doc", None, "document", r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff\)"),
+        (
+            "a.doc",
+            None,
+            "document",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff\)",
+        ),
         ("a.po", "docx", "document", r"unknown format 'docx'; choose one of txt, jsonl, po, xliff"),
     ],
 )
