@@ -13,9 +13,9 @@ spaces) with what their memory matches should share on a tie (:func:`preference`
 :func:`ltmt.formats.placeholders.restore` and, where the unit declares format flags
 (``c-format`` ...), made and checked valid by :mod:`ltmt.formats.format_strings`. A unit that
 cannot be made valid is left untranslated in PO and XLIFF and counted as not repairable.
-Identical units (source, context and plural form) are translated once. The forms of a plural entry whose
-outputs came out the same although their sources differ are translated again with a number
-in place of the count (``1 hour`` / ``2 hours``).
+Identical units (source, context and plural form) are translated once. The forms of a plural
+entry whose outputs came out the same although their sources differ are translated again with a
+number in place of the count (``1 hour`` / ``2 hours``).
 
 While it runs, the output is saved (atomically) at most every ``checkpoint_seconds`` together with
 a progress file ``OUTPUT.ltmt-progress`` listing the units done. Running the same command again
