@@ -59,6 +59,8 @@ _C_TYPES = {
     "p": "pointer",
     "n": "count",
 }
+_SIZES = {"hh": "char-sized ", "h": "short ", "l": "long ", "ll": "long long ", "q": "long long "}
+_SIZES.update({"L": "long ", "j": "intmax_t ", "z": "size_t ", "Z": "size_t ", "t": "ptrdiff_t "})
 _PY_TYPES = {
     **dict.fromkeys("diouxX", "int"),
     **dict.fromkeys("eEfFgG", "float"),
@@ -100,7 +102,8 @@ def _c_arguments(text: str) -> list[tuple[str, str]]:
         kind = conv if conv.startswith("<") else _C_TYPES[conv]
         if conv.startswith("<"):
             kind = "int"
-        args.append((pos or str(len(args) + 1), f"{match.group('size') or ''}{kind}"))
+        size = _SIZES.get(match.group("size") or "", match.group("size") or "")
+        args.append((pos or str(len(args) + 1), f"{size}{kind}"))
     if numbered and unnumbered:
         raise _Invalid("numbered and unnumbered arguments mixed")
     return args
