@@ -345,8 +345,13 @@ def _print_report(report: RunReport, learned: Any, as_json: bool, to_file: bool)
 
 
 def _quiet_transformers() -> None:
-    """The CLI owns the terminal: no weight-loading progress bars from transformers."""
+    """The CLI owns the terminal: no weight-loading progress bars or deprecation notes from
+    transformers."""
+    import warnings
+
     from transformers.utils import logging as hf_logging
+
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"transformers(\.|$)")
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()

@@ -37,7 +37,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Unit, open_document
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
-from ltmt.formats.placeholders import PlaceholderReport, Restored, protect, restore
+from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
@@ -106,14 +106,11 @@ def translate_units(
 
 
 def translate_texts(
-    texts: Sequence[str], translate: TranslateFn, report: PlaceholderReport | None = None
+    texts: Sequence[str], translate: TranslateFn, report: RunReport | None = None
 ) -> list[Restored]:
     """Translate ``texts`` and fit each output to its source (placeholders, edges, lines)."""
-    outcomes = translate_units([Unit(str(i), t) for i, t in enumerate(texts)], translate)
-    if report is not None:
-        for outcome in outcomes:
-            report.add(protect(outcome.unit.source), outcome.restored)
-    return [o.restored for o in outcomes]
+    units = [Unit(str(i), text) for i, text in enumerate(texts)]
+    return [o.restored for o in translate_units(units, translate, report)]
 
 
 def preference(unit: Unit) -> dict[str, Any]:

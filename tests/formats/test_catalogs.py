@@ -48,6 +48,16 @@ def entries(path: Path) -> dict[tuple[str, str], object]:
     return {(u.getcontext() or "", str(u.source)): u for u in store.units if not u.isheader()}
 
 
+def translate_catalog(tmp_path, common, capsys, *options):
+    """Translate the Polish catalog for 'anna' into out.po; checks msgfmt; returns (out, stdout)."""
+    out = tmp_path / "out.po"
+    args = ["translate", CATALOG, "--user", "anna", "--tgt-lang", "pl", "--output", out]
+    code, stdout, err = run_cli([*args, *options, *common], capsys)
+    assert code == 0, err
+    msgfmt_check(out)
+    return out, stdout
+
+
 @pytest.fixture
 def common(tiny_model_dir, tmp_path):
     return ["--model", tiny_model_dir, "--memory-dir", tmp_path / "store", "--beam", "1"]
@@ -92,24 +102,7 @@ def test_history_keeps_context_only_duplicates_and_every_plural_form(history):
 @needs_msgfmt
 @pytest.mark.slow
 def test_catalog_translation_passes_msgfmt(tmp_path, common, history, capsys):
-    out = tmp_path / "out.po"
-    code, stdout, err = run_cli(
-        [
-            "translate",
-            CATALOG,
-            "--user",
-            "anna",
-            "--tgt-lang",
-            "pl",
-            "--output",
-            out,
-            "--json",
-            *common,
-        ],
-        capsys,
-    )
-    assert code == 0, err
-    msgfmt_check(out)
+    out, stdout = translate_catalog(tmp_path, common, capsys, "--json")
     report = json.loads(stdout)
     # 12 untranslated entries, two of them plural with 3 forms: 16 units
     assert report["units"] == 16 and report["exact"] >= 5
@@ -132,24 +125,7 @@ def test_catalog_translation_passes_msgfmt(tmp_path, common, history, capsys):
 
 @needs_msgfmt
 def test_exact_approved_marks_same_context_matches_translated(tmp_path, common, history, capsys):
-    out = tmp_path / "out.po"
-    code, _, err = run_cli(
-        [
-            "translate",
-            CATALOG,
-            "--user",
-            "anna",
-            "--tgt-lang",
-            "pl",
-            "--output",
-            out,
-            "--exact-approved",
-            *common,
-        ],
-        capsys,
-    )
-    assert code == 0, err
-    msgfmt_check(out)
+    out, _ = translate_catalog(tmp_path, common, capsys, "--exact-approved")
     found = entries(out)
     assert not found[("menu", "Open")].isfuzzy() and not found[("verb", "Open")].isfuzzy()
     assert not found[("", "%d file")].isfuzzy()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from ltmt.formats.placeholders import (
-    PlaceholderReport,
     extract_placeholders,
     join_lines,
     placeholder_matches,
@@ -120,21 +119,3 @@ def test_split_lines_round_trip(text: str) -> None:
 )
 def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, int]) -> None:
     assert placeholder_matches(source, hypothesis) == expected
-
-
-def test_report_counts() -> None:
-    report = PlaceholderReport()
-    for source, output in [
-        ("Open %s", "Öffne %s"),
-        ("Open %s", "Öffne"),
-        ("Open", "Öffnen"),
-        ("x %s", ""),
-    ]:
-        protected = protect(source)
-        report.add(protected, restore(protected, output))
-    assert report.as_dict() == {"segments": 4, "with_placeholders": 3, "repaired": 1, "failed": 1}
-    assert "1 repaired, 1 could not be repaired" in report.summary()
-    assert len(report.examples) == 2
-    other = PlaceholderReport(segments=1, repaired=1)
-    report.merge(other)
-    assert (report.segments, report.repaired) == (5, 2)
