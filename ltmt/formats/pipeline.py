@@ -139,9 +139,11 @@ def _call(
 
 def _outcome(unit: Unit, translation: Translation) -> Outcome:
     restored = fit(unit, translation.text)
+    # approved only for the very same source (a 100 % match may differ in case or spacing)
     same_context = bool(
         translation.method == "exact"
         and translation.matches
+        and translation.matches[0].segment.source == unit.source
         and _shares(translation.matches[0].segment.metadata, preference(unit))
     )
     return Outcome(unit, restored, translation.method, same_context)

@@ -2,8 +2,9 @@
 
 Every unit translated in the run is counted once in each of these groups:
 
-- by how it was made: ``exact`` (a 100 % memory match reused; ``exact_same_context`` of them from
-  the entry's own context), ``fuzzy`` (a fuzzy match steered the model through fusion) or
+- by how it was made: ``exact`` (a 100 % memory match reused; ``exact_same_context`` of them
+  the very same source from the entry's own context and plural form: what ``--exact-approved``
+  leaves unflagged), ``fuzzy`` (a fuzzy match steered the model through fusion) or
   ``no_match`` (the model alone: no usable match);
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl);

@@ -115,6 +115,7 @@ def test_report_counts_what_each_unit_became() -> None:
 
     def model(texts, prefer):
         outputs = {"Open": Translation("Open", "Öffnen", (Match(stored, 100.0),), "exact")}
+        outputs["open"] = Translation("open", "Öffnen", (Match(stored, 100.0),), "exact")
         outputs["Open %s"] = Translation("Open %s", "Öffne", (), "knn")
         outputs["x %s"] = Translation("x %s", "", (), "model")
         outputs["%(n)d keys"] = Translation("%(n)d keys", "%(n) Schlüssel %(m)s", (), "model")
@@ -126,15 +127,16 @@ def test_report_counts_what_each_unit_became() -> None:
         Unit("2", "Open %s"),
         Unit("3", "x %s"),
         Unit("4", "%(n)d keys", flags=("python-format",)),
+        Unit("5", "open", context="menu"),  # a 100 % match in another case: not approved
     ]
     report = RunReport()
     outcomes = translate_units(units, model, report)
-    assert [o.ok for o in outcomes] == [True, True, True, False, True]
+    assert [o.ok for o in outcomes] == [True, True, True, False, True, True]
     assert outcomes[4].text == "%(n)d Schlüssel"
-    assert [o.exact_same_context for o in outcomes] == [True, False, False, False, False]
-    assert (report.units, report.exact, report.exact_same_context, report.fuzzy) == (5, 2, 1, 1)
+    assert [o.exact_same_context for o in outcomes] == [True, False, False, False, False, False]
+    assert (report.units, report.exact, report.exact_same_context, report.fuzzy) == (6, 3, 1, 1)
     assert (report.no_match, report.repaired, report.not_repairable) == (2, 2, 1)
     line = report.summary()
-    assert "memory: 2 exact, 1 fuzzy used by fusion, 2 without a usable match" in line
+    assert "memory: 3 exact, 1 fuzzy used by fusion, 2 without a usable match" in line
     assert "3 with some, 2 repaired, 1 could not be repaired" in line
     assert report.as_dict()["examples"] == ["'x %s': empty translation"]
