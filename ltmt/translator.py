@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -209,35 +209,35 @@ class Translator:
         """The pieces the model translates for ``lines`` of one segment: each line whole, or
         split into sentences when it has more than ``split_tokens`` tokens, and a sentence still
         too long cut between words (``cut``)."""
-        from ltmt.sentences import cut_words, split_sentences
-
         units: list[_Unit] = []
         for line in lines:
-            if self._count_tokens(line) <= self.split_tokens:
-                units.append(_Unit(segment, line))
-                continue
-            pieces: list[tuple[str, bool]] = []
-            for sentence in split_sentences(line, self.source_language):
-                if self._count_tokens(sentence) <= self.split_tokens:
-                    pieces.append((sentence, False))
-                else:
-                    limit = self.split_tokens - 1  # room for </s>
-                    cuts = cut_words(sentence, self._count_words, limit)
-                    pieces.extend((piece, True) for piece in cuts)
-            for number, (piece, cut) in enumerate(pieces):
+            line_units: list[_Unit] = []
+            for piece, cut in self._line_pieces(line):
                 body = piece.rstrip()
-                if body.strip():
-                    last = number == len(pieces) - 1
-                    units.append(_Unit(segment, body, piece[len(body) :], last, cut))
-                elif units and units[-1].segment == segment:  # whitespace only: keep it
-                    previous = units[-1]
-                    units[-1] = _Unit(
-                        segment, previous.text, previous.joiner + piece, False, previous.cut
-                    )
-            if units and units[-1].segment == segment and not units[-1].line_end:
-                last_unit = units[-1]
-                units[-1] = _Unit(segment, last_unit.text, last_unit.joiner, True, last_unit.cut)
+                if body:
+                    line_units.append(_Unit(segment, body, piece[len(body) :], False, cut))
+                elif line_units:  # whitespace between sentences stays between them
+                    previous = line_units[-1]
+                    line_units[-1] = replace(previous, joiner=previous.joiner + piece)
+            # lines come stripped: the last piece has no whitespace after it
+            line_units[-1] = replace(line_units[-1], joiner="", line_end=True)
+            units.extend(line_units)
         return units
+
+    def _line_pieces(self, line: str) -> list[tuple[str, bool]]:
+        """``(piece, cut)`` of one stripped line; the pieces join back to the line."""
+        from ltmt.sentences import cut_words, split_sentences
+
+        if self._count_tokens(line) <= self.split_tokens:
+            return [(line, False)]
+        pieces: list[tuple[str, bool]] = []
+        for sentence in split_sentences(line, self.source_language):
+            if self._count_tokens(sentence) <= self.split_tokens:
+                pieces.append((sentence, False))
+            else:
+                cuts = cut_words(sentence, self._count_words, self.split_tokens - 1)  # + </s>
+                pieces.extend((piece, True) for piece in cuts)
+        return pieces
 
     def _count_tokens(self, text: str) -> int:
         """Source tokens of ``text`` with ``</s>``."""
