@@ -22,7 +22,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Unit
-from ltmt.formats.po import check_language, load_po, nplurals
+from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
 
 FORM = "#"
 # Plural-Forms of the languages a template is most often filled for (gettext's manual, §12.3).
@@ -92,7 +92,7 @@ class PoDocument:
     def units(self) -> list[Unit]:
         result = []
         for index, unit in self._entries():
-            context, flags = unit.getcontext() or "", _flags(unit)
+            context, flags = unit.getcontext() or "", entry_flags(unit)
             if not unit.hasplural():
                 result.append(Unit(str(index), str(unit.source), context, flags))
                 continue
@@ -146,16 +146,6 @@ class PoDocument:
             self.store.updateheader(content_type="text/plain; charset=UTF-8")
             data = bytes(self.store)
         atomic_write(Path(out_path), data)
-
-
-def _flags(unit: Any) -> tuple[str, ...]:
-    """The entry's ``#,`` flags (``fuzzy`` left out)."""
-    flags = []
-    for comment in unit.typecomments:
-        for flag in comment.removeprefix("#,").split(","):
-            if flag.strip() and flag.strip() != "fuzzy":
-                flags.append(flag.strip())
-    return tuple(flags)
 
 
 def _strings(target: Any) -> list[str]:
