@@ -54,12 +54,21 @@ def _msgfmt(path: Path, commands: list[str]) -> dict[str, Any]:
     return {"returncode": result.returncode, "errors": errors[:20]}
 
 
-def _split(catalog: Path, partial: Path, limit: int | None) -> list[tuple[str, str, list[str]]]:
+def _split(
+    catalog: Path, partial: Path, limit: int | None, c_format: bool
+) -> list[tuple[str, str, list[str]]]:
     """Write ``partial`` (every other translated entry emptied); returns the emptied entries'
-    (context, msgid, reference forms)."""
+    (context, msgid, reference forms). With ``c_format``, entries whose msgid holds C format
+    directives get the ``c-format`` flag, as xgettext gives them (a ``.mo`` has no flags)."""
     from translate.storage import pypo
 
+    from ltmt.formats.format_strings import has_directives
+
     store = pypo.pofile.parsefile(str(catalog))
+    if c_format:
+        for unit in store.units:
+            if not unit.isheader() and has_directives("c-format", str(unit.source)):
+                unit.settypecomment("c-format")
     todo = []
     translated = [
         u
@@ -137,7 +146,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     work = Path(args.work or tempfile.mkdtemp(prefix="ltmt-catalog-"))
     work.mkdir(parents=True, exist_ok=True)
     partial = work / f"partial{args.catalog.suffix}"
-    todo = _split(args.catalog, partial, args.limit)
+    todo = _split(args.catalog, partial, args.limit, args.c_format)
     store = work / "store"
     shutil.rmtree(store, ignore_errors=True)
     commands: list[str] = []
@@ -188,6 +197,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     commands.append(f"ltmt eval --hyp {work}/memory.hyp --ref {work}/ref --src {work}/src")
     return {
         "catalog": str(args.catalog),
+        "c_format_flags_added": args.c_format,
         "model": str(args.model),
         "entries_emptied": len(todo),
         "forms_emptied": sum(len(forms) for _, _, forms in todo),
@@ -210,6 +220,9 @@ def main() -> None:
     parser.add_argument("--tgt-lang", default="de")
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="empty at most N entries")
+    parser.add_argument(
+        "--c-format", action="store_true", help="flag C format strings (for msgunfmt output)"
+    )
     parser.add_argument("--work", type=Path, default=None, help="keep the files here")
     parser.add_argument("--output", type=Path, required=True, help="JSON to write")
     parser.add_argument("extra", nargs="*", help="more ltmt translate options (after --)")

@@ -227,6 +227,15 @@ def format_flags(flags: Iterable[str]) -> list[str]:
     return [flag for flag in flags if flag in CHECKS]
 
 
+def has_directives(flag: str, text: str) -> bool:
+    """Whether ``text`` is a valid ``flag`` format string with at least one argument (what
+    xgettext looks for before it marks a C string ``c-format``)."""
+    try:
+        return bool(CHECKS[flag]("", text))  # every argument of text is "not in the source"
+    except _Invalid:
+        return False
+
+
 def check_format(flags: Iterable[str], source: str, translation: str) -> list[str]:
     """What makes ``translation`` an invalid format string for the ``flags`` of its entry
     (empty: valid). Each problem names the flag."""

@@ -117,3 +117,20 @@ def test_problems_say_what_is_wrong() -> None:
 def test_fix_directives(flag: str, source: str, translation: str, fixed: str) -> None:
     assert fix_directives([flag], source, translation) == fixed
     assert check_format([flag], source, fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("flag", "text", "expected"),
+    [
+        ("c-format", "%s files", True),
+        ("c-format", "100%% done", False),  # no argument
+        ("c-format", "%s and %1$d", False),  # not valid
+        ("python-format", "%(n)d keys", True),
+        ("python-brace-format", "{name}", True),
+        ("c-format", "plain", False),
+    ],
+)
+def test_has_directives(flag: str, text: str, expected: bool) -> None:
+    from ltmt.formats.format_strings import has_directives
+
+    assert has_directives(flag, text) is expected
