@@ -19,6 +19,7 @@ from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _TAG_NAME = re.compile(r"<(/?)([^\s/>]+)[^>]*?(/?)>$")
 _PUNCT = " \t.,;:!?…)]\"'»«“”"
+_QUOTES = "[\"'»«“”„\u201a\u2018\u2019]"  # ASCII, German and English quotes
 _TRAILING_PUNCT = re.compile(r"[\s.,;:!?…)\]\"'»«“”]*$")
 
 
@@ -93,7 +94,10 @@ def _recover_garbled(
     """Turn text such as ``% s``, ``%S`` or ``{ 0 }`` back into a missing placeholder, in place."""
     still_missing = []
     for placeholder in missing:
-        loose = r"\s*".join(re.escape(char) for char in placeholder.text)
+        # spaces may have crept in, and quotes may have become German ones (href=»...«)
+        loose = r"\s*".join(
+            _QUOTES if char in "\"'" else re.escape(char) for char in placeholder.text
+        )
         if placeholder.text == "%%":
             loose = r"(?<!%)%(?:\s*%)?"  # the model wrote a lone "%"
         if placeholder.text[-1:].isalnum():

@@ -119,3 +119,13 @@ def test_split_lines_round_trip(text: str) -> None:
 )
 def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, int]) -> None:
     assert placeholder_matches(source, hypothesis) == expected
+
+
+def test_a_tag_whose_quotes_became_german_ones_is_put_back() -> None:
+    source = 'Press <b>OK</b> to <a href="https://example.org/help">continue</a>.'
+    output = "Drücken Sie <b>OK</b>, um <a href=»https://example.org/help«>fortzufahren</a>."
+    restored = restore(protect(source), output)
+    assert restored.text == (
+        'Drücken Sie <b>OK</b>, um <a href="https://example.org/help">fortzufahren</a>.'
+    )
+    assert restored.repaired and restored.ok
