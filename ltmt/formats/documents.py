@@ -152,8 +152,13 @@ class TextDocument:
                 self.translations[index] = line
 
 
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 class JsonlDocument:
-    """JSON Lines: each object's ``source`` is translated into a ``translation`` key.
+    """JSON Lines: each object's ``source`` is translated into a ``translation`` key (a
+    ``context`` key is the unit's context, as a memory file's ``context`` metadata is).
 
     Objects that already have a translation are kept unless ``overwrite``; lines that were not
     filled are written back byte for byte.
@@ -190,7 +195,7 @@ class JsonlDocument:
 
     def units(self) -> list[Unit]:
         return [
-            Unit(str(i), obj[self.source_key])
+            Unit(str(i), obj[self.source_key], _text(obj.get("context")))
             for i, obj in self.objects.items()
             if obj[self.source_key].strip()
         ]

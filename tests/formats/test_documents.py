@@ -236,11 +236,14 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
         '{"id": 1, "source": "Open %s"}',
         "",
         '{"id": 2, "source": "Save", "translation": "Speichern"}',
-        '{"id":3,"source":"Close"}',
+        '{"id":3,"source":"Close","context":"window"}',
     ]
     path.write_text("\n".join(lines) + "\n", "utf-8")
     document = open_document(path)
-    assert [u.source for u in document.pending()] == ["Open %s", "Close"]
+    assert [(u.source, u.context) for u in document.pending()] == [
+        ("Open %s", ""),
+        ("Close", "window"),
+    ]
     fill_all(path, tmp_path / "out.jsonl")
     out = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
     assert json.loads(out[0]) == {"id": 1, "source": "Open %s", "translation": "OPEN %s"}
