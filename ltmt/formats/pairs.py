@@ -152,7 +152,10 @@ def _nonempty(path: Path, records: Iterator[PairRecord]) -> Iterator[PairRecord]
         empty = False
         yield record
     if empty:
-        raise InputError(f"{path}: no segments found (empty file)")
+        raise InputError(
+            f"{path}: no segments found (an empty file, or no translated entries: untranslated "
+            "and fuzzy ones are not imported)"
+        )
 
 
 def write_pairs(
