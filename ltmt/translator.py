@@ -103,7 +103,8 @@ class Translator:
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
-    keeps more placeholders is returned.
+    keeps more placeholders is returned. ``source_language``: the language sentences are split
+    by when a line is longer than the model can translate whole (half its output limit).
     """
 
     def __init__(
