@@ -78,7 +78,30 @@ def repair_line(
     reordered = _reorder(source, text)
     if reordered != text:
         problems.append("placeholders out of order")
-    return reordered, problems
+    cleaned = _drop_broken_tags(source, reordered)
+    if cleaned != reordered:
+        problems.append("broken copy of a tag removed")
+    return cleaned, problems
+
+
+def _drop_broken_tags(source: str, text: str) -> str:
+    """``text`` without what looks like one of the source's tags but is none (the model wrote
+    ``<g id=»id=«>`` beside the real ``<g id="1">``): such text would show as markup."""
+    names = {
+        match.group(2).lower()
+        for p in find_placeholders(source)
+        if p.kind == "tag" and (match := _TAG_NAME.match(p.text))
+    }
+    if not names:
+        return text
+    kept = {(p.start, p.end) for p in find_placeholders(text)}
+    pattern = re.compile(rf"</?(?:{'|'.join(map(re.escape, names))})\b[^<>]*>", re.IGNORECASE)
+
+    def drop(match: re.Match[str]) -> str:
+        return match.group() if (match.start(), match.end()) in kept else "\0"
+
+    # "\0" (never in a segment) marks the cut, so a space on both sides becomes one
+    return pattern.sub(drop, text).replace(" \0 ", " ").replace("\0", "")
 
 
 def _take(counter: Counter[str], key: str) -> bool:

@@ -53,7 +53,11 @@ def test_bom_crlf_and_blank_lines(tmp_path: Path) -> None:
 BAD_FILES = [
     # (name, bytes, message)
     ("data.jsonl", b"", r"data.jsonl: no segments found \(an empty file, or no translated entries"),
-    ("data.tsv", b"\n \n", r"data.tsv: no segments found \(an empty file, or no translated entries"),
+    (
+        "data.tsv",
+        b"\n \n",
+        r"data.tsv: no segments found \(an empty file, or no translated entries",
+    ),
     (
         "data.jsonl",
         b'{"source": "a", "target": "b"}\n{"source": "a"}\n',

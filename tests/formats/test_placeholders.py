@@ -129,3 +129,13 @@ def test_a_tag_whose_quotes_became_german_ones_is_put_back() -> None:
         'Drücken Sie <b>OK</b>, um <a href="https://example.org/help">fortzufahren</a>.'
     )
     assert restored.repaired and restored.ok
+
+
+def test_a_broken_copy_of_a_tag_is_removed() -> None:
+    source = 'Press <g id="1">OK</g> now<x id="2"/>'
+    output = 'Druck <g id=»id=«>OK<g id="1"> jetzt</g><x id="2"/>'
+    restored = restore(protect(source), output)
+    assert restored.text == 'Druck OK<g id="1"> jetzt</g><x id="2"/>'
+    assert "broken copy of a tag removed" in restored.problems and restored.ok
+    # text that merely looks like markup stays where the source has no such tag
+    assert restore(protect("Use <name>"), "Nutze <name>").text == "Nutze <name>"
