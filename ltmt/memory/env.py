@@ -15,8 +15,13 @@ Transactions here are short (an iterator over segments reads in chunks), so a re
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import functools
 import logging
 import os
+import shutil
+import struct
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +32,15 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory.layout import INDEX_KEY, INDEX_KIND, NEXT_UID_KEY, SCHEMA_KEY, SCHEMA_VERSION
+from ltmt.memory.crypto import CIPHER_NAME, KEYRING_NAME, Keyring, Vault, read_key_file
+from ltmt.memory.layout import (
+    CIPHER_KEY,
+    INDEX_KEY,
+    INDEX_KIND,
+    NEXT_UID_KEY,
+    SCHEMA_KEY,
+    SCHEMA_VERSION,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +48,12 @@ T = TypeVar("T")
 
 DEFAULT_MAP_SIZE = 1 << 30  # address space only: the file grows as data is written
 MAX_GROWTH_RETRIES = 24
+MIN_FREE_BYTES = 1 << 20  # a store is not created, nor its map grown, with less free disk
+MAX_READERS = 512
+LOCK_FILE_BYTES = 192 + 64 * (MAX_READERS - 1)  # what LMDB makes lock.mdb for MAX_READERS
+DIR_MODE, FILE_MODE = 0o700, 0o600  # private data, like ~/.ssh
+_LMDB_META = struct.Struct("<IIQQ")  # magic, version, address, map size (after a 16-byte header)
+_LMDB_MAGIC = 0xBEEFC0DE
 
 
 class SharedLock:
@@ -82,6 +101,9 @@ class Store:
 
     path: Path
     env: lmdb.Environment
+    vault: Vault
+    lock_fd: int
+    key: bytes | None = None
     refs: int = 0
     lock: SharedLock = field(default_factory=SharedLock)
 
@@ -90,22 +112,31 @@ _REGISTRY: dict[str, Store] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
-def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE) -> Store:
-    """The shared :class:`Store` of directory ``path``, created (with its schema) if new."""
+def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE, key_file: Path | None = None) -> Store:
+    """The shared :class:`Store` of directory ``path``, created (with its schema) if new.
+
+    ``key_file``: the store key of an encrypted store, or the key that makes a new store
+    encrypted. An encrypted store without its key, or a plain one with a key, is refused.
+    """
     if path.exists() and not path.is_dir():
         raise StoreError(
             f"memory store {path} is a file, not a directory; pass a directory to --memory-dir"
         )
+    key = read_key_file(key_file) if key_file is not None else None
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create memory store directory {path}: {exc.strerror}") from exc
-    key = os.path.realpath(path)
+        raise disk_error(exc, path) or StoreError(
+            f"cannot create memory store directory {path}: {exc.strerror}"
+        ) from exc
+    realpath = os.path.realpath(path)
     with _REGISTRY_LOCK:
-        store = _REGISTRY.get(key)
+        store = _REGISTRY.get(realpath)
         if store is None:
-            store = _open(path, map_size)
-            _REGISTRY[key] = store
+            store = _open(path, map_size, key, key_file)
+            _REGISTRY[realpath] = store
+        elif store.key != key:
+            _refuse_key(path, store.vault.encrypted, key_file)
         store.refs += 1
         return store
 
@@ -118,33 +149,200 @@ def release(store: Store) -> None:
             return
         _REGISTRY.pop(os.path.realpath(store.path), None)
         store.env.close()
+        os.close(store.lock_fd)
 
 
-def _open(path: Path, map_size: int) -> Store:
+def disk_error(exc: OSError | lmdb.Error, path: Path) -> StoreError | None:
+    """The "disk full" StoreError when ``exc`` came from a full disk, else None.
+
+    LMDB reports a failed write at commit as EIO on some file systems, so a write error on a
+    disk with less than :data:`MIN_FREE_BYTES` free counts as a full disk too.
+    """
+    code = getattr(exc, "errno", None)
+    full = code in (errno.ENOSPC, errno.EDQUOT) or "No space left" in str(exc)
+    if not full and (code == errno.EIO or "Input/output error" in str(exc)):
+        full = free_bytes(path) < MIN_FREE_BYTES
+    if not full:
+        return None
+    return StoreError(
+        f"No space left on device while writing memory store {path}: free space and retry "
+        "(nothing of the failed write was stored)"
+    )
+
+
+def free_bytes(path: Path) -> int:
+    """Free bytes on the file system of ``path`` (or of its nearest existing parent)."""
+    for candidate in (path, *path.parents):
+        try:
+            return int(shutil.disk_usage(candidate).free)
+        except OSError:
+            continue
+    return 0
+
+
+def lmdb_error(store_path: Path, exc: lmdb.Error) -> StoreError:
+    """A one-line StoreError for an LMDB failure: disk full, damage, or what LMDB said."""
+    full = disk_error(exc, store_path)
+    if full is not None:
+        return full
+    if isinstance(exc, (lmdb.CorruptedError, lmdb.PageNotFoundError, lmdb.BadValsizeError)):
+        return StoreError(
+            f"memory store {store_path} is damaged ({exc}); run ltmt memory check, "
+            "then restore a backup"
+        )
+    return StoreError(f"memory store {store_path}: {exc}")
+
+
+def _refuse_key(path: Path, encrypted: bool, key_file: Path | None) -> None:
+    if encrypted and key_file is None:
+        raise StoreError(
+            f"memory store {path} is encrypted; pass its key file with --key-file or LTMT_KEY_FILE"
+        )
+    if encrypted:
+        raise StoreError(
+            f"{key_file} is not the key of encrypted memory store {path}; pass the key file "
+            "it was created (or last rekeyed) with"
+        )
+    raise StoreError(
+        f"memory store {path} is not encrypted, but key file {key_file} was given; open it "
+        "without --key-file / LTMT_KEY_FILE (an existing store cannot be encrypted in place: "
+        "export it and import it into a new store)"
+    )
+
+
+def check_data_file(path: Path) -> None:
+    """Refuse a ``data.mdb`` shorter than its header says (mapping it would end in SIGBUS)."""
+    data_file = path / "data.mdb"
     try:
-        env = lmdb.open(str(path), map_size=map_size, max_dbs=0, max_readers=512)
+        size = data_file.stat().st_size
+        with open(data_file, "rb") as handle:
+            head = handle.read(4096 + 160)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read memory store {data_file}: {exc.strerror}") from exc
+    if not head:
+        raise StoreError(f"{data_file} is empty: restore the store from a backup")
+    metas = []
+    for offset in _meta_offsets(head):
+        magic, _, _, _ = _LMDB_META.unpack_from(head, offset + 16)
+        if magic != _LMDB_MAGIC:
+            continue
+        page_size = struct.unpack_from("<I", head, offset + 40)[0]  # free DB's md_pad
+        last_page, txn_id = struct.unpack_from("<QQ", head, offset + 136)
+        metas.append((txn_id, (last_page + 1) * page_size))
+    if not metas:
+        raise StoreError(f"{data_file} is not an LMDB file (bad header): restore a backup")
+    needed = max(metas)[1]
+    if size < needed:
+        raise StoreError(
+            f"{data_file} is truncated ({size} bytes, its header says {needed}): "
+            "restore the store from a backup"
+        )
+
+
+def _meta_offsets(head: bytes) -> list[int]:
+    """Offsets of the two LMDB meta pages found in ``head`` (page 0, then page 1)."""
+    offsets = [0] if len(head) >= 160 else []
+    if offsets:
+        page_size = struct.unpack_from("<I", head, 40)[0]
+        if page_size > 0 and page_size + 160 <= len(head):
+            offsets.append(page_size)
+    return offsets
+
+
+def _prepare_files(path: Path) -> None:
+    """Check the disk before a store is created, and allocate a new ``lock.mdb`` for real.
+
+    LMDB maps a sparse lock file and writes into the map: on a full disk that is a SIGBUS,
+    so the file's blocks are allocated first, where a full disk is an error.
+    """
+    if not (path / "data.mdb").exists() and free_bytes(path) < MIN_FREE_BYTES:
+        raise disk_error(OSError(errno.ENOSPC, "No space left on device"), path) or StoreError(
+            f"no space for memory store {path}"
+        )
+    lock_file = path / "lock.mdb"
+    if lock_file.exists():
+        return
+    try:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+    except OSError as exc:
+        raise StoreError(f"cannot create {lock_file}: {exc.strerror}") from exc
+    try:
+        os.posix_fallocate(fd, 0, LOCK_FILE_BYTES)
+    except OSError as exc:
+        os.close(fd)
+        lock_file.unlink(missing_ok=True)
+        raise disk_error(exc, path) or StoreError(
+            f"cannot create {lock_file}: {exc.strerror}"
+        ) from exc
+    os.close(fd)
+
+
+def _tighten_modes(path: Path) -> None:
+    """Best effort: the store directory 0700 and its files 0600 (a store of an older ltmt)."""
+    for item, mode in (
+        (path, DIR_MODE),
+        *((path / n, FILE_MODE) for n in ("data.mdb", "lock.mdb")),
+    ):
+        try:
+            if item.stat().st_mode & 0o077:
+                item.chmod(mode)
+        except OSError:
+            continue
+
+
+def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -> Store:
+    check_data_file(path)
+    _prepare_files(path)
+    try:
+        env = lmdb.open(
+            str(path), map_size=map_size, max_dbs=0, max_readers=MAX_READERS, mode=FILE_MODE
+        )
     except lmdb.Error as exc:
-        raise StoreError(f"cannot open memory store {path}: {exc}") from exc
-    store = Store(path=path, env=env)
+        raise disk_error(exc, path) or StoreError(
+            f"cannot open memory store {path}: {exc}"
+        ) from exc
+    _tighten_modes(path)
+    lock_fd = os.open(path / "lock.mdb", os.O_RDONLY | os.O_CLOEXEC)
+    fcntl.flock(lock_fd, fcntl.LOCK_SH)  # compact needs the store to itself
+    store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key)
     try:
-        _check_schema(store)
+        _check_schema(store, key, key_file)
     except BaseException:
         env.close()
+        os.close(lock_fd)
         raise
     return store
 
 
-def _check_schema(store: Store) -> None:
-    with store.env.begin() as txn:
-        raw = txn.get(SCHEMA_KEY)
-        kind = txn.get(INDEX_KEY)
-        empty = txn.stat()["entries"] == 0
+def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> None:
+    try:
+        with store.env.begin() as txn:
+            raw = txn.get(SCHEMA_KEY)
+            kind = txn.get(INDEX_KEY)
+            cipher = txn.get(CIPHER_KEY)
+            empty = txn.stat()["entries"] == 0
+    except lmdb.Error as exc:
+        raise lmdb_error(store.path, exc) from exc
+    keyring_path = store.path / KEYRING_NAME
     if raw is None:
         if not empty:
             raise StoreError(f"{store.path} is an LMDB environment but not an ltmt memory store")
-        write(store, _initialise)
+        if key is not None:
+            if keyring_path.exists():  # a creation that stopped before the schema was written
+                store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
+            else:
+                store.vault = Vault(Keyring.create(keyring_path, key, str(key_file)))
+        write(store, functools.partial(_initialise, encrypted=key is not None))
         return
-    version = int(raw)
+    try:
+        version = int(raw)
+    except ValueError:
+        raise StoreError(
+            f"memory store {store.path} has a damaged schema entry ({bytes(raw)[:20]!r}); "
+            "restore a backup"
+        ) from None
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"memory store {store.path} has schema version {version}, newer than this ltmt reads "
@@ -154,19 +352,30 @@ def _check_schema(store: Store) -> None:
         raise StoreError(
             f"memory store {store.path} has schema version {version}, which this ltmt cannot read"
         )
-    if kind is None or kind.decode() != INDEX_KIND:
-        found = kind.decode() if kind is not None else "none"
+    if kind is None or kind.decode(errors="replace") != INDEX_KIND:
+        found = kind.decode(errors="replace") if kind is not None else "none"
         raise StoreError(
             f"memory store {store.path} has a {found} index, this ltmt needs {INDEX_KIND}; "
             "export the memories with the ltmt that wrote them and import them again"
         )
+    if cipher is not None and cipher != CIPHER_NAME.encode():
+        raise StoreError(
+            f"memory store {store.path} is encrypted with {cipher.decode(errors='replace')}, "
+            "which this ltmt cannot read; upgrade ltmt"
+        )
+    if (cipher is not None) != (key is not None):
+        _refuse_key(store.path, cipher is not None, key_file)
+    if key is not None:
+        store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
 
 
-def _initialise(txn: lmdb.Transaction) -> None:
+def _initialise(txn: lmdb.Transaction, *, encrypted: bool) -> None:
     # overwrite=False: a second process initialising at the same moment changes nothing
     txn.put(SCHEMA_KEY, str(SCHEMA_VERSION).encode(), overwrite=False)
     txn.put(NEXT_UID_KEY, b"1", overwrite=False)
     txn.put(INDEX_KEY, INDEX_KIND.encode(), overwrite=False)
+    if encrypted:
+        txn.put(CIPHER_KEY, CIPHER_NAME.encode(), overwrite=False)
 
 
 def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
@@ -182,6 +391,8 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
             grow(store)
         except lmdb.MapResizedError:
             _adopt_map_size(store)
+        except lmdb.Error as exc:
+            raise lmdb_error(store.path, exc) from exc
     raise StoreError(
         f"memory store {store.path} is still full after growing it {MAX_GROWTH_RETRIES} times"
     )
@@ -197,6 +408,8 @@ def read(store: Store, fn: Callable[[lmdb.Transaction], T], *, buffers: bool = F
                     return fn(txn)
         except lmdb.MapResizedError:
             _adopt_map_size(store)
+        except lmdb.Error as exc:
+            raise lmdb_error(store.path, exc) from exc
     raise StoreError(f"memory store {store.path} keeps changing size; try again")
 
 
@@ -219,6 +432,10 @@ def grow(store: Store, at_least: int = 0) -> None:
     """Double the map (or make it ``at_least`` bytes); the file grows only as it is written."""
     with store.lock.exclusive():
         new_size = max(map_size(store) * 2, at_least)
+        if free_bytes(store.path) < MIN_FREE_BYTES:
+            raise disk_error(OSError(errno.ENOSPC, "No space left on device"), store.path) or (
+                StoreError(f"no space to grow memory store {store.path}")
+            )
         logger.info("growing memory store %s map to %d MiB", store.path, new_size >> 20)
         try:
             store.env.set_mapsize(new_size)
@@ -231,5 +448,10 @@ def grow(store: Store, at_least: int = 0) -> None:
 def reserve(store: Store, extra_bytes: int) -> None:
     """Grow the map ahead of a big write so that it does not have to be redone when full."""
     need = used_bytes(store) + extra_bytes
+    if extra_bytes > free_bytes(store.path):
+        raise StoreError(
+            f"No space left on device while writing memory store {store.path}: about "
+            f"{extra_bytes >> 20} MiB are needed; free space and retry (nothing was stored)"
+        )
     if need > map_size(store):
         grow(store, at_least=need + need // 4)
