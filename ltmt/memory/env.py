@@ -152,6 +152,39 @@ def release(store: Store) -> None:
         os.close(store.lock_fd)
 
 
+def swap_data_file(store: Store, new_file: Path) -> None:
+    """Put ``new_file`` (a compacted copy, synced) in place of the store's ``data.mdb``.
+
+    The caller holds the store to itself (its ``lock_fd`` locked exclusively). The environment
+    is closed, the file renamed over ``data.mdb`` (atomic) and the environment opened again.
+    """
+    with _REGISTRY_LOCK, store.lock.exclusive():
+        map_bytes = map_size(store)
+        store.env.close()
+        try:
+            os.replace(new_file, store.path / "data.mdb")
+            _sync_directory(store.path)
+        finally:
+            try:
+                store.env = lmdb.open(
+                    str(store.path),
+                    map_size=map_bytes,
+                    max_dbs=0,
+                    max_readers=MAX_READERS,
+                    mode=FILE_MODE,
+                )
+            except lmdb.Error as exc:
+                raise lmdb_error(store.path, exc) from exc
+
+
+def _sync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def disk_error(exc: OSError | lmdb.Error, path: Path) -> StoreError | None:
     """The "disk full" StoreError when ``exc`` came from a full disk, else None.
 

@@ -26,7 +26,9 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env, index, writes
+from ltmt.memory import env, index, maintenance, writes
+from ltmt.memory.check import CheckReport
+from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
 from ltmt.memory.crypto import PlainCipher, Vault, resolve_key_file
 from ltmt.memory.layout import (
@@ -249,6 +251,25 @@ class Memory:
         vault.destroy(uid)
         self._scratch.lens.pop(user, None)
         return True
+
+    # -- upkeep (see ltmt.memory.maintenance and ltmt.memory.check) --------------------------
+
+    def check(self) -> CheckReport:
+        """Verify that every table agrees (StoreError naming the first problem)."""
+        return check_store(self.store)
+
+    def backup(self, directory: str | os.PathLike[str]) -> Path:
+        """A consistent, compacted copy of the live store in the new ``directory``."""
+        return maintenance.backup(self.store, Path(directory).expanduser())
+
+    def compact(self) -> maintenance.CompactReport:
+        """Rewrite the store without free pages (what deleted text they hold goes with them)."""
+        self._scratch.lens.clear()
+        return maintenance.compact(self.store)
+
+    def rekey(self, new_key_file: str | os.PathLike[str]) -> None:
+        """Make ``new_key_file``'s key the store key of this encrypted store."""
+        maintenance.rekey(self.store, Path(new_key_file).expanduser())
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -209,6 +209,6 @@ def check_metadata(metadata: Mapping[str, Any] | None) -> Mapping[str, Any]:
         raise ValueError(f"metadata must be a mapping, got {type(metadata).__name__}")
     try:
         json.dumps(dict(metadata), ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:
         raise ValueError(f"metadata is not JSON-serialisable: {exc}") from exc
     return dict(metadata)
