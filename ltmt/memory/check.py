@@ -17,7 +17,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
-from ltmt.memory import env, index, writes
+from ltmt.memory import env, index, rows
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import (
     LENS,
@@ -96,7 +96,7 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
     for uid, user in sorted(uids.items()):
         if uid >= next_uid:
             raise Damage(f"user {user!r} has uid {uid}, not below next_uid {next_uid}")
-        found = writes.user_info(txn, vault, user)
+        found = rows.user_info(txn, vault, user)
         if found is None:  # pragma: no cover - read in the same transaction as uids
             continue
         info, cipher = found

@@ -15,13 +15,10 @@ Transactions here are short (an iterator over segments reads in chunks), so a re
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import functools
 import logging
 import os
-import shutil
-import struct
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +29,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
+from ltmt.memory import files
 from ltmt.memory.crypto import CIPHER_NAME, KEYRING_NAME, Keyring, Vault, read_key_file
 from ltmt.memory.layout import (
     CIPHER_KEY,
@@ -48,12 +46,6 @@ T = TypeVar("T")
 
 DEFAULT_MAP_SIZE = 1 << 30  # address space only: the file grows as data is written
 MAX_GROWTH_RETRIES = 24
-MIN_FREE_BYTES = 1 << 20  # a store is not created, nor its map grown, with less free disk
-MAX_READERS = 512
-LOCK_FILE_BYTES = 192 + 64 * (MAX_READERS - 1)  # what LMDB makes lock.mdb for MAX_READERS
-DIR_MODE, FILE_MODE = 0o700, 0o600  # private data, like ~/.ssh
-_LMDB_META = struct.Struct("<IIQQ")  # magic, version, address, map size (after a 16-byte header)
-_LMDB_MAGIC = 0xBEEFC0DE
 
 
 class SharedLock:
@@ -124,9 +116,9 @@ def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE, key_file: Path | No
         )
     key = read_key_file(key_file) if key_file is not None else None
     try:
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        path.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)
     except OSError as exc:
-        raise disk_error(exc, path) or StoreError(
+        raise files.disk_error(exc, path) or StoreError(
             f"cannot create memory store directory {path}: {exc.strerror}"
         ) from exc
     realpath = os.path.realpath(path)
@@ -163,59 +155,14 @@ def swap_data_file(store: Store, new_file: Path) -> None:
         store.env.close()
         try:
             os.replace(new_file, store.path / "data.mdb")
-            _sync_directory(store.path)
+            files.sync_directory(store.path)
         finally:
-            try:
-                store.env = lmdb.open(
-                    str(store.path),
-                    map_size=map_bytes,
-                    max_dbs=0,
-                    max_readers=MAX_READERS,
-                    mode=FILE_MODE,
-                )
-            except lmdb.Error as exc:
-                raise lmdb_error(store.path, exc) from exc
-
-
-def _sync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def disk_error(exc: OSError | lmdb.Error, path: Path) -> StoreError | None:
-    """The "disk full" StoreError when ``exc`` came from a full disk, else None.
-
-    LMDB reports a failed write at commit as EIO on some file systems, so a write error on a
-    disk with less than :data:`MIN_FREE_BYTES` free counts as a full disk too.
-    """
-    code = getattr(exc, "errno", None)
-    full = code in (errno.ENOSPC, errno.EDQUOT) or "No space left" in str(exc)
-    if not full and (code == errno.EIO or "Input/output error" in str(exc)):
-        full = free_bytes(path) < MIN_FREE_BYTES
-    if not full:
-        return None
-    return StoreError(
-        f"No space left on device while writing memory store {path}: free space and retry "
-        "(nothing of the failed write was stored)"
-    )
-
-
-def free_bytes(path: Path) -> int:
-    """Free bytes on the file system of ``path`` (or of its nearest existing parent)."""
-    for candidate in (path, *path.parents):
-        try:
-            return int(shutil.disk_usage(candidate).free)
-        except OSError:
-            continue
-    return 0
+            store.env = _open_env(store.path, map_bytes)
 
 
 def lmdb_error(store_path: Path, exc: lmdb.Error) -> StoreError:
     """A one-line StoreError for an LMDB failure: disk full, damage, or what LMDB said."""
-    full = disk_error(exc, store_path)
+    full = files.disk_error(exc, store_path)
     if full is not None:
         return full
     if isinstance(exc, (lmdb.CorruptedError, lmdb.PageNotFoundError, lmdb.BadValsizeError)):
@@ -243,100 +190,26 @@ def _refuse_key(path: Path, encrypted: bool, key_file: Path | None) -> None:
     )
 
 
-def check_data_file(path: Path) -> None:
-    """Refuse a ``data.mdb`` shorter than its header says (mapping it would end in SIGBUS)."""
-    data_file = path / "data.mdb"
+def _open_env(path: Path, map_size: int) -> lmdb.Environment:
     try:
-        size = data_file.stat().st_size
-        with open(data_file, "rb") as handle:
-            head = handle.read(4096 + 160)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise StoreError(f"cannot read memory store {data_file}: {exc.strerror}") from exc
-    if not head:
-        raise StoreError(f"{data_file} is empty: restore the store from a backup")
-    metas = []
-    for offset in _meta_offsets(head):
-        magic, _, _, _ = _LMDB_META.unpack_from(head, offset + 16)
-        if magic != _LMDB_MAGIC:
-            continue
-        page_size = struct.unpack_from("<I", head, offset + 40)[0]  # free DB's md_pad
-        last_page, txn_id = struct.unpack_from("<QQ", head, offset + 136)
-        metas.append((txn_id, (last_page + 1) * page_size))
-    if not metas:
-        raise StoreError(f"{data_file} is not an LMDB file (bad header): restore a backup")
-    needed = max(metas)[1]
-    if size < needed:
-        raise StoreError(
-            f"{data_file} is truncated ({size} bytes, its header says {needed}): "
-            "restore the store from a backup"
+        return lmdb.open(
+            str(path),
+            map_size=map_size,
+            max_dbs=0,
+            max_readers=files.MAX_READERS,
+            mode=files.FILE_MODE,
         )
-
-
-def _meta_offsets(head: bytes) -> list[int]:
-    """Offsets of the two LMDB meta pages found in ``head`` (page 0, then page 1)."""
-    offsets = [0] if len(head) >= 160 else []
-    if offsets:
-        page_size = struct.unpack_from("<I", head, 40)[0]
-        if page_size > 0 and page_size + 160 <= len(head):
-            offsets.append(page_size)
-    return offsets
-
-
-def _prepare_files(path: Path) -> None:
-    """Check the disk before a store is created, and allocate a new ``lock.mdb`` for real.
-
-    LMDB maps a sparse lock file and writes into the map: on a full disk that is a SIGBUS,
-    so the file's blocks are allocated first, where a full disk is an error.
-    """
-    if not (path / "data.mdb").exists() and free_bytes(path) < MIN_FREE_BYTES:
-        raise disk_error(OSError(errno.ENOSPC, "No space left on device"), path) or StoreError(
-            f"no space for memory store {path}"
-        )
-    lock_file = path / "lock.mdb"
-    if lock_file.exists():
-        return
-    try:
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
-    except OSError as exc:
-        raise StoreError(f"cannot create {lock_file}: {exc.strerror}") from exc
-    try:
-        os.posix_fallocate(fd, 0, LOCK_FILE_BYTES)
-    except OSError as exc:
-        os.close(fd)
-        lock_file.unlink(missing_ok=True)
-        raise disk_error(exc, path) or StoreError(
-            f"cannot create {lock_file}: {exc.strerror}"
+    except lmdb.Error as exc:
+        raise files.disk_error(exc, path) or StoreError(
+            f"cannot open memory store {path}: {exc}"
         ) from exc
-    os.close(fd)
-
-
-def _tighten_modes(path: Path) -> None:
-    """Best effort: the store directory 0700 and its files 0600 (a store of an older ltmt)."""
-    for item, mode in (
-        (path, DIR_MODE),
-        *((path / n, FILE_MODE) for n in ("data.mdb", "lock.mdb")),
-    ):
-        try:
-            if item.stat().st_mode & 0o077:
-                item.chmod(mode)
-        except OSError:
-            continue
 
 
 def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -> Store:
-    check_data_file(path)
-    _prepare_files(path)
-    try:
-        env = lmdb.open(
-            str(path), map_size=map_size, max_dbs=0, max_readers=MAX_READERS, mode=FILE_MODE
-        )
-    except lmdb.Error as exc:
-        raise disk_error(exc, path) or StoreError(
-            f"cannot open memory store {path}: {exc}"
-        ) from exc
-    _tighten_modes(path)
+    files.check_data_file(path)
+    files.prepare_files(path)
+    env = _open_env(path, map_size)
+    files.tighten_modes(path)
     lock_fd = os.open(path / "lock.mdb", os.O_RDONLY | os.O_CLOEXEC)
     fcntl.flock(lock_fd, fcntl.LOCK_SH)  # compact needs the store to itself
     store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key)
@@ -465,10 +338,7 @@ def grow(store: Store, at_least: int = 0) -> None:
     """Double the map (or make it ``at_least`` bytes); the file grows only as it is written."""
     with store.lock.exclusive():
         new_size = max(map_size(store) * 2, at_least)
-        if free_bytes(store.path) < MIN_FREE_BYTES:
-            raise disk_error(OSError(errno.ENOSPC, "No space left on device"), store.path) or (
-                StoreError(f"no space to grow memory store {store.path}")
-            )
+        files.require_free(store.path)
         logger.info("growing memory store %s map to %d MiB", store.path, new_size >> 20)
         try:
             store.env.set_mapsize(new_size)
@@ -481,10 +351,6 @@ def grow(store: Store, at_least: int = 0) -> None:
 def reserve(store: Store, extra_bytes: int) -> None:
     """Grow the map ahead of a big write so that it does not have to be redone when full."""
     need = used_bytes(store) + extra_bytes
-    if extra_bytes > free_bytes(store.path):
-        raise StoreError(
-            f"No space left on device while writing memory store {store.path}: about "
-            f"{extra_bytes >> 20} MiB are needed; free space and retry (nothing was stored)"
-        )
+    files.require_free(store.path, extra_bytes)
     if need > map_size(store):
         grow(store, at_least=need + need // 4)

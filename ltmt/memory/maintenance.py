@@ -20,7 +20,7 @@ from pathlib import Path
 import lmdb
 
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env
+from ltmt.memory import env, files
 from ltmt.memory.crypto import KEYRING_NAME, Vault, read_key_file
 from ltmt.memory.layout import USERS, UserInfo, read_u32
 
@@ -53,10 +53,10 @@ def _new_directory(directory: Path) -> None:
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InputError(f"{directory} exists and is not an empty directory; choose a new one")
     try:
-        directory.mkdir(mode=env.DIR_MODE, parents=True, exist_ok=True)
-        directory.chmod(env.DIR_MODE)
+        directory.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)
+        directory.chmod(files.DIR_MODE)
     except OSError as exc:
-        raise env.disk_error(exc, directory) or InputError(
+        raise files.disk_error(exc, directory) or InputError(
             f"cannot create backup directory {directory}: {exc.strerror}"
         ) from exc
 
@@ -76,12 +76,12 @@ def _copy(store: env.Store, directory: Path) -> None:
         for name in ("data.mdb", KEYRING_NAME):
             item = directory / name
             if item.exists():
-                item.chmod(env.FILE_MODE)
+                item.chmod(files.FILE_MODE)
                 _fsync(item)
     except lmdb.Error as exc:
         raise env.lmdb_error(store.path, exc) from exc
     except OSError as exc:
-        raise env.disk_error(exc, directory) or StoreError(
+        raise files.disk_error(exc, directory) or StoreError(
             f"cannot write {directory}: {exc.strerror}"
         ) from exc
 

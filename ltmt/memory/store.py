@@ -26,18 +26,15 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env, index, maintenance, writes
+from ltmt.memory import env, index, maintenance, rows, writes
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
-from ltmt.memory.crypto import PlainCipher, Vault, resolve_key_file
+from ltmt.memory.crypto import PlainCipher, resolve_key_file
 from ltmt.memory.layout import (
     NORM,
     SCHEMA_VERSION,
     USERS,
-    Buffer,
-    decode_record,
-    seg_id_of,
     seg_key,
     user_key,
 )
@@ -291,7 +288,7 @@ class Memory:
     def count(self, user: str) -> int:
         """How many segments ``user`` has (0 for an unknown user)."""
         check_user(user)
-        found = env.read(self.store, lambda txn: writes.user_info(txn, self.store.vault, user))
+        found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
         return found[0].count if found is not None else 0
 
     def get(self, user: str, seg_id: int) -> Segment | None:
@@ -299,12 +296,10 @@ class Memory:
         check_user(user)
 
         def run(txn: lmdb.Transaction) -> Segment | None:
-            found = writes.user_info(txn, self.store.vault, user)
+            found = rows.user_info(txn, self.store.vault, user)
             if found is None or not 0 < seg_id < 2**32:
                 return None
-            key = seg_key(found[0].uid, seg_id)
-            raw = txn.get(key)
-            return _segment(user, seg_id, found[1].open(raw, key)) if raw is not None else None
+            return rows.read_segment(txn, user, found[0].uid, found[1], seg_id)
 
         return env.read(self.store, run)
 
@@ -314,7 +309,7 @@ class Memory:
         after = 0
         while True:
             read_chunk = functools.partial(
-                _segments_after, vault=self.store.vault, user=user, after=after, chunk=chunk
+                rows.segments_after, vault=self.store.vault, user=user, after=after, chunk=chunk
             )
             found = env.read(self.store, read_chunk)
             yield from found
@@ -326,7 +321,7 @@ class Memory:
         """A user's counts (``segments``, ``created``, ``updated``, ``origins``), or the store's."""
         if user is not None:
             check_user(user)
-            found = env.read(self.store, lambda txn: writes.user_info(txn, self.store.vault, user))
+            found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
             if found is None:
                 raise InputError(f"no user {user!r} in memory store {self.path}")
             info = found[0]
@@ -381,7 +376,7 @@ class Memory:
         if raw is None:
             return [[] for _ in texts]
         row = bytes(raw)
-        info, cipher = writes.decode_user(row, self.store.vault, user)
+        info, cipher = rows.decode_user(row, self.store.vault, user)
         if info.count == 0:
             return [[] for _ in texts]
         lens = self._lens(txn, user, row, info.uid, cipher)
@@ -407,49 +402,16 @@ class Memory:
                     sources.append(folded if self.case_sensitive else folded.casefold())
             matches = []
             for seg_id, score in rerank(query, found_ids, sources, k):
-                key = seg_key(info.uid, seg_id)
-                raw = txn.get(key)
-                if raw is None:  # pragma: no cover - the index named a segment the snapshot lacks
+                segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
+                if (
+                    segment is None
+                ):  # pragma: no cover - the index named a segment the snapshot lacks
                     raise StoreError(
                         f"segment {seg_id} of {user!r} is missing; run ltmt memory check"
                     )
-                matches.append(
-                    Match(segment=_segment(user, seg_id, cipher.open(raw, key)), score=score)
-                )
+                matches.append(Match(segment=segment, score=score))
             results.append(matches)
         return results
-
-
-def _segment(user: str, seg_id: int, raw: Buffer) -> Segment:
-    source, target, created, origin, metadata = decode_record(raw)
-    return Segment(
-        id=seg_id,
-        user=user,
-        source=source,
-        target=target,
-        created=created,
-        origin=origin,
-        metadata=metadata,
-    )
-
-
-def _segments_after(
-    txn: lmdb.Transaction, vault: Vault, user: str, after: int, chunk: int
-) -> list[Segment]:
-    found_user = writes.user_info(txn, vault, user)
-    if found_user is None:
-        return []
-    info, cipher = found_user
-    prefix = seg_key(info.uid, 0)[:5]
-    cursor = txn.cursor()
-    found: list[Segment] = []
-    if not cursor.set_range(seg_key(info.uid, after + 1)):
-        return found
-    for key, raw in cursor:
-        if bytes(key[:5]) != prefix or len(found) >= chunk:
-            break
-        found.append(_segment(user, seg_id_of(key), cipher.open(raw, bytes(key))))
-    return found
 
 
 def default_path() -> Path:

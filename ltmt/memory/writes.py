@@ -19,7 +19,6 @@ from ltmt.errors import StoreError
 from ltmt.memory import index
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import (
-    ENCRYPTED_ROW,
     NEXT_UID_KEY,
     NORM,
     PAIR,
@@ -37,6 +36,7 @@ from ltmt.memory.layout import (
     user_key,
 )
 from ltmt.memory.normalize import fold_space
+from ltmt.memory.rows import encode_user, user_info
 
 MAX_ID = 2**32 - 2  # segment ids are u32 and one more must fit in a key range
 # Pairs indexed together: bigger batches rewrite each term's postings head fewer times.
@@ -51,31 +51,6 @@ def _required(value: Buffer | None, key: bytes) -> Buffer:
     if value is None:
         raise StoreError(f"the memory store lacks key {key!r}; it is damaged")
     return value
-
-
-def decode_user(raw: Buffer, vault: Vault, user: str) -> tuple[UserInfo, PlainCipher]:
-    """The row of ``user`` and the user's cipher (the row is sealed in an encrypted store)."""
-    if not vault.encrypted:
-        return UserInfo.decode(raw), vault.cipher(0)
-    if bytes(raw[:1]) != ENCRYPTED_ROW or len(raw) < 5:
-        raise StoreError(f"the record of user {user!r} is not encrypted; the store is damaged")
-    cipher = vault.cipher(read_u32(raw[1:5]))
-    return UserInfo.decode(cipher.open(raw[5:], user_key(user))), cipher
-
-
-def encode_user(info: UserInfo, cipher: PlainCipher, user: str) -> bytes:
-    """The value of ``user``'s row (see :func:`decode_user`)."""
-    if not cipher.encrypted:
-        return info.encode()
-    return ENCRYPTED_ROW + u32(info.uid) + cipher.seal(info.encode(), user_key(user))
-
-
-def user_info(
-    txn: lmdb.Transaction, vault: Vault, user: str
-) -> tuple[UserInfo, PlainCipher] | None:
-    """``user``'s row and cipher, or None for an unknown user."""
-    raw = txn.get(user_key(user))
-    return decode_user(raw, vault, user) if raw is not None else None
 
 
 def _new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo, PlainCipher]:

@@ -37,16 +37,20 @@ FUZZ = settings(
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
 json_values = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.sampled_from(["source", "target", "note", "id"]), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["source", "target", "note", "id"]), inner, max_size=3)
+    ),
     max_leaves=12,
 )
 json_lines = st.lists(json_values.map(json.dumps), min_size=1, max_size=4).map("\n".join)
 deep_json = st.tuples(st.integers(1, 20_000), st.sampled_from("[{")).map(
-    lambda d: '{"source": "a", "target": "b", "m": '
-    + (d[1] + '"k": ') * 0
-    + ("[" * d[0] + "]" * d[0] if d[1] == "[" else '{"k": ' * d[0] + "1" + "}" * d[0])
-    + "}"
+    lambda d: (
+        '{"source": "a", "target": "b", "m": '
+        + (d[1] + '"k": ') * 0
+        + ("[" * d[0] + "]" * d[0] if d[1] == "[" else '{"k": ' * d[0] + "1" + "}" * d[0])
+        + "}"
+    )
 )
 
 
@@ -67,7 +71,9 @@ def xml_elements(draw: st.DrawFn, depth: int = 0) -> str:
 
 
 xml_documents = st.tuples(st.booleans(), xml_elements(), st.integers(0, 5)).map(
-    lambda d: ('<?xml version="1.0" encoding="UTF-8"?>\n' if d[0] else "") + d[1][: len(d[1]) - d[2]]
+    lambda d: (
+        ('<?xml version="1.0" encoding="UTF-8"?>\n' if d[0] else "") + d[1][: len(d[1]) - d[2]]
+    )
 )
 contents = st.one_of(
     st.binary(max_size=300),
@@ -114,7 +120,9 @@ def test_import_never_crashes_nor_changes_the_store_on_failure(
     def check(data: bytes) -> None:
         path.write_bytes(data)
         before = snapshot(store)
-        code, err = run(capsys, "memory", "import", str(path), "--user", "u", "--memory-dir", str(store))
+        code, err = run(
+            capsys, "memory", "import", str(path), "--user", "u", "--memory-dir", str(store)
+        )
         assert_clean_end(code, err)
         if code:
             assert snapshot(store) == before

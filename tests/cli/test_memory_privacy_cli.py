@@ -37,12 +37,26 @@ def store(tmp_path: Path) -> str:
 def test_one_character_sources_are_stored_and_found(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:
-    assert ltmt(capsys, "memory", "add", "--user", "u", "--source", "s", "--target", "t", "--memory-dir", store)[:2] == (0, "added segment 1 of u\n")
+    assert ltmt(
+        capsys,
+        "memory",
+        "add",
+        "--user",
+        "u",
+        "--source",
+        "s",
+        "--target",
+        "t",
+        "--memory-dir",
+        store,
+    )[:2] == (0, "added segment 1 of u\n")
     rows = tmp_path / "letters.jsonl"
     rows.write_text("".join(json.dumps({"source": c, "target": c.upper()}) + "\n" for c in "abc"))
     code, out, _ = ltmt(capsys, "memory", "import", str(rows), "--user", "u", "--memory-dir", store)
     assert (code, out) == (0, "imported letters.jsonl into u: 3 added, 0 duplicates, 0 skipped\n")
-    code, out, _ = ltmt(capsys, "memory", "search", "B", "--user", "u", "-k", "1", "--memory-dir", store)
+    code, out, _ = ltmt(
+        capsys, "memory", "search", "B", "--user", "u", "-k", "1", "--memory-dir", store
+    )
     assert (code, out) == (0, "100.00\t3\tb\tB\n")
 
 
@@ -63,71 +77,191 @@ def test_encrypted_store_through_the_cli(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key = tmp_path / "k.key"
-    assert ltmt(capsys, "memory", "keygen", "--output", str(key))[:2] == (0, f"wrote a new key to {key}\n")
+    assert ltmt(capsys, "memory", "keygen", "--output", str(key))[:2] == (
+        0,
+        f"wrote a new key to {key}\n",
+    )
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     code, _, err = ltmt(capsys, "memory", "keygen", "--output", str(key))
-    assert (code, err) == (1, f"ltmt: error: {key} already exists; a key is never overwritten, choose another path\n")
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {key} already exists; a key is never overwritten, choose another path\n",
+    )
 
-    code, out, _ = ltmt(capsys, "memory", "add", "--user", "u", "--source", "Secret plan", "--target", "Geheimer Plan", "--memory-dir", store, "--key-file", str(key))
+    code, out, _ = ltmt(
+        capsys,
+        "memory",
+        "add",
+        "--user",
+        "u",
+        "--source",
+        "Secret plan",
+        "--target",
+        "Geheimer Plan",
+        "--memory-dir",
+        store,
+        "--key-file",
+        str(key),
+    )
     assert code == 0
-    code, _, err = ltmt(capsys, "memory", "search", "secret plan", "--user", "u", "--memory-dir", store)
-    assert (code, err) == (1, f"ltmt: error: memory store {store} is encrypted; pass its key file with --key-file or LTMT_KEY_FILE\n")
+    code, _, err = ltmt(
+        capsys, "memory", "search", "secret plan", "--user", "u", "--memory-dir", store
+    )
+    assert (code, err) == (
+        1,
+        f"ltmt: error: memory store {store} is encrypted; pass its key file with --key-file or LTMT_KEY_FILE\n",
+    )
     monkeypatch.setenv("LTMT_KEY_FILE", str(key))
-    code, out, _ = ltmt(capsys, "memory", "search", "secret plan", "--user", "u", "--memory-dir", store)
+    code, out, _ = ltmt(
+        capsys, "memory", "search", "secret plan", "--user", "u", "--memory-dir", store
+    )
     assert (code, out) == (0, "100.00\t1\tSecret plan\tGeheimer Plan\n")
     code, out, _ = ltmt(capsys, "memory", "check", "--memory-dir", store)
-    assert (code, out) == (0, "ok: encrypted store with 1 users, 1 segments and 10 index postings; every table agrees\n")
+    assert (code, out) == (
+        0,
+        "ok: encrypted store with 1 users, 1 segments and 10 index postings; every table agrees\n",
+    )
 
     new_key = tmp_path / "new.key"
     ltmt(capsys, "memory", "keygen", "-o", str(new_key))
-    code, out, _ = ltmt(capsys, "memory", "rekey", "--new-key-file", str(new_key), "--memory-dir", store)
+    code, out, _ = ltmt(
+        capsys, "memory", "rekey", "--new-key-file", str(new_key), "--memory-dir", store
+    )
     assert (code, out) == (0, f"rekeyed {store}: use {new_key} from now on\n")
     code, _, err = ltmt(capsys, "memory", "users", "--memory-dir", store)
-    assert code == 1 and err.startswith(f"ltmt: error: {key} is not the key of encrypted memory store")
+    assert code == 1 and err.startswith(
+        f"ltmt: error: {key} is not the key of encrypted memory store"
+    )
     monkeypatch.setenv("LTMT_KEY_FILE", str(new_key))
     code, out, _ = ltmt(capsys, "memory", "delete", "--user", "u", "--yes", "--memory-dir", store)
     assert (code, out) == (0, "deleted user u (1 segments); its data key is destroyed\n")
 
 
-def test_check_backup_compact(capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path) -> None:
+def test_check_backup_compact(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
     for user in ("a", "b"):
-        ltmt(capsys, "memory", "add", "--user", user, "--source", f"text of {user}", "--target", "Text", "--memory-dir", store)
+        ltmt(
+            capsys,
+            "memory",
+            "add",
+            "--user",
+            user,
+            "--source",
+            f"text of {user}",
+            "--target",
+            "Text",
+            "--memory-dir",
+            store,
+        )
     code, out, _ = ltmt(capsys, "memory", "backup", str(tmp_path / "copy"), "--memory-dir", store)
     assert (code, out) == (0, f"backed up {store} to {tmp_path / 'copy'}\n")
     code, _, err = ltmt(capsys, "memory", "backup", str(tmp_path / "copy"), "--memory-dir", store)
-    assert (code, err) == (1, f"ltmt: error: {tmp_path / 'copy'} exists and is not an empty directory; choose a new one\n")
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {tmp_path / 'copy'} exists and is not an empty directory; choose a new one\n",
+    )
     ltmt(capsys, "memory", "delete", "--user", "a", "--yes", "--memory-dir", store)
     code, out, _ = ltmt(capsys, "memory", "compact", "--memory-dir", store)
     assert code == 0 and out.startswith(f"compacted {store}: data.mdb ")
     code, out, _ = ltmt(capsys, "memory", "check", "--memory-dir", str(tmp_path / "copy"))
-    assert (code, out) == (0, "ok: store with 2 users, 2 segments and 16 index postings; every table agrees\n")
+    assert (code, out) == (
+        0,
+        "ok: store with 2 users, 2 segments and 16 index postings; every table agrees\n",
+    )
 
 
 @pytest.fixture
 def exported_store(capsys: pytest.CaptureFixture[str], store: str) -> str:
-    ltmt(capsys, "memory", "add", "--user", "u", "--source", "Open", "--target", "Öffnen", "--memory-dir", store)
+    ltmt(
+        capsys,
+        "memory",
+        "add",
+        "--user",
+        "u",
+        "--source",
+        "Open",
+        "--target",
+        "Öffnen",
+        "--memory-dir",
+        store,
+    )
     return store
 
 
-def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], exported_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_to_standard_output(
+    capsys: pytest.CaptureFixture[str],
+    exported_store: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = ltmt(capsys, "memory", "export", "--user", "u", "-o", "-", "--format", "jsonl", "--memory-dir", exported_store)
-    assert (code, out, err) == (0, '{"source": "Open", "target": "Öffnen"}\n', "exported 1 segments of u to standard output\n")
+    code, out, err = ltmt(
+        capsys,
+        "memory",
+        "export",
+        "--user",
+        "u",
+        "-o",
+        "-",
+        "--format",
+        "jsonl",
+        "--memory-dir",
+        exported_store,
+    )
+    assert (code, out, err) == (
+        0,
+        '{"source": "Open", "target": "Öffnen"}\n',
+        "exported 1 segments of u to standard output\n",
+    )
     assert not (tmp_path / "-").exists()
-    code, _, err = ltmt(capsys, "memory", "export", "--user", "u", "-o", "-", "--memory-dir", exported_store)
-    assert (code, err) == (1, "ltmt: error: -: cannot tell the format from the extension; pass --format (jsonl, po, tmx, tsv, xliff)\n")
+    code, _, err = ltmt(
+        capsys, "memory", "export", "--user", "u", "-o", "-", "--memory-dir", exported_store
+    )
+    assert (code, err) == (
+        1,
+        "ltmt: error: -: cannot tell the format from the extension; pass --format (jsonl, po, tmx, tsv, xliff)\n",
+    )
 
 
-def test_export_honours_the_umask_and_writes_through_links(capsys: pytest.CaptureFixture[str], exported_store: str, tmp_path: Path) -> None:
+def test_export_honours_the_umask_and_writes_through_links(
+    capsys: pytest.CaptureFixture[str], exported_store: str, tmp_path: Path
+) -> None:
     old = os.umask(0o022)
     try:
         target = tmp_path / "out.tsv"
-        assert ltmt(capsys, "memory", "export", "--user", "u", "-o", str(target), "--memory-dir", exported_store)[0] == 0
+        assert (
+            ltmt(
+                capsys,
+                "memory",
+                "export",
+                "--user",
+                "u",
+                "-o",
+                str(target),
+                "--memory-dir",
+                exported_store,
+            )[0]
+            == 0
+        )
         assert stat.S_IMODE(target.stat().st_mode) == 0o644
         link = tmp_path / "link.tsv"
         link.symlink_to(target)
         target.write_text("old\n")
-        assert ltmt(capsys, "memory", "export", "--user", "u", "-o", str(link), "--memory-dir", exported_store)[0] == 0
+        assert (
+            ltmt(
+                capsys,
+                "memory",
+                "export",
+                "--user",
+                "u",
+                "-o",
+                str(link),
+                "--memory-dir",
+                exported_store,
+            )[0]
+            == 0
+        )
         assert link.is_symlink() and target.read_text("utf-8") == "Open\tÖffnen\n"
     finally:
         os.umask(old)
@@ -136,13 +270,34 @@ def test_export_honours_the_umask_and_writes_through_links(capsys: pytest.Captur
 @pytest.mark.parametrize(
     ("output", "message"),
     [
-        ("{tmp}/missing/out.tsv", "cannot write {tmp}/missing/out.tsv: directory {tmp}/missing does not exist; create it first"),
+        (
+            "{tmp}/missing/out.tsv",
+            "cannot write {tmp}/missing/out.tsv: directory {tmp}/missing does not exist; create it first",
+        ),
         ("{tmp}", "cannot write {tmp}: it is a directory; give a file name"),
         ("/dev/full", "No space left on device while writing /dev/full: free space and retry"),
     ],
 )
-def test_export_errors_are_one_line(capsys: pytest.CaptureFixture[str], exported_store: str, tmp_path: Path, output: str, message: str) -> None:
-    code, _, err = ltmt(capsys, "memory", "export", "--user", "u", "-o", output.format(tmp=tmp_path), "--format", "tsv", "--memory-dir", exported_store)
+def test_export_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str],
+    exported_store: str,
+    tmp_path: Path,
+    output: str,
+    message: str,
+) -> None:
+    code, _, err = ltmt(
+        capsys,
+        "memory",
+        "export",
+        "--user",
+        "u",
+        "-o",
+        output.format(tmp=tmp_path),
+        "--format",
+        "tsv",
+        "--memory-dir",
+        exported_store,
+    )
     assert (code, err) == (1, f"ltmt: error: {message.format(tmp=tmp_path)}\n")
 
 
@@ -156,8 +311,12 @@ for batch in range(1000):
 """
 
 
-def test_kill_9_during_imports_loses_no_committed_batch(capsys: pytest.CaptureFixture[str], store: str) -> None:
-    worker = subprocess.Popen([sys.executable, "-c", IMPORT_LOOP, store], stdout=subprocess.PIPE, text=True)
+def test_kill_9_during_imports_loses_no_committed_batch(
+    capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    worker = subprocess.Popen(
+        [sys.executable, "-c", IMPORT_LOOP, store], stdout=subprocess.PIPE, text=True
+    )
     assert worker.stdout is not None
     committed = -1
     while committed < 4:

@@ -100,7 +100,9 @@ def test_missing_and_wrong_key_refused_and_nothing_changed(tmp_path: Path, key: 
     with Memory(store, key_file=key) as memory:
         fill(memory)
     before = {item.name: item.read_bytes() for item in store.iterdir() if item.name != "lock.mdb"}
-    with pytest.raises(StoreError, match=r"is encrypted; pass its key file with --key-file or LTMT_KEY_FILE$"):
+    with pytest.raises(
+        StoreError, match=r"is encrypted; pass its key file with --key-file or LTMT_KEY_FILE$"
+    ):
         Memory(store)
     other = generate_key_file(tmp_path / "other.key")
     with pytest.raises(StoreError, match=r"other\.key is not the key of encrypted memory store"):
@@ -181,12 +183,18 @@ def test_rekey_rotates_the_store_key_and_old_backups_keep_the_old_one(
 
 
 def test_rekey_refusals(tmp_path: Path, key: Path) -> None:
-    with Memory(tmp_path / "enc", key_file=key) as memory:
-        with pytest.raises(InputError, match=r"is the store's current key; make a new one"):
-            memory.rekey(key)
-    with Memory(tmp_path / "plain") as memory:
-        with pytest.raises(StoreError, match=r"is not encrypted; only an encrypted store can be rekeyed$"):
-            memory.rekey(key)
+    with (
+        Memory(tmp_path / "enc", key_file=key) as memory,
+        pytest.raises(InputError, match=r"is the store's current key; make a new one"),
+    ):
+        memory.rekey(key)
+    with (
+        Memory(tmp_path / "plain") as memory,
+        pytest.raises(
+            StoreError, match=r"is not encrypted; only an encrypted store can be rekeyed$"
+        ),
+    ):
+        memory.rekey(key)
 
 
 def test_encrypted_search_matches_plain_search(tmp_path: Path, key: Path) -> None:
@@ -202,7 +210,10 @@ def test_encrypted_search_matches_plain_search(tmp_path: Path, key: Path) -> Non
         with Memory(tmp_path / name, key_file=key_file) as memory:
             memory.import_pairs("u", pairs)
             results.append(
-                [[(m.segment.id, round(m.score, 6)) for m in memory.search("u", q)] for q in queries]
+                [
+                    [(m.segment.id, round(m.score, 6)) for m in memory.search("u", q)]
+                    for q in queries
+                ]
             )
     assert results[0] == results[1]
     assert os.listdir(tmp_path / "enc").count("keyring") == 1

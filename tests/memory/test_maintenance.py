@@ -41,16 +41,29 @@ def test_check_passes_and_counts(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        (lambda t: t.delete(b"n" + (1).to_bytes(4, "big") + (2).to_bytes(4, "big")),
-         r"segment 2 of 'a' has no normalised source"),
-        (lambda t: t.delete(b"s" + (1).to_bytes(4, "big") + (2).to_bytes(4, "big")),
-         r"user 'a' has 4 segment records but its count says 5"),
-        (lambda t: t.put(b"s" + (9).to_bytes(4, "big") + (1).to_bytes(4, "big"), b"x"),
-         r"its segment table holds keys of uid 9, which has no user"),
-        (lambda t: t.put(b"i" + (1).to_bytes(4, "big") + (7).to_bytes(4, "big"), b"\x01\x00\x00\x00\x01\x00\x00\x00"),
-         r"the index of 'a' does not match its segments"),
-        (lambda t: t.put(b"l" + (1).to_bytes(4, "big") + bytes(4), b"\x00\x00\x09\x00"),
-         r"the index-text length of segment 1 of 'a' is wrong"),
+        (
+            lambda t: t.delete(b"n" + (1).to_bytes(4, "big") + (2).to_bytes(4, "big")),
+            r"segment 2 of 'a' has no normalised source",
+        ),
+        (
+            lambda t: t.delete(b"s" + (1).to_bytes(4, "big") + (2).to_bytes(4, "big")),
+            r"user 'a' has 4 segment records but its count says 5",
+        ),
+        (
+            lambda t: t.put(b"s" + (9).to_bytes(4, "big") + (1).to_bytes(4, "big"), b"x"),
+            r"its segment table holds keys of uid 9, which has no user",
+        ),
+        (
+            lambda t: t.put(
+                b"i" + (1).to_bytes(4, "big") + (7).to_bytes(4, "big"),
+                b"\x01\x00\x00\x00\x01\x00\x00\x00",
+            ),
+            r"the index of 'a' does not match its segments",
+        ),
+        (
+            lambda t: t.put(b"l" + (1).to_bytes(4, "big") + bytes(4), b"\x00\x00\x09\x00"),
+            r"the index-text length of segment 1 of 'a' is wrong",
+        ),
     ],
 )
 def test_check_names_the_damage(tmp_path: Path, damage, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +74,12 @@ def test_check_names_the_damage(tmp_path: Path, damage, message: str) -> None:  
     with env.begin(write=True) as txn:
         damage(txn)
     env.close()
-    with Memory(store) as memory, pytest.raises(StoreError, match=rf"^memory store .* is damaged: {message}.*; restore a backup$"):
+    with (
+        Memory(store) as memory,
+        pytest.raises(
+            StoreError, match=rf"^memory store .* is damaged: {message}.*; restore a backup$"
+        ),
+    ):
         memory.check()
 
 
@@ -73,14 +91,21 @@ def test_damaged_user_record_and_schema_are_one_line_errors(tmp_path: Path) -> N
     with env.begin(write=True) as txn:
         txn.put(b"ua", b"{not json")
     env.close()
-    with Memory(store) as memory:
-        with pytest.raises(StoreError, match=r"^a user record is damaged .*run ltmt memory check, then restore a backup$"):
-            memory.count("a")
+    with (
+        Memory(store) as memory,
+        pytest.raises(
+            StoreError,
+            match=r"^a user record is damaged .*run ltmt memory check, then restore a backup$",
+        ),
+    ):
+        memory.count("a")
     env = raw_env(store)
     with env.begin(write=True) as txn:
         txn.put(b"mschema", b"one")
     env.close()
-    with pytest.raises(StoreError, match=r"has a damaged schema entry \(b'one'\); restore a backup$"):
+    with pytest.raises(
+        StoreError, match=r"has a damaged schema entry \(b'one'\); restore a backup$"
+    ):
         Memory(store)
 
 
@@ -117,7 +142,10 @@ def test_truncated_data_file_is_refused_before_mapping(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"{data_file} is truncated ({size // 2} bytes, its header says {size}): restore the store from a backup\n"
+    assert (
+        done.stdout
+        == f"{data_file} is truncated ({size // 2} bytes, its header says {size}): restore the store from a backup\n"
+    )
 
 
 def test_store_directory_and_files_are_private(tmp_path: Path) -> None:
@@ -137,7 +165,9 @@ def test_backup_is_a_consistent_store(tmp_path: Path) -> None:
         memory.import_pairs("a", pairs(50))
         memory.backup(tmp_path / "b")
         memory.add("a", "after the backup", "nach der Sicherung")
-        with pytest.raises(Exception, match=r"exists and is not an empty directory; choose a new one$"):
+        with pytest.raises(
+            Exception, match=r"exists and is not an empty directory; choose a new one$"
+        ):
             memory.backup(tmp_path / "b")
     assert stat.S_IMODE((tmp_path / "b").stat().st_mode) == 0o700
     with Memory(tmp_path / "b") as copy:
@@ -164,17 +194,27 @@ def test_compact_removes_deleted_plaintext(tmp_path: Path) -> None:
 
 
 def test_compact_needs_the_store_to_itself(tmp_path: Path) -> None:
-    with Memory(tmp_path / "s") as memory, Memory(tmp_path / "s"):
-        with pytest.raises(StoreError, match=r"is open 2 times in this process; close the others"):
-            memory.compact()
+    with (
+        Memory(tmp_path / "s") as memory,
+        Memory(tmp_path / "s"),
+        pytest.raises(StoreError, match=r"is open 2 times in this process; close the others"),
+    ):
+        memory.compact()
     with Memory(tmp_path / "s") as memory:
         holder = subprocess.Popen(
-            [sys.executable, "-c", f"from ltmt import Memory; import time; m = Memory({str(tmp_path / 's')!r}); print('open', flush=True); time.sleep(60)"],
-            stdout=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-c",
+                f"from ltmt import Memory; import time; m = Memory({str(tmp_path / 's')!r}); print('open', flush=True); time.sleep(60)",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
         )
         try:
             assert holder.stdout is not None and holder.stdout.readline() == "open\n"
-            with pytest.raises(StoreError, match=r"is in use by another process; stop it and retry$"):
+            with pytest.raises(
+                StoreError, match=r"is in use by another process; stop it and retry$"
+            ):
                 memory.compact()
         finally:
             holder.kill()
@@ -186,7 +226,9 @@ def tiny_fs(tmp_path: Path) -> Iterator[Path]:
     """A 4 MiB tmpfs (needs the right to mount: skipped elsewhere)."""
     mount = tmp_path / "tiny"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
@@ -199,7 +241,10 @@ def test_full_disk_is_reported_as_such_and_keeps_the_store(tiny_fs: Path) -> Non
     store = tiny_fs / "s"
     with Memory(store) as memory:
         memory.add("a", "kept before the disk filled", "vorher behalten")
-        with pytest.raises(StoreError, match=r"^No space left on device while writing memory store .*: (about \d+ MiB are needed; )?free space and retry"):
+        with pytest.raises(
+            StoreError,
+            match=r"^No space left on device while writing memory store .*: (about \d+ MiB are needed; )?free space and retry",
+        ):
             memory.import_pairs("a", pairs(20_000))
         assert memory.count("a") == 1
     with open(tiny_fs / "fill", "wb", buffering=0) as out, pytest.raises(OSError):
@@ -218,10 +263,26 @@ def test_full_disk_is_reported_as_such_and_keeps_the_store(tiny_fs: Path) -> Non
 @pytest.mark.parametrize(
     ("error", "free", "message"),
     [
-        (lmdb.DiskError("mdb_txn_commit: No space left on device"), 10**9, r"^No space left on device while writing memory store"),
-        (lmdb.DiskError("mdb_txn_commit: Input/output error"), 1000, r"^No space left on device while writing memory store"),
-        (lmdb.DiskError("mdb_txn_commit: Input/output error"), 10**9, r"^memory store .*: mdb_txn_commit: Input/output error$"),
-        (lmdb.CorruptedError("mdb_get: MDB_CORRUPTED"), 10**9, r"^memory store .* is damaged \(mdb_get: MDB_CORRUPTED\); run ltmt memory check, then restore a backup$"),
+        (
+            lmdb.DiskError("mdb_txn_commit: No space left on device"),
+            10**9,
+            r"^No space left on device while writing memory store",
+        ),
+        (
+            lmdb.DiskError("mdb_txn_commit: Input/output error"),
+            1000,
+            r"^No space left on device while writing memory store",
+        ),
+        (
+            lmdb.DiskError("mdb_txn_commit: Input/output error"),
+            10**9,
+            r"^memory store .*: mdb_txn_commit: Input/output error$",
+        ),
+        (
+            lmdb.CorruptedError("mdb_get: MDB_CORRUPTED"),
+            10**9,
+            r"^memory store .* is damaged \(mdb_get: MDB_CORRUPTED\); run ltmt memory check, then restore a backup$",
+        ),
     ],
 )
 def test_lmdb_errors_become_one_line_store_errors(
