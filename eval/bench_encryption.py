@@ -133,8 +133,10 @@ def main(argv: list[str] | None = None) -> None:
     result = run(args)
     text = json.dumps(result, indent=2)
     if args.output is not None:
+        from ltmt.outputs import write_output
+
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text + "\n", "utf-8")
+        write_output(args.output, text + "\n")
     print(text)
 
 

@@ -106,15 +106,22 @@ def _text(raw: IO[bytes], binary: bool, encoding: str) -> IO[Any]:
 
 
 @contextmanager
-def _stdout(binary: bool, encoding: str) -> Iterator[IO[Any]]:
-    out: IO[Any] = sys.stdout.buffer if binary else sys.stdout
+def _write_errors(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn a failed write (full disk, I/O error) inside the block into an OutputError."""
     try:
-        yield out
-        out.flush()
+        yield
     except OSError as exc:
         if exc.errno not in _WRITE_ERRNOS:
             raise
-        raise output_error(exc, STDOUT) from exc
+        raise output_error(exc, path) from exc
+
+
+@contextmanager
+def _stdout(binary: bool, encoding: str) -> Iterator[IO[Any]]:
+    out: IO[Any] = sys.stdout.buffer if binary else sys.stdout
+    with _write_errors(STDOUT):
+        yield out
+        out.flush()
 
 
 @contextmanager
@@ -126,12 +133,9 @@ def _through(target: Path, binary: bool, encoding: str) -> Iterator[IO[Any]]:
         raise output_error(exc, target) from exc
     out = _text(raw, binary, encoding)
     try:
-        yield out
-        out.flush()
-    except OSError as exc:
-        if exc.errno not in _WRITE_ERRNOS:
-            raise
-        raise output_error(exc, target) from exc
+        with _write_errors(target):
+            yield out
+            out.flush()
     finally:
         with contextlib.suppress(OSError):  # the error that matters was raised above
             out.close()

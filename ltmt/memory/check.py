@@ -11,6 +11,7 @@ problem found is a :class:`~ltmt.errors.StoreError` that names it; LMDB's own pa
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import lmdb
@@ -29,6 +30,7 @@ from ltmt.memory.layout import (
     POST,
     SEG,
     USERS,
+    Buffer,
     UserInfo,
     decode_record,
     pair_key,
@@ -117,30 +119,24 @@ def _check_user(
     """(segments, postings) of one user, each checked against the other tables."""
     ids: list[int] = []
     texts: list[str] = []
-    prefix = SEG + u32(info.uid)
-    cursor = txn.cursor()
-    if cursor.set_range(prefix):
-        for key, raw in cursor:
-            key = bytes(key)
-            if key[:5] != prefix:
-                break
-            seg_id = read_u32(key[5:9])
-            where = f"segment {seg_id} of {user!r}"
-            if not 0 < seg_id < info.next_id:
-                raise Damage(f"{where} is not below the user's next id {info.next_id}")
-            source, target, _, _, _ = decode_record(cipher.open(raw, key))
-            norm_key = seg_key(info.uid, seg_id, NORM)
-            norm = txn.get(norm_key)
-            if norm is None:
-                raise Damage(f"{where} has no normalised source")
-            folded = bytes(cipher.open(norm, norm_key)).decode("utf-8", errors="replace")
-            if folded != fold_space(source):
-                raise Damage(f"the normalised source of {where} does not match its record")
-            dedup = txn.get(pair_key(info.uid, source, target, cipher.digest))
-            if dedup is None or read_u32(dedup) != seg_id:
-                raise Damage(f"the dedup entry of {where} is missing or names another segment")
-            ids.append(seg_id)
-            texts.append(folded.casefold())
+    for key, raw in _under(txn, SEG + u32(info.uid)):
+        seg_id = read_u32(key[5:9])
+        where = f"segment {seg_id} of {user!r}"
+        if not 0 < seg_id < info.next_id:
+            raise Damage(f"{where} is not below the user's next id {info.next_id}")
+        source, target, _, _, _ = decode_record(cipher.open(raw, key))
+        norm_key = seg_key(info.uid, seg_id, NORM)
+        norm = txn.get(norm_key)
+        if norm is None:
+            raise Damage(f"{where} has no normalised source")
+        folded = bytes(cipher.open(norm, norm_key)).decode("utf-8", errors="replace")
+        if folded != fold_space(source):
+            raise Damage(f"the normalised source of {where} does not match its record")
+        dedup = txn.get(pair_key(info.uid, source, target, cipher.digest))
+        if dedup is None or read_u32(dedup) != seg_id:
+            raise Damage(f"the dedup entry of {where} is missing or names another segment")
+        ids.append(seg_id)
+        texts.append(folded.casefold())
     if len(ids) != info.count:
         raise Damage(
             f"user {user!r} has {len(ids)} segment records but its count says {info.count}"
@@ -188,24 +184,18 @@ def _check_postings(
         if ids
         else np.zeros(0, dtype=np.uint64)
     )
-    prefix = POST + u32(info.uid)
     stored: list[np.ndarray] = []
-    cursor = txn.cursor()
     head: tuple[int, int, list[np.ndarray]] | None = None  # (term, df, ids so far)
-    if cursor.set_range(prefix):
-        for key, value in cursor:
-            key = bytes(key)
-            if key[:5] != prefix:
-                break
-            term = read_u32(key[5:9])
-            if len(key) == 9:  # a head: its chunks follow it in key order
-                _close_term(head, user, stored)
-                df = struct.unpack_from("<I", value)[0]
-                head = (term, df, [np.frombuffer(value, dtype="<u4", offset=4)])
-            elif len(key) == 13 and head is not None and head[0] == term:
-                head[2].insert(len(head[2]) - 1, np.frombuffer(value, dtype="<u4"))
-            else:
-                raise Damage(f"index entry {key!r} of {user!r} has no head")
+    for key, value in _under(txn, POST + u32(info.uid)):
+        term = read_u32(key[5:9])
+        if len(key) == 9:  # a head: its chunks follow it in key order
+            _close_term(head, user, stored)
+            df = struct.unpack_from("<I", value)[0]
+            head = (term, df, [np.frombuffer(value, dtype="<u4", offset=4)])
+        elif len(key) == 13 and head is not None and head[0] == term:
+            head[2].insert(len(head[2]) - 1, np.frombuffer(value, dtype="<u4"))
+        else:
+            raise Damage(f"index entry {key!r} of {user!r} has no head")
     _close_term(head, user, stored)
     found = np.sort(np.concatenate(stored)) if stored else np.zeros(0, dtype=np.uint64)
     if not np.array_equal(found, expected):
@@ -228,14 +218,20 @@ def _close_term(
     stored.append((np.uint64(term) << np.uint64(32)) | ids.astype(np.uint64))
 
 
+def _under(txn: lmdb.Transaction, prefix: bytes) -> Iterator[tuple[bytes, Buffer]]:
+    """(key, value) of every key that starts with ``prefix``, in key order."""
+    cursor = txn.cursor()
+    if not cursor.set_range(prefix):
+        return
+    for key, value in cursor:
+        key = bytes(key)
+        if not key.startswith(prefix):
+            return
+        yield key, value
+
+
 def _count_keys(txn: lmdb.Transaction, prefix: bytes) -> int:
-    cursor, count = txn.cursor(), 0
-    if cursor.set_range(prefix):
-        for key in cursor.iternext(values=False):
-            if bytes(key[: len(prefix)]) != prefix:
-                break
-            count += 1
-    return count
+    return sum(1 for _ in _under(txn, prefix))
 
 
 def _check_orphans(txn: lmdb.Transaction, uids: dict[int, str]) -> None:

@@ -9,6 +9,7 @@ or exit 1 with one ``ltmt: error:`` line; after a failed import the store is as 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -17,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ltmt import Memory
-from ltmt.cli import main
 
 IMPORT_FORMATS = ("jsonl", "tsv", "tmx", "po", "xliff")
 DOCUMENT_FORMATS = ("txt", "jsonl", "po", "xliff")
@@ -84,16 +84,6 @@ contents = st.one_of(
 )
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    try:
-        main.run(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    _, err = capsys.readouterr()
-    return code, err
-
-
 def assert_clean_end(code: int, err: str) -> None:
     if code == 0:
         return
@@ -108,7 +98,7 @@ def snapshot(store: Path) -> list[tuple[int, str, str]]:
 
 @pytest.mark.parametrize("fmt", IMPORT_FORMATS)
 def test_import_never_crashes_nor_changes_the_store_on_failure(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+    tmp_path: Path, run_ltmt: Callable[..., tuple[int, str, str]], fmt: str
 ) -> None:
     store = tmp_path / "store"
     with Memory(store) as memory:
@@ -120,8 +110,8 @@ def test_import_never_crashes_nor_changes_the_store_on_failure(
     def check(data: bytes) -> None:
         path.write_bytes(data)
         before = snapshot(store)
-        code, err = run(
-            capsys, "memory", "import", str(path), "--user", "u", "--memory-dir", str(store)
+        code, _, err = run_ltmt(
+            "memory", "import", str(path), "--user", "u", "--memory-dir", str(store)
         )
         assert_clean_end(code, err)
         if code:
@@ -133,7 +123,7 @@ def test_import_never_crashes_nor_changes_the_store_on_failure(
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", DOCUMENT_FORMATS)
 def test_translate_never_crashes_on_any_document(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, tiny_model_dir: Path
+    tmp_path: Path, run_ltmt: Callable[..., tuple[int, str, str]], fmt: str, tiny_model_dir: Path
 ) -> None:
     store = tmp_path / "store"
     path, output = tmp_path / f"input.{fmt}", tmp_path / f"output.{fmt}"
@@ -142,8 +132,7 @@ def test_translate_never_crashes_on_any_document(
     @given(data=contents)
     def check(data: bytes) -> None:
         path.write_bytes(data[:120])
-        code, err = run(
-            capsys, "translate", str(path), "--user", "u", "--memory-dir", str(store),
+        code, _, err = run_ltmt("translate", str(path), "--user", "u", "--memory-dir", str(store),
             "--model", str(tiny_model_dir), "--beam", "1", "--output", str(output),
         )  # fmt: skip
         assert_clean_end(code, err)

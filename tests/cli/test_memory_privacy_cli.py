@@ -10,23 +10,14 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from ltmt import Memory
-from ltmt.cli import main
 
-
-def ltmt(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run ``ltmt ARGS`` in-process: (exit code, stdout, stderr)."""
-    try:
-        main.run(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+Runner = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
@@ -35,10 +26,9 @@ def store(tmp_path: Path) -> str:
 
 
 def test_one_character_sources_are_stored_and_found(
-    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+    run_ltmt: Runner, store: str, tmp_path: Path
 ) -> None:
-    assert ltmt(
-        capsys,
+    assert run_ltmt(
         "memory",
         "add",
         "--user",
@@ -52,44 +42,43 @@ def test_one_character_sources_are_stored_and_found(
     )[:2] == (0, "added segment 1 of u\n")
     rows = tmp_path / "letters.jsonl"
     rows.write_text("".join(json.dumps({"source": c, "target": c.upper()}) + "\n" for c in "abc"))
-    code, out, _ = ltmt(capsys, "memory", "import", str(rows), "--user", "u", "--memory-dir", store)
+    code, out, _ = run_ltmt("memory", "import", str(rows), "--user", "u", "--memory-dir", store)
     assert (code, out) == (0, "imported letters.jsonl into u: 3 added, 0 duplicates, 0 skipped\n")
-    code, out, _ = ltmt(
-        capsys, "memory", "search", "B", "--user", "u", "-k", "1", "--memory-dir", store
+    code, out, _ = run_ltmt(
+        "memory", "search", "B", "--user", "u", "-k", "1", "--memory-dir", store
     )
     assert (code, out) == (0, "100.00\t3\tb\tB\n")
 
 
 def test_one_character_line_is_learned_and_reused(
-    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path, tiny_model_dir: Path
+    run_ltmt: Runner, store: str, tmp_path: Path, tiny_model_dir: Path
 ) -> None:
     source, reference = tmp_path / "in.txt", tmp_path / "ref.txt"
     source.write_text("X\n")
     reference.write_text("Y\n")
     common = ["--model", str(tiny_model_dir), "--memory-dir", store, "--beam", "1", "--user", "u"]
-    code, _, err = ltmt(capsys, "translate", str(source), "--learn", str(reference), *common)
+    code, _, err = run_ltmt("translate", str(source), "--learn", str(reference), *common)
     assert code == 0, err
-    code, out, err = ltmt(capsys, "translate", str(source), *common)
+    code, out, err = run_ltmt("translate", str(source), *common)
     assert (code, out) == (0, "Y\n") and "1 memory hits" in err
 
 
 def test_encrypted_store_through_the_cli(
-    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_ltmt: Runner, store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key = tmp_path / "k.key"
-    assert ltmt(capsys, "memory", "keygen", "--output", str(key))[:2] == (
+    assert run_ltmt("memory", "keygen", "--output", str(key))[:2] == (
         0,
         f"wrote a new key to {key}\n",
     )
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
-    code, _, err = ltmt(capsys, "memory", "keygen", "--output", str(key))
+    code, _, err = run_ltmt("memory", "keygen", "--output", str(key))
     assert (code, err) == (
         1,
         f"ltmt: error: {key} already exists; a key is never overwritten, choose another path\n",
     )
 
-    code, out, _ = ltmt(
-        capsys,
+    code, out, _ = run_ltmt(
         "memory",
         "add",
         "--user",
@@ -104,45 +93,38 @@ def test_encrypted_store_through_the_cli(
         str(key),
     )
     assert code == 0
-    code, _, err = ltmt(
-        capsys, "memory", "search", "secret plan", "--user", "u", "--memory-dir", store
-    )
+    code, _, err = run_ltmt("memory", "search", "secret plan", "--user", "u", "--memory-dir", store)
     assert (code, err) == (
         1,
         f"ltmt: error: memory store {store} is encrypted; pass its key file with --key-file or LTMT_KEY_FILE\n",
     )
     monkeypatch.setenv("LTMT_KEY_FILE", str(key))
-    code, out, _ = ltmt(
-        capsys, "memory", "search", "secret plan", "--user", "u", "--memory-dir", store
-    )
+    code, out, _ = run_ltmt("memory", "search", "secret plan", "--user", "u", "--memory-dir", store)
     assert (code, out) == (0, "100.00\t1\tSecret plan\tGeheimer Plan\n")
-    code, out, _ = ltmt(capsys, "memory", "check", "--memory-dir", store)
+    code, out, _ = run_ltmt("memory", "check", "--memory-dir", store)
     assert (code, out) == (
         0,
         "ok: encrypted store with 1 users, 1 segments and 10 index postings; every table agrees\n",
     )
 
     new_key = tmp_path / "new.key"
-    ltmt(capsys, "memory", "keygen", "-o", str(new_key))
-    code, out, _ = ltmt(
-        capsys, "memory", "rekey", "--new-key-file", str(new_key), "--memory-dir", store
+    run_ltmt("memory", "keygen", "-o", str(new_key))
+    code, out, _ = run_ltmt(
+        "memory", "rekey", "--new-key-file", str(new_key), "--memory-dir", store
     )
     assert (code, out) == (0, f"rekeyed {store}: use {new_key} from now on\n")
-    code, _, err = ltmt(capsys, "memory", "users", "--memory-dir", store)
+    code, _, err = run_ltmt("memory", "users", "--memory-dir", store)
     assert code == 1 and err.startswith(
         f"ltmt: error: {key} is not the key of encrypted memory store"
     )
     monkeypatch.setenv("LTMT_KEY_FILE", str(new_key))
-    code, out, _ = ltmt(capsys, "memory", "delete", "--user", "u", "--yes", "--memory-dir", store)
+    code, out, _ = run_ltmt("memory", "delete", "--user", "u", "--yes", "--memory-dir", store)
     assert (code, out) == (0, "deleted user u (1 segments); its data key is destroyed\n")
 
 
-def test_check_backup_compact(
-    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
-) -> None:
+def test_check_backup_compact(run_ltmt: Runner, store: str, tmp_path: Path) -> None:
     for user in ("a", "b"):
-        ltmt(
-            capsys,
+        run_ltmt(
             "memory",
             "add",
             "--user",
@@ -154,27 +136,32 @@ def test_check_backup_compact(
             "--memory-dir",
             store,
         )
-    code, out, _ = ltmt(capsys, "memory", "backup", str(tmp_path / "copy"), "--memory-dir", store)
+    code, out, _ = run_ltmt("memory", "backup", str(tmp_path / "copy"), "--memory-dir", store)
     assert (code, out) == (0, f"backed up {store} to {tmp_path / 'copy'}\n")
-    code, _, err = ltmt(capsys, "memory", "backup", str(tmp_path / "copy"), "--memory-dir", store)
+    code, _, err = run_ltmt("memory", "backup", str(tmp_path / "copy"), "--memory-dir", store)
     assert (code, err) == (
         1,
         f"ltmt: error: {tmp_path / 'copy'} exists and is not an empty directory; choose a new one\n",
     )
-    ltmt(capsys, "memory", "delete", "--user", "a", "--yes", "--memory-dir", store)
-    code, out, _ = ltmt(capsys, "memory", "compact", "--memory-dir", store)
+    run_ltmt("memory", "delete", "--user", "a", "--yes", "--memory-dir", store)
+    code, out, _ = run_ltmt("memory", "compact", "--memory-dir", store)
     assert code == 0 and out.startswith(f"compacted {store}: data.mdb ")
-    code, out, _ = ltmt(capsys, "memory", "check", "--memory-dir", str(tmp_path / "copy"))
+    code, out, _ = run_ltmt("memory", "check", "--memory-dir", str(tmp_path / "copy"))
     assert (code, out) == (
         0,
         "ok: store with 2 users, 2 segments and 16 index postings; every table agrees\n",
     )
 
 
+def export(run_ltmt: Runner, store: str, output: str, *options: str) -> tuple[int, str, str]:
+    return run_ltmt(
+        "memory", "export", "--user", "u", "-o", output, "--memory-dir", store, *options
+    )
+
+
 @pytest.fixture
-def exported_store(capsys: pytest.CaptureFixture[str], store: str) -> str:
-    ltmt(
-        capsys,
+def exported_store(run_ltmt: Runner, store: str) -> str:
+    run_ltmt(
         "memory",
         "add",
         "--user",
@@ -190,34 +177,20 @@ def exported_store(capsys: pytest.CaptureFixture[str], store: str) -> str:
 
 
 def test_export_to_standard_output(
-    capsys: pytest.CaptureFixture[str],
+    run_ltmt: Runner,
     exported_store: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = ltmt(
-        capsys,
-        "memory",
-        "export",
-        "--user",
-        "u",
-        "-o",
-        "-",
-        "--format",
-        "jsonl",
-        "--memory-dir",
-        exported_store,
-    )
+    code, out, err = export(run_ltmt, exported_store, "-", "--format", "jsonl")
     assert (code, out, err) == (
         0,
         '{"source": "Open", "target": "Öffnen"}\n',
         "exported 1 segments of u to standard output\n",
     )
     assert not (tmp_path / "-").exists()
-    code, _, err = ltmt(
-        capsys, "memory", "export", "--user", "u", "-o", "-", "--memory-dir", exported_store
-    )
+    code, _, err = export(run_ltmt, exported_store, "-")
     assert (code, err) == (
         1,
         "ltmt: error: -: cannot tell the format from the extension; pass --format (jsonl, po, tmx, tsv, xliff)\n",
@@ -225,43 +198,17 @@ def test_export_to_standard_output(
 
 
 def test_export_honours_the_umask_and_writes_through_links(
-    capsys: pytest.CaptureFixture[str], exported_store: str, tmp_path: Path
+    run_ltmt: Runner, exported_store: str, tmp_path: Path
 ) -> None:
     old = os.umask(0o022)
     try:
         target = tmp_path / "out.tsv"
-        assert (
-            ltmt(
-                capsys,
-                "memory",
-                "export",
-                "--user",
-                "u",
-                "-o",
-                str(target),
-                "--memory-dir",
-                exported_store,
-            )[0]
-            == 0
-        )
+        assert export(run_ltmt, exported_store, str(target))[0] == 0
         assert stat.S_IMODE(target.stat().st_mode) == 0o644
         link = tmp_path / "link.tsv"
         link.symlink_to(target)
         target.write_text("old\n")
-        assert (
-            ltmt(
-                capsys,
-                "memory",
-                "export",
-                "--user",
-                "u",
-                "-o",
-                str(link),
-                "--memory-dir",
-                exported_store,
-            )[0]
-            == 0
-        )
+        assert export(run_ltmt, exported_store, str(link))[0] == 0
         assert link.is_symlink() and target.read_text("utf-8") == "Open\tÖffnen\n"
     finally:
         os.umask(old)
@@ -279,25 +226,13 @@ def test_export_honours_the_umask_and_writes_through_links(
     ],
 )
 def test_export_errors_are_one_line(
-    capsys: pytest.CaptureFixture[str],
+    run_ltmt: Runner,
     exported_store: str,
     tmp_path: Path,
     output: str,
     message: str,
 ) -> None:
-    code, _, err = ltmt(
-        capsys,
-        "memory",
-        "export",
-        "--user",
-        "u",
-        "-o",
-        output.format(tmp=tmp_path),
-        "--format",
-        "tsv",
-        "--memory-dir",
-        exported_store,
-    )
+    code, _, err = export(run_ltmt, exported_store, output.format(tmp=tmp_path), "--format", "tsv")
     assert (code, err) == (1, f"ltmt: error: {message.format(tmp=tmp_path)}\n")
 
 
@@ -311,9 +246,7 @@ for batch in range(1000):
 """
 
 
-def test_kill_9_during_imports_loses_no_committed_batch(
-    capsys: pytest.CaptureFixture[str], store: str
-) -> None:
+def test_kill_9_during_imports_loses_no_committed_batch(run_ltmt: Runner, store: str) -> None:
     worker = subprocess.Popen(
         [sys.executable, "-c", IMPORT_LOOP, store], stdout=subprocess.PIPE, text=True
     )
@@ -326,7 +259,7 @@ def test_kill_9_during_imports_loses_no_committed_batch(
     rest = worker.stdout.read().split()
     worker.wait()
     last = int(rest[-1]) if rest else committed
-    code, out, _ = ltmt(capsys, "memory", "check", "--memory-dir", store)
+    code, out, _ = run_ltmt("memory", "check", "--memory-dir", store)
     assert code == 0 and out.startswith("ok: store with 1 users, ")
     count = Memory(store).count("u")
     # the batch after the last one printed may have committed just before the kill

@@ -7,7 +7,6 @@ import re
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import lmdb
@@ -219,22 +218,6 @@ def test_compact_needs_the_store_to_itself(tmp_path: Path) -> None:
         finally:
             holder.kill()
             holder.wait()
-
-
-@pytest.fixture
-def tiny_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 4 MiB tmpfs (needs the right to mount: skipped elsewhere)."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 def test_full_disk_is_reported_as_such_and_keeps_the_store(tiny_fs: Path) -> None:
