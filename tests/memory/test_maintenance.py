@@ -271,7 +271,7 @@ def test_full_disk_is_reported_as_such_and_keeps_the_store(tiny_fs: Path) -> Non
 def test_lmdb_errors_become_one_line_store_errors(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, error: lmdb.Error, free: int, message: str
 ) -> None:
-    from ltmt.memory import env
+    from ltmt.memory import env, files
 
-    monkeypatch.setattr(env, "free_bytes", lambda path: free)
+    monkeypatch.setattr(files, "free_bytes", lambda path: free)
     assert re.match(message, str(env.lmdb_error(tmp_path, error)))
