@@ -3,7 +3,8 @@
     with open_output("out.jsonl") as out:       # or "-" for standard output
         out.write(text)
 
-- ``-`` is standard output (never a file named ``-``).
+- ``-`` is standard output (never a file named ``-``), and so is a path that names this
+  process's standard output (``/dev/stdout``): it is written at its offset, never truncated.
 - A regular file, or a path that does not exist yet, is written atomically: into a temporary
   file in the same directory, flushed to disk (``fsync``), then renamed over the target, so a
   crash or an error leaves the old file or the new one, never half of one. A new file gets the
@@ -78,7 +79,7 @@ def open_output(
     What is written becomes visible when the ``with`` block ends without an error; on an error
     a regular file is left as it was. See the module docstring for the rules.
     """
-    if str(path) == STDOUT:
+    if is_stdout(path):
         with _stdout(binary, encoding) as out:
             yield out
         return
@@ -97,6 +98,19 @@ def open_output(
         return
     with _atomic(target, info, binary, encoding) as out:
         yield out
+
+
+def is_stdout(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is ``-`` or names this process's standard output (``/dev/stdout``,
+    ``/proc/self/fd/1``...): then it is written through that descriptor, at its offset, never
+    truncated."""
+    if str(path) == STDOUT:
+        return True
+    try:
+        target, stdout = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return (target.st_dev, target.st_ino) == (stdout.st_dev, stdout.st_ino)
 
 
 def _text(raw: IO[bytes], binary: bool, encoding: str) -> IO[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +153,13 @@ def test_read_only_file_system(tiny_fs: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_fs)], check=True)
     with pytest.raises(OutputError, match=r"read-only file system; choose another path$"):
         write_output(tiny_fs / "out.txt", "x")
+
+
+def test_dev_stdout_is_written_at_its_offset_not_truncated(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("before\n")
+    code = "from ltmt.outputs import write_output; write_output('/dev/stdout', 'after\\n')"
+    with open(log, "a") as stdout:
+        subprocess.run([sys.executable, "-c", code], stdout=stdout, check=True, timeout=60)
+    assert log.read_text() == "before\nafter\n"
+    assert stat.S_ISLNK(os.lstat("/dev/stdout").st_mode)

@@ -143,7 +143,7 @@ def export(
     import tempfile
 
     from ltmt.formats.pairs import pair_format, write_pairs
-    from ltmt.outputs import describe, open_output
+    from ltmt.outputs import describe, is_stdout, open_output
     from ltmt.segments import PairRecord
 
     name = pair_format(Path(output), fmt)
@@ -164,7 +164,7 @@ def export(
             count = write_pairs(written, records(), name, **options)
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
-    typer.echo(f"exported {count} segments of {user} to {describe(output)}", err=output == "-")
+    typer.echo(f"exported {count} segments of {user} to {describe(output)}", err=is_stdout(output))
 
 
 @app.command("search")
