@@ -50,17 +50,25 @@ def test_one_character_sources_are_stored_and_found(
     assert (code, out) == (0, "100.00\t3\tb\tB\n")
 
 
-def test_one_character_line_is_learned_and_reused(
+def test_one_character_line_is_learned_and_reused_from_an_encrypted_store(
     run_ltmt: Runner, store: str, tmp_path: Path, tiny_model_dir: Path
 ) -> None:
-    source, reference = tmp_path / "in.txt", tmp_path / "ref.txt"
+    source, reference, key = tmp_path / "in.txt", tmp_path / "ref.txt", tmp_path / "k.key"
     source.write_text("X\n")
     reference.write_text("Y\n")
+    run_ltmt("memory", "keygen", "-o", str(key))
     common = ["--model", str(tiny_model_dir), "--memory-dir", store, "--beam", "1", "--user", "u"]
-    code, _, err = run_ltmt("translate", str(source), "--learn", str(reference), *common)
+    learn = ("translate", str(source), "--learn", str(reference), *common)
+    code, _, err = run_ltmt(*learn, "--key-file", str(key))
     assert code == 0, err
-    code, out, err = run_ltmt("translate", str(source), *common)
+    code, out, err = run_ltmt("translate", str(source), *common, "--key-file", str(key))
     assert (code, out) == (0, "Y\n") and "1 memory hits" in err
+    code, _, err = run_ltmt("translate", str(source), *common)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: memory store {store} is encrypted; pass its key file with --key-file or "
+        "LTMT_KEY_FILE\n",
+    )
 
 
 def test_encrypted_store_through_the_cli(

@@ -275,3 +275,36 @@ def test_lmdb_errors_become_one_line_store_errors(
 
     monkeypatch.setattr(files, "free_bytes", lambda path: free)
     assert re.match(message, str(env.lmdb_error(tmp_path, error)))
+
+
+def test_a_crashed_compaction_leaves_a_working_store(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    with Memory(store) as memory:
+        memory.import_pairs("a", pairs(30))
+    (store / ".compact").mkdir()
+    (store / ".compact" / "data.mdb").write_bytes(b"half a copy")  # killed before the rename
+    with Memory(store) as memory:
+        assert memory.check().segments == 30
+        memory.compact()
+        assert memory.count("a") == 30
+    assert not (store / ".compact").exists()
+
+
+def test_compact_destroys_the_key_of_a_delete_interrupted_after_its_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.memory.crypto import Keyring
+
+    with Memory(tmp_path / "s", key_file=generate_key_file(tmp_path / "k")) as memory:
+        memory.add("gone", "one", "eins")
+        memory.add("kept", "two", "zwei")
+        keyring = memory.store.vault.keyring
+        assert keyring is not None and keyring.live_uids() == [1, 2]
+        with monkeypatch.context() as patch:
+            patch.setattr(Keyring, "destroy", lambda self, uid: None)  # the crash
+            memory.delete_user("gone")
+        assert keyring.live_uids() == [1, 2]
+        assert memory.check().users == 1
+        memory.compact()
+        assert keyring.live_uids() == [2]
+        assert memory.search("kept", "two")[0].segment.target == "zwei"
