@@ -149,19 +149,25 @@ def _check_user(
             raise Damage(
                 f"user {user!r} has {found} {_TABLE_NAMES[table]} entries for {len(ids)} segments"
             )
-    _check_lens(txn, user, info, cipher, ids, texts)
-    return len(ids), _check_postings(txn, user, info, cipher, ids, texts)
+    segments = _UserSegments(user, info.uid, cipher, ids, texts)
+    _check_lens(txn, segments)
+    return len(ids), _check_postings(txn, segments)
 
 
-def _check_lens(
-    txn: lmdb.Transaction,
-    user: str,
-    info: UserInfo,
-    cipher: PlainCipher,
-    ids: list[int],
-    texts: list[str],
-) -> None:
-    lens = index.load_lens(txn, info.uid, cipher).astype(np.int64)
+@dataclass(frozen=True)
+class _UserSegments:
+    """One user's segment ids and index texts, as read back from its records."""
+
+    user: str
+    uid: int
+    cipher: PlainCipher
+    ids: list[int]
+    texts: list[str]
+
+
+def _check_lens(txn: lmdb.Transaction, segments: _UserSegments) -> None:
+    user, ids, texts = segments.user, segments.ids, segments.texts
+    lens = index.load_lens(txn, segments.uid, segments.cipher).astype(np.int64)
     expected = np.zeros(max(len(lens), max(ids, default=0) + 1), dtype=np.int64)
     expected[ids] = np.minimum([len(text) for text in texts], 0xFFFF)
     lens = np.pad(lens, (0, len(expected) - len(lens)))
@@ -170,23 +176,17 @@ def _check_lens(
         raise Damage(f"the index-text length of segment {bad} of {user!r} is wrong")
 
 
-def _check_postings(
-    txn: lmdb.Transaction,
-    user: str,
-    info: UserInfo,
-    cipher: PlainCipher,
-    ids: list[int],
-    texts: list[str],
-) -> int:
+def _check_postings(txn: lmdb.Transaction, segments: _UserSegments) -> int:
     """Compare the stored postings with those the sources make; returns how many there are."""
+    user, ids, texts = segments.user, segments.ids, segments.texts
     expected = (
-        index.posting_pairs(texts, np.array(ids, dtype=np.int64), cipher)
+        index.posting_pairs(texts, np.array(ids, dtype=np.int64), segments.cipher)
         if ids
         else np.zeros(0, dtype=np.uint64)
     )
     stored: list[np.ndarray] = []
     head: tuple[int, int, list[np.ndarray]] | None = None  # (term, df, ids so far)
-    for key, value in _under(txn, POST + u32(info.uid)):
+    for key, value in _under(txn, POST + u32(segments.uid)):
         term = read_u32(key[5:9])
         if len(key) == 9:  # a head: its chunks follow it in key order
             _close_term(head, user, stored)
