@@ -3,7 +3,8 @@
     with open_output("out.jsonl") as out:       # or "-" for standard output
         out.write(text)
 
-- ``-`` is standard output (never a file named ``-``).
+- ``-`` is standard output (never a file named ``-``), and so is a path that names this
+  process's standard output (``/dev/stdout``): it is written at its offset, never truncated.
 - A regular file, or a path that does not exist yet, is written atomically: into a temporary
   file in the same directory, flushed to disk (``fsync``), then renamed over the target, so a
   crash or an error leaves the old file or the new one, never half of one. A new file gets the
@@ -78,7 +79,7 @@ def open_output(
     What is written becomes visible when the ``with`` block ends without an error; on an error
     a regular file is left as it was. See the module docstring for the rules.
     """
-    if str(path) == STDOUT:
+    if is_stdout(path):
         with _stdout(binary, encoding) as out:
             yield out
         return
@@ -99,6 +100,19 @@ def open_output(
         yield out
 
 
+def is_stdout(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is ``-`` or names this process's standard output (``/dev/stdout``,
+    ``/proc/self/fd/1``...): then it is written through that descriptor, at its offset, never
+    truncated."""
+    if str(path) == STDOUT:
+        return True
+    try:
+        target, stdout = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return (target.st_dev, target.st_ino) == (stdout.st_dev, stdout.st_ino)
+
+
 def _text(raw: IO[bytes], binary: bool, encoding: str) -> IO[Any]:
     if binary:
         return raw
@@ -106,15 +120,22 @@ def _text(raw: IO[bytes], binary: bool, encoding: str) -> IO[Any]:
 
 
 @contextmanager
-def _stdout(binary: bool, encoding: str) -> Iterator[IO[Any]]:
-    out: IO[Any] = sys.stdout.buffer if binary else sys.stdout
+def _write_errors(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn a failed write (full disk, I/O error) inside the block into an OutputError."""
     try:
-        yield out
-        out.flush()
+        yield
     except OSError as exc:
         if exc.errno not in _WRITE_ERRNOS:
             raise
-        raise output_error(exc, STDOUT) from exc
+        raise output_error(exc, path) from exc
+
+
+@contextmanager
+def _stdout(binary: bool, encoding: str) -> Iterator[IO[Any]]:
+    out: IO[Any] = sys.stdout.buffer if binary else sys.stdout
+    with _write_errors(STDOUT):
+        yield out
+        out.flush()
 
 
 @contextmanager
@@ -126,12 +147,9 @@ def _through(target: Path, binary: bool, encoding: str) -> Iterator[IO[Any]]:
         raise output_error(exc, target) from exc
     out = _text(raw, binary, encoding)
     try:
-        yield out
-        out.flush()
-    except OSError as exc:
-        if exc.errno not in _WRITE_ERRNOS:
-            raise
-        raise output_error(exc, target) from exc
+        with _write_errors(target):
+            yield out
+            out.flush()
     finally:
         with contextlib.suppress(OSError):  # the error that matters was raised above
             out.close()

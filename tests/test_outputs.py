@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,29 +138,13 @@ def test_unwritable_directory(tmp_path: Path) -> None:
         locked.chmod(0o700)
 
 
-@pytest.fixture
-def tiny_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 64 KiB tmpfs (needs the right to mount: skipped elsewhere)."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
-
-
 def test_full_disk_leaves_old_file_and_no_temporary(tiny_fs: Path) -> None:
     target = tiny_fs / "out.txt"
     target.write_text("old")
     with pytest.raises(
         OutputError, match=r"^No space left on device while writing .*out\.txt: free space"
     ):
-        write_output(target, "x" * 1_000_000)
+        write_output(target, "x" * 8_000_000)
     assert target.read_text() == "old"
     assert sorted(p.name for p in tiny_fs.iterdir()) == ["out.txt"]
 
@@ -168,3 +153,13 @@ def test_read_only_file_system(tiny_fs: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_fs)], check=True)
     with pytest.raises(OutputError, match=r"read-only file system; choose another path$"):
         write_output(tiny_fs / "out.txt", "x")
+
+
+def test_dev_stdout_is_written_at_its_offset_not_truncated(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("before\n")
+    code = "from ltmt.outputs import write_output; write_output('/dev/stdout', 'after\\n')"
+    with open(log, "a") as stdout:
+        subprocess.run([sys.executable, "-c", code], stdout=stdout, check=True, timeout=60)
+    assert log.read_text() == "before\nafter\n"
+    assert stat.S_ISLNK(os.lstat("/dev/stdout").st_mode)

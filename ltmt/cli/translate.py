@@ -41,6 +41,9 @@ def translate(
     memory_dir: Path | None = typer.Option(
         None, "--memory-dir", help="Memory store (default: $LTMT_HOME)."
     ),
+    key_file: Path | None = typer.Option(
+        None, "--key-file", help="Store key of an encrypted memory (default: $LTMT_KEY_FILE)."
+    ),
     output: str | None = typer.Option(
         None, "--output", "-o", help="Write here (text: default stdout; - is stdout)."
     ),
@@ -127,7 +130,7 @@ def translate(
     from ltmt.formats.run_report import RunReport
 
     report = RunReport()
-    memory = _open_memory(memory_dir, user, report) if user is not None else None
+    memory = _open_memory(memory_dir, key_file, user, report) if user is not None else None
     try:
         from ltmt.translator import Translator
 
@@ -253,12 +256,14 @@ def _check_output(output: Path, source: Path | None) -> None:
         raise InputError("--output must differ from the input file")
 
 
-def _open_memory(memory_dir: Path | None, user: str, report: RunReport) -> Memory:
+def _open_memory(
+    memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport
+) -> Memory:
     """The memory store, with a warning when ``user`` has no memory in it."""
     from ltmt.memory.store import Memory, check_user
 
     check_user(user)
-    memory = Memory(memory_dir)
+    memory = Memory(memory_dir, key_file=key_file)
     report.memory = str(memory.path)
     known = memory.users()
     if user not in known:

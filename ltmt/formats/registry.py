@@ -185,9 +185,9 @@ def find_format(
             name = sniff(Path(path))
         name = name or default
         if name is None:
+            what = f"the extension {suffix!r}" if suffix else "a name without an extension"
             raise InputError(
-                f"{path}: cannot tell the format from the extension {suffix!r}; "
-                f"pass --format ({choices})"
+                f"{path}: cannot tell the format from {what}; pass --format ({choices})"
             )
     spec = FORMATS[name]
     if role not in spec.roles():

@@ -7,6 +7,7 @@ import struct
 from pathlib import Path
 
 from ltmt import Memory
+from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import PAIR, pair_key
 from ltmt.segments import PairRecord
 
@@ -30,13 +31,27 @@ def test_pairs_that_differ_only_by_context_are_both_kept(tmp_path: Path) -> None
 def test_a_pair_without_context_keeps_the_key_of_older_stores() -> None:
     source, target = b"Open the file", "Datei öffnen".encode()
     digest = hashlib.blake2b(struct.pack(">I", len(source)) + source + target, digest_size=16)
-    assert (
-        pair_key(7, "Open the file", "Datei öffnen")
-        == PAIR + struct.pack(">I", 7) + digest.digest()
-    )
-    assert pair_key(7, "Open the file", "Datei öffnen", "menu") != pair_key(
-        7, "Open the file", "Datei öffnen"
-    )
+    plain = PlainCipher().digest
+    key = pair_key(7, "Open the file", "Datei öffnen", plain)
+    assert key == PAIR + struct.pack(">I", 7) + digest.digest()
+    assert pair_key(7, "Open the file", "Datei öffnen", plain, "menu") != key
+
+
+def test_context_duplicates_in_an_encrypted_store(tmp_path: Path) -> None:
+    """The context is part of the keyed dedup digest too, and check finds the store sound."""
+    from ltmt.memory.crypto import generate_key_file
+
+    key_file = tmp_path / "store.key"
+    generate_key_file(key_file)
+    records = [
+        PairRecord("Open", "Öffnen", metadata={"context": "menu"}),
+        PairRecord("Open", "Öffnen", metadata={"context": "verb"}),
+        PairRecord("Open", "Öffnen", metadata={"context": "verb"}),
+    ]
+    with Memory(tmp_path / "store", key_file=key_file) as memory:
+        report = memory.import_pairs("u1", records)
+        assert (report.added, report.duplicates) == (2, 1)
+        assert memory.check().segments == 2  # raises on a dedup entry it cannot find
 
 
 def test_ties_prefer_the_same_context_then_the_same_plural_form(tmp_path: Path) -> None:
