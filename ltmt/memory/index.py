@@ -20,6 +20,10 @@ the fuzzy score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q 
 hands the best ``limit`` to :mod:`ltmt.retrieval`, each with how many read terms it lacks (for
 the sound score bound that lets the exact rerank skip candidates unread).
 
+In an encrypted store every term passes through the user's ``cipher.terms`` (a keyed
+pseudo-random function, see :mod:`.crypto`) before it is stored or looked up, and the lens
+blocks are sealed; the plain store's cipher leaves both as they are.
+
 Writes keep the index exact: added segments are searchable as soon as their transaction commits;
 a deleted segment's id is taken out of its postings and its length set to 0. An index written
 by another ``INDEX_KIND`` is rebuilt from the stored sources when the store opens
@@ -35,6 +39,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
+from ltmt.memory.crypto import PLAIN, PlainCipher
 from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, NORM, POST, Buffer, u32
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
@@ -56,15 +61,22 @@ _CHUNK_LEN = _HEAD_LEN + 4
 
 
 def _codepoints(texts: Sequence[str]) -> np.ndarray:
-    """Code points of the padded texts joined by NUL: ``(sum(len + 3),)`` uint32."""
-    joined = " " + " \x00 ".join(texts) + " "
+    """Code points of the padded texts joined by NUL: ``(sum(max(len, NGRAM - 2) + 3),)`` uint32.
+
+    A text shorter than ``NGRAM - 2`` is padded with spaces so that it still has one n-gram
+    (``"X"`` is indexed as `` x  ``): one-character sources are found too.
+    """
+    joined = " " + " \x00 ".join(text.ljust(NGRAM - 2) for text in texts) + " "
     return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def text_terms(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def text_terms(
+    texts: Sequence[str], cipher: PlainCipher = PLAIN
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The index terms of ``texts``: (term uint32, start position, index of its text) per n-gram.
 
-    This is the one mapping from index text to term ids: writes and queries both go through it.
+    This is the one mapping from index text to term ids: writes and queries both go through it,
+    and an encrypted store's ``cipher.terms`` (a keyed transform) is applied here.
     An n-gram's term is a polynomial over its code points (mod 2**64), mixed by a
     multiplicative hash whose top 32 bits are kept. Positions count code points in the padded
     text, so the terms of one text are in reading order.
@@ -82,7 +94,7 @@ def text_terms(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray
         packed = packed * _PRIME + c[j : j + width]
         valid &= cps[j : j + width] != 0
     positions = np.flatnonzero(valid)
-    terms = ((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32)
+    terms = cipher.terms(((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32))
     doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
     return terms, positions, doc
 
@@ -98,14 +110,14 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
-def query_terms(text: str) -> np.ndarray:
+def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """The distinct terms of one index text, ``(n_terms,)`` uint32, sorted."""
-    return _sorted_unique(text_terms([text])[0])
+    return _sorted_unique(text_terms([text], cipher)[0])
 
 
-def posting_pairs(texts: Sequence[str], ids: np.ndarray) -> np.ndarray:
+def posting_pairs(texts: Sequence[str], ids: np.ndarray, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Distinct ``term << 32 | id`` of the segments ``ids`` (same order as ``texts``), sorted."""
-    terms, _, doc = text_terms(texts)
+    terms, _, doc = text_terms(texts, cipher)
     pairs = (terms.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
     return _sorted_unique(pairs)
 
@@ -121,11 +133,17 @@ def _parse_head(value: Buffer | None) -> tuple[int, np.ndarray]:
     return _DF.unpack_from(value)[0], np.frombuffer(value, dtype="<u4", offset=4)
 
 
-def add_postings(txn: lmdb.Transaction, uid: int, ids: np.ndarray, texts: Sequence[str]) -> None:
+def add_postings(
+    txn: lmdb.Transaction,
+    uid: int,
+    ids: np.ndarray,
+    texts: Sequence[str],
+    cipher: PlainCipher = PLAIN,
+) -> None:
     """Index segments ``ids`` (ascending, above every id indexed so far) with index ``texts``."""
     if not len(texts):
         return
-    pairs = posting_pairs(texts, ids)
+    pairs = posting_pairs(texts, ids, cipher)
     terms = (pairs >> np.uint64(32)).astype(np.uint32)
     seg_ids = (pairs & np.uint64(0xFFFFFFFF)).astype("<u4")
     starts = np.concatenate(([0], np.flatnonzero(np.diff(terms)) + 1))
@@ -147,29 +165,41 @@ def add_postings(txn: lmdb.Transaction, uid: int, ids: np.ndarray, texts: Sequen
             tail = b""
         items.append((key, _DF.pack(df + end - start) + tail))
     txn.cursor().putmulti(items)
-    set_lens(txn, uid, ids, np.array([len(t) for t in texts], dtype=np.int64))
+    set_lens(txn, uid, ids, np.array([len(t) for t in texts], dtype=np.int64), cipher)
 
 
-def set_lens(txn: lmdb.Transaction, uid: int, ids: np.ndarray, lengths: np.ndarray) -> None:
+def set_lens(
+    txn: lmdb.Transaction,
+    uid: int,
+    ids: np.ndarray,
+    lengths: np.ndarray,
+    cipher: PlainCipher = PLAIN,
+) -> None:
     """Record the index-text length of segments ``ids`` (0 marks a deleted segment)."""
     lengths = np.minimum(lengths, 0xFFFF).astype("<u2")
     blocks = ids >> BLOCK_BITS
     for block in np.unique(blocks).tolist():
         key = LENS + u32(uid) + u32(block)
         old = txn.get(key)
-        prev = np.frombuffer(old, dtype="<u2") if old is not None else np.zeros(0, dtype="<u2")
+        prev = (
+            np.frombuffer(cipher.open(old, key), dtype="<u2")
+            if old is not None
+            else np.zeros(0, dtype="<u2")
+        )
         mask = blocks == block
         local = ids[mask] & (BLOCK_SIZE - 1)
         arr = np.zeros(max(len(prev), int(local.max()) + 1), dtype="<u2")
         arr[: len(prev)] = prev
         arr[local] = lengths[mask]
-        txn.put(key, arr.tobytes())
+        txn.put(key, cipher.seal(arr.tobytes(), key))
 
 
-def remove_postings(txn: lmdb.Transaction, uid: int, seg_id: int, text: str) -> None:
+def remove_postings(
+    txn: lmdb.Transaction, uid: int, seg_id: int, text: str, cipher: PlainCipher = PLAIN
+) -> None:
     """Take segment ``seg_id`` (index text ``text``) out of its postings and zero its length."""
     cursor = txn.cursor()
-    for term in query_terms(text).tolist():
+    for term in query_terms(text, cipher).tolist():
         key = head_key(uid, term)
         df, tail = _parse_head(txn.get(key))
         if not df:
@@ -198,7 +228,8 @@ def remove_postings(txn: lmdb.Transaction, uid: int, seg_id: int, text: str) -> 
             txn.put(key, _DF.pack(df - 1) + tail.tobytes())
         else:
             txn.delete(key)
-    set_lens(txn, uid, np.array([seg_id], dtype=np.int64), np.array([0], dtype=np.int64))
+    zero = np.array([0], dtype=np.int64)
+    set_lens(txn, uid, np.array([seg_id], dtype=np.int64), zero, cipher)
 
 
 def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
@@ -231,7 +262,7 @@ def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
     return indexed
 
 
-def load_lens(txn: lmdb.Transaction, uid: int) -> np.ndarray:
+def load_lens(txn: lmdb.Transaction, uid: int, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Index-text length of every segment id of user ``uid`` (0 = none): ``(n_ids,)`` uint16."""
     prefix = LENS + u32(uid)
     cursor = txn.cursor()
@@ -241,7 +272,7 @@ def load_lens(txn: lmdb.Transaction, uid: int) -> np.ndarray:
             if bytes(key[:5]) != prefix:
                 break
             block = int.from_bytes(bytes(key[5:9]), "big")
-            blocks.append((block, np.frombuffer(value, dtype="<u2")))
+            blocks.append((block, np.frombuffer(cipher.open(value, bytes(key)), dtype="<u2")))
     if not blocks:
         return np.zeros(0, dtype=np.uint16)
     out = np.zeros(blocks[-1][0] * BLOCK_SIZE + len(blocks[-1][1]), dtype=np.uint16)
@@ -271,6 +302,7 @@ def candidates(
     limit: int,
     *,
     budget: int = POSTINGS_BUDGET,
+    cipher: PlainCipher = PLAIN,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
     and for each the number of the query's distinct terms it was found to lack.
@@ -279,7 +311,7 @@ def candidates(
     were not read count as present, so the lacking counts are lower bounds (what
     :func:`ltmt.retrieval.score_bound` needs).
     """
-    all_terms, all_positions, _ = text_terms([text])
+    all_terms, all_positions, _ = text_terms([text], cipher)
     terms, first = np.unique(all_terms, return_index=True)
     heads = np.empty(terms.size, _HEAD_DTYPE)
     heads["tag"], heads["uid"], heads["term"] = POST, uid, terms

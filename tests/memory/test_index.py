@@ -46,11 +46,11 @@ def _index_state(memory: Memory, user: str) -> tuple[set[tuple[int, int]], dict[
 
 
 def memory_uid(txn: lmdb.Transaction, user: str) -> int:
-    from ltmt.memory.writes import user_info
+    from ltmt.memory.layout import UserInfo, user_key
 
-    info = user_info(txn, user)
-    assert info is not None
-    return info.uid
+    raw = txn.get(user_key(user))  # a plain store: the row is not sealed
+    assert raw is not None
+    return UserInfo.decode(raw).uid
 
 
 def _expected_state(memory: Memory, user: str) -> tuple[set[tuple[int, int]], dict[int, int]]:
