@@ -143,7 +143,36 @@ class Translator:
         ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
         """
         texts = list(texts)
-        matches = self._retrieve(texts, user)
+        return self._translate_retrieved(texts, self._retrieve(texts, user), progress)
+
+    def translate_for_users(
+        self, requests: Sequence[tuple[str | None, Sequence[str]]]
+    ) -> list[list[Translation]]:
+        """:meth:`translate` for several ``(user, texts)`` requests decoded together.
+
+        Each request's segments are matched against its own user's memory only; the model then
+        decodes the segments of every request in shared length-sorted batches (what a server
+        does with the requests of many users that arrive together). One list per request.
+        """
+        texts: list[str] = []
+        matches: list[tuple[Match, ...]] = []
+        for user, request_texts in requests:
+            request_texts = list(request_texts)
+            texts.extend(request_texts)
+            matches.extend(self._retrieve(request_texts, user))
+        flat = self._translate_retrieved(texts, matches, None)
+        results, start = [], 0
+        for _, request_texts in requests:
+            results.append(flat[start : start + len(request_texts)])
+            start += len(request_texts)
+        return results
+
+    def _translate_retrieved(
+        self,
+        texts: list[str],
+        matches: list[tuple[Match, ...]],
+        progress: ProgressCallback | None,
+    ) -> list[Translation]:
         results: list[Translation | None] = [None] * len(texts)
         units: list[_Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}

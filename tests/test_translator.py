@@ -225,3 +225,27 @@ def test_placeholder_guard_works_line_by_line(backbone):
     [result] = translator.translate(["Open %s later\nOpen it"], user="u1")
     assert result.text == "%s öffnen\nÖffnen"
     assert result.method == "fake"  # the second line kept its fused output
+
+
+def test_requests_of_several_users_decoded_together_equal_one_at_a_time(backbone, tmp_path):
+    from ltmt.memory.store import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u1", [("open the file", "öffne die Datei"), ("hello world", "hallo Welt")]
+        )
+        memory.import_pairs(
+            "u2", [("open the files", "Dateien öffnen"), ("show all commits", "zeige alle Commits")]
+        )
+        translator = Translator(backbone, memory, fusion="knn", beam=2, batch_size=3)
+        requests = [
+            ("u1", ["open the file", "the cat sat on the mat", "save the file as %s"]),
+            ("u2", ["open the file", "show all commits\nhello world"]),
+            (None, ["delete the branch {name}"]),
+            ("u1", []),
+        ]
+        together = translator.translate_for_users(requests)
+        alone = [translator.translate(texts, user=user) for user, texts in requests]
+    assert together == alone
+    assert [len(r) for r in together] == [3, 2, 1, 0]
+    assert together[0][0].method == "exact" and together[1][0].method != "exact"
