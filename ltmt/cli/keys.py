@@ -1,0 +1,80 @@
+"""``ltmt keys``: create, list and revoke the server's API keys."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ltmt.cli.memory import MEMORY_DIR_HELP
+
+app = typer.Typer(help="API keys of 'ltmt serve': create, list, revoke.", no_args_is_help=True)
+
+
+def register(app_: typer.Typer) -> None:
+    app_.add_typer(app, name="keys")
+
+
+def _ring(memory_dir: Path | None) -> Any:
+    from ltmt.memory.keys import KeyRing
+    from ltmt.memory.store import Memory
+
+    return KeyRing(Memory(memory_dir))
+
+
+@app.command("create")
+def create(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory the key reaches."),
+    admin: bool = typer.Option(False, "--admin", help="The key may also manage users and keys."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Create a key for --user and print its token (shown this once; only a hash is stored)."""
+    ring = _ring(memory_dir)
+    try:
+        key, token = ring.create(user, admin=admin)
+    finally:
+        ring.memory.close()
+    typer.echo(token)
+    kind = "admin key" if admin else "key"
+    typer.echo(
+        f"ltmt: created {kind} {key.id} for {user}; keep the token, it is not stored", err=True
+    )
+
+
+@app.command("list")
+def list_(
+    user: str | None = typer.Option(None, "--user", "-u", help="Only this user's keys."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    as_json: bool = typer.Option(
+        False, "--json", help="A JSON list of {id, user, admin, created}."
+    ),
+) -> None:
+    """List the keys (ids, users, admin flags; never tokens)."""
+    ring = _ring(memory_dir)
+    try:
+        keys = ring.list(user)
+    finally:
+        ring.memory.close()
+    if as_json:
+        typer.echo(json.dumps([k.to_dict() for k in keys], indent=2))
+        return
+    for key in keys:
+        made = time.strftime("%Y-%m-%d %H:%M", time.gmtime(key.created))
+        typer.echo(f"{key.id}\t{key.user}\t{'admin' if key.admin else 'user'}\t{made}")
+
+
+@app.command("revoke")
+def revoke(
+    key_id: str = typer.Argument(..., help="The key's id, as 'ltmt keys list' shows it."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Revoke a key: a running server refuses it from the next request on."""
+    ring = _ring(memory_dir)
+    try:
+        key = ring.revoke(key_id)
+    finally:
+        ring.memory.close()
+    typer.echo(f"revoked key {key.id} of {key.user}")
