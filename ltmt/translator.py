@@ -263,11 +263,15 @@ class Translator:
                     [matches[units[i].segment] for i in chunk],
                 )
             texts = self._decode([encoded[i] for i in chunk], state)
+            # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
+            # matches the fusion did not use is the model's own output, whatever the batch.
+            has_memory = getattr(state, "has_memory", None)
             finished = 0
-            for i, text in zip(chunk, texts):
+            for position, (i, text) in enumerate(zip(chunk, texts)):
                 outputs[i] = text
                 segment = units[i].segment
-                if state is not None and matches[segment]:
+                used = has_memory is None or bool(has_memory[position])
+                if state is not None and matches[segment] and used:
                     fused.append(i)
                 remaining_lines[segment] -= 1
                 finished += remaining_lines[segment] == 0
