@@ -2,81 +2,45 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-START_TIMEOUT_S = 90.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from ltmt.server.process import ServerProcess
 
 
 @dataclass
 class Server:
-    process: subprocess.Popen[bytes]
-    url: str
-    log: Path
+    """A served ``ltmt serve`` child with an httpx client maker."""
+
+    child: ServerProcess
+
+    @property
+    def url(self) -> str:
+        return self.child.url
+
+    @property
+    def process(self):
+        return self.child.process
 
     def client(self, token: str | None = None, **kwargs) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return httpx.Client(base_url=self.url, headers=headers, timeout=60.0, **kwargs)
 
     def stop(self, sig: int = signal.SIGTERM) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(sig)
-        return self.process.wait(timeout=60)
+        return self.child.stop(sig)
 
     def output(self) -> str:
-        return self.log.read_text("utf-8", errors="replace")
+        return self.child.output()
 
 
 def start_server(model_dir: Path, store: Path, log: Path, *extra: str) -> Server:
-    """Start ``ltmt serve`` and wait until ``/health`` answers."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-c",
-        "from ltmt.cli.main import run; run()",
-        "serve",
-        "--model",
-        str(model_dir),
-        "--memory-dir",
-        str(store),
-        "--port",
-        str(port),
-        "--threads",
-        "1",
-        *extra,
-    ]
-    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    handle = log.open("ab")
-    process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, env=env)
-    server = Server(process, f"http://127.0.0.1:{port}", log)
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"ltmt serve exited early:\n{server.output()}")
-        try:
-            if httpx.get(f"{server.url}/health", timeout=1.0).status_code == 200:
-                return server
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    server.stop(signal.SIGKILL)
-    raise RuntimeError(f"ltmt serve did not start in {START_TIMEOUT_S} s:\n{server.output()}")
+    """Start ``ltmt serve`` (one torch thread) and wait until ``/health`` answers."""
+    args = ["--model", str(model_dir), "--memory-dir", str(store), "--threads", "1", *extra]
+    return Server(ServerProcess.start(args, log))
 
 
 def new_key(store: Path, user: str, *, admin: bool = False) -> str:
