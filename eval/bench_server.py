@@ -108,7 +108,7 @@ class Bench:
     def start(self) -> ServerProcess:
         args = ["--model", str(self.args.model), "--memory-dir", str(self.store)]
         args += ["--threads", str(self.args.threads), "--beam", str(self.args.beam)]
-        args += ["--fusion", self.args.fusion]
+        args += ["--fusion", self.args.fusion, "--batch-wait-ms", str(self.args.batch_wait_ms)]
         started = time.perf_counter()
         self.server = ServerProcess.start(args, self.log)
         print(f"server up in {time.perf_counter() - started:.1f} s", file=sys.stderr)
@@ -565,6 +565,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2, help="torch threads of the server")
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--fusion", default="auto")
+    parser.add_argument("--batch-wait-ms", type=float, default=20.0, help="the server's setting")
     parser.add_argument(
         "--requests", type=int, default=192, help="requests per load level and round"
     )

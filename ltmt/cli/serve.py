@@ -31,7 +31,7 @@ def serve(
         5000, "--max-segment-chars", min=1, help="Characters per segment."
     ),
     batch_wait_ms: float = typer.Option(
-        5.0, "--batch-wait-ms", min=0, help="How long a request waits for others to batch with."
+        20.0, "--batch-wait-ms", min=0, help="How long a request waits for others to batch with."
     ),
     max_batch_segments: int = typer.Option(
         64, "--max-batch-segments", min=1, help="Segments decoded together at most."

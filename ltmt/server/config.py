@@ -41,7 +41,7 @@ class ServerConfig:
     max_segments: int = 128
     max_segment_chars: int = 5000
     max_pairs: int = 10_000
-    batch_wait_ms: float = 5.0
+    batch_wait_ms: float = 20.0
     max_batch_segments: int = 64
     auth_failures: int = 20
     auth_window_s: float = 60.0

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from ltmt.server.auth import bearer_token
 from ltmt.server.errors import ApiError
@@ -67,7 +68,7 @@ async def translate(
     service = service_of(request)
     body = await _body(request)
     token = body.api_key or bearer_token(authorization)
-    key = service.auth.check(token, client_address(request))
+    key = await run_in_threadpool(service.auth.check, token, client_address(request))
     _check_pair(service, body)
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
     check_segments(service, texts)

@@ -32,6 +32,21 @@ def test_health_is_public_and_names_the_languages(api):
     assert data["languages"] == ["en", "de"]
 
 
+def test_openapi_docs_describe_the_api(api):
+    with api.client() as client:
+        schema = client.get("/openapi.json").json()
+        docs = client.get("/docs")
+    assert docs.status_code == 200
+    for path in (
+        "/v1/translate",
+        "/v1/memory/import",
+        "/v1/admin/keys",
+        "/translate",
+        "/languages",
+    ):
+        assert path in schema["paths"], path
+
+
 def test_translate_add_search_stats_export_delete(api):
     with api.client(api.key("alice")) as client:
         added = client.post("/v1/memory/pairs", json={"pairs": PAIRS}).json()
