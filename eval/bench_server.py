@@ -35,7 +35,6 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -421,96 +420,43 @@ class Bench:
         before = self.snapshot(targets)
         other = self.tokens[self.users[0]]
         wrong = "ltmt_0123456789ab_" + "x" * 43
-        attempts: list[tuple[str, Callable[[httpx.Client], httpx.Response]]] = []
-        for i in range(self.args.refusals):
-            kind = i % 8
-            if kind == 0:
-                attempts.append(
-                    (
-                        "other user: stats",
-                        lambda c: c.get(
-                            "/v1/memory/stats",
-                            params={"user": "victim"},
-                            headers={"Authorization": f"Bearer {other}"},
-                        ),
-                    )
-                )
-            elif kind == 1:
-                attempts.append(
-                    (
-                        "other user: search",
-                        lambda c: c.get(
-                            "/v1/memory/search",
-                            params={"user": "victim", "q": "secret source"},
-                            headers={"Authorization": f"Bearer {other}"},
-                        ),
-                    )
-                )
-            elif kind == 2:
-                attempts.append(
-                    (
-                        "other user: export",
-                        lambda c: c.get(
-                            "/v1/memory/export",
-                            params={"user": "victim"},
-                            headers={"Authorization": f"Bearer {other}"},
-                        ),
-                    )
-                )
-            elif kind == 3:
-                attempts.append(
-                    (
-                        "other user: delete",
-                        lambda c: c.delete(
-                            "/v1/memory",
-                            params={"user": "victim"},
-                            headers={"Authorization": f"Bearer {other}"},
-                        ),
-                    )
-                )
-            elif kind == 4:
-                attempts.append(
-                    (
-                        "other user: add pairs",
-                        lambda c: c.post(
-                            "/v1/memory/pairs",
-                            params={"user": "victim"},
-                            json={"pairs": [{"source": "x", "target": "y"}]},
-                            headers={"Authorization": f"Bearer {other}"},
-                        ),
-                    )
-                )
-            elif kind == 5:
-                attempts.append(
-                    (
-                        "no key",
-                        lambda c: c.post("/v1/translate", json={"segments": ["secret source"]}),
-                    )
-                )
-            elif kind == 6:
-                attempts.append(
-                    (
-                        "revoked key",
-                        lambda c: c.get(
-                            "/v1/memory/export", headers={"Authorization": f"Bearer {revoked}"}
-                        ),
-                    )
-                )
-            else:
-                attempts.append(
-                    (
-                        "wrong key: LibreTranslate",
-                        lambda c: c.post(
-                            "/translate",
-                            json={
-                                "q": "secret source",
-                                "source": "en",
-                                "target": "de",
-                                "api_key": wrong,
-                            },
-                        ),
-                    )
-                )
+        as_other = {"Authorization": f"Bearer {other}"}
+        victim_only = {"user": "victim"}
+        # (kind, method, path, request options): one of each in turn
+        kinds: list[tuple[str, str, str, dict[str, Any]]] = [
+            ("other user: stats", "GET", "/v1/memory/stats", {"params": victim_only}),
+            (
+                "other user: search",
+                "GET",
+                "/v1/memory/search",
+                {"params": {**victim_only, "q": "secret source"}},
+            ),
+            ("other user: export", "GET", "/v1/memory/export", {"params": victim_only}),
+            ("other user: delete", "DELETE", "/v1/memory", {"params": victim_only}),
+            (
+                "other user: add pairs",
+                "POST",
+                "/v1/memory/pairs",
+                {"params": victim_only, "json": {"pairs": [{"source": "x", "target": "y"}]}},
+            ),
+            ("no key", "POST", "/v1/translate", {"json": {"segments": ["secret source"]}}),
+            (
+                "revoked key",
+                "GET",
+                "/v1/memory/export",
+                {"headers": {"Authorization": f"Bearer {revoked}"}},
+            ),
+            (
+                "wrong key: LibreTranslate",
+                "POST",
+                "/translate",
+                {"json": {"q": "secret source", "source": "en", "target": "de", "api_key": wrong}},
+            ),
+        ]
+        attempts = [kinds[i % len(kinds)] for i in range(self.args.refusals)]
+        for n, (kind, method, path, options) in enumerate(attempts):
+            if kind.startswith("other user"):
+                attempts[n] = (kind, method, path, {**options, "headers": as_other})
         # the other user's requests first: a valid key's refusal does not count as a failed
         # attempt, while the wrong keys soon lock the address (429)
         attempts.sort(key=lambda a: not a[0].startswith("other user"))
@@ -518,10 +464,10 @@ class Bench:
         leaked = 0
         deadline = time.monotonic() + self.args.phase_seconds
         with client(self.url) as c:
-            for kind, send in attempts:
+            for kind, method, path, options in attempts:
                 if time.monotonic() > deadline:
                     break
-                answer = send(c)
+                answer = c.request(method, path, **options)
                 codes.setdefault(kind, Counter())[answer.status_code] += 1
                 leaked += "geheimes Ziel" in answer.text
         after = self.snapshot(targets)

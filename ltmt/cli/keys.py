@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,13 @@ def register(app_: typer.Typer) -> None:
     app_.add_typer(app, name="keys")
 
 
-def _ring(memory_dir: Path | None) -> Any:
+@contextmanager
+def _ring(memory_dir: Path | None) -> Iterator[Any]:
     from ltmt.memory.keys import KeyRing
     from ltmt.memory.store import Memory
 
-    return KeyRing(Memory(memory_dir))
+    with Memory(memory_dir) as memory:
+        yield KeyRing(memory)
 
 
 @app.command("create")
@@ -32,11 +36,8 @@ def create(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
 ) -> None:
     """Create a key for --user and print its token (shown this once; only a hash is stored)."""
-    ring = _ring(memory_dir)
-    try:
+    with _ring(memory_dir) as ring:
         key, token = ring.create(user, admin=admin)
-    finally:
-        ring.memory.close()
     typer.echo(token)
     kind = "admin key" if admin else "key"
     typer.echo(
@@ -53,11 +54,8 @@ def list_(
     ),
 ) -> None:
     """List the keys (ids, users, admin flags; never tokens)."""
-    ring = _ring(memory_dir)
-    try:
+    with _ring(memory_dir) as ring:
         keys = ring.list(user)
-    finally:
-        ring.memory.close()
     if as_json:
         typer.echo(json.dumps([k.to_dict() for k in keys], indent=2))
         return
@@ -72,9 +70,6 @@ def revoke(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
 ) -> None:
     """Revoke a key: a running server refuses it from the next request on."""
-    ring = _ring(memory_dir)
-    try:
+    with _ring(memory_dir) as ring:
         key = ring.revoke(key_id)
-    finally:
-        ring.memory.close()
     typer.echo(f"revoked key {key.id} of {key.user}")

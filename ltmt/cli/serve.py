@@ -80,6 +80,7 @@ def serve(
         uvicorn.run(create_app(config, service), **common)  # type: ignore[arg-type]
         return
     os.environ[ENV_CONFIG] = config.to_json()
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # the workers load quietly too
     uvicorn.run(
         "ltmt.server.app:app_from_environment",
         factory=True,
