@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from ltmt.cli.memory import MEMORY_DIR_HELP
+from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP
 
 app = typer.Typer(help="API keys of 'ltmt serve': create, list, revoke.", no_args_is_help=True)
 
@@ -21,11 +21,11 @@ def register(app_: typer.Typer) -> None:
 
 
 @contextmanager
-def _ring(memory_dir: Path | None) -> Iterator[Any]:
+def _ring(memory_dir: Path | None, key_file: Path | None) -> Iterator[Any]:
     from ltmt.memory.keys import KeyRing
     from ltmt.memory.store import Memory
 
-    with Memory(memory_dir) as memory:
+    with Memory(memory_dir, key_file=key_file) as memory:
         yield KeyRing(memory)
 
 
@@ -34,9 +34,10 @@ def create(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory the key reaches."),
     admin: bool = typer.Option(False, "--admin", help="The key may also manage users and keys."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Create a key for --user and print its token (shown this once; only a hash is stored)."""
-    with _ring(memory_dir) as ring:
+    with _ring(memory_dir, key_file) as ring:
         key, token = ring.create(user, admin=admin)
     typer.echo(token)
     kind = "admin key" if admin else "key"
@@ -49,12 +50,13 @@ def create(
 def list_(
     user: str | None = typer.Option(None, "--user", "-u", help="Only this user's keys."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(
         False, "--json", help="A JSON list of {id, user, admin, created}."
     ),
 ) -> None:
     """List the keys (ids, users, admin flags; never tokens)."""
-    with _ring(memory_dir) as ring:
+    with _ring(memory_dir, key_file) as ring:
         keys = ring.list(user)
     if as_json:
         typer.echo(json.dumps([k.to_dict() for k in keys], indent=2))
@@ -68,8 +70,9 @@ def list_(
 def revoke(
     key_id: str = typer.Argument(..., help="The key's id, as 'ltmt keys list' shows it."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Revoke a key: a running server refuses it from the next request on."""
-    with _ring(memory_dir) as ring:
+    with _ring(memory_dir, key_file) as ring:
         key = ring.revoke(key_id)
     typer.echo(f"revoked key {key.id} of {key.user}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.memory import MEMORY_DIR_HELP
+from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP
 
 
 def serve(
@@ -17,6 +17,7 @@ def serve(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
     workers: int = typer.Option(
         1, "--workers", min=1, help="Server processes (each loads the model once)."
     ),
@@ -57,6 +58,7 @@ def serve(
         port=port,
         model=model,
         memory_dir=str(memory_dir) if memory_dir is not None else None,
+        key_file=str(key_file) if key_file is not None else None,
         workers=workers,
         threads=threads,
         fusion=fusion,

@@ -28,6 +28,7 @@ class ServerConfig:
     port: int = 8080
     model: str | None = None
     memory_dir: str | None = None
+    key_file: str | None = None  # an encrypted store's key (None: $LTMT_KEY_FILE, if set)
     workers: int = 1
     threads: int = 0  # torch threads in each worker process; 0: torch's default
     fusion: str = "auto"

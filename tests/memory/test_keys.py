@@ -88,3 +88,9 @@ def test_keys_survive_deleting_the_users_memory(memory):
 def test_errors(memory, call, message):
     with pytest.raises(InputError, match=message):
         call(KeyRing(memory))
+
+
+def test_a_store_with_keys_passes_its_integrity_check(memory):
+    KeyRing(memory).create("u1")
+    memory.add("u1", "Open the file", "Datei öffnen")
+    assert memory.check().users == 1

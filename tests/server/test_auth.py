@@ -11,6 +11,7 @@ from ltmt.server.app import create_app
 from ltmt.server.auth import FailureLimiter, bearer_token
 from ltmt.server.config import ServerConfig
 from ltmt.server.errors import ApiError
+from ltmt.server.service import Service
 
 
 @pytest.mark.parametrize(
@@ -63,3 +64,23 @@ def test_wrong_keys_from_one_address_get_429_even_with_a_good_key_then(tiny_mode
     )
     assert int(locked.headers["retry-after"]) >= 1
     assert missing.status_code == 429
+
+
+def test_an_encrypted_store_is_served_with_its_key_file(tiny_model_dir, tmp_path):
+    from ltmt.memory.crypto import generate_key_file
+
+    key_file = generate_key_file(tmp_path / "store.key")
+    store = tmp_path / "store"
+    with Memory(store, key_file=key_file) as memory:
+        token = KeyRing(memory).create("u1")[1]
+        memory.add("u1", "open the file", "öffne die Datei")
+    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(store), key_file=str(key_file))
+    with TestClient(create_app(config)) as client:
+        answer = client.post(
+            "/v1/translate",
+            json={"segments": ["open the file"]},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+    assert answer.json()["translations"][0]["text"] == "öffne die Datei"
+    with pytest.raises(Exception, match="key"):  # without the key the store does not open
+        Service(ServerConfig(model=str(tiny_model_dir), memory_dir=str(store)))
