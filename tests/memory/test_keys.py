@@ -94,3 +94,12 @@ def test_a_store_with_keys_passes_its_integrity_check(memory):
     KeyRing(memory).create("u1")
     memory.add("u1", "Open the file", "Datei öffnen")
     assert memory.check().users == 1
+
+
+def test_keys_survive_backup_and_compact(memory, tmp_path):
+    key, token = KeyRing(memory).create("u1")
+    memory.compact()
+    assert KeyRing(memory).verify(token) == key
+    memory.backup(tmp_path / "copy")
+    with Memory(tmp_path / "copy") as copy:
+        assert KeyRing(copy).verify(token) == key
