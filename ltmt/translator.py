@@ -169,7 +169,36 @@ class Translator:
         ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
         """
         texts = list(texts)
-        matches = self._retrieve(texts, user, prefer)
+        return self._translate_retrieved(texts, self._retrieve(texts, user, prefer), progress)
+
+    def translate_for_users(
+        self, requests: Sequence[tuple[str | None, Sequence[str]]]
+    ) -> list[list[Translation]]:
+        """:meth:`translate` for several ``(user, texts)`` requests decoded together.
+
+        Each request's segments are matched against its own user's memory only; the model then
+        decodes the segments of every request in shared length-sorted batches (what a server
+        does with the requests of many users that arrive together). One list per request.
+        """
+        texts: list[str] = []
+        matches: list[tuple[Match, ...]] = []
+        for user, request_texts in requests:
+            request_texts = list(request_texts)
+            texts.extend(request_texts)
+            matches.extend(self._retrieve(request_texts, user))
+        flat = self._translate_retrieved(texts, matches, None)
+        results, start = [], 0
+        for _, request_texts in requests:
+            results.append(flat[start : start + len(request_texts)])
+            start += len(request_texts)
+        return results
+
+    def _translate_retrieved(
+        self,
+        texts: list[str],
+        matches: list[tuple[Match, ...]],
+        progress: ProgressCallback | None,
+    ) -> list[Translation]:
         results: list[Translation | None] = [None] * len(texts)
         units: list[_Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
@@ -312,11 +341,15 @@ class Translator:
                     [matches[units[i].segment] for i in chunk],
                 )
             texts = self._decode([encoded[i] for i in chunk], state)
+            # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
+            # matches the fusion did not use is the model's own output, whatever the batch.
+            has_memory = getattr(state, "has_memory", None)
             finished = 0
-            for i, text in zip(chunk, texts):
+            for position, (i, text) in enumerate(zip(chunk, texts)):
                 outputs[i] = text
                 segment = units[i].segment
-                if state is not None and matches[segment]:
+                used = has_memory is None or bool(has_memory[position])
+                if state is not None and matches[segment] and used:
                     fused.append(i)
                 remaining_lines[segment] -= 1
                 finished += remaining_lines[segment] == 0

@@ -247,3 +247,48 @@ def test_placeholder_guard_works_line_by_line(backbone):
     [result] = translator.translate(["Open %s later\nOpen it"], user="u1")
     assert result.text == "%s öffnen\nÖffnen"
     assert result.method == "fake"  # the second line kept its fused output
+
+
+def test_requests_of_several_users_decoded_together_equal_one_at_a_time(backbone, tmp_path):
+    from ltmt.memory.store import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u1", [("open the file", "öffne die Datei"), ("hello world", "hallo Welt")]
+        )
+        memory.import_pairs(
+            "u2", [("open the files", "Dateien öffnen"), ("show all commits", "zeige alle Commits")]
+        )
+        translator = Translator(backbone, memory, fusion="knn", beam=2, batch_size=3)
+        requests = [
+            ("u1", ["open the file", "the cat sat on the mat", "save the file as %s"]),
+            ("u2", ["open the file", "show all commits\nhello world"]),
+            (None, ["delete the branch {name}"]),
+            ("u1", []),
+        ]
+        together = translator.translate_for_users(requests)
+        alone = [translator.translate(texts, user=user) for user, texts in requests]
+    assert together == alone
+    assert [len(r) for r in together] == [3, 2, 1, 0]
+    assert together[0][0].method == "exact" and together[1][0].method != "exact"
+
+
+def test_method_names_the_fusion_only_where_a_match_was_used_whatever_the_batch(backbone, tmp_path):
+    from ltmt.memory.store import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u1",
+            [
+                ("open the file", "öffne die Datei"),
+                ("save the file as %s", "speichere die Datei als %s"),
+            ],
+        )
+        translator = Translator(backbone, memory, fusion="knn", beam=1, exact_reuse=False)
+        # "the cat sat on the mat" has only weak matches (40, below knn's min_score): alone
+        # no fusion runs; next to a strong match the batch has a state, but not for it.
+        [alone] = translator.translate(["the cat sat on the mat"], user="u1")
+        batch = translator.translate(["the cat sat on the mat", "open the files"], user="u1")
+    assert alone.matches and alone.method == "model"
+    assert [t.method for t in batch] == ["model", "knn"]
+    assert batch[0].text == alone.text

@@ -21,6 +21,7 @@ from ltmt.errors import StoreError
 from ltmt.memory import env, index, rows
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import (
+    KEYS,
     LENS,
     META,
     NEXT_UID_KEY,
@@ -241,7 +242,7 @@ def _check_orphans(txn: lmdb.Transaction, uids: dict[int, str]) -> None:
     cursor = txn.cursor()
     for key in cursor.iternext(values=False):
         tag = bytes(key[:1])
-        if tag in (META, USERS):
+        if tag in (META, USERS, KEYS):  # KEYS: the server's API keys, of no uid
             continue
         if tag not in PER_USER_TABLES:
             raise Damage(f"it holds key {bytes(key)[:12]!r} of no known table")

@@ -22,6 +22,8 @@ post   ``i`` uid u32 · term u32                          head: document frequen
 post   ``i`` uid u32 · term u32 · first id u32           chunk: older ids, ascending, ``<u4``
 lens   ``l`` uid u32 · block u32                         ``<u2`` per id of the block: index-text
                                                          length, 0 = no such segment (deleted)
+keys   ``k`` key id (ASCII)                              JSON: user, admin, salt, hash, created
+                                                         (server API keys, :mod:`ltmt.memory.keys`)
 =====  ====  ==========================================  =========================================
 
 In an encrypted store (:mod:`.crypto`) the values of ``seg``, ``norm`` and ``lens`` and the JSON
@@ -49,6 +51,7 @@ Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=Tru
 
 SCHEMA_VERSION = 1
 META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b"l"
+KEYS = b"k"  # not per user: a key names its user, and deleting a memory keeps its keys
 PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS)
 SCHEMA_KEY = META + b"schema"
 INDEX_KEY = META + b"index"

@@ -1,0 +1,78 @@
+"""``ltmt keys``: create, list and revoke the server's API keys."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP
+
+app = typer.Typer(help="API keys of 'ltmt serve': create, list, revoke.", no_args_is_help=True)
+
+
+def register(app_: typer.Typer) -> None:
+    app_.add_typer(app, name="keys")
+
+
+@contextmanager
+def _ring(memory_dir: Path | None, key_file: Path | None) -> Iterator[Any]:
+    from ltmt.memory.keys import KeyRing
+    from ltmt.memory.store import Memory
+
+    with Memory(memory_dir, key_file=key_file) as memory:
+        yield KeyRing(memory)
+
+
+@app.command("create")
+def create(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory the key reaches."),
+    admin: bool = typer.Option(False, "--admin", help="The key may also manage users and keys."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+) -> None:
+    """Create a key for --user and print its token (shown this once; only a hash is stored)."""
+    with _ring(memory_dir, key_file) as ring:
+        key, token = ring.create(user, admin=admin)
+    typer.echo(token)
+    kind = "admin key" if admin else "key"
+    typer.echo(
+        f"ltmt: created {kind} {key.id} for {user}; keep the token, it is not stored", err=True
+    )
+
+
+@app.command("list")
+def list_(
+    user: str | None = typer.Option(None, "--user", "-u", help="Only this user's keys."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+    as_json: bool = typer.Option(
+        False, "--json", help="A JSON list of {id, user, admin, created}."
+    ),
+) -> None:
+    """List the keys (ids, users, admin flags; never tokens)."""
+    with _ring(memory_dir, key_file) as ring:
+        keys = ring.list(user)
+    if as_json:
+        typer.echo(json.dumps([k.to_dict() for k in keys], indent=2))
+        return
+    for key in keys:
+        made = time.strftime("%Y-%m-%d %H:%M", time.gmtime(key.created))
+        typer.echo(f"{key.id}\t{key.user}\t{'admin' if key.admin else 'user'}\t{made}")
+
+
+@app.command("revoke")
+def revoke(
+    key_id: str = typer.Argument(..., help="The key's id, as 'ltmt keys list' shows it."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+) -> None:
+    """Revoke a key: a running server refuses it from the next request on."""
+    with _ring(memory_dir, key_file) as ring:
+        key = ring.revoke(key_id)
+    typer.echo(f"revoked key {key.id} of {key.user}")

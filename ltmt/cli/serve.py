@@ -1,0 +1,95 @@
+"""``ltmt serve``: run the translation server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8080, "--port", min=0, max=65535, help="Port to listen on."),
+    model: str | None = typer.Option(
+        None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Server processes (each loads the model once)."
+    ),
+    threads: int = typer.Option(0, "--threads", min=0, help="Torch threads per process (0: all)."),
+    fusion: str = typer.Option(
+        "auto", "--fusion", help="Default fusion: none, knn, attention, auto."
+    ),
+    beam: int = typer.Option(4, "--beam", min=1, help="Default beam size."),
+    max_request_mb: float = typer.Option(16.0, "--max-request-mb", help="Largest request body."),
+    max_segments: int = typer.Option(128, "--max-segments", min=1, help="Segments per request."),
+    max_segment_chars: int = typer.Option(
+        5000, "--max-segment-chars", min=1, help="Characters per segment."
+    ),
+    batch_wait_ms: float = typer.Option(
+        20.0, "--batch-wait-ms", min=0, help="How long a request waits for others to batch with."
+    ),
+    max_batch_segments: int = typer.Option(
+        64, "--max-batch-segments", min=1, help="Segments decoded together at most."
+    ),
+    auth_failures: int = typer.Option(
+        20, "--auth-failures", min=1, help="Wrong keys per address per minute before 429."
+    ),
+) -> None:
+    """Serve translation with per-user memories over HTTP: the /v1 API (docs at /docs) and a
+    LibreTranslate-compatible POST /translate. Every request needs a key ('ltmt keys create').
+
+    SIGTERM or Ctrl-C finishes the requests in flight, then stops.
+    """
+    import uvicorn
+
+    from ltmt.cli.translate import _quiet_transformers
+    from ltmt.server.app import create_app
+    from ltmt.server.config import ENV_CONFIG, ServerConfig
+    from ltmt.server.service import Service
+
+    config = ServerConfig(
+        host=host,
+        port=port,
+        model=model,
+        memory_dir=str(memory_dir) if memory_dir is not None else None,
+        key_file=str(key_file) if key_file is not None else None,
+        workers=workers,
+        threads=threads,
+        fusion=fusion,
+        beam=beam,
+        max_body_bytes=int(max_request_mb * (1 << 20)),
+        max_segments=max_segments,
+        max_segment_chars=max_segment_chars,
+        batch_wait_ms=batch_wait_ms,
+        max_batch_segments=max_batch_segments,
+        auth_failures=auth_failures,
+    )
+    _quiet_transformers()
+    common = {
+        "host": host,
+        "port": port,
+        "timeout_graceful_shutdown": int(config.shutdown_timeout_s),
+        "log_level": "info",
+    }
+    if workers == 1:
+        service = Service(config)  # a bad model or store fails here, with a one-line error
+        uvicorn.run(create_app(config, service), **common)  # type: ignore[arg-type]
+        return
+    os.environ[ENV_CONFIG] = config.to_json()
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # the workers load quietly too
+    uvicorn.run(
+        "ltmt.server.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

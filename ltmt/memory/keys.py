@@ -1,0 +1,155 @@
+"""API keys of the translation server, kept in the memory store as salted hashes.
+
+    from ltmt import Memory
+    from ltmt.memory.keys import KeyRing
+    with Memory("store") as memory:
+        keys = KeyRing(memory)
+        key, token = keys.create("u1")      # token: shown once, never stored
+        assert keys.verify(token) == key
+
+A token is ``ltmt_<key id>_<secret>``: the key id (12 hex digits) finds the record, the secret
+(256 random bits) proves it. The store keeps only ``HMAC-SHA256(salt, secret)`` with a random
+salt per key, compared in constant time (:func:`hmac.compare_digest`). A fast hash is enough
+here: the secret is random, not a password, so there is nothing to guess from a stolen hash.
+Records live in the ``keys`` table of :mod:`ltmt.memory.layout`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import secrets
+import time
+from dataclasses import dataclass
+
+import lmdb
+
+from ltmt.errors import InputError
+from ltmt.memory import env
+from ltmt.memory.layout import KEYS, Buffer
+from ltmt.memory.store import Memory, check_user
+
+TOKEN_PREFIX = "ltmt_"
+_TOKEN = re.compile(r"ltmt_([0-9a-f]{12})_([A-Za-z0-9_-]{43})")
+_KEY_ID = re.compile(r"[0-9a-f]{12}")
+_DUMMY_SALT = bytes(16)
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """One stored key: its public id, the user whose memory it reaches, whether it is an admin's
+    (admins manage users and keys), and when it was made (Unix seconds)."""
+
+    id: str
+    user: str
+    admin: bool
+    created: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "user": self.user, "admin": self.admin, "created": self.created}
+
+
+def _digest(salt: bytes, secret: str) -> bytes:
+    return hmac.new(salt, secret.encode("ascii"), hashlib.sha256).digest()
+
+
+def _decode(key_id: str, raw: Buffer) -> tuple[ApiKey, bytes, bytes]:
+    row = json.loads(bytes(raw))
+    key = ApiKey(
+        id=key_id, user=str(row["user"]), admin=bool(row["admin"]), created=float(row["created"])
+    )
+    return key, bytes.fromhex(row["salt"]), bytes.fromhex(row["hash"])
+
+
+class KeyRing:
+    """Create, list, revoke and verify the API keys stored in ``memory``'s store."""
+
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    def create(self, user: str, *, admin: bool = False) -> tuple[ApiKey, str]:
+        """A new key for ``user``: its record and the token (the only time the token exists)."""
+        check_user(user)
+        secret = secrets.token_urlsafe(32)
+        salt = secrets.token_bytes(16)
+        key = ApiKey(id=secrets.token_hex(6), user=user, admin=admin, created=time.time())
+        row = {
+            "user": user,
+            "admin": admin,
+            "created": key.created,
+            "salt": salt.hex(),
+            "hash": _digest(salt, secret).hex(),
+        }
+        value = json.dumps(row).encode("utf-8")
+
+        def put(txn: lmdb.Transaction) -> bool:
+            return bool(txn.put(KEYS + key.id.encode("ascii"), value, overwrite=False))
+
+        if not env.write(self.memory.store, put):  # pragma: no cover - 48 random bits collided
+            raise InputError("key id collision; run the command again")
+        return key, f"{TOKEN_PREFIX}{key.id}_{secret}"
+
+    def list(self, user: str | None = None) -> list[ApiKey]:
+        """Every key (of ``user`` when given), oldest first."""
+
+        def run(txn: lmdb.Transaction) -> list[ApiKey]:
+            found, cursor = [], txn.cursor()
+            if cursor.set_range(KEYS):
+                for raw_key, raw in cursor:
+                    name = bytes(raw_key)
+                    if not name.startswith(KEYS):
+                        break
+                    found.append(_decode(name[1:].decode("ascii"), raw)[0])
+            return found
+
+        keys = env.read(self.memory.store, run)
+        if user is not None:
+            keys = [k for k in keys if k.user == user]
+        return sorted(keys, key=lambda k: (k.created, k.id))
+
+    def revoke(self, key_id: str) -> ApiKey:
+        """Delete key ``key_id``; returns what it was. InputError if there is no such key."""
+        if not _KEY_ID.fullmatch(key_id):
+            raise InputError(
+                f"{key_id!r} is not a key id (12 hex digits, as 'ltmt keys list' shows)"
+            )
+
+        def run(txn: lmdb.Transaction) -> ApiKey | None:
+            raw = txn.get(KEYS + key_id.encode("ascii"))
+            if raw is None:
+                return None
+            txn.delete(KEYS + key_id.encode("ascii"))
+            return _decode(key_id, raw)[0]
+
+        key = env.write(self.memory.store, run)
+        if key is None:
+            raise InputError(f"no key {key_id!r}; 'ltmt keys list' shows the keys")
+        return key
+
+    def revoke_user(self, user: str) -> int:
+        """Delete every key of ``user``; returns how many there were."""
+        check_user(user)
+        ids = [k.id for k in self.list(user)]
+
+        def run(txn: lmdb.Transaction) -> int:
+            return sum(bool(txn.delete(KEYS + key_id.encode("ascii"))) for key_id in ids)
+
+        return env.write(self.memory.store, run)
+
+    def verify(self, token: str) -> ApiKey | None:
+        """The key ``token`` belongs to, or None (malformed, unknown, revoked or wrong secret).
+
+        An unknown key id costs the same hash and comparison as a known one.
+        """
+        match = _TOKEN.fullmatch(token)
+        if match is None:
+            return None
+        key_id, secret = match.groups()
+        raw = env.read(self.memory.store, lambda txn: txn.get(KEYS + key_id.encode("ascii")))
+        if raw is None:
+            hmac.compare_digest(_digest(_DUMMY_SALT, secret), bytes(32))
+            return None
+        key, salt, stored = _decode(key_id, raw)
+        return key if hmac.compare_digest(_digest(salt, secret), stored) else None

@@ -1,0 +1,59 @@
+"""``/v1/admin``: users and keys, for admin keys only."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from ltmt.server.auth import require_admin
+from ltmt.server.errors import ApiError
+from ltmt.server.routes import KeyDep, service_of
+from ltmt.server.schemas import Deleted, KeyOut, KeyRequest, UserOut
+
+router = APIRouter(prefix="/v1/admin")
+
+
+@router.post("/keys", response_model=KeyOut, status_code=201)
+def create_key(body: KeyRequest, request: Request, key: KeyDep) -> KeyOut:
+    """A new key for a user (the token is in this answer only)."""
+    require_admin(key)
+    created, token = service_of(request).keys.create(body.user, admin=body.admin)
+    return KeyOut.of(created, token)
+
+
+@router.get("/keys", response_model=list[KeyOut])
+def list_keys(request: Request, key: KeyDep, user: str | None = None) -> list[KeyOut]:
+    """Every key (of ``user`` when given), without tokens."""
+    require_admin(key)
+    return [KeyOut.of(k) for k in service_of(request).keys.list(user)]
+
+
+@router.delete("/keys/{key_id}", response_model=KeyOut)
+def revoke_key(key_id: str, request: Request, key: KeyDep) -> KeyOut:
+    """Revoke a key: it is refused from the next request on."""
+    require_admin(key)
+    keys = service_of(request).keys
+    if key_id not in {k.id for k in keys.list()}:
+        raise ApiError(404, f"no key {key_id!r}")
+    return KeyOut.of(keys.revoke(key_id))
+
+
+@router.get("/users", response_model=list[UserOut])
+def list_users(request: Request, key: KeyDep) -> list[UserOut]:
+    """The users with a memory, with their segment counts."""
+    require_admin(key)
+    memory = service_of(request).memory
+    return [UserOut(user=name, segments=memory.count(name)) for name in memory.users()]
+
+
+@router.delete("/users/{user}", response_model=Deleted)
+def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
+    """Delete a user's memory and revoke all of its keys."""
+    require_admin(key)
+    service = service_of(request)
+    known = user in service.memory.users() or service.keys.list(user)
+    if not known:
+        raise ApiError(404, f"no user {user!r}")
+    count = service.memory.count(user)
+    service.memory.delete_user(user)
+    revoked = service.keys.revoke_user(user)
+    return Deleted(user=user, deleted_segments=count, revoked_keys=revoked)

@@ -1,0 +1,81 @@
+"""The FastAPI application of ``ltmt serve``.
+
+    from ltmt.server.app import create_app
+    from ltmt.server.config import ServerConfig
+    app = create_app(ServerConfig(memory_dir="store"))   # run with uvicorn
+
+The service (model, store, decoding thread) is built when the server starts and closed when
+it stops: uvicorn's graceful shutdown (SIGTERM, Ctrl-C) first lets the requests in flight
+finish, then the lifespan closes the service, which finishes the decoding queue and releases
+the store. Every write is one LMDB transaction, committed before its answer is sent, so a
+stop, or a ``kill -9``, never loses what a client was told is stored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from starlette.concurrency import run_in_threadpool
+
+from ltmt import __version__
+from ltmt.server import admin, libre, routes
+from ltmt.server.config import ENV_CONFIG, ServerConfig
+from ltmt.server.errors import install_handlers
+from ltmt.server.limits import BodyLimit
+from ltmt.server.schemas import Health
+from ltmt.server.service import Service
+
+
+def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
+    """The application for ``config``. The model is loaded when the server starts, unless an
+    already built ``service`` is given (the CLI builds it first, so that a bad model or store is
+    a one-line error rather than a failed startup); the app closes it when it stops."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        nonlocal service
+        if service is None:
+            service = Service(config)
+        app.state.service = service
+        try:
+            yield
+        finally:
+            await run_in_threadpool(service.close)
+
+    app = FastAPI(
+        title="ltmt",
+        version=__version__,
+        description="Memory-augmented machine translation with a translation memory per user. "
+        "Send your key as 'Authorization: Bearer <token>' (LibreTranslate's /translate: "
+        "'api_key').",
+        lifespan=lifespan,
+    )
+    install_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
+    app.include_router(routes.router)
+    app.include_router(admin.router)
+    app.include_router(libre.router)
+
+    @app.get("/health", response_model=Health)
+    def health(request: Request) -> Health:
+        """Liveness, the model's languages and how much batching the decoder has done."""
+        service: Service = request.app.state.service
+        return Health(
+            status="ok",
+            model=str(service.backbone.name),
+            languages=[service.source_lang, service.target_lang],
+            batches=service.stats.batches,
+            batched_requests=service.stats.requests,
+            batched_segments=service.stats.segments,
+        )
+
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application of each worker process of ``ltmt serve --workers N`` (a uvicorn factory:
+    the settings come from ``$LTMT_SERVE_CONFIG``)."""
+    return create_app(ServerConfig.from_json(os.environ.get(ENV_CONFIG, "{}")))

@@ -1,0 +1,101 @@
+"""Who is asking: API keys from the request, and the per-address limit on failed attempts.
+
+A request carries its token as ``Authorization: Bearer <token>`` (or, on the
+LibreTranslate-compatible endpoint, as ``api_key``). No token: 401. A token that is not a live
+key: 403, counted against the client's address; an address with too many failures in the
+window gets 429 before its token is even looked at, so keys cannot be guessed at speed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+
+from ltmt.memory.keys import ApiKey, KeyRing
+from ltmt.server.errors import ApiError
+
+BEARER = "bearer "
+
+
+class FailureLimiter:
+    """At most ``limit`` failures per client address within ``window_s`` seconds."""
+
+    def __init__(self, limit: int, window_s: float) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, address: str, now: float) -> deque[float]:
+        times = self._failures.setdefault(address, deque())
+        while times and now - times[0] > self.window_s:
+            times.popleft()
+        return times
+
+    def retry_after(self, address: str) -> float:
+        """Seconds until ``address`` may try again (0: it may now)."""
+        now = time.monotonic()
+        with self._lock:
+            times = self._recent(address, now)
+            if len(times) < self.limit:
+                if not times:
+                    self._failures.pop(address, None)
+                return 0.0
+            return max(0.0, self.window_s - (now - times[-self.limit]))
+
+    def fail(self, address: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            times = self._recent(address, now)
+            times.append(now)
+            while len(times) > self.limit:
+                times.popleft()
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header (None when there is none)."""
+    if not authorization:
+        return None
+    if not authorization[: len(BEARER)].lower() == BEARER:
+        raise ApiError(401, "the Authorization header must be 'Bearer <token>'")
+    return authorization[len(BEARER) :].strip() or None
+
+
+class Authenticator:
+    """Turn a request's token into its :class:`ApiKey`, or the right error."""
+
+    def __init__(self, keys: KeyRing, limiter: FailureLimiter) -> None:
+        self.keys = keys
+        self.limiter = limiter
+
+    def check(self, token: str | None, address: str) -> ApiKey:
+        wait = self.limiter.retry_after(address)
+        if wait > 0:
+            raise ApiError(
+                429,
+                f"too many failed key attempts from {address}; try again in {wait:.0f} s",
+                headers={"Retry-After": str(max(1, round(wait)))},
+            )
+        if token is None:
+            raise ApiError(401, "an API key is needed: send 'Authorization: Bearer <token>'")
+        key = self.keys.verify(token)
+        if key is None:
+            self.limiter.fail(address)
+            raise ApiError(403, "the API key is not valid (wrong, revoked or mistyped)")
+        return key
+
+
+def acting_user(key: ApiKey, user: str | None) -> str:
+    """The user a request acts on: the key's own, or (admin keys only) the one it names."""
+    if user is None or user == key.user:
+        return key.user
+    if not key.admin:
+        raise ApiError(403, f"this key belongs to user {key.user!r} and cannot reach {user!r}")
+    return user
+
+
+def require_admin(key: ApiKey) -> ApiKey:
+    if not key.admin:
+        raise ApiError(403, "this endpoint needs an admin key ('ltmt keys create --admin')")
+    return key

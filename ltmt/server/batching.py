@@ -1,0 +1,132 @@
+"""Dynamic batching: one worker thread owns the model and decodes the requests that arrive
+together as one batch.
+
+Requests wait in a queue. The worker takes the first, then keeps taking what arrives within
+``wait_s`` of it (and whatever queued up while the previous batch was decoding) until it holds
+``max_segments`` segments. Requests with the same options (fusion, beam) are decoded in one call
+of ``decode``, which still gives each request its own user's memory
+(:meth:`ltmt.translator.Translator.translate_for_users`). Callers wait on a
+:class:`concurrent.futures.Future`; an event loop awaits it with :func:`asyncio.wrap_future`.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from ltmt.errors import LtmtError
+from ltmt.segments import Translation
+
+logger = logging.getLogger(__name__)
+
+# decode(options, [(user, texts), ...]) -> one list of translations per request
+DecodeFn = Callable[[Hashable, Sequence[tuple[str, Sequence[str]]]], list[list[Translation]]]
+
+
+class ServerClosingError(LtmtError):
+    """The server is shutting down and takes no new work."""
+
+
+@dataclass
+class Job:
+    """One request waiting for the worker: whose memory, what to translate, with which options."""
+
+    user: str
+    texts: list[str]
+    options: Hashable
+    future: Future[list[Translation]] = field(default_factory=Future)
+
+
+class Batcher:
+    """Queue requests and decode them in batches on one worker thread (see the module docstring).
+
+    ``on_batch(requests, segments)`` is called after each decoded batch (for statistics).
+    """
+
+    def __init__(
+        self,
+        decode: DecodeFn,
+        *,
+        wait_s: float = 0.005,
+        max_segments: int = 64,
+        on_batch: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self._decode = decode
+        self.wait_s = wait_s
+        self.max_segments = max_segments
+        self._on_batch = on_batch
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._closed = False
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="ltmt-decoder", daemon=True)
+        self._thread.start()
+
+    def submit(
+        self, user: str, texts: Sequence[str], options: Hashable
+    ) -> Future[list[Translation]]:
+        """Queue ``texts`` for ``user``; the future gives one :class:`Translation` per text."""
+        job = Job(user=user, texts=list(texts), options=options)
+        with self._lock:
+            if self._closed:
+                raise ServerClosingError(
+                    "the server is shutting down; send the request again later"
+                )
+            self._queue.put(job)
+        return job.future
+
+    def close(self, timeout: float | None = None) -> None:
+        """Finish every queued request, then stop the worker."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._queue.put(None)
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is None:
+                return
+            jobs, stop = self._collect(first)
+            self._decode_jobs(jobs)
+            if stop:
+                return
+
+    def _collect(self, first: Job) -> tuple[list[Job], bool]:
+        jobs, segments = [first], len(first.texts)
+        deadline = time.monotonic() + self.wait_s
+        while segments < self.max_segments:
+            try:
+                job = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if job is None:
+                return jobs, True
+            jobs.append(job)
+            segments += len(job.texts)
+        return jobs, False
+
+    def _decode_jobs(self, jobs: list[Job]) -> None:
+        groups: dict[Hashable, list[Job]] = {}
+        for job in jobs:
+            if job.future.set_running_or_notify_cancel():
+                groups.setdefault(job.options, []).append(job)
+        for options, group in groups.items():
+            try:
+                results = self._decode(options, [(job.user, job.texts) for job in group])
+            except Exception as exc:  # handed to each waiting request, which reports it
+                if not isinstance(exc, LtmtError):
+                    logger.exception("decoding a batch of %d requests failed", len(group))
+                for job in group:
+                    job.future.set_exception(exc)
+                continue
+            for job, result in zip(group, results):
+                job.future.set_result(result)
+            if self._on_batch is not None:
+                self._on_batch(len(group), sum(len(job.texts) for job in group))

@@ -1,0 +1,86 @@
+"""The settings of ``ltmt serve``: one frozen dataclass, checked when it is built."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import ConfigError
+from ltmt.fusion.registry import FUSION_NAMES
+
+ENV_CONFIG = "LTMT_SERVE_CONFIG"  # how ``--workers N`` hands the settings to each worker process
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """What the server loads, where it listens, and the limits it enforces.
+
+    Sizes: ``max_body_bytes`` per request (uploads included), ``max_segments`` per translate
+    request, ``max_segment_chars`` per segment, ``max_pairs`` per add-pairs request.
+    Batching: requests arriving within ``batch_wait_ms`` of each other are decoded together,
+    up to ``max_batch_segments`` segments. Auth: ``auth_failures`` wrong keys from one address
+    within ``auth_window_s`` seconds, and that address gets 429 until the window has passed.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    model: str | None = None
+    memory_dir: str | None = None
+    key_file: str | None = None  # an encrypted store's key (None: $LTMT_KEY_FILE, if set)
+    workers: int = 1
+    threads: int = 0  # torch threads in each worker process; 0: torch's default
+    fusion: str = "auto"
+    beam: int = 4
+    max_beam: int = 8
+    batch_size: int = 32
+    top_k: int = 4
+    src_lang: str | None = None  # None: the model's tokenizer config, else en
+    tgt_lang: str | None = None  # None: the model's tokenizer config, else de
+    max_body_bytes: int = 16 << 20
+    max_segments: int = 128
+    max_segment_chars: int = 5000
+    max_pairs: int = 10_000
+    batch_wait_ms: float = 20.0
+    max_batch_segments: int = 64
+    auth_failures: int = 20
+    auth_window_s: float = 60.0
+    shutdown_timeout_s: float = 30.0
+
+    def __post_init__(self) -> None:
+        positive = (
+            "port workers beam max_beam batch_size top_k max_body_bytes max_segments "
+            "max_segment_chars max_pairs max_batch_segments auth_failures"
+        )
+        for name in positive.split():
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < (0 if name == "port" else 1):
+                raise ConfigError(f"{name} must be a positive integer, got {value!r}")
+        if self.threads < 0:
+            raise ConfigError(f"threads must be >= 0, got {self.threads}")
+        if self.beam > self.max_beam:
+            raise ConfigError(f"beam {self.beam} is above max_beam {self.max_beam}")
+        for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
+        if self.fusion not in FUSION_NAMES:
+            raise ConfigError(
+                f"fusion must be one of {', '.join(FUSION_NAMES)}, got {self.fusion!r}"
+            )
+
+    @property
+    def memory_path(self) -> Path | None:
+        return Path(self.memory_dir) if self.memory_dir is not None else None
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> ServerConfig:
+        try:
+            data: dict[str, Any] = json.loads(text)
+        except ValueError as exc:
+            raise ConfigError(f"${ENV_CONFIG} is not JSON: {exc}") from exc
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

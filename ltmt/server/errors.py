@@ -1,0 +1,98 @@
+"""Every error the server returns is JSON ``{"error": "<one line>"}`` with a 4xx (or 503) code.
+
+LtmtError subclasses map to codes (bad input 400, an unavailable store or model 503); FastAPI's
+validation errors become 422 with the first problem named; an unexpected exception is logged
+here and answered with a plain 500 message, never a traceback. The body shape is
+LibreTranslate's, so its clients show the message as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ltmt.errors import ConfigError, InputError, LtmtError, ModelError, StoreError
+from ltmt.server.batching import ServerClosingError
+
+logger = logging.getLogger(__name__)
+
+ERROR_CODES: tuple[tuple[type[LtmtError], int], ...] = (
+    (InputError, 400),
+    (ConfigError, 400),
+    (StoreError, 503),
+    (ModelError, 503),
+    (ServerClosingError, 503),
+)
+
+
+class ApiError(Exception):
+    """An error answer: HTTP ``status`` and a one-line ``message``."""
+
+    def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = dict(headers or {})
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def error_response(
+    status: int, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse({"error": one_line(message)}, status_code=status, headers=headers)
+
+
+def status_of(exc: LtmtError) -> int:
+    for kind, status in ERROR_CODES:
+        if isinstance(exc, kind):
+            return status
+    return 400
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """``body.segments: List should have at least 1 item`` (the first problem; how many more)."""
+    errors = list(exc.errors())
+    if not errors:
+        return "invalid request"
+    first = errors[0]
+    if first.get("type") == "json_invalid":
+        return f"the request body is not valid JSON: {first.get('ctx', {}).get('error', '')}"
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{where}: {first.get('msg', 'invalid value')}{more}"
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Register the JSON error answers on ``app``."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.message, exc.headers)
+
+    @app.exception_handler(LtmtError)
+    async def _ltmt_error(request: Request, exc: LtmtError) -> JSONResponse:
+        return error_response(status_of(exc), str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(422, validation_message(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such endpoint: {request.method} {request.url.path} (see /docs)"
+        return error_response(exc.status_code, message, exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unexpected error in %s %s", request.method, request.url.path)
+        return error_response(500, f"internal error ({type(exc).__name__}); see the server log")

@@ -1,0 +1,122 @@
+"""Uploads and downloads: memory files (TMX, PO, XLIFF, jsonl, tsv) and documents to translate.
+
+The file pipeline of the CLI works on paths, so an upload is written to a private temporary
+directory under its own (sanitised) name, read there with the same readers and checks as
+``ltmt memory import`` / ``ltmt translate``, and removed afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import document_format
+from ltmt.formats.pairs import pair_format, read_pairs, write_pairs
+from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
+from ltmt.memory.report import ImportReport
+from ltmt.memory.store import Memory
+from ltmt.segments import PairRecord
+
+LANGUAGE_FORMATS = frozenset({"tmx", "po", "xliff"})  # formats whose files declare languages
+DOCUMENT_UPLOADS = frozenset({"po", "xliff"})
+MEDIA_TYPES = {
+    "jsonl": "application/jsonl",
+    "tsv": "text/tab-separated-values",
+    "tmx": "application/x-tmx+xml",
+    "po": "text/x-gettext-translation",
+    "xliff": "application/xliff+xml",
+}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(filename: str | None, fallback: str) -> str:
+    """A plain file name from an upload's name: no directories, no odd characters."""
+    name = _UNSAFE.sub("_", Path(filename or "").name).strip("._")
+    return name[:100] or fallback
+
+
+@contextmanager
+def _upload(name: str, content: bytes, prefix: str) -> Iterator[Path]:
+    """The upload as a file ``name`` in a temporary directory; its errors name the upload, not
+    the server's temporary path."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        try:
+            yield path
+        except InputError as exc:
+            raise InputError(str(exc).replace(str(path), name).replace(tmp, ".")) from exc
+
+
+def _languages(fmt: str, source: str, target: str) -> dict[str, str]:
+    return {"src_lang": source, "tgt_lang": target} if fmt in LANGUAGE_FORMATS else {}
+
+
+def import_upload(
+    memory: Memory,
+    user: str,
+    filename: str | None,
+    content: bytes,
+    fmt: str | None,
+    languages: tuple[str, str],
+) -> tuple[str, ImportReport]:
+    """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
+    first (a malformed one writes nothing), then stored in one transaction."""
+    name = safe_name(filename, "upload")
+    with _upload(name, content, "ltmt-upload-") as path:
+        kind = pair_format(path, fmt)
+        records = list(read_pairs(path, kind, **_languages(kind, *languages)))
+    return name, memory.import_pairs(user, records, origin=name)
+
+
+def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str]) -> bytes:
+    """Every segment of ``user`` as a file in format ``fmt``."""
+    if fmt not in MEDIA_TYPES:
+        raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(MEDIA_TYPES)}")
+
+    def records() -> Iterator[PairRecord]:
+        for segment in memory.segments(user):
+            yield PairRecord(
+                segment.source, segment.target, f"segment {segment.id}", segment.metadata
+            )
+
+    with tempfile.TemporaryDirectory(prefix="ltmt-export-") as tmp:
+        path = Path(tmp) / f"{user}.{fmt}"
+        write_pairs(path, records(), fmt, **_languages(fmt, *languages))
+        return path.read_bytes()
+
+
+def translate_upload(
+    filename: str | None,
+    content: bytes,
+    fmt: str | None,
+    translate: TranslateFn,
+    languages: tuple[str, str],
+    *,
+    overwrite: bool,
+    mark_fuzzy: bool,
+) -> tuple[str, bytes, RunResult]:
+    """Fill the untranslated entries of an uploaded PO or XLIFF file; returns its name, the
+    translated file and what was done."""
+    name = safe_name(filename, "document")
+    with _upload(name, content, "ltmt-document-") as source:
+        kind = document_format(source, fmt)
+        if kind not in DOCUMENT_UPLOADS:
+            raise InputError(f"{name}: only PO and XLIFF files can be translated here, not {kind}")
+        output = source.with_name(f"translated-{name}")
+        result = translate_file(
+            source,
+            output,
+            translate,
+            fmt=kind,
+            src_lang=languages[0],
+            tgt_lang=languages[1],
+            overwrite=overwrite,
+            mark_fuzzy=mark_fuzzy,
+            resume=False,
+        )
+        return name, output.read_bytes(), result

@@ -1,0 +1,96 @@
+"""LibreTranslate's API: ``POST /translate`` and ``GET /languages``, for its existing clients.
+
+The request is LibreTranslate's, as JSON or as a form (Weblate sends both, depending on its
+version): ``q`` (a string or a list), ``source`` (a code or ``auto``), ``target``, ``format``
+(``text``/``html``) and ``api_key``. The answer is ``{"translatedText": ...}`` with a string for
+a string and a list for a list, errors ``{"error": ...}``. ``api_key`` picks the memory, like a
+``/v1`` key (``Authorization: Bearer`` works too). ltmt does not detect languages: ``auto`` is
+the model's one source language, reported as ``detectedLanguage`` the way LibreTranslate does.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from ltmt.server.auth import bearer_token
+from ltmt.server.errors import ApiError
+from ltmt.server.routes import check_segments, client_address, service_of
+from ltmt.server.schemas import Language, LibreRequest
+from ltmt.server.service import LANGUAGE_NAMES, Service
+
+router = APIRouter(tags=["LibreTranslate-compatible"])
+
+
+def _code(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+async def _body(request: Request) -> LibreRequest:
+    content_type = request.headers.get("content-type", "")
+    try:
+        if content_type.startswith("application/json"):
+            data: Any = await request.json()
+        else:
+            form = await request.form()
+            data = {key: form.getlist(key) for key in form}
+            data = {k: (v if k == "q" and len(v) > 1 else v[0]) for k, v in data.items() if v}
+    except ValueError as exc:
+        raise ApiError(400, f"the request body is not valid JSON or form data: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ApiError(400, "the request body must be a JSON object with q, source and target")
+    try:
+        return LibreRequest.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        raise ApiError(400, f"invalid request: {where}: {first.get('msg')}") from exc
+
+
+def _check_pair(service: Service, body: LibreRequest) -> None:
+    source, target = _code(body.source), _code(body.target)
+    if source not in ("auto", service.source_lang) or target != service.target_lang:
+        raise ApiError(
+            400,
+            f"this server translates {service.source_lang} to {service.target_lang}, "
+            f"not {body.source} to {body.target}",
+        )
+
+
+@router.post("/translate")
+async def translate(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    """Translate ``q`` with the memory of the ``api_key``'s user (LibreTranslate's shapes)."""
+    service = service_of(request)
+    body = await _body(request)
+    token = body.api_key or bearer_token(authorization)
+    key = await run_in_threadpool(service.auth.check, token, client_address(request))
+    _check_pair(service, body)
+    texts = [body.q] if isinstance(body.q, str) else list(body.q)
+    check_segments(service, texts)
+    results = await service.translate(key.user, texts, service.options(None, None))
+    outputs = [text for _, text in results]
+    answer: dict[str, Any] = {"translatedText": outputs[0] if isinstance(body.q, str) else outputs}
+    if body.alternatives:
+        answer["alternatives"] = [] if isinstance(body.q, str) else [[] for _ in outputs]
+    if _code(body.source) == "auto":
+        detected = {"confidence": 100.0, "language": service.source_lang}
+        answer["detectedLanguage"] = (
+            detected if isinstance(body.q, str) else [detected] * len(texts)
+        )
+    return answer
+
+
+@router.get("/languages", response_model=list[Language])
+def languages(request: Request) -> list[Language]:
+    """The model's languages: its source, with the target it translates into, and its target."""
+    service = service_of(request)
+    source, target = service.source_lang, service.target_lang
+    return [
+        Language(code=source, name=LANGUAGE_NAMES.get(source, source), targets=[target]),
+        Language(code=target, name=LANGUAGE_NAMES.get(target, target), targets=[]),
+    ]

@@ -1,0 +1,245 @@
+"""The ``/v1`` API: translate, and read and write the memory of the key's user.
+
+Every endpoint needs a key. A user key acts on its own user; an admin key may name another with
+``?user=``. Blocking store work runs in FastAPI's thread pool (sync endpoints), decoding on the
+service's decoding thread; nothing blocks the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from ltmt.errors import InputError
+from ltmt.memory.keys import ApiKey
+from ltmt.segments import PairRecord, Translation
+from ltmt.server import files
+from ltmt.server.auth import acting_user, bearer_token
+from ltmt.server.errors import ApiError
+from ltmt.server.schemas import (
+    Deleted,
+    ImportReportOut,
+    MatchOut,
+    PairsRequest,
+    SearchResponse,
+    Stats,
+    TranslateRequest,
+    TranslateResponse,
+    TranslationOut,
+)
+from ltmt.server.service import Service
+
+router = APIRouter(prefix="/v1")
+
+UserParam = Annotated[
+    str | None, Query(description="Admin keys only: act on this user instead of the key's.")
+]
+
+
+def service_of(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client is not None else "unknown"
+
+
+def current_key(request: Request, authorization: Annotated[str | None, Header()] = None) -> ApiKey:
+    """The key of the request's ``Authorization: Bearer`` header (401 / 403 / 429 otherwise)."""
+    return service_of(request).auth.check(bearer_token(authorization), client_address(request))
+
+
+KeyDep = Annotated[ApiKey, Depends(current_key)]
+
+
+def check_segments(service: Service, segments: list[str]) -> None:
+    """The configured limits on segment count and length (422 with the limit named)."""
+    config = service.config
+    if len(segments) > config.max_segments:
+        raise ApiError(
+            422,
+            f"{len(segments)} segments in one request; this server takes at most "
+            f"{config.max_segments} (send several requests)",
+        )
+    for number, text in enumerate(segments, 1):
+        if len(text) > config.max_segment_chars:
+            raise ApiError(
+                422,
+                f"segment {number} has {len(text)} characters; the limit is "
+                f"{config.max_segment_chars}",
+            )
+
+
+def check_pairs(service: Service, pairs: list[Any]) -> None:
+    if len(pairs) > service.config.max_pairs:
+        raise ApiError(
+            422, f"{len(pairs)} pairs in one request; the limit is {service.config.max_pairs}"
+        )
+    check_segments(service, [p.source for p in pairs][: service.config.max_segments])
+
+
+@router.post("/translate", response_model=TranslateResponse)
+async def translate(
+    body: TranslateRequest, request: Request, key: KeyDep, user: UserParam = None
+) -> TranslateResponse:
+    """Translate segments with the user's memory; ``learn`` pairs are added afterwards."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    check_segments(service, body.segments)
+    if body.learn:
+        check_pairs(service, body.learn)
+    options = service.options(body.fusion, body.beam)
+    results = await service.translate(who, body.segments, options)
+    learned = None
+    if body.learn:
+        pairs = [(p.source, p.target) for p in body.learn]
+        report = await run_in_threadpool(service.memory.import_pairs, who, pairs, origin="learn")
+        learned = ImportReportOut.of(report)
+    return TranslateResponse(
+        translations=[TranslationOut.of(t, text) for t, text in results], learned=learned
+    )
+
+
+@router.post("/translate/file")
+def translate_file(
+    request: Request,
+    key: KeyDep,
+    file: Annotated[UploadFile, File(description="A .po or .xliff/.xlf file.")],
+    format: Annotated[str | None, Form(description="po or xliff (default: from the name)")] = None,
+    fusion: Annotated[str | None, Form()] = None,
+    beam: Annotated[int | None, Form(ge=1)] = None,
+    overwrite: Annotated[bool, Form(description="Retranslate translated entries too.")] = False,
+    mark_fuzzy: Annotated[bool, Form(description="Flag machine translations for review.")] = True,
+    user: UserParam = None,
+) -> Response:
+    """Fill the untranslated entries of a PO or XLIFF file; the answer is the file."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    options = service.options(fusion, beam)
+
+    def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        # The batcher matches by score alone: a PO context only breaks ties in `ltmt translate`.
+        del prefer
+        out: list[Translation] = []
+        for start in range(0, len(texts), service.config.max_segments):
+            chunk = texts[start : start + service.config.max_segments]
+            check_segments(service, chunk)
+            out.extend(service.translate_blocking(who, chunk, options))
+        return out
+
+    name, data, result = files.translate_upload(
+        file.filename,
+        file.file.read(),
+        format,
+        run,
+        (service.source_lang, service.target_lang),
+        overwrite=overwrite,
+        mark_fuzzy=mark_fuzzy,
+    )
+    kind = name.rsplit(".", 1)[-1].lower()
+    return Response(
+        data,
+        media_type=files.MEDIA_TYPES.get("xliff" if kind in ("xlf", "xliff") else "po"),
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "X-Ltmt-Translated": str(result.translated),
+            "X-Ltmt-Placeholders": result.report.summary(),
+        },
+    )
+
+
+@router.post("/memory/pairs", response_model=ImportReportOut)
+def add_pairs(
+    body: PairsRequest, request: Request, key: KeyDep, user: UserParam = None
+) -> ImportReportOut:
+    """Add approved pairs (all in one transaction; duplicates and unclean pairs are counted)."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    check_pairs(service, body.pairs)
+    records = [
+        PairRecord(p.source, p.target, f"pair {number}", p.metadata)
+        for number, p in enumerate(body.pairs, 1)
+    ]
+    return ImportReportOut.of(service.memory.import_pairs(who, records, origin="api"))
+
+
+@router.post("/memory/import", response_model=ImportReportOut)
+def import_file(
+    request: Request,
+    key: KeyDep,
+    file: Annotated[UploadFile, File(description="A .tmx, .po, .xliff/.xlf, .jsonl or .tsv")],
+    format: Annotated[str | None, Form(description="Force the format")] = None,
+    user: UserParam = None,
+) -> ImportReportOut:
+    """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    _, report = files.import_upload(
+        service.memory,
+        who,
+        file.filename,
+        file.file.read(),
+        format,
+        (service.source_lang, service.target_lang),
+    )
+    return ImportReportOut.of(report)
+
+
+@router.get("/memory/search", response_model=SearchResponse)
+def search(
+    request: Request,
+    key: KeyDep,
+    q: Annotated[str, Query(min_length=1, description="Source text to look up.")],
+    k: Annotated[int, Query(ge=1, le=100)] = 5,
+    user: UserParam = None,
+) -> SearchResponse:
+    """The best fuzzy matches of ``q`` in the memory, best first (score 0-100)."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    check_segments(service, [q])
+    return SearchResponse(matches=[MatchOut.of(m) for m in service.memory.search(who, q, k=k)])
+
+
+@router.get("/memory/stats", response_model=Stats)
+def stats(request: Request, key: KeyDep, user: UserParam = None) -> Stats:
+    """Counts of the memory (an empty memory has 0 segments)."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    try:
+        return Stats(**service.memory.stats(who))
+    except InputError:  # no memory yet: the key's user exists, with nothing stored
+        return Stats(user=who, segments=0, created=0.0, updated=0.0, origins={})
+
+
+@router.get("/memory/export")
+def export(
+    request: Request,
+    key: KeyDep,
+    format: Annotated[str, Query(description="jsonl, tsv, tmx, po or xliff")] = "jsonl",
+    user: UserParam = None,
+) -> Response:
+    """Every segment of the memory as a file."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    data = files.export_memory(
+        service.memory, who, format, (service.source_lang, service.target_lang)
+    )
+    return Response(
+        data,
+        media_type=files.MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{who}.{format}"'},
+    )
+
+
+@router.delete("/memory", response_model=Deleted)
+def delete_memory(request: Request, key: KeyDep, user: UserParam = None) -> Deleted:
+    """Delete every segment of the memory (the keys stay valid)."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    count = service.memory.count(who)
+    service.memory.delete_user(who)
+    return Deleted(user=who, deleted_segments=count)

@@ -1,0 +1,144 @@
+"""The JSON shapes of the server's API (pydantic models; they also make the OpenAPI docs)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from ltmt.memory.keys import ApiKey
+from ltmt.memory.report import ImportReport
+from ltmt.segments import Match, Translation
+
+
+class Pair(BaseModel):
+    source: str
+    target: str
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class TranslateRequest(BaseModel):
+    segments: list[str] = Field(min_length=1, description="Segments to translate, in order.")
+    fusion: str | None = Field(None, description="none, knn, attention or auto (default: server's)")
+    beam: int | None = Field(None, ge=1, description="Beam size (default: the server's).")
+    learn: list[Pair] = Field(
+        default_factory=list, description="Approved pairs added to the memory after translating."
+    )
+
+
+class MatchOut(BaseModel):
+    id: int
+    source: str
+    target: str
+    score: float
+
+    @classmethod
+    def of(cls, match: Match) -> MatchOut:
+        segment = match.segment
+        return cls(
+            id=segment.id, source=segment.source, target=segment.target, score=round(match.score, 2)
+        )
+
+
+class TranslationOut(BaseModel):
+    source: str
+    text: str
+    method: str = Field(description="exact, model, knn, attention or empty")
+    matches: list[MatchOut]
+
+    @classmethod
+    def of(cls, translation: Translation, text: str) -> TranslationOut:
+        return cls(
+            source=translation.source,
+            text=text,
+            method=translation.method,
+            matches=[MatchOut.of(m) for m in translation.matches],
+        )
+
+
+class ImportReportOut(BaseModel):
+    user: str
+    read: int
+    added: int
+    duplicates: int
+    skipped: dict[str, int]
+    examples: list[str]
+
+    @classmethod
+    def of(cls, report: ImportReport) -> ImportReportOut:
+        return cls(**report.to_dict())
+
+
+class TranslateResponse(BaseModel):
+    translations: list[TranslationOut]
+    learned: ImportReportOut | None = None
+
+
+class PairsRequest(BaseModel):
+    pairs: list[Pair] = Field(min_length=1)
+
+
+class SearchResponse(BaseModel):
+    matches: list[MatchOut]
+
+
+class Stats(BaseModel):
+    user: str
+    segments: int
+    created: float
+    updated: float
+    origins: dict[str, int]
+
+
+class Deleted(BaseModel):
+    user: str
+    deleted_segments: int
+    revoked_keys: int = 0
+
+
+class KeyRequest(BaseModel):
+    user: str
+    admin: bool = False
+
+
+class KeyOut(BaseModel):
+    id: str
+    user: str
+    admin: bool
+    created: float
+    token: str | None = Field(None, description="Only when the key is created: keep it safe.")
+
+    @classmethod
+    def of(cls, key: ApiKey, token: str | None = None) -> KeyOut:
+        return cls(id=key.id, user=key.user, admin=key.admin, created=key.created, token=token)
+
+
+class UserOut(BaseModel):
+    user: str
+    segments: int
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    model: str
+    languages: list[str]
+    batches: int
+    batched_requests: int
+    batched_segments: int
+
+
+class Language(BaseModel):
+    code: str
+    name: str
+    targets: list[str]
+
+
+class LibreRequest(BaseModel):
+    """LibreTranslate's ``POST /translate`` body (JSON or form)."""
+
+    q: str | list[str]
+    source: str = "auto"
+    target: str
+    format: Literal["text", "html"] = "text"
+    api_key: str | None = None
+    alternatives: int = Field(0, ge=0)

@@ -1,0 +1,143 @@
+"""What the server's endpoints call: the store, the keys, the model behind its batcher.
+
+:class:`Service` is built once per server process. It loads the model once, opens the memory
+store once, and starts one decoding thread (:class:`~ltmt.server.batching.Batcher`) that owns
+the model; endpoints never decode on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from ltmt.errors import ConfigError
+from ltmt.formats.placeholders import protect, restore
+from ltmt.fusion.registry import FUSION_NAMES
+from ltmt.memory.keys import KeyRing
+from ltmt.memory.store import Memory
+from ltmt.model.backbone import Backbone, load_backbone
+from ltmt.segments import Translation
+from ltmt.server.auth import Authenticator, FailureLimiter
+from ltmt.server.batching import Batcher
+from ltmt.server.config import ServerConfig
+from ltmt.translator import Translator
+
+logger = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+}
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """The settings a batch shares; requests with other settings go in another batch."""
+
+    fusion: str
+    beam: int
+
+
+@dataclass
+class BatchStats:
+    batches: int = 0
+    requests: int = 0
+    segments: int = 0
+
+    def add(self, requests: int, segments: int) -> None:
+        self.batches += 1
+        self.requests += requests
+        self.segments += segments
+
+
+class Service:
+    """The model, the memory store and the keys of one server process."""
+
+    def __init__(self, config: ServerConfig, backbone: Backbone | None = None) -> None:
+        self.config = config
+        if config.threads:
+            import torch
+
+            torch.set_num_threads(config.threads)
+        self.backbone = backbone if backbone is not None else load_backbone(config.model)
+        self.memory = Memory(config.memory_path, key_file=config.key_file)
+        self.keys = KeyRing(self.memory)
+        self.auth = Authenticator(
+            self.keys, FailureLimiter(config.auth_failures, config.auth_window_s)
+        )
+        self.source_lang, self.target_lang = self._languages()
+        self.stats = BatchStats()
+        self._translators: dict[DecodeOptions, Translator] = {}
+        self.batcher = Batcher(
+            self._decode,
+            wait_s=config.batch_wait_ms / 1000,
+            max_segments=config.max_batch_segments,
+            on_batch=self.stats.add,
+        )
+
+    def close(self) -> None:
+        """Finish the queued requests, then release the store (committed data is on disk)."""
+        self.batcher.close(timeout=self.config.shutdown_timeout_s)
+        self.memory.close()
+
+    def _languages(self) -> tuple[str, str]:
+        tokenizer = self.backbone.tokenizer
+        source = self.config.src_lang or getattr(tokenizer, "source_lang", None) or "en"
+        target = self.config.tgt_lang or getattr(tokenizer, "target_lang", None) or "de"
+        return str(source), str(target)
+
+    def options(self, fusion: str | None, beam: int | None) -> DecodeOptions:
+        """Checked decoding options (the server's defaults where not given)."""
+        fusion = fusion or self.config.fusion
+        if fusion not in FUSION_NAMES:
+            raise ConfigError(f"unknown fusion {fusion!r}; choose one of {', '.join(FUSION_NAMES)}")
+        beam = beam or self.config.beam
+        if beam > self.config.max_beam:
+            raise ConfigError(f"beam {beam} is above this server's limit of {self.config.max_beam}")
+        return DecodeOptions(fusion=fusion, beam=beam)
+
+    def _translator(self, options: DecodeOptions) -> Translator:
+        translator = self._translators.get(options)
+        if translator is None:
+            translator = Translator(
+                self.backbone,
+                self.memory,
+                fusion=options.fusion,
+                beam=options.beam,
+                batch_size=self.config.batch_size,
+                top_k=self.config.top_k,
+            )
+            self._translators[options] = translator
+        return translator
+
+    def _decode(
+        self, options: Hashable, requests: Sequence[tuple[str, Sequence[str]]]
+    ) -> list[list[Translation]]:
+        assert isinstance(options, DecodeOptions)
+        return self._translator(options).translate_for_users(requests)
+
+    async def translate(
+        self, user: str, texts: Sequence[str], options: DecodeOptions
+    ) -> list[tuple[Translation, str]]:
+        """Translate on the decoding thread; each translation with its text fitted to its source
+        (placeholders and edge whitespace, as ``ltmt translate`` does)."""
+        future = self.batcher.submit(user, texts, options)
+        return _fitted(await asyncio.wrap_future(future))
+
+    def translate_blocking(
+        self, user: str, texts: Sequence[str], options: DecodeOptions
+    ) -> list[Translation]:
+        """The model's translations for code in a worker thread (the document pipeline fits
+        them to their sources itself and counts their methods)."""
+        return list(self.batcher.submit(user, texts, options).result())
+
+
+def _fitted(translations: list[Translation]) -> list[tuple[Translation, str]]:
+    return [(t, restore(protect(t.source), t.text).text) for t in translations]

@@ -1,0 +1,65 @@
+"""``ltmt keys`` and ``ltmt serve`` on the command line: tokens printed once, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ltmt.cli import main
+
+
+def ltmt(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main.run(list(args))
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 1), out, err
+
+
+def test_create_list_revoke(capsys, tmp_path):
+    store = str(tmp_path / "store")
+    code, token, err = ltmt(capsys, "keys", "create", "--user", "u1", "--memory-dir", store)
+    assert code == 0 and token.startswith("ltmt_")
+    key_id = token.split("_")[1]
+    assert err.strip() == f"ltmt: created key {key_id} for u1; keep the token, it is not stored"
+    ltmt(capsys, "keys", "create", "--user", "boss", "--admin", "--memory-dir", store)
+    code, out, _ = ltmt(capsys, "keys", "list", "--json", "--memory-dir", store)
+    rows = json.loads(out)
+    assert [(r["user"], r["admin"]) for r in rows] == [("u1", False), ("boss", True)]
+    assert token.strip() not in out
+    code, out, _ = ltmt(capsys, "keys", "list", "--memory-dir", store)
+    assert out.splitlines()[0].startswith(f"{key_id}\tu1\tuser\t")
+    code, out, _ = ltmt(capsys, "keys", "revoke", key_id, "--memory-dir", store)
+    assert (code, out.strip()) == (0, f"revoked key {key_id} of u1")
+    code, _, err = ltmt(capsys, "keys", "revoke", key_id, "--memory-dir", store)
+    assert (code, err.strip()) == (
+        1,
+        f"ltmt: error: no key '{key_id}'; 'ltmt keys list' shows the keys",
+    )
+
+
+def test_bad_user_is_one_line(capsys, tmp_path):
+    code, out, err = ltmt(
+        capsys, "keys", "create", "--user", "no spaces", "--memory-dir", str(tmp_path)
+    )
+    assert code == 1 and out == ""
+    assert err.startswith("ltmt: error: invalid user id 'no spaces'")
+
+
+def test_serve_with_a_missing_model_is_one_line(capsys, tmp_path):
+    code, _, err = ltmt(
+        capsys, "serve", "--model", str(tmp_path / "nope"), "--memory-dir", str(tmp_path / "s")
+    )
+    assert (code, err.strip()) == (
+        1,
+        f"ltmt: error: model directory not found: {tmp_path / 'nope'}",
+    )
+
+
+def test_serve_with_bad_settings_is_one_line(capsys, tmp_path):
+    code, _, err = ltmt(capsys, "serve", "--fusion", "magic", "--memory-dir", str(tmp_path))
+    assert code == 1
+    assert (
+        err.strip() == "ltmt: error: fusion must be one of none, knn, attention, auto, got 'magic'"
+    )

@@ -1,0 +1,86 @@
+"""Keys from requests, the failed-attempt limiter, and the 429 it leads to."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ltmt.memory.keys import KeyRing
+from ltmt.memory.store import Memory
+from ltmt.server.app import create_app
+from ltmt.server.auth import FailureLimiter, bearer_token
+from ltmt.server.config import ServerConfig
+from ltmt.server.errors import ApiError
+from ltmt.server.service import Service
+
+
+@pytest.mark.parametrize(
+    ("header", "token"),
+    [(None, None), ("", None), ("Bearer abc", "abc"), ("bearer  abc ", "abc"), ("Bearer ", None)],
+)
+def test_bearer_token(header, token):
+    assert bearer_token(header) == token
+
+
+def test_a_header_that_is_not_bearer_is_a_401():
+    with pytest.raises(ApiError, match="must be 'Bearer <token>'") as caught:
+        bearer_token("Basic dXNlcjpwdw==")
+    assert caught.value.status == 401
+
+
+def test_failures_beyond_the_limit_lock_the_address_for_the_window(monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr("ltmt.server.auth.time.monotonic", lambda: now[0])
+    limiter = FailureLimiter(limit=2, window_s=60.0)
+    limiter.fail("1.2.3.4")
+    assert limiter.retry_after("1.2.3.4") == 0
+    now[0] += 10
+    limiter.fail("1.2.3.4")
+    assert limiter.retry_after("1.2.3.4") == pytest.approx(50.0)
+    assert limiter.retry_after("5.6.7.8") == 0
+    now[0] += 51
+    assert limiter.retry_after("1.2.3.4") == 0
+
+
+def test_wrong_keys_from_one_address_get_429_even_with_a_good_key_then(tiny_model_dir, tmp_path):
+    with Memory(tmp_path / "store") as memory:
+        good = KeyRing(memory).create("u1")[1]
+    config = ServerConfig(
+        model=str(tiny_model_dir), memory_dir=str(tmp_path / "store"), auth_failures=3
+    )
+    with TestClient(create_app(config)) as client:
+        codes = [
+            client.get(
+                "/v1/memory/stats", headers={"Authorization": f"Bearer wrong{i}"}
+            ).status_code
+            for i in range(4)
+        ]
+        locked = client.get("/v1/memory/stats", headers={"Authorization": f"Bearer {good}"})
+        missing = client.get("/v1/memory/stats")
+    assert codes == [403, 403, 403, 429]
+    assert locked.status_code == 429
+    assert locked.json()["error"].startswith(
+        "too many failed key attempts from testclient; try again in"
+    )
+    assert int(locked.headers["retry-after"]) >= 1
+    assert missing.status_code == 429
+
+
+def test_an_encrypted_store_is_served_with_its_key_file(tiny_model_dir, tmp_path):
+    from ltmt.memory.crypto import generate_key_file
+
+    key_file = generate_key_file(tmp_path / "store.key")
+    store = tmp_path / "store"
+    with Memory(store, key_file=key_file) as memory:
+        token = KeyRing(memory).create("u1")[1]
+        memory.add("u1", "open the file", "öffne die Datei")
+    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(store), key_file=str(key_file))
+    with TestClient(create_app(config)) as client:
+        answer = client.post(
+            "/v1/translate",
+            json={"segments": ["open the file"]},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+    assert answer.json()["translations"][0]["text"] == "öffne die Datei"
+    with pytest.raises(Exception, match="key"):  # without the key the store does not open
+        Service(ServerConfig(model=str(tiny_model_dir), memory_dir=str(store)))

@@ -1,0 +1,107 @@
+"""Server life cycle: ``kill -9`` during imports, a restart, then a graceful SIGTERM.
+
+One test, two server starts (each costs seconds of imports and model loading).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+
+import httpx
+
+BATCH = 200  # pairs per add-pairs request in the kill test
+BULK = 20_000  # pairs of the file imported while the server is killed
+# requests wait up to 1.5 s for company: the SIGTERM arrives while one is waiting
+SLOW_BATCHES = ("--batch-wait-ms", "1500")
+
+
+def _pairs(start: int, count: int) -> list[dict[str, str]]:
+    return [
+        {"source": f"string number {i} of the test", "target": f"Zeichenkette {i} des Tests"}
+        for i in range(start, start + count)
+    ]
+
+
+def _sigterm_during_a_request(server, token: str) -> None:
+    answers: list[httpx.Response] = []
+    added = threading.Event()
+
+    def translate() -> None:
+        with server.client(token) as client:
+            client.post("/v1/memory/pairs", json={"pairs": _pairs(0, 3)})
+            added.set()
+            answers.append(
+                client.post("/v1/translate", json={"segments": ["open the file", "hello world"]})
+            )
+
+    sender = threading.Thread(target=translate)
+    sender.start()
+    assert added.wait(30)
+    time.sleep(0.5)  # the translate request is now waiting in the batcher
+    code = server.stop(signal.SIGTERM)
+    sender.join()
+    assert code in (0, -signal.SIGTERM)
+    [answer] = answers
+    assert answer.status_code == 200
+    assert len(answer.json()["translations"]) == 2
+
+
+def test_kill_9_loses_nothing_committed_and_sigterm_finishes_requests(launch, make_key, tmp_path):
+    store = tmp_path / "store"
+    token = make_key(store, "u1")
+    batches_key, file_key = make_key(store, "batches"), make_key(store, "bulk")
+    server = launch()
+    big = "".join(json.dumps(p) + "\n" for p in _pairs(10**6, BULK)).encode()
+    acknowledged = []
+    file_answer: list[int] = []
+
+    def add_batches() -> None:
+        with server.client(batches_key) as client:
+            for n in range(1000):
+                try:
+                    answer = client.post(
+                        "/v1/memory/pairs", json={"pairs": _pairs(n * BATCH, BATCH)}
+                    )
+                except httpx.TransportError:
+                    return
+                assert answer.status_code == 200
+                acknowledged.append(answer.json()["added"])
+
+    def import_file() -> None:
+        with server.client(file_key) as client:
+            try:
+                answer = client.post(
+                    "/v1/memory/import", files={"file": ("big.jsonl", big, "application/jsonl")}
+                )
+                file_answer.append(answer.status_code)
+            except httpx.TransportError:
+                pass
+
+    workers = [threading.Thread(target=add_batches), threading.Thread(target=import_file)]
+    for worker in workers:
+        worker.start()
+    time.sleep(1.5)
+    server.stop(signal.SIGKILL)
+    for worker in workers:
+        worker.join()
+    assert acknowledged, "no batch was committed before the kill"
+    restarted = launch(*SLOW_BATCHES)
+    with restarted.client(batches_key) as batches, restarted.client(file_key) as bulk:
+        count = batches.get("/v1/memory/stats").json()["segments"]
+        bulk_count = bulk.get("/v1/memory/stats").json()["segments"]
+        found = batches.get(
+            "/v1/memory/search", params={"q": "string number 5 of the test", "k": 1}
+        ).json()
+    # every acknowledged batch is there; the one in flight is there entirely or not at all
+    assert count in (sum(acknowledged), sum(acknowledged) + BATCH)
+    assert bulk_count in (0, BULK)
+    assert bulk_count == BULK or not file_answer
+    assert found["matches"][0]["score"] == 100.0
+    _sigterm_during_a_request(restarted, token)
+    from ltmt.memory.store import Memory
+
+    with Memory(store) as memory:  # what the stopped server committed is on disk
+        assert (memory.count("u1"), memory.count("batches")) == (3, count)

@@ -1,0 +1,351 @@
+"""The /v1 API against a real server: translate, memory, files, isolation, every error code."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+PAIRS = [
+    {"source": "open the file", "target": "öffne die Datei"},
+    {"source": "show all commits", "target": "zeige alle Commits"},
+]
+
+PO = """msgid ""
+msgstr ""
+"Language: de\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "open the file"
+msgstr ""
+
+msgid "hello world"
+msgstr "hallo Welt"
+"""
+
+
+def test_health_is_public_and_names_the_languages(api):
+    with api.client() as client:
+        data = client.get("/health").json()
+    assert data["status"] == "ok"
+    assert data["languages"] == ["en", "de"]
+
+
+def test_openapi_docs_describe_the_api(api):
+    with api.client() as client:
+        schema = client.get("/openapi.json").json()
+        docs = client.get("/docs")
+    assert docs.status_code == 200
+    for path in (
+        "/v1/translate",
+        "/v1/memory/import",
+        "/v1/admin/keys",
+        "/translate",
+        "/languages",
+    ):
+        assert path in schema["paths"], path
+
+
+def test_translate_add_search_stats_export_delete(api):
+    with api.client(api.key("alice")) as client:
+        added = client.post("/v1/memory/pairs", json={"pairs": PAIRS}).json()
+        assert (added["user"], added["added"], added["duplicates"]) == ("alice", 2, 0)
+
+        body = {"segments": ["open the file", "save the file as %s", ""], "fusion": "knn"}
+        result = client.post("/v1/translate", json=body).json()
+        exact, fused, empty = result["translations"]
+        assert (exact["method"], exact["text"]) == ("exact", "öffne die Datei")
+        assert exact["matches"][0] == {"id": 1, **PAIRS[0], "score": 100.0}
+        assert fused["method"] in ("knn", "model") and "%s" in fused["text"]
+        assert (empty["method"], empty["text"]) == ("empty", "")
+
+        learned = client.post(
+            "/v1/translate",
+            json={
+                "segments": ["hello world"],
+                "learn": [{"source": "hello world", "target": "hallo Welt"}],
+            },
+        ).json()
+        assert learned["learned"]["added"] == 1
+
+        matches = client.get("/v1/memory/search", params={"q": "open the files", "k": 1}).json()
+        assert [m["target"] for m in matches["matches"]] == ["öffne die Datei"]
+        stats = client.get("/v1/memory/stats").json()
+        assert (stats["segments"], stats["origins"]) == (3, {"api": 2, "learn": 1})
+
+        exported = client.get("/v1/memory/export", params={"format": "jsonl"})
+        rows = [json.loads(line) for line in exported.text.splitlines()]
+        assert [(r["source"], r["target"]) for r in rows][:2] == [
+            (p["source"], p["target"]) for p in PAIRS
+        ]
+        tmx = client.get("/v1/memory/export", params={"format": "tmx"})
+        assert tmx.status_code == 200 and "<tu" in tmx.text
+
+        deleted = client.delete("/v1/memory").json()
+        assert deleted == {"user": "alice", "deleted_segments": 3, "revoked_keys": 0}
+        assert client.get("/v1/memory/stats").json()["segments"] == 0
+
+
+def test_import_upload_and_translate_a_po_file(api):
+    with api.client(api.key("bob")) as client:
+        report = client.post(
+            "/v1/memory/import", files={"file": ("reviewed.po", PO.encode(), "text/plain")}
+        ).json()
+        assert (report["read"], report["added"]) == (1, 1)
+        stats = client.get("/v1/memory/stats").json()
+        assert stats["origins"] == {"reviewed.po": 1}
+
+        new_po = PO.replace('msgstr "hallo Welt"', 'msgstr ""')
+        answer = client.post(
+            "/v1/translate/file",
+            files={"file": ("new.po", new_po.encode(), "text/plain")},
+            data={"mark_fuzzy": "true"},
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["x-ltmt-translated"] == "2"
+        assert '#, fuzzy\nmsgid "hello world"\nmsgstr "hallo Welt"' in answer.text
+        assert 'msgid "open the file"\nmsgstr ""' not in answer.text
+
+
+def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(api):
+    with api.client(api.key("carol")) as client:
+        answer = client.post(
+            "/v1/memory/import", files={"file": ("broken.tmx", b"not xml", "text/xml")}
+        )
+        assert answer.status_code == 400
+        assert answer.json()["error"].startswith("broken.tmx:")
+        assert "/tmp" not in answer.json()["error"]
+        assert client.get("/v1/memory/stats").json()["segments"] == 0
+        text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
+        assert (text.status_code, text.json()["error"]) == (
+            400,
+            "a.txt: only PO and XLIFF files can be translated here, not txt",
+        )
+
+
+def test_two_users_never_see_each_other(api):
+    dora, erin = api.key("dora"), api.key("erin")
+    with api.client(dora) as d, api.client(erin) as e:
+        d.post("/v1/memory/pairs", json={"pairs": [PAIRS[0]]})
+        e.post(
+            "/v1/memory/pairs",
+            json={"pairs": [{"source": "open the file", "target": "Datei aufmachen"}]},
+        )
+        assert (
+            d.post("/v1/translate", json={"segments": ["open the file"]}).json()["translations"][0][
+                "text"
+            ]
+            == "öffne die Datei"
+        )
+        assert (
+            e.post("/v1/translate", json={"segments": ["open the file"]}).json()["translations"][0][
+                "text"
+            ]
+            == "Datei aufmachen"
+        )
+        assert [
+            m["target"]
+            for m in e.get("/v1/memory/search", params={"q": "open the file"}).json()["matches"]
+        ] == ["Datei aufmachen"]
+        for method, path in [
+            ("GET", "/v1/memory/stats"),
+            ("GET", "/v1/memory/export"),
+            ("DELETE", "/v1/memory"),
+            ("GET", "/v1/memory/search?q=open"),
+        ]:
+            answer = e.request(method, f"{path}{'&' if '?' in path else '?'}user=dora")
+            assert answer.status_code == 403, (method, path)
+            assert answer.json() == {
+                "error": "this key belongs to user 'erin' and cannot reach 'dora'"
+            }
+        assert d.get("/v1/memory/stats").json()["segments"] == 1
+
+
+def test_admin_manages_keys_and_users(api):
+    admin = api.key("root", admin=True)
+    with api.client(admin) as client:
+        made = client.post("/v1/admin/keys", json={"user": "frank"})
+        assert made.status_code == 201
+        token = made.json()["token"]
+        with api.client(token) as frank:
+            frank.post("/v1/memory/pairs", json={"pairs": PAIRS})
+            assert frank.get("/v1/admin/keys").status_code == 403
+        assert client.get("/v1/memory/stats", params={"user": "frank"}).json()["segments"] == 2
+        listed = client.get("/v1/admin/keys", params={"user": "frank"}).json()
+        assert [(k["user"], k["token"]) for k in listed] == [("frank", None)]
+        assert {"user": "frank", "segments": 2} in client.get("/v1/admin/users").json()
+        gone = client.delete("/v1/admin/users/frank").json()
+        assert gone == {"user": "frank", "deleted_segments": 2, "revoked_keys": 1}
+        with api.client(token) as frank:
+            assert frank.get("/v1/memory/stats").status_code == 403
+        assert client.delete("/v1/admin/keys/0123456789ab").status_code == 404
+        assert client.delete("/v1/admin/users/nobody").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "status", "message"),
+    [
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"]}, "headers": {"Authorization": ""}},
+            401,
+            "an API key is needed: send 'Authorization: Bearer <token>'",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"]}, "headers": {"Authorization": "Basic abc"}},
+            401,
+            "the Authorization header must be 'Bearer <token>'",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {
+                "json": {"segments": ["a"]},
+                "headers": {"Authorization": "Bearer ltmt_0123456789ab_" + "x" * 43},
+            },
+            403,
+            "the API key is not valid (wrong, revoked or mistyped)",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"]}, "headers": {"Authorization": "Bearer nonsense"}},
+            403,
+            "the API key is not valid (wrong, revoked or mistyped)",
+        ),
+        (
+            "GET",
+            "/v1/admin/keys",
+            {},
+            403,
+            "this endpoint needs an admin key ('ltmt keys create --admin')",
+        ),
+        ("GET", "/v1/nothing", {}, 404, "no such endpoint: GET /v1/nothing (see /docs)"),
+        ("DELETE", "/v1/translate", {}, 405, "Method Not Allowed"),
+        (
+            "POST",
+            "/v1/translate",
+            {"content": b"x" * 600_000, "headers": {"Content-Type": "application/json"}},
+            413,
+            "request body of 600000 bytes is over the server's limit of 524288 bytes",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"] * 9}},
+            422,
+            "9 segments in one request; this server takes at most 8 (send several requests)",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a", "b" * 201]}},
+            422,
+            "segment 2 has 201 characters; the limit is 200",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": []}},
+            422,
+            "body.segments: List should have at least 1 item after validation, not 0",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "beam": 0}},
+            422,
+            "body.beam: Input should be greater than or equal to 1",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"content": b"{bad", "headers": {"Content-Type": "application/json"}},
+            422,
+            "the request body is not valid JSON: Expecting property name enclosed in double quotes",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "beam": 99}},
+            400,
+            "beam 99 is above this server's limit of 8",
+        ),
+        (
+            "POST",
+            "/v1/translate",
+            {"json": {"segments": ["a"], "fusion": "magic"}},
+            400,
+            "unknown fusion 'magic'; choose one of none, knn, attention, auto",
+        ),
+        (
+            "GET",
+            "/v1/memory/export?format=docx",
+            {},
+            400,
+            "unknown export format 'docx'; choose one of jsonl, tsv, tmx, po, xliff",
+        ),
+        (
+            "POST",
+            "/v1/memory/pairs",
+            {"json": {"pairs": [{"source": "a", "target": ""}]}},
+            200,
+            None,
+        ),
+    ],
+)
+def test_every_error_is_one_line_of_json_with_its_code(api, method, path, kwargs, status, message):
+    token = api.key("gina")
+    with api.client(token) as client:
+        answer = client.request(method, path, **kwargs)
+    assert answer.status_code == status, answer.text
+    if message is not None:
+        assert answer.json() == {"error": message}
+
+
+def test_concurrent_requests_are_batched_and_equal_the_same_requests_one_at_a_time(api):
+    users = {"hana": PAIRS, "ivan": [{"source": "open the files", "target": "Dateien öffnen"}]}
+    tokens = {user: api.key(user) for user in users}
+    for user, pairs in users.items():
+        with api.client(tokens[user]) as client:
+            client.post("/v1/memory/pairs", json={"pairs": pairs})
+    segments = [
+        "open the file",
+        "the cat sat on the mat",
+        "delete the branch {name}",
+        "show all commits\nhello world",
+        "save the file as %s",
+        "press <b>OK</b> to continue",
+    ]
+    requests = [
+        (user, segments[i % len(segments) :][:2] or segments[:1], fusion)
+        for i in range(12)
+        for user in users
+        for fusion in ("knn",)
+    ]
+
+    def send(request):
+        user, texts, fusion = request
+        with api.client(tokens[user]) as client:
+            answer = client.post("/v1/translate", json={"segments": texts, "fusion": fusion})
+        assert answer.status_code == 200, answer.text
+        return answer.json()["translations"]
+
+    with api.client() as client:
+        before = client.get("/health").json()
+    alone = [send(r) for r in requests]
+    with api.client() as client:
+        middle = client.get("/health").json()
+    with ThreadPoolExecutor(len(requests)) as pool:
+        together = list(pool.map(send, requests))
+    with api.client() as client:
+        after = client.get("/health").json()
+    assert together == alone
+    assert middle["batches"] - before["batches"] == len(requests)  # one at a time: one batch each
+    concurrent_batches = after["batches"] - middle["batches"]
+    assert after["batched_requests"] - middle["batched_requests"] == len(requests)
+    assert concurrent_batches < len(requests) / 2, concurrent_batches

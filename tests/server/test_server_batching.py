@@ -1,0 +1,94 @@
+"""The batcher: requests that arrive together are decoded together, per options, in order."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.segments import Translation
+from ltmt.server.batching import Batcher, ServerClosingError
+
+
+class RecordingDecoder:
+    """Upper-cases texts; records each call's options and requests; can be held back."""
+
+    def __init__(self):
+        self.calls = []
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.release.set()
+
+    def __call__(self, options, requests):
+        self.entered.set()
+        self.release.wait(10)
+        self.calls.append((options, [(user, list(texts)) for user, texts in requests]))
+        if options == "bad":
+            raise InputError("bad options")
+        return [[Translation(t, f"{user}:{t.upper()}") for t in texts] for user, texts in requests]
+
+
+def test_requests_waiting_together_are_one_batch_per_options():
+    decoder = RecordingDecoder()
+    decoder.release.clear()  # the first batch blocks while the others queue up
+    batcher = Batcher(decoder, wait_s=0.0, max_segments=100)
+    first = batcher.submit("u0", ["x"], "a")
+    assert decoder.entered.wait(10)
+    futures = [batcher.submit(f"u{i}", [f"t{i}"], "a" if i % 2 else "b") for i in range(1, 5)]
+    decoder.release.set()
+    assert [t.text for t in first.result(10)] == ["u0:X"]
+    assert [[t.text for t in f.result(10)] for f in futures] == [
+        ["u1:T1"],
+        ["u2:T2"],
+        ["u3:T3"],
+        ["u4:T4"],
+    ]
+    batcher.close()
+    assert decoder.calls == [
+        ("a", [("u0", ["x"])]),
+        ("a", [("u1", ["t1"]), ("u3", ["t3"])]),
+        ("b", [("u2", ["t2"]), ("u4", ["t4"])]),
+    ]
+
+
+def test_a_batch_stops_growing_at_max_segments():
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0, max_segments=3)
+    futures = [batcher.submit("u", ["a", "b"], "o")]
+    assert decoder.entered.wait(10)
+    futures += [batcher.submit("u", ["a", "b"], "o") for _ in range(3)]
+    decoder.release.set()
+    for future in futures:
+        future.result(10)
+    batcher.close()
+    assert [len(requests) for _, requests in decoder.calls] == [1, 2, 1]
+
+
+def test_an_error_goes_to_the_requests_of_its_batch_only():
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0)
+    batcher.submit("u", ["a"], "o")
+    assert decoder.entered.wait(10)
+    bad, good = batcher.submit("u", ["b"], "bad"), batcher.submit("u", ["c"], "o")
+    decoder.release.set()
+    with pytest.raises(InputError, match="bad options"):
+        bad.result(10)
+    assert [t.text for t in good.result(10)] == ["u:C"]
+    batcher.close()
+
+
+def test_close_finishes_the_queue_then_refuses_new_work():
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0)
+    queued = [batcher.submit("u", [str(i)], "o") for i in range(3)]
+    closer = threading.Thread(target=batcher.close)
+    closer.start()
+    decoder.release.set()
+    closer.join(10)
+    assert [f.result(0)[0].text for f in queued] == ["u:0", "u:1", "u:2"]
+    with pytest.raises(ServerClosingError, match="shutting down"):
+        batcher.submit("u", ["late"], "o")
