@@ -26,6 +26,7 @@ import torch
 from torch import nn
 
 from ltmt.errors import ConfigError, ModelError
+from ltmt.fusion.selection import MatchSelection
 
 FORMAT = "ltmt-fusion-attention"
 FORMAT_VERSION = 1
@@ -64,6 +65,11 @@ class AdapterConfig:
             raise ConfigError(f"adapter max_matches must be >= 1, got {self.max_matches}")
         if not 0 <= self.min_score <= 100:
             raise ConfigError(f"adapter min_score must be in [0, 100], got {self.min_score}")
+
+    @property
+    def selection(self) -> MatchSelection:
+        """The matches the adapter reads, at decoding and in training (:mod:`.selection`)."""
+        return MatchSelection(self.min_score, self.max_matches)
 
 
 @dataclass(frozen=True)

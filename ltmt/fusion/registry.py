@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 FUSION_METHODS: dict[str, str] = {
     "knn": "ltmt.fusion.knn:KnnFusion",
     "attention": "ltmt.fusion.attention:AttentionFusion",
+    "knn-trained": "ltmt.fusion.combiner:TrainedKnnFusion",
 }
 
 # The method ``auto`` resolves to: the best measured on the dev users for the default model
