@@ -8,7 +8,8 @@ of adaptive / robust kNN-MT::
     features = [the K nearest distances, the share of distinct tokens among them, the fuzzy
                 score, the model's max log-prob and entropy, its log-prob of kNN's top token,
                 whether both agree, kNN's max token probability, kNN's own λ]
-    λ = clamp(λ_knn + MLP(normalised features), 0, max_lambda)
+    λ = clamp(λ_knn + MLP(normalised features), 0, max_lambda)   (the MLP's output ≤ 0 with
+                                                                  ``lower_only``)
 
 The MLP's last layer starts at zero, so an untrained combiner *is* kNN fusion. It is trained
 (:mod:`ltmt.train.combiner`) on force-decoded pairs whose memory sometimes holds what the base
@@ -52,6 +53,8 @@ FEATURE_NAMES = (
     "knn_lambda",
 )
 
+MODEL_FEATURES = ("model_max_log_prob", "model_entropy", "model_log_prob_of_knn_top", "agree")
+
 
 @dataclass(frozen=True)
 class CombinerConfig:
@@ -60,6 +63,8 @@ class CombinerConfig:
     knn: dict[str, Any] = field(default_factory=dict)
     hidden: int = 32
     max_lambda: float = 1.0
+    lower_only: bool = False
+    model_features: bool = True
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -120,18 +125,27 @@ class CombinerNet(nn.Module):
         super().__init__()
         count = config.features
         self.max_lambda = config.max_lambda
+        self.lower_only = config.lower_only
         self.mean: torch.Tensor
         self.scale: torch.Tensor
         self.register_buffer("mean", torch.zeros(count))
         self.register_buffer("scale", torch.ones(count))
+        used = torch.ones(count)
+        if not config.model_features:  # the model's own confidence is not read
+            for name in MODEL_FEATURES:
+                used[count - len(FEATURE_NAMES) + FEATURE_NAMES.index(name)] = 0.0
+        self.used: torch.Tensor
+        self.register_buffer("used", used, persistent=False)
         self.hidden = nn.Linear(count, config.hidden)
         self.output = nn.Linear(config.hidden, 1)
         nn.init.zeros_(self.output.weight)
         nn.init.zeros_(self.output.bias)
 
     def forward(self, features: torch.Tensor, lam: torch.Tensor) -> torch.Tensor:
-        x = (features - self.mean) / self.scale
+        x = (features - self.mean) / self.scale * self.used
         delta = self.output(nn.functional.gelu(self.hidden(x))).squeeze(-1)
+        if self.lower_only:  # it may only distrust memory more than kNN does
+            delta = delta.clamp(max=0.0)
         return (lam + delta).clamp(0.0, self.max_lambda)
 
 

@@ -38,11 +38,14 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class CombinerShape:
-    """The network (``hidden`` units, λ at most ``max_lambda``) and the kNN settings it reads
+    """The network (``hidden`` units, λ at most ``max_lambda``, never above kNN's with
+    ``lower_only``) and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
     hidden: int = 32
     max_lambda: float = 1.0
+    lower_only: bool = False
+    model_features: bool = True
     knn: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -60,7 +63,11 @@ class CombinerShape:
 
 @dataclass(frozen=True)
 class CombinerOptimisation:
-    """Optimiser and split of the combiner training (rows are target positions)."""
+    """Optimiser and split of the combiner training (rows are target positions).
+
+    ``exclude``: variants left out of the training rows (an ablation; dev keeps them all).
+    ``rows_cache``: a file keeping the featurised rows, reused when it exists (same config!).
+    """
 
     steps: int = 2000
     batch_rows: int = 4096
@@ -71,8 +78,13 @@ class CombinerOptimisation:
     max_minutes: float = 0.0
     threads: int = 0
     seed: int = 1
+    exclude: tuple[str, ...] = ()
+    rows_cache: str = ""
 
     def __post_init__(self) -> None:
+        unknown = sorted(set(self.exclude) - set(VARIANTS))
+        if unknown:
+            raise ConfigError(f"train.exclude: unknown variant(s) {unknown}; known: {VARIANTS}")
         for name in ("steps", "batch_rows", "peak_lr", "eval_every"):
             if not getattr(self, name) > 0:
                 raise ConfigError(f"train.{name} must be > 0, got {getattr(self, name)!r}")
@@ -162,12 +174,19 @@ def train_combiner(
     retrieval = retrieve_memories(names, groups, config.data, opt.seed)
     examples = build_examples(retrieval, config.variants, opt.seed)
     knn = KnnConfig(**config.combiner.knn)
-    bar = progress(len(examples), 0) if progress else None
-    rows = featurise(
-        backbone, KnnFusion(knn), examples, progress=bar.update if bar is not None else None
-    )
-    if bar is not None:
-        bar.close()
+    cache = Path(opt.rows_cache) if opt.rows_cache else None
+    if cache is not None and cache.is_file():  # the same config's rows, featurised before
+        rows = StepRows(**torch.load(cache))
+    else:
+        bar = progress(len(examples), 0) if progress else None
+        rows = featurise(
+            backbone, KnnFusion(knn), examples, progress=bar.update if bar is not None else None
+        )
+        if bar is not None:
+            bar.close()
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            torch.save(vars(rows), cache)
     prepared = time.monotonic() - started
     variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])[rows.example]
     logger.info(
@@ -180,7 +199,9 @@ def train_combiner(
     dev_examples = torch.zeros(len(examples), dtype=torch.bool)
     dev_examples[order[: max(1, int(len(order) * opt.dev_share))]] = True
     is_dev = dev_examples[rows.example]
-    dev, train = torch.nonzero(is_dev).flatten(), torch.nonzero(~is_dev).flatten()
+    left_out = torch.tensor([VARIANTS.index(v) for v in opt.exclude], dtype=torch.long)
+    kept = ~is_dev & ~torch.isin(variant, left_out)
+    dev, train = torch.nonzero(is_dev).flatten(), torch.nonzero(kept).flatten()
     if train.numel() == 0:
         raise ConfigError("too few training rows: raise data.queries_per_group")
 
@@ -248,4 +269,4 @@ def train_combiner(
 
 
 def _shape(shape: CombinerShape) -> dict[str, Any]:
-    return {"hidden": shape.hidden, "max_lambda": shape.max_lambda}
+    return {k: v for k, v in to_dict(shape).items() if k != "knn"}

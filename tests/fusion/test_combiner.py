@@ -12,6 +12,7 @@ from ltmt.errors import ModelError
 from ltmt.fusion.adapter import BaseInfo, embedding_sha1
 from ltmt.fusion.combiner import (
     FEATURE_NAMES,
+    MODEL_FEATURES,
     Combiner,
     CombinerConfig,
     TrainedKnnFusion,
@@ -134,3 +135,18 @@ def test_step_features_shape_and_values() -> None:
     assert named["agree"].tolist() == [1.0, 0.0]
     assert named["knn_max_prob"].tolist() == [1.0, 0.75]
     assert named["fuzzy_score"].tolist() == pytest.approx([0.8, 0.6])
+
+
+def test_lower_only_never_raises_lambda_and_model_features_can_be_left_unread() -> None:
+    torch.manual_seed(0)
+    lower = Combiner(CombinerConfig(knn=KNN, lower_only=True))
+    blind = Combiner(CombinerConfig(knn=KNN, model_features=False))
+    for combiner in (lower, blind):
+        for parameter in combiner.net.parameters():
+            torch.nn.init.normal_(parameter, std=0.5)
+    features, lam = torch.randn(64, lower.config.features), torch.rand(64) * 0.8
+    assert bool((lower.lambdas(features, lam) <= lam).all())
+    changed = features.clone()
+    model_columns = [4 + FEATURE_NAMES.index(name) for name in MODEL_FEATURES]
+    changed[:, model_columns] = torch.randn(64, len(model_columns))
+    assert torch.equal(blind.lambdas(features, lam), blind.lambdas(changed, lam))
