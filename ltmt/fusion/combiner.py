@@ -20,7 +20,6 @@ kNN settings it was trained with, its shape, the base it belongs to) + ``model.s
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,7 @@ import torch
 from torch import nn
 
 from ltmt.errors import ModelError
+from ltmt.fusion.artifact import read_artifact, write_artifact
 from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState
 
 if TYPE_CHECKING:
@@ -39,8 +39,6 @@ if TYPE_CHECKING:
 FORMAT = "ltmt-fusion-combiner"
 FORMAT_VERSION = 1
 COMBINER_SUBDIR = "fusion-combiner"
-CONFIG = "config.json"
-WEIGHTS = "model.safetensors"
 FAR = 10.0  # RMS distance standing for "no neighbour"
 FEATURE_NAMES = (
     "distinct_share",
@@ -163,55 +161,30 @@ class Combiner:
     def save(
         self, directory: str | Path, base: BaseInfo, extra: dict[str, Any] | None = None
     ) -> Path:
-        from safetensors.torch import save_file
-
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        state = {
-            k: v.detach().to(torch.float32).contiguous() for k, v in self.net.state_dict().items()
-        }
-        save_file(state, str(directory / WEIGHTS), metadata={"format": FORMAT})
+        """Write ``config.json`` + ``model.safetensors`` into ``directory`` (created)."""
+        neighbours = self.config.knn_config.neighbours
         meta = {
-            "format": FORMAT,
-            "format_version": FORMAT_VERSION,
             "combiner": asdict(self.config),
-            "features": [
-                *(f"distance_{i + 1}" for i in range(self.config.knn_config.neighbours)),
-                *FEATURE_NAMES,
-            ],
+            "features": [*(f"distance_{i + 1}" for i in range(neighbours)), *FEATURE_NAMES],
             "base": asdict(base),
             "training": extra or {},
         }
-        (directory / CONFIG).write_text(json.dumps(meta, indent=2), "utf-8")
-        return directory
+        return write_artifact(directory, FORMAT, FORMAT_VERSION, self.net.state_dict(), meta)
 
     @classmethod
     def load(cls, directory: str | Path) -> tuple[Combiner, BaseInfo]:
         """Read a combiner directory written by :meth:`save`."""
-        from safetensors.torch import load_file
-
         from ltmt.fusion.adapter import BaseInfo
 
-        directory = Path(directory)
-        config_path = directory / CONFIG
-        if not config_path.is_file() or not (directory / WEIGHTS).is_file():
-            raise ModelError(
-                f"no trained combiner in {directory}: it needs {CONFIG} and {WEIGHTS} "
-                "(train one: ltmt train fusion --config configs/train/fusion-combiner-en-de.yaml)"
-            )
-        try:
-            meta = json.loads(config_path.read_text("utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"{config_path}: not valid JSON") from exc
-        if meta.get("format") != FORMAT:
-            raise ModelError(f"{config_path}: not an ltmt combiner (format {meta.get('format')!r})")
-        if int(meta.get("format_version", 0)) > FORMAT_VERSION:
-            raise ModelError(
-                f"{config_path}: format version {meta['format_version']} is newer than this ltmt "
-                f"reads ({FORMAT_VERSION}); upgrade ltmt"
-            )
+        meta, state = read_artifact(
+            directory,
+            FORMAT,
+            FORMAT_VERSION,
+            "trained combiner",
+            "train one: ltmt train fusion --config configs/train/fusion-combiner-en-de.yaml",
+        )
         combiner = cls(CombinerConfig(**meta["combiner"]))
-        combiner.net.load_state_dict(load_file(str(directory / WEIGHTS)))
+        combiner.net.load_state_dict(state)
         combiner.net.eval()
         return combiner, BaseInfo(**meta.get("base", {}))
 

@@ -109,7 +109,7 @@ def test_the_model_directory_holds_the_combiner(tmp_path: Path, tiny_backbone) -
             tiny_backbone, [SOURCE], [[make_match(SOURCE, TARGET, 90.0)]]
         )
     (tmp_path / "c" / "config.json").write_text('{"format": "x"}', "utf-8")
-    with pytest.raises(ModelError, match="not an ltmt combiner"):
+    with pytest.raises(ModelError, match="not an ltmt trained combiner"):
         Combiner.load(tmp_path / "c")
     assert dataclasses.asdict(CombinerConfig())["hidden"] == 32
 
