@@ -56,7 +56,9 @@ def make_fusion(name: str, **options: Any) -> Fusion | None:
         name = AUTO_METHOD
     if name == "none":
         if options:
-            raise ConfigError("fusion options need a fusion method (--fusion knn or attention)")
+            raise ConfigError(
+                "fusion options need a fusion method (--fusion knn, knn-trained or attention)"
+            )
         return None
     target = FUSION_METHODS.get(name)
     if target is None:
