@@ -125,3 +125,31 @@ def test_config_validation(data: dict, message: str) -> None:  # type: ignore[ty
     with pytest.raises(ConfigError, match=message):
         from_dict(CombinerTrainConfig, data)
     assert VariantShares().term == 0.35
+
+
+def test_cli_trains_a_combiner_from_a_config_and_names_a_bad_key(
+    tmp_path: Path, tiny_model_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    from ltmt.cli.main import run
+
+    data = _toy_data(tmp_path / "data")
+    good = {
+        "method": "combiner",
+        "combiner": {"hidden": 8, "knn": {"min_score": 0.0}},
+        "data": {"data_dir": str(data), "general_pool": 0, "queries_per_group": 10},
+        "train": {"eval_every": 5},
+    }
+    (tmp_path / "good.yaml").write_text(yaml.safe_dump(good), "utf-8")
+    (tmp_path / "bad.yaml").write_text(yaml.safe_dump({**good, "combinr": {}}), "utf-8")
+    base = ["train", "fusion", "--base", str(tiny_model_dir), "--output", str(tmp_path / "c")]
+    with pytest.raises(SystemExit) as exited:
+        run([*base, "--config", str(tmp_path / "good.yaml"), "--max-steps", "10"])
+    assert exited.value.code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["steps"] == 10 and (tmp_path / "c" / "config.json").is_file()
+    with pytest.raises(SystemExit) as exited:
+        run([*base, "--config", str(tmp_path / "bad.yaml")])
+    assert exited.value.code == 1
+    assert "unknown key(s) combinr" in capsys.readouterr().err
