@@ -116,6 +116,21 @@ def step_features(
     return torch.cat([far, extra], dim=1)
 
 
+def state_features(
+    state: KnnState,
+    log_probs: torch.Tensor,
+    lam: torch.Tensor,
+    tokens: torch.Tensor,
+    weights: torch.Tensor,
+    distance: torch.Tensor,
+    rows: torch.Tensor,
+) -> torch.Tensor:
+    """:func:`step_features` of ``rows`` of a kNN state, from its neighbour distribution: what
+    the combiner reads at decoding and what its training data records (one function for both)."""
+    score = state.memory.best_score[rows]
+    return step_features(log_probs, lam, tokens, weights, distance, score, state.config.neighbours)
+
+
 class CombinerNet(nn.Module):
     """Normalised features → a correction to kNN's λ (zero at initialisation)."""
 
@@ -273,14 +288,6 @@ class CombinerState(KnnState):
         log_probs: torch.Tensor,
         rows: torch.Tensor,
     ) -> torch.Tensor:
-        features = step_features(
-            log_probs,
-            lam,
-            tokens,
-            weights,
-            distance,
-            self.memory.best_score[rows],
-            self.config.neighbours,
-        )
+        features = state_features(self, log_probs, lam, tokens, weights, distance, rows)
         with torch.inference_mode():
             return self.combiner.lambdas(features, lam)

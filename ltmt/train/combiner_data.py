@@ -16,7 +16,7 @@ one of these *variants*:
 
 Every variant's matches then go through the one match selection
 (:mod:`ltmt.fusion.selection`, inside :meth:`KnnFusion.prepare`), the pair is force-decoded, and
-each target position becomes one row: the combiner's features (:func:`step_features`), kNN's λ,
+each target position becomes one row: the combiner's features (:func:`state_features`), kNN's λ,
 kNN's probability of the gold token and the model's log-probability of it.
 """
 
@@ -191,7 +191,7 @@ def featurise(
     """
     import torch
 
-    from ltmt.fusion.combiner import step_features
+    from ltmt.fusion.combiner import state_features
     from ltmt.fusion.datastore import force_decode, normalise_text
     from ltmt.segments import Match, Segment
 
@@ -227,15 +227,7 @@ def featurise(
                 lam, tokens, weights, distance = state.neighbour_distribution(
                     forced.keys, rows, prefix
                 )
-                features = step_features(
-                    log_probs,
-                    lam,
-                    tokens,
-                    weights,
-                    distance,
-                    state.memory.best_score[rows],
-                    fusion.config.neighbours,
-                )
+                features = state_features(state, log_probs, lam, tokens, weights, distance, rows)
                 gold = values[:, None]
                 knn_gold = (weights.float() * (tokens == gold).float()).sum(dim=1)
                 parts.append(
