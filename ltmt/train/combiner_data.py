@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltmt.errors import ConfigError
+from ltmt.text import match_score
 
 if TYPE_CHECKING:
     import torch
@@ -68,15 +69,6 @@ class Example:
     variant: str
 
 
-def fuzzy_score(text: str, source: str) -> float:
-    """The score ltmt's memory reports: ``fuzz.ratio`` of the normalised texts."""
-    from rapidfuzz import fuzz
-
-    from ltmt.memory.normalize import normalize
-
-    return float(fuzz.ratio(normalize(text), normalize(source)))
-
-
 def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) -> list[Example]:
     """One :class:`Example` per query of ``retrieval``, its variant drawn by ``shares``."""
     rng = random.Random(seed)
@@ -103,7 +95,7 @@ def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) ->
             made = (
                 pair.target,
                 [
-                    (pairs[j].source, pairs[j].target, fuzzy_score(pair.source, pairs[j].source))
+                    (pairs[j].source, pairs[j].target, match_score(pair.source, pairs[j].source))
                     for j, _ in found
                 ],
             )
@@ -160,8 +152,8 @@ def _mislead(
         wrong = (swap.sub(new, source, 1), swap.sub(new, target, 1))
     if wrong[0] == source:
         return None
-    first = (wrong[0], wrong[1], fuzzy_score(source, wrong[0]))
-    rest = [(s, t, fuzzy_score(source, s)) for s, t, _ in memory]
+    first = (wrong[0], wrong[1], match_score(source, wrong[0]))
+    rest = [(s, t, match_score(source, s)) for s, t, _ in memory]
     return target, [first, *rest]
 
 

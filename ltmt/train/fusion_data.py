@@ -143,9 +143,9 @@ def retrieve_memories(
     (:func:`ltmt.fusion.selection.select_matches`: line narrowing, repair, thresholds); a match
     it rewrote is added as a new pair of the group, to be force-decoded as it will be read.
     """
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
 
-    from ltmt.memory.normalize import normalize
+    from ltmt.text import SCORER, normalize
 
     rng = random.Random(seed)
     pairs: list[Pair] = []
@@ -161,7 +161,7 @@ def retrieve_memories(
         chosen = rng.sample(range(len(group)), min(limit, len(group)))
         keys = [normalize(s) for s, _ in group]
         scores = process.cdist(
-            [keys[i] for i in chosen], keys, scorer=fuzz.ratio, dtype=np.uint8, workers=workers
+            [keys[i] for i in chosen], keys, scorer=SCORER, dtype=np.uint8, workers=workers
         )
         scores[scores >= 100] = 0  # the pair itself and exact duplicates: reused, never fused
         k = min(spec.top_k, len(group) - 1)
