@@ -167,7 +167,7 @@ def test_learn_adds_pairs(backbone):
         ({"top_k": 0}, "top_k must be >= 1, got 0"),
         (
             {"fusion": "magic"},
-            "unknown fusion method 'magic'; choose one of none, knn, attention, auto",
+            "unknown fusion method 'magic'; choose one of none, knn, attention, knn-trained, auto",
         ),
         ({"beam": 0}, "beam must be >= 1"),
     ],

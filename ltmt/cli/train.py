@@ -89,18 +89,30 @@ def fusion(
     max_steps: int | None = typer.Option(None, "--max-steps", help="Override train.steps."),
     threads: int | None = typer.Option(None, "--threads", min=1, help="Torch CPU threads."),
 ) -> None:
-    """Train the attention-fusion adapter on a frozen base model (GPU if seen, else CPU)."""
+    """Train a fusion layer on a frozen base model: the attention adapter (GPU if seen, else
+    CPU), or kNN's λ combiner when the config says ``method: combiner``."""
     import os
 
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see `base`: idle threads must not spin
 
     from ltmt.config import from_dict, read_yaml
-    from ltmt.train.fusion import FusionTrainConfig, train_fusion
 
-    cfg = from_dict(FusionTrainConfig, read_yaml(config), where=str(config))
-    cfg = _override(cfg, data_dir, max_minutes=max_minutes, steps=max_steps, threads=threads)
+    raw = read_yaml(config)
     logging.getLogger("ltmt").setLevel(logging.INFO)
-    summary = train_fusion(cfg, base, output, progress=_progress)
+    if raw.get("method") == "combiner":
+        from ltmt.train.combiner import CombinerTrainConfig, train_combiner
+
+        combiner_cfg = from_dict(CombinerTrainConfig, raw, where=str(config))
+        combiner_cfg = _override(
+            combiner_cfg, data_dir, max_minutes=max_minutes, steps=max_steps, threads=threads
+        )
+        summary = train_combiner(combiner_cfg, base, output, progress=_progress)
+    else:
+        from ltmt.train.fusion import FusionTrainConfig, train_fusion
+
+        cfg = from_dict(FusionTrainConfig, raw, where=str(config))
+        cfg = _override(cfg, data_dir, max_minutes=max_minutes, steps=max_steps, threads=threads)
+        summary = train_fusion(cfg, base, output, progress=_progress)
     for key in ("history", "config"):
         summary.pop(key, None)
     typer.echo(json.dumps(summary, indent=2))

@@ -53,7 +53,7 @@ def translate(
         help="Reference translations, one per input line: added to the memory afterwards.",
     ),
     fusion: str = typer.Option(
-        "auto", "--fusion", help="Memory fusion: none, knn, attention or auto."
+        "auto", "--fusion", help="Memory fusion: none, knn, knn-trained, attention or auto."
     ),
     fusion_option: list[str] = typer.Option(
         [],

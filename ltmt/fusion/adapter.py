@@ -16,7 +16,6 @@ model it was trained on) + ``model.safetensors``.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,12 +24,12 @@ from typing import Any
 import torch
 from torch import nn
 
-from ltmt.errors import ConfigError, ModelError
+from ltmt.errors import ConfigError
+from ltmt.fusion.artifact import read_artifact, write_artifact
+from ltmt.fusion.selection import MatchSelection
 
 FORMAT = "ltmt-fusion-attention"
 FORMAT_VERSION = 1
-WEIGHTS = "model.safetensors"
-CONFIG = "config.json"
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,11 @@ class AdapterConfig:
             raise ConfigError(f"adapter max_matches must be >= 1, got {self.max_matches}")
         if not 0 <= self.min_score <= 100:
             raise ConfigError(f"adapter min_score must be in [0, 100], got {self.min_score}")
+
+    @property
+    def selection(self) -> MatchSelection:
+        """The matches the adapter reads, at decoding and in training (:mod:`.selection`)."""
+        return MatchSelection(self.min_score, self.max_matches)
 
 
 @dataclass(frozen=True)
@@ -165,48 +169,21 @@ class MemoryAdapter(nn.Module):
         self, directory: str | Path, base: BaseInfo, extra: dict[str, Any] | None = None
     ) -> Path:
         """Write ``config.json`` + ``model.safetensors`` into ``directory`` (created)."""
-        from safetensors.torch import save_file
-
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        state = {k: v.detach().to(torch.float32).contiguous() for k, v in self.state_dict().items()}
-        save_file(state, str(directory / WEIGHTS), metadata={"format": FORMAT})
-        meta = {
-            "format": FORMAT,
-            "format_version": FORMAT_VERSION,
-            "adapter": asdict(self.config),
-            "base": asdict(base),
-            "training": extra or {},
-        }
-        (directory / CONFIG).write_text(json.dumps(meta, indent=2), "utf-8")
-        return directory
+        meta = {"adapter": asdict(self.config), "base": asdict(base), "training": extra or {}}
+        return write_artifact(directory, FORMAT, FORMAT_VERSION, self.state_dict(), meta)
 
     @classmethod
     def load(cls, directory: str | Path, *, device: str = "cpu") -> tuple[MemoryAdapter, BaseInfo]:
         """Load an adapter directory (mapped to ``device``, CPU by default)."""
-        from safetensors.torch import load_file
-
-        directory = Path(directory)
-        config_path = directory / CONFIG
-        if not config_path.is_file() or not (directory / WEIGHTS).is_file():
-            raise ModelError(
-                f"no attention adapter in {directory}: it needs {CONFIG} and {WEIGHTS} "
-                "(train one with `ltmt train fusion`)"
-            )
-        try:
-            meta = json.loads(config_path.read_text("utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"{config_path}: not valid JSON") from exc
-        if meta.get("format") != FORMAT:
-            raise ModelError(
-                f"{config_path}: not an ltmt attention adapter (format {meta.get('format')!r})"
-            )
-        if int(meta.get("format_version", 0)) > FORMAT_VERSION:
-            raise ModelError(
-                f"{config_path}: format version {meta['format_version']} is newer than this ltmt "
-                f"reads ({FORMAT_VERSION}); upgrade ltmt"
-            )
+        meta, state = read_artifact(
+            directory,
+            FORMAT,
+            FORMAT_VERSION,
+            "attention adapter",
+            "train one with `ltmt train fusion`",
+            device,
+        )
         adapter = cls(AdapterConfig(**meta["adapter"]))
-        adapter.load_state_dict(load_file(str(directory / WEIGHTS), device=device))
+        adapter.load_state_dict(state)
         adapter.to(device).eval()
         return adapter, BaseInfo(**meta.get("base", {}))

@@ -94,8 +94,16 @@ class AttentionFusion:
             return None
         adapter = self._adapter_for(backbone)
         cfg = adapter.config
+        chosen = cfg.selection  # the same selection as the adapter's training
         memory = prepare_batch_memory(
-            backbone, sources, matches, cfg.min_score, cfg.max_matches, self.cache
+            backbone,
+            sources,
+            matches,
+            chosen.min_score,
+            chosen.max_matches,
+            self.cache,
+            chosen.repair,
+            chosen.margin,
         )
         if memory is None:
             return None

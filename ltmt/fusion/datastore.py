@@ -197,22 +197,13 @@ def usable_matches(
     repair: bool = True,
     margin: float = 100.0,
 ) -> list[Match]:
-    """The matches worth reading: score ≥ ``min_score`` and a non-blank target, best ``limit``,
-    none more than ``margin`` points below the best.
-
-    With ``text`` (the line being translated), multi-line matches are first narrowed to their
-    best line (:func:`align_lines`), then, with ``repair``, given the input's verbatim words
-    (:func:`ltmt.fusion.repair.repair_match`) and rescored.
+    """The matches worth reading (:func:`ltmt.fusion.selection.select_matches`): score ≥
+    ``min_score``, a non-blank target, best ``limit``, none more than ``margin`` below the best;
+    with ``text``, multi-line matches narrowed to their best line first, then repaired.
     """
-    if text is not None:
-        matches = [align_lines(m, text) for m in matches]
-        if repair:
-            from ltmt.fusion.repair import repair_match
+    from ltmt.fusion.selection import MatchSelection, select_matches
 
-            matches = [repair_match(m, text) for m in matches]
-    kept = [m for m in matches if m.score >= min_score and m.segment.target.strip()]
-    kept.sort(key=lambda m: -m.score)
-    return [m for m in kept[:limit] if m.score >= kept[0].score - margin]
+    return select_matches(matches, text, MatchSelection(min_score, limit, margin, True, repair))
 
 
 def align_lines(match: Match, text: str) -> Match:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.errors import ConfigError
 from ltmt.fusion.datastore import BatchMemory, SegmentCache, prepare_batch_memory
+from ltmt.fusion.selection import MatchSelection
 
 if TYPE_CHECKING:
     import torch
@@ -103,6 +104,13 @@ class KnnConfig:
         if self.cache_size < 0:
             raise ConfigError(f"knn cache_size must be >= 0, got {self.cache_size}")
 
+    @property
+    def selection(self) -> MatchSelection:
+        """The matches this method reads (:mod:`ltmt.fusion.selection`)."""
+        return MatchSelection(
+            self.min_score, self.max_matches, self.match_margin, True, self.repair
+        )
+
 
 class KnnFusion:
     """kNN fusion: ``KnnFusion()``, ``KnnFusion(KnnConfig(...))`` or ``KnnFusion(tau=0.4, ...)``.
@@ -136,7 +144,11 @@ class KnnFusion:
         )
         if memory is None:
             return None
-        return KnnState(memory, cfg, backbone.d_model, backbone.eos_id, backbone.start_id)
+        return self.new_state(memory, backbone)
+
+    def new_state(self, memory: BatchMemory, backbone: Backbone) -> KnnState:
+        """The state over one batch's memory (a trained combiner returns its own kind)."""
+        return KnnState(memory, self.config, backbone.d_model, backbone.eos_id, backbone.start_id)
 
 
 class KnnState:
@@ -185,9 +197,10 @@ class KnnState:
         active = torch.nonzero(self.has_memory[rows]).flatten()
         if active.numel() == 0:
             return log_probs
-        lam, tokens, weights, _ = self.neighbour_distribution(
+        lam, tokens, weights, distance = self.neighbour_distribution(
             hidden[active], rows[active], None if prefix is None else prefix[active]
         )
+        lam = self.adjust_lambda(lam, tokens, weights, distance, log_probs[active], rows[active])
         on = torch.nonzero(lam > 0).flatten()
         if on.numel() == 0:
             return log_probs
@@ -202,6 +215,19 @@ class KnnState:
         mixed.scatter_(1, tokens, at_tokens)
         log_probs[active] = mixed
         return log_probs
+
+    def adjust_lambda(
+        self,
+        lam: torch.Tensor,
+        tokens: torch.Tensor,
+        weights: torch.Tensor,
+        distance: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+    ) -> torch.Tensor:
+        """The hook of a trained combiner (:mod:`ltmt.fusion.combiner`): λ ``(a,)`` from the
+        neighbours and the model's own ``log_probs (a, vocab)``; plain kNN keeps its λ."""
+        return lam
 
     def neighbour_distribution(
         self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 FUSION_METHODS: dict[str, str] = {
     "knn": "ltmt.fusion.knn:KnnFusion",
     "attention": "ltmt.fusion.attention:AttentionFusion",
+    "knn-trained": "ltmt.fusion.combiner:TrainedKnnFusion",
 }
 
 # The method ``auto`` resolves to: the best measured on the dev users for the default model
@@ -55,7 +56,9 @@ def make_fusion(name: str, **options: Any) -> Fusion | None:
         name = AUTO_METHOD
     if name == "none":
         if options:
-            raise ConfigError("fusion options need a fusion method (--fusion knn or attention)")
+            raise ConfigError(
+                "fusion options need a fusion method (--fusion knn, knn-trained or attention)"
+            )
         return None
     target = FUSION_METHODS.get(name)
     if target is None:

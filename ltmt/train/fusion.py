@@ -301,7 +301,19 @@ def train_fusion(
         p.requires_grad_(False)
 
     names, groups = load_groups(config.data, opt.seed)
-    retrieval = retrieve_memories(names, groups, config.data, opt.seed, workers=max(opt.threads, 1))
+    adapter_config = AdapterConfig(
+        d_model=backbone.d_model,
+        embedding_scale=embedding_scale(backbone.model),
+        **to_dict(config.adapter),
+    )
+    retrieval = retrieve_memories(
+        names,
+        groups,
+        config.data,
+        opt.seed,
+        workers=max(opt.threads, 1),
+        selection=adapter_config.selection,  # what AttentionFusion reads at decoding
+    )
     needed = len(set(retrieval.queries) | {j for m in retrieval.memories for j, _ in m})
     bar = progress(needed, 0) if progress else None
     data = decode_examples(backbone, retrieval, progress=bar.update if bar is not None else None)
@@ -320,14 +332,7 @@ def train_fusion(
     n_dev = min(max(1, int(len(positions) * opt.dev_share)), 500) if len(positions) > 1 else 0
     dev, train = positions[:n_dev], positions[n_dev:] or positions
     sampler = _Sampler(data, config.adapter, opt, opt.seed)
-    shape = config.adapter
-    adapter = MemoryAdapter(
-        AdapterConfig(
-            d_model=backbone.d_model,
-            embedding_scale=embedding_scale(backbone.model),
-            **to_dict(shape),
-        )
-    )
+    adapter = MemoryAdapter(adapter_config)
     adapter.train()
     model = backbone.model
     adapter.to(device)

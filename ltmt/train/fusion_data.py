@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ltmt.errors import ConfigError, InputError
+from ltmt.fusion import selection as match_selection
 from ltmt.fusion.datastore import force_decode, normalise_text
 from ltmt.train.data import read_jsonl_pairs, read_parallel_text
 
@@ -134,8 +135,14 @@ def retrieve_memories(
     spec: FusionDataSpec,
     seed: int,
     workers: int = 1,
+    selection: match_selection.MatchSelection | None = None,
 ) -> RetrievalSet:
-    """Sample queries per group and find each one's ``top_k`` neighbours in its own group."""
+    """Sample queries per group and find each one's ``top_k`` neighbours in its own group.
+
+    With ``selection``, each query's neighbours go through the match selection decoding uses
+    (:func:`ltmt.fusion.selection.select_matches`: line narrowing, repair, thresholds); a match
+    it rewrote is added as a new pair of the group, to be force-decoded as it will be read.
+    """
     from rapidfuzz import process
 
     from ltmt.text import SCORER, normalize
@@ -161,10 +168,36 @@ def retrieve_memories(
         top = np.argpartition(-scores.astype(np.int16), k - 1, axis=1)[:, :k]
         for row, query in enumerate(chosen):
             found = sorted(((int(scores[row, j]), int(j)) for j in top[row]), reverse=True)
+            memory = [(base + j, float(score)) for score, j in found if j != query]
+            if selection is not None:
+                memory = _select(pairs, memory, pairs[base + query].source, selection)
             queries.append(base + query)
-            memories.append([(base + j, float(score)) for score, j in found if j != query])
+            memories.append(memory)
     logger.info("%d queries over %d pairs in %d groups", len(queries), len(pairs), len(groups))
     return RetrievalSet(pairs, names, queries, memories)
+
+
+def _select(
+    pairs: list[Pair],
+    memory: list[tuple[int, float]],
+    text: str,
+    selection: match_selection.MatchSelection,
+) -> list[tuple[int, float]]:
+    """``memory`` as :func:`select_matches` reads it; rewritten matches become new pairs."""
+    from ltmt.segments import Match, Segment
+
+    matches = [
+        Match(Segment(j, "train", pairs[j].source, pairs[j].target, 0.0, "train"), score)
+        for j, score in memory
+    ]
+    selected = []
+    for match in match_selection.select_matches(matches, text, selection):
+        j, segment = match.segment.id, match.segment
+        if (segment.source, segment.target) != (pairs[j].source, pairs[j].target):
+            pairs.append(Pair(segment.source, segment.target, pairs[j].group))
+            j = len(pairs) - 1
+        selected.append((j, float(match.score)))
+    return selected
 
 
 def decode_examples(

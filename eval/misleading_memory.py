@@ -1,0 +1,197 @@
+"""Misleading memory: how often each method copies a wrong word of a near-identical match.
+
+From each dev user's test segments, cases are built whose memory holds, besides the user's own
+history, a near-identical match that differs in a word that matters:
+
+* ``negation``: the test pair says ``not`` / ``nicht`` (``kein``…); the match is the same pair
+  with the negation removed on both sides. Copied: the output has no German negation;
+* ``number``: a number of the pair changed on both sides of the match (``3`` → ``7``). Copied:
+  the output has the match's number and not the pair's;
+* ``antonym``: an ``un-`` word of the pair (``Unverified`` / ``Unbestätigt``) without its
+  prefix on both sides of the match. Copied: the output has the prefix-less target word and
+  not the ``un-`` one. (The combiner's training data has no such case: a held-out kind.)
+
+    flock -x /tmp/ltmt-cpu.lock python eval/misleading_memory.py --threads 2 \
+        --systems base,knn,knn-trained --output eval/results/misleading/misleading.json
+
+Writes, per system and kind, the cases, how many copied the wrong word, and BLEU on the cases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
+    sys.path.insert(0, str(REPO))
+
+_NEGATION_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie)\b", re.I)
+_UN_EN = re.compile(r"\b([Uu]n)([a-z]{4,})\b")
+_UN_DE = re.compile(r"\b([Uu]n)([a-zäöüß]{4,})\b")
+
+
+def build_cases(source: str, target: str) -> list[dict[str, Any]]:
+    """The misleading cases of one test pair (none, one or several kinds)."""
+    import random
+
+    from ltmt.train.combiner_data import _mislead
+
+    cases = []
+    rng = random.Random(hash((source, target)) & 0xFFFF)
+    made = _mislead(source, target, [], rng)
+    if made is not None:
+        wrong_target = made[1][0][1]
+        query_target = made[0]
+        if query_target == target:  # the match lacks something the pair has
+            kind = (
+                "negation"
+                if _NEGATION_DE.search(target) and not _NEGATION_DE.search(wrong_target)
+                else "number"
+            )
+            if kind == "negation" or set(re.findall(r"\d+", wrong_target)) - set(
+                re.findall(r"\d+", target)
+            ):
+                cases.append(
+                    {
+                        "kind": kind,
+                        "source": source,
+                        "reference": target,
+                        "match": (made[1][0][0], wrong_target),
+                        "wrong": sorted(
+                            set(re.findall(r"\d+", wrong_target)) - set(re.findall(r"\d+", target))
+                        ),
+                        "right": sorted(
+                            set(re.findall(r"\d+", target)) - set(re.findall(r"\d+", wrong_target))
+                        ),
+                    }
+                )
+    en, de = _UN_EN.search(source), _UN_DE.search(target)
+    if en and de:
+        stem = de.group(2)
+        plain = stem[:1].upper() + stem[1:] if de.group(1)[0].isupper() else stem
+        cases.append(
+            {
+                "kind": "antonym",
+                "source": source,
+                "reference": target,
+                "match": (
+                    source.replace(
+                        en.group(0),
+                        en.group(2).capitalize() if en.group(1)[0].isupper() else en.group(2),
+                        1,
+                    ),
+                    target.replace(de.group(0), plain, 1),
+                ),
+                "wrong": [plain.casefold()],
+                "right": [de.group(0).casefold()],
+            }
+        )
+    return cases
+
+
+def copied(case: dict[str, Any], output: str) -> bool:
+    """Did ``output`` take the match's wrong word (see the module docstring)?"""
+    if case["kind"] == "negation":
+        return not _NEGATION_DE.search(output)
+    words = set(re.findall(r"\w+", output.casefold()))
+    has_wrong = any(w.casefold() in words for w in case["wrong"])
+    has_right = any(w.casefold() in words for w in case["right"])
+    return has_wrong and not has_right
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    import sacrebleu
+    import torch
+
+    from ltmt.bench.data import find_users
+    from ltmt.memory.store import Memory
+    from ltmt.translator import Translator
+
+    torch.set_num_threads(args.threads)
+    users = find_users(Path(args.users_dir), None)
+    backbone = Translator(args.model).backbone
+    cases: list[dict[str, Any]] = []
+    per_user: dict[str, list[dict[str, Any]]] = {}
+    for testset in users:
+        found = []
+        for source, reference in zip(testset.sources, testset.references, strict=True):
+            found.extend({**c, "user": testset.user} for c in build_cases(source, reference))
+        per_user[testset.user] = found[: args.limit]
+        cases.extend(per_user[testset.user])
+    systems = args.systems.split(",")
+    outputs: dict[str, list[str]] = {name: [] for name in systems}
+    seconds = dict.fromkeys(systems, 0.0)
+    for testset in users:
+        user_cases = per_user[testset.user]
+        if not user_cases:
+            continue
+        with (
+            tempfile.TemporaryDirectory(prefix="ltmt-mislead-") as folder,
+            Memory(Path(folder) / "store") as memory,
+        ):
+            pairs = list(testset.memory) + [c["match"] for c in user_cases]
+            memory.import_pairs(testset.user, pairs, origin="misleading")
+            for name in systems:
+                fusion = "none" if name == "base" else name
+                translator = Translator(
+                    backbone,
+                    None if name == "base" else memory,
+                    fusion=fusion,
+                    beam=args.beam,
+                )
+                started = time.perf_counter()
+                done = translator.translate([c["source"] for c in user_cases], testset.user)
+                seconds[name] += time.perf_counter() - started
+                outputs[name].extend(t.text for t in done)
+    kinds = sorted({c["kind"] for c in cases})
+    results: dict[str, Any] = {}
+    for name in systems:
+        row: dict[str, Any] = {"seconds": round(seconds[name], 1)}
+        for kind in [*kinds, "all"]:
+            chosen = [i for i, c in enumerate(cases) if kind in ("all", c["kind"])]
+            hyps = [outputs[name][i] for i in chosen]
+            refs = [cases[i]["reference"] for i in chosen]
+            row[kind] = {
+                "cases": len(chosen),
+                "copied_wrong": sum(copied(cases[i], outputs[name][i]) for i in chosen),
+                "bleu": round(sacrebleu.corpus_bleu(hyps, [refs]).score, 2) if chosen else None,
+            }
+        results[name] = row
+    return {
+        "command": " ".join(sys.argv),
+        "model": str(args.model),
+        "cases_per_user": {u: len(c) for u, c in per_user.items()},
+        "systems": results,
+        "examples": [
+            {**cases[i], **{name: outputs[name][i] for name in systems}}
+            for i in range(min(len(cases), 30))
+        ],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", default=str(REPO / "ltmt/models/default-en-de"))
+    parser.add_argument("--users-dir", default=str(REPO / "../shared/data/en-de/l10n/dev"))
+    parser.add_argument("--systems", default="base,knn,knn-trained")
+    parser.add_argument("--limit", type=int, default=60, help="cases per user at most")
+    parser.add_argument("--beam", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--output", default="eval/results/misleading/misleading.json")
+    args = parser.parse_args()
+    report = run(args)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
+    print(json.dumps({k: v for k, v in report["systems"].items()}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Saved trained fusion layers: a directory of ``config.json`` (format, version, shape, base) and
+``model.safetensors``, written and read the same way for every kind (adapter, combiner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import ModelError
+
+CONFIG = "config.json"
+WEIGHTS = "model.safetensors"
+
+
+def write_artifact(
+    directory: str | Path, fmt: str, version: int, state: dict[str, Any], meta: dict[str, Any]
+) -> Path:
+    """Write ``state`` (tensors, stored float32) and ``meta`` under ``fmt`` / ``version``."""
+    import torch
+    from safetensors.torch import save_file
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    tensors = {k: v.detach().to(torch.float32).contiguous() for k, v in state.items()}
+    save_file(tensors, str(directory / WEIGHTS), metadata={"format": fmt})
+    header = {"format": fmt, "format_version": version, **meta}
+    (directory / CONFIG).write_text(json.dumps(header, indent=2), "utf-8")
+    return directory
+
+
+def read_artifact(
+    directory: str | Path, fmt: str, version: int, what: str, hint: str, device: str = "cpu"
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``(meta, tensors)`` of a directory written by :func:`write_artifact` as ``fmt``.
+
+    ``what`` names the kind in errors (``attention adapter``); ``hint`` says how to make one.
+    """
+    from safetensors.torch import load_file
+
+    directory = Path(directory)
+    config_path = directory / CONFIG
+    if not config_path.is_file() or not (directory / WEIGHTS).is_file():
+        raise ModelError(f"no {what} in {directory}: it needs {CONFIG} and {WEIGHTS} ({hint})")
+    try:
+        meta = json.loads(config_path.read_text("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"{config_path}: not valid JSON") from exc
+    if not isinstance(meta, dict) or meta.get("format") != fmt:
+        found = meta.get("format") if isinstance(meta, dict) else None
+        raise ModelError(f"{config_path}: not an ltmt {what} (format {found!r})")
+    if int(meta.get("format_version", 0)) > version:
+        raise ModelError(
+            f"{config_path}: format version {meta['format_version']} is newer than this ltmt "
+            f"reads ({version}); upgrade ltmt"
+        )
+    return meta, load_file(str(directory / WEIGHTS), device=device)

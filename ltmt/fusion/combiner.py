@@ -1,0 +1,293 @@
+"""The trained combiner: kNN fusion whose λ is predicted per step by a small network.
+
+kNN fusion (:mod:`ltmt.fusion.knn`) mixes ``p = λ p_knn + (1 - λ) p_model`` with a hand-set λ
+(from the nearest distance and the match's fuzzy score). The combiner keeps kNN's neighbours
+and distribution and predicts the correction to that λ from what the step shows, in the manner
+of adaptive / robust kNN-MT::
+
+    features = [the K nearest distances, the share of distinct tokens among them, the fuzzy
+                score, the model's max log-prob and entropy, its log-prob of kNN's top token,
+                whether both agree, kNN's max token probability, kNN's own λ]
+    λ = clamp(λ_knn + MLP(normalised features), 0, max_lambda)   (the MLP's output ≤ 0 with
+                                                                  ``lower_only``)
+
+The MLP's last layer starts at zero, so an untrained combiner *is* kNN fusion. It is trained
+(:mod:`ltmt.train.combiner`) on force-decoded pairs whose memory sometimes holds what the base
+cannot know and sometimes a word that must not be copied, to minimise the mixture's
+cross-entropy. Saved as ``MODEL_DIR/fusion-combiner/``: ``config.json`` (format, version, the
+kNN settings it was trained with, its shape, the base it belongs to) + ``model.safetensors``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import torch
+from torch import nn
+
+from ltmt.errors import ModelError
+from ltmt.fusion.artifact import read_artifact, write_artifact
+from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState
+
+if TYPE_CHECKING:
+    from ltmt.fusion.adapter import BaseInfo
+    from ltmt.fusion.datastore import BatchMemory
+    from ltmt.model.backbone import Backbone
+
+FORMAT = "ltmt-fusion-combiner"
+FORMAT_VERSION = 1
+COMBINER_SUBDIR = "fusion-combiner"
+FAR = 10.0  # RMS distance standing for "no neighbour"
+FEATURE_NAMES = (
+    "distinct_share",
+    "fuzzy_score",
+    "model_max_log_prob",
+    "model_entropy",
+    "model_log_prob_of_knn_top",
+    "agree",
+    "knn_max_prob",
+    "knn_lambda",
+)
+
+MODEL_FEATURES = ("model_max_log_prob", "model_entropy", "model_log_prob_of_knn_top", "agree")
+
+
+@dataclass(frozen=True)
+class CombinerConfig:
+    """The combiner's shape and the kNN settings whose neighbours it reads."""
+
+    knn: dict[str, Any] = field(default_factory=dict)
+    hidden: int = 32
+    max_lambda: float = 1.0
+    lower_only: bool = False
+    model_features: bool = True
+
+    @property
+    def knn_config(self) -> KnnConfig:
+        return KnnConfig(**self.knn)
+
+    @property
+    def features(self) -> int:
+        return self.knn_config.neighbours + len(FEATURE_NAMES)
+
+
+def step_features(
+    log_probs: torch.Tensor,
+    lam: torch.Tensor,
+    tokens: torch.Tensor,
+    weights: torch.Tensor,
+    distance: torch.Tensor,
+    score: torch.Tensor,
+    neighbours: int,
+) -> torch.Tensor:
+    """``(a, neighbours + 8)`` features of ``a`` rows (see the module docstring).
+
+    ``log_probs (a, vocab)``: the model's; ``lam (a,)``, ``tokens``/``weights``/``distance
+    (a, k)``: :meth:`KnnState.neighbour_distribution`'s; ``score (a,)``: best fuzzy score 0-100.
+    """
+    rows, k = distance.shape
+    far = torch.full((rows, neighbours), FAR)
+    far[:, :k] = distance.float().clamp(max=FAR).nan_to_num(FAR)
+    real = distance.isfinite()
+    same = tokens[:, :, None] == tokens[:, None, :]
+    first = (same & real[:, None, :]).float().argmax(dim=2)  # first real neighbour with my token
+    distinct = ((first == torch.arange(k)[None, :]) & real).sum(dim=1).float() / neighbours
+    knn_probs = (same.float() @ weights.float()[:, :, None]).squeeze(2)
+    model = log_probs.float()
+    probs = model.exp()
+    entropy = -(probs * model.clamp_min(-100.0)).sum(dim=1)
+    at_top = model.gather(1, tokens[:, :1]).squeeze(1).clamp_min(-20.0)
+    agree = (model.argmax(dim=1) == tokens[:, 0]).float()
+    extra = torch.stack(
+        [
+            distinct,
+            score.float() / 100.0,
+            model.max(dim=1).values.clamp_min(-20.0),
+            entropy,
+            at_top,
+            agree,
+            knn_probs.max(dim=1).values,
+            lam.float(),
+        ],
+        dim=1,
+    )
+    return torch.cat([far, extra], dim=1)
+
+
+def state_features(
+    state: KnnState,
+    log_probs: torch.Tensor,
+    lam: torch.Tensor,
+    tokens: torch.Tensor,
+    weights: torch.Tensor,
+    distance: torch.Tensor,
+    rows: torch.Tensor,
+) -> torch.Tensor:
+    """:func:`step_features` of ``rows`` of a kNN state, from its neighbour distribution: what
+    the combiner reads at decoding and what its training data records (one function for both)."""
+    score = state.memory.best_score[rows]
+    return step_features(log_probs, lam, tokens, weights, distance, score, state.config.neighbours)
+
+
+class CombinerNet(nn.Module):
+    """Normalised features → a correction to kNN's λ (zero at initialisation)."""
+
+    def __init__(self, config: CombinerConfig) -> None:
+        super().__init__()
+        count = config.features
+        self.max_lambda = config.max_lambda
+        self.lower_only = config.lower_only
+        self.mean: torch.Tensor
+        self.scale: torch.Tensor
+        self.register_buffer("mean", torch.zeros(count))
+        self.register_buffer("scale", torch.ones(count))
+        used = torch.ones(count)
+        if not config.model_features:  # the model's own confidence is not read
+            for name in MODEL_FEATURES:
+                used[count - len(FEATURE_NAMES) + FEATURE_NAMES.index(name)] = 0.0
+        self.used: torch.Tensor
+        self.register_buffer("used", used, persistent=False)
+        self.hidden = nn.Linear(count, config.hidden)
+        self.output = nn.Linear(config.hidden, 1)
+        nn.init.zeros_(self.output.weight)
+        nn.init.zeros_(self.output.bias)
+
+    def forward(self, features: torch.Tensor, lam: torch.Tensor) -> torch.Tensor:
+        x = (features - self.mean) / self.scale * self.used
+        delta = self.output(nn.functional.gelu(self.hidden(x))).squeeze(-1)
+        if self.lower_only:  # it may only distrust memory more than kNN does
+            delta = delta.clamp(max=0.0)
+        return (lam + delta).clamp(0.0, self.max_lambda)
+
+
+class Combiner:
+    """A combiner network with its config: ``Combiner(config)`` (untrained) or :meth:`load`."""
+
+    def __init__(self, config: CombinerConfig) -> None:
+        self.config = config
+        self.net = CombinerNet(config)
+
+    def lambdas(self, features: torch.Tensor, lam: torch.Tensor) -> torch.Tensor:
+        """λ ``(a,)`` for ``features (a, F)`` and kNN's own ``lam (a,)``."""
+        return self.net(features, lam.float())
+
+    def save(
+        self, directory: str | Path, base: BaseInfo, extra: dict[str, Any] | None = None
+    ) -> Path:
+        """Write ``config.json`` + ``model.safetensors`` into ``directory`` (created)."""
+        neighbours = self.config.knn_config.neighbours
+        meta = {
+            "combiner": asdict(self.config),
+            "features": [*(f"distance_{i + 1}" for i in range(neighbours)), *FEATURE_NAMES],
+            "base": asdict(base),
+            "training": extra or {},
+        }
+        return write_artifact(directory, FORMAT, FORMAT_VERSION, self.net.state_dict(), meta)
+
+    @classmethod
+    def load(cls, directory: str | Path) -> tuple[Combiner, BaseInfo]:
+        """Read a combiner directory written by :meth:`save`."""
+        from ltmt.fusion.adapter import BaseInfo
+
+        meta, state = read_artifact(
+            directory,
+            FORMAT,
+            FORMAT_VERSION,
+            "trained combiner",
+            "train one: ltmt train fusion --config configs/train/fusion-combiner-en-de.yaml",
+        )
+        combiner = cls(CombinerConfig(**meta["combiner"]))
+        combiner.net.load_state_dict(state)
+        combiner.net.eval()
+        return combiner, BaseInfo(**meta.get("base", {}))
+
+
+class TrainedKnnFusion(KnnFusion):
+    """kNN fusion with a trained combiner (fusion method ``knn-trained``).
+
+    ``combiner``: a directory, a loaded :class:`Combiner`, or ``None`` for ``fusion-combiner/``
+    inside the model directory (read at the first batch). The kNN settings are the combiner's.
+    """
+
+    name = "knn-trained"
+
+    def __init__(
+        self, combiner: str | Path | Combiner | None = None, *, cache_size: int = 4096
+    ) -> None:
+        self.combiner: Combiner | None = None
+        self.directory: Path | None = None
+        self.base: BaseInfo | None = None
+        self.cache_size = cache_size
+        if isinstance(combiner, Combiner):
+            self._use(combiner)
+        elif combiner is not None:
+            self.directory = Path(combiner)
+            self._use(*Combiner.load(self.directory))
+        else:
+            super().__init__(KnnConfig(cache_size=cache_size))
+        self._checked: str | None = None
+
+    def _use(self, combiner: Combiner, base: BaseInfo | None = None) -> None:
+        import dataclasses
+
+        self.combiner, self.base = combiner, base
+        knn = dataclasses.replace(combiner.config.knn_config, cache_size=self.cache_size)
+        super().__init__(knn)
+
+    def _combiner_for(self, backbone: Backbone) -> Combiner:
+        if self.combiner is None:
+            if backbone.path is None:
+                raise ModelError(
+                    f"model {backbone.name} has no local directory to hold a trained combiner; "
+                    "pass TrainedKnnFusion(COMBINER_DIR)"
+                )
+            self.directory = backbone.path / COMBINER_SUBDIR
+            self._use(*Combiner.load(self.directory))
+        if self.base is not None and self._checked != backbone.fingerprint:
+            from ltmt.fusion.adapter import embedding_sha1
+
+            if self.base.embedding_sha1 and self.base.embedding_sha1 != embedding_sha1(
+                backbone.model
+            ):
+                raise ModelError(
+                    f"the combiner in {self.directory} was trained on another base model "
+                    f"({self.base.name}); retrain it: ltmt train fusion --base {backbone.name}"
+                )
+            self._checked = backbone.fingerprint
+        assert self.combiner is not None
+        return self.combiner
+
+    def prepare(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
+        if not any(matches):
+            return None
+        self._combiner_for(backbone)
+        return super().prepare(backbone, sources, matches)
+
+    def new_state(self, memory: BatchMemory, backbone: Backbone) -> KnnState:
+        assert self.combiner is not None
+        return CombinerState(
+            self.combiner, memory, self.config, backbone.d_model, backbone.eos_id, backbone.start_id
+        )
+
+
+class CombinerState(KnnState):
+    """A batch's kNN datastore whose λ comes from the combiner."""
+
+    def __init__(self, combiner: Combiner, memory: BatchMemory, *args: Any) -> None:
+        super().__init__(memory, *args)
+        self.combiner = combiner
+
+    def adjust_lambda(
+        self,
+        lam: torch.Tensor,
+        tokens: torch.Tensor,
+        weights: torch.Tensor,
+        distance: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+    ) -> torch.Tensor:
+        features = state_features(self, log_probs, lam, tokens, weights, distance, rows)
+        with torch.inference_mode():
+            return self.combiner.lambdas(features, lam)

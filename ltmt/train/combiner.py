@@ -1,0 +1,272 @@
+"""``ltmt train fusion`` with a combiner config: train kNN fusion's λ combiner on a frozen base.
+
+    ltmt train fusion --config configs/train/fusion-combiner-en-de.yaml \
+        --base ltmt/models/default-en-de [--output DIR]
+
+Steps: retrieve leave-one-out memory for sampled ``l10n/train`` pairs
+(:func:`ltmt.train.fusion_data.retrieve_memories`), turn the queries into variants whose memory
+matters or misleads (:mod:`ltmt.train.combiner_data`), force-decode them once and cache each
+target position's features, then fit the combiner to the mixture's cross-entropy
+``-log(λ p_knn(y) + (1 - λ) p_model(y))`` (seconds). The combiner kept is the one with the
+lowest dev loss (step 0, which is plain kNN, included). The output, by default
+``BASE/fusion-combiner``, is where ``--fusion knn-trained`` finds it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ltmt.config import to_dict
+from ltmt.errors import ConfigError
+from ltmt.train.combiner_data import VARIANTS, StepRows, VariantShares, build_examples, featurise
+from ltmt.train.fusion_data import FusionDataSpec, load_groups, retrieve_memories
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.fusion.combiner import Combiner
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CombinerShape:
+    """The network (``hidden`` units, λ at most ``max_lambda``, never above kNN's with
+    ``lower_only``) and the kNN settings it reads
+    (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
+
+    hidden: int = 32
+    max_lambda: float = 1.0
+    lower_only: bool = False
+    model_features: bool = True
+    knn: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from ltmt.fusion.knn import KnnConfig
+
+        if self.hidden < 1:
+            raise ConfigError(f"combiner.hidden must be >= 1, got {self.hidden}")
+        if not 0 < self.max_lambda <= 1:
+            raise ConfigError(f"combiner.max_lambda must be in (0, 1], got {self.max_lambda}")
+        try:
+            KnnConfig(**self.knn)
+        except TypeError as exc:
+            raise ConfigError(f"combiner.knn: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class CombinerOptimisation:
+    """Optimiser and split of the combiner training (rows are target positions).
+
+    ``exclude``: variants left out of the training rows (an ablation; dev keeps them all).
+    ``rows_cache``: a file keeping the featurised rows, reused when it exists (same config!).
+    """
+
+    steps: int = 2000
+    batch_rows: int = 4096
+    peak_lr: float = 0.003
+    weight_decay: float = 0.0
+    dev_share: float = 0.1
+    eval_every: int = 100
+    max_minutes: float = 0.0
+    threads: int = 0
+    seed: int = 1
+    exclude: tuple[str, ...] = ()
+    rows_cache: str = ""
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.exclude) - set(VARIANTS))
+        if unknown:
+            raise ConfigError(f"train.exclude: unknown variant(s) {unknown}; known: {VARIANTS}")
+        for name in ("steps", "batch_rows", "peak_lr", "eval_every"):
+            if not getattr(self, name) > 0:
+                raise ConfigError(f"train.{name} must be > 0, got {getattr(self, name)!r}")
+        if not 0 < self.dev_share < 1:
+            raise ConfigError(f"train.dev_share must be in (0, 1), got {self.dev_share!r}")
+
+
+@dataclass(frozen=True)
+class CombinerTrainConfig:
+    """A combiner training config (``method: combiner`` in the YAML)."""
+
+    method: str = "combiner"
+    combiner: CombinerShape = field(default_factory=CombinerShape)
+    data: FusionDataSpec = field(default_factory=FusionDataSpec)
+    variants: VariantShares = field(default_factory=VariantShares)
+    train: CombinerOptimisation = field(default_factory=CombinerOptimisation)
+
+    def __post_init__(self) -> None:
+        if self.method != "combiner":
+            raise ConfigError(f"method must be combiner here, got {self.method!r}")
+
+
+def mixture_loss(combiner: Combiner, rows: StepRows, index: torch.Tensor | None = None) -> Any:
+    """Mean ``-log(λ p_knn(y) + (1 - λ) p_model(y))`` over ``rows`` (or those at ``index``)."""
+    import torch
+
+    features, lam, knn_gold, model_gold = (
+        rows.features,
+        rows.knn_lambda,
+        rows.knn_gold,
+        rows.model_gold,
+    )
+    if index is not None:
+        features, lam, knn_gold, model_gold = (
+            features[index],
+            lam[index],
+            knn_gold[index],
+            model_gold[index],
+        )
+    mixed = combiner.lambdas(features, lam)
+    from_memory = torch.log((mixed * knn_gold).clamp_min(1e-30))
+    from_model = torch.log1p(-mixed.clamp(max=1 - 1e-6)) + model_gold
+    return -torch.logaddexp(from_memory, from_model).mean()
+
+
+def _losses(
+    combiner: Combiner, rows: StepRows, dev: torch.Tensor, variant: torch.Tensor
+) -> dict[str, float]:
+    """Dev loss and mean λ, overall and per variant."""
+    import torch
+
+    with torch.no_grad():
+        out = {"loss": round(float(mixture_loss(combiner, rows, dev)), 4)}
+        lam = combiner.lambdas(rows.features[dev], rows.knn_lambda[dev])
+        for code, name in enumerate(VARIANTS):
+            chosen = variant[dev] == code
+            if bool(chosen.any()):
+                loss = mixture_loss(combiner, rows, dev[chosen])
+                out[f"loss_{name}"] = round(float(loss), 4)
+                out[f"lambda_{name}"] = round(float(lam[chosen].mean()), 4)
+    return out
+
+
+def train_combiner(
+    config: CombinerTrainConfig,
+    base: str | Path,
+    output: str | Path | None = None,
+    *,
+    progress: Any = None,
+) -> dict[str, Any]:
+    """Train a combiner for the frozen model ``base``; save it; return a summary dict."""
+    import torch
+
+    from ltmt.fusion.adapter import BaseInfo, embedding_sha1
+    from ltmt.fusion.combiner import COMBINER_SUBDIR, Combiner, CombinerConfig
+    from ltmt.fusion.knn import KnnConfig, KnnFusion
+    from ltmt.model.backbone import load_backbone
+
+    opt = config.train
+    if opt.threads:
+        torch.set_num_threads(opt.threads)
+    torch.manual_seed(opt.seed)
+    started = time.monotonic()
+    backbone = load_backbone(base)
+    target = Path(output) if output is not None else Path(base) / COMBINER_SUBDIR
+    names, groups = load_groups(config.data, opt.seed)
+    retrieval = retrieve_memories(names, groups, config.data, opt.seed)
+    examples = build_examples(retrieval, config.variants, opt.seed)
+    knn = KnnConfig(**config.combiner.knn)
+    cache = Path(opt.rows_cache) if opt.rows_cache else None
+    if cache is not None and cache.is_file():  # the same config's rows, featurised before
+        rows = StepRows(**torch.load(cache))
+    else:
+        bar = progress(len(examples), 0) if progress else None
+        rows = featurise(
+            backbone, KnnFusion(knn), examples, progress=bar.update if bar is not None else None
+        )
+        if bar is not None:
+            bar.close()
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            torch.save(vars(rows), cache)
+    prepared = time.monotonic() - started
+    variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])[rows.example]
+    logger.info(
+        "%d rows from %d examples in %.0f s", rows.features.size(0), len(examples), prepared
+    )
+
+    # dev: whole examples, so no pair is on both sides
+    order = list(range(len(examples)))
+    random.Random(opt.seed).shuffle(order)
+    dev_examples = torch.zeros(len(examples), dtype=torch.bool)
+    dev_examples[order[: max(1, int(len(order) * opt.dev_share))]] = True
+    is_dev = dev_examples[rows.example]
+    left_out = torch.tensor([VARIANTS.index(v) for v in opt.exclude], dtype=torch.long)
+    kept = ~is_dev & ~torch.isin(variant, left_out)
+    dev, train = torch.nonzero(is_dev).flatten(), torch.nonzero(kept).flatten()
+    if train.numel() == 0:
+        raise ConfigError("too few training rows: raise data.queries_per_group")
+
+    combiner = Combiner(CombinerConfig(knn=to_dict(knn), **_shape(config.combiner)))
+    net = combiner.net
+    features = rows.features[train]
+    net.mean.copy_(features.mean(dim=0))
+    net.scale.copy_(features.std(dim=0).clamp_min(1e-3))
+    before = _losses(combiner, rows, dev, variant)
+    logger.info("dev before training (plain knn): %s", before)
+    best, best_step = before["loss"], 0
+    best_state = {k: v.clone() for k, v in net.state_dict().items()}
+    optimizer = torch.optim.AdamW(net.parameters(), lr=opt.peak_lr, weight_decay=opt.weight_decay)
+    generator = torch.Generator().manual_seed(opt.seed)
+    history = []
+    train_start = time.monotonic()
+    step = 0
+    while step < opt.steps:
+        if opt.max_minutes and (time.monotonic() - train_start) / 60 >= opt.max_minutes:
+            break
+        pick = train[torch.randint(train.numel(), (opt.batch_rows,), generator=generator)]
+        for group in optimizer.param_groups:
+            group["lr"] = opt.peak_lr * 0.5 * (1 + math.cos(math.pi * step / opt.steps))
+        loss = mixture_loss(combiner, rows, pick)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        step += 1
+        if step % opt.eval_every == 0 or step == opt.steps:
+            record = {"step": step, "train_loss": round(float(loss.detach()), 4)}
+            record.update(_losses(combiner, rows, dev, variant))
+            history.append(record)
+            if record["loss"] < best:
+                best, best_step = record["loss"], step
+                best_state = {k: v.clone() for k, v in net.state_dict().items()}
+    net.load_state_dict(best_state)
+    net.eval()
+    after = _losses(combiner, rows, dev, variant)
+    counts = {name: sum(e.variant == name for e in examples) for name in VARIANTS}
+    summary: dict[str, Any] = {
+        "output": str(target),
+        "base": str(base),
+        "examples": len(examples),
+        "variants": counts,
+        "rows": int(rows.features.size(0)),
+        "dev_rows": int(dev.numel()),
+        "steps": step,
+        "best_step": best_step,
+        "prepare_minutes": round(prepared / 60, 2),
+        "train_minutes": round((time.monotonic() - train_start) / 60, 2),
+        "dev_before": before,
+        "dev_after": after,
+        "config": to_dict(config),
+    }
+    info = BaseInfo(
+        name=backbone.name,
+        fingerprint=backbone.fingerprint,
+        embedding_sha1=embedding_sha1(backbone.model),
+    )
+    combiner.save(target, info, extra=summary)
+    (target / "train_log.json").write_text(
+        json.dumps({**summary, "history": history}, indent=2), "utf-8"
+    )
+    return summary
+
+
+def _shape(shape: CombinerShape) -> dict[str, Any]:
+    return {k: v for k, v in to_dict(shape).items() if k != "knn"}

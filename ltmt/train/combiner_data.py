@@ -1,0 +1,247 @@
+"""Training data of the trained combiner: memory that matters, memory that misleads, features.
+
+The default base model has learnt ``l10n/train`` by heart, so a plain leave-one-out memory tells
+it nothing new. Each training query (a pair of an l10n product with its ``top_k`` most similar
+other pairs of the product as memory, :func:`ltmt.train.fusion_data.retrieve_memories`) becomes
+one of these *variants*:
+
+* ``own``: the retrieved memory as it is;
+* ``term``: a target word shared by the pair and its best match (not a word copied from the
+  source) is replaced, in the pair's target and in every memory target, by a word of another
+  pair: the base predicts the word it learnt, only the memory knows the user's word;
+* ``mislead``: a match that differs from the pair in a word that matters is put first: the
+  pair's negation (``not`` / ``nicht``, ``kein``…) or a number removed or changed on both sides
+  of the match, so copying the match's target would be wrong;
+* ``unrelated``: the memory of a pair of another product (rescored).
+
+Every variant's matches then go through the one match selection
+(:mod:`ltmt.fusion.selection`, inside :meth:`KnnFusion.prepare`), the pair is force-decoded, and
+each target position becomes one row: the combiner's features (:func:`state_features`), kNN's λ,
+kNN's probability of the gold token and the model's log-probability of it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ltmt.errors import ConfigError
+from ltmt.text import match_score
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.fusion.knn import KnnFusion
+    from ltmt.model.backbone import Backbone
+    from ltmt.train.fusion_data import RetrievalSet
+
+VARIANTS = ("own", "term", "mislead", "unrelated")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_NEGATION_EN = re.compile(r"\b(?:not|no|never|cannot)\b ?", re.IGNORECASE)
+_NEGATION_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie)\b ?")
+_NUMBER = re.compile(r"(?<![\w%$])\d+(?![\w$])")
+
+
+@dataclass(frozen=True)
+class VariantShares:
+    """The share of each variant among the training queries (``own`` takes the rest)."""
+
+    term: float = 0.35
+    mislead: float = 0.2
+    unrelated: float = 0.1
+
+    def __post_init__(self) -> None:
+        shares = (self.term, self.mislead, self.unrelated)
+        if any(not 0 <= s <= 1 for s in shares) or sum(shares) > 1:
+            raise ConfigError(f"variant shares must be in [0, 1] and sum to <= 1, got {shares}")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training query: its pair, its raw memory ``[(source, target, score)]``, its variant."""
+
+    source: str
+    target: str
+    memory: tuple[tuple[str, str, float], ...]
+    variant: str
+
+
+def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) -> list[Example]:
+    """One :class:`Example` per query of ``retrieval``, its variant drawn by ``shares``."""
+    rng = random.Random(seed)
+    pairs = retrieval.pairs
+    by_group: dict[int, list[int]] = {}
+    for position, query in enumerate(retrieval.queries):
+        by_group.setdefault(pairs[query].group, []).append(position)
+    words = [w for p in rng.sample(pairs, min(len(pairs), 5000)) for w in _WORD.findall(p.target)]
+    examples = []
+    for position, query in enumerate(retrieval.queries):
+        pair = pairs[query]
+        memory = [(pairs[j].source, pairs[j].target, s) for j, s in retrieval.memories[position]]
+        r = rng.random()
+        variant, made = "own", None
+        if r < shares.term:
+            made = _term(pair.source, pair.target, memory, words, rng)
+            variant = "term"
+        elif r < shares.term + shares.mislead:
+            made = _mislead(pair.source, pair.target, memory, rng)
+            variant = "mislead"
+        elif r < shares.term + shares.mislead + shares.unrelated and len(by_group) > 1:
+            other = rng.choice([g for g in by_group if g != pair.group])
+            found = retrieval.memories[rng.choice(by_group[other])]
+            made = (
+                pair.target,
+                [
+                    (pairs[j].source, pairs[j].target, match_score(pair.source, pairs[j].source))
+                    for j, _ in found
+                ],
+            )
+            variant = "unrelated"
+        if made is None:
+            made, variant = (pair.target, memory), "own"
+        target, memory = made
+        examples.append(Example(pair.source, target, tuple(memory), variant))
+    return examples
+
+
+def _term(
+    source: str,
+    target: str,
+    memory: list[tuple[str, str, float]],
+    words: Sequence[str],
+    rng: random.Random,
+) -> tuple[str, list[tuple[str, str, float]]] | None:
+    """The pair's target and memory with one shared target word swapped for another word."""
+    if not memory or not words:
+        return None
+    lowered = source.casefold()
+    shared = set(_WORD.findall(memory[0][1]))
+    candidates = [w for w in _WORD.findall(target) if w in shared and w.casefold() not in lowered]
+    if not candidates:
+        return None
+    old = rng.choice(candidates)
+    new = rng.choice(words)
+    new = new[:1].upper() + new[1:] if old[:1].isupper() else new[:1].lower() + new[1:]
+    if new == old:
+        return None
+    swap = re.compile(rf"\b{re.escape(old)}\b")
+    return swap.sub(new, target), [(s, swap.sub(new, t), score) for s, t, score in memory]
+
+
+def _mislead(
+    source: str, target: str, memory: list[tuple[str, str, float]], rng: random.Random
+) -> tuple[str, list[tuple[str, str, float]]] | None:
+    """The pair with a near-identical match first whose negation or number is different."""
+    en, de = _NEGATION_EN.search(source), _NEGATION_DE.search(target)
+    if en and de:
+        if rng.random() < 0.5:  # the match lacks the negation the pair has
+            wrong = (_NEGATION_EN.sub("", source, 1), _NEGATION_DE.sub("", target, 1))
+        else:  # the pair lacks the negation the match has
+            wrong = (source, target)
+            source, target = _NEGATION_EN.sub("", source, 1), _NEGATION_DE.sub("", target, 1)
+    else:
+        numbers = [n for n in _NUMBER.findall(source) if n in _NUMBER.findall(target)]
+        if not numbers:
+            return None
+        old = rng.choice(numbers)
+        new = str(int(old) + rng.randint(1, 9))
+        swap = re.compile(rf"(?<![\w%$]){old}(?![\w$])")
+        wrong = (swap.sub(new, source, 1), swap.sub(new, target, 1))
+    if wrong[0] == source:
+        return None
+    first = (wrong[0], wrong[1], match_score(source, wrong[0]))
+    rest = [(s, t, match_score(source, s)) for s, t, _ in memory]
+    return target, [first, *rest]
+
+
+@dataclass
+class StepRows:
+    """One row per target position of the featurised examples (see the module docstring)."""
+
+    features: torch.Tensor  # (R, F)
+    knn_lambda: torch.Tensor  # (R,)
+    knn_gold: torch.Tensor  # (R,) kNN's probability of the gold token
+    model_gold: torch.Tensor  # (R,) the model's log-probability of the gold token
+    example: torch.Tensor  # (R,) index of the example the row belongs to
+
+
+def featurise(
+    backbone: Backbone,
+    fusion: KnnFusion,
+    examples: Sequence[Example],
+    *,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> StepRows:
+    """Force-decode each example and read its kNN neighbours at every target position.
+
+    Matches go through ``fusion.prepare`` (the one match selection, as at decoding); examples
+    left without a usable match give no rows.
+    """
+    import torch
+
+    from ltmt.fusion.combiner import state_features
+    from ltmt.fusion.datastore import force_decode, normalise_text
+    from ltmt.segments import Match, Segment
+
+    model = backbone.model
+    parts: list[tuple[torch.Tensor, ...]] = []
+    ids = 0
+    for start in range(0, len(examples), batch_size):
+        chunk = examples[start : start + batch_size]
+        matches = []
+        for example in chunk:
+            found = []
+            for source, target, score in example.memory:
+                ids += 1
+                found.append(Match(Segment(ids, "train", source, target, 0.0, "train"), score))
+            matches.append(found)
+        state = fusion.prepare(backbone, [e.source for e in chunk], matches)
+        if progress is not None:
+            progress(len(chunk))
+        if state is None:
+            continue
+        queries = force_decode(
+            backbone, [(normalise_text(e.source), normalise_text(e.target)) for e in chunk]
+        )
+        with torch.inference_mode():
+            for index, forced in enumerate(queries):
+                if not bool(state.has_memory[index]):
+                    continue
+                values = forced.values
+                rows = torch.full((values.numel(),), index, dtype=torch.long)
+                prefix = _prefixes(values, fusion.config.context, backbone.start_id)
+                logits = model.lm_head(forced.keys) + model.final_logits_bias
+                log_probs = torch.log_softmax(logits.float(), dim=-1)
+                lam, tokens, weights, distance = state.neighbour_distribution(
+                    forced.keys, rows, prefix
+                )
+                features = state_features(state, log_probs, lam, tokens, weights, distance, rows)
+                gold = values[:, None]
+                knn_gold = (weights.float() * (tokens == gold).float()).sum(dim=1)
+                parts.append(
+                    (
+                        features,
+                        lam.float(),
+                        knn_gold,
+                        log_probs.gather(1, gold).squeeze(1),
+                        torch.full((values.numel(),), start + index, dtype=torch.long),
+                    )
+                )
+    if not parts:
+        raise ConfigError("no training example kept a usable match: lower knn min_score")
+    return StepRows(*(torch.cat(column) for column in zip(*parts, strict=True)))
+
+
+def _prefixes(values: torch.Tensor, context: int, start_id: int) -> torch.Tensor:
+    """``(length, max(context, 1))``: the tokens read before each position, left-padded with -1
+    (what :meth:`KnnState.neighbour_distribution` reads as an absent history token)."""
+    import torch
+
+    width = max(context, 1)
+    read = torch.cat([torch.tensor([start_id]), values[:-1]])
+    padded = torch.cat([torch.full((width - 1,), -1, dtype=torch.long), read])
+    return padded.unfold(0, width, 1)

@@ -1,0 +1,152 @@
+"""The trained combiner: kNN at initialisation, base without memory, save → load, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+from fusion_fakes import FakeMemory, make_match
+
+from ltmt.errors import ModelError
+from ltmt.fusion.adapter import BaseInfo, embedding_sha1
+from ltmt.fusion.combiner import (
+    FEATURE_NAMES,
+    MODEL_FEATURES,
+    Combiner,
+    CombinerConfig,
+    TrainedKnnFusion,
+    step_features,
+)
+from ltmt.fusion.knn import KnnFusion
+from ltmt.fusion.registry import make_fusion
+from ltmt.translator import Translator
+
+SOURCE, TARGET = "open the file", "öffne die Datei"
+KNN = {"lambda_max": 0.9, "tau": 100.0, "min_score": 0.0}
+
+
+def _trained(seed: int = 0) -> Combiner:
+    torch.manual_seed(seed)
+    combiner = Combiner(CombinerConfig(knn=KNN))
+    for parameter in combiner.net.parameters():
+        torch.nn.init.normal_(parameter, std=0.5)
+    return combiner
+
+
+def _step(fusion: KnnFusion, backbone, seed: int = 0) -> torch.Tensor:  # type: ignore[no-untyped-def]
+    """Fused log-probs of one decoding step over random states, for two inputs."""
+    state = fusion.prepare(
+        backbone,
+        [SOURCE, "hello world"],
+        [[make_match(SOURCE, TARGET, 90.0)], [make_match("hello", "hallo", 60.0, 1)]],
+    )
+    assert state is not None
+    generator = torch.Generator().manual_seed(seed)
+    hidden = torch.randn(4, backbone.d_model, generator=generator)
+    log_probs = torch.log_softmax(torch.randn(4, 50, generator=generator), dim=1)
+    rows = torch.tensor([0, 0, 1, 1])
+    prefix = torch.full((4, 1), backbone.start_id)
+    return state.fuse_log_probs(hidden, log_probs, rows, prefix)
+
+
+def test_untrained_combiner_is_knn(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    knn = KnnFusion(**KNN)  # type: ignore[arg-type]
+    combined = TrainedKnnFusion(Combiner(CombinerConfig(knn=KNN)))
+    assert torch.equal(_step(combined, tiny_backbone), _step(knn, tiny_backbone))
+    memory = FakeMemory({SOURCE: [(SOURCE + "s", TARGET + "en", 90.0)]})
+    outputs = [
+        Translator(tiny_backbone, memory, fusion=f, beam=2).translate([SOURCE], "u")[0].text  # type: ignore[arg-type]
+        for f in (knn, combined)
+    ]
+    assert outputs[0] == outputs[1]
+
+
+def test_a_trained_combiner_changes_lambda_but_not_rows_without_memory(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    knn = _step(KnnFusion(**KNN), tiny_backbone)  # type: ignore[arg-type]
+    trained = _step(TrainedKnnFusion(_trained()), tiny_backbone)
+    assert not torch.allclose(knn, trained)
+    fusion = TrainedKnnFusion(_trained())
+    assert fusion.prepare(tiny_backbone, [SOURCE], [[]]) is None  # empty memory: the base
+
+
+def test_empty_memory_gives_the_base_output(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    base = Translator(tiny_backbone, beam=2).translate([SOURCE, "hello world"])
+    fused = Translator(
+        tiny_backbone,
+        FakeMemory(),
+        fusion=TrainedKnnFusion(_trained()),  # type: ignore[arg-type]
+        beam=2,
+    ).translate([SOURCE, "hello world"], "u")
+    assert [t.text for t in fused] == [t.text for t in base]
+
+
+def test_save_and_load_give_the_same_lambdas(tmp_path: Path, tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    combiner = _trained()
+    info = BaseInfo(name="tiny", embedding_sha1=embedding_sha1(tiny_backbone.model))
+    combiner.save(tmp_path / "c", info, extra={"note": "test"})
+    loaded, base = Combiner.load(tmp_path / "c")
+    assert base == info and loaded.config == combiner.config
+    features = torch.randn(16, combiner.config.features)
+    lam = torch.rand(16)
+    assert torch.allclose(loaded.lambdas(features, lam), combiner.lambdas(features, lam))
+    from_dir = TrainedKnnFusion(tmp_path / "c")
+    assert torch.allclose(
+        _step(from_dir, tiny_backbone), _step(TrainedKnnFusion(combiner), tiny_backbone)
+    )
+
+
+def test_the_model_directory_holds_the_combiner(tmp_path: Path, tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    fusion = make_fusion("knn-trained")
+    assert isinstance(fusion, TrainedKnnFusion)
+    with pytest.raises(ModelError, match=r"no trained combiner in .*fusion-combiner"):
+        fusion.prepare(tiny_backbone, [SOURCE], [[make_match(SOURCE, TARGET, 90.0)]])
+    _trained().save(tmp_path / "c", BaseInfo(name="other", embedding_sha1="0" * 16))
+    with pytest.raises(ModelError, match=r"trained on another base model \(other\); retrain"):
+        TrainedKnnFusion(tmp_path / "c").prepare(
+            tiny_backbone, [SOURCE], [[make_match(SOURCE, TARGET, 90.0)]]
+        )
+    (tmp_path / "c" / "config.json").write_text('{"format": "x"}', "utf-8")
+    with pytest.raises(ModelError, match="not an ltmt trained combiner"):
+        Combiner.load(tmp_path / "c")
+    assert dataclasses.asdict(CombinerConfig())["hidden"] == 32
+
+
+def test_step_features_shape_and_values() -> None:
+    log_probs = torch.log_softmax(torch.tensor([[3.0, 0.0, 0.0], [0.0, 0.0, 3.0]]), dim=1)
+    tokens = torch.tensor([[0, 0], [1, 2]])
+    weights = torch.tensor([[0.5, 0.5], [0.75, 0.25]])
+    distance = torch.tensor([[0.5, float("inf")], [1.0, 2.0]])
+    features = step_features(
+        log_probs,
+        torch.tensor([0.4, 0.2]),
+        tokens,
+        weights,
+        distance,
+        torch.tensor([80.0, 60.0]),
+        4,
+    )
+    assert features.shape == (2, 4 + len(FEATURE_NAMES))
+    assert features[0, :4].tolist() == [0.5, 10.0, 10.0, 10.0]
+    named = dict(zip(FEATURE_NAMES, features[:, 4:].T, strict=True))
+    assert named["distinct_share"].tolist() == [0.25, 0.5]
+    assert named["agree"].tolist() == [1.0, 0.0]
+    assert named["knn_max_prob"].tolist() == [1.0, 0.75]
+    assert named["fuzzy_score"].tolist() == pytest.approx([0.8, 0.6])
+
+
+def test_lower_only_never_raises_lambda_and_model_features_can_be_left_unread() -> None:
+    torch.manual_seed(0)
+    lower = Combiner(CombinerConfig(knn=KNN, lower_only=True))
+    blind = Combiner(CombinerConfig(knn=KNN, model_features=False))
+    for combiner in (lower, blind):
+        for parameter in combiner.net.parameters():
+            torch.nn.init.normal_(parameter, std=0.5)
+    features, lam = torch.randn(64, lower.config.features), torch.rand(64) * 0.8
+    assert bool((lower.lambdas(features, lam) <= lam).all())
+    changed = features.clone()
+    model_columns = [4 + FEATURE_NAMES.index(name) for name in MODEL_FEATURES]
+    changed[:, model_columns] = torch.randn(64, len(model_columns))
+    assert torch.equal(blind.lambdas(features, lam), blind.lambdas(changed, lam))

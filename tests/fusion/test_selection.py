@@ -1,0 +1,87 @@
+"""The one match selection: narrowing, repair, thresholds, and that every reader shares it."""
+
+from __future__ import annotations
+
+import pytest
+from fusion_fakes import make_match
+
+from ltmt.errors import ConfigError
+from ltmt.fusion import selection
+from ltmt.fusion.adapter import AdapterConfig
+from ltmt.fusion.knn import KnnConfig
+from ltmt.fusion.selection import MatchSelection, select_matches
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"min_score": 101.0}, r"min_score must be in \[0, 100\]"),
+        ({"max_matches": 0}, "max_matches must be >= 1"),
+        ({"margin": -1.0}, "margin must be >= 0"),
+    ],
+)
+def test_selection_validation(options: dict[str, float], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        MatchSelection(**options)  # type: ignore[arg-type]
+
+
+def test_select_matches_thresholds_sorts_and_cuts() -> None:
+    matches = [
+        make_match("a b c", "x", 55.0, 1),
+        make_match("a b d", "y", 90.0, 2),
+        make_match("a b e", "z", 40.0, 3),
+        make_match("a b f", "  ", 95.0, 4),
+    ]
+    chosen = select_matches(matches, None, MatchSelection(min_score=50.0, max_matches=4))
+    assert [m.segment.id for m in chosen] == [2, 1]
+    narrow = MatchSelection(min_score=50.0, max_matches=4, margin=10.0)
+    assert [m.segment.id for m in select_matches(matches, None, narrow)] == [2]
+
+
+def test_select_matches_narrows_lines_and_repairs() -> None:
+    match = make_match("Open file\nError E692 happened", "Datei öffnen\nFehler E692 passiert", 60)
+    [kept] = select_matches([match], "Error E1153 happened", MatchSelection(min_score=0.0))
+    assert (kept.segment.source, kept.segment.target) == (
+        "Error E1153 happened",
+        "Fehler E1153 passiert",
+    )
+    assert kept.score == 100.0
+    plain = MatchSelection(min_score=0.0, narrow_lines=False, repair=False)
+    assert select_matches([match], "Error E1153 happened", plain) == [match]
+
+
+def test_each_method_names_its_selection() -> None:
+    knn = KnnConfig(min_score=60.0, max_matches=3, match_margin=5.0, repair=False)
+    assert knn.selection == MatchSelection(60.0, 3, 5.0, True, False)
+    assert AdapterConfig(d_model=8, max_matches=4, min_score=0.0).selection == MatchSelection(
+        0.0, 4
+    )
+
+
+def test_training_and_decoding_read_matches_through_the_same_selection(
+    tiny_backbone,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fails if the combiner's training data or a decoder reads matches any other way."""
+    from ltmt.fusion.combiner import Combiner, CombinerConfig, TrainedKnnFusion
+    from ltmt.fusion.knn import KnnFusion
+    from ltmt.train.combiner_data import Example, featurise
+
+    seen: list[MatchSelection] = []
+    real = selection.select_matches
+
+    def spy(matches, text, chosen):  # type: ignore[no-untyped-def]
+        seen.append(chosen)
+        return real(matches, text, chosen)
+
+    monkeypatch.setattr(selection, "select_matches", spy)
+    knn = KnnConfig(min_score=30.0, max_matches=1)
+    fusion = TrainedKnnFusion(Combiner(CombinerConfig(knn={"min_score": 30.0, "max_matches": 1})))
+    source, target = "open the file", "öffne die Datei"
+    memory = [make_match("open the files", "öffne die Dateien", 80.0)]
+    assert fusion.prepare(tiny_backbone, [source], [memory]) is not None
+    example = Example(source, target, (("open the files", "öffne die Dateien", 80.0),), "own")
+    rows = featurise(tiny_backbone, KnnFusion(fusion.config), [example])
+    assert rows.features.size(0) > 0
+    assert len(seen) == 2
+    assert seen[0] == seen[1] == knn.selection

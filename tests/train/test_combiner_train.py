@@ -1,0 +1,155 @@
+"""``train_combiner`` on toy products and the tiny random model: trust memory that knows the
+substituted term, ignore an unrelated one; the variants and the config's checks."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from ltmt.config import from_dict
+from ltmt.errors import ConfigError
+from ltmt.fusion.combiner import Combiner, TrainedKnnFusion
+from ltmt.train.combiner import CombinerTrainConfig, train_combiner
+from ltmt.train.combiner_data import VariantShares, _mislead, _term
+
+PRODUCTS = {
+    "files": [
+        ("the {} was not found", "die {} wurde nicht gefunden"),
+        ("could not open the {}", "konnte {} nicht öffnen"),
+        ("save the {} as %s", "speichere {} als %s"),
+    ],
+    "branches": [
+        ("delete the {} now", "lösche {} jetzt sofort"),
+        ("show all {} please", "zeige alle {} bitte"),
+        ("the {} is empty", "{} ist leer geworden"),
+    ],
+}
+WORDS = {
+    "files": ["cat", "file", "branch", "mat", "world", "commit", "name", "hello", "empty", "tree"],
+    "branches": ["red", "blue", "green", "door", "house", "car", "road", "sun", "moon", "star"],
+}
+
+
+def _toy_data(root: Path) -> Path:
+    (root / "l10n/train").mkdir(parents=True)
+    for product, templates in PRODUCTS.items():
+        lines = [
+            json.dumps({"user": product, "source": en.format(w), "target": de.format(w)})
+            for en, de in templates
+            for w in WORDS[product]
+        ]
+        (root / f"l10n/train/{product}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    return root
+
+
+def _config(data_dir: Path, **variants: float) -> CombinerTrainConfig:
+    return from_dict(
+        CombinerTrainConfig,
+        {
+            "method": "combiner",
+            "combiner": {"hidden": 16, "knn": {"min_score": 0.0, "tau": 100.0, "lambda_max": 0.5}},
+            "data": {"data_dir": str(data_dir), "general_pool": 0, "queries_per_group": 30},
+            "variants": variants,
+            "train": {"steps": 300, "batch_rows": 256, "dev_share": 0.3, "eval_every": 50},
+        },
+    )
+
+
+def test_training_learns_to_copy_a_substituted_term_and_to_ignore_unrelated_memory(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
+    summary = train_combiner(config, tiny_model_dir, tmp_path / "combiner")
+    before, after = summary["dev_before"], summary["dev_after"]
+    assert summary["variants"]["term"] > 10 and summary["variants"]["unrelated"] > 10
+    assert summary["best_step"] > 0
+    # better than plain kNN where memory knows the term; trusts it more there, less elsewhere
+    assert after["loss_term"] < before["loss_term"] - 0.05
+    assert after["lambda_term"] > before["lambda_term"] + 0.1
+    assert after["lambda_unrelated"] < before["lambda_unrelated"]
+    assert after["lambda_unrelated"] < after["lambda_term"] - 0.3
+    combiner, base = Combiner.load(tmp_path / "combiner")
+    assert base.embedding_sha1 and combiner.config.knn["tau"] == 100.0
+    log = json.loads((tmp_path / "combiner" / "train_log.json").read_text("utf-8"))
+    assert log["history"] and log["examples"] == summary["examples"]
+    assert TrainedKnnFusion(tmp_path / "combiner").config.tau == 100.0
+
+
+def test_term_variant_swaps_one_target_word_in_pair_and_memory() -> None:
+    memory = [("the cat was not found", "die Katze wurde nicht gefunden", 80.0)]
+    made = _term(
+        "the file was not found",
+        "die Datei wurde nicht gefunden",
+        memory,
+        ["Zweig"],
+        random.Random(1),
+    )
+    assert made is not None
+    target, [(source, memory_target, score)] = made
+    new = {w for w in target.split() if w not in ["die", "Datei", "wurde", "nicht", "gefunden"]}
+    assert len(new) == 1 and new <= set(memory_target.split())
+    assert source == "the cat was not found" and score == 80.0
+
+
+def test_mislead_variant_puts_a_match_with_another_negation_or_number_first() -> None:
+    rng = random.Random(0)
+    for _ in range(4):
+        made = _mislead("the file was not found", "die Datei wurde nicht gefunden", [], rng)
+        assert made is not None
+        target, [(source, wrong, score)] = made
+        assert ("nicht" in target) != ("nicht" in wrong)
+        assert ("not" in source.split()) == ("nicht" in wrong) and score > 80
+    target, [(source, wrong, _)] = _mislead("wait 5 seconds", "warte 5 Sekunden", [], rng) or (
+        "",
+        [("", "", 0)],
+    )
+    assert target == "warte 5 Sekunden" and "5" not in wrong.split() and "5" not in source.split()
+    assert _mislead("hello world", "hallo Welt", [], rng) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"method": "attention"}, "method must be combiner here"),
+        ({"combiner": {"knn": {"tau": -1.0}}}, "knn tau must be > 0"),
+        ({"combiner": {"knn": {"nope": 1}}}, "combiner.knn: .*nope"),
+        ({"combiner": {"hidden": 0}}, "combiner.hidden must be >= 1"),
+        ({"variants": {"term": 0.8, "mislead": 0.5}}, "variant shares"),
+        ({"train": {"dev_share": 0.0}}, r"train.dev_share must be in \(0, 1\)"),
+    ],
+)
+def test_config_validation(data: dict, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(ConfigError, match=message):
+        from_dict(CombinerTrainConfig, data)
+    assert VariantShares().term == 0.35
+
+
+def test_cli_trains_a_combiner_from_a_config_and_names_a_bad_key(
+    tmp_path: Path, tiny_model_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    from ltmt.cli.main import run
+
+    data = _toy_data(tmp_path / "data")
+    good = {
+        "method": "combiner",
+        "combiner": {"hidden": 8, "knn": {"min_score": 0.0}},
+        "data": {"data_dir": str(data), "general_pool": 0, "queries_per_group": 10},
+        "train": {"eval_every": 5},
+    }
+    (tmp_path / "good.yaml").write_text(yaml.safe_dump(good), "utf-8")
+    (tmp_path / "bad.yaml").write_text(yaml.safe_dump({**good, "combinr": {}}), "utf-8")
+    base = ["train", "fusion", "--base", str(tiny_model_dir), "--output", str(tmp_path / "c")]
+    with pytest.raises(SystemExit) as exited:
+        run([*base, "--config", str(tmp_path / "good.yaml"), "--max-steps", "10"])
+    assert exited.value.code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["steps"] == 10 and (tmp_path / "c" / "config.json").is_file()
+    with pytest.raises(SystemExit) as exited:
+        run([*base, "--config", str(tmp_path / "bad.yaml")])
+    assert exited.value.code == 1
+    assert "unknown key(s) combinr" in capsys.readouterr().err
