@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
+    from ltmt.terminology.constraints import TermTokens
+    from ltmt.terminology.matching import TermHit, TermMatcher
+    from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +80,13 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
     return lines, rebuild
 
 
+def _with_terms(unit: _Unit, hits: Sequence[TermHit]) -> _Unit:
+    """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
+    from ltmt.terminology.matching import substitute
+
+    return _Unit(unit.segment, substitute(unit.text, hits)) if hits else unit
+
+
 class Translator:
     """Translate segments for a user, with what the user's memory holds.
 
@@ -87,6 +97,10 @@ class Translator:
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
     keeps more placeholders is returned.
+    ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
+    ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
+    constructor terms win over stored ones with the same source). ``term_bias``: how strongly
+    decoding is steered towards a missing term (nats; the term is always forced in the end).
     """
 
     def __init__(
@@ -102,6 +116,9 @@ class Translator:
         placeholder_guard: bool = True,
         max_source_tokens: int = 256,
         device: str = "cpu",
+        glossary: Iterable[Term] | None = None,
+        user_glossary: bool = True,
+        term_bias: float | None = None,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
@@ -126,6 +143,10 @@ class Translator:
         self.exact_reuse = exact_reuse
         self.placeholder_guard = placeholder_guard
         self.max_source_tokens = max_source_tokens
+        self.glossary = list(glossary or ())
+        self.user_glossary = user_glossary
+        self.term_bias = term_bias
+        self._term_tokens: TermTokens | None = None
 
     @property
     def fusion_name(self) -> str:
@@ -137,12 +158,16 @@ class Translator:
         user: str | None = None,
         *,
         progress: ProgressCallback | None = None,
+        glossary: Iterable[Term] | None = None,
     ) -> list[Translation]:
         """Translate ``texts`` (in order) for ``user``; one :class:`Translation` per input.
 
         ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
+        ``glossary``: terms for this call only, on top of the translator's (a per-request
+        glossary).
         """
         texts = list(texts)
+        matcher = self._term_matcher(user, glossary)
         matches = self._retrieve(texts, user)
         results: list[Translation | None] = [None] * len(texts)
         units: list[_Unit] = []
@@ -164,7 +189,7 @@ class Translator:
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
-        outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders)
+        outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders, matcher)
         grouped: dict[int, list[str]] = {}
         for unit, output in zip(units, outputs):
             grouped.setdefault(unit.segment, []).append(output)
@@ -191,6 +216,20 @@ class Translator:
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
         return self.memory.import_pairs(user, pairs, origin="learn")
 
+    def _term_matcher(
+        self, user: str | None, glossary: Iterable[Term] | None
+    ) -> TermMatcher | None:
+        """The matcher of the terms this call follows, or None when there are none."""
+        from ltmt.terminology.matching import TermMatcher
+
+        terms: list[Term] = []
+        stored = getattr(self.memory, "glossary", None)  # memory-like objects may have none
+        if self.user_glossary and stored is not None and user is not None:
+            terms.extend(stored(user).terms())
+        terms.extend(self.glossary)
+        terms.extend(glossary or ())
+        return TermMatcher({term.key: term for term in terms}.values()) if terms else None
+
     def _retrieve(self, texts: list[str], user: str | None) -> list[tuple[Match, ...]]:
         results: list[tuple[Match, ...]] = [() for _ in texts]
         if self.memory is None or user is None:
@@ -207,6 +246,7 @@ class Translator:
         matches: list[tuple[Match, ...]],
         progress: ProgressCallback | None,
         rebuilders: dict[int, Any],
+        matcher: TermMatcher | None = None,
     ) -> tuple[list[str], dict[int, bool]]:
         """Decode ``units`` in length-sorted batches; returns outputs in unit order.
 
@@ -218,7 +258,8 @@ class Translator:
         used_fusion: dict[int, bool] = {}
         if not units:
             return outputs, used_fusion
-        encoded = self._encode(units)
+        hits = [matcher.find(unit.text) if matcher else [] for unit in units]
+        encoded = self._encode([_with_terms(unit, found) for unit, found in zip(units, hits)])
         order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
@@ -233,7 +274,7 @@ class Translator:
                     [units[i].text for i in chunk],
                     [matches[units[i].segment] for i in chunk],
                 )
-            texts = self._decode([encoded[i] for i in chunk], state)
+            texts = self._decode([encoded[i] for i in chunk], state, [hits[i] for i in chunk])
             finished = 0
             for i, text in zip(chunk, texts):
                 outputs[i] = text
@@ -246,13 +287,18 @@ class Translator:
                 progress(finished)
         kept_fused = set(fused)
         if self.placeholder_guard:
-            kept_fused -= self._guard_placeholders(fused, units, encoded, outputs)
+            kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
 
     def _guard_placeholders(
-        self, fused: list[int], units: list[_Unit], encoded: list[list[int]], outputs: list[str]
+        self,
+        fused: list[int],
+        units: list[_Unit],
+        encoded: list[list[int]],
+        outputs: list[str],
+        hits: list[list[TermHit]],
     ) -> set[int]:
         """Re-decode without memory the fused outputs that lost placeholders; replaces those
         ``outputs`` the plain model does better on, and returns their indices."""
@@ -267,7 +313,7 @@ class Translator:
         replaced: set[int] = set()
         for start in range(0, len(suspects), self.batch_size):
             chunk = suspects[start : start + self.batch_size]
-            plain = self._decode([encoded[i] for i, _ in chunk], None)
+            plain = self._decode([encoded[i] for i, _ in chunk], None, [hits[i] for i, _ in chunk])
             for (i, kept), text in zip(chunk, plain):
                 if placeholder_matches(units[i].text, text)[0] > kept:
                     outputs[i] = text
@@ -298,9 +344,31 @@ class Translator:
                 encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
         return encoded
 
-    def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
-        """Decode one batch of token-id lists (right-padded here) into detokenised texts."""
+    def _decode(
+        self,
+        batch: list[list[int]],
+        state: FusionState | None,
+        hits: Sequence[Sequence[TermHit]] = (),
+    ) -> list[str]:
+        """Decode one batch of token-id lists (right-padded here) into detokenised texts;
+        ``hits``: the glossary terms of each line, which its output must carry."""
+        if any(hits):
+            state = self._constrain(batch, state, hits)
         input_ids, mask = pad_token_ids(batch, self.backbone.pad_id)
         token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
+
+    def _constrain(
+        self,
+        batch: list[list[int]],
+        state: FusionState | None,
+        hits: Sequence[Sequence[TermHit]],
+    ) -> FusionState | None:
+        from ltmt.terminology.constraints import DEFAULT_BIAS, TermTokens, constrain
+
+        if self._term_tokens is None:
+            self._term_tokens = TermTokens(self.backbone)
+        bias = DEFAULT_BIAS if self.term_bias is None else self.term_bias
+        lengths = [len(ids) for ids in batch]
+        return constrain(self._term_tokens, hits, lengths, self.decode_config, state, bias)

@@ -19,6 +19,8 @@ post   ``i`` uid u32 · term u32                          head: document frequen
 post   ``i`` uid u32 · term u32 · first id u32           chunk: older ids, ascending, ``<u4``
 lens   ``l`` uid u32 · block u32                         ``<u2`` per id of the block: index-text
                                                          length, 0 = no such segment (deleted)
+gloss  ``g`` uid u32 · match key (UTF-8)                 JSON: source, target, note, case, created
+                                                         (:mod:`ltmt.memory.glossary`)
 =====  ====  ==========================================  =========================================
 
 A lens block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids
@@ -40,7 +42,8 @@ Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=Tru
 
 SCHEMA_VERSION = 1
 META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b"l"
-PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS)
+GLOSS = b"g"
+PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS, GLOSS)
 SCHEMA_KEY = META + b"schema"
 INDEX_KEY = META + b"index"
 NGRAM = 4  # characters per index term

@@ -28,6 +28,7 @@ import numpy as np
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, index, writes
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
+from ltmt.memory.glossary import Glossary
 from ltmt.memory.layout import (
     NORM,
     SCHEMA_VERSION,
@@ -227,6 +228,10 @@ class Memory:
         """Delete a user and every trace of it, index included; False if there is no such user."""
         check_user(user)
         return env.write(self.store, lambda txn: writes.delete_user(txn, user))
+
+    def glossary(self, user: str) -> Glossary:
+        """``user``'s glossary (:class:`~ltmt.memory.glossary.Glossary`), stored in this store."""
+        return Glossary(self.store, check_user(user))
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -56,7 +56,8 @@ def user_info(txn: lmdb.Transaction, user: str) -> UserInfo | None:
     return UserInfo.decode(raw) if raw is not None else None
 
 
-def _new_user(txn: lmdb.Transaction, now: float) -> UserInfo:
+def new_user(txn: lmdb.Transaction, now: float) -> UserInfo:
+    """A fresh uid's row (the caller stores it under the user's key)."""
     uid = int(bytes(_required(txn.get(NEXT_UID_KEY), NEXT_UID_KEY)))
     txn.put(NEXT_UID_KEY, str(uid + 1).encode())
     return UserInfo(uid=uid, created=now, updated=now)
@@ -72,7 +73,7 @@ def add_pairs(
     progress: Callable[[int], None] | None = None,
 ) -> list[tuple[int, bool]]:
     """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate)."""
-    info = user_info(txn, user) or _new_user(txn, now)
+    info = user_info(txn, user) or new_user(txn, now)
     uid, next_id = info.uid, info.next_id
     pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
     origin_utf8 = origin.encode("utf-8")
