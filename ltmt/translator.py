@@ -274,7 +274,8 @@ class Translator:
                     [units[i].text for i in chunk],
                     [matches[units[i].segment] for i in chunk],
                 )
-            texts = self._decode([encoded[i] for i in chunk], state, [hits[i] for i in chunk])
+            batch = [encoded[i] for i in chunk]
+            texts = self._decode(batch, self._constrain(batch, state, [hits[i] for i in chunk]))
             finished = 0
             for i, text in zip(chunk, texts):
                 outputs[i] = text
@@ -313,7 +314,8 @@ class Translator:
         replaced: set[int] = set()
         for start in range(0, len(suspects), self.batch_size):
             chunk = suspects[start : start + self.batch_size]
-            plain = self._decode([encoded[i] for i, _ in chunk], None, [hits[i] for i, _ in chunk])
+            batch = [encoded[i] for i, _ in chunk]
+            plain = self._decode(batch, self._constrain(batch, None, [hits[i] for i, _ in chunk]))
             for (i, kept), text in zip(chunk, plain):
                 if placeholder_matches(units[i].text, text)[0] > kept:
                     outputs[i] = text
@@ -344,16 +346,8 @@ class Translator:
                 encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
         return encoded
 
-    def _decode(
-        self,
-        batch: list[list[int]],
-        state: FusionState | None,
-        hits: Sequence[Sequence[TermHit]] = (),
-    ) -> list[str]:
-        """Decode one batch of token-id lists (right-padded here) into detokenised texts;
-        ``hits``: the glossary terms of each line, which its output must carry."""
-        if any(hits):
-            state = self._constrain(batch, state, hits)
+    def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
+        """Decode one batch of token-id lists (right-padded here) into detokenised texts."""
         input_ids, mask = pad_token_ids(batch, self.backbone.pad_id)
         token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
@@ -365,6 +359,9 @@ class Translator:
         state: FusionState | None,
         hits: Sequence[Sequence[TermHit]],
     ) -> FusionState | None:
+        """``state`` wrapped so that each line's output carries its glossary ``hits``."""
+        if not any(hits):
+            return state
         from ltmt.terminology.constraints import DEFAULT_BIAS, TermTokens, constrain
 
         if self._term_tokens is None:
