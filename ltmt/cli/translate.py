@@ -68,13 +68,20 @@ def translate(
     no_fuzzy: bool = typer.Option(
         False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
     ),
+    glossary: Path | None = typer.Option(
+        None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) for this run only."
+    ),
+    no_user_glossary: bool = typer.Option(
+        False, "--no-user-glossary", help="Do not follow --user's stored glossary."
+    ),
 ) -> None:
     """Translate FILE for --user: 100% memory matches are reused, fuzzy ones steer the model.
 
     Plain text is translated line by line (one output line per input line). PO and XLIFF files
     get their untranslated entries filled (marked fuzzy / needs-review) and keep everything else;
     an interrupted run started again continues where it stopped. Placeholders (%s, {0}, tags)
-    are checked and repaired so each output has exactly its source's placeholders.
+    are checked and repaired so each output has exactly its source's placeholders. Glossary
+    terms (--user's stored glossary, and --glossary) appear in the output as the glossary says.
     """
     from ltmt.translator import Translator
 
@@ -98,6 +105,11 @@ def translate(
         from ltmt.fusion.registry import make_fusion, parse_fusion_options
 
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))
+    terms = None
+    if glossary is not None:
+        from ltmt.terminology.files import read_glossary
+
+        terms = read_glossary(glossary)
     lines = None if document else read_lines(path)
     references = read_lines(learn) if learn is not None else None
     if lines is not None and references is not None and len(references) != len(lines):
@@ -118,6 +130,8 @@ def translate(
             top_k=top_k,
             exact_reuse=not no_exact,
             placeholder_guard=not no_placeholder_guard,
+            glossary=terms,
+            user_glossary=not no_user_glossary,
         )
         hits = 0
 
