@@ -20,6 +20,7 @@ term tokens, and the translator's placeholder checks run on the result as before
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
     from ltmt.model.backbone import Backbone
     from ltmt.model.decode import DecodeConfig
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_BIAS = 2.0  # nats added to a missing term's first token
 
@@ -62,6 +65,11 @@ class TermTokens:
         if ids is None:
             encoded = self.backbone.tokenizer(text_target=target, add_special_tokens=False)
             ids = tuple(int(i) for i in encoded["input_ids"])
+            if self.backbone.tokenizer.unk_token_id in ids:  # the model cannot write it
+                logger.warning(
+                    "glossary target %r has characters the model lacks; not forced", target
+                )
+                ids = ()
             self._cache[target] = ids
         return Required(target, ids)
 
@@ -180,6 +188,7 @@ def constrain(
     required = []
     for sentence_hits in hits:
         targets = dict.fromkeys(hit.term.target for hit in sentence_hits)
-        required.append([tokens.required(t) for t in targets if tokens.required(t).token_ids])
+        wanted = [tokens.required(target) for target in targets]
+        required.append([r for r in wanted if r.token_ids])
     limits = [source_limit(config, n) for n in source_lengths]
     return TermConstrainedState(tokens, required, limits, inner, bias)

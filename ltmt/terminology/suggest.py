@@ -154,7 +154,9 @@ def suggest_terms(
     co: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     where: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, (s_grams, t_grams) in enumerate(zip(src_grams, tgt_grams)):
-        t_kept = [t for t in t_grams if tgt_count[t] >= config.min_segments]
+        # inflected forms split a target's count ("Datei", "Dateien"): keep rarer ones as
+        # candidates, the stem check below counts them together
+        t_kept = [t for t in t_grams if tgt_count[t] >= 2]
         for s in s_grams & frequent:
             where[s].append(index)
             co[s].update(t_kept)
