@@ -40,7 +40,7 @@ from ltmt.memory.store import Memory
 from ltmt.model.backbone import load_backbone
 from ltmt.terminology.consistency import term_score
 from ltmt.terminology.matching import TermMatcher, renders
-from ltmt.terminology.suggest import Suggestion, SuggestConfig, suggest_terms
+from ltmt.terminology.suggest import Suggestion, suggest_terms
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 
@@ -123,12 +123,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "knn": ("knn", False),
             "knn+glossary": ("knn", True),
         }
+        # each part is written as soon as it is done: a bounded run keeps what it measured
         out["term_test"] = _term_test(translators, systems, term_sets, args)
+        _write(args.out, out, started)
         out["speed"] = _speed(translators["base"], term_sets, all_suggestions, args)
+        _write(args.out, out, started)
         if args.dev_per_user:
             out["dev"] = _dev(translators["knn"], term_sets, args)
-    out["seconds"] = round(time.perf_counter() - started, 1)
+    _write(args.out, out, started)
     return out
+
+
+def _write(path: Path, out: dict[str, Any], started: float) -> None:
+    out["seconds"] = round(time.perf_counter() - started, 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _term_test(translators, systems, term_sets, args) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -141,8 +150,6 @@ def _term_test(translators, systems, term_sets, args) -> dict[str, Any]:  # type
             glossary = data["terms"] if with_glossary else None
             found = translators[translator_name].translate(data["sources"], user, glossary=glossary)
             hyps.extend(t.text for t in found)
-        per_user_terms = [t for data in term_sets.values() for t in data["terms"]]
-        del per_user_terms
         accuracy = _per_user_term_score(term_sets, "sources", "terms", hyps)
         result[name] = {**scores(sources, hyps, references, {}), "term_accuracy": accuracy}
         print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
@@ -157,7 +164,8 @@ def _per_user_term_score(term_sets, key: str, terms_key: str, hyps: list[str]) -
         score = term_score(data[key], hyps[position : position + n], data[terms_key])
         rendered, total = rendered + score.rendered, total + score.total
         position += n
-    return {"percent": 100.0 * rendered / total if total else None, "rendered": rendered, "total": total}
+    percent = 100.0 * rendered / total if total else None
+    return {"percent": percent, "rendered": rendered, "total": total}
 
 
 def _speed(translator, term_sets, all_terms: list[Term], args) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -214,9 +222,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", type=Path, default=Path("eval/results/terminology/results.json"))
     args = parser.parse_args()
-    result = run(args)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    run(args)
     print(f"wrote {args.out}", file=sys.stderr)
 
 

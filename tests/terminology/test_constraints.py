@@ -43,7 +43,7 @@ def test_every_glossary_target_appears(backbone, beam):
 
 def test_a_per_call_glossary_adds_to_the_translators(backbone):
     translator = Translator(backbone, beam=1, glossary=[Term("cat", "Katze")])
-    [first, second] = translator.translate(
+    [first, _] = translator.translate(
         ["the cat and the file", "the cat and the file"][:2], glossary=[Term("file", "Datei")]
     )
     assert renders("Katze", first.text) and renders("Datei", first.text)

@@ -73,7 +73,7 @@ def test_tbx_without_the_languages_is_refused(tmp_path: Path):
 
 
 def test_unknown_and_missing_files(tmp_path: Path):
-    with pytest.raises(InputError, match="unknown glossary extension '.xlsx'"):
+    with pytest.raises(InputError, match=r"unknown glossary extension '\.xlsx'"):
         read_glossary(tmp_path / "g.xlsx")
     with pytest.raises(InputError, match="does not exist"):
         read_glossary(tmp_path / "g.csv")
