@@ -110,3 +110,21 @@ def test_translate_follows_the_stored_and_the_per_run_glossary(
     assert code == 0 and "Katze" not in out
     code, _, err = ltmt(capsys, *args, "--glossary", str(tmp_path / "missing.csv"))
     assert code == 1 and "missing.csv does not exist" in err
+
+
+def test_eval_consistency_reports_term_accuracy(tmp_path: Path, capsys):
+    files = {
+        "src": "Push to the repository %s\nOpen the file\n",
+        "ref": "In das Depot %s übertragen\nDatei öffnen\n",
+        "hyp": "Ins Repository %s übertragen\nDateien öffnen\n",
+        "g.csv": "repository,Depot\nfile,Datei\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    args = ["eval", *(f"--{n}={tmp_path / n}" for n in ("hyp", "ref")), "--consistency"]
+    code, out, _ = ltmt(
+        capsys, *args, f"--src={tmp_path / 'src'}", f"--glossary={tmp_path / 'g.csv'}"
+    )
+    assert code == 0 and "term accuracy  50.00% (1/2)" in out and "placeholders 100.00%" in out
+    code, _, err = ltmt(capsys, *args)
+    assert code == 1 and "--consistency needs --src" in err
