@@ -286,12 +286,46 @@ class Translator:
                 finished += remaining_lines[segment] == 0
             if progress and finished:
                 progress(finished)
+        if any(hits):
+            self._guard_terms(units, hits, matches, outputs)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
+
+    def _guard_terms(
+        self,
+        units: list[_Unit],
+        hits: list[list[TermHit]],
+        matches: list[tuple[Match, ...]],
+        outputs: list[str],
+    ) -> None:
+        """Re-decode the glossary outputs that lost their shape (placeholders, length) from the
+        input as written, still constrained; keep whichever output has the better shape (the
+        first on a tie)."""
+        from ltmt.terminology.constraints import misshapen, output_shape
+
+        suspects = [
+            i for i, found in enumerate(hits) if found and misshapen(units[i].text, outputs[i])
+        ]
+        for start in range(0, len(suspects), self.batch_size):
+            chunk = suspects[start : start + self.batch_size]
+            batch = self._encode([units[i] for i in chunk])
+            state = None
+            if self.fusion is not None:
+                state = self.fusion.prepare(
+                    self.backbone,
+                    [units[i].text for i in chunk],
+                    [matches[units[i].segment] for i in chunk],
+                )
+            state = self._constrain(batch, state, [hits[i] for i in chunk])
+            for i, text in zip(chunk, self._decode(batch, state)):
+                if output_shape(units[i].text, text) > output_shape(units[i].text, outputs[i]):
+                    outputs[i] = text
+        if suspects:
+            logger.info("term guard: %d glossary outputs re-decoded", len(suspects))
 
     def _guard_placeholders(
         self,

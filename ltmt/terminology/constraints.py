@@ -21,10 +21,12 @@ term tokens, and the translator's placeholder checks run on the result as before
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ltmt.formats.placeholder_syntax import extract_placeholders, placeholder_matches
 from ltmt.terminology.matching import TermHit, renders
 
 if TYPE_CHECKING:
@@ -192,3 +194,22 @@ def constrain(
         required.append([r for r in wanted if r.token_ids])
     limits = [source_limit(config, n) for n in source_lengths]
     return TermConstrainedState(tokens, required, limits, inner, bias)
+
+
+def output_shape(source: str, output: str) -> tuple[int, int, float]:
+    """How well ``output`` keeps the shape of ``source`` (higher is better): placeholders kept,
+    minus placeholders added, minus how far the length ratio is from 1 (absolute log)."""
+    kept, _ = placeholder_matches(source, output)
+    extra = max(0, len(extract_placeholders(output)) - len(extract_placeholders(source)))
+    return kept, -extra, -abs(math.log((len(output) + 1) / (len(source) + 1)))
+
+
+def misshapen(source: str, output: str) -> bool:
+    """Whether a glossary-following ``output`` lost or repeated a placeholder of ``source``, or
+    is less than half or more than twice its length: reading the input with the targets in
+    place can make the model stop early (a German word looks finished) or, with the end held
+    back for a term, repeat itself."""
+    kept, total = placeholder_matches(source, output)
+    extra = len(extract_placeholders(output)) - len(extract_placeholders(source))
+    ratio = (len(output) + 1) / (len(source) + 1)
+    return kept < total or extra > 0 or not 0.5 <= ratio <= 2.0
