@@ -82,3 +82,20 @@ def test_case_sensitive_terms_only_match_their_case(backbone):
     [lower, upper] = translator.translate(["the cat sat", "the Cat sat"])
     assert renders("Katze", upper.text)
     assert lower.text == Translator(backbone, beam=1).translate(["the cat sat"])[0].text
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "bad"),
+    [
+        ("'%s' is not a submodule", "»%s« ist kein Submodul", False),
+        ("'%s' is not a submodule", "Submodul ist kein Submodul", True),  # lost %s
+        ("file %s changed", "Datei %s geändert. Datei %s", True),  # repeated %s
+        ("WARNING: forcing compression algorithm", "WARNUNG", True),  # stopped early
+    ],
+)
+def test_misshapen_glossary_outputs_are_spotted(source, output, bad):
+    from ltmt.terminology.constraints import misshapen, output_shape
+
+    assert misshapen(source, output) is bad
+    if bad:
+        assert output_shape(source, output) < output_shape(source, source)
