@@ -259,7 +259,7 @@ class Translator:
         if not units:
             return outputs, used_fusion
         hits = [matcher.find(unit.text) if matcher else [] for unit in units]
-        encoded = self._encode([_with_terms(unit, found) for unit, found in zip(units, hits)])
+        encoded = self._encode(units)
         order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
@@ -274,8 +274,7 @@ class Translator:
                     [units[i].text for i in chunk],
                     [matches[units[i].segment] for i in chunk],
                 )
-            batch = [encoded[i] for i in chunk]
-            texts = self._decode(batch, self._constrain(batch, state, [hits[i] for i in chunk]))
+            texts = self._decode([encoded[i] for i in chunk], state)
             finished = 0
             for i, text in zip(chunk, texts):
                 outputs[i] = text
@@ -287,7 +286,7 @@ class Translator:
             if progress and finished:
                 progress(finished)
         if any(hits):
-            self._guard_terms(units, hits, matches, outputs)
+            self._follow_glossary(units, hits, matches, outputs)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
@@ -295,24 +294,62 @@ class Translator:
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
 
-    def _guard_terms(
+    def _follow_glossary(
         self,
         units: list[_Unit],
         hits: list[list[TermHit]],
         matches: list[tuple[Match, ...]],
         outputs: list[str],
     ) -> None:
-        """Re-decode the glossary outputs that lost their shape (placeholders, length) from the
-        input as written, still constrained; keep whichever output has the better shape (the
-        first on a tie)."""
-        from ltmt.terminology.constraints import misshapen, output_shape
+        """Make every output carry its line's glossary targets, changing only those that lack one.
 
-        suspects = [
-            i for i, found in enumerate(hits) if found and misshapen(units[i].text, outputs[i])
+        An output that misses a target is decoded again from the input with the targets in
+        place, under the term constraint (:mod:`ltmt.terminology.constraints`). If that output
+        lost its shape (placeholders, length), the input as written is decoded under the
+        constraint too, and the better-shaped output is kept (the first on a tie).
+        """
+        from ltmt.terminology.constraints import misshapen, output_shape
+        from ltmt.terminology.matching import renders
+
+        missing = [
+            i
+            for i, found in enumerate(hits)
+            if any(not renders(hit.term.target, outputs[i]) for hit in found)
         ]
-        for start in range(0, len(suspects), self.batch_size):
-            chunk = suspects[start : start + self.batch_size]
-            batch = self._encode([units[i] for i in chunk])
+        first = self._decode_with_terms(missing, units, hits, matches, substitute=True)
+        outputs_first = dict(zip(missing, first))
+        bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
+        second = dict(zip(bad, self._decode_with_terms(bad, units, hits, matches, False)))
+        for i in missing:
+            text = outputs_first[i]
+            if i in second and output_shape(units[i].text, second[i]) > output_shape(
+                units[i].text, text
+            ):
+                text = second[i]
+            outputs[i] = text
+        if missing:
+            logger.info(
+                "glossary: %d of %d lines with terms decoded again (%d also as written)",
+                len(missing),
+                sum(bool(found) for found in hits),
+                len(bad),
+            )
+
+    def _decode_with_terms(
+        self,
+        chosen: list[int],
+        units: list[_Unit],
+        hits: list[list[TermHit]],
+        matches: list[tuple[Match, ...]],
+        substitute: bool,
+    ) -> list[str]:
+        """Decode units ``chosen`` (with their fusion) under the term constraint; ``substitute``:
+        the model reads the input with the glossary targets in place."""
+        texts: list[str] = []
+        for start in range(0, len(chosen), self.batch_size):
+            chunk = chosen[start : start + self.batch_size]
+            shown = [_with_terms(units[i], hits[i]) if substitute else units[i] for i in chunk]
+            batch = self._encode(shown)
             state = None
             if self.fusion is not None:
                 state = self.fusion.prepare(
@@ -320,12 +357,10 @@ class Translator:
                     [units[i].text for i in chunk],
                     [matches[units[i].segment] for i in chunk],
                 )
-            state = self._constrain(batch, state, [hits[i] for i in chunk])
-            for i, text in zip(chunk, self._decode(batch, state)):
-                if output_shape(units[i].text, text) > output_shape(units[i].text, outputs[i]):
-                    outputs[i] = text
-        if suspects:
-            logger.info("term guard: %d glossary outputs re-decoded", len(suspects))
+            texts.extend(
+                self._decode(batch, self._constrain(batch, state, [hits[i] for i in chunk]))
+            )
+        return texts
 
     def _guard_placeholders(
         self,
