@@ -5,21 +5,26 @@
         glossary.add("repository", "Depot")
         glossary.terms()          # [Term(source='repository', target='Depot', ...)]
 
-Terms live in the ``gloss`` table (:mod:`ltmt.memory.layout`), keyed by the user's uid and the
-term's :attr:`~ltmt.terminology.terms.Term.key`; deleting the user deletes its glossary.
+Terms live in the ``gloss`` table (:mod:`ltmt.memory.layout`): the key is the user's uid and a
+digest of the term's :attr:`~ltmt.terminology.terms.Term.key` made with the user's cipher (keyed
+in an encrypted store, so no term text is in a key), the value the term as JSON, sealed with the
+user's cipher like a segment record. Deleting the user deletes its glossary (and, in an
+encrypted store, its key).
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import lmdb
 
 from ltmt.memory import env, writes
+from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import GLOSS, u32, user_key
+from ltmt.memory.rows import encode_user, user_info
 from ltmt.terminology.terms import Term
 
 
@@ -32,12 +37,8 @@ class GlossaryUpdate:
     unchanged: int = 0
 
 
-def _term_key(uid: int, term_key: str) -> bytes:
-    return GLOSS + u32(uid) + term_key.encode("utf-8")
-
-
-def _encode(term: Term, now: float) -> bytes:
-    return json.dumps({**term.to_json(), "created": now}, ensure_ascii=False).encode("utf-8")
+def _term_key(uid: int, cipher: PlainCipher, term: Term) -> bytes:
+    return GLOSS + u32(uid) + cipher.digest(term.key.encode("utf-8"))
 
 
 class Glossary:
@@ -67,21 +68,25 @@ class Glossary:
         if not latest:
             return GlossaryUpdate()
         now = time.time()
+        vault = self.store.vault
 
         def run(txn: lmdb.Transaction) -> GlossaryUpdate:
-            info = writes.user_info(txn, self.user)
-            if info is None:  # a glossary may come before any memory
-                info = writes.new_user(txn, now)
-                txn.put(user_key(self.user), info.encode())
+            found = user_info(txn, vault, self.user)
+            if found is None:  # a glossary may come before any memory
+                found = writes.new_user(txn, vault, now)
+                txn.put(user_key(self.user), encode_user(found[0], found[1], self.user))
+            info, cipher = found
             added = replaced = unchanged = 0
-            for key, term in latest.items():
-                raw = txn.get(_term_key(info.uid, key))
-                if raw is not None and Term.from_json(json.loads(bytes(raw))) == term:
+            for term in latest.values():
+                key = _term_key(info.uid, cipher, term)
+                raw = txn.get(key)
+                if raw is not None and _decode(cipher, key, raw) == term:
                     unchanged += 1
                     continue
                 added += raw is None
                 replaced += raw is not None
-                txn.put(_term_key(info.uid, key), _encode(term, now))
+                value = json.dumps({**term.to_json(), "created": now}, ensure_ascii=False)
+                txn.put(key, cipher.seal(value.encode("utf-8"), key))
             return GlossaryUpdate(added, replaced, unchanged)
 
         return env.write(self.store, run)
@@ -92,60 +97,42 @@ class Glossary:
         source equals ``source`` ignoring case. Returns how many were deleted."""
         wanted = Term(source, "-", case_sensitive=bool(case_sensitive))
 
-        def matches(key: str) -> bool:
+        def matches(term: Term) -> bool:
             if case_sensitive is None:
-                return key[1:].casefold() == wanted.source.casefold()
-            return key == wanted.key
+                return term.source.casefold() == wanted.source.casefold()
+            return term.key == wanted.key
 
-        def run(txn: lmdb.Transaction) -> int:
-            info = writes.user_info(txn, self.user)
-            if info is None:
-                return 0
-            doomed = [key for key in self._keys(txn, info.uid) if matches(key)]
-            return sum(bool(txn.delete(_term_key(info.uid, key))) for key in doomed)
-
-        return env.write(self.store, run)
-
-    @staticmethod
-    def _keys(txn: lmdb.Transaction, uid: int) -> list[str]:
-        prefix, cursor, keys = GLOSS + u32(uid), txn.cursor(), []
-        if cursor.set_range(prefix):
-            for key in cursor.iternext(values=False):
-                if bytes(key[:5]) != prefix:
-                    break
-                keys.append(bytes(key[5:]).decode("utf-8"))
-        return keys
+        return self._delete_where(matches)
 
     def clear(self) -> int:
         """Delete every term; returns how many there were."""
+        return self._delete_where(lambda term: True)
 
+    def _delete_where(self, doomed: Callable[[Term], bool]) -> int:
         def run(txn: lmdb.Transaction) -> int:
-            info = writes.user_info(txn, self.user)
-            if info is None:
-                return 0
-            keys = self._keys(txn, info.uid)
-            return sum(bool(txn.delete(_term_key(info.uid, key))) for key in keys)
+            keys = [key for key, term in self._scan(txn) if doomed(term)]
+            return sum(bool(txn.delete(key)) for key in keys)
 
         return env.write(self.store, run)
 
     # -- reading ----------------------------------------------------------------------------
 
+    def _scan(self, txn: lmdb.Transaction) -> list[tuple[bytes, Term]]:
+        found = user_info(txn, self.store.vault, self.user)
+        if found is None:
+            return []
+        info, cipher = found
+        prefix, cursor, rows = GLOSS + u32(info.uid), txn.cursor(), []
+        if cursor.set_range(prefix):
+            for key, raw in cursor:
+                if bytes(key[:5]) != prefix:
+                    break
+                rows.append((bytes(key), _decode(cipher, bytes(key), raw)))
+        return rows
+
     def terms(self) -> list[Term]:
         """Every term, sorted by source (casefolded), case-insensitive before case-sensitive."""
-
-        def run(txn: lmdb.Transaction) -> list[Term]:
-            info = writes.user_info(txn, self.user)
-            if info is None:
-                return []
-            prefix, cursor, found = GLOSS + u32(info.uid), txn.cursor(), []
-            if cursor.set_range(prefix):
-                for key, raw in cursor:
-                    if bytes(key[:5]) != prefix:
-                        break
-                    found.append(Term.from_json(json.loads(bytes(raw))))
-            return found
-
-        found = env.read(self.store, run)
+        found = [term for _, term in env.read(self.store, self._scan)]
         return sorted(found, key=lambda t: (t.source.casefold(), t.case_sensitive, t.source))
 
     def __iter__(self) -> Iterator[Term]:
@@ -153,3 +140,7 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.terms())
+
+
+def _decode(cipher: PlainCipher, key: bytes, raw: bytes | memoryview) -> Term:
+    return Term.from_json(json.loads(bytes(cipher.open(raw, key))))

@@ -59,7 +59,7 @@ def test_a_bad_row_is_one_line_and_imports_nothing(tmp_path: Path, capsys):
     store = str(tmp_path / "store")
     bad = tmp_path / "g.csv"
     bad.write_text("repository,Depot\nbranch\n", "utf-8")
-    code, out, err = ltmt(capsys, "glossary", "import", str(bad), "-u", "u1", "--memory-dir", store)
+    code, _, err = ltmt(capsys, "glossary", "import", str(bad), "-u", "u1", "--memory-dir", store)
     assert code == 1
     assert err.strip() == (
         "ltmt: error: g.csv line 2: a term needs a source and a target "

@@ -47,3 +47,21 @@ def test_glossary_survives_reopening_and_goes_with_its_user(tmp_path: Path):
 def test_bad_user_is_refused(tmp_path: Path):
     with Memory(tmp_path) as memory, pytest.raises(InputError, match="invalid user id"):
         memory.glossary("no such user")
+
+
+def test_an_encrypted_store_keeps_no_term_text_in_the_clear(tmp_path: Path):
+    from ltmt.memory.crypto import generate_key_file
+
+    key = generate_key_file(tmp_path / "store.key")
+    with Memory(tmp_path / "store", key_file=key) as memory:
+        memory.glossary("u1").add("repository", "Depotverwaltung", note="secretnote")
+        memory.glossary("u1").add("file", "Datei")
+        assert [t.target for t in memory.glossary("u1")] == ["Datei", "Depotverwaltung"]
+        assert memory.glossary("u1").delete("REPOSITORY") == 1
+        memory.glossary("u1").add("branch", "Zweigstelle")
+        memory.check()
+    data = (tmp_path / "store" / "data.mdb").read_bytes()
+    for text in (b"Zweigstelle", b"branch", b"secretnote"):
+        assert text not in data
+    with Memory(tmp_path / "store", key_file=key) as memory:
+        assert [t.target for t in memory.glossary("u1")] == ["Zweigstelle", "Datei"]
