@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -31,41 +30,20 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
 )
 from ltmt.formats.repair import balanced, repair_line
+from ltmt.text import join_lines, split_lines
 
 __all__ = [
     "Placeholder",
-    "PlaceholderReport",
     "Protected",
     "Restored",
     "extract_placeholders",
     "find_placeholders",
-    "join_lines",
     "placeholder_matches",
     "protect",
     "restore",
-    "split_lines",
 ]
 
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
-
-
-def split_lines(text: str) -> tuple[list[str], list[str]]:
-    """``(lines, breaks)`` with ``lines[0] + breaks[0] + lines[1] + ... == text``.
-
-    ``breaks`` holds the exact line terminators (``\\n``, ``\\r\\n``, ``\\r``), so a translation
-    made line by line can be put back with the same structure: :func:`join_lines`.
-    """
-    return _LINE_BREAK.split(text), _LINE_BREAK.findall(text)
-
-
-def join_lines(lines: Iterable[str], breaks: Iterable[str]) -> str:
-    """The inverse of :func:`split_lines`."""
-    out: list[str] = []
-    for line, brk in zip(lines, [*breaks, ""], strict=False):
-        out.append(line)
-        out.append(brk)
-    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -151,49 +129,3 @@ def _edges(line: str) -> tuple[str, str]:
     match = _EDGES.match(line)
     assert match is not None
     return match.group(1), match.group(3)
-
-
-@dataclass
-class PlaceholderReport:
-    """Counts over a run: how many segments needed a placeholder repair, and how many failed."""
-
-    segments: int = 0
-    with_placeholders: int = 0
-    repaired: int = 0
-    failed: int = 0
-    examples: list[str] = field(default_factory=list)
-    max_examples: int = 10
-
-    def add(self, protected: Protected, restored: Restored) -> None:
-        """Count one restored segment."""
-        self.segments += 1
-        self.with_placeholders += bool(protected.placeholders)
-        self.repaired += restored.repaired
-        self.failed += not restored.ok
-        if (restored.repaired or not restored.ok) and len(self.examples) < self.max_examples:
-            what = "; ".join(restored.problems) or "not repairable"
-            self.examples.append(f"{protected.source[:60]!r}: {what}")
-
-    def merge(self, other: PlaceholderReport) -> None:
-        """Add ``other``'s counts to these."""
-        self.segments += other.segments
-        self.with_placeholders += other.with_placeholders
-        self.repaired += other.repaired
-        self.failed += other.failed
-        self.examples.extend(other.examples[: max(0, self.max_examples - len(self.examples))])
-
-    def summary(self) -> str:
-        """One line for the end of a run."""
-        return (
-            f"placeholders: {self.with_placeholders} of {self.segments} segments have some, "
-            f"{self.repaired} repaired, {self.failed} could not be repaired"
-        )
-
-    def as_dict(self) -> dict[str, int]:
-        """The counts, for JSON reports."""
-        return {
-            "segments": self.segments,
-            "with_placeholders": self.with_placeholders,
-            "repaired": self.repaired,
-            "failed": self.failed,
-        }

@@ -17,7 +17,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -36,17 +36,18 @@ from ltmt.memory.layout import (
     NORM,
     SCHEMA_VERSION,
     USERS,
-    seg_key,
+    context_of,
+    u32,
     user_key,
 )
-from ltmt.memory.normalize import normalize
 from ltmt.memory.report import ImportReport
 from ltmt.paths import resolve_memory_dir
-from ltmt.retrieval import rerank
+from ltmt.retrieval import best_matches, score_bound
 from ltmt.segments import Match, PairRecord, Segment
+from ltmt.text import normalize
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-DEFAULT_CANDIDATES = 128  # segments reranked per query
+DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
 MAX_EXAMPLES = 5
 LENS_CACHE_USERS = 8
 
@@ -354,13 +355,30 @@ class Memory:
         """The ``k`` stored segments of ``user`` whose sources best match ``text``, best first."""
         return self.search_batch(user, [text], k=k)[0]
 
-    def search_batch(self, user: str, texts: Iterable[str], k: int = 5) -> list[list[Match]]:
-        """:meth:`search` for many texts in one read transaction; an empty text finds nothing."""
+    def search_batch(
+        self,
+        user: str,
+        texts: Iterable[str],
+        k: int = 5,
+        *,
+        prefer: Iterable[Mapping[str, Any]] | None = None,
+    ) -> list[list[Match]]:
+        """:meth:`search` for many texts in one read transaction; an empty text finds nothing.
+
+        ``prefer`` (one mapping per text, e.g. ``{"context": "menu", "plural": 1}``): among
+        matches of equal score, those whose segment metadata shares more of it come first; the
+        same ``context`` (PO ``msgctxt``; none = ``""``) counts most.
+        """
         check_user(user)
         if k < 1:
             raise InputError(f"k must be >= 1, got {k}")
         texts = list(texts)
-        return env.read(self.store, lambda txn: self._search(txn, user, texts, k), buffers=True)
+        wanted = list(prefer) if prefer is not None else None
+        if wanted is not None and len(wanted) != len(texts):
+            raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")
+        return env.read(
+            self.store, lambda txn: self._search(txn, user, texts, k, wanted), buffers=True
+        )
 
     def _lens(
         self, txn: lmdb.Transaction, user: str, row: bytes, uid: int, cipher: PlainCipher
@@ -375,7 +393,12 @@ class Memory:
         return lens
 
     def _search(
-        self, txn: lmdb.Transaction, user: str, texts: list[str], k: int
+        self,
+        txn: lmdb.Transaction,
+        user: str,
+        texts: list[str],
+        k: int,
+        prefer: list[Mapping[str, Any]] | None = None,
     ) -> list[list[Match]]:
         raw = txn.get(user_key(user))
         if raw is None:
@@ -387,36 +410,58 @@ class Memory:
         lens = self._lens(txn, user, row, info.uid, cipher)
         scratch = self._scratch.index
         results: list[list[Match]] = []
-        for text in texts:
+
+        norm_prefix, get = NORM + u32(info.uid), txn.get
+
+        def fetch(seg_ids: Sequence[int]) -> tuple[list[int], list[str]]:
+            found_ids, sources = [], []
+            for seg_id in seg_ids:
+                key = norm_prefix + seg_id.to_bytes(4, "big")
+                raw = get(key)
+                if raw is not None:
+                    found_ids.append(seg_id)
+                    sources.append(str(cipher.open(raw, key), "utf-8"))
+            if not self.case_sensitive:
+                sources = [source.casefold() for source in sources]
+            return found_ids, sources
+
+        for number, text in enumerate(texts):
             query = normalize(text, case_sensitive=self.case_sensitive)
             if not query:
                 results.append([])
                 continue
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
-            ids = index.candidates(
-                txn, info.uid, info.count, lens, scratch, index_text, limit, cipher=cipher
+            ids, lacking = index.candidates(
+                txn, info.uid, lens, scratch, index_text, limit, cipher=cipher
             )
-            found_ids, sources = [], []
-            for seg_id in ids.tolist():
-                key = seg_key(info.uid, seg_id, NORM)
-                raw = txn.get(key)
-                if raw is not None:
-                    found_ids.append(seg_id)
-                    folded = bytes(cipher.open(raw, key)).decode("utf-8")
-                    sources.append(folded if self.case_sensitive else folded.casefold())
+            # the index reads case-folded text: its bounds hold for case-folded scores only
+            bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)
+            wanted = prefer[number] if prefer is not None else None
+            ranked = best_matches(query, ids, bounds, fetch, k if wanted is None else limit)
+            if wanted is not None:  # the k best, and those tied with the k-th
+                ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
             matches = []
-            for seg_id, score in rerank(query, found_ids, sources, k):
+            for seg_id, score in ranked:
                 segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
-                if (
-                    segment is None
-                ):  # pragma: no cover - the index named a segment the snapshot lacks
+                # pragma: no cover - the index named a segment the snapshot lacks
+                if segment is None:
                     raise StoreError(
                         f"segment {seg_id} of {user!r} is missing; run ltmt memory check"
                     )
                 matches.append(Match(segment=segment, score=score))
-            results.append(matches)
+            if wanted is not None:
+                matches.sort(key=lambda m: (-m.score, -_shared(m.segment.metadata, wanted)))
+            results.append(matches[:k])
         return results
+
+
+def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:
+    """How much of ``wanted`` ``metadata`` shares: 2 for the same context, 1 per other key."""
+    score = 2 * (context_of(metadata) == context_of(wanted))
+    return score + sum(
+        metadata.get(key) == value for key, value in wanted.items() if key != "context"
+    )
 
 
 def default_path() -> Path:
