@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
+    from ltmt.terminology.constraints import TermTokens
+    from ltmt.terminology.matching import TermHit, TermMatcher
+    from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +84,13 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
     return lines, rebuild
 
 
+def _with_terms(unit: _Unit, hits: Sequence[TermHit]) -> _Unit:
+    """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
+    from ltmt.terminology.matching import substitute
+
+    return replace(unit, text=substitute(unit.text, hits)) if hits else unit
+
+
 def _join_pieces(units: list[_Unit], outputs: list[str]) -> dict[int, list[str]]:
     """Each segment's line translations, its pieces joined with the whitespace between them."""
     grouped: dict[int, list[str]] = {}
@@ -104,6 +114,10 @@ class Translator:
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
     keeps more placeholders is returned. ``source_language``: the language sentences are split
     by when a line is longer than the model can translate whole (half its output limit).
+    ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
+    ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
+    constructor terms win over stored ones with the same source). ``term_bias``: how strongly
+    decoding is steered towards a missing term (nats; the term is always forced in the end).
     """
 
     def __init__(
@@ -120,6 +134,9 @@ class Translator:
         max_source_tokens: int = 256,
         source_language: str = "en",
         device: str = "cpu",
+        glossary: Iterable[Term] | None = None,
+        user_glossary: bool = True,
+        term_bias: float | None = None,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
@@ -147,6 +164,10 @@ class Translator:
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
         self.source_language = source_language
+        self.glossary = list(glossary or ())
+        self.user_glossary = user_glossary
+        self.term_bias = term_bias
+        self._term_tokens: TermTokens | None = None
 
     @property
     def fusion_name(self) -> str:
@@ -159,6 +180,7 @@ class Translator:
         *,
         prefer: Sequence[Mapping[str, Any]] | None = None,
         progress: ProgressCallback | None = None,
+        glossary: Iterable[Term] | None = None,
     ) -> list[Translation]:
         """Translate ``texts`` (in order) for ``user``; one :class:`Translation` per input.
 
@@ -167,9 +189,14 @@ class Translator:
         metadata) come first. A line longer than the model can take
         whole is translated sentence by sentence (:mod:`ltmt.sentences`) and joined again.
         ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
+        ``glossary``: terms for this call only, on top of the translator's (a per-request
+        glossary).
         """
         texts = list(texts)
-        return self._translate_retrieved(texts, self._retrieve(texts, user, prefer), progress)
+        matchers = [self._term_matcher(user, glossary)] * len(texts)
+        return self._translate_retrieved(
+            texts, self._retrieve(texts, user, prefer), matchers, progress
+        )
 
     def translate_for_users(
         self, requests: Sequence[tuple[str | None, Sequence[str]]]
@@ -178,15 +205,18 @@ class Translator:
 
         Each request's segments are matched against its own user's memory only; the model then
         decodes the segments of every request in shared length-sorted batches (what a server
-        does with the requests of many users that arrive together). One list per request.
+        does with the requests of many users that arrive together), each following its own
+        user's stored glossary. One list per request.
         """
         texts: list[str] = []
         matches: list[tuple[Match, ...]] = []
+        matchers: list[TermMatcher | None] = []
         for user, request_texts in requests:
             request_texts = list(request_texts)
             texts.extend(request_texts)
             matches.extend(self._retrieve(request_texts, user))
-        flat = self._translate_retrieved(texts, matches, None)
+            matchers.extend([self._term_matcher(user, None)] * len(request_texts))
+        flat = self._translate_retrieved(texts, matches, matchers, None)
         results, start = [], 0
         for _, request_texts in requests:
             results.append(flat[start : start + len(request_texts)])
@@ -197,8 +227,11 @@ class Translator:
         self,
         texts: list[str],
         matches: list[tuple[Match, ...]],
+        matchers: list[TermMatcher | None],
         progress: ProgressCallback | None,
     ) -> list[Translation]:
+        """Translate ``texts`` whose memory ``matches`` and glossary ``matchers`` (one per
+        text) are known."""
         results: list[Translation | None] = [None] * len(texts)
         units: list[_Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
@@ -219,7 +252,7 @@ class Translator:
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
-        outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders)
+        outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders, matchers)
         grouped = _join_pieces(units, outputs)
         for index, rebuild in rebuilders.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
@@ -288,6 +321,20 @@ class Translator:
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
         return self.memory.import_pairs(user, pairs, origin="learn")
 
+    def _term_matcher(
+        self, user: str | None, glossary: Iterable[Term] | None
+    ) -> TermMatcher | None:
+        """The matcher of the terms this call follows, or None when there are none."""
+        from ltmt.terminology.matching import TermMatcher
+
+        terms: list[Term] = []
+        stored = getattr(self.memory, "glossary", None)  # memory-like objects may have none
+        if self.user_glossary and stored is not None and user is not None:
+            terms.extend(stored(user).terms())
+        terms.extend(self.glossary)
+        terms.extend(glossary or ())
+        return TermMatcher({term.key: term for term in terms}.values()) if terms else None
+
     def _retrieve(
         self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
     ) -> list[tuple[Match, ...]]:
@@ -314,6 +361,7 @@ class Translator:
         matches: list[tuple[Match, ...]],
         progress: ProgressCallback | None,
         rebuilders: dict[int, Any],
+        matchers: Sequence[TermMatcher | None],
     ) -> tuple[list[str], dict[int, bool]]:
         """Decode ``units`` in length-sorted batches; returns outputs in unit order.
 
@@ -326,6 +374,7 @@ class Translator:
         if not units:
             return outputs, used_fusion
         encoded = self._encode(units)
+        hits = [_term_hits(matchers, unit) for unit in units]
         order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
@@ -355,15 +404,90 @@ class Translator:
                 finished += remaining_lines[segment] == 0
             if progress and finished:
                 progress(finished)
+        if any(hits):
+            self._follow_glossary(units, hits, matches, outputs)
         kept_fused = set(fused)
         if self.placeholder_guard:
-            kept_fused -= self._guard_placeholders(fused, units, encoded, outputs)
+            kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
 
+    def _follow_glossary(
+        self,
+        units: list[_Unit],
+        hits: list[list[TermHit]],
+        matches: list[tuple[Match, ...]],
+        outputs: list[str],
+    ) -> None:
+        """Make every output carry its line's glossary targets, changing only those that lack one.
+
+        An output that misses a target is decoded again from the input with the targets in
+        place, under the term constraint (:mod:`ltmt.terminology.constraints`). If that output
+        lost its shape (placeholders, length), the input as written is decoded under the
+        constraint too, and the better-shaped output is kept (the first on a tie).
+        """
+        from ltmt.terminology.constraints import misshapen, output_shape
+        from ltmt.terminology.matching import renders
+
+        missing = [
+            i
+            for i, found in enumerate(hits)
+            if any(not renders(hit.term.target, outputs[i]) for hit in found)
+        ]
+        first = self._decode_with_terms(missing, units, hits, matches, substitute=True)
+        outputs_first = dict(zip(missing, first))
+        bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
+        second = dict(zip(bad, self._decode_with_terms(bad, units, hits, matches, False)))
+        for i in missing:
+            text = outputs_first[i]
+            if i in second and output_shape(units[i].text, second[i]) > output_shape(
+                units[i].text, text
+            ):
+                text = second[i]
+            outputs[i] = text
+        if missing:
+            logger.info(
+                "glossary: %d of %d lines with terms decoded again (%d also as written)",
+                len(missing),
+                sum(bool(found) for found in hits),
+                len(bad),
+            )
+
+    def _decode_with_terms(
+        self,
+        chosen: list[int],
+        units: list[_Unit],
+        hits: list[list[TermHit]],
+        matches: list[tuple[Match, ...]],
+        substitute: bool,
+    ) -> list[str]:
+        """Decode units ``chosen`` (with their fusion) under the term constraint; ``substitute``:
+        the model reads the input with the glossary targets in place."""
+        texts: list[str] = []
+        for start in range(0, len(chosen), self.batch_size):
+            chunk = chosen[start : start + self.batch_size]
+            shown = [_with_terms(units[i], hits[i]) if substitute else units[i] for i in chunk]
+            batch = self._encode(shown)
+            state = None
+            if self.fusion is not None:
+                state = self.fusion.prepare(
+                    self.backbone,
+                    [units[i].text for i in chunk],
+                    [matches[units[i].segment] for i in chunk],
+                )
+            texts.extend(
+                self._decode(batch, self._constrain(batch, state, [hits[i] for i in chunk]))
+            )
+        return texts
+
     def _guard_placeholders(
-        self, fused: list[int], units: list[_Unit], encoded: list[list[int]], outputs: list[str]
+        self,
+        fused: list[int],
+        units: list[_Unit],
+        encoded: list[list[int]],
+        outputs: list[str],
+        hits: list[list[TermHit]],
     ) -> set[int]:
         """Re-decode without memory the fused outputs that lost placeholders; replaces those
         ``outputs`` the plain model does better on, and returns their indices."""
@@ -378,7 +502,8 @@ class Translator:
         replaced: set[int] = set()
         for start in range(0, len(suspects), self.batch_size):
             chunk = suspects[start : start + self.batch_size]
-            plain = self._decode([encoded[i] for i, _ in chunk], None)
+            batch = [encoded[i] for i, _ in chunk]
+            plain = self._decode(batch, self._constrain(batch, None, [hits[i] for i, _ in chunk]))
             for (i, kept), text in zip(chunk, plain):
                 if placeholder_matches(units[i].text, text)[0] > kept:
                     outputs[i] = text
@@ -415,3 +540,26 @@ class Translator:
         token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
+
+    def _constrain(
+        self,
+        batch: list[list[int]],
+        state: FusionState | None,
+        hits: Sequence[Sequence[TermHit]],
+    ) -> FusionState | None:
+        """``state`` wrapped so that each line's output carries its glossary ``hits``."""
+        if not any(hits):
+            return state
+        from ltmt.terminology.constraints import DEFAULT_BIAS, TermTokens, constrain
+
+        if self._term_tokens is None:
+            self._term_tokens = TermTokens(self.backbone)
+        bias = DEFAULT_BIAS if self.term_bias is None else self.term_bias
+        lengths = [len(ids) for ids in batch]
+        return constrain(self._term_tokens, hits, lengths, self.decode_config, state, bias)
+
+
+def _term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:
+    """The glossary terms found in ``unit`` by its segment's matcher (none without one)."""
+    matcher = matchers[unit.segment]
+    return matcher.find(unit.text) if matcher is not None else []

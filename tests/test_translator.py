@@ -104,7 +104,7 @@ def test_multiline_segment_keeps_newlines_and_edges(backbone):
 def _copying(translator):
     """The translator with a model that copies each piece it is given: what comes out is
     exactly what went in, so splitting and joining lose nothing."""
-    translator._translate_units = lambda units, matches, progress, rebuilders: (
+    translator._translate_units = lambda units, matches, progress, rebuilders, matchers: (
         [unit.text for unit in units],
         {},
     )

@@ -9,6 +9,7 @@ import typer
 
 from ltmt.errors import InputError
 from ltmt.evaluate import Scores, read_lines, score_corpus
+from ltmt.terminology.consistency import TermScore
 
 
 def evaluate(
@@ -16,6 +17,17 @@ def evaluate(
     ref: Path = typer.Option(..., "--ref", help="References, aligned line by line with --hyp."),
     src: Path | None = typer.Option(None, "--src", help="Sources: adds placeholder accuracy."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a table."),
+    consistency: bool = typer.Option(
+        False,
+        "--consistency",
+        help="Also report term accuracy (--glossary and/or --user's glossary) and memory-term "
+        "consistency (terms --user's memory translates consistently); needs --src.",
+    ),
+    glossary: Path | None = typer.Option(
+        None, "--glossary", help="Glossary file for --consistency."
+    ),
+    user: str | None = typer.Option(None, "--user", "-u", help="Whose glossary and memory."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help="Memory store directory."),
 ) -> None:
     """Score HYP against REF with sacrebleu; with SRC, the share of placeholders kept."""
     hypotheses = read_lines(hyp, "hypothesis")
@@ -25,9 +37,49 @@ def evaluate(
     if src is not None and sources is not None:
         _check_aligned(hyp, len(hypotheses), src, len(sources))
     scores = score_corpus(hypotheses, references, sources)
-    typer.echo(
-        json.dumps(scores.to_dict(), ensure_ascii=False) if as_json else format_scores(scores)
-    )
+    terms: dict[str, TermScore] = {}
+    if consistency:
+        if sources is None:
+            raise InputError("--consistency needs --src (terms are found in the sources)")
+        terms = _term_scores(sources, hypotheses, glossary, user, memory_dir)
+    if as_json:
+        data = scores.to_dict() | {name: score.to_dict() for name, score in terms.items()}
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    lines = [format_scores(scores)]
+    for name, score in terms.items():
+        percent = f"{score.percent:6.2f}%" if score.percent is not None else "   n/a "
+        lines.append(f"{name.replace('_', ' ')} {percent} ({score.rendered}/{score.total})")
+    typer.echo("\n".join(lines))
+
+
+def _term_scores(
+    sources: list[str],
+    hypotheses: list[str],
+    glossary: Path | None,
+    user: str | None,
+    memory_dir: Path | None,
+) -> dict[str, TermScore]:
+    """Term accuracy over the glossary terms, memory-term consistency over the user's memory."""
+    from ltmt.terminology.consistency import term_score
+    from ltmt.terminology.files import read_glossary
+    from ltmt.terminology.suggest import suggest_terms
+
+    if glossary is None and user is None:
+        raise InputError("--consistency needs --glossary or --user (whose glossary and memory)")
+    terms = read_glossary(glossary) if glossary is not None else []
+    memory_terms = []
+    if user is not None:
+        from ltmt.memory.store import Memory
+
+        with Memory(memory_dir) as memory:
+            terms.extend(memory.glossary(user).terms())
+            pairs = ((s.source, s.target) for s in memory.segments(user))
+            memory_terms = [s.term() for s in suggest_terms(pairs)]
+    result = {"term_accuracy": term_score(sources, hypotheses, terms)}
+    if user is not None:
+        result["memory_term_consistency"] = term_score(sources, hypotheses, memory_terms)
+    return result
 
 
 def format_scores(scores: Scores) -> str:

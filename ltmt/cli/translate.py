@@ -107,6 +107,12 @@ def translate(
         help="Print the run's report as JSON (on stdout when the translation goes to a file, "
         "else on stderr).",
     ),
+    glossary: Path | None = typer.Option(
+        None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) for this run only."
+    ),
+    no_user_glossary: bool = typer.Option(
+        False, "--no-user-glossary", help="Do not follow --user's stored glossary."
+    ),
 ) -> None:
     """Translate FILE for --user: 100% memory matches are reused, fuzzy ones steer the model.
 
@@ -115,7 +121,8 @@ def translate(
     plural entries are filled form by form, contexts prefer memory matches of the same context,
     and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
     made valid is left untranslated. An interrupted run started again continues where it
-    stopped. Long segments are translated sentence by sentence.
+    stopped. Long segments are translated sentence by sentence. Glossary terms (--user's stored
+    glossary, and --glossary) appear in the output as the glossary says.
     """
     from ltmt.fusion.registry import FUSION_NAMES, make_fusion, parse_fusion_options
 
@@ -126,6 +133,11 @@ def translate(
     method: str | Fusion | None = fusion if user is not None else "none"
     if fusion_option:
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))
+    terms = None
+    if glossary is not None:
+        from ltmt.terminology.files import read_glossary
+
+        terms = read_glossary(glossary)
     job = _prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
     from ltmt.formats.run_report import RunReport
 
@@ -146,6 +158,8 @@ def translate(
             exact_reuse=not no_exact,
             placeholder_guard=not no_placeholder_guard,
             source_language=job.src_lang,
+            glossary=terms,
+            user_glossary=not no_user_glossary,
         )
         if job.lines is not None:
             _translate_lines(job, translator, user, report)

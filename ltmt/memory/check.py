@@ -21,6 +21,7 @@ from ltmt.errors import StoreError
 from ltmt.memory import env, index, rows
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import (
+    GLOSS,
     KEYS,
     LENS,
     META,
@@ -49,6 +50,7 @@ _TABLE_NAMES = {
     NORM: "normalised-source",
     POST: "index",
     LENS: "length",
+    GLOSS: "glossary",
 }
 
 

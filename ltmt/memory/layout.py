@@ -24,6 +24,8 @@ lens   ``l`` uid u32 · block u32                         ``<u2`` per id of the 
                                                          length, 0 = no such segment (deleted)
 keys   ``k`` key id (ASCII)                              JSON: user, admin, salt, hash, created
                                                          (server API keys, :mod:`ltmt.memory.keys`)
+gloss  ``g`` uid u32 · match key (UTF-8)                 JSON: source, target, note, case, created
+                                                         (:mod:`ltmt.memory.glossary`)
 =====  ====  ==========================================  =========================================
 
 In an encrypted store (:mod:`.crypto`) the values of ``seg``, ``norm`` and ``lens`` and the JSON
@@ -52,7 +54,8 @@ Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=Tru
 SCHEMA_VERSION = 1
 META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b"l"
 KEYS = b"k"  # not per user: a key names its user, and deleting a memory keeps its keys
-PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS)
+GLOSS = b"g"
+PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS, GLOSS)
 SCHEMA_KEY = META + b"schema"
 INDEX_KEY = META + b"index"
 CIPHER_KEY = META + b"cipher"

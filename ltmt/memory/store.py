@@ -31,6 +31,7 @@ from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
 from ltmt.memory.crypto import PlainCipher, resolve_key_file
+from ltmt.memory.glossary import Glossary
 from ltmt.memory.layout import (
     NORM,
     SCHEMA_VERSION,
@@ -268,6 +269,10 @@ class Memory:
     def rekey(self, new_key_file: str | os.PathLike[str]) -> None:
         """Make ``new_key_file``'s key the store key of this encrypted store."""
         maintenance.rekey(self.store, Path(new_key_file).expanduser())
+
+    def glossary(self, user: str) -> Glossary:
+        """``user``'s glossary (:class:`~ltmt.memory.glossary.Glossary`), stored in this store."""
+        return Glossary(self.store, check_user(user))
 
     # -- reading ----------------------------------------------------------------------------
 

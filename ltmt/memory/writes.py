@@ -54,7 +54,8 @@ def _required(value: Buffer | None, key: bytes) -> Buffer:
     return value
 
 
-def _new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo, PlainCipher]:
+def new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo, PlainCipher]:
+    """A fresh uid's row and cipher (the caller stores the row under the user's key)."""
     raw = _required(txn.get(NEXT_UID_KEY), NEXT_UID_KEY)
     try:
         uid = int(bytes(raw))
@@ -75,7 +76,7 @@ def add_pairs(
     progress: Callable[[int], None] | None = None,
 ) -> list[tuple[int, bool]]:
     """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate)."""
-    info, cipher = user_info(txn, vault, user) or _new_user(txn, vault, now)
+    info, cipher = user_info(txn, vault, user) or new_user(txn, vault, now)
     uid, next_id = info.uid, info.next_id
     pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
     origin_utf8 = origin.encode("utf-8")

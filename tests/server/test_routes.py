@@ -280,7 +280,7 @@ def test_admin_manages_keys_and_users(api):
             "/v1/translate",
             {"json": {"segments": ["a"], "fusion": "magic"}},
             400,
-            "unknown fusion 'magic'; choose one of none, knn, attention, auto",
+            "unknown fusion 'magic'; choose one of none, knn, attention, knn-trained, auto",
         ),
         (
             "GET",

@@ -1,0 +1,230 @@
+"""Terminology benchmark: glossary term accuracy, BLEU and speed, and knn + suggested glossary.
+
+    flock -x /tmp/ltmt-cpu.lock python eval/terminology.py \
+        --users-dir ../shared/data/en-de/l10n/dev --per-user 40 --dev-per-user 80 \
+        --out eval/results/terminology/results.json
+
+1. **Term test.** For every user, ``suggest_terms`` over the user's *memory* proposes terms; the
+   test keeps the noun-like ones (target starts upper-case, source of 4+ letters, 5+ memory
+   segments, consistency >= 0.9). Test segments are the user's test segments that contain a
+   kept term *and* whose reference renders every such term's target (so the reference agrees
+   with the glossary and the test is fair); ``--per-user`` of them at most, taken in file order.
+   Systems: base, knn, knn + glossary (and base + glossary). Scores: BLEU, term accuracy,
+   placeholder accuracy.
+2. **Speed.** The plain model with and without a 1,000-term glossary (the union of every user's
+   suggestions, the user's own terms first) on the term-test segments, interleaved
+   (without, with, without, with); segments per second, best of the rounds.
+3. **Dev users.** knn vs knn + the user's suggested glossary accepted automatically above
+   ``--accept-consistency`` (and 5+ segments), on ``--dev-per-user`` test segments per user
+   (first in file order): BLEU, memory-term consistency (terms the memory translates
+   consistently, default suggest thresholds), placeholder accuracy.
+
+The data stay where they are; memories are imported into a temporary store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from ltmt.bench.data import find_users
+from ltmt.evaluate import score_corpus
+from ltmt.memory.store import Memory
+from ltmt.model.backbone import load_backbone
+from ltmt.terminology.consistency import term_score
+from ltmt.terminology.matching import TermMatcher, renders
+from ltmt.terminology.suggest import Suggestion, suggest_terms
+from ltmt.terminology.terms import Term
+from ltmt.translator import Translator
+
+
+def test_terms(suggestions: list[Suggestion]) -> list[Term]:
+    return [
+        s.term()
+        for s in suggestions
+        if s.target[:1].isupper()
+        and len(s.source) >= 4
+        and s.segments >= 5
+        and s.consistency >= 0.9
+    ]
+
+
+def accepted_terms(suggestions: list[Suggestion], threshold: float) -> list[Term]:
+    return [s.term() for s in suggestions if s.segments >= 5 and s.consistency >= threshold]
+
+
+def scores(
+    sources: list[str], hyps: list[str], refs: list[str], terms: dict[str, list[Term]]
+) -> dict[str, Any]:
+    result = score_corpus(hyps, refs, sources).to_dict()
+    result.pop("signatures", None)
+    for name, glossary in terms.items():
+        result[name] = term_score(sources, hyps, glossary).to_dict()
+    return result
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    torch.set_num_threads(args.threads)
+    backbone = load_backbone(args.model)
+    users = find_users(args.users_dir)
+    started = time.perf_counter()
+    out: dict[str, Any] = {
+        "format": "ltmt-terminology/1",
+        "config": {k: str(v) for k, v in vars(args).items()},
+        "users": {},
+    }
+    term_sets: dict[str, dict[str, Any]] = {}
+    all_suggestions: list[Term] = []
+    with tempfile.TemporaryDirectory() as tmp, Memory(tmp) as memory:
+        for test in users:
+            memory.import_pairs(test.user, [(r.source, r.target) for r in test.memory])
+            suggestions = suggest_terms((r.source, r.target) for r in test.memory)
+            memory_terms = [s.term() for s in suggestions]
+            terms = test_terms(suggestions)
+            matcher = TermMatcher(terms)
+            picked = []
+            for source, reference in zip(test.sources, test.references):
+                hits = matcher.find(source)
+                if hits and all(renders(h.term.target, reference) for h in hits):
+                    picked.append((source, reference))
+            picked = picked[: args.per_user]
+            term_sets[test.user] = {
+                "terms": terms,
+                "memory_terms": memory_terms,
+                "accepted": accepted_terms(suggestions, args.accept_consistency),
+                "sources": [s for s, _ in picked],
+                "references": [r for _, r in picked],
+                "dev_sources": list(test.sources[: args.dev_per_user]),
+                "dev_references": list(test.references[: args.dev_per_user]),
+            }
+            all_suggestions.extend(memory_terms)
+            out["users"][test.user] = {
+                "memory": len(test.memory),
+                "suggested": len(suggestions),
+                "test_terms": len(terms),
+                "term_test_segments": len(picked),
+                "accepted": len(term_sets[test.user]["accepted"]),
+                "example_terms": [f"{t.source} → {t.target}" for t in terms[:10]],
+            }
+        translators = {
+            "base": Translator(backbone, memory, fusion="none", user_glossary=False),
+            "knn": Translator(backbone, memory, fusion="knn", user_glossary=False),
+        }
+        systems = {
+            "base": ("base", False),
+            "base+glossary": ("base", True),
+            "knn": ("knn", False),
+            "knn+glossary": ("knn", True),
+        }
+        # each part is written as soon as it is done: a bounded run keeps what it measured
+        out["term_test"] = _term_test(translators, systems, term_sets, args)
+        _write(args.out, out, started)
+        out["speed"] = _speed(translators["base"], term_sets, all_suggestions, args)
+        _write(args.out, out, started)
+        if args.dev_per_user:
+            out["dev"] = _dev(translators["knn"], term_sets, args)
+    _write(args.out, out, started)
+    return out
+
+
+def _write(path: Path, out: dict[str, Any], started: float) -> None:
+    out["seconds"] = round(time.perf_counter() - started, 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _term_test(translators, systems, term_sets, args) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    result: dict[str, Any] = {}
+    sources = [s for data in term_sets.values() for s in data["sources"]]
+    references = [r for data in term_sets.values() for r in data["references"]]
+    for name, (translator_name, with_glossary) in systems.items():
+        hyps: list[str] = []
+        for user, data in term_sets.items():
+            glossary = data["terms"] if with_glossary else None
+            found = translators[translator_name].translate(data["sources"], user, glossary=glossary)
+            hyps.extend(t.text for t in found)
+        accuracy = _per_user_term_score(term_sets, "sources", "terms", hyps)
+        result[name] = {**scores(sources, hyps, references, {}), "term_accuracy": accuracy}
+        print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
+    return result
+
+
+def _per_user_term_score(term_sets, key: str, terms_key: str, hyps: list[str]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    rendered = total = 0
+    position = 0
+    for data in term_sets.values():
+        n = len(data[key])
+        score = term_score(data[key], hyps[position : position + n], data[terms_key])
+        rendered, total = rendered + score.rendered, total + score.total
+        position += n
+    percent = 100.0 * rendered / total if total else None
+    return {"percent": percent, "rendered": rendered, "total": total}
+
+
+def _speed(translator, term_sets, all_terms: list[Term], args) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    texts = [s for data in term_sets.values() for s in data["sources"]][: args.speed_segments]
+    unique = list({t.key: t for t in all_terms}.values())
+    own = [t for data in term_sets.values() for t in data["terms"]]
+    glossary = list({t.key: t for t in [*own, *unique]}.values())[:1000]
+    timings: dict[str, list[float]] = {"without": [], "with": []}
+    for _ in range(args.rounds):
+        for name, terms in (("without", None), ("with", glossary)):
+            began = time.perf_counter()
+            translator.translate(texts, None, glossary=terms)
+            timings[name].append(time.perf_counter() - began)
+    best = {name: min(values) for name, values in timings.items()}
+    result = {
+        "segments": len(texts),
+        "glossary_terms": len(glossary),
+        "seconds": timings,
+        "segments_per_second": {name: len(texts) / best[name] for name in best},
+        "ratio": best["without"] / best["with"],
+    }
+    print("speed", json.dumps(result), file=sys.stderr, flush=True)
+    return result
+
+
+def _dev(knn, term_sets, args) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    result: dict[str, Any] = {}
+    sources = [s for data in term_sets.values() for s in data["dev_sources"]]
+    references = [r for data in term_sets.values() for r in data["dev_references"]]
+    for name, with_glossary in (("knn", False), ("knn+suggested", True)):
+        hyps: list[str] = []
+        for user, data in term_sets.items():
+            glossary = data["accepted"] if with_glossary else None
+            hyps.extend(t.text for t in knn.translate(data["dev_sources"], user, glossary=glossary))
+        result[name] = {
+            **scores(sources, hyps, references, {}),
+            "memory_term_consistency": _per_user_term_score(
+                term_sets, "dev_sources", "memory_terms", hyps
+            ),
+        }
+        print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users-dir", type=Path, default=Path("../shared/data/en-de/l10n/dev"))
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--per-user", type=int, default=40)
+    parser.add_argument("--dev-per-user", type=int, default=80)
+    parser.add_argument("--accept-consistency", type=float, default=0.9)
+    parser.add_argument("--speed-segments", type=int, default=120)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=Path("eval/results/terminology/results.json"))
+    args = parser.parse_args()
+    run(args)
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""``ltmt glossary``: per-user glossaries the decoder follows, and terms learnt from memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ltmt.errors import InputError
+
+app = typer.Typer(
+    help="Per-user glossaries: import, add, list, export, delete, suggest (from memory).",
+    no_args_is_help=True,
+)
+
+MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
+USER_HELP = "Whose glossary."
+
+
+def register(app_: typer.Typer) -> None:
+    """Add the ``glossary`` command group to the ``ltmt`` app."""
+    app_.add_typer(app, name="glossary")
+
+
+def _open(memory_dir: Path | None) -> Any:
+    from ltmt.memory.store import Memory
+
+    return Memory(memory_dir)
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="Glossary file: .csv, .tsv or .tbx."),
+    user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
+    fmt: str | None = typer.Option(None, "--format", help="csv, tsv or tbx (default: extension)."),
+    src_lang: str = typer.Option("en", "--src-lang", help="Source language of TBX entries."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language of TBX entries."),
+    replace: bool = typer.Option(False, "--replace", help="Delete the user's terms first."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV), or
+    TBX term entries with both languages. A bad row stops the import before anything is
+    written; a term already there (same source) is replaced."""
+    from ltmt.terminology.files import read_glossary
+
+    terms = read_glossary(file, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
+    with _open(memory_dir) as memory:
+        glossary = memory.glossary(user)
+        removed = glossary.clear() if replace else 0
+        update = glossary.add_terms(terms)
+        total = len(glossary)
+    cleared = f", {removed} removed first" if replace else ""
+    typer.echo(
+        f"imported {file.name} into {user}'s glossary: {update.added} added, {update.replaced} "
+        f"replaced, {update.unchanged} unchanged{cleared}; {total} terms"
+    )
+
+
+@app.command("add")
+def add(
+    user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
+    source: str = typer.Option(..., "--source", help="Source term."),
+    target: str = typer.Option(..., "--target", help="Target term it must be translated by."),
+    note: str = typer.Option("", "--note", help="A note for translators."),
+    case_sensitive: bool = typer.Option(
+        False, "--case-sensitive", help="The source matches only with this case."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Add (or replace) one term of --user's glossary."""
+    with _open(memory_dir) as memory:
+        term = memory.glossary(user).add(source, target, note=note, case_sensitive=case_sensitive)
+    typer.echo(f"{user}: {term.source} → {term.target}")
+
+
+@app.command("list")
+def list_(
+    user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Print --user's glossary, one term a line (source, target, flags, note)."""
+    with _open(memory_dir) as memory:
+        terms = memory.glossary(user).terms()
+    if as_json:
+        typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
+        return
+    for term in terms:
+        flags = " [case]" if term.case_sensitive else ""
+        note = f"  # {term.note}" if term.note else ""
+        typer.echo(f"{term.source}\t{term.target}{flags}{note}")
+
+
+@app.command("export")
+def export(
+    user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write (.csv or .tsv)."),
+    fmt: str | None = typer.Option(None, "--format", help="csv or tsv (default: extension)."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Write --user's glossary to a CSV or TSV file that ``glossary import`` reads back."""
+    from ltmt.terminology.files import glossary_format, write_delimited
+
+    chosen = glossary_format(output, fmt)
+    if chosen == "tbx":
+        raise InputError("glossary export writes .csv or .tsv; TBX is read only")
+    with _open(memory_dir) as memory:
+        terms = memory.glossary(user).terms()
+    try:
+        output.write_text(write_delimited(terms, "\t" if chosen == "tsv" else ","), "utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}") from exc
+    typer.echo(f"exported {len(terms)} terms of {user} to {output}")
+
+
+@app.command("delete")
+def delete(
+    sources: list[str] = typer.Argument(None, help="Source terms to delete (any case)."),
+    user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
+    all_terms: bool = typer.Option(False, "--all", help="Delete every term of --user."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Delete terms (by source) or, with --all, the whole glossary of --user."""
+    if not sources and not all_terms:
+        raise InputError("name the source terms to delete, or pass --all")
+    with _open(memory_dir) as memory:
+        glossary = memory.glossary(user)
+        deleted = glossary.clear() if all_terms else sum(glossary.delete(s) for s in sources)
+    typer.echo(f"deleted {deleted} terms of {user}")
+
+
+@app.command("suggest")
+def suggest(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory to learn terms from."),
+    min_segments: int = typer.Option(3, "--min-segments", min=1, help="Evidence needed."),
+    min_consistency: float = typer.Option(
+        0.8, "--min-consistency", min=0.0, max=1.0, help="Share of segments that must agree."
+    ),
+    limit: int = typer.Option(50, "--limit", min=0, help="Suggestions shown (0 = all)."),
+    accept: bool = typer.Option(
+        False, "--accept", help="Add the shown suggestions to --user's glossary."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+) -> None:
+    """Propose term pairs that --user's memory translates consistently, with their evidence
+    (segments with the source term, and how many of them use the target). --accept adds them."""
+    from ltmt.terminology.suggest import SuggestConfig, suggest_terms
+
+    config = SuggestConfig(min_segments=min_segments, min_consistency=min_consistency)
+    with _open(memory_dir) as memory:
+        if user not in memory.users() or not memory.count(user):
+            raise InputError(f"{user!r} has no memory to learn terms from in {memory.path}")
+        pairs = ((s.source, s.target) for s in memory.segments(user))
+        found = suggest_terms(pairs, config)
+        shown = found[:limit] if limit else found
+        if accept:
+            update = memory.glossary(user).add_terms(s.term() for s in shown)
+    if as_json:
+        typer.echo(json.dumps([s.to_dict() for s in shown], ensure_ascii=False, indent=2))
+    else:
+        for s in shown:
+            typer.echo(
+                f"{s.source}\t{s.target}\t{s.agreeing}/{s.segments} segments ({s.consistency:.0%})"
+            )
+        typer.echo(f"{len(shown)} of {len(found)} suggestions", err=True)
+    if accept:
+        typer.echo(
+            f"accepted into {user}'s glossary: {update.added} added, {update.replaced} replaced",
+            err=True,
+        )

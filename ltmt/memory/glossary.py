@@ -1,0 +1,146 @@
+"""A user's glossary, kept in the memory store next to the user's segments.
+
+    with Memory("store") as memory:
+        glossary = memory.glossary("u1")
+        glossary.add("repository", "Depot")
+        glossary.terms()          # [Term(source='repository', target='Depot', ...)]
+
+Terms live in the ``gloss`` table (:mod:`ltmt.memory.layout`): the key is the user's uid and a
+digest of the term's :attr:`~ltmt.terminology.terms.Term.key` made with the user's cipher (keyed
+in an encrypted store, so no term text is in a key), the value the term as JSON, sealed with the
+user's cipher like a segment record. Deleting the user deletes its glossary (and, in an
+encrypted store, its key).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import lmdb
+
+from ltmt.memory import env, writes
+from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.layout import GLOSS, u32, user_key
+from ltmt.memory.rows import encode_user, user_info
+from ltmt.terminology.terms import Term
+
+
+@dataclass(frozen=True)
+class GlossaryUpdate:
+    """What :meth:`Glossary.add_terms` did: new terms, changed terms, terms already there."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+
+
+def _term_key(uid: int, cipher: PlainCipher, term: Term) -> bytes:
+    return GLOSS + u32(uid) + cipher.digest(term.key.encode("utf-8"))
+
+
+class Glossary:
+    """The glossary of one user of a store (use :meth:`ltmt.memory.store.Memory.glossary`)."""
+
+    def __init__(self, store: env.Store, user: str) -> None:
+        self.store = store
+        self.user = user
+
+    def __repr__(self) -> str:
+        return f"Glossary(user={self.user!r}, terms={len(self)})"
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add(
+        self, source: str, target: str, *, note: str = "", case_sensitive: bool = False
+    ) -> Term:
+        """Add (or replace) one term; returns it as stored (whitespace folded)."""
+        term = Term(source, target, note, case_sensitive)
+        self.add_terms([term])
+        return term
+
+    def add_terms(self, terms: Iterable[Term]) -> GlossaryUpdate:
+        """Add many terms in one transaction; a term with the same key replaces the stored one
+        (the last one wins when ``terms`` repeats a key)."""
+        latest = {term.key: term for term in terms}
+        if not latest:
+            return GlossaryUpdate()
+        now = time.time()
+        vault = self.store.vault
+
+        def run(txn: lmdb.Transaction) -> GlossaryUpdate:
+            found = user_info(txn, vault, self.user)
+            if found is None:  # a glossary may come before any memory
+                found = writes.new_user(txn, vault, now)
+                txn.put(user_key(self.user), encode_user(found[0], found[1], self.user))
+            info, cipher = found
+            added = replaced = unchanged = 0
+            for term in latest.values():
+                key = _term_key(info.uid, cipher, term)
+                raw = txn.get(key)
+                if raw is not None and _decode(cipher, key, raw) == term:
+                    unchanged += 1
+                    continue
+                added += raw is None
+                replaced += raw is not None
+                value = json.dumps({**term.to_json(), "created": now}, ensure_ascii=False)
+                txn.put(key, cipher.seal(value.encode("utf-8"), key))
+            return GlossaryUpdate(added, replaced, unchanged)
+
+        return env.write(self.store, run)
+
+    def delete(self, source: str, *, case_sensitive: bool | None = None) -> int:
+        """Delete the term(s) for ``source``: the case-insensitive one (``False``), the
+        case-sensitive one written exactly so (``True``), or, when ``None``, every term whose
+        source equals ``source`` ignoring case. Returns how many were deleted."""
+        wanted = Term(source, "-", case_sensitive=bool(case_sensitive))
+
+        def matches(term: Term) -> bool:
+            if case_sensitive is None:
+                return term.source.casefold() == wanted.source.casefold()
+            return term.key == wanted.key
+
+        return self._delete_where(matches)
+
+    def clear(self) -> int:
+        """Delete every term; returns how many there were."""
+        return self._delete_where(lambda term: True)
+
+    def _delete_where(self, doomed: Callable[[Term], bool]) -> int:
+        def run(txn: lmdb.Transaction) -> int:
+            keys = [key for key, term in self._scan(txn) if doomed(term)]
+            return sum(bool(txn.delete(key)) for key in keys)
+
+        return env.write(self.store, run)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _scan(self, txn: lmdb.Transaction) -> list[tuple[bytes, Term]]:
+        found = user_info(txn, self.store.vault, self.user)
+        if found is None:
+            return []
+        info, cipher = found
+        prefix, cursor, rows = GLOSS + u32(info.uid), txn.cursor(), []
+        if cursor.set_range(prefix):
+            for key, raw in cursor:
+                if bytes(key[:5]) != prefix:
+                    break
+                rows.append((bytes(key), _decode(cipher, bytes(key), raw)))
+        return rows
+
+    def terms(self) -> list[Term]:
+        """Every term, sorted by source (casefolded), case-insensitive before case-sensitive."""
+        found = [term for _, term in env.read(self.store, self._scan)]
+        return sorted(found, key=lambda t: (t.source.casefold(), t.case_sensitive, t.source))
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms())
+
+    def __len__(self) -> int:
+        return len(self.terms())
+
+
+def _decode(cipher: PlainCipher, key: bytes, raw: bytes | memoryview) -> Term:
+    return Term.from_json(json.loads(bytes(cipher.open(raw, key))))

@@ -1,0 +1,133 @@
+"""Glossary files: CSV and TSV (read and written here) and TBX (read with translate-toolkit).
+
+CSV/TSV rows are ``source, target[, note[, case]]``; ``case`` is empty or one of
+``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A first
+row ``source, target, ...`` is a header; blank rows and rows starting with ``#`` are skipped.
+A bad row is an error that names its line: nothing of the file is imported then.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from ltmt.errors import InputError
+from ltmt.terminology.terms import Term
+
+FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv", ".tbx": "tbx"}
+CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitive"})
+CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "insensitive"})
+HEADER = ("source", "target", "note", "case")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def glossary_format(path: Path, fmt: str | None = None) -> str:
+    """``fmt`` if given, else the format of ``path``'s extension; InputError when unknown."""
+    chosen = fmt or FORMATS.get(path.suffix.lower())
+    if chosen not in ("csv", "tsv", "tbx"):
+        what = f"format {fmt!r}" if fmt else f"extension {path.suffix or '(none)'!r}"
+        raise InputError(
+            f"unknown glossary {what} for {path.name}: use .csv, .tsv or .tbx, or --format"
+        )
+    return chosen
+
+
+def read_glossary(
+    path: Path, fmt: str | None = None, *, src_lang: str = "en", tgt_lang: str = "de"
+) -> list[Term]:
+    """The terms of a glossary file (see the module docstring)."""
+    chosen = glossary_format(path, fmt)
+    if not path.is_file():
+        raise InputError(f"glossary file {path} does not exist")
+    if chosen == "tbx":
+        return _read_tbx(path, src_lang, tgt_lang)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
+    return parse_delimited(text, "\t" if chosen == "tsv" else ",", path.name)
+
+
+def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
+    """The terms of CSV (``delimiter=","``) or TSV text; ``name`` is used in error messages."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    terms: list[Term] = []
+    first = True
+    try:
+        for row in reader:
+            line = reader.line_num
+            cells = [cell.strip() for cell in row]
+            if not any(cells) or cells[0].startswith("#"):
+                continue
+            if first and tuple(c.casefold() for c in cells[:2]) == HEADER[:2]:
+                first = False
+                continue
+            first = False
+            terms.append(_row_term(cells, f"{name} line {line}"))
+    except csv.Error as exc:
+        raise InputError(f"{name} line {reader.line_num}: {exc}") from exc
+    return terms
+
+
+def _row_term(cells: list[str], where: str) -> Term:
+    expected = "expected source, target[, note[, case]]"
+    if len(cells) < 2 or not cells[0] or not cells[1]:
+        raise InputError(f"{where}: a term needs a source and a target ({expected})")
+    if len(cells) > 4 and any(cells[4:]):
+        raise InputError(f"{where}: {len(cells)} columns ({expected})")
+    flag = cells[3].casefold() if len(cells) > 3 else ""
+    if flag not in CASE_YES | CASE_NO:
+        raise InputError(f"{where}: case flag {cells[3]!r} is not yes/no/true/false/1/0")
+    try:
+        return Term(cells[0], cells[1], cells[2] if len(cells) > 2 else "", flag in CASE_YES)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from exc
+
+
+def _language_matches(code: str | None, wanted: str) -> bool:
+    base = (code or "").replace("_", "-").split("-")[0].casefold()
+    return bool(base) and base == wanted.split("-")[0].casefold()
+
+
+def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
+    from translate.storage import tbx
+
+    try:
+        store = tbx.tbxfile.parsefile(str(path))
+    except Exception as exc:  # lxml raises its own XMLSyntaxError family
+        raise InputError(f"{path.name} is not a readable TBX file: {exc}") from exc
+    terms: list[Term] = []
+    for number, unit in enumerate(store.units, start=1):
+        found: dict[str, list[str]] = {src_lang: [], tgt_lang: []}
+        codes = []
+        for node in unit.getlanguageNodes():
+            code = node.get(_XML_LANG)
+            if not code:
+                raise InputError(
+                    f"{path.name} term entry {number}: a langSet has no xml:lang; TBX terms "
+                    f"need their languages ({src_lang} and {tgt_lang})"
+                )
+            codes.append(code)
+            for wanted in (src_lang, tgt_lang):
+                if _language_matches(code, wanted):
+                    found[wanted].append(unit.getNodeText(node) or "")
+        if not found[src_lang] or not found[tgt_lang]:
+            raise InputError(
+                f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "
+                f"it needs both {src_lang} and {tgt_lang}"
+            )
+        note = "; ".join(n.text for n in unit.get_common_notes(source=True) if n.text)
+        terms.append(Term(found[src_lang][0], found[tgt_lang][0], note))
+    return terms
+
+
+def write_delimited(terms: Iterable[Term], delimiter: str = ",") -> str:
+    """CSV (or TSV) text with a header that :func:`parse_delimited` reads back."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(HEADER)
+    for term in terms:
+        writer.writerow((term.source, term.target, term.note, "yes" if term.case_sensitive else ""))
+    return out.getvalue()

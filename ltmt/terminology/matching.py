@@ -1,0 +1,139 @@
+"""Finding glossary terms in source text, and checking that an output renders them.
+
+Source side: a term matches whole words (``\\w+`` runs), case-insensitively unless the term is
+case-sensitive, and its last word also matches the English plural ("file" finds "files",
+"repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
+and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
+(``%(file)s``, ``<file>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees
+them) is never a term.
+
+Target side (:func:`renders`): the output must contain the target term as written, starting at a
+word start; its first letter may change case (sentence start) and letters may follow it. The
+letters that may follow are the choice for inflected German targets: the glossary's form is the
+stem the output must carry, so "Datei" is rendered by "Dateien" and "Depot" by "Depots", but a
+different word ("Repository") is not.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.terminology.terms import Term
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary term found in a text: ``text[start:end]`` is its occurrence."""
+
+    term: Term
+    start: int
+    end: int
+
+
+def words(text: str) -> list[str]:
+    """The ``\\w+`` words of ``text``, in order."""
+    return _WORD.findall(text)
+
+
+def singulars(word: str) -> Iterator[str]:
+    """``word`` and the singulars its English plural form may come from."""
+    yield word
+    lower = word.lower()
+    if len(word) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        yield word[:-1]
+        if lower.endswith("ies"):
+            yield word[:-3] + ("Y" if word[-3].isupper() else "y")
+        elif lower.endswith("es"):
+            yield word[:-2]
+
+
+class TermMatcher:
+    """Finds the terms of a glossary in texts (see the module docstring for the rules)."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms = list(terms)
+        self._exact: dict[tuple[str, ...], Term] = {}
+        self._folded: dict[tuple[str, ...], Term] = {}
+        for term in self.terms:
+            key = tuple(words(term.source))
+            if not key:
+                continue
+            if term.case_sensitive:
+                self._exact[key] = term
+            else:
+                self._folded[tuple(w.casefold() for w in key)] = term
+        self.max_words = max((len(k) for k in (*self._exact, *self._folded)), default=0)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def find(self, text: str) -> list[TermHit]:
+        """The terms of ``text``, left to right, longest first at each word, not overlapping."""
+        if not self.max_words:
+            return []
+        spans = [m.span() for m in _WORD.finditer(text)]
+        protected = [(p.start, p.end) for p in find_placeholders(text)]
+        hits: list[TermHit] = []
+        position = 0
+        while position < len(spans):
+            hit = self._longest_at(text, spans, position, protected)
+            if hit is None:
+                position += 1
+                continue
+            hits.append(hit)
+            while position < len(spans) and spans[position][0] < hit.end:
+                position += 1
+        return hits
+
+    def _longest_at(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        position: int,
+        protected: list[tuple[int, int]],
+    ) -> TermHit | None:
+        for n in range(min(self.max_words, len(spans) - position), 0, -1):
+            window = spans[position : position + n]
+            start, end = window[0][0], window[-1][1]
+            if any(s < end and start < e for s, e in protected):
+                continue
+            gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(window)]
+            if any(len(gap) > 3 or "\n" in gap for gap in gaps):
+                continue
+            found = [text[s:e] for s, e in window]
+            for last in singulars(found[-1]):
+                key = (*found[:-1], last)
+                term = self._exact.get(key) or self._folded.get(tuple(w.casefold() for w in key))
+                if term is not None:
+                    return TermHit(term, start, end)
+        return None
+
+
+def _target_pattern(target: str) -> re.Pattern[str]:
+    first = re.escape(target[0])
+    if target[0].lower() != target[0].upper():
+        first = f"[{re.escape(target[0].lower())}{re.escape(target[0].upper())}]"
+    return re.compile(rf"(?<!\w){first}{re.escape(target[1:])}")
+
+
+def renders(target: str, output: str) -> bool:
+    """Whether ``output`` carries the target term ``target`` (stem rule of the module)."""
+    return _target_pattern(target).search(output) is not None
+
+
+def substitute(text: str, hits: Sequence[TermHit]) -> str:
+    """``text`` with each hit replaced by its target term: the model then sees the term it
+    must write and copies it into place (the decoder-side constraint is the guarantee)."""
+    out, position = [], 0
+    for hit in hits:
+        out.append(text[position : hit.start])
+        out.append(hit.term.target)
+        position = hit.end
+    out.append(text[position:])
+    return "".join(out)

@@ -1,0 +1,218 @@
+"""Terms learnt from a memory: source phrases the memory translates the same way every time.
+
+For every source word n-gram (1 to ``max_words`` words, no stop word at either end, plural
+folded to the singular when the memory has that singular) that occurs in at least
+``min_segments`` segments, the target n-grams that co-occur with it most often are candidates.
+Each candidate is checked against every segment that contains the source phrase: the share of
+those whose target renders it (:func:`~ltmt.terminology.matching.renders`: as a word start, so
+"Datei" is carried by "Dateien") is its *consistency*. A phrase is suggested with its most
+consistent candidate when that consistency reaches ``min_consistency`` and the pair is specific
+(Dice coefficient of the two phrases' segment counts at least ``min_dice``: a target that is in
+every segment says nothing about the source). A longer phrase with the same target as a shorter
+suggested one adds nothing and is dropped.
+
+Each :class:`Suggestion` carries its evidence: how many segments have the source phrase and how
+many of them render the target.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ltmt.errors import ConfigError
+from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.terminology.matching import renders, words
+from ltmt.terminology.terms import Term
+
+_EN_STOP = frozenset(
+    """a about above after again all also an and any are as at be been before being below between
+    both but by can cannot could did do does doing down during each either few for from further
+    had has have having he her here his how i if in into is it its itself just may me might more
+    most must my no nor not now of off on once only or other our out over own same shall she
+    should so some such than that the their them then there these they this those through to too
+    under until up upon us very was we were what when where which while who whom why will with
+    would you your yet""".split()  # noqa: SIM905 - a word list reads better as text
+)
+_DE_STOP = frozenset(
+    """aber alle allen aller alles als am an auch auf aus bei beim bin bis bitte da damit dann das
+    dass dem den denen der des die dies diese diesem diesen dieser dieses doch dort du durch ein
+    eine einem einen einer eines es für gegen hat hatte hier ich ihr ihre im in ist ja jede jedem
+    jeden jeder kann kein keine können man mehr mit muss nach nicht noch nur ob oder ohne sein
+    sich sie sind so soll über um und uns unter vom von vor war was weil wenn werden wie wird wir
+    wurde zu zum zur zwischen""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A term the memory translates consistently: ``agreeing`` of the ``segments`` segments
+    with ``source`` render ``target``."""
+
+    source: str
+    target: str
+    segments: int
+    agreeing: int
+    dice: float
+
+    @property
+    def consistency(self) -> float:
+        return self.agreeing / self.segments if self.segments else 0.0
+
+    def term(self) -> Term:
+        note = f"suggested: {self.agreeing}/{self.segments} segments"
+        return Term(self.source, self.target, note)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "segments": self.segments,
+            "agreeing": self.agreeing,
+            "consistency": round(self.consistency, 4),
+            "dice": round(self.dice, 4),
+        }
+
+
+@dataclass(frozen=True)
+class SuggestConfig:
+    """Thresholds of :func:`suggest_terms`."""
+
+    min_segments: int = 3
+    min_consistency: float = 0.8
+    min_dice: float = 0.3
+    max_words: int = 3
+    candidates: int = 5  # target phrases checked per source phrase
+
+    def __post_init__(self) -> None:
+        if self.min_segments < 1:
+            raise ConfigError(f"min_segments must be >= 1, got {self.min_segments}")
+        if not 0.0 <= self.min_consistency <= 1.0:
+            raise ConfigError(f"min_consistency must be in [0, 1], got {self.min_consistency}")
+        if self.max_words < 1:
+            raise ConfigError(f"max_words must be >= 1, got {self.max_words}")
+
+
+def _clean_words(text: str) -> list[str]:
+    """The words of ``text`` outside placeholders (``%s``, tags, escapes)."""
+    for placeholder in reversed(find_placeholders(text)):
+        text = text[: placeholder.start] + " \n " + text[placeholder.end :]
+    return words(text)
+
+
+def _content(word: str) -> bool:
+    return len(word) > 1 and not word.isdigit() and "_" not in word
+
+
+def _ngrams(tokens: list[str], max_words: int, stop: frozenset[str]) -> set[tuple[str, ...]]:
+    found = set()
+    for i in range(len(tokens)):
+        for n in range(1, max_words + 1):
+            gram = tuple(tokens[i : i + n])
+            if len(gram) < n:
+                break
+            ends = (gram[0].casefold(), gram[-1].casefold())
+            if ends[0] in stop or ends[1] in stop or not all(_content(w) for w in gram):
+                continue
+            found.add(gram)
+    return found
+
+
+def _singular_map(sources: list[list[str]]) -> dict[str, str]:
+    """Plural word → its singular, for words whose singular the memory also has."""
+    vocab = {w for ws in sources for w in ws}
+    mapping = {}
+    for word in vocab:
+        if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+            continue
+        options = ([word[:-3] + "y"] if word.endswith("ies") else []) + [word[:-2], word[:-1]]
+        singular = next((w for w in options if w in vocab), None)
+        if singular is not None:
+            mapping[word] = singular
+    return mapping
+
+
+def suggest_terms(
+    pairs: Iterable[tuple[str, str]], config: SuggestConfig | None = None
+) -> list[Suggestion]:
+    """Term suggestions from (source, target) pairs, most segments first."""
+    config = config or SuggestConfig()
+    targets: list[str] = []
+    sources: list[list[str]] = []
+    for source, target in pairs:
+        sources.append([w.casefold() for w in _clean_words(source)])
+        targets.append(target)
+    singular = _singular_map(sources)
+    src_grams = [
+        _ngrams([singular.get(w, w) for w in ws], config.max_words, _EN_STOP) for ws in sources
+    ]
+    tgt_grams = [_ngrams(_clean_words(t), config.max_words, _DE_STOP) for t in targets]
+    src_count = Counter(g for grams in src_grams for g in grams)
+    tgt_count = Counter(g for grams in tgt_grams for g in grams)
+    frequent = {g for g, c in src_count.items() if c >= config.min_segments}
+    co: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, (s_grams, t_grams) in enumerate(zip(src_grams, tgt_grams)):
+        # inflected forms split a target's count ("Datei", "Dateien"): keep rarer ones as
+        # candidates, the stem check below counts them together
+        t_kept = [t for t in t_grams if tgt_count[t] >= 2]
+        for s in s_grams & frequent:
+            where[s].append(index)
+            co[s].update(t_kept)
+    found = []
+    for s, counts in co.items():
+        best = _best_target(s, counts, where[s], targets, src_count, tgt_count, config)
+        if best is not None:
+            found.append(best)
+    return _drop_redundant(found)
+
+
+def _best_target(
+    s: tuple[str, ...],
+    counts: Counter[tuple[str, ...]],
+    segments: list[int],
+    targets: list[str],
+    src_count: Counter[tuple[str, ...]],
+    tgt_count: Counter[tuple[str, ...]],
+    config: SuggestConfig,
+) -> Suggestion | None:
+    checked = []
+    for t, together in counts.most_common(config.candidates):
+        dice = 2 * together / (src_count[s] + tgt_count[t])
+        if dice >= config.min_dice:
+            target = " ".join(t)
+            agreeing = sum(renders(target, targets[i]) for i in segments)
+            checked.append(
+                (together, Suggestion(" ".join(s), target, len(segments), agreeing, dice))
+            )
+    if not checked:
+        return None
+    # The stem rule lets a short prefix ("Arch") agree wherever a longer word does: among the
+    # candidates close to the most agreeing one, the one seen most often as written wins.
+    most = max(suggestion.agreeing for _, suggestion in checked)
+    close = [item for item in checked if item[1].agreeing >= 0.95 * most]
+    best = max(close, key=lambda item: (item[0], item[1].agreeing))[1]
+    return best if best.consistency >= config.min_consistency else None
+
+
+def _drop_redundant(found: list[Suggestion]) -> list[Suggestion]:
+    """Drop a phrase whose target a shorter suggested phrase inside it already brings."""
+    by_source = {s.source: s for s in found}
+    kept = []
+    for suggestion in found:
+        parts = suggestion.source.split()
+        inner = (
+            " ".join(parts[i:j])
+            for i in range(len(parts))
+            for j in range(i + 1, len(parts) + 1)
+            if j - i < len(parts)
+        )
+        if any(
+            (other := by_source.get(phrase)) is not None
+            and renders(other.target, suggestion.target)
+            for phrase in inner
+        ):
+            continue
+        kept.append(suggestion)
+    return sorted(kept, key=lambda s: (-s.segments, -s.consistency, s.source))

@@ -1,0 +1,130 @@
+"""``ltmt glossary`` end to end: import/add/list/export/delete/suggest and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ltmt import Memory
+from ltmt.cli import main
+
+
+def ltmt(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``ltmt ARGS`` in-process: (exit code, stdout, stderr)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main.run(list(args))
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 0 if code is None else 1), out, err
+
+
+def test_import_list_export_delete(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    csv_file = tmp_path / "g.csv"
+    csv_file.write_text("source,target,note,case\nrepository,Depot,,\nGit,Git,,yes\n", "utf-8")
+    code, out, _ = ltmt(
+        capsys, "glossary", "import", str(csv_file), "-u", "u1", "--memory-dir", store
+    )
+    assert code == 0 and "2 added" in out
+    code, out, _ = ltmt(
+        capsys,
+        "glossary",
+        "add",
+        "-u",
+        "u1",
+        "--source",
+        "file",
+        "--target",
+        "Datei",
+        "--memory-dir",
+        store,
+    )
+    assert code == 0
+    code, out, _ = ltmt(capsys, "glossary", "list", "-u", "u1", "--json", "--memory-dir", store)
+    assert [t["source"] for t in json.loads(out)] == ["file", "Git", "repository"]
+    exported = tmp_path / "out.tsv"
+    code, out, _ = ltmt(
+        capsys, "glossary", "export", "-u", "u1", "-o", str(exported), "--memory-dir", store
+    )
+    assert code == 0 and exported.read_text("utf-8").splitlines()[2] == "Git\tGit\t\tyes"
+    code, out, _ = ltmt(capsys, "glossary", "delete", "git", "-u", "u1", "--memory-dir", store)
+    assert code == 0 and "deleted 1" in out
+    with Memory(store) as memory:
+        assert len(memory.glossary("u1")) == 2
+
+
+def test_a_bad_row_is_one_line_and_imports_nothing(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    bad = tmp_path / "g.csv"
+    bad.write_text("repository,Depot\nbranch\n", "utf-8")
+    code, _, err = ltmt(capsys, "glossary", "import", str(bad), "-u", "u1", "--memory-dir", store)
+    assert code == 1
+    assert err.strip() == (
+        "ltmt: error: g.csv line 2: a term needs a source and a target "
+        "(expected source, target[, note[, case]])"
+    )
+    with Memory(store) as memory:
+        assert memory.glossary("u1").terms() == []
+    code, _, err = ltmt(capsys, "glossary", "delete", "-u", "u1", "--memory-dir", store)
+    assert code == 1 and "pass --all" in err
+
+
+def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.import_pairs(
+            "u1",
+            [
+                ("Push to the repository", "In das Depot übertragen"),
+                ("The repository is empty", "Das Depot ist leer"),
+                ("Clone a repository", "Ein Depot klonen"),
+            ],
+        )
+    code, out, _ = ltmt(
+        capsys, "glossary", "suggest", "-u", "u1", "--accept", "--memory-dir", store
+    )
+    assert code == 0 and "repository\tDepot\t3/3 segments (100%)" in out
+    with Memory(store) as memory:
+        assert [t.target for t in memory.glossary("u1")] == ["Depot"]
+    code, _, err = ltmt(capsys, "glossary", "suggest", "-u", "nobody", "--memory-dir", store)
+    assert code == 1 and "'nobody' has no memory" in err
+
+
+def test_translate_follows_the_stored_and_the_per_run_glossary(
+    tmp_path: Path, capsys, tiny_model_dir
+):
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.glossary("u1").add("cat", "Katze")
+    source = tmp_path / "in.txt"
+    source.write_text("the cat and the file\n", "utf-8")
+    per_run = tmp_path / "run.tsv"
+    per_run.write_text("file\tDatei\n", "utf-8")
+    model = str(tiny_model_dir)
+    args = ("translate", str(source), "--model", model, "--memory-dir", store, "--beam", "1")
+    code, out, _ = ltmt(capsys, *args, "-u", "u1", "--glossary", str(per_run))
+    assert code == 0 and "Katze" in out and "Datei" in out
+    code, out, _ = ltmt(capsys, *args, "-u", "u1", "--no-user-glossary")
+    assert code == 0 and "Katze" not in out
+    code, _, err = ltmt(capsys, *args, "--glossary", str(tmp_path / "missing.csv"))
+    assert code == 1 and "missing.csv does not exist" in err
+
+
+def test_eval_consistency_reports_term_accuracy(tmp_path: Path, capsys):
+    files = {
+        "src": "Push to the repository %s\nOpen the file\n",
+        "ref": "In das Depot %s übertragen\nDatei öffnen\n",
+        "hyp": "Ins Repository %s übertragen\nDateien öffnen\n",
+        "g.csv": "repository,Depot\nfile,Datei\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    args = ["eval", *(f"--{n}={tmp_path / n}" for n in ("hyp", "ref")), "--consistency"]
+    code, out, _ = ltmt(
+        capsys, *args, f"--src={tmp_path / 'src'}", f"--glossary={tmp_path / 'g.csv'}"
+    )
+    assert code == 0 and "term accuracy  50.00% (1/2)" in out and "placeholders 100.00%" in out
+    code, _, err = ltmt(capsys, *args)
+    assert code == 1 and "--consistency needs --src" in err

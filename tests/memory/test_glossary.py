@@ -1,0 +1,67 @@
+"""The glossary table of the memory store: add, replace, list, delete, and per-user isolation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt import Memory
+from ltmt.errors import InputError
+from ltmt.terminology.terms import Term
+
+
+def test_add_list_replace_delete(tmp_path: Path):
+    with Memory(tmp_path) as memory:
+        glossary = memory.glossary("u1")
+        glossary.add("repository", "Depot", note="git")
+        glossary.add("Git", "Git", case_sensitive=True)
+        update = glossary.add_terms([Term("Repository", "Ablage"), Term("file", "Datei")])
+        assert (update.added, update.replaced, update.unchanged) == (1, 1, 0)
+        assert [(t.source, t.target) for t in glossary] == [
+            ("file", "Datei"),
+            ("Git", "Git"),
+            ("Repository", "Ablage"),
+        ]
+        assert glossary.add_terms([Term("file", "Datei")]).unchanged == 1
+        assert glossary.delete("GIT", case_sensitive=True) == 0
+        assert glossary.delete("git") == 1
+        assert len(glossary) == 2
+        assert memory.count("u1") == 0  # a glossary needs no memory segments
+        assert memory.glossary("u2").terms() == []
+
+
+def test_glossary_survives_reopening_and_goes_with_its_user(tmp_path: Path):
+    with Memory(tmp_path) as memory:
+        memory.add("u1", "open the file", "Datei öffnen")
+        memory.glossary("u1").add("file", "Datei")
+        memory.glossary("u2").add("file", "Akte")
+    with Memory(tmp_path) as memory:
+        assert [t.target for t in memory.glossary("u1")] == ["Datei"]
+        assert memory.delete_user("u1")
+        assert memory.glossary("u1").terms() == []
+        assert [t.target for t in memory.glossary("u2")] == ["Akte"]
+        assert memory.glossary("u2").clear() == 1
+
+
+def test_bad_user_is_refused(tmp_path: Path):
+    with Memory(tmp_path) as memory, pytest.raises(InputError, match="invalid user id"):
+        memory.glossary("no such user")
+
+
+def test_an_encrypted_store_keeps_no_term_text_in_the_clear(tmp_path: Path):
+    from ltmt.memory.crypto import generate_key_file
+
+    key = generate_key_file(tmp_path / "store.key")
+    with Memory(tmp_path / "store", key_file=key) as memory:
+        memory.glossary("u1").add("repository", "Depotverwaltung", note="secretnote")
+        memory.glossary("u1").add("file", "Datei")
+        assert [t.target for t in memory.glossary("u1")] == ["Datei", "Depotverwaltung"]
+        assert memory.glossary("u1").delete("REPOSITORY") == 1
+        memory.glossary("u1").add("branch", "Zweigstelle")
+        memory.check()
+    data = (tmp_path / "store" / "data.mdb").read_bytes()
+    for text in (b"Zweigstelle", b"branch", b"secretnote"):
+        assert text not in data
+    with Memory(tmp_path / "store", key_file=key) as memory:
+        assert [t.target for t in memory.glossary("u1")] == ["Zweigstelle", "Datei"]

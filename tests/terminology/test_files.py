@@ -1,0 +1,83 @@
+"""Glossary files: CSV/TSV rows with line-numbered errors, TBX through translate-toolkit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.terminology.files import parse_delimited, read_glossary, write_delimited
+from ltmt.terminology.terms import Term
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="1"><descrip type="definition">where commits live</descrip>
+ <langSet xml:lang="de"><tig><term>Depot</term></tig></langSet>
+ <langSet xml:lang="en-US"><tig><term>repository</term></tig></langSet>
+</termEntry>
+<termEntry id="2">{second}</termEntry>
+</body></text></martif>
+"""
+
+
+def test_csv_with_header_notes_and_case_flags(tmp_path: Path):
+    path = tmp_path / "g.csv"
+    path.write_text(
+        'source,target,note,case\nrepository,Depot,"git, the tool",\n# comment\n\nGit,Git,,yes\n',
+        encoding="utf-8",
+    )
+    assert read_glossary(path) == [
+        Term("repository", "Depot", "git, the tool"),
+        Term("Git", "Git", case_sensitive=True),
+    ]
+
+
+def test_a_bad_row_names_its_line():
+    with pytest.raises(InputError, match=r"g\.csv line 3: a term needs a source and a target"):
+        parse_delimited("file,Datei\ncommit,Commit\nbranch\n", ",", "g.csv")
+    with pytest.raises(InputError, match=r"g\.tsv line 2: case flag 'maybe'"):
+        parse_delimited("file\tDatei\ncommit\tCommit\t\tmaybe\n", "\t", "g.tsv")
+
+
+def test_csv_round_trip():
+    terms = [Term("a, b", 'c "d"', "note"), Term("Git", "Git", case_sensitive=True)]
+    assert parse_delimited(write_delimited(terms), ",", "x") == terms
+    assert parse_delimited(write_delimited(terms, "\t"), "\t", "x") == terms
+
+
+def test_tbx_terms_by_language(tmp_path: Path):
+    path = tmp_path / "g.tbx"
+    second = (
+        '<langSet xml:lang="de-DE"><tig><term>Commit</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>commit</term></tig></langSet>'
+    )
+    path.write_text(TBX.format(second=second), encoding="utf-8")
+    assert read_glossary(path) == [
+        Term("repository", "Depot", "where commits live"),
+        Term("commit", "Commit"),
+    ]
+
+
+def test_tbx_without_the_languages_is_refused(tmp_path: Path):
+    path = tmp_path / "g.tbx"
+    path.write_text(
+        TBX.format(second='<langSet xml:lang="fr"><tig><term>dépôt</term></tig></langSet>'),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="term entry 2 has languages fr; it needs both en and de"):
+        read_glossary(path)
+    path.write_text(TBX.format(second="<langSet><tig><term>x</term></tig></langSet>"), "utf-8")
+    with pytest.raises(InputError, match="term entry 2: a langSet has no xml:lang"):
+        read_glossary(path)
+
+
+def test_unknown_and_missing_files(tmp_path: Path):
+    with pytest.raises(InputError, match=r"unknown glossary extension '\.xlsx'"):
+        read_glossary(tmp_path / "g.xlsx")
+    with pytest.raises(InputError, match="does not exist"):
+        read_glossary(tmp_path / "g.csv")
+    bad = tmp_path / "bad.tbx"
+    bad.write_text("<martif", encoding="utf-8")
+    with pytest.raises(InputError, match="not a readable TBX file"):
+        read_glossary(bad)

@@ -1,0 +1,83 @@
+"""Finding glossary terms in sources (plurals, case, overlaps, placeholders) and in outputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.terminology.matching import TermMatcher, renders, substitute
+from ltmt.terminology.terms import Term
+
+TERMS = [
+    Term("commit", "Commit"),
+    Term("commit message", "Commit-Beschreibung"),
+    Term("repository", "Depot"),
+    Term("Git", "Git", case_sensitive=True),
+    Term("box", "Kasten"),
+    Term("file", "Datei"),
+    Term("file name", "Dateiname"),
+    Term("name", "Name"),
+]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(hit.term.source, text[hit.start : hit.end]) for hit in TermMatcher(TERMS).find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Show the commit", [("commit", "commit")]),
+        ("COMMITS were made", [("commit", "COMMITS")]),
+        ("two repositories", [("repository", "repositories")]),
+        ("three boxes", [("box", "boxes")]),
+        # the longer term wins where both start, so "commit" is not found inside it
+        ("Edit the commit message", [("commit message", "commit message")]),
+        (
+            "commit messages and commits",
+            [("commit message", "commit messages"), ("commit", "commits")],
+        ),
+        # overlapping terms: "file name" and "name" share a word; leftmost-longest, no overlap
+        ("the file name is wrong", [("file name", "file name")]),
+        ("recommit or committed", []),  # whole words only
+        ("git is not Git", [("Git", "Git")]),  # case-sensitive term
+    ],
+)
+def test_terms_are_found_word_bounded_with_plural_and_case(text, expected):
+    assert found(text) == expected
+
+
+def test_terms_inside_placeholders_are_left_alone_and_next_to_them_found():
+    assert found("open %(file)s") == []
+    assert found("{file}: no such file") == [("file", "file")]
+    assert found("%s file") == [("file", "file")]
+
+
+def test_substitute_puts_the_targets_in_place():
+    text = "Push the commits to %s repository"
+    hits = TermMatcher(TERMS).find(text)
+    assert substitute(text, hits) == "Push the Commit to %s Depot"
+
+
+@pytest.mark.parametrize(
+    ("target", "output", "expected"),
+    [
+        ("Depot", "Das Depot ist leer", True),
+        ("Depot", "Die Depots sind leer", True),  # an inflected form carries the stem
+        ("Datei", "Dateien öffnen", True),
+        ("löschen", "Löschen Sie es", True),  # sentence-initial capital
+        ("Depot", "Das Repository", False),
+        ("Depot", "ImDepot", False),  # must start a word
+        ("Commit", "COMMIT", False),  # case after the first letter counts
+    ],
+)
+def test_renders_is_a_word_start_stem_match(target, output, expected):
+    assert renders(target, output) is expected
+
+
+def test_terms_are_validated():
+    with pytest.raises(InputError, match="non-empty target"):
+        Term("file", "  ")
+    with pytest.raises(InputError, match="at most 200"):
+        Term("x" * 201, "y")
+    assert Term(" file  name ", "Dateiname").source == "file name"
