@@ -61,5 +61,6 @@ def test_serve_with_bad_settings_is_one_line(capsys, tmp_path):
     code, _, err = ltmt(capsys, "serve", "--fusion", "magic", "--memory-dir", str(tmp_path))
     assert code == 1
     assert (
-        err.strip() == "ltmt: error: fusion must be one of none, knn, attention, knn-trained, auto, got 'magic'"
+        err.strip()
+        == "ltmt: error: fusion must be one of none, knn, attention, knn-trained, auto, got 'magic'"
     )

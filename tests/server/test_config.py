@@ -13,7 +13,10 @@ from ltmt.server.config import ServerConfig
     [
         ({"max_segments": 0}, "max_segments must be a positive integer, got 0"),
         ({"beam": 9}, "beam 9 is above max_beam 8"),
-        ({"fusion": "magic"}, "fusion must be one of none, knn, attention, knn-trained, auto, got 'magic'"),
+        (
+            {"fusion": "magic"},
+            "fusion must be one of none, knn, attention, knn-trained, auto, got 'magic'",
+        ),
         ({"batch_wait_ms": -1}, "batch_wait_ms must be >= 0, got -1"),
         ({"threads": -1}, "threads must be >= 0, got -1"),
     ],
