@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.model.backbone import Backbone, load_backbone
-from ltmt.model.batching import pad_token_ids
-from ltmt.model.decode import DecodeConfig, decode
+from ltmt.model.decode import DecodeConfig
+from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
 
 if TYPE_CHECKING:
@@ -87,6 +87,9 @@ class Translator:
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
     keeps more placeholders is returned.
+    ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
+    (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
+    ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     """
 
     def __init__(
@@ -102,6 +105,9 @@ class Translator:
         placeholder_guard: bool = True,
         max_source_tokens: int = 256,
         device: str = "cpu",
+        engine: str = "auto",
+        compute_type: str = "int8",
+        threads: int = 0,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
@@ -118,8 +124,14 @@ class Translator:
         )
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test
         # models: fewer), whatever the settings ask for.
-        positions = int(getattr(self.backbone.model.config, "max_position_embeddings", 512))
+        positions = self.backbone.max_positions
         self.decode_config = DecodeConfig(beam=beam, max_len=min(256, positions - 1))
+        self.decoder = Decoder(
+            self.backbone,
+            engine=engine,
+            compute_type=compute_type,
+            threads=threads,
+        )
         max_source_tokens = min(max_source_tokens, positions)
         self.batch_size = batch_size
         self.top_k = top_k
@@ -219,15 +231,21 @@ class Translator:
         if not units:
             return outputs, used_fusion
         encoded = self._encode(units)
-        order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
+        by_length = sorted(range(len(units)), key=lambda i: len(encoded[i]))
+        # inputs without any match never need fusion: batched apart, they take the fast path
+        plain = [i for i in by_length if self.fusion is None or not matches[units[i].segment]]
+        plain_set = set(plain)
+        order = plain + [i for i in by_length if i not in plain_set]
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
             remaining_lines[unit.segment] += 1
         fused: list[int] = []
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
+        chunks = [plain[s : s + self.batch_size] for s in range(0, len(plain), self.batch_size)]
+        rest = order[len(plain) :]
+        chunks += [rest[s : s + self.batch_size] for s in range(0, len(rest), self.batch_size)]
+        for chunk in chunks:
             state = None
-            if self.fusion is not None:
+            if self.fusion is not None and chunk[0] not in plain_set:
                 state = self.fusion.prepare(
                     self.backbone,
                     [units[i].text for i in chunk],
@@ -299,8 +317,7 @@ class Translator:
         return encoded
 
     def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
-        """Decode one batch of token-id lists (right-padded here) into detokenised texts."""
-        input_ids, mask = pad_token_ids(batch, self.backbone.pad_id)
-        token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
+        """Decode one batch of token-id lists into detokenised texts."""
+        token_ids = self.decoder.decode(batch, self.decode_config, state)
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
