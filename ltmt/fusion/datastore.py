@@ -299,6 +299,7 @@ def build_batch_memory(
         if cache is not None:
             cache.put(key, item)
 
+    device = backbone.device  # every tensor of the batch's memory lives with the model
     keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []
     for index, sentence_matches in enumerate(matches):
         count = 0
@@ -307,23 +308,22 @@ def build_batch_memory(
             length = item.values.numel()
             keys.append(item.keys)
             values.append(item.values)
-            scores.append(torch.full((length,), float(match.score)))
-            sentence.append(torch.full((length,), index, dtype=torch.long))
-            positions.append(torch.arange(length))
+            scores.append(torch.full((length,), float(match.score), device=device))
+            sentence.append(torch.full((length,), index, dtype=torch.long, device=device))
+            positions.append(torch.arange(length, device=device))
             count += length
         counts.append(count)
         best.append(max((float(m.score) for m in sentence_matches), default=0.0))
-    offsets = torch.zeros(len(matches) + 1, dtype=torch.long)
-    offsets[1:] = torch.cumsum(torch.tensor(counts, dtype=torch.long), dim=0)
-    device = keys[0].device  # the model's: every tensor of the batch's memory goes there
+    offsets = torch.zeros(len(matches) + 1, dtype=torch.long, device=device)
+    offsets[1:] = torch.cumsum(torch.tensor(counts, dtype=torch.long, device=device), dim=0)
     return BatchMemory(
         keys=torch.cat(keys),
-        values=torch.cat(values).to(device),
-        scores=torch.cat(scores).to(device),
-        sentence=torch.cat(sentence).to(device),
-        offsets=offsets.to(device),
+        values=torch.cat(values),
+        scores=torch.cat(scores),
+        sentence=torch.cat(sentence),
+        offsets=offsets,
         best_score=torch.tensor(best, dtype=torch.float32, device=device),
-        positions=torch.cat(positions).to(device),
+        positions=torch.cat(positions),
     )
 
 

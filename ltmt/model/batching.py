@@ -19,10 +19,10 @@ def pad_token_ids(
     import torch
 
     width = max(len(s) for s in sequences)
-    ids = torch.full((len(sequences), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(sequences), width), dtype=torch.long)
+    ids = torch.full((len(sequences), width), pad_id, dtype=torch.long, device="cpu")
+    mask = torch.zeros((len(sequences), width), dtype=torch.long, device="cpu")
     for row, sequence in enumerate(sequences):
-        ids[row, : len(sequence)] = torch.tensor(sequence, dtype=torch.long)
+        ids[row, : len(sequence)] = torch.tensor(sequence, dtype=torch.long, device="cpu")
         mask[row, : len(sequence)] = 1
     if device is not None:
         ids, mask = ids.to(device), mask.to(device)
