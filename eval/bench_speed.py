@@ -152,8 +152,12 @@ def _ct2_engine(backbone: Any, compute_type: str, args: argparse.Namespace) -> T
 
     def translate(user: str, sources: list[str]) -> list[str]:
         tokens = [tokenizer.convert_ids_to_tokens(i) for i in tokenizer(sources)["input_ids"]]
+        longest = max(len(t) for t in tokens)  # ltmt's length rule, for the longest source
         results = translator.translate_batch(
-            tokens, beam_size=args.beam, max_batch_size=args.batch_size
+            tokens,
+            beam_size=args.beam,
+            max_batch_size=args.batch_size,
+            max_decoding_length=min(int(longest * 1.5 + 10), 256),
         )
         return [tokenizer.convert_tokens_to_string(r.hypotheses[0]) for r in results]
 

@@ -48,7 +48,7 @@ class Backbone:
         self.tokenizer = tokenizer
         self.name = name
         self.path = path
-        self.config = config if config is not None else model.config
+        self.config = config if config is not None else self.model.config
         self._device = device
 
     @property
@@ -193,7 +193,7 @@ def _load_weights(source: str, name: str, local: bool, device: str) -> Any:
         marian = MarianMTModel.from_pretrained(source, local_files_only=local)
     except (OSError, ValueError, TypeError) as exc:
         raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
-    marian = marian.to(device)
+    marian = marian.to(device)  # type: ignore[arg-type]
     if marian.device.type == "cpu" and next(marian.parameters()).dtype != torch.float32:
         marian = marian.float()  # fp16/bf16 weights on disk; CPU kernels are fastest in fp32
     marian.eval()

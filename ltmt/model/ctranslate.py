@@ -104,7 +104,14 @@ def convert(backbone: Backbone, compute_type: str, cache_dir: Path | None = None
 
 
 def _convert_in_child(source: Path, output: Path, compute_type: str) -> None:
-    command = [sys.executable, "-m", "ltmt.model.ctranslate", str(source), str(output), compute_type]
+    command = [
+        sys.executable,
+        "-m",
+        "ltmt.model.ctranslate",
+        str(source),
+        str(output),
+        compute_type,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
