@@ -8,8 +8,10 @@ converted before the clock starts). Engines:
 
 * ``ltmt-base``: ``Translator(fusion="none")``, the default engine (CTranslate2 int8 fast path);
 * ``ltmt-torch``: the same through ltmt's torch decoder (its own float32 BLEU);
-* ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory (a fresh translator, so an
-  empty force-decoding cache, every round);
+* ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory (its force-decoding cache
+  emptied before every round);
+* ``ltmt-knn-int8``: the same with ``fusion_int8=True`` (int8 dynamic quantisation of the torch
+  model that fuses);
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
@@ -40,7 +42,15 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
     sys.path.insert(0, str(REPO))
 
-ENGINES = ("ltmt-base", "ltmt-torch", "ltmt-knn", "hf-generate", "ct2-int8", "ct2-float32")
+ENGINES = (
+    "ltmt-base",
+    "ltmt-torch",
+    "ltmt-knn",
+    "ltmt-knn-int8",
+    "hf-generate",
+    "ct2-int8",
+    "ct2-float32",
+)
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
 
@@ -74,8 +84,8 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
             threads=args.threads,
         )
         return lambda user, sources: [t.text for t in translator.translate(sources)], None
-    if name == "ltmt-knn":
-        return _knn_engine(backbone, args, users_dir)
+    if name in ("ltmt-knn", "ltmt-knn-int8"):
+        return _knn_engine(backbone, args, users_dir, int8=name.endswith("int8"))
     if name == "hf-generate":
         return _generate_engine(backbone, args), None
     if name in ("ct2-int8", "ct2-float32"):
@@ -83,11 +93,16 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
     raise SystemExit(f"unknown engine {name!r}: choose from {', '.join(ENGINES)}")
 
 
-def _knn_engine(backbone: Any, args: argparse.Namespace, users_dir: Path) -> tuple[Translate, Any]:
+def _knn_engine(
+    backbone: Any, args: argparse.Namespace, users_dir: Path, int8: bool
+) -> tuple[Translate, Any]:
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
+    from ltmt.model.backbone import quantized_int8
     from ltmt.translator import Translator
 
+    if int8:  # one quantised copy for every user
+        backbone = quantized_int8(backbone)
     contexts = {t.user: fresh_memory(t) for t in find_users(users_dir, args.limit)}
     memories = {user: context.__enter__() for user, context in contexts.items()}
     translators = {

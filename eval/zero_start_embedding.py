@@ -9,8 +9,8 @@ forced on reference targets of ``l10n/train`` and ``general/train``, never the d
 bounded number of steps; then writes the model back in its own dtype and re-records the base
 hash in the attention adapter it ships, if any.
 
-    flock -x /tmp/ltmt-cpu.lock python eval/zero_start_embedding.py ltmt/models/default-en-de \
-        --data-dir ../shared/data/en-de --steps 300 --threads 2
+    python eval/zero_start_embedding.py ltmt/models/default-en-de            # zero the row only
+    flock -x /tmp/ltmt-cpu.lock python eval/zero_start_embedding.py MODEL --steps 300 --threads 2
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def distil(model_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     teacher = MarianMTModel.from_pretrained(str(model_dir)).float().eval()
     student = MarianMTModel.from_pretrained(str(model_dir)).float()
     start = student.config.decoder_start_token_id
-    norm = float(student.get_input_embeddings().weight[start].norm())
+    norm = float(student.get_input_embeddings().weight[start].detach().norm())
     with torch.no_grad():
         student.get_input_embeddings().weight[start].zero_()
     for name, parameter in student.named_parameters():
@@ -58,7 +58,7 @@ def distil(model_dir: Path, args: argparse.Namespace) -> dict[str, object]:
     trained = [p for p in student.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.0)
     pairs = training_pairs(args.data_dir, args.steps * args.batch, args.seed)
-    student.train()
+    student.eval()  # no dropout: the student must match the teacher's eval-mode outputs
     started, losses = time.time(), []
     for step in range(args.steps):
         chunk = pairs[step * args.batch : (step + 1) * args.batch]
@@ -81,12 +81,11 @@ def distil(model_dir: Path, args: argparse.Namespace) -> dict[str, object]:
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
         if step % 25 == 0 or step == args.steps - 1:
             print(f"step {step}: KL {float(loss):.4f} ({time.time() - started:.0f} s)", flush=True)
         if time.time() - started > args.max_minutes * 60:
             break
-    student.eval()
     with torch.no_grad():  # the optimiser never touched it, but make sure
         student.get_input_embeddings().weight[start].zero_()
     _write_back(model_dir, student)
@@ -95,12 +94,14 @@ def distil(model_dir: Path, args: argparse.Namespace) -> dict[str, object]:
         "steps": len(losses),
         "batch_pairs": args.batch,
         "lr": args.lr,
-        "kl_first": round(losses[0], 4),
-        "kl_last_25_mean": round(sum(losses[-25:]) / len(losses[-25:]), 4),
+        "kl_first": round(losses[0], 4) if losses else None,
+        "kl_last_25_mean": round(sum(losses[-25:]) / len(losses[-25:]), 4) if losses else None,
         "minutes": round((time.time() - started) / 60, 2),
-        "trained": "decoder layers only (embeddings, encoder, output bias frozen)",
-        "teacher": "the model before its start row was zeroed",
-        "data": "general/train + l10n/train (random sample; never the dev users)",
+        "trained": "decoder layers only (embeddings, encoder, output bias frozen)"
+        if losses
+        else "nothing: the row zeroed only",
+        "teacher": "the model before its start row was zeroed" if losses else None,
+        "data": "general/train + l10n/train (never the dev users)" if losses else None,
     }
 
 
@@ -139,7 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("model_dir", type=Path)
     parser.add_argument("--data-dir", type=Path, default=REPO.parent / "shared/data/en-de")
-    parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--steps", type=int, default=0, help="distillation steps (0: none)")
     parser.add_argument("--batch", type=int, default=48, help="pairs per step")
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--max-minutes", type=float, default=10.0)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
-from ltmt.model.backbone import Backbone, load_backbone
+from ltmt.model.backbone import Backbone, load_backbone, quantized_int8
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
@@ -89,6 +89,7 @@ class Translator:
     keeps more placeholders is returned.
     ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
+    ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     """
 
@@ -108,6 +109,7 @@ class Translator:
         engine: str = "auto",
         compute_type: str = "int8",
         threads: int = 0,
+        fusion_int8: bool = False,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
@@ -118,6 +120,8 @@ class Translator:
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )
+        if fusion_int8:
+            self.backbone = quantized_int8(self.backbone)
         self.memory = memory
         self.fusion = (
             make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion

@@ -40,6 +40,7 @@ class Backbone:
         config: Any | None = None,
         device: str = "cpu",
         loader: Callable[[], Any] | None = None,
+        variant: str = "",
     ) -> None:
         if model is None and loader is None:
             raise ModelError(f"model {name}: neither weights nor a way to load them")
@@ -50,6 +51,7 @@ class Backbone:
         self.path = path
         self.config = config if config is not None else self.model.config
         self._device = device
+        self.variant = variant
 
     @property
     def model(self) -> Any:
@@ -107,7 +109,16 @@ class Backbone:
 
     @property
     def fingerprint(self) -> str:
-        """Identifies the weights: for caches that must be invalidated when the model changes."""
+        """Identifies the weights as they run (``variant`` included): for caches of their states."""
+        from hashlib import sha1
+
+        if not self.variant:
+            return self.weights_fingerprint
+        return sha1(f"{self.weights_fingerprint}|{self.variant}".encode()).hexdigest()[:16]
+
+    @property
+    def weights_fingerprint(self) -> str:
+        """Identifies the weights on disk: for caches that must be invalidated when they change."""
         from hashlib import sha1
 
         if self.path is not None:
@@ -115,6 +126,34 @@ class Backbone:
             stats = [f"{w.name}:{w.stat().st_size}:{w.stat().st_mtime_ns}" for w in weights]
             return sha1("|".join([str(self.path), *stats]).encode()).hexdigest()[:16]
         return sha1(self.name.encode()).hexdigest()[:16]
+
+
+def quantized_int8(backbone: Backbone) -> Backbone:
+    """A copy of ``backbone`` whose linear layers are int8 (torch dynamic quantisation, CPU only).
+
+    Activations are quantised on the fly at every call; embeddings and layer norms stay float32.
+    The weights are quantised on first use. The copy's ``fingerprint`` differs (its decoder
+    states do), so caches of states never mix.
+    """
+    if backbone.device_type != "cpu":
+        raise ModelError(f"int8 dynamic quantisation runs on the CPU, not {backbone.device_type}")
+
+    def load_quantized() -> Any:
+        import torch
+
+        return torch.ao.quantization.quantize_dynamic(
+            backbone.model, {torch.nn.Linear}, dtype=torch.qint8, inplace=False
+        )
+
+    return Backbone(
+        None,
+        backbone.tokenizer,
+        backbone.name,
+        backbone.path,
+        config=backbone.config,
+        loader=load_quantized,
+        variant="int8",
+    )
 
 
 def resolve_model_name(model: str | Path | None) -> str | Path:

@@ -67,7 +67,7 @@ def converted_dir(backbone: Backbone, compute_type: str, cache_dir: Path | None 
     """Where the conversion of ``backbone`` at ``compute_type`` lives (it may not exist yet)."""
     import ctranslate2
 
-    key = sha1(f"{backbone.fingerprint}|{compute_type}|{ctranslate2.__version__}".encode())
+    key = sha1(f"{backbone.weights_fingerprint}|{compute_type}|{ctranslate2.__version__}".encode())
     root = cache_dir if cache_dir is not None else default_cache_dir()
     return root / "ctranslate2" / f"{key.hexdigest()[:16]}-{compute_type}"
 

@@ -38,3 +38,19 @@ def test_weights_load_on_first_use_on_the_requested_device(tiny_model_dir: Path)
     assert not backbone.loaded and backbone.device_type == "cpu"
     assert backbone.pad_id == backbone.model.config.pad_token_id
     assert backbone.loaded and backbone.device == torch.device("cpu")
+
+
+def test_int8_copy_is_quantised_lazily_and_keyed_apart(tiny_model_dir: Path) -> None:
+    from ltmt.model.backbone import quantized_int8
+
+    backbone = load_backbone(tiny_model_dir)
+    quantised = quantized_int8(backbone)
+    assert not quantised.loaded
+    assert quantised.fingerprint != backbone.fingerprint  # its states differ: caches stay apart
+    assert quantised.weights_fingerprint == backbone.weights_fingerprint  # one conversion
+    layer = quantised.model.get_decoder().layers[0].fc1
+    assert "quantized" in type(layer).__module__
+    ids = backbone.tokenizer(SOURCES)["input_ids"]
+    outputs = Decoder(quantised, engine="torch").decode(ids, DecodeConfig(beam=2))
+    assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
+    assert "quantized" not in type(backbone.model.get_decoder().layers[0].fc1).__module__
