@@ -8,6 +8,7 @@ through the same code path.
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
 from collections.abc import Callable
@@ -177,7 +178,7 @@ def load_backbone(
     needs the network (or a filled Hugging Face cache). ``lazy``: the tokenizer and config load
     now, the weights on first use of ``Backbone.model``.
     """
-    from transformers import MarianConfig, MarianTokenizer
+    from transformers import MarianTokenizer
 
     name = resolve_model_name(model)
     path = Path(name).expanduser()
@@ -197,7 +198,11 @@ def load_backbone(
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
             tokenizer = MarianTokenizer.from_pretrained(source, local_files_only=local)
-        config = MarianConfig.from_pretrained(source, local_files_only=local)
+        config = _read_config(path) if local else None
+        if config is None:
+            from transformers import MarianConfig  # imports torch: only when config.json lacks keys
+
+            config = MarianConfig.from_pretrained(source, local_files_only=local)
     except (OSError, ValueError, TypeError) as exc:
         raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
 
@@ -213,6 +218,30 @@ def load_backbone(
         device=device,
         loader=load_weights,
     )
+
+
+_CONFIG_KEYS = (
+    "pad_token_id",
+    "eos_token_id",
+    "decoder_start_token_id",
+    "d_model",
+    "vocab_size",
+    "max_position_embeddings",
+)
+
+
+def _read_config(path: Path) -> Any | None:
+    """The settings decoding needs, read from ``config.json`` without transformers' config class
+    (which imports torch); ``None`` when one is missing (then the class fills in defaults)."""
+    from types import SimpleNamespace
+
+    try:
+        settings = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(settings, dict) or any(settings.get(k) is None for k in _CONFIG_KEYS):
+        return None
+    return SimpleNamespace(**settings)
 
 
 def _load_hint(local: bool) -> str:

@@ -174,7 +174,7 @@ class FastDecoder:
         self.translator = ctranslate2.Translator(
             str(self.model_dir),
             device=device,
-            compute_type="default",  # what the conversion stored (int8 or float32)
+            compute_type=compute_type,
             intra_threads=threads,
         )
 
