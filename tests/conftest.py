@@ -89,7 +89,7 @@ def _private_conversion_cache(tmp_path_factory: pytest.TempPathFactory):
     """CTranslate2 conversions of test models go to a temporary cache, not the user's."""
     import os
 
-    from ltmt.model.ctranslate import ENV_CACHE
+    from ltmt.paths import ENV_CACHE
 
     previous = os.environ.get(ENV_CACHE)
     os.environ[ENV_CACHE] = str(tmp_path_factory.mktemp("ltmt-cache"))

@@ -26,12 +26,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from hashlib import sha1
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import ConfigError, ModelError
+from ltmt.paths import default_cache_dir
 
 if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
@@ -39,21 +40,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ENV_CACHE = "LTMT_CACHE_DIR"
 COMPUTE_TYPES = ("int8", "float32")
 _MARKER = "ltmt_conversion.json"
-
-
-def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """``$LTMT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ltmt``, else ``~/.cache/ltmt``."""
-    env = os.environ if environ is None else environ
-    explicit = env.get(ENV_CACHE, "").strip()
-    if explicit:
-        return Path(explicit).expanduser()
-    cache_home = env.get("XDG_CACHE_HOME", "").strip()
-    if cache_home and Path(cache_home).is_absolute():
-        return Path(cache_home) / "ltmt"
-    return Path("~/.cache/ltmt").expanduser()
 
 
 def available() -> bool:

@@ -9,9 +9,10 @@ import pytest
 
 from ltmt.errors import ConfigError, ModelError
 from ltmt.model.backbone import load_backbone
-from ltmt.model.ctranslate import FastDecoder, convert, converted_dir, default_cache_dir
+from ltmt.model.ctranslate import FastDecoder, convert, converted_dir
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
+from ltmt.paths import default_cache_dir
 
 SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
 
