@@ -143,7 +143,8 @@ def _convert_here(source: Path, output: Path, compute_type: str) -> None:
 class FastDecoder:
     """Decode token-id batches with a CTranslate2 ``Translator`` (no fusion hook).
 
-    ``threads``: CTranslate2's intra-op threads (0: its default).
+    ``threads``: CTranslate2's intra-op threads (0: torch's when torch is loaded, else
+    CTranslate2's default).
     """
 
     def __init__(
@@ -159,12 +160,18 @@ class FastDecoder:
         self.compute_type = compute_type
         self.model_dir = convert(backbone, compute_type, cache_dir)
         device = "cuda" if backbone.device_type == "cuda" else "cpu"
+        # CTranslate2 sets the process's OpenMP thread count, which torch shares: by default it
+        # takes torch's, and torch's is put back as it was
+        torch = sys.modules.get("torch")
+        torch_threads = torch.get_num_threads() if torch is not None else 0
         self.translator = ctranslate2.Translator(
             str(self.model_dir),
             device=device,
             compute_type=compute_type,
-            intra_threads=threads,
+            intra_threads=threads or torch_threads,
         )
+        if torch is not None:
+            torch.set_num_threads(torch_threads)
 
     def decode(self, batch: Sequence[Sequence[int]], config: DecodeConfig) -> list[list[int]]:
         """Token ids per sentence (no specials), like :func:`ltmt.model.decode.decode`."""

@@ -92,3 +92,11 @@ def test_cache_dir_follows_the_environment(tmp_path) -> None:  # type: ignore[no
     assert default_cache_dir({"LTMT_CACHE_DIR": str(tmp_path)}) == tmp_path
     assert default_cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/ltmt")
     assert default_cache_dir({}) == Path("~/.cache/ltmt").expanduser()
+
+
+def test_torch_keeps_its_thread_count(backbone) -> None:  # type: ignore[no-untyped-def]
+    import torch
+
+    before = torch.get_num_threads()
+    FastDecoder(backbone, "int8", threads=3)
+    assert torch.get_num_threads() == before
