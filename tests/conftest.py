@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,17 @@ def _private_conversion_cache(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop(ENV_CACHE, None)
     else:
         os.environ[ENV_CACHE] = previous
+
+
+@pytest.fixture
+def tiny_fs(tmp_path: Path) -> Iterator[Path]:
+    """A 4 MiB tmpfs, to fill a disk for real (needs the right to mount: skipped elsewhere)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    command = ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)]
+    if subprocess.run(command, capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)

@@ -19,6 +19,8 @@ app = typer.Typer(
 
 
 def _register() -> None:
+    if app.registered_groups:  # run() was called before in this process (tests call it often)
+        return
     from ltmt.cli import train
 
     app.add_typer(train.app, name="train")

@@ -12,11 +12,17 @@ import typer
 from ltmt.errors import InputError
 
 app = typer.Typer(
-    help="Per-user translation memories: import, add, export, search, stats, users, delete.",
+    help="Per-user translation memories: import, add, export, search, stats, users, delete; "
+    "check, backup, compact; keygen, rekey (encryption at rest).",
     no_args_is_help=True,
 )
 
 MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
+KEY_FILE_HELP = (
+    "Store key of an encrypted store (default: $LTMT_KEY_FILE); given to a new store, it makes "
+    "the store encrypted. Make one with 'ltmt memory keygen'."
+)
+KEY_FILE_OPTION = typer.Option(None, "--key-file", help=KEY_FILE_HELP)
 PROGRESS_FROM = 10_000  # pairs: smaller imports show no progress bar
 
 
@@ -25,10 +31,10 @@ def register(app_: typer.Typer) -> None:
     app_.add_typer(app, name="memory")
 
 
-def _open(memory_dir: Path | None) -> Any:
+def _open(memory_dir: Path | None, key_file: Path | None) -> Any:
     from ltmt.memory.store import Memory
 
-    return Memory(memory_dir)
+    return Memory(memory_dir, key_file=key_file)
 
 
 def _echo_json(data: Any) -> None:
@@ -59,6 +65,7 @@ def import_(
         None, "--format", help="File format (default: from the extension)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
     src_lang: str = typer.Option("en", "--src-lang", help=LANG_HELP.format(side="source")),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help=LANG_HELP.format(side="target")),
@@ -77,7 +84,7 @@ def import_(
     options = _language_options(pair_format(file, fmt), src_lang, tgt_lang)
     records = list(read_pairs(file, fmt, **options))
     with (
-        _open(memory_dir) as memory,
+        _open(memory_dir, key_file) as memory,
         tqdm(
             total=len(records),
             unit="pair",
@@ -99,9 +106,10 @@ def add(
     source: str = typer.Option(..., "--source", help="Source text."),
     target: str = typer.Option(..., "--target", help="Target text."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add one source/target pair to --user's memory (a pair already stored is kept once)."""
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         before = memory.count(user)
         segment = memory.add(user, source, target, origin="cli")
         added = memory.count(user) > before
@@ -112,22 +120,34 @@ def add(
 @app.command("export")
 def export(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to export."),
-    output: Path = typer.Option(
-        ..., "--output", "-o", help="File to write (.jsonl, .tsv, .tmx...)."
+    output: str = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="File to write (.jsonl, .tsv, .tmx...), or - for standard output (needs --format).",
     ),
     fmt: str | None = typer.Option(
         None, "--format", help="File format (default: from the extension)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
     src_lang: str = typer.Option("en", "--src-lang", help="Source language code for TMX/XLIFF."),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code for TMX/XLIFF."),
 ) -> None:
-    """Write every segment of --user's memory to --output (metadata kept where the format can)."""
+    """Write every segment of --user's memory to --output (metadata kept where the format can).
+
+    A regular file is replaced atomically and gets the mode your umask gives; a symlink, device
+    or pipe is written through. The export is plaintext, even from an encrypted store.
+    """
+    import shutil
+    import tempfile
+
     from ltmt.formats.pairs import pair_format, write_pairs
+    from ltmt.outputs import describe, is_stdout, open_output
     from ltmt.segments import PairRecord
 
-    name = pair_format(output, fmt)
-    with _open(memory_dir) as memory:
+    name = pair_format(Path(output), fmt)
+    with _open(memory_dir, key_file) as memory:
         if not memory.count(user) and user not in memory.users():
             raise InputError(f"no user {user!r} in memory store {memory.path}")
 
@@ -137,8 +157,14 @@ def export(
                     segment.source, segment.target, f"segment {segment.id}", segment.metadata
                 )
 
-        count = write_pairs(output, records(), name, **_language_options(name, src_lang, tgt_lang))
-    typer.echo(f"exported {count} segments of {user} to {output}")
+        # the format writers write a path: a private scratch file, then copied to --output
+        with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
+            written = Path(scratch) / f"export.{name}"
+            options = _language_options(name, src_lang, tgt_lang)
+            count = write_pairs(written, records(), name, **options)
+            with open(written, "rb") as data, open_output(output, binary=True) as out:
+                shutil.copyfileobj(data, out)
+    typer.echo(f"exported {count} segments of {user} to {describe(output)}", err=is_stdout(output))
 
 
 @app.command("search")
@@ -147,12 +173,13 @@ def search(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to search."),
     k: int = typer.Option(5, "-k", "--top-k", min=1, help="How many matches."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(
         False, "--json", help='JSON list of {"source", "target", "score", "id"}.'
     ),
 ) -> None:
     """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         matches = memory.search(user, text, k=k)
     if as_json:
         _echo_json(
@@ -178,10 +205,11 @@ def stats(
         None, "--user", "-u", help="One user's counts (default: the store's)."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
 ) -> None:
     """Counts of the store, or of one user's memory (segments, origins, times)."""
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         data = memory.stats(user)
     if as_json:
         _echo_json(data)
@@ -195,10 +223,11 @@ def stats(
 @app.command("users")
 def users(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
 ) -> None:
     """List the users of the store with their segment counts."""
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         rows = [{"user": name, "segments": memory.count(name)} for name in memory.users()]
     if as_json:
         _echo_json(rows)
@@ -213,9 +242,16 @@ def delete(
     segment_id: int | None = typer.Option(None, "--id", help="Delete only this segment."),
     yes: bool = typer.Option(False, "--yes", help="Confirm deleting the whole memory of --user."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
-    """Delete --user's whole memory (needs --yes), or one segment with --id."""
-    with _open(memory_dir) as memory:
+    """Delete --user's whole memory (needs --yes), or one segment with --id.
+
+    Plaintext can remain: LMDB does not overwrite freed pages at once, so a plain store's
+    data.mdb keeps deleted text until 'ltmt memory compact' rewrites it. In an encrypted store a
+    deleted user's data key is destroyed, so what remains cannot be decrypted; a deleted single
+    segment stays decryptable in freed pages until compact.
+    """
+    with _open(memory_dir, key_file) as memory:
         if segment_id is not None:
             if not memory.delete(user, segment_id):
                 raise InputError(f"user {user!r} has no segment {segment_id}")
@@ -230,4 +266,83 @@ def delete(
                 param_hint="'--yes'",
             )
         memory.delete_user(user)
-    typer.echo(f"deleted user {user} ({count} segments)")
+        encrypted = memory.encrypted
+    note = (
+        "its data key is destroyed"
+        if encrypted
+        else "run 'ltmt memory compact' to remove its text from freed pages"
+    )
+    typer.echo(f"deleted user {user} ({count} segments); {note}")
+
+
+@app.command("check")
+def check(
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+) -> None:
+    """Verify every table of the store (users, segments, dedup entries, index, counts).
+
+    Exit 0 with a summary when everything agrees, else exit 1 naming the first problem.
+    """
+    with _open(memory_dir, key_file) as memory:
+        typer.echo(memory.check().summary())
+
+
+@app.command("backup")
+def backup(
+    directory: Path = typer.Argument(..., help="New (or empty) directory for the copy."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+) -> None:
+    """Copy the store into DIRECTORY while it stays in use (consistent and compacted).
+
+    The copy is a store: open it with --memory-dir DIRECTORY (and the same key file).
+    """
+    with _open(memory_dir, key_file) as memory:
+        target = memory.backup(directory)
+    typer.echo(f"backed up {memory.path} to {target}")
+
+
+@app.command("compact")
+def compact(
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+) -> None:
+    """Rewrite the store without its free pages, then swap it in atomically (crash-safe).
+
+    Deleted text stays in data.mdb's freed pages until they are reused; compact removes it and
+    shrinks the file. It needs the store to itself: stop other ltmt processes using it first.
+    """
+    with _open(memory_dir, key_file) as memory:
+        report = memory.compact()
+    typer.echo(f"compacted {memory.path}: data.mdb {report.before} -> {report.after} bytes")
+
+
+@app.command("keygen")
+def keygen(
+    output: Path = typer.Option(..., "--output", "-o", help="Key file to create (mode 0600)."),
+) -> None:
+    """Write a new random store key to --output (never overwrites a file).
+
+    Keep it apart from the store and back it up: without it an encrypted store cannot be read.
+    """
+    from ltmt.memory.crypto import generate_key_file
+
+    typer.echo(f"wrote a new key to {generate_key_file(output)}")
+
+
+@app.command("rekey")
+def rekey(
+    new_key_file: Path = typer.Option(
+        ..., "--new-key-file", help="The new store key (make it with keygen)."
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+) -> None:
+    """Rotate the store key of an encrypted store: every user's data key is rewrapped.
+
+    The old key still opens backups made before; the store needs --new-key-file from now on.
+    """
+    with _open(memory_dir, key_file) as memory:
+        memory.rekey(new_key_file)
+    typer.echo(f"rekeyed {memory.path}: use {new_key_file} from now on")

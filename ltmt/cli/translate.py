@@ -32,6 +32,9 @@ def translate(
     memory_dir: Path | None = typer.Option(
         None, "--memory-dir", help="Memory store (default: $LTMT_HOME)."
     ),
+    key_file: Path | None = typer.Option(
+        None, "--key-file", help="Store key of an encrypted memory (default: $LTMT_KEY_FILE)."
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here (text: default stdout)."
     ),
@@ -107,7 +110,7 @@ def translate(
     if user is not None:
         from ltmt.memory.store import Memory
 
-        memory = Memory(memory_dir)
+        memory = Memory(memory_dir, key_file=key_file)
     try:
         translator = Translator(
             model,

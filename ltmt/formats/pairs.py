@@ -58,6 +58,8 @@ def read_jsonl(path: Path) -> Iterator[PairRecord]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+        except RecursionError:
+            raise InputError(f"{path}:{number}: JSON nested too deeply") from None
         if not (
             isinstance(row, dict)
             and isinstance(row.get("source"), str)

@@ -15,6 +15,8 @@ Transactions here are short (an iterator over segments reads in chunks), so a re
 
 from __future__ import annotations
 
+import fcntl
+import functools
 import logging
 import os
 import threading
@@ -27,7 +29,16 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory.layout import INDEX_KEY, INDEX_KIND, NEXT_UID_KEY, SCHEMA_KEY, SCHEMA_VERSION
+from ltmt.memory import files
+from ltmt.memory.crypto import CIPHER_NAME, KEYRING_NAME, Keyring, Vault, read_key_file
+from ltmt.memory.layout import (
+    CIPHER_KEY,
+    INDEX_KEY,
+    INDEX_KIND,
+    NEXT_UID_KEY,
+    SCHEMA_KEY,
+    SCHEMA_VERSION,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +93,9 @@ class Store:
 
     path: Path
     env: lmdb.Environment
+    vault: Vault
+    lock_fd: int
+    key: bytes | None = None
     refs: int = 0
     lock: SharedLock = field(default_factory=SharedLock)
 
@@ -90,22 +104,31 @@ _REGISTRY: dict[str, Store] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
-def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE) -> Store:
-    """The shared :class:`Store` of directory ``path``, created (with its schema) if new."""
+def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE, key_file: Path | None = None) -> Store:
+    """The shared :class:`Store` of directory ``path``, created (with its schema) if new.
+
+    ``key_file``: the store key of an encrypted store, or the key that makes a new store
+    encrypted. An encrypted store without its key, or a plain one with a key, is refused.
+    """
     if path.exists() and not path.is_dir():
         raise StoreError(
             f"memory store {path} is a file, not a directory; pass a directory to --memory-dir"
         )
+    key = read_key_file(key_file) if key_file is not None else None
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create memory store directory {path}: {exc.strerror}") from exc
-    key = os.path.realpath(path)
+        raise files.disk_error(exc, path) or StoreError(
+            f"cannot create memory store directory {path}: {exc.strerror}"
+        ) from exc
+    realpath = os.path.realpath(path)
     with _REGISTRY_LOCK:
-        store = _REGISTRY.get(key)
+        store = _REGISTRY.get(realpath)
         if store is None:
-            store = _open(path, map_size)
-            _REGISTRY[key] = store
+            store = _open(path, map_size, key, key_file)
+            _REGISTRY[realpath] = store
+        elif store.key != key:
+            _refuse_key(path, store.vault.encrypted, key_file)
         store.refs += 1
         return store
 
@@ -118,33 +141,114 @@ def release(store: Store) -> None:
             return
         _REGISTRY.pop(os.path.realpath(store.path), None)
         store.env.close()
+        os.close(store.lock_fd)
 
 
-def _open(path: Path, map_size: int) -> Store:
+def swap_data_file(store: Store, new_file: Path) -> None:
+    """Put ``new_file`` (a compacted copy, synced) in place of the store's ``data.mdb``.
+
+    The caller holds the store to itself (its ``lock_fd`` locked exclusively). The environment
+    is closed, the file renamed over ``data.mdb`` (atomic) and the environment opened again.
+    """
+    with _REGISTRY_LOCK, store.lock.exclusive():
+        map_bytes = map_size(store)
+        store.env.close()
+        try:
+            os.replace(new_file, store.path / "data.mdb")
+            files.sync_directory(store.path)
+        finally:
+            store.env = _open_env(store.path, map_bytes)
+
+
+def lmdb_error(store_path: Path, exc: lmdb.Error) -> StoreError:
+    """A one-line StoreError for an LMDB failure: disk full, damage, or what LMDB said."""
+    full = files.disk_error(exc, store_path)
+    if full is not None:
+        return full
+    if isinstance(exc, (lmdb.CorruptedError, lmdb.PageNotFoundError, lmdb.BadValsizeError)):
+        return StoreError(
+            f"memory store {store_path} is damaged ({exc}); run ltmt memory check, "
+            "then restore a backup"
+        )
+    return StoreError(f"memory store {store_path}: {exc}")
+
+
+def _refuse_key(path: Path, encrypted: bool, key_file: Path | None) -> None:
+    if encrypted and key_file is None:
+        raise StoreError(
+            f"memory store {path} is encrypted; pass its key file with --key-file or LTMT_KEY_FILE"
+        )
+    if encrypted:
+        raise StoreError(
+            f"{key_file} is not the key of encrypted memory store {path}; pass the key file "
+            "it was created (or last rekeyed) with"
+        )
+    raise StoreError(
+        f"memory store {path} is not encrypted, but key file {key_file} was given; open it "
+        "without --key-file / LTMT_KEY_FILE (an existing store cannot be encrypted in place: "
+        "export it and import it into a new store)"
+    )
+
+
+def _open_env(path: Path, map_size: int) -> lmdb.Environment:
     try:
-        env = lmdb.open(str(path), map_size=map_size, max_dbs=0, max_readers=512)
+        return lmdb.open(
+            str(path),
+            map_size=map_size,
+            max_dbs=0,
+            max_readers=files.MAX_READERS,
+            mode=files.FILE_MODE,
+        )
     except lmdb.Error as exc:
-        raise StoreError(f"cannot open memory store {path}: {exc}") from exc
-    store = Store(path=path, env=env)
+        raise files.disk_error(exc, path) or StoreError(
+            f"cannot open memory store {path}: {exc}"
+        ) from exc
+
+
+def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -> Store:
+    files.check_data_file(path)
+    files.prepare_files(path)
+    env = _open_env(path, map_size)
+    files.tighten_modes(path)
+    lock_fd = os.open(path / "lock.mdb", os.O_RDONLY | os.O_CLOEXEC)
+    fcntl.flock(lock_fd, fcntl.LOCK_SH)  # compact needs the store to itself
+    store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key)
     try:
-        _check_schema(store)
+        _check_schema(store, key, key_file)
     except BaseException:
         env.close()
+        os.close(lock_fd)
         raise
     return store
 
 
-def _check_schema(store: Store) -> None:
-    with store.env.begin() as txn:
-        raw = txn.get(SCHEMA_KEY)
-        kind = txn.get(INDEX_KEY)
-        empty = txn.stat()["entries"] == 0
+def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> None:
+    try:
+        with store.env.begin() as txn:
+            raw = txn.get(SCHEMA_KEY)
+            kind = txn.get(INDEX_KEY)
+            cipher = txn.get(CIPHER_KEY)
+            empty = txn.stat()["entries"] == 0
+    except lmdb.Error as exc:
+        raise lmdb_error(store.path, exc) from exc
+    keyring_path = store.path / KEYRING_NAME
     if raw is None:
         if not empty:
             raise StoreError(f"{store.path} is an LMDB environment but not an ltmt memory store")
-        write(store, _initialise)
+        if key is not None:
+            if keyring_path.exists():  # a creation that stopped before the schema was written
+                store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
+            else:
+                store.vault = Vault(Keyring.create(keyring_path, key, str(key_file)))
+        write(store, functools.partial(_initialise, encrypted=key is not None))
         return
-    version = int(raw)
+    try:
+        version = int(raw)
+    except ValueError:
+        raise StoreError(
+            f"memory store {store.path} has a damaged schema entry ({bytes(raw)[:20]!r}); "
+            "restore a backup"
+        ) from None
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"memory store {store.path} has schema version {version}, newer than this ltmt reads "
@@ -154,19 +258,30 @@ def _check_schema(store: Store) -> None:
         raise StoreError(
             f"memory store {store.path} has schema version {version}, which this ltmt cannot read"
         )
-    if kind is None or kind.decode() != INDEX_KIND:
-        found = kind.decode() if kind is not None else "none"
+    if kind is None or kind.decode(errors="replace") != INDEX_KIND:
+        found = kind.decode(errors="replace") if kind is not None else "none"
         raise StoreError(
             f"memory store {store.path} has a {found} index, this ltmt needs {INDEX_KIND}; "
             "export the memories with the ltmt that wrote them and import them again"
         )
+    if cipher is not None and cipher != CIPHER_NAME.encode():
+        raise StoreError(
+            f"memory store {store.path} is encrypted with {cipher.decode(errors='replace')}, "
+            "which this ltmt cannot read; upgrade ltmt"
+        )
+    if (cipher is not None) != (key is not None):
+        _refuse_key(store.path, cipher is not None, key_file)
+    if key is not None:
+        store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
 
 
-def _initialise(txn: lmdb.Transaction) -> None:
+def _initialise(txn: lmdb.Transaction, *, encrypted: bool) -> None:
     # overwrite=False: a second process initialising at the same moment changes nothing
     txn.put(SCHEMA_KEY, str(SCHEMA_VERSION).encode(), overwrite=False)
     txn.put(NEXT_UID_KEY, b"1", overwrite=False)
     txn.put(INDEX_KEY, INDEX_KIND.encode(), overwrite=False)
+    if encrypted:
+        txn.put(CIPHER_KEY, CIPHER_NAME.encode(), overwrite=False)
 
 
 def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
@@ -182,6 +297,8 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
             grow(store)
         except lmdb.MapResizedError:
             _adopt_map_size(store)
+        except lmdb.Error as exc:
+            raise lmdb_error(store.path, exc) from exc
     raise StoreError(
         f"memory store {store.path} is still full after growing it {MAX_GROWTH_RETRIES} times"
     )
@@ -197,6 +314,8 @@ def read(store: Store, fn: Callable[[lmdb.Transaction], T], *, buffers: bool = F
                     return fn(txn)
         except lmdb.MapResizedError:
             _adopt_map_size(store)
+        except lmdb.Error as exc:
+            raise lmdb_error(store.path, exc) from exc
     raise StoreError(f"memory store {store.path} keeps changing size; try again")
 
 
@@ -219,6 +338,7 @@ def grow(store: Store, at_least: int = 0) -> None:
     """Double the map (or make it ``at_least`` bytes); the file grows only as it is written."""
     with store.lock.exclusive():
         new_size = max(map_size(store) * 2, at_least)
+        files.require_free(store.path)
         logger.info("growing memory store %s map to %d MiB", store.path, new_size >> 20)
         try:
             store.env.set_mapsize(new_size)
@@ -231,5 +351,6 @@ def grow(store: Store, at_least: int = 0) -> None:
 def reserve(store: Store, extra_bytes: int) -> None:
     """Grow the map ahead of a big write so that it does not have to be redone when full."""
     need = used_bytes(store) + extra_bytes
+    files.require_free(store.path, extra_bytes)
     if need > map_size(store):
         grow(store, at_least=need + need // 4)

@@ -18,6 +18,10 @@ by IDF and adds the weights up per segment in a dense scratch array. From the we
 score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and keeps the best
 ``limit`` for the exact rerank in :mod:`ltmt.retrieval`.
 
+In an encrypted store every term passes through the user's ``cipher.terms`` (a keyed
+pseudo-random function, see :mod:`.crypto`) before it is stored or looked up, and the lens
+blocks are sealed; the plain store's cipher leaves both as they are.
+
 Writes keep the index exact: added segments are searchable as soon as their transaction commits;
 a deleted segment's id is taken out of its postings and its length set to 0.
 """
@@ -31,6 +35,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
+from ltmt.memory.crypto import PLAIN, PlainCipher
 from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, POST, Buffer, u32
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
@@ -48,8 +53,12 @@ _CHUNK_LEN = _HEAD_LEN + 4
 
 
 def _codepoints(texts: Sequence[str]) -> np.ndarray:
-    """Code points of the padded texts joined by NUL: ``(sum(len + 3),)`` uint32."""
-    joined = " " + " \x00 ".join(texts) + " "
+    """Code points of the padded texts joined by NUL: ``(sum(max(len, NGRAM - 2) + 3),)`` uint32.
+
+    A text shorter than ``NGRAM - 2`` is padded with spaces so that it still has one n-gram
+    (``"X"`` is indexed as `` x  ``): one-character sources are found too.
+    """
+    joined = " " + " \x00 ".join(text.ljust(NGRAM - 2) for text in texts) + " "
     return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
@@ -85,16 +94,17 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
-def query_terms(text: str) -> np.ndarray:
+def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """The distinct trigram terms of one index text, ``(n_terms,)`` uint32."""
     hashes, _ = _gram_hashes(_codepoints([text]))
-    return _sorted_unique(hashes)
+    return _sorted_unique(cipher.terms(hashes))
 
 
-def posting_pairs(texts: Sequence[str], ids: np.ndarray) -> np.ndarray:
+def posting_pairs(texts: Sequence[str], ids: np.ndarray, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Distinct ``term << 32 | id`` of the segments ``ids`` (same order as ``texts``), sorted."""
     cps = _codepoints(texts)
     hashes, positions = _gram_hashes(cps)
+    hashes = cipher.terms(hashes)
     doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
     pairs = (hashes.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
     return _sorted_unique(pairs)
@@ -111,11 +121,17 @@ def _parse_head(value: Buffer | None) -> tuple[int, np.ndarray]:
     return _DF.unpack_from(value)[0], np.frombuffer(value, dtype="<u4", offset=4)
 
 
-def add_postings(txn: lmdb.Transaction, uid: int, ids: np.ndarray, texts: Sequence[str]) -> None:
+def add_postings(
+    txn: lmdb.Transaction,
+    uid: int,
+    ids: np.ndarray,
+    texts: Sequence[str],
+    cipher: PlainCipher = PLAIN,
+) -> None:
     """Index segments ``ids`` (ascending, above every id indexed so far) with index ``texts``."""
     if not len(texts):
         return
-    pairs = posting_pairs(texts, ids)
+    pairs = posting_pairs(texts, ids, cipher)
     terms = (pairs >> np.uint64(32)).astype(np.uint32)
     seg_ids = (pairs & np.uint64(0xFFFFFFFF)).astype("<u4")
     starts = np.concatenate(([0], np.flatnonzero(np.diff(terms)) + 1))
@@ -137,29 +153,41 @@ def add_postings(txn: lmdb.Transaction, uid: int, ids: np.ndarray, texts: Sequen
             tail = b""
         items.append((key, _DF.pack(df + end - start) + tail))
     txn.cursor().putmulti(items)
-    set_lens(txn, uid, ids, np.array([len(t) for t in texts], dtype=np.int64))
+    set_lens(txn, uid, ids, np.array([len(t) for t in texts], dtype=np.int64), cipher)
 
 
-def set_lens(txn: lmdb.Transaction, uid: int, ids: np.ndarray, lengths: np.ndarray) -> None:
+def set_lens(
+    txn: lmdb.Transaction,
+    uid: int,
+    ids: np.ndarray,
+    lengths: np.ndarray,
+    cipher: PlainCipher = PLAIN,
+) -> None:
     """Record the index-text length of segments ``ids`` (0 marks a deleted segment)."""
     lengths = np.minimum(lengths, 0xFFFF).astype("<u2")
     blocks = ids >> BLOCK_BITS
     for block in np.unique(blocks).tolist():
         key = LENS + u32(uid) + u32(block)
         old = txn.get(key)
-        prev = np.frombuffer(old, dtype="<u2") if old is not None else np.zeros(0, dtype="<u2")
+        prev = (
+            np.frombuffer(cipher.open(old, key), dtype="<u2")
+            if old is not None
+            else np.zeros(0, dtype="<u2")
+        )
         mask = blocks == block
         local = ids[mask] & (BLOCK_SIZE - 1)
         arr = np.zeros(max(len(prev), int(local.max()) + 1), dtype="<u2")
         arr[: len(prev)] = prev
         arr[local] = lengths[mask]
-        txn.put(key, arr.tobytes())
+        txn.put(key, cipher.seal(arr.tobytes(), key))
 
 
-def remove_postings(txn: lmdb.Transaction, uid: int, seg_id: int, text: str) -> None:
+def remove_postings(
+    txn: lmdb.Transaction, uid: int, seg_id: int, text: str, cipher: PlainCipher = PLAIN
+) -> None:
     """Take segment ``seg_id`` (index text ``text``) out of its postings and zero its length."""
     cursor = txn.cursor()
-    for term in query_terms(text).tolist():
+    for term in query_terms(text, cipher).tolist():
         key = head_key(uid, term)
         df, tail = _parse_head(txn.get(key))
         if not df:
@@ -188,10 +216,11 @@ def remove_postings(txn: lmdb.Transaction, uid: int, seg_id: int, text: str) -> 
             txn.put(key, _DF.pack(df - 1) + tail.tobytes())
         else:
             txn.delete(key)
-    set_lens(txn, uid, np.array([seg_id], dtype=np.int64), np.array([0], dtype=np.int64))
+    zero = np.array([0], dtype=np.int64)
+    set_lens(txn, uid, np.array([seg_id], dtype=np.int64), zero, cipher)
 
 
-def load_lens(txn: lmdb.Transaction, uid: int) -> np.ndarray:
+def load_lens(txn: lmdb.Transaction, uid: int, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Index-text length of every segment id of user ``uid`` (0 = none): ``(n_ids,)`` uint16."""
     prefix = LENS + u32(uid)
     cursor = txn.cursor()
@@ -201,7 +230,7 @@ def load_lens(txn: lmdb.Transaction, uid: int) -> np.ndarray:
             if bytes(key[:5]) != prefix:
                 break
             block = int.from_bytes(bytes(key[5:9]), "big")
-            blocks.append((block, np.frombuffer(value, dtype="<u2")))
+            blocks.append((block, np.frombuffer(cipher.open(value, bytes(key)), dtype="<u2")))
     if not blocks:
         return np.zeros(0, dtype=np.uint16)
     out = np.zeros(blocks[-1][0] * BLOCK_SIZE + len(blocks[-1][1]), dtype=np.uint16)
@@ -232,6 +261,7 @@ def candidates(
     limit: int,
     *,
     budget: int = POSTINGS_BUDGET,
+    cipher: PlainCipher = PLAIN,
 ) -> np.ndarray:
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first.
 
@@ -239,6 +269,7 @@ def candidates(
     """
     found: list[tuple[int, int, bytes, np.ndarray]] = []
     hashes, positions = _gram_hashes(_codepoints([text]))
+    hashes = cipher.terms(hashes)
     first: dict[int, int] = {}
     for term, position in zip(hashes.tolist(), positions.tolist(), strict=True):
         first.setdefault(term, position)

@@ -8,9 +8,11 @@ big-endian, so byte order is numeric order and each user's keys of a table form 
 =====  ====  ==========================================  =========================================
 table  tag   rest of the key                             value
 =====  ====  ==========================================  =========================================
-meta   ``m`` ``schema``, ``next_uid``; ``index``         ASCII integer; index kind (ASCII)
+meta   ``m`` ``schema``, ``next_uid``; ``index``;        ASCII integer; index kind (ASCII);
+             ``cipher`` (encrypted stores only)          cipher name (ASCII)
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
-                                                         updated, origins (count per origin)
+                                                         updated, origins (count per origin);
+                                                         encrypted: ``E`` · uid u32 · sealed JSON
 seg    ``s`` uid u32 · segment id u32                    :func:`encode_record`
 pair   ``p`` uid u32 · blake2b-128 of (source, target)   segment id u32 (the dedup table)
 norm   ``n`` uid u32 · segment id u32                    source in ``fold_space`` form (UTF-8)
@@ -21,6 +23,11 @@ lens   ``l`` uid u32 · block u32                         ``<u2`` per id of the 
                                                          length, 0 = no such segment (deleted)
 =====  ====  ==========================================  =========================================
 
+In an encrypted store (:mod:`.crypto`) the values of ``seg``, ``norm`` and ``lens`` and the JSON
+of ``users`` are sealed with the user's key (nonce · AES-GCM ciphertext · tag, the LMDB key as
+associated data), the ``pair`` digest is keyed and the ``post`` terms are keyed; the users' data
+keys live in the ``keyring`` file beside ``data.mdb``.
+
 A lens block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids
 start at 1, grow by one per added segment and are never reused, so a deleted id can never come
 back as a different segment. ``uid`` numbers are never reused either, and a deleted user leaves
@@ -29,12 +36,13 @@ no key behind.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import struct
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from ltmt.errors import StoreError
 
 Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=True`` transactions)
 
@@ -43,6 +51,8 @@ META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b
 PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS)
 SCHEMA_KEY = META + b"schema"
 INDEX_KEY = META + b"index"
+CIPHER_KEY = META + b"cipher"
+ENCRYPTED_ROW = b"E"
 NGRAM = 4  # characters per index term
 INDEX_KIND = f"char{NGRAM}gram-v1"  # stored at creation; a store with another index is refused
 NEXT_UID_KEY = META + b"next_uid"
@@ -75,16 +85,20 @@ def seg_id_of(key: Buffer) -> int:
     return int(_U32.unpack(key[5:9])[0])
 
 
-def pair_key(uid: int, source: str, target: str) -> bytes:
+Digest = Callable[[bytes], bytes]  # 16-byte digest of the user (keyed in an encrypted store)
+
+
+def pair_key(uid: int, source: str, target: str, digest: Digest) -> bytes:
     """The dedup key of an exact (source, target) pair."""
-    return pair_key_utf8(PAIR + _U32.pack(uid), source.encode("utf-8"), target.encode("utf-8"))
+    return pair_key_utf8(
+        PAIR + _U32.pack(uid), source.encode("utf-8"), target.encode("utf-8"), digest
+    )
 
 
-def pair_key_utf8(prefix: bytes, source: bytes, target: bytes) -> bytes:
+def pair_key_utf8(prefix: bytes, source: bytes, target: bytes, digest: Digest) -> bytes:
     """:func:`pair_key` from ``PAIR + uid`` and the UTF-8 texts; the length prefix of the hashed
     data keeps (source, target) unambiguous."""
-    digest = hashlib.blake2b(_U32.pack(len(source)) + source + target, digest_size=16).digest()
-    return prefix + digest
+    return prefix + digest(_U32.pack(len(source)) + source + target)
 
 
 @dataclass(frozen=True)
@@ -113,15 +127,22 @@ class UserInfo:
 
     @classmethod
     def decode(cls, data: Buffer) -> UserInfo:
-        row = json.loads(bytes(data))
-        return cls(
-            uid=int(row["uid"]),
-            next_id=int(row["next_id"]),
-            count=int(row["count"]),
-            created=float(row["created"]),
-            updated=float(row["updated"]),
-            origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
-        )
+        """The row encoded by :meth:`encode`; StoreError if it is damaged."""
+        try:
+            row = json.loads(bytes(data))
+            return cls(
+                uid=int(row["uid"]),
+                next_id=int(row["next_id"]),
+                count=int(row["count"]),
+                created=float(row["created"]),
+                updated=float(row["updated"]),
+                origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
+            )
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            raise StoreError(
+                f"a user record is damaged ({bytes(data)[:30]!r}...); run ltmt memory check, "
+                "then restore a backup"
+            ) from exc
 
 
 def encode_record(
@@ -144,8 +165,17 @@ def encode_record_utf8(
 
 
 def decode_record(data: Buffer) -> tuple[str, str, float, str, dict[str, Any]]:
-    """(source, target, created, origin, metadata) of an :func:`encode_record` value."""
-    data = bytes(data)
+    """(source, target, created, origin, metadata) of an :func:`encode_record` value;
+    StoreError if it is damaged."""
+    try:
+        return _decode_record(bytes(data))
+    except (struct.error, ValueError, TypeError, RecursionError) as exc:
+        raise StoreError(
+            "a segment record is damaged; run ltmt memory check, then restore a backup"
+        ) from exc
+
+
+def _decode_record(data: bytes) -> tuple[str, str, float, str, dict[str, Any]]:
     created, n_src, n_tgt, n_org, n_meta = _RECORD_HEAD.unpack_from(data)
     pos = _RECORD_HEAD.size
     source = data[pos : pos + n_src].decode("utf-8")
@@ -154,5 +184,9 @@ def decode_record(data: Buffer) -> tuple[str, str, float, str, dict[str, Any]]:
     pos += n_tgt
     origin = data[pos : pos + n_org].decode("utf-8")
     pos += n_org
+    if pos + n_meta != len(data):
+        raise ValueError("record length does not match its head")
     metadata = json.loads(data[pos : pos + n_meta]) if n_meta else {}
+    if not isinstance(metadata, dict):
+        raise TypeError("metadata is not an object")
     return source, target, created, origin, metadata

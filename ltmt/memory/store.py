@@ -26,16 +26,15 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env, index, writes
+from ltmt.memory import env, index, maintenance, rows, writes
+from ltmt.memory.check import CheckReport
+from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
+from ltmt.memory.crypto import PlainCipher, resolve_key_file
 from ltmt.memory.layout import (
     NORM,
     SCHEMA_VERSION,
     USERS,
-    Buffer,
-    UserInfo,
-    decode_record,
-    seg_id_of,
     seg_key,
     user_key,
 )
@@ -79,7 +78,8 @@ class Memory:
     ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
     unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
     is how many index candidates are reranked per query; ``map_size`` is the initial LMDB map
-    size in bytes (it grows when full).
+    size in bytes (it grows when full). ``key_file`` (default: ``$LTMT_KEY_FILE``) is the store
+    key of an encrypted store, or makes a new store encrypted (see :mod:`ltmt.memory.crypto`).
     """
 
     def __init__(
@@ -90,6 +90,7 @@ class Memory:
         clean: CleanConfig = DEFAULT_CLEAN,
         candidates: int = DEFAULT_CANDIDATES,
         map_size: int = env.DEFAULT_MAP_SIZE,
+        key_file: str | os.PathLike[str] | None = None,
     ) -> None:
         if candidates < 1:
             raise InputError(f"candidates must be >= 1, got {candidates}")
@@ -97,7 +98,8 @@ class Memory:
         self.case_sensitive = case_sensitive
         self.clean = clean
         self.candidates = candidates
-        self._store: env.Store | None = env.acquire(self.path, map_size=map_size)
+        key = resolve_key_file(key_file)
+        self._store: env.Store | None = env.acquire(self.path, map_size=map_size, key_file=key)
         self._scratch = _SearchScratch()
 
     # -- life cycle -------------------------------------------------------------------------
@@ -128,6 +130,10 @@ class Memory:
             raise StoreError(f"memory store {self.path} is closed")
         return self._store
 
+    @property
+    def encrypted(self) -> bool:
+        return self.store.vault.encrypted
+
     # -- writing ----------------------------------------------------------------------------
 
     def add(
@@ -152,9 +158,10 @@ class Memory:
         except ValueError as exc:
             raise InputError(f"cannot add to {user!r}: {exc}") from exc
         pair = (source, target, meta)
-        now = time.time()
+        now, vault = time.time(), self.store.vault
         [(seg_id, _)] = env.write(
-            self.store, lambda txn: writes.add_pairs(txn, user, [pair], origin=origin, now=now)
+            self.store,
+            lambda txn: writes.add_pairs(txn, vault, user, [pair], origin=origin, now=now),
         )
         segment = self.get(user, seg_id)
         if segment is None:  # pragma: no cover - deleted by another process in between
@@ -201,11 +208,11 @@ class Memory:
         if kept:
             chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
             env.reserve(self.store, len(kept) * 512 + chars)
-        now = time.time()
+        now, vault = time.time(), self.store.vault
         results = env.write(
             self.store,
             lambda txn: writes.add_pairs(
-                txn, user, kept, origin=origin, now=now, progress=progress
+                txn, vault, user, kept, origin=origin, now=now, progress=progress
             ),
         )
         added = sum(1 for _, new in results if new)
@@ -221,12 +228,45 @@ class Memory:
     def delete(self, user: str, seg_id: int) -> bool:
         """Delete one segment (with its index entries); False if there is no such segment."""
         check_user(user)
-        return env.write(self.store, lambda txn: writes.delete_segment(txn, user, int(seg_id)))
+        vault = self.store.vault
+        return env.write(
+            self.store, lambda txn: writes.delete_segment(txn, vault, user, int(seg_id))
+        )
 
     def delete_user(self, user: str) -> bool:
-        """Delete a user and every trace of it, index included; False if there is no such user."""
+        """Delete a user and every trace of it, index included; False if there is no such user.
+
+        In an encrypted store the user's data key is destroyed too, so what LMDB's freed pages
+        (or a backup) still hold of the user cannot be decrypted. In a plain store the freed
+        pages keep the text until reused: :func:`ltmt.memory.maintenance.compact` removes it.
+        """
         check_user(user)
-        return env.write(self.store, lambda txn: writes.delete_user(txn, user))
+        vault = self.store.vault
+        uid = env.write(self.store, lambda txn: writes.delete_user(txn, vault, user))
+        if uid is None:
+            return False
+        vault.destroy(uid)
+        self._scratch.lens.pop(user, None)
+        return True
+
+    # -- upkeep (see ltmt.memory.maintenance and ltmt.memory.check) --------------------------
+
+    def check(self) -> CheckReport:
+        """Verify that every table agrees (StoreError naming the first problem)."""
+        return check_store(self.store)
+
+    def backup(self, directory: str | os.PathLike[str]) -> Path:
+        """A consistent, compacted copy of the live store in the new ``directory``."""
+        return maintenance.backup(self.store, Path(directory).expanduser())
+
+    def compact(self) -> maintenance.CompactReport:
+        """Rewrite the store without free pages (what deleted text they hold goes with them)."""
+        self._scratch.lens.clear()
+        return maintenance.compact(self.store)
+
+    def rekey(self, new_key_file: str | os.PathLike[str]) -> None:
+        """Make ``new_key_file``'s key the store key of this encrypted store."""
+        maintenance.rekey(self.store, Path(new_key_file).expanduser())
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -248,19 +288,18 @@ class Memory:
     def count(self, user: str) -> int:
         """How many segments ``user`` has (0 for an unknown user)."""
         check_user(user)
-        info = env.read(self.store, lambda txn: writes.user_info(txn, user))
-        return info.count if info is not None else 0
+        found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
+        return found[0].count if found is not None else 0
 
     def get(self, user: str, seg_id: int) -> Segment | None:
         """Segment ``seg_id`` of ``user``, or None."""
         check_user(user)
 
         def run(txn: lmdb.Transaction) -> Segment | None:
-            info = writes.user_info(txn, user)
-            if info is None or not 0 < seg_id < 2**32:
+            found = rows.user_info(txn, self.store.vault, user)
+            if found is None or not 0 < seg_id < 2**32:
                 return None
-            raw = txn.get(seg_key(info.uid, seg_id))
-            return _segment(user, seg_id, raw) if raw is not None else None
+            return rows.read_segment(txn, user, found[0].uid, found[1], seg_id)
 
         return env.read(self.store, run)
 
@@ -269,7 +308,9 @@ class Memory:
         check_user(user)
         after = 0
         while True:
-            read_chunk = functools.partial(_segments_after, user=user, after=after, chunk=chunk)
+            read_chunk = functools.partial(
+                rows.segments_after, vault=self.store.vault, user=user, after=after, chunk=chunk
+            )
             found = env.read(self.store, read_chunk)
             yield from found
             if len(found) < chunk:
@@ -280,9 +321,10 @@ class Memory:
         """A user's counts (``segments``, ``created``, ``updated``, ``origins``), or the store's."""
         if user is not None:
             check_user(user)
-            info = env.read(self.store, lambda txn: writes.user_info(txn, user))
-            if info is None:
+            found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
+            if found is None:
                 raise InputError(f"no user {user!r} in memory store {self.path}")
+            info = found[0]
             return {
                 "user": user,
                 "segments": info.count,
@@ -295,6 +337,7 @@ class Memory:
         return {
             "path": str(self.path),
             "schema": SCHEMA_VERSION,
+            "encrypted": self.encrypted,
             "users": len(users),
             "segments": sum(self.count(name) for name in users),
             "size_bytes": data_file.stat().st_size if data_file.exists() else 0,
@@ -314,11 +357,13 @@ class Memory:
         texts = list(texts)
         return env.read(self.store, lambda txn: self._search(txn, user, texts, k), buffers=True)
 
-    def _lens(self, txn: lmdb.Transaction, user: str, row: bytes, uid: int) -> np.ndarray:
+    def _lens(
+        self, txn: lmdb.Transaction, user: str, row: bytes, uid: int, cipher: PlainCipher
+    ) -> np.ndarray:
         cached = self._scratch.lens.get(user)
         if cached is not None and cached[0] == row:
             return cached[1]
-        lens = index.load_lens(txn, uid)
+        lens = index.load_lens(txn, uid, cipher)
         if len(self._scratch.lens) >= LENS_CACHE_USERS:
             self._scratch.lens.clear()
         self._scratch.lens[user] = (row, lens)
@@ -331,10 +376,10 @@ class Memory:
         if raw is None:
             return [[] for _ in texts]
         row = bytes(raw)
-        info = UserInfo.decode(row)
+        info, cipher = rows.decode_user(row, self.store.vault, user)
         if info.count == 0:
             return [[] for _ in texts]
-        lens = self._lens(txn, user, row, info.uid)
+        lens = self._lens(txn, user, row, info.uid, cipher)
         scratch = self._scratch.index
         results: list[list[Match]] = []
         for text in texts:
@@ -344,51 +389,29 @@ class Memory:
                 continue
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
-            ids = index.candidates(txn, info.uid, info.count, lens, scratch, index_text, limit)
+            ids = index.candidates(
+                txn, info.uid, info.count, lens, scratch, index_text, limit, cipher=cipher
+            )
             found_ids, sources = [], []
             for seg_id in ids.tolist():
-                raw = txn.get(seg_key(info.uid, seg_id, NORM))
+                key = seg_key(info.uid, seg_id, NORM)
+                raw = txn.get(key)
                 if raw is not None:
                     found_ids.append(seg_id)
-                    folded = bytes(raw).decode("utf-8")
+                    folded = bytes(cipher.open(raw, key)).decode("utf-8")
                     sources.append(folded if self.case_sensitive else folded.casefold())
             matches = []
             for seg_id, score in rerank(query, found_ids, sources, k):
-                raw = txn.get(seg_key(info.uid, seg_id))
-                matches.append(Match(segment=_segment(user, seg_id, raw), score=score))
+                segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
+                if (
+                    segment is None
+                ):  # pragma: no cover - the index named a segment the snapshot lacks
+                    raise StoreError(
+                        f"segment {seg_id} of {user!r} is missing; run ltmt memory check"
+                    )
+                matches.append(Match(segment=segment, score=score))
             results.append(matches)
         return results
-
-
-def _segment(user: str, seg_id: int, raw: Buffer | None) -> Segment:
-    if raw is None:  # pragma: no cover - the index named a segment the same snapshot lacks
-        raise StoreError(f"segment {seg_id} of {user!r} is missing; the store is damaged")
-    source, target, created, origin, metadata = decode_record(raw)
-    return Segment(
-        id=seg_id,
-        user=user,
-        source=source,
-        target=target,
-        created=created,
-        origin=origin,
-        metadata=metadata,
-    )
-
-
-def _segments_after(txn: lmdb.Transaction, user: str, after: int, chunk: int) -> list[Segment]:
-    info = writes.user_info(txn, user)
-    if info is None:
-        return []
-    prefix = seg_key(info.uid, 0)[:5]
-    cursor = txn.cursor()
-    found: list[Segment] = []
-    if not cursor.set_range(seg_key(info.uid, after + 1)):
-        return found
-    for key, raw in cursor:
-        if bytes(key[:5]) != prefix or len(found) >= chunk:
-            break
-        found.append(_segment(user, seg_id_of(key), raw))
-    return found
 
 
 def default_path() -> Path:

@@ -17,6 +17,7 @@ import numpy as np
 
 from ltmt.errors import StoreError
 from ltmt.memory import index
+from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import (
     NEXT_UID_KEY,
     NORM,
@@ -35,6 +36,7 @@ from ltmt.memory.layout import (
     user_key,
 )
 from ltmt.memory.normalize import fold_space
+from ltmt.memory.rows import encode_user, user_info
 
 MAX_ID = 2**32 - 2  # segment ids are u32 and one more must fit in a key range
 # Pairs indexed together: bigger batches rewrite each term's postings head fewer times.
@@ -51,19 +53,19 @@ def _required(value: Buffer | None, key: bytes) -> Buffer:
     return value
 
 
-def user_info(txn: lmdb.Transaction, user: str) -> UserInfo | None:
-    raw = txn.get(user_key(user))
-    return UserInfo.decode(raw) if raw is not None else None
-
-
-def _new_user(txn: lmdb.Transaction, now: float) -> UserInfo:
-    uid = int(bytes(_required(txn.get(NEXT_UID_KEY), NEXT_UID_KEY)))
+def _new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo, PlainCipher]:
+    raw = _required(txn.get(NEXT_UID_KEY), NEXT_UID_KEY)
+    try:
+        uid = int(bytes(raw))
+    except ValueError:
+        raise StoreError(f"the memory store's {NEXT_UID_KEY!r} entry is damaged") from None
     txn.put(NEXT_UID_KEY, str(uid + 1).encode())
-    return UserInfo(uid=uid, created=now, updated=now)
+    return UserInfo(uid=uid, created=now, updated=now), vault.new_user(uid)
 
 
 def add_pairs(
     txn: lmdb.Transaction,
+    vault: Vault,
     user: str,
     pairs: Sequence[CleanPair],
     *,
@@ -72,7 +74,7 @@ def add_pairs(
     progress: Callable[[int], None] | None = None,
 ) -> list[tuple[int, bool]]:
     """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate)."""
-    info = user_info(txn, user) or _new_user(txn, now)
+    info, cipher = user_info(txn, vault, user) or _new_user(txn, vault, now)
     uid, next_id = info.uid, info.next_id
     pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
     origin_utf8 = origin.encode("utf-8")
@@ -87,7 +89,7 @@ def add_pairs(
         index_texts: list[str] = []
         for source, target, metadata in batch:
             src, tgt = source.encode("utf-8"), target.encode("utf-8")
-            key = pair_key_utf8(pair_prefix, src, tgt)
+            key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest)
             existing = seen.get(key)
             if existing is None:
                 raw = txn.get(key)
@@ -100,9 +102,10 @@ def add_pairs(
             seen[key] = seg_id
             folded = fold_space(source)
             id_utf8 = u32(seg_id)
+            seg, norm = seg_prefix + id_utf8, norm_prefix + id_utf8
             record = encode_record_utf8(src, tgt, now, origin_utf8, metadata)
-            seg_items.append((seg_prefix + id_utf8, record))
-            norm_items.append((norm_prefix + id_utf8, folded.encode("utf-8")))
+            seg_items.append((seg, cipher.seal(record, seg)))
+            norm_items.append((norm, cipher.seal(folded.encode("utf-8"), norm)))
             pair_items.append((key, id_utf8))
             new_ids.append(seg_id)
             index_texts.append(folded.casefold())
@@ -111,7 +114,7 @@ def add_pairs(
         cursor.putmulti(seg_items)
         cursor.putmulti(norm_items)
         cursor.putmulti(pair_items)
-        index.add_postings(txn, uid, np.array(new_ids, dtype=np.int64), index_texts)
+        index.add_postings(txn, uid, np.array(new_ids, dtype=np.int64), index_texts, cipher)
         if progress is not None:
             progress(len(batch))
     if next_id >= MAX_ID:
@@ -123,50 +126,54 @@ def add_pairs(
         info = replace(
             info, next_id=next_id, count=info.count + added, updated=now, origins=origins
         )
-        txn.put(user_key(user), info.encode())
+        txn.put(user_key(user), encode_user(info, cipher, user))
     return results
 
 
-def delete_segment(txn: lmdb.Transaction, user: str, seg_id: int) -> bool:
+def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) -> bool:
     """Remove one segment and every trace of it (record, dedup entry, postings); False if absent."""
-    info = user_info(txn, user)
-    if info is None or not 0 < seg_id < 2**32:
+    found = user_info(txn, vault, user)
+    if found is None or not 0 < seg_id < 2**32:
         return False
+    info, cipher = found
     skey, nkey = seg_key(info.uid, seg_id), seg_key(info.uid, seg_id, NORM)
     raw = txn.get(skey)
     if raw is None:
         return False
-    source, target, _, origin, _ = decode_record(raw)
-    folded = bytes(_required(txn.get(nkey), nkey)).decode("utf-8")
-    index.remove_postings(txn, info.uid, seg_id, folded.casefold())
+    source, target, _, origin, _ = decode_record(cipher.open(raw, skey))
+    folded = bytes(cipher.open(_required(txn.get(nkey), nkey), nkey)).decode("utf-8")
+    index.remove_postings(txn, info.uid, seg_id, folded.casefold(), cipher)
     txn.delete(skey)
     txn.delete(nkey)
-    txn.delete(pair_key(info.uid, source, target))
+    txn.delete(pair_key(info.uid, source, target, cipher.digest))
     origins = dict(info.origins)
     if origins.get(origin, 0) > 1:
         origins[origin] -= 1
     else:
         origins.pop(origin, None)
     info = replace(info, count=info.count - 1, updated=time.time(), origins=origins)
-    txn.put(user_key(user), info.encode())
+    txn.put(user_key(user), encode_user(info, cipher, user))
     return True
 
 
-def delete_user(txn: lmdb.Transaction, user: str) -> bool:
-    """Remove ``user`` and every key under its uid in every table; False if unknown."""
-    info = user_info(txn, user)
-    if info is None:
-        return False
+def delete_user(txn: lmdb.Transaction, vault: Vault, user: str) -> int | None:
+    """Remove ``user`` and every key under its uid in every table; returns the uid (whose data
+    key the caller destroys once this commits), None if unknown."""
+    raw = txn.get(user_key(user))
+    if raw is None:
+        return None
+    # an encrypted row is not opened: a user whose key is lost can still be deleted
+    uid = read_u32(raw[1:5]) if vault.encrypted else UserInfo.decode(raw).uid
     cursor = txn.cursor()
     for table in PER_USER_TABLES:
-        prefix = table + u32(info.uid)
+        prefix = table + u32(uid)
         if not cursor.set_range(prefix):
             continue
         while bytes(cursor.key()[:5]) == prefix:
             if not cursor.delete():
                 break
     txn.delete(user_key(user))
-    return True
+    return uid
 
 
 def check_metadata(metadata: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -177,6 +184,6 @@ def check_metadata(metadata: Mapping[str, Any] | None) -> Mapping[str, Any]:
         raise ValueError(f"metadata must be a mapping, got {type(metadata).__name__}")
     try:
         json.dumps(dict(metadata), ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:
         raise ValueError(f"metadata is not JSON-serialisable: {exc}") from exc
     return dict(metadata)

@@ -147,7 +147,10 @@ def test_import_search_stats_users_export_delete(
     assert code == 2 and "without --yes" in err
     assert Memory(store).count("git") == 4
     code, out, _ = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
-    assert (code, out) == (0, "deleted user git (4 segments)\n")
+    assert (code, out) == (
+        0,
+        "deleted user git (4 segments); run 'ltmt memory compact' to remove its text from freed pages\n",
+    )
     code, out, _ = ltmt(capsys, "memory", "users", "--memory-dir", store)
     assert (code, out) == (0, "")
 

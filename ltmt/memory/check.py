@@ -1,0 +1,250 @@
+"""``ltmt memory check``: verify that every table of a store agrees with the others.
+
+Per user: the row's count equals its segment records, every record decodes (and decrypts),
+its normalised source and dedup entry are there and agree with it, its index-text length is
+recorded, and the postings are exactly those its sources make (document frequencies included).
+Across users: no key belongs to a uid without a user, uids are below ``next_uid``. The first
+problem found is a :class:`~ltmt.errors.StoreError` that names it; LMDB's own page checks
+(a damaged page) end the same way.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import lmdb
+import numpy as np
+
+from ltmt.errors import StoreError
+from ltmt.memory import env, index, rows
+from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.layout import (
+    LENS,
+    META,
+    NEXT_UID_KEY,
+    NORM,
+    PAIR,
+    PER_USER_TABLES,
+    POST,
+    SEG,
+    USERS,
+    Buffer,
+    UserInfo,
+    decode_record,
+    pair_key,
+    read_u32,
+    seg_key,
+    u32,
+)
+from ltmt.memory.maintenance import live_uids
+from ltmt.memory.normalize import fold_space
+
+_TABLE_NAMES = {
+    SEG: "segment",
+    PAIR: "dedup",
+    NORM: "normalised-source",
+    POST: "index",
+    LENS: "length",
+}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What a successful check covered."""
+
+    users: int
+    segments: int
+    postings: int
+    encrypted: bool
+
+    def summary(self) -> str:
+        kind = "encrypted " if self.encrypted else ""
+        return (
+            f"ok: {kind}store with {self.users} users, {self.segments} segments and "
+            f"{self.postings} index postings; every table agrees"
+        )
+
+
+class Damage(StoreError):
+    """A check found the store inconsistent."""
+
+
+def check(store: env.Store) -> CheckReport:
+    """Verify ``store`` (see the module docstring); raises :class:`Damage` naming the problem."""
+    try:
+        return env.read(store, lambda txn: _check(txn, store))
+    except Damage as exc:
+        raise Damage(f"memory store {store.path} is damaged: {exc}; restore a backup") from None
+
+
+def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
+    vault = store.vault
+    raw_next = txn.get(NEXT_UID_KEY)
+    try:
+        next_uid = int(bytes(raw_next)) if raw_next is not None else 0
+    except ValueError:
+        next_uid = 0
+    if next_uid < 1:
+        raise Damage(f"its {NEXT_UID_KEY!r} entry is missing or not a number")
+    uids = live_uids(txn, vault)
+    if vault.keyring is not None:
+        missing = set(uids) - set(vault.keyring.live_uids())
+        if missing:
+            uid = min(missing)
+            raise Damage(f"the data key of user {uids[uid]!r} is missing from the keyring")
+    segments = postings = 0
+    for uid, user in sorted(uids.items()):
+        if uid >= next_uid:
+            raise Damage(f"user {user!r} has uid {uid}, not below next_uid {next_uid}")
+        found = rows.user_info(txn, vault, user)
+        if found is None:  # pragma: no cover - read in the same transaction as uids
+            continue
+        info, cipher = found
+        if info.uid != uid:
+            raise Damage(f"the record of user {user!r} names uid {info.uid}, its key {uid}")
+        n, p = _check_user(txn, user, info, cipher)
+        segments += n
+        postings += p
+    _check_orphans(txn, uids)
+    return CheckReport(
+        users=len(uids), segments=segments, postings=postings, encrypted=vault.encrypted
+    )
+
+
+def _check_user(
+    txn: lmdb.Transaction, user: str, info: UserInfo, cipher: PlainCipher
+) -> tuple[int, int]:
+    """(segments, postings) of one user, each checked against the other tables."""
+    ids: list[int] = []
+    texts: list[str] = []
+    for key, raw in _under(txn, SEG + u32(info.uid)):
+        seg_id = read_u32(key[5:9])
+        where = f"segment {seg_id} of {user!r}"
+        if not 0 < seg_id < info.next_id:
+            raise Damage(f"{where} is not below the user's next id {info.next_id}")
+        source, target, _, _, _ = decode_record(cipher.open(raw, key))
+        norm_key = seg_key(info.uid, seg_id, NORM)
+        norm = txn.get(norm_key)
+        if norm is None:
+            raise Damage(f"{where} has no normalised source")
+        folded = bytes(cipher.open(norm, norm_key)).decode("utf-8", errors="replace")
+        if folded != fold_space(source):
+            raise Damage(f"the normalised source of {where} does not match its record")
+        dedup = txn.get(pair_key(info.uid, source, target, cipher.digest))
+        if dedup is None or read_u32(dedup) != seg_id:
+            raise Damage(f"the dedup entry of {where} is missing or names another segment")
+        ids.append(seg_id)
+        texts.append(folded.casefold())
+    if len(ids) != info.count:
+        raise Damage(
+            f"user {user!r} has {len(ids)} segment records but its count says {info.count}"
+        )
+    if sum(info.origins.values()) != info.count:
+        raise Damage(f"the origin counts of user {user!r} do not add up to its count")
+    for table in (NORM, PAIR):
+        found = _count_keys(txn, table + u32(info.uid))
+        if found != len(ids):
+            raise Damage(
+                f"user {user!r} has {found} {_TABLE_NAMES[table]} entries for {len(ids)} segments"
+            )
+    segments = _UserSegments(user, info.uid, cipher, ids, texts)
+    _check_lens(txn, segments)
+    return len(ids), _check_postings(txn, segments)
+
+
+@dataclass(frozen=True)
+class _UserSegments:
+    """One user's segment ids and index texts, as read back from its records."""
+
+    user: str
+    uid: int
+    cipher: PlainCipher
+    ids: list[int]
+    texts: list[str]
+
+
+def _check_lens(txn: lmdb.Transaction, segments: _UserSegments) -> None:
+    user, ids, texts = segments.user, segments.ids, segments.texts
+    lens = index.load_lens(txn, segments.uid, segments.cipher).astype(np.int64)
+    expected = np.zeros(max(len(lens), max(ids, default=0) + 1), dtype=np.int64)
+    expected[ids] = np.minimum([len(text) for text in texts], 0xFFFF)
+    lens = np.pad(lens, (0, len(expected) - len(lens)))
+    if not np.array_equal(lens, expected):
+        bad = int(np.flatnonzero(lens != expected)[0])
+        raise Damage(f"the index-text length of segment {bad} of {user!r} is wrong")
+
+
+def _check_postings(txn: lmdb.Transaction, segments: _UserSegments) -> int:
+    """Compare the stored postings with those the sources make; returns how many there are."""
+    user, ids, texts = segments.user, segments.ids, segments.texts
+    expected = (
+        index.posting_pairs(texts, np.array(ids, dtype=np.int64), segments.cipher)
+        if ids
+        else np.zeros(0, dtype=np.uint64)
+    )
+    stored: list[np.ndarray] = []
+    head: tuple[int, int, list[np.ndarray]] | None = None  # (term, df, ids so far)
+    for key, value in _under(txn, POST + u32(segments.uid)):
+        term = read_u32(key[5:9])
+        if len(key) == 9:  # a head: its chunks follow it in key order
+            _close_term(head, user, stored)
+            df = struct.unpack_from("<I", value)[0]
+            head = (term, df, [np.frombuffer(value, dtype="<u4", offset=4)])
+        elif len(key) == 13 and head is not None and head[0] == term:
+            head[2].insert(len(head[2]) - 1, np.frombuffer(value, dtype="<u4"))
+        else:
+            raise Damage(f"index entry {key!r} of {user!r} has no head")
+    _close_term(head, user, stored)
+    found = np.sort(np.concatenate(stored)) if stored else np.zeros(0, dtype=np.uint64)
+    if not np.array_equal(found, expected):
+        raise Damage(
+            f"the index of {user!r} does not match its segments ({found.size} postings, "
+            f"its sources make {expected.size})"
+        )
+    return int(found.size)
+
+
+def _close_term(
+    head: tuple[int, int, list[np.ndarray]] | None, user: str, stored: list[np.ndarray]
+) -> None:
+    if head is None:
+        return
+    term, df, parts = head
+    ids = np.concatenate(parts)  # the chunks in key order, then the tail
+    if ids.size != df or (ids.size > 1 and np.any(np.diff(ids.astype(np.int64)) <= 0)):
+        raise Damage(f"the postings of an index term of {user!r} do not match its count")
+    stored.append((np.uint64(term) << np.uint64(32)) | ids.astype(np.uint64))
+
+
+def _under(txn: lmdb.Transaction, prefix: bytes) -> Iterator[tuple[bytes, Buffer]]:
+    """(key, value) of every key that starts with ``prefix``, in key order."""
+    cursor = txn.cursor()
+    if not cursor.set_range(prefix):
+        return
+    for key, value in cursor:
+        key = bytes(key)
+        if not key.startswith(prefix):
+            return
+        yield key, value
+
+
+def _count_keys(txn: lmdb.Transaction, prefix: bytes) -> int:
+    return sum(1 for _ in _under(txn, prefix))
+
+
+def _check_orphans(txn: lmdb.Transaction, uids: dict[int, str]) -> None:
+    """No per-user key under a uid without a user; no key outside the known tables."""
+    cursor = txn.cursor()
+    for key in cursor.iternext(values=False):
+        tag = bytes(key[:1])
+        if tag in (META, USERS):
+            continue
+        if tag not in PER_USER_TABLES:
+            raise Damage(f"it holds key {bytes(key)[:12]!r} of no known table")
+        uid = read_u32(key[1:5])
+        if uid not in uids:
+            raise Damage(
+                f"its {_TABLE_NAMES[tag]} table holds keys of uid {uid}, which has no user"
+            )

@@ -1,0 +1,152 @@
+"""The store's files on disk: private modes, free space, and an intact ``data.mdb``.
+
+LMDB maps its files into memory, and a mapped file that is shorter than LMDB expects, or whose
+blocks cannot be allocated on a full disk, ends the process with SIGBUS instead of an error.
+So before LMDB opens a store: a ``data.mdb`` shorter than its own header says is refused, a
+new store needs free space, and ``lock.mdb`` is allocated for real.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import struct
+from pathlib import Path
+
+import lmdb
+
+from ltmt.errors import StoreError
+
+MIN_FREE_BYTES = 1 << 20  # a store is not created, nor its map grown, with less free disk
+MAX_READERS = 512
+LOCK_FILE_BYTES = 192 + 64 * (MAX_READERS - 1)  # what LMDB makes lock.mdb for MAX_READERS
+DIR_MODE, FILE_MODE = 0o700, 0o600  # private data, like ~/.ssh
+LMDB_META = struct.Struct("<IIQQ")  # magic, version, address, map size (after a 16-byte header)
+LMDB_MAGIC = 0xBEEFC0DE
+
+
+def sync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def disk_error(exc: OSError | lmdb.Error, path: Path) -> StoreError | None:
+    """The "disk full" StoreError when ``exc`` came from a full disk, else None.
+
+    LMDB reports a failed write at commit as EIO on some file systems, so a write error on a
+    disk with less than :data:`MIN_FREE_BYTES` free counts as a full disk too.
+    """
+    code = getattr(exc, "errno", None)
+    full = code in (errno.ENOSPC, errno.EDQUOT) or "No space left" in str(exc)
+    if not full and (code == errno.EIO or "Input/output error" in str(exc)):
+        full = free_bytes(path) < MIN_FREE_BYTES
+    return disk_full(path) if full else None
+
+
+def disk_full(path: Path, needed: int = 0) -> StoreError:
+    """The one-line error for a full disk under memory store ``path``."""
+    about = f"about {needed >> 20} MiB are needed; " if needed else ""
+    return StoreError(
+        f"No space left on device while writing memory store {path}: {about}free space and "
+        "retry (nothing of the failed write was stored)"
+    )
+
+
+def require_free(path: Path, needed: int = MIN_FREE_BYTES) -> None:
+    """Raise :func:`disk_full` unless ``needed`` bytes are free where ``path`` is."""
+    if free_bytes(path) < needed:
+        raise disk_full(path, needed if needed > MIN_FREE_BYTES else 0)
+
+
+def free_bytes(path: Path) -> int:
+    """Free bytes on the file system of ``path`` (or of its nearest existing parent)."""
+    for candidate in (path, *path.parents):
+        try:
+            return int(shutil.disk_usage(candidate).free)
+        except OSError:
+            continue
+    return 0
+
+
+def check_data_file(path: Path) -> None:
+    """Refuse a ``data.mdb`` shorter than its header says (mapping it would end in SIGBUS)."""
+    data_file = path / "data.mdb"
+    try:
+        size = data_file.stat().st_size
+        with open(data_file, "rb") as handle:
+            head = handle.read(4096 + 160)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read memory store {data_file}: {exc.strerror}") from exc
+    if not head:
+        raise StoreError(f"{data_file} is empty: restore the store from a backup")
+    metas = []
+    for offset in _meta_offsets(head):
+        magic, _, _, _ = LMDB_META.unpack_from(head, offset + 16)
+        if magic != LMDB_MAGIC:
+            continue
+        page_size = struct.unpack_from("<I", head, offset + 40)[0]  # free DB's md_pad
+        last_page, txn_id = struct.unpack_from("<QQ", head, offset + 136)
+        metas.append((txn_id, (last_page + 1) * page_size))
+    if not metas:
+        raise StoreError(f"{data_file} is not an LMDB file (bad header): restore a backup")
+    needed = max(metas)[1]
+    if size < needed:
+        raise StoreError(
+            f"{data_file} is truncated ({size} bytes, its header says {needed}): "
+            "restore the store from a backup"
+        )
+
+
+def _meta_offsets(head: bytes) -> list[int]:
+    """Offsets of the two LMDB meta pages found in ``head`` (page 0, then page 1)."""
+    offsets = [0] if len(head) >= 160 else []
+    if offsets:
+        page_size = struct.unpack_from("<I", head, 40)[0]
+        if page_size > 0 and page_size + 160 <= len(head):
+            offsets.append(page_size)
+    return offsets
+
+
+def prepare_files(path: Path) -> None:
+    """Check the disk before a store is created, and allocate a new ``lock.mdb`` for real.
+
+    LMDB maps a sparse lock file and writes into the map: on a full disk that is a SIGBUS,
+    so the file's blocks are allocated first, where a full disk is an error.
+    """
+    if not (path / "data.mdb").exists():
+        require_free(path)
+    lock_file = path / "lock.mdb"
+    if lock_file.exists():
+        return
+    try:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+    except OSError as exc:
+        raise StoreError(f"cannot create {lock_file}: {exc.strerror}") from exc
+    try:
+        os.posix_fallocate(fd, 0, LOCK_FILE_BYTES)
+    except OSError as exc:
+        os.close(fd)
+        lock_file.unlink(missing_ok=True)
+        raise disk_error(exc, path) or StoreError(
+            f"cannot create {lock_file}: {exc.strerror}"
+        ) from exc
+    os.close(fd)
+
+
+def tighten_modes(path: Path) -> None:
+    """Best effort: the store directory 0700 and its files 0600 (a store of an older ltmt)."""
+    for item, mode in (
+        (path, DIR_MODE),
+        *((path / n, FILE_MODE) for n in ("data.mdb", "lock.mdb")),
+    ):
+        try:
+            if item.stat().st_mode & 0o077:
+                item.chmod(mode)
+        except OSError:
+            continue

@@ -1,0 +1,174 @@
+"""Keeping a store healthy and private: backup, compact and rekey.
+
+- :func:`backup` writes a consistent copy of a live store (other processes may keep reading and
+  writing; writers wait while the copy is taken) into a new directory, compacted.
+- :func:`compact` rewrites the store without its free pages and swaps the copy in atomically.
+  LMDB never overwrites a page in place: the text of a deleted segment or user stays in
+  ``data.mdb`` until its page is reused, and the file never shrinks. After ``compact`` nothing of
+  it is left in the store's files. It needs the store to itself (no other process using it).
+- :func:`rekey` rewraps every user's data key with a new store key (encrypted stores).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import lmdb
+
+from ltmt.errors import InputError, StoreError
+from ltmt.memory import env, files
+from ltmt.memory.crypto import KEYRING_NAME, Vault, read_key_file
+from ltmt.memory.layout import USERS, UserInfo, read_u32
+
+COMPACT_DIR = ".compact"
+
+
+@dataclass(frozen=True)
+class CompactReport:
+    """``data.mdb`` sizes in bytes before and after a compaction."""
+
+    before: int
+    after: int
+
+
+def live_uids(txn: lmdb.Transaction, vault: Vault) -> dict[int, str]:
+    """uid → user id of every user row (an encrypted row's uid is read without its key)."""
+    found: dict[int, str] = {}
+    cursor = txn.cursor()
+    if not cursor.set_range(USERS):
+        return found
+    for key, raw in cursor:
+        if bytes(key[:1]) != USERS:
+            break
+        uid = read_u32(raw[1:5]) if vault.encrypted else UserInfo.decode(raw).uid
+        found[uid] = bytes(key[1:]).decode("utf-8", errors="replace")
+    return found
+
+
+def _new_directory(directory: Path) -> None:
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise InputError(f"{directory} exists and is not an empty directory; choose a new one")
+    try:
+        directory.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)
+        directory.chmod(files.DIR_MODE)
+    except OSError as exc:
+        raise files.disk_error(exc, directory) or InputError(
+            f"cannot create backup directory {directory}: {exc.strerror}"
+        ) from exc
+
+
+def _copy(store: env.Store, directory: Path) -> None:
+    """A compacted copy of the store (and its keyring) into ``directory``, made while writers
+    wait, so that the copy and the keyring agree."""
+    try:
+        with store.lock.shared():
+            writer = store.env.begin(write=True)  # holds LMDB's writer lock: writers wait
+            try:
+                if store.vault.keyring is not None:
+                    shutil.copyfile(store.path / KEYRING_NAME, directory / KEYRING_NAME)
+                store.env.copy(str(directory), compact=True)
+            finally:
+                writer.abort()
+        for name in ("data.mdb", KEYRING_NAME):
+            item = directory / name
+            if item.exists():
+                item.chmod(files.FILE_MODE)
+                _fsync(item)
+    except lmdb.Error as exc:
+        raise env.lmdb_error(store.path, exc) from exc
+    except OSError as exc:
+        raise files.disk_error(exc, directory) or StoreError(
+            f"cannot write {directory}: {exc.strerror}"
+        ) from exc
+
+
+def backup(store: env.Store, directory: Path) -> Path:
+    """Write a consistent, compacted copy of ``store`` into the new directory ``directory``.
+
+    The copy is a store of its own (open it with ``--memory-dir``); an encrypted store's copy
+    needs the same key file.
+    """
+    _new_directory(directory)
+    try:
+        _copy(store, directory)
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
+    return directory
+
+
+def compact(store: env.Store) -> CompactReport:
+    """Rewrite ``store`` without free pages and put the copy in place of ``data.mdb``.
+
+    Crash-safe: the copy is written and synced beside the store first; a crash before the
+    rename leaves the old file, after it the new one. Keyring slots of users that no longer
+    exist are zeroed too.
+    """
+    if store.refs > 1:
+        raise StoreError(
+            f"memory store {store.path} is open {store.refs} times in this process; close the "
+            "others before compacting"
+        )
+    try:
+        fcntl.flock(store.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise StoreError(
+            f"memory store {store.path} is in use by another process; stop it and retry"
+        ) from None
+    try:
+        data_file = store.path / "data.mdb"
+        before = data_file.stat().st_size
+        scratch = store.path / COMPACT_DIR
+        shutil.rmtree(scratch, ignore_errors=True)  # what a crashed compaction left
+        _new_directory(scratch)
+        try:
+            _copy(store, scratch)
+            _scrub_keyring(store)
+            env.swap_data_file(store, scratch / "data.mdb")
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return CompactReport(before=before, after=data_file.stat().st_size)
+    finally:
+        fcntl.flock(store.lock_fd, fcntl.LOCK_SH)
+
+
+def _scrub_keyring(store: env.Store) -> None:
+    """Zero the keyring slots of uids without a user (a delete interrupted after its commit)."""
+    keyring = store.vault.keyring
+    if keyring is None:
+        return
+    live = env.read(store, lambda txn: live_uids(txn, store.vault))
+    for uid in keyring.live_uids():
+        if uid not in live:
+            keyring.destroy(uid)
+
+
+def rekey(store: env.Store, new_key_file: Path) -> None:
+    """Rewrap every user's data key with the key of ``new_key_file`` (it becomes the store key)."""
+    keyring = store.vault.keyring
+    if keyring is None:
+        raise StoreError(
+            f"memory store {store.path} is not encrypted; only an encrypted store can be rekeyed"
+        )
+    new_key = read_key_file(new_key_file)
+    if new_key == keyring.key:
+        raise InputError(f"{new_key_file} is the store's current key; make a new one with keygen")
+
+    def run(txn: lmdb.Transaction) -> None:  # in a write transaction: writers wait
+        keep = set(live_uids(txn, store.vault))
+        store.vault.keyring = keyring.rewrap(new_key, str(new_key_file), keep)
+
+    env.write(store, run)
+    store.key = new_key
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,47 @@
+"""``eval/bench_encryption.py``: both stores built from the same pairs, timed, compared."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+SCRIPT = Path(__file__).parents[2] / "eval" / "bench_encryption.py"
+
+
+def load_script() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_encryption", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tiny_pool(root: Path) -> Path:
+    """The layout bench_retrieval reads: general/{train,dev}, l10n/{train,dev}."""
+    general = root / "general"
+    general.mkdir(parents=True)
+    words = ["open", "close", "the", "file", "branch", "commit", "merge", "remote", "tag", "log"]
+    sources = [
+        f"{words[i % 10]} {words[(i * 3) % 10]} {words[(i * 7) % 10]} item {i}" for i in range(300)
+    ]
+    (general / "train.en").write_text("".join(s + "\n" for s in sources))
+    (general / "train.de").write_text("".join(f"Eintrag {i}\n" for i in range(300)))
+    (general / "dev.en").write_text("held out line\n")
+    for split in ("train", "dev"):
+        (root / "l10n" / split).mkdir(parents=True)
+    return root
+
+
+def test_run_reports_both_stores_on_the_same_data(tmp_path: Path) -> None:
+    bench = load_script()
+    output = tmp_path / "out" / "encryption.json"
+    args = ["--data-dir", str(tiny_pool(tmp_path / "data")), "--segments", "200", "--queries", "30"]
+    bench.main([*args, "--output", str(output)])
+    result = json.loads(output.read_text())
+    assert result["segments"] == 200 and result["queries"] == 30
+    assert set(result["search"]) == {"plain", "encrypted"}
+    assert result["import"]["plain"]["added"] == result["import"]["encrypted"]["added"] > 0
+    assert result["same_matches"] == 1.0
+    assert result["search_ratio"]["p50"] > 0

@@ -1,0 +1,310 @@
+"""check, backup, compact; damaged and truncated stores; file modes; a full disk."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import lmdb
+import pytest
+
+from ltmt import Memory
+from ltmt.errors import StoreError
+from ltmt.memory.crypto import generate_key_file
+
+MARKER = "Wombat trombone rhapsody in C minor"
+
+
+def pairs(n: int, prefix: str = "sentence") -> list[tuple[str, str]]:
+    return [(f"{prefix} number {i} of the batch", f"Satz Nummer {i} des Stapels") for i in range(n)]
+
+
+def raw_env(path: Path) -> lmdb.Environment:
+    return lmdb.open(str(path), max_dbs=0)
+
+
+def test_check_passes_and_counts(tmp_path: Path) -> None:
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("a", pairs(700))  # > TAIL_MAX: chunked postings are checked too
+        memory.import_pairs("b", pairs(5, "other"))
+        memory.delete("a", 3)
+        report = memory.check()
+    assert (report.users, report.segments, report.encrypted) == (2, 704, False)
+    assert report.summary().startswith("ok: store with 2 users, 704 segments and ")
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (
+            lambda t: t.delete(b"n" + (1).to_bytes(4, "big") + (2).to_bytes(4, "big")),
+            r"segment 2 of 'a' has no normalised source",
+        ),
+        (
+            lambda t: t.delete(b"s" + (1).to_bytes(4, "big") + (2).to_bytes(4, "big")),
+            r"user 'a' has 4 segment records but its count says 5",
+        ),
+        (
+            lambda t: t.put(b"s" + (9).to_bytes(4, "big") + (1).to_bytes(4, "big"), b"x"),
+            r"its segment table holds keys of uid 9, which has no user",
+        ),
+        (
+            lambda t: t.put(
+                b"i" + (1).to_bytes(4, "big") + (7).to_bytes(4, "big"),
+                b"\x01\x00\x00\x00\x01\x00\x00\x00",
+            ),
+            r"the index of 'a' does not match its segments",
+        ),
+        (
+            lambda t: t.put(b"l" + (1).to_bytes(4, "big") + bytes(4), b"\x00\x00\x09\x00"),
+            r"the index-text length of segment 1 of 'a' is wrong",
+        ),
+    ],
+)
+def test_check_names_the_damage(tmp_path: Path, damage, message: str) -> None:  # type: ignore[no-untyped-def]
+    store = tmp_path / "s"
+    with Memory(store) as memory:
+        memory.import_pairs("a", pairs(5))
+    env = raw_env(store)
+    with env.begin(write=True) as txn:
+        damage(txn)
+    env.close()
+    with (
+        Memory(store) as memory,
+        pytest.raises(
+            StoreError, match=rf"^memory store .* is damaged: {message}.*; restore a backup$"
+        ),
+    ):
+        memory.check()
+
+
+def test_damaged_user_record_and_schema_are_one_line_errors(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    with Memory(store) as memory:
+        memory.add("a", "one", "eins")
+    env = raw_env(store)
+    with env.begin(write=True) as txn:
+        txn.put(b"ua", b"{not json")
+    env.close()
+    with (
+        Memory(store) as memory,
+        pytest.raises(
+            StoreError,
+            match=r"^a user record is damaged .*run ltmt memory check, then restore a backup$",
+        ),
+    ):
+        memory.count("a")
+    env = raw_env(store)
+    with env.begin(write=True) as txn:
+        txn.put(b"mschema", b"one")
+    env.close()
+    with pytest.raises(
+        StoreError, match=r"has a damaged schema entry \(b'one'\); restore a backup$"
+    ):
+        Memory(store)
+
+
+def test_damaged_page_is_a_store_error(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    with Memory(store) as memory:
+        memory.import_pairs("a", pairs(400))
+    data = bytearray((store / "data.mdb").read_bytes())
+    page = 4096 * (data.index(b"sentence number 200 of") // 4096)  # a leaf page of records
+    data[page + 8 : page + 16] = b"\xff" * 8  # its flags and bounds: LMDB sees a bad page
+    (store / "data.mdb").write_bytes(bytes(data))
+    damaged = r"^memory store .* is damaged \(.*MDB_CORRUPTED.*\); run ltmt memory check, then"
+    with Memory(store) as memory:
+        with pytest.raises(StoreError, match=damaged):
+            list(memory.segments("a"))
+        with pytest.raises(StoreError, match=damaged):
+            memory.delete_user("a")
+        with pytest.raises(StoreError, match=damaged):
+            memory.check()
+
+
+def test_truncated_data_file_is_refused_before_mapping(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    with Memory(store) as memory:
+        memory.import_pairs("a", pairs(400))
+    data_file = store / "data.mdb"
+    size = data_file.stat().st_size
+    os.truncate(data_file, size // 2)
+    code = (
+        "from ltmt import Memory\n"
+        "from ltmt.errors import StoreError\n"
+        f"try:\n    Memory({str(store)!r}).search('a', 'sentence number 300')\n"
+        "except StoreError as exc:\n    print(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (
+        done.stdout
+        == f"{data_file} is truncated ({size // 2} bytes, its header says {size}): restore the store from a backup\n"
+    )
+
+
+def test_store_directory_and_files_are_private(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        with Memory(tmp_path / "s", key_file=generate_key_file(tmp_path / "k")) as memory:
+            memory.add("a", "one", "eins")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "s").stat().st_mode) == 0o700
+    for name in ("data.mdb", "lock.mdb", "keyring"):
+        assert stat.S_IMODE((tmp_path / "s" / name).stat().st_mode) == 0o600, name
+
+
+def test_backup_is_a_consistent_store(tmp_path: Path) -> None:
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("a", pairs(50))
+        memory.backup(tmp_path / "b")
+        memory.add("a", "after the backup", "nach der Sicherung")
+        with pytest.raises(
+            Exception, match=r"exists and is not an empty directory; choose a new one$"
+        ):
+            memory.backup(tmp_path / "b")
+    assert stat.S_IMODE((tmp_path / "b").stat().st_mode) == 0o700
+    with Memory(tmp_path / "b") as copy:
+        assert copy.count("a") == 50
+        assert copy.check().segments == 50
+
+
+def test_compact_removes_deleted_plaintext(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    with Memory(store) as memory:
+        memory.import_pairs("gone", [(MARKER, "Wombat-Posaunen-Rhapsodie in c-Moll"), *pairs(300)])
+        memory.import_pairs("kept", pairs(20, "kept"))
+        memory.delete_user("gone")
+        assert MARKER.encode() in (store / "data.mdb").read_bytes()  # freed, not overwritten
+        before = (store / "data.mdb").stat().st_size
+        report = memory.compact()
+        assert report.before == before and report.after < before
+        assert memory.count("kept") == 20 and memory.users() == ["kept"]
+        memory.add("kept", "still writable", "noch beschreibbar")
+        assert memory.check().segments == 21
+    for item in store.iterdir():
+        assert b"Wombat" not in item.read_bytes(), item.name
+    assert sorted(p.name for p in store.iterdir()) == ["data.mdb", "lock.mdb"]
+
+
+def test_compact_needs_the_store_to_itself(tmp_path: Path) -> None:
+    with (
+        Memory(tmp_path / "s") as memory,
+        Memory(tmp_path / "s"),
+        pytest.raises(StoreError, match=r"is open 2 times in this process; close the others"),
+    ):
+        memory.compact()
+    with Memory(tmp_path / "s") as memory:
+        holder = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                f"from ltmt import Memory; import time; m = Memory({str(tmp_path / 's')!r}); print('open', flush=True); time.sleep(60)",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+            with pytest.raises(
+                StoreError, match=r"is in use by another process; stop it and retry$"
+            ):
+                memory.compact()
+        finally:
+            holder.kill()
+            holder.wait()
+
+
+def test_full_disk_is_reported_as_such_and_keeps_the_store(tiny_fs: Path) -> None:
+    store = tiny_fs / "s"
+    with Memory(store) as memory:
+        memory.add("a", "kept before the disk filled", "vorher behalten")
+        with pytest.raises(
+            StoreError,
+            match=r"^No space left on device while writing memory store .*: (about \d+ MiB are needed; )?free space and retry",
+        ):
+            memory.import_pairs("a", pairs(20_000))
+        assert memory.count("a") == 1
+    with open(tiny_fs / "fill", "wb", buffering=0) as out, pytest.raises(OSError):
+        while True:  # fill the disk to the last block
+            out.write(b"\0" * 4096)
+    done = subprocess.run(
+        [sys.executable, "-c", "from ltmt.cli.main import run; run()", "memory", "add",
+         "--user", "a", "--source", "s", "--target", "t", "--memory-dir", str(tiny_fs / "new")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    assert done.stderr.startswith("ltmt: error: No space left on device while writing memory store")
+    assert done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "free", "message"),
+    [
+        (
+            lmdb.DiskError("mdb_txn_commit: No space left on device"),
+            10**9,
+            r"^No space left on device while writing memory store",
+        ),
+        (
+            lmdb.DiskError("mdb_txn_commit: Input/output error"),
+            1000,
+            r"^No space left on device while writing memory store",
+        ),
+        (
+            lmdb.DiskError("mdb_txn_commit: Input/output error"),
+            10**9,
+            r"^memory store .*: mdb_txn_commit: Input/output error$",
+        ),
+        (
+            lmdb.CorruptedError("mdb_get: MDB_CORRUPTED"),
+            10**9,
+            r"^memory store .* is damaged \(mdb_get: MDB_CORRUPTED\); run ltmt memory check, then restore a backup$",
+        ),
+    ],
+)
+def test_lmdb_errors_become_one_line_store_errors(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, error: lmdb.Error, free: int, message: str
+) -> None:
+    from ltmt.memory import env, files
+
+    monkeypatch.setattr(files, "free_bytes", lambda path: free)
+    assert re.match(message, str(env.lmdb_error(tmp_path, error)))
+
+
+def test_a_crashed_compaction_leaves_a_working_store(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    with Memory(store) as memory:
+        memory.import_pairs("a", pairs(30))
+    (store / ".compact").mkdir()
+    (store / ".compact" / "data.mdb").write_bytes(b"half a copy")  # killed before the rename
+    with Memory(store) as memory:
+        assert memory.check().segments == 30
+        memory.compact()
+        assert memory.count("a") == 30
+    assert not (store / ".compact").exists()
+
+
+def test_compact_destroys_the_key_of_a_delete_interrupted_after_its_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.memory.crypto import Keyring
+
+    with Memory(tmp_path / "s", key_file=generate_key_file(tmp_path / "k")) as memory:
+        memory.add("gone", "one", "eins")
+        memory.add("kept", "two", "zwei")
+        keyring = memory.store.vault.keyring
+        assert keyring is not None and keyring.live_uids() == [1, 2]
+        with monkeypatch.context() as patch:
+            patch.setattr(Keyring, "destroy", lambda self, uid: None)  # the crash
+            memory.delete_user("gone")
+        assert keyring.live_uids() == [1, 2]
+        assert memory.check().users == 1
+        memory.compact()
+        assert keyring.live_uids() == [2]
+        assert memory.search("kept", "two")[0].segment.target == "zwei"
