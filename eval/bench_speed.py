@@ -61,9 +61,7 @@ def select_segments(users_dir: Path, limit: int | None) -> list[tuple[str, list[
 
     selected = []
     for testset in find_users(users_dir, limit):
-        pairs = [
-            (s, r) for s, r in zip(testset.sources, testset.references) if "\n" not in s
-        ]
+        pairs = [(s, r) for s, r in zip(testset.sources, testset.references) if "\n" not in s]
         selected.append((testset.user, [s for s, _ in pairs], [r for _, r in pairs]))
     return selected
 
