@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import ConfigError, ModelError
-from ltmt.paths import default_cache_dir
+from ltmt.paths import ENV_CACHE, default_cache_dir
 
 if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
@@ -75,8 +75,14 @@ def convert(backbone: Backbone, compute_type: str, cache_dir: Path | None = None
     target = converted_dir(backbone, compute_type, cache_dir)
     marker = target / _MARKER
     if not marker.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
+        except OSError as exc:
+            raise ModelError(
+                f"cannot write the model conversion cache {target.parent} ({exc.strerror}); "
+                f"set {ENV_CACHE} to a writable folder"
+            ) from exc
         try:
             _convert_in_child(backbone.path, work / "model", compute_type)
             if target.exists():  # converted meanwhile by another process

@@ -100,3 +100,13 @@ def test_torch_keeps_its_thread_count(backbone) -> None:  # type: ignore[no-unty
     before = torch.get_num_threads()
     FastDecoder(backbone, "int8", threads=3)
     assert torch.get_num_threads() == before
+
+
+def test_an_unwritable_cache_is_refused_and_torch_decodes(backbone, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(
+        ModelError, match=r"cannot write the model conversion cache .*LTMT_CACHE_DIR"
+    ):
+        convert(backbone, "float32", blocker / "cache")
+    assert Decoder(backbone, cache_dir=blocker / "cache").fast is None
