@@ -38,13 +38,17 @@ class Translation:
 
     ``method`` names what produced ``text``: ``exact`` (a 100 % memory match reused without the
     model), ``model`` (plain decoding), or the fusion method (``knn``, ``attention``), or ``empty``
-    for an empty input.
+    for an empty input. ``pieces``: how many pieces the model translated separately (more than
+    the lines when a long line was split into sentences); ``cut``: a piece still had to be cut
+    between words at the model's length limit.
     """
 
     source: str
     text: str
     matches: tuple[Match, ...] = ()
     method: str = "model"
+    pieces: int = 1
+    cut: bool = False
 
 
 @dataclass(frozen=True)

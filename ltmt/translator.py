@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,10 +37,15 @@ ProgressCallback = Callable[[int], None]
 
 @dataclass(frozen=True)
 class _Unit:
-    """One line of one input segment, the piece the model translates."""
+    """One piece of one input segment that the model translates: a line, or a sentence (or a
+    word-bounded cut) of a line too long for the model. ``joiner``: the whitespace that followed
+    it in its line; ``line_end``: the last piece of its line."""
 
     segment: int
     text: str
+    joiner: str = ""
+    line_end: bool = True
+    cut: bool = False
 
 
 def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
@@ -77,6 +82,18 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
     return lines, rebuild
 
 
+def _join_pieces(units: list[_Unit], outputs: list[str]) -> dict[int, list[str]]:
+    """Each segment's line translations, its pieces joined with the whitespace between them."""
+    grouped: dict[int, list[str]] = {}
+    line = ""
+    for unit, output in zip(units, outputs):
+        line += output + (unit.joiner if not unit.line_end else "")
+        if unit.line_end:
+            grouped.setdefault(unit.segment, []).append(line)
+            line = ""
+    return grouped
+
+
 class Translator:
     """Translate segments for a user, with what the user's memory holds.
 
@@ -86,7 +103,8 @@ class Translator:
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
-    keeps more placeholders is returned.
+    keeps more placeholders is returned. ``source_language``: the language sentences are split
+    by when a line is longer than the model can translate whole (half its output limit).
     ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
     ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU).
@@ -105,6 +123,7 @@ class Translator:
         exact_reuse: bool = True,
         placeholder_guard: bool = True,
         max_source_tokens: int = 256,
+        source_language: str = "en",
         device: str = "cpu",
         engine: str = "auto",
         compute_type: str = "int8",
@@ -142,6 +161,9 @@ class Translator:
         self.exact_reuse = exact_reuse
         self.placeholder_guard = placeholder_guard
         self.max_source_tokens = max_source_tokens
+        # A longer line is split into sentences: the output (about as long) must fit max_len.
+        self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
+        self.source_language = source_language
 
     @property
     def fusion_name(self) -> str:
@@ -152,14 +174,19 @@ class Translator:
         texts: Sequence[str],
         user: str | None = None,
         *,
+        prefer: Sequence[Mapping[str, Any]] | None = None,
         progress: ProgressCallback | None = None,
     ) -> list[Translation]:
         """Translate ``texts`` (in order) for ``user``; one :class:`Translation` per input.
 
+        ``prefer`` (one mapping per text, e.g. ``{"context": "menu"}`` for a PO ``msgctxt``):
+        among equally good memory matches, those stored with the same context (and other
+        metadata) come first. A line longer than the model can take
+        whole is translated sentence by sentence (:mod:`ltmt.sentences`) and joined again.
         ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
         """
         texts = list(texts)
-        matches = self._retrieve(texts, user)
+        matches = self._retrieve(texts, user, prefer)
         results: list[Translation | None] = [None] * len(texts)
         units: list[_Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
@@ -176,23 +203,65 @@ class Translator:
             else:
                 lines, rebuild = split_segment(text)
                 rebuilders[index] = rebuild
-                units.extend(_Unit(index, line) for line in lines)
+                units.extend(self._plan_units(index, lines))
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
         outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders)
-        grouped: dict[int, list[str]] = {}
-        for unit, output in zip(units, outputs):
-            grouped.setdefault(unit.segment, []).append(output)
+        grouped = _join_pieces(units, outputs)
         for index, rebuild in rebuilders.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
+            pieces = [u for u in units if u.segment == index]
             results[index] = Translation(
                 source=texts[index],
                 text=rebuild(grouped.get(index, [])),
                 matches=matches[index],
                 method=method,
+                pieces=len(pieces),
+                cut=any(u.cut for u in pieces),
             )
         return [r for r in results if r is not None]
+
+    def _plan_units(self, segment: int, lines: list[str]) -> list[_Unit]:
+        """The pieces the model translates for ``lines`` of one segment: each line whole, or
+        split into sentences when it has more than ``split_tokens`` tokens, and a sentence still
+        too long cut between words (``cut``)."""
+        units: list[_Unit] = []
+        for line in lines:
+            line_units: list[_Unit] = []
+            for piece, cut in self._line_pieces(line):
+                body = piece.rstrip()
+                if body:
+                    line_units.append(_Unit(segment, body, piece[len(body) :], False, cut))
+                elif line_units:  # whitespace between sentences stays between them
+                    previous = line_units[-1]
+                    line_units[-1] = replace(previous, joiner=previous.joiner + piece)
+            # lines come stripped: the last piece has no whitespace after it
+            line_units[-1] = replace(line_units[-1], joiner="", line_end=True)
+            units.extend(line_units)
+        return units
+
+    def _line_pieces(self, line: str) -> list[tuple[str, bool]]:
+        """``(piece, cut)`` of one stripped line; the pieces join back to the line."""
+        from ltmt.sentences import cut_words, split_sentences
+
+        if self._count_tokens(line) <= self.split_tokens:
+            return [(line, False)]
+        pieces: list[tuple[str, bool]] = []
+        for sentence in split_sentences(line, self.source_language):
+            if self._count_tokens(sentence) <= self.split_tokens:
+                pieces.append((sentence, False))
+            else:
+                cuts = cut_words(sentence, self._count_words, self.split_tokens - 1)  # + </s>
+                pieces.extend((piece, True) for piece in cuts)
+        return pieces
+
+    def _count_tokens(self, text: str) -> int:
+        """Source tokens of ``text`` with ``</s>``."""
+        return len(self.backbone.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+    def _count_words(self, text: str) -> int:
+        return len(self.backbone.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
         """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
@@ -207,12 +276,22 @@ class Translator:
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
         return self.memory.import_pairs(user, pairs, origin="learn")
 
-    def _retrieve(self, texts: list[str], user: str | None) -> list[tuple[Match, ...]]:
+    def _retrieve(
+        self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
+    ) -> list[tuple[Match, ...]]:
         results: list[tuple[Match, ...]] = [() for _ in texts]
         if self.memory is None or user is None:
             return results
+        if prefer is not None and len(prefer) != len(texts):
+            raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
         wanted = [i for i, text in enumerate(texts) if text.strip()]
-        found = self.memory.search_batch(user, [texts[i] for i in wanted], k=self.top_k)
+        queries = [texts[i] for i in wanted]
+        if prefer is None or not any(prefer):
+            found = self.memory.search_batch(user, queries, k=self.top_k)
+        else:
+            found = self.memory.search_batch(
+                user, queries, k=self.top_k, prefer=[prefer[i] for i in wanted]
+            )
         for i, matches in zip(wanted, found):
             results[i] = tuple(matches)
         return results

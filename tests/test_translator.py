@@ -101,23 +101,45 @@ def test_multiline_segment_keeps_newlines_and_edges(backbone):
     assert lines[3].startswith("  ") and lines[3].endswith(" ")
 
 
-def test_overlong_segment_is_truncated_with_a_warning(backbone, caplog):
-    translator = Translator(backbone, beam=1, max_source_tokens=8)
+def _copying(translator):
+    """The translator with a model that copies each piece it is given: what comes out is
+    exactly what went in, so splitting and joining lose nothing."""
+    translator._translate_units = lambda units, matches, progress, rebuilders: (
+        [unit.text for unit in units],
+        {},
+    )
+    return translator
+
+
+def test_a_2000_word_segment_comes_back_complete(backbone, caplog):
+    sentences = ["The cat sat on the mat.", "Open the file!", "Show all commits?", "Hello world."]
+    text = " ".join(sentences[i % 4] for i in range(2000 // 3))
+    assert len(text.split()) >= 2000
+    translator = _copying(Translator(backbone, beam=1))
     with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
-        [result] = translator.translate([" ".join(["open the file"] * 20)])
-    assert result.method == "model"
-    assert "truncated to 8" in caplog.text
+        [result] = translator.translate([text])
+    assert result.text == text
+    assert result.pieces == 2000 // 3 and not result.cut
+    assert "truncated" not in caplog.text
 
 
-def test_source_limit_follows_the_model_positions(backbone, caplog):
+def test_a_sentence_over_the_limit_is_cut_between_words_and_reported(backbone, caplog):
+    text = " ".join(["open the file"] * 20)
+    translator = _copying(Translator(backbone, beam=1, max_source_tokens=8))
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        [result] = translator.translate([text, "hello world"])[:1]
+    assert result.text == text and result.cut and result.pieces > 5
+    assert "truncated" not in caplog.text
+
+
+def test_source_limit_follows_the_model_positions(backbone):
     positions = backbone.model.config.max_position_embeddings
     translator = Translator(backbone, beam=1, max_source_tokens=10_000)
     assert translator.max_source_tokens == positions
     assert translator.decode_config.max_len < positions
-    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
-        [result] = translator.translate([" ".join(["open the file"] * 80)])
-    assert result.method == "model"
-    assert f"truncated to {positions}" in caplog.text
+    assert translator.split_tokens == translator.decode_config.max_len // 2
+    [result] = translator.translate([" ".join(["open the file"] * 80)])
+    assert result.method == "model" and result.cut
 
 
 def test_progress_counts_every_segment(backbone):

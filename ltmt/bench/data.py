@@ -7,7 +7,6 @@ text files, aligned line by line.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,30 +40,14 @@ class TestSet:
 
 
 def read_jsonl_pairs(path: Path, what: str = "test") -> list[PairRecord]:
-    """The ``source``/``target`` pairs of a JSON Lines file (blank lines skipped).
+    """The pairs of a memory or test file, in any format the registry reads (JSON Lines for the
+    benchmark's own folders; blank lines skipped). ``what`` names the file in the not-found
+    message."""
+    from ltmt.formats.pairs import read_pairs
 
-    ``what`` names the file in the not-found message.
-    """
     if not path.is_file():
         raise InputError(f"{what} file not found: {path}")
-    records = []
-    for number, line in enumerate(read_lines(path), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
-        if (
-            not isinstance(item, dict)
-            or not isinstance(item.get("source"), str)
-            or not isinstance(item.get("target"), str)
-        ):
-            raise InputError(f'{where}: expected an object with string "source" and "target"')
-        metadata = {k: v for k, v in item.items() if k not in ("source", "target")}
-        records.append(PairRecord(item["source"], item["target"], where, metadata))
-    return records
+    return list(read_pairs(path))
 
 
 def find_users(users_dir: Path, limit: int | None = None) -> list[TestSet]:

@@ -45,12 +45,6 @@ LANG_HELP = (
     "The {side} language of the model's pair; TMX/PO/XLIFF language codes must match it "
     "(en-US matches en), and a multilingual TMX is read for this pair."
 )
-LANGUAGE_FORMATS = frozenset({"tmx", "po", "xliff"})
-
-
-def _language_options(fmt: str, src_lang: str, tgt_lang: str) -> dict[str, str]:
-    """The language arguments of the formats that carry language codes."""
-    return {"src_lang": src_lang, "tgt_lang": tgt_lang} if fmt in LANGUAGE_FORMATS else {}
 
 
 def _one_line(text: str) -> str:
@@ -79,9 +73,10 @@ def import_(
     """
     from tqdm import tqdm
 
-    from ltmt.formats.pairs import pair_format, read_pairs
+    from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.registry import find_format
 
-    options = _language_options(pair_format(file, fmt), src_lang, tgt_lang)
+    options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
     records = list(read_pairs(file, fmt, **options))
     with (
         _open(memory_dir, key_file) as memory,
@@ -142,11 +137,13 @@ def export(
     import shutil
     import tempfile
 
-    from ltmt.formats.pairs import pair_format, write_pairs
+    from ltmt.formats.pairs import write_pairs
+    from ltmt.formats.registry import find_format
     from ltmt.outputs import describe, is_stdout, open_output
     from ltmt.segments import PairRecord
 
-    name = pair_format(Path(output), fmt)
+    spec = find_format(Path(output), fmt, role="write")
+    name = spec.name
     with _open(memory_dir, key_file) as memory:
         if not memory.count(user) and user not in memory.users():
             raise InputError(f"no user {user!r} in memory store {memory.path}")
@@ -160,7 +157,7 @@ def export(
         # the format writers write a path: a private scratch file, then copied to --output
         with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
             written = Path(scratch) / f"export.{name}"
-            options = _language_options(name, src_lang, tgt_lang)
+            options = spec.language_options(src_lang, tgt_lang)
             count = write_pairs(written, records(), name, **options)
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)

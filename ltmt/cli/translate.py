@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import difflib
+import errno
+import json
+import re
 import sys
 import time
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ltmt.errors import InputError
-from ltmt.formats.common import read_lines
+from ltmt.errors import InputError, LtmtError
 
 if TYPE_CHECKING:
+    from ltmt.formats.registry import FileFormat
+    from ltmt.formats.run_report import RunReport
     from ltmt.fusion.base import Fusion
+    from ltmt.memory.store import Memory
 
-DOCUMENT_SUFFIXES = {".po", ".pot", ".xliff", ".xlf", ".jsonl"}
+# "opus-mt-en-de", "default-en-de": the language pair at the end of a model's name
+_MODEL_PAIR = re.compile(r"(?:^|[-_])([a-z]{2,3})-([a-z]{2,3})$")
 
 
 def translate(
     file: str = typer.Argument(
-        ..., help="Input: .txt (one segment per line), .po, .xliff, .jsonl, or -."
+        ...,
+        help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
+        ".xliff/.xlf, .jsonl, or - for stdin.",
     ),
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
@@ -35,8 +44,8 @@ def translate(
     key_file: Path | None = typer.Option(
         None, "--key-file", help="Store key of an encrypted memory (default: $LTMT_KEY_FILE)."
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here (text: default stdout)."
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="Write here (text: default stdout; - is stdout)."
     ),
     learn: Path | None = typer.Option(
         None,
@@ -63,7 +72,16 @@ def translate(
         "output is tried too and the one with more placeholders wins).",
     ),
     fmt: str | None = typer.Option(
-        None, "--format", help="Force the input format: txt, po, xliff, jsonl."
+        None, "--format", help="Force the input format: txt, jsonl, po, xliff (or an extension)."
+    ),
+    src_lang: str | None = typer.Option(
+        None, "--src-lang", help="Source language (default: from the model's name, else en)."
+    ),
+    tgt_lang: str | None = typer.Option(
+        None,
+        "--tgt-lang",
+        help="Target language: PO/XLIFF languages must match it (default: from the model's "
+        "name, else de).",
     ),
     overwrite: bool = typer.Option(
         False, "--overwrite", help="PO/XLIFF: retranslate entries already translated."
@@ -71,47 +89,53 @@ def translate(
     no_fuzzy: bool = typer.Option(
         False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
     ),
+    exact_approved: bool = typer.Option(
+        False,
+        "--exact-approved",
+        help="PO/XLIFF: entries filled from a 100% match of the same context are not marked "
+        "for review.",
+    ),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Exit 1 when a segment had to be cut at the model's limit or could not be repaired "
+        "(the output is written all the same).",
+    ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print the run's report as JSON (on stdout when the translation goes to a file, "
+        "else on stderr).",
+    ),
 ) -> None:
     """Translate FILE for --user: 100% memory matches are reused, fuzzy ones steer the model.
 
     Plain text is translated line by line (one output line per input line). PO and XLIFF files
     get their untranslated entries filled (marked fuzzy / needs-review) and keep everything else;
-    an interrupted run started again continues where it stopped. Placeholders (%s, {0}, tags)
-    are checked and repaired so each output has exactly its source's placeholders.
+    plural entries are filled form by form, contexts prefer memory matches of the same context,
+    and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
+    made valid is left untranslated. An interrupted run started again continues where it
+    stopped. Long segments are translated sentence by sentence.
     """
-    from ltmt.translator import Translator
+    from ltmt.fusion.registry import FUSION_NAMES, make_fusion, parse_fusion_options
 
-    path = None if file == "-" else Path(file)
-    kind = (fmt or (path.suffix.lower() if path else ".txt")).lstrip(".")
-    document = f".{kind}" in DOCUMENT_SUFFIXES
-    if path is not None and not path.is_file():
-        raise InputError(f"input file not found: {path}")
-    if document and output is None:
-        raise InputError(
-            f"--output is needed to translate a .{kind} file (the input is never overwritten)"
-        )
-    if document and learn is not None:
-        raise InputError(
-            "--learn works with plain-text input; import reviewed files with 'ltmt memory import'"
-        )
     if user is None and (learn is not None or fusion not in ("auto", "none") or fusion_option):
         raise InputError("--learn, --fusion and --fusion-option need --user (whose memory to use)")
+    if fusion not in FUSION_NAMES:
+        make_fusion(fusion)  # raises the error that lists the methods
     method: str | Fusion | None = fusion if user is not None else "none"
     if fusion_option:
-        from ltmt.fusion.registry import make_fusion, parse_fusion_options
-
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))
-    lines = None if document else read_lines(path)
-    references = read_lines(learn) if learn is not None else None
-    if lines is not None and references is not None and len(references) != len(lines):
-        raise InputError(f"--learn has {len(references)} lines but the input has {len(lines)}")
-    _quiet_transformers()
-    memory = None
-    if user is not None:
-        from ltmt.memory.store import Memory
+    job = _prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
+    from ltmt.formats.run_report import RunReport
 
-        memory = Memory(memory_dir, key_file=key_file)
+    report = RunReport()
+    memory = _open_memory(memory_dir, key_file, user, report) if user is not None else None
     try:
+        from ltmt.translator import Translator
+
+        _quiet_transformers()
+        started = time.perf_counter()
         translator = Translator(
             model,
             memory,
@@ -121,35 +145,203 @@ def translate(
             top_k=top_k,
             exact_reuse=not no_exact,
             placeholder_guard=not no_placeholder_guard,
+            source_language=job.src_lang,
         )
-        hits = 0
-
-        def run_model(texts: list[str]) -> list[str]:
-            nonlocal hits
-            results = translator.translate(texts, user=user)
-            hits += sum(r.method == "exact" for r in results)
-            return [r.text for r in results]
-
-        started = time.perf_counter()
-        if document:
-            assert path is not None and output is not None
-            summary = _translate_document(path, output, run_model, kind, overwrite, not no_fuzzy)
+        if job.lines is not None:
+            _translate_lines(job, translator, user, report)
         else:
-            assert lines is not None
-            summary = _translate_lines(lines, output, run_model)
-        seconds = time.perf_counter() - started
+            _translate_document(
+                job, translator, user, report, overwrite, not no_fuzzy, exact_approved
+            )
+        report.seconds = time.perf_counter() - started
         learned = None
-        if references is not None and user is not None:
-            learned = translator.learn(user, lines or [], references)
+        if job.references is not None and user is not None:
+            learned = translator.learn(user, job.lines or [], job.references)
     finally:
         if memory is not None:
             memory.close()
-    segments, report = summary
-    line = (
-        f"ltmt: {segments} segments, {hits} memory hits, "
-        f"{segments / max(seconds, 1e-9):.1f} segments/s"
-        f"; {report}"
-    )
+    _print_report(report, learned, as_json, job.output not in (None, "-"))
+    if strict and (report.cut or report.not_repairable):
+        raise InputError(
+            f"--strict: {report.cut} segments cut at the model's limit, "
+            f"{report.not_repairable} could not be repaired"
+        )
+
+
+@dataclass
+class _Job:
+    """What to translate and where to, checked before the model loads."""
+
+    path: Path | None
+    spec: FileFormat
+    output: str | None
+    src_lang: str
+    tgt_lang: str
+    lines: list[str] | None = None
+    references: list[str] | None = None
+
+
+def _prepare(
+    file: str,
+    fmt: str | None,
+    output: str | None,
+    learn: Path | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    model: str | None,
+) -> _Job:
+    """Every argument and path checked (and the input read) before the model loads."""
+    from ltmt.formats.common import read_lines
+    from ltmt.formats.registry import find_format
+
+    path = None if file == "-" else Path(file)
+    if path is not None and not path.is_file():
+        what = "a directory" if path.is_dir() else "not found"
+        raise InputError(f"input file {what}: {path}")
+    spec = find_format(path, fmt, role="document", default="txt")
+    pair = _model_pair(model)
+    src = src_lang or (pair[0] if pair else "en")
+    tgt = tgt_lang or (pair[1] if pair else "de")
+    job = _Job(path, spec, output, src, tgt)
+    if output not in (None, "-"):
+        _check_output(Path(output), path)
+    if spec.name == "txt":
+        job.lines = read_lines(path)
+    else:
+        if path is None:
+            raise InputError(f"a {spec.name} document must be a file, not stdin")
+        if output in (None, "-"):
+            raise InputError(
+                f"--output is needed to translate a {path.suffix or spec.name} file "
+                "(the input is never overwritten)"
+            )
+        if learn is not None:
+            raise InputError(
+                "--learn works with plain-text input; import reviewed files with "
+                "'ltmt memory import'"
+            )
+        from ltmt.formats.documents import open_document
+
+        open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
+    if learn is not None:
+        job.references = read_lines(learn)
+        if job.lines is not None and len(job.references) != len(job.lines):
+            raise InputError(
+                f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
+            )
+    return job
+
+
+def _model_pair(model: str | None) -> tuple[str, str] | None:
+    """The language pair a model's name ends with (``opus-mt-en-de``), if it has one."""
+    from ltmt.model.backbone import resolve_model_name
+
+    try:
+        name = Path(str(resolve_model_name(model))).name.lower()
+    except LtmtError:  # no default model: loading will say so
+        return None
+    found = _MODEL_PAIR.search(name)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def _check_output(output: Path, source: Path | None) -> None:
+    """The output can be written: its directory exists, it is not a directory, not the input."""
+    from ltmt.outputs import output_error
+
+    if output.is_dir():
+        raise output_error(OSError(errno.EISDIR, "is a directory"), output)
+    if not output.parent.is_dir():
+        raise output_error(OSError(errno.ENOENT, "no such directory"), output)
+    if source is not None and output.resolve() == source.resolve():
+        raise InputError("--output must differ from the input file")
+
+
+def _open_memory(
+    memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport
+) -> Memory:
+    """The memory store, with a warning when ``user`` has no memory in it."""
+    from ltmt.memory.store import Memory, check_user
+
+    check_user(user)
+    memory = Memory(memory_dir, key_file=key_file)
+    report.memory = str(memory.path)
+    known = memory.users()
+    if user not in known:
+        report.unknown_user = True
+        close = difflib.get_close_matches(user, known, n=3)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        typer.echo(
+            f"ltmt: warning: no user {user!r} in memory store {memory.path} "
+            f"({len(known)} users); {hint}translating without memory",
+            err=True,
+        )
+    return memory
+
+
+def _translate_lines(job: _Job, translator: Any, user: str | None, report: RunReport) -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import for_translator, translate_units
+    from ltmt.outputs import write_output
+
+    assert job.lines is not None
+    translate = for_translator(translator, user)
+    units = [Unit(str(i), line) for i, line in enumerate(job.lines)]
+    bar = _progress_bar(len(units))
+    outputs: list[str] = []
+    try:
+        for start in range(0, len(units), 256):
+            chunk = units[start : start + 256]
+            outputs.extend(o.text for o in translate_units(chunk, translate, report))
+            if bar is not None:
+                bar.update(len(chunk))
+    finally:
+        if bar is not None:
+            bar.close()
+    text = "".join(o.replace("\r", " ").replace("\n", " ") + "\n" for o in outputs)
+    write_output(job.output or "-", text)
+
+
+def _translate_document(
+    job: _Job,
+    translator: Any,
+    user: str | None,
+    report: RunReport,
+    overwrite: bool,
+    mark_fuzzy: bool,
+    exact_approved: bool,
+) -> None:
+    from ltmt.formats.pipeline import for_translator, translate_file
+
+    assert job.path is not None and job.output is not None
+    bar = _progress_bar(1000)
+    try:
+        translate_file(
+            job.path,
+            Path(job.output),
+            for_translator(translator, user),
+            fmt=job.spec.name,
+            src_lang=job.src_lang,
+            tgt_lang=job.tgt_lang,
+            overwrite=overwrite,
+            mark_fuzzy=mark_fuzzy,
+            exact_approved=exact_approved,
+            progress=bar.update if bar is not None else None,
+            report=report,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _print_report(report: RunReport, learned: Any, as_json: bool, to_file: bool) -> None:
+    if as_json:
+        data = report.as_dict()
+        if learned is not None:
+            data["learned"] = learned.added
+        text = json.dumps(data, ensure_ascii=False)
+        typer.echo(text, err=not to_file)
+        return
+    line = f"ltmt: {report.summary()}"
     if learned is not None:
         line += f"; learned {learned.added} new pairs"
         if learned.skipped_total:
@@ -157,66 +349,14 @@ def translate(
     typer.echo(line, err=True)
 
 
-def _translate_lines(
-    lines: list[str], output: Path | None, run_model: Callable[[list[str]], list[str]]
-) -> tuple[int, str]:
-    from ltmt.formats.pipeline import translate_texts
-    from ltmt.formats.placeholders import PlaceholderReport
-
-    report = PlaceholderReport()
-    bar = _progress_bar(len(lines))
-    outputs: list[str] = []
-    try:
-        for start in range(0, len(lines), 256):
-            chunk = lines[start : start + 256]
-            outputs.extend(r.text for r in translate_texts(chunk, run_model, report))
-            if bar is not None:
-                bar.update(len(chunk))
-    finally:
-        if bar is not None:
-            bar.close()
-    text = "".join(o.replace("\r", " ").replace("\n", " ") + "\n" for o in outputs)
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        output.write_text(text, "utf-8")
-    return len(lines), report.summary()
-
-
-def _translate_document(
-    path: Path,
-    output: Path,
-    run_model: Callable[[list[str]], list[str]],
-    kind: str,
-    overwrite: bool,
-    mark_fuzzy: bool,
-) -> tuple[int, str]:
-    from ltmt.formats.pipeline import translate_file
-
-    if output.resolve() == path.resolve():
-        raise InputError("--output must differ from the input file")
-    bar = _progress_bar(1000)
-    try:
-        result = translate_file(
-            path,
-            output,
-            run_model,
-            fmt=kind,
-            overwrite=overwrite,
-            mark_fuzzy=mark_fuzzy,
-            progress=bar.update if bar is not None else None,
-        )
-    finally:
-        if bar is not None:
-            bar.close()
-    done = f"{result.resumed} done before" if result.resumed else "fresh run"
-    return result.translated, f"{result.report.summary()}; {done}"
-
-
 def _quiet_transformers() -> None:
-    """The CLI owns the terminal: no weight-loading progress bars from transformers."""
+    """The CLI owns the terminal: no weight-loading progress bars or deprecation notes from
+    transformers."""
+    import warnings
+
     from transformers.utils import logging as hf_logging
+
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"transformers(\.|$)")
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()

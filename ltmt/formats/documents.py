@@ -18,17 +18,16 @@ partial output's translations are taken over and ``pending()`` lists only what i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode
+from ltmt.formats.registry import find_format
 
 __all__ = [
-    "DOCUMENT_EXTENSIONS",
-    "DOCUMENT_FORMATS",
     "Document",
     "JsonlDocument",
     "TextDocument",
@@ -40,10 +39,19 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Unit:
-    """One piece of a document to translate; ``key`` identifies it within the document."""
+    """One piece of a document to translate; ``key`` identifies it within the document.
+
+    ``context``: the entry's context (PO ``msgctxt``), preferred in memory matches. ``flags``:
+    the entry's format flags (``c-format`` ...), whose rules the translation must keep.
+    ``entry`` and ``form``: for a plural form, the key of its entry and the form's number.
+    """
 
     key: str
     source: str
+    context: str = ""
+    flags: tuple[str, ...] = ()
+    entry: str = ""
+    form: int = 0
 
 
 class Document(Protocol):
@@ -144,8 +152,13 @@ class TextDocument:
                 self.translations[index] = line
 
 
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 class JsonlDocument:
-    """JSON Lines: each object's ``source`` is translated into a ``translation`` key.
+    """JSON Lines: each object's ``source`` is translated into a ``translation`` key (a
+    ``context`` key is the unit's context, as a memory file's ``context`` metadata is).
 
     Objects that already have a translation are kept unless ``overwrite``; lines that were not
     filled are written back byte for byte.
@@ -182,7 +195,7 @@ class JsonlDocument:
 
     def units(self) -> list[Unit]:
         return [
-            Unit(str(i), obj[self.source_key])
+            Unit(str(i), obj[self.source_key], _text(obj.get("context")))
             for i, obj in self.objects.items()
             if obj[self.source_key].strip()
         ]
@@ -210,51 +223,10 @@ class JsonlDocument:
         atomic_write(out_path, "".join(f"{line}\n" for line in out).encode())
 
 
-def _open_po(path: Path, **options: Any) -> Document:
-    from ltmt.formats.po_document import PoDocument
-
-    return PoDocument.open(path, **options)
-
-
-def _open_xliff(path: Path, **options: Any) -> Document:
-    from ltmt.formats.xliff_document import XliffDocument
-
-    return XliffDocument.open(path, **options)
-
-
-DOCUMENT_FORMATS: dict[str, Callable[..., Document]] = {
-    "txt": TextDocument.open,
-    "jsonl": JsonlDocument.open,
-    "po": _open_po,
-    "xliff": _open_xliff,
-}
-DOCUMENT_EXTENSIONS = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".jsonl": "jsonl",
-    ".po": "po",
-    ".pot": "po",
-    ".xliff": "xliff",
-    ".xlf": "xliff",
-    ".xlif": "xliff",
-}
-
-
 def document_format(path: Path, fmt: str | None = None) -> str:
-    """The document format of ``path``: ``fmt`` when given, else from the extension."""
-    if fmt is not None:
-        if fmt not in DOCUMENT_FORMATS:
-            raise InputError(
-                f"unknown document format {fmt!r}; choose one of {', '.join(DOCUMENT_FORMATS)}"
-            )
-        return fmt
-    found = DOCUMENT_EXTENSIONS.get(Path(path).suffix.lower())
-    if found is None:
-        raise InputError(
-            f"{path}: cannot tell the format from the extension {Path(path).suffix!r}; "
-            f"pass --format ({', '.join(DOCUMENT_FORMATS)})"
-        )
-    return found
+    """The document format of ``path``: ``fmt`` when given, else from the extension or content
+    (:func:`ltmt.formats.registry.find_format`)."""
+    return find_format(path, fmt, role="document").name
 
 
 def open_document(
@@ -272,14 +244,14 @@ def open_document(
     exists, its translations are taken over (it must hold the same units as ``path``).
     """
     path = Path(path)
-    fmt = document_format(path, fmt)
-    document = DOCUMENT_FORMATS[fmt](path, src_lang=src_lang, tgt_lang=tgt_lang)
+    opener = find_format(path, fmt, role="document").document()
+    document: Document = opener(path, src_lang=src_lang, tgt_lang=tgt_lang)
     if resume_from is None or not Path(resume_from).exists():
         return document
     if isinstance(document, TextDocument):
         document.resume(Path(resume_from))
         return document
-    partial = DOCUMENT_FORMATS[fmt](Path(resume_from), src_lang=src_lang, tgt_lang=tgt_lang)
+    partial: Document = opener(Path(resume_from), src_lang=src_lang, tgt_lang=tgt_lang)
     if [u.source for u in partial.units()] != [u.source for u in document.units()]:
         raise InputError(
             f"{resume_from} does not hold the units of {path}; delete it to start over"

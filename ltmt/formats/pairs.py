@@ -1,12 +1,11 @@
-"""Source/target pair files: the format registries, and the JSON Lines and TSV formats.
+"""Source/target pair files: reading and writing any registered format, and the JSON Lines and
+TSV formats.
 
     records = list(read_pairs(Path("memory.jsonl")))     # format from the extension
     write_pairs(Path("out.tsv"), records)
 
-``PAIR_READERS`` and ``PAIR_WRITERS`` map a format name to ``read(path, **options) ->
-Iterator[PairRecord]`` and ``write(path, records, **options) -> int``; ``PAIR_EXTENSIONS`` maps a
-file extension to a format name. TMX, PO and XLIFF (:mod:`ltmt.formats.memory_files`) are added
-to them the first time a format is looked up.
+Which reader and writer a file gets is decided by :mod:`ltmt.formats.registry` (extension,
+``fmt``, or the file's content).
 
 - ``jsonl``: one JSON object a line with string ``source`` and ``target``; its other keys become
   the record's metadata. Blank lines are skipped.
@@ -22,15 +21,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.registry import Role, find_format
 from ltmt.segments import PairRecord
-
-PairReader = Callable[..., Iterator[PairRecord]]
-PairWriter = Callable[..., int]
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -131,37 +128,9 @@ def write_tsv(path: Path, records: Iterable[PairRecord]) -> int:
     return _write_lines(path, lines())
 
 
-PAIR_READERS: dict[str, PairReader] = {"jsonl": read_jsonl, "tsv": read_tsv}
-PAIR_WRITERS: dict[str, PairWriter] = {"jsonl": write_jsonl, "tsv": write_tsv}
-PAIR_EXTENSIONS: dict[str, str] = {".jsonl": "jsonl", ".tsv": "tsv"}
-
-
-def _register_memory_formats() -> None:
-    """Add TMX, PO and XLIFF when their module is there (it keeps what is registered already)."""
-    try:
-        from ltmt.formats.memory_files import register_formats
-    except ModuleNotFoundError as exc:  # pragma: no cover - a trimmed install
-        if exc.name != "ltmt.formats.memory_files":
-            raise
-        return
-    register_formats(PAIR_READERS, PAIR_WRITERS, PAIR_EXTENSIONS)
-
-
-def pair_format(path: Path, fmt: str | None = None) -> str:
-    """The format name for ``path``: ``fmt`` when given (checked), else from the extension."""
-    _register_memory_formats()
-    known = ", ".join(sorted(PAIR_READERS))
-    if fmt is not None:
-        name = fmt.lower().lstrip(".")
-        if name not in PAIR_READERS and name not in PAIR_WRITERS:
-            raise InputError(f"unknown format {fmt!r}; known: {known}")
-        return name
-    by_extension = PAIR_EXTENSIONS.get(Path(path).suffix.lower())
-    if by_extension is None:
-        raise InputError(
-            f"{path}: cannot tell the format from the extension; pass --format ({known})"
-        )
-    return by_extension
+def pair_format(path: Path, fmt: str | None = None, role: Role = "read") -> str:
+    """The format name for ``path`` (see :func:`ltmt.formats.registry.find_format`)."""
+    return find_format(path, fmt, role=role).name
 
 
 def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[PairRecord]:
@@ -171,10 +140,7 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     two are raised here, before iteration, the others while reading.
     """
     path = Path(path)
-    name = pair_format(path, fmt)
-    reader = PAIR_READERS.get(name)
-    if reader is None:
-        raise InputError(f"format {name!r} can be written but not read")
+    reader = find_format(path, fmt, role="read").reader()
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if not path.is_file():
@@ -188,16 +154,14 @@ def _nonempty(path: Path, records: Iterator[PairRecord]) -> Iterator[PairRecord]
         empty = False
         yield record
     if empty:
-        raise InputError(f"{path}: no segments found (empty file)")
+        raise InputError(
+            f"{path}: no segments found (an empty file, or no translated entries: untranslated "
+            "and fuzzy ones are not imported)"
+        )
 
 
 def write_pairs(
     path: Path, records: Iterable[PairRecord], fmt: str | None = None, **options: Any
 ) -> int:
     """Write ``records`` to ``path`` in format ``fmt`` (default: from the extension)."""
-    path = Path(path)
-    name = pair_format(path, fmt)
-    writer = PAIR_WRITERS.get(name)
-    if writer is None:
-        raise InputError(f"format {name!r} can be read but not written")
-    return writer(path, records, **options)
+    return find_format(path, fmt, role="write").writer()(Path(path), records, **options)

@@ -1,16 +1,21 @@
-"""Translate a whole document with any translate function: placeholders, checkpoints, resume.
+"""Translate a whole document with any translate function: placeholders, format strings,
+plural forms, checkpoints, resume.
 
     from ltmt import Translator
-    translator = Translator(model=path)
-    result = translate_file(
-        Path("de.po"), Path("de.mt.po"),
-        lambda texts: [t.text for t in translator.translate(texts, user="u1")],
-    )
+    translator = Translator(model=path, memory=memory, fusion="knn")
+    result = translate_file(Path("de.po"), Path("de.mt.po"), for_translator(translator, "u1"))
     print(result.report.summary())
 
-``translate`` takes a list of segments (which may hold newlines and edge spaces) and returns one
-string per segment. Each output is fitted to its source by
-:func:`ltmt.formats.placeholders.restore` before it goes into the document.
+``translate(texts, prefer)`` takes a list of segments (which may hold newlines and edge
+spaces) with what their memory matches should share on a tie (:func:`preference`: the PO
+``msgctxt`` and plural form) and returns one string or
+:class:`~ltmt.segments.Translation` per segment. Each output is fitted to its source by
+:func:`ltmt.formats.placeholders.restore` and, where the unit declares format flags
+(``c-format`` ...), made and checked valid by :mod:`ltmt.formats.format_strings`. A unit that
+cannot be made valid is left untranslated in PO and XLIFF and counted as not repairable.
+Identical units (source, context and plural form) are translated once. The forms of a plural
+entry whose outputs came out the same although their sources differ are translated again with a
+number in place of the count (``1 hour`` / ``2 hours``).
 
 While it runs, the output is saved (atomically) at most every ``checkpoint_seconds`` together with
 a progress file ``OUTPUT.ltmt-progress`` listing the units done. Running the same command again
@@ -23,43 +28,220 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Unit, open_document
-from ltmt.formats.placeholders import PlaceholderReport, Restored, protect, restore
+from ltmt.formats.format_strings import check_format, fix_directives, format_flags
+from ltmt.formats.placeholders import Restored, protect, restore
+from ltmt.formats.plurals import differ_by_number
+from ltmt.formats.run_report import RunReport
+from ltmt.segments import Translation
+
+if TYPE_CHECKING:
+    from ltmt.translator import Translator
 
 logger = logging.getLogger(__name__)
 
-TranslateFn = Callable[[list[str]], Sequence[str]]
+TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence["str | Translation"]]
+NOT_FUSION = frozenset({"exact", "model", "empty"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One unit's translation after repair: ``ok`` False means it must not be shipped."""
+
+    unit: Unit
+    restored: Restored
+    method: str = "model"
+    exact_same_context: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.restored.text
+
+    @property
+    def ok(self) -> bool:
+        return self.restored.ok
 
 
 @dataclass
 class RunResult:
-    """What a document run did: units translated now, left empty by the model, done before."""
+    """What a document run did: units filled now, left empty by the model, done before, and
+    the run's full report."""
 
     translated: int = 0
     empty: int = 0
     resumed: int = 0
-    report: PlaceholderReport = field(default_factory=PlaceholderReport)
+    report: RunReport = field(default_factory=RunReport)
+
+
+def for_translator(translator: Translator, user: str | None) -> TranslateFn:
+    """The translate function of ``translator`` for ``user`` (preferences passed on)."""
+
+    def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        return translator.translate(texts, user=user, prefer=prefer)
+
+    return translate
+
+
+def translate_units(
+    units: Sequence[Unit], translate: TranslateFn, report: RunReport | None = None
+) -> list[Outcome]:
+    """Translate ``units`` (see the module docstring); counts go to ``report``."""
+    first = {_key(u): u for u in reversed(units)}
+    keys = list(dict.fromkeys(_key(u) for u in units))
+    results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
+    by_key = dict(zip(keys, results, strict=True))
+    outcomes = [_outcome(unit, by_key[_key(unit)]) for unit in units]
+    _separate_plural_forms(outcomes, translate, report)
+    if report is not None:
+        for outcome, unit in zip(outcomes, units, strict=True):
+            _count(report, outcome, by_key[_key(unit)])
+    return outcomes
 
 
 def translate_texts(
-    texts: Sequence[str], translate: TranslateFn, report: PlaceholderReport | None = None
+    texts: Sequence[str], translate: TranslateFn, report: RunReport | None = None
 ) -> list[Restored]:
     """Translate ``texts`` and fit each output to its source (placeholders, edges, lines)."""
-    protected = [protect(text) for text in texts]
-    outputs = list(translate([p.source for p in protected]))
-    if len(outputs) != len(protected):
-        raise ValueError(f"translate returned {len(outputs)} outputs for {len(protected)} inputs")
-    restored = [restore(p, output) for p, output in zip(protected, outputs, strict=True)]
-    if report is not None:
-        for p, r in zip(protected, restored, strict=True):
-            report.add(p, r)
+    units = [Unit(str(i), text) for i, text in enumerate(texts)]
+    return [o.restored for o in translate_units(units, translate, report)]
+
+
+def preference(unit: Unit) -> dict[str, Any]:
+    """What a memory match of ``unit`` should share on a tie: its context and plural form."""
+    wanted: dict[str, Any] = {"context": unit.context}
+    if unit.entry:
+        wanted["plural"] = unit.form
+    return wanted
+
+
+def _key(unit: Unit) -> tuple[str, str, int | None]:
+    return unit.source, unit.context, unit.form if unit.entry else None
+
+
+def _call(
+    translate: TranslateFn, texts: list[str], prefer: list[dict[str, Any]]
+) -> list[Translation]:
+    outputs = list(translate(texts, prefer))
+    if len(outputs) != len(texts):
+        raise ValueError(f"translate returned {len(outputs)} outputs for {len(texts)} inputs")
+    return [
+        Translation(source, output) if isinstance(output, str) else output
+        for source, output in zip(texts, outputs, strict=True)
+    ]
+
+
+def _outcome(unit: Unit, translation: Translation) -> Outcome:
+    restored = fit(unit, translation.text)
+    # approved only for the very same source (a 100 % match may differ in case or spacing)
+    same_context = bool(
+        translation.method == "exact"
+        and translation.matches
+        and translation.matches[0].segment.source == unit.source
+        and _shares(translation.matches[0].segment.metadata, preference(unit))
+    )
+    return Outcome(unit, restored, translation.method, same_context)
+
+
+def _shares(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+    return all(
+        (metadata.get(key) or "") == (value or "")
+        if key == "context"
+        else metadata.get(key) == value
+        for key, value in wanted.items()
+    )
+
+
+def fit(unit: Unit, output: str) -> Restored:
+    """``output`` fitted to ``unit``: placeholders repaired, then (for format flags) stray
+    ``%`` fixed and the format rules checked; ``ok`` False when it is still not valid."""
+    protected = protect(unit.source)
+    restored = restore(protected, output)
+    flags = format_flags(unit.flags)
+    if not flags or not restored.text.strip():
+        return restored
+    fixed = fix_directives(flags, unit.source, restored.text)
+    if fixed != restored.text:
+        again = restore(protected, fixed)
+        problems = (*restored.problems, "stray '%' fixed", *again.problems)
+        restored = Restored(again.text, True, again.ok, problems)
+    invalid = check_format(flags, unit.source, restored.text)
+    if invalid:
+        return Restored(restored.text, restored.repaired, False, (*restored.problems, *invalid))
     return restored
+
+
+def _separate_plural_forms(
+    outcomes: list[Outcome], translate: TranslateFn, report: RunReport | None
+) -> None:
+    """Where a plural entry's forms came out identical although their sources differ, translate
+    them again with a number for the count; keep the new forms when they then differ."""
+    entries: dict[str, list[int]] = {}
+    for index, outcome in enumerate(outcomes):
+        if outcome.unit.entry:
+            entries.setdefault(outcome.unit.entry, []).append(index)
+    for positions in entries.values():
+        first = outcomes[positions[0]]
+        same = [
+            i
+            for i in positions[1:]
+            if outcomes[i].text == first.text and outcomes[i].unit.source != first.unit.source
+        ]
+        if not same or first.method == "exact":
+            continue
+        fixed = differ_by_number(
+            first.unit.source, outcomes[same[0]].unit.source, lambda texts: _texts(translate, texts)
+        )
+        if fixed is None:
+            if report is not None:
+                report.plural_identical += 1
+                report.example(f"{first.unit.source[:60]!r}: plural forms identical")
+            continue
+        singular, plural = fixed
+        outcomes[positions[0]] = _refit(first, singular)
+        for i in same:
+            outcomes[i] = _refit(outcomes[i], plural)
+
+
+def _texts(translate: TranslateFn, texts: list[str]) -> list[str]:
+    return [t.text for t in _call(translate, texts, [{} for _ in texts])]
+
+
+def _refit(outcome: Outcome, text: str) -> Outcome:
+    return Outcome(outcome.unit, fit(outcome.unit, text), outcome.method, False)
+
+
+def _count(report: RunReport, outcome: Outcome, translation: Translation) -> None:
+    if not outcome.unit.source.strip():  # a blank line: nothing was translated
+        return
+    report.units += 1
+    if outcome.method == "exact":
+        report.exact += 1
+        report.exact_same_context += outcome.exact_same_context
+    elif outcome.method not in NOT_FUSION:
+        report.fuzzy += 1
+    else:
+        report.no_match += 1
+    report.with_placeholders += bool(protect(outcome.unit.source).placeholders) or bool(
+        format_flags(outcome.unit.flags)
+    )
+    report.split += translation.pieces > 1
+    report.cut += translation.cut
+    if not outcome.text.strip():
+        report.empty += 1
+    if not outcome.ok:
+        report.not_repairable += 1
+        report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
+        what = "; ".join(outcome.restored.problems) or "not repairable"
+        report.example(f"{outcome.unit.source[:60]!r}: {what}")
+    elif outcome.restored.repaired:
+        report.repaired += 1
 
 
 def progress_path(out_path: Path) -> Path:
@@ -77,17 +259,20 @@ def translate_file(
     tgt_lang: str | None = None,
     overwrite: bool = False,
     mark_fuzzy: bool = True,
+    exact_approved: bool = False,
     resume: bool = True,
     chunk_size: int = 256,
     checkpoint_seconds: float = 60.0,
     progress: Callable[[int], None] | None = None,
+    report: RunReport | None = None,
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
     ``overwrite``: translate units that already have a translation too. ``mark_fuzzy``: flag
-    machine translations for review (PO ``fuzzy``, XLIFF review state). ``resume``: continue
+    machine translations for review (PO ``fuzzy``, XLIFF review state); with ``exact_approved``
+    a unit filled from a 100 % match of its own context is not flagged. ``resume``: continue
     an interrupted run into the same ``out_path``. ``progress(n)`` is called after each chunk
-    with the number of units it finished.
+    with the number of units it finished. ``report``: count into this one (else a new one).
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -104,11 +289,12 @@ def translate_file(
     else:
         document = open_document(in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
         units = document.pending(overwrite)
-    result = RunResult(resumed=len(done))
+    result = RunResult(resumed=len(done), report=report or RunReport())
+    result.report.resumed = len(done)
     last_save = time.monotonic()
     for start in range(0, len(units), chunk_size):
         chunk = units[start : start + chunk_size]
-        _translate_chunk(document, chunk, translate, mark_fuzzy, result)
+        _translate_chunk(document, chunk, translate, mark_fuzzy, exact_approved, result)
         done.update(u.key for u in chunk)
         if progress is not None:
             progress(len(chunk))
@@ -126,17 +312,36 @@ def _translate_chunk(
     chunk: list[Unit],
     translate: TranslateFn,
     mark_fuzzy: bool,
+    exact_approved: bool,
     result: RunResult,
 ) -> None:
-    restored = translate_texts([u.source for u in chunk], translate, result.report)
-    # An empty output leaves a PO/XLIFF unit untranslated; in txt/jsonl it keeps its line.
-    keep_empty = document.format in {"txt", "jsonl"}
-    filled = {
-        u.key: r.text for u, r in zip(chunk, restored, strict=True) if r.text.strip() or keep_empty
-    }
-    result.empty += sum(not r.text.strip() for r in restored)
+    outcomes = translate_units(chunk, translate, result.report)
+    # An output that is empty or not valid leaves a PO/XLIFF unit untranslated; in txt/jsonl
+    # every unit keeps its line.
+    keep_all = document.format in {"txt", "jsonl"}
+    filled = [o for o in outcomes if keep_all or (o.ok and o.text.strip())]
+    approved = _approved(filled) if exact_approved and mark_fuzzy else set()
+    result.empty += sum(not o.text.strip() for o in outcomes)
     result.translated += len(filled)
-    document.fill(filled, mark_fuzzy=mark_fuzzy)
+    document.fill(
+        {o.unit.key: o.text for o in filled if o.unit.key not in approved}, mark_fuzzy=mark_fuzzy
+    )
+    if approved:
+        document.fill({o.unit.key: o.text for o in filled if o.unit.key in approved}, False)
+
+
+def _approved(outcomes: list[Outcome]) -> set[str]:
+    """Keys of the units filled from a 100 % match of their own context (for a plural entry:
+    only when every one of its forms was)."""
+    approved = {o.unit.key for o in outcomes if o.exact_same_context}
+    entries: dict[str, list[str]] = {}
+    for o in outcomes:
+        if o.unit.entry:
+            entries.setdefault(o.unit.entry, []).append(o.unit.key)
+    for keys in entries.values():
+        if not approved.issuperset(keys):
+            approved.difference_update(keys)
+    return approved
 
 
 def _read_progress(marker: Path) -> set[str]:

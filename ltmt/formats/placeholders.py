@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -34,7 +34,6 @@ from ltmt.formats.repair import balanced, repair_line
 
 __all__ = [
     "Placeholder",
-    "PlaceholderReport",
     "Protected",
     "Restored",
     "extract_placeholders",
@@ -151,49 +150,3 @@ def _edges(line: str) -> tuple[str, str]:
     match = _EDGES.match(line)
     assert match is not None
     return match.group(1), match.group(3)
-
-
-@dataclass
-class PlaceholderReport:
-    """Counts over a run: how many segments needed a placeholder repair, and how many failed."""
-
-    segments: int = 0
-    with_placeholders: int = 0
-    repaired: int = 0
-    failed: int = 0
-    examples: list[str] = field(default_factory=list)
-    max_examples: int = 10
-
-    def add(self, protected: Protected, restored: Restored) -> None:
-        """Count one restored segment."""
-        self.segments += 1
-        self.with_placeholders += bool(protected.placeholders)
-        self.repaired += restored.repaired
-        self.failed += not restored.ok
-        if (restored.repaired or not restored.ok) and len(self.examples) < self.max_examples:
-            what = "; ".join(restored.problems) or "not repairable"
-            self.examples.append(f"{protected.source[:60]!r}: {what}")
-
-    def merge(self, other: PlaceholderReport) -> None:
-        """Add ``other``'s counts to these."""
-        self.segments += other.segments
-        self.with_placeholders += other.with_placeholders
-        self.repaired += other.repaired
-        self.failed += other.failed
-        self.examples.extend(other.examples[: max(0, self.max_examples - len(self.examples))])
-
-    def summary(self) -> str:
-        """One line for the end of a run."""
-        return (
-            f"placeholders: {self.with_placeholders} of {self.segments} segments have some, "
-            f"{self.repaired} repaired, {self.failed} could not be repaired"
-        )
-
-    def as_dict(self) -> dict[str, int]:
-        """The counts, for JSON reports."""
-        return {
-            "segments": self.segments,
-            "with_placeholders": self.with_placeholders,
-            "repaired": self.repaired,
-            "failed": self.failed,
-        }

@@ -4,10 +4,12 @@
     write_po(Path("out.po"), records, tgt_lang="de")
 
 Read: translated entries only (untranslated, fuzzy and obsolete ones are skipped unless asked
-for); ``msgctxt`` goes to ``metadata["context"]``. A plural entry gives two pairs: ``msgid`` with
-``msgstr[0]`` and ``msgid_plural`` with ``msgstr[1]`` (``metadata["plural"]`` = 0 / 1); further
-plural forms of languages that have them are not read. The file's ``Language`` header, when set,
-must match ``tgt_lang``.
+for); ``msgctxt`` goes to ``metadata["context"]``, the ``#,`` flags (``c-format`` ...) to
+``metadata["flags"]``. A plural entry gives one pair per form:
+``msgid`` with ``msgstr[0]``, ``msgid_plural`` with each further ``msgstr[K]``
+(``metadata["plural"]`` = K; forms from 1 on also carry their ``msgid`` as
+``metadata["plural_of"]``), so :func:`write_po` puts the entry back together. The file's
+``Language`` header, when set, must match ``tgt_lang``.
 """
 
 from __future__ import annotations
@@ -76,6 +78,16 @@ def check_language(store: Any, path: Path, src_lang: str, tgt_lang: str) -> None
         raise language_error(path, [language], src_lang, tgt_lang)
 
 
+def entry_flags(unit: Any) -> tuple[str, ...]:
+    """The entry's ``#,`` flags (``c-format``, ``python-format`` ...; ``fuzzy`` left out)."""
+    flags = []
+    for comment in unit.typecomments:
+        for flag in comment.removeprefix("#,").split(","):
+            if flag.strip() and flag.strip() != "fuzzy":
+                flags.append(flag.strip())
+    return tuple(flags)
+
+
 def read_po(
     path: Path, src_lang: str = "en", tgt_lang: str = "de", *, include_fuzzy: bool = False
 ) -> Iterator[PairRecord]:
@@ -89,15 +101,20 @@ def read_po(
             continue
         position = f"{path}: entry {number}"
         metadata: dict[str, Any] = {"context": unit.getcontext()} if unit.getcontext() else {}
+        if entry_flags(unit):
+            metadata["flags"] = ", ".join(entry_flags(unit))
         if unit.hasplural():
-            sources, targets = list(unit.source.strings), list(unit.target.strings)
-            for form in (0, 1):
-                if form < len(sources) and form < len(targets) and sources[form] and targets[form]:
-                    records.append(
-                        PairRecord(
-                            sources[form], targets[form], position, {**metadata, "plural": form}
-                        )
-                    )
+            sources = [str(s) for s in unit.source.strings]
+            targets = [str(t) for t in unit.target.strings]
+            singular, plural = sources[0], sources[1] if len(sources) > 1 else sources[0]
+            for form, target in enumerate(targets):
+                if not target:
+                    continue
+                extra: dict[str, Any] = {"plural": form}
+                if form:
+                    extra["plural_of"] = singular
+                source = singular if form == 0 else plural
+                records.append(PairRecord(source, target, position, {**metadata, **extra}))
         elif unit.source and unit.target:
             records.append(PairRecord(unit.source, unit.target, position, metadata))
     yield from records
@@ -108,8 +125,11 @@ def write_po(
 ) -> int:
     """Write ``records`` as a UTF-8 PO catalog (atomically); returns how many entries it has.
 
-    ``metadata["context"]`` becomes ``msgctxt``. A second record with the same context and
-    source is left out (a catalog cannot hold it), and so is one with an empty source.
+    ``metadata["context"]`` becomes ``msgctxt`` and ``metadata["flags"]`` the ``#,`` flags.
+    Records of one plural entry (``plural`` and ``plural_of`` metadata, as :func:`read_po` gives
+    them) become that entry again, with a ``Plural-Forms`` header for as many forms as the
+    entries have. A second record with the same context and source (or plural form) is left out
+    (a catalog cannot hold it), and so is one with an empty source.
     """
     from translate.storage import pypo
 
@@ -117,17 +137,51 @@ def write_po(
     header = store.header()
     if header is not None:
         header.markfuzzy(False)
-    store.updateheader(add=True, Language=tgt_lang, X_Source_Language=src_lang)
-    seen: set[tuple[str, str]] = set()
+    entries: dict[tuple[str, str], Any] = {}
+    forms: dict[tuple[str, str], dict[int, PairRecord]] = {}
     for record in records:
         context = str(record.metadata.get("context", "") or "")
-        if not record.source or (context, record.source) in seen:
+        plural = record.metadata.get("plural")
+        if isinstance(plural, int) and not isinstance(plural, bool):
+            msgid = (
+                str(record.metadata.get("plural_of") or record.source) if plural else record.source
+            )
+            found = forms.setdefault((context, msgid), {})
+            if record.source and plural not in found:
+                found[plural] = record
+            continue
+        if not record.source or (context, record.source) in entries:
             logger.info("%s: duplicate or empty source not written to PO", record.position or path)
             continue
-        seen.add((context, record.source))
-        unit = store.addsourceunit(record.source)
-        unit.target = record.target
-        if context:
-            unit.setcontext(context)
+        entries[(context, record.source)] = _add_unit(store, record, record.source, record.target)
+    count = max((max(found) + 1 for found in forms.values()), default=0)
+    for (context, msgid), found in forms.items():
+        if (context, msgid) in entries or 0 not in found:
+            continue
+        plural_source = next((r.source for form, r in sorted(found.items()) if form), msgid)
+        targets = [found[form].target if form in found else "" for form in range(count)]
+        entries[(context, msgid)] = _add_unit(store, found[0], [msgid, plural_source], targets)
+    fields: dict[str, str] = {"Language": tgt_lang, "X_Source_Language": src_lang}
+    if count:
+        fields["Plural_Forms"] = f"nplurals={count}; plural={_PLURAL_RULES.get(count, '0')};"
+    store.updateheader(add=True, **fields)
     atomic_write(Path(path), bytes(store))
-    return len(seen)
+    return len(entries)
+
+
+# A rule for the number of forms found when the target language's own is not known
+_PLURAL_RULES = {1: "0", 2: "(n != 1)", 3: "(n==1 ? 0 : n%10>=2 && n%10<=4 ? 1 : 2)"}
+
+
+def _add_unit(
+    store: Any, record: PairRecord, source: str | list[str], target: str | list[str]
+) -> Any:
+    unit = store.addsourceunit(source)
+    unit.target = target
+    context = str(record.metadata.get("context", "") or "")
+    if context:
+        unit.setcontext(context)
+    flags = record.metadata.get("flags")
+    if isinstance(flags, str) and flags.strip():
+        unit.typecomments = [f"#, {flags.strip()}\n"]
+    return unit

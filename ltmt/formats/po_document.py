@@ -1,11 +1,16 @@
 """A gettext PO (or POT) catalog as a document to translate.
 
-Units: each entry's ``msgid`` (key ``N``, the entry's index) and, for a plural entry, its
-``msgid_plural`` (key ``N#plural``). Filling sets ``msgstr`` (plural entries: ``msgstr[0]`` from
-the ``msgid``'s translation, ``msgstr[1..]`` from the ``msgid_plural``'s) and, with
-``mark_fuzzy``, the ``fuzzy`` flag, so a translator reviews it. Entries not filled, the header,
-comments, contexts and obsolete entries are written back as translate-toolkit read them, which
-is byte for byte for a well-formed catalog.
+Units: each entry's ``msgid`` (key ``N``, the entry's index), and for a plural entry one unit per
+plural form of the catalog's ``Plural-Forms`` (key ``N#K``): form 0 translates ``msgid``, the
+others ``msgid_plural`` (a one-form language: its only form translates ``msgid_plural``). Each
+unit carries the entry's ``msgctxt`` and format flags. Filling sets ``msgstr`` / ``msgstr[K]``
+and, with ``mark_fuzzy``, the ``fuzzy`` flag, so a translator reviews it; a plural entry is
+filled only when every form has a translation. Entries not filled, the header, comments,
+contexts and obsolete entries are written back as translate-toolkit read them, which is byte for
+byte for a well-formed catalog.
+
+A template (POT) gets the target language's ``Language`` and, where its header still has the
+template's ``nplurals=INTEGER``, the ``Plural-Forms`` of that language.
 """
 
 from __future__ import annotations
@@ -17,9 +22,25 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Unit
-from ltmt.formats.po import check_language, load_po, nplurals
+from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
 
-PLURAL = "#plural"
+FORM = "#"
+# Plural-Forms of the languages a template is most often filled for (gettext's manual, §12.3).
+PLURAL_FORMS = {
+    "de": "nplurals=2; plural=(n != 1);",
+    "en": "nplurals=2; plural=(n != 1);",
+    "es": "nplurals=2; plural=(n != 1);",
+    "it": "nplurals=2; plural=(n != 1);",
+    "nl": "nplurals=2; plural=(n != 1);",
+    "fr": "nplurals=2; plural=(n > 1);",
+    "pt": "nplurals=2; plural=(n != 1);",
+    "ja": "nplurals=1; plural=0;",
+    "zh": "nplurals=1; plural=0;",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+    "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "cs": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
+}
 
 
 class PoDocument:
@@ -27,9 +48,12 @@ class PoDocument:
 
     format = "po"
 
-    def __init__(self, path: Path, store: Any) -> None:
+    def __init__(self, path: Path, store: Any, tgt_lang: str | None = None) -> None:
         self.path = Path(path)
         self.store = store
+        self._partial: dict[int, list[str]] = {}  # plural forms waiting for their siblings
+        if tgt_lang:
+            self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
 
     @classmethod
@@ -39,7 +63,24 @@ class PoDocument:
         store = load_po(path)
         if tgt_lang:
             check_language(store, Path(path), src_lang or "en", tgt_lang)
-        return cls(path, store)
+        return cls(path, store, tgt_lang)
+
+    def _header(self) -> dict[str, str]:
+        units = self.store.units
+        return dict(self.store.parseheader()) if units and units[0].isheader() else {}
+
+    def _complete_template_header(self, tgt_lang: str) -> None:
+        header = self._header()
+        if not header:
+            return
+        updates: dict[str, str] = {}
+        if not header.get("Language"):
+            updates["Language"] = tgt_lang
+        if "INTEGER" in header.get("Plural-Forms", ""):
+            base = tgt_lang.replace("_", "-").split("-")[0].lower()
+            updates["Plural_Forms"] = PLURAL_FORMS.get(base, PLURAL_FORMS["en"])
+        if updates:
+            self.store.updateheader(**updates)
 
     def _entries(self) -> list[tuple[int, Any]]:
         return [
@@ -51,49 +92,52 @@ class PoDocument:
     def units(self) -> list[Unit]:
         result = []
         for index, unit in self._entries():
-            if unit.hasplural():
-                strings = [str(s) for s in unit.source.strings]
-                result.append(Unit(str(index), strings[0]))
-                result.append(
-                    Unit(f"{index}{PLURAL}", strings[1] if len(strings) > 1 else strings[0])
-                )
-            else:
-                result.append(Unit(str(index), str(unit.source)))
+            context, flags = unit.getcontext() or "", entry_flags(unit)
+            if not unit.hasplural():
+                result.append(Unit(str(index), str(unit.source), context, flags))
+                continue
+            strings = [str(s) for s in unit.source.strings]
+            singular, plural = strings[0], strings[1] if len(strings) > 1 else strings[0]
+            for form in range(self.nplurals):
+                source = singular if form == 0 and self.nplurals > 1 else plural
+                key = f"{index}{FORM}{form}"
+                result.append(Unit(key, source, context, flags, entry=str(index), form=form))
         return result
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         translated = {
             index for index, unit in self._entries() if any(_strings(unit.target)) and not overwrite
         }
-        return [u for u in self.units() if int(u.key.removesuffix(PLURAL)) not in translated]
+        return [u for u in self.units() if int(u.key.split(FORM)[0]) not in translated]
 
     def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
-        by_entry: dict[int, dict[bool, str]] = {}
+        by_entry: dict[int, dict[int, str]] = {}
         for key, text in translations.items():
-            number = key.removesuffix(PLURAL)
+            number, _, form_number = key.partition(FORM)
             if not number.isdigit() or int(number) >= len(self.store.units):
                 raise InputError(f"{self.path}: no entry {key!r} to fill")
-            by_entry.setdefault(int(number), {})[key.endswith(PLURAL)] = text
+            if form_number and not (form_number.isdigit() and int(form_number) < self.nplurals):
+                raise InputError(f"{self.path}: no plural form {key!r} to fill")
+            by_entry.setdefault(int(number), {})[int(form_number or 0)] = text
+        filled = 0
         for index, texts in by_entry.items():
             unit = self.store.units[index]
             if unit.hasplural():
-                # The two halves may come in different calls: keep what the other one filled.
-                current = _strings(unit.target) + [""] * self.nplurals
-                singular = texts.get(False) or current[0] or texts.get(True, "")
-                plural = texts.get(True) or current[1] or singular
-                if self.nplurals == 1:
-                    unit.target = [plural]
-                else:
-                    unit.target = [singular] + [plural] * (self.nplurals - 1)
+                # Forms may come in different calls: keep what an earlier call filled.
+                current = self._partial.setdefault(index, [""] * self.nplurals)
+                for form, text in texts.items():
+                    current[form] = text
+                if not all(current):  # a catalog must not ship a plural entry half translated
+                    continue
+                unit.target = self._partial.pop(index)
             else:
-                unit.target = texts[False] if False in texts else texts[True]
+                unit.target = texts[0]
             unit.markfuzzy(mark_fuzzy)
-        return len(translations)
+            filled += len(texts)
+        return filled
 
     def save(self, out_path: Path) -> None:
-        header = (
-            self.store.parseheader() if self.store.units and self.store.units[0].isheader() else {}
-        )
+        header = self._header()
         if "charset=CHARSET" in header.get("Content-Type", ""):  # a template: say what we write
             self.store.updateheader(content_type="text/plain; charset=UTF-8")
         try:

@@ -19,6 +19,7 @@ from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _TAG_NAME = re.compile(r"<(/?)([^\s/>]+)[^>]*?(/?)>$")
 _PUNCT = " \t.,;:!?…)]\"'»«“”"
+_QUOTES = "[\"'»«“”„\u201a\u2018\u2019]"  # ASCII, German and English quotes
 _TRAILING_PUNCT = re.compile(r"[\s.,;:!?…)\]\"'»«“”]*$")
 
 
@@ -77,7 +78,30 @@ def repair_line(
     reordered = _reorder(source, text)
     if reordered != text:
         problems.append("placeholders out of order")
-    return reordered, problems
+    cleaned = _drop_broken_tags(source, reordered)
+    if cleaned != reordered:
+        problems.append("broken copy of a tag removed")
+    return cleaned, problems
+
+
+def _drop_broken_tags(source: str, text: str) -> str:
+    """``text`` without what looks like one of the source's tags but is none (the model wrote
+    ``<g id=»id=«>`` beside the real ``<g id="1">``): such text would show as markup."""
+    names = {
+        match.group(2).lower()
+        for p in find_placeholders(source)
+        if p.kind == "tag" and (match := _TAG_NAME.match(p.text))
+    }
+    if not names:
+        return text
+    kept = {(p.start, p.end) for p in find_placeholders(text)}
+    pattern = re.compile(rf"</?(?:{'|'.join(map(re.escape, names))})\b[^<>]*>", re.IGNORECASE)
+
+    def drop(match: re.Match[str]) -> str:
+        return match.group() if (match.start(), match.end()) in kept else "\0"
+
+    # "\0" (never in a segment) marks the cut, so a space on both sides becomes one
+    return pattern.sub(drop, text).replace(" \0 ", " ").replace("\0", "")
 
 
 def _take(counter: Counter[str], key: str) -> bool:
@@ -93,11 +117,18 @@ def _recover_garbled(
     """Turn text such as ``% s``, ``%S`` or ``{ 0 }`` back into a missing placeholder, in place."""
     still_missing = []
     for placeholder in missing:
-        loose = r"\s*".join(re.escape(char) for char in placeholder.text)
+        # spaces may have crept in, and quotes may have become German ones (href=»...«)
+        loose = r"\s*".join(
+            _QUOTES if char in "\"'" else re.escape(char) for char in placeholder.text
+        )
         if placeholder.text == "%%":
             loose = r"(?<!%)%(?:\s*%)?"  # the model wrote a lone "%"
         if placeholder.text[-1:].isalnum():
             loose += r"(?!\w)"
+        if placeholder.text.startswith("%(") and placeholder.kind == "printf":
+            # ... or kept the name and lost the conversion: "%(count) Schlüssel"
+            name = placeholder.text[: placeholder.text.index(")") + 1]
+            loose = f"(?:{loose}|{re.escape(name)}(?![-+ #0]*\\d*(?:\\.\\d+)?[a-zA-Z%]\\b))"
         pattern = re.compile(loose, re.IGNORECASE)
         for index, piece in enumerate(pieces):
             if isinstance(piece, str) and (match := pattern.search(piece)):

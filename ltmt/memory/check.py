@@ -32,6 +32,7 @@ from ltmt.memory.layout import (
     USERS,
     Buffer,
     UserInfo,
+    context_of,
     decode_record,
     pair_key,
     read_u32,
@@ -124,7 +125,7 @@ def _check_user(
         where = f"segment {seg_id} of {user!r}"
         if not 0 < seg_id < info.next_id:
             raise Damage(f"{where} is not below the user's next id {info.next_id}")
-        source, target, _, _, _ = decode_record(cipher.open(raw, key))
+        source, target, _, _, metadata = decode_record(cipher.open(raw, key))
         norm_key = seg_key(info.uid, seg_id, NORM)
         norm = txn.get(norm_key)
         if norm is None:
@@ -132,7 +133,8 @@ def _check_user(
         folded = bytes(cipher.open(norm, norm_key)).decode("utf-8", errors="replace")
         if folded != fold_space(source):
             raise Damage(f"the normalised source of {where} does not match its record")
-        dedup = txn.get(pair_key(info.uid, source, target, cipher.digest))
+        context = context_of(metadata)
+        dedup = txn.get(pair_key(info.uid, source, target, cipher.digest, context))
         if dedup is None or read_u32(dedup) != seg_id:
             raise Damage(f"the dedup entry of {where} is missing or names another segment")
         ids.append(seg_id)

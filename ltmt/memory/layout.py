@@ -14,7 +14,8 @@ users  ``u`` user id (UTF-8)                             JSON: uid, next_id, cou
                                                          updated, origins (count per origin);
                                                          encrypted: ``E`` · uid u32 · sealed JSON
 seg    ``s`` uid u32 · segment id u32                    :func:`encode_record`
-pair   ``p`` uid u32 · blake2b-128 of (source, target)   segment id u32 (the dedup table)
+pair   ``p`` uid u32 · blake2b-128 of (source, target,   segment id u32 (the dedup table)
+                   context)
 norm   ``n`` uid u32 · segment id u32                    source in ``fold_space`` form (UTF-8)
 post   ``i`` uid u32 · term u32                          head: document frequency ``<u4``, then
                                                          the newest ids (the tail), ``<u4`` each
@@ -88,17 +89,33 @@ def seg_id_of(key: Buffer) -> int:
 Digest = Callable[[bytes], bytes]  # 16-byte digest of the user (keyed in an encrypted store)
 
 
-def pair_key(uid: int, source: str, target: str, digest: Digest) -> bytes:
-    """The dedup key of an exact (source, target) pair."""
+def context_of(metadata: Mapping[str, Any]) -> str:
+    """A segment's context (PO ``msgctxt``): ``metadata["context"]``, ``""`` when it has none."""
+    return str(metadata.get("context", "") or "") if metadata else ""
+
+
+def pair_key(uid: int, source: str, target: str, digest: Digest, context: str = "") -> bytes:
+    """The dedup key of an exact (source, target) pair in ``context``."""
     return pair_key_utf8(
-        PAIR + _U32.pack(uid), source.encode("utf-8"), target.encode("utf-8"), digest
+        PAIR + _U32.pack(uid),
+        source.encode("utf-8"),
+        target.encode("utf-8"),
+        digest,
+        context.encode("utf-8"),
     )
 
 
-def pair_key_utf8(prefix: bytes, source: bytes, target: bytes, digest: Digest) -> bytes:
+def pair_key_utf8(
+    prefix: bytes, source: bytes, target: bytes, digest: Digest, context: bytes = b""
+) -> bytes:
     """:func:`pair_key` from ``PAIR + uid`` and the UTF-8 texts; the length prefix of the hashed
-    data keeps (source, target) unambiguous."""
-    return prefix + digest(_U32.pack(len(source)) + source + target)
+    data keeps (source, target) unambiguous. A context is hashed behind a ``0xff`` byte (never in
+    UTF-8, nor the first byte of a length), so pairs without one keep the keys of stores written
+    before contexts were part of the key."""
+    data = _U32.pack(len(source)) + source + target
+    if context:
+        data = b"\xff" + _U32.pack(len(context)) + context + data
+    return prefix + digest(data)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from ltmt.memory.layout import (
     NORM,
     SCHEMA_VERSION,
     USERS,
+    context_of,
     seg_key,
     user_key,
 )
@@ -349,13 +350,30 @@ class Memory:
         """The ``k`` stored segments of ``user`` whose sources best match ``text``, best first."""
         return self.search_batch(user, [text], k=k)[0]
 
-    def search_batch(self, user: str, texts: Iterable[str], k: int = 5) -> list[list[Match]]:
-        """:meth:`search` for many texts in one read transaction; an empty text finds nothing."""
+    def search_batch(
+        self,
+        user: str,
+        texts: Iterable[str],
+        k: int = 5,
+        *,
+        prefer: Iterable[Mapping[str, Any]] | None = None,
+    ) -> list[list[Match]]:
+        """:meth:`search` for many texts in one read transaction; an empty text finds nothing.
+
+        ``prefer`` (one mapping per text, e.g. ``{"context": "menu", "plural": 1}``): among
+        matches of equal score, those whose segment metadata shares more of it come first; the
+        same ``context`` (PO ``msgctxt``; none = ``""``) counts most.
+        """
         check_user(user)
         if k < 1:
             raise InputError(f"k must be >= 1, got {k}")
         texts = list(texts)
-        return env.read(self.store, lambda txn: self._search(txn, user, texts, k), buffers=True)
+        wanted = list(prefer) if prefer is not None else None
+        if wanted is not None and len(wanted) != len(texts):
+            raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")
+        return env.read(
+            self.store, lambda txn: self._search(txn, user, texts, k, wanted), buffers=True
+        )
 
     def _lens(
         self, txn: lmdb.Transaction, user: str, row: bytes, uid: int, cipher: PlainCipher
@@ -370,7 +388,12 @@ class Memory:
         return lens
 
     def _search(
-        self, txn: lmdb.Transaction, user: str, texts: list[str], k: int
+        self,
+        txn: lmdb.Transaction,
+        user: str,
+        texts: list[str],
+        k: int,
+        prefer: list[Mapping[str, Any]] | None = None,
     ) -> list[list[Match]]:
         raw = txn.get(user_key(user))
         if raw is None:
@@ -382,7 +405,7 @@ class Memory:
         lens = self._lens(txn, user, row, info.uid, cipher)
         scratch = self._scratch.index
         results: list[list[Match]] = []
-        for text in texts:
+        for number, text in enumerate(texts):
             query = normalize(text, case_sensitive=self.case_sensitive)
             if not query:
                 results.append([])
@@ -400,18 +423,31 @@ class Memory:
                     found_ids.append(seg_id)
                     folded = bytes(cipher.open(raw, key)).decode("utf-8")
                     sources.append(folded if self.case_sensitive else folded.casefold())
+            wanted = prefer[number] if prefer is not None else None
+            ranked = rerank(query, found_ids, sources, k if wanted is None else len(found_ids))
+            if wanted is not None:  # the k best, and those tied with the k-th
+                ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
             matches = []
-            for seg_id, score in rerank(query, found_ids, sources, k):
+            for seg_id, score in ranked:
                 segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
-                if (
-                    segment is None
-                ):  # pragma: no cover - the index named a segment the snapshot lacks
+                # pragma: no cover - the index named a segment the snapshot lacks
+                if segment is None:
                     raise StoreError(
                         f"segment {seg_id} of {user!r} is missing; run ltmt memory check"
                     )
                 matches.append(Match(segment=segment, score=score))
-            results.append(matches)
+            if wanted is not None:
+                matches.sort(key=lambda m: (-m.score, -_shared(m.segment.metadata, wanted)))
+            results.append(matches[:k])
         return results
+
+
+def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:
+    """How much of ``wanted`` ``metadata`` shares: 2 for the same context, 1 per other key."""
+    score = 2 * (context_of(metadata) == context_of(wanted))
+    return score + sum(
+        metadata.get(key) == value for key, value in wanted.items() if key != "context"
+    )
 
 
 def default_path() -> Path:

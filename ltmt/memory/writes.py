@@ -26,6 +26,7 @@ from ltmt.memory.layout import (
     SEG,
     Buffer,
     UserInfo,
+    context_of,
     decode_record,
     encode_record_utf8,
     pair_key,
@@ -89,7 +90,8 @@ def add_pairs(
         index_texts: list[str] = []
         for source, target, metadata in batch:
             src, tgt = source.encode("utf-8"), target.encode("utf-8")
-            key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest)
+            context = context_of(metadata).encode("utf-8")
+            key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest, context)
             existing = seen.get(key)
             if existing is None:
                 raw = txn.get(key)
@@ -140,12 +142,12 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     raw = txn.get(skey)
     if raw is None:
         return False
-    source, target, _, origin, _ = decode_record(cipher.open(raw, skey))
+    source, target, _, origin, metadata = decode_record(cipher.open(raw, skey))
     folded = bytes(cipher.open(_required(txn.get(nkey), nkey), nkey)).decode("utf-8")
     index.remove_postings(txn, info.uid, seg_id, folded.casefold(), cipher)
     txn.delete(skey)
     txn.delete(nkey)
-    txn.delete(pair_key(info.uid, source, target, cipher.digest))
+    txn.delete(pair_key(info.uid, source, target, cipher.digest, context_of(metadata)))
     origins = dict(info.origins)
     if origins.get(origin, 0) > 1:
         origins[origin] -= 1

@@ -60,10 +60,19 @@ def write(path: Path, text: str | bytes) -> Path:
     ("content", "message"),
     [
         ('{"source": "a", "target": "b"}\n{"source": "a"\n', r"x\.jsonl:2: not valid JSON"),
-        ('{"source": "a"}\n', r'x\.jsonl:1: expected an object with string "source" and "target"'),
-        ('["a", "b"]\n', r'x\.jsonl:1: expected an object with string "source" and "target"'),
-        ('{"source": 1, "target": "b"}\n', r'x\.jsonl:1: expected an object with string "source"'),
-        (b'{"source": "\xff", "target": "b"}\n', r"x\.jsonl:1: not valid UTF-8"),
+        (
+            '{"source": "a"}\n',
+            r"x\.jsonl:1: expected a JSON object with string 'source' and 'target'",
+        ),
+        ('["a", "b"]\n', r"x\.jsonl:1: expected a JSON object with string 'source' and 'target'"),
+        (
+            '{"source": 1, "target": "b"}\n',
+            r"x\.jsonl:1: expected a JSON object with string 'source'",
+        ),
+        (
+            b'{"source": "\xff", "target": "b"}\n',
+            r"x\.jsonl:1: byte 0xff at column \d+ is not valid UTF-8",
+        ),
     ],
 )
 def test_jsonl_errors(tmp_path: Path, content: str | bytes, message: str) -> None:

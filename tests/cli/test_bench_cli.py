@@ -122,6 +122,6 @@ def test_bad_test_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     code, _, stderr = ltmt(["bench", "--users-dir", str(tmp_path)], capsys)
     assert code == 1
     assert re.search(
-        r'ltmt: error: .*u\.test\.jsonl:2: expected an object with string "source" and "target"',
+        r"ltmt: error: .*u\.test\.jsonl:2: expected a JSON object with string 'source' and 'target'",
         stderr,
     )

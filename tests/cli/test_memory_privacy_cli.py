@@ -62,7 +62,7 @@ def test_one_character_line_is_learned_and_reused_from_an_encrypted_store(
     code, _, err = run_ltmt(*learn, "--key-file", str(key))
     assert code == 0, err
     code, out, err = run_ltmt("translate", str(source), *common, "--key-file", str(key))
-    assert (code, out) == (0, "Y\n") and "1 memory hits" in err
+    assert (code, out) == (0, "Y\n") and "memory: 1 exact" in err
     code, _, err = run_ltmt("translate", str(source), *common)
     assert (code, err) == (
         1,
@@ -201,7 +201,7 @@ def test_export_to_standard_output(
     code, _, err = export(run_ltmt, exported_store, "-")
     assert (code, err) == (
         1,
-        "ltmt: error: -: cannot tell the format from the extension; pass --format (jsonl, po, tmx, tsv, xliff)\n",
+        "ltmt: error: -: cannot tell the format from a name without an extension; pass --format (jsonl, tsv, tmx, po, xliff)\n",
     )
 
 

@@ -34,12 +34,14 @@ def test_learn_then_reuse(tmp_path, capsys, common):
     )
     assert code == 0, err
     assert len(first.split("\n")) == 4 and first.split("\n")[1] == ""
-    assert "0 memory hits" in err and "learned 2 new pairs" in err
+    assert "no user 'u1' in memory store" in err and "translating without memory" in err
+    assert "memory: 0 exact, 0 fuzzy used by fusion, 2 without a usable match" in err
+    assert "learned 2 new pairs" in err
 
     code, second, err = run_cli(["translate", str(source), "--user", "u1", *common], capsys)
     assert code == 0, err
     assert second == "Datei öffnen\n\nHallo Welt\n"
-    assert "2 memory hits" in err
+    assert "memory: 2 exact" in err and "warning" not in err
 
 
 def test_output_file_and_stdin(tmp_path, capsys, common, monkeypatch):

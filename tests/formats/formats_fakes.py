@@ -27,7 +27,7 @@ class FakeModel:
         self.calls = 0
         self.seen: list[str] = []
 
-    def __call__(self, texts: list[str]) -> Sequence[str]:
+    def __call__(self, texts: list[str], prefer: list[dict] | None = None) -> Sequence[str]:
         if self.fail_after is not None and self.calls >= self.fail_after:
             raise KeyboardInterrupt  # an interruption, as a user's Ctrl-C
         self.calls += 1

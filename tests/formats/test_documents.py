@@ -40,8 +40,8 @@ def test_po_pending_units() -> None:
     document = open_document(DATA / "demo.po")
     assert [(u.key, u.source) for u in document.pending()] == [
         ("1", "Open %s"),
-        ("4", "%d file"),
-        ("4#plural", "%d files"),
+        ("4#0", "%d file"),
+        ("4#1", "%d files"),
         ("5", "Press <b>OK</b>\nto continue"),
         ("6", "Save"),
     ]
@@ -236,11 +236,14 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
         '{"id": 1, "source": "Open %s"}',
         "",
         '{"id": 2, "source": "Save", "translation": "Speichern"}',
-        '{"id":3,"source":"Close"}',
+        '{"id":3,"source":"Close","context":"window"}',
     ]
     path.write_text("\n".join(lines) + "\n", "utf-8")
     document = open_document(path)
-    assert [u.source for u in document.pending()] == ["Open %s", "Close"]
+    assert [(u.source, u.context) for u in document.pending()] == [
+        ("Open %s", ""),
+        ("Close", "window"),
+    ]
     fill_all(path, tmp_path / "out.jsonl")
     out = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
     assert json.loads(out[0]) == {"id": 1, "source": "Open %s", "translation": "OPEN %s"}
@@ -260,7 +263,7 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
             None,
             r"in.doc: cannot tell the format from the extension '.doc'; pass --format",
         ),
-        ("in.txt", b"x", "docx", r"unknown document format 'docx'"),
+        ("in.txt", b"x", "docx", r"unknown format 'docx'; choose one of txt, jsonl, po, xliff"),
         ("in.txt", b"ok\ncaf\xe9\n", None, r"in.txt:2:4: byte 0xe9 is not valid utf-8"),
         ("in.jsonl", b'{"source": "a"}\n{"source": \n', None, r"in.jsonl:2:\d+: invalid JSON"),
         (

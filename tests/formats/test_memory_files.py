@@ -109,7 +109,7 @@ def test_po_reads_translated_entries_only() -> None:
     assert ("Close", "Schließen") in [(r.source, r.target) for r in with_fuzzy]
 
 
-def test_po_plural_gives_two_pairs(tmp_path: Path) -> None:
+def test_po_plural_gives_a_pair_per_form(tmp_path: Path) -> None:
     path = tmp_path / "plural.po"
     path.write_text(
         'msgctxt "files"\nmsgid "%d file"\nmsgid_plural "%d files"\n'
@@ -140,19 +140,6 @@ def test_xliff12_reads_finished_units() -> None:
 def test_xliff20_reads_segments() -> None:
     [record] = read_xliff(DATA / "demo20.xlf")
     assert (record.source, record.target, record.metadata["id"]) == ("Save", "Speichern", "u2")
-
-
-def test_register_formats_adds_without_replacing() -> None:
-    from ltmt.formats.memory_files import register_formats
-
-    own = object()
-    readers: dict[str, object] = {"jsonl": own, "po": own}
-    writers: dict[str, object] = {}
-    extensions = {".jsonl": "jsonl"}
-    register_formats(readers, writers, extensions)
-    assert readers == {"jsonl": own, "po": own, "tmx": read_tmx, "xliff": read_xliff}
-    assert writers == {"tmx": write_tmx, "po": write_po, "xliff": write_xliff}
-    assert extensions[".xlf"] == "xliff" and extensions[".jsonl"] == "jsonl"
 
 
 def test_xliff_language_mismatch() -> None:
@@ -249,3 +236,35 @@ def test_latin1_po_that_says_so_is_fine(tmp_path: Path) -> None:
         b'msgid "cafe"\nmsgstr "caf\xe9"\n'
     )
     assert [(r.source, r.target) for r in read_po(path)] == [("cafe", "café")]
+
+
+def test_po_round_trip_keeps_every_plural_form_context_and_flags(tmp_path: Path) -> None:
+    """A Polish catalog (3 forms) read as memory records and written back is the same catalog."""
+    source = tmp_path / "filled.po"
+    source.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: pl\\n"\n'
+        '"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : 1);\\n"\n\n'
+        '#, c-format\nmsgctxt "files"\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+        'msgstr[0] "%d plik"\nmsgstr[1] "%d pliki"\nmsgstr[2] "%d plików"\n\n'
+        'msgctxt "menu"\nmsgid "Open"\nmsgstr "Otwórz"\n',
+        "utf-8",
+    )
+    records = list(read_po(source, tgt_lang="pl"))
+    assert [(r.source, r.target, r.metadata.get("plural")) for r in records] == [
+        ("%d file", "%d plik", 0),
+        ("%d files", "%d pliki", 1),
+        ("%d files", "%d plików", 2),
+        ("Open", "Otwórz", None),
+    ]
+    assert records[2].metadata == {
+        "context": "files",
+        "flags": "c-format",
+        "plural": 2,
+        "plural_of": "%d file",
+    }
+    out = tmp_path / "out.po"
+    assert write_po(out, records, tgt_lang="pl") == 2
+    again = list(read_po(out, tgt_lang="pl"))
+    key = lambda r: (r.source, r.target, sorted(r.metadata.items()))  # noqa: E731
+    assert sorted(map(key, again)) == sorted(map(key, records))
+    assert "nplurals=3" in out.read_text("utf-8") and "#, c-format" in out.read_text("utf-8")

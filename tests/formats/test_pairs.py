@@ -7,14 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.pairs import (
-    PAIR_EXTENSIONS,
-    PAIR_READERS,
-    PAIR_WRITERS,
-    pair_format,
-    read_pairs,
-    write_pairs,
-)
+from ltmt.formats.pairs import pair_format, read_pairs, write_pairs
 from ltmt.segments import PairRecord
 
 RECORDS = [
@@ -23,10 +16,9 @@ RECORDS = [
 ]
 
 
-def test_registries_are_plain_dicts() -> None:
-    assert {"jsonl", "tsv"} <= set(PAIR_READERS) and {"jsonl", "tsv"} <= set(PAIR_WRITERS)
-    assert PAIR_EXTENSIONS[".jsonl"] == "jsonl" and PAIR_EXTENSIONS[".tsv"] == "tsv"
+def test_pair_format_from_the_registry() -> None:
     assert pair_format(Path("a.JSONL")) == "jsonl"
+    assert pair_format(Path("a.xlf")) == "xliff" and pair_format(Path("a.pot")) == "po"
     assert pair_format(Path("a.txt"), "TSV") == "tsv"
 
 
@@ -60,8 +52,12 @@ def test_bom_crlf_and_blank_lines(tmp_path: Path) -> None:
 
 BAD_FILES = [
     # (name, bytes, message)
-    ("data.jsonl", b"", r"data.jsonl: no segments found \(empty file\)"),
-    ("data.tsv", b"\n \n", r"data.tsv: no segments found \(empty file\)"),
+    ("data.jsonl", b"", r"data.jsonl: no segments found \(an empty file, or no translated entries"),
+    (
+        "data.tsv",
+        b"\n \n",
+        r"data.tsv: no segments found \(an empty file, or no translated entries",
+    ),
     (
         "data.jsonl",
         b'{"source": "a", "target": "b"}\n{"source": "a"}\n',
@@ -104,10 +100,18 @@ def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"dir.tsv: not a file"):
         read_pairs(tmp_path / "dir.tsv")
     with pytest.raises(
-        InputError, match=r"data.txt: cannot tell the format from the extension; pass --format"
+        InputError,
+        match=r"data.txt: txt files can be translated, not imported; formats that can: jsonl, tsv, tmx, po, xliff",
     ):
         read_pairs(tmp_path / "data.txt")
-    with pytest.raises(InputError, match=r"unknown format 'csv'; known: .*jsonl.*tsv"):
+    with pytest.raises(
+        InputError,
+        match=r"data.csv: cannot tell the format from the extension '.csv'; pass --format \(jsonl, tsv",
+    ):
+        read_pairs(tmp_path / "data.csv")
+    with pytest.raises(
+        InputError, match=r"unknown format 'csv'; choose one of jsonl, tsv, tmx, po, xliff$"
+    ):
         read_pairs(tmp_path / "data.tsv", "csv")
 
 

@@ -11,16 +11,17 @@ from formats_fakes import FakeModel
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import progress_path, translate_file, translate_texts
-from ltmt.formats.placeholders import PlaceholderReport
+from ltmt.formats.run_report import RunReport
 
 DATA = Path(__file__).parent / "data"
 
 
 def test_translate_texts_repairs_and_counts() -> None:
-    report = PlaceholderReport()
+    report = RunReport()
     restored = translate_texts(["Open %s", "  Save  ", "plain"], FakeModel(drop=True), report)
     assert [r.text for r in restored] == ["OPEN %s", "  SAVE  ", "PLAIN"]
-    assert report.as_dict() == {"segments": 3, "with_placeholders": 1, "repaired": 1, "failed": 0}
+    counts = (report.units, report.with_placeholders, report.repaired, report.not_repairable)
+    assert counts == (3, 1, 1, 0)
 
 
 def test_translate_file_po(tmp_path: Path) -> None:
@@ -34,8 +35,8 @@ def test_translate_file_po(tmp_path: Path) -> None:
 
 def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
     out = tmp_path / "out.po"
-    result = translate_file(DATA / "demo.po", out, lambda texts: [""] * len(texts))
-    assert (result.translated, result.empty, result.report.failed) == (0, 5, 5)
+    result = translate_file(DATA / "demo.po", out, lambda texts, prefer: [""] * len(texts))
+    assert (result.translated, result.empty, result.report.not_repairable) == (0, 5, 5)
     assert len(open_document(out).pending()) == 5
 
 
@@ -103,3 +104,39 @@ def test_unreadable_progress_file(tmp_path: Path) -> None:
         InputError, match=r"out.po.ltmt-progress: unreadable progress file; delete it"
     ):
         translate_file(DATA / "demo.po", out, FakeModel())
+
+
+def test_report_counts_what_each_unit_became() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Match, Segment, Translation
+
+    stored = Segment(1, "u", "Open", "Öffnen", 0.0, "api", {"context": "menu"})
+
+    def model(texts, prefer):
+        outputs = {"Open": Translation("Open", "Öffnen", (Match(stored, 100.0),), "exact")}
+        outputs["open"] = Translation("open", "Öffnen", (Match(stored, 100.0),), "exact")
+        outputs["Open %s"] = Translation("Open %s", "Öffne", (), "knn")
+        outputs["x %s"] = Translation("x %s", "", (), "model")
+        outputs["%(n)d keys"] = Translation("%(n)d keys", "%(n) Schlüssel %(m)s", (), "model")
+        return [outputs[t] for t in texts]
+
+    units = [
+        Unit("0", "Open", context="menu"),
+        Unit("1", "Open", context="verb"),
+        Unit("2", "Open %s"),
+        Unit("3", "x %s"),
+        Unit("4", "%(n)d keys", flags=("python-format",)),
+        Unit("5", "open", context="menu"),  # a 100 % match in another case: not approved
+    ]
+    report = RunReport()
+    outcomes = translate_units(units, model, report)
+    assert [o.ok for o in outcomes] == [True, True, True, False, True, True]
+    assert outcomes[4].text == "%(n)d Schlüssel"
+    assert [o.exact_same_context for o in outcomes] == [True, False, False, False, False, False]
+    assert (report.units, report.exact, report.exact_same_context, report.fuzzy) == (6, 3, 1, 1)
+    assert (report.no_match, report.repaired, report.not_repairable) == (2, 2, 1)
+    line = report.summary()
+    assert "memory: 3 exact, 1 fuzzy used by fusion, 2 without a usable match" in line
+    assert "3 with some, 2 repaired, 1 could not be repaired" in line
+    assert report.as_dict()["examples"] == ["'x %s': empty translation"]

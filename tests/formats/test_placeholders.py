@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from ltmt.formats.placeholders import (
-    PlaceholderReport,
     extract_placeholders,
     join_lines,
     placeholder_matches,
@@ -122,19 +121,21 @@ def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, 
     assert placeholder_matches(source, hypothesis) == expected
 
 
-def test_report_counts() -> None:
-    report = PlaceholderReport()
-    for source, output in [
-        ("Open %s", "Öffne %s"),
-        ("Open %s", "Öffne"),
-        ("Open", "Öffnen"),
-        ("x %s", ""),
-    ]:
-        protected = protect(source)
-        report.add(protected, restore(protected, output))
-    assert report.as_dict() == {"segments": 4, "with_placeholders": 3, "repaired": 1, "failed": 1}
-    assert "1 repaired, 1 could not be repaired" in report.summary()
-    assert len(report.examples) == 2
-    other = PlaceholderReport(segments=1, repaired=1)
-    report.merge(other)
-    assert (report.segments, report.repaired) == (5, 2)
+def test_a_tag_whose_quotes_became_german_ones_is_put_back() -> None:
+    source = 'Press <b>OK</b> to <a href="https://example.org/help">continue</a>.'
+    output = "Drücken Sie <b>OK</b>, um <a href=»https://example.org/help«>fortzufahren</a>."
+    restored = restore(protect(source), output)
+    assert restored.text == (
+        'Drücken Sie <b>OK</b>, um <a href="https://example.org/help">fortzufahren</a>.'
+    )
+    assert restored.repaired and restored.ok
+
+
+def test_a_broken_copy_of_a_tag_is_removed() -> None:
+    source = 'Press <g id="1">OK</g> now<x id="2"/>'
+    output = 'Druck <g id=»id=«>OK<g id="1"> jetzt</g><x id="2"/>'
+    restored = restore(protect(source), output)
+    assert restored.text == 'Druck OK<g id="1"> jetzt</g><x id="2"/>'
+    assert "broken copy of a tag removed" in restored.problems and restored.ok
+    # text that merely looks like markup stays where the source has no such tag
+    assert restore(protect("Use <name>"), "Nutze <name>").text == "Nutze <name>"

@@ -1,0 +1,296 @@
+"""Format-string rules of gettext flags: is a translation valid where its entry says
+``c-format``, ``python-format``, ``python-brace-format``, ``qt-format`` ...?
+
+The rules are the ones ``msgfmt -c`` applies (gettext's ``format-*.c``), checked strictly (the
+translation has the source's arguments, no more and no fewer, with the same types):
+
+- ``c-format`` / ``objc-format``: every ``%`` starts a valid directive (``%%``, ``%s``,
+  ``%-10.3lf``, ``%2$s``, ``%<PRId64>``); numbered and unnumbered arguments are not mixed; the
+  arguments (by number, or in order) have the source's types.
+- ``python-format``: ``%(name)s`` or unnamed ``%s`` (not mixed); names are the source's, with
+  the same types; unnamed ones match in number and types.
+- ``python-brace-format``: ``{name}``, ``{0}``, ``{}``, ``{x.attr[0]!r:>10}``; ``{{``/``}}`` are
+  literal, a lone brace is an error; the field names are the source's.
+- ``qt-format`` / ``kde-format`` (``%1`` … ``%99``), ``qt-plural-format`` (also ``%n``),
+  ``sh-format`` (``$name``, ``${name}``), ``perl-brace-format`` (``{name}``): the same set.
+
+Flags of other languages are checked by the caller's placeholder inventory. A ``no-*-format``
+flag switches its check off.
+
+    problems = check_format(("c-format",), "%d file(s)", "%d Datei(en)")     # [] = valid
+    fixed = fix_directives(("python-format",), source, "%(count) Schlüssel %(count)s")
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+_C_DIRECTIVE = re.compile(
+    r"%(?:(?P<pos>[1-9]\d*)\$)?"
+    r"(?P<flags>[-+ #0'I]*)"
+    r"(?P<width>\d+|\*(?:[1-9]\d*\$)?)?"
+    r"(?:\.(?P<precision>\d*|\*(?:[1-9]\d*\$)?))?"
+    r"(?P<size>hh|h|ll|l|L|q|j|z|Z|t)?"
+    r"(?P<conv>[diouxXeEfFgGaAcCsSpnm%]|<PRI[diouxX](?:8|16|32|64|LEAST\d+|FAST\d+|MAX|PTR)>)"
+)
+_PY_DIRECTIVE = re.compile(
+    r"%(?:\((?P<name>[^()]*)\))?"
+    r"(?P<flags>[-+ #0]*)"
+    r"(?P<width>\d+|\*)?"
+    r"(?:\.(?P<precision>\d+|\*))?"
+    r"(?P<size>[hlL])?"
+    r"(?P<conv>[diouxXeEfFgGcrsa%])"
+)
+_BRACE_FIELD = re.compile(
+    r"\{(?P<name>[^{}!:\[.]*)(?P<rest>(?:\.\w+|\[[^\]]*\])*)(?:![rsa])?(?::(?:[^{}]|\{[^{}]*\})*)?\}"
+)
+_QT = re.compile(r"%L?(?P<n>[1-9]\d?)")
+_QT_PLURAL = re.compile(r"%L?(?P<n>[1-9]\d?|n)")
+_SH = re.compile(r"\$(?:\{(?P<braced>[A-Za-z_]\w*)\}|(?P<name>[A-Za-z_]\w*))")
+_PERL_BRACE = re.compile(r"\{(?P<name>[A-Za-z_]\w*)\}")
+
+_C_TYPES = {
+    **dict.fromkeys("diouxX", "int"),
+    **dict.fromkeys("eEfFgGaA", "double"),
+    **dict.fromkeys("cC", "char"),
+    **dict.fromkeys("sS", "string"),
+    "p": "pointer",
+    "n": "count",
+}
+_SIZES = {"hh": "char-sized ", "h": "short ", "l": "long ", "ll": "long long ", "q": "long long "}
+_SIZES.update({"L": "long ", "j": "intmax_t ", "z": "size_t ", "Z": "size_t ", "t": "ptrdiff_t "})
+_PY_TYPES = {
+    **dict.fromkeys("diouxX", "int"),
+    **dict.fromkeys("eEfFgG", "float"),
+    "c": "char",
+    **dict.fromkeys("rsa", "any"),
+}
+
+
+class _Invalid(Exception):
+    """A string that is not a valid format string of its kind."""
+
+
+def _c_arguments(text: str) -> list[tuple[str, str]]:
+    """``(argument key, type)`` of a C format string; ``_Invalid`` at a bad ``%``."""
+    args: list[tuple[str, str]] = []
+    position = 0
+    numbered = unnumbered = False
+    while (start := text.find("%", position)) >= 0:
+        match = _C_DIRECTIVE.match(text, start)
+        if match is None:
+            raise _Invalid(f"invalid directive at {text[start : start + 6]!r}")
+        position = match.end()
+        conv = match.group("conv")
+        if conv == "%":
+            if match.group() != "%%":
+                raise _Invalid(f"invalid directive {match.group()!r}")
+            continue
+        if conv == "m":  # glibc: strerror(errno), takes no argument
+            continue
+        for star in (match.group("width"), match.group("precision")):
+            if star and star.startswith("*"):
+                unnumbered |= star == "*"
+                numbered |= star != "*"
+                key = star[1:-1] if star != "*" else str(len(args) + 1)
+                args.append((key, "int"))
+        pos = match.group("pos")
+        numbered |= pos is not None
+        unnumbered |= pos is None
+        kind = conv if conv.startswith("<") else _C_TYPES[conv]
+        if conv.startswith("<"):
+            kind = "int"
+        size = _SIZES.get(match.group("size") or "", match.group("size") or "")
+        args.append((pos or str(len(args) + 1), f"{size}{kind}"))
+    if numbered and unnumbered:
+        raise _Invalid("numbered and unnumbered arguments mixed")
+    return args
+
+
+def _check_c(source: str, translation: str) -> list[str]:
+    want, have = dict(_c_arguments(source)), dict(_c_arguments(translation))
+    return _compare(want, have, "argument")
+
+
+def _py_arguments(text: str) -> tuple[bool, list[tuple[str, str]]]:
+    """``(named, [(name or position, type)])`` of a Python %-format string."""
+    args: list[tuple[str, str]] = []
+    named = unnamed = False
+    position = 0
+    while (start := text.find("%", position)) >= 0:
+        match = _PY_DIRECTIVE.match(text, start)
+        if match is None:
+            raise _Invalid(f"invalid directive at {text[start : start + 12]!r}")
+        position = match.end()
+        if match.group("conv") == "%":
+            if match.group() != "%%":
+                raise _Invalid(f"invalid directive {match.group()!r}")
+            continue
+        name = match.group("name")
+        named |= name is not None
+        unnamed |= name is None
+        for star in (match.group("width"), match.group("precision")):
+            if star == "*":
+                if name is not None:
+                    raise _Invalid("'*' width in a named directive")
+                args.append((str(len(args) + 1), "int"))
+        args.append((name if name is not None else str(len(args) + 1), _PY_TYPES[match["conv"]]))
+    if named and unnamed:
+        raise _Invalid("named and unnamed arguments mixed")
+    return named, args
+
+
+def _check_python(source: str, translation: str) -> list[str]:
+    source_named, want = _py_arguments(source)
+    named, have = _py_arguments(translation)
+    if want and have and named != source_named:
+        return ["named and unnamed arguments differ from the source"]
+    if named or source_named:
+        return _compare(dict(want), dict(have), "name")
+    return _compare(dict(want), dict(have), "argument")
+
+
+def _brace_names(text: str) -> Counter[str]:
+    names: Counter[str] = Counter()
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char in "{}" and text[position : position + 2] in ("{{", "}}"):
+            position += 2
+            continue
+        if char == "}":
+            raise _Invalid("a lone '}'")
+        if char == "{":
+            match = _BRACE_FIELD.match(text, position)
+            if match is None:
+                raise _Invalid(f"invalid field at {text[position : position + 12]!r}")
+            names[match.group("name")] += 1
+            position = match.end()
+            continue
+        position += 1
+    if "" in names and len(names) > 1 and any(name.isdigit() for name in names):
+        raise _Invalid("automatic and manual field numbering mixed")
+    return names
+
+
+def _check_brace(source: str, translation: str) -> list[str]:
+    want, have = _brace_names(source), _brace_names(translation)
+    if "" in want or "" in have:  # "{}" fields are positional: their count matters
+        if want == have:
+            return []
+        return [f"fields {_fields(have)} instead of the source's {_fields(want)}"]
+    return _compare(dict.fromkeys(want, ""), dict.fromkeys(have, ""), "field")
+
+
+def _fields(names: Counter[str]) -> str:
+    return " ".join(f"{{{name}}}" for name in sorted(names.elements())) or "none"
+
+
+def _set_checker(pattern: re.Pattern[str]) -> Callable[[str, str], list[str]]:
+    def check(source: str, translation: str) -> list[str]:
+        def names(text: str) -> dict[str, str]:
+            return {next(g for g in m.groups() if g): "" for m in pattern.finditer(text)}
+
+        return _compare(names(source), names(translation), "argument")
+
+    return check
+
+
+def _compare(want: dict[str, str], have: dict[str, str], what: str) -> list[str]:
+    problems = [f"{what} {key!r} missing" for key in want if key not in have]
+    problems += [f"{what} {key!r} not in the source" for key in have if key not in want]
+    problems += [
+        f"{what} {key!r} is {have[key]}, not {want[key]}"
+        for key in want
+        if key in have and have[key] != want[key]
+    ]
+    return problems
+
+
+CHECKS: dict[str, Callable[[str, str], list[str]]] = {
+    "c-format": _check_c,
+    "objc-format": _check_c,
+    "python-format": _check_python,
+    "python-brace-format": _check_brace,
+    "qt-format": _set_checker(_QT),
+    "kde-format": _set_checker(_QT),
+    "qt-plural-format": _set_checker(_QT_PLURAL),
+    "sh-format": _set_checker(_SH),
+    "perl-brace-format": _set_checker(_PERL_BRACE),
+}
+
+
+def format_flags(flags: Iterable[str]) -> list[str]:
+    """The flags of ``flags`` that declare a format this module checks (``no-`` ones skipped)."""
+    return [flag for flag in flags if flag in CHECKS]
+
+
+def has_directives(flag: str, text: str) -> bool:
+    """Whether ``text`` is a valid ``flag`` format string with at least one argument (what
+    xgettext looks for before it marks a C string ``c-format``)."""
+    try:
+        return bool(CHECKS[flag]("", text))  # every argument of text is "not in the source"
+    except _Invalid:
+        return False
+
+
+def check_format(flags: Iterable[str], source: str, translation: str) -> list[str]:
+    """What makes ``translation`` an invalid format string for the ``flags`` of its entry
+    (empty: valid). Each problem names the flag."""
+    problems: list[str] = []
+    for flag in format_flags(flags):
+        try:
+            CHECKS[flag](source, "")  # a source that is not valid itself is not checked
+        except _Invalid:
+            continue
+        try:
+            problems.extend(f"{flag}: {p}" for p in CHECKS[flag](source, translation))
+        except _Invalid as exc:
+            problems.append(f"{flag}: {exc}")
+    return problems
+
+
+_BROKEN_NAMED = re.compile(
+    r"%\((?P<name>[^()\s]*)\)(?![-+ #0]*\d*(?:\.\d+)?[hlL]?[diouxXeEfFgGcrsa%])"
+)
+
+
+def fix_directives(flags: Iterable[str], source: str, translation: str) -> str:
+    """``translation`` with every ``%`` that starts none of the source's directives made
+    harmless, for printf flags (``c-format``, ``python-format``): a truncated ``%(name)`` whose
+    directive the text lacks becomes the source's ``%(name)s``, one it already has is dropped,
+    and any other stray ``%`` (``100 % fertig``, where ``% f`` would read as a directive)
+    becomes ``%%``. Numbered ``%2$s`` are kept. Other flags are left alone (the caller
+    re-checks)."""
+    wanted = set(format_flags(flags))
+    if not wanted & {"c-format", "objc-format", "python-format"}:
+        return translation
+    pattern = _PY_DIRECTIVE if "python-format" in wanted else _C_DIRECTIVE
+    source_named = {m.group("name"): m.group() for m in _PY_DIRECTIVE.finditer(source)}
+    keep = {m.group() for m in pattern.finditer(source)} | {"%%"}
+
+    def broken_named(match: re.Match[str]) -> str:
+        directive = source_named.get(match.group("name"))
+        if directive is None:
+            return match.group()
+        rest = translation[: match.start()] + translation[match.end() :]
+        return "" if directive in rest else directive
+
+    text = (
+        _BROKEN_NAMED.sub(broken_named, translation) if "python-format" in wanted else translation
+    )
+    out, position = [], 0
+    while (start := text.find("%", position)) >= 0:
+        out.append(text[position:start])
+        match = pattern.match(text, start)
+        if match is not None and (match.group() in keep or "$" in match.group()):
+            out.append(match.group())
+            position = match.end()
+        else:
+            out.append("%%")
+            position = start + 1
+    out.append(text[position:])
+    fixed = "".join(out)
+    return fixed if "  " in source else re.sub(r"(?<=\S)  +(?=\S)", " ", fixed).strip()

@@ -1,0 +1,47 @@
+"""Plural forms that must differ: translate ``%d hour`` / ``%d hours`` with a number in place
+of the count (``1 hour`` / ``2 hours``), so the model sees which form it writes, and put the
+count back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ltmt.formats.placeholder_syntax import find_placeholders
+
+# printf integer conversions, named or not, and brace fields: the count of a plural message
+_COUNT = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*[lhjzt]{0,2}[diu]|%n|\{\w*\}")
+SINGULAR, PLURAL = "1", "2"
+
+
+def _hint(source: str, number: str) -> tuple[str, str] | None:
+    """``source`` with its first count placeholder replaced by ``number``, and that placeholder."""
+    for placeholder in find_placeholders(source):
+        if _COUNT.fullmatch(placeholder.text):
+            hinted = source[: placeholder.start] + number + source[placeholder.end :]
+            return hinted, placeholder.text
+    return None
+
+
+def _unhint(output: str, number: str, placeholder: str) -> str | None:
+    """``output`` with the (one) standalone ``number`` put back as ``placeholder``."""
+    found = list(re.finditer(rf"(?<![\w.,]){number}(?![\w.,]\d?)", output))
+    if len(found) != 1:
+        return None
+    return output[: found[0].start()] + placeholder + output[found[0].end() :]
+
+
+def differ_by_number(
+    singular: str, plural: str, translate: Callable[[list[str]], list[str]]
+) -> tuple[str, str] | None:
+    """Translations of ``singular`` and ``plural`` made with ``1`` and ``2`` for the count, the
+    count put back; None when there is no count, the number got lost, or they are still equal."""
+    one, two = _hint(singular, SINGULAR), _hint(plural, PLURAL)
+    if one is None or two is None:
+        return None
+    first, second = translate([one[0], two[0]])
+    texts = _unhint(first, SINGULAR, one[1]), _unhint(second, PLURAL, two[1])
+    if texts[0] is None or texts[1] is None or texts[0] == texts[1]:
+        return None
+    return texts[0], texts[1]

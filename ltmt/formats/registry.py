@@ -1,0 +1,199 @@
+"""The one table of file formats: extensions, content sniffing, and each format's reader, writer
+and document opener.
+
+    spec = find_format(Path("de.xlf"), role="document")      # FORMATS["xliff"]
+    document = spec.document()(path, src_lang="en", tgt_lang="de")
+    records = spec.reader()(path, src_lang="en", tgt_lang="de")
+
+``ltmt translate`` (documents), ``ltmt memory import`` / ``export`` (pairs) and the benchmark
+ask this table, so a format known to one is known to all. Readers, writers and openers are named
+as ``module:attribute`` strings and imported only when used (translate-toolkit and lxml are
+slow to import).
+
+A format's *roles*: ``read`` (pairs for a memory), ``write`` (a memory exported), ``document``
+(a file whose untranslated units ``ltmt translate`` fills).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ltmt.errors import InputError
+
+Role = Literal["read", "write", "document"]
+SNIFF_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    """One file format: its name, extensions, what it can do, and how to tell it by content.
+
+    ``languages``: the files carry language codes, checked against the model's pair.
+    ``markers``: byte strings one of which appears near the start of such a file (sniffing).
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    read: str | None = None
+    write: str | None = None
+    open: str | None = None
+    languages: bool = False
+    markers: tuple[bytes, ...] = ()
+
+    def roles(self) -> tuple[Role, ...]:
+        found: list[Role] = []
+        if self.read:
+            found.append("read")
+        if self.write:
+            found.append("write")
+        if self.open:
+            found.append("document")
+        return tuple(found)
+
+    def reader(self) -> Callable[..., Any]:
+        """``read(path, **options) -> Iterator[PairRecord]``."""
+        return _load(self.read, self.name, "read")
+
+    def writer(self) -> Callable[..., int]:
+        """``write(path, records, **options) -> int``."""
+        return _load(self.write, self.name, "write")
+
+    def document(self) -> Callable[..., Any]:
+        """``open(path, src_lang=..., tgt_lang=...) -> Document``."""
+        return _load(self.open, self.name, "document")
+
+    def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:
+        """The language keyword arguments for this format's reader or writer (none if it has
+        no language codes)."""
+        return {"src_lang": src_lang, "tgt_lang": tgt_lang} if self.languages else {}
+
+
+FORMATS: dict[str, FileFormat] = {
+    spec.name: spec
+    for spec in (
+        FileFormat(
+            "txt",
+            (".txt", ".text"),
+            "plain text, one segment a line",
+            open="ltmt.formats.documents:TextDocument.open",
+        ),
+        FileFormat(
+            "jsonl",
+            (".jsonl",),
+            "JSON Lines with source (and target / translation)",
+            read="ltmt.formats.pairs:read_jsonl",
+            write="ltmt.formats.pairs:write_jsonl",
+            open="ltmt.formats.documents:JsonlDocument.open",
+        ),
+        FileFormat(
+            "tsv",
+            (".tsv",),
+            "source<TAB>target a line",
+            read="ltmt.formats.pairs:read_tsv",
+            write="ltmt.formats.pairs:write_tsv",
+        ),
+        FileFormat(
+            "tmx",
+            (".tmx",),
+            "TMX translation memory",
+            read="ltmt.formats.tmx:read_tmx",
+            write="ltmt.formats.tmx:write_tmx",
+            languages=True,
+            markers=(b"<tmx",),
+        ),
+        FileFormat(
+            "po",
+            (".po", ".pot"),
+            "gettext PO catalog or POT template",
+            read="ltmt.formats.po:read_po",
+            write="ltmt.formats.po:write_po",
+            open="ltmt.formats.po_document:PoDocument.open",
+            languages=True,
+            markers=(b'msgid "', b"msgid '"),
+        ),
+        FileFormat(
+            "xliff",
+            (".xliff", ".xlf", ".xlif"),
+            "XLIFF 1.2 or 2.0",
+            read="ltmt.formats.xliff:read_xliff",
+            write="ltmt.formats.xliff:write_xliff",
+            open="ltmt.formats.xliff_document:XliffDocument.open",
+            languages=True,
+            markers=(b"<xliff",),
+        ),
+    )
+}
+EXTENSIONS: dict[str, str] = {
+    ext: spec.name for spec in FORMATS.values() for ext in spec.extensions
+}
+_ROLE_WORDS = {"read": "imported", "write": "exported", "document": "translated"}
+
+
+def _load(target: str | None, name: str, role: str) -> Callable[..., Any]:
+    if target is None:
+        raise InputError(f"{name} files cannot be {_ROLE_WORDS[role]}")
+    module_name, attribute = target.split(":")
+    found: Any = importlib.import_module(module_name)
+    for part in attribute.split("."):
+        found = getattr(found, part)
+    return found
+
+
+def names(role: Role | None = None) -> list[str]:
+    """The format names (that can play ``role``)."""
+    return [name for name, spec in FORMATS.items() if role is None or role in spec.roles()]
+
+
+def sniff(path: Path) -> str | None:
+    """The format of the existing file ``path`` told from its first bytes, or None."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    for spec in FORMATS.values():
+        if any(marker in head for marker in spec.markers):
+            return spec.name
+    return None
+
+
+def find_format(
+    path: Path | str | None,
+    fmt: str | None = None,
+    *,
+    role: Role,
+    default: str | None = None,
+) -> FileFormat:
+    """The format of ``path`` for ``role``: ``fmt`` when given (a name or an extension such as
+    ``xlf``), else the extension, else the content (for an existing file), else ``default``.
+    Raises a one-line :class:`InputError` that lists the formats able to play ``role``."""
+    choices = ", ".join(names(role))
+    if fmt is not None:
+        key = fmt.strip().lower().lstrip(".")
+        name = key if key in FORMATS else EXTENSIONS.get(f".{key}")
+        if name is None:
+            raise InputError(f"unknown format {fmt!r}; choose one of {choices}")
+    else:
+        suffix = Path(path).suffix.lower() if path is not None else ".txt"
+        name = EXTENSIONS.get(suffix)
+        if name is None and path is not None and Path(path).is_file():
+            name = sniff(Path(path))
+        name = name or default
+        if name is None:
+            what = f"the extension {suffix!r}" if suffix else "a name without an extension"
+            raise InputError(
+                f"{path}: cannot tell the format from {what}; pass --format ({choices})"
+            )
+    spec = FORMATS[name]
+    if role not in spec.roles():
+        can = " and ".join(_ROLE_WORDS[r] for r in spec.roles())
+        raise InputError(
+            f"{path or name}: {spec.name} files can be {can}, not {_ROLE_WORDS[role]}; "
+            f"formats that can: {choices}"
+        )
+    return spec

@@ -1,0 +1,75 @@
+"""What a ``translate`` run did, counted truthfully: the summary line and its JSON form.
+
+Every unit translated in the run is counted once in each of these groups:
+
+- by how it was made: ``exact`` (a 100 % memory match reused; ``exact_same_context`` of them
+  the very same source from the entry's own context and plural form: what ``--exact-approved``
+  leaves unflagged), ``fuzzy`` (a fuzzy match steered the model through fusion) or
+  ``no_match`` (the model alone: no usable match);
+- by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
+  (left untranslated in PO/XLIFF; written as it is in txt/jsonl);
+- ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
+  at the model's length limit even so (``--strict`` fails the run on these).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class RunReport:
+    """Counts of one run (see the module docstring)."""
+
+    units: int = 0
+    exact: int = 0
+    exact_same_context: int = 0
+    fuzzy: int = 0
+    no_match: int = 0
+    with_placeholders: int = 0
+    repaired: int = 0
+    not_repairable: int = 0
+    invalid_format: int = 0
+    empty: int = 0
+    split: int = 0
+    cut: int = 0
+    plural_identical: int = 0
+    resumed: int = 0
+    seconds: float = 0.0
+    memory: str = ""
+    unknown_user: bool = False
+    examples: list[str] = field(default_factory=list)
+    max_examples: int = 10
+
+    def example(self, text: str) -> None:
+        if len(self.examples) < self.max_examples:
+            self.examples.append(text)
+
+    def summary(self) -> str:
+        """One line for the end of a run."""
+        rate = self.units / self.seconds if self.seconds > 0 else 0.0
+        parts = [
+            f"{self.units} segments ({rate:.1f}/s)",
+            f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion, "
+            f"{self.no_match} without a usable match",
+            f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "
+            f"{self.not_repairable} could not be repaired",
+        ]
+        if self.invalid_format:
+            parts[-1] += f" ({self.invalid_format} invalid format strings)"
+        if self.split or self.cut:
+            parts.append(f"{self.split} long segments split, {self.cut} cut at the model's limit")
+        if self.plural_identical:
+            parts.append(f"{self.plural_identical} plural entries with identical forms")
+        if self.resumed:
+            parts.append(f"{self.resumed} done before")
+        return "; ".join(parts)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (``--json``)."""
+        data = asdict(self)
+        data.pop("max_examples")
+        data["segments_per_second"] = round(self.units / self.seconds, 2) if self.seconds else 0
+        data["seconds"] = round(self.seconds, 3)
+        return data

@@ -1,0 +1,230 @@
+"""Real-shaped catalogs end to end through ``ltmt translate``, each output checked by gettext's
+``msgfmt -c --use-fuzzy``: format strings, plural forms, contexts, templates, XLIFF, languages,
+the report, and the paths checked before the model loads."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ltmt.cli import main as cli
+
+DATA = Path(__file__).parent / "data"
+CATALOG = DATA / "catalog-pl.po"
+needs_msgfmt = pytest.mark.skipif(
+    shutil.which("msgfmt") is None,
+    reason="gettext's msgfmt is not installed (.ci/run installs it: apt-get install gettext)",
+)
+
+
+def run_cli(args, capsys):
+    try:
+        cli.run([str(a) for a in args])
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def msgfmt_check(path: Path) -> None:
+    result = subprocess.run(
+        ["msgfmt", "-c", "--use-fuzzy", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def entries(path: Path) -> dict[tuple[str, str], object]:
+    from translate.storage import pypo
+
+    store = pypo.pofile.parsefile(str(path))
+    return {(u.getcontext() or "", str(u.source)): u for u in store.units if not u.isheader()}
+
+
+def translate_catalog(tmp_path, common, capsys, *options):
+    """Translate the Polish catalog for 'anna' into out.po; checks msgfmt; returns (out, stdout)."""
+    out = tmp_path / "out.po"
+    args = ["translate", CATALOG, "--user", "anna", "--tgt-lang", "pl", "--output", out]
+    code, stdout, err = run_cli([*args, *options, *common], capsys)
+    assert code == 0, err
+    msgfmt_check(out)
+    return out, stdout
+
+
+@pytest.fixture
+def common(tiny_model_dir, tmp_path):
+    return ["--model", tiny_model_dir, "--memory-dir", tmp_path / "store", "--beam", "1"]
+
+
+@pytest.fixture
+def history(tmp_path, common, capsys):
+    """User 'anna' with a translated Polish catalog as her memory (contexts, 3 plural forms)."""
+    path = tmp_path / "history.po"
+    path.write_text(
+        CATALOG.read_text("utf-8").split("#: src/files.c:41")[0]
+        + 'msgctxt "menu"\nmsgid "Open"\nmsgstr "Otwórz"\n\n'
+        + 'msgctxt "verb"\nmsgid "Open"\nmsgstr "Otwórz"\n\n'
+        + '#, c-format\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+        + 'msgstr[0] "%d plik"\nmsgstr[1] "%d pliki"\nmsgstr[2] "%d plików"\n',
+        "utf-8",
+    )
+    code, out, err = run_cli(
+        [
+            "memory",
+            "import",
+            path,
+            "--user",
+            "anna",
+            "--tgt-lang",
+            "pl",
+            "--json",
+            "--memory-dir",
+            common[3],
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_history_keeps_context_only_duplicates_and_every_plural_form(history):
+    # "Open" twice, differing only by msgctxt, and three plural forms: 5 pairs, none a duplicate
+    assert (history["added"], history["duplicates"]) == (5, 0)
+
+
+@needs_msgfmt
+@pytest.mark.slow
+def test_catalog_translation_passes_msgfmt(tmp_path, common, history, capsys):
+    out, stdout = translate_catalog(tmp_path, common, capsys, "--json")
+    report = json.loads(stdout)
+    # 12 untranslated entries, two of them plural with 3 forms: 16 units
+    assert report["units"] == 16 and report["exact"] >= 5
+    assert report["unknown_user"] is False and report["memory"] == str(common[3])
+    assert report["units"] == report["exact"] + report["fuzzy"] + report["no_match"]
+    found = entries(out)
+    # both context-only duplicates are kept and filled from their own context
+    assert found[("menu", "Open")].target == found[("verb", "Open")].target == "Otwórz"
+    plural = found[("", "%d file")]
+    forms = list(plural.target.strings)
+    assert forms == ["%d plik", "%d pliki", "%d plików"]  # each form from its own memory pair
+    assert found[("", "Save")].target == "Zapisz" and not found[("", "Save")].isfuzzy()
+    text = out.read_text("utf-8")
+    assert '#~ msgid "Old string"' in text and "Anna Nowak" in text
+    # every filled entry is marked for review; what could not be made valid is left empty
+    for unit in found.values():
+        if unit.istranslated() and str(unit.source) != "Save":
+            assert unit.isfuzzy(), unit.source
+
+
+@needs_msgfmt
+def test_exact_approved_marks_same_context_matches_translated(tmp_path, common, history, capsys):
+    out, _ = translate_catalog(tmp_path, common, capsys, "--exact-approved")
+    found = entries(out)
+    assert not found[("menu", "Open")].isfuzzy() and not found[("verb", "Open")].isfuzzy()
+    assert not found[("", "%d file")].isfuzzy()
+    assert (
+        found[("", "Delete the branch {name}?")].isfuzzy()
+        or not found[("", "Delete the branch {name}?")].istranslated()
+    )
+
+
+@needs_msgfmt
+@pytest.mark.parametrize("name", ["template.pot", "demo.po"])
+def test_templates_and_catalogs_are_translated(tmp_path, common, capsys, name):
+    out = tmp_path / f"out-{name}.po"
+    code, _, err = run_cli(["translate", DATA / name, "--output", out, *common], capsys)
+    assert code == 0, err
+    msgfmt_check(out)
+    text = out.read_text("utf-8")
+    assert "charset=UTF-8" in text and "nplurals=INTEGER" not in text
+    if name == "template.pot":
+        assert '"Language: de\\n"' in text and "nplurals=2; plural=(n != 1);" in text
+
+
+@pytest.mark.parametrize("name", ["demo12.xlf", "demo20.xlf"])
+def test_xlf_is_translated(tmp_path, common, capsys, name):
+    out = tmp_path / name
+    code, _, err = run_cli(["translate", DATA / name, "--output", out, *common], capsys)
+    assert code == 0, err
+    assert "<target" in out.read_text("utf-8")
+    assert "segments" in err
+
+
+def test_unknown_user_warning_names_the_store(tmp_path, common, history, capsys):
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n", "utf-8")
+    code, _, err = run_cli(["translate", source, "--user", "ana", *common], capsys)
+    assert code == 0, err
+    assert re.search(
+        rf"ltmt: warning: no user 'ana' in memory store {re.escape(str(common[3]))} \(1 users\); "
+        r"did you mean anna\? translating without memory",
+        err,
+    ), err
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """Loading a model fails the test: the errors below must come before it."""
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("ltmt.translator.load_backbone", fail)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            [CATALOG, "--output", "OUT/x.po"],
+            r"catalog-pl.po: languages in the file are pl, not en->de; pass --src-lang/--tgt-lang to choose the pair$",
+        ),
+        ([CATALOG, "--tgt-lang", "pl"], r"--output is needed to translate a .po file"),
+        (
+            [CATALOG, "--tgt-lang", "pl", "--output", "missing/x.po"],
+            r"cannot write missing/x.po: directory missing does not exist; create it first",
+        ),
+        ([CATALOG, "--tgt-lang", "pl", "--output", "OUT"], r"cannot write OUT: it is a directory"),
+        (
+            [DATA / "multi.tmx", "--output", "OUT/x.tmx"],
+            r"tmx files can be imported and exported, not translated",
+        ),
+        (["nope.po", "--output", "OUT/x.po"], r"input file not found: nope.po"),
+        (
+            [CATALOG, "--format", "docx"],
+            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff",
+        ),
+    ],
+)
+def test_bad_arguments_fail_before_the_model_loads(
+    tmp_path, common, capsys, monkeypatch, no_model, args, message
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "OUT").mkdir()
+    code, _, err = run_cli(["translate", *args, *common], capsys)
+    assert code == 1
+    assert re.search(message, err.strip()), err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_long_segment_cut_fails_with_strict(tmp_path, common, capsys):
+    source = tmp_path / "long.txt"
+    source.write_text(" ".join(["open the file"] * 60) + "\nhello world\n", "utf-8")
+    code, out, err = run_cli(["translate", source, *common, "--json"], capsys)
+    assert code == 0, err
+    report = json.loads(err)
+    assert (report["units"], report["split"], report["cut"]) == (2, 1, 1)
+    assert len(out.splitlines()) == 2
+    code, _, err = run_cli(["translate", source, *common, "--strict"], capsys)
+    assert code == 1
+    assert "1 long segments split, 1 cut at the model's limit" in err
+    assert (
+        "ltmt: error: --strict: 1 segments cut at the model's limit, 0 could not be repaired" in err
+    )

@@ -1,0 +1,136 @@
+"""Format-string rules per gettext flag, pinned by a table and checked against msgfmt itself."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.format_strings import check_format, fix_directives, format_flags
+
+# (flag, source, translation, valid): msgfmt -c agrees on every row (see the test below)
+CASES = [
+    ("c-format", "%d file(s)", "%d Datei(en)", True),
+    ("c-format", "%d file(s)", "Dateien", False),
+    ("c-format", "%s and %d", "%2$d und %1$s", True),
+    ("c-format", "%s and %d", "%d und %s", False),
+    ("c-format", "100%% done: %s", "100 % fertig: %s", False),
+    ("c-format", "100%% done: %s", "100 %% fertig: %s", True),
+    ("c-format", "%s: %m", "%s: %m", True),
+    ("c-format", "%lu bytes", "%lu Bytes", True),
+    ("c-format", "%lu bytes", "%u Bytes", False),
+    ("c-format", "%-10s|%5.2f", "%-10s|%5.2f", True),
+    ("c-format", "%*d", "%*d", True),
+    ("c-format", "%s", "%s %s", False),
+    ("c-format", "Size: %<PRIu64>", "Größe: %<PRIu64>", True),
+    ("c-format", "end %", "Ende %", True),  # an invalid source is not checked
+    (
+        "python-format",
+        "You have added %(count)s key(s).",
+        "Sie haben %(count) Schlüssel. %(count)s",
+        False,
+    ),
+    ("python-format", "You have added %(count)s key(s).", "%(count)s Schlüssel", True),
+    ("python-format", "%(a)s and %(b)d", "%(b)d und %(a)s", True),
+    ("python-format", "%(a)s and %(b)d", "%(a)s", False),
+    ("python-format", "%(a)s", "%(a)s %(c)s", False),
+    ("python-format", "%(a)s", "%(a)d", False),
+    ("python-format", "%s of %d", "%s von %d", True),
+    ("python-format", "%s of %d", "%d von %s", False),
+    ("python-format", "%(a)s 100%%", "%(a)s 100 %", False),
+    ("python-brace-format", "Hello {name}", "Hallo {name}", True),
+    ("python-brace-format", "Hello {name}", "Hallo {nme}", False),
+    ("python-brace-format", "Hello {name}", "Hallo {name", False),
+    ("python-brace-format", "{0} of {1}", "{1} von {0}", True),
+    ("python-brace-format", "{} of {}", "{} von {}", True),
+    ("python-brace-format", "{name!r:>10}", "{name!r:>10}", True),
+    ("python-brace-format", "a {x} {{b}}", "a {x} {{b}}", True),
+    ("qt-format", "%1 of %2", "%2 von %1", True),
+    ("qt-format", "%1 of %2", "%1 von", False),
+    ("sh-format", "Copy $file to ${dir}", "Kopiere $file nach ${dir}", True),
+    ("sh-format", "Copy $file to ${dir}", "Kopiere $file", False),
+    ("qt-plural-format", "%n file(s)", "%n Datei(en)", True),
+    ("perl-brace-format", "{count} files", "{count} Dateien", True),
+    ("perl-brace-format", "{count} files", "Dateien", False),
+]
+
+
+@pytest.mark.parametrize(("flag", "source", "translation", "valid"), CASES)
+def test_rules(flag: str, source: str, translation: str, valid: bool) -> None:
+    problems = check_format([flag, "fuzzy"], source, translation)
+    assert (not problems) == valid, problems
+    assert all(p.startswith(f"{flag}: ") for p in problems)
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
+def test_msgfmt_agrees_with_the_table(tmp_path: Path) -> None:
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    disagree = []
+    for number, (flag, source, translation, valid) in enumerate(CASES):
+        path = tmp_path / f"{number}.po"
+        path.write_text(
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f"#, {flag}\nmsgid {quoted(source)}\nmsgstr {quoted(translation)}\n",
+            "utf-8",
+        )
+        result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True)
+        if (result.returncode == 0) != valid:
+            disagree.append((flag, source, translation))
+    assert disagree == []
+
+
+def test_flags_that_switch_checks_off_or_are_not_formats() -> None:
+    assert format_flags(["fuzzy", "no-c-format", "c-format", "range: 0..5"]) == ["c-format"]
+    assert check_format(["no-c-format"], "%d", "kein") == []
+
+
+def test_problems_say_what_is_wrong() -> None:
+    assert check_format(["python-format"], "%(a)s", "%(b)s") == [
+        "python-format: name 'a' missing",
+        "python-format: name 'b' not in the source",
+    ]
+    assert check_format(["c-format"], "%lu", "%u") == [
+        "c-format: argument '1' is int, not long int"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("flag", "source", "translation", "fixed"),
+    [
+        # the issue's example: a truncated directive the text also has → dropped
+        (
+            "python-format",
+            "You have added %(count)s security key(s).",
+            "Sie haben %(count) Sicherheitsschlüssel hinzugefügt. %(count)s",
+            "Sie haben Sicherheitsschlüssel hinzugefügt. %(count)s",
+        ),
+        ("python-format", "%(n)d keys", "%(n) Schlüssel", "%(n)d Schlüssel"),
+        ("c-format", "100%% done: %s", "100 % fertig: %s", "100 %% fertig: %s"),
+        ("c-format", "%s and %d", "%2$d und %1$s", "%2$d und %1$s"),
+        ("python-brace-format", "{a}", "{a} 100 %", "{a} 100 %"),
+    ],
+)
+def test_fix_directives(flag: str, source: str, translation: str, fixed: str) -> None:
+    assert fix_directives([flag], source, translation) == fixed
+    assert check_format([flag], source, fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("flag", "text", "expected"),
+    [
+        ("c-format", "%s files", True),
+        ("c-format", "100%% done", False),  # no argument
+        ("c-format", "%s and %1$d", False),  # not valid
+        ("python-format", "%(n)d keys", True),
+        ("python-brace-format", "{name}", True),
+        ("c-format", "plain", False),
+    ],
+)
+def test_has_directives(flag: str, text: str, expected: bool) -> None:
+    from ltmt.formats.format_strings import has_directives
+
+    assert has_directives(flag, text) is expected

@@ -1,0 +1,75 @@
+"""Plural forms: units per form, each form filled, identical forms translated again with numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ltmt.formats.documents import Unit, open_document
+from ltmt.formats.pipeline import translate_units
+from ltmt.formats.plurals import differ_by_number
+from ltmt.formats.run_report import RunReport
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_three_form_catalog_gives_a_unit_per_form() -> None:
+    document = open_document(DATA / "catalog-pl.po", tgt_lang="pl")
+    by_key = {u.key: u for u in document.pending()}
+    assert [(by_key[f"2#{k}"].source, by_key[f"2#{k}"].form) for k in range(3)] == [
+        ("%d file", 0),
+        ("%d files", 1),
+        ("%d files", 2),
+    ]
+    assert by_key["2#0"].flags == ("c-format",) and by_key["2#0"].entry == "2"
+    assert {u.context for u in document.pending() if u.source == "Open"} == {"menu", "verb"}
+
+
+def test_a_plural_entry_is_filled_only_when_every_form_is(tmp_path: Path) -> None:
+    document = open_document(DATA / "catalog-pl.po", tgt_lang="pl")
+    document.fill({"2#0": "%d plik", "2#1": "%d pliki"})
+    assert "2#2" in {u.key for u in document.pending()}  # not half-shipped
+    document.fill({"2#2": "%d plików"})
+    assert "2#0" not in {u.key for u in document.pending()}
+
+
+def test_template_gets_the_target_language_plural_forms(tmp_path: Path) -> None:
+    document = open_document(DATA / "template.pot", tgt_lang="de")
+    out = tmp_path / "de.po"
+    document.save(out)
+    text = out.read_text("utf-8")
+    assert '"Language: de\\n"' in text and '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    assert [u.key for u in document.pending() if u.entry] == ["2#0", "2#1"]
+
+
+def test_differ_by_number_puts_the_count_back() -> None:
+    def model(texts: list[str]) -> list[str]:
+        return [{"1 hour": "1 Stunde", "2 hours": "2 Stunden"}[t] for t in texts]
+
+    assert differ_by_number("%d hour", "%d hours", model) == ("%d Stunde", "%d Stunden")
+    assert differ_by_number("{n} hour", "{n} hours", model) == ("{n} Stunde", "{n} Stunden")
+    assert differ_by_number("hour", "hours", model) is None  # no count to stand in for
+    assert differ_by_number("%d hour", "%d hours", lambda t: ["Stunden", "Stunden"]) is None
+
+
+def test_identical_plural_forms_are_translated_again() -> None:
+    """A model that writes the plural for both forms unless it sees the number."""
+    table = {"%d hour": "%d Stunden", "%d hours": "%d Stunden", "1 hour": "1 Stunde"}
+    table["2 hours"] = "2 Stunden"
+
+    def model(texts, prefer):
+        return [table[t] for t in texts]
+
+    units = [
+        Unit("0#0", "%d hour", flags=("c-format",), entry="0", form=0),
+        Unit("0#1", "%d hours", flags=("c-format",), entry="0", form=1),
+    ]
+    report = RunReport()
+    outcomes = translate_units(units, model, report)
+    assert [o.text for o in outcomes] == ["%d Stunde", "%d Stunden"]
+    assert report.plural_identical == 0
+
+    table["1 hour"] = "1 Stunden"  # the model does not know better: reported, not hidden
+    report = RunReport()
+    translate_units(units, model, report)
+    assert report.plural_identical == 1
+    assert "plural entries with identical forms" in report.summary()

@@ -1,0 +1,81 @@
+"""The format registry: one table for extensions, sniffing and each format's roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.registry import EXTENSIONS, FORMATS, find_format, names, sniff
+
+EVERY_EXTENSION = [
+    (".po", "po"),
+    (".pot", "po"),
+    (".xliff", "xliff"),
+    (".xlf", "xliff"),
+    (".tmx", "tmx"),
+    (".jsonl", "jsonl"),
+    (".tsv", "tsv"),
+    (".txt", "txt"),
+]
+
+
+@pytest.mark.parametrize(("extension", "name"), EVERY_EXTENSION)
+def test_every_extension_of_the_issue_is_known(extension: str, name: str) -> None:
+    assert EXTENSIONS[extension] == name
+    assert find_format(Path(f"x{extension.upper()}"), role=FORMATS[name].roles()[0]).name == name
+
+
+def test_roles() -> None:
+    assert names("document") == ["txt", "jsonl", "po", "xliff"]
+    assert names("read") == ["jsonl", "tsv", "tmx", "po", "xliff"]
+    assert names("write") == names("read")
+    assert FORMATS["po"].language_options("en", "fr") == {"src_lang": "en", "tgt_lang": "fr"}
+    assert FORMATS["jsonl"].language_options("en", "fr") == {}
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("xlf", "xliff"), (".POT", "po"), ("xliff", "xliff")])
+def test_forced_format_takes_names_and_extensions(fmt: str, name: str) -> None:
+    assert find_format(Path("anything.bin"), fmt, role="document").name == name
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        (b'<?xml version="1.0"?>\n<xliff version="1.2">', "xliff"),
+        (b"<?xml version='1.0'?><tmx version='1.4'>", "tmx"),
+        (b'# comment\nmsgid ""\nmsgstr ""\n', "po"),
+        (b"just text\n", None),
+    ],
+)
+def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | None) -> None:
+    path = tmp_path / "catalog.data"
+    path.write_bytes(head)
+    assert sniff(path) == name
+    if name is not None:
+        assert find_format(path, role="read").name == name
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt", "role", "message"),
+    [
+        (
+            "m.tmx",
+            None,
+            "document",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff",
+        ),
+        ("a.txt", None, "write", r"txt files can be translated, not exported"),
+        (
+            "a.doc",
+            None,
+            "document",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff\)",
+        ),
+        ("a.po", "docx", "document", r"unknown format 'docx'; choose one of txt, jsonl, po, xliff"),
+    ],
+)
+def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        find_format(Path(path), fmt, role=role)
