@@ -280,6 +280,10 @@ def measure_rss(name: str, args: argparse.Namespace) -> float:
         translate(user, sources)
     for context in (opened or {}).values():
         context.__exit__(None, None, None)
+    # VmHWM is this process's own peak; ru_maxrss would carry the parent's over the exec
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
