@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 
 from ltmt.fusion.datastore import SegmentCache
 from ltmt.fusion.knn import KnnConfig, KnnFusion
-from ltmt.memory.normalize import normalize
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
+from ltmt.text import SCORER, normalize
 from ltmt.translator import Translator
 
 DEV_USERS = ("git", "vim", "gnupg2", "coreutils", "dpkg")
@@ -55,7 +55,7 @@ def retrieve(
     keys = [normalize(s) for s, _ in memory]
     table = {}
     for query in queries:
-        found = process.extract(normalize(query), keys, scorer=fuzz.ratio, limit=k)
+        found = process.extract(normalize(query), keys, scorer=SCORER, limit=k)
         table[query] = [
             Match(Segment(i, user, memory[i][0], memory[i][1], 0.0, "dev"), float(score))
             for _, score, i in found

@@ -21,6 +21,7 @@ from ltmt.model.backbone import Backbone, load_backbone, quantized_int8
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
+from ltmt.text import split_lines
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_LINE_BREAK = re.compile(r"(\r\n|\n|\r)")
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 ProgressCallback = Callable[[int], None]
@@ -54,12 +54,11 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
     Newlines, and the whitespace around each line, are structure the model would lose
     (SentencePiece folds whitespace): they are kept here and put back around the translations.
     """
-    parts = _LINE_BREAK.split(text)
+    parts, breaks = split_lines(text)
     lines, frames = [], []
     for index, part in enumerate(parts):
-        if index % 2:  # a line break
-            frames.append(("break", part, ""))
-            continue
+        if index:
+            frames.append(("break", breaks[index - 1], ""))
         match = _EDGE_SPACE.match(part)
         assert match is not None
         lead, body, trail = match.groups()

@@ -9,8 +9,8 @@ import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError
-from ltmt.memory.normalize import fold_space, normalize
-from ltmt.retrieval import exhaustive, fuzzy_score, rerank
+from ltmt.retrieval import exhaustive, rerank
+from ltmt.text import fold_space, fuzzy_score, normalize
 
 MEMORY = [
     ("Open the file", "Datei öffnen"),
@@ -117,9 +117,11 @@ def test_search_batch_and_edge_cases(memory: Memory) -> None:
     assert batch == [memory.search("u", text, k=2) for text in texts]
     assert batch[1] == [] and batch[2] == []
     assert memory.search("nobody", "Open the file") == []
-    # segments that share no 4-character sequence with the query are not candidates
+    # a small memory's candidates: the segments sharing a trigram with the query, and those
+    # whose length allows a score of 50 (8 characters: 3 to 24), not longer ones
     found = {m.segment.source for m in memory.search("u", "the file", k=100)}
-    assert found == {s for s, _ in MEMORY[:5]}
+    window = {"Show all commits", "Could not open %s: %s"}
+    assert found == {s for s, _ in MEMORY[:5]} | window
     with pytest.raises(InputError, match=r"k must be >= 1, got 0"):
         memory.search("u", "x", k=0)
 
@@ -132,6 +134,67 @@ def test_ties_go_to_the_newest_segment(tmp_path: Path) -> None:
         matches = memory.search("u", "Open the file", k=2)
         assert [m.segment.id for m in matches] == [new.id, old.id]
         assert [m.score for m in matches] == [100.0, 100.0]
+
+
+BAND_MEMORY = [
+    "Open the file",
+    "Close the file",
+    "Save the file as %s",
+    "The file was not found",
+    "Delete the branch {name}",
+    "Could not open %s: %s",
+    "Show all commits",
+    "Unknown option '%s'",
+    "Cannot read the index file",
+    "Do you want to overwrite %s?",
+    "Port",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "best_source", "band"),
+    [
+        ("Show all commits", "Show all commits", (100, 101)),
+        ("Show all commits.", "Show all commits", (90, 100)),
+        ("Unknown options: %s", "Unknown option '%s'", (70, 90)),
+        ("Cannot write the index", "Cannot read the index file", (70, 90)),
+        ("file not found", "The file was not found", (70, 90)),
+        ("Delete branch %s", "Delete the branch {name}", (70, 90)),
+        ("Overwrite the file %s?", "Save the file as %s", (50, 70)),
+        ("Save changes to %s?", "Save the file as %s", (50, 70)),
+        ("door", "Port", (50, 70)),  # no trigram in common: found by the length window
+    ],
+)
+def test_expected_best_match_in_every_band(
+    tmp_path: Path, query: str, best_source: str, band: tuple[int, int]
+) -> None:
+    """Among 2,000 distractors that share words with the queries, the best match is found."""
+    rng = random.Random(3)
+    words = [
+        "the",
+        "a",
+        "commit",
+        "remote",
+        "push",
+        "pull",
+        "merge",
+        "rebase",
+        "stash",
+        "tag",
+        "log",
+        "diff",
+        "status",
+        "file",
+    ]
+    distractors = [_sentence(rng, words) for _ in range(2000)]
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [(s, s.upper()) for s in distractors + BAND_MEMORY])
+        [match] = memory.search("u", query, k=1)
+        sources = [normalize(s) for s in distractors + BAND_MEMORY]
+    [(position, best)] = exhaustive(normalize(query), sources, 1)
+    assert match.score == pytest.approx(best)
+    assert (match.segment.source, sources[position]) == (best_source, normalize(best_source))
+    assert band[0] <= match.score < band[1]
 
 
 def _sentence(rng: random.Random, words: list[str]) -> str:

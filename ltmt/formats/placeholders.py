@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import (
@@ -31,6 +30,7 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
 )
 from ltmt.formats.repair import balanced, repair_line
+from ltmt.text import join_lines, split_lines
 
 __all__ = [
     "Placeholder",
@@ -38,33 +38,12 @@ __all__ = [
     "Restored",
     "extract_placeholders",
     "find_placeholders",
-    "join_lines",
     "placeholder_matches",
     "protect",
     "restore",
-    "split_lines",
 ]
 
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
-
-
-def split_lines(text: str) -> tuple[list[str], list[str]]:
-    """``(lines, breaks)`` with ``lines[0] + breaks[0] + lines[1] + ... == text``.
-
-    ``breaks`` holds the exact line terminators (``\\n``, ``\\r\\n``, ``\\r``), so a translation
-    made line by line can be put back with the same structure: :func:`join_lines`.
-    """
-    return _LINE_BREAK.split(text), _LINE_BREAK.findall(text)
-
-
-def join_lines(lines: Iterable[str], breaks: Iterable[str]) -> str:
-    """The inverse of :func:`split_lines`."""
-    out: list[str] = []
-    for line, brk in zip(lines, [*breaks, ""], strict=False):
-        out.append(line)
-        out.append(brk)
-    return "".join(out)
 
 
 @dataclass(frozen=True)

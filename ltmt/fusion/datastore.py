@@ -14,7 +14,6 @@ whitespace-normalised text.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -213,13 +212,6 @@ def usable_matches(
     return [m for m in kept[:limit] if m.score >= kept[0].score - margin]
 
 
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
-
-
 def align_lines(match: Match, text: str) -> Match:
     """Narrow a multi-line match to the part that translates ``text`` (one line), rescored.
 
@@ -230,19 +222,18 @@ def align_lines(match: Match, text: str) -> Match:
     on each side. A match without line breaks is returned unchanged.
     """
     source = match.segment.source
-    if not _LINE_BREAK.search(source.strip()):
+    from ltmt.text import content_lines, fuzzy_score, has_line_break, normalize
+
+    if not has_line_break(source):
         return match
     from dataclasses import replace
 
-    from rapidfuzz import fuzz
-
-    from ltmt.memory.normalize import normalize
     from ltmt.segments import Match
 
     query = normalize(text)
-    whole = float(fuzz.ratio(query, normalize(source)))
-    source_lines, target_lines = _lines(source), _lines(match.segment.target)
-    scores = [float(fuzz.ratio(query, normalize(line))) for line in source_lines]
+    whole = fuzzy_score(query, normalize(source))
+    source_lines, target_lines = content_lines(source), content_lines(match.segment.target)
+    scores = [fuzzy_score(query, normalize(line)) for line in source_lines]
     best = max(range(len(scores)), key=scores.__getitem__)
     if scores[best] < whole:
         return Match(match.segment, whole)

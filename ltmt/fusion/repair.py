@@ -102,8 +102,6 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def _score(text: str, source: str) -> float:
-    from rapidfuzz import fuzz
+    from ltmt.text import match_score
 
-    from ltmt.memory.normalize import normalize
-
-    return float(fuzz.ratio(normalize(text), normalize(source)))
+    return match_score(text, source)

@@ -40,7 +40,7 @@ from ltmt.memory.layout import (
     u32,
 )
 from ltmt.memory.maintenance import live_uids
-from ltmt.memory.normalize import fold_space
+from ltmt.text import fold_space
 
 _TABLE_NAMES = {
     SEG: "segment",

@@ -29,7 +29,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory import files
+from ltmt.memory import files, index
 from ltmt.memory.crypto import CIPHER_NAME, KEYRING_NAME, Keyring, Vault, read_key_file
 from ltmt.memory.layout import (
     CIPHER_KEY,
@@ -258,7 +258,16 @@ def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> Non
         raise StoreError(
             f"memory store {store.path} has schema version {version}, which this ltmt cannot read"
         )
-    if kind is None or kind.decode(errors="replace") != INDEX_KIND:
+    if (kind is None or kind.decode(errors="replace") != INDEX_KIND) and cipher is None:
+        found = kind.decode(errors="replace") if kind is not None else "no"
+        logger.warning(
+            "memory store %s has a %s index; rebuilding it as %s (once, may take a while)",
+            store.path,
+            found,
+            INDEX_KIND,
+        )
+        write(store, _reindex)
+    elif kind is None or kind.decode(errors="replace") != INDEX_KIND:
         found = kind.decode(errors="replace") if kind is not None else "none"
         raise StoreError(
             f"memory store {store.path} has a {found} index, this ltmt needs {INDEX_KIND}; "
@@ -273,6 +282,14 @@ def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> Non
         _refuse_key(store.path, cipher is not None, key_file)
     if key is not None:
         store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
+
+
+def _reindex(txn: lmdb.Transaction) -> None:
+    kind = txn.get(INDEX_KEY)
+    if kind is not None and bytes(kind).decode(errors="replace") == INDEX_KIND:
+        return  # another process rebuilt it first
+    index.rebuild(txn)
+    txn.put(INDEX_KEY, INDEX_KIND.encode())
 
 
 def _initialise(txn: lmdb.Transaction, *, encrypted: bool) -> None:

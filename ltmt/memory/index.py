@@ -1,9 +1,10 @@
-"""The candidate index: character-trigram postings kept in the store's own LMDB environment.
+"""The candidate index: character n-gram postings kept in the store's own LMDB environment.
 
 Every segment's source is indexed in its case-folded normalised form, padded with one space at
-each end (so ``"OK"`` yields `` ok`` and ``ok ``). A trigram is hashed to a 32-bit term (its code
-points packed into 63 bits, then a multiplicative hash; a rare collision only costs a stray
-candidate). Per (user, term) the store keeps (layout in :mod:`.layout`):
+each end (so ``"OK"`` yields `` ok`` and ``ok ``), as ``NGRAM``-character n-grams (trigrams:
+4-grams lost short strings, whose best matches often share no 4-gram). An n-gram is hashed to a
+32-bit term by :func:`text_terms`, the one mapping from text to terms (a rare collision only
+costs a stray candidate). Per (user, term) the store keeps (layout in :mod:`.layout`):
 
 - a *head*: the term's document frequency and its newest ids (the tail, at most ``TAIL_MAX``),
 - *chunks*: older ids, keyed by their first id. Every chunk id is below every tail id, so the
@@ -11,19 +12,22 @@ candidate). Per (user, term) the store keeps (layout in :mod:`.layout`):
 
 A ``lens`` array per block of ids holds each segment's index-text length (0 once deleted).
 
-A query takes its trigrams from the rarest up while the postings it reads stay under a budget
-(the common trigrams, the stop-terms of this scheme, are left out once it is spent), weighs each
-by IDF and adds the weights up per segment in a dense scratch array. From the weighted fraction
-``f`` of the query's trigrams that a segment holds and the two lengths, it estimates the fuzzy
-score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and keeps the best
-``limit`` for the exact rerank in :mod:`ltmt.retrieval`.
+A query reads the postings of its terms from the rarest up, terms that do not overlap one
+already chosen first (:func:`_choose`), while the postings it reads stay under a budget (the
+common n-grams are left out once it is spent), and counts per segment in a dense scratch array
+how many of the read terms it holds. From that fraction ``f`` and the two lengths it estimates
+the fuzzy score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and
+hands the best ``limit`` to :mod:`ltmt.retrieval`, each with how many read terms it lacks (for
+the sound score bound that lets the exact rerank skip candidates unread).
 
 In an encrypted store every term passes through the user's ``cipher.terms`` (a keyed
 pseudo-random function, see :mod:`.crypto`) before it is stored or looked up, and the lens
 blocks are sealed; the plain store's cipher leaves both as they are.
 
 Writes keep the index exact: added segments are searchable as soon as their transaction commits;
-a deleted segment's id is taken out of its postings and its length set to 0.
+a deleted segment's id is taken out of its postings and its length set to 0. An index written
+by another ``INDEX_KIND`` is rebuilt from the stored sources when the store opens
+(:func:`rebuild`).
 """
 
 from __future__ import annotations
@@ -36,10 +40,14 @@ import numpy as np
 
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import PLAIN, PlainCipher
-from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, POST, Buffer, u32
+from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, NORM, POST, Buffer, u32
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
-POSTINGS_BUDGET = 32_000
+POSTINGS_BUDGET = 150_000
+# Memories of at most this many ids also get the whole length window of a WINDOW_SCORE match as
+# candidates when it fits in the candidate limit (short queries; see _length_window).
+WINDOW_SCAN_MAX = 65_536
+WINDOW_SCORE = 50
 MIN_TERMS = 4
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
@@ -62,15 +70,22 @@ def _codepoints(texts: Sequence[str]) -> np.ndarray:
     return np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def _gram_hashes(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(hash uint32, start position) of every n-gram of ``cps`` that does not span a NUL.
+def text_terms(
+    texts: Sequence[str], cipher: PlainCipher = PLAIN
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The index terms of ``texts``: (term uint32, start position, index of its text) per n-gram.
 
-    The hash is a polynomial over the code points (mod 2**64), mixed by a multiplicative hash
-    whose top 32 bits are kept.
+    This is the one mapping from index text to term ids: writes and queries both go through it,
+    and an encrypted store's ``cipher.terms`` (a keyed transform) is applied here.
+    An n-gram's term is a polynomial over its code points (mod 2**64), mixed by a
+    multiplicative hash whose top 32 bits are kept. Positions count code points in the padded
+    text, so the terms of one text are in reading order.
     """
     n = NGRAM
+    cps = _codepoints(texts)
     if cps.size < n:
-        return np.empty(0, np.uint32), np.empty(0, np.int64)
+        empty = np.empty(0, np.int64)
+        return np.empty(0, np.uint32), empty, empty
     c = cps.astype(np.uint64)
     width = cps.size - n + 1
     packed = c[:width].copy()
@@ -79,8 +94,9 @@ def _gram_hashes(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         packed = packed * _PRIME + c[j : j + width]
         valid &= cps[j : j + width] != 0
     positions = np.flatnonzero(valid)
-    hashes = ((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32)
-    return hashes, positions
+    terms = cipher.terms(((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32))
+    doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
+    return terms, positions, doc
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -95,18 +111,14 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 
 
 def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:
-    """The distinct trigram terms of one index text, ``(n_terms,)`` uint32."""
-    hashes, _ = _gram_hashes(_codepoints([text]))
-    return _sorted_unique(cipher.terms(hashes))
+    """The distinct terms of one index text, ``(n_terms,)`` uint32, sorted."""
+    return _sorted_unique(text_terms([text], cipher)[0])
 
 
 def posting_pairs(texts: Sequence[str], ids: np.ndarray, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Distinct ``term << 32 | id`` of the segments ``ids`` (same order as ``texts``), sorted."""
-    cps = _codepoints(texts)
-    hashes, positions = _gram_hashes(cps)
-    hashes = cipher.terms(hashes)
-    doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
-    pairs = (hashes.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
+    terms, _, doc = text_terms(texts, cipher)
+    pairs = (terms.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
     return _sorted_unique(pairs)
 
 
@@ -220,6 +232,36 @@ def remove_postings(
     set_lens(txn, uid, np.array([seg_id], dtype=np.int64), zero, cipher)
 
 
+def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
+    """Drop every user's postings and lengths and index the stored sources again.
+
+    For a store whose index was written by another index kind; returns the segments indexed.
+    """
+    cursor = txn.cursor()
+    for table in (POST, LENS):
+        if cursor.set_range(table):
+            while bytes(cursor.key()[:1]) == table:
+                if not cursor.delete():
+                    break
+    indexed, after = 0, NORM
+    while cursor.set_range(after):
+        by_user: dict[int, tuple[list[int], list[str]]] = {}
+        for read, (key, value) in enumerate(cursor):  # a batch, read before anything is written
+            if bytes(key[:1]) != NORM or read == batch:
+                break
+            uid, seg_id = struct.unpack(">II", bytes(key[1:9]))
+            ids, texts = by_user.setdefault(uid, ([], []))
+            ids.append(seg_id)
+            texts.append(bytes(value).decode("utf-8").casefold())
+            indexed += 1
+            after = bytes(key) + b"\x00"
+        if not by_user:
+            break
+        for uid, (ids, texts) in by_user.items():
+            add_postings(txn, uid, np.array(ids, dtype=np.int64), texts)
+    return indexed
+
+
 def load_lens(txn: lmdb.Transaction, uid: int, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Index-text length of every segment id of user ``uid`` (0 = none): ``(n_ids,)`` uint16."""
     prefix = LENS + u32(uid)
@@ -254,7 +296,6 @@ def _postings(cursor: lmdb.Cursor, key: bytes, tail: np.ndarray) -> list[np.ndar
 def candidates(
     txn: lmdb.Transaction,
     uid: int,
-    n_segments: int,
     lens: np.ndarray,
     scratch: Scratch,
     text: str,
@@ -262,77 +303,112 @@ def candidates(
     *,
     budget: int = POSTINGS_BUDGET,
     cipher: PlainCipher = PLAIN,
-) -> np.ndarray:
-    """Up to ``limit`` segment ids likely to score best against index text ``text``, best first.
+) -> tuple[np.ndarray, np.ndarray]:
+    """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
+    and for each the number of the query's distinct terms it was found to lack.
 
-    ``lens`` is :func:`load_lens` of the user; ``scratch`` holds the work arrays.
+    ``lens`` is :func:`load_lens` of the user; ``scratch`` holds the work arrays. Terms that
+    were not read count as present, so the lacking counts are lower bounds (what
+    :func:`ltmt.retrieval.score_bound` needs).
     """
-    found: list[tuple[int, int, bytes, np.ndarray]] = []
-    hashes, positions = _gram_hashes(_codepoints([text]))
-    hashes = cipher.terms(hashes)
-    first: dict[int, int] = {}
-    for term, position in zip(hashes.tolist(), positions.tolist(), strict=True):
-        first.setdefault(term, position)
-    for term, position in first.items():
-        key = head_key(uid, term)
+    all_terms, all_positions, _ = text_terms([text], cipher)
+    terms, first = np.unique(all_terms, return_index=True)
+    heads = np.empty(terms.size, _HEAD_DTYPE)
+    heads["tag"], heads["uid"], heads["term"] = POST, uid, terms
+    head_bytes = heads.tobytes()
+    found: list[_Term] = []
+    for i, position in enumerate(all_positions[first].tolist()):
+        key = head_bytes[i * _HEAD_LEN : (i + 1) * _HEAD_LEN]
         df, tail = _parse_head(txn.get(key))
         if df:
             found.append((df, position, key, tail))
-    if not found or not lens.size:
-        return np.zeros(0, dtype=np.int64)
+    if not lens.size:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if not found:
+        return _length_window(np.zeros(0, dtype=np.int64), lens, len(text), limit, 0)
     found.sort(key=lambda item: item[0])
     chosen = _choose(found, budget)
+    n_read, read = len(chosen), sum(item[0] for item in chosen)
     cursor = txn.cursor()
     parts: list[np.ndarray] = []
-    weights: list[float] = []
-    sizes: list[int] = []
-    read = 0
     for df, _, key, tail in chosen:
-        read += df
-        parts.extend(_postings(cursor, key, tail) if cursor.set_key(key) else [tail])
-        weights.append(float(np.log1p(n_segments / df)))
-        sizes.append(df)
+        if df > tail.size and cursor.set_key(key):
+            parts.extend(_postings(cursor, key, tail))
+        else:
+            parts.append(tail)
     ids = np.concatenate(parts)
-    if ids.size != read or (ids.size and int(ids.max()) >= lens.size):
+    if ids.size != read or int(ids.max()) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
-    accumulator, stamp = scratch.arrays(lens.size)
-    np.add.at(accumulator, ids, np.repeat(np.array(weights, dtype=np.float32), sizes))
+    counts, stamp = scratch.arrays(lens.size)
+    np.add.at(counts, ids, scratch.ones(ids.size))
     # one position per distinct id: the last write of each id into ``stamp`` wins
     positions = np.arange(ids.size, dtype=np.int32)
     stamp[ids] = positions
     touched = ids[stamp[ids] == positions]
-    fraction = accumulator[touched].astype(np.float64) / sum(weights)
-    accumulator[touched] = 0.0
+    shared = counts[touched].astype(np.float64)
+    counts[touched] = 0.0
     seg_len = lens[touched].astype(np.float64)
     query_len = float(len(text))
-    estimate = 2.0 * np.minimum(fraction * query_len, seg_len) / (query_len + seg_len)
+    # the Dice coefficient of the two lengths, the read terms standing for the query's length
+    estimate = 2.0 * np.minimum(shared / n_read * query_len, seg_len) / (query_len + seg_len)
     estimate[seg_len == 0] = -1.0  # deleted
     if touched.size > limit:
         best = np.argpartition(-estimate, limit - 1)[:limit]
-        touched, estimate = touched[best], estimate[best]
+        touched, estimate, shared = touched[best], estimate[best], shared[best]
     keep = estimate >= 0
-    touched, estimate = touched[keep], estimate[keep]
-    order = np.argsort(-estimate, kind="stable")
-    return touched[order].astype(np.int64)
+    order = np.argsort(-estimate[keep], kind="stable")
+    lacking = (n_read - shared[keep][order]).astype(np.int64)
+    ids = touched[keep][order].astype(np.int64)
+    if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:
+        return _length_window(ids, lens, len(text), limit, n_read, lacking)
+    return ids, lacking
 
 
-def _choose(
-    found: list[tuple[int, int, bytes, np.ndarray]], budget: int
-) -> list[tuple[int, int, bytes, np.ndarray]]:
-    """The terms to read, from ``found`` = (df, position, key, tail) sorted by df.
+def _length_window(
+    ids: np.ndarray,
+    lens: np.ndarray,
+    query_len: int,
+    limit: int,
+    n_read: int,
+    lacking: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``ids`` (with their ``lacking`` counts), then every other segment whose length allows a
+    score of ``WINDOW_SCORE``, if they all fit in ``limit``: short queries often share no n-gram
+    with their best match (``door`` and ``port`` score 50)."""
+    if lacking is None:
+        lacking = np.zeros(0, dtype=np.int64)
+    s = WINDOW_SCORE
+    low, high = query_len * s / (200 - s), query_len * (200 - s) / s
+    window = np.flatnonzero((lens >= low) & (lens <= high) & (lens > 0))
+    extra = np.setdiff1d(window, ids, assume_unique=True)
+    if not extra.size or ids.size + extra.size > limit:
+        return ids, lacking
+    extra = extra[::-1]  # newest first
+    return np.concatenate([ids, extra]), np.concatenate(
+        [lacking, np.full(extra.size, n_read, dtype=np.int64)]
+    )
+
+
+# A query term found in the index: (document frequency, first position, head key, tail ids).
+_Term = tuple[int, int, bytes, np.ndarray]
+
+
+def _choose(found: list[_Term], budget: int) -> list[_Term]:
+    """The terms to read, from ``found`` sorted by document frequency.
 
     Rarest first, but first only terms that do not overlap a term already chosen: an edit in the
     query makes a run of rare n-grams that the best match lacks, and one of them is enough to
-    stand for that run. Then the overlapping ones, while the budget lasts.
+    stand for that run, so the budget goes to terms spread over the whole query. Then the
+    overlapping ones, while the budget lasts. The ``MIN_TERMS`` rarest are always read.
     """
     covered: set[int] = set()
-    chosen: list[tuple[int, int, bytes, np.ndarray]] = []
-    overlapping: list[tuple[int, int, bytes, np.ndarray]] = []
+    chosen: list[_Term] = []
+    overlapping: list[_Term] = []
     read = 0
     for item in found:
         df, position = item[0], item[1]
         span = range(position, position + NGRAM)
-        if not covered.isdisjoint(span):
+        if len(chosen) >= MIN_TERMS and not covered.isdisjoint(span):
             overlapping.append(item)
             continue
         if len(chosen) >= MIN_TERMS and read + df > budget:
@@ -357,6 +433,13 @@ class Scratch:
     def __init__(self) -> None:
         self.accumulator = np.zeros(0, dtype=np.float32)
         self.stamp = np.zeros(0, dtype=np.int32)
+        self._ones = np.ones(0, dtype=np.float32)
+
+    def ones(self, size: int) -> np.ndarray:
+        """``size`` float32 ones (np.add.at is fast with an array, slow with a scalar)."""
+        if self._ones.size < size:
+            self._ones = np.ones(size + size // 4, dtype=np.float32)
+        return self._ones[:size]
 
     def arrays(self, size: int) -> tuple[np.ndarray, np.ndarray]:
         if self.accumulator.size < size:

@@ -17,7 +17,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -36,17 +36,17 @@ from ltmt.memory.layout import (
     SCHEMA_VERSION,
     USERS,
     context_of,
-    seg_key,
+    u32,
     user_key,
 )
-from ltmt.memory.normalize import normalize
 from ltmt.memory.report import ImportReport
 from ltmt.paths import resolve_memory_dir
-from ltmt.retrieval import rerank
+from ltmt.retrieval import best_matches, score_bound
 from ltmt.segments import Match, PairRecord, Segment
+from ltmt.text import normalize
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-DEFAULT_CANDIDATES = 128  # segments reranked per query
+DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
 MAX_EXAMPLES = 5
 LENS_CACHE_USERS = 8
 
@@ -405,6 +405,21 @@ class Memory:
         lens = self._lens(txn, user, row, info.uid, cipher)
         scratch = self._scratch.index
         results: list[list[Match]] = []
+
+        norm_prefix, get = NORM + u32(info.uid), txn.get
+
+        def fetch(seg_ids: Sequence[int]) -> tuple[list[int], list[str]]:
+            found_ids, sources = [], []
+            for seg_id in seg_ids:
+                key = norm_prefix + seg_id.to_bytes(4, "big")
+                raw = get(key)
+                if raw is not None:
+                    found_ids.append(seg_id)
+                    sources.append(str(cipher.open(raw, key), "utf-8"))
+            if not self.case_sensitive:
+                sources = [source.casefold() for source in sources]
+            return found_ids, sources
+
         for number, text in enumerate(texts):
             query = normalize(text, case_sensitive=self.case_sensitive)
             if not query:
@@ -412,19 +427,13 @@ class Memory:
                 continue
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
-            ids = index.candidates(
-                txn, info.uid, info.count, lens, scratch, index_text, limit, cipher=cipher
+            ids, lacking = index.candidates(
+                txn, info.uid, lens, scratch, index_text, limit, cipher=cipher
             )
-            found_ids, sources = [], []
-            for seg_id in ids.tolist():
-                key = seg_key(info.uid, seg_id, NORM)
-                raw = txn.get(key)
-                if raw is not None:
-                    found_ids.append(seg_id)
-                    folded = bytes(cipher.open(raw, key)).decode("utf-8")
-                    sources.append(folded if self.case_sensitive else folded.casefold())
+            # the index reads case-folded text: its bounds hold for case-folded scores only
+            bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)
             wanted = prefer[number] if prefer is not None else None
-            ranked = rerank(query, found_ids, sources, k if wanted is None else len(found_ids))
+            ranked = best_matches(query, ids, bounds, fetch, k if wanted is None else limit)
             if wanted is not None:  # the k best, and those tied with the k-th
                 ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
             matches = []

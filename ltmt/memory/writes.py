@@ -36,8 +36,8 @@ from ltmt.memory.layout import (
     u32,
     user_key,
 )
-from ltmt.memory.normalize import fold_space
 from ltmt.memory.rows import encode_user, user_info
+from ltmt.text import fold_space
 
 MAX_ID = 2**32 - 2  # segment ids are u32 and one more must fit in a key range
 # Pairs indexed together: bigger batches rewrite each term's postings head fewer times.

@@ -117,7 +117,7 @@ class _Sampler:
     def __init__(
         self, data: FusionExamples, shape: AdapterShape, opt: FusionOptimisation, seed: int
     ) -> None:
-        from ltmt.memory.normalize import normalize
+        from ltmt.text import normalize
 
         self.data = data
         self.shape = shape
@@ -134,7 +134,7 @@ class _Sampler:
         if mode == "empty":
             return []
         if mode == "unrelated" and len(self.by_group) > 1:
-            from rapidfuzz import fuzz
+            from ltmt.text import fuzzy_score
 
             own = retrieval.pairs[retrieval.queries[position]]
             other_groups = [g for g in self.by_group if g != own.group]
@@ -142,7 +142,7 @@ class _Sampler:
             query = self.normalize(own.source)
             # the score this memory would really get for this query
             found = [
-                (j, float(fuzz.ratio(query, self.normalize(retrieval.pairs[j].source))))
+                (j, fuzzy_score(query, self.normalize(retrieval.pairs[j].source)))
                 for j, _ in retrieval.memories[other]
             ]
         else:

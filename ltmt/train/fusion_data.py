@@ -136,9 +136,9 @@ def retrieve_memories(
     workers: int = 1,
 ) -> RetrievalSet:
     """Sample queries per group and find each one's ``top_k`` neighbours in its own group."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
 
-    from ltmt.memory.normalize import normalize
+    from ltmt.text import SCORER, normalize
 
     rng = random.Random(seed)
     pairs: list[Pair] = []
@@ -154,7 +154,7 @@ def retrieve_memories(
         chosen = rng.sample(range(len(group)), min(limit, len(group)))
         keys = [normalize(s) for s, _ in group]
         scores = process.cdist(
-            [keys[i] for i in chosen], keys, scorer=fuzz.ratio, dtype=np.uint8, workers=workers
+            [keys[i] for i in chosen], keys, scorer=SCORER, dtype=np.uint8, workers=workers
         )
         scores[scores >= 100] = 0  # the pair itself and exact duplicates: reused, never fused
         k = min(spec.top_k, len(group) - 1)

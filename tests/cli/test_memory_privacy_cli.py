@@ -112,7 +112,7 @@ def test_encrypted_store_through_the_cli(
     code, out, _ = run_ltmt("memory", "check", "--memory-dir", store)
     assert (code, out) == (
         0,
-        "ok: encrypted store with 1 users, 1 segments and 10 index postings; every table agrees\n",
+        "ok: encrypted store with 1 users, 1 segments and 11 index postings; every table agrees\n",
     )
 
     new_key = tmp_path / "new.key"
@@ -157,7 +157,7 @@ def test_check_backup_compact(run_ltmt: Runner, store: str, tmp_path: Path) -> N
     code, out, _ = run_ltmt("memory", "check", "--memory-dir", str(tmp_path / "copy"))
     assert (code, out) == (
         0,
-        "ok: store with 2 users, 2 segments and 16 index postings; every table agrees\n",
+        "ok: store with 2 users, 2 segments and 18 index postings; every table agrees\n",
     )
 
 

@@ -6,11 +6,9 @@ import pytest
 
 from ltmt.formats.placeholders import (
     extract_placeholders,
-    join_lines,
     placeholder_matches,
     protect,
     restore,
-    split_lines,
 )
 
 
@@ -100,13 +98,6 @@ def test_protect_splits_edges() -> None:
     protected = protect("  Open %s\n")
     assert (protected.prefix, protected.text, protected.suffix) == ("  ", "Open %s", "\n")
     assert protected.placeholders == ("%s",)
-
-
-@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "\n\n", " x \n  y  "])
-def test_split_lines_round_trip(text: str) -> None:
-    lines, breaks = split_lines(text)
-    assert join_lines(lines, breaks) == text
-    assert len(lines) == len(breaks) + 1
 
 
 @pytest.mark.parametrize(

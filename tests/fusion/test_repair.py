@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from ltmt.fusion.datastore import usable_matches
 from ltmt.fusion.repair import repair_match
-from ltmt.memory.normalize import normalize
+from ltmt.text import normalize
 
 
 def _match(source: str, target: str, text: str):  # type: ignore[no-untyped-def]

@@ -127,14 +127,29 @@ def test_schema_version_from_a_newer_ltmt_is_refused(tmp_path: Path) -> None:
         Memory(tmp_path)
 
 
-def test_other_index_kind_is_refused(tmp_path: Path) -> None:
-    Memory(tmp_path).close()
+def test_an_index_of_another_kind_is_rebuilt_on_open(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u1", PAIRS)
+        memory.add("u2", "Hello world", "Hallo Welt")
+        memory.delete("u1", 2)
+        before = memory.search("u1", "Save the files as %s", k=2)
     lmdb_env = lmdb.open(str(tmp_path))
     with lmdb_env.begin(write=True) as txn:
         txn.put(INDEX_KEY, b"char9gram-v7")
+        cursor = txn.cursor()
+        for key in [key for key, _ in cursor if key[:1] in (b"i", b"l")]:  # the old index
+            txn.delete(key)
+        txn.put(b"i" + b"\x00" * 8, b"junk")
     lmdb_env.close()
-    with pytest.raises(StoreError, match=r"has a char9gram-v7 index, this ltmt needs char4gram-v1"):
-        Memory(tmp_path)
+    with caplog.at_level("WARNING"), Memory(tmp_path) as memory:
+        assert memory.search("u1", "Save the files as %s", k=2) == before
+        assert memory.search("u2", "hello world")[0].score == 100.0
+    assert "has a char9gram-v7 index; rebuilding it as char3gram-v2" in caplog.text
+    with lmdb.open(str(tmp_path)) as lmdb_env, lmdb_env.begin() as txn:
+        assert txn.get(INDEX_KEY) == b"char3gram-v2"
+        assert txn.get(b"i" + b"\x00" * 8) is None
 
 
 def test_foreign_lmdb_and_file_paths_are_refused(tmp_path: Path) -> None:

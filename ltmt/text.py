@@ -1,0 +1,87 @@
+"""Text as ltmt compares it: normalisation, the fuzzy score and line splitting, each once.
+
+``normalize`` applies Unicode NFC, folds every run of whitespace (and control characters) into
+one space, strips both ends and, unless asked to keep case, case-folds (``"Straße"`` →
+``"strasse"``). Stored text itself is never changed; two sources with the same normalised form
+score 100.
+
+The fuzzy score is the CAT-tool match of two normalised strings: rapidfuzz's ``fuzz.ratio``, an
+edit-distance similarity on characters (insertions and deletions,
+``100 · (1 - indel / (len_a + len_b))``). Memory search, kNN fusion, repair, training and the
+benchmarks all score with :func:`fuzzy_score` (or :data:`SCORER` in rapidfuzz's batch functions),
+so a score means the same everywhere.
+
+Lines are split at ``\\n``, ``\\r\\n`` or ``\\r``: the translator translates line by line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+# Control characters that str.split() does not treat as whitespace; they carry no meaning for
+# matching (and NUL would collide with the index's separator).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+# The scorer for rapidfuzz's batch functions (process.extract, process.cdist) on normalised text.
+SCORER = fuzz.ratio
+
+
+def fold_space(text: str) -> str:
+    """NFC with whitespace runs folded to one space and the ends stripped (case kept)."""
+    if text.isascii() and text.isprintable():  # the common case: NFC already, no controls
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            return " ".join(text.split())
+        return text
+    text = unicodedata.normalize("NFC", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    return " ".join(text.split())
+
+
+def normalize(text: str, *, case_sensitive: bool = False) -> str:
+    """The form used for scoring: :func:`fold_space`, then case-folded unless ``case_sensitive``."""
+    folded = fold_space(text)
+    return folded if case_sensitive else folded.casefold()
+
+
+def fuzzy_score(query: str, source: str) -> float:
+    """Fuzzy score 0-100 of two already normalised strings."""
+    return float(fuzz.ratio(query, source))
+
+
+def match_score(text: str, source: str) -> float:
+    """Fuzzy score 0-100 of two raw texts, each normalised (case-insensitive) first."""
+    return fuzzy_score(normalize(text), normalize(source))
+
+
+def split_lines(text: str) -> tuple[list[str], list[str]]:
+    """``(lines, breaks)`` with ``lines[0] + breaks[0] + lines[1] + ... == text``.
+
+    ``breaks`` holds the exact line terminators (``\\n``, ``\\r\\n``, ``\\r``), so a translation
+    made line by line can be put back with the same structure: :func:`join_lines`.
+    """
+    return LINE_BREAK.split(text), LINE_BREAK.findall(text)
+
+
+def join_lines(lines: Iterable[str], breaks: Iterable[str]) -> str:
+    """The inverse of :func:`split_lines`."""
+    out: list[str] = []
+    for line, brk in zip(lines, [*breaks, ""], strict=False):
+        out.append(line)
+        out.append(brk)
+    return "".join(out)
+
+
+def content_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped."""
+    return [line.strip() for line in LINE_BREAK.split(text) if line.strip()]
+
+
+def has_line_break(text: str) -> bool:
+    """Whether ``text`` holds a line break between non-blank content."""
+    return LINE_BREAK.search(text.strip()) is not None

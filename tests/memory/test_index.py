@@ -1,0 +1,124 @@
+"""The candidate index: rarest-term recall and consistency with the segments under writes."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import lmdb
+import numpy as np
+
+from ltmt import Memory
+from ltmt.memory import env, index
+from ltmt.memory.layout import NORM, POST, read_u32, u32
+from ltmt.text import normalize
+
+WORDS = [f"{a}{b}" for a in ("re", "con", "pro", "de", "in", "ex") for b in ("tain", "fer", "vert")]
+
+
+def _sentences(rng: random.Random, count: int) -> list[str]:
+    return list(
+        dict.fromkeys(
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 8))) for _ in range(count)
+        )
+    )
+
+
+def _index_state(memory: Memory, user: str) -> tuple[set[tuple[int, int]], dict[int, int]]:
+    """(term, segment id) postings and segment lengths as stored for ``user``."""
+
+    def run(txn: lmdb.Transaction) -> tuple[set[tuple[int, int]], dict[int, int]]:
+        uid = memory_uid(txn, user)
+        pairs: set[tuple[int, int]] = set()
+        cursor = txn.cursor()
+        prefix = POST + u32(uid)
+        if cursor.set_range(prefix):
+            for key, value in cursor:
+                if key[:5] != prefix:
+                    break
+                term = read_u32(key[5:9])
+                ids = np.frombuffer(value, dtype="<u4", offset=4 if len(key) == 9 else 0)
+                pairs.update((term, int(i)) for i in ids)
+        lens = index.load_lens(txn, uid)
+        return pairs, {i: int(n) for i, n in enumerate(lens) if n}
+
+    return env.read(memory.store, run)
+
+
+def memory_uid(txn: lmdb.Transaction, user: str) -> int:
+    from ltmt.memory.layout import UserInfo, user_key
+
+    raw = txn.get(user_key(user))  # a plain store: the row is not sealed
+    assert raw is not None
+    return UserInfo.decode(raw).uid
+
+
+def _expected_state(memory: Memory, user: str) -> tuple[set[tuple[int, int]], dict[int, int]]:
+    """What the index should hold: computed afresh from the stored segments."""
+    segments = list(memory.segments(user))
+    texts = [normalize(s.source) for s in segments]
+    ids = np.array([s.id for s in segments], dtype=np.int64)
+    packed = index.posting_pairs(texts, ids)
+    pairs = {(int(p >> np.uint64(32)), int(p & np.uint64(0xFFFFFFFF))) for p in packed}
+    return pairs, {s.id: len(t) for s, t in zip(segments, texts, strict=True)}
+
+
+def test_index_matches_the_segments_after_deletes_and_re_adds(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    sentences = _sentences(rng, 1500)
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [(s, s.upper()) for s in sentences])  # chunks and tails
+        memory.import_pairs("other", [(s, s) for s in sentences[:50]])
+        segments = list(memory.segments("u"))
+        deleted = rng.sample(segments, 400)
+        for segment in deleted:
+            assert memory.delete("u", segment.id)
+        for segment in deleted[:200]:  # back again, with new ids
+            memory.add("u", segment.source, segment.target)
+        assert _index_state(memory, "u") == _expected_state(memory, "u")
+        assert _index_state(memory, "other") == _expected_state(memory, "other")
+        assert memory.count("u") == len(sentences) - 200
+
+
+def test_candidates_never_miss_a_segment_with_the_querys_rarest_term(tmp_path: Path) -> None:
+    rng = random.Random(11)
+    sentences = _sentences(rng, 2000)
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [(s, s) for s in sentences])
+        segments = list(memory.segments("u"))
+        terms_of = {s.id: set(index.query_terms(normalize(s.source)).tolist()) for s in segments}
+        for _ in range(40):
+            query = normalize(_sentences(rng, 1)[0] + " " + rng.choice(WORDS)[::-1])
+            df = {
+                t: sum(t in terms for terms in terms_of.values())
+                for t in index.query_terms(query).tolist()
+            }
+            present = {t: n for t, n in df.items() if n}
+            rarest = min(present, key=lambda t: (present[t], t))
+            holders = {i for i, terms in terms_of.items() if rarest in terms}
+
+            def run(txn: lmdb.Transaction, query: str = query) -> np.ndarray:
+                lens = index.load_lens(txn, memory_uid(txn, "u"))
+                ids, _ = index.candidates(
+                    txn, memory_uid(txn, "u"), lens, index.Scratch(), query, 10**6, budget=0
+                )
+                return ids
+
+            found = set(env.read(memory.store, run, buffers=True).tolist())
+            assert holders <= found
+
+
+def test_norm_and_lens_tables_agree(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [("Open  the File", "x"), ("Straße", "y")])
+
+        def run(txn: lmdb.Transaction) -> tuple[list[int], list[int]]:
+            uid = memory_uid(txn, "u")
+            norms = [
+                len(bytes(txn.get(NORM + u32(uid) + u32(i))).decode().casefold()) for i in (1, 2)
+            ]
+            lens = index.load_lens(txn, uid)
+            return norms, [int(lens[1]), int(lens[2])]
+
+        norms, lens = env.read(memory.store, run)
+        assert norms == lens == [13, 7]

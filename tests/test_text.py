@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from ltmt.text import (
+    content_lines,
+    fold_space,
+    fuzzy_score,
+    has_line_break,
+    join_lines,
+    match_score,
+    normalize,
+    split_lines,
+)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "\n\n", " x \n  y  "])
+def test_split_lines_round_trip(text: str) -> None:
+    lines, breaks = split_lines(text)
+    assert join_lines(lines, breaks) == text
+    assert len(lines) == len(breaks) + 1
+
+
+def test_content_lines_strip_and_drop_blank_lines() -> None:
+    assert content_lines(" a \r\n\n b\rc ") == ["a", "b", "c"]
+    assert has_line_break("a\nb") and not has_line_break("a b\n")
+
+
+def test_normalize_folds_space_case_and_controls() -> None:
+    assert normalize("  Stra\u00dfe \t\x01 OK\n") == "strasse ok"
+    assert normalize("Open  File", case_sensitive=True) == "Open File"
+    assert fold_space("e\u0301") == "\u00e9"
+
+
+def test_scores_are_the_indel_ratio_of_normalised_text() -> None:
+    assert fuzzy_score("abcd", "abce") == 75.0
+    assert match_score("Open the FILE", " open  the file") == 100.0
+    assert match_score("ab", "") == 0.0
