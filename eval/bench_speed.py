@@ -1,17 +1,28 @@
-"""Speed of memory fusion against the base model, interleaved so host drift cancels out.
+"""Decoding speed of ltmt against Hugging Face ``generate`` and CTranslate2, on the same model.
 
-``ltmt bench`` times each system over a whole test set, one after the other; on a shared or
-virtual machine whose speed drifts by 10-20 % within minutes, the ratio of two such timings
-carries that drift. Here every user's test segments are cut into chunks, and each chunk is
-translated by every system back to back, the order turning round from chunk to chunk (ABBA), so
-each system sees the same moments of the run. The systems are the benchmark's own
-(:func:`ltmt.bench.systems.build_systems`: same batch size, beam, retrieval, exact-match reuse).
+Every engine translates the same dev-user segments (the first ``--limit`` test segments of each
+user, single-line ones only), with the same beam, batch size and threads, in rounds whose order
+turns round (ABCDE, EDCBA, ABCDE, ...) so that host drift falls on every engine alike; an
+engine's time is the median of its rounds (translation time only: models are loaded and
+converted before the clock starts). Engines:
 
-    python eval/bench_speed.py --model ltmt/models/default-en-de --threads 2 \
+* ``ltmt-base``: ``Translator(fusion="none")``, the default engine (CTranslate2 int8 fast path);
+* ``ltmt-torch``: the same through ltmt's torch decoder (its own float32 BLEU);
+* ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory (its force-decoding cache
+  emptied before every round);
+* ``ltmt-knn-int8``: the same with ``fusion_int8=True`` (int8 dynamic quantisation of the torch
+  model that fuses);
+* ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
+* ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
+
+Peak RSS is measured per engine in a child process of its own (load, then translate every
+segment once), since one process cannot tell its engines' peaks apart.
+
+    flock -x /tmp/ltmt-cpu.lock python eval/bench_speed.py --threads 2 \
         --output eval/results/speed/speed.json
 
-Writes seconds and segments/s per system and user, each system's throughput relative to the
-first (``base``), and the spread of the per-chunk ratios (median, quartiles).
+Writes per engine: seconds per round, tokens/s and segments/s (median round), tokens/s relative
+to ``ct2-int8``, BLEU (sacrebleu, first round) and peak RSS in MB.
 """
 
 from __future__ import annotations
@@ -20,8 +31,10 @@ import argparse
 import json
 import platform
 import statistics
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,83 +42,249 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
     sys.path.insert(0, str(REPO))
 
+ENGINES = (
+    "ltmt-base",
+    "ltmt-torch",
+    "ltmt-knn",
+    "ltmt-knn-int8",
+    "hf-generate",
+    "ct2-int8",
+    "ct2-float32",
+)
 
-def _chunks(sources: tuple[str, ...], size: int) -> list[list[str]]:
-    return [list(sources[i : i + size]) for i in range(0, len(sources), size)]
+Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
+
+
+def select_segments(users_dir: Path, limit: int | None) -> list[tuple[str, list[str], list[str]]]:
+    """``(user, sources, references)`` per user: the first ``limit`` test pairs, single-line."""
+    from ltmt.bench.data import find_users
+
+    selected = []
+    for testset in find_users(users_dir, limit):
+        pairs = [(s, r) for s, r in zip(testset.sources, testset.references) if "\n" not in s]
+        selected.append((testset.user, [s for s, _ in pairs], [r for _, r in pairs]))
+    return selected
+
+
+def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[Translate, Any]:
+    """The engine's translate function and what must stay open while it runs (or ``None``)."""
+    from ltmt.model.backbone import load_backbone
+    from ltmt.translator import Translator
+
+    backbone = load_backbone(args.model)
+    if name in ("ltmt-base", "ltmt-torch"):
+        engine = "torch" if name == "ltmt-torch" else "auto"
+        translator = Translator(
+            backbone,
+            beam=args.beam,
+            batch_size=args.batch_size,
+            engine=engine,
+            threads=args.threads,
+        )
+        return lambda user, sources: [t.text for t in translator.translate(sources)], None
+    if name in ("ltmt-knn", "ltmt-knn-int8"):
+        return _knn_engine(backbone, args, users_dir, int8=name.endswith("int8"))
+    if name == "hf-generate":
+        return _generate_engine(backbone, args), None
+    if name in ("ct2-int8", "ct2-float32"):
+        return _ct2_engine(backbone, name.split("-")[1], args), None
+    raise SystemExit(f"unknown engine {name!r}: choose from {', '.join(ENGINES)}")
+
+
+def _knn_engine(
+    backbone: Any, args: argparse.Namespace, users_dir: Path, int8: bool
+) -> tuple[Translate, Any]:
+    from ltmt.bench.data import find_users
+    from ltmt.bench.runner import fresh_memory
+    from ltmt.model.backbone import quantized_int8
+    from ltmt.translator import Translator
+
+    if int8:  # one quantised copy for every user
+        backbone = quantized_int8(backbone)
+    contexts = {t.user: fresh_memory(t) for t in find_users(users_dir, args.limit)}
+    memories = {user: context.__enter__() for user, context in contexts.items()}
+    translators = {
+        user: Translator(
+            backbone,
+            memory,
+            fusion="knn",
+            beam=args.beam,
+            batch_size=args.batch_size,
+            threads=args.threads,
+        )
+        for user, memory in memories.items()
+    }
+
+    def translate(user: str, sources: list[str]) -> list[str]:
+        return [t.text for t in translators[user].translate(sources, user=user)]
+
+    def forget() -> None:  # every round starts with no force-decoded segment cached
+        for translator in translators.values():
+            translator.fusion.cache.clear()  # type: ignore[union-attr]
+
+    translate.forget = forget  # type: ignore[attr-defined]
+    return translate, contexts
+
+
+def _generate_engine(backbone: Any, args: argparse.Namespace) -> Translate:
+    import torch
+
+    from ltmt.model.batching import length_batches, pad_token_ids
+
+    model, tokenizer = backbone.model, backbone.tokenizer
+
+    def translate(user: str, sources: list[str]) -> list[str]:
+        ids = tokenizer(sources)["input_ids"]
+        outputs = [""] * len(sources)
+        for batch in length_batches([len(i) for i in ids], args.batch_size, max_padding=1.0):
+            input_ids, mask = pad_token_ids([ids[i] for i in batch], backbone.pad_id)
+            with torch.inference_mode():
+                generated = model.generate(
+                    input_ids=input_ids,
+                    attention_mask=mask,
+                    num_beams=args.beam,
+                    max_new_tokens=int(input_ids.size(1) * 1.5 + 10),
+                )
+            texts = tokenizer.batch_decode(generated, skip_special_tokens=True)
+            for i, text in zip(batch, texts):
+                outputs[i] = text
+        return outputs
+
+    return translate
+
+
+def _ct2_engine(backbone: Any, compute_type: str, args: argparse.Namespace) -> Translate:
+    import ctranslate2
+
+    from ltmt.model.ctranslate import convert
+
+    translator = ctranslate2.Translator(
+        str(convert(backbone, compute_type)), intra_threads=args.threads, inter_threads=1
+    )
+    tokenizer = backbone.tokenizer
+
+    def translate(user: str, sources: list[str]) -> list[str]:
+        tokens = [tokenizer.convert_ids_to_tokens(i) for i in tokenizer(sources)["input_ids"]]
+        longest = max(len(t) for t in tokens)  # ltmt's length rule, for the longest source
+        results = translator.translate_batch(
+            tokens,
+            beam_size=args.beam,
+            max_batch_size=args.batch_size,
+            max_decoding_length=min(int(longest * 1.5 + 10), 256),
+        )
+        return [tokenizer.convert_tokens_to_string(r.hypotheses[0]) for r in results]
+
+    return translate
+
+
+def count_tokens(backbone: Any, outputs: list[str]) -> int:
+    """Target pieces of ``outputs`` (``</s>`` not counted), the same count for every engine."""
+    ids = backbone.tokenizer(text_target=outputs)["input_ids"]
+    return sum(len(i) - 1 for i in ids)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    import sacrebleu
     import torch
 
-    from ltmt.bench.data import find_users
-    from ltmt.bench.runner import fresh_memory
-    from ltmt.bench.systems import DecodeOptions, build_systems
-    from ltmt.translator import Translator
+    from ltmt.model.backbone import load_backbone
 
     torch.set_num_threads(args.threads)
-    users = find_users(args.users_dir, args.limit)
-    backbone = Translator(args.model).backbone
-    options = DecodeOptions(backbone, beam=args.beam, batch_size=args.batch_size, top_k=4)
-    systems, skipped = build_systems(args.systems.split(","), options, 70.0)
-    if skipped:
-        raise SystemExit(f"cannot run: {skipped}")
-    names = [s.name for s in systems]
-    seconds: dict[str, dict[str, float]] = {name: {} for name in names}
-    chunk_ratios: dict[str, list[float]] = {name: [] for name in names[1:]}
-    turn = 0
-    Translator(backbone, beam=args.beam).translate(list(users[0].sources[:2]))  # warm-up
-    for testset in users:
-        with fresh_memory(testset) as memory:
-            bound = [system.bind(memory) for system in systems]
-            for name in names:
-                seconds[name][testset.name] = 0.0
-            for chunk in _chunks(testset.sources, args.chunk):
-                order = list(range(len(bound)))
-                if turn % 2:
-                    order.reverse()
-                turn += 1
-                taken = {}
-                for index in order:
-                    started = time.perf_counter()
-                    bound[index].translate(chunk, testset.user)
-                    taken[names[index]] = time.perf_counter() - started
-                    seconds[names[index]][testset.name] += taken[names[index]]
-                for name in names[1:]:
-                    chunk_ratios[name].append(taken[names[0]] / taken[name])
-        print(
-            testset.name,
-            {name: round(seconds[name][testset.name], 1) for name in names},
-            flush=True,
-        )
-    segments = {t.name: len(t.sources) for t in users}
-    total = sum(segments.values())
+    names = args.engines.split(",")
+    segments = select_segments(args.users_dir, args.limit)
+    references = [r for _, _, refs in segments for r in refs]
+    engines = {name: build_engine(name, args, args.users_dir) for name in names}
+    counter = load_backbone(args.model)
+    for translate, _ in engines.values():  # warm-up: first calls allocate and convert
+        translate(segments[0][0], segments[0][1][:2])
+    seconds: dict[str, list[float]] = {name: [] for name in names}
+    outputs: dict[str, list[str]] = {}
+    for round_index in range(args.rounds):
+        order = names if round_index % 2 == 0 else names[::-1]
+        for name in order:
+            translate = engines[name][0]
+            if hasattr(translate, "forget"):
+                translate.forget()
+            produced: list[str] = []
+            started = time.perf_counter()
+            for user, sources, _ in segments:
+                produced.extend(translate(user, sources))
+            seconds[name].append(time.perf_counter() - started)
+            outputs.setdefault(name, produced)
+        print(f"round {round_index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
+    for _, opened in engines.values():
+        for context in (opened or {}).values():
+            context.__exit__(None, None, None)
+    total = len(references)
     report: dict[str, Any] = {
-        "model": str(args.model),
+        "model": str(args.model or "embedded default"),
         "users_dir": str(args.users_dir),
+        "segments": total,
+        "selection": f"first {args.limit} test segments per user, single-line only",
         "beam": args.beam,
         "batch_size": args.batch_size,
         "threads": args.threads,
-        "chunk": args.chunk,
-        "segments": segments,
+        "rounds": args.rounds,
+        "order": "rounds alternate forward and reverse engine order",
         "machine": platform.processor() or platform.machine(),
-        "systems": {},
+        "engines": {},
     }
-    base_total = sum(seconds[names[0]].values())
     for name in names:
-        spent = sum(seconds[name].values())
-        entry: dict[str, Any] = {
-            "seconds": round(spent, 3),
-            "segments_per_second": round(total / spent, 2),
-            "per_user_seconds": {u: round(s, 3) for u, s in seconds[name].items()},
+        median = statistics.median(seconds[name])
+        tokens = count_tokens(counter, outputs[name])
+        report["engines"][name] = {
+            "seconds_per_round": [round(s, 3) for s in seconds[name]],
+            "tokens": tokens,
+            "tokens_per_second": round(tokens / median, 1),
+            "segments_per_second": round(total / median, 2),
+            "bleu": round(sacrebleu.corpus_bleu(outputs[name], [references]).score, 2),
         }
-        if name != names[0]:
-            ratios = sorted(chunk_ratios[name])
-            quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
-            entry["throughput_vs_" + names[0]] = round(base_total / spent, 3)
-            entry["chunk_ratio_median"] = round(statistics.median(ratios), 3)
-            entry["chunk_ratio_quartiles"] = [round(quartiles[0], 3), round(quartiles[2], 3)]
-        report["systems"][name] = entry
+    if "ct2-int8" in report["engines"]:
+        reference = report["engines"]["ct2-int8"]["tokens_per_second"]
+        for entry in report["engines"].values():
+            entry["vs_ct2_int8"] = round(entry["tokens_per_second"] / reference, 3)
+    if args.rss:
+        for name in names:
+            report["engines"][name]["peak_rss_mb"] = peak_rss_in_child(name, args)
     return report
+
+
+def peak_rss_in_child(name: str, args: argparse.Namespace) -> float:
+    """Peak RSS (MB) of a fresh process that loads ``name`` and translates every segment once."""
+    command = [sys.executable, __file__, "--rss-of", name, *_forwarded(args)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _forwarded(args: argparse.Namespace) -> list[str]:
+    options = [
+        "--users-dir", str(args.users_dir), "--beam", str(args.beam),
+        "--batch-size", str(args.batch_size), "--threads", str(args.threads),
+    ]  # fmt: skip
+    if args.limit is not None:
+        options += ["--limit", str(args.limit)]
+    if args.model is not None:
+        options += ["--model", str(args.model)]
+    return options
+
+
+def measure_rss(name: str, args: argparse.Namespace) -> float:
+    """Load ``name``, translate every selected segment once; this process's peak RSS in MB."""
+    import resource
+
+    import torch
+
+    torch.set_num_threads(args.threads)
+    translate, opened = build_engine(name, args, args.users_dir)
+    for user, sources, _ in select_segments(args.users_dir, args.limit):
+        translate(user, sources)
+    for context in (opened or {}).values():
+        context.__exit__(None, None, None)
+    # VmHWM is this process's own peak; ru_maxrss would carry the parent's over the exec
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -114,14 +293,19 @@ def main() -> None:
     parser.add_argument(
         "--users-dir", type=Path, default=REPO.parent / "shared/data/en-de/l10n/dev"
     )
-    parser.add_argument("--systems", default="base,knn", help="comma-separated, base first")
-    parser.add_argument("--limit", type=int, default=None, help="test segments per user")
-    parser.add_argument("--chunk", type=int, default=64, help="segments per interleaved chunk")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated")
+    parser.add_argument("--limit", type=int, default=100, help="test segments per user")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--no-rss", dest="rss", action="store_false", help="skip peak RSS")
+    parser.add_argument("--rss-of", help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
+    if args.rss_of:
+        print(round(measure_rss(args.rss_of, args), 1))
+        return
     report = run(args)
     text = json.dumps(report, indent=2, ensure_ascii=False)
     print(text)

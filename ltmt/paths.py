@@ -2,6 +2,7 @@
 
 The memory store lives in one directory: ``$LTMT_HOME`` when set, else ``$XDG_DATA_HOME/ltmt``,
 else ``~/.local/share/ltmt``. Nothing here creates a directory; the store does that when it opens.
+Derived files (converted models) go to :func:`default_cache_dir`.
 """
 
 from __future__ import annotations
@@ -13,16 +14,30 @@ from pathlib import Path
 ENV_HOME = "LTMT_HOME"
 
 
+ENV_CACHE = "LTMT_CACHE_DIR"
+
+
 def default_memory_dir(environ: Mapping[str, str] | None = None) -> Path:
     """The store directory to use when none is given (see the module docstring for the order)."""
+    return _user_dir(environ, ENV_HOME, "XDG_DATA_HOME", "~/.local/share")
+
+
+def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where derived files (converted models) go: ``$LTMT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/ltmt``, else ``~/.cache/ltmt``. Deleting it loses nothing."""
+    return _user_dir(environ, ENV_CACHE, "XDG_CACHE_HOME", "~/.cache")
+
+
+def _user_dir(environ: Mapping[str, str] | None, own: str, xdg: str, fallback: str) -> Path:
+    """``$own``, else ``$xdg/ltmt`` (when absolute), else ``fallback/ltmt``."""
     env = os.environ if environ is None else environ
-    home = env.get(ENV_HOME, "").strip()
-    if home:
-        return Path(home).expanduser()
-    data_home = env.get("XDG_DATA_HOME", "").strip()
-    if data_home and Path(data_home).is_absolute():
-        return Path(data_home) / "ltmt"
-    return Path("~/.local/share/ltmt").expanduser()
+    explicit = env.get(own, "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    base = env.get(xdg, "").strip()
+    if base and Path(base).is_absolute():
+        return Path(base) / "ltmt"
+    return Path(fallback).expanduser() / "ltmt"
 
 
 def resolve_memory_dir(path: str | os.PathLike[str] | None) -> Path:

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
-from ltmt.model.backbone import Backbone, load_backbone
-from ltmt.model.batching import pad_token_ids
-from ltmt.model.decode import DecodeConfig, decode
+from ltmt.fusion.selection import MatchSelection, select_matches
+from ltmt.model.backbone import Backbone, load_backbone, quantized_int8
+from ltmt.model.decode import DecodeConfig
+from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
 from ltmt.text import split_lines
 
@@ -118,6 +119,10 @@ class Translator:
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
     decoding is steered towards a missing term (nats; the term is always forced in the end).
+    ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
+    (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
+    ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU).
+    ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     """
 
     def __init__(
@@ -137,6 +142,10 @@ class Translator:
         glossary: Iterable[Term] | None = None,
         user_glossary: bool = True,
         term_bias: float | None = None,
+        engine: str = "auto",
+        compute_type: str = "int8",
+        threads: int = 0,
+        fusion_int8: bool = False,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
@@ -147,14 +156,22 @@ class Translator:
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )
+        if fusion_int8:
+            self.backbone = quantized_int8(self.backbone)
         self.memory = memory
         self.fusion = (
             make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
         )
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test
         # models: fewer), whatever the settings ask for.
-        positions = int(getattr(self.backbone.model.config, "max_position_embeddings", 512))
+        positions = self.backbone.max_positions
         self.decode_config = DecodeConfig(beam=beam, max_len=min(256, positions - 1))
+        self.decoder = Decoder(
+            self.backbone,
+            engine=engine,
+            compute_type=compute_type,
+            threads=threads,
+        )
         max_source_tokens = min(max_source_tokens, positions)
         self.batch_size = batch_size
         self.top_k = top_k
@@ -374,16 +391,23 @@ class Translator:
         if not units:
             return outputs, used_fusion
         encoded = self._encode(units)
+        by_length = sorted(range(len(units)), key=lambda i: len(encoded[i]))
+        # inputs without a match the fusion would read never need it: batched apart, they take
+        # the fast path (and come out the same whatever else is in the batch)
+        plain = [i for i in by_length if not self._needs_fusion(units[i], matches)]
+        plain_set = set(plain)
+        order = plain + [i for i in by_length if i not in plain_set]
         hits = [_term_hits(matchers, unit) for unit in units]
-        order = sorted(range(len(units)), key=lambda i: len(encoded[i]))
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
             remaining_lines[unit.segment] += 1
         fused: list[int] = []
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
+        chunks = [plain[s : s + self.batch_size] for s in range(0, len(plain), self.batch_size)]
+        rest = order[len(plain) :]
+        chunks += [rest[s : s + self.batch_size] for s in range(0, len(rest), self.batch_size)]
+        for chunk in chunks:
             state = None
-            if self.fusion is not None:
+            if self.fusion is not None and chunk[0] not in plain_set:
                 state = self.fusion.prepare(
                     self.backbone,
                     [units[i].text for i in chunk],
@@ -412,6 +436,17 @@ class Translator:
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
+
+    def _needs_fusion(self, unit: _Unit, matches: list[tuple[Match, ...]]) -> bool:
+        """Whether ``unit`` has a match its fusion method would read (the method's own match
+        selection, :mod:`ltmt.fusion.selection`; a method without one reads any match)."""
+        found = matches[unit.segment]
+        if self.fusion is None or not found:
+            return False
+        selection = getattr(getattr(self.fusion, "config", None), "selection", None)
+        if not isinstance(selection, MatchSelection):
+            return True
+        return bool(select_matches(found, unit.text, selection))
 
     def _follow_glossary(
         self,
@@ -535,9 +570,8 @@ class Translator:
         return encoded
 
     def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
-        """Decode one batch of token-id lists (right-padded here) into detokenised texts."""
-        input_ids, mask = pad_token_ids(batch, self.backbone.pad_id)
-        token_ids = decode(self.backbone, input_ids, mask, self.decode_config, state)
+        """Decode one batch of token-id lists into detokenised texts."""
+        token_ids = self.decoder.decode(batch, self.decode_config, state)
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
 

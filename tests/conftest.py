@@ -86,6 +86,22 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_model(tmp_path_factory.mktemp("tiny-marian"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_conversion_cache(tmp_path_factory: pytest.TempPathFactory):
+    """CTranslate2 conversions of test models go to a temporary cache, not the user's."""
+    import os
+
+    from ltmt.paths import ENV_CACHE
+
+    previous = os.environ.get(ENV_CACHE)
+    os.environ[ENV_CACHE] = str(tmp_path_factory.mktemp("ltmt-cache"))
+    yield
+    if previous is None:
+        os.environ.pop(ENV_CACHE, None)
+    else:
+        os.environ[ENV_CACHE] = previous
+
+
 @pytest.fixture
 def tiny_fs(tmp_path: Path) -> Iterator[Path]:
     """A 4 MiB tmpfs, to fill a disk for real (needs the right to mount: skipped elsewhere)."""

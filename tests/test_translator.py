@@ -292,3 +292,24 @@ def test_method_names_the_fusion_only_where_a_match_was_used_whatever_the_batch(
     assert alone.matches and alone.method == "model"
     assert [t.method for t in batch] == ["model", "knn"]
     assert batch[0].text == alone.text
+
+
+def test_only_segments_with_a_match_the_fusion_reads_are_decoded_with_it(backbone):
+    weak = Match(Segment(1, "u1", "close the window now", "Fenster schließen", 0.0, "test"), 30.0)
+    strong = Match(Segment(2, "u1", "open the file", "Datei öffnen", 0.0, "test"), 80.0)
+
+    class Fixed(FakeMemory):
+        def search_batch(self, user, texts, k=4):
+            return [[strong] if text.startswith("open") else [weak] for text in texts]
+
+    translator = Translator(backbone, Fixed([]), fusion="knn", beam=1)
+    states = []
+    decode = translator._decode
+    translator._decode = lambda batch, state: states.append((len(batch), state)) or decode(
+        batch, state
+    )
+    results = translator.translate(["open the files", "the cat sat"], user="u1")
+    # the weak match (below knn's min_score) never reaches the fusion: a batch of its own, plain
+    assert sorted((n, s is None) for n, s in states) == [(1, False), (1, True)]
+    assert results[1].method == "model"
+    assert results[1].text == Translator(backbone, beam=1).translate(["the cat sat"])[0].text

@@ -102,8 +102,7 @@ def force_decode(
         return []
     tokenizer = backbone.tokenizer
     # never past the model's position table (targets are read one position per token)
-    positions = getattr(backbone.model.config, "max_position_embeddings", max_tokens)
-    max_tokens = min(max_tokens, int(positions))
+    max_tokens = min(max_tokens, backbone.max_positions)
     sources = tokenizer([s for s, _ in pairs], truncation=True, max_length=max_tokens)["input_ids"]
     targets = tokenizer(text_target=[t for _, t in pairs], truncation=True, max_length=max_tokens)[
         "input_ids"
@@ -114,11 +113,9 @@ def force_decode(
         encoded = _encode_sources(backbone, sources, batch_size)
         for chunk in length_batches([len(t) for t in targets], batch_size):
             states, src_mask = _pad_states([encoded[i] for i in chunk])
-            tgt_ids, _ = pad_token_ids([targets[i] for i in chunk], backbone.pad_id)
-            decoder_input = torch.cat(
-                [torch.full((len(chunk), 1), backbone.start_id, dtype=torch.long), tgt_ids[:, :-1]],
-                dim=1,
-            )
+            tgt_ids, _ = pad_token_ids([targets[i] for i in chunk], backbone.pad_id, states.device)
+            start = torch.full_like(tgt_ids[:, :1], backbone.start_id)
+            decoder_input = torch.cat([start, tgt_ids[:, :-1]], dim=1)
             hidden = decoder(
                 input_ids=decoder_input,
                 encoder_hidden_states=states,
@@ -140,7 +137,7 @@ def _encode_sources(
     encoder = backbone.model.get_encoder()
     states: list[torch.Tensor | None] = [None] * len(sources)
     for chunk in length_batches([len(s) for s in sources], batch_size):
-        ids, mask = pad_token_ids([sources[i] for i in chunk], backbone.pad_id)
+        ids, mask = pad_token_ids([sources[i] for i in chunk], backbone.pad_id, backbone.device)
         out = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
         for row, i in enumerate(chunk):
             states[i] = out[row, : len(sources[i])]
@@ -153,7 +150,7 @@ def _pad_states(states: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]
 
     width = max(s.size(0) for s in states)
     padded = states[0].new_zeros((len(states), width, states[0].size(1)))
-    mask = torch.zeros((len(states), width), dtype=torch.long)
+    mask = torch.zeros((len(states), width), dtype=torch.long, device=padded.device)
     for row, state in enumerate(states):
         padded[row, : state.size(0)] = state
         mask[row, : state.size(0)] = 1
@@ -284,6 +281,7 @@ def build_batch_memory(
         if cache is not None:
             cache.put(key, item)
 
+    device = backbone.device  # every tensor of the batch's memory lives with the model
     keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []
     for index, sentence_matches in enumerate(matches):
         count = 0
@@ -292,21 +290,21 @@ def build_batch_memory(
             length = item.values.numel()
             keys.append(item.keys)
             values.append(item.values)
-            scores.append(torch.full((length,), float(match.score)))
-            sentence.append(torch.full((length,), index, dtype=torch.long))
-            positions.append(torch.arange(length))
+            scores.append(torch.full((length,), float(match.score), device=device))
+            sentence.append(torch.full((length,), index, dtype=torch.long, device=device))
+            positions.append(torch.arange(length, device=device))
             count += length
         counts.append(count)
         best.append(max((float(m.score) for m in sentence_matches), default=0.0))
-    offsets = torch.zeros(len(matches) + 1, dtype=torch.long)
-    offsets[1:] = torch.cumsum(torch.tensor(counts, dtype=torch.long), dim=0)
+    offsets = torch.zeros(len(matches) + 1, dtype=torch.long, device=device)
+    offsets[1:] = torch.cumsum(torch.tensor(counts, dtype=torch.long, device=device), dim=0)
     return BatchMemory(
         keys=torch.cat(keys),
         values=torch.cat(values),
         scores=torch.cat(scores),
         sentence=torch.cat(sentence),
         offsets=offsets,
-        best_score=torch.tensor(best, dtype=torch.float32),
+        best_score=torch.tensor(best, dtype=torch.float32, device=device),
         positions=torch.cat(positions),
     )
 

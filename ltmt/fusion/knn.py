@@ -300,11 +300,9 @@ def _sentence_entries(memory: BatchMemory) -> tuple[torch.Tensor, torch.Tensor]:
 
     counts = memory.offsets[1:] - memory.offsets[:-1]
     width = max(1, int(counts.max()))
-    columns = torch.arange(width)[None, :]
+    columns = torch.arange(width, device=counts.device)[None, :]
     valid = columns < counts[:, None]
-    index = torch.where(
-        valid, memory.offsets[:-1, None] + columns, torch.zeros((), dtype=torch.long)
-    )
+    index = torch.where(valid, memory.offsets[:-1, None] + columns, 0)
     return index, valid
 
 
@@ -320,9 +318,9 @@ def _entry_history(memory: BatchMemory, context: int, start_id: int) -> torch.Te
     import torch
 
     count = memory.values.numel()
-    history = torch.full((count, context), _NO_TOKEN, dtype=torch.long)
+    history = torch.full_like(memory.values, _NO_TOKEN)[:, None].repeat(1, context)
     for back in range(1, context + 1):
-        index = torch.arange(count) - back
+        index = torch.arange(count, device=history.device) - back
         inside = memory.positions >= back
         column = history[:, back - 1]
         column[inside] = memory.values[index[inside]]
@@ -335,7 +333,7 @@ def _row_history(prefix: torch.Tensor, context: int) -> torch.Tensor:
     import torch
 
     rows, length = prefix.shape
-    history = torch.full((rows, context), _NO_TOKEN, dtype=torch.long)
+    history = torch.full((rows, context), _NO_TOKEN, dtype=torch.long, device=prefix.device)
     for back in range(1, min(context, length) + 1):
         history[:, back - 1] = prefix[:, -back]
     return history

@@ -8,9 +8,10 @@ through the same code path.
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,37 +22,104 @@ logger = logging.getLogger(__name__)
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default-en-de"
 
 
-@dataclass(frozen=True)
 class Backbone:
-    """A loaded Marian model with its tokenizer.
+    """A Marian model with its tokenizer and config; the weights load on first use of ``model``.
 
     ``name`` is what the user asked for (a path or hub id); ``path`` the local directory when known.
+    Loading the weights needs torch and transformers' model code (about 300 MB of RAM): a run that
+    decodes only through the CTranslate2 fast path (:mod:`ltmt.model.ctranslate`) never pays it.
+    ``device`` is where the weights go and where every decoding tensor is created.
     """
 
-    model: Any
-    tokenizer: Any
-    name: str
-    path: Path | None
+    def __init__(
+        self,
+        model: Any | None,
+        tokenizer: Any,
+        name: str,
+        path: Path | None,
+        *,
+        config: Any | None = None,
+        device: str = "cpu",
+        loader: Callable[[], Any] | None = None,
+        variant: str = "",
+    ) -> None:
+        if model is None and loader is None:
+            raise ModelError(f"model {name}: neither weights nor a way to load them")
+        self._model = model
+        self._loader = loader
+        self.tokenizer = tokenizer
+        self.name = name
+        self.path = path
+        self.config = config if config is not None else self.model.config
+        self._device = device
+        self.variant = variant
+
+    @property
+    def model(self) -> Any:
+        """The ``MarianMTModel`` (loaded now if it was not yet)."""
+        if self._model is None:
+            assert self._loader is not None
+            self._model = self._loader()
+            self._loader = None
+        return self._model
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the weights are in memory (``model`` was used)."""
+        return self._model is not None
+
+    @property
+    def device(self) -> Any:
+        """The ``torch.device`` of the weights (where decoding tensors must be created)."""
+        import torch
+
+        if self._model is not None:
+            return next(self._model.parameters()).device
+        return torch.device(self._device)
+
+    @property
+    def device_type(self) -> str:
+        """``cpu``, ``cuda``, ... without importing torch (for engines that are not torch)."""
+        if self._model is not None:
+            return str(self.device.type)
+        return self._device.split(":")[0]
 
     @property
     def pad_id(self) -> int:
-        return int(self.model.config.pad_token_id)
+        return int(self.config.pad_token_id)
 
     @property
     def eos_id(self) -> int:
-        return int(self.model.config.eos_token_id)
+        return int(self.config.eos_token_id)
 
     @property
     def start_id(self) -> int:
-        return int(self.model.config.decoder_start_token_id)
+        return int(self.config.decoder_start_token_id)
 
     @property
     def d_model(self) -> int:
-        return int(self.model.config.d_model)
+        return int(self.config.d_model)
+
+    @property
+    def vocab_size(self) -> int:
+        return int(self.config.vocab_size)
+
+    @property
+    def max_positions(self) -> int:
+        return int(getattr(self.config, "max_position_embeddings", 512))
 
     @property
     def fingerprint(self) -> str:
-        """Identifies the weights: for caches that must be invalidated when the model changes."""
+        """Identifies the weights as they run (``variant`` included): for caches of their states."""
+        from hashlib import sha1
+
+        if not self.variant:
+            return self.weights_fingerprint
+        return sha1(f"{self.weights_fingerprint}|{self.variant}".encode()).hexdigest()[:16]
+
+    @property
+    def weights_fingerprint(self) -> str:
+        """Identifies the weights on disk: for caches that must be invalidated when they change."""
         from hashlib import sha1
 
         if self.path is not None:
@@ -59,6 +127,34 @@ class Backbone:
             stats = [f"{w.name}:{w.stat().st_size}:{w.stat().st_mtime_ns}" for w in weights]
             return sha1("|".join([str(self.path), *stats]).encode()).hexdigest()[:16]
         return sha1(self.name.encode()).hexdigest()[:16]
+
+
+def quantized_int8(backbone: Backbone) -> Backbone:
+    """A copy of ``backbone`` whose linear layers are int8 (torch dynamic quantisation, CPU only).
+
+    Activations are quantised on the fly at every call; embeddings and layer norms stay float32.
+    The weights are quantised on first use. The copy's ``fingerprint`` differs (its decoder
+    states do), so caches of states never mix.
+    """
+    if backbone.device_type != "cpu":
+        raise ModelError(f"int8 dynamic quantisation runs on the CPU, not {backbone.device_type}")
+
+    def load_quantized() -> Any:
+        import torch
+
+        return torch.ao.quantization.quantize_dynamic(
+            backbone.model, {torch.nn.Linear}, dtype=torch.qint8, inplace=False
+        )
+
+    return Backbone(
+        None,
+        backbone.tokenizer,
+        backbone.name,
+        backbone.path,
+        config=backbone.config,
+        loader=load_quantized,
+        variant="int8",
+    )
 
 
 def resolve_model_name(model: str | Path | None) -> str | Path:
@@ -73,14 +169,16 @@ def resolve_model_name(model: str | Path | None) -> str | Path:
     return model
 
 
-def load_backbone(model: str | Path | None = None, *, device: str = "cpu") -> Backbone:
+def load_backbone(
+    model: str | Path | None = None, *, device: str = "cpu", lazy: bool = True
+) -> Backbone:
     """Load a Marian model + tokenizer from a local directory or a hub id (``None``: the default).
 
     A local directory is loaded with ``local_files_only`` so nothing touches the network; a hub id
-    needs the network (or a filled Hugging Face cache).
+    needs the network (or a filled Hugging Face cache). ``lazy``: the tokenizer and config load
+    now, the weights on first use of ``Backbone.model``.
     """
-    import torch
-    from transformers import MarianMTModel, MarianTokenizer
+    from transformers import MarianTokenizer
 
     name = resolve_model_name(model)
     path = Path(name).expanduser()
@@ -89,7 +187,8 @@ def load_backbone(model: str | Path | None = None, *, device: str = "cpu") -> Ba
         str(name).startswith((".", "/", "~")) or path.suffix or Path(str(name)).exists()
     ):
         raise ModelError(f"model directory not found: {name}")
-    if local and not (path / "config.json").is_file():
+    weights = [*path.glob("*.safetensors"), *path.glob("*.bin")] if local else []
+    if local and not ((path / "config.json").is_file() and weights):
         raise ModelError(
             f"cannot load model {name}: it must hold config.json, the weights, "
             "source.spm, target.spm and vocab.json"
@@ -99,18 +198,72 @@ def load_backbone(model: str | Path | None = None, *, device: str = "cpu") -> Ba
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
             tokenizer = MarianTokenizer.from_pretrained(source, local_files_only=local)
+        config = _read_config(path) if local else None
+        if config is None:
+            from transformers import MarianConfig  # imports torch: only when config.json lacks keys
+
+            config = MarianConfig.from_pretrained(source, local_files_only=local)
+    except (OSError, ValueError, TypeError) as exc:
+        raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
+
+    def load_weights() -> Any:
+        return _load_weights(source, str(name), local, device)
+
+    return Backbone(
+        model=None if lazy else load_weights(),
+        tokenizer=tokenizer,
+        name=str(name),
+        path=path if local else None,
+        config=config,
+        device=device,
+        loader=load_weights,
+    )
+
+
+_CONFIG_KEYS = (
+    "pad_token_id",
+    "eos_token_id",
+    "decoder_start_token_id",
+    "d_model",
+    "vocab_size",
+    "max_position_embeddings",
+)
+
+
+def _read_config(path: Path) -> Any | None:
+    """The settings decoding needs, read from ``config.json`` without transformers' config class
+    (which imports torch); ``None`` when one is missing (then the class fills in defaults)."""
+    from types import SimpleNamespace
+
+    try:
+        settings = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(settings, dict) or any(settings.get(k) is None for k in _CONFIG_KEYS):
+        return None
+    return SimpleNamespace(**settings)
+
+
+def _load_hint(local: bool) -> str:
+    if local:
+        return "it must hold config.json, the weights, source.spm, target.spm and vocab.json"
+    return (
+        "no local directory of that name, and it could not be fetched from the hub "
+        "(offline?); pass a local checkpoint directory"
+    )
+
+
+def _load_weights(source: str, name: str, local: bool, device: str) -> Any:
+    import torch
+    from transformers import MarianMTModel
+
+    try:
         marian = MarianMTModel.from_pretrained(source, local_files_only=local)
     except (OSError, ValueError, TypeError) as exc:
-        hint = (
-            "it must hold config.json, the weights, source.spm, target.spm and vocab.json"
-            if local
-            else "no local directory of that name, and it could not be fetched from the hub "
-            "(offline?); pass a local checkpoint directory"
-        )
-        raise ModelError(f"cannot load model {name}: {hint}") from exc
+        raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
     marian = marian.to(device)  # type: ignore[arg-type]
-    if device == "cpu" and next(marian.parameters()).dtype != torch.float32:
+    if marian.device.type == "cpu" and next(marian.parameters()).dtype != torch.float32:
         marian = marian.float()  # fp16/bf16 weights on disk; CPU kernels are fastest in fp32
     marian.eval()
     logger.info("loaded %s (%d parameters)", name, sum(p.numel() for p in marian.parameters()))
-    return Backbone(model=marian, tokenizer=tokenizer, name=str(name), path=path if local else None)
+    return marian

@@ -10,17 +10,22 @@ if TYPE_CHECKING:
 
 
 def pad_token_ids(
-    sequences: Sequence[Sequence[int]], pad_id: int
+    sequences: Sequence[Sequence[int]], pad_id: int, device: torch.device | str | None = None
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """Right-pad token-id lists to ``(batch, longest)`` ids and the matching 0/1 mask."""
+    """Right-pad token-id lists to ``(batch, longest)`` ids and the matching 0/1 mask.
+
+    Built on the CPU and moved to ``device`` (the model's) in one copy each.
+    """
     import torch
 
     width = max(len(s) for s in sequences)
-    ids = torch.full((len(sequences), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(sequences), width), dtype=torch.long)
+    ids = torch.full((len(sequences), width), pad_id, dtype=torch.long, device="cpu")
+    mask = torch.zeros((len(sequences), width), dtype=torch.long, device="cpu")
     for row, sequence in enumerate(sequences):
-        ids[row, : len(sequence)] = torch.tensor(sequence, dtype=torch.long)
+        ids[row, : len(sequence)] = torch.tensor(sequence, dtype=torch.long, device="cpu")
         mask[row, : len(sequence)] = 1
+    if device is not None:
+        ids, mask = ids.to(device), mask.to(device)
     return ids, mask
 
 

@@ -121,8 +121,8 @@ def _greedy(
 
     batch = memory.size(0)
     step = _Stepper(backbone, config, fusion)
-    rows = torch.arange(batch)
-    prefix = torch.full((batch, 1), backbone.start_id, dtype=torch.long)
+    rows = torch.arange(batch, device=memory.device)
+    prefix = torch.full((batch, 1), backbone.start_id, dtype=torch.long, device=memory.device)
     results: list[list[int]] = [[] for _ in range(batch)]
     for t in range(int(limits.max())):
         next_tokens = step(prefix, memory, mask, rows).argmax(dim=-1)
@@ -156,58 +156,61 @@ def _beam(
     can still beat the worst of them at the current length (the ``early_stopping=False`` rule of
     transformers' beam search): stopping at the first ``beam`` finished ones instead lets short
     hypotheses, finished early by any of the ``2·beam`` candidates, win by default.
+
+    The bookkeeping is tensor work on the model's device; Python only visits the (few)
+    hypotheses that finish at a step.
     """
     import torch
 
     k, lp = config.beam, config.length_penalty
-    batch, vocab = memory.size(0), int(backbone.model.config.vocab_size)
+    device = memory.device
+    batch, vocab = memory.size(0), backbone.vocab_size
     step = _Stepper(backbone, config, fusion)
-    sentences = torch.arange(batch)  # live sentence ids, in batch order
+    sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
     memory = memory.repeat_interleave(k, dim=0)
     mask = mask.repeat_interleave(k, dim=0)
-    prefix = torch.full((batch * k, 1), backbone.start_id, dtype=torch.long)
-    scores = torch.full((batch, k), -float("inf"))
+    prefix = torch.full((batch * k, 1), backbone.start_id, dtype=torch.long, device=device)
+    scores = torch.full((batch, k), -float("inf"), device=device)
     scores[:, 0] = 0.0  # all beams start identical: only one may expand at the first step
     finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(batch)]
+    # per sentence: how many finished hypotheses it keeps, and the worst one's score
+    n_finished = torch.zeros(batch, dtype=torch.long, device=device)
+    worst = torch.full((batch,), -float("inf"), dtype=torch.float64, device=device)
+    rank = torch.arange(2 * k, device=device)[None, :]
     for t in range(int(limits.max())):
         n_live = sentences.numel()
         rows = sentences.repeat_interleave(k)
         log_probs = step(prefix, memory, mask, rows).view(n_live, k, vocab)
         candidates = (scores[:, :, None] + log_probs).view(n_live, k * vocab)
-        top_scores, top_index = candidates.topk(2 * k, dim=1)
+        top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
         beam_of, token_of = top_index // vocab, top_index % vocab
-        new_scores = torch.full((n_live, k), -float("inf"))
-        new_parent = torch.zeros((n_live, k), dtype=torch.long)
-        new_token = torch.full((n_live, k), backbone.eos_id, dtype=torch.long)
-        still_live = []
-        for i in range(n_live):
+        at_limit = limits[sentences] <= t + 1  # (n_live,)
+        valid = top_scores > -float("inf")
+        ends = valid & ((token_of == backbone.eos_id) | at_limit[:, None])
+        live = valid & ~ends
+        # the first k live candidates, in rank order (non-live ones after them are masked)
+        pick = torch.argsort((~live).to(torch.int8), dim=1, stable=True)[:, :k]
+        picked_live = live.gather(1, pick)
+        new_scores = top_scores.gather(1, pick).masked_fill(~picked_live, -float("inf"))
+        new_parent = beam_of.gather(1, pick).masked_fill(~picked_live, 0)
+        new_token = token_of.gather(1, pick).masked_fill(~picked_live, backbone.eos_id)
+        # only candidates that rank within the beam may finish
+        for i, r in torch.nonzero(ends & (rank < k)).tolist():
             sentence = int(sentences[i])
-            at_limit = t + 1 >= int(limits[sentence])
-            filled = 0
-            for rank, (score, parent, token) in enumerate(
-                zip(top_scores[i].tolist(), beam_of[i].tolist(), token_of[i].tolist())
-            ):
-                if score == -float("inf"):
-                    break
-                if token == backbone.eos_id or at_limit:
-                    if rank < k:  # only candidates that rank within the beam may finish
-                        tokens = prefix[i * k + parent, 1:].tolist()
-                        if token != backbone.eos_id:
-                            tokens.append(token)
-                        length = len(tokens) + 1
-                        _keep_best(finished[sentence], score / length**lp, tokens, k)
-                    continue
-                if filled < k:
-                    new_scores[i, filled] = score
-                    new_parent[i, filled] = parent
-                    new_token[i, filled] = token
-                    filled += 1
-            done = _done(finished[sentence], new_scores[i, 0], t, lp, k)
-            if filled and not at_limit and not done:
-                still_live.append(i)
-        if not still_live:
+            parent, token = int(beam_of[i, r]), int(token_of[i, r])
+            tokens = prefix[i * k + parent, 1:].tolist()
+            if token != backbone.eos_id:
+                tokens.append(token)
+            length = len(tokens) + 1
+            _keep_best(finished[sentence], float(top_scores[i, r]) / length**lp, tokens, k)
+            n_finished[sentence] = len(finished[sentence])
+            worst[sentence] = min(score for score, _ in finished[sentence])
+        reachable = new_scores[:, 0].double() / float(t + 2) ** lp  # t + 1 tokens, + </s>
+        done = (n_finished[sentences] >= k) & (worst[sentences] >= reachable)
+        still_live = picked_live[:, 0] & ~at_limit & ~done
+        if not bool(still_live.any()):
             break
-        keep = torch.tensor(still_live, dtype=torch.long)
+        keep = torch.nonzero(still_live).flatten()
         parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
         prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
         memory, mask = memory[parent_rows], mask[parent_rows]
@@ -232,13 +235,3 @@ def _keep_best(
     worst = min(range(k), key=lambda j: finished[j][0])
     if score > finished[worst][0]:
         finished[worst] = (score, tokens)
-
-
-def _done(
-    finished: list[tuple[float, list[int]]], best_live: torch.Tensor, t: int, lp: float, k: int
-) -> bool:
-    """``k`` finished hypotheses and none live that could beat the worst at its current length."""
-    if len(finished) < k:
-        return False
-    reachable = float(best_live) / (t + 2) ** lp  # t + 1 tokens so far, + </s>
-    return min(score for score, _ in finished) >= reachable

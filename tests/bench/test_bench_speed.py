@@ -1,4 +1,4 @@
-"""``eval/bench_speed.py``: interleaved timing of the benchmark's systems on a users folder."""
+"""``eval/bench_speed.py``: every engine timed on the same segments, in alternating rounds."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow  # translates the tiny fixture users twice
+pytestmark = pytest.mark.slow  # translates the tiny fixture users with six engines
 
 DATA = Path(__file__).parent / "data"
 SCRIPT = Path(__file__).parents[2] / "eval" / "bench_speed.py"
@@ -26,36 +26,36 @@ def _args(model_dir: Path, **options: object) -> argparse.Namespace:
     settings: dict[str, object] = {
         "model": str(model_dir),
         "users_dir": DATA / "users",
-        "systems": "base,knn",
+        "engines": ",".join(_load_script().ENGINES),
         "limit": 3,
-        "chunk": 2,
-        "beam": 1,
+        "rounds": 2,
+        "beam": 2,
         "batch_size": 4,
         "threads": 1,
+        "rss": False,
     }
     settings.update(options)
     return argparse.Namespace(**settings)
 
 
-def test_every_system_is_timed_on_every_user(tiny_model_dir: Path) -> None:
-    from ltmt.bench.data import find_users
-
-    report = _load_script().run(_args(tiny_model_dir))
-    users = {t.name: len(t.sources) for t in find_users(DATA / "users", 3)}
-    assert report["segments"] == users
-    assert set(report["systems"]) == {"base", "knn"}
-    for entry in report["systems"].values():
-        assert set(entry["per_user_seconds"]) == set(users)
-        assert entry["seconds"] > 0
-    knn = report["systems"]["knn"]
-    assert knn["throughput_vs_base"] == pytest.approx(
-        report["systems"]["base"]["seconds"] / knn["seconds"], rel=0.05
-    )
-    low, high = knn["chunk_ratio_quartiles"]
-    assert 0 < low <= knn["chunk_ratio_median"] <= high
-    assert "throughput_vs_base" not in report["systems"]["base"]
+def test_every_engine_is_timed_and_scored(tiny_model_dir: Path) -> None:
+    script = _load_script()
+    report = script.run(_args(tiny_model_dir))
+    selected = script.select_segments(DATA / "users", 3)
+    assert report["segments"] == sum(len(sources) for _, sources, _ in selected)
+    assert set(report["engines"]) == set(script.ENGINES)
+    for entry in report["engines"].values():
+        assert len(entry["seconds_per_round"]) == 2
+        assert entry["tokens_per_second"] > 0 and 0 <= entry["bleu"] <= 100
+    assert report["engines"]["ct2-int8"]["vs_ct2_int8"] == 1.0
 
 
-def test_unknown_system_stops_with_its_reason(tiny_model_dir: Path) -> None:
-    with pytest.raises(SystemExit, match="nope"):
-        _load_script().run(_args(tiny_model_dir, systems="base,nope", limit=1))
+def test_peak_rss_is_measured_in_a_process_of_its_own(tiny_model_dir: Path) -> None:
+    script = _load_script()
+    rss = script.peak_rss_in_child("ct2-int8", _args(tiny_model_dir))
+    assert 10 < rss < 2000
+
+
+def test_unknown_engine_stops_with_the_choices(tiny_model_dir: Path) -> None:
+    with pytest.raises(SystemExit, match="unknown engine 'nope': choose from ltmt-base"):
+        _load_script().run(_args(tiny_model_dir, engines="ltmt-base,nope", limit=1))

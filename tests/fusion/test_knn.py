@@ -359,3 +359,19 @@ def test_batched_force_decoding_equals_one_pair_at_a_time(tiny_backbone) -> None
         [alone] = force_decode(tiny_backbone, [pair])
         assert torch.equal(alone.values, batched.values)
         assert torch.allclose(alone.keys, batched.keys, atol=1e-5)
+
+
+@pytest.mark.parametrize("beam", [1, 2])
+def test_fusion_makes_every_tensor_on_the_models_device(tiny_backbone, beam: int) -> None:  # type: ignore[no-untyped-def]
+    # the model is on the CPU, torch's default device "meta": a tensor made without the model's
+    # device (force-decoding, the datastore, the kNN state, decoding) would fail to mix
+    memory = FakeMemory({SOURCE: [(SOURCE, TARGET, 90.0), ("hello world", "hallo Welt", 60.0)]})
+    translator = Translator(tiny_backbone, memory, fusion=KnnFusion(COPY), beam=beam)
+    expected = [t.text for t in translator.translate([SOURCE, "hello"], user="u")]
+    translator.fusion.cache.clear()  # type: ignore[union-attr]
+    torch.set_default_device("meta")
+    try:
+        found = [t.text for t in translator.translate([SOURCE, "hello"], user="u")]
+    finally:
+        torch.set_default_device(None)
+    assert found == expected and found[0] == TARGET

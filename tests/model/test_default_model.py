@@ -61,3 +61,42 @@ def test_beam_search_agrees_with_generate_on_a_trained_model():
     theirs = generate_tokens(backbone, batch, beams=4, max_new_tokens=30)
     for row, tokens in enumerate(ours):
         assert tokens == theirs[row], sources[row]
+
+
+SOFTWARE_STRINGS = [
+    "Open the file.",
+    "Could not open %s: permission denied",
+    "Show all commits in the current branch.",
+    "The repository is empty.",
+    "Press any key to continue.",
+    "Delete the selected files?",
+    "Unable to connect to the server.",
+    "The package is not installed.",
+    "Save changes before closing?",
+    "Invalid option: %s",
+    "Downloading updates...",
+    "The signature could not be verified.",
+    "File not found.",
+    "Do you want to overwrite the existing file?",
+    "No space left on device",
+    "Settings were saved.",
+]
+
+
+def test_fast_path_reproduces_the_torch_decoder_on_the_shipped_model():
+    """The standard converter is faithful to the shipped model (its start row is zero): float32
+    greedy is token for token the torch decoder's; int8 beam search may differ (quantisation and
+    a different stopping rule), tolerance: at least 3 of 4 outputs identical."""
+    from ltmt.model.ctranslate import FastDecoder
+    from ltmt.model.decode import DecodeConfig
+    from ltmt.model.engine import Decoder
+
+    backbone = load_backbone(None)
+    ids = backbone.tokenizer(SOFTWARE_STRINGS)["input_ids"]
+    torch_path = Decoder(backbone, engine="torch")
+    greedy = DecodeConfig(beam=1)
+    assert FastDecoder(backbone, "float32").decode(ids, greedy) == torch_path.decode(ids, greedy)
+    beam = DecodeConfig(beam=4)
+    fast = FastDecoder(backbone, "int8").decode(ids, beam)
+    same = sum(a == b for a, b in zip(fast, torch_path.decode(ids, beam)))
+    assert same >= 0.75 * len(ids), f"{same} of {len(ids)}"

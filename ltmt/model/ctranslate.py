@@ -1,0 +1,213 @@
+"""The CTranslate2 fast path: plain decoding (no fusion) through a converted copy of the model.
+
+ltmt converts the model itself with CTranslate2's standard converter
+(``ctranslate2.converters.TransformersConverter``, what ``ct2-transformers-converter`` runs) and
+keeps the result in a cache directory, one folder per model fingerprint, quantisation and
+CTranslate2 version: a changed model (new weights, new mtime) or a new CTranslate2 misses and is
+converted again. The conversion runs in a child process, so the translating process never imports
+the torch model code for it.
+
+The standard converter assumes the OPUS-MT convention that the decoder starts from an all-zero
+embedding (it drops the ``<pad>`` row and sets ``start_from_zero_embedding``). A model whose
+start-token embedding is not zero would decode differently there, so it is refused (ltmt decodes
+it with torch instead); the shipped default model has a zero start row (see its model card).
+
+Search differences: CTranslate2's beam search stops when ``beam · patience`` hypotheses are
+finished, ours (transformers' ``early_stopping=False`` rule) when no live one can still win, and
+its length limit is per batch, not per sentence; greedy float32 decoding gives the same tokens.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from hashlib import sha1
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ltmt.errors import ConfigError, ModelError
+from ltmt.paths import ENV_CACHE, default_cache_dir
+
+if TYPE_CHECKING:
+    from ltmt.model.backbone import Backbone
+    from ltmt.model.decode import DecodeConfig
+
+logger = logging.getLogger(__name__)
+
+COMPUTE_TYPES = ("int8", "float32")
+_MARKER = "ltmt_conversion.json"
+
+
+def available() -> bool:
+    """Whether the ``ctranslate2`` package is installed."""
+    import importlib.util
+
+    return importlib.util.find_spec("ctranslate2") is not None
+
+
+def converted_dir(backbone: Backbone, compute_type: str, cache_dir: Path | None = None) -> Path:
+    """Where the conversion of ``backbone`` at ``compute_type`` lives (it may not exist yet)."""
+    import ctranslate2
+
+    key = sha1(f"{backbone.weights_fingerprint}|{compute_type}|{ctranslate2.__version__}".encode())
+    root = cache_dir if cache_dir is not None else default_cache_dir()
+    return root / "ctranslate2" / f"{key.hexdigest()[:16]}-{compute_type}"
+
+
+def convert(backbone: Backbone, compute_type: str, cache_dir: Path | None = None) -> Path:
+    """The cached CTranslate2 copy of ``backbone`` (converted now if missing).
+
+    Raises :class:`ModelError` when the model cannot be converted faithfully (not a local
+    directory, or a start-token embedding the standard converter would replace by zeros).
+    """
+    if compute_type not in COMPUTE_TYPES:
+        raise ConfigError(
+            f"compute type must be one of {', '.join(COMPUTE_TYPES)}, got {compute_type!r}"
+        )
+    if backbone.path is None:
+        raise ModelError(f"model {backbone.name}: only a local model directory can be converted")
+    target = converted_dir(backbone, compute_type, cache_dir)
+    marker = target / _MARKER
+    if not marker.is_file():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
+        except OSError as exc:
+            raise ModelError(
+                f"cannot write the model conversion cache {target.parent} ({exc.strerror}); "
+                f"set {ENV_CACHE} to a writable folder"
+            ) from exc
+        try:
+            _convert_in_child(backbone.path, work / "model", compute_type)
+            if target.exists():  # converted meanwhile by another process
+                shutil.rmtree(work, ignore_errors=True)
+            else:
+                os.replace(work / "model", target)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    record = json.loads(marker.read_text(encoding="utf-8"))
+    if not record["faithful"]:
+        raise ModelError(f"model {backbone.name}: {record['reason']}")
+    return target
+
+
+def _convert_in_child(source: Path, output: Path, compute_type: str) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "ltmt.model.ctranslate",
+        str(source),
+        str(output),
+        compute_type,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise ModelError(f"converting {source} to CTranslate2 failed: {last}")
+
+
+def _convert_here(source: Path, output: Path, compute_type: str) -> None:
+    """Check the start embedding, run the standard converter, record the outcome."""
+    import ctranslate2
+    import torch
+    from transformers import MarianMTModel
+
+    model = MarianMTModel.from_pretrained(str(source), local_files_only=True)
+    start = model.get_decoder().embed_tokens.weight[model.config.decoder_start_token_id]
+    norm = float(torch.linalg.vector_norm(start.float()))
+    reason = ""
+    if model.config.decoder_start_token_id != model.config.pad_token_id:
+        reason = "the decoder does not start from <pad>, which the standard converter assumes"
+    elif norm > 0:
+        reason = (
+            f"its start (<pad>) embedding has norm {norm:.3g}, but CTranslate2's converter "
+            "starts the decoder from zeros: zero that row (and fine-tune) to use the fast path"
+        )
+    del model
+    if reason:
+        output.mkdir(parents=True)
+    else:
+        converter = ctranslate2.converters.TransformersConverter(str(source))
+        converter.convert(str(output), quantization=compute_type, force=True)
+    record = {
+        "source": str(source),
+        "compute_type": compute_type,
+        "ctranslate2": ctranslate2.__version__,
+        "faithful": not reason,
+        "reason": reason,
+        "converter": "ctranslate2.converters.TransformersConverter (standard)",
+    }
+    (output / _MARKER).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+class FastDecoder:
+    """Decode token-id batches with a CTranslate2 ``Translator`` (no fusion hook).
+
+    ``threads``: CTranslate2's intra-op threads (0: torch's when torch is loaded, else
+    CTranslate2's default).
+    """
+
+    def __init__(
+        self,
+        backbone: Backbone,
+        compute_type: str = "int8",
+        threads: int = 0,
+        cache_dir: Path | None = None,
+    ) -> None:
+        import ctranslate2
+
+        self.backbone = backbone
+        self.compute_type = compute_type
+        self.model_dir = convert(backbone, compute_type, cache_dir)
+        device = "cuda" if backbone.device_type == "cuda" else "cpu"
+        # CTranslate2 sets the process's OpenMP thread count, which torch shares: by default it
+        # takes torch's, and torch's is put back as it was
+        torch = sys.modules.get("torch")
+        torch_threads = torch.get_num_threads() if torch is not None else 0
+        self.translator = ctranslate2.Translator(
+            str(self.model_dir),
+            device=device,
+            compute_type=compute_type,
+            intra_threads=threads or torch_threads,
+        )
+        if torch is not None:
+            torch.set_num_threads(torch_threads)
+
+    def decode(self, batch: Sequence[Sequence[int]], config: DecodeConfig) -> list[list[int]]:
+        """Token ids per sentence (no specials), like :func:`ltmt.model.decode.decode`."""
+        tokenizer = self.backbone.tokenizer
+        sources = [tokenizer.convert_ids_to_tokens(list(ids)) for ids in batch]
+        # the torch loop's per-sentence length limits: CTranslate2 takes one per batch, so each
+        # output is cut to its own (a greedy output then equals the torch one token for token)
+        limits = [
+            min(int(len(ids) * config.max_len_a + config.max_len_b), config.max_len)
+            for ids in batch
+        ]
+        results = self.translator.translate_batch(
+            sources,
+            beam_size=config.beam,
+            length_penalty=config.length_penalty,
+            max_decoding_length=max(limits),
+            max_batch_size=0,
+        )
+        output: list[list[int]] = []
+        for result, limit in zip(results, limits):
+            ids: list[int] = tokenizer.convert_tokens_to_ids(result.hypotheses[0])
+            output.append(ids[:limit])
+        return output
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m ltmt.model.ctranslate SOURCE OUTPUT COMPUTE_TYPE`` (used by :func:`convert`)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    _convert_here(Path(args[0]), Path(args[1]), args[2])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Which engine decodes a batch, chosen once per translator.
+
+Batches that need no fusion (``--fusion none``, inputs with no usable match, the placeholder
+guard's re-decode) go through the CTranslate2 fast path when it is available and the model
+converts faithfully (:mod:`ltmt.model.ctranslate`); fused batches, and everything when the fast
+path is off or refused, through the torch loop of :mod:`ltmt.model.decode`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ltmt.errors import ConfigError, ModelError
+from ltmt.model.batching import pad_token_ids
+from ltmt.model.decode import DecodeConfig, decode
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import FusionState
+    from ltmt.model.backbone import Backbone
+    from ltmt.model.ctranslate import FastDecoder
+
+logger = logging.getLogger(__name__)
+
+ENGINES = ("auto", "ctranslate2", "torch")
+
+
+class Decoder:
+    """Decode token-id batches for one backbone and search setting.
+
+    ``engine``: ``auto`` (CTranslate2 for plain batches when installed and faithful, else torch),
+    ``ctranslate2`` (required: an error when it cannot be used) or ``torch``.
+    ``compute_type``: the fast path's weights, ``int8`` or ``float32``. ``threads``: the fast
+    path's threads (0: CTranslate2's default). The fast path is converted on first use.
+    """
+
+    def __init__(
+        self,
+        backbone: Backbone,
+        *,
+        engine: str = "auto",
+        compute_type: str = "int8",
+        threads: int = 0,
+        cache_dir: Path | None = None,
+    ) -> None:
+        if engine not in ENGINES:
+            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+        self.backbone = backbone
+        self.engine = engine
+        self.compute_type = compute_type
+        self.threads = threads
+        self.cache_dir = cache_dir
+        self._fast: FastDecoder | None = None
+        self._fast_tried = engine == "torch"
+
+    @property
+    def fast(self) -> FastDecoder | None:
+        """The CTranslate2 decoder, or ``None`` when plain batches go through torch."""
+        if not self._fast_tried:
+            self._fast_tried = True
+            self._fast = self._make_fast()
+        return self._fast
+
+    def decode(
+        self,
+        batch: Sequence[Sequence[int]],
+        config: DecodeConfig,
+        state: FusionState | None = None,
+    ) -> list[list[int]]:
+        """Token ids per sentence (no specials); ``state`` fuses memory (torch only)."""
+        if state is None and self.fast is not None:
+            return self.fast.decode(batch, config)
+        input_ids, mask = pad_token_ids(batch, self.backbone.pad_id, self.backbone.device)
+        return decode(self.backbone, input_ids, mask, config, state)
+
+    def _make_fast(self) -> FastDecoder | None:
+        from ltmt.model import ctranslate
+
+        if not ctranslate.available():
+            if self.engine == "ctranslate2":
+                raise ModelError("engine ctranslate2 needs the package: pip install ctranslate2")
+            return None
+        try:
+            return ctranslate.FastDecoder(
+                self.backbone, self.compute_type, self.threads, self.cache_dir
+            )
+        except ModelError as exc:
+            if self.engine == "ctranslate2":
+                raise
+            logger.info("fast path off, decoding with torch: %s", exc)
+            return None

@@ -1,0 +1,112 @@
+"""The CTranslate2 fast path: faithful to the torch decoder, cached per model, refused if unfaithful."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import ConfigError, ModelError
+from ltmt.model.backbone import load_backbone
+from ltmt.model.ctranslate import FastDecoder, convert, converted_dir
+from ltmt.model.decode import DecodeConfig
+from ltmt.model.engine import Decoder
+from ltmt.paths import default_cache_dir
+
+SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
+
+
+@pytest.fixture(scope="module")
+def backbone(tiny_model_dir: Path):  # type: ignore[no-untyped-def]
+    return load_backbone(tiny_model_dir)
+
+
+def _ids(backbone) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    return backbone.tokenizer(SOURCES)["input_ids"]
+
+
+def test_float32_greedy_equals_the_torch_decoder(backbone) -> None:  # type: ignore[no-untyped-def]
+    config = DecodeConfig(beam=1)
+    fast = FastDecoder(backbone, "float32").decode(_ids(backbone), config)
+    torch_path = Decoder(backbone, engine="torch").decode(_ids(backbone), config)
+    assert fast == torch_path
+    assert any(fast)  # the tiny model says something
+
+
+def test_beam_search_is_close_to_the_torch_decoder(backbone) -> None:  # type: ignore[no-untyped-def]
+    # the searches stop differently (see ltmt.model.ctranslate); on this model they agree
+    config = DecodeConfig(beam=4)
+    fast = FastDecoder(backbone, "float32").decode(_ids(backbone), config)
+    assert fast == Decoder(backbone, engine="torch").decode(_ids(backbone), config)
+
+
+def test_outputs_respect_each_sentences_length_limit(backbone) -> None:  # type: ignore[no-untyped-def]
+    config = DecodeConfig(beam=1, max_len_a=0.5, max_len_b=1)
+    ids = _ids(backbone)
+    for source, output in zip(ids, FastDecoder(backbone, "int8").decode(ids, config)):
+        assert len(output) <= int(len(source) * 0.5 + 1)
+
+
+def test_conversion_is_cached_and_redone_when_the_model_changes(tiny_model_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = shutil.copytree(tiny_model_dir, tmp_path / "model")
+    first = convert(load_backbone(model), "int8", tmp_path / "cache")
+    assert (first / "model.bin").is_file()
+    stamp = (first / "model.bin").stat().st_mtime_ns
+    assert convert(load_backbone(model), "int8", tmp_path / "cache") == first  # a cache hit
+    assert (first / "model.bin").stat().st_mtime_ns == stamp
+    weights = model / "model.safetensors"
+    weights.write_bytes(weights.read_bytes())  # new weights (same bytes, new mtime)
+    second = convert(load_backbone(model), "int8", tmp_path / "cache")
+    assert second != first and (second / "model.bin").is_file()
+    assert converted_dir(load_backbone(model), "float32", tmp_path / "cache") != second
+
+
+def test_a_nonzero_start_embedding_is_refused_and_torch_decodes(tiny_model_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import torch
+    from transformers import MarianMTModel
+
+    marian = MarianMTModel.from_pretrained(str(tiny_model_dir))
+    with torch.no_grad():
+        marian.get_input_embeddings().weight[marian.config.pad_token_id].fill_(0.5)
+    model = shutil.copytree(tiny_model_dir, tmp_path / "model")
+    marian.save_pretrained(str(model))
+    backbone = load_backbone(model)
+    with pytest.raises(ModelError, match=r"start \(<pad>\) embedding has norm .* zero that row"):
+        convert(backbone, "int8", tmp_path / "cache")
+    with pytest.raises(ModelError, match="start"):  # the refusal is cached too
+        convert(backbone, "int8", tmp_path / "cache")
+    assert Decoder(backbone, cache_dir=tmp_path / "cache").fast is None
+    with pytest.raises(ModelError, match="start"):
+        Decoder(backbone, engine="ctranslate2", cache_dir=tmp_path / "cache").fast  # noqa: B018
+
+
+def test_bad_settings_are_refused(backbone, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError, match="compute type must be one of int8, float32"):
+        convert(backbone, "int4", tmp_path)
+    with pytest.raises(ConfigError, match="engine must be one of auto, ctranslate2, torch"):
+        Decoder(backbone, engine="onnx")
+
+
+def test_cache_dir_follows_the_environment(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert default_cache_dir({"LTMT_CACHE_DIR": str(tmp_path)}) == tmp_path
+    assert default_cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/ltmt")
+    assert default_cache_dir({}) == Path("~/.cache/ltmt").expanduser()
+
+
+def test_torch_keeps_its_thread_count(backbone) -> None:  # type: ignore[no-untyped-def]
+    import torch
+
+    before = torch.get_num_threads()
+    FastDecoder(backbone, "int8", threads=3)
+    assert torch.get_num_threads() == before
+
+
+def test_an_unwritable_cache_is_refused_and_torch_decodes(backbone, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(
+        ModelError, match=r"cannot write the model conversion cache .*LTMT_CACHE_DIR"
+    ):
+        convert(backbone, "float32", blocker / "cache")
+    assert Decoder(backbone, cache_dir=blocker / "cache").fast is None

@@ -1,0 +1,56 @@
+"""Decoding on the model's device: no tensor is created anywhere else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from ltmt.model.backbone import load_backbone
+from ltmt.model.decode import DecodeConfig
+from ltmt.model.engine import Decoder
+
+SOURCES = ["open the file", "could not open %s: %s", "hello world"]
+
+
+@pytest.fixture(scope="module")
+def backbone(tiny_model_dir: Path):  # type: ignore[no-untyped-def]
+    return load_backbone(tiny_model_dir)
+
+
+@pytest.mark.parametrize("beam", [1, 3])
+def test_every_tensor_is_made_on_the_models_device(backbone, beam) -> None:  # type: ignore[no-untyped-def]
+    # the model is on the CPU while torch's default device is "meta": a tensor created without
+    # the model's device would land on meta and fail to mix with the model's
+    decoder = Decoder(backbone, engine="torch")
+    ids = backbone.tokenizer(SOURCES)["input_ids"]
+    expected = decoder.decode(ids, DecodeConfig(beam=beam))
+    torch.set_default_device("meta")
+    try:
+        assert decoder.decode(ids, DecodeConfig(beam=beam)) == expected
+    finally:
+        torch.set_default_device(None)
+
+
+def test_weights_load_on_first_use_on_the_requested_device(tiny_model_dir: Path) -> None:
+    backbone = load_backbone(tiny_model_dir, device="cpu")
+    assert not backbone.loaded and backbone.device_type == "cpu"
+    assert backbone.pad_id == backbone.model.config.pad_token_id
+    assert backbone.loaded and backbone.device == torch.device("cpu")
+
+
+def test_int8_copy_is_quantised_lazily_and_keyed_apart(tiny_model_dir: Path) -> None:
+    from ltmt.model.backbone import quantized_int8
+
+    backbone = load_backbone(tiny_model_dir)
+    quantised = quantized_int8(backbone)
+    assert not quantised.loaded
+    assert quantised.fingerprint != backbone.fingerprint  # its states differ: caches stay apart
+    assert quantised.weights_fingerprint == backbone.weights_fingerprint  # one conversion
+    layer = quantised.model.get_decoder().layers[0].fc1
+    assert "quantized" in type(layer).__module__
+    ids = backbone.tokenizer(SOURCES)["input_ids"]
+    outputs = Decoder(quantised, engine="torch").decode(ids, DecodeConfig(beam=2))
+    assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
+    assert "quantized" not in type(backbone.model.get_decoder().layers[0].fc1).__module__
