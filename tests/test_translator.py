@@ -305,8 +305,8 @@ def test_only_segments_with_a_match_the_fusion_reads_are_decoded_with_it(backbon
     translator = Translator(backbone, Fixed([]), fusion="knn", beam=1)
     states = []
     decode = translator._decode
-    translator._decode = lambda batch, state: states.append((len(batch), state)) or decode(
-        batch, state
+    translator._decode = lambda batch, state: (
+        states.append((len(batch), state)) or decode(batch, state)
     )
     results = translator.translate(["open the files", "the cat sat"], user="u1")
     # the weak match (below knn's min_score) never reaches the fusion: a batch of its own, plain
