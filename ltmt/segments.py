@@ -59,3 +59,8 @@ class PairRecord:
     target: str
     position: str = ""
     metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of_segment(cls, segment: Segment) -> PairRecord:
+        """A stored segment as a record to export (its id as the position)."""
+        return cls(segment.source, segment.target, f"segment {segment.id}", segment.metadata)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -148,17 +147,12 @@ def export(
         if not memory.count(user) and user not in memory.users():
             raise InputError(f"no user {user!r} in memory store {memory.path}")
 
-        def records() -> Iterator[PairRecord]:
-            for segment in memory.segments(user):
-                yield PairRecord(
-                    segment.source, segment.target, f"segment {segment.id}", segment.metadata
-                )
-
         # the format writers write a path: a private scratch file, then copied to --output
         with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
             written = Path(scratch) / f"export.{name}"
             options = spec.language_options(src_lang, tgt_lang)
-            count = write_pairs(written, records(), name, **options)
+            records = map(PairRecord.of_segment, memory.segments(user))
+            count = write_pairs(written, records, name, **options)
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
     typer.echo(f"exported {count} segments of {user} to {describe(output)}", err=is_stdout(output))

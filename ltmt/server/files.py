@@ -78,15 +78,14 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
     if fmt not in MEDIA_TYPES:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(MEDIA_TYPES)}")
 
-    def records() -> Iterator[PairRecord]:
-        for segment in memory.segments(user):
-            yield PairRecord(
-                segment.source, segment.target, f"segment {segment.id}", segment.metadata
-            )
-
     with tempfile.TemporaryDirectory(prefix="ltmt-export-") as tmp:
         path = Path(tmp) / f"{user}.{fmt}"
-        write_pairs(path, records(), fmt, **_languages(fmt, *languages))
+        write_pairs(
+            path,
+            map(PairRecord.of_segment, memory.segments(user)),
+            fmt,
+            **_languages(fmt, *languages),
+        )
         return path.read_bytes()
 
 
