@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -398,6 +398,14 @@ class Translator:
         plain_set = set(plain)
         order = plain + [i for i in by_length if i not in plain_set]
         hits = [_term_hits(matchers, unit) for unit in units]
+        # lines with glossary terms are read with the targets in place (the model copies them)
+        shown = list(encoded)
+        with_terms = [i for i, found in enumerate(hits) if found]
+        if with_terms:
+            substituted = self._encode([_with_terms(units[i], hits[i]) for i in with_terms])
+            for i, ids in zip(with_terms, substituted):
+                shown[i] = ids
+        glossary = _GlossaryPass()
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
             remaining_lines[unit.segment] += 1
@@ -413,7 +421,7 @@ class Translator:
                     [units[i].text for i in chunk],
                     [matches[units[i].segment] for i in chunk],
                 )
-            texts = self._decode([encoded[i] for i in chunk], state)
+            texts = self._decode_first([shown[i] for i in chunk], chunk, hits, state, glossary)
             # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
             # matches the fusion did not use is the model's own output, whatever the batch.
             has_memory = getattr(state, "has_memory", None)
@@ -428,8 +436,8 @@ class Translator:
                 finished += remaining_lines[segment] == 0
             if progress and finished:
                 progress(finished)
-        if any(hits):
-            self._follow_glossary(units, hits, matches, outputs)
+        if with_terms:
+            self._follow_glossary(units, hits, matches, outputs, shown, glossary)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
@@ -448,46 +456,118 @@ class Translator:
             return True
         return bool(select_matches(found, unit.text, selection))
 
+    def _decode_first(
+        self,
+        batch: list[list[int]],
+        chunk: list[int],
+        hits: list[list[TermHit]],
+        state: FusionState | None,
+        glossary: _GlossaryPass,
+    ) -> list[str]:
+        """The first decode of a batch: lines with glossary terms under the term constraint when
+        the batch goes through torch, or on the fast path with their output tokens and alignment
+        attention kept (``glossary`` records which), so that a missing term can be placed."""
+        chunk_hits = [hits[i] for i in chunk]
+        fast = self.decoder.fast if state is None else None
+        if not any(chunk_hits) or fast is None:
+            constrained = self._constrain(batch, state, chunk_hits)
+            if constrained is not state:
+                glossary.constrained.update(i for i in chunk if hits[i])
+            return self._decode(batch, constrained)
+        token_ids, attention = fast.decode_aligned(batch, self.decode_config)
+        glossary.fast.update(
+            (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
+        )
+        texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
+        return texts
+
     def _follow_glossary(
         self,
         units: list[_Unit],
         hits: list[list[TermHit]],
         matches: list[tuple[Match, ...]],
         outputs: list[str],
+        shown: list[list[int]],
+        glossary: _GlossaryPass,
     ) -> None:
-        """Make every output carry its line's glossary targets, changing only those that lack one.
+        """Make every output carry its line's glossary targets and keep its shape.
 
-        An output that misses a target is decoded again from the input with the targets in
-        place, under the term constraint (:mod:`ltmt.terminology.constraints`). If that output
-        lost its shape (placeholders, length), the input as written is decoded under the
-        constraint too, and the better-shaped output is kept (the first on a tie).
+        The first decode read the input with the targets in place. A fast-path output that still
+        lacks a target gets it where the model's attention put its translation
+        (:mod:`ltmt.terminology.placement`). What still fails (no prefix, or a lost placeholder
+        or length) is decoded with torch under the per-step constraint
+        (:mod:`ltmt.terminology.constraints`), unless it was already; if that output lost its
+        shape, the input as written is decoded under the constraint too, and the better-shaped
+        output is kept (the first on a tie).
         """
         from ltmt.terminology.constraints import misshapen, output_shape
-        from ltmt.terminology.matching import renders
 
-        missing = [
-            i
-            for i, found in enumerate(hits)
-            if any(not renders(hit.term.target, outputs[i]) for hit in found)
+        failing = [
+            i for i, found in enumerate(hits) if found and _fails(units[i], found, outputs[i])
         ]
-        first = self._decode_with_terms(missing, units, hits, matches, substitute=True)
-        outputs_first = dict(zip(missing, first))
-        bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
-        second = dict(zip(bad, self._decode_with_terms(bad, units, hits, matches, False)))
-        for i in missing:
-            text = outputs_first[i]
+        placed = self._place_terms(
+            [i for i in failing if i in glossary.fast], hits, shown, glossary
+        )
+        for i, text in placed.items():
+            outputs[i] = text
+        failing = [i for i in failing if i not in placed or _fails(units[i], hits[i], outputs[i])]
+        fresh = [i for i in failing if i not in glossary.constrained]
+        first = dict(
+            zip(fresh, self._decode_with_terms(fresh, units, hits, matches, substitute=True))
+        )
+        first.update((i, outputs[i]) for i in failing if i in glossary.constrained)
+        bad = [i for i in failing if misshapen(units[i].text, first[i])]
+        second = dict(
+            zip(bad, self._decode_with_terms(bad, units, hits, matches, substitute=False))
+        )
+        for i in failing:
+            text = first[i]
             if i in second and output_shape(units[i].text, second[i]) > output_shape(
                 units[i].text, text
             ):
                 text = second[i]
             outputs[i] = text
-        if missing:
-            logger.info(
-                "glossary: %d of %d lines with terms decoded again (%d also as written)",
-                len(missing),
-                sum(bool(found) for found in hits),
-                len(bad),
-            )
+        logger.info(
+            "glossary: %d lines with terms, %d placed on the fast path, %d decoded with the "
+            "constraint (%d also as written)",
+            sum(bool(found) for found in hits),
+            len(placed),
+            len(fresh) + len(glossary.constrained),
+            len(bad),
+        )
+
+    def _place_terms(
+        self,
+        chosen: list[int],
+        hits: list[list[TermHit]],
+        shown: list[list[int]],
+        glossary: _GlossaryPass,
+    ) -> dict[int, str]:
+        """Fast-path outputs of lines ``chosen`` with their missing targets placed
+        (:mod:`ltmt.terminology.placement`); lines where a target cannot be placed, or would
+        take the output past its length limit, are left out."""
+        from ltmt.terminology.constraints import source_limit
+        from ltmt.terminology.matching import renders
+        from ltmt.terminology.placement import Missing, place_terms
+
+        tokens = self._tokens()
+        placed: dict[int, str] = {}
+        for i in chosen:
+            ids, attention = glossary.fast[i]
+            text = self.backbone.tokenizer.decode(ids, skip_special_tokens=True)
+            targets = dict.fromkeys(h.term.target for h in hits[i])
+            kept = [t for t in targets if renders(t, text)]
+            missing = [
+                Missing(tokens.source_ids(t), tokens.required(t).token_ids)
+                for t in targets
+                if t not in kept
+            ]
+            edited = place_terms(shown[i], ids, attention, missing, tokens.pieces, kept)
+            if edited is not None and len(edited) <= source_limit(
+                self.decode_config, len(shown[i])
+            ):
+                placed[i] = self.backbone.tokenizer.decode(edited, skip_special_tokens=True)
+        return placed
 
     def _decode_with_terms(
         self,
@@ -584,13 +664,37 @@ class Translator:
         """``state`` wrapped so that each line's output carries its glossary ``hits``."""
         if not any(hits):
             return state
-        from ltmt.terminology.constraints import DEFAULT_BIAS, TermTokens, constrain
+        from ltmt.terminology.constraints import DEFAULT_BIAS, constrain
+
+        bias = DEFAULT_BIAS if self.term_bias is None else self.term_bias
+        lengths = [len(ids) for ids in batch]
+        return constrain(self._tokens(), hits, lengths, self.decode_config, state, bias)
+
+    def _tokens(self) -> TermTokens:
+        """The glossary targets' tokens for this translator's model (made on first use)."""
+        from ltmt.terminology.constraints import TermTokens
 
         if self._term_tokens is None:
             self._term_tokens = TermTokens(self.backbone)
-        bias = DEFAULT_BIAS if self.term_bias is None else self.term_bias
-        lengths = [len(ids) for ids in batch]
-        return constrain(self._term_tokens, hits, lengths, self.decode_config, state, bias)
+        return self._term_tokens
+
+
+@dataclass
+class _GlossaryPass:
+    """What the first decode did with the lines that have glossary terms: ``constrained``, the
+    lines decoded under the per-step constraint; ``fast``, the fast-path lines with their
+    output token ids and alignment attention."""
+
+    constrained: set[int] = field(default_factory=set)
+    fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
+
+
+def _fails(unit: _Unit, hits: Sequence[TermHit], output: str) -> bool:
+    """Whether ``output`` lacks a target of ``hits`` or lost the shape of ``unit``'s text."""
+    from ltmt.terminology.constraints import misshapen
+    from ltmt.terminology.matching import renders
+
+    return any(not renders(h.term.target, output) for h in hits) or misshapen(unit.text, output)
 
 
 def _term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:

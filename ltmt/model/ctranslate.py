@@ -181,6 +181,13 @@ class FastDecoder:
 
     def decode(self, batch: Sequence[Sequence[int]], config: DecodeConfig) -> list[list[int]]:
         """Token ids per sentence (no specials), like :func:`ltmt.model.decode.decode`."""
+        return self.decode_aligned(batch, config, attention=False)[0]
+
+    def decode_aligned(
+        self, batch: Sequence[Sequence[int]], config: DecodeConfig, attention: bool = True
+    ) -> tuple[list[list[int]], list[list[list[float]]]]:
+        """:meth:`decode`, and with ``attention`` each output token's attention over the source
+        tokens (CTranslate2's alignment attention, ``[token][source]``; empty without)."""
         tokenizer = self.backbone.tokenizer
         sources = [tokenizer.convert_ids_to_tokens(list(ids)) for ids in batch]
         # the torch loop's per-sentence length limits: CTranslate2 takes one per batch, so each
@@ -195,12 +202,16 @@ class FastDecoder:
             length_penalty=config.length_penalty,
             max_decoding_length=max(limits),
             max_batch_size=0,
+            return_attention=attention,
         )
         output: list[list[int]] = []
+        weights: list[list[list[float]]] = []
         for result, limit in zip(results, limits):
             ids: list[int] = tokenizer.convert_tokens_to_ids(result.hypotheses[0])
             output.append(ids[:limit])
-        return output
+            if attention:
+                weights.append([list(row) for row in result.attention[0][:limit]])
+        return output, weights
 
 
 def main(argv: Sequence[str] | None = None) -> None:

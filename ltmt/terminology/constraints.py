@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.formats.placeholder_syntax import extract_placeholders, placeholder_matches
 from ltmt.terminology.matching import TermHit, renders
+from ltmt.terminology.terms import fold_term
 
 if TYPE_CHECKING:
     import torch
@@ -61,6 +62,7 @@ class TermTokens:
             "" if i in specials or piece is None else str(piece) for i, piece in enumerate(pieces)
         ]
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._source_cache: dict[str, tuple[int, ...]] = {}
 
     def required(self, target: str) -> Required:
         ids = self._cache.get(target)
@@ -74,6 +76,14 @@ class TermTokens:
                 ids = ()
             self._cache[target] = ids
         return Required(target, ids)
+
+    def source_ids(self, target: str) -> tuple[int, ...]:
+        """The tokens of ``target`` as the source side reads it (the substituted input)."""
+        ids = self._source_cache.get(target)
+        if ids is None:
+            encoded = self.backbone.tokenizer(target, add_special_tokens=False)
+            ids = self._source_cache[target] = tuple(int(i) for i in encoded["input_ids"])
+        return ids
 
     def text(self, token_ids: Sequence[int]) -> str:
         """The text of ``token_ids`` as SentencePiece writes it (``▁`` as a space)."""
@@ -201,7 +211,7 @@ def output_shape(source: str, output: str) -> tuple[int, int, float]:
     minus placeholders added, minus how far the length ratio is from 1 (absolute log)."""
     kept, _ = placeholder_matches(source, output)
     extra = max(0, len(extract_placeholders(output)) - len(extract_placeholders(source)))
-    return kept, -extra, -abs(math.log((len(output) + 1) / (len(source) + 1)))
+    return kept, -extra, -abs(math.log(_length_ratio(source, output)))
 
 
 def misshapen(source: str, output: str) -> bool:
@@ -211,5 +221,10 @@ def misshapen(source: str, output: str) -> bool:
     back for a term, repeat itself."""
     kept, total = placeholder_matches(source, output)
     extra = len(extract_placeholders(output)) - len(extract_placeholders(source))
-    ratio = (len(output) + 1) / (len(source) + 1)
-    return kept < total or extra > 0 or not 0.5 <= ratio <= 2.0
+    return kept < total or extra > 0 or not 0.5 <= _length_ratio(source, output) <= 2.0
+
+
+def _length_ratio(source: str, output: str) -> float:
+    """Output length over source length, runs of whitespace counted as one (option tables
+    align columns with spaces the model does not copy)."""
+    return (len(fold_term(output)) + 1) / (len(fold_term(source)) + 1)

@@ -1,0 +1,103 @@
+"""Placing the glossary targets a fast-path output left out, where the model put their meaning.
+
+The CTranslate2 fast path has no per-step hook for the term constraint of
+:mod:`ltmt.terminology.constraints`. It reads the input with each term already replaced by its
+target (:func:`~ltmt.terminology.matching.substitute`), which the model mostly copies into place;
+when it does not, the target's tokens are still in the source, and the model's attention says
+which output word it wrote for them (CTranslate2's alignment attention, returned with the
+output). :func:`place_terms` puts each missing target in place of that word: before it when the
+word holds a placeholder, and after it when the word carries another of the line's targets, so
+neither is lost; a target whose word already takes another follows that one. The rest of the
+output is the model's, unchanged, and costs no second decode.
+
+When a target's tokens cannot be found in the source (the substitution tokenised differently
+next to punctuation), nothing is placed, and the caller decodes the line with the per-step
+constraint instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.terminology.matching import renders
+
+_WORD_START = "\u2581"  # SentencePiece's word-start mark
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A target the output lacks: its tokens as the source reads them and as the output
+    writes them."""
+
+    source_ids: tuple[int, ...]
+    target_ids: tuple[int, ...]
+
+
+def place_terms(
+    source_ids: Sequence[int],
+    output_ids: Sequence[int],
+    attention: Sequence[Sequence[float]],
+    missing: Sequence[Missing],
+    pieces: Sequence[str],
+    kept: Sequence[str] = (),
+) -> list[int] | None:
+    """``output_ids`` with every ``missing`` target placed, or ``None`` (module docstring).
+
+    ``attention[j][k]``: how much output token ``j`` attends to source token ``k``; ``pieces``:
+    the text of each target token id (SentencePiece pieces); ``kept``: the line's targets the
+    output already carries (a word carrying one is not replaced).
+    """
+    if not output_ids or not missing:
+        return None
+    edits: list[tuple[int, int, tuple[int, ...]]] = []
+    for term in missing:
+        span = _find(source_ids, term.source_ids)
+        if span is None or not term.target_ids:
+            return None
+        first, last = span
+        weights = [sum(row[first:last]) for row in attention[: len(output_ids)]]
+        aligned = max(range(len(weights)), key=weights.__getitem__)
+        start, end = _word_around(output_ids, aligned, pieces)
+        word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
+        if find_placeholders(word):
+            end = start  # insert before the word: its placeholder stays
+        elif any(renders(target, word) for target in kept):
+            start = end  # insert after the word: its target stays
+        taken = [e for s, e, _ in edits if (start < e and s < end) or start == s]
+        if taken:  # the word already takes a target: this one follows it
+            start = end = max(taken)
+        edits.append((start, end, term.target_ids))
+    placed: list[int] = []
+    position = 0
+    for start, end, target_ids in sorted(edits):
+        placed.extend(output_ids[position:start])
+        placed.extend(target_ids)
+        position = end
+    return placed + list(output_ids[position:])
+
+
+def _find(haystack: Sequence[int], needle: Sequence[int]) -> tuple[int, int] | None:
+    """The first ``(start, end)`` where ``needle`` occurs in ``haystack``."""
+    size = len(needle)
+    if not size:
+        return None
+    for start in range(len(haystack) - size + 1):
+        if tuple(haystack[start : start + size]) == tuple(needle):
+            return start, start + size
+    return None
+
+
+def _word_around(ids: Sequence[int], position: int, pieces: Sequence[str]) -> tuple[int, int]:
+    """The token span of the word (a word-start piece and the pieces after it, punctuation at
+    its end left out) at ``position``."""
+    start = position
+    while start > 0 and not pieces[ids[start]].startswith(_WORD_START):
+        start -= 1
+    end = position + 1
+    while end < len(ids) and not pieces[ids[end]].startswith(_WORD_START):
+        end += 1
+    while end > position + 1 and not any(c.isalnum() for c in pieces[ids[end - 1]]):
+        end -= 1  # punctuation after the word ("Zeit.") stays
+    return start, end
