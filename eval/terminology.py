@@ -14,10 +14,10 @@
 2. **Speed.** The plain model with and without a 1,000-term glossary (the union of every user's
    suggestions, the user's own terms first) on the term-test segments, interleaved
    (without, with, without, with); segments per second, best of the rounds.
-3. **Dev users.** knn vs knn + the user's suggested glossary accepted automatically above
-   ``--accept-consistency`` (and 5+ segments), on ``--dev-per-user`` test segments per user
-   (first in file order): BLEU, memory-term consistency (terms the memory translates
-   consistently, default suggest thresholds), placeholder accuracy.
+3. **Dev users.** knn vs knn + the user's suggested glossary accepted automatically (noun-like
+   terms, consistency >= ``--accept-consistency``, 5+ segments), on ``--dev-per-user`` test
+   segments per user (first in file order): BLEU, memory-term consistency (terms the memory
+   translates consistently, default suggest thresholds), placeholder accuracy.
 
 The data stay where they are; memories are imported into a temporary store.
 """
@@ -57,7 +57,13 @@ def test_terms(suggestions: list[Suggestion]) -> list[Term]:
 
 
 def accepted_terms(suggestions: list[Suggestion], threshold: float) -> list[Term]:
-    return [s.term() for s in suggestions if s.segments >= 5 and s.consistency >= threshold]
+    """The auto-accept rule: noun-like (``Suggestion.noun_like``), 5+ segments, consistency at
+    least ``threshold``."""
+    return [
+        s.term()
+        for s in suggestions
+        if s.noun_like and s.segments >= 5 and s.consistency >= threshold
+    ]
 
 
 def scores(
@@ -131,7 +137,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             out["speed"] = _speed(translators["base"], term_sets, all_suggestions, args)
             _write(args.out, out, started)
         if "dev" in args.parts and args.dev_per_user:
-            out["dev"] = _dev(translators["knn"], term_sets, args)
+            out["dev"] = {}
+            _dev(translators["knn"], term_sets, args, out, started)
     _write(args.out, out, started)
     return out
 
@@ -195,8 +202,8 @@ def _speed(translator, term_sets, all_terms: list[Term], args) -> dict[str, Any]
     return result
 
 
-def _dev(knn, term_sets, args) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    result: dict[str, Any] = {}
+def _dev(knn, term_sets, args, out, started) -> None:  # type: ignore[no-untyped-def]
+    result: dict[str, Any] = out["dev"]
     sources = [s for data in term_sets.values() for s in data["dev_sources"]]
     references = [r for data in term_sets.values() for r in data["dev_references"]]
     for name, with_glossary in (("knn", False), ("knn+suggested", True)):
@@ -211,7 +218,7 @@ def _dev(knn, term_sets, args) -> dict[str, Any]:  # type: ignore[no-untyped-def
             ),
         }
         print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
-    return result
+        _write(args.out, out, started)
 
 
 def main() -> None:

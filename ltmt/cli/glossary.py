@@ -139,6 +139,11 @@ def suggest(
         0.8, "--min-consistency", min=0.0, max=1.0, help="Share of segments that must agree."
     ),
     limit: int = typer.Option(50, "--limit", min=0, help="Suggestions shown (0 = all)."),
+    nouns_only: bool = typer.Option(
+        False,
+        "--nouns-only",
+        help="Only noun-like terms (target capitalised): the safe ones to --accept unseen.",
+    ),
     accept: bool = typer.Option(
         False, "--accept", help="Add the shown suggestions to --user's glossary."
     ),
@@ -155,6 +160,8 @@ def suggest(
             raise InputError(f"{user!r} has no memory to learn terms from in {memory.path}")
         pairs = ((s.source, s.target) for s in memory.segments(user))
         found = suggest_terms(pairs, config)
+        if nouns_only:
+            found = [s for s in found if s.noun_like]
         shown = found[:limit] if limit else found
         if accept:
             update = memory.glossary(user).add_terms(s.term() for s in shown)

@@ -60,6 +60,16 @@ class Suggestion:
     def consistency(self) -> float:
         return self.agreeing / self.segments if self.segments else 0.0
 
+    @property
+    def noun_like(self) -> bool:
+        """Whether the target starts with a capital letter, as German nouns (and names) do.
+
+        Such terms are safe to follow unseen: a noun inflects by adding letters (``Datei`` →
+        ``Dateien``), which the stem rule of :func:`~ltmt.terminology.matching.renders` accepts,
+        while a verb or adjective inflects inside the word (``verwenden`` → ``verwendet``) or
+        depends on the sentence, so forcing the form the memory shows most often hurts."""
+        return self.target[:1].isupper()
+
     def term(self) -> Term:
         note = f"suggested: {self.agreeing}/{self.segments} segments"
         return Term(self.source, self.target, note)
