@@ -216,15 +216,19 @@ class Translator:
         )
 
     def translate_for_users(
-        self, requests: Sequence[tuple[str | None, Sequence[str]]]
+        self,
+        requests: Sequence[tuple[str | None, Sequence[str]]],
+        glossary: Iterable[Term] | None = None,
     ) -> list[list[Translation]]:
         """:meth:`translate` for several ``(user, texts)`` requests decoded together.
 
         Each request's segments are matched against its own user's memory only; the model then
         decodes the segments of every request in shared length-sorted batches (what a server
         does with the requests of many users that arrive together), each following its own
-        user's stored glossary. One list per request.
+        user's stored glossary (and ``glossary``, terms for every request of this call). One
+        list per request.
         """
+        glossary = list(glossary or ())
         texts: list[str] = []
         matches: list[tuple[Match, ...]] = []
         matchers: list[TermMatcher | None] = []
@@ -232,7 +236,7 @@ class Translator:
             request_texts = list(request_texts)
             texts.extend(request_texts)
             matches.extend(self._retrieve(request_texts, user))
-            matchers.extend([self._term_matcher(user, None)] * len(request_texts))
+            matchers.extend([self._term_matcher(user, glossary)] * len(request_texts))
         flat = self._translate_retrieved(texts, matches, matchers, None)
         results, start = [], 0
         for _, request_texts in requests:
@@ -398,13 +402,6 @@ class Translator:
         plain_set = set(plain)
         order = plain + [i for i in by_length if i not in plain_set]
         hits = [_term_hits(matchers, unit) for unit in units]
-        # lines with glossary terms are read with the targets in place (the model copies them)
-        shown = list(encoded)
-        with_terms = [i for i, found in enumerate(hits) if found]
-        if with_terms:
-            substituted = self._encode([_with_terms(units[i], hits[i]) for i in with_terms])
-            for i, ids in zip(with_terms, substituted):
-                shown[i] = ids
         glossary = _GlossaryPass()
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
@@ -421,7 +418,7 @@ class Translator:
                     [units[i].text for i in chunk],
                     [matches[units[i].segment] for i in chunk],
                 )
-            texts = self._decode_first([shown[i] for i in chunk], chunk, hits, state, glossary)
+            texts = self._decode_first([encoded[i] for i in chunk], chunk, hits, state, glossary)
             # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
             # matches the fusion did not use is the model's own output, whatever the batch.
             has_memory = getattr(state, "has_memory", None)
@@ -436,8 +433,8 @@ class Translator:
                 finished += remaining_lines[segment] == 0
             if progress and finished:
                 progress(finished)
-        if with_terms:
-            self._follow_glossary(units, hits, matches, outputs, shown, glossary)
+        if any(hits):
+            self._follow_glossary(units, hits, matches, outputs, glossary)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
@@ -464,16 +461,12 @@ class Translator:
         state: FusionState | None,
         glossary: _GlossaryPass,
     ) -> list[str]:
-        """The first decode of a batch: lines with glossary terms under the term constraint when
-        the batch goes through torch, or on the fast path with their output tokens and alignment
-        attention kept (``glossary`` records which), so that a missing term can be placed."""
-        chunk_hits = [hits[i] for i in chunk]
+        """The first decode of a batch. On the fast path, the output tokens and alignment
+        attention of lines with glossary terms are kept in ``glossary``, so that a target the
+        output lacks can be placed where the model translated its source term."""
         fast = self.decoder.fast if state is None else None
-        if not any(chunk_hits) or fast is None:
-            constrained = self._constrain(batch, state, chunk_hits)
-            if constrained is not state:
-                glossary.constrained.update(i for i in chunk if hits[i])
-            return self._decode(batch, constrained)
+        if fast is None or not any(hits[i] for i in chunk):
+            return self._decode(batch, state)
         token_ids, attention = fast.decode_aligned(batch, self.decode_config)
         glossary.fast.update(
             (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
@@ -487,66 +480,65 @@ class Translator:
         hits: list[list[TermHit]],
         matches: list[tuple[Match, ...]],
         outputs: list[str],
-        shown: list[list[int]],
         glossary: _GlossaryPass,
     ) -> None:
-        """Make every output carry its line's glossary targets and keep its shape.
+        """Make every output carry its line's glossary targets, changing only those that lack one.
 
-        The first decode read the input with the targets in place. A fast-path output that still
-        lacks a target gets it where the model's attention put its translation
-        (:mod:`ltmt.terminology.placement`). What still fails (no prefix, or a lost placeholder
-        or length) is decoded with torch under the per-step constraint
-        (:mod:`ltmt.terminology.constraints`), unless it was already; if that output lost its
+        A fast-path output gets a missing target in place of the word the model wrote for its
+        source term (:mod:`ltmt.terminology.placement`; no second decode). What that cannot fix
+        (no place, or the result lost a placeholder or its length), and any torch output that
+        lacks a target, is decoded again from the input with the targets in place, under the
+        per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
         shape, the input as written is decoded under the constraint too, and the better-shaped
         output is kept (the first on a tie).
         """
         from ltmt.terminology.constraints import misshapen, output_shape
+        from ltmt.terminology.matching import renders
 
-        failing = [
-            i for i, found in enumerate(hits) if found and _fails(units[i], found, outputs[i])
+        missing = [
+            i
+            for i, found in enumerate(hits)
+            if any(not renders(hit.term.target, outputs[i]) for hit in found)
         ]
         placed = self._place_terms(
-            [i for i in failing if i in glossary.fast], hits, shown, glossary
+            [i for i in missing if i in glossary.fast], units, hits, glossary
         )
         for i, text in placed.items():
             outputs[i] = text
-        failing = [i for i in failing if i not in placed or _fails(units[i], hits[i], outputs[i])]
-        fresh = [i for i in failing if i not in glossary.constrained]
-        first = dict(
-            zip(fresh, self._decode_with_terms(fresh, units, hits, matches, substitute=True))
-        )
-        first.update((i, outputs[i]) for i in failing if i in glossary.constrained)
-        bad = [i for i in failing if misshapen(units[i].text, first[i])]
-        second = dict(
-            zip(bad, self._decode_with_terms(bad, units, hits, matches, substitute=False))
-        )
-        for i in failing:
-            text = first[i]
-            if i in second and output_shape(units[i].text, second[i]) > output_shape(
+        missing = [i for i in missing if i not in placed]
+        first = self._decode_with_terms(missing, units, hits, matches, substitute=True)
+        outputs_first = dict(zip(missing, first))
+        bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
+        second = self._decode_with_terms(bad, units, hits, matches, substitute=False)
+        alternatives = dict(zip(bad, second))
+        for i in missing:
+            text = outputs_first[i]
+            if i in alternatives and output_shape(units[i].text, alternatives[i]) > output_shape(
                 units[i].text, text
             ):
-                text = second[i]
+                text = alternatives[i]
             outputs[i] = text
-        logger.info(
-            "glossary: %d lines with terms, %d placed on the fast path, %d decoded with the "
-            "constraint (%d also as written)",
-            sum(bool(found) for found in hits),
-            len(placed),
-            len(fresh) + len(glossary.constrained),
-            len(bad),
-        )
+        if placed or missing:
+            logger.info(
+                "glossary: of %d lines with terms, %d got a missing target placed, %d were "
+                "decoded again under the constraint (%d also as written)",
+                sum(bool(found) for found in hits),
+                len(placed),
+                len(missing),
+                len(bad),
+            )
 
     def _place_terms(
         self,
         chosen: list[int],
+        units: list[_Unit],
         hits: list[list[TermHit]],
-        shown: list[list[int]],
         glossary: _GlossaryPass,
     ) -> dict[int, str]:
         """Fast-path outputs of lines ``chosen`` with their missing targets placed
-        (:mod:`ltmt.terminology.placement`); lines where a target cannot be placed, or would
-        take the output past its length limit, are left out."""
-        from ltmt.terminology.constraints import source_limit
+        (:mod:`ltmt.terminology.placement`); left out: lines where a target finds no place, or
+        whose result would pass the length limit or lose the line's shape."""
+        from ltmt.terminology.constraints import misshapen, source_limit
         from ltmt.terminology.matching import renders
         from ltmt.terminology.placement import Missing, place_terms
 
@@ -555,19 +547,30 @@ class Translator:
         for i in chosen:
             ids, attention = glossary.fast[i]
             text = self.backbone.tokenizer.decode(ids, skip_special_tokens=True)
-            targets = dict.fromkeys(h.term.target for h in hits[i])
-            kept = [t for t in targets if renders(t, text)]
+            kept = [h.term.target for h in hits[i] if renders(h.term.target, text)]
             missing = [
-                Missing(tokens.source_ids(t), tokens.required(t).token_ids)
-                for t in targets
-                if t not in kept
+                Missing(
+                    self._source_span(units[i].text, hit),
+                    tokens.required(hit.term.target).token_ids,
+                )
+                for hit in hits[i]
+                if hit.term.target not in kept
             ]
-            edited = place_terms(shown[i], ids, attention, missing, tokens.pieces, kept)
-            if edited is not None and len(edited) <= source_limit(
-                self.decode_config, len(shown[i])
+            edited = place_terms(ids, attention, missing, tokens.pieces, kept)
+            if edited is None or len(edited) > source_limit(
+                self.decode_config, len(attention[0]) if attention else 0
             ):
-                placed[i] = self.backbone.tokenizer.decode(edited, skip_special_tokens=True)
+                continue
+            result = self.backbone.tokenizer.decode(edited, skip_special_tokens=True)
+            if not misshapen(units[i].text, result) or misshapen(units[i].text, text):
+                placed[i] = result
         return placed
+
+    def _source_span(self, text: str, hit: TermHit) -> tuple[int, int]:
+        """The source tokens of ``hit`` in the tokenised ``text`` (counted by tokenising the
+        text before and through it: terms are whole words)."""
+        start = self._count_words(text[: hit.start]) if hit.start else 0
+        return start, max(start + 1, self._count_words(text[: hit.end]))
 
     def _decode_with_terms(
         self,
@@ -681,20 +684,10 @@ class Translator:
 
 @dataclass
 class _GlossaryPass:
-    """What the first decode did with the lines that have glossary terms: ``constrained``, the
-    lines decoded under the per-step constraint; ``fast``, the fast-path lines with their
-    output token ids and alignment attention."""
+    """What the first decode kept of the lines that have glossary terms: ``fast``, the
+    fast-path lines with their output token ids and alignment attention."""
 
-    constrained: set[int] = field(default_factory=set)
     fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
-
-
-def _fails(unit: _Unit, hits: Sequence[TermHit], output: str) -> bool:
-    """Whether ``output`` lacks a target of ``hits`` or lost the shape of ``unit``'s text."""
-    from ltmt.terminology.constraints import misshapen
-    from ltmt.terminology.matching import renders
-
-    return any(not renders(h.term.target, output) for h in hits) or misshapen(unit.text, output)
 
 
 def _term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:

@@ -21,7 +21,7 @@ from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 
 from ltmt import __version__
-from ltmt.server import admin, libre, routes
+from ltmt.server import admin, glossary, libre, routes
 from ltmt.server.config import ENV_CONFIG, ServerConfig
 from ltmt.server.errors import install_handlers
 from ltmt.server.limits import BodyLimit
@@ -56,6 +56,7 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
     app.include_router(routes.router)
+    app.include_router(glossary.router)
     app.include_router(admin.router)
     app.include_router(libre.router)
 

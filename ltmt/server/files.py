@@ -40,7 +40,7 @@ def safe_name(filename: str | None, fallback: str) -> str:
 
 
 @contextmanager
-def _upload(name: str, content: bytes, prefix: str) -> Iterator[Path]:
+def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
     """The upload as a file ``name`` in a temporary directory; its errors name the upload, not
     the server's temporary path."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
@@ -67,7 +67,7 @@ def import_upload(
     """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
     first (a malformed one writes nothing), then stored in one transaction."""
     name = safe_name(filename, "upload")
-    with _upload(name, content, "ltmt-upload-") as path:
+    with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
         records = list(read_pairs(path, kind, **_languages(kind, *languages)))
     return name, memory.import_pairs(user, records, origin=name)
@@ -102,7 +102,7 @@ def translate_upload(
     """Fill the untranslated entries of an uploaded PO or XLIFF file; returns its name, the
     translated file and what was done."""
     name = safe_name(filename, "document")
-    with _upload(name, content, "ltmt-document-") as source:
+    with upload_path(name, content, "ltmt-document-") as source:
         kind = document_format(source, fmt)
         if kind not in DOCUMENT_UPLOADS:
             raise InputError(f"{name}: only PO and XLIFF files can be translated here, not {kind}")

@@ -92,7 +92,7 @@ async def translate(
     check_segments(service, body.segments)
     if body.learn:
         check_pairs(service, body.learn)
-    options = service.options(body.fusion, body.beam)
+    options = service.options(body.fusion, body.beam, [t.term() for t in body.glossary])
     results = await service.translate(who, body.segments, options)
     learned = None
     if body.learn:

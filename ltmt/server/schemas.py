@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from ltmt.memory.keys import ApiKey
 from ltmt.memory.report import ImportReport
 from ltmt.segments import Match, Translation
+from ltmt.terminology.terms import MAX_TERM_CHARS, Term
 
 
 class Pair(BaseModel):
@@ -17,12 +18,37 @@ class Pair(BaseModel):
     metadata: dict[str, Any] = Field(default_factory=dict)
 
 
+class TermIn(BaseModel):
+    """A glossary term: ``source`` is translated by ``target``."""
+
+    source: str = Field(min_length=1, max_length=MAX_TERM_CHARS)
+    target: str = Field(min_length=1, max_length=MAX_TERM_CHARS)
+    note: str = ""
+    case_sensitive: bool = False
+
+    def term(self) -> Term:
+        return Term(self.source, self.target, self.note, self.case_sensitive)
+
+    @classmethod
+    def of(cls, term: Term) -> TermIn:
+        return cls(
+            source=term.source,
+            target=term.target,
+            note=term.note,
+            case_sensitive=term.case_sensitive,
+        )
+
+
 class TranslateRequest(BaseModel):
     segments: list[str] = Field(min_length=1, description="Segments to translate, in order.")
     fusion: str | None = Field(None, description="none, knn, attention or auto (default: server's)")
     beam: int | None = Field(None, ge=1, description="Beam size (default: the server's).")
     learn: list[Pair] = Field(
         default_factory=list, description="Approved pairs added to the memory after translating."
+    )
+    glossary: list[TermIn] = Field(
+        default_factory=list,
+        description="Terms for this request only, on top of the user's stored glossary.",
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.errors import ConfigError
 from ltmt.formats.placeholders import protect, restore
@@ -22,6 +22,7 @@ from ltmt.segments import Translation
 from ltmt.server.auth import Authenticator, FailureLimiter
 from ltmt.server.batching import Batcher
 from ltmt.server.config import ServerConfig
+from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 
 logger = logging.getLogger(__name__)
@@ -39,10 +40,12 @@ LANGUAGE_NAMES = {
 
 @dataclass(frozen=True)
 class DecodeOptions:
-    """The settings a batch shares; requests with other settings go in another batch."""
+    """The settings a batch shares; requests with other settings go in another batch.
+    ``glossary``: the request's own terms (requests with the same ones share a batch)."""
 
     fusion: str
     beam: int
+    glossary: tuple[Term, ...] = ()
 
 
 @dataclass
@@ -93,7 +96,9 @@ class Service:
         target = self.config.tgt_lang or getattr(tokenizer, "target_lang", None) or "de"
         return str(source), str(target)
 
-    def options(self, fusion: str | None, beam: int | None) -> DecodeOptions:
+    def options(
+        self, fusion: str | None, beam: int | None, glossary: Sequence[Term] = ()
+    ) -> DecodeOptions:
         """Checked decoding options (the server's defaults where not given)."""
         fusion = fusion or self.config.fusion
         if fusion not in FUSION_NAMES:
@@ -101,9 +106,15 @@ class Service:
         beam = beam or self.config.beam
         if beam > self.config.max_beam:
             raise ConfigError(f"beam {beam} is above this server's limit of {self.config.max_beam}")
-        return DecodeOptions(fusion=fusion, beam=beam)
+        if len(glossary) > self.config.max_pairs:
+            raise ConfigError(
+                f"{len(glossary)} glossary terms in one request; the limit is "
+                f"{self.config.max_pairs} (store a large glossary with /v1/glossary)"
+            )
+        return DecodeOptions(fusion=fusion, beam=beam, glossary=tuple(glossary))
 
     def _translator(self, options: DecodeOptions) -> Translator:
+        options = replace(options, glossary=())  # one translator whatever the request's terms
         translator = self._translators.get(options)
         if translator is None:
             translator = Translator(
@@ -121,7 +132,7 @@ class Service:
         self, options: Hashable, requests: Sequence[tuple[str, Sequence[str]]]
     ) -> list[list[Translation]]:
         assert isinstance(options, DecodeOptions)
-        return self._translator(options).translate_for_users(requests)
+        return self._translator(options).translate_for_users(requests, options.glossary)
 
     async def translate(
         self, user: str, texts: Sequence[str], options: DecodeOptions

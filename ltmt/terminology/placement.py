@@ -1,18 +1,14 @@
 """Placing the glossary targets a fast-path output left out, where the model put their meaning.
 
 The CTranslate2 fast path has no per-step hook for the term constraint of
-:mod:`ltmt.terminology.constraints`. It reads the input with each term already replaced by its
-target (:func:`~ltmt.terminology.matching.substitute`), which the model mostly copies into place;
-when it does not, the target's tokens are still in the source, and the model's attention says
-which output word it wrote for them (CTranslate2's alignment attention, returned with the
-output). :func:`place_terms` puts each missing target in place of that word: before it when the
-word holds a placeholder, and after it when the word carries another of the line's targets, so
-neither is lost; a target whose word already takes another follows that one. The rest of the
-output is the model's, unchanged, and costs no second decode.
-
-When a target's tokens cannot be found in the source (the substitution tokenised differently
-next to punctuation), nothing is placed, and the caller decodes the line with the per-step
-constraint instead.
+:mod:`ltmt.terminology.constraints`, but it returns the model's alignment attention with its
+output: which source tokens each output token was written for. :func:`place_terms` puts each
+missing target in place of the output word that attends most to the target's source term:
+before it when the word holds a placeholder, and after it when the word carries another of the
+line's targets, so neither is lost; a target whose word already takes another follows that
+one. The rest of the output is the model's, unchanged, and it costs no second decode. The
+caller checks the result (length, placeholders) and decodes the line under the per-step
+constraint when it falls short.
 """
 
 from __future__ import annotations
@@ -28,15 +24,14 @@ _WORD_START = "\u2581"  # SentencePiece's word-start mark
 
 @dataclass(frozen=True)
 class Missing:
-    """A target the output lacks: its tokens as the source reads them and as the output
-    writes them."""
+    """A target the output lacks: the source tokens of its term (``[start, end)``) and the
+    target's tokens as the output writes them."""
 
-    source_ids: tuple[int, ...]
+    source_span: tuple[int, int]
     target_ids: tuple[int, ...]
 
 
 def place_terms(
-    source_ids: Sequence[int],
     output_ids: Sequence[int],
     attention: Sequence[Sequence[float]],
     missing: Sequence[Missing],
@@ -53,10 +48,9 @@ def place_terms(
         return None
     edits: list[tuple[int, int, tuple[int, ...]]] = []
     for term in missing:
-        span = _find(source_ids, term.source_ids)
-        if span is None or not term.target_ids:
+        first, last = term.source_span
+        if not term.target_ids or first >= last:
             return None
-        first, last = span
         weights = [sum(row[first:last]) for row in attention[: len(output_ids)]]
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
@@ -76,17 +70,6 @@ def place_terms(
         placed.extend(target_ids)
         position = end
     return placed + list(output_ids[position:])
-
-
-def _find(haystack: Sequence[int], needle: Sequence[int]) -> tuple[int, int] | None:
-    """The first ``(start, end)`` where ``needle`` occurs in ``haystack``."""
-    size = len(needle)
-    if not size:
-        return None
-    for start in range(len(haystack) - size + 1):
-        if tuple(haystack[start : start + size]) == tuple(needle):
-            return start, start + size
-    return None
 
 
 def _word_around(ids: Sequence[int], position: int, pieces: Sequence[str]) -> tuple[int, int]:

@@ -28,7 +28,8 @@ class Server:
 
     def client(self, token: str | None = None, **kwargs) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=60.0, **kwargs)
+        kwargs.setdefault("timeout", 60.0)
+        return httpx.Client(base_url=self.url, headers=headers, **kwargs)
 
     def stop(self, sig: int = signal.SIGTERM) -> int:
         return self.child.stop(sig)

@@ -6,8 +6,8 @@ from ltmt.terminology.placement import Missing, place_terms
 
 # target pieces by id; 0 is unused
 PIECES = ["", "▁das", "▁Repository", "▁ist", "▁leer", ".", "▁%s", "▁Depot", "▁Datei", "en", "▁De"]
-SOURCE = [101, 102, 103, 104, 105]  # "the Depot is empty </s>" on the source side
-DEPOT = Missing(source_ids=(102,), target_ids=(7,))
+# the source "the repository is empty </s>": "repository" is its token 1
+DEPOT = Missing(source_span=(1, 2), target_ids=(7,))
 
 
 def attention_on(position: int, rows: int, width: int = 5) -> list[list[float]]:
@@ -22,36 +22,36 @@ def attention_on(position: int, rows: int, width: int = 5) -> list[list[float]]:
 
 def test_the_aligned_word_is_replaced_by_the_target():
     output = [1, 2, 3, 4, 5]  # das Repository ist leer .
-    placed = place_terms(SOURCE, output, attention_on(1, 5), [DEPOT], PIECES)
+    placed = place_terms(output, attention_on(1, 5), [DEPOT], PIECES)
     assert placed == [1, 7, 3, 4, 5]
 
 
 def test_a_word_of_several_pieces_is_replaced_whole_and_its_punctuation_stays():
     output = [1, 3, 8, 9, 5]  # das ist Dateien .
-    placed = place_terms(SOURCE, output, attention_on(3, 5), [DEPOT], PIECES)
+    placed = place_terms(output, attention_on(3, 5), [DEPOT], PIECES)
     assert placed == [1, 3, 7, 5]
 
 
 def test_a_placeholder_word_is_kept_and_the_target_goes_before_it():
     output = [1, 6, 3, 4]  # das %s ist leer
-    placed = place_terms(SOURCE, output, attention_on(1, 4), [DEPOT], PIECES)
+    placed = place_terms(output, attention_on(1, 4), [DEPOT], PIECES)
     assert placed == [1, 7, 6, 3, 4]
 
 
 def test_a_word_that_carries_another_target_is_kept():
     output = [1, 8, 3, 4]  # das Datei ist leer; "Datei" is a target the line already has
-    placed = place_terms(SOURCE, output, attention_on(1, 4), [DEPOT], PIECES, kept=["Datei"])
+    placed = place_terms(output, attention_on(1, 4), [DEPOT], PIECES, kept=["Datei"])
     assert placed == [1, 8, 7, 3, 4]
 
 
 def test_two_targets_on_one_word_follow_each_other():
-    other = Missing(source_ids=(102,), target_ids=(8,))
+    other = Missing(source_span=(1, 2), target_ids=(8,))
     output = [1, 2, 3, 4]
-    placed = place_terms(SOURCE, output, attention_on(1, 4), [DEPOT, other], PIECES)
+    placed = place_terms(output, attention_on(1, 4), [DEPOT, other], PIECES)
     assert placed == [1, 7, 8, 3, 4]
 
 
-def test_nothing_is_placed_when_the_target_is_not_in_the_source():
-    absent = Missing(source_ids=(999,), target_ids=(7,))
-    assert place_terms(SOURCE, [1, 2, 3], attention_on(1, 3), [absent], PIECES) is None
-    assert place_terms(SOURCE, [], [], [DEPOT], PIECES) is None
+def test_nothing_is_placed_without_a_source_span_or_an_output():
+    empty = Missing(source_span=(1, 1), target_ids=(7,))
+    assert place_terms([1, 2, 3], attention_on(1, 3), [empty], PIECES) is None
+    assert place_terms([], [], [DEPOT], PIECES) is None

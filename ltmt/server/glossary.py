@@ -1,0 +1,105 @@
+"""The ``/v1/glossary`` API: the glossary of the key's user (list, add, import, delete).
+
+The same rules as ``ltmt glossary``: imports are all or nothing (a bad row is refused with its
+line number, a TBX entry without both languages with its number), terms are keyed by their
+source. A per-request glossary goes with ``POST /v1/translate`` (``glossary`` in its body).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from pydantic import BaseModel, Field
+
+from ltmt.memory.glossary import GlossaryUpdate
+from ltmt.server.auth import acting_user
+from ltmt.server.files import safe_name, upload_path
+from ltmt.server.routes import KeyDep, UserParam, service_of
+from ltmt.server.schemas import TermIn
+from ltmt.terminology.files import glossary_format, read_glossary
+
+router = APIRouter(prefix="/v1/glossary")
+
+
+class GlossaryOut(BaseModel):
+    user: str
+    terms: list[TermIn]
+
+
+class TermsRequest(BaseModel):
+    terms: list[TermIn] = Field(min_length=1, description="Terms to add (or replace by source).")
+
+
+class GlossaryUpdateOut(BaseModel):
+    user: str
+    added: int
+    replaced: int
+    unchanged: int
+
+    @classmethod
+    def of(cls, user: str, update: GlossaryUpdate) -> GlossaryUpdateOut:
+        return cls(
+            user=user, added=update.added, replaced=update.replaced, unchanged=update.unchanged
+        )
+
+
+class GlossaryDeleted(BaseModel):
+    user: str
+    deleted: int
+
+
+@router.get("", response_model=GlossaryOut)
+def list_terms(request: Request, key: KeyDep, user: UserParam = None) -> GlossaryOut:
+    """Every term of the user's glossary."""
+    who = acting_user(key, user)
+    terms = service_of(request).memory.glossary(who).terms()
+    return GlossaryOut(user=who, terms=[TermIn.of(t) for t in terms])
+
+
+@router.post("", response_model=GlossaryUpdateOut)
+def add_terms(
+    body: TermsRequest, request: Request, key: KeyDep, user: UserParam = None
+) -> GlossaryUpdateOut:
+    """Add terms (all in one transaction; a term with a stored source replaces it)."""
+    who = acting_user(key, user)
+    terms = [t.term() for t in body.terms]
+    return GlossaryUpdateOut.of(who, service_of(request).memory.glossary(who).add_terms(terms))
+
+
+@router.post("/import", response_model=GlossaryUpdateOut)
+def import_terms(
+    request: Request,
+    key: KeyDep,
+    file: Annotated[UploadFile, File(description="A .csv, .tsv or .tbx glossary.")],
+    format: Annotated[str | None, Form(description="csv, tsv or tbx (default: from the name)")] = (
+        None
+    ),
+    user: UserParam = None,
+) -> GlossaryUpdateOut:
+    """Import a glossary file, checked whole first (a bad row writes nothing)."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    name = safe_name(file.filename, "glossary")
+    with upload_path(name, file.file.read(), "ltmt-glossary-") as path:
+        kind = glossary_format(path, format)
+        terms = read_glossary(
+            path, kind, src_lang=service.source_lang, tgt_lang=service.target_lang
+        )
+    return GlossaryUpdateOut.of(who, service.memory.glossary(who).add_terms(terms))
+
+
+@router.delete("", response_model=GlossaryDeleted)
+def delete_terms(
+    request: Request,
+    key: KeyDep,
+    source: Annotated[
+        list[str] | None, Query(description="Source terms to delete (none given: all).")
+    ] = None,
+    user: UserParam = None,
+) -> GlossaryDeleted:
+    """Delete the terms with these sources, or the whole glossary."""
+    who = acting_user(key, user)
+    glossary = service_of(request).memory.glossary(who)
+    deleted = sum(glossary.delete(s) for s in source) if source else glossary.clear()
+    return GlossaryDeleted(user=who, deleted=deleted)

@@ -1,0 +1,69 @@
+"""The ``/v1/glossary`` API and the per-request glossary, on a real ``ltmt serve``."""
+
+from __future__ import annotations
+
+from ltmt.terminology.matching import renders
+
+TBX_WITHOUT_GERMAN = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="t1"><langSet xml:lang="en"><tig><term>repository</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def test_add_list_translate_import_delete(api):
+    # the first translation of the session may convert the model for the fast path: minutes
+    # on a busy machine
+    with api.client(api.key("gloria"), timeout=300.0) as client:
+        added = client.post(
+            "/v1/glossary", json={"terms": [{"source": "repository", "target": "Depot"}]}
+        ).json()
+        assert added == {"user": "gloria", "added": 1, "replaced": 0, "unchanged": 0}
+        listed = client.get("/v1/glossary").json()
+        assert listed["terms"] == [
+            {"source": "repository", "target": "Depot", "note": "", "case_sensitive": False}
+        ]
+
+        body = {"segments": ["the repository is empty"], "fusion": "none"}
+        [stored] = client.post("/v1/translate", json=body).json()["translations"]
+        assert renders("Depot", stored["text"]), stored
+
+        per_request = {
+            **body,
+            "segments": ["the cat sat"],
+            "glossary": [{"source": "cat", "target": "Katze"}],
+        }
+        [cat] = client.post("/v1/translate", json=per_request).json()["translations"]
+        assert renders("Katze", cat["text"]), cat
+        assert len(client.get("/v1/glossary").json()["terms"]) == 1  # not stored
+
+        csv = "source,target\nfile,Datei\ncat,Katze,,yes\n"
+        imported = client.post("/v1/glossary/import", files={"file": ("terms.csv", csv)}).json()
+        assert (imported["added"], imported["replaced"]) == (2, 0)
+
+        deleted = client.delete("/v1/glossary", params={"source": ["file"]}).json()
+        assert deleted == {"user": "gloria", "deleted": 1}
+        assert client.delete("/v1/glossary").json()["deleted"] == 2
+        assert client.get("/v1/glossary").json()["terms"] == []
+
+
+def test_bad_imports_are_refused_whole_and_name_the_upload(api):
+    with api.client(api.key("gary")) as client:
+        bad_row = "source,target\nfile,Datei\nonly a source\n"
+        answer = client.post("/v1/glossary/import", files={"file": ("g.csv", bad_row)})
+        assert answer.status_code == 400
+        assert answer.json()["error"].startswith("g.csv line 3: a term needs a source and a target")
+        tbx = client.post("/v1/glossary/import", files={"file": ("t.tbx", TBX_WITHOUT_GERMAN)})
+        assert tbx.status_code == 400
+        assert "t.tbx term entry 1 has languages en; it needs both en and de" in tbx.json()["error"]
+        odd = client.post("/v1/glossary/import", files={"file": ("g.xlsx", "a,b\n")})
+        assert odd.status_code == 400 and "use .csv, .tsv or .tbx" in odd.json()["error"]
+        assert client.get("/v1/glossary").json()["terms"] == []  # nothing was written
+
+
+def test_glossaries_are_per_user(api):
+    with api.client(api.key("hanna")) as hanna, api.client(api.key("hugo")) as hugo:
+        hanna.post("/v1/glossary", json={"terms": [{"source": "file", "target": "Datei"}]})
+        assert hugo.get("/v1/glossary").json() == {"user": "hugo", "terms": []}
+        refused = hugo.get("/v1/glossary", params={"user": "hanna"})
+        assert refused.status_code == 403
