@@ -96,20 +96,24 @@ def list_(
 @app.command("export")
 def export(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write (.csv or .tsv)."),
-    fmt: str | None = typer.Option(None, "--format", help="csv or tsv (default: extension)."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write (.csv, .tsv, .tbx)."),
+    fmt: str | None = typer.Option(None, "--format", help="csv, tsv or tbx (default: extension)."),
+    src_lang: str = typer.Option("en", "--src-lang", help="TBX: the source language code."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="TBX: the target language code."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
 ) -> None:
-    """Write --user's glossary to a CSV or TSV file that ``glossary import`` reads back."""
-    from ltmt.terminology.files import glossary_format, write_delimited
+    """Write --user's glossary to a CSV, TSV or TBX file that ``glossary import`` reads back."""
+    from ltmt.terminology.files import glossary_format, write_delimited, write_tbx
 
     chosen = glossary_format(output, fmt)
-    if chosen == "tbx":
-        raise InputError("glossary export writes .csv or .tsv; TBX is read only")
     with _open(memory_dir) as memory:
         terms = memory.glossary(user).terms()
+    if chosen == "tbx":
+        data = write_tbx(terms, src_lang, tgt_lang)
+    else:
+        data = write_delimited(terms, "\t" if chosen == "tsv" else ",").encode("utf-8")
     try:
-        output.write_text(write_delimited(terms, "\t" if chosen == "tsv" else ","), "utf-8")
+        output.write_bytes(data)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from exc
     typer.echo(f"exported {len(terms)} terms of {user} to {output}")

@@ -1,9 +1,13 @@
-"""Glossary files: CSV and TSV (read and written here) and TBX (read with translate-toolkit).
+"""Glossary files: CSV and TSV (read and written here) and TBX (read and written with
+translate-toolkit).
 
 CSV/TSV rows are ``source, target[, note[, case]]``; ``case`` is empty or one of
 ``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A first
 row ``source, target, ...`` is a header; blank rows and rows starting with ``#`` are skipped.
 A bad row is an error that names its line: nothing of the file is imported then.
+A TBX term entry carries the source, the target (one ``langSet`` each, ``xml:lang`` as given)
+and the note; TBX has no place for the case flag, so it is written in the note as
+``case-sensitive`` and read back from there.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitiv
 CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "insensitive"})
 HEADER = ("source", "target", "note", "case")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_CASE_NOTE = "case-sensitive"  # TBX has no case flag: it rides in a note
 
 
 def glossary_format(path: Path, fmt: str | None = None) -> str:
@@ -118,9 +123,26 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
                 f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "
                 f"it needs both {src_lang} and {tgt_lang}"
             )
-        note = "; ".join(n.text for n in unit.get_common_notes(source=True) if n.text)
-        terms.append(Term(found[src_lang][0], found[tgt_lang][0], note))
+        notes = [n.text for n in unit.get_common_notes(source=True) if n.text]
+        case_sensitive = _CASE_NOTE in notes
+        note = "; ".join(n for n in notes if n != _CASE_NOTE)
+        terms.append(Term(found[src_lang][0], found[tgt_lang][0], note, case_sensitive))
     return terms
+
+
+def write_tbx(terms: Iterable[Term], src_lang: str = "en", tgt_lang: str = "de") -> bytes:
+    """A TBX file of ``terms`` that :func:`read_glossary` reads back (same languages)."""
+    from translate.storage import tbx
+
+    store = tbx.tbxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
+    for term in terms:
+        unit = store.addsourceunit(term.source)
+        unit.target = term.target
+        if term.note:
+            unit.addnote(term.note, origin="translator")
+        if term.case_sensitive:
+            unit.addnote(_CASE_NOTE, origin="translator")
+    return bytes(store)
 
 
 def write_delimited(terms: Iterable[Term], delimiter: str = ",") -> str:

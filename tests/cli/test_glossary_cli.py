@@ -49,6 +49,15 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
         capsys, "glossary", "export", "-u", "u1", "-o", str(exported), "--memory-dir", store
     )
     assert code == 0 and exported.read_text("utf-8").splitlines()[2] == "Git\tGit\t\tyes"
+    tbx = tmp_path / "out.tbx"
+    code, out, _ = ltmt(
+        capsys, "glossary", "export", "-u", "u1", "-o", str(tbx), "--memory-dir", store
+    )
+    assert code == 0 and "exported 3 terms" in out and "<termEntry" in tbx.read_text("utf-8")
+    code, out, _ = ltmt(capsys, "glossary", "import", str(tbx), "-u", "u2", "--memory-dir", store)
+    assert code == 0 and "3 added" in out
+    with Memory(store) as memory:
+        assert memory.glossary("u2").terms() == memory.glossary("u1").terms()
     code, out, _ = ltmt(capsys, "glossary", "delete", "git", "-u", "u1", "--memory-dir", store)
     assert code == 0 and "deleted 1" in out
     with Memory(store) as memory:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.terminology.files import parse_delimited, read_glossary, write_delimited
+from ltmt.terminology.files import parse_delimited, read_glossary, write_delimited, write_tbx
 from ltmt.terminology.terms import Term
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -81,3 +81,18 @@ def test_unknown_and_missing_files(tmp_path: Path):
     bad.write_text("<martif", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable TBX file"):
         read_glossary(bad)
+
+
+def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
+    terms = [
+        Term("repository", "Depot", "a note"),
+        Term("Git", "Git", case_sensitive=True),
+        Term("commit message", "Commit-Nachricht"),
+    ]
+    path = tmp_path / "g.tbx"
+    path.write_bytes(write_tbx(terms, "en-US", "de"))
+    assert read_glossary(path, src_lang="en", tgt_lang="de") == terms
+    with pytest.raises(
+        InputError, match="term entry 1 has languages en-US, de; it needs both en and fr"
+    ):
+        read_glossary(path, src_lang="en", tgt_lang="fr")
