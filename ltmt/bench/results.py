@@ -123,3 +123,25 @@ def _segments(runs: list[SystemRun], testset: str) -> int:
 def _ordered(names: Iterable[str]) -> list[str]:
     """Distinct names in first-seen order."""
     return list(dict.fromkeys(names))
+
+
+def add_consistency(results: dict[str, Any], bench: BenchRun, terms: dict[str, list[Any]]) -> None:
+    """Add ``memory_term_consistency`` (``{percent, rendered, total}``) to every user entry of
+    ``results``: how often each system renders the terms its user's memory translates
+    consistently (``terms[testset]``, e.g. from ``suggest_terms``), pooled over users."""
+    from ltmt.terminology.consistency import TermScore, term_score
+
+    def score(runs: list[SystemRun]) -> dict[str, object]:
+        rendered = total = 0
+        for run in runs:
+            found = term_score(run.sources, run.hypotheses, terms.get(run.testset, []))
+            rendered, total = rendered + found.rendered, total + found.total
+        return TermScore(rendered, total).to_dict()
+
+    user_runs = [r for r in bench.runs if not r.general]
+    for name, values in results["systems"].items():
+        values["memory_term_consistency"] = score([r for r in user_runs if r.system == name])
+    for user, systems in results["per_user"].items():
+        for name, values in systems.items():
+            chosen = [r for r in user_runs if r.system == name and r.testset == user]
+            values["memory_term_consistency"] = score(chosen)

@@ -60,6 +60,12 @@ def bench(
     tm_threshold: float | None = typer.Option(
         None, "--tm-threshold", min=0, max=100, help="Lowest fuzzy score the tm system reuses (70)."
     ),
+    consistency: bool = typer.Option(
+        False,
+        "--consistency",
+        help="Also score memory-term consistency: how often each system uses the translations "
+        "each user's memory gives its terms consistently (ltmt glossary suggest's terms).",
+    ),
 ) -> None:
     """Benchmark memory-augmented translation: BLEU/chrF2/TER, placeholders, speed, BLEU by band."""
     from ltmt.bench import load_config, run_bench, summarize, write_report
@@ -82,6 +88,18 @@ def bench(
     settings = load_config(config, overrides, data_dir=data_dir)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))
     results = summarize(run)
+    if consistency and settings.users_dir is not None:
+        from ltmt.bench.data import find_users
+        from ltmt.bench.results import add_consistency
+        from ltmt.terminology.suggest import suggest_terms
+
+        terms = {
+            testset.name: [
+                s.term() for s in suggest_terms((p.source, p.target) for p in testset.memory)
+            ]
+            for testset in find_users(settings.users_dir)
+        }
+        add_consistency(results, run, terms)
     paths = write_report(run, results, settings.output)
     typer.echo(_summary_table(results))
     typer.echo(f"ltmt: wrote {', '.join(str(p) for p in paths)}", err=True)
@@ -96,15 +114,22 @@ def _summary_table(results: dict[str, Any]) -> str:
         if not entries:
             continue
         lines.append(f"{title}:")
+        terms = any("memory_term_consistency" in e for e in entries.values())
         lines.append(
             f"  {'system':<18} {'BLEU':>6} {'chrF2':>6} {'TER':>6} {'ph%':>6} "
-            f"{'seg/s':>7} {'tok/s':>7}"
+            f"{'seg/s':>7} {'tok/s':>7}" + (f" {'terms%':>16}" if terms else "")
         )
         for name, e in entries.items():
+            found = e.get("memory_term_consistency")
             lines.append(
                 f"  {name:<18} {_fmt(e['bleu'])} {_fmt(e['chrf'])} {_fmt(e['ter'])} "
                 f"{_fmt(e['placeholder_acc'])} {_fmt(e['segments_per_s'], 7, 1)} "
                 f"{_fmt(e['tokens_per_s'], 7, 0)}"
+                + (
+                    f" {_fmt(found['percent'])} ({found['rendered']}/{found['total']})"
+                    if found
+                    else ""
+                )
             )
     return "\n".join(lines)
 

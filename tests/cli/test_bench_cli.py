@@ -125,3 +125,21 @@ def test_bad_test_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         r"ltmt: error: .*u\.test\.jsonl:2: expected a JSON object with string 'source' and 'target'",
         stderr,
     )
+
+
+@pytest.mark.slow
+def test_bench_consistency_scores_the_memorys_terms(
+    tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    argv = ["bench", "--users-dir", str(DATA / "users"), "--systems", "base,tm"]
+    argv += ["--model", str(tiny_model_dir), "--beam", "1", "--threads", "1"]
+    code, stdout, stderr = ltmt([*argv, "--consistency", "--output", str(out)], capsys)
+    assert code == 0, stderr
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    # alpha's memory translates "file" as "Datei" every time; its test segments say "file"
+    tm = results["per_user"]["alpha"]["tm"]["memory_term_consistency"]
+    assert tm["total"] > 0 and set(tm) == {"percent", "rendered", "total"}
+    pooled = results["systems"]["base"]["memory_term_consistency"]
+    assert pooled["total"] >= tm["total"]
+    assert "terms%" in stdout.splitlines()[1]
