@@ -1,7 +1,8 @@
 """Terminology benchmark: glossary term accuracy, BLEU and speed, and knn + suggested glossary.
 
-    flock -x /tmp/ltmt-cpu.lock python eval/terminology.py \
-        --users-dir ../shared/data/en-de/l10n/dev --per-user 40 --dev-per-user 80 \
+    flock -x /tmp/ltmt-cpu.lock python eval/terminology.py --parts speed \
+        --per-user 20 --speed-segments 100 --rounds 3 --out eval/results/terminology/speed.json
+    nice -n 5 python eval/terminology.py --parts term,dev --dev-per-user 400 \
         --out eval/results/terminology/results.json
 
 1. **Term test.** For every user, ``suggest_terms`` over the user's *memory* proposes terms; the
