@@ -500,6 +500,8 @@ class Translator:
             for i, found in enumerate(hits)
             if any(not renders(hit.term.target, outputs[i]) for hit in found)
         ]
+        torch_lines = [i for i in missing if i not in glossary.fast]
+        self._align_torch_outputs(torch_lines, units, outputs, glossary)
         placed = self._place_terms(
             [i for i in missing if i in glossary.fast], units, hits, glossary
         )
@@ -565,6 +567,25 @@ class Translator:
             if not misshapen(units[i].text, result) or misshapen(units[i].text, text):
                 placed[i] = result
         return placed
+
+    def _align_torch_outputs(
+        self, chosen: list[int], units: list[_Unit], outputs: list[str], glossary: _GlossaryPass
+    ) -> None:
+        """Alignment attention for the torch (fused) outputs of lines ``chosen``, read in one
+        teacher-forced pass per batch and kept in ``glossary`` like the fast path's."""
+        from ltmt.terminology.placement import alignment
+
+        tokenizer = self.backbone.tokenizer
+        for start in range(0, len(chosen), self.batch_size):
+            chunk = chosen[start : start + self.batch_size]
+            sources = self._encode([units[i] for i in chunk])
+            written = [
+                list(tokenizer(text_target=outputs[i], add_special_tokens=False)["input_ids"])
+                for i in chunk
+            ]
+            for i, ids, weights in zip(chunk, written, alignment(self.backbone, sources, written)):
+                if ids:
+                    glossary.fast[i] = (ids, weights)
 
     def _source_span(self, text: str, hit: TermHit) -> tuple[int, int]:
         """The source tokens of ``hit`` in the tokenised ``text`` (counted by tokenising the

@@ -1,23 +1,28 @@
-"""Placing the glossary targets a fast-path output left out, where the model put their meaning.
+"""Placing the glossary targets an output left out, where the model put their meaning.
 
-The CTranslate2 fast path has no per-step hook for the term constraint of
-:mod:`ltmt.terminology.constraints`, but it returns the model's alignment attention with its
-output: which source tokens each output token was written for. :func:`place_terms` puts each
-missing target in place of the output word that attends most to the target's source term:
-before it when the word holds a placeholder, and after it when the word carries another of the
-line's targets, so neither is lost; a target whose word already takes another follows that
-one. The rest of the output is the model's, unchanged, and it costs no second decode. The
-caller checks the result (length, placeholders) and decodes the line under the per-step
-constraint when it falls short.
+The model's alignment attention says which source tokens each output token was written for:
+the CTranslate2 fast path returns it with its output, and :func:`alignment` reads it for a
+torch (fused) output in one teacher-forced pass. :func:`place_terms` puts each missing target
+in place of the output word that attends most to the target's source term: before it when the
+word holds a placeholder, and after it when the word carries another of the line's targets, so
+neither is lost; a target whose word already takes another follows that one. The rest of the
+output is the model's, unchanged, and it costs no second decode. The caller checks the result
+(length, placeholders) and decodes the line under the per-step constraint of
+:mod:`ltmt.terminology.constraints` when it falls short.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.model.batching import pad_token_ids
 from ltmt.terminology.matching import renders
+
+if TYPE_CHECKING:
+    from ltmt.model.backbone import Backbone
 
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
 
@@ -70,6 +75,49 @@ def place_terms(
         placed.extend(target_ids)
         position = end
     return placed + list(output_ids[position:])
+
+
+def alignment(
+    backbone: Backbone, sources: Sequence[Sequence[int]], outputs: Sequence[Sequence[int]]
+) -> list[list[list[float]]]:
+    """For outputs the torch decoder wrote (it returns no attention): how much each token of
+    each ``outputs`` entry attends to each token of its ``sources`` entry (``[token][source]``),
+    from the last decoder layer's cross-attention averaged over heads, in one teacher-forced
+    pass. The weights are recomputed from that attention's inputs (caught by a hook), as the
+    model's fused attention kernels do not return them."""
+    import torch
+
+    input_ids, mask = pad_token_ids(sources, backbone.pad_id, backbone.device)
+    written = [[backbone.start_id, *ids[:-1]] for ids in outputs]
+    decoder_ids, _ = pad_token_ids(written, backbone.pad_id, backbone.device)
+    attention = backbone.model.get_decoder().layers[-1].encoder_attn
+    caught: dict[str, torch.Tensor] = {}
+
+    def catch(module: object, args: tuple[object, ...], kwargs: dict[str, object]) -> None:
+        caught["hidden"] = kwargs.get("hidden_states", args[0] if args else None)  # type: ignore[assignment]
+        caught["memory"] = kwargs["key_value_states"]  # type: ignore[assignment]
+
+    hook = attention.register_forward_pre_hook(catch, with_kwargs=True)
+    try:
+        with torch.inference_mode():
+            memory = backbone.model.get_encoder()(input_ids=input_ids, attention_mask=mask)
+            backbone.model.get_decoder()(
+                input_ids=decoder_ids,
+                encoder_hidden_states=memory.last_hidden_state,
+                encoder_attention_mask=mask,
+            )
+            heads, size = attention.num_heads, attention.head_dim
+            query = attention.q_proj(caught["hidden"]).unflatten(-1, (heads, size)).transpose(1, 2)
+            key = attention.k_proj(caught["memory"]).unflatten(-1, (heads, size)).transpose(1, 2)
+            scores = (query * attention.scaling) @ key.transpose(-1, -2)
+            scores = scores.masked_fill(~mask.bool()[:, None, None, :], float("-inf"))
+            weights = scores.softmax(dim=-1).mean(dim=1)  # (batch, target, source)
+    finally:
+        hook.remove()
+    return [
+        weights[n, : len(out), : len(src)].tolist()
+        for n, (src, out) in enumerate(zip(sources, outputs))
+    ]
 
 
 def _word_around(ids: Sequence[int], position: int, pieces: Sequence[str]) -> tuple[int, int]:

@@ -166,8 +166,10 @@ def suggest_terms(
     for index, (s_grams, t_grams) in enumerate(zip(src_grams, tgt_grams)):
         # inflected forms split a target's count ("Datei", "Dateien"): keep rarer ones as
         # candidates, the stem check below counts them together
-        t_kept = [t for t in t_grams if tgt_count[t] >= 2]
-        for s in s_grams & frequent:
+        # sorted: n-gram sets iterate in a per-process order, and the counts' insertion order
+        # breaks ties among candidates, so suggestions would differ from run to run
+        t_kept = sorted(t for t in t_grams if tgt_count[t] >= 2)
+        for s in sorted(s_grams & frequent):
             where[s].append(index)
             co[s].update(t_kept)
     found = []

@@ -55,3 +55,16 @@ def test_nothing_is_placed_without_a_source_span_or_an_output():
     empty = Missing(source_span=(1, 1), target_ids=(7,))
     assert place_terms([1, 2, 3], attention_on(1, 3), [empty], PIECES) is None
     assert place_terms([], [], [DEPOT], PIECES) is None
+
+
+def test_alignment_of_a_torch_output_is_a_distribution_over_the_source(tiny_model_dir):
+    from ltmt.model.backbone import load_backbone
+    from ltmt.terminology.placement import alignment
+
+    backbone = load_backbone(tiny_model_dir)
+    sources = backbone.tokenizer(["open the file", "the cat sat on the mat"])["input_ids"]
+    outputs = [[5, 6, 7], [8, 9]]
+    weights = alignment(backbone, sources, outputs)
+    assert [len(rows) for rows in weights] == [3, 2]
+    assert [len(rows[0]) for rows in weights] == [len(s) for s in sources]  # padding cut off
+    assert all(abs(sum(row) - 1.0) < 1e-4 for rows in weights for row in rows)
