@@ -1,7 +1,7 @@
 """Terminology benchmark: glossary term accuracy, BLEU and speed, and knn + suggested glossary.
 
     flock -x /tmp/ltmt-cpu.lock python eval/terminology.py --parts speed \
-        --per-user 20 --speed-segments 100 --rounds 3 --out eval/results/terminology/speed.json
+        --per-user 20 --speed-segments 100 --rounds 5 --out eval/results/terminology/speed.json
     nice -n 5 python eval/terminology.py --parts term,dev --dev-per-user 400 \
         --out eval/results/terminology/results.json
 
@@ -14,7 +14,8 @@
    placeholder accuracy.
 2. **Speed.** The plain model with and without a 1,000-term glossary (the union of every user's
    suggestions, the user's own terms first) on the term-test segments, interleaved
-   (without, with, without, with); segments per second, best of the rounds.
+   (without, with, without, with); segments per second, best of the rounds, and the median of
+   the rounds' without/with ratios.
 3. **Dev users.** knn vs knn + the user's suggested glossary accepted automatically (noun-like
    terms, consistency >= ``--accept-consistency``, 5+ segments), on ``--dev-per-user`` test
    segments per user (first in file order): BLEU, memory-term consistency (terms the memory
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -198,6 +200,12 @@ def _speed(translator, term_sets, all_terms: list[Term], args) -> dict[str, Any]
         "seconds": timings,
         "segments_per_second": {name: len(texts) / best[name] for name in best},
         "ratio": best["without"] / best["with"],
+        # each round's without/with pair ran back to back: the median of their ratios is the
+        # figure least moved by load that drifts between rounds
+        "ratio_per_round": [w / g for w, g in zip(timings["without"], timings["with"])],
+        "ratio_median": statistics.median(
+            w / g for w, g in zip(timings["without"], timings["with"])
+        ),
     }
     print("speed", json.dumps(result), file=sys.stderr, flush=True)
     return result
