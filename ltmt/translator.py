@@ -463,7 +463,8 @@ class Translator:
     ) -> list[str]:
         """The first decode of a batch. On the fast path, the output tokens and alignment
         attention of lines with glossary terms are kept in ``glossary``, so that a target the
-        output lacks can be placed where the model translated its source term."""
+        output lacks can be placed where the model translated its source term (torch outputs
+        get theirs later, only where a target is missing)."""
         fast = self.decoder.fast if state is None else None
         if fast is None or not any(hits[i] for i in chunk):
             return self._decode(batch, state)
@@ -484,11 +485,11 @@ class Translator:
     ) -> None:
         """Make every output carry its line's glossary targets, changing only those that lack one.
 
-        A fast-path output gets a missing target in place of the word the model wrote for its
-        source term (:mod:`ltmt.terminology.placement`; no second decode). What that cannot fix
-        (no place, or the result lost a placeholder or its length), and any torch output that
-        lacks a target, is decoded again from the input with the targets in place, under the
-        per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
+        An output gets a missing target in place of the word the model wrote for its source term
+        (:mod:`ltmt.terminology.placement`; the fast path's attention, or one teacher-forced pass
+        for torch outputs; no second decode). What that cannot fix (no place, or the result lost
+        a placeholder or its length) is decoded again from the input with the targets in place,
+        under the per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
         shape, the input as written is decoded under the constraint too, and the better-shaped
         output is kept (the first on a tie).
         """
@@ -705,8 +706,8 @@ class Translator:
 
 @dataclass
 class _GlossaryPass:
-    """What the first decode kept of the lines that have glossary terms: ``fast``, the
-    fast-path lines with their output token ids and alignment attention."""
+    """The output token ids and alignment attention of lines that have glossary terms (``fast``:
+    from the fast path's first decode, or read afterwards for torch outputs)."""
 
     fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
 
