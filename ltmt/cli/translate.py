@@ -110,6 +110,15 @@ def translate(
     glossary: Path | None = typer.Option(
         None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) for this run only."
     ),
+    engine: str = typer.Option(
+        "auto",
+        "--engine",
+        help="Decoder for segments without fusion: auto (CTranslate2 when installed and "
+        "faithful to the model, else torch), ctranslate2 (required) or torch.",
+    ),
+    compute_type: str = typer.Option(
+        "int8", "--compute-type", help="CTranslate2 weights: int8 or float32."
+    ),
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not follow --user's stored glossary."
     ),
@@ -130,6 +139,9 @@ def translate(
         raise InputError("--learn, --fusion and --fusion-option need --user (whose memory to use)")
     if fusion not in FUSION_NAMES:
         make_fusion(fusion)  # raises the error that lists the methods
+    from ltmt.model.engine import check_engine
+
+    check_engine(engine, compute_type)
     method: str | Fusion | None = fusion if user is not None else "none"
     if fusion_option:
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))
@@ -160,6 +172,8 @@ def translate(
             source_language=job.src_lang,
             glossary=terms,
             user_glossary=not no_user_glossary,
+            engine=engine,
+            compute_type=compute_type,
         )
         if job.lines is not None:
             _translate_lines(job, translator, user, report)

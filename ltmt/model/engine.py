@@ -27,6 +27,18 @@ logger = logging.getLogger(__name__)
 ENGINES = ("auto", "ctranslate2", "torch")
 
 
+def check_engine(engine: str, compute_type: str) -> None:
+    """Raise :class:`ConfigError` unless ``engine`` and ``compute_type`` are known."""
+    from ltmt.model.ctranslate import COMPUTE_TYPES
+
+    if engine not in ENGINES:
+        raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    if compute_type not in COMPUTE_TYPES:
+        raise ConfigError(
+            f"compute type must be one of {', '.join(COMPUTE_TYPES)}, got {compute_type!r}"
+        )
+
+
 class Decoder:
     """Decode token-id batches for one backbone and search setting.
 
@@ -45,8 +57,7 @@ class Decoder:
         threads: int = 0,
         cache_dir: Path | None = None,
     ) -> None:
-        if engine not in ENGINES:
-            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+        check_engine(engine, compute_type)
         self.backbone = backbone
         self.engine = engine
         self.compute_type = compute_type
