@@ -8,10 +8,12 @@ converted before the clock starts). Engines:
 
 * ``ltmt-base``: ``Translator(fusion="none")``, the default engine (CTranslate2 int8 fast path);
 * ``ltmt-torch``: the same through ltmt's torch decoder (its own float32 BLEU);
-* ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory (its force-decoding cache
-  emptied before every round);
-* ``ltmt-knn-int8``: the same with ``fusion_int8=True`` (int8 dynamic quantisation of the torch
-  model that fuses);
+* ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory, cold: its force-decoded
+  states (in memory and on disk) emptied before every round;
+* ``ltmt-knn-warm``: the same in a user's next run: the states of the matches are on disk (a
+  full untimed pass fills them), only the in-memory cache is emptied before every round;
+* ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
+  dynamic quantisation of the torch model that fuses) / ``fusion_bf16=True`` (bfloat16 weights);
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
@@ -46,7 +48,9 @@ ENGINES = (
     "ltmt-base",
     "ltmt-torch",
     "ltmt-knn",
+    "ltmt-knn-warm",
     "ltmt-knn-int8",
+    "ltmt-knn-bf16",
     "hf-generate",
     "ct2-int8",
     "ct2-float32",
@@ -82,8 +86,8 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
             threads=args.threads,
         )
         return lambda user, sources: [t.text for t in translator.translate(sources)], None
-    if name in ("ltmt-knn", "ltmt-knn-int8"):
-        return _knn_engine(backbone, args, users_dir, int8=name.endswith("int8"))
+    if name.startswith("ltmt-knn"):
+        return _knn_engine(backbone, args, users_dir, variant=name.removeprefix("ltmt-knn"))
     if name == "hf-generate":
         return _generate_engine(backbone, args), None
     if name in ("ct2-int8", "ct2-float32"):
@@ -92,15 +96,20 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
 
 
 def _knn_engine(
-    backbone: Any, args: argparse.Namespace, users_dir: Path, int8: bool
+    backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
+    """``variant``: ``""`` (cold), ``-warm``, ``-int8`` or ``-bf16`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
-    from ltmt.model.backbone import quantized_int8
+    from ltmt.model.backbone import bfloat16_weights, quantized_int8
     from ltmt.translator import Translator
 
-    if int8:  # one quantised copy for every user
+    if variant == "-int8":  # one quantised copy for every user
         backbone = quantized_int8(backbone)
+    elif variant == "-bf16":
+        backbone = bfloat16_weights(backbone)
+    elif variant not in ("", "-warm"):
+        raise SystemExit(f"unknown knn engine variant {variant!r}")
     contexts = {t.user: fresh_memory(t) for t in find_users(users_dir, args.limit)}
     memories = {user: context.__enter__() for user, context in contexts.items()}
     translators = {
@@ -118,11 +127,28 @@ def _knn_engine(
     def translate(user: str, sources: list[str]) -> list[str]:
         return [t.text for t in translators[user].translate(sources, user=user)]
 
-    def forget() -> None:  # every round starts with no force-decoded segment cached
+    def forget() -> None:  # no force-decoded segment in memory; cold: none on disk either
         for translator in translators.values():
-            translator.fusion.cache.clear()  # type: ignore[union-attr]
+            cache = translator.fusion.cache  # type: ignore[union-attr]
+            cache.clear()
+            if variant != "-warm" and cache.store is not None:
+                cache.store.clear()
 
+    if variant == "-warm":  # the previous run: every match's states reach the disk store
+        import atexit
+        import shutil
+        import tempfile
+
+        from ltmt.fusion.state_store import StateStore
+
+        root = Path(tempfile.mkdtemp(prefix="ltmt-bench-states-"))  # apart from the cold runs'
+        atexit.register(shutil.rmtree, root, True)
+        for translator in translators.values():
+            translator.fusion.cache.store = StateStore(backbone.fingerprint, root)  # type: ignore[union-attr]
+        for user, sources, _ in select_segments(users_dir, args.limit):
+            translate(user, sources)
     translate.forget = forget  # type: ignore[attr-defined]
+    forget()
     return translate, contexts
 
 

@@ -98,6 +98,11 @@ class SegmentCache:
         self._items.clear()
 
 
+# tokens (count × longest) per force-decoding batch: typical segments still go 64 at a time,
+# long ones in smaller batches, so their attention maps do not set the run's peak memory
+_MAX_CELLS = 4096
+
+
 def force_decode(
     backbone: Backbone,
     pairs: Sequence[tuple[str, str]],
@@ -127,7 +132,8 @@ def force_decode(
     results: list[ForcedSegment | None] = [None] * len(pairs)
     with torch.inference_mode():
         encoded = _encode_sources(backbone, sources, batch_size)
-        for chunk in length_batches([len(t) for t in targets], batch_size):
+        target_lengths = [len(t) for t in targets]
+        for chunk in length_batches(target_lengths, batch_size, max_cells=_MAX_CELLS):
             states, src_mask = _pad_states([encoded[i] for i in chunk])
             tgt_ids, _ = pad_token_ids([targets[i] for i in chunk], backbone.pad_id, states.device)
             start = torch.full_like(tgt_ids[:, :1], backbone.start_id)
@@ -152,7 +158,7 @@ def _encode_sources(
     """The encoder states ``(length, d_model)`` of each tokenised source."""
     encoder = backbone.model.get_encoder()
     states: list[torch.Tensor | None] = [None] * len(sources)
-    for chunk in length_batches([len(s) for s in sources], batch_size):
+    for chunk in length_batches([len(s) for s in sources], batch_size, max_cells=_MAX_CELLS):
         ids, mask = pad_token_ids([sources[i] for i in chunk], backbone.pad_id, backbone.device)
         out = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
         for row, i in enumerate(chunk):
