@@ -20,8 +20,9 @@ converted before the clock starts). Engines:
 Peak RSS is measured per engine in a child process of its own (load, then translate every
 segment once), since one process cannot tell its engines' peaks apart.
 
-    flock -x /tmp/ltmt-cpu.lock python eval/bench_speed.py --threads 2 \
+    flock -x /tmp/ltmt-cpu.lock python eval/bench_speed.py --threads 2 --no-rss \
         --output eval/results/speed/speed.json
+    python eval/bench_speed.py --threads 2 --rss-into eval/results/speed/speed.json
 
 Writes per engine: seconds per round, tokens/s and segments/s (median round), tokens/s relative
 to ``ct2-int8``, BLEU (sacrebleu, first round) and peak RSS in MB.
@@ -327,10 +328,21 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--no-rss", dest="rss", action="store_false", help="skip peak RSS")
     parser.add_argument("--rss-of", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--rss-into",
+        type=Path,
+        help="only measure peak RSS (untimed: no lock needed) and add it to this report JSON",
+    )
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     if args.rss_of:
         print(round(measure_rss(args.rss_of, args), 1))
+        return
+    if args.rss_into:
+        report = json.loads(args.rss_into.read_text(encoding="utf-8"))
+        for name in report["engines"]:
+            report["engines"][name]["peak_rss_mb"] = peak_rss_in_child(name, args)
+        args.rss_into.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
     report = run(args)
     text = json.dumps(report, indent=2, ensure_ascii=False)
