@@ -98,7 +98,7 @@ class SegmentCache:
         self._items.clear()
 
 
-# tokens (count × longest) per force-decoding batch: typical segments still go 64 at a time,
+# tokens (count * longest) per force-decoding batch: typical segments still go 64 at a time,
 # long ones in smaller batches, so their attention maps do not set the run's peak memory
 _MAX_CELLS = 4096
 
