@@ -116,7 +116,7 @@ class StateStore:
 
 
 def _files(base: Path) -> list[os.DirEntry[str]]:
-    found = []
+    found: list[os.DirEntry[str]] = []
     try:
         folders = list(os.scandir(base))
     except OSError:
