@@ -3,10 +3,11 @@
 Force-decoding the matches costs about a fifth of a kNN run (``eval/bench_speed.py``), and a
 user's runs keep reading the same memory segments. :class:`StateStore` keeps each decoded
 segment in one safetensors file under ``<cache dir>/forced-states/<model fingerprint>/``, named
-by a hash of its cache key (the user, the segment id and its texts), so a changed model or an
-edited segment misses instead of returning stale states. The store is bounded: past
-``max_bytes`` (all models together) the least recently used files go. Deleting the directory
-loses nothing.
+by the segment id and a hash of its cache key (the user, the segment id and its texts) in a
+folder per user, so a changed model or an edited segment misses instead of returning stale
+states, and :func:`forget_states` removes what a deleted memory or segment left (``ltmt
+memory delete`` calls it). The store is bounded: past ``max_bytes`` (all models together) the
+least recently used files go. Deleting the directory loses nothing.
 
 The files hold the segments' target token ids, that is their text: the translator never gives
 a store to an encrypted memory (:class:`ltmt.translator.Translator`).
@@ -58,7 +59,13 @@ class StateStore:
         self._warned = False
 
     def path_of(self, key: Hashable) -> Path:
-        return self.folder / (sha256(repr(key).encode()).hexdigest()[:32] + _SUFFIX)
+        """``key``: ``(fingerprint, user, segment id, source, target)`` as the fusion's segment
+        cache builds it; the file sits in the user's folder, named by the segment id first so
+        that :func:`forget_states` finds a deleted segment's files."""
+        if not (isinstance(key, tuple) and len(key) == 5):
+            raise TypeError(f"state store keys are (model, user, id, source, target), not {key!r}")
+        name = f"{key[2]}-{sha256(repr(key).encode()).hexdigest()[:32]}{_SUFFIX}"
+        return self.folder / _user_folder(str(key[1])) / name
 
     def get(self, key: Hashable) -> ForcedSegment | None:
         """The stored segment of ``key``, or ``None``."""
@@ -90,7 +97,7 @@ class StateStore:
         path = self.path_of(key)
         partial = path.with_suffix(f".{os.getpid()}.part")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             tensors = {"keys": item.keys.contiguous().cpu(), "values": item.values.cpu()}
             save_file(tensors, str(partial))
             os.replace(partial, path)
@@ -115,18 +122,37 @@ class StateStore:
         self._used = None
 
 
+def forget_states(user: str, segment_id: int | None = None, root: Path | None = None) -> int:
+    """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``) for
+    every model: what a deleted memory or segment leaves in the cache. The files deleted."""
+    base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
+    pattern = "*" + _SUFFIX if segment_id is None else f"{segment_id}-*{_SUFFIX}"
+    deleted = 0
+    for path in base.glob(f"*/{_user_folder(user)}/{pattern}"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            deleted += 1
+    return deleted
+
+
+def _user_folder(user: str) -> str:
+    return sha256(user.encode()).hexdigest()[:16]
+
+
 def _files(base: Path) -> list[os.DirEntry[str]]:
+    """The state files under ``base`` (``<model>/<user>/<file>``)."""
     found: list[os.DirEntry[str]] = []
-    try:
-        folders = list(os.scandir(base))
-    except OSError:
-        return []
-    for folder in folders:
-        if folder.is_dir():
-            try:
-                found.extend(e for e in os.scandir(folder.path) if e.name.endswith(_SUFFIX))
-            except OSError:
-                continue
+    pending = [str(base)]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.name.endswith(_SUFFIX):
+                found.append(entry)
     return found
 
 

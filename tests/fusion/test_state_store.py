@@ -9,10 +9,14 @@ from fusion_fakes import FakeMemory
 
 from ltmt.fusion.datastore import ForcedSegment, SegmentCache, force_decode
 from ltmt.fusion.knn import KnnFusion
-from ltmt.fusion.state_store import STORE_FOLDER, StateStore
+from ltmt.fusion.state_store import STORE_FOLDER, StateStore, forget_states
 from ltmt.translator import Translator
 
 SOURCE, TARGET = "open the file", "öffne die Datei"
+
+
+def _key(name: str, user: str = "u", segment: int = 1) -> tuple[str, str, int, str, str]:
+    return ("m", user, segment, name, TARGET)
 
 
 def _segment(length: int, seed: int = 0) -> ForcedSegment:
@@ -36,32 +40,32 @@ def test_round_trip_and_model_fingerprint_separate(tmp_path: Path) -> None:
 
 def test_bounded_least_recently_used_go_first(tmp_path: Path) -> None:
     probe = StateStore("m", tmp_path / "probe")
-    probe.put("x", _segment(40))
-    size = probe.path_of("x").stat().st_size
+    probe.put(_key("x"), _segment(40))
+    size = probe.path_of(_key("x")).stat().st_size
     store = StateStore("m", tmp_path, max_bytes=int(size * 3.5))
     for index, key in enumerate("abc"):
-        store.put(key, _segment(40, index))
-        os.utime(store.path_of(key), ns=(index * 10**9, index * 10**9))
-    assert store.get("a") is not None  # read: now the most recently used
-    store.put("d", _segment(40, 3))  # over the bound: evict down to 80 %
-    kept = {key for key in "abcd" if store.path_of(key).exists()}
+        store.put(_key(key), _segment(40, index))
+        os.utime(store.path_of(_key(key)), ns=(index * 10**9, index * 10**9))
+    assert store.get(_key("a")) is not None  # read: now the most recently used
+    store.put(_key("d"), _segment(40, 3))  # over the bound: evict down to 80 %
+    kept = {key for key in "abcd" if store.path_of(_key(key)).exists()}
     assert kept == {"a", "d"}
 
 
 def test_unreadable_file_is_a_miss_and_removed(tmp_path: Path) -> None:
     store = StateStore("m", tmp_path)
-    store.put("a", _segment(3))
-    store.path_of("a").write_bytes(b"not safetensors")
-    assert store.get("a") is None
-    assert not store.path_of("a").exists()
+    store.put(_key("a"), _segment(3))
+    store.path_of(_key("a")).write_bytes(b"not safetensors")
+    assert store.get(_key("a")) is None
+    assert not store.path_of(_key("a")).exists()
 
 
 def test_unwritable_folder_never_stops_a_translation(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     store = StateStore("m", blocker)  # its folder would sit under a file
-    store.put("a", _segment(3))
-    assert store.get("a") is None
+    store.put(_key("a"), _segment(3))
+    assert store.get(_key("a")) is None
 
 
 def test_second_run_reads_states_from_disk(tiny_backbone, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -97,5 +101,19 @@ def test_translator_gives_a_store_only_to_plain_memories(tiny_backbone) -> None:
 @pytest.mark.parametrize("max_bytes", [0, 1])
 def test_tiny_bound_keeps_nothing_but_still_translates(tmp_path: Path, max_bytes: int) -> None:
     store = StateStore("m", tmp_path, max_bytes=max_bytes)
-    store.put("a", _segment(3))
-    assert not store.path_of("a").exists()
+    store.put(_key("a"), _segment(3))
+    assert not store.path_of(_key("a")).exists()
+    with pytest.raises(TypeError, match=r"keys are \(model, user, id, source, target\)"):
+        store.path_of("a")
+
+
+def test_forget_states_of_a_user_or_one_segment_for_every_model(tmp_path: Path) -> None:
+    stores = [StateStore(model, tmp_path) for model in ("m1", "m2")]
+    keys = [_key("a", "ann", 1), _key("b", "ann", 2), _key("a", "bob", 1)]
+    for store in stores:
+        for key in keys:
+            store.put(key, _segment(3))
+    assert forget_states("ann", 1, tmp_path) == 2
+    assert [s.path_of(k).exists() for s in stores for k in keys] == [False, True, True] * 2
+    assert forget_states("ann", root=tmp_path) == 2
+    assert [s.path_of(k).exists() for s in stores for k in keys] == [False, False, True] * 2
