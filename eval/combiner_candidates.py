@@ -25,17 +25,21 @@ if str(REPO) not in sys.path:  # run as a script from a checkout: import this re
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import torch
-    import yaml
 
-    from ltmt.config import from_dict, to_dict
+    from ltmt.config import from_dict, read_yaml, to_dict
     from ltmt.fusion.combiner import Combiner, CombinerConfig
     from ltmt.fusion.knn import KnnConfig
     from ltmt.train.combiner import CombinerTrainConfig, dev_losses, dev_split
     from ltmt.train.combiner_data import VARIANTS, StepRows, build_examples
     from ltmt.train.fusion_data import load_groups, retrieve_memories
 
-    config = from_dict(CombinerTrainConfig, yaml.safe_load(Path(args.config).read_text("utf-8")))
+    config = from_dict(CombinerTrainConfig, read_yaml(args.config))
     opt = config.train
+    if not opt.rows_cache or not Path(opt.rows_cache).is_file():
+        raise SystemExit(
+            f"{args.config}: no featurised rows at train.rows_cache ({opt.rows_cache or 'unset'}); "
+            "run ltmt train fusion with this config first"
+        )
     names, groups = load_groups(config.data, opt.seed)
     examples = build_examples(
         retrieve_memories(names, groups, config.data, opt.seed), config.variants, opt.seed
@@ -69,7 +73,12 @@ def main() -> None:
     parser.add_argument("--config", required=True, help="the combiner config whose rows to read")
     parser.add_argument("--output", default="eval/results/combiner/candidates.json")
     args = parser.parse_args()
-    report = run(args)
+    from ltmt.errors import LtmtError
+
+    try:
+        report = run(args)
+    except LtmtError as exc:
+        raise SystemExit(f"combiner_candidates: error: {exc}") from None
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
