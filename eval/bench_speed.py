@@ -14,6 +14,8 @@ converted before the clock starts). Engines:
   full untimed pass fills them), only the in-memory cache is emptied before every round;
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
   dynamic quantisation of the torch model that fuses) / ``fusion_bf16=True`` (bfloat16 weights);
+* ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained λ
+  combiner), each user's memory, cold like ``ltmt-knn``;
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
@@ -56,6 +58,7 @@ ENGINES = (
     "ct2-int8",
     "ct2-float32",
 )
+OPTIONAL_ENGINES = ("ltmt-knn-trained",)  # named in --engines only: needs MODEL/fusion-combiner
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
 
@@ -87,19 +90,21 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
             threads=args.threads,
         )
         return lambda user, sources: [t.text for t in translator.translate(sources)], None
-    if name.startswith("ltmt-knn"):
+    if name.startswith("ltmt-knn") and name in (*ENGINES, *OPTIONAL_ENGINES):
         return _knn_engine(backbone, args, users_dir, variant=name.removeprefix("ltmt-knn"))
     if name == "hf-generate":
         return _generate_engine(backbone, args), None
     if name in ("ct2-int8", "ct2-float32"):
         return _ct2_engine(backbone, name.split("-")[1], args), None
-    raise SystemExit(f"unknown engine {name!r}: choose from {', '.join(ENGINES)}")
+    known = ", ".join((*ENGINES, *OPTIONAL_ENGINES))
+    raise SystemExit(f"unknown engine {name!r}: choose from {known}")
 
 
 def _knn_engine(
     backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
-    """``variant``: ``""`` (cold), ``-warm``, ``-int8`` or ``-bf16`` (see the docstring)."""
+    """``variant``: ``""`` (cold), ``-warm``, ``-int8``, ``-bf16`` or ``-trained`` (see the
+    docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -109,15 +114,14 @@ def _knn_engine(
         backbone = quantized_int8(backbone)
     elif variant == "-bf16":
         backbone = bfloat16_weights(backbone)
-    elif variant not in ("", "-warm"):
-        raise SystemExit(f"unknown knn engine variant {variant!r}")
+    fusion = "knn-trained" if variant == "-trained" else "knn"
     contexts = {t.user: fresh_memory(t) for t in find_users(users_dir, args.limit)}
     memories = {user: context.__enter__() for user, context in contexts.items()}
     translators = {
         user: Translator(
             backbone,
             memory,
-            fusion="knn",
+            fusion=fusion,
             beam=args.beam,
             batch_size=args.batch_size,
             threads=args.threads,
