@@ -24,7 +24,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ltmt.paths import default_cache_dir
+from ltmt.paths import ENV_CACHE, default_cache_dir
 
 if TYPE_CHECKING:
     from ltmt.fusion.datastore import ForcedSegment
@@ -106,7 +106,13 @@ class StateStore:
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)
             if not self._warned:
-                logger.warning("forced-state cache: cannot write under %s (%s)", self.folder, exc)
+                logger.warning(
+                    "forced-state cache: cannot write under %s (%s); matches are force-decoded "
+                    "again next run (set %s to a writable folder)",
+                    self.folder,
+                    exc,
+                    ENV_CACHE,
+                )
                 self._warned = True
             return
         if self._used is None:
