@@ -97,6 +97,7 @@ class StateStore:
         path = self.path_of(key)
         partial = path.with_suffix(f".{os.getpid()}.part")
         try:
+            _private_folder(self.base)
             path.parent.mkdir(parents=True, exist_ok=True)
             tensors = {"keys": item.keys.contiguous().cpu(), "values": item.values.cpu()}
             save_file(tensors, str(partial))
@@ -193,3 +194,11 @@ def _evict(base: Path, target: int) -> int:
             continue
         total -= size
     return total
+
+
+def _private_folder(folder: Path) -> None:
+    """Create ``folder`` readable by its owner only: the states are made from the memory's
+    targets, so the cache is as private as the store (whose directory is 0700)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)

@@ -117,3 +117,10 @@ def test_forget_states_of_a_user_or_one_segment_for_every_model(tmp_path: Path) 
     assert [s.path_of(k).exists() for s in stores for k in keys] == [False, True, True] * 2
     assert forget_states("ann", root=tmp_path) == 2
     assert [s.path_of(k).exists() for s in stores for k in keys] == [False, False, True] * 2
+
+
+def test_the_cache_folder_is_private(tmp_path: Path) -> None:
+    (tmp_path / STORE_FOLDER).mkdir(mode=0o755)  # left open by an older version
+    store = StateStore("model-a", tmp_path)
+    store.put(("model-a", "u", 1, SOURCE, TARGET), _segment(3))
+    assert (tmp_path / STORE_FOLDER).stat().st_mode & 0o777 == 0o700
