@@ -14,8 +14,8 @@ A ``lens`` array per block of ids holds each segment's index-text length (0 once
 
 A query reads the postings of its terms from the rarest up, terms that do not overlap one
 already chosen first (:func:`_choose`), while the postings it reads stay under a budget (the
-common n-grams are left out once it is spent), and counts per segment in a dense scratch array
-how many of the read terms it holds. From that fraction ``f`` and the two lengths it estimates
+common n-grams are left out once it is spent), sorts the ids it read and counts per segment
+how many of the read terms it holds (the length of its run). From that fraction ``f`` and the two lengths it estimates
 the fuzzy score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and
 hands the best ``limit`` to :mod:`ltmt.retrieval`, each with how many read terms it lacks (for
 the sound score bound that lets the exact rerank skip candidates unread).
@@ -101,13 +101,18 @@ def text_terms(
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
     """Sorted distinct ``values`` (``np.unique`` hashes first in numpy 2, which is far slower)."""
-    values = np.sort(values)
-    if values.size < 2:
-        return values
-    keep = np.empty(values.size, dtype=bool)
-    keep[0] = True
-    np.not_equal(values[1:], values[:-1], out=keep[1:])
-    return values[keep]
+    return _run_lengths(np.sort(values))[0]
+
+
+def _run_lengths(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of the sorted array ``ordered`` and how often each occurs (int32)."""
+    if not ordered.size:
+        return ordered, np.zeros(0, dtype=np.int32)
+    starts = np.empty(ordered.size, dtype=bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    return ordered[first], np.diff(first, append=ordered.size).astype(np.int32)
 
 
 def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:
@@ -297,7 +302,6 @@ def candidates(
     txn: lmdb.Transaction,
     uid: int,
     lens: np.ndarray,
-    scratch: Scratch,
     text: str,
     limit: int,
     *,
@@ -307,7 +311,7 @@ def candidates(
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
     and for each the number of the query's distinct terms it was found to lack.
 
-    ``lens`` is :func:`load_lens` of the user; ``scratch`` holds the work arrays. Terms that
+    ``lens`` is :func:`load_lens` of the user. Terms that
     were not read count as present, so the lacking counts are lower bounds (what
     :func:`ltmt.retrieval.score_bound` needs).
     """
@@ -336,21 +340,15 @@ def candidates(
             parts.extend(_postings(cursor, key, tail))
         else:
             parts.append(tail)
-    ids = np.concatenate(parts)
-    if ids.size != read or int(ids.max()) >= lens.size:
+    ids = np.sort(np.concatenate(parts))
+    if ids.size != read or int(ids[-1]) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
-    counts, stamp = scratch.arrays(lens.size)
-    np.add.at(counts, ids, scratch.ones(ids.size))
-    # one position per distinct id: the last write of each id into ``stamp`` wins
-    positions = np.arange(ids.size, dtype=np.int32)
-    stamp[ids] = positions
-    touched = ids[stamp[ids] == positions]
-    shared = counts[touched].astype(np.float64)
-    counts[touched] = 0.0
-    seg_len = lens[touched].astype(np.float64)
-    query_len = float(len(text))
-    # the Dice coefficient of the two lengths, the read terms standing for the query's length
-    estimate = 2.0 * np.minimum(shared / n_read * query_len, seg_len) / (query_len + seg_len)
+    touched, shared = _run_lengths(ids)
+    seg_len = lens[touched].astype(np.float32)
+    query_len = np.float32(len(text))
+    # half the Dice coefficient of the two lengths, the read terms standing for the query's length
+    estimate = np.minimum(shared * (query_len / n_read), seg_len)
+    estimate /= query_len + seg_len
     estimate[seg_len == 0] = -1.0  # deleted
     if touched.size > limit:
         best = np.argpartition(-estimate, limit - 1)[:limit]
@@ -422,28 +420,3 @@ def _choose(found: list[_Term], budget: int) -> list[_Term]:
         read += item[0]
         chosen.append(item)
     return chosen
-
-
-class Scratch:
-    """Work arrays of :func:`candidates`, reused across queries (one per thread).
-
-    ``accumulator`` (float32) is all zeros between queries; ``stamp`` (int32) needs no reset.
-    """
-
-    def __init__(self) -> None:
-        self.accumulator = np.zeros(0, dtype=np.float32)
-        self.stamp = np.zeros(0, dtype=np.int32)
-        self._ones = np.ones(0, dtype=np.float32)
-
-    def ones(self, size: int) -> np.ndarray:
-        """``size`` float32 ones (np.add.at is fast with an array, slow with a scalar)."""
-        if self._ones.size < size:
-            self._ones = np.ones(size + size // 4, dtype=np.float32)
-        return self._ones[:size]
-
-    def arrays(self, size: int) -> tuple[np.ndarray, np.ndarray]:
-        if self.accumulator.size < size:
-            grown = size + size // 4 + 1024
-            self.accumulator = np.zeros(grown, dtype=np.float32)
-            self.stamp = np.zeros(grown, dtype=np.int32)
-        return self.accumulator, self.stamp

@@ -53,7 +53,7 @@ LENS_CACHE_USERS = 8
 
 
 class _SearchScratch(threading.local):
-    """Per-thread reusable search state: the index's work arrays and recent users' length arrays.
+    """Per-thread reusable search state: recent users' length arrays.
 
     A cached length array is keyed by the user's row as read in the search's own transaction;
     every write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale
@@ -61,7 +61,6 @@ class _SearchScratch(threading.local):
     """
 
     def __init__(self) -> None:
-        self.index = index.Scratch()
         self.lens: dict[str, tuple[bytes, np.ndarray]] = {}
 
 
@@ -408,7 +407,6 @@ class Memory:
         if info.count == 0:
             return [[] for _ in texts]
         lens = self._lens(txn, user, row, info.uid, cipher)
-        scratch = self._scratch.index
         results: list[list[Match]] = []
 
         norm_prefix, get = NORM + u32(info.uid), txn.get
@@ -433,7 +431,7 @@ class Memory:
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
             ids, lacking = index.candidates(
-                txn, info.uid, lens, scratch, index_text, limit, cipher=cipher
+                txn, info.uid, lens, index_text, limit, cipher=cipher
             )
             # the index reads case-folded text: its bounds hold for case-folded scores only
             bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)

@@ -100,7 +100,7 @@ def test_candidates_never_miss_a_segment_with_the_querys_rarest_term(tmp_path: P
             def run(txn: lmdb.Transaction, query: str = query) -> np.ndarray:
                 lens = index.load_lens(txn, memory_uid(txn, "u"))
                 ids, _ = index.candidates(
-                    txn, memory_uid(txn, "u"), lens, index.Scratch(), query, 10**6, budget=0
+                    txn, memory_uid(txn, "u"), lens, query, 10**6, budget=0
                 )
                 return ids
 
