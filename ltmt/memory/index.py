@@ -49,6 +49,10 @@ POSTINGS_BUDGET = 150_000
 WINDOW_SCAN_MAX = 65_536
 WINDOW_SCORE = 50
 MIN_TERMS = 4
+# The first pass hands this many times the candidate limit to the second, which also reads the
+# common terms the first left out (at most RECOUNT_BUDGET postings) for those segments only.
+WIDEN = 4
+RECOUNT_BUDGET = 500_000
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
 
@@ -306,13 +310,17 @@ def candidates(
     limit: int,
     *,
     budget: int = POSTINGS_BUDGET,
+    recount: int = RECOUNT_BUDGET,
     cipher: PlainCipher = PLAIN,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
     and for each the number of the query's distinct terms it was found to lack.
 
-    ``lens`` is :func:`load_lens` of the user. Terms that
-    were not read count as present, so the lacking counts are lower bounds (what
+    ``lens`` is :func:`load_lens` of the user. The first pass reads the rarest terms (about
+    ``budget`` postings) and keeps the ``WIDEN · limit`` best estimates; the second reads the
+    common terms the first left out (about ``recount`` postings; 0: none) for those segments
+    only (:func:`_count_more`) and estimates them again. Terms that were not read count as
+    present and terms no segment holds as lacking, so the lacking counts are lower bounds (what
     :func:`ltmt.retrieval.score_bound` needs).
     """
     all_terms, all_positions, _ = text_terms([text], cipher)
@@ -329,7 +337,7 @@ def candidates(
     if not lens.size:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if not found:
-        return _length_window(np.zeros(0, dtype=np.int64), lens, len(text), limit, 0)
+        return _length_window(np.zeros(0, dtype=np.int64), lens, len(text), limit, terms.size)
     found.sort(key=lambda item: item[0])
     chosen = _choose(found, budget)
     n_read, read = len(chosen), sum(item[0] for item in chosen)
@@ -344,22 +352,83 @@ def candidates(
     if ids.size != read or int(ids[-1]) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
     touched, shared = _run_lengths(ids)
-    seg_len = lens[touched].astype(np.float32)
-    query_len = np.float32(len(text))
-    # half the Dice coefficient of the two lengths, the read terms standing for the query's length
-    estimate = np.minimum(shared * (query_len / n_read), seg_len)
-    estimate /= query_len + seg_len
-    estimate[seg_len == 0] = -1.0  # deleted
+    query_len = float(len(text))
+    estimate = _estimates(touched, shared, lens, query_len, n_read)
+    pool = limit * WIDEN
+    if touched.size > pool:
+        best = np.argpartition(-estimate, pool - 1)[:pool]
+        touched, shared, estimate = touched[best], shared[best], estimate[best]
+    alive = estimate >= 0
+    touched, shared = touched[alive], shared[alive]
+    read_keys = {item[2] for item in chosen}
+    rest = [item for item in found if item[2] not in read_keys]
+    n_counted = n_read
+    if rest and touched.size and recount:
+        n_counted += _count_more(cursor, rest, touched, shared, lens.size, recount)
+        estimate = _estimates(touched, shared, lens, query_len, n_counted)
+    else:
+        estimate = estimate[alive]
     if touched.size > limit:
         best = np.argpartition(-estimate, limit - 1)[:limit]
-        touched, estimate, shared = touched[best], estimate[best], shared[best]
-    keep = estimate >= 0
-    order = np.argsort(-estimate[keep], kind="stable")
-    lacking = (n_read - shared[keep][order]).astype(np.int64)
-    ids = touched[keep][order].astype(np.int64)
-    if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:
-        return _length_window(ids, lens, len(text), limit, n_read, lacking)
+        touched, shared, estimate = touched[best], shared[best], estimate[best]
+    order = np.argsort(-estimate, kind="stable")
+    absent = terms.size - len(found)  # terms no stored segment holds
+    lacking = (n_counted + absent - shared[order]).astype(np.int64)
+    ids = touched[order].astype(np.int64)
+    if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:  # every touched segment is in ids
+        return _length_window(ids, lens, len(text), limit, n_read + absent, lacking)
     return ids, lacking
+
+
+def _estimates(
+    touched: np.ndarray, shared: np.ndarray, lens: np.ndarray, query_len: float, n_read: int
+) -> np.ndarray:
+    """Half the Dice coefficient of the two lengths, the share ``f`` of the read terms a
+    segment holds standing for the query's length: ``min(f·len_q, len_s) / (len_q + len_s)``;
+    -1 for a deleted segment."""
+    seg_len = lens[touched].astype(np.float32)
+    estimate = np.minimum(shared * np.float32(query_len / n_read), seg_len)
+    estimate /= np.float32(query_len) + seg_len
+    estimate[seg_len == 0] = -1.0
+    return estimate
+
+
+def _count_more(
+    cursor: lmdb.Cursor,
+    rest: list[_Term],
+    ids: np.ndarray,
+    shared: np.ndarray,
+    size: int,
+    budget: int,
+) -> int:
+    """Add to ``shared`` how many of the terms ``rest`` (rarest first) each of ``ids`` holds,
+    while their postings stay under ``budget``; returns how many terms were read. ``size``
+    bounds the ids (the length of the user's ``lens``).
+
+    The common terms the first pass left out are read only to look up the few segments that
+    pass on (marked in a bitmap), so they refine the estimates and the lacking counts.
+    """
+    parts: list[np.ndarray] = []
+    read = n_terms = 0
+    for df, _, key, tail in rest:
+        if read + df > budget:
+            break
+        read += df
+        n_terms += 1
+        if df > tail.size and cursor.set_key(key):
+            parts.extend(_postings(cursor, key, tail))
+        else:
+            parts.append(tail)
+    if not parts:
+        return 0
+    postings = np.concatenate(parts)
+    marked = np.zeros(size, dtype=bool)
+    marked[ids] = True
+    hits = np.sort(postings[marked[postings]])
+    shared += (np.searchsorted(hits, ids, "right") - np.searchsorted(hits, ids, "left")).astype(
+        shared.dtype
+    )
+    return n_terms
 
 
 def _length_window(

@@ -78,7 +78,9 @@ class Memory:
 
     ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
     unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
-    is how many index candidates are reranked per query; ``map_size`` is the initial LMDB map
+    is how many index candidates are reranked per query; ``recount`` is how many postings of
+    the query's common n-grams are read to re-estimate the best candidates (0: none, faster and
+    finds less, see :func:`ltmt.memory.index.candidates`); ``map_size`` is the initial LMDB map
     size in bytes (it grows when full). ``key_file`` (default: ``$LTMT_KEY_FILE``) is the store
     key of an encrypted store, or makes a new store encrypted (see :mod:`ltmt.memory.crypto`).
     """
@@ -90,15 +92,19 @@ class Memory:
         case_sensitive: bool = False,
         clean: CleanConfig = DEFAULT_CLEAN,
         candidates: int = DEFAULT_CANDIDATES,
+        recount: int = index.RECOUNT_BUDGET,
         map_size: int = env.DEFAULT_MAP_SIZE,
         key_file: str | os.PathLike[str] | None = None,
     ) -> None:
         if candidates < 1:
             raise InputError(f"candidates must be >= 1, got {candidates}")
+        if recount < 0:
+            raise InputError(f"recount must be >= 0, got {recount}")
         self.path = resolve_memory_dir(path)
         self.case_sensitive = case_sensitive
         self.clean = clean
         self.candidates = candidates
+        self.recount = recount
         key = resolve_key_file(key_file)
         self._store: env.Store | None = env.acquire(self.path, map_size=map_size, key_file=key)
         self._scratch = _SearchScratch()
@@ -431,7 +437,7 @@ class Memory:
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
             ids, lacking = index.candidates(
-                txn, info.uid, lens, index_text, limit, cipher=cipher
+                txn, info.uid, lens, index_text, limit, recount=self.recount, cipher=cipher
             )
             # the index reads case-folded text: its bounds hold for case-folded scores only
             bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)
