@@ -15,9 +15,12 @@ A ``lens`` array per block of ids holds each segment's index-text length (0 once
 A query reads the postings of its terms from the rarest up, terms that do not overlap one
 already chosen first (:func:`_choose`), while the postings it reads stay under a budget (the
 common n-grams are left out once it is spent), sorts the ids it read and counts per segment
-how many of the read terms it holds (the length of its run). From that fraction ``f`` and the two lengths it estimates
-the fuzzy score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and
-hands the best ``limit`` to :mod:`ltmt.retrieval`, each with how many read terms it lacks (for
+how many of the read terms it holds (the length of its run). From that fraction ``f`` and the
+two lengths it estimates the fuzzy score as a Dice coefficient would,
+``2·min(f·len_q, len_s) / (len_q + len_s)``. A second pass reads the common terms the first
+left out (under a budget of its own), only to look up the ``WIDEN · limit`` best segments in
+them (:func:`_count_more`), and estimates those again with all the terms it read. It hands the
+best ``limit`` to :mod:`ltmt.retrieval`, each with how many of the query's terms it lacks (for
 the sound score bound that lets the exact rerank skip candidates unread).
 
 In an encrypted store every term passes through the user's ``cipher.terms`` (a keyed

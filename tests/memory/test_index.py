@@ -6,8 +6,8 @@ import random
 from pathlib import Path
 
 import lmdb
-import pytest
 import numpy as np
+import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError
@@ -101,9 +101,7 @@ def test_candidates_never_miss_a_segment_with_the_querys_rarest_term(tmp_path: P
 
             def run(txn: lmdb.Transaction, query: str = query) -> np.ndarray:
                 lens = index.load_lens(txn, memory_uid(txn, "u"))
-                ids, _ = index.candidates(
-                    txn, memory_uid(txn, "u"), lens, query, 10**6, budget=0
-                )
+                ids, _ = index.candidates(txn, memory_uid(txn, "u"), lens, query, 10**6, budget=0)
                 return ids
 
             found = set(env.read(memory.store, run, buffers=True).tolist())
@@ -132,8 +130,7 @@ def test_lacking_counts_are_exact_once_the_second_pass_reads_every_term(tmp_path
     with Memory(tmp_path) as memory:
         memory.import_pairs("u", [(s, s) for s in sentences])
         terms_of = {
-            s.id: set(index.query_terms(normalize(s.source)).tolist())
-            for s in memory.segments("u")
+            s.id: set(index.query_terms(normalize(s.source)).tolist()) for s in memory.segments("u")
         }
         # the reversed word adds n-grams no segment holds: they count as lacking for all
         queries = [normalize(f"{s} {rng.choice(WORDS)[::-1]}") for s in _sentences(rng, 20)]
