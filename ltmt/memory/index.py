@@ -54,7 +54,7 @@ WINDOW_SCORE = 50
 MIN_TERMS = 4
 # The first pass hands this many times the candidate limit to the second, which also reads the
 # common terms the first left out (at most RECOUNT_BUDGET postings) for those segments only.
-WIDEN = 4
+WIDEN = 8
 RECOUNT_BUDGET = 500_000
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
