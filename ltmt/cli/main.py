@@ -9,6 +9,11 @@ import typer
 
 from ltmt.errors import LtmtError
 
+try:  # typer ≥ 0.22 carries its own copy of click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
 app = typer.Typer(
     name="ltmt",
     help="Memory-augmented machine translation: MarianMT with a per-user translation memory.",
@@ -35,14 +40,35 @@ def _register() -> None:
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input."""
+    """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input,
+    2 with a one-line message on a command line that does not parse (a typo in an option)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     _register()
     try:
-        app(args=argv, prog_name="ltmt")
+        code = app(args=argv, prog_name="ltmt", standalone_mode=False)
     except LtmtError as exc:
         typer.echo(f"ltmt: error: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
+    except click_errors.NoArgsIsHelpError as exc:  # `ltmt`, `ltmt memory`: the help
+        typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+        sys.exit(0)
+    except click_errors.UsageError as exc:
+        typer.echo(f"ltmt: error: {usage_message(exc)}", err=True)
+        sys.exit(exc.exit_code)
+    except click_errors.ClickException as exc:
+        typer.echo(f"ltmt: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        code = 130
+    if code == 130:
         typer.echo("ltmt: interrupted", err=True)
-        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)  # as click's standalone mode does
+
+
+def usage_message(exc: click_errors.UsageError) -> str:
+    """A usage error on one line, with where to read the command's options."""
+    message = " ".join(exc.format_message().split())
+    if not message.endswith((".", "?")):
+        message += "."
+    command = exc.ctx.command_path if exc.ctx else "ltmt"
+    return f"{message} See '{command} --help'."

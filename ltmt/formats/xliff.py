@@ -6,7 +6,11 @@
 The files are handled with lxml directly (translate-toolkit's XLIFF store flattens inline
 markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units marked
 ``translate="no"`` are skipped; so are targets not final enough to learn from (1.2 ``new``,
-``needs-translation`` and the ``needs-review-*`` states, 2.0 ``initial``) unless asked for.
+``needs-translation`` and the ``needs-review-*`` states, 2.0 ``initial``) unless asked for,
+and so is the gettext header that ``po2xliff`` writes as a unit (``restype=
+"x-gettext-domain-header"``). A unit's context, used like a PO ``msgctxt``, is its
+``<context context-type="x-po-msgctxt">`` (translate-toolkit's convention) or else its resource
+name (1.2 ``resname``, 2.0 ``name``).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
+GETTEXT_HEADER = "x-gettext-domain-header"
+MSGCTXT = frozenset({"x-po-msgctxt", "x-gettext-msgctxt"})
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
 REVIEW_12 = frozenset(
     {
@@ -58,6 +64,7 @@ class XliffUnit:
     target: Any | None
     unit_id: str
     version: int
+    context: str = ""
 
     @property
     def state(self) -> str | None:
@@ -99,14 +106,31 @@ def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
                 source, target = _child(segment, "source"), _child(segment, "target")
                 if source is not None:
                     suffix = f"/{segment.get('id') or number}" if len(segments) > 1 else ""
-                    yield XliffUnit(segment, source, target, f"{unit.get('id', '')}{suffix}", 2)
+                    unit_id = f"{unit.get('id', '')}{suffix}"
+                    yield XliffUnit(segment, source, target, unit_id, 2, _context(unit, "name"))
         return
     for unit in root.iter():
-        if local_name(unit.tag) != "trans-unit" or unit.get("translate") == "no":
+        if (
+            local_name(unit.tag) != "trans-unit"
+            or unit.get("translate") == "no"
+            or unit.get("restype") == GETTEXT_HEADER
+        ):
             continue
         source = _child(unit, "source")
         if source is not None:
-            yield XliffUnit(unit, source, _child(unit, "target"), unit.get("id", ""), 1)
+            target = _child(unit, "target")
+            yield XliffUnit(unit, source, target, unit.get("id", ""), 1, _context(unit, "resname"))
+
+
+def _context(unit: Any, name_attribute: str) -> str:
+    """The unit's gettext context, else its resource name, else ``""``."""
+    for group in unit:
+        if local_name(group.tag) != "context-group":
+            continue
+        for context in group:
+            if local_name(context.tag) == "context" and context.get("context-type") in MSGCTXT:
+                return context.text or ""
+    return unit.get(name_attribute) or ""
 
 
 def _child(element: Any, name: str) -> Any | None:
@@ -139,7 +163,8 @@ def read_xliff(
 ) -> Iterator[PairRecord]:
     """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
 
-    Metadata: ``id`` (the unit id), ``note`` (its notes) and ``state`` when set.
+    Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
+    notes) and ``state`` when set.
     """
     path = Path(path)
     tree, version = load_xliff(path)
@@ -152,6 +177,8 @@ def read_xliff(
         if not source.strip():
             continue
         metadata = {"id": unit.unit_id} if unit.unit_id else {}
+        if unit.context:
+            metadata["context"] = unit.context
         owner = unit.holder.getparent() if version == 2 else unit.holder  # 2.0: notes on <unit>
         notes = [n.text for n in owner.iter() if local_name(n.tag) == "note" and n.text]
         if notes:
@@ -169,7 +196,8 @@ def write_xliff(
 
     Text is written as text (a ``<b>`` in a string is escaped, not markup), with
     ``xml:space="preserve"`` so edge spaces survive; ``metadata["id"]`` is the unit id when
-    unique, else the record's number. Pairs with control characters (which XML cannot hold) are
+    unique, else the record's number; ``metadata["context"]`` is written as translate-toolkit
+    writes a ``msgctxt``. Pairs with control characters (which XML cannot hold) are
     skipped with a warning.
     """
     from lxml import etree
@@ -198,6 +226,14 @@ def write_xliff(
         unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         etree.SubElement(unit, f"{{{NS_12}}}source").text = record.source
         etree.SubElement(unit, f"{{{NS_12}}}target", state="translated").text = record.target
+        context = str(record.metadata.get("context", "") or "")
+        if context:
+            group = etree.SubElement(
+                unit, f"{{{NS_12}}}context-group", name="po-entry", purpose="information"
+            )
+            etree.SubElement(
+                group, f"{{{NS_12}}}context", {"context-type": "x-po-msgctxt"}
+            ).text = context
         written += 1
     etree.indent(root, space="  ")
     data = etree.tostring(root, encoding="UTF-8")

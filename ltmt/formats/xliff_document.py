@@ -62,11 +62,11 @@ class XliffDocument:
         return cls(path, data, tree, version, tgt_lang)
 
     def units(self) -> list[Unit]:
-        return [Unit(str(i), to_text(u.source).text) for i, u in enumerate(self._units)]
+        return [Unit(str(i), to_text(u.source).text, u.context) for i, u in enumerate(self._units)]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         return [
-            Unit(str(i), to_text(u.source).text)
+            Unit(str(i), to_text(u.source).text, u.context)
             for i, u in enumerate(self._units)
             if (overwrite or not u.is_done()) and to_text(u.source).text.strip()
         ]

@@ -147,6 +147,26 @@ def test_xliff12_pending_and_fill(tmp_path: Path) -> None:
     assert open_document(out).pending() == []
 
 
+def test_xliff_units_carry_their_context_and_skip_the_gettext_header(tmp_path: Path) -> None:
+    path = tmp_path / "app.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
+        ' source-language="en" datatype="po"><body>'
+        '<trans-unit id="h" restype="x-gettext-domain-header"><source>Project-Id-Version: a'
+        "</source></trans-unit>"
+        '<trans-unit id="1"><source>Open</source><context-group name="po-entry">'
+        '<context context-type="x-po-msgctxt">menu</context></context-group></trans-unit>'
+        '<trans-unit id="2" resname="title"><source>Open</source></trans-unit>'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    document = open_document(path)
+    assert [(u.key, u.source, u.context) for u in document.pending()] == [
+        ("0", "Open", "menu"),
+        ("1", "Open", "title"),
+    ]
+
+
 def test_xliff12_tags_that_do_not_nest_are_kept_and_marked(tmp_path: Path) -> None:
     document = open_document(DATA / "demo12.xlf")
     document.fill({"2": 'DRÜCKE </g>OK<g id="1"> JETZT<x id="2"/>'}, mark_fuzzy=False)

@@ -142,6 +142,68 @@ def test_xliff20_reads_segments() -> None:
     assert (record.source, record.target, record.metadata["id"]) == ("Save", "Speichern", "u2")
 
 
+PO2XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+  <file original="app.po" source-language="en-US" datatype="plaintext">
+    <body>
+      <trans-unit xml:space="preserve" id="1" restype="x-gettext-domain-header">
+        <source>Content-Type: text/plain; charset=UTF-8
+</source>
+        <target state="translated">Content-Type: text/plain; charset=UTF-8
+</target>
+      </trans-unit>
+      <trans-unit xml:space="preserve" id="2" approved="yes">
+        <source>Open</source>
+        <target state="translated">Öffnen</target>
+        <context-group name="po-entry" purpose="information">
+          <context context-type="x-po-msgctxt">menu</context>
+        </context-group>
+      </trans-unit>
+      <trans-unit id="3" resname="dialog.title">
+        <source>Open</source>
+        <target state="translated">Öffnen</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_gettext_header_skipped_and_contexts_read(tmp_path: Path) -> None:
+    path = tmp_path / "app.xlf"
+    path.write_text(PO2XLIFF, encoding="utf-8")
+    records = list(read_xliff(path))
+    assert [(r.source, r.metadata.get("context")) for r in records] == [
+        ("Open", "menu"),
+        ("Open", "dialog.title"),
+    ]
+
+
+def test_xliff20_unit_name_is_its_context(tmp_path: Path) -> None:
+    path = tmp_path / "app.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"'
+        ' trgLang="de"><file id="f"><unit id="u1" name="menu.open"><segment state="final">'
+        "<source>Open</source><target>Öffnen</target></segment></unit></file></xliff>",
+        encoding="utf-8",
+    )
+    [record] = read_xliff(path)
+    assert record.metadata["context"] == "menu.open"
+
+
+def test_xliff_context_round_trips(tmp_path: Path) -> None:
+    records = [
+        PairRecord("Open", "Öffnen", "", {"context": "menu"}),
+        PairRecord("Open", "Öffne", "", {}),
+    ]
+    assert write_xliff(tmp_path / "m.xlf", records) == 2
+    back = list(read_xliff(tmp_path / "m.xlf"))
+    assert [(r.target, r.metadata.get("context")) for r in back] == [
+        ("Öffnen", "menu"),
+        ("Öffne", None),
+    ]
+
+
 def test_xliff_language_mismatch() -> None:
     with pytest.raises(
         InputError, match=r"languages in the file are de-DE, en-US, not en->fr; pass"

@@ -1,0 +1,49 @@
+"""The entry point: help, and command lines that do not parse, each answered in one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Runner = Callable[..., tuple[int, str, str]]
+
+
+def test_no_arguments_prints_the_help(run_ltmt: Runner) -> None:
+    code, out, err = run_ltmt()
+    assert code == 0 and "Usage: ltmt" in out and "translate" in out and err == ""
+
+
+def test_a_group_without_a_command_prints_its_help(run_ltmt: Runner) -> None:
+    code, out, _ = run_ltmt("memory")
+    assert code == 0 and "Usage: ltmt memory" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["translate", "--usr", "u1", "a.txt"],
+            "ltmt: error: No such option: --usr (Possible options: --fusion, --strict, --user)."
+            " See 'ltmt translate --help'.",
+        ),
+        (
+            ["memory", "export", "--user", "u1"],
+            "ltmt: error: Missing option '--output' / '-o'. See 'ltmt memory export --help'.",
+        ),
+        (
+            ["trnaslate", "a.txt"],
+            "ltmt: error: No such command 'trnaslate'. Did you mean 'translate'? See 'ltmt --help'.",
+        ),
+        (
+            ["translate", "--beam", "four", "a.txt"],
+            "ltmt: error: Invalid value for '--beam': ",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_code_2(
+    run_ltmt: Runner, args: list[str], message: str
+) -> None:
+    code, out, err = run_ltmt(*args)
+    assert code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1
