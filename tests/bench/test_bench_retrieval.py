@@ -3,22 +3,12 @@ configuration searched in turn with the main one."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from typing import Any
 
-from test_bench_encryption import tiny_pool
+from test_bench_encryption import load_script, tiny_pool
 
 SCRIPT = Path(__file__).parents[2] / "eval" / "bench_retrieval.py"
-
-
-def load_script() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_retrieval", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path: Path) -> None:
@@ -33,7 +23,7 @@ def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path:
     (dev / "git.test.jsonl").write_text("".join(json.dumps(r) + "\n" for r in tests))
     output = tmp_path / "retrieval.json"
     args = ["--data-dir", str(data), "--segments", "300", "--queries", "10"]
-    load_script().main(
+    load_script(SCRIPT).main(
         [*args, "--baseline-recount", "0", "--work-dir", str(tmp_path), "--output", str(output)]
     )
     result = json.loads(output.read_text())
