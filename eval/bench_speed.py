@@ -12,6 +12,8 @@ converted before the clock starts). Engines:
   emptied before every round);
 * ``ltmt-knn-int8``: the same with ``fusion_int8=True`` (int8 dynamic quantisation of the torch
   model that fuses);
+* ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained λ
+  combiner), each user's memory, its cache emptied before every round;
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
@@ -51,6 +53,7 @@ ENGINES = (
     "ct2-int8",
     "ct2-float32",
 )
+OPTIONAL_ENGINES = ("ltmt-knn-trained",)  # named in --engines only: needs MODEL/fusion-combiner
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
 
@@ -82,17 +85,19 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
             threads=args.threads,
         )
         return lambda user, sources: [t.text for t in translator.translate(sources)], None
-    if name in ("ltmt-knn", "ltmt-knn-int8"):
-        return _knn_engine(backbone, args, users_dir, int8=name.endswith("int8"))
+    if name in ("ltmt-knn", "ltmt-knn-int8", "ltmt-knn-trained"):
+        fusion = "knn-trained" if name == "ltmt-knn-trained" else "knn"
+        return _knn_engine(backbone, args, users_dir, fusion, int8=name.endswith("int8"))
     if name == "hf-generate":
         return _generate_engine(backbone, args), None
     if name in ("ct2-int8", "ct2-float32"):
         return _ct2_engine(backbone, name.split("-")[1], args), None
-    raise SystemExit(f"unknown engine {name!r}: choose from {', '.join(ENGINES)}")
+    known = ", ".join((*ENGINES, *OPTIONAL_ENGINES))
+    raise SystemExit(f"unknown engine {name!r}: choose from {known}")
 
 
 def _knn_engine(
-    backbone: Any, args: argparse.Namespace, users_dir: Path, int8: bool
+    backbone: Any, args: argparse.Namespace, users_dir: Path, fusion: str, int8: bool
 ) -> tuple[Translate, Any]:
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
@@ -107,7 +112,7 @@ def _knn_engine(
         user: Translator(
             backbone,
             memory,
-            fusion="knn",
+            fusion=fusion,
             beam=args.beam,
             batch_size=args.batch_size,
             threads=args.threads,
