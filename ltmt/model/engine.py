@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENGINES = ("auto", "ctranslate2", "torch")
+FUSION_WEIGHTS = ("float32", "bfloat16", "int8")
 
 
 def check_engine(engine: str, compute_type: str) -> None:
@@ -36,6 +37,14 @@ def check_engine(engine: str, compute_type: str) -> None:
     if compute_type not in COMPUTE_TYPES:
         raise ConfigError(
             f"compute type must be one of {', '.join(COMPUTE_TYPES)}, got {compute_type!r}"
+        )
+
+
+def check_fusion_weights(weights: str) -> None:
+    """Raise :class:`ConfigError` unless ``weights`` names the fused batches' weights."""
+    if weights not in FUSION_WEIGHTS:
+        raise ConfigError(
+            f"fusion weights must be one of {', '.join(FUSION_WEIGHTS)}, got {weights!r}"
         )
 
 
