@@ -216,11 +216,21 @@ def progress_bar(total: int) -> Any:
 
 def time_searches(memory: Any, user: str, queries: list[str], k: int) -> list[tuple[float, float]]:
     """Per query: (search ms, top-1 score; 0 when nothing is found)."""
-    rows = []
+    return time_interleaved([memory], user, queries, k)[0]
+
+
+def time_interleaved(
+    memories: list[Any], user: str, queries: list[str], k: int
+) -> list[list[tuple[float, float]]]:
+    """:func:`time_searches` of each memory, the memories taking turns on every query (so that a
+    change in the machine's load affects them alike)."""
+    rows: list[list[tuple[float, float]]] = [[] for _ in memories]
     for text in queries:
-        start = time.perf_counter()
-        matches = memory.search(user, text, k=k)
-        rows.append(((time.perf_counter() - start) * 1000, matches[0].score if matches else 0.0))
+        for memory, found in zip(memories, rows, strict=True):
+            start = time.perf_counter()
+            matches = memory.search(user, text, k=k)
+            ms = (time.perf_counter() - start) * 1000
+            found.append((ms, matches[0].score if matches else 0.0))
     return rows
 
 
@@ -240,6 +250,15 @@ def scan_best(queries: list[str], sources: list[str], workers: int) -> tuple[lis
         )
         best.extend(scores.max(axis=1).tolist() if len(sources) else [0.0] * len(chunk))
     return best, (time.perf_counter() - start) * 1000 / max(1, len(queries))
+
+
+def latency(ms: list[float]) -> dict[str, Any]:
+    return {
+        "queries": len(ms),
+        "p50_ms": round(percentile(ms, 50), 3),
+        "p95_ms": round(percentile(ms, 95), 3),
+        "p99_ms": round(percentile(ms, 99), 3),
+    }
 
 
 def summarise(rows: list[tuple[float, float]], best: list[float]) -> dict[str, Any]:
@@ -280,7 +299,9 @@ def own_memories(
 
     out = {}
     for name, (pairs, tests) in users.items():
-        with Memory(work / f"own-{name}", candidates=args.candidates) as memory:
+        with Memory(
+            work / f"own-{name}", candidates=args.candidates, recount=args.recount
+        ) as memory:
             memory.import_pairs(name, pairs)
             sources = [normalize(segment.source) for segment in memory.segments(name)]
             rows = time_searches(memory, name, tests, args.k)
@@ -292,7 +313,7 @@ def own_memories(
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from ltmt import Memory
-    from ltmt.memory.index import POSTINGS_BUDGET
+    from ltmt.memory.index import POSTINGS_BUDGET, WIDEN
     from ltmt.memory.layout import INDEX_KIND
     from ltmt.text import normalize
 
@@ -324,31 +345,51 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         print(f"import: {report.summary()} in {import_s:.1f}s", file=sys.stderr)
 
         start = time.perf_counter()
-        memory = Memory(store_dir, candidates=args.candidates)
+        memory = Memory(store_dir, candidates=args.candidates, recount=args.recount)
         open_s = time.perf_counter() - start
         start = time.perf_counter()
         memory.search(USER, "warm up the length cache", k=args.k)
         first_search_ms = (time.perf_counter() - start) * 1000
+        memories = [memory]
+        if args.baseline_recount is not None:  # the same store, searched with another recount
+            memories.append(
+                Memory(store_dir, candidates=args.candidates, recount=args.baseline_recount)
+            )
         # warm: one untimed pass over the queries, then the timed one
         for queries in sets.values():
-            memory.search_batch(USER, queries, k=args.k)
-        rows = {
-            name: time_searches(memory, USER, queries, args.k) for name, queries in sets.items()
+            for searcher in memories:
+                searcher.search_batch(USER, queries, k=args.k)
+        timed = {
+            name: time_interleaved(memories, USER, queries, args.k)
+            for name, queries in sets.items()
         }
+        rows = {name: found[0] for name, found in timed.items()}
         print("index searches done; scanning", file=sys.stderr)
         sources = [normalize(segment.source) for segment in memory.segments(USER)]
-        memory.close()
+        for searcher in memories:
+            searcher.close()
         size_bytes = (store_dir / "data.mdb").stat().st_size
-        results = {}
+        results: dict[str, Any] = {}
+        baseline: dict[str, Any] = {}
         for name, queries in sets.items():
             best, scan_ms = scan_best(queries, sources, args.workers)
             results[name] = {**summarise(rows[name], best), "scan_ms_per_query": round(scan_ms, 1)}
+            if len(memories) > 1:
+                baseline[name] = summarise(timed[name][1], best)
         del sources
         own = own_memories(users, work, args) if args.own_memories else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     all_ms = [ms for name in sets for ms, _ in rows[name]]
+    if baseline:
+        base_ms = [ms for name in sets for ms, _ in timed[name][1]]
+        baseline = {
+            "recount": args.baseline_recount,
+            "note": "the same store and queries, searched in turn with the main run",
+            "latency_all_queries": latency(base_ms),
+            **baseline,
+        }
     return {
         "benchmark": "retrieval",
         "segments": report.added,
@@ -363,13 +404,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "candidates": args.candidates,
         "postings_budget": POSTINGS_BUDGET,
         "index": INDEX_KIND,
-        "latency_all_queries": {
-            "queries": len(all_ms),
-            "p50_ms": round(percentile(all_ms, 50), 3),
-            "p95_ms": round(percentile(all_ms, 95), 3),
-            "p99_ms": round(percentile(all_ms, 99), 3),
-        },
+        "recount": args.recount,
+        "widen": WIDEN,
+        "latency_all_queries": latency(all_ms),
         **results,
+        "baseline": baseline or None,
         "own_memories": own,
         "queries_from": {
             "real": "dev users' test sources (l10n/dev/*.test.jsonl), not in the memory",
@@ -386,6 +425,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    from ltmt.memory.index import RECOUNT_BUDGET
+
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -401,6 +442,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument(
         "--candidates", type=int, default=1024, help="index candidates per query (Memory option)"
+    )
+    parser.add_argument(
+        "--recount",
+        type=int,
+        default=RECOUNT_BUDGET,
+        help=f"postings of common n-grams the index reads in its second pass ({RECOUNT_BUDGET})",
+    )
+    parser.add_argument(
+        "--baseline-recount",
+        type=int,
+        default=None,
+        help="also search with this recount, in turn with the main run (0: first pass alone)",
     )
     parser.add_argument(
         "--no-own-memories",

@@ -8,18 +8,23 @@ converted before the clock starts). Engines:
 
 * ``ltmt-base``: ``Translator(fusion="none")``, the default engine (CTranslate2 int8 fast path);
 * ``ltmt-torch``: the same through ltmt's torch decoder (its own float32 BLEU);
-* ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory (its force-decoding cache
-  emptied before every round);
-* ``ltmt-knn-int8``: the same with ``fusion_int8=True`` (int8 dynamic quantisation of the torch
-  model that fuses);
+* ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory, cold: its force-decoded
+  states (in memory and on disk) emptied before every round;
+* ``ltmt-knn-warm``: the same in a user's next run: the states of the matches are on disk (a
+  full untimed pass fills them), only the in-memory cache is emptied before every round;
+* ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
+  dynamic quantisation of the torch model that fuses) / ``fusion_bf16=True`` (bfloat16 weights);
+* ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained λ
+  combiner), each user's memory, cold like ``ltmt-knn``;
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
 Peak RSS is measured per engine in a child process of its own (load, then translate every
 segment once), since one process cannot tell its engines' peaks apart.
 
-    flock -x /tmp/ltmt-cpu.lock python eval/bench_speed.py --threads 2 \
+    flock -x /tmp/ltmt-cpu.lock python eval/bench_speed.py --threads 2 --no-rss \
         --output eval/results/speed/speed.json
+    python eval/bench_speed.py --threads 2 --rss-into eval/results/speed/speed.json
 
 Writes per engine: seconds per round, tokens/s and segments/s (median round), tokens/s relative
 to ``ct2-int8``, BLEU (sacrebleu, first round) and peak RSS in MB.
@@ -46,11 +51,14 @@ ENGINES = (
     "ltmt-base",
     "ltmt-torch",
     "ltmt-knn",
+    "ltmt-knn-warm",
     "ltmt-knn-int8",
+    "ltmt-knn-bf16",
     "hf-generate",
     "ct2-int8",
     "ct2-float32",
 )
+OPTIONAL_ENGINES = ("ltmt-knn-trained",)  # named in --engines only: needs MODEL/fusion-combiner
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
 
@@ -82,32 +90,38 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
             threads=args.threads,
         )
         return lambda user, sources: [t.text for t in translator.translate(sources)], None
-    if name in ("ltmt-knn", "ltmt-knn-int8"):
-        return _knn_engine(backbone, args, users_dir, int8=name.endswith("int8"))
+    if name.startswith("ltmt-knn") and name in (*ENGINES, *OPTIONAL_ENGINES):
+        return _knn_engine(backbone, args, users_dir, variant=name.removeprefix("ltmt-knn"))
     if name == "hf-generate":
         return _generate_engine(backbone, args), None
     if name in ("ct2-int8", "ct2-float32"):
         return _ct2_engine(backbone, name.split("-")[1], args), None
-    raise SystemExit(f"unknown engine {name!r}: choose from {', '.join(ENGINES)}")
+    known = ", ".join((*ENGINES, *OPTIONAL_ENGINES))
+    raise SystemExit(f"unknown engine {name!r}: choose from {known}")
 
 
 def _knn_engine(
-    backbone: Any, args: argparse.Namespace, users_dir: Path, int8: bool
+    backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
+    """``variant``: ``""`` (cold), ``-warm``, ``-int8``, ``-bf16`` or ``-trained`` (see the
+    docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
-    from ltmt.model.backbone import quantized_int8
+    from ltmt.model.backbone import bfloat16_weights, quantized_int8
     from ltmt.translator import Translator
 
-    if int8:  # one quantised copy for every user
+    if variant == "-int8":  # one quantised copy for every user
         backbone = quantized_int8(backbone)
+    elif variant == "-bf16":
+        backbone = bfloat16_weights(backbone)
+    fusion = "knn-trained" if variant == "-trained" else "knn"
     contexts = {t.user: fresh_memory(t) for t in find_users(users_dir, args.limit)}
     memories = {user: context.__enter__() for user, context in contexts.items()}
     translators = {
         user: Translator(
             backbone,
             memory,
-            fusion="knn",
+            fusion=fusion,
             beam=args.beam,
             batch_size=args.batch_size,
             threads=args.threads,
@@ -118,11 +132,28 @@ def _knn_engine(
     def translate(user: str, sources: list[str]) -> list[str]:
         return [t.text for t in translators[user].translate(sources, user=user)]
 
-    def forget() -> None:  # every round starts with no force-decoded segment cached
+    def forget() -> None:  # no force-decoded segment in memory; cold: none on disk either
         for translator in translators.values():
-            translator.fusion.cache.clear()  # type: ignore[union-attr]
+            cache = translator.fusion.cache  # type: ignore[union-attr]
+            cache.clear()
+            if variant != "-warm" and cache.store is not None:
+                cache.store.clear()
 
+    if variant == "-warm":  # the previous run: every match's states reach the disk store
+        import atexit
+        import shutil
+        import tempfile
+
+        from ltmt.fusion.state_store import StateStore
+
+        root = Path(tempfile.mkdtemp(prefix="ltmt-bench-states-"))  # apart from the cold runs'
+        atexit.register(shutil.rmtree, root, True)
+        for translator in translators.values():
+            translator.fusion.cache.store = StateStore(backbone.fingerprint, root)  # type: ignore[union-attr]
+        for user, sources, _ in select_segments(users_dir, args.limit):
+            translate(user, sources)
     translate.forget = forget  # type: ignore[attr-defined]
+    forget()
     return translate, contexts
 
 
@@ -301,10 +332,21 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--no-rss", dest="rss", action="store_false", help="skip peak RSS")
     parser.add_argument("--rss-of", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--rss-into",
+        type=Path,
+        help="only measure peak RSS (untimed: no lock needed) and add it to this report JSON",
+    )
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     if args.rss_of:
         print(round(measure_rss(args.rss_of, args), 1))
+        return
+    if args.rss_into:
+        report = json.loads(args.rss_into.read_text(encoding="utf-8"))
+        for name in report["engines"]:
+            report["engines"][name]["peak_rss_mb"] = peak_rss_in_child(name, args)
+        args.rss_into.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
     report = run(args)
     text = json.dumps(report, indent=2, ensure_ascii=False)

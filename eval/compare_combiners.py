@@ -11,7 +11,6 @@ ablation (README, "The trained combiner"); BLEU is deterministic, the timings ar
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -52,20 +51,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    from dev_user_cli import dev_user_parser, write_report
+
+    parser = dev_user_parser(
+        __doc__,
+        limit=30,
+        limit_help="test segments per user",
+        output="eval/results/combiner/compare.json",
+    )
     parser.add_argument("systems", nargs="+", help="knn and/or combiner directories")
-    parser.add_argument("--model", default=str(REPO / "ltmt/models/default-en-de"))
-    parser.add_argument("--users-dir", default=str(REPO / "../shared/data/en-de/l10n/dev"))
-    parser.add_argument("--limit", type=int, default=30, help="test segments per user")
-    parser.add_argument("--beam", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--output", default="eval/results/combiner/compare.json")
     args = parser.parse_args()
     report = run(args)
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2), "utf-8")
-    print(json.dumps(report["bleu"], indent=2))
+    write_report(args.output, report, report["bleu"])
 
 
 if __name__ == "__main__":

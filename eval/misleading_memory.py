@@ -20,7 +20,6 @@ Writes, per system and kind, the cases, how many copied the wrong word, and BLEU
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tempfile
@@ -40,11 +39,12 @@ _UN_DE = re.compile(r"\b([Uu]n)([a-zäöüß]{4,})\b")
 def build_cases(source: str, target: str) -> list[dict[str, Any]]:
     """The misleading cases of one test pair (none, one or several kinds)."""
     import random
+    import zlib
 
     from ltmt.train.combiner_data import _mislead
 
     cases = []
-    rng = random.Random(hash((source, target)) & 0xFFFF)
+    rng = random.Random(zlib.crc32(f"{source}\t{target}".encode()))  # the same in every run
     made = _mislead(source, target, [], rng)
     if made is not None:
         wrong_target = made[1][0][1]
@@ -177,20 +177,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", default=str(REPO / "ltmt/models/default-en-de"))
-    parser.add_argument("--users-dir", default=str(REPO / "../shared/data/en-de/l10n/dev"))
+    from dev_user_cli import dev_user_parser, write_report
+
+    parser = dev_user_parser(
+        __doc__,
+        limit=60,
+        limit_help="cases per user at most",
+        output="eval/results/misleading/misleading.json",
+    )
     parser.add_argument("--systems", default="base,knn,knn-trained")
-    parser.add_argument("--limit", type=int, default=60, help="cases per user at most")
-    parser.add_argument("--beam", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--output", default="eval/results/misleading/misleading.json")
     args = parser.parse_args()
     report = run(args)
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
-    print(json.dumps({k: v for k, v in report["systems"].items()}, indent=2))
+    write_report(args.output, report, report["systems"])
 
 
 if __name__ == "__main__":

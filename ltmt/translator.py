@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.fusion.selection import MatchSelection, select_matches
-from ltmt.model.backbone import Backbone, load_backbone, quantized_int8
+from ltmt.model.backbone import Backbone, bfloat16_weights, load_backbone, quantized_int8
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
@@ -121,8 +121,11 @@ class Translator:
     decoding is steered towards a missing term (nats; the term is always forced in the end).
     ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
-    ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU).
+    ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU);
+    ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
+    ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
+    (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold).
     """
 
     def __init__(
@@ -146,6 +149,8 @@ class Translator:
         compute_type: str = "int8",
         threads: int = 0,
         fusion_int8: bool = False,
+        fusion_bf16: bool = False,
+        state_cache: bool = True,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
@@ -156,12 +161,17 @@ class Translator:
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )
+        if fusion_int8 and fusion_bf16:
+            raise ConfigError("fusion_int8 and fusion_bf16 exclude each other: pick one")
         if fusion_int8:
             self.backbone = quantized_int8(self.backbone)
+        elif fusion_bf16:
+            self.backbone = bfloat16_weights(self.backbone)
         self.memory = memory
         self.fusion = (
             make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
         )
+        self._attach_state_store(state_cache)
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test
         # models: fewer), whatever the settings ask for.
         positions = self.backbone.max_positions
@@ -185,6 +195,21 @@ class Translator:
         self.user_glossary = user_glossary
         self.term_bias = term_bias
         self._term_tokens: TermTokens | None = None
+
+    def _attach_state_store(self, wanted: bool) -> None:
+        """Give the fusion's segment cache a disk store (:mod:`ltmt.fusion.state_store`) when
+        ``wanted``, the model has files on disk (its fingerprint follows them) and the memory
+        is not encrypted; an encrypted memory also takes the store away from a shared fusion."""
+        from ltmt.fusion.datastore import SegmentCache
+        from ltmt.fusion.state_store import StateStore
+
+        cache = getattr(self.fusion, "cache", None)
+        if not isinstance(cache, SegmentCache):
+            return
+        if getattr(self.memory, "encrypted", False):
+            cache.store = None
+        elif wanted and cache.store is None and self.backbone.path is not None:
+            cache.store = StateStore(self.backbone.fingerprint)
 
     @property
     def fusion_name(self) -> str:

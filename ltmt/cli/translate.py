@@ -110,6 +110,22 @@ def translate(
     glossary: Path | None = typer.Option(
         None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) for this run only."
     ),
+    engine: str = typer.Option(
+        "auto",
+        "--engine",
+        help="Decoder for segments without fusion: auto (CTranslate2 when installed and "
+        "faithful to the model, else torch), ctranslate2 (required) or torch.",
+    ),
+    compute_type: str = typer.Option(
+        "int8", "--compute-type", help="CTranslate2 weights: int8 or float32."
+    ),
+    fusion_weights: str = typer.Option(
+        "float32",
+        "--fusion-weights",
+        help="Weights of the torch decoder that fused batches (knn, attention) run on: float32, "
+        "bfloat16 (about 1.6x faster with AVX512-BF16 or AMX, emulated and slow without) or "
+        "int8 (about 1.35x faster, -0.8 BLEU measured).",
+    ),
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not follow --user's stored glossary."
     ),
@@ -130,6 +146,12 @@ def translate(
         raise InputError("--learn, --fusion and --fusion-option need --user (whose memory to use)")
     if fusion not in FUSION_NAMES:
         make_fusion(fusion)  # raises the error that lists the methods
+    from ltmt.model.engine import check_engine, check_fusion_weights
+
+    check_engine(engine, compute_type)
+    check_fusion_weights(fusion_weights)
+    if fusion_weights == "bfloat16":
+        _warn_if_bf16_is_emulated()
     method: str | Fusion | None = fusion if user is not None else "none"
     if fusion_option:
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))
@@ -160,6 +182,10 @@ def translate(
             source_language=job.src_lang,
             glossary=terms,
             user_glossary=not no_user_glossary,
+            engine=engine,
+            compute_type=compute_type,
+            fusion_int8=fusion_weights == "int8",
+            fusion_bf16=fusion_weights == "bfloat16",
         )
         if job.lines is not None:
             _translate_lines(job, translator, user, report)
@@ -386,3 +412,14 @@ def _progress_bar(total: int):  # type: ignore[no-untyped-def]
 
 def register(app: typer.Typer) -> None:
     app.command("translate")(translate)
+
+
+def _warn_if_bf16_is_emulated() -> None:
+    from ltmt.train.base import cpu_has_fast_bf16
+
+    if not cpu_has_fast_bf16():
+        typer.echo(
+            "ltmt: warning: this CPU has no AVX512-BF16 or AMX; bfloat16 weights are emulated "
+            "and slower than float32",
+            err=True,
+        )

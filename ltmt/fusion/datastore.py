@@ -24,6 +24,7 @@ from ltmt.model.batching import length_batches, pad_token_ids
 if TYPE_CHECKING:
     import torch
 
+    from ltmt.fusion.state_store import StateStore
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match
 
@@ -50,19 +51,28 @@ class SegmentCache:
 
     Keys hold the backbone fingerprint and the normalised texts, so a changed model or an
     edited segment misses instead of returning stale states; :meth:`clear` drops everything.
+    ``store``: a second level on disk shared by runs (:mod:`ltmt.fusion.state_store`), read on a
+    miss here and written with every new segment; ``disk_hits`` counts what it returned.
     """
 
-    def __init__(self, capacity: int) -> None:
+    def __init__(self, capacity: int, store: StateStore | None = None) -> None:
         self.capacity = capacity
+        self.store = store
         self._items: OrderedDict[Hashable, ForcedSegment] = OrderedDict()
         self.hits = 0
         self.misses = 0
+        self.disk_hits = 0
 
     def __len__(self) -> int:
         return len(self._items)
 
     def get(self, key: Hashable) -> ForcedSegment | None:
         item = self._items.get(key)
+        if item is None and self.store is not None:
+            item = self.store.get(key)
+            if item is not None:
+                self.disk_hits += 1
+                self._remember(key, item)
         if item is None:
             self.misses += 1
             return None
@@ -71,6 +81,11 @@ class SegmentCache:
         return item
 
     def put(self, key: Hashable, item: ForcedSegment) -> None:
+        self._remember(key, item)
+        if self.store is not None:
+            self.store.put(key, item)
+
+    def _remember(self, key: Hashable, item: ForcedSegment) -> None:
         if self.capacity <= 0:
             return
         self._items[key] = item
@@ -79,7 +94,13 @@ class SegmentCache:
             self._items.popitem(last=False)
 
     def clear(self) -> None:
+        """Forget the segments held in memory (the disk store keeps its own)."""
         self._items.clear()
+
+
+# tokens (count * longest) per force-decoding batch: typical segments still go 64 at a time,
+# long ones in smaller batches, so their attention maps do not set the run's peak memory
+_MAX_CELLS = 4096
 
 
 def force_decode(
@@ -111,7 +132,8 @@ def force_decode(
     results: list[ForcedSegment | None] = [None] * len(pairs)
     with torch.inference_mode():
         encoded = _encode_sources(backbone, sources, batch_size)
-        for chunk in length_batches([len(t) for t in targets], batch_size):
+        target_lengths = [len(t) for t in targets]
+        for chunk in length_batches(target_lengths, batch_size, max_cells=_MAX_CELLS):
             states, src_mask = _pad_states([encoded[i] for i in chunk])
             tgt_ids, _ = pad_token_ids([targets[i] for i in chunk], backbone.pad_id, states.device)
             start = torch.full_like(tgt_ids[:, :1], backbone.start_id)
@@ -136,7 +158,7 @@ def _encode_sources(
     """The encoder states ``(length, d_model)`` of each tokenised source."""
     encoder = backbone.model.get_encoder()
     states: list[torch.Tensor | None] = [None] * len(sources)
-    for chunk in length_batches([len(s) for s in sources], batch_size):
+    for chunk in length_batches([len(s) for s in sources], batch_size, max_cells=_MAX_CELLS):
         ids, mask = pad_token_ids([sources[i] for i in chunk], backbone.pad_id, backbone.device)
         out = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
         for row, i in enumerate(chunk):
@@ -288,8 +310,8 @@ def build_batch_memory(
         for match in sentence_matches:
             item = forced[_cache_key(fingerprint, match)]
             length = item.values.numel()
-            keys.append(item.keys)
-            values.append(item.values)
+            keys.append(item.keys.to(device))
+            values.append(item.values.to(device))
             scores.append(torch.full((length,), float(match.score), device=device))
             sentence.append(torch.full((length,), index, dtype=torch.long, device=device))
             positions.append(torch.arange(length, device=device))

@@ -14,10 +14,13 @@ A ``lens`` array per block of ids holds each segment's index-text length (0 once
 
 A query reads the postings of its terms from the rarest up, terms that do not overlap one
 already chosen first (:func:`_choose`), while the postings it reads stay under a budget (the
-common n-grams are left out once it is spent), and counts per segment in a dense scratch array
-how many of the read terms it holds. From that fraction ``f`` and the two lengths it estimates
-the fuzzy score as a Dice coefficient would, ``2·min(f·len_q, len_s) / (len_q + len_s)``, and
-hands the best ``limit`` to :mod:`ltmt.retrieval`, each with how many read terms it lacks (for
+common n-grams are left out once it is spent), sorts the ids it read and counts per segment
+how many of the read terms it holds (the length of its run). From that fraction ``f`` and the
+two lengths it estimates the fuzzy score as a Dice coefficient would,
+``2·min(f·len_q, len_s) / (len_q + len_s)``. A second pass reads the common terms the first
+left out (under a budget of its own), only to look up the ``WIDEN · limit`` best segments in
+them (:func:`_count_more`), and estimates those again with all the terms it read. It hands the
+best ``limit`` to :mod:`ltmt.retrieval`, each with how many of the query's terms it lacks (for
 the sound score bound that lets the exact rerank skip candidates unread).
 
 In an encrypted store every term passes through the user's ``cipher.terms`` (a keyed
@@ -49,6 +52,10 @@ POSTINGS_BUDGET = 150_000
 WINDOW_SCAN_MAX = 65_536
 WINDOW_SCORE = 50
 MIN_TERMS = 4
+# The first pass hands this many times the candidate limit to the second, which also reads the
+# common terms the first left out (at most RECOUNT_BUDGET postings) for those segments only.
+WIDEN = 8
+RECOUNT_BUDGET = 500_000
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
 
@@ -101,13 +108,18 @@ def text_terms(
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
     """Sorted distinct ``values`` (``np.unique`` hashes first in numpy 2, which is far slower)."""
-    values = np.sort(values)
-    if values.size < 2:
-        return values
-    keep = np.empty(values.size, dtype=bool)
-    keep[0] = True
-    np.not_equal(values[1:], values[:-1], out=keep[1:])
-    return values[keep]
+    return _run_lengths(np.sort(values))[0]
+
+
+def _run_lengths(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of the sorted array ``ordered`` and how often each occurs (int32)."""
+    if not ordered.size:
+        return ordered, np.zeros(0, dtype=np.int32)
+    starts = np.empty(ordered.size, dtype=bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    return ordered[first], np.diff(first, append=ordered.size).astype(np.int32)
 
 
 def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:
@@ -297,18 +309,21 @@ def candidates(
     txn: lmdb.Transaction,
     uid: int,
     lens: np.ndarray,
-    scratch: Scratch,
     text: str,
     limit: int,
     *,
     budget: int = POSTINGS_BUDGET,
+    recount: int = RECOUNT_BUDGET,
     cipher: PlainCipher = PLAIN,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
     and for each the number of the query's distinct terms it was found to lack.
 
-    ``lens`` is :func:`load_lens` of the user; ``scratch`` holds the work arrays. Terms that
-    were not read count as present, so the lacking counts are lower bounds (what
+    ``lens`` is :func:`load_lens` of the user. The first pass reads the rarest terms (about
+    ``budget`` postings) and keeps the ``WIDEN · limit`` best estimates; the second reads the
+    common terms the first left out (about ``recount`` postings; 0: none) for those segments
+    only (:func:`_count_more`) and estimates them again. Terms that were not read count as
+    present and terms no segment holds as lacking, so the lacking counts are lower bounds (what
     :func:`ltmt.retrieval.score_bound` needs).
     """
     all_terms, all_positions, _ = text_terms([text], cipher)
@@ -325,7 +340,7 @@ def candidates(
     if not lens.size:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if not found:
-        return _length_window(np.zeros(0, dtype=np.int64), lens, len(text), limit, 0)
+        return _length_window(np.zeros(0, dtype=np.int64), lens, len(text), limit, terms.size)
     found.sort(key=lambda item: item[0])
     chosen = _choose(found, budget)
     n_read, read = len(chosen), sum(item[0] for item in chosen)
@@ -336,32 +351,87 @@ def candidates(
             parts.extend(_postings(cursor, key, tail))
         else:
             parts.append(tail)
-    ids = np.concatenate(parts)
-    if ids.size != read or int(ids.max()) >= lens.size:
+    ids = np.sort(np.concatenate(parts))
+    if ids.size != read or int(ids[-1]) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
-    counts, stamp = scratch.arrays(lens.size)
-    np.add.at(counts, ids, scratch.ones(ids.size))
-    # one position per distinct id: the last write of each id into ``stamp`` wins
-    positions = np.arange(ids.size, dtype=np.int32)
-    stamp[ids] = positions
-    touched = ids[stamp[ids] == positions]
-    shared = counts[touched].astype(np.float64)
-    counts[touched] = 0.0
-    seg_len = lens[touched].astype(np.float64)
+    touched, shared = _run_lengths(ids)
     query_len = float(len(text))
-    # the Dice coefficient of the two lengths, the read terms standing for the query's length
-    estimate = 2.0 * np.minimum(shared / n_read * query_len, seg_len) / (query_len + seg_len)
-    estimate[seg_len == 0] = -1.0  # deleted
+    estimate = _estimates(touched, shared, lens, query_len, n_read)
+    pool = limit * WIDEN
+    if touched.size > pool:
+        best = np.argpartition(-estimate, pool - 1)[:pool]
+        touched, shared, estimate = touched[best], shared[best], estimate[best]
+    alive = estimate >= 0
+    touched, shared = touched[alive], shared[alive]
+    read_keys = {item[2] for item in chosen}
+    rest = [item for item in found if item[2] not in read_keys]
+    n_counted = n_read
+    if rest and touched.size and recount:
+        n_counted += _count_more(cursor, rest, touched, shared, lens.size, recount)
+        estimate = _estimates(touched, shared, lens, query_len, n_counted)
+    else:
+        estimate = estimate[alive]
     if touched.size > limit:
         best = np.argpartition(-estimate, limit - 1)[:limit]
-        touched, estimate, shared = touched[best], estimate[best], shared[best]
-    keep = estimate >= 0
-    order = np.argsort(-estimate[keep], kind="stable")
-    lacking = (n_read - shared[keep][order]).astype(np.int64)
-    ids = touched[keep][order].astype(np.int64)
-    if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:
-        return _length_window(ids, lens, len(text), limit, n_read, lacking)
+        touched, shared, estimate = touched[best], shared[best], estimate[best]
+    order = np.argsort(-estimate, kind="stable")
+    absent = terms.size - len(found)  # terms no stored segment holds
+    lacking = (n_counted + absent - shared[order]).astype(np.int64)
+    ids = touched[order].astype(np.int64)
+    if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:  # every touched segment is in ids
+        return _length_window(ids, lens, len(text), limit, n_read + absent, lacking)
     return ids, lacking
+
+
+def _estimates(
+    touched: np.ndarray, shared: np.ndarray, lens: np.ndarray, query_len: float, n_read: int
+) -> np.ndarray:
+    """Half the Dice coefficient of the two lengths, the share ``f`` of the read terms a
+    segment holds standing for the query's length: ``min(f·len_q, len_s) / (len_q + len_s)``;
+    -1 for a deleted segment."""
+    seg_len = lens[touched].astype(np.float32)
+    estimate = np.minimum(shared * np.float32(query_len / n_read), seg_len)
+    estimate /= np.float32(query_len) + seg_len
+    estimate[seg_len == 0] = -1.0
+    return estimate
+
+
+def _count_more(
+    cursor: lmdb.Cursor,
+    rest: list[_Term],
+    ids: np.ndarray,
+    shared: np.ndarray,
+    size: int,
+    budget: int,
+) -> int:
+    """Add to ``shared`` how many of the terms ``rest`` (rarest first) each of ``ids`` holds,
+    while their postings stay under ``budget``; returns how many terms were read. ``size``
+    bounds the ids (the length of the user's ``lens``).
+
+    The common terms the first pass left out are read only to look up the few segments that
+    pass on (marked in a bitmap), so they refine the estimates and the lacking counts.
+    """
+    parts: list[np.ndarray] = []
+    read = n_terms = 0
+    for df, _, key, tail in rest:
+        if read + df > budget:
+            break
+        read += df
+        n_terms += 1
+        if df > tail.size and cursor.set_key(key):
+            parts.extend(_postings(cursor, key, tail))
+        else:
+            parts.append(tail)
+    if not parts:
+        return 0
+    postings = np.concatenate(parts)
+    marked = np.zeros(size, dtype=bool)
+    marked[ids] = True
+    hits = np.sort(postings[marked[postings]])
+    shared += (np.searchsorted(hits, ids, "right") - np.searchsorted(hits, ids, "left")).astype(
+        shared.dtype
+    )
+    return n_terms
 
 
 def _length_window(
@@ -422,28 +492,3 @@ def _choose(found: list[_Term], budget: int) -> list[_Term]:
         read += item[0]
         chosen.append(item)
     return chosen
-
-
-class Scratch:
-    """Work arrays of :func:`candidates`, reused across queries (one per thread).
-
-    ``accumulator`` (float32) is all zeros between queries; ``stamp`` (int32) needs no reset.
-    """
-
-    def __init__(self) -> None:
-        self.accumulator = np.zeros(0, dtype=np.float32)
-        self.stamp = np.zeros(0, dtype=np.int32)
-        self._ones = np.ones(0, dtype=np.float32)
-
-    def ones(self, size: int) -> np.ndarray:
-        """``size`` float32 ones (np.add.at is fast with an array, slow with a scalar)."""
-        if self._ones.size < size:
-            self._ones = np.ones(size + size // 4, dtype=np.float32)
-        return self._ones[:size]
-
-    def arrays(self, size: int) -> tuple[np.ndarray, np.ndarray]:
-        if self.accumulator.size < size:
-            grown = size + size // 4 + 1024
-            self.accumulator = np.zeros(grown, dtype=np.float32)
-            self.stamp = np.zeros(grown, dtype=np.int32)
-        return self.accumulator, self.stamp

@@ -53,7 +53,7 @@ LENS_CACHE_USERS = 8
 
 
 class _SearchScratch(threading.local):
-    """Per-thread reusable search state: the index's work arrays and recent users' length arrays.
+    """Per-thread reusable search state: recent users' length arrays.
 
     A cached length array is keyed by the user's row as read in the search's own transaction;
     every write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale
@@ -61,7 +61,6 @@ class _SearchScratch(threading.local):
     """
 
     def __init__(self) -> None:
-        self.index = index.Scratch()
         self.lens: dict[str, tuple[bytes, np.ndarray]] = {}
 
 
@@ -79,7 +78,9 @@ class Memory:
 
     ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
     unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
-    is how many index candidates are reranked per query; ``map_size`` is the initial LMDB map
+    is how many index candidates are reranked per query; ``recount`` is how many postings of
+    the query's common n-grams are read to re-estimate the best candidates (0: none, faster and
+    finds less, see :func:`ltmt.memory.index.candidates`); ``map_size`` is the initial LMDB map
     size in bytes (it grows when full). ``key_file`` (default: ``$LTMT_KEY_FILE``) is the store
     key of an encrypted store, or makes a new store encrypted (see :mod:`ltmt.memory.crypto`).
     """
@@ -91,15 +92,19 @@ class Memory:
         case_sensitive: bool = False,
         clean: CleanConfig = DEFAULT_CLEAN,
         candidates: int = DEFAULT_CANDIDATES,
+        recount: int = index.RECOUNT_BUDGET,
         map_size: int = env.DEFAULT_MAP_SIZE,
         key_file: str | os.PathLike[str] | None = None,
     ) -> None:
         if candidates < 1:
             raise InputError(f"candidates must be >= 1, got {candidates}")
+        if recount < 0:
+            raise InputError(f"recount must be >= 0, got {recount}")
         self.path = resolve_memory_dir(path)
         self.case_sensitive = case_sensitive
         self.clean = clean
         self.candidates = candidates
+        self.recount = recount
         key = resolve_key_file(key_file)
         self._store: env.Store | None = env.acquire(self.path, map_size=map_size, key_file=key)
         self._scratch = _SearchScratch()
@@ -408,7 +413,6 @@ class Memory:
         if info.count == 0:
             return [[] for _ in texts]
         lens = self._lens(txn, user, row, info.uid, cipher)
-        scratch = self._scratch.index
         results: list[list[Match]] = []
 
         norm_prefix, get = NORM + u32(info.uid), txn.get
@@ -433,7 +437,7 @@ class Memory:
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
             ids, lacking = index.candidates(
-                txn, info.uid, lens, scratch, index_text, limit, cipher=cipher
+                txn, info.uid, lens, index_text, limit, recount=self.recount, cipher=cipher
             )
             # the index reads case-folded text: its bounds hold for case-folded scores only
             bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)

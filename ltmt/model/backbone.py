@@ -157,6 +157,34 @@ def quantized_int8(backbone: Backbone) -> Backbone:
     )
 
 
+def bfloat16_weights(backbone: Backbone) -> Backbone:
+    """A copy of ``backbone`` that runs in bfloat16 (half the weights' memory; faster matrix
+    products on CPUs with AMX or AVX-512 BF16, slower on others).
+
+    Weights load from disk straight into bfloat16 on first use; decoding reads log-probabilities
+    and fusion distances in float32. The copy's ``fingerprint`` differs (its states do).
+    """
+    path = backbone.path
+
+    def load_bfloat16() -> Any:
+        import torch
+
+        if backbone.loaded or path is None:
+            return backbone.model.to(torch.bfloat16)
+        return _load_weights(str(path), backbone.name, True, backbone.device_type, torch.bfloat16)
+
+    return Backbone(
+        None,
+        backbone.tokenizer,
+        backbone.name,
+        path,
+        config=backbone.config,
+        device=backbone.device_type,
+        loader=load_bfloat16,
+        variant="bfloat16",
+    )
+
+
 def resolve_model_name(model: str | Path | None) -> str | Path:
     """The directory or hub id to load: ``None`` means the embedded default."""
     if model is None:
@@ -253,17 +281,24 @@ def _load_hint(local: bool) -> str:
     )
 
 
-def _load_weights(source: str, name: str, local: bool, device: str) -> Any:
+def _load_weights(
+    source: str, name: str, local: bool, device: str, dtype: Any | None = None
+) -> Any:
+    """The model on ``device``: in ``dtype`` when given, else float32 on the CPU (fp16/bf16
+    weights on disk are widened; CPU kernels are fastest in fp32) and as stored elsewhere."""
     import torch
     from transformers import MarianMTModel
 
     try:
-        marian = MarianMTModel.from_pretrained(source, local_files_only=local)
+        options = {} if dtype is None else {"dtype": dtype}
+        marian = MarianMTModel.from_pretrained(source, local_files_only=local, **options)
     except (OSError, ValueError, TypeError) as exc:
         raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
     marian = marian.to(device)  # type: ignore[arg-type]
-    if marian.device.type == "cpu" and next(marian.parameters()).dtype != torch.float32:
-        marian = marian.float()  # fp16/bf16 weights on disk; CPU kernels are fastest in fp32
+    if dtype is not None:
+        marian = marian.to(dtype)
+    elif marian.device.type == "cpu" and next(marian.parameters()).dtype != torch.float32:
+        marian = marian.float()
     marian.eval()
     logger.info("loaded %s (%d parameters)", name, sum(p.numel() for p in marian.parameters()))
     return marian

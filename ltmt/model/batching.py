@@ -30,13 +30,18 @@ def pad_token_ids(
 
 
 def length_batches(
-    lengths: Sequence[int], batch_size: int, max_padding: float = 0.25
+    lengths: Sequence[int],
+    batch_size: int,
+    max_padding: float = 0.25,
+    max_cells: int | None = None,
 ) -> list[list[int]]:
     """Indices grouped into batches of similar ``lengths``, shortest first.
 
     A batch takes at most ``batch_size`` items and is closed before its padding (the cells of
     ``count * longest`` that are not real tokens) would pass ``max_padding`` of it, so
-    segments of mixed lengths do not spend most of a batch's work on padding.
+    segments of mixed lengths do not spend most of a batch's work on padding. ``max_cells``
+    also bounds ``count * longest`` (a lone longer item still gets a batch of its own), which
+    bounds the memory a batch's activations take.
     """
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
     batches: list[list[int]] = []
@@ -46,7 +51,9 @@ def length_batches(
         length = lengths[index]
         cells = (len(current) + 1) * length  # the newcomer is the longest so far
         if current and (
-            len(current) >= batch_size or cells - (total + length) > max_padding * cells
+            len(current) >= batch_size
+            or cells - (total + length) > max_padding * cells
+            or (max_cells is not None and cells > max_cells)
         ):
             batches.append(current)
             current, total = [], 0

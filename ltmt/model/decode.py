@@ -103,9 +103,19 @@ class _Stepper:
         log_probs[:, self.backbone.pad_id] = -float("inf")
         return log_probs
 
-    def select(self, index: torch.Tensor) -> None:
-        """Keep only rows ``index`` of the cache (beam reordering or finished rows leaving)."""
-        if self.cache is not None:
+    def select(self, index: torch.Tensor, *, same_sentences: bool = False) -> None:
+        """Keep only rows ``index`` of the cache (beam reordering or finished rows leaving).
+
+        ``same_sentences``: every live sentence keeps its ``beam`` rows, in place (only beams
+        were reordered). Then the cross-attention cache, which is the same for all rows of a
+        sentence, is left as it is and only the self-attention cache is reordered.
+        """
+        if self.cache is None:
+            return
+        own = getattr(self.cache, "self_attention_cache", None)
+        if same_sentences and own is not None:
+            own.reorder_cache(index)
+        else:
             self.cache.reorder_cache(index)  # type: ignore[attr-defined]
 
 
@@ -213,8 +223,10 @@ def _beam(
         keep = torch.nonzero(still_live).flatten()
         parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
         prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
-        memory, mask = memory[parent_rows], mask[parent_rows]
-        step.select(parent_rows)
+        same_sentences = keep.numel() == n_live
+        if not same_sentences:  # the rows of a sentence share its encoder states
+            memory, mask = memory[parent_rows], mask[parent_rows]
+        step.select(parent_rows, same_sentences=same_sentences)
         scores, sentences = new_scores[keep], sentences[keep]
     results = []
     for sentence in range(batch):

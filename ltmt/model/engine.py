@@ -25,6 +25,27 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENGINES = ("auto", "ctranslate2", "torch")
+FUSION_WEIGHTS = ("float32", "bfloat16", "int8")
+
+
+def check_engine(engine: str, compute_type: str) -> None:
+    """Raise :class:`ConfigError` unless ``engine`` and ``compute_type`` are known."""
+    from ltmt.model.ctranslate import COMPUTE_TYPES
+
+    if engine not in ENGINES:
+        raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    if compute_type not in COMPUTE_TYPES:
+        raise ConfigError(
+            f"compute type must be one of {', '.join(COMPUTE_TYPES)}, got {compute_type!r}"
+        )
+
+
+def check_fusion_weights(weights: str) -> None:
+    """Raise :class:`ConfigError` unless ``weights`` names the fused batches' weights."""
+    if weights not in FUSION_WEIGHTS:
+        raise ConfigError(
+            f"fusion weights must be one of {', '.join(FUSION_WEIGHTS)}, got {weights!r}"
+        )
 
 
 class Decoder:
@@ -45,8 +66,7 @@ class Decoder:
         threads: int = 0,
         cache_dir: Path | None = None,
     ) -> None:
-        if engine not in ENGINES:
-            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+        check_engine(engine, compute_type)
         self.backbone = backbone
         self.engine = engine
         self.compute_type = compute_type

@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.config import to_dict
 from ltmt.errors import ConfigError
-from ltmt.train.combiner_data import VARIANTS, StepRows, VariantShares, build_examples, featurise
+from ltmt.train.combiner_data import (
+    VARIANTS,
+    Example,
+    StepRows,
+    VariantShares,
+    build_examples,
+    featurise,
+)
 from ltmt.train.fusion_data import FusionDataSpec, load_groups, retrieve_memories
 
 if TYPE_CHECKING:
@@ -67,6 +74,8 @@ class CombinerOptimisation:
 
     ``exclude``: variants left out of the training rows (an ablation; dev keeps them all).
     ``rows_cache``: a file keeping the featurised rows, reused when it exists (same config!).
+    ``dev_split``: ``examples`` (a random ``dev_share`` of the queries) or ``products`` (every
+    query of a random ``dev_share`` of the products: dev measures products never trained on).
     """
 
     steps: int = 2000
@@ -80,8 +89,13 @@ class CombinerOptimisation:
     seed: int = 1
     exclude: tuple[str, ...] = ()
     rows_cache: str = ""
+    dev_split: str = "examples"
 
     def __post_init__(self) -> None:
+        if self.dev_split not in ("examples", "products"):
+            raise ConfigError(
+                f"train.dev_split must be examples or products, got {self.dev_split!r}"
+            )
         unknown = sorted(set(self.exclude) - set(VARIANTS))
         if unknown:
             raise ConfigError(f"train.exclude: unknown variant(s) {unknown}; known: {VARIANTS}")
@@ -130,7 +144,7 @@ def mixture_loss(combiner: Combiner, rows: StepRows, index: torch.Tensor | None 
     return -torch.logaddexp(from_memory, from_model).mean()
 
 
-def _losses(
+def dev_losses(
     combiner: Combiner, rows: StepRows, dev: torch.Tensor, variant: torch.Tensor
 ) -> dict[str, float]:
     """Dev loss and mean λ, overall and per variant."""
@@ -193,12 +207,7 @@ def train_combiner(
         "%d rows from %d examples in %.0f s", rows.features.size(0), len(examples), prepared
     )
 
-    # dev: whole examples, so no pair is on both sides
-    order = list(range(len(examples)))
-    random.Random(opt.seed).shuffle(order)
-    dev_examples = torch.zeros(len(examples), dtype=torch.bool)
-    dev_examples[order[: max(1, int(len(order) * opt.dev_share))]] = True
-    is_dev = dev_examples[rows.example]
+    is_dev = dev_split(examples, opt)[rows.example]
     left_out = torch.tensor([VARIANTS.index(v) for v in opt.exclude], dtype=torch.long)
     kept = ~is_dev & ~torch.isin(variant, left_out)
     dev, train = torch.nonzero(is_dev).flatten(), torch.nonzero(kept).flatten()
@@ -210,7 +219,7 @@ def train_combiner(
     features = rows.features[train]
     net.mean.copy_(features.mean(dim=0))
     net.scale.copy_(features.std(dim=0).clamp_min(1e-3))
-    before = _losses(combiner, rows, dev, variant)
+    before = dev_losses(combiner, rows, dev, variant)
     logger.info("dev before training (plain knn): %s", before)
     best, best_step = before["loss"], 0
     best_state = {k: v.clone() for k, v in net.state_dict().items()}
@@ -232,14 +241,14 @@ def train_combiner(
         step += 1
         if step % opt.eval_every == 0 or step == opt.steps:
             record = {"step": step, "train_loss": round(float(loss.detach()), 4)}
-            record.update(_losses(combiner, rows, dev, variant))
+            record.update(dev_losses(combiner, rows, dev, variant))
             history.append(record)
             if record["loss"] < best:
                 best, best_step = record["loss"], step
                 best_state = {k: v.clone() for k, v in net.state_dict().items()}
     net.load_state_dict(best_state)
     net.eval()
-    after = _losses(combiner, rows, dev, variant)
+    after = dev_losses(combiner, rows, dev, variant)
     counts = {name: sum(e.variant == name for e in examples) for name in VARIANTS}
     summary: dict[str, Any] = {
         "output": str(target),
@@ -266,6 +275,24 @@ def train_combiner(
         json.dumps({**summary, "history": history}, indent=2), "utf-8"
     )
     return summary
+
+
+def dev_split(examples: list[Example], opt: CombinerOptimisation) -> torch.Tensor:
+    """``(examples,)`` bool: the dev examples, whole examples (no pair on both sides) or whole
+    products (``opt.dev_split``)."""
+    import torch
+
+    rng = random.Random(opt.seed)
+    if opt.dev_split == "products":
+        products = sorted({e.group for e in examples})
+        rng.shuffle(products)
+        held = set(products[: max(1, round(len(products) * opt.dev_share))])
+        return torch.tensor([e.group in held for e in examples], dtype=torch.bool)
+    order = list(range(len(examples)))
+    rng.shuffle(order)
+    dev = torch.zeros(len(examples), dtype=torch.bool)
+    dev[order[: max(1, int(len(order) * opt.dev_share))]] = True
+    return dev
 
 
 def _shape(shape: CombinerShape) -> dict[str, Any]:

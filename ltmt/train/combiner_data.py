@@ -12,7 +12,10 @@ one of these *variants*:
 * ``mislead``: a match that differs from the pair in a word that matters is put first: the
   pair's negation (``not`` / ``nicht``, ``kein``…) or a number removed or changed on both sides
   of the match, so copying the match's target would be wrong;
-* ``unrelated``: the memory of a pair of another product (rescored).
+* ``unrelated``: the memory of a pair of another product (rescored);
+* ``mask``: a source word that the best match's source also has is deleted from the pair's
+  source (the memory rescored against it): the base cannot translate a word it does not see,
+  the match's target has it.
 
 Every variant's matches then go through the one match selection
 (:mod:`ltmt.fusion.selection`, inside :meth:`KnnFusion.prepare`), the pair is force-decoded, and
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
     from ltmt.train.fusion_data import RetrievalSet
 
-VARIANTS = ("own", "term", "mislead", "unrelated")
+VARIANTS = ("own", "term", "mislead", "unrelated", "mask")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _NEGATION_EN = re.compile(r"\b(?:not|no|never|cannot)\b ?", re.IGNORECASE)
 _NEGATION_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie)\b ?")
@@ -52,9 +55,10 @@ class VariantShares:
     term: float = 0.35
     mislead: float = 0.2
     unrelated: float = 0.1
+    mask: float = 0.0
 
     def __post_init__(self) -> None:
-        shares = (self.term, self.mislead, self.unrelated)
+        shares = (self.term, self.mislead, self.unrelated, self.mask)
         if any(not 0 <= s <= 1 for s in shares) or sum(shares) > 1:
             raise ConfigError(f"variant shares must be in [0, 1] and sum to <= 1, got {shares}")
 
@@ -67,6 +71,7 @@ class Example:
     target: str
     memory: tuple[tuple[str, str, float], ...]
     variant: str
+    group: int = 0  # the product the pair comes from
 
 
 def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) -> list[Example]:
@@ -100,10 +105,16 @@ def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) ->
                 ],
             )
             variant = "unrelated"
+        elif r < shares.term + shares.mislead + shares.unrelated + shares.mask:
+            masked = _mask(pair.source, memory, rng)
+            if masked is not None:
+                source, memory = masked
+                examples.append(Example(source, pair.target, tuple(memory), "mask", pair.group))
+                continue
         if made is None:
             made, variant = (pair.target, memory), "own"
         target, memory = made
-        examples.append(Example(pair.source, target, tuple(memory), variant))
+        examples.append(Example(pair.source, target, tuple(memory), variant, pair.group))
     return examples
 
 
@@ -129,6 +140,23 @@ def _term(
         return None
     swap = re.compile(rf"\b{re.escape(old)}\b")
     return swap.sub(new, target), [(s, swap.sub(new, t), score) for s, t, score in memory]
+
+
+def _mask(
+    source: str, memory: list[tuple[str, str, float]], rng: random.Random
+) -> tuple[str, list[tuple[str, str, float]]] | None:
+    """The pair's source without one word that the best match's source has (memory rescored)."""
+    if not memory:
+        return None
+    shared = {w.casefold() for w in _WORD.findall(memory[0][0])}
+    candidates = [w for w in _WORD.findall(source) if w.casefold() in shared]
+    if not candidates:
+        return None
+    word = rng.choice(candidates)
+    masked = re.sub(rf"\s*\b{re.escape(word)}\b", "", source, count=1).strip()
+    if not masked or masked == source:
+        return None
+    return masked, [(s, t, match_score(masked, s)) for s, t, _ in memory]
 
 
 def _mislead(

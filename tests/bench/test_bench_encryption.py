@@ -10,8 +10,9 @@ from typing import Any
 SCRIPT = Path(__file__).parents[2] / "eval" / "bench_encryption.py"
 
 
-def load_script() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_encryption", SCRIPT)
+def load_script(path: Path = SCRIPT) -> Any:
+    """The benchmark script at ``path`` as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

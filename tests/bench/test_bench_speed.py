@@ -50,6 +50,23 @@ def test_every_engine_is_timed_and_scored(tiny_model_dir: Path) -> None:
     assert report["engines"]["ct2-int8"]["vs_ct2_int8"] == 1.0
 
 
+def test_the_trained_combiner_engine_starts_as_knn(tiny_model_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from ltmt.fusion.adapter import BaseInfo, embedding_sha1
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
+    from ltmt.model.backbone import load_backbone
+
+    model = shutil.copytree(tiny_model_dir, tmp_path / "model")
+    info = BaseInfo(name="tiny", embedding_sha1=embedding_sha1(load_backbone(model).model))
+    Combiner(CombinerConfig()).save(model / "fusion-combiner", info)  # untrained: knn's λ
+    script = _load_script()
+    report = script.run(_args(model, engines="ltmt-knn,ltmt-knn-trained", limit=2))
+    knn, trained = report["engines"]["ltmt-knn"], report["engines"]["ltmt-knn-trained"]
+    assert trained["bleu"] == knn["bleu"] and trained["tokens"] == knn["tokens"]
+    assert len(trained["seconds_per_round"]) == 2
+
+
 def test_peak_rss_is_measured_in_a_process_of_its_own(tiny_model_dir: Path) -> None:
     script = _load_script()
     rss = script.peak_rss_in_child("ct2-int8", _args(tiny_model_dir))

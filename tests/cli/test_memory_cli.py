@@ -296,3 +296,30 @@ def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_pat
     assert code == 0
     with Memory(store) as memory:
         assert memory.count("u1") == 4  # 3 from the jsonl (one skipped, one duplicate) + 1 French
+
+
+def test_delete_removes_the_force_decoded_states_left_in_the_cache(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    from ltmt.fusion.datastore import ForcedSegment
+    from ltmt.fusion.state_store import StateStore
+    from ltmt.paths import ENV_CACHE
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    with Memory(store) as memory:
+        memory.import_pairs("git", [("Open the file", "Datei öffnen"), ("Push", "Pushen")])
+        ids = [segment.id for segment in memory.segments("git")]
+    state = StateStore("model")
+    keys = [("model", "git", i, "s", "t") for i in ids]
+    for key in keys:
+        state.put(key, ForcedSegment(torch.zeros(2, 4), torch.zeros(2, dtype=torch.long)))
+    code, _, err = ltmt(
+        capsys, "memory", "delete", "--user", "git", "--id", str(ids[0]), "--memory-dir", store
+    )
+    assert code == 0, err
+    assert [state.path_of(k).exists() for k in keys] == [False, True]
+    code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
+    assert code == 0, err
+    assert not state.path_of(keys[1]).exists()

@@ -107,6 +107,18 @@ def test_po_file_is_filled(tmp_path, capsys, common):
             ["translate", "IN", "--user", "u1", "--fusion", "none", "--fusion-option", "tau=1"],
             "fusion options need a fusion method",
         ),
+        (
+            ["translate", "IN", "--engine", "gpu"],
+            "engine must be one of auto, ctranslate2, torch, got 'gpu'$",
+        ),
+        (
+            ["translate", "IN", "--compute-type", "int4"],
+            "compute type must be one of int8, float32, got 'int4'$",
+        ),
+        (
+            ["translate", "IN", "--fusion-weights", "fp16"],
+            "fusion weights must be one of float32, bfloat16, int8, got 'fp16'$",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, args, message):
@@ -207,3 +219,37 @@ def test_placeholder_guard_flag_reaches_the_translator(
     code, _, err = run_cli(["translate", str(source), *common, *flag], capsys)
     assert code == 0, err
     assert seen["placeholder_guard"] is guarded
+
+
+def test_engine_option_picks_the_decoder(tmp_path, capsys, common):
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\nhello world\n", "utf-8")
+    outputs = {}
+    for engine in ("auto", "torch"):
+        code, out, err = run_cli(["translate", str(source), "--engine", engine, *common], capsys)
+        assert code == 0, err
+        outputs[engine] = out
+    assert outputs["auto"] == outputs["torch"] and len(outputs["torch"].splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("weights", "flag"), [("bfloat16", "fusion_bf16"), ("int8", "fusion_int8")]
+)
+def test_fusion_weights_reach_the_translator(tmp_path, capsys, common, monkeypatch, weights, flag):
+    import ltmt.translator
+
+    seen = {}
+    original = ltmt.translator.Translator.__init__
+
+    def spy(self, *args, **kwargs):
+        seen.update(kwargs)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ltmt.translator.Translator, "__init__", spy)
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n", "utf-8")
+    code, out, err = run_cli(
+        ["translate", str(source), "--fusion-weights", weights, *common], capsys
+    )
+    assert code == 0, err
+    assert seen[flag] is True and len(out.splitlines()) == 1

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import lmdb
 import numpy as np
+import pytest
 
 from ltmt import Memory
+from ltmt.errors import InputError
 from ltmt.memory import env, index
 from ltmt.memory.layout import NORM, POST, read_u32, u32
 from ltmt.text import normalize
@@ -99,9 +101,7 @@ def test_candidates_never_miss_a_segment_with_the_querys_rarest_term(tmp_path: P
 
             def run(txn: lmdb.Transaction, query: str = query) -> np.ndarray:
                 lens = index.load_lens(txn, memory_uid(txn, "u"))
-                ids, _ = index.candidates(
-                    txn, memory_uid(txn, "u"), lens, index.Scratch(), query, 10**6, budget=0
-                )
+                ids, _ = index.candidates(txn, memory_uid(txn, "u"), lens, query, 10**6, budget=0)
                 return ids
 
             found = set(env.read(memory.store, run, buffers=True).tolist())
@@ -122,3 +122,38 @@ def test_norm_and_lens_tables_agree(tmp_path: Path) -> None:
 
         norms, lens = env.read(memory.store, run)
         assert norms == lens == [13, 7]
+
+
+def test_lacking_counts_are_exact_once_the_second_pass_reads_every_term(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    sentences = _sentences(rng, 600)
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [(s, s) for s in sentences])
+        terms_of = {
+            s.id: set(index.query_terms(normalize(s.source)).tolist()) for s in memory.segments("u")
+        }
+        # the reversed word adds n-grams no segment holds: they count as lacking for all
+        queries = [normalize(f"{s} {rng.choice(WORDS)[::-1]}") for s in _sentences(rng, 20)]
+
+        def run(txn: lmdb.Transaction, query: str, limit: int) -> tuple[np.ndarray, np.ndarray]:
+            uid = memory_uid(txn, "u")
+            lens = index.load_lens(txn, uid)
+            return index.candidates(txn, uid, lens, query, limit, budget=0, recount=10**9)
+
+        for query in queries:
+            wanted = set(index.query_terms(query).tolist())
+            # a second pass over a few segments: exact counts
+            ids, lacking = env.read(memory.store, lambda t, q=query: run(t, q, 8))
+            assert ids.size == 8
+            for seg_id, count in zip(ids.tolist(), lacking.tolist(), strict=True):
+                assert count == len(wanted - terms_of[seg_id])
+            # all of them, and the length window (segments sharing no term): lower bounds
+            ids, lacking = env.read(memory.store, lambda t, q=query: run(t, q, 10**6))
+            assert ids.size > 8
+            for seg_id, count in zip(ids.tolist(), lacking.tolist(), strict=True):
+                assert count <= len(wanted - terms_of[seg_id])
+
+
+def test_recount_must_not_be_negative(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="recount must be >= 0, got -1"):
+        Memory(tmp_path, recount=-1)

@@ -26,3 +26,9 @@ def test_pad_token_ids_right_pads_with_a_mask() -> None:
 )
 def test_length_batches(lengths: list[int], batch_size: int, expected: list[list[int]]) -> None:
     assert length_batches(lengths, batch_size) == expected
+
+
+def test_length_batches_bound_cells_and_keep_a_long_item_alone() -> None:
+    lengths = [10, 10, 10, 10, 50]
+    assert length_batches(lengths, 64, max_padding=1.0, max_cells=30) == [[0, 1, 2], [3], [4]]
+    assert length_batches(lengths, 64, max_padding=1.0) == [[0, 1, 2, 3, 4]]

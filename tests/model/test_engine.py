@@ -54,3 +54,26 @@ def test_int8_copy_is_quantised_lazily_and_keyed_apart(tiny_model_dir: Path) -> 
     outputs = Decoder(quantised, engine="torch").decode(ids, DecodeConfig(beam=2))
     assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
     assert "quantized" not in type(backbone.model.get_decoder().layers[0].fc1).__module__
+
+
+def test_bfloat16_copy_loads_lazily_in_bfloat16_and_is_keyed_apart(tiny_model_dir: Path) -> None:
+    from ltmt.model.backbone import bfloat16_weights
+
+    backbone = load_backbone(tiny_model_dir)
+    half = bfloat16_weights(backbone)
+    assert not half.loaded and not backbone.loaded  # straight from disk, no float32 copy first
+    assert half.fingerprint != backbone.fingerprint
+    assert half.weights_fingerprint == backbone.weights_fingerprint
+    assert {p.dtype for p in half.model.parameters()} == {torch.bfloat16}
+    assert not backbone.loaded
+    ids = backbone.tokenizer(SOURCES)["input_ids"]
+    outputs = Decoder(half, engine="torch").decode(ids, DecodeConfig(beam=2))
+    assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
+
+
+def test_translator_refuses_two_weight_kinds(tiny_model_dir: Path) -> None:
+    from ltmt.errors import ConfigError
+    from ltmt.translator import Translator
+
+    with pytest.raises(ConfigError, match="fusion_int8 and fusion_bf16 exclude each other"):
+        Translator(tiny_model_dir, fusion_int8=True, fusion_bf16=True)

@@ -12,8 +12,8 @@ import pytest
 from ltmt.config import from_dict
 from ltmt.errors import ConfigError
 from ltmt.fusion.combiner import Combiner, TrainedKnnFusion
-from ltmt.train.combiner import CombinerTrainConfig, train_combiner
-from ltmt.train.combiner_data import VariantShares, _mislead, _term
+from ltmt.train.combiner import CombinerOptimisation, CombinerTrainConfig, dev_split, train_combiner
+from ltmt.train.combiner_data import Example, VariantShares, _mask, _mislead, _term
 
 PRODUCTS = {
     "files": [
@@ -110,6 +110,28 @@ def test_mislead_variant_puts_a_match_with_another_negation_or_number_first() ->
     assert _mislead("hello world", "hallo Welt", [], rng) is None
 
 
+def test_mask_variant_deletes_a_source_word_the_best_match_has_and_rescores_memory() -> None:
+    memory = [("the cat was not found", "die Katze wurde nicht gefunden", 80.0)]
+    made = _mask("the file was not found", memory, random.Random(1))
+    assert made is not None
+    source, [(match_source, match_target, score)] = made
+    assert source == "the file was not"  # "found", the one shared word of 4+ letters, is gone
+    assert (match_source, match_target) == memory[0][:2] and score != 80.0
+    assert _mask("hello world", memory, random.Random(1)) is None
+    assert _mask("the file was not found", [], random.Random(1)) is None
+
+
+def test_product_dev_split_holds_out_whole_products() -> None:
+    examples = [Example("a", "b", (), "own", group) for group in range(10) for _ in range(5)]
+    opt = CombinerOptimisation(dev_share=0.2, dev_split="products")
+    is_dev = dev_split(examples, opt).tolist()
+    held = {e.group for e, d in zip(examples, is_dev, strict=True) if d}
+    trained = {e.group for e, d in zip(examples, is_dev, strict=True) if not d}
+    assert len(held) == 2 and not held & trained
+    mixed = dev_split(examples, CombinerOptimisation(dev_share=0.2)).tolist()
+    assert sum(mixed) == 10
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -119,6 +141,8 @@ def test_mislead_variant_puts_a_match_with_another_negation_or_number_first() ->
         ({"combiner": {"hidden": 0}}, "combiner.hidden must be >= 1"),
         ({"variants": {"term": 0.8, "mislead": 0.5}}, "variant shares"),
         ({"train": {"dev_share": 0.0}}, r"train.dev_share must be in \(0, 1\)"),
+        ({"train": {"dev_split": "users"}}, "train.dev_split must be examples or products"),
+        ({"variants": {"term": 0.5, "mask": 0.6}}, "variant shares"),
     ],
 )
 def test_config_validation(data: dict, message: str) -> None:  # type: ignore[type-arg]

@@ -1,0 +1,89 @@
+"""Dev mixture loss of trained combiners on the held-out products of a combiner config.
+
+Rebuilds the config's examples (cheap), reads its featurised rows (``train.rows_cache``, written
+by the first ``ltmt train fusion`` of that config) and scores every combiner directory given,
+and plain kNN, on the same dev rows: every query of the products that config's ``dev_split:
+products`` holds out. This is how the combiner candidates are selected, never on the dev users.
+
+    python eval/combiner_candidates.py --config configs/train/combiner-ablation/mask.yaml \
+        --output eval/results/combiner/candidates.json \
+        knn ltmt/models/default-en-de/fusion-combiner runs/combiner-ablation/mask ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
+    sys.path.insert(0, str(REPO))
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    import torch
+
+    from ltmt.config import from_dict, read_yaml, to_dict
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
+    from ltmt.fusion.knn import KnnConfig
+    from ltmt.train.combiner import CombinerTrainConfig, dev_losses, dev_split
+    from ltmt.train.combiner_data import VARIANTS, StepRows, build_examples
+    from ltmt.train.fusion_data import load_groups, retrieve_memories
+
+    config = from_dict(CombinerTrainConfig, read_yaml(args.config))
+    opt = config.train
+    if not opt.rows_cache or not Path(opt.rows_cache).is_file():
+        raise SystemExit(
+            f"{args.config}: no featurised rows at train.rows_cache ({opt.rows_cache or 'unset'}); "
+            "run ltmt train fusion with this config first"
+        )
+    names, groups = load_groups(config.data, opt.seed)
+    examples = build_examples(
+        retrieve_memories(names, groups, config.data, opt.seed), config.variants, opt.seed
+    )
+    rows = StepRows(**torch.load(opt.rows_cache))
+    variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])[rows.example]
+    is_dev = dev_split(examples, opt)
+    dev = torch.nonzero(is_dev[rows.example]).flatten()
+    held = sorted({names[e.group] for e, d in zip(examples, is_dev.tolist(), strict=True) if d})
+    scores = {}
+    for name in args.combiners:
+        if name == "knn":
+            knn = KnnConfig(**config.combiner.knn)
+            combiner = Combiner(CombinerConfig(knn=to_dict(knn)))
+        else:
+            combiner = Combiner.load(name)[0]
+        scores[name] = dev_losses(combiner, rows, dev, variant)
+    return {
+        "command": " ".join(sys.argv),
+        "config": args.config,
+        "held_out_products": held,
+        "dev_rows": int(dev.numel()),
+        "dev_rows_per_variant": {v: int((variant[dev] == i).sum()) for i, v in enumerate(VARIANTS)},
+        "losses": scores,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("combiners", nargs="+", help="knn and/or combiner directories")
+    parser.add_argument("--config", required=True, help="the combiner config whose rows to read")
+    parser.add_argument("--output", default="eval/results/combiner/candidates.json")
+    args = parser.parse_args()
+    from ltmt.errors import LtmtError
+
+    try:
+        report = run(args)
+    except LtmtError as exc:
+        raise SystemExit(f"combiner_candidates: error: {exc}") from None
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+    print(json.dumps(report["losses"], indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Where the time of kNN fusion goes: one cold pass of ``bench_speed``'s ``ltmt-knn`` engine.
+
+Run it under py-spy, then summarise the raw profile into the shares of the parts of a kNN run:
+
+    py-spy record -r 50 -f raw -o knn.raw -- python eval/profile_knn.py --threads 2
+    python eval/profile_knn.py --summarise knn.raw --output eval/results/speed/profile-knn.json
+
+Shares are of the samples taken inside the timed translation loop (loading excluded); a part
+counts every sample whose stack passes through it, so nested parts overlap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "eval"))
+
+# part of the run -> frames (function and file) that its py-spy stacks pass through, all of
+# them; a frame after "!" must not be on the stack
+STEP = "_Stepper.__call__ (ltmt/model/decode.py"
+PARTS: dict[str, tuple[str, ...]] = {
+    "force-decoding the matches": ("force_decode (ltmt/fusion/datastore.py",),
+    "  encoding the matches' sources": ("_encode_sources (ltmt/fusion/datastore.py",),
+    "beam search (everything below)": ("_beam (ltmt/model/decode.py",),
+    "  decoder step (the three below, log-softmax)": (STEP,),
+    "    decoder layers": (STEP, "MarianDecoder.forward ("),
+    "    output projection": (STEP, "Linear.forward (", "!MarianDecoder.forward ("),
+    "    kNN search and mixing": (STEP, "KnnState.fuse_log_probs (ltmt/fusion/knn.py"),
+    "  cache reordering": ("_Stepper.select (ltmt/model/decode.py",),
+    "encoder of the batch": ("decode (ltmt/model/decode.py", "MarianEncoder.forward ("),
+    "retrieval": ("Translator._retrieve (ltmt/translator.py",),
+}
+_LOOP = "translate_all (profile_knn.py"
+
+
+def translate_all(translate, segments) -> None:  # type: ignore[no-untyped-def]
+    for user, sources, _ in segments:
+        translate(user, sources)
+
+
+def summarise(raw: Path) -> dict[str, object]:
+    total, shares = 0, dict.fromkeys(PARTS, 0)
+    for line in raw.read_text(encoding="utf-8").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if _LOOP not in stack:
+            continue
+        total += int(count)
+        for part, frames in PARTS.items():
+            if all((f[1:] not in stack) if f.startswith("!") else (f in stack) for f in frames):
+                shares[part] += int(count)
+    return {
+        "samples_in_loop": total,
+        "share_percent": {p: round(100 * n / max(total, 1), 1) for p, n in shares.items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--summarise", type=Path, help="a py-spy raw profile of this script")
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+    if args.summarise:
+        report = summarise(args.summarise)
+        text = json.dumps(report, indent=2)
+        print(text)
+        if args.output:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(text + "\n", encoding="utf-8")
+        return
+    import bench_speed
+    import torch
+
+    torch.set_num_threads(args.threads)
+    options = argparse.Namespace(
+        model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
+    )
+    users = REPO.parent / "shared/data/en-de/l10n/dev"
+    segments = bench_speed.select_segments(users, args.limit)
+    translate, opened = bench_speed.build_engine("ltmt-knn", options, users)
+    translate(segments[0][0], segments[0][1][:2])
+    translate.forget()  # type: ignore[attr-defined]
+    translate_all(translate, segments)
+    for context in (opened or {}).values():
+        context.__exit__(None, None, None)
+
+
+if __name__ == "__main__":
+    main()

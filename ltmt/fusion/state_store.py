@@ -1,0 +1,204 @@
+"""Force-decoded memory segments kept on disk, so that the next run does not decode them again.
+
+Force-decoding the matches costs about a fifth of a kNN run (``eval/bench_speed.py``), and a
+user's runs keep reading the same memory segments. :class:`StateStore` keeps each decoded
+segment in one safetensors file under ``<cache dir>/forced-states/<model fingerprint>/``, named
+by the segment id and a hash of its cache key (the user, the segment id and its texts) in a
+folder per user, so a changed model or an edited segment misses instead of returning stale
+states, and :func:`forget_states` removes what a deleted memory or segment left (``ltmt
+memory delete`` calls it). The store is bounded: past ``max_bytes`` (all models together) the
+least recently used files go. Deleting the directory loses nothing.
+
+The files hold the segments' target token ids, that is their text: the translator never gives
+a store to an encrypted memory (:class:`ltmt.translator.Translator`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+from collections.abc import Hashable
+from hashlib import sha256
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ltmt.paths import ENV_CACHE, default_cache_dir
+
+if TYPE_CHECKING:
+    from ltmt.fusion.datastore import ForcedSegment
+
+logger = logging.getLogger(__name__)
+
+STORE_FOLDER = "forced-states"
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+_SUFFIX = ".safetensors"
+
+
+class StateStore:
+    """One model's force-decoded segments on disk (see the module docstring).
+
+    ``fingerprint``: the model's (``Backbone.fingerprint``); ``root``: the cache directory
+    (default: :func:`ltmt.paths.default_cache_dir`). Segments load on the CPU.
+    A file that cannot be read counts as a miss; a write that fails is logged and skipped:
+    the store never stops a translation.
+    """
+
+    def __init__(
+        self,
+        fingerprint: str,
+        root: Path | None = None,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
+        self.folder = self.base / fingerprint
+        self.max_bytes = max_bytes
+        self._used: int | None = None  # bytes under ``base``, counted on the first write
+        self._warned = False
+
+    def path_of(self, key: Hashable) -> Path:
+        """``key``: ``(fingerprint, user, segment id, source, target)`` as the fusion's segment
+        cache builds it; the file sits in the user's folder, named by the segment id first so
+        that :func:`forget_states` finds a deleted segment's files."""
+        if not (isinstance(key, tuple) and len(key) == 5):
+            raise TypeError(f"state store keys are (model, user, id, source, target), not {key!r}")
+        name = f"{key[2]}-{sha256(repr(key).encode()).hexdigest()[:32]}{_SUFFIX}"
+        return self.folder / _user_folder(str(key[1])) / name
+
+    def get(self, key: Hashable) -> ForcedSegment | None:
+        """The stored segment of ``key``, or ``None``."""
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+
+        from ltmt.fusion.datastore import ForcedSegment
+
+        path = self.path_of(key)
+        try:
+            tensors = load_file(str(path))
+            os.utime(path)  # recently used: evicted last
+        except FileNotFoundError:
+            return None
+        except (OSError, SafetensorError, ValueError):
+            logger.info("forced-state cache: dropping unreadable %s", path)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+            return None
+        if set(tensors) != {"keys", "values"}:
+            path.unlink(missing_ok=True)
+            return None
+        return ForcedSegment(tensors["keys"], tensors["values"])
+
+    def put(self, key: Hashable, item: ForcedSegment) -> None:
+        """Write ``item`` (atomically), then evict the oldest files when over ``max_bytes``."""
+        from safetensors.torch import save_file
+
+        path = self.path_of(key)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        try:
+            _private_folder(self.base)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tensors = {"keys": item.keys.contiguous().cpu(), "values": item.values.cpu()}
+            save_file(tensors, str(partial))
+            os.replace(partial, path)
+            size = path.stat().st_size
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            if not self._warned:
+                logger.warning(
+                    "forced-state cache: cannot write under %s (%s); matches are force-decoded "
+                    "again next run (set %s to a writable folder)",
+                    self.folder,
+                    exc,
+                    ENV_CACHE,
+                )
+                self._warned = True
+            return
+        if self._used is None:
+            self._used = _folder_bytes(self.base)
+        else:
+            self._used += size
+        if self._used > self.max_bytes:
+            self._used = _evict(self.base, int(self.max_bytes * 0.8))
+
+    def clear(self) -> None:
+        """Delete this model's stored segments."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self._used = None
+
+
+def forget_states(user: str, segment_id: int | None = None, root: Path | None = None) -> int:
+    """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``) for
+    every model: what a deleted memory or segment leaves in the cache. The files deleted."""
+    base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
+    pattern = "*" + _SUFFIX if segment_id is None else f"{segment_id}-*{_SUFFIX}"
+    deleted = 0
+    for path in base.glob(f"*/{_user_folder(user)}/{pattern}"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            deleted += 1
+    return deleted
+
+
+def _user_folder(user: str) -> str:
+    return sha256(user.encode()).hexdigest()[:16]
+
+
+def _files(base: Path) -> list[os.DirEntry[str]]:
+    """The state files under ``base`` (``<model>/<user>/<file>``)."""
+    found: list[os.DirEntry[str]] = []
+    pending = [str(base)]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.name.endswith(_SUFFIX):
+                found.append(entry)
+    return found
+
+
+def _folder_bytes(base: Path) -> int:
+    total = 0
+    for entry in _files(base):
+        try:
+            total += entry.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def _evict(base: Path, target: int) -> int:
+    """Delete the least recently used files under ``base`` until at most ``target`` bytes
+    remain; the bytes left."""
+    entries = []
+    for entry in _files(base):
+        try:
+            stat = entry.stat()
+        except OSError:
+            continue
+        entries.append((stat.st_mtime_ns, stat.st_size, entry.path))
+    entries.sort()
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in entries:
+        if total <= target:
+            break
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        total -= size
+    return total
+
+
+def _private_folder(folder: Path) -> None:
+    """Create ``folder`` readable by its owner only: the states are made from the memory's
+    targets, so the cache is as private as the store (whose directory is 0700)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)

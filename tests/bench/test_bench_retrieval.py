@@ -1,0 +1,40 @@
+"""``eval/bench_retrieval.py``: recall by band against the exhaustive scan, and a baseline
+configuration searched in turn with the main one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_bench_encryption import load_script, tiny_pool
+
+SCRIPT = Path(__file__).parents[2] / "eval" / "bench_retrieval.py"
+
+
+def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path: Path) -> None:
+    data = tiny_pool(tmp_path / "data")
+    dev = data / "l10n" / "dev"
+    rows = [{"source": f"merge the remote branch {i}", "target": f"Zweig {i}"} for i in range(40)]
+    (dev / "git.memory.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    tests = [
+        {"source": "merge the remote branches 7", "target": "x"},
+        {"source": "tag", "target": "y"},
+    ]
+    (dev / "git.test.jsonl").write_text("".join(json.dumps(r) + "\n" for r in tests))
+    output = tmp_path / "retrieval.json"
+    args = ["--data-dir", str(data), "--segments", "300", "--queries", "10"]
+    load_script(SCRIPT).main(
+        [*args, "--baseline-recount", "0", "--work-dir", str(tmp_path), "--output", str(output)]
+    )
+    result = json.loads(output.read_text())
+    assert result["recount"] > 0 and result["baseline"]["recount"] == 0
+    for found in (result, result["baseline"]):
+        assert found["real"]["queries"] == 2
+        assert found["real"]["recall_by_scan_band"]["90-99"] == {
+            "queries": 1,
+            "found": 1,
+            "recall_at_1": 1.0,
+        }
+        assert found["perturbed"]["queries"] == 10
+    assert result["own_memories"]["git"]["segments"] == 40
+    assert result["own_memories"]["git"]["recall_at_1_best_ge_50"] == 1.0

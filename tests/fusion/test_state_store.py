@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import torch
+from fusion_fakes import FakeMemory
+
+from ltmt.fusion.datastore import ForcedSegment, SegmentCache, force_decode
+from ltmt.fusion.knn import KnnFusion
+from ltmt.fusion.state_store import STORE_FOLDER, StateStore, forget_states
+from ltmt.translator import Translator
+
+SOURCE, TARGET = "open the file", "öffne die Datei"
+
+
+def _key(name: str, user: str = "u", segment: int = 1) -> tuple[str, str, int, str, str]:
+    return ("m", user, segment, name, TARGET)
+
+
+def _segment(length: int, seed: int = 0) -> ForcedSegment:
+    generator = torch.Generator().manual_seed(seed)
+    return ForcedSegment(
+        torch.randn(length, 16, generator=generator), torch.arange(length, dtype=torch.long)
+    )
+
+
+def test_round_trip_and_model_fingerprint_separate(tmp_path: Path) -> None:
+    store = StateStore("model-a", tmp_path)
+    item = _segment(5)
+    store.put(("model-a", "u", 1, SOURCE, TARGET), item)
+    loaded = store.get(("model-a", "u", 1, SOURCE, TARGET))
+    assert loaded is not None
+    assert torch.equal(loaded.keys, item.keys) and torch.equal(loaded.values, item.values)
+    assert store.get(("model-a", "u", 1, SOURCE, "edited")) is None
+    assert StateStore("model-b", tmp_path).get(("model-a", "u", 1, SOURCE, TARGET)) is None
+    assert store.folder == tmp_path / STORE_FOLDER / "model-a"
+
+
+def test_bounded_least_recently_used_go_first(tmp_path: Path) -> None:
+    probe = StateStore("m", tmp_path / "probe")
+    probe.put(_key("x"), _segment(40))
+    size = probe.path_of(_key("x")).stat().st_size
+    store = StateStore("m", tmp_path, max_bytes=int(size * 3.5))
+    for index, key in enumerate("abc"):
+        store.put(_key(key), _segment(40, index))
+        os.utime(store.path_of(_key(key)), ns=(index * 10**9, index * 10**9))
+    assert store.get(_key("a")) is not None  # read: now the most recently used
+    store.put(_key("d"), _segment(40, 3))  # over the bound: evict down to 80 %
+    kept = {key for key in "abcd" if store.path_of(_key(key)).exists()}
+    assert kept == {"a", "d"}
+
+
+def test_unreadable_file_is_a_miss_and_removed(tmp_path: Path) -> None:
+    store = StateStore("m", tmp_path)
+    store.put(_key("a"), _segment(3))
+    store.path_of(_key("a")).write_bytes(b"not safetensors")
+    assert store.get(_key("a")) is None
+    assert not store.path_of(_key("a")).exists()
+
+
+def test_unwritable_folder_never_stops_a_translation(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store = StateStore("m", blocker)  # its folder would sit under a file
+    store.put(_key("a"), _segment(3))
+    assert store.get(_key("a")) is None
+
+
+def test_second_run_reads_states_from_disk(tiny_backbone, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    memory = FakeMemory({SOURCE: [(SOURCE + " now", TARGET, 80.0)]})
+    outputs, caches = [], []
+    for _ in range(2):  # two runs: two fusions with empty in-memory caches, one disk store
+        fusion = KnnFusion(min_score=0.0)
+        cache = SegmentCache(16, StateStore(tiny_backbone.fingerprint, tmp_path))
+        fusion.cache = cache
+        translator = Translator(tiny_backbone, memory, fusion=fusion, beam=2)  # type: ignore[arg-type]
+        outputs.append([t.text for t in translator.translate([SOURCE], user="u")])
+        caches.append(cache)
+    assert caches[0].disk_hits == 0 and caches[0].misses == 1
+    assert caches[1].disk_hits == 1 and caches[1].misses == 0
+    assert outputs[0] == outputs[1]
+    [fresh] = force_decode(tiny_backbone, [(SOURCE + " now", TARGET)])
+    stored = caches[1].store.get(next(iter(caches[1]._items)))  # type: ignore[union-attr]
+    assert stored is not None and torch.equal(stored.keys, fresh.keys)
+
+
+def test_translator_gives_a_store_only_to_plain_memories(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    plain = Translator(tiny_backbone, FakeMemory(), fusion="knn")  # type: ignore[arg-type]
+    assert isinstance(plain.fusion.cache.store, StateStore)  # type: ignore[union-attr]
+    off = Translator(tiny_backbone, FakeMemory(), fusion="knn", state_cache=False)  # type: ignore[arg-type]
+    assert off.fusion.cache.store is None  # type: ignore[union-attr]
+    secret = FakeMemory()
+    secret.encrypted = True  # type: ignore[attr-defined]
+    shared = plain.fusion
+    encrypted = Translator(tiny_backbone, secret, fusion=shared)  # type: ignore[arg-type]
+    assert encrypted.fusion.cache.store is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("max_bytes", [0, 1])
+def test_tiny_bound_keeps_nothing_but_still_translates(tmp_path: Path, max_bytes: int) -> None:
+    store = StateStore("m", tmp_path, max_bytes=max_bytes)
+    store.put(_key("a"), _segment(3))
+    assert not store.path_of(_key("a")).exists()
+    with pytest.raises(TypeError, match=r"keys are \(model, user, id, source, target\)"):
+        store.path_of("a")
+
+
+def test_forget_states_of_a_user_or_one_segment_for_every_model(tmp_path: Path) -> None:
+    stores = [StateStore(model, tmp_path) for model in ("m1", "m2")]
+    keys = [_key("a", "ann", 1), _key("b", "ann", 2), _key("a", "bob", 1)]
+    for store in stores:
+        for key in keys:
+            store.put(key, _segment(3))
+    assert forget_states("ann", 1, tmp_path) == 2
+    assert [s.path_of(k).exists() for s in stores for k in keys] == [False, True, True] * 2
+    assert forget_states("ann", root=tmp_path) == 2
+    assert [s.path_of(k).exists() for s in stores for k in keys] == [False, False, True] * 2
+
+
+def test_the_cache_folder_is_private(tmp_path: Path) -> None:
+    (tmp_path / STORE_FOLDER).mkdir(mode=0o755)  # left open by an older version
+    store = StateStore("model-a", tmp_path)
+    store.put(("model-a", "u", 1, SOURCE, TARGET), _segment(3))
+    assert (tmp_path / STORE_FOLDER).stat().st_mode & 0o777 == 0o700
