@@ -37,6 +37,11 @@ logger = logging.getLogger(__name__)
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 ProgressCallback = Callable[[int], None]
+# (user, texts) or (user, texts, prefer): one request of translate_for_users
+UserRequest = (
+    tuple[str | None, Sequence[str]]
+    | tuple[str | None, Sequence[str], Sequence[Mapping[str, Any]] | None]
+)
 
 
 @dataclass(frozen=True)
@@ -242,10 +247,11 @@ class Translator:
 
     def translate_for_users(
         self,
-        requests: Sequence[tuple[str | None, Sequence[str]]],
+        requests: Sequence[UserRequest],
         glossary: Iterable[Term] | None = None,
     ) -> list[list[Translation]]:
-        """:meth:`translate` for several ``(user, texts)`` requests decoded together.
+        """:meth:`translate` for several ``(user, texts)`` or ``(user, texts, prefer)``
+        requests decoded together (``prefer`` as in :meth:`translate`).
 
         Each request's segments are matched against its own user's memory only; the model then
         decodes the segments of every request in shared length-sorted batches (what a server
@@ -257,16 +263,17 @@ class Translator:
         texts: list[str] = []
         matches: list[tuple[Match, ...]] = []
         matchers: list[TermMatcher | None] = []
-        for user, request_texts in requests:
-            request_texts = list(request_texts)
+        for request in requests:
+            user, request_texts = request[0], list(request[1])
+            prefer = request[2] if len(request) > 2 else None
             texts.extend(request_texts)
-            matches.extend(self._retrieve(request_texts, user))
+            matches.extend(self._retrieve(request_texts, user, prefer))
             matchers.extend([self._term_matcher(user, glossary)] * len(request_texts))
         flat = self._translate_retrieved(texts, matches, matchers, None)
         results, start = [], 0
-        for _, request_texts in requests:
-            results.append(flat[start : start + len(request_texts)])
-            start += len(request_texts)
+        for request in requests:
+            results.append(flat[start : start + len(request[1])])
+            start += len(request[1])
         return results
 
     def _translate_retrieved(

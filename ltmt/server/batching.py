@@ -15,17 +15,21 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import Any
 
 from ltmt.errors import LtmtError
 from ltmt.segments import Translation
 
 logger = logging.getLogger(__name__)
 
-# decode(options, [(user, texts), ...]) -> one list of translations per request
-DecodeFn = Callable[[Hashable, Sequence[tuple[str, Sequence[str]]]], list[list[Translation]]]
+Preferences = Sequence[Mapping[str, Any]] | None
+# decode(options, [(user, texts, prefer), ...]) -> one list of translations per request
+DecodeFn = Callable[
+    [Hashable, Sequence[tuple[str, Sequence[str], Preferences]]], list[list[Translation]]
+]
 
 
 class ServerClosingError(LtmtError):
@@ -34,11 +38,13 @@ class ServerClosingError(LtmtError):
 
 @dataclass
 class Job:
-    """One request waiting for the worker: whose memory, what to translate, with which options."""
+    """One request waiting for the worker: whose memory, what to translate, with which options,
+    and what its memory matches should share on a tie (``prefer``, one mapping per text)."""
 
     user: str
     texts: list[str]
     options: Hashable
+    prefer: Preferences = None
     future: Future[list[Translation]] = field(default_factory=Future)
 
 
@@ -67,10 +73,10 @@ class Batcher:
         self._thread.start()
 
     def submit(
-        self, user: str, texts: Sequence[str], options: Hashable
+        self, user: str, texts: Sequence[str], options: Hashable, prefer: Preferences = None
     ) -> Future[list[Translation]]:
         """Queue ``texts`` for ``user``; the future gives one :class:`Translation` per text."""
-        job = Job(user=user, texts=list(texts), options=options)
+        job = Job(user=user, texts=list(texts), options=options, prefer=prefer)
         with self._lock:
             if self._closed:
                 raise ServerClosingError(
@@ -119,7 +125,9 @@ class Batcher:
                 groups.setdefault(job.options, []).append(job)
         for options, group in groups.items():
             try:
-                results = self._decode(options, [(job.user, job.texts) for job in group])
+                results = self._decode(
+                    options, [(job.user, job.texts, job.prefer) for job in group]
+                )
             except Exception as exc:  # handed to each waiting request, which reports it
                 if not isinstance(exc, LtmtError):
                     logger.exception("decoding a batch of %d requests failed", len(group))

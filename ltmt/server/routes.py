@@ -123,13 +123,14 @@ def translate_file(
     options = service.options(fusion, beam)
 
     def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        # The batcher matches by score alone: a PO context only breaks ties in `ltmt translate`.
-        del prefer
+        # contexts and plural forms break ties between memory matches, as in `ltmt translate`
         out: list[Translation] = []
         for start in range(0, len(texts), service.config.max_segments):
-            chunk = texts[start : start + service.config.max_segments]
-            check_segments(service, chunk)
-            out.extend(service.translate_blocking(who, chunk, options))
+            end = start + service.config.max_segments
+            check_segments(service, texts[start:end])
+            out.extend(
+                service.translate_blocking(who, texts[start:end], options, prefer[start:end])
+            )
         return out
 
     name, data, result = files.translate_upload(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ltmt.errors import ConfigError
 from ltmt.formats.placeholders import protect, restore
@@ -20,7 +21,7 @@ from ltmt.memory.store import Memory
 from ltmt.model.backbone import Backbone, load_backbone
 from ltmt.segments import Translation
 from ltmt.server.auth import Authenticator, FailureLimiter
-from ltmt.server.batching import Batcher
+from ltmt.server.batching import Batcher, Preferences
 from ltmt.server.config import ServerConfig
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
@@ -129,7 +130,7 @@ class Service:
         return translator
 
     def _decode(
-        self, options: Hashable, requests: Sequence[tuple[str, Sequence[str]]]
+        self, options: Hashable, requests: Sequence[tuple[str, Sequence[str], Preferences]]
     ) -> list[list[Translation]]:
         assert isinstance(options, DecodeOptions)
         return self._translator(options).translate_for_users(requests, options.glossary)
@@ -143,11 +144,16 @@ class Service:
         return _fitted(await asyncio.wrap_future(future))
 
     def translate_blocking(
-        self, user: str, texts: Sequence[str], options: DecodeOptions
+        self,
+        user: str,
+        texts: Sequence[str],
+        options: DecodeOptions,
+        prefer: Sequence[Mapping[str, Any]] | None = None,
     ) -> list[Translation]:
         """The model's translations for code in a worker thread (the document pipeline fits
-        them to their sources itself and counts their methods)."""
-        return list(self.batcher.submit(user, texts, options).result())
+        them to their sources itself and counts their methods); ``prefer`` as in
+        :meth:`ltmt.translator.Translator.translate` (a PO context, a plural form)."""
+        return list(self.batcher.submit(user, texts, options, prefer).result())
 
 
 def _fitted(translations: list[Translation]) -> list[tuple[Translation, str]]:

@@ -108,6 +108,23 @@ def test_import_upload_and_translate_a_po_file(api):
         assert 'msgid "open the file"\nmsgstr ""' not in answer.text
 
 
+def test_a_translated_po_file_prefers_matches_of_the_same_context(api):
+    pairs = [
+        {"source": "open the file", "target": "Datei öffnen", "metadata": {"context": "menu"}},
+        {"source": "open the file", "target": "öffne die Datei", "metadata": {"context": "tip"}},
+    ]
+    po = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    with api.client(api.key("ctx-user")) as client:
+        assert client.post("/v1/memory/pairs", json={"pairs": pairs}).json()["added"] == 2
+        for context, target in (("menu", "Datei öffnen"), ("tip", "öffne die Datei")):
+            entry = f'msgctxt "{context}"\nmsgid "open the file"\nmsgstr ""\n'
+            answer = client.post(
+                "/v1/translate/file", files={"file": ("a.po", (po + entry).encode(), "text/plain")}
+            )
+            assert answer.status_code == 200, answer.text
+            assert f'msgid "open the file"\nmsgstr "{target}"' in answer.text
+
+
 def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(api):
     with api.client(api.key("carol")) as client:
         answer = client.post(

@@ -23,10 +23,12 @@ class RecordingDecoder:
     def __call__(self, options, requests):
         self.entered.set()
         self.release.wait(10)
-        self.calls.append((options, [(user, list(texts)) for user, texts in requests]))
+        self.calls.append((options, [(user, list(texts)) for user, texts, _ in requests]))
         if options == "bad":
             raise InputError("bad options")
-        return [[Translation(t, f"{user}:{t.upper()}") for t in texts] for user, texts in requests]
+        return [
+            [Translation(t, f"{user}:{t.upper()}") for t in texts] for user, texts, _ in requests
+        ]
 
 
 def test_requests_waiting_together_are_one_batch_per_options():
