@@ -447,7 +447,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--recount",
         type=int,
         default=RECOUNT_BUDGET,
-        help=f"postings of common n-grams the index reads in its second pass ({RECOUNT_BUDGET})",
+        help="postings of the common n-grams the second pass counts by signature (default: all)",
     )
     parser.add_argument(
         "--baseline-recount",

@@ -179,6 +179,14 @@ def _check_lens(txn: lmdb.Transaction, segments: _UserSegments) -> None:
     if not np.array_equal(lens, expected):
         bad = int(np.flatnonzero(lens != expected)[0])
         raise Damage(f"the index-text length of segment {bad} of {user!r} is wrong")
+    sigs = index.load_sigs(txn, segments.uid, len(lens), segments.cipher)
+    expected_sigs = np.zeros_like(sigs)
+    if ids:
+        terms, _, doc = index.text_terms(texts, segments.cipher)
+        expected_sigs[ids] = index.signatures(doc, terms, len(ids))
+    if not np.array_equal(sigs, expected_sigs):
+        bad = int(np.flatnonzero((sigs != expected_sigs).any(axis=1))[0])
+        raise Damage(f"the index signature of segment {bad} of {user!r} is wrong")
 
 
 def _check_postings(txn: lmdb.Transaction, segments: _UserSegments) -> int:

@@ -10,7 +10,9 @@ costs a stray candidate). Per (user, term) the store keeps (layout in :mod:`.lay
 - *chunks*: older ids, keyed by their first id. Every chunk id is below every tail id, so the
   chunks in key order followed by the tail are the term's ascending posting list.
 
-A ``lens`` array per block of ids holds each segment's index-text length (0 once deleted).
+A ``lens`` array per block of ids holds each segment's index-text length (0 once deleted), a
+``sigs`` array its term signature: ``SIG_BITS`` bits, bit ``term % SIG_BITS`` set for each of its
+terms (all zero once deleted).
 
 A query reads the postings of its terms from the rarest up, terms that do not overlap one
 already chosen first (:func:`_choose`), while the postings it reads stay under a budget (the
@@ -18,8 +20,10 @@ common n-grams are left out once it is spent), sorts the ids it read and counts 
 how many of the read terms it holds (the length of its run). From that fraction ``f`` and the
 two lengths it estimates the fuzzy score as a Dice coefficient would,
 ``2·min(f·len_q, len_s) / (len_q + len_s)``. A second pass reads the common terms the first
-left out (under a budget of its own), only to look up the ``WIDEN · limit`` best segments in
-them (:func:`_count_more`), and estimates those again with all the terms it read. It hands the
+left out (those whose postings would stay under a budget of its own) without reading their
+postings: it tests the ``WIDEN · limit`` best segments' signatures for them
+(:func:`_count_more`; a hash collision can only count a term a segment lacks, never miss one it
+holds), and estimates those again with all the terms it counted. It hands the
 best ``limit`` to :mod:`ltmt.retrieval`, each with how many of the query's terms it lacks (for
 the sound score bound that lets the exact rerank skip candidates unread).
 
@@ -43,7 +47,19 @@ import numpy as np
 
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import PLAIN, PlainCipher
-from ltmt.memory.layout import BLOCK_BITS, BLOCK_SIZE, LENS, NGRAM, NORM, POST, Buffer, u32
+from ltmt.memory.layout import (
+    BLOCK_BITS,
+    BLOCK_SIZE,
+    LENS,
+    NGRAM,
+    NORM,
+    POST,
+    SIG_BITS,
+    SIG_BYTES,
+    SIGS,
+    Buffer,
+    u32,
+)
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
 POSTINGS_BUDGET = 150_000
@@ -52,10 +68,11 @@ POSTINGS_BUDGET = 150_000
 WINDOW_SCAN_MAX = 65_536
 WINDOW_SCORE = 50
 MIN_TERMS = 4
-# The first pass hands this many times the candidate limit to the second, which also reads the
-# common terms the first left out (at most RECOUNT_BUDGET postings) for those segments only.
+# The first pass hands this many times the candidate limit to the second, which counts the
+# common terms the first left out (those of at most RECOUNT_BUDGET postings: by default all of
+# them, as it tests signatures and reads no postings) in those segments only.
 WIDEN = 8
-RECOUNT_BUDGET = 500_000
+RECOUNT_BUDGET = 1 << 31
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
 
@@ -177,32 +194,51 @@ def add_postings(
             tail = b""
         items.append((key, _DF.pack(df + end - start) + tail))
     txn.cursor().putmulti(items)
-    set_lens(txn, uid, ids, np.array([len(t) for t in texts], dtype=np.int64), cipher)
+    lengths = np.minimum([len(t) for t in texts], 0xFFFF).astype("<u2")
+    _put_rows(txn, LENS, uid, ids, lengths.view(np.uint8).reshape(-1, 2), cipher)
+    first_row = np.searchsorted(ids, seg_ids)  # ids ascend: the row of each pair's segment
+    _put_rows(txn, SIGS, uid, ids, signatures(first_row, terms, len(ids)), cipher)
 
 
-def set_lens(
+def signatures(rows: np.ndarray, terms: np.ndarray, n_rows: int) -> np.ndarray:
+    """``(n_rows, SIG_BYTES)`` uint8: row ``rows[i]`` gets bit ``terms[i] % SIG_BITS`` set."""
+    bits = np.zeros((n_rows, SIG_BITS), dtype=bool)
+    bits[rows, terms % SIG_BITS] = True
+    return np.packbits(bits, axis=1, bitorder="little")
+
+
+def held_terms(sigs: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """For each signature row of ``sigs``, how many of ``terms`` (a term counts once per
+    occurrence) have their bit set: at least how many of them the segment holds."""
+    bits = terms.astype(np.int64) % SIG_BITS
+    return ((sigs[:, bits >> 3] >> (bits & 7).astype(np.uint8)) & 1).sum(axis=1, dtype=np.int32)
+
+
+def _put_rows(
     txn: lmdb.Transaction,
+    table: bytes,
     uid: int,
     ids: np.ndarray,
-    lengths: np.ndarray,
+    rows: np.ndarray,
     cipher: PlainCipher = PLAIN,
 ) -> None:
-    """Record the index-text length of segments ``ids`` (0 marks a deleted segment)."""
-    lengths = np.minimum(lengths, 0xFFFF).astype("<u2")
+    """Store the byte ``rows`` (``(len(ids), width)`` uint8) of segments ``ids`` in the per-block
+    arrays of ``table`` (:data:`LENS` or :data:`SIGS`)."""
+    width = rows.shape[1]
     blocks = ids >> BLOCK_BITS
     for block in np.unique(blocks).tolist():
-        key = LENS + u32(uid) + u32(block)
+        key = table + u32(uid) + u32(block)
         old = txn.get(key)
         prev = (
-            np.frombuffer(cipher.open(old, key), dtype="<u2")
+            np.frombuffer(cipher.open(old, key), dtype=np.uint8).reshape(-1, width)
             if old is not None
-            else np.zeros(0, dtype="<u2")
+            else np.zeros((0, width), dtype=np.uint8)
         )
         mask = blocks == block
         local = ids[mask] & (BLOCK_SIZE - 1)
-        arr = np.zeros(max(len(prev), int(local.max()) + 1), dtype="<u2")
+        arr = np.zeros((max(len(prev), int(local.max()) + 1), width), dtype=np.uint8)
         arr[: len(prev)] = prev
-        arr[local] = lengths[mask]
+        arr[local] = rows[mask]
         txn.put(key, cipher.seal(arr.tobytes(), key))
 
 
@@ -240,17 +276,18 @@ def remove_postings(
             txn.put(key, _DF.pack(df - 1) + tail.tobytes())
         else:
             txn.delete(key)
-    zero = np.array([0], dtype=np.int64)
-    set_lens(txn, uid, np.array([seg_id], dtype=np.int64), zero, cipher)
+    one = np.array([seg_id], dtype=np.int64)
+    for table, width in ((LENS, 2), (SIGS, SIG_BYTES)):
+        _put_rows(txn, table, uid, one, np.zeros((1, width), dtype=np.uint8), cipher)
 
 
 def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
-    """Drop every user's postings and lengths and index the stored sources again.
+    """Drop every user's postings, lengths and signatures and index the stored sources again.
 
     For a store whose index was written by another index kind; returns the segments indexed.
     """
     cursor = txn.cursor()
-    for table in (POST, LENS):
+    for table in (POST, LENS, SIGS):
         if cursor.set_range(table):
             while bytes(cursor.key()[:1]) == table:
                 if not cursor.delete():
@@ -276,7 +313,25 @@ def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
 
 def load_lens(txn: lmdb.Transaction, uid: int, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Index-text length of every segment id of user ``uid`` (0 = none): ``(n_ids,)`` uint16."""
-    prefix = LENS + u32(uid)
+    return _load_rows(txn, LENS, uid, 2, cipher).view("<u2").reshape(-1).astype(np.uint16)
+
+
+def load_sigs(
+    txn: lmdb.Transaction, uid: int, size: int, cipher: PlainCipher = PLAIN
+) -> np.ndarray:
+    """Term signature of every segment id of user ``uid`` below ``size`` (the length of its
+    :func:`load_lens`): ``(size, SIG_BYTES)`` uint8, zero where there is none."""
+    sigs = _load_rows(txn, SIGS, uid, SIG_BYTES, cipher)
+    if len(sigs) < size:
+        sigs = np.concatenate([sigs, np.zeros((size - len(sigs), SIG_BYTES), dtype=np.uint8)])
+    return sigs[:size]
+
+
+def _load_rows(
+    txn: lmdb.Transaction, table: bytes, uid: int, width: int, cipher: PlainCipher
+) -> np.ndarray:
+    """The per-block arrays of user ``uid`` in ``table``, joined: ``(n_ids, width)`` uint8."""
+    prefix = table + u32(uid)
     cursor = txn.cursor()
     blocks: list[tuple[int, np.ndarray]] = []
     if cursor.set_range(prefix):
@@ -284,10 +339,11 @@ def load_lens(txn: lmdb.Transaction, uid: int, cipher: PlainCipher = PLAIN) -> n
             if bytes(key[:5]) != prefix:
                 break
             block = int.from_bytes(bytes(key[5:9]), "big")
-            blocks.append((block, np.frombuffer(cipher.open(value, bytes(key)), dtype="<u2")))
+            arr = np.frombuffer(cipher.open(value, bytes(key)), dtype=np.uint8)
+            blocks.append((block, arr.reshape(-1, width)))
     if not blocks:
-        return np.zeros(0, dtype=np.uint16)
-    out = np.zeros(blocks[-1][0] * BLOCK_SIZE + len(blocks[-1][1]), dtype=np.uint16)
+        return np.zeros((0, width), dtype=np.uint8)
+    out = np.zeros((blocks[-1][0] * BLOCK_SIZE + len(blocks[-1][1]), width), dtype=np.uint8)
     for block, arr in blocks:
         out[block * BLOCK_SIZE : block * BLOCK_SIZE + len(arr)] = arr
     return out
@@ -312,6 +368,7 @@ def candidates(
     text: str,
     limit: int,
     *,
+    sigs: np.ndarray | None = None,
     budget: int = POSTINGS_BUDGET,
     recount: int = RECOUNT_BUDGET,
     cipher: PlainCipher = PLAIN,
@@ -319,10 +376,11 @@ def candidates(
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
     and for each the number of the query's distinct terms it was found to lack.
 
-    ``lens`` is :func:`load_lens` of the user. The first pass reads the rarest terms (about
-    ``budget`` postings) and keeps the ``WIDEN · limit`` best estimates; the second reads the
-    common terms the first left out (about ``recount`` postings; 0: none) for those segments
-    only (:func:`_count_more`) and estimates them again. Terms that were not read count as
+    ``lens`` is :func:`load_lens` of the user, ``sigs`` its :func:`load_sigs` (read here when
+    ``None``). The first pass reads the rarest terms (about ``budget`` postings) and keeps the
+    ``WIDEN · limit`` best estimates; the second counts the common terms the first left out
+    (those of about ``recount`` postings; 0: none) in those segments' signatures
+    (:func:`_count_more`) and estimates them again. Terms that were not read count as
     present and terms no segment holds as lacking, so the lacking counts are lower bounds (what
     :func:`ltmt.retrieval.score_bound` needs).
     """
@@ -367,8 +425,12 @@ def candidates(
     rest = [item for item in found if item[2] not in read_keys]
     n_counted = n_read
     if rest and touched.size and recount:
-        n_counted += _count_more(cursor, rest, touched, shared, lens.size, recount)
-        estimate = _estimates(touched, shared, lens, query_len, n_counted)
+        if sigs is None:
+            sigs = load_sigs(txn, uid, lens.size, cipher)
+        n_more, held, likely = _count_more(sigs, rest, touched, recount)
+        n_counted += n_more
+        estimate = _estimates(touched, shared + likely, lens, query_len, n_counted)
+        shared = shared + held
     else:
         estimate = estimate[alive]
     if touched.size > limit:
@@ -397,41 +459,31 @@ def _estimates(
 
 
 def _count_more(
-    cursor: lmdb.Cursor,
-    rest: list[_Term],
-    ids: np.ndarray,
-    shared: np.ndarray,
-    size: int,
-    budget: int,
-) -> int:
-    """Add to ``shared`` how many of the terms ``rest`` (rarest first) each of ``ids`` holds,
-    while their postings stay under ``budget``; returns how many terms were read. ``size``
-    bounds the ids (the length of the user's ``lens``).
+    sigs: np.ndarray, rest: list[_Term], ids: np.ndarray, budget: int
+) -> tuple[int, np.ndarray, np.ndarray]:
+    """How many of the terms ``rest`` (rarest first, while their postings would stay under
+    ``budget``) each of ``ids`` holds by its signature in ``sigs``: (terms counted, at most
+    how many each holds (int32), how many it likely holds (float32)).
 
-    The common terms the first pass left out are read only to look up the few segments that
-    pass on (marked in a bitmap), so they refine the estimates and the lacking counts.
+    The postings of these common terms are not read. A signature can only count a term the
+    segment lacks (a collision), so the first count is an upper bound (the lacking counts stay
+    lower bounds); the second takes out the collisions expected from the share ``p`` of the
+    segment's bits that are set, ``(held - n·p) / (1 - p)``, for the estimates.
     """
-    parts: list[np.ndarray] = []
     read = n_terms = 0
-    for df, _, key, tail in rest:
+    for df, *_ in rest:
         if read + df > budget:
             break
         read += df
         n_terms += 1
-        if df > tail.size and cursor.set_key(key):
-            parts.extend(_postings(cursor, key, tail))
-        else:
-            parts.append(tail)
-    if not parts:
-        return 0
-    postings = np.concatenate(parts)
-    marked = np.zeros(size, dtype=bool)
-    marked[ids] = True
-    hits = np.sort(postings[marked[postings]])
-    shared += (np.searchsorted(hits, ids, "right") - np.searchsorted(hits, ids, "left")).astype(
-        shared.dtype
-    )
-    return n_terms
+    if not n_terms:
+        return 0, np.zeros(ids.size, dtype=np.int32), np.zeros(ids.size, dtype=np.float32)
+    terms = np.array([int.from_bytes(item[2][5:9], "big") for item in rest[:n_terms]])
+    rows = sigs[ids]
+    held = held_terms(rows, terms)
+    p = np.bitwise_count(rows).sum(axis=1, dtype=np.int32) * np.float32(1 / SIG_BITS)
+    likely = np.clip((held - n_terms * p) / np.maximum(1 - p, np.float32(0.01)), 0, held)
+    return n_terms, held, likely.astype(np.float32)
 
 
 def _length_window(

@@ -22,18 +22,22 @@ post   ``i`` uid u32 · term u32                          head: document frequen
 post   ``i`` uid u32 · term u32 · first id u32           chunk: older ids, ascending, ``<u4``
 lens   ``l`` uid u32 · block u32                         ``<u2`` per id of the block: index-text
                                                          length, 0 = no such segment (deleted)
+sigs   ``h`` uid u32 · block u32                         ``SIG_BYTES`` per id of the block: bit
+                                                         ``term % SIG_BITS`` set for each of its
+                                                         terms (zero once deleted)
 keys   ``k`` key id (ASCII)                              JSON: user, admin, salt, hash, created
                                                          (server API keys, :mod:`ltmt.memory.keys`)
 gloss  ``g`` uid u32 · match key (UTF-8)                 JSON: source, target, note, case, created
                                                          (:mod:`ltmt.memory.glossary`)
 =====  ====  ==========================================  =========================================
 
-In an encrypted store (:mod:`.crypto`) the values of ``seg``, ``norm`` and ``lens`` and the JSON
-of ``users`` are sealed with the user's key (nonce · AES-GCM ciphertext · tag, the LMDB key as
-associated data), the ``pair`` digest is keyed and the ``post`` terms are keyed; the users' data
-keys live in the ``keyring`` file beside ``data.mdb``.
+In an encrypted store (:mod:`.crypto`) the values of ``seg``, ``norm``, ``lens`` and ``sigs``
+and the JSON of ``users`` are sealed with the user's key (nonce · AES-GCM ciphertext · tag, the
+LMDB key as associated data), the ``pair`` digest is keyed and the ``post`` terms are keyed
+(so are the signature bits, made from them); the users' data keys live in the ``keyring`` file
+beside ``data.mdb``.
 
-A lens block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids
+A lens or sigs block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids
 start at 1, grow by one per added segment and are never reused, so a deleted id can never come
 back as a different segment. ``uid`` numbers are never reused either, and a deleted user leaves
 no key behind.
@@ -53,15 +57,18 @@ Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=Tru
 
 SCHEMA_VERSION = 1
 META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b"l"
+SIGS = b"h"
 KEYS = b"k"  # not per user: a key names its user, and deleting a memory keeps its keys
 GLOSS = b"g"
-PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS, GLOSS)
+PER_USER_TABLES = (SEG, PAIR, NORM, POST, LENS, SIGS, GLOSS)
 SCHEMA_KEY = META + b"schema"
 INDEX_KEY = META + b"index"
 CIPHER_KEY = META + b"cipher"
 ENCRYPTED_ROW = b"E"
 NGRAM = 3  # characters per index term
-INDEX_KIND = f"char{NGRAM}gram-v2"  # stored at creation; another kind is rebuilt on open
+SIG_BITS = 512  # bits of a segment's term signature
+SIG_BYTES = SIG_BITS // 8
+INDEX_KIND = f"char{NGRAM}gram-v3"  # stored at creation; another kind is rebuilt on open
 NEXT_UID_KEY = META + b"next_uid"
 BLOCK_BITS = 16
 BLOCK_SIZE = 1 << BLOCK_BITS

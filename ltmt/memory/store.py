@@ -53,15 +53,15 @@ LENS_CACHE_USERS = 8
 
 
 class _SearchScratch(threading.local):
-    """Per-thread reusable search state: recent users' length arrays.
+    """Per-thread reusable search state: recent users' length and signature arrays.
 
-    A cached length array is keyed by the user's row as read in the search's own transaction;
+    Cached arrays are keyed by the user's row as read in the search's own transaction;
     every write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale
     array is never used, whichever process wrote.
     """
 
     def __init__(self) -> None:
-        self.lens: dict[str, tuple[bytes, np.ndarray]] = {}
+        self.lens: dict[str, tuple[bytes, np.ndarray, np.ndarray | None]] = {}
 
 
 def check_user(user: object) -> str:
@@ -387,15 +387,17 @@ class Memory:
 
     def _lens(
         self, txn: lmdb.Transaction, user: str, row: bytes, uid: int, cipher: PlainCipher
-    ) -> np.ndarray:
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The user's lengths and (when the second pass is on) term signatures."""
         cached = self._scratch.lens.get(user)
         if cached is not None and cached[0] == row:
-            return cached[1]
+            return cached[1], cached[2]
         lens = index.load_lens(txn, uid, cipher)
+        sigs = index.load_sigs(txn, uid, lens.size, cipher) if self.recount else None
         if len(self._scratch.lens) >= LENS_CACHE_USERS:
             self._scratch.lens.clear()
-        self._scratch.lens[user] = (row, lens)
-        return lens
+        self._scratch.lens[user] = (row, lens, sigs)
+        return lens, sigs
 
     def _search(
         self,
@@ -412,7 +414,7 @@ class Memory:
         info, cipher = rows.decode_user(row, self.store.vault, user)
         if info.count == 0:
             return [[] for _ in texts]
-        lens = self._lens(txn, user, row, info.uid, cipher)
+        lens, sigs = self._lens(txn, user, row, info.uid, cipher)
         results: list[list[Match]] = []
 
         norm_prefix, get = NORM + u32(info.uid), txn.get
@@ -437,7 +439,14 @@ class Memory:
             index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
             ids, lacking = index.candidates(
-                txn, info.uid, lens, index_text, limit, recount=self.recount, cipher=cipher
+                txn,
+                info.uid,
+                lens,
+                index_text,
+                limit,
+                sigs=sigs,
+                recount=self.recount,
+                cipher=cipher,
             )
             # the index reads case-folded text: its bounds hold for case-folded scores only
             bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)

@@ -12,7 +12,7 @@ import pytest
 from ltmt import Memory
 from ltmt.errors import InputError
 from ltmt.memory import env, index
-from ltmt.memory.layout import NORM, POST, read_u32, u32
+from ltmt.memory.layout import NORM, POST, SIG_BITS, read_u32, u32
 from ltmt.text import normalize
 
 WORDS = [f"{a}{b}" for a in ("re", "con", "pro", "de", "in", "ex") for b in ("tain", "fer", "vert")]
@@ -26,10 +26,14 @@ def _sentences(rng: random.Random, count: int) -> list[str]:
     )
 
 
-def _index_state(memory: Memory, user: str) -> tuple[set[tuple[int, int]], dict[int, int]]:
-    """(term, segment id) postings and segment lengths as stored for ``user``."""
+_State = tuple[set[tuple[int, int]], dict[int, int], dict[int, bytes]]
 
-    def run(txn: lmdb.Transaction) -> tuple[set[tuple[int, int]], dict[int, int]]:
+
+def _index_state(memory: Memory, user: str) -> _State:
+    """(term, segment id) postings, segment lengths and signatures as stored for ``user``
+    (every nonzero signature: a deleted segment's is zero)."""
+
+    def run(txn: lmdb.Transaction) -> _State:
         uid = memory_uid(txn, user)
         pairs: set[tuple[int, int]] = set()
         cursor = txn.cursor()
@@ -42,7 +46,12 @@ def _index_state(memory: Memory, user: str) -> tuple[set[tuple[int, int]], dict[
                 ids = np.frombuffer(value, dtype="<u4", offset=4 if len(key) == 9 else 0)
                 pairs.update((term, int(i)) for i in ids)
         lens = index.load_lens(txn, uid)
-        return pairs, {i: int(n) for i, n in enumerate(lens) if n}
+        sigs = index.load_sigs(txn, uid, lens.size)
+        return (
+            pairs,
+            {i: int(n) for i, n in enumerate(lens) if n},
+            {i: sig.tobytes() for i, sig in enumerate(sigs) if sig.any()},
+        )
 
     return env.read(memory.store, run)
 
@@ -55,14 +64,19 @@ def memory_uid(txn: lmdb.Transaction, user: str) -> int:
     return UserInfo.decode(raw).uid
 
 
-def _expected_state(memory: Memory, user: str) -> tuple[set[tuple[int, int]], dict[int, int]]:
+def _expected_state(memory: Memory, user: str) -> _State:
     """What the index should hold: computed afresh from the stored segments."""
     segments = list(memory.segments(user))
     texts = [normalize(s.source) for s in segments]
     ids = np.array([s.id for s in segments], dtype=np.int64)
     packed = index.posting_pairs(texts, ids)
     pairs = {(int(p >> np.uint64(32)), int(p & np.uint64(0xFFFFFFFF))) for p in packed}
-    return pairs, {s.id: len(t) for s, t in zip(segments, texts, strict=True)}
+    sigs = {}
+    for segment, text in zip(segments, texts, strict=True):
+        bits = np.zeros(SIG_BITS, dtype=bool)
+        bits[[t % SIG_BITS for t in index.query_terms(text).tolist()]] = True
+        sigs[segment.id] = np.packbits(bits, bitorder="little").tobytes()
+    return pairs, {s.id: len(t) for s, t in zip(segments, texts, strict=True)}, sigs
 
 
 def test_index_matches_the_segments_after_deletes_and_re_adds(tmp_path: Path) -> None:
@@ -124,7 +138,9 @@ def test_norm_and_lens_tables_agree(tmp_path: Path) -> None:
         assert norms == lens == [13, 7]
 
 
-def test_lacking_counts_are_exact_once_the_second_pass_reads_every_term(tmp_path: Path) -> None:
+def test_second_pass_lacking_counts_are_what_the_signatures_say_and_lower_bounds(
+    tmp_path: Path,
+) -> None:
     rng = random.Random(3)
     sentences = _sentences(rng, 600)
     with Memory(tmp_path) as memory:
@@ -142,11 +158,18 @@ def test_lacking_counts_are_exact_once_the_second_pass_reads_every_term(tmp_path
 
         for query in queries:
             wanted = set(index.query_terms(query).tolist())
-            # a second pass over a few segments: exact counts
+            stored = set().union(*terms_of.values())
+            # a second pass over a few segments: the terms the first pass read count exactly,
+            # the others as held when their signature bit is set (a collision can only hide a
+            # lacking term); a term no segment holds lacks
             ids, lacking = env.read(memory.store, lambda t, q=query: run(t, q, 8))
             assert ids.size == 8
             for seg_id, count in zip(ids.tolist(), lacking.tolist(), strict=True):
-                assert count == len(wanted - terms_of[seg_id])
+                bits = {t % SIG_BITS for t in terms_of[seg_id]}
+                by_signature = len(wanted - stored) + sum(
+                    t % SIG_BITS not in bits for t in wanted & stored
+                )
+                assert by_signature <= count <= len(wanted - terms_of[seg_id])
             # all of them, and the length window (segments sharing no term): lower bounds
             ids, lacking = env.read(memory.store, lambda t, q=query: run(t, q, 10**6))
             assert ids.size > 8
@@ -157,3 +180,25 @@ def test_lacking_counts_are_exact_once_the_second_pass_reads_every_term(tmp_path
 def test_recount_must_not_be_negative(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="recount must be >= 0, got -1"):
         Memory(tmp_path, recount=-1)
+
+
+def test_signatures_never_count_fewer_terms_than_a_segment_holds() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        n_rows = int(rng.integers(1, 40))
+        held_by = [
+            set(rng.integers(0, 2**32, int(rng.integers(0, 300))).tolist()) for _ in range(n_rows)
+        ]
+        rows = np.array([row for row, terms in enumerate(held_by) for _ in terms], dtype=np.int64)
+        terms = np.array([t for terms in held_by for t in terms], dtype=np.uint32)
+        sigs = index.signatures(rows, terms, n_rows)
+        query = set(rng.integers(0, 2**32, 30).tolist())
+        query |= (
+            set(rng.choice(sorted(held_by[0]), min(10, len(held_by[0])), replace=False).tolist())
+            if held_by[0]
+            else set()
+        )
+        counted = index.held_terms(sigs, np.array(sorted(query), dtype=np.uint32))
+        exact = [len(query & terms) for terms in held_by]
+        assert (counted >= exact).all()
+        assert counted[0] >= min(10, len(held_by[0]))

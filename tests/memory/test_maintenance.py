@@ -15,6 +15,7 @@ import pytest
 from ltmt import Memory
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import generate_key_file
+from ltmt.memory.layout import SIG_BYTES
 
 MARKER = "Wombat trombone rhapsody in C minor"
 
@@ -62,6 +63,10 @@ def test_check_passes_and_counts(tmp_path: Path) -> None:
         (
             lambda t: t.put(b"l" + (1).to_bytes(4, "big") + bytes(4), b"\x00\x00\x09\x00"),
             r"the index-text length of segment 1 of 'a' is wrong",
+        ),
+        (
+            lambda t: t.put(b"h" + (1).to_bytes(4, "big") + bytes(4), bytes(6 * SIG_BYTES)),
+            r"the index signature of segment 1 of 'a' is wrong",
         ),
     ],
 )

@@ -146,9 +146,9 @@ def test_an_index_of_another_kind_is_rebuilt_on_open(
     with caplog.at_level("WARNING"), Memory(tmp_path) as memory:
         assert memory.search("u1", "Save the files as %s", k=2) == before
         assert memory.search("u2", "hello world")[0].score == 100.0
-    assert "has a char9gram-v7 index; rebuilding it as char3gram-v2" in caplog.text
+    assert "has a char9gram-v7 index; rebuilding it as char3gram-v3" in caplog.text
     with lmdb.open(str(tmp_path)) as lmdb_env, lmdb_env.begin() as txn:
-        assert txn.get(INDEX_KEY) == b"char3gram-v2"
+        assert txn.get(INDEX_KEY) == b"char3gram-v3"
         assert txn.get(b"i" + b"\x00" * 8) is None
 
 
