@@ -147,6 +147,10 @@ def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:
 def posting_pairs(texts: Sequence[str], ids: np.ndarray, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Distinct ``term << 32 | id`` of the segments ``ids`` (same order as ``texts``), sorted."""
     terms, _, doc = text_terms(texts, cipher)
+    return _pairs(terms, doc, ids)
+
+
+def _pairs(terms: np.ndarray, doc: np.ndarray, ids: np.ndarray) -> np.ndarray:
     pairs = (terms.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
     return _sorted_unique(pairs)
 
@@ -172,7 +176,8 @@ def add_postings(
     """Index segments ``ids`` (ascending, above every id indexed so far) with index ``texts``."""
     if not len(texts):
         return
-    pairs = posting_pairs(texts, ids, cipher)
+    all_terms, _, doc = text_terms(texts, cipher)
+    pairs = _pairs(all_terms, doc, ids)
     terms = (pairs >> np.uint64(32)).astype(np.uint32)
     seg_ids = (pairs & np.uint64(0xFFFFFFFF)).astype("<u4")
     starts = np.concatenate(([0], np.flatnonzero(np.diff(terms)) + 1))
@@ -196,22 +201,34 @@ def add_postings(
     txn.cursor().putmulti(items)
     lengths = np.minimum([len(t) for t in texts], 0xFFFF).astype("<u2")
     _put_rows(txn, LENS, uid, ids, lengths.view(np.uint8).reshape(-1, 2), cipher)
-    first_row = np.searchsorted(ids, seg_ids)  # ids ascend: the row of each pair's segment
-    _put_rows(txn, SIGS, uid, ids, signatures(first_row, terms, len(ids)), cipher)
+    _put_rows(txn, SIGS, uid, ids, signatures(doc, all_terms, len(ids)), cipher)
 
 
 def signatures(rows: np.ndarray, terms: np.ndarray, n_rows: int) -> np.ndarray:
     """``(n_rows, SIG_BYTES)`` uint8: row ``rows[i]`` gets bit ``terms[i] % SIG_BITS`` set."""
-    bits = np.zeros((n_rows, SIG_BITS), dtype=bool)
-    bits[rows, terms % SIG_BITS] = True
-    return np.packbits(bits, axis=1, bitorder="little")
+    bits = np.zeros(n_rows * SIG_BITS, dtype=bool)
+    bits[rows.astype(np.int64) * SIG_BITS + terms % SIG_BITS] = True
+    return np.packbits(bits.reshape(n_rows, SIG_BITS), axis=1, bitorder="little")
 
 
 def held_terms(sigs: np.ndarray, terms: np.ndarray) -> np.ndarray:
     """For each signature row of ``sigs``, how many of ``terms`` (a term counts once per
     occurrence) have their bit set: at least how many of them the segment holds."""
-    bits = terms.astype(np.int64) % SIG_BITS
-    return ((sigs[:, bits >> 3] >> (bits & 7).astype(np.uint8)) & 1).sum(axis=1, dtype=np.int32)
+    bits, times = _run_lengths(np.sort(terms.astype(np.int64) % SIG_BITS))
+    mask = np.packbits(np.isin(np.arange(SIG_BITS), bits), bitorder="little")
+    words = np.ascontiguousarray(sigs).view(np.uint64)
+    held = _popcount(words & mask.view(np.uint64))
+    extra = times > 1  # bits of several terms: each of them counts
+    if extra.any():
+        more = bits[extra]
+        has = (sigs[:, more >> 3] >> (more & 7).astype(np.uint8)) & 1
+        held += (has * (times[extra] - 1)).sum(axis=1, dtype=np.int32)
+    return held
+
+
+def _popcount(words: np.ndarray) -> np.ndarray:
+    """Set bits per row of the 2-D ``words``, int32."""
+    return np.bitwise_count(words).sum(axis=1, dtype=np.int32)
 
 
 def _put_rows(
@@ -481,7 +498,7 @@ def _count_more(
     terms = np.array([int.from_bytes(item[2][5:9], "big") for item in rest[:n_terms]])
     rows = sigs[ids]
     held = held_terms(rows, terms)
-    p = np.bitwise_count(rows).sum(axis=1, dtype=np.int32) * np.float32(1 / SIG_BITS)
+    p = _popcount(rows.view(np.uint64)) * np.float32(1 / SIG_BITS)
     likely = np.clip((held - n_terms * p) / np.maximum(1 - p, np.float32(0.01)), 0, held)
     return n_terms, held, likely.astype(np.float32)
 

@@ -78,9 +78,10 @@ class Memory:
 
     ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
     unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
-    is how many index candidates are reranked per query; ``recount`` is how many postings of
-    the query's common n-grams are read to re-estimate the best candidates (0: none, faster and
-    finds less, see :func:`ltmt.memory.index.candidates`); ``map_size`` is the initial LMDB map
+    is how many index candidates are reranked per query; ``recount`` caps the postings of the
+    query's common n-grams that are counted, by the candidates' signatures, to re-estimate the
+    best candidates (default: all; 0: none, faster and finds less, see
+    :func:`ltmt.memory.index.candidates`); ``map_size`` is the initial LMDB map
     size in bytes (it grows when full). ``key_file`` (default: ``$LTMT_KEY_FILE``) is the store
     key of an encrypted store, or makes a new store encrypted (see :mod:`ltmt.memory.crypto`).
     """
