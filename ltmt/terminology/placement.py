@@ -4,11 +4,11 @@ The model's alignment attention says which source tokens each output token was w
 the CTranslate2 fast path returns it with its output, and :func:`alignment` reads it for a
 torch (fused) output in one teacher-forced pass. :func:`place_terms` puts each missing target
 in place of the output word that attends most to the target's source term: before it when the
-word holds a placeholder or a command-line option, and after it when the word carries another of the line's targets, so
-neither is lost; a target whose word already takes another follows that one. The rest of the
-output is the model's, unchanged, and it costs no second decode. The caller checks the result
-(length, placeholders) and decodes the line under the per-step constraint of
-:mod:`ltmt.terminology.constraints` when it falls short.
+word holds a placeholder or a command-line option, and after it when the word carries another
+of the line's targets, so neither is lost; a target whose word already takes another follows
+that one. The rest of the output is the model's, unchanged, and it costs no second decode. The
+caller checks the result (token limit, placeholders) and decodes the line under the per-step
+constraint of :mod:`ltmt.terminology.constraints` when it falls short.
 """
 
 from __future__ import annotations

@@ -110,7 +110,11 @@ def test_misshapen_glossary_outputs_are_spotted(source, output, bad):
         ("Copy %s to %d", "%s kopieren", True),  # lost one
         ("Copy %s", "%s nach %s kopieren", True),  # added one
         # far longer than the source, but no placeholder lost: a placed output may be this long
-        ("sync usage info", "Synchronisieren der Verwendungsinformation Standard Information", False),
+        (
+            "sync usage info",
+            "Synchronisieren der Verwendungsinformation Standard Information",
+            False,
+        ),
     ],
 )
 def test_breaks_placeholders_judges_placeholders_only(source, output, broken):
