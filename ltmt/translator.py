@@ -572,8 +572,8 @@ class Translator:
     ) -> dict[int, str]:
         """Fast-path outputs of lines ``chosen`` with their missing targets placed
         (:mod:`ltmt.terminology.placement`); left out: lines where a target finds no place, or
-        whose result would pass the length limit or lose the line's shape."""
-        from ltmt.terminology.constraints import misshapen, source_limit
+        whose result would pass the token limit or lose or add a placeholder."""
+        from ltmt.terminology.constraints import breaks_placeholders, source_limit
         from ltmt.terminology.matching import renders
         from ltmt.terminology.placement import Missing, place_terms
 
@@ -597,7 +597,11 @@ class Translator:
             ):
                 continue
             result = self.backbone.tokenizer.decode(edited, skip_special_tokens=True)
-            if not misshapen(units[i].text, result) or misshapen(units[i].text, text):
+            # the length rule of ``misshapen`` catches a decode that stopped early or repeated
+            # itself, which placement cannot cause: the words are the model's and the targets
+            if not breaks_placeholders(units[i].text, result) or breaks_placeholders(
+                units[i].text, text
+            ):
                 placed[i] = result
         return placed
 

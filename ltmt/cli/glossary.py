@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.memory import KEY_FILE_OPTION
 from ltmt.errors import InputError
 
 app = typer.Typer(
@@ -24,10 +25,10 @@ def register(app_: typer.Typer) -> None:
     app_.add_typer(app, name="glossary")
 
 
-def _open(memory_dir: Path | None) -> Any:
+def _open(memory_dir: Path | None, key_file: Path | None) -> Any:
     from ltmt.memory.store import Memory
 
-    return Memory(memory_dir)
+    return Memory(memory_dir, key_file=key_file)
 
 
 @app.command("import")
@@ -39,6 +40,7 @@ def import_(
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language of TBX entries."),
     replace: bool = typer.Option(False, "--replace", help="Delete the user's terms first."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV), or
     TBX term entries with both languages. A bad row stops the import before anything is
@@ -46,7 +48,7 @@ def import_(
     from ltmt.terminology.files import read_glossary
 
     terms = read_glossary(file, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0
         update = glossary.add_terms(terms)
@@ -68,9 +70,10 @@ def add(
         False, "--case-sensitive", help="The source matches only with this case."
     ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary."""
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         term = memory.glossary(user).add(source, target, note=note, case_sensitive=case_sensitive)
     typer.echo(f"{user}: {term.source} → {term.target}")
 
@@ -80,13 +83,16 @@ def list_(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags, note)."""
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         terms = memory.glossary(user).terms()
     if as_json:
         typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
         return
+    if not terms:  # said on stderr: a typo in --user or --memory-dir shows at once
+        typer.echo(f"ltmt: {user} has no glossary terms in this store", err=True)
     for term in terms:
         flags = " [case]" if term.case_sensitive else ""
         note = f"  # {term.note}" if term.note else ""
@@ -101,12 +107,13 @@ def export(
     src_lang: str = typer.Option("en", "--src-lang", help="TBX: the source language code."),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="TBX: the target language code."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Write --user's glossary to a CSV, TSV or TBX file that ``glossary import`` reads back."""
     from ltmt.terminology.files import glossary_format, write_delimited, write_tbx
 
     chosen = glossary_format(output, fmt)
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         terms = memory.glossary(user).terms()
     if chosen == "tbx":
         data = write_tbx(terms, src_lang, tgt_lang)
@@ -125,11 +132,12 @@ def delete(
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     all_terms: bool = typer.Option(False, "--all", help="Delete every term of --user."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Delete terms (by source) or, with --all, the whole glossary of --user."""
     if not sources and not all_terms:
         raise InputError("name the source terms to delete, or pass --all")
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         glossary = memory.glossary(user)
         deleted = glossary.clear() if all_terms else sum(glossary.delete(s) for s in sources)
     typer.echo(f"deleted {deleted} terms of {user}")
@@ -153,13 +161,14 @@ def suggest(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Propose term pairs that --user's memory translates consistently, with their evidence
     (segments with the source term, and how many of them use the target). --accept adds them."""
     from ltmt.terminology.suggest import SuggestConfig, suggest_terms
 
     config = SuggestConfig(min_segments=min_segments, min_consistency=min_consistency)
-    with _open(memory_dir) as memory:
+    with _open(memory_dir, key_file) as memory:
         if user not in memory.users() or not memory.count(user):
             raise InputError(f"{user!r} has no memory to learn terms from in {memory.path}")
         pairs = ((s.source, s.target) for s in memory.segments(user))

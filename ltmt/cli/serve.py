@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from pathlib import Path
 
 import typer
 
 from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP
+from ltmt.errors import InputError
 
 
 def serve(
@@ -70,6 +73,7 @@ def serve(
         max_batch_segments=max_batch_segments,
         auth_failures=auth_failures,
     )
+    check_address(host, port)  # before the model loads: a port in use is said at once
     _quiet_transformers()
     common = {
         "host": host,
@@ -89,6 +93,28 @@ def serve(
         workers=workers,
         **common,  # type: ignore[arg-type]
     )
+
+
+def check_address(host: str, port: int) -> None:
+    """Raise :class:`InputError` unless a server could listen on ``host:port`` now."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise InputError(f"cannot listen on {host!r}: {exc.strerror}; check --host") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InputError(
+                    f"port {port} on {host} is in use; stop what listens there or pick "
+                    "another --port"
+                ) from None
+            raise InputError(
+                f"cannot listen on {host}:{port}: {exc.strerror}; check --host"
+            ) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -219,9 +219,14 @@ def misshapen(source: str, output: str) -> bool:
     is less than half or more than twice its length: reading the input with the targets in
     place can make the model stop early (a German word looks finished) or, with the end held
     back for a term, repeat itself."""
+    return breaks_placeholders(source, output) or not 0.5 <= _length_ratio(source, output) <= 2.0
+
+
+def breaks_placeholders(source: str, output: str) -> bool:
+    """Whether ``output`` lost a placeholder of ``source`` or has one more than it."""
     kept, total = placeholder_matches(source, output)
     extra = len(extract_placeholders(output)) - len(extract_placeholders(source))
-    return kept < total or extra > 0 or not 0.5 <= _length_ratio(source, output) <= 2.0
+    return kept < total or extra > 0
 
 
 def _length_ratio(source: str, output: str) -> float:

@@ -5,7 +5,8 @@ case-sensitive, and its last word also matches the English plural ("file" finds 
 "repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
 and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
 (``%(file)s``, ``<file>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees
-them) is never a term.
+them) is never a term, nor is a word of a command-line option (``--no-sync``, ``-v``): options are
+code the output keeps as written.
 
 Target side (:func:`renders`): the output must contain the target term as written, starting at a
 word start; its first letter may change case (sentence start) and letters may follow it. The
@@ -16,6 +17,7 @@ different word ("Repository") is not.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +27,8 @@ from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.terminology.terms import Term
 
 _WORD = re.compile(r"\w+")
+# a command-line option: one or two hyphens that start a token, then a letter or digit
+_OPTION = re.compile(r"(?<![\w-])--?[^\W_][\w-]*")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,14 @@ class TermHit:
 def words(text: str) -> list[str]:
     """The ``\\w+`` words of ``text``, in order."""
     return _WORD.findall(text)
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text`` that are code, not prose: its placeholders and tags
+    and its command-line options. No glossary term is found, or placed, inside them."""
+    spans = [(p.start, p.end) for p in find_placeholders(text)]
+    spans.extend(m.span() for m in _OPTION.finditer(text))
+    return spans
 
 
 def singulars(word: str) -> Iterator[str]:
@@ -78,7 +90,7 @@ class TermMatcher:
         if not self.max_words:
             return []
         spans = [m.span() for m in _WORD.finditer(text)]
-        protected = [(p.start, p.end) for p in find_placeholders(text)]
+        protected = protected_spans(text)
         hits: list[TermHit] = []
         position = 0
         while position < len(spans):
@@ -115,6 +127,7 @@ class TermMatcher:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _target_pattern(target: str) -> re.Pattern[str]:
     first = re.escape(target[0])
     if target[0].lower() != target[0].upper():

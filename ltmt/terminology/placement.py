@@ -4,11 +4,11 @@ The model's alignment attention says which source tokens each output token was w
 the CTranslate2 fast path returns it with its output, and :func:`alignment` reads it for a
 torch (fused) output in one teacher-forced pass. :func:`place_terms` puts each missing target
 in place of the output word that attends most to the target's source term: before it when the
-word holds a placeholder, and after it when the word carries another of the line's targets, so
-neither is lost; a target whose word already takes another follows that one. The rest of the
-output is the model's, unchanged, and it costs no second decode. The caller checks the result
-(length, placeholders) and decodes the line under the per-step constraint of
-:mod:`ltmt.terminology.constraints` when it falls short.
+word holds a placeholder or a command-line option, and after it when the word carries another
+of the line's targets, so neither is lost; a target whose word already takes another follows
+that one. The rest of the output is the model's, unchanged, and it costs no second decode. The
+caller checks the result (token limit, placeholders) and decodes the line under the per-step
+constraint of :mod:`ltmt.terminology.constraints` when it falls short.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.model.batching import pad_token_ids
-from ltmt.terminology.matching import renders
+from ltmt.terminology.matching import protected_spans, renders
 
 if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
@@ -60,8 +59,8 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
-        if find_placeholders(word):
-            end = start  # insert before the word: its placeholder stays
+        if protected_spans(word):
+            end = start  # insert before the word: its placeholder or option stays
         elif any(renders(target, word) for target in kept):
             start = end  # insert after the word: its target stays
         taken = [e for s, e, _ in edits if (start < e and s < end) or start == s]

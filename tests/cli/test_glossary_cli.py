@@ -64,6 +64,28 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
         assert len(memory.glossary("u1")) == 2
 
 
+def test_listing_a_user_without_terms_says_so(tmp_path: Path, capsys):
+    code, out, err = ltmt(
+        capsys, "glossary", "list", "-u", "nobody", "--memory-dir", str(tmp_path / "store")
+    )
+    assert (code, out) == (0, "")
+    assert err == "ltmt: nobody has no glossary terms in this store\n"
+
+
+def test_an_encrypted_store_takes_its_key_file(tmp_path: Path, capsys):
+    store, key = str(tmp_path / "store"), str(tmp_path / "store.key")
+    assert ltmt(capsys, "memory", "keygen", "-o", key)[0] == 0
+    add = ("glossary", "add", "-u", "u1", "--source", "repository", "--target", "Depot")
+    assert ltmt(capsys, *add, "--memory-dir", store, "--key-file", key)[0] == 0
+    code, out, _ = ltmt(
+        capsys, "glossary", "list", "-u", "u1", "--memory-dir", store, "--key-file", key
+    )
+    assert (code, out) == (0, "repository\tDepot\n")
+    assert b"Depot" not in (tmp_path / "store" / "data.mdb").read_bytes()
+    code, _, err = ltmt(capsys, "glossary", "list", "-u", "u1", "--memory-dir", store)
+    assert code == 1 and err.startswith(f"ltmt: error: memory store {store} is encrypted; pass")
+
+
 def test_a_bad_row_is_one_line_and_imports_nothing(tmp_path: Path, capsys):
     store = str(tmp_path / "store")
     bad = tmp_path / "g.csv"

@@ -49,12 +49,52 @@ def test_bad_user_is_one_line(capsys, tmp_path):
 
 def test_serve_with_a_missing_model_is_one_line(capsys, tmp_path):
     code, _, err = ltmt(
-        capsys, "serve", "--model", str(tmp_path / "nope"), "--memory-dir", str(tmp_path / "s")
+        capsys,
+        "serve",
+        "--model",
+        str(tmp_path / "nope"),
+        "--memory-dir",
+        str(tmp_path / "s"),
+        "--port",
+        "0",
     )
     assert (code, err.strip()) == (
         1,
         f"ltmt: error: model directory not found: {tmp_path / 'nope'}",
     )
+
+
+def test_serve_on_a_port_in_use_is_one_line_before_the_model_loads(capsys, tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = ltmt(
+            capsys,
+            "serve",
+            "--port",
+            str(port),
+            "--memory-dir",
+            str(tmp_path / "s"),
+            "--model",
+            str(tmp_path / "not-loaded"),
+        )
+    assert (code, err.strip()) == (
+        1,
+        f"ltmt: error: port {port} on 127.0.0.1 is in use; stop what listens there or pick "
+        "another --port",
+    )
+
+
+def test_serve_on_an_unknown_host_is_one_line(capsys, tmp_path):
+    code, _, err = ltmt(
+        capsys, "serve", "--host", "no-such-host.invalid", "--memory-dir", str(tmp_path)
+    )
+    assert code == 1
+    assert err.startswith("ltmt: error: cannot listen on 'no-such-host.invalid': ")
+    assert err.strip().endswith("; check --host")
 
 
 def test_serve_with_bad_settings_is_one_line(capsys, tmp_path):

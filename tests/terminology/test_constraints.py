@@ -101,3 +101,23 @@ def test_misshapen_glossary_outputs_are_spotted(source, output, bad):
     assert misshapen(source, output) is bad
     if bad:
         assert output_shape(source, output) < output_shape(source, source)
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "broken"),
+    [
+        ("Copy %s to %d", "%s nach %d kopieren", False),
+        ("Copy %s to %d", "%s kopieren", True),  # lost one
+        ("Copy %s", "%s nach %s kopieren", True),  # added one
+        # far longer than the source, but no placeholder lost: a placed output may be this long
+        (
+            "sync usage info",
+            "Synchronisieren der Verwendungsinformation Standard Information",
+            False,
+        ),
+    ],
+)
+def test_breaks_placeholders_judges_placeholders_only(source, output, broken):
+    from ltmt.terminology.constraints import breaks_placeholders
+
+    assert breaks_placeholders(source, output) is broken

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.terminology.matching import TermMatcher, renders, substitute
+from ltmt.terminology.matching import TermMatcher, protected_spans, renders, substitute
 from ltmt.terminology.terms import Term
 
 TERMS = [
@@ -51,6 +51,17 @@ def test_terms_inside_placeholders_are_left_alone_and_next_to_them_found():
     assert found("open %(file)s") == []
     assert found("{file}: no such file") == [("file", "file")]
     assert found("%s file") == [("file", "file")]
+
+
+def test_terms_inside_command_line_options_are_left_alone():
+    assert found("--file-name sets the file name") == [("file name", "file name")]
+    assert found("-f file, --no-commit") == [("file", "file")]
+    assert found("a re-commit - file") == [("commit", "commit"), ("file", "file")]
+
+
+def test_protected_spans_are_placeholders_and_options():
+    text = "use -v or --no-sync with %s, not re-run"
+    assert [text[s:e] for s, e in sorted(protected_spans(text))] == ["-v", "--no-sync", "%s"]
 
 
 def test_substitute_puts_the_targets_in_place():

@@ -5,7 +5,10 @@ from __future__ import annotations
 from ltmt.terminology.placement import Missing, place_terms
 
 # target pieces by id; 0 is unused
-PIECES = ["", "▁das", "▁Repository", "▁ist", "▁leer", ".", "▁%s", "▁Depot", "▁Datei", "en", "▁De"]
+PIECES = [
+    *("", "▁das", "▁Repository", "▁ist", "▁leer", ".", "▁%s", "▁Depot", "▁Datei", "en", "▁De"),
+    *("▁--", "no", "-", "sync"),
+]
 # the source "the repository is empty </s>": "repository" is its token 1
 DEPOT = Missing(source_span=(1, 2), target_ids=(7,))
 
@@ -36,6 +39,12 @@ def test_a_placeholder_word_is_kept_and_the_target_goes_before_it():
     output = [1, 6, 3, 4]  # das %s ist leer
     placed = place_terms(output, attention_on(1, 4), [DEPOT], PIECES)
     assert placed == [1, 7, 6, 3, 4]
+
+
+def test_a_command_line_option_is_kept_and_the_target_goes_before_it():
+    output = [1, 11, 12, 13, 14, 3, 4]  # das --no-sync ist leer
+    placed = place_terms(output, attention_on(1, 7), [DEPOT], PIECES)
+    assert placed == [1, 7, 11, 12, 13, 14, 3, 4]
 
 
 def test_a_word_that_carries_another_target_is_kept():
