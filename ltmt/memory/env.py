@@ -30,7 +30,14 @@ import lmdb
 
 from ltmt.errors import StoreError
 from ltmt.memory import files, index
-from ltmt.memory.crypto import CIPHER_NAME, KEYRING_NAME, Keyring, Vault, read_key_file
+from ltmt.memory.crypto import (
+    CIPHER_NAME,
+    KEYRING_NAME,
+    Keyring,
+    PlainCipher,
+    Vault,
+    read_key_file,
+)
 from ltmt.memory.layout import (
     CIPHER_KEY,
     INDEX_KEY,
@@ -258,21 +265,6 @@ def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> Non
         raise StoreError(
             f"memory store {store.path} has schema version {version}, which this ltmt cannot read"
         )
-    if (kind is None or kind.decode(errors="replace") != INDEX_KIND) and cipher is None:
-        found = kind.decode(errors="replace") if kind is not None else "no"
-        logger.warning(
-            "memory store %s has a %s index; rebuilding it as %s (once, may take a while)",
-            store.path,
-            found,
-            INDEX_KIND,
-        )
-        write(store, _reindex)
-    elif kind is None or kind.decode(errors="replace") != INDEX_KIND:
-        found = kind.decode(errors="replace") if kind is not None else "none"
-        raise StoreError(
-            f"memory store {store.path} has a {found} index, this ltmt needs {INDEX_KIND}; "
-            "export the memories with the ltmt that wrote them and import them again"
-        )
     if cipher is not None and cipher != CIPHER_NAME.encode():
         raise StoreError(
             f"memory store {store.path} is encrypted with {cipher.decode(errors='replace')}, "
@@ -282,13 +274,21 @@ def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> Non
         _refuse_key(store.path, cipher is not None, key_file)
     if key is not None:
         store.vault = Vault(Keyring.open(keyring_path, key, str(key_file)))
+    if kind is None or kind.decode(errors="replace") != INDEX_KIND:
+        logger.warning(
+            "memory store %s has a %s index; rebuilding it as %s (once, may take a while)",
+            store.path,
+            kind.decode(errors="replace") if kind is not None else "no",
+            INDEX_KIND,
+        )
+        write(store, functools.partial(_reindex, cipher_of=store.vault.cipher))
 
 
-def _reindex(txn: lmdb.Transaction) -> None:
+def _reindex(txn: lmdb.Transaction, cipher_of: Callable[[int], PlainCipher]) -> None:
     kind = txn.get(INDEX_KEY)
     if kind is not None and bytes(kind).decode(errors="replace") == INDEX_KIND:
         return  # another process rebuilt it first
-    index.rebuild(txn)
+    index.rebuild(txn, cipher_of=cipher_of)
     txn.put(INDEX_KEY, INDEX_KIND.encode())
 
 

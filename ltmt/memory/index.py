@@ -40,7 +40,7 @@ by another ``INDEX_KIND`` is rebuilt from the stored sources when the store open
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import lmdb
 import numpy as np
@@ -298,10 +298,16 @@ def remove_postings(
         _put_rows(txn, table, uid, one, np.zeros((1, width), dtype=np.uint8), cipher)
 
 
-def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
+def rebuild(
+    txn: lmdb.Transaction,
+    batch: int = 131_072,
+    cipher_of: Callable[[int], PlainCipher] = lambda uid: PLAIN,
+) -> int:
     """Drop every user's postings, lengths and signatures and index the stored sources again.
 
     For a store whose index was written by another index kind; returns the segments indexed.
+    ``cipher_of(uid)``: the user's cipher (an encrypted store's sources are sealed and its
+    index terms keyed).
     """
     cursor = txn.cursor()
     for table in (POST, LENS, SIGS):
@@ -318,13 +324,14 @@ def rebuild(txn: lmdb.Transaction, batch: int = 131_072) -> int:
             uid, seg_id = struct.unpack(">II", bytes(key[1:9]))
             ids, texts = by_user.setdefault(uid, ([], []))
             ids.append(seg_id)
-            texts.append(bytes(value).decode("utf-8").casefold())
+            source = bytes(cipher_of(uid).open(value, bytes(key)))
+            texts.append(source.decode("utf-8").casefold())
             indexed += 1
             after = bytes(key) + b"\x00"
         if not by_user:
             break
         for uid, (ids, texts) in by_user.items():
-            add_postings(txn, uid, np.array(ids, dtype=np.int64), texts)
+            add_postings(txn, uid, np.array(ids, dtype=np.int64), texts, cipher_of(uid))
     return indexed
 
 

@@ -127,10 +127,14 @@ def test_schema_version_from_a_newer_ltmt_is_refused(tmp_path: Path) -> None:
         Memory(tmp_path)
 
 
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
 def test_an_index_of_another_kind_is_rebuilt_on_open(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, encrypted: bool
 ) -> None:
-    with Memory(tmp_path) as memory:
+    from ltmt.memory.crypto import generate_key_file
+
+    key_file = generate_key_file(tmp_path.parent / f"{tmp_path.name}.key") if encrypted else None
+    with Memory(tmp_path, key_file=key_file) as memory:
         memory.import_pairs("u1", PAIRS)
         memory.add("u2", "Hello world", "Hallo Welt")
         memory.delete("u1", 2)
@@ -144,10 +148,14 @@ def test_an_index_of_another_kind_is_rebuilt_on_open(
             txn.delete(key)
         txn.put(b"i" + b"\x00" * 8, b"junk")
     lmdb_env.close()
-    with caplog.at_level("WARNING"), Memory(tmp_path) as memory:
+    if encrypted:  # without its key the store is refused, and left as it is
+        with pytest.raises(StoreError, match="is encrypted; pass its key file"):
+            Memory(tmp_path)
+    with caplog.at_level("WARNING"), Memory(tmp_path, key_file=key_file) as memory:
         assert memory.search("u1", "Save the files as %s", k=2) == before
         assert memory.search("u2", "hello world")[0].score == 100.0
-        assert memory.check().summary().startswith("ok: store with 2 users")
+        kind = "encrypted store" if encrypted else "store"
+        assert memory.check().summary().startswith(f"ok: {kind} with 2 users")
     assert "has a char9gram-v7 index; rebuilding it as char3gram-v3" in caplog.text
     with lmdb.open(str(tmp_path)) as lmdb_env, lmdb_env.begin() as txn:
         assert txn.get(INDEX_KEY) == b"char3gram-v3"
