@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ltmt.memory.index import query_terms
+from ltmt.memory.postings import query_terms
 from ltmt.retrieval import score_bound
 from ltmt.text import fuzzy_score
 

@@ -18,7 +18,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
-from ltmt.memory import env, index, rows
+from ltmt.memory import env, postings, rows
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import (
     GLOSS,
@@ -172,18 +172,18 @@ class _UserSegments:
 
 def _check_lens(txn: lmdb.Transaction, segments: _UserSegments) -> None:
     user, ids, texts = segments.user, segments.ids, segments.texts
-    lens = index.load_lens(txn, segments.uid, segments.cipher).astype(np.int64)
+    lens = postings.load_lens(txn, segments.uid, segments.cipher).astype(np.int64)
     expected = np.zeros(max(len(lens), max(ids, default=0) + 1), dtype=np.int64)
     expected[ids] = np.minimum([len(text) for text in texts], 0xFFFF)
     lens = np.pad(lens, (0, len(expected) - len(lens)))
     if not np.array_equal(lens, expected):
         bad = int(np.flatnonzero(lens != expected)[0])
         raise Damage(f"the index-text length of segment {bad} of {user!r} is wrong")
-    sigs = index.load_sigs(txn, segments.uid, len(lens), segments.cipher)
+    sigs = postings.load_sigs(txn, segments.uid, len(lens), segments.cipher)
     expected_sigs = np.zeros_like(sigs)
     if ids:
-        terms, _, doc = index.text_terms(texts, segments.cipher)
-        expected_sigs[ids] = index.signatures(doc, terms, len(ids))
+        terms, _, doc = postings.text_terms(texts, segments.cipher)
+        expected_sigs[ids] = postings.signatures(doc, terms, len(ids))
     if not np.array_equal(sigs, expected_sigs):
         bad = int(np.flatnonzero((sigs != expected_sigs).any(axis=1))[0])
         raise Damage(f"the index signature of segment {bad} of {user!r} is wrong")
@@ -193,7 +193,7 @@ def _check_postings(txn: lmdb.Transaction, segments: _UserSegments) -> int:
     """Compare the stored postings with those the sources make; returns how many there are."""
     user, ids, texts = segments.user, segments.ids, segments.texts
     expected = (
-        index.posting_pairs(texts, np.array(ids, dtype=np.int64), segments.cipher)
+        postings.posting_pairs(texts, np.array(ids, dtype=np.int64), segments.cipher)
         if ids
         else np.zeros(0, dtype=np.uint64)
     )

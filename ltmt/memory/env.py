@@ -29,7 +29,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory import files, index
+from ltmt.memory import files, postings
 from ltmt.memory.crypto import (
     CIPHER_NAME,
     KEYRING_NAME,
@@ -288,7 +288,7 @@ def _reindex(txn: lmdb.Transaction, cipher_of: Callable[[int], PlainCipher]) -> 
     kind = txn.get(INDEX_KEY)
     if kind is not None and bytes(kind).decode(errors="replace") == INDEX_KIND:
         return  # another process rebuilt it first
-    index.rebuild(txn, cipher_of=cipher_of)
+    postings.rebuild(txn, cipher_of=cipher_of)
     txn.put(INDEX_KEY, INDEX_KIND.encode())
 
 

@@ -26,7 +26,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env, index, maintenance, rows, writes
+from ltmt.memory import env, index, maintenance, postings, rows, writes
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
@@ -393,8 +393,8 @@ class Memory:
         cached = self._scratch.lens.get(user)
         if cached is not None and cached[0] == row:
             return cached[1], cached[2]
-        lens = index.load_lens(txn, uid, cipher)
-        sigs = index.load_sigs(txn, uid, lens.size, cipher) if self.recount else None
+        lens = postings.load_lens(txn, uid, cipher)
+        sigs = postings.load_sigs(txn, uid, lens.size, cipher) if self.recount else None
         if len(self._scratch.lens) >= LENS_CACHE_USERS:
             self._scratch.lens.clear()
         self._scratch.lens[user] = (row, lens, sigs)

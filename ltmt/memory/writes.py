@@ -16,7 +16,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
-from ltmt.memory import index
+from ltmt.memory import postings
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import (
     NEXT_UID_KEY,
@@ -117,7 +117,7 @@ def add_pairs(
         cursor.putmulti(seg_items)
         cursor.putmulti(norm_items)
         cursor.putmulti(pair_items)
-        index.add_postings(txn, uid, np.array(new_ids, dtype=np.int64), index_texts, cipher)
+        postings.add_postings(txn, uid, np.array(new_ids, dtype=np.int64), index_texts, cipher)
         if progress is not None:
             progress(len(batch))
     if next_id >= MAX_ID:
@@ -145,7 +145,7 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
         return False
     source, target, _, origin, metadata = decode_record(cipher.open(raw, skey))
     folded = bytes(cipher.open(_required(txn.get(nkey), nkey), nkey)).decode("utf-8")
-    index.remove_postings(txn, info.uid, seg_id, folded.casefold(), cipher)
+    postings.remove_postings(txn, info.uid, seg_id, folded.casefold(), cipher)
     txn.delete(skey)
     txn.delete(nkey)
     txn.delete(pair_key(info.uid, source, target, cipher.digest, context_of(metadata)))

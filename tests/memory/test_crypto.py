@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ltmt import Memory
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import index
+from ltmt.memory import postings
 from ltmt.memory.crypto import KEY_BYTES, generate_key_file, read_key_file
 from ltmt.memory.layout import (
     CIPHER_KEY,
@@ -95,7 +95,7 @@ def test_index_terms_are_keyed(tmp_path: Path, key: Path) -> None:
     store = tmp_path / "store"
     with Memory(store, key_file=key) as memory:
         fill(memory)
-    plain_terms = set(index.query_terms(MARKER.casefold()).tolist())
+    plain_terms = set(postings.query_terms(MARKER.casefold()).tolist())
     env = lmdb.open(str(store), readonly=True, lock=False)
     with env.begin() as txn:
         stored = {
