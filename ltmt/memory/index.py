@@ -64,10 +64,11 @@ def candidates(
     """Up to ``limit`` segment ids likely to score best against index text ``text``, best first,
     and for each the number of the query's distinct terms it was found to lack.
 
-    ``lens`` is :func:`.postings.load_lens` of the user, ``sigs`` its :func:`.postings.load_sigs` (read here when
-    ``None``). The first pass reads the rarest terms (about ``budget`` postings) and keeps the
-    ``WIDEN · limit`` best estimates; the second counts the common terms the first left out
-    (those of about ``recount`` postings; 0: none) in those segments' signatures
+    ``lens`` is :func:`.postings.load_lens` of the user, ``sigs`` its
+    :func:`.postings.load_sigs` (read here when ``None``). The first pass reads the rarest
+    terms (about ``budget`` postings) and keeps the ``WIDEN · limit`` best estimates; the
+    second counts the common terms the first left out (those of about ``recount`` postings;
+    0: none) in those segments' signatures
     (:func:`_count_more`) and estimates them again. Terms that were not read count as
     present and terms no segment holds as lacking, so the lacking counts are lower bounds (what
     :func:`ltmt.retrieval.score_bound` needs).
