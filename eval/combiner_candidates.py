@@ -13,7 +13,6 @@ products`` holds out. This is how the combiner candidates are selected, never on
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,10 +78,9 @@ def main() -> None:
         report = run(args)
     except LtmtError as exc:
         raise SystemExit(f"combiner_candidates: error: {exc}") from None
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
-    print(json.dumps(report["losses"], indent=2))
+    from dev_user_cli import write_report
+
+    write_report(args.output, report, report["losses"])
 
 
 if __name__ == "__main__":

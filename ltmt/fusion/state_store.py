@@ -57,6 +57,7 @@ class StateStore:
         self.max_bytes = max_bytes
         self._used: int | None = None  # bytes under ``base``, counted on the first write
         self._warned = False
+        self._private = False  # the base folder was made owner-only by this store
 
     def path_of(self, key: Hashable) -> Path:
         """``key``: ``(fingerprint, user, segment id, source, target)`` as the fusion's segment
@@ -97,7 +98,9 @@ class StateStore:
         path = self.path_of(key)
         partial = path.with_suffix(f".{os.getpid()}.part")
         try:
-            _private_folder(self.base)
+            if not self._private:
+                _private_folder(self.base)
+                self._private = True
             path.parent.mkdir(parents=True, exist_ok=True)
             tensors = {"keys": item.keys.contiguous().cpu(), "values": item.values.cpu()}
             save_file(tensors, str(partial))
