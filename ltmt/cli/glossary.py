@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from ltmt.cli.memory import KEY_FILE_OPTION
+from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
 
 app = typer.Typer(
@@ -16,19 +15,12 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
 USER_HELP = "Whose glossary."
 
 
 def register(app_: typer.Typer) -> None:
     """Add the ``glossary`` command group to the ``ltmt`` app."""
     app_.add_typer(app, name="glossary")
-
-
-def _open(memory_dir: Path | None, key_file: Path | None) -> Any:
-    from ltmt.memory.store import Memory
-
-    return Memory(memory_dir, key_file=key_file)
 
 
 @app.command("import")
@@ -48,7 +40,7 @@ def import_(
     from ltmt.terminology.files import read_glossary
 
     terms = read_glossary(file, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0
         update = glossary.add_terms(terms)
@@ -73,7 +65,7 @@ def add(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary."""
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         term = memory.glossary(user).add(source, target, note=note, case_sensitive=case_sensitive)
     typer.echo(f"{user}: {term.source} → {term.target}")
 
@@ -86,7 +78,7 @@ def list_(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags, note)."""
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         terms = memory.glossary(user).terms()
     if as_json:
         typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
@@ -113,7 +105,7 @@ def export(
     from ltmt.terminology.files import glossary_format, write_delimited, write_tbx
 
     chosen = glossary_format(output, fmt)
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         terms = memory.glossary(user).terms()
     if chosen == "tbx":
         data = write_tbx(terms, src_lang, tgt_lang)
@@ -137,7 +129,7 @@ def delete(
     """Delete terms (by source) or, with --all, the whole glossary of --user."""
     if not sources and not all_terms:
         raise InputError("name the source terms to delete, or pass --all")
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         glossary = memory.glossary(user)
         deleted = glossary.clear() if all_terms else sum(glossary.delete(s) for s in sources)
     typer.echo(f"deleted {deleted} terms of {user}")
@@ -168,7 +160,7 @@ def suggest(
     from ltmt.terminology.suggest import SuggestConfig, suggest_terms
 
     config = SuggestConfig(min_segments=min_segments, min_consistency=min_consistency)
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         if user not in memory.users() or not memory.count(user):
             raise InputError(f"{user!r} has no memory to learn terms from in {memory.path}")
         pairs = ((s.source, s.target) for s in memory.segments(user))

@@ -30,7 +30,8 @@ def register(app_: typer.Typer) -> None:
     app_.add_typer(app, name="memory")
 
 
-def _open(memory_dir: Path | None, key_file: Path | None) -> Any:
+def open_store(memory_dir: Path | None, key_file: Path | None) -> Any:
+    """The memory store of ``--memory-dir`` and ``--key-file`` (a context manager)."""
     from ltmt.memory.store import Memory
 
     return Memory(memory_dir, key_file=key_file)
@@ -78,7 +79,7 @@ def import_(
     options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
     records = list(read_pairs(file, fmt, **options))
     with (
-        _open(memory_dir, key_file) as memory,
+        open_store(memory_dir, key_file) as memory,
         tqdm(
             total=len(records),
             unit="pair",
@@ -103,7 +104,7 @@ def add(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add one source/target pair to --user's memory (a pair already stored is kept once)."""
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         before = memory.count(user)
         segment = memory.add(user, source, target, origin="cli")
         added = memory.count(user) > before
@@ -143,7 +144,7 @@ def export(
 
     spec = find_format(Path(output), fmt, role="write")
     name = spec.name
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         if not memory.count(user) and user not in memory.users():
             raise InputError(f"no user {user!r} in memory store {memory.path}")
 
@@ -170,7 +171,7 @@ def search(
     ),
 ) -> None:
     """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         matches = memory.search(user, text, k=k)
     if as_json:
         _echo_json(
@@ -200,7 +201,7 @@ def stats(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
 ) -> None:
     """Counts of the store, or of one user's memory (segments, origins, times)."""
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         data = memory.stats(user)
     if as_json:
         _echo_json(data)
@@ -218,7 +219,7 @@ def users(
     as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
 ) -> None:
     """List the users of the store with their segment counts."""
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         rows = [{"user": name, "segments": memory.count(name)} for name in memory.users()]
     if as_json:
         _echo_json(rows)
@@ -244,7 +245,7 @@ def delete(
     """
     from ltmt.fusion.state_store import forget_states
 
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         if segment_id is not None:
             if not memory.delete(user, segment_id):
                 raise InputError(f"user {user!r} has no segment {segment_id}")
@@ -279,7 +280,7 @@ def check(
 
     Exit 0 with a summary when everything agrees, else exit 1 naming the first problem.
     """
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         typer.echo(memory.check().summary())
 
 
@@ -293,7 +294,7 @@ def backup(
 
     The copy is a store: open it with --memory-dir DIRECTORY (and the same key file).
     """
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         target = memory.backup(directory)
     typer.echo(f"backed up {memory.path} to {target}")
 
@@ -308,7 +309,7 @@ def compact(
     Deleted text stays in data.mdb's freed pages until they are reused; compact removes it and
     shrinks the file. It needs the store to itself: stop other ltmt processes using it first.
     """
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         report = memory.compact()
     typer.echo(f"compacted {memory.path}: data.mdb {report.before} -> {report.after} bytes")
 
@@ -338,6 +339,6 @@ def rekey(
 
     The old key still opens backups made before; the store needs --new-key-file from now on.
     """
-    with _open(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file) as memory:
         memory.rekey(new_key_file)
     typer.echo(f"rekeyed {memory.path}: use {new_key_file} from now on")
