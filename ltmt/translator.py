@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.fusion.selection import MatchSelection, select_matches
-from ltmt.model.backbone import Backbone, bfloat16_weights, load_backbone, quantized_int8
+from ltmt.model.backbone import Backbone, fusion_weights_for, load_backbone
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
@@ -127,7 +127,9 @@ class Translator:
     ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
     ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU);
-    ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`).
+    ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
+    ``None``: where a fusion method is set and the CPU has native bf16
+    (:func:`ltmt.model.backbone.fusion_weights_for`).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
     (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold).
@@ -154,7 +156,7 @@ class Translator:
         compute_type: str = "int8",
         threads: int = 0,
         fusion_int8: bool = False,
-        fusion_bf16: bool = False,
+        fusion_bf16: bool | None = None,
         state_cache: bool = True,
     ) -> None:
         if batch_size < 1:
@@ -168,14 +170,13 @@ class Translator:
         )
         if fusion_int8 and fusion_bf16:
             raise ConfigError("fusion_int8 and fusion_bf16 exclude each other: pick one")
-        if fusion_int8:
-            self.backbone = quantized_int8(self.backbone)
-        elif fusion_bf16:
-            self.backbone = bfloat16_weights(self.backbone)
         self.memory = memory
         self.fusion = (
             make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
         )
+        if fusion_bf16 is None and self.fusion is None:  # plain decoding keeps float32
+            fusion_bf16 = False
+        self.backbone = fusion_weights_for(self.backbone, fusion_int8, fusion_bf16)
         self._attach_state_store(state_cache)
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test
         # models: fewer), whatever the settings ask for.

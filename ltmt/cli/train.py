@@ -10,7 +10,8 @@ from typing import Any
 import typer
 
 app = typer.Typer(
-    help="Train models: the base Marian model and the fusion adapter.", no_args_is_help=True
+    help="Train models: the base Marian model, the fusion adapter, the vocabulary shortlist.",
+    no_args_is_help=True,
 )
 
 
@@ -128,3 +129,36 @@ def export(
     from ltmt.train.export import export_checkpoint
 
     typer.echo(str(export_checkpoint(checkpoint, output, fp16=fp16)))
+
+
+@app.command("shortlist")
+def shortlist(
+    base: Path = typer.Option(..., "--base", help="The model directory it is for (written there)."),
+    data_dir: Path = typer.Option(
+        Path("../shared/data/en-de"), "--data-dir", help="The training data folder."
+    ),
+    frequent: int = typer.Option(2048, "--frequent", min=0, help="Commonest target tokens kept."),
+    per_token: int = typer.Option(
+        48, "--per-token", min=0, help="Target tokens kept per source token."
+    ),
+) -> None:
+    """Build the vocabulary shortlist of fused batches (BASE/shortlist.safetensors) from the
+    training data (never the dev users' files)."""
+    from ltmt.model.backbone import load_backbone
+    from ltmt.model.shortlist import build_shortlist
+    from ltmt.train.config import DataSpec
+    from ltmt.train.data import load_training_pairs
+
+    spec = DataSpec(data_dir=str(data_dir), l10n_upsample=1)
+    backbone = load_backbone(base)
+    pairs = load_training_pairs(spec)
+    meta = {"data": [*spec.general, spec.l10n_glob]}
+    table = build_shortlist(
+        backbone.tokenizer,
+        pairs,
+        backbone.vocab_size,
+        frequent=frequent,
+        per_token=per_token,
+        meta=meta,
+    )
+    typer.echo(str(table.save(base)))

@@ -181,6 +181,10 @@ class KnnState:
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
 
+    def shortlist_tokens(self) -> torch.Tensor:
+        """Every token a neighbour can vote for (:mod:`ltmt.model.shortlist` keeps them)."""
+        return self.memory.values
+
     def fuse_log_probs(
         self,
         hidden: torch.Tensor,

@@ -53,6 +53,9 @@ class Backbone:
         self.config = config if config is not None else self.model.config
         self._device = device
         self.variant = variant
+        # copies of these weights in another form (``int8``, ``bfloat16``), made once each, so
+        # that translators sharing a backbone share them too
+        self.variants: dict[str, Backbone] = {}
 
     @property
     def model(self) -> Any:
@@ -138,6 +141,8 @@ def quantized_int8(backbone: Backbone) -> Backbone:
     """
     if backbone.device_type != "cpu":
         raise ModelError(f"int8 dynamic quantisation runs on the CPU, not {backbone.device_type}")
+    if "int8" in backbone.variants:
+        return backbone.variants["int8"]
 
     def load_quantized() -> Any:
         import torch
@@ -146,7 +151,7 @@ def quantized_int8(backbone: Backbone) -> Backbone:
             backbone.model, {torch.nn.Linear}, dtype=torch.qint8, inplace=False
         )
 
-    return Backbone(
+    copy = Backbone(
         None,
         backbone.tokenizer,
         backbone.name,
@@ -155,6 +160,8 @@ def quantized_int8(backbone: Backbone) -> Backbone:
         loader=load_quantized,
         variant="int8",
     )
+    backbone.variants["int8"] = copy
+    return copy
 
 
 def bfloat16_weights(backbone: Backbone) -> Backbone:
@@ -164,16 +171,20 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
     Weights load from disk straight into bfloat16 on first use; decoding reads log-probabilities
     and fusion distances in float32. The copy's ``fingerprint`` differs (its states do).
     """
+    if "bfloat16" in backbone.variants:
+        return backbone.variants["bfloat16"]
     path = backbone.path
 
     def load_bfloat16() -> Any:
+        import copy
+
         import torch
 
-        if backbone.loaded or path is None:
-            return backbone.model.to(torch.bfloat16)
+        if path is None:  # a copy: the float32 model stays as it is for its other users
+            return copy.deepcopy(backbone.model).to(torch.bfloat16)
         return _load_weights(str(path), backbone.name, True, backbone.device_type, torch.bfloat16)
 
-    return Backbone(
+    converted = Backbone(
         None,
         backbone.tokenizer,
         backbone.name,
@@ -183,6 +194,37 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
         loader=load_bfloat16,
         variant="bfloat16",
     )
+    backbone.variants["bfloat16"] = converted
+    return converted
+
+
+def cpu_has_fast_bf16() -> bool:
+    """Whether this CPU has native bf16 matrix instructions (AVX512-BF16 or AMX).
+
+    Without them torch emulates bf16 matmuls, which is far slower than fp32 (measured here on an
+    AMD EPYC without AVX512-BF16: 0.16 vs 64 GFLOP/s): training's ``bf16: auto`` and the fused
+    batches' default weights (:func:`fusion_weights_for`) use bf16 only where it pays.
+    """
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return " avx512_bf16" in flags or " amx_bf16" in flags
+
+
+def fusion_weights_for(backbone: Backbone, int8: bool, bf16: bool | None) -> Backbone:
+    """The backbone fused batches run on: int8 (``int8``), bfloat16 (``bf16``; ``None``: where
+    the model runs on a CPU with native bf16) or ``backbone`` itself (float32).
+
+    bfloat16 is the default where native because it was measured on the dev users: kNN with each
+    user's memory scored 47.03 BLEU on bfloat16 weights against 47.06 on float32 (2,000 segments;
+    70 outputs differ) and runs 1.27x faster.
+    """
+    if int8:
+        return quantized_int8(backbone)
+    if bf16 is None:
+        bf16 = backbone.device_type == "cpu" and cpu_has_fast_bf16()
+    return bfloat16_weights(backbone) if bf16 else backbone
 
 
 def resolve_model_name(model: str | Path | None) -> str | Path:

@@ -46,8 +46,13 @@ def decode(
     attention_mask: torch.Tensor,
     config: DecodeConfig,
     fusion: FusionState | None = None,
+    shortlist: torch.Tensor | None = None,
 ) -> list[list[int]]:
-    """Translate a padded batch ``(batch, src_len)``; token ids per sentence, no specials."""
+    """Translate a padded batch ``(batch, src_len)``; token ids per sentence, no specials.
+
+    ``shortlist``: the sorted token ids the output projection scores (:mod:`ltmt.model.shortlist`);
+    log-probabilities are normalised over them and every other token gets ``-inf``.
+    """
     import torch
 
     with torch.inference_mode():
@@ -59,20 +64,29 @@ def decode(
             max=config.max_len,
         )
         if config.beam == 1:
-            return _greedy(backbone, memory, attention_mask, limits, config, fusion)
-        return _beam(backbone, memory, attention_mask, limits, config, fusion)
+            return _greedy(backbone, memory, attention_mask, limits, config, fusion, shortlist)
+        return _beam(backbone, memory, attention_mask, limits, config, fusion, shortlist)
 
 
 class _Stepper:
     """One decoder step: states → fusion → log-probabilities, with or without the KV cache."""
 
     def __init__(
-        self, backbone: Backbone, config: DecodeConfig, fusion: FusionState | None
+        self,
+        backbone: Backbone,
+        config: DecodeConfig,
+        fusion: FusionState | None,
+        shortlist: torch.Tensor | None = None,
     ) -> None:
         self.backbone = backbone
         self.config = config
         self.fusion = fusion
         self.cache: object | None = None
+        self.shortlist = shortlist
+        if shortlist is not None:  # the projection's rows and biases of the shortlisted tokens
+            model = backbone.model
+            self.short_weight = model.lm_head.weight[shortlist]
+            self.short_bias = model.final_logits_bias[0, shortlist]
 
     def __call__(
         self, prefix: torch.Tensor, memory: torch.Tensor, mask: torch.Tensor, rows: torch.Tensor
@@ -96,8 +110,17 @@ class _Stepper:
         hidden = out.last_hidden_state[:, -1]
         if self.fusion is not None:
             hidden = self.fusion.fuse_hidden(hidden, rows)
-        logits = model.lm_head(hidden) + model.final_logits_bias
-        log_probs = torch.log_softmax(logits.float(), dim=-1)
+        if self.shortlist is None:
+            logits = model.lm_head(hidden) + model.final_logits_bias
+            log_probs = torch.log_softmax(logits.float(), dim=-1)
+        else:
+            short = torch.nn.functional.linear(hidden, self.short_weight, self.short_bias)
+            log_probs = torch.full(
+                (hidden.size(0), self.backbone.vocab_size),
+                -float("inf"),
+                device=hidden.device,
+            )
+            log_probs.index_copy_(1, self.shortlist, torch.log_softmax(short.float(), dim=-1))
         if self.fusion is not None:
             log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows, prefix)
         log_probs[:, self.backbone.pad_id] = -float("inf")
@@ -126,11 +149,12 @@ def _greedy(
     limits: torch.Tensor,
     config: DecodeConfig,
     fusion: FusionState | None,
+    shortlist: torch.Tensor | None = None,
 ) -> list[list[int]]:
     import torch
 
     batch = memory.size(0)
-    step = _Stepper(backbone, config, fusion)
+    step = _Stepper(backbone, config, fusion, shortlist)
     rows = torch.arange(batch, device=memory.device)
     prefix = torch.full((batch, 1), backbone.start_id, dtype=torch.long, device=memory.device)
     results: list[list[int]] = [[] for _ in range(batch)]
@@ -159,6 +183,7 @@ def _beam(
     limits: torch.Tensor,
     config: DecodeConfig,
     fusion: FusionState | None,
+    shortlist: torch.Tensor | None = None,
 ) -> list[list[int]]:
     """Beam search over ``log_prob / length ** length_penalty`` (length counts ``</s>``).
 
@@ -175,7 +200,7 @@ def _beam(
     k, lp = config.beam, config.length_penalty
     device = memory.device
     batch, vocab = memory.size(0), backbone.vocab_size
-    step = _Stepper(backbone, config, fusion)
+    step = _Stepper(backbone, config, fusion, shortlist)
     sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
     memory = memory.repeat_interleave(k, dim=0)
     mask = mask.repeat_interleave(k, dim=0)

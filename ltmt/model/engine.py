@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING
 from ltmt.errors import ConfigError, ModelError
 from ltmt.model.batching import pad_token_ids
 from ltmt.model.decode import DecodeConfig, decode
+from ltmt.model.shortlist import LexicalShortlist
 
 if TYPE_CHECKING:
+    import torch
+
     from ltmt.fusion.base import FusionState
     from ltmt.model.backbone import Backbone
     from ltmt.model.ctranslate import FastDecoder
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENGINES = ("auto", "ctranslate2", "torch")
-FUSION_WEIGHTS = ("float32", "bfloat16", "int8")
+FUSION_WEIGHTS = ("auto", "float32", "bfloat16", "int8")
 
 
 def check_engine(engine: str, compute_type: str) -> None:
@@ -55,6 +58,8 @@ class Decoder:
     ``ctranslate2`` (required: an error when it cannot be used) or ``torch``.
     ``compute_type``: the fast path's weights, ``int8`` or ``float32``. ``threads``: the fast
     path's threads (0: CTranslate2's default). The fast path is converted on first use.
+    ``shortlist``: fused batches score only their shortlist's tokens when the model ships a
+    lexical table and the fusion state names its tokens (:mod:`ltmt.model.shortlist`).
     """
 
     def __init__(
@@ -65,6 +70,7 @@ class Decoder:
         compute_type: str = "int8",
         threads: int = 0,
         cache_dir: Path | None = None,
+        shortlist: bool = True,
     ) -> None:
         check_engine(engine, compute_type)
         self.backbone = backbone
@@ -74,6 +80,9 @@ class Decoder:
         self.cache_dir = cache_dir
         self._fast: FastDecoder | None = None
         self._fast_tried = engine == "torch"
+        self.use_shortlist = shortlist
+        self._table: LexicalShortlist | None = None
+        self._table_tried = not shortlist
 
     @property
     def fast(self) -> FastDecoder | None:
@@ -93,7 +102,25 @@ class Decoder:
         if state is None and self.fast is not None:
             return self.fast.decode(batch, config)
         input_ids, mask = pad_token_ids(batch, self.backbone.pad_id, self.backbone.device)
-        return decode(self.backbone, input_ids, mask, config, state)
+        shortlist = self.shortlist_for(input_ids, state)
+        return decode(self.backbone, input_ids, mask, config, state, shortlist)
+
+    def shortlist_for(
+        self, input_ids: torch.Tensor, state: FusionState | None
+    ) -> torch.Tensor | None:
+        """The token ids a fused batch scores; ``None`` (the whole vocabulary) without a fusion
+        state that names its tokens, or without the model's lexical table."""
+        named = getattr(state, "shortlist_tokens", None)
+        if named is None:
+            return None
+        if not self._table_tried:
+            self._table_tried = True
+            self._table = LexicalShortlist.load(self.backbone.path)
+        if self._table is None:
+            return None
+        backbone = self.backbone
+        always = (backbone.eos_id, *_unknown_id(backbone))
+        return self._table.tokens(input_ids, named(), always, backbone.vocab_size)
 
     def _make_fast(self) -> FastDecoder | None:
         from ltmt.model import ctranslate
@@ -111,3 +138,9 @@ class Decoder:
                 raise
             logger.info("fast path off, decoding with torch: %s", exc)
             return None
+
+
+def _unknown_id(backbone: Backbone) -> tuple[int, ...]:
+    """``<unk>``'s id when the tokenizer has one."""
+    unknown = getattr(backbone.tokenizer, "unk_token_id", None)
+    return () if unknown is None else (int(unknown),)

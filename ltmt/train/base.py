@@ -27,6 +27,7 @@ import numpy as np
 
 from ltmt.config import to_dict
 from ltmt.errors import InputError
+from ltmt.model.backbone import cpu_has_fast_bf16
 from ltmt.train.config import BaseTrainConfig, ModelShape
 from ltmt.train.data import (
     EncodedCorpus,
@@ -89,20 +90,6 @@ def build_marian(shape: ModelShape, vocab_size: int, *, fairseq_embeddings: bool
     model.generation_config.max_length = 256
     model.generation_config.bad_words_ids = [[pad]]
     return model
-
-
-def cpu_has_fast_bf16() -> bool:
-    """Whether this CPU has native bf16 matrix instructions (AVX512-BF16 or AMX).
-
-    Without them torch emulates bf16 matmuls, which is far slower than fp32 (measured here on an
-    AMD EPYC without AVX512-BF16: 0.16 vs 64 GFLOP/s), so ``bf16: auto`` enables autocast only
-    where it pays.
-    """
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return " avx512_bf16" in flags or " amx_bf16" in flags
 
 
 def use_bf16(setting: str, device: str = "cpu") -> bool:

@@ -117,7 +117,7 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         ),
         (
             ["translate", "IN", "--fusion-weights", "fp16"],
-            "fusion weights must be one of float32, bfloat16, int8, got 'fp16'$",
+            "fusion weights must be one of auto, float32, bfloat16, int8, got 'fp16'$",
         ),
     ],
 )
@@ -233,9 +233,17 @@ def test_engine_option_picks_the_decoder(tmp_path, capsys, common):
 
 
 @pytest.mark.parametrize(
-    ("weights", "flag"), [("bfloat16", "fusion_bf16"), ("int8", "fusion_int8")]
+    ("weights", "flag", "value"),
+    [
+        ("bfloat16", "fusion_bf16", True),
+        ("int8", "fusion_int8", True),
+        ("float32", "fusion_bf16", False),
+        ("auto", "fusion_bf16", None),  # the translator decides: bfloat16 where native
+    ],
 )
-def test_fusion_weights_reach_the_translator(tmp_path, capsys, common, monkeypatch, weights, flag):
+def test_fusion_weights_reach_the_translator(
+    tmp_path, capsys, common, monkeypatch, weights, flag, value
+):
     import ltmt.translator
 
     seen = {}
@@ -252,4 +260,4 @@ def test_fusion_weights_reach_the_translator(tmp_path, capsys, common, monkeypat
         ["translate", str(source), "--fusion-weights", weights, *common], capsys
     )
     assert code == 0, err
-    assert seen[flag] is True and len(out.splitlines()) == 1
+    assert seen[flag] is value and len(out.splitlines()) == 1

@@ -77,3 +77,21 @@ def test_translator_refuses_two_weight_kinds(tiny_model_dir: Path) -> None:
 
     with pytest.raises(ConfigError, match="fusion_int8 and fusion_bf16 exclude each other"):
         Translator(tiny_model_dir, fusion_int8=True, fusion_bf16=True)
+
+
+def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ltmt.model.backbone as backbone_module
+    from ltmt.translator import Translator
+
+    backbone = load_backbone(tiny_model_dir)
+    for native, expected in ((True, "bfloat16"), (False, "")):
+        monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda native=native: native)
+        assert Translator(backbone, fusion="knn").backbone.variant == expected
+    monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: True)
+    assert Translator(backbone, fusion="none").backbone is backbone  # plain decoding: float32
+    assert Translator(backbone, fusion="knn", fusion_bf16=False).backbone is backbone
+    # translators that share a backbone share its bfloat16 copy (loaded once)
+    first = Translator(backbone, fusion="knn").backbone
+    assert Translator(backbone, fusion="knn").backbone is first
