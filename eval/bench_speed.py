@@ -9,7 +9,12 @@ converted before the clock starts). Engines:
 * ``ltmt-base``: ``Translator(fusion="none")``, the default engine (CTranslate2 int8 fast path);
 * ``ltmt-torch``: the same through ltmt's torch decoder (its own float32 BLEU);
 * ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory, cold: its force-decoded
-  states (in memory and on disk) emptied before every round;
+  states (in memory and on disk) emptied before every round (its default weights: bfloat16
+  where the CPU has native bf16, else float32);
+* ``ltmt-knn-f32``: the same on float32 weights (``fusion_bf16=False``);
+* ``ltmt-knn-hfstep``: ``ltmt-knn`` stepping with ``MarianDecoder`` itself rather than ltmt's
+  incremental decoder (``DecodeConfig(incremental=False)``, the loop before it);
+* ``ltmt-knn-shortlist``: ``ltmt-knn`` with the vocabulary shortlist (``shortlist=True``);
 * ``ltmt-knn-warm``: the same in a user's next run: the states of the matches are on disk (a
   full untimed pass fills them), only the in-memory cache is emptied before every round;
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
@@ -51,6 +56,9 @@ ENGINES = (
     "ltmt-base",
     "ltmt-torch",
     "ltmt-knn",
+    "ltmt-knn-f32",
+    "ltmt-knn-hfstep",
+    "ltmt-knn-shortlist",
     "ltmt-knn-warm",
     "ltmt-knn-int8",
     "ltmt-knn-bf16",
@@ -103,8 +111,8 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
 def _knn_engine(
     backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
-    """``variant``: ``""`` (cold), ``-warm``, ``-int8``, ``-bf16`` or ``-trained`` (see the
-    docstring)."""
+    """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
+    ``-bf16`` or ``-trained`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -125,9 +133,16 @@ def _knn_engine(
             beam=args.beam,
             batch_size=args.batch_size,
             threads=args.threads,
+            fusion_bf16=False if variant == "-f32" else None,
+            shortlist=variant == "-shortlist",
         )
         for user, memory in memories.items()
     }
+    if variant == "-hfstep":
+        from dataclasses import replace
+
+        for translator in translators.values():
+            translator.decode_config = replace(translator.decode_config, incremental=False)
 
     def translate(user: str, sources: list[str]) -> list[str]:
         return [t.text for t in translators[user].translate(sources, user=user)]

@@ -133,6 +133,8 @@ class Translator:
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
     (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold).
+    ``shortlist``: fused batches score only their vocabulary shortlist
+    (:mod:`ltmt.model.shortlist`; off: it cost the default model 0.5 BLEU).
     """
 
     def __init__(
@@ -158,6 +160,7 @@ class Translator:
         fusion_int8: bool = False,
         fusion_bf16: bool | None = None,
         state_cache: bool = True,
+        shortlist: bool = False,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
@@ -187,6 +190,7 @@ class Translator:
             engine=engine,
             compute_type=compute_type,
             threads=threads,
+            shortlist=shortlist,
         )
         max_source_tokens = min(max_source_tokens, positions)
         self.batch_size = batch_size

@@ -194,30 +194,36 @@ class KnnState:
     ) -> torch.Tensor:
         """Mix the kNN distribution into ``log_probs (n, vocab)`` for rows that have memory.
 
-        Rows that get λ > 0 are updated in place; the others are left as they are.
+        ``log_probs`` is updated in place; rows without memory or with λ = 0 keep their values.
         """
         import torch
 
         active = torch.nonzero(self.has_memory[rows]).flatten()
         if active.numel() == 0:
             return log_probs
+        every = active.numel() == rows.numel()  # the usual case: then no row is copied
+
+        def own(tensor: torch.Tensor) -> torch.Tensor:
+            return tensor if every else tensor[active]
+
         lam, tokens, weights, distance = self.neighbour_distribution(
-            hidden[active], rows[active], None if prefix is None else prefix[active]
+            own(hidden), own(rows), None if prefix is None else own(prefix)
         )
-        lam = self.adjust_lambda(lam, tokens, weights, distance, log_probs[active], rows[active])
-        on = torch.nonzero(lam > 0).flatten()
-        if on.numel() == 0:
+        lam = self.adjust_lambda(lam, tokens, weights, distance, own(log_probs), own(rows))
+        if not bool((lam > 0).any()):
             return log_probs
-        active, tokens = active[on], tokens[on]
-        lam = lam[on].to(log_probs.dtype)[:, None]
+        lam = lam.to(log_probs.dtype)[:, None]
         # p_knn at each neighbour's token (neighbours may share a token): (a, K)
         same = (tokens[:, :, None] == tokens[:, None, :]).to(log_probs.dtype)
-        p_knn = (same @ weights[on].to(log_probs.dtype)[:, :, None]).squeeze(2)
-        # (1 - λ) p_model everywhere, + λ p_knn at the neighbours' tokens only
-        mixed = log_probs[active] + torch.log1p(-lam)
+        p_knn = (same @ weights.to(log_probs.dtype)[:, :, None]).squeeze(2)
+        # (1 - λ) p_model everywhere, + λ p_knn at the neighbours' tokens only; a row with
+        # λ = 0 comes out bit-identical (+ log1p(0) = + 0, logaddexp(x, log 0) = x)
+        mixed = log_probs if every else log_probs[active]
+        mixed.add_(torch.log1p(-lam))
         at_tokens = torch.logaddexp(mixed.gather(1, tokens), torch.log(lam * p_knn))
         mixed.scatter_(1, tokens, at_tokens)
-        log_probs[active] = mixed
+        if not every:
+            log_probs[active] = mixed
         return log_probs
 
     def adjust_lambda(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from ltmt.fusion.base import FusionState
     from ltmt.model.backbone import Backbone
+    from ltmt.model.incremental import IncrementalDecoder
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class DecodeConfig:
     """Search settings.
 
     The length limit is ``min(max_len_a * source_tokens + max_len_b, max_len)`` tokens.
+    ``use_cache``: reuse the keys and values of earlier positions; then ``incremental``: step
+    with :class:`ltmt.model.incremental.IncrementalDecoder` rather than ``MarianDecoder``.
     """
 
     beam: int = 4
@@ -32,6 +35,7 @@ class DecodeConfig:
     max_len: int = 256
     length_penalty: float = 1.0
     use_cache: bool = True
+    incremental: bool = True
 
     def __post_init__(self) -> None:
         if self.beam < 1:
@@ -82,11 +86,23 @@ class _Stepper:
         self.config = config
         self.fusion = fusion
         self.cache: object | None = None
+        self.incremental: IncrementalDecoder | None = None
         self.shortlist = shortlist
         if shortlist is not None:  # the projection's rows and biases of the shortlisted tokens
             model = backbone.model
-            self.short_weight = model.lm_head.weight[shortlist]
-            self.short_bias = model.final_logits_bias[0, shortlist]
+            weight = model.lm_head.weight
+            if callable(weight):  # an int8 dynamically quantised projection
+                weight = weight().dequantize()
+            self.short_weight = weight[shortlist]
+            self.short_bias = model.final_logits_bias[0, shortlist].to(self.short_weight.dtype)
+
+    def begin(self, memory: torch.Tensor, mask: torch.Tensor, group: int) -> None:
+        """Set up the incremental decoder over the encoder ``memory`` of each sentence, with
+        ``group`` rows per sentence (when the config asks for it)."""
+        if self.config.use_cache and self.config.incremental:
+            from ltmt.model.incremental import IncrementalDecoder
+
+            self.incremental = IncrementalDecoder(self.backbone.model, memory, mask, group)
 
     def __call__(
         self, prefix: torch.Tensor, memory: torch.Tensor, mask: torch.Tensor, rows: torch.Tensor
@@ -95,19 +111,22 @@ class _Stepper:
         import torch
 
         model = self.backbone.model
-        decoder_input = (
-            prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
-        )
-        out = model.get_decoder()(
-            input_ids=decoder_input,
-            encoder_hidden_states=memory,
-            encoder_attention_mask=mask,
-            past_key_values=self.cache if self.config.use_cache else None,
-            use_cache=self.config.use_cache,
-        )
-        if self.config.use_cache:
-            self.cache = out.past_key_values
-        hidden = out.last_hidden_state[:, -1]
+        if self.incremental is not None:
+            hidden = self.incremental.step(prefix[:, -1])
+        else:
+            decoder_input = (
+                prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
+            )
+            out = model.get_decoder()(
+                input_ids=decoder_input,
+                encoder_hidden_states=memory,
+                encoder_attention_mask=mask,
+                past_key_values=self.cache if self.config.use_cache else None,
+                use_cache=self.config.use_cache,
+            )
+            if self.config.use_cache:
+                self.cache = out.past_key_values
+            hidden = out.last_hidden_state[:, -1]
         if self.fusion is not None:
             hidden = self.fusion.fuse_hidden(hidden, rows)
         if self.shortlist is None:
@@ -133,6 +152,9 @@ class _Stepper:
         were reordered). Then the cross-attention cache, which is the same for all rows of a
         sentence, is left as it is and only the self-attention cache is reordered.
         """
+        if self.incremental is not None:
+            self.incremental.select(index, same_sentences=same_sentences)
+            return
         if self.cache is None:
             return
         own = getattr(self.cache, "self_attention_cache", None)
@@ -155,6 +177,7 @@ def _greedy(
 
     batch = memory.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
+    step.begin(memory, mask, 1)
     rows = torch.arange(batch, device=memory.device)
     prefix = torch.full((batch, 1), backbone.start_id, dtype=torch.long, device=memory.device)
     results: list[list[int]] = [[] for _ in range(batch)]
@@ -201,6 +224,7 @@ def _beam(
     device = memory.device
     batch, vocab = memory.size(0), backbone.vocab_size
     step = _Stepper(backbone, config, fusion, shortlist)
+    step.begin(memory, mask, k)
     sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
     memory = memory.repeat_interleave(k, dim=0)
     mask = mask.repeat_interleave(k, dim=0)

@@ -61,7 +61,7 @@ def test_shortlist_keeps_every_token_greedy_decoding_picks(model_dir: Path) -> N
     state = _knn_state(backbone)
     full = Decoder(backbone, engine="torch", shortlist=False)
     picked = full.decode(ids, GREEDY, state)
-    short = Decoder(backbone, engine="torch")
+    short = Decoder(backbone, engine="torch", shortlist=True)
     input_ids, _ = pad_token_ids(ids, backbone.pad_id)
     kept = short.shortlist_for(input_ids, state)
     assert kept is not None and 0 < kept.numel() < backbone.vocab_size
@@ -83,7 +83,7 @@ def test_neighbour_tokens_stay_even_when_the_table_knows_nothing(model_dir: Path
     empty.save(model_dir)
     state = _knn_state(backbone)
     input_ids, _ = pad_token_ids(backbone.tokenizer(SOURCES)["input_ids"], backbone.pad_id)
-    kept = Decoder(backbone, engine="torch").shortlist_for(input_ids, state)
+    kept = Decoder(backbone, engine="torch", shortlist=True).shortlist_for(input_ids, state)
     assert kept is not None
     assert set(state.memory.values.tolist()) | set(input_ids.flatten().tolist()) - {
         backbone.pad_id
@@ -95,10 +95,11 @@ def test_no_table_no_state_tokens_or_turned_off_means_the_whole_vocabulary(
 ) -> None:
     input_ids = torch.tensor([[5, 6, 0]])
     plain = load_backbone(tiny_model_dir)  # no table in this model
-    assert Decoder(plain, engine="torch").shortlist_for(input_ids, _knn_state(plain)) is None
+    on = {"engine": "torch", "shortlist": True}
+    assert Decoder(plain, **on).shortlist_for(input_ids, _knn_state(plain)) is None
     shipped = load_backbone(model_dir)
-    assert Decoder(shipped, engine="torch").shortlist_for(input_ids, None) is None
-    off = Decoder(shipped, engine="torch", shortlist=False)
+    assert Decoder(shipped, **on).shortlist_for(input_ids, None) is None
+    off = Decoder(shipped, engine="torch")  # off by default
     assert off.shortlist_for(input_ids, _knn_state(shipped)) is None
 
 

@@ -1,0 +1,67 @@
+"""ltmt's incremental decoder against ``MarianDecoder`` on the tiny model."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import torch
+
+from ltmt.model.backbone import load_backbone, quantized_int8
+from ltmt.model.decode import DecodeConfig, decode
+from ltmt.model.incremental import IncrementalDecoder
+
+SOURCES = ["open the file", "the cat sat on the mat today", "hello world", "x"]
+
+
+def test_states_equal_marian_decoders_through_reordering(tiny_model_dir: Path) -> None:
+    """Three steps of 2 rows per sentence, rows reordered and a sentence dropped between steps:
+    every state equals ``MarianDecoder``'s over the whole prefix (no cache)."""
+    backbone = load_backbone(tiny_model_dir)
+    model = backbone.model
+    batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        memory = model.get_encoder()(**batch).last_hidden_state
+        mask = batch["attention_mask"]
+        step = IncrementalDecoder(model, memory, mask, group=2)
+        rows_memory, rows_mask = memory.repeat_interleave(2, 0), mask.repeat_interleave(2, 0)
+        prefix = torch.full((8, 1), backbone.start_id)
+        generator = torch.Generator().manual_seed(0)
+        for index in (torch.tensor([1, 0, 2, 2, 5, 4, 7, 6]), torch.tensor([0, 1, 6, 7])):
+            states = step.step(prefix[:, -1])
+            expected = model.get_decoder()(
+                input_ids=prefix,
+                encoder_hidden_states=rows_memory,
+                encoder_attention_mask=rows_mask,
+                use_cache=False,
+            ).last_hidden_state[:, -1]
+            torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
+            tokens = torch.randint(
+                5, backbone.vocab_size - 1, (index.numel(), 1), generator=generator
+            )
+            prefix = torch.cat([prefix[index], tokens], dim=1)
+            rows_memory, rows_mask = rows_memory[index], rows_mask[index]
+            step.select(index, same_sentences=index.numel() == 8)
+        states = step.step(prefix[:, -1])
+        expected = model.get_decoder()(
+            input_ids=prefix,
+            encoder_hidden_states=rows_memory,
+            encoder_attention_mask=rows_mask,
+            use_cache=False,
+        ).last_hidden_state[:, -1]
+        torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
+
+
+@pytest.mark.parametrize("beam", [1, 3])
+@pytest.mark.parametrize("int8", [False, True])
+def test_search_outputs_equal_marian_decoders(tiny_model_dir: Path, beam: int, int8: bool) -> None:
+    backbone = load_backbone(tiny_model_dir)
+    if int8:  # the layers' own modules run: quantised ones too
+        backbone = quantized_int8(backbone)
+    batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    config = DecodeConfig(beam=beam, max_len_a=1.0, max_len_b=5)
+    ours = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
+    marian = replace(config, incremental=False)
+    assert ours == decode(backbone, batch["input_ids"], batch["attention_mask"], marian)
+    assert any(ours)
