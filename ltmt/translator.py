@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.fusion.selection import MatchSelection, select_matches
-from ltmt.model.backbone import Backbone, fusion_weights_for, load_backbone
+from ltmt.model.backbone import BF16_BY_DEFAULT, Backbone, fusion_weights_for, load_backbone
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
@@ -128,8 +128,8 @@ class Translator:
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
     ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
-    ``None``: where a fusion method is set and the CPU has native bf16
-    (:func:`ltmt.model.backbone.fusion_weights_for`).
+    ``None``: for kNN where the CPU has native bf16, else float32
+    (:data:`ltmt.model.backbone.BF16_BY_DEFAULT`).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
     (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold).
@@ -177,8 +177,8 @@ class Translator:
         self.fusion = (
             make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
         )
-        if fusion_bf16 is None and self.fusion is None:  # plain decoding keeps float32
-            fusion_bf16 = False
+        if fusion_bf16 is None and self.fusion_name not in BF16_BY_DEFAULT:
+            fusion_bf16 = False  # plain decoding, and methods not measured on bfloat16
         self.backbone = fusion_weights_for(self.backbone, fusion_int8, fusion_bf16)
         self._attach_state_store(state_cache)
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test

@@ -212,14 +212,19 @@ def cpu_has_fast_bf16() -> bool:
     return " avx512_bf16" in flags or " amx_bf16" in flags
 
 
+# Fusion methods whose batches run on bfloat16 weights by default where the CPU has native bf16:
+# those measured with them. kNN scored 47.03 BLEU on bfloat16 against 47.06 on float32 (dev
+# users, 2,000 segments). The trained combiner and the attention adapter check the base they
+# were trained on by a hash of its float32 embeddings, which bfloat16 weights do not reproduce.
+BF16_BY_DEFAULT = ("knn",)
+
+
 def fusion_weights_for(backbone: Backbone, int8: bool, bf16: bool | None) -> Backbone:
     """The backbone fused batches run on: int8 (``int8``), bfloat16 (``bf16``; ``None``: where
     the model runs on a CPU with native bf16, unless ``backbone`` is a converted copy already)
     or ``backbone`` itself.
 
-    bfloat16 is the default where native because it was measured on the dev users: kNN with each
-    user's memory scored 47.03 BLEU on bfloat16 weights against 47.06 on float32 (2,000 segments;
-    70 outputs differ) and runs 1.27x faster.
+    The caller decides ``None`` only for the methods of :data:`BF16_BY_DEFAULT`.
     """
     if int8:
         return quantized_int8(backbone)
