@@ -81,7 +81,8 @@ def test_second_run_reads_states_from_disk(tiny_backbone, tmp_path: Path) -> Non
     assert caches[0].disk_hits == 0 and caches[0].misses == 1
     assert caches[1].disk_hits == 1 and caches[1].misses == 0
     assert outputs[0] == outputs[1]
-    [fresh] = force_decode(tiny_backbone, [(SOURCE + " now", TARGET)])
+    # the translator's weights (bfloat16 by default where the CPU has native bf16)
+    [fresh] = force_decode(translator.backbone, [(SOURCE + " now", TARGET)])
     stored = caches[1].store.get(next(iter(caches[1]._items)))  # type: ignore[union-attr]
     assert stored is not None and torch.equal(stored.keys, fresh.keys)
 
