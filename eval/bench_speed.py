@@ -32,7 +32,8 @@ segment once), since one process cannot tell its engines' peaks apart.
     python eval/bench_speed.py --threads 2 --rss-into eval/results/speed/speed.json
 
 Writes per engine: seconds per round, tokens/s and segments/s (median round), tokens/s relative
-to ``ct2-int8``, BLEU (sacrebleu, first round) and peak RSS in MB.
+to ``ct2-int8``, the same from the process's CPU time (``cpu_*``: a second view when other jobs
+share the machine), BLEU (sacrebleu, first round) and peak RSS in MB.
 """
 
 from __future__ import annotations
@@ -244,6 +245,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for translate, _ in engines.values():  # warm-up: first calls allocate and convert
         translate(segments[0][0], segments[0][1][:2])
     seconds: dict[str, list[float]] = {name: [] for name in names}
+    cpu_seconds: dict[str, list[float]] = {name: [] for name in names}
     outputs: dict[str, list[str]] = {}
     for round_index in range(args.rounds):
         order = names if round_index % 2 == 0 else names[::-1]
@@ -252,10 +254,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if hasattr(translate, "forget"):
                 translate.forget()
             produced: list[str] = []
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             for user, sources, _ in segments:
                 produced.extend(translate(user, sources))
             seconds[name].append(time.perf_counter() - started)
+            cpu_seconds[name].append(time.process_time() - cpu_started)
             outputs.setdefault(name, produced)
         print(f"round {round_index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
     for _, opened in engines.values():
@@ -280,6 +283,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         tokens = count_tokens(counter, outputs[name])
         report["engines"][name] = {
             "seconds_per_round": [round(s, 3) for s in seconds[name]],
+            # CPU time of this process (all its threads): less sensitive to other jobs on the
+            # machine than wall time, though not immune (shared caches, spinning threads)
+            "cpu_seconds_per_round": [round(s, 3) for s in cpu_seconds[name]],
+            "cpu_tokens_per_second": round(tokens / statistics.median(cpu_seconds[name]), 1),
             "tokens": tokens,
             "tokens_per_second": round(tokens / median, 1),
             "segments_per_second": round(total / median, 2),
@@ -287,8 +294,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         }
     if "ct2-int8" in report["engines"]:
         reference = report["engines"]["ct2-int8"]["tokens_per_second"]
+        cpu_reference = report["engines"]["ct2-int8"]["cpu_tokens_per_second"]
         for entry in report["engines"].values():
             entry["vs_ct2_int8"] = round(entry["tokens_per_second"] / reference, 3)
+            entry["cpu_vs_ct2_int8"] = round(entry["cpu_tokens_per_second"] / cpu_reference, 3)
     if args.rss:
         for name in names:
             report["engines"][name]["peak_rss_mb"] = peak_rss_in_child(name, args)

@@ -103,7 +103,7 @@ class LexicalShortlist:
         from safetensors import safe_open
 
         try:
-            with safe_open(str(path), framework="pt") as handle:  # type: ignore[no-untyped-call]
+            with safe_open(str(path), framework="pt") as handle:
                 metadata = handle.metadata() or {}
                 found = metadata.get("format")
                 if found != FORMAT:
