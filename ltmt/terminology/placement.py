@@ -7,9 +7,7 @@ of the output word that attends most to the target's source term: before it when
 a placeholder or a command-line option, and after it when the word carries another of the line's
 targets, or when it attends more to another source word than to the term (it translates that
 word: the model left the term out), so neither is lost; a target whose word already takes
-another follows that one. A word that carries the target as a later part of a German compound
-(:func:`in_compound`: "Steuerinformationen" for "Info") is left as it is: it renders the term in
-the form German needs. The rest of the output is the model's, unchanged, and it costs no second
+another follows that one. The rest of the output is the model's, unchanged, and it costs no second
 decode. The caller checks the result (token limit, placeholders) and decodes the line under the
 per-step constraint of :mod:`ltmt.terminology.constraints` when it falls short.
 """
@@ -62,8 +60,6 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
-        if in_compound(_text(term.target_ids, pieces), word):
-            continue  # the word carries the target already, as a part of a German compound
         if protected_spans(word):
             end = start  # insert before the word: its placeholder or option stays
         elif any(renders(target, word) for target in kept) or _translates_another(
@@ -92,20 +88,6 @@ def _translates_another(rows: Sequence[Sequence[float]], first: int, last: int) 
     totals = [sum(row[k] for row in rows) for k in range(len(rows[0]) - 1)]
     own = sum(totals[first:last])
     return any(total > own for k, total in enumerate(totals) if not first <= k < last)
-
-
-def in_compound(target: str, word: str) -> bool:
-    """Whether ``word`` carries ``target`` inside it, after letters it is joined to: a German
-    compound with the term as a later part ("Steuerinformationen" for "Info", "Baumobjekt" for
-    "Objekt"). Such a word renders the term in the form German needs; replacing it by the bare
-    target would drop what the other part translates."""
-    folded, inside = word.strip().casefold(), target.strip().casefold()
-    at = folded.find(inside, 1)
-    return bool(inside) and " " not in inside and at > 0 and folded[at - 1].isalpha()
-
-
-def _text(token_ids: Sequence[int], pieces: Sequence[str]) -> str:
-    return "".join(pieces[i] for i in token_ids).replace(_WORD_START, " ").strip()
 
 
 def alignment(

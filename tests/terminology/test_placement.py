@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from ltmt.terminology.placement import Missing, in_compound, place_terms
+from ltmt.terminology.placement import Missing, place_terms
 
 # target pieces by id; 0 is unused
 PIECES = [
@@ -88,29 +86,3 @@ def test_alignment_of_a_torch_output_is_a_distribution_over_the_source(tiny_mode
     assert [len(rows) for rows in weights] == [3, 2]
     assert [len(rows[0]) for rows in weights] == [len(s) for s in sources]  # padding cut off
     assert all(abs(sum(row) - 1.0) < 1e-4 for rows in weights for row in rows)
-
-
-@pytest.mark.parametrize(
-    ("target", "word", "inside"),
-    [
-        ("Info", "Steuerinformationen", True),
-        ("Objekt", " Baumobjekt", True),
-        ("Datei", "Datei", False),  # at the word start: renders already
-        ("Datei", "Cache-Datei", False),  # after a hyphen: renders already
-        ("Aufruf", "Blockverwendung", False),
-        ("Commit-Nachricht", "Nachricht", False),
-        ("neue Datei", "Konfigurationsdatei", False),  # a phrase is never part of a word
-    ],
-)
-def test_a_target_inside_a_compound_is_found(target, word, inside):
-    assert in_compound(target, word) is inside
-
-
-def test_a_word_that_carries_the_target_in_a_compound_is_left_alone():
-    pieces = [*PIECES, "▁Block", "depot", "s"]  # 15, 16, 17
-    output = [1, 15, 16, 17, 3, 4]  # das Blockdepots ist leer
-    placed = place_terms(output, attention_on(1, 6), [DEPOT], pieces)
-    assert placed == output
-    other = Missing(source_span=(5, 6), target_ids=(8,))  # Datei, aligned to "ist"
-    attention = attention_on(1, 6, width=7)
-    assert place_terms(output, attention, [DEPOT, other], pieces) == [1, 15, 16, 17, 8, 4]
