@@ -102,7 +102,12 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
     try:
         store = tbx.tbxfile.parsefile(str(path))
     except Exception as exc:  # lxml raises its own XMLSyntaxError family
-        raise InputError(f"{path.name} is not a readable TBX file: {exc}") from exc
+        # translate-toolkit asserts, with no message, that the root element is <martif>
+        detail = str(exc) or (
+            "its root element is not <martif>; ltmt reads TBX 2008 (TBX-Basic) files, whose "
+            "root is <martif>: a TBX v3 file (root <tbx>) needs converting first"
+        )
+        raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
     terms: list[Term] = []
     for number, unit in enumerate(store.units, start=1):
         found: dict[str, list[str]] = {src_lang: [], tgt_lang: []}

@@ -60,6 +60,8 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
         assert memory.glossary("u2").terms() == memory.glossary("u1").terms()
     code, out, _ = ltmt(capsys, "glossary", "delete", "git", "-u", "u1", "--memory-dir", store)
     assert code == 0 and "deleted 1" in out
+    code, out, err = ltmt(capsys, "glossary", "delete", "gti", "-u", "u1", "--memory-dir", store)
+    assert code == 0 and "deleted 0" in out and "u1 has no glossary term 'gti'" in err
     with Memory(store) as memory:
         assert len(memory.glossary("u1")) == 2
 

@@ -81,6 +81,11 @@ def test_unknown_and_missing_files(tmp_path: Path):
     bad.write_text("<martif", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable TBX file"):
         read_glossary(bad)
+    bad.write_text('<?xml version="1.0"?><tbx><text><body/></text></tbx>', encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"bad.tbx is not a readable TBX file: its root element is not <martif>"
+    ):
+        read_glossary(bad)
 
 
 def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
