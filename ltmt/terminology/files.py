@@ -47,12 +47,19 @@ def read_glossary(
     if not path.is_file():
         raise InputError(f"glossary file {path} does not exist")
     if chosen == "tbx":
-        return _read_tbx(path, src_lang, tgt_lang)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
-    return parse_delimited(text, "\t" if chosen == "tsv" else ",", path.name)
+        terms = _read_tbx(path, src_lang, tgt_lang)
+    else:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8"
+            ) from exc
+        terms = parse_delimited(text, "\t" if chosen == "tsv" else ",", path.name)
+    if not terms:
+        # an empty file is a mistake, and with --replace it would empty the glossary
+        raise InputError(f"{path.name}: no terms found (an empty file, or only a header)")
+    return terms
 
 
 def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
