@@ -29,28 +29,23 @@ def test_states_equal_marian_decoders_through_reordering(tiny_model_dir: Path) -
         prefix = torch.full((8, 1), backbone.start_id)
         generator = torch.Generator().manual_seed(0)
         for index in (torch.tensor([1, 0, 2, 2, 5, 4, 7, 6]), torch.tensor([0, 1, 6, 7])):
-            states = step.step(prefix[:, -1])
-            expected = model.get_decoder()(
-                input_ids=prefix,
-                encoder_hidden_states=rows_memory,
-                encoder_attention_mask=rows_mask,
-                use_cache=False,
-            ).last_hidden_state[:, -1]
-            torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
+            _check_step(model, step, prefix, rows_memory, rows_mask)
             tokens = torch.randint(
                 5, backbone.vocab_size - 1, (index.numel(), 1), generator=generator
             )
             prefix = torch.cat([prefix[index], tokens], dim=1)
             rows_memory, rows_mask = rows_memory[index], rows_mask[index]
             step.select(index, same_sentences=index.numel() == 8)
-        states = step.step(prefix[:, -1])
-        expected = model.get_decoder()(
-            input_ids=prefix,
-            encoder_hidden_states=rows_memory,
-            encoder_attention_mask=rows_mask,
-            use_cache=False,
-        ).last_hidden_state[:, -1]
-        torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
+        _check_step(model, step, prefix, rows_memory, rows_mask)
+
+
+def _check_step(model, step, prefix, memory, mask) -> None:  # type: ignore[no-untyped-def]
+    """The incremental step's states equal ``MarianDecoder``'s over the whole ``prefix``."""
+    states = step.step(prefix[:, -1])
+    expected = model.get_decoder()(
+        input_ids=prefix, encoder_hidden_states=memory, encoder_attention_mask=mask, use_cache=False
+    ).last_hidden_state[:, -1]
+    torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
 
 
 @pytest.mark.parametrize("beam", [1, 3])
