@@ -124,7 +124,7 @@ def translate(
         "--fusion-weights",
         help="Weights of the torch decoder that fused batches (knn, attention) run on: auto "
         "(bfloat16 for knn where the CPU has AVX512-BF16 or AMX, else float32), float32, bfloat16 "
-        "(1.27x faster for kNN where native, -0.03 BLEU on the dev users; emulated and slow "
+        "(1.2-1.9x faster for kNN where native, -0.03 BLEU on the dev users; emulated and slow "
         "without) or int8 (about 1.35x faster, -0.8 BLEU measured).",
     ),
     no_user_glossary: bool = typer.Option(
