@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.config import from_dict
+from ltmt.config import from_dict, to_dict
 from ltmt.errors import ConfigError
 from ltmt.fusion.combiner import Combiner, TrainedKnnFusion
 from ltmt.train.combiner import CombinerOptimisation, CombinerTrainConfig, dev_split, train_combiner
@@ -76,6 +76,35 @@ def test_training_learns_to_copy_a_substituted_term_and_to_ignore_unrelated_memo
     log = json.loads((tmp_path / "combiner" / "train_log.json").read_text("utf-8"))
     assert log["history"] and log["examples"] == summary["examples"]
     assert TrainedKnnFusion(tmp_path / "combiner").config.tau == 100.0
+
+
+def test_a_temperature_head_trains_and_reads_the_vote_as_decoding_weighs_it(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    import torch
+
+    from ltmt.fusion.knn import KnnFusion
+    from ltmt.model.backbone import load_backbone
+    from ltmt.train.combiner_data import build_examples, featurise
+    from ltmt.train.fusion_data import load_groups, retrieve_memories
+
+    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
+    config = from_dict(
+        CombinerTrainConfig,
+        {**to_dict(config), "combiner": {**to_dict(config.combiner), "temperature": True}},
+    )
+    summary = train_combiner(config, tiny_model_dir, tmp_path / "combiner")
+    assert summary["dev_after"]["loss"] < summary["dev_before"]["loss"]
+    assert Combiner.load(tmp_path / "combiner")[0].config.temperature
+    # at kNN's own temperature the cached vote gives kNN's probability of the gold token
+    names, groups = load_groups(config.data, 1)
+    examples = build_examples(retrieve_memories(names, groups, config.data, 1), config.variants, 1)
+    knn = KnnFusion(**config.combiner.knn)
+    rows = featurise(load_backbone(tiny_model_dir), knn, examples[:20])
+    every = torch.arange(rows.features.size(0))
+    at_knn = rows.knn_gold_at(torch.full(every.shape, knn.config.temperature), every)
+    assert torch.allclose(at_knn, rows.knn_gold, atol=1e-5)
+    assert not torch.allclose(rows.knn_gold_at(torch.full(every.shape, 10.0), every), at_knn)
 
 
 def test_term_variant_swaps_one_target_word_in_pair_and_memory() -> None:
