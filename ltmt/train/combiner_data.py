@@ -46,6 +46,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _NEGATION_EN = re.compile(r"\b(?:not|no|never|cannot)\b ?", re.IGNORECASE)
 _NEGATION_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie)\b ?")
 _NUMBER = re.compile(r"(?<![\w%$])\d+(?![\w$])")
+_NO_VOTE = 1e6  # a logit this low stands for "no vote" (a softmax weight of 0)
 
 
 @dataclass(frozen=True)
@@ -203,11 +204,11 @@ class StepRows:
         at ``temperature`` (one per row), as :meth:`KnnState.vote` weighs it at decoding."""
         import torch
 
-        logits = -self.distance[index] / temperature[:, None]
-        gold = logits.masked_fill(~self.voting_gold[index], float("-inf"))
-        every = logits.masked_fill(~self.voting[index], float("-inf"))
-        log_p = torch.logsumexp(gold, dim=1) - torch.logsumexp(every, dim=1)
-        return log_p.nan_to_num(float("-inf")).exp()
+        # finite everywhere, or a row without a (gold) vote would make the gradients NaN
+        logits = -self.distance[index].clamp(max=_NO_VOTE) / temperature[:, None]
+        gold = logits.masked_fill(~self.voting_gold[index], -_NO_VOTE)
+        every = logits.masked_fill(~self.voting[index], -_NO_VOTE)
+        return (torch.logsumexp(gold, dim=1) - torch.logsumexp(every, dim=1)).exp()
 
 
 def featurise(
