@@ -67,6 +67,7 @@ class CombinerConfig:
     lower_only: bool = False
     model_features: bool = True
     temperature: bool = False  # predict the vote's softmax temperature too (format v1 has none)
+    adjust_lambda: bool = True  # False: λ stays kNN's (a temperature-only combiner)
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -143,6 +144,7 @@ class CombinerNet(nn.Module):
         count = config.features
         self.max_lambda = config.max_lambda
         self.lower_only = config.lower_only
+        self.adjust_lambda = config.adjust_lambda
         self.mean: torch.Tensor
         self.scale: torch.Tensor
         self.register_buffer("mean", torch.zeros(count))
@@ -164,7 +166,7 @@ class CombinerNet(nn.Module):
         """λ ``(a,)`` and the factor on kNN's temperature ``(a,)`` (ones without a head)."""
         x = (features - self.mean) / self.scale * self.used
         out = self.output(nn.functional.gelu(self.hidden(x)))
-        delta = out[:, 0]
+        delta = out[:, 0] if self.adjust_lambda else torch.zeros_like(out[:, 0])
         if self.lower_only:  # it may only distrust memory more than kNN does
             delta = delta.clamp(max=0.0)
         if out.size(1) > 1:

@@ -46,8 +46,8 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CombinerShape:
     """The network (``hidden`` units, λ at most ``max_lambda``, never above kNN's with
-    ``lower_only``, the vote's temperature predicted too with ``temperature``) and the kNN
-    settings it reads
+    ``lower_only``, the vote's temperature predicted too with ``temperature``, λ left to kNN
+    with ``adjust_lambda: false``) and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
     hidden: int = 32
@@ -55,6 +55,7 @@ class CombinerShape:
     lower_only: bool = False
     model_features: bool = True
     temperature: bool = False
+    adjust_lambda: bool = True
     knn: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -62,6 +63,8 @@ class CombinerShape:
 
         if self.hidden < 1:
             raise ConfigError(f"combiner.hidden must be >= 1, got {self.hidden}")
+        if not (self.adjust_lambda or self.temperature):
+            raise ConfigError("combiner.adjust_lambda: false needs temperature: true")
         if not 0 < self.max_lambda <= 1:
             raise ConfigError(f"combiner.max_lambda must be in (0, 1], got {self.max_lambda}")
         try:

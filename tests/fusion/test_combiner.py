@@ -185,3 +185,17 @@ def test_a_combiner_saved_before_the_temperature_head_still_loads(tmp_path: Path
     assert not loaded.config.temperature
     features, lam = torch.randn(16, combiner.config.features), torch.rand(16)
     assert torch.allclose(loaded.lambdas(features, lam), combiner.lambdas(features, lam))
+
+
+def test_a_temperature_only_combiner_keeps_knns_lambda() -> None:
+    from ltmt.errors import ConfigError
+    from ltmt.train.combiner import CombinerShape
+
+    combiner = Combiner(CombinerConfig(knn=KNN, temperature=True, adjust_lambda=False))
+    for parameter in combiner.net.parameters():
+        torch.nn.init.normal_(parameter, std=0.5)
+    features, lam = torch.randn(32, combiner.config.features), torch.rand(32) * 0.8
+    lambdas, temperature = combiner.predict(features, lam)
+    assert torch.equal(lambdas, lam) and not torch.allclose(temperature, torch.full((32,), 0.1))
+    with pytest.raises(ConfigError, match="adjust_lambda: false needs temperature: true"):
+        CombinerShape(adjust_lambda=False)

@@ -107,6 +107,29 @@ def test_a_temperature_head_trains_and_reads_the_vote_as_decoding_weighs_it(
     assert not torch.allclose(rows.knn_gold_at(torch.full(every.shape, 10.0), every), at_knn)
 
 
+def test_the_vote_at_a_temperature_is_finite_without_a_gold_neighbour() -> None:
+    import torch
+
+    from ltmt.train.combiner_data import StepRows
+
+    inf = float("inf")
+    rows = StepRows(
+        features=torch.zeros(2, 1),
+        knn_lambda=torch.zeros(2),
+        knn_gold=torch.zeros(2),
+        model_gold=torch.zeros(2),
+        example=torch.zeros(2, dtype=torch.long),
+        distance=torch.tensor([[0.1, 0.2, inf], [0.1, 0.3, 0.4]]),
+        voting_gold=torch.tensor([[False, True, False], [False, False, False]]),
+        voting=torch.tensor([[True, True, False], [True, True, False]]),
+    )
+    temperature = torch.tensor([0.1, 0.1], requires_grad=True)
+    p = rows.knn_gold_at(temperature, torch.arange(2))
+    assert p.tolist() == pytest.approx([1 / (1 + torch.e), 0.0])
+    torch.log(p + 1e-6).sum().backward()
+    assert temperature.grad is not None and bool(temperature.grad.isfinite().all())
+
+
 def test_term_variant_swaps_one_target_word_in_pair_and_memory() -> None:
     memory = [("the cat was not found", "die Katze wurde nicht gefunden", 80.0)]
     made = _term(
