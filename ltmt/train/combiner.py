@@ -63,6 +63,11 @@ class CombinerShape:
 
         if self.hidden < 1:
             raise ConfigError(f"combiner.hidden must be >= 1, got {self.hidden}")
+        for name in ("lower_only", "model_features", "temperature", "adjust_lambda"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(
+                    f"combiner.{name} must be true or false, got {getattr(self, name)!r}"
+                )
         if not (self.adjust_lambda or self.temperature):
             raise ConfigError("combiner.adjust_lambda: false needs temperature: true")
         if not 0 < self.max_lambda <= 1:

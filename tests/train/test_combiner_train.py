@@ -191,6 +191,7 @@ def test_product_dev_split_holds_out_whole_products() -> None:
         ({"combiner": {"knn": {"tau": -1.0}}}, "knn tau must be > 0"),
         ({"combiner": {"knn": {"nope": 1}}}, "combiner.knn: .*nope"),
         ({"combiner": {"hidden": 0}}, "combiner.hidden must be >= 1"),
+        ({"combiner": {"temperature": "maybe"}}, "combiner.temperature must be true or false"),
         ({"variants": {"term": 0.8, "mislead": 0.5}}, "variant shares"),
         ({"train": {"dev_share": 0.0}}, r"train.dev_share must be in \(0, 1\)"),
         ({"train": {"dev_split": "users"}}, "train.dev_split must be examples or products"),
