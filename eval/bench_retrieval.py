@@ -214,23 +214,30 @@ def progress_bar(total: int) -> Any:
     return tqdm(total=total, unit="seg", file=sys.stderr, mininterval=2, disable=None)
 
 
-def time_searches(memory: Any, user: str, queries: list[str], k: int) -> list[tuple[float, float]]:
-    """Per query: (search ms, top-1 score; 0 when nothing is found)."""
+# Per query: (search ms, top-1 score (0 when nothing is found), CPU ms of the searching thread).
+Timed = tuple[float, float, float]
+
+
+def time_searches(memory: Any, user: str, queries: list[str], k: int) -> list[Timed]:
+    """Per query: (search ms, top-1 score, CPU ms); see :data:`Timed`."""
     return time_interleaved([memory], user, queries, k)[0]
 
 
 def time_interleaved(
     memories: list[Any], user: str, queries: list[str], k: int
-) -> list[list[tuple[float, float]]]:
+) -> list[list[Timed]]:
     """:func:`time_searches` of each memory, the memories taking turns on every query (so that a
-    change in the machine's load affects them alike)."""
-    rows: list[list[tuple[float, float]]] = [[] for _ in memories]
+    change in the machine's load affects them alike). The thread's CPU time is kept too: on a
+    shared machine it says what a search costs when the wall clock also counts waiting for a
+    core."""
+    rows: list[list[Timed]] = [[] for _ in memories]
     for text in queries:
         for memory, found in zip(memories, rows, strict=True):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.thread_time()
             matches = memory.search(user, text, k=k)
+            cpu_ms = (time.thread_time() - cpu_start) * 1000
             ms = (time.perf_counter() - start) * 1000
-            found.append((ms, matches[0].score if matches else 0.0))
+            found.append((ms, matches[0].score if matches else 0.0, cpu_ms))
     return rows
 
 
@@ -252,19 +259,22 @@ def scan_best(queries: list[str], sources: list[str], workers: int) -> tuple[lis
     return best, (time.perf_counter() - start) * 1000 / max(1, len(queries))
 
 
-def latency(ms: list[float]) -> dict[str, Any]:
+def latency(ms: list[float], cpu_ms: list[float]) -> dict[str, Any]:
     return {
         "queries": len(ms),
         "p50_ms": round(percentile(ms, 50), 3),
         "p95_ms": round(percentile(ms, 95), 3),
         "p99_ms": round(percentile(ms, 99), 3),
+        "cpu_p50_ms": round(percentile(cpu_ms, 50), 3),
+        "cpu_p95_ms": round(percentile(cpu_ms, 95), 3),
+        "cpu_p99_ms": round(percentile(cpu_ms, 99), 3),
     }
 
 
-def summarise(rows: list[tuple[float, float]], best: list[float]) -> dict[str, Any]:
+def summarise(rows: list[Timed], best: list[float]) -> dict[str, Any]:
     """Latency percentiles and recall@1 of one query set, with recall by the scan's best score."""
-    index_ms = [ms for ms, _ in rows]
-    hits = [found >= want - 1e-6 for (_, found), want in zip(rows, best, strict=True)]
+    index_ms = [row[0] for row in rows]
+    hits = [row[1] >= want - 1e-6 for row, want in zip(rows, best, strict=True)]
     by_band = {}
     for name, (low, high) in BANDS.items():
         chosen = [h for h, want in zip(hits, best, strict=True) if low <= want < high]
@@ -273,7 +283,7 @@ def summarise(rows: list[tuple[float, float]], best: list[float]) -> dict[str, A
             "found": sum(chosen),
             "recall_at_1": round(sum(chosen) / len(chosen), 4) if chosen else None,
         }
-    gaps = [want - found for (_, found), want in zip(rows, best, strict=True)]
+    gaps = [want - row[1] for row, want in zip(rows, best, strict=True)]
     missed = [g for g in gaps if g > 1e-6]
     at_50 = [h for h, want in zip(hits, best, strict=True) if want >= 50]
     return {
@@ -282,6 +292,7 @@ def summarise(rows: list[tuple[float, float]], best: list[float]) -> dict[str, A
         "p95_ms": round(percentile(index_ms, 95), 3),
         "p99_ms": round(percentile(index_ms, 99), 3),
         "mean_ms": round(statistics.fmean(index_ms), 3),
+        "cpu_p95_ms": round(percentile([row[2] for row in rows], 95), 3),
         "recall_at_1": round(sum(hits) / len(hits), 4),
         "recall_at_1_best_ge_50": round(sum(at_50) / len(at_50), 4) if at_50 else None,
         "missed_gap_median": round(statistics.median(missed), 2) if missed else 0.0,
@@ -364,6 +375,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for name, queries in sets.items()
         }
         rows = {name: found[0] for name, found in timed.items()}
+        searches_load = os.getloadavg()[0]
         print("index searches done; scanning", file=sys.stderr)
         sources = [normalize(segment.source) for segment in memory.segments(USER)]
         for searcher in memories:
@@ -381,13 +393,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    all_ms = [ms for name in sets for ms, _ in rows[name]]
+    all_rows = [row for name in sets for row in rows[name]]
     if baseline:
-        base_ms = [ms for name in sets for ms, _ in timed[name][1]]
+        base_rows = [row for name in sets for row in timed[name][1]]
         baseline = {
             "recount": args.baseline_recount,
             "note": "the same store and queries, searched in turn with the main run",
-            "latency_all_queries": latency(base_ms),
+            "latency_all_queries": latency(
+                [row[0] for row in base_rows], [row[2] for row in base_rows]
+            ),
             **baseline,
         }
     return {
@@ -406,7 +420,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "index": INDEX_KIND,
         "recount": args.recount,
         "widen": WIDEN,
-        "latency_all_queries": latency(all_ms),
+        "latency_all_queries": latency([row[0] for row in all_rows], [row[2] for row in all_rows]),
+        "loadavg_1m_after_searches": searches_load,
         **results,
         "baseline": baseline or None,
         "own_memories": own,

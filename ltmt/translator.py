@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,13 +22,13 @@ from ltmt.model.backbone import Backbone, bfloat16_weights, load_backbone, quant
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
+from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, term_hits
 from ltmt.text import split_lines
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
-    from ltmt.terminology.constraints import TermTokens
     from ltmt.terminology.matching import TermHit, TermMatcher
     from ltmt.terminology.terms import Term
 
@@ -88,13 +88,6 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
         return "".join(out)
 
     return lines, rebuild
-
-
-def _with_terms(unit: _Unit, hits: Sequence[TermHit]) -> _Unit:
-    """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
-    from ltmt.terminology.matching import substitute
-
-    return replace(unit, text=substitute(unit.text, hits)) if hits else unit
 
 
 def _join_pieces(units: list[_Unit], outputs: list[str]) -> dict[int, list[str]]:
@@ -199,7 +192,7 @@ class Translator:
         self.glossary = list(glossary or ())
         self.user_glossary = user_glossary
         self.term_bias = term_bias
-        self._term_tokens: TermTokens | None = None
+        self.terms = GlossaryDecoding(self)
 
     def _attach_state_store(self, wanted: bool) -> None:
         """Give the fusion's segment cache a disk store (:mod:`ltmt.fusion.state_store`) when
@@ -433,8 +426,8 @@ class Translator:
         plain = [i for i in by_length if not self._needs_fusion(units[i], matches)]
         plain_set = set(plain)
         order = plain + [i for i in by_length if i not in plain_set]
-        hits = [_term_hits(matchers, unit) for unit in units]
-        glossary = _GlossaryPass()
+        hits = [term_hits(matchers, unit) for unit in units]
+        glossary = GlossaryPass()
         remaining_lines = {index: 0 for index in rebuilders}
         for unit in units:
             remaining_lines[unit.segment] += 1
@@ -466,7 +459,7 @@ class Translator:
             if progress and finished:
                 progress(finished)
         if any(hits):
-            self._follow_glossary(units, hits, matches, outputs, glossary)
+            self.terms.follow(units, hits, matches, outputs, glossary)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
@@ -491,7 +484,7 @@ class Translator:
         chunk: list[int],
         hits: list[list[TermHit]],
         state: FusionState | None,
-        glossary: _GlossaryPass,
+        glossary: GlossaryPass,
     ) -> list[str]:
         """The first decode of a batch. On the fast path, the output tokens and alignment
         attention of lines with glossary terms are kept in ``glossary``, so that a target the
@@ -505,156 +498,6 @@ class Translator:
             (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
         )
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
-        return texts
-
-    def _follow_glossary(
-        self,
-        units: list[_Unit],
-        hits: list[list[TermHit]],
-        matches: list[tuple[Match, ...]],
-        outputs: list[str],
-        glossary: _GlossaryPass,
-    ) -> None:
-        """Make every output carry its line's glossary targets, changing only those that lack one.
-
-        An output gets a missing target in place of the word the model wrote for its source term
-        (:mod:`ltmt.terminology.placement`; the fast path's attention, or one teacher-forced pass
-        for torch outputs; no second decode). What that cannot fix (no place, or the result lost
-        a placeholder or its length) is decoded again from the input with the targets in place,
-        under the per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
-        shape, the input as written is decoded under the constraint too, and the better-shaped
-        output is kept (the first on a tie).
-        """
-        from ltmt.terminology.constraints import misshapen, output_shape
-        from ltmt.terminology.matching import renders
-
-        missing = [
-            i
-            for i, found in enumerate(hits)
-            if any(not renders(hit.term.target, outputs[i]) for hit in found)
-        ]
-        torch_lines = [i for i in missing if i not in glossary.fast]
-        self._align_torch_outputs(torch_lines, units, outputs, glossary)
-        placed = self._place_terms(
-            [i for i in missing if i in glossary.fast], units, hits, glossary
-        )
-        for i, text in placed.items():
-            outputs[i] = text
-        missing = [i for i in missing if i not in placed]
-        first = self._decode_with_terms(missing, units, hits, matches, substitute=True)
-        outputs_first = dict(zip(missing, first))
-        bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
-        second = self._decode_with_terms(bad, units, hits, matches, substitute=False)
-        alternatives = dict(zip(bad, second))
-        for i in missing:
-            text = outputs_first[i]
-            if i in alternatives and output_shape(units[i].text, alternatives[i]) > output_shape(
-                units[i].text, text
-            ):
-                text = alternatives[i]
-            outputs[i] = text
-        if placed or missing:
-            logger.info(
-                "glossary: of %d lines with terms, %d got a missing target placed, %d were "
-                "decoded again under the constraint (%d also as written)",
-                sum(bool(found) for found in hits),
-                len(placed),
-                len(missing),
-                len(bad),
-            )
-
-    def _place_terms(
-        self,
-        chosen: list[int],
-        units: list[_Unit],
-        hits: list[list[TermHit]],
-        glossary: _GlossaryPass,
-    ) -> dict[int, str]:
-        """Fast-path outputs of lines ``chosen`` with their missing targets placed
-        (:mod:`ltmt.terminology.placement`); left out: lines where a target finds no place, or
-        whose result would pass the token limit or lose or add a placeholder."""
-        from ltmt.terminology.constraints import breaks_placeholders, source_limit
-        from ltmt.terminology.matching import renders
-        from ltmt.terminology.placement import Missing, place_terms
-
-        tokens = self._tokens()
-        placed: dict[int, str] = {}
-        for i in chosen:
-            ids, attention = glossary.fast[i]
-            text = self.backbone.tokenizer.decode(ids, skip_special_tokens=True)
-            kept = [h.term.target for h in hits[i] if renders(h.term.target, text)]
-            missing = [
-                Missing(
-                    self._source_span(units[i].text, hit),
-                    tokens.required(hit.term.target).token_ids,
-                )
-                for hit in hits[i]
-                if hit.term.target not in kept
-            ]
-            edited = place_terms(ids, attention, missing, tokens.pieces, kept)
-            if edited is None or len(edited) > source_limit(
-                self.decode_config, len(attention[0]) if attention else 0
-            ):
-                continue
-            result = self.backbone.tokenizer.decode(edited, skip_special_tokens=True)
-            # the length rule of ``misshapen`` catches a decode that stopped early or repeated
-            # itself, which placement cannot cause: the words are the model's and the targets
-            if not breaks_placeholders(units[i].text, result) or breaks_placeholders(
-                units[i].text, text
-            ):
-                placed[i] = result
-        return placed
-
-    def _align_torch_outputs(
-        self, chosen: list[int], units: list[_Unit], outputs: list[str], glossary: _GlossaryPass
-    ) -> None:
-        """Alignment attention for the torch (fused) outputs of lines ``chosen``, read in one
-        teacher-forced pass per batch and kept in ``glossary`` like the fast path's."""
-        from ltmt.terminology.placement import alignment
-
-        tokenizer = self.backbone.tokenizer
-        for start in range(0, len(chosen), self.batch_size):
-            chunk = chosen[start : start + self.batch_size]
-            sources = self._encode([units[i] for i in chunk])
-            written = [
-                list(tokenizer(text_target=outputs[i], add_special_tokens=False)["input_ids"])
-                for i in chunk
-            ]
-            for i, ids, weights in zip(chunk, written, alignment(self.backbone, sources, written)):
-                if ids:
-                    glossary.fast[i] = (ids, weights)
-
-    def _source_span(self, text: str, hit: TermHit) -> tuple[int, int]:
-        """The source tokens of ``hit`` in the tokenised ``text`` (counted by tokenising the
-        text before and through it: terms are whole words)."""
-        start = self._count_words(text[: hit.start]) if hit.start else 0
-        return start, max(start + 1, self._count_words(text[: hit.end]))
-
-    def _decode_with_terms(
-        self,
-        chosen: list[int],
-        units: list[_Unit],
-        hits: list[list[TermHit]],
-        matches: list[tuple[Match, ...]],
-        substitute: bool,
-    ) -> list[str]:
-        """Decode units ``chosen`` (with their fusion) under the term constraint; ``substitute``:
-        the model reads the input with the glossary targets in place."""
-        texts: list[str] = []
-        for start in range(0, len(chosen), self.batch_size):
-            chunk = chosen[start : start + self.batch_size]
-            shown = [_with_terms(units[i], hits[i]) if substitute else units[i] for i in chunk]
-            batch = self._encode(shown)
-            state = None
-            if self.fusion is not None:
-                state = self.fusion.prepare(
-                    self.backbone,
-                    [units[i].text for i in chunk],
-                    [matches[units[i].segment] for i in chunk],
-                )
-            texts.extend(
-                self._decode(batch, self._constrain(batch, state, [hits[i] for i in chunk]))
-            )
         return texts
 
     def _guard_placeholders(
@@ -679,7 +522,9 @@ class Translator:
         for start in range(0, len(suspects), self.batch_size):
             chunk = suspects[start : start + self.batch_size]
             batch = [encoded[i] for i, _ in chunk]
-            plain = self._decode(batch, self._constrain(batch, None, [hits[i] for i, _ in chunk]))
+            plain = self._decode(
+                batch, self.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
+            )
             for (i, kept), text in zip(chunk, plain):
                 if placeholder_matches(units[i].text, text)[0] > kept:
                     outputs[i] = text
@@ -715,40 +560,3 @@ class Translator:
         token_ids = self.decoder.decode(batch, self.decode_config, state)
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
-
-    def _constrain(
-        self,
-        batch: list[list[int]],
-        state: FusionState | None,
-        hits: Sequence[Sequence[TermHit]],
-    ) -> FusionState | None:
-        """``state`` wrapped so that each line's output carries its glossary ``hits``."""
-        if not any(hits):
-            return state
-        from ltmt.terminology.constraints import DEFAULT_BIAS, constrain
-
-        bias = DEFAULT_BIAS if self.term_bias is None else self.term_bias
-        lengths = [len(ids) for ids in batch]
-        return constrain(self._tokens(), hits, lengths, self.decode_config, state, bias)
-
-    def _tokens(self) -> TermTokens:
-        """The glossary targets' tokens for this translator's model (made on first use)."""
-        from ltmt.terminology.constraints import TermTokens
-
-        if self._term_tokens is None:
-            self._term_tokens = TermTokens(self.backbone)
-        return self._term_tokens
-
-
-@dataclass
-class _GlossaryPass:
-    """The output token ids and alignment attention of lines that have glossary terms (``fast``:
-    from the fast path's first decode, or read afterwards for torch outputs)."""
-
-    fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
-
-
-def _term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:
-    """The glossary terms found in ``unit`` by its segment's matcher (none without one)."""
-    matcher = matchers[unit.segment]
-    return matcher.find(unit.text) if matcher is not None else []

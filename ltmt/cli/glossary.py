@@ -131,7 +131,13 @@ def delete(
         raise InputError("name the source terms to delete, or pass --all")
     with open_store(memory_dir, key_file) as memory:
         glossary = memory.glossary(user)
-        deleted = glossary.clear() if all_terms else sum(glossary.delete(s) for s in sources)
+        if all_terms:
+            deleted = glossary.clear()
+        else:
+            counts = {source: glossary.delete(source) for source in sources}
+            deleted = sum(counts.values())
+            for source in (s for s, count in counts.items() if not count):
+                typer.echo(f"ltmt: {user} has no glossary term {source!r}", err=True)
     typer.echo(f"deleted {deleted} terms of {user}")
 
 

@@ -30,11 +30,37 @@ def register(app_: typer.Typer) -> None:
     app_.add_typer(app, name="memory")
 
 
-def open_store(memory_dir: Path | None, key_file: Path | None) -> Any:
-    """The memory store of ``--memory-dir`` and ``--key-file`` (a context manager)."""
-    from ltmt.memory.store import Memory
+def open_store(memory_dir: Path | None, key_file: Path | None, *, existing: bool = False) -> Any:
+    """The memory store of ``--memory-dir`` and ``--key-file`` (a context manager).
 
+    A missing store is created, unless ``existing`` (commands that only read or maintain a
+    store): then a missing one is an :class:`InputError`, so a mistyped ``--memory-dir`` is
+    not answered with an empty result.
+    """
+    from ltmt.memory.store import Memory
+    from ltmt.paths import resolve_memory_dir
+
+    if existing:
+        path = resolve_memory_dir(memory_dir)
+        if not (path / "data.mdb").is_file():
+            raise InputError(
+                f"no memory store at {path}: check --memory-dir, or create one with "
+                "'ltmt memory import FILE --user USER'"
+            )
     return Memory(memory_dir, key_file=key_file)
+
+
+def require_user(memory: Any, user: str) -> None:
+    """InputError unless ``memory`` holds ``user`` (naming the store and its users)."""
+    from ltmt.memory.store import check_user
+
+    check_user(user)
+    known = memory.users()
+    if user in known:
+        return
+    listed = ", ".join(known[:5]) + (", ..." if len(known) > 5 else "")
+    users = f"its users: {listed}" if known else "it has no users"
+    raise InputError(f"no user {user!r} in memory store {memory.path} ({users})")
 
 
 def _echo_json(data: Any) -> None:
@@ -144,9 +170,8 @@ def export(
 
     spec = find_format(Path(output), fmt, role="write")
     name = spec.name
-    with open_store(memory_dir, key_file) as memory:
-        if not memory.count(user) and user not in memory.users():
-            raise InputError(f"no user {user!r} in memory store {memory.path}")
+    with open_store(memory_dir, key_file, existing=True) as memory:
+        require_user(memory, user)
 
         # the format writers write a path: a private scratch file, then copied to --output
         with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
@@ -171,7 +196,8 @@ def search(
     ),
 ) -> None:
     """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
+        require_user(memory, user)
         matches = memory.search(user, text, k=k)
     if as_json:
         _echo_json(
@@ -201,7 +227,7 @@ def stats(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object."),
 ) -> None:
     """Counts of the store, or of one user's memory (segments, origins, times)."""
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         data = memory.stats(user)
     if as_json:
         _echo_json(data)
@@ -219,7 +245,7 @@ def users(
     as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
 ) -> None:
     """List the users of the store with their segment counts."""
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         rows = [{"user": name, "segments": memory.count(name)} for name in memory.users()]
     if as_json:
         _echo_json(rows)
@@ -245,16 +271,15 @@ def delete(
     """
     from ltmt.fusion.state_store import forget_states
 
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         if segment_id is not None:
             if not memory.delete(user, segment_id):
                 raise InputError(f"user {user!r} has no segment {segment_id}")
             forget_states(user, segment_id)
             typer.echo(f"deleted segment {segment_id} of {user}")
             return
+        require_user(memory, user)
         count = memory.count(user)
-        if user not in memory.users():
-            raise InputError(f"no user {user!r} in memory store {memory.path}")
         if not yes:
             raise typer.BadParameter(
                 f"refusing to delete user {user!r} ({count} segments) without --yes",
@@ -280,7 +305,7 @@ def check(
 
     Exit 0 with a summary when everything agrees, else exit 1 naming the first problem.
     """
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         typer.echo(memory.check().summary())
 
 
@@ -294,7 +319,7 @@ def backup(
 
     The copy is a store: open it with --memory-dir DIRECTORY (and the same key file).
     """
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         target = memory.backup(directory)
     typer.echo(f"backed up {memory.path} to {target}")
 
@@ -309,7 +334,7 @@ def compact(
     Deleted text stays in data.mdb's freed pages until they are reused; compact removes it and
     shrinks the file. It needs the store to itself: stop other ltmt processes using it first.
     """
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         report = memory.compact()
     typer.echo(f"compacted {memory.path}: data.mdb {report.before} -> {report.after} bytes")
 
@@ -339,6 +364,6 @@ def rekey(
 
     The old key still opens backups made before; the store needs --new-key-file from now on.
     """
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         memory.rekey(new_key_file)
     typer.echo(f"rekeyed {memory.path}: use {new_key_file} from now on")

@@ -204,10 +204,48 @@ def test_malformed_file_writes_nothing(
 def test_bad_input_exits_1_with_one_line(
     capsys: pytest.CaptureFixture[str], store: str, args: list[str], message: str
 ) -> None:
+    Memory(store).close()  # an empty store: the errors are about the input, not the store
     code, _, err = ltmt(capsys, *args, "--memory-dir", store)
     assert code == 1
     assert err.startswith(message)
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "x", "--user", "u"],
+        ["stats"],
+        ["users"],
+        ["export", "--user", "u", "-o", "x.jsonl"],
+        ["delete", "--user", "u", "--yes"],
+        ["check"],
+        ["compact"],
+    ],
+)
+def test_reading_a_missing_store_is_an_error_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]
+) -> None:
+    missing = tmp_path / "typo"
+    code, out, err = ltmt(capsys, "memory", *args, "--memory-dir", str(missing))
+    assert code == 1 and out == ""
+    assert err == (
+        f"ltmt: error: no memory store at {missing}: check --memory-dir, "
+        "or create one with 'ltmt memory import FILE --user USER'\n"
+    )
+    assert not missing.exists()
+
+
+def test_search_for_an_unknown_user_names_the_users(
+    capsys: pytest.CaptureFixture[str], store: str, pairs_file: Path
+) -> None:
+    assert (
+        ltmt(capsys, "memory", "import", str(pairs_file), "-u", "alice", "--memory-dir", store)[0]
+        == 0
+    )
+    code, out, err = ltmt(capsys, "memory", "search", "Open", "-u", "alcie", "--memory-dir", store)
+    assert code == 1 and out == ""
+    assert err == f"ltmt: error: no user 'alcie' in memory store {store} (its users: alice)\n"
 
 
 @pytest.mark.parametrize(
@@ -234,9 +272,13 @@ def test_console_entry_point_has_no_traceback(tmp_path: Path) -> None:
             "-c",
             "from ltmt.cli.main import run; run()",
             "memory",
-            "stats",
+            "add",
             "--user",
             "x y",
+            "--source",
+            "a",
+            "--target",
+            "b",
         ],
         capture_output=True,
         text=True,

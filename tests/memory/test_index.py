@@ -181,3 +181,17 @@ def test_second_pass_lacking_counts_are_what_the_signatures_say_and_lower_bounds
 def test_recount_must_not_be_negative(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="recount must be >= 0, got -1"):
         Memory(tmp_path, recount=-1)
+
+
+def test_estimates_are_the_half_dice_of_the_lengths_and_minus_one_when_deleted() -> None:
+    rng = np.random.default_rng(3)
+    lens = rng.integers(0, 300, 1000).astype(np.uint16)
+    lens[::7] = 0  # deleted
+    touched = np.sort(rng.choice(1000, 400, replace=False)).astype(np.uint32)
+    shared = rng.integers(1, 30, touched.size).astype(np.int32)
+    got = index._estimates(touched, shared, lens, 57.0, 29)
+    seg_len = lens[touched].astype(np.float64)
+    want = np.minimum(shared * 57.0 / 29, seg_len) / (57.0 + seg_len)
+    want[seg_len == 0] = -1.0
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(got, want, rtol=1e-6)

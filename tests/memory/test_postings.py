@@ -1,8 +1,13 @@
-"""The index on disk: term signatures are upper bounds of the terms a segment holds."""
+"""The index on disk: term signatures are upper bounds of the terms a segment holds; the
+counting helpers the index uses are exact."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ltmt.memory import postings
 
@@ -27,3 +32,23 @@ def test_signatures_never_count_fewer_terms_than_a_segment_holds() -> None:
         exact = [len(query & terms) for terms in held_by]
         assert (counted >= exact).all()
         assert counted[0] >= min(10, len(held_by[0]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 50), max_size=300))
+def test_run_lengths_are_the_distinct_values_and_their_counts(values: list[int]) -> None:
+    distinct, counts = postings.run_lengths(np.sort(np.array(values, dtype=np.uint32)))
+    want = Counter(values)
+    assert distinct.tolist() == sorted(want)
+    assert counts.dtype == np.int32
+    assert counts.tolist() == [want[v] for v in sorted(want)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 200), st.integers(0, 9), st.integers(0, 2**31))
+def test_popcount_counts_the_set_bits_of_each_row(n_rows: int, n_words: int, seed: int) -> None:
+    words = np.random.default_rng(seed).integers(0, 2**64, (n_rows, n_words), dtype=np.uint64)
+    want = [sum(bin(int(w)).count("1") for w in row) for row in words]
+    counted = postings.popcount(words)
+    assert counted.dtype == np.int32
+    assert counted.tolist() == want

@@ -1,0 +1,228 @@
+"""The glossary's part of a translator's decoding: every output carries its line's targets.
+
+The :class:`~ltmt.translator.Translator` finds each line's glossary terms (:func:`term_hits`) and
+decodes as usual; :meth:`GlossaryDecoding.follow` then changes only the outputs that lack a
+target. A missing target is placed where the model translated its source term
+(:mod:`ltmt.terminology.placement`, from the alignment attention kept in a :class:`GlossaryPass`);
+what placement cannot fix is decoded again under the per-step constraint of
+:mod:`ltmt.terminology.constraints`, which the translator's placeholder guard uses too
+(:meth:`GlossaryDecoding.constrain`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ltmt.terminology.constraints import (
+    DEFAULT_BIAS,
+    TermTokens,
+    breaks_placeholders,
+    constrain,
+    misshapen,
+    output_shape,
+    source_limit,
+)
+from ltmt.terminology.matching import TermHit, TermMatcher, renders, substitute
+from ltmt.terminology.placement import Missing, alignment, place_terms
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import FusionState
+    from ltmt.segments import Match
+    from ltmt.translator import Translator, _Unit
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class GlossaryPass:
+    """The output token ids and alignment attention of lines that have glossary terms (``fast``:
+    from the fast path's first decode, or read afterwards for torch outputs)."""
+
+    fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
+
+
+def term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:
+    """The glossary terms found in ``unit`` by its segment's matcher (none without one)."""
+    matcher = matchers[unit.segment]
+    return matcher.find(unit.text) if matcher is not None else []
+
+
+def with_terms(unit: _Unit, hits: Sequence[TermHit]) -> _Unit:
+    """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
+    return replace(unit, text=substitute(unit.text, hits)) if hits else unit
+
+
+class GlossaryDecoding:
+    """The glossary steps of ``translator``'s decoding (module docstring). It decodes with the
+    translator's model, settings and fusion as they are at each call."""
+
+    def __init__(self, translator: Translator) -> None:
+        self.translator = translator
+        self._term_tokens: TermTokens | None = None
+
+    def follow(
+        self,
+        units: Sequence[_Unit],
+        hits: list[list[TermHit]],
+        matches: list[tuple[Match, ...]],
+        outputs: list[str],
+        glossary: GlossaryPass,
+    ) -> None:
+        """Make every output carry its line's glossary targets, changing only those that lack one.
+
+        An output gets a missing target in place of the word the model wrote for its source term
+        (:mod:`ltmt.terminology.placement`; the fast path's attention, or one teacher-forced pass
+        for torch outputs; no second decode). What that cannot fix (no place, or the result lost
+        a placeholder or its length) is decoded again from the input with the targets in place,
+        under the per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
+        shape, the input as written is decoded under the constraint too, and the better-shaped
+        output is kept (the first on a tie).
+        """
+        missing = [
+            i
+            for i, found in enumerate(hits)
+            if any(not renders(hit.term.target, outputs[i]) for hit in found)
+        ]
+        torch_lines = [i for i in missing if i not in glossary.fast]
+        self.align_torch_outputs(torch_lines, units, outputs, glossary)
+        placed = self.place_missing(
+            [i for i in missing if i in glossary.fast], units, hits, glossary
+        )
+        for i, text in placed.items():
+            outputs[i] = text
+        missing = [i for i in missing if i not in placed]
+        first = self.decode_with_terms(missing, units, hits, matches, substitute=True)
+        outputs_first = dict(zip(missing, first))
+        bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
+        second = self.decode_with_terms(bad, units, hits, matches, substitute=False)
+        alternatives = dict(zip(bad, second))
+        for i in missing:
+            text = outputs_first[i]
+            if i in alternatives and output_shape(units[i].text, alternatives[i]) > output_shape(
+                units[i].text, text
+            ):
+                text = alternatives[i]
+            outputs[i] = text
+        if placed or missing:
+            logger.info(
+                "glossary: of %d lines with terms, %d got a missing target placed, %d were "
+                "decoded again under the constraint (%d also as written)",
+                sum(bool(found) for found in hits),
+                len(placed),
+                len(missing),
+                len(bad),
+            )
+
+    def place_missing(
+        self,
+        chosen: list[int],
+        units: Sequence[_Unit],
+        hits: list[list[TermHit]],
+        glossary: GlossaryPass,
+    ) -> dict[int, str]:
+        """Fast-path outputs of lines ``chosen`` with their missing targets placed
+        (:mod:`ltmt.terminology.placement`); left out: lines where a target finds no place, or
+        whose result would pass the token limit or lose or add a placeholder."""
+        tokens = self.tokens()
+        placed: dict[int, str] = {}
+        for i in chosen:
+            ids, attention = glossary.fast[i]
+            text = self.translator.backbone.tokenizer.decode(ids, skip_special_tokens=True)
+            kept = [h.term.target for h in hits[i] if renders(h.term.target, text)]
+            missing = [
+                Missing(
+                    self.source_span(units[i].text, hit),
+                    tokens.required(hit.term.target).token_ids,
+                )
+                for hit in hits[i]
+                if hit.term.target not in kept
+            ]
+            edited = place_terms(ids, attention, missing, tokens.pieces, kept)
+            if edited is None or len(edited) > source_limit(
+                self.translator.decode_config, len(attention[0]) if attention else 0
+            ):
+                continue
+            result = self.translator.backbone.tokenizer.decode(edited, skip_special_tokens=True)
+            # the length rule of ``misshapen`` catches a decode that stopped early or repeated
+            # itself, which placement cannot cause: the words are the model's and the targets
+            if not breaks_placeholders(units[i].text, result) or breaks_placeholders(
+                units[i].text, text
+            ):
+                placed[i] = result
+        return placed
+
+    def align_torch_outputs(
+        self, chosen: list[int], units: Sequence[_Unit], outputs: list[str], glossary: GlossaryPass
+    ) -> None:
+        """Alignment attention for the torch (fused) outputs of lines ``chosen``, read in one
+        teacher-forced pass per batch and kept in ``glossary`` like the fast path's."""
+        tokenizer = self.translator.backbone.tokenizer
+        for start in range(0, len(chosen), self.translator.batch_size):
+            chunk = chosen[start : start + self.translator.batch_size]
+            sources = self.translator._encode([units[i] for i in chunk])
+            written = [
+                list(tokenizer(text_target=outputs[i], add_special_tokens=False)["input_ids"])
+                for i in chunk
+            ]
+            for i, ids, weights in zip(
+                chunk, written, alignment(self.translator.backbone, sources, written)
+            ):
+                if ids:
+                    glossary.fast[i] = (ids, weights)
+
+    def source_span(self, text: str, hit: TermHit) -> tuple[int, int]:
+        """The source tokens of ``hit`` in the tokenised ``text`` (counted by tokenising the
+        text before and through it: terms are whole words)."""
+        start = self.translator._count_words(text[: hit.start]) if hit.start else 0
+        return start, max(start + 1, self.translator._count_words(text[: hit.end]))
+
+    def decode_with_terms(
+        self,
+        chosen: list[int],
+        units: Sequence[_Unit],
+        hits: list[list[TermHit]],
+        matches: list[tuple[Match, ...]],
+        substitute: bool,
+    ) -> list[str]:
+        """Decode units ``chosen`` (with their fusion) under the term constraint; ``substitute``:
+        the model reads the input with the glossary targets in place."""
+        texts: list[str] = []
+        for start in range(0, len(chosen), self.translator.batch_size):
+            chunk = chosen[start : start + self.translator.batch_size]
+            shown = [with_terms(units[i], hits[i]) if substitute else units[i] for i in chunk]
+            batch = self.translator._encode(shown)
+            state = None
+            if self.translator.fusion is not None:
+                state = self.translator.fusion.prepare(
+                    self.translator.backbone,
+                    [units[i].text for i in chunk],
+                    [matches[units[i].segment] for i in chunk],
+                )
+            texts.extend(
+                self.translator._decode(
+                    batch, self.constrained_state(batch, state, [hits[i] for i in chunk])
+                )
+            )
+        return texts
+
+    def constrained_state(
+        self,
+        batch: list[list[int]],
+        state: FusionState | None,
+        hits: Sequence[Sequence[TermHit]],
+    ) -> FusionState | None:
+        """``state`` wrapped so that each line's output carries its glossary ``hits``."""
+        if not any(hits):
+            return state
+        bias = DEFAULT_BIAS if self.translator.term_bias is None else self.translator.term_bias
+        lengths = [len(ids) for ids in batch]
+        return constrain(self.tokens(), hits, lengths, self.translator.decode_config, state, bias)
+
+    def tokens(self) -> TermTokens:
+        """The glossary targets' tokens for this translator's model (made on first use)."""
+        if self._term_tokens is None:
+            self._term_tokens = TermTokens(self.translator.backbone)
+        return self._term_tokens
