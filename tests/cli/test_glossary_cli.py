@@ -67,6 +67,7 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
 
 
 def test_listing_a_user_without_terms_says_so(tmp_path: Path, capsys):
+    Memory(tmp_path / "store").close()
     code, out, err = ltmt(
         capsys, "glossary", "list", "-u", "nobody", "--memory-dir", str(tmp_path / "store")
     )
