@@ -26,8 +26,10 @@ from ltmt.memory.layout import NGRAM, POST, SIG_BITS
 from ltmt.memory.postings import (
     HEAD_DTYPE,
     HEAD_LEN,
+    held_terms,
     load_sigs,
     parse_head,
+    popcount,
     read_postings,
     run_lengths,
     text_terms,
@@ -96,18 +98,16 @@ def candidates(
             parts.extend(read_postings(cursor, key, tail))
         else:
             parts.append(tail)
-    ids = np.concatenate(parts)
-    if ids.size != read:
-        raise StoreError(_MISMATCH)
-    from ltmt.memory import kernels  # numba: imported by the first search that reads postings
-
+    ids = np.sort(np.concatenate(parts))
+    if ids.size != read or int(ids[-1]) >= lens.size:
+        raise StoreError("the memory index does not match its segments; re-import the memory")
+    touched, shared = run_lengths(ids)
     query_len = float(len(text))
-    counts = np.zeros(lens.size, dtype=np.uint8 if n_read < 256 else np.int32)
-    touched, shared, estimate, ok = kernels.first_pass(
-        ids, counts, lens, query_len, n_read, limit * WIDEN
-    )
-    if not ok:
-        raise StoreError(_MISMATCH)
+    estimate = _estimates(touched, shared, lens, query_len, n_read)
+    pool = limit * WIDEN
+    if touched.size > pool:
+        best = np.argpartition(-estimate, pool - 1)[:pool]
+        touched, shared, estimate = touched[best], shared[best], estimate[best]
     alive = estimate >= 0
     touched, shared = touched[alive], shared[alive]
     read_keys = {item[2] for item in chosen}
@@ -118,20 +118,37 @@ def candidates(
             sigs = load_sigs(txn, uid, lens.size, cipher)
         n_more, held, likely = _count_more(sigs, rest, touched, recount)
         n_counted += n_more
-        estimate = kernels.estimates(touched, shared + likely, lens, query_len, n_counted)
+        estimate = _estimates(touched, shared + likely, lens, query_len, n_counted)
         shared = shared + held
     else:
         estimate = estimate[alive]
     if touched.size > limit:
-        best = kernels.best(estimate, touched, limit)
+        best = np.argpartition(-estimate, limit - 1)[:limit]
         touched, shared, estimate = touched[best], shared[best], estimate[best]
-    order = np.lexsort((touched, estimate))[::-1]  # best first, ties: newest first
+    order = np.argsort(-estimate, kind="stable")
     absent = terms.size - len(found)  # terms no stored segment holds
     lacking = (n_counted + absent - shared[order]).astype(np.int64)
     ids = touched[order].astype(np.int64)
     if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:  # every touched segment is in ids
         return _length_window(ids, lens, len(text), limit, n_read + absent, lacking)
     return ids, lacking
+
+
+def _estimates(
+    touched: np.ndarray, shared: np.ndarray, lens: np.ndarray, query_len: float, n_read: int
+) -> np.ndarray:
+    """Half the Dice coefficient of the two lengths, the share ``f`` of the read terms a
+    segment holds standing for the query's length: ``min(f·len_q, len_s) / (len_q + len_s)``;
+    -1 for a deleted segment."""
+    seg_len = lens[touched]
+    total = seg_len.astype(np.float32)
+    estimate = shared.astype(np.float32)
+    estimate *= np.float32(query_len / n_read)
+    np.minimum(estimate, total, out=estimate)
+    total += np.float32(query_len)
+    estimate /= total
+    estimate[seg_len == 0] = -1.0
+    return estimate
 
 
 def _count_more(
@@ -155,15 +172,11 @@ def _count_more(
     if not n_terms:
         return 0, np.zeros(ids.size, dtype=np.int32), np.zeros(ids.size, dtype=np.float32)
     terms = np.array([int.from_bytes(item[2][5:9], "big") for item in rest[:n_terms]])
-    bits, times = run_lengths(np.sort(terms % SIG_BITS))
-    mask = np.packbits(np.isin(np.arange(SIG_BITS), bits), bitorder="little").view(np.uint64)
-    shared_bits = times > 1  # bits of several terms: each of them counts
-    from ltmt.memory import kernels
-
-    held, likely = kernels.held_and_likely(
-        sigs.view(np.uint64), ids, mask, bits[shared_bits], times[shared_bits], n_terms
-    )
-    return n_terms, held, likely
+    rows = np.take(sigs, ids, axis=0)  # far faster than sigs[ids] for whole rows
+    held = held_terms(rows, terms)
+    p = popcount(rows.view(np.uint64)) * np.float32(1 / SIG_BITS)
+    likely = np.clip((held - n_terms * p) / np.maximum(1 - p, np.float32(0.01)), 0, held)
+    return n_terms, held, likely.astype(np.float32)
 
 
 def _length_window(
@@ -190,8 +203,6 @@ def _length_window(
         [lacking, np.full(extra.size, n_read, dtype=np.int64)]
     )
 
-
-_MISMATCH = "the memory index does not match its segments; re-import the memory"
 
 # A query term found in the index: (document frequency, first position, head key, tail ids).
 _Term = tuple[int, int, bytes, np.ndarray]

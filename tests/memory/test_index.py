@@ -11,7 +11,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError
-from ltmt.memory import env, index, kernels, postings
+from ltmt.memory import env, index, postings
 from ltmt.memory.layout import NORM, POST, SIG_BITS, read_u32, u32
 from ltmt.text import normalize
 
@@ -187,9 +187,9 @@ def test_estimates_are_the_half_dice_of_the_lengths_and_minus_one_when_deleted()
     rng = np.random.default_rng(3)
     lens = rng.integers(0, 300, 1000).astype(np.uint16)
     lens[::7] = 0  # deleted
-    touched = np.sort(rng.choice(1000, 400, replace=False)).astype(np.int64)
+    touched = np.sort(rng.choice(1000, 400, replace=False)).astype(np.uint32)
     shared = rng.integers(1, 30, touched.size).astype(np.int32)
-    got = kernels.estimates(touched, shared, lens, 57.0, 29)
+    got = index._estimates(touched, shared, lens, 57.0, 29)
     seg_len = lens[touched].astype(np.float64)
     want = np.minimum(shared * 57.0 / 29, seg_len) / (57.0 + seg_len)
     want[seg_len == 0] = -1.0
