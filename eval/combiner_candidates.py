@@ -1,12 +1,15 @@
-"""Dev mixture loss of trained combiners on the held-out products of a combiner config.
+"""Dev mixture loss and BLEU of trained combiners on the held-out products of a combiner config.
 
 Rebuilds the config's examples (cheap), reads its featurised rows (``train.rows_cache``, written
 by the first ``ltmt train fusion`` of that config) and scores every combiner directory given,
 and plain kNN, on the same dev rows: every query of the products that config's ``dev_split:
-products`` holds out. This is how the combiner candidates are selected, never on the dev users.
+products`` holds out. With ``--bleu N`` it also translates (beam 4) the first ``N`` held-out
+queries of each variant with their (varied) memories and scores BLEU against their (varied)
+targets: the loss is read at the gold prefix, BLEU at decoding, and the two can disagree. This is
+how the combiner candidates are selected, never on the dev users.
 
     python eval/combiner_candidates.py --config configs/train/combiner-ablation/mask.yaml \
-        --output eval/results/combiner/candidates.json \
+        --output eval/results/combiner/candidates.json [--bleu 150] \
         knn ltmt/models/default-en-de/fusion-combiner runs/combiner-ablation/mask ...
 """
 
@@ -28,8 +31,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from ltmt.config import from_dict, read_yaml, to_dict
     from ltmt.fusion.combiner import Combiner, CombinerConfig
     from ltmt.fusion.knn import KnnConfig
-    from ltmt.train.combiner import CombinerTrainConfig, dev_losses, dev_split
-    from ltmt.train.combiner_data import VARIANTS, StepRows, build_examples
+    from ltmt.train.combiner import CombinerTrainConfig, dev_losses, dev_split, load_rows
+    from ltmt.train.combiner_data import VARIANTS, build_examples
     from ltmt.train.fusion_data import load_groups, retrieve_memories
 
     config = from_dict(CombinerTrainConfig, read_yaml(args.config))
@@ -43,12 +46,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     examples = build_examples(
         retrieve_memories(names, groups, config.data, opt.seed), config.variants, opt.seed
     )
-    rows = StepRows(**torch.load(opt.rows_cache))
+    rows = load_rows(Path(opt.rows_cache))
     variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])[rows.example]
     is_dev = dev_split(examples, opt)
     dev = torch.nonzero(is_dev[rows.example]).flatten()
     held = sorted({names[e.group] for e, d in zip(examples, is_dev.tolist(), strict=True) if d})
     scores = {}
+    translated = [e for e, d in zip(examples, is_dev.tolist(), strict=True) if d]
+    if args.bleu:
+        translated = [
+            e for v in VARIANTS for e in [x for x in translated if x.variant == v][: args.bleu]
+        ]
     for name in args.combiners:
         if name == "knn":
             knn = KnnConfig(**config.combiner.knn)
@@ -56,6 +64,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         else:
             combiner = Combiner.load(name)[0]
         scores[name] = dev_losses(combiner, rows, dev, variant)
+        if args.bleu:
+            scores[name].update(held_out_bleu(args.model, combiner, translated, args.threads))
     return {
         "command": " ".join(sys.argv),
         "config": args.config,
@@ -66,11 +76,50 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def held_out_bleu(model: str, combiner: Any, examples: list[Any], threads: int) -> dict[str, float]:
+    """BLEU (overall and per variant) of ``knn-trained`` with ``combiner`` on ``examples``,
+    each translated with its own memory (as :func:`ltmt.train.combiner_data.featurise` reads it)."""
+    import sacrebleu
+    import torch
+
+    from ltmt.fusion.combiner import TrainedKnnFusion
+    from ltmt.segments import Match, Segment
+    from ltmt.translator import Translator
+
+    torch.set_num_threads(threads)
+    translator = Translator(model, fusion=TrainedKnnFusion(combiner), beam=4, state_cache=False)
+    matches = [
+        tuple(
+            Match(Segment(i * 100 + j, "held-out", s, t, 0.0, "held-out"), score)
+            for j, (s, t, score) in enumerate(e.memory)
+        )
+        for i, e in enumerate(examples)
+    ]
+    sources = [e.source for e in examples]
+    outputs = [
+        t.text
+        for t in translator._translate_retrieved(sources, matches, [None] * len(sources), None)
+    ]
+    out = {}
+    for kind in ["all", *sorted({e.variant for e in examples})]:
+        chosen = [i for i, e in enumerate(examples) if kind in ("all", e.variant)]
+        hyps = [outputs[i] for i in chosen]
+        refs = [examples[i].target for i in chosen]
+        out[f"bleu_{kind}"] = round(sacrebleu.corpus_bleu(hyps, [refs]).score, 2)
+    out["segments"] = len(examples)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("combiners", nargs="+", help="knn and/or combiner directories")
     parser.add_argument("--config", required=True, help="the combiner config whose rows to read")
     parser.add_argument("--output", default="eval/results/combiner/candidates.json")
+    parser.add_argument(
+        "--bleu", type=int, default=0, help="held-out queries per variant to translate"
+    )
+    parser.add_argument("--model", default=str(REPO / "ltmt/models/default-en-de"))
+    parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     from ltmt.errors import LtmtError
 

@@ -156,6 +156,8 @@ def _term_test(translators, systems, term_sets, args) -> dict[str, Any]:  # type
     result: dict[str, Any] = {}
     sources = [s for data in term_sets.values() for s in data["sources"]]
     references = [r for data in term_sets.values() for r in data["references"]]
+    _save_outputs(args, "term-sources", sources)
+    _save_outputs(args, "term-references", references)
     for name, (translator_name, with_glossary) in systems.items():
         hyps: list[str] = []
         for user, data in term_sets.items():
@@ -164,8 +166,21 @@ def _term_test(translators, systems, term_sets, args) -> dict[str, Any]:  # type
             hyps.extend(t.text for t in found)
         accuracy = _per_user_term_score(term_sets, "sources", "terms", hyps)
         result[name] = {**scores(sources, hyps, references, {}), "term_accuracy": accuracy}
+        _save_outputs(args, f"term-{name}", hyps)
         print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
     return result
+
+
+def _save_outputs(args: argparse.Namespace, name: str, hyps: list[str]) -> None:
+    """With ``--save-outputs DIR``: a system's outputs (and the part's sources and references)
+    as ``DIR/<part>-<name>.txt``, one
+    segment a line (newlines inside a segment escaped), for comparing systems segment by
+    segment."""
+    if args.save_outputs is None:
+        return
+    args.save_outputs.mkdir(parents=True, exist_ok=True)
+    lines = [h.replace("\\", "\\\\").replace("\n", "\\n") for h in hyps]
+    (args.save_outputs / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _per_user_term_score(term_sets, key: str, terms_key: str, hyps: list[str]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -215,6 +230,8 @@ def _dev(knn, term_sets, args, out, started) -> None:  # type: ignore[no-untyped
     result: dict[str, Any] = out["dev"]
     sources = [s for data in term_sets.values() for s in data["dev_sources"]]
     references = [r for data in term_sets.values() for r in data["dev_references"]]
+    _save_outputs(args, "dev-sources", sources)
+    _save_outputs(args, "dev-references", references)
     for name, with_glossary in (("knn", False), ("knn+suggested", True)):
         hyps: list[str] = []
         for user, data in term_sets.items():
@@ -226,6 +243,7 @@ def _dev(knn, term_sets, args, out, started) -> None:  # type: ignore[no-untyped
                 term_sets, "dev_sources", "memory_terms", hyps
             ),
         }
+        _save_outputs(args, f"dev-{name}", hyps)
         print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
         _write(args.out, out, started)
 
@@ -244,6 +262,12 @@ def main() -> None:
         "--parts",
         default="term,speed,dev",
         help="comma-separated parts to run: term, speed, dev (time only speed under the lock)",
+    )
+    parser.add_argument(
+        "--save-outputs",
+        type=Path,
+        default=None,
+        help="folder to write each system's outputs to (<part>-<system>.txt, one a line)",
     )
     parser.add_argument("--out", type=Path, default=Path("eval/results/terminology/results.json"))
     args = parser.parse_args()

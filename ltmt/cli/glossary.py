@@ -78,7 +78,7 @@ def list_(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags, note)."""
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         terms = memory.glossary(user).terms()
     if as_json:
         typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
@@ -105,7 +105,7 @@ def export(
     from ltmt.terminology.files import glossary_format, write_delimited, write_tbx
 
     chosen = glossary_format(output, fmt)
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         terms = memory.glossary(user).terms()
     if chosen == "tbx":
         data = write_tbx(terms, src_lang, tgt_lang)
@@ -129,9 +129,15 @@ def delete(
     """Delete terms (by source) or, with --all, the whole glossary of --user."""
     if not sources and not all_terms:
         raise InputError("name the source terms to delete, or pass --all")
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         glossary = memory.glossary(user)
-        deleted = glossary.clear() if all_terms else sum(glossary.delete(s) for s in sources)
+        if all_terms:
+            deleted = glossary.clear()
+        else:
+            counts = {source: glossary.delete(source) for source in sources}
+            deleted = sum(counts.values())
+            for source in (s for s, count in counts.items() if not count):
+                typer.echo(f"ltmt: {user} has no glossary term {source!r}", err=True)
     typer.echo(f"deleted {deleted} terms of {user}")
 
 
@@ -160,7 +166,7 @@ def suggest(
     from ltmt.terminology.suggest import SuggestConfig, suggest_terms
 
     config = SuggestConfig(min_segments=min_segments, min_consistency=min_consistency)
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, existing=True) as memory:
         if user not in memory.users() or not memory.count(user):
             raise InputError(f"{user!r} has no memory to learn terms from in {memory.path}")
         pairs = ((s.source, s.target) for s in memory.segments(user))

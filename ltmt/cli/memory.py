@@ -44,8 +44,8 @@ def open_store(memory_dir: Path | None, key_file: Path | None, *, existing: bool
         path = resolve_memory_dir(memory_dir)
         if not (path / "data.mdb").is_file():
             raise InputError(
-                f"no memory store at {path}: check --memory-dir, or create one with "
-                "'ltmt memory import FILE --user USER'"
+                f"no memory store at {path}: check --memory-dir (a store is made by its "
+                "first import or add)"
             )
     return Memory(memory_dir, key_file=key_file)
 

@@ -10,6 +10,8 @@ of adaptive / robust kNN-MT::
                 whether both agree, kNN's max token probability, kNN's own λ]
     λ = clamp(λ_knn + MLP(normalised features), 0, max_lambda)   (the MLP's output ≤ 0 with
                                                                   ``lower_only``)
+    T = temperature_knn · exp(clamp(MLP₂(normalised features), ±3))   (with ``temperature``:
+        the neighbours' vote is re-weighted at the row's own softmax temperature)
 
 The MLP's last layer starts at zero, so an untrained combiner *is* kNN fusion. It is trained
 (:mod:`ltmt.train.combiner`) on force-decoded pairs whose memory sometimes holds what the base
@@ -40,6 +42,7 @@ FORMAT = "ltmt-fusion-combiner"
 FORMAT_VERSION = 1
 COMBINER_SUBDIR = "fusion-combiner"
 FAR = 10.0  # RMS distance standing for "no neighbour"
+MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's
 FEATURE_NAMES = (
     "distinct_share",
     "fuzzy_score",
@@ -63,6 +66,8 @@ class CombinerConfig:
     max_lambda: float = 1.0
     lower_only: bool = False
     model_features: bool = True
+    temperature: bool = False  # predict the vote's softmax temperature too (format v1 has none)
+    adjust_lambda: bool = True  # False: λ stays kNN's (a temperature-only combiner)
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -139,6 +144,7 @@ class CombinerNet(nn.Module):
         count = config.features
         self.max_lambda = config.max_lambda
         self.lower_only = config.lower_only
+        self.adjust_lambda = config.adjust_lambda
         self.mean: torch.Tensor
         self.scale: torch.Tensor
         self.register_buffer("mean", torch.zeros(count))
@@ -150,16 +156,24 @@ class CombinerNet(nn.Module):
         self.used: torch.Tensor
         self.register_buffer("used", used, persistent=False)
         self.hidden = nn.Linear(count, config.hidden)
-        self.output = nn.Linear(config.hidden, 1)
+        self.output = nn.Linear(config.hidden, 2 if config.temperature else 1)
         nn.init.zeros_(self.output.weight)
         nn.init.zeros_(self.output.bias)
 
-    def forward(self, features: torch.Tensor, lam: torch.Tensor) -> torch.Tensor:
+    def forward(
+        self, features: torch.Tensor, lam: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """λ ``(a,)`` and the factor on kNN's temperature ``(a,)`` (ones without a head)."""
         x = (features - self.mean) / self.scale * self.used
-        delta = self.output(nn.functional.gelu(self.hidden(x))).squeeze(-1)
+        out = self.output(nn.functional.gelu(self.hidden(x)))
+        delta = out[:, 0] if self.adjust_lambda else torch.zeros_like(out[:, 0])
         if self.lower_only:  # it may only distrust memory more than kNN does
             delta = delta.clamp(max=0.0)
-        return (lam + delta).clamp(0.0, self.max_lambda)
+        if out.size(1) > 1:
+            factor = out[:, 1].clamp(-MAX_LOG_FACTOR, MAX_LOG_FACTOR).exp()
+        else:
+            factor = torch.ones_like(delta)
+        return (lam + delta).clamp(0.0, self.max_lambda), factor
 
 
 class Combiner:
@@ -171,7 +185,14 @@ class Combiner:
 
     def lambdas(self, features: torch.Tensor, lam: torch.Tensor) -> torch.Tensor:
         """λ ``(a,)`` for ``features (a, F)`` and kNN's own ``lam (a,)``."""
-        return self.net(features, lam.float())
+        return self.net(features, lam.float())[0]
+
+    def predict(
+        self, features: torch.Tensor, lam: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """λ ``(a,)`` and the temperature ``(a,)`` of the neighbours' vote."""
+        lam, factor = self.net(features, lam.float())
+        return lam, factor * self.config.knn_config.temperature
 
     def save(
         self, directory: str | Path, base: BaseInfo, extra: dict[str, Any] | None = None
@@ -279,7 +300,7 @@ class CombinerState(KnnState):
         super().__init__(memory, *args)
         self.combiner = combiner
 
-    def adjust_lambda(
+    def adjust(
         self,
         lam: torch.Tensor,
         tokens: torch.Tensor,
@@ -287,7 +308,10 @@ class CombinerState(KnnState):
         distance: torch.Tensor,
         log_probs: torch.Tensor,
         rows: torch.Tensor,
-    ) -> torch.Tensor:
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         features = state_features(self, log_probs, lam, tokens, weights, distance, rows)
         with torch.inference_mode():
-            return self.combiner.lambdas(features, lam)
+            lam, temperature = self.combiner.predict(features, lam)
+            if self.combiner.config.temperature:
+                weights = self.vote(tokens, distance, temperature[:, None])[0]
+        return lam, weights

@@ -200,7 +200,7 @@ class KnnState:
         lam, tokens, weights, distance = self.neighbour_distribution(
             hidden[active], rows[active], None if prefix is None else prefix[active]
         )
-        lam = self.adjust_lambda(lam, tokens, weights, distance, log_probs[active], rows[active])
+        lam, weights = self.adjust(lam, tokens, weights, distance, log_probs[active], rows[active])
         on = torch.nonzero(lam > 0).flatten()
         if on.numel() == 0:
             return log_probs
@@ -216,7 +216,7 @@ class KnnState:
         log_probs[active] = mixed
         return log_probs
 
-    def adjust_lambda(
+    def adjust(
         self,
         lam: torch.Tensor,
         tokens: torch.Tensor,
@@ -224,10 +224,38 @@ class KnnState:
         distance: torch.Tensor,
         log_probs: torch.Tensor,
         rows: torch.Tensor,
-    ) -> torch.Tensor:
-        """The hook of a trained combiner (:mod:`ltmt.fusion.combiner`): λ ``(a,)`` from the
-        neighbours and the model's own ``log_probs (a, vocab)``; plain kNN keeps its λ."""
-        return lam
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """The hook of a trained combiner (:mod:`ltmt.fusion.combiner`): λ ``(a,)`` and the
+        neighbours' weights ``(a, K)`` from the neighbours and the model's own ``log_probs
+        (a, vocab)``; plain kNN keeps its own."""
+        return lam, weights
+
+    def vote(
+        self, tokens: torch.Tensor, distance: torch.Tensor, temperature: float | torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """The neighbours' weights ``(a, K)`` at ``temperature`` (a float or ``(a, 1)``) and the
+        share of the vote they keep ``(a,)`` once ``memory_eos`` has silenced ends of memory
+        targets (the silenced share goes back to the model: kNN scales λ by it)."""
+        import torch
+
+        weights = torch.softmax(-distance / temperature, dim=1)
+        if self.config.memory_eos == "all":
+            return weights, torch.ones(weights.size(0), dtype=weights.dtype)
+        # ends of memory targets vote to stop only as the nearest neighbour ("nearest") or
+        # never ("none"), against beam search's early exits (BP 0.74 at beam 4 on the weak
+        # step-800 model); on the default model "nearest" keeps more placeholders
+        weights = weights.masked_fill(self.silenced(tokens), 0.0)
+        kept = weights.sum(dim=1)
+        return weights / kept.clamp_min(1e-12)[:, None], kept
+
+    def silenced(self, tokens: torch.Tensor) -> torch.Tensor:
+        """``(a, K)`` bool: the neighbours whose vote ``memory_eos`` silences."""
+        stop = tokens == self.eos_id
+        if self.config.memory_eos == "nearest":
+            stop[:, 0] = False
+        elif self.config.memory_eos == "all":
+            stop[:] = False
+        return stop
 
     def neighbour_distribution(
         self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
@@ -254,21 +282,8 @@ class KnnState:
         all_distances = all_distances.masked_fill(~self.own_valid[rows], float("inf"))
         k = min(cfg.neighbours, all_distances.size(1))
         distance, index = torch.topk(all_distances, k, dim=1, largest=False)  # inf: missing
-        weights = torch.softmax(-distance / cfg.temperature, dim=1)
         tokens = self.own_values[rows].gather(1, index)
-        if cfg.memory_eos != "all":
-            # ends of memory targets vote to stop only as the nearest neighbour ("nearest") or
-            # never ("none"), against beam search's early exits (BP 0.74 at beam 4 on the weak
-            # step-800 model); on the default model "nearest" keeps more placeholders
-            stop = tokens == self.eos_id
-            if cfg.memory_eos == "nearest":
-                stop[:, 0] = False
-            weights = weights.masked_fill(stop, 0.0)
-            kept = weights.sum(dim=1)  # the masked share of λ goes back to the model
-            weights = weights / kept.clamp_min(1e-12)[:, None]
-            lam_scale = kept
-        else:
-            lam_scale = torch.ones(())
+        weights, lam_scale = self.vote(tokens, distance, cfg.temperature)
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
         lam = lam * self.score_factor[rows] * lam_scale
         return lam, tokens, weights, distance

@@ -47,12 +47,19 @@ def read_glossary(
     if not path.is_file():
         raise InputError(f"glossary file {path} does not exist")
     if chosen == "tbx":
-        return _read_tbx(path, src_lang, tgt_lang)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
-    return parse_delimited(text, "\t" if chosen == "tsv" else ",", path.name)
+        terms = _read_tbx(path, src_lang, tgt_lang)
+    else:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8"
+            ) from exc
+        terms = parse_delimited(text, "\t" if chosen == "tsv" else ",", path.name)
+    if not terms:
+        # an empty file is a mistake, and with --replace it would empty the glossary
+        raise InputError(f"{path.name}: no terms found (an empty file, or only a header)")
+    return terms
 
 
 def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
@@ -102,7 +109,12 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
     try:
         store = tbx.tbxfile.parsefile(str(path))
     except Exception as exc:  # lxml raises its own XMLSyntaxError family
-        raise InputError(f"{path.name} is not a readable TBX file: {exc}") from exc
+        # translate-toolkit asserts, with no message, that the root element is <martif>
+        detail = str(exc) or (
+            "its root element is not <martif>; ltmt reads TBX 2008 (TBX-Basic) files, whose "
+            "root is <martif>: a TBX v3 file (root <tbx>) needs converting first"
+        )
+        raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
     terms: list[Term] = []
     for number, unit in enumerate(store.units, start=1):
         found: dict[str, list[str]] = {src_lang: [], tgt_lang: []}

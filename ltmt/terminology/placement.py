@@ -1,14 +1,15 @@
 """Placing the glossary targets an output left out, where the model put their meaning.
 
-The model's alignment attention says which source tokens each output token was written for:
-the CTranslate2 fast path returns it with its output, and :func:`alignment` reads it for a
-torch (fused) output in one teacher-forced pass. :func:`place_terms` puts each missing target
-in place of the output word that attends most to the target's source term: before it when the
-word holds a placeholder or a command-line option, and after it when the word carries another
-of the line's targets, so neither is lost; a target whose word already takes another follows
-that one. The rest of the output is the model's, unchanged, and it costs no second decode. The
-caller checks the result (token limit, placeholders) and decodes the line under the per-step
-constraint of :mod:`ltmt.terminology.constraints` when it falls short.
+The model's alignment attention says which source tokens each output token was written for: the
+CTranslate2 fast path returns it with its output, and :func:`alignment` reads it for a torch
+(fused) output in one teacher-forced pass. :func:`place_terms` puts each missing target in place
+of the output word that attends most to the target's source term: before it when the word holds
+a placeholder or a command-line option, and after it when the word carries another of the line's
+targets, or when it attends more to another source word than to the term (it translates that
+word: the model left the term out), so neither is lost; a target whose word already takes
+another follows that one. The rest of the output is the model's, unchanged, and it costs no second
+decode. The caller checks the result (token limit, placeholders) and decodes the line under the
+per-step constraint of :mod:`ltmt.terminology.constraints` when it falls short.
 """
 
 from __future__ import annotations
@@ -61,8 +62,10 @@ def place_terms(
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
         if protected_spans(word):
             end = start  # insert before the word: its placeholder or option stays
-        elif any(renders(target, word) for target in kept):
-            start = end  # insert after the word: its target stays
+        elif any(renders(target, word) for target in kept) or _translates_another(
+            attention[start:end], first, last
+        ):
+            start = end  # insert after the word: its target, or the word it translates, stays
         taken = [e for s, e, _ in edits if (start < e and s < end) or start == s]
         if taken:  # the word already takes a target: this one follows it
             start = end = max(taken)
@@ -74,6 +77,17 @@ def place_terms(
         placed.extend(target_ids)
         position = end
     return placed + list(output_ids[position:])
+
+
+def _translates_another(rows: Sequence[Sequence[float]], first: int, last: int) -> bool:
+    """Whether the word whose tokens' attention is ``rows`` attends more to one source token
+    outside the term's ``[first, last)`` (``</s>``, the last, left out) than to the term: it is
+    the translation of that other word, and the model left the term out."""
+    if not rows:
+        return False
+    totals = [sum(row[k] for row in rows) for k in range(len(rows[0]) - 1)]
+    own = sum(totals[first:last])
+    return any(total > own for k, total in enumerate(totals) if not first <= k < last)
 
 
 def alignment(

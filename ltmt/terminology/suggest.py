@@ -11,8 +11,13 @@ consistent candidate when that consistency reaches ``min_consistency`` and the p
 every segment says nothing about the source). A longer phrase with the same target as a shorter
 suggested one adds nothing and is dropped.
 
-Each :class:`Suggestion` carries its evidence: how many segments have the source phrase and how
-many of them render the target.
+A multi-line entry whose source and target have the same number of lines (a usage text, an
+option table) is counted line by line: its lines are translated one for one, and taken whole,
+every word of the entry would co-occur with every other ("show this help" with the "Version" of
+the next line) and be suggested for it.
+
+Each :class:`Suggestion` carries its evidence: how many segments (such lines counted apart) have
+the source phrase and how many of them render the target.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from ltmt.errors import ConfigError
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.terminology.matching import renders, words
 from ltmt.terminology.terms import Term
+from ltmt.text import content_lines
 
 _EN_STOP = frozenset(
     """a about above after again all also an and any are as at be been before being below between
@@ -111,6 +117,15 @@ def _clean_words(text: str) -> list[str]:
     return words(text)
 
 
+def _line_pairs(source: str, target: str) -> list[tuple[str, str]]:
+    """``(source, target)`` line by line when both have the same number of non-blank lines (more
+    than one), else the pair itself (module docstring)."""
+    source_lines, target_lines = content_lines(source), content_lines(target)
+    if len(source_lines) > 1 and len(source_lines) == len(target_lines):
+        return list(zip(source_lines, target_lines))
+    return [(source, target)]
+
+
 def _content(word: str) -> bool:
     return len(word) > 1 and not word.isdigit() and "_" not in word
 
@@ -150,9 +165,10 @@ def suggest_terms(
     config = config or SuggestConfig()
     targets: list[str] = []
     sources: list[list[str]] = []
-    for source, target in pairs:
-        sources.append([w.casefold() for w in _clean_words(source)])
-        targets.append(target)
+    for pair in pairs:
+        for source, target in _line_pairs(*pair):
+            sources.append([w.casefold() for w in _clean_words(source)])
+            targets.append(target)
     singular = _singular_map(sources)
     src_grams = [
         _ngrams([singular.get(w, w) for w in ws], config.max_words, _EN_STOP) for ws in sources

@@ -46,13 +46,16 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CombinerShape:
     """The network (``hidden`` units, λ at most ``max_lambda``, never above kNN's with
-    ``lower_only``) and the kNN settings it reads
+    ``lower_only``, the vote's temperature predicted too with ``temperature``, λ left to kNN
+    with ``adjust_lambda: false``) and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
     hidden: int = 32
     max_lambda: float = 1.0
     lower_only: bool = False
     model_features: bool = True
+    temperature: bool = False
+    adjust_lambda: bool = True
     knn: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -60,6 +63,13 @@ class CombinerShape:
 
         if self.hidden < 1:
             raise ConfigError(f"combiner.hidden must be >= 1, got {self.hidden}")
+        for name in ("lower_only", "model_features", "temperature", "adjust_lambda"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(
+                    f"combiner.{name} must be true or false, got {getattr(self, name)!r}"
+                )
+        if not (self.adjust_lambda or self.temperature):
+            raise ConfigError("combiner.adjust_lambda: false needs temperature: true")
         if not 0 < self.max_lambda <= 1:
             raise ConfigError(f"combiner.max_lambda must be in (0, 1], got {self.max_lambda}")
         try:
@@ -122,25 +132,19 @@ class CombinerTrainConfig:
 
 
 def mixture_loss(combiner: Combiner, rows: StepRows, index: torch.Tensor | None = None) -> Any:
-    """Mean ``-log(λ p_knn(y) + (1 - λ) p_model(y))`` over ``rows`` (or those at ``index``)."""
+    """Mean ``-log(λ p_knn(y) + (1 - λ) p_model(y))`` over ``rows`` (or those at ``index``);
+    ``p_knn`` at the predicted temperature when the combiner predicts one."""
     import torch
 
-    features, lam, knn_gold, model_gold = (
-        rows.features,
-        rows.knn_lambda,
-        rows.knn_gold,
-        rows.model_gold,
-    )
-    if index is not None:
-        features, lam, knn_gold, model_gold = (
-            features[index],
-            lam[index],
-            knn_gold[index],
-            model_gold[index],
-        )
-    mixed = combiner.lambdas(features, lam)
+    if index is None:
+        index = torch.arange(rows.features.size(0))
+    mixed, temperature = combiner.predict(rows.features[index], rows.knn_lambda[index])
+    if combiner.config.temperature:
+        knn_gold = rows.knn_gold_at(temperature, index)
+    else:
+        knn_gold = rows.knn_gold[index]
     from_memory = torch.log((mixed * knn_gold).clamp_min(1e-30))
-    from_model = torch.log1p(-mixed.clamp(max=1 - 1e-6)) + model_gold
+    from_model = torch.log1p(-mixed.clamp(max=1 - 1e-6)) + rows.model_gold[index]
     return -torch.logaddexp(from_memory, from_model).mean()
 
 
@@ -190,7 +194,7 @@ def train_combiner(
     knn = KnnConfig(**config.combiner.knn)
     cache = Path(opt.rows_cache) if opt.rows_cache else None
     if cache is not None and cache.is_file():  # the same config's rows, featurised before
-        rows = StepRows(**torch.load(cache))
+        rows = load_rows(cache)
     else:
         bar = progress(len(examples), 0) if progress else None
         rows = featurise(
@@ -275,6 +279,18 @@ def train_combiner(
         json.dumps({**summary, "history": history}, indent=2), "utf-8"
     )
     return summary
+
+
+def load_rows(path: Path) -> StepRows:
+    """The featurised rows cached at ``path`` (``train.rows_cache``)."""
+    import torch
+
+    try:
+        return StepRows(**torch.load(path))
+    except TypeError:
+        raise ConfigError(
+            f"{path} holds featurised rows of an older ltmt; delete it to featurise again"
+        ) from None
 
 
 def dev_split(examples: list[Example], opt: CombinerOptimisation) -> torch.Tensor:

@@ -46,6 +46,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _NEGATION_EN = re.compile(r"\b(?:not|no|never|cannot)\b ?", re.IGNORECASE)
 _NEGATION_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie)\b ?")
 _NUMBER = re.compile(r"(?<![\w%$])\d+(?![\w$])")
+_NO_VOTE = 1e6  # a logit this low stands for "no vote" (a softmax weight of 0)
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,20 @@ class StepRows:
     knn_gold: torch.Tensor  # (R,) kNN's probability of the gold token
     model_gold: torch.Tensor  # (R,) the model's log-probability of the gold token
     example: torch.Tensor  # (R,) index of the example the row belongs to
+    distance: torch.Tensor  # (R, K) the neighbours' distances (inf: no neighbour)
+    voting_gold: torch.Tensor  # (R, K) bool: a voting neighbour (memory_eos) of the gold token
+    voting: torch.Tensor  # (R, K) bool: a neighbour whose vote counts
+
+    def knn_gold_at(self, temperature: torch.Tensor, index: torch.Tensor) -> torch.Tensor:
+        """kNN's probability of the gold token at rows ``index`` when its vote is re-weighted
+        at ``temperature`` (one per row), as :meth:`KnnState.vote` weighs it at decoding."""
+        import torch
+
+        # finite everywhere, or a row without a (gold) vote would make the gradients NaN
+        logits = -self.distance[index].clamp(max=_NO_VOTE) / temperature[:, None]
+        gold = logits.masked_fill(~self.voting_gold[index], -_NO_VOTE)
+        every = logits.masked_fill(~self.voting[index], -_NO_VOTE)
+        return (torch.logsumexp(gold, dim=1) - torch.logsumexp(every, dim=1)).exp()
 
 
 def featurise(
@@ -250,6 +265,7 @@ def featurise(
                 features = state_features(state, log_probs, lam, tokens, weights, distance, rows)
                 gold = values[:, None]
                 knn_gold = (weights.float() * (tokens == gold).float()).sum(dim=1)
+                voting = ~state.silenced(tokens) & distance.isfinite()
                 parts.append(
                     (
                         features,
@@ -257,11 +273,26 @@ def featurise(
                         knn_gold,
                         log_probs.gather(1, gold).squeeze(1),
                         torch.full((values.numel(),), start + index, dtype=torch.long),
+                        _padded(distance.float(), fusion.config.neighbours, float("inf")),
+                        _padded(voting & (tokens == gold), fusion.config.neighbours, False),
+                        _padded(voting, fusion.config.neighbours, False),
                     )
                 )
     if not parts:
         raise ConfigError("no training example kept a usable match: lower knn min_score")
     return StepRows(*(torch.cat(column) for column in zip(*parts, strict=True)))
+
+
+def _padded(columns: torch.Tensor, width: int, fill: float | bool) -> torch.Tensor:
+    """``columns (a, k)`` right-padded with ``fill`` to ``width`` columns (a sentence whose
+    memory has fewer than K entries gives fewer neighbours)."""
+    import torch
+
+    if columns.size(1) == width:
+        return columns
+    out = torch.full((columns.size(0), width), fill, dtype=columns.dtype)
+    out[:, : columns.size(1)] = columns
+    return out
 
 
 def _prefixes(values: torch.Tensor, context: int, start_id: int) -> torch.Tensor:

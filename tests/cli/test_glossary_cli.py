@@ -60,11 +60,14 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
         assert memory.glossary("u2").terms() == memory.glossary("u1").terms()
     code, out, _ = ltmt(capsys, "glossary", "delete", "git", "-u", "u1", "--memory-dir", store)
     assert code == 0 and "deleted 1" in out
+    code, out, err = ltmt(capsys, "glossary", "delete", "gti", "-u", "u1", "--memory-dir", store)
+    assert code == 0 and "deleted 0" in out and "u1 has no glossary term 'gti'" in err
     with Memory(store) as memory:
         assert len(memory.glossary("u1")) == 2
 
 
 def test_listing_a_user_without_terms_says_so(tmp_path: Path, capsys):
+    Memory(tmp_path / "store").close()
     code, out, err = ltmt(
         capsys, "glossary", "list", "-u", "nobody", "--memory-dir", str(tmp_path / "store")
     )
@@ -159,3 +162,18 @@ def test_eval_consistency_reports_term_accuracy(tmp_path: Path, capsys):
     assert code == 0 and "term accuracy  50.00% (1/2)" in out and "placeholders 100.00%" in out
     code, _, err = ltmt(capsys, *args)
     assert code == 1 and "--consistency needs --src" in err
+
+
+def test_importing_an_empty_file_with_replace_keeps_the_glossary(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    terms, empty = tmp_path / "g.csv", tmp_path / "empty.csv"
+    terms.write_text("repository,Depot\n", "utf-8")
+    empty.write_text("source,target\n", "utf-8")
+    assert ltmt(capsys, "glossary", "import", str(terms), "-u", "u1", "--memory-dir", store)[0] == 0
+    code, out, err = ltmt(
+        capsys, "glossary", "import", str(empty), "-u", "u1", "--replace", "--memory-dir", store
+    )
+    assert (code, out) == (1, "")
+    assert err == "ltmt: error: empty.csv: no terms found (an empty file, or only a header)\n"
+    with Memory(store) as memory:
+        assert [t.target for t in memory.glossary("u1").terms()] == ["Depot"]

@@ -221,17 +221,22 @@ def test_bad_input_exits_1_with_one_line(
         ["delete", "--user", "u", "--yes"],
         ["check"],
         ["compact"],
+        ["glossary", "list", "--user", "u"],
+        ["glossary", "export", "--user", "u", "-o", "g.tsv"],
+        ["glossary", "delete", "--user", "u", "x"],
+        ["glossary", "suggest", "--user", "u"],
     ],
 )
 def test_reading_a_missing_store_is_an_error_and_creates_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]
 ) -> None:
     missing = tmp_path / "typo"
-    code, out, err = ltmt(capsys, "memory", *args, "--memory-dir", str(missing))
+    command = args if args[0] == "glossary" else ["memory", *args]
+    code, out, err = ltmt(capsys, *command, "--memory-dir", str(missing))
     assert code == 1 and out == ""
     assert err == (
-        f"ltmt: error: no memory store at {missing}: check --memory-dir, "
-        "or create one with 'ltmt memory import FILE --user USER'\n"
+        f"ltmt: error: no memory store at {missing}: check --memory-dir "
+        "(a store is made by its first import or add)\n"
     )
     assert not missing.exists()
 

@@ -150,3 +150,52 @@ def test_lower_only_never_raises_lambda_and_model_features_can_be_left_unread() 
     model_columns = [4 + FEATURE_NAMES.index(name) for name in MODEL_FEATURES]
     changed[:, model_columns] = torch.randn(64, len(model_columns))
     assert torch.equal(blind.lambdas(features, lam), blind.lambdas(changed, lam))
+
+
+def test_a_temperature_head_starts_as_knn_and_changes_the_vote_once_trained(
+    tmp_path: Path, tiny_backbone
+) -> None:  # type: ignore[no-untyped-def]
+    knn = _step(KnnFusion(**KNN), tiny_backbone)  # type: ignore[arg-type]
+    untrained = Combiner(CombinerConfig(knn=KNN, temperature=True))
+    assert torch.equal(_step(TrainedKnnFusion(untrained), tiny_backbone), knn)
+    hotter = Combiner(CombinerConfig(knn=KNN, temperature=True))
+    with torch.no_grad():
+        hotter.net.output.bias[1] = 2.0  # the vote at e² times kNN's temperature, λ unchanged
+    features, lam = torch.randn(8, hotter.config.features), torch.rand(8)
+    assert torch.equal(hotter.lambdas(features, lam), lam)
+    assert torch.allclose(
+        hotter.predict(features, lam)[1], torch.full((8,), 0.1 * torch.e**2), rtol=1e-5
+    )
+    hotter_step = _step(TrainedKnnFusion(hotter), tiny_backbone)
+    assert not torch.allclose(hotter_step, knn)
+    hotter.save(tmp_path / "t", BaseInfo(name="tiny"))
+    assert torch.allclose(_step(TrainedKnnFusion(tmp_path / "t"), tiny_backbone), hotter_step)
+
+
+def test_a_combiner_saved_before_the_temperature_head_still_loads(tmp_path: Path) -> None:
+    import json
+
+    combiner = _trained()
+    combiner.save(tmp_path / "old", BaseInfo(name="tiny"))
+    config = tmp_path / "old" / "config.json"
+    meta = json.loads(config.read_text("utf-8"))
+    del meta["combiner"]["temperature"]  # as format v1 wrote it before the head existed
+    config.write_text(json.dumps(meta), "utf-8")
+    loaded = Combiner.load(tmp_path / "old")[0]
+    assert not loaded.config.temperature
+    features, lam = torch.randn(16, combiner.config.features), torch.rand(16)
+    assert torch.allclose(loaded.lambdas(features, lam), combiner.lambdas(features, lam))
+
+
+def test_a_temperature_only_combiner_keeps_knns_lambda() -> None:
+    from ltmt.errors import ConfigError
+    from ltmt.train.combiner import CombinerShape
+
+    combiner = Combiner(CombinerConfig(knn=KNN, temperature=True, adjust_lambda=False))
+    for parameter in combiner.net.parameters():
+        torch.nn.init.normal_(parameter, std=0.5)
+    features, lam = torch.randn(32, combiner.config.features), torch.rand(32) * 0.8
+    lambdas, temperature = combiner.predict(features, lam)
+    assert torch.equal(lambdas, lam) and not torch.allclose(temperature, torch.full((32,), 0.1))
+    with pytest.raises(ConfigError, match="adjust_lambda: false needs temperature: true"):
+        CombinerShape(adjust_lambda=False)

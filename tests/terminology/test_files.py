@@ -81,6 +81,11 @@ def test_unknown_and_missing_files(tmp_path: Path):
     bad.write_text("<martif", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable TBX file"):
         read_glossary(bad)
+    bad.write_text('<?xml version="1.0"?><tbx><text><body/></text></tbx>', encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"bad.tbx is not a readable TBX file: its root element is not <martif>"
+    ):
+        read_glossary(bad)
 
 
 def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
@@ -96,3 +101,11 @@ def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
         InputError, match="term entry 1 has languages en-US, de; it needs both en and fr"
     ):
         read_glossary(path, src_lang="en", tgt_lang="fr")
+
+
+@pytest.mark.parametrize("text", ["", "source,target\n", "# a comment\n\n"])
+def test_a_file_without_terms_is_an_error(tmp_path: Path, text: str):
+    path = tmp_path / "terms.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"^terms.csv: no terms found \(an empty file, or only"):
+        read_glossary(path)

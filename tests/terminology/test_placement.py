@@ -53,6 +53,15 @@ def test_a_word_that_carries_another_target_is_kept():
     assert placed == [1, 8, 7, 3, 4]
 
 
+def test_a_word_that_translates_another_source_word_is_kept_and_the_target_follows_it():
+    output = [1, 2, 3, 4]  # das Repository ist leer
+    attention = attention_on(1, 4)
+    attention[1] = [0.0, 0.4, 0.6, 0.0, 0.0]  # "Repository" is mostly source token 2's
+    assert place_terms(output, attention, [DEPOT], PIECES) == [1, 2, 7, 3, 4]
+    attention[1] = [0.0, 0.5, 0.4, 0.0, 0.1]  # the term's, </s> left out
+    assert place_terms(output, attention, [DEPOT], PIECES) == [1, 7, 3, 4]
+
+
 def test_two_targets_on_one_word_follow_each_other():
     other = Missing(source_span=(1, 2), target_ids=(8,))
     output = [1, 2, 3, 4]

@@ -42,3 +42,18 @@ def test_rare_phrases_need_evidence():
     assert suggest_terms(MEMORY[:2]) == []
     with pytest.raises(ConfigError, match="min_consistency must be in"):
         SuggestConfig(min_consistency=1.5)
+
+
+def test_multi_line_entries_are_counted_line_by_line():
+    usage = (
+        "  -?, --help     show this help message.\n      --version  show the version.\n",
+        "  -?, --help     diese Hilfemeldung anzeigen\n      --version  die Version anzeigen\n",
+    )
+    pairs = [usage] * 4 + [("print the version", "die Version ausgeben")]
+    found = {s.source: s for s in suggest_terms(pairs)}
+    # taken whole, every usage text would pair "help message" with "Version" (4 of 4 segments)
+    assert [s for s in found if found[s].target == "Version"] == ["version"]
+    assert (found["version"].agreeing, found["version"].segments) == (5, 5)
+    # lines of an entry whose line counts differ cannot be paired: the entry stays whole
+    uneven = [("show the version.\nexit", "die Version anzeigen")] * 3
+    assert {s.source for s in suggest_terms(uneven)} == {"show", "version", "exit"}

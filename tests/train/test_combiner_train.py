@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.config import from_dict
+from ltmt.config import from_dict, to_dict
 from ltmt.errors import ConfigError
 from ltmt.fusion.combiner import Combiner, TrainedKnnFusion
 from ltmt.train.combiner import CombinerOptimisation, CombinerTrainConfig, dev_split, train_combiner
@@ -78,6 +78,58 @@ def test_training_learns_to_copy_a_substituted_term_and_to_ignore_unrelated_memo
     assert TrainedKnnFusion(tmp_path / "combiner").config.tau == 100.0
 
 
+def test_a_temperature_head_trains_and_reads_the_vote_as_decoding_weighs_it(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    import torch
+
+    from ltmt.fusion.knn import KnnFusion
+    from ltmt.model.backbone import load_backbone
+    from ltmt.train.combiner_data import build_examples, featurise
+    from ltmt.train.fusion_data import load_groups, retrieve_memories
+
+    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
+    config = from_dict(
+        CombinerTrainConfig,
+        {**to_dict(config), "combiner": {**to_dict(config.combiner), "temperature": True}},
+    )
+    summary = train_combiner(config, tiny_model_dir, tmp_path / "combiner")
+    assert summary["dev_after"]["loss"] < summary["dev_before"]["loss"]
+    assert Combiner.load(tmp_path / "combiner")[0].config.temperature
+    # at kNN's own temperature the cached vote gives kNN's probability of the gold token
+    names, groups = load_groups(config.data, 1)
+    examples = build_examples(retrieve_memories(names, groups, config.data, 1), config.variants, 1)
+    knn = KnnFusion(**config.combiner.knn)
+    rows = featurise(load_backbone(tiny_model_dir), knn, examples[:20])
+    every = torch.arange(rows.features.size(0))
+    at_knn = rows.knn_gold_at(torch.full(every.shape, knn.config.temperature), every)
+    assert torch.allclose(at_knn, rows.knn_gold, atol=1e-5)
+    assert not torch.allclose(rows.knn_gold_at(torch.full(every.shape, 10.0), every), at_knn)
+
+
+def test_the_vote_at_a_temperature_is_finite_without_a_gold_neighbour() -> None:
+    import torch
+
+    from ltmt.train.combiner_data import StepRows
+
+    inf = float("inf")
+    rows = StepRows(
+        features=torch.zeros(2, 1),
+        knn_lambda=torch.zeros(2),
+        knn_gold=torch.zeros(2),
+        model_gold=torch.zeros(2),
+        example=torch.zeros(2, dtype=torch.long),
+        distance=torch.tensor([[0.1, 0.2, inf], [0.1, 0.3, 0.4]]),
+        voting_gold=torch.tensor([[False, True, False], [False, False, False]]),
+        voting=torch.tensor([[True, True, False], [True, True, False]]),
+    )
+    temperature = torch.tensor([0.1, 0.1], requires_grad=True)
+    p = rows.knn_gold_at(temperature, torch.arange(2))
+    assert p.tolist() == pytest.approx([1 / (1 + torch.e), 0.0])
+    torch.log(p + 1e-6).sum().backward()
+    assert temperature.grad is not None and bool(temperature.grad.isfinite().all())
+
+
 def test_term_variant_swaps_one_target_word_in_pair_and_memory() -> None:
     memory = [("the cat was not found", "die Katze wurde nicht gefunden", 80.0)]
     made = _term(
@@ -139,6 +191,7 @@ def test_product_dev_split_holds_out_whole_products() -> None:
         ({"combiner": {"knn": {"tau": -1.0}}}, "knn tau must be > 0"),
         ({"combiner": {"knn": {"nope": 1}}}, "combiner.knn: .*nope"),
         ({"combiner": {"hidden": 0}}, "combiner.hidden must be >= 1"),
+        ({"combiner": {"temperature": "maybe"}}, "combiner.temperature must be true or false"),
         ({"variants": {"term": 0.8, "mislead": 0.5}}, "variant shares"),
         ({"train": {"dev_share": 0.0}}, r"train.dev_share must be in \(0, 1\)"),
         ({"train": {"dev_split": "users"}}, "train.dev_split must be examples or products"),
