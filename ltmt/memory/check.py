@@ -154,23 +154,28 @@ def _check_user(
             raise Damage(
                 f"user {user!r} has {found} {_TABLE_NAMES[table]} entries for {len(ids)} segments"
             )
-    segments = _UserSegments(user, info.uid, cipher, ids, texts)
-    _check_lens(txn, segments)
+    terms, _, doc = postings.text_terms(texts, cipher)  # once, for signatures and postings
+    segments = _UserSegments(user, info.uid, cipher, ids, texts, terms, doc)
+    _check_rows(txn, segments)
     return len(ids), _check_postings(txn, segments)
 
 
 @dataclass(frozen=True)
 class _UserSegments:
-    """One user's segment ids and index texts, as read back from its records."""
+    """One user's segment ids and index texts, as read back from its records, and the index
+    terms of those texts (:func:`.postings.text_terms`: term and index of its text, per n-gram)."""
 
     user: str
     uid: int
     cipher: PlainCipher
     ids: list[int]
     texts: list[str]
+    terms: np.ndarray
+    doc: np.ndarray
 
 
-def _check_lens(txn: lmdb.Transaction, segments: _UserSegments) -> None:
+def _check_rows(txn: lmdb.Transaction, segments: _UserSegments) -> None:
+    """Compare the stored index-text lengths and signatures with those the sources make."""
     user, ids, texts = segments.user, segments.ids, segments.texts
     lens = postings.load_lens(txn, segments.uid, segments.cipher).astype(np.int64)
     expected = np.zeros(max(len(lens), max(ids, default=0) + 1), dtype=np.int64)
@@ -182,8 +187,7 @@ def _check_lens(txn: lmdb.Transaction, segments: _UserSegments) -> None:
     sigs = postings.load_sigs(txn, segments.uid, len(lens), segments.cipher)
     expected_sigs = np.zeros_like(sigs)
     if ids:
-        terms, _, doc = postings.text_terms(texts, segments.cipher)
-        expected_sigs[ids] = postings.signatures(doc, terms, len(ids))
+        expected_sigs[ids] = postings.signatures(segments.doc, segments.terms, len(ids))
     if not np.array_equal(sigs, expected_sigs):
         bad = int(np.flatnonzero((sigs != expected_sigs).any(axis=1))[0])
         raise Damage(f"the index signature of segment {bad} of {user!r} is wrong")
@@ -191,9 +195,9 @@ def _check_lens(txn: lmdb.Transaction, segments: _UserSegments) -> None:
 
 def _check_postings(txn: lmdb.Transaction, segments: _UserSegments) -> int:
     """Compare the stored postings with those the sources make; returns how many there are."""
-    user, ids, texts = segments.user, segments.ids, segments.texts
+    user, ids = segments.user, segments.ids
     expected = (
-        postings.posting_pairs(texts, np.array(ids, dtype=np.int64), segments.cipher)
+        postings.term_pairs(segments.terms, segments.doc, np.array(ids, dtype=np.int64))
         if ids
         else np.zeros(0, dtype=np.uint64)
     )

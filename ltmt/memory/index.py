@@ -22,10 +22,9 @@ import numpy as np
 
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import PLAIN, PlainCipher
-from ltmt.memory.layout import NGRAM, POST, SIG_BITS
+from ltmt.memory.layout import NGRAM, SIG_BITS
 from ltmt.memory.postings import (
-    HEAD_DTYPE,
-    HEAD_LEN,
+    head_keys,
     held_terms,
     load_sigs,
     parse_head,
@@ -75,12 +74,9 @@ def candidates(
     """
     all_terms, all_positions, _ = text_terms([text], cipher)
     terms, first = np.unique(all_terms, return_index=True)
-    heads = np.empty(terms.size, HEAD_DTYPE)
-    heads["tag"], heads["uid"], heads["term"] = POST, uid, terms
-    head_bytes = heads.tobytes()
     found: list[_Term] = []
-    for i, position in enumerate(all_positions[first].tolist()):
-        key = head_bytes[i * HEAD_LEN : (i + 1) * HEAD_LEN]
+    keys = head_keys(uid, terms)
+    for key, position in zip(keys, all_positions[first].tolist(), strict=True):
         df, tail = parse_head(txn.get(key))
         if df:
             found.append((df, position, key, tail))

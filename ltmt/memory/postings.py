@@ -54,9 +54,9 @@ TAIL_MAX = 512
 _PRIME = np.uint64(0x100000001B3)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _DF = struct.Struct("<I")
-HEAD_DTYPE = np.dtype([("tag", "S1"), ("uid", ">u4"), ("term", ">u4")])
-HEAD_LEN = HEAD_DTYPE.itemsize  # 9 bytes
-_CHUNK_LEN = HEAD_LEN + 4
+_HEAD_DTYPE = np.dtype([("tag", "S1"), ("uid", ">u4"), ("term", ">u4")])
+_HEAD_LEN = _HEAD_DTYPE.itemsize  # 9 bytes
+_CHUNK_LEN = _HEAD_LEN + 4
 
 
 def _codepoints(texts: Sequence[str]) -> np.ndarray:
@@ -122,16 +122,25 @@ def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:
 def posting_pairs(texts: Sequence[str], ids: np.ndarray, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Distinct ``term << 32 | id`` of the segments ``ids`` (same order as ``texts``), sorted."""
     terms, _, doc = text_terms(texts, cipher)
-    return _pairs(terms, doc, ids)
+    return term_pairs(terms, doc, ids)
 
 
-def _pairs(terms: np.ndarray, doc: np.ndarray, ids: np.ndarray) -> np.ndarray:
+def term_pairs(terms: np.ndarray, doc: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """:func:`posting_pairs` from the ``terms`` and ``doc`` of :func:`text_terms`."""
     pairs = (terms.astype(np.uint64) << np.uint64(32)) | ids.astype(np.uint64)[doc]
     return _sorted_unique(pairs)
 
 
 def head_key(uid: int, term: int) -> bytes:
     return POST + u32(uid) + u32(term)
+
+
+def head_keys(uid: int, terms: np.ndarray) -> list[bytes]:
+    """:func:`head_key` of each of ``terms`` (uint32), built in one go."""
+    heads = np.empty(terms.size, _HEAD_DTYPE)
+    heads["tag"], heads["uid"], heads["term"] = POST, uid, terms
+    raw = heads.tobytes()
+    return [raw[i * _HEAD_LEN : (i + 1) * _HEAD_LEN] for i in range(terms.size)]
 
 
 def parse_head(value: Buffer | None) -> tuple[int, np.ndarray]:
@@ -152,17 +161,15 @@ def add_postings(
     if not len(texts):
         return
     all_terms, _, doc = text_terms(texts, cipher)
-    pairs = _pairs(all_terms, doc, ids)
+    pairs = term_pairs(all_terms, doc, ids)
     terms = (pairs >> np.uint64(32)).astype(np.uint32)
     seg_ids = (pairs & np.uint64(0xFFFFFFFF)).astype("<u4")
     starts = np.concatenate(([0], np.flatnonzero(np.diff(terms)) + 1))
     ends = np.append(starts[1:], len(pairs))
-    heads = np.empty(len(starts), HEAD_DTYPE)
-    heads["tag"], heads["uid"], heads["term"] = POST, uid, terms[starts]
-    head_bytes, id_bytes = heads.tobytes(), seg_ids.tobytes()
+    id_bytes = seg_ids.tobytes()
     items = []
-    for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-        key = head_bytes[i * HEAD_LEN : (i + 1) * HEAD_LEN]
+    keys = head_keys(uid, terms[starts])
+    for key, start, end in zip(keys, starts.tolist(), ends.tolist(), strict=True):
         old = txn.get(key)
         if old is None:
             df, tail = 0, b""
@@ -357,7 +364,7 @@ def read_postings(cursor: lmdb.Cursor, key: bytes, tail: np.ndarray) -> list[np.
     parts = []
     while cursor.next():
         chunk_key = cursor.key()
-        if len(chunk_key) != _CHUNK_LEN or bytes(chunk_key[:HEAD_LEN]) != key:
+        if len(chunk_key) != _CHUNK_LEN or bytes(chunk_key[:_HEAD_LEN]) != key:
             break
         parts.append(np.frombuffer(cursor.value(), dtype="<u4"))
     parts.append(tail)
