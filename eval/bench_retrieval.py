@@ -259,7 +259,9 @@ def scan_best(queries: list[str], sources: list[str], workers: int) -> tuple[lis
     return best, (time.perf_counter() - start) * 1000 / max(1, len(queries))
 
 
-def latency(ms: list[float], cpu_ms: list[float]) -> dict[str, Any]:
+def latency(rows: list[Timed]) -> dict[str, Any]:
+    """Wall-clock and CPU percentiles of the searches ``rows``."""
+    ms, cpu_ms = [row[0] for row in rows], [row[2] for row in rows]
     return {
         "queries": len(ms),
         "p50_ms": round(percentile(ms, 50), 3),
@@ -399,9 +401,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         baseline = {
             "recount": args.baseline_recount,
             "note": "the same store and queries, searched in turn with the main run",
-            "latency_all_queries": latency(
-                [row[0] for row in base_rows], [row[2] for row in base_rows]
-            ),
+            "latency_all_queries": latency(base_rows),
             **baseline,
         }
     return {
@@ -420,7 +420,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "index": INDEX_KIND,
         "recount": args.recount,
         "widen": WIDEN,
-        "latency_all_queries": latency([row[0] for row in all_rows], [row[2] for row in all_rows]),
+        "latency_all_queries": latency(all_rows),
         "loadavg_1m_after_searches": searches_load,
         **results,
         "baseline": baseline or None,
