@@ -105,7 +105,7 @@ def candidates(
         best = np.argpartition(-estimate, pool - 1)[:pool]
         touched, shared, estimate = touched[best], shared[best], estimate[best]
     alive = estimate >= 0
-    touched, shared = touched[alive], shared[alive]
+    touched, shared, estimate = touched[alive], shared[alive], estimate[alive]
     read_keys = {item[2] for item in chosen}
     rest = [item for item in found if item[2] not in read_keys]
     n_counted = n_read
@@ -116,8 +116,6 @@ def candidates(
         n_counted += n_more
         estimate = _estimates(touched, shared + likely, lens, query_len, n_counted)
         shared = shared + held
-    else:
-        estimate = estimate[alive]
     if touched.size > limit:
         best = np.argpartition(-estimate, limit - 1)[:limit]
         touched, shared, estimate = touched[best], shared[best], estimate[best]
