@@ -28,7 +28,16 @@ PARTS: dict[str, tuple[str, ...]] = {
     "beam search (everything below)": ("_beam (ltmt/model/decode.py",),
     "  decoder step (the three below, log-softmax)": (STEP,),
     "    decoder layers": (STEP, "MarianDecoder.forward ("),
-    "    output projection": (STEP, "Linear.forward (", "!MarianDecoder.forward ("),
+    "    decoder layers (incremental)": (
+        STEP,
+        "IncrementalDecoder.step (ltmt/model/incremental.py",
+    ),
+    "    output projection": (
+        STEP,
+        "Linear.forward (",
+        "!MarianDecoder.forward (",
+        "!IncrementalDecoder.step (",
+    ),
     "    kNN search and mixing": (STEP, "KnnState.fuse_log_probs (ltmt/fusion/knn.py"),
     "  cache reordering": ("_Stepper.select (ltmt/model/decode.py",),
     "encoder of the batch": ("decode (ltmt/model/decode.py", "MarianEncoder.forward ("),

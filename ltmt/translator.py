@@ -502,8 +502,7 @@ class Translator:
         glossary.fast.update(
             (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
         )
-        texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
-        return texts
+        return self._detokenise(token_ids)
 
     def _guard_placeholders(
         self,
@@ -562,6 +561,8 @@ class Translator:
 
     def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
         """Decode one batch of token-id lists into detokenised texts."""
-        token_ids = self.decoder.decode(batch, self.decode_config, state)
+        return self._detokenise(self.decoder.decode(batch, self.decode_config, state))
+
+    def _detokenise(self, token_ids: list[list[int]]) -> list[str]:
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts

@@ -206,10 +206,11 @@ class KnnState:
         def own(tensor: torch.Tensor) -> torch.Tensor:
             return tensor if every else tensor[active]
 
+        own_rows, mixed = own(rows), own(log_probs)  # mixed: the rows mixed below, in place
         lam, tokens, weights, distance = self.neighbour_distribution(
-            own(hidden), own(rows), None if prefix is None else own(prefix)
+            own(hidden), own_rows, None if prefix is None else own(prefix)
         )
-        lam, weights = self.adjust(lam, tokens, weights, distance, own(log_probs), own(rows))
+        lam, weights = self.adjust(lam, tokens, weights, distance, mixed, own_rows)
         if not bool((lam > 0).any()):
             return log_probs
         lam = lam.to(log_probs.dtype)[:, None]
@@ -218,7 +219,6 @@ class KnnState:
         p_knn = (same @ weights.to(log_probs.dtype)[:, :, None]).squeeze(2)
         # (1 - λ) p_model everywhere, + λ p_knn at the neighbours' tokens only; a row with
         # λ = 0 comes out bit-identical (+ log1p(0) = + 0, logaddexp(x, log 0) = x)
-        mixed = log_probs if every else log_probs[active]
         mixed.add_(torch.log1p(-lam))
         at_tokens = torch.logaddexp(mixed.gather(1, tokens), torch.log(lam * p_knn))
         mixed.scatter_(1, tokens, at_tokens)

@@ -58,9 +58,9 @@ class IncrementalDecoder:
         import torch
 
         decoder = self.decoder
-        position = torch.full((1,), self.position, dtype=torch.long, device=tokens.device)
         embedded = decoder.embed_tokens(tokens) * self.scale
-        hidden = (embedded + decoder.embed_positions.weight[position])[:, None, :]  # (rows, 1, d)
+        # (rows, 1, d)
+        hidden = (embedded + decoder.embed_positions.weight[self.position])[:, None, :]
         rows = hidden.size(0)
         sentences = rows // self.group
         for index, layer in enumerate(self.layers):
