@@ -41,7 +41,7 @@ from ltmt.bench.data import find_users
 from ltmt.evaluate import score_corpus
 from ltmt.memory.store import Memory
 from ltmt.model.backbone import load_backbone
-from ltmt.terminology.consistency import term_score
+from ltmt.terminology.consistency import TermScore, pooled, term_score
 from ltmt.terminology.matching import TermMatcher, renders
 from ltmt.terminology.suggest import Suggestion, suggest_terms
 from ltmt.terminology.terms import Term
@@ -184,15 +184,13 @@ def _save_outputs(args: argparse.Namespace, name: str, hyps: list[str]) -> None:
 
 
 def _per_user_term_score(term_sets, key: str, terms_key: str, hyps: list[str]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    rendered = total = 0
+    scores: list[TermScore] = []
     position = 0
     for data in term_sets.values():
         n = len(data[key])
-        score = term_score(data[key], hyps[position : position + n], data[terms_key])
-        rendered, total = rendered + score.rendered, total + score.total
+        scores.append(term_score(data[key], hyps[position : position + n], data[terms_key]))
         position += n
-    percent = 100.0 * rendered / total if total else None
-    return {"percent": percent, "rendered": rendered, "total": total}
+    return pooled(scores).to_dict()
 
 
 def _speed(translator, term_sets, all_terms: list[Term], args) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -209,6 +207,7 @@ def _speed(translator, term_sets, all_terms: list[Term], args) -> dict[str, Any]
             translator.translate(texts, None, glossary=terms)
             timings[name].append(time.perf_counter() - began)
     best = {name: min(values) for name, values in timings.items()}
+    ratios = [w / g for w, g in zip(timings["without"], timings["with"])]
     result = {
         "segments": len(texts),
         "glossary_terms": len(glossary),
@@ -217,10 +216,8 @@ def _speed(translator, term_sets, all_terms: list[Term], args) -> dict[str, Any]
         "ratio": best["without"] / best["with"],
         # each round's without/with pair ran back to back: the median of their ratios is the
         # figure least moved by load that drifts between rounds
-        "ratio_per_round": [w / g for w, g in zip(timings["without"], timings["with"])],
-        "ratio_median": statistics.median(
-            w / g for w, g in zip(timings["without"], timings["with"])
-        ),
+        "ratio_per_round": ratios,
+        "ratio_median": statistics.median(ratios),
     }
     print("speed", json.dumps(result), file=sys.stderr, flush=True)
     return result

@@ -125,18 +125,27 @@ def _ordered(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def add_consistency(results: dict[str, Any], bench: BenchRun, terms: dict[str, list[Any]]) -> None:
+def add_consistency(results: dict[str, Any], bench: BenchRun) -> None:
     """Add ``memory_term_consistency`` (``{percent, rendered, total}``) to every user entry of
     ``results``: how often each system renders the terms its user's memory translates
-    consistently (``terms[testset]``, e.g. from ``suggest_terms``), pooled over users."""
-    from ltmt.terminology.consistency import TermScore, term_score
+    consistently (``suggest_terms`` over the memory), pooled over users. Nothing without a
+    users folder."""
+    from ltmt.bench.data import find_users
+    from ltmt.terminology.consistency import pooled, term_score
+    from ltmt.terminology.suggest import suggest_terms
+
+    if bench.config.users_dir is None:
+        return
+    terms = {
+        testset.name: [
+            s.term() for s in suggest_terms((p.source, p.target) for p in testset.memory)
+        ]
+        for testset in find_users(bench.config.users_dir)
+    }
 
     def score(runs: list[SystemRun]) -> dict[str, object]:
-        rendered = total = 0
-        for run in runs:
-            found = term_score(run.sources, run.hypotheses, terms.get(run.testset, []))
-            rendered, total = rendered + found.rendered, total + found.total
-        return TermScore(rendered, total).to_dict()
+        found = (term_score(r.sources, r.hypotheses, terms.get(r.testset, [])) for r in runs)
+        return pooled(found).to_dict()
 
     user_runs = [r for r in bench.runs if not r.general]
     for name, values in results["systems"].items():

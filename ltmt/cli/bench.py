@@ -88,18 +88,10 @@ def bench(
     settings = load_config(config, overrides, data_dir=data_dir)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))
     results = summarize(run)
-    if consistency and settings.users_dir is not None:
-        from ltmt.bench.data import find_users
+    if consistency:
         from ltmt.bench.results import add_consistency
-        from ltmt.terminology.suggest import suggest_terms
 
-        terms = {
-            testset.name: [
-                s.term() for s in suggest_terms((p.source, p.target) for p in testset.memory)
-            ]
-            for testset in find_users(settings.users_dir)
-        }
-        add_consistency(results, run, terms)
+        add_consistency(results, run)
     paths = write_report(run, results, settings.output)
     typer.echo(_summary_table(results))
     typer.echo(f"ltmt: wrote {', '.join(str(p) for p in paths)}", err=True)

@@ -33,6 +33,12 @@ class TermScore:
         return {"percent": self.percent, "rendered": self.rendered, "total": self.total}
 
 
+def pooled(scores: Iterable[TermScore]) -> TermScore:
+    """The term occurrences of several scores (users, test sets) counted together."""
+    found = list(scores)
+    return TermScore(sum(s.rendered for s in found), sum(s.total for s in found))
+
+
 def term_score(
     sources: Sequence[str], hypotheses: Sequence[str], terms: Iterable[Term]
 ) -> TermScore:

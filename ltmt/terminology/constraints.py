@@ -62,7 +62,6 @@ class TermTokens:
             "" if i in specials or piece is None else str(piece) for i, piece in enumerate(pieces)
         ]
         self._cache: dict[str, tuple[int, ...]] = {}
-        self._source_cache: dict[str, tuple[int, ...]] = {}
 
     def required(self, target: str) -> Required:
         ids = self._cache.get(target)
@@ -76,14 +75,6 @@ class TermTokens:
                 ids = ()
             self._cache[target] = ids
         return Required(target, ids)
-
-    def source_ids(self, target: str) -> tuple[int, ...]:
-        """The tokens of ``target`` as the source side reads it (the substituted input)."""
-        ids = self._source_cache.get(target)
-        if ids is None:
-            encoded = self.backbone.tokenizer(target, add_special_tokens=False)
-            ids = self._source_cache[target] = tuple(int(i) for i in encoded["input_ids"])
-        return ids
 
     def text(self, token_ids: Sequence[int]) -> str:
         """The text of ``token_ids`` as SentencePiece writes it (``▁`` as a space)."""
