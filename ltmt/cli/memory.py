@@ -50,19 +50,6 @@ def open_store(memory_dir: Path | None, key_file: Path | None, *, existing: bool
     return Memory(memory_dir, key_file=key_file)
 
 
-def require_user(memory: Any, user: str) -> None:
-    """InputError unless ``memory`` holds ``user`` (naming the store and its users)."""
-    from ltmt.memory.store import check_user
-
-    check_user(user)
-    known = memory.users()
-    if user in known:
-        return
-    listed = ", ".join(known[:5]) + (", ..." if len(known) > 5 else "")
-    users = f"its users: {listed}" if known else "it has no users"
-    raise InputError(f"no user {user!r} in memory store {memory.path} ({users})")
-
-
 def _echo_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -171,7 +158,7 @@ def export(
     spec = find_format(Path(output), fmt, role="write")
     name = spec.name
     with open_store(memory_dir, key_file, existing=True) as memory:
-        require_user(memory, user)
+        memory.require_user(user)
 
         # the format writers write a path: a private scratch file, then copied to --output
         with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
@@ -197,7 +184,7 @@ def search(
 ) -> None:
     """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
-        require_user(memory, user)
+        memory.require_user(user)
         matches = memory.search(user, text, k=k)
     if as_json:
         _echo_json(
@@ -278,7 +265,7 @@ def delete(
             forget_states(user, segment_id)
             typer.echo(f"deleted segment {segment_id} of {user}")
             return
-        require_user(memory, user)
+        memory.require_user(user)
         count = memory.count(user)
         if not yes:
             raise typer.BadParameter(

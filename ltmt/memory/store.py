@@ -297,6 +297,18 @@ class Memory:
 
         return env.read(self.store, run)
 
+    def require_user(self, user: str) -> None:
+        """InputError unless the store holds ``user`` (the message names the users it has)."""
+        check_user(user)
+        if user not in self.users():
+            raise self._no_user(user)
+
+    def _no_user(self, user: str) -> InputError:
+        known = self.users()
+        listed = ", ".join(known[:5]) + (", ..." if len(known) > 5 else "")
+        users = f"its users: {listed}" if known else "it has no users"
+        return InputError(f"no user {user!r} in memory store {self.path} ({users})")
+
     def count(self, user: str) -> int:
         """How many segments ``user`` has (0 for an unknown user)."""
         check_user(user)
@@ -335,7 +347,7 @@ class Memory:
             check_user(user)
             found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
             if found is None:
-                raise InputError(f"no user {user!r} in memory store {self.path}")
+                raise self._no_user(user)
             info = found[0]
             return {
                 "user": user,

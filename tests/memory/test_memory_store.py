@@ -360,3 +360,18 @@ def test_segments_and_stats(tmp_path: Path) -> None:
         assert (store["users"], store["segments"], store["schema"]) == (1, 5, 1)
         with pytest.raises(InputError, match=r"no user 'nobody' in memory store"):
             memory.stats("nobody")
+
+
+def test_require_user_names_the_users_of_the_store(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        with pytest.raises(
+            InputError, match=r"no user 'u' in memory store .* \(it has no users\)$"
+        ):
+            memory.require_user("u")
+        for name in ("a", "b", "c", "d", "e", "f"):
+            memory.add(name, "Hello", "Hallo")
+        memory.require_user("a")
+        with pytest.raises(InputError, match=r"\(its users: a, b, c, d, e, \.\.\.\)$"):
+            memory.require_user("g")
+        with pytest.raises(InputError, match=r"invalid user id 'x y'"):
+            memory.require_user("x y")
