@@ -1,0 +1,140 @@
+"""Peak RSS of the main job: ``ltmt translate`` as a user runs it, one child process per case.
+
+Cases: ``examples/hello.txt`` with an empty memory (the README's first command), and the first
+``--limit`` one-line test segments of ``--user`` with that user's memory, once per
+``--fusion-weights`` value. A warm-up run converts the model first (the conversion runs in a
+child process that would otherwise count); each case then runs in a fresh store with no match
+states on disk (a user's first run). Its peak RSS is ``ru_maxrss`` from ``os.wait4``: the largest
+of the process and its children. Untimed: run it apart from timed benchmarks.
+
+    python eval/rss_translate.py --user git --limit 349 \
+        --output eval/results/speed/rss-translate.json
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dev_user_cli import REPO, dev_user_parser, write_report
+
+LTMT = [sys.executable, "-c", "from ltmt.cli.main import run; run()"]  # this checkout's ltmt
+
+
+def peak_rss_mb(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(peak RSS in MB, seconds, exit code) of ``command`` run as a child process."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(
+            command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode("utf-8", "replace"))
+    return usage.ru_maxrss / 1024, seconds, code
+
+
+def run_case(name: str, args: list[str], work: Path) -> dict[str, Any]:
+    """One ``ltmt translate`` case in its own store under ``work``, with the shared cache of
+    ``work`` (the model's CTranslate2 conversion) but no match states kept from another case."""
+    folder = work / name
+    folder.mkdir(exist_ok=True)
+    shutil.rmtree(work / "cache" / "forced-states", ignore_errors=True)
+    env = {**os.environ, "LTMT_CACHE_DIR": str(work / "cache")}
+    command = [*LTMT, "translate", *args]
+    command += ["--memory-dir", str(folder / "store"), "--output", str(folder / "out.txt")]
+    mb, seconds, code = peak_rss_mb(command, env)
+    if code != 0:
+        raise SystemExit(f"{name}: ltmt translate exited with {code}")
+    print(f"{name}: {mb:.0f} MB, {seconds:.1f} s", file=sys.stderr)
+    outputs = (folder / "out.txt").read_text("utf-8").splitlines()
+    return {
+        "case": name,
+        "peak_rss_mb": round(mb, 1),
+        "seconds": round(seconds, 1),
+        "outputs": outputs,
+    }
+
+
+IMPORTS = {  # what the fused path imports before it loads a weight
+    "import-torch": "import torch",
+    "import-torch-and-marian": "import torch, transformers.models.marian.modeling_marian",
+}
+
+
+def main() -> None:
+    parser = dev_user_parser(
+        __doc__ or "",
+        limit=349,
+        limit_help="One-line test segments of --user to translate.",
+        output="eval/results/speed/rss-translate.json",
+    )
+    parser.add_argument("--user", default="git")
+    parser.add_argument("--weights", default="float32,bfloat16", help="--fusion-weights values.")
+    args = parser.parse_args()
+    users = Path(args.users_dir)
+    rows = [json.loads(line) for line in (users / f"{args.user}.test.jsonl").open(encoding="utf-8")]
+    sources = [r["source"] for r in rows if "\n" not in r["source"]][: args.limit]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="ltmt-rss-") as scratch:
+        work = Path(scratch)
+        hello = ["examples/hello.txt", "--user", "demo", "--model", args.model]
+        run_case("warm-up", hello, work)  # converts the model once (a converter child process)
+        results.append(run_case("hello-empty-memory", hello, work))
+        text = work / "sources.txt"
+        text.write_text("\n".join(sources) + "\n", "utf-8")
+        for weights in args.weights.split(","):
+            name = f"{args.user}-memory-{weights}"
+            memory = users / f"{args.user}.memory.jsonl"
+            store = str(work / name / "store")
+            subprocess.run(
+                [
+                    *LTMT,
+                    "memory",
+                    "import",
+                    str(memory),
+                    "--user",
+                    args.user,
+                    "--memory-dir",
+                    store,
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            case = [str(text), "--user", args.user, "--model", args.model]
+            results.append(run_case(name, [*case, "--fusion-weights", weights], work))
+    first = results[1]["outputs"]
+    for case in results[1:]:
+        case["outputs_differing_from_first_weights"] = sum(
+            a != b for a, b in zip(first, case.pop("outputs"), strict=True)
+        )
+    results[0].pop("outputs")
+    imports = {}
+    for name, statement in IMPORTS.items():
+        mb, _, code = peak_rss_mb([sys.executable, "-c", statement], dict(os.environ))
+        if code != 0:
+            raise SystemExit(f"{name}: {statement!r} exited with {code}")
+        imports[name] = round(mb, 1)
+    report = {
+        "benchmark": "peak RSS of ltmt translate",
+        "user": args.user,
+        "segments": len(sources),
+        "cases": results,
+        "imports_peak_rss_mb": imports,
+    }
+    write_report(args.output, report, results)
+
+
+if __name__ == "__main__":
+    main()
