@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for text, best in zip(data[name]["queries"], data[name]["best"], strict=True)
     ]
     versions = {"base": (args.base, args.base_store or args.store), "new": (REPO, args.store)}
-    workers = {name: Worker(checkout, store, args.k) for name, (checkout, store) in versions.items()}
+    workers = {name: Worker(path, store, args.k) for name, (path, store) in versions.items()}
     try:
         for _, text, _ in queries[: args.warm]:
             for worker in workers.values():

@@ -13,8 +13,8 @@ microseconds per call, so the phases add up to a little more than an untimed sea
 exhaustive scan's best score of each; ``--store``: a store holding user ``bench`` with the
 segments the scan searched.
 
-``--misses``: instead of timing, explain each query whose top-1 score is below the scan's best (in the
-bands 50-69 and 70-89): where the best segment was lost (never touched by the first pass,
+``--misses``: instead of timing, explain each query whose top-1 score is below the scan's best
+(in the bands 50-69 and 70-89): where the best segment was lost (never touched by the first pass,
 touched but not in its widened pool, in the pool but not among the candidates, or a candidate
 that the rerank skipped), and what share of the query's n-grams it holds. The scan's best
 segments are found again by a full rapidfuzz scan of the store, so this takes minutes at 1M.
@@ -271,7 +271,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sets", nargs="+", default=["real", "perturbed", "heldout"])
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--misses", action="store_true", help="explain the missed queries (untimed)")
+    parser.add_argument(
+        "--misses", action="store_true", help="explain the missed queries (untimed)"
+    )
     parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
     result = run(args)

@@ -451,9 +451,7 @@ class Memory:
             return [[] for _ in texts]
         lens, sigs = self._lens(txn, user, row, info.uid, cipher)
         table = (
-            self._source_table(txn, user, info.uid, cipher)
-            if info.count <= self.scan_max
-            else None
+            self._source_table(txn, user, info.uid, cipher) if info.count <= self.scan_max else None
         )
         fetch = sources.fetcher(txn, info.uid, cipher, casefold=not self.case_sensitive)
         results: list[list[Match]] = []
