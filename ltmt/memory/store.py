@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -23,17 +22,17 @@ from types import TracebackType
 from typing import Any
 
 import lmdb
-import numpy as np
 
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env, index, maintenance, postings, rows, sources, writes
+from ltmt.memory import env, index, maintenance, rows, sources, writes
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
-from ltmt.memory.crypto import PlainCipher, resolve_key_file
+from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.layout import SCHEMA_VERSION, USERS, context_of, user_key
 from ltmt.memory.report import ImportReport
+from ltmt.memory.scratch import SearchScratch
 from ltmt.paths import resolve_memory_dir
 from ltmt.retrieval import best_matches, score_bound
 from ltmt.segments import Match, PairRecord, Segment
@@ -42,30 +41,6 @@ from ltmt.text import normalize
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
 MAX_EXAMPLES = 5
-LENS_CACHE_USERS = 8
-
-
-class _SearchScratch(threading.local):
-    """Per-thread reusable search state: recent users' length and signature arrays, and the
-    source tables of small memories (:class:`.sources.SourceTable`, extended as they grow).
-
-    Cached arrays are keyed by the user's row as read in the search's own transaction;
-    every write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale
-    array is never used, whichever process wrote.
-    """
-
-    def __init__(self) -> None:
-        self.lens: dict[str, tuple[bytes, np.ndarray, np.ndarray | None]] = {}
-        self.sources: dict[str, sources.SourceTable] = {}
-
-    def forget(self, user: str | None = None) -> None:
-        """Drop what is cached of ``user`` (None: of every user)."""
-        if user is None:
-            self.lens.clear()
-            self.sources.clear()
-        else:
-            self.lens.pop(user, None)
-            self.sources.pop(user, None)
 
 
 def check_user(user: object) -> str:
@@ -118,7 +93,7 @@ class Memory:
         self.scan_max = scan_max
         key = resolve_key_file(key_file)
         self._store: env.Store | None = env.acquire(self.path, map_size=map_size, key_file=key)
-        self._scratch = _SearchScratch()
+        self._scratch = SearchScratch()
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -408,32 +383,6 @@ class Memory:
             self.store, lambda txn: self._search(txn, user, texts, k, wanted), buffers=True
         )
 
-    def _lens(
-        self, txn: lmdb.Transaction, user: str, row: bytes, uid: int, cipher: PlainCipher
-    ) -> tuple[np.ndarray, np.ndarray | None]:
-        """The user's lengths and (when the second pass is on) term signatures."""
-        cached = self._scratch.lens.get(user)
-        if cached is not None and cached[0] == row:
-            return cached[1], cached[2]
-        lens = postings.load_lens(txn, uid, cipher)
-        sigs = postings.load_sigs(txn, uid, lens.size, cipher) if self.recount else None
-        if len(self._scratch.lens) >= LENS_CACHE_USERS:
-            self._scratch.forget()
-        self._scratch.lens[user] = (row, lens, sigs)
-        return lens, sigs
-
-    def _source_table(
-        self, txn: lmdb.Transaction, user: str, uid: int, cipher: PlainCipher
-    ) -> sources.SourceTable:
-        """The user's sources, read up to the snapshot of ``txn``."""
-        casefold = not self.case_sensitive
-        table = self._scratch.sources.get(user)
-        if table is None or table.uid != uid:
-            table = sources.SourceTable.empty(uid, casefold)
-            self._scratch.sources[user] = table
-        table.refresh(txn, cipher)
-        return table
-
     def _search(
         self,
         txn: lmdb.Transaction,
@@ -449,11 +398,14 @@ class Memory:
         info, cipher = rows.decode_user(row, self.store.vault, user)
         if info.count == 0:
             return [[] for _ in texts]
-        lens, sigs = self._lens(txn, user, row, info.uid, cipher)
-        table = (
-            self._source_table(txn, user, info.uid, cipher) if info.count <= self.scan_max else None
+        casefold = not self.case_sensitive
+        lens, sigs = self._scratch.arrays(
+            txn, user, row, cipher, uid=info.uid, signatures=bool(self.recount)
         )
-        fetch = sources.fetcher(txn, info.uid, cipher, casefold=not self.case_sensitive)
+        table = None
+        if info.count <= self.scan_max:
+            table = self._scratch.source_table(txn, user, cipher, uid=info.uid, casefold=casefold)
+        fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
         results: list[list[Match]] = []
         for number, text in enumerate(texts):
             query = normalize(text, case_sensitive=self.case_sensitive)
