@@ -97,9 +97,13 @@ def candidates(
     ids = np.sort(np.concatenate(parts))
     if ids.size != read or int(ids[-1]) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
+    touched, shared = run_lengths(ids)
     query_len = float(len(text))
+    estimate = _estimates(touched, shared, lens, query_len, n_read)
     pool = limit * WIDEN
-    touched, shared, estimate = _first_pass(ids, lens, query_len, n_read, pool)
+    if touched.size > pool:
+        best = np.argpartition(-estimate, pool - 1)[:pool]
+        touched, shared, estimate = touched[best], shared[best], estimate[best]
     alive = estimate >= 0
     touched, shared, estimate = touched[alive], shared[alive], estimate[alive]
     read_keys = {item[2] for item in chosen}
@@ -122,38 +126,6 @@ def candidates(
     if ids.size < limit and lens.size <= WINDOW_SCAN_MAX:  # every touched segment is in ids
         return _length_window(ids, lens, len(text), limit, n_read + absent, lacking)
     return ids, lacking
-
-
-def _first_pass(
-    ids: np.ndarray, lens: np.ndarray, query_len: float, n_read: int, pool: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The ``pool`` segments of best estimate among the sorted ``ids`` read: the segments
-    holding two or more read terms are estimated first; those holding one only when their
-    length lets them reach the pool-th best of those estimates (EXPERIMENT: slower, reverted)."""
-    starts = np.empty(ids.size + 1, dtype=bool)
-    starts[0] = starts[-1] = True
-    np.not_equal(ids[1:], ids[:-1], out=starts[1:-1])
-    repeated = ids[1:][~starts[1:-1]]
-    touched, shared = run_lengths(repeated)
-    shared += 1
-    estimate = _estimates(touched, shared, lens, query_len, n_read)
-    singles = ids[starts[:-1] & starts[1:]]
-    if touched.size >= pool:
-        theta = float(np.partition(estimate, touched.size - pool)[touched.size - pool])
-        if theta > 0:
-            low = theta * query_len / (1 - theta) * 0.999
-            high = (query_len / (n_read * theta) - query_len) * 1.001 + 1
-            seg_len = lens[singles]
-            singles = singles[(seg_len >= low) & (seg_len <= high)]
-    ones = np.ones(singles.size, dtype=np.int32)
-    touched = np.concatenate([touched, singles])
-    shared = np.concatenate([shared, ones])
-    estimate = np.concatenate([estimate, _estimates(singles, ones, lens, query_len, n_read)])
-    if touched.size > pool:
-        best = np.argpartition(-estimate, pool - 1)[:pool]
-    else:
-        best = np.argsort(touched)
-    return touched[best], shared[best], estimate[best]
 
 
 def _estimates(
