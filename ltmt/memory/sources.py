@@ -86,15 +86,16 @@ class SourceTable:
 
 def scan(query: str, table: SourceTable, lens: np.ndarray, k: int) -> list[tuple[int, float]]:
     """The ``k`` best ``(id, score)`` of every segment of ``table`` still stored (a non-zero
-    length in ``lens``, the user's :func:`.postings.load_lens`), best first; ties go to the
-    newest id, as :func:`ltmt.retrieval.rerank` breaks them."""
+    length in ``lens``, the user's :func:`.postings.load_lens`) that shares a character with
+    ``query`` (a score above 0), best first; ties go to the newest id, as
+    :func:`ltmt.retrieval.rerank` breaks them."""
     if not table.texts:
         return []
     scores = process.cdist([query], table.texts, scorer=SCORER, dtype=np.float64)[0]
     known = table.ids < lens.size
     alive = np.zeros(table.ids.size, dtype=bool)
     alive[known] = lens[table.ids[known]] > 0
-    live = np.flatnonzero(alive)
+    live = np.flatnonzero(alive & (scores > 0))
     if not live.size:
         return []
     scores, ids = scores[live], table.ids[live]
