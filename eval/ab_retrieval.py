@@ -28,7 +28,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
-from bench_retrieval import BANDS, USER, machine_info, percentile  # noqa: E402
+from bench_retrieval import BANDS, USER, machine_info, percentile, write_result  # noqa: E402
 
 # The worker: reads one JSON query per line, answers [cpu ms, wall ms, top-1 score].
 WORKER = """
@@ -166,12 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, default=None)
     parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
-    result = run(args)
-    text = json.dumps(result, indent=2)
-    if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    write_result(run(args), args.output)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
-from bench_retrieval import USER, machine_info, percentile  # noqa: E402
+from bench_retrieval import USER, machine_info, percentile, write_result  # noqa: E402
 
 Phases = dict[str, float]
 
@@ -276,12 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
-    result = run(args)
-    text = json.dumps(result, indent=2)
-    if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    write_result(run(args), args.output)
 
 
 if __name__ == "__main__":
