@@ -60,12 +60,21 @@ class SearchScratch(threading.local):
         return lens, sigs
 
     def source_table(
-        self, txn: lmdb.Transaction, user: str, cipher: PlainCipher, *, uid: int, casefold: bool
+        self,
+        txn: lmdb.Transaction,
+        user: str,
+        cipher: PlainCipher,
+        *,
+        uid: int,
+        next_id: int,
+        casefold: bool,
     ) -> SourceTable:
         """The user's sources (case-folded when ``casefold``), read up to the snapshot of
-        ``txn``."""
+        ``txn``; ``uid`` and ``next_id`` are the user's row in it. A table read beyond
+        ``next_id`` (the store was replaced by an older copy under this process) is read
+        again."""
         table = self.sources.get(user)
-        if table is None or table.uid != uid:
+        if table is None or table.uid != uid or table.end > next_id:
             table = SourceTable.empty(uid, casefold)
             self.sources[user] = table
         table.refresh(txn, cipher)

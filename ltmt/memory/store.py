@@ -404,7 +404,9 @@ class Memory:
         )
         table = None
         if info.count <= self.scan_max:
-            table = self._scratch.source_table(txn, user, cipher, uid=info.uid, casefold=casefold)
+            table = self._scratch.source_table(
+                txn, user, cipher, uid=info.uid, next_id=info.next_id, casefold=casefold
+            )
         fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
         results: list[list[Match]] = []
         for number, text in enumerate(texts):

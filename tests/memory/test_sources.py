@@ -83,3 +83,17 @@ def test_large_memories_use_the_index(tmp_path: Path) -> None:
 def test_scan_max_must_not_be_negative(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"scan_max must be >= 0, got -1"):
         Memory(tmp_path, scan_max=-1)
+
+
+def test_a_table_read_beyond_the_users_next_id_is_read_again(tmp_path: Path) -> None:
+    """As if the store had been replaced by an older copy while this process kept its table."""
+    with Memory(tmp_path) as memory:
+        memory.add("u", "Open the file", "Datei öffnen")
+        memory.search("u", "Open the file", k=1)
+        table = memory._scratch.sources["u"]
+        table.ids = np.append(table.ids, 7)
+        table.texts.append("a segment of the newer store")
+        table.end = 8
+        found = memory.search("u", "a segment of the newer store", k=5)
+        assert [m.segment.source for m in found] == ["Open the file"]
+        assert memory._scratch.sources["u"].ids.tolist() == [1]
