@@ -4,7 +4,7 @@ or all of a small memory for an exhaustive scan.
 A memory of at most ``SCAN_MAX`` segments is searched by scoring every stored source with
 rapidfuzz's batch scorer. It finds the best match by construction (n-gram candidates can miss
 one that shares no n-gram with the query, e.g. ``child exited`` → ``invalid pid``), and on the
-project's 2-core machines it is faster than the index up to about 10,000 segments: 0.5-1.3 ms
+project's 2-core machines it is faster than the index at 10,000 segments or fewer: 0.5-1.3 ms
 at p50 on the dev users' own memories (1,400-5,100 segments) against 2.4-4.5 ms, 2.8 against
 3.6 ms CPU at 10,000, and slower at 20,000 (``eval/results/retrieval-{10k,20k}-scan.json``).
 A searching thread keeps the sources of recently searched small memories in a
