@@ -4,7 +4,9 @@ Both fusion methods read memory the same way: each retrieved target is teacher-f
 the frozen model, conditioned on its own source, and every target position gives one entry — the
 final decoder state that *predicts* a token, and that token. :func:`build_batch_memory` lays the
 entries of one batch out flat, sorted by the sentence they belong to, so a decoding step can reach
-its sentence's entries by a contiguous slice.
+its sentence's entries by a contiguous slice. Forced decoding also records each entry's
+cross-attention over its match's source, from which every entry gets its differing share against
+the input it serves (:mod:`ltmt.fusion.alignment`): training and decoding both get it here.
 
 The translator decodes one line at a time and SentencePiece folds whitespace: a multi-line match
 whose source and target have as many lines is narrowed to the line pair that best matches the
