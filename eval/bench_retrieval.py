@@ -306,22 +306,41 @@ def summarise(rows: list[Timed], best: list[float]) -> dict[str, Any]:
 def own_memories(
     users: dict[str, tuple[list[tuple[str, str]], list[str]]], work: Path, args: argparse.Namespace
 ) -> dict[str, Any]:
-    """Recall on each dev user's own memory (a store holding only that memory)."""
+    """Recall on each dev user's own memory (a store holding only that memory), and that of
+    the baseline settings (``--baseline-*``) on the same store, searched in turn."""
     from ltmt import Memory
     from ltmt.text import normalize
 
     out = {}
     for name, (pairs, tests) in users.items():
-        with Memory(
-            work / f"own-{name}", candidates=args.candidates, recount=args.recount
-        ) as memory:
+        store = work / f"own-{name}"
+        with Memory(store) as memory:
             memory.import_pairs(name, pairs)
             sources = [normalize(segment.source) for segment in memory.segments(name)]
-            rows = time_searches(memory, name, tests, args.k)
+        searchers = [Memory(store, **settings) for settings in search_settings(args)]
+        for searcher in searchers:  # warm: lengths, signatures and source tables read
+            searcher.search_batch(name, tests, k=args.k)
+        timed = time_interleaved(searchers, name, tests, args.k)
+        for searcher in searchers:
+            searcher.close()
         best, _ = scan_best(tests, sources, args.workers)
-        summary = summarise(rows, best)
-        out[name] = {"segments": len(sources), **summary}
+        out[name] = {"segments": len(sources), **summarise(timed[0], best)}
+        if len(timed) > 1:
+            out[name]["baseline"] = summarise(timed[1], best)
     return out
+
+
+def search_settings(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The Memory options searched: the main run's, then the baseline's when one is asked for."""
+    main = {"candidates": args.candidates, "recount": args.recount, "scan_max": args.scan_max}
+    if args.baseline_recount is None and args.baseline_scan_max is None:
+        return [main]
+    baseline = dict(main)
+    if args.baseline_recount is not None:
+        baseline["recount"] = args.baseline_recount
+    if args.baseline_scan_max is not None:
+        baseline["scan_max"] = args.baseline_scan_max
+    return [main, baseline]
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -357,17 +376,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         del memory_pairs
         print(f"import: {report.summary()} in {import_s:.1f}s", file=sys.stderr)
 
+        settings = search_settings(args)
         start = time.perf_counter()
-        memory = Memory(store_dir, candidates=args.candidates, recount=args.recount)
+        memory = Memory(store_dir, **settings[0])
         open_s = time.perf_counter() - start
         start = time.perf_counter()
         memory.search(USER, "warm up the length cache", k=args.k)
         first_search_ms = (time.perf_counter() - start) * 1000
-        memories = [memory]
-        if args.baseline_recount is not None:  # the same store, searched with another recount
-            memories.append(
-                Memory(store_dir, candidates=args.candidates, recount=args.baseline_recount)
-            )
+        # the baseline: the same store, searched with other settings
+        memories = [memory] + [Memory(store_dir, **other) for other in settings[1:]]
         # warm: one untimed pass over the queries, then the timed one
         for queries in sets.values():
             for searcher in memories:
@@ -399,7 +416,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if baseline:
         base_rows = [row for name in sets for row in timed[name][1]]
         baseline = {
-            "recount": args.baseline_recount,
+            "settings": search_settings(args)[1],
             "note": "the same store and queries, searched in turn with the main run",
             "latency_all_queries": latency(base_rows),
             **baseline,
@@ -419,6 +436,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "postings_budget": POSTINGS_BUDGET,
         "index": INDEX_KIND,
         "recount": args.recount,
+        "scan_max": args.scan_max,
         "widen": WIDEN,
         "latency_all_queries": latency(all_rows),
         "loadavg_1m_after_searches": searches_load,
@@ -441,6 +459,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     from ltmt.memory.index import RECOUNT_BUDGET
+    from ltmt.memory.sources import SCAN_MAX
 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -471,6 +490,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="also search with this recount, in turn with the main run (0: first pass alone)",
     )
     parser.add_argument(
+        "--scan-max",
+        type=int,
+        default=SCAN_MAX,
+        help="memories of at most this many segments are scanned exhaustively (Memory option)",
+    )
+    parser.add_argument(
+        "--baseline-scan-max",
+        type=int,
+        default=None,
+        help="also search with this scan_max, in turn with the main run (0: always the index)",
+    )
+    parser.add_argument(
         "--no-own-memories",
         dest="own_memories",
         action="store_false",
@@ -491,14 +522,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def write_result(result: dict[str, Any], output: Path | None) -> None:
+    """Print the JSON ``result`` and write it to ``output`` (if given)."""
+    text = json.dumps(result, indent=2)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    result = run(args)
-    text = json.dumps(result, indent=2)
-    if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    write_result(run(args), args.output)
 
 
 if __name__ == "__main__":

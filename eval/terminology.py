@@ -146,6 +146,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+PARTS = ("term", "speed", "dev")
+
+
+def _parts(text: str) -> set[str]:
+    """The parts ``--parts`` names: a comma-separated subset of :data:`PARTS`."""
+    parts = {part.strip() for part in text.split(",") if part.strip()}
+    unknown = sorted(parts - set(PARTS))
+    if unknown or not parts:
+        named = ", ".join(unknown) or "(none given)"
+        raise argparse.ArgumentTypeError(f"unknown part(s) {named}; choose from {', '.join(PARTS)}")
+    return parts
+
+
 def _write(path: Path, out: dict[str, Any], started: float) -> None:
     out["seconds"] = round(time.perf_counter() - started, 1)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -257,6 +270,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--parts",
+        type=_parts,
         default="term,speed,dev",
         help="comma-separated parts to run: term, speed, dev (time only speed under the lock)",
     )

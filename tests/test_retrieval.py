@@ -9,6 +9,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.errors import InputError
+from ltmt.memory.sources import SCAN_MAX
 from ltmt.retrieval import exhaustive, rerank
 from ltmt.text import fold_space, fuzzy_score, normalize
 
@@ -117,11 +118,15 @@ def test_search_batch_and_edge_cases(memory: Memory) -> None:
     assert batch == [memory.search("u", text, k=2) for text in texts]
     assert batch[1] == [] and batch[2] == []
     assert memory.search("nobody", "Open the file") == []
-    # a small memory's candidates: the segments sharing a trigram with the query, and those
+    # a small memory is scanned: every segment is scored
+    found = [m.segment.source for m in memory.search("u", "the file", k=100)]
+    assert sorted(found) == sorted(s for s, _ in MEMORY)
+    # the index's candidates: the segments sharing a trigram with the query, and those
     # whose length allows a score of 50 (8 characters: 3 to 24), not longer ones
-    found = {m.segment.source for m in memory.search("u", "the file", k=100)}
+    with Memory(memory.path, scan_max=0) as by_index:
+        found_by_index = {m.segment.source for m in by_index.search("u", "the file", k=100)}
     window = {"Show all commits", "Could not open %s: %s"}
-    assert found == {s for s, _ in MEMORY[:5]} | window
+    assert found_by_index == {s for s, _ in MEMORY[:5]} | window
     with pytest.raises(InputError, match=r"k must be >= 1, got 0"):
         memory.search("u", "x", k=0)
 
@@ -151,6 +156,7 @@ BAND_MEMORY = [
 ]
 
 
+@pytest.mark.parametrize("scan_max", [0, SCAN_MAX], ids=["index", "scan"])
 @pytest.mark.parametrize(
     ("query", "best_source", "band"),
     [
@@ -166,7 +172,7 @@ BAND_MEMORY = [
     ],
 )
 def test_expected_best_match_in_every_band(
-    tmp_path: Path, query: str, best_source: str, band: tuple[int, int]
+    tmp_path: Path, query: str, best_source: str, band: tuple[int, int], scan_max: int
 ) -> None:
     """Among 2,000 distractors that share words with the queries, the best match is found."""
     rng = random.Random(3)
@@ -187,7 +193,7 @@ def test_expected_best_match_in_every_band(
         "file",
     ]
     distractors = [_sentence(rng, words) for _ in range(2000)]
-    with Memory(tmp_path) as memory:
+    with Memory(tmp_path, scan_max=scan_max) as memory:
         memory.import_pairs("u", [(s, s.upper()) for s in distractors + BAND_MEMORY])
         [match] = memory.search("u", query, k=1)
         sources = [normalize(s) for s in distractors + BAND_MEMORY]
@@ -201,7 +207,8 @@ def _sentence(rng: random.Random, words: list[str]) -> str:
     return " ".join(rng.choice(words) for _ in range(rng.randint(3, 12)))
 
 
-def test_agrees_with_an_exhaustive_scan(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scan_max", [0, SCAN_MAX], ids=["index", "scan"])
+def test_agrees_with_an_exhaustive_scan(tmp_path: Path, scan_max: int) -> None:
     """Top-1 score equals the full scan's (tie-aware) for near-duplicate queries."""
     rng = random.Random(7)
     words = [
@@ -210,7 +217,7 @@ def test_agrees_with_an_exhaustive_scan(tmp_path: Path) -> None:
         for b in ("tain", "fer", "vert", "mit", "pose")
     ]
     sources = list(dict.fromkeys(_sentence(rng, words) for _ in range(3000)))
-    with Memory(tmp_path) as memory:
+    with Memory(tmp_path, scan_max=scan_max) as memory:
         memory.import_pairs("u", [(s, s.upper()) for s in sources])
         normalised = [normalize(s) for s in sources]
         hits = 0
@@ -222,4 +229,4 @@ def test_agrees_with_an_exhaustive_scan(tmp_path: Path) -> None:
             found = memory.search("u", query, k=1)
             [(_, best)] = exhaustive(normalize(query), normalised, 1)
             hits += found[0].score == pytest.approx(best)
-    assert hits / queries >= 0.95
+    assert hits / queries >= (0.95 if scan_max == 0 else 1.0)

@@ -15,32 +15,24 @@ from __future__ import annotations
 import functools
 import os
 import re
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import lmdb
-import numpy as np
 
 from ltmt.errors import InputError, StoreError
-from ltmt.memory import env, index, maintenance, postings, rows, writes
+from ltmt.memory import env, index, maintenance, rows, sources, writes
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
-from ltmt.memory.crypto import PlainCipher, resolve_key_file
+from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
-from ltmt.memory.layout import (
-    NORM,
-    SCHEMA_VERSION,
-    USERS,
-    context_of,
-    u32,
-    user_key,
-)
+from ltmt.memory.layout import SCHEMA_VERSION, USERS, context_of, user_key
 from ltmt.memory.report import ImportReport
+from ltmt.memory.scratch import SearchScratch
 from ltmt.paths import resolve_memory_dir
 from ltmt.retrieval import best_matches, score_bound
 from ltmt.segments import Match, PairRecord, Segment
@@ -49,19 +41,6 @@ from ltmt.text import normalize
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
 MAX_EXAMPLES = 5
-LENS_CACHE_USERS = 8
-
-
-class _SearchScratch(threading.local):
-    """Per-thread reusable search state: recent users' length and signature arrays.
-
-    Cached arrays are keyed by the user's row as read in the search's own transaction;
-    every write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale
-    array is never used, whichever process wrote.
-    """
-
-    def __init__(self) -> None:
-        self.lens: dict[str, tuple[bytes, np.ndarray, np.ndarray | None]] = {}
 
 
 def check_user(user: object) -> str:
@@ -81,7 +60,9 @@ class Memory:
     is how many index candidates are reranked per query; ``recount`` caps the postings of the
     query's common n-grams that are counted, by the candidates' signatures, to re-estimate the
     best candidates (default: all; 0: none, faster and finds less, see
-    :func:`ltmt.memory.index.candidates`); ``map_size`` is the initial LMDB map
+    :func:`ltmt.memory.index.candidates`); a memory of at most ``scan_max`` segments is
+    searched by an exhaustive scan of its sources instead (0: always by the index; see
+    :mod:`ltmt.memory.sources`); ``map_size`` is the initial LMDB map
     size in bytes (it grows when full). ``key_file`` (default: ``$LTMT_KEY_FILE``) is the store
     key of an encrypted store, or makes a new store encrypted (see :mod:`ltmt.memory.crypto`).
     """
@@ -94,6 +75,7 @@ class Memory:
         clean: CleanConfig = DEFAULT_CLEAN,
         candidates: int = DEFAULT_CANDIDATES,
         recount: int = index.RECOUNT_BUDGET,
+        scan_max: int = sources.SCAN_MAX,
         map_size: int = env.DEFAULT_MAP_SIZE,
         key_file: str | os.PathLike[str] | None = None,
     ) -> None:
@@ -101,14 +83,17 @@ class Memory:
             raise InputError(f"candidates must be >= 1, got {candidates}")
         if recount < 0:
             raise InputError(f"recount must be >= 0, got {recount}")
+        if scan_max < 0:
+            raise InputError(f"scan_max must be >= 0, got {scan_max}")
         self.path = resolve_memory_dir(path)
         self.case_sensitive = case_sensitive
         self.clean = clean
         self.candidates = candidates
         self.recount = recount
+        self.scan_max = scan_max
         key = resolve_key_file(key_file)
         self._store: env.Store | None = env.acquire(self.path, map_size=map_size, key_file=key)
-        self._scratch = _SearchScratch()
+        self._scratch = SearchScratch()
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -254,7 +239,7 @@ class Memory:
         if uid is None:
             return False
         vault.destroy(uid)
-        self._scratch.lens.pop(user, None)
+        self._scratch.forget(user)
         return True
 
     # -- upkeep (see ltmt.memory.maintenance and ltmt.memory.check) --------------------------
@@ -269,7 +254,7 @@ class Memory:
 
     def compact(self) -> maintenance.CompactReport:
         """Rewrite the store without free pages (what deleted text they hold goes with them)."""
-        self._scratch.lens.clear()
+        self._scratch.forget()
         return maintenance.compact(self.store)
 
     def rekey(self, new_key_file: str | os.PathLike[str]) -> None:
@@ -398,20 +383,6 @@ class Memory:
             self.store, lambda txn: self._search(txn, user, texts, k, wanted), buffers=True
         )
 
-    def _lens(
-        self, txn: lmdb.Transaction, user: str, row: bytes, uid: int, cipher: PlainCipher
-    ) -> tuple[np.ndarray, np.ndarray | None]:
-        """The user's lengths and (when the second pass is on) term signatures."""
-        cached = self._scratch.lens.get(user)
-        if cached is not None and cached[0] == row:
-            return cached[1], cached[2]
-        lens = postings.load_lens(txn, uid, cipher)
-        sigs = postings.load_sigs(txn, uid, lens.size, cipher) if self.recount else None
-        if len(self._scratch.lens) >= LENS_CACHE_USERS:
-            self._scratch.lens.clear()
-        self._scratch.lens[user] = (row, lens, sigs)
-        return lens, sigs
-
     def _search(
         self,
         txn: lmdb.Transaction,
@@ -427,44 +398,44 @@ class Memory:
         info, cipher = rows.decode_user(row, self.store.vault, user)
         if info.count == 0:
             return [[] for _ in texts]
-        lens, sigs = self._lens(txn, user, row, info.uid, cipher)
+        casefold = not self.case_sensitive
+        lens, sigs = self._scratch.arrays(
+            txn, user, row, cipher, uid=info.uid, signatures=bool(self.recount)
+        )
+        table = None
+        if info.count <= self.scan_max:
+            table = self._scratch.source_table(
+                txn, user, cipher, uid=info.uid, next_id=info.next_id, casefold=casefold
+            )
+        fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
         results: list[list[Match]] = []
-
-        norm_prefix, get = NORM + u32(info.uid), txn.get
-
-        def fetch(seg_ids: Sequence[int]) -> tuple[list[int], list[str]]:
-            found_ids, sources = [], []
-            for seg_id in seg_ids:
-                key = norm_prefix + seg_id.to_bytes(4, "big")
-                raw = get(key)
-                if raw is not None:
-                    found_ids.append(seg_id)
-                    sources.append(str(cipher.open(raw, key), "utf-8"))
-            if not self.case_sensitive:
-                sources = [source.casefold() for source in sources]
-            return found_ids, sources
-
         for number, text in enumerate(texts):
             query = normalize(text, case_sensitive=self.case_sensitive)
             if not query:
                 results.append([])
                 continue
-            index_text = query.casefold() if self.case_sensitive else query
             limit = max(self.candidates, k)
-            ids, lacking = index.candidates(
-                txn,
-                info.uid,
-                lens,
-                index_text,
-                limit,
-                sigs=sigs,
-                recount=self.recount,
-                cipher=cipher,
-            )
-            # the index reads case-folded text: its bounds hold for case-folded scores only
-            bounds = None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)
             wanted = prefer[number] if prefer is not None else None
-            ranked = best_matches(query, ids, bounds, fetch, k if wanted is None else limit)
+            n_best = k if wanted is None else limit
+            if table is not None:
+                ranked = sources.scan(query, table, lens, n_best)
+            else:
+                index_text = query.casefold() if self.case_sensitive else query
+                ids, lacking = index.candidates(
+                    txn,
+                    info.uid,
+                    lens,
+                    index_text,
+                    limit,
+                    sigs=sigs,
+                    recount=self.recount,
+                    cipher=cipher,
+                )
+                # the index reads case-folded text: its bounds hold for case-folded scores only
+                bounds = (
+                    None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)
+                )
+                ranked = best_matches(query, ids, bounds, fetch, n_best)
             if wanted is not None:  # the k best, and those tied with the k-th
                 ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
             matches = []

@@ -24,10 +24,21 @@ def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path:
     output = tmp_path / "retrieval.json"
     args = ["--data-dir", str(data), "--segments", "300", "--queries", "10"]
     load_script(SCRIPT).main(
-        [*args, "--baseline-recount", "0", "--work-dir", str(tmp_path), "--output", str(output)]
+        [
+            *args,
+            "--scan-max",
+            "0",
+            "--baseline-recount",
+            "0",
+            "--work-dir",
+            str(tmp_path),
+            "--output",
+            str(output),
+        ]
     )
     result = json.loads(output.read_text())
-    assert result["recount"] > 0 and result["baseline"]["recount"] == 0
+    assert result["recount"] > 0 and result["scan_max"] == 0
+    assert result["baseline"]["settings"] == {"candidates": 1024, "recount": 0, "scan_max": 0}
     for found in (result, result["baseline"]):
         assert found["real"]["queries"] == 2
         assert found["real"]["recall_by_scan_band"]["90-99"] == {
@@ -38,3 +49,19 @@ def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path:
         assert found["perturbed"]["queries"] == 10
     assert result["own_memories"]["git"]["segments"] == 40
     assert result["own_memories"]["git"]["recall_at_1_best_ge_50"] == 1.0
+
+
+def test_baseline_scan_max_searches_own_memories_by_the_index_too(tmp_path: Path) -> None:
+    data = tiny_pool(tmp_path / "data")
+    dev = data / "l10n" / "dev"
+    rows = [{"source": f"show the log of commit {i}", "target": f"Log {i}"} for i in range(30)]
+    (dev / "git.memory.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    test = {"source": "show the logs of commit 3", "target": "x"}
+    (dev / "git.test.jsonl").write_text(json.dumps(test) + "\n")
+    output = tmp_path / "retrieval.json"
+    args = ["--data-dir", str(data), "--segments", "100", "--queries", "5", "--output", str(output)]
+    load_script(SCRIPT).main([*args, "--baseline-scan-max", "0", "--work-dir", str(tmp_path)])
+    result = json.loads(output.read_text())
+    assert result["scan_max"] > 0 and result["baseline"]["settings"]["scan_max"] == 0
+    own = result["own_memories"]["git"]
+    assert own["recall_at_1"] == own["baseline"]["recall_at_1"] == 1.0

@@ -1,0 +1,283 @@
+"""Where a search's time goes: per-phase thread CPU time of ``Memory.search`` on a saved store.
+
+Wraps the functions a search calls (the head reads, the posting reads, the counting and
+selection of the first pass, the signature pass, the candidate source reads and the rerank)
+with thread-CPU timers and searches a saved store with saved queries, so that each phase's
+share of a search is measured on the same queries the benchmark uses. The timers cost a few
+microseconds per call, so the phases add up to a little more than an untimed search.
+
+    python eval/profile_retrieval.py --store /tmp/ltmt15/store --queries /tmp/ltmt15/queries.json \
+        --output eval/results/retrieval-1m-profile.json
+
+``--queries``: JSON ``{set name: {"queries": [...], "best": [...]}}``: the queries and the
+exhaustive scan's best score of each; ``--store``: a store holding user ``bench`` with the
+segments the scan searched.
+
+``--misses``: instead of timing, explain each query whose top-1 score is below the scan's best
+(in the bands 50-69 and 70-89): where the best segment was lost (never touched by the first pass,
+touched but not in its widened pool, in the pool but not among the candidates, or a candidate
+that the rerank skipped), and what share of the query's n-grams it holds. The scan's best
+segments are found again by a full rapidfuzz scan of the store, so this takes minutes at 1M.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+from bench_retrieval import USER, machine_info, percentile, write_result  # noqa: E402
+
+Phases = dict[str, float]
+
+
+def _timed(phases: Phases, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.thread_time()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            phases[name] += (time.thread_time() - start) * 1000
+
+    return wrapper
+
+
+class _TimedTxn:
+    """A read transaction whose ``get`` (the head reads) is timed."""
+
+    def __init__(self, txn: Any, phases: Phases) -> None:
+        self._txn, self.get = txn, _timed(phases, "head_reads", txn.get)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._txn, name)
+
+
+class _TimedNumpy:
+    """numpy, with the sorts and selections the first pass calls timed as ``count_select``."""
+
+    def __init__(self, np: Any, phases: Phases) -> None:
+        self._np = np
+        for name in ("sort", "argpartition", "argsort", "concatenate", "unique"):
+            setattr(self, name, _timed(phases, "count_select", getattr(np, name)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._np, name)
+
+
+def instrument(phases: Phases, counts: dict[str, int]) -> None:
+    """Wrap the search's phases in :mod:`ltmt.memory.index` and :mod:`ltmt.memory.store`."""
+    import numpy as np
+
+    import ltmt.memory.index as index
+    import ltmt.memory.store as store
+
+    for name, phase in (
+        ("read_postings", "posting_reads"),
+        ("run_lengths", "count_select"),
+        ("_estimates", "count_select"),
+        ("_count_more", "signature_pass"),
+    ):
+        if hasattr(index, name):
+            setattr(index, name, _timed(phases, phase, getattr(index, name)))
+    index.np = _TimedNumpy(np, phases)
+    candidates, best_matches = index.candidates, store.best_matches
+
+    def timed_candidates(txn: Any, *args: Any, **kwargs: Any) -> Any:
+        start = time.thread_time()
+        ids, lacking = candidates(_TimedTxn(txn, phases), *args, **kwargs)
+        phases["candidates_total"] += (time.thread_time() - start) * 1000
+        counts["candidates"] += len(ids)
+        return ids, lacking
+
+    def timed_best(query: str, ids: Any, bounds: Any, fetch: Any, k: int) -> Any:
+        def timed_fetch(seg_ids: Any) -> Any:
+            counts["sources_read"] += len(seg_ids)
+            counts["fetch_calls"] += 1
+            return _timed(phases, "source_reads", fetch)(seg_ids)
+
+        start = time.thread_time()
+        try:
+            return best_matches(query, ids, bounds, timed_fetch, k)
+        finally:
+            phases["rerank_total"] += (time.thread_time() - start) * 1000
+
+    index.candidates = timed_candidates
+    store.best_matches = timed_best
+
+
+def explain_misses(args: argparse.Namespace, data: dict[str, Any]) -> dict[str, Any]:
+    """Where each missed query (scan best in 50-89) lost its best segment; see the docstring."""
+    import numpy as np
+    from rapidfuzz import process
+
+    import ltmt.memory.index as index
+    from ltmt import Memory
+    from ltmt.memory.postings import query_terms
+    from ltmt.text import SCORER, normalize
+
+    seen: dict[str, np.ndarray] = {}
+    estimates, count_more, candidates = index._estimates, index._count_more, index.candidates
+
+    def first_estimates(touched: Any, *rest: Any) -> Any:
+        seen.setdefault("touched", touched.copy())
+        return estimates(touched, *rest)
+
+    def widened(sigs: Any, rest: Any, ids: Any, budget: int) -> Any:
+        seen["pool"] = ids.copy()
+        return count_more(sigs, rest, ids, budget)
+
+    def final(*args_: Any, **kwargs: Any) -> Any:
+        found = candidates(*args_, **kwargs)
+        seen["candidates"] = found[0].copy()
+        return found
+
+    index._estimates, index._count_more = first_estimates, widened
+    index.candidates = final
+    out: dict[str, Any] = {"by_band": {}, "examples": []}
+    try:
+        with Memory(args.store) as memory:
+            segments = list(memory.segments(USER))
+            ids = np.array([segment.id for segment in segments])
+            sources = [normalize(segment.source) for segment in segments]
+            del segments
+            for name in args.sets:
+                for text, best in zip(data[name]["queries"], data[name]["best"], strict=True):
+                    band = "70-89" if best >= 70 else "50-69" if best >= 50 else None
+                    if band is None or best >= 90:
+                        continue
+                    seen.clear()
+                    found = memory.search(USER, text, k=args.k)
+                    top = found[0].score if found else 0.0
+                    if top >= best - 1e-6:
+                        continue
+                    query = normalize(text)
+                    scores = process.cdist([query], sources, scorer=SCORER, workers=2)[0]
+                    at = np.flatnonzero(scores >= best - 1e-6)
+                    winners = ids[at]
+                    stage = "skipped by the rerank"
+                    for step, label in (
+                        ("touched", "never touched by the first pass"),
+                        ("pool", "touched, not in the widened pool"),
+                        ("candidates", "in the pool, not a candidate"),
+                    ):
+                        if step in seen and not np.isin(winners, seen[step]).any():
+                            stage = label
+                            break
+                    terms = query_terms(query)
+                    held = np.isin(terms, query_terms(sources[at[0]])).mean()
+                    counts = out["by_band"].setdefault(f"{name} {band}", {})
+                    counts[stage] = counts.get(stage, 0) + 1
+                    out["examples"].append(
+                        {
+                            "set": name,
+                            "query": query,
+                            "best": round(float(best), 2),
+                            "found": round(top, 2),
+                            "best_source": sources[at[0]],
+                            "lost": stage,
+                            "query_ngrams_held_by_best": round(float(held), 3),
+                        }
+                    )
+    finally:
+        index._estimates, index._count_more = estimates, count_more
+        index.candidates = candidates
+    held_shares = [example["query_ngrams_held_by_best"] for example in out["examples"]]
+    out["median_query_ngrams_held_by_best"] = (
+        round(statistics.median(held_shares), 3) if held_shares else None
+    )
+    return out
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    from ltmt import Memory
+
+    data = json.loads(args.queries.read_text("utf-8"))
+    if args.misses:
+        return {
+            "benchmark": "retrieval-misses",
+            "store": str(args.store),
+            "sets": args.sets,
+            "misses": explain_misses(args, data),
+            "machine": machine_info(),
+            "note": args.note,
+        }
+    queries = [q for name in args.sets for q in data[name]["queries"]]
+    phases: Phases = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    with Memory(args.store) as memory:
+        memory.search(USER, "warm up the length cache", k=args.k)
+        for text in queries[:200]:  # warm the page cache
+            memory.search(USER, text, k=args.k)
+        instrument(phases, counts)
+        rows: list[dict[str, float]] = []
+        for text in queries:
+            phases.clear()
+            counts.clear()
+            start = time.thread_time()
+            memory.search(USER, text, k=args.k)
+            total = (time.thread_time() - start) * 1000
+            rows.append({"total": total, **phases, **{f"n_{k}": v for k, v in counts.items()}})
+    names = sorted({key for row in rows for key in row})
+    summary = {}
+    for name in names:
+        values = [row.get(name, 0.0) for row in rows]
+        summary[name] = {
+            "mean": round(statistics.fmean(values), 3),
+            "p50": round(percentile(values, 50), 3),
+            "p95": round(percentile(values, 95), 3),
+            "p99": round(percentile(values, 99), 3),
+        }
+    slow = sorted(rows, key=lambda row: -row["total"])[: max(1, len(rows) // 20)]
+    slow_mean = {
+        name: round(statistics.fmean(row.get(name, 0.0) for row in slow), 3) for name in names
+    }
+    return {
+        "benchmark": "retrieval-profile",
+        "store": str(args.store),
+        "sets": args.sets,
+        "queries": len(queries),
+        "unit": "thread CPU ms per search (counts n_*: items per search)",
+        "phases": {
+            "head_reads": "txn.get of each query term's head (document frequency and tail)",
+            "posting_reads": "cursor reads of the chunks of the terms the first pass reads",
+            "count_select": "sorting the ids read, run lengths, estimates, selections",
+            "signature_pass": "the second pass (signature rows of the widened pool)",
+            "candidates_total": "all of ltmt.memory.index.candidates",
+            "source_reads": "reading and decoding the candidates' normalised sources",
+            "rerank_total": "all of best_matches (source reads + rapidfuzz cdist + merging)",
+        },
+        "per_search": summary,
+        "slowest_5_percent_mean": slow_mean,
+        "machine": machine_info(),
+        "note": args.note,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--queries", type=Path, required=True)
+    parser.add_argument("--sets", nargs="+", default=["real", "perturbed", "heldout"])
+    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument(
+        "--misses", action="store_true", help="explain the missed queries (untimed)"
+    )
+    parser.add_argument("--note", default="")
+    args = parser.parse_args(argv)
+    write_result(run(args), args.output)
+
+
+if __name__ == "__main__":
+    main()

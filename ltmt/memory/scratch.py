@@ -1,0 +1,81 @@
+"""What a searching thread keeps between searches: recent users' length and signature arrays
+(:mod:`.postings`) and the source tables of small memories (:class:`.sources.SourceTable`).
+
+Cached arrays are keyed by the user's row as read in the search's own transaction; every write
+changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is never
+used, whichever process wrote. A source table needs no key: it is extended by the ids added
+since it was read (see :mod:`.sources`).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import lmdb
+import numpy as np
+
+from ltmt.memory import postings
+from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.sources import SourceTable
+
+# Users whose arrays a thread keeps; one more and all are dropped.
+CACHED_USERS = 8
+
+
+class SearchScratch(threading.local):
+    """Per-thread reusable search state of one :class:`~ltmt.memory.store.Memory`."""
+
+    def __init__(self) -> None:
+        self.lens: dict[str, tuple[bytes, np.ndarray, np.ndarray | None]] = {}
+        self.sources: dict[str, SourceTable] = {}
+
+    def forget(self, user: str | None = None) -> None:
+        """Drop what is cached of ``user`` (None: of every user)."""
+        if user is None:
+            self.lens.clear()
+            self.sources.clear()
+        else:
+            self.lens.pop(user, None)
+            self.sources.pop(user, None)
+
+    def arrays(
+        self,
+        txn: lmdb.Transaction,
+        user: str,
+        row: bytes,
+        cipher: PlainCipher,
+        *,
+        uid: int,
+        signatures: bool,
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The user's lengths and (when ``signatures``) term signatures, as of ``row``."""
+        cached = self.lens.get(user)
+        if cached is not None and cached[0] == row:
+            return cached[1], cached[2]
+        lens = postings.load_lens(txn, uid, cipher)
+        sigs = postings.load_sigs(txn, uid, lens.size, cipher) if signatures else None
+        if len(self.lens) >= CACHED_USERS:
+            self.forget()
+        self.lens[user] = (row, lens, sigs)
+        return lens, sigs
+
+    def source_table(
+        self,
+        txn: lmdb.Transaction,
+        user: str,
+        cipher: PlainCipher,
+        *,
+        uid: int,
+        next_id: int,
+        casefold: bool,
+    ) -> SourceTable:
+        """The user's sources (case-folded when ``casefold``), read up to the snapshot of
+        ``txn``; ``uid`` and ``next_id`` are the user's row in it. A table read beyond
+        ``next_id`` (the store was replaced by an older copy under this process) is read
+        again."""
+        table = self.sources.get(user)
+        if table is None or table.uid != uid or table.end > next_id:
+            table = SourceTable.empty(uid, casefold)
+            self.sources[user] = table
+        table.refresh(txn, cipher)
+        return table
