@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dev_user_cli import REPO, dev_user_parser, write_report
+from dev_user_cli import REPO, write_report
+from rss_translate import first_segments, rss_parser
 
 MODULES = (
     "torch",
@@ -182,14 +183,7 @@ def child(argv: list[str], report_path: str, interval: float) -> None:
 
 
 def main() -> None:
-    parser = dev_user_parser(
-        __doc__ or "",
-        limit=349,
-        limit_help="One-line test segments of --user to translate.",
-        output="eval/results/speed/rss-breakdown.json",
-    )
-    parser.add_argument("--user", default="git")
-    parser.add_argument("--weights", default="float32,bfloat16", help="--fusion-weights values.")
+    parser = rss_parser(__doc__ or "", "eval/results/speed/rss-breakdown.json")
     parser.add_argument("--interval", type=float, default=0.002, help="Sampling period (s).")
     parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the child.")
     if sys.argv[1:2] == ["--child"]:  # the measured process: --child REPORT INTERVAL ARGV...
@@ -197,8 +191,7 @@ def main() -> None:
         return
     args = parser.parse_args()
     users = Path(args.users_dir)
-    rows = [json.loads(line) for line in (users / f"{args.user}.test.jsonl").open(encoding="utf-8")]
-    sources = [r["source"] for r in rows if "\n" not in r["source"]][: args.limit]
+    sources = first_segments(users, args.user, args.limit)
     extra = dict(item.split("=", 1) for item in args.env)
     cases = []
     with tempfile.TemporaryDirectory(prefix="ltmt-rss-") as scratch:

@@ -26,8 +26,9 @@ class Backbone:
     """A Marian model with its tokenizer and config; the weights load on first use of ``model``.
 
     ``name`` is what the user asked for (a path or hub id); ``path`` the local directory when known.
-    Loading the weights needs torch and transformers' model code (about 300 MB of RAM): a run that
-    decodes only through the CTranslate2 fast path (:mod:`ltmt.model.ctranslate`) never pays it.
+    Loading the weights needs torch (about 200 MB of RAM; transformers' model code would add 150
+    more, which ``native`` avoids): a run that decodes only through the CTranslate2 fast path
+    (:mod:`ltmt.model.ctranslate`) never pays it.
     ``device`` is where the weights go and where every decoding tensor is created.
     ``native``: the weights load into ltmt's own Marian modules (:mod:`ltmt.model.marian`),
     which need neither transformers' model code nor its memory.
