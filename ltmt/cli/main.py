@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 
 import typer
@@ -40,18 +39,10 @@ def _register() -> None:
         module.register(app)
 
 
-ONEDNN_PRIMITIVE_CACHE = 32  # oneDNN primitives kept (see run)
-
-
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input,
     2 with a one-line message on a command line that does not parse (a typo in an option)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    # oneDNN (torch's bfloat16 matrix products) keeps a compiled primitive, with its scratch
-    # memory, per matrix shape: 1,024 by default. kNN's force-decoding and beam steps meet
-    # hundreds of shapes; a small cache cut the peak RSS of a bfloat16 kNN run by about 110 MB
-    # (eval/rss_breakdown.py). Read when the first primitive is built; the user's value wins.
-    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_PRIMITIVE_CACHE))
     _register()
     try:
         code = app(args=argv, prog_name="ltmt", standalone_mode=False)

@@ -47,18 +47,3 @@ def test_usage_errors_are_one_line_with_exit_code_2(
     code, out, err = run_ltmt(*args)
     assert code == 2 and out == ""
     assert err.startswith(message) and err.count("\n") == 1
-
-
-def test_onednn_primitive_cache_is_capped_unless_the_user_set_it(
-    run_ltmt: Runner, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import os
-
-    from ltmt.cli.main import ONEDNN_PRIMITIVE_CACHE
-
-    monkeypatch.delenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", raising=False)
-    run_ltmt()
-    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == str(ONEDNN_PRIMITIVE_CACHE)
-    monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
-    run_ltmt()
-    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == "512"
