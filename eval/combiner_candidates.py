@@ -6,11 +6,12 @@ and plain kNN, on the same dev rows: every query of the products that config's `
 products`` holds out. With ``--bleu N`` it also translates (beam 4) the first ``N`` held-out
 queries of each variant with their (varied) memories and scores BLEU against their (varied)
 targets: the loss is read at the gold prefix, BLEU at decoding, and the two can disagree. This is
-how the combiner candidates are selected, never on the dev users.
+how the combiner candidates are selected, never on the dev users. ``knn:NAME=VALUE,...`` scores
+plain kNN with other settings (BLEU only: the rows hold the config's neighbours).
 
     python eval/combiner_candidates.py --config configs/train/combiner-ablation/mask.yaml \
         --output eval/results/combiner/candidates.json [--bleu 150] \
-        knn ltmt/models/default-en-de/fusion-combiner runs/combiner-ablation/mask ...
+        knn knn:differing_penalty=2 ltmt/models/default-en-de/fusion-combiner runs/...
 """
 
 from __future__ import annotations
@@ -58,12 +59,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             e for v in VARIANTS for e in [x for x in translated if x.variant == v][: args.bleu]
         ]
     for name in args.combiners:
-        if name == "knn":
-            knn = KnnConfig(**config.combiner.knn)
-            combiner = Combiner(CombinerConfig(knn=to_dict(knn)))
-        else:
+        options = knn_options(name)
+        if options is None:
             combiner = Combiner.load(name)[0]
-        scores[name] = dev_losses(combiner, rows, dev, variant)
+        else:
+            knn = KnnConfig(**{**config.combiner.knn, **options})
+            combiner = Combiner(CombinerConfig(knn=to_dict(knn)))
+        # the rows hold the neighbours of the config's kNN settings: other settings get BLEU only
+        scores[name] = {} if options else dev_losses(combiner, rows, dev, variant)
         if args.bleu:
             scores[name].update(held_out_bleu(args.model, combiner, translated, args.threads))
     return {
@@ -74,6 +77,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "dev_rows_per_variant": {v: int((variant[dev] == i).sum()) for i, v in enumerate(VARIANTS)},
         "losses": scores,
     }
+
+
+def knn_options(name: str) -> dict[str, float] | None:
+    """``knn`` → ``{}``; ``knn:differing_penalty=2,tau=2`` → those kNN settings (an untrained
+    combiner: plain kNN with them); a combiner directory → ``None``."""
+    if name != "knn" and not name.startswith("knn:"):
+        return None
+    pairs = [item.split("=", 1) for item in name[4:].split(",") if item]
+    return {key: float(value) for key, value in pairs}
 
 
 def held_out_bleu(model: str, combiner: Any, examples: list[Any], threads: int) -> dict[str, float]:
@@ -112,7 +124,11 @@ def held_out_bleu(model: str, combiner: Any, examples: list[Any], threads: int) 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("combiners", nargs="+", help="knn and/or combiner directories")
+    parser.add_argument(
+        "combiners",
+        nargs="+",
+        help="combiner directories and/or knn (knn:differing_penalty=2: kNN with that setting)",
+    )
     parser.add_argument("--config", required=True, help="the combiner config whose rows to read")
     parser.add_argument("--output", default="eval/results/combiner/candidates.json")
     parser.add_argument(

@@ -25,6 +25,8 @@ STEP = "_Stepper.__call__ (ltmt/model/decode.py"
 PARTS: dict[str, tuple[str, ...]] = {
     "force-decoding the matches": ("force_decode (ltmt/fusion/datastore.py",),
     "  encoding the matches' sources": ("_encode_sources (ltmt/fusion/datastore.py",),
+    "  recording the alignment (cross-attention)": ("record (ltmt/fusion/alignment.py",),
+    "differing shares of the entries": ("differing_shares (ltmt/fusion/alignment.py",),
     "beam search (everything below)": ("_beam (ltmt/model/decode.py",),
     "  decoder step (the three below, log-softmax)": (STEP,),
     "    decoder layers": (STEP, "MarianDecoder.forward ("),

@@ -12,6 +12,10 @@ of adaptive / robust kNN-MT::
                                                                   ``lower_only``)
     T = temperature_knn · exp(clamp(MLP₂(normalised features), ±3))   (with ``temperature``:
         the neighbours' vote is re-weighted at the row's own softmax temperature)
+    vote_k ∝ exp(-d_k / T + MLP₃(neighbour k's inputs))   (with ``neighbour_features``: each
+        neighbour's differing share — its attention on match-source words the input lacks,
+        :mod:`ltmt.fusion.alignment` —, its distance, its gap to the nearest, whether it votes
+        for the nearest's token, its rank; and λ reads the nearest's and the mean differing share)
 
 The MLP's last layer starts at zero, so an untrained combiner *is* kNN fusion. It is trained
 (:mod:`ltmt.train.combiner`) on force-decoded pairs whose memory sometimes holds what the base
@@ -31,7 +35,7 @@ from torch import nn
 
 from ltmt.errors import ModelError
 from ltmt.fusion.artifact import read_artifact, write_artifact
-from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState
+from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState, Neighbours
 
 if TYPE_CHECKING:
     from ltmt.fusion.adapter import BaseInfo
@@ -55,6 +59,8 @@ FEATURE_NAMES = (
 )
 
 MODEL_FEATURES = ("model_max_log_prob", "model_entropy", "model_log_prob_of_knn_top", "agree")
+DIFFERING_FEATURES = ("nearest_differing", "mean_differing")  # with neighbour_features
+NEIGHBOUR_INPUTS = ("differing", "distance", "gap_to_nearest", "same_token_as_nearest", "rank")
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class CombinerConfig:
     model_features: bool = True
     temperature: bool = False  # predict the vote's softmax temperature too (format v1 has none)
     adjust_lambda: bool = True  # False: λ stays kNN's (a temperature-only combiner)
+    neighbour_features: bool = False  # per-neighbour vote weights from the differing share
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -75,7 +82,14 @@ class CombinerConfig:
 
     @property
     def features(self) -> int:
-        return self.knn_config.neighbours + len(FEATURE_NAMES)
+        extra = len(DIFFERING_FEATURES) if self.neighbour_features else 0
+        return self.knn_config.neighbours + len(FEATURE_NAMES) + extra
+
+    @property
+    def feature_names(self) -> list[str]:
+        distances = [f"distance_{i + 1}" for i in range(self.knn_config.neighbours)]
+        extra = DIFFERING_FEATURES if self.neighbour_features else ()
+        return [*distances, *FEATURE_NAMES, *extra]
 
 
 def step_features(
@@ -122,18 +136,34 @@ def step_features(
 
 
 def state_features(
-    state: KnnState,
-    log_probs: torch.Tensor,
-    lam: torch.Tensor,
-    tokens: torch.Tensor,
-    weights: torch.Tensor,
-    distance: torch.Tensor,
-    rows: torch.Tensor,
+    state: KnnState, log_probs: torch.Tensor, found: Neighbours, rows: torch.Tensor
 ) -> torch.Tensor:
-    """:func:`step_features` of ``rows`` of a kNN state, from its neighbour distribution: what
-    the combiner reads at decoding and what its training data records (one function for both)."""
+    """:func:`step_features` of ``rows`` of a kNN state, from its neighbours: what the combiner
+    reads at decoding and what its training data records (one function for both)."""
     score = state.memory.best_score[rows]
+    lam, tokens, weights, distance = found.lam, found.tokens, found.weights, found.distance
     return step_features(log_probs, lam, tokens, weights, distance, score, state.config.neighbours)
+
+
+def neighbour_inputs(
+    distance: torch.Tensor, differing: torch.Tensor, same: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """What the per-neighbour head and λ read of the differing shares (``neighbour_features``).
+
+    ``distance``/``differing (a, K)``, ``same (a, K)`` bool: the neighbour votes for the
+    nearest's token. Returns the ``(a, K, 5)`` inputs (:data:`NEIGHBOUR_INPUTS`) and the ``(a,
+    2)`` row features (:data:`DIFFERING_FEATURES`); a missing neighbour (inf) reads as ``FAR``.
+    """
+    rows, k = distance.shape
+    real = distance.isfinite()
+    near = distance.float().clamp(max=FAR).nan_to_num(FAR)
+    share = differing.float() * real
+    rank = torch.arange(k, dtype=torch.float32)[None, :].expand(rows, k) / max(k, 1)
+    inputs = torch.stack(
+        [share, near, (near - near[:, :1]).clamp(0.0, FAR), same.float(), rank], dim=2
+    )
+    mean = share.sum(dim=1) / real.sum(dim=1).clamp_min(1)
+    return inputs, torch.stack([share[:, 0], mean], dim=1)
 
 
 class CombinerNet(nn.Module):
@@ -152,13 +182,19 @@ class CombinerNet(nn.Module):
         used = torch.ones(count)
         if not config.model_features:  # the model's own confidence is not read
             for name in MODEL_FEATURES:
-                used[count - len(FEATURE_NAMES) + FEATURE_NAMES.index(name)] = 0.0
+                used[config.knn_config.neighbours + FEATURE_NAMES.index(name)] = 0.0
         self.used: torch.Tensor
         self.register_buffer("used", used, persistent=False)
         self.hidden = nn.Linear(count, config.hidden)
         self.output = nn.Linear(config.hidden, 2 if config.temperature else 1)
         nn.init.zeros_(self.output.weight)
         nn.init.zeros_(self.output.bias)
+        self.neighbour: nn.Sequential | None = None
+        if config.neighbour_features:  # an offset to each neighbour's vote logit, 0 at first
+            last = nn.Linear(16, 1)
+            nn.init.zeros_(last.weight)
+            nn.init.zeros_(last.bias)
+            self.neighbour = nn.Sequential(nn.Linear(len(NEIGHBOUR_INPUTS), 16), nn.GELU(), last)
 
     def forward(
         self, features: torch.Tensor, lam: torch.Tensor
@@ -174,6 +210,13 @@ class CombinerNet(nn.Module):
         else:
             factor = torch.ones_like(delta)
         return (lam + delta).clamp(0.0, self.max_lambda), factor
+
+    def offsets(self, inputs: torch.Tensor) -> torch.Tensor | None:
+        """``(a, K)`` offsets to the neighbours' vote logits from ``inputs (a, K, 5)``;
+        ``None`` without a per-neighbour head."""
+        if self.neighbour is None:
+            return None
+        return self.neighbour(inputs).squeeze(2)
 
 
 class Combiner:
@@ -194,14 +237,23 @@ class Combiner:
         lam, factor = self.net(features, lam.float())
         return lam, factor * self.config.knn_config.temperature
 
+    def inputs(
+        self, features: torch.Tensor, distance: torch.Tensor, differing: torch.Tensor, same: Any
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """The row features this combiner reads (``features`` + the differing ones with
+        ``neighbour_features``) and its per-neighbour inputs (``None`` without)."""
+        if not self.config.neighbour_features:
+            return features, None
+        per_neighbour, extra = neighbour_inputs(distance, differing, same)
+        return torch.cat([features, extra], dim=1), per_neighbour
+
     def save(
         self, directory: str | Path, base: BaseInfo, extra: dict[str, Any] | None = None
     ) -> Path:
         """Write ``config.json`` + ``model.safetensors`` into ``directory`` (created)."""
-        neighbours = self.config.knn_config.neighbours
         meta = {
             "combiner": asdict(self.config),
-            "features": [*(f"distance_{i + 1}" for i in range(neighbours)), *FEATURE_NAMES],
+            "features": self.config.feature_names,
             "base": asdict(base),
             "training": extra or {},
         }
@@ -301,17 +353,19 @@ class CombinerState(KnnState):
         self.combiner = combiner
 
     def adjust(
-        self,
-        lam: torch.Tensor,
-        tokens: torch.Tensor,
-        weights: torch.Tensor,
-        distance: torch.Tensor,
-        log_probs: torch.Tensor,
-        rows: torch.Tensor,
+        self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        features = state_features(self, log_probs, lam, tokens, weights, distance, rows)
+        combiner, tokens, distance = self.combiner, found.tokens, found.distance
+        features, per_neighbour = combiner.inputs(
+            state_features(self, log_probs, found, rows),
+            distance,
+            found.differing,
+            tokens == tokens[:, :1],
+        )
+        weights = found.weights
         with torch.inference_mode():
-            lam, temperature = self.combiner.predict(features, lam)
-            if self.combiner.config.temperature:
-                weights = self.vote(tokens, distance, temperature[:, None])[0]
+            lam, temperature = combiner.predict(features, found.lam)
+            offsets = None if per_neighbour is None else combiner.net.offsets(per_neighbour)
+            if combiner.config.temperature or offsets is not None:
+                weights = self.vote(tokens, distance, temperature[:, None], offsets)[0]
         return lam, weights

@@ -4,7 +4,9 @@ Both fusion methods read memory the same way: each retrieved target is teacher-f
 the frozen model, conditioned on its own source, and every target position gives one entry — the
 final decoder state that *predicts* a token, and that token. :func:`build_batch_memory` lays the
 entries of one batch out flat, sorted by the sentence they belong to, so a decoding step can reach
-its sentence's entries by a contiguous slice.
+its sentence's entries by a contiguous slice. Forced decoding also records each entry's
+cross-attention over its match's source, from which every entry gets its differing share against
+the input it serves (:mod:`ltmt.fusion.alignment`): training and decoding both get it here.
 
 The translator decodes one line at a time and SentencePiece folds whitespace: a multi-line match
 whose source and target have as many lines is narrowed to the line pair that best matches the
@@ -19,6 +21,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ltmt.fusion.alignment import cross_attention, differing_shares
 from ltmt.model.batching import length_batches, pad_token_ids
 
 if TYPE_CHECKING:
@@ -39,11 +42,15 @@ class ForcedSegment:
     """One force-decoded target: ``keys (length, d_model)`` float32, ``values (length,)`` token ids.
 
     ``keys[t]`` is the final decoder state after reading the target prefix ``values[:t]``;
-    ``values`` ends with ``</s>``.
+    ``values`` ends with ``</s>``. ``alignment (length, source_length)``: that state's
+    cross-attention over the tokens ``source (source_length,)`` of the match's source
+    (:mod:`ltmt.fusion.alignment`); ``None`` when not recorded (no entry then counts as differing).
     """
 
     keys: torch.Tensor
     values: torch.Tensor
+    alignment: torch.Tensor | None = None
+    source: torch.Tensor | None = None
 
 
 class SegmentCache:
@@ -138,16 +145,20 @@ def force_decode(
             tgt_ids, _ = pad_token_ids([targets[i] for i in chunk], backbone.pad_id, states.device)
             start = torch.full_like(tgt_ids[:, :1], backbone.start_id)
             decoder_input = torch.cat([start, tgt_ids[:, :-1]], dim=1)
-            hidden = decoder(
-                input_ids=decoder_input,
-                encoder_hidden_states=states,
-                encoder_attention_mask=src_mask,
-                use_cache=False,
-            ).last_hidden_state.float()
+            with cross_attention(decoder, src_mask) as attention:
+                hidden = decoder(
+                    input_ids=decoder_input,
+                    encoder_hidden_states=states,
+                    encoder_attention_mask=src_mask,
+                    use_cache=False,
+                ).last_hidden_state.float()
             for row, i in enumerate(chunk):
-                length = len(targets[i])
+                length, width = len(targets[i]), len(sources[i])
                 results[i] = ForcedSegment(
-                    hidden[row, :length].clone(), tgt_ids[row, :length].clone()
+                    hidden[row, :length].clone(),
+                    tgt_ids[row, :length].clone(),
+                    attention[0][row, :length, :width].cpu().clone(),
+                    torch.tensor(sources[i], dtype=torch.long),
                 )
     return [r for r in results if r is not None]
 
@@ -187,7 +198,8 @@ class BatchMemory:
     (0-100) of the match each entry came from, ``positions (N,)`` the entry's target position in
     its segment (0 predicts the first token), ``offsets (batch + 1,)``: sentence ``i`` owns
     entries ``offsets[i]:offsets[i + 1]``; ``best_score (batch,)`` its best used match score
-    (0 without memory).
+    (0 without memory); ``differing (N,)``: each entry's attention on match-source words its
+    sentence's input lacks (:func:`ltmt.fusion.alignment.differing_shares`; ``None``: zeros).
     """
 
     keys: torch.Tensor
@@ -197,6 +209,7 @@ class BatchMemory:
     offsets: torch.Tensor
     best_score: torch.Tensor
     positions: torch.Tensor
+    differing: torch.Tensor | None = None
 
     @property
     def has_memory(self) -> torch.Tensor:
@@ -275,10 +288,12 @@ def build_batch_memory(
     cache: SegmentCache | None,
     *,
     batch_size: int = 64,
+    sources: Sequence[str] | None = None,
 ) -> BatchMemory | None:
     """Force-decode the (already filtered) matches of each sentence; ``None`` when there are none.
 
-    Each distinct segment is decoded once per batch (and once per cache lifetime).
+    Each distinct segment is decoded once per batch (and once per cache lifetime). ``sources``:
+    the inputs, one per sentence, that each entry's ``differing`` share is measured against.
     """
     import torch
 
@@ -305,11 +320,19 @@ def build_batch_memory(
 
     device = backbone.device  # every tensor of the batch's memory lives with the model
     keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []
+    differing = []
     for index, sentence_matches in enumerate(matches):
         count = 0
         for match in sentence_matches:
             item = forced[_cache_key(fingerprint, match)]
             length = item.values.numel()
+            if sources is None or item.alignment is None or item.source is None:
+                differing.append(torch.zeros(length, device=device))
+            else:
+                shares = differing_shares(
+                    item.alignment, item.source, backbone.tokenizer, sources[index]
+                )
+                differing.append(shares.to(device))
             keys.append(item.keys.to(device))
             values.append(item.values.to(device))
             scores.append(torch.full((length,), float(match.score), device=device))
@@ -328,6 +351,7 @@ def build_batch_memory(
         offsets=offsets,
         best_score=torch.tensor(best, dtype=torch.float32, device=device),
         positions=torch.cat(positions),
+        differing=torch.cat(differing),
     )
 
 
@@ -355,4 +379,4 @@ def prepare_batch_memory(
         usable_matches(m, min_score, max_matches, text, repair, margin)
         for m, text in zip(matches, sources, strict=True)
     ]
-    return build_batch_memory(backbone, used, cache)
+    return build_batch_memory(backbone, used, cache, sources=sources)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ltmt.errors import ConfigError
 from ltmt.fusion.datastore import BatchMemory, SegmentCache, prepare_batch_memory
@@ -50,6 +50,8 @@ class KnnConfig:
     ``context``: target tokens of history compared (0-4); ``context_penalty``: RMS distance
     added per token of that history the entry does not share (0: states alone decide).
     ``repair``: carry the input's verbatim words into matches first (:mod:`ltmt.fusion.repair`).
+    ``differing_penalty``: RMS distance added to an entry per unit of its cross-attention on
+    match-source words the input lacks (:mod:`ltmt.fusion.alignment`; 0: not read).
 
     Tuned with ``eval/tune_knn.py`` on the dev users (80 segments each, beam 4) for the shipped
     default model: ``tau`` 2.5 and ``lambda_max`` 0.8 scored 48.5 BLEU against 45.4-48.4 for
@@ -75,6 +77,7 @@ class KnnConfig:
     context: int = 3
     context_penalty: float = 0.5
     repair: bool = True
+    differing_penalty: float = 0.0
 
     def __post_init__(self) -> None:
         if self.neighbours < 1:
@@ -101,6 +104,8 @@ class KnnConfig:
             raise ConfigError(f"knn context must be in [0, 4], got {self.context}")
         if self.context_penalty < 0:
             raise ConfigError(f"knn context_penalty must be >= 0, got {self.context_penalty}")
+        if self.differing_penalty < 0:
+            raise ConfigError(f"knn differing_penalty must be >= 0, got {self.differing_penalty}")
         if self.cache_size < 0:
             raise ConfigError(f"knn cache_size must be >= 0, got {self.cache_size}")
 
@@ -151,6 +156,16 @@ class KnnFusion:
         return KnnState(memory, self.config, backbone.d_model, backbone.eos_id, backbone.start_id)
 
 
+class Neighbours(NamedTuple):
+    """A step's nearest entries for ``a`` rows with memory (see :meth:`KnnState.neighbours`)."""
+
+    lam: torch.Tensor  # (a,) kNN's λ
+    tokens: torch.Tensor  # (a, K) the entries' tokens
+    weights: torch.Tensor  # (a, K) their share of the vote
+    distance: torch.Tensor  # (a, K) their RMS distance (inf: no entry)
+    differing: torch.Tensor  # (a, K) their attention on match-source words the input lacks
+
+
 class KnnState:
     """The datastore of one batch; stateless across steps (rows say which sentence each row is)."""
 
@@ -177,6 +192,10 @@ class KnnState:
         self.own_norms = (self.own_keys * self.own_keys).sum(dim=2)  # (batch, M)
         self.own_values = memory.values[entries]  # (batch, M)
         self.own_history = self.history[entries]  # (batch, M, context)
+        differing = memory.differing
+        if differing is None:
+            differing = memory.keys.new_zeros(memory.values.shape)
+        self.own_differing = differing[entries]  # (batch, M)
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -207,10 +226,9 @@ class KnnState:
             return tensor if every else tensor[active]
 
         own_rows, mixed = own(rows), own(log_probs)  # mixed: the rows mixed below, in place
-        lam, tokens, weights, distance = self.neighbour_distribution(
-            own(hidden), own_rows, None if prefix is None else own(prefix)
-        )
-        lam, weights = self.adjust(lam, tokens, weights, distance, mixed, own_rows)
+        found = self.neighbours(own(hidden), own_rows, None if prefix is None else own(prefix))
+        lam, weights = self.adjust(found, mixed, own_rows)
+        tokens = found.tokens
         if not bool((lam > 0).any()):
             return log_probs
         lam = lam.to(log_probs.dtype)[:, None]
@@ -227,28 +245,28 @@ class KnnState:
         return log_probs
 
     def adjust(
-        self,
-        lam: torch.Tensor,
-        tokens: torch.Tensor,
-        weights: torch.Tensor,
-        distance: torch.Tensor,
-        log_probs: torch.Tensor,
-        rows: torch.Tensor,
+        self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """The hook of a trained combiner (:mod:`ltmt.fusion.combiner`): λ ``(a,)`` and the
         neighbours' weights ``(a, K)`` from the neighbours and the model's own ``log_probs
         (a, vocab)``; plain kNN keeps its own."""
-        return lam, weights
+        return found.lam, found.weights
 
     def vote(
-        self, tokens: torch.Tensor, distance: torch.Tensor, temperature: float | torch.Tensor
+        self,
+        tokens: torch.Tensor,
+        distance: torch.Tensor,
+        temperature: float | torch.Tensor,
+        offsets: torch.Tensor | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """The neighbours' weights ``(a, K)`` at ``temperature`` (a float or ``(a, 1)``) and the
         share of the vote they keep ``(a,)`` once ``memory_eos`` has silenced ends of memory
-        targets (the silenced share goes back to the model: kNN scales λ by it)."""
+        targets (the silenced share goes back to the model: kNN scales λ by it).
+        ``offsets (a, K)``: added to the neighbours' logits (a trained per-neighbour weight)."""
         import torch
 
-        weights = torch.softmax(-distance / temperature, dim=1)
+        logits = -distance / temperature
+        weights = torch.softmax(logits if offsets is None else logits + offsets, dim=1)
         if self.config.memory_eos == "all":
             return weights, torch.ones(weights.size(0), dtype=weights.dtype)
         # ends of memory targets vote to stop only as the nearest neighbour ("nearest") or
@@ -270,7 +288,14 @@ class KnnState:
     def neighbour_distribution(
         self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
-        """For rows with memory: ``λ (a,)``; neighbour tokens, weights and distances ``(a, K)``.
+        """For rows with memory: ``λ (a,)``; neighbour tokens, weights and distances ``(a, K)``
+        (:meth:`neighbours` without the differing shares)."""
+        return self.neighbours(hidden, rows, prefix)[:4]
+
+    def neighbours(
+        self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
+    ) -> Neighbours:
+        """For rows with memory: kNN's λ and the nearest entries (:class:`Neighbours`).
 
         Each row is scored against its own sentence's ``M`` entries only, so distances, the
         history term and the top-K read ``(a, M)``, not every entry of the batch.
@@ -289,6 +314,9 @@ class KnnState:
         if cfg.context and cfg.context_penalty and prefix is not None:
             shared = _shared_history(self.own_history[rows], _row_history(prefix, cfg.context))
             all_distances = all_distances + cfg.context_penalty * (cfg.context - shared)
+        own_differing = self.own_differing[rows]  # (a, M)
+        if cfg.differing_penalty:  # entries translated from words the input lacks are further
+            all_distances = all_distances + cfg.differing_penalty * own_differing
         all_distances = all_distances.masked_fill(~self.own_valid[rows], float("inf"))
         k = min(cfg.neighbours, all_distances.size(1))
         distance, index = torch.topk(all_distances, k, dim=1, largest=False)  # inf: missing
@@ -296,7 +324,7 @@ class KnnState:
         weights, lam_scale = self.vote(tokens, distance, cfg.temperature)
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
         lam = lam * self.score_factor[rows] * lam_scale
-        return lam, tokens, weights, distance
+        return Neighbours(lam, tokens, weights, distance, own_differing.gather(1, index))
 
     def _own_dot(self, query: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         """``(a, M)``: each row's query dotted with its own sentence's keys.

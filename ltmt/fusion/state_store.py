@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 STORE_FOLDER = "forced-states"
+# in every file name's hash: files written in another layout (v1: keys and values only, before
+# the cross-attention alignment) are never read, and go as the least recently used
+LAYOUT_VERSION = 2
+_TENSORS = {"keys", "values", "alignment", "source"}
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _SUFFIX = ".safetensors"
 
@@ -65,7 +69,8 @@ class StateStore:
         that :func:`forget_states` finds a deleted segment's files."""
         if not (isinstance(key, tuple) and len(key) == 5):
             raise TypeError(f"state store keys are (model, user, id, source, target), not {key!r}")
-        name = f"{key[2]}-{sha256(repr(key).encode()).hexdigest()[:32]}{_SUFFIX}"
+        digest = sha256(repr((LAYOUT_VERSION, *key)).encode()).hexdigest()[:32]
+        name = f"{key[2]}-{digest}{_SUFFIX}"
         return self.folder / _user_folder(str(key[1])) / name
 
     def get(self, key: Hashable) -> ForcedSegment | None:
@@ -86,15 +91,19 @@ class StateStore:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
             return None
-        if set(tensors) != {"keys", "values"}:
+        if set(tensors) != _TENSORS:
             path.unlink(missing_ok=True)
             return None
-        return ForcedSegment(tensors["keys"], tensors["values"])
+        return ForcedSegment(
+            tensors["keys"], tensors["values"], tensors["alignment"], tensors["source"]
+        )
 
     def put(self, key: Hashable, item: ForcedSegment) -> None:
         """Write ``item`` (atomically), then evict the oldest files when over ``max_bytes``."""
         from safetensors.torch import save_file
 
+        if item.alignment is None or item.source is None:
+            return  # stored without its alignment, it would read back as aligned to nothing
         path = self.path_of(key)
         partial = path.with_suffix(f".{os.getpid()}.part")
         try:
@@ -102,7 +111,12 @@ class StateStore:
                 _private_folder(self.base)
                 self._private = True
             path.parent.mkdir(parents=True, exist_ok=True)
-            tensors = {"keys": item.keys.contiguous().cpu(), "values": item.values.cpu()}
+            tensors = {
+                "keys": item.keys.contiguous().cpu(),
+                "values": item.values.cpu(),
+                "alignment": item.alignment.contiguous().cpu(),
+                "source": item.source.cpu(),
+            }
             save_file(tensors, str(partial))
             os.replace(partial, path)
             size = path.stat().st_size

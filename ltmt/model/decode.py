@@ -88,6 +88,9 @@ class _Stepper:
         self.cache: object | None = None
         self.incremental: IncrementalDecoder | None = None
         self.shortlist = shortlist
+        # Marian's logits bias, left out when it is all zero (as trained models' usually is)
+        bias = backbone.model.final_logits_bias
+        self.logits_bias = bias if bool(bias.any()) else None
         if shortlist is not None:  # the projection's rows and biases of the shortlisted tokens
             model = backbone.model
             weight = model.lm_head.weight
@@ -96,13 +99,15 @@ class _Stepper:
             self.short_weight = weight[shortlist]
             self.short_bias = model.final_logits_bias[0, shortlist].to(self.short_weight.dtype)
 
-    def begin(self, memory: torch.Tensor, mask: torch.Tensor, group: int) -> None:
+    def begin(self, memory: torch.Tensor, mask: torch.Tensor, group: int, steps: int) -> None:
         """Set up the incremental decoder over the encoder ``memory`` of each sentence, with
-        ``group`` rows per sentence (when the config asks for it)."""
+        ``group`` rows per sentence, for at most ``steps`` steps (when the config asks for it)."""
         if self.config.use_cache and self.config.incremental:
             from ltmt.model.incremental import IncrementalDecoder
 
-            self.incremental = IncrementalDecoder(self.backbone.model, memory, mask, group)
+            self.incremental = IncrementalDecoder(
+                self.backbone.model, memory, mask, group, capacity=steps
+            )
 
     def __call__(
         self, prefix: torch.Tensor, memory: torch.Tensor, mask: torch.Tensor, rows: torch.Tensor
@@ -130,7 +135,9 @@ class _Stepper:
         if self.fusion is not None:
             hidden = self.fusion.fuse_hidden(hidden, rows)
         if self.shortlist is None:
-            logits = model.lm_head(hidden) + model.final_logits_bias
+            logits = model.lm_head(hidden)
+            if self.logits_bias is not None:
+                logits = logits + self.logits_bias
             log_probs = torch.log_softmax(logits.float(), dim=-1)
         else:
             short = torch.nn.functional.linear(hidden, self.short_weight, self.short_bias)
@@ -177,7 +184,7 @@ def _greedy(
 
     batch = memory.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
-    step.begin(memory, mask, 1)
+    step.begin(memory, mask, 1, int(limits.max()))
     rows = torch.arange(batch, device=memory.device)
     prefix = torch.full((batch, 1), backbone.start_id, dtype=torch.long, device=memory.device)
     results: list[list[int]] = [[] for _ in range(batch)]
@@ -222,9 +229,9 @@ def _beam(
 
     k, lp = config.beam, config.length_penalty
     device = memory.device
-    batch, vocab = memory.size(0), backbone.vocab_size
+    batch = memory.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
-    step.begin(memory, mask, k)
+    step.begin(memory, mask, k, int(limits.max()))
     sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
     memory = memory.repeat_interleave(k, dim=0)
     mask = mask.repeat_interleave(k, dim=0)
@@ -239,10 +246,12 @@ def _beam(
     for t in range(int(limits.max())):
         n_live = sentences.numel()
         rows = sentences.repeat_interleave(k)
-        log_probs = step(prefix, memory, mask, rows).view(n_live, k, vocab)
-        candidates = (scores[:, :, None] + log_probs).view(n_live, k * vocab)
+        # each beam's 2k best tokens hold the sentence's 2k best candidates
+        row_scores, row_tokens = top_per_row(step(prefix, memory, mask, rows), 2 * k)
+        candidates = (scores[:, :, None] + row_scores.view(n_live, k, 2 * k)).view(n_live, -1)
         top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
-        beam_of, token_of = top_index // vocab, top_index % vocab
+        beam_of = top_index // (2 * k)
+        token_of = row_tokens.view(n_live, -1).gather(1, top_index)
         at_limit = limits[sentences] <= t + 1  # (n_live,)
         valid = top_scores > -float("inf")
         ends = valid & ((token_of == backbone.eos_id) | at_limit[:, None])
@@ -284,6 +293,36 @@ def _beam(
         else:
             results.append([])
     return results
+
+
+# top_per_row reads the maximum of every block of this many tokens first
+_BLOCK = 64
+
+
+def top_per_row(values: torch.Tensor, count: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """``values.topk(count, dim=1)`` (best first) for a wide ``(rows, width)`` tensor, faster.
+
+    Each row's ``count`` largest values lie in its ``count`` blocks of :data:`_BLOCK` columns
+    with the largest maxima (a block holding one of them has a maximum at least as large, and
+    fewer than ``count`` blocks hold anything larger): only those blocks, and the columns past
+    the last whole block, are ranked. Equal values may come in another order than ``topk``'s.
+    """
+    import torch
+
+    rows, width = values.shape
+    blocks = width // _BLOCK
+    if blocks <= count:
+        return values.topk(min(count, width), dim=1)
+    whole = blocks * _BLOCK
+    maxima = values[:, :whole].view(rows, blocks, _BLOCK).amax(dim=2)
+    best_blocks = maxima.topk(count, dim=1, sorted=False).indices  # (rows, count)
+    offsets = torch.arange(_BLOCK, device=values.device)
+    columns = (best_blocks[:, :, None] * _BLOCK + offsets).view(rows, -1)
+    if whole < width:
+        rest = torch.arange(whole, width, device=values.device).expand(rows, -1)
+        columns = torch.cat([columns, rest], dim=1)
+    top, at = values.gather(1, columns).topk(count, dim=1)
+    return top, columns.gather(1, at)
 
 
 def _keep_best(

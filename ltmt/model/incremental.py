@@ -2,13 +2,17 @@
 
 ``MarianDecoder.forward`` rebuilds its attention masks, cache objects and output records at
 every call; for the one-token steps of search those dominate the matrix products of a small
-model. :class:`IncrementalDecoder` runs the same layers (the model's own modules and weights, so
-float32, bfloat16 and int8 copies all work) on plain tensors:
+model. :class:`IncrementalDecoder` runs the same layers (the model's own weights, so float32,
+bfloat16 and int8 copies all work) on plain tensors:
 
-* the cross-attention keys and values are computed once per batch, one per *sentence*: the
-  ``beam`` rows of a sentence query them together, so beam reordering never copies them;
-* the self-attention keys and values grow by one position per step and are reordered with one
-  ``index_select`` per tensor.
+* the cross-attention keys and values are computed once per batch, one per *sentence* (one
+  matrix product for both): the ``beam`` rows of a sentence query them together, so beam
+  reordering never copies them;
+* the self-attention's query, key and value come from one matrix product (the three
+  projections' weights side by side, when they are plain ``Linear`` layers);
+* the self-attention keys and values live in buffers with room for more positions: a step
+  writes its position in place, and reordering the rows gathers the filled positions into a
+  second buffer (one copy per tensor, where appending and then reordering took two).
 
 Its states equal ``MarianDecoder``'s (the tests compare them) up to float rounding.
 """
@@ -20,12 +24,23 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import torch
 
+# positions the self-attention buffers hold at first; they double when full
+_FIRST_CAPACITY = 16
+
 
 class IncrementalDecoder:
     """The decoder of ``model`` over ``memory (sentences, src, d)`` with ``mask (sentences, src)``;
-    ``group`` rows per sentence (the beam)."""
+    ``group`` rows per sentence (the beam); ``capacity``: the positions it will likely decode
+    (the buffers start that large, at most, and grow when needed)."""
 
-    def __init__(self, model: Any, memory: torch.Tensor, mask: torch.Tensor, group: int) -> None:
+    def __init__(
+        self,
+        model: Any,
+        memory: torch.Tensor,
+        mask: torch.Tensor,
+        group: int,
+        capacity: int = _FIRST_CAPACITY,
+    ) -> None:
         import torch
 
         decoder = model.get_decoder()
@@ -37,14 +52,21 @@ class IncrementalDecoder:
         self.scale = float(decoder.embed_scale)
         # (sentences, 1, 1, src): True where a row may attend
         self.cross_mask = mask.bool()[:, None, None, :]
+        self.projections = [_joined(layer.self_attn) for layer in self.layers]
         self.cross: list[tuple[torch.Tensor, torch.Tensor]] = []
         for layer in self.layers:
             attention = layer.encoder_attn
-            self.cross.append(
-                (self._heads(attention.k_proj(memory)), self._heads(attention.v_proj(memory)))
-            )
-        self.keys: list[torch.Tensor | None] = [None] * len(self.layers)
-        self.values: list[torch.Tensor | None] = [None] * len(self.layers)
+            joined = _joined(attention, ("k_proj", "v_proj"))
+            if joined is None:
+                keys, values = attention.k_proj(memory), attention.v_proj(memory)
+            else:
+                keys, values = joined(memory).chunk(2, dim=-1)
+            self.cross.append((self._heads(keys), self._heads(values)))
+        self.capacity = max(1, min(capacity, _FIRST_CAPACITY))
+        # per layer, (rows, heads, capacity, head_dim); positions [0, position) are filled
+        self.keys: list[torch.Tensor] = []
+        self.values: list[torch.Tensor] = []
+        self.spare: list[torch.Tensor] = []  # as many buffers again, for reordering
         self.position = 0
         self._sdpa = torch.nn.functional.scaled_dot_product_attention
 
@@ -53,27 +75,54 @@ class IncrementalDecoder:
         n, length, _ = states.shape
         return states.view(n, length, self.heads, self.head_dim).transpose(1, 2)
 
-    def step(self, tokens: torch.Tensor) -> torch.Tensor:
-        """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position."""
+    def _room(self, rows: int, like: torch.Tensor) -> None:
+        """Make sure the buffers hold ``rows`` rows and one more position."""
         import torch
 
+        if self.keys and self.position < self.capacity:
+            return
+        if self.keys:
+            self.capacity *= 2
+        shape = (rows, self.heads, self.capacity, self.head_dim)
+        filled = self.position
+
+        def grown(old: torch.Tensor | None) -> torch.Tensor:
+            new = torch.empty(shape, dtype=like.dtype, device=like.device)
+            if old is not None and filled:
+                new[:, :, :filled] = old[:, :, :filled]
+            return new
+
+        count = len(self.layers)
+        self.keys = [grown(self.keys[i] if self.keys else None) for i in range(count)]
+        self.values = [grown(self.values[i] if self.values else None) for i in range(count)]
+        self.spare = [grown(None) for _ in range(2 * count)]
+
+    def step(self, tokens: torch.Tensor) -> torch.Tensor:
+        """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position."""
         decoder = self.decoder
         embedded = decoder.embed_tokens(tokens) * self.scale
         # (rows, 1, d)
         hidden = (embedded + decoder.embed_positions.weight[self.position])[:, None, :]
         rows = hidden.size(0)
         sentences = rows // self.group
+        self._room(rows, hidden)
+        position, width = self.position, self.position + 1
         for index, layer in enumerate(self.layers):
             attention = layer.self_attn
-            query = self._heads(attention.q_proj(hidden))
-            key = self._heads(attention.k_proj(hidden))
-            value = self._heads(attention.v_proj(hidden))
-            past_keys, past_values = self.keys[index], self.values[index]
-            if past_keys is not None and past_values is not None:
-                key = torch.cat([past_keys, key], dim=2)
-                value = torch.cat([past_values, value], dim=2)
-            self.keys[index], self.values[index] = key, value
-            mixed = self._sdpa(query, key, value).transpose(1, 2).reshape(rows, 1, -1)
+            joined = self.projections[index]
+            if joined is None:
+                query, key, value = (
+                    attention.q_proj(hidden),
+                    attention.k_proj(hidden),
+                    attention.v_proj(hidden),
+                )
+            else:
+                query, key, value = joined(hidden).chunk(3, dim=-1)
+            keys, values = self.keys[index], self.values[index]
+            keys[:, :, position : position + 1] = self._heads(key)
+            values[:, :, position : position + 1] = self._heads(value)
+            mixed = self._sdpa(self._heads(query), keys[:, :, :width], values[:, :, :width])
+            mixed = mixed.transpose(1, 2).reshape(rows, 1, -1)
             hidden = layer_norm_of(layer.self_attn_layer_norm, hidden + attention.out_proj(mixed))
             # cross-attention: the rows of a sentence are one query block over its keys
             cross = layer.encoder_attn
@@ -92,15 +141,40 @@ class IncrementalDecoder:
     def select(self, index: torch.Tensor, *, same_sentences: bool) -> None:
         """Keep rows ``index`` (each a whole ``group`` of one sentence's rows, in order, unless
         ``same_sentences``: then the live sentences are the same and only beams moved)."""
-        for layer in range(len(self.layers)):
-            past_keys, past_values = self.keys[layer], self.values[layer]
-            if past_keys is not None and past_values is not None:
-                self.keys[layer] = past_keys.index_select(0, index)
-                self.values[layer] = past_values.index_select(0, index)
+        import torch
+
+        filled = self.position
+        if self.keys and filled:
+            count = len(self.layers)
+            rows = index.numel()
+            if rows != self.keys[0].size(0):  # fewer rows: narrower spare buffers
+                self.spare = [buffer[:rows] for buffer in self.spare]
+            old = self.keys + self.values
+            for source, target in zip(old, self.spare, strict=True):
+                torch.index_select(source[:, :, :filled], 0, index, out=target[:, :, :filled])
+            self.keys, self.values = self.spare[:count], self.spare[count:]
+            self.spare = [buffer[:rows] for buffer in old]
         if not same_sentences:
             kept = index.view(-1, self.group)[:, 0] // self.group
             self.cross = [(k.index_select(0, kept), v.index_select(0, kept)) for k, v in self.cross]
             self.cross_mask = self.cross_mask.index_select(0, kept)
+
+
+def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_proj")) -> Any:
+    """One function for the projections ``names`` of ``attention`` (their outputs side by side),
+    or ``None`` when they are not plain ``Linear`` layers (an int8 dynamically quantised copy)."""
+    import torch
+
+    projections = [getattr(attention, name) for name in names]
+    if any(type(p) is not torch.nn.Linear or p.bias is None for p in projections):
+        return None
+    weight = torch.cat([p.weight for p in projections])
+    bias = torch.cat([p.bias for p in projections])
+
+    def project(states: torch.Tensor) -> torch.Tensor:
+        return torch.nn.functional.linear(states, weight, bias)
+
+    return project
 
 
 def layer_norm_of(module: Any, states: torch.Tensor) -> torch.Tensor:

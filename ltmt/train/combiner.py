@@ -47,7 +47,8 @@ logger = logging.getLogger(__name__)
 class CombinerShape:
     """The network (``hidden`` units, λ at most ``max_lambda``, never above kNN's with
     ``lower_only``, the vote's temperature predicted too with ``temperature``, λ left to kNN
-    with ``adjust_lambda: false``) and the kNN settings it reads
+    with ``adjust_lambda: false``, each neighbour's vote weighed by its differing share with
+    ``neighbour_features``) and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
     hidden: int = 32
@@ -56,6 +57,7 @@ class CombinerShape:
     model_features: bool = True
     temperature: bool = False
     adjust_lambda: bool = True
+    neighbour_features: bool = False
     knn: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -63,7 +65,13 @@ class CombinerShape:
 
         if self.hidden < 1:
             raise ConfigError(f"combiner.hidden must be >= 1, got {self.hidden}")
-        for name in ("lower_only", "model_features", "temperature", "adjust_lambda"):
+        for name in (
+            "lower_only",
+            "model_features",
+            "temperature",
+            "adjust_lambda",
+            "neighbour_features",
+        ):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(
                     f"combiner.{name} must be true or false, got {getattr(self, name)!r}"
@@ -138,14 +146,28 @@ def mixture_loss(combiner: Combiner, rows: StepRows, index: torch.Tensor | None 
 
     if index is None:
         index = torch.arange(rows.features.size(0))
-    mixed, temperature = combiner.predict(rows.features[index], rows.knn_lambda[index])
-    if combiner.config.temperature:
+    features, per_neighbour = combiner_inputs(combiner, rows, index)
+    mixed, temperature = combiner.predict(features, rows.knn_lambda[index])
+    if per_neighbour is not None:
+        offsets = combiner.net.offsets(per_neighbour)
+        knn_gold = rows.knn_gold_at(temperature, index, offsets)
+    elif combiner.config.temperature:
         knn_gold = rows.knn_gold_at(temperature, index)
     else:
         knn_gold = rows.knn_gold[index]
     from_memory = torch.log((mixed * knn_gold).clamp_min(1e-30))
     from_model = torch.log1p(-mixed.clamp(max=1 - 1e-6)) + rows.model_gold[index]
     return -torch.logaddexp(from_memory, from_model).mean()
+
+
+def combiner_inputs(
+    combiner: Combiner, rows: StepRows, index: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """The row features and per-neighbour inputs ``combiner`` reads at ``rows[index]``
+    (:meth:`Combiner.inputs`, as at decoding)."""
+    return combiner.inputs(
+        rows.features[index], rows.distance[index], rows.differing[index], rows.same[index]
+    )
 
 
 def dev_losses(
@@ -156,7 +178,7 @@ def dev_losses(
 
     with torch.no_grad():
         out = {"loss": round(float(mixture_loss(combiner, rows, dev)), 4)}
-        lam = combiner.lambdas(rows.features[dev], rows.knn_lambda[dev])
+        lam = combiner.lambdas(combiner_inputs(combiner, rows, dev)[0], rows.knn_lambda[dev])
         for code, name in enumerate(VARIANTS):
             chosen = variant[dev] == code
             if bool(chosen.any()):
@@ -220,7 +242,7 @@ def train_combiner(
 
     combiner = Combiner(CombinerConfig(knn=to_dict(knn), **_shape(config.combiner)))
     net = combiner.net
-    features = rows.features[train]
+    features = combiner_inputs(combiner, rows, train)[0]
     net.mean.copy_(features.mean(dim=0))
     net.scale.copy_(features.std(dim=0).clamp_min(1e-3))
     before = dev_losses(combiner, rows, dev, variant)

@@ -198,14 +198,21 @@ class StepRows:
     distance: torch.Tensor  # (R, K) the neighbours' distances (inf: no neighbour)
     voting_gold: torch.Tensor  # (R, K) bool: a voting neighbour (memory_eos) of the gold token
     voting: torch.Tensor  # (R, K) bool: a neighbour whose vote counts
+    differing: torch.Tensor  # (R, K) the neighbours' differing shares (0: no neighbour)
+    same: torch.Tensor  # (R, K) bool: the neighbour's token is the nearest's
 
-    def knn_gold_at(self, temperature: torch.Tensor, index: torch.Tensor) -> torch.Tensor:
+    def knn_gold_at(
+        self, temperature: torch.Tensor, index: torch.Tensor, offsets: torch.Tensor | None = None
+    ) -> torch.Tensor:
         """kNN's probability of the gold token at rows ``index`` when its vote is re-weighted
-        at ``temperature`` (one per row), as :meth:`KnnState.vote` weighs it at decoding."""
+        at ``temperature`` (one per row) and with ``offsets (a, K)`` on the neighbours' logits,
+        as :meth:`KnnState.vote` weighs it at decoding."""
         import torch
 
         # finite everywhere, or a row without a (gold) vote would make the gradients NaN
         logits = -self.distance[index].clamp(max=_NO_VOTE) / temperature[:, None]
+        if offsets is not None:
+            logits = logits + offsets
         gold = logits.masked_fill(~self.voting_gold[index], -_NO_VOTE)
         every = logits.masked_fill(~self.voting[index], -_NO_VOTE)
         return (torch.logsumexp(gold, dim=1) - torch.logsumexp(every, dim=1)).exp()
@@ -259,10 +266,9 @@ def featurise(
                 prefix = _prefixes(values, fusion.config.context, backbone.start_id)
                 logits = model.lm_head(forced.keys) + model.final_logits_bias
                 log_probs = torch.log_softmax(logits.float(), dim=-1)
-                lam, tokens, weights, distance = state.neighbour_distribution(
-                    forced.keys, rows, prefix
-                )
-                features = state_features(state, log_probs, lam, tokens, weights, distance, rows)
+                near = state.neighbours(forced.keys, rows, prefix)
+                lam, tokens, weights, distance = near[:4]
+                features = state_features(state, log_probs, near, rows)
                 gold = values[:, None]
                 knn_gold = (weights.float() * (tokens == gold).float()).sum(dim=1)
                 voting = ~state.silenced(tokens) & distance.isfinite()
@@ -276,6 +282,8 @@ def featurise(
                         _padded(distance.float(), fusion.config.neighbours, float("inf")),
                         _padded(voting & (tokens == gold), fusion.config.neighbours, False),
                         _padded(voting, fusion.config.neighbours, False),
+                        _padded(near.differing.float(), fusion.config.neighbours, 0.0),
+                        _padded(tokens == tokens[:, :1], fusion.config.neighbours, False),
                     )
                 )
     if not parts:

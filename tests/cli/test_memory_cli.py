@@ -361,7 +361,10 @@ def test_delete_removes_the_force_decoded_states_left_in_the_cache(
     state = StateStore("model")
     keys = [("model", "git", i, "s", "t") for i in ids]
     for key in keys:
-        state.put(key, ForcedSegment(torch.zeros(2, 4), torch.zeros(2, dtype=torch.long)))
+        forced = ForcedSegment(
+            torch.zeros(2, 4), torch.zeros(2, dtype=torch.long), torch.ones(2, 1), torch.ones(1)
+        )
+        state.put(key, forced)
     code, _, err = ltmt(
         capsys, "memory", "delete", "--user", "git", "--id", str(ids[0]), "--memory-dir", store
     )

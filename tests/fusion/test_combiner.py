@@ -199,3 +199,35 @@ def test_a_temperature_only_combiner_keeps_knns_lambda() -> None:
     assert torch.equal(lambdas, lam) and not torch.allclose(temperature, torch.full((32,), 0.1))
     with pytest.raises(ConfigError, match="adjust_lambda: false needs temperature: true"):
         CombinerShape(adjust_lambda=False)
+
+
+def test_a_neighbour_head_starts_as_knn_and_reweighs_the_vote_once_trained(
+    tmp_path: Path, tiny_backbone
+) -> None:  # type: ignore[no-untyped-def]
+    knn = _step(KnnFusion(**KNN), tiny_backbone)  # type: ignore[arg-type]
+    untrained = Combiner(CombinerConfig(knn=KNN, neighbour_features=True))
+    assert untrained.config.feature_names[-2:] == ["nearest_differing", "mean_differing"]
+    assert torch.equal(_step(TrainedKnnFusion(untrained), tiny_backbone), knn)
+    trained = Combiner(CombinerConfig(knn=KNN, neighbour_features=True))
+    assert trained.net.neighbour is not None
+    with torch.no_grad():
+        trained.net.neighbour[-1].weight.normal_(std=2.0)
+    stepped = _step(TrainedKnnFusion(trained), tiny_backbone)
+    assert not torch.allclose(stepped, knn)
+    trained.save(tmp_path / "n", BaseInfo(name="tiny"))
+    assert torch.allclose(_step(TrainedKnnFusion(tmp_path / "n"), tiny_backbone), stepped)
+
+
+def test_neighbour_inputs_read_missing_neighbours_as_far() -> None:
+    from ltmt.fusion.combiner import FAR, neighbour_inputs
+
+    distance = torch.tensor([[0.5, 1.5, float("inf")]])
+    differing = torch.tensor([[0.2, 0.6, 0.9]])
+    same = torch.tensor([[True, False, False]])
+    inputs, rows = neighbour_inputs(distance, differing, same)
+    assert inputs.shape == (1, 3, 5)
+    assert inputs[0, :, 0].tolist() == pytest.approx([0.2, 0.6, 0.0])
+    assert inputs[0, :, 1].tolist() == [0.5, 1.5, FAR]
+    assert inputs[0, :, 2].tolist() == [0.0, 1.0, FAR - 0.5]
+    assert inputs[0, :, 3].tolist() == [1.0, 0.0, 0.0]
+    assert rows[0].tolist() == pytest.approx([0.2, 0.4])

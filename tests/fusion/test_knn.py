@@ -42,6 +42,7 @@ def _encode(backbone, texts):  # type: ignore[no-untyped-def]
         ({"memory_eos": "some"}, "memory_eos must be all, nearest or none, got 'some'"),
         ({"context": 5}, r"context must be in \[0, 4\], got 5"),
         ({"context_penalty": -0.5}, "context_penalty must be >= 0, got -0.5"),
+        ({"differing_penalty": -1.0}, "differing_penalty must be >= 0, got -1.0"),
     ],
 )
 def test_config_validation(options: dict[str, float], message: str) -> None:
@@ -375,3 +376,24 @@ def test_fusion_makes_every_tensor_on_the_models_device(tiny_backbone, beam: int
     finally:
         torch.set_default_device(None)
     assert found == expected and found[0] == TARGET
+
+
+def test_differing_penalty_pushes_entries_from_words_the_input_lacks(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """An entry's distance grows by ``differing_penalty`` x its differing share; with 0 (the
+    default) the shares are read but change nothing."""
+    import dataclasses
+
+    matches = [[make_match("close the old file", "schließe die alte Datei", 60.0)]]
+    plain = KnnFusion(min_score=0.0, tau=100.0, neighbours=64, context=0, cache_size=0)
+    state = plain.prepare(tiny_backbone, [SOURCE], matches)
+    assert state is not None and state.memory.differing is not None
+    shares = state.memory.differing
+    assert bool((shares > 0).any()) and bool((shares <= 1 + 1e-6).all())
+    torch.manual_seed(0)
+    hidden, rows = torch.randn(2, tiny_backbone.d_model), torch.tensor([0, 0])
+    base = state.neighbours(hidden, rows)
+    config = dataclasses.replace(plain.config, differing_penalty=3.0)
+    pushed = KnnState(state.memory, config, tiny_backbone.d_model).neighbours(hidden, rows)
+    expected = torch.sort(base.distance + 3.0 * base.differing, dim=1).values
+    assert torch.allclose(pushed.distance, expected, atol=1e-5)
+    assert bool((pushed.lam <= base.lam).all())

@@ -85,3 +85,41 @@ def test_training_and_decoding_read_matches_through_the_same_selection(
     assert rows.features.size(0) > 0
     assert len(seen) == 2
     assert seen[0] == seen[1] == knn.selection
+
+
+def test_training_and_decoding_measure_the_same_differing_shares(
+    tiny_backbone,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The per-neighbour differing share (:mod:`ltmt.fusion.alignment`) is computed inside the
+    one forced-decoding path: training rows and decoding read it against the same input, and a
+    training row's neighbours carry the very shares the decoder's state gives them."""
+    import torch
+
+    from ltmt.fusion import datastore
+    from ltmt.fusion.knn import KnnFusion
+    from ltmt.train.combiner_data import Example, _prefixes, featurise
+
+    queries: list[str] = []
+    real = datastore.differing_shares
+
+    def spy(alignment, source_ids, tokenizer, query):  # type: ignore[no-untyped-def]
+        queries.append(query)
+        return real(alignment, source_ids, tokenizer, query)
+
+    monkeypatch.setattr(datastore, "differing_shares", spy)
+    fusion = KnnFusion(min_score=0.0, max_matches=1, tau=100.0, cache_size=0)
+    source, target = "open the file", "öffne die Datei"
+    match = ("close the old file", "schließe die alte Datei", 60.0)
+    example = Example(source, target, (match,), "own")
+    rows = featurise(tiny_backbone, fusion, [example])
+    state = fusion.prepare(tiny_backbone, [source], [[make_match(*match)]])
+    assert state is not None
+    assert queries == [source, source]
+    [forced] = datastore.force_decode(tiny_backbone, [(source, target)])
+    steps = torch.zeros(forced.values.numel(), dtype=torch.long)
+    prefix = _prefixes(forced.values, fusion.config.context, tiny_backbone.start_id)
+    decoded = state.neighbours(forced.keys, steps, prefix)
+    width = decoded.differing.size(1)
+    assert torch.allclose(rows.differing[:, :width], decoded.differing)
+    assert bool((state.memory.differing > 0).any())  # "close", "old" are not in the input

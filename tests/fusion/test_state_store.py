@@ -22,7 +22,10 @@ def _key(name: str, user: str = "u", segment: int = 1) -> tuple[str, str, int, s
 def _segment(length: int, seed: int = 0) -> ForcedSegment:
     generator = torch.Generator().manual_seed(seed)
     return ForcedSegment(
-        torch.randn(length, 16, generator=generator), torch.arange(length, dtype=torch.long)
+        torch.randn(length, 16, generator=generator),
+        torch.arange(length, dtype=torch.long),
+        torch.softmax(torch.randn(length, 3, generator=generator), dim=1),
+        torch.arange(3, dtype=torch.long),
     )
 
 
@@ -125,3 +128,25 @@ def test_the_cache_folder_is_private(tmp_path: Path) -> None:
     store = StateStore("model-a", tmp_path)
     store.put(("model-a", "u", 1, SOURCE, TARGET), _segment(3))
     assert (tmp_path / STORE_FOLDER).stat().st_mode & 0o777 == 0o700
+
+
+def test_files_of_the_layout_before_alignment_are_never_read(tmp_path: Path) -> None:
+    """v1 files held keys and values only, named by a hash without the layout version."""
+    from hashlib import sha256
+
+    from safetensors.torch import save_file
+
+    store = StateStore("model-a", tmp_path)
+    key = ("model-a", "u", 1, SOURCE, TARGET)
+    old = store.path_of(key).with_name(
+        f"1-{sha256(repr(key).encode()).hexdigest()[:32]}.safetensors"
+    )
+    assert old != store.path_of(key)
+    old.parent.mkdir(parents=True)
+    item = _segment(3)
+    save_file({"keys": item.keys, "values": item.values}, str(old))
+    assert store.get(key) is None
+    store.put(key, ForcedSegment(item.keys, item.values))  # without its alignment: not stored
+    assert not store.path_of(key).exists()
+    save_file({"keys": item.keys, "values": item.values}, str(store.path_of(key)))
+    assert store.get(key) is None and not store.path_of(key).exists()  # wrong tensors: dropped

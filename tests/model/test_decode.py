@@ -120,3 +120,18 @@ def test_forcing_fusion_steers_the_output(backbone, batch):
 def test_bad_config(kwargs, message):
     with pytest.raises(ConfigError, match=message):
         DecodeConfig(**kwargs)
+
+
+@pytest.mark.parametrize("width", [7, 64 * 8, 8001])
+def test_top_per_row_equals_topk(width: int) -> None:
+    """Values and columns as ``topk``'s (distinct values), with ``-inf`` columns, a width under
+    the blocks ranked, a whole number of blocks and a partial block at the end."""
+    from ltmt.model.decode import top_per_row
+
+    values = torch.randn(5, width, generator=torch.Generator().manual_seed(width)) * 3
+    values[:, :3] = -float("inf")
+    values[2, -1] = 100.0  # the best column of a row in the partial block
+    top, columns = top_per_row(values, 8 if width > 8 else 4)
+    expected = values.topk(top.size(1), dim=1)
+    assert torch.equal(top, expected.values)
+    assert torch.equal(columns, expected.indices)

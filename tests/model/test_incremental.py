@@ -15,16 +15,20 @@ from ltmt.model.incremental import IncrementalDecoder
 SOURCES = ["open the file", "the cat sat on the mat today", "hello world", "x"]
 
 
-def test_states_equal_marian_decoders_through_reordering(tiny_model_dir: Path) -> None:
+@pytest.mark.parametrize("capacity", [1, 16])
+def test_states_equal_marian_decoders_through_reordering(
+    tiny_model_dir: Path, capacity: int
+) -> None:
     """Three steps of 2 rows per sentence, rows reordered and a sentence dropped between steps:
-    every state equals ``MarianDecoder``'s over the whole prefix (no cache)."""
+    every state equals ``MarianDecoder``'s over the whole prefix (no cache). ``capacity`` 1:
+    the buffers of keys and values grow twice on the way."""
     backbone = load_backbone(tiny_model_dir, native=False)
     model = backbone.model
     batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
     with torch.inference_mode():
         memory = model.get_encoder()(**batch).last_hidden_state
         mask = batch["attention_mask"]
-        step = IncrementalDecoder(model, memory, mask, group=2)
+        step = IncrementalDecoder(model, memory, mask, group=2, capacity=capacity)
         rows_memory, rows_mask = memory.repeat_interleave(2, 0), mask.repeat_interleave(2, 0)
         prefix = torch.full((8, 1), backbone.start_id)
         generator = torch.Generator().manual_seed(0)

@@ -122,6 +122,8 @@ def test_the_vote_at_a_temperature_is_finite_without_a_gold_neighbour() -> None:
         distance=torch.tensor([[0.1, 0.2, inf], [0.1, 0.3, 0.4]]),
         voting_gold=torch.tensor([[False, True, False], [False, False, False]]),
         voting=torch.tensor([[True, True, False], [True, True, False]]),
+        differing=torch.zeros(2, 3),
+        same=torch.zeros(2, 3, dtype=torch.bool),
     )
     temperature = torch.tensor([0.1, 0.1], requires_grad=True)
     p = rows.knn_gold_at(temperature, torch.arange(2))

@@ -1,0 +1,122 @@
+"""Cold kNN speed of two checkouts of ltmt, taking turns round by round (A B B A A B ...).
+
+``eval/bench_speed.py`` interleaves engines of one checkout; this compares two versions of the
+code on the same engine (``bench_speed``'s ``ltmt-knn``: each user's memory, force-decoded
+states emptied before every round). Each checkout runs in a child process of its own; the
+children load and warm up, then take turns, so load from other jobs falls on both alike.
+
+    flock -x /tmp/ltmt-cpu.lock python eval/ab_knn_speed.py /path/to/before /path/to/after \\
+        --rounds 3 --threads 2 --output eval/results/speed/ab-knn.json
+
+Writes per checkout the wall and CPU seconds of each round, their medians, and how many outputs
+differ between the two (from the last round of each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+USERS = Path(__file__).resolve().parents[2] / "shared/data/en-de/l10n/dev"
+
+
+def child(args: argparse.Namespace) -> None:
+    """One checkout's rounds: wait for each of its turns in ``args.turns``, then pass it on."""
+    sys.path[:0] = [str(args.child), str(args.child / "eval")]
+    import bench_speed
+    import torch
+
+    torch.set_num_threads(args.threads)
+    options = argparse.Namespace(
+        model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
+    )
+    segments = bench_speed.select_segments(args.users_dir, args.limit)
+    translate, contexts = bench_speed.build_engine("ltmt-knn", options, args.users_dir)
+    translate(segments[0][0], segments[0][1][:8])  # warm-up: loads the weights
+    turns = args.turns
+    (turns / f"ready{args.role}").touch()
+    order = [side for r in range(args.rounds) for side in ((0, 1) if r % 2 == 0 else (1, 0))]
+    wall: list[float] = []
+    cpu: list[float] = []
+    outputs: list[str] = []
+    for turn, side in enumerate(order):
+        if side != args.role:
+            continue
+        while not (turns / str(turn)).exists():
+            time.sleep(0.05)
+        translate.forget()  # type: ignore[attr-defined]
+        started, cpu_started = time.perf_counter(), time.process_time()
+        outputs = [text for user, sources, _ in segments for text in translate(user, sources)]
+        wall.append(round(time.perf_counter() - started, 3))
+        cpu.append(round(time.process_time() - cpu_started, 3))
+        (turns / str(turn + 1)).touch()
+    report = {"wall_seconds": wall, "cpu_seconds": cpu, "outputs": outputs}
+    (turns / f"result{args.role}.json").write_text(json.dumps(report), encoding="utf-8")
+    del contexts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("checkouts", type=Path, nargs="*", help="two ltmt source trees: A B")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=100, help="test segments per user")
+    parser.add_argument("--users-dir", type=Path, default=USERS)
+    parser.add_argument("--output", type=Path)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--role", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--turns", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    if len(args.checkouts) != 2:
+        parser.error("give two checkouts: A B")
+    with tempfile.TemporaryDirectory(prefix="ltmt-ab-") as folder:
+        turns = Path(folder)
+        common = ["--rounds", str(args.rounds), "--threads", str(args.threads)]
+        common += ["--limit", str(args.limit), "--users-dir", str(args.users_dir)]
+        command = [sys.executable, __file__, "--turns", str(turns), *common]
+        children = [
+            subprocess.Popen([*command, "--child", str(tree.resolve()), "--role", str(role)])
+            for role, tree in enumerate(args.checkouts)
+        ]
+        while not all((turns / f"ready{role}").exists() for role in (0, 1)):
+            if any(c.poll() not in (None, 0) for c in children):
+                raise SystemExit("a checkout failed to start (see its error above)")
+            time.sleep(0.2)
+        (turns / "0").touch()
+        if any(c.wait() != 0 for c in children):
+            raise SystemExit("a checkout failed (see its error above)")
+        results = [json.loads((turns / f"result{r}.json").read_text()) for r in (0, 1)]
+    report: dict[str, object] = {
+        "engine": "ltmt-knn (cold)",
+        "rounds": args.rounds,
+        "threads": args.threads,
+        "order": "turns A B B A A B ...",
+    }
+    for name, tree, result in zip("AB", args.checkouts, results, strict=True):
+        report[name] = {
+            "checkout": str(tree),
+            "wall_seconds": result["wall_seconds"],
+            "cpu_seconds": result["cpu_seconds"],
+            "median_wall": statistics.median(result["wall_seconds"]),
+            "median_cpu": statistics.median(result["cpu_seconds"]),
+        }
+    a, b = results[0]["outputs"], results[1]["outputs"]
+    report["outputs_differing"] = sum(x != y for x, y in zip(a, b, strict=True))
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

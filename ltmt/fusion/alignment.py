@@ -1,0 +1,103 @@
+"""Which memory entries come from words the input does not have: the per-neighbour trust signal.
+
+kNN fusion copies a wrong word from a match exactly where the match differs from the input: its
+``not`` the input lacks, its ``Unverified`` where the input says ``Verified``. The forced
+decoding of a match (:func:`ltmt.fusion.datastore.force_decode`) records, for every target
+position, the last decoder layer's cross-attention over the match's source tokens (heads
+averaged): what that entry was translated from. Given the input being translated,
+:func:`differing_shares` gives each entry the attention mass on match-source words the input
+lacks (0: aligned to words the input has; 1: aligned to words it lacks only). kNN can then
+push such entries away (``KnnConfig.differing_penalty``) and the trained combiner can weigh them
+(``CombinerConfig.neighbour_features``).
+
+A word is a run of SentencePiece pieces starting at a ``▁`` piece; it counts as present when
+every alphanumeric run of it (NFKC, case-folded) occurs in the input. Special tokens and
+punctuation-only words always count as present.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import torch
+
+_PARTS = re.compile(r"\w+")
+_WORD_START = "\u2581"  # SentencePiece's word-boundary mark
+
+
+def word_parts(text: str) -> set[str]:
+    """The alphanumeric runs of ``text``, NFKC-normalised and case-folded."""
+    return set(_PARTS.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def absent_pieces(pieces: list[str], special: set[str], query: set[str]) -> list[bool]:
+    """For each source piece: whether its word has a part missing from ``query``'s parts."""
+    words: list[list[int]] = []
+    for index, piece in enumerate(pieces):
+        if piece in special:
+            continue
+        if piece.startswith(_WORD_START) or not words:
+            words.append([index])
+        else:
+            words[-1].append(index)
+    absent = [False] * len(pieces)
+    for word in words:
+        text = "".join(pieces[i] for i in word).replace(_WORD_START, " ")
+        if not word_parts(text) <= query:
+            for i in word:
+                absent[i] = True
+    return absent
+
+
+def differing_shares(
+    alignment: torch.Tensor, source_ids: torch.Tensor, tokenizer: Any, query: str
+) -> torch.Tensor:
+    """``(length,)``: each entry's attention mass on match-source words ``query`` lacks.
+
+    ``alignment (length, source_length)``: a forced segment's cross-attention (rows sum to 1);
+    ``source_ids (source_length,)``: the match source's token ids it attends over.
+    """
+    import torch
+
+    pieces = tokenizer.convert_ids_to_tokens(source_ids.tolist())
+    special = set(getattr(tokenizer, "all_special_tokens", []))
+    absent = absent_pieces(pieces, special, word_parts(query))
+    mask = torch.tensor(absent, dtype=alignment.dtype, device=alignment.device)
+    return (alignment * mask).sum(dim=1).float()
+
+
+@contextmanager
+def cross_attention(decoder: Any, source_mask: torch.Tensor) -> Iterator[list[torch.Tensor]]:
+    """Record the last decoder layer's cross-attention, heads averaged, during one forward pass.
+
+    Yields a list that receives one ``(batch, target_length, source_length)`` tensor.
+    ``source_mask (batch, source_length)``: 1 at real source tokens. The weights are recomputed
+    from the layer's own projections (the fast attention kernels do not return them).
+    """
+    import torch
+
+    captured: list[torch.Tensor] = []
+    attention = decoder.layers[-1].encoder_attn
+
+    def record(module: Any, args: tuple[Any, ...], kwargs: dict[str, Any], output: Any) -> None:
+        hidden = args[0] if args else kwargs["hidden_states"]
+        states = kwargs.get("key_value_states")
+        if states is None:
+            return
+        batch, length, _ = hidden.shape
+        heads = module.q_proj(hidden).view(batch, length, -1, module.head_dim).transpose(1, 2)
+        keys = module.k_proj(states).view(batch, states.size(1), -1, module.head_dim)
+        scores = (heads * module.scaling) @ keys.permute(0, 2, 3, 1)  # (batch, heads, T, S)
+        scores = scores.masked_fill(~source_mask.bool()[:, None, None, :], float("-inf"))
+        captured.append(torch.softmax(scores.float(), dim=-1).mean(dim=1))
+
+    handle = attention.register_forward_hook(record, with_kwargs=True)
+    try:
+        yield captured
+    finally:
+        handle.remove()
