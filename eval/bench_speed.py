@@ -88,7 +88,8 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
     from ltmt.model.backbone import load_backbone
     from ltmt.translator import Translator
 
-    backbone = load_backbone(args.model)
+    # transformers' model for what steps with its own code (``generate``, MarianDecoder steps)
+    backbone = load_backbone(args.model, native=name not in ("hf-generate", "ltmt-knn-hfstep"))
     if name in ("ltmt-base", "ltmt-torch"):
         engine = "torch" if name == "ltmt-torch" else "auto"
         translator = Translator(

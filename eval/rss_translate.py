@@ -13,6 +13,7 @@ of the process and its children. Untimed: run it apart from timed benchmarks.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -73,19 +74,29 @@ IMPORTS = {  # what the fused path imports before it loads a weight
 }
 
 
-def main() -> None:
+def rss_parser(doc: str, output: str) -> argparse.ArgumentParser:
+    """The options of the peak-RSS scripts (this one and ``eval/rss_breakdown.py``)."""
     parser = dev_user_parser(
-        __doc__ or "",
+        doc,
         limit=349,
         limit_help="One-line test segments of --user to translate.",
-        output="eval/results/speed/rss-translate.json",
+        output=output,
     )
     parser.add_argument("--user", default="git")
     parser.add_argument("--weights", default="float32,bfloat16", help="--fusion-weights values.")
-    args = parser.parse_args()
+    return parser
+
+
+def first_segments(users: Path, user: str, limit: int) -> list[str]:
+    """The first ``limit`` one-line test sources of ``user``."""
+    rows = [json.loads(line) for line in (users / f"{user}.test.jsonl").open(encoding="utf-8")]
+    return [r["source"] for r in rows if "\n" not in r["source"]][:limit]
+
+
+def main() -> None:
+    args = rss_parser(__doc__ or "", "eval/results/speed/rss-translate.json").parse_args()
     users = Path(args.users_dir)
-    rows = [json.loads(line) for line in (users / f"{args.user}.test.jsonl").open(encoding="utf-8")]
-    sources = [r["source"] for r in rows if "\n" not in r["source"]][: args.limit]
+    sources = first_segments(users, args.user, args.limit)
     results = []
     with tempfile.TemporaryDirectory(prefix="ltmt-rss-") as scratch:
         work = Path(scratch)

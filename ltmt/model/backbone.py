@@ -26,9 +26,12 @@ class Backbone:
     """A Marian model with its tokenizer and config; the weights load on first use of ``model``.
 
     ``name`` is what the user asked for (a path or hub id); ``path`` the local directory when known.
-    Loading the weights needs torch and transformers' model code (about 300 MB of RAM): a run that
-    decodes only through the CTranslate2 fast path (:mod:`ltmt.model.ctranslate`) never pays it.
+    Loading the weights needs torch (about 200 MB of RAM; transformers' model code would add 150
+    more, which ``native`` avoids): a run that decodes only through the CTranslate2 fast path
+    (:mod:`ltmt.model.ctranslate`) never pays it.
     ``device`` is where the weights go and where every decoding tensor is created.
+    ``native``: the weights load into ltmt's own Marian modules (:mod:`ltmt.model.marian`),
+    which need neither transformers' model code nor its memory.
     """
 
     def __init__(
@@ -42,6 +45,7 @@ class Backbone:
         device: str = "cpu",
         loader: Callable[[], Any] | None = None,
         variant: str = "",
+        native: bool = False,
     ) -> None:
         if model is None and loader is None:
             raise ModelError(f"model {name}: neither weights nor a way to load them")
@@ -53,6 +57,8 @@ class Backbone:
         self.config = config if config is not None else self.model.config
         self._device = device
         self.variant = variant
+        # the weights load into ltmt's own Marian modules (:mod:`ltmt.model.marian`)
+        self.native = native
         # copies of these weights in another form (``int8``, ``bfloat16``), made once each, so
         # that translators sharing a backbone share them too
         self.variants: dict[str, Backbone] = {}
@@ -182,7 +188,10 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
 
         if path is None:  # a copy: the float32 model stays as it is for its other users
             return copy.deepcopy(backbone.model).to(torch.bfloat16)
-        return _load_weights(str(path), backbone.name, True, backbone.device_type, torch.bfloat16)
+        config = backbone.config if backbone.native else None
+        return _load_weights(
+            str(path), backbone.name, True, backbone.device_type, torch.bfloat16, config
+        )
 
     converted = Backbone(
         None,
@@ -193,6 +202,7 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
         device=backbone.device_type,
         loader=load_bfloat16,
         variant="bfloat16",
+        native=backbone.native and path is not None,
     )
     backbone.variants["bfloat16"] = converted
     return converted
@@ -246,13 +256,19 @@ def resolve_model_name(model: str | Path | None) -> str | Path:
 
 
 def load_backbone(
-    model: str | Path | None = None, *, device: str = "cpu", lazy: bool = True
+    model: str | Path | None = None,
+    *,
+    device: str = "cpu",
+    lazy: bool = True,
+    native: bool = True,
 ) -> Backbone:
     """Load a Marian model + tokenizer from a local directory or a hub id (``None``: the default).
 
     A local directory is loaded with ``local_files_only`` so nothing touches the network; a hub id
     needs the network (or a filled Hugging Face cache). ``lazy``: the tokenizer and config load
-    now, the weights on first use of ``Backbone.model``.
+    now, the weights on first use of ``Backbone.model``. ``native``: a local directory whose
+    config ltmt's own Marian modules reproduce loads into them (:mod:`ltmt.model.marian`; same
+    outputs, no transformers model code); ``False``, or anything else, loads ``MarianMTModel``.
     """
     from transformers import MarianTokenizer
 
@@ -282,8 +298,10 @@ def load_backbone(
     except (OSError, ValueError, TypeError) as exc:
         raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
 
+    native = native and local and config is not None and native_supported(config)
+
     def load_weights() -> Any:
-        return _load_weights(source, str(name), local, device)
+        return _load_weights(source, str(name), local, device, None, config if native else None)
 
     return Backbone(
         model=None if lazy else load_weights(),
@@ -293,6 +311,7 @@ def load_backbone(
         config=config,
         device=device,
         loader=load_weights,
+        native=native,
     )
 
 
@@ -302,6 +321,39 @@ def _weight_files(path: Path) -> list[Path]:
 
     tensors = sorted(p for p in path.glob("*.safetensors") if p.name != FILE_NAME)
     return tensors or sorted(path.glob("*.bin"))
+
+
+# activations ltmt's own Marian modules compute as transformers does (:mod:`ltmt.model.marian`)
+NATIVE_ACTIVATIONS = ("swish", "silu", "relu", "gelu")
+_NATIVE_KEYS = (
+    "d_model",
+    "encoder_layers",
+    "decoder_layers",
+    "encoder_attention_heads",
+    "decoder_attention_heads",
+    "encoder_ffn_dim",
+    "decoder_ffn_dim",
+    "activation_function",
+    "vocab_size",
+    "max_position_embeddings",
+    "pad_token_id",
+)
+
+
+def native_supported(config: Any) -> bool:
+    """Whether ``config`` (``config.json`` as attributes) describes a Marian model that ltmt's
+    own modules build (:mod:`ltmt.model.marian`): shared, tied embeddings over one vocabulary,
+    post-norm layers and an activation they know."""
+    settings = vars(config)
+    return (
+        settings.get("model_type", "marian") == "marian"
+        and all(settings.get(key) is not None for key in _NATIVE_KEYS)
+        and settings["activation_function"] in NATIVE_ACTIVATIONS
+        and bool(settings.get("share_encoder_decoder_embeddings", True))
+        and bool(settings.get("tie_word_embeddings", True))
+        and settings.get("decoder_vocab_size") in (None, settings["vocab_size"])
+        and not settings.get("normalize_before", False)
+    )
 
 
 _CONFIG_KEYS = (
@@ -338,23 +390,46 @@ def _load_hint(local: bool) -> str:
 
 
 def _load_weights(
-    source: str, name: str, local: bool, device: str, dtype: Any | None = None
+    source: str,
+    name: str,
+    local: bool,
+    device: str,
+    dtype: Any | None = None,
+    config: Any | None = None,
 ) -> Any:
     """The model on ``device``: in ``dtype`` when given, else float32 on the CPU (fp16/bf16
-    weights on disk are widened; CPU kernels are fastest in fp32) and as stored elsewhere."""
+    weights on disk are widened; CPU kernels are fastest in fp32) and as stored elsewhere.
+
+    A local directory whose ``config`` (``config.json`` read by :func:`_read_config`) ltmt's own
+    Marian modules reproduce loads into them (:mod:`ltmt.model.marian`: no transformers model
+    code, about 150 MB less memory); anything else through ``MarianMTModel``.
+    """
     import torch
+
+    if local and config is not None:
+        from ltmt.model import marian
+
+        if native_supported(config):
+            widen = torch.float32 if dtype is None and device.split(":")[0] == "cpu" else None
+            model = marian.load_marian(Path(source), config, dtype, device, widen)
+            _log_loaded(name, model)
+            return model
     from transformers import MarianMTModel
 
     try:
         options = {} if dtype is None else {"dtype": dtype}
-        marian = MarianMTModel.from_pretrained(source, local_files_only=local, **options)
+        marian_mt = MarianMTModel.from_pretrained(source, local_files_only=local, **options)
     except (OSError, ValueError, TypeError) as exc:
         raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
-    marian = marian.to(device)  # type: ignore[arg-type]
+    marian_mt = marian_mt.to(device)  # type: ignore[arg-type]
     if dtype is not None:
-        marian = marian.to(dtype)
-    elif marian.device.type == "cpu" and next(marian.parameters()).dtype != torch.float32:
-        marian = marian.float()
-    marian.eval()
-    logger.info("loaded %s (%d parameters)", name, sum(p.numel() for p in marian.parameters()))
-    return marian
+        marian_mt = marian_mt.to(dtype)
+    elif marian_mt.device.type == "cpu" and next(marian_mt.parameters()).dtype != torch.float32:
+        marian_mt = marian_mt.float()
+    marian_mt.eval()
+    _log_loaded(name, marian_mt)
+    return marian_mt
+
+
+def _log_loaded(name: str, model: Any) -> None:
+    logger.info("loaded %s (%d parameters)", name, sum(p.numel() for p in model.parameters()))

@@ -7,8 +7,14 @@ from typing import Any
 
 def generate_tokens(backbone: Any, batch: Any, beams: int, max_new_tokens: int) -> list[list[int]]:
     """Plain greedy/beam ``generate`` (no forced EOS, pad banned, ``early_stopping=False``),
-    returned like :func:`ltmt.model.decode.decode`: ids per sentence, no start/pad/</s>."""
-    generated = backbone.model.generate(
+    returned like :func:`ltmt.model.decode.decode`: ids per sentence, no start/pad/</s>.
+    A backbone on ltmt's own Marian modules is compared with transformers' model of its weights."""
+    model = backbone.model
+    if backbone.native:
+        from ltmt.model.backbone import load_backbone
+
+        model = load_backbone(backbone.path, native=False).model.to(next(model.parameters()).dtype)
+    generated = model.generate(
         **batch,
         num_beams=beams,
         do_sample=False,

@@ -22,7 +22,7 @@ def test_states_equal_marian_decoders_through_reordering(
     """Three steps of 2 rows per sentence, rows reordered and a sentence dropped between steps:
     every state equals ``MarianDecoder``'s over the whole prefix (no cache). ``capacity`` 1:
     the buffers of keys and values grow twice on the way."""
-    backbone = load_backbone(tiny_model_dir)
+    backbone = load_backbone(tiny_model_dir, native=False)
     model = backbone.model
     batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
     with torch.inference_mode():
@@ -55,7 +55,7 @@ def _check_step(model, step, prefix, memory, mask) -> None:  # type: ignore[no-u
 @pytest.mark.parametrize("beam", [1, 3])
 @pytest.mark.parametrize("int8", [False, True])
 def test_search_outputs_equal_marian_decoders(tiny_model_dir: Path, beam: int, int8: bool) -> None:
-    backbone = load_backbone(tiny_model_dir)
+    backbone = load_backbone(tiny_model_dir, native=False)  # MarianDecoder steps need its cache
     if int8:  # the layers' own modules run: quantised ones too
         backbone = quantized_int8(backbone)
     batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
