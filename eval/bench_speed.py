@@ -19,8 +19,9 @@ converted before the clock starts). Engines:
   full untimed pass fills them), only the in-memory cache is emptied before every round;
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
   dynamic quantisation of the torch model that fuses) / ``fusion_bf16=True`` (bfloat16 weights);
-* ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained λ
-  combiner), each user's memory, cold like ``ltmt-knn``;
+* ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
+  combiner), each user's memory, cold like ``ltmt-knn`` (its default weights, as ``ltmt-knn``);
+* ``ltmt-knn-trained-f32``: the same on float32 weights;
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
@@ -67,7 +68,8 @@ ENGINES = (
     "ct2-int8",
     "ct2-float32",
 )
-OPTIONAL_ENGINES = ("ltmt-knn-trained",)  # named in --engines only: needs MODEL/fusion-combiner
+# named in --engines only: they need MODEL/fusion-combiner
+OPTIONAL_ENGINES = ("ltmt-knn-trained", "ltmt-knn-trained-f32")
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
 
@@ -114,7 +116,7 @@ def _knn_engine(
     backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
     """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
-    ``-bf16`` or ``-trained`` (see the docstring)."""
+    ``-bf16``, ``-trained`` or ``-trained-f32`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -124,7 +126,7 @@ def _knn_engine(
         backbone = quantized_int8(backbone)
     elif variant == "-bf16":
         backbone = bfloat16_weights(backbone)
-    fusion = "knn-trained" if variant == "-trained" else "knn"
+    fusion = "knn-trained" if variant.startswith("-trained") else "knn"
     contexts = {t.user: fresh_memory(t) for t in find_users(users_dir, args.limit)}
     memories = {user: context.__enter__() for user, context in contexts.items()}
     translators = {
@@ -135,7 +137,7 @@ def _knn_engine(
             beam=args.beam,
             batch_size=args.batch_size,
             threads=args.threads,
-            fusion_bf16=False if variant == "-f32" else None,
+            fusion_bf16=False if variant.endswith("-f32") else None,
             shortlist=variant == "-shortlist",
         )
         for user, memory in memories.items()

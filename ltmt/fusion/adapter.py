@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 from torch import nn
@@ -27,6 +27,9 @@ from torch import nn
 from ltmt.errors import ConfigError
 from ltmt.fusion.artifact import read_artifact, write_artifact
 from ltmt.fusion.selection import MatchSelection
+
+if TYPE_CHECKING:
+    from ltmt.model.backbone import Backbone
 
 FORMAT = "ltmt-fusion-attention"
 FORMAT_VERSION = 1
@@ -89,10 +92,31 @@ def embedding_scale(model: Any) -> float:
 
 def embedding_sha1(model: Any) -> str:
     """A content hash of the shared embeddings: identifies the base weights wherever they live."""
+    return _sha1_of(model.get_input_embeddings().weight)
+
+
+def base_embedding_sha1(backbone: Backbone) -> str:
+    """:func:`embedding_sha1` of the float32 weights ``backbone`` runs, or was converted from: a
+    bfloat16 copy's own embeddings are rounded, so it hashes those of the backbone it was made
+    from (read from that backbone's checkpoint when its weights are not in memory)."""
+    model = backbone.model
+    origin = backbone.origin
+    if origin is None or model.get_input_embeddings().weight.dtype == torch.float32:
+        return embedding_sha1(model)
+    if not origin.loaded and origin.path is not None:
+        from ltmt.model.backbone import checkpoint_embeddings
+
+        weight = checkpoint_embeddings(origin.path, origin.config)
+        if weight is not None:
+            return _sha1_of(weight)
+    return base_embedding_sha1(origin)
+
+
+def _sha1_of(weight: torch.Tensor) -> str:
     from hashlib import sha1
 
-    weight = model.get_input_embeddings().weight.detach().to(torch.float32).contiguous()
-    return sha1(weight.numpy().tobytes()).hexdigest()[:16]
+    data = weight.detach().to(device="cpu", dtype=torch.float32).contiguous()
+    return sha1(data.numpy().tobytes()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import ModelError
-from ltmt.fusion.adapter import BaseInfo, MemoryAdapter, ProjectedMemory, embedding_sha1
+from ltmt.fusion.adapter import (
+    BaseInfo,
+    MemoryAdapter,
+    ProjectedMemory,
+    base_embedding_sha1,
+)
 from ltmt.fusion.datastore import BatchMemory, SegmentCache, prepare_batch_memory
 
 if TYPE_CHECKING:
@@ -71,7 +76,7 @@ class AttentionFusion:
             self.directory = backbone.path / ADAPTER_SUBDIR
             self.adapter, self.base = MemoryAdapter.load(self.directory)
         if self.check_base and self.base is not None and self._checked != backbone.fingerprint:
-            found = embedding_sha1(backbone.model)
+            found = base_embedding_sha1(backbone)
             if self.base.embedding_sha1 and self.base.embedding_sha1 != found:
                 raise ModelError(
                     f"the attention adapter in {self.directory} was trained on another base model "

@@ -319,10 +319,10 @@ class TrainedKnnFusion(KnnFusion):
             self.directory = backbone.path / COMBINER_SUBDIR
             self._use(*Combiner.load(self.directory))
         if self.base is not None and self._checked != backbone.fingerprint:
-            from ltmt.fusion.adapter import embedding_sha1
+            from ltmt.fusion.adapter import base_embedding_sha1
 
-            if self.base.embedding_sha1 and self.base.embedding_sha1 != embedding_sha1(
-                backbone.model
+            if self.base.embedding_sha1 and self.base.embedding_sha1 != base_embedding_sha1(
+                backbone
             ):
                 raise ModelError(
                     f"the combiner in {self.directory} was trained on another base model "

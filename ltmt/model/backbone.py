@@ -46,6 +46,7 @@ class Backbone:
         loader: Callable[[], Any] | None = None,
         variant: str = "",
         native: bool = False,
+        origin: Backbone | None = None,
     ) -> None:
         if model is None and loader is None:
             raise ModelError(f"model {name}: neither weights nor a way to load them")
@@ -59,6 +60,8 @@ class Backbone:
         self.variant = variant
         # the weights load into ltmt's own Marian modules (:mod:`ltmt.model.marian`)
         self.native = native
+        # the backbone a converted copy (``variant``) was made from
+        self.origin = origin
         # copies of these weights in another form (``int8``, ``bfloat16``), made once each, so
         # that translators sharing a backbone share them too
         self.variants: dict[str, Backbone] = {}
@@ -203,6 +206,7 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
         loader=load_bfloat16,
         variant="bfloat16",
         native=backbone.native and path is not None,
+        origin=backbone,
     )
     backbone.variants["bfloat16"] = converted
     return converted
@@ -223,10 +227,11 @@ def cpu_has_fast_bf16() -> bool:
 
 
 # Fusion methods whose batches run on bfloat16 weights by default where the CPU has native bf16:
-# those measured with them. kNN scored 47.03 BLEU on bfloat16 against 47.06 on float32 (dev
-# users, 2,000 segments). The trained combiner and the attention adapter check the base they
-# were trained on by a hash of its float32 embeddings, which bfloat16 weights do not reproduce.
-BF16_BY_DEFAULT = ("knn",)
+# those measured with them (dev users, 2,000 segments): kNN scored 47.04 BLEU on bfloat16
+# against 47.06 on float32, the trained combiner 47.36 against 47.40. (A bfloat16 copy is
+# checked against a fusion artifact by the float32 embeddings it was made from:
+# :func:`ltmt.fusion.adapter.base_embedding_sha1`.) The attention adapter was not measured.
+BF16_BY_DEFAULT = ("knn", "knn-trained")
 
 
 def fusion_weights_for(backbone: Backbone, int8: bool, bf16: bool | None) -> Backbone:
@@ -313,6 +318,31 @@ def load_backbone(
         loader=load_weights,
         native=native,
     )
+
+
+def checkpoint_embeddings(path: Path, config: Any) -> Any | None:
+    """The shared embeddings of the checkpoint in ``path`` as the float32 model holds them (read
+    in the dtype the model is built in, then widened, as :func:`_load_weights` does), without
+    loading the rest; ``None`` where no weight file names them."""
+    import torch
+
+    from ltmt.model.marian import _config_dtype
+
+    names = ("model.shared.weight", "model.encoder.embed_tokens.weight")
+    stored = _config_dtype(config)
+    for file in _weight_files(path):
+        if file.suffix == ".safetensors":
+            from safetensors import safe_open
+
+            with safe_open(str(file), framework="pt") as weights:
+                key = next((name for name in names if name in weights.keys()), None)  # noqa: SIM118
+                tensor = None if key is None else weights.get_tensor(key)
+        else:
+            state = torch.load(str(file), map_location="cpu", weights_only=True)
+            tensor = next((state[name] for name in names if name in state), None)
+        if tensor is not None:
+            return tensor.to(stored or tensor.dtype).to(torch.float32)
+    return None
 
 
 def _weight_files(path: Path) -> list[Path]:

@@ -9,7 +9,7 @@ import torch
 from fusion_fakes import FakeMemory, make_match
 
 from ltmt.errors import ModelError
-from ltmt.fusion.adapter import BaseInfo, embedding_sha1
+from ltmt.fusion.adapter import BaseInfo, base_embedding_sha1, embedding_sha1
 from ltmt.fusion.combiner import (
     FEATURE_NAMES,
     MODEL_FEATURES,
@@ -20,6 +20,7 @@ from ltmt.fusion.combiner import (
 )
 from ltmt.fusion.knn import KnnFusion
 from ltmt.fusion.registry import make_fusion
+from ltmt.model.backbone import bfloat16_weights, load_backbone
 from ltmt.translator import Translator
 
 SOURCE, TARGET = "open the file", "öffne die Datei"
@@ -231,3 +232,23 @@ def test_neighbour_inputs_read_missing_neighbours_as_far() -> None:
     assert inputs[0, :, 2].tolist() == [0.0, 1.0, FAR - 0.5]
     assert inputs[0, :, 3].tolist() == [1.0, 0.0, 0.0]
     assert rows[0].tolist() == pytest.approx([0.2, 0.4])
+
+
+@pytest.mark.parametrize("origin_loaded", [False, True])
+def test_a_bfloat16_copy_is_checked_by_the_float32_base_it_was_made_from(
+    tmp_path: Path, tiny_model_dir: Path, origin_loaded: bool
+) -> None:
+    backbone = load_backbone(tiny_model_dir)
+    float32 = embedding_sha1(backbone.model) if origin_loaded else ""
+    half = bfloat16_weights(backbone)
+    assert backbone.loaded == origin_loaded  # read from the checkpoint, else from memory
+    expected = float32 or embedding_sha1(load_backbone(tiny_model_dir).model)
+    assert embedding_sha1(half.model) != expected  # its own embeddings are rounded
+    assert base_embedding_sha1(half) == expected
+    assert backbone.loaded == origin_loaded  # the float32 weights were not loaded for it
+    assert base_embedding_sha1(backbone) == expected
+    _trained().save(tmp_path / "c", BaseInfo(name="tiny", embedding_sha1=expected))
+    state = TrainedKnnFusion(tmp_path / "c").prepare(
+        half, [SOURCE], [[make_match(SOURCE, TARGET, 90.0)]]
+    )
+    assert state is not None

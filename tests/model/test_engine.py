@@ -91,8 +91,10 @@ def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
         assert Translator(backbone, fusion="knn").backbone.variant == expected
     monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: True)
     assert Translator(backbone, fusion="none").backbone is backbone  # plain decoding: float32
-    # the trained combiner checks its base by its float32 embeddings: float32 unless asked
-    assert Translator(backbone, fusion="knn-trained").backbone is backbone
+    # the trained combiner runs on bfloat16 too (it checks its base by the float32 embeddings
+    # the copy was made from); the attention adapter, not measured on bfloat16, stays float32
+    assert Translator(backbone, fusion="knn-trained").backbone.variant == "bfloat16"
+    assert Translator(backbone, fusion="attention").backbone is backbone
     assert Translator(backbone, fusion="knn", fusion_bf16=False).backbone is backbone
     # translators that share a backbone share its bfloat16 copy (loaded once)
     first = Translator(backbone, fusion="knn").backbone
