@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
-from ltmt.fusion.registry import make_fusion
+from ltmt.fusion.registry import auto_method, make_fusion
 from ltmt.fusion.selection import MatchSelection, select_matches
 from ltmt.model.backbone import BF16_BY_DEFAULT, Backbone, fusion_weights_for, load_backbone
 from ltmt.model.decode import DecodeConfig
@@ -106,8 +106,10 @@ class Translator:
     """Translate segments for a user, with what the user's memory holds.
 
     ``model``: a local Marian directory, a hub id, an already loaded :class:`Backbone`, or
-    ``None`` for the embedded default. ``fusion``: ``none``, ``knn``, ``attention``, ``auto``,
-    or a fusion object. ``top_k``: matches retrieved per segment (given to fusion).
+    ``None`` for the embedded default. ``fusion``: ``none``, ``knn``, ``knn-trained``,
+    ``attention``, ``auto`` (``knn-trained`` where the model's directory holds a trained
+    combiner, as the default model's does, else ``knn``), or a fusion object. ``top_k``:
+    matches retrieved per segment (given to fusion).
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
@@ -167,6 +169,8 @@ class Translator:
         if fusion_int8 and fusion_bf16:
             raise ConfigError("fusion_int8 and fusion_bf16 exclude each other: pick one")
         self.memory = memory
+        if fusion == "auto":
+            fusion = auto_method(self.backbone.path)
         self.fusion = (
             make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
         )

@@ -53,7 +53,10 @@ def translate(
         help="Reference translations, one per input line: added to the memory afterwards.",
     ),
     fusion: str = typer.Option(
-        "auto", "--fusion", help="Memory fusion: none, knn, knn-trained, attention or auto."
+        "auto",
+        "--fusion",
+        help="Memory fusion: none, knn, knn-trained, attention or auto (knn-trained where the "
+        "model ships a trained combiner, as the default model does; else knn).",
     ),
     fusion_option: list[str] = typer.Option(
         [],

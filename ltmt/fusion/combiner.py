@@ -36,6 +36,7 @@ from torch import nn
 from ltmt.errors import ModelError
 from ltmt.fusion.artifact import read_artifact, write_artifact
 from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState, Neighbours
+from ltmt.fusion.registry import COMBINER_SUBDIR
 
 if TYPE_CHECKING:
     from ltmt.fusion.adapter import BaseInfo
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 
 FORMAT = "ltmt-fusion-combiner"
 FORMAT_VERSION = 1
-COMBINER_SUBDIR = "fusion-combiner"
 FAR = 10.0  # RMS distance standing for "no neighbour"
 MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's
 FEATURE_NAMES = (

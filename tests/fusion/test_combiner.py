@@ -252,3 +252,25 @@ def test_a_bfloat16_copy_is_checked_by_the_float32_base_it_was_made_from(
         half, [SOURCE], [[make_match(SOURCE, TARGET, 90.0)]]
     )
     assert state is not None
+
+
+def test_auto_is_the_trained_combiner_where_the_model_ships_one(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    import shutil
+
+    from ltmt.fusion.registry import COMBINER_SUBDIR, auto_method
+
+    assert auto_method(None) == auto_method(tiny_model_dir) == "knn"
+    assert Translator(tiny_model_dir, fusion="auto").fusion_name == "knn"
+    model_dir = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model_dir)
+    base = load_backbone(model_dir)
+    _trained().save(
+        model_dir / COMBINER_SUBDIR,
+        BaseInfo(name="tiny", embedding_sha1=embedding_sha1(base.model)),
+    )
+    assert auto_method(model_dir) == "knn-trained"
+    translator = Translator(model_dir, fusion="auto")
+    assert translator.fusion_name == "knn-trained"
+    assert make_fusion("auto").name == "knn"  # without a model: knn, which works with any
