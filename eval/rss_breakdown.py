@@ -39,7 +39,7 @@ MODULES = (
 # (module, attribute path) of the steps the child times; each is wrapped by a recording proxy
 STEPS = (
     ("ltmt.model.backbone", "load_backbone"),
-    ("ltmt.model.backbone", "_load_weights"),
+    ("ltmt.model.weights", "load_weights"),
     ("ltmt.model.ctranslate", "FastDecoder.__init__"),
     ("ltmt.fusion.datastore", "force_decode"),
     ("ltmt.fusion.datastore", "build_batch_memory"),

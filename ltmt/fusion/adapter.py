@@ -104,7 +104,7 @@ def base_embedding_sha1(backbone: Backbone) -> str:
     if origin is None or model.get_input_embeddings().weight.dtype == torch.float32:
         return embedding_sha1(model)
     if not origin.loaded and origin.path is not None:
-        from ltmt.model.backbone import checkpoint_embeddings
+        from ltmt.model.weights import checkpoint_embeddings
 
         weight = checkpoint_embeddings(origin.path, origin.config)
         if weight is not None:

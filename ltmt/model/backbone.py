@@ -9,15 +9,13 @@ through the same code path.
 from __future__ import annotations
 
 import json
-import logging
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import ModelError
-
-logger = logging.getLogger(__name__)
+from ltmt.model.weights import load_hint, load_weights, native_supported, weight_files
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default-en-de"
 
@@ -68,7 +66,8 @@ class Backbone:
 
     @property
     def model(self) -> Any:
-        """The ``MarianMTModel`` (loaded now if it was not yet)."""
+        """The model (loaded now if it was not yet): ltmt's own Marian modules where ``native``
+        (:class:`ltmt.model.marian.MarianModel`), else ``MarianMTModel``."""
         if self._model is None:
             assert self._loader is not None
             self._model = self._loader()
@@ -88,6 +87,11 @@ class Backbone:
         if self._model is not None:
             return next(self._model.parameters()).device
         return torch.device(self._device)
+
+    @property
+    def device_name(self) -> str:
+        """Where the weights are or will go, index included (``cpu``, ``cuda:1``, ...)."""
+        return str(self.device) if self._model is not None else self._device
 
     @property
     def device_type(self) -> str:
@@ -135,7 +139,7 @@ class Backbone:
         from hashlib import sha1
 
         if self.path is not None:
-            weights = _weight_files(self.path)
+            weights = weight_files(self.path)
             stats = [f"{w.name}:{w.stat().st_size}:{w.stat().st_mtime_ns}" for w in weights]
             return sha1("|".join([str(self.path), *stats]).encode()).hexdigest()[:16]
         return sha1(self.name.encode()).hexdigest()[:16]
@@ -168,6 +172,7 @@ def quantized_int8(backbone: Backbone) -> Backbone:
         config=backbone.config,
         loader=load_quantized,
         variant="int8",
+        native=backbone.native,  # quantising keeps the modules, only their linear layers change
     )
     backbone.variants["int8"] = copy
     return copy
@@ -192,8 +197,8 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
         if path is None:  # a copy: the float32 model stays as it is for its other users
             return copy.deepcopy(backbone.model).to(torch.bfloat16)
         config = backbone.config if backbone.native else None
-        return _load_weights(
-            str(path), backbone.name, True, backbone.device_type, torch.bfloat16, config
+        return load_weights(
+            str(path), backbone.name, True, backbone.device_name, torch.bfloat16, config
         )
 
     converted = Backbone(
@@ -202,7 +207,7 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
         backbone.name,
         path,
         config=backbone.config,
-        device=backbone.device_type,
+        device=backbone.device_name,
         loader=load_bfloat16,
         variant="bfloat16",
         native=backbone.native and path is not None,
@@ -284,7 +289,7 @@ def load_backbone(
         str(name).startswith((".", "/", "~")) or path.suffix or Path(str(name)).exists()
     ):
         raise ModelError(f"model directory not found: {name}")
-    weights = _weight_files(path) if local else []
+    weights = weight_files(path) if local else []
     if local and not ((path / "config.json").is_file() and weights):
         raise ModelError(
             f"cannot load model {name}: it must hold config.json, the weights, "
@@ -301,88 +306,22 @@ def load_backbone(
 
             config = MarianConfig.from_pretrained(source, local_files_only=local)
     except (OSError, ValueError, TypeError) as exc:
-        raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
+        raise ModelError(f"cannot load model {name}: {load_hint(local)}") from exc
 
     native = native and local and config is not None and native_supported(config)
 
-    def load_weights() -> Any:
-        return _load_weights(source, str(name), local, device, None, config if native else None)
+    def load() -> Any:
+        return load_weights(source, str(name), local, device, None, config if native else None)
 
     return Backbone(
-        model=None if lazy else load_weights(),
+        model=None if lazy else load(),
         tokenizer=tokenizer,
         name=str(name),
         path=path if local else None,
         config=config,
         device=device,
-        loader=load_weights,
+        loader=load,
         native=native,
-    )
-
-
-def checkpoint_embeddings(path: Path, config: Any) -> Any | None:
-    """The shared embeddings of the checkpoint in ``path`` as the float32 model holds them (read
-    in the dtype the model is built in, then widened, as :func:`_load_weights` does), without
-    loading the rest; ``None`` where no weight file names them."""
-    import torch
-
-    from ltmt.model.marian import _config_dtype
-
-    names = ("model.shared.weight", "model.encoder.embed_tokens.weight")
-    stored = _config_dtype(config)
-    for file in _weight_files(path):
-        if file.suffix == ".safetensors":
-            from safetensors import safe_open
-
-            with safe_open(str(file), framework="pt") as weights:
-                key = next((name for name in names if name in weights.keys()), None)  # noqa: SIM118
-                tensor = None if key is None else weights.get_tensor(key)
-        else:
-            state = torch.load(str(file), map_location="cpu", weights_only=True)
-            tensor = next((state[name] for name in names if name in state), None)
-        if tensor is not None:
-            return tensor.to(stored or tensor.dtype).to(torch.float32)
-    return None
-
-
-def _weight_files(path: Path) -> list[Path]:
-    """The model's weight files in ``path`` (not the shortlist table beside them)."""
-    from ltmt.model.shortlist import FILE_NAME
-
-    tensors = sorted(p for p in path.glob("*.safetensors") if p.name != FILE_NAME)
-    return tensors or sorted(path.glob("*.bin"))
-
-
-# activations ltmt's own Marian modules compute as transformers does (:mod:`ltmt.model.marian`)
-NATIVE_ACTIVATIONS = ("swish", "silu", "relu", "gelu")
-_NATIVE_KEYS = (
-    "d_model",
-    "encoder_layers",
-    "decoder_layers",
-    "encoder_attention_heads",
-    "decoder_attention_heads",
-    "encoder_ffn_dim",
-    "decoder_ffn_dim",
-    "activation_function",
-    "vocab_size",
-    "max_position_embeddings",
-    "pad_token_id",
-)
-
-
-def native_supported(config: Any) -> bool:
-    """Whether ``config`` (``config.json`` as attributes) describes a Marian model that ltmt's
-    own modules build (:mod:`ltmt.model.marian`): shared, tied embeddings over one vocabulary,
-    post-norm layers and an activation they know."""
-    settings = vars(config)
-    return (
-        settings.get("model_type", "marian") == "marian"
-        and all(settings.get(key) is not None for key in _NATIVE_KEYS)
-        and settings["activation_function"] in NATIVE_ACTIVATIONS
-        and bool(settings.get("share_encoder_decoder_embeddings", True))
-        and bool(settings.get("tie_word_embeddings", True))
-        and settings.get("decoder_vocab_size") in (None, settings["vocab_size"])
-        and not settings.get("normalize_before", False)
     )
 
 
@@ -408,58 +347,3 @@ def _read_config(path: Path) -> Any | None:
     if not isinstance(settings, dict) or any(settings.get(k) is None for k in _CONFIG_KEYS):
         return None
     return SimpleNamespace(**settings)
-
-
-def _load_hint(local: bool) -> str:
-    if local:
-        return "it must hold config.json, the weights, source.spm, target.spm and vocab.json"
-    return (
-        "no local directory of that name, and it could not be fetched from the hub "
-        "(offline?); pass a local checkpoint directory"
-    )
-
-
-def _load_weights(
-    source: str,
-    name: str,
-    local: bool,
-    device: str,
-    dtype: Any | None = None,
-    config: Any | None = None,
-) -> Any:
-    """The model on ``device``: in ``dtype`` when given, else float32 on the CPU (fp16/bf16
-    weights on disk are widened; CPU kernels are fastest in fp32) and as stored elsewhere.
-
-    A local directory whose ``config`` (``config.json`` read by :func:`_read_config`) ltmt's own
-    Marian modules reproduce loads into them (:mod:`ltmt.model.marian`: no transformers model
-    code, about 150 MB less memory); anything else through ``MarianMTModel``.
-    """
-    import torch
-
-    if local and config is not None:
-        from ltmt.model import marian
-
-        if native_supported(config):
-            widen = torch.float32 if dtype is None and device.split(":")[0] == "cpu" else None
-            model = marian.load_marian(Path(source), config, dtype, device, widen)
-            _log_loaded(name, model)
-            return model
-    from transformers import MarianMTModel
-
-    try:
-        options = {} if dtype is None else {"dtype": dtype}
-        marian_mt = MarianMTModel.from_pretrained(source, local_files_only=local, **options)
-    except (OSError, ValueError, TypeError) as exc:
-        raise ModelError(f"cannot load model {name}: {_load_hint(local)}") from exc
-    marian_mt = marian_mt.to(device)  # type: ignore[arg-type]
-    if dtype is not None:
-        marian_mt = marian_mt.to(dtype)
-    elif marian_mt.device.type == "cpu" and next(marian_mt.parameters()).dtype != torch.float32:
-        marian_mt = marian_mt.float()
-    marian_mt.eval()
-    _log_loaded(name, marian_mt)
-    return marian_mt
-
-
-def _log_loaded(name: str, model: Any) -> None:
-    logger.info("loaded %s (%d parameters)", name, sum(p.numel() for p in model.parameters()))

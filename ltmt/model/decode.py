@@ -61,15 +61,19 @@ def decode(
 
     with torch.inference_mode():
         encoder = backbone.model.get_encoder()
-        memory = encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        encoder_states = encoder(
+            input_ids=input_ids, attention_mask=attention_mask
+        ).last_hidden_state
         source_lengths = attention_mask.sum(dim=1)
         limits = torch.clamp(
             (source_lengths.float() * config.max_len_a + config.max_len_b).long(),
             max=config.max_len,
         )
         if config.beam == 1:
-            return _greedy(backbone, memory, attention_mask, limits, config, fusion, shortlist)
-        return _beam(backbone, memory, attention_mask, limits, config, fusion, shortlist)
+            return _greedy(
+                backbone, encoder_states, attention_mask, limits, config, fusion, shortlist
+            )
+        return _beam(backbone, encoder_states, attention_mask, limits, config, fusion, shortlist)
 
 
 class _Stepper:
@@ -99,18 +103,24 @@ class _Stepper:
             self.short_weight = weight[shortlist]
             self.short_bias = model.final_logits_bias[0, shortlist].to(self.short_weight.dtype)
 
-    def begin(self, memory: torch.Tensor, mask: torch.Tensor, group: int, steps: int) -> None:
-        """Set up the incremental decoder over the encoder ``memory`` of each sentence, with
+    def begin(
+        self, encoder_states: torch.Tensor, mask: torch.Tensor, group: int, steps: int
+    ) -> None:
+        """Set up the incremental decoder over the ``encoder_states`` of each sentence, with
         ``group`` rows per sentence, for at most ``steps`` steps (when the config asks for it)."""
         if self.config.use_cache and self.config.incremental:
             from ltmt.model.incremental import IncrementalDecoder
 
             self.incremental = IncrementalDecoder(
-                self.backbone.model, memory, mask, group, capacity=steps
+                self.backbone.model, encoder_states, mask, group, capacity=steps
             )
 
     def __call__(
-        self, prefix: torch.Tensor, memory: torch.Tensor, mask: torch.Tensor, rows: torch.Tensor
+        self,
+        prefix: torch.Tensor,
+        encoder_states: torch.Tensor,
+        mask: torch.Tensor,
+        rows: torch.Tensor,
     ) -> torch.Tensor:
         """``prefix (n, t)`` → next-token log-probs ``(n, vocab)``; ``rows`` (n,) sentence ids."""
         import torch
@@ -124,7 +134,7 @@ class _Stepper:
             )
             out = model.get_decoder()(
                 input_ids=decoder_input,
-                encoder_hidden_states=memory,
+                encoder_hidden_states=encoder_states,
                 encoder_attention_mask=mask,
                 past_key_values=self.cache if self.config.use_cache else None,
                 use_cache=self.config.use_cache,
@@ -173,7 +183,7 @@ class _Stepper:
 
 def _greedy(
     backbone: Backbone,
-    memory: torch.Tensor,
+    encoder_states: torch.Tensor,
     mask: torch.Tensor,
     limits: torch.Tensor,
     config: DecodeConfig,
@@ -182,14 +192,16 @@ def _greedy(
 ) -> list[list[int]]:
     import torch
 
-    batch = memory.size(0)
+    batch = encoder_states.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
-    step.begin(memory, mask, 1, int(limits.max()))
-    rows = torch.arange(batch, device=memory.device)
-    prefix = torch.full((batch, 1), backbone.start_id, dtype=torch.long, device=memory.device)
+    step.begin(encoder_states, mask, 1, int(limits.max()))
+    rows = torch.arange(batch, device=encoder_states.device)
+    prefix = torch.full(
+        (batch, 1), backbone.start_id, dtype=torch.long, device=encoder_states.device
+    )
     results: list[list[int]] = [[] for _ in range(batch)]
     for t in range(int(limits.max())):
-        next_tokens = step(prefix, memory, mask, rows).argmax(dim=-1)
+        next_tokens = step(prefix, encoder_states, mask, rows).argmax(dim=-1)
         prefix = torch.cat([prefix, next_tokens[:, None]], dim=1)
         done = (next_tokens == backbone.eos_id) | (limits[rows] <= t + 1)
         for i in torch.nonzero(done).flatten().tolist():
@@ -201,14 +213,19 @@ def _greedy(
             break
         if bool(done.any()):
             keep = torch.nonzero(~done).flatten()
-            rows, prefix, memory, mask = rows[keep], prefix[keep], memory[keep], mask[keep]
+            rows, prefix, encoder_states, mask = (
+                rows[keep],
+                prefix[keep],
+                encoder_states[keep],
+                mask[keep],
+            )
             step.select(keep)
     return results
 
 
 def _beam(
     backbone: Backbone,
-    memory: torch.Tensor,
+    encoder_states: torch.Tensor,
     mask: torch.Tensor,
     limits: torch.Tensor,
     config: DecodeConfig,
@@ -228,12 +245,12 @@ def _beam(
     import torch
 
     k, lp = config.beam, config.length_penalty
-    device = memory.device
-    batch = memory.size(0)
+    device = encoder_states.device
+    batch = encoder_states.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
-    step.begin(memory, mask, k, int(limits.max()))
+    step.begin(encoder_states, mask, k, int(limits.max()))
     sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
-    memory = memory.repeat_interleave(k, dim=0)
+    encoder_states = encoder_states.repeat_interleave(k, dim=0)
     mask = mask.repeat_interleave(k, dim=0)
     prefix = torch.full((batch * k, 1), backbone.start_id, dtype=torch.long, device=device)
     scores = torch.full((batch, k), -float("inf"), device=device)
@@ -243,14 +260,16 @@ def _beam(
     n_finished = torch.zeros(batch, dtype=torch.long, device=device)
     worst = torch.full((batch,), -float("inf"), dtype=torch.float64, device=device)
     rank = torch.arange(2 * k, device=device)[None, :]
+    # each beam's 2k best tokens (all of them in a smaller vocabulary) hold the sentence's 2k best
+    # candidates
+    width = min(2 * k, backbone.vocab_size)
     for t in range(int(limits.max())):
         n_live = sentences.numel()
         rows = sentences.repeat_interleave(k)
-        # each beam's 2k best tokens hold the sentence's 2k best candidates
-        row_scores, row_tokens = top_per_row(step(prefix, memory, mask, rows), 2 * k)
-        candidates = (scores[:, :, None] + row_scores.view(n_live, k, 2 * k)).view(n_live, -1)
+        row_scores, row_tokens = top_per_row(step(prefix, encoder_states, mask, rows), width)
+        candidates = (scores[:, :, None] + row_scores.view(n_live, k, width)).view(n_live, -1)
         top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
-        beam_of = top_index // (2 * k)
+        beam_of = top_index // width
         token_of = row_tokens.view(n_live, -1).gather(1, top_index)
         at_limit = limits[sentences] <= t + 1  # (n_live,)
         valid = top_scores > -float("inf")
@@ -283,7 +302,7 @@ def _beam(
         prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
         same_sentences = keep.numel() == n_live
         if not same_sentences:  # the rows of a sentence share its encoder states
-            memory, mask = memory[parent_rows], mask[parent_rows]
+            encoder_states, mask = encoder_states[parent_rows], mask[parent_rows]
         step.select(parent_rows, same_sentences=same_sentences)
         scores, sentences = new_scores[keep], sentences[keep]
     results = []

@@ -29,14 +29,15 @@ _FIRST_CAPACITY = 16
 
 
 class IncrementalDecoder:
-    """The decoder of ``model`` over ``memory (sentences, src, d)`` with ``mask (sentences, src)``;
-    ``group`` rows per sentence (the beam); ``capacity``: the positions it will likely decode
-    (the buffers start that large, at most, and grow when needed)."""
+    """The decoder of ``model`` over ``encoder_states (sentences, src, d)`` with
+    ``mask (sentences, src)``; ``group`` rows per sentence (the beam); ``capacity``: the positions
+    it will likely decode (the key/value buffers start with room for ``min(capacity, 16)`` and
+    double when full, up to ``capacity`` while it is larger)."""
 
     def __init__(
         self,
         model: Any,
-        memory: torch.Tensor,
+        encoder_states: torch.Tensor,
         mask: torch.Tensor,
         group: int,
         capacity: int = _FIRST_CAPACITY,
@@ -58,11 +59,12 @@ class IncrementalDecoder:
             attention = layer.encoder_attn
             joined = _joined(attention, ("k_proj", "v_proj"))
             if joined is None:
-                keys, values = attention.k_proj(memory), attention.v_proj(memory)
+                keys, values = attention.k_proj(encoder_states), attention.v_proj(encoder_states)
             else:
-                keys, values = joined(memory).chunk(2, dim=-1)
+                keys, values = joined(encoder_states).chunk(2, dim=-1)
             self.cross.append((self._heads(keys), self._heads(values)))
-        self.capacity = max(1, min(capacity, _FIRST_CAPACITY))
+        self.expected = max(1, capacity)
+        self.capacity = min(self.expected, _FIRST_CAPACITY)
         # per layer, (rows, heads, capacity, head_dim); positions [0, position) are filled
         self.keys: list[torch.Tensor] = []
         self.values: list[torch.Tensor] = []
@@ -81,8 +83,10 @@ class IncrementalDecoder:
 
         if self.keys and self.position < self.capacity:
             return
-        if self.keys:
-            self.capacity *= 2
+        if self.keys:  # full: double, but not past the expected length until it is reached
+            doubled = 2 * self.capacity
+            reached = self.capacity >= self.expected
+            self.capacity = doubled if reached else min(doubled, self.expected)
         shape = (rows, self.heads, self.capacity, self.head_dim)
         filled = self.position
 

@@ -8,7 +8,7 @@ loads here: the same module tree and parameter names as ``MarianMTModel`` (``mod
 same operations in the same order (scaled-dot-product attention with transformers' masks,
 post-norm layers, sinusoidal positions rounded through the dtype transformers would build them
 in), so outputs equal ``MarianMTModel``'s. Training, hub ids and configs it does not reproduce keep
-using transformers (:func:`ltmt.model.backbone.native_supported`).
+using transformers (:func:`ltmt.model.weights.native_supported`).
 
 Decoding steps go through :class:`ltmt.model.incremental.IncrementalDecoder`; this decoder runs
 whole prefixes (force-decoding) and has no key/value cache of its own.
@@ -28,7 +28,7 @@ from torch import nn
 from ltmt.errors import ModelError
 
 # transformers' ACT2FN names for the activations it computes with these torch functions (the
-# names :data:`ltmt.model.backbone.NATIVE_ACTIVATIONS` lists)
+# names :data:`ltmt.model.weights.NATIVE_ACTIVATIONS` lists)
 _ACTIVATIONS: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
     "swish": nn.functional.silu,
     "silu": nn.functional.silu,
@@ -114,11 +114,13 @@ class DecoderLayer(nn.Module):
         self.final_layer_norm = nn.LayerNorm(d)
 
     def forward(
-        self, hidden: torch.Tensor, memory: torch.Tensor, memory_mask: torch.Tensor | None
+        self, hidden: torch.Tensor, encoder_states: torch.Tensor, encoder_mask: torch.Tensor | None
     ) -> torch.Tensor:
         own = self.self_attn(hidden, is_causal=hidden.size(1) > 1)
         hidden = self.self_attn_layer_norm(hidden + own)
-        cross = self.encoder_attn(hidden, key_value_states=memory, attention_mask=memory_mask)
+        cross = self.encoder_attn(
+            hidden, key_value_states=encoder_states, attention_mask=encoder_mask
+        )
         hidden = self.encoder_attn_layer_norm(hidden + cross)
         return self.final_layer_norm(hidden + self.fc2(self.activation_fn(self.fc1(hidden))))
 
@@ -231,19 +233,26 @@ def load_marian(
     eval mode, as ``MarianMTModel.from_pretrained(path, dtype=dtype)`` builds it (``None``: the
     config's dtype, else the weights'), then converted to ``widen`` when given (as ``.float()``
     would). ``config``: ``config.json`` as attributes
-    (:func:`ltmt.model.backbone.native_supported`). Each tensor is converted as it is read, so
-    the weights are never held twice."""
-    from ltmt.model.backbone import _weight_files
+    (:func:`ltmt.model.weights.native_supported`). Each tensor is converted as it is read, so
+    safetensors weights are never held twice (a ``.bin`` file is read whole first). Weights that
+    are unreadable, missing or of another shape than ``config`` asks are a :class:`ModelError`."""
+    from ltmt.model.weights import weight_files
 
     config = marian_config(vars(config))
     with torch.device("meta"):
         model = MarianModel(config)
-    wanted = set(model.state_dict())
+    shapes = {key: tuple(value.shape) for key, value in model.state_dict().items()}
+    wanted = set(shapes)
     stored = _config_dtype(config)
     loaded: dict[str, torch.Tensor] = {}
-    for file in _weight_files(path):
-        for key, tensor in _read_tensors(file):
+    for file in weight_files(path):
+        for key, tensor in _read_tensors(file, path):
             if key in wanted:
+                if tuple(tensor.shape) != shapes[key]:
+                    raise ModelError(
+                        f"cannot load model {path}: its weight {key} has shape "
+                        f"{tuple(tensor.shape)} where config.json asks for {shapes[key]}"
+                    )
                 if stored is None and tensor.is_floating_point():
                     stored = tensor.dtype  # transformers' "auto": the first floating weight's
                 built = tensor.to(dtype or stored or tensor.dtype)
@@ -257,7 +266,10 @@ def load_marian(
                  for table in ("embed_tokens", "embed_positions")}  # fmt: skip
     missing = sorted(k for k in wanted - optional if loaded.get(k) is None)
     if missing:
-        raise ModelError(f"cannot load model {path}: its weights lack {', '.join(missing[:3])}")
+        raise ModelError(
+            f"cannot load model {path}: its weights lack {', '.join(missing[:3])}"
+            f"{' and more' if len(missing) > 3 else ''} (is it a Marian checkpoint?)"
+        )
     positions = sinusoidal_positions(config.max_position_embeddings, config.d_model)
     # transformers builds the table in the dtype it instantiates the model in, then converts
     positions = positions.to(built_in).to(device=device, dtype=target)
@@ -302,16 +314,29 @@ def sinusoidal_positions(positions: int, dim: int) -> torch.Tensor:
     return table
 
 
-def _read_tensors(file: Path) -> Iterator[tuple[str, torch.Tensor]]:
-    """``(name, tensor)`` of each weight in ``file``, one at a time for safetensors."""
-    if file.suffix == ".safetensors":
-        from safetensors import safe_open
+def _read_tensors(file: Path, model: Path) -> Iterator[tuple[str, torch.Tensor]]:
+    """``(name, tensor)`` of each weight in ``file``, one at a time for safetensors; a file that
+    cannot be read is a :class:`ModelError` naming it and the ``model`` directory."""
+    import pickle
 
-        with safe_open(str(file), framework="pt") as weights:
-            for key in weights.keys():  # noqa: SIM118 (a safetensors handle, not a dict)
-                yield key, weights.get_tensor(key)
-        return
-    state = torch.load(str(file), map_location="cpu", weights_only=True)
+    from safetensors import SafetensorError, safe_open
+
+    try:
+        if file.suffix == ".safetensors":
+            with safe_open(str(file), framework="pt") as weights:
+                for key in weights.keys():  # noqa: SIM118 (a safetensors handle, not a dict)
+                    yield key, weights.get_tensor(key)
+            return
+        state = torch.load(str(file), map_location="cpu", weights_only=True)
+    except (OSError, RuntimeError, ValueError, pickle.UnpicklingError, SafetensorError) as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if isinstance(exc, pickle.UnpicklingError):  # torch's message is about trusting the file
+            reason = "not a checkpoint torch reads with weights_only=True"
+        raise ModelError(
+            f"cannot load model {model}: {file.name} is unreadable ({reason}); copy it again"
+        ) from exc
+    if not isinstance(state, dict):
+        raise ModelError(f"cannot load model {model}: {file.name} holds no named weights")
     yield from ((k, v) for k, v in state.items() if isinstance(v, torch.Tensor))
 
 

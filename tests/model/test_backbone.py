@@ -39,3 +39,24 @@ def test_missing_default_model_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr(backbone_module, "DEFAULT_MODEL_DIR", tmp_path / "default")
     with pytest.raises(ModelError, match=r"embedded default model is missing.*--model"):
         load_backbone(None)
+
+
+def test_converted_copies_keep_the_native_modules(tiny_model_dir):
+    from ltmt.model.backbone import bfloat16_weights, quantized_int8
+    from ltmt.model.marian import MarianModel
+
+    for native in (True, False):
+        loaded = load_backbone(tiny_model_dir, native=native)
+        for copy in (quantized_int8(loaded), bfloat16_weights(loaded)):
+            assert copy.native is native
+            assert isinstance(copy.model, MarianModel) is native
+
+
+def test_a_bfloat16_copy_goes_to_the_same_device_index(tiny_model_dir):
+    import torch
+
+    from ltmt.model.backbone import bfloat16_weights
+
+    loaded = load_backbone(tiny_model_dir, device="cuda:1")  # the weights are not read here
+    assert bfloat16_weights(loaded).device == torch.device("cuda:1")
+    assert bfloat16_weights(loaded).device_type == "cuda"

@@ -52,6 +52,13 @@ def test_batch_order_does_not_matter(backbone, batch):
         )
 
 
+def test_a_beam_wider_than_half_the_vocabulary_agrees_with_generate(backbone, batch):
+    beam = backbone.vocab_size // 2 + 3  # each beam ranks every token: fewer than 2·beam
+    config = DecodeConfig(beam=beam, max_len_a=0, max_len_b=4)
+    ours = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
+    assert ours == generate_tokens(backbone, batch, beams=beam, max_new_tokens=4)
+
+
 @pytest.mark.parametrize("beam", [1, 4])
 def test_length_limit_is_respected(backbone, batch, beam):
     config = DecodeConfig(beam=beam, max_len_a=0, max_len_b=3)

@@ -26,28 +26,34 @@ def test_states_equal_marian_decoders_through_reordering(
     model = backbone.model
     batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
     with torch.inference_mode():
-        memory = model.get_encoder()(**batch).last_hidden_state
+        encoder_states = model.get_encoder()(**batch).last_hidden_state
         mask = batch["attention_mask"]
-        step = IncrementalDecoder(model, memory, mask, group=2, capacity=capacity)
-        rows_memory, rows_mask = memory.repeat_interleave(2, 0), mask.repeat_interleave(2, 0)
+        step = IncrementalDecoder(model, encoder_states, mask, group=2, capacity=capacity)
+        rows_states, rows_mask = (
+            encoder_states.repeat_interleave(2, 0),
+            mask.repeat_interleave(2, 0),
+        )
         prefix = torch.full((8, 1), backbone.start_id)
         generator = torch.Generator().manual_seed(0)
         for index in (torch.tensor([1, 0, 2, 2, 5, 4, 7, 6]), torch.tensor([0, 1, 6, 7])):
-            _check_step(model, step, prefix, rows_memory, rows_mask)
+            _check_step(model, step, prefix, rows_states, rows_mask)
             tokens = torch.randint(
                 5, backbone.vocab_size - 1, (index.numel(), 1), generator=generator
             )
             prefix = torch.cat([prefix[index], tokens], dim=1)
-            rows_memory, rows_mask = rows_memory[index], rows_mask[index]
+            rows_states, rows_mask = rows_states[index], rows_mask[index]
             step.select(index, same_sentences=index.numel() == 8)
-        _check_step(model, step, prefix, rows_memory, rows_mask)
+        _check_step(model, step, prefix, rows_states, rows_mask)
 
 
-def _check_step(model, step, prefix, memory, mask) -> None:  # type: ignore[no-untyped-def]
+def _check_step(model, step, prefix, encoder_states, mask) -> None:  # type: ignore[no-untyped-def]
     """The incremental step's states equal ``MarianDecoder``'s over the whole ``prefix``."""
     states = step.step(prefix[:, -1])
     expected = model.get_decoder()(
-        input_ids=prefix, encoder_hidden_states=memory, encoder_attention_mask=mask, use_cache=False
+        input_ids=prefix,
+        encoder_hidden_states=encoder_states,
+        encoder_attention_mask=mask,
+        use_cache=False,
     ).last_hidden_state[:, -1]
     torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
 
@@ -64,3 +70,21 @@ def test_search_outputs_equal_marian_decoders(tiny_model_dir: Path, beam: int, i
     marian = replace(config, incremental=False)
     assert ours == decode(backbone, batch["input_ids"], batch["attention_mask"], marian)
     assert any(ours)
+
+
+@pytest.mark.parametrize(("expected", "steps", "capacity"), [(20, 20, 20), (40, 40, 40), (3, 5, 6)])
+def test_buffers_grow_to_the_expected_length_then_double(
+    tiny_model_dir: Path, expected: int, steps: int, capacity: int
+) -> None:
+    """Room for ``expected`` positions, not the next power of two; doubling past it."""
+    backbone = load_backbone(tiny_model_dir)
+    batch = backbone.tokenizer(SOURCES[:2], return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        encoder_states = backbone.model.get_encoder()(**batch).last_hidden_state
+        step = IncrementalDecoder(
+            backbone.model, encoder_states, batch["attention_mask"], 1, expected
+        )
+        for _ in range(steps):
+            step.step(torch.full((2,), backbone.start_id))
+    assert step.capacity == capacity
+    assert step.keys[0].size(2) == capacity

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import torch
 
 from ltmt.errors import ModelError
-from ltmt.model.backbone import bfloat16_weights, load_backbone, native_supported
+from ltmt.model.backbone import bfloat16_weights, load_backbone
 from ltmt.model.decode import DecodeConfig, decode
 from ltmt.model.marian import MarianModel
 
@@ -80,20 +81,62 @@ def test_stepping_with_a_cache_asks_for_transformers(pair) -> None:  # type: ign
         )
 
 
-@pytest.mark.parametrize(
-    ("change", "native"),
-    [
-        ({}, True),
-        ({"activation_function": "gelu_new"}, False),
-        ({"share_encoder_decoder_embeddings": False}, False),
-        ({"decoder_vocab_size": 7}, False),
-        ({"d_model": None}, False),
-    ],
-)
-def test_configs_it_does_not_reproduce_load_with_transformers(
-    tiny_model_dir: Path, change: dict[str, object], native: bool
-) -> None:
-    from types import SimpleNamespace
+def _copy(model_dir: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "model"
+    shutil.copytree(model_dir, copy)
+    return copy
 
-    settings = json.loads((tiny_model_dir / "config.json").read_text())
-    assert native_supported(SimpleNamespace(**{**settings, **change})) is native
+
+def test_bin_weights_load_as_safetensors_do(tiny_model_dir: Path, tmp_path: Path) -> None:
+    from safetensors.torch import load_file
+
+    copy = _copy(tiny_model_dir, tmp_path)
+    torch.save(load_file(copy / "model.safetensors"), copy / "pytorch_model.bin")
+    (copy / "model.safetensors").unlink()
+    ours = load_backbone(copy).model
+    assert isinstance(ours, MarianModel)
+    reference = load_backbone(tiny_model_dir).model.state_dict()
+    for key, value in ours.state_dict().items():
+        assert torch.equal(value, reference[key]), key
+
+
+@pytest.mark.parametrize("name", ["model.safetensors", "pytorch_model.bin"])
+def test_a_damaged_weight_file_is_a_one_line_error(
+    tiny_model_dir: Path, tmp_path: Path, name: str
+) -> None:
+    copy = _copy(tiny_model_dir, tmp_path)
+    (copy / "model.safetensors").unlink()
+    (copy / name).write_bytes(b"not a checkpoint " * 8)
+    message = rf"cannot load model .*model: {name} is unreadable \([^\n]+\); copy it again$"
+    with pytest.raises(ModelError, match=message):
+        load_backbone(copy).model  # noqa: B018 (the weights load on first use)
+
+
+def test_weights_of_another_shape_are_a_one_line_error(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    copy = _copy(tiny_model_dir, tmp_path)
+    config = json.loads((copy / "config.json").read_text())
+    config["decoder_ffn_dim"] *= 2
+    (copy / "config.json").write_text(json.dumps(config))
+    message = (
+        r"its weight model\.decoder\.layers\.\d\.fc[12]\.\w+ has shape \([\d, ]+\) "
+        r"where config\.json asks for \([\d, ]+\)$"
+    )
+    with pytest.raises(ModelError, match=message):
+        load_backbone(copy).model  # noqa: B018
+
+
+def test_weights_lacking_a_layer_are_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:
+    from safetensors.torch import load_file, save_file
+
+    copy = _copy(tiny_model_dir, tmp_path)
+    weights = load_file(copy / "model.safetensors")
+    save_file(
+        {k: v for k, v in weights.items() if ".layers.1." not in k}, copy / "model.safetensors"
+    )
+    message = (
+        r"its weights lack model\.\w+\.layers\.1\.\S+, .* and more \(is it a Marian checkpoint\?\)$"
+    )
+    with pytest.raises(ModelError, match=message):
+        load_backbone(copy).model  # noqa: B018
