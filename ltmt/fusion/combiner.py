@@ -43,7 +43,9 @@ if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
 
 FORMAT = "ltmt-fusion-combiner"
-FORMAT_VERSION = 1
+# 2: the config holds ``neighbour_features`` and knn's ``differing_penalty``, which an ltmt
+# reading version 1 does not know (it now says "upgrade ltmt" instead of failing on them)
+FORMAT_VERSION = 2
 COMBINER_SUBDIR = "fusion-combiner"
 FAR = 10.0  # RMS distance standing for "no neighbour"
 MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's

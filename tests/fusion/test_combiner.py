@@ -172,17 +172,22 @@ def test_a_temperature_head_starts_as_knn_and_changes_the_vote_once_trained(
     assert torch.allclose(_step(TrainedKnnFusion(tmp_path / "t"), tiny_backbone), hotter_step)
 
 
-def test_a_combiner_saved_before_the_temperature_head_still_loads(tmp_path: Path) -> None:
+def test_a_combiner_saved_in_format_1_still_loads(tmp_path: Path) -> None:
     import json
 
     combiner = _trained()
     combiner.save(tmp_path / "old", BaseInfo(name="tiny"))
     config = tmp_path / "old" / "config.json"
     meta = json.loads(config.read_text("utf-8"))
-    del meta["combiner"]["temperature"]  # as format v1 wrote it before the head existed
+    assert meta["format_version"] == 2  # an ltmt reading 1 would not know the fields below
+    meta["format_version"] = 1  # as format 1 wrote it before these fields existed:
+    del meta["combiner"]["temperature"]
+    del meta["combiner"]["neighbour_features"]
+    del meta["combiner"]["knn"]["differing_penalty"]
     config.write_text(json.dumps(meta), "utf-8")
     loaded = Combiner.load(tmp_path / "old")[0]
-    assert not loaded.config.temperature
+    assert not loaded.config.temperature and not loaded.config.neighbour_features
+    assert loaded.config.knn_config.differing_penalty == 0.0
     features, lam = torch.randn(16, combiner.config.features), torch.rand(16)
     assert torch.allclose(loaded.lambdas(features, lam), combiner.lambdas(features, lam))
 
