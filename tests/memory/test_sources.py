@@ -65,6 +65,21 @@ def test_a_re_created_user_gets_a_new_table(tmp_path: Path) -> None:
         ]
 
 
+def test_a_user_re_created_by_another_handle_gets_a_new_table(tmp_path: Path) -> None:
+    """The other handle's delete cannot reach this one's tables; the new user's uid can: its
+    ids start again at 1 and soon pass what the old table read."""
+    with Memory(tmp_path) as searcher, Memory(tmp_path) as writer:
+        writer.add("u", "Open the file", "Datei öffnen")
+        assert searcher.search("u", "Open the file", k=1)[0].score == 100.0
+        writer.delete_user("u")
+        again = [("Show all commits", "A"), ("Push the branch", "B"), ("Open a terminal", "C")]
+        writer.import_pairs("u", again)
+        found = searcher.search("u", "Open the file", k=5)
+        assert found and all(m.segment.source != "Open the file" for m in found)
+        table = searcher._scratch.sources["u"]
+        assert table.texts == [normalize(source).casefold() for source, _ in again]
+
+
 def test_case_sensitive_memories_scan_with_case(tmp_path: Path) -> None:
     with Memory(tmp_path, case_sensitive=True) as memory:
         memory.import_pairs("u", [("Open The File", "A"), ("open the file", "B")])
