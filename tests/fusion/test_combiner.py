@@ -229,10 +229,29 @@ def test_neighbour_inputs_read_missing_neighbours_as_far() -> None:
     distance = torch.tensor([[0.5, 1.5, float("inf")]])
     differing = torch.tensor([[0.2, 0.6, 0.9]])
     same = torch.tensor([[True, False, False]])
-    inputs, rows = neighbour_inputs(distance, differing, same)
+    inputs, rows = neighbour_inputs(distance, differing, same, 3)
     assert inputs.shape == (1, 3, 5)
     assert inputs[0, :, 0].tolist() == pytest.approx([0.2, 0.6, 0.0])
     assert inputs[0, :, 1].tolist() == [0.5, 1.5, FAR]
     assert inputs[0, :, 2].tolist() == [0.0, 1.0, FAR - 0.5]
     assert inputs[0, :, 3].tolist() == [1.0, 0.0, 0.0]
     assert rows[0].tolist() == pytest.approx([0.2, 0.4])
+
+
+def test_neighbour_inputs_read_alike_with_fewer_neighbours_than_k() -> None:
+    """At decoding a sentence whose memory has fewer entries than K gives fewer neighbours;
+    training rows are padded to K with missing ones: the real ones must read the same."""
+    from ltmt.fusion.combiner import neighbour_inputs
+
+    distance, differing = torch.tensor([[0.5, 1.5]]), torch.tensor([[0.2, 0.6]])
+    same = torch.tensor([[True, False]])
+    few, few_rows = neighbour_inputs(distance, differing, same, 4)
+    inf = float("inf")
+    padded, padded_rows = neighbour_inputs(
+        torch.tensor([[0.5, 1.5, inf, inf]]),
+        torch.tensor([[0.2, 0.6, 0.0, 0.0]]),
+        torch.tensor([[True, False, False, False]]),
+        4,
+    )
+    assert torch.equal(few, padded[:, :2]) and torch.equal(few_rows, padded_rows)
+    assert few[0, :, 4].tolist() == [0.0, 0.25]
