@@ -106,7 +106,7 @@ def step_features(
     """``(a, neighbours + 8)`` features of ``a`` rows (see the module docstring).
 
     ``log_probs (a, vocab)``: the model's; ``lam (a,)``, ``tokens``/``weights``/``distance
-    (a, k)``: :meth:`KnnState.neighbour_distribution`'s; ``score (a,)``: best fuzzy score 0-100.
+    (a, k)``: :meth:`KnnState.neighbours`'s; ``score (a,)``: best fuzzy score 0-100.
     """
     rows, k = distance.shape
     far = torch.full((rows, neighbours), FAR)
