@@ -3,8 +3,13 @@
 
 Cached arrays are keyed by the user's row as read in the search's own transaction; every write
 changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is never
-used, whichever process wrote. A source table needs no key: it is extended by the ids added
-since it was read (see :mod:`.sources`).
+used, whichever process wrote. A source table is not re-read on every write: it is extended by
+the ids added since it was read (see :mod:`.sources`), and read anew when the user's uid
+differs (the user was deleted and created again, by any thread or process: uids are never
+reused) or its ``next_id`` is below what the table read (an older copy of the store).
+
+Each thread keeps its own: a server's worker threads each hold up to :data:`CACHED_USERS`
+users' tables, in plaintext for an encrypted store too (in memory only, never on disk).
 """
 
 from __future__ import annotations
