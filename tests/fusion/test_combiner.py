@@ -255,3 +255,12 @@ def test_neighbour_inputs_read_alike_with_fewer_neighbours_than_k() -> None:
     )
     assert torch.equal(few, padded[:, :2]) and torch.equal(few_rows, padded_rows)
     assert few[0, :, 4].tolist() == [0.0, 0.25]
+
+
+def test_the_shipped_combiner_loads() -> None:
+    import ltmt
+
+    directory = Path(ltmt.__file__).parent / "models" / "default-en-de" / "fusion-combiner"
+    combiner, base = Combiner.load(directory)
+    assert combiner.config.neighbour_features and combiner.net.neighbour is not None
+    assert base.embedding_sha1  # checked against the base it is used with
