@@ -10,8 +10,9 @@ states, and :func:`forget_states` removes what a deleted memory or segment left
 past ``max_bytes`` (all models together) the least recently used files go. Deleting the
 directory loses nothing.
 
-The files hold the segments' target token ids, that is their text: the translator never gives
-a store to an encrypted memory (:class:`ltmt.translator.Translator`).
+The files hold the segments' target and source token ids (layout 2: the source with the
+cross-attention alignment), that is their text: the translator never gives a store to an
+encrypted memory (:class:`ltmt.translator.Translator`).
 """
 
 from __future__ import annotations
