@@ -25,6 +25,8 @@ from ltmt.memory.sources import SourceTable
 
 # Users whose arrays a thread keeps; one more and all are dropped.
 CACHED_USERS = 8
+# A source table is read anew when it holds more than twice the user's segments plus this many.
+STALE_SLACK = 64
 
 
 class SearchScratch(threading.local):
@@ -72,14 +74,21 @@ class SearchScratch(threading.local):
         *,
         uid: int,
         next_id: int,
+        count: int,
         casefold: bool,
     ) -> SourceTable:
         """The user's sources (case-folded when ``casefold``), read up to the snapshot of
-        ``txn``; ``uid`` and ``next_id`` are the user's row in it. A table read beyond
-        ``next_id`` (the store was replaced by an older copy under this process) is read
-        again."""
+        ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. A table read
+        beyond ``next_id`` (the store was replaced by an older copy under this process) is read
+        again, and so is one that holds more segments deleted since than the user has (adds and
+        deletes between searches would otherwise grow it, and the scan, without end)."""
         table = self.sources.get(user)
-        if table is None or table.uid != uid or table.end > next_id:
+        if (
+            table is None
+            or table.uid != uid
+            or table.end > next_id
+            or len(table.texts) > 2 * count + STALE_SLACK
+        ):
             table = SourceTable.empty(uid, casefold)
             self.sources[user] = table
         table.refresh(txn, cipher)

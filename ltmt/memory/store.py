@@ -420,7 +420,13 @@ class Memory:
         table = None
         if info.count <= self.scan_max:
             table = self._scratch.source_table(
-                txn, user, cipher, uid=info.uid, next_id=info.next_id, casefold=casefold
+                txn,
+                user,
+                cipher,
+                uid=info.uid,
+                next_id=info.next_id,
+                count=info.count,
+                casefold=casefold,
             )
         fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
         results: list[list[Match]] = []

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ltmt import Memory
 from ltmt.errors import InputError
+from ltmt.memory.scratch import STALE_SLACK
 from ltmt.memory.sources import SourceTable, scan
 from ltmt.retrieval import rerank
 from ltmt.text import normalize
@@ -52,6 +53,20 @@ def test_tables_follow_adds_deletes_and_re_adds_from_another_handle(tmp_path: Pa
         table = searcher._scratch.sources["u"]
         assert table.ids.tolist() == [1, 2, added.id, again.id]  # read once each, in id order
         assert table.texts[-1] == normalize("Rename the remote").casefold()
+
+
+def test_a_table_of_mostly_deleted_segments_is_read_again(tmp_path: Path) -> None:
+    """Adds and deletes between searches must not grow a table (and the scan) without end."""
+    with Memory(tmp_path) as searcher, Memory(tmp_path) as writer:
+        writer.add("u", "Open the file", "Datei öffnen")
+        for number in range(STALE_SLACK + 10):
+            added = writer.add("u", f"Temporary segment {number}", "Vorläufig")
+            assert searcher.search("u", f"Temporary segment {number}", k=1)[0].score == 100.0
+            writer.delete("u", added.id)
+            assert len(searcher._scratch.sources["u"].texts) <= 2 * 2 + STALE_SLACK + 1
+        assert [m.segment.source for m in searcher.search("u", "Temporary segment", k=5)] == [
+            "Open the file"
+        ]
 
 
 def test_a_re_created_user_gets_a_new_table(tmp_path: Path) -> None:
