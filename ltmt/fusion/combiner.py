@@ -243,7 +243,11 @@ class Combiner:
         return lam, factor * self.config.knn_config.temperature
 
     def inputs(
-        self, features: torch.Tensor, distance: torch.Tensor, differing: torch.Tensor, same: Any
+        self,
+        features: torch.Tensor,
+        distance: torch.Tensor,
+        differing: torch.Tensor,
+        same: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor | None]:
         """The row features this combiner reads (``features`` + the differing ones with
         ``neighbour_features``) and its per-neighbour inputs (``None`` without)."""
