@@ -11,7 +11,8 @@ microseconds per call, so the phases add up to a little more than an untimed sea
 
 ``--queries``: JSON ``{set name: {"queries": [...], "best": [...]}}``: the queries and the
 exhaustive scan's best score of each; ``--store``: a store holding user ``bench`` with the
-segments the scan searched.
+segments the scan searched. The store is searched by its index whatever its size
+(``scan_max=0``): a memory small enough for the exhaustive scan would leave every phase at 0.
 
 ``--misses``: instead of timing, explain each query whose top-1 score is below the scan's best
 (in the bands 50-69 and 70-89): where the best segment was lost (never touched by the first pass,
@@ -144,7 +145,7 @@ def explain_misses(args: argparse.Namespace, data: dict[str, Any]) -> dict[str, 
     index.candidates = final
     out: dict[str, Any] = {"by_band": {}, "examples": []}
     try:
-        with Memory(args.store) as memory:
+        with Memory(args.store, scan_max=0) as memory:
             segments = list(memory.segments(USER))
             ids = np.array([segment.id for segment in segments])
             sources = [normalize(segment.source) for segment in segments]
@@ -213,7 +214,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     queries = [q for name in args.sets for q in data[name]["queries"]]
     phases: Phases = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
-    with Memory(args.store) as memory:
+    with Memory(args.store, scan_max=0) as memory:
         memory.search(USER, "warm up the length cache", k=args.k)
         for text in queries[:200]:  # warm the page cache
             memory.search(USER, text, k=args.k)

@@ -155,14 +155,14 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
     from ltmt.fusion import knn
 
     seen: list[torch.Tensor] = []
-    original = knn.KnnState.neighbour_distribution
+    original = knn.KnnState.neighbours
 
     def spy(self: Any, hidden: Any, rows: Any, prefix: Any = None) -> Any:
         out = original(self, hidden, rows, prefix)
-        seen.append(out[3][:, 0].clone())
+        seen.append(out.distance[:, 0].clone())
         return out
 
-    knn.KnnState.neighbour_distribution = spy  # type: ignore[method-assign]
+    knn.KnnState.neighbours = spy  # type: ignore[method-assign]
     profile = {}
     try:
         # lambda_max=0 leaves decoding as the base model's: distances along the base's own path
@@ -175,7 +175,7 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
             values = torch.cat(seen).numpy() if seen else np.zeros(1)
             profile[name] = [round(float(v), 3) for v in np.percentile(values, [5, 25, 50, 75, 95])]
     finally:
-        knn.KnnState.neighbour_distribution = original  # type: ignore[method-assign]
+        knn.KnnState.neighbours = original  # type: ignore[method-assign]
     return profile
 
 

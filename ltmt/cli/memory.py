@@ -256,13 +256,10 @@ def delete(
     deleted user's data key is destroyed, so what remains cannot be decrypted; a deleted single
     segment stays decryptable in freed pages until compact.
     """
-    from ltmt.fusion.state_store import forget_states
-
     with open_store(memory_dir, key_file, existing=True) as memory:
         if segment_id is not None:
             if not memory.delete(user, segment_id):
                 raise InputError(f"user {user!r} has no segment {segment_id}")
-            forget_states(user, segment_id)
             typer.echo(f"deleted segment {segment_id} of {user}")
             return
         memory.require_user(user)
@@ -273,7 +270,6 @@ def delete(
                 param_hint="'--yes'",
             )
         memory.delete_user(user)
-        forget_states(user)
         encrypted = memory.encrypted
     note = (
         "its data key is destroyed"

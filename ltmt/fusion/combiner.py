@@ -44,7 +44,9 @@ if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
 
 FORMAT = "ltmt-fusion-combiner"
-FORMAT_VERSION = 1
+# 2: the config holds ``neighbour_features`` and knn's ``differing_penalty``, which an ltmt
+# reading version 1 does not know (it now says "upgrade ltmt" instead of failing on them)
+FORMAT_VERSION = 2
 FAR = 10.0  # RMS distance standing for "no neighbour"
 MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's
 FEATURE_NAMES = (
@@ -104,7 +106,7 @@ def step_features(
     """``(a, neighbours + 8)`` features of ``a`` rows (see the module docstring).
 
     ``log_probs (a, vocab)``: the model's; ``lam (a,)``, ``tokens``/``weights``/``distance
-    (a, k)``: :meth:`KnnState.neighbour_distribution`'s; ``score (a,)``: best fuzzy score 0-100.
+    (a, k)``: :meth:`KnnState.neighbours`'s; ``score (a,)``: best fuzzy score 0-100.
     """
     rows, k = distance.shape
     far = torch.full((rows, neighbours), FAR)
@@ -146,19 +148,22 @@ def state_features(
 
 
 def neighbour_inputs(
-    distance: torch.Tensor, differing: torch.Tensor, same: torch.Tensor
+    distance: torch.Tensor, differing: torch.Tensor, same: torch.Tensor, neighbours: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """What the per-neighbour head and λ read of the differing shares (``neighbour_features``).
 
-    ``distance``/``differing (a, K)``, ``same (a, K)`` bool: the neighbour votes for the
-    nearest's token. Returns the ``(a, K, 5)`` inputs (:data:`NEIGHBOUR_INPUTS`) and the ``(a,
-    2)`` row features (:data:`DIFFERING_FEATURES`); a missing neighbour (inf) reads as ``FAR``.
+    ``distance``/``differing (a, k)``, ``same (a, k)`` bool: the neighbour votes for the
+    nearest's token; ``k``: at most ``neighbours`` (K; fewer at decoding when a sentence's
+    memory has fewer entries, K padded with inf in training rows: a rank reads the same in
+    both). Returns the ``(a, k, 5)`` inputs (:data:`NEIGHBOUR_INPUTS`) and the ``(a, 2)`` row
+    features (:data:`DIFFERING_FEATURES`); a missing neighbour (inf) reads as ``FAR``.
     """
     rows, k = distance.shape
     real = distance.isfinite()
     near = distance.float().clamp(max=FAR).nan_to_num(FAR)
     share = differing.float() * real
-    rank = torch.arange(k, dtype=torch.float32)[None, :].expand(rows, k) / max(k, 1)
+    rank = torch.arange(k, dtype=torch.float32, device=distance.device) / max(neighbours, 1)
+    rank = rank[None, :].expand(rows, k)
     inputs = torch.stack(
         [share, near, (near - near[:, :1]).clamp(0.0, FAR), same.float(), rank], dim=2
     )
@@ -238,13 +243,18 @@ class Combiner:
         return lam, factor * self.config.knn_config.temperature
 
     def inputs(
-        self, features: torch.Tensor, distance: torch.Tensor, differing: torch.Tensor, same: Any
+        self,
+        features: torch.Tensor,
+        distance: torch.Tensor,
+        differing: torch.Tensor,
+        same: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor | None]:
         """The row features this combiner reads (``features`` + the differing ones with
         ``neighbour_features``) and its per-neighbour inputs (``None`` without)."""
         if not self.config.neighbour_features:
             return features, None
-        per_neighbour, extra = neighbour_inputs(distance, differing, same)
+        neighbours = self.config.knn_config.neighbours
+        per_neighbour, extra = neighbour_inputs(distance, differing, same, neighbours)
         return torch.cat([features, extra], dim=1), per_neighbour
 
     def save(

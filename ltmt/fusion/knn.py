@@ -285,13 +285,6 @@ class KnnState:
             stop[:] = False
         return stop
 
-    def neighbour_distribution(
-        self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
-    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
-        """For rows with memory: ``λ (a,)``; neighbour tokens, weights and distances ``(a, K)``
-        (:meth:`neighbours` without the differing shares)."""
-        return self.neighbours(hidden, rows, prefix)[:4]
-
     def neighbours(
         self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
     ) -> Neighbours:

@@ -5,12 +5,14 @@ user's runs keep reading the same memory segments. :class:`StateStore` keeps eac
 segment in one safetensors file under ``<cache dir>/forced-states/<model fingerprint>/``, named
 by the segment id and a hash of its cache key (the user, the segment id and its texts) in a
 folder per user, so a changed model or an edited segment misses instead of returning stale
-states, and :func:`forget_states` removes what a deleted memory or segment left (``ltmt
-memory delete`` calls it). The store is bounded: past ``max_bytes`` (all models together) the
-least recently used files go. Deleting the directory loses nothing.
+states, and :func:`forget_states` removes what a deleted memory or segment left
+(:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it). The store is bounded:
+past ``max_bytes`` (all models together) the least recently used files go. Deleting the
+directory loses nothing.
 
-The files hold the segments' target token ids, that is their text: the translator never gives
-a store to an encrypted memory (:class:`ltmt.translator.Translator`).
+The files hold the segments' target and source token ids (layout 2: the source with the
+cross-attention alignment), that is their text: the translator never gives a store to an
+encrypted memory (:class:`ltmt.translator.Translator`).
 """
 
 from __future__ import annotations

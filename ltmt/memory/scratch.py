@@ -3,8 +3,13 @@
 
 Cached arrays are keyed by the user's row as read in the search's own transaction; every write
 changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is never
-used, whichever process wrote. A source table needs no key: it is extended by the ids added
-since it was read (see :mod:`.sources`).
+used, whichever process wrote. A source table is not re-read on every write: it is extended by
+the ids added since it was read (see :mod:`.sources`), and read anew when the user's uid
+differs (the user was deleted and created again, by any thread or process: uids are never
+reused) or its ``next_id`` is below what the table read (an older copy of the store).
+
+Each thread keeps its own: a server's worker threads each hold up to :data:`CACHED_USERS`
+users' tables, in plaintext for an encrypted store too (in memory only, never on disk).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from ltmt.memory.sources import SourceTable
 
 # Users whose arrays a thread keeps; one more and all are dropped.
 CACHED_USERS = 8
+# A source table is read anew when it holds more than twice the user's segments plus this many.
+STALE_SLACK = 64
 
 
 class SearchScratch(threading.local):
@@ -67,14 +74,21 @@ class SearchScratch(threading.local):
         *,
         uid: int,
         next_id: int,
+        count: int,
         casefold: bool,
     ) -> SourceTable:
         """The user's sources (case-folded when ``casefold``), read up to the snapshot of
-        ``txn``; ``uid`` and ``next_id`` are the user's row in it. A table read beyond
-        ``next_id`` (the store was replaced by an older copy under this process) is read
-        again."""
+        ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. A table read
+        beyond ``next_id`` (the store was replaced by an older copy under this process) is read
+        again, and so is one that holds more segments deleted since than the user has (adds and
+        deletes between searches would otherwise grow it, and the scan, without end)."""
         table = self.sources.get(user)
-        if table is None or table.uid != uid or table.end > next_id:
+        if (
+            table is None
+            or table.uid != uid
+            or table.end > next_id
+            or len(table.texts) > 2 * count + STALE_SLACK
+        ):
             table = SourceTable.empty(uid, casefold)
             self.sources[user] = table
         table.refresh(txn, cipher)

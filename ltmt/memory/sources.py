@@ -11,7 +11,8 @@ A searching thread keeps the sources of recently searched small memories in a
 :class:`SourceTable`. Segment ids are never reused and a stored segment's source never changes,
 so a table stays valid as the memory changes: it is extended by the ids added since it was
 read, and a deleted segment is left out by its zero length in the lengths array of the
-searching transaction.
+searching transaction (a table holding more deleted segments than live ones is read anew, see
+:meth:`.scratch.SearchScratch.source_table`).
 """
 
 from __future__ import annotations

@@ -43,6 +43,15 @@ DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips 
 MAX_EXAMPLES = 5
 
 
+def _forget_states(user: str, seg_id: int | None = None) -> None:
+    """Remove the force-decoded states that translations cached on disk of ``user``'s segment
+    ``seg_id`` (None: of all its segments): they hold the segments' text as token ids
+    (:func:`ltmt.fusion.state_store.forget_states`; a module of file paths, no model code)."""
+    from ltmt.fusion.state_store import forget_states
+
+    forget_states(user, seg_id)
+
+
 def check_user(user: object) -> str:
     """``user`` if it is a valid user id (1-64 of ``A-Z a-z 0-9 . _ -``), else InputError."""
     if not isinstance(user, str) or not USER_ID.fullmatch(user):
@@ -219,15 +228,20 @@ class Memory:
         )
 
     def delete(self, user: str, seg_id: int) -> bool:
-        """Delete one segment (with its index entries); False if there is no such segment."""
+        """Delete one segment (with its index entries and the states translations cached of it,
+        see :func:`_forget_states`); False if there is no such segment."""
         check_user(user)
         vault = self.store.vault
-        return env.write(
+        deleted = env.write(
             self.store, lambda txn: writes.delete_segment(txn, vault, user, int(seg_id))
         )
+        if deleted:
+            _forget_states(user, int(seg_id))
+        return deleted
 
     def delete_user(self, user: str) -> bool:
-        """Delete a user and every trace of it, index included; False if there is no such user.
+        """Delete a user and every trace of it, index and the states translations cached of its
+        segments included (see :meth:`delete`); False if there is no such user.
 
         In an encrypted store the user's data key is destroyed too, so what LMDB's freed pages
         (or a backup) still hold of the user cannot be decrypted. In a plain store the freed
@@ -240,6 +254,7 @@ class Memory:
             return False
         vault.destroy(uid)
         self._scratch.forget(user)
+        _forget_states(user)
         return True
 
     # -- upkeep (see ltmt.memory.maintenance and ltmt.memory.check) --------------------------
@@ -405,7 +420,13 @@ class Memory:
         table = None
         if info.count <= self.scan_max:
             table = self._scratch.source_table(
-                txn, user, cipher, uid=info.uid, next_id=info.next_id, casefold=casefold
+                txn,
+                user,
+                cipher,
+                uid=info.uid,
+                next_id=info.next_id,
+                count=info.count,
+                casefold=casefold,
             )
         fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
         results: list[list[Match]] = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from ltmt.fusion.state_store import forget_states
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
 from ltmt.server.routes import KeyDep, service_of
@@ -56,6 +55,5 @@ def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
         raise ApiError(404, f"no user {user!r}")
     count = service.memory.count(user)
     service.memory.delete_user(user)
-    forget_states(user)  # the force-decoded states its translations left on disk
     revoked = service.keys.revoke_user(user)
     return Deleted(user=user, deleted_segments=count, revoked_keys=revoked)

@@ -14,7 +14,6 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
-from ltmt.fusion.state_store import forget_states
 from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
@@ -244,5 +243,4 @@ def delete_memory(request: Request, key: KeyDep, user: UserParam = None) -> Dele
     who = acting_user(key, user)
     count = service.memory.count(who)
     service.memory.delete_user(who)
-    forget_states(who)  # the force-decoded states its translations left on disk
     return Deleted(user=who, deleted_segments=count)

@@ -305,7 +305,7 @@ def _padded(columns: torch.Tensor, width: int, fill: float | bool) -> torch.Tens
 
 def _prefixes(values: torch.Tensor, context: int, start_id: int) -> torch.Tensor:
     """``(length, max(context, 1))``: the tokens read before each position, left-padded with -1
-    (what :meth:`KnnState.neighbour_distribution` reads as an absent history token)."""
+    (what :meth:`KnnState.neighbours` reads as an absent history token)."""
     import torch
 
     width = max(context, 1)

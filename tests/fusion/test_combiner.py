@@ -173,17 +173,22 @@ def test_a_temperature_head_starts_as_knn_and_changes_the_vote_once_trained(
     assert torch.allclose(_step(TrainedKnnFusion(tmp_path / "t"), tiny_backbone), hotter_step)
 
 
-def test_a_combiner_saved_before_the_temperature_head_still_loads(tmp_path: Path) -> None:
+def test_a_combiner_saved_in_format_1_still_loads(tmp_path: Path) -> None:
     import json
 
     combiner = _trained()
     combiner.save(tmp_path / "old", BaseInfo(name="tiny"))
     config = tmp_path / "old" / "config.json"
     meta = json.loads(config.read_text("utf-8"))
-    del meta["combiner"]["temperature"]  # as format v1 wrote it before the head existed
+    assert meta["format_version"] == 2  # an ltmt reading 1 would not know the fields below
+    meta["format_version"] = 1  # as format 1 wrote it before these fields existed:
+    del meta["combiner"]["temperature"]
+    del meta["combiner"]["neighbour_features"]
+    meta["combiner"]["knn"].pop("differing_penalty", None)  # only set options are written
     config.write_text(json.dumps(meta), "utf-8")
     loaded = Combiner.load(tmp_path / "old")[0]
-    assert not loaded.config.temperature
+    assert not loaded.config.temperature and not loaded.config.neighbour_features
+    assert loaded.config.knn_config.differing_penalty == 0.0
     features, lam = torch.randn(16, combiner.config.features), torch.rand(16)
     assert torch.allclose(loaded.lambdas(features, lam), combiner.lambdas(features, lam))
 
@@ -225,7 +230,7 @@ def test_neighbour_inputs_read_missing_neighbours_as_far() -> None:
     distance = torch.tensor([[0.5, 1.5, float("inf")]])
     differing = torch.tensor([[0.2, 0.6, 0.9]])
     same = torch.tensor([[True, False, False]])
-    inputs, rows = neighbour_inputs(distance, differing, same)
+    inputs, rows = neighbour_inputs(distance, differing, same, 3)
     assert inputs.shape == (1, 3, 5)
     assert inputs[0, :, 0].tolist() == pytest.approx([0.2, 0.6, 0.0])
     assert inputs[0, :, 1].tolist() == [0.5, 1.5, FAR]
@@ -274,3 +279,31 @@ def test_auto_is_the_trained_combiner_where_the_model_ships_one(
     translator = Translator(model_dir, fusion="auto")
     assert translator.fusion_name == "knn-trained"
     assert make_fusion("auto").name == "knn"  # without a model: knn, which works with any
+
+
+def test_neighbour_inputs_read_alike_with_fewer_neighbours_than_k() -> None:
+    """At decoding a sentence whose memory has fewer entries than K gives fewer neighbours;
+    training rows are padded to K with missing ones: the real ones must read the same."""
+    from ltmt.fusion.combiner import neighbour_inputs
+
+    distance, differing = torch.tensor([[0.5, 1.5]]), torch.tensor([[0.2, 0.6]])
+    same = torch.tensor([[True, False]])
+    few, few_rows = neighbour_inputs(distance, differing, same, 4)
+    inf = float("inf")
+    padded, padded_rows = neighbour_inputs(
+        torch.tensor([[0.5, 1.5, inf, inf]]),
+        torch.tensor([[0.2, 0.6, 0.0, 0.0]]),
+        torch.tensor([[True, False, False, False]]),
+        4,
+    )
+    assert torch.equal(few, padded[:, :2]) and torch.equal(few_rows, padded_rows)
+    assert few[0, :, 4].tolist() == [0.0, 0.25]
+
+
+def test_the_shipped_combiner_loads() -> None:
+    import ltmt
+
+    directory = Path(ltmt.__file__).parent / "models" / "default-en-de" / "fusion-combiner"
+    combiner, base = Combiner.load(directory)
+    assert combiner.config.neighbour_features and combiner.net.neighbour is not None
+    assert base.embedding_sha1  # checked against the base it is used with

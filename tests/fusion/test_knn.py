@@ -219,7 +219,7 @@ def test_mixture_matches_the_dense_formula(tiny_backbone) -> None:  # type: igno
     vocab = int(tiny_backbone.model.config.vocab_size)
     log_probs = torch.log_softmax(torch.randn(3, vocab), dim=-1)
     rows = torch.tensor([0, 1, 1])
-    lam, tokens, weights, distance = state.neighbour_distribution(hidden, rows)
+    lam, tokens, weights, distance = state.neighbours(hidden, rows)[:4]
     assert bool((distance[:, 1:] >= distance[:, :-1]).all())
     assert bool((lam > 0).all()) and len(set(tokens[0].tolist())) < tokens.size(1)  # shared tokens
     p_knn = torch.zeros(3, vocab).scatter_add_(1, tokens, weights)
@@ -310,13 +310,13 @@ def test_shared_history_picks_the_aligned_entry() -> None:
     state = KnnState(memory, config, 4, eos_id=0, start_id=9)
     hidden, rows = torch.zeros(2, 4), torch.tensor([0, 0])
     prefix = torch.tensor([[9, 7, 5], [9, 3, 6]])
-    lam, tokens, _, distance = state.neighbour_distribution(hidden, rows, prefix)
+    lam, tokens, _, distance = state.neighbours(hidden, rows, prefix)[:4]
     assert tokens[:, 0].tolist() == [8, 0]
     assert distance[:, 0].tolist() == [0.0, 0.5]  # the second row shares one token of two
     assert bool(lam[0] > lam[1])
-    without = KnnState(memory, KnnConfig(neighbours=7, context=0), 4).neighbour_distribution(
+    without = KnnState(memory, KnnConfig(neighbours=7, context=0), 4).neighbours(
         hidden, rows, prefix
-    )
+    )[:4]
     assert bool((without[3] == 0).all())  # no history term: every entry at distance 0
 
 
@@ -335,8 +335,8 @@ def test_rows_in_any_order_get_the_same_neighbours(tiny_backbone) -> None:  # ty
     hidden = torch.randn(6, tiny_backbone.d_model)
     grouped = torch.tensor([0, 0, 1, 1, 2, 2])
     order = torch.tensor([3, 0, 5, 2, 1, 4])  # rows 1 0 2 1 0 2: no equal runs
-    lam, tokens, weights, distance = state.neighbour_distribution(hidden, grouped)
-    lam2, tokens2, weights2, distance2 = state.neighbour_distribution(hidden[order], grouped[order])
+    lam, tokens, weights, distance = state.neighbours(hidden, grouped)[:4]
+    lam2, tokens2, weights2, distance2 = state.neighbours(hidden[order], grouped[order])[:4]
     assert torch.allclose(distance[order], distance2, atol=1e-5)
     assert torch.equal(tokens[order], tokens2)
     assert torch.allclose(lam[order], lam2) and torch.allclose(weights[order], weights2)

@@ -25,6 +25,7 @@ from ltmt.memory.layout import (
     POST,
     SCHEMA_KEY,
 )
+from ltmt.memory.sources import SCAN_MAX
 
 MARKER = "Quokka marmalade overflows the zeppelin"
 TARGET = "Quokka-Marmelade läuft über den Zeppelin"
@@ -220,15 +221,19 @@ def test_encrypted_search_matches_plain_search(tmp_path: Path, key: Path) -> Non
         for _ in range(300)
     ]
     queries = [" ".join(rng.choice(words, size=6)) for _ in range(20)]
-    results = []
-    for name, key_file in (("plain", None), ("enc", key)):
+    stores = (("plain", None), ("enc", key))
+    for name, key_file in stores:
         with Memory(tmp_path / name, key_file=key_file) as memory:
             memory.import_pairs("u", pairs)
-            results.append(
-                [
-                    [(m.segment.id, round(m.score, 6)) for m in memory.search("u", q)]
-                    for q in queries
-                ]
-            )
-    assert results[0] == results[1]
+    for scan_max in (SCAN_MAX, 0):  # the scan of the sources, then the (keyed) index
+        results = []
+        for name, key_file in stores:
+            with Memory(tmp_path / name, key_file=key_file, scan_max=scan_max) as memory:
+                results.append(
+                    [
+                        [(m.segment.id, round(m.score, 6)) for m in memory.search("u", q)]
+                        for q in queries
+                    ]
+                )
+        assert results[0] == results[1], scan_max
     assert os.listdir(tmp_path / "enc").count("keyring") == 1

@@ -375,3 +375,31 @@ def test_require_user_names_the_users_of_the_store(tmp_path: Path) -> None:
             memory.require_user("g")
         with pytest.raises(InputError, match=r"invalid user id 'x y'"):
             memory.require_user("x y")
+
+
+def test_deletes_remove_the_states_translations_cached_of_the_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The force-decoded states on disk hold a segment's text as token ids: a delete through
+    the API removes them, whoever calls it (CLI, server or a library user)."""
+    from ltmt.fusion.state_store import StateStore
+    from ltmt.paths import ENV_CACHE
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    states = StateStore("model")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", PAIRS)
+        memory.import_pairs("u2", PAIRS[:1])
+        paths = {}
+        for user in ("u1", "u2"):
+            for segment in memory.segments(user):
+                key = ("model", user, segment.id, segment.source, segment.target)
+                paths[user, segment.id] = path = states.path_of(key)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(b"states")
+        first, *rest = sorted(i for u, i in paths if u == "u1")
+        assert memory.delete("u1", first)
+        assert not paths["u1", first].exists() and paths["u1", rest[0]].exists()
+        assert not memory.delete("u1", first)
+        assert memory.delete_user("u1")
+        assert [key for key, path in paths.items() if path.exists()] == [("u2", 1)]

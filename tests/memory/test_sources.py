@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ltmt import Memory
 from ltmt.errors import InputError
+from ltmt.memory.scratch import STALE_SLACK
 from ltmt.memory.sources import SourceTable, scan
 from ltmt.retrieval import rerank
 from ltmt.text import normalize
@@ -54,6 +55,20 @@ def test_tables_follow_adds_deletes_and_re_adds_from_another_handle(tmp_path: Pa
         assert table.texts[-1] == normalize("Rename the remote").casefold()
 
 
+def test_a_table_of_mostly_deleted_segments_is_read_again(tmp_path: Path) -> None:
+    """Adds and deletes between searches must not grow a table (and the scan) without end."""
+    with Memory(tmp_path) as searcher, Memory(tmp_path) as writer:
+        writer.add("u", "Open the file", "Datei öffnen")
+        for number in range(STALE_SLACK + 10):
+            added = writer.add("u", f"Temporary segment {number}", "Vorläufig")
+            assert searcher.search("u", f"Temporary segment {number}", k=1)[0].score == 100.0
+            writer.delete("u", added.id)
+            assert len(searcher._scratch.sources["u"].texts) <= 2 * 2 + STALE_SLACK + 1
+        assert [m.segment.source for m in searcher.search("u", "Temporary segment", k=5)] == [
+            "Open the file"
+        ]
+
+
 def test_a_re_created_user_gets_a_new_table(tmp_path: Path) -> None:
     with Memory(tmp_path) as memory:
         memory.add("u", "Open the file", "Datei öffnen")
@@ -63,6 +78,21 @@ def test_a_re_created_user_gets_a_new_table(tmp_path: Path) -> None:
         assert [m.segment.source for m in memory.search("u", "Open the file", k=5)] == [
             "Show all commits"
         ]
+
+
+def test_a_user_re_created_by_another_handle_gets_a_new_table(tmp_path: Path) -> None:
+    """The other handle's delete cannot reach this one's tables; the new user's uid can: its
+    ids start again at 1 and soon pass what the old table read."""
+    with Memory(tmp_path) as searcher, Memory(tmp_path) as writer:
+        writer.add("u", "Open the file", "Datei öffnen")
+        assert searcher.search("u", "Open the file", k=1)[0].score == 100.0
+        writer.delete_user("u")
+        again = [("Show all commits", "A"), ("Push the branch", "B"), ("Open a terminal", "C")]
+        writer.import_pairs("u", again)
+        found = searcher.search("u", "Open the file", k=5)
+        assert found and all(m.segment.source != "Open the file" for m in found)
+        table = searcher._scratch.sources["u"]
+        assert table.texts == [normalize(source).casefold() for source, _ in again]
 
 
 def test_case_sensitive_memories_scan_with_case(tmp_path: Path) -> None:
