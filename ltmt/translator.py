@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
-from ltmt.fusion.registry import auto_method, make_fusion
+from ltmt.fusion.registry import make_fusion
 from ltmt.fusion.selection import MatchSelection, select_matches
 from ltmt.model.backbone import BF16_BY_DEFAULT, Backbone, fusion_weights_for, load_backbone
 from ltmt.model.decode import DecodeConfig
@@ -169,10 +169,10 @@ class Translator:
         if fusion_int8 and fusion_bf16:
             raise ConfigError("fusion_int8 and fusion_bf16 exclude each other: pick one")
         self.memory = memory
-        if fusion == "auto":
-            fusion = auto_method(self.backbone.path)
         self.fusion = (
-            make_fusion(fusion or "none") if isinstance(fusion, str) or fusion is None else fusion
+            make_fusion(fusion or "none", self.backbone.path)
+            if isinstance(fusion, str) or fusion is None
+            else fusion
         )
         if fusion_bf16 is None and self.fusion_name not in BF16_BY_DEFAULT:
             fusion_bf16 = False  # plain decoding, and methods not measured on bfloat16

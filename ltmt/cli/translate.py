@@ -157,7 +157,7 @@ def translate(
     if fusion_weights == "bfloat16":
         _warn_if_bf16_is_emulated()
     method: str | Fusion | None = fusion if user is not None else "none"
-    if fusion_option:
+    if fusion_option:  # knn's options: with them, auto is knn (a trained combiner takes none)
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))
     terms = None
     if glossary is not None:

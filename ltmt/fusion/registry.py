@@ -63,10 +63,11 @@ def _option_value(raw: str) -> Any:
     return raw
 
 
-def make_fusion(name: str, **options: Any) -> Fusion | None:
-    """Build fusion method ``name`` (``none`` → ``None``) with its options."""
+def make_fusion(name: str, model_dir: Path | None = None, **options: Any) -> Fusion | None:
+    """Build fusion method ``name`` (``none`` → ``None``) with its options; ``auto`` is
+    :func:`auto_method` of the model in ``model_dir`` (``None``: knn)."""
     if name == "auto":
-        name = AUTO_METHOD
+        name = auto_method(model_dir)
     if name == "none":
         if options:
             raise ConfigError(

@@ -17,7 +17,7 @@ whole prefixes (force-decoding) and has no key/value cache of its own.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -243,20 +243,19 @@ def load_marian(
         model = MarianModel(config)
     shapes = {key: tuple(value.shape) for key, value in model.state_dict().items()}
     wanted = set(shapes)
-    stored = _config_dtype(config)
+    stored = config_dtype(config)
     loaded: dict[str, torch.Tensor] = {}
     for file in weight_files(path):
-        for key, tensor in _read_tensors(file, path):
-            if key in wanted:
-                if tuple(tensor.shape) != shapes[key]:
-                    raise ModelError(
-                        f"cannot load model {path}: its weight {key} has shape "
-                        f"{tuple(tensor.shape)} where config.json asks for {shapes[key]}"
-                    )
-                if stored is None and tensor.is_floating_point():
-                    stored = tensor.dtype  # transformers' "auto": the first floating weight's
-                built = tensor.to(dtype or stored or tensor.dtype)
-                loaded[key] = built.to(device=device, dtype=widen or built.dtype)
+        for key, tensor in read_tensors(file, path, wanted):
+            if tuple(tensor.shape) != shapes[key]:
+                raise ModelError(
+                    f"cannot load model {path}: its weight {key} has shape "
+                    f"{tuple(tensor.shape)} where config.json asks for {shapes[key]}"
+                )
+            if stored is None and tensor.is_floating_point():
+                stored = tensor.dtype  # transformers' "auto": the first floating weight's
+            built = tensor.to(dtype or stored or tensor.dtype)
+            loaded[key] = built.to(device=device, dtype=widen or built.dtype)
     built_in = dtype or stored or torch.float32
     target = widen or built_in
     if "model.shared.weight" not in loaded:
@@ -314,9 +313,12 @@ def sinusoidal_positions(positions: int, dim: int) -> torch.Tensor:
     return table
 
 
-def _read_tensors(file: Path, model: Path) -> Iterator[tuple[str, torch.Tensor]]:
-    """``(name, tensor)`` of each weight in ``file``, one at a time for safetensors; a file that
-    cannot be read is a :class:`ModelError` naming it and the ``model`` directory."""
+def read_tensors(
+    file: Path, model: Path, wanted: Container[str] | None = None
+) -> Iterator[tuple[str, torch.Tensor]]:
+    """``(name, tensor)`` of each weight in ``file`` (only those named in ``wanted``, when
+    given), one at a time for safetensors, which reads no other; a file that cannot be read is
+    a :class:`ModelError` naming it and the ``model`` directory."""
     import pickle
 
     from safetensors import SafetensorError, safe_open
@@ -325,7 +327,8 @@ def _read_tensors(file: Path, model: Path) -> Iterator[tuple[str, torch.Tensor]]
         if file.suffix == ".safetensors":
             with safe_open(str(file), framework="pt") as weights:
                 for key in weights.keys():  # noqa: SIM118 (a safetensors handle, not a dict)
-                    yield key, weights.get_tensor(key)
+                    if wanted is None or key in wanted:
+                        yield key, weights.get_tensor(key)
             return
         state = torch.load(str(file), map_location="cpu", weights_only=True)
     except (OSError, RuntimeError, ValueError, pickle.UnpicklingError, SafetensorError) as exc:
@@ -337,10 +340,14 @@ def _read_tensors(file: Path, model: Path) -> Iterator[tuple[str, torch.Tensor]]
         ) from exc
     if not isinstance(state, dict):
         raise ModelError(f"cannot load model {model}: {file.name} holds no named weights")
-    yield from ((k, v) for k, v in state.items() if isinstance(v, torch.Tensor))
+    yield from (
+        (k, v)
+        for k, v in state.items()
+        if isinstance(v, torch.Tensor) and (wanted is None or k in wanted)
+    )
 
 
-def _config_dtype(config: Any) -> torch.dtype | None:
+def config_dtype(config: Any) -> torch.dtype | None:
     """The dtype the config names (transformers builds the model in it), if any."""
     for key in ("dtype", "torch_dtype"):
         name = getattr(config, key, None)

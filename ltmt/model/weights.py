@@ -31,21 +31,12 @@ def checkpoint_embeddings(path: Path, config: Any) -> Any | None:
     loading the rest; ``None`` where no weight file names them."""
     import torch
 
-    from ltmt.model.marian import _config_dtype
+    from ltmt.model.marian import config_dtype, read_tensors
 
     names = ("model.shared.weight", "model.encoder.embed_tokens.weight")
-    stored = _config_dtype(config)
+    stored = config_dtype(config)
     for file in weight_files(path):
-        if file.suffix == ".safetensors":
-            from safetensors import safe_open
-
-            with safe_open(str(file), framework="pt") as weights:
-                key = next((name for name in names if name in weights.keys()), None)  # noqa: SIM118
-                tensor = None if key is None else weights.get_tensor(key)
-        else:
-            state = torch.load(str(file), map_location="cpu", weights_only=True)
-            tensor = next((state[name] for name in names if name in state), None)
-        if tensor is not None:
+        for _, tensor in read_tensors(file, path, names):
             return tensor.to(stored or tensor.dtype).to(torch.float32)
     return None
 

@@ -279,6 +279,7 @@ def test_auto_is_the_trained_combiner_where_the_model_ships_one(
     translator = Translator(model_dir, fusion="auto")
     assert translator.fusion_name == "knn-trained"
     assert make_fusion("auto").name == "knn"  # without a model: knn, which works with any
+    assert make_fusion("auto", model_dir).name == "knn-trained"
 
 
 def test_neighbour_inputs_read_alike_with_fewer_neighbours_than_k() -> None:
