@@ -94,7 +94,7 @@ def held_out_bleu(model: str, combiner: Any, examples: list[Any], threads: int) 
     import sacrebleu
     import torch
 
-    from ltmt.fusion.combiner import TrainedKnnFusion
+    from ltmt.fusion.trained_knn import TrainedKnnFusion
     from ltmt.segments import Match, Segment
     from ltmt.translator import Translator
 

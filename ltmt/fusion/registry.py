@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 FUSION_METHODS: dict[str, str] = {
     "knn": "ltmt.fusion.knn:KnnFusion",
     "attention": "ltmt.fusion.attention:AttentionFusion",
-    "knn-trained": "ltmt.fusion.combiner:TrainedKnnFusion",
+    "knn-trained": "ltmt.fusion.trained_knn:TrainedKnnFusion",
 }
 
 # The method ``auto`` resolves to for a model without a trained combiner: knn works with every

@@ -15,11 +15,11 @@ from ltmt.fusion.combiner import (
     MODEL_FEATURES,
     Combiner,
     CombinerConfig,
-    TrainedKnnFusion,
     step_features,
 )
 from ltmt.fusion.knn import KnnFusion
 from ltmt.fusion.registry import make_fusion
+from ltmt.fusion.trained_knn import TrainedKnnFusion
 from ltmt.model.backbone import bfloat16_weights, load_backbone
 from ltmt.translator import Translator
 
