@@ -1,5 +1,7 @@
 """knn-trained costs no torch import until a batch needs the fused decoder (peak RSS, issue 16).
 
+Nor does the model's tokenizer import transformers (:mod:`ltmt.model.spm_tokenizer`).
+
 The combiner's behaviour is tested in ``test_combiner.py``; here, what ``auto`` (= knn-trained on
 a model that ships a combiner) loads for a run that never reaches the fused decoder.
 """
@@ -23,7 +25,8 @@ try:
     run(sys.argv[1:])
 except SystemExit as exc:
     assert not exc.code, exc.code
-print("imported:", sorted(m for m in ("torch", "ltmt.fusion.combiner") if m in sys.modules))
+heavy = ("torch", "ltmt.fusion.combiner", "transformers")
+print("imported:", sorted(m for m in heavy if m in sys.modules))
 """
 
 
