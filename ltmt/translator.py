@@ -216,7 +216,7 @@ class Translator:
         if getattr(self.memory, "encrypted", False):
             cache.store = None
         elif wanted and cache.store is None and self.backbone.path is not None:
-            cache.store = StateStore(self.backbone.fingerprint)
+            cache.store = StateStore(self.backbone.fingerprint, memory=self.memory)
 
     @property
     def fusion_name(self) -> str:

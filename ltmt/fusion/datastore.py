@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from ltmt.fusion.state_store import StateStore
     from ltmt.model.backbone import Backbone
-    from ltmt.segments import Match
+    from ltmt.segments import Match, Segment
 
 
 def normalise_text(text: str) -> str:
@@ -303,7 +303,7 @@ def build_batch_memory(
     keyed: dict[Hashable, tuple[str, str]] = {}
     for sentence_matches in matches:
         for match in sentence_matches:
-            keyed.setdefault(_cache_key(fingerprint, match), _texts(match))
+            keyed.setdefault(_cache_key(fingerprint, match), segment_texts(match.segment))
     forced: dict[Hashable, ForcedSegment] = {}
     missing = []
     for key in keyed:
@@ -355,12 +355,13 @@ def build_batch_memory(
     )
 
 
-def _texts(match: Match) -> tuple[str, str]:
-    return normalise_text(match.segment.source), normalise_text(match.segment.target)
+def segment_texts(segment: Segment) -> tuple[str, str]:
+    """The normalised source and target of ``segment``, as segment cache keys hold them."""
+    return normalise_text(segment.source), normalise_text(segment.target)
 
 
 def _cache_key(fingerprint: str, match: Match) -> Hashable:
-    source, target = _texts(match)
+    source, target = segment_texts(match.segment)
     return (fingerprint, match.segment.user, match.segment.id, source, target)
 
 
