@@ -236,7 +236,7 @@ class _ScriptedTranslator(Translator):
         self.fused, self.plain = fused, plain
         self.plain_batches = 0
 
-    def _decode(self, batch, state):
+    def decode(self, batch, state=None):
         if state is None:
             self.plain_batches += 1
             return [self.plain] * len(batch)
