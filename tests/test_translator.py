@@ -34,12 +34,6 @@ class FakeMemory:
             results.append(sorted(found, key=lambda m: -m.score)[:k])
         return results
 
-    def get(self, user, seg_id):
-        """What the forced-state store checks before it keeps a segment's states."""
-        if 0 <= seg_id < len(self.pairs):
-            return Segment(seg_id, user, *self.pairs[seg_id], 0.0, "test")
-        return None
-
     def users(self):
         return ["u1"]
 

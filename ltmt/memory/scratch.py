@@ -122,6 +122,8 @@ class SearchScratch:
     def __init__(self) -> None:
         self._arrays = _ThreadArrays()
         self.tables = SourceTables()
+        # the user's sources as of the search's transaction (:meth:`SourceTables.get`)
+        self.source_table = self.tables.get
 
     def forget(self, user: str | None = None) -> None:
         """Drop what is cached of ``user`` (None: of every user): this thread's arrays and the
@@ -153,19 +155,3 @@ class SearchScratch:
             cache.clear()
         cache[user] = (row, lens, sigs)
         return lens, sigs
-
-    def source_table(
-        self,
-        txn: lmdb.Transaction,
-        user: str,
-        cipher: PlainCipher,
-        *,
-        uid: int,
-        next_id: int,
-        count: int,
-        casefold: bool,
-    ) -> SourceTable:
-        """The user's sources as of ``txn`` (:meth:`SourceTables.get`)."""
-        return self.tables.get(
-            txn, user, cipher, uid=uid, next_id=next_id, count=count, casefold=casefold
-        )
