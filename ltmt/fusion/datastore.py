@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.fusion.alignment import cross_attention, differing_shares
 from ltmt.model.batching import length_batches, pad_token_ids
+from ltmt.text import collapse_space
 
 if TYPE_CHECKING:
     import torch
@@ -30,11 +31,6 @@ if TYPE_CHECKING:
     from ltmt.fusion.state_store import StateStore
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match, Segment
-
-
-def normalise_text(text: str) -> str:
-    """Whitespace runs (line breaks included) become one space; edges are stripped."""
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -357,7 +353,7 @@ def build_batch_memory(
 
 def segment_texts(segment: Segment) -> tuple[str, str]:
     """The normalised source and target of ``segment``, as segment cache keys hold them."""
-    return normalise_text(segment.source), normalise_text(segment.target)
+    return collapse_space(segment.source), collapse_space(segment.target)
 
 
 def _cache_key(fingerprint: str, match: Match) -> Hashable:
