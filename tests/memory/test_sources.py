@@ -239,3 +239,43 @@ def test_threads_searching_while_another_adds_and_deletes_see_the_exhaustive_sca
         query = normalize("Temporary file number 7").casefold()
         shared, fresh = _scan_both_ways(memory, "u", query, 50)
         assert shared == fresh and len(shared) > 0
+
+
+def test_a_search_in_an_older_snapshot_cuts_the_shared_table_back_and_the_next_reads_on(
+    tmp_path: Path,
+) -> None:
+    """A thread still reading an older snapshot gets the table cut back to what it stores
+    (never a segment added after it began); the next newer search reads the rest again."""
+    began, searched = threading.Event(), threading.Event()
+    seen: list[tuple[object, object]] = []
+    with Memory(tmp_path) as memory:
+        memory.add("u", "Open the file", "Datei öffnen")
+
+        def old_snapshot(txn: lmdb.Transaction) -> None:
+            began.set()
+            assert searched.wait(30)
+            raw = txn.get(user_key("u"))
+            assert raw is not None
+            info, cipher = rows.decode_user(bytes(raw), memory.store.vault, "u")
+            table = memory._scratch.source_table(
+                txn,
+                "u",
+                cipher,
+                uid=info.uid,
+                next_id=info.next_id,
+                count=info.count,
+                casefold=True,
+            )
+            seen.append((table.ids.tolist(), table.end))
+
+        reader = threading.Thread(target=lambda: env.read(memory.store, old_snapshot))
+        reader.start()
+        assert began.wait(30)
+        added = memory.add("u", "Rename the remote", "Remote umbenennen")
+        assert memory.search("u", "Rename the remote", k=1)[0].segment == added
+        assert _table(memory).ids.tolist() == [1, added.id]
+        searched.set()
+        reader.join(30)
+        assert seen == [([1], added.id)]
+        assert memory.search("u", "Rename the remote", k=1)[0].segment == added
+        assert _table(memory).ids.tolist() == [1, added.id]
