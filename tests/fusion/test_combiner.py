@@ -138,6 +138,23 @@ def test_step_features_shape_and_values() -> None:
     assert named["fuzzy_score"].tolist() == pytest.approx([0.8, 0.6])
 
 
+def test_step_features_makes_every_tensor_on_the_states_device() -> None:
+    # "meta" stands in for CUDA on a CPU machine: a tensor made on the CPU beside meta
+    # inputs fails the same way a CPU tensor beside CUDA states does
+    meta = torch.device("meta")
+    features = step_features(
+        torch.zeros(3, 7, device=meta),
+        torch.zeros(3, device=meta),
+        torch.zeros(3, 2, dtype=torch.long, device=meta),
+        torch.zeros(3, 2, device=meta),
+        torch.zeros(3, 2, device=meta),
+        torch.zeros(3, device=meta),
+        4,
+    )
+    assert features.device == meta
+    assert features.shape == (3, 4 + len(FEATURE_NAMES))
+
+
 def test_lower_only_never_raises_lambda_and_model_features_can_be_left_unread() -> None:
     torch.manual_seed(0)
     lower = Combiner(CombinerConfig(knn=KNN, lower_only=True))
