@@ -18,7 +18,7 @@ from ltmt.fusion.combiner import (
     TrainedKnnFusion,
     step_features,
 )
-from ltmt.fusion.knn import KnnFusion
+from ltmt.fusion.knn import KnnConfig, KnnFusion
 from ltmt.fusion.registry import make_fusion
 from ltmt.model.backbone import bfloat16_weights, load_backbone
 from ltmt.translator import Translator
@@ -325,3 +325,13 @@ def test_the_shipped_combiner_loads() -> None:
     combiner, base = Combiner.load(directory)
     assert combiner.config.neighbour_features and combiner.net.neighbour is not None
     assert base.embedding_sha1  # checked against the base it is used with
+    # trained with the shipped recipe's match selection (more and looser matches than knn's)
+    from ltmt.config import from_dict, read_yaml
+    from ltmt.train.combiner import CombinerTrainConfig
+
+    recipe = Path(ltmt.__file__).parents[1] / "configs/train/fusion-combiner-en-de.yaml"
+    if recipe.is_file():  # a source checkout
+        knn = from_dict(CombinerTrainConfig, read_yaml(recipe)).combiner.knn
+        shipped = KnnConfig(**knn)
+        assert combiner.config.knn_config == shipped
+        assert (shipped.max_matches, shipped.neighbours) == (4, 8)
