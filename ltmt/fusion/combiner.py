@@ -115,7 +115,8 @@ def step_features(
     real = distance.isfinite()
     same = tokens[:, :, None] == tokens[:, None, :]
     first = (same & real[:, None, :]).float().argmax(dim=2)  # first real neighbour with my token
-    distinct = ((first == torch.arange(k, device=device)[None, :]) & real).sum(dim=1).float() / neighbours
+    ranks = torch.arange(k, device=device)[None, :]
+    distinct = ((first == ranks) & real).sum(dim=1).float() / neighbours
     knn_probs = (same.float() @ weights.float()[:, :, None]).squeeze(2)
     model = log_probs.float()
     probs = model.exp()
