@@ -105,12 +105,14 @@ def step_features(
     (a, k)``: :meth:`KnnState.neighbours`'s; ``score (a,)``: best fuzzy score 0-100.
     """
     rows, k = distance.shape
-    far = torch.full((rows, neighbours), FAR)
+    device = distance.device  # every tensor made here lives beside the states (CUDA too)
+    far = torch.full((rows, neighbours), FAR, device=device)
     far[:, :k] = distance.float().clamp(max=FAR).nan_to_num(FAR)
     real = distance.isfinite()
     same = tokens[:, :, None] == tokens[:, None, :]
     first = (same & real[:, None, :]).float().argmax(dim=2)  # first real neighbour with my token
-    distinct = ((first == torch.arange(k)[None, :]) & real).sum(dim=1).float() / neighbours
+    ranks = torch.arange(k, device=device)[None, :]
+    distinct = ((first == ranks) & real).sum(dim=1).float() / neighbours
     knn_probs = (same.float() @ weights.float()[:, :, None]).squeeze(2)
     model = log_probs.float()
     probs = model.exp()

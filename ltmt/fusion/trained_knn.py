@@ -104,6 +104,7 @@ class CombinerState(KnnState):
 
     def __init__(self, combiner: Combiner, memory: BatchMemory, *args: Any) -> None:
         super().__init__(memory, *args)
+        combiner.net.to(memory.keys.device)  # its weights beside the states (CUDA too)
         self.combiner = combiner
 
     def adjust(
