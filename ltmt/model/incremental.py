@@ -166,9 +166,15 @@ class IncrementalDecoder:
 
 def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_proj")) -> Any:
     """One function for the projections ``names`` of ``attention`` (their outputs side by side),
-    or ``None`` when they are not plain ``Linear`` layers (an int8 dynamically quantised copy)."""
+    or ``None`` when they are neither plain ``Linear`` layers nor packed together already (an int8
+    dynamically quantised copy)."""
     import torch
 
+    from ltmt.model.packed import JOINED
+
+    packed = getattr(attention, JOINED, {}).get(names)
+    if packed is not None:  # packed side by side once, with the model (ltmt.model.packed)
+        return packed
     projections = [getattr(attention, name) for name in names]
     if any(type(p) is not torch.nn.Linear or p.bias is None for p in projections):
         return None
