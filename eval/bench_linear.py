@@ -51,13 +51,17 @@ def main() -> None:
             packed = PackedLinear(plain.weight, plain.bias)
             float_layer = torch.nn.Sequential(torch.nn.Linear(inputs, outputs))
             float_states = states.float()
-            kinds = {"bf16": lambda: plain(states), "bf16 packed": lambda: packed(states)}
+            kinds = {
+                "bf16": lambda p=plain, s=states: p(s),
+                "bf16 packed": lambda p=packed, s=states: p(s),
+            }
             for engine in ("onednn", "x86"):
                 torch.backends.quantized.engine = engine
                 quantised = torch.ao.quantization.quantize_dynamic(
                     float_layer, {torch.nn.Linear}, dtype=torch.qint8
                 )
-                kinds[f"int8 ({engine})"] = lambda q=quantised, e=engine: _on(e, q, float_states)
+                name = f"int8 ({engine})"
+                kinds[name] = lambda q=quantised, e=engine, x=float_states: _on(e, q, x)
             times: dict[str, list[float]] = {kind: [] for kind in kinds}
             for call in kinds.values():  # warm-up: oneDNN builds its kernels on first use
                 _time(call, 3)

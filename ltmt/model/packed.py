@@ -3,8 +3,8 @@
 torch's bfloat16 ``Linear`` on the CPU passes its weight to oneDNN in plain row-major layout,
 and oneDNN reorders it into the layout its AMX / AVX-512 kernels read at *every* call. At the
 row counts of decoding (a beam step multiplies 128 rows or fewer) that reorder is a large share
-of the product: measured here at 2 threads, 128 × 512 × 1,536 took 0.40 ms plain and 0.28 ms
-packed, 128 × 512 × 8,001 (the output projection) 1.89 and 1.32 ms. :func:`pack_linear_layers`
+of the product: measured here at 2 threads, 128 x 512 x 1,536 took 0.40 ms plain and 0.28 ms
+packed, 128 x 512 x 8,001 (the output projection) 1.89 and 1.32 ms. :func:`pack_linear_layers`
 packs a bfloat16 model's linear layers once, when the copy is made; their outputs are
 bit-identical to the plain layers' (checked by the tests), so decoding is unchanged.
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # attribute of a decoder attention layer: projection names → those projections packed side by side
 JOINED = "packed_joined"
-# the row count oneDNN picks the packed layout for: a beam step's (32 sentences × beam 4)
+# the row count oneDNN picks the packed layout for: a beam step's (32 sentences x beam 4)
 _ROWS = 128
 
 
