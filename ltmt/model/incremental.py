@@ -170,16 +170,15 @@ def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_pro
     dynamically quantised copy)."""
     import torch
 
-    from ltmt.model.packed import JOINED
+    from ltmt.model.packed import JOINED, side_by_side
 
     packed = getattr(attention, JOINED, {}).get(names)
     if packed is not None:  # packed side by side once, with the model (ltmt.model.packed)
         return packed
-    projections = [getattr(attention, name) for name in names]
-    if any(type(p) is not torch.nn.Linear or p.bias is None for p in projections):
+    joined = side_by_side(attention, names)
+    if joined is None:
         return None
-    weight = torch.cat([p.weight for p in projections])
-    bias = torch.cat([p.bias for p in projections])
+    weight, bias = joined
 
     def project(states: torch.Tensor) -> torch.Tensor:
         return torch.nn.functional.linear(states, weight, bias)

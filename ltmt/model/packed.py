@@ -93,15 +93,24 @@ def pack_linear_layers(model: Any) -> int:
     return replaced
 
 
-def _join(attention: Any, names: Sequence[str]) -> None:
+def side_by_side(attention: Any, names: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor] | None:
+    """The weights and biases of the projections ``names`` of ``attention`` stacked (one
+    product gives their outputs side by side), or ``None`` unless all are plain ``Linear``
+    layers with biases (an int8 dynamically quantised copy, a packed one)."""
     projections = [getattr(attention, name) for name in names]
     if any(type(p) is not nn.Linear or p.bias is None for p in projections):
-        return
+        return None
+    weight = torch.cat([p.weight for p in projections])
+    return weight, torch.cat([p.bias for p in projections])
+
+
+def _join(attention: Any, names: tuple[str, ...]) -> None:
     with torch.inference_mode():
-        weight = torch.cat([p.weight for p in projections])
-        bias = torch.cat([p.bias for p in projections])
+        stacked = side_by_side(attention, names)
+        if stacked is None:
+            return
         joined = getattr(attention, JOINED, {})
-        joined[tuple(names)] = PackedLinear(weight, bias)
+        joined[names] = PackedLinear(*stacked)
     attention.__dict__[JOINED] = joined  # a plain attribute, not a submodule
 
 
