@@ -75,11 +75,11 @@ class _TimedNumpy:
 
 
 def instrument(phases: Phases, counts: dict[str, int]) -> None:
-    """Wrap the search's phases in :mod:`ltmt.memory.index` and :mod:`ltmt.memory.store`."""
+    """Wrap the search's phases in :mod:`ltmt.memory.index` and :mod:`ltmt.memory.search`."""
     import numpy as np
 
     import ltmt.memory.index as index
-    import ltmt.memory.store as store
+    import ltmt.memory.search as search
 
     for name, phase in (
         ("read_postings", "posting_reads"),
@@ -90,7 +90,7 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
         if hasattr(index, name):
             setattr(index, name, _timed(phases, phase, getattr(index, name)))
     index.np = _TimedNumpy(np, phases)
-    candidates, best_matches = index.candidates, store.best_matches
+    candidates, best_matches = index.candidates, search.best_matches
 
     def timed_candidates(txn: Any, *args: Any, **kwargs: Any) -> Any:
         start = time.thread_time()
@@ -112,7 +112,7 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
             phases["rerank_total"] += (time.thread_time() - start) * 1000
 
     index.candidates = timed_candidates
-    store.best_matches = timed_best
+    search.best_matches = timed_best
 
 
 def explain_misses(args: argparse.Namespace, data: dict[str, Any]) -> dict[str, Any]:
