@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-USERS = Path(__file__).resolve().parents[2] / "shared/data/en-de/l10n/dev"
+from support import DEV_USERS_DIR, emit_report
 
 
 def child(args: argparse.Namespace) -> None:
@@ -67,7 +67,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
-    parser.add_argument("--users-dir", type=Path, default=USERS)
+    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--output", type=Path)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--role", type=int, help=argparse.SUPPRESS)
@@ -111,11 +111,7 @@ def main() -> None:
         }
     a, b = results[0]["outputs"], results[1]["outputs"]
     report["outputs_differing"] = sum(x != y for x, y in zip(a, b, strict=True))
-    text = json.dumps(report, indent=2)
-    print(text)
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text + "\n", encoding="utf-8")
+    emit_report(report, args.output)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import shutil
 import sys
 import tempfile
@@ -23,9 +22,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
-    sys.path.insert(0, str(REPO))
+from support import DATA_DIR, emit_report, use_this_checkout
+
+use_this_checkout()
 USER = "bench"
 
 
@@ -119,7 +118,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data-dir", type=Path, default=REPO.parent / "shared" / "data" / "en-de")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--segments", type=int, default=200_000, help="memory size")
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--k", type=int, default=5)
@@ -130,14 +129,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    result = run(args)
-    text = json.dumps(result, indent=2)
-    if args.output is not None:
-        from ltmt.outputs import write_output
-
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        write_output(args.output, text + "\n")
-    print(text)
+    emit_report(run(args), args.output)
 
 
 if __name__ == "__main__":

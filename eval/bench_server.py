@@ -40,9 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
-    sys.path.insert(0, str(REPO))
+from support import DEV_USERS_DIR, REPO, use_this_checkout
+
+use_this_checkout()
 
 import httpx  # noqa: E402
 
@@ -504,9 +504,7 @@ def summarise(result: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=REPO / "ltmt/models/default-en-de")
-    parser.add_argument(
-        "--users-dir", type=Path, default=REPO.parent / "shared/data/en-de/l10n/dev"
-    )
+    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--output", type=Path, default=REPO / "eval/results/server/bench.json")
     parser.add_argument("--threads", type=int, default=2, help="torch threads of the server")
     parser.add_argument("--beam", type=int, default=4)

@@ -50,9 +50,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
-    sys.path.insert(0, str(REPO))
+from support import DEV_USERS_DIR, emit_report, use_this_checkout
+
+use_this_checkout()
 
 ENGINES = (
     "ltmt-base",
@@ -348,9 +348,7 @@ def measure_rss(name: str, args: argparse.Namespace) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default=None, help="model folder (default: the embedded one)")
-    parser.add_argument(
-        "--users-dir", type=Path, default=REPO.parent / "shared/data/en-de/l10n/dev"
-    )
+    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated")
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
     parser.add_argument("--rounds", type=int, default=3)
@@ -375,12 +373,7 @@ def main() -> None:
             report["engines"][name]["peak_rss_mb"] = peak_rss_in_child(name, args)
         args.rss_into.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
-    report = run(args)
-    text = json.dumps(report, indent=2, ensure_ascii=False)
-    print(text)
-    if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text + "\n", encoding="utf-8")
+    emit_report(run(args), args.output, ensure_ascii=False)
 
 
 if __name__ == "__main__":

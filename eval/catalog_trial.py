@@ -28,9 +28,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
-    sys.path.insert(0, str(REPO))
+from support import REPO, emit_report, use_this_checkout
+
+use_this_checkout()
 
 
 def _ltmt(args: list[str], commands: list[str]) -> dict[str, Any]:
@@ -230,9 +230,8 @@ def main() -> None:
     if shutil.which("msgfmt") is None:
         raise SystemExit("msgfmt is needed: apt-get install gettext")
     result = run(args)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(json.dumps({k: result[k] for k in ("reports", "msgfmt", "scores")}, indent=1))
+    shown = {k: result[k] for k in ("reports", "msgfmt", "scores")}
+    emit_report(result, args.output, shown=shown, ensure_ascii=False)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,12 @@ argument parser and their one report writer.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
+from support import DEFAULT_MODEL, DEV_USERS_DIR, REPO, emit_report
+
+__all__ = ["REPO", "dev_user_parser", "write_report"]
 
 
 def dev_user_parser(
@@ -21,8 +22,8 @@ def dev_user_parser(
     """A parser with ``--model``, ``--users-dir``, ``--limit``, ``--beam``, ``--threads`` and
     ``--output`` (the script adds its own options); ``doc``'s first line describes it."""
     parser = argparse.ArgumentParser(description=doc.split("\n")[0])
-    parser.add_argument("--model", default=str(REPO / "ltmt/models/default-en-de"))
-    parser.add_argument("--users-dir", default=str(REPO / "../shared/data/en-de/l10n/dev"))
+    parser.add_argument("--model", default=str(DEFAULT_MODEL))
+    parser.add_argument("--users-dir", default=str(DEV_USERS_DIR))
     parser.add_argument("--limit", type=int, default=limit, help=limit_help)
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2)
@@ -32,7 +33,4 @@ def dev_user_parser(
 
 def write_report(output: str | Path, report: dict[str, Any], shown: Any) -> None:
     """Write ``report`` as JSON to ``output`` (folders created) and print ``shown``."""
-    out = Path(output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(json.dumps(shown, indent=2, ensure_ascii=False))
+    emit_report(report, Path(output), shown=shown, ensure_ascii=False)

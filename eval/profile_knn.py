@@ -12,12 +12,13 @@ counts every sample whose stack passes through it, so nested parts overlap.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "eval"))
+
+from support import DEV_USERS_DIR, emit_report  # noqa: E402
 
 # part of the run -> frames (function and file) that its py-spy stacks pass through, all of
 # them; a frame after "!" must not be on the stack
@@ -77,12 +78,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     if args.summarise:
-        report = summarise(args.summarise)
-        text = json.dumps(report, indent=2)
-        print(text)
-        if args.output:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            args.output.write_text(text + "\n", encoding="utf-8")
+        emit_report(summarise(args.summarise), args.output)
         return
     import bench_speed
     import torch
@@ -91,9 +87,8 @@ def main() -> None:
     options = argparse.Namespace(
         model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
     )
-    users = REPO.parent / "shared/data/en-de/l10n/dev"
-    segments = bench_speed.select_segments(users, args.limit)
-    translate, opened = bench_speed.build_engine("ltmt-knn", options, users)
+    segments = bench_speed.select_segments(DEV_USERS_DIR, args.limit)
+    translate, opened = bench_speed.build_engine("ltmt-knn", options, DEV_USERS_DIR)
     translate(segments[0][0], segments[0][1][:2])
     translate.forget()  # type: ignore[attr-defined]
     translate_all(translate, segments)

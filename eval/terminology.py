@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from support import DEV_USERS_DIR
 
 from ltmt.bench.data import find_users
 from ltmt.evaluate import score_corpus
@@ -260,7 +261,7 @@ def _dev(knn, term_sets, args, out, started) -> None:  # type: ignore[no-untyped
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--users-dir", type=Path, default=Path("../shared/data/en-de/l10n/dev"))
+    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--model", default=None)
     parser.add_argument("--per-user", type=int, default=40)
     parser.add_argument("--dev-per-user", type=int, default=80)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
+from support import DATA_DIR
 
 from ltmt.fusion.datastore import SegmentCache
 from ltmt.fusion.knn import KnnConfig, KnnFusion
@@ -182,7 +183,7 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", required=True)
-    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data/en-de"))
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--per-user", type=int, default=40)
     parser.add_argument("--general", type=int, default=0)
     parser.add_argument("--top-k", type=int, default=4)

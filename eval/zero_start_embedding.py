@@ -18,13 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from support import DATA_DIR, use_this_checkout
+
+use_this_checkout()
 
 
 def training_pairs(data_dir: Path, count: int, seed: int) -> list[tuple[str, str]]:
@@ -139,7 +138,7 @@ def rehash_adapter(model_dir: Path, record: dict[str, object]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("model_dir", type=Path)
-    parser.add_argument("--data-dir", type=Path, default=REPO.parent / "shared/data/en-de")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--steps", type=int, default=0, help="distillation steps (0: none)")
     parser.add_argument("--batch", type=int, default=48, help="pairs per step")
     parser.add_argument("--lr", type=float, default=1e-4)

@@ -31,6 +31,13 @@ LINE_BREAK = re.compile(r"\r\n|\n|\r")
 SCORER = fuzz.ratio
 
 
+def collapse_space(text: str) -> str:
+    """Whitespace runs (line breaks included) become one space; the ends are stripped. The
+    texts a fusion force-decodes (and keys its cached states by): unlike :func:`fold_space`, no
+    NFC and control characters kept, as the model was trained on them."""
+    return " ".join(text.split())
+
+
 def fold_space(text: str) -> str:
     """NFC with whitespace runs folded to one space and the ends stripped (case kept)."""
     if text.isascii() and text.isprintable():  # the common case: NFC already, no controls

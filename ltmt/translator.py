@@ -216,7 +216,11 @@ class Translator:
         if getattr(self.memory, "encrypted", False):
             cache.store = None
         elif wanted and cache.store is None and self.backbone.path is not None:
-            cache.store = StateStore(self.backbone.fingerprint)
+            from ltmt.memory.store import Memory
+
+            # a stand-in memory (the eval scripts' fixed matches) has no segments to check
+            checked = self.memory if isinstance(self.memory, Memory) else None
+            cache.store = StateStore(self.backbone.fingerprint, memory=checked)
 
     @property
     def fusion_name(self) -> str:
@@ -345,23 +349,52 @@ class Translator:
         """``(piece, cut)`` of one stripped line; the pieces join back to the line."""
         from ltmt.sentences import cut_words, split_sentences
 
-        if self._count_tokens(line) <= self.split_tokens:
+        if self.source_tokens(line) <= self.split_tokens:
             return [(line, False)]
         pieces: list[tuple[str, bool]] = []
         for sentence in split_sentences(line, self.source_language):
-            if self._count_tokens(sentence) <= self.split_tokens:
+            if self.source_tokens(sentence) <= self.split_tokens:
                 pieces.append((sentence, False))
             else:
-                cuts = cut_words(sentence, self._count_words, self.split_tokens - 1)  # + </s>
+                cuts = cut_words(sentence, self.count_words, self.split_tokens - 1)  # + </s>
                 pieces.extend((piece, True) for piece in cuts)
         return pieces
 
-    def _count_tokens(self, text: str) -> int:
-        """Source tokens of ``text`` with ``</s>``."""
+    # -- the model's side of a translation, for the steps around it (ltmt.terminology) ------
+
+    def source_tokens(self, text: str) -> int:
+        """How many source tokens the model reads for ``text``, ``</s>`` included."""
         return len(self.backbone.tokenizer(text, add_special_tokens=True)["input_ids"])
 
-    def _count_words(self, text: str) -> int:
+    def count_words(self, text: str) -> int:
+        """How many source tokens ``text`` is, without ``</s>``: where a word of a longer text
+        starts, counted by tokenising the text before it."""
         return len(self.backbone.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def encode(
+        self, texts: Sequence[str], segments: Sequence[int] | None = None
+    ) -> list[list[int]]:
+        """The source token ids of each of ``texts`` (``</s>`` last), truncated to
+        ``max_source_tokens`` with ``</s>`` kept; a truncation is logged naming the input's
+        segment (``segments[i]``, counted from 0; default: its position)."""
+        encoded: list[list[int]] = self.backbone.tokenizer(list(texts), add_special_tokens=True)[
+            "input_ids"
+        ]
+        for position, ids in enumerate(encoded):
+            if len(ids) > self.max_source_tokens:
+                logger.warning(
+                    "segment %d has %d tokens; truncated to %d",
+                    (segments[position] if segments is not None else position) + 1,
+                    len(ids),
+                    self.max_source_tokens,
+                )
+                encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
+        return encoded
+
+    def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
+        """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state
+        for this batch (``fusion.prepare``), or ``None`` for the model alone."""
+        return self._detokenise(self.decoder.decode(batch, self.decode_config, state))
 
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
         """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
@@ -428,7 +461,7 @@ class Translator:
         used_fusion: dict[int, bool] = {}
         if not units:
             return outputs, used_fusion
-        encoded = self._encode(units)
+        encoded = self.encode([u.text for u in units], [u.segment for u in units])
         by_length = sorted(range(len(units)), key=lambda i: len(encoded[i]))
         # inputs without a match the fusion would read never need it: batched apart, they take
         # the fast path (and come out the same whatever else is in the batch)
@@ -501,7 +534,7 @@ class Translator:
         get theirs later, only where a target is missing)."""
         fast = self.decoder.fast if state is None else None
         if fast is None or not any(hits[i] for i in chunk):
-            return self._decode(batch, state)
+            return self.decode(batch, state)
         token_ids, attention = fast.decode_aligned(batch, self.decode_config)
         glossary.fast.update(
             (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
@@ -530,7 +563,7 @@ class Translator:
         for start in range(0, len(suspects), self.batch_size):
             chunk = suspects[start : start + self.batch_size]
             batch = [encoded[i] for i, _ in chunk]
-            plain = self._decode(
+            plain = self.decode(
                 batch, self.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
             )
             for (i, kept), text in zip(chunk, plain):
@@ -545,27 +578,6 @@ class Translator:
                 len(replaced),
             )
         return replaced
-
-    def _encode(self, units: list[_Unit]) -> list[list[int]]:
-        """Token ids of each unit, truncated to ``max_source_tokens`` (``</s>`` kept)."""
-        texts = [u.text for u in units]
-        encoded: list[list[int]] = self.backbone.tokenizer(texts, add_special_tokens=True)[
-            "input_ids"
-        ]
-        for position, ids in enumerate(encoded):
-            if len(ids) > self.max_source_tokens:
-                logger.warning(
-                    "segment %d has %d tokens; truncated to %d",
-                    units[position].segment + 1,
-                    len(ids),
-                    self.max_source_tokens,
-                )
-                encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
-        return encoded
-
-    def _decode(self, batch: list[list[int]], state: FusionState | None) -> list[str]:
-        """Decode one batch of token-id lists into detokenised texts."""
-        return self._detokenise(self.decoder.decode(batch, self.decode_config, state))
 
     def _detokenise(self, token_ids: list[list[int]]) -> list[str]:
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)

@@ -132,6 +132,37 @@ def test_a_sentence_over_the_limit_is_cut_between_words_and_reported(backbone, c
     assert "truncated" not in caplog.text
 
 
+def test_encode_and_decode_are_the_models_side_of_a_translation(backbone, caplog):
+    """The public steps the glossary's decoding (ltmt.terminology) builds on."""
+    translator = Translator(backbone, beam=1, max_source_tokens=6)
+    text = "open the file"
+    assert translator.source_tokens(text) == translator.count_words(text) + 1
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        short, long = translator.encode([text, " ".join([text] * 5)], segments=[0, 6])
+    assert short[-1] == long[-1] == backbone.eos_id and len(long) == 6
+    assert "segment 7 has" in caplog.text and "truncated to 6" in caplog.text
+    assert translator.decode([short]) == [t.text for t in translator.translate([text])]
+
+
+def test_the_glossary_decoding_uses_no_private_part_of_the_translator():
+    import ast
+    from pathlib import Path
+
+    import ltmt.terminology
+
+    for path in Path(ltmt.terminology.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        private = [
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "translator"
+            and node.attr.startswith("_")
+        ]
+        assert private == [], f"{path.name} uses Translator.{private[0]}"
+
+
 def test_source_limit_follows_the_model_positions(backbone):
     positions = backbone.model.config.max_position_embeddings
     translator = Translator(backbone, beam=1, max_source_tokens=10_000)
@@ -199,7 +230,7 @@ class _ScriptedTranslator(Translator):
         self.fused, self.plain = fused, plain
         self.plain_batches = 0
 
-    def _decode(self, batch, state):
+    def decode(self, batch, state=None):
         if state is None:
             self.plain_batches += 1
             return [self.plain] * len(batch)
@@ -304,8 +335,8 @@ def test_only_segments_with_a_match_the_fusion_reads_are_decoded_with_it(backbon
 
     translator = Translator(backbone, Fixed([]), fusion="knn", beam=1)
     states = []
-    decode = translator._decode
-    translator._decode = lambda batch, state: (
+    decode = translator.decode
+    translator.decode = lambda batch, state: (
         states.append((len(batch), state)) or decode(batch, state)
     )
     results = translator.translate(["open the files", "the cat sat"], user="u1")

@@ -23,18 +23,14 @@ from typing import TYPE_CHECKING
 
 from ltmt.fusion.alignment import cross_attention, differing_shares
 from ltmt.model.batching import length_batches, pad_token_ids
+from ltmt.text import collapse_space
 
 if TYPE_CHECKING:
     import torch
 
     from ltmt.fusion.state_store import StateStore
     from ltmt.model.backbone import Backbone
-    from ltmt.segments import Match
-
-
-def normalise_text(text: str) -> str:
-    """Whitespace runs (line breaks included) become one space; edges are stripped."""
-    return " ".join(text.split())
+    from ltmt.segments import Match, Segment
 
 
 @dataclass(frozen=True)
@@ -303,7 +299,7 @@ def build_batch_memory(
     keyed: dict[Hashable, tuple[str, str]] = {}
     for sentence_matches in matches:
         for match in sentence_matches:
-            keyed.setdefault(_cache_key(fingerprint, match), _texts(match))
+            keyed.setdefault(_cache_key(fingerprint, match), segment_texts(match.segment))
     forced: dict[Hashable, ForcedSegment] = {}
     missing = []
     for key in keyed:
@@ -355,12 +351,13 @@ def build_batch_memory(
     )
 
 
-def _texts(match: Match) -> tuple[str, str]:
-    return normalise_text(match.segment.source), normalise_text(match.segment.target)
+def segment_texts(segment: Segment) -> tuple[str, str]:
+    """The normalised source and target of ``segment``, as segment cache keys hold them."""
+    return collapse_space(segment.source), collapse_space(segment.target)
 
 
 def _cache_key(fingerprint: str, match: Match) -> Hashable:
-    source, target = _texts(match)
+    source, target = segment_texts(match.segment)
     return (fingerprint, match.segment.user, match.segment.id, source, target)
 
 

@@ -268,7 +268,7 @@ class KnnState:
         logits = -distance / temperature
         weights = torch.softmax(logits if offsets is None else logits + offsets, dim=1)
         if self.config.memory_eos == "all":
-            return weights, torch.ones(weights.size(0), dtype=weights.dtype)
+            return weights, weights.new_ones(weights.size(0))
         # ends of memory targets vote to stop only as the nearest neighbour ("nearest") or
         # never ("none"), against beam search's early exits (BP 0.74 at beam 4 on the weak
         # step-800 model); on the default model "nearest" keeps more placeholders

@@ -6,7 +6,11 @@ segment in one safetensors file under ``<cache dir>/forced-states/<model fingerp
 by the segment id and a hash of its cache key (the user, the segment id and its texts) in a
 folder per user, so a changed model or an edited segment misses instead of returning stale
 states, and :func:`forget_states` removes what a deleted memory or segment left
-(:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it). The store is bounded:
+(:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it). A translation may still
+write a segment's states after its delete removed them (it searched before the delete): a store
+given the translator's memory checks, after each write, that the memory still holds the segment
+with the same texts, and removes the file if not. Between the two, the delete's own removal finds
+the file, so a deleted segment's states never stay on disk. The store is bounded:
 past ``max_bytes`` (all models together) the least recently used files go. Deleting the
 directory loses nothing.
 
@@ -30,6 +34,7 @@ from ltmt.paths import ENV_CACHE, default_cache_dir
 
 if TYPE_CHECKING:
     from ltmt.fusion.datastore import ForcedSegment
+    from ltmt.memory.store import Memory
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +51,8 @@ class StateStore:
     """One model's force-decoded segments on disk (see the module docstring).
 
     ``fingerprint``: the model's (``Backbone.fingerprint``); ``root``: the cache directory
-    (default: :func:`ltmt.paths.default_cache_dir`). Segments load on the CPU.
+    (default: :func:`ltmt.paths.default_cache_dir`); ``memory``: the memory the segments come
+    from, checked after each write (module docstring). Segments load on the CPU.
     A file that cannot be read counts as a miss; a write that fails is logged and skipped:
     the store never stops a translation.
     """
@@ -57,10 +63,12 @@ class StateStore:
         root: Path | None = None,
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        memory: Memory | None = None,
     ) -> None:
         self.base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
         self.folder = self.base / fingerprint
         self.max_bytes = max_bytes
+        self.memory = memory
         self._used: int | None = None  # bytes under ``base``, counted on the first write
         self._warned = False
         self._private = False  # the base folder was made owner-only by this store
@@ -121,6 +129,9 @@ class StateStore:
             }
             save_file(tensors, str(partial))
             os.replace(partial, path)
+            if not self._still_stored(key):  # deleted while it was decoded: see the docstring
+                path.unlink(missing_ok=True)
+                return
             size = path.stat().st_size
         except OSError as exc:
             with contextlib.suppress(OSError):
@@ -141,6 +152,22 @@ class StateStore:
             self._used += size
         if self._used > self.max_bytes:
             self._used = _evict(self.base, int(self.max_bytes * 0.8))
+
+    def _still_stored(self, key: Hashable) -> bool:
+        """Whether ``memory`` (when given) still holds the segment of ``key`` (as
+        :meth:`path_of` checked it) with its texts."""
+        from ltmt.errors import LtmtError
+        from ltmt.fusion.datastore import segment_texts
+
+        if self.memory is None:
+            return True
+        assert isinstance(key, tuple)
+        _, user, seg_id, source, target = key
+        try:
+            segment = self.memory.get(str(user), int(seg_id))
+        except LtmtError:  # a closed memory, or one that cannot be read: keep nothing
+            return False
+        return segment is not None and segment_texts(segment) == (source, target)
 
     def clear(self) -> None:
         """Delete this model's stored segments."""

@@ -1,20 +1,26 @@
-"""What a searching thread keeps between searches: recent users' length and signature arrays
-(:mod:`.postings`) and the source tables of small memories (:class:`.sources.SourceTable`).
+"""What searches keep between calls: each thread its recent users' length and signature arrays
+(:mod:`.postings`), and all threads of one :class:`~ltmt.memory.store.Memory` together the
+source tables of small memories (:class:`.sources.SourceTable`, one per user).
 
 Cached arrays are keyed by the user's row as read in the search's own transaction; every write
 changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is never
 used, whichever process wrote. A source table is not re-read on every write: it is extended by
 the ids added since it was read (see :mod:`.sources`), and read anew when the user's uid
 differs (the user was deleted and created again, by any thread or process: uids are never
-reused) or its ``next_id`` is below what the table read (an older copy of the store).
+reused). A table read beyond the searching transaction's ``next_id`` (a thread's older
+snapshot, or the store replaced by an older copy) is cut back to it first, so what a later
+snapshot stores under those ids is read again.
 
-Each thread keeps its own: a server's worker threads each hold up to :data:`CACHED_USERS`
-users' tables, in plaintext for an encrypted store too (in memory only, never on disk).
+The source tables hold plaintext for an encrypted store too (in memory only, never on disk):
+at most :data:`CACHED_TABLES` of them per Memory, shared by its threads, so a server's thread
+pool keeps one copy of a user's sources, not one per thread.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 import lmdb
 import numpy as np
@@ -25,25 +31,108 @@ from ltmt.memory.sources import SourceTable
 
 # Users whose arrays a thread keeps; one more and all are dropped.
 CACHED_USERS = 8
+# Users whose source tables one Memory keeps; one more and the least recently searched goes.
+CACHED_TABLES = 16
 # A source table is read anew when it holds more than twice the user's segments plus this many.
 STALE_SLACK = 64
 
 
-class SearchScratch(threading.local):
-    """Per-thread reusable search state of one :class:`~ltmt.memory.store.Memory`."""
+@dataclass
+class _Slot:
+    """One user's table, and the lock its refreshes take (one refresh at a time per user)."""
 
-    def __init__(self) -> None:
-        self.lens: dict[str, tuple[bytes, np.ndarray, np.ndarray | None]] = {}
-        self.sources: dict[str, SourceTable] = {}
+    table: SourceTable | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class SourceTables:
+    """The source tables of one Memory's recently searched small memories, shared by threads."""
+
+    def __init__(self, capacity: int = CACHED_TABLES) -> None:
+        self.capacity = capacity
+        self._lock = threading.Lock()
+        self._slots: OrderedDict[str, _Slot] = OrderedDict()
+
+    def __contains__(self, user: str) -> bool:
+        return self.cached(user) is not None
+
+    def cached(self, user: str) -> SourceTable | None:
+        """The table last made for ``user`` (``None``: none kept)."""
+        with self._lock:
+            slot = self._slots.get(user)
+        return None if slot is None else slot.table
 
     def forget(self, user: str | None = None) -> None:
-        """Drop what is cached of ``user`` (None: of every user)."""
+        """Drop ``user``'s table (None: every table)."""
+        with self._lock:
+            if user is None:
+                self._slots.clear()
+            else:
+                self._slots.pop(user, None)
+
+    def get(
+        self,
+        txn: lmdb.Transaction,
+        user: str,
+        cipher: PlainCipher,
+        *,
+        uid: int,
+        next_id: int,
+        count: int,
+        casefold: bool,
+    ) -> SourceTable:
+        """The user's sources (case-folded when ``casefold``) as stored in the snapshot of
+        ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. Ids the table
+        read beyond ``next_id`` are dropped and read again by a later snapshot; a table that
+        holds more segments deleted since than the user has is read anew (adds and deletes
+        between searches would otherwise grow it, and the scan, without end)."""
+        with self._lock:
+            slot = self._slots.get(user)
+            if slot is None:
+                slot = self._slots[user] = _Slot()
+                while len(self._slots) > self.capacity:
+                    self._slots.popitem(last=False)
+            else:
+                self._slots.move_to_end(user)
+        with slot.lock:
+            table = slot.table
+            if (
+                table is None
+                or table.uid != uid
+                or table.casefold != casefold
+                or len(table.texts) > 2 * count + STALE_SLACK
+            ):
+                table = SourceTable.empty(uid, casefold)
+            elif table.end > next_id:
+                table = table.below(next_id)
+            table = table.refreshed(txn, cipher)
+            slot.table = table
+            return table
+
+
+class _ThreadArrays(threading.local):
+    def __init__(self) -> None:
+        self.lens: dict[str, tuple[bytes, np.ndarray, np.ndarray | None]] = {}
+
+
+class SearchScratch:
+    """Reusable search state of one :class:`~ltmt.memory.store.Memory`: per-thread arrays and
+    the shared source tables (``tables``)."""
+
+    def __init__(self) -> None:
+        self._arrays = _ThreadArrays()
+        self.tables = SourceTables()
+        # the user's sources as of the search's transaction (:meth:`SourceTables.get`)
+        self.source_table = self.tables.get
+
+    def forget(self, user: str | None = None) -> None:
+        """Drop what is cached of ``user`` (None: of every user): this thread's arrays and the
+        shared source tables."""
         if user is None:
-            self.lens.clear()
-            self.sources.clear()
+            self._arrays.lens.clear()
         else:
-            self.lens.pop(user, None)
-            self.sources.pop(user, None)
+            self._arrays.lens.pop(user, None)
+        self.tables.forget(user)
 
     def arrays(
         self,
@@ -56,40 +145,13 @@ class SearchScratch(threading.local):
         signatures: bool,
     ) -> tuple[np.ndarray, np.ndarray | None]:
         """The user's lengths and (when ``signatures``) term signatures, as of ``row``."""
-        cached = self.lens.get(user)
+        cache = self._arrays.lens
+        cached = cache.get(user)
         if cached is not None and cached[0] == row:
             return cached[1], cached[2]
         lens = postings.load_lens(txn, uid, cipher)
         sigs = postings.load_sigs(txn, uid, lens.size, cipher) if signatures else None
-        if len(self.lens) >= CACHED_USERS:
-            self.forget()
-        self.lens[user] = (row, lens, sigs)
+        if len(cache) >= CACHED_USERS:
+            cache.clear()
+        cache[user] = (row, lens, sigs)
         return lens, sigs
-
-    def source_table(
-        self,
-        txn: lmdb.Transaction,
-        user: str,
-        cipher: PlainCipher,
-        *,
-        uid: int,
-        next_id: int,
-        count: int,
-        casefold: bool,
-    ) -> SourceTable:
-        """The user's sources (case-folded when ``casefold``), read up to the snapshot of
-        ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. A table read
-        beyond ``next_id`` (the store was replaced by an older copy under this process) is read
-        again, and so is one that holds more segments deleted since than the user has (adds and
-        deletes between searches would otherwise grow it, and the scan, without end)."""
-        table = self.sources.get(user)
-        if (
-            table is None
-            or table.uid != uid
-            or table.end > next_id
-            or len(table.texts) > 2 * count + STALE_SLACK
-        ):
-            table = SourceTable.empty(uid, casefold)
-            self.sources[user] = table
-        table.refresh(txn, cipher)
-        return table

@@ -7,18 +7,19 @@ one that shares no n-gram with the query, e.g. ``child exited`` → ``invalid pi
 project's 2-core machines it is faster than the index at 10,000 segments or fewer: 0.5-1.3 ms
 at p50 on the dev users' own memories (1,400-5,100 segments) against 2.4-4.5 ms, 2.8 against
 3.6 ms CPU at 10,000, and slower at 20,000 (``eval/results/retrieval-{10k,20k}-scan.json``).
-A searching thread keeps the sources of recently searched small memories in a
-:class:`SourceTable`. Segment ids are never reused and a stored segment's source never changes,
-so a table stays valid as the memory changes: it is extended by the ids added since it was
-read, and a deleted segment is left out by its zero length in the lengths array of the
-searching transaction (a table holding more deleted segments than live ones is read anew, see
-:meth:`.scratch.SearchScratch.source_table`).
+The threads searching through one :class:`~ltmt.memory.store.Memory` share one
+:class:`SourceTable` per recently searched small memory (:class:`.scratch.SourceTables`). Segment
+ids are never reused and a stored segment's source never changes, so a table stays valid as the
+memory changes: it is extended by the ids added since it was read, and a deleted segment is left
+out by its zero length in the lengths array of the searching transaction (a table holding more
+deleted segments than live ones is read anew). A table never changes once made: a refresh makes
+a new one, so a thread may scan the table it got while another thread refreshes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import lmdb
 import numpy as np
@@ -53,7 +54,7 @@ def fetcher(txn: lmdb.Transaction, uid: int, cipher: PlainCipher, casefold: bool
     return fetch
 
 
-@dataclass
+@dataclass(frozen=True)
 class SourceTable:
     """The normalised sources (case-folded when ``casefold``) of user ``uid``'s segments with
     an id below ``end``, as read by some earlier transaction: ``ids[i]`` names ``texts[i]``."""
@@ -61,28 +62,36 @@ class SourceTable:
     uid: int
     casefold: bool
     ids: np.ndarray  # (n,) int64, ascending
-    texts: list[str]
+    texts: tuple[str, ...]
     end: int
 
     @classmethod
     def empty(cls, uid: int, casefold: bool) -> SourceTable:
-        return cls(uid, casefold, np.zeros(0, dtype=np.int64), [], 1)
+        return cls(uid, casefold, np.zeros(0, dtype=np.int64), (), 1)
 
-    def refresh(self, txn: lmdb.Transaction, cipher: PlainCipher) -> None:
-        """Add the segments stored in ``txn`` with an id of ``end`` or more."""
+    def refreshed(self, txn: lmdb.Transaction, cipher: PlainCipher) -> SourceTable:
+        """This table with the segments stored in ``txn`` with an id of ``end`` or more (itself
+        when there are none)."""
         prefix = NORM + u32(self.uid)
         cursor = txn.cursor()
         new_ids: list[int] = []
+        new_texts: list[str] = []
         if cursor.set_range(seg_key(self.uid, self.end, NORM)):
             for key, value in cursor:
                 if bytes(key[:5]) != prefix:
                     break
                 new_ids.append(int.from_bytes(key[5:9], "big"))
                 text = str(cipher.open(value, bytes(key)), "utf-8")
-                self.texts.append(text.casefold() if self.casefold else text)
-        if new_ids:
-            self.ids = np.concatenate([self.ids, np.array(new_ids, dtype=np.int64)])
-            self.end = new_ids[-1] + 1
+                new_texts.append(text.casefold() if self.casefold else text)
+        if not new_ids:
+            return self
+        ids = np.concatenate([self.ids, np.array(new_ids, dtype=np.int64)])
+        return replace(self, ids=ids, texts=self.texts + tuple(new_texts), end=new_ids[-1] + 1)
+
+    def below(self, end: int) -> SourceTable:
+        """This table without the segments of id ``end`` or more (as if read only up to it)."""
+        kept = int(np.searchsorted(self.ids, end))
+        return replace(self, ids=self.ids[:kept], texts=self.texts[:kept], end=end)
 
 
 def scan(query: str, table: SourceTable, lens: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -84,6 +84,7 @@ class Decoder:
         self.use_shortlist = shortlist
         self._table: LexicalShortlist | None = None
         self._table_tried = not shortlist
+        self._always: tuple[int, ...] = ()  # the special tokens every shortlist keeps
 
     @property
     def fast(self) -> FastDecoder | None:
@@ -117,11 +118,10 @@ class Decoder:
         if not self._table_tried:
             self._table_tried = True
             self._table = LexicalShortlist.load(self.backbone.path)
+            self._always = (self.backbone.eos_id, *_unknown_id(self.backbone))
         if self._table is None:
             return None
-        backbone = self.backbone
-        always = (backbone.eos_id, *_unknown_id(backbone))
-        return self._table.tokens(input_ids, named(), always, backbone.vocab_size)
+        return self._table.tokens(input_ids, named(), self._always, self.backbone.vocab_size)
 
     def _make_fast(self) -> FastDecoder | None:
         from ltmt.model import ctranslate

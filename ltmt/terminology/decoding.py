@@ -44,6 +44,10 @@ class GlossaryPass:
     fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
 
 
+def _encode(translator: Translator, units: Sequence[_Unit]) -> list[list[int]]:
+    return translator.encode([u.text for u in units], [u.segment for u in units])
+
+
 def term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:
     """The glossary terms found in ``unit`` by its segment's matcher (none without one)."""
     matcher = matchers[unit.segment]
@@ -162,7 +166,7 @@ class GlossaryDecoding:
         tokenizer = self.translator.backbone.tokenizer
         for start in range(0, len(chosen), self.translator.batch_size):
             chunk = chosen[start : start + self.translator.batch_size]
-            sources = self.translator._encode([units[i] for i in chunk])
+            sources = _encode(self.translator, [units[i] for i in chunk])
             written = [
                 list(tokenizer(text_target=outputs[i], add_special_tokens=False)["input_ids"])
                 for i in chunk
@@ -176,8 +180,9 @@ class GlossaryDecoding:
     def source_span(self, text: str, hit: TermHit) -> tuple[int, int]:
         """The source tokens of ``hit`` in the tokenised ``text`` (counted by tokenising the
         text before and through it: terms are whole words)."""
-        start = self.translator._count_words(text[: hit.start]) if hit.start else 0
-        return start, max(start + 1, self.translator._count_words(text[: hit.end]))
+        count = self.translator.count_words
+        start = count(text[: hit.start]) if hit.start else 0
+        return start, max(start + 1, count(text[: hit.end]))
 
     def decode_with_terms(
         self,
@@ -193,7 +198,7 @@ class GlossaryDecoding:
         for start in range(0, len(chosen), self.translator.batch_size):
             chunk = chosen[start : start + self.translator.batch_size]
             shown = [with_terms(units[i], hits[i]) if substitute else units[i] for i in chunk]
-            batch = self.translator._encode(shown)
+            batch = _encode(self.translator, shown)
             state = None
             if self.translator.fusion is not None:
                 state = self.translator.fusion.prepare(
@@ -202,7 +207,7 @@ class GlossaryDecoding:
                     [matches[units[i].segment] for i in chunk],
                 )
             texts.extend(
-                self.translator._decode(
+                self.translator.decode(
                     batch, self.constrained_state(batch, state, [hits[i] for i in chunk])
                 )
             )

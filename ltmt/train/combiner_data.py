@@ -234,8 +234,9 @@ def featurise(
     import torch
 
     from ltmt.fusion.combiner import state_features
-    from ltmt.fusion.datastore import force_decode, normalise_text
+    from ltmt.fusion.datastore import force_decode
     from ltmt.segments import Match, Segment
+    from ltmt.text import collapse_space
 
     model = backbone.model
     parts: list[tuple[torch.Tensor, ...]] = []
@@ -255,7 +256,7 @@ def featurise(
         if state is None:
             continue
         queries = force_decode(
-            backbone, [(normalise_text(e.source), normalise_text(e.target)) for e in chunk]
+            backbone, [(collapse_space(e.source), collapse_space(e.target)) for e in chunk]
         )
         with torch.inference_mode():
             for index, forced in enumerate(queries):

@@ -103,11 +103,14 @@ class FusionTrainConfig:
 
 @dataclass
 class _Batch:
+    """One padded training batch: the decoder's ``hidden`` states, and the datastore entries
+    (force-decoded memory segments: keys, target tokens, fuzzy scores) each row may attend to."""
+
     hidden: torch.Tensor  # (B, T, d)
     labels: torch.Tensor  # (B, T), -100 for padding
-    memory_states: torch.Tensor  # (B, N, d)
-    memory_tokens: torch.Tensor  # (B, N)
-    memory_scores: torch.Tensor  # (B, N)
+    entry_keys: torch.Tensor  # (B, N, d)
+    entry_values: torch.Tensor  # (B, N)
+    entry_scores: torch.Tensor  # (B, N)
     mask: torch.Tensor  # (B, T, N)
 
 
@@ -169,9 +172,9 @@ class _Sampler:
         size = len(positions)
         hidden = torch.zeros((size, steps, d), dtype=data.states.dtype)
         labels = torch.full((size, steps), -100, dtype=torch.long)
-        memory_states = torch.zeros((size, width, d), dtype=data.states.dtype)
-        memory_tokens = torch.zeros((size, width), dtype=torch.long)
-        memory_scores = torch.zeros((size, width))
+        entry_keys = torch.zeros((size, width, d), dtype=data.states.dtype)
+        entry_values = torch.zeros((size, width), dtype=torch.long)
+        entry_scores = torch.zeros((size, width))
         valid = torch.zeros((size, width), dtype=torch.bool)
         for row, ((start, end), memory) in enumerate(zip(spans, memories, strict=True)):
             hidden[row, : end - start] = data.states[start:end]
@@ -179,13 +182,13 @@ class _Sampler:
             at = 0
             for j, score in memory:
                 s, e = data.span(j)
-                memory_states[row, at : at + e - s] = data.states[s:e]
-                memory_tokens[row, at : at + e - s] = data.tokens[s:e]
-                memory_scores[row, at : at + e - s] = score
+                entry_keys[row, at : at + e - s] = data.states[s:e]
+                entry_values[row, at : at + e - s] = data.tokens[s:e]
+                entry_scores[row, at : at + e - s] = score
                 valid[row, at : at + e - s] = True
                 at += e - s
         mask = valid[:, None, :] & (labels != -100)[:, :, None]
-        return _Batch(hidden, labels, memory_states, memory_tokens, memory_scores, mask)
+        return _Batch(hidden, labels, entry_keys, entry_values, entry_scores, mask)
 
 
 def _loss(
@@ -197,9 +200,9 @@ def _loss(
     embeddings = output.get_input_embeddings().weight
     dtype = batch.hidden.dtype  # bf16 states under autocast, float32 otherwise
     memory = adapter.project_memory(
-        batch.memory_states.to(dtype),
-        embeddings[batch.memory_tokens].to(dtype),
-        batch.memory_scores.to(dtype),
+        batch.entry_keys.to(dtype),
+        embeddings[batch.entry_values].to(dtype),
+        batch.entry_scores.to(dtype),
     )
     fused = adapter(batch.hidden.to(dtype), memory, batch.mask)
     logits = output.lm_head(fused) + output.final_logits_bias
@@ -255,9 +258,9 @@ def _float(batch: _Batch) -> _Batch:
     return _Batch(
         batch.hidden.float(),
         batch.labels,
-        batch.memory_states.float(),
-        batch.memory_tokens,
-        batch.memory_scores,
+        batch.entry_keys.float(),
+        batch.entry_values,
+        batch.entry_scores,
         batch.mask,
     )
 

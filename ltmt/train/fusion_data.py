@@ -23,7 +23,8 @@ import numpy as np
 
 from ltmt.errors import ConfigError, InputError
 from ltmt.fusion import selection as match_selection
-from ltmt.fusion.datastore import force_decode, normalise_text
+from ltmt.fusion.datastore import force_decode
+from ltmt.text import collapse_space
 from ltmt.train.data import read_jsonl_pairs, read_parallel_text
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def _clean(pairs: Sequence[tuple[str, str]], max_chars: int) -> list[tuple[str, 
     seen: set[tuple[str, str]] = set()
     out = []
     for source, target in pairs:
-        item = (normalise_text(source), normalise_text(target))
+        item = (collapse_space(source), collapse_space(target))
         if item[0] and item[1] and max(map(len, item)) <= max_chars and item not in seen:
             seen.add(item)
             out.append(item)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 SCRIPT = Path(__file__).parents[2] / "eval" / "bench_encryption.py"
 
 
 def load_script(path: Path = SCRIPT) -> Any:
-    """The benchmark script at ``path`` as a module."""
+    """The benchmark script at ``path`` as a module (its folder on ``sys.path``, as when it
+    runs: the scripts import ``eval/support.py``)."""
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -46,3 +52,17 @@ def test_run_reports_both_stores_on_the_same_data(tmp_path: Path) -> None:
     assert result["import"]["plain"]["added"] == result["import"]["encrypted"]["added"] > 0
     assert result["same_matches"] == 1.0
     assert result["search_ratio"]["p50"] > 0
+
+
+def test_the_eval_scripts_print_and_save_one_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    support = load_script(SCRIPT.with_name("support.py"))
+    output = tmp_path / "new" / "report.json"
+    text = support.emit_report({"bleu": 47.36, "user": "Jürgen"}, output, ensure_ascii=False)
+    assert output.read_text(encoding="utf-8") == text + "\n"
+    assert json.loads(capsys.readouterr().out) == {"bleu": 47.36, "user": "Jürgen"}
+    support.emit_report({"all": [1, 2]}, None, shown={"part": 1})
+    assert json.loads(capsys.readouterr().out) == {"part": 1}
+    assert support.DEV_USERS_DIR == support.DATA_DIR / "l10n" / "dev"
+    assert SCRIPT.parents[1] == support.REPO

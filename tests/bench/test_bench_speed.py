@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 from pathlib import Path
 
 import pytest
+from test_bench_encryption import load_script
 
 pytestmark = pytest.mark.slow  # translates the tiny fixture users with six engines
 
@@ -15,11 +15,7 @@ SCRIPT = Path(__file__).parents[2] / "eval" / "bench_speed.py"
 
 
 def _load_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_speed", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def _args(model_dir: Path, **options: object) -> argparse.Namespace:

@@ -7,9 +7,10 @@ import torch
 from fusion_fakes import FakeMemory, make_match
 
 from ltmt.errors import ConfigError
-from ltmt.fusion.datastore import BatchMemory, SegmentCache, force_decode, normalise_text
+from ltmt.fusion.datastore import BatchMemory, SegmentCache, force_decode
 from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState
 from ltmt.model.decode import DecodeConfig, decode
+from ltmt.text import collapse_space
 from ltmt.translator import Translator
 
 SOURCE, TARGET = "open the file", "öffne die Datei"
@@ -180,7 +181,7 @@ def test_segment_cache_reuses_and_bounds(tiny_backbone) -> None:  # type: ignore
 
 
 def test_multiline_targets_are_normalised(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
-    assert normalise_text("  a\nb \n\n c\n") == "a b c"
+    assert collapse_space("  a\nb \n\n c\n") == "a b c"
     [plain] = force_decode(tiny_backbone, [(SOURCE, TARGET)])
     state = KnnFusion(COPY).prepare(
         tiny_backbone, [SOURCE], [[make_match(SOURCE + "\n", TARGET + "\n", 90.0)]]
@@ -397,3 +398,12 @@ def test_differing_penalty_pushes_entries_from_words_the_input_lacks(tiny_backbo
     expected = torch.sort(base.distance + 3.0 * base.differing, dim=1).values
     assert torch.allclose(pushed.distance, expected, atol=1e-5)
     assert bool((pushed.lam <= base.lam).all())
+
+
+def test_the_vote_stays_on_the_datastores_device() -> None:
+    """Every tensor is made on the model's device: on the ``meta`` device here, where a tensor
+    made on the CPU would show (as it would on a GPU)."""
+    state = KnnState(_two_segment_memory(), KnnConfig(memory_eos="all"), 4)
+    tokens = torch.zeros((2, 3), dtype=torch.long, device="meta")
+    weights, keep = state.vote(tokens, torch.zeros((2, 3), device="meta"), 1.0)
+    assert weights.device == keep.device == torch.device("meta") and keep.shape == (2,)

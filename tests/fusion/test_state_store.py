@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import torch
 from fusion_fakes import FakeMemory
 
-from ltmt.fusion.datastore import ForcedSegment, SegmentCache, force_decode
+from ltmt import Memory
+from ltmt.fusion.datastore import ForcedSegment, SegmentCache, force_decode, segment_texts
 from ltmt.fusion.knn import KnnFusion
 from ltmt.fusion.state_store import STORE_FOLDER, StateStore, forget_states
+from ltmt.paths import ENV_CACHE
+from ltmt.segments import Segment
 from ltmt.translator import Translator
 
 SOURCE, TARGET = "open the file", "öffne die Datei"
@@ -150,3 +154,83 @@ def test_files_of_the_layout_before_alignment_are_never_read(tmp_path: Path) -> 
     assert not store.path_of(key).exists()
     save_file({"keys": item.keys, "values": item.values}, str(store.path_of(key)))
     assert store.get(key) is None and not store.path_of(key).exists()  # wrong tensors: dropped
+
+
+@pytest.fixture
+def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Memory]:
+    """A memory whose deletes forget the states under ``tmp_path/cache``."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    with Memory(tmp_path / "memory") as opened:
+        yield opened
+
+
+def _stored_segment(memory: Memory) -> tuple[tuple[str, str, int, str, str], Segment]:
+    segment = memory.add("u", "Open the file", "Öffne die Datei")
+    return ("m", "u", segment.id, *segment_texts(segment)), segment
+
+
+def test_states_written_after_their_segment_was_deleted_do_not_stay(
+    memory: Memory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race: a translation searched, then Memory.delete removed the segment and its states,
+    then the translation wrote them. Here the delete runs inside the write, after the states are
+    saved and before the file takes its name (where the delete's removal cannot find it)."""
+    import safetensors.torch
+
+    key, segment = _stored_segment(memory)
+    store = StateStore("m", memory=memory)
+    save = safetensors.torch.save_file
+
+    def save_then_delete(tensors: dict[str, torch.Tensor], path: str) -> None:
+        save(tensors, path)
+        assert memory.delete("u", segment.id)
+
+    monkeypatch.setattr(safetensors.torch, "save_file", save_then_delete)
+    store.put(key, _segment(3))
+    assert not store.path_of(key).exists()
+    assert list((tmp_path / "cache").rglob("*.safetensors")) == []
+
+
+def test_states_of_a_segment_deleted_before_the_write_or_just_after_it_do_not_stay(
+    memory: Memory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = StateStore("m", memory=memory)
+    key, segment = _stored_segment(memory)
+    memory.delete("u", segment.id)  # before: the write finds no segment
+    store.put(key, _segment(3))
+    assert not store.path_of(key).exists()
+    key, segment = _stored_segment(memory)
+    replace = os.replace
+
+    def replace_then_delete(source: str, target: str) -> None:
+        replace(source, target)
+        assert memory.delete("u", segment.id)  # its removal finds the file
+
+    monkeypatch.setattr(os, "replace", replace_then_delete)
+    store.put(key, _segment(3))
+    assert not store.path_of(key).exists()
+
+
+def test_states_of_a_live_segment_stay_and_a_re_created_users_other_text_does_not(
+    memory: Memory,
+) -> None:
+    store = StateStore("m", memory=memory)
+    key, segment = _stored_segment(memory)
+    store.put(key, _segment(3))
+    assert store.get(key) is not None
+    memory.delete_user("u")
+    again = memory.add("u", "Close the window", "Schließe das Fenster")
+    assert again.id == segment.id  # same user and id, other text: the old states go
+    store.put(key, _segment(3))
+    assert not store.path_of(key).exists()
+    memory.close()
+    store.put(key, _segment(3))  # a closed memory cannot vouch for the segment: kept nowhere
+    assert not store.path_of(key).exists()
+
+
+def test_the_translator_gives_its_store_the_memory_to_check(tiny_backbone, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Memory(tmp_path) as memory:
+        translator = Translator(tiny_backbone, memory, fusion="knn")
+        assert translator.fusion.cache.store.memory is memory  # type: ignore[union-attr]
+    stand_in = Translator(tiny_backbone, FakeMemory(), fusion="knn")  # type: ignore[arg-type]
+    assert stand_in.fusion.cache.store.memory is None  # type: ignore[union-attr]

@@ -1,9 +1,12 @@
-"""The exhaustive scan of small memories and its per-thread source tables."""
+"""The exhaustive scan of small memories and the source tables its threads share."""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from pathlib import Path
 
+import lmdb
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -11,10 +14,18 @@ from hypothesis import strategies as st
 
 from ltmt import Memory
 from ltmt.errors import InputError
-from ltmt.memory.scratch import STALE_SLACK
+from ltmt.memory import env, postings, rows
+from ltmt.memory.layout import user_key
+from ltmt.memory.scratch import CACHED_TABLES, STALE_SLACK
 from ltmt.memory.sources import SourceTable, scan
 from ltmt.retrieval import rerank
 from ltmt.text import normalize
+
+
+def _table(memory: Memory) -> SourceTable:
+    table = memory._scratch.tables.cached("u")
+    assert table is not None
+    return table
 
 
 @settings(max_examples=60, deadline=None)
@@ -32,7 +43,7 @@ def test_scan_is_the_rerank_of_every_live_segment(
     ids = np.arange(1, len(texts) + 1, dtype=np.int64)
     lens = np.array([0] + [max(1, len(t)) for t in texts], dtype=np.uint16)
     lens[[i + 1 for i in dead if i < len(texts)]] = 0
-    table = SourceTable(1, True, ids, list(texts), len(texts) + 1)
+    table = SourceTable(1, True, ids, tuple(texts), len(texts) + 1)
     live = [i for i in range(len(texts)) if lens[i + 1]]
     ranked = rerank(query, [int(ids[i]) for i in live], [texts[i] for i in live], k)
     assert scan(query, table, lens, k) == [(i, score) for i, score in ranked if score > 0]
@@ -50,7 +61,7 @@ def test_tables_follow_adds_deletes_and_re_adds_from_another_handle(tmp_path: Pa
         again = writer.add("u", "Rename the remote", "Remote umbenennen")
         found = searcher.search("u", "Rename the remote", k=5)
         assert [m.segment.id for m in found if m.score == 100.0] == [again.id]
-        table = searcher._scratch.sources["u"]
+        table = _table(searcher)
         assert table.ids.tolist() == [1, 2, added.id, again.id]  # read once each, in id order
         assert table.texts[-1] == normalize("Rename the remote").casefold()
 
@@ -63,7 +74,7 @@ def test_a_table_of_mostly_deleted_segments_is_read_again(tmp_path: Path) -> Non
             added = writer.add("u", f"Temporary segment {number}", "Vorläufig")
             assert searcher.search("u", f"Temporary segment {number}", k=1)[0].score == 100.0
             writer.delete("u", added.id)
-            assert len(searcher._scratch.sources["u"].texts) <= 2 * 2 + STALE_SLACK + 1
+            assert len(_table(searcher).texts) <= 2 * 2 + STALE_SLACK + 1
         assert [m.segment.source for m in searcher.search("u", "Temporary segment", k=5)] == [
             "Open the file"
         ]
@@ -91,8 +102,8 @@ def test_a_user_re_created_by_another_handle_gets_a_new_table(tmp_path: Path) ->
         writer.import_pairs("u", again)
         found = searcher.search("u", "Open the file", k=5)
         assert found and all(m.segment.source != "Open the file" for m in found)
-        table = searcher._scratch.sources["u"]
-        assert table.texts == [normalize(source).casefold() for source, _ in again]
+        table = _table(searcher)
+        assert table.texts == tuple(normalize(source).casefold() for source, _ in again)
 
 
 def test_case_sensitive_memories_scan_with_case(tmp_path: Path) -> None:
@@ -107,7 +118,7 @@ def test_large_memories_use_the_index(tmp_path: Path) -> None:
     with Memory(tmp_path, scan_max=1) as memory:
         memory.import_pairs("u", [("Open the file", "A"), ("Close the file", "B")])
         assert memory.search("u", "Open the file", k=1)[0].score == 100.0
-        assert "u" not in memory._scratch.sources
+        assert "u" not in memory._scratch.tables
 
 
 def test_scan_max_must_not_be_negative(tmp_path: Path) -> None:
@@ -120,10 +131,151 @@ def test_a_table_read_beyond_the_users_next_id_is_read_again(tmp_path: Path) -> 
     with Memory(tmp_path) as memory:
         memory.add("u", "Open the file", "Datei öffnen")
         memory.search("u", "Open the file", k=1)
-        table = memory._scratch.sources["u"]
-        table.ids = np.append(table.ids, 7)
-        table.texts.append("a segment of the newer store")
-        table.end = 8
+        slot = memory._scratch.tables._slots["u"]
+        assert slot.table is not None
+        slot.table = replace(
+            slot.table,
+            ids=np.append(slot.table.ids, 7),
+            texts=(*slot.table.texts, "a segment of the newer store"),
+            end=8,
+        )
         found = memory.search("u", "a segment of the newer store", k=5)
         assert [m.segment.source for m in found] == ["Open the file"]
-        assert memory._scratch.sources["u"].ids.tolist() == [1]
+        assert _table(memory).ids.tolist() == [1]
+        assert _table(memory).end == 2  # what the older copy adds as 2... is read again
+
+
+def test_threads_share_one_table_per_user(tmp_path: Path) -> None:
+    """A server's worker threads keep one copy of a user's sources, not one each."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", [("Open the file", "A"), ("Close the file", "B")])
+        seen: list[SourceTable] = []
+
+        def search() -> None:
+            assert memory.search("u", "Open the file", k=1)[0].score == 100.0
+            seen.append(_table(memory))
+
+        workers = [threading.Thread(target=search) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        assert len(seen) == 4 and all(table is seen[0] for table in seen)
+        assert list(memory._scratch.tables._slots) == ["u"]
+
+
+def test_a_memory_keeps_a_bounded_number_of_tables(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        for number in range(CACHED_TABLES + 2):
+            memory.add(f"u{number}", "Open the file", "Datei öffnen")
+            memory.search(f"u{number}", "Open the file", k=1)
+        memory.search("u2", "Open the file", k=1)  # recently searched: kept
+        kept = list(memory._scratch.tables._slots)
+        assert len(kept) == CACHED_TABLES and "u0" not in kept and kept[-1] == "u2"
+
+
+def _scan_both_ways(memory: Memory, user: str, query: str, k: int) -> tuple[object, object]:
+    """In one read transaction: the scan of the shared table, and of a table read afresh."""
+
+    def run(txn: lmdb.Transaction) -> tuple[object, object]:
+        raw = txn.get(user_key(user))
+        if raw is None:
+            return [], []
+        info, cipher = rows.decode_user(bytes(raw), memory.store.vault, user)
+        lens = postings.load_lens(txn, info.uid, cipher)
+        shared = memory._scratch.source_table(
+            txn, user, cipher, uid=info.uid, next_id=info.next_id, count=info.count, casefold=True
+        )
+        fresh = SourceTable.empty(info.uid, True).refreshed(txn, cipher)
+        return scan(query, shared, lens, k), scan(query, fresh, lens, k)
+
+    return env.read(memory.store, run, buffers=True)
+
+
+def test_threads_searching_while_another_adds_and_deletes_see_the_exhaustive_scan(
+    tmp_path: Path,
+) -> None:
+    """Searching threads and a writing thread on one Memory, for real: every scan of the
+    shared table equals the scan of the same snapshot's sources read afresh, and the segments
+    never deleted are always found."""
+    stable = [(f"Keep the file number {n}", f"Datei {n}") for n in range(40)]
+    done = threading.Event()
+    errors: list[BaseException] = []
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", stable)
+
+        def write() -> None:
+            try:
+                added = []
+                for n in range(STALE_SLACK * 2):
+                    added.append(memory.add("u", f"Temporary file number {n}", "Vorläufig").id)
+                    if n % 3:
+                        memory.delete("u", added.pop(0))
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+            finally:
+                done.set()
+
+        def search(seed: int) -> None:
+            try:
+                rounds = 0
+                while not done.is_set() or rounds < 5:
+                    rounds += 1
+                    query = normalize(f"Temporary file number {(seed * 7 + rounds) % 50}")
+                    shared, fresh = _scan_both_ways(memory, "u", query.casefold(), 5)
+                    assert shared == fresh
+                    source, _ = stable[(seed + rounds) % len(stable)]
+                    assert memory.search("u", source, k=1)[0].segment.source == source
+            except BaseException as exc:
+                errors.append(exc)
+
+        searchers = [threading.Thread(target=search, args=(n,)) for n in range(3)]
+        writer = threading.Thread(target=write)
+        for thread in [*searchers, writer]:
+            thread.start()
+        for thread in [writer, *searchers]:
+            thread.join(timeout=120)
+        assert not errors, errors
+        query = normalize("Temporary file number 7").casefold()
+        shared, fresh = _scan_both_ways(memory, "u", query, 50)
+        assert shared == fresh and len(shared) > 0
+
+
+def test_a_search_in_an_older_snapshot_cuts_the_shared_table_back_and_the_next_reads_on(
+    tmp_path: Path,
+) -> None:
+    """A thread still reading an older snapshot gets the table cut back to what it stores
+    (never a segment added after it began); the next newer search reads the rest again."""
+    began, searched = threading.Event(), threading.Event()
+    seen: list[tuple[object, object]] = []
+    with Memory(tmp_path) as memory:
+        memory.add("u", "Open the file", "Datei öffnen")
+
+        def old_snapshot(txn: lmdb.Transaction) -> None:
+            began.set()
+            assert searched.wait(30)
+            raw = txn.get(user_key("u"))
+            assert raw is not None
+            info, cipher = rows.decode_user(bytes(raw), memory.store.vault, "u")
+            table = memory._scratch.source_table(
+                txn,
+                "u",
+                cipher,
+                uid=info.uid,
+                next_id=info.next_id,
+                count=info.count,
+                casefold=True,
+            )
+            seen.append((table.ids.tolist(), table.end))
+
+        reader = threading.Thread(target=lambda: env.read(memory.store, old_snapshot))
+        reader.start()
+        assert began.wait(30)
+        added = memory.add("u", "Rename the remote", "Remote umbenennen")
+        assert memory.search("u", "Rename the remote", k=1)[0].segment == added
+        assert _table(memory).ids.tolist() == [1, added.id]
+        searched.set()
+        reader.join(30)
+        assert seen == [([1], added.id)]
+        assert memory.search("u", "Rename the remote", k=1)[0].segment == added
+        assert _table(memory).ids.tolist() == [1, added.id]

@@ -115,3 +115,20 @@ def test_saved_table_reads_back_and_a_foreign_file_is_refused(
     with pytest.raises(ModelError, match="not an ltmt shortlist"):
         LexicalShortlist.load(tmp_path)
     assert LexicalShortlist.load(tmp_path / "nothing-here") is None
+
+
+def test_the_tokens_every_shortlist_keeps_are_found_once(
+    model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.model import engine
+
+    backbone = load_backbone(model_dir)
+    looked_up = []
+    unknown = engine._unknown_id
+    monkeypatch.setattr(engine, "_unknown_id", lambda b: looked_up.append(b) or unknown(b))
+    decoder = Decoder(backbone, engine="torch", shortlist=True)
+    state = _knn_state(backbone)
+    input_ids, _ = pad_token_ids(backbone.tokenizer(SOURCES)["input_ids"], backbone.pad_id)
+    first, second = (decoder.shortlist_for(input_ids, state) for _ in range(2))
+    assert first is not None and second is not None and torch.equal(first, second)
+    assert len(looked_up) == 1 and backbone.eos_id in first.tolist()
