@@ -36,6 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+from ab_retrieval import saved_query_parser  # noqa: E402
 from bench_retrieval import USER, machine_info, percentile, write_result  # noqa: E402
 
 Phases = dict[str, float]
@@ -264,18 +265,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--queries", type=Path, required=True)
-    parser.add_argument("--sets", nargs="+", default=["real", "perturbed", "heldout"])
-    parser.add_argument("--k", type=int, default=5)
-    parser.add_argument("--output", type=Path, default=None)
+    parser = saved_query_parser(__doc__)
     parser.add_argument(
         "--misses", action="store_true", help="explain the missed queries (untimed)"
     )
-    parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
     write_result(run(args), args.output)
 

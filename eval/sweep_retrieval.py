@@ -27,13 +27,15 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
-from ab_retrieval import summarise  # noqa: E402
+from ab_retrieval import saved_query_parser, summarise  # noqa: E402
 from bench_retrieval import USER, machine_info, write_result  # noqa: E402
+from support import use_this_checkout  # noqa: E402
 
 KNOBS = ("budget", "widen", "candidates", "recount")
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    use_this_checkout()
     from ltmt import Memory
     from ltmt.memory import index
 
@@ -99,17 +101,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--queries", type=Path, required=True)
+    parser = saved_query_parser(__doc__)
     parser.add_argument("--settings", default="[{}]", help="JSON list of knob settings")
-    parser.add_argument("--sets", nargs="+", default=["real", "perturbed", "heldout"])
-    parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--warm", type=int, default=100, help="untimed queries per setting first")
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
     write_result(run(args), args.output)
 
