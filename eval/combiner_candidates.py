@@ -7,7 +7,8 @@ products`` holds out. With ``--bleu N`` it also translates (beam 4) the first ``
 queries of each variant with their (varied) memories and scores BLEU against their (varied)
 targets: the loss is read at the gold prefix, BLEU at decoding, and the two can disagree. This is
 how the combiner candidates are selected, never on the dev users. ``knn:NAME=VALUE,...`` scores
-plain kNN with other settings (BLEU only: the rows hold the config's neighbours).
+plain kNN with other settings; a combiner trained with other kNN settings than the config's
+gets BLEU only too (the rows hold the config's neighbours).
 
     python eval/combiner_candidates.py --config configs/train/combiner-ablation/mask.yaml \
         --output eval/results/combiner/candidates.json [--bleu 150] \
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             knn = KnnConfig(**{**config.combiner.knn, **options})
             combiner = Combiner(CombinerConfig(knn=to_dict(knn)))
         # the rows hold the neighbours of the config's kNN settings: other settings get BLEU only
-        scores[name] = {} if options else dev_losses(combiner, rows, dev, variant)
+        same_rows = combiner.config.knn_config == KnnConfig(**config.combiner.knn)
+        scores[name] = dev_losses(combiner, rows, dev, variant) if same_rows else {}
         if args.bleu:
             scores[name].update(held_out_bleu(args.model, combiner, translated, args.threads))
     return {
@@ -79,13 +81,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def knn_options(name: str) -> dict[str, float] | None:
+def knn_options(name: str) -> dict[str, float | int] | None:
     """``knn`` → ``{}``; ``knn:differing_penalty=2,tau=2`` → those kNN settings (an untrained
     combiner: plain kNN with them); a combiner directory → ``None``."""
     if name != "knn" and not name.startswith("knn:"):
         return None
     pairs = [item.split("=", 1) for item in name[4:].split(",") if item]
-    return {key: float(value) for key, value in pairs}
+    return {key: int(value) if value.isdigit() else float(value) for key, value in pairs}
 
 
 def held_out_bleu(model: str, combiner: Any, examples: list[Any], threads: int) -> dict[str, float]:
@@ -94,7 +96,7 @@ def held_out_bleu(model: str, combiner: Any, examples: list[Any], threads: int) 
     import sacrebleu
     import torch
 
-    from ltmt.fusion.combiner import TrainedKnnFusion
+    from ltmt.fusion.trained_knn import TrainedKnnFusion
     from ltmt.segments import Match, Segment
     from ltmt.translator import Translator
 

@@ -26,8 +26,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
-    from ltmt.fusion.combiner import TrainedKnnFusion
     from ltmt.fusion.knn import KnnFusion
+    from ltmt.fusion.trained_knn import TrainedKnnFusion
     from ltmt.translator import Translator
 
     torch.set_num_threads(args.threads)

@@ -1,8 +1,9 @@
 """Peak RSS of the main job: ``ltmt translate`` as a user runs it, one child process per case.
 
 Cases: ``examples/hello.txt`` with an empty memory (the README's first command), and the first
-``--limit`` one-line test segments of ``--user`` with that user's memory, once per
-``--fusion-weights`` value. A warm-up run converts the model first (the conversion runs in a
+``--limit`` one-line test segments of ``--user`` with that user's memory, once per ``--fusion``
+method (``auto``, the default: ``knn-trained`` on the default model) and ``--fusion-weights``
+value. A warm-up run converts the model first (the conversion runs in a
 child process that would otherwise count); each case then runs in a fresh store with no match
 states on disk (a user's first run). Its peak RSS is ``ru_maxrss`` from ``os.wait4``: the largest
 of the process and its children. Untimed: run it apart from timed benchmarks.
@@ -84,6 +85,7 @@ def rss_parser(doc: str, output: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--user", default="git")
     parser.add_argument("--weights", default="float32,bfloat16", help="--fusion-weights values.")
+    parser.add_argument("--fusions", default="auto", help="--fusion methods, e.g. auto,knn.")
     return parser
 
 
@@ -105,29 +107,20 @@ def main() -> None:
         results.append(run_case("hello-empty-memory", hello, work))
         text = work / "sources.txt"
         text.write_text("\n".join(sources) + "\n", "utf-8")
-        for weights in args.weights.split(","):
-            name = f"{args.user}-memory-{weights}"
-            memory = users / f"{args.user}.memory.jsonl"
-            store = str(work / name / "store")
-            subprocess.run(
-                [
-                    *LTMT,
-                    "memory",
-                    "import",
-                    str(memory),
-                    "--user",
-                    args.user,
-                    "--memory-dir",
-                    store,
-                ],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-            case = [str(text), "--user", args.user, "--model", args.model]
-            results.append(run_case(name, [*case, "--fusion-weights", weights], work))
+        for fusion in args.fusions.split(","):
+            for weights in args.weights.split(","):
+                name = f"{args.user}-memory-{fusion}-{weights}"
+                store = str(work / name / "store")
+                memory = str(users / f"{args.user}.memory.jsonl")
+                import_memory = [*LTMT, "memory", "import", memory, "--user", args.user]
+                subprocess.run([*import_memory, "--memory-dir", store],
+                               check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+                case = [str(text), "--user", args.user, "--model", args.model]
+                case += ["--fusion", fusion, "--fusion-weights", weights]
+                results.append(run_case(name, case, work))
     first = results[1]["outputs"]
     for case in results[1:]:
-        case["outputs_differing_from_first_weights"] = sum(
+        case["outputs_differing_from_first_case"] = sum(
             a != b for a, b in zip(first, case.pop("outputs"), strict=True)
         )
     results[0].pop("outputs")

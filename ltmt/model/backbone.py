@@ -9,12 +9,12 @@ through the same code path.
 from __future__ import annotations
 
 import json
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import ModelError
+from ltmt.model.spm_tokenizer import load_tokenizer
 from ltmt.model.weights import load_hint, load_weights, native_supported, weight_files
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default-en-de"
@@ -288,8 +288,6 @@ def load_backbone(
     config ltmt's own Marian modules reproduce loads into them (:mod:`ltmt.model.marian`; same
     outputs, no transformers model code); ``False``, or anything else, loads ``MarianMTModel``.
     """
-    from transformers import MarianTokenizer
-
     name = resolve_model_name(model)
     path = Path(name).expanduser()
     local = path.is_dir()
@@ -305,15 +303,13 @@ def load_backbone(
         )
     source = str(path if local else name)
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
-            tokenizer = MarianTokenizer.from_pretrained(source, local_files_only=local)
+        tokenizer = load_tokenizer(source, local)
         config = _read_config(path) if local else None
         if config is None:
             from transformers import MarianConfig  # imports torch: only when config.json lacks keys
 
             config = MarianConfig.from_pretrained(source, local_files_only=local)
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise ModelError(f"cannot load model {name}: {load_hint(local)}") from exc
 
     native = native and local and config is not None and native_supported(config)

@@ -199,8 +199,9 @@ def train_combiner(
     import torch
 
     from ltmt.fusion.adapter import BaseInfo, embedding_sha1
-    from ltmt.fusion.combiner import COMBINER_SUBDIR, Combiner, CombinerConfig
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
     from ltmt.fusion.knn import KnnConfig, KnnFusion
+    from ltmt.fusion.registry import COMBINER_SUBDIR
     from ltmt.model.backbone import load_backbone
 
     opt = config.train

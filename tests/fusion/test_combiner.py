@@ -15,11 +15,11 @@ from ltmt.fusion.combiner import (
     MODEL_FEATURES,
     Combiner,
     CombinerConfig,
-    TrainedKnnFusion,
     step_features,
 )
-from ltmt.fusion.knn import KnnFusion
+from ltmt.fusion.knn import KnnConfig, KnnFusion
 from ltmt.fusion.registry import make_fusion
+from ltmt.fusion.trained_knn import TrainedKnnFusion
 from ltmt.model.backbone import bfloat16_weights, load_backbone
 from ltmt.translator import Translator
 
@@ -136,6 +136,23 @@ def test_step_features_shape_and_values() -> None:
     assert named["agree"].tolist() == [1.0, 0.0]
     assert named["knn_max_prob"].tolist() == [1.0, 0.75]
     assert named["fuzzy_score"].tolist() == pytest.approx([0.8, 0.6])
+
+
+def test_step_features_makes_every_tensor_on_the_states_device() -> None:
+    # "meta" stands in for CUDA on a CPU machine: a tensor made on the CPU beside meta
+    # inputs fails the same way a CPU tensor beside CUDA states does
+    meta = torch.device("meta")
+    features = step_features(
+        torch.zeros(3, 7, device=meta),
+        torch.zeros(3, device=meta),
+        torch.zeros(3, 2, dtype=torch.long, device=meta),
+        torch.zeros(3, 2, device=meta),
+        torch.zeros(3, 2, device=meta),
+        torch.zeros(3, device=meta),
+        4,
+    )
+    assert features.device == meta
+    assert features.shape == (3, 4 + len(FEATURE_NAMES))
 
 
 def test_lower_only_never_raises_lambda_and_model_features_can_be_left_unread() -> None:
@@ -308,3 +325,13 @@ def test_the_shipped_combiner_loads() -> None:
     combiner, base = Combiner.load(directory)
     assert combiner.config.neighbour_features and combiner.net.neighbour is not None
     assert base.embedding_sha1  # checked against the base it is used with
+    # trained with the shipped recipe's match selection (more and looser matches than knn's)
+    from ltmt.config import from_dict, read_yaml
+    from ltmt.train.combiner import CombinerTrainConfig
+
+    recipe = Path(ltmt.__file__).parents[1] / "configs/train/fusion-combiner-en-de.yaml"
+    if recipe.is_file():  # a source checkout
+        knn = from_dict(CombinerTrainConfig, read_yaml(recipe)).combiner.knn
+        shipped = KnnConfig(**knn)
+        assert combiner.config.knn_config == shipped
+        assert (shipped.max_matches, shipped.neighbours) == (4, 8)

@@ -63,8 +63,9 @@ def test_training_and_decoding_read_matches_through_the_same_selection(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Fails if the combiner's training data or a decoder reads matches any other way."""
-    from ltmt.fusion.combiner import Combiner, CombinerConfig, TrainedKnnFusion
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
     from ltmt.fusion.knn import KnnFusion
+    from ltmt.fusion.trained_knn import TrainedKnnFusion
     from ltmt.train.combiner_data import Example, featurise
 
     seen: list[MatchSelection] = []

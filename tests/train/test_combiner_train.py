@@ -11,7 +11,8 @@ import pytest
 
 from ltmt.config import from_dict, to_dict
 from ltmt.errors import ConfigError
-from ltmt.fusion.combiner import Combiner, TrainedKnnFusion
+from ltmt.fusion.combiner import Combiner
+from ltmt.fusion.trained_knn import TrainedKnnFusion
 from ltmt.train.combiner import CombinerOptimisation, CombinerTrainConfig, dev_split, train_combiner
 from ltmt.train.combiner_data import Example, VariantShares, _mask, _mislead, _term
 

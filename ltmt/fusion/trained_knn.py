@@ -1,0 +1,130 @@
+"""Fusion method ``knn-trained``: kNN fusion whose λ comes from a trained combiner.
+
+The combiner network and its features live in :mod:`ltmt.fusion.combiner`, which imports torch;
+this module does not, so that building the fusion (``auto`` is ``knn-trained`` on the default
+model) costs nothing for a run whose segments never reach the fused decoder (an empty memory
+decodes on CTranslate2 and never loads torch: ``import torch`` alone is ~220 MB resident).
+The combiner is read at the first batch that has a match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ltmt.errors import ModelError
+from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState, Neighbours
+from ltmt.fusion.registry import COMBINER_SUBDIR
+
+if TYPE_CHECKING:
+    import torch
+
+    from ltmt.fusion.adapter import BaseInfo
+    from ltmt.fusion.combiner import Combiner
+    from ltmt.fusion.datastore import BatchMemory
+    from ltmt.model.backbone import Backbone
+
+
+class TrainedKnnFusion(KnnFusion):
+    """kNN fusion with a trained combiner (fusion method ``knn-trained``).
+
+    ``combiner``: a directory, a loaded :class:`~ltmt.fusion.combiner.Combiner`, or ``None``
+    for ``fusion-combiner/`` inside the model directory (read at the first batch). The kNN
+    settings are the combiner's.
+    """
+
+    name = "knn-trained"
+
+    def __init__(
+        self, combiner: str | Path | Combiner | None = None, *, cache_size: int = 4096
+    ) -> None:
+        self.combiner: Combiner | None = None
+        self.directory: Path | None = None
+        self.base: BaseInfo | None = None
+        self.cache_size = cache_size
+        if isinstance(combiner, (str, Path)):
+            self.directory = Path(combiner)
+            self._use(*_load_combiner(self.directory))
+        elif combiner is not None:
+            self._use(combiner)
+        else:
+            super().__init__(KnnConfig(cache_size=cache_size))
+        self._checked: str | None = None
+
+    def _use(self, combiner: Combiner, base: BaseInfo | None = None) -> None:
+        self.combiner, self.base = combiner, base
+        knn = dataclasses.replace(combiner.config.knn_config, cache_size=self.cache_size)
+        super().__init__(knn)
+
+    def _combiner_for(self, backbone: Backbone) -> Combiner:
+        if self.combiner is None:
+            if backbone.path is None:
+                raise ModelError(
+                    f"model {backbone.name} has no local directory to hold a trained combiner; "
+                    "pass TrainedKnnFusion(COMBINER_DIR)"
+                )
+            self.directory = backbone.path / COMBINER_SUBDIR
+            self._use(*_load_combiner(self.directory))
+        if self.base is not None and self._checked != backbone.fingerprint:
+            from ltmt.fusion.adapter import base_embedding_sha1
+
+            if self.base.embedding_sha1 and self.base.embedding_sha1 != base_embedding_sha1(
+                backbone
+            ):
+                raise ModelError(
+                    f"the combiner in {self.directory} was trained on another base model "
+                    f"({self.base.name}); retrain it: ltmt train fusion --base {backbone.name}"
+                )
+            self._checked = backbone.fingerprint
+        assert self.combiner is not None
+        return self.combiner
+
+    def prepare(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
+        if not any(matches):
+            return None
+        self._combiner_for(backbone)
+        return super().prepare(backbone, sources, matches)
+
+    def new_state(self, memory: BatchMemory, backbone: Backbone) -> KnnState:
+        assert self.combiner is not None
+        return CombinerState(
+            self.combiner, memory, self.config, backbone.d_model, backbone.eos_id, backbone.start_id
+        )
+
+
+def _load_combiner(directory: Path) -> tuple[Combiner, BaseInfo]:
+    from ltmt.fusion.combiner import Combiner
+
+    return Combiner.load(directory)
+
+
+class CombinerState(KnnState):
+    """A batch's kNN datastore whose λ comes from the combiner."""
+
+    def __init__(self, combiner: Combiner, memory: BatchMemory, *args: Any) -> None:
+        super().__init__(memory, *args)
+        combiner.net.to(memory.keys.device)  # its weights beside the states (CUDA too)
+        self.combiner = combiner
+
+    def adjust(
+        self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        import torch
+
+        from ltmt.fusion.combiner import state_features
+
+        combiner, tokens, distance = self.combiner, found.tokens, found.distance
+        features, per_neighbour = combiner.inputs(
+            state_features(self, log_probs, found, rows),
+            distance,
+            found.differing,
+            tokens == tokens[:, :1],
+        )
+        weights = found.weights
+        with torch.inference_mode():
+            lam, temperature = combiner.predict(features, found.lam)
+            offsets = None if per_neighbour is None else combiner.net.offsets(per_neighbour)
+            if combiner.config.temperature or offsets is not None:
+                weights = self.vote(tokens, distance, temperature[:, None], offsets)[0]
+        return lam, weights

@@ -1,0 +1,78 @@
+"""knn-trained costs no torch import until a batch needs the fused decoder (peak RSS, issue 16).
+
+Nor does the model's tokenizer import transformers (:mod:`ltmt.model.spm_tokenizer`).
+
+The combiner's behaviour is tested in ``test_combiner.py``; here, what ``auto`` (= knn-trained on
+a model that ships a combiner) loads for a run that never reaches the fused decoder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ltmt.fusion.adapter import BaseInfo
+from ltmt.fusion.combiner import Combiner, CombinerConfig
+from ltmt.fusion.registry import COMBINER_SUBDIR
+
+# runs ``ltmt ARGV`` in a fresh interpreter, then prints which heavy modules it imported
+CHILD = """
+import sys
+from ltmt.cli.main import run
+try:
+    run(sys.argv[1:])
+except SystemExit as exc:
+    assert not exc.code, exc.code
+heavy = ("torch", "ltmt.fusion.combiner", "transformers")
+print("imported:", sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def _model_with_combiner(tiny_model_dir: Path, tmp_path: Path) -> Path:
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    Combiner(CombinerConfig(knn={"min_score": 0.0})).save(
+        model / COMBINER_SUBDIR, BaseInfo(name="tiny")
+    )
+    return model
+
+
+def _ltmt(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, *args], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_auto_on_a_model_with_a_combiner_imports_no_torch_without_memory(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    model = _model_with_combiner(tiny_model_dir, tmp_path)
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\nhello world\n", "utf-8")
+    out = tmp_path / "out.txt"
+    printed = _ltmt(
+        "translate", str(source), "--user", "nobody", "--model", str(model),
+        "--memory-dir", str(tmp_path / "store"), "--output", str(out), "--engine", "ctranslate2",
+    )  # fmt: skip
+    assert "imported: []" in printed
+    assert len(out.read_text("utf-8").splitlines()) == 2
+
+
+def test_auto_reads_the_combiner_at_the_first_batch_with_a_match(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    model = _model_with_combiner(tiny_model_dir, tmp_path)
+    store = str(tmp_path / "store")
+    _ltmt("memory", "add", "--user", "u", "--source", "open the file",
+          "--target", "öffne die Datei", "--memory-dir", store)  # fmt: skip
+    source = tmp_path / "in.txt"
+    source.write_text("open the files\n", "utf-8")
+    printed = _ltmt(
+        "translate", str(source), "--user", "u", "--model", str(model), "--memory-dir", store,
+        "--output", str(tmp_path / "out.txt"),
+    )  # fmt: skip
+    assert "imported: ['ltmt.fusion.combiner', 'torch']" in printed
