@@ -75,6 +75,21 @@ class Worker:
         self.proc.wait(timeout=60)
 
 
+def saved_query_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options of the scripts that search a saved store with saved queries: ``--store``,
+    ``--queries``, ``--sets``, ``--k``, ``--output`` and ``--note``."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--queries", type=Path, required=True)
+    parser.add_argument("--sets", nargs="+", default=["real", "perturbed", "heldout"])
+    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--note", default="")
+    return parser
+
+
 def summarise(rows: list[tuple[str, float, list[float]]]) -> dict[str, Any]:
     """Latency percentiles over all queries, recall@1 per query set and band of the scan."""
     cpu = [row[2][0] for row in rows]
@@ -152,19 +167,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = saved_query_parser(__doc__)
     parser.add_argument("--base", type=Path, required=True, help="the base checkout's root")
-    parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--base-store", type=Path, default=None)
-    parser.add_argument("--queries", type=Path, required=True)
-    parser.add_argument("--sets", nargs="+", default=["real", "perturbed", "heldout"])
-    parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--warm", type=int, default=200, help="untimed queries first")
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
     write_result(run(args), args.output)
 

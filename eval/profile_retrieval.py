@@ -36,6 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+from ab_retrieval import saved_query_parser  # noqa: E402
 from bench_retrieval import USER, machine_info, percentile, write_result  # noqa: E402
 
 Phases = dict[str, float]
@@ -75,11 +76,11 @@ class _TimedNumpy:
 
 
 def instrument(phases: Phases, counts: dict[str, int]) -> None:
-    """Wrap the search's phases in :mod:`ltmt.memory.index` and :mod:`ltmt.memory.store`."""
+    """Wrap the search's phases in :mod:`ltmt.memory.index` and :mod:`ltmt.memory.search`."""
     import numpy as np
 
     import ltmt.memory.index as index
-    import ltmt.memory.store as store
+    import ltmt.memory.search as search
 
     for name, phase in (
         ("read_postings", "posting_reads"),
@@ -90,7 +91,7 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
         if hasattr(index, name):
             setattr(index, name, _timed(phases, phase, getattr(index, name)))
     index.np = _TimedNumpy(np, phases)
-    candidates, best_matches = index.candidates, store.best_matches
+    candidates, best_matches = index.candidates, search.best_matches
 
     def timed_candidates(txn: Any, *args: Any, **kwargs: Any) -> Any:
         start = time.thread_time()
@@ -112,7 +113,7 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
             phases["rerank_total"] += (time.thread_time() - start) * 1000
 
     index.candidates = timed_candidates
-    store.best_matches = timed_best
+    search.best_matches = timed_best
 
 
 def explain_misses(args: argparse.Namespace, data: dict[str, Any]) -> dict[str, Any]:
@@ -264,18 +265,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--queries", type=Path, required=True)
-    parser.add_argument("--sets", nargs="+", default=["real", "perturbed", "heldout"])
-    parser.add_argument("--k", type=int, default=5)
-    parser.add_argument("--output", type=Path, default=None)
+    parser = saved_query_parser(__doc__)
     parser.add_argument(
         "--misses", action="store_true", help="explain the missed queries (untimed)"
     )
-    parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
     write_result(run(args), args.output)
 

@@ -30,13 +30,12 @@ from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
-from ltmt.memory.layout import SCHEMA_VERSION, USERS, context_of, user_key
+from ltmt.memory.layout import SCHEMA_VERSION, USERS
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
+from ltmt.memory.search import SearchSettings, search_texts
 from ltmt.paths import resolve_memory_dir
-from ltmt.retrieval import best_matches, score_bound
 from ltmt.segments import Match, PairRecord, Segment
-from ltmt.text import normalize
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
@@ -394,92 +393,18 @@ class Memory:
         wanted = list(prefer) if prefer is not None else None
         if wanted is not None and len(wanted) != len(texts):
             raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")
+        settings = SearchSettings(
+            case_sensitive=self.case_sensitive,
+            candidates=self.candidates,
+            recount=self.recount,
+            scan_max=self.scan_max,
+        )
+        vault, scratch = self.store.vault, self._scratch
         return env.read(
-            self.store, lambda txn: self._search(txn, user, texts, k, wanted), buffers=True
+            self.store,
+            lambda txn: search_texts(txn, vault, scratch, settings, user, texts, k, wanted),
+            buffers=True,
         )
-
-    def _search(
-        self,
-        txn: lmdb.Transaction,
-        user: str,
-        texts: list[str],
-        k: int,
-        prefer: list[Mapping[str, Any]] | None = None,
-    ) -> list[list[Match]]:
-        raw = txn.get(user_key(user))
-        if raw is None:
-            return [[] for _ in texts]
-        row = bytes(raw)
-        info, cipher = rows.decode_user(row, self.store.vault, user)
-        if info.count == 0:
-            return [[] for _ in texts]
-        casefold = not self.case_sensitive
-        lens, sigs = self._scratch.arrays(
-            txn, user, row, cipher, uid=info.uid, signatures=bool(self.recount)
-        )
-        table = None
-        if info.count <= self.scan_max:
-            table = self._scratch.source_table(
-                txn,
-                user,
-                cipher,
-                uid=info.uid,
-                next_id=info.next_id,
-                count=info.count,
-                casefold=casefold,
-            )
-        fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
-        results: list[list[Match]] = []
-        for number, text in enumerate(texts):
-            query = normalize(text, case_sensitive=self.case_sensitive)
-            if not query:
-                results.append([])
-                continue
-            limit = max(self.candidates, k)
-            wanted = prefer[number] if prefer is not None else None
-            n_best = k if wanted is None else limit
-            if table is not None:
-                ranked = sources.scan(query, table, lens, n_best)
-            else:
-                index_text = query.casefold() if self.case_sensitive else query
-                ids, lacking = index.candidates(
-                    txn,
-                    info.uid,
-                    lens,
-                    index_text,
-                    limit,
-                    sigs=sigs,
-                    recount=self.recount,
-                    cipher=cipher,
-                )
-                # the index reads case-folded text: its bounds hold for case-folded scores only
-                bounds = (
-                    None if self.case_sensitive else score_bound(len(query), lens[ids], lacking)
-                )
-                ranked = best_matches(query, ids, bounds, fetch, n_best)
-            if wanted is not None:  # the k best, and those tied with the k-th
-                ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
-            matches = []
-            for seg_id, score in ranked:
-                segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
-                # pragma: no cover - the index named a segment the snapshot lacks
-                if segment is None:
-                    raise StoreError(
-                        f"segment {seg_id} of {user!r} is missing; run ltmt memory check"
-                    )
-                matches.append(Match(segment=segment, score=score))
-            if wanted is not None:
-                matches.sort(key=lambda m: (-m.score, -_shared(m.segment.metadata, wanted)))
-            results.append(matches[:k])
-        return results
-
-
-def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:
-    """How much of ``wanted`` ``metadata`` shares: 2 for the same context, 1 per other key."""
-    score = 2 * (context_of(metadata) == context_of(wanted))
-    return score + sum(
-        metadata.get(key) == value for key, value in wanted.items() if key != "context"
-    )
 
 
 def default_path() -> Path:

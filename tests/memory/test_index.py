@@ -195,3 +195,11 @@ def test_estimates_are_the_half_dice_of_the_lengths_and_minus_one_when_deleted()
     want[seg_len == 0] = -1.0
     assert got.dtype == np.float32
     np.testing.assert_allclose(got, want, rtol=1e-6)
+
+
+def test_long_queries_get_a_smaller_postings_budget() -> None:
+    long = index.LONG_QUERY
+    assert index.query_budget(1000, long) == 1000
+    assert index.query_budget(1000, 2 * long) == 500
+    assert index.query_budget(1000, 100 * long) == int(1000 * index.MIN_BUDGET_SHARE)
+    assert index.query_budget(0, 10 * long) == 0

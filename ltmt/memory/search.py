@@ -1,0 +1,121 @@
+"""One read transaction's searches of a user's memory: the exhaustive scan of a small memory
+(:mod:`.sources`) or the index's candidates (:mod:`.index`) reranked by their exact score
+(:mod:`ltmt.retrieval`), then the matched segments read, ties broken by preferred metadata.
+
+:meth:`ltmt.memory.store.Memory.search_batch` checks its arguments and calls
+:func:`search_texts` in a read transaction; :class:`SearchSettings` are the ``Memory``'s
+retrieval options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import lmdb
+
+from ltmt.errors import StoreError
+from ltmt.memory import index, rows, sources
+from ltmt.memory.crypto import Vault
+from ltmt.memory.layout import context_of, user_key
+from ltmt.memory.scratch import SearchScratch
+from ltmt.retrieval import best_matches, score_bound
+from ltmt.segments import Match
+from ltmt.text import normalize
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """How a memory is searched (the options of :class:`~ltmt.memory.store.Memory`)."""
+
+    case_sensitive: bool
+    candidates: int
+    recount: int
+    scan_max: int
+
+
+def search_texts(
+    txn: lmdb.Transaction,
+    vault: Vault,
+    scratch: SearchScratch,
+    settings: SearchSettings,
+    user: str,
+    texts: Sequence[str],
+    k: int,
+    prefer: Sequence[Mapping[str, Any]] | None = None,
+) -> list[list[Match]]:
+    """The ``k`` best matches of each of ``texts`` among ``user``'s segments in ``txn``, best
+    first (``prefer``: see :meth:`~ltmt.memory.store.Memory.search_batch`)."""
+    raw = txn.get(user_key(user))
+    if raw is None:
+        return [[] for _ in texts]
+    row = bytes(raw)
+    info, cipher = rows.decode_user(row, vault, user)
+    if info.count == 0:
+        return [[] for _ in texts]
+    casefold = not settings.case_sensitive
+    lens, sigs = scratch.arrays(
+        txn, user, row, cipher, uid=info.uid, signatures=bool(settings.recount)
+    )
+    table = None
+    if info.count <= settings.scan_max:
+        table = scratch.source_table(
+            txn,
+            user,
+            cipher,
+            uid=info.uid,
+            next_id=info.next_id,
+            count=info.count,
+            casefold=casefold,
+        )
+    fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
+    results: list[list[Match]] = []
+    for number, text in enumerate(texts):
+        query = normalize(text, case_sensitive=settings.case_sensitive)
+        if not query:
+            results.append([])
+            continue
+        limit = max(settings.candidates, k)
+        wanted = prefer[number] if prefer is not None else None
+        n_best = k if wanted is None else limit
+        if table is not None:
+            ranked = sources.scan(query, table, lens, n_best)
+        else:
+            index_text = query.casefold() if settings.case_sensitive else query
+            ids, lacking = index.candidates(
+                txn,
+                info.uid,
+                lens,
+                index_text,
+                limit,
+                sigs=sigs,
+                recount=settings.recount,
+                cipher=cipher,
+            )
+            # the index reads case-folded text: its bounds hold for case-folded scores only
+            bounds = (
+                None if settings.case_sensitive else score_bound(len(query), lens[ids], lacking)
+            )
+            ranked = best_matches(query, ids, bounds, fetch, n_best)
+        if wanted is not None:  # the k best, and those tied with the k-th
+            ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
+        matches = []
+        for seg_id, score in ranked:
+            segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
+            # pragma: no cover - the index named a segment the snapshot lacks
+            if segment is None:
+                raise StoreError(f"segment {seg_id} of {user!r} is missing; run ltmt memory check")
+            matches.append(Match(segment=segment, score=score))
+        if wanted is not None:
+            matches.sort(key=lambda m: (-m.score, -_shared(m.segment.metadata, wanted)))
+        results.append(matches[:k])
+    return results
+
+
+def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:
+    """How much of ``wanted`` ``metadata`` shares: 2 for the same context, 1 per other key."""
+    score = 2 * (context_of(metadata) == context_of(wanted))
+    return score + sum(
+        metadata.get(key) == value for key, value in wanted.items() if key != "context"
+    )
