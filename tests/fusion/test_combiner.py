@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -390,8 +391,10 @@ def test_an_attention_head_starts_as_knn_and_reads_the_step_attention(
     assert config.neighbour_inputs[-1] == "lacked_attention"
     memory = FakeMemory({SOURCE: [("the old file", "die alte Datei", 90.0)]})  # lacks "open"
 
-    def translate(fusion: KnnFusion, **options: object) -> str:
-        translator = Translator(tiny_backbone, memory, fusion=fusion, beam=2, **options)  # type: ignore[arg-type]
+    def translate(fusion: KnnFusion, cached: bool = True) -> str:
+        translator = Translator(tiny_backbone, memory, fusion=fusion, beam=2)  # type: ignore[arg-type]
+        config = translator.decode_config
+        translator.decode_config = dataclasses.replace(config, use_cache=cached)
         return translator.translate([SOURCE], "u")[0].text
 
     knn = translate(KnnFusion(**KNN))  # type: ignore[arg-type]
@@ -421,6 +424,8 @@ def test_an_attention_head_starts_as_knn_and_reads_the_step_attention(
     trained.save(tmp_path / "a", BaseInfo(name="tiny"))
     loaded = TrainedKnnFusion(tmp_path / "a")
     assert loaded.reads_attention and translate(loaded) == translate(TrainedKnnFusion(trained))
+    # the whole-prefix decoder (a hook records the attention) reads as the incremental one does
+    assert translate(loaded, cached=False) == translate(loaded)
     with pytest.raises(ConfigError, match="attention_features needs neighbour_features"):
         CombinerConfig(knn=KNN, attention_features=True)
     with pytest.raises(ConfigError, match="reads attention_features: featurise"):
