@@ -354,8 +354,7 @@ class KnnState:
         if attention is not None and self.own_lacked is not None:
             from ltmt.fusion.alignment import lacked_attention
 
-            marks = self.own_lacked[rows]  # (a, M, L)
-            marks = marks.gather(1, index[:, :, None].expand(-1, -1, marks.size(2)))
+            marks = self.own_lacked[rows[:, None], index]  # (a, K, L): the neighbours' only
             lacked = lacked_attention(attention, marks)
         differing = own_differing.gather(1, index)
         return Neighbours(lam, tokens, weights, distance, differing, missing, lacked)
