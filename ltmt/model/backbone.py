@@ -15,7 +15,13 @@ from typing import Any
 
 from ltmt.errors import ModelError
 from ltmt.model.spm_tokenizer import load_tokenizer
-from ltmt.model.weights import load_hint, load_weights, native_supported, weight_files
+from ltmt.model.weights import (
+    check_hub,
+    load_hint,
+    load_weights,
+    native_supported,
+    weight_files,
+)
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default-en-de"
 
@@ -294,6 +300,8 @@ def load_backbone(
             "source.spm, target.spm and vocab.json"
         )
     source = str(path if local else name)
+    if not local:
+        check_hub(source)
     try:
         tokenizer = load_tokenizer(source, local)
         config = _read_config(path) if local else None

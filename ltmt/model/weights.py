@@ -84,6 +84,33 @@ def load_hint(local: bool) -> str:
     )
 
 
+def check_hub(name: str, timeout: float = 5.0) -> None:
+    """Raise :class:`ModelError` at once when hub id ``name`` is not in the Hugging Face cache and
+    the hub cannot be reached: huggingface_hub would retry each file five times with backoff
+    (about five minutes of warnings offline) before transformers gave up."""
+    import os
+    import socket
+    from urllib.parse import urlsplit
+
+    from huggingface_hub import constants, try_to_load_from_cache
+
+    if constants.HF_HUB_OFFLINE or any(
+        os.environ.get(proxy) for proxy in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")
+    ):
+        return  # offline mode fails fast itself; through a proxy a direct probe proves nothing
+    try:
+        if isinstance(try_to_load_from_cache(name, "config.json"), str):
+            return
+    except ValueError:  # not a valid repo id: transformers says so without a request
+        return
+    endpoint = urlsplit(constants.ENDPOINT)
+    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
+    try:
+        socket.create_connection((endpoint.hostname or "", port), timeout=timeout).close()
+    except OSError as exc:
+        raise ModelError(f"cannot load model {name}: {load_hint(False)}") from exc
+
+
 def load_weights(
     source: str,
     name: str,

@@ -60,3 +60,22 @@ def test_a_bfloat16_copy_goes_to_the_same_device_index(tiny_model_dir):
     loaded = load_backbone(tiny_model_dir, device="cuda:1")  # the weights are not read here
     assert bfloat16_weights(loaded).device == torch.device("cuda:1")
     assert bfloat16_weights(loaded).device_type == "cuda"
+
+
+def test_a_hub_id_with_the_hub_unreachable_fails_at_once(monkeypatch, caplog):
+    """Not ~5 minutes of huggingface_hub's retries per file before the same error."""
+    import socket
+
+    from huggingface_hub import constants
+
+    closed = socket.socket()  # bound, never listening: connections to it are refused
+    closed.bind(("127.0.0.1", 0))
+    monkeypatch.setattr(constants, "ENDPOINT", f"http://127.0.0.1:{closed.getsockname()[1]}")
+    for proxy in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(proxy, raising=False)
+    try:
+        with pytest.raises(ModelError, match=r"ltmt-test/no-such-model: .*could not be fetched"):
+            load_backbone("ltmt-test/no-such-model")
+    finally:
+        closed.close()
+    assert "Retry" not in caplog.text
