@@ -44,7 +44,9 @@ def supports(directory: Path) -> bool:
         config = json.loads((directory / "tokenizer_config.json").read_text("utf-8"))
     except (OSError, ValueError):
         return False
-    added = config.get("added_tokens_decoder", {})
+    added = config.get("added_tokens_decoder", {}) if isinstance(config, dict) else None
+    if not isinstance(added, dict) or not all(isinstance(e, dict) for e in added.values()):
+        return False
     return (
         config.get("tokenizer_class") == "MarianTokenizer"
         and not config.get("separate_vocabs", False)

@@ -65,8 +65,12 @@ def native_supported(config: Any) -> bool:
     settings = vars(config)
     return (
         settings.get("model_type", "marian") == "marian"
-        and all(settings.get(key) is not None for key in _NATIVE_KEYS)
-        and settings["activation_function"] in NATIVE_ACTIVATIONS
+        and all(
+            isinstance(settings.get(key), int) and not isinstance(settings[key], bool)
+            for key in _NATIVE_KEYS
+            if key != "activation_function"
+        )
+        and settings.get("activation_function") in NATIVE_ACTIVATIONS
         and bool(settings.get("share_encoder_decoder_embeddings", True))
         and bool(settings.get("tie_word_embeddings", True))
         and settings.get("decoder_vocab_size") in (None, settings["vocab_size"])
@@ -135,12 +139,13 @@ def load_weights(
         model = marian.load_marian(Path(source), config, dtype, device, widen)
         _log_loaded(name, model)
         return model
+    from huggingface_hub.errors import StrictDataclassError
     from transformers import MarianMTModel
 
     try:
         options = {} if dtype is None else {"dtype": dtype}
         marian_mt = MarianMTModel.from_pretrained(source, local_files_only=local, **options)
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, StrictDataclassError) as exc:
         raise ModelError(f"cannot load model {name}: {load_hint(local)}") from exc
     marian_mt = marian_mt.to(device)  # type: ignore[arg-type]
     if dtype is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,26 @@ def test_a_hub_id_with_the_hub_unreachable_fails_at_once(monkeypatch, caplog):
     finally:
         closed.close()
     assert "Retry" not in caplog.text
+
+
+def _edit_json(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    path.write_text(json.dumps(edit(json.loads(path.read_text("utf-8")))), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file_name", "edit"),
+    [
+        ("tokenizer_config.json", lambda config: [1]),
+        ("tokenizer_config.json", lambda config: {**config, "added_tokens_decoder": [1]}),
+        ("config.json", lambda config: {"d_model": "x"}),
+        ("config.json", lambda config: {**config, "d_model": "x"}),
+        ("config.json", lambda config: {**config, "encoder_layers": "x"}),
+    ],
+    ids=["tokenizer-list", "added-tokens-list", "config-partial", "d-model-str", "layers-str"],
+)
+def test_a_malformed_json_file_is_a_clear_error(tiny_model_dir, tmp_path, file_name, edit):
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model_dir, broken)
+    _edit_json(broken / file_name, edit)
+    with pytest.raises(ModelError, match=r"cannot load model .*broken: it must hold config.json"):
+        load_backbone(broken).model  # noqa: B018 (the weights load on first use)
