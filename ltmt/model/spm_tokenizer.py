@@ -50,6 +50,7 @@ def supports(directory: Path) -> bool:
     return (
         config.get("tokenizer_class") == "MarianTokenizer"
         and not config.get("separate_vocabs", False)
+        and not config.get("sp_model_kwargs")  # e.g. sampling: MarianTokenizer passes them on
         and not config.get("clean_up_tokenization_spaces", False)
         and not config.get("additional_special_tokens")
         and not config.get("extra_special_tokens")
