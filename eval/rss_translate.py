@@ -3,10 +3,14 @@
 Cases: ``examples/hello.txt`` with an empty memory (the README's first command), and the first
 ``--limit`` one-line test segments of ``--user`` with that user's memory, once per ``--fusion``
 method (``auto``, the default: ``knn-trained`` on the default model) and ``--fusion-weights``
-value. A warm-up run converts the model first (the conversion runs in a
-child process that would otherwise count); each case then runs in a fresh store with no match
-states on disk (a user's first run). Its peak RSS is ``ru_maxrss`` from ``os.wait4``: the largest
-of the process and its children. Untimed: run it apart from timed benchmarks.
+value (``--fusions ""``: none of these). The first case is a fresh machine's first run, which
+converts the model to CTranslate2 in a child process (``first_run``, the hello case with an empty
+conversion cache); each case then runs in a fresh store with no match states on disk (a user's
+first run) and the conversion cached. Beside it, the standard converter (what
+``ct2-transformers-converter`` runs, loading the model with torch and transformers) converts the
+same model in a child process of its own (``standard_conversion``): its peak RSS, and whether its
+``model.bin`` equals the one ltmt wrote. Each peak RSS is ``ru_maxrss`` from ``os.wait4``: the
+largest of the process and its children. Untimed: run it apart from timed benchmarks.
 
     python eval/rss_translate.py --user git --limit 349 \
         --output eval/results/speed/rss-translate.json
@@ -69,6 +73,32 @@ def run_case(name: str, args: list[str], work: Path) -> dict[str, Any]:
     }
 
 
+STANDARD_CONVERTER = (
+    "import sys, ctranslate2; ctranslate2.converters.TransformersConverter(sys.argv[1])"
+    ".convert(sys.argv[2], quantization=sys.argv[3])"
+)
+
+
+def standard_conversion(model: str, work: Path) -> dict[str, Any]:
+    """Convert ``model`` with CTranslate2's standard converter in a child process, at the compute
+    type of ltmt's cached conversion in ``work``; compare the two ``model.bin`` files."""
+    (ours,) = (work / "cache" / "ctranslate2").glob("*/model.bin")
+    compute_type = ours.parent.name.rsplit("-", 1)[1]
+    output = work / "standard-conversion"
+    command = [sys.executable, "-c", STANDARD_CONVERTER, model, str(output), compute_type]
+    mb, seconds, code = peak_rss_mb(command, dict(os.environ))
+    if code != 0:
+        raise SystemExit(f"the standard converter exited with {code}")
+    identical = (output / "model.bin").read_bytes() == ours.read_bytes()
+    print(f"standard converter: {mb:.0f} MB, model.bin identical: {identical}", file=sys.stderr)
+    return {
+        "compute_type": compute_type,
+        "peak_rss_mb": round(mb, 1),
+        "seconds": round(seconds, 1),
+        "model_bin_identical_to_ltmts": identical,
+    }
+
+
 IMPORTS = {  # what the fused path imports before it loads a weight
     "import-torch": "import torch",
     "import-torch-and-marian": "import torch, transformers.models.marian.modeling_marian",
@@ -103,11 +133,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ltmt-rss-") as scratch:
         work = Path(scratch)
         hello = ["examples/hello.txt", "--user", "demo", "--model", args.model]
-        run_case("warm-up", hello, work)  # converts the model once (a converter child process)
+        first_run = run_case("hello-first-run", hello, work)  # converts the model (a child)
         results.append(run_case("hello-empty-memory", hello, work))
+        first_run["outputs_equal_the_next_runs"] = first_run.pop("outputs") == results[0]["outputs"]
+        standard = standard_conversion(args.model, work)
         text = work / "sources.txt"
         text.write_text("\n".join(sources) + "\n", "utf-8")
-        for fusion in args.fusions.split(","):
+        for fusion in filter(None, args.fusions.split(",")):
             for weights in args.weights.split(","):
                 name = f"{args.user}-memory-{fusion}-{weights}"
                 store = str(work / name / "store")
@@ -118,7 +150,7 @@ def main() -> None:
                 case = [str(text), "--user", args.user, "--model", args.model]
                 case += ["--fusion", fusion, "--fusion-weights", weights]
                 results.append(run_case(name, case, work))
-    first = results[1]["outputs"]
+    first = results[1]["outputs"] if len(results) > 1 else []
     for case in results[1:]:
         case["outputs_differing_from_first_case"] = sum(
             a != b for a, b in zip(first, case.pop("outputs"), strict=True)
@@ -133,7 +165,9 @@ def main() -> None:
     report = {
         "benchmark": "peak RSS of ltmt translate",
         "user": args.user,
-        "segments": len(sources),
+        "segments": len(sources) if len(results) > 1 else 0,
+        "first_run": first_run,
+        "standard_conversion": standard,
         "cases": results,
         "imports_peak_rss_mb": imports,
     }

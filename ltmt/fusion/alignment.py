@@ -13,6 +13,12 @@ push such entries away (``KnnConfig.differing_penalty``) and the trained combine
 A word is a run of SentencePiece pieces starting at a ``▁`` piece; it counts as present when
 every alphanumeric run of it (NFKC, case-folded) occurs in the input. Special tokens and
 punctuation-only words always count as present.
+
+The reverse signal, input words the *match* lacks (its ``Delete`` for the input's ``Do not
+delete``), no attention shows: no entry was translated from a word its source does not have.
+:func:`missing_words` measures it per match (``CombinerConfig.missing_features``): the share of
+the input's words the match's source lacks, and whether the input has more negations than the
+match (a general English list, :data:`NEGATION`, not tuned to any user's data).
 """
 
 from __future__ import annotations
@@ -28,11 +34,30 @@ if TYPE_CHECKING:
 
 _PARTS = re.compile(r"\w+")
 _WORD_START = "\u2581"  # SentencePiece's word-boundary mark
+# English negation words (and the n't of contractions): the words a match may lack that turn its
+# translation into the opposite of the input's
+NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|none|nothing|nobody|nowhere|neither|nor|without)\b|n['\u2019]t\b"
+)
 
 
 def word_parts(text: str) -> set[str]:
     """The alphanumeric runs of ``text``, NFKC-normalised and case-folded."""
     return set(_PARTS.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def missing_words(match_source: str, query: str) -> tuple[float, float]:
+    """What the match lacks of ``query``: the share of ``query``'s word parts absent from
+    ``match_source`` (0 when ``query`` has none) and 1.0 when ``query`` holds more
+    :data:`NEGATION` words than ``match_source`` (else 0.0)."""
+    wanted = word_parts(query)
+    lacking = len(wanted - word_parts(match_source)) / len(wanted) if wanted else 0.0
+    negations = len(_negations(query)) > len(_negations(match_source))
+    return lacking, float(negations)
+
+
+def _negations(text: str) -> list[str]:
+    return NEGATION.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def absent_pieces(pieces: list[str], special: set[str], query: set[str]) -> list[bool]:

@@ -15,7 +15,9 @@ of adaptive / robust kNN-MT::
     vote_k ∝ exp(-d_k / T + MLP₃(neighbour k's inputs))   (with ``neighbour_features``: each
         neighbour's differing share — its attention on match-source words the input lacks,
         :mod:`ltmt.fusion.alignment` —, its distance, its gap to the nearest, whether it votes
-        for the nearest's token, its rank; and λ reads the nearest's and the mean differing share)
+        for the nearest's token, its rank; and λ reads the nearest's and the mean differing share;
+        with ``missing_features`` also what the neighbour's match lacks of the input — the share
+        of its words, whether it drops a negation —, and λ reads the nearest's)
 
 The MLP's last layer starts at zero, so an untrained combiner *is* kNN fusion. It is trained
 (:mod:`ltmt.train.combiner`) on force-decoded pairs whose memory sometimes holds what the base
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 from torch import nn
 
+from ltmt.errors import ConfigError
 from ltmt.fusion.artifact import read_artifact, write_artifact
 from ltmt.fusion.knn import KnnConfig, KnnState, Neighbours
 
@@ -41,8 +44,9 @@ if TYPE_CHECKING:
 
 FORMAT = "ltmt-fusion-combiner"
 # 2: the config holds ``neighbour_features`` and knn's ``differing_penalty``, which an ltmt
-# reading version 1 does not know (it now says "upgrade ltmt" instead of failing on them)
-FORMAT_VERSION = 2
+# reading version 1 does not know (it now says "upgrade ltmt" instead of failing on them);
+# 3: it holds ``missing_features``
+FORMAT_VERSION = 3
 FAR = 10.0  # RMS distance standing for "no neighbour"
 MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's
 FEATURE_NAMES = (
@@ -59,6 +63,8 @@ FEATURE_NAMES = (
 MODEL_FEATURES = ("model_max_log_prob", "model_entropy", "model_log_prob_of_knn_top", "agree")
 DIFFERING_FEATURES = ("nearest_differing", "mean_differing")  # with neighbour_features
 NEIGHBOUR_INPUTS = ("differing", "distance", "gap_to_nearest", "same_token_as_nearest", "rank")
+MISSING_INPUTS = ("missing", "missing_negation")  # per neighbour, with missing_features
+MISSING_FEATURES = ("nearest_missing", "nearest_missing_negation")  # λ's, with missing_features
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,11 @@ class CombinerConfig:
     temperature: bool = False  # predict the vote's softmax temperature too (format v1 has none)
     adjust_lambda: bool = True  # False: λ stays kNN's (a temperature-only combiner)
     neighbour_features: bool = False  # per-neighbour vote weights from the differing share
+    missing_features: bool = False  # ... and from what each neighbour's match lacks of the input
+
+    def __post_init__(self) -> None:
+        if self.missing_features and not self.neighbour_features:
+            raise ConfigError("combiner missing_features needs neighbour_features: true")
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -80,14 +91,19 @@ class CombinerConfig:
 
     @property
     def features(self) -> int:
-        extra = len(DIFFERING_FEATURES) if self.neighbour_features else 0
-        return self.knn_config.neighbours + len(FEATURE_NAMES) + extra
+        return len(self.feature_names)
 
     @property
     def feature_names(self) -> list[str]:
         distances = [f"distance_{i + 1}" for i in range(self.knn_config.neighbours)]
         extra = DIFFERING_FEATURES if self.neighbour_features else ()
-        return [*distances, *FEATURE_NAMES, *extra]
+        missing = MISSING_FEATURES if self.missing_features else ()
+        return [*distances, *FEATURE_NAMES, *extra, *missing]
+
+    @property
+    def neighbour_inputs(self) -> tuple[str, ...]:
+        """What the per-neighbour head reads (with ``neighbour_features``)."""
+        return NEIGHBOUR_INPUTS + (MISSING_INPUTS if self.missing_features else ())
 
 
 def step_features(
@@ -146,7 +162,11 @@ def state_features(
 
 
 def neighbour_inputs(
-    distance: torch.Tensor, differing: torch.Tensor, same: torch.Tensor, neighbours: int
+    distance: torch.Tensor,
+    differing: torch.Tensor,
+    same: torch.Tensor,
+    neighbours: int,
+    missing: torch.Tensor | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """What the per-neighbour head and λ read of the differing shares (``neighbour_features``).
 
@@ -155,6 +175,9 @@ def neighbour_inputs(
     memory has fewer entries, K padded with inf in training rows: a rank reads the same in
     both). Returns the ``(a, k, 5)`` inputs (:data:`NEIGHBOUR_INPUTS`) and the ``(a, 2)`` row
     features (:data:`DIFFERING_FEATURES`); a missing neighbour (inf) reads as ``FAR``.
+    ``missing (a, k, 2)``: what each neighbour's match lacks of the input
+    (:func:`ltmt.fusion.alignment.missing_words`); given, the inputs end with it
+    (:data:`MISSING_INPUTS`) and the row features with the nearest's (:data:`MISSING_FEATURES`).
     """
     rows, k = distance.shape
     real = distance.isfinite()
@@ -166,7 +189,11 @@ def neighbour_inputs(
         [share, near, (near - near[:, :1]).clamp(0.0, FAR), same.float(), rank], dim=2
     )
     mean = share.sum(dim=1) / real.sum(dim=1).clamp_min(1)
-    return inputs, torch.stack([share[:, 0], mean], dim=1)
+    extra = torch.stack([share[:, 0], mean], dim=1)
+    if missing is None:
+        return inputs, extra
+    lacks = missing.float() * real[:, :, None]
+    return torch.cat([inputs, lacks], dim=2), torch.cat([extra, lacks[:, 0]], dim=1)
 
 
 class CombinerNet(nn.Module):
@@ -197,7 +224,8 @@ class CombinerNet(nn.Module):
             last = nn.Linear(16, 1)
             nn.init.zeros_(last.weight)
             nn.init.zeros_(last.bias)
-            self.neighbour = nn.Sequential(nn.Linear(len(NEIGHBOUR_INPUTS), 16), nn.GELU(), last)
+            width = len(config.neighbour_inputs)
+            self.neighbour = nn.Sequential(nn.Linear(width, 16), nn.GELU(), last)
 
     def forward(
         self, features: torch.Tensor, lam: torch.Tensor
@@ -215,7 +243,7 @@ class CombinerNet(nn.Module):
         return (lam + delta).clamp(0.0, self.max_lambda), factor
 
     def offsets(self, inputs: torch.Tensor) -> torch.Tensor | None:
-        """``(a, K)`` offsets to the neighbours' vote logits from ``inputs (a, K, 5)``;
+        """``(a, K)`` offsets to the neighbours' vote logits from ``inputs (a, K, 5 or 7)``;
         ``None`` without a per-neighbour head."""
         if self.neighbour is None:
             return None
@@ -246,13 +274,19 @@ class Combiner:
         distance: torch.Tensor,
         differing: torch.Tensor,
         same: torch.Tensor,
+        missing: torch.Tensor | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor | None]:
         """The row features this combiner reads (``features`` + the differing ones with
-        ``neighbour_features``) and its per-neighbour inputs (``None`` without)."""
+        ``neighbour_features``, + the missing ones with ``missing_features``: ``missing (a, k,
+        2)`` is then required) and its per-neighbour inputs (``None`` without)."""
         if not self.config.neighbour_features:
             return features, None
         neighbours = self.config.knn_config.neighbours
-        per_neighbour, extra = neighbour_inputs(distance, differing, same, neighbours)
+        if not self.config.missing_features:
+            missing = None
+        elif missing is None:
+            raise ConfigError("this combiner reads missing_features: featurise its rows again")
+        per_neighbour, extra = neighbour_inputs(distance, differing, same, neighbours, missing)
         return torch.cat([features, extra], dim=1), per_neighbour
 
     def save(

@@ -21,7 +21,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ltmt.fusion.alignment import cross_attention, differing_shares
+from ltmt.fusion.alignment import cross_attention, differing_shares, missing_words
 from ltmt.model.batching import length_batches, pad_token_ids
 from ltmt.text import collapse_space
 
@@ -195,7 +195,9 @@ class BatchMemory:
     its segment (0 predicts the first token), ``offsets (batch + 1,)``: sentence ``i`` owns
     entries ``offsets[i]:offsets[i + 1]``; ``best_score (batch,)`` its best used match score
     (0 without memory); ``differing (N,)``: each entry's attention on match-source words its
-    sentence's input lacks (:func:`ltmt.fusion.alignment.differing_shares`; ``None``: zeros).
+    sentence's input lacks (:func:`ltmt.fusion.alignment.differing_shares`; ``None``: zeros);
+    ``missing (N, 2)``: what its match's source lacks of that input
+    (:func:`ltmt.fusion.alignment.missing_words`; ``None``: zeros).
     """
 
     keys: torch.Tensor
@@ -206,6 +208,7 @@ class BatchMemory:
     best_score: torch.Tensor
     positions: torch.Tensor
     differing: torch.Tensor | None = None
+    missing: torch.Tensor | None = None
 
     @property
     def has_memory(self) -> torch.Tensor:
@@ -289,7 +292,8 @@ def build_batch_memory(
     """Force-decode the (already filtered) matches of each sentence; ``None`` when there are none.
 
     Each distinct segment is decoded once per batch (and once per cache lifetime). ``sources``:
-    the inputs, one per sentence, that each entry's ``differing`` share is measured against.
+    the inputs, one per sentence, that each entry's ``differing`` share and its match's
+    ``missing`` words are measured against.
     """
     import torch
 
@@ -316,12 +320,16 @@ def build_batch_memory(
 
     device = backbone.device  # every tensor of the batch's memory lives with the model
     keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []
-    differing = []
+    differing, lacking = [], []
     for index, sentence_matches in enumerate(matches):
         count = 0
         for match in sentence_matches:
             item = forced[_cache_key(fingerprint, match)]
             length = item.values.numel()
+            lacks = (0.0, 0.0)
+            if sources is not None:
+                lacks = missing_words(segment_texts(match.segment)[0], sources[index])
+            lacking.append(torch.tensor([lacks], device=device).expand(length, 2))
             if sources is None or item.alignment is None or item.source is None:
                 differing.append(torch.zeros(length, device=device))
             else:
@@ -348,6 +356,7 @@ def build_batch_memory(
         best_score=torch.tensor(best, dtype=torch.float32, device=device),
         positions=torch.cat(positions),
         differing=torch.cat(differing),
+        missing=torch.cat(lacking),
     )
 
 

@@ -164,6 +164,7 @@ class Neighbours(NamedTuple):
     weights: torch.Tensor  # (a, K) their share of the vote
     distance: torch.Tensor  # (a, K) their RMS distance (inf: no entry)
     differing: torch.Tensor  # (a, K) their attention on match-source words the input lacks
+    missing: torch.Tensor  # (a, K, 2) what their match lacks of the input (alignment.py)
 
 
 class KnnState:
@@ -196,6 +197,10 @@ class KnnState:
         if differing is None:
             differing = memory.keys.new_zeros(memory.values.shape)
         self.own_differing = differing[entries]  # (batch, M)
+        missing = memory.missing
+        if missing is None:
+            missing = memory.keys.new_zeros((memory.values.numel(), 2))
+        self.own_missing = missing[entries]  # (batch, M, 2)
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -317,7 +322,8 @@ class KnnState:
         weights, lam_scale = self.vote(tokens, distance, cfg.temperature)
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
         lam = lam * self.score_factor[rows] * lam_scale
-        return Neighbours(lam, tokens, weights, distance, own_differing.gather(1, index))
+        missing = self.own_missing[rows].gather(1, index[:, :, None].expand(-1, -1, 2))
+        return Neighbours(lam, tokens, weights, distance, own_differing.gather(1, index), missing)
 
     def _own_dot(self, query: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         """``(a, M)``: each row's query dotted with its own sentence's keys.

@@ -120,6 +120,7 @@ class CombinerState(KnnState):
             distance,
             found.differing,
             tokens == tokens[:, :1],
+            found.missing,
         )
         weights = found.weights
         with torch.inference_mode():

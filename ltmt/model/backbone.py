@@ -189,7 +189,9 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
     products on CPUs with AMX or AVX-512 BF16, slower on others).
 
     Weights load from disk straight into bfloat16 on first use; decoding reads log-probabilities
-    and fusion distances in float32. The copy's ``fingerprint`` differs (its states do).
+    and fusion distances in float32. The copy's ``fingerprint`` differs (its states do). On a CPU
+    its linear layers are packed for oneDNN once (:mod:`ltmt.model.packed`: same outputs, faster
+    products).
     """
     if "bfloat16" in backbone.variants:
         return backbone.variants["bfloat16"]
@@ -200,12 +202,18 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
 
         import torch
 
+        from ltmt.model.packed import can_pack, pack_linear_layers
+
         if path is None:  # a copy: the float32 model stays as it is for its other users
-            return copy.deepcopy(backbone.model).to(torch.bfloat16)
-        config = backbone.config if backbone.native else None
-        return load_weights(
-            str(path), backbone.name, True, backbone.device_name, torch.bfloat16, config
-        )
+            model = copy.deepcopy(backbone.model).to(torch.bfloat16)
+        else:
+            config = backbone.config if backbone.native else None
+            model = load_weights(
+                str(path), backbone.name, True, backbone.device_name, torch.bfloat16, config
+            )
+        if can_pack(model):
+            pack_linear_layers(model)
+        return model
 
     converted = Backbone(
         None,

@@ -1,11 +1,13 @@
 """The CTranslate2 fast path: plain decoding (no fusion) through a converted copy of the model.
 
-ltmt converts the model itself with CTranslate2's standard converter
-(``ctranslate2.converters.TransformersConverter``, what ``ct2-transformers-converter`` runs) and
-keeps the result in a cache directory, one folder per model fingerprint, quantisation and
-CTranslate2 version: a changed model (new weights, new mtime) or a new CTranslate2 misses and is
-converted again. The conversion runs in a child process, so the translating process never imports
-the torch model code for it.
+ltmt converts the model itself and keeps the result in a cache directory, one folder per model
+fingerprint, quantisation and CTranslate2 version: a changed model (new weights, new mtime) or a
+new CTranslate2 misses and is converted again. The conversion runs in a child process, so the
+translating process never imports the torch model code for it. A local checkpoint in OPUS-MT's
+layout converts with numpy alone (:mod:`ltmt.model.ctranslate_spec`: the same ``model.bin`` as
+the standard converter, without torch or transformers in the child); anything else with
+CTranslate2's standard converter (``ctranslate2.converters.TransformersConverter``, what
+``ct2-transformers-converter`` runs).
 
 The standard converter assumes the OPUS-MT convention that the decoder starts from an all-zero
 embedding (it drops the ``<pad>`` row and sets ``start_from_zero_embedding``). A model whose
@@ -113,37 +115,70 @@ def _convert_in_child(source: Path, output: Path, compute_type: str) -> None:
 
 
 def _convert_here(source: Path, output: Path, compute_type: str) -> None:
-    """Check the start embedding, run the standard converter, record the outcome."""
+    """Check the start embedding, convert (numpy where :mod:`ltmt.model.ctranslate_spec` covers
+    the checkpoint, else the standard converter), record the outcome."""
     import ctranslate2
-    import torch
-    from transformers import MarianMTModel
 
-    model = MarianMTModel.from_pretrained(str(source), local_files_only=True)
-    start = model.get_decoder().embed_tokens.weight[model.config.decoder_start_token_id]
-    norm = float(torch.linalg.vector_norm(start.float()))
-    reason = ""
-    if model.config.decoder_start_token_id != model.config.pad_token_id:
-        reason = "the decoder does not start from <pad>, which the standard converter assumes"
-    elif norm > 0:
-        reason = (
-            f"its start (<pad>) embedding has norm {norm:.3g}, but CTranslate2's converter "
-            "starts the decoder from zeros: zero that row (and fine-tune) to use the fast path"
+    from ltmt.model import ctranslate_spec
+
+    if ctranslate_spec.covers(source):
+        checkpoint = ctranslate_spec.read_checkpoint(source)
+        config = checkpoint.config
+        reason = _refusal(
+            config.decoder_start_token_id, config.pad_token_id, checkpoint.start_embedding_norm()
         )
-    del model
+        converter = "ltmt.model.ctranslate_spec (numpy; the standard converter's spec)"
+        if not reason:
+            spec = ctranslate_spec.marian_spec(checkpoint)
+            del checkpoint
+            spec.validate()
+            spec.optimize(quantization=compute_type)
+            output.mkdir(parents=True)
+            spec.save(str(output))
+    else:
+        reason = _standard_conversion(source, output, compute_type)
+        converter = "ctranslate2.converters.TransformersConverter (standard)"
     if reason:
         output.mkdir(parents=True)
-    else:
-        converter = ctranslate2.converters.TransformersConverter(str(source))
-        converter.convert(str(output), quantization=compute_type, force=True)
     record = {
         "source": str(source),
         "compute_type": compute_type,
         "ctranslate2": ctranslate2.__version__,
         "faithful": not reason,
         "reason": reason,
-        "converter": "ctranslate2.converters.TransformersConverter (standard)",
+        "converter": converter,
     }
     (output / _MARKER).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def _standard_conversion(source: Path, output: Path, compute_type: str) -> str:
+    """Convert with ``TransformersConverter`` into ``output``; the refusal's reason instead
+    (nothing written) when the start embedding rules it out."""
+    import ctranslate2
+    import torch
+    from transformers import MarianMTModel
+
+    model = MarianMTModel.from_pretrained(str(source), local_files_only=True)
+    start = model.get_decoder().embed_tokens.weight[model.config.decoder_start_token_id]
+    norm = float(torch.linalg.vector_norm(start.detach().float()))
+    reason = _refusal(model.config.decoder_start_token_id, model.config.pad_token_id, norm)
+    del model
+    if not reason:
+        converter = ctranslate2.converters.TransformersConverter(str(source))
+        converter.convert(str(output), quantization=compute_type, force=True)
+    return reason
+
+
+def _refusal(start_id: int | None, pad_id: int | None, start_norm: float) -> str:
+    """Why the standard converter would change the model's decoding ("" when it would not)."""
+    if start_id != pad_id:
+        return "the decoder does not start from <pad>, which the standard converter assumes"
+    if start_norm > 0:
+        return (
+            f"its start (<pad>) embedding has norm {start_norm:.3g}, but CTranslate2's converter "
+            "starts the decoder from zeros: zero that row (and fine-tune) to use the fast path"
+        )
+    return ""
 
 
 class FastDecoder:
@@ -216,8 +251,15 @@ class FastDecoder:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """``python -m ltmt.model.ctranslate SOURCE OUTPUT COMPUTE_TYPE`` (used by :func:`convert`)."""
+    from ltmt.model import ctranslate_spec
+
     args = list(sys.argv[1:] if argv is None else argv)
-    _convert_here(Path(args[0]), Path(args[1]), args[2])
+    source = Path(args[0])
+    if ctranslate_spec.covers(source):
+        # ctranslate2.specs imports torch when it can (about 200 MB); the numpy conversion
+        # needs none of it, so this process, which only converts, keeps it out
+        sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
+    _convert_here(source, Path(args[1]), args[2])
 
 
 if __name__ == "__main__":

@@ -166,14 +166,19 @@ class IncrementalDecoder:
 
 def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_proj")) -> Any:
     """One function for the projections ``names`` of ``attention`` (their outputs side by side),
-    or ``None`` when they are not plain ``Linear`` layers (an int8 dynamically quantised copy)."""
+    or ``None`` when they are neither plain ``Linear`` layers nor packed together already (an int8
+    dynamically quantised copy)."""
     import torch
 
-    projections = [getattr(attention, name) for name in names]
-    if any(type(p) is not torch.nn.Linear or p.bias is None for p in projections):
+    from ltmt.model.packed import JOINED, side_by_side
+
+    packed = getattr(attention, JOINED, {}).get(names)
+    if packed is not None:  # packed side by side once, with the model (ltmt.model.packed)
+        return packed
+    joined = side_by_side(attention, names)
+    if joined is None:
         return None
-    weight = torch.cat([p.weight for p in projections])
-    bias = torch.cat([p.bias for p in projections])
+    weight, bias = joined
 
     def project(states: torch.Tensor) -> torch.Tensor:
         return torch.nn.functional.linear(states, weight, bias)

@@ -298,19 +298,9 @@ def marian_config(settings: dict[str, Any]) -> SimpleNamespace:
 def sinusoidal_positions(positions: int, dim: int) -> torch.Tensor:
     """``(positions, dim)`` float32: sines in the first half, cosines in the second, as
     ``MarianSinusoidalPositionalEmbedding`` computes them (in float64 first)."""
-    import numpy as np
+    from ltmt.model.positions import sinusoidal_table
 
-    angles = np.array(
-        [
-            [pos / np.power(10000, 2 * (j // 2) / dim) for j in range(dim)]
-            for pos in range(positions)
-        ]
-    )
-    table = torch.empty(positions, dim, dtype=torch.float32)
-    half = dim // 2 if dim % 2 == 0 else dim // 2 + 1
-    table[:, :half] = torch.tensor(np.sin(angles[:, 0::2]), dtype=torch.float32)
-    table[:, half:] = torch.tensor(np.cos(angles[:, 1::2]), dtype=torch.float32)
-    return table
+    return torch.from_numpy(sinusoidal_table(positions, dim))
 
 
 def read_tensors(

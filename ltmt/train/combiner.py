@@ -48,7 +48,8 @@ class CombinerShape:
     """The network (``hidden`` units, λ at most ``max_lambda``, never above kNN's with
     ``lower_only``, the vote's temperature predicted too with ``temperature``, λ left to kNN
     with ``adjust_lambda: false``, each neighbour's vote weighed by its differing share with
-    ``neighbour_features``) and the kNN settings it reads
+    ``neighbour_features``, and by what its match lacks of the input with ``missing_features``)
+    and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
     hidden: int = 32
@@ -58,6 +59,7 @@ class CombinerShape:
     temperature: bool = False
     adjust_lambda: bool = True
     neighbour_features: bool = False
+    missing_features: bool = False
     knn: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -71,11 +73,14 @@ class CombinerShape:
             "temperature",
             "adjust_lambda",
             "neighbour_features",
+            "missing_features",
         ):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(
                     f"combiner.{name} must be true or false, got {getattr(self, name)!r}"
                 )
+        if self.missing_features and not self.neighbour_features:
+            raise ConfigError("combiner.missing_features needs neighbour_features: true")
         if not (self.adjust_lambda or self.temperature):
             raise ConfigError("combiner.adjust_lambda: false needs temperature: true")
         if not 0 < self.max_lambda <= 1:
@@ -165,8 +170,13 @@ def combiner_inputs(
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
     """The row features and per-neighbour inputs ``combiner`` reads at ``rows[index]``
     (:meth:`Combiner.inputs`, as at decoding)."""
+    missing = None if rows.missing is None else rows.missing[index]
     return combiner.inputs(
-        rows.features[index], rows.distance[index], rows.differing[index], rows.same[index]
+        rows.features[index],
+        rows.distance[index],
+        rows.differing[index],
+        rows.same[index],
+        missing,
     )
 
 
@@ -218,6 +228,10 @@ def train_combiner(
     cache = Path(opt.rows_cache) if opt.rows_cache else None
     if cache is not None and cache.is_file():  # the same config's rows, featurised before
         rows = load_rows(cache)
+        if config.combiner.missing_features and rows.missing is None:
+            raise ConfigError(
+                f"{cache} holds rows without missing_features; delete it to featurise again"
+            )
     else:
         bar = progress(len(examples), 0) if progress else None
         rows = featurise(

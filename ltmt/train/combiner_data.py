@@ -200,6 +200,7 @@ class StepRows:
     voting: torch.Tensor  # (R, K) bool: a neighbour whose vote counts
     differing: torch.Tensor  # (R, K) the neighbours' differing shares (0: no neighbour)
     same: torch.Tensor  # (R, K) bool: the neighbour's token is the nearest's
+    missing: torch.Tensor | None = None  # (R, K, 2) what their matches lack (None: older cache)
 
     def knn_gold_at(
         self, temperature: torch.Tensor, index: torch.Tensor, offsets: torch.Tensor | None = None
@@ -285,6 +286,7 @@ def featurise(
                         _padded(voting, fusion.config.neighbours, False),
                         _padded(near.differing.float(), fusion.config.neighbours, 0.0),
                         _padded(tokens == tokens[:, :1], fusion.config.neighbours, False),
+                        _padded(near.missing.float(), fusion.config.neighbours, 0.0),
                     )
                 )
     if not parts:
@@ -293,13 +295,14 @@ def featurise(
 
 
 def _padded(columns: torch.Tensor, width: int, fill: float | bool) -> torch.Tensor:
-    """``columns (a, k)`` right-padded with ``fill`` to ``width`` columns (a sentence whose
+    """``columns (a, k, ...)`` right-padded with ``fill`` to ``width`` columns (a sentence whose
     memory has fewer than K entries gives fewer neighbours)."""
     import torch
 
     if columns.size(1) == width:
         return columns
-    out = torch.full((columns.size(0), width), fill, dtype=columns.dtype)
+    shape = (columns.size(0), width, *columns.shape[2:])
+    out = torch.full(shape, fill, dtype=columns.dtype)
     out[:, : columns.size(1)] = columns
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ltmt.fusion.alignment import absent_pieces, differing_shares, word_parts
+from ltmt.fusion.alignment import absent_pieces, differing_shares, missing_words, word_parts
 from ltmt.fusion.datastore import force_decode
 
 SPECIAL = {"</s>", "<unk>", "<pad>"}
@@ -27,6 +27,23 @@ SPECIAL = {"</s>", "<unk>", "<pad>"}
 )
 def test_absent_pieces(pieces: list[str], query: str, absent: list[int]) -> None:
     assert absent_pieces(pieces, SPECIAL, word_parts(query)) == [bool(a) for a in absent]
+
+
+@pytest.mark.parametrize(
+    ("match_source", "query", "missing"),
+    [
+        ("Delete the file", "Do not delete the file", (0.4, 1.0)),  # the match drops the "not"
+        ("Delete the file", "Don't delete the file", (0.4, 1.0)),  # ... or the "n't"
+        ("Do not delete the file", "Delete the file", (0.0, 0.0)),  # the match *adds* one
+        ("Do not delete it", "Never delete the file", (0.75, 0.0)),  # both negate
+        ("Open 5 files", "open 7 FILES", (1 / 3, 0.0)),
+        ("anything", "", (0.0, 0.0)),
+    ],
+)
+def test_missing_words_are_the_input_words_the_match_lacks(
+    match_source: str, query: str, missing: tuple[float, float]
+) -> None:
+    assert missing_words(match_source, query) == pytest.approx(missing)
 
 
 def test_differing_share_is_the_attention_on_absent_words() -> None:

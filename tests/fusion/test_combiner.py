@@ -8,7 +8,7 @@ import pytest
 import torch
 from fusion_fakes import FakeMemory, make_match
 
-from ltmt.errors import ModelError
+from ltmt.errors import ConfigError, ModelError
 from ltmt.fusion.adapter import BaseInfo, base_embedding_sha1, embedding_sha1
 from ltmt.fusion.combiner import (
     FEATURE_NAMES,
@@ -197,10 +197,11 @@ def test_a_combiner_saved_in_format_1_still_loads(tmp_path: Path) -> None:
     combiner.save(tmp_path / "old", BaseInfo(name="tiny"))
     config = tmp_path / "old" / "config.json"
     meta = json.loads(config.read_text("utf-8"))
-    assert meta["format_version"] == 2  # an ltmt reading 1 would not know the fields below
+    assert meta["format_version"] == 3  # an ltmt reading 1 would not know the fields below
     meta["format_version"] = 1  # as format 1 wrote it before these fields existed:
     del meta["combiner"]["temperature"]
     del meta["combiner"]["neighbour_features"]
+    del meta["combiner"]["missing_features"]
     meta["combiner"]["knn"].pop("differing_penalty", None)  # only set options are written
     config.write_text(json.dumps(meta), "utf-8")
     loaded = Combiner.load(tmp_path / "old")[0]
@@ -241,6 +242,42 @@ def test_a_neighbour_head_starts_as_knn_and_reweighs_the_vote_once_trained(
     assert torch.allclose(_step(TrainedKnnFusion(tmp_path / "n"), tiny_backbone), stepped)
 
 
+def _vote(fusion: KnnFusion, backbone) -> tuple[torch.Tensor, torch.Tensor]:  # type: ignore[no-untyped-def]
+    """λ and the neighbours' vote of one step for ``SOURCE`` with two matches, one of which
+    (``open``) lacks two of its three words."""
+    matches = [make_match(SOURCE, TARGET, 90.0), make_match("open", "öffne", 50.0, 2)]
+    state = fusion.prepare(backbone, [SOURCE], [matches])
+    assert state is not None
+    hidden = torch.randn(2, backbone.d_model, generator=torch.Generator().manual_seed(0))
+    rows = torch.tensor([0, 0])
+    found = state.neighbours(hidden, rows, torch.full((2, 1), backbone.start_id))
+    assert found.missing[:, :, 0].unique().tolist() == pytest.approx([0.0, 2 / 3])
+    return state.adjust(found, torch.log_softmax(torch.zeros(2, 50), dim=1), rows)
+
+
+def test_a_missing_words_head_starts_as_knn_and_reads_what_the_match_lacks(
+    tmp_path: Path, tiny_backbone
+) -> None:  # type: ignore[no-untyped-def]
+    every = {**KNN, "neighbours": 64}  # both matches' entries are among the neighbours
+    knn = _vote(KnnFusion(**every), tiny_backbone)  # type: ignore[arg-type]
+    config = CombinerConfig(knn=every, neighbour_features=True, missing_features=True)
+    assert config.feature_names[-2:] == ["nearest_missing", "nearest_missing_negation"]
+    untrained = _vote(TrainedKnnFusion(Combiner(config)), tiny_backbone)
+    assert all(torch.allclose(a, b) for a, b in zip(untrained, knn, strict=True))
+    trained = Combiner(config)
+    assert trained.net.neighbour is not None
+    with torch.no_grad():  # only the missing share moves the vote
+        trained.net.neighbour[0].weight.zero_()
+        trained.net.neighbour[0].weight[:, 5].fill_(30.0)
+        trained.net.neighbour[-1].weight.fill_(-1.0)
+    weights = _vote(TrainedKnnFusion(trained), tiny_backbone)[1]
+    assert not torch.allclose(weights, knn[1])
+    trained.save(tmp_path / "m", BaseInfo(name="tiny"))
+    assert torch.allclose(_vote(TrainedKnnFusion(tmp_path / "m"), tiny_backbone)[1], weights)
+    with pytest.raises(ConfigError, match="missing_features needs neighbour_features"):
+        CombinerConfig(knn=KNN, missing_features=True)
+
+
 def test_neighbour_inputs_read_missing_neighbours_as_far() -> None:
     from ltmt.fusion.combiner import FAR, neighbour_inputs
 
@@ -254,6 +291,11 @@ def test_neighbour_inputs_read_missing_neighbours_as_far() -> None:
     assert inputs[0, :, 2].tolist() == [0.0, 1.0, FAR - 0.5]
     assert inputs[0, :, 3].tolist() == [1.0, 0.0, 0.0]
     assert rows[0].tolist() == pytest.approx([0.2, 0.4])
+    missing = torch.tensor([[[0.5, 1.0], [0.1, 0.0], [0.3, 1.0]]])
+    inputs, rows = neighbour_inputs(distance, differing, same, 3, missing)
+    assert inputs.shape == (1, 3, 7)
+    assert torch.equal(inputs[0, :, 5:], torch.tensor([[0.5, 1.0], [0.1, 0.0], [0.0, 0.0]]))
+    assert rows[0].tolist() == pytest.approx([0.2, 0.4, 0.5, 1.0])
 
 
 @pytest.mark.parametrize("origin_loaded", [False, True])

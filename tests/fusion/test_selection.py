@@ -78,7 +78,7 @@ def test_training_and_decoding_read_matches_through_the_same_selection(
     monkeypatch.setattr(selection, "select_matches", spy)
     knn = KnnConfig(min_score=30.0, max_matches=1)
     fusion = TrainedKnnFusion(Combiner(CombinerConfig(knn={"min_score": 30.0, "max_matches": 1})))
-    source, target = "open the file", "öffne die Datei"
+    source, target = "do not open the file", "öffne die Datei nicht"
     memory = [make_match("open the files", "öffne die Dateien", 80.0)]
     assert fusion.prepare(tiny_backbone, [source], [memory]) is not None
     example = Example(source, target, (("open the files", "öffne die Dateien", 80.0),), "own")
@@ -92,9 +92,10 @@ def test_training_and_decoding_measure_the_same_differing_shares(
     tiny_backbone,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The per-neighbour differing share (:mod:`ltmt.fusion.alignment`) is computed inside the
-    one forced-decoding path: training rows and decoding read it against the same input, and a
-    training row's neighbours carry the very shares the decoder's state gives them."""
+    """The per-neighbour differing share and missing words (:mod:`ltmt.fusion.alignment`) are
+    computed inside the one forced-decoding path: training rows and decoding read them against
+    the same input, and a training row's neighbours carry the very values the decoder's state
+    gives them."""
     import torch
 
     from ltmt.fusion import datastore
@@ -103,20 +104,27 @@ def test_training_and_decoding_measure_the_same_differing_shares(
 
     queries: list[str] = []
     real = datastore.differing_shares
+    real_missing = datastore.missing_words
+    lacking: list[str] = []
 
     def spy(alignment, source_ids, tokenizer, query):  # type: ignore[no-untyped-def]
         queries.append(query)
         return real(alignment, source_ids, tokenizer, query)
 
+    def spy_missing(match_source: str, query: str) -> tuple[float, float]:
+        lacking.append(query)
+        return real_missing(match_source, query)
+
     monkeypatch.setattr(datastore, "differing_shares", spy)
+    monkeypatch.setattr(datastore, "missing_words", spy_missing)
     fusion = KnnFusion(min_score=0.0, max_matches=1, tau=100.0, cache_size=0)
-    source, target = "open the file", "öffne die Datei"
+    source, target = "do not open the file", "öffne die Datei nicht"
     match = ("close the old file", "schließe die alte Datei", 60.0)
     example = Example(source, target, (match,), "own")
     rows = featurise(tiny_backbone, fusion, [example])
     state = fusion.prepare(tiny_backbone, [source], [[make_match(*match)]])
     assert state is not None
-    assert queries == [source, source]
+    assert queries == lacking == [source, source]
     [forced] = datastore.force_decode(tiny_backbone, [(source, target)])
     steps = torch.zeros(forced.values.numel(), dtype=torch.long)
     prefix = _prefixes(forced.values, fusion.config.context, tiny_backbone.start_id)
@@ -124,3 +132,6 @@ def test_training_and_decoding_measure_the_same_differing_shares(
     width = decoded.differing.size(1)
     assert torch.allclose(rows.differing[:, :width], decoded.differing)
     assert bool((state.memory.differing > 0).any())  # "close", "old" are not in the input
+    assert torch.equal(rows.missing[:, :width], decoded.missing)
+    # the match lacks "do", "not", "open" of the input's five words, and its negation
+    assert rows.missing[:, 0].tolist() == [[pytest.approx(0.6), 1.0]] * rows.missing.size(0)

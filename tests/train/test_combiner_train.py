@@ -195,6 +195,10 @@ def test_product_dev_split_holds_out_whole_products() -> None:
         ({"combiner": {"knn": {"nope": 1}}}, "combiner.knn: .*nope"),
         ({"combiner": {"hidden": 0}}, "combiner.hidden must be >= 1"),
         ({"combiner": {"temperature": "maybe"}}, "combiner.temperature must be true or false"),
+        (
+            {"combiner": {"missing_features": True}},
+            "combiner.missing_features needs neighbour_features: true",
+        ),
         ({"variants": {"term": 0.8, "mislead": 0.5}}, "variant shares"),
         ({"train": {"dev_share": 0.0}}, r"train.dev_share must be in \(0, 1\)"),
         ({"train": {"dev_split": "users"}}, "train.dev_split must be examples or products"),

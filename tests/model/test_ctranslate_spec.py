@@ -1,0 +1,122 @@
+"""The numpy conversion writes the standard converter's CTranslate2 model, byte for byte."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ltmt.model.backbone import load_backbone
+from ltmt.model.ctranslate import _convert_here, convert
+from ltmt.model.ctranslate_spec import covers, marian_spec, read_checkpoint
+
+SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
+FILES = ("model.bin", "config.json", "shared_vocabulary.json")
+
+
+def _variant(tiny_model_dir: Path, folder: Path, dtype: str, logits_bias: bool) -> Path:
+    """The tiny model saved in ``dtype``, with a non-zero ``final_logits_bias`` on request."""
+    import torch
+    from transformers import MarianMTModel
+
+    model = shutil.copytree(tiny_model_dir, folder)
+    marian = MarianMTModel.from_pretrained(str(tiny_model_dir)).to(getattr(torch, dtype))
+    if logits_bias:
+        generator = torch.Generator().manual_seed(0)
+        noise = torch.randn(marian.final_logits_bias.shape, generator=generator)
+        marian.final_logits_bias.copy_(noise.to(marian.final_logits_bias.dtype))
+    for weights in model.glob("*.safetensors"):
+        weights.unlink()
+    marian.save_pretrained(str(model))
+    return model
+
+
+def _standard(model: Path, output: Path, compute_type: str) -> Path:
+    import ctranslate2
+
+    converter = ctranslate2.converters.TransformersConverter(str(model))
+    converter.convert(str(output), quantization=compute_type, force=True)
+    return output
+
+
+@pytest.mark.parametrize(
+    ("dtype", "logits_bias", "compute_type"),
+    [
+        ("float32", False, "int8"),
+        ("float32", False, "float32"),
+        ("float16", True, "int8"),
+        ("float16", False, "float32"),
+    ],
+)
+def test_model_bin_is_byte_identical_to_the_standard_converters(
+    tiny_model_dir: Path, tmp_path: Path, dtype: str, logits_bias: bool, compute_type: str
+) -> None:
+    model = _variant(tiny_model_dir, tmp_path / "model", dtype, logits_bias)
+    assert covers(model)
+    standard = _standard(model, tmp_path / "standard", compute_type)
+    _convert_here(model, tmp_path / "numpy", compute_type)
+    for name in FILES:
+        assert (tmp_path / "numpy" / name).read_bytes() == (standard / name).read_bytes(), name
+    record = json.loads((tmp_path / "numpy" / "ltmt_conversion.json").read_text("utf-8"))
+    assert record["faithful"] and record["converter"].startswith("ltmt.model.ctranslate_spec")
+
+
+def test_translations_equal_the_standard_conversions(tiny_model_dir: Path, tmp_path: Path) -> None:
+    import ctranslate2
+
+    standard = _standard(tiny_model_dir, tmp_path / "standard", "int8")
+    ours = convert(load_backbone(tiny_model_dir), "int8", tmp_path / "cache")
+    tokenizer = load_backbone(tiny_model_dir).tokenizer
+    tokens = [tokenizer.convert_ids_to_tokens(ids) for ids in tokenizer(SOURCES)["input_ids"]]
+    outputs = [
+        [
+            r.hypotheses[0]
+            for r in ctranslate2.Translator(str(d)).translate_batch(tokens, beam_size=4)
+        ]
+        for d in (standard, ours)
+    ]
+    assert outputs[0] == outputs[1]
+    assert any(outputs[0])  # the tiny model says something
+
+
+def test_the_spec_drops_the_pad_row_and_starts_from_zeros(tiny_model_dir: Path) -> None:
+    checkpoint = read_checkpoint(tiny_model_dir)
+    spec = marian_spec(checkpoint)
+    vocab_size = checkpoint.config.vocab_size
+    assert spec.decoder.embeddings.weight.shape[0] == vocab_size - 1
+    assert spec.decoder.projection.weight.shape[0] == vocab_size - 1
+    assert spec.decoder.start_from_zero_embedding
+    assert spec.config.decoder_start_token == "</s>"
+
+
+def test_the_converting_process_imports_neither_torch_nor_transformers(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    script = (
+        "import sys; from ltmt.model.ctranslate import main; main(sys.argv[1:]); "
+        "print(sys.modules.get('torch') is None, 'transformers' in sys.modules)"
+    )
+    output = tmp_path / "converted"
+    command = [sys.executable, "-c", script, str(tiny_model_dir), str(output), "int8"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]
+    assert (output / "model.bin").is_file()
+
+
+def test_other_checkpoints_keep_the_standard_converter(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    bfloat16 = _variant(tiny_model_dir, tmp_path / "bf16", "bfloat16", False)
+    no_config = shutil.copytree(tiny_model_dir, tmp_path / "no-tokenizer-config")
+    (no_config / "tokenizer_config.json").unlink()
+    assert not covers(bfloat16)
+    assert not covers(no_config)
+    assert not covers(tmp_path / "missing")
+    _convert_here(bfloat16, tmp_path / "converted", "int8")
+    record = json.loads((tmp_path / "converted" / "ltmt_conversion.json").read_text("utf-8"))
+    assert record["faithful"] and record["converter"].startswith("ctranslate2.converters")
+    assert (tmp_path / "converted" / "model.bin").is_file()
