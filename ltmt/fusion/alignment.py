@@ -126,3 +126,31 @@ def cross_attention(decoder: Any, source_mask: torch.Tensor) -> Iterator[list[to
         yield captured
     finally:
         handle.remove()
+
+
+def lacked_positions(
+    tokenizer: Any, query: str, match_sources: list[str], width: int = 256
+) -> torch.Tensor:
+    """``(len(match_sources), length)`` bool: for each match source, the positions of
+    ``query``'s tokens (as the encoder reads them, ``width`` at most) whose word it lacks.
+
+    The per-step reverse of :func:`differing_shares`: the decoder's cross-attention on these
+    positions (:func:`lacked_attention`) is how much the step being decoded reads input words
+    the match has no translation of (``CombinerConfig.attention_features``).
+    """
+    import torch
+
+    ids = tokenizer(query, truncation=True, max_length=width)["input_ids"]
+    pieces = tokenizer.convert_ids_to_tokens(ids)
+    special = set(getattr(tokenizer, "all_special_tokens", []))
+    rows = [absent_pieces(pieces, special, word_parts(source)) for source in match_sources]
+    return torch.tensor(rows, dtype=torch.bool).reshape(len(match_sources), len(pieces))
+
+
+def lacked_attention(attention: torch.Tensor, lacked: torch.Tensor) -> torch.Tensor:
+    """``(a, K)``: the share of each row's ``attention (a, S)`` (over the input's positions) on
+    the positions ``lacked (a, K, L)`` marks (:func:`lacked_positions`, padded to ``L``): one
+    definition for training rows and decoding steps."""
+    width = min(attention.size(1), lacked.size(2))
+    marks = lacked[:, :, :width].to(attention.dtype)
+    return (marks @ attention[:, :width, None]).squeeze(2).float()

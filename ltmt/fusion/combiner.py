@@ -17,7 +17,10 @@ of adaptive / robust kNN-MT::
         :mod:`ltmt.fusion.alignment` —, its distance, its gap to the nearest, whether it votes
         for the nearest's token, its rank; and λ reads the nearest's and the mean differing share;
         with ``missing_features`` also what the neighbour's match lacks of the input — the share
-        of its words, whether it drops a negation —, and λ reads the nearest's)
+        of its words, whether it drops a negation —, and λ reads the nearest's; with
+        ``attention_features`` also the step's cross-attention on input words the neighbour's
+        match lacks — :func:`ltmt.fusion.alignment.lacked_attention` —, and λ reads the
+        nearest's and the least of them)
 
 The MLP's last layer starts at zero, so an untrained combiner *is* kNN fusion. It is trained
 (:mod:`ltmt.train.combiner`) on force-decoded pairs whose memory sometimes holds what the base
@@ -45,8 +48,8 @@ if TYPE_CHECKING:
 FORMAT = "ltmt-fusion-combiner"
 # 2: the config holds ``neighbour_features`` and knn's ``differing_penalty``, which an ltmt
 # reading version 1 does not know (it now says "upgrade ltmt" instead of failing on them);
-# 3: it holds ``missing_features``
-FORMAT_VERSION = 3
+# 3: it holds ``missing_features``; 4: ``attention_features``
+FORMAT_VERSION = 4
 FAR = 10.0  # RMS distance standing for "no neighbour"
 MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's
 FEATURE_NAMES = (
@@ -65,6 +68,8 @@ DIFFERING_FEATURES = ("nearest_differing", "mean_differing")  # with neighbour_f
 NEIGHBOUR_INPUTS = ("differing", "distance", "gap_to_nearest", "same_token_as_nearest", "rank")
 MISSING_INPUTS = ("missing", "missing_negation")  # per neighbour, with missing_features
 MISSING_FEATURES = ("nearest_missing", "nearest_missing_negation")  # λ's, with missing_features
+ATTENTION_INPUTS = ("lacked_attention",)  # per neighbour, with attention_features
+ATTENTION_FEATURES = ("nearest_lacked_attention", "least_lacked_attention")  # λ's
 
 
 @dataclass(frozen=True)
@@ -80,10 +85,12 @@ class CombinerConfig:
     adjust_lambda: bool = True  # False: λ stays kNN's (a temperature-only combiner)
     neighbour_features: bool = False  # per-neighbour vote weights from the differing share
     missing_features: bool = False  # ... and from what each neighbour's match lacks of the input
+    attention_features: bool = False  # ... and from the step's attention on what it lacks
 
     def __post_init__(self) -> None:
-        if self.missing_features and not self.neighbour_features:
-            raise ConfigError("combiner missing_features needs neighbour_features: true")
+        for name in ("missing_features", "attention_features"):
+            if getattr(self, name) and not self.neighbour_features:
+                raise ConfigError(f"combiner {name} needs neighbour_features: true")
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -98,12 +105,14 @@ class CombinerConfig:
         distances = [f"distance_{i + 1}" for i in range(self.knn_config.neighbours)]
         extra = DIFFERING_FEATURES if self.neighbour_features else ()
         missing = MISSING_FEATURES if self.missing_features else ()
-        return [*distances, *FEATURE_NAMES, *extra, *missing]
+        attention = ATTENTION_FEATURES if self.attention_features else ()
+        return [*distances, *FEATURE_NAMES, *extra, *missing, *attention]
 
     @property
     def neighbour_inputs(self) -> tuple[str, ...]:
         """What the per-neighbour head reads (with ``neighbour_features``)."""
-        return NEIGHBOUR_INPUTS + (MISSING_INPUTS if self.missing_features else ())
+        missing = MISSING_INPUTS if self.missing_features else ()
+        return NEIGHBOUR_INPUTS + missing + (ATTENTION_INPUTS if self.attention_features else ())
 
 
 def step_features(
@@ -167,6 +176,7 @@ def neighbour_inputs(
     same: torch.Tensor,
     neighbours: int,
     missing: torch.Tensor | None = None,
+    lacked: torch.Tensor | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """What the per-neighbour head and λ read of the differing shares (``neighbour_features``).
 
@@ -178,6 +188,8 @@ def neighbour_inputs(
     ``missing (a, k, 2)``: what each neighbour's match lacks of the input
     (:func:`ltmt.fusion.alignment.missing_words`); given, the inputs end with it
     (:data:`MISSING_INPUTS`) and the row features with the nearest's (:data:`MISSING_FEATURES`).
+    ``lacked (a, k)``: the step's attention on input words each neighbour's match lacks; given,
+    the inputs end with it and the row features with :data:`ATTENTION_FEATURES`.
     """
     rows, k = distance.shape
     real = distance.isfinite()
@@ -190,10 +202,15 @@ def neighbour_inputs(
     )
     mean = share.sum(dim=1) / real.sum(dim=1).clamp_min(1)
     extra = torch.stack([share[:, 0], mean], dim=1)
-    if missing is None:
-        return inputs, extra
-    lacks = missing.float() * real[:, :, None]
-    return torch.cat([inputs, lacks], dim=2), torch.cat([extra, lacks[:, 0]], dim=1)
+    if missing is not None:
+        lacks = missing.float() * real[:, :, None]
+        inputs, extra = torch.cat([inputs, lacks], dim=2), torch.cat([extra, lacks[:, 0]], dim=1)
+    if lacked is not None:
+        share = lacked.float() * real
+        least = share.masked_fill(~real, 1.0).min(dim=1).values * real.any(dim=1)
+        inputs = torch.cat([inputs, share[:, :, None]], dim=2)
+        extra = torch.cat([extra, share[:, :1], least[:, None]], dim=1)
+    return inputs, extra
 
 
 class CombinerNet(nn.Module):
@@ -243,7 +260,7 @@ class CombinerNet(nn.Module):
         return (lam + delta).clamp(0.0, self.max_lambda), factor
 
     def offsets(self, inputs: torch.Tensor) -> torch.Tensor | None:
-        """``(a, K)`` offsets to the neighbours' vote logits from ``inputs (a, K, 5 or 7)``;
+        """``(a, K)`` offsets to the neighbours' vote logits from ``inputs (a, K, 5 to 8)``;
         ``None`` without a per-neighbour head."""
         if self.neighbour is None:
             return None
@@ -275,10 +292,12 @@ class Combiner:
         differing: torch.Tensor,
         same: torch.Tensor,
         missing: torch.Tensor | None = None,
+        lacked: torch.Tensor | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor | None]:
         """The row features this combiner reads (``features`` + the differing ones with
         ``neighbour_features``, + the missing ones with ``missing_features``: ``missing (a, k,
-        2)`` is then required) and its per-neighbour inputs (``None`` without)."""
+        2)`` is then required, + the attention ones with ``attention_features``: ``lacked (a,
+        k)`` is then required) and its per-neighbour inputs (``None`` without)."""
         if not self.config.neighbour_features:
             return features, None
         neighbours = self.config.knn_config.neighbours
@@ -286,7 +305,13 @@ class Combiner:
             missing = None
         elif missing is None:
             raise ConfigError("this combiner reads missing_features: featurise its rows again")
-        per_neighbour, extra = neighbour_inputs(distance, differing, same, neighbours, missing)
+        if not self.config.attention_features:
+            lacked = None
+        elif lacked is None:
+            raise ConfigError("this combiner reads attention_features: featurise its rows again")
+        per_neighbour, extra = neighbour_inputs(
+            distance, differing, same, neighbours, missing, lacked
+        )
         return torch.cat([features, extra], dim=1), per_neighbour
 
     def save(

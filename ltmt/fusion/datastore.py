@@ -19,9 +19,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ltmt.fusion.alignment import cross_attention, differing_shares, missing_words
+from ltmt.fusion.alignment import (
+    cross_attention,
+    differing_shares,
+    lacked_positions,
+    missing_words,
+)
 from ltmt.model.batching import length_batches, pad_token_ids
 from ltmt.text import collapse_space
 
@@ -197,7 +202,9 @@ class BatchMemory:
     (0 without memory); ``differing (N,)``: each entry's attention on match-source words its
     sentence's input lacks (:func:`ltmt.fusion.alignment.differing_shares`; ``None``: zeros);
     ``missing (N, 2)``: what its match's source lacks of that input
-    (:func:`ltmt.fusion.alignment.missing_words`; ``None``: zeros).
+    (:func:`ltmt.fusion.alignment.missing_words`; ``None``: zeros); ``lacked (N, L)`` bool:
+    the positions of its sentence's input whose word its match's source lacks
+    (:func:`ltmt.fusion.alignment.lacked_positions`; ``None``: not built, the default).
     """
 
     keys: torch.Tensor
@@ -209,6 +216,7 @@ class BatchMemory:
     positions: torch.Tensor
     differing: torch.Tensor | None = None
     missing: torch.Tensor | None = None
+    lacked: torch.Tensor | None = None
 
     @property
     def has_memory(self) -> torch.Tensor:
@@ -288,12 +296,14 @@ def build_batch_memory(
     *,
     batch_size: int = 64,
     sources: Sequence[str] | None = None,
+    lacked: bool = False,
 ) -> BatchMemory | None:
     """Force-decode the (already filtered) matches of each sentence; ``None`` when there are none.
 
     Each distinct segment is decoded once per batch (and once per cache lifetime). ``sources``:
     the inputs, one per sentence, that each entry's ``differing`` share and its match's
-    ``missing`` words are measured against.
+    ``missing`` words are measured against. ``lacked``: also mark, for each entry, the input
+    positions its match's source lacks (``BatchMemory.lacked``; needs ``sources``).
     """
     import torch
 
@@ -320,10 +330,13 @@ def build_batch_memory(
 
     device = backbone.device  # every tensor of the batch's memory lives with the model
     keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []
-    differing, lacking = [], []
+    differing, lacking, marks = [], [], []
     for index, sentence_matches in enumerate(matches):
         count = 0
-        for match in sentence_matches:
+        if lacked and sources is not None:
+            texts = [segment_texts(m.segment)[0] for m in sentence_matches]
+            positions_lacked = lacked_positions(backbone.tokenizer, sources[index], texts)
+        for number, match in enumerate(sentence_matches):
             item = forced[_cache_key(fingerprint, match)]
             length = item.values.numel()
             lacks = (0.0, 0.0)
@@ -337,6 +350,8 @@ def build_batch_memory(
                     item.alignment, item.source, backbone.tokenizer, sources[index]
                 )
                 differing.append(shares.to(device))
+            if lacked and sources is not None:
+                marks.append(positions_lacked[number].expand(length, -1))
             keys.append(item.keys.to(device))
             values.append(item.values.to(device))
             scores.append(torch.full((length,), float(match.score), device=device))
@@ -357,7 +372,21 @@ def build_batch_memory(
         positions=torch.cat(positions),
         differing=torch.cat(differing),
         missing=torch.cat(lacking),
+        lacked=_padded_marks(marks, device) if marks else None,
     )
+
+
+def _padded_marks(marks: list[torch.Tensor], device: Any) -> torch.Tensor:
+    """``(N, L)`` bool: the entries' ``(n, l)`` marks right-padded with False to the longest."""
+    import torch
+
+    width = max(m.size(1) for m in marks)
+    out = torch.zeros((sum(m.size(0) for m in marks), width), dtype=torch.bool)
+    row = 0
+    for m in marks:
+        out[row : row + m.size(0), : m.size(1)] = m
+        row += m.size(0)
+    return out.to(device)
 
 
 def segment_texts(segment: Segment) -> tuple[str, str]:
@@ -379,10 +408,12 @@ def prepare_batch_memory(
     cache: SegmentCache,
     repair: bool = True,
     margin: float = 100.0,
+    lacked: bool = False,
 ) -> BatchMemory | None:
-    """The usable matches of each input (:func:`usable_matches`), force-decoded as one batch."""
+    """The usable matches of each input (:func:`usable_matches`), force-decoded as one batch
+    (``lacked``: see :func:`build_batch_memory`)."""
     used = [
         usable_matches(m, min_score, max_matches, text, repair, margin)
         for m, text in zip(matches, sources, strict=True)
     ]
-    return build_batch_memory(backbone, used, cache, sources=sources)
+    return build_batch_memory(backbone, used, cache, sources=sources, lacked=lacked)

@@ -125,6 +125,9 @@ class KnnFusion:
     """
 
     name = "knn"
+    # mark the input positions each match lacks (``BatchMemory.lacked``), for a combiner that
+    # reads the decoder's cross-attention on them (``CombinerConfig.attention_features``)
+    reads_attention = False
 
     def __init__(self, config: KnnConfig | None = None, **options: float) -> None:
         if config is not None and options:
@@ -146,6 +149,7 @@ class KnnFusion:
             self.cache,
             cfg.repair,
             cfg.match_margin,
+            lacked=self.reads_attention,
         )
         if memory is None:
             return None
@@ -165,6 +169,8 @@ class Neighbours(NamedTuple):
     distance: torch.Tensor  # (a, K) their RMS distance (inf: no entry)
     differing: torch.Tensor  # (a, K) their attention on match-source words the input lacks
     missing: torch.Tensor  # (a, K, 2) what their match lacks of the input (alignment.py)
+    # (a, K) the step's cross-attention on input words their match lacks (None: not read)
+    lacked: torch.Tensor | None = None
 
 
 class KnnState:
@@ -201,6 +207,8 @@ class KnnState:
         if missing is None:
             missing = memory.keys.new_zeros((memory.values.numel(), 2))
         self.own_missing = missing[entries]  # (batch, M, 2)
+        # (batch, M, L): the input positions each entry's match lacks (None: not built)
+        self.own_lacked = None if memory.lacked is None else memory.lacked[entries]
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -215,10 +223,13 @@ class KnnState:
         log_probs: torch.Tensor,
         rows: torch.Tensor,
         prefix: torch.Tensor | None = None,
+        attention: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """Mix the kNN distribution into ``log_probs (n, vocab)`` for rows that have memory.
 
         ``log_probs`` is updated in place; rows without memory or with λ = 0 keep their values.
+        ``attention (n, S)``: the step's last-layer cross-attention over the input (heads
+        averaged), given when the state ``reads_attention``.
         """
         import torch
 
@@ -231,7 +242,12 @@ class KnnState:
             return tensor if every else tensor[active]
 
         own_rows, mixed = own(rows), own(log_probs)  # mixed: the rows mixed below, in place
-        found = self.neighbours(own(hidden), own_rows, None if prefix is None else own(prefix))
+        found = self.neighbours(
+            own(hidden),
+            own_rows,
+            None if prefix is None else own(prefix),
+            None if attention is None else own(attention),
+        )
         lam, weights = self.adjust(found, mixed, own_rows)
         tokens = found.tokens
         if not bool((lam > 0).any()):
@@ -290,14 +306,25 @@ class KnnState:
             stop[:] = False
         return stop
 
+    @property
+    def reads_attention(self) -> bool:
+        """Whether :meth:`fuse_log_probs` wants the step's cross-attention."""
+        return False
+
     def neighbours(
-        self, hidden: torch.Tensor, rows: torch.Tensor, prefix: torch.Tensor | None = None
+        self,
+        hidden: torch.Tensor,
+        rows: torch.Tensor,
+        prefix: torch.Tensor | None = None,
+        attention: torch.Tensor | None = None,
     ) -> Neighbours:
         """For rows with memory: kNN's λ and the nearest entries (:class:`Neighbours`).
 
         Each row is scored against its own sentence's ``M`` entries only, so distances, the
         history term and the top-K read ``(a, M)``, not every entry of the batch.
         ``prefix (a, t)``, the rows' tokens so far, enables the history term (``context``).
+        ``attention (a, S)``, the step's cross-attention over the input, gives ``lacked`` (with
+        ``BatchMemory.lacked``; :func:`ltmt.fusion.alignment.lacked_attention`).
         """
         import torch
 
@@ -323,7 +350,14 @@ class KnnState:
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
         lam = lam * self.score_factor[rows] * lam_scale
         missing = self.own_missing[rows].gather(1, index[:, :, None].expand(-1, -1, 2))
-        return Neighbours(lam, tokens, weights, distance, own_differing.gather(1, index), missing)
+        lacked = None
+        if attention is not None and self.own_lacked is not None:
+            from ltmt.fusion.alignment import lacked_attention
+
+            marks = self.own_lacked[rows[:, None], index]  # (a, K, L): the neighbours' only
+            lacked = lacked_attention(attention, marks)
+        differing = own_differing.gather(1, index)
+        return Neighbours(lam, tokens, weights, distance, differing, missing, lacked)
 
     def _own_dot(self, query: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         """``(a, M)``: each row's query dotted with its own sentence's keys.

@@ -56,6 +56,7 @@ class TrainedKnnFusion(KnnFusion):
         self.combiner, self.base = combiner, base
         knn = dataclasses.replace(combiner.config.knn_config, cache_size=self.cache_size)
         super().__init__(knn)
+        self.reads_attention = combiner.config.attention_features
 
     def _combiner_for(self, backbone: Backbone) -> Combiner:
         if self.combiner is None:
@@ -107,6 +108,10 @@ class CombinerState(KnnState):
         combiner.net.to(memory.keys.device)  # its weights beside the states (CUDA too)
         self.combiner = combiner
 
+    @property
+    def reads_attention(self) -> bool:
+        return self.combiner.config.attention_features
+
     def adjust(
         self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -121,6 +126,7 @@ class CombinerState(KnnState):
             found.differing,
             tokens == tokens[:, :1],
             found.missing,
+            found.lacked,
         )
         weights = found.weights
         with torch.inference_mode():

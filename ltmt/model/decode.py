@@ -92,6 +92,8 @@ class _Stepper:
         self.cache: object | None = None
         self.incremental: IncrementalDecoder | None = None
         self.shortlist = shortlist
+        # whether the fusion reads the last layer's cross-attention of each step
+        self.reads_attention = bool(getattr(fusion, "reads_attention", False))
         # Marian's logits bias, left out when it is all zero (as trained models' usually is)
         bias = backbone.model.final_logits_bias
         self.logits_bias = bias if bool(bias.any()) else None
@@ -126,22 +128,19 @@ class _Stepper:
         import torch
 
         model = self.backbone.model
+        attention = None  # the last layer's cross-attention, for a fusion that reads it
+        wants = self.reads_attention
         if self.incremental is not None:
-            hidden = self.incremental.step(prefix[:, -1])
+            hidden = self.incremental.step(prefix[:, -1], keep_attention=wants)
+            attention = self.incremental.attention if wants else None
+        elif wants:
+            from ltmt.fusion.alignment import cross_attention
+
+            with cross_attention(model.get_decoder(), mask) as captured:
+                hidden = self._decoder_states(prefix, encoder_states, mask)
+            attention = captured[0][:, -1]
         else:
-            decoder_input = (
-                prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
-            )
-            out = model.get_decoder()(
-                input_ids=decoder_input,
-                encoder_hidden_states=encoder_states,
-                encoder_attention_mask=mask,
-                past_key_values=self.cache if self.config.use_cache else None,
-                use_cache=self.config.use_cache,
-            )
-            if self.config.use_cache:
-                self.cache = out.past_key_values
-            hidden = out.last_hidden_state[:, -1]
+            hidden = self._decoder_states(prefix, encoder_states, mask)
         if self.fusion is not None:
             hidden = self.fusion.fuse_hidden(hidden, rows)
         if self.shortlist is None:
@@ -157,10 +156,31 @@ class _Stepper:
                 device=hidden.device,
             )
             log_probs.index_copy_(1, self.shortlist, torch.log_softmax(short.float(), dim=-1))
-        if self.fusion is not None:
+        if attention is not None:
+            assert self.fusion is not None
+            log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows, prefix, attention)  # type: ignore[call-arg]
+        elif self.fusion is not None:
             log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows, prefix)
         log_probs[:, self.backbone.pad_id] = -float("inf")
         return log_probs
+
+    def _decoder_states(
+        self, prefix: torch.Tensor, encoder_states: torch.Tensor, mask: torch.Tensor
+    ) -> torch.Tensor:
+        """The last position's final states ``(n, d)`` from Marian's own decoder."""
+        decoder_input = (
+            prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
+        )
+        out = self.backbone.model.get_decoder()(
+            input_ids=decoder_input,
+            encoder_hidden_states=encoder_states,
+            encoder_attention_mask=mask,
+            past_key_values=self.cache if self.config.use_cache else None,
+            use_cache=self.config.use_cache,
+        )
+        if self.config.use_cache:
+            self.cache = out.past_key_values
+        return out.last_hidden_state[:, -1]
 
     def select(self, index: torch.Tensor, *, same_sentences: bool = False) -> None:
         """Keep only rows ``index`` of the cache (beam reordering or finished rows leaving).

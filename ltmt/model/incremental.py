@@ -71,6 +71,9 @@ class IncrementalDecoder:
         self.spare: list[torch.Tensor] = []  # as many buffers again, for reordering
         self.position = 0
         self._sdpa = torch.nn.functional.scaled_dot_product_attention
+        # the last step's last-layer cross-attention (rows, src), heads averaged, when
+        # :meth:`step` was asked for it
+        self.attention: torch.Tensor | None = None
 
     def _heads(self, states: torch.Tensor) -> torch.Tensor:
         """``(n, length, d)`` → ``(n, heads, length, head_dim)``."""
@@ -101,8 +104,12 @@ class IncrementalDecoder:
         self.values = [grown(self.values[i] if self.values else None) for i in range(count)]
         self.spare = [grown(None) for _ in range(2 * count)]
 
-    def step(self, tokens: torch.Tensor) -> torch.Tensor:
-        """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position."""
+    def step(self, tokens: torch.Tensor, keep_attention: bool = False) -> torch.Tensor:
+        """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position.
+
+        ``keep_attention``: also keep the last layer's cross-attention weights in ``self.attention``
+        (recomputed from its query and keys: the fused kernel does not return them).
+        """
         decoder = self.decoder
         embedded = decoder.embed_tokens(tokens) * self.scale
         # (rows, 1, d)
@@ -135,12 +142,24 @@ class IncrementalDecoder:
             mixed = self._sdpa(
                 query.transpose(1, 2), cross_keys, cross_values, attn_mask=self.cross_mask
             )
+            if keep_attention and index == len(self.layers) - 1:
+                self.attention = self._weights(query.transpose(1, 2), cross_keys, cross.scaling)
             mixed = mixed.transpose(1, 2).reshape(rows, 1, -1)
             hidden = layer_norm_of(layer.encoder_attn_layer_norm, hidden + cross.out_proj(mixed))
             feed = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
             hidden = layer_norm_of(layer.final_layer_norm, hidden + feed)
         self.position += 1
         return hidden[:, 0]
+
+    def _weights(self, query: torch.Tensor, keys: torch.Tensor, scaling: float) -> torch.Tensor:
+        """``(rows, src)``: the softmax of ``query (sentences, heads, group, head_dim)`` against
+        ``keys (sentences, heads, src, head_dim)``, heads averaged."""
+        import torch
+
+        scores = (query.float() * scaling) @ keys.float().transpose(2, 3)
+        scores = scores.masked_fill(~self.cross_mask, float("-inf"))
+        weights = torch.softmax(scores, dim=-1).mean(dim=1)  # (sentences, group, src)
+        return weights.reshape(-1, weights.size(2))
 
     def select(self, index: torch.Tensor, *, same_sentences: bool) -> None:
         """Keep rows ``index`` (each a whole ``group`` of one sentence's rows, in order, unless

@@ -111,15 +111,23 @@ class TermConstrainedState:
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return self.inner.fuse_hidden(hidden, rows) if self.inner is not None else hidden
 
+    @property
+    def reads_attention(self) -> bool:
+        """Whether the inner state reads the step's cross-attention (passed on to it)."""
+        return bool(getattr(self.inner, "reads_attention", False))
+
     def fuse_log_probs(
         self,
         hidden: torch.Tensor,
         log_probs: torch.Tensor,
         rows: torch.Tensor,
         prefix: torch.Tensor | None = None,
+        attention: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """See the module docstring; ``log_probs (n, vocab)`` is changed in place."""
-        if self.inner is not None:
+        if self.inner is not None and attention is not None:
+            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix, attention)  # type: ignore[call-arg]
+        elif self.inner is not None:
             log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix)
         if prefix is None:
             return log_probs

@@ -48,7 +48,8 @@ class CombinerShape:
     """The network (``hidden`` units, λ at most ``max_lambda``, never above kNN's with
     ``lower_only``, the vote's temperature predicted too with ``temperature``, λ left to kNN
     with ``adjust_lambda: false``, each neighbour's vote weighed by its differing share with
-    ``neighbour_features``, and by what its match lacks of the input with ``missing_features``)
+    ``neighbour_features``, and by what its match lacks of the input with ``missing_features``,
+    and by the step's cross-attention on input words its match lacks with ``attention_features``)
     and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
@@ -60,6 +61,7 @@ class CombinerShape:
     adjust_lambda: bool = True
     neighbour_features: bool = False
     missing_features: bool = False
+    attention_features: bool = False
     knn: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -74,13 +76,15 @@ class CombinerShape:
             "adjust_lambda",
             "neighbour_features",
             "missing_features",
+            "attention_features",
         ):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(
                     f"combiner.{name} must be true or false, got {getattr(self, name)!r}"
                 )
-        if self.missing_features and not self.neighbour_features:
-            raise ConfigError("combiner.missing_features needs neighbour_features: true")
+        for name in ("missing_features", "attention_features"):
+            if getattr(self, name) and not self.neighbour_features:
+                raise ConfigError(f"combiner.{name} needs neighbour_features: true")
         if not (self.adjust_lambda or self.temperature):
             raise ConfigError("combiner.adjust_lambda: false needs temperature: true")
         if not 0 < self.max_lambda <= 1:
@@ -171,12 +175,14 @@ def combiner_inputs(
     """The row features and per-neighbour inputs ``combiner`` reads at ``rows[index]``
     (:meth:`Combiner.inputs`, as at decoding)."""
     missing = None if rows.missing is None else rows.missing[index]
+    lacked = None if rows.lacked is None else rows.lacked[index]
     return combiner.inputs(
         rows.features[index],
         rows.distance[index],
         rows.differing[index],
         rows.same[index],
         missing,
+        lacked,
     )
 
 
@@ -232,10 +238,16 @@ def train_combiner(
             raise ConfigError(
                 f"{cache} holds rows without missing_features; delete it to featurise again"
             )
+        if config.combiner.attention_features and rows.lacked is None:
+            raise ConfigError(
+                f"{cache} holds rows without attention_features; delete it to featurise again"
+            )
     else:
         bar = progress(len(examples), 0) if progress else None
+        fusion = KnnFusion(knn)
+        fusion.reads_attention = config.combiner.attention_features
         rows = featurise(
-            backbone, KnnFusion(knn), examples, progress=bar.update if bar is not None else None
+            backbone, fusion, examples, progress=bar.update if bar is not None else None
         )
         if bar is not None:
             bar.close()

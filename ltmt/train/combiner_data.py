@@ -201,6 +201,8 @@ class StepRows:
     differing: torch.Tensor  # (R, K) the neighbours' differing shares (0: no neighbour)
     same: torch.Tensor  # (R, K) bool: the neighbour's token is the nearest's
     missing: torch.Tensor | None = None  # (R, K, 2) what their matches lack (None: older cache)
+    # (R, K) the step's cross-attention on input words their matches lack (None: not featurised)
+    lacked: torch.Tensor | None = None
 
     def knn_gold_at(
         self, temperature: torch.Tensor, index: torch.Tensor, offsets: torch.Tensor | None = None
@@ -230,7 +232,8 @@ def featurise(
     """Force-decode each example and read its kNN neighbours at every target position.
 
     Matches go through ``fusion.prepare`` (the one match selection, as at decoding); examples
-    left without a usable match give no rows.
+    left without a usable match give no rows. With ``fusion.reads_attention`` the rows also get
+    ``lacked`` from the pair's own forced cross-attention, as decoding reads the step's.
     """
     import torch
 
@@ -268,7 +271,8 @@ def featurise(
                 prefix = _prefixes(values, fusion.config.context, backbone.start_id)
                 logits = model.lm_head(forced.keys) + model.final_logits_bias
                 log_probs = torch.log_softmax(logits.float(), dim=-1)
-                near = state.neighbours(forced.keys, rows, prefix)
+                attention = forced.alignment if fusion.reads_attention else None
+                near = state.neighbours(forced.keys, rows, prefix, attention)
                 lam, tokens, weights, distance = near[:4]
                 features = state_features(state, log_probs, near, rows)
                 gold = values[:, None]
@@ -287,6 +291,11 @@ def featurise(
                         _padded(near.differing.float(), fusion.config.neighbours, 0.0),
                         _padded(tokens == tokens[:, :1], fusion.config.neighbours, False),
                         _padded(near.missing.float(), fusion.config.neighbours, 0.0),
+                        *(
+                            ()
+                            if near.lacked is None
+                            else (_padded(near.lacked, fusion.config.neighbours, 0.0),)
+                        ),
                     )
                 )
     if not parts:

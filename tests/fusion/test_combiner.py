@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -197,11 +198,12 @@ def test_a_combiner_saved_in_format_1_still_loads(tmp_path: Path) -> None:
     combiner.save(tmp_path / "old", BaseInfo(name="tiny"))
     config = tmp_path / "old" / "config.json"
     meta = json.loads(config.read_text("utf-8"))
-    assert meta["format_version"] == 3  # an ltmt reading 1 would not know the fields below
+    assert meta["format_version"] == 4  # an ltmt reading 1 would not know the fields below
     meta["format_version"] = 1  # as format 1 wrote it before these fields existed:
     del meta["combiner"]["temperature"]
     del meta["combiner"]["neighbour_features"]
     del meta["combiner"]["missing_features"]
+    del meta["combiner"]["attention_features"]
     meta["combiner"]["knn"].pop("differing_penalty", None)  # only set options are written
     config.write_text(json.dumps(meta), "utf-8")
     loaded = Combiner.load(tmp_path / "old")[0]
@@ -377,3 +379,66 @@ def test_the_shipped_combiner_loads() -> None:
         shipped = KnnConfig(**knn)
         assert combiner.config.knn_config == shipped
         assert (shipped.max_matches, shipped.neighbours) == (4, 8)
+
+
+def test_an_attention_head_starts_as_knn_and_reads_the_step_attention(
+    tmp_path: Path, tiny_backbone
+) -> None:  # type: ignore[no-untyped-def]
+    """``attention_features``: the decoder hands the combiner each step's cross-attention;
+    untrained it translates as knn does, trained it changes the vote, and it saves and loads."""
+    config = CombinerConfig(knn=KNN, neighbour_features=True, attention_features=True)
+    assert config.feature_names[-2:] == ["nearest_lacked_attention", "least_lacked_attention"]
+    assert config.neighbour_inputs[-1] == "lacked_attention"
+    memory = FakeMemory({SOURCE: [("the old file", "die alte Datei", 90.0)]})  # lacks "open"
+
+    def translate(fusion: KnnFusion, cached: bool = True) -> str:
+        translator = Translator(tiny_backbone, memory, fusion=fusion, beam=2)  # type: ignore[arg-type]
+        config = translator.decode_config
+        translator.decode_config = dataclasses.replace(config, use_cache=cached)
+        return translator.translate([SOURCE], "u")[0].text
+
+    knn = translate(KnnFusion(**KNN))  # type: ignore[arg-type]
+    fusion = TrainedKnnFusion(Combiner(config))
+    assert fusion.reads_attention
+    assert translate(fusion) == knn
+    trained = Combiner(config)
+    with torch.no_grad():  # only the nearest's lacked attention moves λ (down)
+        trained.net.hidden.weight.zero_()
+        trained.net.hidden.bias.zero_()
+        trained.net.hidden.weight[:, -2].fill_(3.0)
+        trained.net.output.weight.fill_(-1.0)
+    state = TrainedKnnFusion(trained).prepare(
+        tiny_backbone, [SOURCE], [[make_match("the old file", "die alte Datei", 90.0)]]
+    )
+    assert state is not None
+    hidden = torch.randn(2, tiny_backbone.d_model, generator=torch.Generator().manual_seed(0))
+    on_open, on_end = torch.zeros(2, 4), torch.zeros(2, 4)  # "▁open" / "</s>" read at the step
+    on_open[:, 0], on_end[:, -1] = 1.0, 1.0
+
+    def step(attention: torch.Tensor) -> torch.Tensor:
+        log_probs = torch.log_softmax(torch.zeros(2, 50), dim=1)
+        rows, prefix = torch.tensor([0, 0]), torch.full((2, 1), tiny_backbone.start_id)
+        return state.fuse_log_probs(hidden, log_probs, rows, prefix, attention)
+
+    assert not torch.allclose(step(on_open), step(on_end))
+    trained.save(tmp_path / "a", BaseInfo(name="tiny"))
+    loaded = TrainedKnnFusion(tmp_path / "a")
+    assert loaded.reads_attention and translate(loaded) == translate(TrainedKnnFusion(trained))
+    # the whole-prefix decoder (a hook records the attention) reads as the incremental one does
+    assert translate(loaded, cached=False) == translate(loaded)
+    with pytest.raises(ConfigError, match="attention_features needs neighbour_features"):
+        CombinerConfig(knn=KNN, attention_features=True)
+    with pytest.raises(ConfigError, match="reads attention_features: featurise"):
+        trained.inputs(torch.zeros(1, config.features - 4), *([torch.zeros(1, 8)] * 3))
+
+
+def test_neighbour_inputs_read_the_lacked_attention() -> None:
+    from ltmt.fusion.combiner import neighbour_inputs
+
+    distance = torch.tensor([[0.5, 1.5, float("inf")]])
+    same = torch.tensor([[True, False, False]])
+    lacked = torch.tensor([[0.7, 0.2, 0.9]])
+    inputs, rows = neighbour_inputs(distance, torch.zeros(1, 3), same, 3, None, lacked)
+    assert inputs.shape == (1, 3, 6)
+    assert inputs[0, :, 5].tolist() == pytest.approx([0.7, 0.2, 0.0])
+    assert rows[0, 2:].tolist() == pytest.approx([0.7, 0.2])  # the nearest's, the least

@@ -135,3 +135,48 @@ def test_training_and_decoding_measure_the_same_differing_shares(
     assert torch.equal(rows.missing[:, :width], decoded.missing)
     # the match lacks "do", "not", "open" of the input's five words, and its negation
     assert rows.missing[:, 0].tolist() == [[pytest.approx(0.6), 1.0]] * rows.missing.size(0)
+
+
+def test_training_rows_and_decoding_steps_read_the_same_lacked_attention(
+    tiny_backbone,  # type: ignore[no-untyped-def]
+) -> None:
+    """``attention_features``: a training row's per-neighbour attention on input words its
+    match lacks (from the pair's forced cross-attention) equals what a decoding step gives
+    (the incremental decoder's own last-layer attention, teacher-forced on the same target)."""
+    import torch
+
+    from ltmt.fusion import datastore
+    from ltmt.fusion.knn import KnnFusion
+    from ltmt.model.incremental import IncrementalDecoder
+    from ltmt.train.combiner_data import Example, _prefixes, featurise
+
+    fusion = KnnFusion(min_score=0.0, max_matches=1, tau=100.0, cache_size=0)
+    fusion.reads_attention = True
+    source, target = "do not open the file", "öffne die Datei nicht"
+    match = ("close the old file", "schließe die alte Datei", 60.0)
+    rows = featurise(tiny_backbone, fusion, [Example(source, target, (match,), "own")])
+    state = fusion.prepare(tiny_backbone, [source], [[make_match(*match)]])
+    assert state is not None and rows.lacked is not None
+    [forced] = datastore.force_decode(tiny_backbone, [(source, target)])
+    model, values = tiny_backbone.model, forced.values
+    ids = torch.tensor([tiny_backbone.tokenizer(source)["input_ids"]])
+    mask = torch.ones_like(ids)
+    with torch.inference_mode():
+        encoded = model.get_encoder()(input_ids=ids, attention_mask=mask).last_hidden_state
+        decoder = IncrementalDecoder(model, encoded, mask, group=1)
+        read = torch.cat([torch.tensor([tiny_backbone.start_id]), values[:-1]])
+        hidden, attention = [], []
+        for token in read:
+            hidden.append(decoder.step(token[None], keep_attention=True))
+            assert decoder.attention is not None
+            attention.append(decoder.attention)
+    steps = torch.zeros(values.numel(), dtype=torch.long)
+    prefix = _prefixes(values, fusion.config.context, tiny_backbone.start_id)
+    decoded = state.neighbours(torch.cat(hidden), steps, prefix, torch.cat(attention))
+    assert decoded.lacked is not None
+    width = decoded.lacked.size(1)
+    assert torch.allclose(rows.lacked[:, :width], decoded.lacked, atol=1e-5)
+    assert bool((rows.lacked > 0).any())  # "do", "not", "open" are not in the match
+    # the input's token positions the match lacks: "do", "not", "open", never "the file" or </s>
+    marks = state.memory.lacked
+    assert marks is not None and marks[0].tolist()[-1] is False and bool(marks[0].any())
