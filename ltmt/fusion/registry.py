@@ -90,13 +90,15 @@ def make_fusion(name: str, model_dir: Path | None = None, **options: Any) -> Fus
     try:
         fusion: Fusion = getattr(module, class_name)(**options)
     except TypeError as exc:  # an unknown keyword: name the method and the offending option
-        raise ConfigError(f"fusion method {name!r}: {_keyword_problem(exc)}") from exc
+        raise ConfigError(f"fusion method {name!r}: {_keyword_problem(exc, options)}") from exc
     return fusion
 
 
-def _keyword_problem(exc: TypeError) -> str:
+def _keyword_problem(exc: TypeError, options: dict[str, Any]) -> str:
     message = str(exc)
     marker = "unexpected keyword argument "
     if marker in message:
         return f"unknown option {message.split(marker, 1)[1]}"
-    return message
+    # a text where a number belongs fails the config's range checks with a TypeError
+    texts = ", ".join(f"{k}={v!r}" for k, v in options.items() if isinstance(v, str))
+    return f"an option has a value of the wrong type ({texts or message})"

@@ -15,7 +15,13 @@ from typing import Any
 
 from ltmt.errors import ModelError
 from ltmt.model.spm_tokenizer import load_tokenizer
-from ltmt.model.weights import load_hint, load_weights, native_supported, weight_files
+from ltmt.model.weights import (
+    check_hub,
+    load_hint,
+    load_weights,
+    native_supported,
+    weight_files,
+)
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default-en-de"
 
@@ -302,14 +308,15 @@ def load_backbone(
             "source.spm, target.spm and vocab.json"
         )
     source = str(path if local else name)
+    if not local:
+        check_hub(source)
     try:
         tokenizer = load_tokenizer(source, local)
         config = _read_config(path) if local else None
         if config is None:
-            from transformers import MarianConfig  # imports torch: only when config.json lacks keys
-
-            config = MarianConfig.from_pretrained(source, local_files_only=local)
-    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
+            config = _marian_config(source, local)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RuntimeError) as exc:
+        # AttributeError: MarianTokenizer reading a tokenizer_config.json of the wrong shape
         raise ModelError(f"cannot load model {name}: {load_hint(local)}") from exc
 
     native = native and local and config is not None and native_supported(config)
@@ -339,6 +346,18 @@ _CONFIG_KEYS = (
 )
 
 
+def _marian_config(source: str, local: bool) -> Any:
+    """transformers' ``MarianConfig`` (it imports torch: only when config.json lacks keys); a
+    field of the wrong type is a ``ValueError``, as a malformed file is."""
+    from huggingface_hub.errors import StrictDataclassError
+    from transformers import MarianConfig
+
+    try:
+        return MarianConfig.from_pretrained(source, local_files_only=local)
+    except StrictDataclassError as exc:
+        raise ValueError(str(exc)) from exc
+
+
 def _read_config(path: Path) -> Any | None:
     """The settings decoding needs, read from ``config.json`` without transformers' config class
     (which imports torch); ``None`` when one is missing (then the class fills in defaults)."""
@@ -348,6 +367,10 @@ def _read_config(path: Path) -> Any | None:
         settings = json.loads((path / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(settings, dict) or any(settings.get(k) is None for k in _CONFIG_KEYS):
-        return None
+    if not isinstance(settings, dict) or not all(_is_int(settings.get(k)) for k in _CONFIG_KEYS):
+        return None  # transformers' config class fills in defaults and rejects wrong types
     return SimpleNamespace(**settings)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -44,10 +44,13 @@ def supports(directory: Path) -> bool:
         config = json.loads((directory / "tokenizer_config.json").read_text("utf-8"))
     except (OSError, ValueError):
         return False
-    added = config.get("added_tokens_decoder", {})
+    added = config.get("added_tokens_decoder", {}) if isinstance(config, dict) else None
+    if not isinstance(added, dict) or not all(isinstance(e, dict) for e in added.values()):
+        return False
     return (
         config.get("tokenizer_class") == "MarianTokenizer"
         and not config.get("separate_vocabs", False)
+        and not config.get("sp_model_kwargs")  # e.g. sampling: MarianTokenizer passes them on
         and not config.get("clean_up_tokenization_spaces", False)
         and not config.get("additional_special_tokens")
         and not config.get("extra_special_tokens")

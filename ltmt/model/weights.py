@@ -65,8 +65,12 @@ def native_supported(config: Any) -> bool:
     settings = vars(config)
     return (
         settings.get("model_type", "marian") == "marian"
-        and all(settings.get(key) is not None for key in _NATIVE_KEYS)
-        and settings["activation_function"] in NATIVE_ACTIVATIONS
+        and all(
+            isinstance(settings.get(key), int) and not isinstance(settings[key], bool)
+            for key in _NATIVE_KEYS
+            if key != "activation_function"
+        )
+        and settings.get("activation_function") in NATIVE_ACTIVATIONS
         and bool(settings.get("share_encoder_decoder_embeddings", True))
         and bool(settings.get("tie_word_embeddings", True))
         and settings.get("decoder_vocab_size") in (None, settings["vocab_size"])
@@ -82,6 +86,33 @@ def load_hint(local: bool) -> str:
         "no local directory of that name, and it could not be fetched from the hub "
         "(offline?); pass a local checkpoint directory"
     )
+
+
+def check_hub(name: str, timeout: float = 5.0) -> None:
+    """Raise :class:`ModelError` at once when hub id ``name`` is not in the Hugging Face cache and
+    the hub cannot be reached: huggingface_hub would retry each file five times with backoff
+    (about five minutes of warnings offline) before transformers gave up."""
+    import os
+    import socket
+    from urllib.parse import urlsplit
+
+    from huggingface_hub import constants, try_to_load_from_cache
+
+    if constants.HF_HUB_OFFLINE or any(
+        os.environ.get(proxy) for proxy in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")
+    ):
+        return  # offline mode fails fast itself; through a proxy a direct probe proves nothing
+    try:
+        if isinstance(try_to_load_from_cache(name, "config.json"), str):
+            return
+    except ValueError:  # not a valid repo id: transformers says so without a request
+        return
+    endpoint = urlsplit(constants.ENDPOINT)
+    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
+    try:
+        socket.create_connection((endpoint.hostname or "", port), timeout=timeout).close()
+    except OSError as exc:
+        raise ModelError(f"cannot load model {name}: {load_hint(False)}") from exc
 
 
 def load_weights(
@@ -108,12 +139,13 @@ def load_weights(
         model = marian.load_marian(Path(source), config, dtype, device, widen)
         _log_loaded(name, model)
         return model
+    from huggingface_hub.errors import StrictDataclassError
     from transformers import MarianMTModel
 
     try:
         options = {} if dtype is None else {"dtype": dtype}
         marian_mt = MarianMTModel.from_pretrained(source, local_files_only=local, **options)
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, StrictDataclassError) as exc:
         raise ModelError(f"cannot load model {name}: {load_hint(local)}") from exc
     marian_mt = marian_mt.to(device)  # type: ignore[arg-type]
     if dtype is not None:

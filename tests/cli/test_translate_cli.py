@@ -104,6 +104,10 @@ def test_po_file_is_filled(tmp_path, capsys, common):
             "knn tau must be > 0, got -1",
         ),
         (
+            ["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "tau=abc"],
+            r"fusion method 'knn': an option has a value of the wrong type \(tau='abc'\)",
+        ),
+        (
             ["translate", "IN", "--user", "u1", "--fusion", "none", "--fusion-option", "tau=1"],
             "fusion options need a fusion method",
         ),

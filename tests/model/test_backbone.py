@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,45 @@ def test_a_bfloat16_copy_goes_to_the_same_device_index(tiny_model_dir):
     loaded = load_backbone(tiny_model_dir, device="cuda:1")  # the weights are not read here
     assert bfloat16_weights(loaded).device == torch.device("cuda:1")
     assert bfloat16_weights(loaded).device_type == "cuda"
+
+
+def test_a_hub_id_with_the_hub_unreachable_fails_at_once(monkeypatch, caplog):
+    """Not ~5 minutes of huggingface_hub's retries per file before the same error."""
+    import socket
+
+    from huggingface_hub import constants
+
+    closed = socket.socket()  # bound, never listening: connections to it are refused
+    closed.bind(("127.0.0.1", 0))
+    monkeypatch.setattr(constants, "ENDPOINT", f"http://127.0.0.1:{closed.getsockname()[1]}")
+    for proxy in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(proxy, raising=False)
+    try:
+        with pytest.raises(ModelError, match=r"ltmt-test/no-such-model: .*could not be fetched"):
+            load_backbone("ltmt-test/no-such-model")
+    finally:
+        closed.close()
+    assert "Retry" not in caplog.text
+
+
+def _edit_json(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    path.write_text(json.dumps(edit(json.loads(path.read_text("utf-8")))), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file_name", "edit"),
+    [
+        ("tokenizer_config.json", lambda config: [1]),
+        ("tokenizer_config.json", lambda config: {**config, "added_tokens_decoder": [1]}),
+        ("config.json", lambda config: {"d_model": "x"}),
+        ("config.json", lambda config: {**config, "d_model": "x"}),
+        ("config.json", lambda config: {**config, "encoder_layers": "x"}),
+    ],
+    ids=["tokenizer-list", "added-tokens-list", "config-partial", "d-model-str", "layers-str"],
+)
+def test_a_malformed_json_file_is_a_clear_error(tiny_model_dir, tmp_path, file_name, edit):
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model_dir, broken)
+    _edit_json(broken / file_name, edit)
+    with pytest.raises(ModelError, match=r"cannot load model .*broken: it must hold config.json"):
+        load_backbone(broken).model  # noqa: B018 (the weights load on first use)

@@ -94,6 +94,10 @@ def test_local_models_load_it_and_anything_else_loads_marian_tokenizer(
         json.dumps({**config, "additional_special_tokens": ["<eop>"]})
     )
     assert not supports(other)
+    (other / "tokenizer_config.json").write_text(
+        json.dumps({**config, "sp_model_kwargs": {"enable_sampling": True, "alpha": 0.1}})
+    )
+    assert not supports(other)
     assert type(load_tokenizer(str(other), local=True)).__name__ == "MarianTokenizer"
 
 
