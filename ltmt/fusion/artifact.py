@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ModelError
+
+if TYPE_CHECKING:
+    from ltmt.model.backbone import Backbone
 
 CONFIG = "config.json"
 WEIGHTS = "model.safetensors"
@@ -55,3 +58,27 @@ def read_artifact(
             f"reads ({version}); upgrade ltmt"
         )
     return meta, load_file(str(directory / WEIGHTS), device=device)
+
+
+def beside_model(backbone: Backbone, subdir: str, what: str, instead: str) -> Path:
+    """The folder ``subdir`` of ``backbone``'s local directory, where its ``what`` (``a trained
+    combiner``) is kept; a model with no local directory is an error naming ``instead``."""
+    if backbone.path is None:
+        raise ModelError(
+            f"model {backbone.name} has no local directory to hold {what}; pass {instead}"
+        )
+    return backbone.path / subdir
+
+
+def check_trained_on(
+    backbone: Backbone, embedding_sha1: str, base_name: str, directory: Path | None, what: str
+) -> None:
+    """Refuse a ``what`` (``combiner``) in ``directory`` trained on another base than
+    ``backbone`` (its embeddings' hash differs); an empty hash (unknown base) passes."""
+    from ltmt.fusion.adapter import base_embedding_sha1
+
+    if embedding_sha1 and embedding_sha1 != base_embedding_sha1(backbone):
+        raise ModelError(
+            f"the {what} in {directory} was trained on another base model "
+            f"({base_name}); retrain it: ltmt train fusion --base {backbone.name}"
+        )

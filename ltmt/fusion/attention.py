@@ -19,8 +19,8 @@ from ltmt.fusion.adapter import (
     BaseInfo,
     MemoryAdapter,
     ProjectedMemory,
-    base_embedding_sha1,
 )
+from ltmt.fusion.artifact import beside_model, check_trained_on
 from ltmt.fusion.datastore import BatchMemory, SegmentCache, prepare_batch_memory
 
 if TYPE_CHECKING:
@@ -68,20 +68,18 @@ class AttentionFusion:
 
     def _adapter_for(self, backbone: Backbone) -> MemoryAdapter:
         if self.adapter is None:
-            if backbone.path is None:
-                raise ModelError(
-                    f"model {backbone.name} has no local directory to hold an attention adapter; "
-                    "pass AttentionFusion(ADAPTER_DIR)"
-                )
-            self.directory = backbone.path / ADAPTER_SUBDIR
+            self.directory = beside_model(
+                backbone, ADAPTER_SUBDIR, "an attention adapter", "AttentionFusion(ADAPTER_DIR)"
+            )
             self.adapter, self.base = MemoryAdapter.load(self.directory)
         if self.check_base and self.base is not None and self._checked != backbone.fingerprint:
-            found = base_embedding_sha1(backbone)
-            if self.base.embedding_sha1 and self.base.embedding_sha1 != found:
-                raise ModelError(
-                    f"the attention adapter in {self.directory} was trained on another base model "
-                    f"({self.base.name}); retrain it: ltmt train fusion --base {backbone.name}"
-                )
+            check_trained_on(
+                backbone,
+                self.base.embedding_sha1,
+                self.base.name,
+                self.directory,
+                "attention adapter",
+            )
             self._checked = backbone.fingerprint
         if self.adapter.config.d_model != backbone.d_model:
             raise ModelError(

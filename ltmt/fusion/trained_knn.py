@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.errors import ModelError
+from ltmt.fusion.artifact import beside_model, check_trained_on
 from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState, Neighbours
 from ltmt.fusion.registry import COMBINER_SUBDIR
 
@@ -60,23 +60,14 @@ class TrainedKnnFusion(KnnFusion):
 
     def _combiner_for(self, backbone: Backbone) -> Combiner:
         if self.combiner is None:
-            if backbone.path is None:
-                raise ModelError(
-                    f"model {backbone.name} has no local directory to hold a trained combiner; "
-                    "pass TrainedKnnFusion(COMBINER_DIR)"
-                )
-            self.directory = backbone.path / COMBINER_SUBDIR
+            self.directory = beside_model(
+                backbone, COMBINER_SUBDIR, "a trained combiner", "TrainedKnnFusion(COMBINER_DIR)"
+            )
             self._use(*_load_combiner(self.directory))
         if self.base is not None and self._checked != backbone.fingerprint:
-            from ltmt.fusion.adapter import base_embedding_sha1
-
-            if self.base.embedding_sha1 and self.base.embedding_sha1 != base_embedding_sha1(
-                backbone
-            ):
-                raise ModelError(
-                    f"the combiner in {self.directory} was trained on another base model "
-                    f"({self.base.name}); retrain it: ltmt train fusion --base {backbone.name}"
-                )
+            check_trained_on(
+                backbone, self.base.embedding_sha1, self.base.name, self.directory, "combiner"
+            )
             self._checked = backbone.fingerprint
         assert self.combiner is not None
         return self.combiner

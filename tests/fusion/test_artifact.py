@@ -1,0 +1,39 @@
+"""Where a trained fusion layer is kept beside its base model, and the check of its base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import pytest
+
+from ltmt.errors import ModelError
+from ltmt.fusion.artifact import beside_model, check_trained_on
+
+
+def _backbone(path: Path | None) -> Any:
+    return cast(Any, SimpleNamespace(name="some/model", path=path))
+
+
+def test_a_trained_layer_lives_in_its_folder_of_the_model_directory(tmp_path: Path) -> None:
+    found = beside_model(_backbone(tmp_path), "fusion-combiner", "a trained combiner", "X(DIR)")
+    assert found == tmp_path / "fusion-combiner"
+
+
+def test_a_model_without_a_local_directory_names_what_to_pass_instead() -> None:
+    with pytest.raises(
+        ModelError,
+        match=r"^model some/model has no local directory to hold a trained combiner; "
+        r"pass TrainedKnnFusion\(COMBINER_DIR\)$",
+    ):
+        beside_model(
+            _backbone(None),
+            "fusion-combiner",
+            "a trained combiner",
+            "TrainedKnnFusion(COMBINER_DIR)",
+        )
+
+
+def test_an_unknown_base_hash_is_not_checked(tmp_path: Path) -> None:
+    check_trained_on(_backbone(tmp_path), "", "anything", tmp_path, "combiner")
