@@ -234,14 +234,11 @@ def train_combiner(
     cache = Path(opt.rows_cache) if opt.rows_cache else None
     if cache is not None and cache.is_file():  # the same config's rows, featurised before
         rows = load_rows(cache)
-        if config.combiner.missing_features and rows.missing is None:
-            raise ConfigError(
-                f"{cache} holds rows without missing_features; delete it to featurise again"
-            )
-        if config.combiner.attention_features and rows.lacked is None:
-            raise ConfigError(
-                f"{cache} holds rows without attention_features; delete it to featurise again"
-            )
+        for name, held in (("missing_features", rows.missing), ("attention_features", rows.lacked)):
+            if getattr(config.combiner, name) and held is None:
+                raise ConfigError(
+                    f"{cache} holds rows without {name}; delete it to featurise again"
+                )
     else:
         bar = progress(len(examples), 0) if progress else None
         fusion = KnnFusion(knn)
