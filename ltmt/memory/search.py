@@ -60,7 +60,7 @@ def search_texts(
     )
     table = None
     if info.count <= settings.scan_max:
-        table = scratch.source_table(
+        table = scratch.tables.get(
             txn,
             user,
             cipher,
