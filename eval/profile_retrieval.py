@@ -26,18 +26,14 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-from ab_retrieval import saved_query_parser  # noqa: E402
-from bench_retrieval import USER, machine_info, percentile, write_result  # noqa: E402
+from ab_retrieval import saved_query_parser
+from bench_retrieval import USER, machine_info, percentile, write_result
+from support import use_this_checkout
 
 Phases = dict[str, float]
 
@@ -200,6 +196,7 @@ def explain_misses(args: argparse.Namespace, data: dict[str, Any]) -> dict[str, 
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    use_this_checkout()
     from ltmt import Memory
 
     data = json.loads(args.queries.read_text("utf-8"))

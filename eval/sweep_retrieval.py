@@ -19,17 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO / "eval") not in sys.path:
-    sys.path.insert(0, str(REPO / "eval"))
-from ab_retrieval import saved_query_parser, summarise  # noqa: E402
-from bench_retrieval import USER, machine_info, write_result  # noqa: E402
-from support import use_this_checkout  # noqa: E402
+from ab_retrieval import saved_query_parser, summarise
+from bench_retrieval import USER, machine_info, write_result
+from support import use_this_checkout
 
 KNOBS = ("budget", "widen", "candidates", "recount")
 

@@ -22,7 +22,7 @@ from ltmt.model.backbone import BF16_BY_DEFAULT, Backbone, fusion_weights_for, l
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.segments import Match, Translation
-from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, term_hits
+from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.text import split_lines
 
 if TYPE_CHECKING:
@@ -461,7 +461,7 @@ class Translator:
         used_fusion: dict[int, bool] = {}
         if not units:
             return outputs, used_fusion
-        encoded = self.encode([u.text for u in units], [u.segment for u in units])
+        encoded = encode_units(self, units)
         by_length = sorted(range(len(units)), key=lambda i: len(encoded[i]))
         # inputs without a match the fusion would read never need it: batched apart, they take
         # the fast path (and come out the same whatever else is in the batch)

@@ -122,8 +122,6 @@ class SearchScratch:
     def __init__(self) -> None:
         self._arrays = _ThreadArrays()
         self.tables = SourceTables()
-        # the user's sources as of the search's transaction (:meth:`SourceTables.get`)
-        self.source_table = self.tables.get
 
     def forget(self, user: str | None = None) -> None:
         """Drop what is cached of ``user`` (None: of every user): this thread's arrays and the

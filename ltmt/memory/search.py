@@ -60,7 +60,7 @@ def search_texts(
     )
     table = None
     if info.count <= settings.scan_max:
-        table = scratch.source_table(
+        table = scratch.tables.get(
             txn,
             user,
             cipher,
@@ -70,13 +70,13 @@ def search_texts(
             casefold=casefold,
         )
     fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
+    limit = max(settings.candidates, k)
     results: list[list[Match]] = []
     for number, text in enumerate(texts):
         query = normalize(text, case_sensitive=settings.case_sensitive)
         if not query:
             results.append([])
             continue
-        limit = max(settings.candidates, k)
         wanted = prefer[number] if prefer is not None else None
         n_best = k if wanted is None else limit
         if table is not None:

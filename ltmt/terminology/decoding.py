@@ -44,7 +44,9 @@ class GlossaryPass:
     fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
 
 
-def _encode(translator: Translator, units: Sequence[_Unit]) -> list[list[int]]:
+def encode_units(translator: Translator, units: Sequence[_Unit]) -> list[list[int]]:
+    """:meth:`~ltmt.translator.Translator.encode` of ``units``' texts, a truncation logged by
+    the unit's segment."""
     return translator.encode([u.text for u in units], [u.segment for u in units])
 
 
@@ -166,7 +168,7 @@ class GlossaryDecoding:
         tokenizer = self.translator.backbone.tokenizer
         for start in range(0, len(chosen), self.translator.batch_size):
             chunk = chosen[start : start + self.translator.batch_size]
-            sources = _encode(self.translator, [units[i] for i in chunk])
+            sources = encode_units(self.translator, [units[i] for i in chunk])
             written = [
                 list(tokenizer(text_target=outputs[i], add_special_tokens=False)["input_ids"])
                 for i in chunk
@@ -198,7 +200,7 @@ class GlossaryDecoding:
         for start in range(0, len(chosen), self.translator.batch_size):
             chunk = chosen[start : start + self.translator.batch_size]
             shown = [with_terms(units[i], hits[i]) if substitute else units[i] for i in chunk]
-            batch = _encode(self.translator, shown)
+            batch = encode_units(self.translator, shown)
             state = None
             if self.translator.fusion is not None:
                 state = self.translator.fusion.prepare(

@@ -183,7 +183,7 @@ def _scan_both_ways(memory: Memory, user: str, query: str, k: int) -> tuple[obje
             return [], []
         info, cipher = rows.decode_user(bytes(raw), memory.store.vault, user)
         lens = postings.load_lens(txn, info.uid, cipher)
-        shared = memory._scratch.source_table(
+        shared = memory._scratch.tables.get(
             txn, user, cipher, uid=info.uid, next_id=info.next_id, count=info.count, casefold=True
         )
         fresh = SourceTable.empty(info.uid, True).refreshed(txn, cipher)
@@ -257,7 +257,7 @@ def test_a_search_in_an_older_snapshot_cuts_the_shared_table_back_and_the_next_r
             raw = txn.get(user_key("u"))
             assert raw is not None
             info, cipher = rows.decode_user(bytes(raw), memory.store.vault, "u")
-            table = memory._scratch.source_table(
+            table = memory._scratch.tables.get(
                 txn,
                 "u",
                 cipher,
