@@ -32,12 +32,16 @@ class FusionState(Protocol):
         log_probs: torch.Tensor,
         rows: torch.Tensor,
         prefix: torch.Tensor | None = None,
+        attention: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """Adjust next-token log-probabilities ``(n, vocab)`` given the states ``(n, d_model)``.
 
         ``log_probs`` belongs to the decoder step and may be changed in place and returned.
 
         ``prefix (n, t)``: the tokens each row has read so far (the start token first).
+        ``attention (n, S)``: the step's last-layer cross-attention over the input (heads
+        averaged); the decoder passes it only to a state whose ``reads_attention`` is true, so
+        a state that does not read it need not take the argument.
         """
         ...
 

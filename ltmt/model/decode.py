@@ -158,7 +158,7 @@ class _Stepper:
             log_probs.index_copy_(1, self.shortlist, torch.log_softmax(short.float(), dim=-1))
         if attention is not None:
             assert self.fusion is not None
-            log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows, prefix, attention)  # type: ignore[call-arg]
+            log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows, prefix, attention)
         elif self.fusion is not None:
             log_probs = self.fusion.fuse_log_probs(hidden, log_probs, rows, prefix)
         log_probs[:, self.backbone.pad_id] = -float("inf")

@@ -126,7 +126,7 @@ class TermConstrainedState:
     ) -> torch.Tensor:
         """See the module docstring; ``log_probs (n, vocab)`` is changed in place."""
         if self.inner is not None and attention is not None:
-            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix, attention)  # type: ignore[call-arg]
+            log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix, attention)
         elif self.inner is not None:
             log_probs = self.inner.fuse_log_probs(hidden, log_probs, rows, prefix)
         if prefix is None:
