@@ -17,6 +17,7 @@ from ltmt.errors import ModelError
 from ltmt.model.spm_tokenizer import load_tokenizer
 from ltmt.model.weights import (
     check_hub,
+    is_int,
     load_hint,
     load_weights,
     native_supported,
@@ -367,10 +368,6 @@ def _read_config(path: Path) -> Any | None:
         settings = json.loads((path / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(settings, dict) or not all(_is_int(settings.get(k)) for k in _CONFIG_KEYS):
+    if not isinstance(settings, dict) or not all(is_int(settings.get(k)) for k in _CONFIG_KEYS):
         return None  # transformers' config class fills in defaults and rejects wrong types
     return SimpleNamespace(**settings)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)

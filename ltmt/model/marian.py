@@ -278,9 +278,8 @@ def load_marian(
         loaded["final_logits_bias"] = torch.zeros((1, config.vocab_size), dtype=target)
     loaded["final_logits_bias"] = loaded["final_logits_bias"].to(device=device)
     shared = loaded["model.shared.weight"]
-    for key in ("lm_head.weight", "model.encoder.embed_tokens.weight"):
-        loaded[key] = shared
-    loaded["model.decoder.embed_tokens.weight"] = shared
+    for part in ("lm_head", "model.encoder.embed_tokens", "model.decoder.embed_tokens"):
+        loaded[f"{part}.weight"] = shared
     model.load_state_dict(loaded, assign=True)
     model.model.encoder.embed_tokens = model.model.decoder.embed_tokens = model.model.shared
     model.lm_head.weight = model.model.shared.weight

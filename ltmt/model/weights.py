@@ -65,17 +65,18 @@ def native_supported(config: Any) -> bool:
     settings = vars(config)
     return (
         settings.get("model_type", "marian") == "marian"
-        and all(
-            isinstance(settings.get(key), int) and not isinstance(settings[key], bool)
-            for key in _NATIVE_KEYS
-            if key != "activation_function"
-        )
+        and all(is_int(settings.get(key)) for key in _NATIVE_KEYS if key != "activation_function")
         and settings.get("activation_function") in NATIVE_ACTIVATIONS
         and bool(settings.get("share_encoder_decoder_embeddings", True))
         and bool(settings.get("tie_word_embeddings", True))
         and settings.get("decoder_vocab_size") in (None, settings["vocab_size"])
         and not settings.get("normalize_before", False)
     )
+
+
+def is_int(value: Any) -> bool:
+    """Whether a ``config.json`` value is an integer (``true`` is not)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def load_hint(local: bool) -> str:
