@@ -116,7 +116,8 @@ class IncrementalDecoder:
     def step(self, tokens: torch.Tensor, keep_attention: bool = False) -> torch.Tensor:
         """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position.
 
-        ``keep_attention``: also keep the last layer's cross-attention weights in ``self.attention``.
+        ``keep_attention``: also keep the last layer's cross-attention weights (heads averaged)
+        in ``self.attention``.
         """
         import torch
 
