@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ltmt.config import check_range
 from ltmt.errors import InputError
 from ltmt.segments import PairRecord
 
@@ -50,12 +51,9 @@ class CleanConfig:
     max_chars: int = 10_000
 
     def __post_init__(self) -> None:
-        if not self.max_length_ratio >= 1.0:
-            raise ValueError(f"max_length_ratio must be >= 1, got {self.max_length_ratio}")
-        if self.length_smoothing < 0:
-            raise ValueError(f"length_smoothing must be >= 0, got {self.length_smoothing}")
-        if self.max_chars < 1:
-            raise ValueError(f"max_chars must be >= 1, got {self.max_chars}")
+        check_range("max_length_ratio", self.max_length_ratio, at_least=1, error=ValueError)
+        check_range("length_smoothing", self.length_smoothing, at_least=0, error=ValueError)
+        check_range("max_chars", self.max_chars, at_least=1, error=ValueError)
 
 
 DEFAULT_CLEAN = CleanConfig()

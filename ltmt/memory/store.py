@@ -23,6 +23,7 @@ from typing import Any
 
 import lmdb
 
+from ltmt.config import check_range
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, index, maintenance, rows, sources, writes
 from ltmt.memory.check import CheckReport
@@ -86,12 +87,9 @@ class Memory:
         map_size: int = env.DEFAULT_MAP_SIZE,
         key_file: str | os.PathLike[str] | None = None,
     ) -> None:
-        if candidates < 1:
-            raise InputError(f"candidates must be >= 1, got {candidates}")
-        if recount < 0:
-            raise InputError(f"recount must be >= 0, got {recount}")
-        if scan_max < 0:
-            raise InputError(f"scan_max must be >= 0, got {scan_max}")
+        check_range("candidates", candidates, at_least=1, error=InputError)
+        check_range("recount", recount, at_least=0, error=InputError)
+        check_range("scan_max", scan_max, at_least=0, error=InputError)
         self.path = resolve_memory_dir(path)
         self.case_sensitive = case_sensitive
         self.clean = clean
@@ -358,8 +356,7 @@ class Memory:
         same ``context`` (PO ``msgctxt``; none = ``""``) counts most.
         """
         check_user(user)
-        if k < 1:
-            raise InputError(f"k must be >= 1, got {k}")
+        check_range("k", k, at_least=1, error=InputError)
         texts = list(texts)
         wanted = list(prefer) if prefer is not None else None
         if wanted is not None and len(wanted) != len(texts):

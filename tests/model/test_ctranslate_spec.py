@@ -126,18 +126,10 @@ def test_other_checkpoints_keep_the_standard_converter(
 
 
 def test_the_numpy_conversion_parses_each_config_file_once(
-    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_model_dir: Path, text_reads: list[str]
 ) -> None:
-    reads: list[str] = []
-    read_text = Path.read_text
-
-    def counting(self: Path, *args: object, **kwargs: object) -> str:
-        reads.append(self.name)
-        return read_text(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "read_text", counting)
     covered = covered_checkpoint(tiny_model_dir)
     assert covered is not None
     read_checkpoint(tiny_model_dir, covered)
-    assert reads.count("tokenizer_config.json") == 1
-    assert reads.count("config.json") == 1
+    assert text_reads.count("tokenizer_config.json") == 1
+    assert text_reads.count("config.json") == 1

@@ -116,16 +116,8 @@ def test_tensors_of_unequal_rows_need_padding(tiny_model_dir: Path) -> None:
 
 
 def test_loading_a_model_parses_each_config_file_once(
-    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_model_dir: Path, text_reads: list[str]
 ) -> None:
-    reads: list[str] = []
-    read_text = Path.read_text
-
-    def counting(self: Path, *args: object, **kwargs: object) -> str:
-        reads.append(self.name)
-        return read_text(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "read_text", counting)
     load_backbone(tiny_model_dir)
-    assert reads.count("tokenizer_config.json") == 1
-    assert reads.count("config.json") == 1
+    assert text_reads.count("tokenizer_config.json") == 1
+    assert text_reads.count("config.json") == 1
