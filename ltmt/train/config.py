@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from ltmt.config import check_choice, check_range
 from ltmt.errors import ConfigError
 
-__all__ = ["BaseTrainConfig", "DataSpec", "ModelShape", "Optimisation", "check_choice"]
-
 
 @dataclass(frozen=True)
 class ModelShape:
