@@ -58,7 +58,9 @@ class IncrementalDecoder:
         self.scale = float(decoder.embed_scale)
         # (sentences, 1, 1, src) float32: 0 where a row may attend, -inf elsewhere
         allowed = mask.bool()[:, None, None, :]
-        self.cross_bias = torch.zeros(allowed.shape).masked_fill(~allowed, float("-inf"))
+        self.cross_bias = torch.zeros(allowed.shape, device=mask.device).masked_fill(
+            ~allowed, float("-inf")
+        )
         self.projections = [_joined(layer.self_attn) for layer in self.layers]
         # per layer, float32: keys (sentences, heads, head_dim, src), values (sentences, heads,
         # src, head_dim)
