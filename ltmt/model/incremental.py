@@ -74,6 +74,9 @@ class IncrementalDecoder:
         # the last step's last-layer cross-attention (rows, src), heads averaged, when
         # :meth:`step` was asked for it
         self.attention: torch.Tensor | None = None
+        # what :meth:`_weights` reads at every step, made once per set of sentences: the last
+        # layer's cross-attention keys in float32 and where a row may not attend
+        self._weight_inputs: tuple[torch.Tensor, torch.Tensor] | None = None
 
     def _heads(self, states: torch.Tensor) -> torch.Tensor:
         """``(n, length, d)`` → ``(n, heads, length, head_dim)``."""
@@ -153,11 +156,14 @@ class IncrementalDecoder:
 
     def _weights(self, query: torch.Tensor, keys: torch.Tensor, scaling: float) -> torch.Tensor:
         """``(rows, src)``: the softmax of ``query (sentences, heads, group, head_dim)`` against
-        ``keys (sentences, heads, src, head_dim)``, heads averaged."""
+        ``keys (sentences, heads, src, head_dim)`` (the last layer's), heads averaged."""
         import torch
 
-        scores = (query.float() * scaling) @ keys.float().transpose(2, 3)
-        scores = scores.masked_fill(~self.cross_mask, float("-inf"))
+        if self._weight_inputs is None:  # once, not at every step (bfloat16 keys: a copy)
+            self._weight_inputs = (keys.float().transpose(2, 3), ~self.cross_mask)
+        float_keys, hidden = self._weight_inputs
+        scores = (query.float() * scaling) @ float_keys
+        scores = scores.masked_fill(hidden, float("-inf"))
         weights = torch.softmax(scores, dim=-1).mean(dim=1)  # (sentences, group, src)
         return weights.reshape(-1, weights.size(2))
 
@@ -181,6 +187,7 @@ class IncrementalDecoder:
             kept = index.view(-1, self.group)[:, 0] // self.group
             self.cross = [(k.index_select(0, kept), v.index_select(0, kept)) for k, v in self.cross]
             self.cross_mask = self.cross_mask.index_select(0, kept)
+            self._weight_inputs = None
 
 
 def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_proj")) -> Any:
