@@ -46,7 +46,6 @@ PARTS: dict[str, tuple[str, ...]] = {
         "!IncrementalDecoder.step (",
     ),
     "    kNN search and mixing": (STEP, "KnnState.fuse_log_probs (ltmt/fusion/knn.py"),
-    "      the step's attention weights": (STEP, "IncrementalDecoder._weights ("),
     "      lacked attention of the neighbours": (STEP, "lacked_attention (ltmt/fusion/align"),
     "      trained combiner (features, net, vote)": (STEP, "CombinerState.adjust ("),
     "  cache reordering": ("_Stepper.select (ltmt/model/decode.py",),
