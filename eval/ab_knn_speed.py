@@ -2,8 +2,9 @@
 
 ``eval/bench_speed.py`` interleaves engines of one checkout; this compares two versions of the
 code on the same engine (``bench_speed``'s ``ltmt-knn``, or ``--engine ltmt-knn-trained``: each
-user's memory, force-decoded states emptied before every round; both checkouts must know it). Each checkout runs in a child process of its own; the
-children load and warm up, then take turns, so load from other jobs falls on both alike.
+user's memory, force-decoded states emptied before every round; both checkouts must know it).
+Each checkout runs in a child process of its own; the children load and warm up, then take
+turns, so load from other jobs falls on both alike.
 
     flock -x /tmp/ltmt-cpu.lock python eval/ab_knn_speed.py /path/to/before /path/to/after \\
         --rounds 3 --threads 2 --output eval/results/speed/ab-knn.json

@@ -36,8 +36,9 @@ segment once), since one process cannot tell its engines' peaks apart.
     python eval/bench_speed.py --threads 2 --rss-into eval/results/speed/speed.json
 
 Writes per engine: seconds per round, tokens/s and segments/s (median round), tokens/s relative
-to ``ct2-int8`` and to ``ltmt-torch`` (when they run), the same from the process's CPU time (``cpu_*``: a second view when other jobs
-share the machine), BLEU (sacrebleu, first round) and peak RSS in MB.
+to ``ct2-int8`` and to ``ltmt-torch`` (when they run), the same from the process's CPU time
+(``cpu_*``: a second view when other jobs share the machine), BLEU (sacrebleu, first round)
+and peak RSS in MB.
 """
 
 from __future__ import annotations
