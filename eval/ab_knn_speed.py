@@ -35,12 +35,7 @@ def child(args: argparse.Namespace) -> None:
 
     torch.set_num_threads(args.threads)
     options = argparse.Namespace(
-        model=None,
-        beam=4,
-        batch_size=32,
-        threads=args.threads,
-        limit=args.limit,
-        other_combiner=None,
+        model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
     )
     segments = bench_speed.select_segments(args.users_dir, args.limit)
     translate, contexts = bench_speed.build_engine(args.engine, options, args.users_dir)

@@ -180,12 +180,16 @@ def _knn_engine(
     return translate, contexts
 
 
+def _optional(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
 def _other_combiner(args: argparse.Namespace) -> Any:
     """A fresh ``knn-trained`` fusion (its own segment cache) over ``--other-combiner``."""
     from ltmt.fusion.registry import COMBINER_SUBDIR
     from ltmt.fusion.trained_knn import TrainedKnnFusion
 
-    if args.other_combiner is None:
+    if getattr(args, "other_combiner", None) is None:
         raise SystemExit("engine ltmt-knn-trained-other needs --other-combiner DIR")
     directory = Path(args.other_combiner)
     if (directory / COMBINER_SUBDIR).is_dir():
@@ -287,7 +291,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     total = len(references)
     report: dict[str, Any] = {
         "model": str(args.model or "embedded default"),
-        "other_combiner": None if args.other_combiner is None else str(args.other_combiner),
+        "other_combiner": _optional(getattr(args, "other_combiner", None)),
         "users_dir": str(args.users_dir),
         "segments": total,
         "selection": f"first {args.limit} test segments per user, single-line only",
@@ -345,7 +349,7 @@ def _forwarded(args: argparse.Namespace) -> list[str]:
         options += ["--limit", str(args.limit)]
     if args.model is not None:
         options += ["--model", str(args.model)]
-    if args.other_combiner is not None:
+    if getattr(args, "other_combiner", None) is not None:
         options += ["--other-combiner", str(args.other_combiner)]
     return options
 

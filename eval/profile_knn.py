@@ -92,12 +92,7 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     options = argparse.Namespace(
-        model=None,
-        beam=4,
-        batch_size=32,
-        threads=args.threads,
-        limit=args.limit,
-        other_combiner=None,
+        model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
     )
     segments = bench_speed.select_segments(DEV_USERS_DIR, args.limit)
     translate, opened = bench_speed.build_engine(args.engine, options, DEV_USERS_DIR)
