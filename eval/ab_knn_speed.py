@@ -1,9 +1,10 @@
 """Cold kNN speed of two checkouts of ltmt, taking turns round by round (A B B A A B ...).
 
 ``eval/bench_speed.py`` interleaves engines of one checkout; this compares two versions of the
-code on the same engine (``bench_speed``'s ``ltmt-knn``: each user's memory, force-decoded
-states emptied before every round). Each checkout runs in a child process of its own; the
-children load and warm up, then take turns, so load from other jobs falls on both alike.
+code on the same engine (``bench_speed``'s ``ltmt-knn``, or ``--engine ltmt-knn-trained``: each
+user's memory, force-decoded states emptied before every round; both checkouts must know it).
+Each checkout runs in a child process of its own; the children load and warm up, then take
+turns, so load from other jobs falls on both alike.
 
     flock -x /tmp/ltmt-cpu.lock python eval/ab_knn_speed.py /path/to/before /path/to/after \\
         --rounds 3 --threads 2 --output eval/results/speed/ab-knn.json
@@ -37,7 +38,7 @@ def child(args: argparse.Namespace) -> None:
         model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
     )
     segments = bench_speed.select_segments(args.users_dir, args.limit)
-    translate, contexts = bench_speed.build_engine("ltmt-knn", options, args.users_dir)
+    translate, contexts = bench_speed.build_engine(args.engine, options, args.users_dir)
     translate(segments[0][0], segments[0][1][:8])  # warm-up: loads the weights
     turns = args.turns
     (turns / f"ready{args.role}").touch()
@@ -67,6 +68,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
+    parser.add_argument("--engine", default="ltmt-knn", help="a bench_speed ltmt-knn* engine")
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--output", type=Path)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -82,6 +84,7 @@ def main() -> None:
         turns = Path(folder)
         common = ["--rounds", str(args.rounds), "--threads", str(args.threads)]
         common += ["--limit", str(args.limit), "--users-dir", str(args.users_dir)]
+        common += ["--engine", args.engine]
         command = [sys.executable, __file__, "--turns", str(turns), *common]
         children = [
             subprocess.Popen([*command, "--child", str(tree.resolve()), "--role", str(role)])
@@ -96,7 +99,7 @@ def main() -> None:
             raise SystemExit("a checkout failed (see its error above)")
         results = [json.loads((turns / f"result{r}.json").read_text()) for r in (0, 1)]
     report: dict[str, object] = {
-        "engine": "ltmt-knn (cold)",
+        "engine": f"{args.engine} (cold)",
         "rounds": args.rounds,
         "threads": args.threads,
         "order": "turns A B B A A B ...",

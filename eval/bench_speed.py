@@ -22,6 +22,9 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
   combiner), each user's memory, cold like ``ltmt-knn`` (its default weights, as ``ltmt-knn``);
 * ``ltmt-knn-trained-f32``: the same on float32 weights;
+* ``ltmt-knn-trained-other``: ``ltmt-knn-trained`` with the combiner in ``--other-combiner DIR``
+  (a combiner directory, or a model directory holding ``fusion-combiner/``), to compare two
+  combiners in one run;
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
@@ -33,8 +36,9 @@ segment once), since one process cannot tell its engines' peaks apart.
     python eval/bench_speed.py --threads 2 --rss-into eval/results/speed/speed.json
 
 Writes per engine: seconds per round, tokens/s and segments/s (median round), tokens/s relative
-to ``ct2-int8``, the same from the process's CPU time (``cpu_*``: a second view when other jobs
-share the machine), BLEU (sacrebleu, first round) and peak RSS in MB.
+to ``ct2-int8`` and to ``ltmt-torch`` (when they run), the same from the process's CPU time
+(``cpu_*``: a second view when other jobs share the machine), BLEU (sacrebleu, first round)
+and peak RSS in MB.
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ ENGINES = (
     "ct2-float32",
 )
 # named in --engines only: they need MODEL/fusion-combiner
-OPTIONAL_ENGINES = ("ltmt-knn-trained", "ltmt-knn-trained-f32")
+OPTIONAL_ENGINES = ("ltmt-knn-trained", "ltmt-knn-trained-f32", "ltmt-knn-trained-other")
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
 
@@ -126,14 +130,14 @@ def _knn_engine(
         backbone = quantized_int8(backbone)
     elif variant == "-bf16":
         backbone = bfloat16_weights(backbone)
-    fusion = "knn-trained" if variant.startswith("-trained") else "knn"
+    fusion: Any = "knn-trained" if variant.startswith("-trained") else "knn"
     contexts = {t.user: fresh_memory(t) for t in find_users(users_dir, args.limit)}
     memories = {user: context.__enter__() for user, context in contexts.items()}
     translators = {
         user: Translator(
             backbone,
             memory,
-            fusion=fusion,
+            fusion=_other_combiner(args) if variant == "-trained-other" else fusion,
             beam=args.beam,
             batch_size=args.batch_size,
             threads=args.threads,
@@ -174,6 +178,23 @@ def _knn_engine(
     translate.forget = forget  # type: ignore[attr-defined]
     forget()
     return translate, contexts
+
+
+def _optional(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def _other_combiner(args: argparse.Namespace) -> Any:
+    """A fresh ``knn-trained`` fusion (its own segment cache) over ``--other-combiner``."""
+    from ltmt.fusion.registry import COMBINER_SUBDIR
+    from ltmt.fusion.trained_knn import TrainedKnnFusion
+
+    if getattr(args, "other_combiner", None) is None:
+        raise SystemExit("engine ltmt-knn-trained-other needs --other-combiner DIR")
+    directory = Path(args.other_combiner)
+    if (directory / COMBINER_SUBDIR).is_dir():
+        directory = directory / COMBINER_SUBDIR
+    return TrainedKnnFusion(directory)
 
 
 def _generate_engine(backbone: Any, args: argparse.Namespace) -> Translate:
@@ -270,6 +291,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     total = len(references)
     report: dict[str, Any] = {
         "model": str(args.model or "embedded default"),
+        "other_combiner": _optional(getattr(args, "other_combiner", None)),
         "users_dir": str(args.users_dir),
         "segments": total,
         "selection": f"first {args.limit} test segments per user, single-line only",
@@ -301,6 +323,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for entry in report["engines"].values():
             entry["vs_ct2_int8"] = round(entry["tokens_per_second"] / reference, 3)
             entry["cpu_vs_ct2_int8"] = round(entry["cpu_tokens_per_second"] / cpu_reference, 3)
+    if "ltmt-torch" in report["engines"]:  # the float32 torch decoder without memory
+        reference = report["engines"]["ltmt-torch"]["tokens_per_second"]
+        for entry in report["engines"].values():
+            entry["vs_ltmt_torch"] = round(entry["tokens_per_second"] / reference, 3)
     if args.rss:
         for name in names:
             report["engines"][name]["peak_rss_mb"] = peak_rss_in_child(name, args)
@@ -323,6 +349,8 @@ def _forwarded(args: argparse.Namespace) -> list[str]:
         options += ["--limit", str(args.limit)]
     if args.model is not None:
         options += ["--model", str(args.model)]
+    if getattr(args, "other_combiner", None) is not None:
+        options += ["--other-combiner", str(args.other_combiner)]
     return options
 
 
@@ -349,6 +377,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default=None, help="model folder (default: the embedded one)")
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
+    parser.add_argument(
+        "--other-combiner",
+        type=Path,
+        help="the combiner (or model) directory engine ltmt-knn-trained-other reads",
+    )
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated")
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
     parser.add_argument("--rounds", type=int, default=3)

@@ -1,4 +1,5 @@
-"""Where the time of kNN fusion goes: one cold pass of ``bench_speed``'s ``ltmt-knn`` engine.
+"""Where the time of kNN fusion goes: one cold pass of ``bench_speed``'s ``ltmt-knn`` engine
+(or ``--engine``, e.g. ``ltmt-knn-trained``).
 
 Run it under py-spy, then summarise the raw profile into the shares of the parts of a kNN run:
 
@@ -28,6 +29,9 @@ PARTS: dict[str, tuple[str, ...]] = {
     "  encoding the matches' sources": ("_encode_sources (ltmt/fusion/datastore.py",),
     "  recording the alignment (cross-attention)": ("record (ltmt/fusion/alignment.py",),
     "differing shares of the entries": ("differing_shares (ltmt/fusion/alignment.py",),
+    "lacked positions of the matches": ("lacked_positions (ltmt/fusion/alignment.py",),
+    "laying out the batch's memory": ("build_batch_memory (ltmt/fusion/datastore.py",),
+    "new kNN state (per batch)": ("KnnState.__init__ (ltmt/fusion/knn.py",),
     "beam search (everything below)": ("_beam (ltmt/model/decode.py",),
     "  decoder step (the three below, log-softmax)": (STEP,),
     "    decoder layers": (STEP, "MarianDecoder.forward ("),
@@ -42,6 +46,8 @@ PARTS: dict[str, tuple[str, ...]] = {
         "!IncrementalDecoder.step (",
     ),
     "    kNN search and mixing": (STEP, "KnnState.fuse_log_probs (ltmt/fusion/knn.py"),
+    "      lacked attention of the neighbours": (STEP, "lacked_attention (ltmt/fusion/align"),
+    "      trained combiner (features, net, vote)": (STEP, "CombinerState.adjust ("),
     "  cache reordering": ("_Stepper.select (ltmt/model/decode.py",),
     "encoder of the batch": ("decode (ltmt/model/decode.py", "MarianEncoder.forward ("),
     "retrieval": ("Translator._retrieve (ltmt/translator.py",),
@@ -74,6 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--engine", default="ltmt-knn", help="a bench_speed ltmt-knn* engine")
     parser.add_argument("--summarise", type=Path, help="a py-spy raw profile of this script")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
@@ -88,7 +95,7 @@ def main() -> None:
         model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
     )
     segments = bench_speed.select_segments(DEV_USERS_DIR, args.limit)
-    translate, opened = bench_speed.build_engine("ltmt-knn", options, DEV_USERS_DIR)
+    translate, opened = bench_speed.build_engine(args.engine, options, DEV_USERS_DIR)
     translate(segments[0][0], segments[0][1][:2])
     translate.forget()  # type: ignore[attr-defined]
     translate_all(translate, segments)

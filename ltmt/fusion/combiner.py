@@ -87,10 +87,10 @@ class CombinerConfig:
     missing_features: bool = False  # ... and from what each neighbour's match lacks of the input
     attention_features: bool = False  # ... and from the step's attention on what it lacks
 
-    def __post_init__(self) -> None:
+    def __post_init__(self) -> None:  # the one check of this rule (training configs call it)
         for name in ("missing_features", "attention_features"):
             if getattr(self, name) and not self.neighbour_features:
-                raise ConfigError(f"combiner {name} needs neighbour_features: true")
+                raise ConfigError(f"combiner.{name} needs neighbour_features: true")
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -123,11 +123,15 @@ def step_features(
     distance: torch.Tensor,
     score: torch.Tensor,
     neighbours: int,
+    model_features: bool = True,
 ) -> torch.Tensor:
     """``(a, neighbours + 8)`` features of ``a`` rows (see the module docstring).
 
     ``log_probs (a, vocab)``: the model's; ``lam (a,)``, ``tokens``/``weights``/``distance
     (a, k)``: :meth:`KnnState.neighbours`'s; ``score (a,)``: best fuzzy score 0-100.
+    ``model_features``: False leaves the :data:`MODEL_FEATURES` at 0 instead of reading the
+    whole vocabulary (a combiner with ``model_features: false`` multiplies them by 0; its
+    training rows keep them, so a decoding step costs a few small products).
     """
     rows, k = distance.shape
     device = distance.device  # every tensor made here lives beside the states (CUDA too)
@@ -139,35 +143,36 @@ def step_features(
     ranks = torch.arange(k, device=device)[None, :]
     distinct = ((first == ranks) & real).sum(dim=1).float() / neighbours
     knn_probs = (same.float() @ weights.float()[:, :, None]).squeeze(2)
-    model = log_probs.float()
-    probs = model.exp()
-    entropy = -(probs * model.clamp_min(-100.0)).sum(dim=1)
-    at_top = model.gather(1, tokens[:, :1]).squeeze(1).clamp_min(-20.0)
-    agree = (model.argmax(dim=1) == tokens[:, 0]).float()
+    if model_features:
+        model = log_probs.float()
+        best = model.max(dim=1)  # its indices: the first maximum, as argmax's
+        entropy = -(model.exp() * model.clamp_min(-100.0)).sum(dim=1)
+        at_top = model.gather(1, tokens[:, :1]).squeeze(1).clamp_min(-20.0)
+        agree = (best.indices == tokens[:, 0]).float()
+        confidence = [best.values.clamp_min(-20.0), entropy, at_top, agree]
+    else:
+        confidence = [torch.zeros(rows, device=device)] * len(MODEL_FEATURES)
     extra = torch.stack(
-        [
-            distinct,
-            score.float() / 100.0,
-            model.max(dim=1).values.clamp_min(-20.0),
-            entropy,
-            at_top,
-            agree,
-            knn_probs.max(dim=1).values,
-            lam.float(),
-        ],
+        [distinct, score.float() / 100.0, *confidence, knn_probs.max(dim=1).values, lam.float()],
         dim=1,
     )
     return torch.cat([far, extra], dim=1)
 
 
 def state_features(
-    state: KnnState, log_probs: torch.Tensor, found: Neighbours, rows: torch.Tensor
+    state: KnnState,
+    log_probs: torch.Tensor,
+    found: Neighbours,
+    rows: torch.Tensor,
+    model_features: bool = True,
 ) -> torch.Tensor:
     """:func:`step_features` of ``rows`` of a kNN state, from its neighbours: what the combiner
     reads at decoding and what its training data records (one function for both)."""
     score = state.memory.best_score[rows]
     lam, tokens, weights, distance = found.lam, found.tokens, found.weights, found.distance
-    return step_features(log_probs, lam, tokens, weights, distance, score, state.config.neighbours)
+    return step_features(
+        log_probs, lam, tokens, weights, distance, score, state.config.neighbours, model_features
+    )
 
 
 def neighbour_inputs(

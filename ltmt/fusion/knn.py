@@ -110,15 +110,23 @@ class KnnFusion:
     """
 
     name = "knn"
-    # mark the input positions each match lacks (``BatchMemory.lacked``), for a combiner that
-    # reads the decoder's cross-attention on them (``CombinerConfig.attention_features``)
-    reads_attention = False
 
-    def __init__(self, config: KnnConfig | None = None, **options: float) -> None:
+    def __init__(
+        self, config: KnnConfig | None = None, *, reads_attention: bool = False, **options: float
+    ) -> None:
         if config is not None and options:
             raise ConfigError("pass either a KnnConfig or keyword options, not both")
         self.config = config if config is not None else KnnConfig(**options)  # type: ignore[arg-type]
         self.cache = SegmentCache(self.config.cache_size)
+        self._reads_attention = reads_attention
+
+    @property
+    def reads_attention(self) -> bool:
+        """Whether :meth:`prepare` marks the input positions each match lacks
+        (``BatchMemory.lacked``), for a combiner that reads the decoder's cross-attention on
+        them (``CombinerConfig.attention_features``; training featurises rows with it). Its
+        states then read the step's attention (:attr:`KnnState.reads_attention`)."""
+        return self._reads_attention
 
     def prepare(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
@@ -169,6 +177,8 @@ class KnnState:
         eos_id: int = 0,
         start_id: int = 0,
     ) -> None:
+        import torch
+
         self.memory = memory
         self.config = config
         self.scale = math.sqrt(d_model)
@@ -180,6 +190,7 @@ class KnnState:
         # Each sentence's entries, right-padded to the most any sentence owns (M); a row reads
         # only its own sentence's: (batch, M, ...) tensors, indexed by the rows' sentence ids.
         entries, self.own_valid = _sentence_entries(memory)  # (batch, M)
+        self._batch = torch.arange(entries.size(0), device=entries.device)
         self.own_keys = memory.keys[entries] / self.scale  # (batch, M, d), RMS units
         self.own_norms = (self.own_keys * self.own_keys).sum(dim=2)  # (batch, M)
         self.own_values = memory.values[entries]  # (batch, M)
@@ -293,8 +304,9 @@ class KnnState:
 
     @property
     def reads_attention(self) -> bool:
-        """Whether :meth:`fuse_log_probs` wants the step's cross-attention."""
-        return False
+        """Whether :meth:`fuse_log_probs` wants the step's cross-attention: when its memory
+        marks the input positions each match lacks (its fusion's ``reads_attention``)."""
+        return self.own_lacked is not None
 
     def neighbours(
         self,
@@ -356,7 +368,10 @@ class KnnState:
         group = int(counts[0])
         if bool((counts == group).all()):
             grouped = query.view(sentences.numel(), group, -1)
-            dots = torch.bmm(grouped, self.own_keys[sentences].transpose(1, 2))
+            keys = self.own_keys
+            if sentences.numel() != keys.size(0) or not bool((sentences == self._batch).all()):
+                keys = keys[sentences]  # some sentences finished: copy the live ones' keys
+            dots = torch.bmm(grouped, keys.transpose(1, 2))
             return dots.reshape(rows.numel(), -1)
         return torch.einsum("ad,amd->am", query, self.own_keys[rows])
 

@@ -39,24 +39,28 @@ class TrainedKnnFusion(KnnFusion):
     def __init__(
         self, combiner: str | Path | Combiner | None = None, *, cache_size: int = 4096
     ) -> None:
+        super().__init__(KnnConfig(cache_size=cache_size))
         self.combiner: Combiner | None = None
         self.directory: Path | None = None
         self.base: BaseInfo | None = None
-        self.cache_size = cache_size
         if isinstance(combiner, (str, Path)):
             self.directory = Path(combiner)
             self._use(*_load_combiner(self.directory))
         elif combiner is not None:
             self._use(combiner)
-        else:
-            super().__init__(KnnConfig(cache_size=cache_size))
         self._checked: str | None = None
 
+    @property
+    def reads_attention(self) -> bool:
+        """Its combiner's ``attention_features`` (``False`` until the combiner is read)."""
+        return self.combiner is not None and self.combiner.config.attention_features
+
     def _use(self, combiner: Combiner, base: BaseInfo | None = None) -> None:
+        """Read matches with ``combiner``'s kNN settings; the segment cache (and the disk store
+        a translator gave it) stays."""
         self.combiner, self.base = combiner, base
-        knn = dataclasses.replace(combiner.config.knn_config, cache_size=self.cache_size)
-        super().__init__(knn)
-        self.reads_attention = combiner.config.attention_features
+        cache_size = self.cache.capacity
+        self.config = dataclasses.replace(combiner.config.knn_config, cache_size=cache_size)
 
     def _combiner_for(self, backbone: Backbone) -> Combiner:
         if self.combiner is None:
@@ -99,10 +103,6 @@ class CombinerState(KnnState):
         combiner.net.to(memory.keys.device)  # its weights beside the states (CUDA too)
         self.combiner = combiner
 
-    @property
-    def reads_attention(self) -> bool:
-        return self.combiner.config.attention_features
-
     def adjust(
         self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -112,7 +112,7 @@ class CombinerState(KnnState):
 
         combiner, tokens, distance = self.combiner, found.tokens, found.distance
         features, per_neighbour = combiner.inputs(
-            state_features(self, log_probs, found, rows),
+            state_features(self, log_probs, found, rows, combiner.config.model_features),
             distance,
             found.differing,
             tokens == tokens[:, :1],

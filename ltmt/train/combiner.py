@@ -82,9 +82,9 @@ class CombinerShape:
                 raise ConfigError(
                     f"combiner.{name} must be true or false, got {getattr(self, name)!r}"
                 )
-        for name in ("missing_features", "attention_features"):
-            if getattr(self, name) and not self.neighbour_features:
-                raise ConfigError(f"combiner.{name} needs neighbour_features: true")
+        from ltmt.fusion.combiner import CombinerConfig
+
+        CombinerConfig(**to_dict(self))  # the features' rules, as a saved combiner's config
         if not (self.adjust_lambda or self.temperature):
             raise ConfigError("combiner.adjust_lambda: false needs temperature: true")
         if not 0 < self.max_lambda <= 1:
@@ -241,8 +241,7 @@ def train_combiner(
                 )
     else:
         bar = progress(len(examples), 0) if progress else None
-        fusion = KnnFusion(knn)
-        fusion.reads_attention = config.combiner.attention_features
+        fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features)
         rows = featurise(
             backbone, fusion, examples, progress=bar.update if bar is not None else None
         )

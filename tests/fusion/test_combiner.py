@@ -139,6 +139,57 @@ def test_step_features_shape_and_values() -> None:
     assert named["fuzzy_score"].tolist() == pytest.approx([0.8, 0.6])
 
 
+def test_step_features_leave_the_model_columns_at_zero_when_unread() -> None:
+    """A combiner with ``model_features: false`` multiplies them by 0: decoding skips the
+    whole-vocabulary products and gets the same λ (training rows keep them)."""
+    torch.manual_seed(0)
+    log_probs = torch.log_softmax(torch.randn(5, 40), dim=1)
+    tokens, weights = torch.randint(40, (5, 3)), torch.softmax(torch.randn(5, 3), dim=1)
+    distance, lam, score = torch.rand(5, 3).sort(dim=1).values, torch.rand(5), torch.rand(5) * 100
+    full = step_features(log_probs, lam, tokens, weights, distance, score, 4)
+    lean = step_features(log_probs, lam, tokens, weights, distance, score, 4, False)
+    model_columns = [4 + FEATURE_NAMES.index(name) for name in MODEL_FEATURES]
+    assert bool((lean[:, model_columns] == 0).all())
+    other = [c for c in range(full.size(1)) if c not in model_columns]
+    assert torch.equal(full[:, other], lean[:, other])
+    blind = Combiner(CombinerConfig(knn=KNN, model_features=False))
+    for parameter in blind.net.parameters():
+        torch.nn.init.normal_(parameter, std=0.5)
+    assert torch.equal(blind.lambdas(full, lam), blind.lambdas(lean, lam))
+
+
+def test_reading_the_combiner_keeps_the_segment_cache_and_its_disk_store(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """``knn-trained`` reads the model's combiner at its first batch: the cache a translator
+    gave a disk store before that keeps it, and the fusion then reads attention as its
+    combiner says."""
+    import shutil
+
+    from ltmt.fusion.registry import COMBINER_SUBDIR
+    from ltmt.fusion.state_store import StateStore
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    config = CombinerConfig(knn=KNN, neighbour_features=True, attention_features=True)
+    Combiner(config).save(model / COMBINER_SUBDIR, BaseInfo(name="tiny"))
+    backbone = load_backbone(model)
+    fusion = TrainedKnnFusion(cache_size=7)
+    store = StateStore(backbone.fingerprint, tmp_path / "states")
+    cache = fusion.cache
+    cache.store = store
+    assert not fusion.reads_attention
+    state = fusion.prepare(backbone, [SOURCE], [[make_match(SOURCE, TARGET, 90.0)]])
+    assert state is not None and state.reads_attention
+    assert fusion.reads_attention and fusion.cache is cache and cache.store is store
+    assert fusion.config.cache_size == 7 and fusion.config.min_score == 0.0
+    assert (
+        not KnnFusion(KnnConfig(min_score=0.0))
+        .prepare(backbone, [SOURCE], [[make_match(SOURCE, TARGET, 90.0)]])
+        .reads_attention
+    )  # type: ignore[union-attr]
+
+
 def test_step_features_makes_every_tensor_on_the_states_device() -> None:
     # "meta" stands in for CUDA on a CPU machine: a tensor made on the CPU beside meta
     # inputs fails the same way a CPU tensor beside CUDA states does

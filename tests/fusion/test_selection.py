@@ -150,8 +150,7 @@ def test_training_rows_and_decoding_steps_read_the_same_lacked_attention(
     from ltmt.model.incremental import IncrementalDecoder
     from ltmt.train.combiner_data import Example, _prefixes, featurise
 
-    fusion = KnnFusion(min_score=0.0, max_matches=1, tau=100.0, cache_size=0)
-    fusion.reads_attention = True
+    fusion = KnnFusion(min_score=0.0, max_matches=1, tau=100.0, cache_size=0, reads_attention=True)
     source, target = "do not open the file", "öffne die Datei nicht"
     match = ("close the old file", "schließe die alte Datei", 60.0)
     rows = featurise(tiny_backbone, fusion, [Example(source, target, (match,), "own")])
