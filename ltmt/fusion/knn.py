@@ -135,6 +135,11 @@ class KnnFusion:
         self.config = config if config is not None else KnnConfig(**options)  # type: ignore[arg-type]
         self.cache = SegmentCache(self.config.cache_size)
 
+    def matches_read(self, backbone: Backbone) -> int:
+        """The most matches per input this method reads (``max_matches``): the translator
+        retrieves at least this many, so that the match selection can choose among them."""
+        return self.config.max_matches
+
     def prepare(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
     ) -> KnnState | None:
