@@ -440,9 +440,7 @@ class Translator:
         if prefer is None or not any(prefer):
             found = self.memory.search_batch(user, queries, k=k)
         else:
-            found = self.memory.search_batch(
-                user, queries, k=k, prefer=[prefer[i] for i in wanted]
-            )
+            found = self.memory.search_batch(user, queries, k=k, prefer=[prefer[i] for i in wanted])
         for i, matches in zip(wanted, found):
             results[i] = tuple(matches)
         return results

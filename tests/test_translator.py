@@ -361,9 +361,7 @@ class _ReadingFusion(_AnyMatchFusion):
 
 
 @pytest.mark.parametrize(("reads", "top_k", "given"), [(6, 4, 6), (2, 4, 4), (6, 7, 7)])
-def test_a_fusion_that_reads_more_matches_than_top_k_is_given_them(
-    backbone, reads, top_k, given
-):
+def test_a_fusion_that_reads_more_matches_than_top_k_is_given_them(backbone, reads, top_k, given):
     memory = FakeMemory([(f"open file {i}", f"Datei {i} öffnen") for i in range(8)])
     fusion = _ReadingFusion(reads)
     translator = _ScriptedTranslator(
