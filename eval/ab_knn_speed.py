@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from support import DEV_USERS_DIR, emit_report
+from support import DEV_USERS_DIR, emit_report, write_json
 
 
 def child(args: argparse.Namespace) -> None:
@@ -57,7 +57,7 @@ def child(args: argparse.Namespace) -> None:
         cpu.append(round(time.process_time() - cpu_started, 3))
         (turns / str(turn + 1)).touch()
     report = {"wall_seconds": wall, "cpu_seconds": cpu, "outputs": outputs}
-    (turns / f"result{args.role}.json").write_text(json.dumps(report), encoding="utf-8")
+    write_json(turns / f"result{args.role}.json", report)
     del contexts
 
 

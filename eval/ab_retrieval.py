@@ -28,7 +28,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
-from bench_retrieval import BANDS, USER, machine_info, percentile, write_result  # noqa: E402
+from bench_retrieval import BANDS, USER, machine_info, percentile  # noqa: E402
+from support import emit_report  # noqa: E402
 
 # The worker: reads one JSON query per line, answers [cpu ms, wall ms, top-1 score].
 WORKER = """
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--warm", type=int, default=200, help="untimed queries first")
     args = parser.parse_args(argv)
-    write_result(run(args), args.output)
+    emit_report(run(args), args.output)
 
 
 if __name__ == "__main__":

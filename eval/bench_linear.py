@@ -13,11 +13,12 @@ product equals the plain one bit for bit.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 import warnings
 from pathlib import Path
+
+from support import write_json
 
 SHAPES = [(128, 512, 1536), (128, 512, 512), (128, 512, 2048), (128, 2048, 512), (128, 512, 8001)]
 SHAPES += [(1280, 512, 512), (1280, 512, 2048), (1280, 2048, 512)]
@@ -79,8 +80,7 @@ def main() -> None:
             results.append(row)
     report = {"threads": args.threads, "rounds": args.rounds, "products": results}
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        write_json(args.output, report)
 
 
 def _on(engine: str, layer, states):  # type: ignore[no-untyped-def]

@@ -38,9 +38,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
-    sys.path.insert(0, str(REPO))
+from support import DATA_DIR, REPO, emit_report, use_this_checkout
+
+use_this_checkout()  # run as a script from a checkout: import this repo's ltmt
 USER = "bench"
 _NUMBER = re.compile(r"\d+")
 
@@ -464,7 +464,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data-dir", type=Path, default=REPO.parent / "shared" / "data" / "en-de")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--segments", type=int, default=1_000_000, help="memory size (default 1M)")
     parser.add_argument("--queries", type=int, default=500, help="perturbed queries")
     parser.add_argument(
@@ -522,18 +522,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def write_result(result: dict[str, Any], output: Path | None) -> None:
-    """Print the JSON ``result`` and write it to ``output`` (if given)."""
-    text = json.dumps(result, indent=2)
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text + "\n", encoding="utf-8")
-    print(text)
-
-
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    write_result(run(args), args.output)
+    emit_report(run(args), args.output)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from support import DEV_USERS_DIR, REPO, use_this_checkout
+from support import DEV_USERS_DIR, REPO, use_this_checkout, write_json
 
 use_this_checkout()
 
@@ -556,8 +556,7 @@ def main(argv: list[str] | None = None) -> int:
         "server_log_tracebacks": log.count("Traceback"),
         "seconds": round(time.perf_counter() - started, 1),
     }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    write_json(args.output, result)
     print(summarise(result))
     print(f"throughput 16 clients / 1 client: {load['throughput_16_vs_1']}x; wrote {args.output}")
     return 0

@@ -50,7 +50,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from support import DEV_USERS_DIR, emit_report, use_this_checkout
+from support import DEV_USERS_DIR, emit_report, use_this_checkout, write_json
 
 use_this_checkout()
 
@@ -371,7 +371,7 @@ def main() -> None:
         report = json.loads(args.rss_into.read_text(encoding="utf-8"))
         for name in report["engines"]:
             report["engines"][name]["peak_rss_mb"] = peak_rss_in_child(name, args)
-        args.rss_into.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        write_json(args.rss_into, report, ensure_ascii=False)
         return
     emit_report(run(args), args.output, ensure_ascii=False)
 

@@ -32,8 +32,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ab_retrieval import saved_query_parser
-from bench_retrieval import USER, machine_info, percentile, write_result
-from support import use_this_checkout
+from bench_retrieval import USER, machine_info, percentile
+from support import emit_report, use_this_checkout
 
 Phases = dict[str, float]
 
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
         "--misses", action="store_true", help="explain the missed queries (untimed)"
     )
     args = parser.parse_args(argv)
-    write_result(run(args), args.output)
+    emit_report(run(args), args.output)
 
 
 if __name__ == "__main__":

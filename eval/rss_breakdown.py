@@ -26,6 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dev_user_cli import REPO, write_report
 from rss_translate import first_segments, rss_parser
+from support import write_json
 
 MODULES = (
     "torch",
@@ -179,7 +180,7 @@ def child(argv: list[str], report_path: str, interval: float) -> None:
         "smaps_rollup_mb": rollup,
         "glibc_heap": heap,
     }
-    Path(report_path).write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+    write_json(Path(report_path), report)
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """What the eval scripts share: where this checkout and its data are, and how a script prints
-and saves its JSON report.
+and saves its JSON report (:func:`emit_report`) or writes any JSON file (:func:`write_json`:
+indented, newline-terminated, atomic).
 
 Scripts run as ``python eval/<script>.py`` find this module beside them (Python puts the
 script's folder first on ``sys.path``).
@@ -8,6 +9,8 @@ script's folder first on ``sys.path``).
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,25 @@ def use_this_checkout() -> None:
         sys.path.insert(0, str(REPO))
 
 
+def write_json(path: Path, data: Any, *, ensure_ascii: bool = True) -> str:
+    """Write ``data`` to ``path`` as JSON indented by 2, newline-terminated, its folder made;
+    atomically (a temporary sibling renamed over it), so a run killed while writing leaves the
+    previous file or none, never half of one. Returns the JSON text (without the newline)."""
+    text = json.dumps(data, indent=2, ensure_ascii=ensure_ascii)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    # O_EXCL: a fresh file; 0o666 lets the umask decide its mode, as for a plain write
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text + "\n")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return text
+
+
 def emit_report(
     report: Any,
     output: Path | None = None,
@@ -33,10 +55,10 @@ def emit_report(
     ensure_ascii: bool = True,
 ) -> str:
     """Print ``report`` as indented JSON (``shown`` instead, when given) and write it to
-    ``output`` (its folder made, newline-terminated) when given; the report's JSON text."""
-    text = json.dumps(report, indent=2, ensure_ascii=ensure_ascii)
+    ``output`` (by :func:`write_json`) when given; the report's JSON text."""
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text + "\n", encoding="utf-8")
+        text = write_json(output, report, ensure_ascii=ensure_ascii)
+    else:
+        text = json.dumps(report, indent=2, ensure_ascii=ensure_ascii)
     print(text if shown is None else json.dumps(shown, indent=2, ensure_ascii=ensure_ascii))
     return text

@@ -23,8 +23,8 @@ import time
 from typing import Any
 
 from ab_retrieval import saved_query_parser, summarise
-from bench_retrieval import USER, machine_info, write_result
-from support import use_this_checkout
+from bench_retrieval import USER, machine_info
+from support import emit_report, use_this_checkout
 
 KNOBS = ("budget", "widen", "candidates", "recount")
 
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--settings", default="[{}]", help="JSON list of knob settings")
     parser.add_argument("--warm", type=int, default=100, help="untimed queries per setting first")
     args = parser.parse_args(argv)
-    write_result(run(args), args.output)
+    emit_report(run(args), args.output)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from support import DEV_USERS_DIR
+from support import DEV_USERS_DIR, write_json
 
 from ltmt.bench.data import find_users
 from ltmt.evaluate import score_corpus
@@ -162,8 +162,7 @@ def _parts(text: str) -> set[str]:
 
 def _write(path: Path, out: dict[str, Any], started: float) -> None:
     out["seconds"] = round(time.perf_counter() - started, 1)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_json(path, out, ensure_ascii=False)
 
 
 def _term_test(translators, systems, term_sets, args) -> dict[str, Any]:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
-from support import DATA_DIR
+from support import DATA_DIR, write_json
 
 from ltmt.fusion.datastore import SegmentCache
 from ltmt.fusion.knn import KnnConfig, KnnFusion
@@ -235,8 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         results["attention"] = run_system(backbone, AttentionFusion(args.attention), sets, **run)
         print("attention", json.dumps(results["attention"]), flush=True)
     if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(results, indent=2), "utf-8")
+        write_json(args.out, results)
     return 0
 
 

@@ -21,7 +21,7 @@ import random
 import time
 from pathlib import Path
 
-from support import DATA_DIR, use_this_checkout
+from support import DATA_DIR, emit_report, use_this_checkout, write_json
 
 use_this_checkout()
 
@@ -132,7 +132,7 @@ def rehash_adapter(model_dir: Path, record: dict[str, object]) -> None:
     config["base"]["extra"]["start_embedding"] = (
         "zeroed and the decoder distilled after the adapter was trained"
     )
-    config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    write_json(config_path, config)
 
 
 def main() -> None:
@@ -148,10 +148,7 @@ def main() -> None:
     args = parser.parse_args()
     record = distil(args.model_dir, args)
     rehash_adapter(args.model_dir, record)
-    (args.model_dir / "start_embedding.json").write_text(
-        json.dumps(record, indent=2) + "\n", encoding="utf-8"
-    )
-    print(json.dumps(record, indent=2))
+    emit_report(record, args.model_dir / "start_embedding.json")
 
 
 if __name__ == "__main__":

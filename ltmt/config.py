@@ -1,4 +1,5 @@
-"""Configuration helpers: frozen dataclasses built from YAML at the edges, validated early."""
+"""Configuration helpers: frozen dataclasses built from YAML at the edges, validated early
+(:func:`check_range` and :func:`check_choice` word every refusal of a value the same way)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,48 @@ from typing import Any, TypeVar
 from ltmt.errors import ConfigError
 
 T = TypeVar("T")
+
+
+def check_range(
+    name: str,
+    value: float,
+    *,
+    at_least: float | None = None,
+    above: float | None = None,
+    at_most: float | None = None,
+    below: float | None = None,
+    error: type[Exception] = ConfigError,
+) -> None:
+    """Refuse ``value`` unless it lies within the bounds given: ``at_least`` or ``above`` from
+    below, ``at_most`` or ``below`` from above (NaN lies within none). The message names them as
+    written: "NAME must be >= 1, got 0", "NAME must be > 0, got 0.0", "NAME must be in [0, 1),
+    got 1.5". ``error``: the exception raised (:class:`ConfigError` unless the caller's API
+    raises another)."""
+    if (
+        (at_least is None or value >= at_least)
+        and (above is None or value > above)
+        and (at_most is None or value <= at_most)
+        and (below is None or value < below)
+    ):
+        return
+    low = at_least if at_least is not None else above
+    high = at_most if at_most is not None else below
+    if low is not None and high is not None:
+        opening = "[" if at_least is not None else "("
+        closing = "]" if at_most is not None else ")"
+        bound = f"in {opening}{low}, {high}{closing}"
+    elif low is not None:
+        bound = f">= {low}" if at_least is not None else f"> {low}"
+    else:
+        bound = f"<= {high}" if at_most is not None else f"< {high}"
+    raise error(f"{name} must be {bound}, got {value}")
+
+
+def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
+    """Refuse ``value`` unless it is one of ``choices``: "NAME must be a, b or c, got 'x'"."""
+    if value not in choices:
+        allowed = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+        raise ConfigError(f"{name} must be {allowed}, got {value!r}")
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:

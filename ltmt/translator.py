@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ltmt.config import check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.fusion.selection import MatchSelection, select_matches
@@ -158,12 +159,9 @@ class Translator:
         state_cache: bool = True,
         shortlist: bool = False,
     ) -> None:
-        if batch_size < 1:
-            raise ConfigError(f"batch_size must be >= 1, got {batch_size}")
-        if top_k < 1:
-            raise ConfigError(f"top_k must be >= 1, got {top_k}")
-        if max_source_tokens < 2:
-            raise ConfigError(f"max_source_tokens must be >= 2, got {max_source_tokens}")
+        check_range("batch_size", batch_size, at_least=1)
+        check_range("top_k", top_k, at_least=1)
+        check_range("max_source_tokens", max_source_tokens, at_least=2)
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )

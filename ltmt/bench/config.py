@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.bench.systems import known_system_names
+from ltmt.config import check_range
 from ltmt.errors import ConfigError
 
 DEFAULT_SYSTEMS = ("base", "tm", "tm-repair", "exact", "knn", "attention")
@@ -84,12 +85,11 @@ class BenchConfig:
             raise ConfigError(f"online must be true or false, got {self.online!r}")
         if not isinstance(self.tm_threshold, (int, float)) or isinstance(self.tm_threshold, bool):
             raise ConfigError(f"tm_threshold must be a number, got {self.tm_threshold!r}")
-        for key in ("limit", "threads"):
-            if getattr(self, key) is not None and getattr(self, key) < 1:
-                raise ConfigError(f"{key} must be >= 1, got {getattr(self, key)}")
+        for key in ("limit", "threads"):  # None: every segment / the default thread count
+            if getattr(self, key) is not None:
+                check_range(key, getattr(self, key), at_least=1)
         for key in ("batch_size", "beam", "top_k"):
-            if getattr(self, key) < 1:
-                raise ConfigError(f"{key} must be >= 1, got {getattr(self, key)}")
+            check_range(key, getattr(self, key), at_least=1)
         if not 0 <= self.tm_threshold <= 100:
             raise ConfigError(f"tm_threshold must be within 0-100, got {self.tm_threshold}")
 

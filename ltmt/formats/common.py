@@ -26,14 +26,20 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ERROR_TAIL = re.compile(r",? line \d+, column \d+$")
 
 
-def read_bytes(path: Path, what: str) -> bytes:
-    """The bytes of ``path``; a missing or empty file is an :class:`InputError`."""
+def read_file(path: Path) -> bytes:
+    """The bytes of ``path``; a missing or unreadable file is an :class:`InputError`."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise InputError(f"{path}: file not found") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def read_bytes(path: Path, what: str) -> bytes:
+    """The bytes of ``path`` (:func:`read_file`); an empty file is an :class:`InputError` too,
+    naming ``what`` it should hold."""
+    data = read_file(path)
     if not data.strip():
         raise InputError(f"{path}: empty file; expected {what}")
     return data

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode
+from ltmt.formats.common import atomic_write, decode, read_file
 from ltmt.formats.registry import find_format
 
 __all__ = [
@@ -79,13 +79,7 @@ class Document(Protocol):
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: file not found") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
-    return decode(data, path)
+    return decode(read_file(path), path)
 
 
 def _split(text: str) -> list[str]:

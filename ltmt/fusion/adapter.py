@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 from torch import nn
 
+from ltmt.config import check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.artifact import read_artifact, write_artifact
 from ltmt.fusion.selection import MatchSelection
@@ -53,19 +54,15 @@ class AdapterConfig:
     embedding_scale: float = 1.0
 
     def __post_init__(self) -> None:
-        if not self.embedding_scale > 0:
-            raise ConfigError(f"adapter embedding_scale must be > 0, got {self.embedding_scale}")
-        if self.d_model < 1:
-            raise ConfigError(f"adapter d_model must be >= 1, got {self.d_model}")
+        check_range("adapter embedding_scale", self.embedding_scale, above=0)
+        check_range("adapter d_model", self.d_model, at_least=1)
         if self.heads < 1 or self.d_attention % self.heads:
             raise ConfigError(
                 f"adapter d_attention ({self.d_attention}) must be a positive multiple "
                 f"of heads ({self.heads})"
             )
-        if self.max_matches < 1:
-            raise ConfigError(f"adapter max_matches must be >= 1, got {self.max_matches}")
-        if not 0 <= self.min_score <= 100:
-            raise ConfigError(f"adapter min_score must be in [0, 100], got {self.min_score}")
+        check_range("adapter max_matches", self.max_matches, at_least=1)
+        check_range("adapter min_score", self.min_score, at_least=0, at_most=100)
 
     @property
     def selection(self) -> MatchSelection:

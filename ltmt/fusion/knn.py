@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from ltmt.config import check_choice, check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.datastore import BatchMemory, SegmentCache, prepare_batch_memory
 from ltmt.fusion.selection import MatchSelection
@@ -80,34 +81,18 @@ class KnnConfig:
     differing_penalty: float = 0.0
 
     def __post_init__(self) -> None:
-        if self.neighbours < 1:
-            raise ConfigError(f"knn neighbours must be >= 1, got {self.neighbours}")
-        if not self.temperature > 0:
-            raise ConfigError(f"knn temperature must be > 0, got {self.temperature}")
-        if not self.tau > 0:
-            raise ConfigError(f"knn tau must be > 0, got {self.tau}")
-        if not 0 <= self.lambda_max <= 1:
-            raise ConfigError(f"knn lambda_max must be in [0, 1], got {self.lambda_max}")
-        if self.score_exponent < 0:
-            raise ConfigError(f"knn score_exponent must be >= 0, got {self.score_exponent}")
-        if not 0 <= self.min_score <= 100:
-            raise ConfigError(f"knn min_score must be in [0, 100], got {self.min_score}")
-        if self.max_matches < 1:
-            raise ConfigError(f"knn max_matches must be >= 1, got {self.max_matches}")
-        if self.match_margin < 0:
-            raise ConfigError(f"knn match_margin must be >= 0, got {self.match_margin}")
-        if self.memory_eos not in ("all", "nearest", "none"):
-            raise ConfigError(
-                f"knn memory_eos must be all, nearest or none, got {self.memory_eos!r}"
-            )
-        if not 0 <= self.context <= 4:
-            raise ConfigError(f"knn context must be in [0, 4], got {self.context}")
-        if self.context_penalty < 0:
-            raise ConfigError(f"knn context_penalty must be >= 0, got {self.context_penalty}")
-        if self.differing_penalty < 0:
-            raise ConfigError(f"knn differing_penalty must be >= 0, got {self.differing_penalty}")
-        if self.cache_size < 0:
-            raise ConfigError(f"knn cache_size must be >= 0, got {self.cache_size}")
+        check_range("knn neighbours", self.neighbours, at_least=1)
+        check_range("knn temperature", self.temperature, above=0)
+        check_range("knn tau", self.tau, above=0)
+        check_range("knn lambda_max", self.lambda_max, at_least=0, at_most=1)
+        check_range("knn score_exponent", self.score_exponent, at_least=0)
+        check_range("knn min_score", self.min_score, at_least=0, at_most=100)
+        check_range("knn max_matches", self.max_matches, at_least=1)
+        check_range("knn match_margin", self.match_margin, at_least=0)
+        check_choice("knn memory_eos", self.memory_eos, ("all", "nearest", "none"))
+        check_range("knn context", self.context, at_least=0, at_most=4)
+        for name in ("context_penalty", "differing_penalty", "cache_size"):
+            check_range(f"knn {name}", getattr(self, name), at_least=0)
 
     @property
     def selection(self) -> MatchSelection:

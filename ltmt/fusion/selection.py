@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ltmt.errors import ConfigError
+from ltmt.config import check_range
 from ltmt.segments import Match
 
 
@@ -36,12 +36,9 @@ class MatchSelection:
     repair: bool = True
 
     def __post_init__(self) -> None:
-        if not 0 <= self.min_score <= 100:
-            raise ConfigError(f"match min_score must be in [0, 100], got {self.min_score}")
-        if self.max_matches < 1:
-            raise ConfigError(f"match max_matches must be >= 1, got {self.max_matches}")
-        if self.margin < 0:
-            raise ConfigError(f"match margin must be >= 0, got {self.margin}")
+        check_range("match min_score", self.min_score, at_least=0, at_most=100)
+        check_range("match max_matches", self.max_matches, at_least=1)
+        check_range("match margin", self.margin, at_least=0)
 
 
 def select_matches(

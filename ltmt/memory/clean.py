@@ -3,23 +3,36 @@
 A pair is rejected when a side is empty (only whitespace), when a side carries the marks of broken
 decoding (a lone surrogate, or U+FFFD, the replacement character a lossy decoder leaves), when
 one side is far longer than the other (usually a misalignment), or when a side is absurdly long.
-:func:`check_pair` names the reason; an import counts the reasons, it never drops silently.
+:func:`check_pair` names the reason; metadata must be a mapping that JSON can store
+(:func:`check_metadata`). One pair that fails is an error (:func:`clean_pair`); an import counts
+the reasons of those it skips, it never drops silently (:func:`screen_pairs`).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from ltmt.config import check_range
 from ltmt.errors import InputError
+from ltmt.segments import PairRecord
 
 EMPTY_SOURCE = "empty source"
 EMPTY_TARGET = "empty target"
 BROKEN_ENCODING = "broken encoding"
 LENGTH_RATIO = "length ratio"
 TOO_LONG = "too long"
+BAD_METADATA = "bad metadata"  # counted by an import, not a filter of check_pair
 
 REASONS = (EMPTY_SOURCE, EMPTY_TARGET, BROKEN_ENCODING, LENGTH_RATIO, TOO_LONG)
+
+MAX_EXAMPLES = 5  # skipped pairs an import report names
+
+# A pair that passed cleaning: (source, target, metadata).
+CleanPair = tuple[str, str, Mapping[str, Any]]
 
 _BROKEN = re.compile("[\ud800-\udfff\ufffd]")
 
@@ -38,12 +51,9 @@ class CleanConfig:
     max_chars: int = 10_000
 
     def __post_init__(self) -> None:
-        if not self.max_length_ratio >= 1.0:
-            raise ValueError(f"max_length_ratio must be >= 1, got {self.max_length_ratio}")
-        if self.length_smoothing < 0:
-            raise ValueError(f"length_smoothing must be >= 0, got {self.length_smoothing}")
-        if self.max_chars < 1:
-            raise ValueError(f"max_chars must be >= 1, got {self.max_chars}")
+        check_range("max_length_ratio", self.max_length_ratio, at_least=1, error=ValueError)
+        check_range("length_smoothing", self.length_smoothing, at_least=0, error=ValueError)
+        check_range("max_chars", self.max_chars, at_least=1, error=ValueError)
 
 
 DEFAULT_CLEAN = CleanConfig()
@@ -86,3 +96,75 @@ def explain(reason: str, source: str, target: str) -> str:
     if reason == BROKEN_ENCODING:
         return "the text holds a lone surrogate or U+FFFD (broken decoding)"
     return f"the {reason.split()[-1]} is empty"
+
+
+def check_metadata(metadata: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``metadata`` as a dict that JSON can store; ValueError names what is wrong."""
+    if not metadata:
+        return {}
+    if not isinstance(metadata, Mapping):
+        raise ValueError(f"metadata must be a mapping, got {type(metadata).__name__}")
+    try:
+        json.dumps(dict(metadata), ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise ValueError(f"metadata is not JSON-serialisable: {exc}") from exc
+    return dict(metadata)
+
+
+def clean_pair(
+    user: str,
+    source: str,
+    target: str,
+    metadata: Mapping[str, Any] | None,
+    config: CleanConfig = DEFAULT_CLEAN,
+) -> CleanPair:
+    """The pair to add to ``user``'s memory; InputError (``cannot add to 'u': ...``) when it
+    fails cleaning or its metadata cannot be stored."""
+    reason = check_pair(source, target, config)
+    if reason is not None:
+        raise InputError(f"cannot add to {user!r}: {explain(reason, source, target)}")
+    try:
+        return source, target, check_metadata(metadata)
+    except ValueError as exc:
+        raise InputError(f"cannot add to {user!r}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Screened:
+    """The pairs of an import that passed cleaning, and what it read and skipped: ``skipped``
+    maps a reason to its count, ``examples`` names the first few skipped (``file.tsv:12: empty
+    target``; ``#3`` for a record without a position)."""
+
+    kept: list[CleanPair]
+    read: int
+    skipped: dict[str, int]
+    examples: tuple[str, ...]
+
+
+def screen_pairs(
+    records: Iterable[PairRecord | tuple[str, str]], config: CleanConfig = DEFAULT_CLEAN
+) -> Screened:
+    """Sort ``records`` into the pairs to store and the counted reasons of those skipped; a
+    side that is not a ``str`` is InputError (see :func:`check_pair`)."""
+    kept: list[CleanPair] = []
+    skipped: dict[str, int] = {}
+    examples: list[str] = []
+    read = 0
+    for record in records:
+        read += 1
+        if isinstance(record, PairRecord):
+            source, target, metadata = record.source, record.target, record.metadata
+        else:
+            (source, target), metadata = record, {}
+        reason = check_pair(source, target, config)
+        if reason is None:
+            try:
+                kept.append((source, target, check_metadata(metadata)))
+                continue
+            except ValueError:
+                reason = BAD_METADATA
+        skipped[reason] = skipped.get(reason, 0) + 1
+        if len(examples) < MAX_EXAMPLES:
+            where = record.position if isinstance(record, PairRecord) else ""
+            examples.append(f"{where or f'#{read}'}: {reason}")
+    return Screened(kept, read, skipped, tuple(examples))

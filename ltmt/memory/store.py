@@ -23,11 +23,12 @@ from typing import Any
 
 import lmdb
 
+from ltmt.config import check_range
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, index, maintenance, rows, sources, writes
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
-from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair, explain
+from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, clean_pair, screen_pairs
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.layout import SCHEMA_VERSION, USERS
@@ -39,7 +40,6 @@ from ltmt.segments import Match, PairRecord, Segment
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
-MAX_EXAMPLES = 5
 
 
 def _forget_states(user: str, seg_id: int | None = None) -> None:
@@ -87,12 +87,9 @@ class Memory:
         map_size: int = env.DEFAULT_MAP_SIZE,
         key_file: str | os.PathLike[str] | None = None,
     ) -> None:
-        if candidates < 1:
-            raise InputError(f"candidates must be >= 1, got {candidates}")
-        if recount < 0:
-            raise InputError(f"recount must be >= 0, got {recount}")
-        if scan_max < 0:
-            raise InputError(f"scan_max must be >= 0, got {scan_max}")
+        check_range("candidates", candidates, at_least=1, error=InputError)
+        check_range("recount", recount, at_least=0, error=InputError)
+        check_range("scan_max", scan_max, at_least=0, error=InputError)
         self.path = resolve_memory_dir(path)
         self.case_sensitive = case_sensitive
         self.clean = clean
@@ -150,15 +147,7 @@ class Memory:
 
         Raises InputError when the pair fails cleaning (empty side, broken encoding, length ratio).
         """
-        check_user(user)
-        reason = check_pair(source, target, self.clean)
-        if reason is not None:
-            raise InputError(f"cannot add to {user!r}: {explain(reason, source, target)}")
-        try:
-            meta = writes.check_metadata(metadata)
-        except ValueError as exc:
-            raise InputError(f"cannot add to {user!r}: {exc}") from exc
-        pair = (source, target, meta)
+        pair = clean_pair(check_user(user), source, target, metadata, self.clean)
         now, vault = time.time(), self.store.vault
         [(seg_id, _)] = env.write(
             self.store,
@@ -184,28 +173,8 @@ class Memory:
         batches of ``n`` pairs are written.
         """
         check_user(user)
-        kept: list[writes.CleanPair] = []
-        skipped: dict[str, int] = {}
-        examples: list[str] = []
-        read = 0
-        clean = self.clean
-        for record in records:
-            read += 1
-            if isinstance(record, PairRecord):
-                source, target, metadata = record.source, record.target, record.metadata
-            else:
-                (source, target), metadata = record, {}
-            reason = check_pair(source, target, clean)
-            if reason is None:
-                try:
-                    kept.append((source, target, writes.check_metadata(metadata)))
-                    continue
-                except ValueError:
-                    reason = "bad metadata"
-            skipped[reason] = skipped.get(reason, 0) + 1
-            if len(examples) < MAX_EXAMPLES:
-                where = record.position if isinstance(record, PairRecord) else ""
-                examples.append(f"{where or f'#{read}'}: {reason}")
+        screened = screen_pairs(records, self.clean)
+        kept = screened.kept
         if kept:
             chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
             env.reserve(self.store, len(kept) * 512 + chars)
@@ -219,11 +188,11 @@ class Memory:
         added = sum(1 for _, new in results if new)
         return ImportReport(
             user=user,
-            read=read,
+            read=screened.read,
             added=added,
             duplicates=len(results) - added,
-            skipped=skipped,
-            examples=tuple(examples),
+            skipped=screened.skipped,
+            examples=screened.examples,
         )
 
     def delete(self, user: str, seg_id: int) -> bool:
@@ -387,8 +356,7 @@ class Memory:
         same ``context`` (PO ``msgctxt``; none = ``""``) counts most.
         """
         check_user(user)
-        if k < 1:
-            raise InputError(f"k must be >= 1, got {k}")
+        check_range("k", k, at_least=1, error=InputError)
         texts = list(texts)
         wanted = list(prefer) if prefer is not None else None
         if wanted is not None and len(wanted) != len(texts):

@@ -6,17 +6,16 @@ Each function takes an open write transaction and reads everything it needs thro
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
 
 import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
 from ltmt.memory import postings
+from ltmt.memory.clean import CleanPair
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import (
     NEXT_UID_KEY,
@@ -42,10 +41,6 @@ from ltmt.text import fold_space
 MAX_ID = 2**32 - 2  # segment ids are u32 and one more must fit in a key range
 # Pairs indexed together: bigger batches rewrite each term's postings head fewer times.
 IMPORT_BATCH = 131_072
-
-
-# A pair that passed cleaning: (source, target, metadata).
-CleanPair = tuple[str, str, Mapping[str, Any]]
 
 
 def _required(value: Buffer | None, key: bytes) -> Buffer:
@@ -177,16 +172,3 @@ def delete_user(txn: lmdb.Transaction, vault: Vault, user: str) -> int | None:
                 break
     txn.delete(user_key(user))
     return uid
-
-
-def check_metadata(metadata: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    """``metadata`` as a dict that JSON can store; ValueError names what is wrong."""
-    if not metadata:
-        return {}
-    if not isinstance(metadata, Mapping):
-        raise ValueError(f"metadata must be a mapping, got {type(metadata).__name__}")
-    try:
-        json.dumps(dict(metadata), ensure_ascii=False)
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise ValueError(f"metadata is not JSON-serialisable: {exc}") from exc
-    return dict(metadata)

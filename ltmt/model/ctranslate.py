@@ -38,6 +38,7 @@ from ltmt.paths import ENV_CACHE, default_cache_dir
 
 if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
+    from ltmt.model.ctranslate_spec import CheckpointFiles
     from ltmt.model.decode import DecodeConfig
 
 logger = logging.getLogger(__name__)
@@ -114,15 +115,18 @@ def _convert_in_child(source: Path, output: Path, compute_type: str) -> None:
         raise ModelError(f"converting {source} to CTranslate2 failed: {last}")
 
 
-def _convert_here(source: Path, output: Path, compute_type: str) -> None:
+def _convert_here(
+    source: Path, output: Path, compute_type: str, covered: CheckpointFiles | None
+) -> None:
     """Check the start embedding, convert (numpy where :mod:`ltmt.model.ctranslate_spec` covers
-    the checkpoint, else the standard converter), record the outcome."""
+    the checkpoint: ``covered``, what ``covered_checkpoint`` read of it; else the standard
+    converter), record the outcome."""
     import ctranslate2
 
     from ltmt.model import ctranslate_spec
 
-    if ctranslate_spec.covers(source):
-        checkpoint = ctranslate_spec.read_checkpoint(source)
+    if covered is not None:
+        checkpoint = ctranslate_spec.read_checkpoint(source, covered)
         config = checkpoint.config
         reason = _refusal(
             config.decoder_start_token_id, config.pad_token_id, checkpoint.start_embedding_norm()
@@ -255,11 +259,12 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     args = list(sys.argv[1:] if argv is None else argv)
     source = Path(args[0])
-    if ctranslate_spec.covers(source):
+    covered = ctranslate_spec.covered_checkpoint(source)
+    if covered is not None:
         # ctranslate2.specs imports torch when it can (about 200 MB); the numpy conversion
         # needs none of it, so this process, which only converts, keeps it out
         sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
-    _convert_here(source, Path(args[1]), args[2])
+    _convert_here(source, Path(args[1]), args[2], covered)
 
 
 if __name__ == "__main__":

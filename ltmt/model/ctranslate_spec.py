@@ -2,10 +2,10 @@
 
 The standard converter (``ctranslate2.converters.TransformersConverter``) loads ``MarianMTModel``
 with torch and transformers: on the default model its process peaks at about 490 MB, far more
-than ``ltmt translate`` needs otherwise. For a checkpoint this module :func:`covers` (a local
-directory in OPUS-MT's layout that ltmt's own Marian modules and tokenizer reproduce, safetensors
-weights stored in the dtype its config names), :func:`marian_spec` reads the weights with
-safetensors' numpy API and fills the same ``TransformerSpec`` as the converter's
+than ``ltmt translate`` needs otherwise. For a checkpoint :func:`covered_checkpoint` accepts (a
+local directory in OPUS-MT's layout that ltmt's own Marian modules and tokenizer reproduce,
+safetensors weights stored in the dtype its config names), :func:`marian_spec` reads the weights
+with safetensors' numpy API and fills the same ``TransformerSpec`` as the converter's
 ``MarianMTLoader`` (through ``BartLoader``), step for step:
 
 * post-norm layers, no embedding layer norm, the config's activation, the encoder's head count;
@@ -79,9 +79,20 @@ def _config_dtype(config: SimpleNamespace) -> str | None:
     return None
 
 
-def covers(source: Path) -> bool:
-    """Whether :func:`marian_spec` reproduces the standard converter for the checkpoint in the
-    local directory ``source``; reads only its config files and the safetensors headers."""
+@dataclass(frozen=True)
+class CheckpointFiles:
+    """What :func:`covered_checkpoint` read of a checkpoint it covers: ``config.json`` as
+    attributes, ``tokenizer_config.json`` parsed, the safetensors weight files."""
+
+    config: SimpleNamespace
+    tokenizer_config: dict[str, Any]
+    weight_files: tuple[Path, ...]
+
+
+def covered_checkpoint(source: Path) -> CheckpointFiles | None:
+    """The checkpoint in the local directory ``source`` when :func:`marian_spec` reproduces the
+    standard converter for it, else ``None``; reads only its config files (each once) and the
+    safetensors headers."""
     from safetensors import SafetensorError, safe_open
 
     from ltmt.model import spm_tokenizer
@@ -90,18 +101,20 @@ def covers(source: Path) -> bool:
     try:
         config = SimpleNamespace(**json.loads((source / "config.json").read_text("utf-8")))
     except (OSError, ValueError, TypeError):
-        return False
+        return None
     stored = _DTYPES.get(_config_dtype(config) or "")
-    files = weight_files(source)
+    files = tuple(weight_files(source))
     if not (
         native_supported(config)
-        and spm_tokenizer.supports(source)
         and isinstance(getattr(config, "decoder_start_token_id", None), int)
         and stored is not None
         and files
         and all(file.suffix == ".safetensors" for file in files)
     ):
-        return False
+        return None
+    tokenizer_config = spm_tokenizer.supported_config(source)
+    if tokenizer_config is None:
+        return None
     try:
         for file in files:
             with safe_open(str(file), framework="numpy") as weights:
@@ -110,34 +123,31 @@ def covers(source: Path) -> bool:
                     # stored positions would be loaded over the computed ones; another float
                     # dtype would be cast by transformers
                     if "embed_positions" in key or (code in _FLOAT_CODES and code != stored):
-                        return False
+                        return None
     except (OSError, SafetensorError):
-        return False
-    return True
+        return None
+    return CheckpointFiles(config, tokenizer_config, files)
 
 
-def read_checkpoint(source: Path) -> MarianCheckpoint:
-    """The checkpoint in ``source`` (one :func:`covers` accepts) as numpy arrays."""
+def read_checkpoint(source: Path, files: CheckpointFiles) -> MarianCheckpoint:
+    """The checkpoint in ``source`` as numpy arrays, given what :func:`covered_checkpoint` read
+    of it."""
     from safetensors import safe_open
 
-    from ltmt.model.weights import weight_files
-
-    config = SimpleNamespace(**json.loads((source / "config.json").read_text("utf-8")))
     weights: dict[str, Any] = {}
-    for file in weight_files(source):
+    for file in files.weight_files:
         with safe_open(str(file), framework="numpy") as handle:
             for key in handle.keys():  # noqa: SIM118 (a safetensors handle, not a dict)
                 if key != "lm_head.weight":  # tied to the shared embedding, as transformers ties it
                     weights[key] = handle.get_tensor(key)
-    return MarianCheckpoint(config, weights, _tokenizer_vocab(source))
+    return MarianCheckpoint(files.config, weights, _tokenizer_vocab(source, files.tokenizer_config))
 
 
-def _tokenizer_vocab(source: Path) -> dict[str, int]:
+def _tokenizer_vocab(source: Path, tokenizer_config: dict[str, Any]) -> dict[str, int]:
     """``MarianTokenizer.get_vocab()``: ``vocab.json`` updated by the tokenizer config's added
     tokens."""
     vocab: dict[str, int] = json.loads((source / "vocab.json").read_text("utf-8"))
-    config = json.loads((source / "tokenizer_config.json").read_text("utf-8"))
-    added = config.get("added_tokens_decoder", {})
+    added = tokenizer_config.get("added_tokens_decoder", {})
     return dict(vocab, **{entry["content"]: int(index) for index, entry in added.items()})
 
 
@@ -247,7 +257,7 @@ def _set_vocabulary_and_config(spec: Any, checkpoint: MarianCheckpoint) -> None:
         tokens.pop()
     spec.register_source_vocabulary(tokens)
     spec.register_target_vocabulary(tokens)
-    # spm_tokenizer.supports: the tokenizer's end and unknown tokens are these
+    # spm_tokenizer.supported_config: the tokenizer's end and unknown tokens are these
     spec.config.eos_token = "</s>"
     spec.config.unk_token = "<unk>"
     spec.config.decoder_start_token = "</s>"  # any token: the decoder starts from zeros

@@ -36,18 +36,19 @@ _SPECIAL_SPLIT = re.compile("(" + "|".join(re.escape(t) for t in SPECIAL_TOKENS)
 _UNDERLINE = "▁"
 
 
-def supports(directory: Path) -> bool:
-    """Whether ``directory`` holds a tokenizer this module reproduces exactly."""
+def supported_config(directory: Path) -> dict[str, Any] | None:
+    """``tokenizer_config.json`` of ``directory``, parsed, when it holds a tokenizer this module
+    reproduces exactly; ``None`` otherwise (a missing file or a configuration it does not)."""
     if not all((directory / name).is_file() for name in FILES):
-        return False
+        return None
     try:
         config = json.loads((directory / "tokenizer_config.json").read_text("utf-8"))
     except (OSError, ValueError):
-        return False
+        return None
     added = config.get("added_tokens_decoder", {}) if isinstance(config, dict) else None
     if not isinstance(added, dict) or not all(isinstance(e, dict) for e in added.values()):
-        return False
-    return (
+        return None
+    supported = (
         config.get("tokenizer_class") == "MarianTokenizer"
         and not config.get("separate_vocabs", False)
         and not config.get("sp_model_kwargs")  # e.g. sampling: MarianTokenizer passes them on
@@ -64,16 +65,19 @@ def supports(directory: Path) -> bool:
             for entry in added.values()
         )
     )
+    return config if supported else None
 
 
 class SentencePieceTokenizer:
-    """What ltmt calls of ``MarianTokenizer``, for a directory :func:`supports` accepts."""
+    """What ltmt calls of ``MarianTokenizer``, for a directory :func:`supported_config` accepts;
+    ``config``: its ``tokenizer_config.json`` when the caller has parsed it already."""
 
-    def __init__(self, directory: str | Path) -> None:
+    def __init__(self, directory: str | Path, config: dict[str, Any] | None = None) -> None:
         import sentencepiece
 
         directory = Path(directory)
-        config = json.loads((directory / "tokenizer_config.json").read_text("utf-8"))
+        if config is None:
+            config = json.loads((directory / "tokenizer_config.json").read_text("utf-8"))
         self.source_lang: str | None = config.get("source_lang")
         self.target_lang: str | None = config.get("target_lang")
         self.model_max_length: int = int(config.get("model_max_length", 512))
@@ -231,9 +235,11 @@ def _as_list(ids: Any) -> list[Any]:
 
 def load_tokenizer(source: str, local: bool) -> Any:
     """The tokenizer of model ``source``: :class:`SentencePieceTokenizer` for a local directory it
-    :func:`supports`, else ``MarianTokenizer`` (a hub id needs the network or its cache)."""
-    if local and supports(Path(source)):
-        return SentencePieceTokenizer(source)
+    :func:`supported_config` accepts, else ``MarianTokenizer`` (a hub id needs the network or
+    its cache)."""
+    config = supported_config(Path(source)) if local else None
+    if config is not None:
+        return SentencePieceTokenizer(source, config)
     import warnings
 
     from transformers import MarianTokenizer

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from ltmt.config import check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import FUSION_NAMES
 
@@ -57,13 +58,11 @@ class ServerConfig:
             value = getattr(self, name)
             if not isinstance(value, int) or value < (0 if name == "port" else 1):
                 raise ConfigError(f"{name} must be a positive integer, got {value!r}")
-        if self.threads < 0:
-            raise ConfigError(f"threads must be >= 0, got {self.threads}")
+        check_range("threads", self.threads, at_least=0)
         if self.beam > self.max_beam:
             raise ConfigError(f"beam {self.beam} is above max_beam {self.max_beam}")
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):
-            if getattr(self, name) < 0:
-                raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
+            check_range(name, getattr(self, name), at_least=0)
         if self.fusion not in FUSION_NAMES:
             raise ConfigError(
                 f"fusion must be one of {', '.join(FUSION_NAMES)}, got {self.fusion!r}"

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ltmt.errors import ConfigError
+from ltmt.config import check_range
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.terminology.matching import renders, words
 from ltmt.terminology.terms import Term
@@ -102,12 +102,9 @@ class SuggestConfig:
     candidates: int = 5  # target phrases checked per source phrase
 
     def __post_init__(self) -> None:
-        if self.min_segments < 1:
-            raise ConfigError(f"min_segments must be >= 1, got {self.min_segments}")
-        if not 0.0 <= self.min_consistency <= 1.0:
-            raise ConfigError(f"min_consistency must be in [0, 1], got {self.min_consistency}")
-        if self.max_words < 1:
-            raise ConfigError(f"max_words must be >= 1, got {self.max_words}")
+        check_range("min_segments", self.min_segments, at_least=1)
+        check_range("min_consistency", self.min_consistency, at_least=0, at_most=1)
+        check_range("max_words", self.max_words, at_least=1)
 
 
 def _clean_words(text: str) -> list[str]:

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ltmt.config import check_choice, check_range
 from ltmt.errors import ConfigError
-
-
-def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
-    """Refuse ``value`` unless it is one of ``choices``: "NAME must be a, b or c, got 'x'"."""
-    if value not in choices:
-        allowed = ", ".join(choices[:-1]) + f" or {choices[-1]}"
-        raise ConfigError(f"{name} must be {allowed}, got {value!r}")
-
-
-def _positive(name: str, value: float) -> None:
-    if value <= 0:
-        raise ConfigError(f"{name} must be > 0, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -34,14 +23,13 @@ class ModelShape:
 
     def __post_init__(self) -> None:
         for name in ("vocab_size", "d_model", "encoder_layers", "decoder_layers", "ffn_dim"):
-            _positive(f"model.{name}", getattr(self, name))
+            check_range(f"model.{name}", getattr(self, name), above=0)
         if self.d_model % self.attention_heads:
             raise ConfigError(
                 f"model.d_model ({self.d_model}) must be divisible by "
                 f"model.attention_heads ({self.attention_heads})"
             )
-        if not 0 <= self.dropout < 1:
-            raise ConfigError(f"model.dropout must be in [0, 1), got {self.dropout!r}")
+        check_range("model.dropout", self.dropout, at_least=0, below=1)
 
 
 @dataclass(frozen=True)
@@ -59,8 +47,8 @@ class DataSpec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "general", tuple(self.general))
-        _positive("data.l10n_upsample", self.l10n_upsample)
-        _positive("data.max_tokens_per_side", self.max_tokens_per_side)
+        check_range("data.l10n_upsample", self.l10n_upsample, above=0)
+        check_range("data.max_tokens_per_side", self.max_tokens_per_side, above=0)
 
 
 @dataclass(frozen=True)
@@ -84,13 +72,10 @@ class Optimisation:
 
     def __post_init__(self) -> None:
         for name in ("batch_tokens", "peak_lr", "warmup_steps", "epochs", "eval_every"):
-            _positive(f"train.{name}", getattr(self, name))
+            check_range(f"train.{name}", getattr(self, name), above=0)
         check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
         check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
-        if not 0 <= self.label_smoothing < 1:
-            raise ConfigError(
-                f"train.label_smoothing must be in [0, 1), got {self.label_smoothing!r}"
-            )
+        check_range("train.label_smoothing", self.label_smoothing, at_least=0, below=1)
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.config import to_dict
+from ltmt.config import check_choice, check_range, to_dict
 from ltmt.errors import ConfigError
-from ltmt.train.config import check_choice
 from ltmt.train.fusion_data import (
     FusionDataSpec,
     FusionExamples,
@@ -78,11 +77,9 @@ class FusionOptimisation:
 
     def __post_init__(self) -> None:
         for name in ("steps", "batch_examples", "peak_lr", "eval_every"):
-            if not getattr(self, name) > 0:
-                raise ConfigError(f"train.{name} must be > 0, got {getattr(self, name)!r}")
+            check_range(f"train.{name}", getattr(self, name), above=0)
         for name in ("p_empty", "p_unrelated", "dev_share", "label_smoothing"):
-            if not 0 <= getattr(self, name) < 1:
-                raise ConfigError(f"train.{name} must be in [0, 1), got {getattr(self, name)!r}")
+            check_range(f"train.{name}", getattr(self, name), at_least=0, below=1)
         check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
         check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
         if self.p_empty + self.p_unrelated >= 1:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ltmt.config import check_range
 from ltmt.errors import ConfigError, InputError
 from ltmt.fusion import selection as match_selection
 from ltmt.fusion.datastore import force_decode
@@ -55,8 +56,7 @@ class FusionDataSpec:
 
     def __post_init__(self) -> None:
         for name in ("queries_per_group", "top_k", "max_chars"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"data.{name} must be >= 1, got {getattr(self, name)}")
+            check_range(f"data.{name}", getattr(self, name), at_least=1)
         if self.general_pool < 0 or self.general_queries < 0:
             raise ConfigError("data.general_pool and data.general_queries must be >= 0")
 

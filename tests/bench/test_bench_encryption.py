@@ -66,3 +66,26 @@ def test_the_eval_scripts_print_and_save_one_report(
     assert json.loads(capsys.readouterr().out) == {"part": 1}
     assert support.DEV_USERS_DIR == support.DATA_DIR / "l10n" / "dev"
     assert SCRIPT.parents[1] == support.REPO
+
+
+def test_the_eval_scripts_write_json_atomically(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    support = load_script(SCRIPT.with_name("support.py"))
+    output = tmp_path / "results" / "run.json"
+    assert support.write_json(output, {"wall": [1.5], "user": "Jürgen"}) == json.dumps(
+        {"wall": [1.5], "user": "Jürgen"}, indent=2
+    )
+    assert '"J\\u00fcrgen"' in output.read_text(encoding="utf-8")  # ASCII unless asked
+    assert json.loads(output.read_text(encoding="utf-8")) == {"wall": [1.5], "user": "Jürgen"}
+    support.write_json(output, {"user": "Jürgen"}, ensure_ascii=False)
+    assert output.read_text(encoding="utf-8") == '{\n  "user": "Jürgen"\n}\n'
+
+    def killed(*args: object) -> None:
+        raise OSError("killed while renaming")
+
+    monkeypatch.setattr(support.os, "replace", killed)
+    with pytest.raises(OSError, match="killed while renaming"):
+        support.write_json(output, {"half": "written"})
+    assert output.read_text(encoding="utf-8") == '{\n  "user": "Jürgen"\n}\n'
+    assert sorted(p.name for p in output.parent.iterdir()) == ["run.json"]  # no temporary left

@@ -1,4 +1,5 @@
-"""The LMDB store: persistence, dedup, deletes, schema checks, map growth, user ids, cleaning."""
+"""The LMDB store: persistence, dedup, deletes, schema checks, map growth, user ids, an import's
+report of what cleaning skipped."""
 
 from __future__ import annotations
 

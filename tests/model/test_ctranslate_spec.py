@@ -12,7 +12,7 @@ import pytest
 
 from ltmt.model.backbone import load_backbone
 from ltmt.model.ctranslate import _convert_here, convert
-from ltmt.model.ctranslate_spec import covers, marian_spec, read_checkpoint
+from ltmt.model.ctranslate_spec import covered_checkpoint, marian_spec, read_checkpoint
 
 SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
 FILES = ("model.bin", "config.json", "shared_vocabulary.json")
@@ -56,9 +56,10 @@ def test_model_bin_is_byte_identical_to_the_standard_converters(
     tiny_model_dir: Path, tmp_path: Path, dtype: str, logits_bias: bool, compute_type: str
 ) -> None:
     model = _variant(tiny_model_dir, tmp_path / "model", dtype, logits_bias)
-    assert covers(model)
+    covered = covered_checkpoint(model)
+    assert covered is not None
     standard = _standard(model, tmp_path / "standard", compute_type)
-    _convert_here(model, tmp_path / "numpy", compute_type)
+    _convert_here(model, tmp_path / "numpy", compute_type, covered)
     for name in FILES:
         assert (tmp_path / "numpy" / name).read_bytes() == (standard / name).read_bytes(), name
     record = json.loads((tmp_path / "numpy" / "ltmt_conversion.json").read_text("utf-8"))
@@ -84,7 +85,9 @@ def test_translations_equal_the_standard_conversions(tiny_model_dir: Path, tmp_p
 
 
 def test_the_spec_drops_the_pad_row_and_starts_from_zeros(tiny_model_dir: Path) -> None:
-    checkpoint = read_checkpoint(tiny_model_dir)
+    covered = covered_checkpoint(tiny_model_dir)
+    assert covered is not None
+    checkpoint = read_checkpoint(tiny_model_dir, covered)
     spec = marian_spec(checkpoint)
     vocab_size = checkpoint.config.vocab_size
     assert spec.decoder.embeddings.weight.shape[0] == vocab_size - 1
@@ -113,10 +116,20 @@ def test_other_checkpoints_keep_the_standard_converter(
     bfloat16 = _variant(tiny_model_dir, tmp_path / "bf16", "bfloat16", False)
     no_config = shutil.copytree(tiny_model_dir, tmp_path / "no-tokenizer-config")
     (no_config / "tokenizer_config.json").unlink()
-    assert not covers(bfloat16)
-    assert not covers(no_config)
-    assert not covers(tmp_path / "missing")
-    _convert_here(bfloat16, tmp_path / "converted", "int8")
+    assert covered_checkpoint(bfloat16) is None
+    assert covered_checkpoint(no_config) is None
+    assert covered_checkpoint(tmp_path / "missing") is None
+    _convert_here(bfloat16, tmp_path / "converted", "int8", None)
     record = json.loads((tmp_path / "converted" / "ltmt_conversion.json").read_text("utf-8"))
     assert record["faithful"] and record["converter"].startswith("ctranslate2.converters")
     assert (tmp_path / "converted" / "model.bin").is_file()
+
+
+def test_the_numpy_conversion_parses_each_config_file_once(
+    tiny_model_dir: Path, text_reads: list[str]
+) -> None:
+    covered = covered_checkpoint(tiny_model_dir)
+    assert covered is not None
+    read_checkpoint(tiny_model_dir, covered)
+    assert text_reads.count("tokenizer_config.json") == 1
+    assert text_reads.count("config.json") == 1

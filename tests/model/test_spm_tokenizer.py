@@ -13,7 +13,7 @@ import torch
 
 from ltmt.errors import ModelError
 from ltmt.model.backbone import DEFAULT_MODEL_DIR, load_backbone
-from ltmt.model.spm_tokenizer import SentencePieceTokenizer, load_tokenizer, supports
+from ltmt.model.spm_tokenizer import SentencePieceTokenizer, load_tokenizer, supported_config
 
 DEV_USERS = Path(__file__).resolve().parents[2] / "../shared/data/en-de/l10n/dev"
 HARD_TEXTS = [
@@ -67,7 +67,7 @@ def _assert_same(directory: Path, texts: list[str]) -> None:
 
 
 def test_same_ids_and_text_as_marian_tokenizer_on_the_test_model(tiny_model_dir: Path) -> None:
-    assert supports(tiny_model_dir)
+    assert supported_config(tiny_model_dir) is not None
     _assert_same(tiny_model_dir, HARD_TEXTS)
 
 
@@ -89,15 +89,15 @@ def test_local_models_load_it_and_anything_else_loads_marian_tokenizer(
     shutil.copytree(tiny_model_dir, other)
     config = json.loads((other / "tokenizer_config.json").read_text("utf-8"))
     (other / "tokenizer_config.json").write_text(json.dumps({**config, "separate_vocabs": True}))
-    assert not supports(other)
+    assert supported_config(other) is None
     (other / "tokenizer_config.json").write_text(
         json.dumps({**config, "additional_special_tokens": ["<eop>"]})
     )
-    assert not supports(other)
+    assert supported_config(other) is None
     (other / "tokenizer_config.json").write_text(
         json.dumps({**config, "sp_model_kwargs": {"enable_sampling": True, "alpha": 0.1}})
     )
-    assert not supports(other)
+    assert supported_config(other) is None
     assert type(load_tokenizer(str(other), local=True)).__name__ == "MarianTokenizer"
 
 
@@ -113,3 +113,11 @@ def test_tensors_of_unequal_rows_need_padding(tiny_model_dir: Path) -> None:
     tokenizer = SentencePieceTokenizer(tiny_model_dir)
     with pytest.raises(ValueError, match="padding=True"):
         tokenizer(["open the file", "hello"], return_tensors="pt")
+
+
+def test_loading_a_model_parses_each_config_file_once(
+    tiny_model_dir: Path, text_reads: list[str]
+) -> None:
+    load_backbone(tiny_model_dir)
+    assert text_reads.count("tokenizer_config.json") == 1
+    assert text_reads.count("config.json") == 1

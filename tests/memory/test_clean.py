@@ -1,0 +1,82 @@
+"""The filters on the way into a memory: the reasons, metadata, one pair's error, an import's
+screening (counted reasons, the first few positions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.memory.clean import (
+    BAD_METADATA,
+    MAX_EXAMPLES,
+    CleanConfig,
+    check_metadata,
+    check_pair,
+    clean_pair,
+    screen_pairs,
+)
+from ltmt.segments import PairRecord
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "reason"),
+    [
+        ("Open the file", "Datei öffnen", None),
+        ("URL", "Adresse (URL)", None),  # the smoothing keeps short strings acceptable
+        (" \t", "leer", "empty source"),
+        ("x", "", "empty target"),
+        ("lone \ud800", "kaputt", "broken encoding"),
+        ("x", "kaputt \ufffd", "broken encoding"),
+        ("OK", "far, far too long to be the translation of OK", "length ratio"),
+    ],
+)
+def test_check_pair_names_the_reason(source: str, target: str, reason: str | None) -> None:
+    assert check_pair(source, target) == reason
+
+
+def test_too_long_and_the_thresholds() -> None:
+    assert check_pair("a" * 11, "b" * 11, CleanConfig(max_chars=10)) == "too long"
+    assert check_pair("OK", "o" * 40, CleanConfig(max_length_ratio=100.0)) is None
+    with pytest.raises(ValueError, match=r"max_length_ratio must be >= 1, got 0\.5"):
+        CleanConfig(max_length_ratio=0.5)
+
+
+def test_metadata_is_a_json_mapping() -> None:
+    assert check_metadata(None) == {}
+    assert check_metadata({"context": "menu", "plural": 1}) == {"context": "menu", "plural": 1}
+    with pytest.raises(ValueError, match="metadata must be a mapping, got list"):
+        check_metadata(["context"])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="metadata is not JSON-serialisable"):
+        check_metadata({"when": object()})
+
+
+def test_one_pair_that_fails_is_an_error_naming_the_user() -> None:
+    assert clean_pair("u", "a", "b", {"n": 1}) == ("a", "b", {"n": 1})
+    with pytest.raises(InputError, match=r"cannot add to 'u': the target is empty"):
+        clean_pair("u", "a", " ", None)
+    with pytest.raises(InputError, match=r"cannot add to 'u': metadata is not JSON-serialisable"):
+        clean_pair("u", "a", "b", {"when": object()})
+
+
+def test_an_import_counts_what_it_skips_and_names_the_first_few() -> None:
+    records: list[PairRecord | tuple[str, str]] = [
+        ("Open the file", "Datei öffnen"),
+        ("", "leer"),  # a tuple has no position: its number in the input
+        PairRecord("a", "b", "f.po:7", metadata={"when": object()}),
+        *[PairRecord("x", "", f"f.po:{n}") for n in range(10, 10 + MAX_EXAMPLES)],
+    ]
+    screened = screen_pairs(records)
+    assert screened.kept == [("Open the file", "Datei öffnen", {})]
+    assert screened.read == 2 + 1 + MAX_EXAMPLES
+    assert screened.skipped == {"empty source": 1, BAD_METADATA: 1, "empty target": MAX_EXAMPLES}
+    assert len(screened.examples) == MAX_EXAMPLES
+    assert screened.examples[:3] == (
+        "#2: empty source",
+        "f.po:7: bad metadata",
+        "f.po:10: empty target",
+    )
+
+
+def test_a_side_that_is_not_text_stops_the_import() -> None:
+    with pytest.raises(InputError, match=r"source and target must be strings, got \(int, str\)"):
+        screen_pairs([("a", "b"), (1, "x")])  # type: ignore[list-item]
