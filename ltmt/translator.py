@@ -110,7 +110,8 @@ class Translator:
     ``None`` for the embedded default. ``fusion``: ``none``, ``knn``, ``knn-trained``,
     ``attention``, ``auto`` (``knn-trained`` where the model's directory holds a trained
     combiner, as the default model's does, else ``knn``), or a fusion object. ``top_k``:
-    matches retrieved per segment (given to fusion).
+    matches retrieved per segment (given to fusion; at least as many as the fusion reads, e.g.
+    a trained combiner's ``max_matches``).
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
@@ -431,12 +432,13 @@ class Translator:
             raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
         wanted = [i for i, text in enumerate(texts) if text.strip()]
         queries = [texts[i] for i in wanted]
+        # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
+        reads = getattr(self.fusion, "matches_read", None)
+        k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
         if prefer is None or not any(prefer):
-            found = self.memory.search_batch(user, queries, k=self.top_k)
+            found = self.memory.search_batch(user, queries, k=k)
         else:
-            found = self.memory.search_batch(
-                user, queries, k=self.top_k, prefer=[prefer[i] for i in wanted]
-            )
+            found = self.memory.search_batch(user, queries, k=k, prefer=[prefer[i] for i in wanted])
         for i, matches in zip(wanted, found):
             results[i] = tuple(matches)
         return results

@@ -344,3 +344,28 @@ def test_only_segments_with_a_match_the_fusion_reads_are_decoded_with_it(backbon
     assert sorted((n, s is None) for n, s in states) == [(1, False), (1, True)]
     assert results[1].method == "model"
     assert results[1].text == Translator(backbone, beam=1).translate(["the cat sat"])[0].text
+
+
+class _ReadingFusion(_AnyMatchFusion):
+    """A fusion that reads up to ``reads`` matches and records how many it was given."""
+
+    def __init__(self, reads):
+        self.reads, self.given = reads, []
+
+    def matches_read(self, backbone):
+        return self.reads
+
+    def prepare(self, backbone, sources, matches):
+        self.given.extend(len(m) for m in matches)
+        return object()
+
+
+@pytest.mark.parametrize(("reads", "top_k", "given"), [(6, 4, 6), (2, 4, 4), (6, 7, 7)])
+def test_a_fusion_that_reads_more_matches_than_top_k_is_given_them(backbone, reads, top_k, given):
+    memory = FakeMemory([(f"open file {i}", f"Datei {i} öffnen") for i in range(8)])
+    fusion = _ReadingFusion(reads)
+    translator = _ScriptedTranslator(
+        backbone, memory, fusion=fusion, fused="x", plain="y", top_k=top_k
+    )
+    translator.translate(["open the files"], user="u1")
+    assert fusion.given == [given]

@@ -128,6 +128,11 @@ class KnnFusion:
         states then read the step's attention (:attr:`KnnState.reads_attention`)."""
         return self._reads_attention
 
+    def matches_read(self, backbone: Backbone) -> int:
+        """The most matches per input this method reads (``max_matches``): the translator
+        retrieves at least this many, so that the match selection can choose among them."""
+        return self.config.max_matches
+
     def prepare(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
     ) -> KnnState | None:

@@ -10,10 +10,11 @@ The combiner is read at the first batch that has a match.
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.fusion.artifact import beside_model, check_trained_on
+from ltmt.fusion.artifact import CONFIG, beside_model, check_trained_on
 from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState, Neighbours
 from ltmt.fusion.registry import COMBINER_SUBDIR
 
@@ -75,6 +76,18 @@ class TrainedKnnFusion(KnnFusion):
             self._checked = backbone.fingerprint
         assert self.combiner is not None
         return self.combiner
+
+    def matches_read(self, backbone: Backbone) -> int:
+        """The combiner's ``max_matches``, read from its ``config.json`` alone while the combiner
+        is not loaded (no torch for a run that never fuses); knn's default where it has none
+        (:meth:`prepare` then says what is wrong)."""
+        if self.combiner is not None or backbone.path is None:
+            return super().matches_read(backbone)
+        try:
+            meta = json.loads((backbone.path / COMBINER_SUBDIR / CONFIG).read_text("utf-8"))
+            return int(meta["combiner"]["knn"]["max_matches"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return super().matches_read(backbone)
 
     def prepare(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
         if not any(matches):

@@ -429,7 +429,7 @@ def test_the_shipped_combiner_loads() -> None:
         knn = from_dict(CombinerTrainConfig, read_yaml(recipe)).combiner.knn
         shipped = KnnConfig(**knn)
         assert combiner.config.knn_config == shipped
-        assert (shipped.max_matches, shipped.neighbours) == (4, 8)
+        assert (shipped.max_matches, shipped.neighbours) == (6, 12)
 
 
 def test_an_attention_head_starts_as_knn_and_reads_the_step_attention(

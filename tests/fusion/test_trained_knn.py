@@ -15,7 +15,10 @@ from pathlib import Path
 
 from ltmt.fusion.adapter import BaseInfo
 from ltmt.fusion.combiner import Combiner, CombinerConfig
+from ltmt.fusion.knn import KnnFusion
 from ltmt.fusion.registry import COMBINER_SUBDIR
+from ltmt.fusion.trained_knn import TrainedKnnFusion
+from ltmt.model.backbone import load_backbone
 
 # runs ``ltmt ARGV`` in a fresh interpreter, then prints which heavy modules it imported
 CHILD = """
@@ -76,3 +79,18 @@ def test_auto_reads_the_combiner_at_the_first_batch_with_a_match(
         "--output", str(tmp_path / "out.txt"),
     )  # fmt: skip
     assert "imported: ['ltmt.fusion.combiner', 'torch']" in printed
+
+
+def test_the_matches_a_combiner_reads_come_from_its_config_without_loading_it(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    Combiner(CombinerConfig(knn={"max_matches": 8})).save(
+        model / COMBINER_SUBDIR, BaseInfo(name="tiny")
+    )
+    fusion = TrainedKnnFusion()
+    assert fusion.matches_read(load_backbone(model)) == 8
+    assert fusion.combiner is None  # read at the first batch with a match, not before
+    assert KnnFusion(max_matches=3).matches_read(load_backbone(model)) == 3
+    assert TrainedKnnFusion().matches_read(load_backbone(tiny_model_dir)) == 2  # none: knn's
