@@ -38,16 +38,22 @@ def open_store(memory_dir: Path | None, key_file: Path | None, *, existing: bool
     not answered with an empty result.
     """
     from ltmt.memory.store import Memory
-    from ltmt.paths import resolve_memory_dir
 
     if existing:
-        path = resolve_memory_dir(memory_dir)
-        if not (path / "data.mdb").is_file():
-            raise InputError(
-                f"no memory store at {path}: check --memory-dir (a store is made by its "
-                "first import or add)"
-            )
+        require_store(memory_dir)
     return Memory(memory_dir, key_file=key_file)
+
+
+def require_store(memory_dir: Path | None) -> None:
+    """:class:`InputError` unless ``--memory-dir`` (or its default) holds a store."""
+    from ltmt.paths import resolve_memory_dir
+
+    path = resolve_memory_dir(memory_dir)
+    if not (path / "data.mdb").is_file():
+        raise InputError(
+            f"no memory store at {path}: check --memory-dir (a store is made by its "
+            "first import or add, or by 'ltmt keys create')"
+        )
 
 
 def _echo_json(data: Any) -> None:

@@ -236,7 +236,7 @@ def test_reading_a_missing_store_is_an_error_and_creates_nothing(
     assert code == 1 and out == ""
     assert err == (
         f"ltmt: error: no memory store at {missing}: check --memory-dir "
-        "(a store is made by its first import or add)\n"
+        "(a store is made by its first import or add, or by 'ltmt keys create')\n"
     )
     assert not missing.exists()
 
