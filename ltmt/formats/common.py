@@ -53,9 +53,11 @@ def read_lines(path: str | Path | None, what: str = "input") -> list[str]:
     if path is None:
         data, name = sys.stdin.buffer.read(), "<stdin>"
     else:
+        if Path(path).is_dir():
+            raise InputError(f"{what} file {path} is a directory; give a file")
         if not Path(path).is_file():
             raise InputError(f"{what} file not found: {path}")
-        data, name = Path(path).read_bytes(), str(path)
+        data, name = read_file(Path(path)), str(path)  # unreadable: one line, not a traceback
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
