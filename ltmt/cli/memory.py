@@ -226,9 +226,20 @@ def stats(
         _echo_json(data)
         return
     for key, value in data.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
-        typer.echo(f"{key}: {value}")
+        typer.echo(f"{key}: {_stat_text(key, value)}")
+
+
+def _stat_text(key: str, value: Any) -> str:
+    """One value of ``stats`` as a person reads it: times in UTC, yes/no, origins on one line."""
+    from datetime import datetime, timezone
+
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key in ("created", "updated") and isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return str(value)
 
 
 @app.command("users")
