@@ -19,9 +19,9 @@ def test_a_config_that_is_not_utf8_or_not_yaml_is_one_line(tmp_path: Path) -> No
     broken.write_text("a: [1, 2\n", "utf-8")
     with pytest.raises(ConfigError, match=r"broken.yaml: not valid YAML \(ParserError\)"):
         read_yaml(broken)
-    with pytest.raises(ConfigError, match="config file not found: .*nope.yaml"):
+    with pytest.raises(ConfigError, match=r"config file not found: .*nope\.yaml$"):
         read_yaml(tmp_path / "nope.yaml")
-    with pytest.raises(ConfigError, match="config file .* is a directory; give a YAML file"):
+    with pytest.raises(ConfigError, match=r"config file .* is a directory; give a YAML file$"):
         read_yaml(tmp_path)
 
 
