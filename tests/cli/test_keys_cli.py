@@ -120,3 +120,21 @@ def test_serve_refuses_a_missing_store_and_creates_nothing(capsys, tmp_path):
         "first import or add, or by 'ltmt keys create')\n"
     )
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("args", [["list"], ["revoke", "0123456789ab"]])
+def test_reading_keys_of_a_missing_store_is_an_error_and_creates_nothing(capsys, tmp_path, args):
+    missing = tmp_path / "typo"
+    code, out, err = ltmt(capsys, "keys", *args, "--memory-dir", str(missing))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"ltmt: error: no memory store at {missing}: check --memory-dir")
+    assert not missing.exists()
+
+
+def test_listing_no_keys_says_so(capsys, tmp_path):
+    Memory(tmp_path).close()
+    assert ltmt(capsys, "keys", "list", "--memory-dir", str(tmp_path)) == (
+        0,
+        "",
+        "ltmt: no keys in this store\n",
+    )
