@@ -13,6 +13,11 @@ bfloat16 and int8 copies all work) on plain tensors:
 * the self-attention keys and values live in buffers with room for more positions: a step
   writes its position in place, and reordering the rows gathers the filled positions into a
   second buffer (one copy per tensor, where appending and then reordering took two).
+* the cross-attention is two float32 matrix products over keys transposed once per batch,
+  with the source mask as an additive bias: ``scaled_dot_product_attention`` with a mask has a
+  fixed cost per call that two products of a sentence's ``beam`` query rows do not pay
+  (``eval/bench_step_ops.py``), and the step's attention weights, which a fusion may read,
+  come with it.
 
 Its states equal ``MarianDecoder``'s (the tests compare them) up to float rounding.
 """
@@ -51,9 +56,12 @@ class IncrementalDecoder:
         first = self.layers[0].self_attn
         self.heads, self.head_dim = first.num_heads, first.head_dim
         self.scale = float(decoder.embed_scale)
-        # (sentences, 1, 1, src): True where a row may attend
-        self.cross_mask = mask.bool()[:, None, None, :]
+        # (sentences, 1, 1, src) float32: 0 where a row may attend, -inf elsewhere
+        allowed = mask.bool()[:, None, None, :]
+        self.cross_bias = torch.zeros(allowed.shape).masked_fill(~allowed, float("-inf"))
         self.projections = [_joined(layer.self_attn) for layer in self.layers]
+        # per layer, float32: keys (sentences, heads, head_dim, src), values (sentences, heads,
+        # src, head_dim)
         self.cross: list[tuple[torch.Tensor, torch.Tensor]] = []
         for layer in self.layers:
             attention = layer.encoder_attn
@@ -62,7 +70,8 @@ class IncrementalDecoder:
                 keys, values = attention.k_proj(encoder_states), attention.v_proj(encoder_states)
             else:
                 keys, values = joined(encoder_states).chunk(2, dim=-1)
-            self.cross.append((self._heads(keys), self._heads(values)))
+            keys = self._heads(keys).transpose(2, 3).float().contiguous()
+            self.cross.append((keys, self._heads(values).float()))
         self.expected = max(1, capacity)
         self.capacity = min(self.expected, _FIRST_CAPACITY)
         # per layer, (rows, heads, capacity, head_dim); positions [0, position) are filled
@@ -107,9 +116,11 @@ class IncrementalDecoder:
     def step(self, tokens: torch.Tensor, keep_attention: bool = False) -> torch.Tensor:
         """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position.
 
-        ``keep_attention``: also keep the last layer's cross-attention weights in ``self.attention``
-        (recomputed from its query and keys: the fused kernel does not return them).
+        ``keep_attention``: also keep the last layer's cross-attention weights (heads averaged)
+        in ``self.attention``.
         """
+        import torch
+
         decoder = self.decoder
         embedded = decoder.embed_tokens(tokens) * self.scale
         # (rows, 1, d)
@@ -139,27 +150,17 @@ class IncrementalDecoder:
             cross = layer.encoder_attn
             query = cross.q_proj(hidden).view(sentences, self.group, self.heads, self.head_dim)
             cross_keys, cross_values = self.cross[index]
-            mixed = self._sdpa(
-                query.transpose(1, 2), cross_keys, cross_values, attn_mask=self.cross_mask
-            )
+            scores = (query.transpose(1, 2).float() * cross.scaling) @ cross_keys
+            weights = torch.softmax(scores.add_(self.cross_bias), dim=-1)
             if keep_attention and index == len(self.layers) - 1:
-                self.attention = self._weights(query.transpose(1, 2), cross_keys, cross.scaling)
-            mixed = mixed.transpose(1, 2).reshape(rows, 1, -1)
+                # (rows, src), heads averaged
+                self.attention = weights.mean(dim=1).reshape(rows, -1)
+            mixed = (weights @ cross_values).to(hidden.dtype).transpose(1, 2).reshape(rows, 1, -1)
             hidden = layer_norm_of(layer.encoder_attn_layer_norm, hidden + cross.out_proj(mixed))
             feed = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
             hidden = layer_norm_of(layer.final_layer_norm, hidden + feed)
         self.position += 1
         return hidden[:, 0]
-
-    def _weights(self, query: torch.Tensor, keys: torch.Tensor, scaling: float) -> torch.Tensor:
-        """``(rows, src)``: the softmax of ``query (sentences, heads, group, head_dim)`` against
-        ``keys (sentences, heads, src, head_dim)``, heads averaged."""
-        import torch
-
-        scores = (query.float() * scaling) @ keys.float().transpose(2, 3)
-        scores = scores.masked_fill(~self.cross_mask, float("-inf"))
-        weights = torch.softmax(scores, dim=-1).mean(dim=1)  # (sentences, group, src)
-        return weights.reshape(-1, weights.size(2))
 
     def select(self, index: torch.Tensor, *, same_sentences: bool) -> None:
         """Keep rows ``index`` (each a whole ``group`` of one sentence's rows, in order, unless
@@ -180,7 +181,7 @@ class IncrementalDecoder:
         if not same_sentences:
             kept = index.view(-1, self.group)[:, 0] // self.group
             self.cross = [(k.index_select(0, kept), v.index_select(0, kept)) for k, v in self.cross]
-            self.cross_mask = self.cross_mask.index_select(0, kept)
+            self.cross_bias = self.cross_bias.index_select(0, kept)
 
 
 def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_proj")) -> Any:

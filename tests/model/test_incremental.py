@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import torch
 
+from ltmt.fusion.alignment import cross_attention
 from ltmt.model.backbone import load_backbone, quantized_int8
 from ltmt.model.decode import DecodeConfig, decode
 from ltmt.model.incremental import IncrementalDecoder
@@ -47,15 +48,22 @@ def test_states_equal_marian_decoders_through_reordering(
 
 
 def _check_step(model, step, prefix, encoder_states, mask) -> None:  # type: ignore[no-untyped-def]
-    """The incremental step's states equal ``MarianDecoder``'s over the whole ``prefix``."""
-    states = step.step(prefix[:, -1])
-    expected = model.get_decoder()(
-        input_ids=prefix,
-        encoder_hidden_states=encoder_states,
-        encoder_attention_mask=mask,
-        use_cache=False,
-    ).last_hidden_state[:, -1]
+    """The incremental step's states, and the last layer's cross-attention it keeps, equal
+    ``MarianDecoder``'s over the whole ``prefix`` (the attention as the force-decoding recorder
+    takes it)."""
+    states = step.step(prefix[:, -1], keep_attention=True)
+    with cross_attention(model.get_decoder(), mask) as recorded:
+        expected = model.get_decoder()(
+            input_ids=prefix,
+            encoder_hidden_states=encoder_states,
+            encoder_attention_mask=mask,
+            use_cache=False,
+        ).last_hidden_state[:, -1]
     torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
+    attention = recorded[0][:, -1]
+    assert step.attention is not None and step.attention.shape == attention.shape
+    torch.testing.assert_close(step.attention, attention, atol=1e-5, rtol=1e-4)
+    assert bool((step.attention[mask == 0] == 0).all())  # nothing on padding
 
 
 @pytest.mark.parametrize("beam", [1, 3])

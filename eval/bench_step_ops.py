@@ -1,0 +1,123 @@
+"""Fixed costs of the attention of a one-token decoding step: fused kernel against products.
+
+A beam step of the default model's shape (32 sentences x beam 4 = 128 rows, 8 heads of 64,
+bfloat16) attends once over its own earlier positions and once over the input. This times, per
+call, ``scaled_dot_product_attention`` against plain matrix products for both, at the lengths
+given, so the step can use whichever has less fixed cost (``ltmt/model/incremental.py``):
+
+    flock -x /tmp/ltmt-cpu.lock python eval/bench_step_ops.py --threads 2 \\
+        --output eval/results/speed/step-ops.json
+
+Reports the fastest of ``--repeats`` runs of ``--calls`` calls each, in microseconds a call (the
+fastest is what other jobs on the machine disturb least), and the largest difference between
+each variant's output and the fused kernel's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from support import emit_report
+
+SENTENCES, BEAM, HEADS, HEAD_DIM = 32, 4, 8, 64
+SCALE = HEAD_DIM**-0.5
+
+
+def per_call_us(function: Callable[[], object], calls: int, repeats: int) -> float:
+    for _ in range(10):
+        function()
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for _ in range(calls):
+            function()
+        best = min(best, (time.perf_counter() - started) / calls)
+    return round(best * 1e6, 1)
+
+
+def self_attention(length: int, calls: int, repeats: int) -> dict[str, float]:
+    """One query position of 128 rows against ``length`` cached keys and values."""
+    import torch
+
+    bf16, rows = torch.bfloat16, SENTENCES * BEAM
+    query = torch.randn(rows, HEADS, 1, HEAD_DIM, dtype=bf16)
+    keys = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=bf16)
+    values = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=bf16)
+    sdpa = torch.nn.functional.scaled_dot_product_attention
+
+    def fused() -> torch.Tensor:
+        return sdpa(query, keys, values)
+
+    def products() -> torch.Tensor:
+        scores = (query.float() * SCALE) @ keys.float().transpose(2, 3)
+        return (torch.softmax(scores, dim=-1) @ values.float()).to(bf16)
+
+    return _timed({"sdpa": fused, "float32 products": products}, calls, repeats)
+
+
+def cross_attention(length: int, calls: int, repeats: int) -> dict[str, float]:
+    """The beam rows of each sentence against its ``length`` input positions, with a mask."""
+    import torch
+
+    bf16 = torch.bfloat16
+    query = torch.randn(SENTENCES, HEADS, BEAM, HEAD_DIM, dtype=bf16)
+    keys = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=bf16)
+    values = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=bf16)
+    allowed = torch.ones(SENTENCES, 1, 1, length, dtype=torch.bool)
+    allowed[::3, :, :, length - 3 :] = False  # a third of the sentences are shorter
+    bias = torch.zeros(allowed.shape).masked_fill(~allowed, float("-inf"))
+    keys_t, values_f = keys.transpose(2, 3).float().contiguous(), values.float()
+    sdpa = torch.nn.functional.scaled_dot_product_attention
+
+    def fused() -> torch.Tensor:
+        return sdpa(query, keys, values, attn_mask=allowed)
+
+    def products() -> torch.Tensor:  # as IncrementalDecoder.step: keys transposed once
+        scores = (query.float() * SCALE) @ keys_t
+        return (torch.softmax(scores.add_(bias), dim=-1) @ values_f).to(bf16)
+
+    return _timed({"sdpa (bool mask)": fused, "float32 products": products}, calls, repeats)
+
+
+def _timed(variants: dict[str, Callable[[], object]], calls: int, repeats: int) -> dict[str, float]:
+    import torch
+
+    with torch.inference_mode():
+        reference = variants[next(iter(variants))]()
+        report: dict[str, float] = {}
+        for name, function in variants.items():
+            report[f"{name} us"] = per_call_us(function, calls, repeats)
+            difference = (function() - reference).abs().max()  # type: ignore[operator]
+            report[f"{name} max difference"] = float(difference)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--lengths", default="8,24", help="cached / input positions")
+    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(args.threads)
+    lengths = [int(x) for x in args.lengths.split(",")]
+    report: dict[str, object] = {"threads": args.threads, "rows": SENTENCES * BEAM}
+    for length in lengths:
+        report[f"self-attention, {length} positions"] = self_attention(
+            length, args.calls, args.repeats
+        )
+        report[f"cross-attention, {length} input tokens"] = cross_attention(
+            length, args.calls, args.repeats
+        )
+    emit_report(report, args.output)
+
+
+if __name__ == "__main__":
+    main()
