@@ -81,7 +81,7 @@ def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) ->
         find_format(Path(path), fmt, role=role)
 
 
-@pytest.mark.parametrize("role", ["read", "write", "document"])
+@pytest.mark.parametrize("role", ["read", "document"])
 def test_a_directory_is_named_as_one(tmp_path: Path, role) -> None:
     """`ltmt memory import DIR` said "cannot tell the format from a name without an extension"."""
     folder = tmp_path / "tm.jsonl"
