@@ -59,12 +59,20 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     import yaml
 
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(f"config file {path} is a directory; give a YAML file")
     if not path.is_file():
         raise ConfigError(f"config file not found: {path}")
     try:
         data = yaml.safe_load(path.read_text("utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: byte {exc.start + 1} is not valid UTF-8; save the config as UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):

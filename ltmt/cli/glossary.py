@@ -79,6 +79,7 @@ def list_(
 ) -> None:
     """Print --user's glossary, one term a line (source, target, flags, note)."""
     with open_store(memory_dir, key_file, existing=True) as memory:
+        memory.require_user(user)
         terms = memory.glossary(user).terms()
     if as_json:
         typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
@@ -106,6 +107,7 @@ def export(
 
     chosen = glossary_format(output, fmt)
     with open_store(memory_dir, key_file, existing=True) as memory:
+        memory.require_user(user)
         terms = memory.glossary(user).terms()
     if chosen == "tbx":
         data = write_tbx(terms, src_lang, tgt_lang)
@@ -130,6 +132,7 @@ def delete(
     if not sources and not all_terms:
         raise InputError("name the source terms to delete, or pass --all")
     with open_store(memory_dir, key_file, existing=True) as memory:
+        memory.require_user(user)
         glossary = memory.glossary(user)
         if all_terms:
             deleted = glossary.clear()

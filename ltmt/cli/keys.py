@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP
+from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 
 app = typer.Typer(help="API keys of 'ltmt serve': create, list, revoke.", no_args_is_help=True)
 
@@ -21,11 +21,13 @@ def register(app_: typer.Typer) -> None:
 
 
 @contextmanager
-def _ring(memory_dir: Path | None, key_file: Path | None) -> Iterator[Any]:
+def _ring(
+    memory_dir: Path | None, key_file: Path | None, *, existing: bool = True
+) -> Iterator[Any]:
+    """The keys of the store; only ``create`` (``existing=False``) may make a new store."""
     from ltmt.memory.keys import KeyRing
-    from ltmt.memory.store import Memory
 
-    with Memory(memory_dir, key_file=key_file) as memory:
+    with open_store(memory_dir, key_file, existing=existing) as memory:
         yield KeyRing(memory)
 
 
@@ -37,7 +39,7 @@ def create(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Create a key for --user and print its token (shown this once; only a hash is stored)."""
-    with _ring(memory_dir, key_file) as ring:
+    with _ring(memory_dir, key_file, existing=False) as ring:
         key, token = ring.create(user, admin=admin)
     typer.echo(token)
     kind = "admin key" if admin else "key"
@@ -61,6 +63,8 @@ def list_(
     if as_json:
         typer.echo(json.dumps([k.to_dict() for k in keys], indent=2))
         return
+    if not keys:  # said on stderr: a typo in --user or --memory-dir shows at once
+        typer.echo("ltmt: no keys" + (f" for {user}" if user else "") + " in this store", err=True)
     for key in keys:
         made = time.strftime("%Y-%m-%d %H:%M", time.gmtime(key.created))
         typer.echo(f"{key.id}\t{key.user}\t{'admin' if key.admin else 'user'}\t{made}")

@@ -23,6 +23,23 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from ltmt import __version__
+
+        typer.echo(f"ltmt {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print ltmt's version and exit."
+    ),
+) -> None:
+    """Memory-augmented machine translation: MarianMT with a per-user translation memory."""
+
+
 def _register() -> None:
     if app.registered_groups:  # run() was called before in this process (tests call it often)
         return

@@ -38,16 +38,22 @@ def open_store(memory_dir: Path | None, key_file: Path | None, *, existing: bool
     not answered with an empty result.
     """
     from ltmt.memory.store import Memory
-    from ltmt.paths import resolve_memory_dir
 
     if existing:
-        path = resolve_memory_dir(memory_dir)
-        if not (path / "data.mdb").is_file():
-            raise InputError(
-                f"no memory store at {path}: check --memory-dir (a store is made by its "
-                "first import or add)"
-            )
+        require_store(memory_dir)
     return Memory(memory_dir, key_file=key_file)
+
+
+def require_store(memory_dir: Path | None) -> None:
+    """:class:`InputError` unless ``--memory-dir`` (or its default) holds a store."""
+    from ltmt.paths import resolve_memory_dir
+
+    path = resolve_memory_dir(memory_dir)
+    if not (path / "data.mdb").is_file():
+        raise InputError(
+            f"no memory store at {path}: check --memory-dir (a store is made by its "
+            "first import or add, or by 'ltmt keys create')"
+        )
 
 
 def _echo_json(data: Any) -> None:
@@ -220,9 +226,20 @@ def stats(
         _echo_json(data)
         return
     for key, value in data.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
-        typer.echo(f"{key}: {value}")
+        typer.echo(f"{key}: {_stat_text(key, value)}")
+
+
+def _stat_text(key: str, value: Any) -> str:
+    """One value of ``stats`` as a person reads it: times in UTC, yes/no, origins on one line."""
+    from datetime import datetime, timezone
+
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key in ("created", "updated") and isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return str(value)
 
 
 @app.command("users")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP
+from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, require_store
 from ltmt.errors import InputError
 
 
@@ -73,6 +73,7 @@ def serve(
         max_batch_segments=max_batch_segments,
         auth_failures=auth_failures,
     )
+    require_store(memory_dir)  # a mistyped --memory-dir would serve a new store without keys
     check_address(host, port)  # before the model loads: a port in use is said at once
     _quiet_transformers()
     common = {

@@ -239,9 +239,10 @@ def _prepare(
     from ltmt.formats.registry import find_format
 
     path = None if file == "-" else Path(file)
+    if path is not None and path.is_dir():
+        raise InputError(f"input file {path} is a directory; give a file")
     if path is not None and not path.is_file():
-        what = "a directory" if path.is_dir() else "not found"
-        raise InputError(f"input file {what}: {path}")
+        raise InputError(f"input file not found: {path}")
     spec = find_format(path, fmt, role="document", default="txt")
     pair = _model_pair(model)
     src = src_lang or (pair[0] if pair else "en")
@@ -268,7 +269,7 @@ def _prepare(
 
         open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
     if learn is not None:
-        job.references = read_lines(learn)
+        job.references = read_lines(learn, "--learn")
         if job.lines is not None and len(job.references) != len(job.lines):
             raise InputError(
                 f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"

@@ -7,9 +7,7 @@ parser knows it, the line and column: no library traceback reaches the user.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,9 +53,11 @@ def read_lines(path: str | Path | None, what: str = "input") -> list[str]:
     if path is None:
         data, name = sys.stdin.buffer.read(), "<stdin>"
     else:
+        if Path(path).is_dir():
+            raise InputError(f"{what} file {path} is a directory; give a file")
         if not Path(path).is_file():
             raise InputError(f"{what} file not found: {path}")
-        data, name = Path(path).read_bytes(), str(path)
+        data, name = read_file(Path(path)), str(path)  # unreadable: one line, not a traceback
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -143,16 +143,11 @@ def language_error(
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
+    """Write ``data`` to ``path`` by :func:`ltmt.outputs.write_output`'s rules (a temporary file
+    and a rename: never half-written; a new file gets the umask's mode, a replaced one keeps its
+    mode); a missing parent directory is created."""
+    from ltmt.outputs import write_output
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_output(path, data)

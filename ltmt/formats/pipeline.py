@@ -41,6 +41,7 @@ from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
+from ltmt.text import split_lines
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -231,7 +232,9 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.with_placeholders += bool(protect(outcome.unit.source).placeholders) or bool(
         format_flags(outcome.unit.flags)
     )
-    report.split += translation.pieces > 1
+    # more pieces than non-blank lines: a long line was split into sentences (lines alone are not)
+    lines = sum(1 for line in split_lines(translation.source)[0] if line.strip())
+    report.split += translation.pieces > max(lines, 1)
     report.cut += translation.cut
     if not outcome.text.strip():
         report.empty += 1

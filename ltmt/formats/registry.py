@@ -173,6 +173,8 @@ def find_format(
     ``xlf``), else the extension, else the content (for an existing file), else ``default``.
     Raises a one-line :class:`InputError` that lists the formats able to play ``role``."""
     choices = ", ".join(names(role))
+    if role != "write" and path is not None and Path(path).is_dir():  # outputs say it their way
+        raise InputError(f"{path} is a directory; give a file")
     if fmt is not None:
         key = fmt.strip().lower().lstrip(".")
         name = key if key in FORMATS else EXTENSIONS.get(f".{key}")

@@ -67,12 +67,32 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
 
 
 def test_listing_a_user_without_terms_says_so(tmp_path: Path, capsys):
-    Memory(tmp_path / "store").close()
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "Open", "Öffnen")
     code, out, err = ltmt(
-        capsys, "glossary", "list", "-u", "nobody", "--memory-dir", str(tmp_path / "store")
+        capsys, "glossary", "list", "-u", "u1", "--memory-dir", str(tmp_path / "store")
     )
     assert (code, out) == (0, "")
-    assert err == "ltmt: nobody has no glossary terms in this store\n"
+    assert err == "ltmt: u1 has no glossary terms in this store\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["export", "-o", "g.csv"], ["delete", "repository"], ["delete", "--all"]],
+)
+def test_an_unknown_user_is_an_error_naming_the_users(tmp_path: Path, capsys, args):
+    """A typo in --user is said, not answered with an empty glossary (or an empty export)."""
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "Open", "Öffnen")
+    args = [str(tmp_path / a) if a.endswith(".csv") else a for a in args]
+    code, out, err = ltmt(
+        capsys, "glossary", *args, "-u", "nobody", "--memory-dir", str(tmp_path / "store")
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: no user 'nobody' in memory store {tmp_path / 'store'} (its users: u1)\n"
+    )
+    assert not (tmp_path / "g.csv").exists()
 
 
 def test_an_encrypted_store_takes_its_key_file(tmp_path: Path, capsys):

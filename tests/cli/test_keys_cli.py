@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ltmt import Memory
 from ltmt.cli import main
 
 
@@ -48,6 +49,7 @@ def test_bad_user_is_one_line(capsys, tmp_path):
 
 
 def test_serve_with_a_missing_model_is_one_line(capsys, tmp_path):
+    Memory(tmp_path / "s").close()
     code, _, err = ltmt(
         capsys,
         "serve",
@@ -67,6 +69,7 @@ def test_serve_with_a_missing_model_is_one_line(capsys, tmp_path):
 def test_serve_on_a_port_in_use_is_one_line_before_the_model_loads(capsys, tmp_path):
     import socket
 
+    Memory(tmp_path / "s").close()
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -89,6 +92,7 @@ def test_serve_on_a_port_in_use_is_one_line_before_the_model_loads(capsys, tmp_p
 
 
 def test_serve_on_an_unknown_host_is_one_line(capsys, tmp_path):
+    Memory(tmp_path).close()
     code, _, err = ltmt(
         capsys, "serve", "--host", "no-such-host.invalid", "--memory-dir", str(tmp_path)
     )
@@ -103,4 +107,34 @@ def test_serve_with_bad_settings_is_one_line(capsys, tmp_path):
     assert (
         err.strip()
         == "ltmt: error: fusion must be one of none, knn, attention, knn-trained, auto, got 'magic'"
+    )
+
+
+def test_serve_refuses_a_missing_store_and_creates_nothing(capsys, tmp_path):
+    """A mistyped --memory-dir would serve a new store that no key can reach."""
+    missing = tmp_path / "typo"
+    code, out, err = ltmt(capsys, "serve", "--memory-dir", str(missing), "--port", "0")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: no memory store at {missing}: check --memory-dir (a store is made by its "
+        "first import or add, or by 'ltmt keys create')\n"
+    )
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("args", [["list"], ["revoke", "0123456789ab"]])
+def test_reading_keys_of_a_missing_store_is_an_error_and_creates_nothing(capsys, tmp_path, args):
+    missing = tmp_path / "typo"
+    code, out, err = ltmt(capsys, "keys", *args, "--memory-dir", str(missing))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"ltmt: error: no memory store at {missing}: check --memory-dir")
+    assert not missing.exists()
+
+
+def test_listing_no_keys_says_so(capsys, tmp_path):
+    Memory(tmp_path).close()
+    assert ltmt(capsys, "keys", "list", "--memory-dir", str(tmp_path)) == (
+        0,
+        "",
+        "ltmt: no keys in this store\n",
     )

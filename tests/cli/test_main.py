@@ -47,3 +47,9 @@ def test_usage_errors_are_one_line_with_exit_code_2(
     code, out, err = run_ltmt(*args)
     assert code == 2 and out == ""
     assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_version_prints_the_package_version(run_ltmt: Runner) -> None:
+    from ltmt import __version__
+
+    assert run_ltmt("--version") == (0, f"ltmt {__version__}\n", "")

@@ -236,7 +236,7 @@ def test_reading_a_missing_store_is_an_error_and_creates_nothing(
     assert code == 1 and out == ""
     assert err == (
         f"ltmt: error: no memory store at {missing}: check --memory-dir "
-        "(a store is made by its first import or add)\n"
+        "(a store is made by its first import or add, or by 'ltmt keys create')\n"
     )
     assert not missing.exists()
 
@@ -373,3 +373,22 @@ def test_delete_removes_the_force_decoded_states_left_in_the_cache(
     code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
     assert code == 0, err
     assert not state.path_of(keys[1]).exists()
+
+
+def test_plain_stats_show_times_in_utc_and_yes_no(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The --json numbers stay; the plain lines are for people (were epoch floats and True)."""
+    import re
+
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.add("u1", "a", "b", origin="cli")
+    code, out, _ = ltmt(capsys, "memory", "stats", "-u", "u1", "--memory-dir", store)
+    assert code == 0
+    assert re.search(r"^created: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", out, re.M), out
+    assert "origins: cli: 1" in out
+    code, out, _ = ltmt(capsys, "memory", "stats", "--memory-dir", store)
+    assert "encrypted: no" in out.splitlines()
+    code, out, _ = ltmt(capsys, "memory", "stats", "-u", "u1", "--json", "--memory-dir", store)
+    assert isinstance(json.loads(out)["created"], float)

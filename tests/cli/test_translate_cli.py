@@ -78,6 +78,15 @@ def test_po_file_is_filled(tmp_path, capsys, common):
     ("args", "message"),
     [
         (["translate", "missing.txt"], "ltmt: error: input file not found: missing.txt"),
+        (["translate", "."], r"ltmt: error: input file \. is a directory; give a file$"),
+        (
+            ["translate", "IN", "--learn", "missing.txt", "--user", "u1"],
+            "ltmt: error: --learn file not found: missing.txt$",
+        ),
+        (
+            ["translate", "IN", "--learn", ".", "--user", "u1"],
+            r"ltmt: error: --learn file \. is a directory; give a file$",
+        ),
         (["translate", "BAD", "--user", "bad user!"], "ltmt: error: .*user"),
         (
             ["translate", "IN", "--learn", "SHORT", "--user", "u1"],

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.common import read_bytes, read_file
+from ltmt.formats.common import atomic_write, read_bytes, read_file
 
 
 def test_a_missing_or_unreadable_file_is_one_line_naming_it(tmp_path: Path) -> None:
@@ -29,3 +30,19 @@ def test_an_empty_file_is_read_and_refused_only_where_content_is_required(
     assert read_file(blank) == b" \n"
     with pytest.raises(InputError, match=r"blank\.txt: empty file; expected a TMX file"):
         read_bytes(blank, "a TMX file")
+
+
+def test_a_written_document_gets_the_umask_mode_and_a_replaced_one_keeps_its_mode(
+    tmp_path: Path,
+) -> None:
+    """A translated PO/XLIFF is an output like any other: 0644 under umask 022, not 0600."""
+    previous = os.umask(0o022)
+    try:
+        new = tmp_path / "sub" / "de.mt.po"
+        atomic_write(new, b"msgid ...")
+        assert (new.stat().st_mode & 0o777, new.read_bytes()) == (0o644, b"msgid ...")
+        new.chmod(0o640)
+        atomic_write(new, b"again")
+        assert (new.stat().st_mode & 0o777, new.read_bytes()) == (0o640, b"again")
+    finally:
+        os.umask(previous)

@@ -97,7 +97,7 @@ def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nope.jsonl: file not found"):
         read_pairs(tmp_path / "nope.jsonl")
     (tmp_path / "dir.tsv").mkdir()
-    with pytest.raises(InputError, match=r"dir.tsv: not a file"):
+    with pytest.raises(InputError, match=r"dir\.tsv is a directory; give a file$"):
         read_pairs(tmp_path / "dir.tsv")
     with pytest.raises(
         InputError,

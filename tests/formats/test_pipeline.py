@@ -140,3 +140,20 @@ def test_report_counts_what_each_unit_became() -> None:
     assert "memory: 3 exact, 1 fuzzy used by fusion, 2 without a usable match" in line
     assert "3 with some, 2 repaired, 1 could not be repaired" in line
     assert report.as_dict()["examples"] == ["'x %s': empty translation"]
+
+
+def test_only_lines_split_into_sentences_count_as_split() -> None:
+    """A two-line entry translated line by line is not a "long segment split" (it was, in
+    `ltmt translate de.po`'s summary for "Press <b>OK</b>\\nto continue")."""
+    from ltmt.segments import Translation
+
+    two_lines = "Press OK\nto continue"
+    long_line = "First sentence. Second sentence."
+
+    def model(texts, prefer):
+        pieces = {two_lines: 2, long_line: 2}
+        return [Translation(t, t.upper(), (), "model", pieces=pieces[t]) for t in texts]
+
+    report = RunReport()
+    translate_texts([two_lines, long_line], model, report)
+    assert (report.units, report.split) == (2, 1)

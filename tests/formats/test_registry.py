@@ -79,3 +79,12 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
 def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) -> None:
     with pytest.raises(InputError, match=message):
         find_format(Path(path), fmt, role=role)
+
+
+@pytest.mark.parametrize("role", ["read", "document"])
+def test_a_directory_is_named_as_one(tmp_path: Path, role) -> None:
+    """`ltmt memory import DIR` said "cannot tell the format from a name without an extension"."""
+    folder = tmp_path / "tm.jsonl"
+    folder.mkdir()
+    with pytest.raises(InputError, match=r"tm\.jsonl is a directory; give a file$"):
+        find_format(folder, role=role)

@@ -39,7 +39,11 @@ class Server:
 
 
 def start_server(model_dir: Path, store: Path, log: Path, *extra: str) -> Server:
-    """Start ``ltmt serve`` (one torch thread) and wait until ``/health`` answers."""
+    """Start ``ltmt serve`` (one torch thread) on ``store``, made first if missing (as
+    ``ltmt keys create`` makes it: serve refuses a missing store), and wait for ``/health``."""
+    from ltmt.memory.store import Memory
+
+    Memory(store).close()
     args = ["--model", str(model_dir), "--memory-dir", str(store), "--threads", "1", *extra]
     return Server(ServerProcess.start(args, log))
 
