@@ -31,9 +31,9 @@ kNN settings it was trained with, its shape, the base it belongs to) + ``model.s
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import torch
 from torch import nn
@@ -48,8 +48,8 @@ if TYPE_CHECKING:
 FORMAT = "ltmt-fusion-combiner"
 # 2: the config holds ``neighbour_features`` and knn's ``differing_penalty``, which an ltmt
 # reading version 1 does not know (it now says "upgrade ltmt" instead of failing on them);
-# 3: it holds ``missing_features``; 4: ``attention_features``
-FORMAT_VERSION = 4
+# 3: it holds ``missing_features``; 4: ``attention_features``; 5: ``members`` (an ensemble)
+FORMAT_VERSION = 5
 FAR = 10.0  # RMS distance standing for "no neighbour"
 MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's
 FEATURE_NAMES = (
@@ -86,11 +86,14 @@ class CombinerConfig:
     neighbour_features: bool = False  # per-neighbour vote weights from the differing share
     missing_features: bool = False  # ... and from what each neighbour's match lacks of the input
     attention_features: bool = False  # ... and from the step's attention on what it lacks
+    members: int = 1  # nets trained alike from other seeds; their λ and vote offsets averaged
 
-    def __post_init__(self) -> None:  # the one check of this rule (training configs call it)
+    def __post_init__(self) -> None:  # the one check of these rules (training configs call it)
         for name in ("missing_features", "attention_features"):
             if getattr(self, name) and not self.neighbour_features:
                 raise ConfigError(f"combiner.{name} needs neighbour_features: true")
+        if not isinstance(self.members, int) or self.members < 1:
+            raise ConfigError(f"combiner.members must be an integer >= 1, got {self.members!r}")
 
     @property
     def knn_config(self) -> KnnConfig:
@@ -272,12 +275,60 @@ class CombinerNet(nn.Module):
         return self.neighbour(inputs).squeeze(2)
 
 
+class CombinerEnsemble(nn.Module):
+    """``config.members`` combiner nets read as one: the mean of their λ, of their factors on
+    kNN's temperature and of their offsets to the neighbours' vote logits (variance reduction:
+    members differ only in their initialisation and batch order). Zero-initialised members
+    make an untrained ensemble kNN too."""
+
+    def __init__(self, config: CombinerConfig) -> None:
+        super().__init__()
+        self.members = nn.ModuleList(CombinerNet(config) for _ in range(config.members))
+
+    def forward(
+        self, features: torch.Tensor, lam: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """The members' mean λ ``(a,)`` and mean temperature factor ``(a,)``."""
+        lams, factors = zip(*(net(features, lam) for net in self.nets), strict=True)
+        return torch.stack(lams).mean(dim=0), torch.stack(factors).mean(dim=0)
+
+    def offsets(self, inputs: torch.Tensor) -> torch.Tensor | None:
+        """The members' mean offsets ``(a, K)`` (``None`` without a per-neighbour head)."""
+        found = [offsets for net in self.nets if (offsets := net.offsets(inputs)) is not None]
+        return torch.stack(found).mean(dim=0) if found else None
+
+    @property
+    def nets(self) -> list[CombinerNet]:
+        return cast("list[CombinerNet]", list(self.members))
+
+
 class Combiner:
-    """A combiner network with its config: ``Combiner(config)`` (untrained) or :meth:`load`."""
+    """A combiner network with its config: ``Combiner(config)`` (untrained) or :meth:`load`.
+
+    ``net``: one :class:`CombinerNet`, or a :class:`CombinerEnsemble` with ``config.members``
+    above 1 (its state's keys then start with ``members.<i>.``; a single net's do not, as in
+    every combiner saved before ensembles)."""
 
     def __init__(self, config: CombinerConfig) -> None:
         self.config = config
-        self.net = CombinerNet(config)
+        self.net: CombinerNet | CombinerEnsemble = (
+            CombinerNet(config) if config.members == 1 else CombinerEnsemble(config)
+        )
+
+    @classmethod
+    def ensemble(cls, members: list[Combiner]) -> Combiner:
+        """One combiner reading ``members`` (single nets of one config) as their mean."""
+        config = replace(members[0].config, members=len(members))
+        if any(replace(m.config, members=len(members)) != config for m in members):
+            raise ConfigError("an ensemble's members must share one combiner config")
+        if len(members) == 1:
+            return members[0]
+        combined = cls(config)
+        assert isinstance(combined.net, CombinerEnsemble)
+        for net, member in zip(combined.net.members, members, strict=True):
+            net.load_state_dict(member.net.state_dict())
+        combined.net.eval()
+        return combined
 
     def lambdas(self, features: torch.Tensor, lam: torch.Tensor) -> torch.Tensor:
         """λ ``(a,)`` for ``features (a, F)`` and kNN's own ``lam (a,)``."""

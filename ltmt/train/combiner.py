@@ -38,7 +38,7 @@ from ltmt.train.fusion_data import FusionDataSpec, load_groups, retrieve_memorie
 if TYPE_CHECKING:
     import torch
 
-    from ltmt.fusion.combiner import Combiner
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,8 @@ class CombinerShape:
     ``lower_only``, the vote's temperature predicted too with ``temperature``, λ left to kNN
     with ``adjust_lambda: false``, each neighbour's vote weighed by its differing share with
     ``neighbour_features``, and by what its match lacks of the input with ``missing_features``,
-    and by the step's cross-attention on input words its match lacks with ``attention_features``)
+    and by the step's cross-attention on input words its match lacks with ``attention_features``;
+    ``members`` nets trained alike from seeds ``seed``, ``seed + 1``... and read as their mean)
     and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
@@ -62,6 +63,7 @@ class CombinerShape:
     neighbour_features: bool = False
     missing_features: bool = False
     attention_features: bool = False
+    members: int = 1
     knn: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -263,8 +265,79 @@ def train_combiner(
     if train.numel() == 0:
         raise ConfigError("too few training rows: raise data.queries_per_group")
 
-    combiner = Combiner(CombinerConfig(knn=to_dict(knn), **_shape(config.combiner)))
+    single = CombinerConfig(knn=to_dict(knn), **{**_shape(config.combiner), "members": 1})
+    train_start = time.monotonic()
+    fits = [
+        fit_member(single, rows, train, dev, variant, opt, opt.seed + i)
+        for i in range(config.combiner.members)
+    ]
+    combiner = Combiner.ensemble([fit.combiner for fit in fits])
+    before, history, best_step = fits[0].before, fits[0].history, fits[0].best_step
+    after = dev_losses(combiner, rows, dev, variant)
+    counts = {name: sum(e.variant == name for e in examples) for name in VARIANTS}
+    summary: dict[str, Any] = {
+        "output": str(target),
+        "base": str(base),
+        "examples": len(examples),
+        "variants": counts,
+        "rows": int(rows.features.size(0)),
+        "dev_rows": int(dev.numel()),
+        "steps": fits[0].steps,
+        "best_step": best_step,
+        "prepare_minutes": round(prepared / 60, 2),
+        "train_minutes": round((time.monotonic() - train_start) / 60, 2),
+        "dev_before": before,
+        "dev_after": after,
+        "config": to_dict(config),
+    }
+    if len(fits) > 1:  # each member's own dev-best step and loss (seeds seed, seed + 1, ...)
+        summary["members"] = [
+            {"seed": opt.seed + i, "best_step": fit.best_step, "dev_loss": fit.best_loss}
+            for i, fit in enumerate(fits)
+        ]
+    info = BaseInfo(
+        name=backbone.name,
+        fingerprint=backbone.fingerprint,
+        embedding_sha1=embedding_sha1(backbone.model),
+    )
+    combiner.save(target, info, extra=summary)
+    (target / "train_log.json").write_text(
+        json.dumps({**summary, "history": history}, indent=2), "utf-8"
+    )
+    return summary
+
+
+@dataclass
+class MemberFit:
+    """One trained net: the combiner at its dev-best step and how it got there."""
+
+    combiner: Combiner
+    before: dict[str, float]
+    history: list[dict[str, Any]]
+    best_step: int
+    best_loss: float
+    steps: int
+
+
+def fit_member(
+    config: CombinerConfig,
+    rows: StepRows,
+    train: torch.Tensor,
+    dev: torch.Tensor,
+    variant: torch.Tensor,
+    opt: CombinerOptimisation,
+    seed: int,
+) -> MemberFit:
+    """Train one combiner net of ``config`` on ``rows[train]`` (initialisation and batches from
+    ``seed``) and keep its lowest-dev-loss step (step 0, plain kNN, included)."""
+    import torch
+
+    from ltmt.fusion.combiner import Combiner, CombinerNet
+
+    torch.manual_seed(seed)
+    combiner = Combiner(config)
     net = combiner.net
+    assert isinstance(net, CombinerNet)  # config.members == 1
     features = combiner_inputs(combiner, rows, train)[0]
     net.mean.copy_(features.mean(dim=0))
     net.scale.copy_(features.std(dim=0).clamp_min(1e-3))
@@ -273,7 +346,7 @@ def train_combiner(
     best, best_step = before["loss"], 0
     best_state = {k: v.clone() for k, v in net.state_dict().items()}
     optimizer = torch.optim.AdamW(net.parameters(), lr=opt.peak_lr, weight_decay=opt.weight_decay)
-    generator = torch.Generator().manual_seed(opt.seed)
+    generator = torch.Generator().manual_seed(seed)
     history = []
     train_start = time.monotonic()
     step = 0
@@ -297,33 +370,8 @@ def train_combiner(
                 best_state = {k: v.clone() for k, v in net.state_dict().items()}
     net.load_state_dict(best_state)
     net.eval()
-    after = dev_losses(combiner, rows, dev, variant)
-    counts = {name: sum(e.variant == name for e in examples) for name in VARIANTS}
-    summary: dict[str, Any] = {
-        "output": str(target),
-        "base": str(base),
-        "examples": len(examples),
-        "variants": counts,
-        "rows": int(rows.features.size(0)),
-        "dev_rows": int(dev.numel()),
-        "steps": step,
-        "best_step": best_step,
-        "prepare_minutes": round(prepared / 60, 2),
-        "train_minutes": round((time.monotonic() - train_start) / 60, 2),
-        "dev_before": before,
-        "dev_after": after,
-        "config": to_dict(config),
-    }
-    info = BaseInfo(
-        name=backbone.name,
-        fingerprint=backbone.fingerprint,
-        embedding_sha1=embedding_sha1(backbone.model),
-    )
-    combiner.save(target, info, extra=summary)
-    (target / "train_log.json").write_text(
-        json.dumps({**summary, "history": history}, indent=2), "utf-8"
-    )
-    return summary
+    logger.info("seed %d: best dev loss %.4f at step %d", seed, best, best_step)
+    return MemberFit(combiner, before, history, best_step, best, step)
 
 
 def load_rows(path: Path) -> StepRows:

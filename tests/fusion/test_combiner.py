@@ -249,12 +249,13 @@ def test_a_combiner_saved_in_format_1_still_loads(tmp_path: Path) -> None:
     combiner.save(tmp_path / "old", BaseInfo(name="tiny"))
     config = tmp_path / "old" / "config.json"
     meta = json.loads(config.read_text("utf-8"))
-    assert meta["format_version"] == 4  # an ltmt reading 1 would not know the fields below
+    assert meta["format_version"] == 5  # an ltmt reading 1 would not know the fields below
     meta["format_version"] = 1  # as format 1 wrote it before these fields existed:
     del meta["combiner"]["temperature"]
     del meta["combiner"]["neighbour_features"]
     del meta["combiner"]["missing_features"]
     del meta["combiner"]["attention_features"]
+    del meta["combiner"]["members"]
     meta["combiner"]["knn"].pop("differing_penalty", None)  # only set options are written
     config.write_text(json.dumps(meta), "utf-8")
     loaded = Combiner.load(tmp_path / "old")[0]
@@ -493,3 +494,44 @@ def test_neighbour_inputs_read_the_lacked_attention() -> None:
     assert inputs.shape == (1, 3, 6)
     assert inputs[0, :, 5].tolist() == pytest.approx([0.7, 0.2, 0.0])
     assert rows[0, 2:].tolist() == pytest.approx([0.7, 0.2])  # the nearest's, the least
+
+
+def _neighbour_combiner(seed: int) -> Combiner:
+    torch.manual_seed(seed)
+    combiner = Combiner(CombinerConfig(knn=KNN, neighbour_features=True))
+    for parameter in combiner.net.parameters():
+        torch.nn.init.normal_(parameter, std=0.5)
+    return combiner
+
+
+def test_an_ensemble_reads_the_mean_of_its_members_and_starts_as_knn(
+    tmp_path: Path, tiny_backbone
+) -> None:  # type: ignore[no-untyped-def]
+    untrained = Combiner(CombinerConfig(knn=KNN, neighbour_features=True, members=3))
+    knn = _step(KnnFusion(**KNN), tiny_backbone)  # type: ignore[arg-type]
+    assert torch.allclose(_step(TrainedKnnFusion(untrained), tiny_backbone), knn, atol=1e-6)
+    members = [_neighbour_combiner(seed) for seed in (1, 2)]
+    ensemble = Combiner.ensemble(members)
+    assert ensemble.config.members == 2
+    features = torch.randn(8, ensemble.config.features)
+    lam = torch.rand(8)
+    inputs = torch.randn(8, 4, len(ensemble.config.neighbour_inputs))
+    with torch.no_grad():
+        mean_lam = (members[0].lambdas(features, lam) + members[1].lambdas(features, lam)) / 2
+        assert torch.allclose(ensemble.lambdas(features, lam), mean_lam)
+        offsets = [m.net.offsets(inputs) for m in members]
+        assert torch.allclose(ensemble.net.offsets(inputs), (offsets[0] + offsets[1]) / 2)  # type: ignore[operator]
+    stepped = _step(TrainedKnnFusion(ensemble), tiny_backbone)
+    assert not torch.allclose(stepped, _step(TrainedKnnFusion(members[0]), tiny_backbone))
+    ensemble.save(tmp_path / "e", BaseInfo(name="tiny"))
+    loaded = Combiner.load(tmp_path / "e")[0]
+    assert loaded.config.members == 2
+    assert torch.allclose(_step(TrainedKnnFusion(loaded), tiny_backbone), stepped)
+    assert Combiner.ensemble(members[:1]) is members[0]
+
+
+def test_an_ensemble_refuses_members_of_different_configs() -> None:
+    with pytest.raises(ConfigError, match="an ensemble's members must share one combiner config"):
+        Combiner.ensemble([_neighbour_combiner(1), _trained()])
+    with pytest.raises(ConfigError, match=r"combiner\.members must be an integer >= 1, got 0"):
+        CombinerConfig(members=0)
