@@ -8,7 +8,8 @@ queries of each variant with their (varied) memories and scores BLEU against the
 targets: the loss is read at the gold prefix, BLEU at decoding, and the two can disagree. This is
 how the combiner candidates are selected, never on the dev users. ``knn:NAME=VALUE,...`` scores
 plain kNN with other settings; a combiner trained with other kNN settings than the config's
-gets BLEU only too (the rows hold the config's neighbours).
+gets BLEU only too (the rows hold the config's neighbours). ``DIR#I`` scores member ``I`` (from
+0) of an ensemble combiner alone (``combiner.members``: how much the mean adds to one net).
 
     python eval/combiner_candidates.py --config configs/train/combiner-ablation/mask.yaml \
         --output eval/results/combiner/candidates.json [--bleu 150] \
@@ -62,7 +63,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for name in args.combiners:
         options = knn_options(name)
         if options is None:
-            combiner = Combiner.load(name)[0]
+            directory, _, member = name.partition("#")
+            combiner = Combiner.load(directory)[0]
+            if member:
+                combiner = ensemble_member(combiner, int(member))
         else:
             knn = KnnConfig(**{**config.combiner.knn, **options})
             combiner = Combiner(CombinerConfig(knn=to_dict(knn)))
@@ -88,6 +92,20 @@ def knn_options(name: str) -> dict[str, float | int] | None:
         return None
     pairs = [item.split("=", 1) for item in name[4:].split(",") if item]
     return {key: int(value) if value.isdigit() else float(value) for key, value in pairs}
+
+
+def ensemble_member(ensemble: Any, index: int) -> Any:
+    """Member ``index`` of an ensemble combiner as a combiner of its own."""
+    from dataclasses import replace
+
+    from ltmt.fusion.combiner import Combiner, CombinerEnsemble
+
+    if not isinstance(ensemble.net, CombinerEnsemble) or index >= ensemble.config.members:
+        raise SystemExit(f"combiner_candidates: no member {index} in that combiner")
+    member = Combiner(replace(ensemble.config, members=1))
+    member.net.load_state_dict(ensemble.net.members[index].state_dict())
+    member.net.eval()
+    return member
 
 
 def held_out_bleu(model: str, combiner: Any, examples: list[Any], threads: int) -> dict[str, float]:
