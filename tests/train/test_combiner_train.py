@@ -79,22 +79,27 @@ def test_training_learns_to_copy_a_substituted_term_and_to_ignore_unrelated_memo
     assert TrainedKnnFusion(tmp_path / "combiner").config.tau == 100.0
 
 
+def _term_and_unrelated(tmp_path: Path, **combiner: object) -> CombinerTrainConfig:
+    """The toy term / unrelated config with ``combiner`` fields set."""
+    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
+    return from_dict(
+        CombinerTrainConfig,
+        {**to_dict(config), "combiner": {**to_dict(config.combiner), **combiner}},
+    )
+
+
 def test_members_train_from_their_own_seeds_and_save_as_one_ensemble(
     tmp_path: Path, tiny_model_dir: Path
 ) -> None:
-    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
-    config = from_dict(
-        CombinerTrainConfig,
-        {**to_dict(config), "combiner": {**to_dict(config.combiner), "members": 2}},
-    )
+    import torch
+
+    config = _term_and_unrelated(tmp_path, members=2)
     summary = train_combiner(config, tiny_model_dir, tmp_path / "combiner")
     assert [m["seed"] for m in summary["members"]] == [1, 2]
     assert all(m["dev_loss"] < summary["dev_before"]["loss"] for m in summary["members"])
     assert summary["dev_after"]["loss"] < summary["dev_before"]["loss"]
     combiner = Combiner.load(tmp_path / "combiner")[0]
     assert combiner.config.members == 2
-    import torch
-
     first, second = combiner.net.members  # type: ignore[union-attr]
     assert not all(
         torch.equal(a, b) for a, b in zip(first.parameters(), second.parameters(), strict=True)
@@ -111,11 +116,7 @@ def test_a_temperature_head_trains_and_reads_the_vote_as_decoding_weighs_it(
     from ltmt.train.combiner_data import build_examples, featurise
     from ltmt.train.fusion_data import load_groups, retrieve_memories
 
-    config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.5)
-    config = from_dict(
-        CombinerTrainConfig,
-        {**to_dict(config), "combiner": {**to_dict(config.combiner), "temperature": True}},
-    )
+    config = _term_and_unrelated(tmp_path, temperature=True)
     summary = train_combiner(config, tiny_model_dir, tmp_path / "combiner")
     assert summary["dev_after"]["loss"] < summary["dev_before"]["loss"]
     assert Combiner.load(tmp_path / "combiner")[0].config.temperature
