@@ -20,7 +20,8 @@ of adaptive / robust kNN-MT::
         of its words, whether it drops a negation —, and λ reads the nearest's; with
         ``attention_features`` also the step's cross-attention on input words the neighbour's
         match lacks — :func:`ltmt.fusion.alignment.lacked_attention` —, and λ reads the
-        nearest's and the least of them)
+        nearest's and the least of them; with ``score_features`` also the fuzzy score of the
+        neighbour's own match, and λ reads the nearest's)
 
 The MLP's last layer starts at zero, so an untrained combiner *is* kNN fusion. It is trained
 (:mod:`ltmt.train.combiner`) on force-decoded pairs whose memory sometimes holds what the base
@@ -48,7 +49,8 @@ if TYPE_CHECKING:
 FORMAT = "ltmt-fusion-combiner"
 # 2: the config holds ``neighbour_features`` and knn's ``differing_penalty``, which an ltmt
 # reading version 1 does not know (it now says "upgrade ltmt" instead of failing on them);
-# 3: it holds ``missing_features``; 4: ``attention_features``; 5: ``members`` (an ensemble)
+# 3: it holds ``missing_features``; 4: ``attention_features``; 5: ``members`` (an ensemble) and
+# ``score_features``
 FORMAT_VERSION = 5
 FAR = 10.0  # RMS distance standing for "no neighbour"
 MAX_LOG_FACTOR = 3.0  # the predicted temperature stays within e^±3 of kNN's
@@ -70,6 +72,8 @@ MISSING_INPUTS = ("missing", "missing_negation")  # per neighbour, with missing_
 MISSING_FEATURES = ("nearest_missing", "nearest_missing_negation")  # λ's, with missing_features
 ATTENTION_INPUTS = ("lacked_attention",)  # per neighbour, with attention_features
 ATTENTION_FEATURES = ("nearest_lacked_attention", "least_lacked_attention")  # λ's
+SCORE_INPUTS = ("match_score",)  # per neighbour, with score_features
+SCORE_FEATURES = ("nearest_match_score",)  # λ's, with score_features
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,11 @@ class CombinerConfig:
     neighbour_features: bool = False  # per-neighbour vote weights from the differing share
     missing_features: bool = False  # ... and from what each neighbour's match lacks of the input
     attention_features: bool = False  # ... and from the step's attention on what it lacks
+    score_features: bool = False  # ... and from the fuzzy score of each neighbour's own match
     members: int = 1  # nets trained alike from other seeds; their λ and vote offsets averaged
 
     def __post_init__(self) -> None:  # the one check of these rules (training configs call it)
-        for name in ("missing_features", "attention_features"):
+        for name in ("missing_features", "attention_features", "score_features"):
             if getattr(self, name) and not self.neighbour_features:
                 raise ConfigError(f"combiner.{name} needs neighbour_features: true")
         if not isinstance(self.members, int) or self.members < 1:
@@ -109,13 +114,16 @@ class CombinerConfig:
         extra = DIFFERING_FEATURES if self.neighbour_features else ()
         missing = MISSING_FEATURES if self.missing_features else ()
         attention = ATTENTION_FEATURES if self.attention_features else ()
-        return [*distances, *FEATURE_NAMES, *extra, *missing, *attention]
+        scores = SCORE_FEATURES if self.score_features else ()
+        return [*distances, *FEATURE_NAMES, *extra, *missing, *attention, *scores]
 
     @property
     def neighbour_inputs(self) -> tuple[str, ...]:
         """What the per-neighbour head reads (with ``neighbour_features``)."""
         missing = MISSING_INPUTS if self.missing_features else ()
-        return NEIGHBOUR_INPUTS + missing + (ATTENTION_INPUTS if self.attention_features else ())
+        attention = ATTENTION_INPUTS if self.attention_features else ()
+        scores = SCORE_INPUTS if self.score_features else ()
+        return NEIGHBOUR_INPUTS + missing + attention + scores
 
 
 def step_features(
@@ -185,6 +193,7 @@ def neighbour_inputs(
     neighbours: int,
     missing: torch.Tensor | None = None,
     lacked: torch.Tensor | None = None,
+    scores: torch.Tensor | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """What the per-neighbour head and λ read of the differing shares (``neighbour_features``).
 
@@ -198,6 +207,8 @@ def neighbour_inputs(
     (:data:`MISSING_INPUTS`) and the row features with the nearest's (:data:`MISSING_FEATURES`).
     ``lacked (a, k)``: the step's attention on input words each neighbour's match lacks; given,
     the inputs end with it and the row features with :data:`ATTENTION_FEATURES`.
+    ``scores (a, k)``: the fuzzy score (0-1) of each neighbour's match; given, the inputs end
+    with it and the row features with the nearest's (:data:`SCORE_FEATURES`).
     """
     rows, k = distance.shape
     real = distance.isfinite()
@@ -218,6 +229,12 @@ def neighbour_inputs(
         least = share.masked_fill(~real, 1.0).min(dim=1).values * real.any(dim=1)
         inputs = torch.cat([inputs, share[:, :, None]], dim=2)
         extra = torch.cat([extra, share[:, :1], least[:, None]], dim=1)
+    if scores is not None:
+        score = scores.float() * real
+        inputs, extra = (
+            torch.cat([inputs, score[:, :, None]], dim=2),
+            torch.cat([extra, score[:, :1]], dim=1),
+        )
     return inputs, extra
 
 
@@ -349,11 +366,13 @@ class Combiner:
         same: torch.Tensor,
         missing: torch.Tensor | None = None,
         lacked: torch.Tensor | None = None,
+        scores: torch.Tensor | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor | None]:
         """The row features this combiner reads (``features`` + the differing ones with
         ``neighbour_features``, + the missing ones with ``missing_features``: ``missing (a, k,
         2)`` is then required, + the attention ones with ``attention_features``: ``lacked (a,
-        k)`` is then required) and its per-neighbour inputs (``None`` without)."""
+        k)`` is then required, + the score one with ``score_features``: ``scores (a, k)`` is then
+        required) and its per-neighbour inputs (``None`` without)."""
         if not self.config.neighbour_features:
             return features, None
         neighbours = self.config.knn_config.neighbours
@@ -365,8 +384,12 @@ class Combiner:
             lacked = None
         elif lacked is None:
             raise ConfigError("this combiner reads attention_features: featurise its rows again")
+        if not self.config.score_features:
+            scores = None
+        elif scores is None:
+            raise ConfigError("this combiner reads score_features: featurise its rows again")
         per_neighbour, extra = neighbour_inputs(
-            distance, differing, same, neighbours, missing, lacked
+            distance, differing, same, neighbours, missing, lacked, scores
         )
         return torch.cat([features, extra], dim=1), per_neighbour
 

@@ -169,6 +169,7 @@ class Neighbours(NamedTuple):
     missing: torch.Tensor  # (a, K, 2) what their match lacks of the input (alignment.py)
     # (a, K) the step's cross-attention on input words their match lacks (None: not read)
     lacked: torch.Tensor | None = None
+    scores: torch.Tensor | None = None  # (a, K) their match's fuzzy score, 0-1 (None: unread)
 
 
 class KnnState:
@@ -210,6 +211,7 @@ class KnnState:
         self.own_missing = missing[entries]  # (batch, M, 2)
         # (batch, M, L): the input positions each entry's match lacks (None: not built)
         self.own_lacked = None if memory.lacked is None else memory.lacked[entries]
+        self.own_scores = memory.scores[entries].float() / 100.0  # (batch, M), 0-1
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -359,7 +361,8 @@ class KnnState:
             marks = self.own_lacked[rows[:, None], index]  # (a, K, L): the neighbours' only
             lacked = lacked_attention(attention, marks)
         differing = own_differing.gather(1, index)
-        return Neighbours(lam, tokens, weights, distance, differing, missing, lacked)
+        scores = self.own_scores[rows].gather(1, index)
+        return Neighbours(lam, tokens, weights, distance, differing, missing, lacked, scores)
 
     def _own_dot(self, query: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         """``(a, M)``: each row's query dotted with its own sentence's keys.

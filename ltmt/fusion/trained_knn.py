@@ -131,6 +131,7 @@ class CombinerState(KnnState):
             tokens == tokens[:, :1],
             found.missing,
             found.lacked,
+            found.scores,
         )
         weights = found.weights
         with torch.inference_mode():

@@ -49,9 +49,9 @@ class CombinerShape:
     ``lower_only``, the vote's temperature predicted too with ``temperature``, λ left to kNN
     with ``adjust_lambda: false``, each neighbour's vote weighed by its differing share with
     ``neighbour_features``, and by what its match lacks of the input with ``missing_features``,
-    and by the step's cross-attention on input words its match lacks with ``attention_features``;
-    ``members`` nets trained alike from seeds ``seed``, ``seed + 1``... and read as their mean)
-    and the kNN settings it reads
+    and by the step's cross-attention on input words its match lacks with ``attention_features``,
+    and by the fuzzy score of its own match with ``score_features``; ``members`` nets trained
+    alike from seeds ``seed``, ``seed + 1``... and read as their mean) and the kNN settings it reads
     (any :class:`ltmt.fusion.knn.KnnConfig` field; the rest keep knn's defaults)."""
 
     hidden: int = 32
@@ -63,6 +63,7 @@ class CombinerShape:
     neighbour_features: bool = False
     missing_features: bool = False
     attention_features: bool = False
+    score_features: bool = False
     members: int = 1
     knn: dict[str, Any] = field(default_factory=dict)
 
@@ -79,6 +80,7 @@ class CombinerShape:
             "neighbour_features",
             "missing_features",
             "attention_features",
+            "score_features",
         ):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(
@@ -178,6 +180,7 @@ def combiner_inputs(
     (:meth:`Combiner.inputs`, as at decoding)."""
     missing = None if rows.missing is None else rows.missing[index]
     lacked = None if rows.lacked is None else rows.lacked[index]
+    scores = None if rows.match_score is None else rows.match_score[index]
     return combiner.inputs(
         rows.features[index],
         rows.distance[index],
@@ -185,6 +188,7 @@ def combiner_inputs(
         rows.same[index],
         missing,
         lacked,
+        scores,
     )
 
 
@@ -236,7 +240,11 @@ def train_combiner(
     cache = Path(opt.rows_cache) if opt.rows_cache else None
     if cache is not None and cache.is_file():  # the same config's rows, featurised before
         rows = load_rows(cache)
-        for name, held in (("missing_features", rows.missing), ("attention_features", rows.lacked)):
+        for name, held in (
+            ("missing_features", rows.missing),
+            ("attention_features", rows.lacked),
+            ("score_features", rows.match_score),
+        ):
             if getattr(config.combiner, name) and held is None:
                 raise ConfigError(
                     f"{cache} holds rows without {name}; delete it to featurise again"

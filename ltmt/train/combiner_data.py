@@ -203,6 +203,7 @@ class StepRows:
     missing: torch.Tensor | None = None  # (R, K, 2) what their matches lack (None: older cache)
     # (R, K) the step's cross-attention on input words their matches lack (None: not featurised)
     lacked: torch.Tensor | None = None
+    match_score: torch.Tensor | None = None  # (R, K) their match's fuzzy score 0-1 (None: older)
 
     def knn_gold_at(
         self, temperature: torch.Tensor, index: torch.Tensor, offsets: torch.Tensor | None = None
@@ -243,7 +244,7 @@ def featurise(
     from ltmt.text import collapse_space
 
     model = backbone.model
-    parts: list[tuple[torch.Tensor, ...]] = []
+    parts: list[dict[str, torch.Tensor]] = []
     ids = 0
     for start in range(0, len(examples), batch_size):
         chunk = examples[start : start + batch_size]
@@ -278,29 +279,28 @@ def featurise(
                 gold = values[:, None]
                 knn_gold = (weights.float() * (tokens == gold).float()).sum(dim=1)
                 voting = ~state.silenced(tokens) & distance.isfinite()
-                parts.append(
-                    (
-                        features,
-                        lam.float(),
-                        knn_gold,
-                        log_probs.gather(1, gold).squeeze(1),
-                        torch.full((values.numel(),), start + index, dtype=torch.long),
-                        _padded(distance.float(), fusion.config.neighbours, float("inf")),
-                        _padded(voting & (tokens == gold), fusion.config.neighbours, False),
-                        _padded(voting, fusion.config.neighbours, False),
-                        _padded(near.differing.float(), fusion.config.neighbours, 0.0),
-                        _padded(tokens == tokens[:, :1], fusion.config.neighbours, False),
-                        _padded(near.missing.float(), fusion.config.neighbours, 0.0),
-                        *(
-                            ()
-                            if near.lacked is None
-                            else (_padded(near.lacked, fusion.config.neighbours, 0.0),)
-                        ),
-                    )
-                )
+                k = fusion.config.neighbours
+                part = {
+                    "features": features,
+                    "knn_lambda": lam.float(),
+                    "knn_gold": knn_gold,
+                    "model_gold": log_probs.gather(1, gold).squeeze(1),
+                    "example": torch.full((values.numel(),), start + index, dtype=torch.long),
+                    "distance": _padded(distance.float(), k, float("inf")),
+                    "voting_gold": _padded(voting & (tokens == gold), k, False),
+                    "voting": _padded(voting, k, False),
+                    "differing": _padded(near.differing.float(), k, 0.0),
+                    "same": _padded(tokens == tokens[:, :1], k, False),
+                    "missing": _padded(near.missing.float(), k, 0.0),
+                }
+                if near.lacked is not None:
+                    part["lacked"] = _padded(near.lacked, k, 0.0)
+                if near.scores is not None:
+                    part["match_score"] = _padded(near.scores, k, 0.0)
+                parts.append(part)
     if not parts:
         raise ConfigError("no training example kept a usable match: lower knn min_score")
-    return StepRows(*(torch.cat(column) for column in zip(*parts, strict=True)))
+    return StepRows(**{name: torch.cat([p[name] for p in parts]) for name in parts[0]})
 
 
 def _padded(columns: torch.Tensor, width: int, fill: float | bool) -> torch.Tensor:

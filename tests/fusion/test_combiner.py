@@ -16,6 +16,7 @@ from ltmt.fusion.combiner import (
     MODEL_FEATURES,
     Combiner,
     CombinerConfig,
+    CombinerNet,
     step_features,
 )
 from ltmt.fusion.knn import KnnConfig, KnnFusion
@@ -535,3 +536,29 @@ def test_an_ensemble_refuses_members_of_different_configs() -> None:
         Combiner.ensemble([_neighbour_combiner(1), _trained()])
     with pytest.raises(ConfigError, match=r"combiner\.members must be an integer >= 1, got 0"):
         CombinerConfig(members=0)
+
+
+def test_a_score_head_starts_as_knn_and_reads_each_neighbours_match_score(
+    tmp_path: Path, tiny_backbone
+) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError, match="score_features needs neighbour_features: true"):
+        CombinerConfig(score_features=True)
+    config = CombinerConfig(knn=KNN, neighbour_features=True, score_features=True)
+    assert config.feature_names[-1] == "nearest_match_score"
+    assert config.neighbour_inputs[-1] == "match_score"
+    knn = _vote(KnnFusion(**KNN), tiny_backbone)  # type: ignore[arg-type]
+    untrained = _vote(TrainedKnnFusion(Combiner(config)), tiny_backbone)
+    assert all(torch.allclose(a, b) for a, b in zip(untrained, knn, strict=True))
+    trained = Combiner(config)
+    assert isinstance(trained.net, CombinerNet) and trained.net.neighbour is not None
+    with torch.no_grad():  # a vote offset of -10 times the neighbour's match score
+        trained.net.neighbour[0].weight.zero_()
+        trained.net.neighbour[0].weight[:, -1].fill_(10.0)
+        trained.net.neighbour[-1].weight.fill_(-1.0 / 16)
+    weights = _vote(TrainedKnnFusion(trained), tiny_backbone)[1]
+    assert not torch.allclose(weights, knn[1])
+    trained.save(tmp_path / "s", BaseInfo(name="tiny"))
+    loaded = _vote(TrainedKnnFusion(tmp_path / "s"), tiny_backbone)
+    assert torch.allclose(loaded[1], weights)
+    with pytest.raises(ConfigError, match="reads score_features: featurise its rows again"):
+        trained.inputs(torch.zeros(1, config.features), *[torch.zeros(1, 2)] * 2, torch.ones(1, 2))

@@ -133,6 +133,10 @@ def test_training_and_decoding_measure_the_same_differing_shares(
     assert torch.allclose(rows.differing[:, :width], decoded.differing)
     assert bool((state.memory.differing > 0).any())  # "close", "old" are not in the input
     assert torch.equal(rows.missing[:, :width], decoded.missing)
+    # each neighbour's own match score (score_features), the same in rows and at decoding
+    assert rows.match_score is not None and decoded.scores is not None
+    assert torch.equal(rows.match_score[:, :width], decoded.scores)
+    assert decoded.scores.unique().tolist() == [pytest.approx(state.memory.scores[0] / 100)]
     # the match lacks "do", "not", "open" of the input's five words, and its negation
     assert rows.missing[:, 0].tolist() == [[pytest.approx(0.6), 1.0]] * rows.missing.size(0)
 
