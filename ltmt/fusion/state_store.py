@@ -25,6 +25,7 @@ import contextlib
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Hashable
 from hashlib import sha256
 from pathlib import Path
@@ -69,7 +70,6 @@ class StateStore:
         self.folder = self.base / fingerprint
         self.max_bytes = max_bytes
         self.memory = memory
-        self._used: int | None = None  # bytes under ``base``, counted on the first write
         self._warned = False
         self._private = False  # the base folder was made owner-only by this store
 
@@ -146,12 +146,7 @@ class StateStore:
                 )
                 self._warned = True
             return
-        if self._used is None:
-            self._used = _folder_bytes(self.base)
-        else:
-            self._used += size
-        if self._used > self.max_bytes:
-            self._used = _evict(self.base, int(self.max_bytes * 0.8))
+        _USAGE.add(self.base, size, self.max_bytes)
 
     def _still_stored(self, key: Hashable) -> bool:
         """Whether ``memory`` (when given) still holds the segment of ``key`` (as
@@ -172,7 +167,7 @@ class StateStore:
     def clear(self) -> None:
         """Delete this model's stored segments."""
         shutil.rmtree(self.folder, ignore_errors=True)
-        self._used = None
+        _USAGE.forget(self.base)
 
 
 def forget_states(user: str, segment_id: int | None = None, root: Path | None = None) -> int:
@@ -186,6 +181,37 @@ def forget_states(user: str, segment_id: int | None = None, root: Path | None = 
             path.unlink()
             deleted += 1
     return deleted
+
+
+class _Usage:
+    """The bytes under each store base this process knows of, shared by all its stores.
+
+    The first write under a base counts its files (one scan of the folder, about 0.2 s with
+    thousands of files); later writes, by any store of the process (a translator per user, a
+    server's many), add their sizes instead of scanning again. Past the bound the oldest files go
+    (:func:`_evict`) and the count is what remains.
+    """
+
+    def __init__(self) -> None:
+        self._bytes: dict[Path, int] = {}
+        self._lock = threading.Lock()
+
+    def add(self, base: Path, size: int, max_bytes: int) -> None:
+        """Count a file of ``size`` bytes just written under ``base``, evicting past ``max_bytes``."""
+        with self._lock:
+            used = self._bytes.get(base)
+            used = _folder_bytes(base) if used is None else used + size
+            if used > max_bytes:
+                used = _evict(base, int(max_bytes * 0.8))
+            self._bytes[base] = used
+
+    def forget(self, base: Path) -> None:
+        """Files under ``base`` went: count them again at the next write."""
+        with self._lock:
+            self._bytes.pop(base, None)
+
+
+_USAGE = _Usage()
 
 
 def _user_folder(user: str) -> str:

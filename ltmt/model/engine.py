@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from ltmt.errors import ConfigError, ModelError
 from ltmt.model.batching import pad_token_ids
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENGINES = ("auto", "ctranslate2", "torch")
-FUSION_WEIGHTS = ("auto", "float32", "bfloat16", "int8")
+FUSION_WEIGHTS = ("auto", "float32", "bfloat16", "bfloat16-int8-head", "int8")
 
 
 def check_engine(engine: str, compute_type: str) -> None:
@@ -49,6 +49,25 @@ def check_fusion_weights(weights: str) -> None:
         raise ConfigError(
             f"fusion weights must be one of {', '.join(FUSION_WEIGHTS)}, got {weights!r}"
         )
+
+
+class FusionWeightOptions(TypedDict):
+    """The :class:`ltmt.Translator` options that select the fused batches' weights."""
+
+    fusion_int8: bool
+    fusion_bf16: bool | None
+    fusion_int8_head: bool
+
+
+def fusion_weight_options(weights: str) -> FusionWeightOptions:
+    """The :class:`ltmt.Translator` options for the fused batches' ``weights``, one of
+    :data:`FUSION_WEIGHTS` (checked)."""
+    check_fusion_weights(weights)
+    return {
+        "fusion_int8": weights == "int8",
+        "fusion_bf16": None if weights == "auto" else weights.startswith("bfloat16"),
+        "fusion_int8_head": weights == "bfloat16-int8-head",
+    }
 
 
 class Decoder:

@@ -59,6 +59,44 @@ def test_bounded_least_recently_used_go_first(tmp_path: Path) -> None:
     assert kept == {"a", "d"}
 
 
+def test_stores_of_a_process_scan_their_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ltmt.fusion.state_store as state_store
+
+    scans: list[Path] = []
+    count = state_store._folder_bytes
+
+    def counted(base: Path) -> int:
+        scans.append(base)
+        return count(base)
+
+    monkeypatch.setattr(state_store, "_folder_bytes", counted)
+    first, second = StateStore("m", tmp_path), StateStore("other", tmp_path)
+    first.put(_key("a"), _segment(3))
+    second.put(("other", "v", 2, SOURCE, TARGET), _segment(3))
+    first.put(_key("b"), _segment(3))
+    assert scans == [tmp_path / STORE_FOLDER]  # one scan, shared by both stores
+    second.clear()  # files went: the next write counts again
+    first.put(_key("c"), _segment(3))
+    assert len(scans) == 2
+
+
+def test_bound_holds_over_the_stores_of_a_process(tmp_path: Path) -> None:
+    probe = StateStore("m", tmp_path / "probe")
+    probe.put(_key("x"), _segment(40))
+    size = probe.path_of(_key("x")).stat().st_size
+    first = StateStore("m", tmp_path, max_bytes=int(size * 3.5))
+    second = StateStore("other", tmp_path, max_bytes=int(size * 3.5))
+    for index, key in enumerate("abc"):
+        first.put(_key(key), _segment(40, index))
+        os.utime(first.path_of(_key(key)), ns=(index * 10**9, index * 10**9))
+    second.put(("other", "u", 1, SOURCE, TARGET), _segment(40, 3))  # over the bound: evict
+    kept = {key for key in "abc" if first.path_of(_key(key)).exists()}
+    assert kept == {"c"}
+    assert second.path_of(("other", "u", 1, SOURCE, TARGET)).exists()
+
+
 def test_unreadable_file_is_a_miss_and_removed(tmp_path: Path) -> None:
     store = StateStore("m", tmp_path)
     store.put(_key("a"), _segment(3))
