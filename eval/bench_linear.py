@@ -25,10 +25,9 @@ from pathlib import Path
 from support import write_json
 
 
-
 def _shapes(ffn: int) -> list[tuple[int, int, int]]:
-    shapes = [(128, 512, 1536), (128, 512, 512), (128, 512, ffn), (128, ffn, 512), (128, 512, 8001)]
-    return shapes + [(1280, 512, 512), (1280, 512, ffn), (1280, ffn, 512)]
+    step = [(128, 512, 1536), (128, 512, 512), (128, 512, ffn), (128, ffn, 512), (128, 512, 8001)]
+    return [*step, (1280, 512, 512), (1280, 512, ffn), (1280, ffn, 512)]
 
 
 def _time(call, repeats: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]

@@ -14,7 +14,9 @@ the file, so a deleted segment's states never stay on disk. The store is bounded
 past ``max_bytes`` (all models together) the least recently used files go. Deleting the
 directory loses nothing.
 
-The files hold the segments' target and source token ids (layout 2: the source with the
+Keys that a bfloat16 model made are written in bfloat16 (exactly the same values, half the
+bytes) and read back as float32; others stay float32. The files hold the segments' target and
+source token ids (layout 2: the source with the
 cross-attention alignment), that is their text: the translator never gives a store to an
 encrypted memory (:class:`ltmt.translator.Translator`).
 """
@@ -34,6 +36,8 @@ from typing import TYPE_CHECKING
 from ltmt.paths import ENV_CACHE, default_cache_dir
 
 if TYPE_CHECKING:
+    import torch
+
     from ltmt.fusion.datastore import ForcedSegment
     from ltmt.memory.store import Memory
 
@@ -105,7 +109,7 @@ class StateStore:
             path.unlink(missing_ok=True)
             return None
         return ForcedSegment(
-            tensors["keys"], tensors["values"], tensors["alignment"], tensors["source"]
+            tensors["keys"].float(), tensors["values"], tensors["alignment"], tensors["source"]
         )
 
     def put(self, key: Hashable, item: ForcedSegment) -> None:
@@ -122,7 +126,7 @@ class StateStore:
                 self._private = True
             path.parent.mkdir(parents=True, exist_ok=True)
             tensors = {
-                "keys": item.keys.contiguous().cpu(),
+                "keys": _compact(item.keys.contiguous().cpu()),
                 "values": item.values.cpu(),
                 "alignment": item.alignment.contiguous().cpu(),
                 "source": item.source.cpu(),
@@ -170,6 +174,17 @@ class StateStore:
         _USAGE.forget(self.base)
 
 
+def _compact(keys: torch.Tensor) -> torch.Tensor:
+    """``keys`` (float32) in bfloat16 when that loses nothing (states of a bfloat16 model, as
+    kNN's default weights give): half the bytes to write and read, the same floats back."""
+    import torch
+
+    if keys.dtype != torch.float32:
+        return keys
+    narrow = keys.to(torch.bfloat16)
+    return narrow if torch.equal(narrow.float(), keys) else keys
+
+
 def forget_states(user: str, segment_id: int | None = None, root: Path | None = None) -> int:
     """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``) for
     every model: what a deleted memory or segment leaves in the cache. The files deleted."""
@@ -197,7 +212,7 @@ class _Usage:
         self._lock = threading.Lock()
 
     def add(self, base: Path, size: int, max_bytes: int) -> None:
-        """Count a file of ``size`` bytes just written under ``base``, evicting past ``max_bytes``."""
+        """Count a file of ``size`` bytes written under ``base``; evict past ``max_bytes``."""
         with self._lock:
             used = self._bytes.get(base)
             used = _folder_bytes(base) if used is None else used + size

@@ -229,7 +229,8 @@ def _converted(backbone: Backbone, dtype_name: str, int8_head: bool) -> Backbone
             model = copy.deepcopy(backbone.model).to(dtype)
         else:
             config = backbone.config if backbone.native else None
-            model = load_weights(str(path), backbone.name, True, backbone.device_name, dtype, config)
+            device = backbone.device_name
+            model = load_weights(str(path), backbone.name, True, device, dtype, config)
         if can_pack(model):
             pack_linear_layers(model)
         if int8_head:

@@ -49,9 +49,7 @@ class Int8Head(nn.Module):
             plain = weight.detach().float()
             scales = plain.abs().amax(dim=1).clamp_min(1e-12) / 127.0
             zeros = torch.zeros(plain.size(0), dtype=torch.long)
-            quantised = torch.quantize_per_channel(
-                plain, scales.double(), zeros, 0, torch.qint8
-            )
+            quantised = torch.quantize_per_channel(plain, scales.double(), zeros, 0, torch.qint8)
             with _engine(_ENGINE):
                 self.packed = torch.ops.quantized.linear_prepack(quantised, None)
 

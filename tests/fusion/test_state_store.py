@@ -45,6 +45,28 @@ def test_round_trip_and_model_fingerprint_separate(tmp_path: Path) -> None:
     assert store.folder == tmp_path / STORE_FOLDER / "model-a"
 
 
+def test_keys_of_a_bfloat16_model_are_stored_in_half_the_bytes(tmp_path: Path) -> None:
+    from safetensors import safe_open
+
+    store = StateStore("m", tmp_path)
+    item = _segment(40)
+    wide = ForcedSegment(torch.randn(40, 512), item.values, item.alignment, item.source)
+    narrow = ForcedSegment(
+        wide.keys.to(torch.bfloat16).float(), wide.values, wide.alignment, wide.source
+    )
+    store.put(_key("wide"), wide)
+    store.put(_key("narrow"), narrow)
+    for name, item, dtype in (("wide", wide, "F32"), ("narrow", narrow, "BF16")):
+        path = store.path_of(_key(name))
+        with safe_open(str(path), "pt") as stored:
+            assert stored.get_slice("keys").get_dtype() == dtype
+        loaded = store.get(_key(name))
+        assert loaded is not None and loaded.keys.dtype == torch.float32
+        assert torch.equal(loaded.keys, item.keys)  # the same floats back
+    sizes = [store.path_of(_key(n)).stat().st_size for n in ("wide", "narrow")]
+    assert sizes[1] < 0.6 * sizes[0]
+
+
 def test_bounded_least_recently_used_go_first(tmp_path: Path) -> None:
     probe = StateStore("m", tmp_path / "probe")
     probe.put(_key("x"), _segment(40))
