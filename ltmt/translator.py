@@ -523,6 +523,11 @@ class Translator:
         selection = getattr(getattr(self.fusion, "config", None), "selection", None)
         if not isinstance(selection, MatchSelection):
             return True
+        from ltmt.fusion.datastore import SegmentCache
+
+        cache = getattr(self.fusion, "cache", None)
+        if isinstance(cache, SegmentCache):  # the fusion's prepare reads the same selection
+            return bool(cache.selected(found, unit.text, selection))
         return bool(select_matches(found, unit.text, selection))
 
     def _decode_first(
