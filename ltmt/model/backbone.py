@@ -70,6 +70,9 @@ class Backbone:
         # copies of these weights in another form (``int8``, ``bfloat16``), made once each, so
         # that translators sharing a backbone share them too
         self.variants: dict[str, Backbone] = {}
+        # CTranslate2 decoders of these weights (:class:`ltmt.model.engine.Decoder`), one per
+        # setting, shared by the translators over this backbone (a server's, a bench's users)
+        self.fast_decoders: dict[tuple[Any, ...], Any] = {}
 
     @property
     def model(self) -> Any:

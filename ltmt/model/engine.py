@@ -143,14 +143,20 @@ class Decoder:
         return self._table.tokens(input_ids, named(), self._always, self.backbone.vocab_size)
 
     def _make_fast(self) -> FastDecoder | None:
+        """The backbone's CTranslate2 decoder for these settings: loaded once per backbone and
+        shared by its decoders (one model in memory for all of a process's users)."""
         from ltmt.model import ctranslate
 
         if not ctranslate.available():
             if self.engine == "ctranslate2":
                 raise ModelError("engine ctranslate2 needs the package: pip install ctranslate2")
             return None
+        key = (self.compute_type, self.threads, self.cache_dir)
+        shared = self.backbone.fast_decoders.get(key)
+        if shared is not None:
+            return shared
         try:
-            return ctranslate.FastDecoder(
+            fast = ctranslate.FastDecoder(
                 self.backbone, self.compute_type, self.threads, self.cache_dir
             )
         except ModelError as exc:
@@ -158,6 +164,8 @@ class Decoder:
                 raise
             logger.info("fast path off, decoding with torch: %s", exc)
             return None
+        self.backbone.fast_decoders[key] = fast
+        return fast
 
 
 def _unknown_id(backbone: Backbone) -> tuple[int, ...]:
