@@ -9,6 +9,8 @@ turns, so load from other jobs falls on both alike.
     flock -x /tmp/ltmt-cpu.lock python eval/ab_knn_speed.py /path/to/before /path/to/after \\
         --rounds 3 --threads 2 --output eval/results/speed/ab-knn.json
 
+``--engine-b``: checkout B runs another engine (two options of one checkout: ``. .``).
+
 Writes per checkout the wall and CPU seconds of each round, their medians and minima, and how
 many outputs differ between the two (from the last round of each).
 """
@@ -69,6 +71,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
     parser.add_argument("--engine", default="ltmt-knn", help="a bench_speed ltmt-knn* engine")
+    parser.add_argument("--engine-b", help="checkout B's engine (default: --engine)")
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--output", type=Path)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -80,15 +83,17 @@ def main() -> None:
         return
     if len(args.checkouts) != 2:
         parser.error("give two checkouts: A B")
+    engines = (args.engine, args.engine_b or args.engine)
     with tempfile.TemporaryDirectory(prefix="ltmt-ab-") as folder:
         turns = Path(folder)
         common = ["--rounds", str(args.rounds), "--threads", str(args.threads)]
         common += ["--limit", str(args.limit), "--users-dir", str(args.users_dir)]
-        common += ["--engine", args.engine]
         command = [sys.executable, __file__, "--turns", str(turns), *common]
         children = [
-            subprocess.Popen([*command, "--child", str(tree.resolve()), "--role", str(role)])
-            for role, tree in enumerate(args.checkouts)
+            subprocess.Popen(
+                [*command, "--engine", engine, "--child", str(tree.resolve()), "--role", str(role)]
+            )
+            for role, (tree, engine) in enumerate(zip(args.checkouts, engines, strict=True))
         ]
         while not all((turns / f"ready{role}").exists() for role in (0, 1)):
             if any(c.poll() not in (None, 0) for c in children):
@@ -100,6 +105,7 @@ def main() -> None:
         results = [json.loads((turns / f"result{r}.json").read_text()) for r in (0, 1)]
     report: dict[str, object] = {
         "engine": f"{args.engine} (cold)",
+        "engines": {"A": engines[0], "B": engines[1]},
         "rounds": args.rounds,
         "threads": args.threads,
         "order": "turns A B B A A B ...",

@@ -19,6 +19,8 @@ converted before the clock starts). Engines:
   full untimed pass fills them), only the in-memory cache is emptied before every round;
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
   dynamic quantisation of the torch model that fuses) / ``fusion_bf16=True`` (bfloat16 weights);
+* ``ltmt-knn-int8head``: ``ltmt-knn`` (cold) with ``fusion_int8_head=True`` (its default weights
+  with the output projection alone in int8, :mod:`ltmt.model.int8_head`);
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
   combiner), each user's memory, cold like ``ltmt-knn`` (its default weights, as ``ltmt-knn``);
 * ``ltmt-knn-trained-f32``: the same on float32 weights;
@@ -68,6 +70,7 @@ ENGINES = (
     "ltmt-knn-warm",
     "ltmt-knn-int8",
     "ltmt-knn-bf16",
+    "ltmt-knn-int8head",
     "hf-generate",
     "ct2-int8",
     "ct2-float32",
@@ -120,7 +123,7 @@ def _knn_engine(
     backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
     """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
-    ``-bf16``, ``-trained`` or ``-trained-f32`` (see the docstring)."""
+    ``-bf16``, ``-int8head``, ``-trained`` or ``-trained-f32`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -143,6 +146,7 @@ def _knn_engine(
             threads=args.threads,
             fusion_bf16=False if variant.endswith("-f32") else None,
             shortlist=variant == "-shortlist",
+            fusion_int8_head=variant == "-int8head",
         )
         for user, memory in memories.items()
     }

@@ -126,7 +126,8 @@ class Translator:
     ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
     ``None``: for kNN where the CPU has native bf16, else float32
-    (:data:`ltmt.model.backbone.BF16_BY_DEFAULT`).
+    (:data:`ltmt.model.backbone.BF16_BY_DEFAULT`); ``fusion_int8_head``: with their output
+    projection alone in int8 (:mod:`ltmt.model.int8_head`; not with ``fusion_int8``).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
     (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold).
@@ -156,6 +157,7 @@ class Translator:
         threads: int = 0,
         fusion_int8: bool = False,
         fusion_bf16: bool | None = None,
+        fusion_int8_head: bool = False,
         state_cache: bool = True,
         shortlist: bool = False,
     ) -> None:
@@ -165,8 +167,9 @@ class Translator:
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )
-        if fusion_int8 and fusion_bf16:
-            raise ConfigError("fusion_int8 and fusion_bf16 exclude each other: pick one")
+        if fusion_int8 and (fusion_bf16 or fusion_int8_head):
+            other = "fusion_bf16" if fusion_bf16 else "fusion_int8_head"
+            raise ConfigError(f"fusion_int8 and {other} exclude each other: pick one")
         self.memory = memory
         self.fusion = (
             make_fusion(fusion or "none", self.backbone.path)
@@ -175,7 +178,9 @@ class Translator:
         )
         if fusion_bf16 is None and self.fusion_name not in BF16_BY_DEFAULT:
             fusion_bf16 = False  # plain decoding, and methods not measured on bfloat16
-        self.backbone = fusion_weights_for(self.backbone, fusion_int8, fusion_bf16)
+        self.backbone = fusion_weights_for(
+            self.backbone, fusion_int8, fusion_bf16, fusion_int8_head
+        )
         self._attach_state_store(state_cache)
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test
         # models: fewer), whatever the settings ask for.
@@ -518,6 +523,11 @@ class Translator:
         selection = getattr(getattr(self.fusion, "config", None), "selection", None)
         if not isinstance(selection, MatchSelection):
             return True
+        from ltmt.fusion.datastore import SegmentCache
+
+        cache = getattr(self.fusion, "cache", None)
+        if isinstance(cache, SegmentCache):  # the fusion's prepare reads the same selection
+            return bool(cache.selected(found, unit.text, selection))
         return bool(select_matches(found, unit.text, selection))
 
     def _decode_first(

@@ -37,6 +37,8 @@ class BenchConfig:
     ``general_dir`` + ``memory_user``: general-domain test sets (``NAME.en`` + ``NAME.de``)
     translated with the memory of ``memory_user`` (a ``USER.memory.jsonl`` file), to show that an
     unrelated memory does not hurt.
+    ``fusion_weights``: the weights fused batches run on (``ltmt translate --fusion-weights``:
+    ``auto``, ``float32``, ``bfloat16``, ``bfloat16-int8-head``, ``int8``).
     """
 
     users_dir: Path | None = None
@@ -52,6 +54,7 @@ class BenchConfig:
     top_k: int = 4
     tm_threshold: float = 70.0
     threads: int | None = None
+    fusion_weights: str = "auto"
     source_lang: str = "en"
     target_lang: str = "de"
 
@@ -90,6 +93,9 @@ class BenchConfig:
                 check_range(key, getattr(self, key), at_least=1)
         for key in ("batch_size", "beam", "top_k"):
             check_range(key, getattr(self, key), at_least=1)
+        from ltmt.model.engine import check_fusion_weights
+
+        check_fusion_weights(self.fusion_weights)
         if not 0 <= self.tm_threshold <= 100:
             raise ConfigError(f"tm_threshold must be within 0-100, got {self.tm_threshold}")
 

@@ -103,7 +103,11 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
     )
     backbone = Translator(config.model).backbone
     options = DecodeOptions(
-        backbone, beam=config.beam, batch_size=config.batch_size, top_k=config.top_k
+        backbone,
+        beam=config.beam,
+        batch_size=config.batch_size,
+        top_k=config.top_k,
+        fusion_weights=config.fusion_weights,
     )
     systems, skipped = build_systems(config.systems, options, config.tm_threshold)
     for name, reason in skipped.items():

@@ -57,6 +57,7 @@ class DecodeOptions:
     beam: int = 4
     batch_size: int = 32
     top_k: int = 4
+    fusion_weights: str = "auto"  # the fused batches' weights (ltmt.model.engine.FUSION_WEIGHTS)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class TranslatorSystem:
     uses_memory: bool = True
 
     def bind(self, memory: Memory | None) -> Translates:
+        from ltmt.model.engine import fusion_weight_options
         from ltmt.translator import Translator
 
         translator: Translates = Translator(
@@ -79,6 +81,7 @@ class TranslatorSystem:
             batch_size=self.options.batch_size,
             top_k=self.options.top_k,
             exact_reuse=self.uses_memory,
+            **fusion_weight_options(self.options.fusion_weights),
         )
         return translator
 

@@ -57,6 +57,12 @@ def bench(
     threads: int | None = typer.Option(
         None, "--threads", min=1, help="Torch threads for the run (default: torch's choice)."
     ),
+    fusion_weights: str | None = typer.Option(
+        None,
+        "--fusion-weights",
+        help="Weights of fused batches: auto, float32, bfloat16, bfloat16-int8-head or int8 "
+        "(as ltmt translate's).",
+    ),
     tm_threshold: float | None = typer.Option(
         None, "--tm-threshold", min=0, max=100, help="Lowest fuzzy score the tm system reuses (70)."
     ),
@@ -84,6 +90,7 @@ def bench(
         "top_k": top_k,
         "tm_threshold": tm_threshold,
         "threads": threads,
+        "fusion_weights": fusion_weights,
     }
     settings = load_config(config, overrides, data_dir=data_dir)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))

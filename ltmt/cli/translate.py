@@ -128,7 +128,8 @@ def translate(
         help="Weights of the torch decoder that fused batches (knn, attention) run on: auto "
         "(bfloat16 for knn where the CPU has AVX512-BF16 or AMX, else float32), float32, bfloat16 "
         "(1.2-1.9x faster for kNN where native, -0.03 BLEU on the dev users; emulated and slow "
-        "without) or int8 (about 1.35x faster, -0.8 BLEU measured).",
+        "without), bfloat16-int8-head (bfloat16 with the output projection in int8) or int8 "
+        "(about 1.35x faster, -0.8 BLEU measured).",
     ),
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not follow --user's stored glossary."
@@ -150,11 +151,11 @@ def translate(
         raise InputError("--learn, --fusion and --fusion-option need --user (whose memory to use)")
     if fusion not in FUSION_NAMES:
         make_fusion(fusion)  # raises the error that lists the methods
-    from ltmt.model.engine import check_engine, check_fusion_weights
+    from ltmt.model.engine import check_engine, fusion_weight_options
 
     check_engine(engine, compute_type)
-    check_fusion_weights(fusion_weights)
-    if fusion_weights == "bfloat16":
+    weight_options = fusion_weight_options(fusion_weights)
+    if fusion_weights.startswith("bfloat16"):
         _warn_if_bf16_is_emulated()
     method: str | Fusion | None = fusion if user is not None else "none"
     if fusion_option:  # knn's options: with them, auto is knn (a trained combiner takes none)
@@ -188,8 +189,7 @@ def translate(
             user_glossary=not no_user_glossary,
             engine=engine,
             compute_type=compute_type,
-            fusion_int8=fusion_weights == "int8",
-            fusion_bf16=None if fusion_weights == "auto" else fusion_weights == "bfloat16",
+            **weight_options,
         )
         if job.lines is not None:
             _translate_lines(job, translator, user, report)

@@ -33,6 +33,7 @@ from ltmt.text import collapse_space
 if TYPE_CHECKING:
     import torch
 
+    from ltmt.fusion.selection import MatchSelection
     from ltmt.fusion.state_store import StateStore
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match, Segment
@@ -61,12 +62,14 @@ class SegmentCache:
     edited segment misses instead of returning stale states; :meth:`clear` drops everything.
     ``store``: a second level on disk shared by runs (:mod:`ltmt.fusion.state_store`), read on a
     miss here and written with every new segment; ``disk_hits`` counts what it returned.
+    It also remembers the fusion's match selections (:meth:`selected`).
     """
 
     def __init__(self, capacity: int, store: StateStore | None = None) -> None:
         self.capacity = capacity
         self.store = store
         self._items: OrderedDict[Hashable, ForcedSegment] = OrderedDict()
+        self._selected: dict[Hashable, tuple[tuple[Match, ...], tuple[Match, ...]]] = {}
         self.hits = 0
         self.misses = 0
         self.disk_hits = 0
@@ -104,6 +107,31 @@ class SegmentCache:
     def clear(self) -> None:
         """Forget the segments held in memory (the disk store keeps its own)."""
         self._items.clear()
+        self._selected.clear()
+
+    def selected(
+        self, matches: Sequence[Match], text: str | None, selection: MatchSelection
+    ) -> list[Match]:
+        """``select_matches(matches, text, selection)``, remembered (:data:`_SELECTIONS` at
+        most): the translator routes each input by it, then the fusion's ``prepare`` reads the
+        same selection, and its line narrowing and repair are not cheap."""
+        from ltmt.fusion.selection import select_matches
+
+        given = tuple(matches)
+        # by the match objects themselves (a segment may hold unhashable fields); the entry keeps
+        # them alive, so their ids stay theirs while it lasts
+        key = (tuple(map(id, given)), text, selection)
+        entry = self._selected.get(key)
+        if entry is None or any(a is not b for a, b in zip(entry[0], given, strict=True)):
+            entry = (given, tuple(select_matches(given, text, selection)))
+            if len(self._selected) >= _SELECTIONS:
+                self._selected.clear()
+            self._selected[key] = entry
+        return list(entry[1])
+
+
+# match selections a SegmentCache remembers (a few batches' inputs)
+_SELECTIONS = 4096
 
 
 # tokens (count * longest) per force-decoding batch: typical segments still go 64 at a time,
@@ -410,10 +438,11 @@ def prepare_batch_memory(
     margin: float = 100.0,
     lacked: bool = False,
 ) -> BatchMemory | None:
-    """The usable matches of each input (:func:`usable_matches`), force-decoded as one batch
-    (``lacked``: see :func:`build_batch_memory`)."""
-    used = [
-        usable_matches(m, min_score, max_matches, text, repair, margin)
-        for m, text in zip(matches, sources, strict=True)
-    ]
+    """The usable matches of each input (:func:`usable_matches`, remembered by ``cache``:
+    :meth:`SegmentCache.selected`), force-decoded as one batch (``lacked``: see
+    :func:`build_batch_memory`)."""
+    from ltmt.fusion.selection import MatchSelection
+
+    selection = MatchSelection(min_score, max_matches, margin, True, repair)
+    used = [cache.selected(m, text, selection) for m, text in zip(matches, sources, strict=True)]
     return build_batch_memory(backbone, used, cache, sources=sources, lacked=lacked)

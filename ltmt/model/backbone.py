@@ -70,6 +70,9 @@ class Backbone:
         # copies of these weights in another form (``int8``, ``bfloat16``), made once each, so
         # that translators sharing a backbone share them too
         self.variants: dict[str, Backbone] = {}
+        # CTranslate2 decoders of these weights (:class:`ltmt.model.engine.Decoder`), one per
+        # setting, shared by the translators over this backbone (a server's, a bench's users)
+        self.fast_decoders: dict[tuple[Any, ...], Any] = {}
 
     @property
     def model(self) -> Any:
@@ -185,35 +188,58 @@ def quantized_int8(backbone: Backbone) -> Backbone:
     return copy
 
 
-def bfloat16_weights(backbone: Backbone) -> Backbone:
+def bfloat16_weights(backbone: Backbone, int8_head: bool = False) -> Backbone:
     """A copy of ``backbone`` that runs in bfloat16 (half the weights' memory; faster matrix
     products on CPUs with AMX or AVX-512 BF16, slower on others).
 
     Weights load from disk straight into bfloat16 on first use; decoding reads log-probabilities
     and fusion distances in float32. The copy's ``fingerprint`` differs (its states do). On a CPU
     its linear layers are packed for oneDNN once (:mod:`ltmt.model.packed`: same outputs, faster
-    products).
+    products). ``int8_head``: its output projection is int8 (:mod:`ltmt.model.int8_head`).
     """
-    if "bfloat16" in backbone.variants:
-        return backbone.variants["bfloat16"]
+    return _converted(backbone, "bfloat16", int8_head)
+
+
+def int8_head_weights(backbone: Backbone) -> Backbone:
+    """A copy of ``backbone`` (float32) whose output projection alone is int8
+    (:mod:`ltmt.model.int8_head`); the decoder states are the float32 ones."""
+    return _converted(backbone, "float32", True)
+
+
+def _converted(backbone: Backbone, dtype_name: str, int8_head: bool) -> Backbone:
+    """The copy of ``backbone`` in ``dtype_name`` (``bfloat16`` packed where it can be, or
+    ``float32``), with an int8 output projection when ``int8_head``; made once per backbone."""
+    variant = "+".join(
+        name
+        for name, wanted in ((dtype_name, dtype_name != "float32"), ("int8-head", int8_head))
+        if wanted
+    )
+    if variant in backbone.variants:
+        return backbone.variants[variant]
+    if int8_head and backbone.device_type != "cpu":
+        raise ModelError(f"the int8 output projection runs on the CPU, not {backbone.device_type}")
     path = backbone.path
 
-    def load_bfloat16() -> Any:
+    def load_converted() -> Any:
         import copy
 
         import torch
 
         from ltmt.model.packed import can_pack, pack_linear_layers
 
+        dtype = getattr(torch, dtype_name)
         if path is None:  # a copy: the float32 model stays as it is for its other users
-            model = copy.deepcopy(backbone.model).to(torch.bfloat16)
+            model = copy.deepcopy(backbone.model).to(dtype)
         else:
             config = backbone.config if backbone.native else None
-            model = load_weights(
-                str(path), backbone.name, True, backbone.device_name, torch.bfloat16, config
-            )
+            device = backbone.device_name
+            model = load_weights(str(path), backbone.name, True, device, dtype, config)
         if can_pack(model):
             pack_linear_layers(model)
+        if int8_head:
+            from ltmt.model.int8_head import quantise_output_projection
+
+            quantise_output_projection(model)
         return model
 
     converted = Backbone(
@@ -223,12 +249,12 @@ def bfloat16_weights(backbone: Backbone) -> Backbone:
         path,
         config=backbone.config,
         device=backbone.device_name,
-        loader=load_bfloat16,
-        variant="bfloat16",
+        loader=load_converted,
+        variant=variant,
         native=backbone.native and path is not None,
         origin=backbone,
     )
-    backbone.variants["bfloat16"] = converted
+    backbone.variants[variant] = converted
     return converted
 
 
@@ -254,10 +280,12 @@ def cpu_has_fast_bf16() -> bool:
 BF16_BY_DEFAULT = ("knn", "knn-trained")
 
 
-def fusion_weights_for(backbone: Backbone, int8: bool, bf16: bool | None) -> Backbone:
+def fusion_weights_for(
+    backbone: Backbone, int8: bool, bf16: bool | None, int8_head: bool = False
+) -> Backbone:
     """The backbone fused batches run on: int8 (``int8``), bfloat16 (``bf16``; ``None``: where
     the model runs on a CPU with native bf16, unless ``backbone`` is a converted copy already)
-    or ``backbone`` itself.
+    or ``backbone`` itself; ``int8_head``: with an int8 output projection (not with ``int8``).
 
     The caller decides ``None`` only for the methods of :data:`BF16_BY_DEFAULT`.
     """
@@ -265,7 +293,9 @@ def fusion_weights_for(backbone: Backbone, int8: bool, bf16: bool | None) -> Bac
         return quantized_int8(backbone)
     if bf16 is None:  # a copy already converted (``variant``) is used as it is
         bf16 = not backbone.variant and backbone.device_type == "cpu" and cpu_has_fast_bf16()
-    return bfloat16_weights(backbone) if bf16 else backbone
+    if bf16:
+        return bfloat16_weights(backbone, int8_head)
+    return int8_head_weights(backbone) if int8_head else backbone
 
 
 def resolve_model_name(model: str | Path | None) -> str | Path:

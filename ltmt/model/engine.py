@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from ltmt.errors import ConfigError, ModelError
 from ltmt.model.batching import pad_token_ids
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENGINES = ("auto", "ctranslate2", "torch")
-FUSION_WEIGHTS = ("auto", "float32", "bfloat16", "int8")
+FUSION_WEIGHTS = ("auto", "float32", "bfloat16", "bfloat16-int8-head", "int8")
 
 
 def check_engine(engine: str, compute_type: str) -> None:
@@ -49,6 +49,25 @@ def check_fusion_weights(weights: str) -> None:
         raise ConfigError(
             f"fusion weights must be one of {', '.join(FUSION_WEIGHTS)}, got {weights!r}"
         )
+
+
+class FusionWeightOptions(TypedDict):
+    """The :class:`ltmt.Translator` options that select the fused batches' weights."""
+
+    fusion_int8: bool
+    fusion_bf16: bool | None
+    fusion_int8_head: bool
+
+
+def fusion_weight_options(weights: str) -> FusionWeightOptions:
+    """The :class:`ltmt.Translator` options for the fused batches' ``weights``, one of
+    :data:`FUSION_WEIGHTS` (checked)."""
+    check_fusion_weights(weights)
+    return {
+        "fusion_int8": weights == "int8",
+        "fusion_bf16": None if weights == "auto" else weights.startswith("bfloat16"),
+        "fusion_int8_head": weights == "bfloat16-int8-head",
+    }
 
 
 class Decoder:
@@ -124,14 +143,20 @@ class Decoder:
         return self._table.tokens(input_ids, named(), self._always, self.backbone.vocab_size)
 
     def _make_fast(self) -> FastDecoder | None:
+        """The backbone's CTranslate2 decoder for these settings: loaded once per backbone and
+        shared by its decoders (one model in memory for all of a process's users)."""
         from ltmt.model import ctranslate
 
         if not ctranslate.available():
             if self.engine == "ctranslate2":
                 raise ModelError("engine ctranslate2 needs the package: pip install ctranslate2")
             return None
+        key = (self.compute_type, self.threads, self.cache_dir)
+        shared = self.backbone.fast_decoders.get(key)
+        if shared is not None:
+            return shared
         try:
-            return ctranslate.FastDecoder(
+            fast = ctranslate.FastDecoder(
                 self.backbone, self.compute_type, self.threads, self.cache_dir
             )
         except ModelError as exc:
@@ -139,6 +164,8 @@ class Decoder:
                 raise
             logger.info("fast path off, decoding with torch: %s", exc)
             return None
+        self.backbone.fast_decoders[key] = fast
+        return fast
 
 
 def _unknown_id(backbone: Backbone) -> tuple[int, ...]:

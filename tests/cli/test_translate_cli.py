@@ -130,7 +130,8 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         ),
         (
             ["translate", "IN", "--fusion-weights", "fp16"],
-            "fusion weights must be one of auto, float32, bfloat16, int8, got 'fp16'$",
+            "fusion weights must be one of auto, float32, bfloat16, bfloat16-int8-head, int8, "
+            "got 'fp16'$",
         ),
     ],
 )
@@ -249,6 +250,8 @@ def test_engine_option_picks_the_decoder(tmp_path, capsys, common):
     ("weights", "flag", "value"),
     [
         ("bfloat16", "fusion_bf16", True),
+        ("bfloat16-int8-head", "fusion_int8_head", True),
+        ("bfloat16-int8-head", "fusion_bf16", True),
         ("int8", "fusion_int8", True),
         ("float32", "fusion_bf16", False),
         ("auto", "fusion_bf16", None),  # the translator decides: bfloat16 where native

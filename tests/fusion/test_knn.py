@@ -180,6 +180,30 @@ def test_segment_cache_reuses_and_bounds(tiny_backbone) -> None:  # type: ignore
     assert len(cache) == 2 and cache.get("a") is None
 
 
+def test_each_input_is_selected_once_per_translation(tiny_backbone, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ltmt.fusion.selection as selection
+
+    calls: list[str | None] = []
+    select = selection.select_matches
+
+    def counted(matches, text, chosen):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return select(matches, text, chosen)
+
+    monkeypatch.setattr(selection, "select_matches", counted)
+    memory = FakeMemory({SOURCE: [(SOURCE + " now", TARGET, 80.0)], "x": []})
+    translator = Translator(tiny_backbone, memory, fusion=KnnFusion(COPY), beam=2)  # type: ignore[arg-type]
+    [result, _] = translator.translate([SOURCE, "x"], user="u")
+    assert result.method == "knn"
+    # routed to the fused batch by its selection, which prepare then reads again, remembered
+    assert calls == [SOURCE]
+    fusion = translator.fusion
+    assert isinstance(fusion, KnnFusion)
+    fusion.cache.clear()  # forgets the selections too
+    translator.translate([SOURCE], user="u")
+    assert calls == [SOURCE, SOURCE]
+
+
 def test_multiline_targets_are_normalised(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
     assert collapse_space("  a\nb \n\n c\n") == "a b c"
     [plain] = force_decode(tiny_backbone, [(SOURCE, TARGET)])

@@ -45,6 +45,28 @@ def test_round_trip_and_model_fingerprint_separate(tmp_path: Path) -> None:
     assert store.folder == tmp_path / STORE_FOLDER / "model-a"
 
 
+def test_keys_of_a_bfloat16_model_are_stored_in_half_the_bytes(tmp_path: Path) -> None:
+    from safetensors import safe_open
+
+    store = StateStore("m", tmp_path)
+    item = _segment(40)
+    wide = ForcedSegment(torch.randn(40, 512), item.values, item.alignment, item.source)
+    narrow = ForcedSegment(
+        wide.keys.to(torch.bfloat16).float(), wide.values, wide.alignment, wide.source
+    )
+    store.put(_key("wide"), wide)
+    store.put(_key("narrow"), narrow)
+    for name, item, dtype in (("wide", wide, "F32"), ("narrow", narrow, "BF16")):
+        path = store.path_of(_key(name))
+        with safe_open(str(path), "pt") as stored:
+            assert stored.get_slice("keys").get_dtype() == dtype
+        loaded = store.get(_key(name))
+        assert loaded is not None and loaded.keys.dtype == torch.float32
+        assert torch.equal(loaded.keys, item.keys)  # the same floats back
+    sizes = [store.path_of(_key(n)).stat().st_size for n in ("wide", "narrow")]
+    assert sizes[1] < 0.6 * sizes[0]
+
+
 def test_bounded_least_recently_used_go_first(tmp_path: Path) -> None:
     probe = StateStore("m", tmp_path / "probe")
     probe.put(_key("x"), _segment(40))
@@ -57,6 +79,44 @@ def test_bounded_least_recently_used_go_first(tmp_path: Path) -> None:
     store.put(_key("d"), _segment(40, 3))  # over the bound: evict down to 80 %
     kept = {key for key in "abcd" if store.path_of(_key(key)).exists()}
     assert kept == {"a", "d"}
+
+
+def test_stores_of_a_process_scan_their_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ltmt.fusion.state_store as state_store
+
+    scans: list[Path] = []
+    count = state_store._folder_bytes
+
+    def counted(base: Path) -> int:
+        scans.append(base)
+        return count(base)
+
+    monkeypatch.setattr(state_store, "_folder_bytes", counted)
+    first, second = StateStore("m", tmp_path), StateStore("other", tmp_path)
+    first.put(_key("a"), _segment(3))
+    second.put(("other", "v", 2, SOURCE, TARGET), _segment(3))
+    first.put(_key("b"), _segment(3))
+    assert scans == [tmp_path / STORE_FOLDER]  # one scan, shared by both stores
+    second.clear()  # files went: the next write counts again
+    first.put(_key("c"), _segment(3))
+    assert len(scans) == 2
+
+
+def test_bound_holds_over_the_stores_of_a_process(tmp_path: Path) -> None:
+    probe = StateStore("m", tmp_path / "probe")
+    probe.put(_key("x"), _segment(40))
+    size = probe.path_of(_key("x")).stat().st_size
+    first = StateStore("m", tmp_path, max_bytes=int(size * 3.5))
+    second = StateStore("other", tmp_path, max_bytes=int(size * 3.5))
+    for index, key in enumerate("abc"):
+        first.put(_key(key), _segment(40, index))
+        os.utime(first.path_of(_key(key)), ns=(index * 10**9, index * 10**9))
+    second.put(("other", "u", 1, SOURCE, TARGET), _segment(40, 3))  # over the bound: evict
+    kept = {key for key in "abc" if first.path_of(_key(key)).exists()}
+    assert kept == {"c"}
+    assert second.path_of(("other", "u", 1, SOURCE, TARGET)).exists()
 
 
 def test_unreadable_file_is_a_miss_and_removed(tmp_path: Path) -> None:

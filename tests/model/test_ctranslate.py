@@ -110,3 +110,18 @@ def test_an_unwritable_cache_is_refused_and_torch_decodes(backbone, tmp_path) ->
     ):
         convert(backbone, "float32", blocker / "cache")
     assert Decoder(backbone, cache_dir=blocker / "cache").fast is None
+
+
+def test_translators_over_one_backbone_share_its_fast_decoder(tiny_model_dir: Path) -> None:
+    from ltmt.translator import Translator
+
+    backbone = load_backbone(tiny_model_dir)
+    first, second = Translator(backbone), Translator(backbone)
+    assert first.decoder.fast is not None
+    assert second.decoder.fast is first.decoder.fast  # one CTranslate2 model in memory
+    other = Decoder(backbone, compute_type="float32").fast
+    assert other is not None and other is not first.decoder.fast  # another setting: its own
+    assert load_backbone(tiny_model_dir).fast_decoders == {}  # another backbone: none yet
+    [one] = first.translate(["open the file"])
+    [two] = second.translate(["open the file"])
+    assert one.text == two.text
