@@ -29,7 +29,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Unit, open_document
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
+from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
@@ -99,6 +100,7 @@ def translate_units(
     results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
     by_key = dict(zip(keys, results, strict=True))
     outcomes = [_outcome(unit, by_key[_key(unit)]) for unit in units]
+    _translate_paired(units, outcomes, translate)
     _separate_plural_forms(outcomes, translate, report)
     if report is not None:
         for outcome, unit in zip(outcomes, units, strict=True):
@@ -176,6 +178,31 @@ def fit(unit: Unit, output: str) -> Restored:
     if invalid:
         return Restored(restored.text, restored.repaired, False, (*restored.problems, *invalid))
     return restored
+
+
+def _translate_paired(
+    units: Sequence[Unit], outcomes: list[Outcome], translate: TranslateFn
+) -> None:
+    """Translate again, without their paired inline codes, the units that have some (and were
+    not a 100 % memory match), and put the codes back (:mod:`ltmt.formats.paired_tags`)."""
+    todo = [
+        (index, paired)
+        for index, unit in enumerate(units)
+        if outcomes[index].method != "exact" and (paired := strip_pairs(unit.source)) is not None
+    ]
+    texts: list[str] = []
+    prefer: list[dict[str, Any]] = []
+    for index, paired in todo:
+        for text in (paired.text, *(pair.inner for pair in paired.pairs)):
+            texts.append(text)
+            prefer.append(preference(units[index]))
+    results = iter(_call(translate, texts, prefer) if texts else [])
+    for index, paired in todo:
+        whole = next(results)
+        inner = [next(results).text for _ in paired.pairs]
+        plain = fit(replace(units[index], source=paired.text), whole.text)
+        text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
+        outcomes[index] = Outcome(units[index], fit(units[index], text), whole.method, False)
 
 
 def _separate_plural_forms(

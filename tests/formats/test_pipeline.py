@@ -51,7 +51,8 @@ def test_resume_after_interruption(tmp_path: Path, name: str) -> None:
     translate_file(source, reference, FakeModel())
 
     out = tmp_path / f"out-{name}"
-    first = FakeModel(fail_after=1)
+    # demo20's first unit has paired codes: a second call translates it without them
+    first = FakeModel(fail_after=2 if name == "demo20.xlf" else 1)
     with pytest.raises(KeyboardInterrupt):
         translate_file(source, out, first, chunk_size=1, checkpoint_seconds=0)
     assert progress_path(out).exists()
@@ -59,7 +60,10 @@ def test_resume_after_interruption(tmp_path: Path, name: str) -> None:
     result = translate_file(source, out, second, chunk_size=1, checkpoint_seconds=0)
     assert result.resumed == 1
     assert first.seen[0] not in second.seen  # the finished unit was not translated again
-    assert len(first.seen) + len(second.seen) == len(open_document(source).pending())
+    # (a unit with paired codes is also translated without them, and their inner text alone)
+    pending = [u.source for u in open_document(source).pending()]
+    units_seen = [t for t in first.seen + second.seen if t in pending]
+    assert sorted(units_seen) == sorted(pending)
     assert out.read_bytes() == reference.read_bytes()
     assert not progress_path(out).exists()
 
