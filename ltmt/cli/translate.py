@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import errno
 import json
-import re
 import sys
 import time
 from dataclasses import dataclass
@@ -14,16 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ltmt.errors import InputError, LtmtError
+from ltmt.errors import InputError
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat
     from ltmt.formats.run_report import RunReport
     from ltmt.fusion.base import Fusion
     from ltmt.memory.store import Memory
-
-# "opus-mt-en-de", "default-en-de": the language pair at the end of a model's name
-_MODEL_PAIR = re.compile(r"(?:^|[-_])([a-z]{2,3})-([a-z]{2,3})$")
 
 
 def translate(
@@ -78,13 +74,16 @@ def translate(
         None, "--format", help="Force the input format: txt, jsonl, po, xliff (or an extension)."
     ),
     src_lang: str | None = typer.Option(
-        None, "--src-lang", help="Source language (default: from the model's name, else en)."
+        None,
+        "--src-lang",
+        help="Source language; the model's pair must have it (default: the model's, "
+        "from its tokenizer config or name, else en).",
     ),
     tgt_lang: str | None = typer.Option(
         None,
         "--tgt-lang",
-        help="Target language: PO/XLIFF languages must match it (default: from the model's "
-        "name, else de).",
+        help="Target language: the model's pair and PO/XLIFF languages must match it "
+        "(default: the model's, else de).",
     ),
     overwrite: bool = typer.Option(
         False, "--overwrite", help="PO/XLIFF: retranslate entries already translated."
@@ -244,9 +243,12 @@ def _prepare(
     if path is not None and not path.is_file():
         raise InputError(f"input file not found: {path}")
     spec = find_format(path, fmt, role="document", default="txt")
-    pair = _model_pair(model)
+    from ltmt.model.languages import check_language_pair, model_languages
+
+    pair = model_languages(model)
     src = src_lang or (pair[0] if pair else "en")
     tgt = tgt_lang or (pair[1] if pair else "de")
+    check_language_pair(model, src, tgt)
     job = _Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
         _check_output(Path(output), path)
@@ -275,18 +277,6 @@ def _prepare(
                 f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
             )
     return job
-
-
-def _model_pair(model: str | None) -> tuple[str, str] | None:
-    """The language pair a model's name ends with (``opus-mt-en-de``), if it has one."""
-    from ltmt.model.backbone import resolve_model_name
-
-    try:
-        name = Path(str(resolve_model_name(model))).name.lower()
-    except LtmtError:  # no default model: loading will say so
-        return None
-    found = _MODEL_PAIR.search(name)
-    return (found.group(1), found.group(2)) if found else None
 
 
 def _check_output(output: Path, source: Path | None) -> None:

@@ -274,3 +274,14 @@ def test_fusion_weights_reach_the_translator(
     )
     assert code == 0, err
     assert seen[flag] is value and len(out.splitlines()) == 1
+
+
+def test_a_language_pair_the_model_does_not_translate_is_one_line(tmp_path, capsys):
+    source = tmp_path / "in.txt"
+    source.write_text("hello\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), "--src-lang", "fr"], capsys)
+    assert code == 1 and out == ""
+    assert err == (
+        "ltmt: error: --src-lang fr: the default model translates en→de only; "
+        "give a model for fr→de with --model\n"
+    )
