@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -38,7 +39,7 @@ from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Unit, open_document
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
-from ltmt.formats.placeholders import Restored, protect, restore
+from ltmt.formats.placeholders import Restored, find_placeholders, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
@@ -265,6 +266,9 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.cut += translation.cut
     if not outcome.text.strip():
         report.empty += 1
+    elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text):
+        report.copied += 1
+        report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
     if not outcome.ok:
         report.not_repairable += 1
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
@@ -272,6 +276,17 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
         report.example(f"{outcome.unit.source[:60]!r}: {what}")
     elif outcome.restored.repaired:
         report.repaired += 1
+
+
+def _copied(source: str, output: str) -> bool:
+    """Whether ``output`` is its source unchanged, for a source with a word to translate
+    (outside its placeholders: ``%s: %s`` has none)."""
+    if output.strip() != source.strip():
+        return False
+    words = source
+    for placeholder in reversed(find_placeholders(source)):
+        words = words[: placeholder.start] + " " + words[placeholder.end :]
+    return re.search(r"[^\W\d_]{2,}", words) is not None
 
 
 def progress_path(out_path: Path) -> Path:
