@@ -7,12 +7,14 @@ from pathlib import Path
 
 import typer
 
+from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
 
 app = typer.Typer(
     help="Per-user glossaries: import, add, list, export, delete, suggest (from memory).",
     no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
 )
 
 USER_HELP = "Whose glossary."

@@ -11,9 +11,14 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 
-app = typer.Typer(help="API keys of 'ltmt serve': create, list, revoke.", no_args_is_help=True)
+app = typer.Typer(
+    help="API keys of 'ltmt serve': create, list, revoke.",
+    no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
+)
 
 
 def register(app_: typer.Typer) -> None:

@@ -8,12 +8,14 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.markup import HELP_MARKUP
 from ltmt.errors import InputError
 
 app = typer.Typer(
     help="Per-user translation memories: import, add, export, search, stats, users, delete; "
     "check, backup, compact; keygen, rekey (encryption at rest).",
     no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
 )
 
 MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
