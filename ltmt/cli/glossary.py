@@ -42,7 +42,7 @@ def import_(
     from ltmt.terminology.files import read_glossary
 
     terms = read_glossary(file, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, user=user) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0
         update = glossary.add_terms(terms)
@@ -67,7 +67,10 @@ def add(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary."""
-    with open_store(memory_dir, key_file) as memory:
+    from ltmt.terminology.terms import Term
+
+    Term(source, target, note, case_sensitive)  # a term that cannot be stored makes no store
+    with open_store(memory_dir, key_file, user=user) as memory:
         term = memory.glossary(user).add(source, target, note=note, case_sensitive=case_sensitive)
     typer.echo(f"{user}: {term.source} → {term.target}")
 

@@ -32,18 +32,32 @@ def register(app_: typer.Typer) -> None:
     app_.add_typer(app, name="memory")
 
 
-def open_store(memory_dir: Path | None, key_file: Path | None, *, existing: bool = False) -> Any:
+def open_store(
+    memory_dir: Path | None,
+    key_file: Path | None,
+    *,
+    existing: bool = False,
+    user: str | None = None,
+) -> Any:
     """The memory store of ``--memory-dir`` and ``--key-file`` (a context manager).
 
-    A missing store is created, unless ``existing`` (commands that only read or maintain a
+    A missing store is created (and the user told where, on stderr: a mistyped
+    ``--memory-dir`` shows), unless ``existing`` (commands that only read or maintain a
     store): then a missing one is an :class:`InputError`, so a mistyped ``--memory-dir`` is
-    not answered with an empty result.
+    not answered with an empty result. ``user`` is checked first: a bad one makes no store.
     """
-    from ltmt.memory.store import Memory
+    from ltmt.memory.store import Memory, check_user
+    from ltmt.paths import resolve_memory_dir
 
+    if user is not None:
+        check_user(user)
     if existing:
         require_store(memory_dir)
-    return Memory(memory_dir, key_file=key_file)
+    new = not (resolve_memory_dir(memory_dir) / "data.mdb").is_file()
+    memory = Memory(memory_dir, key_file=key_file)
+    if new:
+        typer.echo(f"ltmt: created a new memory store at {memory.path}", err=True)
+    return memory
 
 
 def require_store(memory_dir: Path | None) -> None:
@@ -100,7 +114,7 @@ def import_(
     options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
     records = list(read_pairs(file, fmt, **options))
     with (
-        open_store(memory_dir, key_file) as memory,
+        open_store(memory_dir, key_file, user=user) as memory,
         tqdm(
             total=len(records),
             unit="pair",
@@ -125,7 +139,10 @@ def add(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add one source/target pair to --user's memory (a pair already stored is kept once)."""
-    with open_store(memory_dir, key_file) as memory:
+    from ltmt.memory.clean import clean_pair
+
+    clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
+    with open_store(memory_dir, key_file, user=user) as memory:
         before = memory.count(user)
         segment = memory.add(user, source, target, origin="cli")
         added = memory.count(user) > before

@@ -167,7 +167,11 @@ def translate(
     from ltmt.formats.run_report import RunReport
 
     report = RunReport()
-    memory = _open_memory(memory_dir, key_file, user, report) if user is not None else None
+    memory = (
+        _open_memory(memory_dir, key_file, user, report, create=learn is not None)
+        if user is not None
+        else None
+    )
     try:
         from ltmt.translator import Translator
 
@@ -292,12 +296,24 @@ def _check_output(output: Path, source: Path | None) -> None:
 
 
 def _open_memory(
-    memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport
-) -> Memory:
-    """The memory store, with a warning when ``user`` has no memory in it."""
+    memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport, create: bool
+) -> Memory | None:
+    """The memory store, with a warning when ``user`` has no memory in it. A missing store
+    is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
+    new empty store."""
     from ltmt.memory.store import Memory, check_user
+    from ltmt.paths import resolve_memory_dir
 
     check_user(user)
+    path = resolve_memory_dir(memory_dir)
+    if not create and not (path / "data.mdb").is_file():
+        report.unknown_user = True
+        typer.echo(
+            f"ltmt: warning: no memory store at {path} (check --memory-dir); "
+            "translating without memory",
+            err=True,
+        )
+        return None
     memory = Memory(memory_dir, key_file=key_file)
     report.memory = str(memory.path)
     known = memory.users()

@@ -294,7 +294,26 @@ def test_console_entry_point_has_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("ltmt: error: invalid user id 'x y'")
     assert "Traceback" not in result.stderr
-    assert (tmp_path / "home" / "data.mdb").exists()  # $LTMT_HOME is the default store
+    assert not (tmp_path / "home").exists()  # a bad user makes no store
+
+
+def test_a_new_store_is_announced_and_bad_input_makes_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("LTMT_HOME", str(home))  # the default store
+    for args, message in [
+        (("--source", "", "--target", "b"), "cannot add to 'u1': the source is empty"),
+        (("--source", "a", "--target", " "), "cannot add to 'u1': the target is empty"),
+    ]:
+        code, _, err = ltmt(capsys, "memory", "add", "--user", "u1", *args)
+        assert (code, err) == (1, f"ltmt: error: {message}\n")
+        assert not home.exists()
+    code, out, err = ltmt(capsys, "memory", "add", "--user", "u1", "--source", "a", "--target", "b")
+    assert code == 0 and out == "added segment 1 of u1\n"
+    assert err == f"ltmt: created a new memory store at {home}\n"
+    code, _, err = ltmt(capsys, "memory", "add", "--user", "u1", "--source", "c", "--target", "d")
+    assert code == 0 and err == ""  # only once
 
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>

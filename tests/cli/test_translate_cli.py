@@ -285,3 +285,13 @@ def test_a_language_pair_the_model_does_not_translate_is_one_line(tmp_path, caps
         "ltmt: error: --src-lang fr: the default model translates en→de only; "
         "give a model for fr→de with --model\n"
     )
+
+
+def test_a_mistyped_memory_dir_makes_no_store(tmp_path, capsys, common):
+    source = tmp_path / "in.txt"
+    source.write_text("hello world\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), "--user", "u1", *common], capsys)
+    store = tmp_path / "store"
+    assert code == 0 and len(out.splitlines()) == 1
+    assert f"ltmt: warning: no memory store at {store} (check --memory-dir)" in err
+    assert not store.exists()
