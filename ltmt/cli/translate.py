@@ -247,6 +247,8 @@ def _prepare(
     if path is not None and not path.is_file():
         raise InputError(f"input file not found: {path}")
     spec = find_format(path, fmt, role="document", default="txt")
+    if spec.name == "txt" and fmt is None and path is not None:
+        _warn_if_structured(path)
     from ltmt.model.languages import check_language_pair, model_languages
 
     pair = model_languages(model)
@@ -281,6 +283,20 @@ def _prepare(
                 f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
             )
     return job
+
+
+def _warn_if_structured(path: Path) -> None:
+    """Warn when a file read as plain text (by its extension) looks like a PO, XLIFF or TMX
+    file: translated line by line, its syntax would be translated too."""
+    from ltmt.formats.registry import sniff
+
+    found = sniff(path)
+    if found is not None and found != "txt":
+        typer.echo(
+            f"ltmt: warning: {path} looks like a {found.upper()} file but is read as plain text "
+            f"(its extension); pass --format {found} to translate its entries",
+            err=True,
+        )
 
 
 def _check_output(output: Path, source: Path | None) -> None:

@@ -295,3 +295,14 @@ def test_a_mistyped_memory_dir_makes_no_store(tmp_path, capsys, common):
     assert code == 0 and len(out.splitlines()) == 1
     assert f"ltmt: warning: no memory store at {store} (check --memory-dir)" in err
     assert not store.exists()
+
+
+def test_a_po_file_named_txt_gets_a_warning(tmp_path, capsys, common):
+    source = tmp_path / "catalog.txt"
+    source.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
+    code, out, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0 and len(out.splitlines()) == 2  # translated as the lines it asked for
+    assert (
+        f"ltmt: warning: {source} looks like a PO file but is read as plain text (its "
+        "extension); pass --format po to translate its entries" in err
+    )
