@@ -144,6 +144,9 @@ def delete(
         else:
             counts = {source: glossary.delete(source) for source in sources}
             deleted = sum(counts.values())
+            if not deleted:
+                names = ", ".join(repr(source) for source in sources)
+                raise InputError(f"{user} has no glossary term {names}; nothing deleted")
             for source in (s for s, count in counts.items() if not count):
                 typer.echo(f"ltmt: {user} has no glossary term {source!r}", err=True)
     typer.echo(f"deleted {deleted} terms of {user}")

@@ -208,6 +208,8 @@ def search(
     ),
 ) -> None:
     """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
+    if not text.strip():
+        raise InputError("TEXT is empty: give the source text to look up")
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         matches = memory.search(user, text, k=k)
@@ -224,6 +226,8 @@ def search(
             ]
         )
         return
+    if not matches:
+        typer.echo(f"ltmt: no match for {text!r} in {user}'s memory", err=True)
     for m in matches:
         source, target = _one_line(m.segment.source), _one_line(m.segment.target)
         typer.echo(f"{m.score:6.2f}\t{m.segment.id}\t{source}\t{target}")

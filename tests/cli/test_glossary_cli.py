@@ -61,7 +61,24 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
     code, out, _ = ltmt(capsys, "glossary", "delete", "git", "-u", "u1", "--memory-dir", store)
     assert code == 0 and "deleted 1" in out
     code, out, err = ltmt(capsys, "glossary", "delete", "gti", "-u", "u1", "--memory-dir", store)
-    assert code == 0 and "deleted 0" in out and "u1 has no glossary term 'gti'" in err
+    assert (code, out) == (1, "")
+    assert err == "ltmt: error: u1 has no glossary term 'gti'; nothing deleted\n"
+    argv = ["glossary", "delete", "gti", "repository", "-u", "u1", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *argv)  # one found: deleted, the other named
+    assert code == 0 and "deleted 1" in out and "u1 has no glossary term 'gti'" in err
+    ltmt(
+        capsys,
+        "glossary",
+        "add",
+        "-u",
+        "u1",
+        "--source",
+        "repository",
+        "--target",
+        "Depot",
+        "--memory-dir",
+        store,
+    )
     with Memory(store) as memory:
         assert len(memory.glossary("u1")) == 2
 

@@ -86,6 +86,10 @@ def test_import_search_stats_users_export_delete(
         store,
     )
     assert (code, out) == (0, "100.00\t3\tShow all commits\tAlle Commits anzeigen\n")
+    code, out, err = ltmt(capsys, "memory", "search", "-u", "git", "zzzz", "--memory-dir", store)
+    assert (code, out, err) == (0, "", "ltmt: no match for 'zzzz' in git's memory\n")
+    code, out, err = ltmt(capsys, "memory", "search", "-u", "git", " ", "--memory-dir", store)
+    assert (code, err) == (1, "ltmt: error: TEXT is empty: give the source text to look up\n")
 
     code, out, _ = ltmt(
         capsys,
