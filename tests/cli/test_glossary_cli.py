@@ -199,6 +199,13 @@ def test_eval_consistency_reports_term_accuracy(tmp_path: Path, capsys):
     assert code == 0 and "term accuracy  50.00% (1/2)" in out and "placeholders 100.00%" in out
     code, _, err = ltmt(capsys, *args)
     assert code == 1 and "--consistency needs --src" in err
+    # a mistyped --memory-dir or --user is an error, not n/a scores (and makes no store)
+    typo = tmp_path / "typo"
+    code, _, err = ltmt(
+        capsys, *args, f"--src={tmp_path / 'src'}", "-u", "u1", "--memory-dir", str(typo)
+    )
+    assert code == 1 and err.startswith(f"ltmt: error: no memory store at {typo}: check")
+    assert not typo.exists()
 
 
 def test_importing_an_empty_file_with_replace_keeps_the_glossary(tmp_path: Path, capsys):
