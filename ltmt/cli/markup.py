@@ -7,4 +7,6 @@ paragraph's lines and rewraps them to the terminal.
 
 from __future__ import annotations
 
-HELP_MARKUP = "markdown"
+from typing import Final, Literal
+
+HELP_MARKUP: Final[Literal["markdown"]] = "markdown"
