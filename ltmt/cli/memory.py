@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -189,11 +190,26 @@ def export(
         with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
             written = Path(scratch) / f"export.{name}"
             options = spec.language_options(src_lang, tgt_lang)
-            records = map(PairRecord.of_segment, memory.segments(user))
-            count = write_pairs(written, records, name, **options)
+            segments = [0]  # counted as they stream by: a large memory is not held in RAM
+
+            def records() -> Iterator[PairRecord]:
+                for segment in memory.segments(user):
+                    segments[0] += 1
+                    yield PairRecord.of_segment(segment)
+
+            count = write_pairs(written, records(), name, **options)
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
-    typer.echo(f"exported {count} segments of {user} to {describe(output)}", err=is_stdout(output))
+    entries = ""
+    if count != segments[0]:  # a PO catalog: one entry per message (every plural form in it)
+        entries = (
+            f" as {count} entries (an entry holds every plural form of a message, and one "
+            "translation per source and context: .tmx or .jsonl keep every segment)"
+        )
+    typer.echo(
+        f"exported {segments[0]} segments of {user} to {describe(output)}{entries}",
+        err=is_stdout(output),
+    )
 
 
 @app.command("search")

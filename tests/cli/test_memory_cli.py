@@ -415,3 +415,27 @@ def test_plain_stats_show_times_in_utc_and_yes_no(
     assert "encrypted: no" in out.splitlines()
     code, out, _ = ltmt(capsys, "memory", "stats", "-u", "u1", "--json", "--memory-dir", store)
     assert isinstance(json.loads(out)["created"], float)
+
+
+def test_po_export_counts_segments_and_says_when_entries_differ(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.add("u1", "Save", "Speichern")
+        memory.add("u1", "Save", "Sichern")  # a PO catalog holds one translation of "Save"
+        memory.add("u1", "Open", "Öffnen")
+    out = tmp_path / "u1.po"
+    code, stdout, err = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store
+    )
+    assert code == 0 and err == ""
+    assert stdout == (
+        f"exported 3 segments of u1 to {out} as 2 entries (an entry holds every plural form of a "
+        "message, and one translation per source and context: .tmx or .jsonl keep every segment)\n"
+    )
+    tmx = tmp_path / "u1.tmx"
+    code, stdout, _ = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(tmx), "--memory-dir", store
+    )
+    assert (code, stdout) == (0, f"exported 3 segments of u1 to {tmx}\n")
