@@ -226,6 +226,7 @@ class _Job:
     tgt_lang: str
     lines: list[str] | None = None
     references: list[str] | None = None
+    newline: str = "\n"  # a text input's line ending, kept in its translation
 
 
 def _prepare(
@@ -260,6 +261,8 @@ def _prepare(
         _check_output(Path(output), path)
     if spec.name == "txt":
         job.lines = read_lines(path)
+        if path is not None and _uses_crlf(path):
+            job.newline = "\r\n"
     else:
         if path is None:
             raise InputError(f"a {spec.name} document must be a file, not stdin")
@@ -283,6 +286,13 @@ def _prepare(
                 f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
             )
     return job
+
+
+def _uses_crlf(path: Path) -> bool:
+    """Whether the text file ``path`` ends its first line with CRLF (a Windows file)."""
+    with open(path, "rb") as handle:
+        first = handle.readline(1 << 16)
+    return first.endswith(b"\r\n")
 
 
 def _warn_if_structured(path: Path) -> None:
@@ -364,7 +374,7 @@ def _translate_lines(job: _Job, translator: Any, user: str | None, report: RunRe
     finally:
         if bar is not None:
             bar.close()
-    text = "".join(o.replace("\r", " ").replace("\n", " ") + "\n" for o in outputs)
+    text = "".join(o.replace("\r", " ").replace("\n", " ") + job.newline for o in outputs)
     write_output(job.output or "-", text)
 
 

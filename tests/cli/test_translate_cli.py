@@ -306,3 +306,13 @@ def test_a_po_file_named_txt_gets_a_warning(tmp_path, capsys, common):
         f"ltmt: warning: {source} looks like a PO file but is read as plain text (its "
         "extension); pass --format po to translate its entries" in err
     )
+
+
+def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):
+    source = tmp_path / "windows.txt"
+    source.write_bytes(b"hello world\r\n\r\nopen the file\r\n")
+    out = tmp_path / "out.txt"
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    data = out.read_bytes()
+    assert data.count(b"\r\n") == 3 and data.count(b"\n") == 3
