@@ -12,6 +12,9 @@ inner translation best (rapidfuzz's partial-ratio alignment, widened to whole wo
 
 A pair whose inner translation is not found is put back empty at the end of the translation:
 the text stays readable and the element is not lost (machine output is marked for review).
+A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``) stands in
+the text as a self-closing placeholder (``<ph id="ltmt-1"/>``), which the model and the
+placeholder repair keep, and comes back whole, its text unchanged.
 Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps.
 Nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
 """
@@ -23,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _PAIR_TAG = re.compile(r"<(?P<close>/)?(?P<name>g|pc|mrk)(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>")
+_PROTECTED = re.compile(r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])""")
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
 
@@ -37,6 +41,7 @@ class Pair:
     inner: str
     start: int
     end: int
+    token: str = ""  # a protected pair's placeholder in the plain text (else "")
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,11 @@ class PairedText:
 
     text: str
     pairs: tuple[Pair, ...]
+
+    @property
+    def to_translate(self) -> list[str]:
+        """The inner texts to translate: those of the pairs that are not protected."""
+        return [pair.inner for pair in self.pairs if not pair.token]
 
 
 def strip_pairs(source: str) -> PairedText | None:
@@ -62,7 +72,14 @@ def strip_pairs(source: str) -> PairedText | None:
             if opened is None or opened[0] != match.group("name"):
                 return None
             plain = "".join(pieces)
-            pairs.append(Pair(opened[1], match.group(), plain[opened[2] :], opened[2], length))
+            pair = Pair(opened[1], match.group(), plain[opened[2] :], opened[2], length)
+            if _PROTECTED.search(pair.opening):
+                token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
+                del pieces[:]
+                pieces.append(plain[: pair.start] + token)
+                length = pair.start + len(token)
+                pair = Pair(pair.opening, pair.closing, pair.inner, pair.start, length, token)
+            pairs.append(pair)
             opened = None
         elif opened is not None:
             return None
@@ -76,19 +93,30 @@ def strip_pairs(source: str) -> PairedText | None:
 
 def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:
     """``translation`` (of ``paired.text``) with each pair put back around the words that match
-    its inner translation (or its untranslated inner text) best; see the module docstring."""
+    its inner translation (``inner_translations``, one per :attr:`PairedText.to_translate`) or
+    its untranslated inner text best; see the module docstring."""
     spans: list[tuple[int, int, Pair]] = []
-    missing: list[Pair] = []
-    for pair, inner in zip(paired.pairs, inner_translations, strict=True):
-        span = _find(translation, [inner.strip(), pair.inner.strip()], spans)
+    missing: list[str] = []
+    translated = iter(inner_translations)
+    protected = {pair.token: pair for pair in paired.pairs if pair.token}
+    for pair in paired.pairs:
+        if pair.token:
+            continue
+        span = _find(translation, [next(translated).strip(), pair.inner.strip()], spans)
         if span is None:
-            missing.append(pair)
+            missing.append(pair.opening + pair.closing)
         else:
             spans.append((*span, pair))
     text = translation
     for start, end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
         text = text[:start] + pair.opening + text[start:end] + pair.closing + text[end:]
-    return text + "".join(pair.opening + pair.closing for pair in missing)
+    for token, pair in protected.items():
+        whole = pair.opening + pair.inner + pair.closing
+        if token in text:
+            text = text.replace(token, whole, 1)
+        else:
+            missing.append(whole)
+    return text + "".join(missing)
 
 
 def _find(

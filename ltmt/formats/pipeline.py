@@ -194,13 +194,13 @@ def _translate_paired(
     texts: list[str] = []
     prefer: list[dict[str, Any]] = []
     for index, paired in todo:
-        for text in (paired.text, *(pair.inner for pair in paired.pairs)):
+        for text in (paired.text, *paired.to_translate):
             texts.append(text)
             prefer.append(preference(units[index]))
     results = iter(_call(translate, texts, prefer) if texts else [])
     for index, paired in todo:
         whole = next(results)
-        inner = [next(results).text for _ in paired.pairs]
+        inner = [next(results).text for _ in paired.to_translate]
         plain = fit(replace(units[index], source=paired.text), whole.text)
         text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
         outcomes[index] = Outcome(units[index], fit(units[index], text), whole.method, False)

@@ -123,3 +123,38 @@ def test_a_100_percent_match_keeps_its_codes(tmp_path: Path) -> None:
     assert '>Jetzt <g id="1">die Datei</g> öffnen</target>' in (tmp_path / "out.xlf").read_text(
         "utf-8"
     )
+
+
+@pytest.mark.parametrize("mark", ['translate="no"', "mtype='protected'"])
+def test_a_protected_pair_stands_as_a_placeholder_and_comes_back_whole(mark: str) -> None:
+    paired = strip_pairs(f'Run <mrk id="m1" {mark}>git commit</mrk> on <pc id="2">the file</pc>')
+    assert paired is not None
+    assert paired.text == 'Run <ph id="ltmt-1"/> on the file'
+    assert paired.to_translate == ["the file"]  # the protected text is not translated
+    placed = place_pairs(paired, 'Führen Sie <ph id="ltmt-1"/> auf der Datei aus', ["die Datei"])
+    assert placed == (
+        f'Führen Sie <mrk id="m1" {mark}>git commit</mrk> auf <pc id="2">der Datei</pc> aus'
+    )
+    # lost by the model (the placeholder repair puts it back first): kept whole at the end
+    lost = place_pairs(paired, "Auf der Datei ausführen", ["die Datei"])
+    assert lost == f'Auf <pc id="2">der Datei</pc> ausführen<mrk id="m1" {mark}>git commit</mrk>'
+
+
+def test_a_protected_pair_survives_a_model_that_drops_it(tmp_path: Path) -> None:
+    source = tmp_path / "in.xlf"
+    source.write_text(
+        XLIFF20.replace(
+            'Press <ph id="1"/> to continue.',
+            'Run <mrk id="m1" translate="no">git gc</mrk> now.',
+        ),
+        "utf-8",
+    )
+
+    def dropping_model(texts: list[str], prefer: list[dict]) -> list[str]:
+        return [DICTIONARY.get(t, "Jetzt ausführen.") for t in texts]
+
+    translate_file(source, tmp_path / "out.xlf", dropping_model)
+    written = (tmp_path / "out.xlf").read_text("utf-8")
+    # the placeholder repair put the dropped stand-in back; it became the element again
+    assert '<mrk id="m1" translate="no">git gc</mrk>' in written.split("<target>")[2]
+    assert "ltmt-1" not in written
