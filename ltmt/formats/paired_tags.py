@@ -142,22 +142,22 @@ def _find(
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` snapped to whole words (a word cut at an edge is kept when at least half
     of it is inside), without edge spaces or final punctuation."""
-    word_start = start
-    while word_start > 0 and not text[word_start - 1].isspace():
-        word_start -= 1
-    word_end = start
-    while word_end < len(text) and not text[word_end].isspace():
-        word_end += 1
+    word_start, word_end = _word_around(text, start)
     start = word_start if word_end - start >= start - word_start else word_end
-    word_start = end
-    while word_start > 0 and not text[word_start - 1].isspace():
-        word_start -= 1
-    word_end = end
-    while word_end < len(text) and not text[word_end].isspace():
-        word_end += 1
+    word_start, word_end = _word_around(text, end)
     end = word_end if end - word_start >= word_end - end else word_start
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    return start, end
+
+
+def _word_around(text: str, position: int) -> tuple[int, int]:
+    """The run of non-space characters around ``position`` (empty between two spaces)."""
+    start = end = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
     return start, end
