@@ -259,6 +259,7 @@ def _prepare(
     job = _Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
         _check_output(Path(output), path)
+        _check_output_format(Path(output), spec)
     if spec.name == "txt":
         job.lines = read_lines(path)
         if path is not None and _uses_crlf(path):
@@ -319,6 +320,19 @@ def _check_output(output: Path, source: Path | None) -> None:
         raise output_error(OSError(errno.ENOENT, "no such directory"), output)
     if source is not None and output.resolve() == source.resolve():
         raise InputError("--output must differ from the input file")
+
+
+def _check_output_format(output: Path, spec: FileFormat) -> None:
+    """The output's extension does not name another format: translate writes the input's own
+    format (``de.po -o de.xlf`` would be a PO catalog named .xlf)."""
+    from ltmt.formats.registry import EXTENSIONS
+
+    named = EXTENSIONS.get(output.suffix.lower())
+    if named is not None and named != spec.name:
+        raise InputError(
+            f"--output {output}: its extension says {named.upper()}, but translate writes the "
+            f"input's format, {spec.name.upper()}; give it a {spec.extensions[0]} extension"
+        )
 
 
 def _open_memory(

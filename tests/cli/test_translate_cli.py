@@ -316,3 +316,16 @@ def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):
     assert code == 0, err
     data = out.read_bytes()
     assert data.count(b"\r\n") == 3 and data.count(b"\n") == 3
+
+
+def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common):
+    po = tmp_path / "de.po"
+    po.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
+    out = tmp_path / "de.xlf"
+    code, out_text, err = run_cli(["translate", str(po), "-o", str(out), *common], capsys)
+    assert (code, out_text) == (1, "")
+    assert err == (
+        f"ltmt: error: --output {out}: its extension says XLIFF, but translate writes the "
+        "input's format, PO; give it a .po extension\n"
+    )
+    assert not out.exists()
