@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat
@@ -250,7 +250,7 @@ def _prepare(
     spec = find_format(path, fmt, role="document", default="txt")
     if spec.name == "txt" and fmt is None and path is not None:
         _warn_if_structured(path)
-    from ltmt.model.languages import check_language_pair, model_languages
+    from ltmt.model.languages import check_language_pair, describe_pair, model_languages
 
     pair = model_languages(model)
     src = src_lang or (pair[0] if pair else "en")
@@ -279,7 +279,17 @@ def _prepare(
             )
         from ltmt.formats.documents import open_document
 
-        open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
+        try:
+            open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
+        except LanguageError as exc:
+            if pair is None or src_lang or tgt_lang:
+                raise
+            # the model's own pair was assumed: --src-lang/--tgt-lang alone cannot help
+            raise InputError(
+                f"{path}: languages in the file are {', '.join(exc.found) or 'none'}, but "
+                f"{describe_pair(model, pair)}; give a model for the file's languages with "
+                "--model (and --src-lang/--tgt-lang)"
+            ) from exc
     if learn is not None:
         job.references = read_lines(learn, "--learn")
         if job.lines is not None and len(job.references) != len(job.lines):

@@ -52,8 +52,13 @@ def check_language_pair(model: str | Path | None, src_lang: str, tgt_lang: str) 
         ("--tgt-lang", tgt_lang, pair[1]),
     ):
         if len(have) == 2 and not lang_matches(asked, have):
-            name = "the default model" if model is None else f"model {model}"
             raise InputError(
-                f"{option} {asked}: {name} translates {pair[0]}→{pair[1]} only; "
+                f"{option} {asked}: {describe_pair(model, pair)}; "
                 f"give a model for {src_lang}→{tgt_lang} with --model"
             )
+
+
+def describe_pair(model: str | Path | None, pair: tuple[str, str]) -> str:
+    """``the default model translates en→de only`` (or ``model DIR ...``)."""
+    name = "the default model" if model is None else f"model {model}"
+    return f"{name} translates {pair[0]}→{pair[1]} only"

@@ -329,3 +329,15 @@ def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common)
         "input's format, PO; give it a .po extension\n"
     )
     assert not out.exists()
+
+
+def test_a_catalog_for_another_language_names_the_models_pair(tmp_path, capsys):
+    po = tmp_path / "fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Open"\nmsgstr ""\n', "utf-8")
+    code, _, err = run_cli(["translate", str(po), "-o", str(tmp_path / "out.po")], capsys)
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {po}: languages in the file are fr, but the default model translates "
+        "en→de only; give a model for the file's languages with --model (and "
+        "--src-lang/--tgt-lang)\n"
+    )
