@@ -20,6 +20,7 @@ app = typer.Typer(
     help="Memory-augmented machine translation: MarianMT with a per-user translation memory.",
     no_args_is_help=True,
     rich_markup_mode=HELP_MARKUP,
+    context_settings={"help_option_names": ["-h", "--help"]},  # inherited by every command
     add_completion=False,
     pretty_exceptions_enable=False,
 )

@@ -68,3 +68,9 @@ def test_help_paragraphs_are_rewrapped_not_broken_at_source_lines(
     monkeypatch.setenv("COLUMNS", "250")  # wide enough that each paragraph is one line
     code, out, _ = run_ltmt(*args, "--help")
     assert code == 0 and sentence in out
+
+
+@pytest.mark.parametrize("args", [("-h",), ("translate", "-h"), ("memory", "import", "-h")])
+def test_dash_h_is_help(run_ltmt: Runner, args: tuple[str, ...]) -> None:
+    code, out, err = run_ltmt(*args)
+    assert code == 0 and "Usage: ltmt" in out and err == ""
