@@ -13,6 +13,8 @@ spaces) with what their memory matches should share on a tie (:func:`preference`
 :func:`ltmt.formats.placeholders.restore` and, where the unit declares format flags
 (``c-format`` ...), made and checked valid by :mod:`ltmt.formats.format_strings`. A unit that
 cannot be made valid is left untranslated in PO and XLIFF and counted as not repairable.
+A unit with XLIFF paired codes (``<g>``, ``<pc>``, ``<mrk>``) that is not a 100 % memory match is
+translated again without them, and the codes put back (:mod:`ltmt.formats.paired_tags`).
 Identical units (source, context and plural form) are translated once. The forms of a plural
 entry whose outputs came out the same although their sources differ are translated again with a
 number in place of the count (``1 hour`` / ``2 hours``).
