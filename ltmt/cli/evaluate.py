@@ -70,7 +70,7 @@ def _term_scores(
     terms = read_glossary(glossary) if glossary is not None else []
     memory_terms = []
     if user is not None:
-        from ltmt.cli.memory import open_store
+        from ltmt.cli.store import open_store
 
         with open_store(memory_dir, None, existing=True) as memory:  # a typo makes no store
             memory.require_user(user)

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
 
 app = typer.Typer(

@@ -12,7 +12,7 @@ from typing import Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 
 app = typer.Typer(
     help="API keys of 'ltmt serve': create, list, revoke.",

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
 
 app = typer.Typer(
@@ -19,58 +20,12 @@ app = typer.Typer(
     rich_markup_mode=HELP_MARKUP,
 )
 
-MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
-KEY_FILE_HELP = (
-    "Store key of an encrypted store (default: $LTMT_KEY_FILE); given to a new store, it makes "
-    "the store encrypted. Make one with 'ltmt memory keygen'."
-)
-KEY_FILE_OPTION = typer.Option(None, "--key-file", help=KEY_FILE_HELP)
 PROGRESS_FROM = 10_000  # pairs: smaller imports show no progress bar
 
 
 def register(app_: typer.Typer) -> None:
     """Add the ``memory`` command group to the ``ltmt`` app."""
     app_.add_typer(app, name="memory")
-
-
-def open_store(
-    memory_dir: Path | None,
-    key_file: Path | None,
-    *,
-    existing: bool = False,
-    user: str | None = None,
-) -> Any:
-    """The memory store of ``--memory-dir`` and ``--key-file`` (a context manager).
-
-    A missing store is created (and the user told where, on stderr: a mistyped
-    ``--memory-dir`` shows), unless ``existing`` (commands that only read or maintain a
-    store): then a missing one is an :class:`InputError`, so a mistyped ``--memory-dir`` is
-    not answered with an empty result. ``user`` is checked first: a bad one makes no store.
-    """
-    from ltmt.memory.store import Memory, check_user
-    from ltmt.paths import resolve_memory_dir
-
-    if user is not None:
-        check_user(user)
-    if existing:
-        require_store(memory_dir)
-    new = not (resolve_memory_dir(memory_dir) / "data.mdb").is_file()
-    memory = Memory(memory_dir, key_file=key_file)
-    if new:
-        typer.echo(f"ltmt: created a new memory store at {memory.path}", err=True)
-    return memory
-
-
-def require_store(memory_dir: Path | None) -> None:
-    """:class:`InputError` unless ``--memory-dir`` (or its default) holds a store."""
-    from ltmt.paths import resolve_memory_dir
-
-    path = resolve_memory_dir(memory_dir)
-    if not (path / "data.mdb").is_file():
-        raise InputError(
-            f"no memory store at {path}: check --memory-dir (a store is made by its "
-            "first import or add, or by 'ltmt keys create')"
-        )
 
 
 def _echo_json(data: Any) -> None:

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import difflib
-import errno
 import json
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ltmt.errors import InputError, LanguageError
+from ltmt.cli.translate_job import Job, prepare
+from ltmt.errors import InputError
 
 if TYPE_CHECKING:
-    from ltmt.formats.registry import FileFormat
     from ltmt.formats.run_report import RunReport
     from ltmt.fusion.base import Fusion
     from ltmt.memory.store import Memory
@@ -163,7 +161,7 @@ def translate(
         from ltmt.terminology.files import read_glossary
 
         terms = read_glossary(glossary)
-    job = _prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
+    job = prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
     from ltmt.formats.run_report import RunReport
 
     report = RunReport()
@@ -215,148 +213,19 @@ def translate(
         )
 
 
-@dataclass
-class _Job:
-    """What to translate and where to, checked before the model loads."""
-
-    path: Path | None
-    spec: FileFormat
-    output: str | None
-    src_lang: str
-    tgt_lang: str
-    lines: list[str] | None = None
-    references: list[str] | None = None
-    newline: str = "\n"  # a text input's line ending, kept in its translation
-
-
-def _prepare(
-    file: str,
-    fmt: str | None,
-    output: str | None,
-    learn: Path | None,
-    src_lang: str | None,
-    tgt_lang: str | None,
-    model: str | None,
-) -> _Job:
-    """Every argument and path checked (and the input read) before the model loads."""
-    from ltmt.formats.common import read_lines
-    from ltmt.formats.registry import find_format
-
-    path = None if file == "-" else Path(file)
-    if path is not None and path.is_dir():
-        raise InputError(f"input file {path} is a directory; give a file")
-    if path is not None and not path.is_file():
-        raise InputError(f"input file not found: {path}")
-    spec = find_format(path, fmt, role="document", default="txt")
-    if spec.name == "txt" and fmt is None and path is not None:
-        _warn_if_structured(path)
-    from ltmt.model.languages import check_language_pair, describe_pair, model_languages
-
-    pair = model_languages(model)
-    src = src_lang or (pair[0] if pair else "en")
-    tgt = tgt_lang or (pair[1] if pair else "de")
-    check_language_pair(model, src, tgt)
-    job = _Job(path, spec, output, src, tgt)
-    if output not in (None, "-"):
-        _check_output(Path(output), path)
-        _check_output_format(Path(output), spec)
-    if spec.name == "txt":
-        job.lines = read_lines(path)
-        if path is not None and _uses_crlf(path):
-            job.newline = "\r\n"
-    else:
-        if path is None:
-            raise InputError(f"a {spec.name} document must be a file, not stdin")
-        if output in (None, "-"):
-            raise InputError(
-                f"--output is needed to translate a {path.suffix or spec.name} file "
-                "(the input is never overwritten)"
-            )
-        if learn is not None:
-            raise InputError(
-                "--learn works with plain-text input; import reviewed files with "
-                "'ltmt memory import'"
-            )
-        from ltmt.formats.documents import open_document
-
-        try:
-            open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
-        except LanguageError as exc:
-            if pair is None or src_lang or tgt_lang:
-                raise
-            # the model's own pair was assumed: --src-lang/--tgt-lang alone cannot help
-            raise InputError(
-                f"{path}: languages in the file are {', '.join(exc.found) or 'none'}, but "
-                f"{describe_pair(model, pair)}; give a model for the file's languages with "
-                "--model (and --src-lang/--tgt-lang)"
-            ) from exc
-    if learn is not None:
-        job.references = read_lines(learn, "--learn")
-        if job.lines is not None and len(job.references) != len(job.lines):
-            raise InputError(
-                f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
-            )
-    return job
-
-
-def _uses_crlf(path: Path) -> bool:
-    """Whether the text file ``path`` ends its first line with CRLF (a Windows file)."""
-    with open(path, "rb") as handle:
-        first = handle.readline(1 << 16)
-    return first.endswith(b"\r\n")
-
-
-def _warn_if_structured(path: Path) -> None:
-    """Warn when a file read as plain text (by its extension) looks like a PO, XLIFF or TMX
-    file: translated line by line, its syntax would be translated too."""
-    from ltmt.formats.registry import sniff
-
-    found = sniff(path)
-    if found is not None and found != "txt":
-        typer.echo(
-            f"ltmt: warning: {path} looks like a {found.upper()} file but is read as plain text "
-            f"(its extension); pass --format {found} to translate its entries",
-            err=True,
-        )
-
-
-def _check_output(output: Path, source: Path | None) -> None:
-    """The output can be written: its directory exists, it is not a directory, not the input."""
-    from ltmt.outputs import output_error
-
-    if output.is_dir():
-        raise output_error(OSError(errno.EISDIR, "is a directory"), output)
-    if not output.parent.is_dir():
-        raise output_error(OSError(errno.ENOENT, "no such directory"), output)
-    if source is not None and output.resolve() == source.resolve():
-        raise InputError("--output must differ from the input file")
-
-
-def _check_output_format(output: Path, spec: FileFormat) -> None:
-    """The output's extension does not name another format: translate writes the input's own
-    format (``de.po -o de.xlf`` would be a PO catalog named .xlf)."""
-    from ltmt.formats.registry import EXTENSIONS
-
-    named = EXTENSIONS.get(output.suffix.lower())
-    if named is not None and named != spec.name:
-        raise InputError(
-            f"--output {output}: its extension says {named.upper()}, but translate writes the "
-            f"input's format, {spec.name.upper()}; give it a {spec.extensions[0]} extension"
-        )
-
-
 def _open_memory(
     memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport, create: bool
 ) -> Memory | None:
     """The memory store, with a warning when ``user`` has no memory in it. A missing store
     is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
     new empty store."""
+    from ltmt.cli.store import store_exists
     from ltmt.memory.store import Memory, check_user
     from ltmt.paths import resolve_memory_dir
 
     check_user(user)
     path = resolve_memory_dir(memory_dir)
-    if not create and not (path / "data.mdb").is_file():
+    if not create and not store_exists(memory_dir):
         report.unknown_user = True
         typer.echo(
             f"ltmt: warning: no memory store at {path} (check --memory-dir); "
@@ -379,7 +248,7 @@ def _open_memory(
     return memory
 
 
-def _translate_lines(job: _Job, translator: Any, user: str | None, report: RunReport) -> None:
+def _translate_lines(job: Job, translator: Any, user: str | None, report: RunReport) -> None:
     from ltmt.formats.documents import Unit
     from ltmt.formats.pipeline import for_translator, translate_units
     from ltmt.outputs import write_output
@@ -403,7 +272,7 @@ def _translate_lines(job: _Job, translator: Any, user: str | None, report: RunRe
 
 
 def _translate_document(
-    job: _Job,
+    job: Job,
     translator: Any,
     user: str | None,
     report: RunReport,
