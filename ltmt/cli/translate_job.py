@@ -68,10 +68,15 @@ def prepare(
     else:
         if path is None:
             raise InputError(f"a {spec.name} document must be a file, not stdin")
-        if output in (None, "-"):
+        if output is None:
             raise InputError(
                 f"--output is needed to translate a {path.suffix or spec.name} file "
                 "(the input is never overwritten)"
+            )
+        if output == "-":
+            raise InputError(
+                f"a translated {path.suffix or spec.name} file is written to a file (a run that "
+                "stops can resume there), not to stdout; give --output FILE"
             )
         if learn is not None:
             raise InputError(
