@@ -106,7 +106,8 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         ),
         (
             ["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "speed=9"],
-            "fusion method 'knn': unknown option 'speed'",
+            "fusion method 'knn': unknown option 'speed'; its options: neighbours, temperature, "
+            "tau, ",
         ),
         (
             ["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "tau=-1"],
