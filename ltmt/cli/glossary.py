@@ -195,6 +195,13 @@ def suggest(
                 f"{s.source}\t{s.target}\t{s.agreeing}/{s.segments} segments ({s.consistency:.0%})"
             )
         typer.echo(f"{len(shown)} of {len(found)} suggestions", err=True)
+        if not found:
+            typer.echo(
+                f"ltmt: no term that {user}'s memory translates the same way in at least "
+                f"{min_segments} segments ({min_consistency:.0%} of them); lower "
+                "--min-segments or --min-consistency to see weaker evidence",
+                err=True,
+            )
     if accept:
         typer.echo(
             f"accepted into {user}'s glossary: {update.added} added, {update.replaced} replaced",

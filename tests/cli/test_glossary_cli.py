@@ -148,6 +148,14 @@ def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
         assert [t.target for t in memory.glossary("u1")] == ["Depot"]
     code, _, err = ltmt(capsys, "glossary", "suggest", "-u", "nobody", "--memory-dir", store)
     assert code == 1 and "'nobody' has no memory" in err
+    argv = ["glossary", "suggest", "-u", "u1", "--min-segments", "4", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *argv)
+    assert (code, out) == (0, "")
+    assert err == (
+        "0 of 0 suggestions\nltmt: no term that u1's memory translates the same way in at least "
+        "4 segments (80% of them); lower --min-segments or --min-consistency to see weaker "
+        "evidence\n"
+    )
 
 
 def test_translate_follows_the_stored_and_the_per_run_glossary(
