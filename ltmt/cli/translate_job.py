@@ -63,6 +63,8 @@ def prepare(
         _check_output_format(Path(output), spec)
     if spec.name == "txt":
         job.lines = read_lines(path)
+        if path is None and fmt is None:
+            _warn_if_structured(None, "\n".join(job.lines[:200]).encode())
         if path is not None and _uses_crlf(path):
             job.newline = "\r\n"
     else:
@@ -112,18 +114,23 @@ def _uses_crlf(path: Path) -> bool:
     return first.endswith(b"\r\n")
 
 
-def _warn_if_structured(path: Path) -> None:
-    """Warn when a file read as plain text (by its extension) looks like a PO, XLIFF or TMX
-    file: translated line by line, its syntax would be translated too."""
-    from ltmt.formats.registry import sniff
+def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
+    """Warn when a file read as plain text (by its extension; ``None``: stdin, whose first
+    bytes are ``head``) looks like a PO, XLIFF or TMX file: translated line by line, its syntax
+    would be translated too."""
+    from ltmt.formats.registry import sniff, sniff_bytes
 
-    found = sniff(path)
-    if found is not None and found != "txt":
-        typer.echo(
-            f"ltmt: warning: {path} looks like a {found.upper()} file but is read as plain text "
-            f"(its extension); pass --format {found} to translate its entries",
-            err=True,
-        )
+    found = sniff(path) if path is not None else sniff_bytes(head)
+    if found is None or found == "txt":
+        return
+    if path is None:
+        what, hint = "stdin", "; give it as a file (and --output) to translate its entries"
+    else:
+        what, hint = f"{path}", f" (its extension); pass --format {found} to translate its entries"
+    typer.echo(
+        f"ltmt: warning: {what} looks like a {found.upper()} file but is read as plain text{hint}",
+        err=True,
+    )
 
 
 def _check_output(output: Path, source: Path | None) -> None:

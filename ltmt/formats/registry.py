@@ -197,8 +197,13 @@ def sniff(path: Path) -> str | None:
             head = handle.read(SNIFF_BYTES)
     except OSError:
         return None
+    return sniff_bytes(head)
+
+
+def sniff_bytes(head: bytes) -> str | None:
+    """The format told from the first bytes of a file or stream, or None."""
     for spec in FORMATS.values():
-        if any(marker in head for marker in spec.markers):
+        if any(marker in head[:SNIFF_BYTES] for marker in spec.markers):
             return spec.name
     return None
 

@@ -342,3 +342,16 @@ def test_a_catalog_for_another_language_names_the_models_pair(tmp_path, capsys):
         "en→de only; give a model for the file's languages with --model (and "
         "--src-lang/--tgt-lang)\n"
     )
+
+
+def test_a_po_file_piped_to_stdin_gets_a_warning(capsys, common, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'msgid "Open"\nmsgstr ""\n')))
+    code, out, err = run_cli(["translate", "-", *common], capsys)
+    assert code == 0 and len(out.splitlines()) == 2
+    assert (
+        "ltmt: warning: stdin looks like a PO file but is read as plain text; give it as a file "
+        "(and --output) to translate its entries" in err
+    )
