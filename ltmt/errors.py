@@ -15,6 +15,14 @@ class InputError(LtmtError):
     """Bad input from the user: a missing or malformed file, a bad user id, a bad option value."""
 
 
+class LanguageError(InputError):
+    """A file's languages are not the pair asked for; ``found`` lists the file's languages."""
+
+    def __init__(self, message: str, found: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.found = found
+
+
 class StoreError(LtmtError):
     """The memory store cannot be opened, read or written."""
 

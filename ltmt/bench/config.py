@@ -151,12 +151,17 @@ def build_config(values: Mapping[str, Any], *, where: str = "bench config") -> B
 
 
 def load_config(
-    path: str | Path | None, overrides: Mapping[str, Any], *, data_dir: str | Path | None = None
+    path: str | Path | None,
+    overrides: Mapping[str, Any],
+    *,
+    data_dir: str | Path | None = None,
+    check_paths: bool = False,
 ) -> BenchConfig:
     """The YAML file at ``path`` (if any) with ``overrides`` (``None`` values ignored) on top.
 
     Paths given in ``overrides`` (the command line) are taken as they are; the file's relative
     paths are read against ``data_dir`` (the argument, else the file's ``data_dir`` key).
+    ``check_paths``: the file's data paths must exist (the error says how to point at the data).
     """
     from ltmt.config import read_yaml
 
@@ -173,8 +178,26 @@ def load_config(
                 k: _under(data_dir, v) if k in _PATH_KEYS and k != "output" else v
                 for k, v in values.items()
             }
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if path is not None and check_paths:
+        _check_data_paths(values, given, where, data_dir)
+    values.update(given)
     return build_config(values, where=where)
+
+
+def _check_data_paths(
+    values: Mapping[str, Any], given: Mapping[str, Any], where: str, data_dir: str | Path | None
+) -> None:
+    """The config file's data paths (those the command line does not replace) exist; else
+    say where they were looked for and how to point at the data."""
+    for key in _PATH_KEYS:
+        value = values.get(key)
+        if key == "output" or key in given or value is None or Path(str(value)).exists():
+            continue
+        hint = "pass --data-dir DIR, the folder that holds the data"
+        if data_dir is not None and not Path(data_dir).expanduser().is_absolute():
+            hint = f"data_dir {data_dir} is read against the working directory {Path.cwd()}; {hint}"
+        raise ConfigError(f"{where}: {key} not found: {value} ({hint})")
 
 
 def _under(data_dir: str | Path, value: Any) -> Any:

@@ -92,7 +92,7 @@ def bench(
         "threads": threads,
         "fusion_weights": fusion_weights,
     }
-    settings = load_config(config, overrides, data_dir=data_dir)
+    settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))
     results = summarize(run)
     if consistency:

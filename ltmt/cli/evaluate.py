@@ -70,9 +70,10 @@ def _term_scores(
     terms = read_glossary(glossary) if glossary is not None else []
     memory_terms = []
     if user is not None:
-        from ltmt.memory.store import Memory
+        from ltmt.cli.store import open_store
 
-        with Memory(memory_dir) as memory:
+        with open_store(memory_dir, None, existing=True) as memory:  # a typo makes no store
+            memory.require_user(user)
             terms.extend(memory.glossary(user).terms())
             pairs = ((s.source, s.target) for s in memory.segments(user))
             memory_terms = [s.term() for s in suggest_terms(pairs)]

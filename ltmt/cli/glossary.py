@@ -7,12 +7,14 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.markup import HELP_MARKUP
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
 
 app = typer.Typer(
     help="Per-user glossaries: import, add, list, export, delete, suggest (from memory).",
     no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
 )
 
 USER_HELP = "Whose glossary."
@@ -40,7 +42,7 @@ def import_(
     from ltmt.terminology.files import read_glossary
 
     terms = read_glossary(file, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
-    with open_store(memory_dir, key_file) as memory:
+    with open_store(memory_dir, key_file, user=user) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0
         update = glossary.add_terms(terms)
@@ -65,7 +67,10 @@ def add(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add (or replace) one term of --user's glossary."""
-    with open_store(memory_dir, key_file) as memory:
+    from ltmt.terminology.terms import Term
+
+    Term(source, target, note, case_sensitive)  # a term that cannot be stored makes no store
+    with open_store(memory_dir, key_file, user=user) as memory:
         term = memory.glossary(user).add(source, target, note=note, case_sensitive=case_sensitive)
     typer.echo(f"{user}: {term.source} → {term.target}")
 
@@ -139,6 +144,9 @@ def delete(
         else:
             counts = {source: glossary.delete(source) for source in sources}
             deleted = sum(counts.values())
+            if not deleted:
+                names = ", ".join(repr(source) for source in sources)
+                raise InputError(f"{user} has no glossary term {names}; nothing deleted")
             for source in (s for s, count in counts.items() if not count):
                 typer.echo(f"ltmt: {user} has no glossary term {source!r}", err=True)
     typer.echo(f"deleted {deleted} terms of {user}")
@@ -187,6 +195,13 @@ def suggest(
                 f"{s.source}\t{s.target}\t{s.agreeing}/{s.segments} segments ({s.consistency:.0%})"
             )
         typer.echo(f"{len(shown)} of {len(found)} suggestions", err=True)
+        if not found:
+            typer.echo(
+                f"ltmt: no term that {user}'s memory translates the same way in at least "
+                f"{min_segments} segments ({min_consistency:.0%} of them); lower "
+                "--min-segments or --min-consistency to see weaker evidence",
+                err=True,
+            )
     if accept:
         typer.echo(
             f"accepted into {user}'s glossary: {update.added} added, {update.replaced} replaced",

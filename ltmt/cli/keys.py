@@ -11,9 +11,14 @@ from typing import Any
 
 import typer
 
-from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.markup import HELP_MARKUP
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 
-app = typer.Typer(help="API keys of 'ltmt serve': create, list, revoke.", no_args_is_help=True)
+app = typer.Typer(
+    help="API keys of 'ltmt serve': create, list, revoke.",
+    no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
+)
 
 
 def register(app_: typer.Typer) -> None:
@@ -39,6 +44,9 @@ def create(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Create a key for --user and print its token (shown this once; only a hash is stored)."""
+    from ltmt.memory.store import check_user
+
+    check_user(user)  # before a store is made for it
     with _ring(memory_dir, key_file, existing=False) as ring:
         key, token = ring.create(user, admin=admin)
     typer.echo(token)

@@ -7,6 +7,7 @@ import sys
 
 import typer
 
+from ltmt.cli.markup import HELP_MARKUP
 from ltmt.errors import LtmtError
 
 try:  # typer ≥ 0.22 carries its own copy of click
@@ -18,6 +19,8 @@ app = typer.Typer(
     name="ltmt",
     help="Memory-augmented machine translation: MarianMT with a per-user translation memory.",
     no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
+    context_settings={"help_option_names": ["-h", "--help"]},  # inherited by every command
     add_completion=False,
     pretty_exceptions_enable=False,
 )

@@ -3,57 +3,29 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from ltmt.cli.markup import HELP_MARKUP
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
 
 app = typer.Typer(
     help="Per-user translation memories: import, add, export, search, stats, users, delete; "
     "check, backup, compact; keygen, rekey (encryption at rest).",
     no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
 )
 
-MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
-KEY_FILE_HELP = (
-    "Store key of an encrypted store (default: $LTMT_KEY_FILE); given to a new store, it makes "
-    "the store encrypted. Make one with 'ltmt memory keygen'."
-)
-KEY_FILE_OPTION = typer.Option(None, "--key-file", help=KEY_FILE_HELP)
 PROGRESS_FROM = 10_000  # pairs: smaller imports show no progress bar
 
 
 def register(app_: typer.Typer) -> None:
     """Add the ``memory`` command group to the ``ltmt`` app."""
     app_.add_typer(app, name="memory")
-
-
-def open_store(memory_dir: Path | None, key_file: Path | None, *, existing: bool = False) -> Any:
-    """The memory store of ``--memory-dir`` and ``--key-file`` (a context manager).
-
-    A missing store is created, unless ``existing`` (commands that only read or maintain a
-    store): then a missing one is an :class:`InputError`, so a mistyped ``--memory-dir`` is
-    not answered with an empty result.
-    """
-    from ltmt.memory.store import Memory
-
-    if existing:
-        require_store(memory_dir)
-    return Memory(memory_dir, key_file=key_file)
-
-
-def require_store(memory_dir: Path | None) -> None:
-    """:class:`InputError` unless ``--memory-dir`` (or its default) holds a store."""
-    from ltmt.paths import resolve_memory_dir
-
-    path = resolve_memory_dir(memory_dir)
-    if not (path / "data.mdb").is_file():
-        raise InputError(
-            f"no memory store at {path}: check --memory-dir (a store is made by its "
-            "first import or add, or by 'ltmt keys create')"
-        )
 
 
 def _echo_json(data: Any) -> None:
@@ -98,7 +70,7 @@ def import_(
     options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
     records = list(read_pairs(file, fmt, **options))
     with (
-        open_store(memory_dir, key_file) as memory,
+        open_store(memory_dir, key_file, user=user) as memory,
         tqdm(
             total=len(records),
             unit="pair",
@@ -123,7 +95,10 @@ def add(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Add one source/target pair to --user's memory (a pair already stored is kept once)."""
-    with open_store(memory_dir, key_file) as memory:
+    from ltmt.memory.clean import clean_pair
+
+    clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
+    with open_store(memory_dir, key_file, user=user) as memory:
         before = memory.count(user)
         segment = memory.add(user, source, target, origin="cli")
         added = memory.count(user) > before
@@ -170,11 +145,26 @@ def export(
         with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
             written = Path(scratch) / f"export.{name}"
             options = spec.language_options(src_lang, tgt_lang)
-            records = map(PairRecord.of_segment, memory.segments(user))
-            count = write_pairs(written, records, name, **options)
+            segments = [0]  # counted as they stream by: a large memory is not held in RAM
+
+            def records() -> Iterator[PairRecord]:
+                for segment in memory.segments(user):
+                    segments[0] += 1
+                    yield PairRecord.of_segment(segment)
+
+            count = write_pairs(written, records(), name, **options)
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
-    typer.echo(f"exported {count} segments of {user} to {describe(output)}", err=is_stdout(output))
+    entries = ""
+    if count != segments[0]:  # a PO catalog: one entry per message (every plural form in it)
+        entries = (
+            f" as {count} entries (an entry holds every plural form of a message, and one "
+            "translation per source and context: .tmx or .jsonl keep every segment)"
+        )
+    typer.echo(
+        f"exported {segments[0]} segments of {user} to {describe(output)}{entries}",
+        err=is_stdout(output),
+    )
 
 
 @app.command("search")
@@ -189,6 +179,8 @@ def search(
     ),
 ) -> None:
     """Print the best fuzzy matches of TEXT in --user's memory, best first (score 0-100)."""
+    if not text.strip():
+        raise InputError("TEXT is empty: give the source text to look up")
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         matches = memory.search(user, text, k=k)
@@ -205,6 +197,8 @@ def search(
             ]
         )
         return
+    if not matches:
+        typer.echo(f"ltmt: no match for {text!r} in {user}'s memory", err=True)
     for m in matches:
         source, target = _one_line(m.segment.source), _one_line(m.segment.target)
         typer.echo(f"{m.score:6.2f}\t{m.segment.id}\t{source}\t{target}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from ltmt.cli.memory import KEY_FILE_OPTION, MEMORY_DIR_HELP, require_store
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, require_store
 from ltmt.errors import InputError
 
 

@@ -9,9 +9,12 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.markup import HELP_MARKUP
+
 app = typer.Typer(
     help="Train models: the base Marian model, the fusion adapter, the vocabulary shortlist.",
     no_args_is_help=True,
+    rich_markup_mode=HELP_MARKUP,
 )
 
 

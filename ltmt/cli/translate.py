@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import difflib
-import errno
 import json
-import re
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ltmt.errors import InputError, LtmtError
+from ltmt.cli.translate_job import Job, prepare
+from ltmt.errors import InputError
 
 if TYPE_CHECKING:
-    from ltmt.formats.registry import FileFormat
     from ltmt.formats.run_report import RunReport
     from ltmt.fusion.base import Fusion
     from ltmt.memory.store import Memory
-
-# "opus-mt-en-de", "default-en-de": the language pair at the end of a model's name
-_MODEL_PAIR = re.compile(r"(?:^|[-_])([a-z]{2,3})-([a-z]{2,3})$")
 
 
 def translate(
@@ -78,13 +72,16 @@ def translate(
         None, "--format", help="Force the input format: txt, jsonl, po, xliff (or an extension)."
     ),
     src_lang: str | None = typer.Option(
-        None, "--src-lang", help="Source language (default: from the model's name, else en)."
+        None,
+        "--src-lang",
+        help="Source language; the model's pair must have it (default: the model's, "
+        "from its tokenizer config or name, else en).",
     ),
     tgt_lang: str | None = typer.Option(
         None,
         "--tgt-lang",
-        help="Target language: PO/XLIFF languages must match it (default: from the model's "
-        "name, else de).",
+        help="Target language: the model's pair and PO/XLIFF languages must match it "
+        "(default: the model's, else de).",
     ),
     overwrite: bool = typer.Option(
         False, "--overwrite", help="PO/XLIFF: retranslate entries already translated."
@@ -165,11 +162,15 @@ def translate(
         from ltmt.terminology.files import read_glossary
 
         terms = read_glossary(glossary)
-    job = _prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
+    job = prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
     from ltmt.formats.run_report import RunReport
 
     report = RunReport()
-    memory = _open_memory(memory_dir, key_file, user, report) if user is not None else None
+    memory = (
+        _open_memory(memory_dir, key_file, user, report, create=learn is not None)
+        if user is not None
+        else None
+    )
     try:
         from ltmt.translator import Translator
 
@@ -212,102 +213,26 @@ def translate(
         )
 
 
-@dataclass
-class _Job:
-    """What to translate and where to, checked before the model loads."""
-
-    path: Path | None
-    spec: FileFormat
-    output: str | None
-    src_lang: str
-    tgt_lang: str
-    lines: list[str] | None = None
-    references: list[str] | None = None
-
-
-def _prepare(
-    file: str,
-    fmt: str | None,
-    output: str | None,
-    learn: Path | None,
-    src_lang: str | None,
-    tgt_lang: str | None,
-    model: str | None,
-) -> _Job:
-    """Every argument and path checked (and the input read) before the model loads."""
-    from ltmt.formats.common import read_lines
-    from ltmt.formats.registry import find_format
-
-    path = None if file == "-" else Path(file)
-    if path is not None and path.is_dir():
-        raise InputError(f"input file {path} is a directory; give a file")
-    if path is not None and not path.is_file():
-        raise InputError(f"input file not found: {path}")
-    spec = find_format(path, fmt, role="document", default="txt")
-    pair = _model_pair(model)
-    src = src_lang or (pair[0] if pair else "en")
-    tgt = tgt_lang or (pair[1] if pair else "de")
-    job = _Job(path, spec, output, src, tgt)
-    if output not in (None, "-"):
-        _check_output(Path(output), path)
-    if spec.name == "txt":
-        job.lines = read_lines(path)
-    else:
-        if path is None:
-            raise InputError(f"a {spec.name} document must be a file, not stdin")
-        if output in (None, "-"):
-            raise InputError(
-                f"--output is needed to translate a {path.suffix or spec.name} file "
-                "(the input is never overwritten)"
-            )
-        if learn is not None:
-            raise InputError(
-                "--learn works with plain-text input; import reviewed files with "
-                "'ltmt memory import'"
-            )
-        from ltmt.formats.documents import open_document
-
-        open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
-    if learn is not None:
-        job.references = read_lines(learn, "--learn")
-        if job.lines is not None and len(job.references) != len(job.lines):
-            raise InputError(
-                f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
-            )
-    return job
-
-
-def _model_pair(model: str | None) -> tuple[str, str] | None:
-    """The language pair a model's name ends with (``opus-mt-en-de``), if it has one."""
-    from ltmt.model.backbone import resolve_model_name
-
-    try:
-        name = Path(str(resolve_model_name(model))).name.lower()
-    except LtmtError:  # no default model: loading will say so
-        return None
-    found = _MODEL_PAIR.search(name)
-    return (found.group(1), found.group(2)) if found else None
-
-
-def _check_output(output: Path, source: Path | None) -> None:
-    """The output can be written: its directory exists, it is not a directory, not the input."""
-    from ltmt.outputs import output_error
-
-    if output.is_dir():
-        raise output_error(OSError(errno.EISDIR, "is a directory"), output)
-    if not output.parent.is_dir():
-        raise output_error(OSError(errno.ENOENT, "no such directory"), output)
-    if source is not None and output.resolve() == source.resolve():
-        raise InputError("--output must differ from the input file")
-
-
 def _open_memory(
-    memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport
-) -> Memory:
-    """The memory store, with a warning when ``user`` has no memory in it."""
+    memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport, create: bool
+) -> Memory | None:
+    """The memory store, with a warning when ``user`` has no memory in it. A missing store
+    is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
+    new empty store."""
+    from ltmt.cli.store import store_exists
     from ltmt.memory.store import Memory, check_user
+    from ltmt.paths import resolve_memory_dir
 
     check_user(user)
+    path = resolve_memory_dir(memory_dir)
+    if not create and not store_exists(memory_dir):
+        report.unknown_user = True
+        typer.echo(
+            f"ltmt: warning: no memory store at {path} (check --memory-dir); "
+            "translating without memory",
+            err=True,
+        )
+        return None
     memory = Memory(memory_dir, key_file=key_file)
     report.memory = str(memory.path)
     known = memory.users()
@@ -323,7 +248,7 @@ def _open_memory(
     return memory
 
 
-def _translate_lines(job: _Job, translator: Any, user: str | None, report: RunReport) -> None:
+def _translate_lines(job: Job, translator: Any, user: str | None, report: RunReport) -> None:
     from ltmt.formats.documents import Unit
     from ltmt.formats.pipeline import for_translator, translate_units
     from ltmt.outputs import write_output
@@ -342,12 +267,12 @@ def _translate_lines(job: _Job, translator: Any, user: str | None, report: RunRe
     finally:
         if bar is not None:
             bar.close()
-    text = "".join(o.replace("\r", " ").replace("\n", " ") + "\n" for o in outputs)
+    text = "".join(o.replace("\r", " ").replace("\n", " ") + job.newline for o in outputs)
     write_output(job.output or "-", text)
 
 
 def _translate_document(
-    job: _Job,
+    job: Job,
     translator: Any,
     user: str | None,
     report: RunReport,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -133,12 +133,13 @@ def lang_matches(found: str | None, expected: str) -> bool:
 
 def language_error(
     path: Path | str, found: Iterable[str], src_lang: str, tgt_lang: str
-) -> InputError:
+) -> LanguageError:
     """The error for a file whose languages are not the pair asked for."""
-    languages = ", ".join(sorted({lang for lang in found if lang})) or "none"
-    return InputError(
-        f"{path}: languages in the file are {languages}, not {src_lang}->{tgt_lang}; "
-        "pass --src-lang/--tgt-lang to choose the pair"
+    languages = tuple(sorted({lang for lang in found if lang}))
+    return LanguageError(
+        f"{path}: languages in the file are {', '.join(languages) or 'none'}, not "
+        f"{src_lang}->{tgt_lang}; pass --src-lang/--tgt-lang to choose the pair",
+        languages,
     )
 
 

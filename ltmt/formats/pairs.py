@@ -10,7 +10,8 @@ Which reader and writer a file gets is decided by :mod:`ltmt.formats.registry` (
 - ``jsonl``: one JSON object a line with string ``source`` and ``target``; its other keys become
   the record's metadata. Blank lines are skipped.
 - ``tsv``: ``source<TAB>target`` a line, no quoting or escapes (so a text cannot hold a tab or a
-  line break; the writer refuses such texts). Blank lines are skipped.
+  line break; the writer refuses such texts). Blank lines are skipped, and so is a first line
+  ``source<TAB>target`` (a spreadsheet's header).
 
 Every problem is one :class:`~ltmt.errors.InputError` line naming the file and, where there is
 one, the line: ``data.jsonl:7: expected a JSON object with string 'source' and 'target'``.
@@ -70,11 +71,16 @@ def read_jsonl(path: Path) -> Iterator[PairRecord]:
 
 
 def read_tsv(path: Path) -> Iterator[PairRecord]:
-    """Records of a ``source<TAB>target`` file."""
+    """Records of a ``source<TAB>target`` file (a ``source<TAB>target`` header skipped)."""
+    first = True
     for number, line in _lines(path):
         if not line.strip():
             continue
         fields = line.split("\t")
+        if first and [f.strip().casefold() for f in fields] == ["source", "target"]:
+            first = False
+            continue
+        first = False
         if len(fields) != 2:
             raise InputError(
                 f"{path}:{number}: expected source<TAB>target, found {len(fields)} field(s)"

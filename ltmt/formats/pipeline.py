@@ -13,6 +13,8 @@ spaces) with what their memory matches should share on a tie (:func:`preference`
 :func:`ltmt.formats.placeholders.restore` and, where the unit declares format flags
 (``c-format`` ...), made and checked valid by :mod:`ltmt.formats.format_strings`. A unit that
 cannot be made valid is left untranslated in PO and XLIFF and counted as not repairable.
+A unit with XLIFF paired codes (``<g>``, ``<pc>``, ``<mrk>``) that is not a 100 % memory match is
+translated again without them, and the codes put back (:mod:`ltmt.formats.paired_tags`).
 Identical units (source, context and plural form) are translated once. The forms of a plural
 entry whose outputs came out the same although their sources differ are translated again with a
 number in place of the count (``1 hour`` / ``2 hours``).
@@ -27,9 +29,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +40,8 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Unit, open_document
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
-from ltmt.formats.placeholders import Restored, protect, restore
+from ltmt.formats.paired_tags import place_pairs, strip_pairs
+from ltmt.formats.placeholders import Restored, find_placeholders, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
@@ -99,6 +103,7 @@ def translate_units(
     results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
     by_key = dict(zip(keys, results, strict=True))
     outcomes = [_outcome(unit, by_key[_key(unit)]) for unit in units]
+    _translate_paired(units, outcomes, translate)
     _separate_plural_forms(outcomes, translate, report)
     if report is not None:
         for outcome, unit in zip(outcomes, units, strict=True):
@@ -178,6 +183,31 @@ def fit(unit: Unit, output: str) -> Restored:
     return restored
 
 
+def _translate_paired(
+    units: Sequence[Unit], outcomes: list[Outcome], translate: TranslateFn
+) -> None:
+    """Translate again, without their paired inline codes, the units that have some (and were
+    not a 100 % memory match), and put the codes back (:mod:`ltmt.formats.paired_tags`)."""
+    todo = [
+        (index, paired)
+        for index, unit in enumerate(units)
+        if outcomes[index].method != "exact" and (paired := strip_pairs(unit.source)) is not None
+    ]
+    texts: list[str] = []
+    prefer: list[dict[str, Any]] = []
+    for index, paired in todo:
+        for text in (paired.text, *paired.to_translate):
+            texts.append(text)
+            prefer.append(preference(units[index]))
+    results = iter(_call(translate, texts, prefer) if texts else [])
+    for index, paired in todo:
+        whole = next(results)
+        inner = [next(results).text for _ in paired.to_translate]
+        plain = fit(replace(units[index], source=paired.text), whole.text)
+        text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
+        outcomes[index] = Outcome(units[index], fit(units[index], text), whole.method, False)
+
+
 def _separate_plural_forms(
     outcomes: list[Outcome], translate: TranslateFn, report: RunReport | None
 ) -> None:
@@ -238,6 +268,9 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.cut += translation.cut
     if not outcome.text.strip():
         report.empty += 1
+    elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text):
+        report.copied += 1
+        report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
     if not outcome.ok:
         report.not_repairable += 1
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
@@ -245,6 +278,17 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
         report.example(f"{outcome.unit.source[:60]!r}: {what}")
     elif outcome.restored.repaired:
         report.repaired += 1
+
+
+def _copied(source: str, output: str) -> bool:
+    """Whether ``output`` is its source unchanged, for a source with a word to translate
+    (outside its placeholders: ``%s: %s`` has none)."""
+    if output.strip() != source.strip():
+        return False
+    words = source
+    for placeholder in reversed(find_placeholders(source)):
+        words = words[: placeholder.start] + " " + words[placeholder.end :]
+    return re.search(r"[^\W\d_]{2,}", words) is not None
 
 
 def progress_path(out_path: Path) -> Path:

@@ -149,6 +149,47 @@ def names(role: Role | None = None) -> list[str]:
     return [name for name, spec in FORMATS.items() if role is None or role in spec.roles()]
 
 
+# Binary files users hand over by mistake: what they are and what to do instead.
+_BINARY_KINDS = (
+    (
+        (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"),
+        "a compiled gettext catalog (.mo); give its .po source "
+        "(msgunfmt {path} -o out.po makes one)",
+    ),
+    ((b"\x1f\x8b",), "gzip-compressed; decompress it first (gunzip -k {path})"),
+    ((b"\xfd7zXZ\x00",), "xz-compressed; decompress it first (unxz -k {path})"),
+    ((b"BZh",), "bzip2-compressed; decompress it first (bunzip2 -k {path})"),
+    ((b"PK\x03\x04",), "a zip archive; extract the file first (unzip {path})"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_XML_FORMATS = frozenset({"tmx", "xliff"})  # XML may be UTF-16: its parser reads it
+
+
+def content_problem(path: Path, *, utf16: bool = True) -> str | None:
+    """What is wrong when the existing file ``path`` cannot be read as text because it is
+    binary (a .mo catalog, a compressed file, any file with NUL bytes in its first KiB) or,
+    unless ``utf16`` is allowed, UTF-16 (its byte order mark), with what to do instead;
+    else None."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    if head.startswith(_UTF16_BOMS):
+        if utf16:
+            return None
+        return (
+            f"{path} is UTF-16 text; convert it to UTF-8 first "
+            f"(iconv -f UTF-16 -t UTF-8 {path} > out)"
+        )
+    for magics, problem in _BINARY_KINDS:
+        if head.startswith(magics):
+            return f"{path} is {problem.format(path=path)}"
+    if b"\x00" in head[:1024]:
+        return f"{path} is a binary file, not text; give a text file (UTF-8)"
+    return None
+
+
 def sniff(path: Path) -> str | None:
     """The format of the existing file ``path`` told from its first bytes, or None."""
     try:
@@ -156,8 +197,13 @@ def sniff(path: Path) -> str | None:
             head = handle.read(SNIFF_BYTES)
     except OSError:
         return None
+    return sniff_bytes(head)
+
+
+def sniff_bytes(head: bytes) -> str | None:
+    """The format told from the first bytes of a file or stream, or None."""
     for spec in FORMATS.values():
-        if any(marker in head for marker in spec.markers):
+        if any(marker in head[:SNIFF_BYTES] for marker in spec.markers):
             return spec.name
     return None
 
@@ -175,6 +221,11 @@ def find_format(
     choices = ", ".join(names(role))
     if role != "write" and path is not None and Path(path).is_dir():  # outputs say it their way
         raise InputError(f"{path} is a directory; give a file")
+    # a file to read: binary content is named before its format is guessed from it
+    file = Path(path) if role != "write" and path is not None and Path(path).is_file() else None
+    problem = content_problem(file) if file is not None else None
+    if problem is not None:
+        raise InputError(problem)
     if fmt is not None:
         key = fmt.strip().lower().lstrip(".")
         name = key if key in FORMATS else EXTENSIONS.get(f".{key}")
@@ -192,6 +243,10 @@ def find_format(
                 f"{path}: cannot tell the format from {what}; pass --format ({choices})"
             )
     spec = FORMATS[name]
+    if file is not None and spec.name not in _XML_FORMATS:
+        problem = content_problem(file, utf16=False)
+        if problem is not None:
+            raise InputError(problem)
     if role not in spec.roles():
         can = " and ".join(_ROLE_WORDS[r] for r in spec.roles())
         raise InputError(

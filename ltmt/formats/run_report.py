@@ -8,6 +8,9 @@ Every unit translated in the run is counted once in each of these groups:
   ``no_match`` (the model alone: no usable match);
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl);
+- ``copied``: model outputs identical to their source (the small model copies some short UI
+  words, ``Save`` or ``Warning``, whatever their ``msgctxt``): written all the same, flagged
+  for review like every machine translation, and counted so that a reviewer looks at them;
 - ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
   at the model's length limit even so (``--strict`` fails the run on these).
 """
@@ -35,6 +38,7 @@ class RunReport:
     split: int = 0
     cut: int = 0
     plural_identical: int = 0
+    copied: int = 0
     resumed: int = 0
     seconds: float = 0.0
     memory: str = ""
@@ -50,7 +54,7 @@ class RunReport:
         """One line for the end of a run."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
         parts = [
-            f"{self.units} segments ({rate:.1f}/s)",
+            f"{self.units} segment{'' if self.units == 1 else 's'} ({rate:.1f}/s)",
             f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion, "
             f"{self.no_match} without a usable match",
             f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "
@@ -60,6 +64,8 @@ class RunReport:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
         if self.split or self.cut:
             parts.append(f"{self.split} long segments split, {self.cut} cut at the model's limit")
+        if self.copied:
+            parts.append(f"{self.copied} left as in the source by the model (check them)")
         if self.plural_identical:
             parts.append(f"{self.plural_identical} plural entries with identical forms")
         if self.resumed:

@@ -6,7 +6,8 @@
 The files are handled with lxml directly (translate-toolkit's XLIFF store flattens inline
 markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units marked
 ``translate="no"`` are skipped; so are targets not final enough to learn from (1.2 ``new``,
-``needs-translation`` and the ``needs-review-*`` states, 2.0 ``initial``) unless asked for,
+``needs-translation`` and the ``needs-review-*`` states, 2.0 ``initial`` and ltmt's own
+``subState="ltmt:mt"``: machine output not reviewed yet) unless asked for,
 and so is the gettext header that ``po2xliff`` writes as a unit (``restype=
 "x-gettext-domain-header"``). A unit's context, used like a PO ``msgctxt``, is its
 ``<context context-type="x-po-msgctxt">`` (translate-toolkit's convention) or else its resource
@@ -41,6 +42,7 @@ NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
 GETTEXT_HEADER = "x-gettext-domain-header"
 MSGCTXT = frozenset({"x-po-msgctxt", "x-gettext-msgctxt"})
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
+MT_SUBSTATE = "ltmt:mt"  # 2.0 has no review state: ltmt marks its machine output so
 REVIEW_12 = frozenset(
     {
         "needs-review-translation",
@@ -71,6 +73,13 @@ class XliffUnit:
         if self.version == 2:
             return self.holder.get("state")
         return self.target.get("state") if self.target is not None else None
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether the target awaits review (1.2 ``needs-review-*``, 2.0 ltmt's MT mark)."""
+        if self.version == 2:
+            return self.holder.get("subState") == MT_SUBSTATE
+        return self.state in REVIEW_12
 
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state)."""
@@ -171,7 +180,7 @@ def read_xliff(
     check_languages(tree, version, path, src_lang, tgt_lang)
     records = []
     for unit in iter_units(tree, version):
-        if not unit.is_done() or (unit.state in REVIEW_12 and not include_fuzzy):
+        if not unit.is_done() or (unit.needs_review and not include_fuzzy):
             continue
         source, target = to_text(unit.source).text, to_text(unit.target).text
         if not source.strip():

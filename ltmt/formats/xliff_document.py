@@ -27,7 +27,7 @@ from ltmt.formats.common import atomic_write, local_name, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
-from ltmt.formats.xliff import check_languages, iter_units, load_xliff
+from ltmt.formats.xliff import MT_SUBSTATE, check_languages, iter_units, load_xliff
 
 _ROOT_START = re.compile(
     rb"""\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*(<[^\s>/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""",
@@ -98,8 +98,8 @@ class XliffDocument:
         if self.version == 2:
             unit.holder.set("state", "translated")
             if review:
-                unit.holder.set("subState", "ltmt:mt")
-            elif unit.holder.get("subState") == "ltmt:mt":
+                unit.holder.set("subState", MT_SUBSTATE)
+            elif unit.holder.get("subState") == MT_SUBSTATE:
                 del unit.holder.attrib["subState"]
             return
         unit.target.set("state", "needs-review-translation" if review else "translated")

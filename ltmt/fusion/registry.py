@@ -90,8 +90,28 @@ def make_fusion(name: str, model_dir: Path | None = None, **options: Any) -> Fus
     try:
         fusion: Fusion = getattr(module, class_name)(**options)
     except TypeError as exc:  # an unknown keyword: name the method and the offending option
-        raise ConfigError(f"fusion method {name!r}: {_keyword_problem(exc, options)}") from exc
+        problem = _keyword_problem(exc, options)
+        known = _config_options(getattr(module, class_name))
+        if known and problem.startswith("unknown option"):
+            problem += f"; its options: {', '.join(known)}"
+        raise ConfigError(f"fusion method {name!r}: {problem}") from exc
     return fusion
+
+
+def _config_options(cls: Any) -> list[str]:
+    """The keyword options of a fusion class whose ``**options`` build its ``config``
+    dataclass (knn's :class:`~ltmt.fusion.knn.KnnConfig`): that dataclass's fields."""
+    import dataclasses
+    import typing
+
+    try:
+        hint = typing.get_type_hints(cls.__init__).get("config")
+    except (NameError, TypeError):  # an annotation that does not resolve: say nothing more
+        return []
+    for candidate in (hint, *typing.get_args(hint)):
+        if dataclasses.is_dataclass(candidate):
+            return [f.name for f in dataclasses.fields(candidate)]
+    return []
 
 
 def _keyword_problem(exc: TypeError, options: dict[str, Any]) -> str:

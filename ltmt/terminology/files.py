@@ -83,9 +83,18 @@ def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
     return terms
 
 
+_OTHER_DELIMITERS = (
+    (";", "; this row is separated by ';': save the file with ','"),
+    ("\t", "; this row is separated by tabs: pass --format tsv"),
+)
+
+
 def _row_term(cells: list[str], where: str) -> Term:
     expected = "expected source, target[, note[, case]]"
     if len(cells) < 2 or not cells[0] or not cells[1]:
+        # a spreadsheet's CSV in another locale, or TSV named .csv
+        hint = next((h for d, h in _OTHER_DELIMITERS if len(cells) == 1 and d in cells[0]), "")
+        expected += hint
         raise InputError(f"{where}: a term needs a source and a target ({expected})")
     if len(cells) > 4 and any(cells[4:]):
         raise InputError(f"{where}: {len(cells)} columns ({expected})")

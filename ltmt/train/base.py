@@ -152,7 +152,6 @@ def train_base(
     from ltmt.model.vocab import marian_vocab, train_sentencepiece, write_tokenizer_files
 
     opt = config.train
-    output.mkdir(parents=True, exist_ok=True)
     state_path = output / "state.pt"
     if resume and not state_path.is_file():
         raise InputError(
@@ -162,7 +161,6 @@ def train_base(
         raise InputError(
             f"{output} already holds a training run; pass --resume or another --output"
         )
-    (output / "config.json").write_text(json.dumps(to_dict(config), indent=2), "utf-8")
     if opt.threads:
         torch.set_num_threads(opt.threads)
     random.seed(opt.seed)
@@ -171,6 +169,9 @@ def train_base(
 
     pairs = load_training_pairs(config.data)
     dev = load_dev_pairs(config.data, opt.seed)
+    # only now: data that is not found leaves no half-made output folder behind
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "config.json").write_text(json.dumps(to_dict(config), indent=2), "utf-8")
     tokenizer_dir = output / "tokenizer"
     if init_from is not None and not (tokenizer_dir / "vocab.json").is_file():
         if not (init_from / "vocab.json").is_file():

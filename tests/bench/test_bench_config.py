@@ -101,3 +101,26 @@ def test_shipped_configs_load(path: Path) -> None:
     assert config.users_dir is None or config.users_dir.is_relative_to("/data")
     assert config.general_dir is None or config.general_dir.is_relative_to("/data")
     assert str(config.output).startswith("runs/bench/")
+
+
+def test_missing_data_paths_hint_at_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "run.yaml"
+    path.write_text("data_dir: ../data\nusers_dir: l10n/dev\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(
+        ConfigError,
+        match=r"run\.yaml: users_dir not found: \.\./data/l10n/dev \(data_dir \.\./data is read "
+        r"against the working directory .*; pass --data-dir DIR, the folder that holds the data\)",
+    ):
+        load_config(path, {}, check_paths=True)
+    with pytest.raises(ConfigError, match=r"users_dir not found: /nope/l10n/dev \(pass --data-dir"):
+        load_config(path, {}, data_dir="/nope", check_paths=True)
+    (tmp_path / "l10n" / "dev").mkdir(parents=True)
+    assert (
+        load_config(path, {}, data_dir=tmp_path, check_paths=True).users_dir
+        == tmp_path / "l10n/dev"
+    )
+    # a flag replaces the file's path: only the flag's is used (and checked where it is read)
+    load_config(path, {"users_dir": Path("elsewhere")}, check_paths=True)

@@ -143,3 +143,20 @@ def test_bench_consistency_scores_the_memorys_terms(
     pooled = results["systems"]["base"]["memory_term_consistency"]
     assert pooled["total"] >= tm["total"]
     assert "terms%" in stdout.splitlines()[1]
+
+
+def test_config_data_not_found_hints_at_data_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "bench.yaml"
+    config.write_text("data_dir: /no/such/data\nusers_dir: users\n", "utf-8")
+    code, out, err = ltmt(["bench", "--config", str(config)], capsys)
+    assert code == 1 and out == ""
+    assert err == (
+        f"ltmt: error: {config}: users_dir not found: /no/such/data/users "
+        "(pass --data-dir DIR, the folder that holds the data)\n"
+    )
+    # with the right --data-dir the paths are found: the next check (a bad system) speaks
+    argv = ["bench", "--config", str(config), "--data-dir", str(DATA), "--systems", "bogus"]
+    code, _, err = ltmt(argv, capsys)
+    assert code == 1 and "users_dir" not in err and "bogus" in err

@@ -61,9 +61,13 @@ def test_import_list_export_delete(tmp_path: Path, capsys):
     code, out, _ = ltmt(capsys, "glossary", "delete", "git", "-u", "u1", "--memory-dir", store)
     assert code == 0 and "deleted 1" in out
     code, out, err = ltmt(capsys, "glossary", "delete", "gti", "-u", "u1", "--memory-dir", store)
-    assert code == 0 and "deleted 0" in out and "u1 has no glossary term 'gti'" in err
+    assert (code, out) == (1, "")
+    assert err == "ltmt: error: u1 has no glossary term 'gti'; nothing deleted\n"
+    argv = ["glossary", "delete", "gti", "repository", "-u", "u1", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *argv)  # one found: deleted, the other named
+    assert code == 0 and "deleted 1" in out and "u1 has no glossary term 'gti'" in err
     with Memory(store) as memory:
-        assert len(memory.glossary("u1")) == 2
+        assert [t.source for t in memory.glossary("u1").terms()] == ["file"]
 
 
 def test_listing_a_user_without_terms_says_so(tmp_path: Path, capsys):
@@ -144,6 +148,14 @@ def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
         assert [t.target for t in memory.glossary("u1")] == ["Depot"]
     code, _, err = ltmt(capsys, "glossary", "suggest", "-u", "nobody", "--memory-dir", store)
     assert code == 1 and "'nobody' has no memory" in err
+    argv = ["glossary", "suggest", "-u", "u1", "--min-segments", "4", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *argv)
+    assert (code, out) == (0, "")
+    assert err == (
+        "0 of 0 suggestions\nltmt: no term that u1's memory translates the same way in at least "
+        "4 segments (80% of them); lower --min-segments or --min-consistency to see weaker "
+        "evidence\n"
+    )
 
 
 def test_translate_follows_the_stored_and_the_per_run_glossary(
@@ -182,6 +194,13 @@ def test_eval_consistency_reports_term_accuracy(tmp_path: Path, capsys):
     assert code == 0 and "term accuracy  50.00% (1/2)" in out and "placeholders 100.00%" in out
     code, _, err = ltmt(capsys, *args)
     assert code == 1 and "--consistency needs --src" in err
+    # a mistyped --memory-dir or --user is an error, not n/a scores (and makes no store)
+    typo = tmp_path / "typo"
+    code, _, err = ltmt(
+        capsys, *args, f"--src={tmp_path / 'src'}", "-u", "u1", "--memory-dir", str(typo)
+    )
+    assert code == 1 and err.startswith(f"ltmt: error: no memory store at {typo}: check")
+    assert not typo.exists()
 
 
 def test_importing_an_empty_file_with_replace_keeps_the_glossary(tmp_path: Path, capsys):

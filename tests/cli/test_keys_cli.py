@@ -23,7 +23,10 @@ def test_create_list_revoke(capsys, tmp_path):
     code, token, err = ltmt(capsys, "keys", "create", "--user", "u1", "--memory-dir", store)
     assert code == 0 and token.startswith("ltmt_")
     key_id = token.split("_")[1]
-    assert err.strip() == f"ltmt: created key {key_id} for u1; keep the token, it is not stored"
+    assert err.strip().splitlines() == [
+        f"ltmt: created a new memory store at {store}",
+        f"ltmt: created key {key_id} for u1; keep the token, it is not stored",
+    ]
     ltmt(capsys, "keys", "create", "--user", "boss", "--admin", "--memory-dir", store)
     code, out, _ = ltmt(capsys, "keys", "list", "--json", "--memory-dir", store)
     rows = json.loads(out)
@@ -46,6 +49,7 @@ def test_bad_user_is_one_line(capsys, tmp_path):
     )
     assert code == 1 and out == ""
     assert err.startswith("ltmt: error: invalid user id 'no spaces'")
+    assert not (tmp_path / "data.mdb").exists()  # a bad user makes no store
 
 
 def test_serve_with_a_missing_model_is_one_line(capsys, tmp_path):

@@ -53,3 +53,24 @@ def test_version_prints_the_package_version(run_ltmt: Runner) -> None:
     from ltmt import __version__
 
     assert run_ltmt("--version") == (0, f"ltmt {__version__}\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "sentence"),
+    [
+        (("memory", "import"), "if any line is malformed, nothing is written. The pairs are then"),
+        (("translate",), "PO and XLIFF files get their untranslated entries filled"),
+    ],
+)
+def test_help_paragraphs_are_rewrapped_not_broken_at_source_lines(
+    run_ltmt: Runner, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], sentence: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # wide enough that each paragraph is one line
+    code, out, _ = run_ltmt(*args, "--help")
+    assert code == 0 and sentence in out
+
+
+@pytest.mark.parametrize("args", [("-h",), ("translate", "-h"), ("memory", "import", "-h")])
+def test_dash_h_is_help(run_ltmt: Runner, args: tuple[str, ...]) -> None:
+    code, out, err = run_ltmt(*args)
+    assert code == 0 and "Usage: ltmt" in out and err == ""

@@ -86,6 +86,10 @@ def test_import_search_stats_users_export_delete(
         store,
     )
     assert (code, out) == (0, "100.00\t3\tShow all commits\tAlle Commits anzeigen\n")
+    code, out, err = ltmt(capsys, "memory", "search", "-u", "git", "zzzz", "--memory-dir", store)
+    assert (code, out, err) == (0, "", "ltmt: no match for 'zzzz' in git's memory\n")
+    code, out, err = ltmt(capsys, "memory", "search", "-u", "git", " ", "--memory-dir", store)
+    assert (code, err) == (1, "ltmt: error: TEXT is empty: give the source text to look up\n")
 
     code, out, _ = ltmt(
         capsys,
@@ -294,7 +298,26 @@ def test_console_entry_point_has_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("ltmt: error: invalid user id 'x y'")
     assert "Traceback" not in result.stderr
-    assert (tmp_path / "home" / "data.mdb").exists()  # $LTMT_HOME is the default store
+    assert not (tmp_path / "home").exists()  # a bad user makes no store
+
+
+def test_a_new_store_is_announced_and_bad_input_makes_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("LTMT_HOME", str(home))  # the default store
+    for args, message in [
+        (("--source", "", "--target", "b"), "cannot add to 'u1': the source is empty"),
+        (("--source", "a", "--target", " "), "cannot add to 'u1': the target is empty"),
+    ]:
+        code, _, err = ltmt(capsys, "memory", "add", "--user", "u1", *args)
+        assert (code, err) == (1, f"ltmt: error: {message}\n")
+        assert not home.exists()
+    code, out, err = ltmt(capsys, "memory", "add", "--user", "u1", "--source", "a", "--target", "b")
+    assert code == 0 and out == "added segment 1 of u1\n"
+    assert err == f"ltmt: created a new memory store at {home}\n"
+    code, _, err = ltmt(capsys, "memory", "add", "--user", "u1", "--source", "c", "--target", "d")
+    assert code == 0 and err == ""  # only once
 
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -392,3 +415,27 @@ def test_plain_stats_show_times_in_utc_and_yes_no(
     assert "encrypted: no" in out.splitlines()
     code, out, _ = ltmt(capsys, "memory", "stats", "-u", "u1", "--json", "--memory-dir", store)
     assert isinstance(json.loads(out)["created"], float)
+
+
+def test_po_export_counts_segments_and_says_when_entries_differ(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.add("u1", "Save", "Speichern")
+        memory.add("u1", "Save", "Sichern")  # a PO catalog holds one translation of "Save"
+        memory.add("u1", "Open", "Öffnen")
+    out = tmp_path / "u1.po"
+    code, stdout, err = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store
+    )
+    assert code == 0 and err == ""
+    assert stdout == (
+        f"exported 3 segments of u1 to {out} as 2 entries (an entry holds every plural form of a "
+        "message, and one translation per source and context: .tmx or .jsonl keep every segment)\n"
+    )
+    tmx = tmp_path / "u1.tmx"
+    code, stdout, _ = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(tmx), "--memory-dir", store
+    )
+    assert (code, stdout) == (0, f"exported 3 segments of u1 to {tmx}\n")

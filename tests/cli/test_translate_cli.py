@@ -106,7 +106,8 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         ),
         (
             ["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "speed=9"],
-            "fusion method 'knn': unknown option 'speed'",
+            "fusion method 'knn': unknown option 'speed'; its options: neighbours, temperature, "
+            "tau, ",
         ),
         (
             ["translate", "IN", "--user", "u1", "--fusion", "knn", "--fusion-option", "tau=-1"],
@@ -277,3 +278,83 @@ def test_fusion_weights_reach_the_translator(
     )
     assert code == 0, err
     assert seen[flag] is value and len(out.splitlines()) == 1
+
+
+def test_a_language_pair_the_model_does_not_translate_is_one_line(tmp_path, capsys):
+    source = tmp_path / "in.txt"
+    source.write_text("hello\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), "--src-lang", "fr"], capsys)
+    assert code == 1 and out == ""
+    assert err == (
+        "ltmt: error: --src-lang fr: the default model translates en→de only; "
+        "give a model for fr→de with --model\n"
+    )
+
+
+def test_a_mistyped_memory_dir_makes_no_store(tmp_path, capsys, common):
+    source = tmp_path / "in.txt"
+    source.write_text("hello world\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), "--user", "u1", *common], capsys)
+    store = tmp_path / "store"
+    assert code == 0 and len(out.splitlines()) == 1
+    assert f"ltmt: warning: no memory store at {store} (check --memory-dir)" in err
+    assert not store.exists()
+
+
+def test_a_po_file_named_txt_gets_a_warning(tmp_path, capsys, common):
+    source = tmp_path / "catalog.txt"
+    source.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
+    code, out, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0 and len(out.splitlines()) == 2  # translated as the lines it asked for
+    assert (
+        f"ltmt: warning: {source} looks like a PO file but is read as plain text (its "
+        "extension); pass --format po to translate its entries" in err
+    )
+
+
+def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):
+    source = tmp_path / "windows.txt"
+    source.write_bytes(b"hello world\r\n\r\nopen the file\r\n")
+    out = tmp_path / "out.txt"
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    data = out.read_bytes()
+    assert data.count(b"\r\n") == 3 and data.count(b"\n") == 3
+
+
+def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common):
+    po = tmp_path / "de.po"
+    po.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
+    out = tmp_path / "de.xlf"
+    code, out_text, err = run_cli(["translate", str(po), "-o", str(out), *common], capsys)
+    assert (code, out_text) == (1, "")
+    assert err == (
+        f"ltmt: error: --output {out}: its extension says XLIFF, but translate writes the "
+        "input's format, PO; give it a .po extension\n"
+    )
+    assert not out.exists()
+
+
+def test_a_catalog_for_another_language_names_the_models_pair(tmp_path, capsys):
+    po = tmp_path / "fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Open"\nmsgstr ""\n', "utf-8")
+    code, _, err = run_cli(["translate", str(po), "-o", str(tmp_path / "out.po")], capsys)
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {po}: languages in the file are fr, but the default model translates "
+        "en→de only; give a model for the file's languages with --model (and "
+        "--src-lang/--tgt-lang)\n"
+    )
+
+
+def test_a_po_file_piped_to_stdin_gets_a_warning(capsys, common, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'msgid "Open"\nmsgstr ""\n')))
+    code, out, err = run_cli(["translate", "-", *common], capsys)
+    assert code == 0 and len(out.splitlines()) == 2
+    assert (
+        "ltmt: warning: stdin looks like a PO file but is read as plain text; give it as a file "
+        "(and --output) to translate its entries" in err
+    )

@@ -59,8 +59,21 @@ def translate_catalog(tmp_path, common, capsys, *options):
 
 
 @pytest.fixture
-def common(tiny_model_dir, tmp_path):
-    return ["--model", tiny_model_dir, "--memory-dir", tmp_path / "store", "--beam", "1"]
+def common(any_pair_model, tmp_path):
+    return ["--model", any_pair_model, "--memory-dir", tmp_path / "store", "--beam", "1"]
+
+
+@pytest.fixture(scope="module")
+def any_pair_model(tiny_model_dir, tmp_path_factory):
+    """The tiny model without its recorded en→de pair: it stands for an en→pl model (a model
+    that records no pair is taken at its word)."""
+    model = tmp_path_factory.mktemp("any-pair") / "model"
+    shutil.copytree(tiny_model_dir, model)
+    config_path = model / "tokenizer_config.json"
+    config = json.loads(config_path.read_text("utf-8"))
+    config.update(source_lang=None, target_lang=None)
+    config_path.write_text(json.dumps(config), "utf-8")
+    return model
 
 
 @pytest.fixture
@@ -187,6 +200,11 @@ def no_model(monkeypatch):
             r"catalog-pl.po: languages in the file are pl, not en->de; pass --src-lang/--tgt-lang to choose the pair$",
         ),
         ([CATALOG, "--tgt-lang", "pl"], r"--output is needed to translate a .po file"),
+        (
+            [CATALOG, "--tgt-lang", "pl", "--output", "-"],
+            r"a translated .po file is written to a file \(a run that stops can resume there\), "
+            r"not to stdout; give --output FILE$",
+        ),
         (
             [CATALOG, "--tgt-lang", "pl", "--output", "missing/x.po"],
             r"cannot write missing/x.po: directory missing does not exist; create it first",

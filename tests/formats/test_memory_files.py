@@ -330,3 +330,24 @@ def test_po_round_trip_keeps_every_plural_form_context_and_flags(tmp_path: Path)
     key = lambda r: (r.source, r.target, sorted(r.metadata.items()))  # noqa: E731
     assert sorted(map(key, again)) == sorted(map(key, records))
     assert "nplurals=3" in out.read_text("utf-8") and "#, c-format" in out.read_text("utf-8")
+
+
+def test_xliff20_machine_output_awaiting_review_is_not_imported(tmp_path: Path) -> None:
+    """XLIFF 2.0 has no review state: ltmt's subState mark keeps unreviewed machine output out
+    of a memory import, as 1.2's needs-review states and PO's fuzzy flag do."""
+    from ltmt.formats.pipeline import translate_file
+
+    source = tmp_path / "in.xlf"
+    source.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+        'trgLang="de"><file id="f"><unit id="u"><segment><source>Open</source></segment>'
+        "</unit></file></xliff>",
+        "utf-8",
+    )
+    translate_file(source, tmp_path / "mt.xlf", lambda texts, prefer: ["Öffnen"] * len(texts))
+    assert list(read_xliff(tmp_path / "mt.xlf")) == []
+    assert [r.target for r in read_xliff(tmp_path / "mt.xlf", include_fuzzy=True)] == ["Öffnen"]
+    translate_file(
+        source, tmp_path / "final.xlf", lambda t, p: ["Öffnen"] * len(t), mark_fuzzy=False
+    )
+    assert [r.target for r in read_xliff(tmp_path / "final.xlf")] == ["Öffnen"]

@@ -124,3 +124,13 @@ def test_tsv_writer_refuses_tabs_and_line_breaks(tmp_path: Path) -> None:
         write_pairs(path, RECORDS)
     assert not path.exists()  # nothing half-written
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_tsv_header_line_is_not_a_pair(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.tsv"
+    path.write_text("Source\tTarget\nOpen\tÖffnen\nsource\ttarget\n", "utf-8")
+    # only the first line is a header; the same words later are a pair like any other
+    assert [(r.source, r.target) for r in read_pairs(path)] == [
+        ("Open", "Öffnen"),
+        ("source", "target"),
+    ]

@@ -88,3 +88,53 @@ def test_a_directory_is_named_as_one(tmp_path: Path, role) -> None:
     folder.mkdir()
     with pytest.raises(InputError, match=r"tm\.jsonl is a directory; give a file$"):
         find_format(folder, role=role)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "role", "message"),
+    [
+        (
+            "de.mo",
+            b"\xde\x12\x04\x95\x00\x00\x00\x00",
+            "read",
+            r"de\.mo is a compiled gettext catalog \(\.mo\); give its \.po source "
+            r"\(msgunfmt .*de\.mo -o out\.po makes one\)$",
+        ),
+        ("de.po.gz", b"\x1f\x8b\x08\x00", "document", r"de\.po\.gz is gzip-compressed; decompress"),
+        (
+            "pairs.zip",
+            b"PK\x03\x04",
+            "read",
+            r"pairs\.zip is a zip archive; extract the file first",
+        ),
+        ("de.po", b"msgid \x00\x01", "document", r"de\.po is a binary file, not text; give a text"),
+        (
+            "in.txt",
+            b"\xff\xfeh\x00i\x00",
+            "document",
+            r"in\.txt is UTF-16 text; convert it to UTF-8",
+        ),
+        ("de.po", "msgid".encode("utf-16"), "read", r"de\.po is UTF-16 text; convert it to UTF-8"),
+    ],
+)
+def test_binary_and_utf16_files_are_named_with_what_to_do(
+    tmp_path: Path, name: str, data: bytes, role: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        find_format(path, role=role)  # type: ignore[arg-type]
+
+
+def test_utf16_xml_is_read_as_it_always_was(tmp_path: Path) -> None:
+    from ltmt.formats.pairs import read_pairs
+
+    tmx = tmp_path / "trados.tmx"
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?><tmx version="1.4"><header srclang="en"/><body>'
+        '<tu><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="de"><seg>Öffnen</seg></tuv>'
+        "</tu></body></tmx>"
+    )
+    tmx.write_bytes(text.encode("utf-16"))
+    assert find_format(tmx, role="read").name == "tmx"
+    assert [(r.source, r.target) for r in read_pairs(tmx)] == [("Open", "Öffnen")]

@@ -109,3 +109,17 @@ def test_a_file_without_terms_is_an_error(tmp_path: Path, text: str):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"^terms.csv: no terms found \(an empty file, or only"):
         read_glossary(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("file;Datei\n", r"this row is separated by ';': save the file with ','\)$"),
+        ("file\tDatei\n", r"this row is separated by tabs: pass --format tsv\)$"),
+    ],
+)
+def test_a_csv_with_another_delimiter_says_which(text: str, hint: str) -> None:
+    with pytest.raises(
+        InputError, match=r"g\.csv line 1: a term needs a source and a target .*" + hint
+    ):
+        parse_delimited(text, ",", "g.csv")

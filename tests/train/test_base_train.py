@@ -147,6 +147,7 @@ def test_resume_without_a_run_and_restart_over_a_run_are_refused(trained, tmp_pa
 def test_missing_data_dir_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="data folder not found"):
         train_base(_config(tmp_path / "nope", max_steps=1), tmp_path / "run")
+    assert not (tmp_path / "run").exists()  # no half-made output folder left behind
 
 
 def test_split_lines_splits_aligned_messages_and_joins_others():

@@ -1,0 +1,63 @@
+"""The memory store as the CLI opens it: the --memory-dir and --key-file options, a store that
+must exist, and one made on first use (said on stderr, so a mistyped path shows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ltmt.errors import InputError
+
+MEMORY_DIR_HELP = "Memory store directory (default: $LTMT_HOME, else ~/.local/share/ltmt)."
+KEY_FILE_HELP = (
+    "Store key of an encrypted store (default: $LTMT_KEY_FILE); given to a new store, it makes "
+    "the store encrypted. Make one with 'ltmt memory keygen'."
+)
+KEY_FILE_OPTION = typer.Option(None, "--key-file", help=KEY_FILE_HELP)
+
+
+def open_store(
+    memory_dir: Path | None,
+    key_file: Path | None,
+    *,
+    existing: bool = False,
+    user: str | None = None,
+) -> Any:
+    """The memory store of ``--memory-dir`` and ``--key-file`` (a context manager).
+
+    A missing store is created (and the user told where, on stderr: a mistyped
+    ``--memory-dir`` shows), unless ``existing`` (commands that only read or maintain a
+    store): then a missing one is an :class:`InputError`, so a mistyped ``--memory-dir`` is
+    not answered with an empty result. ``user`` is checked first: a bad one makes no store.
+    """
+    from ltmt.memory.store import Memory, check_user
+
+    if user is not None:
+        check_user(user)
+    if existing:
+        require_store(memory_dir)
+    new = not store_exists(memory_dir)
+    memory = Memory(memory_dir, key_file=key_file)
+    if new:
+        typer.echo(f"ltmt: created a new memory store at {memory.path}", err=True)
+    return memory
+
+
+def require_store(memory_dir: Path | None) -> None:
+    """:class:`InputError` unless ``--memory-dir`` (or its default) holds a store."""
+    from ltmt.paths import resolve_memory_dir
+
+    if not store_exists(memory_dir):
+        raise InputError(
+            f"no memory store at {resolve_memory_dir(memory_dir)}: check --memory-dir (a store "
+            "is made by its first import or add, or by 'ltmt keys create')"
+        )
+
+
+def store_exists(memory_dir: Path | None) -> bool:
+    """Whether ``--memory-dir`` (or its default) holds a store."""
+    from ltmt.paths import resolve_memory_dir
+
+    return (resolve_memory_dir(memory_dir) / "data.mdb").is_file()

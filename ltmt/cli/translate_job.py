@@ -1,0 +1,158 @@
+"""What ``ltmt translate`` is asked to do, checked (and the input read) before the model loads:
+the input and its format, the output, the language pair against the model's."""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ltmt.errors import InputError, LanguageError
+
+if TYPE_CHECKING:
+    from ltmt.formats.registry import FileFormat
+
+
+@dataclass
+class Job:
+    """What to translate and where to, checked before the model loads."""
+
+    path: Path | None
+    spec: FileFormat
+    output: str | None
+    src_lang: str
+    tgt_lang: str
+    lines: list[str] | None = None
+    references: list[str] | None = None
+    newline: str = "\n"  # a text input's line ending, kept in its translation
+
+
+def prepare(
+    file: str,
+    fmt: str | None,
+    output: str | None,
+    learn: Path | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    model: str | None,
+) -> Job:
+    """Every argument and path checked (and the input read) before the model loads."""
+    from ltmt.formats.common import read_lines
+    from ltmt.formats.registry import find_format
+
+    path = None if file == "-" else Path(file)
+    if path is not None and path.is_dir():
+        raise InputError(f"input file {path} is a directory; give a file")
+    if path is not None and not path.is_file():
+        raise InputError(f"input file not found: {path}")
+    spec = find_format(path, fmt, role="document", default="txt")
+    if spec.name == "txt" and fmt is None and path is not None:
+        _warn_if_structured(path)
+    from ltmt.model.languages import check_language_pair, describe_pair, model_languages
+
+    pair = model_languages(model)
+    src = src_lang or (pair[0] if pair else "en")
+    tgt = tgt_lang or (pair[1] if pair else "de")
+    check_language_pair(model, src, tgt)
+    job = Job(path, spec, output, src, tgt)
+    if output not in (None, "-"):
+        _check_output(Path(output), path)
+        _check_output_format(Path(output), spec)
+    if spec.name == "txt":
+        job.lines = read_lines(path)
+        if path is None and fmt is None:
+            _warn_if_structured(None, "\n".join(job.lines[:200]).encode())
+        if path is not None and _uses_crlf(path):
+            job.newline = "\r\n"
+    else:
+        if path is None:
+            raise InputError(f"a {spec.name} document must be a file, not stdin")
+        if output is None:
+            raise InputError(
+                f"--output is needed to translate a {path.suffix or spec.name} file "
+                "(the input is never overwritten)"
+            )
+        if output == "-":
+            raise InputError(
+                f"a translated {path.suffix or spec.name} file is written to a file (a run that "
+                "stops can resume there), not to stdout; give --output FILE"
+            )
+        if learn is not None:
+            raise InputError(
+                "--learn works with plain-text input; import reviewed files with "
+                "'ltmt memory import'"
+            )
+        from ltmt.formats.documents import open_document
+
+        try:
+            open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
+        except LanguageError as exc:
+            if pair is None or src_lang or tgt_lang:
+                raise
+            # the model's own pair was assumed: --src-lang/--tgt-lang alone cannot help
+            raise InputError(
+                f"{path}: languages in the file are {', '.join(exc.found) or 'none'}, but "
+                f"{describe_pair(model, pair)}; give a model for the file's languages with "
+                "--model (and --src-lang/--tgt-lang)"
+            ) from exc
+    if learn is not None:
+        job.references = read_lines(learn, "--learn")
+        if job.lines is not None and len(job.references) != len(job.lines):
+            raise InputError(
+                f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
+            )
+    return job
+
+
+def _uses_crlf(path: Path) -> bool:
+    """Whether the text file ``path`` ends its first line with CRLF (a Windows file)."""
+    with open(path, "rb") as handle:
+        first = handle.readline(1 << 16)
+    return first.endswith(b"\r\n")
+
+
+def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
+    """Warn when a file read as plain text (by its extension; ``None``: stdin, whose first
+    bytes are ``head``) looks like a PO, XLIFF or TMX file: translated line by line, its syntax
+    would be translated too."""
+    from ltmt.formats.registry import sniff, sniff_bytes
+
+    found = sniff(path) if path is not None else sniff_bytes(head)
+    if found is None or found == "txt":
+        return
+    if path is None:
+        what, hint = "stdin", "; give it as a file (and --output) to translate its entries"
+    else:
+        what, hint = f"{path}", f" (its extension); pass --format {found} to translate its entries"
+    typer.echo(
+        f"ltmt: warning: {what} looks like a {found.upper()} file but is read as plain text{hint}",
+        err=True,
+    )
+
+
+def _check_output(output: Path, source: Path | None) -> None:
+    """The output can be written: its directory exists, it is not a directory, not the input."""
+    from ltmt.outputs import output_error
+
+    if output.is_dir():
+        raise output_error(OSError(errno.EISDIR, "is a directory"), output)
+    if not output.parent.is_dir():
+        raise output_error(OSError(errno.ENOENT, "no such directory"), output)
+    if source is not None and output.resolve() == source.resolve():
+        raise InputError("--output must differ from the input file")
+
+
+def _check_output_format(output: Path, spec: FileFormat) -> None:
+    """The output's extension does not name another format: translate writes the input's own
+    format (``de.po -o de.xlf`` would be a PO catalog named .xlf)."""
+    from ltmt.formats.registry import EXTENSIONS
+
+    named = EXTENSIONS.get(output.suffix.lower())
+    if named is not None and named != spec.name:
+        raise InputError(
+            f"--output {output}: its extension says {named.upper()}, but translate writes the "
+            f"input's format, {spec.name.upper()}; give it a {spec.extensions[0]} extension"
+        )

@@ -1,0 +1,163 @@
+"""XLIFF paired inline codes (``<g>``, ``<pc>``, ``<mrk>``) kept out of the model's way.
+
+The model garbles text inside paired tags: ``Open <pc id="1">the file</pc> now`` came out as
+``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined. So a
+segment with such tags is translated without them, the text inside each pair is translated
+on its own, and the pair is put back around the words of the translation that match that
+inner translation best (rapidfuzz's partial-ratio alignment, widened to whole words):
+
+    plain = strip_pairs(source)            # PairedText("Open the file now", (Pair(...),))
+    text = place_pairs(plain, "Öffnen Sie jetzt die Datei", ["die Datei"])
+    # 'Öffnen Sie jetzt <pc id="1">die Datei</pc>'
+
+A pair whose inner translation is not found is put back empty at the end of the translation:
+the text stays readable and the element is not lost (machine output is marked for review).
+A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``) stands in
+the text as a self-closing placeholder (``<ph id="ltmt-1"/>``), which the model and the
+placeholder repair keep, and comes back whole, its text unchanged.
+Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps.
+Nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_PAIR_TAG = re.compile(r"<(?P<close>/)?(?P<name>g|pc|mrk)(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>")
+_PROTECTED = re.compile(r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])""")
+# the inner translation must match this well (0-100) to be wrapped
+MIN_SCORE = 70.0
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One paired code: its tags and the text between them (``start``/``end`` in the plain
+    text)."""
+
+    opening: str
+    closing: str
+    inner: str
+    start: int
+    end: int
+    token: str = ""  # a protected pair's placeholder in the plain text (else "")
+
+
+@dataclass(frozen=True)
+class PairedText:
+    """A source without its paired tags (``text``) and the pairs taken out."""
+
+    text: str
+    pairs: tuple[Pair, ...]
+
+    @property
+    def to_translate(self) -> list[str]:
+        """The inner texts to translate: those of the pairs that are not protected."""
+        return [pair.inner for pair in self.pairs if not pair.token]
+
+
+def strip_pairs(source: str) -> PairedText | None:
+    """``source`` without its paired codes, or ``None`` when it has none, or nested or
+    unbalanced ones (those are left to the model and the placeholder repair)."""
+    pieces: list[str] = []
+    pairs: list[Pair] = []
+    opened: tuple[str, str, int] | None = None
+    length = last = 0
+    for match in _PAIR_TAG.finditer(source):
+        pieces.append(source[last : match.start()])
+        length += match.start() - last
+        last = match.end()
+        if match.group("close"):
+            if opened is None or opened[0] != match.group("name"):
+                return None
+            plain = "".join(pieces)
+            pair = Pair(opened[1], match.group(), plain[opened[2] :], opened[2], length)
+            if _PROTECTED.search(pair.opening):
+                token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
+                del pieces[:]
+                pieces.append(plain[: pair.start] + token)
+                length = pair.start + len(token)
+                pair = Pair(pair.opening, pair.closing, pair.inner, pair.start, length, token)
+            pairs.append(pair)
+            opened = None
+        elif opened is not None:
+            return None
+        else:
+            opened = (match.group("name"), match.group(), length)
+    if opened is not None or not pairs:
+        return None
+    pieces.append(source[last:])
+    return PairedText("".join(pieces), tuple(pairs))
+
+
+def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:
+    """``translation`` (of ``paired.text``) with each pair put back around the words that match
+    its inner translation (``inner_translations``, one per :attr:`PairedText.to_translate`) or
+    its untranslated inner text best; see the module docstring."""
+    spans: list[tuple[int, int, Pair]] = []
+    missing: list[str] = []
+    translated = iter(inner_translations)
+    protected = {pair.token: pair for pair in paired.pairs if pair.token}
+    for pair in paired.pairs:
+        if pair.token:
+            continue
+        span = _find(translation, [next(translated).strip(), pair.inner.strip()], spans)
+        if span is None:
+            missing.append(pair.opening + pair.closing)
+        else:
+            spans.append((*span, pair))
+    text = translation
+    for start, end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
+        text = text[:start] + pair.opening + text[start:end] + pair.closing + text[end:]
+    for token, pair in protected.items():
+        whole = pair.opening + pair.inner + pair.closing
+        if token in text:
+            text = text.replace(token, whole, 1)
+        else:
+            missing.append(whole)
+    return text + "".join(missing)
+
+
+def _find(
+    text: str, needles: list[str], taken: list[tuple[int, int, Pair]]
+) -> tuple[int, int] | None:
+    from rapidfuzz import fuzz
+
+    best: tuple[float, int, int] | None = None
+    for needle in needles:
+        if not needle or not text.strip():
+            continue
+        found = fuzz.partial_ratio_alignment(needle.casefold(), text.casefold())
+        if found is None or found.score < MIN_SCORE:
+            continue
+        start, end = _whole_words(text, found.dest_start, found.dest_end)
+        if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
+            continue
+        if best is None or found.score > best[0]:
+            best = (found.score, start, end)
+    return None if best is None else (best[1], best[2])
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` snapped to whole words (a word cut at an edge is kept when at least half
+    of it is inside), without edge spaces or final punctuation."""
+    word_start, word_end = _word_around(text, start)
+    start = word_start if word_end - start >= start - word_start else word_end
+    word_start, word_end = _word_around(text, end)
+    end = word_end if end - word_start >= word_end - end else word_start
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _word_around(text: str, position: int) -> tuple[int, int]:
+    """The run of non-space characters around ``position`` (empty between two spaces)."""
+    start = end = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end

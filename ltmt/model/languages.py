@@ -1,0 +1,64 @@
+"""The language pair a model translates, where it is recorded, and the check against it.
+
+Marian checkpoints record it in ``tokenizer_config.json`` (``source_lang`` / ``target_lang``,
+as transformers' ``MarianTokenizer`` saves them); OPUS-MT names end with it
+(``opus-mt-en-de``, ltmt's ``default-en-de``). A model that records neither is taken at its word:
+any pair is accepted. Only two-letter codes are held to: a three-letter one may be a language
+group (``mul``, ``gmw``) that covers many languages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ltmt.errors import InputError, LtmtError
+from ltmt.formats.common import lang_matches
+
+_NAME_PAIR = re.compile(r"(?:^|[-_])([a-z]{2,3})-([a-z]{2,3})$")
+
+
+def model_languages(model: str | Path | None) -> tuple[str, str] | None:
+    """``(source, target)`` of ``model`` (a directory, hub id, or ``None`` for the default),
+    from its tokenizer config, else its name; ``None`` when neither says."""
+    from ltmt.model.backbone import resolve_model_name
+
+    try:
+        resolved = resolve_model_name(model)
+    except LtmtError:  # no default model: loading will say so
+        return None
+    config = Path(resolved) / "tokenizer_config.json"
+    try:
+        recorded = json.loads(config.read_text("utf-8"))
+    except (OSError, ValueError):
+        recorded = {}
+    if isinstance(recorded, dict):
+        source, target = recorded.get("source_lang"), recorded.get("target_lang")
+        if isinstance(source, str) and isinstance(target, str) and source and target:
+            return source.lower(), target.lower()
+    found = _NAME_PAIR.search(Path(str(resolved)).name.lower())
+    return (found.group(1), found.group(2)) if found else None
+
+
+def check_language_pair(model: str | Path | None, src_lang: str, tgt_lang: str) -> None:
+    """Raise :class:`InputError` when ``model`` records a pair that ``src_lang → tgt_lang`` is
+    not (see the module docstring)."""
+    pair = model_languages(model)
+    if pair is None:
+        return
+    for option, asked, have in (
+        ("--src-lang", src_lang, pair[0]),
+        ("--tgt-lang", tgt_lang, pair[1]),
+    ):
+        if len(have) == 2 and not lang_matches(asked, have):
+            raise InputError(
+                f"{option} {asked}: {describe_pair(model, pair)}; "
+                f"give a model for {src_lang}→{tgt_lang} with --model"
+            )
+
+
+def describe_pair(model: str | Path | None, pair: tuple[str, str]) -> str:
+    """``the default model translates en→de only`` (or ``model DIR ...``)."""
+    name = "the default model" if model is None else f"model {model}"
+    return f"{name} translates {pair[0]}→{pair[1]} only"
