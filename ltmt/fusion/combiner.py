@@ -33,6 +33,7 @@ kNN settings it was trained with, its shape, the base it belongs to) + ``model.s
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -100,8 +101,9 @@ class CombinerConfig:
         if not isinstance(self.members, int) or self.members < 1:
             raise ConfigError(f"combiner.members must be an integer >= 1, got {self.members!r}")
 
-    @property
+    @cached_property
     def knn_config(self) -> KnnConfig:
+        """The kNN settings (built once: a decoding step reads them)."""
         return KnnConfig(**self.knn)
 
     @property

@@ -20,7 +20,7 @@ Rows whose sentence has no usable match are returned untouched (bit-identical to
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -166,7 +166,8 @@ class Neighbours(NamedTuple):
     weights: torch.Tensor  # (a, K) their share of the vote
     distance: torch.Tensor  # (a, K) their RMS distance (inf: no entry)
     differing: torch.Tensor  # (a, K) their attention on match-source words the input lacks
-    missing: torch.Tensor  # (a, K, 2) what their match lacks of the input (alignment.py)
+    # (a, K, 2) what their match lacks of the input (alignment.py; None: not asked for)
+    missing: torch.Tensor | None
     # (a, K) the step's cross-attention on input words their match lacks (None: not read)
     lacked: torch.Tensor | None = None
     scores: torch.Tensor | None = None  # (a, K) their match's fuzzy score, 0-1 (None: unread)
@@ -212,6 +213,12 @@ class KnnState:
         # (batch, M, L): the input positions each entry's match lacks (None: not built)
         self.own_lacked = None if memory.lacked is None else memory.lacked[entries]
         self.own_scores = memory.scores[entries].float() / 100.0  # (batch, M), 0-1
+        self._view: _RowView | None = None  # the last step's rows' own tensors
+        self._active: tuple[torch.Tensor, torch.Tensor, bool] | None = None
+
+    # the optional :class:`Neighbours` fields a decoding step computes (a trained combiner's
+    # state names those it reads; :meth:`neighbours` called directly computes them all)
+    step_fields: frozenset[str] = frozenset()
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -236,10 +243,9 @@ class KnnState:
         """
         import torch
 
-        active = torch.nonzero(self.has_memory[rows]).flatten()
+        active, every = self._active_rows(rows)
         if active.numel() == 0:
             return log_probs
-        every = active.numel() == rows.numel()  # the usual case: then no row is copied
 
         def own(tensor: torch.Tensor) -> torch.Tensor:
             return tensor if every else tensor[active]
@@ -250,6 +256,7 @@ class KnnState:
             own_rows,
             None if prefix is None else own(prefix),
             None if attention is None else own(attention),
+            fields=self.step_fields,
         )
         lam, weights = self.adjust(found, mixed, own_rows)
         tokens = found.tokens
@@ -267,6 +274,19 @@ class KnnState:
         if not every:
             log_probs[active] = mixed
         return log_probs
+
+    def _active_rows(self, rows: torch.Tensor) -> tuple[torch.Tensor, bool]:
+        """The indices of ``rows`` whose sentence has memory, and whether that is all of them
+        (the usual case: then no row is copied); kept while a step's rows equal the last's."""
+        import torch
+
+        last = self._active
+        if last is not None and _same_rows(last[0], rows):
+            return last[1], last[2]
+        active = torch.nonzero(self.has_memory[rows]).flatten()
+        every = active.numel() == rows.numel()
+        self._active = (rows.clone(), active, every)
+        return active, every
 
     def adjust(
         self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor
@@ -321,6 +341,7 @@ class KnnState:
         rows: torch.Tensor,
         prefix: torch.Tensor | None = None,
         attention: torch.Tensor | None = None,
+        fields: Container[str] | None = None,
     ) -> Neighbours:
         """For rows with memory: kNN's λ and the nearest entries (:class:`Neighbours`).
 
@@ -329,42 +350,73 @@ class KnnState:
         ``prefix (a, t)``, the rows' tokens so far, enables the history term (``context``).
         ``attention (a, S)``, the step's cross-attention over the input, gives ``lacked`` (with
         ``BatchMemory.lacked``; :func:`ltmt.fusion.alignment.lacked_attention`).
+        ``fields``: which of ``missing`` and ``scores`` to compute (``None``: both; a field
+        left out is ``None``).
         """
         import torch
 
         cfg = self.config
+        view = self._row_view(rows)
         query = hidden.float() / self.scale
         sq = (
-            (query * query).sum(dim=1, keepdim=True)
-            + self.own_norms[rows]
-            - 2.0 * self._own_dot(query, rows)
+            (query * query).sum(dim=1, keepdim=True) + view.norms - 2.0 * self._own_dot(query, view)
         )
         all_distances = sq.clamp_min(0.0).sqrt()  # (a, M)
         if cfg.context and cfg.context_penalty and prefix is not None:
-            shared = _shared_history(self.own_history[rows], _row_history(prefix, cfg.context))
+            shared = _shared_history(view.history, _row_history(prefix, cfg.context))
             all_distances = all_distances + cfg.context_penalty * (cfg.context - shared)
-        own_differing = self.own_differing[rows]  # (a, M)
         if cfg.differing_penalty:  # entries translated from words the input lacks are further
-            all_distances = all_distances + cfg.differing_penalty * own_differing
-        all_distances = all_distances.masked_fill(~self.own_valid[rows], float("inf"))
+            all_distances = all_distances + cfg.differing_penalty * view.differing
+        all_distances = all_distances.masked_fill(view.invalid, float("inf"))
         k = min(cfg.neighbours, all_distances.size(1))
         distance, index = torch.topk(all_distances, k, dim=1, largest=False)  # inf: missing
-        tokens = self.own_values[rows].gather(1, index)
+        tokens = view.values.gather(1, index)
         weights, lam_scale = self.vote(tokens, distance, cfg.temperature)
         lam = cfg.lambda_max * (1.0 - distance[:, 0] / cfg.tau).clamp_min(0.0)
-        lam = lam * self.score_factor[rows] * lam_scale
-        missing = self.own_missing[rows].gather(1, index[:, :, None].expand(-1, -1, 2))
-        lacked = None
+        lam = lam * view.score_factor * lam_scale
+        missing = scores = lacked = None
+        if fields is None or "missing" in fields:
+            missing = self.own_missing[rows].gather(1, index[:, :, None].expand(-1, -1, 2))
         if attention is not None and self.own_lacked is not None:
             from ltmt.fusion.alignment import lacked_attention
 
             marks = self.own_lacked[rows[:, None], index]  # (a, K, L): the neighbours' only
             lacked = lacked_attention(attention, marks)
-        differing = own_differing.gather(1, index)
-        scores = self.own_scores[rows].gather(1, index)
+        differing = view.differing.gather(1, index)
+        if fields is None or "scores" in fields:
+            scores = self.own_scores[rows].gather(1, index)
         return Neighbours(lam, tokens, weights, distance, differing, missing, lacked, scores)
 
-    def _own_dot(self, query: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+    def _row_view(self, rows: torch.Tensor) -> _RowView:
+        """The per-sentence tensors a step reads, gathered for ``rows``; kept while the steps'
+        rows stay the same (a beam search's rows change only when sentences finish)."""
+        import torch
+
+        view = self._view
+        if view is not None and _same_rows(view.rows, rows):
+            return view
+        live_keys = None  # each live sentence's keys, for rows in runs of equal length
+        sentences, counts = torch.unique_consecutive(rows, return_counts=True)
+        group = int(counts[0])
+        if bool((counts == group).all()):
+            live_keys = self.own_keys
+            if sentences.numel() != live_keys.size(0) or not bool((sentences == self._batch).all()):
+                live_keys = live_keys[sentences]  # some sentences finished: the live ones' keys
+        view = _RowView(
+            rows=rows.clone(),  # a caller may reuse its tensor
+            norms=self.own_norms[rows],
+            history=self.own_history[rows],
+            differing=self.own_differing[rows],
+            invalid=~self.own_valid[rows],
+            values=self.own_values[rows],
+            score_factor=self.score_factor[rows],
+            live_keys=live_keys,
+            group=group,
+        )
+        self._view = view
+        return view
+
+    def _own_dot(self, query: torch.Tensor, view: _RowView) -> torch.Tensor:
         """``(a, M)``: each row's query dotted with its own sentence's keys.
 
         Beam search hands rows in runs of equal length per sentence: then each sentence's keys
@@ -372,16 +424,32 @@ class KnnState:
         """
         import torch
 
-        sentences, counts = torch.unique_consecutive(rows, return_counts=True)
-        group = int(counts[0])
-        if bool((counts == group).all()):
-            grouped = query.view(sentences.numel(), group, -1)
-            keys = self.own_keys
-            if sentences.numel() != keys.size(0) or not bool((sentences == self._batch).all()):
-                keys = keys[sentences]  # some sentences finished: copy the live ones' keys
-            dots = torch.bmm(grouped, keys.transpose(1, 2))
-            return dots.reshape(rows.numel(), -1)
-        return torch.einsum("ad,amd->am", query, self.own_keys[rows])
+        if view.live_keys is not None:
+            grouped = query.view(view.live_keys.size(0), view.group, -1)
+            dots = torch.bmm(grouped, view.live_keys.transpose(1, 2))
+            return dots.reshape(query.size(0), -1)
+        return torch.einsum("ad,amd->am", query, self.own_keys[view.rows])
+
+
+class _RowView(NamedTuple):
+    """A batch's per-sentence tensors gathered for one step's ``rows (a,)``."""
+
+    rows: torch.Tensor
+    norms: torch.Tensor  # (a, M) the squared norms of the row's sentence's keys
+    history: torch.Tensor  # (a, M, context)
+    differing: torch.Tensor  # (a, M)
+    invalid: torch.Tensor  # (a, M) bool: padding, not an entry
+    values: torch.Tensor  # (a, M)
+    score_factor: torch.Tensor  # (a,)
+    live_keys: torch.Tensor | None  # (live sentences, M, d); None: rows not in equal runs
+    group: int  # rows per live sentence (with live_keys)
+
+
+def _same_rows(last: torch.Tensor, rows: torch.Tensor) -> bool:
+    """Whether ``rows`` name the same sentences as ``last``, row by row."""
+    import torch
+
+    return last.shape == rows.shape and torch.equal(last, rows)
 
 
 def _sentence_entries(memory: BatchMemory) -> tuple[torch.Tensor, torch.Tensor]:

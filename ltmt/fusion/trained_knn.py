@@ -115,6 +115,15 @@ class CombinerState(KnnState):
         super().__init__(memory, *args)
         combiner.net.to(memory.keys.device)  # its weights beside the states (CUDA too)
         self.combiner = combiner
+        config = combiner.config  # a step computes only the neighbours' fields it reads
+        self.step_fields = frozenset(
+            name
+            for name, read in (
+                ("missing", config.missing_features),
+                ("scores", config.score_features),
+            )
+            if read
+        )
 
     def adjust(
         self, found: Neighbours, log_probs: torch.Tensor, rows: torch.Tensor

@@ -562,3 +562,38 @@ def test_a_score_head_starts_as_knn_and_reads_each_neighbours_match_score(
     assert torch.allclose(loaded[1], weights)
     with pytest.raises(ConfigError, match="reads score_features: featurise its rows again"):
         trained.inputs(torch.zeros(1, config.features), *[torch.zeros(1, 2)] * 2, torch.ones(1, 2))
+
+
+@pytest.mark.parametrize(
+    ("options", "fields"),
+    [
+        ({}, frozenset()),
+        ({"missing_features": True}, frozenset({"missing"})),
+        ({"score_features": True}, frozenset({"scores"})),
+    ],
+)
+def test_a_decoding_step_computes_the_neighbour_fields_its_combiner_reads(
+    tiny_backbone, options: dict[str, bool], fields: frozenset[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """The shipped kind reads neither what matches lack nor their scores, so its steps leave
+    them out; a combiner that reads one gets it, and its step equals one given every field."""
+    combiner = Combiner(CombinerConfig(knn=KNN, neighbour_features=True, **options))
+    assert combiner.net.neighbour is not None
+    with torch.no_grad():
+        for parameter in combiner.net.neighbour.parameters():
+            torch.nn.init.normal_(parameter, std=0.5)
+    fusion = TrainedKnnFusion(combiner)
+    stepped = _step(fusion, tiny_backbone)
+    state = fusion.prepare(
+        tiny_backbone,
+        [SOURCE, "hello world"],
+        [[make_match(SOURCE, TARGET, 90.0)], [make_match("hello", "hallo", 60.0, 1)]],
+    )
+    assert state is not None and state.step_fields == fields
+    state.step_fields = frozenset({"missing", "scores"})  # every field, as training reads
+    generator = torch.Generator().manual_seed(0)
+    hidden = torch.randn(4, tiny_backbone.d_model, generator=generator)
+    log_probs = torch.log_softmax(torch.randn(4, 50, generator=generator), dim=1)
+    prefix = torch.full((4, 1), tiny_backbone.start_id)
+    every = state.fuse_log_probs(hidden, log_probs, torch.tensor([0, 0, 1, 1]), prefix)
+    assert torch.equal(stepped, every)

@@ -372,6 +372,66 @@ def test_rows_in_any_order_get_the_same_neighbours(tiny_backbone) -> None:  # ty
         assert set(tokens[row][distance[row].isfinite()].tolist()) <= set(own.tolist())
 
 
+def _three_sentence_state(backbone):  # type: ignore[no-untyped-def]
+    fusion = KnnFusion(KnnConfig(tau=50.0, neighbours=3, min_score=0))
+    matches = [
+        [make_match(SOURCE, TARGET, 80)],
+        [make_match("hello world", "hallo Welt", 70), make_match(SOURCE, TARGET, 60)],
+        [make_match("open it", "öffne es", 90)],
+    ]
+    state = fusion.prepare(backbone, [SOURCE, "hello", "open"], matches)
+    assert state is not None
+    return state
+
+
+def test_steps_reuse_their_rows_gathers_and_stay_exact(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """A step whose rows equal the last step's reuses the gathered per-sentence tensors (and
+    the live sentences' keys); when a sentence finishes they are gathered again. Every step's
+    neighbours equal those of a fresh state, bit for bit, even when the caller reuses and
+    overwrites its rows tensor."""
+    state = _three_sentence_state(tiny_backbone)
+    torch.manual_seed(2)
+    rows = torch.tensor([0, 0, 1, 1, 2, 2])
+    steps = [(torch.randn(6, tiny_backbone.d_model), rows) for _ in range(2)]
+    live = torch.tensor([0, 0, 2, 2])  # sentence 1 finished
+    steps += [(torch.randn(4, tiny_backbone.d_model), live) for _ in range(2)]
+    views = []
+    for hidden, step_rows in steps:
+        found = state.neighbours(hidden, step_rows)
+        views.append(state._view)
+        fresh = KnnState(state.memory, state.config, tiny_backbone.d_model)
+        expected = fresh.neighbours(hidden, step_rows)
+        for got, want in zip(found, expected, strict=True):
+            assert (got is None and want is None) or torch.equal(got, want)
+    assert views[0] is views[1] and views[2] is views[3] and views[1] is not views[2]
+    assert views[2].live_keys is not None and views[2].live_keys.size(0) == 2
+    reused = rows.clone()
+    hidden = torch.randn(6, tiny_backbone.d_model)
+    first = state.neighbours(hidden, reused).tokens
+    reused[:] = torch.tensor([2, 2, 1, 1, 0, 0])  # the same tensor, other sentences
+    swapped = state.neighbours(hidden, reused).tokens
+    fresh = KnnState(state.memory, state.config, tiny_backbone.d_model)
+    assert torch.equal(swapped, fresh.neighbours(hidden, reused).tokens)
+    assert not torch.equal(first, swapped)
+
+
+def test_a_step_computes_only_the_fields_asked_for(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """``fields`` leaves ``missing`` and ``scores`` out (None) and changes nothing else;
+    plain knn's decoding steps ask for neither."""
+    state = _three_sentence_state(tiny_backbone)
+    hidden = torch.randn(6, tiny_backbone.d_model)
+    rows = torch.tensor([0, 0, 1, 1, 2, 2])
+    full = state.neighbours(hidden, rows)
+    assert full.missing is not None and full.scores is not None
+    bare = state.neighbours(hidden, rows, fields=())
+    assert bare.missing is None and bare.scores is None
+    for name in ("lam", "tokens", "weights", "distance", "differing"):
+        assert torch.equal(getattr(bare, name), getattr(full, name))
+    only = state.neighbours(hidden, rows, fields={"scores"})
+    assert only.missing is None and torch.equal(only.scores, full.scores)
+    assert state.step_fields == frozenset()
+
+
 def test_batched_force_decoding_equals_one_pair_at_a_time(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
     """Sources and targets of very different lengths, bucketed apart: padding changes nothing."""
     pairs = [
