@@ -8,6 +8,11 @@ Run it under py-spy, then summarise the raw profile into the shares of the parts
 
 Shares are of the samples taken inside the timed translation loop (loading excluded); a part
 counts every sample whose stack passes through it, so nested parts overlap.
+
+``--count-forced`` (no py-spy) counts instead what one cold pass force-decodes: the
+(source, target) pairs, their distinct texts and their tokens, e.g. knn against knn-trained:
+
+    python eval/profile_knn.py --engine ltmt-knn-trained --count-forced --output forced.json
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "      lacked attention of the neighbours": (STEP, "lacked_attention (ltmt/fusion/align"),
     "      trained combiner (features, net, vote)": (STEP, "CombinerState.adjust ("),
     "  cache reordering": ("_Stepper.select (ltmt/model/decode.py",),
-    "encoder of the batch": ("decode (ltmt/model/decode.py", "MarianEncoder.forward ("),
+    "encoder of the batch": ("decode (ltmt/model/decode.py", "Encoder.forward (ltmt/model/marian"),
     "retrieval": ("Translator._retrieve (ltmt/translator.py",),
 }
 _LOOP = "translate_all (profile_knn.py"
@@ -58,6 +63,25 @@ _LOOP = "translate_all (profile_knn.py"
 def translate_all(translate, segments) -> None:  # type: ignore[no-untyped-def]
     for user, sources, _ in segments:
         translate(user, sources)
+
+
+def _forced_pairs(translate, segments) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The (source, target) pairs one pass of ``translate`` force-decodes."""
+    import ltmt.fusion.datastore as datastore
+
+    pairs: list[tuple[str, str]] = []
+    decode = datastore.force_decode
+
+    def counted(backbone, given, **options):  # type: ignore[no-untyped-def]
+        pairs.extend(given)
+        return decode(backbone, given, **options)
+
+    datastore.force_decode = counted  # build_batch_memory calls it by this module's name
+    try:
+        translate_all(translate, segments)
+    finally:
+        datastore.force_decode = decode
+    return pairs
 
 
 def summarise(raw: Path) -> dict[str, object]:
@@ -82,6 +106,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--engine", default="ltmt-knn", help="a bench_speed ltmt-knn* engine")
     parser.add_argument("--summarise", type=Path, help="a py-spy raw profile of this script")
+    parser.add_argument(
+        "--count-forced", action="store_true", help="count the pairs force-decoded, untimed"
+    )
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     if args.summarise:
@@ -98,7 +125,19 @@ def main() -> None:
     translate, opened = bench_speed.build_engine(args.engine, options, DEV_USERS_DIR)
     translate(segments[0][0], segments[0][1][:2])
     translate.forget()  # type: ignore[attr-defined]
-    translate_all(translate, segments)
+    if args.count_forced:
+        pairs = _forced_pairs(translate, segments)
+        report = {
+            "engine": args.engine,
+            "segments": sum(len(sources) for _, sources, _ in segments),
+            "pairs_force_decoded": len(pairs),
+            "distinct_pair_texts": len(set(pairs)),
+            "source_characters": sum(len(s) for s, _ in pairs),
+            "target_characters": sum(len(t) for _, t in pairs),
+        }
+        emit_report(report, args.output)
+    else:
+        translate_all(translate, segments)
     for context in (opened or {}).values():
         context.__exit__(None, None, None)
 

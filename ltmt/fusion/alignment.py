@@ -102,12 +102,20 @@ def cross_attention(decoder: Any, source_mask: torch.Tensor) -> Iterator[list[to
 
     Yields a list that receives one ``(batch, target_length, source_length)`` tensor.
     ``source_mask (batch, source_length)``: 1 at real source tokens. The weights are recomputed
-    from the layer's own projections (the fast attention kernels do not return them).
+    from the layer's own query and key projections, as that pass computed them (the fast
+    attention kernels do not return the weights; the projections are not run a second time).
     """
     import torch
 
     captured: list[torch.Tensor] = []
     attention = decoder.layers[-1].encoder_attn
+    projected: dict[str, torch.Tensor] = {}
+
+    def keep(name: str) -> Any:
+        def hook(module: Any, args: Any, output: torch.Tensor) -> None:
+            projected[name] = output
+
+        return hook
 
     def record(module: Any, args: tuple[Any, ...], kwargs: dict[str, Any], output: Any) -> None:
         hidden = args[0] if args else kwargs["hidden_states"]
@@ -115,17 +123,25 @@ def cross_attention(decoder: Any, source_mask: torch.Tensor) -> Iterator[list[to
         if states is None:
             return
         batch, length, _ = hidden.shape
-        heads = module.q_proj(hidden).view(batch, length, -1, module.head_dim).transpose(1, 2)
-        keys = module.k_proj(states).view(batch, states.size(1), -1, module.head_dim)
+        query, key = projected.pop("q", None), projected.pop("k", None)
+        if query is None or key is None or key.size(1) != states.size(1):
+            query, key = module.q_proj(hidden), module.k_proj(states)  # not seen: compute them
+        heads = query.view(batch, length, -1, module.head_dim).transpose(1, 2)
+        keys = key.view(batch, states.size(1), -1, module.head_dim)
         scores = (heads * module.scaling) @ keys.permute(0, 2, 3, 1)  # (batch, heads, T, S)
         scores = scores.masked_fill(~source_mask.bool()[:, None, None, :], float("-inf"))
         captured.append(torch.softmax(scores.float(), dim=-1).mean(dim=1))
 
-    handle = attention.register_forward_hook(record, with_kwargs=True)
+    handles = [
+        attention.q_proj.register_forward_hook(keep("q")),
+        attention.k_proj.register_forward_hook(keep("k")),
+        attention.register_forward_hook(record, with_kwargs=True),
+    ]
     try:
         yield captured
     finally:
-        handle.remove()
+        for handle in handles:
+            handle.remove()
 
 
 def lacked_positions(

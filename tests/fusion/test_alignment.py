@@ -70,3 +70,49 @@ def test_force_decoding_records_the_cross_attention(tiny_backbone) -> None:  # t
     [alone] = force_decode(tiny_backbone, pairs[1:])  # padding in a batch changes nothing
     assert alone.alignment is not None and together[1].alignment is not None
     assert torch.allclose(alone.alignment, together[1].alignment, atol=1e-5)
+
+
+def test_recording_reuses_the_layers_own_projections(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """The recorder reads the query and key projections the pass computed (each runs once per
+    pass) and gives exactly the weights recomputed from them, as it used to compute them."""
+    decoder = tiny_backbone.model.get_decoder()
+    attention = decoder.layers[-1].encoder_attn
+    calls = {"q": 0, "k": 0}
+
+    def count(name: str):  # type: ignore[no-untyped-def]
+        def hook(module, args, output) -> None:  # type: ignore[no-untyped-def]
+            calls[name] += 1
+
+        return hook
+
+    handles = [
+        attention.q_proj.register_forward_hook(count("q")),
+        attention.k_proj.register_forward_hook(count("k")),
+    ]
+    try:
+        [item] = force_decode(tiny_backbone, [("open the file", "öffne die Datei")])
+    finally:
+        for handle in handles:
+            handle.remove()
+    assert calls == {"q": 1, "k": 1}
+    assert item.alignment is not None and item.source is not None
+    with torch.inference_mode():
+        states = tiny_backbone.model.get_encoder()(input_ids=item.source[None]).last_hidden_state
+        start = torch.full((1, 1), tiny_backbone.start_id)
+        tokens = torch.cat([start, item.values[None, :-1]], dim=1)
+        mask = torch.ones_like(item.source)[None]
+        seen: list[torch.Tensor] = []
+
+        def inputs(module, args, kwargs, output) -> None:  # type: ignore[no-untyped-def]
+            seen.append(args[0] if args else kwargs["hidden_states"])
+
+        handle = attention.register_forward_hook(inputs, with_kwargs=True)
+        try:
+            decoder(input_ids=tokens, encoder_hidden_states=states, encoder_attention_mask=mask)
+        finally:
+            handle.remove()
+        query = attention.q_proj(seen[0]).view(1, tokens.size(1), -1, attention.head_dim)
+        keys = attention.k_proj(states).view(1, states.size(1), -1, attention.head_dim)
+        scores = (query.transpose(1, 2) * attention.scaling) @ keys.permute(0, 2, 3, 1)
+        expected = torch.softmax(scores.float(), dim=-1).mean(dim=1)[0]
+    assert torch.equal(item.alignment, expected)
