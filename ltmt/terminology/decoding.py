@@ -31,7 +31,8 @@ from ltmt.terminology.placement import Missing, alignment, place_terms
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
     from ltmt.segments import Match
-    from ltmt.translator import Translator, _Unit
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
 
 logger = logging.getLogger(__name__)
 
@@ -44,19 +45,19 @@ class GlossaryPass:
     fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
 
 
-def encode_units(translator: Translator, units: Sequence[_Unit]) -> list[list[int]]:
+def encode_units(translator: Translator, units: Sequence[Unit]) -> list[list[int]]:
     """:meth:`~ltmt.translator.Translator.encode` of ``units``' texts, a truncation logged by
     the unit's segment."""
     return translator.encode([u.text for u in units], [u.segment for u in units])
 
 
-def term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:
+def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHit]:
     """The glossary terms found in ``unit`` by its segment's matcher (none without one)."""
     matcher = matchers[unit.segment]
     return matcher.find(unit.text) if matcher is not None else []
 
 
-def with_terms(unit: _Unit, hits: Sequence[TermHit]) -> _Unit:
+def with_terms(unit: Unit, hits: Sequence[TermHit]) -> Unit:
     """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
     return replace(unit, text=substitute(unit.text, hits)) if hits else unit
 
@@ -71,7 +72,7 @@ class GlossaryDecoding:
 
     def follow(
         self,
-        units: Sequence[_Unit],
+        units: Sequence[Unit],
         hits: list[list[TermHit]],
         matches: list[tuple[Match, ...]],
         outputs: list[str],
@@ -125,7 +126,7 @@ class GlossaryDecoding:
     def place_missing(
         self,
         chosen: list[int],
-        units: Sequence[_Unit],
+        units: Sequence[Unit],
         hits: list[list[TermHit]],
         glossary: GlossaryPass,
     ) -> dict[int, str]:
@@ -161,7 +162,7 @@ class GlossaryDecoding:
         return placed
 
     def align_torch_outputs(
-        self, chosen: list[int], units: Sequence[_Unit], outputs: list[str], glossary: GlossaryPass
+        self, chosen: list[int], units: Sequence[Unit], outputs: list[str], glossary: GlossaryPass
     ) -> None:
         """Alignment attention for the torch (fused) outputs of lines ``chosen``, read in one
         teacher-forced pass per batch and kept in ``glossary`` like the fast path's."""
@@ -189,7 +190,7 @@ class GlossaryDecoding:
     def decode_with_terms(
         self,
         chosen: list[int],
-        units: Sequence[_Unit],
+        units: Sequence[Unit],
         hits: list[list[TermHit]],
         matches: list[tuple[Match, ...]],
         substitute: bool,
