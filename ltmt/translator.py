@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.config import check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
+from ltmt.lookup import memory_matches, term_matcher
 from ltmt.model.backbone import BF16_BY_DEFAULT, Backbone, fusion_weights_for, load_backbone
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
-    from ltmt.terminology.matching import TermHit, TermMatcher
+    from ltmt.terminology.matching import TermMatcher
     from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
@@ -301,7 +302,7 @@ class Translator:
     def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
         """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state
         for this batch (``fusion.prepare``), or ``None`` for the model alone."""
-        return self._detokenise(self.decoder.decode(batch, self.decode_config, state))
+        return self.detokenise(self.decoder.decode(batch, self.decode_config, state))
 
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
         """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
@@ -320,36 +321,15 @@ class Translator:
         self, user: str | None, glossary: Iterable[Term] | None
     ) -> TermMatcher | None:
         """The matcher of the terms this call follows, or None when there are none."""
-        from ltmt.terminology.matching import TermMatcher
-
-        terms: list[Term] = []
-        stored = getattr(self.memory, "glossary", None)  # memory-like objects may have none
-        if self.user_glossary and stored is not None and user is not None:
-            terms.extend(stored(user).terms())
-        terms.extend(self.glossary)
-        terms.extend(glossary or ())
-        return TermMatcher({term.key: term for term in terms}.values()) if terms else None
+        return term_matcher(self.memory, user, self.user_glossary, self.glossary, glossary or ())
 
     def _retrieve(
         self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
     ) -> list[tuple[Match, ...]]:
-        results: list[tuple[Match, ...]] = [() for _ in texts]
-        if self.memory is None or user is None:
-            return results
-        if prefer is not None and len(prefer) != len(texts):
-            raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
-        wanted = [i for i, text in enumerate(texts) if text.strip()]
-        queries = [texts[i] for i in wanted]
         # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
         reads = getattr(self.fusion, "matches_read", None)
         k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
-        if prefer is None or not any(prefer):
-            found = self.memory.search_batch(user, queries, k=k)
-        else:
-            found = self.memory.search_batch(user, queries, k=k, prefer=[prefer[i] for i in wanted])
-        for i, matches in zip(wanted, found):
-            results[i] = tuple(matches)
-        return results
+        return memory_matches(self.memory, user, texts, k, prefer)
 
     def _translate_units(
         self,
@@ -389,7 +369,8 @@ class Translator:
                     [units[i].text for i in chunk],
                     [matches[units[i].segment] for i in chunk],
                 )
-            texts = self._decode_first([encoded[i] for i in chunk], chunk, hits, state, glossary)
+            batch = [encoded[i] for i in chunk]
+            texts = self.terms.decode_first(batch, chunk, hits, state, glossary)
             # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
             # matches the fusion did not use is the model's own output, whatever the batch.
             has_memory = getattr(state, "has_memory", None)
@@ -413,27 +394,7 @@ class Translator:
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
 
-    def _decode_first(
-        self,
-        batch: list[list[int]],
-        chunk: list[int],
-        hits: list[list[TermHit]],
-        state: FusionState | None,
-        glossary: GlossaryPass,
-    ) -> list[str]:
-        """The first decode of a batch. On the fast path, the output tokens and alignment
-        attention of lines with glossary terms are kept in ``glossary``, so that a target the
-        output lacks can be placed where the model translated its source term (torch outputs
-        get theirs later, only where a target is missing)."""
-        fast = self.decoder.fast if state is None else None
-        if fast is None or not any(hits[i] for i in chunk):
-            return self.decode(batch, state)
-        token_ids, attention = fast.decode_aligned(batch, self.decode_config)
-        glossary.fast.update(
-            (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
-        )
-        return self._detokenise(token_ids)
-
-    def _detokenise(self, token_ids: list[list[int]]) -> list[str]:
+    def detokenise(self, token_ids: Sequence[Sequence[int]]) -> list[str]:
+        """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts

@@ -1,7 +1,8 @@
 """The glossary's part of a translator's decoding: every output carries its line's targets.
 
 The :class:`~ltmt.translator.Translator` finds each line's glossary terms (:func:`term_hits`) and
-decodes as usual; :meth:`GlossaryDecoding.follow` then changes only the outputs that lack a
+decodes as usual (:meth:`GlossaryDecoding.decode_first`, which keeps the fast path's alignment of
+lines with terms); :meth:`GlossaryDecoding.follow` then changes only the outputs that lack a
 target. A missing target is placed where the model translated its source term
 (:mod:`ltmt.terminology.placement`, from the alignment attention kept in a :class:`GlossaryPass`);
 what placement cannot fix is decoded again under the per-step constraint of
@@ -69,6 +70,28 @@ class GlossaryDecoding:
     def __init__(self, translator: Translator) -> None:
         self.translator = translator
         self._term_tokens: TermTokens | None = None
+
+    def decode_first(
+        self,
+        batch: list[list[int]],
+        chunk: list[int],
+        hits: list[list[TermHit]],
+        state: FusionState | None,
+        glossary: GlossaryPass,
+    ) -> list[str]:
+        """The first decode of a batch (``chunk``: its lines' indices in ``hits``). On the fast
+        path, the output tokens and alignment attention of lines with glossary terms are kept in
+        ``glossary``, so that a target the output lacks can be placed where the model translated
+        its source term (torch outputs get theirs later, only where a target is missing)."""
+        translator = self.translator
+        fast = translator.decoder.fast if state is None else None
+        if fast is None or not any(hits[i] for i in chunk):
+            return translator.decode(batch, state)
+        token_ids, attention = fast.decode_aligned(batch, translator.decode_config)
+        glossary.fast.update(
+            (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
+        )
+        return translator.detokenise(token_ids)
 
     def follow(
         self,
