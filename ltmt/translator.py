@@ -232,6 +232,33 @@ class Translator:
             start += len(request[1])
         return results
 
+    def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
+        """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
+
+        Blank pairs are left out; pairs that fail the memory's cleaning are skipped and counted in
+        the returned report. They are searchable (and reused) from the next call on.
+        """
+        if self.memory is None:
+            raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
+        if len(sources) != len(targets):
+            raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
+        pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
+        return self.memory.import_pairs(user, pairs, origin="learn")
+
+    def _term_matcher(
+        self, user: str | None, glossary: Iterable[Term] | None
+    ) -> TermMatcher | None:
+        """The matcher of the terms this call follows, or None when there are none."""
+        return term_matcher(self.memory, user, self.user_glossary, self.glossary, glossary or ())
+
+    def _retrieve(
+        self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
+    ) -> list[tuple[Match, ...]]:
+        # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
+        reads = getattr(self.fusion, "matches_read", None)
+        k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
+        return memory_matches(self.memory, user, texts, k, prefer)
+
     def _translate_retrieved(
         self,
         texts: list[str],
@@ -267,69 +294,6 @@ class Translator:
                 cut=any(u.cut for u in pieces),
             )
         return [r for r in results if r is not None]
-
-    # -- the model's side of a translation, for the steps around it (ltmt.terminology) ------
-
-    def source_tokens(self, text: str) -> int:
-        """How many source tokens the model reads for ``text``, ``</s>`` included."""
-        return len(self.backbone.tokenizer(text, add_special_tokens=True)["input_ids"])
-
-    def count_words(self, text: str) -> int:
-        """How many source tokens ``text`` is, without ``</s>``: where a word of a longer text
-        starts, counted by tokenising the text before it."""
-        return len(self.backbone.tokenizer(text, add_special_tokens=False)["input_ids"])
-
-    def encode(
-        self, texts: Sequence[str], segments: Sequence[int] | None = None
-    ) -> list[list[int]]:
-        """The source token ids of each of ``texts`` (``</s>`` last), truncated to
-        ``max_source_tokens`` with ``</s>`` kept; a truncation is logged naming the input's
-        segment (``segments[i]``, counted from 0; default: its position)."""
-        encoded: list[list[int]] = self.backbone.tokenizer(list(texts), add_special_tokens=True)[
-            "input_ids"
-        ]
-        for position, ids in enumerate(encoded):
-            if len(ids) > self.max_source_tokens:
-                logger.warning(
-                    "segment %d has %d tokens; truncated to %d",
-                    (segments[position] if segments is not None else position) + 1,
-                    len(ids),
-                    self.max_source_tokens,
-                )
-                encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
-        return encoded
-
-    def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
-        """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state
-        for this batch (``fusion.prepare``), or ``None`` for the model alone."""
-        return self.detokenise(self.decoder.decode(batch, self.decode_config, state))
-
-    def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
-        """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
-
-        Blank pairs are left out; pairs that fail the memory's cleaning are skipped and counted in
-        the returned report. They are searchable (and reused) from the next call on.
-        """
-        if self.memory is None:
-            raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
-        if len(sources) != len(targets):
-            raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
-        pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
-        return self.memory.import_pairs(user, pairs, origin="learn")
-
-    def _term_matcher(
-        self, user: str | None, glossary: Iterable[Term] | None
-    ) -> TermMatcher | None:
-        """The matcher of the terms this call follows, or None when there are none."""
-        return term_matcher(self.memory, user, self.user_glossary, self.glossary, glossary or ())
-
-    def _retrieve(
-        self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
-    ) -> list[tuple[Match, ...]]:
-        # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
-        reads = getattr(self.fusion, "matches_read", None)
-        k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
-        return memory_matches(self.memory, user, texts, k, prefer)
 
     def _translate_units(
         self,
@@ -393,6 +357,42 @@ class Translator:
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
+
+    # -- the model's side of a translation, for the steps around it (ltmt.terminology) ------
+
+    def source_tokens(self, text: str) -> int:
+        """How many source tokens the model reads for ``text``, ``</s>`` included."""
+        return len(self.backbone.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+    def count_words(self, text: str) -> int:
+        """How many source tokens ``text`` is, without ``</s>``: where a word of a longer text
+        starts, counted by tokenising the text before it."""
+        return len(self.backbone.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def encode(
+        self, texts: Sequence[str], segments: Sequence[int] | None = None
+    ) -> list[list[int]]:
+        """The source token ids of each of ``texts`` (``</s>`` last), truncated to
+        ``max_source_tokens`` with ``</s>`` kept; a truncation is logged naming the input's
+        segment (``segments[i]``, counted from 0; default: its position)."""
+        encoded: list[list[int]] = self.backbone.tokenizer(list(texts), add_special_tokens=True)[
+            "input_ids"
+        ]
+        for position, ids in enumerate(encoded):
+            if len(ids) > self.max_source_tokens:
+                logger.warning(
+                    "segment %d has %d tokens; truncated to %d",
+                    (segments[position] if segments is not None else position) + 1,
+                    len(ids),
+                    self.max_source_tokens,
+                )
+                encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
+        return encoded
+
+    def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
+        """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state
+        for this batch (``fusion.prepare``), or ``None`` for the model alone."""
+        return self.detokenise(self.decoder.decode(batch, self.decode_config, state))
 
     def detokenise(self, token_ids: Sequence[Sequence[int]]) -> list[str]:
         """The texts of output token ids (special tokens left out)."""
