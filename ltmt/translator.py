@@ -1,4 +1,10 @@
-"""The Translator: retrieval, exact-match reuse, batched decoding with fusion.
+"""The Translator: retrieve → plan units → decode in batches (with fusion) → post-steps.
+
+Each step has its module: which inputs need the model and which need fusion
+(:mod:`ltmt.routing`), the pieces the model translates (:mod:`ltmt.units`), the glossary's part
+of decoding (:mod:`ltmt.terminology.decoding`) and the placeholder guard
+(:mod:`ltmt.placeholder_guard`). This module wires them and holds the model's side of a
+translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
 
 from ltmt import Memory, Translator
 with Memory("store") as memory:
@@ -9,33 +15,31 @@ with Memory("store") as memory:
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.config import check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
-from ltmt.fusion.selection import MatchSelection, select_matches
+from ltmt.lookup import memory_matches, term_matcher
 from ltmt.model.backbone import BF16_BY_DEFAULT, Backbone, fusion_weights_for, load_backbone
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
+from ltmt.placeholder_guard import guard_placeholders
+from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
-from ltmt.text import split_lines
+from ltmt.units import Unit, join_pieces, plan_units, split_segment
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
-    from ltmt.terminology.matching import TermHit, TermMatcher
+    from ltmt.terminology.matching import TermMatcher
     from ltmt.terminology.terms import Term
 
 logger = logging.getLogger(__name__)
-
-_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 ProgressCallback = Callable[[int], None]
 # (user, texts) or (user, texts, prefer): one request of translate_for_users
@@ -43,64 +47,6 @@ UserRequest = (
     tuple[str | None, Sequence[str]]
     | tuple[str | None, Sequence[str], Sequence[Mapping[str, Any]] | None]
 )
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """One piece of one input segment that the model translates: a line, or a sentence (or a
-    word-bounded cut) of a line too long for the model. ``joiner``: the whitespace that followed
-    it in its line; ``line_end``: the last piece of its line."""
-
-    segment: int
-    text: str
-    joiner: str = ""
-    line_end: bool = True
-    cut: bool = False
-
-
-def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
-    """Split ``text`` into the stripped lines the model sees and a function that rebuilds it.
-
-    Newlines, and the whitespace around each line, are structure the model would lose
-    (SentencePiece folds whitespace): they are kept here and put back around the translations.
-    """
-    parts, breaks = split_lines(text)
-    lines, frames = [], []
-    for index, part in enumerate(parts):
-        if index:
-            frames.append(("break", breaks[index - 1], ""))
-        match = _EDGE_SPACE.match(part)
-        assert match is not None
-        lead, body, trail = match.groups()
-        if body:
-            lines.append(body)
-            frames.append(("line", lead, trail))
-        else:
-            frames.append(("blank", part, ""))
-
-    def rebuild(translations: list[str]) -> str:
-        out, position = [], 0
-        for kind, first, second in frames:
-            if kind == "line":
-                out.append(first + translations[position] + second)
-                position += 1
-            else:
-                out.append(first)
-        return "".join(out)
-
-    return lines, rebuild
-
-
-def _join_pieces(units: list[_Unit], outputs: list[str]) -> dict[int, list[str]]:
-    """Each segment's line translations, its pieces joined with the whitespace between them."""
-    grouped: dict[int, list[str]] = {}
-    line = ""
-    for unit, output in zip(units, outputs):
-        line += output + (unit.joiner if not unit.line_end else "")
-        if unit.line_end:
-            grouped.setdefault(unit.segment, []).append(line)
-            line = ""
-    return grouped
 
 
 class Translator:
@@ -286,6 +232,33 @@ class Translator:
             start += len(request[1])
         return results
 
+    def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
+        """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
+
+        Blank pairs are left out; pairs that fail the memory's cleaning are skipped and counted in
+        the returned report. They are searchable (and reused) from the next call on.
+        """
+        if self.memory is None:
+            raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
+        if len(sources) != len(targets):
+            raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
+        pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
+        return self.memory.import_pairs(user, pairs, origin="learn")
+
+    def _term_matcher(
+        self, user: str | None, glossary: Iterable[Term] | None
+    ) -> TermMatcher | None:
+        """The matcher of the terms this call follows, or None when there are none."""
+        return term_matcher(self.memory, user, self.user_glossary, self.glossary, glossary or ())
+
+    def _retrieve(
+        self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
+    ) -> list[tuple[Match, ...]]:
+        # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
+        reads = getattr(self.fusion, "matches_read", None)
+        k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
+        return memory_matches(self.memory, user, texts, k, prefer)
+
     def _translate_retrieved(
         self,
         texts: list[str],
@@ -296,27 +269,19 @@ class Translator:
         """Translate ``texts`` whose memory ``matches`` and glossary ``matchers`` (one per
         text) are known."""
         results: list[Translation | None] = [None] * len(texts)
-        units: list[_Unit] = []
+        units: list[Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
         for index, text in enumerate(texts):
-            if not text.strip():
-                results[index] = Translation(
-                    source=text, text="", matches=matches[index], method="empty"
-                )
-            elif self.exact_reuse and matches[index] and matches[index][0].score >= 100:
-                target = matches[index][0].segment.target
-                results[index] = Translation(
-                    source=text, text=target, matches=matches[index], method="exact"
-                )
-            else:
+            results[index] = without_model(text, matches[index], self.exact_reuse)
+            if results[index] is None:
                 lines, rebuild = split_segment(text)
                 rebuilders[index] = rebuild
-                units.extend(self._plan_units(index, lines))
+                units.extend(plan_units(index, lines, self))
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
         outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders, matchers)
-        grouped = _join_pieces(units, outputs)
+        grouped = join_pieces(units, outputs)
         for index, rebuild in rebuilders.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -330,39 +295,68 @@ class Translator:
             )
         return [r for r in results if r is not None]
 
-    def _plan_units(self, segment: int, lines: list[str]) -> list[_Unit]:
-        """The pieces the model translates for ``lines`` of one segment: each line whole, or
-        split into sentences when it has more than ``split_tokens`` tokens, and a sentence still
-        too long cut between words (``cut``)."""
-        units: list[_Unit] = []
-        for line in lines:
-            line_units: list[_Unit] = []
-            for piece, cut in self._line_pieces(line):
-                body = piece.rstrip()
-                if body:
-                    line_units.append(_Unit(segment, body, piece[len(body) :], False, cut))
-                elif line_units:  # whitespace between sentences stays between them
-                    previous = line_units[-1]
-                    line_units[-1] = replace(previous, joiner=previous.joiner + piece)
-            # lines come stripped: the last piece has no whitespace after it
-            line_units[-1] = replace(line_units[-1], joiner="", line_end=True)
-            units.extend(line_units)
-        return units
+    def _translate_units(
+        self,
+        units: list[Unit],
+        matches: list[tuple[Match, ...]],
+        progress: ProgressCallback | None,
+        rebuilders: dict[int, Any],
+        matchers: Sequence[TermMatcher | None],
+    ) -> tuple[list[str], dict[int, bool]]:
+        """Decode ``units`` in length-sorted batches; returns outputs in unit order.
 
-    def _line_pieces(self, line: str) -> list[tuple[str, bool]]:
-        """``(piece, cut)`` of one stripped line; the pieces join back to the line."""
-        from ltmt.sentences import cut_words, split_sentences
-
-        if self.source_tokens(line) <= self.split_tokens:
-            return [(line, False)]
-        pieces: list[tuple[str, bool]] = []
-        for sentence in split_sentences(line, self.source_language):
-            if self.source_tokens(sentence) <= self.split_tokens:
-                pieces.append((sentence, False))
-            else:
-                cuts = cut_words(sentence, self.count_words, self.split_tokens - 1)  # + </s>
-                pieces.extend((piece, True) for piece in cuts)
-        return pieces
+        With ``placeholder_guard``, a fused output that drops a placeholder of its line is
+        decoded again without memory, and the output that keeps more placeholders wins (the
+        fused one on a tie): a memory whose target lacks a ``%s`` must not remove it.
+        """
+        outputs = [""] * len(units)
+        used_fusion: dict[int, bool] = {}
+        if not units:
+            return outputs, used_fusion
+        encoded = encode_units(self, units)
+        batches = plan_batches(
+            [len(ids) for ids in encoded],
+            lambda i: needs_fusion(self.fusion, units[i].text, matches[units[i].segment]),
+            self.batch_size,
+        )
+        hits = [term_hits(matchers, unit) for unit in units]
+        glossary = GlossaryPass()
+        remaining_lines = {index: 0 for index in rebuilders}
+        for unit in units:
+            remaining_lines[unit.segment] += 1
+        fused: list[int] = []
+        for chunk, with_fusion in batches:
+            state = None
+            if with_fusion and self.fusion is not None:
+                state = self.fusion.prepare(
+                    self.backbone,
+                    [units[i].text for i in chunk],
+                    [matches[units[i].segment] for i in chunk],
+                )
+            batch = [encoded[i] for i in chunk]
+            texts = self.terms.decode_first(batch, chunk, hits, state, glossary)
+            # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
+            # matches the fusion did not use is the model's own output, whatever the batch.
+            has_memory = getattr(state, "has_memory", None)
+            finished = 0
+            for position, (i, text) in enumerate(zip(chunk, texts)):
+                outputs[i] = text
+                segment = units[i].segment
+                used = has_memory is None or bool(has_memory[position])
+                if state is not None and matches[segment] and used:
+                    fused.append(i)
+                remaining_lines[segment] -= 1
+                finished += remaining_lines[segment] == 0
+            if progress and finished:
+                progress(finished)
+        if any(hits):
+            self.terms.follow(units, hits, matches, outputs, glossary)
+        kept_fused = set(fused)
+        if self.placeholder_guard:
+            kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
+        for i, unit in enumerate(units):
+            used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
+        return outputs, used_fusion
 
     # -- the model's side of a translation, for the steps around it (ltmt.terminology) ------
 
@@ -398,197 +392,9 @@ class Translator:
     def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
         """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state
         for this batch (``fusion.prepare``), or ``None`` for the model alone."""
-        return self._detokenise(self.decoder.decode(batch, self.decode_config, state))
+        return self.detokenise(self.decoder.decode(batch, self.decode_config, state))
 
-    def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
-        """Add approved (source, target) pairs to ``user``'s memory, in one transaction.
-
-        Blank pairs are left out; pairs that fail the memory's cleaning are skipped and counted in
-        the returned report. They are searchable (and reused) from the next call on.
-        """
-        if self.memory is None:
-            raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
-        if len(sources) != len(targets):
-            raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
-        pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
-        return self.memory.import_pairs(user, pairs, origin="learn")
-
-    def _term_matcher(
-        self, user: str | None, glossary: Iterable[Term] | None
-    ) -> TermMatcher | None:
-        """The matcher of the terms this call follows, or None when there are none."""
-        from ltmt.terminology.matching import TermMatcher
-
-        terms: list[Term] = []
-        stored = getattr(self.memory, "glossary", None)  # memory-like objects may have none
-        if self.user_glossary and stored is not None and user is not None:
-            terms.extend(stored(user).terms())
-        terms.extend(self.glossary)
-        terms.extend(glossary or ())
-        return TermMatcher({term.key: term for term in terms}.values()) if terms else None
-
-    def _retrieve(
-        self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
-    ) -> list[tuple[Match, ...]]:
-        results: list[tuple[Match, ...]] = [() for _ in texts]
-        if self.memory is None or user is None:
-            return results
-        if prefer is not None and len(prefer) != len(texts):
-            raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
-        wanted = [i for i, text in enumerate(texts) if text.strip()]
-        queries = [texts[i] for i in wanted]
-        # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
-        reads = getattr(self.fusion, "matches_read", None)
-        k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
-        if prefer is None or not any(prefer):
-            found = self.memory.search_batch(user, queries, k=k)
-        else:
-            found = self.memory.search_batch(user, queries, k=k, prefer=[prefer[i] for i in wanted])
-        for i, matches in zip(wanted, found):
-            results[i] = tuple(matches)
-        return results
-
-    def _translate_units(
-        self,
-        units: list[_Unit],
-        matches: list[tuple[Match, ...]],
-        progress: ProgressCallback | None,
-        rebuilders: dict[int, Any],
-        matchers: Sequence[TermMatcher | None],
-    ) -> tuple[list[str], dict[int, bool]]:
-        """Decode ``units`` in length-sorted batches; returns outputs in unit order.
-
-        With ``placeholder_guard``, a fused output that drops a placeholder of its line is
-        decoded again without memory, and the output that keeps more placeholders wins (the
-        fused one on a tie): a memory whose target lacks a ``%s`` must not remove it.
-        """
-        outputs = [""] * len(units)
-        used_fusion: dict[int, bool] = {}
-        if not units:
-            return outputs, used_fusion
-        encoded = encode_units(self, units)
-        by_length = sorted(range(len(units)), key=lambda i: len(encoded[i]))
-        # inputs without a match the fusion would read never need it: batched apart, they take
-        # the fast path (and come out the same whatever else is in the batch)
-        plain = [i for i in by_length if not self._needs_fusion(units[i], matches)]
-        plain_set = set(plain)
-        order = plain + [i for i in by_length if i not in plain_set]
-        hits = [term_hits(matchers, unit) for unit in units]
-        glossary = GlossaryPass()
-        remaining_lines = {index: 0 for index in rebuilders}
-        for unit in units:
-            remaining_lines[unit.segment] += 1
-        fused: list[int] = []
-        chunks = [plain[s : s + self.batch_size] for s in range(0, len(plain), self.batch_size)]
-        rest = order[len(plain) :]
-        chunks += [rest[s : s + self.batch_size] for s in range(0, len(rest), self.batch_size)]
-        for chunk in chunks:
-            state = None
-            if self.fusion is not None and chunk[0] not in plain_set:
-                state = self.fusion.prepare(
-                    self.backbone,
-                    [units[i].text for i in chunk],
-                    [matches[units[i].segment] for i in chunk],
-                )
-            texts = self._decode_first([encoded[i] for i in chunk], chunk, hits, state, glossary)
-            # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
-            # matches the fusion did not use is the model's own output, whatever the batch.
-            has_memory = getattr(state, "has_memory", None)
-            finished = 0
-            for position, (i, text) in enumerate(zip(chunk, texts)):
-                outputs[i] = text
-                segment = units[i].segment
-                used = has_memory is None or bool(has_memory[position])
-                if state is not None and matches[segment] and used:
-                    fused.append(i)
-                remaining_lines[segment] -= 1
-                finished += remaining_lines[segment] == 0
-            if progress and finished:
-                progress(finished)
-        if any(hits):
-            self.terms.follow(units, hits, matches, outputs, glossary)
-        kept_fused = set(fused)
-        if self.placeholder_guard:
-            kept_fused -= self._guard_placeholders(fused, units, encoded, outputs, hits)
-        for i, unit in enumerate(units):
-            used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
-        return outputs, used_fusion
-
-    def _needs_fusion(self, unit: _Unit, matches: list[tuple[Match, ...]]) -> bool:
-        """Whether ``unit`` has a match its fusion method would read (the method's own match
-        selection, :mod:`ltmt.fusion.selection`; a method without one reads any match)."""
-        found = matches[unit.segment]
-        if self.fusion is None or not found:
-            return False
-        selection = getattr(getattr(self.fusion, "config", None), "selection", None)
-        if not isinstance(selection, MatchSelection):
-            return True
-        from ltmt.fusion.datastore import SegmentCache
-
-        cache = getattr(self.fusion, "cache", None)
-        if isinstance(cache, SegmentCache):  # the fusion's prepare reads the same selection
-            return bool(cache.selected(found, unit.text, selection))
-        return bool(select_matches(found, unit.text, selection))
-
-    def _decode_first(
-        self,
-        batch: list[list[int]],
-        chunk: list[int],
-        hits: list[list[TermHit]],
-        state: FusionState | None,
-        glossary: GlossaryPass,
-    ) -> list[str]:
-        """The first decode of a batch. On the fast path, the output tokens and alignment
-        attention of lines with glossary terms are kept in ``glossary``, so that a target the
-        output lacks can be placed where the model translated its source term (torch outputs
-        get theirs later, only where a target is missing)."""
-        fast = self.decoder.fast if state is None else None
-        if fast is None or not any(hits[i] for i in chunk):
-            return self.decode(batch, state)
-        token_ids, attention = fast.decode_aligned(batch, self.decode_config)
-        glossary.fast.update(
-            (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
-        )
-        return self._detokenise(token_ids)
-
-    def _guard_placeholders(
-        self,
-        fused: list[int],
-        units: list[_Unit],
-        encoded: list[list[int]],
-        outputs: list[str],
-        hits: list[list[TermHit]],
-    ) -> set[int]:
-        """Re-decode without memory the fused outputs that lost placeholders; replaces those
-        ``outputs`` the plain model does better on, and returns their indices."""
-        from ltmt.formats.placeholder_syntax import placeholder_matches
-
-        suspects = []
-        for i in fused:
-            kept, total = placeholder_matches(units[i].text, outputs[i])
-            if kept < total:
-                suspects.append((i, kept))
-        suspects.sort(key=lambda item: len(encoded[item[0]]))
-        replaced: set[int] = set()
-        for start in range(0, len(suspects), self.batch_size):
-            chunk = suspects[start : start + self.batch_size]
-            batch = [encoded[i] for i, _ in chunk]
-            plain = self.decode(
-                batch, self.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
-            )
-            for (i, kept), text in zip(chunk, plain):
-                if placeholder_matches(units[i].text, text)[0] > kept:
-                    outputs[i] = text
-                    replaced.add(i)
-        if suspects:
-            logger.info(
-                "placeholder guard: %d fused outputs lost placeholders, %d replaced by the "
-                "model's own",
-                len(suspects),
-                len(replaced),
-            )
-        return replaced
-
-    def _detokenise(self, token_ids: list[list[int]]) -> list[str]:
+    def detokenise(self, token_ids: Sequence[Sequence[int]]) -> list[str]:
+        """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts

@@ -9,7 +9,7 @@ import pytest
 from ltmt.errors import ConfigError
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
-from ltmt.translator import Translator, split_segment
+from ltmt.translator import Translator
 
 
 @pytest.fixture(scope="module")
@@ -44,23 +44,6 @@ class FakeMemory:
         added = [p for p in pairs if p not in self.pairs]
         self.pairs.extend(added)
         return len(added)
-
-
-@pytest.mark.parametrize(
-    ("text", "lines", "rebuilt_from_upper"),
-    [
-        ("hello", ["hello"], "HELLO"),
-        ("  hello  ", ["hello"], "  HELLO  "),
-        ("a\nb", ["a", "b"], "A\nB"),
-        ("\nfile %s\n\n", ["file %s"], "\nFILE %S\n\n"),
-        ("one\r\n  two", ["one", "two"], "ONE\r\n  TWO"),
-        ("   ", [], "   "),
-    ],
-)
-def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
-    got, rebuild = split_segment(text)
-    assert got == lines
-    assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
 
 
 def test_one_translation_per_input_in_order_and_empty_stays_empty(backbone):

@@ -228,8 +228,8 @@ def _open_memory(
     if not create and not store_exists(memory_dir):
         report.unknown_user = True
         typer.echo(
-            f"ltmt: warning: no memory store at {path} (check --memory-dir); "
-            "translating without memory",
+            f"ltmt: warning: no memory store at {path} (check --memory-dir; a store is made by "
+            "'ltmt memory import', 'ltmt memory add' or --learn); translating without memory",
             err=True,
         )
         return None

@@ -10,8 +10,8 @@ the input it serves (:mod:`ltmt.fusion.alignment`): training and decoding both g
 
 The translator decodes one line at a time and SentencePiece folds whitespace: a multi-line match
 whose source and target have as many lines is narrowed to the line pair that best matches the
-line being translated (:func:`align_lines`); any other is force-decoded as its
-whitespace-normalised text.
+line being translated (:func:`ltmt.fusion.selection.align_lines`); any other is force-decoded as
+its whitespace-normalised text.
 """
 
 from __future__ import annotations
@@ -254,67 +254,6 @@ class BatchMemory:
     def span(self, rows: torch.Tensor) -> tuple[int, int]:
         """The contiguous entry range that covers the sentences of ``rows`` (non-empty)."""
         return int(self.offsets[int(rows.min())]), int(self.offsets[int(rows.max()) + 1])
-
-
-def usable_matches(
-    matches: Sequence[Match],
-    min_score: float,
-    limit: int,
-    text: str | None = None,
-    repair: bool = True,
-    margin: float = 100.0,
-) -> list[Match]:
-    """The matches worth reading (:func:`ltmt.fusion.selection.select_matches`): score ≥
-    ``min_score``, a non-blank target, best ``limit``, none more than ``margin`` below the best;
-    with ``text``, multi-line matches narrowed to their best line first, then repaired.
-    """
-    from ltmt.fusion.selection import MatchSelection, select_matches
-
-    return select_matches(matches, text, MatchSelection(min_score, limit, margin, True, repair))
-
-
-def align_lines(match: Match, text: str) -> Match:
-    """Narrow a multi-line match to the part that translates ``text`` (one line), rescored.
-
-    The translator decodes one line at a time but retrieves whole segments. The source line most
-    similar to ``text`` is kept if it matches better than the whole segment does, with its
-    translation: the target line of the same rank when source and target have as many lines,
-    else the words at the same relative position in the (re-wrapped) target, one word of slack
-    on each side. A match without line breaks is returned unchanged.
-    """
-    source = match.segment.source
-    from ltmt.text import content_lines, fuzzy_score, has_line_break, normalize
-
-    if not has_line_break(source):
-        return match
-    from dataclasses import replace
-
-    from ltmt.segments import Match
-
-    query = normalize(text)
-    whole = fuzzy_score(query, normalize(source))
-    source_lines, target_lines = content_lines(source), content_lines(match.segment.target)
-    scores = [fuzzy_score(query, normalize(line)) for line in source_lines]
-    best = max(range(len(scores)), key=scores.__getitem__)
-    if scores[best] < whole:
-        return Match(match.segment, whole)
-    if len(source_lines) == len(target_lines):
-        target = target_lines[best]
-    else:
-        target = _same_position(source_lines, best, " ".join(target_lines).split())
-    segment = replace(match.segment, source=source_lines[best], target=target)
-    return Match(segment, scores[best])
-
-
-def _same_position(source_lines: list[str], index: int, words: list[str]) -> str:
-    """The ``words`` at the relative position of ``source_lines[index]``, +-1 word of slack."""
-    sizes = [len(line) + 1 for line in source_lines]
-    total = sum(sizes)
-    start = sum(sizes[:index]) / total
-    end = start + sizes[index] / total
-    first = max(0, round(start * len(words)) - 1)
-    last = min(len(words), round(end * len(words)) + 1)
-    return " ".join(words[first:last])
 
 
 def build_batch_memory(

@@ -9,7 +9,7 @@ rescored, thresholded and cut the same way.
 Steps, in order:
 
 1. ``narrow_lines``: a multi-line match is narrowed to the line pair that best matches the line
-   being translated (:func:`ltmt.fusion.datastore.align_lines`);
+   being translated (:func:`align_lines`);
 2. ``repair``: the input's verbatim words are carried into the match, which is rescored
    (:func:`ltmt.fusion.repair.repair_match`);
 3. matches scoring below ``min_score`` or with a blank target are dropped;
@@ -19,7 +19,7 @@ Steps, in order:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.config import check_range
 from ltmt.segments import Match
@@ -48,8 +48,6 @@ def select_matches(
     found = list(matches)
     if text is not None:
         if selection.narrow_lines:
-            from ltmt.fusion.datastore import align_lines
-
             found = [align_lines(m, text) for m in found]
         if selection.repair:
             from ltmt.fusion.repair import repair_match
@@ -58,3 +56,58 @@ def select_matches(
     kept = [m for m in found if m.score >= selection.min_score and m.segment.target.strip()]
     kept.sort(key=lambda m: -m.score)
     return [m for m in kept[: selection.max_matches] if m.score >= kept[0].score - selection.margin]
+
+
+def usable_matches(
+    matches: Sequence[Match],
+    min_score: float,
+    limit: int,
+    text: str | None = None,
+    repair: bool = True,
+    margin: float = 100.0,
+) -> list[Match]:
+    """The matches worth reading (:func:`select_matches`): score ≥ ``min_score``, a non-blank
+    target, best ``limit``, none more than ``margin`` below the best; with ``text``, multi-line
+    matches narrowed to their best line first, then repaired.
+    """
+    return select_matches(matches, text, MatchSelection(min_score, limit, margin, True, repair))
+
+
+def align_lines(match: Match, text: str) -> Match:
+    """Narrow a multi-line match to the part that translates ``text`` (one line), rescored.
+
+    The translator decodes one line at a time but retrieves whole segments. The source line most
+    similar to ``text`` is kept if it matches better than the whole segment does, with its
+    translation: the target line of the same rank when source and target have as many lines,
+    else the words at the same relative position in the (re-wrapped) target, one word of slack
+    on each side. A match without line breaks is returned unchanged.
+    """
+    from ltmt.text import content_lines, fuzzy_score, has_line_break, normalize
+
+    source = match.segment.source
+    if not has_line_break(source):
+        return match
+    query = normalize(text)
+    whole = fuzzy_score(query, normalize(source))
+    source_lines, target_lines = content_lines(source), content_lines(match.segment.target)
+    scores = [fuzzy_score(query, normalize(line)) for line in source_lines]
+    best = max(range(len(scores)), key=scores.__getitem__)
+    if scores[best] < whole:
+        return Match(match.segment, whole)
+    if len(source_lines) == len(target_lines):
+        target = target_lines[best]
+    else:
+        target = _same_position(source_lines, best, " ".join(target_lines).split())
+    segment = replace(match.segment, source=source_lines[best], target=target)
+    return Match(segment, scores[best])
+
+
+def _same_position(source_lines: list[str], index: int, words: list[str]) -> str:
+    """The ``words`` at the relative position of ``source_lines[index]``, +-1 word of slack."""
+    sizes = [len(line) + 1 for line in source_lines]
+    total = sum(sizes)
+    start = sum(sizes[:index]) / total
+    end = start + sizes[index] / total
+    first = max(0, round(start * len(words)) - 1)
+    last = min(len(words), round(end * len(words)) + 1)
+    return " ".join(words[first:last])

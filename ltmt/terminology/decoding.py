@@ -1,7 +1,8 @@
 """The glossary's part of a translator's decoding: every output carries its line's targets.
 
 The :class:`~ltmt.translator.Translator` finds each line's glossary terms (:func:`term_hits`) and
-decodes as usual; :meth:`GlossaryDecoding.follow` then changes only the outputs that lack a
+decodes as usual (:meth:`GlossaryDecoding.decode_first`, which keeps the fast path's alignment of
+lines with terms); :meth:`GlossaryDecoding.follow` then changes only the outputs that lack a
 target. A missing target is placed where the model translated its source term
 (:mod:`ltmt.terminology.placement`, from the alignment attention kept in a :class:`GlossaryPass`);
 what placement cannot fix is decoded again under the per-step constraint of
@@ -31,7 +32,8 @@ from ltmt.terminology.placement import Missing, alignment, place_terms
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
     from ltmt.segments import Match
-    from ltmt.translator import Translator, _Unit
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
 
 logger = logging.getLogger(__name__)
 
@@ -44,19 +46,19 @@ class GlossaryPass:
     fast: dict[int, tuple[list[int], list[list[float]]]] = field(default_factory=dict)
 
 
-def encode_units(translator: Translator, units: Sequence[_Unit]) -> list[list[int]]:
+def encode_units(translator: Translator, units: Sequence[Unit]) -> list[list[int]]:
     """:meth:`~ltmt.translator.Translator.encode` of ``units``' texts, a truncation logged by
     the unit's segment."""
     return translator.encode([u.text for u in units], [u.segment for u in units])
 
 
-def term_hits(matchers: Sequence[TermMatcher | None], unit: _Unit) -> list[TermHit]:
+def term_hits(matchers: Sequence[TermMatcher | None], unit: Unit) -> list[TermHit]:
     """The glossary terms found in ``unit`` by its segment's matcher (none without one)."""
     matcher = matchers[unit.segment]
     return matcher.find(unit.text) if matcher is not None else []
 
 
-def with_terms(unit: _Unit, hits: Sequence[TermHit]) -> _Unit:
+def with_terms(unit: Unit, hits: Sequence[TermHit]) -> Unit:
     """What the model reads for ``unit``: its glossary terms already replaced by their targets."""
     return replace(unit, text=substitute(unit.text, hits)) if hits else unit
 
@@ -69,9 +71,31 @@ class GlossaryDecoding:
         self.translator = translator
         self._term_tokens: TermTokens | None = None
 
+    def decode_first(
+        self,
+        batch: list[list[int]],
+        chunk: list[int],
+        hits: list[list[TermHit]],
+        state: FusionState | None,
+        glossary: GlossaryPass,
+    ) -> list[str]:
+        """The first decode of a batch (``chunk``: its lines' indices in ``hits``). On the fast
+        path, the output tokens and alignment attention of lines with glossary terms are kept in
+        ``glossary``, so that a target the output lacks can be placed where the model translated
+        its source term (torch outputs get theirs later, only where a target is missing)."""
+        translator = self.translator
+        fast = translator.decoder.fast if state is None else None
+        if fast is None or not any(hits[i] for i in chunk):
+            return translator.decode(batch, state)
+        token_ids, attention = fast.decode_aligned(batch, translator.decode_config)
+        glossary.fast.update(
+            (i, (ids, weights)) for i, ids, weights in zip(chunk, token_ids, attention) if hits[i]
+        )
+        return translator.detokenise(token_ids)
+
     def follow(
         self,
-        units: Sequence[_Unit],
+        units: Sequence[Unit],
         hits: list[list[TermHit]],
         matches: list[tuple[Match, ...]],
         outputs: list[str],
@@ -125,7 +149,7 @@ class GlossaryDecoding:
     def place_missing(
         self,
         chosen: list[int],
-        units: Sequence[_Unit],
+        units: Sequence[Unit],
         hits: list[list[TermHit]],
         glossary: GlossaryPass,
     ) -> dict[int, str]:
@@ -161,7 +185,7 @@ class GlossaryDecoding:
         return placed
 
     def align_torch_outputs(
-        self, chosen: list[int], units: Sequence[_Unit], outputs: list[str], glossary: GlossaryPass
+        self, chosen: list[int], units: Sequence[Unit], outputs: list[str], glossary: GlossaryPass
     ) -> None:
         """Alignment attention for the torch (fused) outputs of lines ``chosen``, read in one
         teacher-forced pass per batch and kept in ``glossary`` like the fast path's."""
@@ -189,7 +213,7 @@ class GlossaryDecoding:
     def decode_with_terms(
         self,
         chosen: list[int],
-        units: Sequence[_Unit],
+        units: Sequence[Unit],
         hits: list[list[TermHit]],
         matches: list[tuple[Match, ...]],
         substitute: bool,

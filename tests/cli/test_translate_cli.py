@@ -297,7 +297,10 @@ def test_a_mistyped_memory_dir_makes_no_store(tmp_path, capsys, common):
     code, out, err = run_cli(["translate", str(source), "--user", "u1", *common], capsys)
     store = tmp_path / "store"
     assert code == 0 and len(out.splitlines()) == 1
-    assert f"ltmt: warning: no memory store at {store} (check --memory-dir)" in err
+    assert (
+        f"ltmt: warning: no memory store at {store} (check --memory-dir; a store is made by "
+        "'ltmt memory import', 'ltmt memory add' or --learn); translating without memory"
+    ) in err
     assert not store.exists()
 
 

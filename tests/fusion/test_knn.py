@@ -63,16 +63,6 @@ def test_no_usable_match_gives_no_state(tiny_backbone) -> None:  # type: ignore[
     assert fusion.prepare(tiny_backbone, [SOURCE], weak) is None
 
 
-def test_match_margin_drops_matches_far_below_the_best() -> None:
-    from ltmt.fusion.datastore import usable_matches
-
-    matches = [make_match(SOURCE, TARGET, 90.0), make_match("a b", "c d", 75.0)]
-    assert len(usable_matches(matches, 50.0, 2, repair=False)) == 2
-    assert len(usable_matches(matches, 50.0, 2, repair=False, margin=15.0)) == 2
-    [best] = usable_matches(matches, 50.0, 2, repair=False, margin=10.0)
-    assert best.score == 90.0
-
-
 @pytest.mark.parametrize("beam", [1, 3])
 def test_rows_without_memory_are_untouched(tiny_backbone, beam: int) -> None:  # type: ignore[no-untyped-def]
     """A batch mixing inputs with and without memory: the latter decode exactly as the base."""
@@ -257,50 +247,6 @@ def test_long_memory_is_cut_at_the_position_table(tiny_backbone) -> None:  # typ
     long_text = " ".join(["the file"] * positions)
     [forced] = force_decode(tiny_backbone, [(long_text, long_text)])
     assert forced.values.numel() == positions
-
-
-@pytest.mark.parametrize(
-    ("text", "source", "target", "expected_source", "expected_target"),
-    [
-        (
-            "open the file",
-            "hello world\nopen the file\n",
-            "hallo Welt\nöffne die Datei\n",
-            "open the file",
-            "öffne die Datei",
-        ),
-        (  # re-wrapped target: the words at the same relative position, +-1 word
-            "hello world",
-            "hello world\nopen the file",
-            "hallo Welt öffne die Datei",
-            "hello world",
-            "hallo Welt öffne",
-        ),
-        (
-            "hello world open the file",
-            "hello world\nopen the file",
-            "hallo Welt\nöffne die Datei",
-            "hello world\nopen the file",
-            "hallo Welt\nöffne die Datei",
-        ),
-        ("open the file", "open the file", "öffne die Datei", "open the file", "öffne die Datei"),
-    ],
-)
-def test_align_lines(
-    text: str, source: str, target: str, expected_source: str, expected_target: str
-) -> None:
-    from ltmt.fusion.datastore import align_lines
-
-    aligned = align_lines(make_match(source, target, 55.0), text)
-    assert (aligned.segment.source, aligned.segment.target) == (expected_source, expected_target)
-    if "\n" in source:
-        from rapidfuzz import fuzz
-
-        assert aligned.score == fuzz.ratio(
-            text.casefold(), " ".join(expected_source.split()).casefold()
-        )
-    else:
-        assert aligned.score == 55.0
 
 
 def _two_segment_memory() -> BatchMemory:

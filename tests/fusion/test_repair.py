@@ -6,8 +6,8 @@ import pytest
 from fusion_fakes import make_match
 from rapidfuzz import fuzz
 
-from ltmt.fusion.datastore import usable_matches
 from ltmt.fusion.repair import repair_match
+from ltmt.fusion.selection import usable_matches
 from ltmt.text import normalize
 
 

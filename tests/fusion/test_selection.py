@@ -9,7 +9,7 @@ from ltmt.errors import ConfigError
 from ltmt.fusion import selection
 from ltmt.fusion.adapter import AdapterConfig
 from ltmt.fusion.knn import KnnConfig
-from ltmt.fusion.selection import MatchSelection, select_matches
+from ltmt.fusion.selection import MatchSelection, align_lines, select_matches, usable_matches
 
 
 @pytest.mark.parametrize(
@@ -183,3 +183,53 @@ def test_training_rows_and_decoding_steps_read_the_same_lacked_attention(
     # the input's token positions the match lacks: "do", "not", "open", never "the file" or </s>
     marks = state.memory.lacked
     assert marks is not None and marks[0].tolist()[-1] is False and bool(marks[0].any())
+
+
+def test_match_margin_drops_matches_far_below_the_best() -> None:
+    matches = [make_match("open the file", "öffne die Datei", 90.0), make_match("a b", "c d", 75.0)]
+    assert len(usable_matches(matches, 50.0, 2, repair=False)) == 2
+    assert len(usable_matches(matches, 50.0, 2, repair=False, margin=15.0)) == 2
+    [best] = usable_matches(matches, 50.0, 2, repair=False, margin=10.0)
+    assert best.score == 90.0
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "expected_source", "expected_target"),
+    [
+        (
+            "open the file",
+            "hello world\nopen the file\n",
+            "hallo Welt\nöffne die Datei\n",
+            "open the file",
+            "öffne die Datei",
+        ),
+        (  # re-wrapped target: the words at the same relative position, +-1 word
+            "hello world",
+            "hello world\nopen the file",
+            "hallo Welt öffne die Datei",
+            "hello world",
+            "hallo Welt öffne",
+        ),
+        (
+            "hello world open the file",
+            "hello world\nopen the file",
+            "hallo Welt\nöffne die Datei",
+            "hello world\nopen the file",
+            "hallo Welt\nöffne die Datei",
+        ),
+        ("open the file", "open the file", "öffne die Datei", "open the file", "öffne die Datei"),
+    ],
+)
+def test_align_lines(
+    text: str, source: str, target: str, expected_source: str, expected_target: str
+) -> None:
+    aligned = align_lines(make_match(source, target, 55.0), text)
+    assert (aligned.segment.source, aligned.segment.target) == (expected_source, expected_target)
+    if "\n" in source:
+        from rapidfuzz import fuzz
+
+        assert aligned.score == fuzz.ratio(
+            text.casefold(), " ".join(expected_source.split()).casefold()
+        )
+    else:
+        assert aligned.score == 55.0

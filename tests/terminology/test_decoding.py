@@ -8,7 +8,8 @@ from ltmt.model.backbone import load_backbone
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, term_hits, with_terms
 from ltmt.terminology.matching import TermMatcher, renders
 from ltmt.terminology.terms import Term
-from ltmt.translator import Translator, _Unit
+from ltmt.translator import Translator
+from ltmt.units import Unit
 
 DEPOT = Term("repository", "Depot")
 
@@ -20,21 +21,21 @@ def backbone(tiny_model_dir):
 
 def test_term_hits_use_the_segments_matcher_and_none_without_one():
     matchers = [TermMatcher([DEPOT]), None]
-    [hit] = term_hits(matchers, _Unit(0, "the repositories"))
+    [hit] = term_hits(matchers, Unit(0, "the repositories"))
     assert (hit.term, hit.start, hit.end) == (DEPOT, 4, 16)
-    assert term_hits(matchers, _Unit(1, "the repository")) == []
+    assert term_hits(matchers, Unit(1, "the repository")) == []
 
 
 def test_with_terms_shows_the_model_the_targets_in_place():
-    unit = _Unit(0, "open the repository now", joiner=" ", line_end=False)
+    unit = Unit(0, "open the repository now", joiner=" ", line_end=False)
     shown = with_terms(unit, TermMatcher([DEPOT]).find(unit.text))
-    assert shown == _Unit(0, "open the Depot now", joiner=" ", line_end=False)
+    assert shown == Unit(0, "open the Depot now", joiner=" ", line_end=False)
     assert with_terms(unit, []) is unit
 
 
 def test_outputs_that_carry_their_targets_are_left_alone(backbone):
     decoding = GlossaryDecoding(Translator(backbone, beam=1))
-    units = [_Unit(0, "the repository"), _Unit(1, "the file")]
+    units = [Unit(0, "the repository"), Unit(1, "the file")]
     hits = [TermMatcher([DEPOT]).find(u.text) for u in units]
     outputs = ["das Depots-Verzeichnis", "unchanged"]
     decoding.follow(units, hits, [(), ()], outputs, GlossaryPass())
@@ -44,7 +45,7 @@ def test_outputs_that_carry_their_targets_are_left_alone(backbone):
 @pytest.mark.parametrize("engine", ["auto", "torch"])
 def test_a_missing_target_is_added_and_lines_without_terms_stay(backbone, engine):
     translator = Translator(backbone, beam=1, engine=engine)
-    units = [_Unit(0, "the repository is empty"), _Unit(1, "the file")]
+    units = [Unit(0, "the repository is empty"), Unit(1, "the file")]
     outputs = [o.text for o in translator.translate([u.text for u in units])]
     assert not renders("Depot", outputs[0])  # the random model does not write it itself
     before = list(outputs)

@@ -1,0 +1,59 @@
+"""The placeholder guard: a memory must not make a translation lose its ``%s``.
+
+A fused output that drops a placeholder of its line (``%s``, ``{name}``, tags:
+:func:`ltmt.formats.placeholder_syntax.placeholder_matches`) is decoded again without memory,
+and the output that keeps more placeholders wins (the fused one on a tie): a memory whose target
+lacks a ``%s`` must not remove it. The re-decode follows the line's glossary terms too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ltmt.terminology.matching import TermHit
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
+
+logger = logging.getLogger(__name__)
+
+
+def guard_placeholders(
+    translator: Translator,
+    fused: Sequence[int],
+    units: Sequence[Unit],
+    encoded: Sequence[list[int]],
+    outputs: list[str],
+    hits: Sequence[list[TermHit]],
+) -> set[int]:
+    """Re-decode with ``translator``'s model alone the ``fused`` outputs (indices into
+    ``units``, ``encoded``, ``outputs`` and ``hits``) that lost placeholders; replaces those
+    ``outputs`` the plain model does better on, and returns their indices."""
+    from ltmt.formats.placeholder_syntax import placeholder_matches
+
+    suspects = []
+    for i in fused:
+        kept, total = placeholder_matches(units[i].text, outputs[i])
+        if kept < total:
+            suspects.append((i, kept))
+    suspects.sort(key=lambda item: len(encoded[item[0]]))
+    replaced: set[int] = set()
+    for start in range(0, len(suspects), translator.batch_size):
+        chunk = suspects[start : start + translator.batch_size]
+        batch = [encoded[i] for i, _ in chunk]
+        plain = translator.decode(
+            batch, translator.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
+        )
+        for (i, kept), text in zip(chunk, plain):
+            if placeholder_matches(units[i].text, text)[0] > kept:
+                outputs[i] = text
+                replaced.add(i)
+    if suspects:
+        logger.info(
+            "placeholder guard: %d fused outputs lost placeholders, %d replaced by the model's own",
+            len(suspects),
+            len(replaced),
+        )
+    return replaced

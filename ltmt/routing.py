@@ -1,0 +1,63 @@
+"""Which path each input of a translation takes: no model, the fast path, or fusion.
+
+A blank segment comes back empty and a 100 % match returns its stored target
+(:func:`without_model`). The rest is decoded in length-sorted batches (:func:`plan_batches`):
+inputs without a match their fusion method would read (:func:`needs_fusion`) are batched apart
+and take the fast path, so they come out the same whatever else is in the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ltmt.fusion.selection import MatchSelection, select_matches
+from ltmt.segments import Match, Translation
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import Fusion
+
+
+def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Translation | None:
+    """The translation of ``text`` that needs no model: empty for a blank one, the stored target
+    of a 100 % match among ``found`` (its memory matches, best first) with ``exact_reuse``;
+    ``None`` when the model has to translate it."""
+    if not text.strip():
+        return Translation(source=text, text="", matches=found, method="empty")
+    if exact_reuse and found and found[0].score >= 100:
+        return Translation(source=text, text=found[0].segment.target, matches=found, method="exact")
+    return None
+
+
+def needs_fusion(fusion: Fusion | None, text: str, found: tuple[Match, ...]) -> bool:
+    """Whether an input ``text`` with memory matches ``found`` has a match ``fusion`` would read
+    (the method's own match selection, :mod:`ltmt.fusion.selection`; a method without one reads
+    any match)."""
+    if fusion is None or not found:
+        return False
+    selection = getattr(getattr(fusion, "config", None), "selection", None)
+    if not isinstance(selection, MatchSelection):
+        return True
+    from ltmt.fusion.datastore import SegmentCache
+
+    cache = getattr(fusion, "cache", None)
+    if isinstance(cache, SegmentCache):  # the fusion's prepare reads the same selection
+        return bool(cache.selected(found, text, selection))
+    return bool(select_matches(found, text, selection))
+
+
+def plan_batches(
+    lengths: Sequence[int], fused: Callable[[int], bool], batch_size: int
+) -> list[tuple[list[int], bool]]:
+    """The batches that decode inputs of token ``lengths``: ``(indices, fused)``, each at most
+    ``batch_size`` inputs sorted by length; those ``fused(index)`` says need no fusion first, in
+    batches of their own (asked shortest first)."""
+    by_length = sorted(range(len(lengths)), key=lengths.__getitem__)
+    plain = [i for i in by_length if not fused(i)]
+    plain_set = set(plain)
+    rest = [i for i in by_length if i not in plain_set]
+    return [
+        (group[start : start + batch_size], is_fused)
+        for group, is_fused in ((plain, False), (rest, True))
+        for start in range(0, len(group), batch_size)
+    ]

@@ -1,0 +1,47 @@
+"""Which path each input takes: no model, the fast path, or a fused batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.routing import needs_fusion, plan_batches, without_model
+from ltmt.segments import Match, Segment
+
+
+def _match(score, target="Datei öffnen"):
+    return Match(Segment(1, "u1", "open the file", target, 0.0, "test"), score)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "exact_reuse", "expected"),
+    [
+        ("  ", (_match(100),), True, ("", "empty")),
+        ("open the file", (_match(100),), True, ("Datei öffnen", "exact")),
+        ("open the file", (_match(100),), False, None),
+        ("open the files", (_match(95),), True, None),
+        ("open the files", (), True, None),
+    ],
+)
+def test_blank_inputs_and_exact_matches_need_no_model(text, found, exact_reuse, expected):
+    result = without_model(text, found, exact_reuse)
+    assert (None if result is None else (result.text, result.method)) == expected
+    assert result is None or (result.source, result.matches) == (text, found)
+
+
+def test_without_a_fusion_or_a_match_no_input_needs_fusion():
+    assert not needs_fusion(None, "open the file", (_match(80),))
+    assert not needs_fusion(object(), "open the file", ())
+    assert needs_fusion(object(), "open the file", (_match(80),))  # no selection: any match
+
+
+@pytest.mark.parametrize(
+    ("lengths", "fused", "batch_size", "batches"),
+    [
+        ([], set(), 2, []),
+        ([5, 3, 4], set(), 2, [([1, 2], False), ([0], False)]),
+        ([5, 3, 4, 1], {0, 3}, 4, [([1, 2], False), ([3, 0], True)]),
+        ([2, 2, 1, 3, 1], {1, 2, 3}, 2, [([4, 0], False), ([2, 1], True), ([3], True)]),
+    ],
+)
+def test_batches_are_length_sorted_with_plain_inputs_apart(lengths, fused, batch_size, batches):
+    assert plan_batches(lengths, fused.__contains__, batch_size) == batches

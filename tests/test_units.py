@@ -1,0 +1,62 @@
+"""The pieces the model translates: lines kept in their frame, long lines split, joined back."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.units import Unit, join_pieces, plan_units, split_segment
+
+
+class WordLimits:
+    """Line limits counting one token per word (``</s>`` one more)."""
+
+    source_language = "en"
+
+    def __init__(self, split_tokens):
+        self.split_tokens = split_tokens
+
+    def source_tokens(self, text):
+        return len(text.split()) + 1
+
+    def count_words(self, text):
+        return len(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "rebuilt_from_upper"),
+    [
+        ("hello", ["hello"], "HELLO"),
+        ("  hello  ", ["hello"], "  HELLO  "),
+        ("a\nb", ["a", "b"], "A\nB"),
+        ("\nfile %s\n\n", ["file %s"], "\nFILE %S\n\n"),
+        ("one\r\n  two", ["one", "two"], "ONE\r\n  TWO"),
+        ("   ", [], "   "),
+    ],
+)
+def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
+    got, rebuild = split_segment(text)
+    assert got == lines
+    assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
+
+
+def test_a_short_line_is_one_unit():
+    assert plan_units(2, ["open the file", "hello"], WordLimits(8)) == [
+        Unit(2, "open the file"),
+        Unit(2, "hello"),
+    ]
+
+
+def test_a_long_line_is_split_into_sentences_then_cut_between_words():
+    units = plan_units(3, ["Open it.  Close the old red door now please."], WordLimits(4))
+    assert [(u.text, u.joiner, u.line_end, u.cut) for u in units] == [
+        ("Open it.", "  ", False, False),
+        ("Close the old", " ", False, True),
+        ("red door now", " ", False, True),
+        ("please.", "", True, True),
+    ]
+
+
+def test_pieces_join_back_into_their_lines():
+    lines = ["Open it.  Close the old red door now please.", "hello"]
+    units = plan_units(0, lines, WordLimits(4)) + plan_units(1, ["x"], WordLimits(4))
+    assert join_pieces(units, [u.text for u in units]) == {0: lines, 1: ["x"]}
