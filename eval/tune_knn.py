@@ -158,8 +158,8 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
     seen: list[torch.Tensor] = []
     original = knn.KnnState.neighbours
 
-    def spy(self: Any, hidden: Any, rows: Any, prefix: Any = None, attention: Any = None) -> Any:
-        out = original(self, hidden, rows, prefix, attention)
+    def spy(self: Any, hidden: Any, rows: Any, *args: Any, **options: Any) -> Any:
+        out = original(self, hidden, rows, *args, **options)
         seen.append(out.distance[:, 0].clone())
         return out
 

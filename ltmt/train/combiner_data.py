@@ -273,7 +273,8 @@ def featurise(
                 logits = model.lm_head(forced.keys) + model.final_logits_bias
                 log_probs = torch.log_softmax(logits.float(), dim=-1)
                 attention = forced.alignment if fusion.reads_attention else None
-                near = state.neighbours(forced.keys, rows, prefix, attention)
+                near = state.neighbours(forced.keys, rows, prefix, attention)  # every field
+                assert near.missing is not None
                 lam, tokens, weights, distance = near[:4]
                 features = state_features(state, log_probs, near, rows)
                 gold = values[:, None]
