@@ -291,17 +291,23 @@ def test_shared_history_picks_the_aligned_entry() -> None:
     assert bool((without[3] == 0).all())  # no history term: every entry at distance 0
 
 
-def test_rows_in_any_order_get_the_same_neighbours(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
-    """Runs of equal length per sentence (beam search) take the batched path; any other order
-    the general one; both score each row against its own sentence's entries."""
+def _three_sentence_state(backbone):  # type: ignore[no-untyped-def]
+    """A kNN state over three inputs: one, two and one matches."""
     fusion = KnnFusion(KnnConfig(tau=50.0, neighbours=3, min_score=0))
     matches = [
         [make_match(SOURCE, TARGET, 80)],
         [make_match("hello world", "hallo Welt", 70), make_match(SOURCE, TARGET, 60)],
         [make_match("open it", "öffne es", 90)],
     ]
-    state = fusion.prepare(tiny_backbone, [SOURCE, "hello", "open"], matches)
+    state = fusion.prepare(backbone, [SOURCE, "hello", "open"], matches)
     assert state is not None
+    return state
+
+
+def test_rows_in_any_order_get_the_same_neighbours(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """Runs of equal length per sentence (beam search) take the batched path; any other order
+    the general one; both score each row against its own sentence's entries."""
+    state = _three_sentence_state(tiny_backbone)
     torch.manual_seed(1)
     hidden = torch.randn(6, tiny_backbone.d_model)
     grouped = torch.tensor([0, 0, 1, 1, 2, 2])
@@ -316,18 +322,6 @@ def test_rows_in_any_order_get_the_same_neighbours(tiny_backbone) -> None:  # ty
             state.memory.offsets[sentence] : state.memory.offsets[sentence + 1]
         ]
         assert set(tokens[row][distance[row].isfinite()].tolist()) <= set(own.tolist())
-
-
-def _three_sentence_state(backbone):  # type: ignore[no-untyped-def]
-    fusion = KnnFusion(KnnConfig(tau=50.0, neighbours=3, min_score=0))
-    matches = [
-        [make_match(SOURCE, TARGET, 80)],
-        [make_match("hello world", "hallo Welt", 70), make_match(SOURCE, TARGET, 60)],
-        [make_match("open it", "öffne es", 90)],
-    ]
-    state = fusion.prepare(backbone, [SOURCE, "hello", "open"], matches)
-    assert state is not None
-    return state
 
 
 def test_steps_reuse_their_rows_gathers_and_stay_exact(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
