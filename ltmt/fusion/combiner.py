@@ -42,7 +42,8 @@ from torch import nn
 
 from ltmt.errors import ConfigError
 from ltmt.fusion.artifact import read_artifact, write_artifact
-from ltmt.fusion.knn import KnnConfig, KnnState, Neighbours
+from ltmt.fusion.knn import KnnConfig
+from ltmt.fusion.knn_state import KnnState, Neighbours
 
 if TYPE_CHECKING:
     from ltmt.fusion.adapter import BaseInfo

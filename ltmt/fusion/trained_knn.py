@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.fusion.artifact import CONFIG, beside_model, check_trained_on
-from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState, Neighbours
+from ltmt.fusion.knn import KnnConfig, KnnFusion
+from ltmt.fusion.knn_state import KnnState, Neighbours
 from ltmt.fusion.registry import COMBINER_SUBDIR
 
 if TYPE_CHECKING:

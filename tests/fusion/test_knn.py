@@ -8,7 +8,8 @@ from fusion_fakes import FakeMemory, make_match
 
 from ltmt.errors import ConfigError
 from ltmt.fusion.datastore import BatchMemory, SegmentCache, force_decode
-from ltmt.fusion.knn import KnnConfig, KnnFusion, KnnState
+from ltmt.fusion.knn import KnnConfig, KnnFusion
+from ltmt.fusion.knn_state import KnnState
 from ltmt.model.decode import DecodeConfig, decode
 from ltmt.text import collapse_space
 from ltmt.translator import Translator
