@@ -5,9 +5,11 @@ on the default model), the largest single product of the step, then converts the
 logits to float32 for the log-softmax. :class:`Int8Head` keeps that projection's weight as int8
 with one scale per vocabulary row (symmetric, per channel) and multiplies with oneDNN's dynamic
 int8 kernel (the rows are quantised per call, one scale for them all), which returns float32
-logits directly: at 128 rows it took 1.1-1.8 ms with the log-softmax against 1.5-2.5 ms for the
-packed bfloat16 product (``eval/results/speed/int8-head-s11.json``). The other layers keep their
-weights, so the decoder states (and the force-decoded memory) are those of the weights beneath.
+logits directly: at 128 rows, one thread, the projection took 1.16 ms of CPU time against 1.80
+for the packed bfloat16 product, and the step's vocabulary side (product, widening, log-softmax)
+2.01 against 3.05 ms (``eval/bench_linear.py``, ``eval/results/speed/linear-s11-1thread.json``).
+The other layers keep their weights, so the decoder states (and the force-decoded memory) are
+those of the weights beneath.
 
 Logits move by up to about 0.1 (int8 rounding), so decoding is no longer bit-identical to the
 plain weights: an option (``Translator(fusion_int8_head=True)``, ``--fusion-weights
