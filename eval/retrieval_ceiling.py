@@ -85,10 +85,15 @@ class FullPostings:
         keys = []
         for start in range(0, len(sources), chunk):
             terms, _, doc = text_terms(sources[start : start + chunk])
-            keys.append(np.unique(terms.astype(np.int64) << 32 | (doc + start)))
+            # uint64: a term's 32 bits above the segment's position
+            keys.append(
+                np.unique(
+                    terms.astype(np.uint64) << np.uint64(32) | (doc + start).astype(np.uint64)
+                )
+            )
         pairs = np.sort(np.concatenate(keys))
-        self.docs = (pairs & 0xFFFFFFFF).astype(np.int32)
-        terms = pairs >> 32
+        self.docs = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int32)
+        terms = pairs >> np.uint64(32)
         self.terms, self.starts = np.unique(terms, return_index=True)
         self.ends = np.append(self.starts[1:], terms.size)
         self.distinct = np.bincount(self.docs, minlength=len(sources)).astype(np.float32)
@@ -99,7 +104,7 @@ class FullPostings:
         the memory holds at all; the postings read."""
         from ltmt.memory.postings import text_terms
 
-        wanted = np.unique(text_terms([query])[0].astype(np.int64))
+        wanted = np.unique(text_terms([query])[0].astype(np.uint64))
         where = np.searchsorted(self.terms, wanted[np.isin(wanted, self.terms)])
         parts = [self.docs[self.starts[w] : self.ends[w]] for w in where.tolist()]
         ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
@@ -137,7 +142,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         rows: list[dict[str, Any]] = []
         for text in real:
             query = normalize(text)
-            scores = process.cdist([query], sources, scorer=SCORER, processor=None, workers=2)[0]
+            scores = process.cdist(
+                [query], sources, scorer=SCORER, processor=None, dtype=np.float64, workers=2
+            )[0]
             top = float(scores.max())
             band = next((name for name, (lo, hi) in BANDS.items() if lo <= top < hi), None)
             if band is None:
