@@ -17,8 +17,9 @@ It also measures recall on each dev user's own memory (a store holding only that
     python eval/bench_retrieval.py --segments 20000 --queries 100      # a quick run
 
 A query is a hit when the index's top-1 score equals the scan's best (ties count: any segment
-with the best score will do). Recall is reported by the scan's best score: 100, 90-99, 70-89,
-50-69, below 50.
+with the best score will do); each band also counts ``found_within_0_5``, the queries whose top-1
+score is within 0.5 of the best (issue 15's definition of a hit). Recall is reported by the
+scan's best score: 100, 90-99, 70-89, 50-69, below 50.
 """
 
 from __future__ import annotations
@@ -144,6 +145,8 @@ def build(
     return memory, queries, held
 
 
+# issue 15 counts a query found when the top-1 score is within this of the scan's best
+NEAR_BEST = 0.5
 BANDS = {
     "100": (100, 101),
     "90-99": (90, 100),
@@ -277,13 +280,17 @@ def summarise(rows: list[Timed], best: list[float]) -> dict[str, Any]:
     """Latency percentiles and recall@1 of one query set, with recall by the scan's best score."""
     index_ms = [row[0] for row in rows]
     hits = [row[1] >= want - 1e-6 for row, want in zip(rows, best, strict=True)]
+    # the issue's looser hit: a top-1 score within NEAR_BEST points of the scan's best
+    near = [row[1] >= want - NEAR_BEST for row, want in zip(rows, best, strict=True)]
     by_band = {}
     for name, (low, high) in BANDS.items():
         chosen = [h for h, want in zip(hits, best, strict=True) if low <= want < high]
+        close = [h for h, want in zip(near, best, strict=True) if low <= want < high]
         by_band[name] = {
             "queries": len(chosen),
             "found": sum(chosen),
             "recall_at_1": round(sum(chosen) / len(chosen), 4) if chosen else None,
+            "found_within_0_5": sum(close),
         }
     gaps = [want - row[1] for row, want in zip(rows, best, strict=True)]
     missed = [g for g in gaps if g > 1e-6]

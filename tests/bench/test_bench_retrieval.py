@@ -45,6 +45,7 @@ def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path:
             "queries": 1,
             "found": 1,
             "recall_at_1": 1.0,
+            "found_within_0_5": 1,
         }
         assert found["perturbed"]["queries"] == 10
     assert result["own_memories"]["git"]["segments"] == 40
@@ -65,3 +66,11 @@ def test_baseline_scan_max_searches_own_memories_by_the_index_too(tmp_path: Path
     assert result["scan_max"] > 0 and result["baseline"]["settings"]["scan_max"] == 0
     own = result["own_memories"]["git"]
     assert own["recall_at_1"] == own["baseline"]["recall_at_1"] == 1.0
+
+
+def test_summarise_counts_a_top_score_within_half_a_point_as_found_within_0_5() -> None:
+    summarise = load_script(SCRIPT).summarise
+    # (wall ms, top-1 score, cpu ms) against the scan's best: equal, 0.3 below, 2 below
+    rows = [(1.0, 60.0, 1.0), (1.0, 59.7, 1.0), (1.0, 58.0, 1.0)]
+    band = summarise(rows, [60.0, 60.0, 60.0])["recall_by_scan_band"]["50-69"]
+    assert band == {"queries": 3, "found": 1, "recall_at_1": 0.3333, "found_within_0_5": 2}
