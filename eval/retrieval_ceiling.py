@@ -116,6 +116,11 @@ def rank_of_best(score: np.ndarray, best: np.ndarray) -> int:
     return int((score > score[best].max()).sum())
 
 
+def _share(hits: list[bool]) -> float | None:
+    """The share of ``hits`` that are true, to 4 places; None for no queries."""
+    return round(sum(hits) / len(hits), 4) if hits else None
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from rapidfuzz import process
 
@@ -173,18 +178,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     bands: dict[str, Any] = {}
     for band in BANDS:
         mine = [row for row in rows if row["band"] == band]
-        bands[band] = {
-            "queries": len(mine),
-            "index_recall": round(np.mean([r["index_hit"] for r in mine]), 4) if mine else None,
-            **{
-                ranking: {
-                    f"top_{n}": round(float(np.mean([r[ranking] < n for r in mine])), 4)
-                    for n in RANKS
-                }
-                for ranking in ("estimate", "dice", "estimate+chars")
-            },
-        }
-    read = [row["postings"] for row in rows]
+        bands[band] = {"queries": len(mine), "index_recall": _share([r["index_hit"] for r in mine])}
+        for ranking in ("estimate", "dice", "estimate+chars"):
+            bands[band][ranking] = {
+                f"top_{n}": _share([r[ranking] < n for r in mine]) for n in RANKS
+            }
+    read = [row["postings"] for row in rows] or [0]
     return {
         "benchmark": "retrieval-ceiling",
         "segments": len(lens),
