@@ -49,7 +49,8 @@ _NUMBER = re.compile(r"\d+")
 def load_pool(data_dir: Path) -> tuple[list[tuple[str, str]], list[str]]:
     """(source, target) pairs of general/train and the l10n memories; general/dev sources."""
     if not data_dir.is_dir():
-        sys.exit(f"bench_retrieval: data directory not found: {data_dir} (pass --data-dir)")
+        script = Path(sys.argv[0]).stem or "bench_retrieval"
+        sys.exit(f"{script}: data directory not found: {data_dir} (pass --data-dir)")
     pairs: list[tuple[str, str]] = []
     general = data_dir / "general"
     with (
