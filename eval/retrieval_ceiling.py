@@ -58,13 +58,13 @@ def char_buckets(codepoints: np.ndarray) -> np.ndarray:
 
 
 def char_histogram(text: str) -> np.ndarray:
-    codepoints = np.array([ord(c) for c in text], dtype=np.int64)
-    return np.bincount(char_buckets(codepoints), minlength=CHAR_BUCKETS).astype(np.int16)
+    """:func:`char_histograms` of one text."""
+    return char_histograms([text])[0]
 
 
 def char_histograms(sources: list[str], chunk: int = 50_000) -> np.ndarray:
-    """(segments, CHAR_BUCKETS) uint8 counts, capped at 255."""
-    out = np.zeros((len(sources), CHAR_BUCKETS), dtype=np.uint8)
+    """(segments, CHAR_BUCKETS) int16 counts (capped at 32,767)."""
+    out = np.zeros((len(sources), CHAR_BUCKETS), dtype=np.int16)
     for start in range(0, len(sources), chunk):
         part = sources[start : start + chunk]
         joined = "".join(part)
@@ -72,7 +72,7 @@ def char_histograms(sources: list[str], chunk: int = 50_000) -> np.ndarray:
         codepoints = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         flat = doc * CHAR_BUCKETS + char_buckets(codepoints)
         counts = np.bincount(flat, minlength=len(part) * CHAR_BUCKETS)
-        out[start : start + len(part)] = np.minimum(counts, 255).reshape(len(part), -1)
+        out[start : start + len(part)] = np.minimum(counts, 32_767).reshape(len(part), -1)
     return out
 
 
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         sources = [normalize(segment.source) for segment in memory.segments(USER)]
         print(f"{len(sources)} segments stored; counting postings", file=sys.stderr)
         postings = FullPostings(sources)
-        chars = char_histograms(sources).astype(np.int16)
+        chars = char_histograms(sources)
         lens = np.array([len(s) for s in sources], dtype=np.int32)
         rows: list[dict[str, Any]] = []
         for text in real:

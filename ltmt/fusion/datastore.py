@@ -377,9 +377,9 @@ def prepare_batch_memory(
     margin: float = 100.0,
     lacked: bool = False,
 ) -> BatchMemory | None:
-    """The usable matches of each input (:func:`usable_matches`, remembered by ``cache``:
-    :meth:`SegmentCache.selected`), force-decoded as one batch (``lacked``: see
-    :func:`build_batch_memory`)."""
+    """The usable matches of each input (:func:`ltmt.fusion.selection.usable_matches`,
+    remembered by ``cache``: :meth:`SegmentCache.selected`), force-decoded as one batch
+    (``lacked``: see :func:`build_batch_memory`)."""
     from ltmt.fusion.selection import MatchSelection
 
     selection = MatchSelection(min_score, max_matches, margin, True, repair)

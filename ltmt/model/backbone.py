@@ -209,11 +209,10 @@ def int8_head_weights(backbone: Backbone) -> Backbone:
 def _converted(backbone: Backbone, dtype_name: str, int8_head: bool) -> Backbone:
     """The copy of ``backbone`` in ``dtype_name`` (``bfloat16`` packed where it can be, or
     ``float32``), with an int8 output projection when ``int8_head``; made once per backbone."""
-    variant = "+".join(
-        name
-        for name, wanted in ((dtype_name, dtype_name != "float32"), ("int8-head", int8_head))
-        if wanted
-    )
+    parts = [dtype_name] if dtype_name != "float32" else []
+    if int8_head:
+        parts.append("int8-head")
+    variant = "+".join(parts)
     if variant in backbone.variants:
         return backbone.variants[variant]
     if int8_head and backbone.device_type != "cpu":

@@ -41,6 +41,13 @@ def tiny_pool(root: Path) -> Path:
     return root
 
 
+def dev_user(data: Path, memory: list[dict[str, str]], tests: list[dict[str, str]]) -> None:
+    """Dev user ``git`` of ``tiny_pool(...)`` at ``data``: its memory and test rows."""
+    dev = data / "l10n" / "dev"
+    for name, rows in (("memory", memory), ("test", tests)):
+        (dev / f"git.{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
 def test_run_reports_both_stores_on_the_same_data(tmp_path: Path) -> None:
     bench = load_script()
     output = tmp_path / "out" / "encryption.json"

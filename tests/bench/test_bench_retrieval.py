@@ -6,21 +6,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_bench_encryption import load_script, tiny_pool
+from test_bench_encryption import dev_user, load_script, tiny_pool
 
 SCRIPT = Path(__file__).parents[2] / "eval" / "bench_retrieval.py"
 
 
 def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path: Path) -> None:
     data = tiny_pool(tmp_path / "data")
-    dev = data / "l10n" / "dev"
     rows = [{"source": f"merge the remote branch {i}", "target": f"Zweig {i}"} for i in range(40)]
-    (dev / "git.memory.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     tests = [
         {"source": "merge the remote branches 7", "target": "x"},
         {"source": "tag", "target": "y"},
     ]
-    (dev / "git.test.jsonl").write_text("".join(json.dumps(r) + "\n" for r in tests))
+    dev_user(data, rows, tests)
     output = tmp_path / "retrieval.json"
     args = ["--data-dir", str(data), "--segments", "300", "--queries", "10"]
     load_script(SCRIPT).main(
@@ -54,11 +52,8 @@ def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path:
 
 def test_baseline_scan_max_searches_own_memories_by_the_index_too(tmp_path: Path) -> None:
     data = tiny_pool(tmp_path / "data")
-    dev = data / "l10n" / "dev"
     rows = [{"source": f"show the log of commit {i}", "target": f"Log {i}"} for i in range(30)]
-    (dev / "git.memory.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    test = {"source": "show the logs of commit 3", "target": "x"}
-    (dev / "git.test.jsonl").write_text(json.dumps(test) + "\n")
+    dev_user(data, rows, [{"source": "show the logs of commit 3", "target": "x"}])
     output = tmp_path / "retrieval.json"
     args = ["--data-dir", str(data), "--segments", "100", "--queries", "5", "--output", str(output)]
     load_script(SCRIPT).main([*args, "--baseline-scan-max", "0", "--work-dir", str(tmp_path)])

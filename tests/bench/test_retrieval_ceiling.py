@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
-from test_bench_encryption import load_script, tiny_pool
+from test_bench_encryption import dev_user, load_script, tiny_pool
 
 SCRIPT = Path(__file__).parents[2] / "eval" / "retrieval_ceiling.py"
 
@@ -19,7 +19,7 @@ def test_the_character_histogram_bound_is_never_below_the_fuzzy_score() -> None:
     rng = random.Random(7)
     alphabet = "abcdefghij klm0123456789-_äöüßé%$"
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
-    table = ceiling.char_histograms(texts).astype(np.int16)
+    table = ceiling.char_histograms(texts)
     lengths = np.array([len(t) for t in texts])
     for query in texts[:40]:
         shared = np.minimum(table, ceiling.char_histogram(query)).sum(axis=1)
@@ -39,14 +39,12 @@ def test_full_postings_count_the_query_trigrams_each_segment_holds() -> None:
 
 def test_run_ranks_the_best_match_of_each_real_query(tmp_path: Path) -> None:
     data = tiny_pool(tmp_path / "data")
-    dev = data / "l10n" / "dev"
     rows = [{"source": f"merge the remote branch {i}", "target": f"Zweig {i}"} for i in range(40)]
-    (dev / "git.memory.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     tests = [
         {"source": "merge the old remote branches 7 now", "target": "x"},  # best 83.3
         {"source": "merge a branch", "target": "y"},  # best 66.7
     ]
-    (dev / "git.test.jsonl").write_text("".join(json.dumps(r) + "\n" for r in tests))
+    dev_user(data, rows, tests)
     output = tmp_path / "ceiling.json"
     args = ["--data-dir", str(data), "--segments", "300", "--work-dir", str(tmp_path)]
     load_script(SCRIPT).main([*args, "--output", str(output)])
