@@ -92,9 +92,14 @@ class SegmentCache:
         return item
 
     def put(self, key: Hashable, item: ForcedSegment) -> None:
-        self._remember(key, item)
-        if self.store is not None:
-            self.store.put(key, item)
+        self.put_many([(key, item)])
+
+    def put_many(self, items: Sequence[tuple[Hashable, ForcedSegment]]) -> None:
+        """Remember ``items``, and write them to the disk store as one pack (a batch's)."""
+        for key, item in items:
+            self._remember(key, item)
+        if self.store is not None and items:
+            self.store.put_many(items)
 
     def _remember(self, key: Hashable, item: ForcedSegment) -> None:
         if self.capacity <= 0:
@@ -290,10 +295,9 @@ def build_batch_memory(
         else:
             forced[key] = item
     decoded = force_decode(backbone, [keyed[k] for k in missing], batch_size=batch_size)
-    for key, item in zip(missing, decoded, strict=True):
-        forced[key] = item
-        if cache is not None:
-            cache.put(key, item)
+    forced.update(zip(missing, decoded, strict=True))
+    if cache is not None:
+        cache.put_many(list(zip(missing, decoded, strict=True)))
 
     device = backbone.device  # every tensor of the batch's memory lives with the model
     keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []

@@ -1,24 +1,28 @@
 """Force-decoded memory segments kept on disk, so that the next run does not decode them again.
 
 Force-decoding the matches costs about a fifth of a kNN run (``eval/bench_speed.py``), and a
-user's runs keep reading the same memory segments. :class:`StateStore` keeps each decoded
-segment in one safetensors file under ``<cache dir>/forced-states/<model fingerprint>/``, named
-by the segment id and a hash of its cache key (the user, the segment id and its texts) in a
-folder per user, so a changed model or an edited segment misses instead of returning stale
-states, and :func:`forget_states` removes what a deleted memory or segment left
-(:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it). A translation may still
-write a segment's states after its delete removed them (it searched before the delete): a store
-given the translator's memory checks, after each write, that the memory still holds the segment
-with the same texts, and removes the file if not. Between the two, the delete's own removal finds
-the file, so a deleted segment's states never stay on disk. The store is bounded:
-past ``max_bytes`` (all models together) the least recently used files go. Deleting the
+user's runs keep reading the same memory segments. :class:`StateStore` keeps them under
+``<cache dir>/forced-states/<model fingerprint>/<user folder>/`` in *packs*
+(:mod:`ltmt.fusion.state_pack`): one safetensors file per batch and user with every segment that
+batch force-decoded, each found by a hash of its cache key (the user, the segment id and its
+texts), so a changed model or an edited segment misses instead of returning stale states. A
+store indexes a user's folder from the packs' headers when it first reads it, and again when
+the folder changed (another run or process wrote or removed a pack); a read takes only the
+segment's own bytes. (A file per segment, the layout before, spent more on creating files than
+force decoding saved on a first run: ``eval/results/speed/state-packs-ab.json``.)
+
+:func:`forget_states` removes what a deleted memory or segment left: every pack that holds one
+of the segments (:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it; the other
+segments of such a pack are decoded again when next needed). A translation may still write a
+segment's states after its delete removed them (it searched before the delete): a store given
+the translator's memory checks, after each write, that the memory still holds every segment of
+the pack with the same texts, and removes the pack if not. Between the two, the delete's own
+removal finds the pack, so a deleted segment's states never stay on disk. The store is bounded:
+past ``max_bytes`` (all models together) the least recently used packs go. Deleting the
 directory loses nothing.
 
-Keys that a bfloat16 model made are written in bfloat16 (exactly the same values, half the
-bytes) and read back as float32; others stay float32. The files hold the segments' target and
-source token ids (layout 2: the source with the
-cross-attention alignment), that is their text: the translator never gives a store to an
-encrypted memory (:class:`ltmt.translator.Translator`).
+The packs hold the segments' target and source token ids, that is their text: the translator
+never gives a store to an encrypted memory (:class:`ltmt.translator.Translator`).
 """
 
 from __future__ import annotations
@@ -26,30 +30,28 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import secrets
 import shutil
 import threading
-from collections.abc import Hashable
+import time
+from collections.abc import Hashable, Sequence
 from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ltmt.fusion.state_pack import LAYOUT_VERSION, PackError, Slot, read_segment, read_slots
 from ltmt.paths import ENV_CACHE, default_cache_dir
 
 if TYPE_CHECKING:
-    import torch
-
     from ltmt.fusion.datastore import ForcedSegment
     from ltmt.memory.store import Memory
 
 logger = logging.getLogger(__name__)
 
 STORE_FOLDER = "forced-states"
-# in every file name's hash: files written in another layout (v1: keys and values only, before
-# the cross-attention alignment) are never read, and go as the least recently used
-LAYOUT_VERSION = 2
-_TENSORS = {"keys", "values", "alignment", "source"}
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _SUFFIX = ".safetensors"
+Key = tuple[str, str, int, str, str]
 
 
 class StateStore:
@@ -58,8 +60,8 @@ class StateStore:
     ``fingerprint``: the model's (``Backbone.fingerprint``); ``root``: the cache directory
     (default: :func:`ltmt.paths.default_cache_dir`); ``memory``: the memory the segments come
     from, checked after each write (module docstring). Segments load on the CPU.
-    A file that cannot be read counts as a miss; a write that fails is logged and skipped:
-    the store never stops a translation.
+    A pack that cannot be read is removed and its segments count as misses; a write that fails
+    is logged and skipped: the store never stops a translation.
     """
 
     def __init__(
@@ -76,64 +78,65 @@ class StateStore:
         self.memory = memory
         self._warned = False
         self._private = False  # the base folder was made owner-only by this store
+        self._indexes: dict[str, _FolderIndex] = {}
+        self._lock = threading.Lock()  # the indexes, for the threads of a server
 
-    def path_of(self, key: Hashable) -> Path:
-        """``key``: ``(fingerprint, user, segment id, source, target)`` as the fusion's segment
-        cache builds it; the file sits in the user's folder, named by the segment id first so
-        that :func:`forget_states` finds a deleted segment's files."""
-        if not (isinstance(key, tuple) and len(key) == 5):
-            raise TypeError(f"state store keys are (model, user, id, source, target), not {key!r}")
-        digest = sha256(repr((LAYOUT_VERSION, *key)).encode()).hexdigest()[:32]
-        name = f"{key[2]}-{digest}{_SUFFIX}"
-        return self.folder / _user_folder(str(key[1])) / name
+    def file_of(self, key: Hashable) -> Path | None:
+        """The pack that holds ``key``'s segment, or ``None``."""
+        slot = self._slot(key)
+        return slot.path if slot is not None and slot.path.exists() else None
 
     def get(self, key: Hashable) -> ForcedSegment | None:
         """The stored segment of ``key``, or ``None``."""
-        from safetensors import SafetensorError
-        from safetensors.torch import load_file
-
-        from ltmt.fusion.datastore import ForcedSegment
-
-        path = self.path_of(key)
+        slot = self._slot(key)
+        if slot is None:
+            return None
         try:
-            tensors = load_file(str(path))
-            os.utime(path)  # recently used: evicted last
-        except FileNotFoundError:
+            item = read_segment(slot)
+            os.utime(slot.path)  # recently used: evicted last
+        except FileNotFoundError:  # evicted or forgotten since it was indexed
+            self._forget_pack(slot.path)
             return None
-        except (OSError, SafetensorError, ValueError):
-            logger.info("forced-state cache: dropping unreadable %s", path)
+        except (OSError, PackError):
+            logger.info("forced-state cache: dropping unreadable %s", slot.path)
             with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
+                slot.path.unlink(missing_ok=True)
+            self._forget_pack(slot.path)
             return None
-        if set(tensors) != _TENSORS:
-            path.unlink(missing_ok=True)
-            return None
-        return ForcedSegment(
-            tensors["keys"].float(), tensors["values"], tensors["alignment"], tensors["source"]
-        )
+        return item
 
     def put(self, key: Hashable, item: ForcedSegment) -> None:
-        """Write ``item`` (atomically), then evict the oldest files when over ``max_bytes``."""
-        from safetensors.torch import save_file
+        """Store one segment (:meth:`put_many`)."""
+        self.put_many([(key, item)])
 
-        if item.alignment is None or item.source is None:
-            return  # stored without its alignment, it would read back as aligned to nothing
-        path = self.path_of(key)
-        partial = path.with_suffix(f".{os.getpid()}.part")
+    def put_many(self, items: Sequence[tuple[Hashable, ForcedSegment]]) -> None:
+        """Write ``items`` as one pack per user (atomically), then evict the least recently used
+        packs when over ``max_bytes``. Segments without their alignment are not stored: they
+        would read back as aligned to nothing."""
+        by_user: dict[str, list[tuple[Key, ForcedSegment]]] = {}
+        for key, item in items:
+            checked = _checked_key(key)
+            if item.alignment is not None and item.source is not None:
+                by_user.setdefault(str(checked[1]), []).append((checked, item))
+        for user, group in by_user.items():
+            self._write_pack(user, group)
+
+    def _write_pack(self, user: str, group: list[tuple[Key, ForcedSegment]]) -> None:
+        from ltmt.fusion.state_pack import write_pack
+
+        index = self._index(user)
+        name = f"pack-{time.time_ns():x}-{os.getpid()}-{secrets.token_hex(4)}{_SUFFIX}"
+        path = index.folder / name
+        partial = path.with_suffix(".part")
         try:
             if not self._private:
                 _private_folder(self.base)
                 self._private = True
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tensors = {
-                "keys": _compact(item.keys.contiguous().cpu()),
-                "values": item.values.cpu(),
-                "alignment": item.alignment.contiguous().cpu(),
-                "source": item.source.cpu(),
-            }
-            save_file(tensors, str(partial))
+            index.folder.mkdir(parents=True, exist_ok=True)
+            write_pack(partial, [(key[2], _digest(key), item) for key, item in group])
             os.replace(partial, path)
-            if not self._still_stored(key):  # deleted while it was decoded: see the docstring
+            # a segment deleted while it was decoded: see the module docstring
+            if not all(self._still_stored(key) for key, _ in group):
                 path.unlink(missing_ok=True)
                 return
             size = path.stat().st_size
@@ -150,17 +153,36 @@ class StateStore:
                 )
                 self._warned = True
             return
+        with self._lock:
+            index.add(path)
         _USAGE.add(self.base, size, self.max_bytes)
 
-    def _still_stored(self, key: Hashable) -> bool:
-        """Whether ``memory`` (when given) still holds the segment of ``key`` (as
-        :meth:`path_of` checked it) with its texts."""
+    def _slot(self, key: Hashable) -> Slot | None:
+        checked = _checked_key(key)
+        index = self._index(str(checked[1]))
+        with self._lock:
+            index.refresh()
+            return index.slots.get(_digest(checked))
+
+    def _index(self, user: str) -> _FolderIndex:
+        with self._lock:
+            index = self._indexes.get(user)
+            if index is None:
+                index = self._indexes[user] = _FolderIndex(self.folder / _user_folder(user))
+            return index
+
+    def _forget_pack(self, path: Path) -> None:
+        with self._lock:
+            for index in self._indexes.values():
+                index.drop(path.name)
+
+    def _still_stored(self, key: Key) -> bool:
+        """Whether ``memory`` (when given) still holds the segment of ``key`` with its texts."""
         from ltmt.errors import LtmtError
         from ltmt.fusion.datastore import segment_texts
 
         if self.memory is None:
             return True
-        assert isinstance(key, tuple)
         _, user, seg_id, source, target = key
         try:
             segment = self.memory.get(str(user), int(seg_id))
@@ -171,31 +193,95 @@ class StateStore:
     def clear(self) -> None:
         """Delete this model's stored segments."""
         shutil.rmtree(self.folder, ignore_errors=True)
+        with self._lock:
+            self._indexes.clear()
         _USAGE.forget(self.base)
 
 
-def _compact(keys: torch.Tensor) -> torch.Tensor:
-    """``keys`` (float32) in bfloat16 when that loses nothing (states of a bfloat16 model, as
-    kNN's default weights give): half the bytes to write and read, the same floats back."""
-    import torch
+class _FolderIndex:
+    """The segments of one user's folder by key digest, from its packs' headers; read again
+    (only the packs it has not seen) when the folder's modification time changes."""
 
-    if keys.dtype != torch.float32:
-        return keys
-    narrow = keys.to(torch.bfloat16)
-    return narrow if torch.equal(narrow.float(), keys) else keys
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.slots: dict[str, Slot] = {}
+        self._packs: dict[str, list[str]] = {}  # file name -> the digests it holds
+        self._stamp: int | None = None
+
+    def refresh(self) -> None:
+        try:
+            stamp = os.stat(self.folder).st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp is not None and stamp == self._stamp:
+            return
+        names = set() if stamp is None else set(_pack_names(self.folder))
+        for gone in set(self._packs) - names:
+            self.drop(gone)
+        for name in names - set(self._packs):
+            self.add(self.folder / name)
+        self._stamp = stamp
+
+    def add(self, path: Path) -> None:
+        try:
+            slots = read_slots(path)
+        except FileNotFoundError:
+            return
+        except (OSError, PackError) as exc:  # another layout or a damaged file: never read
+            logger.info("forced-state cache: dropping unreadable %s (%s)", path, exc)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+            return
+        self._packs[path.name] = list(slots)
+        self.slots.update(slots)
+
+    def drop(self, name: str) -> None:
+        for digest in self._packs.pop(name, []):
+            slot = self.slots.get(digest)
+            if slot is not None and slot.path.name == name:
+                del self.slots[digest]
+
+
+def _checked_key(key: Hashable) -> Key:
+    """``key``: ``(fingerprint, user, segment id, source, target)`` as the fusion's segment
+    cache builds it."""
+    if not (isinstance(key, tuple) and len(key) == 5):
+        raise TypeError(f"state store keys are (model, user, id, source, target), not {key!r}")
+    return key  # type: ignore[return-value]
+
+
+def _digest(key: Key) -> str:
+    return sha256(repr((LAYOUT_VERSION, *key)).encode()).hexdigest()[:32]
+
+
+def _pack_names(folder: Path) -> list[str]:
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        return [e.name for e in entries if e.name.endswith(_SUFFIX)]
+    return []
 
 
 def forget_states(user: str, segment_id: int | None = None, root: Path | None = None) -> int:
     """Delete the stored states of ``user``'s memory (of one segment with ``segment_id``) for
-    every model: what a deleted memory or segment leaves in the cache. The files deleted."""
+    every model: what a deleted memory or segment leaves in the cache. A file that cannot be
+    read (another layout, damaged) may hold the segment and goes too. The files deleted."""
     base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
-    pattern = "*" + _SUFFIX if segment_id is None else f"{segment_id}-*{_SUFFIX}"
     deleted = 0
-    for path in base.glob(f"*/{_user_folder(user)}/{pattern}"):
+    for path in base.glob(f"*/{_user_folder(user)}/*{_SUFFIX}"):
+        if segment_id is not None and not _may_hold(path, segment_id):
+            continue
         with contextlib.suppress(OSError):
             path.unlink()
             deleted += 1
     return deleted
+
+
+def _may_hold(path: Path, segment_id: int) -> bool:
+    try:
+        return any(slot.segment_id == segment_id for slot in read_slots(path).values())
+    except FileNotFoundError:
+        return False
+    except (OSError, PackError):
+        return True
 
 
 class _Usage:

@@ -23,6 +23,12 @@ def _key(name: str, user: str = "u", segment: int = 1) -> tuple[str, str, int, s
     return ("m", user, segment, name, TARGET)
 
 
+def _file(store: StateStore, key: tuple[str, str, int, str, str]) -> Path:
+    path = store.file_of(key)
+    assert path is not None, f"{key} is not stored"
+    return path
+
+
 def _segment(length: int, seed: int = 0) -> ForcedSegment:
     generator = torch.Generator().manual_seed(seed)
     return ForcedSegment(
@@ -57,27 +63,27 @@ def test_keys_of_a_bfloat16_model_are_stored_in_half_the_bytes(tmp_path: Path) -
     store.put(_key("wide"), wide)
     store.put(_key("narrow"), narrow)
     for name, item, dtype in (("wide", wide, "F32"), ("narrow", narrow, "BF16")):
-        path = store.path_of(_key(name))
+        path = _file(store, _key(name))
         with safe_open(str(path), "pt") as stored:
-            assert stored.get_slice("keys").get_dtype() == dtype
+            assert stored.get_slice("0.keys").get_dtype() == dtype
         loaded = store.get(_key(name))
         assert loaded is not None and loaded.keys.dtype == torch.float32
         assert torch.equal(loaded.keys, item.keys)  # the same floats back
-    sizes = [store.path_of(_key(n)).stat().st_size for n in ("wide", "narrow")]
+    sizes = [_file(store, _key(n)).stat().st_size for n in ("wide", "narrow")]
     assert sizes[1] < 0.6 * sizes[0]
 
 
 def test_bounded_least_recently_used_go_first(tmp_path: Path) -> None:
     probe = StateStore("m", tmp_path / "probe")
     probe.put(_key("x"), _segment(40))
-    size = probe.path_of(_key("x")).stat().st_size
+    size = _file(probe, _key("x")).stat().st_size
     store = StateStore("m", tmp_path, max_bytes=int(size * 3.5))
     for index, key in enumerate("abc"):
         store.put(_key(key), _segment(40, index))
-        os.utime(store.path_of(_key(key)), ns=(index * 10**9, index * 10**9))
+        os.utime(_file(store, _key(key)), ns=(index * 10**9, index * 10**9))
     assert store.get(_key("a")) is not None  # read: now the most recently used
     store.put(_key("d"), _segment(40, 3))  # over the bound: evict down to 80 %
-    kept = {key for key in "abcd" if store.path_of(_key(key)).exists()}
+    kept = {key for key in "abcd" if store.file_of(_key(key))}
     assert kept == {"a", "d"}
 
 
@@ -107,24 +113,69 @@ def test_stores_of_a_process_scan_their_folder_once(
 def test_bound_holds_over_the_stores_of_a_process(tmp_path: Path) -> None:
     probe = StateStore("m", tmp_path / "probe")
     probe.put(_key("x"), _segment(40))
-    size = probe.path_of(_key("x")).stat().st_size
+    size = _file(probe, _key("x")).stat().st_size
     first = StateStore("m", tmp_path, max_bytes=int(size * 3.5))
     second = StateStore("other", tmp_path, max_bytes=int(size * 3.5))
     for index, key in enumerate("abc"):
         first.put(_key(key), _segment(40, index))
-        os.utime(first.path_of(_key(key)), ns=(index * 10**9, index * 10**9))
+        os.utime(_file(first, _key(key)), ns=(index * 10**9, index * 10**9))
     second.put(("other", "u", 1, SOURCE, TARGET), _segment(40, 3))  # over the bound: evict
-    kept = {key for key in "abc" if first.path_of(_key(key)).exists()}
+    kept = {key for key in "abc" if first.file_of(_key(key))}
     assert kept == {"c"}
-    assert second.path_of(("other", "u", 1, SOURCE, TARGET)).exists()
+    assert second.file_of(("other", "u", 1, SOURCE, TARGET))
 
 
-def test_unreadable_file_is_a_miss_and_removed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "emptied"])
+def test_unreadable_pack_is_a_miss_and_removed(tmp_path: Path, damage: str) -> None:
     store = StateStore("m", tmp_path)
     store.put(_key("a"), _segment(3))
-    store.path_of(_key("a")).write_bytes(b"not safetensors")
+    path = _file(store, _key("a"))
+    data = path.read_bytes()
+    changed = {"garbage": b"not safetensors", "truncated": data[:-8], "emptied": b""}[damage]
+    path.write_bytes(changed)
     assert store.get(_key("a")) is None
-    assert not store.path_of(_key("a")).exists()
+    assert not path.exists()
+    fresh = StateStore("m", tmp_path)  # a new store indexes the folder: nothing to read
+    path.write_bytes(changed)
+    assert fresh.get(_key("a")) is None
+    assert not path.exists()  # a truncated pack's header names bytes past its end
+
+
+def test_a_batch_is_one_pack_per_user_and_any_safetensors_reader_opens_it(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from safetensors import safe_open
+
+    store = StateStore("m", tmp_path)
+    items = [(_key("a"), _segment(4, 0)), (_key("b", segment=2), _segment(5, 1))]
+    store.put_many([*items, (_key("c", "v", 3), _segment(2, 2))])
+    packs = sorted((tmp_path / STORE_FOLDER / "m").rglob("*.safetensors"))
+    assert len(packs) == 2  # users u and v
+    path = _file(store, _key("a"))
+    assert _file(store, _key("b", segment=2)) == path
+    with safe_open(str(path), "pt") as pack:
+        metadata = pack.metadata()
+        assert metadata["format"] == "ltmt-forced-states" and metadata["layout"] == "3"
+        assert [entry[0] for entry in json.loads(metadata["segments"])] == [1, 2]
+        for slot, (key, item) in enumerate(items):
+            assert torch.equal(pack.get_tensor(f"{slot}.keys"), item.keys)
+            loaded = store.get(key)
+            assert loaded is not None
+            for name in ("keys", "values", "alignment", "source"):
+                assert torch.equal(getattr(loaded, name), pack.get_tensor(f"{slot}.{name}"))
+
+
+def test_a_store_reads_packs_another_store_wrote_after_it_indexed(tmp_path: Path) -> None:
+    reader, writer = StateStore("m", tmp_path), StateStore("m", tmp_path)
+    writer.put(_key("a"), _segment(3))
+    assert reader.get(_key("a")) is not None
+    assert reader.get(_key("b")) is None  # indexed the folder: one pack
+    writer.put(_key("b"), _segment(3, 1))  # another run writes a pack
+    assert reader.get(_key("b")) is not None
+    forget_states("u", 1, tmp_path)  # another process forgets segment 1: its pack goes
+    assert reader.get(_key("a")) is None
 
 
 def test_unwritable_folder_never_stops_a_translation(tmp_path: Path) -> None:
@@ -170,9 +221,9 @@ def test_translator_gives_a_store_only_to_plain_memories(tiny_backbone) -> None:
 def test_tiny_bound_keeps_nothing_but_still_translates(tmp_path: Path, max_bytes: int) -> None:
     store = StateStore("m", tmp_path, max_bytes=max_bytes)
     store.put(_key("a"), _segment(3))
-    assert not store.path_of(_key("a")).exists()
+    assert store.file_of(_key("a")) is None
     with pytest.raises(TypeError, match=r"keys are \(model, user, id, source, target\)"):
-        store.path_of("a")
+        store.get("a")
 
 
 def test_forget_states_of_a_user_or_one_segment_for_every_model(tmp_path: Path) -> None:
@@ -182,9 +233,15 @@ def test_forget_states_of_a_user_or_one_segment_for_every_model(tmp_path: Path) 
         for key in keys:
             store.put(key, _segment(3))
     assert forget_states("ann", 1, tmp_path) == 2
-    assert [s.path_of(k).exists() for s in stores for k in keys] == [False, True, True] * 2
+    assert [bool(s.file_of(k)) for s in stores for k in keys] == [False, True, True] * 2
     assert forget_states("ann", root=tmp_path) == 2
-    assert [s.path_of(k).exists() for s in stores for k in keys] == [False, False, True] * 2
+    assert [bool(s.file_of(k)) for s in stores for k in keys] == [False, False, True] * 2
+    together = StateStore("m3", tmp_path)  # one batch's pack: forgetting one segment drops it
+    together.put_many(
+        [(("m3", "ann", 1, "a", TARGET), _segment(3)), (("m3", "ann", 2, "b", TARGET), _segment(3))]
+    )
+    assert forget_states("ann", 2, tmp_path) == 1
+    assert together.get(("m3", "ann", 1, "a", TARGET)) is None
 
 
 def test_the_cache_folder_is_private(tmp_path: Path) -> None:
@@ -194,26 +251,29 @@ def test_the_cache_folder_is_private(tmp_path: Path) -> None:
     assert (tmp_path / STORE_FOLDER).stat().st_mode & 0o777 == 0o700
 
 
-def test_files_of_the_layout_before_alignment_are_never_read(tmp_path: Path) -> None:
-    """v1 files held keys and values only, named by a hash without the layout version."""
+def test_files_of_earlier_layouts_are_never_read_and_go(tmp_path: Path) -> None:
+    """Layout 2 kept a file per segment (named by its id and a hash), layout 1 the same
+    without the alignment; neither is a pack."""
     from hashlib import sha256
 
     from safetensors.torch import save_file
 
     store = StateStore("model-a", tmp_path)
     key = ("model-a", "u", 1, SOURCE, TARGET)
-    old = store.path_of(key).with_name(
-        f"1-{sha256(repr(key).encode()).hexdigest()[:32]}.safetensors"
-    )
-    assert old != store.path_of(key)
-    old.parent.mkdir(parents=True)
     item = _segment(3)
-    save_file({"keys": item.keys, "values": item.values}, str(old))
-    assert store.get(key) is None
+    store.put(("model-a", "u", 2, SOURCE, TARGET), item)  # the user's folder, with one pack
+    folder = _file(store, ("model-a", "u", 2, SOURCE, TARGET)).parent
+    old = folder / f"1-{sha256(repr((2, *key)).encode()).hexdigest()[:32]}.safetensors"
+    tensors = {"keys": item.keys, "values": item.values}
+    save_file({**tensors, "alignment": item.alignment, "source": item.source}, str(old))
+    assert store.get(key) is None and not old.exists()
     store.put(key, ForcedSegment(item.keys, item.values))  # without its alignment: not stored
-    assert not store.path_of(key).exists()
-    save_file({"keys": item.keys, "values": item.values}, str(store.path_of(key)))
-    assert store.get(key) is None and not store.path_of(key).exists()  # wrong tensors: dropped
+    assert store.file_of(key) is None
+    save_file(tensors, str(old))
+    assert forget_states("u", 7, tmp_path) == 1  # it may hold any segment: it goes
+    assert [p.name for p in folder.iterdir()] == [
+        _file(store, ("model-a", "u", 2, SOURCE, TARGET)).name
+    ]
 
 
 @pytest.fixture
@@ -241,13 +301,13 @@ def test_states_written_after_their_segment_was_deleted_do_not_stay(
     store = StateStore("m", memory=memory)
     save = safetensors.torch.save_file
 
-    def save_then_delete(tensors: dict[str, torch.Tensor], path: str) -> None:
-        save(tensors, path)
+    def save_then_delete(tensors: dict[str, torch.Tensor], path: str, **options: object) -> None:
+        save(tensors, path, **options)  # type: ignore[arg-type]
         assert memory.delete("u", segment.id)
 
     monkeypatch.setattr(safetensors.torch, "save_file", save_then_delete)
     store.put(key, _segment(3))
-    assert not store.path_of(key).exists()
+    assert store.file_of(key) is None
     assert list((tmp_path / "cache").rglob("*.safetensors")) == []
 
 
@@ -258,7 +318,7 @@ def test_states_of_a_segment_deleted_before_the_write_or_just_after_it_do_not_st
     key, segment = _stored_segment(memory)
     memory.delete("u", segment.id)  # before: the write finds no segment
     store.put(key, _segment(3))
-    assert not store.path_of(key).exists()
+    assert store.file_of(key) is None
     key, segment = _stored_segment(memory)
     replace = os.replace
 
@@ -268,7 +328,7 @@ def test_states_of_a_segment_deleted_before_the_write_or_just_after_it_do_not_st
 
     monkeypatch.setattr(os, "replace", replace_then_delete)
     store.put(key, _segment(3))
-    assert not store.path_of(key).exists()
+    assert store.file_of(key) is None
 
 
 def test_states_of_a_live_segment_stay_and_a_re_created_users_other_text_does_not(
@@ -282,10 +342,10 @@ def test_states_of_a_live_segment_stay_and_a_re_created_users_other_text_does_no
     again = memory.add("u", "Close the window", "Schließe das Fenster")
     assert again.id == segment.id  # same user and id, other text: the old states go
     store.put(key, _segment(3))
-    assert not store.path_of(key).exists()
+    assert store.file_of(key) is None
     memory.close()
     store.put(key, _segment(3))  # a closed memory cannot vouch for the segment: kept nowhere
-    assert not store.path_of(key).exists()
+    assert store.file_of(key) is None
 
 
 def test_the_translator_gives_its_store_the_memory_to_check(tiny_backbone, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -378,6 +378,16 @@ def test_require_user_names_the_users_of_the_store(tmp_path: Path) -> None:
             memory.require_user("x y")
 
 
+def _forced_segment():  # type: ignore[no-untyped-def]
+    import torch
+
+    from ltmt.fusion.datastore import ForcedSegment
+
+    return ForcedSegment(
+        torch.zeros(2, 4), torch.arange(2), torch.full((2, 3), 1 / 3), torch.arange(3)
+    )
+
+
 def test_deletes_remove_the_states_translations_cached_of_the_segments(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -395,9 +405,10 @@ def test_deletes_remove_the_states_translations_cached_of_the_segments(
         for user in ("u1", "u2"):
             for segment in memory.segments(user):
                 key = ("model", user, segment.id, segment.source, segment.target)
-                paths[user, segment.id] = path = states.path_of(key)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(b"states")
+                states.put(key, _forced_segment())
+                stored = states.file_of(key)
+                assert stored is not None
+                paths[user, segment.id] = stored
         first, *rest = sorted(i for u, i in paths if u == "u1")
         assert memory.delete("u1", first)
         assert not paths["u1", first].exists() and paths["u1", rest[0]].exists()
