@@ -247,7 +247,7 @@ def _checked_key(key: Hashable) -> Key:
     cache builds it."""
     if not (isinstance(key, tuple) and len(key) == 5):
         raise TypeError(f"state store keys are (model, user, id, source, target), not {key!r}")
-    return key  # type: ignore[return-value]
+    return key
 
 
 def _digest(key: Key) -> str:
