@@ -13,6 +13,10 @@ counts every sample whose stack passes through it, so nested parts overlap.
 (source, target) pairs, their distinct texts and their tokens, e.g. knn against knn-trained:
 
     python eval/profile_knn.py --engine ltmt-knn-trained --count-forced --output forced.json
+
+``--store-time`` (no py-spy) times instead the forced-state disk store's calls in one cold pass
+(calls and thread-CPU seconds of each ``StateStore`` method it has: ``put``, ``put_many``,
+``get``), beside the pass's own wall and CPU seconds; it runs on older checkouts too.
 """
 
 from __future__ import annotations
@@ -84,6 +88,43 @@ def _forced_pairs(translate, segments) -> list[tuple[str, str]]:  # type: ignore
     return pairs
 
 
+def _store_times(translate, segments) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """One pass of ``translate`` with every ``StateStore`` call timed (thread CPU seconds)."""
+    import time
+
+    from ltmt.fusion.state_store import StateStore
+
+    calls: dict[str, list[float]] = {}
+
+    def timed(name, method):  # type: ignore[no-untyped-def]
+        def call(*args, **options):  # type: ignore[no-untyped-def]
+            start = time.thread_time()
+            try:
+                return method(*args, **options)
+            finally:
+                calls.setdefault(name, []).append(time.thread_time() - start)
+
+        return call
+
+    methods = [n for n in ("put", "put_many", "get") if hasattr(StateStore, n)]
+    originals = {n: getattr(StateStore, n) for n in methods}
+    for name in methods:
+        setattr(StateStore, name, timed(name, originals[name]))
+    try:
+        wall, cpu = time.perf_counter(), time.process_time()
+        translate_all(translate, segments)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    finally:
+        for name, method in originals.items():
+            setattr(StateStore, name, method)
+    return {
+        "pass_wall_seconds": round(wall, 2),
+        "pass_cpu_seconds": round(cpu, 2),
+        "store_calls": {n: len(t) for n, t in calls.items()},
+        "store_cpu_seconds": {n: round(sum(t), 3) for n, t in calls.items()},
+    }
+
+
 def summarise(raw: Path) -> dict[str, object]:
     total, shares = 0, dict.fromkeys(PARTS, 0)
     for line in raw.read_text(encoding="utf-8").splitlines():
@@ -108,6 +149,9 @@ def main() -> None:
     parser.add_argument("--summarise", type=Path, help="a py-spy raw profile of this script")
     parser.add_argument(
         "--count-forced", action="store_true", help="count the pairs force-decoded, untimed"
+    )
+    parser.add_argument(
+        "--store-time", action="store_true", help="time the disk store's calls, untimed else"
     )
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
@@ -136,6 +180,9 @@ def main() -> None:
             "target_characters": sum(len(t) for _, t in pairs),
         }
         emit_report(report, args.output)
+    elif args.store_time:
+        report = {"engine": args.engine, "limit": args.limit}
+        emit_report({**report, **_store_times(translate, segments)}, args.output)
     else:
         translate_all(translate, segments)
     for context in (opened or {}).values():

@@ -15,9 +15,11 @@ force decoding saved on a first run: ``eval/results/speed/state-packs-ab.json``.
 of the segments (:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it; the other
 segments of such a pack are decoded again when next needed). A translation may still write a
 segment's states after its delete removed them (it searched before the delete): a store given
-the translator's memory checks, after each write, that the memory still holds every segment of
-the pack with the same texts, and removes the pack if not. Between the two, the delete's own
-removal finds the pack, so a deleted segment's states never stay on disk. The store is bounded:
+the translator's memory leaves out of a pack the segments the memory does not hold with the same
+texts (deleted, edited, or a match repaired or narrowed to one line, whose texts are not the
+stored ones), and checks again after the write, removing the pack if one went meanwhile.
+Between the two, the delete's own removal finds the pack, so a deleted segment's states never
+stay on disk. The store is bounded:
 past ``max_bytes`` (all models together) the least recently used packs go. Deleting the
 directory loses nothing.
 
@@ -124,6 +126,11 @@ class StateStore:
     def _write_pack(self, user: str, group: list[tuple[Key, ForcedSegment]]) -> None:
         from ltmt.fusion.state_pack import write_pack
 
+        # a match whose texts the memory does not hold (repaired, narrowed to a line, edited
+        # since) cannot be vouched for: left out, so that the rest of the batch is kept
+        group = [(key, item) for key, item in group if self._still_stored(key)]
+        if not group:
+            return
         index = self._index(user)
         name = f"pack-{time.time_ns():x}-{os.getpid()}-{secrets.token_hex(4)}{_SUFFIX}"
         path = index.folder / name
@@ -135,7 +142,7 @@ class StateStore:
             index.folder.mkdir(parents=True, exist_ok=True)
             write_pack(partial, [(key[2], _digest(key), item) for key, item in group])
             os.replace(partial, path)
-            # a segment deleted while it was decoded: see the module docstring
+            # a segment deleted while the pack was written: see the module docstring
             if not all(self._still_stored(key) for key, _ in group):
                 path.unlink(missing_ok=True)
                 return

@@ -354,3 +354,19 @@ def test_the_translator_gives_its_store_the_memory_to_check(tiny_backbone, tmp_p
         assert translator.fusion.cache.store.memory is memory  # type: ignore[union-attr]
     stand_in = Translator(tiny_backbone, FakeMemory(), fusion="knn")  # type: ignore[arg-type]
     assert stand_in.fusion.cache.store.memory is None  # type: ignore[union-attr]
+
+
+def test_a_match_whose_texts_the_memory_lacks_is_left_out_and_the_rest_of_its_pack_kept(
+    memory: Memory,
+) -> None:
+    """A repaired match (its placeholder changed) or one narrowed to a line carries texts the
+    memory does not hold: the store cannot vouch for it, but the batch's others stay."""
+    store = StateStore("m", memory=memory)
+    key, _ = _stored_segment(memory)
+    other = memory.add("u", "%s isn't available", "%s ist nicht verfügbar")
+    repaired = ("m", "u", other.id, "no isn't available", "no ist nicht verfügbar")
+    store.put_many([(repaired, _segment(3)), (key, _segment(4))])
+    assert store.file_of(repaired) is None
+    assert store.get(key) is not None
+    store.put(repaired, _segment(3))  # alone: nothing to write
+    assert len(list(store.folder.rglob("*.safetensors"))) == 1
