@@ -392,10 +392,11 @@ def test_delete_removes_the_force_decoded_states_left_in_the_cache(
         capsys, "memory", "delete", "--user", "git", "--id", str(ids[0]), "--memory-dir", store
     )
     assert code == 0, err
-    assert [state.path_of(k).exists() for k in keys] == [False, True]
+    assert [state.file_of(k) is not None for k in keys] == [False, True]
     code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
     assert code == 0, err
-    assert not state.path_of(keys[1]).exists()
+    assert state.file_of(keys[1]) is None
+    assert list((tmp_path / "cache").rglob("*.safetensors")) == []
 
 
 def test_plain_stats_show_times_in_utc_and_yes_no(
