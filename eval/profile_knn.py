@@ -54,7 +54,7 @@ PARTS: dict[str, tuple[str, ...]] = {
         "!MarianDecoder.forward (",
         "!IncrementalDecoder.step (",
     ),
-    "    kNN search and mixing": (STEP, "KnnState.fuse_log_probs (ltmt/fusion/knn.py"),
+    "    kNN search and mixing": (STEP, "KnnState.fuse_log_probs (ltmt/fusion/knn"),
     "      lacked attention of the neighbours": (STEP, "lacked_attention (ltmt/fusion/align"),
     "      trained combiner (features, net, vote)": (STEP, "CombinerState.adjust ("),
     "  cache reordering": ("_Stepper.select (ltmt/model/decode.py",),
@@ -125,8 +125,13 @@ def _store_times(translate, segments) -> dict[str, object]:  # type: ignore[no-u
     }
 
 
+# functions whose samples are also counted by source line (the step's own tensor work)
+LINED = ("_Stepper.__call__ (ltmt/model/decode.py", "IncrementalDecoder.step (ltmt/model/incr")
+
+
 def summarise(raw: Path) -> dict[str, object]:
     total, shares = 0, dict.fromkeys(PARTS, 0)
+    lines: dict[str, int] = {}
     for line in raw.read_text(encoding="utf-8").splitlines():
         stack, _, count = line.rpartition(" ")
         if _LOOP not in stack:
@@ -135,9 +140,14 @@ def summarise(raw: Path) -> dict[str, object]:
         for part, frames in PARTS.items():
             if all((f[1:] not in stack) if f.startswith("!") else (f in stack) for f in frames):
                 shares[part] += int(count)
+        for frame in set(stack.split(";")):
+            if frame.startswith(LINED):
+                lines[frame] = lines.get(frame, 0) + int(count)
+    busiest = sorted(lines.items(), key=lambda item: -item[1])[:12]
     return {
         "samples_in_loop": total,
         "share_percent": {p: round(100 * n / max(total, 1), 1) for p, n in shares.items()},
+        "step_lines_percent": {f: round(100 * n / max(total, 1), 1) for f, n in busiest},
     }
 
 
