@@ -13,11 +13,14 @@ bfloat16 and int8 copies all work) on plain tensors:
 * the self-attention keys and values live in buffers with room for more positions: a step
   writes its position in place, and reordering the rows gathers the filled positions into a
   second buffer (one copy per tensor, where appending and then reordering took two).
-* the cross-attention is two float32 matrix products over keys transposed once per batch,
-  with the source mask as an additive bias: ``scaled_dot_product_attention`` with a mask has a
-  fixed cost per call that two products of a sentence's ``beam`` query rows do not pay
-  (``eval/bench_step_ops.py``), and the step's attention weights, which a fusion may read,
-  come with it.
+* the cross-attention is two matrix products in the states' dtype over keys transposed once
+  per batch, with the softmax in float32 and the source mask as an additive bias:
+  ``scaled_dot_product_attention`` with a mask has a fixed cost per call that two products of a
+  sentence's ``beam`` query rows do not pay (``eval/bench_step_ops.py``), and the step's
+  attention weights, which a fusion may read, come with it. (On bfloat16 weights the products
+  ran in float32 until session 13: the keys and values of long sources then no longer fit the
+  caches, and bfloat16 halves them; the force-decoded memory's states, through the full
+  decoder, were bfloat16 throughout.)
 
 Its states equal ``MarianDecoder``'s (the tests compare them) up to float rounding.
 """
@@ -62,8 +65,8 @@ class IncrementalDecoder:
             ~allowed, float("-inf")
         )
         self.projections = [_joined(layer.self_attn) for layer in self.layers]
-        # per layer, float32: keys (sentences, heads, head_dim, src), values (sentences, heads,
-        # src, head_dim)
+        # per layer, in the states' dtype: keys (sentences, heads, head_dim, src), values
+        # (sentences, heads, src, head_dim)
         self.cross: list[tuple[torch.Tensor, torch.Tensor]] = []
         for layer in self.layers:
             attention = layer.encoder_attn
@@ -72,8 +75,8 @@ class IncrementalDecoder:
                 keys, values = attention.k_proj(encoder_states), attention.v_proj(encoder_states)
             else:
                 keys, values = joined(encoder_states).chunk(2, dim=-1)
-            keys = self._heads(keys).transpose(2, 3).float().contiguous()
-            self.cross.append((keys, self._heads(values).float()))
+            keys = self._heads(keys).transpose(2, 3).contiguous()
+            self.cross.append((keys, self._heads(values).contiguous()))
         self.expected = max(1, capacity)
         self.capacity = min(self.expected, _FIRST_CAPACITY)
         # per layer, (rows, heads, capacity, head_dim); positions [0, position) are filled
@@ -152,12 +155,13 @@ class IncrementalDecoder:
             cross = layer.encoder_attn
             query = cross.q_proj(hidden).view(sentences, self.group, self.heads, self.head_dim)
             cross_keys, cross_values = self.cross[index]
-            scores = (query.transpose(1, 2).float() * cross.scaling) @ cross_keys
+            scores = ((query.transpose(1, 2) * cross.scaling) @ cross_keys).float()
             weights = torch.softmax(scores.add_(self.cross_bias), dim=-1)
             if keep_attention and index == len(self.layers) - 1:
                 # (rows, src), heads averaged
                 self.attention = weights.mean(dim=1).reshape(rows, -1)
-            mixed = (weights @ cross_values).to(hidden.dtype).transpose(1, 2).reshape(rows, 1, -1)
+            mixed = weights.to(cross_values.dtype) @ cross_values
+            mixed = mixed.to(hidden.dtype).transpose(1, 2).reshape(rows, 1, -1)
             hidden = layer_norm_of(layer.encoder_attn_layer_norm, hidden + cross.out_proj(mixed))
             feed = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
             hidden = layer_norm_of(layer.final_layer_norm, hidden + feed)
