@@ -370,3 +370,20 @@ def test_a_match_whose_texts_the_memory_lacks_is_left_out_and_the_rest_of_its_pa
     assert store.get(key) is not None
     store.put(repaired, _segment(3))  # alone: nothing to write
     assert len(list(store.folder.rglob("*.safetensors"))) == 1
+
+
+def test_threads_of_a_server_write_and_read_one_store(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = StateStore("m", tmp_path)
+
+    def batch(thread: int) -> list[bool]:
+        keys = [_key(f"t{thread}-{i}", f"user{thread % 2}", 10 * thread + i) for i in range(5)]
+        store.put_many([(key, _segment(3, i)) for i, key in enumerate(keys)])
+        found = [store.get(key) for key in keys]
+        return [item is not None and torch.equal(item.values, torch.arange(3)) for item in found]
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(batch, range(8)))
+    assert all(all(r) for r in results)
+    assert len(list(store.folder.rglob("*.safetensors"))) == 8  # a pack per batch
