@@ -1,7 +1,8 @@
 """One file of force-decoded segments: the on-disk format of :mod:`ltmt.fusion.state_store`.
 
-A *pack* is a safetensors file that one batch writes with every segment it force-decoded (one
-file per segment cost more than the decoding saved: creating a file is most of a small write).
+A *pack* is a safetensors file that one batch writes with every segment it force-decoded (a
+file per segment made thousands of files a run, and creating a file costs a file system more
+than writing one segment's few dozen kilobytes).
 Segment ``i`` of a pack is the tensors ``i.keys``, ``i.values``, ``i.alignment`` and
 ``i.source`` (:class:`ltmt.fusion.datastore.ForcedSegment`'s fields); the file's metadata names
 the format (:data:`FORMAT`), its layout (:data:`LAYOUT_VERSION`) and, in slot order, each
@@ -101,8 +102,12 @@ def read_slots(path: Path) -> dict[str, Slot]:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise PackError(f"{path.name}: damaged header ({exc})") from None
     start = 8 + length
+    if not isinstance(header, dict):
+        raise PackError(f"{path.name}: damaged header (not a JSON object)")
     try:
         metadata = header.pop("__metadata__", None) or {}
+        if not isinstance(metadata, dict):
+            raise PackError(f"{path.name}: damaged metadata")
         if metadata.get("format") != FORMAT or metadata.get("layout") != str(LAYOUT_VERSION):
             raise PackError(f"{path.name}: not a layout {LAYOUT_VERSION} pack")
         slots = {}

@@ -125,13 +125,26 @@ def test_bound_holds_over_the_stores_of_a_process(tmp_path: Path) -> None:
     assert second.file_of(("other", "u", 1, SOURCE, TARGET))
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "emptied"])
+def _header(text: bytes) -> bytes:
+    return len(text).to_bytes(8, "little") + text
+
+
+@pytest.mark.parametrize(
+    "damage", ["garbage", "truncated", "emptied", "a list", "a string", "metadata a list"]
+)
 def test_unreadable_pack_is_a_miss_and_removed(tmp_path: Path, damage: str) -> None:
     store = StateStore("m", tmp_path)
     store.put(_key("a"), _segment(3))
     path = _file(store, _key("a"))
     data = path.read_bytes()
-    changed = {"garbage": b"not safetensors", "truncated": data[:-8], "emptied": b""}[damage]
+    changed = {
+        "garbage": b"not safetensors",
+        "truncated": data[:-8],
+        "emptied": b"",
+        "a list": _header(b"[1, 2]"),
+        "a string": _header(b'"x"'),
+        "metadata a list": _header(b'{"__metadata__": [1]}'),
+    }[damage]
     path.write_bytes(changed)
     assert store.get(_key("a")) is None
     assert not path.exists()
