@@ -20,8 +20,8 @@ the translator's memory leaves out of a pack the segments the memory does not ho
 texts (deleted, edited, or a match repaired or narrowed to one line, whose texts are not the
 stored ones), and checks again after the write, removing the pack if one went meanwhile.
 Between the two, the delete's own removal finds the pack, so a deleted segment's states never
-stay on disk. The store is bounded:
-past ``max_bytes`` (all models together) the least recently used packs go. Deleting the
+stay on disk. The store is bounded: past ``max_bytes`` (all models together) the least recently
+used packs go. Deleting the
 directory loses nothing.
 
 The packs hold the segments' target and source token ids, that is their text: the translator
