@@ -7,10 +7,10 @@ user's runs keep reading the same memory segments. :class:`StateStore` keeps the
 batch force-decoded, each found by a hash of its cache key (the user, the segment id and its
 texts), so a changed model or an edited segment misses instead of returning stale states. A
 store indexes a user's folder from the packs' headers when it first reads it, and again when
-the folder changed (another run or process wrote or removed a pack); a read takes only the
-segment's own bytes. (A file per segment, the layout before, made a cold knn-trained pass over
-1,084 dev segments write 4,719 files, 1.30 s of CPU; 35 packs take 0.48 s:
-``eval/results/speed/state-packs/``.)
+the folder changed (another run or process wrote or removed a pack; partial packs that a killed
+writer left go then, after an hour); a read takes only the segment's own bytes. (A file per
+segment, the layout before, made a cold knn-trained pass over 1,084 dev segments write 4,719
+files, 1.30 s of CPU; 35 packs take 0.48 s: ``eval/results/speed/state-packs/``.)
 
 :func:`forget_states` removes what a deleted memory or segment left: every pack that holds one
 of the segments (:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it; the other
@@ -54,6 +54,7 @@ logger = logging.getLogger(__name__)
 STORE_FOLDER = "forced-states"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _SUFFIX = ".safetensors"
+_PARTIAL = ".part"  # a pack being written, renamed to its name when complete
 Key = tuple[str, str, int, str, str]
 
 
@@ -135,7 +136,7 @@ class StateStore:
         index = self._index(user)
         name = f"pack-{time.time_ns():x}-{os.getpid()}-{secrets.token_hex(4)}{_SUFFIX}"
         path = index.folder / name
-        partial = path.with_suffix(".part")
+        partial = path.with_suffix(_PARTIAL)
         try:
             if not self._private:
                 _private_folder(self.base)
@@ -262,10 +263,23 @@ def _digest(key: Key) -> str:
     return sha256(repr((LAYOUT_VERSION, *key)).encode()).hexdigest()[:32]
 
 
+# a partial pack older than this was left by a writer that died (a write takes milliseconds)
+_STALE_PARTIAL_S = 3600
+
+
 def _pack_names(folder: Path) -> list[str]:
+    """The packs in ``folder``; partial packs that a killed writer left are removed on the way."""
+    names = []
+    stale = time.time() - _STALE_PARTIAL_S
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        return [e.name for e in entries if e.name.endswith(_SUFFIX)]
-    return []
+        for entry in entries:
+            if entry.name.endswith(_SUFFIX):
+                names.append(entry.name)
+            elif entry.name.endswith(_PARTIAL):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < stale:
+                        os.unlink(entry.path)
+    return names
 
 
 def forget_states(user: str, segment_id: int | None = None, root: Path | None = None) -> int:

@@ -400,3 +400,15 @@ def test_threads_of_a_server_write_and_read_one_store(tmp_path: Path) -> None:
         results = list(pool.map(batch, range(8)))
     assert all(all(r) for r in results)
     assert len(list(store.folder.rglob("*.safetensors"))) == 8  # a pack per batch
+
+
+def test_partial_packs_a_killed_writer_left_go_when_the_folder_is_read(tmp_path: Path) -> None:
+    store = StateStore("m", tmp_path)
+    store.put(_key("a"), _segment(3))
+    folder = _file(store, _key("a")).parent
+    old, fresh = folder / "pack-old.part", folder / "pack-fresh.part"
+    for partial in (old, fresh):
+        partial.write_bytes(b"half a pack")
+    os.utime(old, (0, 0))
+    assert StateStore("m", tmp_path).get(_key("a")) is not None  # a new store reads the folder
+    assert not old.exists() and fresh.exists()  # a fresh one may be a write in progress
