@@ -43,6 +43,13 @@ def serve(
     auth_failures: int = typer.Option(
         20, "--auth-failures", min=1, help="Wrong keys per address per minute before 429."
     ),
+    scan_max: int = typer.Option(
+        10_000,
+        "--scan-max",
+        min=0,
+        help="Memories of at most this many segments are searched by scoring every one "
+        "(the best match by construction; larger ones use the n-gram index).",
+    ),
 ) -> None:
     """Serve translation with per-user memories over HTTP: the /v1 API (docs at /docs) and a
     LibreTranslate-compatible POST /translate. Every request needs a key ('ltmt keys create').
@@ -72,6 +79,7 @@ def serve(
         batch_wait_ms=batch_wait_ms,
         max_batch_segments=max_batch_segments,
         auth_failures=auth_failures,
+        scan_max=scan_max,
     )
     require_store(memory_dir)  # a mistyped --memory-dir would serve a new store without keys
     check_address(host, port)  # before the model loads: a port in use is said at once

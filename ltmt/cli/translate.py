@@ -131,6 +131,14 @@ def translate(
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not follow --user's stored glossary."
     ),
+    scan_max: int = typer.Option(
+        10_000,
+        "--scan-max",
+        min=0,
+        help="Search a memory of at most this many segments by scoring every one of them: the "
+        "best match by construction, at about 50 ms a segment per million segments; larger "
+        "memories use the n-gram index (0: always the index).",
+    ),
 ) -> None:
     """Translate FILE for --user: 100% memory matches are reused, fuzzy ones steer the model.
 
@@ -167,7 +175,9 @@ def translate(
 
     report = RunReport()
     memory = (
-        _open_memory(memory_dir, key_file, user, report, create=learn is not None)
+        _open_memory(
+            memory_dir, key_file, user, report, create=learn is not None, scan_max=scan_max
+        )
         if user is not None
         else None
     )
@@ -214,11 +224,16 @@ def translate(
 
 
 def _open_memory(
-    memory_dir: Path | None, key_file: Path | None, user: str, report: RunReport, create: bool
+    memory_dir: Path | None,
+    key_file: Path | None,
+    user: str,
+    report: RunReport,
+    create: bool,
+    scan_max: int = 10_000,
 ) -> Memory | None:
     """The memory store, with a warning when ``user`` has no memory in it. A missing store
     is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
-    new empty store."""
+    new empty store. ``scan_max``: :class:`~ltmt.memory.store.Memory`'s."""
     from ltmt.cli.store import store_exists
     from ltmt.memory.store import Memory, check_user
     from ltmt.paths import resolve_memory_dir
@@ -233,7 +248,7 @@ def _open_memory(
             err=True,
         )
         return None
-    memory = Memory(memory_dir, key_file=key_file)
+    memory = Memory(memory_dir, key_file=key_file, scan_max=scan_max)
     report.memory = str(memory.path)
     known = memory.users()
     if user not in known:

@@ -37,6 +37,7 @@ class ServerConfig:
     max_beam: int = 8
     batch_size: int = 32
     top_k: int = 4
+    scan_max: int = 10_000  # memories of at most this many segments are scanned exhaustively
     src_lang: str | None = None  # None: the model's tokenizer config, else en
     tgt_lang: str | None = None  # None: the model's tokenizer config, else de
     max_body_bytes: int = 16 << 20
@@ -59,6 +60,7 @@ class ServerConfig:
             if not isinstance(value, int) or value < (0 if name == "port" else 1):
                 raise ConfigError(f"{name} must be a positive integer, got {value!r}")
         check_range("threads", self.threads, at_least=0)
+        check_range("scan_max", self.scan_max, at_least=0)
         if self.beam > self.max_beam:
             raise ConfigError(f"beam {self.beam} is above max_beam {self.max_beam}")
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):

@@ -71,7 +71,7 @@ class Service:
 
             torch.set_num_threads(config.threads)
         self.backbone = backbone if backbone is not None else load_backbone(config.model)
-        self.memory = Memory(config.memory_path, key_file=config.key_file)
+        self.memory = Memory(config.memory_path, key_file=config.key_file, scan_max=config.scan_max)
         self.keys = KeyRing(self.memory)
         self.auth = Authenticator(
             self.keys, FailureLimiter(config.auth_failures, config.auth_window_s)

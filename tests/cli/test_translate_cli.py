@@ -361,3 +361,34 @@ def test_a_po_file_piped_to_stdin_gets_a_warning(capsys, common, monkeypatch):
         "ltmt: warning: stdin looks like a PO file but is read as plain text; give it as a file "
         "(and --output) to translate its entries" in err
     )
+
+
+def test_scan_max_chooses_between_the_exhaustive_scan_and_the_index(
+    tmp_path, capsys, common, monkeypatch
+):
+    """A memory of at most ``--scan-max`` segments is scanned (every segment scored), a larger
+    one searched through the n-gram index; both find this match."""
+    import inspect
+
+    import ltmt.memory.sources as sources
+    from ltmt import Memory
+    from ltmt.cli.translate import translate
+
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "invalid pid", "ungültige PID")
+    source = tmp_path / "in.txt"
+    source.write_text("child exited\n", "utf-8")  # 52 against it, no trigram shared
+    scans = []
+    scan = sources.scan
+    monkeypatch.setattr(sources, "scan", lambda *args: scans.append(1) or scan(*args))
+    for option, scanned in (([], True), (["--scan-max", "0"], False)):
+        scans.clear()
+        code, _, err = run_cli(["translate", str(source), "-u", "u1", *common, *option], capsys)
+        assert code == 0, err
+        assert "memory: 0 exact, 1 fuzzy used by fusion" in err
+        assert bool(scans) is scanned
+    code, _, err = run_cli(
+        ["translate", str(source), "-u", "u1", *common, "--scan-max", "-1"], capsys
+    )
+    assert code == 2 and "--scan-max" in err
+    assert inspect.signature(translate).parameters["scan_max"].default.default == sources.SCAN_MAX

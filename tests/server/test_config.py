@@ -19,6 +19,7 @@ from ltmt.server.config import ServerConfig
         ),
         ({"batch_wait_ms": -1}, "batch_wait_ms must be >= 0, got -1"),
         ({"threads": -1}, "threads must be >= 0, got -1"),
+        ({"scan_max": -1}, "scan_max must be >= 0, got -1"),
     ],
 )
 def test_bad_settings_are_clear_errors(kwargs, message):
@@ -34,3 +35,9 @@ def test_settings_travel_to_worker_processes_as_json():
 def test_unreadable_settings_name_the_variable():
     with pytest.raises(ConfigError, match=r"\$LTMT_SERVE_CONFIG is not JSON"):
         ServerConfig.from_json("{")
+
+
+def test_the_scan_limit_defaults_to_the_memorys():
+    from ltmt.memory.sources import SCAN_MAX
+
+    assert ServerConfig().scan_max == SCAN_MAX
