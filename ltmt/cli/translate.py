@@ -229,7 +229,8 @@ def _open_memory(
     user: str,
     report: RunReport,
     create: bool,
-    scan_max: int = 10_000,
+    *,
+    scan_max: int,
 ) -> Memory | None:
     """The memory store, with a warning when ``user`` has no memory in it. A missing store
     is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no

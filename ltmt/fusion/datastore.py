@@ -295,9 +295,10 @@ def build_batch_memory(
         else:
             forced[key] = item
     decoded = force_decode(backbone, [keyed[k] for k in missing], batch_size=batch_size)
-    forced.update(zip(missing, decoded, strict=True))
+    fresh = list(zip(missing, decoded, strict=True))
+    forced.update(fresh)
     if cache is not None:
-        cache.put_many(list(zip(missing, decoded, strict=True)))
+        cache.put_many(fresh)
 
     device = backbone.device  # every tensor of the batch's memory lives with the model
     keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []

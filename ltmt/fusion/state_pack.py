@@ -1,8 +1,8 @@
 """One file of force-decoded segments: the on-disk format of :mod:`ltmt.fusion.state_store`.
 
 A *pack* is a safetensors file that one batch writes with every segment it force-decoded (a
-file per segment made thousands of files a run, and creating a file costs a file system more
-than writing one segment's few dozen kilobytes).
+file per segment made 4,719 files in a cold knn-trained pass over 1,084 dev segments, 1.30 s of
+the store's CPU time against 0.48 s for 35 packs: ``eval/results/speed/state-packs/``).
 Segment ``i`` of a pack is the tensors ``i.keys``, ``i.values``, ``i.alignment`` and
 ``i.source`` (:class:`ltmt.fusion.datastore.ForcedSegment`'s fields); the file's metadata names
 the format (:data:`FORMAT`), its layout (:data:`LAYOUT_VERSION`) and, in slot order, each
@@ -115,9 +115,9 @@ def read_slots(path: Path) -> dict[str, Slot]:
             spans = tuple(_span(header[f"{slot}.{part}"], start, size) for part in PARTS)
             slots[str(digest)] = Slot(path, int(segment_id), spans)
         return slots
+    except PackError:
+        raise
     except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, PackError):
-            raise
         raise PackError(f"{path.name}: damaged header ({exc!r})") from None
 
 

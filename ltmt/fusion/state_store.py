@@ -87,25 +87,24 @@ class StateStore:
 
     def file_of(self, key: Hashable) -> Path | None:
         """The pack that holds ``key``'s segment, or ``None``."""
-        slot = self._slot(key)
+        _, slot = self._slot(key)
         return slot.path if slot is not None and slot.path.exists() else None
 
     def get(self, key: Hashable) -> ForcedSegment | None:
         """The stored segment of ``key``, or ``None``."""
-        slot = self._slot(key)
+        index, slot = self._slot(key)
         if slot is None:
             return None
         try:
             item = read_segment(slot)
             os.utime(slot.path)  # recently used: evicted last
-        except FileNotFoundError:  # evicted or forgotten since it was indexed
-            self._forget_pack(slot.path)
-            return None
-        except (OSError, PackError):
-            logger.info("forced-state cache: dropping unreadable %s", slot.path)
-            with contextlib.suppress(OSError):
-                slot.path.unlink(missing_ok=True)
-            self._forget_pack(slot.path)
+        except (OSError, PackError) as exc:
+            if not isinstance(exc, FileNotFoundError):  # else evicted or forgotten meanwhile
+                logger.info("forced-state cache: dropping unreadable %s", slot.path)
+                with contextlib.suppress(OSError):
+                    slot.path.unlink(missing_ok=True)
+            with self._lock:
+                index.drop(slot.path.name)
             return None
         return item
 
@@ -166,12 +165,14 @@ class StateStore:
             index.add(path)
         _USAGE.add(self.base, size, self.max_bytes)
 
-    def _slot(self, key: Hashable) -> Slot | None:
+    def _slot(self, key: Hashable) -> tuple[_FolderIndex, Slot | None]:
+        """The index of ``key``'s user folder (read again if the folder changed), and the slot
+        that holds ``key``'s segment there."""
         checked = _checked_key(key)
         index = self._index(str(checked[1]))
         with self._lock:
             index.refresh()
-            return index.slots.get(_digest(checked))
+            return index, index.slots.get(_digest(checked))
 
     def _index(self, user: str) -> _FolderIndex:
         with self._lock:
@@ -179,11 +180,6 @@ class StateStore:
             if index is None:
                 index = self._indexes[user] = _FolderIndex(self.folder / _user_folder(user))
             return index
-
-    def _forget_pack(self, path: Path) -> None:
-        with self._lock:
-            for index in self._indexes.values():
-                index.drop(path.name)
 
     def _still_stored(self, key: Key) -> bool:
         """Whether ``memory`` (when given) still holds the segment of ``key`` with its texts."""
