@@ -1,6 +1,6 @@
 """The matrix products of decoding, one layer at a time: bfloat16 plain, bfloat16 packed for
 oneDNN (``ltmt.model.packed``), int8 dynamically quantised (torch.ao, oneDNN and x86 engines)
-and ltmt's int8 layer with one scale per output row (``ltmt.model.int8_head``, oneDNN).
+and ltmt's int8 layer with one scale per output row (``ltmt.model.int8_linear``, oneDNN).
 
     flock -x /tmp/ltmt-cpu.lock python eval/bench_linear.py --threads 2 \\
         --output eval/results/speed/linear-s9.json
@@ -8,7 +8,7 @@ and ltmt's int8 layer with one scale per output row (``ltmt.model.int8_head``, o
 Shapes: the default model's layers (d_model 512, FFN 1,024, vocabulary 8,001; ``--ffn 2048``
 for the shapes of session 9's runs) at a beam step's 128 rows, and at 1,280 rows (an encoder
 batch); then the vocabulary side of a step (the output projection and the float32
-log-softmax of its 128 rows) with the packed bfloat16 projection and with ``Int8Head``. Kinds
+log-softmax of its 128 rows) with the packed bfloat16 projection and with ``Int8Linear``. Kinds
 take turns within every round; each product's time is the median of the rounds, in
 milliseconds of wall time (``ms``) and of the process's CPU time (``cpu_ms``). Also records
 whether the packed product equals the plain one bit for bit.
@@ -67,7 +67,7 @@ def main() -> None:
     args = parser.parse_args()
     import torch
 
-    from ltmt.model.int8_head import Int8Head
+    from ltmt.model.int8_linear import Int8Linear
     from ltmt.model.packed import PackedLinear
 
     warnings.filterwarnings("ignore")  # torch.ao's deprecation notices
@@ -91,7 +91,7 @@ def main() -> None:
                 )
                 name = f"int8 ({engine})"
                 kinds[name] = lambda q=quantised, e=engine, x=float_states: _on(e, q, x)
-            head = Int8Head(plain.weight)
+            head = Int8Linear(plain.weight)
             kinds["int8 per row (ltmt, oneDNN)"] = lambda h=head, s=states: h(s)
             row = {
                 "rows": rows,
@@ -102,7 +102,7 @@ def main() -> None:
             }
             print(row)
             results.append(row)
-        vocabulary = _vocabulary_side(torch, PackedLinear, Int8Head, args)
+        vocabulary = _vocabulary_side(torch, PackedLinear, Int8Linear, args)
         print(vocabulary)
     report = {
         "threads": args.threads,
@@ -116,7 +116,7 @@ def main() -> None:
 
 def _vocabulary_side(torch, packed_linear, int8_head, args):  # type: ignore[no-untyped-def]
     """A beam step's 128 rows through the output projection (512 x 8,001) and the float32
-    log-softmax: as the decoder runs it on packed bfloat16, and with ``Int8Head``."""
+    log-softmax: as the decoder runs it on packed bfloat16, and with ``Int8Linear``."""
     weight = torch.randn(8001, 512).to(torch.bfloat16) * 0.05
     states = torch.randn(128, 512).to(torch.bfloat16)
     packed, head = packed_linear(weight, None), int8_head(weight)

@@ -20,7 +20,7 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
   dynamic quantisation of the torch model that fuses) / ``fusion_bf16=True`` (bfloat16 weights);
 * ``ltmt-knn-int8head``: ``ltmt-knn`` (cold) with ``fusion_int8_head=True`` (its default weights
-  with the output projection alone in int8, :mod:`ltmt.model.int8_head`);
+  with the output projection alone in int8, :mod:`ltmt.model.int8_linear`);
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
   combiner), each user's memory, cold like ``ltmt-knn`` (its default weights, as ``ltmt-knn``);
 * ``ltmt-knn-trained-f32``: the same on float32 weights;

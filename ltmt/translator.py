@@ -23,7 +23,13 @@ from ltmt.config import check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.lookup import memory_matches, term_matcher
-from ltmt.model.backbone import BF16_BY_DEFAULT, Backbone, fusion_weights_for, load_backbone
+from ltmt.model.backbone import (
+    BF16_BY_DEFAULT,
+    INT8_BY_DEFAULT,
+    Backbone,
+    fusion_weights_for,
+    load_backbone,
+)
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.placeholder_guard import guard_placeholders
@@ -69,11 +75,11 @@ class Translator:
     decoding is steered towards a missing term (nats; the term is always forced in the end).
     ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
-    ``fusion_int8``: fused batches run on int8 dynamically quantised weights (CPU);
+    ``fusion_int8``: fused batches run on int8 linear layers (CPU, :mod:`ltmt.model.int8_linear`);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
-    ``None``: for kNN where the CPU has native bf16, else float32
-    (:data:`ltmt.model.backbone.BF16_BY_DEFAULT`); ``fusion_int8_head``: with their output
-    projection alone in int8 (:mod:`ltmt.model.int8_head`; not with ``fusion_int8``).
+    ``None`` (both): for kNN, int8 where the CPU prefers it (VNNI, no AMX), else bfloat16 where
+    it has native bf16, else float32 (:func:`ltmt.model.backbone.fusion_weights_for`);
+    ``fusion_int8_head``: their output projection alone in int8 (not with ``fusion_int8``).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
     (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold).
@@ -101,7 +107,7 @@ class Translator:
         engine: str = "auto",
         compute_type: str = "int8",
         threads: int = 0,
-        fusion_int8: bool = False,
+        fusion_int8: bool | None = None,
         fusion_bf16: bool | None = None,
         fusion_int8_head: bool = False,
         state_cache: bool = True,
@@ -124,6 +130,8 @@ class Translator:
         )
         if fusion_bf16 is None and self.fusion_name not in BF16_BY_DEFAULT:
             fusion_bf16 = False  # plain decoding, and methods not measured on bfloat16
+        if fusion_int8 is None and self.fusion_name not in INT8_BY_DEFAULT:
+            fusion_int8 = False  # plain decoding, and methods not measured on int8
         self.backbone = fusion_weights_for(
             self.backbone, fusion_int8, fusion_bf16, fusion_int8_head
         )

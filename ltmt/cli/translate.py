@@ -123,10 +123,11 @@ def translate(
         "auto",
         "--fusion-weights",
         help="Weights of the torch decoder that fused batches (knn, attention) run on: auto "
-        "(bfloat16 for knn where the CPU has AVX512-BF16 or AMX, else float32), float32, bfloat16 "
-        "(1.2-1.9x faster for kNN where native, -0.03 BLEU on the dev users; emulated and slow "
-        "without), bfloat16-int8-head (bfloat16 with the output projection in int8) or int8 "
-        "(about 1.35x faster, -0.8 BLEU measured).",
+        "(for knn: int8 where the CPU has VNNI but no AMX, else bfloat16 where it has "
+        "AVX512-BF16 or AMX, else float32), float32, bfloat16 (1.2-1.9x faster for kNN where "
+        "native, -0.03 BLEU on the dev users; emulated and slow without), bfloat16-int8-head "
+        "(bfloat16 with the output projection in int8) or int8 (every linear layer; on an AMD "
+        "EPYC 1.3-1.4x faster than bfloat16 for kNN, -0.2 BLEU).",
     ),
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not follow --user's stored glossary."
@@ -366,7 +367,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _warn_if_bf16_is_emulated() -> None:
-    from ltmt.model.backbone import cpu_has_fast_bf16
+    from ltmt.model.cpu import cpu_has_fast_bf16
 
     if not cpu_has_fast_bf16():
         typer.echo(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import ModelError
+from ltmt.model.cpu import cpu_has_fast_bf16, cpu_prefers_int8
 from ltmt.model.spm_tokenizer import load_tokenizer
 from ltmt.model.weights import (
     check_hub,
@@ -156,36 +157,15 @@ class Backbone:
 
 
 def quantized_int8(backbone: Backbone) -> Backbone:
-    """A copy of ``backbone`` whose linear layers are int8 (torch dynamic quantisation, CPU only).
+    """A copy of ``backbone`` whose linear layers are int8 (:mod:`ltmt.model.int8_linear`: one
+    scale per output row of a weight, one fixed scale per layer's input; CPU only).
 
-    Activations are quantised on the fly at every call; embeddings and layer norms stay float32.
-    The weights are quantised on first use. The copy's ``fingerprint`` differs (its decoder
+    Embeddings, layer norms and the attention's own products stay float32. The weights are
+    quantised on first use, after measuring each layer's input range on a few sentence pairs
+    (about 0.4 s for the default model). The copy's ``fingerprint`` differs (its decoder
     states do), so caches of states never mix.
     """
-    if backbone.device_type != "cpu":
-        raise ModelError(f"int8 dynamic quantisation runs on the CPU, not {backbone.device_type}")
-    if "int8" in backbone.variants:
-        return backbone.variants["int8"]
-
-    def load_quantized() -> Any:
-        import torch
-
-        return torch.ao.quantization.quantize_dynamic(
-            backbone.model, {torch.nn.Linear}, dtype=torch.qint8, inplace=False
-        )
-
-    copy = Backbone(
-        None,
-        backbone.tokenizer,
-        backbone.name,
-        backbone.path,
-        config=backbone.config,
-        loader=load_quantized,
-        variant="int8",
-        native=backbone.native,  # quantising keeps the modules, only their linear layers change
-    )
-    backbone.variants["int8"] = copy
-    return copy
+    return _converted(backbone, "float32", "all")
 
 
 def bfloat16_weights(backbone: Backbone, int8_head: bool = False) -> Backbone:
@@ -195,28 +175,29 @@ def bfloat16_weights(backbone: Backbone, int8_head: bool = False) -> Backbone:
     Weights load from disk straight into bfloat16 on first use; decoding reads log-probabilities
     and fusion distances in float32. The copy's ``fingerprint`` differs (its states do). On a CPU
     its linear layers are packed for oneDNN once (:mod:`ltmt.model.packed`: same outputs, faster
-    products). ``int8_head``: its output projection is int8 (:mod:`ltmt.model.int8_head`).
+    products). ``int8_head``: its output projection is int8 (:mod:`ltmt.model.int8_linear`).
     """
-    return _converted(backbone, "bfloat16", int8_head)
+    return _converted(backbone, "bfloat16", "head" if int8_head else "none")
 
 
 def int8_head_weights(backbone: Backbone) -> Backbone:
     """A copy of ``backbone`` (float32) whose output projection alone is int8
-    (:mod:`ltmt.model.int8_head`); the decoder states are the float32 ones."""
-    return _converted(backbone, "float32", True)
+    (:mod:`ltmt.model.int8_linear`); the decoder states are the float32 ones."""
+    return _converted(backbone, "float32", "head")
 
 
-def _converted(backbone: Backbone, dtype_name: str, int8_head: bool) -> Backbone:
+def _converted(backbone: Backbone, dtype_name: str, int8: str) -> Backbone:
     """The copy of ``backbone`` in ``dtype_name`` (``bfloat16`` packed where it can be, or
-    ``float32``), with an int8 output projection when ``int8_head``; made once per backbone."""
+    ``float32``), with int8 linear layers: ``none``, the output projection (``head``) or
+    ``all``; made once per backbone."""
     parts = [dtype_name] if dtype_name != "float32" else []
-    if int8_head:
-        parts.append("int8-head")
+    parts += {"none": [], "head": ["int8-head"], "all": ["int8"]}[int8]
     variant = "+".join(parts)
     if variant in backbone.variants:
         return backbone.variants[variant]
-    if int8_head and backbone.device_type != "cpu":
-        raise ModelError(f"the int8 output projection runs on the CPU, not {backbone.device_type}")
+    if int8 != "none" and backbone.device_type != "cpu":
+        kind = "the int8 output projection" if int8 == "head" else "int8 linear layers"
+        raise ModelError(f"{kind} run on the CPU, not {backbone.device_type}")
     path = backbone.path
 
     def load_converted() -> Any:
@@ -233,12 +214,18 @@ def _converted(backbone: Backbone, dtype_name: str, int8_head: bool) -> Backbone
             config = backbone.config if backbone.native else None
             device = backbone.device_name
             model = load_weights(str(path), backbone.name, True, device, dtype, config)
+        calibration = (backbone.tokenizer, backbone.pad_id, backbone.start_id)
+        if int8 == "all":
+            from ltmt.model.int8_linear import quantise_linear_layers
+
+            quantise_linear_layers(model, *calibration)
+            return model
         if can_pack(model):
             pack_linear_layers(model)
-        if int8_head:
-            from ltmt.model.int8_head import quantise_output_projection
+        if int8 == "head":
+            from ltmt.model.int8_linear import quantise_output_projection
 
-            quantise_output_projection(model)
+            quantise_output_projection(model, *calibration)
         return model
 
     converted = Backbone(
@@ -257,41 +244,35 @@ def _converted(backbone: Backbone, dtype_name: str, int8_head: bool) -> Backbone
     return converted
 
 
-def cpu_has_fast_bf16() -> bool:
-    """Whether this CPU has native bf16 matrix instructions (AVX512-BF16 or AMX).
-
-    Without them torch emulates bf16 matmuls, which is far slower than fp32 (measured here on an
-    AMD EPYC without AVX512-BF16: 0.16 vs 64 GFLOP/s): training's ``bf16: auto`` and the fused
-    batches' default weights (:func:`fusion_weights_for`) use bf16 only where it pays.
-    """
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return " avx512_bf16" in flags or " amx_bf16" in flags
-
-
-# Fusion methods whose batches run on bfloat16 weights by default where the CPU has native bf16:
-# those measured with them (dev users, 2,000 segments): kNN scored 47.04 BLEU on bfloat16
-# against 47.06 on float32, the trained combiner 47.36 against 47.40. (A bfloat16 copy is
-# checked against a fusion artifact by the float32 embeddings it was made from:
-# :func:`ltmt.fusion.adapter.base_embedding_sha1`.) The attention adapter was not measured.
+# Fusion methods whose batches run on converted weights by default: bfloat16 where the CPU has
+# native bf16, int8 where it prefers int8 (:func:`ltmt.model.cpu.cpu_prefers_int8`); those
+# measured with them (dev users, 2,000 segments): on bfloat16 kNN scored 47.04 BLEU against 47.06
+# on float32, the trained combiner 47.36 against 47.40; on int8 (``docs/results/speed.md``) kNN
+# 46.94 against 47.14 on bfloat16. (A converted copy is checked against a fusion artifact by
+# the float32 embeddings it was made from: :func:`ltmt.fusion.adapter.base_embedding_sha1`.)
+# The attention adapter was not measured.
 BF16_BY_DEFAULT = ("knn", "knn-trained")
+INT8_BY_DEFAULT = ("knn", "knn-trained")
 
 
 def fusion_weights_for(
-    backbone: Backbone, int8: bool, bf16: bool | None, int8_head: bool = False
+    backbone: Backbone, int8: bool | None, bf16: bool | None, int8_head: bool = False
 ) -> Backbone:
-    """The backbone fused batches run on: int8 (``int8``), bfloat16 (``bf16``; ``None``: where
-    the model runs on a CPU with native bf16, unless ``backbone`` is a converted copy already)
+    """The backbone fused batches run on: int8 linear layers (``int8``), bfloat16 (``bf16``)
     or ``backbone`` itself; ``int8_head``: with an int8 output projection (not with ``int8``).
 
-    The caller decides ``None`` only for the methods of :data:`BF16_BY_DEFAULT`.
+    ``None`` decides by the CPU, unless ``backbone`` is a converted copy already or runs
+    elsewhere: ``int8`` where the CPU prefers it (and neither ``bf16`` nor ``int8_head`` is
+    asked for), else ``bf16`` where it has native bf16. The caller decides ``None`` only for
+    the methods of :data:`INT8_BY_DEFAULT` and :data:`BF16_BY_DEFAULT`.
     """
+    by_cpu = not backbone.variant and backbone.device_type == "cpu"
+    if int8 is None:
+        int8 = by_cpu and bf16 is None and not int8_head and cpu_prefers_int8()
     if int8:
         return quantized_int8(backbone)
-    if bf16 is None:  # a copy already converted (``variant``) is used as it is
-        bf16 = not backbone.variant and backbone.device_type == "cpu" and cpu_has_fast_bf16()
+    if bf16 is None:
+        bf16 = by_cpu and cpu_has_fast_bf16()
     if bf16:
         return bfloat16_weights(backbone, int8_head)
     return int8_head_weights(backbone) if int8_head else backbone

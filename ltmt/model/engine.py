@@ -54,7 +54,7 @@ def check_fusion_weights(weights: str) -> None:
 class FusionWeightOptions(TypedDict):
     """The :class:`ltmt.Translator` options that select the fused batches' weights."""
 
-    fusion_int8: bool
+    fusion_int8: bool | None
     fusion_bf16: bool | None
     fusion_int8_head: bool
 
@@ -64,7 +64,7 @@ def fusion_weight_options(weights: str) -> FusionWeightOptions:
     :data:`FUSION_WEIGHTS` (checked)."""
     check_fusion_weights(weights)
     return {
-        "fusion_int8": weights == "int8",
+        "fusion_int8": None if weights == "auto" else weights == "int8",
         "fusion_bf16": None if weights == "auto" else weights.startswith("bfloat16"),
         "fusion_int8_head": weights == "bfloat16-int8-head",
     }

@@ -24,7 +24,7 @@ import torch
 from torch import nn
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 # attribute of a decoder attention layer: projection names → those projections packed side by side
 JOINED = "packed_joined"
@@ -78,10 +78,10 @@ def pack_linear_layers(model: Any) -> int:
     """Replace every bfloat16 ``nn.Linear`` of ``model`` by a :class:`PackedLinear`, in place
     (call :func:`can_pack` first); the layers replaced. The decoder's attention layers get their
     joined projections (:data:`JOINED`) first, from the plain weights."""
-    shared = _shared_weights(model)
-    for layer in model.get_decoder().layers:
-        _join(layer.self_attn, ("q_proj", "k_proj", "v_proj"))
-        _join(layer.encoder_attn, ("k_proj", "v_proj"))
+    shared = shared_weights(model)
+    with torch.inference_mode():
+        for attention, names, weight, bias in list(joinable_projections(model)):
+            set_joined(attention, names, PackedLinear(weight, bias))
     replaced = 0
     with torch.inference_mode():
         for module in list(model.modules()):
@@ -104,17 +104,32 @@ def side_by_side(attention: Any, names: Sequence[str]) -> tuple[torch.Tensor, to
     return weight, torch.cat([p.bias for p in projections])
 
 
-def _join(attention: Any, names: tuple[str, ...]) -> None:
-    with torch.inference_mode():
-        stacked = side_by_side(attention, names)
-        if stacked is None:
-            return
-        joined = getattr(attention, JOINED, {})
-        joined[names] = PackedLinear(*stacked)
+def joinable_projections(
+    model: Any,
+) -> Iterator[tuple[Any, tuple[str, ...], torch.Tensor, torch.Tensor]]:
+    """``(attention, names, weight, bias)`` for each decoder layer's self-attention (query, key
+    and value projections) and cross-attention (key and value projections) made of plain
+    ``Linear`` layers: the products :mod:`ltmt.model.incremental` reads as one (:data:`JOINED`),
+    their weights and biases stacked."""
+    for layer in model.get_decoder().layers:
+        for attention, names in (
+            (layer.self_attn, ("q_proj", "k_proj", "v_proj")),
+            (layer.encoder_attn, ("k_proj", "v_proj")),
+        ):
+            with torch.inference_mode():
+                stacked = side_by_side(attention, names)
+            if stacked is not None:
+                yield attention, names, *stacked
+
+
+def set_joined(attention: Any, names: tuple[str, ...], layer: nn.Module) -> None:
+    """Make ``layer`` the joined product of ``attention``'s projections ``names``."""
+    joined = getattr(attention, JOINED, {})
+    joined[names] = layer
     attention.__dict__[JOINED] = joined  # a plain attribute, not a submodule
 
 
-def _shared_weights(model: Any) -> set[int]:
+def shared_weights(model: Any) -> set[int]:
     """The ids of the weights held by more than one module (tied embeddings and projection)."""
     seen: dict[int, int] = {}
     for module in model.modules():

@@ -27,7 +27,7 @@ import numpy as np
 
 from ltmt.config import to_dict
 from ltmt.errors import InputError
-from ltmt.model.backbone import cpu_has_fast_bf16
+from ltmt.model.cpu import cpu_has_fast_bf16
 from ltmt.train.config import BaseTrainConfig, ModelShape
 from ltmt.train.data import (
     EncodedCorpus,

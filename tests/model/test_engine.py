@@ -48,12 +48,14 @@ def test_int8_copy_is_quantised_lazily_and_keyed_apart(tiny_model_dir: Path) -> 
     assert not quantised.loaded
     assert quantised.fingerprint != backbone.fingerprint  # its states differ: caches stay apart
     assert quantised.weights_fingerprint == backbone.weights_fingerprint  # one conversion
+    from ltmt.model.int8_linear import Int8Linear
+
     layer = quantised.model.get_decoder().layers[0].fc1
-    assert "quantized" in type(layer).__module__
+    assert isinstance(layer, Int8Linear)
     ids = backbone.tokenizer(SOURCES)["input_ids"]
     outputs = Decoder(quantised, engine="torch").decode(ids, DecodeConfig(beam=2))
     assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
-    assert "quantized" not in type(backbone.model.get_decoder().layers[0].fc1).__module__
+    assert type(backbone.model.get_decoder().layers[0].fc1) is torch.nn.Linear
 
 
 def test_bfloat16_copy_loads_lazily_in_bfloat16_and_is_keyed_apart(tiny_model_dir: Path) -> None:
@@ -86,6 +88,7 @@ def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
     from ltmt.translator import Translator
 
     backbone = load_backbone(tiny_model_dir)
+    monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: False)
     for native, expected in ((True, "bfloat16"), (False, "")):
         monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda native=native: native)
         assert Translator(backbone, fusion="knn").backbone.variant == expected
@@ -99,3 +102,24 @@ def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
     # translators that share a backbone share its bfloat16 copy (loaded once)
     first = Translator(backbone, fusion="knn").backbone
     assert Translator(backbone, fusion="knn").backbone is first
+
+
+def test_fused_batches_default_to_int8_where_the_cpu_prefers_it(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ltmt.model.backbone as backbone_module
+    from ltmt.translator import Translator
+
+    backbone = load_backbone(tiny_model_dir)
+    monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: True)
+    monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: True)
+    for method in ("knn", "knn-trained"):
+        assert Translator(backbone, fusion=method).backbone.variant == "int8"
+    assert Translator(backbone, fusion="none").backbone is backbone
+    assert Translator(backbone, fusion="attention").backbone is backbone  # not measured on int8
+    # asking for other weights wins over the CPU's preference
+    assert Translator(backbone, fusion="knn", fusion_bf16=True).backbone.variant == "bfloat16"
+    assert Translator(backbone, fusion="knn", fusion_bf16=False).backbone is backbone
+    head = Translator(backbone, fusion="knn", fusion_int8_head=True)
+    assert head.backbone.variant == "bfloat16+int8-head"
+    assert Translator(backbone, fusion="knn", fusion_int8=False).backbone.variant == "bfloat16"

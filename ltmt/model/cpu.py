@@ -1,0 +1,52 @@
+"""What this CPU's instruction set makes fast: the weights fused batches and training run on.
+
+Read once from ``/proc/cpuinfo`` (Linux); elsewhere no flag is known and everything stays
+float32. Measured on the two kinds of 2-core machines ltmt is developed on:
+
+* Intel with AMX: packed bfloat16 products were as fast as int8 or faster, but for the output
+  projection (``eval/results/speed/linear-s11-1thread.json``);
+* AMD EPYC with AVX-512 BF16 and VNNI, no AMX: int8 took 0.54-0.66x the packed bfloat16 time
+  of every product of a beam step and of the encoder (``eval/results/speed/linear-s14-amd.json``),
+  and a cold kNN pass on int8 weights ran faster at 0.2 BLEU less (``docs/results/speed.md``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def cpu_flags() -> frozenset[str]:
+    """The first processor's flags in ``/proc/cpuinfo`` (empty where it cannot be read)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return frozenset()
+    for line in text.splitlines():
+        name, _, value = line.partition(":")
+        if name.strip() == "flags":
+            return frozenset(value.split())
+    return frozenset()
+
+
+def cpu_has_fast_bf16() -> bool:
+    """Whether this CPU has native bf16 matrix instructions (AVX512-BF16 or AMX).
+
+    Without them torch emulates bf16 matmuls, which is far slower than fp32 (measured here on an
+    AMD EPYC without AVX512-BF16: 0.16 vs 64 GFLOP/s): training's ``bf16: auto`` and the fused
+    batches' default weights (:func:`ltmt.model.backbone.fusion_weights_for`) use bf16 only
+    where it pays.
+    """
+    return bool({"avx512_bf16", "amx_bf16"} & cpu_flags())
+
+
+def cpu_has_vnni() -> bool:
+    """Whether this CPU multiplies int8 by dot-product instructions (AVX-512 VNNI or AVX-VNNI):
+    without them, int8 kernels must keep activations to 7 bits to avoid overflow."""
+    return bool({"avx512_vnni", "avx_vnni"} & cpu_flags())
+
+
+def cpu_prefers_int8() -> bool:
+    """Whether int8 linear layers beat packed bfloat16 here: VNNI and no AMX (module doc)."""
+    return cpu_has_vnni() and not {"amx_bf16", "amx_int8", "amx_tile"} & cpu_flags()

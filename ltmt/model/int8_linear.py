@@ -1,0 +1,155 @@
+"""Linear layers in int8 for the fused decoder on the CPU: every layer, or the output projection.
+
+:class:`Int8Linear` keeps a weight as int8 with one scale per output row (symmetric) and
+quantises its input with one *fixed* scale per layer, measured once on a fixed set of sentence
+pairs (:mod:`ltmt.model.int8_calibration`; inputs beyond it saturate). torch's fused kernel
+(fbgemm) quantises, multiplies and scales back in one call and returns float32. A row's output
+therefore depends on that row alone: with torch's dynamic kernels (one scale computed from all
+the rows of each call) a translation changed with the sentences batched beside it (43 of 349
+kNN outputs differed between batches of 32 and of 7 on the default model; 1 of 349 on bfloat16;
+``eval/results/speed/batch-dependence-s14.json``), and quantising each row with its own scale
+(``torch._int_mm``) took more time in its extra passes than int8 saved.
+
+* :func:`quantise_linear_layers` makes every ``Linear`` of a float32 model an
+  :class:`Int8Linear`, and joins the decoder's attention projections that
+  :mod:`ltmt.model.incremental` reads in one product (:data:`ltmt.model.packed.JOINED`):
+  ``Translator(fusion_int8=True)``, ``--fusion-weights int8``, and the default for kNN on CPUs
+  that prefer int8 (:func:`ltmt.model.cpu.cpu_prefers_int8`).
+* :func:`quantise_output_projection` makes only the 8,001-way output projection int8, over
+  weights that stay as they are (the decoder states, and so the force-decoded memory, are
+  those of the weights beneath): ``--fusion-weights bfloat16-int8-head``.
+
+Speed and BLEU: ``docs/results/speed.md``. Outputs move by int8 rounding, so decoding is not
+bit-identical to the plain weights.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import torch
+from torch import nn
+
+from ltmt.model.cpu import cpu_has_vnni
+from ltmt.model.int8_calibration import input_ranges
+from ltmt.model.packed import joinable_projections, set_joined, shared_weights
+
+# the quantised engine that packs the weights (its fused static-input kernel is fbgemm's)
+_ENGINE = "x86"
+# an input range is this many times the largest input seen on the calibration pairs: on 414
+# other pairs (l10n and general training text) the default model's layers saw inputs up to
+# 1.42x theirs (median 1.03x)
+HEADROOM = 1.5
+
+
+def int8_supported() -> bool:
+    """Whether this torch build has the quantised engine :class:`Int8Linear` packs for."""
+    return _ENGINE in torch.backends.quantized.supported_engines
+
+
+def input_levels() -> int:
+    """The quantisation levels of an input: 256 where the CPU has VNNI; 128 without, whose int8
+    kernels sum pairs of products in 16 bits, which a full 8-bit input could overflow."""
+    return 256 if cpu_has_vnni() else 128
+
+
+class Int8Linear(nn.Module):
+    """``states @ weight.T + bias`` in int8, float32 out (input of any float dtype).
+
+    ``input_range``: the largest absolute input it represents (larger ones saturate);
+    ``levels``: quantisation levels of the input (:func:`input_levels`). ``shared``: keep
+    ``weight`` as the attribute ``weight`` too (it belongs to another module: the output
+    projection's, tied to the embeddings).
+    """
+
+    def __init__(
+        self,
+        weight: torch.Tensor,
+        bias: torch.Tensor | None,
+        input_range: float,
+        *,
+        levels: int = 256,
+        shared: bool = False,
+    ) -> None:
+        super().__init__()
+        self.out_features, self.in_features = weight.shape
+        self.input_scale = max(input_range, 1e-6) / (levels / 2 - 1)
+        self.zero_point = levels // 2
+        with torch.inference_mode(), warnings.catch_warnings():
+            # torch marks its quantised tensors deprecated; these kernels are what it ships
+            warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            plain = weight.detach().float()
+            scales = plain.abs().amax(dim=1).clamp_min(1e-12) / 127.0
+            zeros = torch.zeros(plain.size(0), dtype=torch.long)
+            quantised = torch.quantize_per_channel(plain, scales.double(), zeros, 0, torch.qint8)
+            plain_bias = None if bias is None else bias.detach().float().contiguous()
+            with _engine(_ENGINE):
+                self.packed = torch.ops.quantized.linear_prepack(quantised, plain_bias)
+        if shared:
+            self.weight = weight
+
+    def forward(self, states: torch.Tensor) -> torch.Tensor:
+        return torch.ops.quantized.linear_with_input_q_dq_qweight_dq_output_fp32(
+            states.float(), self.input_scale, self.zero_point, self.packed
+        )
+
+    def extra_repr(self) -> str:
+        return (
+            f"in_features={self.in_features}, out_features={self.out_features}, int8, "
+            f"input_scale={self.input_scale:.4g}"
+        )
+
+
+def quantise_output_projection(model: Any, tokenizer: Any, pad_id: int, start_id: int) -> None:
+    """Replace ``model.lm_head`` by an :class:`Int8Linear` of its weight, in place (CPU); its
+    input range is measured on the calibration pairs."""
+    ranges = input_ranges(model, [model.lm_head], tokenizer, pad_id, start_id)
+    head = model.lm_head
+    model.lm_head = Int8Linear(
+        head.weight, None, HEADROOM * ranges[id(head)], levels=input_levels(), shared=True
+    )
+
+
+def quantise_linear_layers(model: Any, tokenizer: Any, pad_id: int, start_id: int) -> int:
+    """Replace every float32 ``nn.Linear`` of ``model`` by an :class:`Int8Linear`, in place,
+    the decoder's attention projections joined first (as :mod:`ltmt.model.packed` does), each
+    with the input range measured on the calibration pairs; the layers replaced."""
+    linear = [
+        m for m in model.modules() if type(m) is nn.Linear and m.weight.dtype == torch.float32
+    ]
+    ranges = {
+        key: HEADROOM * seen
+        for key, seen in input_ranges(model, linear, tokenizer, pad_id, start_id).items()
+    }
+    levels = input_levels()
+    tied = shared_weights(model)
+    for attention, names, weight, bias in list(joinable_projections(model)):
+        # the joined product reads the one input its projections share
+        joined_range = max(ranges[id(getattr(attention, name))] for name in names)
+        set_joined(attention, names, Int8Linear(weight, bias, joined_range, levels=levels))
+    replaced = 0
+    for module in list(model.modules()):
+        for name, child in list(module.named_children()):
+            if type(child) is nn.Linear and child.weight.dtype == torch.float32:
+                shared = id(child.weight) in tied
+                layer = Int8Linear(
+                    child.weight, child.bias, ranges[id(child)], levels=levels, shared=shared
+                )
+                setattr(module, name, layer)
+                replaced += 1
+    return replaced
+
+
+@contextlib.contextmanager
+def _engine(name: str) -> Iterator[None]:
+    """Pack under the quantised engine ``name`` (the packed weight keeps it at every call)."""
+    before = torch.backends.quantized.engine
+    torch.backends.quantized.engine = name
+    try:
+        yield
+    finally:
+        torch.backends.quantized.engine = before

@@ -1,0 +1,49 @@
+"""The CPU's flags decide the fused batches' default weights (``ltmt.model.cpu``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.model import cpu
+
+AMD_EPYC = "avx2 avx512f avx512_vnni avx512_bf16 fma"
+INTEL_AMX = "avx2 avx512f avx512_vnni avx512_bf16 amx_bf16 amx_tile amx_int8"
+OLD = "avx2 fma"
+
+
+@pytest.mark.parametrize(
+    ("flags", "bf16", "vnni", "int8"),
+    [(AMD_EPYC, True, True, True), (INTEL_AMX, True, True, False), (OLD, False, False, False)],
+)
+def test_flags_decide_bf16_and_int8(
+    monkeypatch: pytest.MonkeyPatch, flags: str, bf16: bool, vnni: bool, int8: bool
+) -> None:
+    monkeypatch.setattr(cpu, "cpu_flags", lambda: frozenset(flags.split()))
+    assert (cpu.cpu_has_fast_bf16(), cpu.cpu_has_vnni(), cpu.cpu_prefers_int8()) == (
+        bf16,
+        vnni,
+        int8,
+    )
+
+
+def test_flags_are_read_from_the_first_processor(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    info = tmp_path / "cpuinfo"
+    info.write_text("processor\t: 0\nflags\t\t: fpu avx512_vnni\n\nprocessor\t: 1\nflags\t: fpu\n")
+    real = cpu.Path
+    monkeypatch.setattr(
+        cpu, "Path", lambda name: real(info) if name == "/proc/cpuinfo" else real(name)
+    )
+    cpu.cpu_flags.cache_clear()
+    try:
+        assert cpu.cpu_flags() == frozenset({"fpu", "avx512_vnni"})
+    finally:
+        cpu.cpu_flags.cache_clear()
+
+
+def test_no_cpuinfo_means_no_flags(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(cpu, "Path", lambda name: tmp_path / "absent")
+    cpu.cpu_flags.cache_clear()
+    try:
+        assert cpu.cpu_flags() == frozenset() and not cpu.cpu_prefers_int8()
+    finally:
+        cpu.cpu_flags.cache_clear()

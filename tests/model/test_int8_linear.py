@@ -1,0 +1,151 @@
+"""Linear layers in int8 (``ltmt.model.int8_linear``): close to the plain product, float32
+outputs; the output projection alone keeps the decoder states of the weights beneath; every
+layer, joined projections included, decodes as the plain model up to int8 rounding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from ltmt.errors import ConfigError
+from ltmt.model.backbone import bfloat16_weights, int8_head_weights, load_backbone
+from ltmt.model.decode import DecodeConfig
+from ltmt.model.engine import Decoder, fusion_weight_options
+from ltmt.model.int8_linear import Int8Linear, int8_supported
+
+SOURCES = ["open the file", "the cat sat on the mat today", "hello world", "x"]
+
+needs_int8 = pytest.mark.skipif(
+    not int8_supported(), reason="this torch build lacks the quantised engines"
+)
+
+
+@needs_int8
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+def test_int8_product_is_close_to_the_plain_one_in_float32(dtype: torch.dtype) -> None:
+    generator = torch.Generator().manual_seed(0)
+    weight = torch.randn(300, 64, generator=generator).to(dtype)
+    states = torch.randn(128, 64, generator=generator).to(dtype)
+    with torch.inference_mode():
+        head = Int8Linear(weight, None, float(states.float().abs().max()), shared=True)
+        logits = head(states)
+        plain = torch.nn.functional.linear(states.float(), weight.float())
+    assert logits.dtype == torch.float32 and logits.shape == (128, 300)
+    # int8 rounding of the weight (per row) and of the states (one scale): about 1 % of the range
+    assert (logits - plain).abs().max() <= 0.02 * plain.abs().max()
+    assert head.weight is weight  # the tied embeddings' weight, not a copy
+
+
+@needs_int8
+@pytest.mark.parametrize("half", [True, False])
+def test_copies_with_an_int8_head_keep_the_states_and_decode(
+    tiny_model_dir: Path, half: bool
+) -> None:
+    backbone = load_backbone(tiny_model_dir)
+    plain = bfloat16_weights(backbone) if half else backbone
+    quantised = bfloat16_weights(backbone, True) if half else int8_head_weights(backbone)
+    assert isinstance(quantised.model.lm_head, Int8Linear)
+    assert quantised.fingerprint not in (plain.fingerprint, backbone.fingerprint)
+    again = bfloat16_weights(backbone, True) if half else int8_head_weights(backbone)
+    assert again is quantised  # made once per backbone
+    ids = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        states = [b.model.get_encoder()(**ids).last_hidden_state for b in (plain, quantised)]
+    assert torch.equal(states[0], states[1])  # only the projection changed
+    outputs = Decoder(quantised, engine="torch").decode(
+        backbone.tokenizer(SOURCES)["input_ids"], DecodeConfig(beam=2)
+    )
+    assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
+
+
+@needs_int8
+def test_translator_option_and_its_conflicts(tiny_model_dir: Path) -> None:
+    from ltmt.translator import Translator
+
+    backbone = load_backbone(tiny_model_dir)
+    half = Translator(backbone, fusion="knn", fusion_bf16=True, fusion_int8_head=True)
+    assert half.backbone.variant == "bfloat16+int8-head"
+    full = Translator(backbone, fusion="knn", fusion_bf16=False, fusion_int8_head=True)
+    assert full.backbone.variant == "int8-head"
+    assert Translator(backbone, fusion="knn", fusion_bf16=True).backbone.variant == "bfloat16"
+    with pytest.raises(ConfigError, match="fusion_int8 and fusion_int8_head exclude each other"):
+        Translator(backbone, fusion_int8=True, fusion_int8_head=True)
+
+
+def test_fusion_weight_names_map_to_translator_options() -> None:
+    assert fusion_weight_options("bfloat16-int8-head") == {
+        "fusion_int8": False,
+        "fusion_bf16": True,
+        "fusion_int8_head": True,
+    }
+    assert fusion_weight_options("auto")["fusion_bf16"] is None
+    assert fusion_weight_options("auto")["fusion_int8"] is None  # the CPU decides
+    assert fusion_weight_options("int8")["fusion_int8"] is True
+    assert fusion_weight_options("float32") == {
+        "fusion_int8": False,
+        "fusion_bf16": False,
+        "fusion_int8_head": False,
+    }
+    with pytest.raises(ConfigError, match="fusion weights must be one of auto, float32"):
+        fusion_weight_options("int4")
+
+
+@needs_int8
+@pytest.mark.parametrize("levels", [256, 128])
+def test_int8_layer_adds_its_bias_and_each_row_depends_on_itself_alone(levels: int) -> None:
+    generator = torch.Generator().manual_seed(1)
+    weight = torch.randn(48, 32, generator=generator)
+    bias = torch.randn(48, generator=generator)
+    states = torch.randn(2, 10, 32, generator=generator)
+    layer = Int8Linear(weight, bias, 4.0, levels=levels)
+    states[1, 3] *= 50  # one row far beyond the range: it saturates, the others do not move
+    with torch.inference_mode():
+        out = layer(states)
+        alone = torch.stack([layer(row[None])[0] for row in states.reshape(-1, 32)])
+    assert out.shape == (2, 10, 48) and out.dtype == torch.float32
+    assert torch.equal(out, alone.view(2, 10, 48))  # the same with or without the other rows
+    plain = torch.nn.functional.linear(states, weight, bias)
+    error = (out - plain).abs().amax(dim=-1) / plain.abs().amax(dim=-1)
+    error[1, 3] = 0.0
+    assert error.max() <= (0.03 if levels == 256 else 0.06)  # 7 bits round twice as coarsely
+    assert not hasattr(layer, "weight")  # only a tied weight is kept
+
+
+def test_calibration_reads_every_layer_and_the_output_projection(tiny_model_dir: Path) -> None:
+    from ltmt.model.int8_calibration import CALIBRATION_PAIRS, input_ranges
+
+    backbone = load_backbone(tiny_model_dir)
+    model = backbone.model
+    layers = [m for m in model.modules() if isinstance(m, torch.nn.Linear)]
+    ranges = input_ranges(model, layers, backbone.tokenizer, backbone.pad_id, backbone.start_id)
+    assert set(ranges) == {id(layer) for layer in layers} and all(r > 0 for r in ranges.values())
+    assert len(CALIBRATION_PAIRS) >= 32
+    assert all(m._forward_pre_hooks == {} for m in layers)  # the hooks are gone
+
+
+@needs_int8
+def test_every_layer_in_int8_joins_the_projections_and_decodes_close_to_float32(
+    tiny_model_dir: Path,
+) -> None:
+    from ltmt.model.backbone import quantized_int8
+    from ltmt.model.packed import JOINED
+
+    backbone = load_backbone(tiny_model_dir)
+    quantised = quantized_int8(backbone)
+    model = quantised.model
+    layers = [m for m in model.modules() if isinstance(m, torch.nn.Linear)]
+    assert layers == []  # every Linear replaced
+    assert model.lm_head.weight is model.get_input_embeddings().weight  # still tied
+    attention = model.get_decoder().layers[0].self_attn
+    assert isinstance(getattr(attention, JOINED)[("q_proj", "k_proj", "v_proj")], Int8Linear)
+    ids = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        states = [b.model.get_encoder()(**ids).last_hidden_state for b in (backbone, quantised)]
+    assert not torch.equal(states[0], states[1])
+    assert (states[0] - states[1]).abs().max() <= 0.1 * states[0].abs().max()
+    outputs = Decoder(quantised, engine="torch").decode(
+        backbone.tokenizer(SOURCES)["input_ids"], DecodeConfig(beam=2)
+    )
+    assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
