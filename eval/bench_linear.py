@@ -1,6 +1,7 @@
 """The matrix products of decoding, one layer at a time: bfloat16 plain, bfloat16 packed for
 oneDNN (``ltmt.model.packed``), int8 dynamically quantised (torch.ao, oneDNN and x86 engines)
-and ltmt's int8 layer with one scale per output row (``ltmt.model.int8_linear``, oneDNN).
+and ltmt's int8 layer (``ltmt.model.int8_linear``: one scale per output row, a fixed input
+scale, fbgemm's fused kernel).
 
     flock -x /tmp/ltmt-cpu.lock python eval/bench_linear.py --threads 2 \\
         --output eval/results/speed/linear-s9.json
@@ -91,8 +92,8 @@ def main() -> None:
                 )
                 name = f"int8 ({engine})"
                 kinds[name] = lambda q=quantised, e=engine, x=float_states: _on(e, q, x)
-            head = Int8Linear(plain.weight)
-            kinds["int8 per row (ltmt, oneDNN)"] = lambda h=head, s=states: h(s)
+            ltmt_int8 = Int8Linear(plain.weight, None, float(float_states.abs().max()))
+            kinds["int8 fixed input scale (ltmt, fbgemm)"] = lambda h=ltmt_int8, s=states: h(s)
             row = {
                 "rows": rows,
                 "in": inputs,
@@ -119,7 +120,8 @@ def _vocabulary_side(torch, packed_linear, int8_head, args):  # type: ignore[no-
     log-softmax: as the decoder runs it on packed bfloat16, and with ``Int8Linear``."""
     weight = torch.randn(8001, 512).to(torch.bfloat16) * 0.05
     states = torch.randn(128, 512).to(torch.bfloat16)
-    packed, head = packed_linear(weight, None), int8_head(weight)
+    head = int8_head(weight, None, float(states.float().abs().max()), shared=True)
+    packed = packed_linear(weight, None)
     kinds = {
         "bf16 packed, float, log-softmax": lambda: torch.log_softmax(packed(states).float(), -1),
         "int8 head, log-softmax": lambda: torch.log_softmax(head(states), -1),
