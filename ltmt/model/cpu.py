@@ -5,9 +5,10 @@ float32. Measured on the two kinds of 2-core machines ltmt is developed on:
 
 * Intel with AMX: packed bfloat16 products were as fast as int8 or faster, but for the output
   projection (``eval/results/speed/linear-s11-1thread.json``);
-* AMD EPYC with AVX-512 BF16 and VNNI, no AMX: int8 took 0.54-0.66x the packed bfloat16 time
-  of every product of a beam step and of the encoder (``eval/results/speed/linear-s14-amd.json``),
-  and a cold kNN pass on int8 weights ran faster at 0.2 BLEU less (``docs/results/speed.md``).
+* AMD EPYC with AVX-512 BF16 and VNNI, no AMX: ltmt's int8 layer took 0.60-0.86x the packed
+  bfloat16 time of every product of a beam step and of the encoder
+  (``eval/results/speed/linear-s14-amd.json``), and a cold kNN pass on int8 weights 0.86x the
+  wall time of bfloat16's for 0.05 BLEU less on the dev users (``docs/results/speed.md``).
 """
 
 from __future__ import annotations
