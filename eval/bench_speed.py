@@ -18,7 +18,8 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-warm``: the same in a user's next run: the states of the matches are on disk (a
   full untimed pass fills them), only the in-memory cache is emptied before every round;
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
-  dynamic quantisation of the torch model that fuses) / ``fusion_bf16=True`` (bfloat16 weights);
+  linear layers, :mod:`ltmt.model.int8_linear`) / ``fusion_bf16=True`` (bfloat16 weights);
+  ``ltmt-knn`` itself runs on the CPU's default (:func:`ltmt.model.backbone.fusion_weights_for`);
 * ``ltmt-knn-int8head``: ``ltmt-knn`` (cold) with ``fusion_int8_head=True`` (its default weights
   with the output projection alone in int8, :mod:`ltmt.model.int8_linear`);
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained

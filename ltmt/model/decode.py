@@ -99,9 +99,7 @@ class _Stepper:
         self.logits_bias = bias if bool(bias.any()) else None
         if shortlist is not None:  # the projection's rows and biases of the shortlisted tokens
             model = backbone.model
-            weight = model.lm_head.weight
-            if callable(weight):  # an int8 dynamically quantised projection
-                weight = weight().dequantize()
+            weight = model.lm_head.weight  # an int8 projection keeps its tied weight too
             self.short_weight = weight[shortlist]
             self.short_bias = model.final_logits_bias[0, shortlist].to(self.short_weight.dtype)
 

@@ -192,8 +192,8 @@ class IncrementalDecoder:
 
 def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_proj")) -> Any:
     """One function for the projections ``names`` of ``attention`` (their outputs side by side),
-    or ``None`` when they are neither plain ``Linear`` layers nor packed together already (an int8
-    dynamically quantised copy)."""
+    or ``None`` when they are neither plain ``Linear`` layers nor joined already (by
+    :mod:`ltmt.model.packed` or :mod:`ltmt.model.int8_linear`)."""
     import torch
 
     from ltmt.model.packed import JOINED, side_by_side

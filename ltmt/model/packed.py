@@ -96,7 +96,7 @@ def pack_linear_layers(model: Any) -> int:
 def side_by_side(attention: Any, names: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor] | None:
     """The weights and biases of the projections ``names`` of ``attention`` stacked (one
     product gives their outputs side by side), or ``None`` unless all are plain ``Linear``
-    layers with biases (an int8 dynamically quantised copy, a packed one)."""
+    layers with biases (not once packed or made int8)."""
     projections = [getattr(attention, name) for name in names]
     if any(type(p) is not nn.Linear or p.bias is None for p in projections):
         return None
