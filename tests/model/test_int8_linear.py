@@ -149,3 +149,20 @@ def test_every_layer_in_int8_joins_the_projections_and_decodes_close_to_float32(
         backbone.tokenizer(SOURCES)["input_ids"], DecodeConfig(beam=2)
     )
     assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
+
+
+@needs_int8
+def test_an_int8_sentence_does_not_depend_on_the_batch_beside_it(tiny_model_dir: Path) -> None:
+    """What the fixed input scales are for: torch's dynamic int8 quantised all the rows of a
+    call with one scale, so a sentence's states (and translation) changed with its batch (on
+    this model, by about 2e-4; checked when the layer was written)."""
+    from ltmt.model.backbone import quantized_int8
+
+    backbone = load_backbone(tiny_model_dir)
+    encoder = quantized_int8(backbone).model.get_encoder()
+    first, other = backbone.tokenizer(["open the file", "ZZ QQ 99 %s"])["input_ids"]
+    width = min(len(first), len(other))  # one length: no padding, whose masks could differ
+    with torch.inference_mode():
+        alone = encoder(input_ids=torch.tensor([first[:width]])).last_hidden_state[0]
+        batched = encoder(input_ids=torch.tensor([first[:width], other[:width]]))
+    assert torch.equal(alone, batched.last_hidden_state[0])
