@@ -4,10 +4,11 @@
 quantises its input with one *fixed* scale per layer, measured once on a fixed set of sentence
 pairs (:mod:`ltmt.model.int8_calibration`; inputs beyond it saturate). torch's fused kernel
 (fbgemm) quantises, multiplies and scales back in one call and returns float32. A row's output
-therefore depends on that row alone: with torch's dynamic kernels (one scale computed from all
-the rows of each call) a translation changed with the sentences batched beside it (43 of 349
-kNN outputs differed between batches of 32 and of 7 on the default model; 1 of 349 on bfloat16;
-``eval/results/speed/batch-dependence-s14.json``), and quantising each row with its own scale
+therefore depends on that row alone: with torch's dynamic int8 (one scale computed from all the
+rows of each call; ``quantize_dynamic``, what ``--fusion-weights int8`` ran before) a translation
+changed with the sentences batched beside it (88 of 349 kNN outputs of the default model differed
+between batches of 32 and of 7; 1 of 349 on bfloat16 and on these layers:
+``eval/results/speed/batch-dependence-s14*.json``), and quantising each row with its own scale
 (``torch._int_mm``) took more time in its extra passes than int8 saved.
 
 * :func:`quantise_linear_layers` makes every ``Linear`` of a float32 model an
@@ -41,7 +42,7 @@ from ltmt.model.packed import joinable_projections, set_joined, shared_weights
 _ENGINE = "x86"
 # an input range is this many times the largest input seen on the calibration pairs: on 414
 # other pairs (l10n and general training text) the default model's layers saw inputs up to
-# 1.42x theirs (median 1.03x)
+# 1.42x theirs, median 1.03x (``eval/int8_ranges.py``, ``eval/results/speed/int8-ranges-s14.json``)
 HEADROOM = 1.5
 
 
