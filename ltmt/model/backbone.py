@@ -162,7 +162,7 @@ def quantized_int8(backbone: Backbone) -> Backbone:
 
     Embeddings, layer norms and the attention's own products stay float32. The weights are
     quantised on first use, after measuring each layer's input range on a few sentence pairs
-    (about 0.4 s for the default model). The copy's ``fingerprint`` differs (its decoder
+    (a fraction of a second for the default model). The copy's ``fingerprint`` differs (its decoder
     states do), so caches of states never mix.
     """
     return _converted(backbone, "float32", "all")
