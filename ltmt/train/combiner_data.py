@@ -12,7 +12,10 @@ one of these *variants*:
 * ``mislead``: a match that differs from the pair in a word that matters is put first: the
   pair's negation (``not`` / ``nicht``, ``kein``…) or a number removed or changed on both sides
   of the match, so copying the match's target would be wrong;
-* ``unrelated``: the memory of a pair of another product (rescored);
+* ``unrelated``: the memory of a pair of another product (rescored); with
+  ``unrelated_nearest``, the pairs of other products whose sources score highest against the
+  pair's own (most score below 70: letters in common, no translation), the kind of match an
+  unrelated memory offers, which the match selection lets through;
 * ``mask``: a source word that the best match's source also has is deleted from the pair's
   source (the memory rescored against it): the base cannot translate a word it does not see,
   the match's target has it.
@@ -31,6 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ltmt.errors import ConfigError
 from ltmt.text import match_score
 
@@ -39,7 +44,7 @@ if TYPE_CHECKING:
 
     from ltmt.fusion.knn import KnnFusion
     from ltmt.model.backbone import Backbone
-    from ltmt.train.fusion_data import RetrievalSet
+    from ltmt.train.fusion_data import Pair, RetrievalSet
 
 VARIANTS = ("own", "term", "mislead", "unrelated", "mask")
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -57,6 +62,8 @@ class VariantShares:
     mislead: float = 0.2
     unrelated: float = 0.1
     mask: float = 0.0
+    # ``unrelated`` reads the other products' nearest pairs, not another query's memory
+    unrelated_nearest: bool = False
 
     def __post_init__(self) -> None:
         shares = (self.term, self.mislead, self.unrelated, self.mask)
@@ -83,6 +90,7 @@ def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) ->
     for position, query in enumerate(retrieval.queries):
         by_group.setdefault(pairs[query].group, []).append(position)
     words = [w for p in rng.sample(pairs, min(len(pairs), 5000)) for w in _WORD.findall(p.target)]
+    nearest = _OtherProducts(pairs, rng) if shares.unrelated_nearest else None
     examples = []
     for position, query in enumerate(retrieval.queries):
         pair = pairs[query]
@@ -95,14 +103,19 @@ def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) ->
         elif r < shares.term + shares.mislead:
             made = _mislead(pair.source, pair.target, memory, rng)
             variant = "mislead"
-        elif r < shares.term + shares.mislead + shares.unrelated and len(by_group) > 1:
-            other = rng.choice([g for g in by_group if g != pair.group])
-            found = retrieval.memories[rng.choice(by_group[other])]
+        elif r < shares.term + shares.mislead + shares.unrelated and (
+            nearest is not None or len(by_group) > 1
+        ):
+            if nearest is not None:
+                found = nearest.elsewhere(pair, max(1, len(memory)))
+            else:
+                other = rng.choice([g for g in by_group if g != pair.group])
+                found = [j for j, _ in retrieval.memories[rng.choice(by_group[other])]]
             made = (
                 pair.target,
                 [
                     (pairs[j].source, pairs[j].target, match_score(pair.source, pairs[j].source))
-                    for j, _ in found
+                    for j in found
                 ],
             )
             variant = "unrelated"
@@ -117,6 +130,30 @@ def build_examples(retrieval: RetrievalSet, shares: VariantShares, seed: int) ->
         target, memory = made
         examples.append(Example(pair.source, target, tuple(memory), variant, pair.group))
     return examples
+
+
+class _OtherProducts:
+    """The pairs of other products nearest a query (fuzzy score on normalised sources), found in
+    a fixed random sample of every product's pairs."""
+
+    def __init__(self, pairs: Sequence[Pair], rng: random.Random, sample: int = 20000) -> None:
+        from ltmt.text import normalize
+
+        self.pairs = pairs
+        self.pool = rng.sample(range(len(pairs)), min(sample, len(pairs)))
+        self.keys = [normalize(pairs[i].source) for i in self.pool]
+        self.groups = np.array([pairs[i].group for i in self.pool])
+
+    def elsewhere(self, pair: Pair, count: int) -> list[int]:
+        """The indices of the ``count`` pairs of other products nearest ``pair``, best first."""
+        from rapidfuzz import process
+
+        from ltmt.text import SCORER, normalize
+
+        scores = process.cdist([normalize(pair.source)], self.keys, scorer=SCORER)[0]
+        scores[self.groups == pair.group] = -1
+        best = np.argsort(-scores, kind="stable")[:count]
+        return [self.pool[i] for i in best if scores[i] >= 0]
 
 
 def _term(

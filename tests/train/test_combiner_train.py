@@ -261,3 +261,26 @@ def test_cli_trains_a_combiner_from_a_config_and_names_a_bad_key(
         run([*base, "--config", str(tmp_path / "bad.yaml")])
     assert exited.value.code == 1
     assert "unknown key(s) combinr" in capsys.readouterr().err
+
+
+def test_nearest_unrelated_memory_comes_from_other_products_best_first() -> None:
+    from ltmt.train.combiner_data import build_examples
+    from ltmt.train.fusion_data import Pair, RetrievalSet
+
+    pairs = [
+        Pair("open the file", "Datei öffnen", 0),
+        Pair("open the folder", "Ordner öffnen", 0),
+        Pair("open the files now", "Dateien jetzt öffnen", 1),  # nearest elsewhere
+        Pair("open a fine", "Eine Geldstrafe", 1),
+        Pair("quit", "Beenden", 1),
+        Pair("close the window", "Fenster schließen", 2),
+    ]
+    retrieval = RetrievalSet(pairs, ["a", "b", "c"], [0], [[(1, 80.0), (2, 70.0)]])
+    shares = VariantShares(term=0.0, mislead=0.0, unrelated=1.0, unrelated_nearest=True)
+    [example] = build_examples(retrieval, shares, seed=3)
+    assert example.variant == "unrelated" and example.target == "Datei öffnen"
+    sources = [source for source, _, _ in example.memory]
+    assert sources[:2] == ["open the files now", "open a fine"]  # as many as its own memory
+    assert "open the folder" not in sources  # its own product's pairs are not unrelated
+    scores = [score for _, _, score in example.memory]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 70
