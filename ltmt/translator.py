@@ -77,9 +77,9 @@ class Translator:
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
     ``fusion_int8``: fused batches run on int8 linear layers (CPU, :mod:`ltmt.model.int8_linear`);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
-    ``None`` (both): for kNN, int8 where the CPU prefers it (VNNI, no AMX), else bfloat16 where
-    it has native bf16, else float32; for the trained combiner bfloat16 or float32
-    (:func:`ltmt.model.backbone.fusion_weights_for`, :data:`ltmt.model.backbone.INT8_BY_DEFAULT`);
+    ``None`` (both): for kNN and the trained combiner, int8 where the CPU prefers it (VNNI, no
+    AMX), else bfloat16 where it has native bf16, else float32
+    (:func:`ltmt.model.backbone.fusion_weights_for`);
     ``fusion_int8_head``: their output projection alone in int8 (not with ``fusion_int8``).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run

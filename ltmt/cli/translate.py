@@ -123,10 +123,9 @@ def translate(
         "auto",
         "--fusion-weights",
         help="Weights of the torch decoder that fused batches (knn, attention) run on: auto "
-        "(for knn: int8 where the CPU has VNNI but no AMX, else bfloat16 where it has "
-        "AVX512-BF16 or AMX, else float32; knn-trained: bfloat16 or float32), float32, "
-        "bfloat16 (1.2-1.9x faster for kNN where "
-        "native, -0.03 BLEU on the dev users; emulated and slow without), bfloat16-int8-head "
+        "(for knn and knn-trained: int8 where the CPU has VNNI but no AMX, else bfloat16 where "
+        "it has AVX512-BF16 or AMX, else float32), float32, bfloat16 (1.2-1.9x faster for kNN "
+        "where native, -0.03 BLEU on the dev users; emulated and slow without), bfloat16-int8-head "
         "(bfloat16 with the output projection in int8) or int8 (every linear layer; on an AMD "
         "EPYC 1.2-1.4x faster than bfloat16 for kNN, -0.05 BLEU).",
     ),

@@ -113,10 +113,11 @@ def test_fused_batches_default_to_int8_where_the_cpu_prefers_it(
     backbone = load_backbone(tiny_model_dir)
     monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: True)
     monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: True)
-    assert Translator(backbone, fusion="knn").backbone.variant == "int8"
-    # the trained combiner's robustness was measured on bfloat16, not on int8
-    assert Translator(backbone, fusion="knn-trained").backbone.variant == "bfloat16"
-    assert Translator(backbone, fusion="knn-trained", fusion_int8=True).backbone.variant == "int8"
+    for method in ("knn", "knn-trained"):
+        assert Translator(backbone, fusion=method).backbone.variant == "int8"
+    assert Translator(backbone, fusion="knn-trained", fusion_int8=False).backbone.variant == (
+        "bfloat16"
+    )
     assert Translator(backbone, fusion="none").backbone is backbone
     assert Translator(backbone, fusion="attention").backbone is backbone  # not measured on int8
     # asking for other weights wins over the CPU's preference
