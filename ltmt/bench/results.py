@@ -4,6 +4,7 @@ Scores over several users are corpus-level over the pooled segments (not a mean 
 scores). The layout (``"format": "ltmt-bench/1"``)::
 
     model, threads, token_unit, sacrebleu {bleu, chrf, ter}, config, skipped {name: reason},
+    cpu {name, flags}, fused_weights {system: int8 | bfloat16 | float32 | none},
     users {user: {memory, test}},
     systems  {system: ENTRY}                 all users pooled
     per_user {user: {system: ENTRY}}
@@ -23,6 +24,7 @@ from typing import Any
 
 from ltmt.bench.runner import BenchRun, SystemRun
 from ltmt.evaluate import BANDS, sacrebleu_signatures, score_corpus
+from ltmt.model.cpu import cpu_summary
 
 FORMAT = "ltmt-bench/1"
 
@@ -45,6 +47,8 @@ def summarize(bench: BenchRun) -> dict[str, Any]:
         "sacrebleu": sacrebleu_signatures(),
         "config": bench.config.to_dict(),
         "skipped": dict(bench.skipped),
+        "cpu": cpu_summary(),
+        "fused_weights": {run.system: run.weights for run in bench.runs},
         "users": {
             user: {"memory": bench.memory_sizes.get(user, 0), "test": _segments(user_runs, user)}
             for user in users

@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,9 @@ class SystemRun:
     bands: tuple[str, ...]
     seconds: float
     tokens: int
+    # the weights its fused batches ran on (``int8``, ``bfloat16``, ``float32``); ``none``
+    # for a system without fusion
+    weights: str = "none"
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,8 @@ def _run_offline(
     started = time.perf_counter()
     translations = translator.translate(list(testset.sources), testset.user)
     seconds = time.perf_counter() - started
-    return _system_run(system.name, testset, general, translations, bands, seconds, count_tokens)
+    run = _system_run(system.name, testset, general, translations, bands, seconds, count_tokens)
+    return replace(run, weights=fused_weights(translator))
 
 
 def _run_online(
@@ -221,9 +225,10 @@ def _run_online(
         except InputError as exc:  # the store's cleaning refuses the pair: it stays unlearned
             logger.info("not learned: %s", exc)
     seconds = time.perf_counter() - started
-    return _system_run(
+    run = _system_run(
         system.name + ONLINE_SUFFIX, testset, False, translations, bands, seconds, count_tokens
     )
+    return replace(run, weights=fused_weights(translator))
 
 
 def _system_run(
@@ -252,6 +257,16 @@ def _system_run(
         seconds=seconds,
         tokens=count_tokens(hypotheses),
     )
+
+
+def fused_weights(translator: Any) -> str:
+    """The weights ``translator``'s fused batches run on (``auto`` resolves them by the CPU:
+    :func:`ltmt.model.backbone.fusion_weights_for`), or ``none`` when it fuses nothing; a CAT
+    system's are its fallback's."""
+    translator = getattr(translator, "fallback", translator)
+    if getattr(translator, "fusion_name", "none") == "none":
+        return "none"
+    return str(translator.backbone.variant or "float32")
 
 
 def _token_counter(backbone: Any) -> tuple[Callable[[Sequence[str]], int], str]:

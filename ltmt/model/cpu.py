@@ -16,19 +16,38 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+# the flags that decide the fused batches' weights, as a run records them
+DECIDING_FLAGS = ("amx_bf16", "amx_int8", "amx_tile", "avx512_bf16", "avx512_vnni", "avx_vnni")
+
 
 @cache
-def cpu_flags() -> frozenset[str]:
-    """The first processor's flags in ``/proc/cpuinfo`` (empty where it cannot be read)."""
+def _first_processor() -> dict[str, str]:
+    """The first processor's fields in ``/proc/cpuinfo`` (empty where it cannot be read)."""
     try:
         text = Path("/proc/cpuinfo").read_text()
     except OSError:
-        return frozenset()
+        return {}
+    fields: dict[str, str] = {}
     for line in text.splitlines():
+        if not line.strip():
+            break
         name, _, value = line.partition(":")
-        if name.strip() == "flags":
-            return frozenset(value.split())
-    return frozenset()
+        fields.setdefault(name.strip(), value.strip())
+    return fields
+
+
+def cpu_flags() -> frozenset[str]:
+    """The first processor's flags in ``/proc/cpuinfo`` (empty where it cannot be read)."""
+    return frozenset(_first_processor().get("flags", "").split())
+
+
+def cpu_summary() -> dict[str, object]:
+    """What a benchmark records of this CPU: its model name and the flags that decide the
+    fused batches' weights (:data:`DECIDING_FLAGS`) it has."""
+    return {
+        "name": _first_processor().get("model name", ""),
+        "flags": sorted(set(DECIDING_FLAGS) & cpu_flags()),
+    }
 
 
 def cpu_has_fast_bf16() -> bool:

@@ -28,22 +28,26 @@ def test_flags_decide_bf16_and_int8(
 
 def test_flags_are_read_from_the_first_processor(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     info = tmp_path / "cpuinfo"
-    info.write_text("processor\t: 0\nflags\t\t: fpu avx512_vnni\n\nprocessor\t: 1\nflags\t: fpu\n")
+    info.write_text(
+        "processor\t: 0\nmodel name\t: Some CPU\nflags\t\t: fpu avx512_vnni\n\n"
+        "processor\t: 1\nflags\t: fpu\n"
+    )
     real = cpu.Path
     monkeypatch.setattr(
         cpu, "Path", lambda name: real(info) if name == "/proc/cpuinfo" else real(name)
     )
-    cpu.cpu_flags.cache_clear()
+    cpu._first_processor.cache_clear()
     try:
         assert cpu.cpu_flags() == frozenset({"fpu", "avx512_vnni"})
+        assert cpu.cpu_summary() == {"name": "Some CPU", "flags": ["avx512_vnni"]}
     finally:
-        cpu.cpu_flags.cache_clear()
+        cpu._first_processor.cache_clear()
 
 
 def test_no_cpuinfo_means_no_flags(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(cpu, "Path", lambda name: tmp_path / "absent")
-    cpu.cpu_flags.cache_clear()
+    cpu._first_processor.cache_clear()
     try:
         assert cpu.cpu_flags() == frozenset() and not cpu.cpu_prefers_int8()
     finally:
-        cpu.cpu_flags.cache_clear()
+        cpu._first_processor.cache_clear()
