@@ -34,12 +34,14 @@ from typing import Any
 import torch
 from torch import nn
 
+from ltmt.errors import ModelError
 from ltmt.model.cpu import cpu_has_vnni
 from ltmt.model.int8_calibration import input_ranges
 from ltmt.model.packed import joinable_projections, set_joined, shared_weights
 
-# the quantised engine that packs the weights (its fused static-input kernel is fbgemm's)
-_ENGINE = "x86"
+# the quantised engine that packs the weights: the fused static-input kernel is fbgemm's, and
+# weights packed by oneDNN (which torch's "x86" engine may choose) do not support it
+_ENGINE = "fbgemm"
 # an input range is this many times the largest input seen on the calibration pairs: on 414
 # other pairs (l10n and general training text) the default model's layers saw inputs up to
 # 1.42x theirs, median 1.03x (``eval/int8_ranges.py``, ``eval/results/speed/int8-ranges-s14.json``)
@@ -49,6 +51,15 @@ HEADROOM = 1.5
 def int8_supported() -> bool:
     """Whether this torch build has the quantised engine :class:`Int8Linear` packs for."""
     return _ENGINE in torch.backends.quantized.supported_engines
+
+
+def check_int8_supported() -> None:
+    """Raise :class:`ModelError` unless this torch build can run :class:`Int8Linear`."""
+    if not int8_supported():
+        raise ModelError(
+            f"this torch build has no {_ENGINE} int8 kernels; "
+            "use --fusion-weights bfloat16 or float32"
+        )
 
 
 def input_levels() -> int:
@@ -108,6 +119,7 @@ class Int8Linear(nn.Module):
 def quantise_output_projection(model: Any, tokenizer: Any, pad_id: int, start_id: int) -> None:
     """Replace ``model.lm_head`` by an :class:`Int8Linear` of its weight, in place (CPU); its
     input range is measured on the calibration pairs."""
+    check_int8_supported()
     ranges = input_ranges(model, [model.lm_head], tokenizer, pad_id, start_id)
     head = model.lm_head
     model.lm_head = Int8Linear(
@@ -119,6 +131,7 @@ def quantise_linear_layers(model: Any, tokenizer: Any, pad_id: int, start_id: in
     """Replace every float32 ``nn.Linear`` of ``model`` by an :class:`Int8Linear`, in place,
     the decoder's attention projections joined first (as :mod:`ltmt.model.packed` does), each
     with the input range measured on the calibration pairs; the layers replaced."""
+    check_int8_supported()
     linear = [
         m for m in model.modules() if type(m) is nn.Linear and m.weight.dtype == torch.float32
     ]

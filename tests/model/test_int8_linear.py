@@ -166,3 +166,16 @@ def test_an_int8_sentence_does_not_depend_on_the_batch_beside_it(tiny_model_dir:
         alone = encoder(input_ids=torch.tensor([first[:width]])).last_hidden_state[0]
         batched = encoder(input_ids=torch.tensor([first[:width], other[:width]]))
     assert torch.equal(alone, batched.last_hidden_state[0])
+
+
+def test_a_torch_build_without_the_int8_kernels_says_what_to_use(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ltmt.model.int8_linear as int8_linear
+    from ltmt.errors import ModelError
+    from ltmt.model.backbone import quantized_int8
+
+    monkeypatch.setattr(int8_linear, "int8_supported", lambda: False)
+    quantised = quantized_int8(load_backbone(tiny_model_dir))  # lazy: nothing loads yet
+    with pytest.raises(ModelError, match="no fbgemm int8 kernels; use --fusion-weights bfloat16"):
+        _ = quantised.model
