@@ -90,6 +90,8 @@ class Int8Linear(nn.Module):
         self.out_features, self.in_features = weight.shape
         self.input_scale = max(input_range, 1e-6) / (levels / 2 - 1)
         self.zero_point = levels // 2
+        # the kernel quantises into 8 bits whatever the scale: 7-bit inputs need a clamp first
+        self.clamp = None if levels >= 256 else self.input_scale * (levels / 2 - 1)
         with torch.inference_mode(), warnings.catch_warnings():
             # torch marks its quantised tensors deprecated; these kernels are what it ships
             warnings.simplefilter("ignore", UserWarning)
@@ -105,8 +107,11 @@ class Int8Linear(nn.Module):
             self.weight = weight
 
     def forward(self, states: torch.Tensor) -> torch.Tensor:
+        states = states.float()
+        if self.clamp is not None:
+            states = states.clamp(-self.clamp, self.clamp)
         return torch.ops.quantized.linear_with_input_q_dq_qweight_dq_output_fp32(
-            states.float(), self.input_scale, self.zero_point, self.packed
+            states, self.input_scale, self.zero_point, self.packed
         )
 
     def extra_repr(self) -> str:
