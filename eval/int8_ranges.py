@@ -55,7 +55,7 @@ def main() -> None:
     model = backbone.model
     names = {id(m): n for n, m in model.named_modules() if type(m) is torch.nn.Linear}
     layers = [m for m in model.modules() if id(m) in names]
-    ids = (backbone.tokenizer, backbone.pad_id, backbone.start_id)
+    ids = (backbone.tokenizer, backbone.start_id)
     calibration = input_ranges(model, layers, *ids)
     pairs = _sample(args.per_product, args.general, args.seed)
     seen: dict[int, float] = {}

@@ -24,8 +24,7 @@ from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.lookup import memory_matches, term_matcher
 from ltmt.model.backbone import (
-    BF16_BY_DEFAULT,
-    INT8_BY_DEFAULT,
+    CONVERTED_BY_DEFAULT,
     Backbone,
     fusion_weights_for,
     load_backbone,
@@ -129,10 +128,10 @@ class Translator:
             if isinstance(fusion, str) or fusion is None
             else fusion
         )
-        if fusion_bf16 is None and self.fusion_name not in BF16_BY_DEFAULT:
-            fusion_bf16 = False  # plain decoding, and methods not measured on bfloat16
-        if fusion_int8 is None and self.fusion_name not in INT8_BY_DEFAULT:
-            fusion_int8 = False  # plain decoding, and methods not measured on int8
+        if self.fusion_name not in CONVERTED_BY_DEFAULT:  # plain decoding, and methods not
+            # measured on converted weights: float32 unless asked
+            fusion_int8 = bool(fusion_int8)
+            fusion_bf16 = bool(fusion_bf16)
         self.backbone = fusion_weights_for(
             self.backbone, fusion_int8, fusion_bf16, fusion_int8_head
         )

@@ -214,7 +214,7 @@ def _converted(backbone: Backbone, dtype_name: str, int8: str) -> Backbone:
             config = backbone.config if backbone.native else None
             device = backbone.device_name
             model = load_weights(str(path), backbone.name, True, device, dtype, config)
-        calibration = (backbone.tokenizer, backbone.pad_id, backbone.start_id)
+        calibration = (backbone.tokenizer, backbone.start_id)
         if int8 == "all":
             from ltmt.model.int8_linear import quantise_linear_layers
 
@@ -254,8 +254,7 @@ def _converted(backbone: Backbone, dtype_name: str, int8: str) -> Backbone:
 # fusion artifact by the float32 embeddings it was made from:
 # :func:`ltmt.fusion.adapter.base_embedding_sha1`.) The attention adapter was not measured on
 # either.
-BF16_BY_DEFAULT = ("knn", "knn-trained")
-INT8_BY_DEFAULT = ("knn", "knn-trained")
+CONVERTED_BY_DEFAULT = ("knn", "knn-trained")
 
 
 def fusion_weights_for(
@@ -267,7 +266,7 @@ def fusion_weights_for(
     ``None`` decides by the CPU, unless ``backbone`` is a converted copy already or runs
     elsewhere: ``int8`` where the CPU prefers it (and neither ``bf16`` nor ``int8_head`` is
     asked for), else ``bf16`` where it has native bf16. The caller decides ``None`` only for
-    the methods of :data:`INT8_BY_DEFAULT` and :data:`BF16_BY_DEFAULT`.
+    the methods of :data:`CONVERTED_BY_DEFAULT`.
     """
     by_cpu = not backbone.variant and backbone.device_type == "cpu"
     if int8 is None:

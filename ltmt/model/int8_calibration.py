@@ -101,7 +101,6 @@ def input_ranges(
     model: Any,
     layers: Iterable[nn.Module],
     tokenizer: Any,
-    pad_id: int,
     start_id: int,
     pairs: tuple[tuple[str, str], ...] = CALIBRATION_PAIRS,
 ) -> dict[int, float]:
@@ -128,8 +127,9 @@ def input_ranges(
             ids, mask = sources["input_ids"].to(device), sources["attention_mask"].to(device)
             target_ids = targets["input_ids"].to(device)
             start = torch.full_like(target_ids[:, :1], start_id)
-            decoder_input = torch.cat([start, target_ids[:, :-1]], dim=1)
-            decoder_input = decoder_input.masked_fill(decoder_input == -100, pad_id)
+            decoder_input = torch.cat(
+                [start, target_ids[:, :-1]], dim=1
+            )  # padded as the tokenizer pads
             states = model.get_encoder()(input_ids=ids, attention_mask=mask).last_hidden_state
             hidden = model.get_decoder()(
                 input_ids=decoder_input,

@@ -9,7 +9,7 @@ rows of each call; ``quantize_dynamic``, what ``--fusion-weights int8`` ran befo
 changed with the sentences batched beside it (88 of 349 kNN outputs of the default model differed
 between batches of 32 and of 7; 1 of 349 on bfloat16 and on these layers:
 ``eval/results/speed/batch-dependence-s14*.json``), and quantising each row with its own scale
-(``torch._int_mm``) took more time in its extra passes than int8 saved.
+(``torch._int_mm``) was slower than bfloat16 in the one comparison made (not kept as a file).
 
 * :func:`quantise_linear_layers` makes every ``Linear`` of a float32 model an
   :class:`Int8Linear`, and joins the decoder's attention projections that
@@ -37,7 +37,7 @@ from torch import nn
 from ltmt.errors import ModelError
 from ltmt.model.cpu import cpu_has_vnni
 from ltmt.model.int8_calibration import input_ranges
-from ltmt.model.packed import joinable_projections, set_joined, shared_weights
+from ltmt.model.packed import join_projections, replace_linear_layers
 
 # the quantised engine that packs the weights: the fused static-input kernel is fbgemm's, and
 # weights packed by oneDNN (which torch's "x86" engine may choose) do not support it
@@ -121,18 +121,18 @@ class Int8Linear(nn.Module):
         )
 
 
-def quantise_output_projection(model: Any, tokenizer: Any, pad_id: int, start_id: int) -> None:
+def quantise_output_projection(model: Any, tokenizer: Any, start_id: int) -> None:
     """Replace ``model.lm_head`` by an :class:`Int8Linear` of its weight, in place (CPU); its
     input range is measured on the calibration pairs."""
     check_int8_supported()
-    ranges = input_ranges(model, [model.lm_head], tokenizer, pad_id, start_id)
+    ranges = input_ranges(model, [model.lm_head], tokenizer, start_id)
     head = model.lm_head
     model.lm_head = Int8Linear(
         head.weight, None, HEADROOM * ranges[id(head)], levels=input_levels(), shared=True
     )
 
 
-def quantise_linear_layers(model: Any, tokenizer: Any, pad_id: int, start_id: int) -> int:
+def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
     """Replace every float32 ``nn.Linear`` of ``model`` by an :class:`Int8Linear`, in place,
     the decoder's attention projections joined first (as :mod:`ltmt.model.packed` does), each
     with the input range measured on the calibration pairs; the layers replaced."""
@@ -142,25 +142,23 @@ def quantise_linear_layers(model: Any, tokenizer: Any, pad_id: int, start_id: in
     ]
     ranges = {
         key: HEADROOM * seen
-        for key, seen in input_ranges(model, linear, tokenizer, pad_id, start_id).items()
+        for key, seen in input_ranges(model, linear, tokenizer, start_id).items()
     }
     levels = input_levels()
-    tied = shared_weights(model)
-    for attention, names, weight, bias in list(joinable_projections(model)):
+
+    def joined(attention: Any, names: tuple[str, ...], weight: Any, bias: Any) -> Int8Linear:
         # the joined product reads the one input its projections share
-        joined_range = max(ranges[id(getattr(attention, name))] for name in names)
-        set_joined(attention, names, Int8Linear(weight, bias, joined_range, levels=levels))
-    replaced = 0
-    for module in list(model.modules()):
-        for name, child in list(module.named_children()):
-            if type(child) is nn.Linear and child.weight.dtype == torch.float32:
-                shared = id(child.weight) in tied
-                layer = Int8Linear(
-                    child.weight, child.bias, ranges[id(child)], levels=levels, shared=shared
-                )
-                setattr(module, name, layer)
-                replaced += 1
-    return replaced
+        widest = max(ranges[id(getattr(attention, name))] for name in names)
+        return Int8Linear(weight, bias, widest, levels=levels)
+
+    join_projections(model, joined)
+    return replace_linear_layers(
+        model,
+        torch.float32,
+        lambda layer, tied: Int8Linear(
+            layer.weight, layer.bias, ranges[id(layer)], levels=levels, shared=tied
+        ),
+    )
 
 
 @contextlib.contextmanager

@@ -24,7 +24,7 @@ import torch
 from torch import nn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Sequence
 
 # attribute of a decoder attention layer: projection names → those projections packed side by side
 JOINED = "packed_joined"
@@ -78,18 +78,28 @@ def pack_linear_layers(model: Any) -> int:
     """Replace every bfloat16 ``nn.Linear`` of ``model`` by a :class:`PackedLinear`, in place
     (call :func:`can_pack` first); the layers replaced. The decoder's attention layers get their
     joined projections (:data:`JOINED`) first, from the plain weights."""
-    shared = shared_weights(model)
     with torch.inference_mode():
-        for attention, names, weight, bias in list(joinable_projections(model)):
-            set_joined(attention, names, PackedLinear(weight, bias))
+        join_projections(model, lambda attention, names, weight, bias: PackedLinear(weight, bias))
+        return replace_linear_layers(
+            model,
+            torch.bfloat16,
+            lambda layer, tied: PackedLinear(layer.weight, layer.bias, shared=tied),
+        )
+
+
+def replace_linear_layers(
+    model: Any, dtype: torch.dtype, make: Callable[[nn.Linear, bool], nn.Module]
+) -> int:
+    """Replace every ``nn.Linear`` of ``model`` whose weight is ``dtype`` by ``make(layer,
+    tied)``, in place (``tied``: its weight is held by another module too, as the output
+    projection's is by the embeddings); the layers replaced."""
+    tied = _shared_weights(model)
     replaced = 0
-    with torch.inference_mode():
-        for module in list(model.modules()):
-            for name, child in list(module.named_children()):
-                if type(child) is nn.Linear and child.weight.dtype == torch.bfloat16:
-                    tied = id(child.weight) in shared
-                    setattr(module, name, PackedLinear(child.weight, child.bias, shared=tied))
-                    replaced += 1
+    for module in list(model.modules()):
+        for name, child in list(module.named_children()):
+            if type(child) is nn.Linear and child.weight.dtype == dtype:
+                setattr(module, name, make(child, id(child.weight) in tied))
+                replaced += 1
     return replaced
 
 
@@ -104,13 +114,14 @@ def side_by_side(attention: Any, names: Sequence[str]) -> tuple[torch.Tensor, to
     return weight, torch.cat([p.bias for p in projections])
 
 
-def joinable_projections(
+def join_projections(
     model: Any,
-) -> Iterator[tuple[Any, tuple[str, ...], torch.Tensor, torch.Tensor]]:
-    """``(attention, names, weight, bias)`` for each decoder layer's self-attention (query, key
-    and value projections) and cross-attention (key and value projections) made of plain
-    ``Linear`` layers: the products :mod:`ltmt.model.incremental` reads as one (:data:`JOINED`),
-    their weights and biases stacked."""
+    make: Callable[[Any, tuple[str, ...], torch.Tensor, torch.Tensor], nn.Module],
+) -> None:
+    """Give each decoder layer's self-attention (query, key and value projections) and
+    cross-attention (key and value projections), where they are plain ``Linear`` layers, one
+    product of them all, ``make(attention, names, weight, bias)`` over their stacked weights
+    and biases: the product :mod:`ltmt.model.incremental` reads (:data:`JOINED`)."""
     for layer in model.get_decoder().layers:
         for attention, names in (
             (layer.self_attn, ("q_proj", "k_proj", "v_proj")),
@@ -118,18 +129,14 @@ def joinable_projections(
         ):
             with torch.inference_mode():
                 stacked = side_by_side(attention, names)
-            if stacked is not None:
-                yield attention, names, *stacked
+            if stacked is None:
+                continue
+            joined = getattr(attention, JOINED, {})
+            joined[names] = make(attention, names, *stacked)
+            attention.__dict__[JOINED] = joined  # a plain attribute, not a submodule
 
 
-def set_joined(attention: Any, names: tuple[str, ...], layer: nn.Module) -> None:
-    """Make ``layer`` the joined product of ``attention``'s projections ``names``."""
-    joined = getattr(attention, JOINED, {})
-    joined[names] = layer
-    attention.__dict__[JOINED] = joined  # a plain attribute, not a submodule
-
-
-def shared_weights(model: Any) -> set[int]:
+def _shared_weights(model: Any) -> set[int]:
     """The ids of the weights held by more than one module (tied embeddings and projection)."""
     seen: dict[int, int] = {}
     for module in model.modules():

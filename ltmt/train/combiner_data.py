@@ -139,7 +139,6 @@ class _OtherProducts:
     def __init__(self, pairs: Sequence[Pair], rng: random.Random, sample: int = 20000) -> None:
         from ltmt.text import normalize
 
-        self.pairs = pairs
         self.pool = rng.sample(range(len(pairs)), min(sample, len(pairs)))
         self.keys = [normalize(pairs[i].source) for i in self.pool]
         self.groups = np.array([pairs[i].group for i in self.pool])

@@ -122,7 +122,7 @@ def test_calibration_reads_every_layer_and_the_output_projection(tiny_model_dir:
     backbone = load_backbone(tiny_model_dir)
     model = backbone.model
     layers = [m for m in model.modules() if isinstance(m, torch.nn.Linear)]
-    ranges = input_ranges(model, layers, backbone.tokenizer, backbone.pad_id, backbone.start_id)
+    ranges = input_ranges(model, layers, backbone.tokenizer, backbone.start_id)
     assert set(ranges) == {id(layer) for layer in layers} and all(r > 0 for r in ranges.values())
     assert len(CALIBRATION_PAIRS) >= 32
     assert all(m._forward_pre_hooks == {} for m in layers)  # the hooks are gone
