@@ -9,8 +9,9 @@ converted before the clock starts). Engines:
 * ``ltmt-base``: ``Translator(fusion="none")``, the default engine (CTranslate2 int8 fast path);
 * ``ltmt-torch``: the same through ltmt's torch decoder (its own float32 BLEU);
 * ``ltmt-knn``: ``Translator(fusion="knn")`` with each user's memory, cold: its force-decoded
-  states (in memory and on disk) emptied before every round (its default weights: bfloat16
-  where the CPU has native bf16, else float32);
+  states (in memory and on disk) emptied before every round (its default weights:
+  :func:`ltmt.model.backbone.fusion_weights_for`: int8 on CPUs with VNNI and no AMX, bfloat16
+  on other CPUs with native bf16, else float32);
 * ``ltmt-knn-f32``: the same on float32 weights (``fusion_bf16=False``);
 * ``ltmt-knn-hfstep``: ``ltmt-knn`` stepping with ``MarianDecoder`` itself rather than ltmt's
   incremental decoder (``DecodeConfig(incremental=False)``, the loop before it);
@@ -22,6 +23,8 @@ converted before the clock starts). Engines:
   ``ltmt-knn`` itself runs on the CPU's default (:func:`ltmt.model.backbone.fusion_weights_for`);
 * ``ltmt-knn-int8head``: ``ltmt-knn`` (cold) with ``fusion_int8_head=True`` (its default weights
   with the output projection alone in int8, :mod:`ltmt.model.int8_linear`);
+* ``ltmt-knn-beststop`` / ``ltmt-knn-trained-beststop``: ``ltmt-knn`` / ``ltmt-knn-trained``
+  with the beam search's ``best`` stopping rule (``DecodeConfig(stop="best")``);
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
   combiner), each user's memory, cold like ``ltmt-knn`` (its default weights, as ``ltmt-knn``);
 * ``ltmt-knn-trained-f32``: the same on float32 weights;
@@ -72,12 +75,18 @@ ENGINES = (
     "ltmt-knn-int8",
     "ltmt-knn-bf16",
     "ltmt-knn-int8head",
+    "ltmt-knn-beststop",
     "hf-generate",
     "ct2-int8",
     "ct2-float32",
 )
 # named in --engines only: they need MODEL/fusion-combiner
-OPTIONAL_ENGINES = ("ltmt-knn-trained", "ltmt-knn-trained-f32", "ltmt-knn-trained-other")
+OPTIONAL_ENGINES = (
+    "ltmt-knn-trained",
+    "ltmt-knn-trained-f32",
+    "ltmt-knn-trained-other",
+    "ltmt-knn-trained-beststop",
+)
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
 
@@ -124,7 +133,8 @@ def _knn_engine(
     backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
     """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
-    ``-bf16``, ``-int8head``, ``-trained`` or ``-trained-f32`` (see the docstring)."""
+    ``-bf16``, ``-int8head``, ``-beststop``, ``-trained``, ``-trained-f32``, ``-trained-other``
+    or ``-trained-beststop`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -151,11 +161,12 @@ def _knn_engine(
         )
         for user, memory in memories.items()
     }
-    if variant == "-hfstep":
+    if variant in ("-hfstep", "-beststop", "-trained-beststop"):
         from dataclasses import replace
 
+        change = {"incremental": False} if variant == "-hfstep" else {"stop": "best"}
         for translator in translators.values():
-            translator.decode_config = replace(translator.decode_config, incremental=False)
+            translator.decode_config = replace(translator.decode_config, **change)
 
     def translate(user: str, sources: list[str]) -> list[str]:
         return [t.text for t in translators[user].translate(sources, user=user)]

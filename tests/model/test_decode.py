@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import torch
 from generate_reference import generate_tokens
@@ -57,6 +59,55 @@ def test_a_beam_wider_than_half_the_vocabulary_agrees_with_generate(backbone, ba
     config = DecodeConfig(beam=beam, max_len_a=0, max_len_b=4)
     ours = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
     assert ours == generate_tokens(backbone, batch, beams=beam, max_new_tokens=4)
+
+
+class _Scripted:
+    """A fusion whose log-probabilities are ``first`` at the first step, ``later`` afterwards
+    (token id → log-probability, every other token -1e9); it counts the rows it stepped."""
+
+    def __init__(self, first: dict[int, float], later: dict[int, float]) -> None:
+        self.first, self.later, self.step, self.rows = first, later, 0, 0
+
+    def fuse_hidden(self, hidden, rows):
+        self.rows += rows.numel()
+        return hidden
+
+    def fuse_log_probs(self, hidden, log_probs, rows, prefix=None):
+        out = torch.full_like(log_probs, -1e9)
+        for token, value in (self.first if self.step == 0 else self.later).items():
+            out[:, token] = value
+        self.step += 1
+        return out
+
+
+def _cheap_tokens(backbone) -> tuple[int, int]:
+    return tuple(t for t in range(3, 10) if t not in (backbone.eos_id, backbone.pad_id))[:2]
+
+
+@pytest.mark.parametrize(("stop", "steps"), [("best", 1), ("beam", 6)])
+def test_the_best_rule_ends_once_no_live_hypothesis_can_beat_the_best(backbone, batch, stop, steps):
+    """</s> at 0.9 at the first step, two other tokens at 0.05: the finished ``</s>`` scores
+    log 0.9, the live ones at most log 0.05 / 2. ``best`` ends there; ``beam`` waits for a
+    second finished hypothesis, which only the length limit (6) brings. Both return ``</s>``."""
+    one, two = _cheap_tokens(backbone)
+    scripted = _Scripted(
+        {backbone.eos_id: math.log(0.9), one: math.log(0.05), two: math.log(0.05)}, {one: 0.0}
+    )
+    config = DecodeConfig(beam=2, max_len_a=0, max_len_b=6, stop=stop)
+    out = decode(backbone, batch["input_ids"][:1], batch["attention_mask"][:1], config, scripted)
+    assert out == [[]]
+    assert scripted.rows == 2 * steps
+
+
+def test_the_best_rule_waits_while_a_live_hypothesis_can_still_win(backbone, batch):
+    """</s> and another token at 0.5 each at the first step, then that token at 1: the live
+    hypothesis can still reach a better score at every length, so the search goes on to the
+    length limit and the longer hypothesis wins."""
+    one, _ = _cheap_tokens(backbone)
+    scripted = _Scripted({backbone.eos_id: math.log(0.5), one: math.log(0.5)}, {one: 0.0})
+    config = DecodeConfig(beam=2, max_len_a=0, max_len_b=6, stop="best")
+    out = decode(backbone, batch["input_ids"][:1], batch["attention_mask"][:1], config, scripted)
+    assert out == [[one] * 6]
 
 
 @pytest.mark.parametrize("beam", [1, 4])
@@ -122,7 +173,11 @@ def test_forcing_fusion_steers_the_output(backbone, batch):
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"beam": 0}, "beam must be >= 1, got 0"), ({"max_len": 0}, "max_len must be >= 1, got 0")],
+    [
+        ({"beam": 0}, "beam must be >= 1, got 0"),
+        ({"max_len": 0}, "max_len must be >= 1, got 0"),
+        ({"stop": "first"}, "stop must be beam or best, got 'first'"),
+    ],
 )
 def test_bad_config(kwargs, message):
     with pytest.raises(ConfigError, match=message):

@@ -38,8 +38,9 @@ def test_default_model_loads_offline_and_translates(monkeypatch):
 
 
 def test_beam_search_agrees_with_generate_on_a_trained_model():
-    """A trained model ends hypotheses at different lengths: our stopping rule must match
-    transformers' ``early_stopping=False`` beam search token for token."""
+    """A trained model ends hypotheses at different lengths: our (default) ``beam`` stopping
+    rule must match transformers' ``early_stopping=False`` beam search token for token; the
+    ``best`` rule returns the same on these sentences."""
     from generate_reference import generate_tokens
 
     from ltmt.model.decode import DecodeConfig, decode
@@ -61,6 +62,13 @@ def test_beam_search_agrees_with_generate_on_a_trained_model():
     theirs = generate_tokens(backbone, batch, beams=4, max_new_tokens=30)
     for row, tokens in enumerate(ours):
         assert tokens == theirs[row], sources[row]
+    best = decode(
+        backbone,
+        batch["input_ids"],
+        batch["attention_mask"],
+        DecodeConfig(beam=4, max_len_a=0, max_len_b=30, stop="best"),
+    )
+    assert best == ours
 
 
 SOFTWARE_STRINGS = [
