@@ -197,15 +197,19 @@ class _Stepper:
             self.cache = out.past_key_values
         return out.last_hidden_state[:, -1]
 
-    def select(self, index: torch.Tensor, *, same_sentences: bool = False) -> None:
+    def select(
+        self, index: torch.Tensor, *, same_sentences: bool = False, group: int | None = None
+    ) -> None:
         """Keep only rows ``index`` of the cache (beam reordering or finished rows leaving).
 
         ``same_sentences``: every live sentence keeps its ``beam`` rows, in place (only beams
         were reordered). Then the cross-attention cache, which is the same for all rows of a
         sentence, is left as it is and only the self-attention cache is reordered.
+        ``group``: the rows per sentence from now on, when it changes (the beam search's first
+        step reads one row per sentence, then each becomes ``beam`` rows).
         """
         if self.incremental is not None:
-            self.incremental.select(index, same_sentences=same_sentences)
+            self.incremental.select(index, same_sentences=same_sentences, group=group)
             return
         if self.cache is None:
             return
@@ -276,7 +280,10 @@ def _beam(
     any of the ``2·beam`` candidates, win by default.
 
     The bookkeeping is tensor work on the model's device; Python only visits the (few)
-    hypotheses that finish at a step.
+    hypotheses that finish at a step. At the first step a sentence's ``beam`` rows are the same
+    (the start token), so the decoder reads one row per sentence and its result stands for all
+    of them (only the first may expand): the rows become ``beam`` after it, as CTranslate2 does
+    on the CPU.
     """
     import torch
 
@@ -284,7 +291,7 @@ def _beam(
     device = encoder_states.device
     batch = encoder_states.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
-    step.begin(encoder_states, mask, k, int(limits.max()))
+    step.begin(encoder_states, mask, 1, int(limits.max()))  # one row per sentence at first
     sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
     encoder_states = encoder_states.repeat_interleave(k, dim=0)
     mask = mask.repeat_interleave(k, dim=0)
@@ -303,8 +310,14 @@ def _beam(
     width = min(2 * k, backbone.vocab_size)
     for t in range(int(limits.max())):
         n_live = sentences.numel()
-        rows = sentences.repeat_interleave(k)
-        row_scores, row_tokens = top_per_row(step(prefix, encoder_states, mask, rows), width)
+        if t == 0:  # one row per sentence; beams 1.. score -inf whatever their tokens
+            first = step(prefix[::k], encoder_states[::k], mask[::k], sentences)
+            row_scores, row_tokens = top_per_row(first, width)
+            row_scores = row_scores.repeat_interleave(k, dim=0)
+            row_tokens = row_tokens.repeat_interleave(k, dim=0)
+        else:
+            rows = sentences.repeat_interleave(k)
+            row_scores, row_tokens = top_per_row(step(prefix, encoder_states, mask, rows), width)
         candidates = (scores[:, :, None] + row_scores.view(n_live, k, width)).view(n_live, -1)
         top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
         beam_of = top_index // width
@@ -339,10 +352,13 @@ def _beam(
         keep = torch.nonzero(still_live).flatten()
         parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
         prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
-        same_sentences = keep.numel() == n_live
+        same_sentences = keep.numel() == n_live and t > 0
         if not same_sentences:  # the rows of a sentence share its encoder states
             encoder_states, mask = encoder_states[parent_rows], mask[parent_rows]
-        step.select(parent_rows, same_sentences=same_sentences)
+        if t == 0:  # every parent is its sentence's one row of the first step
+            step.select(parent_rows // k, same_sentences=False, group=k)
+        else:
+            step.select(parent_rows, same_sentences=same_sentences)
         scores, sentences = new_scores[keep], sentences[keep]
     results = []
     for sentence in range(batch):

@@ -168,16 +168,25 @@ class IncrementalDecoder:
         self.position += 1
         return hidden[:, 0]
 
-    def select(self, index: torch.Tensor, *, same_sentences: bool) -> None:
+    def select(
+        self, index: torch.Tensor, *, same_sentences: bool, group: int | None = None
+    ) -> None:
         """Keep rows ``index`` (each a whole ``group`` of one sentence's rows, in order, unless
-        ``same_sentences``: then the live sentences are the same and only beams moved)."""
+        ``same_sentences``: then the live sentences are the same and only beams moved).
+        ``group``: the rows per sentence from now on, when it changes (each of a sentence's
+        rows in ``index`` then names the same old row: the first step's one row per sentence
+        becomes the beam)."""
         import torch
 
+        old_group = self.group
+        self.group = old_group if group is None else group
         filled = self.position
         if self.keys and filled:
             count = len(self.layers)
             rows = index.numel()
-            if rows != self.keys[0].size(0):  # fewer rows: narrower spare buffers
+            if rows > self.spare[0].size(0):  # more rows: wider spare buffers
+                self.spare = [buffer.new_empty((rows, *buffer.shape[1:])) for buffer in self.spare]
+            elif rows != self.keys[0].size(0):  # fewer rows: narrower spare buffers
                 self.spare = [buffer[:rows] for buffer in self.spare]
             old = self.keys + self.values
             for source, target in zip(old, self.spare, strict=True):
@@ -185,7 +194,7 @@ class IncrementalDecoder:
             self.keys, self.values = self.spare[:count], self.spare[count:]
             self.spare = [buffer[:rows] for buffer in old]
         if not same_sentences:
-            kept = index.view(-1, self.group)[:, 0] // self.group
+            kept = index.view(-1, self.group)[:, 0] // old_group
             self.cross = [(k.index_select(0, kept), v.index_select(0, kept)) for k, v in self.cross]
             self.cross_bias = self.cross_bias.index_select(0, kept)
 

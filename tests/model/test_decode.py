@@ -96,7 +96,7 @@ def test_the_best_rule_ends_once_no_live_hypothesis_can_beat_the_best(backbone, 
     config = DecodeConfig(beam=2, max_len_a=0, max_len_b=6, stop=stop)
     out = decode(backbone, batch["input_ids"][:1], batch["attention_mask"][:1], config, scripted)
     assert out == [[]]
-    assert scripted.rows == 2 * steps
+    assert scripted.rows == 1 + 2 * (steps - 1)  # the first step reads one row per sentence
 
 
 def test_the_best_rule_waits_while_a_live_hypothesis_can_still_win(backbone, batch):
@@ -145,8 +145,10 @@ def test_identity_fusion_changes_nothing_and_sees_sentence_rows(backbone, batch,
     plain = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
     fused = decode(backbone, batch["input_ids"], batch["attention_mask"], config, recorder)
     assert fused == plain
-    assert recorder.rows[0] == sorted(recorder.rows[0])
-    assert set(recorder.rows[0]) == set(range(len(SOURCES)))
+    assert recorder.rows[0] == list(range(len(SOURCES)))  # one row per sentence at first
+    assert all(rows == sorted(rows) for rows in recorder.rows)
+    assert set(recorder.rows[1]) == set(range(len(SOURCES)))
+    assert len(recorder.rows[1]) == beam * len(SOURCES)  # then the beam
 
 
 def test_forcing_fusion_steers_the_output(backbone, batch):
