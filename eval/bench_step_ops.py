@@ -1,12 +1,16 @@
 """Fixed costs of the attention of a one-token decoding step: fused kernel against products.
 
-A beam step of the default model's shape (32 sentences x beam 4 = 128 rows, 8 heads of 64,
-bfloat16) attends once over its own earlier positions and once over the input. This times, per
-call, ``scaled_dot_product_attention`` against plain matrix products for both, at the lengths
-given, so the step can use whichever has less fixed cost (``ltmt/model/incremental.py``):
+A beam step of the default model's shape (32 sentences x beam 4 = 128 rows, 8 heads of 64, in
+the states' dtype: ``--dtype bfloat16``, the packed-bfloat16 copy's, or ``float32``, the int8
+copy's and float32's) attends once over its own earlier positions and once over the input.
+This times, per call, ``scaled_dot_product_attention`` against plain matrix products for both,
+at the lengths given, so the step can use whichever has less fixed cost
+(``ltmt/model/incremental.py``):
 
     flock -x /tmp/ltmt-cpu.lock python eval/bench_step_ops.py --threads 2 \\
         --output eval/results/speed/step-ops.json
+    flock -x /tmp/ltmt-cpu.lock python eval/bench_step_ops.py --threads 2 --dtype float32 \\
+        --lengths 4,12,24,40 --output eval/results/speed/step-ops-s15-float32.json
 
 Reports the fastest of ``--repeats`` runs of ``--calls`` calls each, in microseconds a call (the
 fastest is what other jobs on the machine disturb least), and the largest difference between
@@ -38,11 +42,11 @@ def per_call_us(function: Callable[[], object], calls: int, repeats: int) -> flo
     return round(best * 1e6, 1)
 
 
-def self_attention(length: int, calls: int, repeats: int) -> dict[str, float]:
+def self_attention(length: int, calls: int, repeats: int, dtype: str) -> dict[str, float]:
     """One query position of 128 rows against ``length`` cached keys and values."""
     import torch
 
-    bf16, rows = torch.bfloat16, SENTENCES * BEAM
+    bf16, rows = getattr(torch, dtype), SENTENCES * BEAM
     query = torch.randn(rows, HEADS, 1, HEAD_DIM, dtype=bf16)
     keys = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=bf16)
     values = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=bf16)
@@ -58,11 +62,11 @@ def self_attention(length: int, calls: int, repeats: int) -> dict[str, float]:
     return _timed({"sdpa": fused, "float32 products": products}, calls, repeats)
 
 
-def cross_attention(length: int, calls: int, repeats: int) -> dict[str, float]:
+def cross_attention(length: int, calls: int, repeats: int, dtype: str) -> dict[str, float]:
     """The beam rows of each sentence against its ``length`` input positions, with a mask."""
     import torch
 
-    bf16 = torch.bfloat16
+    bf16 = getattr(torch, dtype)
     query = torch.randn(SENTENCES, HEADS, BEAM, HEAD_DIM, dtype=bf16)
     keys = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=bf16)
     values = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=bf16)
@@ -99,6 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--lengths", default="8,24", help="cached / input positions")
+    parser.add_argument("--dtype", choices=("bfloat16", "float32"), default="bfloat16")
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--output", type=Path)
@@ -108,13 +113,17 @@ def main() -> None:
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
     lengths = [int(x) for x in args.lengths.split(",")]
-    report: dict[str, object] = {"threads": args.threads, "rows": SENTENCES * BEAM}
+    report: dict[str, object] = {
+        "threads": args.threads,
+        "rows": SENTENCES * BEAM,
+        "dtype": args.dtype,
+    }
     for length in lengths:
         report[f"self-attention, {length} positions"] = self_attention(
-            length, args.calls, args.repeats
+            length, args.calls, args.repeats, args.dtype
         )
         report[f"cross-attention, {length} input tokens"] = cross_attention(
-            length, args.calls, args.repeats
+            length, args.calls, args.repeats, args.dtype
         )
     emit_report(report, args.output)
 
