@@ -74,6 +74,21 @@ def decode(
     ``shortlist``: the sorted token ids the output projection scores (:mod:`ltmt.model.shortlist`);
     log-probabilities are normalised over them and every other token gets ``-inf``.
     """
+    nbest = decode_nbest(backbone, input_ids, attention_mask, config, fusion, shortlist)
+    return [found[0][1] if found else [] for found in nbest]
+
+
+def decode_nbest(
+    backbone: Backbone,
+    input_ids: torch.Tensor,
+    attention_mask: torch.Tensor,
+    config: DecodeConfig,
+    fusion: FusionState | None = None,
+    shortlist: torch.Tensor | None = None,
+) -> list[list[tuple[float, list[int]]]]:
+    """:func:`decode`, returning per sentence its finished hypotheses, best first, as
+    ``(log_prob / length ** length_penalty, token ids)``: up to ``beam`` of them (greedy search:
+    its one output, scored 0.0)."""
     import torch
 
     with torch.inference_mode():
@@ -87,9 +102,10 @@ def decode(
             max=config.max_len,
         )
         if config.beam == 1:
-            return _greedy(
+            greedy = _greedy(
                 backbone, encoder_states, attention_mask, limits, config, fusion, shortlist
             )
+            return [[(0.0, tokens)] for tokens in greedy]
         return _beam(backbone, encoder_states, attention_mask, limits, config, fusion, shortlist)
 
 
@@ -270,7 +286,7 @@ def _beam(
     config: DecodeConfig,
     fusion: FusionState | None,
     shortlist: torch.Tensor | None = None,
-) -> list[list[int]]:
+) -> list[list[tuple[float, list[int]]]]:
     """Beam search over ``log_prob / length ** length_penalty`` (length counts ``</s>``).
 
     Each sentence keeps its ``beam`` best finished hypotheses. It is done when no live hypothesis
@@ -360,13 +376,7 @@ def _beam(
         else:
             step.select(parent_rows, same_sentences=same_sentences)
         scores, sentences = new_scores[keep], sentences[keep]
-    results = []
-    for sentence in range(batch):
-        if finished[sentence]:
-            results.append(max(finished[sentence], key=lambda item: item[0])[1])
-        else:
-            results.append([])
-    return results
+    return [sorted(kept, key=lambda item: -item[0]) for kept in finished]
 
 
 # top_per_row reads the maximum of every block of this many tokens first

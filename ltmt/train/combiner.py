@@ -33,6 +33,13 @@ from ltmt.train.combiner_data import (
     build_examples,
     featurise,
 )
+from ltmt.train.combiner_risk import (
+    RiskRows,
+    build_risk_rows,
+    load_risk_rows,
+    save_risk_rows,
+    sequence_risk,
+)
 from ltmt.train.fusion_data import FusionDataSpec, load_groups, retrieve_memories
 
 if TYPE_CHECKING:
@@ -107,6 +114,10 @@ class CombinerOptimisation:
     ``rows_cache``: a file keeping the featurised rows, reused when it exists (same config!).
     ``dev_split``: ``examples`` (a random ``dev_share`` of the queries) or ``products`` (every
     query of a random ``dev_share`` of the products: dev measures products never trained on).
+    ``risk_weight``: adds this times the sequence-level risk over each query's n-best
+    translations (:mod:`ltmt.train.combiner_risk`: ``risk_beam`` of them, ``risk_queries``
+    queries a step) to the token-level loss, and the dev-best step is the one with the lowest
+    sum of both on the dev queries; 0 (the default): the token-level loss alone.
     """
 
     steps: int = 2000
@@ -121,6 +132,9 @@ class CombinerOptimisation:
     exclude: tuple[str, ...] = ()
     rows_cache: str = ""
     dev_split: str = "examples"
+    risk_weight: float = 0.0
+    risk_beam: int = 4
+    risk_queries: int = 256
 
     def __post_init__(self) -> None:
         if self.dev_split not in ("examples", "products"):
@@ -135,6 +149,12 @@ class CombinerOptimisation:
                 raise ConfigError(f"train.{name} must be > 0, got {getattr(self, name)!r}")
         if not 0 < self.dev_share < 1:
             raise ConfigError(f"train.dev_share must be in (0, 1), got {self.dev_share!r}")
+        if not self.risk_weight >= 0:
+            raise ConfigError(f"train.risk_weight must be >= 0, got {self.risk_weight!r}")
+        for name, least in (("risk_beam", 2), ("risk_queries", 1)):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < least:
+                raise ConfigError(f"train.{name} must be an integer >= {least}, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -159,6 +179,13 @@ def mixture_loss(combiner: Combiner, rows: StepRows, index: torch.Tensor | None 
 
     if index is None:
         index = torch.arange(rows.features.size(0))
+    return -mixture_log_probs(combiner, rows, index).mean()
+
+
+def mixture_log_probs(combiner: Combiner, rows: StepRows, index: torch.Tensor) -> Any:
+    """``log(λ p_knn(y) + (1 - λ) p_model(y))`` of each row at ``index``."""
+    import torch
+
     features, per_neighbour = combiner_inputs(combiner, rows, index)
     mixed, temperature = combiner.predict(features, rows.knn_lambda[index])
     if per_neighbour is not None:
@@ -170,7 +197,7 @@ def mixture_loss(combiner: Combiner, rows: StepRows, index: torch.Tensor | None 
         knn_gold = rows.knn_gold[index]
     from_memory = torch.log((mixed * knn_gold).clamp_min(1e-30))
     from_model = torch.log1p(-mixed.clamp(max=1 - 1e-6)) + rows.model_gold[index]
-    return -torch.logaddexp(from_memory, from_model).mean()
+    return torch.logaddexp(from_memory, from_model)
 
 
 def combiner_inputs(
@@ -193,13 +220,22 @@ def combiner_inputs(
 
 
 def dev_losses(
-    combiner: Combiner, rows: StepRows, dev: torch.Tensor, variant: torch.Tensor
+    combiner: Combiner,
+    rows: StepRows,
+    dev: torch.Tensor,
+    variant: torch.Tensor,
+    risk: Risk | None = None,
 ) -> dict[str, float]:
-    """Dev loss and mean λ, overall and per variant."""
+    """Dev loss and mean λ, overall and per variant; with ``risk``, the dev queries' risk and
+    ``objective`` (the loss + ``risk.weight`` times it, what the dev-best step minimises)."""
     import torch
 
     with torch.no_grad():
         out = {"loss": round(float(mixture_loss(combiner, rows, dev)), 4)}
+        if risk is not None:
+            value = float(sequence_risk(combiner, risk.rows, risk.dev))
+            out["risk"] = round(value, 4)
+            out["objective"] = round(out["loss"] + risk.weight * value, 4)
         lam = combiner.lambdas(combiner_inputs(combiner, rows, dev)[0], rows.knn_lambda[dev])
         for code, name in enumerate(VARIANTS):
             chosen = variant[dev] == code
@@ -260,28 +296,56 @@ def train_combiner(
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             torch.save(vars(rows), cache)
+    risk_rows = None
+    if opt.risk_weight > 0:
+        risk_cache = None if cache is None else cache.with_name(cache.name + ".risk")
+        if risk_cache is not None and risk_cache.is_file():
+            risk_rows = load_risk_rows(risk_cache)
+        else:
+            bar = progress(len(examples), 0) if progress else None
+            fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features)
+            risk_rows = build_risk_rows(
+                backbone,
+                fusion,
+                examples,
+                beam=opt.risk_beam,
+                progress=bar.update if bar is not None else None,
+            )
+            if bar is not None:
+                bar.close()
+            if risk_cache is not None:
+                save_risk_rows(risk_rows, risk_cache)
     prepared = time.monotonic() - started
     variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])[rows.example]
     logger.info(
         "%d rows from %d examples in %.0f s", rows.features.size(0), len(examples), prepared
     )
 
-    is_dev = dev_split(examples, opt)[rows.example]
+    dev_examples = dev_split(examples, opt)
+    is_dev = dev_examples[rows.example]
     left_out = torch.tensor([VARIANTS.index(v) for v in opt.exclude], dtype=torch.long)
     kept = ~is_dev & ~torch.isin(variant, left_out)
     dev, train = torch.nonzero(is_dev).flatten(), torch.nonzero(kept).flatten()
     if train.numel() == 0:
         raise ConfigError("too few training rows: raise data.queries_per_group")
+    risk = None
+    if risk_rows is not None:
+        queries = risk_rows.queries()
+        example_variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])
+        trainable = ~dev_examples[queries] & ~torch.isin(example_variant[queries], left_out)
+        risk = Risk(risk_rows, queries[trainable], queries[dev_examples[queries]], opt.risk_weight)
+        if risk.train.numel() == 0 or risk.dev.numel() == 0:
+            raise ConfigError("too few queries with candidates: raise data.queries_per_group")
 
     single = CombinerConfig(knn=to_dict(knn), **{**_shape(config.combiner), "members": 1})
     train_start = time.monotonic()
     fits = [
-        fit_member(single, rows, train, dev, variant, opt, opt.seed + i)
+        fit_member(single, rows, train, dev, variant, opt, opt.seed + i, risk)
         for i in range(config.combiner.members)
     ]
     combiner = Combiner.ensemble([fit.combiner for fit in fits])
     before, history, best_step = fits[0].before, fits[0].history, fits[0].best_step
-    after = dev_losses(combiner, rows, dev, variant)
+    after = dev_losses(combiner, rows, dev, variant, risk)
     counts = {name: sum(e.variant == name for e in examples) for name in VARIANTS}
     summary: dict[str, Any] = {
         "output": str(target),
@@ -290,6 +354,15 @@ def train_combiner(
         "variants": counts,
         "rows": int(rows.features.size(0)),
         "dev_rows": int(dev.numel()),
+        **(
+            {}
+            if risk is None
+            else {
+                "risk_candidates": int(risk.rows.query.numel()),
+                "risk_train_queries": int(risk.train.numel()),
+                "risk_dev_queries": int(risk.dev.numel()),
+            }
+        ),
         "steps": fits[0].steps,
         "best_step": best_step,
         "prepare_minutes": round(prepared / 60, 2),
@@ -316,6 +389,17 @@ def train_combiner(
 
 
 @dataclass
+class Risk:
+    """The sequence-level term of a training: candidates' rows, the train and dev queries
+    (example indices) and its weight."""
+
+    rows: RiskRows
+    train: torch.Tensor
+    dev: torch.Tensor
+    weight: float
+
+
+@dataclass
 class MemberFit:
     """One trained net: the combiner at its dev-best step and how it got there."""
 
@@ -335,9 +419,11 @@ def fit_member(
     variant: torch.Tensor,
     opt: CombinerOptimisation,
     seed: int,
+    risk: Risk | None = None,
 ) -> MemberFit:
     """Train one combiner net of ``config`` on ``rows[train]`` (initialisation and batches from
-    ``seed``) and keep its lowest-dev-loss step (step 0, plain kNN, included)."""
+    ``seed``) and keep its lowest-dev-loss step (step 0, plain kNN, included); with ``risk``,
+    the sequence-level term is added and the step with the lowest dev objective is kept."""
     import torch
 
     from ltmt.fusion.combiner import Combiner, CombinerNet
@@ -349,9 +435,10 @@ def fit_member(
     features = combiner_inputs(combiner, rows, train)[0]
     net.mean.copy_(features.mean(dim=0))
     net.scale.copy_(features.std(dim=0).clamp_min(1e-3))
-    before = dev_losses(combiner, rows, dev, variant)
+    key = "loss" if risk is None else "objective"
+    before = dev_losses(combiner, rows, dev, variant, risk)
     logger.info("dev before training (plain knn): %s", before)
-    best, best_step = before["loss"], 0
+    best, best_step = before[key], 0
     best_state = {k: v.clone() for k, v in net.state_dict().items()}
     optimizer = torch.optim.AdamW(net.parameters(), lr=opt.peak_lr, weight_decay=opt.weight_decay)
     generator = torch.Generator().manual_seed(seed)
@@ -365,20 +452,25 @@ def fit_member(
         for group in optimizer.param_groups:
             group["lr"] = opt.peak_lr * 0.5 * (1 + math.cos(math.pi * step / opt.steps))
         loss = mixture_loss(combiner, rows, pick)
+        if risk is not None:
+            queries = risk.train[
+                torch.randint(risk.train.numel(), (opt.risk_queries,), generator=generator)
+            ]
+            loss = loss + risk.weight * sequence_risk(combiner, risk.rows, queries)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
         step += 1
         if step % opt.eval_every == 0 or step == opt.steps:
             record = {"step": step, "train_loss": round(float(loss.detach()), 4)}
-            record.update(dev_losses(combiner, rows, dev, variant))
+            record.update(dev_losses(combiner, rows, dev, variant, risk))
             history.append(record)
-            if record["loss"] < best:
-                best, best_step = record["loss"], step
+            if record[key] < best:
+                best, best_step = record[key], step
                 best_state = {k: v.clone() for k, v in net.state_dict().items()}
     net.load_state_dict(best_state)
     net.eval()
-    logger.info("seed %d: best dev loss %.4f at step %d", seed, best, best_step)
+    logger.info("seed %d: best dev %s %.4f at step %d", seed, key, best, best_step)
     return MemberFit(combiner, before, history, best_step, best, step)
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from ltmt.fusion.knn import KnnFusion
     from ltmt.model.backbone import Backbone
+    from ltmt.segments import Match
     from ltmt.train.fusion_data import Pair, RetrievalSet
 
 VARIANTS = ("own", "term", "mislead", "unrelated", "mask")
@@ -276,22 +277,13 @@ def featurise(
 
     from ltmt.fusion.combiner import state_features
     from ltmt.fusion.datastore import force_decode
-    from ltmt.segments import Match, Segment
     from ltmt.text import collapse_space
 
     model = backbone.model
     parts: list[dict[str, torch.Tensor]] = []
-    ids = 0
     for start in range(0, len(examples), batch_size):
         chunk = examples[start : start + batch_size]
-        matches = []
-        for example in chunk:
-            found = []
-            for source, target, score in example.memory:
-                ids += 1
-                found.append(Match(Segment(ids, "train", source, target, 0.0, "train"), score))
-            matches.append(found)
-        state = fusion.prepare(backbone, [e.source for e in chunk], matches)
+        state = fusion.prepare(backbone, [e.source for e in chunk], as_matches(chunk))
         if progress is not None:
             progress(len(chunk))
         if state is None:
@@ -338,6 +330,21 @@ def featurise(
     if not parts:
         raise ConfigError("no training example kept a usable match: lower knn min_score")
     return StepRows(**{name: torch.cat([p[name] for p in parts]) for name in parts[0]})
+
+
+def as_matches(examples: Sequence[Example]) -> list[list[Match]]:
+    """Each example's memory as the matches :meth:`KnnFusion.prepare` reads. Segments of user
+    ``train`` all have id 0: the fusion's cache knows them by their texts, so a memory pair met
+    again (another query's memory, a candidate's rows) is force-decoded once."""
+    from ltmt.segments import Match, Segment
+
+    return [
+        [
+            Match(Segment(0, "train", source, target, 0.0, "train"), score)
+            for source, target, score in example.memory
+        ]
+        for example in examples
+    ]
 
 
 def _padded(columns: torch.Tensor, width: int, fill: float | bool) -> torch.Tensor:
