@@ -5,7 +5,8 @@ the states' dtype: ``--dtype bfloat16``, the packed-bfloat16 copy's, or ``float3
 copy's and float32's) attends once over its own earlier positions and once over the input.
 This times, per call, ``scaled_dot_product_attention`` against plain matrix products for both,
 at the lengths given, so the step can use whichever has less fixed cost
-(``ltmt/model/incremental.py``):
+(``ltmt/model/incremental.py``); and the same for whole sequences of 32 sentences attending to
+themselves, padded or causal, as the encoder and force-decoding do (``ltmt/model/marian.py``):
 
     flock -x /tmp/ltmt-cpu.lock python eval/bench_step_ops.py --threads 2 \\
         --output eval/results/speed/step-ops.json
@@ -86,6 +87,33 @@ def cross_attention(length: int, calls: int, repeats: int, dtype: str) -> dict[s
     return _timed({"sdpa (bool mask)": fused, "float32 products": products}, calls, repeats)
 
 
+def whole_attention(length: int, calls: int, repeats: int, dtype: str, causal: bool) -> dict:
+    """A whole sequence of 32 sentences attending to itself, as the encoder and force-decoding
+    do (``ltmt/model/marian.py``): padding masked (a third of the sentences shorter), or
+    ``causal``."""
+    import torch
+
+    kind = getattr(torch, dtype)
+    shape = (SENTENCES, HEADS, length, HEAD_DIM)
+    query, keys, values = (torch.randn(shape, dtype=kind) for _ in range(3))
+    allowed = torch.ones(SENTENCES, 1, 1, length, dtype=torch.bool)
+    allowed[::3, :, :, length - 3 :] = False
+    later = torch.ones(length, length, dtype=torch.bool).triu(1)
+    sdpa = torch.nn.functional.scaled_dot_product_attention
+
+    def fused() -> torch.Tensor:
+        if causal:
+            return sdpa(query, keys, values, is_causal=True)
+        return sdpa(query, keys, values, attn_mask=allowed.expand(-1, 1, length, -1))
+
+    def products() -> torch.Tensor:  # tried in ltmt.model.marian.Attention (session 15)
+        scores = (query * SCALE) @ keys.transpose(2, 3)
+        scores = scores.masked_fill(later if causal else ~allowed, float("-inf"))
+        return torch.softmax(scores.float(), dim=-1).to(kind) @ values
+
+    return _timed({"sdpa": fused, "products": products}, calls, repeats)
+
+
 def _timed(variants: dict[str, Callable[[], object]], calls: int, repeats: int) -> dict[str, float]:
     import torch
 
@@ -125,6 +153,11 @@ def main() -> None:
         report[f"cross-attention, {length} input tokens"] = cross_attention(
             length, args.calls, args.repeats, args.dtype
         )
+        for causal in (False, True):
+            name = "causal" if causal else "padded"
+            report[f"whole-sequence attention, {length} positions, {name}"] = whole_attention(
+                length, args.calls, args.repeats, args.dtype, causal
+            )
     emit_report(report, args.output)
 
 
