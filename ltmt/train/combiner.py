@@ -116,8 +116,9 @@ class CombinerOptimisation:
     query of a random ``dev_share`` of the products: dev measures products never trained on).
     ``risk_weight``: adds this times the sequence-level risk over each query's n-best
     translations (:mod:`ltmt.train.combiner_risk`: ``risk_beam`` of them, ``risk_queries``
-    queries a step) to the token-level loss, and the dev-best step is the one with the lowest
-    sum of both on the dev queries; 0 (the default): the token-level loss alone.
+    queries a step, of the variants ``risk_variants`` only when given) to the token-level loss,
+    and the dev-best step is the one with the lowest sum of both on the dev queries; 0 (the
+    default): the token-level loss alone.
     """
 
     steps: int = 2000
@@ -135,15 +136,17 @@ class CombinerOptimisation:
     risk_weight: float = 0.0
     risk_beam: int = 4
     risk_queries: int = 256
+    risk_variants: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.dev_split not in ("examples", "products"):
             raise ConfigError(
                 f"train.dev_split must be examples or products, got {self.dev_split!r}"
             )
-        unknown = sorted(set(self.exclude) - set(VARIANTS))
-        if unknown:
-            raise ConfigError(f"train.exclude: unknown variant(s) {unknown}; known: {VARIANTS}")
+        for name in ("exclude", "risk_variants"):
+            unknown = sorted(set(getattr(self, name)) - set(VARIANTS))
+            if unknown:
+                raise ConfigError(f"train.{name}: unknown variant(s) {unknown}; known: {VARIANTS}")
         for name in ("steps", "batch_rows", "peak_lr", "eval_every"):
             if not getattr(self, name) > 0:
                 raise ConfigError(f"train.{name} must be > 0, got {getattr(self, name)!r}")
@@ -332,6 +335,9 @@ def train_combiner(
     if risk_rows is not None:
         queries = risk_rows.queries()
         example_variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])
+        if opt.risk_variants:  # the risk of these variants' queries only
+            chosen = [VARIANTS.index(v) for v in opt.risk_variants]
+            queries = queries[torch.isin(example_variant[queries], torch.tensor(chosen))]
         trainable = ~dev_examples[queries] & ~torch.isin(example_variant[queries], left_out)
         risk = Risk(risk_rows, queries[trainable], queries[dev_examples[queries]], opt.risk_weight)
         if risk.train.numel() == 0 or risk.dev.numel() == 0:

@@ -126,6 +126,10 @@ def test_training_with_the_risk_records_it_and_keeps_the_lowest_dev_objective(
     again = train_combiner(config, tiny_model_dir, tmp_path / "again")
     assert again["risk_candidates"] == summary["risk_candidates"]
     assert again["dev_before"] == summary["dev_before"]
+    train["risk_variants"] = ["term"]  # the risk of the term queries only
+    config = from_dict(CombinerTrainConfig, {**to_dict(config), "train": train})
+    term = train_combiner(config, tiny_model_dir, tmp_path / "term")
+    assert 0 < term["risk_train_queries"] < summary["risk_train_queries"]
 
 
 @pytest.mark.parametrize(
@@ -134,6 +138,7 @@ def test_training_with_the_risk_records_it_and_keeps_the_lowest_dev_objective(
         ({"risk_weight": -1.0}, "train.risk_weight must be >= 0"),
         ({"risk_beam": 1}, "train.risk_beam must be an integer >= 2, got 1"),
         ({"risk_queries": 0}, "train.risk_queries must be an integer >= 1, got 0"),
+        ({"risk_variants": ["terms"]}, r"train.risk_variants: unknown variant\(s\) \['terms'\]"),
     ],
 )
 def test_risk_settings_are_checked(train: dict, message: str) -> None:  # type: ignore[type-arg]
