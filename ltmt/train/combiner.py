@@ -144,7 +144,12 @@ class CombinerOptimisation:
                 f"train.dev_split must be examples or products, got {self.dev_split!r}"
             )
         for name in ("exclude", "risk_variants"):
-            unknown = sorted(set(getattr(self, name)) - set(VARIANTS))
+            value = getattr(self, name)
+            if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(
+                    f"train.{name} must be a list of variants, e.g. [term], got {value!r}"
+                )
+            unknown = sorted(set(value) - set(VARIANTS))
             if unknown:
                 raise ConfigError(f"train.{name}: unknown variant(s) {unknown}; known: {VARIANTS}")
         for name in ("steps", "batch_rows", "peak_lr", "eval_every"):

@@ -139,6 +139,14 @@ def test_training_with_the_risk_records_it_and_keeps_the_lowest_dev_objective(
         ({"risk_beam": 1}, "train.risk_beam must be an integer >= 2, got 1"),
         ({"risk_queries": 0}, "train.risk_queries must be an integer >= 1, got 0"),
         ({"risk_variants": ["terms"]}, r"train.risk_variants: unknown variant\(s\) \['terms'\]"),
+        (
+            {"risk_variants": "term"},
+            r"train.risk_variants must be a list of variants, e.g. \[term\]",
+        ),
+        (
+            {"exclude": "mask"},
+            r"train.exclude must be a list of variants, e.g. \[term\], got 'mask'",
+        ),
     ],
 )
 def test_risk_settings_are_checked(train: dict, message: str) -> None:  # type: ignore[type-arg]
