@@ -36,6 +36,7 @@ from ltmt.train.combiner_data import (
 from ltmt.train.combiner_risk import (
     RiskRows,
     build_risk_rows,
+    candidates,
     load_risk_rows,
     save_risk_rows,
     sequence_risk,
@@ -312,13 +313,14 @@ def train_combiner(
         else:
             bar = progress(len(examples), 0) if progress else None
             fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features)
-            risk_rows = build_risk_rows(
+            found = candidates(
                 backbone,
                 fusion,
                 examples,
                 beam=opt.risk_beam,
                 progress=bar.update if bar is not None else None,
             )
+            risk_rows = build_risk_rows(backbone, fusion, found)
             if bar is not None:
                 bar.close()
             if risk_cache is not None:

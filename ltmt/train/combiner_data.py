@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     import torch
 
     from ltmt.fusion.knn import KnnFusion
+    from ltmt.fusion.knn_state import KnnState
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match
     from ltmt.train.fusion_data import Pair, RetrievalSet
@@ -281,13 +282,7 @@ def featurise(
 
     model = backbone.model
     parts: list[dict[str, torch.Tensor]] = []
-    for start in range(0, len(examples), batch_size):
-        chunk = examples[start : start + batch_size]
-        state = fusion.prepare(backbone, [e.source for e in chunk], as_matches(chunk))
-        if progress is not None:
-            progress(len(chunk))
-        if state is None:
-            continue
+    for start, chunk, state in prepared_batches(backbone, fusion, examples, batch_size, progress):
         queries = force_decode(
             backbone, [(collapse_space(e.source), collapse_space(e.target)) for e in chunk]
         )
@@ -330,6 +325,24 @@ def featurise(
     if not parts:
         raise ConfigError("no training example kept a usable match: lower knn min_score")
     return StepRows(**{name: torch.cat([p[name] for p in parts]) for name in parts[0]})
+
+
+def prepared_batches(
+    backbone: Backbone,
+    fusion: KnnFusion,
+    examples: Sequence[Example],
+    batch_size: int,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[tuple[int, Sequence[Example], KnnState]]:
+    """``(start, batch, state)`` for each batch of ``examples`` that keeps a usable match:
+    ``fusion.prepare``'s state of the batch's memories (``progress`` counts every batch)."""
+    for start in range(0, len(examples), batch_size):
+        chunk = examples[start : start + batch_size]
+        state = fusion.prepare(backbone, [e.source for e in chunk], as_matches(chunk))
+        if progress is not None:
+            progress(len(chunk))
+        if state is not None:
+            yield start, chunk, state
 
 
 def as_matches(examples: Sequence[Example]) -> list[list[Match]]:

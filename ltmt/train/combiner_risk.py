@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import torch
@@ -49,6 +49,15 @@ class RiskRows:
         return torch.unique(self.query)
 
 
+class Candidates(NamedTuple):
+    """Translations of training queries: each as an example with the translation as target,
+    the index of the example it translates, and its cost (1 - sentence BLEU / 100)."""
+
+    examples: list[Example]
+    query: list[int]
+    cost: list[float]
+
+
 def candidates(
     backbone: Backbone,
     fusion: KnnFusion,
@@ -57,65 +66,47 @@ def candidates(
     beam: int = 4,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
-) -> tuple[list[Example], list[int], list[float]]:
-    """Each example's distinct n-best translations by ``fusion`` (beam ``beam``), as examples
-    with the translation as target, with the example each came from and its cost."""
+) -> Candidates:
+    """Each example's distinct n-best translations by ``fusion`` (beam ``beam``), best first."""
     from sacrebleu.metrics import BLEU
 
     from ltmt.model.batching import pad_token_ids
     from ltmt.model.decode import DecodeConfig, decode_nbest
     from ltmt.text import collapse_space
-    from ltmt.train.combiner_data import as_matches
+    from ltmt.train.combiner_data import prepared_batches
 
     bleu = BLEU(effective_order=True)
     tokenizer = backbone.tokenizer
     config = DecodeConfig(beam=beam, max_len=min(256, backbone.max_positions - 1))
-    made: list[Example] = []
-    query: list[int] = []
-    cost: list[float] = []
-    for start in range(0, len(examples), batch_size):
-        chunk = examples[start : start + batch_size]
-        state = fusion.prepare(backbone, [e.source for e in chunk], as_matches(chunk))
-        if progress is not None:
-            progress(len(chunk))
-        if state is None:
-            continue
+    found = Candidates([], [], [])
+    for start, chunk, state in prepared_batches(backbone, fusion, examples, batch_size, progress):
         sources = [collapse_space(e.source) for e in chunk]
         ids = tokenizer(sources, truncation=True, max_length=backbone.max_positions)["input_ids"]
         input_ids, mask = pad_token_ids(ids, backbone.pad_id, backbone.device)
         nbest = decode_nbest(backbone, input_ids, mask, config, state)
-        for index, (example, found) in enumerate(zip(chunk, nbest, strict=True)):
+        for index, (example, hypotheses) in enumerate(zip(chunk, nbest, strict=True)):
             if not bool(state.has_memory[index]):
                 continue
-            outputs = [tokens for _, tokens in found]
+            outputs = [tokens for _, tokens in hypotheses]
             texts = tokenizer.batch_decode(outputs, skip_special_tokens=True)
+            reference = collapse_space(example.target)
             for text in dict.fromkeys(texts):  # distinct, best first
-                made.append(replace(example, target=text))
-                query.append(start + index)
-                score = bleu.sentence_score(text, [collapse_space(example.target)]).score
-                cost.append(1.0 - score / 100.0)
-    return made, query, cost
+                found.examples.append(replace(example, target=text))
+                found.query.append(start + index)
+                found.cost.append(1.0 - bleu.sentence_score(text, [reference]).score / 100.0)
+    return found
 
 
 def build_risk_rows(
-    backbone: Backbone,
-    fusion: KnnFusion,
-    examples: Sequence[Example],
-    *,
-    beam: int = 4,
-    batch_size: int = 32,
-    progress: Callable[[int], None] | None = None,
+    backbone: Backbone, fusion: KnnFusion, found: Candidates, *, batch_size: int = 32
 ) -> RiskRows:
-    """:func:`candidates` of ``examples``, featurised (``query`` indexes ``examples``)."""
+    """The :class:`RiskRows` of :func:`candidates`' translations (featurised as targets)."""
     import torch
 
     from ltmt.train.combiner_data import featurise
 
-    made, query, cost = candidates(
-        backbone, fusion, examples, beam=beam, batch_size=batch_size, progress=progress
-    )
-    rows = featurise(backbone, fusion, made, batch_size=batch_size)
-    return RiskRows(rows, torch.tensor(query, dtype=torch.long), torch.tensor(cost))
+    rows = featurise(backbone, fusion, found.examples, batch_size=batch_size)
+    return RiskRows(rows, torch.tensor(found.query, dtype=torch.long), torch.tensor(found.cost))
 
 
 def sequence_risk(combiner: Combiner, risk: RiskRows, queries: torch.Tensor) -> Any:

@@ -35,7 +35,7 @@ def test_candidates_are_distinct_nbest_translations_with_their_bleu_cost(
     config, examples = _examples(tmp_path)
     backbone = load_backbone(tiny_model_dir)
     fusion = KnnFusion(**config.combiner.knn)
-    made, query, cost = candidates(backbone, fusion, examples, beam=3)
+    made, query, cost = candidates(backbone, fusion, examples, beam=3)  # a named tuple
     assert made and len(made) == len(query) == len(cost)
     assert set(query) <= set(range(len(examples)))
     for index in set(query):
@@ -56,7 +56,7 @@ def test_the_risk_is_the_expected_cost_under_the_combiners_candidate_distributio
     config, examples = _examples(tmp_path)
     backbone = load_backbone(tiny_model_dir)
     fusion = KnnFusion(**config.combiner.knn)
-    risk = build_risk_rows(backbone, fusion, examples, beam=3)
+    risk = build_risk_rows(backbone, fusion, candidates(backbone, fusion, examples, beam=3))
     combiner = Combiner(CombinerConfig(knn=config.combiner.knn, hidden=8))
     queries = risk.queries()
     every = torch.arange(risk.rows.features.size(0))
