@@ -368,7 +368,7 @@ def _beam(
         keep = torch.nonzero(still_live).flatten()
         parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
         prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
-        same_sentences = keep.numel() == n_live and t > 0
+        same_sentences = keep.numel() == n_live
         if not same_sentences:  # the rows of a sentence share its encoder states
             encoder_states, mask = encoder_states[parent_rows], mask[parent_rows]
         if t == 0:  # every parent is its sentence's one row of the first step
