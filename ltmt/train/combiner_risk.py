@@ -15,7 +15,11 @@ trains on what decoding chooses between instead:
 * a candidate costs ``1 - sentence BLEU / 100`` against the query's reference;
 * a query's risk is the expected cost under the combiner's distribution restricted to its
   candidates, ``sum_j softmax_j(log p(h_j)) cost_j``; the training adds ``risk_weight`` times
-  its mean to the token-level loss.
+  its mean to the token-level loss (``risk_variants``: of some variants' queries only).
+
+Off by default: on products the base learnt by heart its own hypotheses are the cheap ones, so
+the risk of every query taught the combiner to trust the base, and it lost on new users'
+products (``docs/results/combiner.md``, ablation (11)).
 """
 
 from __future__ import annotations
@@ -144,10 +148,18 @@ def save_risk_rows(risk: RiskRows, path: Any) -> None:
 
 
 def load_risk_rows(path: Any) -> RiskRows:
-    """What :func:`save_risk_rows` wrote."""
+    """What :func:`save_risk_rows` wrote (a file it did not write is a ConfigError)."""
+    import pickle
+
     import torch
 
+    from ltmt.errors import ConfigError
     from ltmt.train.combiner_data import StepRows
 
-    held = torch.load(path)
-    return RiskRows(StepRows(**held["rows"]), held["query"], held["cost"])
+    try:
+        held = torch.load(path)
+        return RiskRows(StepRows(**held["rows"]), held["query"], held["cost"])
+    except (TypeError, KeyError, RuntimeError, EOFError, pickle.UnpicklingError):
+        raise ConfigError(
+            f"{path} does not hold candidates' rows of this ltmt; delete it to featurise again"
+        ) from None
