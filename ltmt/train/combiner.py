@@ -32,6 +32,7 @@ from ltmt.train.combiner_data import (
     VariantShares,
     build_examples,
     featurise,
+    load_cached,
 )
 from ltmt.train.combiner_risk import (
     RiskRows,
@@ -489,10 +490,9 @@ def fit_member(
 
 def load_rows(path: Path) -> StepRows:
     """The featurised rows cached at ``path`` (``train.rows_cache``)."""
-    import torch
-
+    held = load_cached(path, "featurised rows")
     try:
-        return StepRows(**torch.load(path))
+        return StepRows(**held)
     except TypeError:
         raise ConfigError(
             f"{path} holds featurised rows of an older ltmt; delete it to featurise again"

@@ -32,7 +32,7 @@ import random
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -358,6 +358,22 @@ def as_matches(examples: Sequence[Example]) -> list[list[Match]]:
         ]
         for example in examples
     ]
+
+
+def load_cached(path: Any, what: str) -> dict[str, Any]:
+    """The dict ``torch.save`` wrote at ``path``; a file that is not one (damaged, another
+    program's) is a ConfigError naming ``what`` it should hold and what to do."""
+    import pickle
+
+    import torch
+
+    try:
+        held = torch.load(path)
+    except (RuntimeError, EOFError, pickle.UnpicklingError):
+        held = None
+    if not isinstance(held, dict):
+        raise ConfigError(f"{path} does not hold {what}; delete it to featurise again")
+    return held
 
 
 def _padded(columns: torch.Tensor, width: int, fill: float | bool) -> torch.Tensor:

@@ -149,17 +149,13 @@ def save_risk_rows(risk: RiskRows, path: Any) -> None:
 
 def load_risk_rows(path: Any) -> RiskRows:
     """What :func:`save_risk_rows` wrote (a file it did not write is a ConfigError)."""
-    import pickle
-
-    import torch
-
     from ltmt.errors import ConfigError
-    from ltmt.train.combiner_data import StepRows
+    from ltmt.train.combiner_data import StepRows, load_cached
 
+    held = load_cached(path, "candidates' rows")
     try:
-        held = torch.load(path)
         return RiskRows(StepRows(**held["rows"]), held["query"], held["cost"])
-    except (TypeError, KeyError, RuntimeError, EOFError, pickle.UnpicklingError):
+    except (TypeError, KeyError):
         raise ConfigError(
-            f"{path} does not hold candidates' rows of this ltmt; delete it to featurise again"
+            f"{path} holds candidates' rows of an older ltmt; delete it to featurise again"
         ) from None

@@ -132,13 +132,25 @@ def test_training_with_the_risk_records_it_and_keeps_the_lowest_dev_objective(
     assert 0 < term["risk_train_queries"] < summary["risk_train_queries"]
 
 
-def test_a_damaged_candidates_cache_is_named_with_what_to_do(tmp_path: Path) -> None:
+def test_a_damaged_or_older_rows_cache_is_named_with_what_to_do(tmp_path: Path) -> None:
     from ltmt.train.combiner_risk import load_risk_rows
 
     cache = tmp_path / "rows.pt.risk"
     cache.write_bytes(b"not a torch file")
     with pytest.raises(ConfigError, match=r"rows.pt.risk does not hold .*delete it to featurise"):
         load_risk_rows(cache)
+    import torch
+
+    from ltmt.train.combiner import load_rows
+
+    torch.save({"rows": {"features": torch.zeros(1)}}, cache)  # another layout
+    with pytest.raises(ConfigError, match=r"holds candidates' rows of an older ltmt"):
+        load_risk_rows(cache)
+    with pytest.raises(ConfigError, match=r"rows.pt.risk holds featurised rows of an older ltmt"):
+        load_rows(cache)
+    cache.write_bytes(b"")
+    with pytest.raises(ConfigError, match=r"does not hold featurised rows; delete it"):
+        load_rows(cache)
 
 
 @pytest.mark.parametrize(
