@@ -14,11 +14,13 @@ lowest dev loss (step 0, which is plain kNN, included). The output, by default
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
 import random
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -283,6 +285,9 @@ def train_combiner(
     retrieval = retrieve_memories(names, groups, config.data, opt.seed)
     examples = build_examples(retrieval, config.variants, opt.seed)
     knn = KnnConfig(**config.combiner.knn)
+    # one fusion for the rows and the risk's candidates: a memory pair in its cache is not
+    # force-decoded again
+    fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features)
     cache = Path(opt.rows_cache) if opt.rows_cache else None
     if cache is not None and cache.is_file():  # the same config's rows, featurised before
         rows = load_rows(cache)
@@ -296,13 +301,8 @@ def train_combiner(
                     f"{cache} holds rows without {name}; delete it to featurise again"
                 )
     else:
-        bar = progress(len(examples), 0) if progress else None
-        fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features)
-        rows = featurise(
-            backbone, fusion, examples, progress=bar.update if bar is not None else None
-        )
-        if bar is not None:
-            bar.close()
+        with _progress(progress, len(examples)) as update:
+            rows = featurise(backbone, fusion, examples, progress=update)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             torch.save(vars(rows), cache)
@@ -312,22 +312,14 @@ def train_combiner(
         if risk_cache is not None and risk_cache.is_file():
             risk_rows = load_risk_rows(risk_cache)
         else:
-            bar = progress(len(examples), 0) if progress else None
-            fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features)
-            found = candidates(
-                backbone,
-                fusion,
-                examples,
-                beam=opt.risk_beam,
-                progress=bar.update if bar is not None else None,
-            )
+            with _progress(progress, len(examples)) as update:
+                found = candidates(backbone, fusion, examples, beam=opt.risk_beam, progress=update)
             risk_rows = build_risk_rows(backbone, fusion, found)
-            if bar is not None:
-                bar.close()
             if risk_cache is not None:
                 save_risk_rows(risk_rows, risk_cache)
     prepared = time.monotonic() - started
-    variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])[rows.example]
+    example_variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])
+    variant = example_variant[rows.example]
     logger.info(
         "%d rows from %d examples in %.0f s", rows.features.size(0), len(examples), prepared
     )
@@ -341,15 +333,7 @@ def train_combiner(
         raise ConfigError("too few training rows: raise data.queries_per_group")
     risk = None
     if risk_rows is not None:
-        queries = risk_rows.queries()
-        example_variant = torch.tensor([VARIANTS.index(e.variant) for e in examples])
-        if opt.risk_variants:  # the risk of these variants' queries only
-            chosen = [VARIANTS.index(v) for v in opt.risk_variants]
-            queries = queries[torch.isin(example_variant[queries], torch.tensor(chosen))]
-        trainable = ~dev_examples[queries] & ~torch.isin(example_variant[queries], left_out)
-        risk = Risk(risk_rows, queries[trainable], queries[dev_examples[queries]], opt.risk_weight)
-        if risk.train.numel() == 0 or risk.dev.numel() == 0:
-            raise ConfigError("too few queries with candidates: raise data.queries_per_group")
+        risk = _risk_term(risk_rows, example_variant, dev_examples, left_out, opt)
 
     single = CombinerConfig(knn=to_dict(knn), **{**_shape(config.combiner), "members": 1})
     train_start = time.monotonic()
@@ -400,6 +384,42 @@ def train_combiner(
         json.dumps({**summary, "history": history}, indent=2), "utf-8"
     )
     return summary
+
+
+@contextlib.contextmanager
+def _progress(progress: Any, total: int) -> Iterator[Callable[[int], None] | None]:
+    """The ``update`` of a progress bar over ``total`` examples (``progress(total, 0)``; closed
+    after), or ``None`` without one."""
+    if not progress:
+        yield None
+        return
+    bar = progress(total, 0)
+    try:
+        yield bar.update
+    finally:
+        bar.close()
+
+
+def _risk_term(
+    rows: RiskRows,
+    example_variant: torch.Tensor,
+    dev_examples: torch.Tensor,
+    left_out: torch.Tensor,
+    opt: CombinerOptimisation,
+) -> Risk:
+    """The risk's train and dev queries: the examples with candidates, of ``risk_variants``
+    when given, split as the rows are (dev examples; ``exclude``'s variants left out of train)."""
+    import torch
+
+    queries = rows.queries()
+    if opt.risk_variants:  # the risk of these variants' queries only
+        chosen = torch.tensor([VARIANTS.index(v) for v in opt.risk_variants])
+        queries = queries[torch.isin(example_variant[queries], chosen)]
+    trainable = ~dev_examples[queries] & ~torch.isin(example_variant[queries], left_out)
+    risk = Risk(rows, queries[trainable], queries[dev_examples[queries]], opt.risk_weight)
+    if risk.train.numel() == 0 or risk.dev.numel() == 0:
+        raise ConfigError("too few queries with candidates: raise data.queries_per_group")
+    return risk
 
 
 @dataclass

@@ -348,7 +348,8 @@ def prepared_batches(
 def as_matches(examples: Sequence[Example]) -> list[list[Match]]:
     """Each example's memory as the matches :meth:`KnnFusion.prepare` reads. Segments of user
     ``train`` all have id 0: the fusion's cache knows them by their texts, so a memory pair met
-    again (another query's memory, a candidate's rows) is force-decoded once."""
+    again (another query's memory, a candidate's rows) is not force-decoded again while the
+    cache holds it."""
     from ltmt.segments import Match, Segment
 
     return [

@@ -20,11 +20,12 @@ from ltmt.train.combiner_risk import RiskRows, build_risk_rows, candidates, sequ
 from ltmt.train.fusion_data import load_groups, retrieve_memories
 
 
-def _examples(tmp_path: Path, count: int = 12):  # type: ignore[no-untyped-def]
+def _setup(tmp_path: Path, model_dir: Path, count: int = 12):  # type: ignore[no-untyped-def]
+    """The toy config, its first ``count`` examples, the tiny model and a kNN fusion."""
     config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.0)
     names, groups = load_groups(config.data, 1)
     examples = build_examples(retrieve_memories(names, groups, config.data, 1), config.variants, 1)
-    return config, examples[:count]
+    return config, examples[:count], load_backbone(model_dir), KnnFusion(**config.combiner.knn)
 
 
 def test_candidates_are_distinct_nbest_translations_with_their_bleu_cost(
@@ -32,9 +33,7 @@ def test_candidates_are_distinct_nbest_translations_with_their_bleu_cost(
 ) -> None:
     from sacrebleu.metrics import BLEU
 
-    config, examples = _examples(tmp_path)
-    backbone = load_backbone(tiny_model_dir)
-    fusion = KnnFusion(**config.combiner.knn)
+    _, examples, backbone, fusion = _setup(tmp_path, tiny_model_dir)
     made, query, cost = candidates(backbone, fusion, examples, beam=3)  # a named tuple
     assert made and len(made) == len(query) == len(cost)
     assert set(query) <= set(range(len(examples)))
@@ -53,9 +52,7 @@ def test_the_risk_is_the_expected_cost_under_the_combiners_candidate_distributio
 ) -> None:
     import torch
 
-    config, examples = _examples(tmp_path)
-    backbone = load_backbone(tiny_model_dir)
-    fusion = KnnFusion(**config.combiner.knn)
+    config, examples, backbone, fusion = _setup(tmp_path, tiny_model_dir)
     risk = build_risk_rows(backbone, fusion, candidates(backbone, fusion, examples, beam=3))
     combiner = Combiner(CombinerConfig(knn=config.combiner.knn, hidden=8))
     queries = risk.queries()
