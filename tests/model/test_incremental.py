@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import torch
 from ltmt.fusion.alignment import cross_attention
 from ltmt.model.backbone import load_backbone, quantized_int8
 from ltmt.model.decode import DecodeConfig, decode
-from ltmt.model.incremental import IncrementalDecoder
+from ltmt.model.incremental import _PRODUCTS_FROM, IncrementalDecoder
 
 SOURCES = ["open the file", "the cat sat on the mat today", "hello world", "x"]
 
@@ -45,6 +46,33 @@ def test_states_equal_marian_decoders_through_reordering(
             rows_states, rows_mask = rows_states[index], rows_mask[index]
             step.select(index, same_sentences=index.numel() == 8)
         _check_step(model, step, prefix, rows_states, rows_mask)
+
+
+def test_states_equal_marian_decoders_on_both_sides_of_the_products_switch(
+    tiny_model_dir: Path,
+) -> None:
+    """The self-attention runs the fused kernel below ``_PRODUCTS_FROM`` positions and matrix
+    products from there on: every step's states equal ``MarianDecoder``'s on both sides."""
+    backbone = load_backbone(tiny_model_dir, native=False)
+    model = copy.deepcopy(backbone.model)
+    with torch.no_grad():  # peaked self-attention: the tiny model's is nearly uniform
+        for layer in model.get_decoder().layers:
+            layer.self_attn.q_proj.weight.mul_(30.0)
+            layer.self_attn.k_proj.weight.mul_(30.0)
+    batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    generator = torch.Generator().manual_seed(1)
+    with torch.inference_mode():
+        encoder_states = model.get_encoder()(**batch).last_hidden_state
+        mask = batch["attention_mask"]
+        step = IncrementalDecoder(model, encoder_states, mask, group=1, capacity=4)
+        prefix = torch.full((len(SOURCES), 1), backbone.start_id)
+        for _ in range(_PRODUCTS_FROM + 3):
+            _check_step(model, step, prefix, encoder_states, mask)
+            tokens = torch.randint(
+                5, backbone.vocab_size - 1, (len(SOURCES), 1), generator=generator
+            )
+            prefix = torch.cat([prefix, tokens], dim=1)
+    assert step.position > _PRODUCTS_FROM
 
 
 def _check_step(model, step, prefix, encoder_states, mask) -> None:  # type: ignore[no-untyped-def]
