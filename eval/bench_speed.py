@@ -34,6 +34,11 @@ converted before the clock starts). Engines:
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
 * ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
 
+``--workers N`` (default 1): the engines that can decode several batches at once do, ``N`` at a
+time with ``threads // N`` threads each (``Translator(workers=N, threads=...)``; CTranslate2's
+``inter_threads=N, intra_threads=threads // N``); 1 is one batch at a time on every thread,
+as before session 16 (``hf-generate`` always decodes one batch at a time).
+
 Peak RSS is measured per engine in a child process of its own (load, then translate every
 segment once), since one process cannot tell its engines' peaks apart.
 
@@ -117,6 +122,7 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
             batch_size=args.batch_size,
             engine=engine,
             threads=args.threads,
+            workers=_workers(args),
         )
         return lambda user, sources: [t.text for t in translator.translate(sources)], None
     if name.startswith("ltmt-knn") and name in (*ENGINES, *OPTIONAL_ENGINES):
@@ -155,6 +161,7 @@ def _knn_engine(
             beam=args.beam,
             batch_size=args.batch_size,
             threads=args.threads,
+            workers=_workers(args),
             fusion_bf16=False if variant.endswith("-f32") else None,
             shortlist=variant == "-shortlist",
             fusion_int8_head=variant == "-int8head",
@@ -194,6 +201,11 @@ def _knn_engine(
     translate.forget = forget  # type: ignore[attr-defined]
     forget()
     return translate, contexts
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """The batches an engine decodes at once (1 where the caller's options predate it)."""
+    return int(getattr(args, "workers", 1))
 
 
 def _optional(path: Path | None) -> str | None:
@@ -245,8 +257,11 @@ def _ct2_engine(backbone: Any, compute_type: str, args: argparse.Namespace) -> T
 
     from ltmt.model.ctranslate import convert
 
+    workers = _workers(args)
     translator = ctranslate2.Translator(
-        str(convert(backbone, compute_type)), intra_threads=args.threads, inter_threads=1
+        str(convert(backbone, compute_type)),
+        intra_threads=max(1, args.threads // workers),
+        inter_threads=workers,
     )
     tokenizer = backbone.tokenizer
 
@@ -314,6 +329,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "beam": args.beam,
         "batch_size": args.batch_size,
         "threads": args.threads,
+        "workers": _workers(args),
         "rounds": args.rounds,
         "order": "rounds alternate forward and reverse engine order",
         "machine": platform.processor() or platform.machine(),
@@ -360,6 +376,7 @@ def _forwarded(args: argparse.Namespace) -> list[str]:
     options = [
         "--users-dir", str(args.users_dir), "--beam", str(args.beam),
         "--batch-size", str(args.batch_size), "--threads", str(args.threads),
+        "--workers", str(_workers(args)),
     ]  # fmt: skip
     if args.limit is not None:
         options += ["--limit", str(args.limit)]
@@ -404,6 +421,9 @@ def main() -> None:
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="batches decoded at once (see the docstring)"
+    )
     parser.add_argument("--no-rss", dest="rss", action="store_false", help="skip peak RSS")
     parser.add_argument("--rss-of", help=argparse.SUPPRESS)
     parser.add_argument(

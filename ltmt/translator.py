@@ -15,6 +15,7 @@ with Memory("store") as memory:
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.units import Unit, join_pieces, plan_units, split_segment
+from ltmt.workers import ordered_map, plan_parallelism, torch_threads
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
@@ -72,8 +74,12 @@ class Translator:
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
     decoding is steered towards a missing term (nats; the term is always forced in the end).
-    ``engine``, ``compute_type``, ``threads``: how batches without fusion are decoded
+    ``engine``, ``compute_type``: how batches without fusion are decoded
     (:class:`ltmt.model.engine.Decoder`: CTranslate2 int8 by default when installed).
+    ``workers``: batches decoded at once, each on a thread of its own (0: one per CPU thread,
+    at most 4, on a CPU; 1 on a GPU); ``threads``: the CPU threads they share (0: torch's
+    intra-op count, by default the machine's cores), ``threads // workers`` each
+    (:mod:`ltmt.workers`). Outputs do not depend on either.
     ``fusion_int8``: fused batches run on int8 linear layers (CPU, :mod:`ltmt.model.int8_linear`);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
     ``None`` (both): for kNN and the trained combiner, int8 where the CPU prefers it (VNNI, no
@@ -107,6 +113,7 @@ class Translator:
         engine: str = "auto",
         compute_type: str = "int8",
         threads: int = 0,
+        workers: int = 0,
         fusion_int8: bool | None = None,
         fusion_bf16: bool | None = None,
         fusion_int8_head: bool = False,
@@ -140,13 +147,18 @@ class Translator:
         # models: fewer), whatever the settings ask for.
         positions = self.backbone.max_positions
         self.decode_config = DecodeConfig(beam=beam, max_len=min(256, positions - 1))
+        self.parallel = plan_parallelism(workers, threads, self.backbone.device_type)
         self.decoder = Decoder(
             self.backbone,
             engine=engine,
             compute_type=compute_type,
-            threads=threads,
+            threads=self.parallel.threads,
+            workers=self.parallel.workers,
             shortlist=shortlist,
         )
+        # a fusion that does not say its ``prepare`` may run on several threads at once gets
+        # one batch's at a time
+        self._prepare_lock = threading.Lock()
         max_source_tokens = min(max_source_tokens, positions)
         self.batch_size = batch_size
         self.top_k = top_k
@@ -333,30 +345,42 @@ class Translator:
         for unit in units:
             remaining_lines[unit.segment] += 1
         fused: list[int] = []
-        for chunk, with_fusion in batches:
+
+        def first_decode(planned: tuple[list[int], bool]) -> tuple[list[str], list[bool] | None]:
+            """A batch's texts, and which of its lines the fusion had memory for (``None``:
+            no fusion state)."""
+            chunk, with_fusion = planned
             state = None
             if with_fusion and self.fusion is not None:
-                state = self.fusion.prepare(
-                    self.backbone,
-                    [units[i].text for i in chunk],
-                    [matches[units[i].segment] for i in chunk],
+                state = self._prepare(
+                    [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
                 )
-            batch = [encoded[i] for i in chunk]
-            texts = self.terms.decode_first(batch, chunk, hits, state, glossary)
+            texts = self.terms.decode_first(
+                [encoded[i] for i in chunk], chunk, hits, state, glossary
+            )
+            if state is None:
+                return texts, None
             # A state marks the sentences it holds memory for (``has_memory``); a sentence whose
             # matches the fusion did not use is the model's own output, whatever the batch.
             has_memory = getattr(state, "has_memory", None)
-            finished = 0
-            for position, (i, text) in enumerate(zip(chunk, texts)):
-                outputs[i] = text
-                segment = units[i].segment
-                used = has_memory is None or bool(has_memory[position])
-                if state is not None and matches[segment] and used:
-                    fused.append(i)
-                remaining_lines[segment] -= 1
-                finished += remaining_lines[segment] == 0
-            if progress and finished:
-                progress(finished)
+            if has_memory is None:
+                return texts, [True] * len(chunk)
+            return texts, [bool(flag) for flag in has_memory]
+
+        self._load_for(batches)
+        with self._decoding_threads():
+            decoded = ordered_map(first_decode, batches, self.parallel.workers)
+            for (chunk, _), (texts, used) in zip(batches, decoded, strict=True):
+                finished = 0
+                for position, (i, text) in enumerate(zip(chunk, texts)):
+                    outputs[i] = text
+                    segment = units[i].segment
+                    if used is not None and matches[segment] and used[position]:
+                        fused.append(i)
+                    remaining_lines[segment] -= 1
+                    finished += remaining_lines[segment] == 0
+                if progress and finished:
+                    progress(finished)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
         kept_fused = set(fused)
@@ -365,6 +389,38 @@ class Translator:
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
+
+    def _prepare(self, texts: list[str], matches: list[tuple[Match, ...]]) -> FusionState | None:
+        """The fusion's state for one batch; one batch at a time unless the fusion says its
+        ``prepare`` may run on several threads at once (``concurrent_prepare``)."""
+        assert self.fusion is not None
+        if getattr(self.fusion, "concurrent_prepare", False):
+            return self.fusion.prepare(self.backbone, texts, matches)
+        with self._prepare_lock:
+            return self.fusion.prepare(self.backbone, texts, matches)
+
+    def _load_for(self, batches: Sequence[tuple[list[int], bool]]) -> None:
+        """Load, here and once, what the ``batches`` decode with and is otherwise loaded on
+        first use: the fast path, the weights, the fusion's own parts (``fusion.ready``), so
+        that the threads decoding batches at once do not each load their own."""
+        fused = any(with_fusion for _, with_fusion in batches) and self.fusion is not None
+        plain = not all(with_fusion for _, with_fusion in batches)
+        if fused or (plain and self.decoder.fast is None):
+            _ = self.backbone.model
+        if fused:
+            ready = getattr(self.fusion, "ready", None)
+            if ready is not None:
+                ready(self.backbone)
+
+    def _decoding_threads(self) -> Any:
+        """torch's intra-op threads while batches decode: each worker's share (when torch is
+        loaded; CTranslate2 has its own, :class:`ltmt.model.engine.Decoder`)."""
+        import contextlib
+        import sys
+
+        if "torch" not in sys.modules:
+            return contextlib.nullcontext()
+        return torch_threads(self.parallel.threads)
 
     # -- the model's side of a translation, for the steps around it (ltmt.terminology) ------
 

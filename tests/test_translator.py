@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 
 import pytest
 
@@ -352,3 +354,133 @@ def test_a_fusion_that_reads_more_matches_than_top_k_is_given_them(backbone, rea
     )
     translator.translate(["open the files"], user="u1")
     assert fusion.given == [given]
+
+
+# -- batches decoded at once (ltmt.workers) ------------------------------------------------
+
+_PAIRS = [
+    ("open the file", "öffne die Datei"),
+    ("save the file as %s", "speichere die Datei als %s"),
+    ("show all commits", "zeige alle Commits"),
+    ("hello world", "hallo Welt"),
+    ("delete the branch {name}", "lösche den Zweig {name}"),
+]
+_INPUTS = [
+    "open the files",
+    "the cat sat on the mat",
+    "save the files as %s",
+    "show all the commits\nhello world",
+    "delete the branch {name} now",
+    "x",
+    "open the file",
+    "show commits",
+    "hello",
+]
+
+
+def _model_with_combiner(tiny_model_dir, tmp_path):
+    import shutil
+
+    from ltmt.fusion.adapter import BaseInfo
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
+    from ltmt.fusion.registry import COMBINER_SUBDIR
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    Combiner(CombinerConfig(knn={"min_score": 0.0})).save(
+        model / COMBINER_SUBDIR, BaseInfo(name="tiny")
+    )
+    return model
+
+
+@pytest.mark.parametrize(
+    ("fusion", "engine"),
+    [("none", "torch"), ("none", "auto"), ("knn", "auto"), ("knn-trained", "auto")],
+)
+def test_batches_decoded_at_once_equal_one_at_a_time(tiny_model_dir, tmp_path, fusion, engine):
+    """Two workers (one thread each) against one batch at a time: the same texts and methods,
+    for plain batches on torch and on the fast path, kNN and the trained combiner (each read
+    on its first batch: two threads at once must not load it twice)."""
+    import torch
+
+    from ltmt.memory.store import Memory
+
+    model = _model_with_combiner(tiny_model_dir, tmp_path)
+    results = {}
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", _PAIRS)
+        for workers in (1, 2):
+            translator = Translator(
+                load_backbone(model), memory, fusion=fusion, beam=2, batch_size=2,
+                engine=engine, workers=workers, threads=workers, state_cache=False,
+            )  # fmt: skip
+            before = torch.get_num_threads()
+            results[workers] = translator.translate(_INPUTS, user="u1")
+            assert torch.get_num_threads() == before  # put back after the batches
+    assert [(t.text, t.method) for t in results[2]] == [(t.text, t.method) for t in results[1]]
+    if fusion != "none":
+        assert fusion in {t.method for t in results[2]}
+
+
+def test_two_workers_decode_two_batches_at_the_same_time(backbone):
+    translator = Translator(backbone, beam=1, batch_size=1, engine="torch", workers=2, threads=2)
+    both = threading.Barrier(2, timeout=20)  # breaks unless two batches decode at once
+    decode = translator.decode
+    threads = set()
+
+    def meeting(batch, state):
+        threads.add(threading.get_ident())
+        if len(threads) <= 2 and not both.broken:
+            both.wait()
+        return decode(batch, state)
+
+    translator.decode = meeting
+    texts = ["open the file", "hello world", "the cat sat", "x"]
+    assert [t.text for t in translator.translate(texts)] == [
+        t.text for t in Translator(backbone, beam=1, engine="torch").translate(texts)
+    ]
+    assert len(threads) == 2
+
+
+class _OneAtATimeFusion(_AnyMatchFusion):
+    """A fusion that does not say its prepare may run on several threads: it counts how many
+    ran at once, and fails at the third batch when asked."""
+
+    def __init__(self, fail_at=None):
+        self.running, self.most, self.calls, self.fail_at = 0, 0, 0, fail_at
+        self.lock = threading.Lock()
+
+    def prepare(self, backbone, sources, matches):
+        with self.lock:
+            self.running += 1
+            self.calls += 1
+            self.most = max(self.most, self.running)
+            call = self.calls
+        time.sleep(0.02)
+        with self.lock:
+            self.running -= 1
+        if call == self.fail_at:
+            raise ValueError(f"batch {call} cannot be prepared")
+        return None
+
+
+def test_a_fusion_that_does_not_say_so_prepares_one_batch_at_a_time(backbone):
+    fusion = _OneAtATimeFusion()
+    memory = FakeMemory([(text, text.upper()) for text in _INPUTS])
+    translator = Translator(
+        backbone, memory, fusion=fusion, beam=1, batch_size=1, workers=2, threads=2,
+        exact_reuse=False, engine="torch",
+    )  # fmt: skip
+    translator.translate(_INPUTS, user="u1")
+    lines = sum(text.count("\n") + 1 for text in _INPUTS)  # a batch per line
+    assert fusion.calls == lines and fusion.most == 1
+
+
+def test_an_error_in_one_batch_reaches_the_caller(backbone):
+    memory = FakeMemory([(text, text.upper()) for text in _INPUTS])
+    translator = Translator(
+        backbone, memory, fusion=_OneAtATimeFusion(fail_at=3), beam=1, batch_size=1,
+        workers=2, threads=2, exact_reuse=False, engine="torch",
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="batch 3 cannot be prepared"):
+        translator.translate(_INPUTS, user="u1")

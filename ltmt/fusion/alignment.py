@@ -132,10 +132,12 @@ def cross_attention(decoder: Any, source_mask: torch.Tensor) -> Iterator[list[to
         scores = scores.masked_fill(~source_mask.bool()[:, None, None, :], float("-inf"))
         captured.append(torch.softmax(scores.float(), dim=-1).mean(dim=1))
 
-    handles = [
-        attention.q_proj.register_forward_hook(keep("q")),
-        attention.k_proj.register_forward_hook(keep("k")),
-        attention.register_forward_hook(record, with_kwargs=True),
+    from ltmt.model.hooks import thread_bound
+
+    handles = [  # this thread's passes only: threads decoding batches at once share the model
+        attention.q_proj.register_forward_hook(thread_bound(keep("q"))),
+        attention.k_proj.register_forward_hook(thread_bound(keep("k"))),
+        attention.register_forward_hook(thread_bound(record), with_kwargs=True),
     ]
     try:
         yield captured

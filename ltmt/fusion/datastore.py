@@ -16,6 +16,7 @@ its whitespace-normalised text.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -62,12 +63,14 @@ class SegmentCache:
     edited segment misses instead of returning stale states; :meth:`clear` drops everything.
     ``store``: a second level on disk shared by runs (:mod:`ltmt.fusion.state_store`), read on a
     miss here and written with every new segment; ``disk_hits`` counts what it returned.
-    It also remembers the fusion's match selections (:meth:`selected`).
+    It also remembers the fusion's match selections (:meth:`selected`). Threads that prepare
+    batches at once (:mod:`ltmt.workers`) may share it.
     """
 
     def __init__(self, capacity: int, store: StateStore | None = None) -> None:
         self.capacity = capacity
         self.store = store
+        self._lock = threading.Lock()  # the LRU's order and counts (the store has its own)
         self._items: OrderedDict[Hashable, ForcedSegment] = OrderedDict()
         self._selected: dict[Hashable, tuple[tuple[Match, ...], tuple[Match, ...]]] = {}
         self.hits = 0
@@ -78,30 +81,35 @@ class SegmentCache:
         return len(self._items)
 
     def get(self, key: Hashable) -> ForcedSegment | None:
-        item = self._items.get(key)
-        if item is None and self.store is not None:
-            item = self.store.get(key)
+        with self._lock:
+            item = self._items.get(key)
             if item is not None:
-                self.disk_hits += 1
-                self._remember(key, item)
-        if item is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self._items.move_to_end(key)
-        return item
+                self.hits += 1
+                self._items.move_to_end(key)
+                return item
+        stored = self.store.get(key) if self.store is not None else None
+        with self._lock:
+            if stored is None:
+                self.misses += 1
+                return None
+            self.disk_hits += 1
+            self.hits += 1
+            self._remember(key, stored)
+        return stored
 
     def put(self, key: Hashable, item: ForcedSegment) -> None:
         self.put_many([(key, item)])
 
     def put_many(self, items: Sequence[tuple[Hashable, ForcedSegment]]) -> None:
         """Remember ``items``, and write them to the disk store as one pack (a batch's)."""
-        for key, item in items:
-            self._remember(key, item)
+        with self._lock:
+            for key, item in items:
+                self._remember(key, item)
         if self.store is not None and items:
             self.store.put_many(items)
 
     def _remember(self, key: Hashable, item: ForcedSegment) -> None:
+        """Keep ``item`` as the newest (the caller holds the lock)."""
         if self.capacity <= 0:
             return
         self._items[key] = item
@@ -111,8 +119,9 @@ class SegmentCache:
 
     def clear(self) -> None:
         """Forget the segments held in memory (the disk store keeps its own)."""
-        self._items.clear()
-        self._selected.clear()
+        with self._lock:
+            self._items.clear()
+            self._selected.clear()
 
     def selected(
         self, matches: Sequence[Match], text: str | None, selection: MatchSelection
@@ -126,12 +135,14 @@ class SegmentCache:
         # by the match objects themselves (a segment may hold unhashable fields); the entry keeps
         # them alive, so their ids stay theirs while it lasts
         key = (tuple(map(id, given)), text, selection)
-        entry = self._selected.get(key)
+        with self._lock:
+            entry = self._selected.get(key)
         if entry is None or any(a is not b for a, b in zip(entry[0], given, strict=True)):
             entry = (given, tuple(select_matches(given, text, selection)))
-            if len(self._selected) >= _SELECTIONS:
-                self._selected.clear()
-            self._selected[key] = entry
+            with self._lock:
+                if len(self._selected) >= _SELECTIONS:
+                    self._selected.clear()
+                self._selected[key] = entry
         return list(entry[1])
 
 

@@ -108,6 +108,8 @@ class KnnFusion:
     """
 
     name = "knn"
+    # :meth:`prepare` may run on several threads at once (its segment cache locks itself)
+    concurrent_prepare = True
 
     def __init__(
         self, config: KnnConfig | None = None, *, reads_attention: bool = False, **options: float

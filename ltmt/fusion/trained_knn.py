@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ class TrainedKnnFusion(KnnFusion):
         self, combiner: str | Path | Combiner | None = None, *, cache_size: int = 4096
     ) -> None:
         super().__init__(KnnConfig(cache_size=cache_size))
+        self._loading = threading.Lock()  # one thread reads the combiner, the others wait
         self.combiner: Combiner | None = None
         self.directory: Path | None = None
         self.base: BaseInfo | None = None
@@ -64,19 +66,28 @@ class TrainedKnnFusion(KnnFusion):
         cache_size = self.cache.capacity
         self.config = dataclasses.replace(combiner.config.knn_config, cache_size=cache_size)
 
+    def ready(self, backbone: Backbone) -> None:
+        """Read the combiner now (and check that it was trained on ``backbone``), not at the
+        first batch: before threads prepare batches at once (:mod:`ltmt.workers`)."""
+        self._combiner_for(backbone)
+
     def _combiner_for(self, backbone: Backbone) -> Combiner:
-        if self.combiner is None:
-            self.directory = beside_model(
-                backbone, COMBINER_SUBDIR, "a trained combiner", "TrainedKnnFusion(COMBINER_DIR)"
-            )
-            self._use(*_load_combiner(self.directory))
-        if self.base is not None and self._checked != backbone.fingerprint:
-            check_trained_on(
-                backbone, self.base.embedding_sha1, self.base.name, self.directory, "combiner"
-            )
-            self._checked = backbone.fingerprint
-        assert self.combiner is not None
-        return self.combiner
+        with self._loading:
+            if self.combiner is None:
+                self.directory = beside_model(
+                    backbone,
+                    COMBINER_SUBDIR,
+                    "a trained combiner",
+                    "TrainedKnnFusion(COMBINER_DIR)",
+                )
+                self._use(*_load_combiner(self.directory))
+            if self.base is not None and self._checked != backbone.fingerprint:
+                check_trained_on(
+                    backbone, self.base.embedding_sha1, self.base.name, self.directory, "combiner"
+                )
+                self._checked = backbone.fingerprint
+            assert self.combiner is not None
+            return self.combiner
 
     def matches_read(self, backbone: Backbone) -> int:
         """The combiner's ``max_matches``, read from its ``config.json`` alone while the combiner

@@ -189,7 +189,8 @@ class FastDecoder:
     """Decode token-id batches with a CTranslate2 ``Translator`` (no fusion hook).
 
     ``threads``: CTranslate2's intra-op threads (0: torch's when torch is loaded, else
-    CTranslate2's default).
+    CTranslate2's default); ``workers``: the batches it decodes at once (``inter_threads``:
+    that many threads may call :meth:`decode` side by side).
     """
 
     def __init__(
@@ -198,6 +199,7 @@ class FastDecoder:
         compute_type: str = "int8",
         threads: int = 0,
         cache_dir: Path | None = None,
+        workers: int = 1,
     ) -> None:
         import ctranslate2
 
@@ -214,6 +216,7 @@ class FastDecoder:
             device=device,
             compute_type=compute_type,
             intra_threads=threads or torch_threads,
+            inter_threads=workers,
         )
         if torch is not None:
             torch.set_num_threads(torch_threads)

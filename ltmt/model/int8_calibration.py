@@ -116,7 +116,9 @@ def input_ranges(
         seen = float(inputs[0].detach().abs().amax())
         ranges[id(module)] = max(ranges[id(module)], seen)
 
-    handles = [layer.register_forward_pre_hook(record) for layer in layers]
+    from ltmt.model.hooks import thread_bound
+
+    handles = [layer.register_forward_pre_hook(thread_bound(record)) for layer in layers]
     try:
         with torch.inference_mode():
             sources = tokenizer([s for s, _ in pairs], return_tensors="pt", padding=True)

@@ -110,7 +110,9 @@ def alignment(
         caught["hidden"] = kwargs.get("hidden_states", args[0] if args else None)  # type: ignore[assignment]
         caught["memory"] = kwargs["key_value_states"]  # type: ignore[assignment]
 
-    hook = attention.register_forward_pre_hook(catch, with_kwargs=True)
+    from ltmt.model.hooks import thread_bound
+
+    hook = attention.register_forward_pre_hook(thread_bound(catch), with_kwargs=True)
     try:
         with torch.inference_mode():
             memory = backbone.model.get_encoder()(input_ids=input_ids, attention_mask=mask)

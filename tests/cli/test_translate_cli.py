@@ -247,6 +247,34 @@ def test_engine_option_picks_the_decoder(tmp_path, capsys, common):
     assert outputs["auto"] == outputs["torch"] and len(outputs["torch"].splitlines()) == 2
 
 
+def test_workers_and_threads_reach_the_translator_and_keep_the_outputs(
+    tmp_path, capsys, common, monkeypatch
+):
+    import ltmt.translator
+
+    plans = []
+    original = ltmt.translator.Translator.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        plans.append(self.parallel)
+
+    monkeypatch.setattr(ltmt.translator.Translator, "__init__", spy)
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\nhello world\nthe cat sat\n", "utf-8")
+    outputs = []
+    for options in (["--workers", "1", "--threads", "1"], ["--workers", "2", "--threads", "2"]):
+        code, out, err = run_cli(
+            ["translate", str(source), *options, "--batch-size", "1", *common], capsys
+        )
+        assert code == 0, err
+        outputs.append(out)
+    assert [(p.workers, p.threads) for p in plans] == [(1, 1), (2, 1)]
+    assert outputs[0] == outputs[1] and len(outputs[1].splitlines()) == 3
+    code, _, err = run_cli(["translate", str(source), "--workers", "-1", *common], capsys)
+    assert code == 2 and "--workers" in err
+
+
 @pytest.mark.parametrize(
     ("weights", "flag", "value"),
     [

@@ -1,0 +1,106 @@
+"""Batches decoded side by side: how many at once, the CPU threads each gets, and the loop.
+
+A one-token decoding step of a small model is many small operations; split over threads, each
+waits on the others more than it gains (on these 2-core machines one batch took *longer* with 2
+intra-op threads than with 1, for torch and CTranslate2 alike). Two batches decoded at once, one
+thread each, use both cores: 1.9x the batches per second of one batch on 2 threads for kNN,
+1.7x for CTranslate2 (``eval/bench_speed.py``'s ``--workers``; ``docs/results/speed.md``). So
+:class:`ltmt.Translator` decodes ``workers`` batches at once, each on a thread of its own, and
+gives each ``threads // workers`` intra-op threads; CTranslate2 gets the same split
+(``inter_threads``, ``intra_threads``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ltmt.errors import ConfigError
+
+# batches decoded at once when the caller does not say: one per CPU, at most this many (each
+# holds a batch's key/value buffers and force-decoded memory)
+MAX_AUTO_WORKERS = 4
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+@dataclass(frozen=True)
+class Parallelism:
+    """``workers`` batches at once, ``threads`` intra-op threads each."""
+
+    workers: int
+    threads: int
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the OS tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def plan_parallelism(workers: int, threads: int, device_type: str = "cpu") -> Parallelism:
+    """How to spend ``threads`` CPU threads (0: torch's intra-op count when torch is loaded,
+    else the CPUs available) on ``workers`` batches at once (0: one per thread, at most
+    :data:`MAX_AUTO_WORKERS`; 1 on a GPU, which runs one batch at a time anyway)."""
+    if workers < 0 or threads < 0:
+        name, value = ("workers", workers) if workers < 0 else ("threads", threads)
+        raise ConfigError(f"{name} must be 0 (automatic) or more, got {value}")
+    if threads == 0:
+        threads = _torch_threads() or available_cpus()
+    if workers == 0:
+        workers = 1 if device_type != "cpu" else min(threads, MAX_AUTO_WORKERS)
+    return Parallelism(workers=workers, threads=max(1, threads // workers))
+
+
+def _torch_threads() -> int:
+    """torch's intra-op threads when torch is imported (0 when not: no import just for this)."""
+    import sys
+
+    torch = sys.modules.get("torch")
+    return int(torch.get_num_threads()) if torch is not None else 0
+
+
+@contextlib.contextmanager
+def torch_threads(count: int) -> Iterator[None]:
+    """torch's intra-op threads set to ``count`` inside, put back after (process-wide)."""
+    import torch
+
+    before = torch.get_num_threads()
+    if count != before:
+        torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        if count != before:
+            torch.set_num_threads(before)
+
+
+def ordered_map(
+    function: Callable[[Item], Result], items: Iterable[Item], workers: int
+) -> Iterator[Result]:
+    """``function(item)`` for each item, in order; ``workers`` run at once on threads of their
+    own (1: here, one after another). At most ``2 * workers`` items are in flight, so results
+    come back while later items are still queued. An exception reaches the caller at its item,
+    and the items not yet started are dropped."""
+    if workers <= 1:
+        yield from map(function, items)
+        return
+    pending: list[Future[Result]] = []
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ltmt-batch") as pool:
+        try:
+            for item in items:
+                pending.append(pool.submit(function, item))
+                if len(pending) >= 2 * workers:
+                    yield pending.pop(0).result()
+            while pending:
+                yield pending.pop(0).result()
+        finally:
+            for future in pending:
+                future.cancel()
