@@ -116,6 +116,12 @@ def rss_parser(doc: str, output: str) -> argparse.ArgumentParser:
     parser.add_argument("--user", default="git")
     parser.add_argument("--weights", default="float32,bfloat16", help="--fusion-weights values.")
     parser.add_argument("--fusions", default="auto", help="--fusion methods, e.g. auto,knn.")
+    parser.add_argument(
+        "--workers",
+        default="",
+        help="--workers values of ltmt translate for the memory cases, e.g. 1,2 (default: "
+        "ltmt's own choice, the name's last part 'default')",
+    )
     return parser
 
 
@@ -139,17 +145,23 @@ def main() -> None:
         standard = standard_conversion(args.model, work)
         text = work / "sources.txt"
         text.write_text("\n".join(sources) + "\n", "utf-8")
-        for fusion in filter(None, args.fusions.split(",")):
-            for weights in args.weights.split(","):
-                name = f"{args.user}-memory-{fusion}-{weights}"
-                store = str(work / name / "store")
-                memory = str(users / f"{args.user}.memory.jsonl")
-                import_memory = [*LTMT, "memory", "import", memory, "--user", args.user]
-                subprocess.run([*import_memory, "--memory-dir", store],
-                               check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-                case = [str(text), "--user", args.user, "--model", args.model]
-                case += ["--fusion", fusion, "--fusion-weights", weights]
-                results.append(run_case(name, case, work))
+        cases = [
+            (fusion, weights, workers)
+            for fusion in filter(None, args.fusions.split(","))
+            for weights in args.weights.split(",")
+            for workers in (args.workers.split(",") if args.workers else ["default"])
+        ]
+        for fusion, weights, workers in cases:
+            name = f"{args.user}-memory-{fusion}-{weights}-workers-{workers}"
+            store = str(work / name / "store")
+            memory = str(users / f"{args.user}.memory.jsonl")
+            import_memory = [*LTMT, "memory", "import", memory, "--user", args.user]
+            subprocess.run([*import_memory, "--memory-dir", store],
+                           check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+            case = [str(text), "--user", args.user, "--model", args.model]
+            case += ["--fusion", fusion, "--fusion-weights", weights]
+            case += [] if workers == "default" else ["--workers", workers]
+            results.append(run_case(name, case, work))
     first = results[1]["outputs"] if len(results) > 1 else []
     for case in results[1:]:
         case["outputs_differing_from_first_case"] = sum(

@@ -37,7 +37,12 @@ from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.units import Unit, join_pieces, plan_units, split_segment
-from ltmt.workers import ordered_map, plan_parallelism, torch_threads
+from ltmt.workers import (
+    limit_malloc_arenas,
+    ordered_map,
+    plan_parallelism,
+    torch_threads,
+)
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
@@ -121,6 +126,8 @@ class Translator:
         shortlist: bool = False,
     ) -> None:
         check_range("batch_size", batch_size, at_least=1)
+        if workers != 1:  # before anything allocates on other threads (ltmt.workers)
+            limit_malloc_arenas()
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
         self.backbone = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -84,3 +85,28 @@ def test_an_error_reaches_the_caller_at_its_item_and_later_items_are_dropped():
     with pytest.raises(ValueError, match="item 2 is bad"):
         next(results)
     assert len(started) <= 2 * 2 + 3  # what was in flight when it failed, not all 100
+
+
+class _FakeLibc:
+    def __init__(self) -> None:
+        self.calls: list[tuple[int, int]] = []
+
+    def mallopt(self, parameter: int, value: int) -> int:
+        self.calls.append((parameter, value))
+        return 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt is Linux's")
+def test_one_malloc_arena_is_asked_for_once_unless_the_environment_says(monkeypatch):
+    import ltmt.workers
+
+    libc = _FakeLibc()
+    monkeypatch.setattr(ltmt.workers.ctypes, "CDLL", lambda name: libc)
+    monkeypatch.setattr(ltmt.workers, "_arenas_limited", False)
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    ltmt.workers.limit_malloc_arenas()
+    assert libc.calls == []  # the environment decides
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    ltmt.workers.limit_malloc_arenas()
+    ltmt.workers.limit_malloc_arenas()
+    assert libc.calls == [(-8, 1)]  # M_ARENA_MAX, once
