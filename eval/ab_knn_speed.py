@@ -32,8 +32,19 @@ from support import DEV_USERS_DIR, emit_report, write_json
 def child(args: argparse.Namespace) -> None:
     """One checkout's rounds: wait for each of its turns in ``args.turns``, then pass it on."""
     sys.path[:0] = [str(args.child), str(args.child / "eval")]
+    # this script's own eval helpers are imported already: the checkout's must replace them,
+    # or its bench_speed would put this script's checkout first on the path (use_this_checkout)
+    # and both children would run this checkout's ltmt (as every A/B of two checkouts that
+    # both had eval/support.py did before session 16)
+    for name in ("support", "bench_speed"):
+        sys.modules.pop(name, None)
     import bench_speed
     import torch
+
+    import ltmt
+
+    if Path(ltmt.__file__).resolve().parents[1] != args.child.resolve():
+        raise SystemExit(f"checkout {args.child}: imported ltmt from {ltmt.__file__}")
 
     torch.set_num_threads(args.threads)
     options = argparse.Namespace(

@@ -84,7 +84,7 @@ class Translator:
     ``workers``: batches decoded at once, each on a thread of its own (0: one per CPU thread,
     at most 4, on a CPU; 1 on a GPU); ``threads``: the CPU threads they share (0: torch's
     intra-op count, by default the machine's cores), ``threads // workers`` each
-    (:mod:`ltmt.workers`). Outputs do not depend on either.
+    (:mod:`ltmt.workers`). A batch decodes the same on whichever worker runs it.
     ``fusion_int8``: fused batches run on int8 linear layers (CPU, :mod:`ltmt.model.int8_linear`);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
     ``None`` (both): for kNN and the trained combiner, int8 where the CPU prefers it (VNNI, no

@@ -34,11 +34,6 @@ if TYPE_CHECKING:
 
 # positions the self-attention buffers hold at first; they double when full
 _FIRST_CAPACITY = 16
-# the self-attention of float32 states runs as matrix products from this many positions on:
-# at 128 rows (32 sentences, beam 4) on an AMD EPYC, products took 0.6x the fused kernel's time
-# from 8 positions on and more below 8 (``eval/bench_step_ops.py``,
-# ``eval/results/speed/step-ops-s16-float32.json``)
-_PRODUCTS_FROM = 8
 
 
 class IncrementalDecoder:
@@ -153,9 +148,7 @@ class IncrementalDecoder:
             keys, values = self.keys[index], self.values[index]
             keys[:, :, position : position + 1] = self._heads(key)
             values[:, :, position : position + 1] = self._heads(value)
-            mixed = self._self_attention(
-                self._heads(query), keys[:, :, :width], values[:, :, :width]
-            )
+            mixed = self._sdpa(self._heads(query), keys[:, :, :width], values[:, :, :width])
             mixed = mixed.transpose(1, 2).reshape(rows, 1, -1)
             hidden = layer_norm_of(layer.self_attn_layer_norm, hidden + attention.out_proj(mixed))
             # cross-attention: the rows of a sentence are one query block over its keys
@@ -174,21 +167,6 @@ class IncrementalDecoder:
             hidden = layer_norm_of(layer.final_layer_norm, hidden + feed)
         self.position += 1
         return hidden[:, 0]
-
-    def _self_attention(
-        self, query: torch.Tensor, keys: torch.Tensor, values: torch.Tensor
-    ) -> torch.Tensor:
-        """The step's query ``(rows, heads, 1, head_dim)`` over the filled positions.
-
-        Float32 states from :data:`_PRODUCTS_FROM` positions on: two matrix products and a
-        softmax, which cost less than ``scaled_dot_product_attention`` there (and more below).
-        """
-        import torch
-
-        if keys.size(2) < _PRODUCTS_FROM or query.dtype != torch.float32:
-            return self._sdpa(query, keys, values)
-        scores = (query * self.head_dim**-0.5) @ keys.transpose(2, 3)
-        return torch.softmax(scores, dim=-1) @ values
 
     def select(
         self, index: torch.Tensor, *, same_sentences: bool, group: int | None = None
