@@ -3,8 +3,10 @@
 A one-token decoding step of a small model is many small operations; split over threads, each
 waits on the others more than it gains (on these 2-core machines one batch took *longer* with 2
 intra-op threads than with 1, for torch and CTranslate2 alike). Two batches decoded at once, one
-thread each, use both cores: 1.9x the batches per second of one batch on 2 threads for kNN,
-1.7x for CTranslate2 (``eval/bench_speed.py``'s ``--workers``; ``docs/results/speed.md``). So
+thread each, use both cores: against one batch at a time on both threads, 1.75x the tokens per
+second for CTranslate2, 1.6x for ltmt's plain batches, 1.3-1.5x for kNN and 1.2x for the trained
+combiner, whose many small operations queue for Python's lock (``eval/bench_speed.py``'s
+``--workers``; ``docs/results/speed.md``, session 16). So
 :class:`ltmt.Translator` decodes ``workers`` batches at once, each on a thread of its own, and
 gives each ``threads // workers`` intra-op threads; CTranslate2 gets the same split
 (``inter_threads``, ``intra_threads``).
@@ -13,7 +15,7 @@ Threads that allocate at once get glibc malloc arenas of their own, and memory f
 not reused by another: two workers took the peak RSS of a kNN run with user git's memory from
 635 MB to 1,077 MB, 732 MB with one arena, at the same speed (``eval/rss_translate.py``). So a
 :class:`ltmt.Translator` that may run several workers calls :func:`limit_malloc_arenas` before
-it loads anything (756 MB then), which asks glibc for one arena for the process, unless
+it loads anything (718 MB then), which asks glibc for one arena for the process, unless
 ``MALLOC_ARENA_MAX`` is set (then the environment decides).
 """
 

@@ -140,7 +140,7 @@ def translate(
         "--workers",
         min=0,
         help="Batches decoded at once, each with --threads / --workers threads (0: one per "
-        "thread, at most 4; on 2 cores 1.4-1.8x the segments per second of 1).",
+        "thread, at most 4; on 2 cores 1.2-1.75x the tokens per second of 1).",
     ),
     scan_max: int = typer.Option(
         10_000,
