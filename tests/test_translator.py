@@ -400,10 +400,12 @@ def _model_with_combiner(tiny_model_dir, tmp_path):
 def test_batches_decoded_at_once_equal_one_at_a_time(tiny_model_dir, tmp_path, fusion, engine):
     """Two workers (one thread each) against one batch at a time: the same texts and methods,
     for plain batches on torch and on the fast path, kNN and the trained combiner (each read
-    on its first batch: two threads at once must not load it twice)."""
+    on its first batch: two threads at once must not load it twice), with a glossary term
+    (the fast path keeps its attention for the term's placement from the worker threads)."""
     import torch
 
     from ltmt.memory.store import Memory
+    from ltmt.terminology.terms import Term
 
     model = _model_with_combiner(tiny_model_dir, tmp_path)
     results = {}
@@ -413,11 +415,13 @@ def test_batches_decoded_at_once_equal_one_at_a_time(tiny_model_dir, tmp_path, f
             translator = Translator(
                 load_backbone(model), memory, fusion=fusion, beam=2, batch_size=2,
                 engine=engine, workers=workers, threads=workers, state_cache=False,
+                glossary=[Term("branch", "Zweig")],
             )  # fmt: skip
             before = torch.get_num_threads()
             results[workers] = translator.translate(_INPUTS, user="u1")
             assert torch.get_num_threads() == before  # put back after the batches
     assert [(t.text, t.method) for t in results[2]] == [(t.text, t.method) for t in results[1]]
+    assert "Zweig" in results[2][4].text  # "delete the branch {name} now" follows the glossary
     if fusion != "none":
         assert fusion in {t.method for t in results[2]}
 
