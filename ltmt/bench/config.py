@@ -34,6 +34,8 @@ class BenchConfig:
     ``online``: also run each memory-using system with every reference added to the memory right
     after its segment is translated (reported as ``NAME+online``).
     ``threads``: torch threads for the run (``None``: torch's default); reported either way.
+    ``workers``: batches each system decodes at once (``ltmt translate --workers``; 0: one per
+    thread, at most 4), sharing ``threads``; the number used is reported.
     ``general_dir`` + ``memory_user``: general-domain test sets (``NAME.en`` + ``NAME.de``)
     translated with the memory of ``memory_user`` (a ``USER.memory.jsonl`` file), to show that an
     unrelated memory does not hurt.
@@ -54,6 +56,7 @@ class BenchConfig:
     top_k: int = 4
     tm_threshold: float = 70.0
     threads: int | None = None
+    workers: int = 0
     fusion_weights: str = "auto"
     source_lang: str = "en"
     target_lang: str = "de"
@@ -80,7 +83,7 @@ class BenchConfig:
         duplicates = sorted({n for n in self.systems if self.systems.count(n) > 1})
         if duplicates:
             raise ConfigError(f"system(s) named twice: {', '.join(duplicates)}")
-        for key in ("limit", "batch_size", "beam", "top_k", "threads"):
+        for key in ("limit", "batch_size", "beam", "top_k", "threads", "workers"):
             value = getattr(self, key)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise ConfigError(f"{key} must be an integer, got {value!r}")
@@ -93,6 +96,7 @@ class BenchConfig:
                 check_range(key, getattr(self, key), at_least=1)
         for key in ("batch_size", "beam", "top_k"):
             check_range(key, getattr(self, key), at_least=1)
+        check_range("workers", self.workers, at_least=0)
         from ltmt.model.engine import check_fusion_weights
 
         check_fusion_weights(self.fusion_weights)

@@ -43,6 +43,7 @@ def summarize(bench: BenchRun) -> dict[str, Any]:
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "model": bench.model,
         "threads": bench.threads,
+        "workers": bench.workers,
         "token_unit": bench.token_unit,
         "sacrebleu": sacrebleu_signatures(),
         "config": bench.config.to_dict(),

@@ -24,6 +24,7 @@ from ltmt.bench.systems import DecodeOptions, System, build_systems
 from ltmt.errors import ConfigError, InputError, ModelError
 from ltmt.evaluate import fuzzy_band
 from ltmt.segments import Translation
+from ltmt.workers import plan_parallelism
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ class BenchRun:
     threads: int
     token_unit: str
     runs: tuple[SystemRun, ...]
+    workers: int = 1  # batches each system decoded at once
     skipped: dict[str, str] = field(default_factory=dict)
     memory_sizes: dict[str, int] = field(default_factory=dict)
     general_memory: str | None = None
@@ -111,6 +113,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         batch_size=config.batch_size,
         top_k=config.top_k,
         fusion_weights=config.fusion_weights,
+        workers=config.workers,
     )
     systems, skipped = build_systems(config.systems, options, config.tm_threshold)
     for name, reason in skipped.items():
@@ -162,6 +165,9 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         config=config,
         model=str(backbone.name),
         threads=torch.get_num_threads(),
+        workers=plan_parallelism(
+            config.workers, torch.get_num_threads(), backbone.device_type
+        ).workers,
         token_unit=token_unit,
         runs=tuple(runs),
         skipped=skipped,

@@ -58,6 +58,7 @@ class DecodeOptions:
     batch_size: int = 32
     top_k: int = 4
     fusion_weights: str = "auto"  # the fused batches' weights (ltmt.model.engine.FUSION_WEIGHTS)
+    workers: int = 0  # batches decoded at once (ltmt.workers; 0: automatic)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class TranslatorSystem:
             batch_size=self.options.batch_size,
             top_k=self.options.top_k,
             exact_reuse=self.uses_memory,
+            workers=self.options.workers,
             **fusion_weight_options(self.options.fusion_weights),
         )
         return translator

@@ -57,6 +57,12 @@ def bench(
     threads: int | None = typer.Option(
         None, "--threads", min=1, help="Torch threads for the run (default: torch's choice)."
     ),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=0,
+        help="Batches decoded at once, sharing --threads (0: one per thread, at most 4).",
+    ),
     fusion_weights: str | None = typer.Option(
         None,
         "--fusion-weights",
@@ -90,6 +96,7 @@ def bench(
         "top_k": top_k,
         "tm_threshold": tm_threshold,
         "threads": threads,
+        "workers": workers,
         "fusion_weights": fusion_weights,
     }
     settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)

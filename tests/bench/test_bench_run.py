@@ -12,6 +12,7 @@ import torch
 
 from ltmt import Memory, Translator
 from ltmt.bench import BenchConfig, BenchRun, run_bench, summarize, write_report
+from ltmt.bench.report import render_markdown
 from ltmt.bench.systems import DecodeOptions, TmSystem, TranslatorSystem, build_systems
 from ltmt.evaluate import BANDS, score_corpus
 from ltmt.segments import Translation
@@ -85,6 +86,7 @@ def test_results_json(bench: tuple[BenchRun, dict[str, Any], Path], tiny_model_d
     assert list(results["general"]["tiny"]) == offline
     assert results["general"]["tiny"]["base"]["segments"] == 3
     assert results["threads"] == 1
+    assert results["workers"] == 1  # one thread: one batch at a time
     assert "tokenizer" in results["token_unit"]
     # which weights each system's fused batches ran on, and the CPU that decided them
     assert set(results["fused_weights"]) == set(results["systems"])
@@ -204,3 +206,25 @@ def test_unknown_fusion_module_is_skipped(
     systems, skipped = build_systems(["base", "ghost"], options, 70)
     assert [s.name for s in systems] == ["base"]
     assert skipped == {"ghost": "fusion method 'ghost' is not available in this version"}
+
+
+def test_two_workers_report_themselves_and_translate_as_one(
+    bench: tuple[BenchRun, dict[str, Any], Path], tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    run, _, _ = bench
+    config = BenchConfig(
+        users_dir=DATA / "users",
+        systems=("base", "knn"),
+        model=str(tiny_model_dir),
+        output=tmp_path,
+        beam=1,
+        batch_size=1,
+        threads=2,
+        workers=2,
+    )
+    two = run_bench(config)
+    results = summarize(two)
+    assert results["workers"] == 2 and results["threads"] == 2
+    assert "2 torch threads, 2 batches at once" in render_markdown(results)
+    one = {(r.system, r.testset): r.hypotheses for r in run.runs if not r.general}
+    assert all(r.hypotheses == one[(r.system, r.testset)] for r in two.runs)
