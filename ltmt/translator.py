@@ -14,7 +14,9 @@ with Memory("store") as memory:
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -419,12 +421,9 @@ class Translator:
             if ready is not None:
                 ready(self.backbone)
 
-    def _decoding_threads(self) -> Any:
+    def _decoding_threads(self) -> contextlib.AbstractContextManager[None]:
         """torch's intra-op threads while batches decode: each worker's share (when torch is
         loaded; CTranslate2 has its own, :class:`ltmt.model.engine.Decoder`)."""
-        import contextlib
-        import sys
-
         if "torch" not in sys.modules:
             return contextlib.nullcontext()
         return torch_threads(self.parallel.threads)

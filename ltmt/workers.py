@@ -72,8 +72,6 @@ def plan_parallelism(workers: int, threads: int, device_type: str = "cpu") -> Pa
 
 def _torch_threads() -> int:
     """torch's intra-op threads when torch is imported (0 when not: no import just for this)."""
-    import sys
-
     torch = sys.modules.get("torch")
     return int(torch.get_num_threads()) if torch is not None else 0
 
