@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -376,8 +375,7 @@ class Translator:
                 return texts, [True] * len(chunk)
             return texts, [bool(flag) for flag in has_memory]
 
-        self._load_for(batches)
-        with self._decoding_threads():
+        with self._decoding_threads(batches):
             decoded = ordered_map(first_decode, batches, self.parallel.workers)
             for (chunk, _), (texts, used) in zip(batches, decoded, strict=True):
                 finished = 0
@@ -408,23 +406,14 @@ class Translator:
         with self._prepare_lock:
             return self.fusion.prepare(self.backbone, texts, matches)
 
-    def _load_for(self, batches: Sequence[tuple[list[int], bool]]) -> None:
-        """Load, here and once, what the ``batches`` decode with and is otherwise loaded on
-        first use: the fast path, the weights, the fusion's own parts (``fusion.ready``), so
-        that the threads decoding batches at once do not each load their own."""
+    def _decoding_threads(
+        self, batches: Sequence[tuple[list[int], bool]]
+    ) -> contextlib.AbstractContextManager[None]:
+        """torch's intra-op threads while ``batches`` decode: each worker's share, where torch
+        decodes any of them (fused batches, or plain ones without the fast path; CTranslate2
+        has its own threads, :class:`ltmt.model.engine.Decoder`)."""
         fused = any(with_fusion for _, with_fusion in batches) and self.fusion is not None
-        plain = not all(with_fusion for _, with_fusion in batches)
-        if fused or (plain and self.decoder.fast is None):
-            _ = self.backbone.model
-        if fused:
-            ready = getattr(self.fusion, "ready", None)
-            if ready is not None:
-                ready(self.backbone)
-
-    def _decoding_threads(self) -> contextlib.AbstractContextManager[None]:
-        """torch's intra-op threads while batches decode: each worker's share (when torch is
-        loaded; CTranslate2 has its own, :class:`ltmt.model.engine.Decoder`)."""
-        if "torch" not in sys.modules:
+        if not fused and self.decoder.fast is not None:
             return contextlib.nullcontext()
         return torch_threads(self.parallel.threads)
 

@@ -66,11 +66,6 @@ class TrainedKnnFusion(KnnFusion):
         cache_size = self.cache.capacity
         self.config = dataclasses.replace(combiner.config.knn_config, cache_size=cache_size)
 
-    def ready(self, backbone: Backbone) -> None:
-        """Read the combiner now (and check that it was trained on ``backbone``), not at the
-        first batch: before threads prepare batches at once (:mod:`ltmt.workers`)."""
-        self._combiner_for(backbone)
-
     def _combiner_for(self, backbone: Backbone) -> Combiner:
         with self._loading:
             if self.combiner is None:

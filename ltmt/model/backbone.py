@@ -9,6 +9,7 @@ through the same code path.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ class Backbone:
             raise ModelError(f"model {name}: neither weights nor a way to load them")
         self._model = model
         self._loader = loader
+        self._loading = threading.Lock()  # threads decoding batches at once load it once
         self.tokenizer = tokenizer
         self.name = name
         self.path = path
@@ -80,9 +82,11 @@ class Backbone:
         """The model (loaded now if it was not yet): ltmt's own Marian modules where ``native``
         (:class:`ltmt.model.marian.MarianModel`), else ``MarianMTModel``."""
         if self._model is None:
-            assert self._loader is not None
-            self._model = self._loader()
-            self._loader = None
+            with self._loading:
+                if self._model is None:
+                    assert self._loader is not None
+                    self._model = self._loader()
+                    self._loader = None
         return self._model
 
     @property

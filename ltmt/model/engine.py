@@ -9,6 +9,7 @@ path is off or refused, through the torch loop of :mod:`ltmt.model.decode`.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
@@ -102,6 +103,8 @@ class Decoder:
         self.threads = threads
         self.workers = workers
         self.cache_dir = cache_dir
+        # the fast path and the shortlist table load on first use, once whatever the threads
+        self._loading = threading.Lock()
         self._fast: FastDecoder | None = None
         self._fast_tried = engine == "torch"
         self.use_shortlist = shortlist
@@ -113,8 +116,12 @@ class Decoder:
     def fast(self) -> FastDecoder | None:
         """The CTranslate2 decoder, or ``None`` when plain batches go through torch."""
         if not self._fast_tried:
-            self._fast_tried = True
-            self._fast = self._make_fast()
+            with self._loading:
+                if not self._fast_tried:
+                    try:
+                        self._fast = self._make_fast()
+                    finally:  # tried once, whether it worked or raised
+                        self._fast_tried = True
         return self._fast
 
     def decode(
@@ -139,9 +146,13 @@ class Decoder:
         if named is None:
             return None
         if not self._table_tried:
-            self._table_tried = True
-            self._table = LexicalShortlist.load(self.backbone.path)
-            self._always = (self.backbone.eos_id, *_unknown_id(self.backbone))
+            with self._loading:
+                if not self._table_tried:
+                    try:
+                        self._table = LexicalShortlist.load(self.backbone.path)
+                        self._always = (self.backbone.eos_id, *_unknown_id(self.backbone))
+                    finally:
+                        self._table_tried = True
         if self._table is None:
             return None
         return self._table.tokens(input_ids, named(), self._always, self.backbone.vocab_size)

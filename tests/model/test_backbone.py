@@ -104,3 +104,28 @@ def test_a_malformed_json_file_is_a_clear_error(tiny_model_dir, tmp_path, file_n
     _edit_json(broken / file_name, edit)
     with pytest.raises(ModelError, match=r"cannot load model .*broken: it must hold config.json"):
         load_backbone(broken).model  # noqa: B018 (the weights load on first use)
+
+
+def test_threads_asking_for_the_weights_at_once_load_them_once(tiny_model_dir):
+    """Threads decoding batches at once (ltmt.workers) may each reach a lazy backbone first."""
+    import threading
+    import time
+
+    from ltmt.model.backbone import Backbone
+
+    loaded = load_backbone(tiny_model_dir)
+    calls = []
+
+    def loader():
+        calls.append(1)
+        time.sleep(0.05)  # long enough for the other thread to ask meanwhile
+        return loaded.model
+
+    lazy = Backbone(None, loaded.tokenizer, "tiny", None, config=loaded.config, loader=loader)
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(lazy.model)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1 and seen[0] is seen[1] is loaded.model

@@ -126,3 +126,27 @@ def test_fused_batches_default_to_int8_where_the_cpu_prefers_it(
     head = Translator(backbone, fusion="knn", fusion_int8_head=True)
     assert head.backbone.variant == "bfloat16+int8-head"
     assert Translator(backbone, fusion="knn", fusion_int8=False).backbone.variant == "bfloat16"
+
+
+def test_threads_asking_for_the_fast_path_at_once_make_it_once(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    decoder = Decoder(load_backbone(tiny_model_dir), engine="auto")
+    made = []
+
+    def make() -> object:
+        made.append(1)
+        time.sleep(0.05)  # long enough for the other thread to ask meanwhile
+        return "fast"
+
+    monkeypatch.setattr(decoder, "_make_fast", make)
+    seen: list[object] = []
+    threads = [threading.Thread(target=lambda: seen.append(decoder.fast)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == [1] and seen == ["fast", "fast"]
