@@ -127,10 +127,10 @@ class Translator:
         shortlist: bool = False,
     ) -> None:
         check_range("batch_size", batch_size, at_least=1)
-        if workers != 1:  # before anything allocates on other threads (ltmt.workers)
-            limit_malloc_arenas()
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
+        if workers != 1:  # before anything allocates on other threads (ltmt.workers)
+            limit_malloc_arenas()
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )

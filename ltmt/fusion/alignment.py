@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from ltmt.model.hooks import thread_bound
+
 if TYPE_CHECKING:
     import torch
 
@@ -131,8 +133,6 @@ def cross_attention(decoder: Any, source_mask: torch.Tensor) -> Iterator[list[to
         scores = (heads * module.scaling) @ keys.permute(0, 2, 3, 1)  # (batch, heads, T, S)
         scores = scores.masked_fill(~source_mask.bool()[:, None, None, :], float("-inf"))
         captured.append(torch.softmax(scores.float(), dim=-1).mean(dim=1))
-
-    from ltmt.model.hooks import thread_bound
 
     handles = [  # this thread's passes only: threads decoding batches at once share the model
         attention.q_proj.register_forward_hook(thread_bound(keep("q"))),

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ltmt.model.hooks import thread_bound
+
 if TYPE_CHECKING:
     import torch
     from torch import nn
@@ -116,8 +118,6 @@ def input_ranges(
         seen = float(inputs[0].detach().abs().amax())
         ranges[id(module)] = max(ranges[id(module)], seen)
 
-    from ltmt.model.hooks import thread_bound
-
     handles = [layer.register_forward_pre_hook(thread_bound(record)) for layer in layers]
     try:
         with torch.inference_mode():
@@ -129,9 +129,8 @@ def input_ranges(
             ids, mask = sources["input_ids"].to(device), sources["attention_mask"].to(device)
             target_ids = targets["input_ids"].to(device)
             start = torch.full_like(target_ids[:, :1], start_id)
-            decoder_input = torch.cat(
-                [start, target_ids[:, :-1]], dim=1
-            )  # padded as the tokenizer pads
+            # padded as the tokenizer pads
+            decoder_input = torch.cat([start, target_ids[:, :-1]], dim=1)
             states = model.get_encoder()(input_ids=ids, attention_mask=mask).last_hidden_state
             hidden = model.get_decoder()(
                 input_ids=decoder_input,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltmt.model.batching import pad_token_ids
+from ltmt.model.hooks import thread_bound
 from ltmt.terminology.matching import protected_spans, renders
 
 if TYPE_CHECKING:
@@ -109,8 +110,6 @@ def alignment(
     def catch(module: object, args: tuple[object, ...], kwargs: dict[str, object]) -> None:
         caught["hidden"] = kwargs.get("hidden_states", args[0] if args else None)  # type: ignore[assignment]
         caught["memory"] = kwargs["key_value_states"]  # type: ignore[assignment]
-
-    from ltmt.model.hooks import thread_bound
 
     hook = attention.register_forward_pre_hook(thread_bound(catch), with_kwargs=True)
     try:

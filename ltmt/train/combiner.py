@@ -352,15 +352,7 @@ def train_combiner(
         "variants": counts,
         "rows": int(rows.features.size(0)),
         "dev_rows": int(dev.numel()),
-        **(
-            {}
-            if risk is None
-            else {
-                "risk_candidates": int(risk.rows.query.numel()),
-                "risk_train_queries": int(risk.train.numel()),
-                "risk_dev_queries": int(risk.dev.numel()),
-            }
-        ),
+        **({} if risk is None else risk.counts()),
         "steps": fits[0].steps,
         "best_step": best_step,
         "prepare_minutes": round(prepared / 60, 2),
@@ -431,6 +423,14 @@ class Risk:
     train: torch.Tensor
     dev: torch.Tensor
     weight: float
+
+    def counts(self) -> dict[str, int]:
+        """What a training log records of it: its candidates, train and dev queries."""
+        return {
+            "risk_candidates": int(self.rows.query.numel()),
+            "risk_train_queries": int(self.train.numel()),
+            "risk_dev_queries": int(self.dev.numel()),
+        }
 
 
 @dataclass
