@@ -5,8 +5,9 @@ waits on the others more than it gains (on these 2-core machines one batch took 
 intra-op threads than with 1, for torch and CTranslate2 alike). Two batches decoded at once, one
 thread each, use both cores: against one batch at a time on both threads, 1.75x the tokens per
 second for CTranslate2, 1.6x for ltmt's plain batches, 1.3-1.5x for kNN and 1.2x for the trained
-combiner, whose many small operations queue for Python's lock (``eval/bench_speed.py``'s
-``--workers``; ``docs/results/speed.md``, session 16). So
+combiner, whose steps hold many tiny calls that each take Python's lock again
+(``eval/bench_speed.py``'s ``--workers``, ``eval/bench_thread_scaling.py``;
+``docs/results/speed.md``, session 16). So
 :class:`ltmt.Translator` decodes ``workers`` batches at once, each on a thread of its own, and
 gives each ``threads // workers`` intra-op threads; CTranslate2 gets the same split
 (``inter_threads``, ``intra_threads``).
