@@ -47,10 +47,10 @@ def self_attention(length: int, calls: int, repeats: int, dtype: str) -> dict[st
     """One query position of 128 rows against ``length`` cached keys and values."""
     import torch
 
-    bf16, rows = getattr(torch, dtype), SENTENCES * BEAM
-    query = torch.randn(rows, HEADS, 1, HEAD_DIM, dtype=bf16)
-    keys = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=bf16)
-    values = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=bf16)
+    states_dtype, rows = getattr(torch, dtype), SENTENCES * BEAM
+    query = torch.randn(rows, HEADS, 1, HEAD_DIM, dtype=states_dtype)
+    keys = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=states_dtype)
+    values = torch.randn(rows, HEADS, length, HEAD_DIM, dtype=states_dtype)
     sdpa = torch.nn.functional.scaled_dot_product_attention
 
     def fused() -> torch.Tensor:
@@ -58,7 +58,7 @@ def self_attention(length: int, calls: int, repeats: int, dtype: str) -> dict[st
 
     def products() -> torch.Tensor:
         scores = (query.float() * SCALE) @ keys.float().transpose(2, 3)
-        return (torch.softmax(scores, dim=-1) @ values.float()).to(bf16)
+        return (torch.softmax(scores, dim=-1) @ values.float()).to(states_dtype)
 
     return _timed({"sdpa": fused, "float32 products": products}, calls, repeats)
 
@@ -67,10 +67,10 @@ def cross_attention(length: int, calls: int, repeats: int, dtype: str) -> dict[s
     """The beam rows of each sentence against its ``length`` input positions, with a mask."""
     import torch
 
-    bf16 = getattr(torch, dtype)
-    query = torch.randn(SENTENCES, HEADS, BEAM, HEAD_DIM, dtype=bf16)
-    keys = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=bf16)
-    values = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=bf16)
+    states_dtype = getattr(torch, dtype)
+    query = torch.randn(SENTENCES, HEADS, BEAM, HEAD_DIM, dtype=states_dtype)
+    keys = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=states_dtype)
+    values = torch.randn(SENTENCES, HEADS, length, HEAD_DIM, dtype=states_dtype)
     allowed = torch.ones(SENTENCES, 1, 1, length, dtype=torch.bool)
     allowed[::3, :, :, length - 3 :] = False  # a third of the sentences are shorter
     bias = torch.zeros(allowed.shape).masked_fill(~allowed, float("-inf"))
@@ -82,7 +82,7 @@ def cross_attention(length: int, calls: int, repeats: int, dtype: str) -> dict[s
 
     def products() -> torch.Tensor:  # as IncrementalDecoder.step: keys transposed once
         scores = (query.float() * SCALE) @ keys_t
-        return (torch.softmax(scores.add_(bias), dim=-1) @ values_f).to(bf16)
+        return (torch.softmax(scores.add_(bias), dim=-1) @ values_f).to(states_dtype)
 
     return _timed({"sdpa (bool mask)": fused, "float32 products": products}, calls, repeats)
 
