@@ -28,6 +28,12 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
   combiner), each user's memory, cold like ``ltmt-knn`` (its default weights, as ``ltmt-knn``);
 * ``ltmt-knn-trained-f32``: the same on float32 weights;
+* ``ltmt-knn-procs``, ``ltmt-knn-warm-procs``, ``ltmt-knn-trained-procs``: ``ltmt-knn``,
+  ``ltmt-knn-warm``, ``ltmt-knn-trained`` with their fused batches decoded in worker processes
+  (``Translator(worker_processes=True)``, :mod:`ltmt.worker_processes`: ``--workers`` of them,
+  ``threads // workers`` threads each, started again before every round, untimed, so that
+  their in-memory caches start empty as the other engines' do; the ``cpu_*`` figures count
+  the calling process only, not its workers);
 * ``ltmt-knn-trained-other``: ``ltmt-knn-trained`` with the combiner in ``--other-combiner DIR``
   (a combiner directory, or a model directory holding ``fusion-combiner/``), to compare two
   combiners in one run;
@@ -91,6 +97,9 @@ OPTIONAL_ENGINES = (
     "ltmt-knn-trained-f32",
     "ltmt-knn-trained-other",
     "ltmt-knn-trained-beststop",
+    "ltmt-knn-procs",
+    "ltmt-knn-warm-procs",
+    "ltmt-knn-trained-procs",
 )
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
@@ -146,6 +155,8 @@ def _knn_engine(
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
     from ltmt.translator import Translator
 
+    processes = variant.endswith("-procs")
+    variant = variant.removesuffix("-procs")
     if variant == "-int8":  # one quantised copy for every user
         backbone = quantized_int8(backbone)
     elif variant == "-bf16":
@@ -165,6 +176,7 @@ def _knn_engine(
             fusion_bf16=False if variant.endswith("-f32") else None,
             shortlist=variant == "-shortlist",
             fusion_int8_head=variant == "-int8head",
+            worker_processes=processes,
         )
         for user, memory in memories.items()
     }
@@ -184,6 +196,11 @@ def _knn_engine(
             cache.clear()
             if variant != "-warm" and cache.store is not None:
                 cache.store.clear()
+        if processes:  # their own in-memory caches emptied too, by starting them again
+            from ltmt.worker_processes import forget_in_worker_processes, recipe_for
+
+            for recipe in {recipe_for(t) for t in translators.values()}:
+                forget_in_worker_processes(recipe)
 
     if variant == "-warm":  # the previous run: every match's states reach the disk store
         import atexit

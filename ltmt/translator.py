@@ -38,6 +38,7 @@ from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.units import Unit, join_pieces, plan_units, split_segment
+from ltmt.worker_processes import check_worker_processes, decode_in_processes
 from ltmt.workers import (
     limit_malloc_arenas,
     ordered_map,
@@ -86,6 +87,9 @@ class Translator:
     at most 4, on a CPU; 1 on a GPU); ``threads``: the CPU threads they share (0: torch's
     intra-op count, by default the machine's cores), ``threads // workers`` each
     (:mod:`ltmt.workers`). A batch decodes the same on whichever worker runs it.
+    ``worker_processes``: each worker hands its fused batches to a process of its own
+    (:mod:`ltmt.worker_processes`: the cores used without sharing Python's lock, each process
+    holding a copy of the model; CPU, a fusion given by name, a model directory).
     ``fusion_int8``: fused batches run on int8 linear layers (CPU, :mod:`ltmt.model.int8_linear`);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
     ``None`` (both): for kNN and the trained combiner, int8 where the CPU prefers it (VNNI, no
@@ -125,6 +129,7 @@ class Translator:
         fusion_int8_head: bool = False,
         state_cache: bool = True,
         shortlist: bool = False,
+        worker_processes: bool = False,
     ) -> None:
         check_range("batch_size", batch_size, at_least=1)
         check_range("top_k", top_k, at_least=1)
@@ -180,6 +185,9 @@ class Translator:
         self.user_glossary = user_glossary
         self.term_bias = term_bias
         self.terms = GlossaryDecoding(self)
+        self.worker_processes = bool(worker_processes and self.fusion is not None)
+        if self.worker_processes:
+            check_worker_processes(self, fusion)
 
     def _attach_state_store(self, wanted: bool) -> None:
         """Give the fusion's segment cache a disk store (:mod:`ltmt.fusion.state_store`) when
@@ -359,6 +367,16 @@ class Translator:
             no fusion state)."""
             chunk, with_fusion = planned
             state = None
+            if with_fusion and self.worker_processes:
+                decoded = decode_in_processes(
+                    self,
+                    [units[i].text for i in chunk],
+                    [matches[units[i].segment] for i in chunk],
+                    [encoded[i] for i in chunk],
+                )
+                if decoded is not None:
+                    return decoded
+                with_fusion = False  # no match used: decoded here, as a batch without memory
             if with_fusion and self.fusion is not None:
                 state = self._prepare(
                     [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]

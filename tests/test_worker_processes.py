@@ -1,0 +1,119 @@
+"""Fused batches decoded in worker processes (ltmt.worker_processes): the same texts as in the
+calling process, states on the same disk store, and clear errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from ltmt.errors import ConfigError, ModelError
+from ltmt.fusion.knn import KnnFusion
+from ltmt.memory.store import Memory
+from ltmt.translator import Translator
+from ltmt.worker_processes import (
+    _pool,
+    _result,
+    forget_in_worker_processes,
+    recipe_for,
+    stop_worker_processes,
+    weight_flags,
+)
+
+_PAIRS = [
+    ("open the file", "öffne die Datei"),
+    ("save the file as %s", "speichere die Datei als %s"),
+    ("show all commits", "zeige alle Commits"),
+    ("hello world", "hallo Welt"),
+    ("delete the branch {name}", "lösche den Zweig {name}"),
+]
+_INPUTS = [
+    "open the files",
+    "the cat sat on the mat",
+    "save the files as %s",
+    "show all the commits\nhello world",
+    "delete the branch {name} now",
+    "open the file",
+    "show commits",
+    "hello",
+]
+
+
+@pytest.fixture
+def model(tiny_model_dir, tmp_path):
+    """The tiny model with a trained combiner beside it (knn-trained reads it)."""
+    from ltmt.fusion.adapter import BaseInfo
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
+    from ltmt.fusion.registry import COMBINER_SUBDIR
+
+    folder = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, folder)
+    Combiner(CombinerConfig(knn={"min_score": 0.0})).save(
+        folder / COMBINER_SUBDIR, BaseInfo(name="tiny")
+    )
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _stopped_after():
+    yield
+    stop_worker_processes()
+
+
+@pytest.fixture
+def memory(tmp_path):
+    with Memory(tmp_path / "store") as opened:
+        opened.import_pairs("u1", _PAIRS)
+        yield opened
+
+
+@pytest.mark.parametrize("fusion", ["knn", "knn-trained"])
+def test_workers_in_processes_translate_as_the_calling_process(
+    model, memory, tmp_path, monkeypatch, fusion
+):
+    """Two worker processes give the texts and methods of one batch at a time in the calling
+    process, and their force-decoded states reach the same disk store."""
+    monkeypatch.setenv("LTMT_CACHE_DIR", str(tmp_path / "cache"))  # the workers inherit it
+    settings = dict(fusion=fusion, beam=2, batch_size=2, fusion_int8=False, fusion_bf16=False)
+    alone = Translator(model, memory, workers=1, threads=1, state_cache=False, **settings)
+    expected = alone.translate(_INPUTS, user="u1")
+    translator = Translator(model, memory, workers=2, threads=2, worker_processes=True, **settings)
+    assert translator.worker_processes
+    results = translator.translate(_INPUTS, user="u1")
+    assert [(t.text, t.method) for t in results] == [(t.text, t.method) for t in expected]
+    assert fusion in {t.method for t in results}
+    assert len(translator.fusion.cache) == 0  # nothing force-decoded here: the workers did it
+    packs = list((tmp_path / "cache").rglob("*.safetensors"))
+    assert packs, "the workers keep their force-decoded states on the shared disk store"
+    # started again (empty in-memory caches), they read the states back: the same texts
+    forget_in_worker_processes(recipe_for(translator))
+    again = translator.translate(_INPUTS, user="u1")
+    assert [t.text for t in again] == [t.text for t in expected]
+
+
+def test_without_fusion_the_option_changes_nothing(model):
+    translator = Translator(model, fusion="none", worker_processes=True)
+    assert not translator.worker_processes
+
+
+def test_a_fusion_object_cannot_be_rebuilt_in_a_worker(model, memory):
+    with pytest.raises(ConfigError, match="pass fusion as a name"):
+        Translator(model, memory, fusion=KnnFusion(), worker_processes=True)
+
+
+def test_a_worker_that_dies_is_a_clear_error_and_the_next_call_starts_new_ones(model, memory):
+    translator = Translator(model, memory, fusion="knn", workers=1, worker_processes=True)
+    recipe = recipe_for(translator)
+    with pytest.raises(ModelError, match=r"worker process .* ended unexpectedly"):
+        _result(recipe, _pool(recipe).submit(os._exit, 1))
+    results = translator.translate(["open the files"], user="u1")  # new processes
+    assert results[0].method == "knn"
+
+
+@pytest.mark.parametrize("variant", ["", "int8", "bfloat16", "bfloat16+int8-head", "int8-head"])
+def test_weight_flags_give_a_worker_the_callers_weights(model, variant):
+    """A worker's translator, made with :func:`weight_flags` of the caller's fused weights,
+    runs on the same ones."""
+    translator = Translator(model, fusion="knn", **weight_flags(variant))
+    assert translator.backbone.variant == variant
