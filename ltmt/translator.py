@@ -38,7 +38,12 @@ from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.units import Unit, join_pieces, plan_units, split_segment
-from ltmt.worker_processes import check_worker_processes, decode_in_processes
+from ltmt.worker_processes import (
+    check_worker_processes,
+    decode_in_processes,
+    recipe_for,
+    start_worker_processes,
+)
 from ltmt.workers import (
     limit_malloc_arenas,
     ordered_map,
@@ -186,8 +191,9 @@ class Translator:
         self.term_bias = term_bias
         self.terms = GlossaryDecoding(self)
         self.worker_processes = bool(worker_processes and self.fusion is not None)
-        if self.worker_processes:
+        if self.worker_processes:  # they start loading the model while this process works
             check_worker_processes(self, fusion)
+            start_worker_processes(recipe_for(self), wait=False)
 
     def _attach_state_store(self, wanted: bool) -> None:
         """Give the fusion's segment cache a disk store (:mod:`ltmt.fusion.state_store`) when

@@ -55,17 +55,14 @@ class FusedDecoding:
 
     ``model``: the model's directory; ``native``: loaded with ltmt's own Marian modules;
     ``fusion``: the method's name; ``variant``: the fused weights (``""``, ``int8``,
-    ``bfloat16``, ``bfloat16+int8-head``, ``int8-head``); ``state_root``, ``state_max_bytes``:
-    the disk store of force-decoded states (:class:`~ltmt.fusion.state_store.StateStore`'s
-    ``root`` and ``max_bytes``; ``None``: no store); ``shortlist``: fused batches score their
-    vocabulary shortlist; ``threads``: intra-op threads per process; ``processes``: how many."""
+    ``bfloat16``, ``bfloat16+int8-head``, ``int8-head``); ``shortlist``: fused batches score
+    their vocabulary shortlist; ``threads``: intra-op threads per process; ``processes``: how
+    many."""
 
     model: str
     native: bool
     fusion: str
     variant: str
-    state_root: str | None
-    state_max_bytes: int
     shortlist: bool
     threads: int
     processes: int
@@ -74,15 +71,25 @@ class FusedDecoding:
 @dataclass(frozen=True)
 class FusedBatch:
     """One batch to decode in a worker: its lines' ``texts``, their ``matches`` and ``token_ids``
-    (the caller's encoding), decoded with ``config``; ``memory``: the folder of the memory the
-    matches come from, which the disk store of force-decoded states checks deleted segments
-    against (``None``: none to check)."""
+    (the caller's encoding), decoded with ``config``; ``states``: where the caller keeps
+    force-decoded states on disk (``None``: it does not)."""
 
     texts: list[str]
     matches: list[tuple[Match, ...]]
     token_ids: list[list[int]]
     config: DecodeConfig
-    memory: str | None = None
+    states: StatesOnDisk | None = None
+
+
+@dataclass(frozen=True)
+class StatesOnDisk:
+    """A disk store of force-decoded states (:class:`~ltmt.fusion.state_store.StateStore`):
+    its ``root`` folder and ``max_bytes``, and the folder of the ``memory`` it checks deleted
+    segments against (``None``: none to check)."""
+
+    root: str
+    max_bytes: int
+    memory: str | None
 
 
 # the decoded texts and which lines had memory; None: the fusion used no match of the batch
@@ -101,16 +108,19 @@ def decode_in_processes(
     """A fused batch of ``translator`` (its lines' ``texts``, ``matches`` and ``token_ids``)
     decoded by one of its worker processes, as ``translator`` would decode it (waits for it)."""
     recipe = recipe_for(translator)
-    store = _state_store(translator)
-    memory = getattr(store, "memory", None)
-    folder = str(memory.path) if memory is not None else None
-    batch = FusedBatch(texts, matches, token_ids, translator.decode_config, folder)
+    batch = FusedBatch(
+        texts, matches, token_ids, translator.decode_config, _states_on_disk(translator)
+    )
     return _result(recipe, _pool(recipe).submit(_decode, batch))
 
 
-def start_worker_processes(recipe: FusedDecoding) -> None:
-    """Start ``recipe``'s processes now and wait until each has loaded the model (otherwise
-    they start with the first batches)."""
+def start_worker_processes(recipe: FusedDecoding, wait: bool = True) -> None:
+    """Start ``recipe``'s processes now (otherwise they start with the first batches) and,
+    with ``wait``, wait until each has loaded the model."""
+    if not wait:
+        for _ in range(recipe.processes):
+            _pool(recipe).submit(_ready)
+        return
     started: set[int] = set()
     while len(started) < recipe.processes:
         # a process busy with one call takes no other, so calls at once reach them all
@@ -168,7 +178,7 @@ def _result(recipe: FusedDecoding, call: Future[Result]) -> Result:
 # in a worker process: what it was started with, the model, and a translator per memory
 _recipe: FusedDecoding | None = None
 _backbone: Backbone | None = None
-_translators: dict[str | None, Translator] = {}
+_translators: dict[StatesOnDisk | None, Translator] = {}
 
 
 def _start_worker(recipe: FusedDecoding) -> None:
@@ -187,9 +197,9 @@ def _start_worker(recipe: FusedDecoding) -> None:
     assert loaded is not None
 
 
-def _translator(memory: str | None) -> Translator:
-    """The worker's translator for the matches of the memory in folder ``memory``."""
-    translator = _translators.get(memory)
+def _translator(states: StatesOnDisk | None) -> Translator:
+    """The worker's translator for batches whose force-decoded states are kept in ``states``."""
+    translator = _translators.get(states)
     if translator is None:
         from ltmt.fusion.state_store import StateStore
         from ltmt.memory.store import Memory
@@ -197,6 +207,7 @@ def _translator(memory: str | None) -> Translator:
 
         assert _recipe is not None and _backbone is not None, "worker not started"
         flags = weight_flags(_recipe.variant)
+        memory = states.memory if states is not None else None
         opened = Memory(memory) if memory is not None else None
         translator = Translator(
             _backbone,
@@ -212,14 +223,14 @@ def _translator(memory: str | None) -> Translator:
             fusion_int8_head=flags["fusion_int8_head"],
         )
         cache = getattr(translator.fusion, "cache", None)
-        if _recipe.state_root is not None and cache is not None:
+        if states is not None and cache is not None:
             cache.store = StateStore(
                 translator.backbone.fingerprint,
-                Path(_recipe.state_root),
-                max_bytes=_recipe.state_max_bytes,
+                Path(states.root),
+                max_bytes=states.max_bytes,
                 memory=opened,
             )
-        _translators[memory] = translator
+        _translators[states] = translator
     return translator
 
 
@@ -243,7 +254,7 @@ def weight_flags(variant: str) -> dict[str, bool]:
 
 def _decode(batch: FusedBatch) -> Decoded:
     """In a worker: prepare the batch's memory and decode it (``None`` without memory)."""
-    translator = _translator(batch.memory)
+    translator = _translator(batch.states)
     assert translator.fusion is not None
     translator.decode_config = batch.config
     state = translator.fusion.prepare(translator.backbone, batch.texts, batch.matches)
@@ -275,24 +286,24 @@ def check_worker_processes(translator: Translator, fusion: object) -> None:
 
 
 def recipe_for(translator: Translator) -> FusedDecoding:
-    """The :class:`FusedDecoding` of ``translator``'s fused batches as it is now (its disk
-    store of force-decoded states included)."""
+    """The :class:`FusedDecoding` of ``translator``'s fused batches."""
     backbone = translator.backbone
     assert backbone.path is not None and translator.fusion is not None
-    store = _state_store(translator)
     return FusedDecoding(
         model=str(backbone.path),
         native=backbone.native,
         fusion=translator.fusion.name,
         variant=backbone.variant,
-        state_root=str(store.base.parent) if store is not None else None,
-        state_max_bytes=store.max_bytes if store is not None else 0,
         shortlist=translator.decoder.use_shortlist,
         threads=translator.parallel.threads,
         processes=translator.parallel.workers,
     )
 
 
-def _state_store(translator: Translator) -> StateStore | None:
-    """The disk store of ``translator``'s force-decoded states, or ``None``."""
-    return getattr(getattr(translator.fusion, "cache", None), "store", None)
+def _states_on_disk(translator: Translator) -> StatesOnDisk | None:
+    """Where ``translator`` keeps its force-decoded states on disk, or ``None``."""
+    store: StateStore | None = getattr(getattr(translator.fusion, "cache", None), "store", None)
+    if store is None:
+        return None
+    memory = str(store.memory.path) if store.memory is not None else None
+    return StatesOnDisk(str(store.base.parent), store.max_bytes, memory)

@@ -36,6 +36,8 @@ class BenchConfig:
     ``threads``: torch threads for the run (``None``: torch's default); reported either way.
     ``workers``: batches each system decodes at once (``ltmt translate --workers``; 0: one per
     thread, at most 4), sharing ``threads``; the number used is reported.
+    ``worker_processes``: fused batches decode in ``workers`` processes rather than threads
+    (``ltmt translate --worker-processes``, :mod:`ltmt.worker_processes`).
     ``general_dir`` + ``memory_user``: general-domain test sets (``NAME.en`` + ``NAME.de``)
     translated with the memory of ``memory_user`` (a ``USER.memory.jsonl`` file), to show that an
     unrelated memory does not hurt.
@@ -57,6 +59,7 @@ class BenchConfig:
     tm_threshold: float = 70.0
     threads: int | None = None
     workers: int = 0
+    worker_processes: bool = False
     fusion_weights: str = "auto"
     source_lang: str = "en"
     target_lang: str = "de"
@@ -87,8 +90,9 @@ class BenchConfig:
             value = getattr(self, key)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise ConfigError(f"{key} must be an integer, got {value!r}")
-        if not isinstance(self.online, bool):
-            raise ConfigError(f"online must be true or false, got {self.online!r}")
+        for key in ("online", "worker_processes"):
+            if not isinstance(getattr(self, key), bool):
+                raise ConfigError(f"{key} must be true or false, got {getattr(self, key)!r}")
         if not isinstance(self.tm_threshold, (int, float)) or isinstance(self.tm_threshold, bool):
             raise ConfigError(f"tm_threshold must be a number, got {self.tm_threshold!r}")
         for key in ("limit", "threads"):  # None: every segment / the default thread count

@@ -56,7 +56,8 @@ def render_markdown(results: dict[str, Any], plot: str | None = None) -> str:
         "# ltmt benchmark",
         "",
         f"Model `{results['model']}`, beam {config['beam']}, batch {config['batch_size']}, "
-        f"{results['threads']} torch threads, {results.get('workers', 1)} batches at once; "
+        f"{results['threads']} torch threads, {results.get('workers', 1)} batches at once"
+        f"{' (fused ones in processes)' if results.get('worker_processes') else ''}; "
         f"`tm` reuses matches scoring ≥ {config['tm_threshold']:g}. "
         f"Tokens/s counts {results['token_unit']}. {results['created']}.",
         "",

@@ -44,6 +44,7 @@ def summarize(bench: BenchRun) -> dict[str, Any]:
         "model": bench.model,
         "threads": bench.threads,
         "workers": bench.workers,
+        "worker_processes": bench.config.worker_processes,
         "token_unit": bench.token_unit,
         "sacrebleu": sacrebleu_signatures(),
         "config": bench.config.to_dict(),

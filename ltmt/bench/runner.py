@@ -114,6 +114,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         top_k=config.top_k,
         fusion_weights=config.fusion_weights,
         workers=config.workers,
+        worker_processes=config.worker_processes,
     )
     systems, skipped = build_systems(config.systems, options, config.tm_threshold)
     for name, reason in skipped.items():

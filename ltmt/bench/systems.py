@@ -59,6 +59,7 @@ class DecodeOptions:
     top_k: int = 4
     fusion_weights: str = "auto"  # the fused batches' weights (ltmt.model.engine.FUSION_WEIGHTS)
     workers: int = 0  # batches decoded at once (ltmt.workers; 0: automatic)
+    worker_processes: bool = False  # fused batches in processes (ltmt.worker_processes)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class TranslatorSystem:
             top_k=self.options.top_k,
             exact_reuse=self.uses_memory,
             workers=self.options.workers,
+            worker_processes=self.options.worker_processes,
             **fusion_weight_options(self.options.fusion_weights),
         )
         return translator

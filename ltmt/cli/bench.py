@@ -63,6 +63,12 @@ def bench(
         min=0,
         help="Batches decoded at once, sharing --threads (0: one per thread, at most 4).",
     ),
+    worker_processes: bool | None = typer.Option(
+        None,
+        "--worker-processes/--worker-threads",
+        help="Decode fused batches in --workers processes rather than threads (as ltmt "
+        "translate's --worker-processes).",
+    ),
     fusion_weights: str | None = typer.Option(
         None,
         "--fusion-weights",
@@ -97,6 +103,7 @@ def bench(
         "tm_threshold": tm_threshold,
         "threads": threads,
         "workers": workers,
+        "worker_processes": worker_processes,
         "fusion_weights": fusion_weights,
     }
     settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)

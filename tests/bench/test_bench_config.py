@@ -43,6 +43,10 @@ def test_defaults() -> None:
         ({"users_dir": "u", "top_k": 0}, "top_k must be >= 1, got 0"),
         ({"users_dir": "u", "workers": -1}, "workers must be >= 0, got -1"),
         ({"users_dir": "u", "workers": "two"}, "workers must be an integer, got 'two'"),
+        (
+            {"users_dir": "u", "worker_processes": "yes"},
+            "worker_processes must be true or false, got 'yes'",
+        ),
         ({"users_dir": "u", "tm_threshold": 101}, "tm_threshold must be within 0-100, got 101"),
         ({"users_dir": "u", "beams": 2}, r"bench config: unknown key\(s\) beams; known: "),
         ({"users_dir": "u", "systems": 3}, "systems must be a list or a comma-separated string"),

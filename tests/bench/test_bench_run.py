@@ -228,3 +228,35 @@ def test_two_workers_report_themselves_and_translate_as_one(
     assert "2 torch threads, 2 batches at once" in render_markdown(results)
     one = {(r.system, r.testset): r.hypotheses for r in run.runs if not r.general}
     assert all(r.hypotheses == one[(r.system, r.testset)] for r in two.runs)
+
+
+def test_worker_processes_report_themselves_and_translate_as_threads(
+    bench: tuple[BenchRun, dict[str, Any], Path],
+    tiny_model_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ltmt.worker_processes import stop_worker_processes
+
+    monkeypatch.setenv("LTMT_CACHE_DIR", str(tmp_path / "cache"))
+    run, _, _ = bench
+    config = BenchConfig(
+        users_dir=DATA / "users",
+        systems=("knn",),
+        model=str(tiny_model_dir),
+        output=tmp_path,
+        beam=1,
+        batch_size=1,
+        threads=2,
+        workers=2,
+        worker_processes=True,
+    )
+    try:
+        processes = run_bench(config)
+    finally:
+        stop_worker_processes()
+    results = summarize(processes)
+    assert results["worker_processes"] is True
+    assert "2 batches at once (fused ones in processes)" in render_markdown(results)
+    one = {(r.system, r.testset): r.hypotheses for r in run.runs if not r.general}
+    assert all(r.hypotheses == one[(r.system, r.testset)] for r in processes.runs)

@@ -275,6 +275,39 @@ def test_workers_and_threads_reach_the_translator_and_keep_the_outputs(
     assert code == 2 and "--workers" in err
 
 
+def test_worker_processes_translate_as_threads_do(tmp_path, capsys, common, monkeypatch):
+    from ltmt.worker_processes import stop_worker_processes
+
+    monkeypatch.setenv("LTMT_CACHE_DIR", str(tmp_path / "cache"))  # the workers inherit it
+    source, reference = tmp_path / "in.txt", tmp_path / "ref.txt"
+    source.write_text("open the file\nsave the file as %s\nshow all commits\n", "utf-8")
+    reference.write_text("Datei öffnen\nDatei als %s speichern\nalle Commits zeigen\n", "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(source), "--user", "u1", "--learn", str(reference), *common], capsys
+    )
+    assert code == 0, err
+    source.write_text("open the files\nsave the files as %s\nshow the commits\n", "utf-8")
+    outputs = []
+    parallel = ["--fusion", "knn", "--workers", "2", "--threads", "2", "--batch-size", "1"]
+    try:
+        for extra in ([], ["--worker-processes"]):
+            code, out, err = run_cli(
+                ["translate", str(source), "--user", "u1", *parallel, *extra, *common], capsys
+            )
+            assert code == 0, err
+            assert "3 fuzzy used by fusion" in err
+            outputs.append(out)
+    finally:
+        stop_worker_processes()
+    assert outputs[0] == outputs[1] and len(outputs[1].splitlines()) == 3
+    code, _, err = run_cli(
+        ["translate", str(source), "--user", "u1", "--fusion-option", "tau=2",
+         "--worker-processes", *common],
+        capsys,
+    )  # fmt: skip
+    assert code == 1 and "worker processes build the fusion from its name" in err
+
+
 @pytest.mark.parametrize(
     ("weights", "flag", "value"),
     [
