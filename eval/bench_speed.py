@@ -31,9 +31,10 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-procs``, ``ltmt-knn-warm-procs``, ``ltmt-knn-trained-procs``: ``ltmt-knn``,
   ``ltmt-knn-warm``, ``ltmt-knn-trained`` with their fused batches decoded in worker processes
   (``Translator(worker_processes=True)``, :mod:`ltmt.worker_processes`: ``--workers`` of them,
-  ``threads // workers`` threads each, started again before every round, untimed, so that
-  their in-memory caches start empty as the other engines' do; the ``cpu_*`` figures count
-  the calling process only, not its workers);
+  ``threads // workers`` threads each, their in-memory caches of force-decoded states emptied
+  before every round as the other engines' are; the ``cpu_*`` figures count the calling
+  process only, not its workers; ``outputs_differing_from_threads``: first-round outputs that
+  differ from the engine without ``-procs``, when it runs);
 * ``ltmt-knn-trained-other``: ``ltmt-knn-trained`` with the combiner in ``--other-combiner DIR``
   (a combiner directory, or a model directory holding ``fusion-combiner/``), to compare two
   combiners in one run;
@@ -196,7 +197,7 @@ def _knn_engine(
             cache.clear()
             if variant != "-warm" and cache.store is not None:
                 cache.store.clear()
-        if processes:  # their own in-memory caches emptied too, by starting them again
+        if processes:  # the workers' own in-memory caches emptied too
             from ltmt.worker_processes import forget_in_worker_processes, recipe_for
 
             for recipe in {recipe_for(t) for t in translators.values()}:
@@ -366,6 +367,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "segments_per_second": round(total / median, 2),
             "bleu": round(sacrebleu.corpus_bleu(outputs[name], [references]).score, 2),
         }
+    for name in names:  # worker processes against threads: outputs that differ
+        threads = name.removesuffix("-procs")
+        if name.endswith("-procs") and threads in outputs:
+            report["engines"][name]["outputs_differing_from_threads"] = sum(
+                a != b for a, b in zip(outputs[name], outputs[threads], strict=True)
+            )
     if "ct2-int8" in report["engines"]:
         reference = report["engines"]["ct2-int8"]["tokens_per_second"]
         cpu_reference = report["engines"]["ct2-int8"]["cpu_tokens_per_second"]

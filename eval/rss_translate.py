@@ -10,7 +10,9 @@ first run) and the conversion cached. Beside it, the standard converter (what
 ``ct2-transformers-converter`` runs, loading the model with torch and transformers) converts the
 same model in a child process of its own (``standard_conversion``): its peak RSS, and whether its
 ``model.bin`` equals the one ltmt wrote. Each peak RSS is ``ru_maxrss`` from ``os.wait4``: the
-largest of the process and its children. Untimed: run it apart from timed benchmarks.
+largest of the process and its children; ``peak_rss_all_processes_mb`` is the largest sum of the
+resident sets of the process and its descendants, sampled every 50 ms (what worker processes,
+``--workers 2p``, add). Untimed: run it apart from timed benchmarks.
 
     python eval/rss_translate.py --user git --limit 349 \
         --output eval/results/speed/rss-translate.json
@@ -37,18 +39,55 @@ LTMT = [sys.executable, "-c", "from ltmt.cli.main import run; run()"]  # this ch
 
 def peak_rss_mb(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     """(peak RSS in MB, seconds, exit code) of ``command`` run as a child process."""
+    mb, _, seconds, code = peak_rss_with_descendants(command, env)
+    return mb, seconds, code
+
+
+def peak_rss_with_descendants(
+    command: list[str], env: dict[str, str]
+) -> tuple[float, float, float, int]:
+    """(peak RSS in MB, peak summed RSS of it and its descendants in MB, seconds, exit code) of
+    ``command`` run as a child process."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
         child = subprocess.Popen(
             command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=errors
         )
-        _, status, usage = os.wait4(child.pid, 0)
+        summed = 0.0
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            summed = max(summed, _tree_rss_mb(child.pid))
+            time.sleep(0.05)
         seconds = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
             errors.seek(0)
             sys.stderr.write(errors.read().decode("utf-8", "replace"))
-    return usage.ru_maxrss / 1024, seconds, code
+    return usage.ru_maxrss / 1024, max(summed, usage.ru_maxrss / 1024), seconds, code
+
+
+def _tree_rss_mb(root: int) -> float:
+    """The summed resident set of process ``root`` and its descendants now, in MB (Linux)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        parents[int(entry.name)] = int(fields[1])  # the field after the state: the parent
+        rss[int(entry.name)] = int(fields[21])  # resident pages
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def run_case(name: str, args: list[str], work: Path) -> dict[str, Any]:
@@ -60,14 +99,17 @@ def run_case(name: str, args: list[str], work: Path) -> dict[str, Any]:
     env = {**os.environ, "LTMT_CACHE_DIR": str(work / "cache")}
     command = [*LTMT, "translate", *args]
     command += ["--memory-dir", str(folder / "store"), "--output", str(folder / "out.txt")]
-    mb, seconds, code = peak_rss_mb(command, env)
+    mb, summed, seconds, code = peak_rss_with_descendants(command, env)
     if code != 0:
         raise SystemExit(f"{name}: ltmt translate exited with {code}")
-    print(f"{name}: {mb:.0f} MB, {seconds:.1f} s", file=sys.stderr)
+    print(
+        f"{name}: {mb:.0f} MB ({summed:.0f} MB with its workers), {seconds:.1f} s", file=sys.stderr
+    )
     outputs = (folder / "out.txt").read_text("utf-8").splitlines()
     return {
         "case": name,
         "peak_rss_mb": round(mb, 1),
+        "peak_rss_all_processes_mb": round(summed, 1),
         "seconds": round(seconds, 1),
         "outputs": outputs,
     }
@@ -119,8 +161,8 @@ def rss_parser(doc: str, output: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--workers",
         default="",
-        help="--workers values of ltmt translate for the memory cases, e.g. 1,2 (default: "
-        "ltmt's own choice, the name's last part 'default')",
+        help="--workers values of ltmt translate for the memory cases, e.g. 1,2,2p (a 'p': "
+        "with --worker-processes; default: ltmt's own choice, the name's last part 'default')",
     )
     return parser
 
@@ -160,7 +202,9 @@ def main() -> None:
                            check=True, stdout=subprocess.DEVNULL)  # fmt: skip
             case = [str(text), "--user", args.user, "--model", args.model]
             case += ["--fusion", fusion, "--fusion-weights", weights]
-            case += [] if workers == "default" else ["--workers", workers]
+            if workers != "default":
+                case += ["--workers", workers.removesuffix("p")]
+                case += ["--worker-processes"] if workers.endswith("p") else []
             results.append(run_case(name, case, work))
     first = results[1]["outputs"] if len(results) > 1 else []
     for case in results[1:]:

@@ -2,26 +2,36 @@
 
 Threads that decode fused batches side by side (:mod:`ltmt.workers`) gain less than CTranslate2
 does from a second core (1.3-1.5x for kNN against 1.75x, session 16): a fused step is hundreds
-of small torch calls, and each takes Python's lock again. Processes do not share it (two
-processes with one thread each took 2.70-2.87 s each for a kNN pass that took 2.47-2.60 s
-alone). With ``Translator(worker_processes=True)`` (``ltmt translate --worker-processes``) each
-of the translator's ``workers`` threads hands its fused batch to one of ``workers`` processes
-and waits for it; batches without fusion stay in the calling process, where the CTranslate2
-fast path already decodes them side by side.
+of small torch calls, and each takes Python's lock again. Processes do not share it. With
+``Translator(worker_processes=True)`` (``ltmt translate --worker-processes``, ``ltmt bench
+--worker-processes``) each of the translator's ``workers`` threads hands its fused batch to one
+of ``workers`` processes and waits for it; batches without fusion stay in the calling process,
+where the CTranslate2 fast path already decodes them side by side.
 
-The processes are started on first use (``spawn``: each imports ltmt and loads the fused
-weights once, about 2 s, then keeps them) and shared by every translator of the process with
-the same :class:`FusedDecoding` (a server's or a benchmark's translators per user share them);
-they end with the process, or at :func:`stop_worker_processes`. A process prepares the batch's
-memory as the caller's fusion would (the same method, the same weights, the force-decoded
-states on the same disk store) and decodes it with the batch's settings, so the texts are the
-ones the calling process would write. A batch whose matches the fusion does not use comes back
-undecoded: the caller decodes it as it would any batch without memory.
+Measured on 2 cores, 2 workers (``eval/bench_speed.py``'s ``*-procs`` engines, interleaved with
+the same engines on threads; ``eval/results/speed/processes-s17/``): on 1,461 dev segments
+(9-10 batches per user) 1.01x the tokens per second of threads for kNN, 1.06x with its states on
+disk, 1.19x for the trained combiner (whose steps hold the most small calls), every output the
+same; on 349 segments (3 batches per user, the third of 5 lines) 1.01x, 1.02x and 1.13x. A
+worker's batch takes what it takes on one thread in the calling process (the hand-over costs
+milliseconds), so the gain is capped by how little two threads lose to each other here. Each
+worker holds its own copy of the model: ``ltmt translate`` with a memory peaked at 1,455 MB for
+the three processes against 721 MB with threads (``eval/rss_translate.py``).
 
-Each process holds its own copy of the model (about 300-500 MB for the default model's fused
-weights), so the option is off by default. Code that makes a translator with it must be
-importable without side effects, as for any ``spawn``-ed process: a script guards its work
-with ``if __name__ == "__main__":``.
+The processes are started with the translator (``spawn``: each imports ltmt and loads the
+fused weights, about 1.7 s, while the calling process goes on) and shared by every translator
+of the process with the same :class:`FusedDecoding` (a server's or a benchmark's translators
+per user share them); they end with the process, or at :func:`stop_worker_processes`. A worker
+prepares the batch's memory as the caller's fusion would (the same method, the same weights,
+the force-decoded states on the same disk store) and decodes it with the batch's settings. The
+texts are the caller's up to float rounding: a match that the disk store does not keep (one
+repaired or narrowed to the input) is force-decoded in the worker's own batch, and states
+computed beside other segments differ in the last bits, which can change a few outputs. A batch
+whose matches the fusion does not use comes back undecoded: the caller decodes it as any batch
+without memory.
+
+Code that makes a translator with worker processes must be importable without side effects, as
+for any ``spawn``-ed process: a script guards its work with ``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -121,21 +132,24 @@ def start_worker_processes(recipe: FusedDecoding, wait: bool = True) -> None:
         for _ in range(recipe.processes):
             _pool(recipe).submit(_ready)
         return
-    started: set[int] = set()
-    while len(started) < recipe.processes:
-        # a process busy with one call takes no other, so calls at once reach them all
-        calls = [_pool(recipe).submit(_ready) for _ in range(recipe.processes)]
-        started.update(_result(recipe, call) for call in calls)
+    _in_every_process(recipe, _ready)
 
 
 def forget_in_worker_processes(recipe: FusedDecoding) -> None:
-    """Empty the in-memory caches of force-decoded states in ``recipe``'s processes (what is
-    on disk stays), by starting them afresh; they are ready when this returns."""
-    with _pools_lock:
-        pool = _pools.pop(recipe, None)
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-    start_worker_processes(recipe)
+    """Empty the in-memory caches of force-decoded states in each of ``recipe``'s processes
+    (what is on disk stays, as :meth:`~ltmt.fusion.datastore.SegmentCache.clear` does in the
+    calling process); they are running when this returns."""
+    _in_every_process(recipe, _forget)
+
+
+def _in_every_process(recipe: FusedDecoding, function: Callable[[], int]) -> None:
+    """Run ``function`` (which returns its process id) in every one of ``recipe``'s
+    processes, starting them if they are not running."""
+    reached: set[int] = set()
+    while len(reached) < recipe.processes:
+        # a process busy with one call takes no other, so calls at once reach them all
+        calls = [_pool(recipe).submit(function) for _ in range(recipe.processes)]
+        reached.update(_result(recipe, call) for call in calls)
 
 
 def stop_worker_processes() -> None:
@@ -239,6 +253,16 @@ def _ready() -> int:
     land on different processes)."""
     time.sleep(0.05)
     return os.getpid()
+
+
+def _forget() -> int:
+    """In a worker: empty its translators' in-memory caches of force-decoded states; its
+    process id (a moment later, as :func:`_ready`)."""
+    for translator in _translators.values():
+        cache = getattr(translator.fusion, "cache", None)
+        if cache is not None:
+            cache.clear()
+    return _ready()
 
 
 def weight_flags(variant: str) -> dict[str, bool]:

@@ -86,7 +86,7 @@ def test_workers_in_processes_translate_as_the_calling_process(
     assert len(translator.fusion.cache) == 0  # nothing force-decoded here: the workers did it
     packs = list((tmp_path / "cache").rglob("*.safetensors"))
     assert packs, "the workers keep their force-decoded states on the shared disk store"
-    # started again (empty in-memory caches), they read the states back: the same texts
+    # their in-memory caches emptied, the workers read the states back: the same texts
     forget_in_worker_processes(recipe_for(translator))
     again = translator.translate(_INPUTS, user="u1")
     assert [t.text for t in again] == [t.text for t in expected]
