@@ -31,7 +31,10 @@ whose matches the fusion does not use comes back undecoded: the caller decodes i
 without memory.
 
 Code that makes a translator with worker processes must be importable without side effects, as
-for any ``spawn``-ed process: a script guards its work with ``if __name__ == "__main__":``.
+for any ``spawn``-ed process: a script guards its work with ``if __name__ == "__main__":``
+(a worker that finds its start making translators with workers again stops with an error saying
+so). Ctrl-C is the caller's: the workers ignore it, and the caller's pool ends them as it exits
+once their current batches are done.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ltmt.errors import ConfigError, ModelError
 
@@ -122,7 +125,7 @@ def decode_in_processes(
     batch = FusedBatch(
         texts, matches, token_ids, translator.decode_config, _states_on_disk(translator)
     )
-    return _result(recipe, _pool(recipe).submit(_decode, batch))
+    return _result(recipe, _submit(recipe, _decode, batch))
 
 
 def start_worker_processes(recipe: FusedDecoding, wait: bool = True) -> None:
@@ -130,7 +133,7 @@ def start_worker_processes(recipe: FusedDecoding, wait: bool = True) -> None:
     with ``wait``, wait until each has loaded the model."""
     if not wait:
         for _ in range(recipe.processes):
-            _pool(recipe).submit(_ready)
+            _submit(recipe, _ready)
         return
     _in_every_process(recipe, _ready)
 
@@ -148,7 +151,7 @@ def _in_every_process(recipe: FusedDecoding, function: Callable[[], int]) -> Non
     reached: set[int] = set()
     while len(reached) < recipe.processes:
         # a process busy with one call takes no other, so calls at once reach them all
-        calls = [_pool(recipe).submit(function) for _ in range(recipe.processes)]
+        calls = [_submit(recipe, function) for _ in range(recipe.processes)]
         reached.update(_result(recipe, call) for call in calls)
 
 
@@ -162,6 +165,7 @@ def stop_worker_processes() -> None:
 
 
 def _pool(recipe: FusedDecoding) -> ProcessPoolExecutor:
+    _check_not_bootstrapping()
     with _pools_lock:
         pool = _pools.get(recipe)
         if pool is None:
@@ -175,18 +179,44 @@ def _pool(recipe: FusedDecoding) -> ProcessPoolExecutor:
         return pool
 
 
+def _submit(recipe: FusedDecoding, function: Callable[..., Result], *args: Any) -> Future[Result]:
+    """``function(*args)`` handed to one of ``recipe``'s processes (see :func:`_result`)."""
+    try:
+        return _pool(recipe).submit(function, *args)
+    except BrokenProcessPool as exc:
+        raise _died(recipe) from exc
+
+
 def _result(recipe: FusedDecoding, call: Future[Result]) -> Result:
     """``call``'s result; a process that died is a one-line :class:`~ltmt.errors.ModelError`
     (and its pool is dropped, so the next call starts new processes)."""
     try:
         return call.result()
     except BrokenProcessPool as exc:
-        with _pools_lock:
-            _pools.pop(recipe, None)
-        raise ModelError(
-            "a worker process decoding fused batches ended unexpectedly (out of memory?); "
-            "run again without worker processes"
-        ) from exc
+        raise _died(recipe) from exc
+
+
+def _died(recipe: FusedDecoding) -> ModelError:
+    """The error of a worker that ended unexpectedly; its pool is dropped."""
+    with _pools_lock:
+        _pools.pop(recipe, None)
+    return ModelError(
+        "a worker process decoding fused batches ended unexpectedly (out of memory, or a "
+        'script that does not guard its work with if __name__ == "__main__": see the error '
+        "above); run again without worker processes"
+    )
+
+
+def _check_not_bootstrapping() -> None:
+    """A one-line :class:`~ltmt.errors.ConfigError` in a worker being started, whose import of
+    the calling script makes translators with worker processes again (the script's work is not
+    guarded by ``if __name__ == "__main__":``): without it, each worker would start more."""
+    # what multiprocessing.spawn sets while a new process imports the calling script
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise ConfigError(
+            "worker processes import the calling script again: guard its work with "
+            'if __name__ == "__main__": (spawned processes need it)'
+        )
 
 
 # in a worker process: what it was started with, the model, and a translator per memory

@@ -13,8 +13,8 @@ from ltmt.fusion.knn import KnnFusion
 from ltmt.memory.store import Memory
 from ltmt.translator import Translator
 from ltmt.worker_processes import (
-    _pool,
     _result,
+    _submit,
     forget_in_worker_processes,
     recipe_for,
     stop_worker_processes,
@@ -106,7 +106,7 @@ def test_a_worker_that_dies_is_a_clear_error_and_the_next_call_starts_new_ones(m
     translator = Translator(model, memory, fusion="knn", workers=1, worker_processes=True)
     recipe = recipe_for(translator)
     with pytest.raises(ModelError, match=r"worker process .* ended unexpectedly"):
-        _result(recipe, _pool(recipe).submit(os._exit, 1))
+        _result(recipe, _submit(recipe, os._exit, 1))
     results = translator.translate(["open the files"], user="u1")  # new processes
     assert results[0].method == "knn"
 
@@ -117,3 +117,31 @@ def test_weight_flags_give_a_worker_the_callers_weights(model, variant):
     runs on the same ones."""
     translator = Translator(model, fusion="knn", **weight_flags(variant))
     assert translator.backbone.variant == variant
+
+
+def test_a_script_without_a_main_guard_is_told_to_add_one(model, memory, tmp_path):
+    """Spawned workers import the calling script again: one that makes its translator at import
+    gets a one-line error naming the guard, from the workers and from the call."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import sys\n"
+        "from ltmt import Memory, Translator\n"
+        "memory = Memory(sys.argv[2])\n"
+        "translator = Translator(sys.argv[1], memory, fusion='knn', worker_processes=True)\n"
+        "translator.translate(['open the files'], user='u1')\n",
+        "utf-8",
+    )
+    memory.close()
+    done = subprocess.run(
+        [sys.executable, str(script), str(model), str(memory.path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LTMT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert done.returncode != 0
+    assert "ConfigError: worker processes import the calling script again" in done.stderr
+    assert "ModelError: a worker process decoding fused batches ended unexpectedly" in done.stderr
