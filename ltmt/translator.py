@@ -191,9 +191,8 @@ class Translator:
         self.term_bias = term_bias
         self.terms = GlossaryDecoding(self)
         self.worker_processes = bool(worker_processes and self.fusion is not None)
-        if self.worker_processes:  # they start loading the model while this process works
+        if self.worker_processes:
             check_worker_processes(self, fusion)
-            start_worker_processes(recipe_for(self), wait=False)
 
     def _attach_state_store(self, wanted: bool) -> None:
         """Give the fusion's segment cache a disk store (:mod:`ltmt.fusion.state_store`) when
@@ -238,6 +237,7 @@ class Translator:
         glossary).
         """
         texts = list(texts)
+        self._start_worker_processes()
         matchers = [self._term_matcher(user, glossary)] * len(texts)
         return self._translate_retrieved(
             texts, self._retrieve(texts, user, prefer), matchers, progress
@@ -258,6 +258,7 @@ class Translator:
         list per request.
         """
         glossary = list(glossary or ())
+        self._start_worker_processes()
         texts: list[str] = []
         matches: list[tuple[Match, ...]] = []
         matchers: list[TermMatcher | None] = []
@@ -273,6 +274,12 @@ class Translator:
             results.append(flat[start : start + len(request[1])])
             start += len(request[1])
         return results
+
+    def _start_worker_processes(self) -> None:
+        """With ``worker_processes``, have them start loading the model (if they are not
+        running) while this process retrieves and encodes (:mod:`ltmt.worker_processes`)."""
+        if self.worker_processes:
+            start_worker_processes(recipe_for(self), wait=False)
 
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
         """Add approved (source, target) pairs to ``user``'s memory, in one transaction.

@@ -130,10 +130,14 @@ def decode_in_processes(
 
 def start_worker_processes(recipe: FusedDecoding, wait: bool = True) -> None:
     """Start ``recipe``'s processes now (otherwise they start with the first batches) and,
-    with ``wait``, wait until each has loaded the model."""
+    with ``wait``, wait until each has loaded the model (without, a no-op for processes that
+    were started before)."""
     if not wait:
-        for _ in range(recipe.processes):
-            _submit(recipe, _ready)
+        with _pools_lock:
+            running = recipe in _pools
+        if not running:  # calls at once start a process each
+            for _ in range(recipe.processes):
+                _submit(recipe, _ready)
         return
     _in_every_process(recipe, _ready)
 

@@ -20,7 +20,7 @@ from typing import Any
 from ltmt import Memory
 from ltmt.bench.config import ONLINE_SUFFIX, BenchConfig
 from ltmt.bench.data import TestSet, find_general_sets, find_users
-from ltmt.bench.systems import DecodeOptions, System, build_systems
+from ltmt.bench.systems import DecodeOptions, System, Translates, build_systems
 from ltmt.errors import ConfigError, InputError, ModelError
 from ltmt.evaluate import fuzzy_band
 from ltmt.segments import Translation
@@ -205,7 +205,7 @@ def _run_offline(
     general: bool,
     count_tokens: Callable[[Sequence[str]], int],
 ) -> SystemRun:
-    translator = system.bind(memory)
+    translator = _started(system.bind(memory))
     started = time.perf_counter()
     translations = translator.translate(list(testset.sources), testset.user)
     seconds = time.perf_counter() - started
@@ -222,7 +222,7 @@ def _run_online(
 ) -> SystemRun:
     """Translate one segment at a time, adding its reference to the memory right after (a
     translator post-editing as they go). The time includes adding the references."""
-    translator = system.bind(memory)
+    translator = _started(system.bind(memory))
     translations: list[Translation] = []
     started = time.perf_counter()
     for source, reference in zip(testset.sources, testset.references, strict=True):
@@ -236,6 +236,16 @@ def _run_online(
         system.name + ONLINE_SUFFIX, testset, False, translations, bands, seconds, count_tokens
     )
     return replace(run, weights=fused_weights(translator))
+
+
+def _started(translator: Translates) -> Translates:
+    """``translator`` with its worker processes, if it has any, running and loaded: their start
+    is not timed, as the model's loading is not (:mod:`ltmt.worker_processes`)."""
+    if getattr(translator, "worker_processes", False):
+        from ltmt.worker_processes import recipe_for, start_worker_processes
+
+        start_worker_processes(recipe_for(translator))  # type: ignore[arg-type]  # a Translator
+    return translator
 
 
 def _system_run(
