@@ -18,10 +18,10 @@ milliseconds), so the gain is capped by how little two threads lose to each othe
 worker holds its own copy of the model: ``ltmt translate`` with a memory peaked at 1,455 MB for
 the three processes against 721 MB with threads (``eval/rss_translate.py``).
 
-The processes are started with the translator (``spawn``: each imports ltmt and loads the
-fused weights, about 1.7 s, while the calling process goes on) and shared by every translator
-of the process with the same :class:`FusedDecoding` (a server's or a benchmark's translators
-per user share them); they end with the process, or at :func:`stop_worker_processes`. A worker
+The processes are started at the translator's first translation (``spawn``: each imports ltmt
+and loads the fused weights, a couple of seconds, while the calling process retrieves and
+encodes) and shared by every translator of the process with the same :class:`FusedDecoding` (a
+server's or a benchmark's translators per user share them); they end with the process, or at :func:`stop_worker_processes`. A worker
 prepares the batch's memory as the caller's fusion would (the same method, the same weights,
 the force-decoded states on the same disk store) and decodes it with the batch's settings. The
 texts are the caller's up to float rounding: a match that the disk store does not keep (one

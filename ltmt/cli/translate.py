@@ -146,8 +146,9 @@ def translate(
         False,
         "--worker-processes",
         help="Decode the batches that use memory in --workers processes rather than threads "
-        "(each loads the model: about 2 s and 450 MB more each; for long files on 2 cores "
-        "1.0-1.06x the tokens per second of threads for knn, 1.2x for knn-trained).",
+        "(each loads the model: a couple of seconds and about 430 MB more each; for long "
+        "files on 2 cores 1.0-1.1x the tokens per second of threads for knn, 1.1-1.2x for "
+        "knn-trained).",
     ),
     scan_max: int = typer.Option(
         10_000,
