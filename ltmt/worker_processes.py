@@ -21,14 +21,14 @@ the three processes against 721 MB with threads (``eval/rss_translate.py``).
 The processes are started at the translator's first translation (``spawn``: each imports ltmt
 and loads the fused weights, a couple of seconds, while the calling process retrieves and
 encodes) and shared by every translator of the process with the same :class:`FusedDecoding` (a
-server's or a benchmark's translators per user share them); they end with the process, or at :func:`stop_worker_processes`. A worker
-prepares the batch's memory as the caller's fusion would (the same method, the same weights,
-the force-decoded states on the same disk store) and decodes it with the batch's settings. The
-texts are the caller's up to float rounding: a match that the disk store does not keep (one
-repaired or narrowed to the input) is force-decoded in the worker's own batch, and states
-computed beside other segments differ in the last bits, which can change a few outputs. A batch
-whose matches the fusion does not use comes back undecoded: the caller decodes it as any batch
-without memory.
+server's or a benchmark's translators per user share them); they end with the process, or at
+:func:`stop_worker_processes`. A worker prepares the batch's memory as the caller's fusion
+would (the same method, the same weights, the force-decoded states on the same disk store) and
+decodes it with the batch's settings. The texts are the caller's up to float rounding: a match
+that the disk store does not keep (one repaired or narrowed to the input) is force-decoded in
+the worker's own batch, and states computed beside other segments differ in the last bits,
+which can change a few outputs. A batch whose matches the fusion does not use comes back
+undecoded: the caller decodes it as any batch without memory.
 
 Code that makes a translator with worker processes must be importable without side effects, as
 for any ``spawn``-ed process: a script guards its work with ``if __name__ == "__main__":``
