@@ -80,6 +80,58 @@ def _single_torch_thread():
     torch.set_num_threads(previous)
 
 
+# A user's memory, and inputs that meet every route through a translator: fuzzy matches, none,
+# a placeholder, two lines, an exact match (tests of batches decoded side by side, on threads
+# and in worker processes)
+FUSION_PAIRS = [
+    ("open the file", "öffne die Datei"),
+    ("save the file as %s", "speichere die Datei als %s"),
+    ("show all commits", "zeige alle Commits"),
+    ("hello world", "hallo Welt"),
+    ("delete the branch {name}", "lösche den Zweig {name}"),
+]
+FUSION_INPUTS = [
+    "open the files",
+    "the cat sat on the mat",
+    "save the files as %s",
+    "show all the commits\nhello world",
+    "delete the branch {name} now",
+    "x",
+    "open the file",
+    "show commits",
+    "hello",
+]
+
+
+@pytest.fixture
+def fusion_pairs() -> list[tuple[str, str]]:
+    """:data:`FUSION_PAIRS`."""
+    return list(FUSION_PAIRS)
+
+
+@pytest.fixture
+def fusion_inputs() -> list[str]:
+    """:data:`FUSION_INPUTS`."""
+    return list(FUSION_INPUTS)
+
+
+@pytest.fixture
+def model_with_combiner(tiny_model_dir: Path, tmp_path: Path) -> Path:
+    """A copy of the tiny model with an untrained combiner beside it (for ``knn-trained``)."""
+    import shutil
+
+    from ltmt.fusion.adapter import BaseInfo
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
+    from ltmt.fusion.registry import COMBINER_SUBDIR
+
+    model = tmp_path / "model-with-combiner"
+    shutil.copytree(tiny_model_dir, model)
+    Combiner(CombinerConfig(knn={"min_score": 0.0})).save(
+        model / COMBINER_SUBDIR, BaseInfo(name="tiny")
+    )
+    return model
+
+
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random Marian checkpoint directory (loads like an OPUS-MT model)."""

@@ -358,46 +358,14 @@ def test_a_fusion_that_reads_more_matches_than_top_k_is_given_them(backbone, rea
 
 # -- batches decoded at once (ltmt.workers) ------------------------------------------------
 
-_PAIRS = [
-    ("open the file", "öffne die Datei"),
-    ("save the file as %s", "speichere die Datei als %s"),
-    ("show all commits", "zeige alle Commits"),
-    ("hello world", "hallo Welt"),
-    ("delete the branch {name}", "lösche den Zweig {name}"),
-]
-_INPUTS = [
-    "open the files",
-    "the cat sat on the mat",
-    "save the files as %s",
-    "show all the commits\nhello world",
-    "delete the branch {name} now",
-    "x",
-    "open the file",
-    "show commits",
-    "hello",
-]
-
-
-def _model_with_combiner(tiny_model_dir, tmp_path):
-    import shutil
-
-    from ltmt.fusion.adapter import BaseInfo
-    from ltmt.fusion.combiner import Combiner, CombinerConfig
-    from ltmt.fusion.registry import COMBINER_SUBDIR
-
-    model = tmp_path / "model"
-    shutil.copytree(tiny_model_dir, model)
-    Combiner(CombinerConfig(knn={"min_score": 0.0})).save(
-        model / COMBINER_SUBDIR, BaseInfo(name="tiny")
-    )
-    return model
-
 
 @pytest.mark.parametrize(
     ("fusion", "engine"),
     [("none", "torch"), ("none", "auto"), ("knn", "auto"), ("knn-trained", "auto")],
 )
-def test_batches_decoded_at_once_equal_one_at_a_time(tiny_model_dir, tmp_path, fusion, engine):
+def test_batches_decoded_at_once_equal_one_at_a_time(
+    model_with_combiner, fusion_pairs, fusion_inputs, tmp_path, fusion, engine
+):
     """Two workers (one thread each) against one batch at a time: the same texts and methods,
     for plain batches on torch and on the fast path, kNN and the trained combiner (each read
     on its first batch: two threads at once must not load it twice), with a glossary term
@@ -407,10 +375,10 @@ def test_batches_decoded_at_once_equal_one_at_a_time(tiny_model_dir, tmp_path, f
     from ltmt.memory.store import Memory
     from ltmt.terminology.terms import Term
 
-    model = _model_with_combiner(tiny_model_dir, tmp_path)
+    model = model_with_combiner
     results = {}
     with Memory(tmp_path / "store") as memory:
-        memory.import_pairs("u1", _PAIRS)
+        memory.import_pairs("u1", fusion_pairs)
         for workers in (1, 2):
             translator = Translator(
                 load_backbone(model), memory, fusion=fusion, beam=2, batch_size=2,
@@ -418,7 +386,7 @@ def test_batches_decoded_at_once_equal_one_at_a_time(tiny_model_dir, tmp_path, f
                 glossary=[Term("branch", "Zweig")],
             )  # fmt: skip
             before = torch.get_num_threads()
-            results[workers] = translator.translate(_INPUTS, user="u1")
+            results[workers] = translator.translate(fusion_inputs, user="u1")
             assert torch.get_num_threads() == before  # put back after the batches
     assert [(t.text, t.method) for t in results[2]] == [(t.text, t.method) for t in results[1]]
     assert "Zweig" in results[2][4].text  # "delete the branch {name} now" follows the glossary
@@ -468,23 +436,23 @@ class _OneAtATimeFusion(_AnyMatchFusion):
         return None
 
 
-def test_a_fusion_that_does_not_say_so_prepares_one_batch_at_a_time(backbone):
+def test_a_fusion_that_does_not_say_so_prepares_one_batch_at_a_time(backbone, fusion_inputs):
     fusion = _OneAtATimeFusion()
-    memory = FakeMemory([(text, text.upper()) for text in _INPUTS])
+    memory = FakeMemory([(text, text.upper()) for text in fusion_inputs])
     translator = Translator(
         backbone, memory, fusion=fusion, beam=1, batch_size=1, workers=2, threads=2,
         exact_reuse=False, engine="torch",
     )  # fmt: skip
-    translator.translate(_INPUTS, user="u1")
-    lines = sum(text.count("\n") + 1 for text in _INPUTS)  # a batch per line
+    translator.translate(fusion_inputs, user="u1")
+    lines = sum(text.count("\n") + 1 for text in fusion_inputs)  # a batch per line
     assert fusion.calls == lines and fusion.most == 1
 
 
-def test_an_error_in_one_batch_reaches_the_caller(backbone):
-    memory = FakeMemory([(text, text.upper()) for text in _INPUTS])
+def test_an_error_in_one_batch_reaches_the_caller(backbone, fusion_inputs):
+    memory = FakeMemory([(text, text.upper()) for text in fusion_inputs])
     translator = Translator(
         backbone, memory, fusion=_OneAtATimeFusion(fail_at=3), beam=1, batch_size=1,
         workers=2, threads=2, exact_reuse=False, engine="torch",
     )  # fmt: skip
     with pytest.raises(ValueError, match="batch 3 cannot be prepared"):
-        translator.translate(_INPUTS, user="u1")
+        translator.translate(fusion_inputs, user="u1")

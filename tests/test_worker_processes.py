@@ -4,7 +4,6 @@ calling process, states on the same disk store, and clear errors."""
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
@@ -21,38 +20,11 @@ from ltmt.worker_processes import (
     weight_flags,
 )
 
-_PAIRS = [
-    ("open the file", "öffne die Datei"),
-    ("save the file as %s", "speichere die Datei als %s"),
-    ("show all commits", "zeige alle Commits"),
-    ("hello world", "hallo Welt"),
-    ("delete the branch {name}", "lösche den Zweig {name}"),
-]
-_INPUTS = [
-    "open the files",
-    "the cat sat on the mat",
-    "save the files as %s",
-    "show all the commits\nhello world",
-    "delete the branch {name} now",
-    "open the file",
-    "show commits",
-    "hello",
-]
-
 
 @pytest.fixture
-def model(tiny_model_dir, tmp_path):
-    """The tiny model with a trained combiner beside it (knn-trained reads it)."""
-    from ltmt.fusion.adapter import BaseInfo
-    from ltmt.fusion.combiner import Combiner, CombinerConfig
-    from ltmt.fusion.registry import COMBINER_SUBDIR
-
-    folder = tmp_path / "model"
-    shutil.copytree(tiny_model_dir, folder)
-    Combiner(CombinerConfig(knn={"min_score": 0.0})).save(
-        folder / COMBINER_SUBDIR, BaseInfo(name="tiny")
-    )
-    return folder
+def model(model_with_combiner):
+    """The tiny model with a combiner beside it (knn-trained reads it)."""
+    return model_with_combiner
 
 
 @pytest.fixture(autouse=True)
@@ -62,25 +34,25 @@ def _stopped_after():
 
 
 @pytest.fixture
-def memory(tmp_path):
+def memory(tmp_path, fusion_pairs):
     with Memory(tmp_path / "store") as opened:
-        opened.import_pairs("u1", _PAIRS)
+        opened.import_pairs("u1", fusion_pairs)
         yield opened
 
 
 @pytest.mark.parametrize("fusion", ["knn", "knn-trained"])
 def test_workers_in_processes_translate_as_the_calling_process(
-    model, memory, tmp_path, monkeypatch, fusion
+    model, memory, fusion_inputs, tmp_path, monkeypatch, fusion
 ):
     """Two worker processes give the texts and methods of one batch at a time in the calling
     process, and their force-decoded states reach the same disk store."""
     monkeypatch.setenv("LTMT_CACHE_DIR", str(tmp_path / "cache"))  # the workers inherit it
     settings = dict(fusion=fusion, beam=2, batch_size=2, fusion_int8=False, fusion_bf16=False)
     alone = Translator(model, memory, workers=1, threads=1, state_cache=False, **settings)
-    expected = alone.translate(_INPUTS, user="u1")
+    expected = alone.translate(fusion_inputs, user="u1")
     translator = Translator(model, memory, workers=2, threads=2, worker_processes=True, **settings)
     assert translator.worker_processes
-    results = translator.translate(_INPUTS, user="u1")
+    results = translator.translate(fusion_inputs, user="u1")
     assert [(t.text, t.method) for t in results] == [(t.text, t.method) for t in expected]
     assert fusion in {t.method for t in results}
     assert len(translator.fusion.cache) == 0  # nothing force-decoded here: the workers did it
@@ -88,7 +60,7 @@ def test_workers_in_processes_translate_as_the_calling_process(
     assert packs, "the workers keep their force-decoded states on the shared disk store"
     # their in-memory caches emptied, the workers read the states back: the same texts
     forget_in_worker_processes(recipe_for(translator))
-    again = translator.translate(_INPUTS, user="u1")
+    again = translator.translate(fusion_inputs, user="u1")
     assert [t.text for t in again] == [t.text for t in expected]
 
 

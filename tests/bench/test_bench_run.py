@@ -208,21 +208,19 @@ def test_unknown_fusion_module_is_skipped(
     assert skipped == {"ghost": "fusion method 'ghost' is not available in this version"}
 
 
+def _two_workers(tiny_model_dir: Path, output: Path, **settings: Any) -> BenchConfig:
+    """The dev-like users on the tiny model, beam 1, one line a batch, two workers."""
+    return BenchConfig(
+        users_dir=DATA / "users", model=str(tiny_model_dir), output=output, beam=1,
+        batch_size=1, threads=2, workers=2, **settings,
+    )  # fmt: skip
+
+
 def test_two_workers_report_themselves_and_translate_as_one(
     bench: tuple[BenchRun, dict[str, Any], Path], tiny_model_dir: Path, tmp_path: Path
 ) -> None:
     run, _, _ = bench
-    config = BenchConfig(
-        users_dir=DATA / "users",
-        systems=("base", "knn"),
-        model=str(tiny_model_dir),
-        output=tmp_path,
-        beam=1,
-        batch_size=1,
-        threads=2,
-        workers=2,
-    )
-    two = run_bench(config)
+    two = run_bench(_two_workers(tiny_model_dir, tmp_path, systems=("base", "knn")))
     results = summarize(two)
     assert results["workers"] == 2 and results["threads"] == 2
     assert "2 torch threads, 2 batches at once" in render_markdown(results)
@@ -240,17 +238,7 @@ def test_worker_processes_report_themselves_and_translate_as_threads(
 
     monkeypatch.setenv("LTMT_CACHE_DIR", str(tmp_path / "cache"))
     run, _, _ = bench
-    config = BenchConfig(
-        users_dir=DATA / "users",
-        systems=("knn",),
-        model=str(tiny_model_dir),
-        output=tmp_path,
-        beam=1,
-        batch_size=1,
-        threads=2,
-        workers=2,
-        worker_processes=True,
-    )
+    config = _two_workers(tiny_model_dir, tmp_path, systems=("knn",), worker_processes=True)
     try:
         processes = run_bench(config)
     finally:

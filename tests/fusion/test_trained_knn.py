@@ -33,15 +33,6 @@ print("imported:", sorted(m for m in heavy if m in sys.modules))
 """
 
 
-def _model_with_combiner(tiny_model_dir: Path, tmp_path: Path) -> Path:
-    model = tmp_path / "model"
-    shutil.copytree(tiny_model_dir, model)
-    Combiner(CombinerConfig(knn={"min_score": 0.0})).save(
-        model / COMBINER_SUBDIR, BaseInfo(name="tiny")
-    )
-    return model
-
-
 def _ltmt(*args: str) -> str:
     done = subprocess.run(
         [sys.executable, "-c", CHILD, *args], capture_output=True, text=True, timeout=300
@@ -51,9 +42,9 @@ def _ltmt(*args: str) -> str:
 
 
 def test_auto_on_a_model_with_a_combiner_imports_no_torch_without_memory(
-    tiny_model_dir: Path, tmp_path: Path
+    model_with_combiner: Path, tmp_path: Path
 ) -> None:
-    model = _model_with_combiner(tiny_model_dir, tmp_path)
+    model = model_with_combiner
     source = tmp_path / "in.txt"
     source.write_text("open the file\nhello world\n", "utf-8")
     out = tmp_path / "out.txt"
@@ -66,9 +57,9 @@ def test_auto_on_a_model_with_a_combiner_imports_no_torch_without_memory(
 
 
 def test_auto_reads_the_combiner_at_the_first_batch_with_a_match(
-    tiny_model_dir: Path, tmp_path: Path
+    model_with_combiner: Path, tmp_path: Path
 ) -> None:
-    model = _model_with_combiner(tiny_model_dir, tmp_path)
+    model = model_with_combiner
     store = str(tmp_path / "store")
     _ltmt("memory", "add", "--user", "u", "--source", "open the file",
           "--target", "öffne die Datei", "--memory-dir", store)  # fmt: skip
