@@ -117,3 +117,21 @@ def test_a_script_without_a_main_guard_is_told_to_add_one(model, memory, tmp_pat
     assert done.returncode != 0
     assert "ConfigError: worker processes import the calling script again" in done.stderr
     assert "ModelError: a worker process decoding fused batches ended unexpectedly" in done.stderr
+
+
+def test_an_encrypted_memory_leaves_no_states_on_disk_from_the_workers(
+    model, fusion_pairs, fusion_inputs, tmp_path, monkeypatch
+):
+    """The workers keep force-decoded states (which hold the memory's text) only in their own
+    memory for an encrypted store, as the calling process does."""
+    from ltmt.memory.crypto import generate_key_file
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LTMT_CACHE_DIR", str(cache))
+    key = generate_key_file(tmp_path / "store.key")
+    with Memory(tmp_path / "secret", key_file=key) as secret:
+        secret.import_pairs("u1", fusion_pairs)
+        translator = Translator(model, secret, fusion="knn", workers=2, worker_processes=True)
+        results = translator.translate(fusion_inputs, user="u1")
+    assert "knn" in {t.method for t in results}
+    assert not list(cache.rglob("*.safetensors"))

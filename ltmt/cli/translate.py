@@ -181,6 +181,12 @@ def translate(
     weight_options = fusion_weight_options(fusion_weights)
     if fusion_weights.startswith("bfloat16"):
         _warn_if_bf16_is_emulated()
+    if worker_processes and (user is None or fusion == "none"):
+        typer.echo(
+            "ltmt: warning: --worker-processes decodes the batches that use memory; with "
+            f"{'no --user' if user is None else '--fusion none'} there are none",
+            err=True,
+        )
     method: str | Fusion | None = fusion if user is not None else "none"
     if fusion_option:  # knn's options: with them, auto is knn (a trained combiner takes none)
         method = make_fusion(fusion, **parse_fusion_options(fusion_option))

@@ -306,6 +306,9 @@ def test_worker_processes_translate_as_threads_do(tmp_path, capsys, common, monk
         capsys,
     )  # fmt: skip
     assert code == 1 and "worker processes build the fusion from its name" in err
+    code, out, err = run_cli(["translate", str(source), "--worker-processes", *common], capsys)
+    assert code == 0 and len(out.splitlines()) == 3
+    assert "--worker-processes decodes the batches that use memory; with no --user" in err
 
 
 @pytest.mark.parametrize(
