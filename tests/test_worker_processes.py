@@ -45,9 +45,15 @@ def test_workers_in_processes_translate_as_the_calling_process(
     model, memory, fusion_inputs, tmp_path, monkeypatch, fusion
 ):
     """Two worker processes give the texts and methods of one batch at a time in the calling
-    process, and their force-decoded states reach the same disk store."""
+    process (a glossary term followed after the workers' decode), and their force-decoded
+    states reach the same disk store."""
     monkeypatch.setenv("LTMT_CACHE_DIR", str(tmp_path / "cache"))  # the workers inherit it
-    settings = dict(fusion=fusion, beam=2, batch_size=2, fusion_int8=False, fusion_bf16=False)
+    from ltmt.terminology.terms import Term
+
+    settings = dict(
+        fusion=fusion, beam=2, batch_size=2, fusion_int8=False, fusion_bf16=False,
+        glossary=[Term("branch", "Zweig")],
+    )  # fmt: skip
     alone = Translator(model, memory, workers=1, threads=1, state_cache=False, **settings)
     expected = alone.translate(fusion_inputs, user="u1")
     translator = Translator(model, memory, workers=2, threads=2, worker_processes=True, **settings)
@@ -55,6 +61,7 @@ def test_workers_in_processes_translate_as_the_calling_process(
     results = translator.translate(fusion_inputs, user="u1")
     assert [(t.text, t.method) for t in results] == [(t.text, t.method) for t in expected]
     assert fusion in {t.method for t in results}
+    assert "Zweig" in results[4].text  # "delete the branch {name} now" follows the glossary
     assert len(translator.fusion.cache) == 0  # nothing force-decoded here: the workers did it
     packs = list((tmp_path / "cache").rglob("*.safetensors"))
     assert packs, "the workers keep their force-decoded states on the shared disk store"
