@@ -44,6 +44,7 @@ import os
 import signal
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -223,10 +224,12 @@ def _check_not_bootstrapping() -> None:
         )
 
 
-# in a worker process: what it was started with, the model, and a translator per memory
+# in a worker process: what it was started with, the model, and a translator per disk store of
+# states (a memory's), the most recently used first to stay: a server's worker meets many users
 _recipe: FusedDecoding | None = None
 _backbone: Backbone | None = None
-_translators: dict[StatesOnDisk | None, Translator] = {}
+_translators: OrderedDict[StatesOnDisk | None, Translator] = OrderedDict()
+MOST_TRANSLATORS = 16
 
 
 def _start_worker(recipe: FusedDecoding) -> None:
@@ -246,9 +249,12 @@ def _start_worker(recipe: FusedDecoding) -> None:
 
 
 def _translator(states: StatesOnDisk | None) -> Translator:
-    """The worker's translator for batches whose force-decoded states are kept in ``states``."""
+    """The worker's translator for batches whose force-decoded states are kept in ``states``
+    (at most :data:`MOST_TRANSLATORS` kept: the least recently used goes, its memory closed)."""
     translator = _translators.get(states)
-    if translator is None:
+    if translator is not None:
+        _translators.move_to_end(states)
+    else:
         from ltmt.fusion.state_store import StateStore
         from ltmt.memory.store import Memory
         from ltmt.translator import Translator
@@ -279,6 +285,10 @@ def _translator(states: StatesOnDisk | None) -> Translator:
                 memory=opened,
             )
         _translators[states] = translator
+        while len(_translators) > MOST_TRANSLATORS:
+            _, dropped = _translators.popitem(last=False)
+            if dropped.memory is not None:
+                dropped.memory.close()
     return translator
 
 

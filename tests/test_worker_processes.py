@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from ltmt.errors import ConfigError, ModelError
+from ltmt.errors import ConfigError, ModelError, StoreError
 from ltmt.fusion.knn import KnnFusion
 from ltmt.memory.store import Memory
 from ltmt.translator import Translator
@@ -142,3 +142,34 @@ def test_an_encrypted_memory_leaves_no_states_on_disk_from_the_workers(
         results = translator.translate(fusion_inputs, user="u1")
     assert "knn" in {t.method for t in results}
     assert not list(cache.rglob("*.safetensors"))
+
+
+def test_a_worker_keeps_the_translators_of_its_latest_memories_only(model, tmp_path, monkeypatch):
+    """A server's worker meets the stores of many users: it keeps a bounded number of their
+    translators, the least recently used going first (their memories closed)."""
+    from collections import OrderedDict
+
+    import ltmt.worker_processes as workers
+    from ltmt.model.backbone import load_backbone
+
+    monkeypatch.setattr(workers, "MOST_TRANSLATORS", 3)
+    monkeypatch.setattr(workers, "_translators", OrderedDict())
+    monkeypatch.setattr(workers, "_backbone", load_backbone(model))
+    monkeypatch.setattr(
+        workers, "_recipe", workers.FusedDecoding(str(model), True, "knn", "", False, 1, 1)
+    )
+    stores = []
+    for user in range(4):
+        folder = tmp_path / f"store-{user}"
+        Memory(folder).close()
+        stores.append(workers.StatesOnDisk(str(tmp_path / "cache"), 2**20, str(folder)))
+    first = workers._translator(stores[0])
+    assert workers._translator(stores[0]) is first  # kept, and now the most recent
+    second = workers._translator(stores[1])
+    workers._translator(stores[2])
+    workers._translator(stores[0])
+    workers._translator(stores[3])  # the fourth: stores[1] was the least recently used
+    assert list(workers._translators) == [stores[2], stores[0], stores[3]]
+    with pytest.raises(StoreError, match="is closed"):
+        second.memory.count("u1")
+    assert first.fusion.cache.store.memory is first.memory  # deletes are checked in its memory
