@@ -21,7 +21,7 @@ the three processes against 721 MB with threads (``eval/rss_translate.py``).
 The processes are started at the translator's first translation (``spawn``: each imports ltmt
 and loads the fused weights, a couple of seconds, while the calling process retrieves and
 encodes) and shared by every translator of the process with the same :class:`FusedDecoding` (a
-server's or a benchmark's translators per user share them); they end with the process, or at
+service's or a benchmark's translators per user share them); they end with the process, or at
 :func:`stop_worker_processes`. A worker prepares the batch's memory as the caller's fusion
 would (the same method, the same weights, the force-decoded states on the same disk store) and
 decodes it with the batch's settings. The texts are the caller's up to float rounding: a match
@@ -225,7 +225,7 @@ def _check_not_bootstrapping() -> None:
 
 
 # in a worker process: what it was started with, the model, and a translator per disk store of
-# states (a memory's), the most recently used first to stay: a server's worker meets many users
+# states (a memory's), the most recently used first to stay: translators of many users share a worker
 _recipe: FusedDecoding | None = None
 _backbone: Backbone | None = None
 _translators: OrderedDict[StatesOnDisk | None, Translator] = OrderedDict()

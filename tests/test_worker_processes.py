@@ -145,7 +145,7 @@ def test_an_encrypted_memory_leaves_no_states_on_disk_from_the_workers(
 
 
 def test_a_worker_keeps_the_translators_of_its_latest_memories_only(model, tmp_path, monkeypatch):
-    """A server's worker meets the stores of many users: it keeps a bounded number of their
+    """The translators of many users share a worker: it keeps a bounded number of their
     translators, the least recently used going first (their memories closed)."""
     from collections import OrderedDict
 
