@@ -225,7 +225,7 @@ def _check_not_bootstrapping() -> None:
 
 
 # in a worker process: what it was started with, the model, and a translator per disk store of
-# states (a memory's), the most recently used first to stay: translators of many users share a worker
+# states (a memory's), the most recently used first to stay (many users' translators share it)
 _recipe: FusedDecoding | None = None
 _backbone: Backbone | None = None
 _translators: OrderedDict[StatesOnDisk | None, Translator] = OrderedDict()
