@@ -198,9 +198,9 @@ def _knn_engine(
             if variant != "-warm" and cache.store is not None:
                 cache.store.clear()
         if processes:  # the workers' own in-memory caches emptied too
-            from ltmt.worker_processes import forget_in_worker_processes, recipe_for
+            from ltmt.worker_processes import forget_in_worker_processes
 
-            for recipe in {recipe_for(t) for t in translators.values()}:
+            for recipe in {t.worker_recipe for t in translators.values() if t.worker_recipe}:
                 forget_in_worker_processes(recipe)
 
     if variant == "-warm":  # the previous run: every match's states reach the disk store

@@ -39,6 +39,7 @@ from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.units import Unit, join_pieces, plan_units, split_segment
 from ltmt.worker_processes import (
+    FusedDecoding,
     check_worker_processes,
     decode_in_processes,
     recipe_for,
@@ -190,9 +191,16 @@ class Translator:
         self.user_glossary = user_glossary
         self.term_bias = term_bias
         self.terms = GlossaryDecoding(self)
-        self.worker_processes = bool(worker_processes and self.fusion is not None)
-        if self.worker_processes:
+        # what worker processes need to decode the fused batches (None: decoded here)
+        self.worker_recipe: FusedDecoding | None = None
+        if worker_processes and self.fusion is not None:
             check_worker_processes(self, fusion)
+            self.worker_recipe = recipe_for(self)
+
+    @property
+    def worker_processes(self) -> bool:
+        """Whether fused batches decode in worker processes (:mod:`ltmt.worker_processes`)."""
+        return self.worker_recipe is not None
 
     def _attach_state_store(self, wanted: bool) -> None:
         """Give the fusion's segment cache a disk store (:mod:`ltmt.fusion.state_store`) when
@@ -278,8 +286,8 @@ class Translator:
     def _start_worker_processes(self) -> None:
         """With ``worker_processes``, have them start loading the model (if they are not
         running) while this process retrieves and encodes (:mod:`ltmt.worker_processes`)."""
-        if self.worker_processes:
-            start_worker_processes(recipe_for(self), wait=False)
+        if self.worker_recipe is not None:
+            start_worker_processes(self.worker_recipe, wait=False)
 
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
         """Add approved (source, target) pairs to ``user``'s memory, in one transaction.

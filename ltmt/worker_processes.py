@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from ltmt.fusion.state_store import StateStore
     from ltmt.model.backbone import Backbone
     from ltmt.model.decode import DecodeConfig
+    from ltmt.model.engine import FusionWeightOptions
     from ltmt.segments import Match
     from ltmt.translator import Translator
 
@@ -122,7 +123,8 @@ def decode_in_processes(
 ) -> Decoded:
     """A fused batch of ``translator`` (its lines' ``texts``, ``matches`` and ``token_ids``)
     decoded by one of its worker processes, as ``translator`` would decode it (waits for it)."""
-    recipe = recipe_for(translator)
+    recipe = translator.worker_recipe
+    assert recipe is not None, "a translator without worker processes"
     batch = FusedBatch(
         texts, matches, token_ids, translator.decode_config, _states_on_disk(translator)
     )
@@ -260,7 +262,6 @@ def _translator(states: StatesOnDisk | None) -> Translator:
         from ltmt.translator import Translator
 
         assert _recipe is not None and _backbone is not None, "worker not started"
-        flags = weight_flags(_recipe.variant)
         memory = states.memory if states is not None else None
         opened = Memory(memory) if memory is not None else None
         translator = Translator(
@@ -272,9 +273,7 @@ def _translator(states: StatesOnDisk | None) -> Translator:
             workers=1,
             state_cache=False,
             shortlist=_recipe.shortlist,
-            fusion_int8=flags["fusion_int8"],
-            fusion_bf16=flags["fusion_bf16"],
-            fusion_int8_head=flags["fusion_int8_head"],
+            **weight_flags(_recipe.variant),
         )
         cache = getattr(translator.fusion, "cache", None)
         if states is not None and cache is not None:
@@ -309,9 +308,10 @@ def _forget() -> int:
     return _ready()
 
 
-def weight_flags(variant: str) -> dict[str, bool]:
-    """The :class:`~ltmt.translator.Translator` weight options that give fused weights of
-    ``variant`` (a :class:`~ltmt.model.backbone.Backbone`'s)."""
+def weight_flags(variant: str) -> FusionWeightOptions:
+    """The :class:`~ltmt.translator.Translator` weight options (as
+    :func:`~ltmt.model.engine.fusion_weight_options` gives them for a name) that give fused
+    weights of ``variant`` (a :class:`~ltmt.model.backbone.Backbone`'s)."""
     parts = set(variant.split("+")) - {""}
     return {
         "fusion_int8": parts == {"int8"},

@@ -15,7 +15,6 @@ from ltmt.worker_processes import (
     _result,
     _submit,
     forget_in_worker_processes,
-    recipe_for,
     stop_worker_processes,
     weight_flags,
 )
@@ -66,7 +65,7 @@ def test_workers_in_processes_translate_as_the_calling_process(
     packs = list((tmp_path / "cache").rglob("*.safetensors"))
     assert packs, "the workers keep their force-decoded states on the shared disk store"
     # their in-memory caches emptied, the workers read the states back: the same texts
-    forget_in_worker_processes(recipe_for(translator))
+    forget_in_worker_processes(translator.worker_recipe)
     again = translator.translate(fusion_inputs, user="u1")
     assert [t.text for t in again] == [t.text for t in expected]
 
@@ -83,7 +82,7 @@ def test_a_fusion_object_cannot_be_rebuilt_in_a_worker(model, memory):
 
 def test_a_worker_that_dies_is_a_clear_error_and_the_next_call_starts_new_ones(model, memory):
     translator = Translator(model, memory, fusion="knn", workers=1, worker_processes=True)
-    recipe = recipe_for(translator)
+    recipe = translator.worker_recipe
     with pytest.raises(ModelError, match=r"worker process .* ended unexpectedly"):
         _result(recipe, _submit(recipe, os._exit, 1))
     results = translator.translate(["open the files"], user="u1")  # new processes

@@ -241,10 +241,11 @@ def _run_online(
 def _started(translator: Translates) -> Translates:
     """``translator`` with its worker processes, if it has any, running and loaded: their start
     is not timed, as the model's loading is not (:mod:`ltmt.worker_processes`)."""
-    if getattr(translator, "worker_processes", False):
-        from ltmt.worker_processes import recipe_for, start_worker_processes
+    recipe = getattr(translator, "worker_recipe", None)
+    if recipe is not None:
+        from ltmt.worker_processes import start_worker_processes
 
-        start_worker_processes(recipe_for(translator))  # type: ignore[arg-type]  # a Translator
+        start_worker_processes(recipe)
     return translator
 
 
