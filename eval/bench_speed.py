@@ -16,8 +16,12 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-hfstep``: ``ltmt-knn`` stepping with ``MarianDecoder`` itself rather than ltmt's
   incremental decoder (``DecodeConfig(incremental=False)``, the loop before it);
 * ``ltmt-knn-shortlist``: ``ltmt-knn`` with the vocabulary shortlist (``shortlist=True``);
-* ``ltmt-knn-warm``: the same in a user's next run: the states of the matches are on disk (a
-  full untimed pass fills them), only the in-memory cache is emptied before every round;
+* ``ltmt-knn-warm``: the same in a user's next run over the same segments: the states of the
+  matches are on disk (a full untimed pass fills them, into a store that checks the memory as
+  the translator's own does: since session 18 repaired and narrowed matches are kept too; before,
+  this engine's store kept them and the product's did not), only the in-memory cache is emptied
+  before every round;
+* ``ltmt-knn-trained-warm``: ``ltmt-knn-trained`` (below) in the same next run;
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
   linear layers, :mod:`ltmt.model.int8_linear`) / ``fusion_bf16=True`` (bfloat16 weights);
   ``ltmt-knn`` itself runs on the CPU's default (:func:`ltmt.model.backbone.fusion_weights_for`);
@@ -98,6 +102,7 @@ OPTIONAL_ENGINES = (
     "ltmt-knn-trained-f32",
     "ltmt-knn-trained-other",
     "ltmt-knn-trained-beststop",
+    "ltmt-knn-trained-warm",
     "ltmt-knn-procs",
     "ltmt-knn-warm-procs",
     "ltmt-knn-trained-procs",
@@ -149,8 +154,8 @@ def _knn_engine(
     backbone: Any, args: argparse.Namespace, users_dir: Path, variant: str
 ) -> tuple[Translate, Any]:
     """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
-    ``-bf16``, ``-int8head``, ``-beststop``, ``-trained``, ``-trained-f32``, ``-trained-other``
-    or ``-trained-beststop`` (see the docstring)."""
+    ``-bf16``, ``-int8head``, ``-beststop``, ``-trained``, ``-trained-f32``, ``-trained-other``,
+    ``-trained-beststop`` or ``-trained-warm`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -158,6 +163,7 @@ def _knn_engine(
 
     processes = variant.endswith("-procs")
     variant = variant.removesuffix("-procs")
+    warm = variant.endswith("-warm")
     if variant == "-int8":  # one quantised copy for every user
         backbone = quantized_int8(backbone)
     elif variant == "-bf16":
@@ -195,7 +201,7 @@ def _knn_engine(
         for translator in translators.values():
             cache = translator.fusion.cache  # type: ignore[union-attr]
             cache.clear()
-            if variant != "-warm" and cache.store is not None:
+            if not warm and cache.store is not None:
                 cache.store.clear()
         if processes:  # the workers' own in-memory caches emptied too
             from ltmt.worker_processes import forget_in_worker_processes
@@ -203,7 +209,7 @@ def _knn_engine(
             for recipe in {t.worker_recipe for t in translators.values() if t.worker_recipe}:
                 forget_in_worker_processes(recipe)
 
-    if variant == "-warm":  # the previous run: every match's states reach the disk store
+    if warm:  # the previous run: its matches' states reach the disk store
         import atexit
         import shutil
         import tempfile
@@ -212,8 +218,9 @@ def _knn_engine(
 
         root = Path(tempfile.mkdtemp(prefix="ltmt-bench-states-"))  # apart from the cold runs'
         atexit.register(shutil.rmtree, root, True)
-        for translator in translators.values():
-            translator.fusion.cache.store = StateStore(backbone.fingerprint, root)  # type: ignore[union-attr]
+        for user, translator in translators.items():  # with the memory, as the translator's
+            store = StateStore(backbone.fingerprint, root, memory=memories[user])
+            translator.fusion.cache.store = store  # type: ignore[union-attr]
         for user, sources, _ in select_segments(users_dir, args.limit):
             translate(user, sources)
     translate.forget = forget  # type: ignore[attr-defined]

@@ -59,8 +59,9 @@ class ForcedSegment:
 class SegmentCache:
     """A bounded LRU of force-decoded segments, owned by one fusion object (never module-global).
 
-    Keys hold the backbone fingerprint and the normalised texts, so a changed model or an
-    edited segment misses instead of returning stale states; :meth:`clear` drops everything.
+    Keys hold the backbone fingerprint, the segment's id and creation time and the match's
+    normalised texts (:func:`_cache_key`), so a changed model or other texts miss instead of
+    returning stale states; :meth:`clear` drops everything.
     ``store``: a second level on disk shared by runs (:mod:`ltmt.fusion.state_store`), read on a
     miss here and written with every new segment; ``disk_hits`` counts what it returned.
     It also remembers the fusion's match selections (:meth:`selected`). Threads that prepare
@@ -378,8 +379,13 @@ def segment_texts(segment: Segment) -> tuple[str, str]:
 
 
 def _cache_key(fingerprint: str, match: Match) -> Hashable:
-    source, target = segment_texts(match.segment)
-    return (fingerprint, match.segment.user, match.segment.id, source, target)
+    """``(model fingerprint, user, segment id, source, target, created)``: the texts are the
+    match's as read (narrowed to a line, repaired: :mod:`ltmt.fusion.selection`), ``created``
+    the stored segment's, which the disk store checks before keeping them
+    (:mod:`ltmt.fusion.state_store`)."""
+    segment = match.segment
+    source, target = segment_texts(segment)
+    return (fingerprint, segment.user, segment.id, source, target, float(segment.created))
 
 
 def prepare_batch_memory(

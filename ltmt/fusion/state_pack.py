@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from ltmt.fusion.datastore import ForcedSegment
 
 FORMAT = "ltmt-forced-states"
-# layout 3: packs (layout 2 was a file per segment, 1 a file without the alignment)
-LAYOUT_VERSION = 3
+# layout 4: keys hold the segment's creation time, and repaired or narrowed matches are kept
+# (3: packs of keys without it; 2 was a file per segment, 1 a file without the alignment)
+LAYOUT_VERSION = 4
 PARTS = ("keys", "values", "alignment", "source")
 # safetensors dtype names a pack may hold -> torch dtype names
 _DTYPES = {"F32": "float32", "BF16": "bfloat16", "F16": "float16", "I64": "int64"}

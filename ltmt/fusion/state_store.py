@@ -4,8 +4,12 @@ Force-decoding the matches costs about a fifth of a kNN run (``eval/bench_speed.
 user's runs keep reading the same memory segments. :class:`StateStore` keeps them under
 ``<cache dir>/forced-states/<model fingerprint>/<user folder>/`` in *packs*
 (:mod:`ltmt.fusion.state_pack`): one safetensors file per batch and user with every segment that
-batch force-decoded, each found by a hash of its cache key (the user, the segment id and its
-texts), so a changed model or an edited segment misses instead of returning stale states. A
+batch force-decoded, each found by a hash of its cache key (the user, the segment id, the
+match's texts and the segment's creation time), so a changed model or other texts miss instead
+of returning stale states. A match narrowed to one line of its segment, or repaired with the
+input's words (:mod:`ltmt.fusion.selection`), is kept under its own texts and its segment's id,
+so the next run over the same input reads it too (a repaired match holds the words of the input
+it was repaired for). A
 store indexes a user's folder from the packs' headers when it first reads it, and again when
 the folder changed (another run or process wrote or removed a pack; partial packs that a killed
 writer left go then, after an hour); a read takes only the segment's own bytes. (A file per
@@ -14,11 +18,12 @@ files, 1.30 s of CPU; 35 packs take 0.48 s: ``eval/results/speed/state-packs/``.
 
 :func:`forget_states` removes what a deleted memory or segment left: every pack that holds one
 of the segments (:meth:`ltmt.memory.store.Memory.delete` and ``delete_user`` call it; the other
-segments of such a pack are decoded again when next needed). A translation may still write a
-segment's states after its delete removed them (it searched before the delete): a store given
-the translator's memory leaves out of a pack the segments the memory does not hold with the same
-texts (deleted, edited, or a match repaired or narrowed to one line, whose texts are not the
-stored ones), and checks again after the write, removing the pack if one went meanwhile.
+segments of such a pack are decoded again when next needed), whatever texts the match was read
+with. A translation may still write a segment's states after its delete removed them (it
+searched before the delete): a store given the translator's memory leaves out of a pack the
+matches whose segment the memory no longer holds (the same id *and* creation time: a user
+deleted and imported again has new segments under the old ids), and checks again after the
+write, removing the pack if one went meanwhile.
 Between the two, the delete's own removal finds the pack, so a deleted segment's states never
 stay on disk. The store is bounded: past ``max_bytes`` (all models together) the least recently
 used packs go. Deleting the
@@ -55,7 +60,8 @@ STORE_FOLDER = "forced-states"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _SUFFIX = ".safetensors"
 _PARTIAL = ".part"  # a pack being written, renamed to its name when complete
-Key = tuple[str, str, int, str, str]
+# (model fingerprint, user, segment id, source, target, the segment's creation time)
+Key = tuple[str, str, int, str, str, float]
 
 
 class StateStore:
@@ -127,8 +133,8 @@ class StateStore:
     def _write_pack(self, user: str, group: list[tuple[Key, ForcedSegment]]) -> None:
         from ltmt.fusion.state_pack import write_pack
 
-        # a match whose texts the memory does not hold (repaired, narrowed to a line, edited
-        # since) cannot be vouched for: left out, so that the rest of the batch is kept
+        # a match whose segment the memory no longer holds (deleted since it was found) goes,
+        # so that the rest of the batch is kept
         group = [(key, item) for key, item in group if self._still_stored(key)]
         if not group:
             return
@@ -182,18 +188,19 @@ class StateStore:
             return index
 
     def _still_stored(self, key: Key) -> bool:
-        """Whether ``memory`` (when given) still holds the segment of ``key`` with its texts."""
+        """Whether ``memory`` (when given) still holds the segment that ``key``'s match was
+        read from: the same id and creation time (segments never change; the match's texts
+        may be a line of it, or repaired)."""
         from ltmt.errors import LtmtError
-        from ltmt.fusion.datastore import segment_texts
 
         if self.memory is None:
             return True
-        _, user, seg_id, source, target = key
+        _, user, seg_id, _, _, created = key
         try:
             segment = self.memory.get(str(user), int(seg_id))
         except LtmtError:  # a closed memory, or one that cannot be read: keep nothing
             return False
-        return segment is not None and segment_texts(segment) == (source, target)
+        return segment is not None and float(segment.created) == created
 
     def clear(self) -> None:
         """Delete this model's stored segments."""
@@ -248,10 +255,12 @@ class _FolderIndex:
 
 
 def _checked_key(key: Hashable) -> Key:
-    """``key``: ``(fingerprint, user, segment id, source, target)`` as the fusion's segment
-    cache builds it."""
-    if not (isinstance(key, tuple) and len(key) == 5):
-        raise TypeError(f"state store keys are (model, user, id, source, target), not {key!r}")
+    """``key``: ``(fingerprint, user, segment id, source, target, created)`` as the fusion's
+    segment cache builds it."""
+    if not (isinstance(key, tuple) and len(key) == 6):
+        raise TypeError(
+            f"state store keys are (model, user, id, source, target, created), not {key!r}"
+        )
     return key
 
 

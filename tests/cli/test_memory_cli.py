@@ -382,7 +382,7 @@ def test_delete_removes_the_force_decoded_states_left_in_the_cache(
         memory.import_pairs("git", [("Open the file", "Datei öffnen"), ("Push", "Pushen")])
         ids = [segment.id for segment in memory.segments("git")]
     state = StateStore("model")
-    keys = [("model", "git", i, "s", "t") for i in ids]
+    keys = [("model", "git", i, "s", "t", 0.0) for i in ids]
     for key in keys:
         forced = ForcedSegment(
             torch.zeros(2, 4), torch.zeros(2, dtype=torch.long), torch.ones(2, 1), torch.ones(1)

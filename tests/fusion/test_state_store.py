@@ -11,16 +11,17 @@ from fusion_fakes import FakeMemory
 from ltmt import Memory
 from ltmt.fusion.datastore import ForcedSegment, SegmentCache, force_decode, segment_texts
 from ltmt.fusion.knn import KnnFusion
-from ltmt.fusion.state_store import STORE_FOLDER, StateStore, forget_states
+from ltmt.fusion.state_store import STORE_FOLDER, Key, StateStore, forget_states
 from ltmt.paths import ENV_CACHE
 from ltmt.segments import Segment
 from ltmt.translator import Translator
 
 SOURCE, TARGET = "open the file", "öffne die Datei"
+CREATED = 1_700_000_000.0  # the stored segment's creation time, the last part of a key
 
 
-def _key(name: str, user: str = "u", segment: int = 1) -> tuple[str, str, int, str, str]:
-    return ("m", user, segment, name, TARGET)
+def _key(name: str, user: str = "u", segment: int = 1) -> Key:
+    return ("m", user, segment, name, TARGET, CREATED)
 
 
 def _file(store: StateStore, key: tuple[str, str, int, str, str]) -> Path:
@@ -42,12 +43,12 @@ def _segment(length: int, seed: int = 0) -> ForcedSegment:
 def test_round_trip_and_model_fingerprint_separate(tmp_path: Path) -> None:
     store = StateStore("model-a", tmp_path)
     item = _segment(5)
-    store.put(("model-a", "u", 1, SOURCE, TARGET), item)
-    loaded = store.get(("model-a", "u", 1, SOURCE, TARGET))
+    store.put(("model-a", "u", 1, SOURCE, TARGET, CREATED), item)
+    loaded = store.get(("model-a", "u", 1, SOURCE, TARGET, CREATED))
     assert loaded is not None
     assert torch.equal(loaded.keys, item.keys) and torch.equal(loaded.values, item.values)
-    assert store.get(("model-a", "u", 1, SOURCE, "edited")) is None
-    assert StateStore("model-b", tmp_path).get(("model-a", "u", 1, SOURCE, TARGET)) is None
+    assert store.get(("model-a", "u", 1, SOURCE, "edited", CREATED)) is None
+    assert StateStore("model-b", tmp_path).get(("model-a", "u", 1, SOURCE, TARGET, CREATED)) is None
     assert store.folder == tmp_path / STORE_FOLDER / "model-a"
 
 
@@ -102,7 +103,7 @@ def test_stores_of_a_process_scan_their_folder_once(
     monkeypatch.setattr(state_store, "_folder_bytes", counted)
     first, second = StateStore("m", tmp_path), StateStore("other", tmp_path)
     first.put(_key("a"), _segment(3))
-    second.put(("other", "v", 2, SOURCE, TARGET), _segment(3))
+    second.put(("other", "v", 2, SOURCE, TARGET, CREATED), _segment(3))
     first.put(_key("b"), _segment(3))
     assert scans == [tmp_path / STORE_FOLDER]  # one scan, shared by both stores
     second.clear()  # files went: the next write counts again
@@ -119,10 +120,10 @@ def test_bound_holds_over_the_stores_of_a_process(tmp_path: Path) -> None:
     for index, key in enumerate("abc"):
         first.put(_key(key), _segment(40, index))
         os.utime(_file(first, _key(key)), ns=(index * 10**9, index * 10**9))
-    second.put(("other", "u", 1, SOURCE, TARGET), _segment(40, 3))  # over the bound: evict
+    second.put(("other", "u", 1, SOURCE, TARGET, CREATED), _segment(40, 3))  # over the bound: evict
     kept = {key for key in "abc" if first.file_of(_key(key))}
     assert kept == {"c"}
-    assert second.file_of(("other", "u", 1, SOURCE, TARGET))
+    assert second.file_of(("other", "u", 1, SOURCE, TARGET, CREATED))
 
 
 def _header(text: bytes) -> bytes:
@@ -170,7 +171,7 @@ def test_a_batch_is_one_pack_per_user_and_any_safetensors_reader_opens_it(
     assert _file(store, _key("b", segment=2)) == path
     with safe_open(str(path), "pt") as pack:
         metadata = pack.metadata()
-        assert metadata["format"] == "ltmt-forced-states" and metadata["layout"] == "3"
+        assert metadata["format"] == "ltmt-forced-states" and metadata["layout"] == "4"
         assert [entry[0] for entry in json.loads(metadata["segments"])] == [1, 2]
         for slot, (key, item) in enumerate(items):
             assert torch.equal(pack.get_tensor(f"{slot}.keys"), item.keys)
@@ -235,7 +236,7 @@ def test_tiny_bound_keeps_nothing_but_still_translates(tmp_path: Path, max_bytes
     store = StateStore("m", tmp_path, max_bytes=max_bytes)
     store.put(_key("a"), _segment(3))
     assert store.file_of(_key("a")) is None
-    with pytest.raises(TypeError, match=r"keys are \(model, user, id, source, target\)"):
+    with pytest.raises(TypeError, match=r"keys are \(model, user, id, source, target, created\)"):
         store.get("a")
 
 
@@ -251,16 +252,19 @@ def test_forget_states_of_a_user_or_one_segment_for_every_model(tmp_path: Path) 
     assert [bool(s.file_of(k)) for s in stores for k in keys] == [False, False, True] * 2
     together = StateStore("m3", tmp_path)  # one batch's pack: forgetting one segment drops it
     together.put_many(
-        [(("m3", "ann", 1, "a", TARGET), _segment(3)), (("m3", "ann", 2, "b", TARGET), _segment(3))]
+        [
+            (("m3", "ann", 1, "a", TARGET, CREATED), _segment(3)),
+            (("m3", "ann", 2, "b", TARGET, CREATED), _segment(3)),
+        ]
     )
     assert forget_states("ann", 2, tmp_path) == 1
-    assert together.get(("m3", "ann", 1, "a", TARGET)) is None
+    assert together.get(("m3", "ann", 1, "a", TARGET, CREATED)) is None
 
 
 def test_the_cache_folder_is_private(tmp_path: Path) -> None:
     (tmp_path / STORE_FOLDER).mkdir(mode=0o755)  # left open by an older version
     store = StateStore("model-a", tmp_path)
-    store.put(("model-a", "u", 1, SOURCE, TARGET), _segment(3))
+    store.put(("model-a", "u", 1, SOURCE, TARGET, CREATED), _segment(3))
     assert (tmp_path / STORE_FOLDER).stat().st_mode & 0o777 == 0o700
 
 
@@ -272,10 +276,11 @@ def test_files_of_earlier_layouts_are_never_read_and_go(tmp_path: Path) -> None:
     from safetensors.torch import save_file
 
     store = StateStore("model-a", tmp_path)
-    key = ("model-a", "u", 1, SOURCE, TARGET)
+    key = ("model-a", "u", 1, SOURCE, TARGET, CREATED)
     item = _segment(3)
-    store.put(("model-a", "u", 2, SOURCE, TARGET), item)  # the user's folder, with one pack
-    folder = _file(store, ("model-a", "u", 2, SOURCE, TARGET)).parent
+    # the user's folder, with one pack
+    store.put(("model-a", "u", 2, SOURCE, TARGET, CREATED), item)
+    folder = _file(store, ("model-a", "u", 2, SOURCE, TARGET, CREATED)).parent
     old = folder / f"1-{sha256(repr((2, *key)).encode()).hexdigest()[:32]}.safetensors"
     tensors = {"keys": item.keys, "values": item.values}
     save_file({**tensors, "alignment": item.alignment, "source": item.source}, str(old))
@@ -285,7 +290,7 @@ def test_files_of_earlier_layouts_are_never_read_and_go(tmp_path: Path) -> None:
     save_file(tensors, str(old))
     assert forget_states("u", 7, tmp_path) == 1  # it may hold any segment: it goes
     assert [p.name for p in folder.iterdir()] == [
-        _file(store, ("model-a", "u", 2, SOURCE, TARGET)).name
+        _file(store, ("model-a", "u", 2, SOURCE, TARGET, CREATED)).name
     ]
 
 
@@ -297,9 +302,9 @@ def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Memory]:
         yield opened
 
 
-def _stored_segment(memory: Memory) -> tuple[tuple[str, str, int, str, str], Segment]:
+def _stored_segment(memory: Memory) -> tuple[Key, Segment]:
     segment = memory.add("u", "Open the file", "Öffne die Datei")
-    return ("m", "u", segment.id, *segment_texts(segment)), segment
+    return ("m", "u", segment.id, *segment_texts(segment), segment.created), segment
 
 
 def test_states_written_after_their_segment_was_deleted_do_not_stay(
@@ -369,20 +374,49 @@ def test_the_translator_gives_its_store_the_memory_to_check(tiny_backbone, tmp_p
     assert stand_in.fusion.cache.store.memory is None  # type: ignore[union-attr]
 
 
-def test_a_match_whose_texts_the_memory_lacks_is_left_out_and_the_rest_of_its_pack_kept(
+def test_a_repaired_or_narrowed_match_of_a_live_segment_stays_and_goes_with_its_segment(
     memory: Memory,
 ) -> None:
     """A repaired match (its placeholder changed) or one narrowed to a line carries texts the
-    memory does not hold: the store cannot vouch for it, but the batch's others stay."""
+    memory does not hold: kept under its segment's id while that segment lives (the next run
+    over the same input reads it), and gone with the segment's delete; a match of a segment
+    deleted since leaves the rest of its pack kept."""
     store = StateStore("m", memory=memory)
     key, _ = _stored_segment(memory)
     other = memory.add("u", "%s isn't available", "%s ist nicht verfügbar")
-    repaired = ("m", "u", other.id, "no isn't available", "no ist nicht verfügbar")
-    store.put_many([(repaired, _segment(3)), (key, _segment(4))])
-    assert store.file_of(repaired) is None
-    assert store.get(key) is not None
-    store.put(repaired, _segment(3))  # alone: nothing to write
-    assert len(list(store.folder.rglob("*.safetensors"))) == 1
+    texts = ("no isn't available", "no ist nicht verfügbar")  # "%s" repaired to the input's "no"
+    repaired: Key = ("m", "u", other.id, *texts, other.created)
+    gone = memory.add("u", "Close it", "Schließe es")
+    gone_key: Key = ("m", "u", gone.id, *segment_texts(gone), gone.created)
+    assert memory.delete("u", gone.id)
+    store.put_many([(repaired, _segment(3)), (key, _segment(4)), (gone_key, _segment(5))])
+    assert store.get(repaired) is not None and store.get(key) is not None
+    assert store.file_of(gone_key) is None
+    assert memory.delete("u", other.id)  # its pack goes, with every segment in it
+    assert store.get(repaired) is None
+    assert list(store.folder.rglob("*.safetensors")) == []
+
+
+def test_a_second_run_over_the_same_input_reads_its_repaired_match_from_disk(
+    tiny_backbone, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    text = "Disk sda1 isn't available"
+    with Memory(tmp_path / "memory") as memory:
+        segment = memory.add("u", "Disk %s isn't available", "Datenträger %s ist nicht verfügbar")
+        outputs, caches = [], []
+        for _ in range(2):  # two runs: two translators, each with its own empty cache
+            translator = Translator(tiny_backbone, memory, fusion="knn", beam=2)
+            outputs.append([t.text for t in translator.translate([text], user="u")])
+            caches.append(translator.fusion.cache)  # type: ignore[union-attr]
+        [read] = list(caches[1]._items)
+        assert read[2] == segment.id and read[3:5] != segment_texts(segment)  # repaired
+        assert "sda1" in read[3] and "sda1" in read[4]
+        assert caches[0].disk_hits == 0 and caches[0].misses == 1
+        assert caches[1].disk_hits == 1 and caches[1].misses == 0
+        assert outputs[0] == outputs[1]
+        assert memory.delete("u", segment.id)
+    assert list((tmp_path / "cache").rglob("*.safetensors")) == []
 
 
 def test_threads_of_a_server_write_and_read_one_store(tmp_path: Path) -> None:

@@ -404,7 +404,7 @@ def test_deletes_remove_the_states_translations_cached_of_the_segments(
         paths = {}
         for user in ("u1", "u2"):
             for segment in memory.segments(user):
-                key = ("model", user, segment.id, segment.source, segment.target)
+                key = ("model", user, segment.id, segment.source, segment.target, segment.created)
                 states.put(key, _forced_segment())
                 stored = states.file_of(key)
                 assert stored is not None
