@@ -224,6 +224,7 @@ def _knn_engine(
         for user, sources, _ in select_segments(users_dir, args.limit):
             translate(user, sources)
     translate.forget = forget  # type: ignore[attr-defined]
+    translate.translators = translators  # type: ignore[attr-defined]
     forget()
     return translate, contexts
 

@@ -16,6 +16,7 @@ from ltmt.segments import Match, Translation
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion
+    from ltmt.model.backbone import Backbone
 
 
 def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Translation | None:
@@ -29,13 +30,20 @@ def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Tra
     return None
 
 
-def needs_fusion(fusion: Fusion | None, text: str, found: tuple[Match, ...]) -> bool:
+def needs_fusion(
+    fusion: Fusion | None, text: str, found: tuple[Match, ...], backbone: Backbone | None = None
+) -> bool:
     """Whether an input ``text`` with memory matches ``found`` has a match ``fusion`` would read
-    (the method's own match selection, :mod:`ltmt.fusion.selection`; a method without one reads
-    any match)."""
+    over ``backbone`` (the method's own match selection, :mod:`ltmt.fusion.selection`: its
+    ``selection_for(backbone)``, else its ``config.selection``; a method without one reads any
+    match)."""
     if fusion is None or not found:
         return False
-    selection = getattr(getattr(fusion, "config", None), "selection", None)
+    selection_for = getattr(fusion, "selection_for", None)
+    if selection_for is not None and backbone is not None:
+        selection = selection_for(backbone)
+    else:
+        selection = getattr(getattr(fusion, "config", None), "selection", None)
     if not isinstance(selection, MatchSelection):
         return True
     from ltmt.fusion.datastore import SegmentCache

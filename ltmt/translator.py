@@ -373,7 +373,9 @@ class Translator:
         encoded = encode_units(self, units)
         batches = plan_batches(
             [len(ids) for ids in encoded],
-            lambda i: needs_fusion(self.fusion, units[i].text, matches[units[i].segment]),
+            lambda i: needs_fusion(
+                self.fusion, units[i].text, matches[units[i].segment], self.backbone
+            ),
             self.batch_size,
         )
         hits = [term_hits(matchers, unit) for unit in units]

@@ -133,6 +133,11 @@ class KnnFusion:
         retrieves at least this many, so that the match selection can choose among them."""
         return self.config.max_matches
 
+    def selection_for(self, backbone: Backbone) -> MatchSelection:
+        """The matches this method reads over ``backbone`` (:attr:`KnnConfig.selection`): the
+        translator routes each input by it (:func:`ltmt.routing.needs_fusion`)."""
+        return self.config.selection
+
     def prepare(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
     ) -> KnnState | None:

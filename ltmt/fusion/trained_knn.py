@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ltmt.errors import LtmtError
 from ltmt.fusion.artifact import CONFIG, beside_model, check_trained_on
 from ltmt.fusion.knn import KnnConfig, KnnFusion
 from ltmt.fusion.knn_state import KnnState, Neighbours
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from ltmt.fusion.adapter import BaseInfo
     from ltmt.fusion.combiner import Combiner
     from ltmt.fusion.datastore import BatchMemory
+    from ltmt.fusion.selection import MatchSelection
     from ltmt.model.backbone import Backbone
 
 
@@ -53,6 +55,8 @@ class TrainedKnnFusion(KnnFusion):
         elif combiner is not None:
             self._use(combiner)
         self._checked: str | None = None
+        # the kNN settings of the combiner beside each model directory, read before it loads
+        self._settings_on_disk: dict[Path, KnnConfig] = {}
 
     @property
     def reads_attention(self) -> bool:
@@ -85,16 +89,33 @@ class TrainedKnnFusion(KnnFusion):
             return self.combiner
 
     def matches_read(self, backbone: Backbone) -> int:
-        """The combiner's ``max_matches``, read from its ``config.json`` alone while the combiner
-        is not loaded (no torch for a run that never fuses); knn's default where it has none
+        """The combiner's ``max_matches`` (:meth:`settings_for`)."""
+        return self.settings_for(backbone).max_matches
+
+    def selection_for(self, backbone: Backbone) -> MatchSelection:
+        """The combiner's match selection (:meth:`settings_for`): before its first batch too,
+        so that the first inputs of a run are routed as the later ones are."""
+        return self.settings_for(backbone).selection
+
+    def settings_for(self, backbone: Backbone) -> KnnConfig:
+        """The kNN settings it reads matches with over ``backbone``: its combiner's, read from
+        the combiner's ``config.json`` alone while the combiner is not loaded (no torch for a
+        run that never fuses), once per model directory; knn's defaults where it has none
         (:meth:`prepare` then says what is wrong)."""
         if self.combiner is not None or backbone.path is None:
-            return super().matches_read(backbone)
-        try:
-            meta = json.loads((backbone.path / COMBINER_SUBDIR / CONFIG).read_text("utf-8"))
-            return int(meta["combiner"]["knn"]["max_matches"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return super().matches_read(backbone)
+            return self.config
+        found = self._settings_on_disk.get(backbone.path)
+        if found is None:
+            found = self.config
+            try:
+                meta = json.loads((backbone.path / COMBINER_SUBDIR / CONFIG).read_text("utf-8"))
+                found = dataclasses.replace(
+                    KnnConfig(**meta["combiner"]["knn"]), cache_size=self.cache.capacity
+                )
+            except (OSError, ValueError, KeyError, TypeError, LtmtError):
+                pass
+            self._settings_on_disk[backbone.path] = found
+        return found
 
     def prepare(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
         if not any(matches):

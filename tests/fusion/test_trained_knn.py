@@ -85,3 +85,36 @@ def test_the_matches_a_combiner_reads_come_from_its_config_without_loading_it(
     assert fusion.combiner is None  # read at the first batch with a match, not before
     assert KnnFusion(max_matches=3).matches_read(load_backbone(model)) == 3
     assert TrainedKnnFusion().matches_read(load_backbone(tiny_model_dir)) == 2  # none: knn's
+
+
+def test_the_first_inputs_of_a_run_are_routed_by_the_combiners_selection(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Before its first batch the combiner is not loaded, yet the translator routes every input
+    by the combiner's match selection (here min score 40, where knn's is 50): a 45 match is read
+    by the first translation as by the next ones, not left to the plain decoder."""
+    from ltmt import Memory, Translator
+    from ltmt.routing import needs_fusion
+    from ltmt.segments import Match, Segment
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    Combiner(CombinerConfig(knn={"min_score": 40.0, "max_matches": 6})).save(
+        model / COMBINER_SUBDIR, BaseInfo(name="tiny")
+    )
+    backbone = load_backbone(model)
+    fusion = TrainedKnnFusion()
+    weak = (Match(Segment(1, "u", "close the window", "Fenster schließen", 0.0, "api"), 45.0),)
+    assert fusion.selection_for(backbone).min_score == 40.0
+    assert needs_fusion(fusion, "open the file", weak, backbone)
+    assert not needs_fusion(fusion, "open the file", weak)  # without the model: knn's 50
+    assert fusion.combiner is None  # read at the first batch with a match, not before
+    assert not needs_fusion(KnnFusion(), "open the file", weak, backbone)
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "Close the door now", "Schließe jetzt die Tür")
+        [found] = memory.search_batch("u", ["Save the file"], k=1)
+        assert 40 <= found[0].score < 50
+        translator = Translator(backbone, memory, fusion="knn-trained", beam=2)
+        methods = [translator.translate(["Save the file"], user="u")[0].method]
+        methods.append(translator.translate(["Save the file"], user="u")[0].method)
+    assert methods == ["knn-trained", "knn-trained"]

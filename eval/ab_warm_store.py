@@ -1,0 +1,142 @@
+"""A user's next run with the disk store of force-decoded states as it is, against the store as
+it was before session 18, which kept only matches whose texts the memory holds as stored (a
+match repaired with the input's words, or narrowed to one line, was decoded again every run).
+
+Both in one process, interleaved (ABAB..., BABA... by round), on ``bench_speed``'s warm engines
+(``ltmt-knn-warm``, ``ltmt-knn-trained-warm``): each variant's store is filled by one untimed
+pass over the same segments, then every round empties the in-memory caches and times a pass.
+Reports per engine and variant the seconds per round (median), the pairs a warm pass
+force-decodes, and whether the outputs agree:
+
+    flock -x /tmp/ltmt-cpu.lock python eval/ab_warm_store.py --rounds 5 \\
+        --output eval/results/speed/warm-store-s18.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from support import DEV_USERS_DIR, emit_report, use_this_checkout
+
+use_this_checkout()
+
+VARIANTS = ("exact-texts-only", "current")
+
+
+def exact_texts_store(store: Any, root: Path) -> Any:
+    """A store like ``store`` under ``root`` that keeps a match only when the memory holds its
+    segment with the match's own texts (the rule before session 18)."""
+    from ltmt.errors import LtmtError
+    from ltmt.fusion.datastore import segment_texts
+    from ltmt.fusion.state_store import StateStore
+
+    class ExactTextsStore(StateStore):
+        def _still_stored(self, key: Any) -> bool:
+            if self.memory is None:
+                return True
+            _, user, seg_id, source, target, _ = key
+            try:
+                segment = self.memory.get(str(user), int(seg_id))
+            except LtmtError:
+                return False
+            return segment is not None and segment_texts(segment) == (source, target)
+
+    return ExactTextsStore(store.folder.name, root, memory=store.memory)
+
+
+def counted_pass(translate: Any, segments: list[Any]) -> tuple[float, int, list[list[str]]]:
+    """Seconds of one pass, the pairs it force-decoded, its outputs."""
+    import ltmt.fusion.datastore as datastore
+
+    decode, pairs = datastore.force_decode, [0]
+
+    def counting(backbone: Any, given: Any, **options: Any) -> Any:
+        pairs[0] += len(given)
+        return decode(backbone, given, **options)
+
+    datastore.force_decode = counting  # build_batch_memory calls it by this module's name
+    try:
+        started = time.perf_counter()
+        outputs = [translate(user, sources) for user, sources, _ in segments]
+        return time.perf_counter() - started, pairs[0], outputs
+    finally:
+        datastore.force_decode = decode
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    import bench_speed
+    import torch
+
+    torch.set_num_threads(args.threads)
+    options = argparse.Namespace(
+        model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit, workers=1
+    )
+    segments = bench_speed.select_segments(DEV_USERS_DIR, args.limit)
+    report: dict[str, Any] = {
+        "segments": sum(len(sources) for _, sources, _ in segments),
+        "threads": args.threads,
+        "rounds": args.rounds,
+        "engines": {},
+    }
+    kept, roots = [], []
+    for engine in args.engines.split(","):
+        built: dict[str, Any] = {}
+        for variant in VARIANTS:
+            translate, contexts = bench_speed.build_engine(engine, options, DEV_USERS_DIR)
+            kept.append(contexts)
+            if variant == "exact-texts-only":
+                root = Path(tempfile.mkdtemp(prefix="ltmt-ab-warm-"))
+                roots.append(root)
+                for translator in translate.translators.values():
+                    cache = translator.fusion.cache
+                    cache.store = exact_texts_store(cache.store, root)
+                translate.forget()
+                counted_pass(translate, segments)  # the previous run, with this store
+            built[variant] = translate
+        seconds: dict[str, list[float]] = {v: [] for v in VARIANTS}
+        pairs: dict[str, int] = {}
+        outputs: dict[str, list[list[str]]] = {}
+        for number in range(args.rounds):
+            order = VARIANTS if number % 2 == 0 else tuple(reversed(VARIANTS))
+            for variant in order:
+                built[variant].forget()
+                took, forced, texts = counted_pass(built[variant], segments)
+                seconds[variant].append(round(took, 3))
+                pairs.setdefault(variant, forced)
+                outputs.setdefault(variant, texts)
+        report["engines"][engine] = {
+            variant: {
+                "seconds_per_round": seconds[variant],
+                "median_seconds": round(statistics.median(seconds[variant]), 3),
+                "pairs_force_decoded_per_pass": pairs[variant],
+            }
+            for variant in VARIANTS
+        }
+        report["engines"][engine]["same_outputs"] = outputs[VARIANTS[0]] == outputs[VARIANTS[1]]
+    for root in roots:
+        shutil.rmtree(root, ignore_errors=True)
+    for contexts in kept:
+        for context in (contexts or {}).values():
+            context.__exit__(None, None, None)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--engines", default="ltmt-knn-warm,ltmt-knn-trained-warm")
+    parser.add_argument("--limit", type=int, default=100, help="test segments per user")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+    emit_report(run(args), args.output)
+
+
+if __name__ == "__main__":
+    main()
