@@ -97,17 +97,8 @@ class AttentionFusion:
             return None
         adapter = self._adapter_for(backbone)
         cfg = adapter.config
-        chosen = cfg.selection  # the same selection as the adapter's training
-        memory = prepare_batch_memory(
-            backbone,
-            sources,
-            matches,
-            chosen.min_score,
-            chosen.max_matches,
-            self.cache,
-            chosen.repair,
-            chosen.margin,
-        )
+        # the same selection as the adapter's training
+        memory = prepare_batch_memory(backbone, sources, matches, cfg.selection, self.cache)
         if memory is None:
             return None
         embeddings = backbone.model.get_input_embeddings().weight

@@ -392,18 +392,12 @@ def prepare_batch_memory(
     backbone: Backbone,
     sources: Sequence[str],
     matches: Sequence[Sequence[Match]],
-    min_score: float,
-    max_matches: int,
+    selection: MatchSelection,
     cache: SegmentCache,
-    repair: bool = True,
-    margin: float = 100.0,
     lacked: bool = False,
 ) -> BatchMemory | None:
-    """The usable matches of each input (:func:`ltmt.fusion.selection.usable_matches`,
+    """The matches of each input that ``selection`` keeps (:mod:`ltmt.fusion.selection`,
     remembered by ``cache``: :meth:`SegmentCache.selected`), force-decoded as one batch
     (``lacked``: see :func:`build_batch_memory`)."""
-    from ltmt.fusion.selection import MatchSelection
-
-    selection = MatchSelection(min_score, max_matches, margin, True, repair)
     used = [cache.selected(m, text, selection) for m, text in zip(matches, sources, strict=True)]
     return build_batch_memory(backbone, used, cache, sources=sources, lacked=lacked)

@@ -13,7 +13,9 @@ Steps, in order:
 2. ``repair``: the input's verbatim words are carried into the match, which is rescored
    (:func:`ltmt.fusion.repair.repair_match`);
 3. matches scoring below ``min_score`` or with a blank target are dropped;
-4. the best ``max_matches`` are kept, none more than ``margin`` points below the best.
+4. the best ``max_matches`` are kept, none more than ``margin`` points below the best; none at
+   all when the best scores below ``min_best`` (a method may read weaker matches beside a good
+   one without reading weak matches alone).
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ class MatchSelection:
     margin: float = 100.0
     narrow_lines: bool = True
     repair: bool = True
+    min_best: float = 0.0
 
     def __post_init__(self) -> None:
         check_range("match min_score", self.min_score, at_least=0, at_most=100)
+        check_range("match min_best", self.min_best, at_least=0, at_most=100)
         check_range("match max_matches", self.max_matches, at_least=1)
         check_range("match margin", self.margin, at_least=0)
 
@@ -55,6 +59,8 @@ def select_matches(
             found = [repair_match(m, text) for m in found]
     kept = [m for m in found if m.score >= selection.min_score and m.segment.target.strip()]
     kept.sort(key=lambda m: -m.score)
+    if not kept or kept[0].score < selection.min_best:
+        return []
     return [m for m in kept[: selection.max_matches] if m.score >= kept[0].score - selection.margin]
 
 

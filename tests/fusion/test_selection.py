@@ -18,6 +18,7 @@ from ltmt.fusion.selection import MatchSelection, align_lines, select_matches, u
         ({"min_score": 101.0}, r"min_score must be in \[0, 100\]"),
         ({"max_matches": 0}, "max_matches must be >= 1"),
         ({"margin": -1.0}, "margin must be >= 0"),
+        ({"min_best": -1.0}, r"min_best must be in \[0, 100\]"),
     ],
 )
 def test_selection_validation(options: dict[str, float], message: str) -> None:
@@ -38,6 +39,19 @@ def test_select_matches_thresholds_sorts_and_cuts() -> None:
     assert [m.segment.id for m in select_matches(matches, None, narrow)] == [2]
 
 
+def test_weaker_matches_are_read_only_beside_a_best_one_that_reaches_min_best() -> None:
+    weak = [make_match("a b c", "x", 45.0, 1), make_match("a b d", "y", 42.0, 2)]
+    gated = MatchSelection(min_score=40.0, max_matches=4, min_best=50.0)
+    assert select_matches(weak, None, gated) == []  # no match good enough: none is read
+    with_good = [*weak, make_match("a b e", "z", 55.0, 3)]
+    assert [m.segment.id for m in select_matches(with_good, None, gated)] == [3, 1, 2]
+    assert len(select_matches(weak, None, MatchSelection(min_score=40.0, max_matches=4))) == 2
+    # the best is taken after repair: a match that repair lifts over min_best opens the gate
+    repaired = make_match("Error E692 happened now", "Fehler E692 passiert jetzt", 48.0)
+    [kept] = select_matches([repaired], "Error E1153 happened", gated)
+    assert kept.score >= 50.0 and "E1153" in kept.segment.target
+
+
 def test_select_matches_narrows_lines_and_repairs() -> None:
     match = make_match("Open file\nError E692 happened", "Datei öffnen\nFehler E692 passiert", 60)
     [kept] = select_matches([match], "Error E1153 happened", MatchSelection(min_score=0.0))
@@ -53,6 +67,8 @@ def test_select_matches_narrows_lines_and_repairs() -> None:
 def test_each_method_names_its_selection() -> None:
     knn = KnnConfig(min_score=60.0, max_matches=3, match_margin=5.0, repair=False)
     assert knn.selection == MatchSelection(60.0, 3, 5.0, True, False)
+    gated = KnnConfig(min_score=40.0, min_best_score=50.0).selection
+    assert gated == MatchSelection(40.0, 2, min_best=50.0)
     assert AdapterConfig(d_model=8, max_matches=4, min_score=0.0).selection == MatchSelection(
         0.0, 4
     )

@@ -118,3 +118,19 @@ def test_the_first_inputs_of_a_run_are_routed_by_the_combiners_selection(
         methods = [translator.translate(["Save the file"], user="u")[0].method]
         methods.append(translator.translate(["Save the file"], user="u")[0].method)
     assert methods == ["knn-trained", "knn-trained"]
+    loaded = TrainedKnnFusion(
+        Combiner(CombinerConfig(knn={"min_score": 40.0, "min_best_score": 50.0}))
+    )
+    assert not needs_fusion(loaded, "open the file", weak, backbone)  # weak matches alone: no
+    good = (Match(Segment(2, "u", "open the files", "öffne die Dateien", 0.0, "api"), 80.0),)
+    assert needs_fusion(loaded, "open the file", (*good, *weak), backbone)
+
+
+def test_the_shipped_combiner_reads_matches_from_40_beside_a_best_one_of_50() -> None:
+    """What every measured run of the shipped combiner did (routing by knn's selection until
+    session 18) is its config: weak matches alone are never fused (issue 12's unrelated-memory
+    limit), and it reads them beside a good one."""
+    from ltmt.fusion.selection import MatchSelection
+
+    settings = TrainedKnnFusion().settings_for(load_backbone(None))
+    assert settings.selection == MatchSelection(40.0, 6, min_best=50.0)
