@@ -104,7 +104,8 @@ class Translator:
     ``fusion_int8_head``: their output projection alone in int8 (not with ``fusion_int8``).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
-    (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold).
+    (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold; at
+    most ``$LTMT_STATE_CACHE_MB`` megabytes for all models, by default 256, 0 for none).
     ``shortlist``: fused batches score only their vocabulary shortlist
     (:mod:`ltmt.model.shortlist`; off: it cost the default model 0.5 BLEU).
     """
@@ -204,14 +205,16 @@ class Translator:
 
     def _attach_state_store(self, wanted: bool) -> None:
         """Give the fusion's segment cache a disk store (:mod:`ltmt.fusion.state_store`) when
-        ``wanted``, the model has files on disk (its fingerprint follows them) and the memory
-        is not encrypted; an encrypted memory also takes the store away from a shared fusion."""
+        ``wanted``, its bound is not 0 (``$LTMT_STATE_CACHE_MB``), the model has files on disk
+        (its fingerprint follows them) and the memory is not encrypted; an encrypted memory also
+        takes the store away from a shared fusion."""
         from ltmt.fusion.datastore import SegmentCache
-        from ltmt.fusion.state_store import StateStore
+        from ltmt.fusion.state_store import StateStore, default_max_bytes
 
         cache = getattr(self.fusion, "cache", None)
         if not isinstance(cache, SegmentCache):
             return
+        wanted = wanted and default_max_bytes() > 0  # a bad value: one line, before any work
         if getattr(self.memory, "encrypted", False):
             cache.store = None
         elif wanted and cache.store is None and self.backbone.path is not None:

@@ -25,7 +25,8 @@ matches whose segment the memory no longer holds (the same id *and* creation tim
 deleted and imported again has new segments under the old ids), and checks again after the
 write, removing the pack if one went meanwhile.
 Between the two, the delete's own removal finds the pack, so a deleted segment's states never
-stay on disk. The store is bounded: past ``max_bytes`` (all models together) the least recently
+stay on disk. The store is bounded: past ``max_bytes`` (all models together; by default
+``$LTMT_STATE_CACHE_MB`` megabytes, else 256: :func:`default_max_bytes`) the least recently
 used packs go. Deleting the
 directory loses nothing.
 
@@ -42,11 +43,12 @@ import secrets
 import shutil
 import threading
 import time
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ltmt.errors import ConfigError
 from ltmt.fusion.state_pack import LAYOUT_VERSION, PackError, Slot, read_segment, read_slots
 from ltmt.paths import ENV_CACHE, default_cache_dir
 
@@ -58,6 +60,7 @@ logger = logging.getLogger(__name__)
 
 STORE_FOLDER = "forced-states"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+ENV_MAX_MB = "LTMT_STATE_CACHE_MB"  # the bound in megabytes; 0: no states on disk
 _SUFFIX = ".safetensors"
 _PARTIAL = ".part"  # a pack being written, renamed to its name when complete
 # (model fingerprint, user, segment id, source, target, the segment's creation time)
@@ -79,12 +82,12 @@ class StateStore:
         fingerprint: str,
         root: Path | None = None,
         *,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int | None = None,
         memory: Memory | None = None,
     ) -> None:
         self.base = (root if root is not None else default_cache_dir()) / STORE_FOLDER
         self.folder = self.base / fingerprint
-        self.max_bytes = max_bytes
+        self.max_bytes = default_max_bytes() if max_bytes is None else max_bytes
         self.memory = memory
         self._warned = False
         self._private = False  # the base folder was made owner-only by this store
@@ -252,6 +255,20 @@ class _FolderIndex:
             slot = self.slots.get(digest)
             if slot is not None and slot.path.name == name:
                 del self.slots[digest]
+
+
+def default_max_bytes(environ: Mapping[str, str] | None = None) -> int:
+    """The stores' bound: ``$LTMT_STATE_CACHE_MB`` megabytes when set (0: keep no states on
+    disk), else :data:`DEFAULT_MAX_BYTES`; anything but a whole number is a :class:`ConfigError`."""
+    raw = (os.environ if environ is None else environ).get(ENV_MAX_MB, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    if not raw.isdigit():
+        raise ConfigError(
+            f"{ENV_MAX_MB} must be a whole number of megabytes (0 keeps no force-decoded states "
+            f"on disk), not {raw!r}"
+        )
+    return int(raw) * 1024 * 1024
 
 
 def _checked_key(key: Hashable) -> Key:

@@ -11,7 +11,14 @@ from fusion_fakes import FakeMemory
 from ltmt import Memory
 from ltmt.fusion.datastore import ForcedSegment, SegmentCache, force_decode, segment_texts
 from ltmt.fusion.knn import KnnFusion
-from ltmt.fusion.state_store import STORE_FOLDER, Key, StateStore, forget_states
+from ltmt.fusion.state_store import (
+    ENV_MAX_MB,
+    STORE_FOLDER,
+    Key,
+    StateStore,
+    default_max_bytes,
+    forget_states,
+)
 from ltmt.paths import ENV_CACHE
 from ltmt.segments import Segment
 from ltmt.translator import Translator
@@ -446,3 +453,37 @@ def test_partial_packs_a_killed_writer_left_go_when_the_folder_is_read(tmp_path:
     os.utime(old, (0, 0))
     assert StateStore("m", tmp_path).get(_key("a")) is not None  # a new store reads the folder
     assert not old.exists() and fresh.exists()  # a fresh one may be a write in progress
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(None, 256 * 1024 * 1024), ("", 256 * 1024 * 1024), ("64", 64 << 20)]
+)
+def test_the_bound_comes_from_ltmt_state_cache_mb(value: str | None, expected: int) -> None:
+    environ = {} if value is None else {ENV_MAX_MB: value}
+    assert default_max_bytes(environ) == expected
+
+
+@pytest.mark.parametrize("value", ["64MB", "-1", "1.5", "lots"])
+def test_a_bound_that_is_not_a_whole_number_is_one_clear_error(
+    tiny_backbone, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ltmt.errors import ConfigError
+
+    monkeypatch.setenv(ENV_MAX_MB, value)
+    message = rf"LTMT_STATE_CACHE_MB must be a whole number of megabytes .*not '{value}'"
+    with pytest.raises(ConfigError, match=message):
+        Translator(tiny_backbone, FakeMemory(), fusion="knn")  # type: ignore[arg-type]
+
+
+def test_a_bound_of_0_keeps_no_states_on_disk(
+    tiny_backbone, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(ENV_MAX_MB, "0")
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path))
+    memory = FakeMemory({SOURCE: [(SOURCE + " now", TARGET, 80.0)]})
+    translator = Translator(tiny_backbone, memory, fusion="knn", beam=2)  # type: ignore[arg-type]
+    assert translator.fusion.cache.store is None  # type: ignore[union-attr]
+    assert translator.translate([SOURCE], user="u")[0].method == "knn"
+    assert list(tmp_path.rglob("*.safetensors")) == []
+    monkeypatch.setenv(ENV_MAX_MB, "3")
+    assert StateStore("m", tmp_path).max_bytes == 3 << 20
