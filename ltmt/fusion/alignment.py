@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ltmt.model.hooks import thread_bound
@@ -62,8 +63,12 @@ def _negations(text: str) -> list[str]:
     return NEGATION.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-def absent_pieces(pieces: list[str], special: set[str], query: set[str]) -> list[bool]:
-    """For each source piece: whether its word has a part missing from ``query``'s parts."""
+Words = tuple[tuple[tuple[int, ...], frozenset[str]], ...]  # (piece indices, parts) per word
+
+
+def piece_words(pieces: list[str], special: set[str]) -> Words:
+    """The words of a piece sequence: each one's piece indices and word parts (special pieces
+    belong to none)."""
     words: list[list[int]] = []
     for index, piece in enumerate(pieces):
         if piece in special:
@@ -72,11 +77,25 @@ def absent_pieces(pieces: list[str], special: set[str], query: set[str]) -> list
             words.append([index])
         else:
             words[-1].append(index)
-    absent = [False] * len(pieces)
-    for word in words:
-        text = "".join(pieces[i] for i in word).replace(_WORD_START, " ")
-        if not word_parts(text) <= query:
-            for i in word:
+    return tuple(
+        (
+            tuple(word),
+            frozenset(word_parts("".join(pieces[i] for i in word).replace(_WORD_START, " "))),
+        )
+        for word in words
+    )
+
+
+def absent_pieces(pieces: list[str], special: set[str], query: set[str]) -> list[bool]:
+    """For each source piece: whether its word has a part missing from ``query``'s parts."""
+    return _absent(piece_words(pieces, special), len(pieces), query)
+
+
+def _absent(words: Words, count: int, query: set[str] | frozenset[str]) -> list[bool]:
+    absent = [False] * count
+    for indices, parts in words:
+        if not parts <= query:
+            for i in indices:
                 absent[i] = True
     return absent
 
@@ -87,15 +106,33 @@ def differing_shares(
     """``(length,)``: each entry's attention mass on match-source words ``query`` lacks.
 
     ``alignment (length, source_length)``: a forced segment's cross-attention (rows sum to 1);
-    ``source_ids (source_length,)``: the match source's token ids it attends over.
+    ``source_ids (source_length,)``: the match source's token ids it attends over. The words of
+    a source and of a query are worked out once each (a batch reads each input against its
+    several matches, and a user's runs read the same matches again).
     """
     import torch
 
-    pieces = tokenizer.convert_ids_to_tokens(source_ids.tolist())
-    special = set(getattr(tokenizer, "all_special_tokens", []))
-    absent = absent_pieces(pieces, special, word_parts(query))
+    ids = tuple(source_ids.tolist())
+    absent = _absent(_source_words(tokenizer, ids), len(ids), _query_parts(query))
     mask = torch.tensor(absent, dtype=alignment.dtype, device=alignment.device)
     return (alignment * mask).sum(dim=1).float()
+
+
+@lru_cache(maxsize=16384)
+def _source_words(tokenizer: Any, ids: tuple[int, ...]) -> Words:
+    """:func:`piece_words` of a match source's token ``ids`` (held for the tokenizer's life)."""
+    pieces = tokenizer.convert_ids_to_tokens(list(ids))
+    return piece_words(pieces, _special_tokens(tokenizer))
+
+
+@lru_cache(maxsize=64)
+def _special_tokens(tokenizer: Any) -> set[str]:
+    return set(getattr(tokenizer, "all_special_tokens", []))
+
+
+@lru_cache(maxsize=4096)
+def _query_parts(query: str) -> frozenset[str]:
+    return frozenset(word_parts(query))
 
 
 @contextmanager

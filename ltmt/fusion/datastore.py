@@ -281,12 +281,15 @@ def build_batch_memory(
     batch_size: int = 64,
     sources: Sequence[str] | None = None,
     lacked: bool = False,
+    differing: bool = True,
+    missing: bool = True,
 ) -> BatchMemory | None:
     """Force-decode the (already filtered) matches of each sentence; ``None`` when there are none.
 
     Each distinct segment is decoded once per batch (and once per cache lifetime). ``sources``:
     the inputs, one per sentence, that each entry's ``differing`` share and its match's
-    ``missing`` words are measured against. ``lacked``: also mark, for each entry, the input
+    ``missing`` words are measured against (each left ``None``, read as zeros, when not asked
+    for: a method that does not read them). ``lacked``: also mark, for each entry, the input
     positions its match's source lacks (``BatchMemory.lacked``; needs ``sources``).
     """
     import torch
@@ -299,22 +302,24 @@ def build_batch_memory(
         for match in sentence_matches:
             keyed.setdefault(_cache_key(fingerprint, match), segment_texts(match.segment))
     forced: dict[Hashable, ForcedSegment] = {}
-    missing = []
+    undecoded = []
     for key in keyed:
         item = cache.get(key) if cache is not None else None
         if item is None:
-            missing.append(key)
+            undecoded.append(key)
         else:
             forced[key] = item
-    decoded = force_decode(backbone, [keyed[k] for k in missing], batch_size=batch_size)
-    fresh = list(zip(missing, decoded, strict=True))
+    decoded = force_decode(backbone, [keyed[k] for k in undecoded], batch_size=batch_size)
+    fresh = list(zip(undecoded, decoded, strict=True))
     forced.update(fresh)
     if cache is not None:
         cache.put_many(fresh)
 
     device = backbone.device  # every tensor of the batch's memory lives with the model
-    keys, values, scores, sentence, positions, counts, best = [], [], [], [], [], [], []
-    differing, lacking, marks = [], [], []
+    keys, values, shares, lacking, marks = [], [], [], [], []
+    lengths: list[int] = []  # entries per match, in order
+    match_scores: list[float] = []
+    counts, best = [], []  # entries and best used score per sentence
     for index, sentence_matches in enumerate(matches):
         count = 0
         if lacked and sources is not None:
@@ -323,39 +328,43 @@ def build_batch_memory(
         for number, match in enumerate(sentence_matches):
             item = forced[_cache_key(fingerprint, match)]
             length = item.values.numel()
-            lacks = (0.0, 0.0)
-            if sources is not None:
+            if missing and sources is not None:
                 lacks = missing_words(segment_texts(match.segment)[0], sources[index])
-            lacking.append(torch.tensor([lacks], device=device).expand(length, 2))
-            if sources is None or item.alignment is None or item.source is None:
-                differing.append(torch.zeros(length, device=device))
-            else:
-                shares = differing_shares(
-                    item.alignment, item.source, backbone.tokenizer, sources[index]
-                )
-                differing.append(shares.to(device))
+                lacking.append(torch.tensor([lacks], device=device).expand(length, 2))
+            if differing:
+                if sources is None or item.alignment is None or item.source is None:
+                    shares.append(torch.zeros(length, device=device))
+                else:
+                    share = differing_shares(
+                        item.alignment, item.source, backbone.tokenizer, sources[index]
+                    )
+                    shares.append(share.to(device))
             if lacked and sources is not None:
                 marks.append(positions_lacked[number].expand(length, -1))
             keys.append(item.keys.to(device))
             values.append(item.values.to(device))
-            scores.append(torch.full((length,), float(match.score), device=device))
-            sentence.append(torch.full((length,), index, dtype=torch.long, device=device))
-            positions.append(torch.arange(length, device=device))
+            lengths.append(length)
+            match_scores.append(float(match.score))
             count += length
         counts.append(count)
         best.append(max((float(m.score) for m in sentence_matches), default=0.0))
+    # per entry, from the per-match and per-sentence counts (no tensor per match)
+    per_match = torch.tensor(lengths, dtype=torch.long, device=device)
+    per_sentence = torch.tensor(counts, dtype=torch.long, device=device)
+    starts = torch.cumsum(per_match, dim=0) - per_match  # each match's first entry
     offsets = torch.zeros(len(matches) + 1, dtype=torch.long, device=device)
-    offsets[1:] = torch.cumsum(torch.tensor(counts, dtype=torch.long, device=device), dim=0)
+    offsets[1:] = torch.cumsum(per_sentence, dim=0)
+    entries = torch.arange(sum(lengths), device=device)
     return BatchMemory(
         keys=torch.cat(keys),
         values=torch.cat(values),
-        scores=torch.cat(scores),
-        sentence=torch.cat(sentence),
+        scores=torch.tensor(match_scores, device=device).repeat_interleave(per_match),
+        sentence=torch.arange(len(matches), device=device).repeat_interleave(per_sentence),
         offsets=offsets,
         best_score=torch.tensor(best, dtype=torch.float32, device=device),
-        positions=torch.cat(positions),
-        differing=torch.cat(differing),
-        missing=torch.cat(lacking),
+        positions=entries - starts.repeat_interleave(per_match),
+        differing=torch.cat(shares) if differing else None,
+        missing=torch.cat(lacking) if lacking else None,
         lacked=_padded_marks(marks, device) if marks else None,
     )
 
@@ -395,9 +404,19 @@ def prepare_batch_memory(
     selection: MatchSelection,
     cache: SegmentCache,
     lacked: bool = False,
+    differing: bool = True,
+    missing: bool = True,
 ) -> BatchMemory | None:
     """The matches of each input that ``selection`` keeps (:mod:`ltmt.fusion.selection`,
     remembered by ``cache``: :meth:`SegmentCache.selected`), force-decoded as one batch
-    (``lacked``: see :func:`build_batch_memory`)."""
+    (``lacked``, ``differing``, ``missing``: see :func:`build_batch_memory`)."""
     used = [cache.selected(m, text, selection) for m, text in zip(matches, sources, strict=True)]
-    return build_batch_memory(backbone, used, cache, sources=sources, lacked=lacked)
+    return build_batch_memory(
+        backbone,
+        used,
+        cache,
+        sources=sources,
+        lacked=lacked,
+        differing=differing,
+        missing=missing,
+    )

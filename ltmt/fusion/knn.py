@@ -122,13 +122,19 @@ class KnnFusion:
     concurrent_prepare = True
 
     def __init__(
-        self, config: KnnConfig | None = None, *, reads_attention: bool = False, **options: float
+        self,
+        config: KnnConfig | None = None,
+        *,
+        reads_attention: bool = False,
+        reads_shares: bool = False,
+        **options: float,
     ) -> None:
         if config is not None and options:
             raise ConfigError("pass either a KnnConfig or keyword options, not both")
         self.config = config if config is not None else KnnConfig(**options)  # type: ignore[arg-type]
         self.cache = SegmentCache(self.config.cache_size)
         self._reads_attention = reads_attention
+        self._reads_shares = reads_shares
 
     @property
     def reads_attention(self) -> bool:
@@ -137,6 +143,20 @@ class KnnFusion:
         them (``CombinerConfig.attention_features``; training featurises rows with it). Its
         states then read the step's attention (:attr:`KnnState.reads_attention`)."""
         return self._reads_attention
+
+    @property
+    def reads_differing(self) -> bool:
+        """Whether its states read each entry's differing share
+        (:func:`ltmt.fusion.alignment.differing_shares`): with a ``differing_penalty``, or
+        ``reads_shares`` (a trainer featurising a combiner's rows). A batch's memory computes the
+        shares only for a method that reads them."""
+        return self._reads_shares or self.config.differing_penalty > 0
+
+    @property
+    def reads_missing(self) -> bool:
+        """Whether its states read what each match lacks of the input
+        (:func:`ltmt.fusion.alignment.missing_words`): only with ``reads_shares``."""
+        return self._reads_shares
 
     def matches_read(self, backbone: Backbone) -> int:
         """The most matches per input this method reads (``max_matches``): the translator
@@ -154,7 +174,14 @@ class KnnFusion:
         """Force-decode the usable matches of each input; ``None`` when no input has one."""
         cfg = self.config
         memory = prepare_batch_memory(
-            backbone, sources, matches, cfg.selection, self.cache, lacked=self.reads_attention
+            backbone,
+            sources,
+            matches,
+            cfg.selection,
+            self.cache,
+            lacked=self.reads_attention,
+            differing=self.reads_differing,
+            missing=self.reads_missing,
         )
         if memory is None:
             return None

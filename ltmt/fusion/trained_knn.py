@@ -63,6 +63,17 @@ class TrainedKnnFusion(KnnFusion):
         """Its combiner's ``attention_features`` (``False`` until the combiner is read)."""
         return self.combiner is not None and self.combiner.config.attention_features
 
+    @property
+    def reads_differing(self) -> bool:
+        """Its combiner's ``neighbour_features`` (or knn's ``differing_penalty``)."""
+        reads = self.combiner is not None and self.combiner.config.neighbour_features
+        return reads or super().reads_differing
+
+    @property
+    def reads_missing(self) -> bool:
+        """Its combiner's ``missing_features``."""
+        return self.combiner is not None and self.combiner.config.missing_features
+
     def _use(self, combiner: Combiner, base: BaseInfo | None = None) -> None:
         """Read matches with ``combiner``'s kNN settings; the segment cache (and the disk store
         a translator gave it) stays."""

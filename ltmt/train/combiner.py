@@ -287,7 +287,7 @@ def train_combiner(
     knn = KnnConfig(**config.combiner.knn)
     # one fusion for the rows and the risk's candidates: a memory pair in its cache is not
     # force-decoded again
-    fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features)
+    fusion = KnnFusion(knn, reads_attention=config.combiner.attention_features, reads_shares=True)
     cache = Path(opt.rows_cache) if opt.rows_cache else None
     if cache is not None and cache.is_file():  # the same config's rows, featurised before
         rows = load_rows(cache)

@@ -272,9 +272,17 @@ def featurise(
 
     Matches go through ``fusion.prepare`` (the one match selection, as at decoding); examples
     left without a usable match give no rows. With ``fusion.reads_attention`` the rows also get
-    ``lacked`` from the pair's own forced cross-attention, as decoding reads the step's.
+    ``lacked`` from the pair's own forced cross-attention, as decoding reads the step's. The
+    rows hold every neighbour's differing share and what its match lacks, so ``fusion`` must
+    compute them (``KnnFusion(..., reads_shares=True)``).
     """
     import torch
+
+    if not (fusion.reads_differing and fusion.reads_missing):
+        raise ConfigError(
+            "featurise needs a fusion that computes the differing shares and missing words: "
+            "KnnFusion(config, reads_shares=True)"
+        )
 
     from ltmt.fusion.combiner import state_features
     from ltmt.fusion.datastore import force_decode

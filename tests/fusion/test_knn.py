@@ -406,20 +406,23 @@ def test_fusion_makes_every_tensor_on_the_models_device(tiny_backbone, beam: int
 
 def test_differing_penalty_pushes_entries_from_words_the_input_lacks(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
     """An entry's distance grows by ``differing_penalty`` x its differing share; with 0 (the
-    default) the shares are read but change nothing."""
+    default) the shares change nothing, and a batch's memory does not compute them."""
     import dataclasses
 
     matches = [[make_match("close the old file", "schließe die alte Datei", 60.0)]]
     plain = KnnFusion(min_score=0.0, tau=100.0, neighbours=64, context=0, cache_size=0)
-    state = plain.prepare(tiny_backbone, [SOURCE], matches)
+    unread = plain.prepare(tiny_backbone, [SOURCE], matches)
+    assert unread is not None and unread.memory.differing is None  # read as zeros
+    config = dataclasses.replace(plain.config, differing_penalty=3.0)
+    state = KnnFusion(config).prepare(tiny_backbone, [SOURCE], matches)
     assert state is not None and state.memory.differing is not None
     shares = state.memory.differing
     assert bool((shares > 0).any()) and bool((shares <= 1 + 1e-6).all())
     torch.manual_seed(0)
     hidden, rows = torch.randn(2, tiny_backbone.d_model), torch.tensor([0, 0])
-    base = state.neighbours(hidden, rows)
-    config = dataclasses.replace(plain.config, differing_penalty=3.0)
-    pushed = KnnState(state.memory, config, tiny_backbone.d_model).neighbours(hidden, rows)
+    base = KnnState(state.memory, plain.config, tiny_backbone.d_model).neighbours(hidden, rows)
+    assert torch.equal(base.distance, unread.neighbours(hidden, rows).distance)
+    pushed = state.neighbours(hidden, rows)
     expected = torch.sort(base.distance + 3.0 * base.differing, dim=1).values
     assert torch.allclose(pushed.distance, expected, atol=1e-5)
     assert bool((pushed.lam <= base.lam).all())

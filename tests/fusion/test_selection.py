@@ -98,7 +98,7 @@ def test_training_and_decoding_read_matches_through_the_same_selection(
     memory = [make_match("open the files", "öffne die Dateien", 80.0)]
     assert fusion.prepare(tiny_backbone, [source], [memory]) is not None
     example = Example(source, target, (("open the files", "öffne die Dateien", 80.0),), "own")
-    rows = featurise(tiny_backbone, KnnFusion(fusion.config), [example])
+    rows = featurise(tiny_backbone, KnnFusion(fusion.config, reads_shares=True), [example])
     assert rows.features.size(0) > 0
     assert len(seen) == 2
     assert seen[0] == seen[1] == knn.selection
@@ -115,7 +115,9 @@ def test_training_and_decoding_measure_the_same_differing_shares(
     import torch
 
     from ltmt.fusion import datastore
+    from ltmt.fusion.combiner import Combiner, CombinerConfig
     from ltmt.fusion.knn import KnnFusion
+    from ltmt.fusion.trained_knn import TrainedKnnFusion
     from ltmt.train.combiner_data import Example, _prefixes, featurise
 
     queries: list[str] = []
@@ -133,12 +135,16 @@ def test_training_and_decoding_measure_the_same_differing_shares(
 
     monkeypatch.setattr(datastore, "differing_shares", spy)
     monkeypatch.setattr(datastore, "missing_words", spy_missing)
-    fusion = KnnFusion(min_score=0.0, max_matches=1, tau=100.0, cache_size=0)
+    knn = {"min_score": 0.0, "max_matches": 1, "tau": 100.0, "cache_size": 0}
+    # a combiner that reads both (a batch's memory computes them only for a method that does)
+    reads = CombinerConfig(knn=knn, neighbour_features=True, missing_features=True)
+    decoder = TrainedKnnFusion(Combiner(reads))
+    fusion = KnnFusion(decoder.config, reads_shares=True)
     source, target = "do not open the file", "öffne die Datei nicht"
     match = ("close the old file", "schließe die alte Datei", 60.0)
     example = Example(source, target, (match,), "own")
     rows = featurise(tiny_backbone, fusion, [example])
-    state = fusion.prepare(tiny_backbone, [source], [[make_match(*match)]])
+    state = decoder.prepare(tiny_backbone, [source], [[make_match(*match)]])
     assert state is not None
     assert queries == lacking == [source, source]
     [forced] = datastore.force_decode(tiny_backbone, [(source, target)])
@@ -170,7 +176,8 @@ def test_training_rows_and_decoding_steps_read_the_same_lacked_attention(
     from ltmt.model.incremental import IncrementalDecoder
     from ltmt.train.combiner_data import Example, _prefixes, featurise
 
-    fusion = KnnFusion(min_score=0.0, max_matches=1, tau=100.0, cache_size=0, reads_attention=True)
+    knn = KnnConfig(min_score=0.0, max_matches=1, tau=100.0, cache_size=0)
+    fusion = KnnFusion(knn, reads_attention=True, reads_shares=True)
     source, target = "do not open the file", "öffne die Datei nicht"
     match = ("close the old file", "schließe die alte Datei", 60.0)
     rows = featurise(tiny_backbone, fusion, [Example(source, target, (match,), "own")])

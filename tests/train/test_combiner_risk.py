@@ -12,7 +12,7 @@ from test_combiner_train import _config, _term_and_unrelated, _toy_data
 from ltmt.config import from_dict, to_dict
 from ltmt.errors import ConfigError
 from ltmt.fusion.combiner import Combiner, CombinerConfig
-from ltmt.fusion.knn import KnnFusion
+from ltmt.fusion.knn import KnnConfig, KnnFusion
 from ltmt.model.backbone import load_backbone
 from ltmt.train.combiner import CombinerTrainConfig, mixture_log_probs, train_combiner
 from ltmt.train.combiner_data import build_examples
@@ -25,7 +25,12 @@ def _setup(tmp_path: Path, model_dir: Path, count: int = 12):  # type: ignore[no
     config = _config(_toy_data(tmp_path / "data"), term=0.5, mislead=0.0, unrelated=0.0)
     names, groups = load_groups(config.data, 1)
     examples = build_examples(retrieve_memories(names, groups, config.data, 1), config.variants, 1)
-    return config, examples[:count], load_backbone(model_dir), KnnFusion(**config.combiner.knn)
+    return (
+        config,
+        examples[:count],
+        load_backbone(model_dir),
+        KnnFusion(KnnConfig(**config.combiner.knn), reads_shares=True),
+    )
 
 
 def test_candidates_are_distinct_nbest_translations_with_their_bleu_cost(

@@ -111,7 +111,7 @@ def test_a_temperature_head_trains_and_reads_the_vote_as_decoding_weighs_it(
 ) -> None:
     import torch
 
-    from ltmt.fusion.knn import KnnFusion
+    from ltmt.fusion.knn import KnnConfig, KnnFusion
     from ltmt.model.backbone import load_backbone
     from ltmt.train.combiner_data import build_examples, featurise
     from ltmt.train.fusion_data import load_groups, retrieve_memories
@@ -123,7 +123,7 @@ def test_a_temperature_head_trains_and_reads_the_vote_as_decoding_weighs_it(
     # at kNN's own temperature the cached vote gives kNN's probability of the gold token
     names, groups = load_groups(config.data, 1)
     examples = build_examples(retrieve_memories(names, groups, config.data, 1), config.variants, 1)
-    knn = KnnFusion(**config.combiner.knn)
+    knn = KnnFusion(KnnConfig(**config.combiner.knn), reads_shares=True)
     rows = featurise(load_backbone(tiny_model_dir), knn, examples[:20])
     every = torch.arange(rows.features.size(0))
     at_knn = rows.knn_gold_at(torch.full(every.shape, knn.config.temperature), every)
@@ -284,3 +284,14 @@ def test_nearest_unrelated_memory_comes_from_other_products_best_first() -> None
     assert "open the folder" not in sources  # its own product's pairs are not unrelated
     scores = [score for _, _, score in example.memory]
     assert scores == sorted(scores, reverse=True) and scores[0] > 70
+
+
+def test_featurising_needs_a_fusion_that_computes_the_shares(tiny_model_dir: Path) -> None:
+    """Training rows hold each neighbour's differing share and missing words; a fusion that
+    does not compute them (plain knn decoding) would leave zeros: refused, in one line."""
+    from ltmt.fusion.knn import KnnFusion
+    from ltmt.model.backbone import load_backbone
+    from ltmt.train.combiner_data import featurise
+
+    with pytest.raises(ConfigError, match=r"featurise needs .* reads_shares=True"):
+        featurise(load_backbone(tiny_model_dir), KnnFusion(), [])
