@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion, FusionState
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
+    from ltmt.state_warming import Warmth
     from ltmt.terminology.matching import TermMatcher
     from ltmt.terminology.terms import Term
 
@@ -291,6 +292,14 @@ class Translator:
         running) while this process retrieves and encodes (:mod:`ltmt.worker_processes`)."""
         if self.worker_recipe is not None:
             start_worker_processes(self.worker_recipe, wait=False)
+
+    def warm(self, user: str, progress: ProgressCallback | None = None) -> Warmth:
+        """Force-decode ``user``'s stored segments into the disk store of states now, so that
+        the first translations read them (:mod:`ltmt.state_warming`; ``progress(n)`` as ``n``
+        more segments are done)."""
+        from ltmt.state_warming import warm_states
+
+        return warm_states(self, user, progress=progress)
 
     def learn(self, user: str, sources: Sequence[str], targets: Sequence[str]) -> ImportReport:
         """Add approved (source, target) pairs to ``user``'s memory, in one transaction.

@@ -138,6 +138,14 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_model(tmp_path_factory.mktemp("tiny-marian"))
 
 
+@pytest.fixture(scope="session")
+def tiny_backbone(tiny_model_dir: Path):  # type: ignore[no-untyped-def]
+    """The tiny model, loaded once per session."""
+    from ltmt.model.backbone import load_backbone
+
+    return load_backbone(tiny_model_dir)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_conversion_cache(tmp_path_factory: pytest.TempPathFactory):
     """CTranslate2 conversions of test models go to a temporary cache, not the user's."""

@@ -252,6 +252,73 @@ def users(
         typer.echo(f"{row['user']}\t{row['segments']}")
 
 
+@app.command("warm")
+def warm(
+    user: str = typer.Option(..., "--user", "-u", help="Whose memory."),
+    model: str | None = typer.Option(
+        None, "--model", "-m", help="Marian directory (default: embedded), as translations use."
+    ),
+    fusion: str = typer.Option(
+        "auto", "--fusion", help="The fusion the translations use: knn, knn-trained or auto."
+    ),
+    fusion_weights: str = typer.Option(
+        "auto",
+        "--fusion-weights",
+        help="The fused batches' weights, as translations use (auto, float32, bfloat16, "
+        "bfloat16-int8-head, int8): states are kept per weights.",
+    ),
+    threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: one per core)."),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Force-decode --user's segments now, so that the first translations read them from disk.
+
+    kNN fusion reads each match's decoder states: a run force-decodes the matches it meets and
+    keeps them on disk for the next runs. Warming does it for every segment ahead of time
+    (after an import, before a server's first requests); use the --model, --fusion and
+    --fusion-weights the translations will use. Bounded by the states' disk cache
+    ($LTMT_STATE_CACHE_MB, default 256).
+    """
+    from dataclasses import asdict
+
+    from tqdm import tqdm
+
+    from ltmt.model.engine import fusion_weight_options
+    from ltmt.translator import Translator
+
+    weight_options = fusion_weight_options(fusion_weights)
+    with open_store(memory_dir, key_file, existing=True, user=user) as memory:
+        memory.require_user(user)
+        translator = Translator(model, memory, fusion=fusion, threads=threads, **weight_options)
+        bars: list[Any] = []  # made at the first progress: an error comes before any bar
+
+        def advance(count: int) -> None:
+            if not bars:
+                total = memory.count(user)
+                bars.append(tqdm(total=total, unit="segment", desc=f"warm {user}"))
+            bars[0].update(count)
+
+        try:
+            report = translator.warm(user, progress=advance)
+        finally:
+            for bar in bars:
+                bar.close()
+    if as_json:
+        _echo_json(asdict(report))
+        return
+    full = (
+        f"; {report.left_out} left out: the states' disk cache is full (raise "
+        "LTMT_STATE_CACHE_MB, default 256)"
+    )
+    left = full if report.left_out else ""
+    typer.echo(
+        f"warmed {user}: {report.decoded} segments force-decoded ({report.megabytes} MB), "
+        f"{report.on_disk} on disk already, of {report.segments}{left}, in {report.seconds} s",
+        err=True,
+    )
+
+
 @app.command("delete")
 def delete(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory."),

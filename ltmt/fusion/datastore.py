@@ -60,7 +60,7 @@ class SegmentCache:
     """A bounded LRU of force-decoded segments, owned by one fusion object (never module-global).
 
     Keys hold the backbone fingerprint, the segment's id and creation time and the match's
-    normalised texts (:func:`_cache_key`), so a changed model or other texts miss instead of
+    normalised texts (:func:`cache_key`), so a changed model or other texts miss instead of
     returning stale states; :meth:`clear` drops everything.
     ``store``: a second level on disk shared by runs (:mod:`ltmt.fusion.state_store`), read on a
     miss here and written with every new segment; ``disk_hits`` counts what it returned.
@@ -300,7 +300,7 @@ def build_batch_memory(
     keyed: dict[Hashable, tuple[str, str]] = {}
     for sentence_matches in matches:
         for match in sentence_matches:
-            keyed.setdefault(_cache_key(fingerprint, match), segment_texts(match.segment))
+            keyed.setdefault(cache_key(fingerprint, match), segment_texts(match.segment))
     forced: dict[Hashable, ForcedSegment] = {}
     undecoded = []
     for key in keyed:
@@ -326,7 +326,7 @@ def build_batch_memory(
             texts = [segment_texts(m.segment)[0] for m in sentence_matches]
             positions_lacked = lacked_positions(backbone.tokenizer, sources[index], texts)
         for number, match in enumerate(sentence_matches):
-            item = forced[_cache_key(fingerprint, match)]
+            item = forced[cache_key(fingerprint, match)]
             length = item.values.numel()
             if missing and sources is not None:
                 lacks = missing_words(segment_texts(match.segment)[0], sources[index])
@@ -387,7 +387,7 @@ def segment_texts(segment: Segment) -> tuple[str, str]:
     return collapse_space(segment.source), collapse_space(segment.target)
 
 
-def _cache_key(fingerprint: str, match: Match) -> Hashable:
+def cache_key(fingerprint: str, match: Match) -> Hashable:
     """``(model fingerprint, user, segment id, source, target, created)``: the texts are the
     match's as read (narrowed to a line, repaired: :mod:`ltmt.fusion.selection`), ``created``
     the stored segment's, which the disk store checks before keeping them

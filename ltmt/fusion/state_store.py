@@ -205,6 +205,10 @@ class StateStore:
             return False
         return segment is not None and float(segment.created) == created
 
+    def used_bytes(self) -> int:
+        """The bytes the stores under this store's cache directory hold (every model's)."""
+        return _folder_bytes(self.base)
+
     def clear(self) -> None:
         """Delete this model's stored segments."""
         shutil.rmtree(self.folder, ignore_errors=True)
