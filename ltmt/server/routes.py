@@ -29,6 +29,7 @@ from ltmt.server.schemas import (
     TranslateRequest,
     TranslateResponse,
     TranslationOut,
+    Warmed,
 )
 from ltmt.server.service import Service
 
@@ -234,6 +235,24 @@ def export(
         media_type=files.MEDIA_TYPES[format],
         headers={"Content-Disposition": f'attachment; filename="{who}.{format}"'},
     )
+
+
+@router.post("/memory/warm", response_model=Warmed)
+def warm(
+    request: Request,
+    key: KeyDep,
+    user: UserParam = None,
+    fusion: Annotated[
+        str | None, Query(description="The fusion the translations use (default: the server's)")
+    ] = None,
+) -> Warmed:
+    """Force-decode the memory's segments now, so that the first translations read them from
+    disk (``ltmt memory warm``; within the states' disk bound, ``LTMT_STATE_CACHE_MB``)."""
+    from dataclasses import asdict
+
+    service = service_of(request)
+    who = acting_user(key, user)
+    return Warmed(**asdict(service.warm(who, fusion)))
 
 
 @router.delete("/memory", response_model=Deleted)

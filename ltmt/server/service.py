@@ -23,6 +23,7 @@ from ltmt.segments import Translation
 from ltmt.server.auth import Authenticator, FailureLimiter
 from ltmt.server.batching import Batcher, Preferences
 from ltmt.server.config import ServerConfig
+from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 
@@ -128,6 +129,11 @@ class Service:
             )
             self._translators[options] = translator
         return translator
+
+    def warm(self, user: str, fusion: str | None) -> Warmth:
+        """Force-decode ``user``'s segments for ``fusion`` (the server's default) now
+        (:meth:`ltmt.translator.Translator.warm`), beside the translations running."""
+        return self._translator(self.options(fusion, None)).warm(user)
 
     def _decode(
         self, options: Hashable, requests: Sequence[tuple[str, Sequence[str], Preferences]]

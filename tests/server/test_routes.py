@@ -87,6 +87,20 @@ def test_translate_add_search_stats_export_delete(api):
         assert client.get("/v1/memory/stats").json()["segments"] == 0
 
 
+def test_warming_a_memory_for_its_first_translations(api):
+    with api.client(api.key("walter")) as client:
+        nothing = client.post("/v1/memory/warm")
+        assert nothing.status_code == 400 and "no user 'walter'" in nothing.json()["error"]
+        client.post("/v1/memory/pairs", json={"pairs": PAIRS})
+        warmed = client.post("/v1/memory/warm").json()
+        assert (warmed["user"], warmed["segments"], warmed["decoded"]) == ("walter", 2, 2)
+        again = client.post("/v1/memory/warm", params={"fusion": "knn"}).json()
+        assert (again["decoded"], again["on_disk"]) == (0, 2)
+        none = client.post("/v1/memory/warm", params={"fusion": "none"})
+        assert none.status_code == 400
+        assert none.json()["error"].startswith("fusion none reads no force-decoded states")
+
+
 def test_import_upload_and_translate_a_po_file(api):
     with api.client(api.key("bob")) as client:
         report = client.post(
