@@ -19,6 +19,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,8 @@ def counted_pass(translate: Any, segments: list[Any]) -> tuple[float, int, list[
         datastore.force_decode = decode
 
 
-def run(args: argparse.Namespace) -> dict[str, Any]:
+def setting(args: argparse.Namespace) -> tuple[argparse.Namespace, list[Any], dict[str, Any]]:
+    """``bench_speed``'s engine options, the segments, and the report's head."""
     import bench_speed
     import torch
 
@@ -78,12 +80,47 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit, workers=1
     )
     segments = bench_speed.select_segments(DEV_USERS_DIR, args.limit)
-    report: dict[str, Any] = {
+    head = {
         "segments": sum(len(sources) for _, sources, _ in segments),
         "threads": args.threads,
         "rounds": args.rounds,
         "engines": {},
     }
+    return options, segments, head
+
+
+def interleaved(
+    passes: dict[str, Callable[[], tuple[float, int, list[list[str]]]]], rounds: int
+) -> dict[str, Any]:
+    """Run each variant's pass once a round, in turns (forward, then reversed order); per
+    variant its seconds, their median and the pairs its first pass force-decoded, and whether
+    every variant's first outputs agree."""
+    variants = list(passes)
+    seconds: dict[str, list[float]] = {v: [] for v in variants}
+    pairs: dict[str, int] = {}
+    outputs: dict[str, list[list[str]]] = {}
+    for number in range(rounds):
+        for variant in variants if number % 2 == 0 else variants[::-1]:
+            took, forced, texts = passes[variant]()
+            seconds[variant].append(round(took, 3))
+            pairs.setdefault(variant, forced)
+            outputs.setdefault(variant, texts)
+    found: dict[str, Any] = {
+        variant: {
+            "seconds_per_round": seconds[variant],
+            "median_seconds": round(statistics.median(seconds[variant]), 3),
+            "pairs_force_decoded_per_pass": pairs[variant],
+        }
+        for variant in variants
+    }
+    found["same_outputs"] = all(outputs[v] == outputs[variants[0]] for v in variants)
+    return found
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    import bench_speed
+
+    options, segments, report = setting(args)
     kept, roots = [], []
     for engine in args.engines.split(","):
         built: dict[str, Any] = {}
@@ -99,26 +136,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 translate.forget()
                 counted_pass(translate, segments)  # the previous run, with this store
             built[variant] = translate
-        seconds: dict[str, list[float]] = {v: [] for v in VARIANTS}
-        pairs: dict[str, int] = {}
-        outputs: dict[str, list[list[str]]] = {}
-        for number in range(args.rounds):
-            order = VARIANTS if number % 2 == 0 else tuple(reversed(VARIANTS))
-            for variant in order:
-                built[variant].forget()
-                took, forced, texts = counted_pass(built[variant], segments)
-                seconds[variant].append(round(took, 3))
-                pairs.setdefault(variant, forced)
-                outputs.setdefault(variant, texts)
-        report["engines"][engine] = {
-            variant: {
-                "seconds_per_round": seconds[variant],
-                "median_seconds": round(statistics.median(seconds[variant]), 3),
-                "pairs_force_decoded_per_pass": pairs[variant],
-            }
-            for variant in VARIANTS
-        }
-        report["engines"][engine]["same_outputs"] = outputs[VARIANTS[0]] == outputs[VARIANTS[1]]
+
+        def next_run(translate: Any) -> Callable[[], tuple[float, int, list[list[str]]]]:
+            def run_once() -> tuple[float, int, list[list[str]]]:
+                translate.forget()  # the in-memory caches; the store stays
+                return counted_pass(translate, segments)
+
+            return run_once
+
+        passes = {variant: next_run(built[variant]) for variant in VARIANTS}
+        report["engines"][engine] = interleaved(passes, args.rounds)
     for root in roots:
         shutil.rmtree(root, ignore_errors=True)
     for contexts in kept:
@@ -127,14 +154,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return report
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engines", default="ltmt-knn-warm,ltmt-knn-trained-warm")
+def parse_args(doc: str, engines: str, rounds: int) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--engines", default=engines)
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=rounds)
     parser.add_argument("--output", type=Path)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args(__doc__, "ltmt-knn-warm,ltmt-knn-trained-warm", 5)
     emit_report(run(args), args.output)
 
 

@@ -14,16 +14,13 @@ pairs a pass force-decodes, whether the outputs agree, and what warming took per
 from __future__ import annotations
 
 import argparse
-import statistics
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from ab_warm_store import counted_pass
+from ab_warm_store import counted_pass, interleaved, parse_args, setting
 from support import DEV_USERS_DIR, emit_report, use_this_checkout
 
 use_this_checkout()
-
-VARIANTS = ("cold", "warmed")
 
 
 def warm_all(translate: Any) -> dict[str, Any]:
@@ -33,49 +30,30 @@ def warm_all(translate: Any) -> dict[str, Any]:
     return {user: asdict(t.warm(user)) for user, t in translate.translators.items()}
 
 
+def first_run(
+    translate: Any, segments: list[Any], warming: dict[str, Any], warmed: bool
+) -> tuple[float, int, list[list[str]]]:
+    """One first run: no states in memory or on disk, each memory warmed first (untimed, as an
+    import would be: what it took goes to ``warming``) when ``warmed``."""
+    translate.forget()
+    if warmed:
+        warming.update(warm_all(translate))
+    return counted_pass(translate, segments)
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import bench_speed
-    import torch
 
-    torch.set_num_threads(args.threads)
-    options = argparse.Namespace(
-        model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit, workers=1
-    )
-    segments = bench_speed.select_segments(DEV_USERS_DIR, args.limit)
-    report: dict[str, Any] = {
-        "segments": sum(len(sources) for _, sources, _ in segments),
-        "threads": args.threads,
-        "rounds": args.rounds,
-        "engines": {},
-    }
+    options, segments, report = setting(args)
     for engine in args.engines.split(","):
         translate, contexts = bench_speed.build_engine(engine, options, DEV_USERS_DIR)
-        seconds: dict[str, list[float]] = {v: [] for v in VARIANTS}
-        pairs: dict[str, int] = {}
-        outputs: dict[str, list[list[str]]] = {}
         warming: dict[str, Any] = {}
-        for number in range(args.rounds):
-            order = VARIANTS if number % 2 == 0 else tuple(reversed(VARIANTS))
-            for variant in order:
-                translate.forget()  # no states in memory or on disk
-                if variant == "warmed":
-                    warming = warm_all(translate)
-                    for translator in translate.translators.values():
-                        translator.fusion.cache.clear()  # what the warming held in memory
-                took, forced, texts = counted_pass(translate, segments)
-                seconds[variant].append(round(took, 3))
-                pairs.setdefault(variant, forced)
-                outputs.setdefault(variant, texts)
+        passes = {
+            variant: partial(first_run, translate, segments, warming, variant == "warmed")
+            for variant in ("cold", "warmed")
+        }
         report["engines"][engine] = {
-            **{
-                variant: {
-                    "seconds_per_round": seconds[variant],
-                    "median_seconds": round(statistics.median(seconds[variant]), 3),
-                    "pairs_force_decoded_per_pass": pairs[variant],
-                }
-                for variant in VARIANTS
-            },
-            "same_outputs": outputs["cold"] == outputs["warmed"],
+            **interleaved(passes, args.rounds),
             "warming_per_user": warming,
         }
         for context in (contexts or {}).values():
@@ -84,13 +62,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engines", default="ltmt-knn,ltmt-knn-trained")
-    parser.add_argument("--limit", type=int, default=100, help="test segments per user")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=4)
-    parser.add_argument("--output", type=Path)
-    args = parser.parse_args()
+    args = parse_args(__doc__, "ltmt-knn,ltmt-knn-trained", 4)
     emit_report(run(args), args.output)
 
 

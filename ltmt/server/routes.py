@@ -29,9 +29,9 @@ from ltmt.server.schemas import (
     TranslateRequest,
     TranslateResponse,
     TranslationOut,
-    Warmed,
 )
 from ltmt.server.service import Service
+from ltmt.state_warming import Warmth
 
 router = APIRouter(prefix="/v1")
 
@@ -237,7 +237,7 @@ def export(
     )
 
 
-@router.post("/memory/warm", response_model=Warmed)
+@router.post("/memory/warm", response_model=Warmth)
 def warm(
     request: Request,
     key: KeyDep,
@@ -245,14 +245,11 @@ def warm(
     fusion: Annotated[
         str | None, Query(description="The fusion the translations use (default: the server's)")
     ] = None,
-) -> Warmed:
+) -> Warmth:
     """Force-decode the memory's segments now, so that the first translations read them from
     disk (``ltmt memory warm``; within the states' disk bound, ``LTMT_STATE_CACHE_MB``)."""
-    from dataclasses import asdict
-
     service = service_of(request)
-    who = acting_user(key, user)
-    return Warmed(**asdict(service.warm(who, fusion)))
+    return service.warm(acting_user(key, user), fusion)
 
 
 @router.delete("/memory", response_model=Deleted)

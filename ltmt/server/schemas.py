@@ -116,18 +116,6 @@ class Stats(BaseModel):
     origins: dict[str, int]
 
 
-class Warmed(BaseModel):
-    """What warming a memory did (:class:`ltmt.state_warming.Warmth`)."""
-
-    user: str
-    segments: int
-    on_disk: int
-    decoded: int
-    left_out: int
-    megabytes: float
-    seconds: float
-
-
 class Deleted(BaseModel):
     user: str
     deleted_segments: int
