@@ -100,7 +100,20 @@ def test_ltmt_memory_warm(
     assert code == 0, err
     assert "warmed u: 5 segments force-decoded" in err and "of 5, in" in err
     code, out, err = ltmt("memory", "warm", "--user", "u", *common, "--json")
-    assert code == 0 and json.loads(out)["on_disk"] == 5
+    assert code == 0 and json.loads(out)[0]["on_disk"] == 5
+    with Memory(store) as again:
+        again.import_pairs("v", PAIRS[:2])
+    code, out, err = ltmt("memory", "warm", *common)  # every user, in turn
+    assert code == 0, err
+    assert "warmed u: 0 segments force-decoded" in err and "warmed v: 2 segments" in err
+    empty = Path(store).parent / "empty"
+    Memory(empty).close()
+    code, _, err = ltmt(
+        "memory", "warm", "--model", str(tiny_model_dir), "--memory-dir", str(empty)
+    )
+    assert code == 1 and err.strip() == (
+        f"ltmt: error: memory store {empty} has no users: nothing to warm"
+    )
     code, _, err = ltmt("memory", "warm", "--user", "u", *common[:4], "--fusion", "none")
     assert code == 1
     assert err.strip() == (

@@ -254,7 +254,9 @@ def users(
 
 @app.command("warm")
 def warm(
-    user: str = typer.Option(..., "--user", "-u", help="Whose memory."),
+    user: str | None = typer.Option(
+        None, "--user", "-u", help="Whose memory (default: every user of the store, in turn)."
+    ),
     model: str | None = typer.Option(
         None, "--model", "-m", help="Marian directory (default: embedded), as translations use."
     ),
@@ -270,7 +272,7 @@ def warm(
     threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: one per core)."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list, one report a user."),
 ) -> None:
     """Force-decode --user's segments now, so that the first translations read them from disk.
 
@@ -278,45 +280,55 @@ def warm(
     keeps them on disk for the next runs. Warming does it for every segment ahead of time
     (after an import, before a server's first requests); use the --model, --fusion and
     --fusion-weights the translations will use. Bounded by the states' disk cache
-    ($LTMT_STATE_CACHE_MB, default 256).
+    ($LTMT_STATE_CACHE_MB, default 256): warming stops when it is 80 % full and says so.
     """
     from dataclasses import asdict
-
-    from tqdm import tqdm
 
     from ltmt.model.engine import fusion_weight_options
     from ltmt.translator import Translator
 
     weight_options = fusion_weight_options(fusion_weights)
     with open_store(memory_dir, key_file, existing=True, user=user) as memory:
-        memory.require_user(user)
+        if user is not None:
+            memory.require_user(user)
+        users = [user] if user is not None else memory.users()
+        if not users:
+            raise InputError(f"memory store {memory.path} has no users: nothing to warm")
         translator = Translator(model, memory, fusion=fusion, threads=threads, **weight_options)
-        bars: list[Any] = []  # made at the first progress: an error comes before any bar
-
-        def advance(count: int) -> None:
-            if not bars:
-                total = memory.count(user)
-                bars.append(tqdm(total=total, unit="segment", desc=f"warm {user}"))
-            bars[0].update(count)
-
-        try:
-            report = translator.warm(user, progress=advance)
-        finally:
-            for bar in bars:
-                bar.close()
+        reports = [_warm_one(translator, memory, name, as_json) for name in users]
     if as_json:
-        _echo_json(asdict(report))
-        return
-    full = (
-        f"; {report.left_out} left out: the states' disk cache is full (raise "
-        "LTMT_STATE_CACHE_MB, default 256)"
-    )
-    left = full if report.left_out else ""
-    typer.echo(
-        f"warmed {user}: {report.decoded} segments force-decoded ({report.megabytes} MB), "
-        f"{report.on_disk} on disk already, of {report.segments}{left}, in {report.seconds} s",
-        err=True,
-    )
+        _echo_json([asdict(report) for report in reports])
+
+
+def _warm_one(translator: Any, memory: Any, user: str, quiet: bool) -> Any:
+    """Warm ``user`` with a progress bar (made at the first progress: an error comes before
+    any bar); its report, also printed on stderr unless ``quiet``."""
+    from tqdm import tqdm
+
+    bars: list[Any] = []
+
+    def advance(count: int) -> None:
+        if not bars:
+            bars.append(tqdm(total=memory.count(user), unit="segment", desc=f"warm {user}"))
+        bars[0].update(count)
+
+    try:
+        report = translator.warm(user, progress=advance)
+    finally:
+        for bar in bars:
+            bar.close()
+    if not quiet:
+        full = (
+            f"; {report.left_out} left out: the states' disk cache is full (raise "
+            "LTMT_STATE_CACHE_MB, default 256)"
+        )
+        typer.echo(
+            f"warmed {user}: {report.decoded} segments force-decoded ({report.megabytes} MB), "
+            f"{report.on_disk} on disk already, of {report.segments}"
+            f"{full if report.left_out else ''}, in {report.seconds} s",
+            err=True,
+        )
+    return report
 
 
 @app.command("delete")
