@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ltmt.fusion.alignment import (
@@ -310,7 +310,7 @@ def build_batch_memory(
         else:
             forced[key] = item
     decoded = force_decode(backbone, [keyed[k] for k in undecoded], batch_size=batch_size)
-    fresh = list(zip(undecoded, decoded, strict=True))
+    fresh = list(zip(undecoded, map(as_stored, decoded), strict=True))
     forced.update(fresh)
     if cache is not None:
         cache.put_many(fresh)
@@ -341,7 +341,7 @@ def build_batch_memory(
                     shares.append(share.to(device))
             if lacked and sources is not None:
                 marks.append(positions_lacked[number].expand(length, -1))
-            keys.append(item.keys.to(device))
+            keys.append(item.keys.to(device, torch.float32))
             values.append(item.values.to(device))
             lengths.append(length)
             match_scores.append(float(match.score))
@@ -380,6 +380,22 @@ def _padded_marks(marks: list[torch.Tensor], device: Any) -> torch.Tensor:
         out[row : row + m.size(0), : m.size(1)] = m
         row += m.size(0)
     return out.to(device)
+
+
+def as_stored(item: ForcedSegment) -> ForcedSegment:
+    """``item`` as a datastore keeps it: float32 keys rounded to float16 (half the bytes in
+    memory and on disk, as kNN-MT datastores keep their keys; a segment with a state beyond
+    float16's range keeps float32), bfloat16 ones as they are. Decoding reads them as float32,
+    the same values whether just decoded or read back from disk."""
+    import torch
+
+    keys = item.keys
+    if keys.dtype != torch.float32:
+        return item
+    narrow = keys.to(torch.float16)
+    if not bool(torch.isfinite(narrow).all()):
+        return item
+    return replace(item, keys=narrow)
 
 
 def segment_texts(segment: Segment) -> tuple[str, str]:

@@ -10,8 +10,9 @@ segment's id and the digest of its cache key (``segments``, a JSON list of ``[id
 Any safetensors reader opens a pack; :func:`read_slots` reads only its header and
 :func:`read_segment` only the bytes of one segment.
 
-Keys that a bfloat16 model made are written in bfloat16 (exactly the same values, half the
-bytes) and read back as float32; others stay float32.
+Keys are written as the segment holds them: float16 as a datastore keeps them
+(:func:`ltmt.fusion.datastore.as_stored`), float32 keys in bfloat16 when that loses nothing (a
+bfloat16 model's), and read back in that dtype.
 """
 
 from __future__ import annotations
@@ -137,13 +138,13 @@ def _span(entry: object, start: int, size: int) -> Span:
 
 
 def read_segment(slot: Slot) -> ForcedSegment:
-    """One segment of a pack, its keys as float32 (``OSError``/:class:`PackError` as
-    :func:`read_slots`)."""
+    """One segment of a pack, its keys in the dtype they were stored in (float16 as a datastore
+    keeps them, bfloat16 or float32; ``OSError``/:class:`PackError` as :func:`read_slots`)."""
     from ltmt.fusion.datastore import ForcedSegment
 
     with open(slot.path, "rb") as stream:
         keys, values, alignment, source = (_tensor(stream, span) for span in slot.spans)
-    return ForcedSegment(keys.float(), values, alignment, source)
+    return ForcedSegment(keys, values, alignment, source)
 
 
 def _tensor(stream: BinaryIO, span: Span) -> torch.Tensor:

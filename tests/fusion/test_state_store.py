@@ -9,7 +9,13 @@ import torch
 from fusion_fakes import FakeMemory
 
 from ltmt import Memory
-from ltmt.fusion.datastore import ForcedSegment, SegmentCache, force_decode, segment_texts
+from ltmt.fusion.datastore import (
+    ForcedSegment,
+    SegmentCache,
+    as_stored,
+    force_decode,
+    segment_texts,
+)
 from ltmt.fusion.knn import KnnFusion
 from ltmt.fusion.state_store import (
     ENV_MAX_MB,
@@ -59,6 +65,31 @@ def test_round_trip_and_model_fingerprint_separate(tmp_path: Path) -> None:
     assert store.folder == tmp_path / STORE_FOLDER / "model-a"
 
 
+_NAMES = {"F32": "float32", "BF16": "bfloat16", "F16": "float16"}
+
+
+def test_a_datastore_keeps_its_keys_in_float16_and_the_pack_too(tmp_path: Path) -> None:
+    """Half the bytes in memory and on disk, read back as stored; a state beyond float16's
+    range keeps its segment in float32; bfloat16 keys stay bfloat16."""
+    from safetensors import safe_open
+
+    item = _segment(40)
+    wide = ForcedSegment(torch.randn(40, 512), item.values, item.alignment, item.source)
+    kept = as_stored(wide)
+    assert kept.keys.dtype == torch.float16
+    assert torch.allclose(kept.keys.float(), wide.keys, rtol=1e-3, atol=1e-4)
+    huge = ForcedSegment(wide.keys * 1e5, item.values, item.alignment, item.source)
+    assert as_stored(huge).keys.dtype == torch.float32
+    brain = ForcedSegment(wide.keys.bfloat16(), item.values, item.alignment, item.source)
+    assert as_stored(brain).keys.dtype == torch.bfloat16
+    store = StateStore("m", tmp_path)
+    store.put(_key("half"), kept)
+    with safe_open(str(_file(store, _key("half"))), "pt") as stored:
+        assert stored.get_slice("0.keys").get_dtype() == "F16"
+    loaded = store.get(_key("half"))
+    assert loaded is not None and torch.equal(loaded.keys, kept.keys)
+
+
 def test_keys_of_a_bfloat16_model_are_stored_in_half_the_bytes(tmp_path: Path) -> None:
     from safetensors import safe_open
 
@@ -75,8 +106,8 @@ def test_keys_of_a_bfloat16_model_are_stored_in_half_the_bytes(tmp_path: Path) -
         with safe_open(str(path), "pt") as stored:
             assert stored.get_slice("0.keys").get_dtype() == dtype
         loaded = store.get(_key(name))
-        assert loaded is not None and loaded.keys.dtype == torch.float32
-        assert torch.equal(loaded.keys, item.keys)  # the same floats back
+        assert loaded is not None and str(loaded.keys.dtype) == f"torch.{_NAMES[dtype]}"
+        assert torch.equal(loaded.keys.float(), item.keys)  # the same floats back
     sizes = [_file(store, _key(n)).stat().st_size for n in ("wide", "narrow")]
     assert sizes[1] < 0.6 * sizes[0]
 
@@ -223,7 +254,7 @@ def test_second_run_reads_states_from_disk(tiny_backbone, tmp_path: Path) -> Non
     # the translator's weights (bfloat16 by default where the CPU has native bf16)
     [fresh] = force_decode(translator.backbone, [(SOURCE + " now", TARGET)])
     stored = caches[1].store.get(next(iter(caches[1]._items)))  # type: ignore[union-attr]
-    assert stored is not None and torch.equal(stored.keys, fresh.keys)
+    assert stored is not None and torch.equal(stored.keys, as_stored(fresh).keys)
 
 
 def test_translator_gives_a_store_only_to_plain_memories(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
