@@ -1,7 +1,7 @@
 """What this CPU's instruction set makes fast: the weights fused batches and training run on.
 
 Read once from ``/proc/cpuinfo`` (Linux); elsewhere no flag is known and everything stays
-float32. Measured on the two kinds of 2-core machines ltmt is developed on:
+float32. Measured on the three kinds of 2-core machines ltmt has been developed on:
 
 * Intel with AMX: packed bfloat16 products were as fast as int8 or faster, but for the output
   projection (``eval/results/speed/linear-s11-1thread.json``);
@@ -9,6 +9,10 @@ float32. Measured on the two kinds of 2-core machines ltmt is developed on:
   bfloat16 time of every product of a beam step and of the encoder
   (``eval/results/speed/linear-s14-amd.json``), and a cold kNN pass on int8 weights 0.86x the
   wall time of bfloat16's for 0.05 BLEU less on the dev users (``docs/results/speed.md``).
+* AMD EPYC with AVX2 alone (no AVX-512, no VNNI; bf16 emulated): int8 layers with 7-bit
+  weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN 1.6x
+  as fast as float32 for 0.29 BLEU less, the trained combiner's for 0.20 less (session 19,
+  ``docs/results/speed.md``).
 """
 
 from __future__ import annotations
@@ -17,7 +21,15 @@ from functools import cache
 from pathlib import Path
 
 # the flags that decide the fused batches' weights, as a run records them
-DECIDING_FLAGS = ("amx_bf16", "amx_int8", "amx_tile", "avx512_bf16", "avx512_vnni", "avx_vnni")
+DECIDING_FLAGS = (
+    "amx_bf16",
+    "amx_int8",
+    "amx_tile",
+    "avx2",
+    "avx512_bf16",
+    "avx512_vnni",
+    "avx_vnni",
+)
 
 
 @cache
@@ -63,10 +75,13 @@ def cpu_has_fast_bf16() -> bool:
 
 def cpu_has_vnni() -> bool:
     """Whether this CPU multiplies int8 by dot-product instructions (AVX-512 VNNI or AVX-VNNI):
-    without them, int8 kernels must keep activations to 7 bits to avoid overflow."""
+    without them, int8 kernels sum pairs of products in 16 bits, and int8 weights keep to 7 bits
+    so that the sums cannot overflow (:func:`ltmt.model.int8_linear.weight_max_for_cpu`)."""
     return bool({"avx512_vnni", "avx_vnni"} & cpu_flags())
 
 
 def cpu_prefers_int8() -> bool:
-    """Whether int8 linear layers beat packed bfloat16 here: VNNI and no AMX (module doc)."""
-    return cpu_has_vnni() and not {"amx_bf16", "amx_int8", "amx_tile"} & cpu_flags()
+    """Whether int8 linear layers beat the other weights here: VNNI or AVX2, and no AMX
+    (module doc); unknown flags (no ``/proc/cpuinfo``, another architecture): no."""
+    flags = cpu_flags()
+    return (cpu_has_vnni() or "avx2" in flags) and not {"amx_bf16", "amx_int8", "amx_tile"} & flags

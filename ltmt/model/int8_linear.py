@@ -1,6 +1,7 @@
 """Linear layers in int8 for the fused decoder on the CPU: every layer, or the output projection.
 
-:class:`Int8Linear` keeps a weight as int8 with one scale per output row (symmetric) and
+:class:`Int8Linear` keeps a weight as int8 with one scale per output row (symmetric; 7 bits
+where the CPU lacks VNNI: :func:`weight_max_for_cpu`) and
 quantises its input with one *fixed* scale per layer, measured once on a fixed set of sentence
 pairs (:mod:`ltmt.model.int8_calibration`; inputs beyond it saturate). torch's fused kernel
 (fbgemm) quantises, multiplies and scales back in one call and returns float32. A row's output
@@ -62,17 +63,27 @@ def check_int8_supported() -> None:
         )
 
 
-def input_levels() -> int:
-    """The quantisation levels of an input: 256 where the CPU has VNNI; 128 without, whose int8
-    kernels sum pairs of products in 16 bits, which a full 8-bit input could overflow."""
-    return 256 if cpu_has_vnni() else 128
+def weight_max_for_cpu() -> int:
+    """The largest magnitude of an int8 weight here: 127 where the CPU has VNNI; 63 without.
+
+    Without VNNI the kernels sum each pair of u8 input x s8 weight products in 16 bits
+    (AVX2's ``vpmaddubsw``), which saturates beyond 32,767: 255 x 127 x 2 can reach it,
+    255 x 63 x 2 = 32,130 cannot. Weights on 7 bits rather than inputs (torch's
+    ``reduce_range``, which ltmt used until session 19): on an AVX2 CPU full 8-bit inputs and
+    weights pushed 0.2 % of the default model's outputs off the exact product by whole units,
+    up to 10,320 of them, and 7-bit inputs cost 2.5 BLEU on 349 kNN segments
+    (``eval/int8_saturation.py``, ``docs/results/speed.md``, session 19).
+    """
+    return 127 if cpu_has_vnni() else 63
 
 
 class Int8Linear(nn.Module):
     """``states @ weight.T + bias`` in int8, float32 out (input of any float dtype).
 
     ``input_range``: the largest absolute input it represents (larger ones saturate);
-    ``levels``: quantisation levels of the input (:func:`input_levels`). ``shared``: keep
+    ``levels``: quantisation levels of the input (256; fewer only to measure them);
+    ``weight_max``: the largest magnitude of a quantised weight (``None``: this CPU's,
+    :func:`weight_max_for_cpu`, which never overflows its kernels). ``shared``: keep
     ``weight`` as the attribute ``weight`` too (it belongs to another module: the output
     projection's, tied to the embeddings).
     """
@@ -84,6 +95,7 @@ class Int8Linear(nn.Module):
         input_range: float,
         *,
         levels: int = 256,
+        weight_max: int | None = None,
         shared: bool = False,
     ) -> None:
         super().__init__()
@@ -97,7 +109,8 @@ class Int8Linear(nn.Module):
             warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("ignore", DeprecationWarning)
             plain = weight.detach().float()
-            scales = plain.abs().amax(dim=1).clamp_min(1e-12) / 127.0
+            largest = float(weight_max_for_cpu() if weight_max is None else weight_max)
+            scales = plain.abs().amax(dim=1).clamp_min(1e-12) / largest
             zeros = torch.zeros(plain.size(0), dtype=torch.long)
             quantised = torch.quantize_per_channel(plain, scales.double(), zeros, 0, torch.qint8)
             plain_bias = None if bias is None else bias.detach().float().contiguous()
@@ -127,9 +140,7 @@ def quantise_output_projection(model: Any, tokenizer: Any, start_id: int) -> Non
     check_int8_supported()
     ranges = input_ranges(model, [model.lm_head], tokenizer, start_id)
     head = model.lm_head
-    model.lm_head = Int8Linear(
-        head.weight, None, HEADROOM * ranges[id(head)], levels=input_levels(), shared=True
-    )
+    model.lm_head = Int8Linear(head.weight, None, HEADROOM * ranges[id(head)], shared=True)
 
 
 def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
@@ -144,20 +155,17 @@ def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
         key: HEADROOM * seen
         for key, seen in input_ranges(model, linear, tokenizer, start_id).items()
     }
-    levels = input_levels()
 
     def joined(attention: Any, names: tuple[str, ...], weight: Any, bias: Any) -> Int8Linear:
         # the joined product reads the one input its projections share
         widest = max(ranges[id(getattr(attention, name))] for name in names)
-        return Int8Linear(weight, bias, widest, levels=levels)
+        return Int8Linear(weight, bias, widest)
 
     join_projections(model, joined)
     return replace_linear_layers(
         model,
         torch.float32,
-        lambda layer, tied: Int8Linear(
-            layer.weight, layer.bias, ranges[id(layer)], levels=levels, shared=tied
-        ),
+        lambda layer, tied: Int8Linear(layer.weight, layer.bias, ranges[id(layer)], shared=tied),
     )
 
 

@@ -8,12 +8,18 @@ from ltmt.model import cpu
 
 AMD_EPYC = "avx2 avx512f avx512_vnni avx512_bf16 fma"
 INTEL_AMX = "avx2 avx512f avx512_vnni avx512_bf16 amx_bf16 amx_tile amx_int8"
-OLD = "avx2 fma"
+AVX2 = "avx2 fma"
+ARM = "fp asimd sve"
 
 
 @pytest.mark.parametrize(
     ("flags", "bf16", "vnni", "int8"),
-    [(AMD_EPYC, True, True, True), (INTEL_AMX, True, True, False), (OLD, False, False, False)],
+    [
+        (AMD_EPYC, True, True, True),
+        (INTEL_AMX, True, True, False),
+        (AVX2, False, False, True),  # int8 with 7-bit weights beat emulated bf16 and float32
+        (ARM, False, False, False),
+    ],
 )
 def test_flags_decide_bf16_and_int8(
     monkeypatch: pytest.MonkeyPatch, flags: str, bf16: bool, vnni: bool, int8: bool

@@ -10,6 +10,7 @@ import pytest
 import torch
 
 from ltmt.errors import ConfigError
+from ltmt.model import int8_linear
 from ltmt.model.backbone import bfloat16_weights, int8_head_weights, load_backbone
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder, fusion_weight_options
@@ -114,6 +115,34 @@ def test_int8_layer_adds_its_bias_and_each_row_depends_on_itself_alone(levels: i
     clamped = torch.nn.functional.linear(states[1, 3].clamp(-4.0, 4.0), weight, bias)
     assert (out[1, 3] - clamped).abs().max() <= 0.06 * clamped.abs().max()
     assert not hasattr(layer, "weight")  # only a tied weight is kept
+
+
+@needs_int8
+def test_seven_bit_weights_give_the_exact_integer_product_even_at_the_extremes() -> None:
+    # every input at the edge of its range with its weight's sign: each pair of u8 x s8
+    # products is as large as it gets, which 8-bit weights overflow in 16 bits without VNNI
+    generator = torch.Generator().manual_seed(2)
+    weight = torch.randn(16, 64, generator=generator)
+    weight[:, ::2] = weight[:, ::2].abs() + 1.0  # pairs of large weights of one sign
+    weight[:, 1::2] = weight[:, ::2]
+    states = 4.0 * torch.sign(weight)
+    layer = Int8Linear(weight, None, 4.0, weight_max=63)
+    packed, _ = torch.ops.quantized.linear_unpack(layer.packed)
+    integers = packed.int_repr().double()
+    assert integers.abs().max() == 63  # the largest weight of each row on 7 bits
+    with torch.inference_mode():
+        out = layer(states).double()
+    units = layer.input_scale * packed.q_per_channel_scales().double()
+    exact = (127.0 * torch.sign(weight).double() * integers).sum(dim=1)
+    assert (out.diagonal() / units - exact).abs().max() < 0.5
+
+
+@pytest.mark.parametrize(("flags", "largest"), [("avx2 avx512_vnni", 127), ("avx2", 63)])
+def test_weights_keep_to_seven_bits_where_the_cpu_lacks_vnni(
+    monkeypatch: pytest.MonkeyPatch, flags: str, largest: int
+) -> None:
+    monkeypatch.setattr(int8_linear, "cpu_has_vnni", lambda: "avx512_vnni" in flags.split())
+    assert int8_linear.weight_max_for_cpu() == largest
 
 
 def test_calibration_reads_every_layer_and_the_output_projection(tiny_model_dir: Path) -> None:
