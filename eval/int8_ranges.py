@@ -18,6 +18,7 @@ import json
 import random
 import statistics
 from pathlib import Path
+from typing import Any
 
 from support import DATA_DIR, emit_report, use_this_checkout
 
@@ -37,26 +38,41 @@ def _sample(per_product: int, general: int, seed: int) -> list[tuple[str, str]]:
     return pairs
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--per-product", type=int, default=6)
-    parser.add_argument("--general", type=int, default=150)
+def sample_arguments(description: str, per_product: int, general: int) -> argparse.Namespace:
+    """The options of a script that reads a sample of training text (:func:`_sample`)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--per-product", type=int, default=per_product)
+    parser.add_argument("--general", type=int, default=general)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--output", type=Path)
-    args = parser.parse_args()
-    use_this_checkout()
+    return parser.parse_args()
+
+
+def default_model_layers() -> tuple[Any, dict[int, str], list[Any], dict[int, float]]:
+    """The default float32 model's backbone, its linear layers' names (by ``id``), the layers,
+    and the input range each saw on the calibration pairs."""
     import torch
 
     from ltmt.model.backbone import load_backbone
     from ltmt.model.int8_calibration import input_ranges
-    from ltmt.model.int8_linear import HEADROOM
 
     backbone = load_backbone(None)
     model = backbone.model
     names = {id(m): n for n, m in model.named_modules() if type(m) is torch.nn.Linear}
     layers = [m for m in model.modules() if id(m) in names]
+    calibration = input_ranges(model, layers, backbone.tokenizer, backbone.start_id)
+    return backbone, names, layers, calibration
+
+
+def main() -> None:
+    args = sample_arguments(__doc__.split("\n\n")[0], per_product=6, general=150)
+    use_this_checkout()
+    from ltmt.model.int8_calibration import input_ranges
+    from ltmt.model.int8_linear import HEADROOM
+
+    backbone, names, layers, calibration = default_model_layers()
+    model = backbone.model
     ids = (backbone.tokenizer, backbone.start_id)
-    calibration = input_ranges(model, layers, *ids)
     pairs = _sample(args.per_product, args.general, args.seed)
     seen: dict[int, float] = {}
     for start in range(0, len(pairs), 32):

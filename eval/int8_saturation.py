@@ -19,10 +19,7 @@ exact product by half a unit or more, the largest such error in units, and the f
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
-from int8_ranges import _sample
+from int8_ranges import _sample, default_model_layers, sample_arguments
 from support import emit_report, use_this_checkout
 
 # (input levels, largest weight): 8-bit inputs and weights (VNNI's), 7-bit inputs (ltmt's
@@ -31,26 +28,17 @@ SETTINGS = ((256, 127), (128, 127), (256, 63))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--per-product", type=int, default=3)
-    parser.add_argument("--general", type=int, default=60)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--output", type=Path)
-    args = parser.parse_args()
+    args = sample_arguments(__doc__.split("\n\n")[0], per_product=3, general=60)
     use_this_checkout()
     import torch
 
-    from ltmt.model.backbone import load_backbone
     from ltmt.model.cpu import cpu_summary
     from ltmt.model.int8_calibration import input_ranges
     from ltmt.model.int8_linear import HEADROOM, Int8Linear
 
-    backbone = load_backbone(None)
+    backbone, names, layers, calibration = default_model_layers()
     model = backbone.model
-    names = {id(m): n for n, m in model.named_modules() if type(m) is torch.nn.Linear}
-    layers = [m for m in model.modules() if id(m) in names]
     ids = (backbone.tokenizer, backbone.start_id)
-    calibration = input_ranges(model, layers, *ids)
     inputs: dict[int, list[torch.Tensor]] = {key: [] for key in names}
 
     def keep(module: torch.nn.Module, given: tuple[torch.Tensor, ...]) -> None:

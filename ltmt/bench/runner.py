@@ -284,7 +284,7 @@ def fused_weights(translator: Any) -> str:
     translator = getattr(translator, "fallback", translator)
     if getattr(translator, "fusion_name", "none") == "none":
         return "none"
-    return str(translator.backbone.variant or "float32")
+    return str(translator.backbone.weights_label)
 
 
 def _token_counter(backbone: Any) -> tuple[Callable[[Sequence[str]], int], str]:

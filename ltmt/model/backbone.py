@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import ModelError
-from ltmt.model.cpu import cpu_has_fast_bf16, cpu_prefers_int8
+from ltmt.model.cpu import cpu_has_fast_bf16, cpu_has_vnni, cpu_prefers_int8
 from ltmt.model.spm_tokenizer import load_tokenizer
 from ltmt.model.weights import (
     check_hub,
@@ -146,7 +146,17 @@ class Backbone:
 
         if not self.variant:
             return self.weights_fingerprint
-        return sha1(f"{self.weights_fingerprint}|{self.variant}".encode()).hexdigest()[:16]
+        # int8 weights keep to 7 bits where the CPU lacks VNNI: other states than the same
+        # variant's on a CPU with it, in a store two machines share
+        return sha1(f"{self.weights_fingerprint}|{self.weights_label}".encode()).hexdigest()[:16]
+
+    @property
+    def weights_label(self) -> str:
+        """The weights as they run, for reports: ``float32``, ``bfloat16``, ``int8`` ...; int8
+        ones say ``(7-bit weights)`` where the CPU lacks VNNI (:mod:`ltmt.model.int8_linear`)."""
+        if "int8" in self.variant and not cpu_has_vnni():
+            return f"{self.variant} (7-bit weights)"
+        return self.variant or "float32"
 
     @property
     def weights_fingerprint(self) -> str:

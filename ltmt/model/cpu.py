@@ -10,7 +10,7 @@ float32. Measured on the three kinds of 2-core machines ltmt has been developed 
   (``eval/results/speed/linear-s14-amd.json``), and a cold kNN pass on int8 weights 0.86x the
   wall time of bfloat16's for 0.05 BLEU less on the dev users (``docs/results/speed.md``).
 * AMD EPYC with AVX2 alone (no AVX-512, no VNNI; bf16 emulated): int8 layers with 7-bit
-  weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN 1.6x
+  weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN 1.5-1.6x
   as fast as float32 for 0.29 BLEU less, the trained combiner's for 0.20 less (session 19,
   ``docs/results/speed.md``).
 """

@@ -26,6 +26,27 @@ def test_fingerprint_is_stable_and_tracks_weights(tiny_model_dir):
     assert load_backbone(tiny_model_dir).fingerprint == load_backbone(tiny_model_dir).fingerprint
 
 
+def test_int8_states_are_told_apart_by_the_width_of_their_weights(tiny_model_dir, monkeypatch):
+    """Int8 weights keep to 7 bits where the CPU lacks VNNI: their states are others, so a
+    store of states shared by two machines must not mix them; other weights are unaffected."""
+    from ltmt.model import backbone as backbone_module
+    from ltmt.model.backbone import bfloat16_weights, quantized_int8
+
+    loaded = load_backbone(tiny_model_dir)
+    prints = {}
+    for vnni in (True, False):
+        monkeypatch.setattr(backbone_module, "cpu_has_vnni", lambda vnni=vnni: vnni)
+        prints[vnni] = (
+            quantized_int8(loaded).fingerprint,
+            bfloat16_weights(loaded).fingerprint,
+            loaded.fingerprint,
+        )
+        labels = (quantized_int8(loaded).weights_label, bfloat16_weights(loaded).weights_label)
+        assert labels == ("int8" if vnni else "int8 (7-bit weights)", "bfloat16")
+    assert prints[True][0] != prints[False][0]
+    assert prints[True][1:] == prints[False][1:]
+
+
 def test_missing_directory_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError, match="model directory not found"):
         load_backbone(tmp_path / "nope")
