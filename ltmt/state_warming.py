@@ -61,7 +61,7 @@ def warm_states(
     that reads no states, or no disk store (an encrypted memory, ``$LTMT_STATE_CACHE_MB=0``,
     ``state_cache=False``, a model without a local directory).
     """
-    from ltmt.fusion.datastore import SegmentCache, cache_key, force_decode, segment_texts
+    from ltmt.fusion.datastore import SegmentCache, cache_key, segment_texts, stored_states
     from ltmt.segments import Match
 
     memory = translator.memory
@@ -87,7 +87,7 @@ def warm_states(
     def flush() -> None:
         nonlocal decoded, written, reported
         if pending:
-            items = force_decode(backbone, [texts for _, texts in pending])
+            items = stored_states(backbone, [texts for _, texts in pending])
             store.put_many([(key, item) for (key, _), item in zip(pending, items, strict=True)])
             for item in items:
                 parts = (item.keys, item.values, item.alignment, item.source)

@@ -46,6 +46,25 @@ def test_a_warmed_memory_is_read_from_disk_by_the_first_run(tiny_backbone, memor
     assert (again.decoded, again.on_disk) == (0, 5)
 
 
+def test_warmed_states_are_those_a_run_keeps(tiny_backbone, memory: Memory) -> None:  # type: ignore[no-untyped-def]
+    """Float16 keys, as a run keeps the matches it decodes: the same values either way (warming
+    stored float32 keys until session 19, twice the disk and other values than a cold run's)."""
+    import torch
+
+    from ltmt.fusion.datastore import cache_key, segment_texts, stored_states
+    from ltmt.segments import Match
+
+    translator = Translator(tiny_backbone, memory, fusion="knn")
+    translator.warm("u")
+    store = translator.fusion.cache.store  # type: ignore[union-attr]
+    fused = translator.backbone  # the weights fused batches run on (int8 where the CPU prefers)
+    for segment in memory.segments("u"):
+        warmed = store.get(cache_key(fused.fingerprint, Match(segment, 100.0)))
+        kept = stored_states(fused, [segment_texts(segment)])[0]
+        assert warmed is not None and warmed.keys.dtype == torch.float16
+        assert torch.equal(warmed.keys, kept.keys) and torch.equal(warmed.values, kept.values)
+
+
 def test_warming_stops_when_the_store_is_full(tiny_backbone, memory: Memory) -> None:  # type: ignore[no-untyped-def]
     translator = Translator(tiny_backbone, memory, fusion="knn")
     store = translator.fusion.cache.store  # type: ignore[union-attr]

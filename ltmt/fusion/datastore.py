@@ -309,8 +309,8 @@ def build_batch_memory(
             undecoded.append(key)
         else:
             forced[key] = item
-    decoded = force_decode(backbone, [keyed[k] for k in undecoded], batch_size=batch_size)
-    fresh = list(zip(undecoded, map(as_stored, decoded), strict=True))
+    decoded = stored_states(backbone, [keyed[k] for k in undecoded], batch_size=batch_size)
+    fresh = list(zip(undecoded, decoded, strict=True))
     forced.update(fresh)
     if cache is not None:
         cache.put_many(fresh)
@@ -380,6 +380,15 @@ def _padded_marks(marks: list[torch.Tensor], device: Any) -> torch.Tensor:
         out[row : row + m.size(0), : m.size(1)] = m
         row += m.size(0)
     return out.to(device)
+
+
+def stored_states(
+    backbone: Backbone, pairs: Sequence[tuple[str, str]], *, batch_size: int = 64
+) -> list[ForcedSegment]:
+    """``pairs`` force-decoded (:func:`force_decode`) as a datastore keeps them
+    (:func:`as_stored`): what a run keeps of the matches it meets and what warming stores, the
+    same values either way."""
+    return [as_stored(item) for item in force_decode(backbone, pairs, batch_size=batch_size)]
 
 
 def as_stored(item: ForcedSegment) -> ForcedSegment:
