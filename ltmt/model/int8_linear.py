@@ -71,10 +71,10 @@ def weight_max_for_cpu() -> int:
     Without VNNI the kernels sum each pair of u8 input x s8 weight products in 16 bits
     (AVX2's ``vpmaddubsw``), which saturates beyond 32,767: 255 x 127 x 2 can reach it,
     255 x 63 x 2 = 32,130 cannot. Weights on 7 bits rather than inputs (torch's
-    ``reduce_range``, which ltmt used until session 19): on an AVX2 CPU full 8-bit inputs and
-    weights pushed 0.2 % of the default model's outputs off the exact product by whole units,
-    up to 10,320 of them, and 7-bit inputs cost 2.5 BLEU on 349 kNN segments
-    (``eval/int8_saturation.py``, ``docs/results/speed.md``, session 19). Each 7-bit row is
+    ``reduce_range``, which ltmt used until session 19): on an AVX2 CPU 8-bit inputs and
+    weights put 0.21 % of the default model's outputs 128 or more units off the exact product
+    (up to 12,657), and 7-bit inputs doubled the mean error and cost 0.9 / 0.8 BLEU (knn /
+    knn-trained, dev users) (``eval/int8_saturation.py``, ``docs/results/speed.md``). Each 7-bit row is
     clipped where that rounds it better (:func:`_clipped_rows`).
     """
     return 127 if cpu_has_vnni() else 63
