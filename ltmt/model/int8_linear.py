@@ -74,8 +74,8 @@ def weight_max_for_cpu() -> int:
     ``reduce_range``, which ltmt used until session 19): on an AVX2 CPU 8-bit inputs and
     weights put 0.21 % of the default model's outputs 128 or more units off the exact product
     (up to 12,657), and 7-bit inputs doubled the mean error and cost 0.9 / 0.8 BLEU (knn /
-    knn-trained, dev users) (``eval/int8_saturation.py``, ``docs/results/speed.md``). Each 7-bit row is
-    clipped where that rounds it better (:func:`_clipped_rows`).
+    knn-trained, dev users) (``eval/int8_saturation.py``, ``docs/results/speed.md``). Each
+    7-bit row is clipped where that rounds it better (:func:`_clipped_rows`).
     """
     return 127 if cpu_has_vnni() else 63
 
