@@ -10,9 +10,9 @@ float32. Measured on the three kinds of 2-core machines ltmt has been developed 
   (``eval/results/speed/linear-s14-amd.json``), and a cold kNN pass on int8 weights 0.86x the
   wall time of bfloat16's for 0.05 BLEU less on the dev users (``docs/results/speed.md``).
 * AMD EPYC with AVX2 alone (no AVX-512, no VNNI; bf16 emulated): int8 layers with 7-bit
-  weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN 1.5-1.6x
-  as fast as float32 for 0.29 BLEU less, the trained combiner's for 0.20 less (session 19,
-  ``docs/results/speed.md``).
+  weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN
+  1.5-1.6x as fast as float32, at a cost with an unrelated memory that float32 does not have
+  (:func:`cpu_prefers_int8`): float32 stays the default there.
 """
 
 from __future__ import annotations
@@ -81,7 +81,10 @@ def cpu_has_vnni() -> bool:
 
 
 def cpu_prefers_int8() -> bool:
-    """Whether int8 linear layers beat the other weights here: VNNI or AVX2, and no AMX
-    (module doc); unknown flags (no ``/proc/cpuinfo``, another architecture): no."""
-    flags = cpu_flags()
-    return (cpu_has_vnni() or "avx2" in flags) and not {"amx_bf16", "amx_int8", "amx_tile"} & flags
+    """Whether fused batches run on int8 here by default: VNNI and no AMX (module doc).
+
+    Not with AVX2 alone: int8 there (7-bit weights) decoded 1.5x as fast as float32, but took
+    the trained combiner below issue 12's bound with an unrelated memory on one general test
+    set or another, which float32 met on all three (session 19, ``docs/results/speed.md``);
+    ``--fusion-weights int8`` asks for it."""
+    return cpu_has_vnni() and not {"amx_bf16", "amx_int8", "amx_tile"} & cpu_flags()

@@ -47,8 +47,6 @@ _ENGINE = "fbgemm"
 # other pairs (l10n and general training text) the default model's layers saw inputs up to
 # 1.42x theirs, median 1.03x (``eval/int8_ranges.py``, ``eval/results/speed/int8-ranges-s14.json``)
 HEADROOM = 1.5
-# where a row of 7-bit weights may be clipped, as fractions of its largest magnitude
-CLIP_RATIOS = tuple(1.0 - 0.02 * step for step in range(21))
 
 
 def int8_supported() -> bool:
@@ -74,8 +72,7 @@ def weight_max_for_cpu() -> int:
     ``reduce_range``, which ltmt used until session 19): on an AVX2 CPU 8-bit inputs and
     weights put 0.21 % of the default model's outputs 128 or more units off the exact product
     (up to 12,657), and 7-bit inputs doubled the mean error and cost 0.9 / 0.8 BLEU (knn /
-    knn-trained, dev users) (``eval/int8_saturation.py``, ``docs/results/speed.md``). Each
-    7-bit row is clipped where that rounds it better (:func:`_clipped_rows`).
+    knn-trained, dev users) (``eval/int8_saturation.py``, ``docs/results/speed.md``).
     """
     return 127 if cpu_has_vnni() else 63
 
@@ -112,8 +109,8 @@ class Int8Linear(nn.Module):
             warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("ignore", DeprecationWarning)
             plain = weight.detach().float()
-            largest = weight_max_for_cpu() if weight_max is None else weight_max
-            plain, scales = _clipped_rows(plain, largest)
+            largest = float(weight_max_for_cpu() if weight_max is None else weight_max)
+            scales = plain.abs().amax(dim=1).clamp_min(1e-12) / largest
             zeros = torch.zeros(plain.size(0), dtype=torch.long)
             quantised = torch.quantize_per_channel(plain, scales.double(), zeros, 0, torch.qint8)
             plain_bias = None if bias is None else bias.detach().float().contiguous()
@@ -135,31 +132,6 @@ class Int8Linear(nn.Module):
             f"in_features={self.in_features}, out_features={self.out_features}, int8, "
             f"input_scale={self.input_scale:.4g}"
         )
-
-
-def _clipped_rows(weight: torch.Tensor, largest: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """``weight`` with each row clipped where that rounds it better onto ``largest`` levels
-    either side of zero, and the rows' scales (``clipped / scale`` rounds within
-    ``±largest``). 8-bit weights keep their whole range; 7-bit ones try clipping each row at
-    :data:`CLIP_RATIOS` of its largest magnitude and keep the ratio of least squared error."""
-    top = weight.abs().amax(dim=1).clamp_min(1e-12)
-    if largest >= 127:
-        return weight, top / largest
-    best_error = None
-    bound = top
-    for ratio in CLIP_RATIOS:
-        trial = top * ratio
-        scale = (trial / largest)[:, None]
-        rounded = torch.round(weight / scale).clamp(-largest, largest) * scale
-        error = (rounded - weight).square().sum(dim=1)
-        if best_error is None:
-            best_error = error
-            continue
-        better = error < best_error
-        bound = torch.where(better, trial, bound)
-        best_error = torch.where(better, error, best_error)
-    clipped = torch.maximum(torch.minimum(weight, bound[:, None]), -bound[:, None])
-    return clipped, bound / largest
 
 
 def quantise_output_projection(model: Any, tokenizer: Any, start_id: int) -> None:

@@ -137,24 +137,6 @@ def test_seven_bit_weights_give_the_exact_integer_product_even_at_the_extremes()
     assert (out.diagonal() / units - exact).abs().max() < 0.5
 
 
-def test_seven_bit_rows_are_clipped_where_that_rounds_them_better() -> None:
-    generator = torch.Generator().manual_seed(3)
-    weight = torch.randn(32, 256, generator=generator)
-    weight[:, 0] *= 8  # one outlier per row: clipping it rounds the rest more finely
-    clipped, scales = int8_linear._clipped_rows(weight, 63)
-    assert (clipped / scales[:, None]).abs().max() <= 63 + 1e-3  # never beyond 7 bits
-
-    def squared_error(rows: torch.Tensor, row_scales: torch.Tensor) -> torch.Tensor:
-        rounded = torch.round(rows / row_scales[:, None]).clamp(-63, 63) * row_scales[:, None]
-        return (rounded - weight).square().sum(dim=1)
-
-    whole = weight.abs().amax(dim=1) / 63
-    assert (squared_error(clipped, scales) <= squared_error(weight, whole) + 1e-9).all()
-    assert (scales < whole).any()
-    unchanged, full = int8_linear._clipped_rows(weight, 127)  # 8 bits: the whole range
-    assert unchanged is weight and torch.equal(full, weight.abs().amax(dim=1) / 127)
-
-
 @pytest.mark.parametrize(("flags", "largest"), [("avx2 avx512_vnni", 127), ("avx2", 63)])
 def test_weights_keep_to_seven_bits_where_the_cpu_lacks_vnni(
     monkeypatch: pytest.MonkeyPatch, flags: str, largest: int
