@@ -100,7 +100,8 @@ class Translator:
     ``fusion_int8``: fused batches run on int8 linear layers (CPU, :mod:`ltmt.model.int8_linear`);
     ``fusion_bf16``: on bfloat16 weights (:func:`ltmt.model.backbone.bfloat16_weights`);
     ``None`` (both): for kNN and the trained combiner, int8 where the CPU prefers it (VNNI, no
-    AMX), else bfloat16 where it has native bf16, else float32
+    AMX), else bfloat16 where it has native bf16, else float32 (its output projection in int8
+    where the CPU has AVX2: :func:`ltmt.model.cpu.cpu_prefers_int8_head`)
     (:func:`ltmt.model.backbone.fusion_weights_for`);
     ``fusion_int8_head``: their output projection alone in int8 (not with ``fusion_int8``).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).

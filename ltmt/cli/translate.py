@@ -124,7 +124,8 @@ def translate(
         "--fusion-weights",
         help="Weights of the torch decoder that fused batches (knn, attention) run on: auto "
         "(for knn and knn-trained: int8 where the CPU has VNNI but no AMX, else bfloat16 where "
-        "it has AVX512-BF16 or AMX, else float32), float32, bfloat16 (1.2-1.9x faster for kNN "
+        "it has AVX512-BF16 or AMX, else float32, with the output projection in int8 where the "
+        "CPU has AVX2), float32, bfloat16 (1.2-1.9x faster for kNN "
         "where native, -0.03 BLEU on the dev users; emulated and slow without), "
         "bfloat16-int8-head (bfloat16 with the output projection in int8) or int8 (every linear "
         "layer; for kNN on an AMD EPYC with VNNI 1.2-1.4x faster than bfloat16, -0.05 BLEU; "

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import ModelError
-from ltmt.model.cpu import cpu_has_fast_bf16, cpu_has_vnni, cpu_prefers_int8
+from ltmt.model.cpu import (
+    cpu_has_fast_bf16,
+    cpu_has_vnni,
+    cpu_prefers_int8,
+    cpu_prefers_int8_head,
+)
 from ltmt.model.spm_tokenizer import load_tokenizer
 from ltmt.model.weights import (
     check_hub,
@@ -287,11 +292,12 @@ def fusion_weights_for(
         int8 = by_cpu and bf16 is None and not int8_head and cpu_prefers_int8()
     if int8:
         return quantized_int8(backbone)
+    by_cpu_head = by_cpu and bf16 is None and cpu_prefers_int8_head()
     if bf16 is None:
         bf16 = by_cpu and cpu_has_fast_bf16()
     if bf16:
         return bfloat16_weights(backbone, int8_head)
-    return int8_head_weights(backbone) if int8_head else backbone
+    return int8_head_weights(backbone) if int8_head or by_cpu_head else backbone
 
 
 def resolve_model_name(model: str | Path | None) -> str | Path:

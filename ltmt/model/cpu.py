@@ -12,7 +12,8 @@ float32. Measured on the three kinds of 2-core machines ltmt has been developed 
 * AMD EPYC with AVX2 alone (no AVX-512, no VNNI; bf16 emulated): int8 layers with 7-bit
   weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN
   1.5-1.6x as fast as float32, at a cost with an unrelated memory that float32 does not have
-  (:func:`cpu_prefers_int8`): float32 stays the default there.
+  (:func:`cpu_prefers_int8`); float32 with the output projection alone in int8 kept float32's
+  scores (:func:`cpu_prefers_int8_head`).
 """
 
 from __future__ import annotations
@@ -86,5 +87,19 @@ def cpu_prefers_int8() -> bool:
     Not with AVX2 alone: int8 there (7-bit weights) decoded 1.5x as fast as float32, but took
     the trained combiner below issue 12's bound with an unrelated memory on one general test
     set or another, which float32 met on all three (session 19, ``docs/results/speed.md``);
-    ``--fusion-weights int8`` asks for it."""
+    ``--fusion-weights int8`` asks for it, and :func:`cpu_prefers_int8_head` decides there."""
     return cpu_has_vnni() and not {"amx_bf16", "amx_int8", "amx_tile"} & cpu_flags()
+
+
+def cpu_prefers_int8_head() -> bool:
+    """Whether float32 fused batches run their output projection in int8 here by default: AVX2
+    without VNNI, AMX or native bf16 (where int8 or bf16 weights are not the default already).
+
+    The decoder states (and the memory's keys) stay float32's; only the logits are rounded.
+    Measured on an AVX2-only AMD EPYC (session 19): the dev users' knn and knn-trained 0.05
+    BLEU below float32, the trained combiner within issue 12's bound with an unrelated memory
+    on all three general sets, as on float32 (``docs/results/speed.md``)."""
+    flags = cpu_flags()
+    return "avx2" in flags and not (
+        cpu_has_vnni() or cpu_has_fast_bf16() or {"amx_bf16", "amx_int8", "amx_tile"} & flags
+    )

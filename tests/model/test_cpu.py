@@ -30,6 +30,8 @@ def test_flags_decide_bf16_and_int8(
         vnni,
         int8,
     )
+    # float32 fused batches with an int8 output projection: AVX2 alone
+    assert cpu.cpu_prefers_int8_head() == (flags == AVX2)
 
 
 def test_flags_are_read_from_the_first_processor(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]

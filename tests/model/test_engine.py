@@ -89,6 +89,7 @@ def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
 
     backbone = load_backbone(tiny_model_dir)
     monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: False)
+    monkeypatch.setattr(backbone_module, "cpu_prefers_int8_head", lambda: False)
     for native, expected in ((True, "bfloat16"), (False, "")):
         monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda native=native: native)
         assert Translator(backbone, fusion="knn").backbone.variant == expected
@@ -102,6 +103,24 @@ def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
     # translators that share a backbone share its bfloat16 copy (loaded once)
     first = Translator(backbone, fusion="knn").backbone
     assert Translator(backbone, fusion="knn").backbone is first
+
+
+def test_float32_fused_batches_default_to_an_int8_head_where_the_cpu_prefers_it(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ltmt.model.backbone as backbone_module
+    from ltmt.translator import Translator
+
+    backbone = load_backbone(tiny_model_dir)
+    monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: False)
+    monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: False)
+    monkeypatch.setattr(backbone_module, "cpu_prefers_int8_head", lambda: True)
+    for method in ("knn", "knn-trained"):
+        assert Translator(backbone, fusion=method).backbone.variant == "int8-head"
+    # float32 asked for is float32 throughout; plain decoding and the adapter stay float32
+    assert Translator(backbone, fusion="knn", fusion_bf16=False).backbone is backbone
+    assert Translator(backbone, fusion="none").backbone is backbone
+    assert Translator(backbone, fusion="attention").backbone is backbone
 
 
 def test_fused_batches_default_to_int8_where_the_cpu_prefers_it(
