@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENGINES = ("auto", "ctranslate2", "torch")
-FUSION_WEIGHTS = ("auto", "float32", "bfloat16", "bfloat16-int8-head", "int8")
+FUSION_WEIGHTS = ("auto", "float32", "float32-int8-head", "bfloat16", "bfloat16-int8-head", "int8")
 
 
 def check_engine(engine: str, compute_type: str) -> None:
@@ -67,7 +67,7 @@ def fusion_weight_options(weights: str) -> FusionWeightOptions:
     return {
         "fusion_int8": None if weights == "auto" else weights == "int8",
         "fusion_bf16": None if weights == "auto" else weights.startswith("bfloat16"),
-        "fusion_int8_head": weights == "bfloat16-int8-head",
+        "fusion_int8_head": weights.endswith("-int8-head"),
     }
 
 

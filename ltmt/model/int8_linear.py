@@ -19,7 +19,8 @@ between batches of 32 and of 7; 1 of 349 on bfloat16 and on these layers:
   that prefer int8 (:func:`ltmt.model.cpu.cpu_prefers_int8`).
 * :func:`quantise_output_projection` makes only the 8,001-way output projection int8, over
   weights that stay as they are (the decoder states, and so the force-decoded memory, are
-  those of the weights beneath): ``--fusion-weights bfloat16-int8-head``.
+  those of the weights beneath): ``--fusion-weights float32-int8-head`` (the default on CPUs
+  with AVX2 alone) or ``bfloat16-int8-head``.
 
 Speed and BLEU: ``docs/results/speed.md``. Outputs move by int8 rounding, so decoding is not
 bit-identical to the plain weights.

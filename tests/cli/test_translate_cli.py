@@ -131,7 +131,8 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         ),
         (
             ["translate", "IN", "--fusion-weights", "fp16"],
-            "fusion weights must be one of auto, float32, bfloat16, bfloat16-int8-head, int8, "
+            "fusion weights must be one of auto, float32, float32-int8-head, bfloat16, "
+            "bfloat16-int8-head, int8, "
             "got 'fp16'$",
         ),
     ],
@@ -316,6 +317,8 @@ def test_worker_processes_translate_as_threads_do(tmp_path, capsys, common, monk
         ("bfloat16", "fusion_bf16", True),
         ("bfloat16-int8-head", "fusion_int8_head", True),
         ("bfloat16-int8-head", "fusion_bf16", True),
+        ("float32-int8-head", "fusion_int8_head", True),
+        ("float32-int8-head", "fusion_bf16", False),
         ("int8", "fusion_int8", True),
         ("float32", "fusion_bf16", False),
         ("auto", "fusion_bf16", None),  # the translator decides: bfloat16 where native

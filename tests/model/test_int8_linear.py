@@ -81,6 +81,11 @@ def test_fusion_weight_names_map_to_translator_options() -> None:
         "fusion_bf16": True,
         "fusion_int8_head": True,
     }
+    assert fusion_weight_options("float32-int8-head") == {
+        "fusion_int8": False,
+        "fusion_bf16": False,
+        "fusion_int8_head": True,
+    }
     assert fusion_weight_options("auto")["fusion_bf16"] is None
     assert fusion_weight_options("auto")["fusion_int8"] is None  # the CPU decides
     assert fusion_weight_options("int8")["fusion_int8"] is True
