@@ -17,14 +17,18 @@ import argparse
 import json
 import random
 import statistics
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from support import DATA_DIR, emit_report, use_this_checkout
 
 
-def _sample(per_product: int, general: int, seed: int) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
+def training_pairs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """``--per-product`` pairs of each ``l10n/train`` product and ``--general`` pairs of
+    ``general/train``, drawn with ``--seed`` (never the dev users' files)."""
+    per_product, general = args.per_product, args.general
+    rng = random.Random(args.seed)
     pairs: list[tuple[str, str]] = []
     for product in sorted((DATA_DIR / "l10n" / "train").glob("*.jsonl")):
         lines = product.read_text(encoding="utf-8").splitlines()
@@ -64,20 +68,28 @@ def default_model_layers() -> tuple[Any, dict[int, str], list[Any], dict[int, fl
     return backbone, names, layers, calibration
 
 
+def read_in_batches(
+    backbone: Any, layers: list[Any], pairs: list[tuple[str, str]]
+) -> Iterator[dict[int, float]]:
+    """Read ``pairs`` through the float32 model 32 at a time; for each batch, the largest input
+    each of ``layers`` saw (:func:`ltmt.model.int8_calibration.input_ranges`)."""
+    from ltmt.model.int8_calibration import input_ranges
+
+    for start in range(0, len(pairs), 32):
+        batch = tuple(pairs[start : start + 32])
+        yield input_ranges(backbone.model, layers, backbone.tokenizer, backbone.start_id, batch)
+
+
 def main() -> None:
     args = sample_arguments(__doc__.split("\n\n")[0], per_product=6, general=150)
     use_this_checkout()
-    from ltmt.model.int8_calibration import input_ranges
     from ltmt.model.int8_linear import HEADROOM
 
     backbone, names, layers, calibration = default_model_layers()
-    model = backbone.model
-    ids = (backbone.tokenizer, backbone.start_id)
-    pairs = _sample(args.per_product, args.general, args.seed)
+    pairs = training_pairs(args)
     seen: dict[int, float] = {}
-    for start in range(0, len(pairs), 32):
-        batch = tuple(pairs[start : start + 32])
-        for key, value in input_ranges(model, layers, *ids, batch).items():
+    for ranges in read_in_batches(backbone, layers, pairs):
+        for key, value in ranges.items():
             seen[key] = max(seen.get(key, 0.0), value)
     rows = sorted(
         (

@@ -19,7 +19,9 @@ exact product by half a unit or more, the largest such error in units, and the f
 
 from __future__ import annotations
 
-from int8_ranges import _sample, default_model_layers, sample_arguments
+from typing import Any
+
+from int8_ranges import default_model_layers, read_in_batches, sample_arguments, training_pairs
 from support import emit_report, use_this_checkout
 
 # (input levels, largest weight): 8-bit inputs and weights (VNNI's), 7-bit inputs (ltmt's
@@ -33,22 +35,19 @@ def main() -> None:
     import torch
 
     from ltmt.model.cpu import cpu_summary
-    from ltmt.model.int8_calibration import input_ranges
     from ltmt.model.int8_linear import HEADROOM, Int8Linear
 
     backbone, names, layers, calibration = default_model_layers()
-    model = backbone.model
-    ids = (backbone.tokenizer, backbone.start_id)
     inputs: dict[int, list[torch.Tensor]] = {key: [] for key in names}
 
     def keep(module: torch.nn.Module, given: tuple[torch.Tensor, ...]) -> None:
         inputs[id(module)].append(given[0].detach().reshape(-1, given[0].size(-1)).clone())
 
-    pairs = _sample(args.per_product, args.general, args.seed)
+    pairs = training_pairs(args)
     handles = [layer.register_forward_pre_hook(keep) for layer in layers]
     try:
-        for start in range(0, len(pairs), 32):
-            input_ranges(model, layers, *ids, tuple(pairs[start : start + 32]))
+        for _ in read_in_batches(backbone, layers, pairs):
+            pass  # the hooks keep every layer's inputs
     finally:
         for handle in handles:
             handle.remove()
@@ -95,19 +94,19 @@ def main() -> None:
     )
 
 
-def _exact_product(int8: object, layer: object, states: object) -> tuple[object, object]:
-    """The exact product of ``states`` quantised as ``int8`` quantises them and its int8
-    weight (float64, plus the bias), and the size of one unit of each output column."""
+def _exact_product(int8: Any, layer: Any, states: Any) -> tuple[Any, Any]:
+    """The exact product of ``states`` quantised as ``int8`` (an ``Int8Linear``) quantises them
+    and its int8 weight (float64, plus ``layer``'s bias), and the size of one unit of each
+    output column."""
     import torch
 
-    assert isinstance(states, torch.Tensor) and isinstance(layer, torch.nn.Linear)
-    scale, zero = int8.input_scale, int8.zero_point  # type: ignore[attr-defined]
-    if int8.clamp is not None:  # type: ignore[attr-defined]
-        states = states.clamp(-int8.clamp, int8.clamp)  # type: ignore[attr-defined]
+    scale, zero = int8.input_scale, int8.zero_point
+    if int8.clamp is not None:
+        states = states.clamp(-int8.clamp, int8.clamp)
     # as fbgemm quantises: nearest (ties to even) of the input times the inverse scale, float32
     inverse = torch.tensor(1.0 / scale, dtype=torch.float32)
     quantised = (torch.round(states.float() * inverse).double() + zero).clamp(0, 255) - zero
-    packed_weight, _ = torch.ops.quantized.linear_unpack(int8.packed)  # type: ignore[attr-defined]
+    packed_weight, _ = torch.ops.quantized.linear_unpack(int8.packed)
     weight_int = packed_weight.int_repr().double()
     weight_scales = packed_weight.q_per_channel_scales().double()
     units = scale * weight_scales

@@ -88,7 +88,7 @@ def cpu_prefers_int8() -> bool:
     the trained combiner below issue 12's bound with an unrelated memory on one general test
     set or another, which float32 met on all three (session 19, ``docs/results/speed.md``);
     ``--fusion-weights int8`` asks for it, and :func:`cpu_prefers_int8_head` decides there."""
-    return cpu_has_vnni() and not {"amx_bf16", "amx_int8", "amx_tile"} & cpu_flags()
+    return cpu_has_vnni() and not _cpu_has_amx()
 
 
 def cpu_prefers_int8_head() -> bool:
@@ -99,7 +99,9 @@ def cpu_prefers_int8_head() -> bool:
     Measured on an AVX2-only AMD EPYC (session 19): the dev users' knn and knn-trained 0.05
     BLEU below float32, the trained combiner within issue 12's bound with an unrelated memory
     on all three general sets, as on float32 (``docs/results/speed.md``)."""
-    flags = cpu_flags()
-    return "avx2" in flags and not (
-        cpu_has_vnni() or cpu_has_fast_bf16() or {"amx_bf16", "amx_int8", "amx_tile"} & flags
-    )
+    return "avx2" in cpu_flags() and not (cpu_has_vnni() or cpu_has_fast_bf16() or _cpu_has_amx())
+
+
+def _cpu_has_amx() -> bool:
+    """Whether this CPU has AMX tiles (where packed bfloat16 beats int8: module doc)."""
+    return bool({"amx_bf16", "amx_int8", "amx_tile"} & cpu_flags())

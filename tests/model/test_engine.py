@@ -81,19 +81,27 @@ def test_translator_refuses_two_weight_kinds(tiny_model_dir: Path) -> None:
         Translator(tiny_model_dir, fusion_int8=True, fusion_bf16=True)
 
 
+def _cpu_prefers(
+    monkeypatch: pytest.MonkeyPatch, *, int8: bool, bf16: bool, int8_head: bool
+) -> None:
+    """Make the CPU's choices of fused weights these, whatever this machine's flags."""
+    import ltmt.model.backbone as backbone_module
+
+    monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: int8)
+    monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: bf16)
+    monkeypatch.setattr(backbone_module, "cpu_prefers_int8_head", lambda: int8_head)
+
+
 def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
     tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ltmt.model.backbone as backbone_module
     from ltmt.translator import Translator
 
     backbone = load_backbone(tiny_model_dir)
-    monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: False)
-    monkeypatch.setattr(backbone_module, "cpu_prefers_int8_head", lambda: False)
     for native, expected in ((True, "bfloat16"), (False, "")):
-        monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda native=native: native)
+        _cpu_prefers(monkeypatch, int8=False, bf16=native, int8_head=False)
         assert Translator(backbone, fusion="knn").backbone.variant == expected
-    monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: True)
+    _cpu_prefers(monkeypatch, int8=False, bf16=True, int8_head=False)
     assert Translator(backbone, fusion="none").backbone is backbone  # plain decoding: float32
     # the trained combiner runs on bfloat16 too (it checks its base by the float32 embeddings
     # the copy was made from); the attention adapter, not measured on bfloat16, stays float32
@@ -108,13 +116,10 @@ def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
 def test_float32_fused_batches_default_to_an_int8_head_where_the_cpu_prefers_it(
     tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ltmt.model.backbone as backbone_module
     from ltmt.translator import Translator
 
     backbone = load_backbone(tiny_model_dir)
-    monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: False)
-    monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: False)
-    monkeypatch.setattr(backbone_module, "cpu_prefers_int8_head", lambda: True)
+    _cpu_prefers(monkeypatch, int8=False, bf16=False, int8_head=True)
     for method in ("knn", "knn-trained"):
         assert Translator(backbone, fusion=method).backbone.variant == "int8-head"
     # float32 asked for is float32 throughout; plain decoding and the adapter stay float32
@@ -126,12 +131,10 @@ def test_float32_fused_batches_default_to_an_int8_head_where_the_cpu_prefers_it(
 def test_fused_batches_default_to_int8_where_the_cpu_prefers_it(
     tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ltmt.model.backbone as backbone_module
     from ltmt.translator import Translator
 
     backbone = load_backbone(tiny_model_dir)
-    monkeypatch.setattr(backbone_module, "cpu_has_fast_bf16", lambda: True)
-    monkeypatch.setattr(backbone_module, "cpu_prefers_int8", lambda: True)
+    _cpu_prefers(monkeypatch, int8=True, bf16=True, int8_head=False)
     for method in ("knn", "knn-trained"):
         assert Translator(backbone, fusion=method).backbone.variant == "int8"
     assert Translator(backbone, fusion="knn-trained", fusion_int8=False).backbone.variant == (
