@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from support import DATA_DIR, REPO, emit_report, use_this_checkout
+from support import DATA_DIR, REPO, emit_report, use_this_checkout, write_json
 
 use_this_checkout()  # run as a script from a checkout: import this repo's ltmt
 USER = "bench"
@@ -374,7 +374,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     work = Path(tempfile.mkdtemp(prefix="ltmt-bench-", dir=args.work_dir))
     try:
-        store_dir = work / "store"
+        store_dir = args.keep / "store" if args.keep else work / "store"
         memory = Memory(store_dir)
         with progress_bar(len(memory_pairs)) as bar:
             start = time.perf_counter()
@@ -410,12 +410,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         size_bytes = (store_dir / "data.mdb").stat().st_size
         results: dict[str, Any] = {}
         baseline: dict[str, Any] = {}
+        saved: dict[str, Any] = {}
         for name, queries in sets.items():
             best, scan_ms = scan_best(queries, sources, args.workers)
             results[name] = {**summarise(rows[name], best), "scan_ms_per_query": round(scan_ms, 1)}
+            saved[name] = {"queries": queries, "best": best}
             if len(memories) > 1:
                 baseline[name] = summarise(timed[name][1], best)
         del sources
+        if args.keep:
+            write_json(args.keep / "queries.json", saved)
         own = own_memories(users, work, args) if args.own_memories else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -522,11 +526,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--output", type=Path, default=None, help="write the JSON result here")
     parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="keep the 1M store in KEEP/store and the queries with the scan's best scores in "
+        "KEEP/queries.json (what ab_retrieval, sweep_retrieval and profile_retrieval read); "
+        "KEEP must not exist yet",
+    )
+    parser.add_argument(
         "--note", default="", help="free text stored in the result (e.g. machine state)"
     )
     args = parser.parse_args(argv)
     if args.segments < 1 or args.queries < 1 or args.heldout_queries < 0 or args.real_queries < 0:
         parser.error("--segments and --queries must be >= 1, the other counts >= 0")
+    if args.keep is not None and args.keep.exists():
+        parser.error(f"--keep: {args.keep} exists already; name a new directory")
     return args
 
 
