@@ -1,5 +1,6 @@
 """Whether ``torch.compile`` makes the fused decoder's one-token step faster: eager against
-compiled, on the default model's int8 copy (kNN's default weights on CPUs with VNNI).
+compiled, on the default model's int8 copy (kNN's default weights on CPUs with VNNI) or, with
+``--weights float32``, on its float32 weights (the default on CPUs without VNNI).
 
 A fused step is hundreds of small torch calls (``docs/results/speed.md``, session 16), the case
 a compiler that fuses them is made for. This times ``IncrementalDecoder.step`` over ``--steps``
@@ -25,6 +26,10 @@ from support import emit_report, use_this_checkout
 use_this_checkout()
 
 SENTENCES, BEAM, SOURCE_LENGTH = 32, 4, 20
+WEIGHTS = {
+    "int8": "int8 linear layers (quantized_int8)",
+    "float32": "float32 (the fused weights on CPUs without VNNI)",
+}
 
 
 def timed_pass(model: Any, steps: int, compiled: bool) -> float:
@@ -71,9 +76,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import torch
 
     from ltmt.model.backbone import load_backbone, quantized_int8
+    from ltmt.model.cpu import cpu_summary
 
     torch.set_num_threads(1)
-    model = quantized_int8(load_backbone(args.model)).model
+    backbone = load_backbone(args.model)
+    model = quantized_int8(backbone).model if args.weights == "int8" else backbone.model.float()
     started = time.perf_counter()
     first_compiled = timed_pass(model, args.steps, compiled=True)
     compile_seconds = time.perf_counter() - started
@@ -84,7 +91,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "torch.compile of the fused decoder's step",
         "model": args.model,
-        "weights": "int8 linear layers (quantized_int8)",
+        "weights": WEIGHTS[args.weights],
+        "cpu": cpu_summary(),
         "rows": SENTENCES * BEAM,
         "steps_per_pass": args.steps,
         "threads": 1,
@@ -102,6 +110,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--model", default="ltmt/models/default-en-de")
+    parser.add_argument(
+        "--weights",
+        choices=sorted(WEIGHTS),
+        default="int8",
+        help="the step's linear layers: int8 (kNN's default with VNNI) or float32 (without)",
+    )
     parser.add_argument("--steps", type=int, default=24)
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--output", type=Path, default=None)
