@@ -469,6 +469,43 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def same_memory(args: argparse.Namespace, work: Path) -> tuple[Any, list[str]]:
+    """This benchmark's memory (the same seed and sampling) imported into a store in ``work``
+    and opened to be searched by its index whatever its size, and the real queries sampled as
+    ``--real-queries`` samples them: what the untimed scripts of :func:`same_memory_args`
+    score."""
+    from ltmt import Memory
+
+    pool, heldout = load_pool(args.data_dir)
+    pairs, _, _ = build(pool, heldout, args)
+    del pool
+    real = [source for _, tests in load_dev_users(args.data_dir).values() for source in tests]
+    real = random.Random(args.seed).sample(real, min(args.real_queries, len(real)))
+    memory = Memory(work / "store", scan_max=0)
+    memory.import_pairs(USER, pairs, origin="bench")
+    return memory, real
+
+
+def same_memory_args(doc: str | None, argv: list[str] | None = None) -> argparse.Namespace:
+    """The options of the untimed scripts that rebuild this benchmark's 1M memory (the same
+    seed and sampling) and score the real queries against all of it: ``retrieval_ceiling.py``,
+    ``retrieval_noise_floor.py``."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    parser.add_argument("--segments", type=int, default=1_000_000)
+    parser.add_argument("--real-queries", type=int, default=1000)
+    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work-dir", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=None)
+    args = parser.parse_args(argv)
+    # what build() reads besides the size and seed: the same memory as this benchmark's
+    args.queries, args.heldout_queries = 500, 100
+    return args
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     from ltmt.memory.index import RECOUNT_BUDGET
     from ltmt.memory.sources import SCAN_MAX

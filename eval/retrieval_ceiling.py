@@ -25,7 +25,6 @@ favour), the postings an unlimited first pass would read, and, in the same run, 
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import sys
 import tempfile
@@ -34,8 +33,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from bench_retrieval import USER, build, load_dev_users, load_pool, machine_info
-from support import DATA_DIR, emit_report, use_this_checkout
+from bench_retrieval import (
+    USER,
+    machine_info,
+    same_memory,
+    same_memory_args,
+)
+from support import emit_report, use_this_checkout
 
 use_this_checkout()
 
@@ -140,21 +144,13 @@ def _share(hits: list[bool]) -> float | None:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from rapidfuzz import process
 
-    from ltmt import Memory
     from ltmt.memory.index import _estimates
     from ltmt.text import SCORER, normalize
 
     started = time.perf_counter()
-    pool, heldout = load_pool(args.data_dir)
-    pairs, _, _ = build(pool, heldout, args)
-    del pool
-    real = [source for _, tests in load_dev_users(args.data_dir).values() for source in tests]
-    real = random.Random(args.seed).sample(real, min(args.real_queries, len(real)))
     work = Path(tempfile.mkdtemp(prefix="ltmt-ceiling-", dir=args.work_dir))
     try:
-        memory = Memory(work / "store", scan_max=0)
-        memory.import_pairs(USER, pairs, origin="bench")
-        del pairs
+        memory, real = same_memory(args, work)
         sources = [normalize(segment.source) for segment in memory.segments(USER)]
         print(f"{len(sources)} segments stored; counting postings", file=sys.stderr)
         postings = FullPostings(sources)
@@ -226,25 +222,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--segments", type=int, default=1_000_000)
-    parser.add_argument("--real-queries", type=int, default=1000)
-    parser.add_argument("--k", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work-dir", type=Path, default=None)
-    parser.add_argument("--output", type=Path, default=None)
-    args = parser.parse_args(argv)
-    # what build() reads besides the size and seed: the same memory as bench_retrieval's
-    args.queries, args.heldout_queries = 500, 100
-    return args
-
-
 def main(argv: list[str] | None = None) -> None:
-    args = parse_args(argv)
+    args = same_memory_args(__doc__, argv)
     emit_report(run(args), args.output)
 
 

@@ -31,7 +31,6 @@ Untimed; about 15 minutes on 2 cores.
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import shutil
 import sys
@@ -41,8 +40,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from bench_retrieval import USER, build, load_dev_users, load_pool, machine_info
-from support import DATA_DIR, emit_report, use_this_checkout
+from bench_retrieval import (
+    USER,
+    machine_info,
+    same_memory,
+    same_memory_args,
+)
+from support import emit_report, use_this_checkout
 
 use_this_checkout()
 
@@ -139,21 +143,13 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from rapidfuzz import process
 
-    from ltmt import Memory
     from ltmt.text import SCORER, normalize
 
     started = time.perf_counter()
-    pool, heldout = load_pool(args.data_dir)
     general_targets = set(_general_targets(args.data_dir))
-    pairs, _, _ = build(pool, heldout, args)
-    del pool
-    real = [source for _, tests in load_dev_users(args.data_dir).values() for source in tests]
-    real = random.Random(args.seed).sample(real, min(args.real_queries, len(real)))
     work = Path(tempfile.mkdtemp(prefix="ltmt-noise-", dir=args.work_dir))
     try:
-        memory = Memory(work / "store", scan_max=0)
-        memory.import_pairs(USER, pairs, origin="bench")
-        del pairs
+        memory, real = same_memory(args, work)
         stored = list(memory.segments(USER))
         sources = [normalize(segment.source) for segment in stored]
         general = np.fromiter(
@@ -210,25 +206,8 @@ def _general_targets(data_dir: Path) -> list[str]:
     return (data_dir / "general" / "train.de").read_text("utf-8").splitlines()
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--segments", type=int, default=1_000_000)
-    parser.add_argument("--real-queries", type=int, default=1000)
-    parser.add_argument("--k", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work-dir", type=Path, default=None)
-    parser.add_argument("--output", type=Path, default=None)
-    args = parser.parse_args(argv)
-    # what build() reads besides the size and seed: the same memory as bench_retrieval's
-    args.queries, args.heldout_queries = 500, 100
-    return args
-
-
 def main(argv: list[str] | None = None) -> None:
-    args = parse_args(argv)
+    args = same_memory_args(__doc__, argv)
     report = run(args)
     emit_report(report, args.output, shown={k: v for k, v in report.items() if k != "rows"})
 
