@@ -56,6 +56,12 @@ def base(
     ),
     max_steps: int | None = typer.Option(None, "--max-steps", help="Stop (and save) at this step."),
     threads: int | None = typer.Option(None, "--threads", min=1, help="Torch CPU threads."),
+    tokenizer_only: bool = typer.Option(
+        False,
+        "--tokenizer-only",
+        help="Only make --output's tokenizer and stop (a later run uses it: e.g. made here on "
+        "the CPU before a run on a lent GPU).",
+    ),
 ) -> None:
     """Train a SentencePiece vocabulary and a MarianMTModel from scratch (or --init-from one)."""
     import os
@@ -71,7 +77,14 @@ def base(
     cfg = from_dict(BaseTrainConfig, read_yaml(config), where=str(config))
     cfg = _override(cfg, data_dir, max_minutes=max_minutes, max_steps=max_steps, threads=threads)
     logging.getLogger("ltmt").setLevel(logging.INFO)
-    summary = train_base(cfg, output, resume=resume, init_from=init_from, progress=_progress)
+    summary = train_base(
+        cfg,
+        output,
+        resume=resume,
+        init_from=init_from,
+        progress=_progress,
+        tokenizer_only=tokenizer_only,
+    )
     typer.echo(json.dumps(summary, indent=2))
 
 

@@ -139,8 +139,12 @@ def train_base(
     resume: bool = False,
     init_from: Path | None = None,
     progress: ProgressFactory | None = None,
+    tokenizer_only: bool = False,
 ) -> dict[str, Any]:
     """Train (or resume training of) a base model; returns a summary dict.
+
+    ``tokenizer_only``: make ``output/tokenizer`` (:func:`ensure_tokenizer`) and stop; a later
+    run with the same ``output`` trains the model on it.
 
     ``init_from``: start from the weights and tokenizer of an existing checkpoint of the same
     vocabulary (e.g. the shipped default, to keep training it in a later session) instead of a
@@ -149,7 +153,7 @@ def train_base(
     """
     import torch
 
-    from ltmt.model.vocab import marian_vocab, train_sentencepiece, write_tokenizer_files
+    from ltmt.model.vocab import marian_vocab
 
     opt = config.train
     state_path = output / "state.pt"
@@ -172,21 +176,9 @@ def train_base(
     # only now: data that is not found leaves no half-made output folder behind
     output.mkdir(parents=True, exist_ok=True)
     (output / "config.json").write_text(json.dumps(to_dict(config), indent=2), "utf-8")
-    tokenizer_dir = output / "tokenizer"
-    if init_from is not None and not (tokenizer_dir / "vocab.json").is_file():
-        if not (init_from / "vocab.json").is_file():
-            raise InputError(
-                f"--init-from {init_from}: not a Marian checkpoint directory (no vocab.json)"
-            )
-        tokenizer_dir.mkdir(parents=True, exist_ok=True)
-        for name in ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
-            if (init_from / name).is_file():
-                shutil.copyfile(init_from / name, tokenizer_dir / name)
-    if not (tokenizer_dir / "vocab.json").is_file():
-        sample = random.Random(opt.seed).sample(pairs, min(len(pairs), 300_000))
-        sides = [s for s, _ in sample] + [t for _, t in sample]
-        spm_path = train_sentencepiece(sides, output / "spm", config.model.vocab_size)
-        write_tokenizer_files(spm_path, tokenizer_dir)
+    tokenizer_dir = ensure_tokenizer(config, output, pairs, init_from)
+    if tokenizer_only:
+        return {"output": str(output), "tokenizer": str(tokenizer_dir), "pairs": len(pairs)}
     vocab = marian_vocab(tokenizer_dir / "source.spm")
     corpus = encode_pairs(pairs, tokenizer_dir / "source.spm", vocab, config.data)
     pad_id = vocab["<pad>"]
@@ -338,6 +330,35 @@ def train_base(
         "parameters": parameters,
         "hours": (time.monotonic() - started) / 3600,
     }
+
+
+def ensure_tokenizer(
+    config: BaseTrainConfig,
+    output: Path,
+    pairs: list[tuple[str, str]],
+    init_from: Path | None = None,
+) -> Path:
+    """``output/tokenizer``: kept when it is there already (a resumed run, or one made
+    beforehand to spare a lent GPU the minute it takes), else copied from ``init_from``, else
+    trained on a seeded sample of ``pairs`` (the training pairs of ``config.data``)."""
+    from ltmt.model.vocab import train_sentencepiece, write_tokenizer_files
+
+    tokenizer_dir = output / "tokenizer"
+    if init_from is not None and not (tokenizer_dir / "vocab.json").is_file():
+        if not (init_from / "vocab.json").is_file():
+            raise InputError(
+                f"--init-from {init_from}: not a Marian checkpoint directory (no vocab.json)"
+            )
+        tokenizer_dir.mkdir(parents=True, exist_ok=True)
+        for name in ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
+            if (init_from / name).is_file():
+                shutil.copyfile(init_from / name, tokenizer_dir / name)
+    if not (tokenizer_dir / "vocab.json").is_file():
+        sample = random.Random(config.train.seed).sample(pairs, min(len(pairs), 300_000))
+        sides = [s for s, _ in sample] + [t for _, t in sample]
+        spm_path = train_sentencepiece(sides, output / "spm", config.model.vocab_size)
+        write_tokenizer_files(spm_path, tokenizer_dir)
+    return tokenizer_dir
 
 
 def _train_step(

@@ -39,6 +39,9 @@ class DataSpec:
     data_dir: str = "../shared/data/en-de"
     general: tuple[str, ...] = ("general/train",)
     l10n_glob: str = "l10n/train/*.jsonl"
+    # only these products (file names without .jsonl; empty: all), never those excluded
+    l10n_products: tuple[str, ...] = ()
+    l10n_exclude: tuple[str, ...] = ()
     l10n_upsample: int = 2
     dev: str = "general/dev"
     dev_size: int = 400
@@ -47,6 +50,8 @@ class DataSpec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "general", tuple(self.general))
+        object.__setattr__(self, "l10n_products", tuple(self.l10n_products))
+        object.__setattr__(self, "l10n_exclude", tuple(self.l10n_exclude))
         check_range("data.l10n_upsample", self.l10n_upsample, above=0)
         check_range("data.max_tokens_per_side", self.max_tokens_per_side, above=0)
 

@@ -68,6 +68,37 @@ def split_lines(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(s.strip(), t.strip()) for s, t in result if s.strip() and t.strip()]
 
 
+def l10n_product_files(
+    root: Path,
+    glob: str,
+    products: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> list[Path]:
+    """The l10n product files (``NAME.jsonl``) under ``root`` that match ``glob``: only those
+    named in ``products`` when it names any, never those named in ``exclude`` (e.g. products
+    held out of a base model, for a fusion layer to learn from what the base never saw).
+
+    A dev user's file is refused, and so is a name that matches no file (a typo would silently
+    train on something else).
+    """
+    paths = sorted(root.glob(glob))
+    for path in paths:
+        if path.parent.name == "dev":
+            raise InputError(f"refusing to train on a dev user's file: {path}")
+    found = {path.stem for path in paths}
+    unknown = sorted((set(products) | set(exclude)) - found)
+    if unknown:
+        raise InputError(
+            f"no l10n product {', '.join(map(repr, unknown))} under {root} ({glob}); "
+            "name products by their file names without .jsonl"
+        )
+    both = sorted(set(products) & set(exclude))
+    if both:
+        raise InputError(f"l10n products both chosen and excluded: {', '.join(both)}")
+    chosen = set(products) or found
+    return [path for path in paths if path.stem in chosen and path.stem not in set(exclude)]
+
+
 def load_training_pairs(spec: DataSpec) -> list[tuple[str, str]]:
     """All training pairs of ``spec``: the general corpora plus the (upsampled) l10n products."""
     root = Path(spec.data_dir)
@@ -79,11 +110,12 @@ def load_training_pairs(spec: DataSpec) -> list[tuple[str, str]]:
         logger.info("%s: %d pairs", name, len(corpus))
         pairs.extend(corpus)
     l10n: list[tuple[str, str]] = []
-    for path in sorted(root.glob(spec.l10n_glob)):
-        if path.parent.name == "dev":
-            raise InputError(f"refusing to train on a dev user's file: {path}")
+    files = l10n_product_files(root, spec.l10n_glob, spec.l10n_products, spec.l10n_exclude)
+    for path in files:
         l10n.extend(split_lines(read_jsonl_pairs(path)))
-    logger.info("l10n: %d pairs x %d", len(l10n), spec.l10n_upsample)
+    if spec.l10n_exclude:
+        logger.info("l10n: %s held out", ", ".join(spec.l10n_exclude))
+    logger.info("l10n: %d pairs of %d products x %d", len(l10n), len(files), spec.l10n_upsample)
     pairs.extend(l10n * spec.l10n_upsample)
     return pairs
 

@@ -26,7 +26,7 @@ from ltmt.errors import ConfigError, InputError
 from ltmt.fusion import selection as match_selection
 from ltmt.fusion.datastore import force_decode
 from ltmt.text import collapse_space
-from ltmt.train.data import read_jsonl_pairs, read_parallel_text
+from ltmt.train.data import l10n_product_files, read_jsonl_pairs, read_parallel_text
 
 if TYPE_CHECKING:
     import torch
@@ -47,6 +47,9 @@ class FusionDataSpec:
 
     data_dir: str = "../shared/data/en-de"
     l10n_glob: str = "l10n/train/*.jsonl"
+    # only these products (file names without .jsonl; empty: all), never those excluded
+    l10n_products: tuple[str, ...] = ()
+    l10n_exclude: tuple[str, ...] = ()
     general: str = "general/train"
     general_pool: int = 20000
     queries_per_group: int = 300
@@ -55,6 +58,8 @@ class FusionDataSpec:
     max_chars: int = 300
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "l10n_products", tuple(self.l10n_products))
+        object.__setattr__(self, "l10n_exclude", tuple(self.l10n_exclude))
         for name in ("queries_per_group", "top_k", "max_chars"):
             check_range(f"data.{name}", getattr(self, name), at_least=1)
         if self.general_pool < 0 or self.general_queries < 0:
@@ -104,9 +109,7 @@ def load_groups(spec: FusionDataSpec, seed: int) -> tuple[list[str], list[list[t
         raise InputError(f"data folder not found: {root} (set data.data_dir or --data-dir)")
     names: list[str] = []
     groups: list[list[tuple[str, str]]] = []
-    for path in sorted(root.glob(spec.l10n_glob)):
-        if path.parent.name == "dev":
-            raise InputError(f"refusing to train on a dev user's file: {path}")
+    for path in l10n_product_files(root, spec.l10n_glob, spec.l10n_products, spec.l10n_exclude):
         names.append(path.stem)
         groups.append(_clean(read_jsonl_pairs(path), spec.max_chars))
     if spec.general and spec.general_pool > 0:

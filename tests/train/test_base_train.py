@@ -232,3 +232,18 @@ def test_token_embeddings_start_at_unit_scale_after_sqrt_d_scaling():
     assert float(weight[-1].abs().sum()) == 0.0  # the pad row
     hf = build_marian(shape, 500, fairseq_embeddings=False).model.shared.weight.detach()
     assert float(hf.std()) < 0.05
+
+
+def test_tokenizer_only_makes_the_tokenizer_that_a_later_run_trains_on(tmp_path):
+    data = _corpus(tmp_path / "data")
+    output = tmp_path / "run"
+    summary = train_base(_config(data, max_steps=2), output, tokenizer_only=True)
+    assert summary["tokenizer"] == str(output / "tokenizer")
+    assert (output / "tokenizer" / "vocab.json").is_file()
+    assert not (output / "state.pt").exists() and not (output / "last").exists()
+    made = (output / "tokenizer" / "source.spm").read_bytes()
+    (output / "spm").rename(tmp_path / "spm-aside")  # a second training would write it again
+    train_base(_config(data, max_steps=2), output)
+    assert not (output / "spm").exists()
+    assert (output / "tokenizer" / "source.spm").read_bytes() == made
+    assert (output / "last" / "source.spm").read_bytes() == made
