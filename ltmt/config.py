@@ -54,6 +54,17 @@ def check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
         raise ConfigError(f"{name} must be {allowed}, got {value!r}")
 
 
+def as_names(name: str, value: Any) -> tuple[str, ...]:
+    """``value`` as a tuple of names: a list (or tuple) of strings, or one string for one name
+    (YAML's ``key: tar`` for ``key: [tar]``; a plain ``tuple()`` of it would split it into
+    letters); anything else is refused: "NAME must be a list of names, got 3"."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise ConfigError(f"{name} must be a list of names, got {value!r}")
+
+
 def read_yaml(path: str | Path) -> dict[str, Any]:
     """Read a YAML mapping from ``path``; a missing file or a non-mapping is a ConfigError."""
     import yaml

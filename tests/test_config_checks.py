@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.config import check_choice, check_range, read_yaml
+from ltmt.config import as_names, check_choice, check_range, read_yaml
 from ltmt.errors import ConfigError, InputError
 
 
@@ -64,3 +64,13 @@ def test_an_empty_config_is_an_empty_mapping(tmp_path: Path) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("", "utf-8")
     assert read_yaml(empty) == {}
+
+
+def test_names_are_a_list_of_strings_or_one_string_never_its_letters() -> None:
+    assert as_names("data.l10n_exclude", ["tar", "apt"]) == ("tar", "apt")
+    assert as_names("data.l10n_exclude", "tar") == ("tar",)
+    assert as_names("data.l10n_exclude", ()) == ()
+    with pytest.raises(ConfigError, match=r"^data.general must be a list of names, got 3$"):
+        as_names("data.general", 3)
+    with pytest.raises(ConfigError, match="must be a list of names, got \\['a', 1\\]"):
+        as_names("data.general", ["a", 1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ltmt.config import check_choice, check_range
+from ltmt.config import as_names, check_choice, check_range
 from ltmt.errors import ConfigError
 
 
@@ -49,9 +49,8 @@ class DataSpec:
     max_length_ratio: float = 3.0
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "general", tuple(self.general))
-        object.__setattr__(self, "l10n_products", tuple(self.l10n_products))
-        object.__setattr__(self, "l10n_exclude", tuple(self.l10n_exclude))
+        for key in ("general", "l10n_products", "l10n_exclude"):
+            object.__setattr__(self, key, as_names(f"data.{key}", getattr(self, key)))
         check_range("data.l10n_upsample", self.l10n_upsample, above=0)
         check_range("data.max_tokens_per_side", self.max_tokens_per_side, above=0)
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ltmt.config import check_range
+from ltmt.config import as_names, check_range
 from ltmt.errors import ConfigError, InputError
 from ltmt.fusion import selection as match_selection
 from ltmt.fusion.datastore import force_decode
@@ -58,8 +58,8 @@ class FusionDataSpec:
     max_chars: int = 300
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "l10n_products", tuple(self.l10n_products))
-        object.__setattr__(self, "l10n_exclude", tuple(self.l10n_exclude))
+        for key in ("l10n_products", "l10n_exclude"):
+            object.__setattr__(self, key, as_names(f"data.{key}", getattr(self, key)))
         for name in ("queries_per_group", "top_k", "max_chars"):
             check_range(f"data.{name}", getattr(self, name), at_least=1)
         if self.general_pool < 0 or self.general_queries < 0:

@@ -89,6 +89,8 @@ def test_the_lists_read_from_a_yaml_config_are_kept_in_the_saved_config(tmp_path
     )
     assert config.data.l10n_exclude == ("sed", "tar")
     assert config.data.l10n_products == ()
+    one = from_dict(FusionDataSpec, {"l10n_products": "sed"})
+    assert one.l10n_products == ("sed",)  # one name, not its letters
 
 
 def test_the_held_out_base_and_its_combiner_name_the_same_products():
