@@ -43,7 +43,7 @@ def training_pairs(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def sample_arguments(description: str, per_product: int, general: int) -> argparse.Namespace:
-    """The options of a script that reads a sample of training text (:func:`_sample`)."""
+    """The options of a script that reads a sample of training text (:func:`training_pairs`)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--per-product", type=int, default=per_product)
     parser.add_argument("--general", type=int, default=general)

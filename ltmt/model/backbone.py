@@ -284,20 +284,21 @@ def fusion_weights_for(
 
     ``None`` decides by the CPU, unless ``backbone`` is a converted copy already or runs
     elsewhere: ``int8`` where the CPU prefers it (and neither ``bf16`` nor ``int8_head`` is
-    asked for), else ``bf16`` where it has native bf16. The caller decides ``None`` only for
-    the methods of :data:`CONVERTED_BY_DEFAULT`.
+    asked for), else ``bf16`` where it has native bf16, else float32 with an int8 output
+    projection where the CPU prefers that (:func:`ltmt.model.cpu.cpu_prefers_int8_head`). The
+    caller decides ``None`` only for the methods of :data:`CONVERTED_BY_DEFAULT`.
     """
     by_cpu = not backbone.variant and backbone.device_type == "cpu"
     if int8 is None:
         int8 = by_cpu and bf16 is None and not int8_head and cpu_prefers_int8()
     if int8:
         return quantized_int8(backbone)
-    by_cpu_head = by_cpu and bf16 is None and cpu_prefers_int8_head()
-    if bf16 is None:
+    if bf16 is None:  # cpu_prefers_int8_head() holds only without native bf16
         bf16 = by_cpu and cpu_has_fast_bf16()
+        int8_head = int8_head or (by_cpu and cpu_prefers_int8_head())
     if bf16:
         return bfloat16_weights(backbone, int8_head)
-    return int8_head_weights(backbone) if int8_head or by_cpu_head else backbone
+    return int8_head_weights(backbone) if int8_head else backbone
 
 
 def resolve_model_name(model: str | Path | None) -> str | Path:

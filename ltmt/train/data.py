@@ -85,18 +85,17 @@ def l10n_product_files(
     for path in paths:
         if path.parent.name == "dev":
             raise InputError(f"refusing to train on a dev user's file: {path}")
-    found = {path.stem for path in paths}
-    unknown = sorted((set(products) | set(exclude)) - found)
+    chosen, left_out = set(products), set(exclude)
+    unknown = sorted((chosen | left_out) - {path.stem for path in paths})
     if unknown:
         raise InputError(
             f"no l10n product {', '.join(map(repr, unknown))} under {root} ({glob}); "
             "name products by their file names without .jsonl"
         )
-    both = sorted(set(products) & set(exclude))
+    both = sorted(chosen & left_out)
     if both:
         raise InputError(f"l10n products both chosen and excluded: {', '.join(both)}")
-    chosen = set(products) or found
-    return [path for path in paths if path.stem in chosen and path.stem not in set(exclude)]
+    return [p for p in paths if (not chosen or p.stem in chosen) and p.stem not in left_out]
 
 
 def load_training_pairs(spec: DataSpec) -> list[tuple[str, str]]:

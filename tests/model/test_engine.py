@@ -113,38 +113,40 @@ def test_fused_batches_default_to_bfloat16_only_where_the_cpu_has_it(
     assert Translator(backbone, fusion="knn").backbone is first
 
 
-def test_float32_fused_batches_default_to_an_int8_head_where_the_cpu_prefers_it(
-    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("prefers", "variant"),
+    [
+        ({"int8": True, "bf16": True, "int8_head": False}, "int8"),  # VNNI, no AMX
+        ({"int8": False, "bf16": False, "int8_head": True}, "int8-head"),  # AVX2 alone
+    ],
+)
+def test_fused_batches_default_to_the_weights_the_cpu_prefers(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch, prefers: dict[str, bool], variant: str
 ) -> None:
     from ltmt.translator import Translator
 
     backbone = load_backbone(tiny_model_dir)
-    _cpu_prefers(monkeypatch, int8=False, bf16=False, int8_head=True)
+    _cpu_prefers(monkeypatch, **prefers)
     for method in ("knn", "knn-trained"):
-        assert Translator(backbone, fusion=method).backbone.variant == "int8-head"
-    # float32 asked for is float32 throughout; plain decoding and the adapter stay float32
+        assert Translator(backbone, fusion=method).backbone.variant == variant
+    # float32 asked for is float32 throughout; plain decoding and the adapter (not measured on
+    # int8) stay float32
     assert Translator(backbone, fusion="knn", fusion_bf16=False).backbone is backbone
     assert Translator(backbone, fusion="none").backbone is backbone
     assert Translator(backbone, fusion="attention").backbone is backbone
 
 
-def test_fused_batches_default_to_int8_where_the_cpu_prefers_it(
+def test_other_weights_asked_for_win_over_the_cpus_int8(
     tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ltmt.translator import Translator
 
     backbone = load_backbone(tiny_model_dir)
     _cpu_prefers(monkeypatch, int8=True, bf16=True, int8_head=False)
-    for method in ("knn", "knn-trained"):
-        assert Translator(backbone, fusion=method).backbone.variant == "int8"
     assert Translator(backbone, fusion="knn-trained", fusion_int8=False).backbone.variant == (
         "bfloat16"
     )
-    assert Translator(backbone, fusion="none").backbone is backbone
-    assert Translator(backbone, fusion="attention").backbone is backbone  # not measured on int8
-    # asking for other weights wins over the CPU's preference
     assert Translator(backbone, fusion="knn", fusion_bf16=True).backbone.variant == "bfloat16"
-    assert Translator(backbone, fusion="knn", fusion_bf16=False).backbone is backbone
     head = Translator(backbone, fusion="knn", fusion_int8_head=True)
     assert head.backbone.variant == "bfloat16+int8-head"
     assert Translator(backbone, fusion="knn", fusion_int8=False).backbone.variant == "bfloat16"
