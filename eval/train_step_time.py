@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from ltmt.model.backbone import DEFAULT_MODEL_DIR
     from ltmt.model.cpu import cpu_summary
     from ltmt.model.vocab import marian_vocab
-    from ltmt.train.base import _train_step, build_marian, resolve_device, use_bf16
+    from ltmt.train.base import build_marian, resolve_device, train_step, use_bf16
     from ltmt.train.config import BaseTrainConfig
     from ltmt.train.data import encode_pairs, load_training_pairs, token_batches
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     seconds, tokens = [], []
     for step, indices in enumerate(batches[: args.steps + 1]):
         start = time.perf_counter()
-        _, n_tokens = _train_step(
+        _, n_tokens = train_step(
             model, optimizer, corpus, indices, vocab["<pad>"], step, opt, device
         )
         if step:  # the first step warms up

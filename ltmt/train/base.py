@@ -267,7 +267,7 @@ def train_base(
         while epoch < opt.epochs and not out_of_budget():
             batches = token_batches(corpus, opt.batch_tokens, opt.seed + epoch)
             for batch_index, indices in iter_epoch(batches, position):
-                loss_value, n_tokens = _train_step(
+                loss_value, n_tokens = train_step(
                     model, optimizer, corpus, indices, pad_id, step, opt, device
                 )
                 step += 1
@@ -361,7 +361,7 @@ def ensure_tokenizer(
     return tokenizer_dir
 
 
-def _train_step(
+def train_step(
     model: Any,
     optimizer: Any,
     corpus: EncodedCorpus,
@@ -371,6 +371,9 @@ def _train_step(
     opt: Any,
     device: str = "cpu",
 ) -> tuple[float, int]:
+    """One optimiser step on the examples ``indices`` of ``corpus`` at ``step`` (its learning
+    rate): (the batch's loss, its target tokens). What ``train_base`` runs, and what
+    ``eval/train_step_time.py`` times."""
     import torch
     import torch.nn.functional as F
     from transformers.models.marian.modeling_marian import shift_tokens_right
