@@ -26,7 +26,13 @@ converted before the clock starts). Engines:
   linear layers, :mod:`ltmt.model.int8_linear`) / ``fusion_bf16=True`` (bfloat16 weights);
   ``ltmt-knn`` itself runs on the CPU's default (:func:`ltmt.model.backbone.fusion_weights_for`);
 * ``ltmt-knn-int8head``: ``ltmt-knn`` (cold) with ``fusion_int8_head=True`` (its default weights
-  with the output projection alone in int8, :mod:`ltmt.model.int8_linear`);
+  with the output projection alone in int8, :mod:`ltmt.model.int8_linear`; on a CPU with AVX2
+  alone, the default before session 21, which added the encoder);
+  ``ltmt-knn-trained-int8head``, ``ltmt-knn-int8head-warm`` and
+  ``ltmt-knn-trained-int8head-warm`` the same for ``ltmt-knn-trained`` and the next runs;
+* ``ltmt-knn-int8encoder``, ``ltmt-knn-trained-int8encoder``, ``ltmt-knn-int8encoder-warm``,
+  ``ltmt-knn-trained-int8encoder-warm``: the same with ``fusion_int8_encoder=True`` (float32
+  decoder; the encoder's layers and the output projection in int8);
 * ``ltmt-knn-beststop`` / ``ltmt-knn-trained-beststop``: ``ltmt-knn`` / ``ltmt-knn-trained``
   with the beam search's ``best`` stopping rule (``DecodeConfig(stop="best")``);
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
@@ -106,6 +112,13 @@ OPTIONAL_ENGINES = (
     "ltmt-knn-procs",
     "ltmt-knn-warm-procs",
     "ltmt-knn-trained-procs",
+    "ltmt-knn-trained-int8head",
+    "ltmt-knn-int8head-warm",
+    "ltmt-knn-trained-int8head-warm",
+    "ltmt-knn-int8encoder",
+    "ltmt-knn-trained-int8encoder",
+    "ltmt-knn-int8encoder-warm",
+    "ltmt-knn-trained-int8encoder-warm",
 )
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
@@ -155,7 +168,9 @@ def _knn_engine(
 ) -> tuple[Translate, Any]:
     """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
     ``-bf16``, ``-int8head``, ``-beststop``, ``-trained``, ``-trained-f32``, ``-trained-other``,
-    ``-trained-beststop`` or ``-trained-warm`` (see the docstring)."""
+    ``-trained-beststop``, ``-trained-warm``, ``-trained-int8head``, ``-int8head-warm``,
+    ``-trained-int8head-warm``, or those with ``-int8encoder`` for ``-int8head`` (see the
+    docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -182,7 +197,8 @@ def _knn_engine(
             workers=_workers(args),
             fusion_bf16=False if variant.endswith("-f32") else None,
             shortlist=variant == "-shortlist",
-            fusion_int8_head=variant == "-int8head",
+            fusion_int8_head="-int8head" in variant,
+            fusion_int8_encoder="-int8encoder" in variant,
             worker_processes=processes,
         )
         for user, memory in memories.items()

@@ -103,7 +103,9 @@ class Translator:
     AMX), else bfloat16 where it has native bf16, else float32 (its output projection in int8
     where the CPU has AVX2: :func:`ltmt.model.cpu.cpu_prefers_int8_head`)
     (:func:`ltmt.model.backbone.fusion_weights_for`);
-    ``fusion_int8_head``: their output projection alone in int8 (not with ``fusion_int8``).
+    ``fusion_int8_head``: their output projection in int8 (not with ``fusion_int8``);
+    ``fusion_int8_encoder``: float32 with their encoder's linear layers and output projection in
+    int8 (neither with ``fusion_int8`` nor with ``fusion_bf16``).
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
     (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold; at
@@ -136,6 +138,7 @@ class Translator:
         fusion_int8: bool | None = None,
         fusion_bf16: bool | None = None,
         fusion_int8_head: bool = False,
+        fusion_int8_encoder: bool = False,
         state_cache: bool = True,
         shortlist: bool = False,
         worker_processes: bool = False,
@@ -162,7 +165,7 @@ class Translator:
             fusion_int8 = bool(fusion_int8)
             fusion_bf16 = bool(fusion_bf16)
         self.backbone = fusion_weights_for(
-            self.backbone, fusion_int8, fusion_bf16, fusion_int8_head
+            self.backbone, fusion_int8, fusion_bf16, fusion_int8_head, fusion_int8_encoder
         )
         self._attach_state_store(state_cache)
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test

@@ -317,6 +317,7 @@ def weight_flags(variant: str) -> FusionWeightOptions:
         "fusion_int8": parts == {"int8"},
         "fusion_bf16": "bfloat16" in parts,
         "fusion_int8_head": "int8-head" in parts,
+        "fusion_int8_encoder": "int8-encoder" in parts,
     }
 
 

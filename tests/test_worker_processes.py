@@ -89,7 +89,9 @@ def test_a_worker_that_dies_is_a_clear_error_and_the_next_call_starts_new_ones(m
     assert results[0].method == "knn"
 
 
-@pytest.mark.parametrize("variant", ["", "int8", "bfloat16", "bfloat16+int8-head", "int8-head"])
+@pytest.mark.parametrize(
+    "variant", ["", "int8", "bfloat16", "bfloat16+int8-head", "int8-head", "int8-encoder+int8-head"]
+)
 def test_weight_flags_give_a_worker_the_callers_weights(model, variant):
     """A worker's translator, made with :func:`weight_flags` of the caller's fused weights,
     runs on the same ones."""

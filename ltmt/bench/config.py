@@ -42,8 +42,8 @@ class BenchConfig:
     translated with the memory of ``memory_user`` (a ``USER.memory.jsonl`` file), to show that an
     unrelated memory does not hurt.
     ``fusion_weights``: the weights fused batches run on (``ltmt translate --fusion-weights``:
-    ``auto``, ``float32``, ``float32-int8-head``, ``bfloat16``, ``bfloat16-int8-head``,
-    ``int8``).
+    ``auto``, ``float32``, ``float32-int8-head``, ``float32-int8-encoder-head``, ``bfloat16``,
+    ``bfloat16-int8-head``, ``int8``).
     """
 
     users_dir: Path | None = None

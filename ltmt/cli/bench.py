@@ -72,8 +72,8 @@ def bench(
     fusion_weights: str | None = typer.Option(
         None,
         "--fusion-weights",
-        help="Weights of fused batches: auto, float32, float32-int8-head, bfloat16, "
-        "bfloat16-int8-head or int8 (as ltmt translate's).",
+        help="Weights of fused batches: auto, float32, float32-int8-head, "
+        "float32-int8-encoder-head, bfloat16, bfloat16-int8-head or int8 (as ltmt translate's).",
     ),
     tm_threshold: float | None = typer.Option(
         None, "--tm-threshold", min=0, max=100, help="Lowest fuzzy score the tm system reuses (70)."

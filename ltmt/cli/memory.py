@@ -267,7 +267,8 @@ def warm(
         "auto",
         "--fusion-weights",
         help="The fused batches' weights, as translations use (auto, float32, bfloat16, "
-        "float32-int8-head, bfloat16-int8-head, int8): states are kept per weights.",
+        "float32-int8-head, float32-int8-encoder-head, bfloat16-int8-head, int8): states are "
+        "kept per weights.",
     ),
     threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: one per core)."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),

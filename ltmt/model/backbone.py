@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import ModelError
+from ltmt.errors import ConfigError, ModelError
 from ltmt.model.cpu import (
     cpu_has_fast_bf16,
     cpu_has_vnni,
@@ -184,7 +184,7 @@ def quantized_int8(backbone: Backbone) -> Backbone:
     (a fraction of a second for the default model). The copy's ``fingerprint`` differs (its decoder
     states do), so caches of states never mix.
     """
-    return _converted(backbone, "float32", "all")
+    return _converted(backbone, "float32", ("all",))
 
 
 def bfloat16_weights(backbone: Backbone, int8_head: bool = False) -> Backbone:
@@ -196,26 +196,27 @@ def bfloat16_weights(backbone: Backbone, int8_head: bool = False) -> Backbone:
     its linear layers are packed for oneDNN once (:mod:`ltmt.model.packed`: same outputs, faster
     products). ``int8_head``: its output projection is int8 (:mod:`ltmt.model.int8_linear`).
     """
-    return _converted(backbone, "bfloat16", "head" if int8_head else "none")
+    return _converted(backbone, "bfloat16", ("head",) if int8_head else ())
 
 
-def int8_head_weights(backbone: Backbone) -> Backbone:
-    """A copy of ``backbone`` (float32) whose output projection alone is int8
-    (:mod:`ltmt.model.int8_linear`); the decoder states are the float32 ones."""
-    return _converted(backbone, "float32", "head")
+def int8_head_weights(backbone: Backbone, int8_encoder: bool = False) -> Backbone:
+    """A copy of ``backbone`` (float32) whose output projection is int8
+    (:mod:`ltmt.model.int8_linear`); ``int8_encoder``: its encoder's linear layers too. The
+    decoder layers stay float32's (and the decoder states too without ``int8_encoder``)."""
+    return _converted(backbone, "float32", ("encoder", "head") if int8_encoder else ("head",))
 
 
-def _converted(backbone: Backbone, dtype_name: str, int8: str) -> Backbone:
+def _converted(backbone: Backbone, dtype_name: str, int8: tuple[str, ...]) -> Backbone:
     """The copy of ``backbone`` in ``dtype_name`` (``bfloat16`` packed where it can be, or
-    ``float32``), with int8 linear layers: ``none``, the output projection (``head``) or
-    ``all``; made once per backbone."""
+    ``float32``), with int8 linear layers: none (``()``), the output projection (``head``), the
+    encoder's (``encoder``, with ``head``) or ``all``; made once per backbone."""
     parts = [dtype_name] if dtype_name != "float32" else []
-    parts += {"none": [], "head": ["int8-head"], "all": ["int8"]}[int8]
+    parts += ["int8" if part == "all" else f"int8-{part}" for part in int8]
     variant = "+".join(parts)
     if variant in backbone.variants:
         return backbone.variants[variant]
-    if int8 != "none" and backbone.device_type != "cpu":
-        kind = "the int8 output projection" if int8 == "head" else "int8 linear layers"
+    if int8 and backbone.device_type != "cpu":
+        kind = "the int8 output projection" if int8 == ("head",) else "int8 linear layers"
         raise ModelError(f"{kind} run on the CPU, not {backbone.device_type}")
     path = backbone.path
 
@@ -234,14 +235,18 @@ def _converted(backbone: Backbone, dtype_name: str, int8: str) -> Backbone:
             device = backbone.device_name
             model = load_weights(str(path), backbone.name, True, device, dtype, config)
         calibration = (backbone.tokenizer, backbone.start_id)
-        if int8 == "all":
+        if "all" in int8:
             from ltmt.model.int8_linear import quantise_linear_layers
 
             quantise_linear_layers(model, *calibration)
             return model
+        if "encoder" in int8:  # measured on the float32 layers, before any is replaced
+            from ltmt.model.int8_linear import quantise_encoder_layers
+
+            quantise_encoder_layers(model, *calibration)
         if can_pack(model):
             pack_linear_layers(model)
-        if int8 == "head":
+        if "head" in int8:
             from ltmt.model.int8_linear import quantise_output_projection
 
             quantise_output_projection(model, *calibration)
@@ -277,28 +282,42 @@ CONVERTED_BY_DEFAULT = ("knn", "knn-trained")
 
 
 def fusion_weights_for(
-    backbone: Backbone, int8: bool | None, bf16: bool | None, int8_head: bool = False
+    backbone: Backbone,
+    int8: bool | None,
+    bf16: bool | None,
+    int8_head: bool = False,
+    int8_encoder: bool = False,
 ) -> Backbone:
     """The backbone fused batches run on: int8 linear layers (``int8``), bfloat16 (``bf16``)
-    or ``backbone`` itself; ``int8_head``: with an int8 output projection (not with ``int8``).
+    or ``backbone`` itself; ``int8_head``: with an int8 output projection (not with ``int8``);
+    ``int8_encoder``: float32 with the encoder's linear layers and the output projection in
+    int8 (neither with ``int8`` nor with ``bf16``).
 
     ``None`` decides by the CPU, unless ``backbone`` is a converted copy already or runs
-    elsewhere: ``int8`` where the CPU prefers it (and neither ``bf16`` nor ``int8_head`` is
-    asked for), else ``bf16`` where it has native bf16, else float32 with an int8 output
-    projection where the CPU prefers that (:func:`ltmt.model.cpu.cpu_prefers_int8_head`). The
-    caller decides ``None`` only for the methods of :data:`CONVERTED_BY_DEFAULT`.
+    elsewhere: ``int8`` where the CPU prefers it (and neither ``bf16``, ``int8_head`` nor
+    ``int8_encoder`` is asked for), else ``bf16`` where it has native bf16, else float32 with
+    an int8 output projection where the CPU prefers that
+    (:func:`ltmt.model.cpu.cpu_prefers_int8_head`). The int8 encoder is never chosen for the
+    user: on an AVX2 CPU it made cold knn-trained passes 14 % faster for 0.1 BLEU less on the
+    dev users (``docs/results/speed.md``, session 21). The caller decides ``None`` only for the
+    methods of :data:`CONVERTED_BY_DEFAULT`.
     """
+    if int8_encoder and (int8 or bf16):
+        other = "int8 linear layers" if int8 else "bfloat16 weights"
+        raise ConfigError(f"an int8 encoder runs over float32 weights, not {other}: pick one")
     by_cpu = not backbone.variant and backbone.device_type == "cpu"
     if int8 is None:
-        int8 = by_cpu and bf16 is None and not int8_head and cpu_prefers_int8()
+        int8 = by_cpu and bf16 is None and not (int8_head or int8_encoder) and cpu_prefers_int8()
     if int8:
         return quantized_int8(backbone)
     if bf16 is None:  # cpu_prefers_int8_head() holds only without native bf16
-        bf16 = by_cpu and cpu_has_fast_bf16()
-        int8_head = int8_head or (by_cpu and cpu_prefers_int8_head())
+        bf16 = by_cpu and not int8_encoder and cpu_has_fast_bf16()
+        int8_head = int8_head or (by_cpu and not bf16 and cpu_prefers_int8_head())
     if bf16:
         return bfloat16_weights(backbone, int8_head)
-    return int8_head_weights(backbone) if int8_head else backbone
+    if int8_encoder or int8_head:
+        return int8_head_weights(backbone, int8_encoder)
+    return backbone
 
 
 def resolve_model_name(model: str | Path | None) -> str | Path:

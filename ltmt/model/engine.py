@@ -29,7 +29,15 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENGINES = ("auto", "ctranslate2", "torch")
-FUSION_WEIGHTS = ("auto", "float32", "float32-int8-head", "bfloat16", "bfloat16-int8-head", "int8")
+FUSION_WEIGHTS = (
+    "auto",
+    "float32",
+    "float32-int8-head",
+    "float32-int8-encoder-head",
+    "bfloat16",
+    "bfloat16-int8-head",
+    "int8",
+)
 
 
 def check_engine(engine: str, compute_type: str) -> None:
@@ -58,6 +66,7 @@ class FusionWeightOptions(TypedDict):
     fusion_int8: bool | None
     fusion_bf16: bool | None
     fusion_int8_head: bool
+    fusion_int8_encoder: bool
 
 
 def fusion_weight_options(weights: str) -> FusionWeightOptions:
@@ -67,7 +76,8 @@ def fusion_weight_options(weights: str) -> FusionWeightOptions:
     return {
         "fusion_int8": None if weights == "auto" else weights == "int8",
         "fusion_bf16": None if weights == "auto" else weights.startswith("bfloat16"),
-        "fusion_int8_head": weights.endswith("-int8-head"),
+        "fusion_int8_head": weights.endswith("-head"),
+        "fusion_int8_encoder": "-int8-encoder" in weights,
     }
 
 

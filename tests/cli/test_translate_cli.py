@@ -131,9 +131,8 @@ def test_po_file_is_filled(tmp_path, capsys, common):
         ),
         (
             ["translate", "IN", "--fusion-weights", "fp16"],
-            "fusion weights must be one of auto, float32, float32-int8-head, bfloat16, "
-            "bfloat16-int8-head, int8, "
-            "got 'fp16'$",
+            "fusion weights must be one of auto, float32, float32-int8-head, "
+            "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",
         ),
     ],
 )
@@ -319,6 +318,9 @@ def test_worker_processes_translate_as_threads_do(tmp_path, capsys, common, monk
         ("bfloat16-int8-head", "fusion_bf16", True),
         ("float32-int8-head", "fusion_int8_head", True),
         ("float32-int8-head", "fusion_bf16", False),
+        ("float32-int8-head", "fusion_int8_encoder", False),
+        ("float32-int8-encoder-head", "fusion_int8_encoder", True),
+        ("float32-int8-encoder-head", "fusion_int8_head", True),
         ("int8", "fusion_int8", True),
         ("float32", "fusion_bf16", False),
         ("auto", "fusion_bf16", None),  # the translator decides: bfloat16 where native

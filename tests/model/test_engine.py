@@ -134,6 +134,9 @@ def test_fused_batches_default_to_the_weights_the_cpu_prefers(
     assert Translator(backbone, fusion="knn", fusion_bf16=False).backbone is backbone
     assert Translator(backbone, fusion="none").backbone is backbone
     assert Translator(backbone, fusion="attention").backbone is backbone
+    # an int8 encoder is asked for, never chosen by the CPU
+    encoder = Translator(backbone, fusion="knn", fusion_int8_encoder=True)
+    assert encoder.backbone.variant == "int8-encoder+int8-head"
 
 
 def test_other_weights_asked_for_win_over_the_cpus_int8(

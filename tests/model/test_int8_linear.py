@@ -73,6 +73,46 @@ def test_translator_option_and_its_conflicts(tiny_model_dir: Path) -> None:
     assert Translator(backbone, fusion="knn", fusion_bf16=True).backbone.variant == "bfloat16"
     with pytest.raises(ConfigError, match="fusion_int8 and fusion_int8_head exclude each other"):
         Translator(backbone, fusion_int8=True, fusion_int8_head=True)
+    encoder = Translator(backbone, fusion="knn", fusion_int8_encoder=True)
+    assert encoder.backbone.variant == "int8-encoder+int8-head"
+    for other, name in (
+        ({"fusion_int8": True}, "int8 linear layers"),
+        ({"fusion_bf16": True}, "bfloat16 weights"),
+    ):
+        with pytest.raises(
+            ConfigError, match=f"an int8 encoder runs over float32 weights, not {name}: pick one"
+        ):
+            Translator(backbone, fusion="knn", fusion_int8_encoder=True, **other)
+
+
+@needs_int8
+def test_an_int8_encoder_copy_keeps_the_decoder_float32_and_encodes_close_to_it(
+    tiny_model_dir: Path,
+) -> None:
+    backbone = load_backbone(tiny_model_dir)
+    quantised = int8_head_weights(backbone, int8_encoder=True)
+    assert quantised.variant == "int8-encoder+int8-head"
+    assert int8_head_weights(backbone, int8_encoder=True) is quantised  # made once
+    head_only = int8_head_weights(backbone)
+    assert len({quantised.fingerprint, head_only.fingerprint, backbone.fingerprint}) == 3
+    model = quantised.model
+    assert isinstance(model.lm_head, Int8Linear)
+    encoder_layers = [m for m in model.get_encoder().modules() if isinstance(m, Int8Linear)]
+    assert encoder_layers and not any(
+        type(m) is torch.nn.Linear for m in model.get_encoder().modules()
+    )
+    assert not any(isinstance(m, Int8Linear) for m in model.get_decoder().modules())
+    ids = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        plain = backbone.model.get_encoder()(**ids).last_hidden_state
+        rounded = model.get_encoder()(**ids).last_hidden_state
+    mask = ids["attention_mask"].bool()
+    deviation = (rounded - plain)[mask].norm() / plain[mask].norm()
+    assert 0 < deviation < 0.1  # int8 rounding, not another encoder
+    outputs = Decoder(quantised, engine="torch").decode(
+        backbone.tokenizer(SOURCES)["input_ids"], DecodeConfig(beam=2)
+    )
+    assert len(outputs) == len(SOURCES) and all(isinstance(t, int) for o in outputs for t in o)
 
 
 def test_fusion_weight_names_map_to_translator_options() -> None:
@@ -80,11 +120,19 @@ def test_fusion_weight_names_map_to_translator_options() -> None:
         "fusion_int8": False,
         "fusion_bf16": True,
         "fusion_int8_head": True,
+        "fusion_int8_encoder": False,
     }
     assert fusion_weight_options("float32-int8-head") == {
         "fusion_int8": False,
         "fusion_bf16": False,
         "fusion_int8_head": True,
+        "fusion_int8_encoder": False,
+    }
+    assert fusion_weight_options("float32-int8-encoder-head") == {
+        "fusion_int8": False,
+        "fusion_bf16": False,
+        "fusion_int8_head": True,
+        "fusion_int8_encoder": True,
     }
     assert fusion_weight_options("auto")["fusion_bf16"] is None
     assert fusion_weight_options("auto")["fusion_int8"] is None  # the CPU decides
@@ -93,6 +141,7 @@ def test_fusion_weight_names_map_to_translator_options() -> None:
         "fusion_int8": False,
         "fusion_bf16": False,
         "fusion_int8_head": False,
+        "fusion_int8_encoder": False,
     }
     with pytest.raises(ConfigError, match="fusion weights must be one of auto, float32"):
         fusion_weight_options("int4")
