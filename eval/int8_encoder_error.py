@@ -1,7 +1,9 @@
 """How far int8 encoder layers move the default model's encoder states, and which part of the
 rounding moves them: what ``--fusion-weights float32-int8-encoder-head`` runs, one kind of
 layer at a time, the weights alone rounded, and inputs quantised over their measured
-``[min, max]`` rather than a symmetric range.
+``[min, max]`` rather than a symmetric range, or smoothed per input channel first
+(SmoothQuant's ``s_j = max|x_j|^a / max|W_j|^(1-a)``: inputs divided by ``s``, weights'
+columns multiplied by it, the same product before rounding).
 
 Reads a sample of *training* sources (as ``eval/int8_ranges.py`` does; never the dev users'
 files) through the float32 encoder and through each setting's, in batches of similar length,
@@ -52,7 +54,14 @@ def main() -> None:
     calibration = backbone.tokenizer(
         [s for s, _ in CALIBRATION_PAIRS], return_tensors="pt", padding=True
     )
+    channels = {id(m): torch.zeros(m.in_features) for _, m in named}
+
+    def record_channels(module: Any, given: tuple[Any, ...]) -> None:
+        seen = given[0].reshape(-1, module.in_features).abs().amax(dim=0)
+        channels[id(module)] = torch.maximum(channels[id(module)], seen)
+
     handles = [m.register_forward_pre_hook(record) for _, m in named]
+    handles += [m.register_forward_pre_hook(record_channels) for _, m in named]
     with torch.inference_mode():
         encoder(**calibration)
     for handle in handles:
@@ -92,6 +101,19 @@ def main() -> None:
         rounded.bias.data = module.bias.detach().clone()
         return rounded
 
+    class Smoothed(torch.nn.Module):
+        def __init__(self, module: Any, alpha: float) -> None:
+            super().__init__()
+            reach = channels[id(module)].clamp_min(1e-5)
+            weight = module.weight.detach()
+            scale = reach**alpha / weight.abs().amax(dim=0).clamp_min(1e-5) ** (1 - alpha)
+            self.inverse = 1 / scale.clamp_min(1e-5)
+            widest = float((reach * self.inverse).max())
+            self.layer = Int8Linear(weight * (1 / self.inverse), module.bias, HEADROOM * widest)
+
+        def forward(self, states: Any) -> Any:
+            return self.layer(states * self.inverse)
+
     reference = encode()
 
     def deviation() -> float:
@@ -110,6 +132,9 @@ def main() -> None:
     settings["every layer, fc2's inputs over [min, max]"] = deviation()
     use(lambda _, m: asymmetric(m))
     settings["every layer, inputs over [min, max]"] = deviation()
+    for alpha in (0.3, 0.5, 0.7):
+        use(lambda _, m, alpha=alpha: Smoothed(m, alpha))
+        settings[f"every layer, smoothed with alpha {alpha}"] = deviation()
     use(lambda _, m: m)
     ranges = {
         name: [round(low[id(m)], 2), round(high[id(m)], 2)]
