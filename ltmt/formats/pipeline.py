@@ -338,6 +338,11 @@ def translate_file(
         units = document.pending(overwrite)
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
+    if not overwrite:  # translated in the input itself, not by an interrupted run
+        untranslated = {u.key for u in document.pending(False)} | done
+        result.report.translated_before = sum(
+            u.key not in untranslated for u in document.pending(True)
+        )
     last_save = time.monotonic()
     for start in range(0, len(units), chunk_size):
         chunk = units[start : start + chunk_size]

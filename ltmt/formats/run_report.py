@@ -13,6 +13,10 @@ Every unit translated in the run is counted once in each of these groups:
   for review like every machine translation, and counted so that a reviewer looks at them;
 - ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
   at the model's length limit even so (``--strict`` fails the run on these).
+
+Beside them, ``translated_before``: the document's units that had a translation already and
+were kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds
+nothing to do says why.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class RunReport:
     plural_identical: int = 0
     copied: int = 0
     resumed: int = 0
+    translated_before: int = 0
     seconds: float = 0.0
     memory: str = ""
     unknown_user: bool = False
@@ -70,6 +75,11 @@ class RunReport:
             parts.append(f"{self.plural_identical} plural entries with identical forms")
         if self.resumed:
             parts.append(f"{self.resumed} done before")
+        if self.translated_before:
+            parts.append(
+                f"{self.translated_before} translated already, kept as they are "
+                "(--overwrite translates them again)"
+            )
         return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:

@@ -212,3 +212,20 @@ def test_msgctxt_entries_are_translated_and_copies_counted(tmp_path: Path) -> No
 
 def test_one_segment_is_singular() -> None:
     assert RunReport(units=1).summary().startswith("1 segment (0.0/s); ")
+
+
+def test_units_translated_before_are_counted_and_said(tmp_path: Path) -> None:
+    out, again = tmp_path / "out.po", tmp_path / "again.po"
+    first = translate_file(DATA / "demo.po", out, FakeModel())
+    before = len(open_document(DATA / "demo.po").pending(True)) - first.translated
+    assert first.report.translated_before == before
+    second = translate_file(out, again, FakeModel())
+    assert (second.translated, second.report.units) == (0, 0)
+    assert second.report.translated_before == first.translated + before
+    assert second.report.summary().endswith(
+        f"; {first.translated + before} translated already, kept as they are "
+        "(--overwrite translates them again)"
+    )
+    assert second.report.as_dict()["translated_before"] == first.translated + before
+    redone = translate_file(out, tmp_path / "redone.po", FakeModel(), overwrite=True)
+    assert redone.report.translated_before == 0 and redone.translated == first.translated + before
