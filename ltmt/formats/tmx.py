@@ -123,7 +123,13 @@ def write_tmx(
     from lxml import etree
     from translate.storage import tmx
 
+    from ltmt import __version__
+
     store = tmx.tmxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
+    # the header names the tool that made the file (TMX 1.4), not the library that wrote it
+    header = next(store.document.getroot().iterchildren(store.namespaced("header")))
+    header.set("creationtool", "ltmt")
+    header.set("creationtoolversion", __version__)
     written = 0
     for record in records:
         if NOT_XML.search(record.source) or NOT_XML.search(record.target):

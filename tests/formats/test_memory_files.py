@@ -63,6 +63,8 @@ def test_tmx_round_trip_through_translate_toolkit(tmp_path: Path) -> None:
     write_tmx(path, _records(TRICKY))
     store = tmx.tmxfile.parsefile(str(path))
     assert [(u.source, u.target) for u in store.units] == [(t, f"DE {t}") for t in TRICKY]
+    header = next(store.document.getroot().iterchildren(store.namespaced("header")))
+    assert (header.get("creationtool"), header.get("srclang")) == ("ltmt", "en")
 
 
 def test_tmx_metadata_round_trip(tmp_path: Path) -> None:
