@@ -298,7 +298,7 @@ def fusion_weights_for(
     ``int8_encoder`` is asked for), else ``bf16`` where it has native bf16, else float32 with
     an int8 output projection where the CPU prefers that
     (:func:`ltmt.model.cpu.cpu_prefers_int8_head`). The int8 encoder is never chosen for the
-    user: on an AVX2 CPU it made cold knn-trained passes 14 % faster for 0.1 BLEU less on the
+    user: on an AVX2 CPU it took 12-19 % off cold knn-trained passes for 0.1 BLEU less on the
     dev users (``docs/results/speed.md``, session 21). The caller decides ``None`` only for the
     methods of :data:`CONVERTED_BY_DEFAULT`.
     """
