@@ -9,7 +9,7 @@ import pytest
 
 from ltmt import Memory, Translator
 from ltmt.errors import ConfigError, InputError
-from ltmt.fusion.state_store import ENV_MAX_MB
+from ltmt.fusion.state_store import ENV_MAX_MB, StateStore
 from ltmt.paths import ENV_CACHE
 
 PAIRS = [
@@ -120,6 +120,17 @@ def test_ltmt_memory_warm(
     assert "warmed u: 5 segments force-decoded" in err and "of 5, in" in err
     code, out, err = ltmt("memory", "warm", "--user", "u", *common, "--json")
     assert code == 0 and json.loads(out)[0]["on_disk"] == 5
+    with pytest.MonkeyPatch.context() as patch:  # a store too small for one more segment
+        patch.setenv(ENV_MAX_MB, "1")
+        patch.setattr("ltmt.state_warming.FILL", 0.0)
+        with Memory(store) as more:
+            more.add("u", "Close all windows", "Alle Fenster schließen")
+        code, out, err = ltmt("memory", "warm", "--user", "u", *common)
+        folder = StateStore("any").base  # where the CLI's translator keeps its states
+        assert code == 0 and f"; 1 left out: the states' disk cache {folder} is full " in err
+        assert "or empty that folder: what it holds is decoded again when needed), in " in err
+        with Memory(store) as more:
+            more.delete("u", more.search("u", "Close all windows", k=1)[0].segment.id)
     with Memory(store) as again:
         again.import_pairs("v", PAIRS[:2])
     code, out, err = ltmt("memory", "warm", *common)  # every user, in turn

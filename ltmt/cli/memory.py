@@ -319,9 +319,12 @@ def _warm_one(translator: Any, memory: Any, user: str, quiet: bool) -> Any:
         for bar in bars:
             bar.close()
     if not quiet:
+        # the folder is the CLI's to say (a server's clients are not told its paths)
+        store = translator.fusion.cache.store.base
         full = (
-            f"; {report.left_out} left out: the states' disk cache is full (raise "
-            "LTMT_STATE_CACHE_MB, default 256)"
+            f"; {report.left_out} left out: the states' disk cache {store} is full "
+            "(raise LTMT_STATE_CACHE_MB, default 256, or empty that folder: what it holds is "
+            "decoded again when needed)"
         )
         typer.echo(
             f"warmed {user}: {report.decoded} segments force-decoded ({report.megabytes} MB), "
