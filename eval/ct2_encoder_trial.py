@@ -6,8 +6,9 @@ sources of the matches it force-decodes (``eval/profile_knn.py``). This collects
 (source, target) pairs one cold pass of ``bench_speed``'s engine force-decodes, converts the
 model's encoder alone into a CTranslate2 encoder model (``TransformerEncoderModelSpec`` over the
 encoder half of :func:`ltmt.model.ctranslate_spec.marian_spec`), and encodes every pair's source
-with: ltmt's torch encoder in float32 and in the fused path's weights (bfloat16 where the CPU has
-it), and CTranslate2 in int8 and float32, each in length-sorted batches of 64, 2 threads,
+with: ltmt's torch encoder in float32, in the fused path's weights (bfloat16 where the CPU has
+it) and with its int8 encoder layers (``--fusion-weights float32-int8-encoder-head``), and
+CTranslate2 in int8 and float32, each in length-sorted batches of 64, 2 threads,
 after a warm-up batch. It reports each one's seconds (best of ``--rounds``) and how far its states
 lie from torch float32 (largest absolute difference, mean relative norm):
 
@@ -84,7 +85,7 @@ def main() -> None:
     import torch
 
     from ltmt.fusion.datastore import _encode_sources
-    from ltmt.model.backbone import fusion_weights_for, load_backbone
+    from ltmt.model.backbone import fusion_weights_for, int8_head_weights, load_backbone
 
     torch.set_num_threads(2)
     options = argparse.Namespace(model=None, beam=4, batch_size=32, threads=2, limit=args.limit)
@@ -108,7 +109,10 @@ def main() -> None:
 
     runs: dict[str, tuple[float, list[Any]]] = {}
     with torch.inference_mode():
-        for name, model in (("torch float32", backbone), (f"torch {fused.variant}", fused)):
+        encoders = [("torch float32", backbone), (f"torch {fused.variant}", fused)]
+        # ltmt's own int8 encoder (--fusion-weights float32-int8-encoder-head, session 21)
+        encoders.append(("torch int8-encoder", int8_head_weights(backbone, int8_encoder=True)))
+        for name, model in encoders:
             _encode_sources(model, ids[:BATCH], BATCH)  # warm-up
             runs[name] = timed(lambda m=model: _encode_sources(m, ids, BATCH))  # type: ignore[misc]
     with tempfile.TemporaryDirectory() as folder:
