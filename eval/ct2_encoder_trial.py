@@ -84,7 +84,7 @@ def main() -> None:
     import profile_knn
     import torch
 
-    from ltmt.fusion.datastore import _encode_sources
+    from ltmt.fusion.datastore import encode_sources
     from ltmt.model.backbone import fusion_weights_for, int8_head_weights, load_backbone
 
     torch.set_num_threads(2)
@@ -113,8 +113,8 @@ def main() -> None:
         # ltmt's own int8 encoder (--fusion-weights float32-int8-encoder-head, session 21)
         encoders.append(("torch int8-encoder", int8_head_weights(backbone, int8_encoder=True)))
         for name, model in encoders:
-            _encode_sources(model, ids[:BATCH], BATCH)  # warm-up
-            runs[name] = timed(lambda m=model: _encode_sources(m, ids, BATCH))  # type: ignore[misc]
+            encode_sources(model, ids[:BATCH], BATCH)  # warm-up
+            runs[name] = timed(lambda m=model: encode_sources(m, ids, BATCH))  # type: ignore[misc]
     with tempfile.TemporaryDirectory() as folder:
         for quantization in ("int8", "float32"):
             model = encoder_model(Path(folder), quantization)

@@ -33,8 +33,8 @@ def main() -> None:
     use_this_checkout()
     import torch
 
+    from ltmt.fusion.datastore import encode_sources
     from ltmt.model.backbone import load_backbone
-    from ltmt.model.batching import length_batches, pad_token_ids
     from ltmt.model.cpu import cpu_summary
     from ltmt.model.int8_calibration import CALIBRATION_PAIRS
     from ltmt.model.int8_linear import HEADROOM, Int8Linear, weight_max_for_cpu
@@ -68,14 +68,8 @@ def main() -> None:
         handle.remove()
 
     def encode() -> list[Any]:
-        states: list[Any] = [None] * len(ids)
         with torch.inference_mode():
-            for chunk in length_batches([len(i) for i in ids], 64, max_cells=4096):
-                tokens, mask = pad_token_ids([ids[i] for i in chunk], backbone.pad_id, "cpu")
-                out = encoder(input_ids=tokens, attention_mask=mask).last_hidden_state
-                for row, i in enumerate(chunk):
-                    states[i] = out[row, : len(ids[i])].clone()
-        return states
+            return encode_sources(backbone, ids, 64)
 
     def use(make: Any) -> None:
         for name, module in named:

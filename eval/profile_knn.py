@@ -35,7 +35,7 @@ from support import DEV_USERS_DIR, emit_report  # noqa: E402
 STEP = "_Stepper.__call__ (ltmt/model/decode.py"
 PARTS: dict[str, tuple[str, ...]] = {
     "force-decoding the matches": ("force_decode (ltmt/fusion/datastore.py",),
-    "  encoding the matches' sources": ("_encode_sources (ltmt/fusion/datastore.py",),
+    "  encoding the matches' sources": ("encode_sources (ltmt/fusion/datastore.py",),
     "  recording the alignment (cross-attention)": ("record (ltmt/fusion/alignment.py",),
     "differing shares of the entries": ("differing_shares (ltmt/fusion/alignment.py",),
     "lacked positions of the matches": ("lacked_positions (ltmt/fusion/alignment.py",),

@@ -127,7 +127,7 @@ def translate(
         "it has AVX512-BF16 or AMX, else float32-int8-head where it has AVX2, else float32), "
         "float32, float32-int8-head (the output projection alone in int8: the dev users' "
         "scores of float32, 1.1-1.3x as fast on an AVX2 CPU), float32-int8-encoder-head (the "
-        "encoder's layers too: on an AVX2 CPU cold knn-trained runs 1.2x as fast, 0.1 BLEU "
+        "encoder's layers too: on an AVX2 CPU cold knn-trained runs 1.1-1.2x as fast, 0.1 BLEU "
         "less), "
         "bfloat16 (1.2-1.9x faster for "
         "kNN where native, -0.03 BLEU on the dev users; emulated and slow without), "

@@ -339,7 +339,7 @@ def translate_file(
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
     if not overwrite:  # translated in the input itself, not by an interrupted run
-        untranslated = {u.key for u in document.pending(False)} | done
+        untranslated = {u.key for u in units} | done
         result.report.translated_before = sum(
             u.key not in untranslated for u in document.pending(True)
         )

@@ -184,7 +184,7 @@ def force_decode(
     decoder = backbone.model.get_decoder()
     results: list[ForcedSegment | None] = [None] * len(pairs)
     with torch.inference_mode():
-        encoded = _encode_sources(backbone, sources, batch_size)
+        encoded = encode_sources(backbone, sources, batch_size)
         target_lengths = [len(t) for t in targets]
         for chunk in length_batches(target_lengths, batch_size, max_cells=_MAX_CELLS):
             states, src_mask = _pad_states([encoded[i] for i in chunk])
@@ -209,10 +209,12 @@ def force_decode(
     return [r for r in results if r is not None]
 
 
-def _encode_sources(
+def encode_sources(
     backbone: Backbone, sources: list[list[int]], batch_size: int
 ) -> list[torch.Tensor]:
-    """The encoder states ``(length, d_model)`` of each tokenised source."""
+    """The encoder states ``(length, d_model)`` of each tokenised source, encoded in batches of
+    similar length (what :func:`force_decode` encodes the matches' sources with, and what
+    ``eval/ct2_encoder_trial.py`` and ``eval/int8_encoder_error.py`` measure)."""
     encoder = backbone.model.get_encoder()
     states: list[torch.Tensor | None] = [None] * len(sources)
     for chunk in length_batches([len(s) for s in sources], batch_size, max_cells=_MAX_CELLS):

@@ -155,13 +155,7 @@ def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
     the decoder's attention projections joined first (as :mod:`ltmt.model.packed` does), each
     with the input range measured on the calibration pairs; the layers replaced."""
     check_int8_supported()
-    linear = [
-        m for m in model.modules() if type(m) is nn.Linear and m.weight.dtype == torch.float32
-    ]
-    ranges = {
-        key: HEADROOM * seen
-        for key, seen in input_ranges(model, linear, tokenizer, start_id).items()
-    }
+    ranges = _measured_ranges(model, model, tokenizer, start_id)
 
     def joined(attention: Any, names: tuple[str, ...], weight: Any, bias: Any) -> Int8Linear:
         # the joined product reads the one input its projections share
@@ -169,11 +163,7 @@ def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
         return Int8Linear(weight, bias, widest)
 
     join_projections(model, joined)
-    return replace_linear_layers(
-        model,
-        torch.float32,
-        lambda layer, tied: Int8Linear(layer.weight, layer.bias, ranges[id(layer)], shared=tied),
-    )
+    return _replace_measured(model, ranges)
 
 
 def quantise_encoder_layers(model: Any, tokenizer: Any, start_id: int) -> int:
@@ -181,14 +171,24 @@ def quantise_encoder_layers(model: Any, tokenizer: Any, start_id: int) -> int:
     place, each with the input range measured on the calibration pairs; the layers replaced."""
     check_int8_supported()
     encoder = model.get_encoder()
-    linear = [m for m in encoder.modules() if type(m) is nn.Linear]
-    ranges = input_ranges(model, linear, tokenizer, start_id)
+    return _replace_measured(encoder, _measured_ranges(model, encoder, tokenizer, start_id))
+
+
+def _measured_ranges(model: Any, part: Any, tokenizer: Any, start_id: int) -> dict[int, float]:
+    """``HEADROOM`` times the largest input each float32 ``nn.Linear`` of ``part`` (``model``
+    or one of its modules) saw while ``model`` read the calibration pairs, by ``id``."""
+    linear = [m for m in part.modules() if type(m) is nn.Linear and m.weight.dtype == torch.float32]
+    seen = input_ranges(model, linear, tokenizer, start_id)
+    return {key: HEADROOM * largest for key, largest in seen.items()}
+
+
+def _replace_measured(part: Any, ranges: dict[int, float]) -> int:
+    """Replace each float32 ``nn.Linear`` of ``part`` by an :class:`Int8Linear` of its
+    measured input range (``ranges``); the layers replaced."""
     return replace_linear_layers(
-        encoder,
+        part,
         torch.float32,
-        lambda layer, tied: Int8Linear(
-            layer.weight, layer.bias, HEADROOM * ranges[id(layer)], shared=tied
-        ),
+        lambda layer, tied: Int8Linear(layer.weight, layer.bias, ranges[id(layer)], shared=tied),
     )
 
 
