@@ -33,6 +33,10 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-int8encoder``, ``ltmt-knn-trained-int8encoder``, ``ltmt-knn-int8encoder-warm``,
   ``ltmt-knn-trained-int8encoder-warm``: the same with ``fusion_int8_encoder=True`` (float32
   decoder; the encoder's layers and the output projection in int8);
+* ``ltmt-knn-torchencoder``, ``ltmt-knn-trained-torchencoder``, ``ltmt-knn-torchencoder-warm``,
+  ``ltmt-knn-trained-torchencoder-warm``: the same with ``fusion_encoder="torch"`` (the fused
+  batches and their matches' sources encoded by torch, as before session 22, rather than by
+  CTranslate2's float32 encoder where ``auto`` picks it: :mod:`ltmt.model.fast_encoder`);
 * ``ltmt-knn-beststop`` / ``ltmt-knn-trained-beststop``: ``ltmt-knn`` / ``ltmt-knn-trained``
   with the beam search's ``best`` stopping rule (``DecodeConfig(stop="best")``);
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
@@ -119,6 +123,10 @@ OPTIONAL_ENGINES = (
     "ltmt-knn-trained-int8encoder",
     "ltmt-knn-int8encoder-warm",
     "ltmt-knn-trained-int8encoder-warm",
+    "ltmt-knn-torchencoder",
+    "ltmt-knn-trained-torchencoder",
+    "ltmt-knn-torchencoder-warm",
+    "ltmt-knn-trained-torchencoder-warm",
 )
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
@@ -169,8 +177,8 @@ def _knn_engine(
     """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
     ``-bf16``, ``-int8head``, ``-beststop``, ``-trained``, ``-trained-f32``, ``-trained-other``,
     ``-trained-beststop``, ``-trained-warm``, ``-trained-int8head``, ``-int8head-warm``,
-    ``-trained-int8head-warm``, or those with ``-int8encoder`` for ``-int8head`` (see the
-    docstring)."""
+    ``-trained-int8head-warm``, or those with ``-int8encoder`` or ``-torchencoder`` for
+    ``-int8head`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -199,6 +207,7 @@ def _knn_engine(
             shortlist=variant == "-shortlist",
             fusion_int8_head="-int8head" in variant,
             fusion_int8_encoder="-int8encoder" in variant,
+            fusion_encoder="torch" if "-torchencoder" in variant else "auto",
             worker_processes=processes,
         )
         for user, memory in memories.items()

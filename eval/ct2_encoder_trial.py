@@ -1,5 +1,5 @@
-"""Would CTranslate2 encode the matches' sources faster than ltmt's torch encoder? (Untimed by
-the lock; a trial, not a shipped path.)
+"""How fast ways of encoding the matches' sources are, against ltmt's torch encoder (the script
+takes no lock: run it under ``flock -x /tmp/ltmt-cpu.lock``).
 
 Cold kNN fusion spends about a tenth of its time (knn-trained about a fifth) encoding the
 sources of the matches it force-decodes (``eval/profile_knn.py``). This collects the
@@ -7,8 +7,9 @@ sources of the matches it force-decodes (``eval/profile_knn.py``). This collects
 model's encoder alone into a CTranslate2 encoder model (``TransformerEncoderModelSpec`` over the
 encoder half of :func:`ltmt.model.ctranslate_spec.marian_spec`), and encodes every pair's source
 with: ltmt's torch encoder in float32, in the fused path's weights (bfloat16 where the CPU has
-it) and with its int8 encoder layers (``--fusion-weights float32-int8-encoder-head``), and
-CTranslate2 in int8 and float32, each in length-sorted batches of 64, 2 threads,
+it) and with its int8 encoder layers (``--fusion-weights float32-int8-encoder-head``), ltmt's
+CTranslate2 encoder (:mod:`ltmt.model.fast_encoder`, through the same batching), and
+CTranslate2 in int8 and float32 (fed token strings), each in length-sorted batches of 64, 2 threads,
 after a warm-up batch. It reports each one's seconds (best of ``--rounds``) and how far its states
 lie from torch float32 (largest absolute difference, mean relative norm):
 
@@ -112,6 +113,11 @@ def main() -> None:
         encoders = [("torch float32", backbone), (f"torch {fused.variant}", fused)]
         # ltmt's own int8 encoder (--fusion-weights float32-int8-encoder-head, session 21)
         encoders.append(("torch int8-encoder", int8_head_weights(backbone, int8_encoder=True)))
+        # the product's CTranslate2 encoder (ltmt.model.fast_encoder, session 22): what fused
+        # batches encode with where their weights' encoder is float32
+        product = load_backbone(None)
+        product.use_fast_encoder(2, 1, required=True)
+        encoders.append(("ltmt fast encoder", product))
         for name, model in encoders:
             encode_sources(model, ids[:BATCH], BATCH)  # warm-up
             runs[name] = timed(lambda m=model: encode_sources(m, ids, BATCH))  # type: ignore[misc]

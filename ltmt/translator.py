@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.config import check_range
+from ltmt.config import check_choice, check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.lookup import memory_matches, term_matcher
@@ -33,6 +33,7 @@ from ltmt.model.backbone import (
 )
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
+from ltmt.model.fast_encoder import FUSION_ENCODERS
 from ltmt.placeholder_guard import guard_placeholders
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
@@ -106,6 +107,10 @@ class Translator:
     ``fusion_int8_head``: their output projection in int8 (not with ``fusion_int8``);
     ``fusion_int8_encoder``: float32 with their encoder's linear layers and output projection in
     int8 (neither with ``fusion_int8`` nor with ``fusion_bf16``).
+    ``fusion_encoder``: what encodes the fused batches and their matches' sources: ``auto``
+    (CTranslate2 where their weights' encoder is float32 on a CPU and ctranslate2 is installed,
+    :mod:`ltmt.model.fast_encoder`: the same states, sooner; else torch), ``ctranslate2``
+    (required: an error where it cannot) or ``torch``; not bound to ``engine``.
     ``device``: where the model runs (``cpu``, ``cuda``, ``cuda:1``).
     ``state_cache``: keep the force-decoded matches of a fusion on disk for the next run
     (:mod:`ltmt.fusion.state_store`; never for an encrypted memory, whose text they hold; at
@@ -139,6 +144,7 @@ class Translator:
         fusion_bf16: bool | None = None,
         fusion_int8_head: bool = False,
         fusion_int8_encoder: bool = False,
+        fusion_encoder: str = "auto",
         state_cache: bool = True,
         shortlist: bool = False,
         worker_processes: bool = False,
@@ -146,6 +152,7 @@ class Translator:
         check_range("batch_size", batch_size, at_least=1)
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
+        check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
         if workers != 1:  # before anything allocates on other threads (ltmt.workers)
             limit_malloc_arenas()
         self.backbone = (
@@ -181,6 +188,8 @@ class Translator:
             workers=self.parallel.workers,
             shortlist=shortlist,
         )
+        self.fusion_encoder = fusion_encoder
+        self._plan_fast_encoder()
         # a fusion that does not say its ``prepare`` may run on several threads at once gets
         # one batch's at a time
         self._prepare_lock = threading.Lock()
@@ -202,6 +211,20 @@ class Translator:
         if worker_processes and self.fusion is not None:
             check_worker_processes(self, fusion)
             self.worker_recipe = recipe_for(self)
+
+    def _plan_fast_encoder(self) -> None:
+        """Have the fused weights encode through CTranslate2 when :attr:`fusion_encoder` asks
+        (``auto``: where :func:`ltmt.model.fast_encoder.refusal` finds nothing against it)."""
+        if self.fusion is None or self.fusion_encoder == "torch":
+            return
+        from ltmt.model.fast_encoder import refusal
+
+        reason = refusal(self.backbone)
+        if reason and self.fusion_encoder == "ctranslate2":
+            raise ConfigError(f"fusion_encoder ctranslate2: {reason}")
+        if not reason:
+            required = self.fusion_encoder == "ctranslate2"
+            self.backbone.use_fast_encoder(self.parallel.threads, self.parallel.workers, required)
 
     @property
     def worker_processes(self) -> bool:

@@ -73,7 +73,7 @@ class FusedDecoding:
     ``fusion``: the method's name; ``variant``: the fused weights (``""``, ``int8``,
     ``bfloat16``, ``bfloat16+int8-head``, ``int8-head``); ``shortlist``: fused batches score
     their vocabulary shortlist; ``threads``: intra-op threads per process; ``processes``: how
-    many."""
+    many; ``encoder``: the caller's ``fusion_encoder``."""
 
     model: str
     native: bool
@@ -82,6 +82,7 @@ class FusedDecoding:
     shortlist: bool
     threads: int
     processes: int
+    encoder: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ def _translator(states: StatesOnDisk | None) -> Translator:
             workers=1,
             state_cache=False,
             shortlist=_recipe.shortlist,
+            fusion_encoder=_recipe.encoder,
             **weight_flags(_recipe.variant),
         )
         cache = getattr(translator.fusion, "cache", None)
@@ -366,6 +368,7 @@ def recipe_for(translator: Translator) -> FusedDecoding:
         shortlist=translator.decoder.use_shortlist,
         threads=translator.parallel.threads,
         processes=translator.parallel.workers,
+        encoder=translator.fusion_encoder,
     )
 
 

@@ -114,7 +114,9 @@ def translate(
         "auto",
         "--engine",
         help="Decoder for segments without fusion: auto (CTranslate2 when installed and "
-        "faithful to the model, else torch), ctranslate2 (required) or torch.",
+        "faithful to the model, else torch), ctranslate2 (required) or torch (ltmt's own "
+        "decoder for every batch: the fused batches' encoder too, which auto runs in "
+        "CTranslate2 over float32 weights).",
     ),
     compute_type: str = typer.Option(
         "int8", "--compute-type", help="CTranslate2 weights: int8 or float32."
@@ -234,6 +236,7 @@ def translate(
             threads=threads,
             workers=workers,
             worker_processes=worker_processes,
+            fusion_encoder="torch" if engine == "torch" else "auto",
             **weight_options,
         )
         if job.lines is not None:

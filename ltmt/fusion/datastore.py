@@ -215,11 +215,10 @@ def encode_sources(
     """The encoder states ``(length, d_model)`` of each tokenised source, encoded in batches of
     similar length (what :func:`force_decode` encodes the matches' sources with, and what
     ``eval/ct2_encoder_trial.py`` and ``eval/int8_encoder_error.py`` measure)."""
-    encoder = backbone.model.get_encoder()
     states: list[torch.Tensor | None] = [None] * len(sources)
     for chunk in length_batches([len(s) for s in sources], batch_size, max_cells=_MAX_CELLS):
         ids, mask = pad_token_ids([sources[i] for i in chunk], backbone.pad_id, backbone.device)
-        out = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        out = backbone.encode(ids, mask)
         for row, i in enumerate(chunk):
             states[i] = out[row, : len(sources[i])]
     return [s for s in states if s is not None]

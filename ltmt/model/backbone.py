@@ -9,10 +9,11 @@ through the same code path.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError, ModelError
 from ltmt.model.cpu import (
@@ -30,6 +31,11 @@ from ltmt.model.weights import (
     native_supported,
     weight_files,
 )
+
+if TYPE_CHECKING:
+    from ltmt.model.fast_encoder import FastEncoder
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default-en-de"
 
@@ -81,6 +87,11 @@ class Backbone:
         # CTranslate2 decoders of these weights (:class:`ltmt.model.engine.Decoder`), one per
         # setting, shared by the translators over this backbone (a server's, a bench's users)
         self.fast_decoders: dict[tuple[Any, ...], Any] = {}
+        # the CTranslate2 encoder its fused batches encode with (:meth:`use_fast_encoder`):
+        # asked for as (threads, workers, required), made on first use
+        self._encoder_wanted: tuple[int, int, bool] | None = None
+        self._fast_encoder: FastEncoder | None = None
+        self._encoder_loading = threading.Lock()
 
     @property
     def model(self) -> Any:
@@ -93,6 +104,43 @@ class Backbone:
                     self._model = self._loader()
                     self._loader = None
         return self._model
+
+    def use_fast_encoder(self, threads: int, workers: int, required: bool) -> None:
+        """Encode through CTranslate2 from now on (:class:`ltmt.model.fast_encoder.FastEncoder`,
+        made at the first :meth:`encode`: ``threads`` per batch, ``workers`` batches at once);
+        ``required``: a model it cannot convert is an error there, else torch encodes. Once
+        asked, for every user of this backbone (the states are torch's to float rounding)."""
+        if self._encoder_wanted is None and self._fast_encoder is None:
+            self._encoder_wanted = (threads, workers, required)
+
+    @property
+    def fast_encoder(self) -> FastEncoder | None:
+        """The CTranslate2 encoder :meth:`encode` runs (made now if it was asked for), or
+        ``None``: torch's."""
+        if self._encoder_wanted is not None:
+            with self._encoder_loading:
+                if self._encoder_wanted is not None:
+                    threads, workers, required = self._encoder_wanted
+                    try:
+                        from ltmt.model.fast_encoder import FastEncoder
+
+                        self._fast_encoder = FastEncoder(self.model, self.config, threads, workers)
+                    except ModelError as exc:
+                        if required:
+                            raise
+                        logger.info("encoding with torch: %s", exc)
+                    finally:
+                        self._encoder_wanted = None
+        return self._fast_encoder
+
+    def encode(self, input_ids: Any, attention_mask: Any) -> Any:
+        """The encoder's last states ``(batch, width, d_model)`` of a right-padded batch of
+        token ids: through :attr:`fast_encoder` when there is one, else torch's encoder."""
+        fast = self.fast_encoder
+        if fast is not None:
+            return fast(input_ids, attention_mask)
+        encoder = self.model.get_encoder()
+        return encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
     @property
     def loaded(self) -> bool:

@@ -28,7 +28,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from hashlib import sha1
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,6 +186,20 @@ def _refusal(start_id: int | None, pad_id: int | None, start_norm: float) -> str
     return ""
 
 
+@contextmanager
+def keeping_torch_threads() -> Iterator[int]:
+    """Around the loading of a CTranslate2 model: yields torch's intra-op thread count (0 when
+    torch is not loaded), the default for CTranslate2's, and puts it back afterwards (loading
+    may set the process's OpenMP thread count)."""
+    torch = sys.modules.get("torch")
+    torch_threads = torch.get_num_threads() if torch is not None else 0
+    try:
+        yield torch_threads
+    finally:
+        if torch is not None:
+            torch.set_num_threads(torch_threads)
+
+
 class FastDecoder:
     """Decode token-id batches with a CTranslate2 ``Translator`` (no fusion hook).
 
@@ -207,19 +222,14 @@ class FastDecoder:
         self.compute_type = compute_type
         self.model_dir = convert(backbone, compute_type, cache_dir)
         device = "cuda" if backbone.device_type == "cuda" else "cpu"
-        # CTranslate2 sets the process's OpenMP thread count, which torch shares: by default it
-        # takes torch's, and torch's is put back as it was
-        torch = sys.modules.get("torch")
-        torch_threads = torch.get_num_threads() if torch is not None else 0
-        self.translator = ctranslate2.Translator(
-            str(self.model_dir),
-            device=device,
-            compute_type=compute_type,
-            intra_threads=threads or torch_threads,
-            inter_threads=workers,
-        )
-        if torch is not None:
-            torch.set_num_threads(torch_threads)
+        with keeping_torch_threads() as torch_threads:
+            self.translator = ctranslate2.Translator(
+                str(self.model_dir),
+                device=device,
+                compute_type=compute_type,
+                intra_threads=threads or torch_threads,
+                inter_threads=workers,
+            )
 
     def decode(self, batch: Sequence[Sequence[int]], config: DecodeConfig) -> list[list[int]]:
         """Token ids per sentence (no specials), like :func:`ltmt.model.decode.decode`."""

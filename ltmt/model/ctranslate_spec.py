@@ -155,39 +155,21 @@ def marian_spec(checkpoint: MarianCheckpoint) -> Any:
     """The ``ctranslate2.specs.TransformerSpec`` the standard converter builds for
     ``checkpoint`` (before ``validate`` and ``optimize``)."""
     import numpy as np
-    from ctranslate2.specs import common_spec, transformer_spec
+    from ctranslate2.specs import transformer_spec
 
     config = checkpoint.config
     spec = transformer_spec.TransformerSpec.from_config(
         (config.encoder_layers, config.decoder_layers),
         config.encoder_attention_heads,
         pre_norm=False,
-        activation=getattr(common_spec.Activation, _ACTIVATIONS[config.activation_function]),
+        activation=_activation(config),
         layernorm_embedding=False,
     )
     weights = checkpoint.weights
     shared = checkpoint.shared
     positions = _positions(config, checkpoint.dtype)
-    scale = math.sqrt(config.d_model) if getattr(config, "scale_embedding", False) else 1.0
-    for part, layers in (("encoder", spec.encoder), ("decoder", spec.decoder)):
-        layers.scale_embeddings = scale
-        layers.position_encodings.encodings = positions
-        embeddings = layers.embeddings
-        (embeddings[0] if isinstance(embeddings, list) else embeddings).weight = shared
-        for index, layer in enumerate(layers.layer):
-            prefix = f"model.{part}.layers.{index}"
-            _set_attention(layer.self_attention, weights, f"{prefix}.self_attn", fused=True)
-            _set_layer_norm(
-                layer.self_attention.layer_norm, weights, f"{prefix}.self_attn_layer_norm"
-            )
-            if part == "decoder":
-                _set_attention(layer.attention, weights, f"{prefix}.encoder_attn", fused=False)
-                _set_layer_norm(
-                    layer.attention.layer_norm, weights, f"{prefix}.encoder_attn_layer_norm"
-                )
-            _set_linear(layer.ffn.linear_0, weights, f"{prefix}.fc1")
-            _set_linear(layer.ffn.linear_1, weights, f"{prefix}.fc2")
-            _set_layer_norm(layer.ffn.layer_norm, weights, f"{prefix}.final_layer_norm")
+    _fill_stack(spec.encoder, "encoder", config, weights, shared, positions)
+    _fill_stack(spec.decoder, "decoder", config, weights, shared, positions)
     spec.decoder.start_from_zero_embedding = True
     spec.decoder.projection.weight = shared
     bias = weights.get("final_logits_bias")
@@ -196,6 +178,72 @@ def marian_spec(checkpoint: MarianCheckpoint) -> Any:
     _drop_pad_row(spec)
     _set_vocabulary_and_config(spec, checkpoint)
     return spec
+
+
+def encoder_spec(config: Any, weights: dict[str, Any]) -> Any:
+    """A ``ctranslate2.specs.TransformerEncoderModelSpec`` of a Marian model's encoder alone
+    (before ``validate`` and ``optimize``), from its config and its weights as numpy arrays by
+    their ``MarianMTModel`` names: the layers as :func:`marian_spec` fills them, the position
+    table the model's own (``model.encoder.embed_positions.weight``, computed when absent). Every
+    token row is kept (``<pad>`` too: the encoder reads only the lengths it is given), and the
+    vocabulary is the ids as strings: the encoder is fed token ids.
+
+    Raises ``KeyError`` for a missing weight, ``ValueError`` for an activation CTranslate2 does
+    not compute."""
+    from ctranslate2.specs import transformer_spec
+
+    encoder = transformer_spec.TransformerEncoderSpec(
+        config.encoder_layers,
+        config.encoder_attention_heads,
+        pre_norm=False,
+        activation=_activation(config),
+        layernorm_embedding=False,
+    )
+    shared = weights[
+        "model.shared.weight" if "model.shared.weight" in weights else _ENCODER_EMBEDDING
+    ]
+    positions = weights.get("model.encoder.embed_positions.weight")
+    if positions is None:
+        positions = _positions(config, str(shared.dtype))
+    _fill_stack(encoder, "encoder", config, weights, shared, positions)
+    spec = transformer_spec.TransformerEncoderModelSpec(encoder)
+    spec.register_vocabulary([str(index) for index in range(shared.shape[0])])
+    return spec
+
+
+def _activation(config: Any) -> Any:
+    """CTranslate2's activation for the config's; a ``ValueError`` for one it lacks."""
+    from ctranslate2.specs import common_spec
+
+    name = config.activation_function
+    if name not in _ACTIVATIONS:
+        raise ValueError(f"CTranslate2 does not compute the {name} activation")
+    return getattr(common_spec.Activation, _ACTIVATIONS[name])
+
+
+def _fill_stack(
+    layers: Any, part: str, config: Any, weights: dict[str, Any], shared: Any, positions: Any
+) -> None:
+    """Fill the ``encoder`` or ``decoder`` (``part``) stack of a spec: scaled shared token
+    embeddings, the position table, each layer's attention, norms and feed-forward."""
+    layers.scale_embeddings = (
+        math.sqrt(config.d_model) if getattr(config, "scale_embedding", False) else 1.0
+    )
+    layers.position_encodings.encodings = positions
+    embeddings = layers.embeddings
+    (embeddings[0] if isinstance(embeddings, list) else embeddings).weight = shared
+    for index, layer in enumerate(layers.layer):
+        prefix = f"model.{part}.layers.{index}"
+        _set_attention(layer.self_attention, weights, f"{prefix}.self_attn", fused=True)
+        _set_layer_norm(layer.self_attention.layer_norm, weights, f"{prefix}.self_attn_layer_norm")
+        if part == "decoder":
+            _set_attention(layer.attention, weights, f"{prefix}.encoder_attn", fused=False)
+            _set_layer_norm(
+                layer.attention.layer_norm, weights, f"{prefix}.encoder_attn_layer_norm"
+            )
+        _set_linear(layer.ffn.linear_0, weights, f"{prefix}.fc1")
+        _set_linear(layer.ffn.linear_1, weights, f"{prefix}.fc2")
+        _set_layer_norm(layer.ffn.layer_norm, weights, f"{prefix}.final_layer_norm")
 
 
 def _positions(config: SimpleNamespace, dtype: str) -> Any:
@@ -221,18 +269,31 @@ def _set_layer_norm(spec: Any, weights: dict[str, Any], name: str) -> None:
 def _set_attention(spec: Any, weights: dict[str, Any], name: str, fused: bool) -> None:
     """``BartLoader.set_attention``: q, k, v in one linear layer (``fused``, self-attention), or
     q alone and k, v in a second (cross-attention)."""
-    from ctranslate2.converters import utils
-    from ctranslate2.specs import common_spec
-
-    split = [common_spec.LinearSpec() for _ in range(3)]
-    for layer, projection in zip(split, ("q_proj", "k_proj", "v_proj")):
-        _set_linear(layer, weights, f"{name}.{projection}")
+    projections = [f"{name}.{projection}" for projection in ("q_proj", "k_proj", "v_proj")]
     if fused:
-        utils.fuse_linear(spec.linear[0], split)
+        _fuse_linear(spec.linear[0], weights, projections)
     else:
-        utils.fuse_linear(spec.linear[0], split[:1])
-        utils.fuse_linear(spec.linear[1], split[1:])
+        _fuse_linear(spec.linear[0], weights, projections[:1])
+        _fuse_linear(spec.linear[1], weights, projections[1:])
     _set_linear(spec.linear[-1], weights, f"{name}.out_proj")
+
+
+def _fuse_linear(spec: Any, weights: dict[str, Any], names: list[str]) -> None:
+    """``ctranslate2.converters.utils.fuse_linear`` over numpy arrays (that module imports
+    transformers): the layers' weights stacked, their biases too (zeros for a layer without)."""
+    import numpy as np
+
+    layers = [weights[f"{name}.weight"] for name in names]
+    spec.weight = np.concatenate(layers)
+    biases = [weights.get(f"{name}.bias") for name in names]
+    present = [bias for bias in biases if bias is not None]
+    if present:
+        spec.bias = np.concatenate(
+            [
+                bias if bias is not None else np.zeros(layer.shape[0], dtype=present[0].dtype)
+                for bias, layer in zip(biases, layers)
+            ]
+        )
 
 
 def _drop_pad_row(spec: Any) -> None:

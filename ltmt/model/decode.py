@@ -92,10 +92,7 @@ def decode_nbest(
     import torch
 
     with torch.inference_mode():
-        encoder = backbone.model.get_encoder()
-        encoder_states = encoder(
-            input_ids=input_ids, attention_mask=attention_mask
-        ).last_hidden_state
+        encoder_states = backbone.encode(input_ids, attention_mask)
         source_lengths = attention_mask.sum(dim=1)
         limits = torch.clamp(
             (source_lengths.float() * config.max_len_a + config.max_len_b).long(),

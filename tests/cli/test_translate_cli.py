@@ -233,6 +233,27 @@ def test_placeholder_guard_flag_reaches_the_translator(
     assert seen["placeholder_guard"] is guarded
 
 
+@pytest.mark.parametrize(("engine", "encoder"), [("auto", "auto"), ("torch", "torch")])
+def test_engine_torch_keeps_the_fused_batches_encoder_in_torch_too(
+    tmp_path, capsys, common, monkeypatch, engine, encoder
+):
+    from ltmt.translator import Translator
+
+    seen = {}
+    original = Translator.__init__
+
+    def spy(self, *args, **kwargs):
+        seen.update(kwargs)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Translator, "__init__", spy)
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n", "utf-8")
+    code, _, err = run_cli(["translate", str(source), "--engine", engine, *common], capsys)
+    assert code == 0, err
+    assert seen["fusion_encoder"] == encoder
+
+
 def test_engine_option_picks_the_decoder(tmp_path, capsys, common):
     source = tmp_path / "in.txt"
     source.write_text("open the file\nhello world\n", "utf-8")

@@ -1,0 +1,170 @@
+"""The fused batches' encoder in CTranslate2: torch's states, and where it is used or refused."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+import torch
+
+from ltmt.errors import ConfigError, ModelError
+from ltmt.fusion.datastore import pad_token_ids
+from ltmt.model import ctranslate_spec
+from ltmt.model.backbone import bfloat16_weights, load_backbone
+from ltmt.model.fast_encoder import FastEncoder, refusal
+from ltmt.translator import Translator
+
+SOURCES = ["open the file", "could not open %s: %s, the file is missing", "hello", "x"]
+PAIRS = [("open the file", "öffne die Datei"), ("show all commits", "zeige alle Commits")]
+INPUTS = ["open the files", "show all the commits", "hello world", "the cat sat on the mat"]
+
+
+@pytest.fixture
+def backbone(tiny_model_dir: Path):  # type: ignore[no-untyped-def]
+    """A backbone of its own per test: a fast encoder asked for stays with its backbone."""
+    return load_backbone(tiny_model_dir)
+
+
+def _batch(backbone):  # type: ignore[no-untyped-def]
+    ids = backbone.tokenizer(SOURCES)["input_ids"]
+    return pad_token_ids(ids, backbone.pad_id, backbone.device)
+
+
+def _torch_states(backbone, input_ids, mask):  # type: ignore[no-untyped-def]
+    with torch.inference_mode():
+        encoder = backbone.model.get_encoder()
+        return encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state
+
+
+@pytest.mark.parametrize("native", [True, False])
+def test_states_equal_the_torch_encoders(tiny_model_dir: Path, native: bool) -> None:
+    backbone = load_backbone(tiny_model_dir, native=native)  # ltmt's modules, MarianMTModel
+    input_ids, mask = _batch(backbone)
+    expected = _torch_states(backbone, input_ids, mask)
+    states = FastEncoder(backbone.model, backbone.config, threads=1)(input_ids, mask)
+    assert states.shape == expected.shape and states.dtype == torch.float32
+    real = mask.bool()
+    torch.testing.assert_close(states[real], expected[real], atol=1e-5, rtol=1e-5)
+    assert not states[~real].any()  # the padding's rows
+
+
+def test_a_batch_padded_past_its_longest_row_keeps_its_width(backbone) -> None:  # type: ignore[no-untyped-def]
+    input_ids, mask = _batch(backbone)
+    wider_ids = torch.cat([input_ids, input_ids.new_full((len(SOURCES), 3), backbone.pad_id)], 1)
+    wider_mask = torch.cat([mask, mask.new_zeros((len(SOURCES), 3))], 1)
+    encoder = FastEncoder(backbone.model, backbone.config, threads=1)
+    wider = encoder(wider_ids, wider_mask)
+    assert wider.shape[1] == wider_ids.shape[1]
+    torch.testing.assert_close(wider[:, : input_ids.shape[1]], encoder(input_ids, mask))
+
+
+def test_loading_keeps_torchs_thread_count(backbone) -> None:  # type: ignore[no-untyped-def]
+    before = torch.get_num_threads()
+    FastEncoder(backbone.model, backbone.config, threads=3)
+    assert torch.get_num_threads() == before
+
+
+def test_weights_other_than_float32_are_refused(backbone) -> None:  # type: ignore[no-untyped-def]
+    half = bfloat16_weights(backbone)
+    with pytest.raises(
+        ModelError,
+        match=r"from float32 weights on the CPU; model\.shared\.weight is bfloat16 on cpu$",
+    ):
+        FastEncoder(half.model, half.config)
+    assert refusal(half) == ("it encodes with float32 weights, and the fused batches run bfloat16")
+    assert refusal(backbone) == ""
+
+
+def test_another_device_is_refused(tiny_model_dir: Path) -> None:
+    lazy = load_backbone(tiny_model_dir, device="cuda")  # nothing loads: the device is a name
+    assert refusal(lazy) == "it runs on the CPU, not cuda"
+
+
+def test_an_activation_ctranslate2_lacks_is_a_clear_error(backbone, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ctranslate_spec, "_ACTIVATIONS", {})
+    name = backbone.config.activation_function
+    with pytest.raises(
+        ModelError,
+        match=f"^the encoder cannot run in CTranslate2: CTranslate2 does not compute the {name} activation$",
+    ):
+        FastEncoder(backbone.model, backbone.config)
+
+
+def test_the_spec_takes_the_models_position_table_or_computes_it(backbone) -> None:  # type: ignore[no-untyped-def]
+    weights = {k: v.numpy() for k, v in backbone.model.state_dict().items() if "encoder" in k}
+    weights["model.shared.weight"] = backbone.model.state_dict()["model.shared.weight"].numpy()
+    given = ctranslate_spec.encoder_spec(backbone.config, weights)
+    table = weights.pop("model.encoder.embed_positions.weight")
+    computed = ctranslate_spec.encoder_spec(backbone.config, weights)
+    assert given.encoder.position_encodings.encodings is table
+    assert (computed.encoder.position_encodings.encodings == table).all()
+    assert given.encoder.embeddings[0].weight.shape[0] == backbone.vocab_size  # <pad> kept
+
+
+def _translator(backbone, memory, **options):  # type: ignore[no-untyped-def]
+    # float32 weights (the output projection in int8 where the CPU prefers it) on every CPU
+    return Translator(
+        backbone, memory, fusion="knn", beam=2, fusion_int8=False, fusion_bf16=False, **options
+    )
+
+
+def test_fused_batches_encode_in_ctranslate2_with_torchs_outputs(tiny_model_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ltmt.memory.store import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", PAIRS)
+        outputs = {}
+        for choice in ("auto", "torch"):
+            translator = _translator(
+                load_backbone(tiny_model_dir), memory, fusion_encoder=choice, state_cache=False
+            )
+            outputs[choice] = [t.text for t in translator.translate(INPUTS, user="u1")]
+            fast = translator.backbone.fast_encoder
+            assert isinstance(fast, FastEncoder) if choice == "auto" else fast is None
+    assert outputs["auto"] == outputs["torch"]
+
+
+def test_plain_decoding_and_other_weights_encode_with_torch(backbone) -> None:  # type: ignore[no-untyped-def]
+    Translator(backbone, fusion="none")
+    assert backbone.fast_encoder is None
+    half = Translator(backbone, fusion="knn", fusion_bf16=True)  # auto: refused quietly
+    assert half.backbone.fast_encoder is None
+
+
+def test_asking_for_ctranslate2_where_it_cannot_run_is_an_error(backbone) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(
+        ConfigError,
+        match=r"^fusion_encoder ctranslate2: it encodes with float32 weights, and the fused "
+        r"batches run bfloat16$",
+    ):
+        Translator(backbone, fusion="knn", fusion_bf16=True, fusion_encoder="ctranslate2")
+    with pytest.raises(
+        ConfigError, match=r"^fusion_encoder must be auto, ctranslate2 or torch, got 'onnx'$"
+    ):
+        Translator(backbone, fusion="knn", fusion_encoder="onnx")
+
+
+def test_a_model_it_cannot_convert_encodes_with_torch_unless_required(
+    tiny_model_dir, monkeypatch, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ctranslate_spec, "_ACTIVATIONS", {})
+    memory = None
+    auto = _translator(load_backbone(tiny_model_dir), memory)
+    input_ids, mask = _batch(auto.backbone)
+    with caplog.at_level(logging.INFO, logger="ltmt.model.backbone"):
+        states = auto.backbone.encode(input_ids, mask)
+    assert auto.backbone.fast_encoder is None
+    assert "encoding with torch: the encoder cannot run in CTranslate2" in caplog.text
+    torch.testing.assert_close(states, _torch_states(auto.backbone, input_ids, mask))
+    required = _translator(load_backbone(tiny_model_dir), memory, fusion_encoder="ctranslate2")
+    with pytest.raises(ModelError, match="does not compute the"):
+        required.backbone.encode(input_ids, mask)
+
+
+def test_worker_processes_get_the_callers_choice(tiny_model_dir) -> None:  # type: ignore[no-untyped-def]
+    from ltmt.worker_processes import recipe_for
+
+    for choice in ("auto", "torch"):
+        translator = _translator(load_backbone(tiny_model_dir), None, fusion_encoder=choice)
+        assert recipe_for(translator).encoder == choice
