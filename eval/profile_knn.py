@@ -58,7 +58,11 @@ PARTS: dict[str, tuple[str, ...]] = {
     "      lacked attention of the neighbours": (STEP, "lacked_attention (ltmt/fusion/align"),
     "      trained combiner (features, net, vote)": (STEP, "CombinerState.adjust ("),
     "  cache reordering": ("_Stepper.select (ltmt/model/decode.py",),
-    "encoder of the batch": ("decode (ltmt/model/decode.py", "Encoder.forward (ltmt/model/marian"),
+    # Backbone.encode since session 22 (torch's encoder or CTranslate2's)
+    "encoder of the batch": (
+        "decode (ltmt/model/decode.py",
+        "Backbone.encode (ltmt/model/backbone",
+    ),
     "retrieval": ("Translator._retrieve (ltmt/translator.py",),
 }
 _LOOP = "translate_all (profile_knn.py"

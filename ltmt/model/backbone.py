@@ -347,8 +347,9 @@ def fusion_weights_for(
     an int8 output projection where the CPU prefers that
     (:func:`ltmt.model.cpu.cpu_prefers_int8_head`). The int8 encoder is never chosen for the
     user: on an AVX2 CPU it took 12-19 % off cold knn-trained passes for 0.1 BLEU less on the
-    dev users (``docs/results/speed.md``, session 21). The caller decides ``None`` only for the
-    methods of :data:`CONVERTED_BY_DEFAULT`.
+    dev users (``docs/results/speed.md``, session 21), and since float32 encoders run in
+    CTranslate2 (:mod:`ltmt.model.fast_encoder`, session 22) it is no faster there. The caller
+    decides ``None`` only for the methods of :data:`CONVERTED_BY_DEFAULT`.
     """
     if int8_encoder and (int8 or bf16):
         other = "int8 linear layers" if int8 else "bfloat16 weights"

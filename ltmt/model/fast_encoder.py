@@ -65,6 +65,7 @@ class FastEncoder:
 
         from ltmt.model.ctranslate import keeping_torch_threads
         from ltmt.model.ctranslate_spec import encoder_spec
+        from ltmt.workers import limit_malloc_arenas
 
         weights = _encoder_weights(model)
         try:
@@ -78,6 +79,9 @@ class FastEncoder:
         with tempfile.TemporaryDirectory(prefix="ltmt-encoder-") as folder:
             spec.save(folder)
             del spec, weights
+            # CTranslate2 encodes on threads of its own: with an arena each, glibc would keep
+            # their buffers apart from the decoder's (about 75 MB more at the peak here)
+            limit_malloc_arenas()
             with keeping_torch_threads() as torch_threads:
                 self.encoder = ctranslate2.Encoder(
                     folder,
