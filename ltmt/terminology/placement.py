@@ -114,10 +114,9 @@ def alignment(
     hook = attention.register_forward_pre_hook(thread_bound(catch), with_kwargs=True)
     try:
         with torch.inference_mode():
-            memory = backbone.model.get_encoder()(input_ids=input_ids, attention_mask=mask)
             backbone.model.get_decoder()(
                 input_ids=decoder_ids,
-                encoder_hidden_states=memory.last_hidden_state,
+                encoder_hidden_states=backbone.encode(input_ids, mask),
                 encoder_attention_mask=mask,
             )
             heads, size = attention.num_heads, attention.head_dim
