@@ -3,8 +3,13 @@
 
 Run it under py-spy, then summarise the raw profile into the shares of the parts of a kNN run:
 
-    py-spy record -r 50 -f raw -o knn.raw -- python eval/profile_knn.py --threads 2
+    py-spy record --idle -r 50 -f raw -o knn.raw -- python eval/profile_knn.py --threads 2
     python eval/profile_knn.py --summarise knn.raw --output eval/results/speed/profile-knn.json
+
+``--idle``: CTranslate2 (plain batches, and since session 22 the fused batches' encoder) works
+on threads of its own while the Python thread waits, which py-spy counts as idle and leaves out
+without it (profiles before session 22 were taken without it: their shares leave out the plain
+batches' CTranslate2 time).
 
 Shares are of the samples taken inside the timed translation loop (loading excluded); a part
 counts every sample whose stack passes through it, so nested parts overlap.

@@ -75,12 +75,15 @@ class FastEncoder:
             raise ModelError(f"the encoder cannot run in CTranslate2: no weight {exc}") from exc
         except (AttributeError, ValueError) as exc:
             raise ModelError(f"the encoder cannot run in CTranslate2: {exc}") from exc
+        # float32 only reads the arrays; CTranslate2's int8 quantisation would write into them,
+        # which the read-only views turn into an error rather than changed model weights
         spec.optimize(quantization="float32")
         with tempfile.TemporaryDirectory(prefix="ltmt-encoder-") as folder:
             spec.save(folder)
             del spec, weights
             # CTranslate2 encodes on threads of its own: with an arena each, glibc would keep
-            # their buffers apart from the decoder's (about 75 MB more at the peak here)
+            # their buffers apart from the decoder's (knn-trained's peak RSS on the default
+            # model: 767 MB, 721 with one arena; eval/results/speed/s22/)
             limit_malloc_arenas()
             with keeping_torch_threads() as torch_threads:
                 self.encoder = ctranslate2.Encoder(
@@ -114,8 +117,8 @@ class FastEncoder:
 
 def _encoder_weights(model: Any) -> dict[str, Any]:
     """The encoder's weights (and the shared embedding) as numpy arrays, by their
-    ``MarianMTModel`` names; a :class:`ModelError` unless every one is a float32 tensor on the
-    CPU."""
+    ``MarianMTModel`` names: read-only views of the model's tensors; a :class:`ModelError`
+    unless every one is a float32 tensor on the CPU."""
     import torch
 
     weights: dict[str, Any] = {}
@@ -127,5 +130,7 @@ def _encoder_weights(model: Any) -> dict[str, Any]:
                 f"the encoder runs in CTranslate2 from float32 weights on the CPU; {name} is "
                 f"{str(tensor.dtype).removeprefix('torch.')} on {tensor.device.type}"
             )
-        weights[name] = tensor.detach().numpy()
+        array = tensor.detach().numpy().view()
+        array.flags.writeable = False
+        weights[name] = array
     return weights

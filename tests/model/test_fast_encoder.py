@@ -168,3 +168,10 @@ def test_worker_processes_get_the_callers_choice(tiny_model_dir) -> None:  # typ
     for choice in ("auto", "torch"):
         translator = _translator(load_backbone(tiny_model_dir), None, fusion_encoder=choice)
         assert recipe_for(translator).encoder == choice
+
+
+def test_converting_leaves_the_models_weights_as_they_were(backbone) -> None:  # type: ignore[no-untyped-def]
+    before = {k: v.clone() for k, v in backbone.model.state_dict().items()}
+    FastEncoder(backbone.model, backbone.config, threads=1)
+    after = backbone.model.state_dict()
+    assert all(torch.equal(before[k], after[k]) for k in before)
