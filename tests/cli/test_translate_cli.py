@@ -212,10 +212,9 @@ def test_parse_fusion_options():
     }
 
 
-@pytest.mark.parametrize(("flag", "guarded"), [([], True), (["--no-placeholder-guard"], False)])
-def test_placeholder_guard_flag_reaches_the_translator(
-    tmp_path, capsys, common, monkeypatch, flag, guarded
-):
+@pytest.fixture
+def translator_options(monkeypatch):
+    """The keyword options the CLI gives :class:`ltmt.translator.Translator` (the last one's)."""
     from ltmt.translator import Translator
 
     seen = {}
@@ -226,32 +225,29 @@ def test_placeholder_guard_flag_reaches_the_translator(
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(Translator, "__init__", spy)
+    return seen
+
+
+@pytest.mark.parametrize(("flag", "guarded"), [([], True), (["--no-placeholder-guard"], False)])
+def test_placeholder_guard_flag_reaches_the_translator(
+    tmp_path, capsys, common, translator_options, flag, guarded
+):
     source = tmp_path / "in.txt"
     source.write_text("open %s now\n", "utf-8")
     code, _, err = run_cli(["translate", str(source), *common, *flag], capsys)
     assert code == 0, err
-    assert seen["placeholder_guard"] is guarded
+    assert translator_options["placeholder_guard"] is guarded
 
 
 @pytest.mark.parametrize(("engine", "encoder"), [("auto", "auto"), ("torch", "torch")])
 def test_engine_torch_keeps_the_fused_batches_encoder_in_torch_too(
-    tmp_path, capsys, common, monkeypatch, engine, encoder
+    tmp_path, capsys, common, translator_options, engine, encoder
 ):
-    from ltmt.translator import Translator
-
-    seen = {}
-    original = Translator.__init__
-
-    def spy(self, *args, **kwargs):
-        seen.update(kwargs)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Translator, "__init__", spy)
     source = tmp_path / "in.txt"
     source.write_text("open the file\n", "utf-8")
     code, _, err = run_cli(["translate", str(source), "--engine", engine, *common], capsys)
     assert code == 0, err
-    assert seen["fusion_encoder"] == encoder
+    assert translator_options["fusion_encoder"] == encoder
 
 
 def test_engine_option_picks_the_decoder(tmp_path, capsys, common):
@@ -348,25 +344,15 @@ def test_worker_processes_translate_as_threads_do(tmp_path, capsys, common, monk
     ],
 )
 def test_fusion_weights_reach_the_translator(
-    tmp_path, capsys, common, monkeypatch, weights, flag, value
+    tmp_path, capsys, common, translator_options, weights, flag, value
 ):
-    import ltmt.translator
-
-    seen = {}
-    original = ltmt.translator.Translator.__init__
-
-    def spy(self, *args, **kwargs):
-        seen.update(kwargs)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(ltmt.translator.Translator, "__init__", spy)
     source = tmp_path / "in.txt"
     source.write_text("open the file\n", "utf-8")
     code, out, err = run_cli(
         ["translate", str(source), "--fusion-weights", weights, *common], capsys
     )
     assert code == 0, err
-    assert seen[flag] is value and len(out.splitlines()) == 1
+    assert translator_options[flag] is value and len(out.splitlines()) == 1
 
 
 def test_a_language_pair_the_model_does_not_translate_is_one_line(tmp_path, capsys):
