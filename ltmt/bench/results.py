@@ -5,6 +5,7 @@ scores). The layout (``"format": "ltmt-bench/1"``)::
 
     model, threads, token_unit, sacrebleu {bleu, chrf, ter}, config, skipped {name: reason},
     cpu {name, flags}, fused_weights {system: int8 | bfloat16 | float32 | none},
+    fused_encoder {system: ctranslate2 | torch | none},
     users {user: {memory, test}},
     systems  {system: ENTRY}                 all users pooled
     per_user {user: {system: ENTRY}}
@@ -51,6 +52,7 @@ def summarize(bench: BenchRun) -> dict[str, Any]:
         "skipped": dict(bench.skipped),
         "cpu": cpu_summary(),
         "fused_weights": {run.system: run.weights for run in bench.runs},
+        "fused_encoder": {run.system: run.encoder for run in bench.runs},
         "users": {
             user: {"memory": bench.memory_sizes.get(user, 0), "test": _segments(user_runs, user)}
             for user in users

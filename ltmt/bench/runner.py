@@ -51,9 +51,10 @@ class SystemRun:
     bands: tuple[str, ...]
     seconds: float
     tokens: int
-    # the weights its fused batches ran on (``int8``, ``bfloat16``, ``float32``); ``none``
-    # for a system without fusion
+    # the weights its fused batches ran on (``int8``, ``bfloat16``, ``float32``), and what
+    # encoded them (``ctranslate2``, ``torch``); ``none`` for a system without fusion
     weights: str = "none"
+    encoder: str = "none"
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def _run_offline(
     translations = translator.translate(list(testset.sources), testset.user)
     seconds = time.perf_counter() - started
     run = _system_run(system.name, testset, general, translations, bands, seconds, count_tokens)
-    return replace(run, weights=fused_weights(translator))
+    return replace(run, weights=fused_weights(translator), encoder=fused_encoder(translator))
 
 
 def _run_online(
@@ -235,7 +236,7 @@ def _run_online(
     run = _system_run(
         system.name + ONLINE_SUFFIX, testset, False, translations, bands, seconds, count_tokens
     )
-    return replace(run, weights=fused_weights(translator))
+    return replace(run, weights=fused_weights(translator), encoder=fused_encoder(translator))
 
 
 def _started(translator: Translates) -> Translates:
@@ -285,6 +286,16 @@ def fused_weights(translator: Any) -> str:
     if getattr(translator, "fusion_name", "none") == "none":
         return "none"
     return str(translator.backbone.weights_label)
+
+
+def fused_encoder(translator: Any) -> str:
+    """What encoded ``translator``'s fused batches (``ctranslate2`` or ``torch``:
+    :mod:`ltmt.model.fast_encoder`), or ``none`` when it fuses nothing; a CAT system's is its
+    fallback's."""
+    translator = getattr(translator, "fallback", translator)
+    if getattr(translator, "fusion_name", "none") == "none":
+        return "none"
+    return str(translator.backbone.encoder_engine)
 
 
 def _token_counter(backbone: Any) -> tuple[Callable[[Sequence[str]], int], str]:

@@ -133,6 +133,13 @@ class Backbone:
                         self._encoder_wanted = None
         return self._fast_encoder
 
+    @property
+    def encoder_engine(self) -> str:
+        """What :meth:`encode` runs: ``ctranslate2`` (made, or asked for and not yet tried) or
+        ``torch``; for reports, without making anything."""
+        wanted = self._encoder_wanted is not None or self._fast_encoder is not None
+        return "ctranslate2" if wanted else "torch"
+
     def encode(self, input_ids: Any, attention_mask: Any) -> Any:
         """The encoder's last states ``(batch, width, d_model)`` of a right-padded batch of
         token ids: through :attr:`fast_encoder` when there is one, else torch's encoder."""

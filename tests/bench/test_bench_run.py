@@ -96,6 +96,11 @@ def test_results_json(bench: tuple[BenchRun, dict[str, Any], Path], tiny_model_d
 
     decided = fusion_weights_for(load_backbone(tiny_model_dir), None, None)
     assert results["fused_weights"]["knn"] == decided.weights_label
+    # and what encoded them: CTranslate2 where those weights' encoder is float32
+    from ltmt.model.fast_encoder import refusal
+
+    assert results["fused_encoder"]["base"] == "none"
+    assert results["fused_encoder"]["knn"] == ("torch" if refusal(decided) else "ctranslate2")
     assert set(results["cpu"]) == {"name", "flags"}
     assert results["config"]["online"] is True
 
