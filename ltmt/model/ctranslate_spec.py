@@ -199,9 +199,9 @@ def encoder_spec(config: Any, weights: dict[str, Any]) -> Any:
         activation=_activation(config),
         layernorm_embedding=False,
     )
-    shared = weights[
-        "model.shared.weight" if "model.shared.weight" in weights else _ENCODER_EMBEDDING
-    ]
+    # the encoder's own table (a model that does not share its embeddings has no
+    # ``model.shared``; one that does holds the same tensor under both names)
+    shared = weights[_ENCODER_EMBEDDING if _ENCODER_EMBEDDING in weights else "model.shared.weight"]
     positions = weights.get("model.encoder.embed_positions.weight")
     if positions is None:
         positions = _positions(config, str(shared.dtype))

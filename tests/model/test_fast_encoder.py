@@ -175,3 +175,33 @@ def test_converting_leaves_the_models_weights_as_they_were(backbone) -> None:  #
     FastEncoder(backbone.model, backbone.config, threads=1)
     after = backbone.model.state_dict()
     assert all(torch.equal(before[k], after[k]) for k in before)
+
+
+def test_a_model_with_its_own_encoder_embeddings_encodes_alike() -> None:
+    from transformers import MarianConfig, MarianMTModel
+
+    config = MarianConfig(
+        vocab_size=50,
+        d_model=16,
+        encoder_layers=2,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=64,
+        share_encoder_decoder_embeddings=False,
+        pad_token_id=49,
+        decoder_start_token_id=49,
+        eos_token_id=0,
+    )
+    torch.manual_seed(0)
+    model = MarianMTModel(config).eval()
+    assert "model.shared.weight" not in model.state_dict()
+    input_ids = torch.tensor([[5, 6, 7, 0], [8, 0, 49, 49]])
+    mask = (input_ids != 49).long()
+    states = FastEncoder(model, config, threads=1)(input_ids, mask)
+    with torch.inference_mode():
+        expected = model.get_encoder()(input_ids=input_ids, attention_mask=mask).last_hidden_state
+    real = mask.bool()
+    torch.testing.assert_close(states[real], expected[real], atol=1e-5, rtol=1e-5)
