@@ -126,11 +126,10 @@ class Backbone:
 
                         self._fast_encoder = FastEncoder(self.model, self.config, threads, workers)
                     except ModelError as exc:
-                        if required:
+                        if required:  # still asked for: every encode says why it cannot
                             raise
                         logger.info("encoding with torch: %s", exc)
-                    finally:
-                        self._encoder_wanted = None
+                    self._encoder_wanted = None
         return self._fast_encoder
 
     @property
