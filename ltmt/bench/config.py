@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.bench.systems import known_system_names
-from ltmt.config import check_range
+from ltmt.config import check_choice, check_range
 from ltmt.errors import ConfigError
 
 DEFAULT_SYSTEMS = ("base", "tm", "tm-repair", "exact", "knn", "attention")
@@ -43,7 +43,8 @@ class BenchConfig:
     unrelated memory does not hurt.
     ``fusion_weights``: the weights fused batches run on (``ltmt translate --fusion-weights``:
     ``auto``, ``float32``, ``float32-int8-head``, ``float32-int8-encoder-head``, ``bfloat16``,
-    ``bfloat16-int8-head``, ``int8``).
+    ``bfloat16-int8-head``, ``int8``); ``fusion_encoder``: what encodes them (``auto``,
+    ``ctranslate2``, ``torch``: ``Translator(fusion_encoder=...)``, :mod:`ltmt.model.fast_encoder`).
     """
 
     users_dir: Path | None = None
@@ -62,6 +63,7 @@ class BenchConfig:
     workers: int = 0
     worker_processes: bool = False
     fusion_weights: str = "auto"
+    fusion_encoder: str = "auto"
     source_lang: str = "en"
     target_lang: str = "de"
 
@@ -105,6 +107,9 @@ class BenchConfig:
         from ltmt.model.engine import check_fusion_weights
 
         check_fusion_weights(self.fusion_weights)
+        from ltmt.model.fast_encoder import FUSION_ENCODERS
+
+        check_choice("fusion_encoder", self.fusion_encoder, FUSION_ENCODERS)
         if not 0 <= self.tm_threshold <= 100:
             raise ConfigError(f"tm_threshold must be within 0-100, got {self.tm_threshold}")
 

@@ -114,6 +114,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         batch_size=config.batch_size,
         top_k=config.top_k,
         fusion_weights=config.fusion_weights,
+        fusion_encoder=config.fusion_encoder,
         workers=config.workers,
         worker_processes=config.worker_processes,
     )

@@ -58,6 +58,7 @@ class DecodeOptions:
     batch_size: int = 32
     top_k: int = 4
     fusion_weights: str = "auto"  # the fused batches' weights (ltmt.model.engine.FUSION_WEIGHTS)
+    fusion_encoder: str = "auto"  # what encodes them (ltmt.model.fast_encoder.FUSION_ENCODERS)
     workers: int = 0  # batches decoded at once (ltmt.workers; 0: automatic)
     worker_processes: bool = False  # fused batches in processes (ltmt.worker_processes)
 
@@ -85,6 +86,7 @@ class TranslatorSystem:
             exact_reuse=self.uses_memory,
             workers=self.options.workers,
             worker_processes=self.options.worker_processes,
+            fusion_encoder=self.options.fusion_encoder,
             **fusion_weight_options(self.options.fusion_weights),
         )
         return translator

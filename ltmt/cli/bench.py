@@ -75,6 +75,12 @@ def bench(
         help="Weights of fused batches: auto, float32, float32-int8-head, "
         "float32-int8-encoder-head, bfloat16, bfloat16-int8-head or int8 (as ltmt translate's).",
     ),
+    fusion_encoder: str | None = typer.Option(
+        None,
+        "--fusion-encoder",
+        help="What encodes fused batches: auto (CTranslate2 where their weights' encoder is "
+        "float32 on a CPU, else torch), ctranslate2 (required) or torch.",
+    ),
     tm_threshold: float | None = typer.Option(
         None, "--tm-threshold", min=0, max=100, help="Lowest fuzzy score the tm system reuses (70)."
     ),
@@ -105,6 +111,7 @@ def bench(
         "workers": workers,
         "worker_processes": worker_processes,
         "fusion_weights": fusion_weights,
+        "fusion_encoder": fusion_encoder,
     }
     settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))

@@ -48,6 +48,10 @@ def test_defaults() -> None:
             "worker_processes must be true or false, got 'yes'",
         ),
         ({"users_dir": "u", "tm_threshold": 101}, "tm_threshold must be within 0-100, got 101"),
+        (
+            {"users_dir": "u", "fusion_encoder": "onnx"},
+            "fusion_encoder must be auto, ctranslate2 or torch, got 'onnx'",
+        ),
         ({"users_dir": "u", "beams": 2}, r"bench config: unknown key\(s\) beams; known: "),
         ({"users_dir": "u", "systems": 3}, "systems must be a list or a comma-separated string"),
         ({"users_dir": "u", "limit": "ten"}, "limit must be an integer, got 'ten'"),

@@ -67,6 +67,38 @@ def test_bench_with_config_and_flags(
     assert f"ltmt: wrote {out / 'results.json'}" in stderr
 
 
+@pytest.mark.parametrize("encoder", ["auto", "torch"])
+def test_fusion_encoder_reaches_the_fused_systems(
+    tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], encoder: str
+) -> None:
+    from ltmt.model.backbone import fusion_weights_for, load_backbone
+    from ltmt.model.fast_encoder import refusal
+
+    out = tmp_path / "out"
+    options = ["--model", str(tiny_model_dir), "--threads", "1", "--limit", "1", "--beam", "1"]
+    code, _, stderr = ltmt(
+        [
+            "bench",
+            "--users-dir",
+            str(DATA / "users"),
+            "--systems",
+            "base,knn",
+            *options,
+            "--fusion-encoder",
+            encoder,
+            "--output",
+            str(out),
+        ],
+        capsys,
+    )
+    assert code == 0, stderr
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    assert results["config"]["fusion_encoder"] == encoder
+    decided = fusion_weights_for(load_backbone(tiny_model_dir), None, None)
+    expected = "ctranslate2" if encoder == "auto" and not refusal(decided) else "torch"
+    assert results["fused_encoder"] == {"base": "none", "knn": expected}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -90,6 +122,10 @@ def test_bench_with_config_and_flags(
             r"memory file not found: .*x\.memory\.jsonl",
         ),
         (["--config", "{tmp}/nope.yaml"], r"config file not found: .*nope\.yaml"),
+        (
+            ["--users-dir", "{data}/users", "--fusion-encoder", "onnx"],
+            "fusion_encoder must be auto, ctranslate2 or torch, got 'onnx'",
+        ),
         (
             ["--users-dir", "{data}/users", "--model", "{tmp}/no-model"],
             r"model directory not found: .*no-model",
