@@ -71,9 +71,10 @@ class FusedDecoding:
 
     ``model``: the model's directory; ``native``: loaded with ltmt's own Marian modules;
     ``fusion``: the method's name; ``variant``: the fused weights (``""``, ``int8``,
-    ``bfloat16``, ``bfloat16+int8-head``, ``int8-head``); ``shortlist``: fused batches score
-    their vocabulary shortlist; ``threads``: intra-op threads per process; ``processes``: how
-    many; ``encoder``: the caller's ``fusion_encoder``."""
+    ``bfloat16``, ``bfloat16+int8-head``, ``int8-head``, ``int8-encoder+int8-head``);
+    ``shortlist``: fused batches score their vocabulary shortlist; ``threads``: intra-op
+    threads per process; ``processes``: how many; ``encoder``: the caller's
+    ``fusion_encoder``."""
 
     model: str
     native: bool

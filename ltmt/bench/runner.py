@@ -212,7 +212,7 @@ def _run_offline(
     translations = translator.translate(list(testset.sources), testset.user)
     seconds = time.perf_counter() - started
     run = _system_run(system.name, testset, general, translations, bands, seconds, count_tokens)
-    return replace(run, weights=fused_weights(translator), encoder=fused_encoder(translator))
+    return with_fused_settings(run, translator)
 
 
 def _run_online(
@@ -237,7 +237,7 @@ def _run_online(
     run = _system_run(
         system.name + ONLINE_SUFFIX, testset, False, translations, bands, seconds, count_tokens
     )
-    return replace(run, weights=fused_weights(translator), encoder=fused_encoder(translator))
+    return with_fused_settings(run, translator)
 
 
 def _started(translator: Translates) -> Translates:
@@ -279,24 +279,16 @@ def _system_run(
     )
 
 
-def fused_weights(translator: Any) -> str:
-    """The weights ``translator``'s fused batches run on (``auto`` resolves them by the CPU:
-    :func:`ltmt.model.backbone.fusion_weights_for`), or ``none`` when it fuses nothing; a CAT
-    system's are its fallback's."""
+def with_fused_settings(run: SystemRun, translator: Any) -> SystemRun:
+    """``run`` with what ``translator``'s fused batches ran on: ``weights`` (``auto`` resolved
+    by the CPU: :func:`ltmt.model.backbone.fusion_weights_for`) and ``encoder``
+    (``ctranslate2`` or ``torch``: :mod:`ltmt.model.fast_encoder`), both ``none`` when it fuses
+    nothing; a CAT system's are its fallback's."""
     translator = getattr(translator, "fallback", translator)
     if getattr(translator, "fusion_name", "none") == "none":
-        return "none"
-    return str(translator.backbone.weights_label)
-
-
-def fused_encoder(translator: Any) -> str:
-    """What encoded ``translator``'s fused batches (``ctranslate2`` or ``torch``:
-    :mod:`ltmt.model.fast_encoder`), or ``none`` when it fuses nothing; a CAT system's is its
-    fallback's."""
-    translator = getattr(translator, "fallback", translator)
-    if getattr(translator, "fusion_name", "none") == "none":
-        return "none"
-    return str(translator.backbone.encoder_engine)
+        return replace(run, weights="none", encoder="none")
+    backbone = translator.backbone
+    return replace(run, weights=str(backbone.weights_label), encoder=backbone.encoder_engine)
 
 
 def _token_counter(backbone: Any) -> tuple[Callable[[Sequence[str]], int], str]:

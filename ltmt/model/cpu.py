@@ -100,7 +100,8 @@ def cpu_prefers_int8_head() -> bool:
     BLEU below float32, the trained combiner within issue 12's bound with an unrelated memory
     on all three general sets, as on float32 (``docs/results/speed.md``). The encoder's layers
     in int8 as well (``--fusion-weights float32-int8-encoder-head``, session 21) made a cold
-    knn-trained pass 12-19 % shorter there for another 0.10 BLEU: offered, not chosen."""
+    knn-trained pass 12-19 % shorter there for another 0.10 BLEU: offered, not chosen (and
+    since session 22, whose float32 encoder runs in CTranslate2, no faster)."""
     return "avx2" in cpu_flags() and not (cpu_has_vnni() or cpu_has_fast_bf16() or _cpu_has_amx())
 
 

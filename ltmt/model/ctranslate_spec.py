@@ -22,6 +22,9 @@ The spec then goes through CTranslate2's own ``validate``, ``optimize`` (aliases
 and ``save``, so ``model.bin`` equals the standard converter's byte for byte (tests compare them
 on the tiny test model; ``eval/rss_translate.py`` records the default model's). Anything else
 (a hub id, ``.bin`` weights, bfloat16, another layout) keeps the standard converter.
+
+:func:`encoder_spec` fills the encoder alone the same way, from a loaded model's weights (any
+float32 Marian model): the fused batches' encoder (:mod:`ltmt.model.fast_encoder`).
 """
 
 from __future__ import annotations

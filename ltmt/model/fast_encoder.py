@@ -10,8 +10,8 @@ encoder gave the same states (within 1e-5) in two thirds of torch's time
 (``eval/results/speed/s21/ct2-encoder-trial-avx2.json``).
 
 :class:`FastEncoder` converts the encoder from the weights in memory
-(:func:`ltmt.model.ctranslate_spec.encoder_spec`; about 0.15 s for the default model, so
-nothing is cached on disk and a changed model can never be met by a stale copy) and encodes
+(:func:`ltmt.model.ctranslate_spec.encoder_spec`, at the first fused batch; nothing is cached
+on disk, so a changed model can never be met by a stale copy) and encodes
 right-padded token-id batches with ``ctranslate2.Encoder``. Only float32 weights are converted:
 bfloat16 or int8 encoders would give other states than the ones the fusion was measured with.
 """
@@ -108,7 +108,8 @@ class FastEncoder:
             ctranslate2.StorageView.from_array(ids.numpy()),
             ctranslate2.StorageView.from_array(lengths.numpy()),
         )
-        states = torch.from_numpy(np.array(output.last_hidden_state))
+        # a view of CTranslate2's output (masked_fill below makes the tensor returned)
+        states = torch.from_numpy(np.asarray(output.last_hidden_state))
         width = input_ids.size(1)
         if states.size(1) < width:  # a batch padded past its longest row
             states = torch.nn.functional.pad(states, (0, 0, 0, width - states.size(1)))

@@ -26,7 +26,9 @@ between batches of 32 and of 7; 1 of 349 on bfloat16 and on these layers:
   float32 decoder (``--fusion-weights float32-int8-encoder-head``): encoding the inputs and the
   matches' sources is a third of a cold knn-trained pass on an AVX2 CPU, and the decoder, whose
   int8 rounding took the trained combiner below issue 12's bound with an unrelated memory there,
-  keeps float32. Offered, not chosen by ``auto``: 12-19 % off a cold pass, 0.1 BLEU less.
+  keeps float32. Offered, not chosen by ``auto``: 12-19 % off a cold pass, 0.1 BLEU less,
+  against session 21's default; no faster than session 22's, whose float32 encoder runs in
+  CTranslate2 (:mod:`ltmt.model.fast_encoder`).
 
 Speed and BLEU: ``docs/results/speed.md``. Outputs move by int8 rounding, so decoding is not
 bit-identical to the plain weights.
