@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import lmdb
 import numpy as np
@@ -150,26 +151,50 @@ def parse_head(value: Buffer | None) -> tuple[int, np.ndarray]:
     return _DF.unpack_from(value)[0], np.frombuffer(value, dtype="<u4", offset=4)
 
 
-def add_postings(
-    txn: lmdb.Transaction,
-    uid: int,
-    ids: np.ndarray,
-    texts: Sequence[str],
-    cipher: PlainCipher = PLAIN,
-) -> None:
-    """Index segments ``ids`` (ascending, above every id indexed so far) with index ``texts``."""
-    if not len(texts):
-        return
+@dataclass(frozen=True)
+class IndexRows:
+    """A batch of new segments' index entries, computed without a transaction
+    (:func:`index_rows`, so another thread can work them out while the writer stores the
+    previous batch) and stored by :func:`write_index_rows`."""
+
+    ids: np.ndarray  # the segments, ascending
+    terms: np.ndarray  # each distinct term once, ascending (uint32)
+    bounds: np.ndarray  # the postings of terms[i] are ids_bytes[4·bounds[i] : 4·bounds[i + 1]]
+    ids_bytes: bytes  # the postings of all terms, term by term, each ascending (<u4)
+    lengths: np.ndarray  # (len(ids), 2) uint8: the index texts' lengths, little-endian u16
+    sigs: np.ndarray  # (len(ids), SIG_BYTES) uint8: their signatures
+
+
+def index_rows(ids: np.ndarray, texts: Sequence[str], cipher: PlainCipher = PLAIN) -> IndexRows:
+    """The index entries of segments ``ids`` with index ``texts`` (numpy work, which releases
+    the GIL, so a thread computing them runs beside the writer's Python)."""
     all_terms, _, doc = text_terms(texts, cipher)
     pairs = term_pairs(all_terms, doc, ids)
     terms = (pairs >> np.uint64(32)).astype(np.uint32)
-    seg_ids = (pairs & np.uint64(0xFFFFFFFF)).astype("<u4")
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(terms)) + 1))
-    ends = np.append(starts[1:], len(pairs))
-    id_bytes = seg_ids.tobytes()
+    starts = np.flatnonzero(np.diff(terms)) + 1
+    bounds = np.concatenate(([0], starts, [len(pairs)]))
+    lengths = np.minimum([len(t) for t in texts], 0xFFFF).astype("<u2")
+    return IndexRows(
+        ids=ids,
+        terms=terms[bounds[:-1]] if len(pairs) else terms,
+        bounds=bounds if len(pairs) else bounds[:1],
+        ids_bytes=(pairs & np.uint64(0xFFFFFFFF)).astype("<u4").tobytes(),
+        lengths=lengths.view(np.uint8).reshape(-1, 2),
+        sigs=signatures(doc, all_terms, len(ids)),
+    )
+
+
+def write_index_rows(
+    txn: lmdb.Transaction, uid: int, rows: IndexRows, cipher: PlainCipher = PLAIN
+) -> None:
+    """Store ``rows`` of user ``uid``, whose ids are above every id it indexed so far."""
+    if not rows.ids.size:
+        return
+    id_bytes = rows.ids_bytes
     items = []
-    keys = head_keys(uid, terms[starts])
-    for key, start, end in zip(keys, starts.tolist(), ends.tolist(), strict=True):
+    keys = head_keys(uid, rows.terms)
+    bounds = rows.bounds.tolist()
+    for key, start, end in zip(keys, bounds[:-1], bounds[1:], strict=True):
         old = txn.get(key)
         if old is None:
             df, tail = 0, b""
@@ -181,9 +206,20 @@ def add_postings(
             tail = b""
         items.append((key, _DF.pack(df + end - start) + tail))
     txn.cursor().putmulti(items)
-    lengths = np.minimum([len(t) for t in texts], 0xFFFF).astype("<u2")
-    _put_rows(txn, LENS, uid, ids, lengths.view(np.uint8).reshape(-1, 2), cipher)
-    _put_rows(txn, SIGS, uid, ids, signatures(doc, all_terms, len(ids)), cipher)
+    _put_rows(txn, LENS, uid, rows.ids, rows.lengths, cipher)
+    _put_rows(txn, SIGS, uid, rows.ids, rows.sigs, cipher)
+
+
+def add_postings(
+    txn: lmdb.Transaction,
+    uid: int,
+    ids: np.ndarray,
+    texts: Sequence[str],
+    cipher: PlainCipher = PLAIN,
+) -> None:
+    """Index segments ``ids`` (ascending, above every id indexed so far) with index ``texts``."""
+    if len(texts):
+        write_index_rows(txn, uid, index_rows(ids, texts, cipher), cipher)
 
 
 def signatures(rows: np.ndarray, terms: np.ndarray, n_rows: int) -> np.ndarray:

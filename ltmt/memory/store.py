@@ -173,18 +173,19 @@ class Memory:
         batches of ``n`` pairs are written.
         """
         check_user(user)
-        screened = screen_pairs(records, self.clean)
-        kept = screened.kept
-        if kept:
-            chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
-            env.reserve(self.store, len(kept) * 512 + chars)
-        now, vault = time.time(), self.store.vault
-        results = env.write(
-            self.store,
-            lambda txn: writes.add_pairs(
-                txn, vault, user, kept, origin=origin, now=now, progress=progress
-            ),
-        )
+        with writes.collector_paused():
+            screened = screen_pairs(records, self.clean)
+            kept = screened.kept
+            if kept:
+                chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
+                env.reserve(self.store, len(kept) * 512 + chars)
+            now, vault = time.time(), self.store.vault
+            results = env.write(
+                self.store,
+                lambda txn: writes.add_pairs(
+                    txn, vault, user, kept, origin=origin, now=now, progress=progress
+                ),
+            )
         added = sum(1 for _, new in results if new)
         return ImportReport(
             user=user,

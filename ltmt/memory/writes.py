@@ -6,9 +6,13 @@ Each function takes an open write transaction and reads everything it needs thro
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any
 
 import lmdb
 import numpy as np
@@ -43,6 +47,21 @@ MAX_ID = 2**32 - 2  # segment ids are u32 and one more must fit in a key range
 IMPORT_BATCH = 131_072
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (an import of many pairs): the millions of
+    tuples it makes are not cycles, and the collections they would set off scan every live
+    object again and again (a sixth of an import's time). The collector is left as it was
+    found: a caller that had it off keeps it off."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _required(value: Buffer | None, key: bytes) -> Buffer:
     if value is None:
         raise StoreError(f"the memory store lacks key {key!r}; it is damaged")
@@ -70,51 +89,54 @@ def add_pairs(
     now: float,
     progress: Callable[[int], None] | None = None,
 ) -> list[tuple[int, bool]]:
-    """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate)."""
-    info, cipher = user_info(txn, vault, user) or new_user(txn, vault, now)
+    """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate).
+
+    Per batch: the new pairs get their ids first; a worker thread then works out their index
+    entries while this one stores their segments and reads the next batch (:func:`_indexing`).
+    """
+    existing_user = user_info(txn, vault, user)
+    info, cipher = existing_user or new_user(txn, vault, now)
     uid, next_id = info.uid, info.next_id
     pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
     origin_utf8 = origin.encode("utf-8")
     seen: dict[bytes, int] = {}
     results: list[tuple[int, bool]] = []
-    position = 0
-    while position < len(pairs):
-        batch = pairs[position : position + IMPORT_BATCH]
-        position += len(batch)
-        seg_items, norm_items, pair_items = [], [], []
-        new_ids: list[int] = []
-        index_texts: list[str] = []
-        for source, target, metadata in batch:
-            src, tgt = source.encode("utf-8"), target.encode("utf-8")
-            context = context_of(metadata).encode("utf-8")
-            key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest, context)
-            existing = seen.get(key)
-            if existing is None:
-                raw = txn.get(key)
-                existing = read_u32(raw) if raw is not None else None
-            if existing is not None:
-                results.append((existing, False))
-                continue
-            seg_id = next_id
-            next_id += 1
-            seen[key] = seg_id
-            folded = fold_space(source)
-            id_utf8 = u32(seg_id)
-            seg, norm = seg_prefix + id_utf8, norm_prefix + id_utf8
-            record = encode_record_utf8(src, tgt, now, origin_utf8, metadata)
-            seg_items.append((seg, cipher.seal(record, seg)))
-            norm_items.append((norm, cipher.seal(folded.encode("utf-8"), norm)))
-            pair_items.append((key, id_utf8))
-            new_ids.append(seg_id)
-            index_texts.append(folded.casefold())
-            results.append((seg_id, True))
-        cursor = txn.cursor()
-        cursor.putmulti(seg_items)
-        cursor.putmulti(norm_items)
-        cursor.putmulti(pair_items)
-        postings.add_postings(txn, uid, np.array(new_ids, dtype=np.int64), index_texts, cipher)
-        if progress is not None:
-            progress(len(batch))
+    with _indexing(txn, uid, cipher) as index:
+        for position in range(0, len(pairs), IMPORT_BATCH):
+            batch = pairs[position : position + IMPORT_BATCH]
+            # first the new pairs and their ids, so the worker can index them while this
+            # thread stores them
+            new: list[tuple[bytes, bytes, bytes, Mapping[str, Any], str, bytes]] = []
+            for source, target, metadata in batch:
+                src, tgt = source.encode("utf-8"), target.encode("utf-8")
+                context = context_of(metadata).encode("utf-8")
+                key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest, context)
+                stored = seen.get(key)
+                if stored is None and existing_user is not None:  # a new user has no pairs
+                    raw = txn.get(key)
+                    stored = read_u32(raw) if raw is not None else None
+                if stored is not None:
+                    results.append((stored, False))
+                    continue
+                seen[key] = next_id
+                results.append((next_id, True))
+                new.append((key, src, tgt, metadata, fold_space(source), u32(next_id)))
+                next_id += 1
+            first = next_id - len(new)
+            index(np.arange(first, next_id, dtype=np.int64), [item[4].casefold() for item in new])
+            seg_items, norm_items, pair_items = [], [], []
+            for key, src, tgt, metadata, folded, id_utf8 in new:
+                seg, norm = seg_prefix + id_utf8, norm_prefix + id_utf8
+                record = encode_record_utf8(src, tgt, now, origin_utf8, metadata)
+                seg_items.append((seg, cipher.seal(record, seg)))
+                norm_items.append((norm, cipher.seal(folded.encode("utf-8"), norm)))
+                pair_items.append((key, id_utf8))
+            cursor = txn.cursor()
+            cursor.putmulti(seg_items)
+            cursor.putmulti(norm_items)
+            cursor.putmulti(pair_items)
+            if progress is not None:
+                progress(len(batch))
     if next_id >= MAX_ID:
         raise StoreError(f"user {user!r} has used up its segment ids; export and re-import it")
     added = next_id - info.next_id
@@ -126,6 +148,32 @@ def add_pairs(
         )
         txn.put(user_key(user), encode_user(info, cipher, user))
     return results
+
+
+@contextmanager
+def _indexing(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher
+) -> Iterator[Callable[[np.ndarray, list[str]], None]]:
+    """A function that indexes a batch of new segments ``(ids, index texts)``: their entries
+    are computed in a worker thread (numpy, which releases the GIL), and each batch's are
+    written in this thread (LMDB write transactions belong to their thread) while the worker
+    computes the next batch's, or on leaving the block. An error leaves nothing pending: the
+    transaction aborts."""
+    pending: list[Future[postings.IndexRows]] = []
+
+    def write_pending(keep: int) -> None:
+        while len(pending) > keep:
+            postings.write_index_rows(txn, uid, pending.pop(0).result(), cipher)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ltmt-index") as worker:
+
+        def index(ids: np.ndarray, texts: list[str]) -> None:
+            if texts:
+                pending.append(worker.submit(postings.index_rows, ids, texts, cipher))
+                write_pending(keep=1)  # the earlier batch's, while the worker does this one
+
+        yield index
+        write_pending(keep=0)
 
 
 def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) -> bool:

@@ -1,0 +1,101 @@
+"""Bulk writes: an import in many batches (each indexed by a worker thread while the next is
+stored) makes the store one batch makes; an indexing error stores nothing; the garbage
+collector is paused and left as it was found."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+import lmdb
+import pytest
+
+from ltmt import Memory
+from ltmt.memory import postings, writes
+
+PAIRS = [(f"Open file number {n} in the home folder", f"Datei {n} öffnen") for n in range(12)] + [
+    (f"Close the {word} window", f"Fenster {word} schließen")
+    for word in ("main", "side", "help", "main")  # the last repeats a pair of this import
+]
+
+
+def store_keys(path: Path) -> set[bytes]:
+    lmdb_env = lmdb.open(str(path), readonly=True, lock=False)
+    try:
+        with lmdb_env.begin() as txn:
+            return {bytes(key) for key, _ in txn.cursor()}
+    finally:
+        lmdb_env.close()
+
+
+def import_all(path: Path, pairs: list[tuple[str, str]]) -> tuple[Any, list[list[Any]]]:
+    with Memory(path) as memory:
+        report = memory.import_pairs("u", pairs)
+        found = memory.search_batch("u", [source for source, _ in pairs], k=2)
+        memory.check()
+    return report, [[(m.segment.id, m.score) for m in matches] for matches in found]
+
+
+def test_an_import_in_many_batches_makes_the_store_one_batch_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_report, one_found = import_all(tmp_path / "one", PAIRS)
+    monkeypatch.setattr(writes, "IMPORT_BATCH", 3)
+    many_report, many_found = import_all(tmp_path / "many", PAIRS)
+    assert (many_report.added, many_report.duplicates) == (one_report.added, 1) == (15, 1)
+    assert many_found == one_found
+    assert all(matches[0][1] == 100.0 for matches in many_found)
+    assert store_keys(tmp_path / "many") == store_keys(tmp_path / "one")
+
+
+def test_an_import_into_a_user_skips_the_pairs_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writes, "IMPORT_BATCH", 4)
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:6])
+        report = memory.import_pairs("u", PAIRS)
+        assert (report.added, report.duplicates) == (9, 7)
+        assert memory.count("u") == 15
+        memory.check()
+
+
+def test_an_error_while_indexing_stores_nothing_of_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:2])
+    before = store_keys(tmp_path)
+    calls = []
+    index_rows = postings.index_rows
+
+    def failing(*args: Any) -> postings.IndexRows:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("indexing failed")
+        return index_rows(*args)
+
+    monkeypatch.setattr(writes, "IMPORT_BATCH", 3)
+    monkeypatch.setattr(postings, "index_rows", failing)
+    with Memory(tmp_path) as memory:
+        with pytest.raises(RuntimeError, match="indexing failed"):
+            memory.import_pairs("u", PAIRS)
+        assert memory.count("u") == 2
+        memory.check()
+    assert store_keys(tmp_path) == before
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_and_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with writes.collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() == enabled
+        with pytest.raises(ValueError), writes.collector_paused():
+            raise ValueError
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable() if was else gc.disable()
