@@ -47,17 +47,21 @@ found = memory.search_batch(sys.argv[3], queries, k=1)
 top = [[m[0].segment.id, round(m[0].score, 4)] if m else None for m in found]
 memory.close()
 size = (Path(sys.argv[2]) / "data.mdb").stat().st_size
-print(json.dumps({"seconds": seconds, "read": report.read, "added": report.added,
-                  "store_bytes": size, "top": top}))
+import ltmt
+package = str(Path(ltmt.__file__).resolve().parents[1])
+print(json.dumps({"package": package, "seconds": seconds, "read": report.read,
+                  "added": report.added, "store_bytes": size, "top": top}))
 """
 
 
 def import_once(checkout: Path, pairs_file: Path, store: Path) -> dict[str, Any]:
-    """One import by ``checkout`` in a process of its own, into the fresh ``store``."""
+    """One import by ``checkout`` in a process of its own, into the fresh ``store``; the worker
+    reports which ``ltmt`` it imported, checked against ``checkout``."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     done = subprocess.run(
         [sys.executable, "-c", WORKER, str(pairs_file), str(store), USER],
         env=env,
+        cwd=checkout,  # ``python -c`` puts the working folder first on sys.path
         capture_output=True,
         text=True,
         check=False,
@@ -65,6 +69,8 @@ def import_once(checkout: Path, pairs_file: Path, store: Path) -> dict[str, Any]
     if done.returncode:
         raise SystemExit(f"the import by {checkout} failed:\n{done.stderr[-2000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if Path(result["package"]) != checkout:
+        raise SystemExit(f"the worker for {checkout} imported ltmt from {result['package']}")
     shutil.rmtree(store)
     return result
 
