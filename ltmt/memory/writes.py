@@ -51,8 +51,8 @@ IMPORT_BATCH = 131_072
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection inside the block (an import of many pairs): the millions of
     tuples it makes are not cycles, and the collections they would set off scan every live
-    object again and again (a sixth of an import's time). The collector is left as it was
-    found: a caller that had it off keeps it off."""
+    object again and again. The collector is left as it was found: a caller that had it off
+    keeps it off."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
