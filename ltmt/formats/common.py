@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
+XML_SPACE = f"{{{XML_NS}}}space"
 # Characters XML 1.0 cannot hold, not even escaped.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ERROR_TAIL = re.compile(r",? line \d+, column \d+$")

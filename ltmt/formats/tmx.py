@@ -1,4 +1,5 @@
-"""TMX translation memories: read the pairs of a language pair, write pairs (via translate-toolkit).
+"""TMX translation memories: read the pairs of a language pair (streamed with lxml, as
+translate-toolkit reads them), write pairs (via translate-toolkit).
 
     for record in read_tmx(Path("memory.tmx"), src_lang="en", tgt_lang="de"): ...
     write_tmx(Path("out.tmx"), records, src_lang="en", tgt_lang="de")
@@ -10,6 +11,7 @@ the native code they wrap, so ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,6 +21,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import (
     NOT_XML,
     XML_LANG,
+    XML_SPACE,
     atomic_write,
     lang_matches,
     language_error,
@@ -31,61 +34,58 @@ from ltmt.segments import PairRecord
 logger = logging.getLogger(__name__)
 
 
-def _parse(data: bytes, path: Path) -> Any:
-    """The translate-toolkit store of ``data``, parse errors turned into :class:`InputError`."""
-    from lxml import etree
-    from translate.storage import tmx
-
-    try:
-        store = tmx.tmxfile.parsestring(data)
-    except etree.XMLSyntaxError as exc:
-        raise xml_error(path, exc, "TMX") from exc
-    except (AssertionError, ValueError, LookupError) as exc:
-        raise InputError(f"{path}: not a TMX file ({exc or 'root element is not <tmx>'})") from exc
-    root = store.document.getroot()
-    if local_name(root.tag) != "tmx":
-        raise InputError(f"{path}: not a TMX file (root element is <{local_name(root.tag)}>)")
-    return store
-
-
 def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
     """The ``src_lang`` → ``tgt_lang`` pairs of the TMX file ``path``.
 
     ``<tu>`` elements lacking either language, or with an empty side, are skipped. Metadata:
     ``id`` (``tuid``), ``note``, and each ``<prop type="x-NAME">`` as ``NAME``. Raises
-    :class:`InputError` for a malformed file, or one whose languages are not the pair asked.
+    :class:`InputError` for a malformed file, or one whose languages are not the pair asked,
+    before it yields anything.
+
+    The file is parsed as a stream (lxml's ``iterparse``, with translate-toolkit's safe parser
+    settings: no entity resolution, no network), each ``<tu>`` dropped once read, so a memory
+    of a million units never sits in memory as a tree. A side's text is what translate-toolkit
+    reads (``lisa.getNodeText``): the string value of the ``<tuv>``'s first ``<seg>``, space
+    normalised where the nearest ``xml:space`` says ``default`` (tested against it).
     """
+    from lxml import etree
+
     path = Path(path)
-    store = _parse(read_bytes(path, "a TMX file"), path)
-    header = store.document.getroot().find("header")
-    header_lang = header.get("srclang") if header is not None else None
-    found: set[str] = set()
+    data = read_bytes(path, "a TMX file")
+    header_lang: str | None = None
+    sides = _Sides(src_lang, tgt_lang)
     records: list[PairRecord] = []
     skipped = 0
-    for unit in store.units:
-        nodes = unit.getlanguageNodes()
-        langs = [node.get(XML_LANG) or node.get("lang") or "" for node in nodes]
-        found.update(langs)
-        source_node = next(
-            (n for n, lang in zip(nodes, langs, strict=True) if lang_matches(lang, src_lang)), None
-        )
-        target_node = next(
-            (
-                n
-                for n, lang in zip(nodes, langs, strict=True)
-                if lang_matches(lang, tgt_lang) and n is not source_node
-            ),
-            None,
-        )
-        source = unit.getNodeText(source_node) if source_node is not None else None
-        target = unit.getNodeText(target_node) if target_node is not None else None
-        if not source or not target or not source.strip() or not target.strip():
-            skipped += 1
-            continue
-        element = unit.xmlelement
-        records.append(
-            PairRecord(source, target, f"{path}:{element.sourceline}", _metadata(element))
-        )
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("end",),
+        tag=("{*}tu", "{*}header"),
+        resolve_entities=False,
+        no_network=True,
+        strip_cdata=False,
+    )
+    root_checked = False
+    try:
+        for _, element in events:
+            if not root_checked:  # the root as parsed so far (``events.root`` comes at the end)
+                _check_root(element.getroottree().getroot(), path)
+                root_checked = True
+            if local_name(element.tag) == "header":
+                header_lang = element.get("srclang") or ""
+                continue
+            pair = sides.pair(element)
+            if pair is None:
+                skipped += 1
+            else:
+                position = f"{path}:{element.sourceline}"
+                records.append(PairRecord(*pair, position, _metadata(element)))
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:  # the units read before it
+                del element.getparent()[0]
+    except etree.XMLSyntaxError as exc:
+        raise xml_error(path, exc, "TMX") from exc
+    _check_root(events.root, path)
+    found = sides.found
     languages_ok = any(lang_matches(lang, src_lang) for lang in found) and any(
         lang_matches(lang, tgt_lang) for lang in found
     )
@@ -96,6 +96,83 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
             "%s: skipped %d <tu> without both %s and %s text", path, skipped, src_lang, tgt_lang
         )
     yield from records
+
+
+def _check_root(root: Any, path: Path) -> None:
+    if root is None or local_name(root.tag) != "tmx":
+        name = local_name(root.tag) if root is not None else ""
+        raise InputError(f"{path}: not a TMX file (root element is <{name}>)")
+
+
+class _Sides:
+    """Picks a ``<tu>``'s source and target ``<tuv>`` by language, and reads their text."""
+
+    def __init__(self, src_lang: str, tgt_lang: str) -> None:
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.found: set[str] = set()  # the languages of every <tuv> read
+        self._matches: dict[str, tuple[bool, bool]] = {}  # language -> (source?, target?)
+
+    def _match(self, lang: str) -> tuple[bool, bool]:
+        known = self._matches.get(lang)
+        if known is None:
+            known = (lang_matches(lang, self.src_lang), lang_matches(lang, self.tgt_lang))
+            self._matches[lang] = known
+            self.found.add(lang)
+        return known
+
+    def pair(self, unit: Any) -> tuple[str, str] | None:
+        """The (source, target) texts of the ``<tu>`` element ``unit``, or None when a side is
+        missing or blank: the first ``<tuv>`` of the source language, and the first other one
+        of the target language."""
+        source_node = target_node = None
+        for node in unit.iterchildren("{*}tuv"):
+            is_source, is_target = self._match(node.get(XML_LANG) or node.get("lang") or "")
+            if is_source and source_node is None:
+                source_node = node
+            elif is_target and target_node is None:
+                target_node = node
+        if source_node is None or target_node is None:
+            return None
+        space = _inherited_space(unit)
+        source = _segment_text(source_node, space)
+        target = _segment_text(target_node, space)
+        if not source or not target or not source.strip() or not target.strip():
+            return None
+        return source, target
+
+
+def _inherited_space(element: Any) -> str:
+    """The ``xml:space`` of ``element``: its own, else its nearest ancestor's, else
+    ``preserve`` (translate-toolkit's default)."""
+    node = element
+    while node is not None:
+        value = node.get(XML_SPACE)
+        if value is not None:
+            return str(value)
+        node = node.getparent()
+    return "preserve"
+
+
+def _segment_text(tuv: Any, unit_space: str) -> str | None:
+    """The text of ``tuv``'s first ``<seg>`` (None without one), as translate-toolkit reads it
+    (``lisa.getNodeText``): its string value (inline codes such as ``<bpt>&lt;b&gt;</bpt>``
+    give the native code they hold), space normalised when the nearest ``xml:space`` is
+    ``default`` (``unit_space``: that of the ``<tu>``)."""
+    segment = next(tuv.iterdescendants("{*}seg"), None)
+    if segment is None:
+        return None
+    space, node = unit_space, segment
+    while node is not None and node is not tuv.getparent():
+        value = node.get(XML_SPACE)
+        if value is not None:
+            space = str(value)
+            break
+        node = node.getparent()
+    if space == "default":
+        return str(segment.xpath("normalize-space()"))
+    if len(segment) == 0:  # the common case: text alone
+        return segment.text or ""
+    return str(segment.xpath("string()"))
 
 
 def _metadata(element: Any) -> dict[str, str]:
