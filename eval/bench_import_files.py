@@ -1,0 +1,162 @@
+"""What a user waits for: ``ltmt memory import FILE`` on a large file, two checkouts in turn.
+
+Writes ``--segments`` pairs (``bench_retrieval.py``'s memory: general and l10n pairs, perturbed
+copies filling it up; the same ``--seed``) as one file per ``--formats`` (by this checkout's
+writers, which skip pairs a format cannot hold), then runs the CLI of each checkout on each
+file, into a fresh store each time, in turn (ABBA over the rounds). Each run is a process of its
+own (``PYTHONPATH`` and working folder = its checkout): its wall time and peak RSS (its own
+``ru_maxrss``, printed on exit) are what the user sees; the report also checks that both
+checkouts stored the same number of pairs.
+
+    python eval/bench_import_files.py --base /tmp/main-checkout --segments 200000 \\
+        --output eval/results/import-files-200k.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO / "eval") not in sys.path:
+    sys.path.insert(0, str(REPO / "eval"))
+from bench_retrieval import build, load_pool, machine_info  # noqa: E402
+from support import DATA_DIR, emit_report, use_this_checkout  # noqa: E402
+
+# the CLI, reporting its peak RSS on exit (the CLI ends with sys.exit)
+RUN_CLI = """
+import atexit, resource, sys
+atexit.register(lambda: print("peak_rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                              file=sys.stderr))
+from ltmt.cli.main import run
+sys.argv[0] = "ltmt"
+run()
+"""
+ADDED = "added"
+
+
+def write_files(pairs: list[tuple[str, str]], formats: list[str], folder: Path) -> dict[str, Any]:
+    """One file of ``pairs`` per format, by this checkout's writers; {format: (path, written)}."""
+    import logging
+
+    use_this_checkout()
+    from ltmt.formats.pairs import write_pairs
+    from ltmt.segments import PairRecord
+
+    logging.disable(logging.WARNING)  # pairs a format cannot hold are skipped with a warning
+    files = {}
+    for fmt in formats:
+        path = folder / f"memory.{fmt}"
+        records = (PairRecord(source, target) for source, target in pairs)
+        if fmt == "tsv":
+            records = (r for r in records if "\t" not in r.source + r.target)
+            records = (r for r in records if "\n" not in r.source + r.target)
+        written = write_pairs(path, records)
+        files[fmt] = {"path": path, "pairs": written, "bytes": path.stat().st_size}
+    logging.disable(logging.NOTSET)
+    return files
+
+
+def import_once(checkout: Path, path: Path, store: Path) -> dict[str, Any]:
+    """``ltmt memory import path`` by ``checkout`` into the fresh ``store``: wall s, peak RSS."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_CLI, "memory", "import", str(path), "--user", "bench",
+         "--memory-dir", str(store), "--json"],
+        env=env, cwd=checkout, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"the import by {checkout} failed:\n{done.stderr[-2000:]}")
+    peak = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("peak_rss_kb")]
+    shutil.rmtree(store)
+    return {"seconds": seconds, "peak_rss_kb": int(peak[-1]), **json.loads(done.stdout)}
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    bench_args = argparse.Namespace(
+        segments=args.segments, queries=0, heldout_queries=0, seed=args.seed
+    )
+    pool, heldout_pool = load_pool(args.data_dir)
+    pairs, _, _ = build(pool, heldout_pool, bench_args)
+    del pool, heldout_pool
+    checkouts = {"base": args.base.resolve(), "this": REPO}
+    work = Path(tempfile.mkdtemp(prefix="ltmt-import-files-", dir=args.work_dir))
+    results: dict[str, Any] = {}
+    try:
+        files = write_files(pairs, args.formats, work)
+        del pairs
+        for fmt, file in files.items():
+            runs: dict[str, list[dict[str, Any]]] = {name: [] for name in checkouts}
+            for round_number in range(args.rounds):
+                order = list(checkouts) if round_number % 2 == 0 else list(reversed(checkouts))
+                for name in order:
+                    result = import_once(checkouts[name], file["path"], work / f"store-{name}")
+                    runs[name].append(result)
+                    print(
+                        f"{fmt} round {round_number + 1} {name}: {result['seconds']:.1f} s",
+                        file=sys.stderr,
+                    )
+            results[fmt] = {
+                "pairs_in_file": file["pairs"],
+                "file_mb": round(file["bytes"] / 2**20, 1),
+                **{
+                    name: {
+                        "seconds": [round(r["seconds"], 2) for r in rows],
+                        "median_seconds": round(statistics.median(r["seconds"] for r in rows), 2),
+                        "pairs_per_s": round(
+                            file["pairs"] / statistics.median(r["seconds"] for r in rows), 1
+                        ),
+                        "peak_rss_mb": [round(r["peak_rss_kb"] / 1024) for r in rows],
+                        ADDED: rows[0][ADDED],
+                    }
+                    for name, rows in runs.items()
+                },
+            }
+            results[fmt]["same_added"] = results[fmt]["base"][ADDED] == results[fmt]["this"][ADDED]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {
+        "benchmark": "ltmt memory import FILE, two checkouts in turn",
+        "segments": args.segments,
+        "rounds": args.rounds,
+        "seed": args.seed,
+        "base": str(checkouts["base"]),
+        "formats": results,
+        "machine": machine_info(),
+        "note": args.note,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    parser.add_argument("--segments", type=int, default=200_000)
+    parser.add_argument("--formats", default="tmx,jsonl", help="comma-separated extensions")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work-dir", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--note", default="")
+    args = parser.parse_args(argv)
+    args.formats = [fmt.strip().lstrip(".") for fmt in args.formats.split(",") if fmt.strip()]
+    if not (args.base / "ltmt" / "__init__.py").is_file():
+        parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
+    if args.segments < 1 or args.rounds < 1 or not args.formats:
+        parser.error("--segments and --rounds must be >= 1, --formats not empty")
+    emit_report(run(args), args.output)
+
+
+if __name__ == "__main__":
+    main()
