@@ -173,13 +173,14 @@ class Memory:
         batches of ``n`` pairs are written.
         """
         check_user(user)
+        # the reader's garbage (a file format's objects may hold cycles) is collected as usual
+        screened = screen_pairs(records, self.clean)
+        kept = screened.kept
+        if kept:
+            chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
+            env.reserve(self.store, len(kept) * 512 + chars)
+        now, vault = time.time(), self.store.vault
         with writes.collector_paused():
-            screened = screen_pairs(records, self.clean)
-            kept = screened.kept
-            if kept:
-                chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
-                env.reserve(self.store, len(kept) * 512 + chars)
-            now, vault = time.time(), self.store.vault
             results = env.write(
                 self.store,
                 lambda txn: writes.add_pairs(

@@ -51,9 +51,12 @@ IMPORT_BATCH = 131_072
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection inside the block (an import of many pairs): the millions of
     tuples it makes are not cycles, and the collections they would set off scan every live
-    object again and again. The collector is left as it was found: a caller that had it off
-    keeps it off."""
+    object again and again. One collection first, so that garbage left by the caller (a file
+    reader's objects may hold cycles) is not kept through the block. The collector is left as
+    it was found: a caller that had it off keeps it off (and gets no collection)."""
     was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.collect()
     gc.disable()
     try:
         yield
