@@ -41,6 +41,7 @@ from ltmt.memory.layout import (
 )
 from ltmt.memory.rows import encode_user, user_info
 from ltmt.text import fold_space
+from ltmt.workers import limit_malloc_arenas
 
 MAX_ID = 2**32 - 2  # segment ids are u32 and one more must fit in a key range
 # Pairs indexed together: bigger batches rewrite each term's postings head fewer times.
@@ -163,6 +164,9 @@ def _indexing(
     computes the next batch's, or on leaving the block. An error leaves nothing pending: the
     transaction aborts."""
     pending: list[Future[postings.IndexRows]] = []
+    # one malloc arena: the worker's arrays may then reuse what the caller freed (a file
+    # reader's tree), where an arena of its own would add to the peak
+    limit_malloc_arenas()
 
     def write_pending(keep: int) -> None:
         while len(pending) > keep:
