@@ -30,8 +30,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
-from bench_retrieval import USER, build, load_dev_users, load_pool, machine_info  # noqa: E402
-from support import DATA_DIR, emit_report  # noqa: E402
+from bench_retrieval import USER, load_dev_users, machine_info, memory_pairs  # noqa: E402
+from support import add_comparison_args, check_comparison_args, emit_report  # noqa: E402
 
 # The worker: imports the pickled pairs into a fresh store, searches the queries, prints JSON.
 WORKER = """
@@ -76,12 +76,7 @@ def import_once(checkout: Path, pairs_file: Path, store: Path) -> dict[str, Any]
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    bench_args = argparse.Namespace(
-        segments=args.segments, queries=0, heldout_queries=0, seed=args.seed
-    )
-    pool, heldout_pool = load_pool(args.data_dir)
-    pairs, _, _ = build(pool, heldout_pool, bench_args)
-    del pool, heldout_pool
+    pairs = memory_pairs(args.data_dir, args.segments, args.seed)
     queries = [source for _, tests in load_dev_users(args.data_dir).values() for source in tests]
     checkouts = {"base": args.base.resolve(), "this": REPO}
     work = Path(tempfile.mkdtemp(prefix="ltmt-ab-import-", dir=args.work_dir))
@@ -133,19 +128,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with")
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--segments", type=int, default=1_000_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work-dir", type=Path, default=None)
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--note", default="")
+    add_comparison_args(parser, segments=1_000_000, rounds=3)
     args = parser.parse_args(argv)
-    if not (args.base / "ltmt" / "__init__.py").is_file():
-        parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
-    if args.segments < 1 or args.rounds < 1:
-        parser.error("--segments and --rounds must be >= 1")
+    check_comparison_args(parser, args)
     emit_report(run(args), args.output)
 
 

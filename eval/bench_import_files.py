@@ -29,8 +29,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
-from bench_retrieval import build, load_pool, machine_info  # noqa: E402
-from support import DATA_DIR, emit_report, use_this_checkout  # noqa: E402
+from bench_retrieval import machine_info, memory_pairs  # noqa: E402
+from support import (  # noqa: E402
+    add_comparison_args,
+    check_comparison_args,
+    emit_report,
+    use_this_checkout,
+)
 
 # the CLI, reporting its peak RSS on exit (the CLI ends with sys.exit)
 RUN_CLI = """
@@ -84,12 +89,7 @@ def import_once(checkout: Path, path: Path, store: Path) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    bench_args = argparse.Namespace(
-        segments=args.segments, queries=0, heldout_queries=0, seed=args.seed
-    )
-    pool, heldout_pool = load_pool(args.data_dir)
-    pairs, _, _ = build(pool, heldout_pool, bench_args)
-    del pool, heldout_pool
+    pairs = memory_pairs(args.data_dir, args.segments, args.seed)
     checkouts = {"base": args.base.resolve(), "this": REPO}
     work = Path(tempfile.mkdtemp(prefix="ltmt-import-files-", dir=args.work_dir))
     results: dict[str, Any] = {}
@@ -140,21 +140,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with")
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--segments", type=int, default=200_000)
+    add_comparison_args(parser, segments=200_000, rounds=2)
     parser.add_argument("--formats", default="tmx,jsonl", help="comma-separated extensions")
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work-dir", type=Path, default=None)
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
+    check_comparison_args(parser, args)
     args.formats = [fmt.strip().lstrip(".") for fmt in args.formats.split(",") if fmt.strip()]
-    if not (args.base / "ltmt" / "__init__.py").is_file():
-        parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
-    if args.segments < 1 or args.rounds < 1 or not args.formats:
-        parser.error("--segments and --rounds must be >= 1, --formats not empty")
+    if not args.formats:
+        parser.error("--formats names no format")
     emit_report(run(args), args.output)
 
 

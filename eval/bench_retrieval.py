@@ -157,6 +157,14 @@ BANDS = {
 }
 
 
+def memory_pairs(data_dir: Path, segments: int, seed: int) -> list[tuple[str, str]]:
+    """The memory :func:`build` makes of ``segments`` pairs with ``seed`` (no queries): what
+    the import benchmarks store."""
+    pool, heldout_pool = load_pool(data_dir)
+    args = argparse.Namespace(segments=segments, queries=0, heldout_queries=0, seed=seed)
+    return build(pool, heldout_pool, args)[0]
+
+
 def load_dev_users(data_dir: Path) -> dict[str, tuple[list[tuple[str, str]], list[str]]]:
     """Per dev user: (memory pairs, test sources)."""
     users = {}

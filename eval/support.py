@@ -62,3 +62,26 @@ def emit_report(
         text = json.dumps(report, indent=2, ensure_ascii=ensure_ascii)
     print(text if shown is None else json.dumps(shown, indent=2, ensure_ascii=ensure_ascii))
     return text
+
+
+def add_comparison_args(parser: Any, *, segments: int, rounds: int) -> None:
+    """The options of a script that compares this checkout with ``--base`` on a memory of
+    ``--segments`` pairs over ``--rounds``: also ``--data-dir``, ``--seed``, ``--work-dir``,
+    ``--output`` and ``--note``; :func:`check_comparison_args` checks them once parsed."""
+    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    parser.add_argument("--segments", type=int, default=segments)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work-dir", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--note", default="")
+
+
+def check_comparison_args(parser: Any, args: Any) -> None:
+    """``parser.error`` (exit 2, one line) for a ``--base`` that is no ltmt checkout, or a
+    ``--segments`` or ``--rounds`` below 1."""
+    if not (args.base / "ltmt" / "__init__.py").is_file():
+        parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
+    if args.segments < 1 or args.rounds < 1:
+        parser.error("--segments and --rounds must be >= 1")

@@ -8,11 +8,10 @@ import gc
 from pathlib import Path
 from typing import Any
 
-import lmdb
 import pytest
 
 from ltmt import Memory
-from ltmt.memory import postings, writes
+from ltmt.memory import env, postings, writes
 
 PAIRS = [(f"Open file number {n} in the home folder", f"Datei {n} öffnen") for n in range(12)] + [
     (f"Close the {word} window", f"Fenster {word} schließen")
@@ -20,33 +19,29 @@ PAIRS = [(f"Open file number {n} in the home folder", f"Datei {n} öffnen") for 
 ]
 
 
-def store_keys(path: Path) -> set[bytes]:
-    lmdb_env = lmdb.open(str(path), readonly=True, lock=False)
-    try:
-        with lmdb_env.begin() as txn:
-            return {bytes(key) for key, _ in txn.cursor()}
-    finally:
-        lmdb_env.close()
+def store_keys(memory: Memory) -> set[bytes]:
+    return env.read(memory.store, lambda txn: {bytes(key) for key, _ in txn.cursor()})
 
 
-def import_all(path: Path, pairs: list[tuple[str, str]]) -> tuple[Any, list[list[Any]]]:
+def import_all(path: Path, pairs: list[tuple[str, str]]) -> tuple[Any, list[list[Any]], set[bytes]]:
     with Memory(path) as memory:
         report = memory.import_pairs("u", pairs)
         found = memory.search_batch("u", [source for source, _ in pairs], k=2)
         memory.check()
-    return report, [[(m.segment.id, m.score) for m in matches] for matches in found]
+        keys = store_keys(memory)
+    return report, [[(m.segment.id, m.score) for m in matches] for matches in found], keys
 
 
 def test_an_import_in_many_batches_makes_the_store_one_batch_makes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    one_report, one_found = import_all(tmp_path / "one", PAIRS)
+    one_report, one_found, one_keys = import_all(tmp_path / "one", PAIRS)
     monkeypatch.setattr(writes, "IMPORT_BATCH", 3)
-    many_report, many_found = import_all(tmp_path / "many", PAIRS)
+    many_report, many_found, many_keys = import_all(tmp_path / "many", PAIRS)
     assert (many_report.added, many_report.duplicates) == (one_report.added, 1) == (15, 1)
     assert many_found == one_found
     assert all(matches[0][1] == 100.0 for matches in many_found)
-    assert store_keys(tmp_path / "many") == store_keys(tmp_path / "one")
+    assert many_keys == one_keys
 
 
 def test_an_import_into_a_user_skips_the_pairs_it_holds(
@@ -64,9 +59,6 @@ def test_an_import_into_a_user_skips_the_pairs_it_holds(
 def test_an_error_while_indexing_stores_nothing_of_the_import(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Memory(tmp_path) as memory:
-        memory.import_pairs("u", PAIRS[:2])
-    before = store_keys(tmp_path)
     calls = []
     index_rows = postings.index_rows
 
@@ -76,14 +68,16 @@ def test_an_error_while_indexing_stores_nothing_of_the_import(
             raise RuntimeError("indexing failed")
         return index_rows(*args)
 
-    monkeypatch.setattr(writes, "IMPORT_BATCH", 3)
-    monkeypatch.setattr(postings, "index_rows", failing)
     with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:2])
+        before = store_keys(memory)
+        monkeypatch.setattr(writes, "IMPORT_BATCH", 3)
+        monkeypatch.setattr(postings, "index_rows", failing)
         with pytest.raises(RuntimeError, match="indexing failed"):
             memory.import_pairs("u", PAIRS)
         assert memory.count("u") == 2
         memory.check()
-    assert store_keys(tmp_path) == before
+        assert store_keys(memory) == before
 
 
 @pytest.mark.parametrize("enabled", [True, False])
