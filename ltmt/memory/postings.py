@@ -174,10 +174,12 @@ def index_rows(ids: np.ndarray, texts: Sequence[str], cipher: PlainCipher = PLAI
     starts = np.flatnonzero(np.diff(terms)) + 1
     bounds = np.concatenate(([0], starts, [len(pairs)]))
     lengths = np.minimum([len(t) for t in texts], 0xFFFF).astype("<u2")
+    if not len(pairs):  # no texts: no terms, one bound
+        bounds = bounds[:1]
     return IndexRows(
         ids=ids,
-        terms=terms[bounds[:-1]] if len(pairs) else terms,
-        bounds=bounds if len(pairs) else bounds[:1],
+        terms=terms[bounds[:-1]],
+        bounds=bounds,
         ids_bytes=(pairs & np.uint64(0xFFFFFFFF)).astype("<u4").tobytes(),
         lengths=lengths.view(np.uint8).reshape(-1, 2),
         sigs=signatures(doc, all_terms, len(ids)),

@@ -52,3 +52,18 @@ def test_popcount_counts_the_set_bits_of_each_row(n_rows: int, n_words: int, see
     counted = postings.popcount(words)
     assert counted.dtype == np.int32
     assert counted.tolist() == want
+
+
+def test_index_rows_list_each_term_once_with_its_ascending_postings() -> None:
+    rows = postings.index_rows(np.array([5, 6]), ["ab", "abc"])
+    ids = np.frombuffer(rows.ids_bytes, dtype="<u4")
+    by_term = {
+        int(term): ids[start:end].tolist()
+        for term, start, end in zip(rows.terms, rows.bounds[:-1], rows.bounds[1:], strict=True)
+    }
+    shared = postings.text_terms(["ab"])[0][0]  # " ab", the first n-gram of the padded "ab"
+    assert by_term[int(shared)] == [5, 6]
+    assert sorted(len(found) for found in by_term.values()) == [1, 1, 1, 2]
+    assert rows.lengths.view("<u2").ravel().tolist() == [2, 3]
+    empty = postings.index_rows(np.zeros(0, dtype=np.int64), [])
+    assert (empty.terms.size, empty.bounds.tolist(), empty.sigs.shape) == (0, [0], (0, 64))
