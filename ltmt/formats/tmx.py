@@ -133,42 +133,25 @@ class _Sides:
                 target_node = node
         if source_node is None or target_node is None:
             return None
-        space = _inherited_space(unit)
-        source = _segment_text(source_node, space)
-        target = _segment_text(target_node, space)
+        source, target = _segment_text(source_node), _segment_text(target_node)
         if not source or not target or not source.strip() or not target.strip():
             return None
         return source, target
 
 
-def _inherited_space(element: Any) -> str:
-    """The ``xml:space`` of ``element``: its own, else its nearest ancestor's, else
-    ``preserve`` (translate-toolkit's default)."""
-    node = element
-    while node is not None:
-        value = node.get(XML_SPACE)
-        if value is not None:
-            return str(value)
-        node = node.getparent()
-    return "preserve"
-
-
-def _segment_text(tuv: Any, unit_space: str) -> str | None:
+def _segment_text(tuv: Any) -> str | None:
     """The text of ``tuv``'s first ``<seg>`` (None without one), as translate-toolkit reads it
-    (``lisa.getNodeText``): its string value (inline codes such as ``<bpt>&lt;b&gt;</bpt>``
-    give the native code they hold), space normalised when the nearest ``xml:space`` is
-    ``default`` (``unit_space``: that of the ``<tu>``)."""
+    (``lisa.getNodeText``, ``xml_helpers.getText``): its string value (inline codes such as
+    ``<bpt>&lt;b&gt;</bpt>`` give the native code they hold), space normalised when the nearest
+    ``xml:space`` on it or an ancestor is ``default`` (looked up by walking the parents, where
+    ``getText`` runs an XPath query for each side)."""
     segment = next(tuv.iterdescendants("{*}seg"), None)
     if segment is None:
         return None
-    space, node = unit_space, segment
-    while node is not None and node is not tuv.getparent():
-        value = node.get(XML_SPACE)
-        if value is not None:
-            space = str(value)
-            break
+    node = segment
+    while node is not None and node.get(XML_SPACE) is None:
         node = node.getparent()
-    if space == "default":
+    if node is not None and node.get(XML_SPACE) == "default":
         return str(segment.xpath("normalize-space()"))
     if len(segment) == 0:  # the common case: text alone
         return segment.text or ""

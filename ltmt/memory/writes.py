@@ -126,8 +126,8 @@ def add_pairs(
                 results.append((next_id, True))
                 new.append((key, src, tgt, metadata, fold_space(source), u32(next_id)))
                 next_id += 1
-            first = next_id - len(new)
-            index(np.arange(first, next_id, dtype=np.int64), [item[4].casefold() for item in new])
+            ids = np.arange(next_id - len(new), next_id, dtype=np.int64)
+            index(ids, [folded.casefold() for *_, folded, _ in new])
             seg_items, norm_items, pair_items = [], [], []
             for key, src, tgt, metadata, folded, id_utf8 in new:
                 seg, norm = seg_prefix + id_utf8, norm_prefix + id_utf8
@@ -162,7 +162,8 @@ def _indexing(
     are computed in a worker thread (numpy, which releases the GIL), and each batch's are
     written in this thread (LMDB write transactions belong to their thread) while the worker
     computes the next batch's, or on leaving the block. An error leaves nothing pending: the
-    transaction aborts."""
+    transaction aborts. (Not :func:`ltmt.workers.ordered_map`: it keeps up to two batches per
+    worker in flight, and runs a single worker inline.)"""
     pending: list[Future[postings.IndexRows]] = []
     # one malloc arena: the worker's arrays may then reuse what the caller freed (a file
     # reader's tree), where an arena of its own would add to the peak
