@@ -51,6 +51,8 @@ from ltmt.memory.layout import (
 
 # Newest ids of a term kept in its head; more and they move to a chunk of their own.
 TAIL_MAX = 512
+# Texts whose n-grams :func:`index_rows` works out together (bounds an import's peak memory).
+INDEX_CHUNK = 16_384
 
 _PRIME = np.uint64(0x100000001B3)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -86,16 +88,21 @@ def text_terms(
     if cps.size < n:
         empty = np.empty(0, np.int64)
         return np.empty(0, np.uint32), empty, empty
-    c = cps.astype(np.uint64)
     width = cps.size - n + 1
-    packed = c[:width].copy()
+    packed = cps[:width].astype(np.uint64)
     valid = cps[:width] != 0
-    for j in range(1, n):
-        packed = packed * _PRIME + c[j : j + width]
-        valid &= cps[j : j + width] != 0
+    for j in range(1, n):  # in place: a batch of texts holds millions of code points
+        np.multiply(packed, _PRIME, out=packed)
+        np.add(packed, cps[j : j + width], out=packed, casting="unsafe")
+        np.logical_and(valid, cps[j : j + width] != 0, out=valid)
     positions = np.flatnonzero(valid)
-    terms = cipher.terms(((packed[positions] * _MIX) >> np.uint64(32)).astype(np.uint32))
-    doc = np.cumsum(cps == 0)[positions]  # separators before a position = its text's index
+    del valid
+    packed = packed[positions]
+    np.multiply(packed, _MIX, out=packed)
+    np.right_shift(packed, np.uint64(32), out=packed)
+    terms = cipher.terms(packed.astype(np.uint32))
+    del packed
+    doc = np.cumsum(cps == 0, dtype=np.int64)[positions]  # separators before = text's index
     return terms, positions, doc
 
 
@@ -166,10 +173,21 @@ class IndexRows:
 
 
 def index_rows(ids: np.ndarray, texts: Sequence[str], cipher: PlainCipher = PLAIN) -> IndexRows:
-    """The index entries of segments ``ids`` with index ``texts`` (numpy work, which releases
-    the GIL, so a thread computing them runs beside the writer's Python)."""
-    all_terms, _, doc = text_terms(texts, cipher)
-    pairs = term_pairs(all_terms, doc, ids)
+    """The index entries of segments ``ids`` (ascending) with index ``texts`` (numpy work, which
+    releases the GIL, so a thread computing them runs beside the writer's Python).
+
+    The n-grams are worked out ``INDEX_CHUNK`` texts at a time: a batch's arrays of every n-gram
+    (several of 8 bytes each) would be the import's peak memory; the chunks' sorted postings are
+    then merged (their ids do not overlap, so a term's postings stay ascending)."""
+    chunks, sigs = [], []
+    for start in range(0, len(texts), INDEX_CHUNK):
+        all_terms, _, doc = text_terms(texts[start : start + INDEX_CHUNK], cipher)
+        part = ids[start : start + INDEX_CHUNK]
+        chunks.append(term_pairs(all_terms, doc, part))
+        sigs.append(signatures(doc, all_terms, len(part)))
+    pairs = np.concatenate(chunks) if chunks else np.zeros(0, np.uint64)
+    del chunks
+    pairs.sort(kind="stable")  # runs of sorted pairs: the stable sort (timsort) merges them
     terms = (pairs >> np.uint64(32)).astype(np.uint32)
     starts = np.flatnonzero(np.diff(terms)) + 1
     bounds = np.concatenate(([0], starts, [len(pairs)]))
@@ -180,9 +198,9 @@ def index_rows(ids: np.ndarray, texts: Sequence[str], cipher: PlainCipher = PLAI
         ids=ids,
         terms=terms[bounds[:-1]],
         bounds=bounds,
-        ids_bytes=(pairs & np.uint64(0xFFFFFFFF)).astype("<u4").tobytes(),
+        ids_bytes=pairs.astype("<u4").tobytes(),  # the low 32 bits: the ids
         lengths=lengths.view(np.uint8).reshape(-1, 2),
-        sigs=signatures(doc, all_terms, len(ids)),
+        sigs=np.concatenate(sigs) if sigs else np.zeros((0, SIG_BYTES), np.uint8),
     )
 
 

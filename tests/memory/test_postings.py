@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +68,15 @@ def test_index_rows_list_each_term_once_with_its_ascending_postings() -> None:
     assert rows.lengths.view("<u2").ravel().tolist() == [2, 3]
     empty = postings.index_rows(np.zeros(0, dtype=np.int64), [])
     assert (empty.terms.size, empty.bounds.tolist(), empty.sigs.shape) == (0, [0], (0, 64))
+
+
+def test_index_rows_in_chunks_equal_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["open the file", "save the file", "ok", "x", "open file", "the file was saved"] * 3
+    ids = np.arange(3, 3 + len(texts), dtype=np.int64)
+    whole = postings.index_rows(ids, texts)
+    monkeypatch.setattr(postings, "INDEX_CHUNK", 4)  # five chunks, the last one short
+    chunked = postings.index_rows(ids, texts)
+    for field in ("terms", "bounds", "lengths", "sigs"):
+        assert np.array_equal(getattr(chunked, field), getattr(whole, field)), field
+    assert chunked.ids_bytes == whole.ids_bytes
+    assert whole.terms.size > 10 and np.all(np.diff(whole.terms.astype(np.int64)) > 0)
