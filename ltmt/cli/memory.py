@@ -64,7 +64,7 @@ def import_(
     """
     from tqdm import tqdm
 
-    from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.pairs import drain, read_pairs
     from ltmt.formats.registry import find_format
 
     options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
@@ -79,7 +79,7 @@ def import_(
             dynamic_ncols=True,
         ) as bar,
     ):
-        report = memory.import_pairs(user, records, origin=file.name, progress=bar.update)
+        report = memory.import_pairs(user, drain(records), origin=file.name, progress=bar.update)
     if as_json:
         _echo_json({"file": str(file), **report.to_dict()})
     else:

@@ -154,6 +154,15 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     return _nonempty(path, reader(path, **options))
 
 
+def drain(records: list[PairRecord]) -> Iterator[PairRecord]:
+    """The records of ``records`` in order, each taken out of the list as it is handed on: a
+    file read whole (so that a bad line writes nothing) need not be held twice while an import
+    keeps its pairs (``records`` is empty once this is exhausted)."""
+    records.reverse()
+    while records:
+        yield records.pop()
+
+
 def _nonempty(path: Path, records: Iterator[PairRecord]) -> Iterator[PairRecord]:
     empty = True
     for record in records:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import document_format
-from ltmt.formats.pairs import pair_format, read_pairs, write_pairs
+from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
@@ -70,7 +70,7 @@ def import_upload(
     with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
         records = list(read_pairs(path, kind, **_languages(kind, *languages)))
-    return name, memory.import_pairs(user, records, origin=name)
+    return name, memory.import_pairs(user, drain(records), origin=name)
 
 
 def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str]) -> bytes:

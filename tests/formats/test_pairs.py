@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.pairs import pair_format, read_pairs, write_pairs
+from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
 from ltmt.segments import PairRecord
 
 RECORDS = [
@@ -134,3 +134,13 @@ def test_a_tsv_header_line_is_not_a_pair(tmp_path: Path) -> None:
         ("Open", "Öffnen"),
         ("source", "target"),
     ]
+
+
+def test_drain_hands_records_on_in_order_and_lets_go_of_each() -> None:
+    records = [PairRecord(f"source {n}", f"Quelle {n}") for n in range(3)]
+    expected = list(records)
+    drained = drain(records)
+    assert next(drained) is expected[0]
+    assert len(records) == 2 and expected[0] not in records  # the first one let go of
+    assert [expected[0], *drained] == expected
+    assert records == []
