@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ app = typer.Typer(
 )
 
 PROGRESS_FROM = 10_000  # pairs: smaller imports show no progress bar
+READ_NOTE_FROM = 8 << 20  # bytes: a terminal is told when a larger file is being read
 
 
 def register(app_: typer.Typer) -> None:
@@ -68,7 +70,11 @@ def import_(
     from ltmt.formats.registry import find_format
 
     options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
-    records = list(read_pairs(file, fmt, **options))
+    reader = read_pairs(file, fmt, **options)  # a missing file fails here, before any output
+    size = file.stat().st_size
+    if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole: no counter
+        typer.echo(f"reading {file.name} ({size / 2**20:.0f} MB) ...", err=True)
+    records = list(reader)
     with (
         open_store(memory_dir, key_file, user=user) as memory,
         tqdm(

@@ -170,12 +170,15 @@ class Memory:
 
         Pairs that fail cleaning are skipped and counted by reason in the report; pairs already
         stored (or repeated in ``records``) count as duplicates. ``progress(n)`` is called as
-        batches of ``n`` pairs are written.
+        ``n`` of the records are dealt with: the skipped ones once all are screened, then each
+        batch as it is written (the calls add up to the records read).
         """
         check_user(user)
         # the reader's garbage (a file format's objects may hold cycles) is collected as usual
         screened = screen_pairs(records, self.clean)
         kept = screened.kept
+        if progress is not None and screened.read > len(kept):
+            progress(screened.read - len(kept))
         if kept:
             chars = sum(len(source) * 12 + len(target) * 2 for source, target, _ in kept)
             env.reserve(self.store, len(kept) * 512 + chars)

@@ -58,3 +58,26 @@ def test_a_base_that_is_no_checkout_is_a_one_line_error(
         bench.main(["--base", str(tmp_path)])
     assert caught.value.code == 2
     assert f"--base {tmp_path} is not an ltmt checkout" in capsys.readouterr().err
+
+
+def test_import_memory_reads_the_process_after_each_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench = load_script(REPO / "eval" / "import_memory.py")
+    from ltmt.memory import postings, writes
+
+    monkeypatch.setattr(writes, "IMPORT_BATCH", 32)  # several batches of the tiny memory
+    monkeypatch.setattr(postings, "INDEX_CHUNK", 8)
+    output = tmp_path / "memory.json"
+    data = data_with_a_dev_user(tmp_path / "data")
+    bench.main(["--data-dir", str(data), "--work-dir", str(tmp_path), "--segments", "100",
+                "--output", str(output)])  # fmt: skip
+    result = json.loads(output.read_text())
+    batches = result["after_each_batch"]
+    assert result["added"] > 32 and len(batches) >= 2
+    assert result["added"] <= batches[-1]["pairs"] <= 100  # the kept pairs, batch by batch
+    assert all(row["peak_rss_mb"] >= row["rss_anon_mb"] > 0 for row in batches)
+    index = result["index_rows_one_batch"]
+    assert index["texts"] == 32 and index["index_chunk"] == 8 and index["same_entries"] is True
+    assert postings.INDEX_CHUNK == 8  # put back after the one-chunk run
+    assert not list(tmp_path.glob("ltmt-import-memory-*"))  # the store is removed

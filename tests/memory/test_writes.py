@@ -99,3 +99,14 @@ def test_the_collector_is_paused_and_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() == enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_import_progress_adds_up_to_the_records_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writes, "IMPORT_BATCH", 5)
+    calls: list[int] = []
+    with Memory(tmp_path / "store") as memory:
+        report = memory.import_pairs("u", [*PAIRS, ("", "leer")], progress=calls.append)
+    assert sum(report.skipped.values()) == 1 and report.read == len(PAIRS) + 1
+    assert calls == [1, 5, 5, 5, 1]  # the skipped one, then the batches of the kept 16
