@@ -111,6 +111,19 @@ def limit_malloc_arenas() -> None:
     mallopt(_M_ARENA_MAX, 1)
 
 
+def return_freed_memory() -> None:
+    """Hand the heap memory glibc's malloc holds free back to the system (``malloc_trim``;
+    a no-op off Linux or without it): after a large import, a long-running process (a server)
+    would otherwise keep the import's peak."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        malloc_trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    malloc_trim(0)
+
+
 def ordered_map(
     function: Callable[[Item], Result], items: Iterable[Item], workers: int
 ) -> Iterator[Result]:

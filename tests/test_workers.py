@@ -110,3 +110,9 @@ def test_one_malloc_arena_is_asked_for_once_unless_the_environment_says(monkeypa
     ltmt.workers.limit_malloc_arenas()
     ltmt.workers.limit_malloc_arenas()
     assert libc.calls == [(-8, 1)]  # M_ARENA_MAX, once
+
+
+def test_freed_memory_is_handed_back_without_error() -> None:
+    import ltmt.workers
+
+    assert ltmt.workers.return_freed_memory() is None  # glibc's malloc_trim, or nothing

@@ -37,8 +37,11 @@ from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, search_texts
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, PairRecord, Segment
+from ltmt.workers import return_freed_memory
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+# imports of at least this many pairs hand the heap they freed back (glibc's malloc_trim)
+RETURN_MEMORY_FROM = 100_000
 DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
 
 
@@ -191,7 +194,7 @@ class Memory:
                 ),
             )
         added = sum(1 for _, new in results if new)
-        return ImportReport(
+        report = ImportReport(
             user=user,
             read=screened.read,
             added=added,
@@ -199,6 +202,10 @@ class Memory:
             skipped=screened.skipped,
             examples=screened.examples,
         )
+        if len(kept) >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
+            del kept, screened, results
+            return_freed_memory()
+        return report
 
     def delete(self, user: str, seg_id: int) -> bool:
         """Delete one segment (with its index entries and the states translations cached of it,

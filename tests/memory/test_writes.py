@@ -110,3 +110,18 @@ def test_import_progress_adds_up_to_the_records_read(
         report = memory.import_pairs("u", [*PAIRS, ("", "leer")], progress=calls.append)
     assert sum(report.skipped.values()) == 1 and report.read == len(PAIRS) + 1
     assert calls == [1, 5, 5, 5, 1]  # the skipped one, then the batches of the kept 16
+
+
+def test_a_large_import_hands_the_memory_it_freed_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.memory import store
+
+    calls: list[int] = []
+    monkeypatch.setattr(store, "return_freed_memory", lambda: calls.append(1))
+    monkeypatch.setattr(store, "RETURN_MEMORY_FROM", 10)
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", PAIRS[:9])  # below the threshold
+        assert calls == []
+        report = memory.import_pairs("u", PAIRS)
+    assert calls == [1] and report.added == len(PAIRS) - 9 - 1  # new ones; one repeats
