@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
 from bench_retrieval import machine_info, memory_pairs  # noqa: E402
-from support import DATA_DIR, emit_report, use_this_checkout  # noqa: E402
+from support import add_memory_args, emit_report, use_this_checkout  # noqa: E402
 
 MB = 2**20
 
@@ -142,12 +142,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--segments", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work-dir", type=Path, default=None)
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--note", default="")
+    add_memory_args(parser, segments=1_000_000)
     args = parser.parse_args(argv)
     if args.segments < 1:
         parser.error("--segments must be at least 1")

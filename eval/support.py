@@ -64,18 +64,24 @@ def emit_report(
     return text
 
 
-def add_comparison_args(parser: Any, *, segments: int, rounds: int) -> None:
-    """The options of a script that compares this checkout with ``--base`` on a memory of
-    ``--segments`` pairs over ``--rounds``: also ``--data-dir``, ``--seed``, ``--work-dir``,
-    ``--output`` and ``--note``; :func:`check_comparison_args` checks them once parsed."""
-    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with")
+def add_memory_args(parser: Any, *, segments: int) -> None:
+    """The options of a script that builds ``bench_retrieval.py``'s memory of ``--segments``
+    pairs: ``--data-dir``, ``--segments``, ``--seed``, ``--work-dir``, ``--output``, ``--note``."""
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--segments", type=int, default=segments)
-    parser.add_argument("--rounds", type=int, default=rounds)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work-dir", type=Path, default=None)
     parser.add_argument("--output", type=Path, default=None)
     parser.add_argument("--note", default="")
+
+
+def add_comparison_args(parser: Any, *, segments: int, rounds: int) -> None:
+    """The options of a script that compares this checkout with ``--base`` on a memory of
+    ``--segments`` pairs over ``--rounds``: also those of :func:`add_memory_args`;
+    :func:`check_comparison_args` checks them once parsed."""
+    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with")
+    parser.add_argument("--rounds", type=int, default=rounds)
+    add_memory_args(parser, segments=segments)
 
 
 def check_comparison_args(parser: Any, args: Any) -> None:
