@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
@@ -11,7 +12,12 @@ from typing import Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import (
+    KEY_FILE_OPTION,
+    MEMORY_DIR_HELP,
+    open_store,
+    open_store_before_reading,
+)
 from ltmt.errors import InputError
 
 app = typer.Typer(
@@ -70,21 +76,26 @@ def import_(
     from ltmt.formats.registry import find_format
 
     options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
-    reader = read_pairs(file, fmt, **options)  # a missing file fails here, before any output
-    size = file.stat().st_size
-    if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole: no counter
-        typer.echo(f"reading {file.name} ({size / 2**20:.0f} MB) ...", err=True)
-    records = list(reader)
-    with (
-        open_store(memory_dir, key_file, user=user) as memory,
-        tqdm(
-            total=len(records),
-            unit="pair",
-            desc=f"import {file.name}",
-            disable=None if len(records) >= PROGRESS_FROM else True,
-            dynamic_ncols=True,
-        ) as bar,
-    ):
+    with contextlib.ExitStack() as stack:
+        # the user, the key file and an existing store are checked before a long read
+        opened = open_store_before_reading(memory_dir, key_file, user=user)
+        memory = stack.enter_context(opened) if opened is not None else None
+        reader = read_pairs(file, fmt, **options)  # a missing file fails here, before output
+        size = file.stat().st_size
+        if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
+            typer.echo(f"reading {file.name} ({size / 2**20:.0f} MB) ...", err=True)
+        records = list(reader)
+        if memory is None:  # a new store, made once the file is read
+            memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
+        bar = stack.enter_context(
+            tqdm(
+                total=len(records),
+                unit="pair",
+                desc=f"import {file.name}",
+                disable=None if len(records) >= PROGRESS_FROM else True,
+                dynamic_ncols=True,
+            )
+        )
         report = memory.import_pairs(user, drain(records), origin=file.name, progress=bar.update)
     if as_json:
         _echo_json({"file": str(file), **report.to_dict()})

@@ -45,6 +45,26 @@ def open_store(
     return memory
 
 
+def open_store_before_reading(
+    memory_dir: Path | None, key_file: Path | None, *, user: str
+) -> Any | None:
+    """For a command that reads a long input before it writes (an import): the existing store
+    of ``--memory-dir`` opened now, so that a wrong key or user fails before the read; None
+    when there is no store yet, once what making it would refuse is checked (the user id, the
+    key file): the caller makes it with :func:`open_store` when the input is read, so a bad
+    input still makes no store."""
+    from ltmt.memory.crypto import read_key_file, resolve_key_file
+    from ltmt.memory.store import check_user
+
+    check_user(user)
+    if store_exists(memory_dir):
+        return open_store(memory_dir, key_file, user=user)
+    key = resolve_key_file(key_file)
+    if key is not None:
+        read_key_file(key)
+    return None
+
+
 def require_store(memory_dir: Path | None) -> None:
     """:class:`InputError` unless ``--memory-dir`` (or its default) holds a store."""
     from ltmt.paths import resolve_memory_dir

@@ -440,3 +440,26 @@ def test_po_export_counts_segments_and_says_when_entries_differ(
         capsys, "memory", "export", "-u", "u1", "-o", str(tmx), "--memory-dir", store
     )
     assert (code, stdout) == (0, f"exported 3 segments of u1 to {tmx}\n")
+
+
+def test_import_checks_user_key_and_store_before_reading_the_file(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.jsonl"  # its error would show if the file were read first
+    broken.write_text("not json\n", "utf-8")
+    key = tmp_path / "store.key"
+    importing = ["memory", "import", str(broken), "--memory-dir", store]
+    for args, message in [
+        (["--user", "bad user"], "invalid user id 'bad user'"),
+        (["--user", "u", "--key-file", str(tmp_path / "nokey")], "key file "),
+    ]:
+        code, _, err = ltmt(capsys, *importing, *args)
+        assert code == 1 and err.startswith(f"ltmt: error: {message}"), err
+        assert not Path(store).exists()  # and no store made
+    assert ltmt(capsys, "memory", "keygen", "--output", str(key))[0] == 0
+    add = ["memory", "add", "--user", "u", "--source", "a", "--target", "b", "--memory-dir", store]
+    assert ltmt(capsys, *add, "--key-file", str(key))[0] == 0
+    code, _, err = ltmt(capsys, *importing, "--user", "u")  # an encrypted store, no key
+    assert code == 1 and err.startswith(f"ltmt: error: memory store {store} is encrypted"), err
+    code, _, err = ltmt(capsys, *importing, "--user", "u", "--key-file", str(key))
+    assert (code, err) == (1, f"ltmt: error: {broken}:1: not valid JSON (Expecting value)\n")
