@@ -73,12 +73,12 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
             if local_name(element.tag) == "header":
                 header_lang = element.get("srclang") or ""
                 continue
-            pair = sides.pair(element)
-            if pair is None:
+            unit = sides.read(element)
+            if unit is None:
                 skipped += 1
             else:
-                position = f"{path}:{element.sourceline}"
-                records.append(PairRecord(*pair, position, _metadata(element)))
+                source, target, metadata = unit
+                records.append(PairRecord(source, target, f"{path}:{element.sourceline}", metadata))
             element.clear(keep_tail=True)
             while element.getprevious() is not None:  # the units read before it
                 del element.getparent()[0]
@@ -105,12 +105,15 @@ def _check_root(root: Any, path: Path) -> None:
 
 
 class _Sides:
-    """Picks a ``<tu>``'s source and target ``<tuv>`` by language, and reads their text."""
+    """Picks a ``<tu>``'s source and target ``<tuv>`` by language, and reads their text and the
+    unit's metadata, in one pass over the unit's children (a large file has a million units)."""
 
     def __init__(self, src_lang: str, tgt_lang: str) -> None:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self.found: set[str] = set()  # the languages of every <tuv> read
         self._matches: dict[str, tuple[bool, bool]] = {}  # language -> (source?, target?)
+        # the units' parent (<body>) and the xml:space nearest it, looked up once
+        self._outer: tuple[Any, str | None] = (None, None)
 
     def _match(self, lang: str) -> tuple[bool, bool]:
         known = self._matches.get(lang)
@@ -120,54 +123,90 @@ class _Sides:
             self.found.add(lang)
         return known
 
-    def pair(self, unit: Any) -> tuple[str, str] | None:
-        """The (source, target) texts of the ``<tu>`` element ``unit``, or None when a side is
-        missing or blank: the first ``<tuv>`` of the source language, and the first other one
-        of the target language."""
+    def read(self, unit: Any) -> tuple[str, str, dict[str, str]] | None:
+        """The (source, target, metadata) of the ``<tu>`` element ``unit``, or None when a side
+        is missing or blank: the first ``<tuv>`` of the source language, and the first other
+        one of the target language. Metadata: ``id`` (``tuid``), ``note`` (the ``<note>``
+        texts), and each ``<prop type="x-NAME">`` as ``NAME``."""
         source_node = target_node = None
-        for node in unit.iterchildren("{*}tuv"):
-            is_source, is_target = self._match(node.get(XML_LANG) or node.get("lang") or "")
-            if is_source and source_node is None:
-                source_node = node
-            elif is_target and target_node is None:
-                target_node = node
+        extras = []  # <note> and <prop>, read only for a unit that gives a pair
+        for child in unit:
+            tag = child.tag
+            if tag == "note" or tag == "prop":
+                extras.append(child)
+            elif isinstance(tag, str) and (tag == "tuv" or tag.endswith("}tuv")):
+                is_source, is_target = self._match(child.get(XML_LANG) or child.get("lang") or "")
+                if is_source and source_node is None:
+                    source_node = child
+                elif is_target and target_node is None:
+                    target_node = child
         if source_node is None or target_node is None:
             return None
-        source, target = _segment_text(source_node), _segment_text(target_node)
+        outer = self._space_outside(unit)
+        source = _segment_text(source_node, outer)
+        target = _segment_text(target_node, outer)
         if not source or not target or not source.strip() or not target.strip():
             return None
-        return source, target
+        return source, target, _metadata(unit, extras)
+
+    def _space_outside(self, unit: Any) -> str | None:
+        """The ``xml:space`` of ``unit`` or, failing that, of its nearest ancestor that has one."""
+        own = unit.get(XML_SPACE)
+        if own is not None:
+            return str(own)
+        parent = unit.getparent()
+        if parent is not self._outer[0]:
+            node = parent
+            while node is not None and node.get(XML_SPACE) is None:
+                node = node.getparent()
+            self._outer = (parent, node.get(XML_SPACE) if node is not None else None)
+        return self._outer[1]
 
 
-def _segment_text(tuv: Any) -> str | None:
+def _segment_text(tuv: Any, outer: str | None) -> str | None:
     """The text of ``tuv``'s first ``<seg>`` (None without one), as translate-toolkit reads it
     (``lisa.getNodeText``, ``xml_helpers.getText``): its string value (inline codes such as
     ``<bpt>&lt;b&gt;</bpt>`` give the native code they hold), space normalised when the nearest
-    ``xml:space`` on it or an ancestor is ``default`` (looked up by walking the parents, where
+    ``xml:space`` on it, the ``<tuv>`` or further out (``outer``) is ``default`` (where
     ``getText`` runs an XPath query for each side)."""
-    segment = next(tuv.iterdescendants("{*}seg"), None)
+    segment = _first_segment(tuv)
     if segment is None:
         return None
-    node = segment
-    while node is not None and node.get(XML_SPACE) is None:
-        node = node.getparent()
-    if node is not None and node.get(XML_SPACE) == "default":
+    space = segment.get(XML_SPACE)
+    if space is None:
+        space = tuv.get(XML_SPACE)
+    if space is None:
+        space = outer
+    if space == "default":
         return str(segment.xpath("normalize-space()"))
     if len(segment) == 0:  # the common case: text alone
         return segment.text or ""
     return str(segment.xpath("string()"))
 
 
-def _metadata(element: Any) -> dict[str, str]:
+def _first_segment(tuv: Any) -> Any:
+    """The first ``<seg>`` under ``tuv`` in document order: a child, as TMX has it, unless an
+    earlier child holds elements of its own (then the whole subtree is searched)."""
+    for child in tuv:
+        tag = child.tag
+        if isinstance(tag, str) and (tag == "seg" or tag.endswith("}seg")):
+            return child
+        if len(child):
+            break
+    return next(tuv.iterdescendants("{*}seg"), None)
+
+
+def _metadata(unit: Any, extras: list[Any]) -> dict[str, str]:
     metadata: dict[str, str] = {}
-    if element.get("tuid"):
-        metadata["id"] = element.get("tuid")
-    notes = [note.text for note in element.iterchildren("note") if note.text]
+    if unit.get("tuid"):
+        metadata["id"] = unit.get("tuid")
+    notes = [note.text for note in extras if note.tag == "note" and note.text]
     if notes:
         metadata["note"] = "\n".join(notes)
-    for prop in element.iterchildren("prop"):
-        name = prop.get("type") or ""
-        metadata[name[2:] if name.startswith("x-") else name] = prop.text or ""
+    for prop in extras:
+        if prop.tag == "prop":
+            name = prop.get("type") or ""
+            metadata[name[2:] if name.startswith("x-") else name] = prop.text or ""
     return metadata
 
 

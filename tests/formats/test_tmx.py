@@ -92,6 +92,36 @@ def test_the_reader_reads_what_translate_toolkit_reads(
     assert len(got) >= 6
 
 
+ODD = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header srclang="en" adminlang="en" segtype="sentence" datatype="plaintext" o-tmf="x"
+      creationtool="hand" creationtoolversion="1"/>
+  <body xml:space="default">
+    <tu><tuv xml:lang="en"><seg>  folded   by the body  </seg></tuv>
+      <tuv xml:lang="de"><seg xml:space="preserve">  kept  </seg></tuv></tu>
+    <tu><!-- a comment first --><tuv xml:lang="en" xml:space="preserve"><seg>  kept by the tuv </seg></tuv>
+      <tuv xml:lang="de"><seg> gefaltet  hier </seg></tuv></tu>
+    <tu><tuv xml:lang="en"><note><seg>nested first</seg></note><seg>direct second</seg></tuv>
+      <tuv xml:lang="de"><prop type="x">p</prop><seg>direkt</seg></tuv></tu>
+  </body>
+</tmx>
+"""
+
+
+def test_space_from_the_body_and_nested_segments_read_as_translate_toolkit_reads(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "odd.tmx"
+    path.write_text(ODD, encoding="utf-8")
+    got = [(r.source, r.target, int(r.position.rsplit(":", 1)[1])) for r in read_tmx(path)]
+    assert got == toolkit_pairs(path, "en", "de")
+    assert [source for source, _, _ in got] == [
+        "folded by the body",
+        "  kept by the tuv ",
+        "nested first",
+    ]
+
+
 def test_inline_codes_space_and_metadata_read_as_expected(tmp_path: Path) -> None:
     path = tmp_path / "tricky.tmx"
     path.write_text(TRICKY, encoding="utf-8")
@@ -117,13 +147,13 @@ def test_units_read_are_dropped_from_the_tree(
     path = tmp_path / "many.tmx"
     write_tmx(path, [PairRecord(f"Source {n}", f"Ziel {n}") for n in range(50)])
     earlier = []
-    pair = tmx._Sides.pair
+    read = tmx._Sides.read
 
-    def spying(self: tmx._Sides, unit: object) -> tuple[str, str] | None:
+    def spying(self: tmx._Sides, unit: object) -> tuple[str, str, dict[str, str]] | None:
         earlier.append(unit.getparent().index(unit))  # type: ignore[attr-defined]
-        return pair(self, unit)
+        return read(self, unit)
 
-    monkeypatch.setattr(tmx._Sides, "pair", spying)
+    monkeypatch.setattr(tmx._Sides, "read", spying)
     assert len(list(read_tmx(path))) == 50
     # when a unit is read, the units before it are gone but the last, cleared (the parser
     # may have read ahead: the units after it are there)
