@@ -152,10 +152,10 @@ class Memory:
         """
         pair = clean_pair(check_user(user), source, target, metadata, self.clean)
         now, vault = time.time(), self.store.vault
-        [(seg_id, _)] = env.write(
+        [seg_id] = env.write(
             self.store,
             lambda txn: writes.add_pairs(txn, vault, user, [pair], origin=origin, now=now),
-        )
+        ).ids
         segment = self.get(user, seg_id)
         if segment is None:  # pragma: no cover - deleted by another process in between
             raise StoreError(f"segment {seg_id} of {user!r} vanished right after it was added")
@@ -187,23 +187,22 @@ class Memory:
             env.reserve(self.store, len(kept) * 512 + chars)
         now, vault = time.time(), self.store.vault
         with writes.collector_paused():
-            results = env.write(
+            stored = env.write(
                 self.store,
                 lambda txn: writes.add_pairs(
                     txn, vault, user, kept, origin=origin, now=now, progress=progress
                 ),
             )
-        added = sum(1 for _, new in results if new)
         report = ImportReport(
             user=user,
             read=screened.read,
-            added=added,
-            duplicates=len(results) - added,
+            added=stored.added,
+            duplicates=stored.duplicates,
             skipped=screened.skipped,
             examples=screened.examples,
         )
         if len(kept) >= RETURN_MEMORY_FROM:  # what the import freed goes back to the system
-            del kept, screened, results
+            del kept, screened, stored
             return_freed_memory()
         return report
 

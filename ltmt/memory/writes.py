@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import gc
 import time
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import lmdb
@@ -83,6 +84,19 @@ def new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo,
     return UserInfo(uid=uid, created=now, updated=now), vault.new_user(uid)
 
 
+@dataclass(frozen=True)
+class Added:
+    """What :func:`add_pairs` stored: each pair's segment id (a duplicate's is the stored
+    copy's), compact for an import of millions, and how many of the pairs were new."""
+
+    ids: array[int]  # one per pair, in order ("L": unsigned, at least 32 bits)
+    added: int
+
+    @property
+    def duplicates(self) -> int:
+        return len(self.ids) - self.added
+
+
 def add_pairs(
     txn: lmdb.Transaction,
     vault: Vault,
@@ -92,8 +106,8 @@ def add_pairs(
     origin: str,
     now: float,
     progress: Callable[[int], None] | None = None,
-) -> list[tuple[int, bool]]:
-    """Store ``pairs`` for ``user``; returns ``(segment id, added)`` per pair (False: duplicate).
+) -> Added:
+    """Store ``pairs`` for ``user``; returns each pair's segment id and how many were new.
 
     Per batch: the new pairs get their ids first; a worker thread then works out their index
     entries while this one stores their segments and reads the next batch (:func:`_indexing`).
@@ -104,7 +118,7 @@ def add_pairs(
     pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
     origin_utf8 = origin.encode("utf-8")
     seen: dict[bytes, int] = {}
-    results: list[tuple[int, bool]] = []
+    ids_of_pairs = array("L")
     with _indexing(txn, uid, cipher) as index:
         for position in range(0, len(pairs), IMPORT_BATCH):
             batch = pairs[position : position + IMPORT_BATCH]
@@ -120,10 +134,10 @@ def add_pairs(
                     raw = txn.get(key)
                     stored = read_u32(raw) if raw is not None else None
                 if stored is not None:
-                    results.append((stored, False))
+                    ids_of_pairs.append(stored)
                     continue
                 seen[key] = next_id
-                results.append((next_id, True))
+                ids_of_pairs.append(next_id)
                 new.append((key, src, tgt, metadata, fold_space(source), u32(next_id)))
                 next_id += 1
             ids = np.arange(next_id - len(new), next_id, dtype=np.int64)
@@ -151,7 +165,7 @@ def add_pairs(
             info, next_id=next_id, count=info.count + added, updated=now, origins=origins
         )
         txn.put(user_key(user), encode_user(info, cipher, user))
-    return results
+    return Added(ids_of_pairs, added)
 
 
 @contextmanager

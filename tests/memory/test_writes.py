@@ -125,3 +125,19 @@ def test_a_large_import_hands_the_memory_it_freed_back(
         assert calls == []
         report = memory.import_pairs("u", PAIRS)
     assert calls == [1] and report.added == len(PAIRS) - 9 - 1  # new ones; one repeats
+
+
+def test_add_pairs_gives_each_pair_its_segment_id_and_counts_the_new(tmp_path: Path) -> None:
+    pairs = [(source, target, {}) for source, target in PAIRS[12:]]  # the last repeats the first
+    with Memory(tmp_path / "store") as memory:
+        vault = memory.store.vault
+        first = env.write(
+            memory.store,
+            lambda txn: writes.add_pairs(txn, vault, "u", pairs, origin="t", now=0.0),
+        )
+        again = env.write(
+            memory.store,
+            lambda txn: writes.add_pairs(txn, vault, "u", pairs[:2], origin="t", now=0.0),
+        )
+    assert (list(first.ids), first.added, first.duplicates) == ([1, 2, 3, 1], 3, 1)
+    assert (list(again.ids), again.added, again.duplicates) == ([1, 2], 0, 2)
