@@ -51,14 +51,17 @@ def open_store_before_reading(
     """For a command that reads a long input before it writes (an import): the existing store
     of ``--memory-dir`` opened now, so that a wrong key or user fails before the read; None
     when there is no store yet, once what making it would refuse is checked (the user id, the
-    key file): the caller makes it with :func:`open_store` when the input is read, so a bad
-    input still makes no store."""
+    key file, a file where the store's directory would be): the caller makes it with
+    :func:`open_store` when the input is read, so a bad input still makes no store."""
     from ltmt.memory.crypto import read_key_file, resolve_key_file
+    from ltmt.memory.env import check_store_path
     from ltmt.memory.store import check_user
+    from ltmt.paths import resolve_memory_dir
 
     check_user(user)
     if store_exists(memory_dir):
         return open_store(memory_dir, key_file, user=user)
+    check_store_path(resolve_memory_dir(memory_dir))
     key = resolve_key_file(key_file)
     if key is not None:
         read_key_file(key)

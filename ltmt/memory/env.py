@@ -111,16 +111,21 @@ _REGISTRY: dict[str, Store] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
+def check_store_path(path: Path) -> None:
+    """StoreError when ``path`` exists and is not a directory (a store is a directory)."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(
+            f"memory store {path} is a file, not a directory; pass a directory to --memory-dir"
+        )
+
+
 def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE, key_file: Path | None = None) -> Store:
     """The shared :class:`Store` of directory ``path``, created (with its schema) if new.
 
     ``key_file``: the store key of an encrypted store, or the key that makes a new store
     encrypted. An encrypted store without its key, or a plain one with a key, is refused.
     """
-    if path.exists() and not path.is_dir():
-        raise StoreError(
-            f"memory store {path} is a file, not a directory; pass a directory to --memory-dir"
-        )
+    check_store_path(path)
     key = read_key_file(key_file) if key_file is not None else None
     try:
         path.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)

@@ -452,6 +452,7 @@ def test_import_checks_user_key_and_store_before_reading_the_file(
     for args, message in [
         (["--user", "bad user"], "invalid user id 'bad user'"),
         (["--user", "u", "--key-file", str(tmp_path / "nokey")], "key file "),
+        (["--user", "u", "--memory-dir", str(broken)], f"memory store {broken} is a file"),
     ]:
         code, _, err = ltmt(capsys, *importing, *args)
         assert code == 1 and err.startswith(f"ltmt: error: {message}"), err
