@@ -41,7 +41,7 @@ from ltmt.workers import return_freed_memory
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 # imports of at least this many pairs hand the heap they freed back (glibc's malloc_trim)
-RETURN_MEMORY_FROM = 100_000
+RETURN_MEMORY_FROM = 10_000  # a server upload of the default 16 MB holds 50,000-80,000
 DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
 
 
