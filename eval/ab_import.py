@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -31,7 +29,12 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
 from bench_retrieval import USER, load_dev_users, machine_info, memory_pairs  # noqa: E402
-from support import add_comparison_args, check_comparison_args, emit_report  # noqa: E402
+from support import (  # noqa: E402
+    add_comparison_args,
+    check_comparison_args,
+    emit_report,
+    run_in_checkout,
+)
 
 # The worker: imports the pickled pairs into a fresh store, searches the queries, prints JSON.
 WORKER = """
@@ -57,17 +60,7 @@ print(json.dumps({"package": package, "seconds": seconds, "read": report.read,
 def import_once(checkout: Path, pairs_file: Path, store: Path) -> dict[str, Any]:
     """One import by ``checkout`` in a process of its own, into the fresh ``store``; the worker
     reports which ``ltmt`` it imported, checked against ``checkout``."""
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    done = subprocess.run(
-        [sys.executable, "-c", WORKER, str(pairs_file), str(store), USER],
-        env=env,
-        cwd=checkout,  # ``python -c`` puts the working folder first on sys.path
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"the import by {checkout} failed:\n{done.stderr[-2000:]}")
+    done = run_in_checkout(checkout, WORKER, str(pairs_file), str(store), USER)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     if Path(result["package"]) != checkout:
         raise SystemExit(f"the worker for {checkout} imported ltmt from {result['package']}")

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +33,7 @@ from support import (  # noqa: E402
     add_comparison_args,
     check_comparison_args,
     emit_report,
+    run_in_checkout,
     use_this_checkout,
 )
 
@@ -78,19 +77,27 @@ def write_files(pairs: list[tuple[str, str]], formats: list[str], folder: Path) 
 
 def import_once(checkout: Path, path: Path, store: Path) -> dict[str, Any]:
     """``ltmt memory import path`` by ``checkout`` into the fresh ``store``: wall s, peak RSS."""
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", RUN_CLI, "memory", "import", str(path), "--user", "bench",
-         "--memory-dir", str(store), "--json"],
-        env=env, cwd=checkout, capture_output=True, text=True, check=False,
+    done = run_in_checkout(
+        checkout, RUN_CLI, "memory", "import", str(path), "--user", "bench",
+        "--memory-dir", str(store), "--json",
     )  # fmt: skip
     seconds = time.perf_counter() - start
-    if done.returncode:
-        raise SystemExit(f"the import by {checkout} failed:\n{done.stderr[-2000:]}")
     peak = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("peak_rss_kb")]
     shutil.rmtree(store)
     return {"seconds": seconds, "peak_rss_kb": int(peak[-1]), **json.loads(done.stdout)}
+
+
+def summary(rows: list[dict[str, Any]], pairs: int) -> dict[str, Any]:
+    """One checkout's runs of one file: times, their median and its rate, peaks, pairs added."""
+    median = statistics.median(r["seconds"] for r in rows)
+    return {
+        "seconds": [round(r["seconds"], 2) for r in rows],
+        "median_seconds": round(median, 2),
+        "pairs_per_s": round(pairs / median, 1),
+        "peak_rss_mb": [round(r["peak_rss_kb"] / 1024) for r in rows],
+        ADDED: rows[0][ADDED],
+    }
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -115,18 +122,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             results[fmt] = {
                 "pairs_in_file": file["pairs"],
                 "file_mb": round(file["bytes"] / 2**20, 1),
-                **{
-                    name: {
-                        "seconds": [round(r["seconds"], 2) for r in rows],
-                        "median_seconds": round(statistics.median(r["seconds"] for r in rows), 2),
-                        "pairs_per_s": round(
-                            file["pairs"] / statistics.median(r["seconds"] for r in rows), 1
-                        ),
-                        "peak_rss_mb": [round(r["peak_rss_kb"] / 1024) for r in rows],
-                        ADDED: rows[0][ADDED],
-                    }
-                    for name, rows in runs.items()
-                },
+                **{name: summary(rows, file["pairs"]) for name, rows in runs.items()},
             }
             results[fmt]["same_added"] = results[fmt]["base"][ADDED] == results[fmt]["this"][ADDED]
     finally:

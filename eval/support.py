@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -91,3 +92,20 @@ def check_comparison_args(parser: Any, args: Any) -> None:
         parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
     if args.segments < 1 or args.rounds < 1:
         parser.error("--segments and --rounds must be >= 1")
+
+
+def run_in_checkout(checkout: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -c code args`` as a process of ``checkout`` (``PYTHONPATH`` and working folder:
+    ``python -c`` puts the working folder first on ``sys.path``), its output captured;
+    SystemExit with the end of its stderr when it fails."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env={**os.environ, "PYTHONPATH": str(checkout)},
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise SystemExit(f"the run by {checkout} failed:\n{done.stderr[-2000:]}")
+    return done

@@ -29,7 +29,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ltmt.errors import ConfigError
 
@@ -97,31 +97,35 @@ _M_ARENA_MAX = -8
 _arenas_limited = False
 
 
+def _glibc_function(name: str) -> Any:
+    """The process's own C library's function ``name`` on Linux; None elsewhere or without it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):
+        return None
+
+
 def limit_malloc_arenas() -> None:
     """Ask glibc's malloc to keep one arena for all of the process's threads (once; a no-op
     where ``MALLOC_ARENA_MAX`` is set, or off Linux, or without glibc's ``mallopt``)."""
     global _arenas_limited
-    if _arenas_limited or "MALLOC_ARENA_MAX" in os.environ or not sys.platform.startswith("linux"):
+    if _arenas_limited or "MALLOC_ARENA_MAX" in os.environ:
         return
     _arenas_limited = True
-    try:
-        mallopt = ctypes.CDLL(None).mallopt  # the process's own C library
-    except (OSError, AttributeError):
-        return
-    mallopt(_M_ARENA_MAX, 1)
+    mallopt = _glibc_function("mallopt")
+    if mallopt is not None:
+        mallopt(_M_ARENA_MAX, 1)
 
 
 def return_freed_memory() -> None:
     """Hand the heap memory glibc's malloc holds free back to the system (``malloc_trim``;
     a no-op off Linux or without it): after a large import, a long-running process (a server)
     would otherwise keep the import's peak."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        malloc_trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return
-    malloc_trim(0)
+    malloc_trim = _glibc_function("malloc_trim")
+    if malloc_trim is not None:
+        malloc_trim(0)
 
 
 def ordered_map(

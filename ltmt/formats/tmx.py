@@ -134,7 +134,7 @@ class _Sides:
             tag = child.tag
             if tag == "note" or tag == "prop":
                 extras.append(child)
-            elif isinstance(tag, str) and (tag == "tuv" or tag.endswith("}tuv")):
+            elif local_name(tag) == "tuv":
                 is_source, is_target = self._match(child.get(XML_LANG) or child.get("lang") or "")
                 if is_source and source_node is None:
                     source_node = child
@@ -188,8 +188,7 @@ def _first_segment(tuv: Any) -> Any:
     """The first ``<seg>`` under ``tuv`` in document order: a child, as TMX has it, unless an
     earlier child holds elements of its own (then the whole subtree is searched)."""
     for child in tuv:
-        tag = child.tag
-        if isinstance(tag, str) and (tag == "seg" or tag.endswith("}seg")):
+        if local_name(child.tag) == "seg":
             return child
         if len(child):
             break

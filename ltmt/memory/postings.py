@@ -93,7 +93,7 @@ def text_terms(
     valid = cps[:width] != 0
     for j in range(1, n):  # in place: a batch of texts holds millions of code points
         np.multiply(packed, _PRIME, out=packed)
-        np.add(packed, cps[j : j + width], out=packed, casting="unsafe")
+        np.add(packed, cps[j : j + width], out=packed)
         np.logical_and(valid, cps[j : j + width] != 0, out=valid)
     positions = np.flatnonzero(valid)
     del valid
