@@ -119,7 +119,8 @@ def run_lengths(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     bounds[0] = bounds[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=bounds[1:-1])
     edges = np.flatnonzero(bounds)
-    return ordered[edges[:-1]], np.diff(edges).astype(np.int32)
+    counts = np.subtract(edges[1:], edges[:-1], dtype=np.int32, casting="unsafe")
+    return np.take(ordered, edges[:-1]), counts
 
 
 def query_terms(text: str, cipher: PlainCipher = PLAIN) -> np.ndarray:

@@ -183,7 +183,7 @@ def test_recount_must_not_be_negative(tmp_path: Path) -> None:
         Memory(tmp_path, recount=-1)
 
 
-def test_estimates_are_the_half_dice_of_the_lengths_and_minus_one_when_deleted() -> None:
+def test_estimates_are_the_half_dice_of_the_lengths_and_zero_when_deleted() -> None:
     rng = np.random.default_rng(3)
     lens = rng.integers(0, 300, 1000).astype(np.uint16)
     lens[::7] = 0  # deleted
@@ -192,9 +192,16 @@ def test_estimates_are_the_half_dice_of_the_lengths_and_minus_one_when_deleted()
     got = index._estimates(touched, shared, lens, 57.0, 29)
     seg_len = lens[touched].astype(np.float64)
     want = np.minimum(shared * 57.0 / 29, seg_len) / (57.0 + seg_len)
-    want[seg_len == 0] = -1.0
     assert got.dtype == np.float32
     np.testing.assert_allclose(got, want, rtol=1e-6)
+    # the callers keep the live segments by a positive estimate
+    assert np.array_equal(got > 0, seg_len > 0)
+
+
+def test_largest_are_the_positions_of_the_largest_values() -> None:
+    values = np.random.default_rng(5).permutation(1000).astype(np.float32)
+    got = index._largest(values, 37)
+    assert sorted(got.tolist()) == sorted(np.argsort(-values)[:37].tolist())
 
 
 def test_long_queries_get_a_smaller_postings_budget() -> None:
