@@ -212,9 +212,10 @@ class Backbone:
     @property
     def weights_label(self) -> str:
         """The weights as they run, for reports: ``float32``, ``bfloat16``, ``int8`` ...; int8
-        ones say ``(7-bit weights)`` where the CPU lacks VNNI (:mod:`ltmt.model.int8_linear`)."""
+        ones say ``(7-bit weights, row-scaled inputs)`` where the CPU lacks VNNI
+        (:mod:`ltmt.model.int8_linear`)."""
         if "int8" in self.variant and not cpu_has_vnni():
-            return f"{self.variant} (7-bit weights)"
+            return f"{self.variant} (7-bit weights, row-scaled inputs)"
         return self.variant or "float32"
 
     @property

@@ -11,9 +11,9 @@ float32. Measured on the three kinds of 2-core machines ltmt has been developed 
   wall time of bfloat16's for 0.05 BLEU less on the dev users (``docs/results/speed.md``).
 * AMD EPYC with AVX2 alone (no AVX-512, no VNNI; bf16 emulated): int8 layers with 7-bit
   weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN
-  1.5-1.6x as fast as float32, at a cost with an unrelated memory that float32 does not have
-  (:func:`cpu_prefers_int8`); float32 with the output projection alone in int8 kept float32's
-  scores (:func:`cpu_prefers_int8_head`).
+  1.5-1.6x as fast as float32; on a fixed input scale per layer at a cost with an unrelated
+  memory that float32 does not have (session 19), on each input row's own scale without it
+  (session 25; :func:`cpu_prefers_int8`).
 """
 
 from __future__ import annotations
@@ -82,18 +82,25 @@ def cpu_has_vnni() -> bool:
 
 
 def cpu_prefers_int8() -> bool:
-    """Whether fused batches run on int8 here by default: VNNI and no AMX (module doc).
+    """Whether fused batches run on int8 here by default: VNNI and no AMX, or AVX2 without
+    VNNI, AMX or native bf16 (module doc).
 
-    Not with AVX2 alone: int8 there (7-bit weights) decoded 1.5x as fast as float32, but took
+    With AVX2 alone, int8 layers (7-bit weights) quantise each input row on its own scale
+    (:func:`ltmt.model.int8_linear.row_scaled_inputs`): on a fixed scale per layer they took
     the trained combiner below issue 12's bound with an unrelated memory on one general test
-    set or another, which float32 met on all three (session 19, ``docs/results/speed.md``);
-    ``--fusion-weights int8`` asks for it, and :func:`cpu_prefers_int8_head` decides there."""
-    return cpu_has_vnni() and not _cpu_has_amx()
+    set or another (session 19); row-scaled, the dev users' knn and knn-trained scored as on
+    float32 and the bound held on all three sets, with a cold knn pass 1.14x as fast as
+    float32 with the int8 output projection, the default there before (session 25,
+    ``docs/results/speed.md``)."""
+    if _cpu_has_amx():
+        return False
+    return cpu_has_vnni() or ("avx2" in cpu_flags() and not cpu_has_fast_bf16())
 
 
 def cpu_prefers_int8_head() -> bool:
     """Whether float32 fused batches run their output projection in int8 here by default: AVX2
-    without VNNI, AMX or native bf16 (where int8 or bf16 weights are not the default already).
+    without VNNI, AMX or native bf16 (where ``auto`` runs int8 layers; this decides when the
+    caller turned those off but left the rest to the CPU).
 
     The decoder states (and the memory's keys) stay float32's; only the logits are rounded.
     Measured on an AVX2-only AMD EPYC (session 19): the dev users' knn and knn-trained 0.05

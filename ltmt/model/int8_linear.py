@@ -2,16 +2,26 @@
 output projection, or the output projection alone.
 
 :class:`Int8Linear` keeps a weight as int8 with one scale per output row (symmetric; 7 bits
-where the CPU lacks VNNI: :func:`weight_max_for_cpu`) and
-quantises its input with one *fixed* scale per layer, measured once on a fixed set of sentence
-pairs (:mod:`ltmt.model.int8_calibration`; inputs beyond it saturate). torch's fused kernel
-(fbgemm) quantises, multiplies and scales back in one call and returns float32. A row's output
-therefore depends on that row alone: with torch's dynamic int8 (one scale computed from all the
-rows of each call; ``quantize_dynamic``, what ``--fusion-weights int8`` ran before) a translation
-changed with the sentences batched beside it (88 of 349 kNN outputs of the default model differed
-between batches of 32 and of 7; 1 of 349 on bfloat16 and on these layers:
-``eval/results/speed/batch-dependence-s14*.json``), and quantising each row with its own scale
-(``torch._int_mm``) was slower than bfloat16 in the one comparison made (not kept as a file).
+where the CPU lacks VNNI: :func:`weight_max_for_cpu`). Its input is quantised so that a row's
+output depends on that row alone: with torch's dynamic int8 (one scale computed from all the
+rows of each call; ``quantize_dynamic``, what ``--fusion-weights int8`` ran before session 14)
+a translation changed with the sentences batched beside it (88 of 349 kNN outputs of the default
+model differed between batches of 32 and of 7; 1 of 349 on bfloat16 and on these layers:
+``eval/results/speed/batch-dependence-s14*.json``). Two ways, by CPU
+(:func:`row_scaled_inputs`):
+
+* **each input row on its own scale** (CPUs without VNNI, since session 25): the row is divided
+  by its largest magnitude, quantised on 8 bits over [-1, 1], multiplied, and the output
+  multiplied back (the bias added after). On the default model's encoder its states move by
+  2.9 % from float32's against 8.9 % with fixed scales (``eval/int8_encoder_error.py``), and
+  the dev users' kNN and trained-combiner BLEU is float32's (``docs/results/speed.md``,
+  session 25);
+* **one fixed scale per layer**, measured once on a fixed set of sentence pairs
+  (:mod:`ltmt.model.int8_calibration`; inputs beyond it saturate): CPUs with VNNI, where int8
+  was measured this way (sessions 14-18).
+
+torch's fused kernel (fbgemm) quantises, multiplies and scales back in one call and returns
+float32.
 
 * :func:`quantise_linear_layers` makes every ``Linear`` of a float32 model an
   :class:`Int8Linear`, and joins the decoder's attention projections that
@@ -72,6 +82,12 @@ def check_int8_supported() -> None:
         )
 
 
+def row_scaled_inputs() -> bool:
+    """Whether :class:`Int8Linear` layers made here quantise each input row on its own scale
+    (CPUs without VNNI) rather than on a fixed scale per layer (with VNNI: module doc)."""
+    return not cpu_has_vnni()
+
+
 def weight_max_for_cpu() -> int:
     """The largest magnitude of an int8 weight here: 127 where the CPU has VNNI; 63 without.
 
@@ -89,8 +105,9 @@ def weight_max_for_cpu() -> int:
 class Int8Linear(nn.Module):
     """``states @ weight.T + bias`` in int8, float32 out (input of any float dtype).
 
-    ``input_range``: the largest absolute input it represents (larger ones saturate);
-    ``levels``: quantisation levels of the input (256; fewer only to measure them);
+    ``input_range``: the largest absolute input it represents (larger ones saturate), or
+    ``None``: each input row is quantised on its own scale (its largest magnitude);
+    ``levels``: quantisation levels of a fixed-range input (256; fewer only to measure them);
     ``weight_max``: the largest magnitude of a quantised weight (``None``: this CPU's,
     :func:`weight_max_for_cpu`, which never overflows its kernels). ``shared``: keep
     ``weight`` as the attribute ``weight`` too (it belongs to another module: the output
@@ -101,7 +118,7 @@ class Int8Linear(nn.Module):
         self,
         weight: torch.Tensor,
         bias: torch.Tensor | None,
-        input_range: float,
+        input_range: float | None,
         *,
         levels: int = 256,
         weight_max: int | None = None,
@@ -109,10 +126,17 @@ class Int8Linear(nn.Module):
     ) -> None:
         super().__init__()
         self.out_features, self.in_features = weight.shape
+        self.row_scaled = input_range is None
+        if input_range is None:  # rows divided by their largest magnitude: a range of 1
+            input_range, levels = 1.0, 256
         self.input_scale = max(input_range, 1e-6) / (levels / 2 - 1)
         self.zero_point = levels // 2
         # the kernel quantises into 8 bits whatever the scale: 7-bit inputs need a clamp first
         self.clamp = None if levels >= 256 else self.input_scale * (levels / 2 - 1)
+        # scaled rows get their bias after the product is scaled back; a fixed scale, in it
+        self.bias = (
+            None if bias is None or not self.row_scaled else bias.detach().float().contiguous()
+        )
         with torch.inference_mode(), warnings.catch_warnings():
             # torch marks its quantised tensors deprecated; these kernels are what it ships
             warnings.simplefilter("ignore", UserWarning)
@@ -122,7 +146,9 @@ class Int8Linear(nn.Module):
             scales = plain.abs().amax(dim=1).clamp_min(1e-12) / largest
             zeros = torch.zeros(plain.size(0), dtype=torch.long)
             quantised = torch.quantize_per_channel(plain, scales.double(), zeros, 0, torch.qint8)
-            plain_bias = None if bias is None else bias.detach().float().contiguous()
+            plain_bias = None
+            if bias is not None and not self.row_scaled:
+                plain_bias = bias.detach().float().contiguous()
             with _engine(_ENGINE):
                 self.packed = torch.ops.quantized.linear_prepack(quantised, plain_bias)
         if shared:
@@ -130,39 +156,52 @@ class Int8Linear(nn.Module):
 
     def forward(self, states: torch.Tensor) -> torch.Tensor:
         states = states.float()
+        if self.row_scaled:
+            return self._row_scaled(states)
         if self.clamp is not None:
             states = states.clamp(-self.clamp, self.clamp)
         return torch.ops.quantized.linear_with_input_q_dq_qweight_dq_output_fp32(
             states, self.input_scale, self.zero_point, self.packed
         )
 
-    def extra_repr(self) -> str:
-        return (
-            f"in_features={self.in_features}, out_features={self.out_features}, int8, "
-            f"input_scale={self.input_scale:.4g}"
+    def _row_scaled(self, states: torch.Tensor) -> torch.Tensor:
+        """Each row divided by its largest magnitude, multiplied in int8, scaled back."""
+        norms = states.abs().amax(dim=-1, keepdim=True).clamp_min_(1e-12)
+        out = torch.ops.quantized.linear_with_input_q_dq_qweight_dq_output_fp32(
+            states / norms, self.input_scale, self.zero_point, self.packed
         )
+        out.mul_(norms)
+        return out if self.bias is None else out.add_(self.bias)
+
+    def extra_repr(self) -> str:
+        inputs = "row-scaled inputs" if self.row_scaled else f"input_scale={self.input_scale:.4g}"
+        return f"in_features={self.in_features}, out_features={self.out_features}, int8, {inputs}"
 
 
 def quantise_output_projection(model: Any, tokenizer: Any, start_id: int) -> None:
     """Replace ``model.lm_head`` by an :class:`Int8Linear` of its weight, in place (CPU); its
-    input range is measured on the calibration pairs."""
+    input range is measured on the calibration pairs (unless :func:`row_scaled_inputs`)."""
     check_int8_supported()
-    ranges = input_ranges(model, [model.lm_head], tokenizer, start_id)
     head = model.lm_head
-    model.lm_head = Int8Linear(head.weight, None, HEADROOM * ranges[id(head)], shared=True)
+    reach = None
+    if not row_scaled_inputs():
+        reach = HEADROOM * input_ranges(model, [head], tokenizer, start_id)[id(head)]
+    model.lm_head = Int8Linear(head.weight, None, reach, shared=True)
 
 
 def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
     """Replace every float32 ``nn.Linear`` of ``model`` by an :class:`Int8Linear`, in place,
     the decoder's attention projections joined first (as :mod:`ltmt.model.packed` does), each
-    with the input range measured on the calibration pairs; the layers replaced."""
+    with the input range measured on the calibration pairs, or row-scaled inputs
+    (:func:`row_scaled_inputs`); the layers replaced."""
     check_int8_supported()
     ranges = _measured_ranges(model, model, tokenizer, start_id)
 
     def joined(attention: Any, names: tuple[str, ...], weight: Any, bias: Any) -> Int8Linear:
         # the joined product reads the one input its projections share
-        widest = max(ranges[id(getattr(attention, name))] for name in names)
-        return Int8Linear(weight, bias, widest)
+        if ranges is None:
+            return Int8Linear(weight, bias, None)
+        return Int8Linear(weight, bias, max(ranges[id(getattr(attention, name))] for name in names))
 
     join_projections(model, joined)
     return _replace_measured(model, ranges)
@@ -170,27 +209,35 @@ def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
 
 def quantise_encoder_layers(model: Any, tokenizer: Any, start_id: int) -> int:
     """Replace every float32 ``nn.Linear`` of ``model``'s encoder by an :class:`Int8Linear`, in
-    place, each with the input range measured on the calibration pairs; the layers replaced."""
+    place, each with the input range measured on the calibration pairs, or row-scaled inputs
+    (:func:`row_scaled_inputs`); the layers replaced."""
     check_int8_supported()
     encoder = model.get_encoder()
     return _replace_measured(encoder, _measured_ranges(model, encoder, tokenizer, start_id))
 
 
-def _measured_ranges(model: Any, part: Any, tokenizer: Any, start_id: int) -> dict[int, float]:
+def _measured_ranges(
+    model: Any, part: Any, tokenizer: Any, start_id: int
+) -> dict[int, float] | None:
     """``HEADROOM`` times the largest input each float32 ``nn.Linear`` of ``part`` (``model``
-    or one of its modules) saw while ``model`` read the calibration pairs, by ``id``."""
+    or one of its modules) saw while ``model`` read the calibration pairs, by ``id``; ``None``
+    where :func:`row_scaled_inputs` (each row is then quantised on its own scale)."""
+    if row_scaled_inputs():
+        return None
     linear = [m for m in part.modules() if type(m) is nn.Linear and m.weight.dtype == torch.float32]
     seen = input_ranges(model, linear, tokenizer, start_id)
     return {key: HEADROOM * largest for key, largest in seen.items()}
 
 
-def _replace_measured(part: Any, ranges: dict[int, float]) -> int:
+def _replace_measured(part: Any, ranges: dict[int, float] | None) -> int:
     """Replace each float32 ``nn.Linear`` of ``part`` by an :class:`Int8Linear` of its
-    measured input range (``ranges``); the layers replaced."""
+    measured input range (``ranges``; ``None``: row-scaled inputs); the layers replaced."""
     return replace_linear_layers(
         part,
         torch.float32,
-        lambda layer, tied: Int8Linear(layer.weight, layer.bias, ranges[id(layer)], shared=tied),
+        lambda layer, tied: Int8Linear(
+            layer.weight, layer.bias, None if ranges is None else ranges[id(layer)], shared=tied
+        ),
     )
 
 

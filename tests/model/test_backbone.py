@@ -42,7 +42,10 @@ def test_int8_states_are_told_apart_by_the_width_of_their_weights(tiny_model_dir
             loaded.fingerprint,
         )
         labels = (quantized_int8(loaded).weights_label, bfloat16_weights(loaded).weights_label)
-        assert labels == ("int8" if vnni else "int8 (7-bit weights)", "bfloat16")
+        assert labels == (
+            "int8" if vnni else "int8 (7-bit weights, row-scaled inputs)",
+            "bfloat16",
+        )
     assert prints[True][0] != prints[False][0]
     assert prints[True][1:] == prints[False][1:]
 

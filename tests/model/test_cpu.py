@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.model import cpu
+from ltmt.model import cpu, int8_linear
 
 AMD_EPYC = "avx2 avx512f avx512_vnni avx512_bf16 fma"
 INTEL_AMX = "avx2 avx512f avx512_vnni avx512_bf16 amx_bf16 amx_tile amx_int8"
@@ -17,7 +17,7 @@ ARM = "fp asimd sve"
     [
         (AMD_EPYC, True, True, True),
         (INTEL_AMX, True, True, False),
-        (AVX2, False, False, False),  # float32: int8's 7-bit weights cost BLEU there
+        (AVX2, False, False, True),  # 7-bit weights, each input row on its own scale
         (ARM, False, False, False),
     ],
 )
@@ -30,8 +30,11 @@ def test_flags_decide_bf16_and_int8(
         vnni,
         int8,
     )
-    # float32 fused batches with an int8 output projection: AVX2 alone
+    # float32 fused batches (int8 turned off) with an int8 output projection: AVX2 alone
     assert cpu.cpu_prefers_int8_head() == (flags == AVX2)
+    # int8 layers quantise each input row on its own scale where the CPU lacks VNNI
+    monkeypatch.setattr(int8_linear, "cpu_has_vnni", cpu.cpu_has_vnni)
+    assert int8_linear.row_scaled_inputs() == (not vnni)
 
 
 def test_flags_are_read_from_the_first_processor(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -172,6 +172,48 @@ def test_int8_layer_adds_its_bias_and_each_row_depends_on_itself_alone(levels: i
 
 
 @needs_int8
+def test_row_scaled_inputs_fit_every_row_and_add_the_bias_after_scaling_back() -> None:
+    generator = torch.Generator().manual_seed(4)
+    weight = torch.randn(48, 32, generator=generator)
+    bias = torch.randn(48, generator=generator)
+    states = torch.randn(2, 10, 32, generator=generator)
+    states[1, 3] *= 50  # far beyond the others: on its own scale it does not saturate
+    states[0, 0] = 0.0  # nothing to scale: the bias alone
+    layer = Int8Linear(weight, bias, None, weight_max=63)
+    assert layer.row_scaled and "row-scaled inputs" in repr(layer)
+    with torch.inference_mode():
+        out = layer(states)
+        alone = torch.stack([layer(row[None])[0] for row in states.reshape(-1, 32)])
+    assert out.shape == (2, 10, 48) and out.dtype == torch.float32
+    assert torch.equal(out, alone.view(2, 10, 48))  # the same with or without the other rows
+    plain = torch.nn.functional.linear(states, weight, bias)
+    product = plain - bias  # the error scales with the product, not with the bias
+    error = (out - plain).abs().amax(dim=-1) / product.abs().amax(dim=-1).clamp_min(1e-6)
+    assert error.max() <= 0.05  # 7-bit weights and 8-bit inputs, the outlier row included
+    assert torch.allclose(out[0, 0], bias)
+
+
+@needs_int8
+def test_row_scaled_inputs_give_the_exact_integer_product_of_each_scaled_row() -> None:
+    # each row reaches its own largest magnitude with its weight's sign: 127 x 63 pairs, which
+    # never overflow the 16-bit pair sums of CPUs without VNNI
+    generator = torch.Generator().manual_seed(6)
+    weight = torch.randn(16, 64, generator=generator)
+    weight[:, ::2] = weight[:, ::2].abs() + 1.0
+    weight[:, 1::2] = weight[:, ::2]
+    states = torch.sign(weight) * torch.arange(1, 17).float()[:, None]  # rows of other sizes
+    layer = Int8Linear(weight, None, None, weight_max=63)
+    packed, _ = torch.ops.quantized.linear_unpack(layer.packed)
+    integers = packed.int_repr().double()
+    with torch.inference_mode():
+        out = layer(states).double()
+    row_size = torch.arange(1, 17).double()
+    units = layer.input_scale * packed.q_per_channel_scales().double() * row_size
+    exact = (127.0 * torch.sign(weight).double() * integers).sum(dim=1)
+    assert (out.diagonal() / units - exact).abs().max() < 0.5
+
+
+@needs_int8
 def test_seven_bit_weights_give_the_exact_integer_product_even_at_the_extremes() -> None:
     # every input at the edge of its range with its weight's sign: each pair of u8 x s8
     # products is as large as it gets, which 8-bit weights overflow in 16 bits without VNNI
@@ -212,17 +254,21 @@ def test_calibration_reads_every_layer_and_the_output_projection(tiny_model_dir:
 
 
 @needs_int8
+@pytest.mark.parametrize("row_scaled", [True, False])
 def test_every_layer_in_int8_joins_the_projections_and_decodes_close_to_float32(
-    tiny_model_dir: Path,
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch, row_scaled: bool
 ) -> None:
     from ltmt.model.backbone import quantized_int8
     from ltmt.model.packed import JOINED
 
+    monkeypatch.setattr(int8_linear, "row_scaled_inputs", lambda: row_scaled)
     backbone = load_backbone(tiny_model_dir)
     quantised = quantized_int8(backbone)
     model = quantised.model
     layers = [m for m in model.modules() if isinstance(m, torch.nn.Linear)]
     assert layers == []  # every Linear replaced
+    quantised_layers = [m for m in model.modules() if isinstance(m, Int8Linear)]
+    assert {m.row_scaled for m in quantised_layers} == {row_scaled}
     assert model.lm_head.weight is model.get_input_embeddings().weight  # still tied
     attention = model.get_decoder().layers[0].self_attn
     assert isinstance(getattr(attention, JOINED)[("q_proj", "k_proj", "v_proj")], Int8Linear)
@@ -238,12 +284,16 @@ def test_every_layer_in_int8_joins_the_projections_and_decodes_close_to_float32(
 
 
 @needs_int8
-def test_an_int8_sentence_does_not_depend_on_the_batch_beside_it(tiny_model_dir: Path) -> None:
-    """What the fixed input scales are for: torch's dynamic int8 quantised all the rows of a
-    call with one scale, so a sentence's states (and translation) changed with its batch (on
-    this model, by about 2e-4; checked when the layer was written)."""
+@pytest.mark.parametrize("row_scaled", [True, False])
+def test_an_int8_sentence_does_not_depend_on_the_batch_beside_it(
+    tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch, row_scaled: bool
+) -> None:
+    """What the fixed or per-row input scales are for: torch's dynamic int8 quantised all the
+    rows of a call with one scale, so a sentence's states (and translation) changed with its
+    batch (on this model, by about 2e-4; checked when the layer was written)."""
     from ltmt.model.backbone import quantized_int8
 
+    monkeypatch.setattr(int8_linear, "row_scaled_inputs", lambda: row_scaled)
     backbone = load_backbone(tiny_model_dir)
     encoder = quantized_int8(backbone).model.get_encoder()
     first, other = backbone.tokenizer(["open the file", "ZZ QQ 99 %s"])["input_ids"]
