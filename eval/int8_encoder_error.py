@@ -1,9 +1,10 @@
 """How far int8 encoder layers move the default model's encoder states, and which part of the
-rounding moves them: what ``--fusion-weights float32-int8-encoder-head`` runs, one kind of
-layer at a time, the weights alone rounded, and inputs quantised over their measured
-``[min, max]`` rather than a symmetric range, or smoothed per input channel first
+rounding moves them: what ``--fusion-weights float32-int8-encoder-head`` runs with fixed input
+scales, one kind of layer at a time, the weights alone rounded, and inputs quantised over their
+measured ``[min, max]`` rather than a symmetric range, or smoothed per input channel first
 (SmoothQuant's ``s_j = max|x_j|^a / max|W_j|^(1-a)``: inputs divided by ``s``, weights'
-columns multiplied by it, the same product before rounding).
+columns multiplied by it, the same product before rounding), or each input row on its own
+scale (``Int8Linear(input_range=None)``, what CPUs without VNNI run since session 25).
 
 Reads a sample of *training* sources (as ``eval/int8_ranges.py`` does; never the dev users'
 files) through the float32 encoder and through each setting's, in batches of similar length,
@@ -13,7 +14,7 @@ before the decoder). Input ranges are the product's: the calibration pairs' larg
 times ``HEADROOM`` (:mod:`ltmt.model.int8_linear`); weights keep this CPU's bits
 (:func:`ltmt.model.int8_linear.weight_max_for_cpu`).
 
-    python eval/int8_encoder_error.py --output eval/results/speed/s21/int8-encoder-error-avx2.json
+    python eval/int8_encoder_error.py --output eval/results/speed/s25/int8-encoder-error-avx2.json
 
 Untimed.
 """
@@ -80,6 +81,9 @@ def main() -> None:
         reach = max(-low[id(module)], high[id(module)])
         return Int8Linear(module.weight, module.bias, HEADROOM * reach)
 
+    def row_scaled(module: Any) -> Any:
+        return Int8Linear(module.weight, module.bias, None)
+
     def asymmetric(module: Any) -> Any:
         layer = Int8Linear(module.weight, module.bias, 1.0)
         bottom, top = HEADROOM * low[id(module)], HEADROOM * high[id(module)]
@@ -116,7 +120,7 @@ def main() -> None:
 
     settings: dict[str, float] = {}
     use(lambda _, m: symmetric(m))
-    settings["every layer (what float32-int8-encoder-head runs)"] = deviation()
+    settings["every layer, fixed scales (float32-int8-encoder-head with VNNI)"] = deviation()
     for kind in KINDS:
         use(lambda attribute, m, kind=kind: symmetric(m) if attribute == kind else m)
         settings[f"{kind} alone"] = deviation()
@@ -129,6 +133,11 @@ def main() -> None:
     for alpha in (0.3, 0.5, 0.7):
         use(lambda _, m, alpha=alpha: Smoothed(m, alpha))
         settings[f"every layer, smoothed with alpha {alpha}"] = deviation()
+    use(lambda _, m: row_scaled(m))
+    settings["every layer, each input row on its own scale"] = deviation()
+    for kind in ("fc1", "fc2"):
+        use(lambda attribute, m, kind=kind: row_scaled(m) if attribute == kind else m)
+        settings[f"{kind} alone, each input row on its own scale"] = deviation()
     use(lambda _, m: m)
     ranges = {
         name: [round(low[id(m)], 2), round(high[id(m)], 2)]

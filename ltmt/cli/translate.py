@@ -126,7 +126,7 @@ def translate(
         "--fusion-weights",
         help="Weights of the torch decoder that fused batches (knn, attention) run on: auto "
         "(for knn and knn-trained: int8 where the CPU has VNNI but no AMX, else bfloat16 where "
-        "it has AVX512-BF16 or AMX, else float32-int8-head where it has AVX2, else float32), "
+        "it has AVX512-BF16 or AMX, else int8 where it has AVX2, else float32), "
         "float32, float32-int8-head (the output projection alone in int8: the dev users' "
         "scores of float32, 1.1-1.3x as fast on an AVX2 CPU), float32-int8-encoder-head (the "
         "encoder's layers too, in torch: 0.1 BLEU less, and on an AVX2 CPU no faster than "
@@ -134,8 +134,9 @@ def translate(
         "bfloat16 (1.2-1.9x faster for "
         "kNN where native, -0.03 BLEU on the dev users; emulated and slow without), "
         "bfloat16-int8-head or int8 (every linear layer; for kNN on an AMD EPYC with VNNI "
-        "1.2-1.4x faster than bfloat16, -0.05 BLEU; with AVX2 alone, on 7-bit weights, 1.5x as "
-        "fast as float32, -0.3 BLEU).",
+        "1.2-1.4x faster than bfloat16, -0.05 BLEU; with AVX2 alone, on 7-bit weights and each "
+        "input row on its own scale, a next run's kNN 1.2x as fast as float32-int8-head at "
+        "its BLEU).",
     ),
     no_user_glossary: bool = typer.Option(
         False, "--no-user-glossary", help="Do not follow --user's stored glossary."
