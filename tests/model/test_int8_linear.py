@@ -147,20 +147,31 @@ def test_fusion_weight_names_map_to_translator_options() -> None:
         fusion_weight_options("int4")
 
 
+def _layer_and_rows(seed: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """A (48, 32) weight, its bias and (2, 10, 32) input rows."""
+    generator = torch.Generator().manual_seed(seed)
+    weight = torch.randn(48, 32, generator=generator)
+    bias = torch.randn(48, generator=generator)
+    return weight, bias, torch.randn(2, 10, 32, generator=generator)
+
+
+def _each_row_alone(layer: Int8Linear, states: torch.Tensor) -> torch.Tensor:
+    """``layer(states)``, checked to equal each row's output computed alone (float32)."""
+    with torch.inference_mode():
+        out = layer(states)
+        alone = torch.stack([layer(row[None])[0] for row in states.reshape(-1, states.size(-1))])
+    assert out.shape == (*states.shape[:-1], layer.out_features) and out.dtype == torch.float32
+    assert torch.equal(out, alone.view(out.shape))  # the same with or without the other rows
+    return out
+
+
 @needs_int8
 @pytest.mark.parametrize("levels", [256, 128])
 def test_int8_layer_adds_its_bias_and_each_row_depends_on_itself_alone(levels: int) -> None:
-    generator = torch.Generator().manual_seed(1)
-    weight = torch.randn(48, 32, generator=generator)
-    bias = torch.randn(48, generator=generator)
-    states = torch.randn(2, 10, 32, generator=generator)
+    weight, bias, states = _layer_and_rows(seed=1)
     layer = Int8Linear(weight, bias, 4.0, levels=levels)
     states[1, 3] *= 50  # one row far beyond the range: it saturates, the others do not move
-    with torch.inference_mode():
-        out = layer(states)
-        alone = torch.stack([layer(row[None])[0] for row in states.reshape(-1, 32)])
-    assert out.shape == (2, 10, 48) and out.dtype == torch.float32
-    assert torch.equal(out, alone.view(2, 10, 48))  # the same with or without the other rows
+    out = _each_row_alone(layer, states)
     plain = torch.nn.functional.linear(states, weight, bias)
     error = (out - plain).abs().amax(dim=-1) / plain.abs().amax(dim=-1)
     error[1, 3] = 0.0
@@ -173,19 +184,12 @@ def test_int8_layer_adds_its_bias_and_each_row_depends_on_itself_alone(levels: i
 
 @needs_int8
 def test_row_scaled_inputs_fit_every_row_and_add_the_bias_after_scaling_back() -> None:
-    generator = torch.Generator().manual_seed(4)
-    weight = torch.randn(48, 32, generator=generator)
-    bias = torch.randn(48, generator=generator)
-    states = torch.randn(2, 10, 32, generator=generator)
+    weight, bias, states = _layer_and_rows(seed=4)
     states[1, 3] *= 50  # far beyond the others: on its own scale it does not saturate
     states[0, 0] = 0.0  # nothing to scale: the bias alone
     layer = Int8Linear(weight, bias, None, weight_max=63)
     assert layer.row_scaled and "row-scaled inputs" in repr(layer)
-    with torch.inference_mode():
-        out = layer(states)
-        alone = torch.stack([layer(row[None])[0] for row in states.reshape(-1, 32)])
-    assert out.shape == (2, 10, 48) and out.dtype == torch.float32
-    assert torch.equal(out, alone.view(2, 10, 48))  # the same with or without the other rows
+    out = _each_row_alone(layer, states)
     plain = torch.nn.functional.linear(states, weight, bias)
     product = plain - bias  # the error scales with the product, not with the bias
     error = (out - plain).abs().amax(dim=-1) / product.abs().amax(dim=-1).clamp_min(1e-6)
