@@ -25,9 +25,10 @@ converted before the clock starts). Engines:
 * ``ltmt-knn-int8`` / ``ltmt-knn-bf16``: ``ltmt-knn`` (cold) with ``fusion_int8=True`` (int8
   linear layers, :mod:`ltmt.model.int8_linear`) / ``fusion_bf16=True`` (bfloat16 weights);
   ``ltmt-knn`` itself runs on the CPU's default (:func:`ltmt.model.backbone.fusion_weights_for`);
-* ``ltmt-knn-int8head``: ``ltmt-knn`` (cold) with ``fusion_int8_head=True`` (its default weights
-  with the output projection alone in int8, :mod:`ltmt.model.int8_linear`; on a CPU with AVX2
-  alone, the default before session 21, which added the encoder);
+* ``ltmt-knn-int8head``: ``ltmt-knn`` (cold) with ``fusion_int8_head=True`` (float32 weights,
+  or bfloat16 where the CPU prefers them, with the output projection alone in int8,
+  :mod:`ltmt.model.int8_linear`; on a CPU with AVX2 alone the default of sessions 19-24, whose
+  int8 layers since session 25 are the default there);
   ``ltmt-knn-trained-int8head``, ``ltmt-knn-int8head-warm`` and
   ``ltmt-knn-trained-int8head-warm`` the same for ``ltmt-knn-trained`` and the next runs;
 * ``ltmt-knn-int8encoder``, ``ltmt-knn-trained-int8encoder``, ``ltmt-knn-int8encoder-warm``,
