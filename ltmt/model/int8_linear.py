@@ -31,14 +31,14 @@ float32.
 * :func:`quantise_output_projection` makes only the 8,001-way output projection int8, over
   weights that stay as they are (the decoder states, and so the force-decoded memory, are
   those of the weights beneath): ``--fusion-weights float32-int8-head`` (the default on CPUs
-  with AVX2 alone) or ``bfloat16-int8-head``.
+  with AVX2 alone in sessions 19-24) or ``bfloat16-int8-head``.
 * :func:`quantise_encoder_layers` makes the encoder's ``Linear`` layers int8 as well, over a
   float32 decoder (``--fusion-weights float32-int8-encoder-head``): encoding the inputs and the
   matches' sources is a third of a cold knn-trained pass on an AVX2 CPU, and the decoder, whose
-  int8 rounding took the trained combiner below issue 12's bound with an unrelated memory there,
-  keeps float32. Offered, not chosen by ``auto``: 12-19 % off a cold pass, 0.1 BLEU less,
-  against session 21's default; no faster than session 22's, whose float32 encoder runs in
-  CTranslate2 (:mod:`ltmt.model.fast_encoder`).
+  int8 rounding on fixed input scales took the trained combiner below issue 12's bound with an
+  unrelated memory there (session 19), keeps float32. Offered, not chosen by ``auto``: 12-19 %
+  off a cold pass, 0.1 BLEU less, against session 21's default; no faster than session 22's,
+  whose float32 encoder runs in CTranslate2 (:mod:`ltmt.model.fast_encoder`).
 
 Speed and BLEU: ``docs/results/speed.md``. Outputs move by int8 rounding, so decoding is not
 bit-identical to the plain weights.
