@@ -10,10 +10,10 @@ float32. Measured on the three kinds of 2-core machines ltmt has been developed 
   (``eval/results/speed/linear-s14-amd.json``), and a cold kNN pass on int8 weights 0.86x the
   wall time of bfloat16's for 0.05 BLEU less on the dev users (``docs/results/speed.md``).
 * AMD EPYC with AVX2 alone (no AVX-512, no VNNI; bf16 emulated): int8 layers with 7-bit
-  weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) decoded the dev users' kNN
-  1.5-1.6x as fast as float32; on a fixed input scale per layer at a cost with an unrelated
-  memory that float32 does not have (session 19), on each input row's own scale without it
-  (session 25; :func:`cpu_prefers_int8`).
+  weights (:func:`ltmt.model.int8_linear.weight_max_for_cpu`) on a fixed input scale per
+  layer decoded the dev users' kNN 1.5-1.6x as fast as float32, at a cost with an unrelated
+  memory that float32 does not have (session 19); on each input row's own scale without that
+  cost, a cold kNN pass 1.31x as fast as float32 (session 25; :func:`cpu_prefers_int8`).
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import contextlib
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import torch
@@ -133,10 +133,9 @@ class Int8Linear(nn.Module):
         self.zero_point = levels // 2
         # the kernel quantises into 8 bits whatever the scale: 7-bit inputs need a clamp first
         self.clamp = None if levels >= 256 else self.input_scale * (levels / 2 - 1)
+        plain_bias = None if bias is None else bias.detach().float().contiguous()
         # scaled rows get their bias after the product is scaled back; a fixed scale, in it
-        self.bias = (
-            None if bias is None or not self.row_scaled else bias.detach().float().contiguous()
-        )
+        self.bias = plain_bias if self.row_scaled else None
         with torch.inference_mode(), warnings.catch_warnings():
             # torch marks its quantised tensors deprecated; these kernels are what it ships
             warnings.simplefilter("ignore", UserWarning)
@@ -146,11 +145,9 @@ class Int8Linear(nn.Module):
             scales = plain.abs().amax(dim=1).clamp_min(1e-12) / largest
             zeros = torch.zeros(plain.size(0), dtype=torch.long)
             quantised = torch.quantize_per_channel(plain, scales.double(), zeros, 0, torch.qint8)
-            plain_bias = None
-            if bias is not None and not self.row_scaled:
-                plain_bias = bias.detach().float().contiguous()
+            packed_bias = None if self.row_scaled else plain_bias
             with _engine(_ENGINE):
-                self.packed = torch.ops.quantized.linear_prepack(quantised, plain_bias)
+                self.packed = torch.ops.quantized.linear_prepack(quantised, packed_bias)
         if shared:
             self.weight = weight
 
@@ -183,10 +180,8 @@ def quantise_output_projection(model: Any, tokenizer: Any, start_id: int) -> Non
     input range is measured on the calibration pairs (unless :func:`row_scaled_inputs`)."""
     check_int8_supported()
     head = model.lm_head
-    reach = None
-    if not row_scaled_inputs():
-        reach = HEADROOM * input_ranges(model, [head], tokenizer, start_id)[id(head)]
-    model.lm_head = Int8Linear(head.weight, None, reach, shared=True)
+    ranges = _input_ranges_for(model, [head], tokenizer, start_id)
+    model.lm_head = Int8Linear(head.weight, None, _range_of(ranges, head), shared=True)
 
 
 def quantise_linear_layers(model: Any, tokenizer: Any, start_id: int) -> int:
@@ -222,11 +217,26 @@ def _measured_ranges(
     """``HEADROOM`` times the largest input each float32 ``nn.Linear`` of ``part`` (``model``
     or one of its modules) saw while ``model`` read the calibration pairs, by ``id``; ``None``
     where :func:`row_scaled_inputs` (each row is then quantised on its own scale)."""
+    linear = [m for m in part.modules() if type(m) is nn.Linear and m.weight.dtype == torch.float32]
+    return _input_ranges_for(model, linear, tokenizer, start_id)
+
+
+def _input_ranges_for(
+    model: Any, layers: Iterable[nn.Module], tokenizer: Any, start_id: int
+) -> dict[int, float] | None:
+    """``HEADROOM`` times the largest input each of ``layers`` saw while ``model`` read the
+    calibration pairs, by ``id``; ``None`` where :func:`row_scaled_inputs` (nothing to
+    measure: each row is quantised on its own scale)."""
     if row_scaled_inputs():
         return None
-    linear = [m for m in part.modules() if type(m) is nn.Linear and m.weight.dtype == torch.float32]
-    seen = input_ranges(model, linear, tokenizer, start_id)
+    seen = input_ranges(model, layers, tokenizer, start_id)
     return {key: HEADROOM * largest for key, largest in seen.items()}
+
+
+def _range_of(ranges: dict[int, float] | None, layer: nn.Module) -> float | None:
+    """The input range :class:`Int8Linear` gets for ``layer``: its measured one, or ``None``
+    (row-scaled inputs) when ``ranges`` is."""
+    return None if ranges is None else ranges[id(layer)]
 
 
 def _replace_measured(part: Any, ranges: dict[int, float] | None) -> int:
@@ -236,7 +246,7 @@ def _replace_measured(part: Any, ranges: dict[int, float] | None) -> int:
         part,
         torch.float32,
         lambda layer, tied: Int8Linear(
-            layer.weight, layer.bias, None if ranges is None else ranges[id(layer)], shared=tied
+            layer.weight, layer.bias, _range_of(ranges, layer), shared=tied
         ),
     )
 
