@@ -75,6 +75,11 @@ def child(args: argparse.Namespace) -> None:
     del contexts
 
 
+def describe(engine: str) -> str:
+    """The engine and which run of a user it times: a ``-warm`` engine's states are on disk."""
+    return f"{engine} ({'a next run' if engine.endswith('-warm') else 'cold'})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("checkouts", type=Path, nargs="*", help="two ltmt source trees: A B")
@@ -115,7 +120,7 @@ def main() -> None:
             raise SystemExit("a checkout failed (see its error above)")
         results = [json.loads((turns / f"result{r}.json").read_text()) for r in (0, 1)]
     report: dict[str, object] = {
-        "engine": f"{args.engine} (cold)",
+        "engine": describe(args.engine),
         "engines": {"A": engines[0], "B": engines[1]},
         "rounds": args.rounds,
         "threads": args.threads,
