@@ -79,7 +79,7 @@ def warm_states(
     memory.require_user(user)
     started = time.perf_counter()
     backbone = translator.backbone
-    fingerprint = backbone.fingerprint
+    fingerprint = backbone.states_fingerprint
     budget = int(store.max_bytes * FILL) - store.used_bytes()
     segments = on_disk = decoded = left_out = written = reported = 0
     pending: list[tuple[Hashable, tuple[str, str]]] = []

@@ -297,7 +297,7 @@ def build_batch_memory(
 
     if not any(matches):
         return None
-    fingerprint = backbone.fingerprint
+    fingerprint = backbone.states_fingerprint
     keyed: dict[Hashable, tuple[str, str]] = {}
     for sentence_matches in matches:
         for match in sentence_matches:

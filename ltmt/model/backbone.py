@@ -122,15 +122,26 @@ class Backbone:
                 if self._encoder_wanted is not None:
                     threads, workers, required = self._encoder_wanted
                     try:
-                        from ltmt.model.fast_encoder import FastEncoder
-
-                        self._fast_encoder = FastEncoder(self.model, self.config, threads, workers)
+                        self._fast_encoder = self._make_fast_encoder(threads, workers)
                     except ModelError as exc:
                         if required:  # still asked for: every encode says why it cannot
                             raise
                         logger.info("encoding with torch: %s", exc)
                     self._encoder_wanted = None
         return self._fast_encoder
+
+    def _make_fast_encoder(self, threads: int, workers: int) -> FastEncoder:
+        """The CTranslate2 encoder of these weights: a float32 one of float32 weights, an int8
+        one converted from the float32 origin of int8 weights (:mod:`ltmt.model.fast_encoder`)."""
+        from ltmt.model.fast_encoder import ENCODER_COMPUTE, FastEncoder, origin_encoder_weights
+
+        compute_type = ENCODER_COMPUTE.get(self.variant, "float32")
+        if compute_type == "float32":
+            return FastEncoder(self.model, self.config, threads, workers)
+        weights = origin_encoder_weights(self)
+        return FastEncoder(
+            None, self.config, threads, workers, compute_type=compute_type, weights=weights
+        )
 
     @property
     def encoder_engine(self) -> str:
@@ -200,20 +211,42 @@ class Backbone:
 
     @property
     def fingerprint(self) -> str:
-        """Identifies the weights as they run (``variant`` included): for caches of their states."""
+        """Identifies the weights as they run (``variant`` included): for caches of their
+        states (a folder per fingerprint; each state's key holds :attr:`states_fingerprint`)."""
         from hashlib import sha1
 
         if not self.variant:
             return self.weights_fingerprint
         # int8 weights keep to 7 bits where the CPU lacks VNNI: other states than the same
         # variant's on a CPU with it, in a store two machines share
-        return sha1(f"{self.weights_fingerprint}|{self.weights_label}".encode()).hexdigest()[:16]
+        return sha1(f"{self.weights_fingerprint}|{self._variant_label}".encode()).hexdigest()[:16]
+
+    @property
+    def states_fingerprint(self) -> str:
+        """Identifies the states these weights force-decode: :attr:`fingerprint`, and the
+        encoder that runs where its states are not torch's (CTranslate2's int8 encoder of int8
+        weights, :mod:`ltmt.model.fast_encoder`), settled now (the encoder is made if it was
+        asked for), so that a state's key always names the encoder that made it."""
+        from hashlib import sha1
+
+        fast = self.fast_encoder
+        if fast is None or fast.compute_type == "float32":  # float32: torch's states
+            return self.fingerprint
+        return sha1(f"{self.fingerprint}|encoder {fast.compute_type}".encode()).hexdigest()[:16]
 
     @property
     def weights_label(self) -> str:
         """The weights as they run, for reports: ``float32``, ``bfloat16``, ``int8`` ...; int8
         ones say ``(7-bit weights, row-scaled inputs)`` where the CPU lacks VNNI
-        (:mod:`ltmt.model.int8_linear`)."""
+        (:mod:`ltmt.model.int8_linear`), and ``, encoder CTranslate2 int8`` when their encoder
+        runs there (asked for or made; :mod:`ltmt.model.fast_encoder`)."""
+        label = self._variant_label
+        if self.variant == "int8" and self.encoder_engine == "ctranslate2":
+            label = f"{label}, encoder CTranslate2 int8"
+        return label
+
+    @property
+    def _variant_label(self) -> str:
         if "int8" in self.variant and not cpu_has_vnni():
             return f"{self.variant} (7-bit weights, row-scaled inputs)"
         return self.variant or "float32"

@@ -12,8 +12,18 @@ encoder gave the same states (within 1e-5) in two thirds of torch's time
 :class:`FastEncoder` converts the encoder from the weights in memory
 (:func:`ltmt.model.ctranslate_spec.encoder_spec`, at the first fused batch; nothing is cached
 on disk, so a changed model can never be met by a stale copy) and encodes
-right-padded token-id batches with ``ctranslate2.Encoder``. Only float32 weights are converted:
-bfloat16 or int8 encoders would give other states than the ones the fusion was measured with.
+right-padded token-id batches with ``ctranslate2.Encoder``. Float32 fused weights get a float32
+encoder: the same states as torch's. bfloat16 ones keep torch's encoder (a CTranslate2 one would
+give other states than the ones the fusion was measured with).
+
+The **int8** fused weights (:func:`ltmt.model.backbone.quantized_int8`) get CTranslate2's own
+**int8** encoder, converted from the float32 weights they were made from
+(:func:`origin_encoder_weights`: the checkpoint on disk read with numpy, or the loaded float32
+model) since session 26: on the matches' sources of an AVX2 CPU it took 1.05 s where torch's
+int8 encoder took 1.62 s and CTranslate2's float32 one 1.55 s, its states 4.2 % from float32's
+against 2.9 % for torch's row-scaled int8 (``eval/results/speed/s26/ct2-encoder-trial-avx2.json``).
+Its states are not torch's int8 ones, so the key of each state on disk says which encoder made
+it (:attr:`ltmt.model.backbone.Backbone.states_fingerprint`): the two never mix.
 """
 
 from __future__ import annotations
@@ -30,8 +40,9 @@ if TYPE_CHECKING:
 
 # Translator(fusion_encoder=...): CTranslate2 where it can (auto), required, or never
 FUSION_ENCODERS = ("auto", "ctranslate2", "torch")
-# the fused weights whose encoder runs float32 (ltmt.model.backbone's variants)
-_FLOAT32_ENCODERS = ("", "int8-head")
+# the CTranslate2 encoder of each fused weights' variant (ltmt.model.backbone's) that has one:
+# float32 weights (alone or with an int8 output projection) a float32 encoder, int8 ones int8
+ENCODER_COMPUTE = {"": "float32", "int8-head": "float32", "int8": "int8"}
 
 
 def refusal(backbone: Backbone) -> str:
@@ -44,9 +55,10 @@ def refusal(backbone: Backbone) -> str:
         return "it needs the ctranslate2 package (pip install ctranslate2)"
     if backbone.device_type != "cpu":
         return f"it runs on the CPU, not {backbone.device_type}"
-    if backbone.variant not in _FLOAT32_ENCODERS:
+    if backbone.variant not in ENCODER_COMPUTE:
         return (
-            f"it encodes with float32 weights, and the fused batches run {backbone.weights_label}"
+            "it encodes with float32 or int8 weights, and the fused batches run "
+            f"{backbone.weights_label}"
         )
     return ""
 
@@ -54,20 +66,35 @@ def refusal(backbone: Backbone) -> str:
 class FastEncoder:
     """A float32 Marian ``model``'s encoder (ltmt's own modules or ``MarianMTModel``) run by
     CTranslate2 on the CPU: ``threads`` intra-op threads per batch (0: torch's count), ``workers``
-    batches at once (``inter_threads``).
+    batches at once (``inter_threads``), in ``compute_type`` (``float32``, or ``int8``:
+    CTranslate2 quantises the weights). ``weights``: the encoder's float32 weights as numpy
+    arrays by their ``MarianMTModel`` names, instead of ``model``'s (then ``None``).
 
     Raises :class:`ModelError` when the model cannot be converted (weights other than float32,
     an activation CTranslate2 does not compute, another layout).
     """
 
-    def __init__(self, model: Any, config: Any, threads: int = 0, workers: int = 1) -> None:
+    def __init__(
+        self,
+        model: Any,
+        config: Any,
+        threads: int = 0,
+        workers: int = 1,
+        *,
+        compute_type: str = "float32",
+        weights: dict[str, Any] | None = None,
+    ) -> None:
         import ctranslate2
 
         from ltmt.model.ctranslate import keeping_torch_threads
         from ltmt.model.ctranslate_spec import encoder_spec
         from ltmt.workers import limit_malloc_arenas
 
-        weights = _encoder_weights(model)
+        self.compute_type = compute_type
+        if weights is None:
+            weights = _encoder_weights(model)
+            if compute_type != "float32":  # quantising writes into them: not the model's
+                weights = {name: array.copy() for name, array in weights.items()}
         try:
             spec = encoder_spec(config, weights)
             spec.validate()
@@ -75,9 +102,9 @@ class FastEncoder:
             raise ModelError(f"the encoder cannot run in CTranslate2: no weight {exc}") from exc
         except (AttributeError, ValueError) as exc:
             raise ModelError(f"the encoder cannot run in CTranslate2: {exc}") from exc
-        # float32 only reads the arrays; CTranslate2's int8 quantisation would write into them,
-        # which the read-only views turn into an error rather than changed model weights
-        spec.optimize(quantization="float32")
+        # float32 only reads the arrays; CTranslate2's int8 quantisation writes into them, which
+        # the model's read-only views would turn into an error rather than changed weights
+        spec.optimize(quantization=compute_type)
         with tempfile.TemporaryDirectory(prefix="ltmt-encoder-") as folder:
             spec.save(folder)
             del spec, weights
@@ -89,7 +116,7 @@ class FastEncoder:
                 self.encoder = ctranslate2.Encoder(
                     folder,
                     device="cpu",
-                    compute_type="float32",
+                    compute_type=compute_type,
                     intra_threads=threads or torch_threads,
                     inter_threads=workers,
                 )
@@ -114,6 +141,31 @@ class FastEncoder:
         if states.size(1) < width:  # a batch padded past its longest row
             states = torch.nn.functional.pad(states, (0, 0, 0, width - states.size(1)))
         return states.masked_fill(~attention_mask.bool().unsqueeze(-1), 0.0)
+
+
+def origin_encoder_weights(backbone: Backbone) -> dict[str, Any]:
+    """The float32 encoder weights (and the shared embedding) that ``backbone``'s converted
+    weights were made from, as writable numpy arrays by their ``MarianMTModel`` names: the
+    checkpoint on disk read with numpy where ltmt converts it so
+    (:func:`ltmt.model.ctranslate_spec.covered_checkpoint`) and the float32 model is not loaded,
+    else the loaded (or now loading) float32 model's."""
+    import numpy as np
+
+    from ltmt.model.ctranslate_spec import covered_checkpoint, read_checkpoint
+
+    origin = backbone.origin if backbone.origin is not None else backbone
+    files = None
+    if not origin.loaded and origin.path is not None:
+        files = covered_checkpoint(origin.path)
+    if files is None:
+        return {name: array.copy() for name, array in _encoder_weights(origin.model).items()}
+    assert origin.path is not None
+    checkpoint = read_checkpoint(origin.path, files)
+    return {
+        name: np.asarray(array, dtype=np.float32).copy()
+        for name, array in checkpoint.weights.items()
+        if name.startswith(("model.encoder.", "model.shared."))
+    }
 
 
 def _encoder_weights(model: Any) -> dict[str, Any]:

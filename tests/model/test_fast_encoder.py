@@ -11,8 +11,8 @@ import torch
 from ltmt.errors import ConfigError, ModelError
 from ltmt.fusion.datastore import pad_token_ids
 from ltmt.model import ctranslate_spec
-from ltmt.model.backbone import bfloat16_weights, load_backbone
-from ltmt.model.fast_encoder import FastEncoder, refusal
+from ltmt.model.backbone import bfloat16_weights, load_backbone, quantized_int8
+from ltmt.model.fast_encoder import FastEncoder, origin_encoder_weights, refusal
 from ltmt.translator import Translator
 
 SOURCES = ["open the file", "could not open %s: %s, the file is missing", "hello", "x"]
@@ -72,7 +72,9 @@ def test_weights_other_than_float32_are_refused(backbone) -> None:  # type: igno
         match=r"from float32 weights on the CPU; model\.shared\.weight is bfloat16 on cpu$",
     ):
         FastEncoder(half.model, half.config)
-    assert refusal(half) == ("it encodes with float32 weights, and the fused batches run bfloat16")
+    assert refusal(half) == (
+        "it encodes with float32 or int8 weights, and the fused batches run bfloat16"
+    )
     assert refusal(backbone) == ""
 
 
@@ -135,8 +137,8 @@ def test_plain_decoding_and_other_weights_encode_with_torch(backbone) -> None:  
 def test_asking_for_ctranslate2_where_it_cannot_run_is_an_error(backbone) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(
         ConfigError,
-        match=r"^fusion_encoder ctranslate2: it encodes with float32 weights, and the fused "
-        r"batches run bfloat16$",
+        match=r"^fusion_encoder ctranslate2: it encodes with float32 or int8 weights, and the "
+        r"fused batches run bfloat16$",
     ):
         Translator(backbone, fusion="knn", fusion_bf16=True, fusion_encoder="ctranslate2")
     with pytest.raises(
@@ -206,3 +208,75 @@ def test_a_model_with_its_own_encoder_embeddings_encodes_alike() -> None:
         expected = model.get_encoder()(input_ids=input_ids, attention_mask=mask).last_hidden_state
     real = mask.bool()
     torch.testing.assert_close(states[real], expected[real], atol=1e-5, rtol=1e-5)
+
+
+def _encoder_arrays(model):  # type: ignore[no-untyped-def]
+    return {
+        name: tensor.numpy()
+        for name, tensor in model.state_dict().items()
+        if name.startswith(("model.encoder.", "model.shared."))
+    }
+
+
+def test_int8_weights_take_their_float32_origins_encoder_from_disk_or_memory(
+    tiny_model_dir: Path,
+) -> None:
+    """Read with numpy while the float32 model is not loaded (its checkpoint's arrays, the
+    position table left to the spec), from the model once it is: the same weights."""
+    base = load_backbone(tiny_model_dir)
+    int8 = quantized_int8(base)
+    from_disk = origin_encoder_weights(int8)
+    assert not base.loaded
+    loaded = _encoder_arrays(base.model)
+    from_model = origin_encoder_weights(int8)
+    assert set(from_model) == set(loaded)
+    assert set(from_disk) <= set(loaded) and "model.shared.weight" in from_disk
+    for name, array in from_disk.items():
+        assert array.dtype == loaded[name].dtype and (array == loaded[name]).all(), name
+        assert array.flags.writeable and from_model[name].flags.writeable
+        assert not any(array is other for other in loaded.values())  # copies: quantising writes
+
+
+def test_int8_fused_weights_encode_in_ctranslate2_int8_near_float32(tiny_model_dir: Path) -> None:
+    """The int8 weights' CTranslate2 encoder is an int8 one: its states are float32's up to
+    int8 rounding (not equal), and converting leaves the float32 origin unloaded."""
+    base = load_backbone(tiny_model_dir)
+    int8 = quantized_int8(base)
+    int8.use_fast_encoder(threads=1, workers=1, required=True)
+    input_ids, mask = _batch(int8)
+    states = int8.encode(input_ids, mask)
+    assert isinstance(int8.fast_encoder, FastEncoder) and not base.loaded
+    expected = _torch_states(base, input_ids, mask)
+    real = mask.bool()
+    error = (states[real] - expected[real]).norm() / expected[real].norm()
+    assert 0 < float(error) < 0.1
+
+
+def test_the_int8_weights_fingerprint_names_the_encoder_that_ran(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """States from CTranslate2's int8 encoder and from torch's int8 one never share a key on
+    disk (torch's keep the weights' fingerprint), in the same folder; the label says which
+    encoder ran."""
+    from ltmt.memory.store import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", PAIRS)
+        labels, fingerprints, folders, outputs = {}, {}, {}, {}
+        for choice in ("auto", "torch"):
+            translator = Translator(
+                load_backbone(tiny_model_dir), memory, fusion="knn", beam=2,
+                fusion_int8=True, fusion_encoder=choice, state_cache=False,
+            )  # fmt: skip
+            outputs[choice] = [t.text for t in translator.translate(INPUTS, user="u1")]
+            labels[choice] = translator.backbone.weights_label
+            fingerprints[choice] = translator.backbone.states_fingerprint
+            folders[choice] = translator.backbone.fingerprint
+    assert labels["auto"].startswith("int8") and labels["auto"].endswith(
+        ", encoder CTranslate2 int8"
+    )
+    assert "CTranslate2" not in labels["torch"]
+    assert fingerprints["auto"] != fingerprints["torch"]
+    assert folders["auto"] == folders["torch"]  # the states' folder on disk: the weights'
+    assert fingerprints["torch"] == folders["torch"] != fingerprints["auto"]
+    assert all(outputs.values())
