@@ -38,6 +38,9 @@ converted before the clock starts). Engines:
   ``ltmt-knn-trained-torchencoder-warm``: the same with ``fusion_encoder="torch"`` (the fused
   batches and their matches' sources encoded by torch, as before session 22, rather than by
   CTranslate2's float32 encoder where ``auto`` picks it: :mod:`ltmt.model.fast_encoder`);
+* ``ltmt-knn-ct2encoder``, ``ltmt-knn-trained-ct2encoder``, ``ltmt-knn-ct2encoder-warm``,
+  ``ltmt-knn-trained-ct2encoder-warm``: the same with ``fusion_encoder="ctranslate2"``
+  (CTranslate2 asked for by name: for int8 weights its int8 encoder, which ``auto`` leaves off);
 * ``ltmt-knn-beststop`` / ``ltmt-knn-trained-beststop``: ``ltmt-knn`` / ``ltmt-knn-trained``
   with the beam search's ``best`` stopping rule (``DecodeConfig(stop="best")``);
 * ``ltmt-knn-trained``: ``Translator(fusion="knn-trained")`` (kNN with the model's trained
@@ -128,9 +131,20 @@ OPTIONAL_ENGINES = (
     "ltmt-knn-trained-torchencoder",
     "ltmt-knn-torchencoder-warm",
     "ltmt-knn-trained-torchencoder-warm",
+    "ltmt-knn-ct2encoder",
+    "ltmt-knn-trained-ct2encoder",
+    "ltmt-knn-ct2encoder-warm",
+    "ltmt-knn-trained-ct2encoder-warm",
 )
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
+
+
+def _fusion_encoder(variant: str) -> str:
+    """The ``fusion_encoder`` an engine's variant names (``auto`` when it names none)."""
+    if "-torchencoder" in variant:
+        return "torch"
+    return "ctranslate2" if "-ct2encoder" in variant else "auto"
 
 
 def select_segments(users_dir: Path, limit: int | None) -> list[tuple[str, list[str], list[str]]]:
@@ -178,8 +192,8 @@ def _knn_engine(
     """``variant``: ``""`` (cold), ``-f32``, ``-hfstep``, ``-shortlist``, ``-warm``, ``-int8``,
     ``-bf16``, ``-int8head``, ``-beststop``, ``-trained``, ``-trained-f32``, ``-trained-other``,
     ``-trained-beststop``, ``-trained-warm``, ``-trained-int8head``, ``-int8head-warm``,
-    ``-trained-int8head-warm``, or those with ``-int8encoder`` or ``-torchencoder`` for
-    ``-int8head`` (see the docstring)."""
+    ``-trained-int8head-warm``, or those with ``-int8encoder``, ``-torchencoder`` or
+    ``-ct2encoder`` for ``-int8head`` (see the docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -208,7 +222,7 @@ def _knn_engine(
             shortlist=variant == "-shortlist",
             fusion_int8_head="-int8head" in variant,
             fusion_int8_encoder="-int8encoder" in variant,
-            fusion_encoder="torch" if "-torchencoder" in variant else "auto",
+            fusion_encoder=_fusion_encoder(variant),
             worker_processes=processes,
         )
         for user, memory in memories.items()

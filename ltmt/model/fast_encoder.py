@@ -16,14 +16,18 @@ right-padded token-id batches with ``ctranslate2.Encoder``. Float32 fused weight
 encoder: the same states as torch's. bfloat16 ones keep torch's encoder (a CTranslate2 one would
 give other states than the ones the fusion was measured with).
 
-The **int8** fused weights (:func:`ltmt.model.backbone.quantized_int8`) get CTranslate2's own
-**int8** encoder, converted from the float32 weights they were made from
-(:func:`origin_encoder_weights`: the checkpoint on disk read with numpy, or the loaded float32
-model) since session 26: on the matches' sources of an AVX2 CPU it took 1.05 s where torch's
-int8 encoder took 1.62 s and CTranslate2's float32 one 1.55 s, its states 4.2 % from float32's
-against 2.9 % for torch's row-scaled int8 (``eval/results/speed/s26/ct2-encoder-trial-avx2.json``).
-Its states are not torch's int8 ones, so the key of each state on disk says which encoder made
-it (:attr:`ltmt.model.backbone.Backbone.states_fingerprint`): the two never mix.
+The **int8** fused weights (:func:`ltmt.model.backbone.quantized_int8`) encode with torch's int8
+layers unless CTranslate2 is asked for by name (``Translator(fusion_encoder="ctranslate2")``,
+``ltmt bench --fusion-encoder ctranslate2``; session 26): then with CTranslate2's own **int8**
+encoder, converted from the float32 weights they were made from (:func:`origin_encoder_weights`:
+the checkpoint on disk read with numpy, or the loaded float32 model). On the matches' sources of
+an AVX2 CPU it took 1.05 s where torch's int8 encoder took 1.62 s and CTranslate2's float32 one
+1.55 s, its states 4.2 % from float32's against 2.9 % for torch's row-scaled int8
+(``eval/results/speed/s26/ct2-encoder-trial-avx2.json``); whole passes gained 3-16 % and the dev
+users' BLEU fell by 0.19 (knn) and 0.15 (knn-trained), in every band but one
+(``docs/results/speed.md``, session 26), so ``auto`` leaves it off. Its states are not torch's
+int8 ones, so the key of each state on disk says which encoder made it
+(:attr:`ltmt.model.backbone.Backbone.states_fingerprint`): the two never mix.
 """
 
 from __future__ import annotations
@@ -43,14 +47,19 @@ FUSION_ENCODERS = ("auto", "ctranslate2", "torch")
 # the CTranslate2 encoder of each fused weights' variant (ltmt.model.backbone's) that has one:
 # float32 weights (alone or with an int8 output projection) a float32 encoder, int8 ones int8
 ENCODER_COMPUTE = {"": "float32", "int8-head": "float32", "int8": "int8"}
+# the variants whose CTranslate2 encoder runs only when asked for by name (fusion_encoder
+# "ctranslate2"), not by ``auto``: its states are not torch's, and cost BLEU (module doc)
+ASKED_FOR_ONLY = ("int8",)
 
 
-def refusal(backbone: Backbone) -> str:
+def refusal(backbone: Backbone, asked: bool = False) -> str:
     """Why the fused batches of ``backbone`` (fused weights, as
-    :func:`ltmt.model.backbone.fusion_weights_for` gives them) cannot encode through
-    CTranslate2 ("" when they can)."""
+    :func:`ltmt.model.backbone.fusion_weights_for` gives them) do not encode through
+    CTranslate2 ("" when they do); ``asked``: CTranslate2 was asked for by name."""
     from ltmt.model import ctranslate
 
+    if backbone.variant in ASKED_FOR_ONLY and not asked:
+        return "int8 weights encode with torch unless CTranslate2's int8 encoder is asked for"
     if not ctranslate.available():
         return "it needs the ctranslate2 package (pip install ctranslate2)"
     if backbone.device_type != "cpu":

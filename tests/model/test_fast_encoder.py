@@ -78,6 +78,15 @@ def test_weights_other_than_float32_are_refused(backbone) -> None:  # type: igno
     assert refusal(backbone) == ""
 
 
+def test_int8_weights_encode_in_ctranslate2_only_when_asked_for(backbone) -> None:  # type: ignore[no-untyped-def]
+    int8 = quantized_int8(backbone)
+    assert refusal(int8) == (
+        "int8 weights encode with torch unless CTranslate2's int8 encoder is asked for"
+    )
+    assert refusal(int8, asked=True) == ""
+    assert Translator(backbone, fusion="knn", fusion_int8=True).backbone.encoder_engine == "torch"
+
+
 def test_another_device_is_refused(tiny_model_dir: Path) -> None:
     lazy = load_backbone(tiny_model_dir, device="cuda")  # nothing loads: the device is a name
     assert refusal(lazy) == "it runs on the CPU, not cuda"
@@ -252,18 +261,18 @@ def test_int8_fused_weights_encode_in_ctranslate2_int8_near_float32(tiny_model_d
     assert 0 < float(error) < 0.1
 
 
-def test_the_int8_weights_fingerprint_names_the_encoder_that_ran(
+def test_int8_weights_encode_in_ctranslate2_only_when_asked_and_say_so(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:
-    """States from CTranslate2's int8 encoder and from torch's int8 one never share a key on
-    disk (torch's keep the weights' fingerprint), in the same folder; the label says which
-    encoder ran."""
+    """``auto`` keeps torch's int8 encoder; CTranslate2's, asked for by name, makes states that
+    never share a key on disk with torch's (which keep the weights' fingerprint), in the same
+    folder; the label says which encoder ran."""
     from ltmt.memory.store import Memory
 
     with Memory(tmp_path / "store") as memory:
         memory.import_pairs("u1", PAIRS)
         labels, fingerprints, folders, outputs = {}, {}, {}, {}
-        for choice in ("auto", "torch"):
+        for choice in ("ctranslate2", "torch", "auto"):
             translator = Translator(
                 load_backbone(tiny_model_dir), memory, fusion="knn", beam=2,
                 fusion_int8=True, fusion_encoder=choice, state_cache=False,
@@ -272,11 +281,11 @@ def test_the_int8_weights_fingerprint_names_the_encoder_that_ran(
             labels[choice] = translator.backbone.weights_label
             fingerprints[choice] = translator.backbone.states_fingerprint
             folders[choice] = translator.backbone.fingerprint
-    assert labels["auto"].startswith("int8") and labels["auto"].endswith(
+    assert labels["ctranslate2"].startswith("int8") and labels["ctranslate2"].endswith(
         ", encoder CTranslate2 int8"
     )
-    assert "CTranslate2" not in labels["torch"]
-    assert fingerprints["auto"] != fingerprints["torch"]
-    assert folders["auto"] == folders["torch"]  # the states' folder on disk: the weights'
-    assert fingerprints["torch"] == folders["torch"] != fingerprints["auto"]
+    assert "CTranslate2" not in labels["torch"] and labels["auto"] == labels["torch"]
+    assert fingerprints["ctranslate2"] != fingerprints["torch"] == fingerprints["auto"]
+    assert len(set(folders.values())) == 1  # the states' folder on disk: the weights'
+    assert fingerprints["torch"] == folders["torch"]
     assert all(outputs.values())
