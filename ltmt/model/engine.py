@@ -52,6 +52,21 @@ def check_engine(engine: str, compute_type: str) -> None:
         )
 
 
+def fusion_encoder_for(engine: str, fusion_encoder: str | None) -> str:
+    """The ``fusion_encoder`` of a run: the one asked for, else ``torch`` with the torch engine
+    (ltmt's own decoder for every batch) and ``auto`` with the others; :class:`ConfigError`
+    for an unknown one."""
+    from ltmt.model.fast_encoder import FUSION_ENCODERS
+
+    if fusion_encoder is None:
+        return "torch" if engine == "torch" else "auto"
+    if fusion_encoder not in FUSION_ENCODERS:
+        raise ConfigError(
+            f"fusion encoder must be one of {', '.join(FUSION_ENCODERS)}, got {fusion_encoder!r}"
+        )
+    return fusion_encoder
+
+
 def check_fusion_weights(weights: str) -> None:
     """Raise :class:`ConfigError` unless ``weights`` names the fused batches' weights."""
     if weights not in FUSION_WEIGHTS:

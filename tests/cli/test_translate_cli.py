@@ -130,6 +130,10 @@ def test_po_file_is_filled(tmp_path, capsys, common):
             "compute type must be one of int8, float32, got 'int4'$",
         ),
         (
+            ["translate", "IN", "--fusion-encoder", "onnx"],
+            "fusion encoder must be one of auto, ctranslate2, torch, got 'onnx'$",
+        ),
+        (
             ["translate", "IN", "--fusion-weights", "fp16"],
             "fusion weights must be one of auto, float32, float32-int8-head, "
             "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",
@@ -353,6 +357,26 @@ def test_fusion_weights_reach_the_translator(
     )
     assert code == 0, err
     assert translator_options[flag] is value and len(out.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], "auto"),
+        (["--engine", "torch"], "torch"),
+        (["--fusion-encoder", "ctranslate2"], "ctranslate2"),
+        (["--engine", "torch", "--fusion-encoder", "ctranslate2"], "ctranslate2"),
+        (["--fusion-encoder", "torch"], "torch"),
+    ],
+)
+def test_the_fusion_encoder_reaches_the_translator(
+    tmp_path, capsys, common, translator_options, args, expected
+):
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), *args, *common], capsys)
+    assert code == 0, err
+    assert translator_options["fusion_encoder"] == expected and len(out.splitlines()) == 1
 
 
 def test_a_language_pair_the_model_does_not_translate_is_one_line(tmp_path, capsys):
