@@ -23,10 +23,10 @@ with CTranslate2's own **int8** encoder, converted from the float32 weights they
 (:func:`origin_encoder_weights`: the checkpoint on disk read with numpy, or the loaded float32
 model). On the matches' sources of an AVX2 CPU it took 1.05 s where torch's int8 encoder took
 1.62 s and CTranslate2's float32 one 1.55 s, its states 4.2 % from float32's against 2.9 % for
-torch's row-scaled int8 (``eval/results/speed/s26/ct2-encoder-trial-avx2.json``); whole passes
-gained 3-16 % and the dev users' BLEU fell by 0.19 (knn) and 0.15 (knn-trained), in every band
-but one (``docs/results/speed.md``, session 26), so ``auto`` leaves it off. Its states are not
-torch's int8 ones, so the key of each state on disk says which encoder made it
+torch's row-scaled int8 (``eval/results/speed/s26/ct2-encoder-trial-avx2.json``); passes took
+1-19 % less CPU time and the dev users' BLEU fell by 0.19 (knn) and 0.15 (knn-trained), in every
+band below 100 but one (``docs/results/speed.md``, session 26), so ``auto`` leaves it off. Its
+states are not torch's int8 ones, so the key of each state on disk says which encoder made it
 (:attr:`ltmt.model.backbone.Backbone.states_fingerprint`): the two never mix.
 """
 
