@@ -145,6 +145,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     None if name == "base" else memory,
                     fusion=fusion,
                     beam=args.beam,
+                    fusion_encoder=args.fusion_encoder,
                 )
                 started = time.perf_counter()
                 done = translator.translate([c["source"] for c in user_cases], testset.user)
@@ -186,6 +187,12 @@ def main() -> None:
         output="eval/results/misleading/misleading.json",
     )
     parser.add_argument("--systems", default="base,knn,knn-trained")
+    parser.add_argument(
+        "--fusion-encoder",
+        default="auto",
+        choices=("auto", "ctranslate2", "torch"),
+        help="what encodes the fused batches (Translator(fusion_encoder=...))",
+    )
     args = parser.parse_args()
     report = run(args)
     write_report(args.output, report, report["systems"])
