@@ -236,11 +236,17 @@ def translator_options(monkeypatch):
 def test_placeholder_guard_flag_reaches_the_translator(
     tmp_path, capsys, common, translator_options, flag, guarded
 ):
-    source = tmp_path / "in.txt"
-    source.write_text("open %s now\n", "utf-8")
-    code, _, err = run_cli(["translate", str(source), *common, *flag], capsys)
-    assert code == 0, err
+    _translated(tmp_path, capsys, "open %s now", [*common, *flag])
     assert translator_options["placeholder_guard"] is guarded
+
+
+def _translated(tmp_path, capsys, line, args):  # type: ignore[no-untyped-def]
+    """``ltmt translate`` of a one-line file with ``args``: its output lines (it must succeed)."""
+    source = tmp_path / "in.txt"
+    source.write_text(line + "\n", "utf-8")
+    code, out, err = run_cli(["translate", str(source), *args], capsys)
+    assert code == 0, err
+    return out.splitlines()
 
 
 @pytest.mark.parametrize(("engine", "encoder"), [("auto", "auto"), ("torch", "torch")])
@@ -350,13 +356,8 @@ def test_worker_processes_translate_as_threads_do(tmp_path, capsys, common, monk
 def test_fusion_weights_reach_the_translator(
     tmp_path, capsys, common, translator_options, weights, flag, value
 ):
-    source = tmp_path / "in.txt"
-    source.write_text("open the file\n", "utf-8")
-    code, out, err = run_cli(
-        ["translate", str(source), "--fusion-weights", weights, *common], capsys
-    )
-    assert code == 0, err
-    assert translator_options[flag] is value and len(out.splitlines()) == 1
+    lines = _translated(tmp_path, capsys, "open the file", ["--fusion-weights", weights, *common])
+    assert translator_options[flag] is value and len(lines) == 1
 
 
 @pytest.mark.parametrize(
@@ -372,11 +373,8 @@ def test_fusion_weights_reach_the_translator(
 def test_the_fusion_encoder_reaches_the_translator(
     tmp_path, capsys, common, translator_options, args, expected
 ):
-    source = tmp_path / "in.txt"
-    source.write_text("open the file\n", "utf-8")
-    code, out, err = run_cli(["translate", str(source), *args, *common], capsys)
-    assert code == 0, err
-    assert translator_options["fusion_encoder"] == expected and len(out.splitlines()) == 1
+    lines = _translated(tmp_path, capsys, "open the file", [*args, *common])
+    assert translator_options["fusion_encoder"] == expected and len(lines) == 1
 
 
 def test_a_language_pair_the_model_does_not_translate_is_one_line(tmp_path, capsys):
