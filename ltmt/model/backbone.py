@@ -122,26 +122,15 @@ class Backbone:
                 if self._encoder_wanted is not None:
                     threads, workers, required = self._encoder_wanted
                     try:
-                        self._fast_encoder = self._make_fast_encoder(threads, workers)
+                        from ltmt.model.fast_encoder import fast_encoder_for
+
+                        self._fast_encoder = fast_encoder_for(self, threads, workers)
                     except ModelError as exc:
                         if required:  # still asked for: every encode says why it cannot
                             raise
                         logger.info("encoding with torch: %s", exc)
                     self._encoder_wanted = None
         return self._fast_encoder
-
-    def _make_fast_encoder(self, threads: int, workers: int) -> FastEncoder:
-        """The CTranslate2 encoder of these weights: a float32 one of float32 weights, an int8
-        one converted from the float32 origin of int8 weights (:mod:`ltmt.model.fast_encoder`)."""
-        from ltmt.model.fast_encoder import ENCODER_COMPUTE, FastEncoder, origin_encoder_weights
-
-        compute_type = ENCODER_COMPUTE.get(self.variant, "float32")
-        if compute_type == "float32":
-            return FastEncoder(self.model, self.config, threads, workers)
-        weights = origin_encoder_weights(self)
-        return FastEncoder(
-            None, self.config, threads, workers, compute_type=compute_type, weights=weights
-        )
 
     @property
     def encoder_engine(self) -> str:
@@ -240,9 +229,11 @@ class Backbone:
         ones say ``(7-bit weights, row-scaled inputs)`` where the CPU lacks VNNI
         (:mod:`ltmt.model.int8_linear`), and ``, encoder CTranslate2 int8`` when their encoder
         runs there (asked for or made; :mod:`ltmt.model.fast_encoder`)."""
-        label = self._variant_label
-        if self.variant == "int8" and self.encoder_engine == "ctranslate2":
-            label = f"{label}, encoder CTranslate2 int8"
+        from ltmt.model.fast_encoder import encoder_compute
+
+        label, compute = self._variant_label, encoder_compute(self)
+        if compute != "float32" and self.encoder_engine == "ctranslate2":
+            label = f"{label}, encoder CTranslate2 {compute}"
         return label
 
     @property

@@ -52,6 +52,26 @@ ENCODER_COMPUTE = {"": "float32", "int8-head": "float32", "int8": "int8"}
 ASKED_FOR_ONLY = ("int8",)
 
 
+def encoder_compute(backbone: Backbone) -> str:
+    """The compute type of the CTranslate2 encoder of ``backbone``'s weights
+    (:data:`ENCODER_COMPUTE`; ``float32`` for weights without one, which :func:`refusal`
+    turns away)."""
+    return ENCODER_COMPUTE.get(backbone.variant, "float32")
+
+
+def fast_encoder_for(backbone: Backbone, threads: int, workers: int) -> FastEncoder:
+    """The CTranslate2 encoder of ``backbone``'s fused weights: a float32 one of float32
+    weights, an int8 one converted from the float32 origin of int8 weights
+    (:func:`origin_encoder_weights`); :class:`ModelError` when it cannot be converted."""
+    compute_type = encoder_compute(backbone)
+    if compute_type == "float32":
+        return FastEncoder(backbone.model, backbone.config, threads, workers)
+    weights = origin_encoder_weights(backbone)
+    return FastEncoder(
+        None, backbone.config, threads, workers, compute_type=compute_type, weights=weights
+    )
+
+
 def refusal(backbone: Backbone, asked: bool = False) -> str:
     """Why the fused batches of ``backbone`` (fused weights, as
     :func:`ltmt.model.backbone.fusion_weights_for` gives them) do not encode through
@@ -170,8 +190,8 @@ def origin_encoder_weights(backbone: Backbone) -> dict[str, Any]:
         return {name: array.copy() for name, array in _encoder_weights(origin.model).items()}
     assert origin.path is not None
     checkpoint = read_checkpoint(origin.path, files)
-    return {
-        name: np.asarray(array, dtype=np.float32).copy()
+    return {  # np.array copies (once, also where a float16 checkpoint is widened)
+        name: np.array(array, dtype=np.float32)
         for name, array in checkpoint.weights.items()
         if name.startswith(("model.encoder.", "model.shared."))
     }
