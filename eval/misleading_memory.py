@@ -187,10 +187,12 @@ def main() -> None:
         output="eval/results/misleading/misleading.json",
     )
     parser.add_argument("--systems", default="base,knn,knn-trained")
+    from ltmt.model.fast_encoder import FUSION_ENCODERS
+
     parser.add_argument(
         "--fusion-encoder",
         default="auto",
-        choices=("auto", "ctranslate2", "torch"),
+        choices=FUSION_ENCODERS,
         help="what encodes the fused batches (Translator(fusion_encoder=...))",
     )
     args = parser.parse_args()

@@ -19,6 +19,12 @@ counts every sample whose stack passes through it, so nested parts overlap.
 
     python eval/profile_knn.py --engine ltmt-knn-trained --count-forced --output forced.json
 
+``--torch-ops`` (no py-spy) profiles instead one pass with torch's profiler: each operator's
+share of the CPU time torch records, its calls and mean time, the largest first, e.g. a user's
+next kNN run:
+
+    python eval/profile_knn.py --engine ltmt-knn-warm --torch-ops --output ops.json
+
 ``--store-time`` (no py-spy) times instead the forced-state disk store's calls in one cold pass
 (calls and thread-CPU seconds of each ``StateStore`` method it has: ``put``, ``put_many``,
 ``get``), beside the pass's own wall and CPU seconds; it runs on older checkouts too.
@@ -97,6 +103,34 @@ def _forced_pairs(translate, segments) -> list[tuple[str, str]]:  # type: ignore
     return pairs
 
 
+def _torch_ops(translate, segments, top: int = 25) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """One pass of ``translate`` under torch's profiler: the ``top`` operators by self CPU
+    time, each with its share of all the self CPU time recorded, calls and mean microseconds."""
+    import time
+
+    import torch
+
+    wall = time.perf_counter()
+    with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as profile:
+        translate_all(translate, segments)
+    wall = time.perf_counter() - wall
+    events = profile.key_averages()
+    total = sum(event.self_cpu_time_total for event in events)
+    busiest = sorted(events, key=lambda event: -event.self_cpu_time_total)[:top]
+    return {
+        "pass_wall_seconds_profiled": round(wall, 2),
+        "self_cpu_seconds_recorded": round(total / 1e6, 2),
+        "operators": {
+            event.key: {
+                "self_cpu_percent": round(100 * event.self_cpu_time_total / max(total, 1), 2),
+                "calls": event.count,
+                "mean_self_us": round(event.self_cpu_time_total / max(event.count, 1), 1),
+            }
+            for event in busiest
+        },
+    }
+
+
 def _store_times(translate, segments) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """One pass of ``translate`` with every ``StateStore`` call timed (thread CPU seconds)."""
     import time
@@ -172,6 +206,9 @@ def main() -> None:
     parser.add_argument(
         "--store-time", action="store_true", help="time the disk store's calls, untimed else"
     )
+    parser.add_argument(
+        "--torch-ops", action="store_true", help="one pass under torch's profiler, by operator"
+    )
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     if args.summarise:
@@ -199,6 +236,9 @@ def main() -> None:
             "target_characters": sum(len(t) for _, t in pairs),
         }
         emit_report(report, args.output)
+    elif args.torch_ops:
+        report = {"engine": args.engine, "limit": args.limit}
+        emit_report({**report, **_torch_ops(translate, segments)}, args.output)
     elif args.store_time:
         report = {"engine": args.engine, "limit": args.limit}
         emit_report({**report, **_store_times(translate, segments)}, args.output)
