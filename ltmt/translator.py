@@ -2,9 +2,9 @@
 
 Each step has its module: which inputs need the model and which need fusion
 (:mod:`ltmt.routing`), the pieces the model translates (:mod:`ltmt.units`), the glossary's part
-of decoding (:mod:`ltmt.terminology.decoding`) and the placeholder guard
-(:mod:`ltmt.placeholder_guard`). This module wires them and holds the model's side of a
-translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
+of decoding (:mod:`ltmt.terminology.decoding`), the copy guard (:mod:`ltmt.copy_guard`) and the
+placeholder guard (:mod:`ltmt.placeholder_guard`). This module wires them and holds the model's
+side of a translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
 
 from ltmt import Memory, Translator
 with Memory("store") as memory:
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.config import check_choice, check_range
+from ltmt.copy_guard import guard_copies
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.lookup import memory_matches, term_matcher
@@ -83,7 +84,9 @@ class Translator:
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
     ``{name}``, tags) is checked against the model's own output without memory, and the one that
-    keeps more placeholders is returned. ``source_language``: the language sentences are split
+    keeps more placeholders is returned. ``copy_guard``: a fused output that repeats a match's
+    translation while the match's source says other words is decoded again with memory trusted
+    less (:mod:`ltmt.copy_guard`). ``source_language``: the language sentences are split
     by when a line is longer than the model can translate whole (half its output limit).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
@@ -131,6 +134,7 @@ class Translator:
         top_k: int = 4,
         exact_reuse: bool = True,
         placeholder_guard: bool = True,
+        copy_guard: bool = True,
         max_source_tokens: int = 256,
         source_language: str = "en",
         device: str = "cpu",
@@ -199,6 +203,7 @@ class Translator:
         self.top_k = top_k
         self.exact_reuse = exact_reuse
         self.placeholder_guard = placeholder_guard
+        self.copy_guard = copy_guard
         self.max_source_tokens = max_source_tokens
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
@@ -402,9 +407,11 @@ class Translator:
     ) -> tuple[list[str], dict[int, bool]]:
         """Decode ``units`` in length-sorted batches; returns outputs in unit order.
 
-        With ``placeholder_guard``, a fused output that drops a placeholder of its line is
-        decoded again without memory, and the output that keeps more placeholders wins (the
-        fused one on a tie): a memory whose target lacks a ``%s`` must not remove it.
+        With ``copy_guard``, a fused output that repeats a match of other words is decoded
+        again with memory trusted less (:mod:`ltmt.copy_guard`). With ``placeholder_guard``, a
+        fused output that drops a placeholder of its line is decoded again without memory, and
+        the output that keeps more placeholders wins (the fused one on a tie): a memory whose
+        target lacks a ``%s`` must not remove it.
         """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
@@ -472,6 +479,8 @@ class Translator:
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
         kept_fused = set(fused)
+        if self.copy_guard:
+            guard_copies(self, fused, units, encoded, matches, outputs, hits)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):

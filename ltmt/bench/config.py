@@ -45,6 +45,8 @@ class BenchConfig:
     ``auto``, ``float32``, ``float32-int8-head``, ``float32-int8-encoder-head``, ``bfloat16``,
     ``bfloat16-int8-head``, ``int8``); ``fusion_encoder``: what encodes them (``auto``,
     ``ctranslate2``, ``torch``: ``Translator(fusion_encoder=...)``, :mod:`ltmt.model.fast_encoder`).
+    ``copy_guard``: fused outputs that repeat a match of other words are decoded again with
+    memory trusted less (``Translator(copy_guard=...)``, :mod:`ltmt.copy_guard`).
     """
 
     users_dir: Path | None = None
@@ -64,6 +66,7 @@ class BenchConfig:
     worker_processes: bool = False
     fusion_weights: str = "auto"
     fusion_encoder: str = "auto"
+    copy_guard: bool = True
     source_lang: str = "en"
     target_lang: str = "de"
 
@@ -93,7 +96,7 @@ class BenchConfig:
             value = getattr(self, key)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise ConfigError(f"{key} must be an integer, got {value!r}")
-        for key in ("online", "worker_processes"):
+        for key in ("online", "worker_processes", "copy_guard"):
             if not isinstance(getattr(self, key), bool):
                 raise ConfigError(f"{key} must be true or false, got {getattr(self, key)!r}")
         if not isinstance(self.tm_threshold, (int, float)) or isinstance(self.tm_threshold, bool):

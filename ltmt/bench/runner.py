@@ -117,6 +117,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         fusion_encoder=config.fusion_encoder,
         workers=config.workers,
         worker_processes=config.worker_processes,
+        copy_guard=config.copy_guard,
     )
     systems, skipped = build_systems(config.systems, options, config.tm_threshold)
     for name, reason in skipped.items():

@@ -61,6 +61,7 @@ class DecodeOptions:
     fusion_encoder: str = "auto"  # what encodes them (ltmt.model.fast_encoder.FUSION_ENCODERS)
     workers: int = 0  # batches decoded at once (ltmt.workers; 0: automatic)
     worker_processes: bool = False  # fused batches in processes (ltmt.worker_processes)
+    copy_guard: bool = True  # copies of a match of other words decoded again (ltmt.copy_guard)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class TranslatorSystem:
             workers=self.options.workers,
             worker_processes=self.options.worker_processes,
             fusion_encoder=self.options.fusion_encoder,
+            copy_guard=self.options.copy_guard,
             **fusion_weight_options(self.options.fusion_weights),
         )
         return translator

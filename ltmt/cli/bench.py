@@ -82,6 +82,12 @@ def bench(
         "float32 on a CPU, else torch), ctranslate2 (required; for int8 weights its int8 "
         "encoder: faster, a little less BLEU) or torch.",
     ),
+    copy_guard: bool | None = typer.Option(
+        None,
+        "--copy-guard/--no-copy-guard",
+        help="Decode again, trusting memory less, fused outputs that repeat a match whose "
+        "source says other words (as ltmt translate does by default).",
+    ),
     tm_threshold: float | None = typer.Option(
         None, "--tm-threshold", min=0, max=100, help="Lowest fuzzy score the tm system reuses (70)."
     ),
@@ -113,6 +119,7 @@ def bench(
         "worker_processes": worker_processes,
         "fusion_weights": fusion_weights,
         "fusion_encoder": fusion_encoder,
+        "copy_guard": copy_guard,
     }
     settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))

@@ -68,6 +68,12 @@ def translate(
         help="Keep fused outputs that drop a source placeholder (by default the model's own "
         "output is tried too and the one with more placeholders wins).",
     ),
+    no_copy_guard: bool = typer.Option(
+        False,
+        "--no-copy-guard",
+        help="Keep fused outputs that repeat a match whose source says other words (by default "
+        "they are decoded again with memory trusted less).",
+    ),
     fmt: str | None = typer.Option(
         None, "--format", help="Force the input format: txt, jsonl, po, xliff (or an extension)."
     ),
@@ -238,6 +244,7 @@ def translate(
             top_k=top_k,
             exact_reuse=not no_exact,
             placeholder_guard=not no_placeholder_guard,
+            copy_guard=not no_copy_guard,
             source_language=job.src_lang,
             glossary=terms,
             user_glossary=not no_user_glossary,

@@ -20,7 +20,7 @@ Rows whose sentence has no usable match are returned untouched (bit-identical to
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ltmt.config import check_choice, check_range
@@ -32,6 +32,11 @@ from ltmt.fusion.selection import MatchSelection
 if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match
+
+# The wary settings (:meth:`KnnConfig.wary`): the copy guard's second decode of an output that
+# repeated a match whose source says something else (:mod:`ltmt.copy_guard`).
+WARY_DIFFERING_PENALTY = 2.0
+WARY_MEMORY_EOS = "none"
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,14 @@ class KnnConfig:
         check_range("knn context", self.context, at_least=0, at_most=4)
         for name in ("context_penalty", "differing_penalty", "cache_size"):
             check_range(f"knn {name}", getattr(self, name), at_least=0)
+
+    def wary(self) -> KnnConfig:
+        """These settings for an input its memory misled: entries translated from match words
+        the input lacks pushed away (``differing_penalty`` at least
+        :data:`WARY_DIFFERING_PENALTY`) and no memory vote for ``</s>`` (the model alone ends the
+        output, so a match that ends where the input goes on cannot cut it short)."""
+        penalty = max(self.differing_penalty, WARY_DIFFERING_PENALTY)
+        return replace(self, differing_penalty=penalty, memory_eos=WARY_MEMORY_EOS)
 
     @property
     def selection(self) -> MatchSelection:
@@ -187,9 +200,43 @@ class KnnFusion:
             return None
         return self.new_state(memory, backbone)
 
-    def new_state(self, memory: BatchMemory, backbone: Backbone) -> KnnState:
-        """The state over one batch's memory (a trained combiner returns its own kind)."""
-        return KnnState(memory, self.config, backbone.d_model, backbone.eos_id, backbone.start_id)
+    def prepare_wary(
+        self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
+    ) -> KnnState | None:
+        """:meth:`prepare` with the wary settings (:meth:`KnnConfig.wary`), for the copy
+        guard's second decode (:mod:`ltmt.copy_guard`); the same matches, read from the same
+        segment cache."""
+        cfg = self.settings_for(backbone)
+        memory = prepare_batch_memory(
+            backbone,
+            sources,
+            matches,
+            cfg.selection,
+            self.cache,
+            lacked=self.reads_attention,
+            differing=True,
+            missing=self.reads_missing,
+        )
+        if memory is None:
+            return None
+        return self.new_state(memory, backbone, cfg.wary())
+
+    def settings_for(self, backbone: Backbone) -> KnnConfig:
+        """The kNN settings it reads matches with over ``backbone`` (its own)."""
+        return self.config
+
+    def new_state(
+        self, memory: BatchMemory, backbone: Backbone, config: KnnConfig | None = None
+    ) -> KnnState:
+        """The state over one batch's memory with ``config`` (default: its own settings; a
+        trained combiner returns its own kind)."""
+        return KnnState(
+            memory,
+            config or self.config,
+            backbone.d_model,
+            backbone.eos_id,
+            backbone.start_id,
+        )
 
 
 __all__ = ["KnnConfig", "KnnFusion", "KnnState", "Neighbours"]

@@ -134,10 +134,23 @@ class TrainedKnnFusion(KnnFusion):
         self._combiner_for(backbone)
         return super().prepare(backbone, sources, matches)
 
-    def new_state(self, memory: BatchMemory, backbone: Backbone) -> KnnState:
+    def prepare_wary(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
+        if not any(matches):
+            return None
+        self._combiner_for(backbone)
+        return super().prepare_wary(backbone, sources, matches)
+
+    def new_state(
+        self, memory: BatchMemory, backbone: Backbone, config: KnnConfig | None = None
+    ) -> KnnState:
         assert self.combiner is not None
         return CombinerState(
-            self.combiner, memory, self.config, backbone.d_model, backbone.eos_id, backbone.start_id
+            self.combiner,
+            memory,
+            config or self.config,
+            backbone.d_model,
+            backbone.eos_id,
+            backbone.start_id,
         )
 
 

@@ -47,6 +47,10 @@ def test_defaults() -> None:
             {"users_dir": "u", "worker_processes": "yes"},
             "worker_processes must be true or false, got 'yes'",
         ),
+        (
+            {"users_dir": "u", "copy_guard": "off"},
+            "copy_guard must be true or false, got 'off'",
+        ),
         ({"users_dir": "u", "tm_threshold": 101}, "tm_threshold must be within 0-100, got 101"),
         (
             {"users_dir": "u", "fusion_encoder": "onnx"},

@@ -67,6 +67,38 @@ def test_bench_with_config_and_flags(
     assert f"ltmt: wrote {out / 'results.json'}" in stderr
 
 
+@pytest.mark.parametrize(("flag", "guarded"), [([], True), (["--no-copy-guard"], False)])
+def test_copy_guard_reaches_the_systems_and_the_report(
+    tiny_model_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    flag: list[str],
+    guarded: bool,
+) -> None:
+    from ltmt.translator import Translator
+
+    seen: list[bool] = []  # the copy guard of every translator made for the knn system
+    original = Translator.__init__
+
+    def spy(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("fusion") == "knn":
+            seen.append(kwargs.get("copy_guard", True))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Translator, "__init__", spy)
+    out = tmp_path / "out"
+    options = ["--model", str(tiny_model_dir), "--threads", "1", "--limit", "1", "--beam", "1"]
+    users = ["--users-dir", str(DATA / "users")]
+    code, _, stderr = ltmt(
+        ["bench", *users, "--systems", "knn", *options, *flag, "--output", str(out)], capsys
+    )
+    assert code == 0, stderr
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    assert results["config"]["copy_guard"] is guarded
+    assert seen and set(seen) == {guarded}
+
+
 @pytest.mark.parametrize("encoder", ["auto", "torch"])
 def test_fusion_encoder_reaches_the_fused_systems(
     tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], encoder: str

@@ -240,6 +240,14 @@ def test_placeholder_guard_flag_reaches_the_translator(
     assert translator_options["placeholder_guard"] is guarded
 
 
+@pytest.mark.parametrize(("flag", "guarded"), [([], True), (["--no-copy-guard"], False)])
+def test_copy_guard_flag_reaches_the_translator(
+    tmp_path, capsys, common, translator_options, flag, guarded
+):
+    _translated(tmp_path, capsys, "open the file now", [*common, *flag])
+    assert translator_options["copy_guard"] is guarded
+
+
 def _translated(tmp_path, capsys, line, args):  # type: ignore[no-untyped-def]
     """``ltmt translate`` of a one-line file with ``args``: its output lines (it must succeed)."""
     source = tmp_path / "in.txt"

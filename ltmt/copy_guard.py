@@ -1,0 +1,124 @@
+"""The copy guard: a fused output must not be a match's translation of something else.
+
+kNN fusion follows a good match closely, and sometimes all the way: the output is the match's
+target, word for word, while the input differs from the match's source in words
+(``Exit with a status code indicating success.`` rendered as the match's ``... der Misserfolg
+signalisiert.``; ``Could not open %s: denied`` cut to the match's ``%s konnte nicht geöffnet
+werden``). Such an output is wrong wherever the words differ: it translates the match, not the
+input. A fused output that repeats the target of a match it read (as read: narrowed to the line,
+repaired, :mod:`ltmt.fusion.selection`) whose source's words are not the input's
+(:func:`copied_match`) is decoded again with the fusion's wary settings
+(``prepare_wary``: for kNN, :meth:`ltmt.fusion.knn.KnnConfig.wary`), which push away the
+memory entries translated from the match words the input lacks and leave the end of the output
+to the model. The second output replaces the first unless it lost its shape (a placeholder lost
+or added, less than half or more than twice the input's length) where the first had not. The
+second decode follows the line's glossary terms as the first did.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from ltmt.fusion.alignment import word_parts
+from ltmt.fusion.selection import select_matches
+from ltmt.terminology.constraints import misshapen
+from ltmt.text import collapse_space
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import FusionState
+    from ltmt.fusion.selection import MatchSelection
+    from ltmt.model.backbone import Backbone
+    from ltmt.segments import Match
+    from ltmt.terminology.matching import TermHit
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
+
+logger = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class WaryFusion(Protocol):
+    """A fusion method the copy guard can use: it selects matches as it decodes them
+    (``selection_for``) and decodes an input again with settings that trust memory less
+    (``prepare_wary``, same arguments and result as ``prepare``)."""
+
+    def selection_for(self, backbone: Backbone) -> MatchSelection: ...
+
+    def prepare_wary(
+        self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
+    ) -> FusionState | None: ...
+
+
+def copied_match(text: str, output: str, read: Sequence[Match]) -> Match | None:
+    """The match of ``read`` (the matches fusion read for input ``text``) whose target
+    ``output`` repeats (spaces folded) while its source's words differ from ``text``'s (word
+    parts, case-folded: a difference of case, spacing or punctuation alone is no copy of
+    something else); ``None`` when there is none."""
+    said = collapse_space(output)
+    if not said:
+        return None
+    wanted = word_parts(text)
+    for match in read:
+        same_target = collapse_space(match.segment.target) == said
+        if same_target and word_parts(match.segment.source) != wanted:
+            return match
+    return None
+
+
+def guard_copies(
+    translator: Translator,
+    fused: Sequence[int],
+    units: Sequence[Unit],
+    encoded: Sequence[list[int]],
+    matches: Sequence[tuple[Match, ...]],
+    outputs: list[str],
+    hits: Sequence[list[TermHit]],
+) -> set[int]:
+    """Decode again, with the fusion's wary settings, the ``fused`` outputs (indices into
+    ``units``, ``encoded``, ``outputs`` and ``hits``; ``matches`` per segment) that copy a match
+    of something else (:func:`copied_match`); replaces those ``outputs`` whose second decode
+    kept its shape (see the module doc) and returns their indices. Nothing for a fusion without
+    wary settings."""
+    fusion = translator.fusion
+    if not isinstance(fusion, WaryFusion):
+        return set()
+    selection = fusion.selection_for(translator.backbone)
+    suspects = [
+        i
+        for i in fused
+        if copied_match(
+            units[i].text,
+            outputs[i],
+            select_matches(matches[units[i].segment], units[i].text, selection),
+        )
+    ]
+    replaced: set[int] = set()
+    for start in range(0, len(suspects), translator.batch_size):
+        chunk = suspects[start : start + translator.batch_size]
+        batch = [encoded[i] for i in chunk]
+        state = fusion.prepare_wary(
+            translator.backbone,
+            [units[i].text for i in chunk],
+            [matches[units[i].segment] for i in chunk],
+        )
+        if state is None:
+            continue
+        wary = translator.decode(
+            batch, translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
+        )
+        for i, text in zip(chunk, wary, strict=True):
+            source = units[i].text
+            if misshapen(source, text) and not misshapen(source, outputs[i]):
+                continue
+            outputs[i] = text
+            replaced.add(i)
+    if suspects:
+        logger.info(
+            "copy guard: %d fused outputs repeated a match of other words, %d decoded again "
+            "with memory trusted less",
+            len(suspects),
+            len(replaced),
+        )
+    return replaced

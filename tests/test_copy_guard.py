@@ -1,0 +1,272 @@
+"""The copy guard: which fused outputs copy a match of other words, and what replaces them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.copy_guard import WaryFusion, copied_match, guard_copies
+from ltmt.fusion.knn import WARY_DIFFERING_PENALTY, KnnConfig, KnnFusion
+from ltmt.fusion.selection import MatchSelection
+from ltmt.fusion.trained_knn import TrainedKnnFusion
+from ltmt.model.backbone import load_backbone
+from ltmt.segments import Match, Segment
+from ltmt.translator import Translator
+
+
+def _match(source: str, target: str, score: float = 80.0, id_: int = 1) -> Match:
+    return Match(Segment(id_, "u1", source, target, 0.0, "test"), score)
+
+
+FAILURE = _match(
+    "Exit with a status code indicating failure.",
+    "Mit einem Status beenden, der Misserfolg signalisiert.",
+)
+DENIED = _match("Could not open %s", "%s konnte nicht geöffnet werden")
+
+
+@pytest.mark.parametrize(
+    ("text", "output", "read", "expected"),
+    [
+        # the match's translation, word for word, for an input that says something else
+        (
+            "Exit with a status code indicating success.",
+            "Mit einem Status beenden, der Misserfolg signalisiert.",
+            [FAILURE],
+            0,
+        ),
+        ("Could not open %s: denied", "%s konnte nicht geöffnet werden", [DENIED], 0),
+        # spaces and line breaks folded before comparing
+        ("Could not open %s: denied", "  %s konnte  nicht\ngeöffnet werden ", [DENIED], 0),
+        # the second match read is the one copied
+        ("Could not open %s: denied", "%s konnte nicht geöffnet werden", [FAILURE, DENIED], 1),
+        # an output of its own is no copy
+        (
+            "Could not open %s: denied",
+            "%s konnte nicht geöffnet werden: verweigert",
+            [DENIED],
+            None,
+        ),
+        # the input says the match's words: case and punctuation alone differ
+        ("could not open %s!", "%s konnte nicht geöffnet werden", [DENIED], None),
+        # a blank output copies nothing, even of a blank target
+        ("Could not open %s: denied", " ", [_match("Could not open", " ")], None),
+        ("Could not open %s: denied", "%s konnte nicht geöffnet werden", [], None),
+    ],
+)
+def test_copied_match(text, output, read, expected):
+    found = copied_match(text, output, read)
+    assert found is (None if expected is None else read[expected])
+
+
+class _Marker:
+    """A fusion state the scripted translator recognises (never read: decoding is scripted)."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+class _WaryScripted:
+    """A fusion with wary settings whose decodes are scripted (see ``_Scripted``)."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.wary_inputs: list[list[str]] = []
+
+    def selection_for(self, backbone):
+        return MatchSelection()
+
+    def prepare(self, backbone, sources, matches):
+        return _Marker("first")
+
+    def prepare_wary(self, backbone, sources, matches):
+        self.wary_inputs.append(list(sources))
+        return _Marker("wary")
+
+
+class _Scripted(Translator):
+    """Decodes to ``outputs[kind]``: ``first`` and ``wary`` with those states, ``plain``
+    without memory."""
+
+    def __init__(self, *args, outputs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outputs = outputs
+
+    def decode(self, batch, state=None):
+        kind = "plain" if state is None else state.kind
+        return [self.outputs[kind]] * len(batch)
+
+
+class _Memory:
+    """One user's memory that returns ``match`` for every input."""
+
+    def __init__(self, match: Match) -> None:
+        self.match = match
+
+    def search_batch(self, user, texts, k=4):
+        return [[self.match] for _ in texts]
+
+    def users(self):
+        return ["u1"]
+
+
+@pytest.fixture(scope="module")
+def backbone(tiny_model_dir):
+    return load_backbone(tiny_model_dir)
+
+
+def _translate(backbone, match, text, **outputs_and_options):
+    options = {k: v for k, v in outputs_and_options.items() if k not in ("first", "wary")}
+    outputs = {"plain": "Ohne Gedächtnis", **outputs_and_options}
+    fusion = _WaryScripted()
+    translator = _Scripted(
+        backbone,
+        _Memory(match),
+        fusion=fusion,
+        outputs={k: outputs[k] for k in ("plain", "first", "wary")},
+        **options,
+    )
+    [result] = translator.translate([text], user="u1")
+    return result, fusion.wary_inputs
+
+
+def test_a_copy_of_other_words_is_decoded_again_with_memory_trusted_less(backbone):
+    result, wary = _translate(
+        backbone,
+        FAILURE,
+        "Exit with a status code indicating success.",
+        first="Mit einem Status beenden, der Misserfolg signalisiert.",
+        wary="Mit einem Status beenden, der Erfolg signalisiert.",
+    )
+    assert (result.text, result.method) == (
+        "Mit einem Status beenden, der Erfolg signalisiert.",
+        "fake",
+    )
+    assert wary == [["Exit with a status code indicating success."]]
+
+
+def test_an_output_of_its_own_is_not_decoded_again(backbone):
+    result, wary = _translate(
+        backbone,
+        FAILURE,
+        "Exit with a status code indicating success.",
+        first="Mit einem Status beenden, der Erfolg signalisiert.",
+        wary="Erfolg",
+    )
+    assert result.text == "Mit einem Status beenden, der Erfolg signalisiert." and wary == []
+
+
+def test_a_second_decode_that_lost_a_placeholder_is_not_kept(backbone):
+    result, wary = _translate(
+        backbone,
+        DENIED,
+        "Could not open %s: denied",
+        first="%s konnte nicht geöffnet werden",
+        wary="Konnte nicht geöffnet werden: verweigert",
+    )
+    assert result.text == "%s konnte nicht geöffnet werden" and len(wary) == 1
+
+
+def test_a_second_decode_that_ran_on_is_not_kept(backbone):
+    runaway = "%s konnte nicht geöffnet werden: " + "verweigert " * 20
+    result, _ = _translate(
+        backbone,
+        DENIED,
+        "Could not open %s: denied",
+        first="%s konnte nicht geöffnet werden",
+        wary=runaway,
+    )
+    assert result.text == "%s konnte nicht geöffnet werden"
+
+
+def test_the_copy_guard_can_be_switched_off(backbone):
+    result, wary = _translate(
+        backbone,
+        FAILURE,
+        "Exit with a status code indicating success.",
+        first="Mit einem Status beenden, der Misserfolg signalisiert.",
+        wary="Mit einem Status beenden, der Erfolg signalisiert.",
+        copy_guard=False,
+    )
+    assert result.text == "Mit einem Status beenden, der Misserfolg signalisiert." and wary == []
+
+
+def test_a_fusion_without_wary_settings_is_left_alone(backbone):
+    class Plain:
+        name = "plain"
+
+        def prepare(self, backbone, sources, matches):
+            return _Marker("first")
+
+    assert not isinstance(Plain(), WaryFusion)
+    translator = _Scripted(
+        backbone,
+        _Memory(FAILURE),
+        fusion=Plain(),
+        outputs={
+            "plain": "Ohne",
+            "first": "Mit einem Status beenden, der Misserfolg signalisiert.",
+            "wary": "unused",
+        },
+    )
+    [result] = translator.translate(["Exit with a status code indicating success."], user="u1")
+    assert result.text == "Mit einem Status beenden, der Misserfolg signalisiert."
+
+
+def test_guard_copies_names_the_outputs_it_replaced(backbone):
+    translator = _Scripted(
+        backbone,
+        _Memory(FAILURE),
+        fusion=_WaryScripted(),
+        outputs={
+            "plain": "-",
+            "first": "-",
+            "wary": "Mit einem Status beenden, der Erfolg signalisiert.",
+        },
+    )
+    from ltmt.units import Unit
+
+    texts = ["Exit with a status code indicating success.", "Exit with failure"]
+    units = [Unit(segment=i, text=text) for i, text in enumerate(texts)]
+    outputs = ["Mit einem Status beenden, der Misserfolg signalisiert.", "Beenden"]
+    replaced = guard_copies(
+        translator, [0, 1], units, [[1, 2], [1, 2]], [(FAILURE,), (FAILURE,)], outputs, [[], []]
+    )
+    assert replaced == {0} and outputs == [
+        "Mit einem Status beenden, der Erfolg signalisiert.",
+        "Beenden",
+    ]
+
+
+def test_knn_wary_settings_push_differing_entries_away_and_leave_the_end_to_the_model():
+    wary = KnnConfig(tau=3.0, differing_penalty=0.5).wary()
+    assert (wary.memory_eos, wary.differing_penalty, wary.tau) == (
+        "none",
+        WARY_DIFFERING_PENALTY,
+        3.0,
+    )
+    assert KnnConfig(differing_penalty=5.0).wary().differing_penalty == 5.0
+
+
+def test_knn_prepare_wary_reads_the_same_matches_with_the_wary_settings(tiny_backbone):
+    fusion = KnnFusion()
+    assert isinstance(fusion, WaryFusion)
+    matches = [[_match("open the file", "Datei öffnen", 80.0)], []]
+    state = fusion.prepare_wary(tiny_backbone, ["open the files", "hello"], matches)
+    first = fusion.prepare(tiny_backbone, ["open the files", "hello"], matches)
+    assert state is not None and first is not None
+    assert state.config == fusion.config.wary() and first.config == fusion.config
+    assert state.memory.differing is not None  # the penalty has the shares to read
+    assert state.memory.keys.equal(first.memory.keys)
+    assert [bool(x) for x in state.has_memory] == [True, False]
+    assert fusion.prepare_wary(tiny_backbone, ["hello"], [[]]) is None
+
+
+def test_trained_knn_prepare_wary_keeps_its_combiner(model_with_combiner):
+    backbone = load_backbone(model_with_combiner)
+    fusion = TrainedKnnFusion()
+    matches = [[_match("open the file", "Datei öffnen", 80.0)]]
+    state = fusion.prepare_wary(backbone, ["open the files"], matches)
+    assert type(state).__name__ == "CombinerState"
+    assert state.config == fusion.config.wary()
+    assert fusion.prepare_wary(backbone, ["hello"], [[]]) is None
