@@ -12,7 +12,8 @@ repaired, :mod:`ltmt.fusion.selection`) whose source's words are not the input's
 memory entries translated from the match words the input lacks and leave the end of the output
 to the model. The second output replaces the first unless it lost its shape (a placeholder lost
 or added, less than half or more than twice the input's length) where the first had not. The
-second decode follows the line's glossary terms as the first did.
+guard runs before the glossary's step (:mod:`ltmt.terminology.decoding`), which then makes the
+output carry the line's terms as it would the first, and before the placeholder guard.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from ltmt.fusion.selection import MatchSelection
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match
-    from ltmt.terminology.matching import TermHit
     from ltmt.translator import Translator
     from ltmt.units import Unit
 
@@ -74,10 +74,9 @@ def guard_copies(
     encoded: Sequence[list[int]],
     matches: Sequence[tuple[Match, ...]],
     outputs: list[str],
-    hits: Sequence[list[TermHit]],
 ) -> set[int]:
     """Decode again, with the fusion's wary settings, the ``fused`` outputs (indices into
-    ``units``, ``encoded``, ``outputs`` and ``hits``; ``matches`` per segment) that copy a match
+    ``units``, ``encoded`` and ``outputs``; ``matches`` per segment) that copy a match
     of something else (:func:`copied_match`); replaces those ``outputs`` whose second decode
     kept its shape (see the module doc) and returns their indices. Nothing for a fusion without
     wary settings."""
@@ -97,17 +96,9 @@ def guard_copies(
     replaced: set[int] = set()
     for start in range(0, len(suspects), translator.batch_size):
         chunk = suspects[start : start + translator.batch_size]
-        batch = [encoded[i] for i in chunk]
-        state = fusion.prepare_wary(
-            translator.backbone,
-            [units[i].text for i in chunk],
-            [matches[units[i].segment] for i in chunk],
-        )
-        if state is None:
+        wary = _decode_wary(translator, fusion, chunk, units, encoded, matches)
+        if wary is None:
             continue
-        wary = translator.decode(
-            batch, translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
-        )
         for i, text in zip(chunk, wary, strict=True):
             source = units[i].text
             if misshapen(source, text) and not misshapen(source, outputs[i]):
@@ -122,3 +113,25 @@ def guard_copies(
             len(replaced),
         )
     return replaced
+
+
+def _decode_wary(
+    translator: Translator,
+    fusion: WaryFusion,
+    chunk: list[int],
+    units: Sequence[Unit],
+    encoded: Sequence[list[int]],
+    matches: Sequence[tuple[Match, ...]],
+) -> list[str] | None:
+    """The wary decode of lines ``chunk`` (``None``: the fusion read no match of theirs), in the
+    translator's worker processes where it has them."""
+    from ltmt.worker_processes import decode_in_processes
+
+    texts = [units[i].text for i in chunk]
+    read = [matches[units[i].segment] for i in chunk]
+    batch = [encoded[i] for i in chunk]
+    if translator.worker_processes:
+        decoded = decode_in_processes(translator, texts, read, batch, wary=True)
+        return None if decoded is None else decoded[0]
+    state = fusion.prepare_wary(translator.backbone, texts, read)
+    return None if state is None else translator.decode(batch, state)

@@ -476,11 +476,11 @@ class Translator:
                     finished += remaining_lines[segment] == 0
                 if progress and finished:
                     progress(finished)
+        if self.copy_guard:  # before the glossary: the second decode is followed as the first
+            guard_copies(self, fused, units, encoded, matches, outputs)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
         kept_fused = set(fused)
-        if self.copy_guard:
-            guard_copies(self, fused, units, encoded, matches, outputs, hits)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):

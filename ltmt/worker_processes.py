@@ -90,13 +90,15 @@ class FusedDecoding:
 class FusedBatch:
     """One batch to decode in a worker: its lines' ``texts``, their ``matches`` and ``token_ids``
     (the caller's encoding), decoded with ``config``; ``states``: where the caller keeps
-    force-decoded states on disk (``None``: it does not)."""
+    force-decoded states on disk (``None``: it does not); ``wary``: with the fusion's wary
+    settings (``prepare_wary``: the copy guard's second decode, :mod:`ltmt.copy_guard`)."""
 
     texts: list[str]
     matches: list[tuple[Match, ...]]
     token_ids: list[list[int]]
     config: DecodeConfig
     states: StatesOnDisk | None = None
+    wary: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,13 +124,15 @@ def decode_in_processes(
     texts: list[str],
     matches: list[tuple[Match, ...]],
     token_ids: list[list[int]],
+    wary: bool = False,
 ) -> Decoded:
     """A fused batch of ``translator`` (its lines' ``texts``, ``matches`` and ``token_ids``)
-    decoded by one of its worker processes, as ``translator`` would decode it (waits for it)."""
+    decoded by one of its worker processes, as ``translator`` would decode it (waits for it);
+    ``wary``: with the fusion's wary settings (:class:`FusedBatch`)."""
     recipe = translator.worker_recipe
     assert recipe is not None, "a translator without worker processes"
     batch = FusedBatch(
-        texts, matches, token_ids, translator.decode_config, _states_on_disk(translator)
+        texts, matches, token_ids, translator.decode_config, _states_on_disk(translator), wary
     )
     return _result(recipe, _submit(recipe, _decode, batch))
 
@@ -326,10 +330,16 @@ def weight_flags(variant: str) -> FusionWeightOptions:
 
 def _decode(batch: FusedBatch) -> Decoded:
     """In a worker: prepare the batch's memory and decode it (``None`` without memory)."""
+    from ltmt.copy_guard import WaryFusion
+
     translator = _translator(batch.states)
     assert translator.fusion is not None
     translator.decode_config = batch.config
-    state = translator.fusion.prepare(translator.backbone, batch.texts, batch.matches)
+    fusion = translator.fusion
+    if batch.wary and isinstance(fusion, WaryFusion):
+        state = fusion.prepare_wary(translator.backbone, batch.texts, batch.matches)
+    else:
+        state = fusion.prepare(translator.backbone, batch.texts, batch.matches)
     if state is None:
         return None
     texts = translator.decode(batch.token_ids, state)

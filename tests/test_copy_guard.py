@@ -230,7 +230,7 @@ def test_guard_copies_names_the_outputs_it_replaced(backbone):
     units = [Unit(segment=i, text=text) for i, text in enumerate(texts)]
     outputs = ["Mit einem Status beenden, der Misserfolg signalisiert.", "Beenden"]
     replaced = guard_copies(
-        translator, [0, 1], units, [[1, 2], [1, 2]], [(FAILURE,), (FAILURE,)], outputs, [[], []]
+        translator, [0, 1], units, [[1, 2], [1, 2]], [(FAILURE,), (FAILURE,)], outputs
     )
     assert replaced == {0} and outputs == [
         "Mit einem Status beenden, der Erfolg signalisiert.",

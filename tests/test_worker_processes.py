@@ -174,3 +174,25 @@ def test_a_worker_keeps_the_translators_of_its_latest_memories_only(model, tmp_p
     with pytest.raises(StoreError, match="is closed"):
         second.memory.count("u1")
     assert first.fusion.cache.store.memory is first.memory  # deletes are checked in its memory
+
+
+def test_the_copy_guards_second_decode_runs_in_the_workers_too(model, tmp_path, caplog):
+    """A fused output that copies a match of other words (the tiny model copies) is decoded
+    again by a worker process, as the calling process would decode it."""
+    import logging
+
+    with Memory(tmp_path / "copies") as memory:
+        memory.import_pairs("u1", [("open the file", "Datei öffnen")])
+        settings = dict(fusion="knn", beam=1, fusion_int8=False, fusion_bf16=False)
+        with caplog.at_level(logging.INFO, logger="ltmt.copy_guard"):
+            alone = Translator(model, memory, workers=1, threads=1, state_cache=False, **settings)
+            expected = alone.translate(["open the files"], user="u1")
+            in_processes = Translator(
+                model, memory, workers=2, threads=2, worker_processes=True, **settings
+            )
+            results = in_processes.translate(["open the files"], user="u1")
+    guarded = [r.getMessage() for r in caplog.records if r.name == "ltmt.copy_guard"]
+    assert len(guarded) == 2 and guarded[0] == guarded[1]
+    assert guarded[0].startswith("copy guard: 1 fused outputs repeated a match of other words")
+    assert [t.text for t in results] == [t.text for t in expected]
+    assert len(in_processes.fusion.cache) == 0  # the workers decoded both times
