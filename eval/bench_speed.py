@@ -53,6 +53,9 @@ converted before the clock starts). Engines:
   before every round as the other engines' are; the ``cpu_*`` figures count the calling
   process only, not its workers; ``outputs_differing_from_threads``: first-round outputs that
   differ from the engine without ``-procs``, when it runs);
+* ``ltmt-knn-unguarded``, ``ltmt-knn-trained-unguarded``: ``ltmt-knn``, ``ltmt-knn-trained``
+  without the copy guard (``Translator(copy_guard=False)``, :mod:`ltmt.copy_guard`): what the
+  guard's second decodes cost;
 * ``ltmt-knn-trained-other``: ``ltmt-knn-trained`` with the combiner in ``--other-combiner DIR``
   (a combiner directory, or a model directory holding ``fusion-combiner/``), to compare two
   combiners in one run;
@@ -135,6 +138,8 @@ OPTIONAL_ENGINES = (
     "ltmt-knn-trained-ct2encoder",
     "ltmt-knn-ct2encoder-warm",
     "ltmt-knn-trained-ct2encoder-warm",
+    "ltmt-knn-unguarded",
+    "ltmt-knn-trained-unguarded",
 )
 
 Translate = Callable[[str, list[str]], list[str]]  # (user, sources) -> outputs
@@ -193,7 +198,8 @@ def _knn_engine(
     ``-bf16``, ``-int8head``, ``-beststop``, ``-trained``, ``-trained-f32``, ``-trained-other``,
     ``-trained-beststop``, ``-trained-warm``, ``-trained-int8head``, ``-int8head-warm``,
     ``-trained-int8head-warm``, or those with ``-int8encoder``, ``-torchencoder`` or
-    ``-ct2encoder`` for ``-int8head`` (see the docstring)."""
+    ``-ct2encoder`` for ``-int8head``; ``-procs`` or ``-unguarded`` after any (see the
+    docstring)."""
     from ltmt.bench.data import find_users
     from ltmt.bench.runner import fresh_memory
     from ltmt.model.backbone import bfloat16_weights, quantized_int8
@@ -201,6 +207,8 @@ def _knn_engine(
 
     processes = variant.endswith("-procs")
     variant = variant.removesuffix("-procs")
+    guarded = not variant.endswith("-unguarded")
+    variant = variant.removesuffix("-unguarded")
     warm = variant.endswith("-warm")
     if variant == "-int8":  # one quantised copy for every user
         backbone = quantized_int8(backbone)
@@ -224,6 +232,7 @@ def _knn_engine(
             fusion_int8_encoder="-int8encoder" in variant,
             fusion_encoder=_fusion_encoder(variant),
             worker_processes=processes,
+            copy_guard=guarded,
         )
         for user, memory in memories.items()
     }

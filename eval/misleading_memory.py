@@ -15,6 +15,8 @@ history, a near-identical match that differs in a word that matters:
         --systems base,knn,knn-trained --output eval/results/misleading/misleading.json
 
 Writes, per system and kind, the cases, how many copied the wrong word, and BLEU on the cases.
+A system ``NAME-unguarded`` is fusion method ``NAME`` without the copy guard
+(:mod:`ltmt.copy_guard`), for a side-by-side run: ``--systems knn-unguarded,knn``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from a checkout: import this repo's ltmt
     sys.path.insert(0, str(REPO))
 
+# a system name's suffix for the method without the copy guard (Translator(copy_guard=False))
+UNGUARDED = "-unguarded"
 _NEGATION_DE = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie)\b", re.I)
 _UN_EN = re.compile(r"\b([Uu]n)([a-z]{4,})\b")
 _UN_DE = re.compile(r"\b([Uu]n)([a-zäöüß]{4,})\b")
@@ -139,13 +143,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             pairs = list(testset.memory) + [c["match"] for c in user_cases]
             memory.import_pairs(testset.user, pairs, origin="misleading")
             for name in systems:
-                fusion = "none" if name == "base" else name
+                method = name.removesuffix(UNGUARDED)
                 translator = Translator(
                     backbone,
-                    None if name == "base" else memory,
-                    fusion=fusion,
+                    None if method == "base" else memory,
+                    fusion="none" if method == "base" else method,
                     beam=args.beam,
                     fusion_encoder=args.fusion_encoder,
+                    copy_guard=not name.endswith(UNGUARDED),
                 )
                 started = time.perf_counter()
                 done = translator.translate([c["source"] for c in user_cases], testset.user)
@@ -186,7 +191,11 @@ def main() -> None:
         limit_help="cases per user at most",
         output="eval/results/misleading/misleading.json",
     )
-    parser.add_argument("--systems", default="base,knn,knn-trained")
+    parser.add_argument(
+        "--systems",
+        default="base,knn,knn-trained",
+        help=f"comma-separated; a fusion method's name + {UNGUARDED!r}: without the copy guard",
+    )
     from ltmt.model.fast_encoder import FUSION_ENCODERS
 
     parser.add_argument(

@@ -12,14 +12,15 @@ repaired, :mod:`ltmt.fusion.selection`) whose source's words are not the input's
 memory entries translated from the match words the input lacks and leave the end of the output
 to the model. The second output replaces the first unless it lost its shape (a placeholder lost
 or added, less than half or more than twice the input's length) where the first had not. The
-guard runs before the glossary's step (:mod:`ltmt.terminology.decoding`), which then makes the
-output carry the line's terms as it would the first, and before the placeholder guard.
+guard runs on each fused batch as soon as it is decoded, on the batch's worker (beside the other
+batches), so before the glossary's step (:mod:`ltmt.terminology.decoding`), which then makes
+the output carry the line's terms as it would the first, and before the placeholder guard.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ltmt.fusion.alignment import word_parts
@@ -73,13 +74,13 @@ def guard_copies(
     units: Sequence[Unit],
     encoded: Sequence[list[int]],
     matches: Sequence[tuple[Match, ...]],
-    outputs: list[str],
+    outputs: MutableMapping[int, str],
 ) -> set[int]:
-    """Decode again, with the fusion's wary settings, the ``fused`` outputs (indices into
-    ``units``, ``encoded`` and ``outputs``; ``matches`` per segment) that copy a match
+    """Decode again, with the fusion's wary settings, the ``fused`` lines (indices into
+    ``units``, ``encoded`` and ``outputs``; ``matches`` per segment) whose output copies a match
     of something else (:func:`copied_match`); replaces those ``outputs`` whose second decode
     kept its shape (see the module doc) and returns their indices. Nothing for a fusion without
-    wary settings."""
+    wary settings. The translator calls it for each fused batch on the batch's worker."""
     fusion = translator.fusion
     if not isinstance(fusion, WaryFusion):
         return set()
@@ -96,7 +97,7 @@ def guard_copies(
     replaced: set[int] = set()
     for start in range(0, len(suspects), translator.batch_size):
         chunk = suspects[start : start + translator.batch_size]
-        wary = _decode_wary(translator, fusion, chunk, units, encoded, matches)
+        wary = _decode_wary(translator, chunk, units, encoded, matches)
         if wary is None:
             continue
         for i, text in zip(chunk, wary, strict=True):
@@ -117,7 +118,6 @@ def guard_copies(
 
 def _decode_wary(
     translator: Translator,
-    fusion: WaryFusion,
     chunk: list[int],
     units: Sequence[Unit],
     encoded: Sequence[list[int]],
@@ -133,5 +133,5 @@ def _decode_wary(
     if translator.worker_processes:
         decoded = decode_in_processes(translator, texts, read, batch, wary=True)
         return None if decoded is None else decoded[0]
-    state = fusion.prepare_wary(translator.backbone, texts, read)
+    state = translator.prepare_state(texts, read, wary=True)
     return None if state is None else translator.decode(batch, state)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.config import check_choice, check_range
-from ltmt.copy_guard import guard_copies
+from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
 from ltmt.lookup import memory_matches, term_matcher
@@ -434,8 +434,20 @@ class Translator:
 
         def first_decode(planned: tuple[list[int], bool]) -> tuple[list[str], list[bool] | None]:
             """A batch's texts, and which of its lines the fusion had memory for (``None``:
-            no fusion state)."""
-            chunk, with_fusion = planned
+            no fusion state); with ``copy_guard``, its copies of a match of other words decoded
+            again here, on the batch's worker, beside the other batches."""
+            texts, used = decode_batch(*planned)
+            if used is None or not self.copy_guard:
+                return texts, used
+            chunk = planned[0]
+            by_line = dict(zip(chunk, texts, strict=True))
+            fused_lines = [i for i, flag in zip(chunk, used, strict=True) if flag]
+            guard_copies(self, fused_lines, units, encoded, matches, by_line)
+            return [by_line[i] for i in chunk], used
+
+        def decode_batch(
+            chunk: list[int], with_fusion: bool
+        ) -> tuple[list[str], list[bool] | None]:
             state = None
             if with_fusion and self.worker_processes:
                 decoded = decode_in_processes(
@@ -448,7 +460,7 @@ class Translator:
                     return decoded
                 with_fusion = False  # no match used: decoded here, as a batch without memory
             if with_fusion and self.fusion is not None:
-                state = self._prepare(
+                state = self.prepare_state(
                     [units[i].text for i in chunk], [matches[units[i].segment] for i in chunk]
                 )
             texts = self.terms.decode_first(
@@ -476,8 +488,6 @@ class Translator:
                     finished += remaining_lines[segment] == 0
                 if progress and finished:
                     progress(finished)
-        if self.copy_guard:  # before the glossary: the second decode is followed as the first
-            guard_copies(self, fused, units, encoded, matches, outputs)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
         kept_fused = set(fused)
@@ -487,14 +497,22 @@ class Translator:
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         return outputs, used_fusion
 
-    def _prepare(self, texts: list[str], matches: list[tuple[Match, ...]]) -> FusionState | None:
-        """The fusion's state for one batch; one batch at a time unless the fusion says its
+    def prepare_state(
+        self, texts: Sequence[str], matches: Sequence[Sequence[Match]], *, wary: bool = False
+    ) -> FusionState | None:
+        """The fusion's state for one batch (``wary``: with its wary settings, for the copy guard:
+        :class:`ltmt.copy_guard.WaryFusion`); one batch at a time unless the fusion says its
         ``prepare`` may run on several threads at once (``concurrent_prepare``)."""
-        assert self.fusion is not None
-        if getattr(self.fusion, "concurrent_prepare", False):
-            return self.fusion.prepare(self.backbone, texts, matches)
+        fusion = self.fusion
+        assert fusion is not None
+        prepare = fusion.prepare
+        if wary:
+            assert isinstance(fusion, WaryFusion)
+            prepare = fusion.prepare_wary
+        if getattr(fusion, "concurrent_prepare", False):
+            return prepare(self.backbone, texts, matches)
         with self._prepare_lock:
-            return self.fusion.prepare(self.backbone, texts, matches)
+            return prepare(self.backbone, texts, matches)
 
     def _decoding_threads(
         self, batches: Sequence[tuple[list[int], bool]]
