@@ -108,8 +108,9 @@ def guard_copies(
             replaced.add(i)
     if suspects:
         logger.info(
-            "copy guard: %d fused outputs repeated a match of other words, %d decoded again "
-            "with memory trusted less",
+            "copy guard: %d fused outputs repeated a match of other words and were decoded "
+            "again with memory trusted less; %d replaced (the others' second output lost its "
+            "shape)",
             len(suspects),
             len(replaced),
         )

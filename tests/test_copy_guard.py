@@ -17,10 +17,10 @@ def _match(source: str, target: str, score: float = 80.0, id_: int = 1) -> Match
     return Match(Segment(id_, "u1", source, target, 0.0, "test"), score)
 
 
-FAILURE = _match(
-    "Exit with a status code indicating failure.",
-    "Mit einem Status beenden, der Misserfolg signalisiert.",
-)
+COPY = "Mit einem Status beenden, der Misserfolg signalisiert."
+RIGHT = "Mit einem Status beenden, der Erfolg signalisiert."
+SUCCESS = "Exit with a status code indicating success."
+FAILURE = _match("Exit with a status code indicating failure.", COPY)
 DENIED = _match("Could not open %s", "%s konnte nicht geöffnet werden")
 
 
@@ -29,8 +29,8 @@ DENIED = _match("Could not open %s", "%s konnte nicht geöffnet werden")
     [
         # the match's translation, word for word, for an input that says something else
         (
-            "Exit with a status code indicating success.",
-            "Mit einem Status beenden, der Misserfolg signalisiert.",
+            SUCCESS,
+            COPY,
             [FAILURE],
             0,
         ),
@@ -131,29 +131,14 @@ def _translate(backbone, match, text, **outputs_and_options):
 
 
 def test_a_copy_of_other_words_is_decoded_again_with_memory_trusted_less(backbone):
-    result, wary = _translate(
-        backbone,
-        FAILURE,
-        "Exit with a status code indicating success.",
-        first="Mit einem Status beenden, der Misserfolg signalisiert.",
-        wary="Mit einem Status beenden, der Erfolg signalisiert.",
-    )
-    assert (result.text, result.method) == (
-        "Mit einem Status beenden, der Erfolg signalisiert.",
-        "fake",
-    )
-    assert wary == [["Exit with a status code indicating success."]]
+    result, wary = _translate(backbone, FAILURE, SUCCESS, first=COPY, wary=RIGHT)
+    assert (result.text, result.method) == (RIGHT, "fake")
+    assert wary == [[SUCCESS]]
 
 
 def test_an_output_of_its_own_is_not_decoded_again(backbone):
-    result, wary = _translate(
-        backbone,
-        FAILURE,
-        "Exit with a status code indicating success.",
-        first="Mit einem Status beenden, der Erfolg signalisiert.",
-        wary="Erfolg",
-    )
-    assert result.text == "Mit einem Status beenden, der Erfolg signalisiert." and wary == []
+    result, wary = _translate(backbone, FAILURE, SUCCESS, first=RIGHT, wary="Erfolg")
+    assert result.text == RIGHT and wary == []
 
 
 def test_a_second_decode_that_lost_a_placeholder_is_not_kept(backbone):
@@ -180,15 +165,8 @@ def test_a_second_decode_that_ran_on_is_not_kept(backbone):
 
 
 def test_the_copy_guard_can_be_switched_off(backbone):
-    result, wary = _translate(
-        backbone,
-        FAILURE,
-        "Exit with a status code indicating success.",
-        first="Mit einem Status beenden, der Misserfolg signalisiert.",
-        wary="Mit einem Status beenden, der Erfolg signalisiert.",
-        copy_guard=False,
-    )
-    assert result.text == "Mit einem Status beenden, der Misserfolg signalisiert." and wary == []
+    result, wary = _translate(backbone, FAILURE, SUCCESS, first=COPY, wary=RIGHT, copy_guard=False)
+    assert result.text == COPY and wary == []
 
 
 def test_a_fusion_without_wary_settings_is_left_alone(backbone):
@@ -205,12 +183,12 @@ def test_a_fusion_without_wary_settings_is_left_alone(backbone):
         fusion=Plain(),
         outputs={
             "plain": "Ohne",
-            "first": "Mit einem Status beenden, der Misserfolg signalisiert.",
+            "first": COPY,
             "wary": "unused",
         },
     )
-    [result] = translator.translate(["Exit with a status code indicating success."], user="u1")
-    assert result.text == "Mit einem Status beenden, der Misserfolg signalisiert."
+    [result] = translator.translate([SUCCESS], user="u1")
+    assert result.text == COPY
 
 
 def test_guard_copies_names_the_outputs_it_replaced(backbone):
@@ -221,19 +199,19 @@ def test_guard_copies_names_the_outputs_it_replaced(backbone):
         outputs={
             "plain": "-",
             "first": "-",
-            "wary": "Mit einem Status beenden, der Erfolg signalisiert.",
+            "wary": RIGHT,
         },
     )
     from ltmt.units import Unit
 
-    texts = ["Exit with a status code indicating success.", "Exit with failure"]
+    texts = [SUCCESS, "Exit with failure"]
     units = [Unit(segment=i, text=text) for i, text in enumerate(texts)]
-    outputs = {0: "Mit einem Status beenden, der Misserfolg signalisiert.", 1: "Beenden"}
+    outputs = {0: COPY, 1: "Beenden"}
     replaced = guard_copies(
         translator, [0, 1], units, [[1, 2], [1, 2]], [(FAILURE,), (FAILURE,)], outputs
     )
     assert replaced == {0}
-    assert outputs == {0: "Mit einem Status beenden, der Erfolg signalisiert.", 1: "Beenden"}
+    assert outputs == {0: RIGHT, 1: "Beenden"}
 
 
 def test_knn_wary_settings_push_differing_entries_away_and_leave_the_end_to_the_model():

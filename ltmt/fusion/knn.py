@@ -185,20 +185,7 @@ class KnnFusion:
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
     ) -> KnnState | None:
         """Force-decode the usable matches of each input; ``None`` when no input has one."""
-        cfg = self.config
-        memory = prepare_batch_memory(
-            backbone,
-            sources,
-            matches,
-            cfg.selection,
-            self.cache,
-            lacked=self.reads_attention,
-            differing=self.reads_differing,
-            missing=self.reads_missing,
-        )
-        if memory is None:
-            return None
-        return self.new_state(memory, backbone)
+        return self._prepare(backbone, sources, matches, self.config, self.reads_differing)
 
     def prepare_wary(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
@@ -206,20 +193,28 @@ class KnnFusion:
         """:meth:`prepare` with the wary settings (:meth:`KnnConfig.wary`), for the copy
         guard's second decode (:mod:`ltmt.copy_guard`); the same matches, read from the same
         segment cache."""
-        cfg = self.settings_for(backbone)
+        wary = self.settings_for(backbone).wary()
+        return self._prepare(backbone, sources, matches, wary, differing=True)
+
+    def _prepare(
+        self,
+        backbone: Backbone,
+        sources: Sequence[str],
+        matches: Sequence[Sequence[Match]],
+        config: KnnConfig,
+        differing: bool,
+    ) -> KnnState | None:
         memory = prepare_batch_memory(
             backbone,
             sources,
             matches,
-            cfg.selection,
+            config.selection,
             self.cache,
             lacked=self.reads_attention,
-            differing=True,
+            differing=differing,
             missing=self.reads_missing,
         )
-        if memory is None:
-            return None
-        return self.new_state(memory, backbone, cfg.wary())
+        return None if memory is None else self.new_state(memory, backbone, config)
 
     def settings_for(self, backbone: Backbone) -> KnnConfig:
         """The kNN settings it reads matches with over ``backbone`` (its own)."""
