@@ -40,7 +40,9 @@ class Translation:
     model), ``model`` (plain decoding), or the fusion method (``knn``, ``attention``), or ``empty``
     for an empty input. ``pieces``: how many pieces the model translated separately (more than
     the lines when a long line was split into sentences); ``cut``: a piece still had to be cut
-    between words at the model's length limit.
+    between words at the model's length limit; ``copy_guarded``: the copy guard decoded a piece
+    again with memory trusted less, its first output having copied a match of other words
+    (:mod:`ltmt.copy_guard`).
     """
 
     source: str
@@ -49,6 +51,7 @@ class Translation:
     method: str = "model"
     pieces: int = 1
     cut: bool = False
+    copy_guarded: bool = False
 
 
 @dataclass(frozen=True)

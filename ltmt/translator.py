@@ -382,7 +382,9 @@ class Translator:
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
-        outputs, used_fusion = self._translate_units(units, matches, progress, rebuilders, matchers)
+        outputs, used_fusion, guarded = self._translate_units(
+            units, matches, progress, rebuilders, matchers
+        )
         grouped = join_pieces(units, outputs)
         for index, rebuild in rebuilders.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
@@ -394,6 +396,7 @@ class Translator:
                 method=method,
                 pieces=len(pieces),
                 cut=any(u.cut for u in pieces),
+                copy_guarded=index in guarded,
             )
         return [r for r in results if r is not None]
 
@@ -404,8 +407,9 @@ class Translator:
         progress: ProgressCallback | None,
         rebuilders: dict[int, Any],
         matchers: Sequence[TermMatcher | None],
-    ) -> tuple[list[str], dict[int, bool]]:
-        """Decode ``units`` in length-sorted batches; returns outputs in unit order.
+    ) -> tuple[list[str], dict[int, bool], set[int]]:
+        """Decode ``units`` in length-sorted batches; returns outputs in unit order, whether
+        each segment used fusion, and the segments the copy guard decoded again.
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less (:mod:`ltmt.copy_guard`). With ``placeholder_guard``, a
@@ -415,8 +419,9 @@ class Translator:
         """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
+        guarded: set[int] = set()
         if not units:
-            return outputs, used_fusion
+            return outputs, used_fusion, guarded
         encoded = encode_units(self, units)
         batches = plan_batches(
             [len(ids) for ids in encoded],
@@ -432,18 +437,21 @@ class Translator:
             remaining_lines[unit.segment] += 1
         fused: list[int] = []
 
-        def first_decode(planned: tuple[list[int], bool]) -> tuple[list[str], list[bool] | None]:
-            """A batch's texts, and which of its lines the fusion had memory for (``None``:
-            no fusion state); with ``copy_guard``, its copies of a match of other words decoded
-            again here, on the batch's worker, beside the other batches."""
+        def first_decode(
+            planned: tuple[list[int], bool],
+        ) -> tuple[list[str], list[bool] | None, set[int]]:
+            """A batch's texts, which of its lines the fusion had memory for (``None``: no
+            fusion state), and those the copy guard decoded again: with ``copy_guard``, its
+            copies of a match of other words are decoded again here, on the batch's worker,
+            beside the other batches."""
             texts, used = decode_batch(*planned)
             if used is None or not self.copy_guard:
-                return texts, used
+                return texts, used, set()
             chunk = planned[0]
             by_line = dict(zip(chunk, texts, strict=True))
             fused_lines = [i for i, flag in zip(chunk, used, strict=True) if flag]
-            guard_copies(self, fused_lines, units, encoded, matches, by_line)
-            return [by_line[i] for i in chunk], used
+            replaced = guard_copies(self, fused_lines, units, encoded, matches, by_line)
+            return [by_line[i] for i in chunk], used, replaced
 
         def decode_batch(
             chunk: list[int], with_fusion: bool
@@ -477,7 +485,8 @@ class Translator:
 
         with self._decoding_threads(batches):
             decoded = ordered_map(first_decode, batches, self.parallel.workers)
-            for (chunk, _), (texts, used) in zip(batches, decoded, strict=True):
+            for (chunk, _), (texts, used, replaced) in zip(batches, decoded, strict=True):
+                guarded.update(units[i].segment for i in replaced)
                 finished = 0
                 for position, (i, text) in enumerate(zip(chunk, texts)):
                     outputs[i] = text
@@ -495,7 +504,7 @@ class Translator:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
-        return outputs, used_fusion
+        return outputs, used_fusion, guarded
 
     def prepare_state(
         self, texts: Sequence[str], matches: Sequence[Sequence[Match]], *, wary: bool = False

@@ -132,13 +132,13 @@ def _translate(backbone, match, text, **outputs_and_options):
 
 def test_a_copy_of_other_words_is_decoded_again_with_memory_trusted_less(backbone):
     result, wary = _translate(backbone, FAILURE, SUCCESS, first=COPY, wary=RIGHT)
-    assert (result.text, result.method) == (RIGHT, "fake")
+    assert (result.text, result.method, result.copy_guarded) == (RIGHT, "fake", True)
     assert wary == [[SUCCESS]]
 
 
 def test_an_output_of_its_own_is_not_decoded_again(backbone):
     result, wary = _translate(backbone, FAILURE, SUCCESS, first=RIGHT, wary="Erfolg")
-    assert result.text == RIGHT and wary == []
+    assert result.text == RIGHT and wary == [] and not result.copy_guarded
 
 
 def test_a_second_decode_that_lost_a_placeholder_is_not_kept(backbone):
@@ -150,6 +150,7 @@ def test_a_second_decode_that_lost_a_placeholder_is_not_kept(backbone):
         wary="Konnte nicht geöffnet werden: verweigert",
     )
     assert result.text == "%s konnte nicht geöffnet werden" and len(wary) == 1
+    assert not result.copy_guarded  # decoded again, but the first output was kept
 
 
 def test_a_second_decode_that_ran_on_is_not_kept(backbone):

@@ -257,6 +257,7 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
         report.exact_same_context += outcome.exact_same_context
     elif outcome.method not in NOT_FUSION:
         report.fuzzy += 1
+        report.copy_guarded += translation.copy_guarded
     else:
         report.no_match += 1
     report.with_placeholders += bool(protect(outcome.unit.source).placeholders) or bool(

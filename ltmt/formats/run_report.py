@@ -5,7 +5,9 @@ Every unit translated in the run is counted once in each of these groups:
 - by how it was made: ``exact`` (a 100 % memory match reused; ``exact_same_context`` of them
   the very same source from the entry's own context and plural form: what ``--exact-approved``
   leaves unflagged), ``fuzzy`` (a fuzzy match steered the model through fusion) or
-  ``no_match`` (the model alone: no usable match);
+  ``no_match`` (the model alone: no usable match); ``copy_guarded``: of the fused ones, those
+  whose first output copied a match of other words and were decoded again with memory trusted
+  less (:mod:`ltmt.copy_guard`);
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl);
 - ``copied``: model outputs identical to their source (the small model copies some short UI
@@ -33,6 +35,7 @@ class RunReport:
     exact: int = 0
     exact_same_context: int = 0
     fuzzy: int = 0
+    copy_guarded: int = 0
     no_match: int = 0
     with_placeholders: int = 0
     repaired: int = 0
@@ -58,9 +61,14 @@ class RunReport:
     def summary(self) -> str:
         """One line for the end of a run."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
+        guarded = (
+            f" ({self.copy_guarded} decoded again after copying a match of other words)"
+            if self.copy_guarded
+            else ""
+        )
         parts = [
             f"{self.units} segment{'' if self.units == 1 else 's'} ({rate:.1f}/s)",
-            f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion, "
+            f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion{guarded}, "
             f"{self.no_match} without a usable match",
             f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "
             f"{self.not_repairable} could not be repaired",

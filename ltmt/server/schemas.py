@@ -71,6 +71,11 @@ class TranslationOut(BaseModel):
     text: str
     method: str = Field(description="exact, model, knn, attention or empty")
     matches: list[MatchOut]
+    copy_guarded: bool = Field(
+        False,
+        description="the first fused output copied a match of other words and was decoded "
+        "again with memory trusted less",
+    )
 
     @classmethod
     def of(cls, translation: Translation, text: str) -> TranslationOut:
@@ -79,6 +84,7 @@ class TranslationOut(BaseModel):
             text=text,
             method=translation.method,
             matches=[MatchOut.of(m) for m in translation.matches],
+            copy_guarded=translation.copy_guarded,
         )
 
 

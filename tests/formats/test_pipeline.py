@@ -144,6 +144,28 @@ def test_report_counts_what_each_unit_became() -> None:
     assert "memory: 3 exact, 1 fuzzy used by fusion, 2 without a usable match" in line
     assert "3 with some, 2 repaired, 1 could not be repaired" in line
     assert report.as_dict()["examples"] == ["'x %s': empty translation"]
+    assert report.copy_guarded == 0 and "decoded again" not in line
+
+
+def test_fused_translations_the_copy_guard_decoded_again_are_counted() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Translation
+
+    def model(texts, prefer):
+        return [
+            Translation(t, "Übersetzt", (), "knn", copy_guarded=t.startswith("guarded"))
+            for t in texts
+        ]
+
+    report = RunReport()
+    translate_units([Unit("0", "guarded one"), Unit("1", "plain one")], model, report)
+    assert (report.fuzzy, report.copy_guarded) == (2, 1)
+    assert (
+        "memory: 0 exact, 2 fuzzy used by fusion (1 decoded again after copying a match of "
+        "other words), 0 without a usable match" in report.summary()
+    )
+    assert report.as_dict()["copy_guarded"] == 1
 
 
 def test_only_lines_split_into_sentences_count_as_split() -> None:
