@@ -92,6 +92,7 @@ def _copying(translator):
     translator._translate_units = lambda units, matches, progress, rebuilders, matchers: (
         [unit.text for unit in units],
         {},
+        set(),
     )
     return translator
 
