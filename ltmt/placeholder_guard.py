@@ -1,9 +1,12 @@
-"""The placeholder guard: a memory must not make a translation lose its ``%s``.
+"""The placeholder guard: a memory must not make a translation lose a ``%s``, nor add one.
 
 A fused output that drops a placeholder of its line (``%s``, ``{name}``, tags:
-:func:`ltmt.formats.placeholder_syntax.placeholder_matches`) is decoded again without memory,
-and the output that keeps more placeholders wins (the fused one on a tie): a memory whose target
-lacks a ``%s`` must not remove it. The re-decode follows the line's glossary terms too.
+:func:`ltmt.formats.placeholder_syntax.placeholder_matches`) or has one its line lacks
+(:func:`ltmt.formats.placeholder_syntax.placeholders_added`: a match's ``: %s`` carried into an
+input without it, which a printf would read with no argument behind it) is decoded again
+without memory, and the output that keeps more placeholders wins, then the one that adds fewer
+(the fused one on a tie): a memory must not change what a format string needs. The re-decode
+follows the line's glossary terms too.
 """
 
 from __future__ import annotations
@@ -29,15 +32,13 @@ def guard_placeholders(
     hits: Sequence[list[TermHit]],
 ) -> set[int]:
     """Re-decode with ``translator``'s model alone the ``fused`` outputs (indices into
-    ``units``, ``encoded``, ``outputs`` and ``hits``) that lost placeholders; replaces those
-    ``outputs`` the plain model does better on, and returns their indices."""
-    from ltmt.formats.placeholder_syntax import placeholder_matches
-
+    ``units``, ``encoded``, ``outputs`` and ``hits``) that lost or added placeholders; replaces
+    those ``outputs`` the plain model does better on, and returns their indices."""
     suspects = []
     for i in fused:
-        kept, total = placeholder_matches(units[i].text, outputs[i])
-        if kept < total:
-            suspects.append((i, kept))
+        shape = _placeholder_shape(units[i].text, outputs[i])
+        if shape < (0, 0):
+            suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
     replaced: set[int] = set()
     for start in range(0, len(suspects), translator.batch_size):
@@ -46,14 +47,24 @@ def guard_placeholders(
         plain = translator.decode(
             batch, translator.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
         )
-        for (i, kept), text in zip(chunk, plain):
-            if placeholder_matches(units[i].text, text)[0] > kept:
+        for (i, shape), text in zip(chunk, plain):
+            if _placeholder_shape(units[i].text, text) > shape:
                 outputs[i] = text
                 replaced.add(i)
     if suspects:
         logger.info(
-            "placeholder guard: %d fused outputs lost placeholders, %d replaced by the model's own",
+            "placeholder guard: %d fused outputs lost or added placeholders, %d replaced by the "
+            "model's own",
             len(suspects),
             len(replaced),
         )
     return replaced
+
+
+def _placeholder_shape(source: str, output: str) -> tuple[int, int]:
+    """``(-lost, -added)`` placeholders of ``output`` against ``source``: ``(0, 0)`` when it
+    has exactly the source's; higher is better, the placeholders kept counted first."""
+    from ltmt.formats.placeholder_syntax import placeholder_matches, placeholders_added
+
+    kept, total = placeholder_matches(source, output)
+    return kept - total, -placeholders_added(source, output)

@@ -236,6 +236,23 @@ def test_placeholder_guard_prefers_the_model_when_memory_drops_a_placeholder(bac
     assert (result.text, result.method) == ("%s jetzt öffnen", "model")
 
 
+@pytest.mark.parametrize(
+    ("fused", "plain", "expected"),
+    [
+        # the match's ": %s" carried into an input without it: the model's own output wins
+        ("%s jetzt öffnen: %s", "%s jetzt öffnen", "%s jetzt öffnen"),
+        # the model's output adds one too: the fused one stays (a tie)
+        ("%s jetzt öffnen: %s", "%s öffnen: %s", "%s jetzt öffnen: %s"),
+        # keeping the source's placeholder counts first
+        ("Jetzt öffnen", "%s öffnen %s", "%s öffnen %s"),
+    ],
+)
+def test_placeholder_guard_catches_a_placeholder_the_memory_added(backbone, fused, plain, expected):
+    translator = _guarded(backbone, fused=fused, plain=plain)
+    [result] = translator.translate(["Open %s later"], user="u1")
+    assert result.text == expected and translator.plain_batches == 1
+
+
 def test_placeholder_guard_keeps_the_fused_output_on_a_tie(backbone):
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="Jetzt öffnen")
     [result] = translator.translate(["Open %s later"], user="u1")

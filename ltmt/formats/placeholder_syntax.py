@@ -95,7 +95,20 @@ def placeholder_matches(source: str, hypothesis: str) -> tuple[int, int]:
     Counted as multisets: a source with ``%s`` twice needs ``%s`` twice in the hypothesis. A
     numbered argument (``%2$s``) counts as the source's second argument conversion.
     """
+    wanted, found = _placeholder_counts(source, hypothesis)
+    return sum(min(count, found[text]) for text, count in wanted.items()), sum(wanted.values())
+
+
+def placeholders_added(source: str, hypothesis: str) -> int:
+    """How many placeholders the hypothesis has beyond the source's (as multisets, numbered
+    arguments as in :func:`placeholder_matches`): a ``%s`` a printf would read with no argument
+    behind it."""
+    wanted, found = _placeholder_counts(source, hypothesis)
+    return sum((found - wanted).values())
+
+
+def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Counter[str]]:
     aliases = positional_aliases(source)
     wanted = Counter(extract_placeholders(source))
     found = Counter(aliases.get(text, text) for text in extract_placeholders(hypothesis))
-    return sum(min(count, found[text]) for text, count in wanted.items()), sum(wanted.values())
+    return wanted, found

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ltmt.formats.placeholder_syntax import extract_placeholders, placeholder_matches
+from ltmt.formats.placeholder_syntax import placeholder_matches, placeholders_added
 from ltmt.terminology.matching import TermHit, renders
 from ltmt.terminology.terms import fold_term
 
@@ -209,7 +209,7 @@ def output_shape(source: str, output: str) -> tuple[int, int, float]:
     """How well ``output`` keeps the shape of ``source`` (higher is better): placeholders kept,
     minus placeholders added, minus how far the length ratio is from 1 (absolute log)."""
     kept, _ = placeholder_matches(source, output)
-    extra = max(0, len(extract_placeholders(output)) - len(extract_placeholders(source)))
+    extra = placeholders_added(source, output)
     return kept, -extra, -abs(math.log(_length_ratio(source, output)))
 
 
@@ -224,8 +224,7 @@ def misshapen(source: str, output: str) -> bool:
 def breaks_placeholders(source: str, output: str) -> bool:
     """Whether ``output`` lost a placeholder of ``source`` or has one more than it."""
     kept, total = placeholder_matches(source, output)
-    extra = len(extract_placeholders(output)) - len(extract_placeholders(source))
-    return kept < total or extra > 0
+    return kept < total or placeholders_added(source, output) > 0
 
 
 def _length_ratio(source: str, output: str) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ltmt.formats.placeholder_syntax import placeholders_added
 from ltmt.formats.placeholders import (
     extract_placeholders,
     placeholder_matches,
@@ -110,6 +111,20 @@ def test_protect_splits_edges() -> None:
 )
 def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, int]) -> None:
     assert placeholder_matches(source, hypothesis) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "hypothesis", "expected"),
+    [
+        ("Could not open %s", "%s konnte nicht geöffnet werden: %s", 1),
+        ("%s and %d", "%s und %s", 1),  # a %d turned into a second %s: one added, one lost
+        ("%1$s of %2$d", "%2$d von %1$s", 0),  # numbered arguments reordered: none added
+        ("%s and %s", "%s und", 0),
+        ("<b>x</b>", "<b>x</b> <b>", 1),
+    ],
+)
+def test_placeholders_added(source: str, hypothesis: str, expected: int) -> None:
+    assert placeholders_added(source, hypothesis) == expected
 
 
 def test_a_tag_whose_quotes_became_german_ones_is_put_back() -> None:
