@@ -1,4 +1,5 @@
-"""Copies of a match of other words in two ``ltmt bench`` runs: how many, and what they cost.
+"""Copies of a match of other words in two ``ltmt bench`` runs: how many, what they cost, and
+the outputs that lost or added placeholders.
 
 A fused output *copies a match of other words* when it repeats the target of a match the fusion
 read for its line while the match's source says other words (:func:`ltmt.copy_guard.copied_match`,
@@ -12,6 +13,9 @@ up to the same two), and reports per system and run:
 * ``wrong_words``: words of four letters or more (case-folded) that an output shares with a
   read match's target but not with its reference, summed over the segments: a proxy for words
   taken from a match that the input does not say (``Misserfolg`` for ``success``);
+* ``losing_placeholders`` / ``adding_placeholders``: outputs that lost a placeholder of their
+  source / have one it lacks (:func:`ltmt.formats.placeholder_syntax.placeholders_added`: the
+  placeholder guard's two cases);
 * BLEU and chrF2 over the segments whose outputs differ between the runs, and over the lines
   the first run copied.
 
@@ -109,6 +113,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args()
     use_this_checkout()
+    from ltmt.formats.placeholder_syntax import placeholder_matches, placeholders_added
 
     configs = [json.loads((run / "results.json").read_text("utf-8"))["config"] for run in args.runs]
     top_k = configs[0]["top_k"]
@@ -137,16 +142,24 @@ def main() -> None:
         entry: dict[str, Any] = {}
         copied_first: list[tuple[str, str]] = []
         for label, rows in (("first", first), ("second", second)):
-            copies = wrong = 0
+            copies = wrong = losing = adding = 0
             for key, matches in found.items():
                 row = rows[key][system]
                 hyp, ref = row["hypothesis"], row["reference"]
                 counted = copies_and_wrong_words(key[1], hyp, ref, matches)
                 copies += counted[0]
                 wrong += counted[1]
+                kept, total = placeholder_matches(key[1], hyp)
+                losing += kept < total
+                adding += placeholders_added(key[1], hyp) > 0
                 if label == "first" and counted[0]:
                     copied_first.append(key)
-            entry[label] = {"copies": copies, "wrong_words": wrong}
+            entry[label] = {
+                "copies": copies,
+                "wrong_words": wrong,
+                "losing_placeholders": losing,
+                "adding_placeholders": adding,
+            }
         changed = [
             k for k in found if first[k][system]["hypothesis"] != second[k][system]["hypothesis"]
         ]

@@ -20,6 +20,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import read_lines
+from ltmt.formats.placeholder_syntax import placeholders_added
 from ltmt.formats.placeholders import extract_placeholders, placeholder_matches
 
 __all__ = [
@@ -49,7 +50,9 @@ class Scores:
     """Corpus-level scores of one system on one test set (percentages).
 
     ``placeholder_acc`` is ``None`` when no sources were given or they hold no placeholder;
-    ``placeholders`` is ``(kept, total)`` counted with multiplicity. ``signatures`` maps
+    ``placeholders`` is ``(kept, total)`` counted with multiplicity; ``placeholders_added``: the
+    hypotheses' placeholders beyond their sources' (a ``%s`` with no argument behind it), summed
+    over the corpus (0 without sources). ``signatures`` maps
     ``bleu``/``chrf``/``ter`` to sacrebleu's signature strings.
     """
 
@@ -59,6 +62,7 @@ class Scores:
     segments: int
     placeholder_acc: float | None = None
     placeholders: tuple[int, int] = (0, 0)
+    placeholders_added: int = 0
     signatures: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +108,7 @@ def score_corpus(
         values[key] = float(metric.corpus_score(hyps, refs).score)
         signatures[key] = str(metric.get_signature())
     acc, kept, total = (None, 0, 0) if sources is None else placeholder_accuracy(hyps, sources)
+    added = 0 if sources is None else sum(map(placeholders_added, sources, hyps))
     return Scores(
         bleu=values["bleu"],
         chrf=values["chrf"],
@@ -111,6 +116,7 @@ def score_corpus(
         segments=len(hyps),
         placeholder_acc=acc,
         placeholders=(kept, total),
+        placeholders_added=added,
         signatures=signatures,
     )
 

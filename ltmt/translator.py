@@ -83,11 +83,12 @@ class Translator:
     a trained combiner's ``max_matches``).
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
-    ``{name}``, tags) is checked against the model's own output without memory, and the one that
-    keeps more placeholders is returned. ``copy_guard``: a fused output that repeats a match's
-    translation while the match's source says other words is decoded again with memory trusted
-    less (:mod:`ltmt.copy_guard`). ``source_language``: the language sentences are split
-    by when a line is longer than the model can translate whole (half its output limit).
+    ``{name}``, tags) or has one the source lacks is checked against the model's own output
+    without memory, and the one that keeps more placeholders, then adds fewer, is returned.
+    ``copy_guard``: a fused output that repeats a match's translation while the match's source
+    says other words is decoded again with memory trusted less (:mod:`ltmt.copy_guard`).
+    ``source_language``: the language sentences are split by when a line is longer than the
+    model can translate whole (half its output limit).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
@@ -413,9 +414,9 @@ class Translator:
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less (:mod:`ltmt.copy_guard`). With ``placeholder_guard``, a
-        fused output that drops a placeholder of its line is decoded again without memory, and
-        the output that keeps more placeholders wins (the fused one on a tie): a memory whose
-        target lacks a ``%s`` must not remove it.
+        fused output that drops a placeholder of its line, or adds one, is decoded again without
+        memory, and the output that keeps more placeholders, then adds fewer, wins (the fused one
+        on a tie): a memory must not remove a ``%s``, nor add one (:mod:`ltmt.placeholder_guard`).
         """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}

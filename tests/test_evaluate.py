@@ -128,7 +128,16 @@ def test_placeholder_accuracy_is_corpus_level() -> None:
     scores = score_corpus(hyps, ["als %s", "%s"], srcs)
     assert scores.placeholder_acc == 50.0
     assert scores.placeholders == (2, 4)
+    assert scores.placeholders_added == 0
     assert placeholder_accuracy(["a"], ["b"]) == (None, 0, 0)
+
+
+def test_placeholders_added_are_summed_over_the_corpus() -> None:
+    srcs = ["Could not open %s", "%s and %d", "plain"]
+    hyps = ["%s konnte nicht geöffnet werden: %s", "%s und %s", "schlicht %d"]
+    scores = score_corpus(hyps, hyps, srcs)
+    assert scores.placeholders_added == 3 and scores.to_dict()["placeholders_added"] == 3
+    assert score_corpus(hyps, hyps).placeholders_added == 0  # no sources: not counted
 
 
 @pytest.mark.parametrize(
@@ -159,9 +168,10 @@ def test_scores_to_dict() -> None:
         "segments",
         "placeholder_acc",
         "placeholders",
+        "placeholders_added",
         "signatures",
     }
-    assert data["placeholders"] == [1, 1]
+    assert data["placeholders"] == [1, 1] and data["placeholders_added"] == 0
 
 
 @pytest.mark.parametrize(

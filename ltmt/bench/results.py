@@ -12,8 +12,8 @@ scores). The layout (``"format": "ltmt-bench/1"``)::
     bands    {system: {"0-49": BLEU | null, ..., "100": ...}}, band_segments {band: n}
     general  {test set: {system: ENTRY}}, general_memory
 
-    ENTRY = bleu, chrf, ter, placeholder_acc, placeholders [kept, total], segments, seconds,
-            segments_per_s, tokens, tokens_per_s, methods {method: n}
+    ENTRY = bleu, chrf, ter, placeholder_acc, placeholders [kept, total], placeholders_added,
+            segments, seconds, segments_per_s, tokens, tokens_per_s, methods {method: n}
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def entry(runs: list[SystemRun]) -> dict[str, Any]:
         del scores["signatures"]  # the same for every entry: kept once at the top
     else:
         scores = dict.fromkeys(("bleu", "chrf", "ter", "placeholder_acc"), None)
-        scores.update(segments=0, placeholders=[0, 0])
+        scores.update(segments=0, placeholders=[0, 0], placeholders_added=0)
     seconds = sum(r.seconds for r in runs)
     tokens = sum(r.tokens for r in runs)
     scores.update(

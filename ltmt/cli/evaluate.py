@@ -92,7 +92,10 @@ def format_scores(scores: Scores) -> str:
     ]
     kept, total = scores.placeholders
     if scores.placeholder_acc is not None:
-        lines.append(f"placeholders {scores.placeholder_acc:6.2f}% kept ({kept}/{total})")
+        lines.append(
+            f"placeholders {scores.placeholder_acc:6.2f}% kept ({kept}/{total}), "
+            f"{scores.placeholders_added} added"
+        )
     lines.append(f"segments {scores.segments}")
     return "\n".join(lines)
 

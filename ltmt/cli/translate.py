@@ -65,8 +65,9 @@ def translate(
     no_placeholder_guard: bool = typer.Option(
         False,
         "--no-placeholder-guard",
-        help="Keep fused outputs that drop a source placeholder (by default the model's own "
-        "output is tried too and the one with more placeholders wins).",
+        help="Keep fused outputs that drop a source placeholder or add one (by default the "
+        "model's own output is tried too and the one that keeps more placeholders, then adds "
+        "fewer, wins).",
     ),
     no_copy_guard: bool = typer.Option(
         False,

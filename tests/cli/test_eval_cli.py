@@ -104,7 +104,7 @@ def test_table(files: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str
     assert lines[0].startswith("BLEU ") and "tok:13a" in lines[0]
     assert lines[1].startswith("chrF2 ") and "nc:6" in lines[1]
     assert lines[2].startswith("TER ") and "tok:tercom" in lines[2]
-    assert lines[3] == "placeholders 100.00% kept (3/3)"
+    assert lines[3] == "placeholders 100.00% kept (3/3), 0 added"
     assert lines[4] == "segments 4"
 
 
