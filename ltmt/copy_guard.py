@@ -6,7 +6,7 @@ target, word for word, while the input differs from the match's source in words
 signalisiert.``; ``Could not open %s: denied`` cut to the match's ``%s konnte nicht geöffnet
 werden``). Such an output is wrong wherever the words differ: it translates the match, not the
 input. A fused output that repeats the target of a match it read (as read: narrowed to the line,
-repaired, :mod:`ltmt.fusion.selection`) whose source's words are not the input's
+repaired, :func:`ltmt.routing.read_matches`) whose source's words are not the input's
 (:func:`copied_match`) is decoded again with the fusion's wary settings
 (``prepare_wary``: for kNN, :meth:`ltmt.fusion.knn.KnnConfig.wary`), which push away the
 memory entries translated from the match words the input lacks and leave the end of the output
@@ -24,13 +24,12 @@ from collections.abc import MutableMapping, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ltmt.fusion.alignment import word_parts
-from ltmt.fusion.selection import select_matches
+from ltmt.routing import read_matches
 from ltmt.terminology.constraints import misshapen
 from ltmt.text import collapse_space
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
-    from ltmt.fusion.selection import MatchSelection
     from ltmt.model.backbone import Backbone
     from ltmt.segments import Match
     from ltmt.translator import Translator
@@ -41,11 +40,8 @@ logger = logging.getLogger(__name__)
 
 @runtime_checkable
 class WaryFusion(Protocol):
-    """A fusion method the copy guard can use: it selects matches as it decodes them
-    (``selection_for``) and decodes an input again with settings that trust memory less
-    (``prepare_wary``, same arguments and result as ``prepare``)."""
-
-    def selection_for(self, backbone: Backbone) -> MatchSelection: ...
+    """A fusion method the copy guard can use: it decodes an input again with settings that trust
+    memory less (``prepare_wary``, same arguments and result as ``prepare``)."""
 
     def prepare_wary(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
@@ -84,14 +80,14 @@ def guard_copies(
     fusion = translator.fusion
     if not isinstance(fusion, WaryFusion):
         return set()
-    selection = fusion.selection_for(translator.backbone)
+    backbone = translator.backbone
     suspects = [
         i
         for i in fused
         if copied_match(
             units[i].text,
             outputs[i],
-            select_matches(matches[units[i].segment], units[i].text, selection),
+            read_matches(fusion, units[i].text, matches[units[i].segment], backbone) or (),
         )
     ]
     replaced: set[int] = set()

@@ -34,9 +34,11 @@ def guard_placeholders(
     """Re-decode with ``translator``'s model alone the ``fused`` outputs (indices into
     ``units``, ``encoded``, ``outputs`` and ``hits``) that lost or added placeholders; replaces
     those ``outputs`` the plain model does better on, and returns their indices."""
+    from ltmt.formats.placeholder_syntax import placeholder_shape
+
     suspects = []
     for i in fused:
-        shape = _placeholder_shape(units[i].text, outputs[i])
+        shape = placeholder_shape(units[i].text, outputs[i])
         if shape < (0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
@@ -48,7 +50,7 @@ def guard_placeholders(
             batch, translator.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
         )
         for (i, shape), text in zip(chunk, plain):
-            if _placeholder_shape(units[i].text, text) > shape:
+            if placeholder_shape(units[i].text, text) > shape:
                 outputs[i] = text
                 replaced.add(i)
     if suspects:
@@ -59,12 +61,3 @@ def guard_placeholders(
             len(replaced),
         )
     return replaced
-
-
-def _placeholder_shape(source: str, output: str) -> tuple[int, int]:
-    """``(-lost, -added)`` placeholders of ``output`` against ``source``: ``(0, 0)`` when it
-    has exactly the source's; higher is better, the placeholders kept counted first."""
-    from ltmt.formats.placeholder_syntax import placeholder_matches, placeholders_added
-
-    kept, total = placeholder_matches(source, output)
-    return kept - total, -placeholders_added(source, output)

@@ -34,24 +34,34 @@ def needs_fusion(
     fusion: Fusion | None, text: str, found: tuple[Match, ...], backbone: Backbone | None = None
 ) -> bool:
     """Whether an input ``text`` with memory matches ``found`` has a match ``fusion`` would read
-    over ``backbone`` (the method's own match selection, :mod:`ltmt.fusion.selection`: its
-    ``selection_for(backbone)``, else its ``config.selection``; a method without one reads any
-    match)."""
+    over ``backbone`` (:func:`read_matches`; a method without a match selection reads any)."""
     if fusion is None or not found:
         return False
+    read = read_matches(fusion, text, found, backbone)
+    return True if read is None else bool(read)
+
+
+def read_matches(
+    fusion: Fusion, text: str, found: Sequence[Match], backbone: Backbone | None = None
+) -> list[Match] | None:
+    """The matches of ``found`` that ``fusion`` reads for input ``text`` over ``backbone``, as
+    it reads them (narrowed, repaired: the method's own match selection,
+    :mod:`ltmt.fusion.selection`: its ``selection_for(backbone)``, else its
+    ``config.selection``); remembered by the fusion's segment cache where it has one, which its
+    ``prepare`` reads too. ``None`` for a method without a match selection."""
     selection_for = getattr(fusion, "selection_for", None)
     if selection_for is not None and backbone is not None:
         selection = selection_for(backbone)
     else:
         selection = getattr(getattr(fusion, "config", None), "selection", None)
     if not isinstance(selection, MatchSelection):
-        return True
+        return None
     from ltmt.fusion.datastore import SegmentCache
 
     cache = getattr(fusion, "cache", None)
-    if isinstance(cache, SegmentCache):  # the fusion's prepare reads the same selection
-        return bool(cache.selected(found, text, selection))
-    return bool(select_matches(found, text, selection))
+    if isinstance(cache, SegmentCache):
+        return cache.selected(found, text, selection)
+    return select_matches(found, text, selection)
 
 
 def plan_batches(

@@ -330,16 +330,10 @@ def weight_flags(variant: str) -> FusionWeightOptions:
 
 def _decode(batch: FusedBatch) -> Decoded:
     """In a worker: prepare the batch's memory and decode it (``None`` without memory)."""
-    from ltmt.copy_guard import WaryFusion
-
     translator = _translator(batch.states)
     assert translator.fusion is not None
     translator.decode_config = batch.config
-    fusion = translator.fusion
-    if batch.wary and isinstance(fusion, WaryFusion):
-        state = fusion.prepare_wary(translator.backbone, batch.texts, batch.matches)
-    else:
-        state = fusion.prepare(translator.backbone, batch.texts, batch.matches)
+    state = translator.prepare_state(batch.texts, batch.matches, wary=batch.wary)
     if state is None:
         return None
     texts = translator.decode(batch.token_ids, state)

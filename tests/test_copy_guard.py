@@ -115,17 +115,15 @@ def backbone(tiny_model_dir):
     return load_backbone(tiny_model_dir)
 
 
-def _translate(backbone, match, text, **outputs_and_options):
-    options = {k: v for k, v in outputs_and_options.items() if k not in ("first", "wary")}
-    outputs = {"plain": "Ohne Gedächtnis", **outputs_and_options}
+def _scripted(backbone, match, fusion, *, first, wary, **options):
+    """A scripted translator over a memory that finds ``match`` for every input."""
+    outputs = {"plain": "Ohne Gedächtnis", "first": first, "wary": wary}
+    return _Scripted(backbone, _Memory(match), fusion=fusion, outputs=outputs, **options)
+
+
+def _translate(backbone, match, text, *, first, wary, **options):
     fusion = _WaryScripted()
-    translator = _Scripted(
-        backbone,
-        _Memory(match),
-        fusion=fusion,
-        outputs={k: outputs[k] for k in ("plain", "first", "wary")},
-        **options,
-    )
+    translator = _scripted(backbone, match, fusion, first=first, wary=wary, **options)
     [result] = translator.translate([text], user="u1")
     return result, fusion.wary_inputs
 
@@ -178,33 +176,15 @@ def test_a_fusion_without_wary_settings_is_left_alone(backbone):
             return _Marker("first")
 
     assert not isinstance(Plain(), WaryFusion)
-    translator = _Scripted(
-        backbone,
-        _Memory(FAILURE),
-        fusion=Plain(),
-        outputs={
-            "plain": "Ohne",
-            "first": COPY,
-            "wary": "unused",
-        },
-    )
+    translator = _scripted(backbone, FAILURE, Plain(), first=COPY, wary="unused")
     [result] = translator.translate([SUCCESS], user="u1")
     assert result.text == COPY
 
 
 def test_guard_copies_names_the_outputs_it_replaced(backbone):
-    translator = _Scripted(
-        backbone,
-        _Memory(FAILURE),
-        fusion=_WaryScripted(),
-        outputs={
-            "plain": "-",
-            "first": "-",
-            "wary": RIGHT,
-        },
-    )
     from ltmt.units import Unit
 
+    translator = _scripted(backbone, FAILURE, _WaryScripted(), first="-", wary=RIGHT)
     texts = [SUCCESS, "Exit with failure"]
     units = [Unit(segment=i, text=text) for i, text in enumerate(texts)]
     outputs = {0: COPY, 1: "Beenden"}

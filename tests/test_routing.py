@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.routing import needs_fusion, plan_batches, without_model
+from ltmt.routing import needs_fusion, plan_batches, read_matches, without_model
 from ltmt.segments import Match, Segment
 
 
@@ -32,6 +32,21 @@ def test_without_a_fusion_or_a_match_no_input_needs_fusion():
     assert not needs_fusion(None, "open the file", (_match(80),))
     assert not needs_fusion(object(), "open the file", ())
     assert needs_fusion(object(), "open the file", (_match(80),))  # no selection: any match
+
+
+def test_read_matches_are_the_fusions_selection_remembered_by_its_cache():
+    from ltmt.fusion.knn import KnnFusion
+
+    fusion = KnnFusion()
+    repairable = Match(Segment(2, "u1", "error E692", "Fehler E692", 0.0, "test"), 70.0)
+    found = (repairable, _match(40))  # the second is below knn's min_score
+    read = read_matches(fusion, "error E1153", found)
+    assert [(m.segment.source, m.segment.target) for m in read] == [
+        ("error E1153", "Fehler E1153")  # repaired as knn reads it
+    ]
+    again = read_matches(fusion, "error E1153", found)
+    assert again == read and again is not read  # the cache's remembered selection, a copy
+    assert read_matches(object(), "error E1153", found) is None  # no selection
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,14 @@ def placeholders_added(source: str, hypothesis: str) -> int:
     return sum((found - wanted).values())
 
 
+def placeholder_shape(source: str, hypothesis: str) -> tuple[int, int]:
+    """``(-lost, -added)`` placeholders of the hypothesis against the source
+    (:func:`placeholder_matches`, :func:`placeholders_added`): ``(0, 0)`` when it has exactly the
+    source's; between hypotheses of one source, higher is better, the ones kept counted first."""
+    wanted, found = _placeholder_counts(source, hypothesis)
+    return -sum((wanted - found).values()), -sum((found - wanted).values())
+
+
 def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Counter[str]]:
     aliases = positional_aliases(source)
     wanted = Counter(extract_placeholders(source))

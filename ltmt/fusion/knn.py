@@ -185,7 +185,7 @@ class KnnFusion:
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
     ) -> KnnState | None:
         """Force-decode the usable matches of each input; ``None`` when no input has one."""
-        return self._prepare(backbone, sources, matches, self.config, self.reads_differing)
+        return self._prepare(backbone, sources, matches, wary=False)
 
     def prepare_wary(
         self, backbone: Backbone, sources: Sequence[str], matches: Sequence[Sequence[Match]]
@@ -193,17 +193,16 @@ class KnnFusion:
         """:meth:`prepare` with the wary settings (:meth:`KnnConfig.wary`), for the copy
         guard's second decode (:mod:`ltmt.copy_guard`); the same matches, read from the same
         segment cache."""
-        wary = self.settings_for(backbone).wary()
-        return self._prepare(backbone, sources, matches, wary, differing=True)
+        return self._prepare(backbone, sources, matches, wary=True)
 
     def _prepare(
         self,
         backbone: Backbone,
         sources: Sequence[str],
         matches: Sequence[Sequence[Match]],
-        config: KnnConfig,
-        differing: bool,
+        wary: bool,
     ) -> KnnState | None:
+        config = self.config.wary() if wary else self.config
         memory = prepare_batch_memory(
             backbone,
             sources,
@@ -211,14 +210,10 @@ class KnnFusion:
             config.selection,
             self.cache,
             lacked=self.reads_attention,
-            differing=differing,
+            differing=wary or self.reads_differing,  # the wary penalty reads the shares
             missing=self.reads_missing,
         )
         return None if memory is None else self.new_state(memory, backbone, config)
-
-    def settings_for(self, backbone: Backbone) -> KnnConfig:
-        """The kNN settings it reads matches with over ``backbone`` (its own)."""
-        return self.config
 
     def new_state(
         self, memory: BatchMemory, backbone: Backbone, config: KnnConfig | None = None

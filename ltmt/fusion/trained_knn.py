@@ -128,17 +128,15 @@ class TrainedKnnFusion(KnnFusion):
             self._settings_on_disk[backbone.path] = found
         return found
 
-    def prepare(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
+    def _prepare(
+        self, backbone: Backbone, sources: Any, matches: Any, wary: bool
+    ) -> KnnState | None:
+        """Reads the combiner first (at the first batch with a match): its kNN settings are
+        the ones :meth:`prepare` and :meth:`prepare_wary` read."""
         if not any(matches):
             return None
         self._combiner_for(backbone)
-        return super().prepare(backbone, sources, matches)
-
-    def prepare_wary(self, backbone: Backbone, sources: Any, matches: Any) -> KnnState | None:
-        if not any(matches):
-            return None
-        self._combiner_for(backbone)
-        return super().prepare_wary(backbone, sources, matches)
+        return super()._prepare(backbone, sources, matches, wary)
 
     def new_state(
         self, memory: BatchMemory, backbone: Backbone, config: KnnConfig | None = None

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ltmt.formats.placeholder_syntax import placeholder_matches, placeholders_added
+from ltmt.formats.placeholder_syntax import placeholder_shape
 from ltmt.terminology.matching import TermHit, renders
 from ltmt.terminology.terms import fold_term
 
@@ -206,11 +206,10 @@ def constrain(
 
 
 def output_shape(source: str, output: str) -> tuple[int, int, float]:
-    """How well ``output`` keeps the shape of ``source`` (higher is better): placeholders kept,
-    minus placeholders added, minus how far the length ratio is from 1 (absolute log)."""
-    kept, _ = placeholder_matches(source, output)
-    extra = placeholders_added(source, output)
-    return kept, -extra, -abs(math.log(_length_ratio(source, output)))
+    """How well ``output`` keeps the shape of ``source`` (higher is better): minus placeholders
+    lost, minus placeholders added (:func:`~ltmt.formats.placeholder_syntax.placeholder_shape`),
+    minus how far the length ratio is from 1 (absolute log)."""
+    return (*placeholder_shape(source, output), -abs(math.log(_length_ratio(source, output))))
 
 
 def misshapen(source: str, output: str) -> bool:
@@ -223,8 +222,7 @@ def misshapen(source: str, output: str) -> bool:
 
 def breaks_placeholders(source: str, output: str) -> bool:
     """Whether ``output`` lost a placeholder of ``source`` or has one more than it."""
-    kept, total = placeholder_matches(source, output)
-    return kept < total or placeholders_added(source, output) > 0
+    return placeholder_shape(source, output) != (0, 0)
 
 
 def _length_ratio(source: str, output: str) -> float:

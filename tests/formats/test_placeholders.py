@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.placeholder_syntax import placeholders_added
+from ltmt.formats.placeholder_syntax import placeholder_shape, placeholders_added
 from ltmt.formats.placeholders import (
     extract_placeholders,
     placeholder_matches,
@@ -125,6 +125,21 @@ def test_placeholder_matches(source: str, hypothesis: str, expected: tuple[int, 
 )
 def test_placeholders_added(source: str, hypothesis: str, expected: int) -> None:
     assert placeholders_added(source, hypothesis) == expected
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "expected"),
+    [
+        ("%s und %d", (0, 0)),
+        ("%s und", (-1, 0)),
+        ("%s und %d: %s", (0, -1)),
+        ("%s und %s", (-1, -1)),  # the %d became a second %s
+    ],
+)
+def test_placeholder_shape_is_lost_then_added(hypothesis: str, expected: tuple[int, int]) -> None:
+    assert placeholder_shape("%s and %d", hypothesis) == expected
+    kept, total = placeholder_matches("%s and %d", hypothesis)
+    assert expected == (kept - total, -placeholders_added("%s and %d", hypothesis))
 
 
 def test_a_tag_whose_quotes_became_german_ones_is_put_back() -> None:
