@@ -12,21 +12,24 @@ repaired, :func:`ltmt.routing.read_matches`) whose source's words are not the in
 memory entries translated from the match words the input lacks and leave the end of the output
 to the model. The second output replaces the first unless it lost its shape (a placeholder lost
 or added, less than half or more than twice the input's length) where the first had not. The
-guard runs on each fused batch as soon as it is decoded, on the batch's worker (beside the other
-batches), so before the glossary's step (:mod:`ltmt.terminology.decoding`), which then makes
-the output carry the line's terms as it would the first, and before the placeholder guard.
+guard runs once every batch is decoded, on all the fused lines together: the copies of all
+batches are decoded again in full batches of similar length (a few lines a batch, each decoded
+with its own batch, cost almost as many steps as that whole batch), on the translator's workers.
+It runs before the glossary's step (:mod:`ltmt.terminology.decoding`), which then makes the
+output carry the line's terms as it would the first, and before the placeholder guard.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import MutableMapping, Sequence
+from collections.abc import MutableSequence, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ltmt.fusion.alignment import word_parts
 from ltmt.routing import read_matches
 from ltmt.terminology.constraints import misshapen
 from ltmt.text import collapse_space
+from ltmt.workers import ordered_map, torch_threads
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
@@ -70,13 +73,15 @@ def guard_copies(
     units: Sequence[Unit],
     encoded: Sequence[list[int]],
     matches: Sequence[tuple[Match, ...]],
-    outputs: MutableMapping[int, str],
+    outputs: MutableSequence[str],
 ) -> set[int]:
     """Decode again, with the fusion's wary settings, the ``fused`` lines (indices into
     ``units``, ``encoded`` and ``outputs``; ``matches`` per segment) whose output copies a match
     of something else (:func:`copied_match`); replaces those ``outputs`` whose second decode
     kept its shape (see the module doc) and returns their indices. Nothing for a fusion without
-    wary settings. The translator calls it for each fused batch on the batch's worker."""
+    wary settings. The translator calls it once all its batches are decoded: the copies are
+    decoded again in batches of up to ``batch_size`` lines of similar length, on up to its
+    ``workers`` at once (the CPU threads shared among those at work)."""
     fusion = translator.fusion
     if not isinstance(fusion, WaryFusion):
         return set()
@@ -90,26 +95,39 @@ def guard_copies(
             read_matches(fusion, units[i].text, matches[units[i].segment], backbone) or (),
         )
     ]
+    if not suspects:
+        return set()
+    suspects.sort(key=lambda i: len(encoded[i]))
+    parallel = translator.parallel
+    # as many batches as it takes, and no fewer than the workers (small batches side by side
+    # use the CPU better than one batch on all its threads)
+    count = max(-(-len(suspects) // translator.batch_size), min(parallel.workers, len(suspects)))
+    size = -(-len(suspects) // count)
+    chunks = [suspects[start : start + size] for start in range(0, len(suspects), size)]
+    workers = min(parallel.workers, len(chunks))
+    threads = max(1, parallel.threads * parallel.workers // workers)
+
+    def decode(chunk: list[int]) -> list[str] | None:
+        return _decode_wary(translator, chunk, units, encoded, matches)
+
     replaced: set[int] = set()
-    for start in range(0, len(suspects), translator.batch_size):
-        chunk = suspects[start : start + translator.batch_size]
-        wary = _decode_wary(translator, chunk, units, encoded, matches)
-        if wary is None:
-            continue
-        for i, text in zip(chunk, wary, strict=True):
-            source = units[i].text
-            if misshapen(source, text) and not misshapen(source, outputs[i]):
+    with torch_threads(threads):
+        for chunk, wary in zip(chunks, ordered_map(decode, chunks, workers), strict=True):
+            if wary is None:
                 continue
-            outputs[i] = text
-            replaced.add(i)
-    if suspects:
-        logger.info(
-            "copy guard: %d fused outputs repeated a match of other words and were decoded "
-            "again with memory trusted less; %d replaced (the others' second output lost its "
-            "shape)",
-            len(suspects),
-            len(replaced),
-        )
+            for i, text in zip(chunk, wary, strict=True):
+                source = units[i].text
+                if misshapen(source, text) and not misshapen(source, outputs[i]):
+                    continue
+                outputs[i] = text
+                replaced.add(i)
+    logger.info(
+        "copy guard: %d fused outputs repeated a match of other words and were decoded "
+        "again with memory trusted less; %d replaced (the others' second output lost its "
+        "shape)",
+        len(suspects),
+        len(replaced),
+    )
     return replaced
 
 

@@ -413,7 +413,8 @@ class Translator:
         each segment used fusion, and the segments the copy guard decoded again.
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
-        again with memory trusted less (:mod:`ltmt.copy_guard`). With ``placeholder_guard``, a
+        again with memory trusted less, once every batch is decoded, the copies of all batches
+        together (:mod:`ltmt.copy_guard`). With ``placeholder_guard``, a
         fused output that drops a placeholder of its line, or adds one, is decoded again without
         memory, and the output that keeps more placeholders, then adds fewer, wins (the fused one
         on a tie): a memory must not remove a ``%s``, nor add one (:mod:`ltmt.placeholder_guard`).
@@ -438,25 +439,10 @@ class Translator:
             remaining_lines[unit.segment] += 1
         fused: list[int] = []
 
-        def first_decode(
-            planned: tuple[list[int], bool],
-        ) -> tuple[list[str], list[bool] | None, set[int]]:
-            """A batch's texts, which of its lines the fusion had memory for (``None``: no
-            fusion state), and those the copy guard decoded again: with ``copy_guard``, its
-            copies of a match of other words are decoded again here, on the batch's worker,
-            beside the other batches."""
-            texts, used = decode_batch(*planned)
-            if used is None or not self.copy_guard:
-                return texts, used, set()
-            chunk = planned[0]
-            by_line = dict(zip(chunk, texts, strict=True))
-            fused_lines = [i for i, flag in zip(chunk, used, strict=True) if flag]
-            replaced = guard_copies(self, fused_lines, units, encoded, matches, by_line)
-            return [by_line[i] for i in chunk], used, replaced
-
-        def decode_batch(
-            chunk: list[int], with_fusion: bool
-        ) -> tuple[list[str], list[bool] | None]:
+        def decode_batch(planned: tuple[list[int], bool]) -> tuple[list[str], list[bool] | None]:
+            """A planned batch's texts, and which of its lines the fusion had memory for
+            (``None``: no fusion state)."""
+            chunk, with_fusion = planned
             state = None
             if with_fusion and self.worker_processes:
                 decoded = decode_in_processes(
@@ -485,9 +471,8 @@ class Translator:
             return texts, [bool(flag) for flag in has_memory]
 
         with self._decoding_threads(batches):
-            decoded = ordered_map(first_decode, batches, self.parallel.workers)
-            for (chunk, _), (texts, used, replaced) in zip(batches, decoded, strict=True):
-                guarded.update(units[i].segment for i in replaced)
+            decoded = ordered_map(decode_batch, batches, self.parallel.workers)
+            for (chunk, _), (texts, used) in zip(batches, decoded, strict=True):
                 finished = 0
                 for position, (i, text) in enumerate(zip(chunk, texts)):
                     outputs[i] = text
@@ -498,6 +483,9 @@ class Translator:
                     finished += remaining_lines[segment] == 0
                 if progress and finished:
                     progress(finished)
+        if self.copy_guard and fused:
+            replaced = guard_copies(self, fused, units, encoded, matches, outputs)
+            guarded.update(units[i].segment for i in replaced)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
         kept_fused = set(fused)

@@ -187,12 +187,29 @@ def test_guard_copies_names_the_outputs_it_replaced(backbone):
     translator = _scripted(backbone, FAILURE, _WaryScripted(), first="-", wary=RIGHT)
     texts = [SUCCESS, "Exit with failure"]
     units = [Unit(segment=i, text=text) for i, text in enumerate(texts)]
-    outputs = {0: COPY, 1: "Beenden"}
+    outputs = [COPY, "Beenden"]
     replaced = guard_copies(
         translator, [0, 1], units, [[1, 2], [1, 2]], [(FAILURE,), (FAILURE,)], outputs
     )
     assert replaced == {0}
-    assert outputs == {0: RIGHT, 1: "Beenden"}
+    assert outputs == [RIGHT, "Beenden"]
+
+
+def test_the_copies_of_all_batches_are_decoded_again_in_full_batches(backbone):
+    fusion = _WaryScripted()
+    translator = _scripted(backbone, FAILURE, fusion, first=COPY, wary=RIGHT, batch_size=2)
+    # each first batch of two holds one copy (the inputs sort by length: the copies are the
+    # first and last), and a line in the match's own words, which copies nothing
+    texts = [
+        "Exit with success.",
+        "Exit with a status code indicating failure!",
+        "EXIT with a status code indicating failure.",
+        "Exit with a status code indicating success, then stop.",
+    ]
+    results = translator.translate(texts, user="u1")
+    assert [r.copy_guarded for r in results] == [True, False, False, True]
+    assert [r.text for r in results] == [RIGHT, COPY, COPY, RIGHT]
+    assert fusion.wary_inputs == [[texts[0], texts[3]]]  # one wary batch for both
 
 
 def test_knn_wary_settings_push_differing_entries_away_and_leave_the_end_to_the_model():
