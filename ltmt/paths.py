@@ -11,10 +11,10 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-ENV_HOME = "LTMT_HOME"
+from ltmt import environment
 
-
-ENV_CACHE = "LTMT_CACHE_DIR"
+ENV_HOME = environment.HOME
+ENV_CACHE = environment.CACHE_DIR
 
 
 def default_memory_dir(environ: Mapping[str, str] | None = None) -> Path:

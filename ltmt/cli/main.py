@@ -8,6 +8,7 @@ import sys
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
+from ltmt.environment import unknown_setting_warning, unknown_settings
 from ltmt.errors import LtmtError
 
 try:  # typer ≥ 0.22 carries its own copy of click
@@ -63,6 +64,8 @@ def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input,
     2 with a one-line message on a command line that does not parse (a typo in an option)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for name in unknown_settings():  # a mistyped LTMT_KEY_FILE must not go unnoticed
+        typer.echo(unknown_setting_warning(name), err=True)
     _register()
     try:
         code = app(args=argv, prog_name="ltmt", standalone_mode=False)

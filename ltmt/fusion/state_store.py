@@ -48,6 +48,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ltmt import environment
 from ltmt.errors import ConfigError
 from ltmt.fusion.state_pack import LAYOUT_VERSION, PackError, Slot, read_segment, read_slots
 from ltmt.paths import ENV_CACHE, default_cache_dir
@@ -60,7 +61,7 @@ logger = logging.getLogger(__name__)
 
 STORE_FOLDER = "forced-states"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
-ENV_MAX_MB = "LTMT_STATE_CACHE_MB"  # the bound in megabytes; 0: no states on disk
+ENV_MAX_MB = environment.STATE_CACHE_MB  # the bound in megabytes; 0: no states on disk
 _SUFFIX = ".safetensors"
 _PARTIAL = ".part"  # a pack being written, renamed to its name when complete
 # (model fingerprint, user, segment id, source, target, the segment's creation time)

@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from ltmt import environment
 from ltmt.errors import InputError, StoreError
 
 KEY_BYTES = 32
@@ -46,7 +47,7 @@ TAG_BYTES = 16
 KEY_FILE_PREFIX = "ltmt-key-v1:"
 CIPHER_NAME = "aes-256-gcm/keyring-v1"  # stored in the store's meta table
 KEYRING_NAME = "keyring"
-KEY_FILE_ENV = "LTMT_KEY_FILE"
+KEY_FILE_ENV = environment.KEY_FILE
 
 _MAGIC = b"LTMTKEYS"
 _VERSION = 1

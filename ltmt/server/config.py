@@ -7,11 +7,13 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from ltmt import environment
 from ltmt.config import check_range
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import FUSION_NAMES
 
-ENV_CONFIG = "LTMT_SERVE_CONFIG"  # how ``--workers N`` hands the settings to each worker process
+# how ``--workers N`` hands the settings to each worker process
+ENV_CONFIG = environment.SERVE_CONFIG
 
 
 @dataclass(frozen=True)

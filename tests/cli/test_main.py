@@ -74,3 +74,18 @@ def test_help_paragraphs_are_rewrapped_not_broken_at_source_lines(
 def test_dash_h_is_help(run_ltmt: Runner, args: tuple[str, ...]) -> None:
     code, out, err = run_ltmt(*args)
     assert code == 0 and "Usage: ltmt" in out and err == ""
+
+
+def test_a_mistyped_ltmt_variable_is_warned_about_before_the_command_runs(
+    run_ltmt: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt import __version__
+
+    monkeypatch.setenv("LTMT_KEYFILE", "/tmp/store.key")
+    monkeypatch.setenv("LTMT_HOME", "/tmp/ltmt-home")  # read: no warning
+    code, out, err = run_ltmt("--version")
+    assert (code, out) == (0, f"ltmt {__version__}\n")
+    assert err == (
+        "ltmt: warning: LTMT_KEYFILE is set, but ltmt reads no such variable: "
+        "did you mean LTMT_KEY_FILE (the memory store's encryption key)?\n"
+    )
