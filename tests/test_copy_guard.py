@@ -195,9 +195,13 @@ def test_guard_copies_names_the_outputs_it_replaced(backbone):
     assert outputs == [RIGHT, "Beenden"]
 
 
-def test_the_copies_of_all_batches_are_decoded_again_in_full_batches(backbone):
+@pytest.mark.parametrize(("workers", "wary_batches"), [(1, [[0, 3]]), (2, [[0], [3]])])
+def test_the_copies_of_all_batches_are_decoded_again_together(backbone, workers, wary_batches):
+    """In as few batches as ``batch_size`` allows, but no fewer than the workers."""
     fusion = _WaryScripted()
-    translator = _scripted(backbone, FAILURE, fusion, first=COPY, wary=RIGHT, batch_size=2)
+    translator = _scripted(
+        backbone, FAILURE, fusion, first=COPY, wary=RIGHT, batch_size=2, workers=workers
+    )
     # each first batch of two holds one copy (the inputs sort by length: the copies are the
     # first and last), and a line in the match's own words, which copies nothing
     texts = [
@@ -209,7 +213,8 @@ def test_the_copies_of_all_batches_are_decoded_again_in_full_batches(backbone):
     results = translator.translate(texts, user="u1")
     assert [r.copy_guarded for r in results] == [True, False, False, True]
     assert [r.text for r in results] == [RIGHT, COPY, COPY, RIGHT]
-    assert fusion.wary_inputs == [[texts[0], texts[3]]]  # one wary batch for both
+    # batches on two workers prepare in either order
+    assert sorted(fusion.wary_inputs) == sorted([texts[i] for i in b] for b in wary_batches)
 
 
 def test_knn_wary_settings_push_differing_entries_away_and_leave_the_end_to_the_model():

@@ -10,6 +10,7 @@ import typer
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
+from ltmt.wording import counted
 
 app = typer.Typer(
     help="Per-user glossaries: import, add, list, export, delete, suggest (from memory).",
@@ -50,7 +51,7 @@ def import_(
     cleared = f", {removed} removed first" if replace else ""
     typer.echo(
         f"imported {file.name} into {user}'s glossary: {update.added} added, {update.replaced} "
-        f"replaced, {update.unchanged} unchanged{cleared}; {total} terms"
+        f"replaced, {update.unchanged} unchanged{cleared}; {counted(total, 'term')}"
     )
 
 
@@ -122,7 +123,7 @@ def export(
         output.write_bytes(data)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from exc
-    typer.echo(f"exported {len(terms)} terms of {user} to {output}")
+    typer.echo(f"exported {counted(len(terms), 'term')} of {user} to {output}")
 
 
 @app.command("delete")
@@ -149,7 +150,7 @@ def delete(
                 raise InputError(f"{user} has no glossary term {names}; nothing deleted")
             for source in (s for s, count in counts.items() if not count):
                 typer.echo(f"ltmt: {user} has no glossary term {source!r}", err=True)
-    typer.echo(f"deleted {deleted} terms of {user}")
+    typer.echo(f"deleted {counted(deleted, 'term')} of {user}")
 
 
 @app.command("suggest")

@@ -19,6 +19,7 @@ from ltmt.cli.store import (
     open_store_before_reading,
 )
 from ltmt.errors import InputError
+from ltmt.wording import counted
 
 app = typer.Typer(
     help="Per-user translation memories: import, add, export, search, stats, users, delete; "
@@ -175,11 +176,12 @@ def export(
     entries = ""
     if count != segments[0]:  # a PO catalog: one entry per message (every plural form in it)
         entries = (
-            f" as {count} entries (an entry holds every plural form of a message, and one "
-            "translation per source and context: .tmx or .jsonl keep every segment)"
+            f" as {counted(count, 'entry', 'entries')} (an entry holds every plural form of a "
+            "message, and one translation per source and context: .tmx or .jsonl keep every "
+            "segment)"
         )
     typer.echo(
-        f"exported {segments[0]} segments of {user} to {describe(output)}{entries}",
+        f"exported {counted(segments[0], 'segment')} of {user} to {describe(output)}{entries}",
         err=is_stdout(output),
     )
 
@@ -344,7 +346,8 @@ def _warm_one(translator: Any, memory: Any, user: str, quiet: bool) -> Any:
             "decoded again when needed)"
         )
         typer.echo(
-            f"warmed {user}: {report.decoded} segments force-decoded ({report.megabytes} MB), "
+            f"warmed {user}: {counted(report.decoded, 'segment')} force-decoded "
+            f"({report.megabytes} MB), "
             f"{report.on_disk} on disk already, of {report.segments}"
             f"{full if report.left_out else ''}, in {report.seconds} s",
             err=True,
@@ -377,7 +380,7 @@ def delete(
         count = memory.count(user)
         if not yes:
             raise typer.BadParameter(
-                f"refusing to delete user {user!r} ({count} segments) without --yes",
+                f"refusing to delete user {user!r} ({counted(count, 'segment')}) without --yes",
                 param_hint="'--yes'",
             )
         memory.delete_user(user)
@@ -387,7 +390,7 @@ def delete(
         if encrypted
         else "run 'ltmt memory compact' to remove its text from freed pages"
     )
-    typer.echo(f"deleted user {user} ({count} segments); {note}")
+    typer.echo(f"deleted user {user} ({counted(count, 'segment')}); {note}")
 
 
 @app.command("check")

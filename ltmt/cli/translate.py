@@ -13,6 +13,7 @@ import typer
 
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.formats.run_report import RunReport
@@ -313,7 +314,7 @@ def _open_memory(
         hint = f"did you mean {', '.join(close)}? " if close else ""
         typer.echo(
             f"ltmt: warning: no user {user!r} in memory store {memory.path} "
-            f"({len(known)} users); {hint}translating without memory",
+            f"({counted(len(known), 'user')}); {hint}translating without memory",
             err=True,
         )
     return memory

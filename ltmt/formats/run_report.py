@@ -26,6 +26,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ltmt.wording import counted
+
 
 @dataclass
 class RunReport:
@@ -67,7 +69,7 @@ class RunReport:
             else ""
         )
         parts = [
-            f"{self.units} segment{'' if self.units == 1 else 's'} ({rate:.1f}/s)",
+            f"{counted(self.units, 'segment')} ({rate:.1f}/s)",
             f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion{guarded}, "
             f"{self.no_match} without a usable match",
             f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "

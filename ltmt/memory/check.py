@@ -43,6 +43,7 @@ from ltmt.memory.layout import (
 )
 from ltmt.memory.maintenance import live_uids
 from ltmt.text import fold_space
+from ltmt.wording import counted
 
 _TABLE_NAMES = {
     SEG: "segment",
@@ -66,8 +67,9 @@ class CheckReport:
     def summary(self) -> str:
         kind = "encrypted " if self.encrypted else ""
         return (
-            f"ok: {kind}store with {self.users} users, {self.segments} segments and "
-            f"{self.postings} index postings; every table agrees"
+            f"ok: {kind}store with {counted(self.users, 'user')}, "
+            f"{counted(self.segments, 'segment')} and {counted(self.postings, 'index posting')}; "
+            "every table agrees"
         )
 
 

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ltmt.wording import counted
+
 
 @dataclass(frozen=True)
 class ImportReport:
@@ -30,7 +32,7 @@ class ImportReport:
     def summary(self) -> str:
         """One line: ``u1: 980 added, 15 duplicates, 5 skipped (3 length ratio, 2 empty target)``"""
         line = (
-            f"{self.user}: {self.added} added, {self.duplicates} duplicates, "
+            f"{self.user}: {self.added} added, {counted(self.duplicates, 'duplicate')}, "
             f"{self.skipped_total} skipped"
         )
         if self.skipped_total:

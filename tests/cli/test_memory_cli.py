@@ -50,7 +50,7 @@ def test_import_search_stats_users_export_delete(
         capsys, "memory", "import", str(pairs_file), "--user", "git", "--memory-dir", store
     )
     assert code == 0
-    assert out == "imported git.jsonl into git: 3 added, 1 duplicates, 1 skipped (1 length ratio)\n"
+    assert out == "imported git.jsonl into git: 3 added, 1 duplicate, 1 skipped (1 length ratio)\n"
 
     code, out, _ = ltmt(
         capsys,

@@ -112,7 +112,7 @@ def test_encrypted_store_through_the_cli(
     code, out, _ = run_ltmt("memory", "check", "--memory-dir", store)
     assert (code, out) == (
         0,
-        "ok: encrypted store with 1 users, 1 segments and 11 index postings; every table agrees\n",
+        "ok: encrypted store with 1 user, 1 segment and 11 index postings; every table agrees\n",
     )
 
     new_key = tmp_path / "new.key"
@@ -127,7 +127,7 @@ def test_encrypted_store_through_the_cli(
     )
     monkeypatch.setenv("LTMT_KEY_FILE", str(new_key))
     code, out, _ = run_ltmt("memory", "delete", "--user", "u", "--yes", "--memory-dir", store)
-    assert (code, out) == (0, "deleted user u (1 segments); its data key is destroyed\n")
+    assert (code, out) == (0, "deleted user u (1 segment); its data key is destroyed\n")
 
 
 def test_check_backup_compact(run_ltmt: Runner, store: str, tmp_path: Path) -> None:
@@ -195,7 +195,7 @@ def test_export_to_standard_output(
     assert (code, out, err) == (
         0,
         '{"source": "Open", "target": "Öffnen"}\n',
-        "exported 1 segments of u to standard output\n",
+        "exported 1 segment of u to standard output\n",
     )
     assert not (tmp_path / "-").exists()
     code, _, err = export(run_ltmt, exported_store, "-")
@@ -268,7 +268,7 @@ def test_kill_9_during_imports_loses_no_committed_batch(run_ltmt: Runner, store:
     worker.wait()
     last = int(rest[-1]) if rest else committed
     code, out, _ = run_ltmt("memory", "check", "--memory-dir", store)
-    assert code == 0 and out.startswith("ok: store with 1 users, ")
+    assert code == 0 and out.startswith("ok: store with 1 user, ")
     count = Memory(store).count("u")
     # the batch after the last one printed may have committed just before the kill
     assert count in (200 * (last + 1), 200 * (last + 2))

@@ -176,7 +176,7 @@ def test_unknown_user_warning_names_the_store(tmp_path, common, history, capsys)
     code, _, err = run_cli(["translate", source, "--user", "ana", *common], capsys)
     assert code == 0, err
     assert re.search(
-        rf"ltmt: warning: no user 'ana' in memory store {re.escape(str(common[3]))} \(1 users\); "
+        rf"ltmt: warning: no user 'ana' in memory store {re.escape(str(common[3]))} \(1 user\); "
         r"did you mean anna\? translating without memory",
         err,
     ), err

@@ -308,7 +308,7 @@ def test_cleaning_report(tmp_path: Path) -> None:
     }
     assert report.examples[:2] == ("data.jsonl:2: empty source", "data.jsonl:3: empty target")
     assert report.summary() == (
-        "u: 2 added, 1 duplicates, 5 skipped "
+        "u: 2 added, 1 duplicate, 5 skipped "
         "(2 broken encoding, 1 empty source, 1 empty target, 1 length ratio)"
     )
 
