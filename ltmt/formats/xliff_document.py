@@ -124,18 +124,38 @@ class XliffDocument:
         atomic_write(Path(out_path), self.serialize())
 
     def serialize(self) -> bytes:
-        """The document as bytes, the original prolog and root start tag kept."""
+        """The document as bytes, the original prolog and root start tag kept; a UTF-16 file
+        stays UTF-16, with its byte order mark."""
+        wide = _utf16(self.data)
+        if wide is None:
+            return self._serialize(self.data, self.tree.docinfo.encoding or "UTF-8")
+        codec, mark = wide
+        as_utf8 = self.data[len(mark) :].decode(codec).encode("utf-8")
+        return mark + self._serialize(as_utf8, "UTF-8").decode("utf-8").encode(codec)
+
+    def _serialize(self, data: bytes, encoding: str) -> bytes:
+        """:meth:`serialize` of the tree with ``data`` (the file in ``encoding``, an encoding
+        whose ASCII characters are single bytes) as the original."""
         from lxml import etree
 
         root = self.tree.getroot()
-        encoding = self.tree.docinfo.encoding or "UTF-8"
         body = etree.tostring(root, encoding=encoding, xml_declaration=False)
-        original = _ROOT_START.match(self.data)
+        original = _ROOT_START.match(data)
         if original is None:
             return etree.tostring(self.tree, encoding=encoding, xml_declaration=True) + b"\n"
-        prolog, start = self.data[: original.start(1)], original.group(1)
+        prolog, start = data[: original.start(1)], original.group(1)
         if dict(root.attrib) == self._root_attributes:
             body = re.sub(
                 rb"\A<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>", lambda _: start, body, count=1
             )
-        return prolog + body + self.data[len(self.data.rstrip()) :]
+        return prolog + body + data[len(data.rstrip()) :]
+
+
+def _utf16(data: bytes) -> tuple[str, bytes] | None:
+    """``(codec, byte order mark)`` of a UTF-16 file (one without a mark is refused as binary
+    before it gets here); ``None`` for any other encoding."""
+    if data.startswith(b"\xff\xfe") and not data.startswith(b"\xff\xfe\x00\x00"):
+        return "utf-16-le", data[:2]
+    if data.startswith(b"\xfe\xff"):
+        return "utf-16-be", data[:2]
+    return None

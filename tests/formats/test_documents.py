@@ -147,6 +147,31 @@ def test_xliff12_pending_and_fill(tmp_path: Path) -> None:
     assert open_document(out).pending() == []
 
 
+@pytest.mark.parametrize(
+    ("codec", "mark"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],
+)
+def test_xliff_in_utf16_is_written_back_in_utf16(tmp_path: Path, codec: str, mark: bytes) -> None:
+    original = (DATA / "demo12.xlf").read_text(encoding="utf-8")
+    declared = original.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    assert declared != original
+    path = tmp_path / "wide.xlf"
+    path.write_bytes(mark + declared.encode(codec))
+    out = tmp_path / "out.xlf"
+    fill_all(path, out)
+    after = out.read_bytes()
+    assert after.startswith(mark) and len(after) % 2 == 0
+    text = after[len(mark) :].decode(codec)
+    # everything but the filled targets is as it was, the prolog byte for byte
+    assert text[: text.index("<file")] == declared[: declared.index("<file")]
+    removed, added = changed_lines(declared, text)
+    assert removed == ['          <target state="new"></target>']
+    assert all("<target" in line for line in added)
+    root = etree.parse(str(out)).getroot()  # lxml reads it back
+    targets = [t.text for t in root.iter(f"{NS12}target")]
+    assert "HELLO & WELCOME, %s!" in targets
+
+
 def test_xliff_units_carry_their_context_and_skip_the_gettext_header(tmp_path: Path) -> None:
     path = tmp_path / "app.xlf"
     path.write_text(
