@@ -27,6 +27,13 @@ app = typer.Typer(
 )
 
 
+class CommandLogFormat(logging.Formatter):
+    """What the library logs reads like the command's own lines: ``ltmt: warning: ...``."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"ltmt: {record.levelname.lower()}: {record.getMessage()}"
+
+
 def _version(value: bool) -> None:
     if value:
         from ltmt import __version__
@@ -63,7 +70,9 @@ def _register() -> None:
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input,
     2 with a one-line message on a command line that does not parse (a typo in an option)."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(CommandLogFormat())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     for name in unknown_settings():  # a mistyped LTMT_KEY_FILE must not go unnoticed
         typer.echo(unknown_setting_warning(name), err=True)
     _register()

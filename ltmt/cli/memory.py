@@ -173,16 +173,18 @@ def export(
             count = write_pairs(written, records(), name, **options)
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
+    exported = counted(segments[0], "segment")
     entries = ""
-    if count != segments[0]:  # a PO catalog: one entry per message (every plural form in it)
+    if spec.is_xml:  # XML cannot carry control characters: the writer warned about those pairs
+        exported = exported if count == segments[0] else f"{count} of {exported}"
+    elif count != segments[0]:  # a PO catalog: one entry per message (every plural form in it)
         entries = (
             f" as {counted(count, 'entry', 'entries')} (an entry holds every plural form of a "
             "message, and one translation per source and context: .tmx or .jsonl keep every "
             "segment)"
         )
     typer.echo(
-        f"exported {counted(segments[0], 'segment')} of {user} to {describe(output)}{entries}",
-        err=is_stdout(output),
+        f"exported {exported} of {user} to {describe(output)}{entries}", err=is_stdout(output)
     )
 
 

@@ -7,15 +7,19 @@ parser knows it, the line and column: no library traceback reaches the user.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError, LanguageError
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from lxml import etree
+
+    from ltmt.segments import PairRecord
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -23,6 +27,37 @@ XML_SPACE = f"{{{XML_NS}}}space"
 # Characters XML 1.0 cannot hold, not even escaped.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ERROR_TAIL = re.compile(r",? line \d+, column \d+$")
+
+
+class XmlLeftOut:
+    """The pairs an XML writer leaves out because they hold characters XML 1.0 cannot hold
+    (control characters), reported in one warning when the file is written."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.positions: list[str] = []
+
+    def left_out(self, record: PairRecord) -> bool:
+        """Whether ``record`` cannot be written (and is counted)."""
+        if NOT_XML.search(record.source) or NOT_XML.search(record.target):
+            self.positions.append(record.position or str(len(self.positions) + 1))
+            return True
+        return False
+
+    def report(self, logger: logging.Logger) -> None:
+        if not self.positions:
+            return
+        shown = ", ".join(self.positions[:3]) + (", ..." if len(self.positions) > 3 else "")
+        count = len(self.positions)
+        logger.warning(
+            "%s %s control characters, which XML cannot carry, and %s not written to %s (%s); "
+            ".jsonl keeps them",
+            counted(count, "pair"),
+            "holds" if count == 1 else "hold",
+            "was" if count == 1 else "were",
+            self.kind,
+            shown,
+        )
 
 
 def read_file(path: Path) -> bytes:

@@ -55,6 +55,11 @@ class FileFormat:
             found.append("document")
         return tuple(found)
 
+    @property
+    def is_xml(self) -> bool:
+        """Whether the files are XML (which may be UTF-16, and cannot hold control characters)."""
+        return self.name in _XML_FORMATS
+
     def reader(self) -> Callable[..., Any]:
         """``read(path, **options) -> Iterator[PairRecord]``."""
         return _load(self.read, self.name, "read")

@@ -19,9 +19,9 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
-    NOT_XML,
     XML_LANG,
     XML_SPACE,
+    XmlLeftOut,
     atomic_write,
     lang_matches,
     language_error,
@@ -228,12 +228,10 @@ def write_tmx(
     header = next(store.document.getroot().iterchildren(store.namespaced("header")))
     header.set("creationtool", "ltmt")
     header.set("creationtoolversion", __version__)
+    left_out = XmlLeftOut("TMX")
     written = 0
     for record in records:
-        if NOT_XML.search(record.source) or NOT_XML.search(record.target):
-            logger.warning(
-                "%s: pair with control characters not written to TMX", record.position or path
-            )
+        if left_out.left_out(record):
             continue
         unit = store.addsourceunit(record.source)
         unit.target = record.target
@@ -256,4 +254,5 @@ def write_tmx(
             element.insert(position, child)
         written += 1
     atomic_write(Path(path), bytes(store))
+    left_out.report(logger)
     return written

@@ -24,7 +24,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
-    NOT_XML,
+    XmlLeftOut,
     atomic_write,
     lang_matches,
     language_error,
@@ -220,12 +220,10 @@ def write_xliff(
     )
     body = etree.SubElement(file_element, f"{{{NS_12}}}body")
     used: set[str] = set()
+    left_out = XmlLeftOut("XLIFF")
     written = 0
     for number, record in enumerate(records, 1):
-        if NOT_XML.search(record.source) or NOT_XML.search(record.target):
-            logger.warning(
-                "%s: pair with control characters not written to XLIFF", record.position or path
-            )
+        if left_out.left_out(record):
             continue
         unit_id = str(record.metadata.get("id", "")) or str(number)
         if unit_id in used:
@@ -247,4 +245,5 @@ def write_xliff(
     etree.indent(root, space="  ")
     data = etree.tostring(root, encoding="UTF-8")
     atomic_write(Path(path), b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n")
+    left_out.report(logger)
     return written

@@ -89,3 +89,12 @@ def test_a_mistyped_ltmt_variable_is_warned_about_before_the_command_runs(
         "ltmt: warning: LTMT_KEYFILE is set, but ltmt reads no such variable: "
         "did you mean LTMT_KEY_FILE (the memory store's encryption key)?\n"
     )
+
+
+def test_what_the_library_logs_reads_like_the_commands_own_warnings() -> None:
+    import logging
+
+    from ltmt.cli.main import CommandLogFormat
+
+    record = logging.LogRecord("ltmt.formats.tmx", logging.WARNING, "", 0, "%d left", (2,), None)
+    assert CommandLogFormat().format(record) == "ltmt: warning: 2 left"

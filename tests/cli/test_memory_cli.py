@@ -442,6 +442,22 @@ def test_po_export_counts_segments_and_says_when_entries_differ(
     assert (code, stdout) == (0, f"exported 3 segments of u1 to {tmx}\n")
 
 
+@pytest.mark.parametrize("ext", ["tmx", "xlf"])
+def test_xml_export_says_how_many_segments_it_could_not_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ext: str
+) -> None:
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.add("u1", "\x07timed out waiting for input", "\x07Zeitüberschreitung")
+        memory.add("u1", "Open", "Öffnen")
+    out = tmp_path / f"u1.{ext}"
+    code, stdout, _ = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store
+    )
+    # the writer's warning names the segment (the library's log, see the log format's test)
+    assert (code, stdout) == (0, f"exported 1 of 2 segments of u1 to {out}\n")
+
+
 def test_import_checks_user_key_and_store_before_reading_the_file(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

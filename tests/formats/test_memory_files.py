@@ -80,10 +80,20 @@ def test_po_keeps_context(tmp_path: Path) -> None:
     assert [r.metadata for r in read_po(path)] == [{"context": "ctx0"}, {"context": "ctx1"}]
 
 
-def test_write_skips_control_characters(tmp_path: Path) -> None:
-    records = [PairRecord("bell\x07", "x"), PairRecord("ok", "gut")]
-    assert write_tmx(tmp_path / "m.tmx", records) == 1
-    assert write_xliff(tmp_path / "m.xlf", records) == 1
+@pytest.mark.parametrize(("write", "kind"), [(write_tmx, "TMX"), (write_xliff, "XLIFF")])
+def test_write_skips_control_characters_and_says_so_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, write: Writer, kind: str
+) -> None:
+    records = [
+        PairRecord("bell\x07", "x", position="segment 1"),
+        PairRecord("ok", "gut", position="segment 2"),
+        PairRecord("form\x0cfeed", "y", position="segment 3"),
+    ]
+    assert write(tmp_path / "m", records) == 1
+    assert [r.getMessage() for r in caplog.records] == [
+        f"2 pairs hold control characters, which XML cannot carry, and were not written to "
+        f"{kind} (segment 1, segment 3); .jsonl keeps them"
+    ]
 
 
 def test_tmx_picks_the_pair_from_many_languages() -> None:
