@@ -18,7 +18,7 @@ partial output's translations are taken over and ``pending()`` lists only what i
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -68,9 +68,16 @@ class Document(Protocol):
         """The units still to translate (with ``overwrite``: every unit)."""
         ...
 
-    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
         """Put translations in, by unit key; ``mark_fuzzy`` flags them for review where the
-        format can say so. Returns how many units were filled."""
+        format can say so; ``from_memory``: the keys whose text is a 100 % memory match, which
+        a format that can say where a translation came from says (XLIFF 1.2's
+        ``state-qualifier="exact-match"``). Returns how many units were filled."""
         ...
 
     def save(self, out_path: Path) -> None:
@@ -110,7 +117,12 @@ class TextDocument:
     def pending(self, overwrite: bool = False) -> list[Unit]:
         return [u for u in self.units() if int(u.key) not in self.translations]
 
-    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
         for key, text in translations.items():
             # A segment is one line: a newline in a translation would shift every line after it.
             self.translations[self._index(key)] = " ".join(text.splitlines())
@@ -201,7 +213,12 @@ class JsonlDocument:
             if overwrite or not self.objects[int(u.key)].get(self.target_key)
         ]
 
-    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
         for key, text in translations.items():
             if not key.isdigit() or int(key) not in self.objects:
                 raise InputError(f"{self.path}: no object {key!r} to fill")

@@ -376,11 +376,15 @@ def _translate_chunk(
     approved = _approved(filled) if exact_approved and mark_fuzzy else set()
     result.empty += sum(not o.text.strip() for o in outcomes)
     result.translated += len(filled)
+    from_memory = {o.unit.key for o in filled if o.method == "exact"}
     document.fill(
-        {o.unit.key: o.text for o in filled if o.unit.key not in approved}, mark_fuzzy=mark_fuzzy
+        {o.unit.key: o.text for o in filled if o.unit.key not in approved},
+        mark_fuzzy=mark_fuzzy,
+        from_memory=from_memory,
     )
     if approved:
-        document.fill({o.unit.key: o.text for o in filled if o.unit.key in approved}, False)
+        texts = {o.unit.key: o.text for o in filled if o.unit.key in approved}
+        document.fill(texts, False, from_memory=from_memory)
 
 
 def _approved(outcomes: list[Outcome]) -> set[str]:

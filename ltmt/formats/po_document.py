@@ -15,7 +15,7 @@ template's ``nplurals=INTEGER``, the ``Plural-Forms`` of that language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +110,12 @@ class PoDocument:
         }
         return [u for u in self.units() if int(u.key.split(FORM)[0]) not in translated]
 
-    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
         by_entry: dict[int, dict[int, str]] = {}
         for key, text in translations.items():
             number, _, form_number = key.partition(FORM)

@@ -6,6 +6,7 @@ a ``<target>`` rebuilt from the source's inline elements and sets the state:
 
 - 1.2: ``state="translated"``, or with ``mark_fuzzy`` ``state="needs-review-translation"``
   and ``state-qualifier="mt-suggestion"`` (the spec's values for machine output to review);
+  a 100 % memory match gets ``state-qualifier="exact-match"`` instead;
 - 2.0: ``state="translated"`` (the spec has no review-needed state), with ``mark_fuzzy`` also
   ``subState="ltmt:mt"``.
 
@@ -18,7 +19,7 @@ lxml may normalise quoting and empty elements.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,12 @@ class XliffDocument:
             if (overwrite or not u.is_done()) and to_text(u.source).text.strip()
         ]
 
-    def fill(self, translations: Mapping[str, str], mark_fuzzy: bool = True) -> int:
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
         for key, text in translations.items():
             if not key.isdigit() or int(key) >= len(self._units):
                 raise InputError(f"{self.path}: no unit {key!r} to fill")
@@ -79,7 +85,7 @@ class XliffDocument:
             if unit.target is None:
                 unit.target = self._add_target(unit)
             nested = fill_inline(unit.target, text, to_text(unit.source).codes)
-            self._mark(unit, review=mark_fuzzy or not nested)
+            self._mark(unit, review=mark_fuzzy or not nested, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()
         return len(translations)
@@ -94,7 +100,7 @@ class XliffDocument:
         anchor.addnext(target)
         return target
 
-    def _mark(self, unit: Any, review: bool) -> None:
+    def _mark(self, unit: Any, review: bool, from_memory: bool) -> None:
         if self.version == 2:
             unit.holder.set("state", "translated")
             if review:
@@ -103,7 +109,9 @@ class XliffDocument:
                 del unit.holder.attrib["subState"]
             return
         unit.target.set("state", "needs-review-translation" if review else "translated")
-        if review:
+        if from_memory:  # the spec's value for a source translated before, word for word
+            unit.target.set("state-qualifier", "exact-match")
+        elif review:
             unit.target.set("state-qualifier", "mt-suggestion")
         elif "state-qualifier" in unit.target.attrib:
             del unit.target.attrib["state-qualifier"]

@@ -251,3 +251,39 @@ def test_units_translated_before_are_counted_and_said(tmp_path: Path) -> None:
     assert second.report.as_dict()["translated_before"] == first.translated + before
     redone = translate_file(out, tmp_path / "redone.po", FakeModel(), overwrite=True)
     assert redone.report.translated_before == 0 and redone.translated == first.translated + before
+
+
+@pytest.mark.parametrize(
+    ("context", "state"), [("", "needs-review-translation"), ("greeting", "translated")]
+)
+def test_xliff12_says_which_targets_are_100_percent_memory_matches(
+    tmp_path: Path, context: str, state: str
+) -> None:
+    """With --exact-approved, a match of the unit's own context (its resname) is approved."""
+    from lxml import etree
+
+    from ltmt.segments import Match, Segment, Translation
+
+    source, target = "Hello & welcome, %s!", "Hallo und willkommen, %s!"
+    stored = Segment(1, "u", source, target, 0.0, "api", {"context": context})
+
+    def model(texts, prefer):
+        return [
+            Translation(t, target, (Match(stored, 100.0),), "exact")
+            if t == source
+            else Translation(t, t.upper(), (), "knn")
+            for t in texts
+        ]
+
+    out = tmp_path / "out.xlf"
+    translate_file(DATA / "demo12.xlf", out, model, exact_approved=True)
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    root = etree.parse(str(out))
+    units = {u.get("id"): u.find(f"{ns}target") for u in root.iter(f"{ns}trans-unit")}
+    greeting, tags = units["greeting"], units["tags"]
+    assert (greeting.text, greeting.get("state")) == (target, state)
+    assert greeting.get("state-qualifier") == "exact-match"
+    assert (tags.get("state"), tags.get("state-qualifier")) == (
+        "needs-review-translation",
+        "mt-suggestion",
+    )
