@@ -138,6 +138,8 @@ class PoDocument:
             else:
                 unit.target = texts[0]
             unit.markfuzzy(mark_fuzzy)
+            if mark_fuzzy:
+                _fuzzy_first(unit)
             filled += len(texts)
         return filled
 
@@ -151,6 +153,16 @@ class PoDocument:
             self.store.updateheader(content_type="text/plain; charset=UTF-8")
             data = bytes(self.store)
         atomic_write(Path(out_path), data)
+
+
+def _fuzzy_first(unit: Any) -> None:
+    """Put ``fuzzy`` first among ``unit``'s flags, where gettext's tools write it
+    (``#, fuzzy, c-format``; translate-toolkit sorts them), so a catalog they wrote is not
+    rewritten needlessly."""
+    flags = [f.strip() for line in unit.typecomments for f in line[2:].split(",") if f.strip()]
+    if flags and flags[0] != "fuzzy" and "fuzzy" in flags:
+        flags.remove("fuzzy")
+        unit.typecomments = [f"#, {', '.join(['fuzzy', *flags])}{unit.newline}"]
 
 
 def _strings(target: Any) -> list[str]:

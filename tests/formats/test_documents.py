@@ -78,6 +78,20 @@ def test_po_fill_keeps_the_rest(tmp_path: Path) -> None:
     assert open_document(out).pending() == []
 
 
+def test_po_fuzzy_flag_comes_first_as_gettext_writes_it(tmp_path: Path) -> None:
+    path = tmp_path / "in.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, c-format, no-wrap\nmsgid "Open %s"\nmsgstr ""\n',
+        "utf-8",
+    )
+    out = tmp_path / "out.po"
+    fill_all(path, out)
+    assert '#, fuzzy, c-format, no-wrap\nmsgid "Open %s"\nmsgstr "OPEN %s"\n' in out.read_text(
+        "utf-8"
+    )
+
+
 def test_po_fill_without_fuzzy_and_overwrite(tmp_path: Path) -> None:
     document = open_document(DATA / "demo.po")
     [close] = [u for u in document.pending(overwrite=True) if u.source == "Close"]
