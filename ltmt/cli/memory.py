@@ -170,7 +170,11 @@ def export(
                     segments[0] += 1
                     yield PairRecord.of_segment(segment)
 
-            count = write_pairs(written, records(), name, **options)
+            try:
+                count = write_pairs(written, records(), name, **options)
+            except InputError as exc:  # it names the scratch file: say --output instead
+                shown = "standard output" if is_stdout(output) else output
+                raise InputError(str(exc).replace(str(written), shown)) from exc
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
     exported = counted(segments[0], "segment")

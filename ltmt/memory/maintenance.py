@@ -90,8 +90,15 @@ def backup(store: env.Store, directory: Path) -> Path:
     """Write a consistent, compacted copy of ``store`` into the new directory ``directory``.
 
     The copy is a store of its own (open it with ``--memory-dir``); an encrypted store's copy
-    needs the same key file.
+    needs the same key file. ``directory`` must lie outside the store's own folder: a copy
+    inside would be part of the store it saves, and outlive its deletions and compaction.
     """
+    resolved, home = directory.resolve(), Path(store.path).resolve()
+    if resolved == home or home in resolved.parents:
+        raise InputError(
+            f"{directory} is inside the memory store {store.path}; back it up to a directory "
+            "outside it"
+        )
     _new_directory(directory)
     try:
         _copy(store, directory)

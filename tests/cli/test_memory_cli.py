@@ -458,6 +458,20 @@ def test_xml_export_says_how_many_segments_it_could_not_write(
     assert (code, stdout) == (0, f"exported 1 of 2 segments of u1 to {out}\n")
 
 
+def test_an_export_that_fails_names_the_output_not_a_scratch_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.add("u1", "Name:\tValue", "Name:\tWert")
+    out = tmp_path / "u1.tsv"
+    code, _, err = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store
+    )
+    assert code == 1 and not out.exists()
+    assert err.startswith(f"ltmt: error: {out}: cannot write segment ") and err.count("\n") == 1
+
+
 def test_import_checks_user_key_and_store_before_reading_the_file(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

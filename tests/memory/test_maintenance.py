@@ -13,7 +13,7 @@ import lmdb
 import pytest
 
 from ltmt import Memory
-from ltmt.errors import StoreError
+from ltmt.errors import InputError, StoreError
 from ltmt.memory.crypto import generate_key_file
 from ltmt.memory.layout import SIG_BYTES
 
@@ -177,6 +177,20 @@ def test_backup_is_a_consistent_store(tmp_path: Path) -> None:
     with Memory(tmp_path / "b") as copy:
         assert copy.count("a") == 50
         assert copy.check().segments == 50
+
+
+@pytest.mark.parametrize("inside", [".", "sub", "sub/deeper"])
+def test_a_backup_inside_the_store_is_refused(tmp_path: Path, inside: str) -> None:
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("a", pairs(5))
+        target = tmp_path / "s" / inside
+        with pytest.raises(InputError) as error:
+            memory.backup(target)
+    assert str(error.value) == (
+        f"{target} is inside the memory store {tmp_path / 's'}; back it up to a directory "
+        "outside it"
+    )
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["data.mdb", "lock.mdb"]
 
 
 def test_compact_removes_deleted_plaintext(tmp_path: Path) -> None:
