@@ -67,6 +67,8 @@ def validation_message(exc: RequestValidationError) -> str:
         return f"the request body is not valid JSON: {first.get('ctx', {}).get('error', '')}"
     where = ".".join(str(part) for part in first.get("loc", ()))
     more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    if first.get("type") == "extra_forbidden":
+        return f"{where}: no such field (the request's fields are in /docs){more}"
     return f"{where}: {first.get('msg', 'invalid value')}{more}"
 
 

@@ -16,7 +16,7 @@ from ltmt.memory.glossary import GlossaryUpdate
 from ltmt.server.auth import acting_user
 from ltmt.server.files import safe_name, upload_path
 from ltmt.server.routes import KeyDep, UserParam, service_of
-from ltmt.server.schemas import TermIn
+from ltmt.server.schemas import RequestBody, TermIn
 from ltmt.terminology.files import glossary_format, read_glossary
 
 router = APIRouter(prefix="/v1/glossary")
@@ -27,7 +27,7 @@ class GlossaryOut(BaseModel):
     terms: list[TermIn]
 
 
-class TermsRequest(BaseModel):
+class TermsRequest(RequestBody):
     terms: list[TermIn] = Field(min_length=1, description="Terms to add (or replace by source).")
 
 

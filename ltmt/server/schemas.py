@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ltmt.memory.keys import ApiKey
 from ltmt.memory.report import ImportReport
@@ -12,13 +12,20 @@ from ltmt.segments import Match, Translation
 from ltmt.terminology.terms import MAX_TERM_CHARS, Term
 
 
-class Pair(BaseModel):
+class RequestBody(BaseModel):
+    """A request's JSON shape: a field it does not have is refused (422, naming it), so a
+    mistyped ``"fusoin"`` is not ignored without a word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Pair(RequestBody):
     source: str
     target: str
     metadata: dict[str, Any] = Field(default_factory=dict)
 
 
-class TermIn(BaseModel):
+class TermIn(RequestBody):
     """A glossary term: ``source`` is translated by ``target``."""
 
     source: str = Field(min_length=1, max_length=MAX_TERM_CHARS)
@@ -39,7 +46,7 @@ class TermIn(BaseModel):
         )
 
 
-class TranslateRequest(BaseModel):
+class TranslateRequest(RequestBody):
     segments: list[str] = Field(min_length=1, description="Segments to translate, in order.")
     fusion: str | None = Field(None, description="none, knn, attention or auto (default: server's)")
     beam: int | None = Field(None, ge=1, description="Beam size (default: the server's).")
@@ -106,7 +113,7 @@ class TranslateResponse(BaseModel):
     learned: ImportReportOut | None = None
 
 
-class PairsRequest(BaseModel):
+class PairsRequest(RequestBody):
     pairs: list[Pair] = Field(min_length=1)
 
 
@@ -128,7 +135,7 @@ class Deleted(BaseModel):
     revoked_keys: int = 0
 
 
-class KeyRequest(BaseModel):
+class KeyRequest(RequestBody):
     user: str
     admin: bool = False
 

@@ -296,6 +296,20 @@ def test_admin_manages_keys_and_users(api):
         (
             "POST",
             "/v1/translate",
+            {"json": {"segments": ["a"], "fusoin": "none"}},
+            422,
+            "body.fusoin: no such field (the request's fields are in /docs)",
+        ),
+        (
+            "POST",
+            "/v1/memory/pairs",
+            {"json": {"pairs": [{"source": "a", "target": "b", "traget": "c"}]}},
+            422,
+            "body.pairs.0.traget: no such field (the request's fields are in /docs)",
+        ),
+        (
+            "POST",
+            "/v1/translate",
             {"content": b"{bad", "headers": {"Content-Type": "application/json"}},
             422,
             "the request body is not valid JSON: Expecting property name enclosed in double quotes",
