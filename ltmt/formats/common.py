@@ -35,28 +35,31 @@ class XmlLeftOut:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.positions: list[str] = []
+        self.count = 0
+        self.positions: list[str] = []  # of those that have one
 
     def left_out(self, record: PairRecord) -> bool:
         """Whether ``record`` cannot be written (and is counted)."""
         if NOT_XML.search(record.source) or NOT_XML.search(record.target):
-            self.positions.append(record.position or str(len(self.positions) + 1))
+            self.count += 1
+            if record.position:
+                self.positions.append(record.position)
             return True
         return False
 
     def report(self, logger: logging.Logger) -> None:
-        if not self.positions:
+        count = self.count
+        if not count:
             return
         shown = ", ".join(self.positions[:3]) + (", ..." if len(self.positions) > 3 else "")
-        count = len(self.positions)
         logger.warning(
-            "%s %s control characters, which XML cannot carry, and %s not written to %s (%s); "
+            "%s %s control characters, which XML cannot carry, and %s not written to %s%s; "
             ".jsonl keeps them",
             counted(count, "pair"),
             "holds" if count == 1 else "hold",
             "was" if count == 1 else "were",
             self.kind,
-            shown,
+            f" ({shown})" if shown else "",
         )
 
 

@@ -160,7 +160,7 @@ def _fuzzy_first(unit: Any) -> None:
     (``#, fuzzy, c-format``; translate-toolkit sorts them), so a catalog they wrote is not
     rewritten needlessly."""
     flags = [f.strip() for line in unit.typecomments for f in line[2:].split(",") if f.strip()]
-    if flags and flags[0] != "fuzzy" and "fuzzy" in flags:
+    if "fuzzy" in flags and flags[0] != "fuzzy":
         flags.remove("fuzzy")
         unit.typecomments = [f"#, {', '.join(['fuzzy', *flags])}{unit.newline}"]
 

@@ -248,7 +248,7 @@ def find_format(
                 f"{path}: cannot tell the format from {what}; pass --format ({choices})"
             )
     spec = FORMATS[name]
-    if file is not None and spec.name not in _XML_FORMATS:
+    if file is not None and not spec.is_xml:
         problem = content_problem(file, utf16=False)
         if problem is not None:
             raise InputError(problem)

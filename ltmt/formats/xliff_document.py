@@ -18,6 +18,7 @@ lxml may normalise quoting and empty elements.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -162,8 +163,8 @@ class XliffDocument:
 def _utf16(data: bytes) -> tuple[str, bytes] | None:
     """``(codec, byte order mark)`` of a UTF-16 file (one without a mark is refused as binary
     before it gets here); ``None`` for any other encoding."""
-    if data.startswith(b"\xff\xfe") and not data.startswith(b"\xff\xfe\x00\x00"):
-        return "utf-16-le", data[:2]
-    if data.startswith(b"\xfe\xff"):
-        return "utf-16-be", data[:2]
+    if data.startswith(codecs.BOM_UTF16_LE) and not data.startswith(codecs.BOM_UTF32_LE):
+        return "utf-16-le", codecs.BOM_UTF16_LE
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", codecs.BOM_UTF16_BE
     return None
