@@ -1,10 +1,11 @@
 """The pieces the model translates: a segment's lines, split further when too long, and joined back.
 
-A segment's newlines and the whitespace around its lines are structure the model would lose
-(SentencePiece folds whitespace): :func:`split_segment` keeps them aside. Each line becomes one
-:class:`Unit`, or several when it is longer than the model can translate whole
-(:func:`plan_units`: sentences, then word-bounded cuts). :func:`join_pieces` and the rebuild
-function put the translations back in the same frame.
+A segment's newlines, the tabs between a line's columns and the whitespace around its lines are
+structure the model would lose (SentencePiece folds whitespace): :func:`split_segment` keeps them
+aside, and each column of a line is a line of its own. Each line becomes one :class:`Unit`, or
+several when it is longer than the model can translate whole (:func:`plan_units`: sentences,
+then word-bounded cuts). :func:`join_pieces` and the rebuild function put the translations back
+in the same frame.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from typing import Protocol
 from ltmt.text import split_lines
 
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+_TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
+# a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
+# option's argument named in angle brackets (<file>)
+_CODE_WORD = re.compile(r"[-+]{1,2}[^\W\d_]\S*|<[^\s<>]+>")
 
 
 @dataclass(frozen=True)
@@ -50,34 +55,54 @@ class LineLimits(Protocol):
 def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
     """Split ``text`` into the stripped lines the model sees and a function that rebuilds it.
 
-    Newlines, and the whitespace around each line, are structure the model would lose
-    (SentencePiece folds whitespace): they are kept here and put back around the translations.
+    Newlines, tabs inside a line and the whitespace around each line are structure the model
+    would lose (SentencePiece folds whitespace): they are kept here and put back around the
+    translations. A tab (with any spaces around it) separates columns, each translated on its
+    own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
+    A line or column that is code (:func:`is_code`) is kept as written.
     """
     parts, breaks = split_lines(text)
-    lines, frames = [], []
+    lines: list[str] = []
+    frame: list[str | None] = []  # kept as written, or None: the next line's translation
     for index, part in enumerate(parts):
         if index:
-            frames.append(("break", breaks[index - 1], ""))
+            frame.append(breaks[index - 1])
         match = _EDGE_SPACE.match(part)
         assert match is not None
         lead, body, trail = match.groups()
-        if body:
-            lines.append(body)
-            frames.append(("line", lead, trail))
-        else:
-            frames.append(("blank", part, ""))
+        if not body:
+            frame.append(part)
+            continue
+        frame.append(lead)
+        separators = _TAB_RUN.findall(body)
+        for column, cell in enumerate(_TAB_RUN.split(body)):
+            if column:
+                frame.append(separators[column - 1])
+            if is_code(cell):
+                frame.append(cell)
+            else:
+                lines.append(cell)
+                frame.append(None)
+        frame.append(trail)
 
     def rebuild(translations: list[str]) -> str:
-        out, position = [], 0
-        for kind, first, second in frames:
-            if kind == "line":
-                out.append(first + translations[position] + second)
-                position += 1
-            else:
-                out.append(first)
-        return "".join(out)
+        pending = iter(translations)
+        return "".join(next(pending) if kept is None else kept for kept in frame)
 
     return lines, rebuild
+
+
+def is_code(text: str) -> bool:
+    """Whether ``text`` has nothing to translate: each of its words is an option, an option's
+    argument (``--log <file>``, ``-V[N][fname]``, ``+reverse``) or has no letter outside its
+    placeholders (``#``, ``%s:``, ``1.``)."""
+    from ltmt.formats.placeholder_syntax import find_placeholders
+
+    for placeholder in reversed(find_placeholders(text)):
+        text = text[: placeholder.start] + " " + text[placeholder.end :]
+    return all(
+        _CODE_WORD.fullmatch(word) or not any(c.isalpha() for c in word) for word in text.split()
+    )
 
 
 def plan_units(segment: int, lines: list[str], limits: LineLimits) -> list[Unit]:

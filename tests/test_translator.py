@@ -86,6 +86,15 @@ def test_multiline_segment_keeps_newlines_and_edges(backbone):
     assert lines[3].startswith("  ") and lines[3].endswith(" ")
 
 
+def test_columns_are_translated_apart_and_code_is_kept(backbone):
+    translator = Translator(backbone, beam=1)
+    [columns, code] = translator.translate(["--log <file>\t\topen the file", "#\t--help\n"])
+    [alone] = translator.translate(["open the file"])
+    assert columns.text == "--log <file>\t\t" + alone.text
+    assert columns.pieces == 1
+    assert (code.text, code.pieces) == ("#\t--help\n", 0)
+
+
 def _copying(translator):
     """The translator with a model that copies each piece it is given: what comes out is
     exactly what went in, so splitting and joining lose nothing."""

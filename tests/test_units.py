@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.units import Unit, join_pieces, plan_units, split_segment
+from ltmt.units import Unit, is_code, join_pieces, plan_units, split_segment
 
 
 class WordLimits:
@@ -31,12 +31,39 @@ class WordLimits:
         ("\nfile %s\n\n", ["file %s"], "\nFILE %S\n\n"),
         ("one\r\n  two", ["one", "two"], "ONE\r\n  TWO"),
         ("   ", [], "   "),
+        ("Name:\tValue", ["Name:", "Value"], "NAME:\tVALUE"),
+        ("a \t\t b\tc ", ["a", "b", "c"], "A \t\t B\tC "),
+        ("--log <file>\t\tStart logging", ["Start logging"], "--log <file>\t\tSTART LOGGING"),
+        ("#\tname = %s\n--help\n", ["name = %s"], "#\tNAME = %S\n--help\n"),
+        ("-V[N][fname]  Be verbose", ["-V[N][fname]  Be verbose"], "-V[N][FNAME]  BE VERBOSE"),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
     got, rebuild = split_segment(text)
     assert got == lines
     assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("--log <file>", True),
+        ("-V[N][fname]", True),
+        ("+reverse", True),
+        ("--mirror=fetch", True),
+        ("%s:", True),
+        ("#", True),
+        ("1.", True),
+        ("", True),
+        ("Open", False),
+        ("(also: +rv)", False),
+        ("- item", False),
+        ("%s files", False),
+        ("<b>bold</b>", False),
+    ],
+)
+def test_code_has_no_word_to_translate(text, code):
+    assert is_code(text) is code
 
 
 def test_a_short_line_is_one_unit():

@@ -45,7 +45,7 @@ from ltmt.formats.placeholders import Restored, find_placeholders, protect, rest
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
-from ltmt.text import split_lines
+from ltmt.units import split_segment
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -263,9 +263,8 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.with_placeholders += bool(protect(outcome.unit.source).placeholders) or bool(
         format_flags(outcome.unit.flags)
     )
-    # more pieces than non-blank lines: a long line was split into sentences (lines alone are not)
-    lines = sum(1 for line in split_lines(translation.source)[0] if line.strip())
-    report.split += translation.pieces > max(lines, 1)
+    # more pieces than the lines the model saw: a long line was split into sentences
+    report.split += translation.pieces > len(split_segment(translation.source)[0])
     report.cut += translation.cut
     if not outcome.text.strip():
         report.empty += 1
@@ -283,8 +282,8 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
 
 def _copied(source: str, output: str) -> bool:
     """Whether ``output`` is its source unchanged, for a source with a word to translate
-    (outside its placeholders: ``%s: %s`` has none)."""
-    if output.strip() != source.strip():
+    (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``)."""
+    if output.strip() != source.strip() or not split_segment(source)[0]:
         return False
     words = source
     for placeholder in reversed(find_placeholders(source)):

@@ -174,15 +174,26 @@ def test_only_lines_split_into_sentences_count_as_split() -> None:
     from ltmt.segments import Translation
 
     two_lines = "Press OK\nto continue"
+    columns = "--log <file>\tStart logging\tnow"
     long_line = "First sentence. Second sentence."
 
     def model(texts, prefer):
-        pieces = {two_lines: 2, long_line: 2}
+        pieces = {two_lines: 2, columns: 2, long_line: 2}
         return [Translation(t, t.upper(), (), "model", pieces=pieces[t]) for t in texts]
 
     report = RunReport()
-    translate_texts([two_lines, long_line], model, report)
-    assert (report.units, report.split) == (2, 1)
+    translate_texts([two_lines, columns, long_line], model, report)
+    assert (report.units, report.split) == (3, 1)
+
+
+def test_code_left_as_written_is_not_a_copy() -> None:
+    from ltmt.segments import Translation
+
+    report = RunReport()
+    translate_texts(
+        ["--help", "Save"], lambda texts, prefer: [Translation(t, t) for t in texts], report
+    )
+    assert report.copied == 1
 
 
 CONTEXT_PO = """msgid ""
