@@ -16,11 +16,16 @@ class InputError(LtmtError):
 
 
 class LanguageError(InputError):
-    """A file's languages are not the pair asked for; ``found`` lists the file's languages."""
+    """A file's languages are not the pair asked for. ``found``: the file's languages;
+    ``where``: the file as named to the user; ``hint``: what a command-line user can do."""
 
-    def __init__(self, message: str, found: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.found = found
+    def __init__(
+        self, where: str, found: tuple[str, ...], pair: tuple[str, str], hint: str = ""
+    ) -> None:
+        self.where, self.found, self.pair = where, found, pair
+        languages = ", ".join(found) or "none"
+        problem = f"{where}: languages in the file are {languages}, not {pair[0]}->{pair[1]}"
+        super().__init__(f"{problem}; {hint}" if hint else problem)
 
 
 class StoreError(LtmtError):

@@ -176,9 +176,7 @@ def language_error(
     """The error for a file whose languages are not the pair asked for."""
     languages = tuple(sorted({lang for lang in found if lang}))
     return LanguageError(
-        f"{path}: languages in the file are {', '.join(languages) or 'none'}, not "
-        f"{src_lang}->{tgt_lang}; pass --src-lang/--tgt-lang to choose the pair",
-        languages,
+        str(path), languages, (src_lang, tgt_lang), "pass --src-lang/--tgt-lang to choose the pair"
     )
 
 

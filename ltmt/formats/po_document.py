@@ -72,15 +72,32 @@ class PoDocument:
     def _complete_template_header(self, tgt_lang: str) -> None:
         header = self._header()
         if not header:
+            self._add_header(tgt_lang)
             return
         updates: dict[str, str] = {}
         if not header.get("Language"):
             updates["Language"] = tgt_lang
         if "INTEGER" in header.get("Plural-Forms", ""):
-            base = tgt_lang.replace("_", "-").split("-")[0].lower()
-            updates["Plural_Forms"] = PLURAL_FORMS.get(base, PLURAL_FORMS["en"])
+            updates["Plural_Forms"] = _plural_forms(tgt_lang)
         if updates:
             self.store.updateheader(**updates)
+
+    def _add_header(self, tgt_lang: str) -> None:
+        """Give a catalog without a header one that says what it is written in (else gettext
+        takes it for ASCII and cannot show the translations' other letters)."""
+        from translate.storage import pypo
+
+        fields = {
+            "Language": tgt_lang,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+        }
+        if any(unit.hasplural() for unit in self.store.units):
+            fields["Plural-Forms"] = _plural_forms(tgt_lang)
+        header = pypo.pounit("")
+        header.target = "".join(f"{name}: {value}\n" for name, value in fields.items())
+        self.store.units.insert(0, header)
 
     def _entries(self) -> list[tuple[int, Any]]:
         return [
@@ -105,10 +122,19 @@ class PoDocument:
         return result
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
-        translated = {
-            index for index, unit in self._entries() if any(_strings(unit.target)) and not overwrite
+        """Units to translate: the entries without a translation, and a plural entry's empty
+        forms (its filled ones are kept); with ``overwrite``, every unit."""
+        filled = {
+            index: _strings(unit.target) for index, unit in self._entries() if not overwrite
         }
-        return [u for u in self.units() if int(u.key.split(FORM)[0]) not in translated]
+        pending = []
+        for unit in self.units():
+            forms = filled.get(int(unit.key.split(FORM)[0]), [])
+            if not unit.entry and not any(forms):
+                pending.append(unit)
+            elif unit.entry and not (unit.form < len(forms) and forms[unit.form]):
+                pending.append(unit)
+        return pending
 
     def fill(
         self,
@@ -128,8 +154,9 @@ class PoDocument:
         for index, texts in by_entry.items():
             unit = self.store.units[index]
             if unit.hasplural():
-                # Forms may come in different calls: keep what an earlier call filled.
-                current = self._partial.setdefault(index, [""] * self.nplurals)
+                # Forms may come in different calls: keep what an earlier call filled, and the
+                # forms the catalog had filled already.
+                current = self._partial.setdefault(index, _forms(unit.target, self.nplurals))
                 for form, text in texts.items():
                     current[form] = text
                 if not all(current):  # a catalog must not ship a plural entry half translated
@@ -155,6 +182,12 @@ class PoDocument:
         atomic_write(Path(out_path), data)
 
 
+def _plural_forms(tgt_lang: str) -> str:
+    """The ``Plural-Forms`` of ``tgt_lang`` (English's for a language not in the table)."""
+    base = tgt_lang.replace("_", "-").split("-")[0].lower()
+    return PLURAL_FORMS.get(base, PLURAL_FORMS["en"])
+
+
 def _fuzzy_first(unit: Any) -> None:
     """Put ``fuzzy`` first among ``unit``'s flags, where gettext's tools write it
     (``#, fuzzy, c-format``; translate-toolkit sorts them), so a catalog they wrote is not
@@ -163,6 +196,12 @@ def _fuzzy_first(unit: Any) -> None:
     if "fuzzy" in flags and flags[0] != "fuzzy":
         flags.remove("fuzzy")
         unit.typecomments = [f"#, {', '.join(['fuzzy', *flags])}{unit.newline}"]
+
+
+def _forms(target: Any, nplurals: int) -> list[str]:
+    """The ``nplurals`` plural forms ``target`` holds, ``""`` for each form it lacks."""
+    strings = _strings(target)[:nplurals]
+    return strings + [""] * (nplurals - len(strings))
 
 
 def _strings(target: Any) -> list[str]:

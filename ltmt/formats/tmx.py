@@ -30,6 +30,7 @@ from ltmt.formats.common import (
     xml_error,
 )
 from ltmt.segments import PairRecord
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,9 @@ logger = logging.getLogger(__name__)
 def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
     """The ``src_lang`` → ``tgt_lang`` pairs of the TMX file ``path``.
 
-    ``<tu>`` elements lacking either language, or with an empty side, are skipped. Metadata:
+    ``<tu>`` elements lacking either language, or with an empty side, are skipped, and of
+    several ``<tuv>`` of the target language the first is read: each said in one warning that
+    names the first lines. Metadata:
     ``id`` (``tuid``), ``note``, and each ``<prop type="x-NAME">`` as ``NAME``. Raises
     :class:`InputError` for a malformed file, or one whose languages are not the pair asked,
     before it yields anything.
@@ -55,7 +58,7 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     header_lang: str | None = None
     sides = _Sides(src_lang, tgt_lang)
     records: list[PairRecord] = []
-    skipped = 0
+    skipped: list[int] = []  # the lines of the <tu> that give no pair
     events = etree.iterparse(
         io.BytesIO(data),
         events=("end",),
@@ -75,7 +78,7 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
                 continue
             unit = sides.read(element)
             if unit is None:
-                skipped += 1
+                skipped.append(element.sourceline)
             else:
                 source, target, metadata = unit
                 records.append(PairRecord(source, target, f"{path}:{element.sourceline}", metadata))
@@ -92,10 +95,29 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     if found and not languages_ok:
         raise language_error(path, found | {header_lang or ""} - {"*all*"}, src_lang, tgt_lang)
     if skipped:
-        logger.info(
-            "%s: skipped %d <tu> without both %s and %s text", path, skipped, src_lang, tgt_lang
+        logger.warning(
+            "%s: skipped %s without both %s and %s text (%s)",
+            path,
+            counted(len(skipped), "<tu>", "<tu>"),
+            src_lang,
+            tgt_lang,
+            _lines(skipped),
+        )
+    if sides.variants:
+        logger.warning(
+            "%s: %s more than one %s text; the first was imported (%s)",
+            path,
+            "1 <tu> holds" if len(sides.variants) == 1 else f"{len(sides.variants)} <tu> hold",
+            tgt_lang,
+            _lines(sides.variants),
         )
     yield from records
+
+
+def _lines(numbers: list[int]) -> str:
+    """``line 4``, ``lines 4, 9, 12, ...``: where the first few of ``numbers`` are."""
+    shown = ", ".join(str(n) for n in numbers[:3]) + (", ..." if len(numbers) > 3 else "")
+    return f"{'line' if len(numbers) == 1 else 'lines'} {shown}"
 
 
 def _check_root(root: Any, path: Path) -> None:
@@ -111,6 +133,7 @@ class _Sides:
     def __init__(self, src_lang: str, tgt_lang: str) -> None:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self.found: set[str] = set()  # the languages of every <tuv> read
+        self.variants: list[int] = []  # the lines of pairs read from a <tu> with two targets
         self._matches: dict[str, tuple[bool, bool]] = {}  # language -> (source?, target?)
         # the units' parent (<body>) and the xml:space nearest it, looked up once
         self._outer: tuple[Any, str | None] = (None, None)
@@ -129,6 +152,7 @@ class _Sides:
         one of the target language. Metadata: ``id`` (``tuid``), ``note`` (the ``<note>``
         texts), and each ``<prop type="x-NAME">`` as ``NAME``."""
         source_node = target_node = None
+        variant = False  # a second <tuv> of the target language
         extras = []  # <note> and <prop>, read only for a unit that gives a pair
         for child in unit:
             tag = child.tag
@@ -140,6 +164,8 @@ class _Sides:
                     source_node = child
                 elif is_target and target_node is None:
                     target_node = child
+                elif is_target and not is_source:
+                    variant = True
         if source_node is None or target_node is None:
             return None
         outer = self._space_outside(unit)
@@ -147,6 +173,8 @@ class _Sides:
         target = _segment_text(target_node, outer)
         if not source or not target or not source.strip() or not target.strip():
             return None
+        if variant:
+            self.variants.append(unit.sourceline)
         return source, target, _metadata(unit, extras)
 
     def _space_outside(self, unit: Any) -> str | None:

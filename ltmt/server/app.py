@@ -14,6 +14,7 @@ stop, or a ``kill -9``, never loses what a client was told is stored.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -66,7 +67,7 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
         service: Service = request.app.state.service
         return Health(
             status="ok",
-            model=str(service.backbone.name),
+            model=public_model_name(service.backbone.name),
             languages=[service.source_lang, service.target_lang],
             batches=service.stats.batches,
             batched_requests=service.stats.requests,
@@ -74,6 +75,13 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
         )
 
     return app
+
+
+def public_model_name(name: str) -> str:
+    """The model as ``/health`` shows it to anyone: a hub id as it is, a local directory by its
+    own name only (its path says how the server's disk is laid out)."""
+    path = Path(name)
+    return path.name if path.is_absolute() or path.exists() else name
 
 
 def app_from_environment() -> FastAPI:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import document_format
 from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
@@ -42,12 +42,17 @@ def safe_name(filename: str | None, fallback: str) -> str:
 @contextmanager
 def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
     """The upload as a file ``name`` in a temporary directory; its errors name the upload, not
-    the server's temporary path."""
+    the server's temporary path (nor command-line options)."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
         try:
             yield path
+        except LanguageError as exc:  # its hint is for the command line
+            raise InputError(
+                f"{name}: languages in the file are {', '.join(exc.found) or 'none'}; this "
+                f"server translates {exc.pair[0]}->{exc.pair[1]} only"
+            ) from exc
         except InputError as exc:
             raise InputError(str(exc).replace(str(path), name).replace(tmp, ".")) from exc
 

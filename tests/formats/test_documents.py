@@ -123,6 +123,26 @@ def test_po_template_gets_utf8_charset(tmp_path: Path) -> None:
     assert 'msgstr "Öffnen"' in text
 
 
+def test_po_without_a_header_gets_one_that_declares_utf8(tmp_path: Path) -> None:
+    """gettext reads a catalog without a header as ASCII (``msgfmt -c``: "charset conversion
+    will not work"); the written catalog says what it holds."""
+    path = tmp_path / "bare.po"
+    path.write_text(
+        'msgid "Open"\nmsgstr ""\n\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+        'msgstr[0] ""\nmsgstr[1] ""\n',
+        "utf-8",
+    )
+    document = open_document(path, tgt_lang="de")
+    assert [u.key for u in document.pending()] == ["1", "2#0", "2#1"]
+    document.fill({"1": "Öffnen", "2#0": "%d Datei", "2#1": "%d Dateien"})
+    document.save(tmp_path / "de.po")
+    text = (tmp_path / "de.po").read_text("utf-8")
+    assert text.startswith('msgid ""\nmsgstr ""\n"Language: de\\n"\n"MIME-Version: 1.0\\n"\n')
+    assert '"Content-Type: text/plain; charset=UTF-8\\n"' in text
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    assert 'msgid "Open"\nmsgstr "Öffnen"' in text
+
+
 def test_po_language_checked() -> None:
     with pytest.raises(InputError, match=r"languages in the file are de, not en->fr"):
         open_document(DATA / "demo.po", tgt_lang="fr")

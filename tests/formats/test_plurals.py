@@ -32,6 +32,33 @@ def test_a_plural_entry_is_filled_only_when_every_form_is(tmp_path: Path) -> Non
     assert "2#0" not in {u.key for u in document.pending()}
 
 
+HALF_TRANSLATED = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "%d file"
+msgid_plural "%d files"
+msgstr[0] "%d Datei"
+msgstr[1] ""
+"""
+
+
+def test_a_half_translated_plural_entry_gets_its_empty_form_and_keeps_the_other(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "half.po"
+    path.write_text(HALF_TRANSLATED, "utf-8")
+    document = open_document(path, tgt_lang="de")
+    assert [u.key for u in document.pending()] == ["1#1"]
+    assert [u.key for u in document.pending(overwrite=True)] == ["1#0", "1#1"]
+    assert document.fill({"1#1": "%d Dateien"}) == 1
+    document.save(tmp_path / "out.po")
+    written = (tmp_path / "out.po").read_text("utf-8")
+    assert 'msgstr[0] "%d Datei"\nmsgstr[1] "%d Dateien"' in written
+    assert "#, fuzzy" in written
+
+
 def test_template_gets_the_target_language_plural_forms(tmp_path: Path) -> None:
     document = open_document(DATA / "template.pot", tgt_lang="de")
     out = tmp_path / "de.po"

@@ -5,6 +5,7 @@ of the units it has read."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,27 @@ def test_inline_codes_space_and_metadata_read_as_expected(tmp_path: Path) -> Non
     assert records['5 < 6 & "quoted"'].target == "5 < 6 & café  ok"
     assert records["German first"].target == "Zuerst Deutsch"
     assert "No German" not in records and "Blank target" not in records
+
+
+def test_units_left_out_and_second_targets_are_each_said_in_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "tricky.tmx"
+    path.write_text(TRICKY, encoding="utf-8")
+    lines = TRICKY.splitlines()
+
+    def line_of(text: str) -> int:
+        return next(n for n, line in enumerate(lines, 1) if text in line)
+
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.tmx"):
+        list(read_tmx(path))
+    skipped = [line_of(t) for t in ("No German", "Blank target", "No seg")]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: skipped 3 <tu> without both en and de text "
+        f"(lines {', '.join(map(str, skipped))})",
+        f"{path}: 1 <tu> holds more than one de text; the first was imported "
+        f"(line {line_of('German first') - 2})",
+    ]
 
 
 def test_units_read_are_dropped_from_the_tree(

@@ -30,6 +30,14 @@ def test_health_is_public_and_names_the_languages(api):
         data = client.get("/health").json()
     assert data["status"] == "ok"
     assert data["languages"] == ["en", "de"]
+    assert data["model"] and "/" not in data["model"]  # a directory's name, not its path
+
+
+def test_a_model_is_named_without_the_servers_paths(tmp_path):
+    from ltmt.server.app import public_model_name
+
+    assert public_model_name(str(tmp_path / "opus-mt-en-de")) == "opus-mt-en-de"
+    assert public_model_name("Helsinki-NLP/opus-mt-en-de") == "Helsinki-NLP/opus-mt-en-de"
 
 
 def test_openapi_docs_describe_the_api(api):
@@ -149,6 +157,14 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         assert answer.json()["error"].startswith("broken.tmx:")
         assert "/tmp" not in answer.json()["error"]
         assert client.get("/v1/memory/stats").json()["segments"] == 0
+        french = PO.replace('"Language: de', '"Language: fr')
+        answer = client.post(
+            "/v1/translate/file", files={"file": ("fr.po", french.encode(), "text/plain")}
+        )
+        assert (answer.status_code, answer.json()["error"]) == (
+            400,
+            "fr.po: languages in the file are fr; this server translates en->de only",
+        )
         text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
         assert (text.status_code, text.json()["error"]) == (
             400,
