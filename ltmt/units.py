@@ -22,6 +22,7 @@ _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
 _CODE_WORD = re.compile(r"[-+]{1,2}[^\W\d_]\S*|<[^\s<>]+>")
+_QUOTES = frozenset("'\"`‘’‚“”„«»‹›")  # a target language writes its own: not code
 
 
 @dataclass(frozen=True)
@@ -94,14 +95,16 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
 
 def is_code(text: str) -> bool:
     """Whether ``text`` has nothing to translate: each of its words is an option, an option's
-    argument (``--log <file>``, ``-V[N][fname]``, ``+reverse``) or has no letter outside its
-    placeholders (``#``, ``%s:``, ``1.``)."""
+    argument (``--log <file>``, ``-V[N][fname]``, ``+reverse``) or has neither a letter nor a
+    quote mark outside its placeholders (``#``, ``%s:``, ``1.``; not ``'%s'``, which German
+    writes ``»%s«``)."""
     from ltmt.formats.placeholder_syntax import find_placeholders
 
     for placeholder in reversed(find_placeholders(text)):
         text = text[: placeholder.start] + " " + text[placeholder.end :]
     return all(
-        _CODE_WORD.fullmatch(word) or not any(c.isalpha() for c in word) for word in text.split()
+        _CODE_WORD.fullmatch(word) or not any(c.isalpha() or c in _QUOTES for c in word)
+        for word in text.split()
     )
 
 

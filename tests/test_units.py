@@ -54,6 +54,8 @@ def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
         ("%s:", True),
         ("#", True),
         ("1.", True),
+        ("(= '%s'): %s", False),
+        ('"%s"', False),
         ("", True),
         ("Open", False),
         ("(also: +rv)", False),

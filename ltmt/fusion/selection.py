@@ -20,11 +20,15 @@ Steps, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.config import check_range
 from ltmt.segments import Match
+
+
+_BREAKS = re.compile(r"[\n\r\t]")  # what splits a segment into the lines decoded apart
 
 
 @dataclass(frozen=True)
@@ -82,20 +86,25 @@ def usable_matches(
 def align_lines(match: Match, text: str) -> Match:
     """Narrow a multi-line match to the part that translates ``text`` (one line), rescored.
 
-    The translator decodes one line at a time but retrieves whole segments. The source line most
-    similar to ``text`` is kept if it matches better than the whole segment does, with its
-    translation: the target line of the same rank when source and target have as many lines,
-    else the words at the same relative position in the (re-wrapped) target, one word of slack
-    on each side. A match without line breaks is returned unchanged.
+    The translator decodes one line (or one tab-separated column) at a time but retrieves whole
+    segments; a match is cut into the same lines (:func:`ltmt.units.split_segment`, code left
+    out). The source line most similar to ``text`` is kept if it matches better than the whole
+    segment does, with its translation: the target line of the same rank when source and target
+    have as many lines, else the words at the same relative position in the (re-wrapped) target,
+    one word of slack on each side. A match of one line is returned unchanged.
     """
-    from ltmt.text import content_lines, fuzzy_score, has_line_break, normalize
+    from ltmt.text import fuzzy_score, normalize
+    from ltmt.units import split_segment
 
     source = match.segment.source
-    if not has_line_break(source):
+    if not _BREAKS.search(source.strip()):  # one line, one column
+        return match
+    source_lines = split_segment(source)[0]
+    if not source_lines or source_lines == [source.strip()]:
         return match
     query = normalize(text)
     whole = fuzzy_score(query, normalize(source))
-    source_lines, target_lines = content_lines(source), content_lines(match.segment.target)
+    target_lines = split_segment(match.segment.target)[0]
     scores = [fuzzy_score(query, normalize(line)) for line in source_lines]
     best = max(range(len(scores)), key=scores.__getitem__)
     if scores[best] < whole:

@@ -241,6 +241,13 @@ def test_match_margin_drops_matches_far_below_the_best() -> None:
             "hallo Welt\nöffne die Datei",
         ),
         ("open the file", "open the file", "öffne die Datei", "open the file", "öffne die Datei"),
+        (  # a tab-separated column, decoded apart; the option column is code, not a line
+            "list the server names",
+            "--serverlist\t\tList the Vim server names",
+            "--serverlist\t\tVim-Servernamen auflisten",
+            "List the Vim server names",
+            "Vim-Servernamen auflisten",
+        ),
     ],
 )
 def test_align_lines(
@@ -248,7 +255,7 @@ def test_align_lines(
 ) -> None:
     aligned = align_lines(make_match(source, target, 55.0), text)
     assert (aligned.segment.source, aligned.segment.target) == (expected_source, expected_target)
-    if "\n" in source:
+    if "\n" in source or "\t" in source:  # rescored
         from rapidfuzz import fuzz
 
         assert aligned.score == fuzz.ratio(
