@@ -22,7 +22,8 @@ _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
 _CODE_WORD = re.compile(r"[-+]{1,2}[^\W\d_]\S*|<[^\s<>]+>")
-_QUOTES = frozenset("'\"`‘’‚“”„«»‹›")  # a target language writes its own: not code
+# quote marks: a target language writes its own (German »%s«), so they are not code
+_QUOTES = frozenset("'\"`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a")
 
 
 @dataclass(frozen=True)

@@ -124,15 +124,12 @@ class PoDocument:
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """Units to translate: the entries without a translation, and a plural entry's empty
         forms (its filled ones are kept); with ``overwrite``, every unit."""
-        filled = {
-            index: _strings(unit.target) for index, unit in self._entries() if not overwrite
-        }
+        filled = {index: _strings(unit.target) for index, unit in self._entries() if not overwrite}
         pending = []
         for unit in self.units():
             forms = filled.get(int(unit.key.split(FORM)[0]), [])
-            if not unit.entry and not any(forms):
-                pending.append(unit)
-            elif unit.entry and not (unit.form < len(forms) and forms[unit.form]):
+            form_filled = unit.form < len(forms) and forms[unit.form]
+            if not (form_filled if unit.entry else any(forms)):
                 pending.append(unit)
         return pending
 

@@ -27,7 +27,6 @@ from dataclasses import dataclass, replace
 from ltmt.config import check_range
 from ltmt.segments import Match
 
-
 _BREAKS = re.compile(r"[\n\r\t]")  # what splits a segment into the lines decoded apart
 
 

@@ -14,9 +14,9 @@ stop, or a ``kill -9``, never loses what a client was told is stored.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
