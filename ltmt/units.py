@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from ltmt.text import split_lines
+from ltmt.text import content_lines, split_lines
 
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
@@ -92,6 +92,12 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
         return "".join(next(pending) if kept is None else kept for kept in frame)
 
     return lines, rebuild
+
+
+def cells(text: str) -> list[str]:
+    """The non-blank lines of ``text`` cut at their tabs, stripped: :func:`split_segment`'s
+    lines before code is set aside."""
+    return [cell for line in content_lines(text) for cell in _TAB_RUN.split(line)]
 
 
 def is_code(text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.units import Unit, is_code, join_pieces, plan_units, split_segment
+from ltmt.units import Unit, cells, is_code, join_pieces, plan_units, split_segment
 
 
 class WordLimits:
@@ -66,6 +66,15 @@ def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
 )
 def test_code_has_no_word_to_translate(text, code):
     assert is_code(text) is code
+
+
+def test_cells_are_lines_cut_at_tabs_code_included():
+    assert cells("  --log <file>\t\tStart logging \n\nName:\tValue\n") == [
+        "--log <file>",
+        "Start logging",
+        "Name:",
+        "Value",
+    ]
 
 
 def test_a_short_line_is_one_unit():

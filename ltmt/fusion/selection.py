@@ -86,24 +86,22 @@ def align_lines(match: Match, text: str) -> Match:
     """Narrow a multi-line match to the part that translates ``text`` (one line), rescored.
 
     The translator decodes one line (or one tab-separated column) at a time but retrieves whole
-    segments; a match is cut into the same lines (:func:`ltmt.units.split_segment`, code left
-    out). The source line most similar to ``text`` is kept if it matches better than the whole
-    segment does, with its translation: the target line of the same rank when source and target
-    have as many lines, else the words at the same relative position in the (re-wrapped) target,
-    one word of slack on each side. A match of one line is returned unchanged.
+    segments; a match is cut the same way (:func:`ltmt.units.cells`). The source line most
+    similar to ``text`` is kept if it matches better than the whole segment does, with its
+    translation: the target line of the same rank when source and target have as many lines,
+    else the words at the same relative position in the (re-wrapped) target, one word of slack
+    on each side. A match of one line is returned unchanged.
     """
     from ltmt.text import fuzzy_score, normalize
-    from ltmt.units import split_segment
+    from ltmt.units import cells
 
     source = match.segment.source
     if not _BREAKS.search(source.strip()):  # one line, one column
         return match
-    source_lines = split_segment(source)[0]
-    if not source_lines or source_lines == [source.strip()]:
-        return match
+    source_lines = cells(source)
     query = normalize(text)
     whole = fuzzy_score(query, normalize(source))
-    target_lines = split_segment(match.segment.target)[0]
+    target_lines = cells(match.segment.target)
     scores = [fuzzy_score(query, normalize(line)) for line in source_lines]
     best = max(range(len(scores)), key=scores.__getitem__)
     if scores[best] < whole:

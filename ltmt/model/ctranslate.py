@@ -7,7 +7,9 @@ translating process never imports the torch model code for it. A local checkpoin
 layout converts with numpy alone (:mod:`ltmt.model.ctranslate_spec`: the same ``model.bin`` as
 the standard converter, without torch or transformers in the child); anything else with
 CTranslate2's standard converter (``ctranslate2.converters.TransformersConverter``, what
-``ct2-transformers-converter`` runs).
+``ct2-transformers-converter`` runs). Both make one change to the standard spec: the alignment
+attention the fast path returns averages every head of the last layer
+(:func:`aligned_by_all_heads`), as the glossary's placement reads it for torch outputs.
 
 The standard converter assumes the OPUS-MT convention that the decoder starts from an all-zero
 embedding (it drops the ``<pad>`` row and sets ``start_from_zero_embedding``). A model whose
@@ -32,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from hashlib import sha1
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError, ModelError
 from ltmt.paths import ENV_CACHE, default_cache_dir
@@ -46,6 +48,7 @@ logger = logging.getLogger(__name__)
 
 COMPUTE_TYPES = ("int8", "float32")
 _MARKER = "ltmt_conversion.json"
+ALIGNMENT_HEADS = 0  # CTranslate2: average every head of the alignment layer (the last)
 
 
 def available() -> bool:
@@ -59,7 +62,10 @@ def converted_dir(backbone: Backbone, compute_type: str, cache_dir: Path | None 
     """Where the conversion of ``backbone`` at ``compute_type`` lives (it may not exist yet)."""
     import ctranslate2
 
-    key = sha1(f"{backbone.weights_fingerprint}|{compute_type}|{ctranslate2.__version__}".encode())
+    key = sha1(
+        f"{backbone.weights_fingerprint}|{compute_type}|{ctranslate2.__version__}"
+        f"|alignment_heads={ALIGNMENT_HEADS}".encode()
+    )
     root = cache_dir if cache_dir is not None else default_cache_dir()
     return root / "ctranslate2" / f"{key.hexdigest()[:16]}-{compute_type}"
 
@@ -136,6 +142,7 @@ def _convert_here(
         if not reason:
             spec = ctranslate_spec.marian_spec(checkpoint)
             del checkpoint
+            aligned_by_all_heads(spec)
             spec.validate()
             spec.optimize(quantization=compute_type)
             output.mkdir(parents=True)
@@ -169,9 +176,24 @@ def _standard_conversion(source: Path, output: Path, compute_type: str) -> str:
     reason = _refusal(model.config.decoder_start_token_id, model.config.pad_token_id, norm)
     del model
     if not reason:
-        converter = ctranslate2.converters.TransformersConverter(str(source))
-        converter.convert(str(output), quantization=compute_type, force=True)
+
+        class AllHeadsConverter(ctranslate2.converters.TransformersConverter):
+            def _load(self) -> Any:  # the spec ``convert`` saves
+                return aligned_by_all_heads(super()._load())
+
+        AllHeadsConverter(str(source)).convert(str(output), quantization=compute_type, force=True)
     return reason
+
+
+def aligned_by_all_heads(spec: Any) -> Any:
+    """``spec`` (a ``TransformerSpec``), its alignment attention (what ``return_attention``
+    gives, :meth:`CTranslateDecoder.decode_aligned`) made the average of every head of the last
+    decoder layer, as :func:`ltmt.terminology.placement.alignment` reads it for torch outputs;
+    the converters' default, the first head alone, misplaces glossary terms."""
+    import numpy as np
+
+    spec.decoder.alignment_heads = np.dtype("int16").type(ALIGNMENT_HEADS)
+    return spec
 
 
 def _refusal(start_id: int | None, pad_id: int | None, start_norm: float) -> str:

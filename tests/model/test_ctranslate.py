@@ -41,6 +41,20 @@ def test_beam_search_is_close_to_the_torch_decoder(backbone) -> None:  # type: i
     assert fast == Decoder(backbone, engine="torch").decode(_ids(backbone), config)
 
 
+def test_the_alignment_attention_is_the_head_average_torch_reads(backbone) -> None:  # type: ignore[no-untyped-def]
+    """The fast path's attention (where a glossary target is placed) is what
+    :func:`~ltmt.terminology.placement.alignment` reads of the same output with torch: the last
+    layer's cross-attention averaged over every head, not the converters' first head alone."""
+    from ltmt.terminology.placement import alignment
+
+    ids = _ids(backbone)
+    outputs, attention = FastDecoder(backbone, "float32").decode_aligned(ids, DecodeConfig(beam=1))
+    for got, wanted in zip(attention, alignment(backbone, ids, outputs), strict=True):
+        assert len(got) == len(wanted) and got
+        for row, expected in zip(got, wanted, strict=True):
+            assert row == pytest.approx(expected, abs=1e-4)
+
+
 def test_outputs_respect_each_sentences_length_limit(backbone) -> None:  # type: ignore[no-untyped-def]
     config = DecodeConfig(beam=1, max_len_a=0.5, max_len_b=1)
     ids = _ids(backbone)

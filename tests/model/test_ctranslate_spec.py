@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.model.backbone import load_backbone
-from ltmt.model.ctranslate import _convert_here, convert
+from ltmt.model.ctranslate import _convert_here, aligned_by_all_heads, convert
 from ltmt.model.ctranslate_spec import covered_checkpoint, marian_spec, read_checkpoint
 
 SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
@@ -35,11 +35,16 @@ def _variant(tiny_model_dir: Path, folder: Path, dtype: str, logits_bias: bool) 
     return model
 
 
-def _standard(model: Path, output: Path, compute_type: str) -> Path:
+def _standard(model: Path, output: Path, compute_type: str, all_heads: bool = True) -> Path:
+    """The standard converter's model (with ltmt's one change: alignment by all heads)."""
     import ctranslate2
 
-    converter = ctranslate2.converters.TransformersConverter(str(model))
-    converter.convert(str(output), quantization=compute_type, force=True)
+    class Converter(ctranslate2.converters.TransformersConverter):
+        def _load(self):
+            spec = super()._load()
+            return aligned_by_all_heads(spec) if all_heads else spec
+
+    Converter(str(model)).convert(str(output), quantization=compute_type, force=True)
     return output
 
 
@@ -123,6 +128,21 @@ def test_other_checkpoints_keep_the_standard_converter(
     record = json.loads((tmp_path / "converted" / "ltmt_conversion.json").read_text("utf-8"))
     assert record["faithful"] and record["converter"].startswith("ctranslate2.converters")
     assert (tmp_path / "converted" / "model.bin").is_file()
+
+
+def test_both_converters_make_the_same_one_change_to_the_standard_spec(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """The standard converter's path gets the numpy path's model: alignment by all heads, the
+    one byte that differs from the converter's default model."""
+    _convert_here(tiny_model_dir, tmp_path / "standard-path", "int8", None)
+    _convert_here(tiny_model_dir, tmp_path / "numpy", "int8", covered_checkpoint(tiny_model_dir))
+    default = _standard(tiny_model_dir, tmp_path / "default", "int8", all_heads=False)
+    ours = (tmp_path / "numpy" / "model.bin").read_bytes()
+    assert (tmp_path / "standard-path" / "model.bin").read_bytes() == ours
+    theirs = (default / "model.bin").read_bytes()
+    assert len(ours) == len(theirs)
+    assert sum(a != b for a, b in zip(ours, theirs)) == 1
 
 
 def test_the_numpy_conversion_parses_each_config_file_once(
