@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import typer
@@ -94,7 +95,19 @@ def run(argv: list[str] | None = None) -> None:
         code = 130
     if code == 130:
         typer.echo("ltmt: interrupted", err=True)
+        leave_now(130)
     sys.exit(code if isinstance(code, int) else 0)  # as click's standalone mode does
+
+
+def leave_now(code: int) -> None:
+    """Exit at once after an interrupt, the command's own clean-up done (its ``finally`` blocks
+    ran as the interrupt went up): the interpreter's exit would wait for the decoding threads
+    still running a batch, then tear CTranslate2's thread pool down under them, which aborts
+    (``terminate called without an active exception``, exit 134)."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def usage_message(exc: click_errors.UsageError) -> str:

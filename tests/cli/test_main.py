@@ -98,3 +98,39 @@ def test_what_the_library_logs_reads_like_the_commands_own_warnings() -> None:
 
     record = logging.LogRecord("ltmt.formats.tmx", logging.WARNING, "", 0, "%d left", (2,), None)
     assert CommandLogFormat().format(record) == "ltmt: warning: 2 left"
+
+
+INTERRUPTED_WHILE_DECODING = """
+import threading, time
+from ltmt.cli import main
+
+threading.Thread(target=time.sleep, args=(60,)).start()  # a decoding thread mid-batch
+
+
+def interrupted(**_):
+    raise KeyboardInterrupt
+
+
+main._register = lambda: None
+main.app = interrupted
+main.run(["translate", "in.txt"])
+"""
+
+
+def test_an_interrupt_exits_at_once_with_130_while_decoding_threads_run() -> None:
+    """The interpreter's exit would wait for the running threads, then tear CTranslate2's thread
+    pool down under them (``terminate called without an active exception``)."""
+    import subprocess
+    import sys
+    import time
+
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WHILE_DECODING],
+        capture_output=True,
+        text=True,
+        timeout=50,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (130, "ltmt: interrupted\n")
+    assert time.monotonic() - started < 30
