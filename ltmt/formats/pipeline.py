@@ -19,8 +19,9 @@ Identical units (source, context and plural form) are translated once. The forms
 entry whose outputs came out the same although their sources differ are translated again with a
 number in place of the count (``1 hour`` / ``2 hours``).
 
-While it runs, the output is saved (atomically) at most every ``checkpoint_seconds`` together with
-a progress file ``OUTPUT.ltmt-progress`` listing the units done. Running the same command again
+While it runs, the output is saved (atomically) at most every ``checkpoint_seconds``, and when
+it is interrupted (Ctrl-C), together with a progress file ``OUTPUT.ltmt-progress`` listing the
+units done. Running the same command again
 after an interruption continues where it stopped; the progress file is removed at the end. An
 output without a progress file is a finished run (or someone else's file): it is overwritten.
 """
@@ -46,6 +47,7 @@ from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
 from ltmt.units import split_segment
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -343,20 +345,39 @@ def translate_file(
         result.report.translated_before = sum(
             u.key not in untranslated for u in document.pending(True)
         )
-    last_save = time.monotonic()
-    for start in range(0, len(units), chunk_size):
-        chunk = units[start : start + chunk_size]
-        _translate_chunk(document, chunk, translate, mark_fuzzy, exact_approved, result)
-        done.update(u.key for u in chunk)
-        if progress is not None:
-            progress(len(chunk))
-        if time.monotonic() - last_save >= checkpoint_seconds and start + chunk_size < len(units):
-            document.save(Path(out_path))
-            atomic_write(marker, json.dumps({"done": sorted(done)}).encode())
-            last_save = time.monotonic()
+    last_save, saved = time.monotonic(), len(done)
+    try:
+        for start in range(0, len(units), chunk_size):
+            chunk = units[start : start + chunk_size]
+            _translate_chunk(document, chunk, translate, mark_fuzzy, exact_approved, result)
+            done.update(u.key for u in chunk)
+            if progress is not None:
+                progress(len(chunk))
+            if time.monotonic() - last_save >= checkpoint_seconds and start + chunk_size < len(
+                units
+            ):
+                _save_progress(document, out_path, done)
+                last_save, saved = time.monotonic(), len(done)
+    except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
+        if len(done) > saved:
+            _save_progress(document, out_path, done)
+        if done:
+            logger.warning(
+                "%s of %d done and saved in %s; the same command again continues from there",
+                counted(len(done), "segment"),
+                result.resumed + len(units),
+                out_path,
+            )
+        raise
     document.save(Path(out_path))
     marker.unlink(missing_ok=True)
     return result
+
+
+def _save_progress(document: Document, out_path: Path, done: set[str]) -> None:
+    """A checkpoint: the output as filled so far, and the progress file naming the units done."""
+    document.save(Path(out_path))
+    atomic_write(progress_path(out_path), json.dumps({"done": sorted(done)}).encode())
 
 
 def _translate_chunk(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -80,6 +81,26 @@ def test_resume_with_overwrite_does_not_redo_finished_units(tmp_path: Path) -> N
     assert first.seen == ["Open %s", "Save"]  # the entries done before the interruption
     assert second.seen[:1] == ["Close"]
     assert len(first.seen) + len(second.seen) == 7
+
+
+def test_an_interrupt_saves_the_chunks_finished_since_the_last_checkpoint(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A checkpoint a minute: a Ctrl-C saves what was done since, and says so."""
+    out = tmp_path / "out.po"
+    first = FakeModel(fail_after=2)
+    with (
+        caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"),
+        pytest.raises(KeyboardInterrupt),
+    ):
+        translate_file(DATA / "demo.po", out, first, chunk_size=1, checkpoint_seconds=3600)
+    assert progress_path(out).exists()
+    assert caplog.messages == [
+        f"2 segments of 5 done and saved in {out}; the same command again continues from there"
+    ]
+    second = FakeModel()
+    assert translate_file(DATA / "demo.po", out, second, chunk_size=1).resumed == 2
+    assert len(first.seen) + len(second.seen) == 5
 
 
 def test_without_resume_starts_over(tmp_path: Path) -> None:
