@@ -167,16 +167,24 @@ def suggest(
         help="Only noun-like terms (target capitalised): the safe ones to --accept unseen.",
     ),
     accept: bool = typer.Option(
-        False, "--accept", help="Add the shown suggestions to --user's glossary."
+        False,
+        "--accept",
+        help="Add the shown suggestions to --user's glossary (a term already there is kept).",
+    ),
+    replace: bool = typer.Option(
+        False, "--replace", help="With --accept: a suggestion replaces the glossary's own term."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Propose term pairs that --user's memory translates consistently, with their evidence
-    (segments with the source term, and how many of them use the target). --accept adds them."""
+    (segments with the source term, and how many of them use the target). --accept adds them;
+    a source the glossary already has keeps its term unless --replace (the suggestion shows it)."""
     from ltmt.terminology.suggest import SuggestConfig, suggest_terms
 
+    if replace and not accept:
+        raise InputError("--replace works with --accept (it says which term wins)")
     config = SuggestConfig(min_segments=min_segments, min_consistency=min_consistency)
     with open_store(memory_dir, key_file, existing=True) as memory:
         if user not in memory.users() or not memory.count(user):
@@ -186,14 +194,27 @@ def suggest(
         if nouns_only:
             found = [s for s in found if s.noun_like]
         shown = found[:limit] if limit else found
+        glossary = memory.glossary(user)
+        own = {term.key: term for term in glossary.terms()}
+        differing = [
+            s for s in shown if s.term().key in own and own[s.term().key].target != s.target
+        ]
         if accept:
-            update = memory.glossary(user).add_terms(s.term() for s in shown)
+            # a term already there stays as the user wrote it (its note too), unless replaced
+            taken = [s for s in shown if s.term().key not in own or (replace and s in differing)]
+            update = glossary.add_terms(s.term() for s in taken)
     if as_json:
-        typer.echo(json.dumps([s.to_dict() for s in shown], ensure_ascii=False, indent=2))
+        rows = [
+            {**s.to_dict(), "glossary": own[s.term().key].target if s in differing else None}
+            for s in shown
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for s in shown:
+            there = f"\t(glossary: {own[s.term().key].target})" if s in differing else ""
             typer.echo(
-                f"{s.source}\t{s.target}\t{s.agreeing}/{s.segments} segments ({s.consistency:.0%})"
+                f"{s.source}\t{s.target}\t{s.agreeing}/{s.segments} segments "
+                f"({percent(s.agreeing, s.segments)}){there}"
             )
         typer.echo(f"{len(shown)} of {len(found)} suggestions", err=True)
         if not found:
@@ -204,7 +225,26 @@ def suggest(
                 err=True,
             )
     if accept:
+        kept = ""
+        if differing and not replace:
+            names = ", ".join(s.source for s in differing[:3]) + (
+                ", ..." if len(differing) > 3 else ""
+            )
+            kept = (
+                f"; {counted(len(differing), 'term')} of the glossary kept ({names}; --replace "
+                "takes the suggestions instead)"
+            )
         typer.echo(
-            f"accepted into {user}'s glossary: {update.added} added, {update.replaced} replaced",
+            f"accepted into {user}'s glossary: {update.added} added, {update.replaced} "
+            f"replaced{kept}",
             err=True,
         )
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` (at least 1) as a percentage that says 100 % only when it is
+    (``610/613``: ``99.5%``, not ``100%``)."""
+    if part == whole:
+        return "100%"
+    share = 100 * part / whole
+    return f"{share:.0f}%" if share < 99.5 else f"{min(share, 99.9):.1f}%"

@@ -9,6 +9,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.cli import main
+from ltmt.terminology.terms import Term
 
 
 def ltmt(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -129,6 +130,28 @@ def test_a_bad_row_is_one_line_and_imports_nothing(tmp_path: Path, capsys):
     assert code == 1 and "pass --all" in err
 
 
+def test_suggest_keeps_a_term_the_user_entered_unless_replace(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    pairs = [(f"Save the file {n}", f"Datei {n} speichern") for n in range(612)]
+    pairs.append(("Open the last file", "Die letzte Akte öffnen"))
+    with Memory(store) as memory:
+        memory.import_pairs("u1", pairs)
+        memory.glossary("u1").add("file", "Akte", note="my own")
+    argv = ["glossary", "suggest", "-u", "u1", "--limit", "1", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *argv, "--accept")
+    assert out == "file\tDatei\t612/613 segments (99.8%)\t(glossary: Akte)\n"
+    assert err.endswith(
+        "accepted into u1's glossary: 0 added, 0 replaced; 1 term of the glossary kept (file; "
+        "--replace takes the suggestions instead)\n"
+    )
+    with Memory(store) as memory:
+        assert memory.glossary("u1").terms() == [Term("file", "Akte", "my own")]
+    code, out, err = ltmt(capsys, *argv, "--accept", "--replace")
+    assert err.endswith("accepted into u1's glossary: 0 added, 1 replaced\n")
+    with Memory(store) as memory:
+        assert [t.target for t in memory.glossary("u1")] == ["Datei"]
+
+
 def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
     store = str(tmp_path / "store")
     with Memory(store) as memory:
@@ -148,6 +171,13 @@ def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
         assert [t.target for t in memory.glossary("u1")] == ["Depot"]
     code, _, err = ltmt(capsys, "glossary", "suggest", "-u", "nobody", "--memory-dir", store)
     assert code == 1 and "'nobody' has no memory" in err
+    code, _, err = ltmt(
+        capsys, "glossary", "suggest", "-u", "u1", "--replace", "--memory-dir", store
+    )
+    assert (code, err) == (
+        1,
+        "ltmt: error: --replace works with --accept (it says which term wins)\n",
+    )
     argv = ["glossary", "suggest", "-u", "u1", "--min-segments", "4", "--memory-dir", store]
     code, out, err = ltmt(capsys, *argv)
     assert (code, out) == (0, "")
