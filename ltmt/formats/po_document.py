@@ -77,10 +77,13 @@ class PoDocument:
         updates: dict[str, str] = {}
         if not header.get("Language"):
             updates["Language"] = tgt_lang
-        if "INTEGER" in header.get("Plural-Forms", ""):
+        forms = header.get("Plural-Forms", "")
+        if "INTEGER" in forms or (not forms and any(u.hasplural() for u in self.store.units)):
+            # a template's placeholder, or none where plural entries will be filled (msgfmt -c:
+            # "header entry lacks a plural=EXPRESSION attribute", a fatal error)
             updates["Plural_Forms"] = _plural_forms(tgt_lang)
         if updates:
-            self.store.updateheader(**updates)
+            self.store.updateheader(add=True, **updates)
 
     def _add_header(self, tgt_lang: str) -> None:
         """Give a catalog without a header one that says what it is written in (else gettext

@@ -139,6 +139,7 @@ def test_suggest_keeps_a_term_the_user_entered_unless_replace(tmp_path: Path, ca
         memory.glossary("u1").add("file", "Akte", note="my own")
     argv = ["glossary", "suggest", "-u", "u1", "--limit", "1", "--memory-dir", store]
     code, out, err = ltmt(capsys, *argv, "--accept")
+    assert code == 0
     assert out == "file\tDatei\t612/613 segments (99.8%)\t(glossary: Akte)\n"
     assert err.endswith(
         "accepted into u1's glossary: 0 added, 0 replaced; 1 term of the glossary kept (file; "
@@ -147,6 +148,7 @@ def test_suggest_keeps_a_term_the_user_entered_unless_replace(tmp_path: Path, ca
     with Memory(store) as memory:
         assert memory.glossary("u1").terms() == [Term("file", "Akte", "my own")]
     code, out, err = ltmt(capsys, *argv, "--accept", "--replace")
+    assert code == 0
     assert err.endswith("accepted into u1's glossary: 0 added, 1 replaced\n")
     with Memory(store) as memory:
         assert [t.target for t in memory.glossary("u1")] == ["Datei"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 from ltmt.formats.documents import Unit, open_document
@@ -57,6 +59,26 @@ def test_a_half_translated_plural_entry_gets_its_empty_form_and_keeps_the_other(
     written = (tmp_path / "out.po").read_text("utf-8")
     assert 'msgstr[0] "%d Datei"\nmsgstr[1] "%d Dateien"' in written
     assert "#, fuzzy" in written
+
+
+def test_a_header_without_plural_forms_gets_the_target_languages(tmp_path: Path) -> None:
+    """Filled plural entries under a header without ``Plural-Forms`` are a fatal error for
+    ``msgfmt -c``; the forms are the target language's (three for Polish, not two)."""
+    path = tmp_path / "pl.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        "utf-8",
+    )
+    document = open_document(path, tgt_lang="pl")
+    assert [u.key for u in document.pending()] == ["1#0", "1#1", "1#2"]
+    document.fill({"1#0": "%d plik", "1#1": "%d pliki", "1#2": "%d plików"})
+    document.save(tmp_path / "out.po")
+    written = (tmp_path / "out.po").read_text("utf-8")
+    assert '"Plural-Forms: nplurals=3; plural=(n==1 ? 0 :' in written
+    if shutil.which("msgfmt"):  # .ci/run installs gettext
+        check = ["msgfmt", "-c", "--use-fuzzy", "-o", "/dev/null", str(tmp_path / "out.po")]
+        assert subprocess.run(check, capture_output=True, check=False).returncode == 0
 
 
 def test_template_gets_the_target_language_plural_forms(tmp_path: Path) -> None:
