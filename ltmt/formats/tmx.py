@@ -33,6 +33,8 @@ from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
+# metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
+_NUMBER_PROPS = frozenset({"plural"})
 
 
 def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
@@ -146,7 +148,7 @@ class _Sides:
             self.found.add(lang)
         return known
 
-    def read(self, unit: Any) -> tuple[str, str, dict[str, str]] | None:
+    def read(self, unit: Any) -> tuple[str, str, dict[str, Any]] | None:
         """The (source, target, metadata) of the ``<tu>`` element ``unit``, or None when a side
         is missing or blank: the first ``<tuv>`` of the source language, and the first other
         one of the target language. Metadata: ``id`` (``tuid``), ``note`` (the ``<note>``
@@ -223,8 +225,8 @@ def _first_segment(tuv: Any) -> Any:
     return next(tuv.iterdescendants("{*}seg"), None)
 
 
-def _metadata(unit: Any, extras: list[Any]) -> dict[str, str]:
-    metadata: dict[str, str] = {}
+def _metadata(unit: Any, extras: list[Any]) -> dict[str, Any]:
+    metadata: dict[str, Any] = {}
     if unit.get("tuid"):
         metadata["id"] = unit.get("tuid")
     notes = [note.text for note in extras if note.tag == "note" and note.text]
@@ -233,7 +235,9 @@ def _metadata(unit: Any, extras: list[Any]) -> dict[str, str]:
     for prop in extras:
         if prop.tag == "prop":
             name = prop.get("type") or ""
-            metadata[name[2:] if name.startswith("x-") else name] = prop.text or ""
+            key = name[2:] if name.startswith("x-") else name
+            text = prop.text or ""
+            metadata[key] = int(text) if key in _NUMBER_PROPS and text.isdigit() else text
     return metadata
 
 
@@ -243,7 +247,8 @@ def write_tmx(
     """Write ``records`` as a TMX 1.4 file (atomically); returns how many were written.
 
     String metadata becomes ``tuid`` (``id``), ``<note>`` (``note``) and ``<prop type="x-KEY">``,
-    which :func:`read_tmx` reads back. Pairs with characters XML cannot hold (control
+    which :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
+    as a number. Pairs with characters XML cannot hold (control
     characters) are skipped with a warning.
     """
     from lxml import etree
@@ -266,6 +271,8 @@ def write_tmx(
         element = unit.xmlelement
         extra = []
         for key, value in record.metadata.items():
+            if key in _NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
             if not isinstance(value, str):
                 continue
             if key == "id":

@@ -136,6 +136,21 @@ def test_po_plural_gives_a_pair_per_form(tmp_path: Path) -> None:
     assert records[0].metadata["context"] == "files"
 
 
+def test_a_plural_entry_survives_a_round_trip_through_tmx(tmp_path: Path) -> None:
+    """PO → TMX → PO gives the entry back whole, not ``%d files`` as an entry of its own."""
+    source = tmp_path / "plural.po"
+    source.write_text(
+        'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d Datei"\nmsgstr[1] "%d Dateien"\n',
+        "utf-8",
+    )
+    write_tmx(tmp_path / "plural.tmx", read_po(source))
+    records = list(read_tmx(tmp_path / "plural.tmx"))
+    assert [r.metadata.get("plural") for r in records] == [0, 1]
+    write_po(tmp_path / "back.po", records)
+    back = (tmp_path / "back.po").read_text("utf-8")
+    assert 'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d Datei"\n' in back
+
+
 def test_po_language_mismatch() -> None:
     with pytest.raises(InputError, match=r"demo.po: languages in the file are de, not en->fr"):
         list(read_po(DATA / "demo.po", src_lang="en", tgt_lang="fr"))
