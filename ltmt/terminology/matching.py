@@ -12,7 +12,9 @@ Target side (:func:`renders`): the output must contain the target term as writte
 word start; its first letter may change case (sentence start) and letters may follow it. The
 letters that may follow are the choice for inflected German targets: the glossary's form is the
 stem the output must carry, so "Datei" is rendered by "Dateien" and "Depot" by "Depots", but a
-different word ("Repository") is not.
+different word ("Repository") is not. German plurals that change the stem render it too
+(:func:`target_stems`): a Latin ending ("Repositorium" by "Repositorien", "Algorithmus" by
+"Algorithmen", "Index" by "Indizes") or an umlaut ("Vorgang" by "Vorgänge", "Baum" by "Bäume").
 """
 
 from __future__ import annotations
@@ -127,12 +129,49 @@ class TermMatcher:
         return None
 
 
+# plural endings of Latin and Greek nouns in German: the singular's ending, the plural's
+_LATIN_PLURALS = (
+    ("um", ("en", "a")),  # Repositorium, Datum, Zentrum
+    ("us", ("en", "i")),  # Algorithmus, Virus, Modus
+    ("ma", ("men", "mata")),  # Schema, Thema
+    ("a", ("en",)),  # Firma, Agenda
+    ("ex", ("izes", "ices")),  # Index
+    ("ix", ("izen", "izes", "ices")),  # Matrix
+    ("on", ("a", "en")),  # Lexikon
+    ("is", ("en",)),  # Basis
+)
+_UMLAUTS = {"au": "äu", "a": "ä", "o": "ö", "u": "ü", "Au": "Äu", "A": "Ä", "O": "Ö", "U": "Ü"}
+_LAST_VOWELS = re.compile(r"([aeiouäöüyAEIOUÄÖÜ]+)[^aeiouäöüyAEIOUÄÖÜ]*$")
+
+
+def target_stems(target: str) -> tuple[str, ...]:
+    """What an output may carry for ``target``: the target itself, and the stems of its German
+    plural where that changes the last word (its Latin ending, or an umlaut of its last vowel)."""
+    last = target.rsplit(" ", 1)[-1]
+    for ending, plurals in _LATIN_PLURALS:
+        if last.endswith(ending) and len(last) >= len(ending) + 3:
+            return (target, *(target[: -len(ending)] + plural for plural in plurals))
+    vowels = _LAST_VOWELS.search(last)
+    if vowels is None or vowels.group(1) not in _UMLAUTS or vowels.end(1) == len(last):
+        return (target,)
+    start = len(target) - len(last) + vowels.start(1)
+    umlauted = _UMLAUTS[vowels.group(1)]
+    return (target, target[:start] + umlauted + target[start + len(vowels.group(1)) :])
+
+
 @functools.lru_cache(maxsize=4096)
 def _target_pattern(target: str) -> re.Pattern[str]:
-    first = re.escape(target[0])
-    if target[0].lower() != target[0].upper():
-        first = f"[{re.escape(target[0].lower())}{re.escape(target[0].upper())}]"
-    return re.compile(rf"(?<!\w){first}{re.escape(target[1:])}")
+    return re.compile(
+        rf"(?<!\w)(?:{'|'.join(_stem_pattern(stem) for stem in target_stems(target))})"
+    )
+
+
+def _stem_pattern(stem: str) -> str:
+    """``stem`` as a pattern whose first letter may change case (a sentence starts with it)."""
+    first = re.escape(stem[0])
+    if stem[0].lower() != stem[0].upper():
+        first = f"[{re.escape(stem[0].lower())}{re.escape(stem[0].upper())}]"
+    return first + re.escape(stem[1:])
 
 
 def renders(target: str, output: str) -> bool:

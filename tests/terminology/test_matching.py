@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.terminology.matching import TermMatcher, protected_spans, renders, substitute
+from ltmt.terminology.matching import (
+    TermMatcher,
+    protected_spans,
+    renders,
+    substitute,
+    target_stems,
+)
 from ltmt.terminology.terms import Term
 
 TERMS = [
@@ -80,10 +86,31 @@ def test_substitute_puts_the_targets_in_place():
         ("Depot", "Das Repository", False),
         ("Depot", "ImDepot", False),  # must start a word
         ("Commit", "COMMIT", False),  # case after the first letter counts
+        ("Repositorium", "%d Repositorien gefunden", True),  # German plurals that change the stem
+        ("entferntes Repositorium", "entferntes Repositorien", True),
+        ("Algorithmus", "die Algorithmen", True),
+        ("Index", "Indizes", True),
+        ("Vorgang", "die Vorgänge", True),
+        ("Ort", "Örter", True),
+        ("Datum", "Datei", False),
+        ("Vorgang", "Vorgehen", False),
     ],
 )
 def test_renders_is_a_word_start_stem_match(target, output, expected):
     assert renders(target, output) is expected
+
+
+@pytest.mark.parametrize(
+    ("target", "stems"),
+    [
+        ("Datei", ("Datei",)),
+        ("Schema", ("Schema", "Schemen", "Schemata")),  # no umlaut of a final vowel
+        ("Baum", ("Baum", "Bäum")),
+        ("Status", ("Status", "Staten", "Stati")),  # a Latin ending, not an umlaut
+    ],
+)
+def test_target_stems_are_the_target_and_its_plurals_stem(target, stems):
+    assert target_stems(target) == stems
 
 
 def test_terms_are_validated():
