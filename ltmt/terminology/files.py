@@ -4,21 +4,30 @@ translate-toolkit).
 CSV/TSV rows are ``source, target[, note[, case]]``; ``case`` is empty or one of
 ``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A first
 row ``source, target, ...`` is a header; blank rows and rows starting with ``#`` are skipped.
-A bad row is an error that names its line: nothing of the file is imported then.
+A bad row is an error that names its line: nothing of the file is imported then; so are two rows
+(or TBX entries) that give one source different targets. A UTF-16 file is named with the
+``iconv`` command that converts it.
 A TBX term entry carries the source, the target (one ``langSet`` each, ``xml:lang`` as given)
-and the note; TBX has no place for the case flag, so it is written in the note as
+and the note (of several terms of a language, synonyms, the first is read, with a warning);
+TBX has no place for the case flag, so it is written in the note as
 ``case-sensitive`` and read back from there.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import logging
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.common import local_name
 from ltmt.terminology.terms import Term
+
+logger = logging.getLogger(__name__)
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv", ".tbx": "tbx"}
 CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitive"})
@@ -47,25 +56,50 @@ def read_glossary(
     if not path.is_file():
         raise InputError(f"glossary file {path} does not exist")
     if chosen == "tbx":
-        terms = _read_tbx(path, src_lang, tgt_lang)
+        located = _read_tbx(path, src_lang, tgt_lang)
     else:
+        data = path.read_bytes()
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise InputError(
+                f"{path.name} is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8 "
+                f"{path.name} > {path.stem}-utf8{path.suffix})"
+            )
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8"
             ) from exc
-        terms = parse_delimited(text, "\t" if chosen == "tsv" else ",", path.name)
-    if not terms:
+        located = _delimited_terms(text, "\t" if chosen == "tsv" else ",", path.name)
+    if not located:
         # an empty file is a mistake, and with --replace it would empty the glossary
         raise InputError(f"{path.name}: no terms found (an empty file, or only a header)")
-    return terms
+    _refuse_two_targets(located, path.name)
+    return [term for term, _ in located]
+
+
+def _refuse_two_targets(located: list[tuple[Term, str]], name: str) -> None:
+    """An :class:`InputError` when two entries give one source (as the glossary matches it)
+    different targets: which one the file means is the user's call, not the last row's."""
+    first: dict[str, tuple[Term, str]] = {}
+    for term, place in located:
+        seen = first.setdefault(term.key, (term, place))
+        if seen[0].target != term.target:
+            raise InputError(
+                f"{name}: {seen[1]} and {place} both give {term.source!r} a target "
+                f"({seen[0].target!r}, {term.target!r}); keep one"
+            )
 
 
 def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
     """The terms of CSV (``delimiter=","``) or TSV text; ``name`` is used in error messages."""
+    return [term for term, _ in _delimited_terms(text, delimiter, name)]
+
+
+def _delimited_terms(text: str, delimiter: str, name: str) -> list[tuple[Term, str]]:
+    """:func:`parse_delimited`'s terms, each with its line (``line 3``)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    terms: list[Term] = []
+    terms: list[tuple[Term, str]] = []
     first = True
     try:
         for row in reader:
@@ -77,7 +111,7 @@ def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
                 first = False
                 continue
             first = False
-            terms.append(_row_term(cells, f"{name} line {line}"))
+            terms.append((_row_term(cells, f"{name} line {line}"), f"line {line}"))
     except csv.Error as exc:
         raise InputError(f"{name} line {reader.line_num}: {exc}") from exc
     return terms
@@ -112,7 +146,9 @@ def _language_matches(code: str | None, wanted: str) -> bool:
     return bool(base) and base == wanted.split("-")[0].casefold()
 
 
-def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
+def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]:
+    """The terms of a TBX file, each with its entry (``term entry 3``); of several terms of one
+    language in an entry (synonyms) the first is read, and a warning names the entries."""
     from translate.storage import tbx
 
     try:
@@ -124,7 +160,8 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
             "root is <martif>: a TBX v3 file (root <tbx>) needs converting first"
         )
         raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
-    terms: list[Term] = []
+    terms: list[tuple[Term, str]] = []
+    synonyms: list[str] = []
     for number, unit in enumerate(store.units, start=1):
         found: dict[str, list[str]] = {src_lang: [], tgt_lang: []}
         codes = []
@@ -139,6 +176,7 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
             for wanted in (src_lang, tgt_lang):
                 if _language_matches(code, wanted):
                     found[wanted].append(unit.getNodeText(node) or "")
+                    found[wanted].extend([""] * (_term_count(node) - 1))
         if not found[src_lang] or not found[tgt_lang]:
             raise InputError(
                 f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "
@@ -147,8 +185,33 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[Term]:
         notes = [n.text for n in unit.get_common_notes(source=True) if n.text]
         case_sensitive = _CASE_NOTE in notes
         note = "; ".join(n for n in notes if n != _CASE_NOTE)
-        terms.append(Term(found[src_lang][0], found[tgt_lang][0], note, case_sensitive))
+        terms.append(
+            (
+                Term(found[src_lang][0], found[tgt_lang][0], note, case_sensitive),
+                f"term entry {number}",
+            )
+        )
+        if len(found[src_lang]) > 1 or len(found[tgt_lang]) > 1:
+            synonyms.append(str(number))
+    if synonyms:
+        shown = ", ".join(synonyms[:3]) + (", ..." if len(synonyms) > 3 else "")
+        logger.warning(
+            "%s: %s more than one term of a language; the first is the glossary's (term %s %s)",
+            path.name,
+            "1 term entry holds" if len(synonyms) == 1 else f"{len(synonyms)} term entries hold",
+            "entry" if len(synonyms) == 1 else "entries",
+            shown,
+        )
     return terms
+
+
+def _term_count(lang_set: Any) -> int:
+    """How many ``<term>`` a TBX ``<langSet>`` holds (its synonyms)."""
+    return sum(
+        1
+        for element in lang_set.iter()
+        if isinstance(element.tag, str) and local_name(element.tag) == "term"
+    )
 
 
 def write_tbx(terms: Iterable[Term], src_lang: str = "en", tgt_lang: str = "de") -> bytes:

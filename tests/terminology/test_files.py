@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,42 @@ def test_tbx_terms_by_language(tmp_path: Path):
         Term("repository", "Depot", "where commits live"),
         Term("commit", "Commit"),
     ]
+
+
+def test_two_targets_for_one_source_are_refused_naming_both(tmp_path: Path):
+    path = tmp_path / "g.csv"
+    path.write_text("branch,Zweig\nfile,Datei\nBranch,Zweig\nbranch,Branch\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        read_glossary(path)
+    assert str(caught.value) == (
+        "g.csv: line 1 and line 4 both give 'branch' a target ('Zweig', 'Branch'); keep one"
+    )
+    path.write_text("branch,Zweig\nBranch,Zweig\nGit,Git,,yes\ngit,git\n", "utf-8")
+    assert [t.target for t in read_glossary(path)] == ["Zweig", "Zweig", "Git", "git"]
+
+
+def test_tbx_synonyms_the_first_is_read_and_a_warning_names_the_entry(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    path = tmp_path / "g.tbx"
+    second = (
+        '<langSet xml:lang="de"><tig><term>Stash</term></tig><tig><term>Versteck</term></tig>'
+        '</langSet><langSet xml:lang="en"><tig><term>stash</term></tig></langSet>'
+    )
+    path.write_text(TBX.format(second=second), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="ltmt.terminology.files"):
+        assert read_glossary(path)[1] == Term("stash", "Stash")
+    assert caplog.messages == [
+        "g.tbx: 1 term entry holds more than one term of a language; the first is the "
+        "glossary's (term entry 2)"
+    ]
+
+
+def test_a_utf16_file_is_named_with_the_command_that_converts_it(tmp_path: Path):
+    path = tmp_path / "g.csv"
+    path.write_text("file,Datei\n", encoding="utf-16")
+    with pytest.raises(InputError, match=r"g\.csv is UTF-16; save it as UTF-8 \(iconv -f UTF-16"):
+        read_glossary(path)
 
 
 def test_tbx_without_the_languages_is_refused(tmp_path: Path):
