@@ -385,9 +385,11 @@ def delete(
         memory.require_user(user)
         count = memory.count(user)
         if not yes:
-            raise typer.BadParameter(
-                f"refusing to delete user {user!r} ({counted(count, 'segment')}) without --yes",
-                param_hint="'--yes'",
+            from ltmt.cli.main import click_errors
+
+            raise click_errors.UsageError(
+                f"refusing to delete user {user!r} ({counted(count, 'segment')}) without --yes "
+                "(it cannot be undone)"
             )
         memory.delete_user(user)
         encrypted = memory.encrypted

@@ -134,7 +134,7 @@ def translate(
         "--fusion-encoder",
         help="What encodes fused batches and their matches: auto (CTranslate2 where their "
         "weights are float32, else torch; torch with --engine torch), ctranslate2 (required; "
-        "for int8 weights CTranslate2's int8 encoder: 1-19 %% less CPU time, 0.15-0.19 BLEU "
+        "for int8 weights CTranslate2's int8 encoder: 1-19 % less CPU time, 0.15-0.19 BLEU "
         "less on the dev users) or torch.",
     ),
     fusion_weights: str = typer.Option(
@@ -190,9 +190,10 @@ def translate(
     get their untranslated entries filled (marked fuzzy / needs-review) and keep everything else;
     plural entries are filled form by form, contexts prefer memory matches of the same context,
     and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
-    made valid is left untranslated. An interrupted run started again continues where it
-    stopped. Long segments are translated sentence by sentence. Glossary terms (--user's stored
-    glossary, and --glossary) appear in the output as the glossary says.
+    made valid is left untranslated. A run into a file (-o) that was interrupted continues where
+    it stopped when started again (the output is saved every minute and on Ctrl-C). Long
+    segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and
+    --glossary) appear in the output as the glossary says.
     """
     from ltmt.fusion.registry import FUSION_NAMES, make_fusion, parse_fusion_options
 
@@ -258,8 +259,8 @@ def translate(
             fusion_encoder=encoder,
             **weight_options,
         )
-        if job.lines is not None:
-            _translate_lines(job, translator, user, report)
+        if job.lines is not None and (job.path is None or job.output in (None, "-")):
+            _translate_lines(job, translator, user, report)  # stdin or stdout: no resuming
         else:
             _translate_document(
                 job, translator, user, report, overwrite, not no_fuzzy, exact_approved

@@ -98,18 +98,22 @@ def _split(text: str) -> list[str]:
 
 class TextDocument:
     """A UTF-8 text file, one segment a line. ``save`` of a partly filled document writes the
-    translated lines up to the first one still pending, so the output is always a prefix."""
+    translated lines up to the first one still pending, so the output is always a prefix; its
+    lines end as the input's first line does (``\r\n`` for a Windows file, else ``\n``)."""
 
     format = "txt"
 
-    def __init__(self, path: Path, lines: list[str]) -> None:
+    def __init__(self, path: Path, lines: list[str], newline: str = "\n") -> None:
         self.path = Path(path)
         self.lines = lines
+        self.newline = newline
         self.translations: dict[int, str] = {}
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> TextDocument:
-        return cls(path, _split(_read_text(path)))
+        text = _read_text(path)
+        first = text.split("\n", 1)[0]
+        return cls(path, _split(text), "\r\n" if first.endswith("\r") and "\n" in text else "\n")
 
     def units(self) -> list[Unit]:
         return [Unit(str(i), line) for i, line in enumerate(self.lines) if line.strip()]
@@ -146,7 +150,8 @@ class TextDocument:
         return out
 
     def save(self, out_path: Path) -> None:
-        atomic_write(out_path, "".join(f"{line}\n" for line in self.translated_lines()).encode())
+        lines = self.translated_lines()
+        atomic_write(out_path, "".join(line + self.newline for line in lines).encode())
 
     def resume(self, partial: Path) -> None:
         """Take over the translated lines of ``partial`` (an earlier output of this document)."""

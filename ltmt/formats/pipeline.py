@@ -368,6 +368,13 @@ def translate_file(
                 result.resumed + len(units),
                 out_path,
             )
+        else:
+            logger.warning(
+                "nothing was saved: the first %d segments were not done yet (they are saved "
+                "%d at a time)",
+                min(chunk_size, len(units)),
+                chunk_size,
+            )
         raise
     document.save(Path(out_path))
     marker.unlink(missing_ok=True)

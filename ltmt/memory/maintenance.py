@@ -90,7 +90,8 @@ def backup(store: env.Store, directory: Path) -> Path:
     """Write a consistent, compacted copy of ``store`` into the new directory ``directory``.
 
     The copy is a store of its own (open it with ``--memory-dir``); an encrypted store's copy
-    needs the same key file. ``directory`` must lie outside the store's own folder: a copy
+    needs the same key file. ``directory``'s parent folder must exist (a typo is not made into
+    folders), and ``directory`` must lie outside the store's own folder: a copy
     inside would be part of the store it saves, and outlive its deletions and compaction.
     """
     resolved, home = directory.resolve(), Path(store.path).resolve()
@@ -98,6 +99,11 @@ def backup(store: env.Store, directory: Path) -> Path:
         raise InputError(
             f"{directory} is inside the memory store {store.path}; back it up to a directory "
             "outside it"
+        )
+    if not directory.parent.is_dir():  # a typo in the path, rather than a tree to make
+        raise InputError(
+            f"cannot back up to {directory}: folder {directory.parent} does not exist; "
+            "create it first"
         )
     _new_directory(directory)
     try:

@@ -430,6 +430,23 @@ def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):
     assert data.count(b"\r\n") == 3 and data.count(b"\n") == 3
 
 
+def test_a_text_file_interrupted_continues_where_it_stopped(tmp_path, capsys, common):
+    """A text file translated to a file is resumable as PO and XLIFF are (the help says so)."""
+    source = tmp_path / "in.txt"
+    source.write_text("hello world\n\nopen the file\nthe cat sat on the mat\n", "utf-8")
+    whole = tmp_path / "whole.txt"
+    assert run_cli(["translate", str(source), "-o", str(whole), *common], capsys)[0] == 0
+    first = whole.read_text("utf-8").splitlines()[0]
+    out = tmp_path / "out.txt"  # as an interrupted run left it: the first line and the progress
+    out.write_text(first + "\n", "utf-8")
+    (tmp_path / "out.txt.ltmt-progress").write_text('{"done": ["0"]}', "utf-8")
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert "; 1 done before" in err and err.startswith("ltmt: 2 segments (")
+    assert out.read_text("utf-8") == whole.read_text("utf-8")
+    assert not (tmp_path / "out.txt.ltmt-progress").exists()
+
+
 def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common):
     po = tmp_path / "de.po"
     po.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")

@@ -103,6 +103,21 @@ def test_an_interrupt_saves_the_chunks_finished_since_the_last_checkpoint(
     assert len(first.seen) + len(second.seen) == 5
 
 
+def test_an_interrupt_before_anything_is_done_says_nothing_was_saved(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "out.po"
+    with (
+        caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"),
+        pytest.raises(KeyboardInterrupt),
+    ):
+        translate_file(DATA / "demo.po", out, FakeModel(fail_after=0), chunk_size=4)
+    assert caplog.messages == [
+        "nothing was saved: the first 4 segments were not done yet (they are saved 4 at a time)"
+    ]
+    assert not out.exists() and not progress_path(out).exists()
+
+
 def test_without_resume_starts_over(tmp_path: Path) -> None:
     out = tmp_path / "out.po"
     with pytest.raises(KeyboardInterrupt):

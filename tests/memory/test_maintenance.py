@@ -179,6 +179,18 @@ def test_backup_is_a_consistent_store(tmp_path: Path) -> None:
         assert copy.check().segments == 50
 
 
+def test_a_backup_into_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("a", pairs(5))
+        with pytest.raises(InputError) as error:
+            memory.backup(tmp_path / "typo" / "b")
+    assert str(error.value) == (
+        f"cannot back up to {tmp_path / 'typo' / 'b'}: folder {tmp_path / 'typo'} does not "
+        "exist; create it first"
+    )
+    assert not (tmp_path / "typo").exists()
+
+
 @pytest.mark.parametrize("inside", [".", "sub", "sub/deeper"])
 def test_a_backup_inside_the_store_is_refused(tmp_path: Path, inside: str) -> None:
     with Memory(tmp_path / "s") as memory:
