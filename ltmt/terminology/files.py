@@ -40,10 +40,12 @@ _CASE_NOTE = "case-sensitive"  # TBX has no case flag: it rides in a note
 def glossary_format(path: Path, fmt: str | None = None) -> str:
     """``fmt`` if given, else the format of ``path``'s extension; InputError when unknown."""
     chosen = fmt or FORMATS.get(path.suffix.lower())
+    if fmt and chosen not in ("csv", "tsv", "tbx"):
+        raise InputError(f"unknown glossary format {fmt!r}: --format takes csv, tsv or tbx")
     if chosen not in ("csv", "tsv", "tbx"):
-        what = f"format {fmt!r}" if fmt else f"extension {path.suffix or '(none)'!r}"
         raise InputError(
-            f"unknown glossary {what} for {path.name}: use .csv, .tsv or .tbx, or --format"
+            f"unknown glossary extension {path.suffix or '(none)'!r} for {path.name}: use .csv, "
+            ".tsv or .tbx, or --format"
         )
     return chosen
 

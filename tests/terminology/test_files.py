@@ -112,6 +112,9 @@ def test_tbx_without_the_languages_is_refused(tmp_path: Path):
 def test_unknown_and_missing_files(tmp_path: Path):
     with pytest.raises(InputError, match=r"unknown glossary extension '\.xlsx'"):
         read_glossary(tmp_path / "g.xlsx")
+    with pytest.raises(InputError) as error:
+        read_glossary(tmp_path / "g.tbx", "xml")
+    assert str(error.value) == "unknown glossary format 'xml': --format takes csv, tsv or tbx"
     with pytest.raises(InputError, match="does not exist"):
         read_glossary(tmp_path / "g.csv")
     bad = tmp_path / "bad.tbx"
