@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from ltmt.memory.glossary import GlossaryUpdate
 from ltmt.server.auth import acting_user
+from ltmt.server.errors import ApiError
 from ltmt.server.files import safe_name, upload_path
 from ltmt.server.routes import KeyDep, UserParam, service_of
 from ltmt.server.schemas import RequestBody, TermIn
@@ -47,6 +48,9 @@ class GlossaryUpdateOut(BaseModel):
 class GlossaryDeleted(BaseModel):
     user: str
     deleted: int
+    not_found: list[str] = Field(
+        default_factory=list, description="Sources asked for that the glossary does not have."
+    )
 
 
 @router.get("", response_model=GlossaryOut)
@@ -98,8 +102,15 @@ def delete_terms(
     ] = None,
     user: UserParam = None,
 ) -> GlossaryDeleted:
-    """Delete the terms with these sources, or the whole glossary."""
+    """Delete the terms with these sources, or the whole glossary. 404 when none of the
+    sources is in the glossary (as ``ltmt glossary delete``); the ones missing are listed."""
     who = acting_user(key, user)
     glossary = service_of(request).memory.glossary(who)
-    deleted = sum(glossary.delete(s) for s in source) if source else glossary.clear()
-    return GlossaryDeleted(user=who, deleted=deleted)
+    if not source:
+        return GlossaryDeleted(user=who, deleted=glossary.clear())
+    counts = {s: glossary.delete(s) for s in source}
+    missing = [s for s, count in counts.items() if not count]
+    if len(missing) == len(counts):
+        names = ", ".join(repr(s) for s in missing)
+        raise ApiError(404, f"{who} has no glossary term {names}; nothing deleted")
+    return GlossaryDeleted(user=who, deleted=sum(counts.values()), not_found=missing)

@@ -41,8 +41,13 @@ def test_add_list_translate_import_delete(api):
         imported = client.post("/v1/glossary/import", files={"file": ("terms.csv", csv)}).json()
         assert (imported["added"], imported["replaced"]) == (2, 0)
 
-        deleted = client.delete("/v1/glossary", params={"source": ["file"]}).json()
-        assert deleted == {"user": "gloria", "deleted": 1}
+        missing = client.delete("/v1/glossary", params={"source": ["nothing"]})
+        assert (missing.status_code, missing.json()) == (
+            404,
+            {"error": "gloria has no glossary term 'nothing'; nothing deleted"},
+        )
+        deleted = client.delete("/v1/glossary", params={"source": ["file", "nothing"]}).json()
+        assert deleted == {"user": "gloria", "deleted": 1, "not_found": ["nothing"]}
         assert client.delete("/v1/glossary").json()["deleted"] == 2
         assert client.get("/v1/glossary").json()["terms"] == []
 
