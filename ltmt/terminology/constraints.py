@@ -76,6 +76,10 @@ class TermTokens:
             self._cache[target] = ids
         return Required(target, ids)
 
+    def word_ids(self, word: str) -> tuple[int, ...]:
+        """The token ids of ``word`` as the output writes it (none when the model cannot)."""
+        return self.required(word).token_ids
+
     def text(self, token_ids: Sequence[int]) -> str:
         """The text of ``token_ids`` as SentencePiece writes it (``▁`` as a space)."""
         return "".join(self.pieces[i] for i in token_ids).replace("\u2581", " ")

@@ -166,11 +166,12 @@ class GlossaryDecoding:
                 Missing(
                     self.source_span(units[i].text, hit),
                     tokens.required(hit.term.target).token_ids,
+                    hit.term.target,
                 )
                 for hit in hits[i]
                 if hit.term.target not in kept
             ]
-            edited = place_terms(ids, attention, missing, tokens.pieces, kept)
+            edited = place_terms(ids, attention, missing, tokens.pieces, kept, tokens.word_ids)
             if edited is None or len(edited) > source_limit(
                 self.translator.decode_config, len(attention[0]) if attention else 0
             ):

@@ -14,7 +14,7 @@ per-step constraint of :mod:`ltmt.terminology.constraints` when it falls short.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,15 +26,17 @@ if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
 
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
+_LINKS = frozenset({"s", "es"})  # a German compound's linking letters (Mitglied-s-datei)
 
 
 @dataclass(frozen=True)
 class Missing:
-    """A target the output lacks: the source tokens of its term (``[start, end)``) and the
-    target's tokens as the output writes them."""
+    """A target the output lacks: the source tokens of its term (``[start, end)``), the
+    target's tokens as the output writes them, and its text (for a compound's new word)."""
 
     source_span: tuple[int, int]
     target_ids: tuple[int, ...]
+    target: str = ""
 
 
 def place_terms(
@@ -43,12 +45,16 @@ def place_terms(
     missing: Sequence[Missing],
     pieces: Sequence[str],
     kept: Sequence[str] = (),
+    encode: Callable[[str], tuple[int, ...]] | None = None,
 ) -> list[int] | None:
     """``output_ids`` with every ``missing`` target placed, or ``None`` (module docstring).
 
     ``attention[j][k]``: how much output token ``j`` attends to source token ``k``; ``pieces``:
     the text of each target token id (SentencePiece pieces); ``kept``: the line's targets the
-    output already carries (a word carrying one is not replaced).
+    output already carries (a word carrying one is not replaced); ``encode``: the token ids of
+    a word as the output writes it, for a compound whose part translates the term
+    (:func:`_compound_part`): only that part is replaced (``Hauptdatei`` for ``master file``,
+    glossary ``master`` → ``Master``: ``Master-Datei``).
     """
     if not output_ids or not missing:
         return None
@@ -61,12 +67,20 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
+        compound = None
+        if encode is not None and term.target and not protected_spans(word):
+            compound = _compound_word(
+                output_ids[start:end], attention[start:end], term, pieces, encode
+            )
         if protected_spans(word):
             end = start  # insert before the word: its placeholder or option stays
-        elif any(renders(target, word) for target in kept) or _translates_another(
-            attention[start:end], first, last
-        ):
-            start = end  # insert after the word: its target, or the word it translates, stays
+        elif any(renders(target, word) for target in kept):
+            start = end  # insert after the word: its target stays
+        elif compound is not None and not any(s < end and start < e for s, e, _ in edits):
+            edits.append((start, end, compound))
+            continue
+        elif _translates_another(attention[start:end], first, last):
+            start = end  # insert after the word: the word it translates stays
         taken = [e for s, e, _ in edits if (start < e and s < end) or start == s]
         if taken:  # the word already takes a target: this one follows it
             start = end = max(taken)
@@ -78,6 +92,64 @@ def place_terms(
         placed.extend(target_ids)
         position = end
     return placed + list(output_ids[position:])
+
+
+def _compound_word(
+    ids: Sequence[int],
+    rows: Sequence[Sequence[float]],
+    term: Missing,
+    pieces: Sequence[str],
+    encode: Callable[[str], tuple[int, ...]],
+) -> tuple[int, ...] | None:
+    """The token ids of the word ``ids`` with its part that translates ``term`` replaced by the
+    target, joined by a hyphen (``Master-Datei``, ``Einstellungs-Ablage``), or ``None`` when the
+    word is not such a compound (:func:`_compound_part`)."""
+    part = _compound_part(ids, rows, term.source_span, pieces)
+    if part is None:
+        return None
+    begin, stop = part
+    if begin == 0 and stop + 1 < len(ids) and pieces[ids[stop]] in _LINKS:
+        stop += 1  # the link belongs to the part replaced: Mitglied|s|datei -> Element-Datei
+    rest = "".join(pieces[i] for i in (ids[stop:] if begin == 0 else ids[:begin]))
+    rest = rest.replace(_WORD_START, "").strip()
+    if begin == 0:  # the term first: Haupt|datei -> Master-Datei
+        if not rest.startswith("-"):
+            rest = "-" + (rest[:1].upper() + rest[1:] if term.target[:1].isupper() else rest)
+        text = term.target + rest
+    else:  # the term last: Einstellungs|datei -> Einstellungs-Ablage
+        text = rest + ("" if rest.endswith("-") else "-") + term.target
+    return encode(text) or None
+
+
+def _compound_part(
+    ids: Sequence[int],
+    rows: Sequence[Sequence[float]],
+    span: tuple[int, int],
+    pieces: Sequence[str],
+) -> tuple[int, int] | None:
+    """Within one word (its token ``ids`` and their attention ``rows``), the tokens that
+    translate the term whose source tokens are ``span``, as ``(begin, stop)``: a token is the
+    term's when it attends to the term at least as much as to any one other source token
+    (``</s>`` left out). Only a proper prefix or suffix of the word counts, with letters left
+    for the rest, which translates other words (a German compound): else ``None``."""
+    first, last = span
+    marks: list[bool | None] = []  # None: no letter (a hyphen), part of neither
+    for token, row in zip(ids, rows):
+        if not any(c.isalpha() for c in pieces[token]):
+            marks.append(None)
+            continue
+        other = max((w for k, w in enumerate(row[:-1]) if not first <= k < last), default=0.0)
+        marks.append(sum(row[first:last]) >= other)
+    term = [i for i, mark in enumerate(marks) if mark]
+    rest = [i for i, mark in enumerate(marks) if mark is False]
+    letters = sum(c.isalpha() for i in rest for c in pieces[ids[i]])
+    if not term or letters < 2:
+        return None
+    if max(term) < min(rest):
+        return 0, max(term) + 1
+    if min(term) > max(rest):
+        return min(term), len(ids)
+    return None
 
 
 def _translates_another(rows: Sequence[Sequence[float]], first: int, last: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ltmt.terminology.placement import Missing, place_terms
 
 # target pieces by id; 0 is unused
@@ -9,6 +11,10 @@ PIECES = [
     *("", "▁das", "▁Repository", "▁ist", "▁leer", ".", "▁%s", "▁Depot", "▁Datei", "en", "▁De"),
     *("▁--", "no", "-", "sync"),
 ]
+# a compound's pieces: Haupt|datei, Mitglied|s|datei, Einstellungs|datei
+COMPOUND = ["▁Haupt", "datei", "s", "▁Mitglied", "▁Einstellungs"]
+ID = {piece: len(PIECES) + n for n, piece in enumerate(COMPOUND)}
+WORDS = {"Master-Datei": (90,), "Element-Datei": (91,), "Einstellungs-Ablage": (92,)}
 # the source "the repository is empty </s>": "repository" is its token 1
 DEPOT = Missing(source_span=(1, 2), target_ids=(7,))
 
@@ -86,3 +92,36 @@ def test_alignment_of_a_torch_output_is_a_distribution_over_the_source(tiny_mode
     assert [len(rows) for rows in weights] == [3, 2]
     assert [len(rows[0]) for rows in weights] == [len(s) for s in sources]  # padding cut off
     assert all(abs(sum(row) - 1.0) < 1e-4 for rows in weights for row in rows)
+
+
+def compound_rows(term_tokens: list[bool], width: int = 5) -> list[list[float]]:
+    """Per token of a word: on the term (source token 1) or on another word (token 2)."""
+    return [[0.0, 0.9, 0.1, 0.0, 0.0] if own else [0.0, 0.1, 0.9, 0.0, 0.0] for own in term_tokens]
+
+
+@pytest.mark.parametrize(
+    ("word", "term_tokens", "target", "expected"),
+    [
+        (["▁Haupt", "datei"], [True, False], "Master", "Master-Datei"),  # master file
+        (["▁Mitglied", "s", "datei"], [True, True, False], "Element", "Element-Datei"),
+        (["▁Mitglied", "s", "datei"], [True, False, False], "Element", "Element-Datei"),
+        (["▁Einstellungs", "datei"], [False, True], "Ablage", "Einstellungs-Ablage"),
+    ],
+)
+def test_the_part_of_a_compound_that_translates_the_term_is_replaced(
+    word, term_tokens, target, expected
+):
+    pieces = PIECES + COMPOUND
+    output = [1, *(ID[piece] for piece in word), 5]  # das <word> .
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target=target)
+    placed = place_terms(output, rows, [missing], pieces, encode=WORDS.__getitem__)
+    assert placed == [1, *WORDS[expected], 5]
+
+
+def test_a_word_all_of_whose_letters_translate_the_term_is_replaced_whole():
+    pieces = PIECES + COMPOUND
+    output = [1, ID["▁Haupt"], ID["datei"], 5]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows([True, True]), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Depot")
+    assert place_terms(output, rows, [missing], pieces, encode=WORDS.__getitem__) == [1, 7, 5]
