@@ -21,9 +21,9 @@ number in place of the count (``1 hour`` / ``2 hours``).
 
 While it runs, the output is saved (atomically) at most every ``checkpoint_seconds``, and when
 it is interrupted (Ctrl-C), together with a progress file ``OUTPUT.ltmt-progress`` listing the
-units done. Running the same command again
-after an interruption continues where it stopped; the progress file is removed at the end. An
-output without a progress file is a finished run (or someone else's file): it is overwritten.
+units done. Running the same command again after an interruption continues where it stopped;
+the progress file is removed at the end. An output without a progress file is a finished run
+(or someone else's file): it is overwritten.
 """
 
 from __future__ import annotations

@@ -41,9 +41,9 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     """The ``src_lang`` → ``tgt_lang`` pairs of the TMX file ``path``.
 
     ``<tu>`` elements lacking either language, or with an empty side, are skipped, and of
-    several ``<tuv>`` of the target language the first is read: each said in one warning that
-    names the first lines. Metadata:
-    ``id`` (``tuid``), ``note``, and each ``<prop type="x-NAME">`` as ``NAME``. Raises
+    several ``<tuv>`` of the target language the first is read: each is said in one warning
+    that names the first lines. Metadata: ``id`` (``tuid``), ``note``, and each
+    ``<prop type="x-NAME">`` as ``NAME``. Raises
     :class:`InputError` for a malformed file, or one whose languages are not the pair asked,
     before it yields anything.
 
@@ -248,8 +248,8 @@ def write_tmx(
 
     String metadata becomes ``tuid`` (``id``), ``<note>`` (``note``) and ``<prop type="x-KEY">``,
     which :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
-    as a number. Pairs with characters XML cannot hold (control
-    characters) are skipped with a warning.
+    as a number. Pairs with characters XML cannot hold (control characters) are skipped with a
+    warning.
     """
     from lxml import etree
     from translate.storage import tmx

@@ -187,7 +187,7 @@ def _standard_conversion(source: Path, output: Path, compute_type: str) -> str:
 
 def aligned_by_all_heads(spec: Any) -> Any:
     """``spec`` (a ``TransformerSpec``), its alignment attention (what ``return_attention``
-    gives, :meth:`CTranslateDecoder.decode_aligned`) made the average of every head of the last
+    gives, :meth:`FastDecoder.decode_aligned`) made the average of every head of the last
     decoder layer, as :func:`ltmt.terminology.placement.alignment` reads it for torch outputs;
     the converters' default, the first head alone, misplaces glossary terms."""
     import numpy as np
