@@ -7,9 +7,11 @@ of the output word that attends most to the target's source term: before it when
 a placeholder or a command-line option, and after it when the word carries another of the line's
 targets, or when it attends more to another source word than to the term (it translates that
 word: the model left the term out), so neither is lost; a target whose word already takes
-another follows that one. The rest of the output is the model's, unchanged, and it costs no second
-decode. The caller checks the result (token limit, placeholders) and decodes the line under the
-per-step constraint of :mod:`ltmt.terminology.constraints` when it falls short.
+another follows that one. In a German compound whose first or last tokens translate the term and
+the rest another word (``Haupt|datei`` for ``master file``), only that part is replaced,
+hyphenated (``Master-Datei``). The rest of the output is the model's, unchanged, and it costs no
+second decode. The caller checks the result (token limit, placeholders) and decodes the line
+under the per-step constraint of :mod:`ltmt.terminology.constraints` when it falls short.
 """
 
 from __future__ import annotations
@@ -67,12 +69,13 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
+        protected = bool(protected_spans(word))
         compound = None
-        if encode is not None and term.target and not protected_spans(word):
+        if encode is not None and term.target and not protected:
             compound = _compound_word(
                 output_ids[start:end], attention[start:end], term, pieces, encode
             )
-        if protected_spans(word):
+        if protected:
             end = start  # insert before the word: its placeholder or option stays
         elif any(renders(target, word) for target in kept):
             start = end  # insert after the word: its target stays
