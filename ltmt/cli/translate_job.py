@@ -40,7 +40,7 @@ def prepare(
     model: str | None,
 ) -> Job:
     """Every argument and path checked (and the input read) before the model loads."""
-    from ltmt.formats.common import read_lines
+    from ltmt.formats.common import read_lines, read_lines_and_ending
     from ltmt.formats.registry import find_format
 
     path = None if file == "-" else Path(file)
@@ -62,11 +62,9 @@ def prepare(
         _check_output(Path(output), path)
         _check_output_format(Path(output), spec)
     if spec.name == "txt":
-        job.lines = read_lines(path)
+        job.lines, job.newline = read_lines_and_ending(path)
         if path is None and fmt is None:
             _warn_if_structured(None, "\n".join(job.lines[:200]).encode())
-        if path is not None and _uses_crlf(path):
-            job.newline = "\r\n"
     else:
         if path is None:
             raise InputError(f"a {spec.name} document must be a file, not stdin")
@@ -105,13 +103,6 @@ def prepare(
                 f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
             )
     return job
-
-
-def _uses_crlf(path: Path) -> bool:
-    """Whether the text file ``path`` ends its first line with CRLF (a Windows file)."""
-    with open(path, "rb") as handle:
-        first = handle.readline(1 << 16)
-    return first.endswith(b"\r\n")
 
 
 def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:

@@ -87,6 +87,12 @@ def read_lines(path: str | Path | None, what: str = "input") -> list[str]:
 
     ``what`` names the file in error messages ("hypothesis file not found: ...").
     """
+    return read_lines_and_ending(path, what)[0]
+
+
+def read_lines_and_ending(path: str | Path | None, what: str = "input") -> tuple[list[str], str]:
+    """:func:`read_lines`, and the line ending of the text's first line (``\r\n`` for a
+    Windows file, else ``\n``), which a translation of it keeps."""
     import sys
 
     if path is None:
@@ -107,7 +113,8 @@ def read_lines(path: str | Path | None, what: str = "input") -> list[str]:
     lines = text.removeprefix("\ufeff").split("\n")
     if lines[-1] == "":
         lines.pop()
-    return [line.removesuffix("\r") for line in lines]
+    crlf = bool(lines) and lines[0].endswith("\r") and "\n" in text
+    return [line.removesuffix("\r") for line in lines], "\r\n" if crlf else "\n"
 
 
 def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:

@@ -56,6 +56,18 @@ def test_output_file_and_stdin(tmp_path, capsys, common, monkeypatch):
     assert len(out.read_text("utf-8").splitlines()) == 2
 
 
+def test_crlf_on_stdin_keeps_its_line_endings(tmp_path, capsys, common, monkeypatch):
+    import io
+    import sys
+
+    data = b"hello world\r\nopen the file\r\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    out = tmp_path / "out.txt"
+    code, _, err = run_cli(["translate", "-", "--output", str(out), *common], capsys)
+    assert code == 0, err
+    assert out.read_bytes().count(b"\r\n") == 2
+
+
 def test_po_file_is_filled(tmp_path, capsys, common):
     po = tmp_path / "de.po"
     po.write_text(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, read_bytes, read_file
+from ltmt.formats.common import atomic_write, read_bytes, read_file, read_lines_and_ending
 
 
 def test_a_missing_or_unreadable_file_is_one_line_naming_it(tmp_path: Path) -> None:
@@ -46,3 +46,19 @@ def test_a_written_document_gets_the_umask_mode_and_a_replaced_one_keeps_its_mod
         assert (new.stat().st_mode & 0o777, new.read_bytes()) == (0o640, b"again")
     finally:
         os.umask(previous)
+
+
+@pytest.mark.parametrize(
+    ("data", "lines", "ending"),
+    [
+        (b"a\r\nb\r\n", ["a", "b"], "\r\n"),
+        (b"a\nb", ["a", "b"], "\n"),
+        (b"\xef\xbb\xbfa\r\n", ["a"], "\r\n"),
+        (b"a\r", ["a"], "\n"),  # no line break at all
+        (b"", [], "\n"),
+    ],
+)
+def test_lines_and_their_ending(tmp_path: Path, data: bytes, lines: list[str], ending: str) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(data)
+    assert read_lines_and_ending(path) == (lines, ending)
