@@ -167,6 +167,7 @@ class GlossaryDecoding:
                     self.source_span(units[i].text, hit),
                     tokens.required(hit.term.target).token_ids,
                     hit.term.target,
+                    units[i].text[hit.start : hit.end],
                 )
                 for hit in hits[i]
                 if hit.term.target not in kept

@@ -4,7 +4,8 @@ The model's alignment attention says which source tokens each output token was w
 CTranslate2 fast path returns it with its output, and :func:`alignment` reads it for a torch
 (fused) output in one teacher-forced pass. :func:`place_terms` puts each missing target in place
 of the output word that attends most to the target's source term: before it when the word holds
-a placeholder or a command-line option, and after it when the word carries another of the line's
+a placeholder or a command-line option (or in it, in place of the term copied untranslated
+between tags: ``<b>Save</b>``), and after it when the word carries another of the line's
 targets, or when it attends more to another source word than to the term (it translates that
 word: the model left the term out), so neither is lost; a target whose word already takes
 another follows that one. In a German compound whose first or last tokens translate the term and
@@ -16,6 +17,7 @@ under the per-step constraint of :mod:`ltmt.terminology.constraints` when it fal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -39,6 +41,7 @@ class Missing:
     source_span: tuple[int, int]
     target_ids: tuple[int, ...]
     target: str = ""
+    source: str = ""  # the term as the input writes it
 
 
 def place_terms(
@@ -70,11 +73,16 @@ def place_terms(
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
         protected = bool(protected_spans(word))
-        compound = None
+        compound = copied = None
         if encode is not None and term.target and not protected:
             compound = _compound_word(
                 output_ids[start:end], attention[start:end], term, pieces, encode
             )
+        elif encode is not None and term.target and term.source:
+            copied = _copied_inside(word, term, encode)
+        if copied is not None and not any(s < end and start < e for s, e, _ in edits):
+            edits.append((start, end, copied))  # <b>Save</b> -> <b>Speichern</b>
+            continue
         if protected:
             end = start  # insert before the word: its placeholder or option stays
         elif any(renders(target, word) for target in kept):
@@ -122,6 +130,19 @@ def _compound_word(
     else:  # the term last: Einstellungs|datei -> Einstellungs-Ablage
         text = rest + ("" if rest.endswith("-") else "-") + term.target
     return encode(text) or None
+
+
+def _copied_inside(
+    word: str, term: Missing, encode: Callable[[str], tuple[int, ...]]
+) -> tuple[int, ...] | None:
+    """The token ids of ``word`` (one that holds a tag or placeholder) with the term's source,
+    which the model copied into it untranslated (``<b>Save</b>``), replaced by the target, or
+    ``None`` when the word does not hold it outside its tags, placeholders and options."""
+    spans = protected_spans(word)
+    for found in re.finditer(rf"(?<!\w){re.escape(term.source)}(?!\w)", word, re.IGNORECASE):
+        if not any(s <= found.start() < e for s, e in spans):
+            return encode((word[: found.start()] + term.target + word[found.end() :]).strip())
+    return None
 
 
 def _compound_part(

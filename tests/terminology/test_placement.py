@@ -125,3 +125,19 @@ def test_a_word_all_of_whose_letters_translate_the_term_is_replaced_whole():
     rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows([True, True]), [0.0, 0.0, 0.0, 0.0, 1.0]]
     missing = Missing(source_span=(1, 2), target_ids=(7,), target="Depot")
     assert place_terms(output, rows, [missing], pieces, encode=WORDS.__getitem__) == [1, 7, 5]
+
+
+def test_a_term_copied_untranslated_between_tags_is_replaced_there():
+    """``Click <b>Save</b>``: the model kept the English term inside the tags; the target takes
+    its place, the tags stay (it went before the tags, ``Speichern <b>Save</b>``)."""
+    tags = ["▁<b>", "Save", "</b>"]
+    pieces = PIECES + tags
+    ids = {piece: len(PIECES) + n for n, piece in enumerate(tags)}
+    output = [1, ids["▁<b>"], ids["Save"], ids["</b>"], 5]  # das <b>Save</b> .
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Speichern", source="Save")
+    words = {"<b>Speichern</b>": (96,)}
+    placed = place_terms(output, attention_on(2, 5), [missing], pieces, encode=words.__getitem__)
+    assert placed == [1, 96, 5]
+    unsaid = Missing(source_span=(1, 2), target_ids=(7,), target="Speichern", source="Close")
+    placed = place_terms(output, attention_on(2, 5), [unsaid], pieces, encode=words.__getitem__)
+    assert placed == [1, 7, *output[1:]]  # not copied: before the tags, as before
