@@ -78,11 +78,14 @@ class RunReport:
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
         if self.split or self.cut:
-            parts.append(f"{self.split} long segments split, {self.cut} cut at the model's limit")
+            parts.append(
+                f"{counted(self.split, 'long segment')} split, {self.cut} cut at the model's limit"
+            )
         if self.copied:
             parts.append(f"{self.copied} left as in the source by the model (check them)")
         if self.plural_identical:
-            parts.append(f"{self.plural_identical} plural entries with identical forms")
+            entries = counted(self.plural_identical, "plural entry", "plural entries")
+            parts.append(f"{entries} with identical forms")
         if self.resumed:
             parts.append(f"{self.resumed} done before")
         if self.translated_before:

@@ -242,7 +242,7 @@ def test_long_segment_cut_fails_with_strict(tmp_path, common, capsys):
     assert len(out.splitlines()) == 2
     code, _, err = run_cli(["translate", source, *common, "--strict"], capsys)
     assert code == 1
-    assert "1 long segments split, 1 cut at the model's limit" in err
+    assert "1 long segment split, 1 cut at the model's limit" in err
     assert (
         "ltmt: error: --strict: 1 segments cut at the model's limit, 0 could not be repaired" in err
     )
