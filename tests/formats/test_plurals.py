@@ -121,4 +121,4 @@ def test_identical_plural_forms_are_translated_again() -> None:
     report = RunReport()
     translate_units(units, model, report)
     assert report.plural_identical == 1
-    assert "plural entries with identical forms" in report.summary()
+    assert "1 plural entry with identical forms" in report.summary()
