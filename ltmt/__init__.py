@@ -14,6 +14,7 @@ __all__ = [
     "Match",
     "Memory",
     "Segment",
+    "Term",
     "Translation",
     "Translator",
     "__version__",
@@ -24,6 +25,7 @@ _LAZY = {
     "Match": "ltmt.segments",
     "Segment": "ltmt.segments",
     "Translation": "ltmt.segments",
+    "Term": "ltmt.terminology.terms",
     "Memory": "ltmt.memory.store",
     "Translator": "ltmt.translator",
 }
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from ltmt.errors import LtmtError
     from ltmt.memory.store import Memory
     from ltmt.segments import Match, Segment, Translation
+    from ltmt.terminology.terms import Term
     from ltmt.translator import Translator
 
 

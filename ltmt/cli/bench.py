@@ -13,7 +13,11 @@ def bench(
         None, "--users-dir", help="Folder of USER.memory.jsonl + USER.test.jsonl pairs."
     ),
     systems: str | None = typer.Option(
-        None, "--systems", help="Comma-separated: base, tm, exact, knn, attention (default: all)."
+        None,
+        "--systems",
+        # a test checks this against ltmt.bench (not imported here: every command would load it)
+        help="Comma-separated, of base, tm, tm-repair, exact, knn, knn-trained, attention, auto "
+        "(default: base, tm, tm-repair, exact, knn, attention).",
     ),
     model: str | None = typer.Option(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."

@@ -98,11 +98,12 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
         raise language_error(path, found | {header_lang or ""} - {"*all*"}, src_lang, tgt_lang)
     if skipped:
         logger.warning(
-            "%s: skipped %s without both %s and %s text (%s)",
+            "%s: %s without both %s and %s text %s not read (%s)",
             path,
             counted(len(skipped), "<tu>", "<tu>"),
             src_lang,
             tgt_lang,
+            "was" if len(skipped) == 1 else "were",
             _lines(skipped),
         )
     if sides.variants:

@@ -228,3 +228,18 @@ def test_config_data_not_found_hints_at_data_dir(
     argv = ["bench", "--config", str(config), "--data-dir", str(DATA), "--systems", "bogus"]
     code, _, err = ltmt(argv, capsys)
     assert code == 1 and "users_dir" not in err and "bogus" in err
+
+
+def test_the_systems_help_names_every_system_and_the_default() -> None:
+    """``--systems``'s help is written out (the CLI does not import ``ltmt.bench`` to build it):
+    it must say what ``ltmt.bench`` knows."""
+    import inspect
+
+    from ltmt.bench.config import DEFAULT_SYSTEMS
+    from ltmt.bench.systems import known_system_names
+    from ltmt.cli.bench import bench
+
+    help_text = inspect.signature(bench).parameters["systems"].default.help
+    named, default = help_text.removeprefix("Comma-separated, of ").split(" (default: ")
+    assert sorted(named.split(", ")) == sorted(known_system_names())
+    assert default.removesuffix(").").split(", ") == list(DEFAULT_SYSTEMS)

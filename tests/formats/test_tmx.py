@@ -154,7 +154,7 @@ def test_units_left_out_and_second_targets_are_each_said_in_one_warning(
         list(read_tmx(path))
     skipped = [line_of(t) for t in ("No German", "Blank target", "No seg")]
     assert [r.getMessage() for r in caplog.records] == [
-        f"{path}: skipped 3 <tu> without both en and de text "
+        f"{path}: 3 <tu> without both en and de text were not read "
         f"(lines {', '.join(map(str, skipped))})",
         f"{path}: 1 <tu> holds more than one de text; the first was imported "
         f"(line {line_of('German first') - 2})",
