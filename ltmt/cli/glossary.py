@@ -131,19 +131,29 @@ def delete(
     sources: list[str] = typer.Argument(None, help="Source terms to delete (any case)."),
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
     all_terms: bool = typer.Option(False, "--all", help="Delete every term of --user."),
+    case_sensitive: bool | None = typer.Option(
+        None,
+        "--case-sensitive/--case-insensitive",
+        help="Only the case-sensitive term written exactly so, or only the case-insensitive one "
+        "(default: both).",
+    ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
-    """Delete terms (by source) or, with --all, the whole glossary of --user."""
+    """Delete terms (by source) or, with --all, the whole glossary of --user. A source may have
+    two terms, a case-sensitive one (Git) and one for any case (git): both go unless
+    --case-sensitive or --case-insensitive says which."""
     if not sources and not all_terms:
         raise InputError("name the source terms to delete, or pass --all")
+    if all_terms and case_sensitive is not None:
+        raise InputError("--all deletes every term; --case-sensitive/--case-insensitive name one")
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         glossary = memory.glossary(user)
         if all_terms:
             deleted = glossary.clear()
         else:
-            counts = {source: glossary.delete(source) for source in sources}
+            counts = {s: glossary.delete(s, case_sensitive=case_sensitive) for s in sources}
             deleted = sum(counts.values())
             if not deleted:
                 names = ", ".join(repr(source) for source in sources)

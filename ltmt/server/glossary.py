@@ -100,6 +100,13 @@ def delete_terms(
     source: Annotated[
         list[str] | None, Query(description="Source terms to delete (none given: all).")
     ] = None,
+    case_sensitive: Annotated[
+        bool | None,
+        Query(
+            description="Only the case-sensitive term written exactly so (true), or only the "
+            "case-insensitive one (false); not given: both."
+        ),
+    ] = None,
     user: UserParam = None,
 ) -> GlossaryDeleted:
     """Delete the terms with these sources, or the whole glossary. 404 when none of the
@@ -108,7 +115,7 @@ def delete_terms(
     glossary = service_of(request).memory.glossary(who)
     if not source:
         return GlossaryDeleted(user=who, deleted=glossary.clear())
-    counts = {s: glossary.delete(s) for s in source}
+    counts = {s: glossary.delete(s, case_sensitive=case_sensitive) for s in source}
     missing = [s for s, count in counts.items() if not count]
     if len(missing) == len(counts):
         names = ", ".join(repr(s) for s in missing)

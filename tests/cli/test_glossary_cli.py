@@ -248,3 +248,19 @@ def test_importing_an_empty_file_with_replace_keeps_the_glossary(tmp_path: Path,
     assert err == "ltmt: error: empty.csv: no terms found (an empty file, or only a header)\n"
     with Memory(store) as memory:
         assert [t.target for t in memory.glossary("u1").terms()] == ["Depot"]
+
+
+def test_delete_can_name_the_case_sensitive_or_the_any_case_term(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.import_pairs("u1", [("a", "b")])
+        memory.glossary("u1").add("Tag", "Tag", case_sensitive=True)
+        memory.glossary("u1").add("tag", "Etikett")
+    argv = ["glossary", "delete", "TAG", "-u", "u1", "--memory-dir", store]
+    assert ltmt(capsys, *argv, "--case-sensitive")[0] == 1  # no case-sensitive "TAG"
+    code, out, _ = ltmt(capsys, *argv, "--case-insensitive")
+    assert (code, out) == (0, "deleted 1 term of u1\n")
+    with Memory(store) as memory:
+        assert memory.glossary("u1").terms() == [Term("Tag", "Tag", case_sensitive=True)]
+    code, _, err = ltmt(capsys, "glossary", "delete", "--all", "--case-sensitive", *argv[3:])
+    assert code == 1 and "--all deletes every term" in err

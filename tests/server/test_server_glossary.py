@@ -48,6 +48,9 @@ def test_add_list_translate_import_delete(api):
         )
         deleted = client.delete("/v1/glossary", params={"source": ["file", "nothing"]}).json()
         assert deleted == {"user": "gloria", "deleted": 1, "not_found": ["nothing"]}
+        # "cat" is case-sensitive ("cat,Katze,,yes"): not the any-case term asked for
+        only_any_case = {"source": ["cat"], "case_sensitive": "false"}
+        assert client.delete("/v1/glossary", params=only_any_case).status_code == 404
         assert client.delete("/v1/glossary").json()["deleted"] == 2
         assert client.get("/v1/glossary").json()["terms"] == []
 
