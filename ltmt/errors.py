@@ -23,9 +23,13 @@ class LanguageError(InputError):
         self, where: str, found: tuple[str, ...], pair: tuple[str, str], hint: str = ""
     ) -> None:
         self.where, self.found, self.pair = where, found, pair
-        languages = ", ".join(found) or "none"
-        problem = f"{where}: languages in the file are {languages}, not {pair[0]}->{pair[1]}"
+        problem = f"{where}: {self.languages}, not {pair[0]}->{pair[1]}"
         super().__init__(f"{problem}; {hint}" if hint else problem)
+
+    @property
+    def languages(self) -> str:
+        """``languages in the file are de, en``: how every message about it begins."""
+        return f"languages in the file are {', '.join(self.found) or 'none'}"
 
 
 class StoreError(LtmtError):

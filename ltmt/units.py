@@ -105,13 +105,11 @@ def is_code(text: str) -> bool:
     argument (``--log <file>``, ``-V[N][fname]``, ``+reverse``) or has neither a letter nor a
     quote mark outside its placeholders (``#``, ``%s:``, ``1.``; not ``'%s'``, which German
     writes ``»%s«``)."""
-    from ltmt.formats.placeholder_syntax import find_placeholders
+    from ltmt.formats.placeholder_syntax import without_placeholders
 
-    for placeholder in reversed(find_placeholders(text)):
-        text = text[: placeholder.start] + " " + text[placeholder.end :]
     return all(
         _CODE_WORD.fullmatch(word) or not any(c.isalpha() or c in _QUOTES for c in word)
-        for word in text.split()
+        for word in without_placeholders(text).split()
     )
 
 

@@ -1,9 +1,18 @@
-"""How ltmt words a count in what it prints: ``1 segment``, ``2 segments``, ``1 entry``."""
+"""How ltmt words a count in what it prints: ``1 segment``, ``2 segments``, ``1 entry``; and
+the first few of a list (``line 4, line 9, line 12, ...``)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """``count`` and the noun in its number (``plural``: when not ``singular`` + "s")."""
     noun = singular if count == 1 else (plural or f"{singular}s")
     return f"{count} {noun}"
+
+
+def first_few(items: Iterable[object], limit: int = 3) -> str:
+    """The first ``limit`` of ``items``, comma-separated, with ``...`` when there are more."""
+    listed = [str(item) for item in items]
+    return ", ".join(listed[:limit]) + (", ..." if len(listed) > limit else "")

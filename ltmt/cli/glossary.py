@@ -10,7 +10,7 @@ import typer
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
 
 app = typer.Typer(
     help="Per-user glossaries: import, add, list, export, delete, suggest (from memory).",
@@ -205,23 +205,22 @@ def suggest(
             found = [s for s in found if s.noun_like]
         shown = found[:limit] if limit else found
         glossary = memory.glossary(user)
-        own = {term.key: term for term in glossary.terms()}
-        differing = [
-            s for s in shown if s.term().key in own and own[s.term().key].target != s.target
-        ]
+        own = {term.key: term.target for term in glossary.terms()}
+        terms = [s.term() for s in shown]
+        # the glossary's own target, where a suggestion's source has one and it differs
+        held = [own.get(t.key) for t in terms]
+        differing = [theirs if theirs != t.target else None for t, theirs in zip(terms, held)]
         if accept:
             # a term already there stays as the user wrote it (its note too), unless replaced
-            taken = [s for s in shown if s.term().key not in own or (replace and s in differing)]
-            update = glossary.add_terms(s.term() for s in taken)
+            update = glossary.add_terms(
+                t for t, theirs in zip(terms, differing) if t.key not in own or (replace and theirs)
+            )
     if as_json:
-        rows = [
-            {**s.to_dict(), "glossary": own[s.term().key].target if s in differing else None}
-            for s in shown
-        ]
+        rows = [{**s.to_dict(), "glossary": theirs} for s, theirs in zip(shown, differing)]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for s in shown:
-            there = f"\t(glossary: {own[s.term().key].target})" if s in differing else ""
+        for s, theirs in zip(shown, differing):
+            there = f"\t(glossary: {theirs})" if theirs else ""
             typer.echo(
                 f"{s.source}\t{s.target}\t{s.agreeing}/{s.segments} segments "
                 f"({percent(s.agreeing, s.segments)}){there}"
@@ -236,13 +235,11 @@ def suggest(
             )
     if accept:
         kept = ""
-        if differing and not replace:
-            names = ", ".join(s.source for s in differing[:3]) + (
-                ", ..." if len(differing) > 3 else ""
-            )
+        sources = [s.source for s, theirs in zip(shown, differing) if theirs]
+        if sources and not replace:
             kept = (
-                f"; {counted(len(differing), 'term')} of the glossary kept ({names}; --replace "
-                "takes the suggestions instead)"
+                f"; {counted(len(sources), 'term')} of the glossary kept ({first_few(sources)}; "
+                "--replace takes the suggestions instead)"
             )
         typer.echo(
             f"accepted into {user}'s glossary: {update.added} added, {update.replaced} "

@@ -92,7 +92,7 @@ def prepare(
                 raise
             # the model's own pair was assumed: --src-lang/--tgt-lang alone cannot help
             raise InputError(
-                f"{path}: languages in the file are {', '.join(exc.found) or 'none'}, but "
+                f"{path}: {exc.languages}, but "
                 f"{describe_pair(model, pair)}; give a model for the file's languages with "
                 "--model (and --src-lang/--tgt-lang)"
             ) from exc

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError, LanguageError
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -51,7 +51,7 @@ class XmlLeftOut:
         count = self.count
         if not count:
             return
-        shown = ", ".join(self.positions[:3]) + (", ..." if len(self.positions) > 3 else "")
+        shown = first_few(self.positions)
         logger.warning(
             "%s %s control characters, which XML cannot carry, and %s not written to %s%s; "
             ".jsonl keeps them",
@@ -113,8 +113,13 @@ def read_lines_and_ending(path: str | Path | None, what: str = "input") -> tuple
     lines = text.removeprefix("\ufeff").split("\n")
     if lines[-1] == "":
         lines.pop()
-    crlf = bool(lines) and lines[0].endswith("\r") and "\n" in text
-    return [line.removesuffix("\r") for line in lines], "\r\n" if crlf else "\n"
+    return [line.removesuffix("\r") for line in lines], line_ending(text)
+
+
+def line_ending(text: str) -> str:
+    """How ``text``'s first line ends: ``\r\n`` (a Windows file), else ``\n``."""
+    first, newline, _ = text.partition("\n")
+    return "\r\n" if newline and first.endswith("\r") else "\n"
 
 
 def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, read_file
+from ltmt.formats.common import atomic_write, decode, line_ending, read_file
 from ltmt.formats.registry import find_format
 
 __all__ = [
@@ -112,8 +112,7 @@ class TextDocument:
     @classmethod
     def open(cls, path: Path, **_: Any) -> TextDocument:
         text = _read_text(path)
-        first = text.split("\n", 1)[0]
-        return cls(path, _split(text), "\r\n" if first.endswith("\r") and "\n" in text else "\n")
+        return cls(path, _split(text), line_ending(text))
 
     def units(self) -> list[Unit]:
         return [Unit(str(i), line) for i, line in enumerate(self.lines) if line.strip()]

@@ -42,7 +42,8 @@ from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Unit, open_document
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
-from ltmt.formats.placeholders import Restored, find_placeholders, protect, restore
+from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
@@ -287,10 +288,7 @@ def _copied(source: str, output: str) -> bool:
     (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``)."""
     if output.strip() != source.strip() or not split_segment(source)[0]:
         return False
-    words = source
-    for placeholder in reversed(find_placeholders(source)):
-        words = words[: placeholder.start] + " " + words[placeholder.end :]
-    return re.search(r"[^\W\d_]{2,}", words) is not None
+    return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None
 
 
 def progress_path(out_path: Path) -> Path:

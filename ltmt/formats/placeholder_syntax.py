@@ -71,6 +71,13 @@ def find_placeholders(text: str) -> list[Placeholder]:
     ]
 
 
+def without_placeholders(text: str, filler: str = " ") -> str:
+    """``text`` with each placeholder replaced by ``filler`` (what is left is its words)."""
+    for placeholder in reversed(find_placeholders(text)):
+        text = text[: placeholder.start] + filler + text[placeholder.end :]
+    return text
+
+
 def extract_placeholders(text: str) -> list[str]:
     """The placeholder inventory of ``text``, in order (duplicates kept)."""
     return [m.group() for m in _PLACEHOLDER.finditer(text)]

@@ -30,7 +30,7 @@ from ltmt.formats.common import (
     xml_error,
 )
 from ltmt.segments import PairRecord
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 # metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
@@ -119,8 +119,7 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
 
 def _lines(numbers: list[int]) -> str:
     """``line 4``, ``lines 4, 9, 12, ...``: where the first few of ``numbers`` are."""
-    shown = ", ".join(str(n) for n in numbers[:3]) + (", ..." if len(numbers) > 3 else "")
-    return f"{'line' if len(numbers) == 1 else 'lines'} {shown}"
+    return f"{'line' if len(numbers) == 1 else 'lines'} {first_few(numbers)}"
 
 
 def _check_root(root: Any, path: Path) -> None:

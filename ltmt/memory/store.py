@@ -37,6 +37,7 @@ from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, search_texts
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, PairRecord, Segment
+from ltmt.wording import first_few
 from ltmt.workers import return_freed_memory
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -284,7 +285,7 @@ class Memory:
 
     def _no_user(self, user: str) -> InputError:
         known = self.users()
-        listed = ", ".join(known[:5]) + (", ..." if len(known) > 5 else "")
+        listed = first_few(known, 5)
         users = f"its users: {listed}" if known else "it has no users"
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
 

@@ -50,8 +50,7 @@ def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
             yield path
         except LanguageError as exc:  # its hint is for the command line
             raise InputError(
-                f"{name}: languages in the file are {', '.join(exc.found) or 'none'}; this "
-                f"server translates {exc.pair[0]}->{exc.pair[1]} only"
+                f"{name}: {exc.languages}; this server translates {exc.pair[0]}->{exc.pair[1]} only"
             ) from exc
         except InputError as exc:
             raise InputError(str(exc).replace(str(path), name).replace(tmp, ".")) from exc

@@ -26,6 +26,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import local_name
 from ltmt.terminology.terms import Term
+from ltmt.wording import first_few
 
 logger = logging.getLogger(__name__)
 
@@ -196,13 +197,12 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]
         if len(found[src_lang]) > 1 or len(found[tgt_lang]) > 1:
             synonyms.append(str(number))
     if synonyms:
-        shown = ", ".join(synonyms[:3]) + (", ..." if len(synonyms) > 3 else "")
         logger.warning(
             "%s: %s more than one term of a language; the first is the glossary's (term %s %s)",
             path.name,
             "1 term entry holds" if len(synonyms) == 1 else f"{len(synonyms)} term entries hold",
             "entry" if len(synonyms) == 1 else "entries",
-            shown,
+            first_few(synonyms),
         )
     return terms
 

@@ -72,26 +72,28 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
-        protected = bool(protected_spans(word))
-        compound = copied = None
-        if encode is not None and term.target and not protected:
-            compound = _compound_word(
-                output_ids[start:end], attention[start:end], term, pieces, encode
-            )
-        elif encode is not None and term.target and term.source:
-            copied = _copied_inside(word, term, encode)
-        if copied is not None and not any(s < end and start < e for s, e, _ in edits):
-            edits.append((start, end, copied))  # <b>Save</b> -> <b>Speichern</b>
-            continue
-        if protected:
-            end = start  # insert before the word: its placeholder or option stays
+        # the word rewritten around the target (no other target on it yet): see below
+        rewrite = encode if encode is not None and term.target else None
+        if any(s < end and start < e for s, e, _ in edits):
+            rewrite = None
+        rewritten = None
+        if protected_spans(word):
+            if rewrite is not None and term.source:  # <b>Save</b> -> <b>Speichern</b>
+                rewritten = _copied_inside(word, term, rewrite)
+            if rewritten is None:
+                end = start  # insert before the word: its placeholder or option stays
         elif any(renders(target, word) for target in kept):
             start = end  # insert after the word: its target stays
-        elif compound is not None and not any(s < end and start < e for s, e, _ in edits):
-            edits.append((start, end, compound))
+        else:
+            if rewrite is not None:  # Hauptdatei -> Master-Datei
+                rewritten = _compound_word(
+                    output_ids[start:end], attention[start:end], term, pieces, rewrite
+                )
+            if rewritten is None and _translates_another(attention[start:end], first, last):
+                start = end  # insert after the word: the word it translates stays
+        if rewritten is not None:
+            edits.append((start, end, rewritten))
             continue
-        elif _translates_another(attention[start:end], first, last):
-            start = end  # insert after the word: the word it translates stays
         taken = [e for s, e, _ in edits if (start < e and s < end) or start == s]
         if taken:  # the word already takes a target: this one follows it
             start = end = max(taken)

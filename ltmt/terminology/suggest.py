@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ltmt.config import check_range
-from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.terminology.matching import renders, words
 from ltmt.terminology.terms import Term
 from ltmt.text import content_lines
@@ -109,9 +109,7 @@ class SuggestConfig:
 
 def _clean_words(text: str) -> list[str]:
     """The words of ``text`` outside placeholders (``%s``, tags, escapes)."""
-    for placeholder in reversed(find_placeholders(text)):
-        text = text[: placeholder.start] + " \n " + text[placeholder.end :]
-    return words(text)
+    return words(without_placeholders(text, " \n "))
 
 
 def _line_pairs(source: str, target: str) -> list[tuple[str, str]]:
