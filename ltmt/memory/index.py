@@ -33,6 +33,7 @@ from ltmt.memory.postings import (
     run_lengths,
     text_terms,
 )
+from ltmt.memory.sorting import largest, sort_ids
 
 # A query reads at most about this many postings (and always its MIN_TERMS rarest terms).
 POSTINGS_BUDGET = 150_000
@@ -99,7 +100,7 @@ def candidates(
             parts.extend(read_postings(cursor, key, tail))
         else:
             parts.append(tail)
-    ids = np.sort(np.concatenate(parts))
+    ids = sort_ids(np.concatenate(parts))
     if ids.size != read or int(ids[-1]) >= lens.size:
         raise StoreError("the memory index does not match its segments; re-import the memory")
     touched, shared = run_lengths(ids)
@@ -107,7 +108,7 @@ def candidates(
     estimate = _estimates(touched, shared, lens, query_len, n_read)
     pool = limit * WIDEN
     if touched.size > pool:
-        best = _largest(estimate, pool)
+        best = largest(estimate, pool)
         touched, shared, estimate = touched[best], shared[best], estimate[best]
     alive = estimate > 0
     touched, shared, estimate = touched[alive], shared[alive], estimate[alive]
@@ -122,7 +123,7 @@ def candidates(
         estimate = _estimates(touched, shared + likely, lens, query_len, n_counted)
         shared = shared + held
     if touched.size > limit:
-        best = _largest(estimate, limit)
+        best = largest(estimate, limit)
         touched, shared, estimate = touched[best], shared[best], estimate[best]
     order = np.argsort(-estimate, kind="stable")
     absent = terms.size - len(found)  # terms no stored segment holds
@@ -158,12 +159,6 @@ def _estimates(
     total += np.float32(query_len)
     estimate /= total
     return estimate
-
-
-def _largest(values: np.ndarray, count: int) -> np.ndarray:
-    """Positions of ``count`` largest of ``values`` (more than ``count``), in no order; ties at
-    the cut go either way."""
-    return np.argpartition(values, values.size - count)[values.size - count :]
 
 
 def _count_more(

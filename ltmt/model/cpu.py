@@ -63,6 +63,17 @@ def cpu_summary() -> dict[str, object]:
     }
 
 
+def cpu_is_amd_zen4() -> bool:
+    """Whether this is an AMD Zen 4 CPU (family 25 with AVX-512; Zen 3, also family 25, has no
+    AVX-512), where numpy's AVX-512 sort is slow (:mod:`ltmt.memory.sorting`)."""
+    fields = _first_processor()
+    return (
+        fields.get("vendor_id") == "AuthenticAMD"
+        and fields.get("cpu family") == "25"
+        and "avx512f" in cpu_flags()
+    )
+
+
 def cpu_has_fast_bf16() -> bool:
     """Whether this CPU has native bf16 matrix instructions (AVX512-BF16 or AMX).
 

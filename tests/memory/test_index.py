@@ -198,12 +198,6 @@ def test_estimates_are_the_half_dice_of_the_lengths_and_zero_when_deleted() -> N
     assert np.array_equal(got > 0, seg_len > 0)
 
 
-def test_largest_are_the_positions_of_the_largest_values() -> None:
-    values = np.random.default_rng(5).permutation(1000).astype(np.float32)
-    got = index._largest(values, 37)
-    assert sorted(got.tolist()) == sorted(np.argsort(-values)[:37].tolist())
-
-
 def test_long_queries_get_a_smaller_postings_budget() -> None:
     long = index.LONG_QUERY
     assert index.query_budget(1000, long) == 1000

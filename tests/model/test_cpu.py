@@ -62,3 +62,30 @@ def test_no_cpuinfo_means_no_flags(monkeypatch: pytest.MonkeyPatch, tmp_path) ->
         assert cpu.cpu_flags() == frozenset() and not cpu.cpu_prefers_int8()
     finally:
         cpu._first_processor.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("vendor", "family", "flags", "zen4"),
+    [
+        ("AuthenticAMD", "25", "avx2 avx512f", True),  # Zen 4 (Genoa)
+        ("AuthenticAMD", "25", "avx2", False),  # Zen 3: same family, no AVX-512
+        ("AuthenticAMD", "26", "avx2 avx512f", False),  # Zen 5
+        ("GenuineIntel", "6", "avx2 avx512f", False),
+    ],
+)
+def test_zen4_is_told_by_vendor_family_and_avx512(  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch, tmp_path, vendor: str, family: str, flags: str, zen4: bool
+) -> None:
+    info = tmp_path / "cpuinfo"
+    info.write_text(
+        f"processor\t: 0\nvendor_id\t: {vendor}\ncpu family\t: {family}\nflags\t\t: {flags}\n"
+    )
+    real = cpu.Path
+    monkeypatch.setattr(
+        cpu, "Path", lambda name: real(info) if name == "/proc/cpuinfo" else real(name)
+    )
+    cpu._first_processor.cache_clear()
+    try:
+        assert cpu.cpu_is_amd_zen4() is zen4
+    finally:
+        cpu._first_processor.cache_clear()
