@@ -287,6 +287,18 @@ class FastDecoder:
                 weights.append([list(row) for row in result.attention[0][:limit]])
         return output, weights
 
+    def score(self, source: Sequence[int], outputs: Sequence[Sequence[int]]) -> list[float]:
+        """The log-probability the model gives each of ``outputs`` (token ids, no specials) as
+        the translation of ``source`` (token ids), ``</s>`` included."""
+        tokenizer = self.backbone.tokenizer
+        tokens = tokenizer.convert_ids_to_tokens(list(source))
+        results = self.translator.score_batch(
+            [tokens] * len(outputs),
+            [tokenizer.convert_ids_to_tokens(list(ids)) for ids in outputs],
+            max_batch_size=0,
+        )
+        return [float(sum(result.log_probs)) for result in results]
+
 
 def main(argv: Sequence[str] | None = None) -> None:
     """``python -m ltmt.model.ctranslate SOURCE OUTPUT COMPUTE_TYPE`` (used by :func:`convert`)."""

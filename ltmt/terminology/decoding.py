@@ -26,7 +26,14 @@ from ltmt.terminology.constraints import (
     output_shape,
     source_limit,
 )
-from ltmt.terminology.matching import TermHit, TermMatcher, renders, substitute
+from ltmt.terminology.matching import (
+    TermHit,
+    TermMatcher,
+    in_plural,
+    plural_forms,
+    renders,
+    substitute,
+)
 from ltmt.terminology.placement import Missing, alignment, place_terms
 
 if TYPE_CHECKING:
@@ -168,11 +175,14 @@ class GlossaryDecoding:
                     tokens.required(hit.term.target).token_ids,
                     hit.term.target,
                     units[i].text[hit.start : hit.end],
+                    in_plural(hit.term, units[i].text[hit.start : hit.end]),
                 )
                 for hit in hits[i]
                 if hit.term.target not in kept
             ]
             edited = place_terms(ids, attention, missing, tokens.pieces, kept, tokens.word_ids)
+            if edited is not None and any(term.plural for term in missing):
+                edited = self.in_number(units[i], ids, attention, missing, kept, edited)
             if edited is None or len(edited) > source_limit(
                 self.translator.decode_config, len(attention[0]) if attention else 0
             ):
@@ -185,6 +195,41 @@ class GlossaryDecoding:
             ):
                 placed[i] = result
         return placed
+
+    def in_number(
+        self,
+        unit: Unit,
+        ids: list[int],
+        attention: list[list[float]],
+        missing: list[Missing],
+        kept: list[str],
+        edited: list[int],
+    ) -> list[int]:
+        """``edited`` (``ids`` with the ``missing`` targets placed) with each target of a term
+        the input writes in the plural in the German plural form the model scores best as the
+        translation of ``unit`` (:func:`~ltmt.terminology.matching.plural_forms`: "Alle Depots
+        auflisten" for "List all repositories", not "Alle Depot"); as it is without the fast
+        path, which scores them."""
+        fast = self.translator.decoder.fast
+        if fast is None:
+            return edited
+        tokens = self.tokens()
+        source = encode_units(self.translator, [unit])[0]
+        for n, term in enumerate(missing):
+            if not term.plural:
+                continue
+            options = [(edited, term)]
+            for form in plural_forms(term.target)[1:]:
+                trial = replace(term, target_ids=tokens.required(form).token_ids, target=form)
+                if not trial.target_ids:
+                    continue
+                trials = [*missing[:n], trial, *missing[n + 1 :]]
+                placed = place_terms(ids, attention, trials, tokens.pieces, kept, tokens.word_ids)
+                if placed is not None:
+                    options.append((placed, trial))
+            scores = fast.score(source, [placed for placed, _ in options])
+            edited, missing[n] = options[max(range(len(options)), key=scores.__getitem__)]
+        return edited
 
     def align_torch_outputs(
         self, chosen: list[int], units: Sequence[Unit], outputs: list[str], glossary: GlossaryPass

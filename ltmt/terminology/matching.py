@@ -15,6 +15,10 @@ stem the output must carry, so "Datei" is rendered by "Dateien" and "Depot" by "
 different word ("Repository") is not. German plurals that change the stem render it too
 (:func:`target_stems`): a Latin ending ("Repositorium" by "Repositorien", "Algorithmus" by
 "Algorithmen", "Index" by "Indizes") or an umlaut ("Vorgang" by "Vorgänge", "Baum" by "Bäume").
+
+A term met in its English plural (:func:`in_plural`: "files" for "file") wants the target's
+German plural where a target is placed; :func:`plural_forms` lists the forms a German noun's
+plural may take, for the model to choose among (:mod:`ltmt.terminology.placement`).
 """
 
 from __future__ import annotations
@@ -127,6 +131,38 @@ class TermMatcher:
                 if term is not None:
                     return TermHit(term, start, end)
         return None
+
+
+def in_plural(term: Term, occurrence: str) -> bool:
+    """Whether the hit text ``occurrence`` of ``term`` ends in a plural of the term's last word
+    ("files" for "file": the matcher's :func:`singulars`), not the word as the term writes it."""
+    found, own = words(occurrence), words(term.source)
+    return bool(found and own) and found[-1].casefold() != own[-1].casefold()
+
+
+def _plural_endings(word: str) -> tuple[str, ...]:
+    """The endings a German plural may add to ``word``: none (Ordner), -n after -e, -el or -er
+    (Tabellen, Regeln), -e, -er and -en but after -e (Zweige, Bilder, Dateien), -s (Depots),
+    -se after -s (Ergebnisse)."""
+    endings = ["", "s"]
+    endings += ["n"] if word.endswith(("e", "el", "er")) else []
+    endings += [] if word.endswith("e") else ["e", "er", "en"]
+    endings += ["se"] if word.endswith("s") else []
+    return tuple(endings)
+
+
+def plural_forms(target: str) -> tuple[str, ...]:
+    """The forms the German plural of ``target`` may take, ``target`` first: its last word with
+    each plural ending, its Latin plurals and umlaut (:func:`target_stems`; an umlaut with -e or
+    -er: "Vorgänge", "Häuser"). None but ``target`` unless that last word is a noun (a capital,
+    then lower-case letters: not "GIT-SCM" or "z.B.")."""
+    last = target.rsplit(" ", 1)[-1]
+    if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
+        return (target,)
+    forms = [target + ending for ending in _plural_endings(last)]
+    for stem in target_stems(target)[1:]:
+        forms += [stem] if not stem.endswith(last[-1]) else [stem + "e", stem + "er"]
+    return tuple(dict.fromkeys(forms))
 
 
 # plural endings of Latin and Greek nouns in German: the singular's ending, the plural's

@@ -55,6 +55,31 @@ def test_the_alignment_attention_is_the_head_average_torch_reads(backbone) -> No
             assert row == pytest.approx(expected, abs=1e-4)
 
 
+def test_scores_are_the_torch_models_log_probabilities(backbone) -> None:  # type: ignore[no-untyped-def]
+    """What glossary placement ranks plural forms by: the log-probability of a whole output
+    (``</s>`` included) as the translation of a source, as torch computes it."""
+    import torch
+
+    source = _ids(backbone)[0]
+    outputs = [[5, 6, 7], [8, 9], [5]]
+    scores = FastDecoder(backbone, "float32").score(source, outputs)
+    model = backbone.model
+    for output, score in zip(outputs, scores, strict=True):
+        labels = [*output, backbone.eos_id]
+        with torch.inference_mode():
+            source_ids = torch.tensor([source])
+            mask = torch.ones_like(source_ids)
+            states = model.get_decoder()(
+                input_ids=torch.tensor([[backbone.start_id, *output]]),
+                encoder_hidden_states=backbone.encode(source_ids, mask),
+                encoder_attention_mask=mask,
+            ).last_hidden_state
+            logits = (model.lm_head(states) + model.final_logits_bias)[0].float()
+            logits[:, backbone.pad_id] = -float("inf")  # never written: out of the softmax
+            wanted = torch.log_softmax(logits, -1)[range(len(labels)), labels].sum()
+        assert score == pytest.approx(float(wanted), abs=1e-3)
+
+
 def test_outputs_respect_each_sentences_length_limit(backbone) -> None:  # type: ignore[no-untyped-def]
     config = DecodeConfig(beam=1, max_len_a=0.5, max_len_b=1)
     ids = _ids(backbone)

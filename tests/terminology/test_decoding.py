@@ -6,7 +6,7 @@ import pytest
 
 from ltmt.model.backbone import load_backbone
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, term_hits, with_terms
-from ltmt.terminology.matching import TermMatcher, renders
+from ltmt.terminology.matching import TermMatcher, plural_forms, renders
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 from ltmt.units import Unit
@@ -61,3 +61,34 @@ def test_the_constrained_state_is_the_inner_state_without_terms(backbone):
     hits = [TermMatcher([DEPOT]).find("the repository")]
     state = decoding.constrained_state([[5, 6, 2]], None, hits)
     assert state is not None and [r.target for r in state.required[0]] == ["Depot"]
+
+
+def test_a_plural_term_takes_the_plural_form_the_model_scores_best(backbone):
+    """ "List all repositories": the target goes in the form of :func:`plural_forms` whose whole
+    output the fast path scores best (on the random model, whichever that is), not "Depot"."""
+    from ltmt.terminology.placement import Missing, place_terms
+
+    translator = Translator(backbone, beam=1)
+    decoding = translator.terms
+    unit = Unit(0, "list all repositories")
+    source = translator.encode([unit.text])[0]
+    ids, [attention] = translator.decoder.fast.decode_aligned([source], translator.decode_config)
+    [ids] = ids
+    tokens = decoding.tokens()
+    span = decoding.source_span(unit.text, TermMatcher([DEPOT]).find(unit.text)[0])
+
+    def placed(form: str, plural: bool) -> tuple[Missing, list[int] | None]:
+        term = Missing(span, tokens.required(form).token_ids, form, "repositories", plural)
+        return term, place_terms(ids, attention, [term], tokens.pieces, [], tokens.word_ids)
+
+    term, singular = placed("Depot", True)
+    assert singular is not None
+    options = [placed(form, True)[1] for form in plural_forms("Depot")]
+    scores = translator.decoder.fast.score(source, options)
+    best = options[max(range(len(options)), key=scores.__getitem__)]
+    missing = [term]
+    assert decoding.in_number(unit, ids, attention, missing, [], singular) == best
+    assert missing[0].target == plural_forms("Depot")[options.index(best)]
+    # a term written as the glossary writes it keeps its form
+    term, singular = placed("Depot", False)
+    assert decoding.in_number(unit, ids, attention, [term], [], singular) == singular

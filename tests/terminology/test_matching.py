@@ -7,6 +7,8 @@ import pytest
 from ltmt.errors import InputError
 from ltmt.terminology.matching import (
     TermMatcher,
+    in_plural,
+    plural_forms,
     protected_spans,
     renders,
     substitute,
@@ -119,3 +121,31 @@ def test_terms_are_validated():
     with pytest.raises(InputError, match="at most 200"):
         Term("x" * 201, "y")
     assert Term(" file  name ", "Dateiname").source == "file name"
+
+
+@pytest.mark.parametrize(
+    ("source", "occurrence", "plural"),
+    [
+        ("file", "files", True),
+        ("file", "File", False),
+        ("repository", "repositories", True),
+        ("commit message", "commit messages", True),
+        ("commit message", "commit message", False),
+    ],
+)
+def test_a_term_met_in_the_plural_is_told_apart(source: str, occurrence: str, plural: bool) -> None:
+    assert in_plural(Term(source, "X"), occurrence) is plural
+
+
+def test_plural_forms_of_german_nouns() -> None:
+    assert plural_forms("Depot") == (
+        *("Depot", "Depots", "Depote", "Depoter", "Depoten", "Depöte", "Depöter"),
+    )
+    assert plural_forms("Tabelle") == ("Tabelle", "Tabelles", "Tabellen")
+    assert "Repositorien" in plural_forms("Repositorium")
+    assert "Vorgänge" in plural_forms("Vorgang") and "Ergebnisse" in plural_forms("Ergebnis")
+    assert plural_forms("Entfernter Zweig")[:3] == (
+        *("Entfernter Zweig", "Entfernter Zweigs", "Entfernter Zweige"),
+    )
+    for not_a_noun in ("GIT-SCM", "z.B.", "speichern", "Git2"):
+        assert plural_forms(not_a_noun) == (not_a_noun,)
