@@ -8,8 +8,8 @@ a placeholder or a command-line option (or in it, in place of the term copied un
 between tags: ``<b>Save</b>``), and after it when the word carries another of the line's
 targets, or when it attends more to another source word than to the term (it translates that
 word: the model left the term out), so neither is lost; a target whose word already takes
-another follows that one. When the word is a German function word ("nicht", "die", "konnte"),
-no word translates the term and nothing is placed (the line is decoded again, below). In a
+another follows that one. When the word is a German negation ("nicht", "kein"), nothing is
+placed: replacing it would turn the meaning around (the line is decoded again, below). In a
 German compound whose first or last tokens translate the term and the rest another word
 (``Haupt|datei`` for ``master file``), only that part is replaced, hyphenated
 (``Master-Datei``). The rest of the output is the model's, unchanged, and it costs no second
@@ -35,25 +35,11 @@ if TYPE_CHECKING:
 
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
 _LINKS = frozenset({"s", "es"})  # a German compound's linking letters (Mitglied-s-datei)
-# German words no glossary term translates (articles, pronouns, negation, auxiliary and modal
-# verbs, prepositions, conjunctions, common adverbs): when the attention points at one, the model
-# left the term out, and the line is decoded again under the constraint instead
-_FUNCTION_WORDS = frozenset(
-    {
-        *("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"),
-        *("eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nicht", "nichts"),
-        *("ich", "du", "er", "sie", "es", "wir", "ihr", "mich", "dich", "sich", "uns", "euch"),
-        *("ihn", "ihm", "ihnen", "mir", "dir", "sein", "seine", "ihre"),
-        *("ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "worden", "hat"),
-        *("haben", "hatte", "hatten", "kann", "können", "konnte", "konnten", "muss", "müssen"),
-        *("musste", "mussten", "soll", "sollen", "sollte", "sollten", "darf", "dürfen"),
-        *("durfte", "will", "wollen", "wollte", "möchte"),
-        *("in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "zu"),
-        *("zum", "zur", "für", "über", "unter", "vor", "hinter", "neben", "zwischen", "durch"),
-        *("gegen", "ohne", "um", "und", "oder", "aber", "denn", "sondern", "dass", "ob", "wenn"),
-        *("als", "weil", "da", "wie", "wo", "was", "wer", "nur", "auch", "noch", "schon"),
-        *("bereits", "jetzt", "hier", "dort", "so", "sehr", "dann"),
-    }
+# German negations: the word a missing target's attention points at may be one ("nicht" for
+# "Git could not read the file"), and replacing it would turn the sentence's meaning around; the
+# line is decoded again under the constraint instead
+_NEGATIONS = frozenset(
+    {"nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie"}
 )
 
 
@@ -97,13 +83,13 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
-        if word.strip().casefold() in _FUNCTION_WORDS:
-            return None  # no word translates the term: decoded again under the constraint
         # the word rewritten around the target (no other target on it yet): see below
         rewrite = encode if encode is not None and term.target else None
         if any(s < end and start < e for s, e, _ in edits):
             rewrite = None
         rewritten = None
+        if word.strip().casefold() in _NEGATIONS:
+            return None
         if protected_spans(word):
             if rewrite is not None and term.source:  # <b>Save</b> -> <b>Speichern</b>
                 rewritten = _copied_inside(word, term, rewrite)

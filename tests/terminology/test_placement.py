@@ -68,15 +68,15 @@ def test_a_word_that_translates_another_source_word_is_kept_and_the_target_follo
     assert place_terms(output, attention, [DEPOT], PIECES) == [1, 7, 3, 4]
 
 
-def test_nothing_is_placed_on_a_function_word():
+def test_nothing_is_placed_on_a_negation():
     # "Die Datei konnte nicht gelesen werden" for "Git could not read the file": the attention
-    # of "nicht" points at "Git"; replacing it would lose the negation
-    pieces = [*PIECES, "▁nicht", "▁konnte"]
-    nicht, konnte = len(PIECES), len(PIECES) + 1
-    output = [1, 8, konnte, nicht, 4]
+    # of "nicht" points at "Git"; replacing it would turn the meaning around
+    pieces = [*PIECES, "▁nicht", "▁Keine"]
+    nicht, keine = len(PIECES), len(PIECES) + 1
+    output = [1, 8, 3, nicht, 4]
     assert place_terms(output, attention_on(3, 5), [DEPOT], pieces) is None
-    assert place_terms(output, attention_on(2, 5), [DEPOT], pieces) is None
-    assert place_terms(output, attention_on(1, 5), [DEPOT], pieces) == [1, 7, konnte, nicht, 4]
+    assert place_terms([keine, 8, 4], attention_on(0, 3), [DEPOT], pieces) is None
+    assert place_terms(output, attention_on(1, 5), [DEPOT], pieces) == [1, 7, 3, nicht, 4]
 
 
 def test_two_targets_on_one_word_follow_each_other():
