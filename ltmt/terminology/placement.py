@@ -83,13 +83,13 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
+        if word.strip().casefold() in _NEGATIONS:
+            return None  # the caller decodes the line again under the constraint
         # the word rewritten around the target (no other target on it yet): see below
         rewrite = encode if encode is not None and term.target else None
         if any(s < end and start < e for s, e, _ in edits):
             rewrite = None
         rewritten = None
-        if word.strip().casefold() in _NEGATIONS:
-            return None
         if protected_spans(word):
             if rewrite is not None and term.source:  # <b>Save</b> -> <b>Speichern</b>
                 rewritten = _copied_inside(word, term, rewrite)
