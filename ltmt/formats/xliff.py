@@ -41,6 +41,10 @@ NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
 GETTEXT_HEADER = "x-gettext-domain-header"
 MSGCTXT = frozenset({"x-po-msgctxt", "x-gettext-msgctxt"})
+# a PO plural form's number, and the singular msgid of forms from 1 on (:mod:`ltmt.formats.po`'s
+# ``plural`` and ``plural_of``), which ltmt writes beside the msgctxt so that a plural entry
+# exported from memory to XLIFF and read back is put together whole again
+PLURAL_CONTEXTS = {"x-ltmt-plural": "plural", "x-ltmt-plural-of": "plural_of"}
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
 MT_SUBSTATE = "ltmt:mt"  # 2.0 has no review state: ltmt marks its machine output so
 REVIEW_12 = frozenset(
@@ -142,6 +146,20 @@ def _context(unit: Any, name_attribute: str) -> str:
     return unit.get(name_attribute) or ""
 
 
+def _plural_metadata(unit: Any) -> dict[str, Any]:
+    """The PO plural metadata (:data:`PLURAL_CONTEXTS`) of ``unit``'s context groups."""
+    found: dict[str, Any] = {}
+    for group in unit:
+        if local_name(group.tag) != "context-group":
+            continue
+        for context in group:
+            key = PLURAL_CONTEXTS.get(context.get("context-type", ""))
+            if key is not None and local_name(context.tag) == "context" and context.text:
+                text = context.text
+                found[key] = int(text) if key == "plural" and text.isdigit() else text
+    return found
+
+
 def _child(element: Any, name: str) -> Any | None:
     return next((c for c in element if local_name(c.tag) == name), None)
 
@@ -173,7 +191,8 @@ def read_xliff(
     """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
-    notes) and ``state`` when set.
+    notes), ``state`` when set, and a PO plural form's ``plural`` (a number) and ``plural_of``
+    as :func:`write_xliff` writes them.
     """
     path = Path(path)
     tree, version = load_xliff(path)
@@ -194,6 +213,7 @@ def read_xliff(
             metadata["note"] = "\n".join(notes)
         if unit.state:
             metadata["state"] = unit.state
+        metadata.update(_plural_metadata(owner))
         records.append(PairRecord(source, target, f"{path}:{unit.source.sourceline}", metadata))
     yield from records
 
@@ -206,8 +226,10 @@ def write_xliff(
     Text is written as text (a ``<b>`` in a string is escaped, not markup), with
     ``xml:space="preserve"`` so edge spaces survive; ``metadata["id"]`` is the unit id when
     unique, else the record's number; ``metadata["context"]`` is written as translate-toolkit
-    writes a ``msgctxt``. Pairs with control characters (which XML cannot hold) are
-    skipped with a warning.
+    writes a ``msgctxt``, a PO plural form's ``plural`` and ``plural_of`` beside it
+    (:data:`PLURAL_CONTEXTS`), and ``metadata["note"]`` as a ``<note>``: :func:`read_xliff` reads
+    them all back. Pairs with control characters (which XML cannot hold) are skipped with a
+    warning.
     """
     from lxml import etree
 
@@ -233,14 +255,18 @@ def write_xliff(
         unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         etree.SubElement(unit, f"{{{NS_12}}}source").text = record.source
         etree.SubElement(unit, f"{{{NS_12}}}target", state="translated").text = record.target
-        context = str(record.metadata.get("context", "") or "")
-        if context:
+        contexts = [("x-po-msgctxt", record.metadata.get("context"))]
+        contexts += [(kind, record.metadata.get(key)) for kind, key in PLURAL_CONTEXTS.items()]
+        contexts = [(kind, str(value)) for kind, value in contexts if value not in (None, "")]
+        if contexts:
             group = etree.SubElement(
                 unit, f"{{{NS_12}}}context-group", name="po-entry", purpose="information"
             )
-            etree.SubElement(
-                group, f"{{{NS_12}}}context", {"context-type": "x-po-msgctxt"}
-            ).text = context
+            for kind, text in contexts:
+                etree.SubElement(group, f"{{{NS_12}}}context", {"context-type": kind}).text = text
+        note = record.metadata.get("note")
+        if isinstance(note, str) and note:
+            etree.SubElement(unit, f"{{{NS_12}}}note").text = note
         written += 1
     etree.indent(root, space="  ")
     data = etree.tostring(root, encoding="UTF-8")

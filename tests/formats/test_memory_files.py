@@ -151,6 +151,30 @@ def test_a_plural_entry_survives_a_round_trip_through_tmx(tmp_path: Path) -> Non
     assert 'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d Datei"\n' in back
 
 
+def test_a_plural_entry_and_notes_survive_a_round_trip_through_xliff(tmp_path: Path) -> None:
+    """PO → XLIFF (a memory export) → PO gives the plural entry back whole, not ``%d files``
+    as an entry of its own; a record's note comes back too."""
+    source = tmp_path / "plural.po"
+    source.write_text(
+        'msgctxt "status"\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+        'msgstr[0] "%d Datei"\nmsgstr[1] "%d Dateien"\n',
+        "utf-8",
+    )
+    write_xliff(tmp_path / "plural.xlf", read_po(source))
+    records = list(read_xliff(tmp_path / "plural.xlf"))
+    assert [(r.metadata.get("plural"), r.metadata.get("plural_of")) for r in records] == [
+        (0, None),
+        (1, "%d file"),
+    ]
+    assert {r.metadata.get("context") for r in records} == {"status"}
+    write_po(tmp_path / "back.po", records)
+    back = (tmp_path / "back.po").read_text("utf-8")
+    assert 'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d Datei"\n' in back
+    write_xliff(tmp_path / "note.xlf", [PairRecord("Open", "Öffnen", "", {"note": "a menu"})])
+    [back_record] = read_xliff(tmp_path / "note.xlf")
+    assert back_record.metadata.get("note") == "a menu"
+
+
 def test_po_language_mismatch() -> None:
     with pytest.raises(InputError, match=r"demo.po: languages in the file are de, not en->fr"):
         list(read_po(DATA / "demo.po", src_lang="en", tgt_lang="fr"))
