@@ -161,7 +161,8 @@ def export(
 
         # the format writers write a path: a private scratch file, then copied to --output
         with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
-            written = Path(scratch) / f"export.{name}"
+            # named as --output: an XLIFF file records its name (<file original=...>)
+            written = Path(scratch) / (f"export.{name}" if is_stdout(output) else Path(output).name)
             options = spec.language_options(src_lang, tgt_lang)
             segments = [0]  # counted as they stream by: a large memory is not held in RAM
 

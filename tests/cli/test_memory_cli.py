@@ -456,6 +456,8 @@ def test_xml_export_says_how_many_segments_it_could_not_write(
     )
     # the writer's warning names the segment (the library's log, see the log format's test)
     assert (code, stdout) == (0, f"exported 1 of 2 segments of u1 to {out}\n")
+    if ext == "xlf":  # the file names itself as written, not the export's scratch file
+        assert f'original="u1.{ext}"' in out.read_text("utf-8")
 
 
 def test_an_export_that_fails_names_the_output_not_a_scratch_file(
