@@ -287,13 +287,14 @@ class FastDecoder:
                 weights.append([list(row) for row in result.attention[0][:limit]])
         return output, weights
 
-    def score(self, source: Sequence[int], outputs: Sequence[Sequence[int]]) -> list[float]:
+    def score(
+        self, sources: Sequence[Sequence[int]], outputs: Sequence[Sequence[int]]
+    ) -> list[float]:
         """The log-probability the model gives each of ``outputs`` (token ids, no specials) as
-        the translation of ``source`` (token ids), ``</s>`` included."""
+        the translation of the source beside it in ``sources`` (token ids), ``</s>`` included."""
         tokenizer = self.backbone.tokenizer
-        tokens = tokenizer.convert_ids_to_tokens(list(source))
         results = self.translator.score_batch(
-            [tokens] * len(outputs),
+            [tokenizer.convert_ids_to_tokens(list(ids)) for ids in sources],
             [tokenizer.convert_ids_to_tokens(list(ids)) for ids in outputs],
             max_batch_size=0,
         )

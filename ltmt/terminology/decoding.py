@@ -34,7 +34,7 @@ from ltmt.terminology.matching import (
     renders,
     substitute,
 )
-from ltmt.terminology.placement import Missing, alignment, place_terms
+from ltmt.terminology.placement import ARTICLES, NEGATIONS, Missing, alignment, place_terms
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
@@ -43,6 +43,21 @@ if TYPE_CHECKING:
     from ltmt.units import Unit
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Placing:
+    """A line whose missing targets :meth:`GlossaryDecoding.place_missing` placed: its number,
+    its output as decoded (text and token ids) with their attention, the targets it lacked and
+    those it had, and the token ids with the targets placed."""
+
+    line: int
+    text: str
+    ids: list[int]
+    attention: list[list[float]]
+    missing: list[Missing]
+    kept: list[str]
+    edited: list[int]
 
 
 @dataclass
@@ -113,8 +128,10 @@ class GlossaryDecoding:
         An output gets a missing target in place of the word the model wrote for its source term
         (:mod:`ltmt.terminology.placement`; the fast path's attention, or one teacher-forced pass
         for torch outputs; no second decode). What that cannot fix (no place, or the result lost
-        a placeholder or its length) is decoded again from the input with the targets in place,
-        under the per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
+        a placeholder or its length) is decoded again from the input with the targets in place:
+        on the fast path first where the line has no memory to fuse (:meth:`copy_targets`), then,
+        for what still lacks a target, under the per-step constraint
+        (:mod:`ltmt.terminology.constraints`). If that output lost its
         shape, the input as written is decoded under the constraint too, and the better-shaped
         output is kept (the first on a tie).
         """
@@ -131,6 +148,22 @@ class GlossaryDecoding:
         for i, text in placed.items():
             outputs[i] = text
         missing = [i for i in missing if i not in placed]
+        plain = [i for i in missing if not matches[units[i].segment]]
+        copied = self.copy_targets(plain, units, hits)
+        # a plain line that found no place but on an article, and did not copy its targets, gets
+        # them there: the meaning stays, and it costs no decode on torch (a fused line is
+        # decoded again with its memory)
+        on_articles = self.place_missing(
+            [i for i in plain if i in glossary.fast and i not in copied],
+            units,
+            hits,
+            glossary,
+            keep=NEGATIONS,
+        )
+        for i, text in (copied | on_articles).items():
+            outputs[i] = text
+        placed |= on_articles
+        missing = [i for i in missing if i not in copied and i not in on_articles]
         first = self.decode_with_terms(missing, units, hits, matches, substitute=True)
         outputs_first = dict(zip(missing, first))
         bad = [i for i in missing if misshapen(units[i].text, outputs_first[i])]
@@ -143,12 +176,14 @@ class GlossaryDecoding:
             ):
                 text = alternatives[i]
             outputs[i] = text
-        if placed or missing:
+        if placed or copied or missing:
             logger.info(
-                "glossary: of %d lines with terms, %d got a missing target placed, %d were "
-                "decoded again under the constraint (%d also as written)",
+                "glossary: of %d lines with terms, %d got a missing target placed, %d copied "
+                "it from the input, %d were decoded again under the constraint (%d also as "
+                "written)",
                 sum(bool(found) for found in hits),
                 len(placed),
+                len(copied),
                 len(missing),
                 len(bad),
             )
@@ -159,12 +194,14 @@ class GlossaryDecoding:
         units: Sequence[Unit],
         hits: list[list[TermHit]],
         glossary: GlossaryPass,
+        keep: frozenset[str] = NEGATIONS | ARTICLES,
     ) -> dict[int, str]:
         """Fast-path outputs of lines ``chosen`` with their missing targets placed
-        (:mod:`ltmt.terminology.placement`); left out: lines where a target finds no place, or
-        whose result would pass the token limit or lose or add a placeholder."""
+        (:mod:`ltmt.terminology.placement`, which places none on the words ``keep``); left out:
+        lines where a target finds no place, or whose result would pass the token limit or lose
+        or add a placeholder."""
         tokens = self.tokens()
-        placed: dict[int, str] = {}
+        placings: list[_Placing] = []
         for i in chosen:
             ids, attention = glossary.fast[i]
             text = self.translator.backbone.tokenizer.decode(ids, skip_special_tokens=True)
@@ -180,14 +217,23 @@ class GlossaryDecoding:
                 for hit in hits[i]
                 if hit.term.target not in kept
             ]
-            edited = place_terms(ids, attention, missing, tokens.pieces, kept, tokens.word_ids)
-            if edited is not None and any(term.plural for term in missing):
-                edited = self.in_number(units[i], ids, attention, missing, kept, edited)
-            if edited is None or len(edited) > source_limit(
-                self.translator.decode_config, len(attention[0]) if attention else 0
-            ):
+            edited = place_terms(
+                ids, attention, missing, tokens.pieces, kept, tokens.word_ids, keep
+            )
+            if edited is not None:
+                placings.append(_Placing(i, text, ids, attention, missing, kept, edited))
+        self.in_number([p for p in placings if any(t.plural for t in p.missing)], units)
+        placed: dict[int, str] = {}
+        for placing in placings:
+            i, text = placing.line, placing.text
+            limit = source_limit(
+                self.translator.decode_config, len(placing.attention[0]) if placing.attention else 0
+            )
+            if len(placing.edited) > limit:
                 continue
-            result = self.translator.backbone.tokenizer.decode(edited, skip_special_tokens=True)
+            result = self.translator.backbone.tokenizer.decode(
+                placing.edited, skip_special_tokens=True
+            )
             # the length rule of ``misshapen`` catches a decode that stopped early or repeated
             # itself, which placement cannot cause: the words are the model's and the targets
             if not breaks_placeholders(units[i].text, result) or breaks_placeholders(
@@ -196,40 +242,69 @@ class GlossaryDecoding:
                 placed[i] = result
         return placed
 
-    def in_number(
-        self,
-        unit: Unit,
-        ids: list[int],
-        attention: list[list[float]],
-        missing: list[Missing],
-        kept: list[str],
-        edited: list[int],
-    ) -> list[int]:
-        """``edited`` (``ids`` with the ``missing`` targets placed) with each target of a term
-        the input writes in the plural in the German plural form the model scores best as the
-        translation of ``unit`` (:func:`~ltmt.terminology.matching.plural_forms`: "Alle Depots
-        auflisten" for "List all repositories", not "Alle Depot"); as it is without the fast
-        path, which scores them."""
+    def copy_targets(
+        self, chosen: list[int], units: Sequence[Unit], hits: list[list[TermHit]]
+    ) -> dict[int, str]:
+        """Outputs of lines ``chosen`` (plain lines: no memory match to fuse) decoded by the fast
+        path from the input with the targets in place, which the model mostly copies; kept where
+        the output carries every target and keeps the input's shape (:func:`misshapen`), so that
+        only the rest needs the slower decode under the constraint."""
         fast = self.translator.decoder.fast
-        if fast is None:
-            return edited
+        if fast is None or not chosen:
+            return {}
+        shown = [with_terms(units[i], hits[i]) for i in chosen]
+        decoded = fast.decode(encode_units(self.translator, shown), self.translator.decode_config)
+        copied: dict[int, str] = {}
+        for i, text in zip(chosen, self.translator.detokenise(decoded), strict=True):
+            if all(renders(hit.term.target, text) for hit in hits[i]) and not misshapen(
+                units[i].text, text
+            ):
+                copied[i] = text
+        return copied
+
+    def in_number(self, placings: list[_Placing], units: Sequence[Unit]) -> None:
+        """Put each target of a term the input writes in the plural, in ``placings`` (lines with
+        their missing targets placed), in the German plural form the model scores best as the
+        translation of its line (:func:`~ltmt.terminology.matching.plural_forms`: "Alle Depots
+        auflisten" for "List all repositories", not "Alle Depot"); the forms of every line are
+        scored in one call per term. Nothing changes without the fast path, which scores them."""
+        fast = self.translator.decoder.fast
+        if fast is None or not placings:
+            return
         tokens = self.tokens()
-        source = encode_units(self.translator, [unit])[0]
-        for n, term in enumerate(missing):
-            if not term.plural:
-                continue
-            options = [(edited, term)]
-            for form in plural_forms(term.target)[1:]:
-                trial = replace(term, target_ids=tokens.required(form).token_ids, target=form)
-                if not trial.target_ids:
+        sources = encode_units(self.translator, [units[p.line] for p in placings])
+        for n in range(max(len(p.missing) for p in placings)):
+            options: list[tuple[int, list[int], Missing]] = []  # (placing, output, its term)
+            for index, p in enumerate(placings):
+                if n >= len(p.missing) or not p.missing[n].plural:
                     continue
-                trials = [*missing[:n], trial, *missing[n + 1 :]]
-                placed = place_terms(ids, attention, trials, tokens.pieces, kept, tokens.word_ids)
-                if placed is not None:
-                    options.append((placed, trial))
-            scores = fast.score(source, [placed for placed, _ in options])
-            edited, missing[n] = options[max(range(len(options)), key=scores.__getitem__)]
-        return edited
+                options.append((index, p.edited, p.missing[n]))
+                for form in plural_forms(p.missing[n].target)[1:]:
+                    term = replace(
+                        p.missing[n], target_ids=tokens.required(form).token_ids, target=form
+                    )
+                    trials = [*p.missing[:n], term, *p.missing[n + 1 :]]
+                    edited = place_terms(
+                        p.ids,
+                        p.attention,
+                        trials,
+                        tokens.pieces,
+                        p.kept,
+                        tokens.word_ids,
+                        frozenset(),
+                    )
+                    if term.target_ids and edited is not None:
+                        options.append((index, edited, term))
+            if not options:
+                continue
+            scores = fast.score([sources[i] for i, _, _ in options], [o for _, o, _ in options])
+            best: dict[int, tuple[float, list[int], Missing]] = {}
+            for (index, edited, term), score in zip(options, scores, strict=True):
+                if index not in best or score > best[index][0]:
+                    best[index] = (score, edited, term)
+            for index, (_, edited, term) in best.items():
+                placings[index].edited = edited
+                placings[index].missing[n] = term
 
     def align_torch_outputs(
         self, chosen: list[int], units: Sequence[Unit], outputs: list[str], glossary: GlossaryPass

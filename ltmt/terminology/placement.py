@@ -35,11 +35,24 @@ if TYPE_CHECKING:
 
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
 _LINKS = frozenset({"s", "es"})  # a German compound's linking letters (Mitglied-s-datei)
-# German negations: the word a missing target's attention points at may be one ("nicht" for
-# "Git could not read the file"), and replacing it would turn the sentence's meaning around; the
-# line is decoded again under the constraint instead
-_NEGATIONS = frozenset(
+# German negations and articles: the word a missing target's attention points at may be one
+# ("nicht" or "Die" for "Git could not read the file": the model left the term out); replacing
+# a negation turns the meaning around, replacing an article breaks the sentence ("GIT-SCM Datei
+# konnte nicht gelesen werden"): :func:`place_terms` places nothing on the words it is told to
+# keep, and the caller decodes the line again
+NEGATIONS = frozenset(
     {"nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie"}
+)
+ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+)
+# endings of German words that are no compound's part ("abgelegen|en", "Fernbedien|ung",
+# "Verzwe|igung"): a word whose rest is one is replaced whole, not hyphenated
+_ENDINGS = frozenset(
+    {
+        *("e", "en", "er", "es", "n", "s", "ern", "em", "nen", "ung", "ungen", "igung"),
+        *("igungen", "heit", "keit", "lich", "isch", "ig", "chen", "lein", "ling", "nis"),
+    }
 )
 
 
@@ -62,6 +75,7 @@ def place_terms(
     pieces: Sequence[str],
     kept: Sequence[str] = (),
     encode: Callable[[str], tuple[int, ...]] | None = None,
+    keep: frozenset[str] = NEGATIONS | ARTICLES,
 ) -> list[int] | None:
     """``output_ids`` with every ``missing`` target placed, or ``None`` (module docstring).
 
@@ -70,7 +84,8 @@ def place_terms(
     output already carries (a word carrying one is not replaced); ``encode``: the token ids of
     a word as the output writes it, for a compound whose part translates the term
     (:func:`_compound_part`): only that part is replaced (``Hauptdatei`` for ``master file``,
-    glossary ``master`` → ``Master``: ``Master-Datei``).
+    glossary ``master`` → ``Master``: ``Master-Datei``); ``keep``: words (case-folded) that
+    take no target: ``None`` when one is where a target would go.
     """
     if not output_ids or not missing:
         return None
@@ -83,8 +98,8 @@ def place_terms(
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
-        if word.strip().casefold() in _NEGATIONS:
-            return None  # the caller decodes the line again under the constraint
+        if word.strip().casefold() in keep:
+            return None  # the caller decodes the line again
         # the word rewritten around the target (no other target on it yet): see below
         rewrite = encode if encode is not None and term.target else None
         if any(s < end and start < e for s, e, _ in edits):
@@ -104,6 +119,8 @@ def place_terms(
                 )
             if rewritten is None and _translates_another(attention[start:end], first, last):
                 start = end  # insert after the word: the word it translates stays
+            elif rewritten is None and term.source.strip().count(" "):
+                start, end = _term_words(output_ids, attention, start, end, term, pieces, kept)
         if rewritten is not None:
             edits.append((start, end, rewritten))
             continue
@@ -138,6 +155,8 @@ def _compound_word(
         stop += 1  # the link belongs to the part replaced: Mitglied|s|datei -> Element-Datei
     rest = "".join(pieces[i] for i in (ids[stop:] if begin == 0 else ids[:begin]))
     rest = rest.replace(_WORD_START, "").strip()
+    if sum(c.isalpha() for c in rest) < 4 or rest.strip("-").casefold() in _ENDINGS:
+        return None  # an ending, not another word: Fernbedien|ung is replaced whole
     if begin == 0:  # the term first: Haupt|datei -> Master-Datei
         if not rest.startswith("-"):
             rest = "-" + (rest[:1].upper() + rest[1:] if term.target[:1].isupper() else rest)
@@ -189,6 +208,44 @@ def _compound_part(
     if min(term) > max(rest):
         return min(term), len(ids)
     return None
+
+
+def _term_words(
+    ids: Sequence[int],
+    attention: Sequence[Sequence[float]],
+    start: int,
+    end: int,
+    term: Missing,
+    pieces: Sequence[str],
+    kept: Sequence[str],
+) -> tuple[int, int]:
+    """The tokens ``[start, end)`` of a word that translates a term of several words, widened
+    to the words next to it that translate the term too (each attends to the term's source
+    tokens more than to any other: "ziehende Anfrage" for "pull request" is replaced whole).
+    Placeholders, options, articles, negations and words carrying a kept target stay."""
+    first, last = term.source_span
+
+    def belongs(span: tuple[int, int]) -> bool:
+        text = "".join(pieces[i] for i in ids[span[0] : span[1]]).replace(_WORD_START, " ")
+        return (
+            any(c.isalpha() for c in text)
+            and text.strip().casefold() not in NEGATIONS | ARTICLES
+            and not protected_spans(text)
+            and not any(renders(target, text) for target in kept)
+            and not _translates_another(attention[span[0] : span[1]], first, last)
+        )
+
+    while end < len(ids):
+        after = _word_around(ids, end, pieces)
+        if after[0] != end or not belongs(after):
+            break
+        end = after[1]
+    while start > 0:
+        before = _word_around(ids, start - 1, pieces)
+        if not belongs(before):
+            break
+        start = before[0]
+    return start, end
 
 
 def _translates_another(rows: Sequence[Sequence[float]], first: int, last: int) -> bool:

@@ -62,7 +62,7 @@ def test_scores_are_the_torch_models_log_probabilities(backbone) -> None:  # typ
 
     source = _ids(backbone)[0]
     outputs = [[5, 6, 7], [8, 9], [5]]
-    scores = FastDecoder(backbone, "float32").score(source, outputs)
+    scores = FastDecoder(backbone, "float32").score([source] * len(outputs), outputs)
     model = backbone.model
     for output, score in zip(outputs, scores, strict=True):
         labels = [*output, backbone.eos_id]

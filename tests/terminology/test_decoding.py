@@ -65,30 +65,41 @@ def test_the_constrained_state_is_the_inner_state_without_terms(backbone):
 
 def test_a_plural_term_takes_the_plural_form_the_model_scores_best(backbone):
     """ "List all repositories": the target goes in the form of :func:`plural_forms` whose whole
-    output the fast path scores best (on the random model, whichever that is), not "Depot"."""
+    output the fast path scores best (on the random model, whichever that is), not "Depot";
+    the lines' forms are scored together."""
+    from ltmt.terminology.decoding import _Placing
     from ltmt.terminology.placement import Missing, place_terms
 
     translator = Translator(backbone, beam=1)
     decoding = translator.terms
-    unit = Unit(0, "list all repositories")
-    source = translator.encode([unit.text])[0]
-    ids, [attention] = translator.decoder.fast.decode_aligned([source], translator.decode_config)
-    [ids] = ids
+    fast = translator.decoder.fast
+    units = [Unit(0, "list all repositories"), Unit(1, "the repositories are empty")]
+    sources = translator.encode([u.text for u in units])
+    outputs, attentions = fast.decode_aligned(sources, translator.decode_config)
     tokens = decoding.tokens()
-    span = decoding.source_span(unit.text, TermMatcher([DEPOT]).find(unit.text)[0])
 
-    def placed(form: str, plural: bool) -> tuple[Missing, list[int] | None]:
-        term = Missing(span, tokens.required(form).token_ids, form, "repositories", plural)
-        return term, place_terms(ids, attention, [term], tokens.pieces, [], tokens.word_ids)
+    def placing(n: int, plural: bool) -> tuple[_Placing, list[list[int]]]:
+        span = decoding.source_span(units[n].text, TermMatcher([DEPOT]).find(units[n].text)[0])
+        options = []
+        for form in plural_forms("Depot"):
+            term = Missing(span, tokens.required(form).token_ids, form, "repositories", plural)
+            edited = place_terms(
+                outputs[n], attentions[n], [term], tokens.pieces, [], tokens.word_ids
+            )
+            assert edited is not None
+            options.append(edited)
+        first = Missing(span, tokens.required("Depot").token_ids, "Depot", "repositories", plural)
+        made = _Placing(n, "", outputs[n], attentions[n], [first], [], options[0])
+        return made, options
 
-    term, singular = placed("Depot", True)
-    assert singular is not None
-    options = [placed(form, True)[1] for form in plural_forms("Depot")]
-    scores = translator.decoder.fast.score(source, options)
-    best = options[max(range(len(options)), key=scores.__getitem__)]
-    missing = [term]
-    assert decoding.in_number(unit, ids, attention, missing, [], singular) == best
-    assert missing[0].target == plural_forms("Depot")[options.index(best)]
+    placings, options = zip(*(placing(n, True) for n in range(2)), strict=True)
+    decoding.in_number(list(placings), units)
+    for n, (made, choices) in enumerate(zip(placings, options, strict=True)):
+        scores = fast.score([sources[n]] * len(choices), choices)
+        best = max(range(len(choices)), key=scores.__getitem__)
+        assert made.edited == choices[best]
+        assert made.missing[0].target == plural_forms("Depot")[best]
     # a term written as the glossary writes it keeps its form
-    term, singular = placed("Depot", False)
-    assert decoding.in_number(unit, ids, attention, [term], [], singular) == singular
+    made, choices = placing(0, False)
+    decoding.in_number([made], units)
+    assert made.edited == choices[0]

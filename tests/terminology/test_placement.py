@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.placement import Missing, place_terms
+from ltmt.terminology.placement import NEGATIONS, Missing, place_terms
 
 # target pieces by id; 0 is unused
 PIECES = [
@@ -68,15 +68,21 @@ def test_a_word_that_translates_another_source_word_is_kept_and_the_target_follo
     assert place_terms(output, attention, [DEPOT], PIECES) == [1, 7, 3, 4]
 
 
-def test_nothing_is_placed_on_a_negation():
+def test_nothing_is_placed_on_a_negation_or_an_article():
     # "Die Datei konnte nicht gelesen werden" for "Git could not read the file": the attention
-    # of "nicht" points at "Git"; replacing it would turn the meaning around
-    pieces = [*PIECES, "▁nicht", "▁Keine"]
-    nicht, keine = len(PIECES), len(PIECES) + 1
-    output = [1, 8, 3, nicht, 4]
+    # of "nicht" or "Die" points at "Git"; replacing "nicht" would turn the meaning around,
+    # replacing "Die" breaks the sentence ("GIT-SCM Datei konnte ...")
+    pieces = [*PIECES, "▁nicht", "▁Keine", "▁Die"]
+    nicht, keine, die = len(PIECES), len(PIECES) + 1, len(PIECES) + 2
+    output = [die, 8, 3, nicht, 4]
     assert place_terms(output, attention_on(3, 5), [DEPOT], pieces) is None
     assert place_terms([keine, 8, 4], attention_on(0, 3), [DEPOT], pieces) is None
-    assert place_terms(output, attention_on(1, 5), [DEPOT], pieces) == [1, 7, 3, nicht, 4]
+    assert place_terms(output, attention_on(0, 5), [DEPOT], pieces) is None
+    assert place_terms(output, attention_on(1, 5), [DEPOT], pieces) == [die, 7, 3, nicht, 4]
+    # told to keep negations only, a target goes on the article (the caller's cheaper fallback)
+    assert place_terms(output, attention_on(0, 5), [DEPOT], pieces, keep=NEGATIONS) == [
+        *(7, 8, 3, nicht, 4),
+    ]
 
 
 def test_two_targets_on_one_word_follow_each_other():
@@ -128,6 +134,44 @@ def test_the_part_of_a_compound_that_translates_the_term_is_replaced(
     missing = Missing(source_span=(1, 2), target_ids=(7,), target=target)
     placed = place_terms(output, rows, [missing], pieces, encode=WORDS.__getitem__)
     assert placed == [1, *WORDS[expected], 5]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [["▁Fern", "bedien", "ung"], ["▁abge", "legen", "en"], ["▁Ver", "zwe", "igung"]],
+    ids=["Fernbedien|ung", "abgelegen|en", "Verzwe|igung"],
+)
+def test_a_word_whose_rest_is_an_ending_is_replaced_whole(word: list[str]) -> None:
+    """Not "Fernarchiv-Ung" or "Zweig-Igung": the rest of the word is an ending, no word."""
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    output = [1, *ids, 5]
+    term_tokens = [True] * (len(word) - 1) + [False]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    rows[-2] = [0.0, 0.45, 0.55, 0.0, 0.0]  # the ending leans to another word, not by much
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Fernarchiv")
+    written = {"Fernarchiv-" + "".join(word).replace("▁", "")[len(word[0]) - 1 :]: (97,)}
+    placed = place_terms(output, rows, [missing], pieces, encode=lambda w: written.get(w, (98,)))
+    assert placed == [1, 7, 5]
+
+
+def test_the_words_that_translate_a_term_of_several_words_are_replaced_together():
+    """ "eine ziehende Anfrage" for "a pull request": both words go, not "Zusammenführungsanfrage
+    Anfrage"; the article stays."""
+    pieces = [*PIECES, "▁eine", "▁ziehende", "▁Anfrage", "▁auf"]
+    eine, ziehende, anfrage, auf = range(len(PIECES), len(PIECES) + 4)
+    output = [eine, ziehende, anfrage, auf]
+    # the source "open a pull request on </s>": the term is tokens 2 and 3
+    rows = [
+        [0.1, 0.8, 0.05, 0.05, 0.0, 0.0],
+        [0.0, 0.0, 0.7, 0.2, 0.1, 0.0],
+        [0.0, 0.05, 0.15, 0.7, 0.1, 0.0],
+        [0.0, 0.0, 0.0, 0.1, 0.9, 0.0],
+    ]
+    term = Missing(source_span=(2, 4), target_ids=(7,), target="Depot", source="pull request")
+    assert place_terms(output, rows, [term], pieces) == [eine, 7, auf]
+    single = Missing(source_span=(2, 4), target_ids=(7,), target="Depot", source="pull")
+    assert place_terms(output, rows, [single], pieces) == [eine, 7, anfrage, auf]
 
 
 def test_a_word_all_of_whose_letters_translate_the_term_is_replaced_whole():
