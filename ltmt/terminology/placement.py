@@ -46,6 +46,22 @@ NEGATIONS = frozenset(
 ARTICLES = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 )
+# German words that belong to no term's translation (prepositions, conjunctions, pronouns,
+# auxiliaries): a term of several words never takes them with it (:func:`_term_words`)
+_FUNCTION_WORDS = (
+    NEGATIONS
+    | ARTICLES
+    | frozenset(
+        {
+            *("in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom"),
+            *("zu", "zum", "zur", "für", "über", "unter", "vor", "hinter", "neben", "zwischen"),
+            *("durch", "gegen", "ohne", "um", "und", "oder", "aber", "als", "wie", "dass", "ob"),
+            *("wenn", "ich", "du", "er", "sie", "es", "wir", "ihr", "sich", "ist", "sind", "wird"),
+            *("werden", "wurde", "wurden", "hat", "haben", "kann", "können", "konnte", "muss"),
+            *("soll", "darf", "will", "nur", "auch", "noch", "schon", "hier", "dort", "so"),
+        }
+    )
+)
 # endings of German words that are no compound's part ("abgelegen|en", "Fernbedien|ung",
 # "Verzwe|igung"): a word whose rest is one is replaced whole, not hyphenated
 _ENDINGS = frozenset(
@@ -155,7 +171,7 @@ def _compound_word(
         stop += 1  # the link belongs to the part replaced: Mitglied|s|datei -> Element-Datei
     rest = "".join(pieces[i] for i in (ids[stop:] if begin == 0 else ids[:begin]))
     rest = rest.replace(_WORD_START, "").strip()
-    if sum(c.isalpha() for c in rest) < 4 or rest.strip("-").casefold() in _ENDINGS:
+    if sum(c.isalpha() for c in rest) < 3 or rest.strip("-").casefold() in _ENDINGS:
         return None  # an ending, not another word: Fernbedien|ung is replaced whole
     if begin == 0:  # the term first: Haupt|datei -> Master-Datei
         if not rest.startswith("-"):
@@ -222,14 +238,14 @@ def _term_words(
     """The tokens ``[start, end)`` of a word that translates a term of several words, widened
     to the words next to it that translate the term too (each attends to the term's source
     tokens more than to any other: "ziehende Anfrage" for "pull request" is replaced whole).
-    Placeholders, options, articles, negations and words carrying a kept target stay."""
+    Placeholders, options, function words and words carrying a kept target stay."""
     first, last = term.source_span
 
     def belongs(span: tuple[int, int]) -> bool:
         text = "".join(pieces[i] for i in ids[span[0] : span[1]]).replace(_WORD_START, " ")
         return (
             any(c.isalpha() for c in text)
-            and text.strip().casefold() not in NEGATIONS | ARTICLES
+            and text.strip().casefold() not in _FUNCTION_WORDS
             and not protected_spans(text)
             and not any(renders(target, text) for target in kept)
             and not _translates_another(attention[span[0] : span[1]], first, last)
