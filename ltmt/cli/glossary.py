@@ -130,7 +130,10 @@ def export(
 def delete(
     sources: list[str] = typer.Argument(None, help="Source terms to delete (any case)."),
     user: str = typer.Option(..., "--user", "-u", help=USER_HELP),
-    all_terms: bool = typer.Option(False, "--all", help="Delete every term of --user."),
+    all_terms: bool = typer.Option(
+        False, "--all", help="Delete every term of --user (needs --yes)."
+    ),
+    yes: bool = typer.Option(False, "--yes", help="Confirm --all."),
     case_sensitive: bool | None = typer.Option(
         None,
         "--case-sensitive/--case-insensitive",
@@ -140,8 +143,8 @@ def delete(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
-    """Delete terms (by source) or, with --all, the whole glossary of --user. A source may have
-    two terms, a case-sensitive one (Git) and one for any case (git): both go unless
+    """Delete terms (by source) or, with --all --yes, the whole glossary of --user. A source may
+    have two terms, a case-sensitive one (Git) and one for any case (git): both go unless
     --case-sensitive or --case-insensitive says which."""
     if not sources and not all_terms:
         raise InputError("name the source terms to delete, or pass --all")
@@ -151,15 +154,32 @@ def delete(
         memory.require_user(user)
         glossary = memory.glossary(user)
         if all_terms:
+            if not yes:
+                from ltmt.cli.main import click_errors
+
+                raise click_errors.UsageError(
+                    f"refusing to delete {user}'s glossary ({counted(len(glossary), 'term')}) "
+                    "without --yes (it cannot be undone)"
+                )
             deleted = glossary.clear()
         else:
             counts = {s: glossary.delete(s, case_sensitive=case_sensitive) for s in sources}
             deleted = sum(counts.values())
+            missing = [s for s, count in counts.items() if not count]
+            said = dict.fromkeys(missing, "")
+            if case_sensitive is not None:  # the other kind of term may be there
+                others = {
+                    t.source.casefold() for t in glossary if t.case_sensitive is not case_sensitive
+                }
+                flag = "--case-sensitive" if case_sensitive else "--case-insensitive"
+                other = "a case-insensitive" if case_sensitive else "a case-sensitive"
+                for source in (s for s in missing if s.casefold() in others):
+                    said[source] = f" ({other} one is there: drop {flag})"
             if not deleted:
-                names = ", ".join(repr(source) for source in sources)
+                names = ", ".join(f"{source!r}{said[source]}" for source in sources)
                 raise InputError(f"{user} has no glossary term {names}; nothing deleted")
-            for source in (s for s, count in counts.items() if not count):
-                typer.echo(f"ltmt: {user} has no glossary term {source!r}", err=True)
+            for source in missing:
+                typer.echo(f"ltmt: {user} has no glossary term {source!r}{said[source]}", err=True)
     typer.echo(f"deleted {counted(deleted, 'term')} of {user}")
 
 

@@ -60,7 +60,7 @@ def prepare(
     job = Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
         _check_output(Path(output), path)
-        _check_output_format(Path(output), spec)
+        _check_output_format(Path(output), spec, path if fmt is not None else None)
     if spec.name == "txt":
         job.lines, job.newline = read_lines_and_ending(path)
         if path is None and fmt is None:
@@ -136,13 +136,20 @@ def _check_output(output: Path, source: Path | None) -> None:
         raise InputError("--output must differ from the input file")
 
 
-def _check_output_format(output: Path, spec: FileFormat) -> None:
+def _check_output_format(output: Path, spec: FileFormat, given: Path | None = None) -> None:
     """The output's extension does not name another format: translate writes the input's own
-    format (``de.po -o de.xlf`` would be a PO catalog named .xlf)."""
+    format (``de.po -o de.xlf`` would be a PO catalog named .xlf). ``given``: the input, when
+    --format named its format (``de.po --format xliff -o x.po``: --format is the likelier
+    mistake, and the message says so)."""
     from ltmt.formats.registry import EXTENSIONS
 
     named = EXTENSIONS.get(output.suffix.lower())
     if named is not None and named != spec.name:
+        if given is not None and EXTENSIONS.get(given.suffix.lower()) == named:
+            raise InputError(
+                f"--format {spec.name} reads {given} as {spec.name.upper()}, but its extension "
+                f"and --output's say {named.upper()}; drop --format, or check the file"
+            )
         raise InputError(
             f"--output {output}: its extension says {named.upper()}, but translate writes the "
             f"input's format, {spec.name.upper()}; give it a {spec.extensions[0]} extension"

@@ -41,10 +41,10 @@ NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
 GETTEXT_HEADER = "x-gettext-domain-header"
 MSGCTXT = frozenset({"x-po-msgctxt", "x-gettext-msgctxt"})
-# a PO plural form's number, and the singular msgid of forms from 1 on (:mod:`ltmt.formats.po`'s
-# ``plural`` and ``plural_of``), which ltmt writes beside the msgctxt so that a plural entry
-# exported from memory to XLIFF and read back is put together whole again
-PLURAL_CONTEXTS = {"x-ltmt-plural": "plural", "x-ltmt-plural-of": "plural_of"}
+# a PO entry's ``#,`` flags, a plural form's number and the singular msgid of forms from 1 on
+# (:mod:`ltmt.formats.po`'s ``flags``, ``plural`` and ``plural_of``), which ltmt writes beside the
+# msgctxt so that an entry exported from memory to XLIFF and read back is put together whole
+PO_CONTEXTS = {"x-ltmt-flags": "flags", "x-ltmt-plural": "plural", "x-ltmt-plural-of": "plural_of"}
 UNFINISHED_12 = frozenset({"new", "needs-translation"})
 MT_SUBSTATE = "ltmt:mt"  # 2.0 has no review state: ltmt marks its machine output so
 REVIEW_12 = frozenset(
@@ -146,14 +146,14 @@ def _context(unit: Any, name_attribute: str) -> str:
     return unit.get(name_attribute) or ""
 
 
-def _plural_metadata(unit: Any) -> dict[str, Any]:
-    """The PO plural metadata (:data:`PLURAL_CONTEXTS`) of ``unit``'s context groups."""
+def _po_metadata(unit: Any) -> dict[str, Any]:
+    """The PO metadata (:data:`PO_CONTEXTS`) of ``unit``'s context groups."""
     found: dict[str, Any] = {}
     for group in unit:
         if local_name(group.tag) != "context-group":
             continue
         for context in group:
-            key = PLURAL_CONTEXTS.get(context.get("context-type", ""))
+            key = PO_CONTEXTS.get(context.get("context-type", ""))
             if key is not None and local_name(context.tag) == "context" and context.text:
                 text = context.text
                 found[key] = int(text) if key == "plural" and text.isdigit() else text
@@ -191,8 +191,8 @@ def read_xliff(
     """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
-    notes), ``state`` when set, and a PO plural form's ``plural`` (a number) and ``plural_of``
-    as :func:`write_xliff` writes them.
+    notes), ``state`` when set, and a PO entry's ``flags``, ``plural`` (a number) and
+    ``plural_of`` as :func:`write_xliff` writes them.
     """
     path = Path(path)
     tree, version = load_xliff(path)
@@ -213,7 +213,7 @@ def read_xliff(
             metadata["note"] = "\n".join(notes)
         if unit.state:
             metadata["state"] = unit.state
-        metadata.update(_plural_metadata(owner))
+        metadata.update(_po_metadata(owner))
         records.append(PairRecord(source, target, f"{path}:{unit.source.sourceline}", metadata))
     yield from records
 
@@ -226,8 +226,8 @@ def write_xliff(
     Text is written as text (a ``<b>`` in a string is escaped, not markup), with
     ``xml:space="preserve"`` so edge spaces survive; ``metadata["id"]`` is the unit id when
     unique, else the record's number; ``metadata["context"]`` is written as translate-toolkit
-    writes a ``msgctxt``, a PO plural form's ``plural`` and ``plural_of`` beside it
-    (:data:`PLURAL_CONTEXTS`), and ``metadata["note"]`` as a ``<note>``: :func:`read_xliff` reads
+    writes a ``msgctxt``, a PO entry's ``flags``, ``plural`` and ``plural_of`` beside it
+    (:data:`PO_CONTEXTS`), and ``metadata["note"]`` as a ``<note>``: :func:`read_xliff` reads
     them all back. Pairs with control characters (which XML cannot hold) are skipped with a
     warning.
     """
@@ -256,7 +256,7 @@ def write_xliff(
         etree.SubElement(unit, f"{{{NS_12}}}source").text = record.source
         etree.SubElement(unit, f"{{{NS_12}}}target", state="translated").text = record.target
         contexts = [("x-po-msgctxt", record.metadata.get("context"))]
-        contexts += [(kind, record.metadata.get(key)) for kind, key in PLURAL_CONTEXTS.items()]
+        contexts += [(kind, record.metadata.get(key)) for kind, key in PO_CONTEXTS.items()]
         contexts = [(kind, str(value)) for kind, value in contexts if value not in (None, "")]
         if contexts:
             group = etree.SubElement(

@@ -264,3 +264,24 @@ def test_delete_can_name_the_case_sensitive_or_the_any_case_term(tmp_path: Path,
         assert memory.glossary("u1").terms() == [Term("Tag", "Tag", case_sensitive=True)]
     code, _, err = ltmt(capsys, "glossary", "delete", "--all", "--case-sensitive", *argv[3:])
     assert code == 1 and "--all deletes every term" in err
+    # "Git" case-insensitive when only the case-sensitive term is there: the message says so
+    code, _, err = ltmt(capsys, "glossary", "delete", "tag", *argv[3:], "--case-insensitive")
+    assert (code, err) == (
+        1,
+        "ltmt: error: u1 has no glossary term 'tag' (a case-sensitive one is there: drop "
+        "--case-insensitive); nothing deleted\n",
+    )
+
+
+def test_deleting_a_whole_glossary_needs_yes(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.import_pairs("u1", [("a", "b")])
+        memory.glossary("u1").add("tag", "Etikett")
+    argv = ["glossary", "delete", "--all", "-u", "u1", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert "refusing to delete u1's glossary (1 term) without --yes" in err
+    with Memory(store) as memory:
+        assert len(memory.glossary("u1")) == 1
+    assert ltmt(capsys, *argv, "--yes")[:2] == (0, "deleted 1 term of u1\n")

@@ -470,6 +470,16 @@ def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common)
         "input's format, PO; give it a .po extension\n"
     )
     assert not out.exists()
+    # the input read as another format by --format: that is the likelier mistake
+    out = tmp_path / "x.po"
+    code, _, err = run_cli(
+        ["translate", str(po), "--format", "xliff", "-o", str(out), *common], capsys
+    )
+    assert (code, err) == (
+        1,
+        f"ltmt: error: --format xliff reads {po} as XLIFF, but its extension and --output's "
+        "say PO; drop --format, or check the file\n",
+    )
 
 
 def test_a_catalog_for_another_language_names_the_models_pair(tmp_path, capsys):

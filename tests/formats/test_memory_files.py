@@ -151,12 +151,14 @@ def test_a_plural_entry_survives_a_round_trip_through_tmx(tmp_path: Path) -> Non
     assert 'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d Datei"\n' in back
 
 
-def test_a_plural_entry_and_notes_survive_a_round_trip_through_xliff(tmp_path: Path) -> None:
+def test_a_plural_entry_its_flags_and_notes_survive_a_round_trip_through_xliff(
+    tmp_path: Path,
+) -> None:
     """PO → XLIFF (a memory export) → PO gives the plural entry back whole, not ``%d files``
     as an entry of its own; a record's note comes back too."""
     source = tmp_path / "plural.po"
     source.write_text(
-        'msgctxt "status"\nmsgid "%d file"\nmsgid_plural "%d files"\n'
+        '#, c-format\nmsgctxt "status"\nmsgid "%d file"\nmsgid_plural "%d files"\n'
         'msgstr[0] "%d Datei"\nmsgstr[1] "%d Dateien"\n',
         "utf-8",
     )
@@ -166,10 +168,13 @@ def test_a_plural_entry_and_notes_survive_a_round_trip_through_xliff(tmp_path: P
         (0, None),
         (1, "%d file"),
     ]
-    assert {r.metadata.get("context") for r in records} == {"status"}
+    assert {(r.metadata.get("context"), r.metadata.get("flags")) for r in records} == {
+        ("status", "c-format")
+    }
     write_po(tmp_path / "back.po", records)
     back = (tmp_path / "back.po").read_text("utf-8")
     assert 'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d Datei"\n' in back
+    assert "#, c-format" in back
     write_xliff(tmp_path / "note.xlf", [PairRecord("Open", "Öffnen", "", {"note": "a menu"})])
     [back_record] = read_xliff(tmp_path / "note.xlf")
     assert back_record.metadata.get("note") == "a menu"
