@@ -4,8 +4,10 @@
     write_po(Path("out.po"), records, tgt_lang="de")
 
 Read: translated entries only (untranslated, fuzzy and obsolete ones are skipped unless asked
-for); ``msgctxt`` goes to ``metadata["context"]``, the ``#,`` flags (``c-format`` ...) to
-``metadata["flags"]``. A plural entry gives one pair per form:
+for; the fuzzy ones left out are counted in a warning); ``msgctxt`` goes to
+``metadata["context"]``, the ``#,`` flags (``c-format`` ...) to ``metadata["flags"]``, the
+comments for translators (``#.`` and ``#``) to ``metadata["note"]``, which :func:`write_po`
+writes back as ``#.``. A plural entry gives one pair per form:
 ``msgid`` with ``msgstr[0]``, ``msgid_plural`` with each further ``msgstr[K]``
 (``metadata["plural"]`` = K; forms from 1 on also carry their ``msgid`` as
 ``metadata["plural_of"]``), so :func:`write_po` puts the entry back together. The file's
@@ -24,6 +26,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
 from ltmt.segments import PairRecord
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -96,13 +99,20 @@ def read_po(
     store = load_po(path)
     check_language(store, path, src_lang, tgt_lang)
     records = []
+    fuzzy = 0
     for number, unit in enumerate(store.units):
-        if unit.isheader() or unit.isobsolete() or (unit.isfuzzy() and not include_fuzzy):
+        if unit.isheader() or unit.isobsolete():
+            continue
+        if unit.isfuzzy() and not include_fuzzy:
+            fuzzy += bool(unit.target)  # one with a translation, not an empty fuzzy entry
             continue
         position = f"{path}: entry {number}"
         metadata: dict[str, Any] = {"context": unit.getcontext()} if unit.getcontext() else {}
         if entry_flags(unit):
             metadata["flags"] = ", ".join(entry_flags(unit))
+        note = unit.getnotes().strip()
+        if note:
+            metadata["note"] = note
         if unit.hasplural():
             sources = [str(s) for s in unit.source.strings]
             targets = [str(t) for t in unit.target.strings]
@@ -117,6 +127,12 @@ def read_po(
                 records.append(PairRecord(source, target, position, {**metadata, **extra}))
         elif unit.source and unit.target:
             records.append(PairRecord(unit.source, unit.target, position, metadata))
+    if fuzzy:
+        logger.warning(
+            "%s: %s not read (a fuzzy translation is not reviewed)",
+            path,
+            counted(fuzzy, "fuzzy entry", "fuzzy entries"),
+        )
     yield from records
 
 
@@ -125,7 +141,8 @@ def write_po(
 ) -> int:
     """Write ``records`` as a UTF-8 PO catalog (atomically); returns how many entries it has.
 
-    ``metadata["context"]`` becomes ``msgctxt`` and ``metadata["flags"]`` the ``#,`` flags.
+    ``metadata["context"]`` becomes ``msgctxt``, ``metadata["flags"]`` the ``#,`` flags and
+    ``metadata["note"]`` a ``#.`` comment.
     Records of one plural entry (``plural`` and ``plural_of`` metadata, as :func:`read_po` gives
     them) become that entry again, with a ``Plural-Forms`` header for as many forms as the
     entries have. A second record with the same context and source (or plural form) is left out
@@ -184,4 +201,7 @@ def _add_unit(
     flags = record.metadata.get("flags")
     if isinstance(flags, str) and flags.strip():
         unit.typecomments = [f"#, {flags.strip()}\n"]
+    note = record.metadata.get("note")
+    if isinstance(note, str) and note.strip():
+        unit.addnote(note.strip(), origin="developer")
     return unit

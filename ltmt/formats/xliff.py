@@ -34,6 +34,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.inline import to_text
 from ltmt.segments import PairRecord
+from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -198,8 +199,11 @@ def read_xliff(
     tree, version = load_xliff(path)
     check_languages(tree, version, path, src_lang, tgt_lang)
     records = []
+    unreviewed = 0
     for unit in iter_units(tree, version):
         if not unit.is_done() or (unit.needs_review and not include_fuzzy):
+            has_target = unit.target is not None and to_text(unit.target).text.strip()
+            unreviewed += bool(has_target and unit.state is not None)
             continue
         source, target = to_text(unit.source).text, to_text(unit.target).text
         if not source.strip():
@@ -215,6 +219,12 @@ def read_xliff(
             metadata["state"] = unit.state
         metadata.update(_po_metadata(owner))
         records.append(PairRecord(source, target, f"{path}:{unit.source.sourceline}", metadata))
+    if unreviewed:
+        logger.warning(
+            "%s: %s with a target not read (its state says it is not final)",
+            path,
+            counted(unreviewed, "unit"),
+        )
     yield from records
 
 

@@ -114,11 +114,30 @@ def test_tmx_language_mismatch() -> None:
         list(read_tmx(DATA / "multi.tmx", src_lang="en", tgt_lang="it"))
 
 
-def test_po_reads_translated_entries_only() -> None:
+def test_po_reads_translated_entries_only(caplog: pytest.LogCaptureFixture) -> None:
     records = list(read_po(DATA / "demo.po"))
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+    # the fuzzy translation left out is said (an import's counts would not show it)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{DATA / 'demo.po'}: 1 fuzzy entry not read (a fuzzy translation is not reviewed)"
+    ]
     with_fuzzy = list(read_po(DATA / "demo.po", include_fuzzy=True))
     assert ("Close", "Schließen") in [(r.source, r.target) for r in with_fuzzy]
+
+
+def test_po_comments_for_translators_are_a_note_written_back(tmp_path: Path) -> None:
+    source = tmp_path / "notes.po"
+    source.write_text(
+        "#. shown in the status bar\n# checked by Anna\n#: src/status.c:5\n"
+        'msgid "Open"\nmsgstr "Öffnen"\n',
+        "utf-8",
+    )
+    [record] = read_po(source)
+    assert record.metadata["note"] == "checked by Anna\nshown in the status bar"
+    write_po(tmp_path / "back.po", [record])
+    back = (tmp_path / "back.po").read_text("utf-8")
+    assert '#. checked by Anna\n#. shown in the status bar\nmsgid "Open"' in back
+    assert [r.metadata for r in read_po(tmp_path / "back.po")] == [record.metadata]
 
 
 def test_po_plural_gives_a_pair_per_form(tmp_path: Path) -> None:
@@ -185,10 +204,14 @@ def test_po_language_mismatch() -> None:
         list(read_po(DATA / "demo.po", src_lang="en", tgt_lang="fr"))
 
 
-def test_xliff12_reads_finished_units() -> None:
+def test_xliff12_reads_finished_units(caplog: pytest.LogCaptureFixture) -> None:
     records = list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="de"))
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
     assert records[0].metadata == {"id": "done", "state": "translated"}
+    # the unit under review is said; the empty new one is not
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{DATA / 'demo12.xlf'}: 1 unit with a target not read (its state says it is not final)"
+    ]
     reviewed = list(read_xliff(DATA / "demo12.xlf", include_fuzzy=True))
     assert ("Close", "Schließen") in [(r.source, r.target) for r in reviewed]
 
