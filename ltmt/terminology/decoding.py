@@ -128,10 +128,11 @@ class GlossaryDecoding:
         An output gets a missing target in place of the word the model wrote for its source term
         (:mod:`ltmt.terminology.placement`; the fast path's attention, or one teacher-forced pass
         for torch outputs; no second decode). What that cannot fix (no place, or the result lost
-        a placeholder or its length) is decoded again from the input with the targets in place:
-        on the fast path first where the line has no memory to fuse (:meth:`copy_targets`), then,
-        for what still lacks a target, under the per-step constraint
-        (:mod:`ltmt.terminology.constraints`). If that output lost its
+        a placeholder or its length, or the target's place is a negation or an article) is
+        decoded again from the input with the targets in place: on the fast path first where
+        the line has no memory to fuse (:meth:`copy_targets`; a line whose copy lacks a target
+        then gets it on the article, where that was all that stopped it), then under the
+        per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
         shape, the input as written is decoded under the constraint too, and the better-shaped
         output is kept (the first on a tie).
         """
