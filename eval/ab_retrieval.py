@@ -34,6 +34,12 @@ from support import emit_report  # noqa: E402
 # The worker: reads one JSON query per line, answers [cpu ms, wall ms, top-1 score].
 WORKER = """
 import json, sys, time
+try:  # numpy's code as the checkout's command line runs it (from session 31 on)
+    from ltmt.numpy_dispatch import prefer_numpy_avx2
+except ImportError:
+    pass
+else:
+    prefer_numpy_avx2()
 from ltmt import Memory
 memory = Memory(sys.argv[1])
 memory.search(sys.argv[2], "warm up the length cache", k=int(sys.argv[3]))

@@ -39,7 +39,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from support import DATA_DIR, REPO, emit_report, use_this_checkout, write_json
+from support import (
+    DATA_DIR,
+    REPO,
+    emit_report,
+    numpy_as_the_command_line_runs_it,
+    use_this_checkout,
+    write_json,
+)
 
 use_this_checkout()  # run as a script from a checkout: import this repo's ltmt
 USER = "bench"
@@ -191,6 +198,8 @@ def machine_info() -> dict[str, Any]:
     import numpy
     import rapidfuzz
 
+    from ltmt.memory.sorting import numpy_sorts_with_avx512
+
     cpu = ""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -213,6 +222,9 @@ def machine_info() -> dict[str, Any]:
         "loadavg_1m": os.getloadavg()[0],
         "python": platform.python_version(),
         "numpy": numpy.__version__,
+        # whether numpy runs its AVX-512 sorts (off on AMD Zen 4 unless LTMT_NUMPY_AVX512=1)
+        "numpy_avx512": numpy_sorts_with_avx512(),
+        "npy_disable_cpu_features": os.environ.get("NPY_DISABLE_CPU_FEATURES"),
         "rapidfuzz": rapidfuzz.__version__,
         "lmdb": ".".join(map(str, lmdb.version())),
         "py_lmdb": lmdb.__version__,
@@ -590,6 +602,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> None:
+    numpy_as_the_command_line_runs_it()  # before numpy is imported
     args = parse_args(argv)
     emit_report(run(args), args.output)
 

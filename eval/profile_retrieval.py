@@ -81,6 +81,8 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
     for name, phase in (
         ("read_postings", "posting_reads"),
         ("run_lengths", "count_select"),
+        ("sort_ids", "count_select"),
+        ("largest", "count_select"),
         ("_estimates", "count_select"),
         ("_count_more", "signature_pass"),
     ):

@@ -29,6 +29,16 @@ def use_this_checkout() -> None:
         sys.path.insert(0, str(REPO))
 
 
+def numpy_as_the_command_line_runs_it() -> bool:
+    """Give this process the numpy code ltmt's command line gives its own (call before numpy
+    is imported): its AVX2 code on AMD Zen 4 unless ``LTMT_NUMPY_AVX512=1``
+    (:mod:`ltmt.numpy_dispatch`). Whether numpy's AVX-512 code was turned off."""
+    use_this_checkout()
+    from ltmt.numpy_dispatch import prefer_numpy_avx2
+
+    return prefer_numpy_avx2()
+
+
 def write_json(path: Path, data: Any, *, ensure_ascii: bool = True) -> str:
     """Write ``data`` to ``path`` as JSON indented by 2, newline-terminated, its folder made;
     atomically (a temporary sibling renamed over it), so a run killed while writing leaves the

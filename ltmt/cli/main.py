@@ -11,6 +11,7 @@ import typer
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.environment import unknown_setting_warning, unknown_settings
 from ltmt.errors import LtmtError
+from ltmt.numpy_dispatch import prefer_numpy_avx2
 
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click import exceptions as click_errors
@@ -76,8 +77,9 @@ def run(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
     for name in unknown_settings():  # a mistyped LTMT_KEY_FILE must not go unnoticed
         typer.echo(unknown_setting_warning(name), err=True)
-    _register()
     try:
+        prefer_numpy_avx2()  # before anything imports numpy
+        _register()
         code = app(args=argv, prog_name="ltmt", standalone_mode=False)
     except LtmtError as exc:
         typer.echo(f"ltmt: error: {exc}", err=True)

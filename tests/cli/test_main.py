@@ -91,6 +91,15 @@ def test_a_mistyped_ltmt_variable_is_warned_about_before_the_command_runs(
     )
 
 
+def test_a_bad_ltmt_numpy_avx512_is_an_error_before_the_command_runs(
+    run_ltmt: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LTMT_NUMPY_AVX512", "maybe")
+    code, out, err = run_ltmt("memory", "users")
+    assert (code, out) == (1, "")
+    assert err.startswith("ltmt: error: LTMT_NUMPY_AVX512='maybe' is neither a yes nor a no")
+
+
 def test_what_the_library_logs_reads_like_the_commands_own_warnings() -> None:
     import logging
 
