@@ -22,6 +22,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import read_lines
 from ltmt.formats.placeholder_syntax import placeholders_added
 from ltmt.formats.placeholders import extract_placeholders, placeholder_matches
+from ltmt.numbers_kept import numbers_lost
 
 __all__ = [
     "BANDS",
@@ -52,7 +53,8 @@ class Scores:
     ``placeholder_acc`` is ``None`` when no sources were given or they hold no placeholder;
     ``placeholders`` is ``(kept, total)`` counted with multiplicity; ``placeholders_added``: the
     hypotheses' placeholders beyond their sources' (a ``%s`` with no argument behind it), summed
-    over the corpus (0 without sources). ``signatures`` maps
+    over the corpus (0 without sources); ``numbers_lost``: the sources' runs of digits the
+    hypotheses lack (:func:`ltmt.numbers_kept.numbers_lost`), summed likewise. ``signatures`` maps
     ``bleu``/``chrf``/``ter`` to sacrebleu's signature strings.
     """
 
@@ -63,6 +65,7 @@ class Scores:
     placeholder_acc: float | None = None
     placeholders: tuple[int, int] = (0, 0)
     placeholders_added: int = 0
+    numbers_lost: int = 0
     signatures: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,6 +112,7 @@ def score_corpus(
         signatures[key] = str(metric.get_signature())
     acc, kept, total = (None, 0, 0) if sources is None else placeholder_accuracy(hyps, sources)
     added = 0 if sources is None else sum(map(placeholders_added, sources, hyps))
+    lost = 0 if sources is None else sum(map(numbers_lost, sources, hyps))
     return Scores(
         bleu=values["bleu"],
         chrf=values["chrf"],
@@ -117,6 +121,7 @@ def score_corpus(
         placeholder_acc=acc,
         placeholders=(kept, total),
         placeholders_added=added,
+        numbers_lost=lost,
         signatures=signatures,
     )
 

@@ -1,12 +1,15 @@
-"""The placeholder guard: a memory must not make a translation lose a ``%s``, nor add one.
+"""The placeholder guard: a memory must not make a translation lose a ``%s`` or a number,
+nor add a ``%s``.
 
 A fused output that drops a placeholder of its line (``%s``, ``{name}``, tags:
-:func:`ltmt.formats.placeholder_syntax.placeholder_matches`) or has one its line lacks
+:func:`ltmt.formats.placeholder_syntax.placeholder_matches`), has one its line lacks
 (:func:`ltmt.formats.placeholder_syntax.placeholders_added`: a match's ``: %s`` carried into an
-input without it, which a printf would read with no argument behind it) is decoded again
-without memory, and the output that keeps more placeholders wins, then the one that adds fewer
-(the fused one on a tie): a memory must not change what a format string needs. The re-decode
-follows the line's glossary terms too.
+input without it, which a printf would read with no argument behind it) or lost one of its
+line's numbers (:func:`ltmt.numbers_kept.numbers_lost`: a match's ``1024`` in place of the
+line's ``10*1024``) is decoded again without memory, and the output that keeps more
+placeholders wins, then the one that adds fewer, then the one that keeps more numbers (the
+fused one on a tie): a memory must not change what a format string needs, nor a number. The
+re-decode follows the line's glossary terms too.
 """
 
 from __future__ import annotations
@@ -32,14 +35,13 @@ def guard_placeholders(
     hits: Sequence[list[TermHit]],
 ) -> set[int]:
     """Re-decode with ``translator``'s model alone the ``fused`` outputs (indices into
-    ``units``, ``encoded``, ``outputs`` and ``hits``) that lost or added placeholders; replaces
+    ``units``, ``encoded``, ``outputs`` and ``hits``) that lost or added placeholders or lost
+    numbers; replaces
     those ``outputs`` the plain model does better on, and returns their indices."""
-    from ltmt.formats.placeholder_syntax import placeholder_shape
-
     suspects = []
     for i in fused:
-        shape = placeholder_shape(units[i].text, outputs[i])
-        if shape < (0, 0):
+        shape = _shape(units[i].text, outputs[i])
+        if shape < (0, 0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
     replaced: set[int] = set()
@@ -50,14 +52,24 @@ def guard_placeholders(
             batch, translator.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
         )
         for (i, shape), text in zip(chunk, plain):
-            if placeholder_shape(units[i].text, text) > shape:
+            if _shape(units[i].text, text) > shape:
                 outputs[i] = text
                 replaced.add(i)
     if suspects:
         logger.info(
-            "placeholder guard: %d fused outputs lost or added placeholders, %d replaced by the "
-            "model's own",
+            "placeholder guard: %d fused outputs lost or added placeholders or lost numbers, %d "
+            "replaced by the model's own",
             len(suspects),
             len(replaced),
         )
     return replaced
+
+
+def _shape(source: str, output: str) -> tuple[int, int, int]:
+    """``(-placeholders lost, -placeholders added, -numbers lost)`` of ``output`` against
+    ``source``: ``(0, 0, 0)`` when it keeps them all; between outputs of one line, higher is
+    better."""
+    from ltmt.formats.placeholder_syntax import placeholder_shape
+    from ltmt.numbers_kept import numbers_lost
+
+    return (*placeholder_shape(source, output), -numbers_lost(source, output))

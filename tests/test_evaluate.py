@@ -140,6 +140,14 @@ def test_placeholders_added_are_summed_over_the_corpus() -> None:
     assert score_corpus(hyps, hyps).placeholders_added == 0  # no sources: not counted
 
 
+def test_numbers_lost_are_summed_over_the_corpus() -> None:
+    srcs = ["E351: Cannot delete fold", "size 10*1024", "plain"]
+    hyps = ["Faltung kann nicht gelöscht werden", "Größe 1024", "schlicht 7"]
+    scores = score_corpus(hyps, hyps, srcs)
+    assert scores.numbers_lost == 2 and scores.to_dict()["numbers_lost"] == 2
+    assert score_corpus(hyps, hyps).numbers_lost == 0  # no sources: not counted
+
+
 @pytest.mark.parametrize(
     ("score", "band"),
     [
@@ -169,6 +177,7 @@ def test_scores_to_dict() -> None:
         "placeholder_acc",
         "placeholders",
         "placeholders_added",
+        "numbers_lost",
         "signatures",
     }
     assert data["placeholders"] == [1, 1] and data["placeholders_added"] == 0

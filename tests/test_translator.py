@@ -262,6 +262,23 @@ def test_placeholder_guard_catches_a_placeholder_the_memory_added(backbone, fuse
     assert result.text == expected and translator.plain_batches == 1
 
 
+@pytest.mark.parametrize(
+    ("fused", "plain", "expected"),
+    [
+        # the memory's number read in: the model's own output keeps the line's
+        ("%s jetzt öffnen: 1024", "%s jetzt öffnen: 10*1024", "%s jetzt öffnen: 10*1024"),
+        # the model loses one too: the fused output stays (a tie)
+        ("%s jetzt öffnen: 1024", "%s jetzt öffnen: 10", "%s jetzt öffnen: 1024"),
+        # keeping the placeholder counts before the numbers
+        ("Jetzt öffnen: 10*1024", "%s jetzt öffnen", "%s jetzt öffnen"),
+    ],
+)
+def test_placeholder_guard_catches_a_number_the_memory_lost(backbone, fused, plain, expected):
+    translator = _guarded(backbone, fused=fused, plain=plain)
+    [result] = translator.translate(["Open %s now: 10*1024"], user="u1")
+    assert result.text == expected and translator.plain_batches == 1
+
+
 def test_placeholder_guard_keeps_the_fused_output_on_a_tie(backbone):
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="Jetzt öffnen")
     [result] = translator.translate(["Open %s later"], user="u1")

@@ -93,6 +93,13 @@ def test_case_sensitive_terms_only_match_their_case(backbone):
         ("'%s' is not a submodule", "Submodul ist kein Submodul", True),  # lost %s
         ("file %s changed", "Datei %s geändert. Datei %s", True),  # repeated %s
         ("WARNING: forcing compression algorithm", "WARNUNG", True),  # stopped early
+        # lost its code (session 31: a line decoded again from its input with the target in)
+        (
+            "E351: Cannot delete fold with current 'foldmethod'",
+            "Faltung kann nicht gelöscht werden mit »foldmethod«",
+            True,
+        ),
+        ("Use 1.5 MB of disk space", "1,5 MB Speicherplatz verwenden", False),
     ],
 )
 def test_misshapen_glossary_outputs_are_spotted(source, output, bad):
