@@ -33,7 +33,7 @@ from typing import Any
 
 from ab_retrieval import saved_query_parser
 from bench_retrieval import USER, machine_info, percentile
-from support import emit_report, use_this_checkout
+from support import emit_report, numpy_as_the_command_line_runs_it, use_this_checkout
 
 Phases = dict[str, float]
 
@@ -264,6 +264,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    numpy_as_the_command_line_runs_it()  # before numpy is imported
     parser = saved_query_parser(__doc__)
     parser.add_argument(
         "--misses", action="store_true", help="explain the missed queries (untimed)"

@@ -2,11 +2,18 @@
 
 A German translation writes a software string's numbers as the English does: ``E351:``,
 ``(001..366)``, ``10*1024``, ``deb822``, ``%1$s`` (a decimal point becomes a comma, and each side
-stays a run of digits). Of the dev users' 70 test lines with a number, the references keep every
-one; kNN fusion's outputs lost one in 4 of them (``deb82``, ``1024`` for ``10*1024``: a match's
-numbers read into the line), and a glossary line decoded again from its input lost ``E351:``
-(session 31). So a fused or glossary-following output that keeps fewer of its source's numbers
-than another output of the same line is the worse one (:mod:`ltmt.placeholder_guard`,
+stays a run of digits). Of the dev users' 2,000 test segments, the references lack 10 of their
+sources' runs of digits; the shipped model's outputs lacked 34 and kNN fusion's 8 (session 31,
+``eval/results/dev-offline-s31-zen4-numbers-kept``).
+
+Most of the model's losses are one digit of a repeated pair: ``E766`` came out ``E76``,
+``0775`` ``075``, ``(001..366)`` ``(001..36)``. The tokenizer writes a number a digit at a
+time, and the model's small decoder emits the same digit twice in a row poorly. So
+:func:`repair_numbers` puts back a source's run of digits where the output has, at its place,
+a run that is the same once repeated digits are collapsed (``76`` for ``766``); the translator
+does it for every output it decodes (``Translator(number_repair=...)``). What it cannot repair
+(:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's ``10*1024``) makes a
+fused or glossary-following output the worse of two (:mod:`ltmt.placeholder_guard`,
 :func:`ltmt.terminology.constraints.output_shape`).
 """
 
@@ -14,8 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 _DIGITS = re.compile(r"\d+")
+_REPEATS = re.compile(r"(\d)\1+")
 
 
 def numbers_lost(source: str, output: str) -> int:
@@ -24,3 +33,46 @@ def numbers_lost(source: str, output: str) -> int:
     if not wanted:
         return 0
     return sum((wanted - Counter(_DIGITS.findall(output))).values())
+
+
+def numbers_beyond_repair(source: str, output: str) -> int:
+    """:func:`numbers_lost` of ``output`` once :func:`repair_numbers` has repaired it."""
+    return numbers_lost(source, repair_numbers(source, output))
+
+
+def repair_numbers(source: str, output: str) -> str:
+    """``output`` with each run of digits that stands where a run of ``source``'s it lacks
+    stood, and equals that run with repeated digits collapsed, replaced by the source's run.
+
+    The runs of the two are aligned in order (:class:`difflib.SequenceMatcher`); only runs that
+    the output lacks are put back, and only over runs the source lacks, so an output that keeps
+    every number comes back unchanged."""
+    wanted = _DIGITS.findall(source)
+    if not wanted or not numbers_lost(source, output):
+        return output
+    found = list(_DIGITS.finditer(output))
+    lacking = Counter(wanted) - Counter(m[0] for m in found)
+    extra = Counter(m[0] for m in found) - Counter(wanted)
+    replacements: dict[int, str] = {}  # position in found -> the source's run
+    aligned = SequenceMatcher(None, wanted, [m[0] for m in found], autojunk=False)
+    for tag, w_start, w_end, f_start, f_end in aligned.get_opcodes():
+        if tag != "replace":
+            continue
+        for w, f in zip(range(w_start, w_end), range(f_start, f_end), strict=False):
+            number, written = wanted[w], found[f][0]
+            if lacking[number] and extra[written] and _collapsed(number) == _collapsed(written):
+                replacements[f] = number
+                lacking[number] -= 1
+                extra[written] -= 1
+    if not replacements:
+        return output
+    pieces, end = [], 0
+    for f, number in sorted(replacements.items()):
+        pieces += [output[end : found[f].start()], number]
+        end = found[f].end()
+    return "".join(pieces) + output[end:]
+
+
+def _collapsed(run: str) -> str:
+    """``run`` with each repeated digit written once (``0775`` -> ``075``)."""
+    return _REPEATS.sub(r"\1", run)

@@ -5,11 +5,11 @@ A fused output that drops a placeholder of its line (``%s``, ``{name}``, tags:
 :func:`ltmt.formats.placeholder_syntax.placeholder_matches`), has one its line lacks
 (:func:`ltmt.formats.placeholder_syntax.placeholders_added`: a match's ``: %s`` carried into an
 input without it, which a printf would read with no argument behind it) or lost one of its
-line's numbers (:func:`ltmt.numbers_kept.numbers_lost`: a match's ``1024`` in place of the
-line's ``10*1024``) is decoded again without memory, and the output that keeps more
-placeholders wins, then the one that adds fewer, then the one that keeps more numbers (the
-fused one on a tie): a memory must not change what a format string needs, nor a number. The
-re-decode follows the line's glossary terms too.
+line's numbers beyond repair (:func:`ltmt.numbers_kept.numbers_beyond_repair`: a match's
+``1024`` in place of the line's ``10*1024``) is decoded again without memory, and the output
+that keeps more placeholders wins, then the one that adds fewer, then the one that keeps more
+numbers (the fused one on a tie): a memory must not change what a format string needs, nor a
+number. The re-decode follows the line's glossary terms too.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from ltmt.numbers_kept import numbers_beyond_repair, repair_numbers
 
 if TYPE_CHECKING:
     from ltmt.terminology.matching import TermHit
@@ -52,6 +54,8 @@ def guard_placeholders(
             batch, translator.terms.constrained_state(batch, None, [hits[i] for i, _ in chunk])
         )
         for (i, shape), text in zip(chunk, plain):
+            if translator.number_repair:
+                text = repair_numbers(units[i].text, text)
             if _shape(units[i].text, text) > shape:
                 outputs[i] = text
                 replaced.add(i)
@@ -66,10 +70,9 @@ def guard_placeholders(
 
 
 def _shape(source: str, output: str) -> tuple[int, int, int]:
-    """``(-placeholders lost, -placeholders added, -numbers lost)`` of ``output`` against
-    ``source``: ``(0, 0, 0)`` when it keeps them all; between outputs of one line, higher is
-    better."""
+    """``(-placeholders lost, -placeholders added, -numbers lost beyond repair)`` of ``output``
+    against ``source``: ``(0, 0, 0)`` when it keeps them all; between outputs of one line,
+    higher is better."""
     from ltmt.formats.placeholder_syntax import placeholder_shape
-    from ltmt.numbers_kept import numbers_lost
 
-    return (*placeholder_shape(source, output), -numbers_lost(source, output))
+    return (*placeholder_shape(source, output), -numbers_beyond_repair(source, output))

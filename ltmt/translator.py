@@ -2,8 +2,9 @@
 
 Each step has its module: which inputs need the model and which need fusion
 (:mod:`ltmt.routing`), the pieces the model translates (:mod:`ltmt.units`), the glossary's part
-of decoding (:mod:`ltmt.terminology.decoding`), the copy guard (:mod:`ltmt.copy_guard`) and the
-placeholder guard (:mod:`ltmt.placeholder_guard`). This module wires them and holds the model's
+of decoding (:mod:`ltmt.terminology.decoding`), the copy guard (:mod:`ltmt.copy_guard`), the
+placeholder guard (:mod:`ltmt.placeholder_guard`) and the repair of numbers
+(:mod:`ltmt.numbers_kept`). This module wires them and holds the model's
 side of a translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
 
 from ltmt import Memory, Translator
@@ -35,6 +36,7 @@ from ltmt.model.backbone import (
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
+from ltmt.numbers_kept import repair_numbers
 from ltmt.placeholder_guard import guard_placeholders
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
@@ -87,6 +89,9 @@ class Translator:
     without memory, and the one that keeps more placeholders, then adds fewer, is returned.
     ``copy_guard``: a fused output that repeats a match's translation while the match's source
     says other words is decoded again with memory trusted less (:mod:`ltmt.copy_guard`).
+    ``number_repair``: a number the model wrote with a repeated digit once (``E76`` for the
+    source's ``E766``) is written as the source writes it
+    (:func:`ltmt.numbers_kept.repair_numbers`).
     ``source_language``: the language sentences are split by when a line is longer than the
     model can translate whole (half its output limit).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
@@ -136,6 +141,7 @@ class Translator:
         exact_reuse: bool = True,
         placeholder_guard: bool = True,
         copy_guard: bool = True,
+        number_repair: bool = True,
         max_source_tokens: int = 256,
         source_language: str = "en",
         device: str = "cpu",
@@ -205,6 +211,7 @@ class Translator:
         self.exact_reuse = exact_reuse
         self.placeholder_guard = placeholder_guard
         self.copy_guard = copy_guard
+        self.number_repair = number_repair
         self.max_source_tokens = max_source_tokens
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
@@ -488,6 +495,9 @@ class Translator:
             guarded.update(units[i].segment for i in replaced)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
+        if self.number_repair:
+            for i, unit in enumerate(units):
+                outputs[i] = repair_numbers(unit.text, outputs[i])
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)

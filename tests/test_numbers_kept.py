@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from ltmt.numbers_kept import numbers_lost
+from ltmt.numbers_kept import numbers_beyond_repair, numbers_lost, repair_numbers
 
 
 @pytest.mark.parametrize(
@@ -25,3 +27,68 @@ from ltmt.numbers_kept import numbers_lost
 )
 def test_numbers_lost_counts_the_sources_digit_runs_the_output_lacks(source, output, lost):
     assert numbers_lost(source, output) == lost
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "repaired"),
+    [
+        # the shipped model's outputs on the dev users (session 31): a repeated digit written once
+        (
+            "E766: Insufficient arguments",
+            "E76: Unzureichende Argumente",
+            "E766: Unzureichende Argumente",
+        ),
+        (
+            "E66: \\z( not allowed here",
+            "E6: \\z( hier nicht erlaubt",
+            "E66: \\z( hier nicht erlaubt",
+        ),
+        ("day of year (001..366)", "Tag des Jahres (001...36)", "Tag des Jahres (001...366)"),
+        ("in deb822 format", "im deb82-Format", "im deb822-Format"),
+        (
+            "--rfc-3339=FMT in RFC 3339 format",
+            "--rfc-339=FMT im RFC 339-Format",
+            "--rfc-3339=FMT im RFC 3339-Format",
+        ),
+        # the runs are aligned in order: the second 0755 stands where the source's 0775 stood
+        ("must be >=0755 and <=0775", "muss >=0755 und <=0755 sein", "muss >=0755 und <=0775 sein"),
+        # not the same digits once collapsed: left as it is (the placeholder guard's business)
+        ("example: 10K is 10*1024", "Beispiel: 10K ist 1024", "Beispiel: 10K ist 1024"),
+        # every number kept: unchanged, however the output writes others
+        ("Use 1.5 MB", "1,5 MB verwenden", "1,5 MB verwenden"),
+        (
+            "E351: Cannot delete fold",
+            "Faltung E351 kann nicht 33 gelöscht werden",
+            "Faltung E351 kann nicht 33 gelöscht werden",
+        ),
+        # a lost number with nothing in its place stays lost
+        (
+            "E613: Unknown printer font: %s",
+            "Unbekannte Schrift für Drucker: %s",
+            "Unbekannte Schrift für Drucker: %s",
+        ),
+    ],
+)
+def test_repair_numbers_puts_back_a_run_written_with_a_repeated_digit_once(
+    source, output, repaired
+):
+    assert repair_numbers(source, output) == repaired
+    assert numbers_beyond_repair(source, output) == numbers_lost(source, repaired)
+
+
+_texts = st.lists(
+    st.one_of(
+        st.from_regex(r"\d{1,5}", fullmatch=True), st.sampled_from([" ", "a", "E", "-", ".", ":"])
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_texts, _texts)
+def test_repair_never_loses_a_number_nor_touches_an_output_that_keeps_them(source, output):
+    repaired = repair_numbers(source, output)
+    assert numbers_lost(source, repaired) <= numbers_lost(source, output)
+    if numbers_lost(source, output) == 0:
+        assert repaired == output
+    # only digits change
+    assert [c for c in repaired if not c.isdigit()] == [c for c in output if not c.isdigit()]

@@ -279,6 +279,20 @@ def test_placeholder_guard_catches_a_number_the_memory_lost(backbone, fused, pla
     assert result.text == expected and translator.plain_batches == 1
 
 
+@pytest.mark.parametrize(("repair", "expected"), [(True, "E766: öffnen"), (False, "E76: öffnen")])
+def test_a_number_written_with_a_repeated_digit_once_is_repaired(backbone, repair, expected):
+    translator = _ScriptedTranslator(backbone, fused="", plain="E76: öffnen", number_repair=repair)
+    [result] = translator.translate(["E766: open"])
+    assert (result.text, result.method) == (expected, "model")
+
+
+def test_a_fused_output_the_repair_completes_is_not_decoded_again(backbone):
+    translator = _guarded(backbone, fused="%s jetzt öffnen: E76", plain="%s öffnen: E766")
+    [result] = translator.translate(["Open %s now: E766"], user="u1")
+    assert (result.text, result.method) == ("%s jetzt öffnen: E766", "fake")
+    assert translator.plain_batches == 0
+
+
 def test_placeholder_guard_keeps_the_fused_output_on_a_tie(backbone):
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="Jetzt öffnen")
     [result] = translator.translate(["Open %s later"], user="u1")

@@ -70,6 +70,12 @@ def translate(
         "model's own output is tried too and the one that keeps more placeholders, then adds "
         "fewer, wins).",
     ),
+    no_number_repair: bool = typer.Option(
+        False,
+        "--no-number-repair",
+        help="Keep numbers as the model wrote them (by default a number written with a "
+        "repeated digit once, E76 for the source's E766, is written as the source writes it).",
+    ),
     no_copy_guard: bool = typer.Option(
         False,
         "--no-copy-guard",
@@ -247,6 +253,7 @@ def translate(
             top_k=top_k,
             exact_reuse=not no_exact,
             placeholder_guard=not no_placeholder_guard,
+            number_repair=not no_number_repair,
             copy_guard=not no_copy_guard,
             source_language=job.src_lang,
             glossary=terms,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltmt.formats.placeholder_syntax import placeholder_shape
-from ltmt.numbers_kept import numbers_lost
+from ltmt.numbers_kept import numbers_beyond_repair
 from ltmt.terminology.matching import TermHit, renders
 from ltmt.terminology.terms import fold_term
 
@@ -213,23 +213,25 @@ def constrain(
 def output_shape(source: str, output: str) -> tuple[int, int, int, float]:
     """How well ``output`` keeps the shape of ``source`` (higher is better): minus placeholders
     lost, minus placeholders added (:func:`~ltmt.formats.placeholder_syntax.placeholder_shape`),
-    minus numbers lost (:func:`~ltmt.numbers_kept.numbers_lost`), minus how far the length
+    minus numbers lost beyond repair (:func:`~ltmt.numbers_kept.numbers_beyond_repair`: the
+    translator repairs the rest), minus how far the length
     ratio is from 1 (absolute log)."""
     return (
         *placeholder_shape(source, output),
-        -numbers_lost(source, output),
+        -numbers_beyond_repair(source, output),
         -abs(math.log(_length_ratio(source, output))),
     )
 
 
 def misshapen(source: str, output: str) -> bool:
     """Whether a glossary-following ``output`` lost or repeated a placeholder of ``source``,
-    lost one of its numbers (``E351:``), or is less than half or more than twice its length:
-    reading the input with the targets in place can make the model stop early (a German word
-    looks finished), drop a code, or, with the end held back for a term, repeat itself."""
+    lost one of its numbers beyond repair (``E351:``), or is less than half or more than twice
+    its length: reading the input with the targets in place can make the model stop early (a
+    German word looks finished), drop a code, or, with the end held back for a term, repeat
+    itself."""
     return (
         breaks_placeholders(source, output)
-        or numbers_lost(source, output) > 0
+        or numbers_beyond_repair(source, output) > 0
         or not 0.5 <= _length_ratio(source, output) <= 2.0
     )
 

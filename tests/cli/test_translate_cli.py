@@ -260,6 +260,14 @@ def test_copy_guard_flag_reaches_the_translator(
     assert translator_options["copy_guard"] is guarded
 
 
+@pytest.mark.parametrize(("flag", "repaired"), [([], True), (["--no-number-repair"], False)])
+def test_number_repair_flag_reaches_the_translator(
+    tmp_path, capsys, common, translator_options, flag, repaired
+):
+    _translated(tmp_path, capsys, "E766: open the file", [*common, *flag])
+    assert translator_options["number_repair"] is repaired
+
+
 def _translated(tmp_path, capsys, line, args):  # type: ignore[no-untyped-def]
     """``ltmt translate`` of a one-line file with ``args``: its output lines (it must succeed)."""
     source = tmp_path / "in.txt"
