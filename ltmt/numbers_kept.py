@@ -10,11 +10,12 @@ Most of the model's losses are one digit of a repeated pair: ``E766`` came out `
 ``0775`` ``075``, ``(001..366)`` ``(001..36)``. The tokenizer writes a number a digit at a
 time, and the model's small decoder emits the same digit twice in a row poorly. So
 :func:`repair_numbers` puts back a source's run of digits where the output has, at its place,
-a run that is the same once repeated digits are collapsed (``76`` for ``766``); the translator
-does it for every output it decodes (``Translator(number_repair=...)``). What it cannot repair
-(:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's ``10*1024``) makes a
-fused or glossary-following output the worse of two (:mod:`ltmt.placeholder_guard`,
-:func:`ltmt.terminology.constraints.output_shape`).
+a run that is the same once repeated digits are collapsed (``76`` for ``766``), and the message
+code that opens a line (vim's ``E613: ``) where the output dropped it or garbled it; the
+translator does it for every output it decodes (``Translator(number_repair=...)``). What it
+cannot repair (:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's
+``10*1024``) makes a fused or glossary-following output the worse of two
+(:mod:`ltmt.placeholder_guard`, :func:`ltmt.terminology.constraints.output_shape`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from difflib import SequenceMatcher
 
 _DIGITS = re.compile(r"\d+")
 _REPEATS = re.compile(r"(\d)\1+")
+# a message code that opens a line (vim's ``E613: ``): letters, then digits, then a colon
+_SOURCE_CODE = re.compile(r"(\s*)([A-Za-z]{1,4}\d{1,6}):\s")
+# what the model may have written in its place (``WI35: `` for ``E735: ``)
+_OUTPUT_CODE = re.compile(r"(\s*)([A-Za-z]{0,4}\d{1,6}):(?=\s)")
 
 
 def numbers_lost(source: str, output: str) -> int:
@@ -42,14 +47,33 @@ def numbers_beyond_repair(source: str, output: str) -> int:
 
 def repair_numbers(source: str, output: str) -> str:
     """``output`` with each run of digits that stands where a run of ``source``'s it lacks
-    stood, and equals that run with repeated digits collapsed, replaced by the source's run.
+    stood, and equals that run with repeated digits collapsed, replaced by the source's run;
+    then the message code that opens ``source`` (``E613: ``), where ``output`` lacks it, put
+    back at the start (over a code-like start of the output's own: ``WI35: ``).
 
     The runs of the two are aligned in order (:class:`difflib.SequenceMatcher`); only runs that
     the output lacks are put back, and only over runs the source lacks, so an output that keeps
     every number comes back unchanged."""
-    wanted = _DIGITS.findall(source)
-    if not wanted or not numbers_lost(source, output):
+    if not _DIGITS.search(source) or not numbers_lost(source, output):
         return output
+    return _code_restored(source, _runs_restored(source, output))
+
+
+def _code_restored(source: str, output: str) -> str:
+    """``output`` opening with ``source``'s message code, where it lacks that code."""
+    code = _SOURCE_CODE.match(source)
+    if code is None or re.search(rf"(?<!\w){re.escape(code[2])}(?!\w)", output):
+        return output
+    own = _OUTPUT_CODE.match(output)
+    if own is not None:
+        return own[1] + code[2] + ":" + output[own.end() :]
+    indent = output[: len(output) - len(output.lstrip())]
+    return f"{indent}{code[2]}: {output[len(indent) :]}"
+
+
+def _runs_restored(source: str, output: str) -> str:
+    """``output`` with its collapsed runs of digits repaired (:func:`repair_numbers`)."""
+    wanted = _DIGITS.findall(source)
     found = list(_DIGITS.finditer(output))
     lacking = Counter(wanted) - Counter(m[0] for m in found)
     extra = Counter(m[0] for m in found) - Counter(wanted)

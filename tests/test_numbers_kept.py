@@ -61,12 +61,20 @@ def test_numbers_lost_counts_the_sources_digit_runs_the_output_lacks(source, out
             "Faltung E351 kann nicht 33 gelöscht werden",
             "Faltung E351 kann nicht 33 gelöscht werden",
         ),
-        # a lost number with nothing in its place stays lost
+        # a message code that opens the line: put back at the start, over a garbled one
         (
             "E613: Unknown printer font: %s",
             "Unbekannte Schrift für Drucker: %s",
-            "Unbekannte Schrift für Drucker: %s",
+            "E613: Unbekannte Schrift für Drucker: %s",
         ),
+        (
+            "E735: Can only compare Dictionary",
+            "WI35: Kann nur Wörterbuch",
+            "E735: Kann nur Wörterbuch",
+        ),
+        ("  E1099: Unknown error", "  Ein unbekannter Fehler", "  E1099: Ein unbekannter Fehler"),
+        # a lost number elsewhere, with nothing in its place, stays lost
+        ("Error 42: disk full", "Fehler: Festplatte voll", "Fehler: Festplatte voll"),
     ],
 )
 def test_repair_numbers_puts_back_a_run_written_with_a_repeated_digit_once(
