@@ -5,10 +5,11 @@ AVX-512 its AVX-512 code. On AMD Zen 4 parts of that code are slower than numpy'
 the sorts and selections of x86-simd-sort write with compress stores, which Zen 4 runs in
 microcode (numpy/numpy pull request 32690, 2026; :mod:`ltmt.memory.sorting`), and numpy reads
 ``NPY_DISABLE_CPU_FEATURES`` once, at import, to leave such code out. On session 31's 2-core
-AMD EPYC (Zen 4), a search of the saved 1M-segment store took 7.7 ms of CPU at p50 (10.2 at p95)
-with numpy's AVX-512 code and 5.2 (7.3) without it, the first pass's counting and selection 3.4
-against 1.7 ms of it, with :mod:`ltmt.memory.sorting`'s radix sort in place of numpy's AVX-512
-sort in both (``eval/profile_retrieval.py``, README, Retrieval).
+AMD EPYC (Zen 4), searches of a 1M-segment store took 7.07 ms of CPU at p50 (9.57 at p95) with
+numpy's AVX-512 code and 5.77 (8.09) with its AVX2 code, in turn on the same queries, with
+:mod:`ltmt.memory.sorting`'s radix sort in place of numpy's AVX-512 sort in the first
+(``eval/results/retrieval-1m-s31-zen4-numpy-avx2-ab.json``; README, Retrieval); the bulk import
+ran 49,192 pairs/s against 41,089 in session 30's run.
 
 So ltmt's command line (:func:`ltmt.cli.main.run`, and every worker process it starts, which
 inherits its environment) asks numpy for its AVX2 code on such a CPU before anything imports
