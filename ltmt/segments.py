@@ -42,7 +42,9 @@ class Translation:
     the lines when a long line was split into sentences); ``cut``: a piece still had to be cut
     between words at the model's length limit; ``copy_guarded``: the copy guard decoded a piece
     again with memory trusted less, its first output having copied a match of other words
-    (:mod:`ltmt.copy_guard`).
+    (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
+    digit once, or a message code it dropped, was written as the source has it
+    (:mod:`ltmt.numbers_kept`).
     """
 
     source: str
@@ -52,6 +54,7 @@ class Translation:
     pieces: int = 1
     cut: bool = False
     copy_guarded: bool = False
+    numbers_repaired: bool = False
 
 
 @dataclass(frozen=True)

@@ -390,7 +390,7 @@ class Translator:
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
-        outputs, used_fusion, guarded = self._translate_units(
+        outputs, used_fusion, guarded, repaired = self._translate_units(
             units, matches, progress, rebuilders, matchers
         )
         grouped = join_pieces(units, outputs)
@@ -405,6 +405,7 @@ class Translator:
                 pieces=len(pieces),
                 cut=any(u.cut for u in pieces),
                 copy_guarded=index in guarded,
+                numbers_repaired=index in repaired,
             )
         return [r for r in results if r is not None]
 
@@ -415,9 +416,10 @@ class Translator:
         progress: ProgressCallback | None,
         rebuilders: dict[int, Any],
         matchers: Sequence[TermMatcher | None],
-    ) -> tuple[list[str], dict[int, bool], set[int]]:
+    ) -> tuple[list[str], dict[int, bool], set[int], set[int]]:
         """Decode ``units`` in length-sorted batches; returns outputs in unit order, whether
-        each segment used fusion, and the segments the copy guard decoded again.
+        each segment used fusion, the segments the copy guard decoded again and those whose
+        numbers were repaired.
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less, once every batch is decoded, the copies of all batches
@@ -429,8 +431,9 @@ class Translator:
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
         guarded: set[int] = set()
+        repaired: set[int] = set()
         if not units:
-            return outputs, used_fusion, guarded
+            return outputs, used_fusion, guarded, repaired
         encoded = encode_units(self, units)
         batches = plan_batches(
             [len(ids) for ids in encoded],
@@ -497,13 +500,16 @@ class Translator:
             self.terms.follow(units, hits, matches, outputs, glossary)
         if self.number_repair:
             for i, unit in enumerate(units):
-                outputs[i] = repair_numbers(unit.text, outputs[i])
+                text = repair_numbers(unit.text, outputs[i])
+                if text != outputs[i]:
+                    outputs[i] = text
+                    repaired.add(unit.segment)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
-        return outputs, used_fusion, guarded
+        return outputs, used_fusion, guarded, repaired
 
     def prepare_state(
         self, texts: Sequence[str], matches: Sequence[Sequence[Match]], *, wary: bool = False

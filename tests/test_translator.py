@@ -102,6 +102,7 @@ def _copying(translator):
         [unit.text for unit in units],
         {},
         set(),
+        set(),
     )
     return translator
 
@@ -283,7 +284,7 @@ def test_placeholder_guard_catches_a_number_the_memory_lost(backbone, fused, pla
 def test_a_number_written_with_a_repeated_digit_once_is_repaired(backbone, repair, expected):
     translator = _ScriptedTranslator(backbone, fused="", plain="E76: öffnen", number_repair=repair)
     [result] = translator.translate(["E766: open"])
-    assert (result.text, result.method) == (expected, "model")
+    assert (result.text, result.method, result.numbers_repaired) == (expected, "model", repair)
 
 
 def test_a_fused_output_the_repair_completes_is_not_decoded_again(backbone):

@@ -263,6 +263,7 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
         report.copy_guarded += translation.copy_guarded
     else:
         report.no_match += 1
+    report.numbers_repaired += translation.numbers_repaired
     report.with_placeholders += bool(protect(outcome.unit.source).placeholders) or bool(
         format_flags(outcome.unit.flags)
     )

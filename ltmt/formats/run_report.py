@@ -9,7 +9,8 @@ Every unit translated in the run is counted once in each of these groups:
   whose first output copied a match of other words and were decoded again with memory trusted
   less (:mod:`ltmt.copy_guard`);
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
-  (left untranslated in PO/XLIFF; written as it is in txt/jsonl);
+  (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
+  whose output got back a number or message code of the source (:mod:`ltmt.numbers_kept`);
 - ``copied``: model outputs identical to their source (the small model copies some short UI
   words, ``Save`` or ``Warning``, whatever their ``msgctxt``): written all the same, flagged
   for review like every machine translation, and counted so that a reviewer looks at them;
@@ -42,6 +43,7 @@ class RunReport:
     with_placeholders: int = 0
     repaired: int = 0
     not_repairable: int = 0
+    numbers_repaired: int = 0
     invalid_format: int = 0
     empty: int = 0
     split: int = 0
@@ -77,6 +79,8 @@ class RunReport:
         ]
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
+        if self.numbers_repaired:
+            parts.append(f"numbers: {self.numbers_repaired} repaired")
         if self.split or self.cut:
             parts.append(
                 f"{counted(self.split, 'long segment')} split, {self.cut} cut at the model's limit"

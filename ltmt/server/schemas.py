@@ -83,6 +83,11 @@ class TranslationOut(BaseModel):
         description="the first fused output copied a match of other words and was decoded "
         "again with memory trusted less",
     )
+    numbers_repaired: bool = Field(
+        False,
+        description="a number the model wrote with a repeated digit once, or a message code it "
+        "dropped, was written as the source has it",
+    )
 
     @classmethod
     def of(cls, translation: Translation, text: str) -> TranslationOut:
@@ -92,6 +97,7 @@ class TranslationOut(BaseModel):
             method=translation.method,
             matches=[MatchOut.of(m) for m in translation.matches],
             copy_guarded=translation.copy_guarded,
+            numbers_repaired=translation.numbers_repaired,
         )
 
 

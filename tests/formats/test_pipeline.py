@@ -204,6 +204,21 @@ def test_fused_translations_the_copy_guard_decoded_again_are_counted() -> None:
     assert report.as_dict()["copy_guarded"] == 1
 
 
+def test_translations_whose_numbers_were_repaired_are_counted() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Translation
+
+    def model(texts, prefer):
+        return [Translation(t, t, (), "model", numbers_repaired=t.startswith("E")) for t in texts]
+
+    report = RunReport()
+    translate_units([Unit("0", "E766: x"), Unit("1", "plain"), Unit("2", "E54: y")], model, report)
+    assert report.numbers_repaired == 2 and report.as_dict()["numbers_repaired"] == 2
+    assert "0 could not be repaired; numbers: 2 repaired;" in report.summary()
+    assert "numbers:" not in RunReport(units=1).summary()  # said only when some were
+
+
 def test_only_lines_split_into_sentences_count_as_split() -> None:
     """A two-line entry translated line by line is not a "long segment split" (it was, in
     `ltmt translate de.po`'s summary for "Press <b>OK</b>\\nto continue")."""
