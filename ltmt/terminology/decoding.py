@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ltmt.terminology.agreement import agreeing_variants
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
     TermTokens,
@@ -26,6 +27,7 @@ from ltmt.terminology.constraints import (
     output_shape,
     source_limit,
 )
+from ltmt.terminology.genders import gender_of
 from ltmt.terminology.matching import (
     TermHit,
     TermMatcher,
@@ -241,7 +243,48 @@ class GlossaryDecoding:
                 units[i].text, text
             ):
                 placed[i] = result
+        singular = {
+            p.line: [term.target for term in p.missing if not term.plural] for p in placings
+        }
+        self.in_agreement(placed, singular, {i: with_terms(units[i], hits[i]) for i in placed})
         return placed
+
+    def in_agreement(
+        self, placed: dict[int, str], targets: dict[int, list[str]], shown: dict[int, Unit]
+    ) -> None:
+        """Make the determiner and adjectives before each of ``targets`` (singular, per line)
+        in the ``placed`` outputs agree with its gender where they do not
+        (:mod:`~ltmt.terminology.agreement`: "eine neue Markierung" for "einen neuen
+        Markierung"): of the cases that gender allows, the one the model scores best as the
+        translation of the line shown with its targets in place (``shown``); one scoring call
+        per round of targets. Nothing changes without the fast path, nor for a target whose
+        gender :func:`~ltmt.terminology.genders.gender_of` does not know."""
+        fast = self.translator.decoder.fast
+        if fast is None or not placed:
+            return
+        tokenizer = self.translator.backbone.tokenizer
+        lines = [i for i in placed if targets.get(i)]
+        sources = dict(zip(lines, encode_units(self.translator, [shown[i] for i in lines])))
+        for n in range(max((len(targets[i]) for i in lines), default=0)):
+            options: list[tuple[int, str]] = []
+            for i in lines:
+                gender = gender_of(targets[i][n]) if n < len(targets[i]) else None
+                if gender is not None:
+                    variants = agreeing_variants(placed[i], targets[i][n], gender)
+                    options.extend((i, variant) for variant in variants)
+            if not options:
+                continue
+            outputs = [
+                list(tokenizer(text_target=text, add_special_tokens=False)["input_ids"])
+                for _, text in options
+            ]
+            scores = fast.score([sources[i] for i, _ in options], outputs)
+            best: dict[int, tuple[float, str]] = {}
+            for (i, text), score in zip(options, scores, strict=True):
+                if i not in best or score > best[i][0]:
+                    best[i] = (score, text)
+            for i, (_, text) in best.items():
+                placed[i] = text
 
     def copy_targets(
         self, chosen: list[int], units: Sequence[Unit], hits: list[list[TermHit]]

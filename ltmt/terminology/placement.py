@@ -48,7 +48,7 @@ ARTICLES = frozenset(
 )
 # German words that belong to no term's translation (prepositions, conjunctions, pronouns,
 # auxiliaries): a term of several words never takes them with it (:func:`_term_words`)
-_FUNCTION_WORDS = (
+FUNCTION_WORDS = (
     NEGATIONS
     | ARTICLES
     | frozenset(
@@ -245,7 +245,7 @@ def _term_words(
         text = "".join(pieces[i] for i in ids[span[0] : span[1]]).replace(_WORD_START, " ")
         return (
             any(c.isalpha() for c in text)
-            and text.strip().casefold() not in _FUNCTION_WORDS
+            and text.strip().casefold() not in FUNCTION_WORDS
             and not protected_spans(text)
             and not any(renders(target, text) for target in kept)
             and not _translates_another(attention[span[0] : span[1]], first, last)

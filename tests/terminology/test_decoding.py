@@ -103,3 +103,29 @@ def test_a_plural_term_takes_the_plural_form_the_model_scores_best(backbone):
     made, choices = placing(0, False)
     decoding.in_number([made], units)
     assert made.edited == choices[0]
+
+
+def test_a_placed_target_gets_the_agreeing_phrase_the_model_scores_best(backbone):
+    """ "einen neuen Markierung": of the feminine cases, the one whose whole output the fast
+    path scores best as the translation of the line shown with its target; a phrase that
+    agrees, or a target of unknown gender, stays as placed."""
+    from ltmt.terminology.agreement import agreeing_variants
+
+    translator = Translator(backbone, beam=1)
+    decoding, fast = translator.terms, translator.decoder.fast
+    shown = {n: Unit(n, "create a new Markierung") for n in range(3)}
+    placed = {0: "Einen neuen Markierung erzeugen", 1: "Eine neue Markierung", 2: "Ein neues Xyzzq"}
+    targets = {0: ["Markierung"], 1: ["Markierung"], 2: ["Xyzzq"]}
+    choices = agreeing_variants(placed[0], "Markierung", "f")
+    source = translator.encode([shown[0].text])[0]
+    tokenizer = backbone.tokenizer
+    scores = fast.score(
+        [source] * len(choices),
+        [tokenizer(text_target=c, add_special_tokens=False)["input_ids"] for c in choices],
+    )
+    decoding.in_agreement(placed, targets, shown)
+    assert placed == {
+        0: choices[max(range(len(choices)), key=scores.__getitem__)],
+        1: "Eine neue Markierung",
+        2: "Ein neues Xyzzq",
+    }

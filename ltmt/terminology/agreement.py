@@ -1,0 +1,162 @@
+"""The words before a placed glossary target, inflected to agree with its gender.
+
+Placement (:mod:`ltmt.terminology.placement`) puts a missing target where the model wrote
+another word, and the determiner and adjectives before it keep the other word's gender: "einen
+neuen Markierung" where the model had written "einen neuen Tag". German inflects them by a
+closed table: for a target of known gender (:func:`ltmt.terminology.genders.gender_of`),
+:func:`agreeing_variants` writes the phrase before it in each singular case that gender
+allows (the determiner's form and the adjectives' one ending: weak after der/die/das and the
+der-words, mixed after ein and the ein-words, strong with no determiner), and the caller keeps
+the one the model scores best (which picks the case from the rest of the line). A phrase that
+agrees already, in any case, is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ltmt.terminology.placement import FUNCTION_WORDS
+
+# (determiner ending, adjective ending) per gender, singular, nominative to genitive
+_DER_WORD = {
+    "m": (("er", "e"), ("en", "en"), ("em", "en"), ("es", "en")),
+    "f": (("e", "e"), ("er", "en")),
+    "n": (("es", "e"), ("em", "en")),
+}
+_EIN_WORD = {
+    "m": (("", "er"), ("en", "en"), ("em", "en"), ("es", "en")),
+    "f": (("e", "e"), ("er", "en")),
+    "n": (("", "es"), ("em", "en"), ("es", "en")),
+}
+_STRONG = {"m": ("er", "en", "em"), "f": ("e", "er"), "n": ("es", "em", "en")}
+_ARTICLE = {
+    "m": (("der", "e"), ("den", "en"), ("dem", "en"), ("des", "en")),
+    "f": (("die", "e"), ("der", "en")),
+    "n": (("das", "e"), ("dem", "en"), ("des", "en")),
+}
+# a preposition and the article, fused where German fuses them (zum, im), by gender
+_FUSED = {
+    gender: {
+        preposition: (fused if gender != "f" else f"{preposition} der", "en")
+        for preposition, fused in (
+            ("zu", "zum"),
+            ("in", "im"),
+            ("an", "am"),
+            ("von", "vom"),
+            ("bei", "beim"),
+        )
+    }
+    for gender in ("m", "f", "n")
+}
+_FUSED["f"]["zu"] = ("zur", "en")
+_PREPOSITION = {"zum": "zu", "zur": "zu", "im": "in", "am": "an", "vom": "von", "beim": "bei"}
+_DER_STEMS = ("dies", "jed", "jen", "welch", "manch", "solch")
+_EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer")
+# the endings an ein-word (False) or a der-word (True) takes
+_STEM_ENDINGS = {False: ("", "e", "en", "em", "er", "es"), True: ("e", "en", "em", "er", "es")}
+_ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß-]{2,}?)(em|en|er|es|e)")
+# at most this many adjectives between the determiner and the target
+MAX_ADJECTIVES = 2
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
+    """``text`` with the phrase right before the first place of ``target`` written in each
+    case its determiner and adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``);
+    empty where that phrase agrees already, or there is none, or its determiner is not one
+    German inflects by this table."""
+    at = _target_start(text, target)
+    if at is None:
+        return []
+    determiner, adjectives = _phrase(text, at)
+    if determiner is None and not adjectives:
+        return []
+    now = _ending(adjectives[0][0]) if adjectives else None
+    forms = _forms(determiner[0] if determiner else None, gender)
+    if forms is None or any(
+        _same_form(determiner[0] if determiner else "", form) and now in (ending, None)
+        for form, ending in forms
+    ):
+        return []
+    variants = []
+    for form, ending in forms:
+        pieces, last = [], 0
+        if determiner is not None:
+            pieces += [text[: determiner.start()], _written_like(determiner[0], form)]
+            last = determiner.end()
+        for adjective in adjectives:
+            stem = _ADJECTIVE.fullmatch(adjective[0])
+            assert stem is not None
+            pieces += [text[last : adjective.start()], stem[1] + ending]
+            last = adjective.end()
+        variant = "".join(pieces) + text[last:]
+        if variant not in variants:
+            variants.append(variant)
+    return variants
+
+
+def _phrase(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+    """The determiner and the adjectives (in order) right before position ``at``."""
+    adjectives: list[re.Match[str]] = []
+    end = at
+    for word in reversed(list(_WORD.finditer(text[:at]))):
+        if text[word.end() : end].strip():  # something other than spaces between
+            break
+        if _forms(word[0], "m") is not None:
+            adjectives.reverse()
+            return word, adjectives
+        if len(adjectives) == MAX_ADJECTIVES or not _is_adjective(word[0]):
+            break
+        adjectives.append(word)
+        end = word.start()
+    adjectives.reverse()
+    return None, adjectives
+
+
+def _forms(determiner: str | None, gender: str) -> tuple[tuple[str, str], ...] | None:
+    """(determiner form, adjective ending) of each singular case of ``gender`` for a phrase
+    opened by ``determiner`` (``None``: no determiner, the forms are ``("", ending)``);
+    ``None`` for a word that is no determiner this table inflects."""
+    if determiner is None:
+        return tuple(("", ending) for ending in _STRONG[gender])
+    word = determiner.lower()
+    if word in ("der", "die", "das", "den", "dem", "des"):
+        return _ARTICLE[gender]
+    if word in _PREPOSITION:
+        return (_FUSED[gender][_PREPOSITION[word]],)
+    for stems, table in ((_EIN_STEMS, _EIN_WORD), (_DER_STEMS, _DER_WORD)):
+        for stem in stems:
+            if word.startswith(stem) and word[len(stem) :] in _STEM_ENDINGS[table is _DER_WORD]:
+                return tuple((stem + ending, adjective) for ending, adjective in table[gender])
+    return None
+
+
+def _same_form(written: str, form: str) -> bool:
+    return written.lower() == form
+
+
+def _ending(adjective: str) -> str | None:
+    found = _ADJECTIVE.fullmatch(adjective)
+    return found[2] if found else None
+
+
+def _written_like(word: str, form: str) -> str:
+    """``form`` with ``word``'s capital letter where it has one."""
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+
+def _target_start(text: str, target: str) -> int | None:
+    """Where ``target`` first stands in ``text`` as a word of its own: not the first part of a
+    compound (``Element-Datei`` is feminine whatever ``Element`` is) nor inside a word."""
+    for found in re.finditer(re.escape(target), text):
+        before = text[found.start() - 1] if found.start() else " "
+        after = text[found.end()] if found.end() < len(text) else " "
+        if not before.isalnum() and not (after.isalnum() or after == "-"):
+            return found.start()
+    return None
+
+
+def _is_adjective(word: str) -> bool:
+    """Whether ``word`` may be an inflected adjective: lower case, an adjective ending, and no
+    function word (auxiliaries, prepositions, conjunctions)."""
+    return word.lower() not in FUNCTION_WORDS and _ADJECTIVE.fullmatch(word) is not None

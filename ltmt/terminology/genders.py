@@ -1,0 +1,52 @@
+"""The gender of a German noun, from the table ``german_genders.tsv.gz`` beside this module.
+
+``eval/build_german_genders.py`` makes the table from the training data's German side: the
+determiners seen before each capitalised word (9,904 words). A compound the table lacks takes
+the gender of its longest last part it has (``Zwischenspeicherdatei`` of ``Datei``), a hyphenated
+one or a term of several words that of its last part. A word it knows neither way takes the
+gender its ending fixes, where one does (:data:`ENDINGS`: ``Verzweigung`` is feminine as every
+noun in ``-ung`` is). Read once, on first use (44 KB).
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+TABLE = Path(__file__).with_name("german_genders.tsv.gz")
+# a compound's last part has at least this many letters (``Datei``, not ``ei``)
+MIN_PART = 4
+# noun endings that fix the gender (German grammar; no exceptions among nouns so formed)
+ENDINGS: tuple[tuple[str, str], ...] = (
+    *((ending, "f") for ending in ("ung", "heit", "keit", "schaft", "tion", "sion", "tät")),
+    *((ending, "n") for ending in ("chen", "lein")),
+    *((ending, "m") for ending in ("ismus", "ling")),
+)
+
+
+def gender_of(noun: str) -> str | None:
+    """``"m"``, ``"f"`` or ``"n"`` for a German noun (or a term whose last word is one);
+    ``None`` where the table knows neither the word nor any last part of it."""
+    head = noun.split()[-1].split("-")[-1] if noun.strip() else ""
+    if not head[:1].isupper():
+        return None
+    table = _table()
+    if head in table:
+        return table[head]
+    for start in range(1, len(head) - MIN_PART + 1):
+        part = head[start].upper() + head[start + 1 :]
+        if part in table:
+            return table[part]
+    for ending, gender in ENDINGS:
+        if head.endswith(ending) and len(head) > len(ending) + 1:
+            return gender
+    return None
+
+
+@cache
+def _table() -> dict[str, str]:
+    """The table's words and genders."""
+    with gzip.open(TABLE, "rt", encoding="utf-8") as handle:
+        rows = (line.rstrip("\n").split("\t") for line in handle if not line.startswith("#"))
+        return {word: gender for word, gender in rows}
