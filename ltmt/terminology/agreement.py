@@ -21,7 +21,7 @@ from ltmt.terminology.placement import FUNCTION_WORDS
 _DER_WORD = {
     "m": (("er", "e"), ("en", "en"), ("em", "en"), ("es", "en")),
     "f": (("e", "e"), ("er", "en")),
-    "n": (("es", "e"), ("em", "en")),
+    "n": (("es", "e"), ("em", "en"), ("es", "en")),
 }
 _EIN_WORD = {
     "m": (("", "er"), ("en", "en"), ("em", "en"), ("es", "en")),
@@ -34,21 +34,14 @@ _ARTICLE = {
     "f": (("die", "e"), ("der", "en")),
     "n": (("das", "e"), ("dem", "en"), ("des", "en")),
 }
-# a preposition and the article, fused where German fuses them (zum, im), by gender
+# a preposition with the dative article, fused where German fuses it (an adjective after it
+# ends in -en)
+_DATIVE_FUSED = {"zu": "zum", "in": "im", "an": "am", "von": "vom", "bei": "beim"}
 _FUSED = {
-    gender: {
-        preposition: (fused if gender != "f" else f"{preposition} der", "en")
-        for preposition, fused in (
-            ("zu", "zum"),
-            ("in", "im"),
-            ("an", "am"),
-            ("von", "vom"),
-            ("bei", "beim"),
-        )
-    }
-    for gender in ("m", "f", "n")
+    "m": _DATIVE_FUSED,
+    "n": _DATIVE_FUSED,
+    "f": {"zu": "zur", "in": "in der", "an": "an der", "von": "von der", "bei": "bei der"},
 }
-_FUSED["f"]["zu"] = ("zur", "en")
 _PREPOSITION = {"zum": "zu", "zur": "zu", "im": "in", "am": "an", "vom": "von", "beim": "bei"}
 _DER_STEMS = ("dies", "jed", "jen", "welch", "manch", "solch")
 _EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer")
@@ -123,7 +116,7 @@ def _forms(determiner: str | None, gender: str) -> tuple[tuple[str, str], ...] |
     if word in ("der", "die", "das", "den", "dem", "des"):
         return _ARTICLE[gender]
     if word in _PREPOSITION:
-        return (_FUSED[gender][_PREPOSITION[word]],)
+        return ((_FUSED[gender][_PREPOSITION[word]], "en"),)
     for stems, table in ((_EIN_STEMS, _EIN_WORD), (_DER_STEMS, _DER_WORD)):
         for stem in stems:
             if word.startswith(stem) and word[len(stem) :] in _STEM_ENDINGS[table is _DER_WORD]:
