@@ -64,12 +64,10 @@ def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     determiner, adjectives = _phrase(text, at)
     if determiner is None and not adjectives:
         return []
+    written = determiner[0].lower() if determiner else ""
     now = _ending(adjectives[0][0]) if adjectives else None
     forms = _forms(determiner[0] if determiner else None, gender)
-    if forms is None or any(
-        _same_form(determiner[0] if determiner else "", form) and now in (ending, None)
-        for form, ending in forms
-    ):
+    if forms is None or any(written == form and now in (ending, None) for form, ending in forms):
         return []
     variants = []
     for form, ending in forms:
@@ -124,11 +122,8 @@ def _forms(determiner: str | None, gender: str) -> tuple[tuple[str, str], ...] |
     return None
 
 
-def _same_form(written: str, form: str) -> bool:
-    return written.lower() == form
-
-
 def _ending(adjective: str) -> str | None:
+    """The inflection ending of an adjective (``None`` for a word with none)."""
     found = _ADJECTIVE.fullmatch(adjective)
     return found[2] if found else None
 
