@@ -29,6 +29,9 @@ _EIN_WORD = {
     "n": (("", "es"), ("em", "en"), ("es", "en")),
 }
 _STRONG = {"m": ("er", "en", "em"), "f": ("e", "er"), "n": ("es", "em", "en")}
+# how many of each table's first forms are nominative or accusative, by gender: all a phrase
+# that opens its line can be (no preposition or verb before it governs another case)
+_NOMINATIVE_OR_ACCUSATIVE = {"m": 2, "f": 1, "n": 1}
 _ARTICLE = {
     "m": (("der", "e"), ("den", "en"), ("dem", "en"), ("des", "en")),
     "f": (("die", "e"), ("der", "en")),
@@ -55,9 +58,10 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     """``text`` with the phrase right before the first place of ``target`` written in each
-    case its determiner and adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``);
-    empty where that phrase agrees already, or there is none, or its determiner is not one
-    German inflects by this table."""
+    case its determiner and adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``):
+    nominative or accusative alone where the phrase opens the text; empty where that phrase
+    agrees already, or there is none, or its determiner is not one German inflects by this
+    table."""
     at = _target_start(text, target)
     if at is None:
         return []
@@ -67,6 +71,9 @@ def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     written = determiner[0].lower() if determiner else ""
     now = _ending(adjectives[0][0]) if adjectives else None
     forms = _forms(determiner[0] if determiner else None, gender)
+    opening = (determiner or adjectives[0]).start()
+    if forms is not None and not text[:opening].strip() and written not in _PREPOSITION:
+        forms = forms[: _NOMINATIVE_OR_ACCUSATIVE[gender]]
     if forms is None or any(written == form and now in (ending, None) for form, ending in forms):
         return []
     variants = []
@@ -134,13 +141,19 @@ def _written_like(word: str, form: str) -> str:
 
 
 def _target_start(text: str, target: str) -> int | None:
-    """Where ``target`` first stands in ``text`` as a word of its own: not the first part of a
-    compound (``Element-Datei`` is feminine whatever ``Element`` is) nor inside a word."""
+    """Where the noun ``target`` first ends stands in ``text``: ``target`` as a word of its own
+    or as the last part of a hyphenated compound (then where the compound starts:
+    ``Konvertierung-Angabe`` is feminine as ``Angabe`` is); not as a compound's first part
+    (``Element-Datei`` is feminine whatever ``Element`` is) nor inside a word."""
     for found in re.finditer(re.escape(target), text):
         before = text[found.start() - 1] if found.start() else " "
         after = text[found.end()] if found.end() < len(text) else " "
-        if not before.isalnum() and not (after.isalnum() or after == "-"):
-            return found.start()
+        if before.isalnum() or after.isalnum() or after == "-":
+            continue
+        start = found.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            start -= 1
+        return start
     return None
 
 

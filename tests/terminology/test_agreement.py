@@ -10,52 +10,66 @@ from ltmt.terminology.agreement import agreeing_variants
 @pytest.mark.parametrize(
     ("text", "target", "gender", "variants"),
     [
-        # an ein-word and an adjective (mixed endings): each case of a feminine noun
+        # an ein-word and an adjective (mixed endings): each singular case of a feminine noun
         (
-            "Ein neues Markierung erzeugen",
+            "Sie löschen einen neuen Markierung",
             "Markierung",
             "f",
-            ["Eine neue Markierung erzeugen", "Einer neuen Markierung erzeugen"],
+            ["Sie löschen eine neue Markierung", "Sie löschen einer neuen Markierung"],
         ),
-        # the article (weak endings)
+        (
+            "mit einen gültigen Kennwort",
+            "Kennwort",
+            "n",
+            [
+                "mit ein gültiges Kennwort",
+                "mit einem gültigen Kennwort",
+                "mit eines gültigen Kennwort",
+            ],
+        ),
+        # a phrase that opens the line is a nominative or an accusative
+        ("Ein neues Markierung erzeugen", "Markierung", "f", ["Eine neue Markierung erzeugen"]),
         (
             "Der ausgewählte Verzeichnis fehlt",
             "Verzeichnis",
             "n",
-            [
-                "Das ausgewählte Verzeichnis fehlt",
-                "Dem ausgewählten Verzeichnis fehlt",
-                "Des ausgewählten Verzeichnis fehlt",
-            ],
+            ["Das ausgewählte Verzeichnis fehlt"],
         ),
         (
-            "einen gültigen Kennwort",
-            "Kennwort",
-            "n",
-            ["ein gültiges Kennwort", "einem gültigen Kennwort", "eines gültigen Kennwort"],
+            "ungültiger Konvertierung-Angabe: %c",
+            "Konvertierung-Angabe",
+            "f",
+            ["ungültige Konvertierung-Angabe: %c"],
+        ),
+        # the target as a hyphenated compound's last part: the phrase before the compound
+        (
+            "ungültiger Konvertierung-Angabe: %c",
+            "Angabe",
+            "f",
+            ["ungültige Konvertierung-Angabe: %c"],
         ),
         # a der-word, two adjectives
-        ("dieser alten großen Datei", "Datei", "f", []),  # agrees (dative or genitive)
+        ("aus dieser alten großen Datei", "Datei", "f", []),  # agrees (dative)
         (
-            "dieser alte große Datei",
+            "aus dieser alte große Datei",
             "Datei",
             "f",
-            ["diese alte große Datei", "dieser alten großen Datei"],
+            ["aus diese alte große Datei", "aus dieser alten großen Datei"],
         ),
         (
-            "diese alte große Zweig",
+            "für diese alte große Zweig",
             "Zweig",
             "m",
             [
-                "dieser alte große Zweig",
-                "diesen alten großen Zweig",
-                "diesem alten großen Zweig",
-                "dieses alten großen Zweig",
+                "für dieser alte große Zweig",
+                "für diesen alten großen Zweig",
+                "für diesem alten großen Zweig",
+                "für dieses alten großen Zweig",
             ],
         ),
-        # a preposition fused with the article
+        # a preposition fused with the article, at the line's start too
         ("zum Markierung", "Markierung", "f", ["zur Markierung"]),
-        ("im Datei", "Datei", "f", ["in der Datei"]),
+        ("Wert im Datei", "Datei", "f", ["Wert in der Datei"]),
         # no determiner: strong endings
         ("mit neues Datei", "Datei", "f", ["mit neue Datei", "mit neuer Datei"]),
         # nothing to change
