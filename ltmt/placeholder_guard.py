@@ -38,8 +38,8 @@ def guard_placeholders(
 ) -> set[int]:
     """Re-decode with ``translator``'s model alone the ``fused`` outputs (indices into
     ``units``, ``encoded``, ``outputs`` and ``hits``) that lost or added placeholders or lost
-    numbers; replaces
-    those ``outputs`` the plain model does better on, and returns their indices."""
+    numbers beyond repair; replaces those ``outputs`` the plain model does better on, and
+    returns their indices."""
     suspects = []
     for i in fused:
         shape = _shape(units[i].text, outputs[i])

@@ -85,13 +85,15 @@ class Translator:
     a trained combiner's ``max_matches``).
     ``exact_reuse``: a 100 % match returns the stored target without running the model.
     ``placeholder_guard``: a fused output that drops a placeholder of its source (``%s``,
-    ``{name}``, tags) or has one the source lacks is checked against the model's own output
-    without memory, and the one that keeps more placeholders, then adds fewer, is returned.
+    ``{name}``, tags), has one the source lacks, or lost a number beyond repair, is checked
+    against the model's own output without memory, and the one that keeps more placeholders,
+    then adds fewer, then keeps more numbers, is returned.
     ``copy_guard``: a fused output that repeats a match's translation while the match's source
     says other words is decoded again with memory trusted less (:mod:`ltmt.copy_guard`).
     ``number_repair``: a number the model wrote with a repeated digit once (``E76`` for the
-    source's ``E766``) is written as the source writes it
-    (:func:`ltmt.numbers_kept.repair_numbers`).
+    source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
+    written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`); a number lost
+    beyond repair makes a fused output a suspect of the placeholder guard.
     ``source_language``: the language sentences are split by when a line is longer than the
     model can translate whole (half its output limit).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
@@ -423,10 +425,13 @@ class Translator:
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less, once every batch is decoded, the copies of all batches
-        together (:mod:`ltmt.copy_guard`). With ``placeholder_guard``, a
-        fused output that drops a placeholder of its line, or adds one, is decoded again without
-        memory, and the output that keeps more placeholders, then adds fewer, wins (the fused one
-        on a tie): a memory must not remove a ``%s``, nor add one (:mod:`ltmt.placeholder_guard`).
+        together (:mod:`ltmt.copy_guard`). With ``number_repair``, every output gets back the
+        numbers of its line the model wrote with a repeated digit once and a message code it
+        dropped (:mod:`ltmt.numbers_kept`). With ``placeholder_guard``, a fused output that drops
+        a placeholder of its line, adds one, or lost a number beyond repair, is decoded again
+        without memory, and the output that keeps more placeholders, then adds fewer, then keeps
+        more numbers, wins (the fused one on a tie): a memory must not remove a ``%s``, nor add
+        one, nor change a number (:mod:`ltmt.placeholder_guard`).
         """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
