@@ -66,9 +66,9 @@ def translate(
     no_placeholder_guard: bool = typer.Option(
         False,
         "--no-placeholder-guard",
-        help="Keep fused outputs that drop a source placeholder or add one (by default the "
-        "model's own output is tried too and the one that keeps more placeholders, then adds "
-        "fewer, wins).",
+        help="Keep fused outputs that drop a source placeholder or add one, or lose a number "
+        "(by default the model's own output is tried too and the one that keeps more "
+        "placeholders, then adds fewer, then keeps more numbers, wins).",
     ),
     no_number_repair: bool = typer.Option(
         False,
