@@ -3,8 +3,9 @@
 Runs the first pass's numpy calls at their sizes (140,000 ids read, a 1M-segment length table,
 8,192 signature rows) in two child processes: one as numpy loads by default, one with
 ``NPY_DISABLE_CPU_FEATURES`` set to numpy 2.4's targets above AVX2 (what ltmt's command line
-sets on AMD Zen 4: :mod:`ltmt.numpy_dispatch`), and writes the median microseconds of each
-call in both (and session 30's two-pass radix sort, ``ltmt.memory.sorting.radix_sorted``).
+sets on AMD Zen 4: :mod:`ltmt.numpy_dispatch`), taking turns ``--runs`` times (this machine
+drifts), and writes for each call the median over the runs of its median microseconds (and
+session 30's two-pass radix sort, ``ltmt.memory.sorting.radix_sorted``).
 
     python eval/numpy_dispatch_ops.py --output eval/results/retrieval-numpy-ops-s31-zen4.json
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -80,18 +82,29 @@ def main() -> None:
     from ltmt.numpy_dispatch import AVX512_TARGETS
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--note", default="")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
-    default, avx2 = measure(None), measure(AVX512_TARGETS)
-    report = {
+    runs: dict[str, list[dict[str, Any]]] = {"default": [], "avx2": []}
+    for _ in range(args.runs):
+        runs["default"].append(measure(None))
+        runs["avx2"].append(measure(AVX512_TARGETS))
+    report: dict[str, Any] = {
         "benchmark": "numpy calls of a 1M-segment search, by numpy's dispatch",
-        "unit": "median microseconds of 100 calls",
+        "unit": "microseconds: the median over the runs of each run's median of 100 calls",
+        "runs": args.runs,
         "cpu": cpu_summary(),
-        "default": default,
-        "avx2": {"NPY_DISABLE_CPU_FEATURES": AVX512_TARGETS, **avx2},
+        "avx2_disable": AVX512_TARGETS,
         "note": args.note,
     }
+    for name, measured in runs.items():
+        calls = measured[0]["us"]
+        report[name] = {
+            "numpy_avx512": measured[0]["numpy_avx512"],
+            "us": {call: statistics.median(run["us"][call] for run in measured) for call in calls},
+            "per_run": [run["us"] for run in measured],
+        }
     emit_report(report, args.output)
 
 
