@@ -7,7 +7,8 @@ one, and ``der``, ``dem``, ``ein`` ... before two of the three. This script coun
 German side of ``general/train`` and of ``l10n/train/*.jsonl`` (never the dev users' files),
 which determiner stands before each capitalised word (with up to two inflected adjectives
 between), weighs each determiner's genders (:data:`EVIDENCE`) and keeps the words whose
-leading gender has at least ``--share`` of at least ``--min-weight`` of evidence.
+leading gender has enough of it (:func:`genders`: the determiners one gender alone takes
+first, ``das Paar`` over ``ein Paar``).
 
     python eval/build_german_genders.py --output ltmt/terminology/german_genders.tsv.gz
 
@@ -84,19 +85,31 @@ def count_determiners(texts: list[str]) -> dict[str, collections.Counter[str]]:
 def genders(
     counts: dict[str, collections.Counter[str]], share: float, min_weight: float
 ) -> dict[str, str]:
-    """The words whose leading gender holds ``share`` of at least ``min_weight`` of evidence."""
+    """Each word's gender: the one that holds ``share`` of at least ``min_weight`` of the
+    evidence of determiners only one gender takes (``das``, ``eine``, ``einen`` ...) and
+    ``1 - share`` of all its evidence; else the one that holds ``share`` of at least
+    ``min_weight`` of all its evidence (where ``ein``, ``dem`` ... split theirs). Words neither
+    decides are left out."""
     table: dict[str, str] = {}
     for word, seen in counts.items():
+        single: collections.Counter[str] = collections.Counter()
         weight: collections.Counter[str] = collections.Counter()
         for determiner, n in seen.items():
-            for gender, w in EVIDENCE[determiner].items():
+            evidence = EVIDENCE[determiner]
+            for gender, w in evidence.items():
                 weight[gender] += w * n
+                if len(evidence) == 1:
+                    single[gender] += w * n
         total = sum(weight.values())
-        if total < min_weight:
-            continue
-        gender, best = weight.most_common(1)[0]
-        if best >= share * total:
-            table[word] = gender
+        if sum(single.values()) >= min_weight:
+            gender, best = single.most_common(1)[0]
+            if best >= share * sum(single.values()) and weight[gender] >= (1 - share) * total:
+                table[word] = gender
+                continue
+        if total >= min_weight:
+            gender, best = weight.most_common(1)[0]
+            if best >= share * total:
+                table[word] = gender
     return table
 
 

@@ -1,11 +1,11 @@
 """The gender of a German noun, from the table ``german_genders.tsv.gz`` beside this module.
 
 ``eval/build_german_genders.py`` makes the table from the training data's German side: the
-determiners seen before each capitalised word (9,904 words). A compound the table lacks takes
+determiners seen before each capitalised word (10,594 words). A compound the table lacks takes
 the gender of its longest last part it has (``Zwischenspeicherdatei`` of ``Datei``), a hyphenated
 one or a term of several words that of its last part. A word it knows neither way takes the
 gender its ending fixes, where one does (:data:`ENDINGS`: ``Verzweigung`` is feminine as every
-noun in ``-ung`` is). Read once, on first use (44 KB).
+noun in ``-ung`` is). Read once, on first use (46 KB).
 """
 
 from __future__ import annotations
