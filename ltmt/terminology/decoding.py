@@ -264,16 +264,21 @@ class GlossaryDecoding:
             return
         tokenizer = self.translator.backbone.tokenizer
         lines = [i for i in placed if targets.get(i)]
-        sources = dict(zip(lines, encode_units(self.translator, [shown[i] for i in lines])))
+        sources: dict[int, list[int]] = {}
         for n in range(max((len(targets[i]) for i in lines), default=0)):
             options: list[tuple[int, str]] = []
             for i in lines:
                 gender = gender_of(targets[i][n]) if n < len(targets[i]) else None
-                if gender is not None:
-                    variants = agreeing_variants(placed[i], targets[i][n], gender)
-                    options.extend((i, variant) for variant in variants)
+                variants = (
+                    [] if gender is None else agreeing_variants(placed[i], targets[i][n], gender)
+                )
+                if len(variants) == 1:  # one form agrees: nothing to score
+                    placed[i] = variants[0]
+                options.extend((i, variant) for variant in variants if len(variants) > 1)
             if not options:
                 continue
+            new = sorted({i for i, _ in options} - sources.keys())
+            sources.update(zip(new, encode_units(self.translator, [shown[i] for i in new])))
             outputs = [
                 list(tokenizer(text_target=text, add_special_tokens=False)["input_ids"])
                 for _, text in options
