@@ -15,7 +15,8 @@ code that opens a line (vim's ``E613: ``) where the output dropped it or garbled
 translator does it for every output it decodes (``Translator(number_repair=...)``). What it
 cannot repair (:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's
 ``10*1024``) makes a fused or glossary-following output the worse of two
-(:mod:`ltmt.placeholder_guard`, :func:`ltmt.terminology.constraints.output_shape`).
+(:func:`kept_shape`, which :mod:`ltmt.placeholder_guard` and
+:func:`ltmt.terminology.constraints.output_shape` rank outputs by).
 """
 
 from __future__ import annotations
@@ -24,12 +25,22 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
+from ltmt.formats.placeholder_syntax import placeholder_shape
+
 _DIGITS = re.compile(r"\d+")
 _REPEATS = re.compile(r"(\d)\1+")
 # a message code that opens a line (vim's ``E613: ``): letters, then digits, then a colon
 _SOURCE_CODE = re.compile(r"(\s*)([A-Za-z]{1,4}\d{1,6}):\s")
 # what the model may have written in its place (``WI35: `` for ``E735: ``)
 _OUTPUT_CODE = re.compile(r"(\s*)([A-Za-z]{0,4}\d{1,6}):(?=\s)")
+
+
+def kept_shape(source: str, output: str) -> tuple[int, int, int]:
+    """``(-placeholders lost, -placeholders added, -numbers lost beyond repair)`` of ``output``
+    against ``source`` (:func:`~ltmt.formats.placeholder_syntax.placeholder_shape`,
+    :func:`numbers_beyond_repair`): ``(0, 0, 0)`` when it keeps them all; between outputs of one
+    line, higher is better."""
+    return (*placeholder_shape(source, output), -numbers_beyond_repair(source, output))
 
 
 def numbers_lost(source: str, output: str) -> int:

@@ -36,8 +36,8 @@ NPY_DISABLE = "NPY_DISABLE_CPU_FEATURES"
 AVX512_TARGETS = "X86_V4 AVX512_ICL AVX512_SPR"
 FIRST_NUMPY_NAMING = (2, 4)
 
-_KEEP = {"1": True, "true": True, "yes": True, "on": True}
-_TURN_OFF = {"": False, "0": False, "false": False, "no": False, "off": False}
+_KEEP = frozenset({"1", "true", "yes", "on"})
+_TURN_OFF = frozenset({"", "0", "false", "no", "off"})
 
 
 def prefer_numpy_avx2(environ: MutableMapping[str, str] | None = None) -> bool:

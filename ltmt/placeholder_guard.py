@@ -18,7 +18,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ltmt.numbers_kept import numbers_beyond_repair, repair_numbers
+from ltmt.numbers_kept import kept_shape, repair_numbers
 
 if TYPE_CHECKING:
     from ltmt.terminology.matching import TermHit
@@ -42,7 +42,7 @@ def guard_placeholders(
     returns their indices."""
     suspects = []
     for i in fused:
-        shape = _shape(units[i].text, outputs[i])
+        shape = kept_shape(units[i].text, outputs[i])
         if shape < (0, 0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
@@ -56,7 +56,7 @@ def guard_placeholders(
         for (i, shape), text in zip(chunk, plain):
             if translator.number_repair:
                 text = repair_numbers(units[i].text, text)
-            if _shape(units[i].text, text) > shape:
+            if kept_shape(units[i].text, text) > shape:
                 outputs[i] = text
                 replaced.add(i)
     if suspects:
@@ -67,12 +67,3 @@ def guard_placeholders(
             len(replaced),
         )
     return replaced
-
-
-def _shape(source: str, output: str) -> tuple[int, int, int]:
-    """``(-placeholders lost, -placeholders added, -numbers lost beyond repair)`` of ``output``
-    against ``source``: ``(0, 0, 0)`` when it keeps them all; between outputs of one line,
-    higher is better."""
-    from ltmt.formats.placeholder_syntax import placeholder_shape
-
-    return (*placeholder_shape(source, output), -numbers_beyond_repair(source, output))

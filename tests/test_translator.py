@@ -247,36 +247,37 @@ def test_placeholder_guard_prefers_the_model_when_memory_drops_a_placeholder(bac
 
 
 @pytest.mark.parametrize(
-    ("fused", "plain", "expected"),
+    ("source", "fused", "plain", "expected"),
     [
         # the match's ": %s" carried into an input without it: the model's own output wins
-        ("%s jetzt öffnen: %s", "%s jetzt öffnen", "%s jetzt öffnen"),
+        ("Open %s later", "%s jetzt öffnen: %s", "%s jetzt öffnen", "%s jetzt öffnen"),
         # the model's output adds one too: the fused one stays (a tie)
-        ("%s jetzt öffnen: %s", "%s öffnen: %s", "%s jetzt öffnen: %s"),
+        ("Open %s later", "%s jetzt öffnen: %s", "%s öffnen: %s", "%s jetzt öffnen: %s"),
         # keeping the source's placeholder counts first
-        ("Jetzt öffnen", "%s öffnen %s", "%s öffnen %s"),
-    ],
-)
-def test_placeholder_guard_catches_a_placeholder_the_memory_added(backbone, fused, plain, expected):
-    translator = _guarded(backbone, fused=fused, plain=plain)
-    [result] = translator.translate(["Open %s later"], user="u1")
-    assert result.text == expected and translator.plain_batches == 1
-
-
-@pytest.mark.parametrize(
-    ("fused", "plain", "expected"),
-    [
+        ("Open %s later", "Jetzt öffnen", "%s öffnen %s", "%s öffnen %s"),
         # the memory's number read in: the model's own output keeps the line's
-        ("%s jetzt öffnen: 1024", "%s jetzt öffnen: 10*1024", "%s jetzt öffnen: 10*1024"),
+        (
+            "Open %s now: 10*1024",
+            "%s jetzt öffnen: 1024",
+            "%s jetzt öffnen: 10*1024",
+            "%s jetzt öffnen: 10*1024",
+        ),
         # the model loses one too: the fused output stays (a tie)
-        ("%s jetzt öffnen: 1024", "%s jetzt öffnen: 10", "%s jetzt öffnen: 1024"),
+        (
+            "Open %s now: 10*1024",
+            "%s jetzt öffnen: 1024",
+            "%s jetzt öffnen: 10",
+            "%s jetzt öffnen: 1024",
+        ),
         # keeping the placeholder counts before the numbers
-        ("Jetzt öffnen: 10*1024", "%s jetzt öffnen", "%s jetzt öffnen"),
+        ("Open %s now: 10*1024", "Jetzt öffnen: 10*1024", "%s jetzt öffnen", "%s jetzt öffnen"),
     ],
 )
-def test_placeholder_guard_catches_a_number_the_memory_lost(backbone, fused, plain, expected):
+def test_placeholder_guard_prefers_the_output_that_keeps_placeholders_then_numbers(
+    backbone, source, fused, plain, expected
+):
     translator = _guarded(backbone, fused=fused, plain=plain)
-    [result] = translator.translate(["Open %s now: 10*1024"], user="u1")
+    [result] = translator.translate([source], user="u1")
     assert result.text == expected and translator.plain_batches == 1
 
 

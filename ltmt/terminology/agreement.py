@@ -100,7 +100,7 @@ def _phrase(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Match[str
     for word in reversed(list(_WORD.finditer(text[:at]))):
         if text[word.end() : end].strip():  # something other than spaces between
             break
-        if _forms(word[0], "m") is not None:
+        if _is_determiner(word[0]):
             adjectives.reverse()
             return word, adjectives
         if len(adjectives) == MAX_ADJECTIVES or not _is_adjective(word[0]):
@@ -129,6 +129,11 @@ def _forms(determiner: str | None, gender: str) -> tuple[tuple[str, str], ...] |
     return None
 
 
+def _is_determiner(word: str) -> bool:
+    """Whether ``word`` is a determiner this module inflects (:func:`_forms` knows it)."""
+    return _forms(word, "m") is not None
+
+
 def _ending(adjective: str) -> str | None:
     """The inflection ending of an adjective (``None`` for a word with none)."""
     found = _ADJECTIVE.fullmatch(adjective)
@@ -141,7 +146,7 @@ def _written_like(word: str, form: str) -> str:
 
 
 def _target_start(text: str, target: str) -> int | None:
-    """Where the noun ``target`` first ends stands in ``text``: ``target`` as a word of its own
+    """Where the noun ``target`` first stands in ``text``: ``target`` as a word of its own
     or as the last part of a hyphenated compound (then where the compound starts:
     ``Konvertierung-Angabe`` is feminine as ``Angabe`` is); not as a compound's first part
     (``Element-Datei`` is feminine whatever ``Element`` is) nor inside a word."""

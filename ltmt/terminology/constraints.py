@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltmt.formats.placeholder_syntax import placeholder_shape
-from ltmt.numbers_kept import numbers_beyond_repair
+from ltmt.numbers_kept import kept_shape
 from ltmt.terminology.matching import TermHit, renders
 from ltmt.terminology.terms import fold_term
 
@@ -213,14 +213,9 @@ def constrain(
 def output_shape(source: str, output: str) -> tuple[int, int, int, float]:
     """How well ``output`` keeps the shape of ``source`` (higher is better): minus placeholders
     lost, minus placeholders added (:func:`~ltmt.formats.placeholder_syntax.placeholder_shape`),
-    minus numbers lost beyond repair (:func:`~ltmt.numbers_kept.numbers_beyond_repair`: the
-    translator repairs the rest), minus how far the length
-    ratio is from 1 (absolute log)."""
-    return (
-        *placeholder_shape(source, output),
-        -numbers_beyond_repair(source, output),
-        -abs(math.log(_length_ratio(source, output))),
-    )
+    minus numbers lost beyond repair (:func:`~ltmt.numbers_kept.kept_shape`: the translator
+    repairs the rest), minus how far the length ratio is from 1 (absolute log)."""
+    return (*kept_shape(source, output), -abs(math.log(_length_ratio(source, output))))
 
 
 def misshapen(source: str, output: str) -> bool:
@@ -229,11 +224,8 @@ def misshapen(source: str, output: str) -> bool:
     its length: reading the input with the targets in place can make the model stop early (a
     German word looks finished), drop a code, or, with the end held back for a term, repeat
     itself."""
-    return (
-        breaks_placeholders(source, output)
-        or numbers_beyond_repair(source, output) > 0
-        or not 0.5 <= _length_ratio(source, output) <= 2.0
-    )
+    kept = kept_shape(source, output) == (0, 0, 0)
+    return not kept or not 0.5 <= _length_ratio(source, output) <= 2.0
 
 
 def breaks_placeholders(source: str, output: str) -> bool:

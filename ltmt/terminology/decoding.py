@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ltmt.terminology.agreement import agreeing_variants
 from ltmt.terminology.constraints import (
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ltmt.units import Unit
 
 logger = logging.getLogger(__name__)
+_Option = TypeVar("_Option")
 
 
 @dataclass
@@ -284,12 +285,7 @@ class GlossaryDecoding:
                 for _, text in options
             ]
             scores = fast.score([sources[i] for i, _ in options], outputs)
-            best: dict[int, tuple[float, str]] = {}
-            for (i, text), score in zip(options, scores, strict=True):
-                if i not in best or score > best[i][0]:
-                    best[i] = (score, text)
-            for i, (_, text) in best.items():
-                placed[i] = text
+            placed.update(best_scored(options, scores))
 
     def copy_targets(
         self, chosen: list[int], units: Sequence[Unit], hits: list[list[TermHit]]
@@ -347,11 +343,8 @@ class GlossaryDecoding:
             if not options:
                 continue
             scores = fast.score([sources[i] for i, _, _ in options], [o for _, o, _ in options])
-            best: dict[int, tuple[float, list[int], Missing]] = {}
-            for (index, edited, term), score in zip(options, scores, strict=True):
-                if index not in best or score > best[index][0]:
-                    best[index] = (score, edited, term)
-            for index, (_, edited, term) in best.items():
+            best = best_scored([(i, (edited, term)) for i, edited, term in options], scores)
+            for index, (edited, term) in best.items():
                 placings[index].edited = edited
                 placings[index].missing[n] = term
 
@@ -428,3 +421,15 @@ class GlossaryDecoding:
         if self._term_tokens is None:
             self._term_tokens = TermTokens(self.translator.backbone)
         return self._term_tokens
+
+
+def best_scored(
+    options: Sequence[tuple[int, _Option]], scores: Sequence[float]
+) -> dict[int, _Option]:
+    """Per line, its option (``(line, option)`` pairs, in order) with the highest of ``scores``
+    (one per option); the first on a tie."""
+    best: dict[int, tuple[float, _Option]] = {}
+    for (line, option), score in zip(options, scores, strict=True):
+        if line not in best or score > best[line][0]:
+            best[line] = (score, option)
+    return {line: option for line, (_, option) in best.items()}
