@@ -44,7 +44,9 @@ class Translation:
     again with memory trusted less, its first output having copied a match of other words
     (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
     digit once, or a message code it dropped, was written as the source has it
-    (:mod:`ltmt.numbers_kept`).
+    (:mod:`ltmt.numbers_kept`); ``accelerators``: lines whose keyboard accelerator (``&Open``)
+    was taken out before the model translated them and placed in the translation
+    (:mod:`ltmt.accelerators`).
     """
 
     source: str
@@ -55,6 +57,7 @@ class Translation:
     cut: bool = False
     copy_guarded: bool = False
     numbers_repaired: bool = False
+    accelerators: int = 0
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ltmt.accelerators import accelerator_markers
 from ltmt.config import check_choice, check_range
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
@@ -94,6 +95,9 @@ class Translator:
     source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`); a number lost
     beyond repair makes a fused output a suspect of the placeholder guard.
+    ``accelerators``: which keyboard accelerators (``&Open``, ``_Quit``, ``~File``) are taken
+    out of a line before the model translates it and placed in its translation
+    (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
     ``source_language``: the language sentences are split by when a line is longer than the
     model can translate whole (half its output limit).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
@@ -144,6 +148,7 @@ class Translator:
         placeholder_guard: bool = True,
         copy_guard: bool = True,
         number_repair: bool = True,
+        accelerators: str = "auto",
         max_source_tokens: int = 256,
         source_language: str = "en",
         device: str = "cpu",
@@ -167,6 +172,7 @@ class Translator:
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
+        self.accelerator_markers = accelerator_markers(accelerators)
         if workers != 1:  # before anything allocates on other threads (ltmt.workers)
             limit_malloc_arenas()
         self.backbone = (
@@ -381,19 +387,26 @@ class Translator:
         """Translate ``texts`` whose memory ``matches`` and glossary ``matchers`` (one per
         text) are known."""
         results: list[Translation | None] = [None] * len(texts)
+        decoding_matches = list(matches)  # the matches of lines with an accelerator, without it
         units: list[Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
+        accelerated: dict[int, int] = {}  # lines whose accelerator was set aside, per segment
         for index, text in enumerate(texts):
             results[index] = without_model(text, matches[index], self.exact_reuse)
             if results[index] is None:
-                lines, rebuild = split_segment(text)
+                lines, rebuild, marked = split_segment(text, self.accelerator_markers)
                 rebuilders[index] = rebuild
+                accelerated[index] = marked
+                if marked:
+                    decoding_matches[index] = plain_matches(
+                        matches[index], self.accelerator_markers
+                    )
                 units.extend(plan_units(index, lines, self))
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
         outputs, used_fusion, guarded, repaired = self._translate_units(
-            units, matches, progress, rebuilders, matchers
+            units, decoding_matches, progress, rebuilders, matchers
         )
         grouped = join_pieces(units, outputs)
         for index, rebuild in rebuilders.items():
@@ -408,6 +421,7 @@ class Translator:
                 cut=any(u.cut for u in pieces),
                 copy_guarded=index in guarded,
                 numbers_repaired=index in repaired,
+                accelerators=accelerated[index],
             )
         return [r for r in results if r is not None]
 
@@ -584,3 +598,23 @@ class Translator:
         """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
+
+
+def plain_matches(matches: tuple[Match, ...], markers: tuple[str, ...]) -> tuple[Match, ...]:
+    """``matches`` with their source and target lines' accelerators taken out (the model sees
+    a line with an accelerator without it: :mod:`ltmt.accelerators`), scores as retrieved."""
+    from dataclasses import replace
+
+    from ltmt.accelerators import without_accelerators
+
+    return tuple(
+        Match(
+            replace(
+                m.segment,
+                source=without_accelerators(m.segment.source, markers),
+                target=without_accelerators(m.segment.target, markers),
+            ),
+            m.score,
+        )
+        for m in matches
+    )

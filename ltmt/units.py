@@ -1,20 +1,22 @@
 """The pieces the model translates: a segment's lines, split further when too long, and joined back.
 
-A segment's newlines, the tabs between a line's columns and the whitespace around its lines are
-structure the model would lose (SentencePiece folds whitespace): :func:`split_segment` keeps them
-aside, and each column of a line is a line of its own. Each line becomes one :class:`Unit`, or
-several when it is longer than the model can translate whole (:func:`plan_units`: sentences,
-then word-bounded cuts). :func:`join_pieces` and the rebuild function put the translations back
-in the same frame.
+A segment's newlines, the tabs between a line's columns, the whitespace around its lines and
+their keyboard accelerators (``&Open``, ``_Quit``: :mod:`ltmt.accelerators`) are structure the
+model would lose (SentencePiece folds whitespace; a marker splits the word it marks):
+:func:`split_segment` keeps them aside, and each column of a line is a line of its own. Each
+line becomes one :class:`Unit`, or several when it is longer than the model can translate whole
+(:func:`plan_units`: sentences, then word-bounded cuts). :func:`join_pieces` and the rebuild
+function put the translations back in the same frame.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.text import content_lines, split_lines
 
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
@@ -54,18 +56,29 @@ class LineLimits(Protocol):
         ...
 
 
-def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
+class SplitSegment(NamedTuple):
+    """What :func:`split_segment` makes of a segment."""
+
+    lines: list[str]  # what the model translates, in order
+    rebuild: Callable[[list[str]], str]  # the segment from the lines' translations
+    accelerators: int  # lines whose keyboard accelerator was set aside, placed again by rebuild
+
+
+def split_segment(text: str, accelerator_markers: tuple[str, ...] = ()) -> SplitSegment:
     """Split ``text`` into the stripped lines the model sees and a function that rebuilds it.
 
     Newlines, tabs inside a line and the whitespace around each line are structure the model
     would lose (SentencePiece folds whitespace): they are kept here and put back around the
     translations. A tab (with any spaces around it) separates columns, each translated on its
     own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
-    A line or column that is code (:func:`is_code`) is kept as written.
+    A line or column that is code (:func:`is_code`) is kept as written. A line's keyboard
+    accelerator of one of ``accelerator_markers`` (:func:`ltmt.accelerators.find_accelerator`)
+    is taken out of the line the model sees and placed in its translation.
     """
     parts, breaks = split_lines(text)
     lines: list[str] = []
-    frame: list[str | None] = []  # kept as written, or None: the next line's translation
+    # kept as written; None: the next line's translation; an Accelerator: the same, marked
+    frame: list[str | Accelerator | None] = []
     for index, part in enumerate(parts):
         if index:
             frame.append(breaks[index - 1])
@@ -83,15 +96,24 @@ def split_segment(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
             if is_code(cell):
                 frame.append(cell)
             else:
-                lines.append(cell)
-                frame.append(None)
+                plain, accelerator = find_accelerator(cell, accelerator_markers)
+                lines.append(plain)
+                frame.append(accelerator)
         frame.append(trail)
 
     def rebuild(translations: list[str]) -> str:
         pending = iter(translations)
-        return "".join(next(pending) if kept is None else kept for kept in frame)
+        return "".join(_rebuilt(kept, pending) for kept in frame)
 
-    return lines, rebuild
+    marked = sum(isinstance(kept, Accelerator) for kept in frame)
+    return SplitSegment(lines, rebuild, marked)
+
+
+def _rebuilt(kept: str | Accelerator | None, pending: Iterator[str]) -> str:
+    if isinstance(kept, str):
+        return kept
+    translation = next(pending)
+    return translation if kept is None else place_accelerator(translation, kept)
 
 
 def cells(text: str) -> list[str]:

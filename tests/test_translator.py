@@ -517,3 +517,41 @@ def test_an_error_in_one_batch_reaches_the_caller(backbone, fusion_inputs):
     )  # fmt: skip
     with pytest.raises(ValueError, match="batch 3 cannot be prepared"):
         translator.translate(fusion_inputs, user="u1")
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected", "placed"), [("auto", "&Beenden", 1), ("none", "Beenden", 0)]
+)
+def test_an_accelerator_is_set_aside_and_placed_in_the_translation(
+    backbone, setting, expected, placed
+):
+    translator = _ScriptedTranslator(backbone, fused="", plain="Beenden", accelerators=setting)
+    seen: list[str] = []
+    encode = translator.encode
+    translator.encode = lambda texts, segments=None: seen.extend(texts) or encode(texts, segments)
+    [result] = translator.translate(["E&xit"])
+    assert (result.text, result.accelerators) == (expected, placed)
+    assert seen == (["Exit"] if setting == "auto" else ["E&xit"])
+
+
+class _RecordingFusion(_AnyMatchFusion):
+    def __init__(self):
+        self.matches = []
+
+    def prepare(self, backbone, sources, matches):
+        self.matches.extend(
+            m.segment.source + " = " + m.segment.target for ms in matches for m in ms
+        )
+        return object()
+
+
+def test_a_line_with_an_accelerator_reads_its_matches_without_theirs(backbone):
+    """The model sees ``No`` for ``&No``: the fusion reads a match ``&No thanks`` as
+    ``No thanks``, the same words as the line it steers."""
+    fusion = _RecordingFusion()
+    memory = FakeMemory([("&No thanks", "&Nein danke")])
+    translator = _ScriptedTranslator(backbone, memory, fusion=fusion, fused="Nein", plain="Nein")
+    [result] = translator.translate(["&No"], user="u1")
+    assert result.text == "&Nein"
+    assert fusion.matches == ["No thanks = Nein danke"]
+    assert "&" in result.matches[0].segment.source  # what the user is shown is as stored

@@ -39,9 +39,25 @@ class WordLimits:
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
-    got, rebuild = split_segment(text)
+    got, rebuild, _ = split_segment(text)
     assert got == lines
     assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "rebuilt_from_upper", "marked"),
+    [
+        ("E&xit", ["Exit"], "&EXIT", 1),  # "Exit" not kept: the first letter
+        ("&Yes\n&No\nTom & Jerry", ["Yes", "No", "Tom & Jerry"], "&YES\n&NO\nTOM & JERRY", 2),
+        ("Name:\t_Value", ["Name:", "Value"], "NAME:\t_VALUE", 1),
+        ("--log <file>\t\tStart &logging", ["Start logging"], "--log <file>\t\tSTART &LOGGING", 1),
+    ],
+)
+def test_split_segment_sets_accelerators_aside(text, lines, rebuilt_from_upper, marked):
+    got, rebuild, count = split_segment(text, ("&", "_"))
+    assert (got, count) == (lines, marked)
+    assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
+    assert split_segment(text)[0] != lines  # without markers the model sees them
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,13 @@ def translate(
         help="Keep numbers as the model wrote them (by default a number written with a "
         "repeated digit once, E76 for the source's E766, is written as the source writes it).",
     ),
+    accelerators: str = typer.Option(
+        "auto",
+        "--accelerators",
+        help="Keyboard accelerators (&Open, _Quit, ~File) taken out of a line before the model "
+        "translates it and placed in its translation: auto (all three markers), none (translated "
+        "as text), or one marker: &, _ or ~ (e.g. _ for a GTK catalog).",
+    ),
     no_copy_guard: bool = typer.Option(
         False,
         "--no-copy-guard",
@@ -210,6 +217,9 @@ def translate(
     from ltmt.model.engine import check_engine, fusion_encoder_for, fusion_weight_options
 
     check_engine(engine, compute_type)
+    from ltmt.accelerators import accelerator_markers
+
+    accelerator_markers(accelerators)  # a bad value fails before the model loads
     encoder = fusion_encoder_for(engine, fusion_encoder)
     weight_options = fusion_weight_options(fusion_weights)
     if fusion_weights.startswith("bfloat16"):
@@ -254,6 +264,7 @@ def translate(
             exact_reuse=not no_exact,
             placeholder_guard=not no_placeholder_guard,
             number_repair=not no_number_repair,
+            accelerators=accelerators,
             copy_guard=not no_copy_guard,
             source_language=job.src_lang,
             glossary=terms,

@@ -11,6 +11,9 @@ Every unit translated in the run is counted once in each of these groups:
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
   whose output got back a number or message code of the source (:mod:`ltmt.numbers_kept`);
+- ``accelerators``: lines whose keyboard accelerator (``&Open``) was taken out before the model
+  translated them and placed in the translation (:mod:`ltmt.accelerators`; a reviewer checks
+  that the keys of one menu differ);
 - ``copied``: model outputs identical to their source (the small model copies some short UI
   words, ``Save`` or ``Warning``, whatever their ``msgctxt``): written all the same, flagged
   for review like every machine translation, and counted so that a reviewer looks at them;
@@ -44,6 +47,7 @@ class RunReport:
     repaired: int = 0
     not_repairable: int = 0
     numbers_repaired: int = 0
+    accelerators: int = 0
     invalid_format: int = 0
     empty: int = 0
     split: int = 0
@@ -81,6 +85,8 @@ class RunReport:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
         if self.numbers_repaired:
             parts.append(f"numbers: {self.numbers_repaired} repaired")
+        if self.accelerators:
+            parts.append(f"accelerators: {self.accelerators} placed")
         if self.split or self.cut:
             parts.append(
                 f"{counted(self.split, 'long segment')} split, {self.cut} cut at the model's limit"

@@ -88,6 +88,11 @@ class TranslationOut(BaseModel):
         description="a number the model wrote with a repeated digit once, or a message code it "
         "dropped, was written as the source has it",
     )
+    accelerators: int = Field(
+        0,
+        description="lines whose keyboard accelerator (&Open, _Quit) was taken out before the "
+        "model translated them and placed in the translation",
+    )
 
     @classmethod
     def of(cls, translation: Translation, text: str) -> TranslationOut:
@@ -98,6 +103,7 @@ class TranslationOut(BaseModel):
             matches=[MatchOut.of(m) for m in translation.matches],
             copy_guarded=translation.copy_guarded,
             numbers_repaired=translation.numbers_repaired,
+            accelerators=translation.accelerators,
         )
 
 

@@ -146,6 +146,10 @@ def test_po_file_is_filled(tmp_path, capsys, common):
             "fusion encoder must be one of auto, ctranslate2, torch, got 'onnx'$",
         ),
         (
+            ["translate", "IN", "--accelerators", "amp"],
+            "accelerators must be one of auto, none, &, _, ~, got 'amp'$",
+        ),
+        (
             ["translate", "IN", "--fusion-weights", "fp16"],
             "fusion weights must be one of auto, float32, float32-int8-head, "
             "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",
@@ -266,6 +270,14 @@ def test_number_repair_flag_reaches_the_translator(
 ):
     _translated(tmp_path, capsys, "E766: open the file", [*common, *flag])
     assert translator_options["number_repair"] is repaired
+
+
+@pytest.mark.parametrize(("flag", "setting"), [([], "auto"), (["--accelerators", "_"], "_")])
+def test_accelerators_flag_reaches_the_translator(
+    tmp_path, capsys, common, translator_options, flag, setting
+):
+    _translated(tmp_path, capsys, "&Open the file", [*common, *flag])
+    assert translator_options["accelerators"] == setting
 
 
 def _translated(tmp_path, capsys, line, args):  # type: ignore[no-untyped-def]

@@ -1,0 +1,220 @@
+"""Keyboard accelerators of UI strings: set aside before the model translates a line, placed again
+in its translation.
+
+Menu and button labels mark the letter of their keyboard shortcut: ``&Open`` or ``E&xit`` (Qt,
+KDE, Windows, vim), ``_Quit`` or ``Save _As`` (GTK), ``~File`` (LibreOffice). The model reads the
+marker as text: it splits the word it marks and the line comes out untranslated or garbled (``&Edit
+anyway`` gave ``&Edit trotzdem``). So :func:`find_accelerator` takes a line's one accelerator out,
+the model translates the plain line, and :func:`place_accelerator` marks a letter of the
+translation: the same letter of the same word where the translation keeps the word (``&OK``),
+else the first word that begins with the source's key letter, else the first letter of a word
+that can carry one. A translation that has one accelerator of its own already (kNN fusion copies
+the user's own from memory: ``&Abbrechen``) keeps it. A letter with a diacritic (``Ö``) takes no
+accelerator, as translate-toolkit's accelerator check (``pofilter``) and ``msgfmt
+--check-accelerators`` expect.
+
+A line is taken to have an accelerator only when it is unambiguous: exactly one marker before a
+letter or digit (before a letter for ``~``), outside and right after placeholders and entities
+(``&amp;``, ``%lld~second``), not doubled (``&&`` is a literal ampersand), not in an
+abbreviation (``R&D``), a URL, a redirection (``2>&1``) or a path (``~/.config``). An underscore
+or a tilde inside a word counts only in a capitalised word (``Pr_eferences``, ``Ta~ble``), not in
+an identifier (``ai_socktype``, ``obey_child``, ``SPI_finish``, ``GTK_CAN``); a line with more
+than one underscore, or with a command-line option (``--backup``), has no ``_`` or ``~``
+accelerator, and a marker before a lone letter (``~N``) is none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ltmt.errors import ConfigError
+from ltmt.formats.placeholder_syntax import find_placeholders
+
+MARKERS = ("&", "_", "~")
+SETTINGS = ("auto", "none", *MARKERS)
+# characters a marker may follow inside a token (a word, or an opening bracket or quote)
+_OPENERS = frozenset("([{\"'\u00ab\u00bb\u201e\u201c\u2018\u201a\u2039\u203a")
+# a token holding one of these is a URL or a query string, not a label
+_URL_PARTS = ("://", "=", "?", "/")
+# a command-line option: a line of a program's help, whose underscores are code (``X_orig``)
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z]")
+# what follows the ``&`` of an entity
+_ENTITY_TAIL = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
+@dataclass(frozen=True)
+class Accelerator:
+    """A line's keyboard accelerator: ``marker`` before ``key``, the ``offset``-th character of
+    ``word`` (the source word holding it, without the marker)."""
+
+    marker: str
+    key: str
+    word: str
+    offset: int
+
+
+def accelerator_markers(setting: str) -> tuple[str, ...]:
+    """The markers a setting looks for: ``auto`` all of :data:`MARKERS`, ``none`` none, a marker
+    itself only that one."""
+    if setting == "auto":
+        return MARKERS
+    if setting == "none":
+        return ()
+    if setting in MARKERS:
+        return (setting,)
+    raise ConfigError(f"accelerators must be one of {', '.join(SETTINGS)}, got {setting!r}")
+
+
+def find_accelerator(line: str, markers: tuple[str, ...]) -> tuple[str, Accelerator | None]:
+    """``line`` without its keyboard accelerator's marker, and the accelerator; ``(line, None)``
+    when it has none of ``markers``, or more than one, or one of each of two kinds."""
+    found = [(marker, spots) for marker in markers if (spots := _candidates(line, marker))]
+    if len(found) != 1 or len(found[0][1]) != 1:
+        return line, None
+    marker, (spot,) = found[0]
+    if marker == "_" and line.count("_") > 1:
+        return line, None
+    plain = line[:spot] + line[spot + 1 :]
+    start = spot
+    while start > 0 and _in_word(plain[start - 1]):
+        start -= 1
+    end = spot
+    while end < len(plain) and _in_word(plain[end]):
+        end += 1
+    word = plain[start:end]
+    if len(word) < 2:  # a lone letter is notation: ``+N or ~N``
+        return line, None
+    if marker != "&" and (_reads_as_identifier(word, spot - start) or _OPTION.search(line)):
+        return line, None
+    return plain, Accelerator(marker, plain[spot], word, spot - start)
+
+
+def without_accelerators(text: str, markers: tuple[str, ...]) -> str:
+    """``text`` with the accelerator of each of its lines (:func:`find_accelerator`) taken out:
+    a memory match of a line that had one, as the model sees that line."""
+    if not any(marker in text for marker in markers):
+        return text
+    return "\n".join(find_accelerator(line, markers)[0] for line in text.split("\n"))
+
+
+def place_accelerator(output: str, accelerator: Accelerator) -> str:
+    """``output`` with ``accelerator``'s marker before one of its letters (module docstring);
+    unchanged when it has exactly one accelerator of that marker already, or no letter that can
+    carry one."""
+    marker = accelerator.marker
+    own = _candidates(output, marker)
+    if len(own) == 1:
+        return output
+    for spot in reversed(own):  # several: the model's markers go, one is placed below
+        output = output[:spot] + output[spot + 1 :]
+    placed = _placement(output, accelerator)
+    if placed is None:
+        return output
+    return output[:placed] + marker + output[placed:]
+
+
+def accelerator_count(text: str, marker: str) -> int:
+    """How many accelerators of ``marker`` ``text`` has, by :func:`find_accelerator`'s rules."""
+    return len(_candidates(text, marker))
+
+
+def _placement(output: str, accelerator: Accelerator) -> int | None:
+    """Where the marker goes in ``output`` (which has none): the position of the letter."""
+    free = _free_positions(output, accelerator.marker)
+    word, offset = accelerator.word, accelerator.offset
+    if word:
+        at = output.find(word)
+        while at >= 0:
+            whole = (at == 0 or not _in_word(output[at - 1])) and (
+                at + len(word) == len(output) or not _in_word(output[at + len(word)])
+            )
+            if whole and at + offset in free:
+                return at + offset
+            at = output.find(word, at + 1)
+    starts = [i for i in sorted(free) if i == 0 or not _in_word(output[i - 1])]
+    key = accelerator.key.casefold()
+    for i in starts:
+        if output[i].casefold() == key:
+            return i
+    if starts:
+        return starts[0]
+    return min(free) if free else None
+
+
+def _free_positions(text: str, marker: str) -> set[int]:
+    """Positions of ``text`` whose character may carry ``marker``: a letter or digit without a
+    diacritic, outside placeholders, where the marker would not form an entity or double one."""
+    covered = {i for p in find_placeholders(text) for i in range(p.start, p.end)}
+    free = set()
+    for i, char in enumerate(text):
+        if i in covered or not _valid_key(char, marker):
+            continue
+        if i and text[i - 1] == marker:
+            continue
+        if marker == "&" and _ENTITY_TAIL.match(text, i):
+            continue  # ``&amp;`` would read as an entity
+        free.add(i)
+    return free
+
+
+def _valid_key(char: str, marker: str) -> bool:
+    """Whether ``char`` can be an accelerator key: a letter (or digit, except after ``~``) that
+    does not decompose (no diacritic), as translate-toolkit's ``isvalidaccelerator`` decides."""
+    if not (char.isalpha() or (char.isdigit() and marker != "~")):
+        return False
+    return not unicodedata.decomposition(char).replace("<compat>", "").strip().count(" ")
+
+
+def _candidates(line: str, marker: str) -> list[int]:
+    """Positions of ``marker`` in ``line`` that mark an accelerator (module docstring)."""
+    if marker not in line:
+        return []
+    covered = {i for p in find_placeholders(line) for i in range(p.start, p.end)}
+    spots = []
+    for i, char in enumerate(line):
+        if char != marker or i in covered or i + 1 >= len(line) or i - 1 in covered:
+            continue  # in a placeholder or right after one (``%lld~second``)
+        after = line[i + 1]
+        before = line[i - 1] if i else " "
+        if after == marker or before == marker:  # doubled: a literal marker
+            continue
+        if not (after.isalpha() or (after.isdigit() and marker != "~")):
+            continue
+        if not (before.isspace() or before.isalpha() or before in _OPENERS):
+            continue
+        if before.isupper() and after.isupper():  # an abbreviation: R&D, AT&T, Q&A
+            continue
+        token = _token_at(line, i)
+        if any(part in token for part in _URL_PARTS):
+            continue
+        spots.append(i)
+    return spots
+
+
+def _token_at(line: str, index: int) -> str:
+    """The run of non-space characters of ``line`` around ``index``."""
+    start = line.rfind(" ", 0, index) + 1
+    end = line.find(" ", index)
+    return line[start : end if end >= 0 else len(line)]
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char == "-"
+
+
+def _reads_as_identifier(word: str, offset: int) -> bool:
+    """Whether ``word`` with a marker before its ``offset``-th character reads as code rather
+    than an accelerated label: inside a word, only a capitalised word is a label (``Cl_ear``,
+    ``Ta~ble``); ``ai_socktype``, ``ml_get``, ``SPI_finish``, ``Stream_LF`` are identifiers."""
+    if not offset:
+        return False
+    if not word[:1].isupper():
+        return True
+    return any(_is_capitals(part) for part in (word[:offset], word[offset:]))
+
+
+def _is_capitals(part: str) -> bool:
+    letters = [c for c in part if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)

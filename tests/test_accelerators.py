@@ -1,0 +1,136 @@
+"""Keyboard accelerators: which lines have one, and where a translation gets it."""
+
+from __future__ import annotations
+
+import pytest
+from translate.filters import checks
+
+from ltmt.accelerators import (
+    MARKERS,
+    Accelerator,
+    accelerator_count,
+    accelerator_markers,
+    find_accelerator,
+    place_accelerator,
+    without_accelerators,
+)
+from ltmt.errors import ConfigError
+from ltmt.formats.placeholder_syntax import without_placeholders
+
+
+@pytest.mark.parametrize(
+    ("line", "plain", "accelerator"),
+    [
+        ("&Open", "Open", Accelerator("&", "O", "Open", 0)),
+        ("E&xit", "Exit", Accelerator("&", "x", "Exit", 1)),
+        ("Edit with single &Vim", "Edit with single Vim", Accelerator("&", "V", "Vim", 0)),
+        ("Search && &Replace", "Search && Replace", Accelerator("&", "R", "Replace", 0)),
+        ("&Open Read-Only", "Open Read-Only", Accelerator("&", "O", "Open", 0)),
+        ("_Quit", "Quit", Accelerator("_", "Q", "Quit", 0)),
+        ("_OK", "OK", Accelerator("_", "O", "OK", 0)),
+        ("Save _As", "Save As", Accelerator("_", "A", "As", 0)),
+        ("C_ollate", "Collate", Accelerator("_", "o", "Collate", 1)),
+        ("Pr_eferences", "Preferences", Accelerator("_", "e", "Preferences", 2)),
+        ("~File", "File", Accelerator("~", "F", "File", 0)),
+        ("(&Help)", "(Help)", Accelerator("&", "H", "Help", 0)),
+    ],
+)
+def test_finds_the_one_accelerator_of_a_line(line, plain, accelerator):
+    assert find_accelerator(line, MARKERS) == (plain, accelerator)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tom & Jerry",  # a word, not a key
+        "R&D costs",  # an abbreviation
+        "Q&A",
+        "&amp; more",  # an entity
+        "&%s",  # a placeholder
+        "%s & %s",
+        "see http://example.org/?a=1&b=2",  # a query string
+        "2>&1",  # a redirection
+        "~/.config",  # a path
+        "about ~5 minutes",
+        "Aspect ratio if obey_child is FALSE",  # identifiers
+        "Extra space for GTK_CAN buttons",
+        "GTK_CAN_DEFAULT",
+        "the_first_file",
+        "Servname not supported for ai_socktype",
+        "E316: ml_get: Cannot find line %ld",
+        "%lld~second",  # right after a placeholder
+        'Check for missing "SPI_finish" calls.',
+        "use Stream_LF format for all binary FTP files",
+        "  -K,  --backup-converted   back up as X_orig",
+        "invalid usage of +N or ~N as first address",
+        "&Open or &Close",  # two: which one is meant is not known
+        "&Open _File",  # two kinds
+        "Open",
+        "",
+    ],
+)
+def test_leaves_lines_without_an_unambiguous_accelerator(line):
+    assert find_accelerator(line, MARKERS) == (line, None)
+
+
+def test_looks_only_for_the_markers_asked():
+    assert find_accelerator("_Quit", ("&",)) == ("_Quit", None)
+    assert find_accelerator("&Open", ()) == ("&Open", None)
+    assert find_accelerator("&Open", ("&",))[1] is not None
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "placed"),
+    [
+        ("&OK", "OK", "&OK"),  # the word kept: the same letter
+        ("E&xit", "Exit", "E&xit"),
+        ("Edit with single &Vim", "Mit einem Vim editieren", "Mit einem &Vim editieren"),
+        ("Save &All", "Alle speichern", "&Alle speichern"),  # a word with the key letter
+        ("&Edit anyway", "Trotzdem bearbeiten", "&Trotzdem bearbeiten"),  # the first word
+        ("E&xit", "Beenden", "&Beenden"),
+        ("&Open", "Datei öffnen", "&Datei öffnen"),
+        ("&Open", "Öffnen", "Ö&ffnen"),  # no key on a letter with a diacritic
+        ("&Open %s", "%s öffnen", "%s ö&ffnen"),  # nor in a placeholder
+        ("&Cancel", "&Abbrechen", "&Abbrechen"),  # its own accelerator kept (from memory)
+        ("&Cancel", "&Ab&brechen", "&Abbrechen"),  # two: one placed again
+        ("A_t:", "Um:", "_Um:"),
+        ("~File", "Datei", "~Datei"),
+        ("&Open", "%s", "%s"),  # nothing to mark
+        ("&Amplify", "amp; Verstärken", "amp; &Verstärken"),  # not where it reads as &amp;
+    ],
+)
+def test_places_the_accelerator_in_the_translation(source, output, placed):
+    _, accelerator = find_accelerator(source, MARKERS)
+    assert accelerator is not None
+    assert place_accelerator(output, accelerator) == placed
+
+
+@pytest.mark.parametrize(
+    "output",
+    ["Öffnen", "Datei öffnen", "Ö", "%s %d", "&x&y&z", "Äpfel und Birnen", "x_y", "100 %"],
+)
+def test_a_placed_accelerator_passes_translate_toolkits_check(output):
+    """translate-toolkit's ``pofilter`` accelerator test judges the outputs: one accelerator
+    in, one out, wherever the output has a letter that can carry it."""
+    checker = checks.StandardChecker(checks.CheckerConfig(accelmarkers=["&"]))
+    _, accelerator = find_accelerator("&Open", MARKERS)
+    assert accelerator is not None
+    placed = place_accelerator(output, accelerator)
+    if any(c.isascii() and c.isalnum() for c in without_placeholders(output)):
+        assert checker.accelerators("&Open", placed)
+        assert accelerator_count(placed, "&") == 1
+
+
+def test_a_bad_setting_is_one_clear_error():
+    with pytest.raises(
+        ConfigError, match=r"^accelerators must be one of auto, none, &, _, ~, got 'amp'$"
+    ):
+        accelerator_markers("amp")
+    assert accelerator_markers("auto") == MARKERS
+    assert accelerator_markers("none") == ()
+    assert accelerator_markers("_") == ("_",)
+
+
+def test_without_accelerators_takes_each_lines_out():
+    assert without_accelerators("&Yes\n&No\nTom & Jerry", MARKERS) == "Yes\nNo\nTom & Jerry"
+    assert without_accelerators("&Ja\n&Nein", ()) == "&Ja\n&Nein"
