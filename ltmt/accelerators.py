@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.errors import ConfigError
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.segments import Match
 
 MARKERS = ("&", "_", "~")
 SETTINGS = ("auto", "none", *MARKERS)
@@ -99,6 +100,24 @@ def without_accelerators(text: str, markers: tuple[str, ...]) -> str:
     return "\n".join(find_accelerator(line, markers)[0] for line in text.split("\n"))
 
 
+def matches_without_accelerators(
+    matches: tuple[Match, ...], markers: tuple[str, ...]
+) -> tuple[Match, ...]:
+    """``matches`` with their source and target lines' accelerators taken out, scores as
+    retrieved: what fusion reads for a line the model sees without its accelerator."""
+    return tuple(
+        Match(
+            replace(
+                m.segment,
+                source=without_accelerators(m.segment.source, markers),
+                target=without_accelerators(m.segment.target, markers),
+            ),
+            m.score,
+        )
+        for m in matches
+    )
+
+
 def place_accelerator(output: str, accelerator: Accelerator) -> str:
     """``output`` with ``accelerator``'s marker before one of its letters (module docstring);
     unchanged when it has exactly one accelerator of that marker already, or no letter that can
@@ -113,11 +132,6 @@ def place_accelerator(output: str, accelerator: Accelerator) -> str:
     if placed is None:
         return output
     return output[:placed] + marker + output[placed:]
-
-
-def accelerator_count(text: str, marker: str) -> int:
-    """How many accelerators of ``marker`` ``text`` has, by :func:`find_accelerator`'s rules."""
-    return len(_candidates(text, marker))
 
 
 def _placement(output: str, accelerator: Accelerator) -> int | None:

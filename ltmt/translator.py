@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.accelerators import accelerator_markers
+from ltmt.accelerators import accelerator_markers, matches_without_accelerators
 from ltmt.config import check_choice, check_range
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
@@ -398,7 +398,7 @@ class Translator:
                 rebuilders[index] = rebuild
                 accelerated[index] = marked
                 if marked:
-                    decoding_matches[index] = plain_matches(
+                    decoding_matches[index] = matches_without_accelerators(
                         matches[index], self.accelerator_markers
                     )
                 units.extend(plan_units(index, lines, self))
@@ -598,23 +598,3 @@ class Translator:
         """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
-
-
-def plain_matches(matches: tuple[Match, ...], markers: tuple[str, ...]) -> tuple[Match, ...]:
-    """``matches`` with their source and target lines' accelerators taken out (the model sees
-    a line with an accelerator without it: :mod:`ltmt.accelerators`), scores as retrieved."""
-    from dataclasses import replace
-
-    from ltmt.accelerators import without_accelerators
-
-    return tuple(
-        Match(
-            replace(
-                m.segment,
-                source=without_accelerators(m.segment.source, markers),
-                target=without_accelerators(m.segment.target, markers),
-            ),
-            m.score,
-        )
-        for m in matches
-    )
