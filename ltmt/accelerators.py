@@ -14,8 +14,8 @@ accelerator, as translate-toolkit's accelerator check (``pofilter``) and ``msgfm
 --check-accelerators`` expect.
 
 A line is taken to have an accelerator only when it is unambiguous: exactly one marker before a
-letter or digit (before a letter for ``~``), outside and right after placeholders and entities
-(``&amp;``, ``%lld~second``), not doubled (``&&`` is a literal ampersand), not in an
+letter or digit (before a letter for ``~``), outside placeholders and entities (``&amp;``) and
+not right after one (``%lld~second``; after a tag it may: ``<b>&Save</b>``), not doubled (``&&`` is a literal ampersand), not in an
 abbreviation (``R&D``), a URL, a redirection (``2>&1``) or a path (``~/.config``). An underscore
 or a tilde inside a word counts only in a capitalised word (``Pr_eferences``, ``Ta~ble``), not in
 an identifier (``ai_socktype``, ``obey_child``, ``SPI_finish``, ``GTK_CAN``); a line with more
@@ -185,13 +185,19 @@ def _candidates(line: str, marker: str) -> list[int]:
     """Positions of ``marker`` in ``line`` that mark an accelerator (module docstring)."""
     if marker not in line:
         return []
-    covered = {i for p in find_placeholders(line) for i in range(p.start, p.end)}
+    placeholders = find_placeholders(line)
+    covered = {i for p in placeholders for i in range(p.start, p.end)}
+    after_tag = {p.end for p in placeholders if p.kind == "tag"}  # <b>&Save</b>
+    # the line with its placeholders blanked, for the token around a marker
+    masked = "".join(" " if i in covered else char for i, char in enumerate(line))
     spots = []
     for i, char in enumerate(line):
-        if char != marker or i in covered or i + 1 >= len(line) or i - 1 in covered:
-            continue  # in a placeholder or right after one (``%lld~second``)
+        if char != marker or i in covered or i + 1 >= len(line):
+            continue
+        before = " " if i in after_tag or not i else line[i - 1]
+        if i - 1 in covered and i not in after_tag:
+            continue  # right after a placeholder: ``%lld~second``
         after = line[i + 1]
-        before = line[i - 1] if i else " "
         if after == marker or before == marker:  # doubled: a literal marker
             continue
         if not (after.isalpha() or (after.isdigit() and marker != "~")):
@@ -200,8 +206,7 @@ def _candidates(line: str, marker: str) -> list[int]:
             continue
         if before.isupper() and after.isupper():  # an abbreviation: R&D, AT&T, Q&A
             continue
-        token = _token_at(line, i)
-        if any(part in token for part in _URL_PARTS):
+        if any(part in _token_at(masked, i) for part in _URL_PARTS):
             continue
         spots.append(i)
     return spots

@@ -32,6 +32,7 @@ from ltmt.formats.placeholder_syntax import without_placeholders
         ("Pr_eferences", "Preferences", Accelerator("_", "e", "Preferences", 2)),
         ("~File", "File", Accelerator("~", "F", "File", 0)),
         ("(&Help)", "(Help)", Accelerator("&", "H", "Help", 0)),
+        ("<b>&Save</b> the document", "<b>Save</b> the document", Accelerator("&", "S", "Save", 0)),
     ],
 )
 def test_finds_the_one_accelerator_of_a_line(line, plain, accelerator):
@@ -94,6 +95,7 @@ def test_looks_only_for_the_markers_asked():
         ("&Cancel", "&Ab&brechen", "&Abbrechen"),  # two: one placed again
         ("A_t:", "Um:", "_Um:"),
         ("~File", "Datei", "~Datei"),
+        ("<b>&Save</b> it", "<b>Speichern</b> Sie es", "<b>&Speichern</b> Sie es"),
         ("&Open", "%s", "%s"),  # nothing to mark
         ("&Amplify", "amp; Verstärken", "amp; &Verstärken"),  # not where it reads as &amp;
     ],
