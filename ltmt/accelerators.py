@@ -15,12 +15,13 @@ accelerator, as translate-toolkit's accelerator check (``pofilter``) and ``msgfm
 
 A line is taken to have an accelerator only when it is unambiguous: exactly one marker before a
 letter or digit (before a letter for ``~``), outside placeholders and entities (``&amp;``) and
-not right after one (``%lld~second``; after a tag it may: ``<b>&Save</b>``), not doubled (``&&`` is a literal ampersand), not in an
-abbreviation (``R&D``), a URL, a redirection (``2>&1``) or a path (``~/.config``). An underscore
-or a tilde inside a word counts only in a capitalised word (``Pr_eferences``, ``Ta~ble``), not in
-an identifier (``ai_socktype``, ``obey_child``, ``SPI_finish``, ``GTK_CAN``); a line with more
-than one underscore, or with a command-line option (``--backup``), has no ``_`` or ``~``
-accelerator, and a marker before a lone letter (``~N``) is none.
+not right after one (``%lld~second``; after a tag it may: ``<b>&Save</b>``), not doubled (``&&``
+is a literal ampersand), not in an abbreviation (``R&D``), a URL, a redirection (``2>&1``) or a
+path (``~/.config``). An underscore or a tilde inside a word counts only in a capitalised word
+(``Pr_eferences``, ``Ta~ble``), not in an identifier (``ai_socktype``, ``obey_child``,
+``SPI_finish``, ``GTK_CAN``); a line with more than one underscore, or with a command-line option
+(``--backup``), has no ``_`` or ``~`` accelerator, and a marker before a lone letter (``~N``) is
+none.
 """
 
 from __future__ import annotations
