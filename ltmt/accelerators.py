@@ -135,6 +135,28 @@ def place_accelerator(output: str, accelerator: Accelerator) -> str:
     return output[:placed] + marker + output[placed:]
 
 
+def accelerators_lost(source: str, output: str, markers: tuple[str, ...] = MARKERS) -> int:
+    """How many of ``source``'s lines with an accelerator (:func:`find_accelerator`) have no
+    accelerator of that marker, or several, in ``output`` (line by line where both have as many
+    lines, else over the whole output, which then needs as many keys as the source)."""
+    source_lines = source.split("\n")
+    found = [find_accelerator(line, markers)[1] for line in source_lines]
+    if not any(found):
+        return 0
+    output_lines = output.split("\n")
+    if len(output_lines) != len(source_lines):
+        wanted: dict[str, int] = {}
+        for accelerator in filter(None, found):
+            wanted[accelerator.marker] = wanted.get(accelerator.marker, 0) + 1
+        return sum(
+            abs(count - len(_candidates(output, marker))) for marker, count in wanted.items()
+        )
+    return sum(
+        accelerator is not None and len(_candidates(line, accelerator.marker)) != 1
+        for accelerator, line in zip(found, output_lines, strict=True)
+    )
+
+
 def _placement(output: str, accelerator: Accelerator) -> int | None:
     """Where the marker goes in ``output`` (which has none): the position of the letter."""
     free = _free_positions(output, accelerator.marker)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ltmt.accelerators import accelerators_lost
 from ltmt.errors import InputError
 from ltmt.formats.common import read_lines
 from ltmt.formats.placeholder_syntax import placeholders_added
@@ -54,8 +55,10 @@ class Scores:
     ``placeholders`` is ``(kept, total)`` counted with multiplicity; ``placeholders_added``: the
     hypotheses' placeholders beyond their sources' (a ``%s`` with no argument behind it), summed
     over the corpus (0 without sources); ``numbers_lost``: the sources' runs of digits the
-    hypotheses lack (:func:`ltmt.numbers_kept.numbers_lost`), summed likewise. ``signatures`` maps
-    ``bleu``/``chrf``/``ter`` to sacrebleu's signature strings.
+    hypotheses lack (:func:`ltmt.numbers_kept.numbers_lost`), summed likewise;
+    ``accelerators_lost``: the sources' lines with a keyboard accelerator (``&Open``) whose
+    hypothesis has none or several (:func:`ltmt.accelerators.accelerators_lost`).
+    ``signatures`` maps ``bleu``/``chrf``/``ter`` to sacrebleu's signature strings.
     """
 
     bleu: float
@@ -66,6 +69,7 @@ class Scores:
     placeholders: tuple[int, int] = (0, 0)
     placeholders_added: int = 0
     numbers_lost: int = 0
+    accelerators_lost: int = 0
     signatures: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,6 +117,7 @@ def score_corpus(
     acc, kept, total = (None, 0, 0) if sources is None else placeholder_accuracy(hyps, sources)
     added = 0 if sources is None else sum(map(placeholders_added, sources, hyps))
     lost = 0 if sources is None else sum(map(numbers_lost, sources, hyps))
+    keys_lost = 0 if sources is None else sum(map(accelerators_lost, sources, hyps))
     return Scores(
         bleu=values["bleu"],
         chrf=values["chrf"],
@@ -122,6 +127,7 @@ def score_corpus(
         placeholders=(kept, total),
         placeholders_added=added,
         numbers_lost=lost,
+        accelerators_lost=keys_lost,
         signatures=signatures,
     )
 

@@ -9,6 +9,7 @@ from ltmt.accelerators import (
     MARKERS,
     Accelerator,
     accelerator_markers,
+    accelerators_lost,
     find_accelerator,
     place_accelerator,
     without_accelerators,
@@ -135,3 +136,20 @@ def test_a_bad_setting_is_one_clear_error():
 def test_without_accelerators_takes_each_lines_out():
     assert without_accelerators("&Yes\n&No\nTom & Jerry", MARKERS) == "Yes\nNo\nTom & Jerry"
     assert without_accelerators("&Ja\n&Nein", ()) == "&Ja\n&Nein"
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "lost"),
+    [
+        ("&Open", "Ö&ffnen", 0),
+        ("&Open", "Öffnen", 1),
+        ("&Open", "&Ö&ffnen", 1),  # two keys where one was
+        ("&Yes\n&No", "&Ja\nNein", 1),  # line by line
+        ("&Yes\n&No", "&Ja &Nein", 0),  # one line for two: the keys counted over it
+        ("&Yes\n&No", "Ja Nein", 2),
+        ("Tom & Jerry", "Tom und Jerry", 0),  # no accelerator to lose
+        ("_Quit", "&Beenden", 1),  # another marker is not the key
+    ],
+)
+def test_accelerators_lost_counts_source_lines_whose_key_is_gone(source, output, lost):
+    assert accelerators_lost(source, output) == lost

@@ -167,6 +167,14 @@ def test_fuzzy_band(score: float, band: str) -> None:
     assert band in BANDS
 
 
+def test_accelerators_lost_are_summed_over_the_corpus() -> None:
+    sources = ["&Open", "&Yes\n&No", "Tom & Jerry", "_Quit"]
+    hyps = ["Öffnen", "&Ja\nNein", "Tom und Jerry", "_Beenden"]
+    scores = score_corpus(hyps, hyps, sources)
+    assert scores.accelerators_lost == 2 and scores.to_dict()["accelerators_lost"] == 2
+    assert score_corpus(hyps, hyps).accelerators_lost == 0  # no sources: not counted
+
+
 def test_scores_to_dict() -> None:
     data = score_corpus(["a %s"], ["a %s"], ["a %s"]).to_dict()
     assert set(data) == {
@@ -178,6 +186,7 @@ def test_scores_to_dict() -> None:
         "placeholders",
         "placeholders_added",
         "numbers_lost",
+        "accelerators_lost",
         "signatures",
     }
     assert data["placeholders"] == [1, 1] and data["placeholders_added"] == 0

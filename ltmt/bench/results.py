@@ -13,8 +13,8 @@ scores). The layout (``"format": "ltmt-bench/1"``)::
     general  {test set: {system: ENTRY}}, general_memory
 
     ENTRY = bleu, chrf, ter, placeholder_acc, placeholders [kept, total], placeholders_added,
-            numbers_lost, segments, seconds, segments_per_s, tokens, tokens_per_s,
-            methods {method: n}
+            numbers_lost, accelerators_lost, segments, seconds, segments_per_s, tokens,
+            tokens_per_s, methods {method: n}
 """
 
 from __future__ import annotations
@@ -90,7 +90,13 @@ def entry(runs: list[SystemRun]) -> dict[str, Any]:
         del scores["signatures"]  # the same for every entry: kept once at the top
     else:
         scores = dict.fromkeys(("bleu", "chrf", "ter", "placeholder_acc"), None)
-        scores.update(segments=0, placeholders=[0, 0], placeholders_added=0, numbers_lost=0)
+        scores.update(
+            segments=0,
+            placeholders=[0, 0],
+            placeholders_added=0,
+            numbers_lost=0,
+            accelerators_lost=0,
+        )
     seconds = sum(r.seconds for r in runs)
     tokens = sum(r.tokens for r in runs)
     scores.update(
