@@ -96,6 +96,11 @@ def format_scores(scores: Scores) -> str:
             f"placeholders {scores.placeholder_acc:6.2f}% kept ({kept}/{total}), "
             f"{scores.placeholders_added} added"
         )
+    if scores.numbers_lost or scores.accelerators_lost:
+        lines.append(
+            f"numbers {scores.numbers_lost} lost, "
+            f"keyboard accelerators {scores.accelerators_lost} lost"
+        )
     lines.append(f"segments {scores.segments}")
     return "\n".join(lines)
 

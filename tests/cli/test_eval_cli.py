@@ -166,3 +166,14 @@ def test_errors(
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert re.search(message, err), err
+
+
+def test_table_says_lost_numbers_and_accelerators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, hyp = tmp_path / "src.txt", tmp_path / "hyp.txt"
+    src.write_text("&Open file 10\nE&xit\n_Quit\n", "utf-8")
+    hyp.write_text("Datei 1 &öffnen\nBeenden\n_Beenden\n", "utf-8")
+    code, out, _ = ltmt(["eval", "--hyp", str(hyp), "--ref", str(hyp), "--src", str(src)], capsys)
+    assert code == 0
+    assert "numbers 1 lost, keyboard accelerators 1 lost" in out.splitlines()
