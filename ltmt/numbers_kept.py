@@ -10,11 +10,13 @@ Most of the model's losses are one digit of a repeated pair: ``E766`` came out `
 ``0775`` ``075``, ``(001..366)`` ``(001..36)``. The tokenizer writes a number a digit at a
 time, and the model's small decoder emits the same digit twice in a row poorly. So
 :func:`repair_numbers` puts back a source's run of digits where the output has, at its place,
-a run that is the same once repeated digits are collapsed (``76`` for ``766``), and the message
-code that opens a line (vim's ``E613: ``) where the output dropped it or garbled it; the
-translator does it for every output it decodes (``Translator(number_repair=...)``). What it
-cannot repair (:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's
-``10*1024``) makes a fused or glossary-following output the worse of two
+a run that is the same once repeated digits are collapsed (``76`` for ``766``), a product
+where the output has only some of its factors in its place (``1024`` for ``10*1024``, ``M
+1024`` for coreutils' ``M 1024*1024``: session 32), and the message code that opens a line
+(vim's ``E613: ``) where the output dropped it or garbled it; the translator does it for every
+output it decodes (``Translator(number_repair=...)``). What it cannot repair
+(:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's ``4096``) makes a
+fused or glossary-following output the worse of two
 (:func:`kept_shape`, which :mod:`ltmt.placeholder_guard` and
 :func:`ltmt.terminology.constraints.output_shape` rank outputs by).
 """
@@ -23,11 +25,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from ltmt.formats.placeholder_syntax import placeholder_shape
 
 _DIGITS = re.compile(r"\d+")
+# a run of digits, or a product of them (``10*1024``, ``1000*1000*1000``) as one number
+_NUMBER = re.compile(r"\d+(?:\*\d+)*")
 _REPEATS = re.compile(r"(\d)\1+")
 # a message code that opens a line (vim's ``E613: ``): letters, then digits, then a colon
 _SOURCE_CODE = re.compile(r"(\s*)([A-Za-z]{1,4}\d{1,6}):\s")
@@ -59,15 +64,17 @@ def numbers_beyond_repair(source: str, output: str) -> int:
 def repair_numbers(source: str, output: str) -> str:
     """``output`` with each run of digits that stands where a run of ``source``'s it lacks
     stood, and equals that run with repeated digits collapsed, replaced by the source's run;
-    then the message code that opens ``source`` (``E613: ``), where ``output`` lacks it, put
-    back at the start (over a code-like start of the output's own: ``WI35: ``).
+    then each product of the source's (``10*1024``) it lacks put back over the factors that
+    stand in its place (``1024``); then the message code that opens ``source`` (``E613: ``),
+    where ``output`` lacks it, put back at the start (over a code-like start of the output's
+    own: ``WI35: ``).
 
     The runs of the two are aligned in order (:class:`difflib.SequenceMatcher`); only runs that
     the output lacks are put back, and only over runs the source lacks, so an output that keeps
     every number comes back unchanged."""
     if not _DIGITS.search(source) or not numbers_lost(source, output):
         return output
-    return _code_restored(source, _runs_restored(source, output))
+    return _code_restored(source, _products_restored(source, _runs_restored(source, output)))
 
 
 def _code_restored(source: str, output: str) -> str:
@@ -84,18 +91,43 @@ def _code_restored(source: str, output: str) -> str:
 
 def _runs_restored(source: str, output: str) -> str:
     """``output`` with its collapsed runs of digits repaired (:func:`repair_numbers`)."""
-    wanted = _DIGITS.findall(source)
-    found = list(_DIGITS.finditer(output))
+    return _aligned_restored(
+        source, output, _DIGITS, lambda number, written: _collapsed(number) == _collapsed(written)
+    )
+
+
+def _products_restored(source: str, output: str) -> str:
+    """``output`` with a product of the source's (``10*1024``) put back where the output has
+    only some of its factors (``1024``) in its place (:func:`repair_numbers`)."""
+    if "*" not in source:
+        return output
+    return _aligned_restored(
+        source,
+        output,
+        _NUMBER,
+        lambda number, written: "*" in number and f"*{written}*" in f"*{number}*",
+    )
+
+
+def _aligned_restored(
+    source: str, output: str, pattern: re.Pattern[str], fits: Callable[[str, str], bool]
+) -> str:
+    """``output`` with each of its ``pattern`` matches that the source lacks, standing where
+    the source has one that the output lacks, replaced by the source's when ``fits(the
+    source's, the output's)``; the two sequences of matches aligned in order
+    (:class:`difflib.SequenceMatcher`)."""
+    wanted = pattern.findall(source)
+    found = list(pattern.finditer(output))
     lacking = Counter(wanted) - Counter(m[0] for m in found)
     extra = Counter(m[0] for m in found) - Counter(wanted)
-    replacements: dict[int, str] = {}  # position in found -> the source's run
+    replacements: dict[int, str] = {}  # position in found -> the source's match
     aligned = SequenceMatcher(None, wanted, [m[0] for m in found], autojunk=False)
     for tag, w_start, w_end, f_start, f_end in aligned.get_opcodes():
         if tag != "replace":
             continue
         for w, f in zip(range(w_start, w_end), range(f_start, f_end), strict=False):
             number, written = wanted[w], found[f][0]
-            if lacking[number] and extra[written] and _collapsed(number) == _collapsed(written):
+            if lacking[number] and extra[written] and fits(number, written):
                 replacements[f] = number
                 lacking[number] -= 1
                 extra[written] -= 1

@@ -6,7 +6,7 @@ A fused output that drops a placeholder of its line (``%s``, ``{name}``, tags:
 (:func:`ltmt.formats.placeholder_syntax.placeholders_added`: a match's ``: %s`` carried into an
 input without it, which a printf would read with no argument behind it) or lost one of its
 line's numbers beyond repair (:func:`ltmt.numbers_kept.numbers_beyond_repair`: a match's
-``1024`` in place of the line's ``10*1024``) is decoded again without memory, and the output
+``1024`` in place of the line's ``4096``) is decoded again without memory, and the output
 that keeps more placeholders wins, then the one that adds fewer, then the one that keeps more
 numbers (the fused one on a tie): a memory must not change what a format string needs, nor a
 number. The re-decode follows the line's glossary terms too.

@@ -52,8 +52,16 @@ def test_numbers_lost_counts_the_sources_digit_runs_the_output_lacks(source, out
         ),
         # the runs are aligned in order: the second 0755 stands where the source's 0775 stood
         ("must be >=0755 and <=0775", "muss >=0755 und <=0755 sein", "muss >=0755 und <=0775 sein"),
-        # not the same digits once collapsed: left as it is (the placeholder guard's business)
-        ("example: 10K is 10*1024", "Beispiel: 10K ist 1024", "Beispiel: 10K ist 1024"),
+        # a product with only a factor in its place: put back whole (coreutils, session 32)
+        ("example: 10K is 10*1024", "Beispiel: 10K ist 1024", "Beispiel: 10K ist 10*1024"),
+        (
+            "K 1024, MB 1000*1000, M 1024*1024,\nGB 1000*1000*1000",
+            "K 1024, MB 1000*1000, M 1024,\nGB 1000*1000",
+            "K 1024, MB 1000*1000, M 1024*1024,\nGB 1000*1000*1000",
+        ),
+        # not the same digits once collapsed, nor a factor: left as it is (the placeholder
+        # guard's business)
+        ("up to 4096 bytes", "bis 1024 Bytes", "bis 1024 Bytes"),
         # every number kept: unchanged, however the output writes others
         ("Use 1.5 MB", "1,5 MB verwenden", "1,5 MB verwenden"),
         (
@@ -86,7 +94,8 @@ def test_repair_numbers_puts_back_a_run_written_with_a_repeated_digit_once(
 
 _texts = st.lists(
     st.one_of(
-        st.from_regex(r"\d{1,5}", fullmatch=True), st.sampled_from([" ", "a", "E", "-", ".", ":"])
+        st.from_regex(r"\d{1,5}", fullmatch=True),
+        st.sampled_from([" ", "a", "E", "-", ".", ":", "*"]),
     ),
     max_size=12,
 ).map("".join)

@@ -257,20 +257,20 @@ def test_placeholder_guard_prefers_the_model_when_memory_drops_a_placeholder(bac
         ("Open %s later", "Jetzt öffnen", "%s öffnen %s", "%s öffnen %s"),
         # the memory's number read in: the model's own output keeps the line's
         (
-            "Open %s now: 10*1024",
+            "Open %s now: 4096",
             "%s jetzt öffnen: 1024",
-            "%s jetzt öffnen: 10*1024",
-            "%s jetzt öffnen: 10*1024",
+            "%s jetzt öffnen: 4096",
+            "%s jetzt öffnen: 4096",
         ),
         # the model loses one too: the fused output stays (a tie)
         (
-            "Open %s now: 10*1024",
+            "Open %s now: 4096",
             "%s jetzt öffnen: 1024",
-            "%s jetzt öffnen: 10",
+            "%s jetzt öffnen: 40",
             "%s jetzt öffnen: 1024",
         ),
         # keeping the placeholder counts before the numbers
-        ("Open %s now: 10*1024", "Jetzt öffnen: 10*1024", "%s jetzt öffnen", "%s jetzt öffnen"),
+        ("Open %s now: 4096", "Jetzt öffnen: 4096", "%s jetzt öffnen", "%s jetzt öffnen"),
     ],
 )
 def test_placeholder_guard_prefers_the_output_that_keeps_placeholders_then_numbers(
