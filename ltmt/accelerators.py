@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ltmt.errors import ConfigError
 from ltmt.formats.placeholder_syntax import find_placeholders
-from ltmt.segments import Match
 
 MARKERS = ("&", "_", "~")
 SETTINGS = ("auto", "none", *MARKERS)
@@ -91,32 +90,6 @@ def find_accelerator(line: str, markers: tuple[str, ...]) -> tuple[str, Accelera
     if marker != "&" and (_reads_as_identifier(word, spot - start) or _OPTION.search(line)):
         return line, None
     return plain, Accelerator(marker, plain[spot], word, spot - start)
-
-
-def without_accelerators(text: str, markers: tuple[str, ...]) -> str:
-    """``text`` with the accelerator of each of its lines (:func:`find_accelerator`) taken out:
-    a memory match of a line that had one, as the model sees that line."""
-    if not any(marker in text for marker in markers):
-        return text
-    return "\n".join(find_accelerator(line, markers)[0] for line in text.split("\n"))
-
-
-def matches_without_accelerators(
-    matches: tuple[Match, ...], markers: tuple[str, ...]
-) -> tuple[Match, ...]:
-    """``matches`` with their source and target lines' accelerators taken out, scores as
-    retrieved: what fusion reads for a line the model sees without its accelerator."""
-    return tuple(
-        Match(
-            replace(
-                m.segment,
-                source=without_accelerators(m.segment.source, markers),
-                target=without_accelerators(m.segment.target, markers),
-            ),
-            m.score,
-        )
-        for m in matches
-    )
 
 
 def place_accelerator(output: str, accelerator: Accelerator) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.accelerators import accelerator_markers, matches_without_accelerators
+from ltmt.accelerators import accelerator_markers
 from ltmt.config import check_choice, check_range
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
@@ -42,7 +42,7 @@ from ltmt.placeholder_guard import guard_placeholders
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
-from ltmt.units import Unit, join_pieces, plan_units, split_segment
+from ltmt.units import LineForms, Unit, join_pieces, plan_units, split_segment
 from ltmt.worker_processes import (
     FusedDecoding,
     check_worker_processes,
@@ -98,6 +98,8 @@ class Translator:
     ``accelerators``: which keyboard accelerators (``&Open``, ``_Quit``, ``~File``) are taken
     out of a line before the model translates it and placed in its translation
     (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
+    ``capital_lines``: a line written in capitals (``SELECT LINE``) is given to the model in
+    sentence case and its translation written in capitals (:mod:`ltmt.capitals`).
     ``source_language``: the language sentences are split by when a line is longer than the
     model can translate whole (half its output limit).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
@@ -149,6 +151,7 @@ class Translator:
         copy_guard: bool = True,
         number_repair: bool = True,
         accelerators: str = "auto",
+        capital_lines: bool = True,
         max_source_tokens: int = 256,
         source_language: str = "en",
         device: str = "cpu",
@@ -172,7 +175,7 @@ class Translator:
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
-        self.accelerator_markers = accelerator_markers(accelerators)
+        self.line_forms = LineForms(accelerator_markers(accelerators), capital_lines)
         if workers != 1:  # before anything allocates on other threads (ltmt.workers)
             limit_malloc_arenas()
         self.backbone = (
@@ -387,21 +390,19 @@ class Translator:
         """Translate ``texts`` whose memory ``matches`` and glossary ``matchers`` (one per
         text) are known."""
         results: list[Translation | None] = [None] * len(texts)
-        decoding_matches = list(matches)  # the matches of lines with an accelerator, without it
+        decoding_matches = list(matches)  # as the model gets them (units.LineForms)
         units: list[Unit] = []
         rebuilders: dict[int, Callable[[list[str]], str]] = {}
         accelerated: dict[int, int] = {}  # lines whose accelerator was set aside, per segment
         for index, text in enumerate(texts):
             results[index] = without_model(text, matches[index], self.exact_reuse)
             if results[index] is None:
-                lines, rebuild, marked = split_segment(text, self.accelerator_markers)
-                rebuilders[index] = rebuild
-                accelerated[index] = marked
-                if marked:
-                    decoding_matches[index] = matches_without_accelerators(
-                        matches[index], self.accelerator_markers
-                    )
-                units.extend(plan_units(index, lines, self))
+                split = split_segment(text, self.line_forms)
+                rebuilders[index] = split.rebuild
+                accelerated[index] = split.accelerators
+                if split.changed:  # the matches' lines changed alike for fusion
+                    decoding_matches[index] = self.line_forms.matches_for_model(matches[index])
+                units.extend(plan_units(index, split.lines, self))
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)

@@ -2,8 +2,9 @@
 
 A segment's newlines, the tabs between a line's columns, the whitespace around its lines and
 their keyboard accelerators (``&Open``, ``_Quit``: :mod:`ltmt.accelerators`) are structure the
-model would lose (SentencePiece folds whitespace; a marker splits the word it marks):
-:func:`split_segment` keeps them aside, and each column of a line is a line of its own. Each
+model would lose (SentencePiece folds whitespace; a marker splits the word it marks), and it
+reads a line in capitals poorly (``SELECT LINE``: :mod:`ltmt.capitals`): :func:`split_segment`
+keeps them aside (:class:`LineForms`), and each column of a line is a line of its own. Each
 line becomes one :class:`Unit`, or several when it is longer than the model can translate whole
 (:func:`plan_units`: sentences, then word-bounded cuts). :func:`join_pieces` and the rebuild
 function put the translations back in the same frame.
@@ -14,10 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
+from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
 from ltmt.text import content_lines, split_lines
+
+if TYPE_CHECKING:
+    from ltmt.segments import Match
 
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
@@ -56,29 +61,91 @@ class LineLimits(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class LineForm:
+    """How one line was changed for the model, undone on its translation by :meth:`restore`."""
+
+    accelerator: Accelerator | None  # set aside (ltmt.accelerators)
+    capitals: bool  # given in sentence case (ltmt.capitals)
+
+    def restore(self, translation: str) -> str:
+        """``translation`` in capitals where the line was, with the line's accelerator."""
+        if self.capitals:
+            translation = in_capitals(translation)
+        if self.accelerator is not None:
+            translation = place_accelerator(translation, self.accelerator)
+        return translation
+
+
+@dataclass(frozen=True)
+class LineForms:
+    """What a line gets changed for the model: its keyboard accelerator of one of
+    ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
+    ``capitals`` a line written in capitals given in sentence case
+    (:func:`ltmt.capitals.written_in_capitals`)."""
+
+    accelerator_markers: tuple[str, ...] = ()
+    capitals: bool = False
+
+    def for_model(self, line: str) -> tuple[str, LineForm | None]:
+        """``line`` as the model gets it, and how it was changed (``None``: not at all)."""
+        plain, accelerator = find_accelerator(line, self.accelerator_markers)
+        capitals = self.capitals and written_in_capitals(plain)
+        if capitals:
+            plain = sentence_case(plain)
+        if accelerator is None and not capitals:
+            return line, None
+        return plain, LineForm(accelerator, capitals)
+
+    def text_for_model(self, text: str) -> str:
+        """Each line of ``text`` as the model gets it."""
+        return "\n".join(self.for_model(line)[0] for line in text.split("\n"))
+
+    def matches_for_model(self, matches: tuple[Match, ...]) -> tuple[Match, ...]:
+        """``matches`` with their source and target lines as the model gets them, scores as
+        retrieved: what fusion reads for a line that the model gets changed, changed alike."""
+        from ltmt.segments import Match
+
+        return tuple(
+            Match(
+                replace(
+                    m.segment,
+                    source=self.text_for_model(m.segment.source),
+                    target=self.text_for_model(m.segment.target),
+                ),
+                m.score,
+            )
+            for m in matches
+        )
+
+
 class SplitSegment(NamedTuple):
     """What :func:`split_segment` makes of a segment."""
 
     lines: list[str]  # what the model translates, in order
     rebuild: Callable[[list[str]], str]  # the segment from the lines' translations
-    accelerators: int  # lines whose keyboard accelerator was set aside, placed again by rebuild
+    changed: list[LineForm]  # how the lines the model gets changed were changed
+
+    @property
+    def accelerators(self) -> int:
+        """Lines whose keyboard accelerator was set aside, placed again by ``rebuild``."""
+        return sum(form.accelerator is not None for form in self.changed)
 
 
-def split_segment(text: str, accelerator_markers: tuple[str, ...] = ()) -> SplitSegment:
+def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     """Split ``text`` into the stripped lines the model sees and a function that rebuilds it.
 
     Newlines, tabs inside a line and the whitespace around each line are structure the model
     would lose (SentencePiece folds whitespace): they are kept here and put back around the
     translations. A tab (with any spaces around it) separates columns, each translated on its
     own: an option and its help (``--log <file>\\t\\tStart logging``), a label and its value.
-    A line or column that is code (:func:`is_code`) is kept as written. A line's keyboard
-    accelerator of one of ``accelerator_markers`` (:func:`ltmt.accelerators.find_accelerator`)
-    is taken out of the line the model sees and placed in its translation.
+    A line or column that is code (:func:`is_code`) is kept as written. A line that ``forms``
+    changes for the model (its accelerator, capitals) gets its translation changed back.
     """
     parts, breaks = split_lines(text)
     lines: list[str] = []
-    # kept as written; None: the next line's translation; an Accelerator: the same, marked
-    frame: list[str | Accelerator | None] = []
+    # kept as written; None: the next line's translation; a LineForm: the same, restored
+    frame: list[str | LineForm | None] = []
     for index, part in enumerate(parts):
         if index:
             frame.append(breaks[index - 1])
@@ -96,24 +163,23 @@ def split_segment(text: str, accelerator_markers: tuple[str, ...] = ()) -> Split
             if is_code(cell):
                 frame.append(cell)
             else:
-                plain, accelerator = find_accelerator(cell, accelerator_markers)
-                lines.append(plain)
-                frame.append(accelerator)
+                seen, form = forms.for_model(cell)
+                lines.append(seen)
+                frame.append(form)
         frame.append(trail)
 
     def rebuild(translations: list[str]) -> str:
         pending = iter(translations)
         return "".join(_rebuilt(kept, pending) for kept in frame)
 
-    marked = sum(isinstance(kept, Accelerator) for kept in frame)
-    return SplitSegment(lines, rebuild, marked)
+    return SplitSegment(lines, rebuild, [kept for kept in frame if isinstance(kept, LineForm)])
 
 
-def _rebuilt(kept: str | Accelerator | None, pending: Iterator[str]) -> str:
+def _rebuilt(kept: str | LineForm | None, pending: Iterator[str]) -> str:
     if isinstance(kept, str):
         return kept
     translation = next(pending)
-    return translation if kept is None else place_accelerator(translation, kept)
+    return translation if kept is None else kept.restore(translation)
 
 
 def cells(text: str) -> list[str]:

@@ -12,7 +12,6 @@ from ltmt.accelerators import (
     accelerators_lost,
     find_accelerator,
     place_accelerator,
-    without_accelerators,
 )
 from ltmt.errors import ConfigError
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -131,11 +130,6 @@ def test_a_bad_setting_is_one_clear_error():
     assert accelerator_markers("auto") == MARKERS
     assert accelerator_markers("none") == ()
     assert accelerator_markers("_") == ("_",)
-
-
-def test_without_accelerators_takes_each_lines_out():
-    assert without_accelerators("&Yes\n&No\nTom & Jerry", MARKERS) == "Yes\nNo\nTom & Jerry"
-    assert without_accelerators("&Ja\n&Nein", ()) == "&Ja\n&Nein"
 
 
 @pytest.mark.parametrize(

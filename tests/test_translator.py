@@ -555,3 +555,20 @@ def test_a_line_with_an_accelerator_reads_its_matches_without_theirs(backbone):
     assert result.text == "&Nein"
     assert fusion.matches == ["No thanks = Nein danke"]
     assert "&" in result.matches[0].segment.source  # what the user is shown is as stored
+
+
+@pytest.mark.parametrize(
+    ("capital_lines", "seen", "expected"),
+    [(True, ["Select line"], "ZEILE AUSWÄHLEN"), (False, ["SELECT LINE"], "Zeile auswählen")],
+)
+def test_a_line_in_capitals_is_translated_in_sentence_case_and_written_in_capitals(
+    backbone, capital_lines, seen, expected
+):
+    translator = _ScriptedTranslator(
+        backbone, fused="", plain="Zeile auswählen", capital_lines=capital_lines
+    )
+    texts: list[str] = []
+    encode = translator.encode
+    translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)
+    [result] = translator.translate(["SELECT LINE"])
+    assert (texts, result.text) == (seen, expected)

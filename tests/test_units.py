@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.units import Unit, cells, is_code, join_pieces, plan_units, split_segment
+from ltmt.segments import Match, Segment
+from ltmt.units import LineForms, Unit, cells, is_code, join_pieces, plan_units, split_segment
 
 
 class WordLimits:
@@ -54,10 +55,39 @@ def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
     ],
 )
 def test_split_segment_sets_accelerators_aside(text, lines, rebuilt_from_upper, marked):
-    got, rebuild, count = split_segment(text, ("&", "_"))
-    assert (got, count) == (lines, marked)
-    assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
-    assert split_segment(text)[0] != lines  # without markers the model sees them
+    split = split_segment(text, LineForms(("&", "_")))
+    assert (split.lines, split.accelerators) == (lines, marked)
+    assert split.rebuild([line.upper() for line in split.lines]) == rebuilt_from_upper
+    assert split_segment(text).lines != lines  # without markers the model sees them
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "translations", "rebuilt"),
+    [
+        ("SELECT LINE", ["Select line"], ["Zeile auswählen"], "ZEILE AUSWÄHLEN"),
+        (
+            "  FAILED: %s\nOpen",
+            ["Failed: %s", "Open"],
+            ["Fehler: %s", "Öffnen"],
+            "  FEHLER: %s\nÖffnen",
+        ),
+        ("&EXIT", ["Exit"], ["Beenden"], "&BEENDEN"),  # both: capitals, then the key
+        ("OK", ["OK"], ["OK"], "OK"),  # too short to be a line in capitals
+    ],
+)
+def test_split_segment_gives_lines_in_capitals_in_sentence_case(text, lines, translations, rebuilt):
+    split = split_segment(text, LineForms(("&",), capitals=True))
+    assert split.lines == lines
+    assert split.rebuild(translations) == rebuilt
+    assert split_segment(text, LineForms(("&",))).lines != lines or text == "OK"
+
+
+def test_matches_for_model_change_their_lines_alike():
+    forms = LineForms(("&",), capitals=True)
+    match = Match(Segment(1, "u", "&Yes\nSELECT ALL", "&Ja\nALLES AUSWÄHLEN", 0.0, "t"), 70.0)
+    [seen] = forms.matches_for_model((match,))
+    assert (seen.segment.source, seen.segment.target) == ("Yes\nSelect all", "Ja\nAlles auswählen")
+    assert seen.score == 70.0 and forms.text_for_model("Tom & Jerry") == "Tom & Jerry"
 
 
 @pytest.mark.parametrize(

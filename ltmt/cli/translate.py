@@ -83,6 +83,12 @@ def translate(
         "translates it and placed in its translation: auto (all three markers), none (translated "
         "as text), or one marker: &, _ or ~ (e.g. _ for a GTK catalog).",
     ),
+    no_capital_lines: bool = typer.Option(
+        False,
+        "--no-capital-lines",
+        help="Give the model lines written in capitals (SELECT LINE) as written (by default "
+        "it gets them in sentence case and the translation is written in capitals).",
+    ),
     no_copy_guard: bool = typer.Option(
         False,
         "--no-copy-guard",
@@ -265,6 +271,7 @@ def translate(
             placeholder_guard=not no_placeholder_guard,
             number_repair=not no_number_repair,
             accelerators=accelerators,
+            capital_lines=not no_capital_lines,
             copy_guard=not no_copy_guard,
             source_language=job.src_lang,
             glossary=terms,

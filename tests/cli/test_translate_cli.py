@@ -280,6 +280,14 @@ def test_accelerators_flag_reaches_the_translator(
     assert translator_options["accelerators"] == setting
 
 
+@pytest.mark.parametrize(("flag", "capitals"), [([], True), (["--no-capital-lines"], False)])
+def test_capital_lines_flag_reaches_the_translator(
+    tmp_path, capsys, common, translator_options, flag, capitals
+):
+    _translated(tmp_path, capsys, "SELECT LINE", [*common, *flag])
+    assert translator_options["capital_lines"] is capitals
+
+
 def _translated(tmp_path, capsys, line, args):  # type: ignore[no-untyped-def]
     """``ltmt translate`` of a one-line file with ``args``: its output lines (it must succeed)."""
     source = tmp_path / "in.txt"

@@ -1,20 +1,24 @@
-"""Keyboard accelerators kept: UI strings with one (``&Open``, ``_Quit``) translated with the
-markers set aside and placed again (``Translator(accelerators="auto")``, the default since
-session 32) against the markers left to the model as text (``accelerators="none"``).
+"""Lines the model gets changed (``ltmt.units.LineForms``) against the same lines as written:
+keyboard accelerators set aside and placed again (``--form accelerators``:
+``Translator(accelerators="auto")`` against ``"none"``), and lines in capitals given in sentence
+case and written back in capitals (``--form capitals``: ``Translator(capital_lines=True)``
+against ``False``). Both are the defaults since session 32.
 
-Segments: every test segment of the dev users with an accelerator that ``auto`` finds (vim's
-menus and buttons), translated by the default model without memory (``base``) and with the
-user's memory (``knn``); the strings with one of the dev users' memories, translated without
-memory (new to the model too: it never trained on the dev users' files); and, with
-``--catalog``, the strings with one of any other JSONL
-catalog of ``{"source", "target"}`` lines, translated without memory (the GTK catalog of
-``l10n/train``: GTK's ``_`` accelerators, which the dev users hardly have; the default model was
-trained on it, so its BLEU there says little, the accelerators kept a lot). An output keeps its
-accelerators when translate-toolkit's accelerator check (``pofilter``'s) passes for every marker;
+Segments: every test segment of the dev users with such a line (vim's menus and mode names),
+translated by the default model without memory (``base``) and with the user's memory (``knn``);
+the strings with one of the dev users' memories, translated without memory (new to the model
+too: it never trained on the dev users' files); and, with ``--catalog``, the strings with one of
+any other JSONL catalog of ``{"source", "target"}`` lines, translated without memory (the GTK
+catalog of ``l10n/train``: GTK's ``_`` accelerators, which the dev users hardly have; the
+default model was trained on it, so its BLEU there says little). ``accelerators_kept``: outputs
+for which translate-toolkit's accelerator check (``pofilter``'s) passes for every marker;
 ``copied``: outputs identical to their source, left untranslated.
 
-    python eval/accelerators.py --catalog ../shared/data/en-de/l10n/train/gtk.jsonl \\
+    python eval/line_forms.py --form accelerators \\
+        --catalog ../shared/data/en-de/l10n/train/gtk.jsonl \\
+        --catalog ../shared/data/en-de/l10n/train/software-properties.jsonl \\
         --output eval/results/accelerators-s32.json
+    python eval/line_forms.py --form capitals --output eval/results/capitals-s32.json
 """
 
 from __future__ import annotations
@@ -30,17 +34,23 @@ from support import DEV_USERS_DIR, emit_report, use_this_checkout
 use_this_checkout()
 
 from ltmt.accelerators import MARKERS, find_accelerator  # noqa: E402
+from ltmt.capitals import written_in_capitals  # noqa: E402
 
-SETTINGS = ("none", "auto")
+# per form: the Translator option, its value as written and its value changed (the default)
+FORMS: dict[str, tuple[str, Any, Any]] = {
+    "accelerators": ("accelerators", "none", "auto"),
+    "capitals": ("capital_lines", False, True),
+}
+FINDS = {
+    "accelerators": lambda line: find_accelerator(line, MARKERS)[1] is not None,
+    "capitals": written_in_capitals,
+}
 
 
-def with_accelerators(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows whose source has a line with an accelerator that ``auto`` finds."""
-    return [
-        row
-        for row in rows
-        if any(find_accelerator(line, MARKERS)[1] for line in row["source"].split("\n"))
-    ]
+def with_form(rows: list[dict[str, Any]], form: str) -> list[dict[str, Any]]:
+    """The rows whose source has a line that ``form`` changes."""
+    finds = FINDS[form]
+    return [row for row in rows if any(finds(line) for line in row["source"].split("\n"))]
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
@@ -69,13 +79,14 @@ def score(rows: list[dict[str, Any]], outputs: list[str]) -> dict[str, Any]:
     import sacrebleu
 
     references = [row["target"] for row in rows]
+    pairs = list(zip(rows, outputs, strict=True))
     return {
         "segments": len(rows),
         "bleu": round(sacrebleu.corpus_bleu(outputs, [references]).score, 2),
         "chrf2": round(sacrebleu.corpus_chrf(outputs, [references]).score, 2),
-        "accelerators_kept": sum(kept(r["source"], o) for r, o in zip(rows, outputs, strict=True)),
+        "accelerators_kept": sum(kept(r["source"], o) for r, o in pairs),
         "references_keep": sum(kept(r["source"], r["target"]) for r in rows),
-        "copied": sum(o.strip() == r["source"].strip() for r, o in zip(rows, outputs, strict=True)),
+        "copied": sum(o.strip() == r["source"].strip() for r, o in pairs),
     }
 
 
@@ -90,6 +101,7 @@ def translate(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--form", choices=sorted(FORMS), required=True)
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--systems", default="base,knn", help="base (no memory), knn")
     parser.add_argument("--catalog", type=Path, action="append", default=[])
@@ -99,60 +111,68 @@ def main() -> None:
 
     from ltmt import Memory, Translator
 
+    option, as_written, changed = FORMS[args.form]
+    settings = {"as written": as_written, "changed": changed}
     systems = args.systems.split(",")
-    report: dict[str, Any] = {"settings": list(SETTINGS), "systems": systems, "users": {}}
+    report: dict[str, Any] = {
+        "form": args.form,
+        "settings": {name: {option: value} for name, value in settings.items()},
+        "systems": systems,
+        "users": {},
+    }
     examples: list[dict[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp, Memory(tmp) as memory:
         translators = {
-            (system, setting): Translator(
+            (system, name): Translator(
                 memory=memory,
                 fusion="none" if system == "base" else system,
-                accelerators=setting,
                 threads=args.threads,
+                **{option: value},
             )
             for system in systems
-            for setting in SETTINGS
+            for name, value in settings.items()
         }
         all_rows: list[dict[str, Any]] = []
         memory_rows: list[dict[str, Any]] = []
         all_outputs: dict[tuple[str, str], list[str]] = {key: [] for key in translators}
         for path in sorted(args.users_dir.glob("*.test.jsonl")):
             user = path.name.removesuffix(".test.jsonl")
-            rows = with_accelerators(read_rows(path))
+            history = read_rows(args.users_dir / f"{user}.memory.jsonl")
+            memory_rows.extend(with_form(history, args.form))
+            rows = with_form(read_rows(path), args.form)
             if not rows:
                 continue
-            history = read_rows(args.users_dir / f"{user}.memory.jsonl")
-            memory_rows.extend(with_accelerators(history))
             memory.import_pairs(user, [(r["source"], r["target"]) for r in history])
             report["users"][user] = len(rows)
             all_rows.extend(rows)
             for system in systems:
-                outputs = translate({s: translators[(system, s)] for s in SETTINGS}, rows, user)
-                for setting in SETTINGS:
-                    all_outputs[(system, setting)].extend(outputs[setting])
+                outputs = translate({n: translators[(system, n)] for n in settings}, rows, user)
+                for name in settings:
+                    all_outputs[(system, name)].extend(outputs[name])
                 if system == systems[-1]:
                     examples.extend(
                         {"source": r["source"], "reference": r["target"]}
-                        | {f"{system} {s}": outputs[s][i] for s in SETTINGS}
+                        | {f"{system} {n}": outputs[n][i] for n in settings}
                         for i, r in enumerate(rows)
                     )
         report["dev"] = {
-            f"{system} {setting}": score(all_rows, all_outputs[(system, setting)])
-            for system, setting in translators
+            f"{system} {name}": score(all_rows, all_outputs[(system, name)])
+            for system, name in translators
         }
         if "base" in systems:  # the memories' own strings, new to the model: no memory
-            base = {s: translators[("base", s)] for s in SETTINGS}
+            base = {n: translators[("base", n)] for n in settings}
             outputs = translate(base, memory_rows, None)
-            report["dev memories"] = {f"base {s}": score(memory_rows, outputs[s]) for s in base}
+            report["dev memories"] = {f"base {n}": score(memory_rows, outputs[n]) for n in base}
         for catalog in args.catalog:
-            rows = with_accelerators(read_rows(catalog))
-            base = {s: translators[("base", s)] for s in SETTINGS if ("base", s) in translators}
+            rows = with_form(read_rows(catalog), args.form)
+            base = {n: translators[("base", n)] for n in settings if ("base", n) in translators}
             outputs = translate(base, rows, None)
-            report[catalog.name] = {f"base {s}": score(rows, outputs[s]) for s in base}
+            report[catalog.name] = {f"base {n}": score(rows, outputs[n]) for n in base}
     report["examples"] = examples
     report["note"] = (
-        "Session 32: the dev users' test segments with an accelerator, and --catalog strings "
-        "with one; accelerators_kept by translate-toolkit's accelerator check"
+        f"Session 32: {args.form}; the dev users' test segments with such a line, their "
+        "memories' strings and --catalog strings with one; accelerators_kept by "
+        "translate-toolkit's accelerator check"
     )
     emit_report(report, args.output, shown={k: v for k, v in report.items() if k != "examples"})
 
