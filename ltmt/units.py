@@ -101,9 +101,17 @@ class LineForms:
         """Each line of ``text`` as the model gets it."""
         return "\n".join(self.for_model(line)[0] for line in text.split("\n"))
 
+    def target_for_model(self, text: str) -> str:
+        """Each line of a translation ``text`` without its accelerator: a match's target as
+        fusion reads it. Its capitals stay: the output is written in capitals where its line
+        was, and a sentence case of German lowers its nouns (``Vim - achtung``)."""
+        lines = text.split("\n")
+        return "\n".join(find_accelerator(line, self.accelerator_markers)[0] for line in lines)
+
     def matches_for_model(self, matches: tuple[Match, ...]) -> tuple[Match, ...]:
-        """``matches`` with their source and target lines as the model gets them, scores as
-        retrieved: what fusion reads for a line that the model gets changed, changed alike."""
+        """``matches`` with their source lines as the model gets them and their target lines
+        without accelerators (:meth:`target_for_model`), scores as retrieved: what fusion reads
+        for a line that the model gets changed."""
         from ltmt.segments import Match
 
         return tuple(
@@ -111,7 +119,7 @@ class LineForms:
                 replace(
                     m.segment,
                     source=self.text_for_model(m.segment.source),
-                    target=self.text_for_model(m.segment.target),
+                    target=self.target_for_model(m.segment.target),
                 ),
                 m.score,
             )
