@@ -15,14 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
+from ltmt.segments import Match
 from ltmt.text import content_lines, split_lines
-
-if TYPE_CHECKING:
-    from ltmt.segments import Match
 
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
@@ -112,8 +110,6 @@ class LineForms:
         """``matches`` with their source lines as the model gets them and their target lines
         without accelerators (:meth:`target_for_model`), scores as retrieved: what fusion reads
         for a line that the model gets changed."""
-        from ltmt.segments import Match
-
         return tuple(
             Match(
                 replace(
