@@ -2,7 +2,9 @@
 keyboard accelerators set aside and placed again (``--form accelerators``:
 ``Translator(accelerators="auto")`` against ``"none"``), and lines in capitals given in sentence
 case and written back in capitals (``--form capitals``: ``Translator(capital_lines=True)``
-against ``False``). Both are the defaults since session 32.
+against ``False``), and the runs of symbols around a line's words set aside (``--form
+decorations``: ``--- Menus ---``, ``Translator(decorations=True)`` against ``False``). All three
+are the defaults since session 32.
 
 Segments: every test segment of the dev users with such a line (vim's menus and mode names),
 translated by the default model without memory (``base``) and with the user's memory (``knn``);
@@ -19,6 +21,7 @@ for which translate-toolkit's accelerator check (``pofilter``'s) passes for ever
         --catalog ../shared/data/en-de/l10n/train/software-properties.jsonl \\
         --output eval/results/accelerators-s32.json
     python eval/line_forms.py --form capitals --output eval/results/capitals-s32.json
+    python eval/line_forms.py --form decorations --output eval/results/decorations-s32.json
 """
 
 from __future__ import annotations
@@ -35,15 +38,18 @@ use_this_checkout()
 
 from ltmt.accelerators import MARKERS, find_accelerator  # noqa: E402
 from ltmt.capitals import written_in_capitals  # noqa: E402
+from ltmt.units import undecorated  # noqa: E402
 
 # per form: the Translator option, its value as written and its value changed (the default)
 FORMS: dict[str, tuple[str, Any, Any]] = {
     "accelerators": ("accelerators", "none", "auto"),
     "capitals": ("capital_lines", False, True),
+    "decorations": ("decorations", False, True),
 }
 FINDS = {
     "accelerators": lambda line: find_accelerator(line, MARKERS)[1] is not None,
     "capitals": written_in_capitals,
+    "decorations": lambda line: bool(undecorated(line)[0]),
 }
 
 

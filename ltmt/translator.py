@@ -100,6 +100,8 @@ class Translator:
     (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
     ``capital_lines``: a line written in capitals (``SELECT LINE``) is given to the model in
     sentence case and its translation written in capitals (:mod:`ltmt.capitals`).
+    ``decorations``: the runs of symbols around a line's words (``--- Menus ---``) are set aside
+    and put back around its translation (:class:`ltmt.units.LineForms`).
     ``source_language``: the language sentences are split by when a line is longer than the
     model can translate whole (half its output limit).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
@@ -152,6 +154,7 @@ class Translator:
         number_repair: bool = True,
         accelerators: str = "auto",
         capital_lines: bool = True,
+        decorations: bool = True,
         max_source_tokens: int = 256,
         source_language: str = "en",
         device: str = "cpu",
@@ -175,7 +178,7 @@ class Translator:
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
-        self.line_forms = LineForms(accelerator_markers(accelerators), capital_lines)
+        self.line_forms = LineForms(accelerator_markers(accelerators), capital_lines, decorations)
         if workers != 1:  # before anything allocates on other threads (ltmt.workers)
             limit_malloc_arenas()
         self.backbone = (

@@ -23,6 +23,8 @@ from ltmt.segments import Match
 from ltmt.text import content_lines, split_lines
 
 _EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
+# a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
+_DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
@@ -65,45 +67,55 @@ class LineForm:
 
     accelerator: Accelerator | None  # set aside (ltmt.accelerators)
     capitals: bool  # given in sentence case (ltmt.capitals)
+    before: str = ""  # decoration set aside (``--- `` of ``--- Menus ---``)
+    after: str = ""
 
     def restore(self, translation: str) -> str:
-        """``translation`` in capitals where the line was, with the line's accelerator."""
+        """``translation`` in capitals where the line was, with the line's accelerator and
+        decoration."""
         if self.capitals:
             translation = in_capitals(translation)
         if self.accelerator is not None:
             translation = place_accelerator(translation, self.accelerator)
-        return translation
+        return self.before + translation + self.after
 
 
 @dataclass(frozen=True)
 class LineForms:
-    """What a line gets changed for the model: its keyboard accelerator of one of
+    """What a line gets changed for the model: with ``decorations`` the runs of symbols around
+    its words set aside (``--- Menus ---``, ``*** WARNING ***``: the model dropped or doubled
+    them, ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
     ``capitals`` a line written in capitals given in sentence case
     (:func:`ltmt.capitals.written_in_capitals`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
+    decorations: bool = False
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: not at all)."""
-        plain, accelerator = find_accelerator(line, self.accelerator_markers)
+        before, words, after = self._undecorated(line)
+        plain, accelerator = find_accelerator(words, self.accelerator_markers)
         capitals = self.capitals and written_in_capitals(plain)
         if capitals:
             plain = sentence_case(plain)
-        if accelerator is None and not capitals:
+        if accelerator is None and not capitals and not before:
             return line, None
-        return plain, LineForm(accelerator, capitals)
+        return plain, LineForm(accelerator, capitals, before, after)
+
+    def _undecorated(self, line: str) -> tuple[str, str, str]:
+        return undecorated(line) if self.decorations else ("", line, "")
 
     def text_for_model(self, text: str) -> str:
         """Each line of ``text`` as the model gets it."""
         return "\n".join(self.for_model(line)[0] for line in text.split("\n"))
 
     def target_for_model(self, text: str) -> str:
-        """Each line of a translation ``text`` without its accelerator: a match's target as
-        fusion reads it. Its capitals stay: the output is written in capitals where its line
-        was, and a sentence case of German lowers its nouns (``Vim - achtung``)."""
-        lines = text.split("\n")
+        """Each line of a translation ``text`` without its decoration and accelerator: a
+        match's target as fusion reads it. Its capitals stay: the output is written in capitals
+        where its line was, and a sentence case of German lowers its nouns (``Vim - achtung``)."""
+        lines = [self._undecorated(line)[1] for line in text.split("\n")]
         return "\n".join(find_accelerator(line, self.accelerator_markers)[0] for line in lines)
 
     def matches_for_model(self, matches: tuple[Match, ...]) -> tuple[Match, ...]:
@@ -121,6 +133,15 @@ class LineForms:
             )
             for m in matches
         )
+
+
+def undecorated(line: str) -> tuple[str, str, str]:
+    """``(decoration before, words, decoration after)`` of ``line``: the runs of two or more
+    symbols on both sides of its words (``--- ``, ``Menus``, `` ---``), or ``("", line, "")``."""
+    decorated = _DECORATED.match(line)
+    if decorated is None:
+        return "", line, ""
+    return decorated[1], decorated[2], decorated[3]
 
 
 class SplitSegment(NamedTuple):

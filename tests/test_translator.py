@@ -572,3 +572,16 @@ def test_a_line_in_capitals_is_translated_in_sentence_case_and_written_in_capita
     translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)
     [result] = translator.translate(["SELECT LINE"])
     assert (texts, result.text) == (seen, expected)
+
+
+@pytest.mark.parametrize(
+    ("decorations", "seen", "expected"),
+    [(True, ["Options"], "--- Optionen ---"), (False, ["--- Options ---"], "Optionen")],
+)
+def test_a_lines_decoration_is_set_aside(backbone, decorations, seen, expected):
+    translator = _ScriptedTranslator(backbone, fused="", plain="Optionen", decorations=decorations)
+    texts: list[str] = []
+    encode = translator.encode
+    translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)
+    [result] = translator.translate(["--- Options ---"])
+    assert (texts, result.text) == (seen, expected)

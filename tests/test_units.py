@@ -82,11 +82,29 @@ def test_split_segment_gives_lines_in_capitals_in_sentence_case(text, lines, tra
     assert split_segment(text, LineForms(("&",))).lines != lines or text == "OK"
 
 
+@pytest.mark.parametrize(
+    ("text", "lines", "rebuilt"),
+    [
+        ("--- Menus ---", ["Menus"], "--- MENUS ---"),
+        ("\n*** Commands ***\n", ["Commands"], "\n*** COMMANDS ***\n"),
+        ("      -- none --", ["none"], "      -- NONE --"),
+        ("=== &Open ===", ["Open"], "=== &OPEN ==="),  # and its accelerator
+        ("a -- b", ["a -- b"], "A -- B"),  # symbols inside the words stay
+        ("-- More", ["-- More"], "-- MORE"),  # on one side only: not a decoration
+    ],
+)
+def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
+    split = split_segment(text, LineForms(("&",), decorations=True))
+    assert split.lines == lines
+    assert split.rebuild([line.upper() for line in split.lines]) == rebuilt
+
+
 def test_matches_for_model_change_their_lines_alike():
-    forms = LineForms(("&",), capitals=True)
-    match = Match(Segment(1, "u", "&Yes\nSELECT ALL", "&Ja\nALLES AUSWÄHLEN", 0.0, "t"), 70.0)
-    [seen] = forms.matches_for_model((match,))
-    assert (seen.segment.source, seen.segment.target) == ("Yes\nSelect all", "Ja\nALLES AUSWÄHLEN")
+    forms = LineForms(("&",), capitals=True, decorations=True)
+    source, target = "&Yes\nSELECT ALL\n-- More --", "&Ja\nALLES AUSWÄHLEN\n-- Mehr --"
+    [seen] = forms.matches_for_model((Match(Segment(1, "u", source, target, 0.0, "t"), 70.0),))
+    assert seen.segment.source == "Yes\nSelect all\nMore"
+    assert seen.segment.target == "Ja\nALLES AUSWÄHLEN\nMehr"
     assert seen.score == 70.0 and forms.text_for_model("Tom & Jerry") == "Tom & Jerry"
 
 
