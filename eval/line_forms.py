@@ -169,6 +169,11 @@ def main() -> None:
             base = {n: translators[("base", n)] for n in settings}
             outputs = translate(base, memory_rows, None)
             report["dev memories"] = {f"base {n}": score(memory_rows, outputs[n]) for n in base}
+            report["dev memories examples"] = [
+                {"source": r["source"], "reference": r["target"]}
+                | {f"base {n}": outputs[n][i] for n in base}
+                for i, r in enumerate(memory_rows)
+            ]
         for catalog in args.catalog:
             rows = with_form(read_rows(catalog), args.form)
             base = {n: translators[("base", n)] for n in settings if ("base", n) in translators}
@@ -180,7 +185,8 @@ def main() -> None:
         "memories' strings and --catalog strings with one; accelerators_kept by "
         "translate-toolkit's accelerator check"
     )
-    emit_report(report, args.output, shown={k: v for k, v in report.items() if k != "examples"})
+    shown = {k: v for k, v in report.items() if not k.endswith("examples")}
+    emit_report(report, args.output, shown=shown)
 
 
 if __name__ == "__main__":

@@ -27,11 +27,10 @@ none.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ltmt.errors import ConfigError
-from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 
 MARKERS = ("&", "_", "~")
 SETTINGS = ("auto", "none", *MARKERS)
@@ -156,7 +155,7 @@ def _placement(output: str, accelerator: Accelerator) -> int | None:
 def _free_positions(text: str, marker: str) -> set[int]:
     """Positions of ``text`` whose character may carry ``marker``: a letter or digit without a
     diacritic, outside placeholders, where the marker would not form an entity or double one."""
-    covered = {i for p in find_placeholders(text) for i in range(p.start, p.end)}
+    covered = _covered(find_placeholders(text))
     free = set()
     for i, char in enumerate(text):
         if i in covered or not _valid_key(char, marker):
@@ -171,10 +170,10 @@ def _free_positions(text: str, marker: str) -> set[int]:
 
 def _valid_key(char: str, marker: str) -> bool:
     """Whether ``char`` can be an accelerator key: a letter (or digit, except after ``~``) that
-    does not decompose (no diacritic), as translate-toolkit's ``isvalidaccelerator`` decides."""
-    if not (char.isalpha() or (char.isdigit() and marker != "~")):
-        return False
-    return not unicodedata.decomposition(char).replace("<compat>", "").strip().count(" ")
+    translate-toolkit's accelerator check takes as one (none with a diacritic)."""
+    from translate.filters.decoration import isvalidaccelerator
+
+    return (char.isalpha() or (char.isdigit() and marker != "~")) and isvalidaccelerator(char)
 
 
 def _candidates(line: str, marker: str) -> list[int]:
@@ -182,7 +181,7 @@ def _candidates(line: str, marker: str) -> list[int]:
     if marker not in line:
         return []
     placeholders = find_placeholders(line)
-    covered = {i for p in placeholders for i in range(p.start, p.end)}
+    covered = _covered(placeholders)
     after_tag = {p.end for p in placeholders if p.kind == "tag"}  # <b>&Save</b>
     # the line with its placeholders blanked, for the token around a marker
     masked = "".join(" " if i in covered else char for i, char in enumerate(line))
@@ -206,6 +205,11 @@ def _candidates(line: str, marker: str) -> list[int]:
             continue
         spots.append(i)
     return spots
+
+
+def _covered(placeholders: list[Placeholder]) -> set[int]:
+    """The positions the ``placeholders`` of a text cover."""
+    return {i for p in placeholders for i in range(p.start, p.end)}
 
 
 def _token_at(line: str, index: int) -> str:

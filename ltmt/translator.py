@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +43,7 @@ from ltmt.placeholder_guard import guard_placeholders
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
-from ltmt.units import LineForms, Unit, join_pieces, plan_units, split_segment
+from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
 from ltmt.worker_processes import (
     FusedDecoding,
     check_worker_processes,
@@ -395,14 +396,11 @@ class Translator:
         results: list[Translation | None] = [None] * len(texts)
         decoding_matches = list(matches)  # as the model gets them (units.LineForms)
         units: list[Unit] = []
-        rebuilders: dict[int, Callable[[list[str]], str]] = {}
-        accelerated: dict[int, int] = {}  # lines whose accelerator was set aside, per segment
+        splits: dict[int, SplitSegment] = {}  # the segments the model translates
         for index, text in enumerate(texts):
             results[index] = without_model(text, matches[index], self.exact_reuse)
             if results[index] is None:
-                split = split_segment(text, self.line_forms)
-                rebuilders[index] = split.rebuild
-                accelerated[index] = split.accelerators
+                split = splits[index] = split_segment(text, self.line_forms)
                 if split.changed:  # the matches' lines changed alike for fusion
                     decoding_matches[index] = self.line_forms.matches_for_model(matches[index])
                 units.extend(plan_units(index, split.lines, self))
@@ -410,22 +408,22 @@ class Translator:
         if progress and done:
             progress(done)
         outputs, used_fusion, guarded, repaired = self._translate_units(
-            units, decoding_matches, progress, rebuilders, matchers
+            units, decoding_matches, progress, matchers
         )
         grouped = join_pieces(units, outputs)
-        for index, rebuild in rebuilders.items():
+        for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
             results[index] = Translation(
                 source=texts[index],
-                text=rebuild(grouped.get(index, [])),
+                text=split.rebuild(grouped.get(index, [])),
                 matches=matches[index],
                 method=method,
                 pieces=len(pieces),
                 cut=any(u.cut for u in pieces),
                 copy_guarded=index in guarded,
                 numbers_repaired=index in repaired,
-                accelerators=accelerated[index],
+                accelerators=split.accelerators,
             )
         return [r for r in results if r is not None]
 
@@ -434,7 +432,6 @@ class Translator:
         units: list[Unit],
         matches: list[tuple[Match, ...]],
         progress: ProgressCallback | None,
-        rebuilders: dict[int, Any],
         matchers: Sequence[TermMatcher | None],
     ) -> tuple[list[str], dict[int, bool], set[int], set[int]]:
         """Decode ``units`` in length-sorted batches; returns outputs in unit order, whether
@@ -467,9 +464,7 @@ class Translator:
         )
         hits = [term_hits(matchers, unit) for unit in units]
         glossary = GlossaryPass()
-        remaining_lines = {index: 0 for index in rebuilders}
-        for unit in units:
-            remaining_lines[unit.segment] += 1
+        remaining_lines = Counter(unit.segment for unit in units)
         fused: list[int] = []
 
         def decode_batch(planned: tuple[list[int], bool]) -> tuple[list[str], list[bool] | None]:

@@ -98,7 +98,7 @@ def test_columns_are_translated_apart_and_code_is_kept(backbone):
 def _copying(translator):
     """The translator with a model that copies each piece it is given: what comes out is
     exactly what went in, so splitting and joining lose nothing."""
-    translator._translate_units = lambda units, matches, progress, rebuilders, matchers: (
+    translator._translate_units = lambda units, matches, progress, matchers: (
         [unit.text for unit in units],
         {},
         set(),
