@@ -10,9 +10,16 @@ bfloat16 and int8 copies all work) on plain tensors:
   reordering never copies them;
 * the self-attention's query, key and value come from one matrix product (the three
   projections' weights side by side, when they are plain ``Linear`` layers);
-* the self-attention keys and values live in buffers with room for more positions: a step
-  writes its position in place, and reordering the rows gathers the filled positions into a
-  second buffer (one copy per tensor, where appending and then reordering took two).
+* the self-attention keys and values live in buffers with room for more positions, one slot
+  per beam row of a sentence: a step writes each row's key and value in its own slot at the new
+  position, and they never move when beams are reordered. Each row keeps instead which slot
+  holds its own history at every position (``ancestors``, a small table of slot numbers that a
+  reordering gathers), and attends over all the slots of its sentence with the others masked
+  out: two matrix products per sentence and head over its ``beam`` query rows. Reordering the
+  beams copied every filled position of every row each step, and that copy, with
+  ``scaled_dot_product_attention``'s fixed cost per row and head for a one-token query, took
+  more of a 128-row step than its matrix products (``eval/ab_decoder_step.py``). The
+  buffers are only copied when a sentence leaves the batch or they grow.
 * the cross-attention is two matrix products in the states' dtype over keys transposed once
   per batch, with the softmax in float32 and the source mask as an additive bias:
   ``scaled_dot_product_attention`` with a mask has a fixed cost per call that two products of a
@@ -79,12 +86,14 @@ class IncrementalDecoder:
             self.cross.append((keys, self._heads(values).contiguous()))
         self.expected = max(1, capacity)
         self.capacity = min(self.expected, _FIRST_CAPACITY)
-        # per layer, (rows, heads, capacity, head_dim); positions [0, position) are filled
+        # per layer, (sentences, heads, capacity, slots, head_dim): slot j of a sentence holds
+        # what its row j wrote at each position; positions [0, position) are filled
         self.keys: list[torch.Tensor] = []
         self.values: list[torch.Tensor] = []
-        self.spare: list[torch.Tensor] = []  # as many buffers again, for reordering
+        self.spare: list[torch.Tensor] = []  # as many buffers again, for sentences leaving
+        # (rows, capacity): the slot holding each row's own history at each filled position
+        self.ancestors = torch.zeros((mask.size(0) * group, 0), dtype=torch.long)
         self.position = 0
-        self._sdpa = torch.nn.functional.scaled_dot_product_attention
         # the last step's last-layer cross-attention (rows, src), heads averaged, when
         # :meth:`step` was asked for it
         self.attention: torch.Tensor | None = None
@@ -94,8 +103,14 @@ class IncrementalDecoder:
         n, length, _ = states.shape
         return states.view(n, length, self.heads, self.head_dim).transpose(1, 2)
 
-    def _room(self, rows: int, like: torch.Tensor) -> None:
-        """Make sure the buffers hold ``rows`` rows and one more position."""
+    def _by_sentence(self, states: torch.Tensor) -> torch.Tensor:
+        """``(rows, 1, d)`` → ``(sentences, heads, group, head_dim)``."""
+        rows = states.size(0)
+        grouped = states.view(rows // self.group, self.group, self.heads, self.head_dim)
+        return grouped.transpose(1, 2)
+
+    def _room(self, sentences: int, like: torch.Tensor) -> None:
+        """Make sure the buffers hold ``sentences * group`` slots and one more position."""
         import torch
 
         if self.keys and self.position < self.capacity:
@@ -104,7 +119,7 @@ class IncrementalDecoder:
             doubled = 2 * self.capacity
             reached = self.capacity >= self.expected
             self.capacity = doubled if reached else min(doubled, self.expected)
-        shape = (rows, self.heads, self.capacity, self.head_dim)
+        shape = (sentences, self.heads, self.capacity, self.group, self.head_dim)
         filled = self.position
 
         def grown(old: torch.Tensor | None) -> torch.Tensor:
@@ -117,6 +132,21 @@ class IncrementalDecoder:
         self.keys = [grown(self.keys[i] if self.keys else None) for i in range(count)]
         self.values = [grown(self.values[i] if self.values else None) for i in range(count)]
         self.spare = [grown(None) for _ in range(2 * count)]
+        ancestors = torch.zeros(
+            (self.ancestors.size(0), self.capacity), dtype=torch.long, device=like.device
+        )
+        ancestors[:, :filled] = self.ancestors[:, :filled]
+        self.ancestors = ancestors
+
+    def _own_history_bias(self, sentences: int, width: int, like: torch.Tensor) -> torch.Tensor:
+        """``(sentences, 1, group, width * group)`` float32: 0 at the slot holding each row's own
+        key at each of the ``width`` positions, ``-inf`` at the other rows' slots."""
+        import torch
+
+        slots = torch.arange(self.group, device=like.device)
+        own = self.ancestors[:, :width, None] == slots  # (rows, width, group)
+        bias = torch.zeros(own.shape, device=like.device).masked_fill_(~own, float("-inf"))
+        return bias.view(sentences, 1, self.group, width * self.group)
 
     def step(self, tokens: torch.Tensor, keep_attention: bool = False) -> torch.Tensor:
         """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position.
@@ -132,8 +162,14 @@ class IncrementalDecoder:
         hidden = (embedded + decoder.embed_positions.weight[self.position])[:, None, :]
         rows = hidden.size(0)
         sentences = rows // self.group
-        self._room(rows, hidden)
+        self._room(sentences, hidden)
         position, width = self.position, self.position + 1
+        # each row's own slot at this position
+        self.ancestors[:, position] = torch.arange(rows, device=hidden.device) % self.group
+        # one sentence's slots at every position, side by side: (sentences * heads, width *
+        # group, head_dim) views of the buffers
+        span = (sentences * self.heads, width * self.group, self.head_dim)
+        bias = self._own_history_bias(sentences, width, hidden) if self.group > 1 else None
         for index, layer in enumerate(self.layers):
             attention = layer.self_attn
             joined = self.projections[index]
@@ -146,9 +182,21 @@ class IncrementalDecoder:
             else:
                 query, key, value = joined(hidden).chunk(3, dim=-1)
             keys, values = self.keys[index], self.values[index]
-            keys[:, :, position : position + 1] = self._heads(key)
-            values[:, :, position : position + 1] = self._heads(value)
-            mixed = self._sdpa(self._heads(query), keys[:, :, :width], values[:, :, :width])
+            keys[:, :, position] = self._by_sentence(key)
+            values[:, :, position] = self._by_sentence(value)
+            # a sentence's group of query rows over all its slots, other rows' masked out
+            query = (self._by_sentence(query) * attention.scaling).reshape(
+                sentences * self.heads, self.group, self.head_dim
+            )
+            scores = torch.bmm(query, keys[:, :, :width].reshape(span).transpose(1, 2)).float()
+            if bias is not None:
+                scores = scores.view(sentences, self.heads, self.group, -1).add_(bias)
+            weights = torch.softmax(scores, dim=-1).to(query.dtype)
+            mixed = torch.bmm(
+                weights.view(sentences * self.heads, self.group, -1),
+                values[:, :, :width].reshape(span),
+            )
+            mixed = mixed.view(sentences, self.heads, self.group, self.head_dim)
             mixed = mixed.transpose(1, 2).reshape(rows, 1, -1)
             hidden = layer_norm_of(layer.self_attn_layer_norm, hidden + attention.out_proj(mixed))
             # cross-attention: the rows of a sentence are one query block over its keys
@@ -175,28 +223,48 @@ class IncrementalDecoder:
         ``same_sentences``: then the live sentences are the same and only beams moved).
         ``group``: the rows per sentence from now on, when it changes (each of a sentence's
         rows in ``index`` then names the same old row: the first step's one row per sentence
-        becomes the beam)."""
+        becomes the beam).
+
+        Only the rows' ``ancestors`` are gathered; the buffers are copied when sentences leave
+        or the group changes."""
         import torch
 
         old_group = self.group
         self.group = old_group if group is None else group
         filled = self.position
-        if self.keys and filled:
-            count = len(self.layers)
-            rows = index.numel()
-            if rows > self.spare[0].size(0):  # more rows: wider spare buffers
-                self.spare = [buffer.new_empty((rows, *buffer.shape[1:])) for buffer in self.spare]
-            elif rows != self.keys[0].size(0):  # fewer rows: narrower spare buffers
-                self.spare = [buffer[:rows] for buffer in self.spare]
+        self.ancestors = self.ancestors.index_select(0, index)
+        if same_sentences and self.group == old_group:
+            return
+        kept = index.view(-1, self.group)[:, 0] // old_group
+        self.cross = [(k.index_select(0, kept), v.index_select(0, kept)) for k, v in self.cross]
+        self.cross_bias = self.cross_bias.index_select(0, kept)
+        if not (self.keys and filled):
+            # made for the new group at the next step
+            self.keys, self.values, self.spare = [], [], []
+            return
+        count = len(self.layers)
+        if self.group != old_group:  # new slots: each row's history is in its old slot
+            sentences, capacity = kept.numel(), self.keys[0].size(2)
+            shape = (sentences, self.heads, capacity, self.group, self.head_dim)
             old = self.keys + self.values
-            for source, target in zip(old, self.spare, strict=True):
-                torch.index_select(source[:, :, :filled], 0, index, out=target[:, :, :filled])
-            self.keys, self.values = self.spare[:count], self.spare[count:]
-            self.spare = [buffer[:rows] for buffer in old]
-        if not same_sentences:
-            kept = index.view(-1, self.group)[:, 0] // old_group
-            self.cross = [(k.index_select(0, kept), v.index_select(0, kept)) for k, v in self.cross]
-            self.cross_bias = self.cross_bias.index_select(0, kept)
+            # the new slots of the filled positions are zeros, never garbage that the mask's
+            # -inf could not hide (NaN)
+            fresh = [buffer.new_zeros(shape) for buffer in old]
+            for source, target in zip(old, fresh, strict=True):
+                target[:, :, :filled, :old_group] = source[:, :, :filled].index_select(0, kept)
+            self.keys, self.values = fresh[:count], fresh[count:]
+            self.spare = [buffer.new_empty(shape) for buffer in old]
+            return
+        sentences = kept.numel()
+        if sentences > self.spare[0].size(0):  # more sentences: wider spare buffers
+            self.spare = [buffer.new_empty((sentences, *buffer.shape[1:])) for buffer in self.spare]
+        elif sentences != self.keys[0].size(0):  # fewer sentences: narrower spare buffers
+            self.spare = [buffer[:sentences] for buffer in self.spare]
+        old = self.keys + self.values
+        for source, target in zip(old, self.spare, strict=True):
+            torch.index_select(source[:, :, :filled], 0, kept, out=target[:, :, :filled])
+        self.keys, self.values = self.spare[:count], self.spare[count:]
+        self.spare = [buffer[:sentences] for buffer in old]
 
 
 def _joined(attention: Any, names: tuple[str, ...] = ("q_proj", "k_proj", "v_proj")) -> Any:
