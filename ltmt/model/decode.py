@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.config import check_choice
 from ltmt.errors import ConfigError
+from ltmt.workers import torch_threads
 
 if TYPE_CHECKING:
     import torch
@@ -21,6 +22,14 @@ if TYPE_CHECKING:
     from ltmt.model.incremental import IncrementalDecoder
 
 STOP_RULES = ("beam", "best")  # DecodeConfig.stop
+
+# A step of at most this many rows (24 sentences of beam 4) runs on one intra-op thread: its
+# operations are too small for a second thread to pay for handing work over and waiting for it,
+# which costs most where the host deschedules a core. Measured on the default model's kNN pass
+# with 2 threads (``eval/step_time_by_rows.py``, session 33, an AMD EPYC Zen 4 virtual machine):
+# steps of 1-16 rows 4.1-4.8 ms on two threads against 1.7-2.8 on one, 17-48 rows 5.3-7.2
+# against 3.8-5.5, 49-96 rows 7.9-11.5 against 6.5-8.8; at 97-128 rows the two were alike.
+SINGLE_THREAD_ROWS = 96
 
 
 @dataclass(frozen=True)
@@ -116,12 +125,16 @@ class _Stepper:
         fusion: FusionState | None,
         shortlist: torch.Tensor | None = None,
     ) -> None:
+        import torch
+
         self.backbone = backbone
         self.config = config
         self.fusion = fusion
         self.cache: object | None = None
         self.incremental: IncrementalDecoder | None = None
         self.shortlist = shortlist
+        # intra-op threads of the steps with many rows (SINGLE_THREAD_ROWS), on a CPU
+        self.threads = torch.get_num_threads() if backbone.device_type == "cpu" else 1
         # whether the fusion reads the last layer's cross-attention of each step
         self.reads_attention = bool(getattr(fusion, "reads_attention", False))
         # Marian's logits bias, left out when it is all zero (as trained models' usually is)
@@ -153,6 +166,19 @@ class _Stepper:
         rows: torch.Tensor,
     ) -> torch.Tensor:
         """``prefix (n, t)`` → next-token log-probs ``(n, vocab)``; ``rows`` (n,) sentence ids."""
+
+        if prefix.size(0) <= SINGLE_THREAD_ROWS and self.threads > 1:
+            with torch_threads(1):
+                return self._log_probs(prefix, encoder_states, mask, rows)
+        return self._log_probs(prefix, encoder_states, mask, rows)
+
+    def _log_probs(
+        self,
+        prefix: torch.Tensor,
+        encoder_states: torch.Tensor,
+        mask: torch.Tensor,
+        rows: torch.Tensor,
+    ) -> torch.Tensor:
         import torch
 
         model = self.backbone.model

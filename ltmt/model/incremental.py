@@ -92,7 +92,9 @@ class IncrementalDecoder:
         self.values: list[torch.Tensor] = []
         self.spare: list[torch.Tensor] = []  # as many buffers again, for sentences leaving
         # (rows, capacity): the slot holding each row's own history at each filled position
-        self.ancestors = torch.zeros((mask.size(0) * group, 0), dtype=torch.long)
+        self.ancestors = torch.zeros(
+            (mask.size(0) * group, 0), dtype=torch.long, device=mask.device
+        )
         self.position = 0
         # the last step's last-layer cross-attention (rows, src), heads averaged, when
         # :meth:`step` was asked for it

@@ -124,3 +124,24 @@ def test_buffers_grow_to_the_expected_length_then_double(
             step.step(torch.full((2,), backbone.start_id))
     assert step.capacity == capacity
     assert step.keys[0].size(2) == capacity
+
+
+def test_reordering_beams_moves_no_key_or_value(tiny_model_dir: Path) -> None:
+    """Beams reordered within their sentences: the buffers stay as they are (the same tensors,
+    the same contents) and only each row's table of ancestor slots follows its parent; a
+    sentence leaving the batch copies the others' rows."""
+    backbone = load_backbone(tiny_model_dir)
+    batch = backbone.tokenizer(SOURCES[:2], return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        encoder_states = backbone.model.get_encoder()(**batch).last_hidden_state
+        step = IncrementalDecoder(backbone.model, encoder_states, batch["attention_mask"], 1, 8)
+        step.step(torch.full((2,), backbone.start_id))
+        step.select(torch.tensor([0, 0, 0, 1, 1, 1]), same_sentences=False, group=3)
+        step.step(torch.tensor([5, 6, 7, 8, 9, 10]))
+        keys, contents = step.keys[0], step.keys[0][:, :, :2].clone()
+        step.select(torch.tensor([2, 2, 0, 4, 3, 5]), same_sentences=True)
+        assert step.keys[0] is keys and torch.equal(step.keys[0][:, :, :2], contents)
+        assert step.ancestors[:, :2].tolist() == [[0, 2], [0, 2], [0, 0], [0, 1], [0, 0], [0, 2]]
+        step.select(torch.tensor([3, 3, 5]), same_sentences=False)  # sentence 0 leaves
+        assert step.keys[0].size(0) == 1
+        assert torch.equal(step.keys[0][:, :, :2], contents[1:])
