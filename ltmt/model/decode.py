@@ -27,8 +27,8 @@ STOP_RULES = ("beam", "best")  # DecodeConfig.stop
 # operations are too small for a second thread to pay for handing work over and waiting for it,
 # which costs most where the host deschedules a core. Measured on the default model's kNN pass
 # with 2 threads (``eval/step_time_by_rows.py``, session 33, an AMD EPYC Zen 4 virtual machine):
-# steps of 1-16 rows 4.1-4.8 ms on two threads against 1.7-2.8 on one, 17-48 rows 5.3-7.2
-# against 3.8-5.5, 49-96 rows 7.9-11.5 against 6.5-8.8; at 97-128 rows the two were alike.
+# steps of 1-16 rows 4.0-4.8 ms on two threads against 1.7-2.8 on one, 17-48 rows 5.3-7.2
+# against 3.8-5.5, 49-96 rows 7.6-11.5 against 6.5-8.8; at 97-128 rows one was no faster.
 SINGLE_THREAD_ROWS = 96
 
 
