@@ -7,12 +7,13 @@ mixed lengths costs what its live rows cost.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltmt.config import check_choice
 from ltmt.errors import ConfigError
-from ltmt.workers import torch_threads
 
 if TYPE_CHECKING:
     import torch
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 
 STOP_RULES = ("beam", "best")  # DecodeConfig.stop
 
-# A step of at most this many rows (24 sentences of beam 4) runs on one intra-op thread: its
-# operations are too small for a second thread to pay for handing work over and waiting for it,
+# A search step of at most this many rows (24 sentences of beam 4) runs on one intra-op thread
+# (the decoder, the output projection, the fusion and the beam's bookkeeping): its operations
+# are too small for a second thread to pay for handing work over and waiting for it,
 # which costs most where the host deschedules a core. Measured on the default model's kNN pass
 # with 2 threads (``eval/step_time_by_rows.py``, session 33, an AMD EPYC Zen 4 virtual machine):
 # steps of 1-16 rows 4.0-4.8 ms on two threads against 1.7-2.8 on one, 17-48 rows 5.3-7.2
@@ -125,16 +127,12 @@ class _Stepper:
         fusion: FusionState | None,
         shortlist: torch.Tensor | None = None,
     ) -> None:
-        import torch
-
         self.backbone = backbone
         self.config = config
         self.fusion = fusion
         self.cache: object | None = None
         self.incremental: IncrementalDecoder | None = None
         self.shortlist = shortlist
-        # intra-op threads of the steps with many rows (SINGLE_THREAD_ROWS), on a CPU
-        self.threads = torch.get_num_threads() if backbone.device_type == "cpu" else 1
         # whether the fusion reads the last layer's cross-attention of each step
         self.reads_attention = bool(getattr(fusion, "reads_attention", False))
         # Marian's logits bias, left out when it is all zero (as trained models' usually is)
@@ -166,19 +164,6 @@ class _Stepper:
         rows: torch.Tensor,
     ) -> torch.Tensor:
         """``prefix (n, t)`` → next-token log-probs ``(n, vocab)``; ``rows`` (n,) sentence ids."""
-
-        if prefix.size(0) <= SINGLE_THREAD_ROWS and self.threads > 1:
-            with torch_threads(1):
-                return self._log_probs(prefix, encoder_states, mask, rows)
-        return self._log_probs(prefix, encoder_states, mask, rows)
-
-    def _log_probs(
-        self,
-        prefix: torch.Tensor,
-        encoder_states: torch.Tensor,
-        mask: torch.Tensor,
-        rows: torch.Tensor,
-    ) -> torch.Tensor:
         import torch
 
         model = self.backbone.model
@@ -259,6 +244,29 @@ class _Stepper:
             self.cache.reorder_cache(index)  # type: ignore[attr-defined]
 
 
+@contextlib.contextmanager
+def _threads_by_rows(backbone: Backbone) -> Iterator[Callable[[int], None]]:
+    """A function that sets torch's intra-op threads for a search step of so many rows: one up to
+    :data:`SINGLE_THREAD_ROWS`, else the count found on entry (on a CPU), put back on exit."""
+    import torch
+
+    threads = torch.get_num_threads() if backbone.device_type == "cpu" else 1
+    current = threads
+
+    def fit(rows: int) -> None:
+        nonlocal current
+        wanted = 1 if rows <= SINGLE_THREAD_ROWS else threads
+        if wanted != current:
+            torch.set_num_threads(wanted)
+            current = wanted
+
+    try:
+        yield fit
+    finally:
+        if current != threads:
+            torch.set_num_threads(threads)
+
+
 def _greedy(
     backbone: Backbone,
     encoder_states: torch.Tensor,
@@ -278,26 +286,28 @@ def _greedy(
         (batch, 1), backbone.start_id, dtype=torch.long, device=encoder_states.device
     )
     results: list[list[int]] = [[] for _ in range(batch)]
-    for t in range(int(limits.max())):
-        next_tokens = step(prefix, encoder_states, mask, rows).argmax(dim=-1)
-        prefix = torch.cat([prefix, next_tokens[:, None]], dim=1)
-        done = (next_tokens == backbone.eos_id) | (limits[rows] <= t + 1)
-        for i in torch.nonzero(done).flatten().tolist():
-            tokens = prefix[i, 1:].tolist()
-            results[int(rows[i])] = (
-                tokens[:-1] if tokens and tokens[-1] == backbone.eos_id else tokens
-            )
-        if bool(done.all()):
-            break
-        if bool(done.any()):
-            keep = torch.nonzero(~done).flatten()
-            rows, prefix, encoder_states, mask = (
-                rows[keep],
-                prefix[keep],
-                encoder_states[keep],
-                mask[keep],
-            )
-            step.select(keep)
+    with _threads_by_rows(backbone) as fit:
+        for t in range(int(limits.max())):
+            fit(prefix.size(0))
+            next_tokens = step(prefix, encoder_states, mask, rows).argmax(dim=-1)
+            prefix = torch.cat([prefix, next_tokens[:, None]], dim=1)
+            done = (next_tokens == backbone.eos_id) | (limits[rows] <= t + 1)
+            for i in torch.nonzero(done).flatten().tolist():
+                tokens = prefix[i, 1:].tolist()
+                results[int(rows[i])] = (
+                    tokens[:-1] if tokens and tokens[-1] == backbone.eos_id else tokens
+                )
+            if bool(done.all()):
+                break
+            if bool(done.any()):
+                keep = torch.nonzero(~done).flatten()
+                rows, prefix, encoder_states, mask = (
+                    rows[keep],
+                    prefix[keep],
+                    encoder_states[keep],
+                    mask[keep],
+                )
+                step.select(keep)
     return results
 
 
@@ -347,58 +357,62 @@ def _beam(
     # each beam's 2k best tokens (all of them in a smaller vocabulary) hold the sentence's 2k best
     # candidates
     width = min(2 * k, backbone.vocab_size)
-    for t in range(int(limits.max())):
-        n_live = sentences.numel()
-        if t == 0:  # one row per sentence; beams 1.. score -inf whatever their tokens
-            first = step(prefix[::k], encoder_states[::k], mask[::k], sentences)
-            row_scores, row_tokens = top_per_row(first, width)
-            row_scores = row_scores.repeat_interleave(k, dim=0)
-            row_tokens = row_tokens.repeat_interleave(k, dim=0)
-        else:
-            rows = sentences.repeat_interleave(k)
-            row_scores, row_tokens = top_per_row(step(prefix, encoder_states, mask, rows), width)
-        candidates = (scores[:, :, None] + row_scores.view(n_live, k, width)).view(n_live, -1)
-        top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
-        beam_of = top_index // width
-        token_of = row_tokens.view(n_live, -1).gather(1, top_index)
-        at_limit = limits[sentences] <= t + 1  # (n_live,)
-        valid = top_scores > -float("inf")
-        ends = valid & ((token_of == backbone.eos_id) | at_limit[:, None])
-        live = valid & ~ends
-        # the first k live candidates, in rank order (non-live ones after them are masked)
-        pick = torch.argsort((~live).to(torch.int8), dim=1, stable=True)[:, :k]
-        picked_live = live.gather(1, pick)
-        new_scores = top_scores.gather(1, pick).masked_fill(~picked_live, -float("inf"))
-        new_parent = beam_of.gather(1, pick).masked_fill(~picked_live, 0)
-        new_token = token_of.gather(1, pick).masked_fill(~picked_live, backbone.eos_id)
-        # only candidates that rank within the beam may finish
-        for i, r in torch.nonzero(ends & (rank < k)).tolist():
-            sentence = int(sentences[i])
-            parent, token = int(beam_of[i, r]), int(token_of[i, r])
-            tokens = prefix[i * k + parent, 1:].tolist()
-            if token != backbone.eos_id:
-                tokens.append(token)
-            length = len(tokens) + 1
-            _keep_best(finished[sentence], float(top_scores[i, r]) / length**lp, tokens, k)
-            n_finished[sentence] = len(finished[sentence])
-            kept = [score for score, _ in finished[sentence]]
-            bar[sentence] = max(kept) if needed == 1 else min(kept)
-        reachable = new_scores[:, 0].double() / float(t + 2) ** lp  # t + 1 tokens, + </s>
-        done = (n_finished[sentences] >= needed) & (bar[sentences] >= reachable)
-        still_live = picked_live[:, 0] & ~at_limit & ~done
-        if not bool(still_live.any()):
-            break
-        keep = torch.nonzero(still_live).flatten()
-        parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
-        prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
-        same_sentences = keep.numel() == n_live
-        if not same_sentences:  # the rows of a sentence share its encoder states
-            encoder_states, mask = encoder_states[parent_rows], mask[parent_rows]
-        if t == 0:  # every parent is its sentence's one row of the first step
-            step.select(parent_rows // k, same_sentences=False, group=k)
-        else:
-            step.select(parent_rows, same_sentences=same_sentences)
-        scores, sentences = new_scores[keep], sentences[keep]
+    with _threads_by_rows(backbone) as fit:
+        for t in range(int(limits.max())):
+            n_live = sentences.numel()
+            fit(n_live if t == 0 else n_live * k)
+            if t == 0:  # one row per sentence; beams 1.. score -inf whatever their tokens
+                first = step(prefix[::k], encoder_states[::k], mask[::k], sentences)
+                row_scores, row_tokens = top_per_row(first, width)
+                row_scores = row_scores.repeat_interleave(k, dim=0)
+                row_tokens = row_tokens.repeat_interleave(k, dim=0)
+            else:
+                rows = sentences.repeat_interleave(k)
+                row_scores, row_tokens = top_per_row(
+                    step(prefix, encoder_states, mask, rows), width
+                )
+            candidates = (scores[:, :, None] + row_scores.view(n_live, k, width)).view(n_live, -1)
+            top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
+            beam_of = top_index // width
+            token_of = row_tokens.view(n_live, -1).gather(1, top_index)
+            at_limit = limits[sentences] <= t + 1  # (n_live,)
+            valid = top_scores > -float("inf")
+            ends = valid & ((token_of == backbone.eos_id) | at_limit[:, None])
+            live = valid & ~ends
+            # the first k live candidates, in rank order (non-live ones after them are masked)
+            pick = torch.argsort((~live).to(torch.int8), dim=1, stable=True)[:, :k]
+            picked_live = live.gather(1, pick)
+            new_scores = top_scores.gather(1, pick).masked_fill(~picked_live, -float("inf"))
+            new_parent = beam_of.gather(1, pick).masked_fill(~picked_live, 0)
+            new_token = token_of.gather(1, pick).masked_fill(~picked_live, backbone.eos_id)
+            # only candidates that rank within the beam may finish
+            for i, r in torch.nonzero(ends & (rank < k)).tolist():
+                sentence = int(sentences[i])
+                parent, token = int(beam_of[i, r]), int(token_of[i, r])
+                tokens = prefix[i * k + parent, 1:].tolist()
+                if token != backbone.eos_id:
+                    tokens.append(token)
+                length = len(tokens) + 1
+                _keep_best(finished[sentence], float(top_scores[i, r]) / length**lp, tokens, k)
+                n_finished[sentence] = len(finished[sentence])
+                kept = [score for score, _ in finished[sentence]]
+                bar[sentence] = max(kept) if needed == 1 else min(kept)
+            reachable = new_scores[:, 0].double() / float(t + 2) ** lp  # t + 1 tokens, + </s>
+            done = (n_finished[sentences] >= needed) & (bar[sentences] >= reachable)
+            still_live = picked_live[:, 0] & ~at_limit & ~done
+            if not bool(still_live.any()):
+                break
+            keep = torch.nonzero(still_live).flatten()
+            parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
+            prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
+            same_sentences = keep.numel() == n_live
+            if not same_sentences:  # the rows of a sentence share its encoder states
+                encoder_states, mask = encoder_states[parent_rows], mask[parent_rows]
+            if t == 0:  # every parent is its sentence's one row of the first step
+                step.select(parent_rows // k, same_sentences=False, group=k)
+            else:
+                step.select(parent_rows, same_sentences=same_sentences)
+            scores, sentences = new_scores[keep], sentences[keep]
     return [sorted(kept, key=lambda item: -item[0]) for kept in finished]
 
 

@@ -201,30 +201,35 @@ def test_top_per_row_equals_topk(width: int) -> None:
     assert torch.equal(columns, expected.indices)
 
 
-def test_steps_of_few_rows_run_on_one_thread_then_threads_come_back(backbone, batch, monkeypatch):
-    """The first beam step reads one row per sentence (4 rows), the next ones 3 per live
-    sentence: with SINGLE_THREAD_ROWS 4 the steps of at most 4 rows run on one thread, the
-    others on two, and the same tokens come out as with every step on two."""
+@pytest.mark.parametrize("beam", [1, 3])
+def test_steps_of_few_rows_run_on_one_thread_then_threads_come_back(
+    backbone, batch, monkeypatch, beam
+):
+    """Beam search's first step reads one row per sentence (4 rows), the next ones 3 per live
+    sentence; greedy search one per live sentence: with SINGLE_THREAD_ROWS 3 the steps of at
+    most 3 rows run on one thread, the others on two, the same tokens come out as with every
+    step on two, and the threads are two again after."""
     from ltmt.model import decode as decoding
     from ltmt.workers import torch_threads
 
     seen: list[tuple[int, int]] = []
-    log_probs = decoding._Stepper._log_probs
+    log_probs = decoding._Stepper.__call__
 
     def spy(self, prefix, *args):  # type: ignore[no-untyped-def]
         seen.append((prefix.size(0), torch.get_num_threads()))
         return log_probs(self, prefix, *args)
 
-    monkeypatch.setattr(decoding._Stepper, "_log_probs", spy)
-    config = DecodeConfig(beam=3, max_len_a=1.0, max_len_b=3)
+    monkeypatch.setattr(decoding._Stepper, "__call__", spy)
+    config = DecodeConfig(beam=beam, max_len_a=1.0, max_len_b=3)
     with torch_threads(2):
         monkeypatch.setattr(decoding, "SINGLE_THREAD_ROWS", 0)
         every_step_on_two = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
         assert {threads for _, threads in seen} == {2}
         seen.clear()
-        monkeypatch.setattr(decoding, "SINGLE_THREAD_ROWS", 4)
+        monkeypatch.setattr(decoding, "SINGLE_THREAD_ROWS", 3)
         tokens = decode(backbone, batch["input_ids"], batch["attention_mask"], config)
         assert torch.get_num_threads() == 2
-    assert seen[:2] == [(4, 1), (12, 2)]
-    assert all(threads == (1 if rows <= 4 else 2) for rows, threads in seen)
+    assert seen[0] == (4, 2) and (beam == 1 or seen[1] == (12, 2))
+    assert any(rows <= 3 for rows, _ in seen)  # sentences finished: fewer rows
+    assert all(threads == (1 if rows <= 3 else 2) for rows, threads in seen)
     assert tokens == every_step_on_two
