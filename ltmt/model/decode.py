@@ -386,17 +386,21 @@ def _beam(
             new_parent = beam_of.gather(1, pick).masked_fill(~picked_live, 0)
             new_token = token_of.gather(1, pick).masked_fill(~picked_live, backbone.eos_id)
             # only candidates that rank within the beam may finish
-            for i, r in torch.nonzero(ends & (rank < k)).tolist():
-                sentence = int(sentences[i])
-                parent, token = int(beam_of[i, r]), int(token_of[i, r])
-                tokens = prefix[i * k + parent, 1:].tolist()
-                if token != backbone.eos_id:
-                    tokens.append(token)
-                length = len(tokens) + 1
-                _keep_best(finished[sentence], float(top_scores[i, r]) / length**lp, tokens, k)
-                n_finished[sentence] = len(finished[sentence])
-                kept = [score for score, _ in finished[sentence]]
-                bar[sentence] = max(kept) if needed == 1 else min(kept)
+            finishing = torch.nonzero(ends & (rank < k))
+            if finishing.numel():
+                _finish(
+                    finishing,
+                    sentences,
+                    beam_of,
+                    token_of,
+                    top_scores,
+                    prefix,
+                    finished,
+                    (n_finished, bar, needed),
+                    k,
+                    lp,
+                    backbone.eos_id,
+                )
             reachable = new_scores[:, 0].double() / float(t + 2) ** lp  # t + 1 tokens, + </s>
             done = (n_finished[sentences] >= needed) & (bar[sentences] >= reachable)
             still_live = picked_live[:, 0] & ~at_limit & ~done
@@ -414,6 +418,47 @@ def _beam(
                 step.select(parent_rows, same_sentences=same_sentences)
             scores, sentences = new_scores[keep], sentences[keep]
     return [sorted(kept, key=lambda item: -item[0]) for kept in finished]
+
+
+def _finish(
+    finishing: torch.Tensor,
+    sentences: torch.Tensor,
+    beam_of: torch.Tensor,
+    token_of: torch.Tensor,
+    top_scores: torch.Tensor,
+    prefix: torch.Tensor,
+    finished: list[list[tuple[float, list[int]]]],
+    counts: tuple[torch.Tensor, torch.Tensor, int],
+    k: int,
+    lp: float,
+    eos_id: int,
+) -> None:
+    """Keep the hypotheses that end at this step: candidates ``finishing`` (``(n, 2)`` rows and
+    ranks of the step's ``(live sentences, 2k)`` candidates) join their sentence's ``k`` best
+    finished ones, and ``counts`` (each sentence's finished count and bar, and how many it
+    needs) follow. The candidates' tensors are read once, as lists, not element by element."""
+    import torch
+
+    n_finished, bar, needed = counts
+    pairs = finishing.tolist()
+    live_ids, parents = sentences.tolist(), beam_of.tolist()
+    tokens_of, scores = token_of.tolist(), top_scores.tolist()
+    histories = prefix[[i * k + parents[i][r] for i, r in pairs], 1:].tolist()
+    touched: dict[int, tuple[int, float]] = {}
+    for (i, r), tokens in zip(pairs, histories, strict=True):
+        sentence, token = live_ids[i], tokens_of[i][r]
+        if token != eos_id:
+            tokens.append(token)
+        length = len(tokens) + 1
+        _keep_best(finished[sentence], scores[i][r] / length**lp, tokens, k)
+        kept = [score for score, _ in finished[sentence]]
+        touched[sentence] = (len(kept), max(kept) if needed == 1 else min(kept))
+    index = torch.tensor(list(touched), dtype=torch.long, device=n_finished.device)
+    values = list(touched.values())
+    n_finished[index] = torch.tensor(
+        [count for count, _ in values], dtype=n_finished.dtype, device=n_finished.device
+    )
+    bar[index] = torch.tensor([b for _, b in values], dtype=bar.dtype, device=bar.device)
 
 
 # top_per_row reads the maximum of every block of this many tokens first
