@@ -163,6 +163,23 @@ def select_segments(users_dir: Path, limit: int | None) -> list[tuple[str, list[
     return selected
 
 
+def engine_options(
+    users_dir: Path, limit: int | None, threads: int, workers: int = 1
+) -> argparse.Namespace:
+    """The options :func:`build_engine` reads, as this benchmark sets them by default (the
+    embedded model, beam 4, batches of 32), for a script that builds one of its engines."""
+    return argparse.Namespace(
+        model=None,
+        users_dir=users_dir,
+        limit=limit,
+        beam=4,
+        batch_size=32,
+        threads=threads,
+        workers=workers,
+        other_combiner=None,
+    )
+
+
 def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[Translate, Any]:
     """The engine's translate function and what must stay open while it runs (or ``None``)."""
     from ltmt.model.backbone import load_backbone

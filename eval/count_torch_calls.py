@@ -9,7 +9,9 @@ the total and the most frequent callers (functions and lines):
 
     python eval/count_torch_calls.py --output eval/results/speed/s33/torch-calls-knn-warm.json
 
-Untimed (the counting slows the pass); run it in another checkout to count that code.
+Untimed (the counting slows the pass). It counts this checkout's ltmt; to count another
+commit's, copy this script and ``bench_speed.py`` into that checkout's ``eval/`` and run it there
+(session 33 counted ``7a4c9e5`` so, with ``--users-dir`` pointing at the data).
 """
 
 from __future__ import annotations
@@ -34,16 +36,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import ltmt
 
     torch.set_num_threads(args.threads)
-    options = argparse.Namespace(
-        model=None,
-        users_dir=args.users_dir,
-        limit=args.limit,
-        beam=4,
-        batch_size=32,
-        threads=args.threads,
-        workers=1,
-        other_combiner=None,
-    )
+    options = bench_speed.engine_options(args.users_dir, args.limit, args.threads)
     segments = bench_speed.select_segments(args.users_dir, args.limit)
     translate, opened = bench_speed.build_engine(args.engine, options, args.users_dir)
     for user, sources, _ in segments:  # warm-up (and, for -warm engines, states on disk)

@@ -39,16 +39,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from ltmt.model.cpu import cpu_summary
 
     torch.set_num_threads(args.threads)
-    options = argparse.Namespace(
-        model=None,
-        users_dir=args.users_dir,
-        limit=args.limit,
-        beam=4,
-        batch_size=32,
-        threads=args.threads,
-        workers=1,
-        other_combiner=None,
-    )
+    options = bench_speed.engine_options(args.users_dir, args.limit, args.threads)
     segments = bench_speed.select_segments(args.users_dir, args.limit)
     translate, opened = bench_speed.build_engine("ltmt-knn-warm", options, args.users_dir)
     steps: list[tuple[int, float]] = []
