@@ -27,6 +27,7 @@ none.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ltmt.errors import ConfigError
@@ -117,9 +118,7 @@ def accelerators_lost(source: str, output: str, markers: tuple[str, ...] = MARKE
         return 0
     output_lines = output.split("\n")
     if len(output_lines) != len(source_lines):
-        wanted: dict[str, int] = {}
-        for accelerator in filter(None, found):
-            wanted[accelerator.marker] = wanted.get(accelerator.marker, 0) + 1
+        wanted = Counter(accelerator.marker for accelerator in found if accelerator is not None)
         return sum(
             abs(count - len(_candidates(output, marker))) for marker, count in wanted.items()
         )

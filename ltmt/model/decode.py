@@ -388,18 +388,22 @@ def _beam(
             # only candidates that rank within the beam may finish
             finishing = torch.nonzero(ends & (rank < k))
             if finishing.numel():
-                _finish(
+                touched = _finish(
                     finishing,
-                    sentences,
-                    beam_of,
-                    token_of,
-                    top_scores,
-                    prefix,
+                    (sentences, beam_of, token_of, top_scores, prefix),
                     finished,
-                    (n_finished, bar, needed),
                     k,
                     lp,
                     backbone.eos_id,
+                )
+                # their counts and bars follow
+                kept = [[score for score, _ in finished[s]] for s in touched]
+                index = torch.tensor(touched, dtype=torch.long, device=device)
+                n_finished[index] = torch.tensor([len(c) for c in kept], device=device)
+                bar[index] = torch.tensor(
+                    [max(c) if needed == 1 else min(c) for c in kept],
+                    dtype=bar.dtype,
+                    device=device,
                 )
             reachable = new_scores[:, 0].double() / float(t + 2) ** lp  # t + 1 tokens, + </s>
             done = (n_finished[sentences] >= needed) & (bar[sentences] >= reachable)
@@ -422,43 +426,31 @@ def _beam(
 
 def _finish(
     finishing: torch.Tensor,
-    sentences: torch.Tensor,
-    beam_of: torch.Tensor,
-    token_of: torch.Tensor,
-    top_scores: torch.Tensor,
-    prefix: torch.Tensor,
+    step: tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor],
     finished: list[list[tuple[float, list[int]]]],
-    counts: tuple[torch.Tensor, torch.Tensor, int],
     k: int,
     lp: float,
     eos_id: int,
-) -> None:
+) -> list[int]:
     """Keep the hypotheses that end at this step: candidates ``finishing`` (``(n, 2)`` rows and
     ranks of the step's ``(live sentences, 2k)`` candidates) join their sentence's ``k`` best
-    finished ones, and ``counts`` (each sentence's finished count and bar, and how many it
-    needs) follow. The candidates' tensors are read once, as lists, not element by element."""
-    import torch
-
-    n_finished, bar, needed = counts
+    ``finished`` ones. ``step``: the live sentences' ids, each candidate's parent beam, token and
+    score, and the rows' prefixes. Returns the sentences that got one, in order. The tensors are
+    read once, as lists, not element by element."""
+    sentences, beam_of, token_of, top_scores, prefix = step
     pairs = finishing.tolist()
     live_ids, parents = sentences.tolist(), beam_of.tolist()
     tokens_of, scores = token_of.tolist(), top_scores.tolist()
     histories = prefix[[i * k + parents[i][r] for i, r in pairs], 1:].tolist()
-    touched: dict[int, tuple[int, float]] = {}
+    touched: dict[int, None] = {}
     for (i, r), tokens in zip(pairs, histories, strict=True):
         sentence, token = live_ids[i], tokens_of[i][r]
         if token != eos_id:
             tokens.append(token)
         length = len(tokens) + 1
         _keep_best(finished[sentence], scores[i][r] / length**lp, tokens, k)
-        kept = [score for score, _ in finished[sentence]]
-        touched[sentence] = (len(kept), max(kept) if needed == 1 else min(kept))
-    index = torch.tensor(list(touched), dtype=torch.long, device=n_finished.device)
-    values = list(touched.values())
-    n_finished[index] = torch.tensor(
-        [count for count, _ in values], dtype=n_finished.dtype, device=n_finished.device
-    )
-    bar[index] = torch.tensor([b for _, b in values], dtype=bar.dtype, device=bar.device)
+        touched[sentence] = None
+    return list(touched)
 
 
 # top_per_row reads the maximum of every block of this many tokens first
