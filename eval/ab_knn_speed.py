@@ -11,6 +11,12 @@ turns, so load from other jobs falls on both alike.
 
 ``--engine-b``: checkout B runs another engine (two options of one checkout: ``. .``).
 
+``--time-functions``: also the seconds each round spends inside the functions named (comma
+separated ``module:qualified.name``, e.g. ``ltmt.model.incremental:IncrementalDecoder.select``),
+wall time summed over their calls (a call inside another timed one counts in both), per
+round and checkout: the cost of one part of a pass, which the rounds' drift hides in the
+pass's own time.
+
 Writes per checkout the wall and CPU seconds of each round, their medians and minima, and how
 many outputs differ between the two (from the last round of each).
 """
@@ -47,6 +53,7 @@ def child(args: argparse.Namespace) -> None:
         raise SystemExit(f"checkout {args.child}: imported ltmt from {ltmt.__file__}")
 
     torch.set_num_threads(args.threads)
+    spent = _time_functions(args.time_functions)
     options = argparse.Namespace(
         model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
     )
@@ -65,14 +72,44 @@ def child(args: argparse.Namespace) -> None:
         while not (turns / str(turn)).exists():
             time.sleep(0.05)
         translate.forget()  # type: ignore[attr-defined]
+        for name in spent:
+            spent[name].append(0.0)
         started, cpu_started = time.perf_counter(), time.process_time()
         outputs = [text for user, sources, _ in segments for text in translate(user, sources)]
         wall.append(round(time.perf_counter() - started, 3))
         cpu.append(round(time.process_time() - cpu_started, 3))
         (turns / str(turn + 1)).touch()
-    report = {"wall_seconds": wall, "cpu_seconds": cpu, "outputs": outputs}
+    functions = {name: [round(t, 4) for t in times] for name, times in spent.items()}
+    report = {"wall_seconds": wall, "cpu_seconds": cpu, "outputs": outputs, "functions": functions}
     write_json(turns / f"result{args.role}.json", report)
     del contexts
+
+
+def _time_functions(names: str | None) -> dict[str, list[float]]:
+    """Wrap each function ``names`` lists (``module:qualified.name``, comma separated) so that
+    its calls add their wall seconds to the last entry of its list in the result."""
+    import functools
+    import importlib
+
+    spent: dict[str, list[float]] = {}
+    for name in filter(None, (names or "").split(",")):
+        module_name, _, path = name.partition(":")
+        owner = importlib.import_module(module_name)
+        *parents, attribute = path.split(".")
+        for parent in parents:
+            owner = getattr(owner, parent)
+        original = getattr(owner, attribute)
+        times = spent.setdefault(name, [0.0])
+
+        def timed(*args, __original=original, __times=times, **options):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return __original(*args, **options)
+            finally:
+                __times[-1] += time.perf_counter() - started
+
+        setattr(owner, attribute, functools.wraps(original)(timed))
+    return spent
 
 
 def describe(engine: str) -> str:
@@ -89,6 +126,9 @@ def main() -> None:
     parser.add_argument("--engine", default="ltmt-knn", help="a bench_speed ltmt-knn* engine")
     parser.add_argument("--engine-b", help="checkout B's engine (default: --engine)")
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
+    parser.add_argument(
+        "--time-functions", help="module:qualified.name,... to time inside each round"
+    )
     parser.add_argument("--output", type=Path)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--role", type=int, help=argparse.SUPPRESS)
@@ -104,6 +144,8 @@ def main() -> None:
         turns = Path(folder)
         common = ["--rounds", str(args.rounds), "--threads", str(args.threads)]
         common += ["--limit", str(args.limit), "--users-dir", str(args.users_dir)]
+        if args.time_functions:
+            common += ["--time-functions", args.time_functions]
         command = [sys.executable, __file__, "--turns", str(turns), *common]
         children = [
             subprocess.Popen(
@@ -137,6 +179,11 @@ def main() -> None:
             "min_wall": min(result["wall_seconds"]),
             "min_cpu": min(result["cpu_seconds"]),
         }
+        if args.time_functions:
+            report[name]["function_seconds"] = {  # type: ignore[index]
+                function: {"rounds": times[1:], "median": statistics.median(times[1:])}
+                for function, times in result["functions"].items()
+            }
     a, b = results[0]["outputs"], results[1]["outputs"]
     report["outputs_differing"] = sum(x != y for x, y in zip(a, b, strict=True))
     emit_report(report, args.output)

@@ -300,13 +300,10 @@ def _greedy(
             if bool(done.all()):
                 break
             if bool(done.any()):
-                keep = torch.nonzero(~done).flatten()
-                rows, prefix, encoder_states, mask = (
-                    rows[keep],
-                    prefix[keep],
-                    encoder_states[keep],
-                    mask[keep],
-                )
+                keep = compact_order(~done)
+                rows, prefix = rows[keep], prefix[keep]
+                if step.incremental is None:  # the incremental decoder keeps its own
+                    encoder_states, mask = encoder_states[keep], mask[keep]
                 step.select(keep)
     return results
 
@@ -410,11 +407,13 @@ def _beam(
             still_live = picked_live[:, 0] & ~at_limit & ~done
             if not bool(still_live.any()):
                 break
-            keep = torch.nonzero(still_live).flatten()
+            keep = compact_order(still_live)
             parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
             prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
             same_sentences = keep.numel() == n_live
-            if not same_sentences:  # the rows of a sentence share its encoder states
+            # the rows of a sentence share its encoder states (the incremental decoder keeps
+            # its own, per sentence)
+            if not same_sentences and step.incremental is None:
                 encoder_states, mask = encoder_states[parent_rows], mask[parent_rows]
             if t == 0:  # every parent is its sentence's one row of the first step
                 step.select(parent_rows // k, same_sentences=False, group=k)
@@ -422,6 +421,24 @@ def _beam(
                 step.select(parent_rows, same_sentences=same_sentences)
             scores, sentences = new_scores[keep], sentences[keep]
     return [sorted(kept, key=lambda item: -item[0]) for kept in finished]
+
+
+def compact_order(live: torch.Tensor) -> torch.Tensor:
+    """The places of the ``live`` (bool, ``(n,)``) sentences or rows in the order they go on in:
+    those among the first ``count`` (as many as are live) stay where they are, and the live ones
+    after them take the places of those that end, so the incremental decoder copies only the
+    moved ones' caches (:meth:`ltmt.model.incremental.IncrementalDecoder.select`), not every
+    kept one's. Sentences are decoded independently of their order in a batch."""
+    import torch
+
+    kept = torch.nonzero(live).flatten()
+    count = kept.numel()
+    ended = torch.nonzero(~live[:count]).flatten()
+    if not ended.numel():
+        return kept
+    order = torch.arange(count, device=live.device)
+    order[ended] = kept[kept >= count]
+    return order
 
 
 def _finish(

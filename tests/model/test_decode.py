@@ -10,7 +10,7 @@ from generate_reference import generate_tokens
 
 from ltmt.errors import ConfigError
 from ltmt.model.backbone import load_backbone
-from ltmt.model.decode import DecodeConfig, decode
+from ltmt.model.decode import DecodeConfig, compact_order, decode
 
 SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
 
@@ -146,7 +146,9 @@ def test_identity_fusion_changes_nothing_and_sees_sentence_rows(backbone, batch,
     fused = decode(backbone, batch["input_ids"], batch["attention_mask"], config, recorder)
     assert fused == plain
     assert recorder.rows[0] == list(range(len(SOURCES)))  # one row per sentence at first
-    assert all(rows == sorted(rows) for rows in recorder.rows)
+    for rows in recorder.rows:  # each sentence's rows side by side, sentences in any order
+        runs = [sentence for n, sentence in enumerate(rows) if n == 0 or rows[n - 1] != sentence]
+        assert len(runs) == len(set(runs))
     assert set(recorder.rows[1]) == set(range(len(SOURCES)))
     assert len(recorder.rows[1]) == beam * len(SOURCES)  # then the beam
 
@@ -233,3 +235,19 @@ def test_steps_of_few_rows_run_on_one_thread_then_threads_come_back(
     assert any(rows <= 3 for rows, _ in seen)  # sentences finished: fewer rows
     assert all(threads == (1 if rows <= 3 else 2) for rows, threads in seen)
     assert tokens == every_step_on_two
+
+
+@pytest.mark.parametrize(
+    ("live", "order"),
+    [
+        ([True, True, True], [0, 1, 2]),
+        ([False, True, True, True], [3, 1, 2]),
+        ([True, False, True, False, True], [0, 4, 2]),
+        ([False, False, True, True], [2, 3]),
+        ([True, True, False, False], [0, 1]),
+        ([False, True], [1]),
+        ([False, False], []),
+    ],
+)
+def test_compact_order_keeps_the_first_places_and_fills_them_from_the_end(live, order):
+    assert compact_order(torch.tensor(live)).tolist() == order

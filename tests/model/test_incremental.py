@@ -11,7 +11,7 @@ import torch
 
 from ltmt.fusion.alignment import cross_attention
 from ltmt.model.backbone import load_backbone, quantized_int8
-from ltmt.model.decode import DecodeConfig, decode
+from ltmt.model.decode import DecodeConfig, compact_order, decode
 from ltmt.model.incremental import IncrementalDecoder
 
 SOURCES = ["open the file", "the cat sat on the mat today", "hello world", "x"]
@@ -145,3 +145,27 @@ def test_reordering_beams_moves_no_key_or_value(tiny_model_dir: Path) -> None:
         step.select(torch.tensor([3, 3, 5]), same_sentences=False)  # sentence 0 leaves
         assert step.keys[0].size(0) == 1
         assert torch.equal(step.keys[0][:, :, :2], contents[1:])
+
+
+def test_sentences_leaving_move_only_those_after_the_kept_ones(tiny_model_dir: Path) -> None:
+    """Sentences kept in beam search's order (:func:`compact_order`: the live ones after the
+    kept count take the places of those leaving) are moved in place, the others untouched; any
+    other order is copied into the spare buffers, as before."""
+    backbone = load_backbone(tiny_model_dir)
+    batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        encoder_states = backbone.model.get_encoder()(**batch).last_hidden_state
+        step = IncrementalDecoder(backbone.model, encoder_states, batch["attention_mask"], 1, 8)
+        step.step(torch.tensor([5, 6, 7, 8]))
+        keys = step.keys[0]
+        contents = keys[:, :, :1].clone()
+        cross_keys = step.cross[0][0].clone()
+        order = compact_order(torch.tensor([False, True, True, True]))  # sentence 0 ends
+        assert order.tolist() == [3, 1, 2]
+        step.select(order, same_sentences=False)
+        assert step.keys[0].data_ptr() == keys.data_ptr()  # the same buffer, narrowed
+        assert torch.equal(step.keys[0][:, :, :1], contents[[3, 1, 2]])
+        assert torch.equal(step.cross[0][0], cross_keys[[3, 1, 2]])
+        step.select(torch.tensor([2, 0]), same_sentences=False)  # sentence 2 before 3: a copy
+        assert step.keys[0].data_ptr() != keys.data_ptr()
+        assert torch.equal(step.keys[0][:, :, :1], contents[[2, 3]])
