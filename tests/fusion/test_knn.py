@@ -357,6 +357,22 @@ def test_steps_reuse_their_rows_gathers_and_stay_exact(tiny_backbone) -> None:  
     assert not torch.equal(first, swapped)
 
 
+def test_rows_in_unequal_runs_read_their_sentences_row_by_row(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
+    """Rows that are not runs of equal length per sentence read their sentences' keys row by
+    row: every row finds the neighbours it finds alone."""
+    state = _three_sentence_state(tiny_backbone)
+    torch.manual_seed(3)
+    hidden, rows = torch.randn(4, tiny_backbone.d_model), torch.tensor([0, 1, 1, 2])
+    found = state.neighbours(hidden, rows)
+    assert state._view is not None and state._view.group == 1
+    for row in range(4):
+        alone = KnnState(state.memory, state.config, tiny_backbone.d_model).neighbours(
+            hidden[row : row + 1], rows[row : row + 1]
+        )
+        assert torch.equal(found.tokens[row], alone.tokens[0])
+        torch.testing.assert_close(found.distance[row], alone.distance[0])
+
+
 def test_a_step_computes_only_the_fields_asked_for(tiny_backbone) -> None:  # type: ignore[no-untyped-def]
     """``fields`` leaves ``missing`` and ``scores`` out (None) and changes nothing else;
     plain knn's decoding steps ask for neither."""
