@@ -10,6 +10,8 @@ turns, so load from other jobs falls on both alike.
         --rounds 3 --threads 2 --output eval/results/speed/ab-knn.json
 
 ``--engine-b``: checkout B runs another engine (two options of one checkout: ``. .``).
+``--workers N``: batches decoded at once (``bench_speed``'s ``--workers``; ``threads // N``
+threads each).
 
 ``--time-functions``: also the seconds each round spends inside the functions named (comma
 separated ``module:qualified.name``, e.g. ``ltmt.model.incremental:IncrementalDecoder.select``),
@@ -55,7 +57,12 @@ def child(args: argparse.Namespace) -> None:
     torch.set_num_threads(args.threads)
     spent = _time_functions(args.time_functions)
     options = argparse.Namespace(
-        model=None, beam=4, batch_size=32, threads=args.threads, limit=args.limit
+        model=None,
+        beam=4,
+        batch_size=32,
+        threads=args.threads,
+        workers=args.workers,
+        limit=args.limit,
     )
     segments = bench_speed.select_segments(args.users_dir, args.limit)
     translate, contexts = bench_speed.build_engine(args.engine, options, args.users_dir)
@@ -122,6 +129,9 @@ def main() -> None:
     parser.add_argument("checkouts", type=Path, nargs="*", help="two ltmt source trees: A B")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="batches decoded at once (bench_speed's --workers)"
+    )
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
     parser.add_argument("--engine", default="ltmt-knn", help="a bench_speed ltmt-knn* engine")
     parser.add_argument("--engine-b", help="checkout B's engine (default: --engine)")
@@ -143,6 +153,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ltmt-ab-") as folder:
         turns = Path(folder)
         common = ["--rounds", str(args.rounds), "--threads", str(args.threads)]
+        common += ["--workers", str(args.workers)]
         common += ["--limit", str(args.limit), "--users-dir", str(args.users_dir)]
         if args.time_functions:
             common += ["--time-functions", args.time_functions]
@@ -166,6 +177,7 @@ def main() -> None:
         "engines": {"A": engines[0], "B": engines[1]},
         "rounds": args.rounds,
         "threads": args.threads,
+        "workers": args.workers,
         "order": "turns A B B A A B ...",
     }
     for name, tree, result in zip("AB", args.checkouts, results, strict=True):
