@@ -5,9 +5,12 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ltmt.fusion.alignment import cross_attention
 from ltmt.model.backbone import load_backbone, quantized_int8
@@ -169,3 +172,54 @@ def test_sentences_leaving_move_only_those_after_the_kept_ones(tiny_model_dir: P
         step.select(torch.tensor([2, 0]), same_sentences=False)  # sentence 2 before 3: a copy
         assert step.keys[0].data_ptr() != keys.data_ptr()
         assert torch.equal(step.keys[0][:, :, :1], contents[[2, 3]])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.booleans(), min_size=4, max_size=4), min_size=1, max_size=4))
+def test_sentences_moved_into_place_decode_as_sentences_kept_in_order(
+    tiny_model_dir: Path, endings: list[list[bool]]
+) -> None:
+    """Sentences leaving at any steps: the decoder that moves the live sentences after the kept
+    count into place (:func:`compact_order`) gives every live sentence the states that one
+    keeping the sentences in their order (the copy into spare buffers) gives it."""
+    backbone = _tiny_backbone(tiny_model_dir)
+    batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    generator = torch.Generator().manual_seed(len(endings))
+    with torch.inference_mode():
+        states = backbone.model.get_encoder()(**batch).last_hidden_state
+        mask = batch["attention_mask"]
+        moved = IncrementalDecoder(backbone.model, states, mask, group=2, capacity=2)
+        ordered = IncrementalDecoder(backbone.model, states, mask, group=2, capacity=2)
+        live_moved = live_ordered = list(range(len(SOURCES)))  # sentence ids, in each one's order
+        for ending in endings:
+            tokens = torch.randint(
+                5, backbone.vocab_size - 1, (len(SOURCES), 2), generator=generator
+            )
+            out_moved = moved.step(tokens[live_moved].view(-1))
+            out_ordered = ordered.step(tokens[live_ordered].view(-1))
+            for sentence in live_moved:
+                a, b = live_moved.index(sentence), live_ordered.index(sentence)
+                torch.testing.assert_close(
+                    out_moved[2 * a : 2 * a + 2],
+                    out_ordered[2 * b : 2 * b + 2],
+                    atol=1e-6,
+                    rtol=1e-5,
+                )
+            still = [s for s in live_ordered if not ending[s]] or live_ordered[:1]
+            keep_moved = compact_order(torch.tensor([s in still for s in live_moved]))
+            keep_ordered = torch.tensor([live_ordered.index(s) for s in still])
+            for decoder, keep in ((moved, keep_moved), (ordered, keep_ordered)):
+                rows = (keep[:, None] * 2 + torch.tensor([1, 0])).view(-1)  # beams swapped too
+                decoder.select(rows, same_sentences=keep.numel() == len(live_moved))
+            live_moved = [live_moved[i] for i in keep_moved.tolist()]
+            live_ordered = still
+
+
+_BACKBONES: dict[Path, Any] = {}
+
+
+def _tiny_backbone(path: Path) -> Any:
+    """The tiny model, loaded once for the property test's examples."""
+    if path not in _BACKBONES:
+        _BACKBONES[path] = load_backbone(path)
+    return _BACKBONES[path]
