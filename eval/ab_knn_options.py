@@ -101,9 +101,9 @@ def _count_rows_stepped() -> list[int]:
     count = [0]
     step = decode._Stepper.__call__
 
-    def counted(self, prefix, encoder_states, mask, rows):  # type: ignore[no-untyped-def]
+    def counted(self, prefix, *args):  # type: ignore[no-untyped-def]
         count[0] += prefix.size(0)
-        return step(self, prefix, encoder_states, mask, rows)
+        return step(self, prefix, *args)
 
     decode._Stepper.__call__ = counted  # type: ignore[method-assign]
     return count

@@ -95,7 +95,6 @@ def child(args: argparse.Namespace) -> None:
 def _time_functions(names: str | None) -> dict[str, list[float]]:
     """Wrap each function ``names`` lists (``module:qualified.name``, comma separated) so that
     its calls add their wall seconds to the last entry of its list in the result."""
-    import functools
     import importlib
 
     spent: dict[str, list[float]] = {}
@@ -106,17 +105,23 @@ def _time_functions(names: str | None) -> dict[str, list[float]]:
         for parent in parents:
             owner = getattr(owner, parent)
         original = getattr(owner, attribute)
-        times = spent.setdefault(name, [0.0])
-
-        def timed(*args, __original=original, __times=times, **options):  # type: ignore[no-untyped-def]
-            started = time.perf_counter()
-            try:
-                return __original(*args, **options)
-            finally:
-                __times[-1] += time.perf_counter() - started
-
-        setattr(owner, attribute, functools.wraps(original)(timed))
+        setattr(owner, attribute, _timed(original, spent.setdefault(name, [0.0])))
     return spent
+
+
+def _timed(function, times: list[float]):  # type: ignore[no-untyped-def]
+    """``function``, adding the wall seconds of each call to ``times[-1]``."""
+    import functools
+
+    @functools.wraps(function)
+    def timed(*args, **options):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return function(*args, **options)
+        finally:
+            times[-1] += time.perf_counter() - started
+
+    return timed
 
 
 def describe(engine: str) -> str:

@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from support import DEV_USERS_DIR, REPO, emit_report, use_this_checkout
+from support import REPO, add_pass_args, emit_report, use_this_checkout
 
 use_this_checkout()
 
@@ -82,11 +82,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--engine", default="ltmt-knn-warm", help="a bench_speed ltmt engine")
-    parser.add_argument("--limit", type=int, default=100, help="test segments per user")
-    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--top", type=int, default=30, help="callers listed")
-    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
-    parser.add_argument("--output", type=Path)
+    add_pass_args(parser)
     args = parser.parse_args()
     emit_report(run(args), args.output)
 

@@ -21,10 +21,9 @@ import argparse
 import statistics
 import time
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
-from support import DEV_USERS_DIR, emit_report, use_this_checkout
+from support import add_pass_args, emit_report, use_this_checkout
 
 use_this_checkout()
 
@@ -104,10 +103,7 @@ def main() -> None:
     )
     parser.add_argument("--settings", default="0,16,48,96", help="SINGLE_THREAD_ROWS values")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--limit", type=int, default=100, help="test segments per user")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
-    parser.add_argument("--output", type=Path)
+    add_pass_args(parser)
     args = parser.parse_args()
     emit_report(run(args), args.output)
 

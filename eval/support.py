@@ -75,6 +75,15 @@ def emit_report(
     return text
 
 
+def add_pass_args(parser: Any) -> None:
+    """The options of a script that runs ``bench_speed.py`` engines over the dev users' test
+    segments: ``--limit`` (per user), ``--threads``, ``--users-dir``, ``--output``."""
+    parser.add_argument("--limit", type=int, default=100, help="test segments per user")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
+    parser.add_argument("--output", type=Path)
+
+
 def add_memory_args(parser: Any, *, segments: int) -> None:
     """The options of a script that builds ``bench_retrieval.py``'s memory of ``--segments``
     pairs: ``--data-dir``, ``--segments``, ``--seed``, ``--work-dir``, ``--output``, ``--note``."""

@@ -132,6 +132,10 @@ class _Stepper:
         self.fusion = fusion
         self.cache: object | None = None
         self.incremental: IncrementalDecoder | None = None
+        # each row's encoder states and mask, for Marian's own decoder (the incremental decoder
+        # keeps its own, per sentence)
+        self.encoder_states: torch.Tensor | None = None
+        self.mask: torch.Tensor | None = None
         self.shortlist = shortlist
         # whether the fusion reads the last layer's cross-attention of each step
         self.reads_attention = bool(getattr(fusion, "reads_attention", False))
@@ -147,22 +151,20 @@ class _Stepper:
     def begin(
         self, encoder_states: torch.Tensor, mask: torch.Tensor, group: int, steps: int
     ) -> None:
-        """Set up the incremental decoder over the ``encoder_states`` of each sentence, with
-        ``group`` rows per sentence, for at most ``steps`` steps (when the config asks for it)."""
+        """Set up decoding over the ``encoder_states`` of each sentence, with ``group`` rows per
+        sentence, for at most ``steps`` steps: the incremental decoder when the config asks for
+        it, else Marian's own decoder over the rows' states (``group`` 1 here)."""
         if self.config.use_cache and self.config.incremental:
             from ltmt.model.incremental import IncrementalDecoder
 
             self.incremental = IncrementalDecoder(
                 self.backbone.model, encoder_states, mask, group, capacity=steps
             )
+        else:
+            self.encoder_states = encoder_states.repeat_interleave(group, dim=0)
+            self.mask = mask.repeat_interleave(group, dim=0)
 
-    def __call__(
-        self,
-        prefix: torch.Tensor,
-        encoder_states: torch.Tensor,
-        mask: torch.Tensor,
-        rows: torch.Tensor,
-    ) -> torch.Tensor:
+    def __call__(self, prefix: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         """``prefix (n, t)`` → next-token log-probs ``(n, vocab)``; ``rows`` (n,) sentence ids."""
         import torch
 
@@ -175,11 +177,12 @@ class _Stepper:
         elif wants:
             from ltmt.fusion.alignment import cross_attention
 
-            with cross_attention(model.get_decoder(), mask) as captured:
-                hidden = self._decoder_states(prefix, encoder_states, mask)
+            assert self.mask is not None  # set by begin for Marian's own decoder
+            with cross_attention(model.get_decoder(), self.mask) as captured:
+                hidden = self._decoder_states(prefix)
             attention = captured[0][:, -1]
         else:
-            hidden = self._decoder_states(prefix, encoder_states, mask)
+            hidden = self._decoder_states(prefix)
         if self.fusion is not None:
             hidden = self.fusion.fuse_hidden(hidden, rows)
         if self.shortlist is None:
@@ -203,17 +206,15 @@ class _Stepper:
         log_probs[:, self.backbone.pad_id] = -float("inf")
         return log_probs
 
-    def _decoder_states(
-        self, prefix: torch.Tensor, encoder_states: torch.Tensor, mask: torch.Tensor
-    ) -> torch.Tensor:
+    def _decoder_states(self, prefix: torch.Tensor) -> torch.Tensor:
         """The last position's final states ``(n, d)`` from Marian's own decoder."""
         decoder_input = (
             prefix[:, -1:] if self.config.use_cache and self.cache is not None else prefix
         )
         out = self.backbone.model.get_decoder()(
             input_ids=decoder_input,
-            encoder_hidden_states=encoder_states,
-            encoder_attention_mask=mask,
+            encoder_hidden_states=self.encoder_states,
+            encoder_attention_mask=self.mask,
             past_key_values=self.cache if self.config.use_cache else None,
             use_cache=self.config.use_cache,
         )
@@ -224,17 +225,20 @@ class _Stepper:
     def select(
         self, index: torch.Tensor, *, same_sentences: bool = False, group: int | None = None
     ) -> None:
-        """Keep only rows ``index`` of the cache (beam reordering or finished rows leaving).
+        """Keep only rows ``index`` of the cache and the rows' encoder states (beam reordering
+        or finished rows leaving).
 
         ``same_sentences``: every live sentence keeps its ``beam`` rows, in place (only beams
-        were reordered). Then the cross-attention cache, which is the same for all rows of a
-        sentence, is left as it is and only the self-attention cache is reordered.
-        ``group``: the rows per sentence from now on, when it changes (the beam search's first
-        step reads one row per sentence, then each becomes ``beam`` rows).
+        were reordered). Then what is the same for all rows of a sentence (the encoder states,
+        the cross-attention cache) is left as it is and only the self-attention cache is
+        reordered. ``group``: the rows per sentence from now on, when it changes (the beam
+        search's first step reads one row per sentence, then each becomes ``beam`` rows).
         """
         if self.incremental is not None:
             self.incremental.select(index, same_sentences=same_sentences, group=group)
             return
+        if not same_sentences and self.encoder_states is not None and self.mask is not None:
+            self.encoder_states, self.mask = self.encoder_states[index], self.mask[index]
         if self.cache is None:
             return
         own = getattr(self.cache, "self_attention_cache", None)
@@ -289,7 +293,7 @@ def _greedy(
     with _threads_by_rows(backbone) as fit:
         for t in range(int(limits.max())):
             fit(prefix.size(0))
-            next_tokens = step(prefix, encoder_states, mask, rows).argmax(dim=-1)
+            next_tokens = step(prefix, rows).argmax(dim=-1)
             prefix = torch.cat([prefix, next_tokens[:, None]], dim=1)
             done = (next_tokens == backbone.eos_id) | (limits[rows] <= t + 1)
             for i in torch.nonzero(done).flatten().tolist():
@@ -302,8 +306,6 @@ def _greedy(
             if bool(done.any()):
                 keep = compact_order(~done)
                 rows, prefix = rows[keep], prefix[keep]
-                if step.incremental is None:  # the incremental decoder keeps its own
-                    encoder_states, mask = encoder_states[keep], mask[keep]
                 step.select(keep)
     return results
 
@@ -339,8 +341,6 @@ def _beam(
     step = _Stepper(backbone, config, fusion, shortlist)
     step.begin(encoder_states, mask, 1, int(limits.max()))  # one row per sentence at first
     sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
-    encoder_states = encoder_states.repeat_interleave(k, dim=0)
-    mask = mask.repeat_interleave(k, dim=0)
     prefix = torch.full((batch * k, 1), backbone.start_id, dtype=torch.long, device=device)
     scores = torch.full((batch, k), -float("inf"), device=device)
     scores[:, 0] = 0.0  # all beams start identical: only one may expand at the first step
@@ -359,15 +359,13 @@ def _beam(
             n_live = sentences.numel()
             fit(n_live if t == 0 else n_live * k)
             if t == 0:  # one row per sentence; beams 1.. score -inf whatever their tokens
-                first = step(prefix[::k], encoder_states[::k], mask[::k], sentences)
+                first = step(prefix[::k], sentences)
                 row_scores, row_tokens = top_per_row(first, width)
                 row_scores = row_scores.repeat_interleave(k, dim=0)
                 row_tokens = row_tokens.repeat_interleave(k, dim=0)
             else:
                 rows = sentences.repeat_interleave(k)
-                row_scores, row_tokens = top_per_row(
-                    step(prefix, encoder_states, mask, rows), width
-                )
+                row_scores, row_tokens = top_per_row(step(prefix, rows), width)
             candidates = (scores[:, :, None] + row_scores.view(n_live, k, width)).view(n_live, -1)
             top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
             beam_of = top_index // width
@@ -411,10 +409,6 @@ def _beam(
             parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
             prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
             same_sentences = keep.numel() == n_live
-            # the rows of a sentence share its encoder states (the incremental decoder keeps
-            # its own, per sentence)
-            if not same_sentences and step.incremental is None:
-                encoder_states, mask = encoder_states[parent_rows], mask[parent_rows]
             if t == 0:  # every parent is its sentence's one row of the first step
                 step.select(parent_rows // k, same_sentences=False, group=k)
             else:

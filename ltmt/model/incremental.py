@@ -291,10 +291,7 @@ class IncrementalDecoder:
         filled = self.position
         self.cross = [(moved(k), moved(v)) for k, v in self.cross]
         self.cross_bias = moved(self.cross_bias)
-        if not (self.keys and filled):
-            self.keys, self.values, self.spare = [], [], []
-            return
-        for buffer in self.keys + self.values:
+        for buffer in self.keys + self.values:  # none before the first step
             moved(buffer[:, :, :filled])
         self.keys = [buffer[:count] for buffer in self.keys]
         self.values = [buffer[:count] for buffer in self.values]
