@@ -215,6 +215,86 @@ def test_sentences_moved_into_place_decode_as_sentences_kept_in_order(
             live_ordered = still
 
 
+def test_sentences_joining_later_get_marian_decoders_states(tiny_model_dir: Path) -> None:
+    """Sentences at positions of their own: one joins at its first position in the place of
+    one that ended, beside others at their fourth, with a longer source than any before it; at
+    every step each row's states and cross-attention equal ``MarianDecoder``'s over its own
+    prefix and source alone (the self-attention peaked, so a position read from another
+    sentence's history would show)."""
+    backbone = load_backbone(tiny_model_dir, native=False)
+    model = copy.deepcopy(backbone.model)
+    with torch.no_grad():
+        for layer in model.get_decoder().layers:
+            layer.self_attn.q_proj.weight.mul_(30.0)
+            layer.self_attn.k_proj.weight.mul_(30.0)
+    sources = ["hello world", "x", "open the file", "the cat sat on the mat today and more"]
+    encoded = []
+    for source in sources:
+        batch = backbone.tokenizer([source], return_tensors="pt")
+        with torch.inference_mode():
+            states = model.get_encoder()(**batch).last_hidden_state
+        encoded.append((states, batch["attention_mask"]))
+    generator = torch.Generator().manual_seed(3)
+    group = 2
+
+    def tokens(count: int) -> torch.Tensor:
+        return torch.randint(5, backbone.vocab_size - 1, (count, 1), generator=generator)
+
+    with torch.inference_mode():
+        first = backbone.tokenizer(sources[:2], return_tensors="pt", padding=True)
+        states = model.get_encoder()(**first).last_hidden_state
+        step = IncrementalDecoder(model, states, first["attention_mask"], group, 2, places=2)
+        live = [0, 1]  # the sentence in each place
+        prefixes = {s: torch.full((group, 1), backbone.start_id) for s in live}
+        for moment in range(7):
+            out = step.step(torch.cat([prefixes[s][:, -1] for s in live]), keep_attention=True)
+            for place, sentence in enumerate(live):
+                rows = slice(place * group, place * group + group)
+                states, mask = encoded[sentence]
+                _check_rows(
+                    model, out[rows], step.attention[rows], prefixes[sentence], states, mask
+                )
+            for sentence in live:
+                prefixes[sentence] = torch.cat([prefixes[sentence], tokens(group)], dim=1)
+            if moment in (2, 4):  # the sentence in place 0 ends, the next joins after the other
+                step.select(torch.arange(group, 2 * group), same_sentences=False)
+                joining = len(prefixes)
+                step.admit(*encoded[joining])
+                live = [live[1], joining]
+                prefixes[joining] = torch.full((group, 1), backbone.start_id)
+    assert step.lengths == [4, 2] and step.position == 4
+
+
+def _check_rows(model, states, attention, prefix, encoder_states, mask) -> None:  # type: ignore[no-untyped-def]
+    """A sentence's rows' ``states`` and ``attention`` equal ``MarianDecoder``'s over its
+    ``prefix`` (its rows' tokens so far) and its source alone (the attention zero past it)."""
+    rows = prefix.size(0)
+    encoder_states = encoder_states.expand(rows, -1, -1)
+    mask = mask.expand(rows, -1)
+    with cross_attention(model.get_decoder(), mask) as recorded:
+        expected = model.get_decoder()(
+            input_ids=prefix,
+            encoder_hidden_states=encoder_states,
+            encoder_attention_mask=mask,
+            use_cache=False,
+        ).last_hidden_state[:, -1]
+    torch.testing.assert_close(states, expected, atol=1e-5, rtol=1e-4)
+    width = mask.size(1)
+    torch.testing.assert_close(attention[:, :width], recorded[0][:, -1], atol=1e-5, rtol=1e-4)
+    assert bool((attention[:, width:] == 0).all())
+
+
+def test_more_sentences_than_places_is_refused(tiny_model_dir: Path) -> None:
+    backbone = load_backbone(tiny_model_dir)
+    batch = backbone.tokenizer(SOURCES[:2], return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        states = backbone.model.get_encoder()(**batch).last_hidden_state
+        step = IncrementalDecoder(backbone.model, states, batch["attention_mask"], 1, places=3)
+        step.admit(states[:1], batch["attention_mask"][:1])
+        with pytest.raises(ValueError, match="1 sentences cannot join 3 in 3 places"):
+            step.admit(states[:1], batch["attention_mask"][:1])
+
+
 _BACKBONES: dict[Path, Any] = {}
 
 
