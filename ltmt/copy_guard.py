@@ -101,9 +101,7 @@ def guard_copies(
     parallel = translator.parallel
     # as many batches as it takes, and no fewer than the workers (small batches side by side
     # use the CPU better than one batch on all its threads)
-    count = max(
-        -(-len(suspects) // translator.fused_batch_size), min(parallel.workers, len(suspects))
-    )
+    count = max(-(-len(suspects) // translator.batch_size), min(parallel.workers, len(suspects)))
     size = -(-len(suspects) // count)
     chunks = [suspects[start : start + size] for start in range(0, len(suspects), size)]
     workers = min(parallel.workers, len(chunks))

@@ -65,33 +65,17 @@ def read_matches(
 
 
 def plan_batches(
-    lengths: Sequence[int],
-    fused: Callable[[int], bool],
-    batch_size: int,
-    *,
-    fused_batch_size: int | None = None,
-    workers: int = 1,
+    lengths: Sequence[int], fused: Callable[[int], bool], batch_size: int
 ) -> list[tuple[list[int], bool]]:
-    """The batches that decode inputs of token ``lengths``: ``(indices, fused)``, each sorted by
-    length; those ``fused(index)`` says need no fusion first, in batches of their own of at most
-    ``batch_size`` (asked shortest first). The fused ones come in batches of at most
-    ``fused_batch_size`` (default ``batch_size``; a larger one for continuous batching,
-    :attr:`ltmt.model.decode.DecodeConfig.live_sentences`): each run of ``workers`` such batches,
-    shortest first, is dealt to them in turn, so that batches decoded side by side are alike
-    (as many as there are ``batch_size`` inputs to deal, at most ``workers``)."""
+    """The batches that decode inputs of token ``lengths``: ``(indices, fused)``, each at most
+    ``batch_size`` inputs sorted by length; those ``fused(index)`` says need no fusion first, in
+    batches of their own (asked shortest first)."""
     by_length = sorted(range(len(lengths)), key=lengths.__getitem__)
     plain = [i for i in by_length if not fused(i)]
     plain_set = set(plain)
     rest = [i for i in by_length if i not in plain_set]
-    batches = [
-        (plain[start : start + batch_size], False) for start in range(0, len(plain), batch_size)
+    return [
+        (group[start : start + batch_size], is_fused)
+        for group, is_fused in ((plain, False), (rest, True))
+        for start in range(0, len(group), batch_size)
     ]
-    size = fused_batch_size or batch_size
-    if size <= batch_size:
-        return batches + [(rest[start : start + size], True) for start in range(0, len(rest), size)]
-    window = size * workers
-    for start in range(0, len(rest), window):
-        part = rest[start : start + window]
-        ways = min(workers, -(-len(part) // batch_size))
-        batches.extend((part[way::ways], True) for way in range(ways))
-    return batches

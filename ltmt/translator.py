@@ -68,11 +68,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# With continuous batching a fused batch holds this many times ``batch_size`` lines, searched
-# ``batch_size`` at a time, each that ends making room for the next (DecodeConfig.live_sentences):
-# a batch's last steps, where a few long sentences remain, come once per such batch.
-JOINED_BATCHES = 8
-
 ProgressCallback = Callable[[int], None]
 # (user, texts) or (user, texts, prefer): one request of translate_for_users
 UserRequest = (
@@ -143,10 +138,6 @@ class Translator:
     most ``$LTMT_STATE_CACHE_MB`` megabytes for all models, by default 256, 0 for none).
     ``shortlist``: fused batches score only their vocabulary shortlist
     (:mod:`ltmt.model.shortlist`; off: it cost the default model 0.5 BLEU).
-    ``continuous_batching``: fused lines are searched ``batch_size`` at a time in batches of
-    :data:`JOINED_BATCHES` times as many, a line joining as another ends
-    (:attr:`ltmt.model.decode.DecodeConfig.live_sentences`); off: each batch of ``batch_size``
-    is searched until its longest line ends.
     """
 
     def __init__(
@@ -183,7 +174,6 @@ class Translator:
         state_cache: bool = True,
         shortlist: bool = False,
         worker_processes: bool = False,
-        continuous_batching: bool = False,
     ) -> None:
         check_range("batch_size", batch_size, at_least=1)
         check_range("top_k", top_k, at_least=1)
@@ -215,11 +205,7 @@ class Translator:
         # Sources and outputs must fit the model's position table (OPUS-MT: 512; tiny test
         # models: fewer), whatever the settings ask for.
         positions = self.backbone.max_positions
-        self.decode_config = DecodeConfig(
-            beam=beam,
-            max_len=min(256, positions - 1),
-            live_sentences=batch_size if continuous_batching else 0,
-        )
+        self.decode_config = DecodeConfig(beam=beam, max_len=min(256, positions - 1))
         self.parallel = plan_parallelism(workers, threads, self.backbone.device_type)
         self.decoder = Decoder(
             self.backbone,
@@ -236,8 +222,6 @@ class Translator:
         self._prepare_lock = threading.Lock()
         max_source_tokens = min(max_source_tokens, positions)
         self.batch_size = batch_size
-        # the fused lines one continuous search takes, ``batch_size`` of them at a time
-        self.fused_batch_size = batch_size * (JOINED_BATCHES if continuous_batching else 1)
         self.top_k = top_k
         self.exact_reuse = exact_reuse
         self.placeholder_guard = placeholder_guard
@@ -477,8 +461,6 @@ class Translator:
                 self.fusion, units[i].text, matches[units[i].segment], self.backbone
             ),
             self.batch_size,
-            fused_batch_size=self.fused_batch_size,
-            workers=self.parallel.workers,
         )
         hits = [term_hits(matchers, unit) for unit in units]
         glossary = GlossaryPass()

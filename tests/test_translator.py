@@ -502,7 +502,7 @@ def test_a_fusion_that_does_not_say_so_prepares_one_batch_at_a_time(backbone, fu
     memory = FakeMemory([(text, text.upper()) for text in fusion_inputs])
     translator = Translator(
         backbone, memory, fusion=fusion, beam=1, batch_size=1, workers=2, threads=2,
-        exact_reuse=False, engine="torch", continuous_batching=False,
+        exact_reuse=False, engine="torch",
     )  # fmt: skip
     translator.translate(fusion_inputs, user="u1")
     lines = sum(text.count("\n") + 1 for text in fusion_inputs)  # a batch per line
@@ -513,7 +513,7 @@ def test_an_error_in_one_batch_reaches_the_caller(backbone, fusion_inputs):
     memory = FakeMemory([(text, text.upper()) for text in fusion_inputs])
     translator = Translator(
         backbone, memory, fusion=_OneAtATimeFusion(fail_at=3), beam=1, batch_size=1,
-        workers=2, threads=2, exact_reuse=False, engine="torch", continuous_batching=False,
+        workers=2, threads=2, exact_reuse=False, engine="torch",
     )  # fmt: skip
     with pytest.raises(ValueError, match="batch 3 cannot be prepared"):
         translator.translate(fusion_inputs, user="u1")

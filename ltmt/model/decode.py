@@ -53,13 +53,6 @@ class DecodeConfig:
       stepped 12.6 % fewer decoder rows in 6.6 % less time on the speed segments, but lost 0.2
       BLEU on all 2,000 dev segments (0.5 in the 70-89 band), the trained combiner 0.06: not
       the default.
-
-    ``live_sentences``: the most sentences searched at once (0: the whole batch). A larger batch
-    starts with that many, and each sentence that ends makes room for the next one, which
-    joins the search at its first step while the others go on (continuous batching): a batch's
-    steps stay full where a batch decoded at once ends in steps of a few long sentences. It
-    needs the incremental decoder (``use_cache`` and ``incremental``); with Marian's own
-    decoder the whole batch is searched at once.
     """
 
     beam: int = 4
@@ -70,12 +63,9 @@ class DecodeConfig:
     use_cache: bool = True
     incremental: bool = True
     stop: str = "beam"
-    live_sentences: int = 0
 
     def __post_init__(self) -> None:
         check_choice("stop", self.stop, STOP_RULES)
-        if self.live_sentences < 0:
-            raise ConfigError(f"live_sentences must be >= 0, got {self.live_sentences}")
         if self.beam < 1:
             raise ConfigError(f"beam must be >= 1, got {self.beam}")
         if self.max_len < 1:
@@ -113,79 +103,18 @@ def decode_nbest(
     import torch
 
     with torch.inference_mode():
+        encoder_states = backbone.encode(input_ids, attention_mask)
         source_lengths = attention_mask.sum(dim=1)
         limits = torch.clamp(
             (source_lengths.float() * config.max_len_a + config.max_len_b).long(),
             max=config.max_len,
         )
-        batch = input_ids.size(0)
-        if int(limits.max()) < 1:  # no token allowed
-            return [[(0.0, [])] if config.beam == 1 else [] for _ in range(batch)]
-        joining = config.use_cache and config.incremental and config.live_sentences
-        live = min(batch, config.live_sentences) if joining else batch
-        sources = _Sources(backbone, input_ids, attention_mask, live)
         if config.beam == 1:
-            greedy = _greedy(backbone, sources, limits, config, fusion, shortlist)
+            greedy = _greedy(
+                backbone, encoder_states, attention_mask, limits, config, fusion, shortlist
+            )
             return [[(0.0, tokens)] for tokens in greedy]
-        return _beam(backbone, sources, limits, config, fusion, shortlist)
-
-
-class _Sources:
-    """A batch's sentences, in order, as they join the search: the first ``live`` at once, then
-    as many as sentences end. They are encoded ``live`` at a time, each such chunk cut to its
-    longest source, when the first of them joins."""
-
-    def __init__(
-        self, backbone: Backbone, input_ids: torch.Tensor, mask: torch.Tensor, live: int
-    ) -> None:
-        self.backbone = backbone
-        self.input_ids, self.mask = input_ids, mask
-        self.live = live
-        self.count = input_ids.size(0)
-        self.taken = 0
-        # the chunk encoded last: its first sentence, states and mask
-        self._chunk: tuple[int, torch.Tensor, torch.Tensor] | None = None
-
-    @property
-    def pending(self) -> int:
-        """The sentences that have not joined yet."""
-        return self.count - self.taken
-
-    def take(self, wanted: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """The next ``wanted`` sentences (fewer at the end): their ids in the batch ``(n,)``,
-        encoder states ``(n, src, d)`` and mask ``(n, src)``, right-padded to the longest."""
-        import torch
-
-        start = self.taken
-        end = min(self.count, start + wanted)
-        states: list[torch.Tensor] = []
-        masks: list[torch.Tensor] = []
-        while self.taken < end:
-            first, chunk_states, chunk_mask = self._chunk_at(self.taken)
-            stop = min(end, first + chunk_states.size(0))
-            states.append(chunk_states[self.taken - first : stop - first])
-            masks.append(chunk_mask[self.taken - first : stop - first])
-            self.taken = stop
-        width = max(mask.size(1) for mask in masks)
-        if len(masks) > 1:
-            pad = torch.nn.functional.pad
-            states = [pad(part, (0, 0, 0, width - part.size(1))) for part in states]
-            masks = [pad(part, (0, width - part.size(1))) for part in masks]
-        ids = torch.arange(start, end, device=self.input_ids.device)
-        return ids, torch.cat(states), torch.cat(masks)
-
-    def _chunk_at(self, index: int) -> tuple[int, torch.Tensor, torch.Tensor]:
-        """The encoded chunk holding sentence ``index``: the last one, else ``live`` sentences
-        from ``index`` on."""
-        chunk = self._chunk
-        if chunk is not None and chunk[0] <= index < chunk[0] + chunk[1].size(0):
-            return chunk
-        ids = self.input_ids[index : index + self.live]
-        mask = self.mask[index : index + self.live]
-        width = int(mask.any(dim=0).nonzero().max()) + 1  # the longest source (right-padded)
-        ids, mask = ids[:, :width], mask[:, :width]
-        self._chunk = (index, self.backbone.encode(ids, mask), mask)
-        return self._chunk
+        return _beam(backbone, encoder_states, attention_mask, limits, config, fusion, shortlist)
 
 
 class _Stepper:
@@ -220,32 +149,20 @@ class _Stepper:
             self.short_bias = model.final_logits_bias[0, shortlist].to(self.short_weight.dtype)
 
     def begin(
-        self,
-        encoder_states: torch.Tensor,
-        mask: torch.Tensor,
-        group: int,
-        steps: int,
-        places: int = 0,
+        self, encoder_states: torch.Tensor, mask: torch.Tensor, group: int, steps: int
     ) -> None:
         """Set up decoding over the ``encoder_states`` of each sentence, with ``group`` rows per
-        sentence, for at most ``steps`` steps and ``places`` sentences at once (more may
-        :meth:`admit` later): the incremental decoder when the config asks for it, else
-        Marian's own decoder over the rows' states (``group`` 1 here)."""
+        sentence, for at most ``steps`` steps: the incremental decoder when the config asks for
+        it, else Marian's own decoder over the rows' states (``group`` 1 here)."""
         if self.config.use_cache and self.config.incremental:
             from ltmt.model.incremental import IncrementalDecoder
 
             self.incremental = IncrementalDecoder(
-                self.backbone.model, encoder_states, mask, group, capacity=steps, places=places
+                self.backbone.model, encoder_states, mask, group, capacity=steps
             )
         else:
             self.encoder_states = encoder_states.repeat_interleave(group, dim=0)
             self.mask = mask.repeat_interleave(group, dim=0)
-
-    def admit(self, encoder_states: torch.Tensor, mask: torch.Tensor) -> None:
-        """Sentences that join the search after the live ones (the incremental decoder's
-        :meth:`~ltmt.model.incremental.IncrementalDecoder.admit`)."""
-        assert self.incremental is not None  # only the incremental decoder takes sentences in
-        self.incremental.admit(encoder_states, mask)
 
     def __call__(self, prefix: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         """``prefix (n, t)`` → next-token log-probs ``(n, vocab)``; ``rows`` (n,) sentence ids."""
@@ -356,7 +273,8 @@ def _threads_by_rows(backbone: Backbone) -> Iterator[Callable[[int], None]]:
 
 def _greedy(
     backbone: Backbone,
-    sources: _Sources,
+    encoder_states: torch.Tensor,
+    mask: torch.Tensor,
     limits: torch.Tensor,
     config: DecodeConfig,
     fusion: FusionState | None,
@@ -364,83 +282,38 @@ def _greedy(
 ) -> list[list[int]]:
     import torch
 
+    batch = encoder_states.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
-    rows, states, mask = sources.take(sources.live)
-    step.begin(states, mask, 1, int(limits.max()), places=sources.live)
-    device = states.device
-    joined = _Joined(backbone.start_id, 1, device)
-    # each row's tokens so far, right-aligned (start token first, -1 before it); the tokens each
-    # row's sentence has produced
-    prefix = joined.prefix(rows.numel(), 1)
-    produced = torch.zeros_like(rows)
-    results: list[list[int]] = [[] for _ in range(sources.count)]
+    step.begin(encoder_states, mask, 1, int(limits.max()))
+    rows = torch.arange(batch, device=encoder_states.device)
+    prefix = torch.full(
+        (batch, 1), backbone.start_id, dtype=torch.long, device=encoder_states.device
+    )
+    results: list[list[int]] = [[] for _ in range(batch)]
     with _threads_by_rows(backbone) as fit:
-        while True:
+        for t in range(int(limits.max())):
             fit(prefix.size(0))
             next_tokens = step(prefix, rows).argmax(dim=-1)
             prefix = torch.cat([prefix, next_tokens[:, None]], dim=1)
-            produced += 1
-            done = (next_tokens == backbone.eos_id) | (limits[rows] <= produced)
+            done = (next_tokens == backbone.eos_id) | (limits[rows] <= t + 1)
+            for i in torch.nonzero(done).flatten().tolist():
+                tokens = prefix[i, 1:].tolist()
+                results[int(rows[i])] = (
+                    tokens[:-1] if tokens and tokens[-1] == backbone.eos_id else tokens
+                )
+            if bool(done.all()):
+                break
             if bool(done.any()):
-                lengths, width = produced.tolist(), prefix.size(1)
-                for i in torch.nonzero(done).flatten().tolist():
-                    tokens = prefix[i, width - lengths[i] :].tolist()
-                    results[int(rows[i])] = (
-                        tokens[:-1] if tokens and tokens[-1] == backbone.eos_id else tokens
-                    )
-                if not sources.pending and bool(done.all()):
-                    break
                 keep = compact_order(~done)
-                rows, produced = rows[keep], produced[keep]
-                prefix = _cut(prefix[keep], produced)
+                rows, prefix = rows[keep], prefix[keep]
                 step.select(keep)
-            room = sources.live - rows.numel()
-            if room and sources.pending:
-                ids, states, mask = sources.take(room)
-                step.admit(states, mask)
-                rows = torch.cat([rows, ids])
-                produced = torch.cat([produced, torch.zeros_like(ids)])
-                prefix = torch.cat([prefix, joined.prefix(ids.numel(), prefix.size(1))])
     return results
-
-
-class _Joined:
-    """What sentences joining the search start with."""
-
-    def __init__(self, start_id: int, group: int, device: torch.device) -> None:
-        self.start_id, self.group, self.device = start_id, group, device
-
-    def prefix(self, sentences: int, width: int) -> torch.Tensor:
-        """``(sentences * group, width)``: the start token, right-aligned (-1 before it)."""
-        import torch
-
-        prefix = torch.full(
-            (sentences * self.group, width), -1, dtype=torch.long, device=self.device
-        )
-        prefix[:, -1] = self.start_id
-        return prefix
-
-    def scores(self, sentences: int) -> torch.Tensor:
-        """``(sentences, group)``: 0 for the first beam, -inf for the others (all beams start
-        the same, so only one may expand)."""
-        import torch
-
-        scores = torch.full((sentences, self.group), -float("inf"), device=self.device)
-        scores[:, 0] = 0.0
-        return scores
-
-
-def _cut(prefix: torch.Tensor, produced: torch.Tensor) -> torch.Tensor:
-    """``prefix`` without the columns left of every row's start token (``produced``: the
-    tokens each row has after it)."""
-    if not produced.numel():
-        return prefix[:, -1:]
-    return prefix[:, -(int(produced.max()) + 1) :]
 
 
 def _beam(
     backbone: Backbone,
-    sources: _Sources,
+    encoder_states: torch.Tensor,
+    mask: torch.Tensor,
     limits: torch.Tensor,
     config: DecodeConfig,
     fusion: FusionState | None,
@@ -458,22 +331,19 @@ def _beam(
     hypotheses that finish at a step. At the first step a sentence's ``beam`` rows are the same
     (the start token), so the decoder reads one row per sentence and its result stands for all
     of them (only the first may expand): the rows become ``beam`` after it, as CTranslate2 does
-    on the CPU. Sentences that join later (``config.live_sentences``) come with their ``beam``
-    rows, all but the first scored ``-inf``; each sentence counts its own steps.
+    on the CPU.
     """
     import torch
 
     k, lp = config.beam, config.length_penalty
+    device = encoder_states.device
+    batch = encoder_states.size(0)
     step = _Stepper(backbone, config, fusion, shortlist)
-    sentences, states, mask = sources.take(sources.live)  # live sentence ids, in place order
-    device = states.device
-    # one row per sentence at first
-    step.begin(states, mask, 1, int(limits.max()), places=sources.live)
-    joined = _Joined(backbone.start_id, k, device)
-    prefix = joined.prefix(sentences.numel(), 1)
-    scores = joined.scores(sentences.numel())
-    produced = torch.zeros_like(sentences)  # the tokens each live sentence's rows have
-    batch = sources.count
+    step.begin(encoder_states, mask, 1, int(limits.max()))  # one row per sentence at first
+    sentences = torch.arange(batch, device=device)  # live sentence ids, in batch order
+    prefix = torch.full((batch * k, 1), backbone.start_id, dtype=torch.long, device=device)
+    scores = torch.full((batch, k), -float("inf"), device=device)
+    scores[:, 0] = 0.0  # all beams start identical: only one may expand at the first step
     finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(batch)]
     # per sentence: how many finished hypotheses it needs, how many it keeps, and the score
     # that no live hypothesis may beat (the best or the worst of them, by ``config.stop``)
@@ -484,13 +354,13 @@ def _beam(
     # each beam's 2k best tokens (all of them in a smaller vocabulary) hold the sentence's 2k best
     # candidates
     width = min(2 * k, backbone.vocab_size)
-    first = True  # the first step: one row per sentence
     with _threads_by_rows(backbone) as fit:
-        while True:
+        for t in range(int(limits.max())):
             n_live = sentences.numel()
-            fit(n_live if first else n_live * k)
-            if first:  # one row per sentence; beams 1.. score -inf whatever their tokens
-                row_scores, row_tokens = top_per_row(step(prefix[::k], sentences), width)
+            fit(n_live if t == 0 else n_live * k)
+            if t == 0:  # one row per sentence; beams 1.. score -inf whatever their tokens
+                first = step(prefix[::k], sentences)
+                row_scores, row_tokens = top_per_row(first, width)
                 row_scores = row_scores.repeat_interleave(k, dim=0)
                 row_tokens = row_tokens.repeat_interleave(k, dim=0)
             else:
@@ -500,7 +370,7 @@ def _beam(
             top_scores, top_index = candidates.topk(2 * k, dim=1)  # sorted, best first
             beam_of = top_index // width
             token_of = row_tokens.view(n_live, -1).gather(1, top_index)
-            at_limit = limits[sentences] <= produced + 1  # (n_live,)
+            at_limit = limits[sentences] <= t + 1  # (n_live,)
             valid = top_scores > -float("inf")
             ends = valid & ((token_of == backbone.eos_id) | at_limit[:, None])
             live = valid & ~ends
@@ -515,7 +385,7 @@ def _beam(
             if finishing.numel():
                 touched = _finish(
                     finishing,
-                    (sentences, beam_of, token_of, top_scores, prefix, produced),
+                    (sentences, beam_of, token_of, top_scores, prefix),
                     finished,
                     k,
                     lp,
@@ -530,33 +400,20 @@ def _beam(
                     dtype=bar.dtype,
                     device=device,
                 )
-            # produced + 1 tokens, + </s>
-            reachable = new_scores[:, 0].double() / (produced + 2).double() ** lp
+            reachable = new_scores[:, 0].double() / float(t + 2) ** lp  # t + 1 tokens, + </s>
             done = (n_finished[sentences] >= needed) & (bar[sentences] >= reachable)
             still_live = picked_live[:, 0] & ~at_limit & ~done
-            if not sources.pending and not bool(still_live.any()):
+            if not bool(still_live.any()):
                 break
             keep = compact_order(still_live)
             parent_rows = (keep[:, None] * k + new_parent[keep]).view(-1)
             prefix = torch.cat([prefix[parent_rows], new_token[keep].view(-1, 1)], dim=1)
             same_sentences = keep.numel() == n_live
-            if first:  # every parent is its sentence's one row of the first step
+            if t == 0:  # every parent is its sentence's one row of the first step
                 step.select(parent_rows // k, same_sentences=False, group=k)
             else:
                 step.select(parent_rows, same_sentences=same_sentences)
-            first = False
             scores, sentences = new_scores[keep], sentences[keep]
-            produced = produced[keep] + 1
-            if not same_sentences:
-                prefix = _cut(prefix, produced)
-            room = sources.live - sentences.numel()
-            if room and sources.pending:
-                ids, states, mask = sources.take(room)
-                step.admit(states, mask)
-                sentences = torch.cat([sentences, ids])
-                scores = torch.cat([scores, joined.scores(ids.numel())])
-                produced = torch.cat([produced, torch.zeros_like(ids)])
-                prefix = torch.cat([prefix, joined.prefix(ids.numel(), prefix.size(1))])
     return [sorted(kept, key=lambda item: -item[0]) for kept in finished]
 
 
@@ -580,7 +437,7 @@ def compact_order(live: torch.Tensor) -> torch.Tensor:
 
 def _finish(
     finishing: torch.Tensor,
-    step: tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor],
+    step: tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor],
     finished: list[list[tuple[float, list[int]]]],
     k: int,
     lp: float,
@@ -589,18 +446,15 @@ def _finish(
     """Keep the hypotheses that end at this step: candidates ``finishing`` (``(n, 2)`` rows and
     ranks of the step's ``(live sentences, 2k)`` candidates) join their sentence's ``k`` best
     ``finished`` ones. ``step``: the live sentences' ids, each candidate's parent beam, token and
-    score, the rows' prefixes (right-aligned) and the tokens each sentence's rows have. Returns
-    the sentences that got one, in order. The tensors are read once, as lists, not element by
-    element."""
-    sentences, beam_of, token_of, top_scores, prefix, produced = step
+    score, and the rows' prefixes. Returns the sentences that got one, in order. The tensors are
+    read once, as lists, not element by element."""
+    sentences, beam_of, token_of, top_scores, prefix = step
     pairs = finishing.tolist()
     live_ids, parents = sentences.tolist(), beam_of.tolist()
     tokens_of, scores = token_of.tolist(), top_scores.tolist()
-    lengths, width = produced.tolist(), prefix.size(1)
-    rows = prefix[[i * k + parents[i][r] for i, r in pairs]].tolist()
+    histories = prefix[[i * k + parents[i][r] for i, r in pairs], 1:].tolist()
     touched: dict[int, None] = {}
-    for (i, r), row in zip(pairs, rows, strict=True):
-        tokens = row[width - lengths[i] :]
+    for (i, r), tokens in zip(pairs, histories, strict=True):
         sentence, token = live_ids[i], tokens_of[i][r]
         if token != eos_id:
             tokens.append(token)

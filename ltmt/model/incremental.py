@@ -52,14 +52,7 @@ class IncrementalDecoder:
     """The decoder of ``model`` over ``encoder_states (sentences, src, d)`` with
     ``mask (sentences, src)``; ``group`` rows per sentence (the beam); ``capacity``: the positions
     it will likely decode (the key/value buffers start with room for ``min(capacity, 16)`` and
-    double when full, up to ``capacity`` while it is larger). ``places``: the most sentences it
-    holds at once, when more will join (:meth:`admit`) than it starts with.
-
-    Each sentence is at its own position: one that joins later starts at position 0 in the place
-    of one that ended, while the others go on (continuous batching). A row attends only over the
-    positions its sentence has filled; the positions past them, which the longest sentence's
-    steps make room for, are masked out like the other rows' slots.
-    """
+    double when full, up to ``capacity`` while it is larger)."""
 
     def __init__(
         self,
@@ -68,7 +61,6 @@ class IncrementalDecoder:
         mask: torch.Tensor,
         group: int,
         capacity: int = _FIRST_CAPACITY,
-        places: int = 0,
     ) -> None:
         import torch
 
@@ -79,42 +71,39 @@ class IncrementalDecoder:
         first = self.layers[0].self_attn
         self.heads, self.head_dim = first.num_heads, first.head_dim
         self.scale = float(decoder.embed_scale)
-        self.places = max(places, mask.size(0))
-        self.count = 0  # the live sentences, in places [0, count)
+        # (sentences, 1, 1, src) float32: 0 where a row may attend, -inf elsewhere
+        allowed = mask.bool()[:, None, None, :]
+        self.cross_bias = torch.zeros(allowed.shape, device=mask.device).masked_fill(
+            ~allowed, float("-inf")
+        )
         self.projections = [_joined(layer.self_attn) for layer in self.layers]
-        self.cross_projections = [
-            _joined(layer.encoder_attn, ("k_proj", "v_proj")) for layer in self.layers
-        ]
-        # per layer, for every place, in the states' dtype: keys (places, heads, head_dim, src),
-        # values (places, heads, src, head_dim); the bias (places, 1, 1, src) float32: 0 where a
-        # row may attend, -inf elsewhere. ``cross`` and ``cross_bias``: the live places' views.
-        self._cross_base: list[tuple[torch.Tensor, torch.Tensor]] = []
-        self._cross_bias_base = torch.empty(0)
+        # per layer, in the states' dtype: keys (sentences, heads, head_dim, src), values
+        # (sentences, heads, src, head_dim)
         self.cross: list[tuple[torch.Tensor, torch.Tensor]] = []
-        self.cross_bias = torch.empty(0)
+        for layer in self.layers:
+            attention = layer.encoder_attn
+            joined = _joined(attention, ("k_proj", "v_proj"))
+            if joined is None:
+                keys, values = attention.k_proj(encoder_states), attention.v_proj(encoder_states)
+            else:
+                keys, values = joined(encoder_states).chunk(2, dim=-1)
+            keys = self._heads(keys).transpose(2, 3).contiguous()
+            self.cross.append((keys, self._heads(values).contiguous()))
         self.expected = max(1, capacity)
         self.capacity = min(self.expected, _FIRST_CAPACITY)
-        # per layer, (places, heads, capacity, slots, head_dim): slot j of a sentence holds what
-        # its row j wrote at each position; ``keys`` and ``values`` are the live places' views
-        self._key_base: list[torch.Tensor] = []
-        self._value_base: list[torch.Tensor] = []
-        self._spare_base: list[torch.Tensor] = []  # as many again, for sentences leaving
+        # per layer, (sentences, heads, capacity, slots, head_dim): slot j of a sentence holds
+        # what its row j wrote at each position; positions [0, position) are filled
         self.keys: list[torch.Tensor] = []
         self.values: list[torch.Tensor] = []
-        # the positions each live sentence has filled, in place order
-        self.lengths: list[int] = []
-        # (rows, capacity): the slot holding each row's own history at each position it filled;
-        # -1 past them (never a slot: masked out)
-        self.ancestors = torch.zeros((0, 0), dtype=torch.long, device=mask.device)
+        self.spare: list[torch.Tensor] = []  # as many buffers again, for sentences leaving
+        # (rows, capacity): the slot holding each row's own history at each filled position
+        self.ancestors = torch.zeros(
+            (mask.size(0) * group, 0), dtype=torch.long, device=mask.device
+        )
+        self.position = 0
         # the last step's last-layer cross-attention (rows, src), heads averaged, when
         # :meth:`step` was asked for it
         self.attention: torch.Tensor | None = None
-        self.admit(encoder_states, mask)
-
-    @property
-    def position(self) -> int:
-        """The positions the longest live sentence has filled."""
-        return max(self.lengths, default=0)
 
     def _heads(self, states: torch.Tensor) -> torch.Tensor:
         """``(n, length, d)`` → ``(n, heads, length, head_dim)``."""
@@ -127,121 +116,38 @@ class IncrementalDecoder:
         grouped = states.view(rows // self.group, self.group, self.heads, self.head_dim)
         return grouped.transpose(1, 2)
 
-    def _live_views(self) -> None:
-        """Point ``keys``, ``values``, ``cross`` and ``cross_bias`` at the live places."""
-        count = self.count
-        self.keys = [buffer[:count] for buffer in self._key_base]
-        self.values = [buffer[:count] for buffer in self._value_base]
-        self.cross = [(keys[:count], values[:count]) for keys, values in self._cross_base]
-        self.cross_bias = self._cross_bias_base[:count]
-
-    def admit(self, encoder_states: torch.Tensor, mask: torch.Tensor) -> None:
-        """Let sentences join, at position 0, in the places after the live ones:
-        ``encoder_states (new, src, d)`` with ``mask (new, src)``; ``group`` rows each, which
-        the next step's tokens and every ``select`` count after the live sentences' rows."""
+    def _room(self, sentences: int, like: torch.Tensor) -> None:
+        """Make sure the buffers hold ``sentences * group`` slots and one more position."""
         import torch
 
-        joining, length = mask.shape
-        start, end = self.count, self.count + joining
-        if end > self.places:
-            raise ValueError(
-                f"{joining} sentences cannot join {self.count} in {self.places} places"
-            )
-        projected = []
-        for index, layer in enumerate(self.layers):
-            attention = layer.encoder_attn
-            joined = self.cross_projections[index]
-            if joined is None:
-                keys, values = attention.k_proj(encoder_states), attention.v_proj(encoder_states)
-            else:
-                keys, values = joined(encoder_states).chunk(2, dim=-1)
-            projected.append((keys, values))
-        if length > self._cross_bias_base.size(-1):
-            self._widen_cross(length, projected[0][0])
-        for index, (keys, values) in enumerate(projected):
-            key_base, value_base = self._cross_base[index]
-            key_base[start:end, :, :, :length] = self._heads(keys).transpose(2, 3)
-            value_base[start:end, :, :length] = self._heads(values)
-        bias = self._cross_bias_base[start:end]
-        bias.fill_(float("-inf"))
-        bias[:, :, :, :length].masked_fill_(mask.bool()[:, None, None, :], 0.0)
-        self.lengths.extend([0] * joining)
-        self.ancestors = torch.cat(
-            [
-                self.ancestors,
-                self.ancestors.new_full((joining * self.group, self.ancestors.size(1)), -1),
-            ]
-        )
-        self.count = end
-        self._live_views()
-
-    def _widen_cross(self, width: int, like: torch.Tensor) -> None:
-        """Room for sources of ``width`` tokens in the cross-attention buffers (zeros, masked
-        out for the sentences already there)."""
-        import torch
-
-        old = self._cross_base
-        filled = self._cross_bias_base.size(-1) if old else 0
-        shape = (self.places, self.heads, self.head_dim, width)
-        base = []
-        for index in range(len(self.layers)):
-            keys = torch.zeros(shape, dtype=like.dtype, device=like.device)
-            values = torch.zeros(
-                (self.places, self.heads, width, self.head_dim),
-                dtype=like.dtype,
-                device=like.device,
-            )
-            if filled:
-                keys[..., :filled] = old[index][0]
-                values[:, :, :filled] = old[index][1]
-            base.append((keys, values))
-        bias = torch.full((self.places, 1, 1, width), float("-inf"), device=like.device)
-        if filled:
-            bias[..., :filled] = self._cross_bias_base
-        self._cross_base, self._cross_bias_base = base, bias
-
-    def _room(self, like: torch.Tensor) -> None:
-        """Make sure the buffers hold ``places`` sentences of ``group`` slots and one more
-        position than the longest live sentence has filled."""
-        import torch
-
-        filled = self.position
-        if self._key_base and filled < self.capacity:
+        if self.keys and self.position < self.capacity:
             return
-        if self._key_base:  # full: double, but not past the expected length until it is reached
+        if self.keys:  # full: double, but not past the expected length until it is reached
             doubled = 2 * self.capacity
             reached = self.capacity >= self.expected
             self.capacity = doubled if reached else min(doubled, self.expected)
-        shape = (self.places, self.heads, self.capacity, self.group, self.head_dim)
-        count = self.count
+        shape = (sentences, self.heads, self.capacity, self.group, self.head_dim)
+        filled = self.position
 
-        # zeros: a sentence shorter than the longest reads positions it has not filled, masked
-        # out, and -inf cannot mask out garbage that is NaN
         def grown(old: torch.Tensor | None) -> torch.Tensor:
-            new = torch.zeros(shape, dtype=like.dtype, device=like.device)
+            new = torch.empty(shape, dtype=like.dtype, device=like.device)
             if old is not None and filled:
-                new[:count, :, :filled] = old[:count, :, :filled]
+                new[:, :, :filled] = old[:, :, :filled]
             return new
 
-        layers = len(self.layers)
-        self._key_base = [
-            grown(self._key_base[i] if self._key_base else None) for i in range(layers)
-        ]
-        self._value_base = [
-            grown(self._value_base[i] if self._value_base else None) for i in range(layers)
-        ]
-        self._spare_base = [grown(None) for _ in range(2 * layers)]
-        ancestors = torch.full(
-            (self.ancestors.size(0), self.capacity), -1, dtype=torch.long, device=like.device
+        count = len(self.layers)
+        self.keys = [grown(self.keys[i] if self.keys else None) for i in range(count)]
+        self.values = [grown(self.values[i] if self.values else None) for i in range(count)]
+        self.spare = [grown(None) for _ in range(2 * count)]
+        ancestors = torch.zeros(
+            (self.ancestors.size(0), self.capacity), dtype=torch.long, device=like.device
         )
         ancestors[:, :filled] = self.ancestors[:, :filled]
         self.ancestors = ancestors
-        self._live_views()
 
     def _own_history_bias(self, sentences: int, width: int, like: torch.Tensor) -> torch.Tensor:
         """``(sentences, 1, group, width * group)`` float32: 0 at the slot holding each row's own
-        key at each of the ``width`` positions, ``-inf`` at the other rows' slots and at the
-        positions the row's sentence has not filled."""
+        key at each of the ``width`` positions, ``-inf`` at the other rows' slots."""
         import torch
 
         slots = torch.arange(self.group, device=like.device)
@@ -250,8 +156,7 @@ class IncrementalDecoder:
         return bias.view(sentences, 1, self.group, width * self.group)
 
     def step(self, tokens: torch.Tensor, keep_attention: bool = False) -> torch.Tensor:
-        """The final states ``(rows, d)`` after reading ``tokens (rows,)``, each sentence's rows
-        at its next position.
+        """The final states ``(rows, d)`` after reading ``tokens (rows,)`` at the next position.
 
         ``keep_attention``: also keep the last layer's cross-attention weights (heads averaged)
         in ``self.attention``.
@@ -259,32 +164,19 @@ class IncrementalDecoder:
         import torch
 
         decoder = self.decoder
-        rows = tokens.size(0)
-        sentences = rows // self.group
         embedded = decoder.embed_tokens(tokens) * self.scale
-        self._room(embedded)
-        lengths = self.lengths
-        position = max(lengths)
-        # every sentence at the same position (a batch that started together): plain slices
-        together = min(lengths) == position
-        slot = torch.arange(rows, device=tokens.device) % self.group
-        if together:
-            at: torch.Tensor | int = position
-            embedded = embedded + decoder.embed_positions.weight[position]
-            self.ancestors[:, position] = slot
-        else:
-            at = torch.tensor(lengths, device=tokens.device)
-            by_row = at.repeat_interleave(self.group)
-            embedded = embedded + decoder.embed_positions.weight[by_row]
-            self.ancestors[torch.arange(rows, device=tokens.device), by_row] = slot
-        hidden = embedded[:, None, :]  # (rows, 1, d)
-        width = position + 1
-        places = torch.arange(sentences, device=tokens.device)
+        # (rows, 1, d)
+        hidden = (embedded + decoder.embed_positions.weight[self.position])[:, None, :]
+        rows = hidden.size(0)
+        sentences = rows // self.group
+        self._room(sentences, hidden)
+        position, width = self.position, self.position + 1
+        # each row's own slot at this position
+        self.ancestors[:, position] = torch.arange(rows, device=hidden.device) % self.group
         # one sentence's slots at every position, side by side: (sentences * heads, width *
         # group, head_dim) views of the buffers
         span = (sentences * self.heads, width * self.group, self.head_dim)
-        needs_bias = self.group > 1 or not together
-        bias = self._own_history_bias(sentences, width, hidden) if needs_bias else None
+        bias = self._own_history_bias(sentences, width, hidden) if self.group > 1 else None
         for index, layer in enumerate(self.layers):
             attention = layer.self_attn
             joined = self.projections[index]
@@ -297,12 +189,8 @@ class IncrementalDecoder:
             else:
                 query, key, value = joined(hidden).chunk(3, dim=-1)
             keys, values = self.keys[index], self.values[index]
-            if together:
-                keys[:, :, position] = self._by_sentence(key)
-                values[:, :, position] = self._by_sentence(value)
-            else:
-                keys[places, :, at] = self._by_sentence(key)
-                values[places, :, at] = self._by_sentence(value)
+            keys[:, :, position] = self._by_sentence(key)
+            values[:, :, position] = self._by_sentence(value)
             # a sentence's group of query rows over all its slots, other rows' masked out
             query = (self._by_sentence(query) * attention.scaling).reshape(
                 sentences * self.heads, self.group, self.head_dim
@@ -332,7 +220,7 @@ class IncrementalDecoder:
             hidden = layer_norm_of(layer.encoder_attn_layer_norm, hidden + cross.out_proj(mixed))
             feed = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
             hidden = layer_norm_of(layer.final_layer_norm, hidden + feed)
-        self.lengths = [length + 1 for length in lengths]
+        self.position += 1
         return hidden[:, 0]
 
     def select(
@@ -355,45 +243,39 @@ class IncrementalDecoder:
         if same_sentences and self.group == old_group:
             return
         kept = index.view(-1, self.group)[:, 0] // old_group
-        self.lengths = [self.lengths[i] for i in kept.tolist()]
-        count = kept.numel()
         moves = None if self.group != old_group else _moves_into_place(kept)
         if moves is not None:  # the sentences after the kept ones fill the places of those leaving
-            self._move_sentences(*moves, count)
+            self._move_sentences(*moves, kept.numel())
             return
-        for keys, values in self._cross_base:
-            keys[:count] = keys[: self.count].index_select(0, kept)
-            values[:count] = values[: self.count].index_select(0, kept)
-        bias = self._cross_bias_base
-        bias[:count] = bias[: self.count].index_select(0, kept)
-        old_count, self.count = self.count, count
-        if not (self._key_base and filled):
+        self.cross = [(k.index_select(0, kept), v.index_select(0, kept)) for k, v in self.cross]
+        self.cross_bias = self.cross_bias.index_select(0, kept)
+        if not (self.keys and filled):
             # made for the new group at the next step
-            self._key_base, self._value_base, self._spare_base = [], [], []
-            self._live_views()
+            self.keys, self.values, self.spare = [], [], []
             return
-        layers = len(self.layers)
-        old = self._key_base + self._value_base
+        count = len(self.layers)
         if self.group != old_group:  # new slots: each row's history is in its old slot
-            shape = (self.places, self.heads, self.capacity, self.group, self.head_dim)
+            sentences, capacity = kept.numel(), self.keys[0].size(2)
+            shape = (sentences, self.heads, capacity, self.group, self.head_dim)
+            old = self.keys + self.values
             # the new slots of the filled positions are zeros, never garbage that the mask's
             # -inf could not hide (NaN)
             fresh = [buffer.new_zeros(shape) for buffer in old]
             for source, target in zip(old, fresh, strict=True):
-                target[:count, :, :filled, :old_group] = source[
-                    :old_count, :, :filled
-                ].index_select(0, kept)
-            self._key_base, self._value_base = fresh[:layers], fresh[layers:]
-            self._spare_base = [buffer.new_zeros(shape) for buffer in old]
-        else:
-            for source, target in zip(old, self._spare_base, strict=True):
-                torch.index_select(
-                    source[:old_count, :, :filled], 0, kept, out=target[:count, :, :filled]
-                )
-            self._key_base = self._spare_base[:layers]
-            self._value_base = self._spare_base[layers:]
-            self._spare_base = old
-        self._live_views()
+                target[:, :, :filled, :old_group] = source[:, :, :filled].index_select(0, kept)
+            self.keys, self.values = fresh[:count], fresh[count:]
+            self.spare = [buffer.new_empty(shape) for buffer in old]
+            return
+        sentences = kept.numel()
+        if sentences > self.spare[0].size(0):  # more sentences: wider spare buffers
+            self.spare = [buffer.new_empty((sentences, *buffer.shape[1:])) for buffer in self.spare]
+        elif sentences != self.keys[0].size(0):  # fewer sentences: narrower spare buffers
+            self.spare = [buffer[:sentences] for buffer in self.spare]
+        old = self.keys + self.values
+        for source, target in zip(old, self.spare, strict=True):
+            torch.index_select(source[:, :, :filled], 0, kept, out=target[:, :, :filled])
+        self.keys, self.values = self.spare[:count], self.spare[count:]
+        self.spare = [buffer[:sentences] for buffer in old]
 
     def _move_sentences(self, targets: torch.Tensor, sources: torch.Tensor, count: int) -> None:
         """Keep the first ``count`` sentences, after copying those at places ``sources`` (all
@@ -401,19 +283,18 @@ class IncrementalDecoder:
         sentences' cross-attention keys and values and filled self-attention positions are copied,
         in place, where keeping sentences in order copied every kept one's."""
 
-        def move(tensor: torch.Tensor) -> None:
+        def moved(tensor: torch.Tensor) -> torch.Tensor:
             if targets.numel():
                 tensor.index_copy_(0, targets, tensor.index_select(0, sources))
+            return tensor[:count]
 
         filled = self.position
-        for keys, values in self._cross_base:
-            move(keys)
-            move(values)
-        move(self._cross_bias_base)
-        for buffer in self._key_base + self._value_base:  # none before the first step
-            move(buffer[:, :, :filled])
-        self.count = count
-        self._live_views()
+        self.cross = [(moved(k), moved(v)) for k, v in self.cross]
+        self.cross_bias = moved(self.cross_bias)
+        for buffer in self.keys + self.values:  # none before the first step
+            moved(buffer[:, :, :filled])
+        self.keys = [buffer[:count] for buffer in self.keys]
+        self.values = [buffer[:count] for buffer in self.values]
 
 
 def _moves_into_place(kept: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor] | None:

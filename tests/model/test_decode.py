@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import pytest
 import torch
@@ -11,7 +10,7 @@ from generate_reference import generate_tokens
 
 from ltmt.errors import ConfigError
 from ltmt.model.backbone import load_backbone
-from ltmt.model.decode import DecodeConfig, compact_order, decode, decode_nbest
+from ltmt.model.decode import DecodeConfig, compact_order, decode
 
 SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
 
@@ -176,75 +175,9 @@ def test_forcing_fusion_steers_the_output(backbone, batch):
     assert out[0] == wanted[:-1]
 
 
-class _EndsAt:
-    """A fusion state that makes ``</s>`` certain for a sentence's rows once they have produced
-    its number of tokens in ``ends``: sentences end at steps of their own."""
-
-    def __init__(self, ends: list[int], eos_id: int) -> None:
-        self.ends, self.eos_id = torch.tensor(ends), eos_id
-        self.rows: list[int] = []  # the rows of each step
-
-    def fuse_hidden(self, hidden, rows):
-        return hidden
-
-    def fuse_log_probs(self, hidden, log_probs, rows, prefix=None):
-        self.rows.append(rows.numel())
-        produced = (prefix >= 0).sum(dim=1) - 1  # a row's tokens after the start token
-        log_probs[produced >= self.ends[rows], self.eos_id] = 0.0
-        return log_probs
-
-
-JOINING = [*SOURCES, "x", "save as", "print the document now please", "a b c"]
-
-
-@pytest.mark.parametrize("beam", [1, 3])
-@pytest.mark.parametrize("live", [1, 3, 5])
-def test_sentences_joining_as_others_end_decode_as_the_whole_batch(backbone, beam, live):
-    """``live_sentences``: a batch searched that many sentences at a time, each joining as
-    another ends, gives every sentence the hypotheses and scores the whole batch gives it, with
-    no step of more rows than ``live`` sentences have."""
-    batch = backbone.tokenizer(JOINING, return_tensors="pt", padding=True)
-    ends = [3, 9, 1, 6, 12, 2, 4, 7]
-    config = DecodeConfig(beam=beam, max_len_a=1.0, max_len_b=8)
-    whole = decode_nbest(
-        backbone,
-        batch["input_ids"],
-        batch["attention_mask"],
-        config,
-        _EndsAt(ends, backbone.eos_id),
-    )
-    joining = _EndsAt(ends, backbone.eos_id)
-    joined = decode_nbest(
-        backbone,
-        batch["input_ids"],
-        batch["attention_mask"],
-        replace(config, live_sentences=live),
-        joining,
-    )
-    assert [[tokens for _, tokens in found] for found in joined] == [
-        [tokens for _, tokens in found] for found in whole
-    ]
-    for ours, theirs in zip(joined, whole, strict=True):
-        assert [score for score, _ in ours] == pytest.approx([score for score, _ in theirs])
-    assert max(joining.rows) <= live * beam
-    assert len({len(found[0][1]) for found in whole}) >= 4  # sentences ended at many steps
-
-
-def test_joining_sentences_take_every_place_that_frees(backbone):
-    """Steps stay full: a sentence that ends makes room for the next at the following step."""
-    batch = backbone.tokenizer(JOINING, return_tensors="pt", padding=True)
-    joining = _EndsAt([1, 1, 5, 5, 5, 5, 5, 5], backbone.eos_id)
-    config = DecodeConfig(beam=1, max_len_a=1.0, max_len_b=8, live_sentences=4)
-    decode(backbone, batch["input_ids"], batch["attention_mask"], config, joining)
-    # two end after their first two steps (</s> the second token); two join for the third
-    assert joining.rows[:4] == [4, 4, 4, 4]
-    assert sum(joining.rows) == 2 * 2 + 6 * 6
-
-
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"live_sentences": -1}, "live_sentences must be >= 0, got -1"),
         ({"beam": 0}, "beam must be >= 1, got 0"),
         ({"max_len": 0}, "max_len must be >= 1, got 0"),
         ({"stop": "first"}, "stop must be beam or best, got 'first'"),
