@@ -56,6 +56,7 @@ def child(args: argparse.Namespace) -> None:
 
     torch.set_num_threads(args.threads)
     spent = _time_functions(args.time_functions)
+    # built here rather than by bench_speed.engine_options: a checkout timed may predate it
     options = argparse.Namespace(
         model=None,
         beam=4,

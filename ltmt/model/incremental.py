@@ -283,16 +283,15 @@ class IncrementalDecoder:
         sentences' cross-attention keys and values and filled self-attention positions are copied,
         in place, where keeping sentences in order copied every kept one's."""
 
-        def moved(tensor: torch.Tensor) -> torch.Tensor:
-            if targets.numel():
-                tensor.index_copy_(0, targets, tensor.index_select(0, sources))
-            return tensor[:count]
-
         filled = self.position
-        self.cross = [(moved(k), moved(v)) for k, v in self.cross]
-        self.cross_bias = moved(self.cross_bias)
-        for buffer in self.keys + self.values:  # none before the first step
-            moved(buffer[:, :, :filled])
+        if targets.numel():
+            moving = [tensor for pair in self.cross for tensor in pair] + [self.cross_bias]
+            # the self-attention buffers' filled positions (none before the first step)
+            moving += [buffer[:, :, :filled] for buffer in self.keys + self.values]
+            for tensor in moving:
+                tensor.index_copy_(0, targets, tensor.index_select(0, sources))
+        self.cross = [(keys[:count], values[:count]) for keys, values in self.cross]
+        self.cross_bias = self.cross_bias[:count]
         self.keys = [buffer[:count] for buffer in self.keys]
         self.values = [buffer[:count] for buffer in self.values]
 
