@@ -39,10 +39,13 @@ Its states equal ``MarianDecoder``'s (the tests compare them) up to float roundi
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import torch
+
+logger = logging.getLogger(__name__)
 
 # positions the self-attention buffers hold at first; they double when full
 _FIRST_CAPACITY = 16
@@ -61,6 +64,7 @@ class IncrementalDecoder:
         mask: torch.Tensor,
         group: int,
         capacity: int = _FIRST_CAPACITY,
+        compiled: bool = True,
     ) -> None:
         import torch
 
@@ -77,8 +81,13 @@ class IncrementalDecoder:
             ~allowed, float("-inf")
         )
         self.projections = [_joined(layer.self_attn) for layer in self.layers]
-        # per layer, in the states' dtype: keys (sentences, heads, head_dim, src), values
-        # (sentences, heads, src, head_dim)
+        # the compiled attention (module doc), where it applies and ``compiled`` asks for it
+        self.kernels = (
+            _compiled_kernels(decoder, encoder_states, self.projections) if compiled else None
+        )
+        # per layer, in the states' dtype: keys (sentences, heads, head_dim, src), or (sentences,
+        # heads, src, head_dim) for the compiled attention; values (sentences, heads, src,
+        # head_dim)
         self.cross: list[tuple[torch.Tensor, torch.Tensor]] = []
         for layer in self.layers:
             attention = layer.encoder_attn
@@ -87,8 +96,10 @@ class IncrementalDecoder:
                 keys, values = attention.k_proj(encoder_states), attention.v_proj(encoder_states)
             else:
                 keys, values = joined(encoder_states).chunk(2, dim=-1)
-            keys = self._heads(keys).transpose(2, 3).contiguous()
-            self.cross.append((keys, self._heads(values).contiguous()))
+            keys = self._heads(keys)
+            if self.kernels is None:
+                keys = keys.transpose(2, 3)
+            self.cross.append((keys.contiguous(), self._heads(values).contiguous()))
         self.expected = max(1, capacity)
         self.capacity = min(self.expected, _FIRST_CAPACITY)
         # per layer, (sentences, heads, capacity, slots, head_dim): slot j of a sentence holds
@@ -170,58 +181,137 @@ class IncrementalDecoder:
         rows = hidden.size(0)
         sentences = rows // self.group
         self._room(sentences, hidden)
-        position, width = self.position, self.position + 1
         # each row's own slot at this position
-        self.ancestors[:, position] = torch.arange(rows, device=hidden.device) % self.group
-        # one sentence's slots at every position, side by side: (sentences * heads, width *
-        # group, head_dim) views of the buffers
-        span = (sentences * self.heads, width * self.group, self.head_dim)
-        bias = self._own_history_bias(sentences, width, hidden) if self.group > 1 else None
+        self.ancestors[:, self.position] = torch.arange(rows, device=hidden.device) % self.group
+        compiled = self.kernels is not None
+        bias = None
+        if not compiled and self.group > 1:
+            bias = self._own_history_bias(sentences, self.position + 1, hidden)
         for index, layer in enumerate(self.layers):
             attention = layer.self_attn
-            joined = self.projections[index]
-            if joined is None:
-                query, key, value = (
-                    attention.q_proj(hidden),
-                    attention.k_proj(hidden),
-                    attention.v_proj(hidden),
-                )
+            if compiled:
+                mixed = self._self_attention_compiled(index, hidden, attention)
             else:
-                query, key, value = joined(hidden).chunk(3, dim=-1)
-            keys, values = self.keys[index], self.values[index]
-            keys[:, :, position] = self._by_sentence(key)
-            values[:, :, position] = self._by_sentence(value)
-            # a sentence's group of query rows over all its slots, other rows' masked out
-            query = (self._by_sentence(query) * attention.scaling).reshape(
-                sentences * self.heads, self.group, self.head_dim
-            )
-            scores = torch.bmm(query, keys[:, :, :width].reshape(span).transpose(1, 2)).float()
-            if bias is not None:
-                scores = scores.view(sentences, self.heads, self.group, -1).add_(bias)
-            weights = torch.softmax(scores, dim=-1).to(query.dtype)
-            mixed = torch.bmm(
-                weights.view(sentences * self.heads, self.group, -1),
-                values[:, :, :width].reshape(span),
-            )
-            mixed = mixed.view(sentences, self.heads, self.group, self.head_dim)
-            mixed = mixed.transpose(1, 2).reshape(rows, 1, -1)
+                mixed = self._self_attention(index, hidden, attention, bias)
             hidden = layer_norm_of(layer.self_attn_layer_norm, hidden + attention.out_proj(mixed))
-            # cross-attention: the rows of a sentence are one query block over its keys
             cross = layer.encoder_attn
-            query = cross.q_proj(hidden).view(sentences, self.group, self.heads, self.head_dim)
-            cross_keys, cross_values = self.cross[index]
-            scores = ((query.transpose(1, 2) * cross.scaling) @ cross_keys).float()
-            weights = torch.softmax(scores.add_(self.cross_bias), dim=-1)
-            if keep_attention and index == len(self.layers) - 1:
-                # (rows, src), heads averaged
-                self.attention = weights.mean(dim=1).reshape(rows, -1)
-            mixed = weights.to(cross_values.dtype) @ cross_values
-            mixed = mixed.to(hidden.dtype).transpose(1, 2).reshape(rows, 1, -1)
+            keep = keep_attention and index == len(self.layers) - 1
+            if compiled:
+                mixed = self._cross_attention_compiled(index, hidden, cross, keep)
+            else:
+                mixed = self._cross_attention(index, hidden, cross, keep)
             hidden = layer_norm_of(layer.encoder_attn_layer_norm, hidden + cross.out_proj(mixed))
             feed = layer.fc2(layer.activation_fn(layer.fc1(hidden)))
             hidden = layer_norm_of(layer.final_layer_norm, hidden + feed)
         self.position += 1
         return hidden[:, 0]
+
+    def _self_attention(
+        self, index: int, hidden: torch.Tensor, attention: Any, bias: torch.Tensor | None
+    ) -> torch.Tensor:
+        """Layer ``index``'s self-attention of ``hidden (rows, 1, d)`` at this position in
+        torch: a sentence's rows over all its slots, other rows' masked out by ``bias``
+        (:meth:`_own_history_bias`; ``None`` for one row per sentence). ``(rows, 1, d)``."""
+        import torch
+
+        rows = hidden.size(0)
+        sentences = rows // self.group
+        position, width = self.position, self.position + 1
+        joined = self.projections[index]
+        if joined is None:
+            query, key, value = (
+                attention.q_proj(hidden),
+                attention.k_proj(hidden),
+                attention.v_proj(hidden),
+            )
+        else:
+            query, key, value = joined(hidden).chunk(3, dim=-1)
+        keys, values = self.keys[index], self.values[index]
+        keys[:, :, position] = self._by_sentence(key)
+        values[:, :, position] = self._by_sentence(value)
+        # one sentence's slots at every position, side by side: (sentences * heads, width *
+        # group, head_dim) views of the buffers
+        span = (sentences * self.heads, width * self.group, self.head_dim)
+        query = (self._by_sentence(query) * attention.scaling).reshape(
+            sentences * self.heads, self.group, self.head_dim
+        )
+        scores = torch.bmm(query, keys[:, :, :width].reshape(span).transpose(1, 2)).float()
+        if bias is not None:
+            scores = scores.view(sentences, self.heads, self.group, -1).add_(bias)
+        weights = torch.softmax(scores, dim=-1).to(query.dtype)
+        mixed = torch.bmm(
+            weights.view(sentences * self.heads, self.group, -1),
+            values[:, :, :width].reshape(span),
+        )
+        mixed = mixed.view(sentences, self.heads, self.group, self.head_dim)
+        return mixed.transpose(1, 2).reshape(rows, 1, -1)
+
+    def _cross_attention(
+        self, index: int, hidden: torch.Tensor, cross: Any, keep: bool
+    ) -> torch.Tensor:
+        """Layer ``index``'s cross-attention of ``hidden (rows, 1, d)`` in torch: the rows of a
+        sentence are one query block over its keys. ``keep``: keep the weights, heads averaged,
+        in ``self.attention``. ``(rows, 1, d)``."""
+        import torch
+
+        rows = hidden.size(0)
+        sentences = rows // self.group
+        query = cross.q_proj(hidden).view(sentences, self.group, self.heads, self.head_dim)
+        cross_keys, cross_values = self.cross[index]
+        scores = ((query.transpose(1, 2) * cross.scaling) @ cross_keys).float()
+        weights = torch.softmax(scores.add_(self.cross_bias), dim=-1)
+        if keep:
+            self.attention = weights.mean(dim=1).reshape(rows, -1)  # (rows, src)
+        mixed = weights.to(cross_values.dtype) @ cross_values
+        return mixed.to(hidden.dtype).transpose(1, 2).reshape(rows, 1, -1)
+
+    def _self_attention_compiled(
+        self, index: int, hidden: torch.Tensor, attention: Any
+    ) -> torch.Tensor:
+        """:meth:`_self_attention` by the compiled kernel: each row over its own history."""
+
+        assert self.kernels is not None
+        joined = self.projections[index]
+        assert joined is not None  # the compiled attention needs the joined projection
+        rows = hidden.size(0)
+        qkv = joined(hidden).view(rows, -1)
+        mixed = qkv.new_empty((rows, qkv.size(1) // 3))
+        self.kernels.self_attend(
+            qkv.numpy(),
+            self.keys[index].numpy(),
+            self.values[index].numpy(),
+            self.ancestors.numpy(),
+            self.position,
+            float(attention.scaling),
+            mixed.numpy(),
+        )
+        return mixed[:, None, :]
+
+    def _cross_attention_compiled(
+        self, index: int, hidden: torch.Tensor, cross: Any, keep: bool
+    ) -> torch.Tensor:
+        """:meth:`_cross_attention` by the compiled kernel: each row over its source."""
+
+        assert self.kernels is not None
+        rows = hidden.size(0)
+        query = cross.q_proj(hidden).view(rows, -1)
+        cross_keys, cross_values = self.cross[index]
+        source = cross_keys.size(2)
+        mixed = query.new_empty(query.shape)
+        weights = query.new_empty((rows, source) if keep else (0, 0))
+        self.kernels.cross_attend(
+            query.contiguous().numpy(),
+            cross_keys.numpy(),
+            cross_values.numpy(),
+            self.cross_bias.view(-1, source).numpy(),
+            float(cross.scaling),
+            mixed.numpy(),
+            weights.numpy(),
+            keep,
+        )
+        if keep:
+            self.attention = weights
+        return mixed[:, None, :]
 
     def select(
         self, index: torch.Tensor, *, same_sentences: bool, group: int | None = None
@@ -340,3 +430,30 @@ def layer_norm_of(module: Any, states: torch.Tensor) -> torch.Tensor:
     return torch.nn.functional.layer_norm(
         states, module.normalized_shape, module.weight, module.bias, module.eps
     )
+
+
+def _compiled_kernels(decoder: Any, encoder_states: torch.Tensor, projections: list[Any]) -> Any:
+    """The compiled attention (:mod:`ltmt.model.attention_kernels`) where it applies: float32
+    states on the CPU, every layer's self-attention projections joined in one product, no
+    gradient asked for (the kernels have none) and numba importable; else ``None`` (torch's
+    products)."""
+    import torch
+
+    applies = (
+        encoder_states.device.type == "cpu"
+        and encoder_states.dtype == torch.float32
+        and decoder.embed_tokens.weight.dtype == torch.float32
+        and not torch.is_grad_enabled()
+        and all(joined is not None for joined in projections)
+    )
+    if not applies:
+        return None
+    try:
+        from ltmt.model import attention_kernels
+    except ImportError as error:  # numba missing: torch's products
+        logger.debug("attention on torch's products: %s", error)
+        return None
+    except RuntimeError as error:  # numba found nowhere to cache its compiled kernels
+        logger.warning("attention on torch's products (numba: %s)", error)
+        return None
+    return attention_kernels

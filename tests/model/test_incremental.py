@@ -20,20 +20,25 @@ from ltmt.model.incremental import IncrementalDecoder
 SOURCES = ["open the file", "the cat sat on the mat today", "hello world", "x"]
 
 
+@pytest.mark.parametrize("compiled", [True, False])
 @pytest.mark.parametrize("capacity", [1, 16])
 def test_states_equal_marian_decoders_through_reordering(
-    tiny_model_dir: Path, capacity: int
+    tiny_model_dir: Path, capacity: int, compiled: bool
 ) -> None:
     """Three steps of 2 rows per sentence, rows reordered and a sentence dropped between steps:
     every state equals ``MarianDecoder``'s over the whole prefix (no cache). ``capacity`` 1:
-    the buffers of keys and values grow twice on the way."""
+    the buffers of keys and values grow twice on the way. ``compiled``: the attention by
+    :mod:`ltmt.model.attention_kernels` or by torch's products."""
     backbone = load_backbone(tiny_model_dir, native=False)
     model = backbone.model
     batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
     with torch.inference_mode():
         encoder_states = model.get_encoder()(**batch).last_hidden_state
         mask = batch["attention_mask"]
-        step = IncrementalDecoder(model, encoder_states, mask, group=2, capacity=capacity)
+        step = IncrementalDecoder(
+            model, encoder_states, mask, group=2, capacity=capacity, compiled=compiled
+        )
+        assert (step.kernels is not None) == compiled
         rows_states, rows_mask = (
             encoder_states.repeat_interleave(2, 0),
             mask.repeat_interleave(2, 0),
@@ -51,8 +56,9 @@ def test_states_equal_marian_decoders_through_reordering(
         _check_step(model, step, prefix, rows_states, rows_mask)
 
 
+@pytest.mark.parametrize("compiled", [True, False])
 def test_states_equal_marian_decoders_over_many_steps_of_peaked_attention(
-    tiny_model_dir: Path,
+    tiny_model_dir: Path, compiled: bool
 ) -> None:
     """Eleven steps with the self-attention peaked (the tiny model's is nearly uniform, so a
     wrong scale or position would go unseen): every step's states equal ``MarianDecoder``'s."""
@@ -67,7 +73,9 @@ def test_states_equal_marian_decoders_over_many_steps_of_peaked_attention(
     with torch.inference_mode():
         encoder_states = model.get_encoder()(**batch).last_hidden_state
         mask = batch["attention_mask"]
-        step = IncrementalDecoder(model, encoder_states, mask, group=1, capacity=4)
+        step = IncrementalDecoder(
+            model, encoder_states, mask, group=1, capacity=4, compiled=compiled
+        )
         prefix = torch.full((len(SOURCES), 1), backbone.start_id)
         for _ in range(11):
             _check_step(model, step, prefix, encoder_states, mask)
