@@ -164,6 +164,9 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
         return out
 
     knn.KnnState.neighbours = spy  # type: ignore[method-assign]
+    # the compiled step (ltmt.fusion.knn_kernel) does not call neighbours: torch's operations
+    compiled = knn.KnnState.compiled_mix
+    knn.KnnState.compiled_mix = False
     profile = {}
     try:
         # lambda_max=0 leaves decoding as the base model's: distances along the base's own path
@@ -177,6 +180,7 @@ def distance_profile(backbone: Any, sets: Sequence[Any], beam: int, top_k: int) 
             profile[name] = [round(float(v), 3) for v in np.percentile(values, [5, 25, 50, 75, 95])]
     finally:
         knn.KnnState.neighbours = original  # type: ignore[method-assign]
+        knn.KnnState.compiled_mix = compiled
     return profile
 
 

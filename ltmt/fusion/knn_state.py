@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Container
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import torch
@@ -79,6 +79,9 @@ class KnnState:
     # the optional :class:`Neighbours` fields a decoding step computes (a trained combiner's
     # state names those it reads; :meth:`neighbours` called directly computes them all)
     step_fields: frozenset[str] = frozenset()
+    # whether a step may run in one compiled call (:mod:`ltmt.fusion.knn_kernel`): plain kNN's
+    # vote; a subclass that adjusts it (a trained combiner) says no
+    compiled_mix: bool = True
 
     def fuse_hidden(self, hidden: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
         return hidden
@@ -105,6 +108,10 @@ class KnnState:
 
         active, every = self._active_rows(rows)
         if active.numel() == 0:
+            return log_probs
+        kernel = self._compiled_mix(log_probs)
+        if kernel is not None:
+            self._mix_compiled(kernel, hidden, log_probs, rows, prefix, active, every)
             return log_probs
 
         def own(tensor: torch.Tensor) -> torch.Tensor:
@@ -134,6 +141,77 @@ class KnnState:
         if not every:
             log_probs[active] = mixed
         return log_probs
+
+    def _compiled_mix(self, log_probs: torch.Tensor) -> Any:
+        """:func:`ltmt.fusion.knn_kernel.mix_nearest` where it applies (plain kNN, whose vote
+        no subclass adjusts; float32 log-probabilities on the CPU; numba importable), else
+        ``None``."""
+        import torch
+
+        if not self.compiled_mix or log_probs.dtype != torch.float32:
+            return None
+        if log_probs.device.type != "cpu" or self.own_keys.dtype != torch.float32:
+            return None
+        try:
+            from ltmt.fusion.knn_kernel import mix_nearest
+        except ImportError:  # numba missing: torch's operations
+            return None
+        return mix_nearest
+
+    def _mix_compiled(
+        self,
+        kernel: Any,
+        hidden: torch.Tensor,
+        log_probs: torch.Tensor,
+        rows: torch.Tensor,
+        prefix: torch.Tensor | None,
+        active: torch.Tensor,
+        every: bool,
+    ) -> None:
+        """:meth:`fuse_log_probs` by the compiled kernel, in place: the entries' dot products in
+        torch (one batched product), the rest in :func:`ltmt.fusion.knn_kernel.mix_nearest`."""
+        import numpy as np
+        import torch
+
+        from ltmt.fusion.knn_kernel import EOS_CODES
+
+        cfg = self.config
+        own_rows = rows if every else rows[active]
+        own_hidden = hidden.float() if every else hidden[active].float()
+        view = self._row_view(own_rows)
+        dots = self._own_dot(own_hidden / self.scale, view)
+        context = cfg.context if cfg.context_penalty and prefix is not None else 0
+        if prefix is None:
+            prefix = torch.zeros((hidden.size(0), 0), dtype=torch.long)
+        settings = np.array(
+            [
+                self.scale,
+                cfg.context_penalty,
+                cfg.differing_penalty,
+                cfg.temperature,
+                cfg.tau,
+                cfg.lambda_max,
+            ],
+            dtype=np.float64,
+        )
+        kernel(
+            log_probs.numpy(),
+            active.numpy(),
+            hidden.float().numpy(),
+            dots.numpy(),
+            view.norms.numpy(),
+            view.invalid.numpy(),
+            view.values.numpy(),
+            view.history.numpy(),
+            view.differing.float().numpy(),
+            view.score_factor.float().numpy(),
+            prefix.numpy(),
+            settings,
+            cfg.neighbours,
+            context,
+            EOS_CODES[cfg.memory_eos],
+            self.eos_id,
+        )
 
     def _active_rows(self, rows: torch.Tensor) -> tuple[torch.Tensor, bool]:
         """The indices of ``rows`` whose sentence has memory, and whether that is all of them

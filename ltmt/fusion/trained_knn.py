@@ -161,6 +161,8 @@ def _load_combiner(directory: Path) -> tuple[Combiner, BaseInfo]:
 class CombinerState(KnnState):
     """A batch's kNN datastore whose λ comes from the combiner."""
 
+    compiled_mix = False  # the combiner adjusts the vote (:meth:`adjust`)
+
     def __init__(self, combiner: Combiner, memory: BatchMemory, *args: Any) -> None:
         super().__init__(memory, *args)
         combiner.net.to(memory.keys.device)  # its weights beside the states (CUDA too)

@@ -25,6 +25,14 @@ bfloat16 and int8 copies all work) on plain tensors:
   that ended (:func:`ltmt.model.decode.compact_order`), and only theirs are copied, in place
   (session 34: 0.18 s to 0.10 s of a warm kNN pass over the speed segments); another order
   copies every kept sentence's into spare buffers.
+* on float32 states on the CPU (the fused batches' int8 layers give float32), each layer's
+  self-attention and cross-attention are one compiled call each
+  (:mod:`ltmt.model.attention_kernels`, numba): a row reads only the slots its ``ancestors``
+  name and its source's unpadded positions, where torch's products read every slot of its
+  sentence and loop over one tiny product per sentence and head; the step's keys and values are
+  written in the same call. The decoder layers' steps of a warm kNN pass over the speed segments
+  took 1.92 s → 1.55 s, the pass 4.59 → 4.24 s (session 36, ``eval/ab_knn_speed.py``). Elsewhere
+  (bfloat16, a GPU, a gradient, numba missing) torch's products below run;
 * the cross-attention is two matrix products in the states' dtype over keys transposed once
   per batch, with the softmax in float32 and the source mask as an additive bias:
   ``scaled_dot_product_attention`` with a mask has a fixed cost per call that two products of a
