@@ -144,6 +144,23 @@ def standard_conversion(model: str, work: Path) -> dict[str, Any]:
 IMPORTS = {  # what the fused path imports before it loads a weight
     "import-torch": "import torch",
     "import-torch-and-marian": "import torch, transformers.models.marian.modeling_marian",
+    # and the compiled kernels of the fused step, loaded (from numba's cache) by a first call
+    "import-torch-marian-and-kernels": (
+        "import torch, transformers.models.marian.modeling_marian\n"
+        "import numpy as np\n"
+        "from ltmt.model.attention_kernels import cross_attend, self_attend\n"
+        "from ltmt.fusion.knn_kernel import mix_nearest\n"
+        "f = np.zeros((4, 1536), np.float32)\n"
+        "self_attend(f, np.zeros((1, 8, 2, 4, 64), np.float32), np.zeros((1, 8, 2, 4, 64), "
+        "np.float32), np.zeros((4, 2), np.int64), 0, 0.125, np.zeros((4, 512), np.float32))\n"
+        "cross_attend(f[:, :512], np.zeros((1, 8, 3, 64), np.float32), np.zeros((1, 8, 3, 64), "
+        "np.float32), np.zeros((1, 3), np.float32), 0.125, np.zeros((4, 512), np.float32), "
+        "np.zeros((4, 3), np.float32), True)\n"
+        "mix_nearest(np.zeros((4, 9), np.float32), np.arange(4), np.zeros((4, 512), np.float32), "
+        "np.zeros((4, 2), np.float32), np.zeros((4, 2), np.float32), np.zeros((4, 2), np.bool_), "
+        "np.zeros((4, 2), np.int64), np.zeros((4, 2, 3), np.int64), np.zeros((4, 2), np.float32), "
+        "np.ones(4, np.float32), np.zeros((4, 1), np.int64), np.ones(6), 4, 3, 1, 0)"
+    ),
 }
 
 

@@ -182,7 +182,7 @@ class KnnState:
         dots = self._own_dot(own_hidden / self.scale, view)
         context = cfg.context if cfg.context_penalty and prefix is not None else 0
         if prefix is None:
-            prefix = torch.zeros((hidden.size(0), 0), dtype=torch.long)
+            prefix = torch.zeros((hidden.size(0), 0), dtype=torch.long, device=hidden.device)
         settings = np.array(
             [
                 self.scale,
