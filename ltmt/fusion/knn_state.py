@@ -152,11 +152,10 @@ class KnnState:
             return None
         if log_probs.device.type != "cpu" or self.own_keys.dtype != torch.float32:
             return None
-        try:
-            from ltmt.fusion.knn_kernel import mix_nearest
-        except ImportError:  # numba missing: torch's operations
-            return None
-        return mix_nearest
+        from ltmt.compiled import compiled_module
+
+        kernels = compiled_module("ltmt.fusion.knn_kernel")
+        return None if kernels is None else kernels.mix_nearest
 
     def _mix_compiled(
         self,

@@ -47,13 +47,10 @@ Its states equal ``MarianDecoder``'s (the tests compare them) up to float roundi
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import torch
-
-logger = logging.getLogger(__name__)
 
 # positions the self-attention buffers hold at first; they double when full
 _FIRST_CAPACITY = 16
@@ -63,7 +60,9 @@ class IncrementalDecoder:
     """The decoder of ``model`` over ``encoder_states (sentences, src, d)`` with
     ``mask (sentences, src)``; ``group`` rows per sentence (the beam); ``capacity``: the positions
     it will likely decode (the key/value buffers start with room for ``min(capacity, 16)`` and
-    double when full, up to ``capacity`` while it is larger)."""
+    double when full, up to ``capacity`` while it is larger); ``compiled``: run the attention by
+    :mod:`ltmt.model.attention_kernels` where it applies (``False``: torch's products always,
+    to compare them)."""
 
     def __init__(
         self,
@@ -456,12 +455,6 @@ def _compiled_kernels(decoder: Any, encoder_states: torch.Tensor, projections: l
     )
     if not applies:
         return None
-    try:
-        from ltmt.model import attention_kernels
-    except ImportError as error:  # numba missing: torch's products
-        logger.debug("attention on torch's products: %s", error)
-        return None
-    except RuntimeError as error:  # numba found nowhere to cache its compiled kernels
-        logger.warning("attention on torch's products (numba: %s)", error)
-        return None
-    return attention_kernels
+    from ltmt.compiled import compiled_module
+
+    return compiled_module("ltmt.model.attention_kernels")
