@@ -109,6 +109,8 @@ def cross_attend(
     attend, ``-inf`` on padding. Writes ``out (rows, heads * head_dim)`` and, with ``keep``,
     ``weights (rows, source)``: the attention weights averaged over heads, 0 on padding."""
     sentences, heads, source, head_dim = keys.shape
+    if sentences == 0:
+        return
     group = query.shape[0] // sentences
     scores = np.empty(source, np.float32)
     mixed = np.empty(head_dim, np.float32)

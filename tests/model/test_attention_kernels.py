@@ -106,3 +106,19 @@ def test_torch_products_where_the_kernels_do_not_apply(
         stepped = without_numba.step(torch.full((len(SOURCES),), tiny_backbone.start_id))
     assert bf16.kernels is None and graded.kernels is None and without_numba.kernels is None
     assert stepped.shape == (len(SOURCES), states.size(-1))
+
+
+def test_kernels_on_no_rows_write_nothing() -> None:
+    """A batch whose sentences have all left: both kernels return at once."""
+    import numpy as np
+
+    from ltmt.model.attention_kernels import cross_attend, self_attend
+
+    out = np.zeros((0, 8), np.float32)
+    keys = np.zeros((0, 2, 3, 4), np.float32)
+    cross_attend(out, keys, keys, np.zeros((0, 3), np.float32), 0.5, out, out, False)
+    slots = np.zeros((0, 2, 4, 2, 4), np.float32)
+    self_attend(
+        np.zeros((0, 24), np.float32), slots, slots, np.zeros((0, 4), np.int64), 0, 0.5, out
+    )
+    assert out.shape == (0, 8)
