@@ -2,13 +2,14 @@
 
 :meth:`ltmt.fusion.knn_state.KnnState.fuse_log_probs` reads, for each row with memory, its
 distances to its own sentence's entries, their history term and penalties, the ``K`` nearest,
-their vote and λ, and mixes the vote into the row's log-probabilities. In torch that is about
-fifty calls on tensors of a few rows by a few dozen entries, each costing more to dispatch
-than to compute. :func:`mix_nearest` does the same arithmetic, row by row, in one call: the
-entries' dot products with the row's state stay one batched product in torch (``dots``), the
-rest is here. It runs for plain kNN (a trained combiner's state adjusts the vote itself, and
-reads fields this kernel does not compute) and where numba can be imported; its outputs equal
-torch's up to float32 rounding (``tests/fusion/test_knn_kernel.py``).
+their vote and λ, and mixes the vote into the row's log-probabilities. In torch that is about 95
+calls a step on tensors of a few rows by a few dozen entries, each costing more to dispatch than
+to compute (``eval/count_torch_calls.py``, session 36). :func:`mix_nearest` does the same
+arithmetic, row by row, in one call: the entries' dot products with the row's state stay one
+batched product in torch (``dots``), the rest is here. It runs for plain kNN (a trained
+combiner's state adjusts the vote itself, and reads fields this kernel does not compute) and
+where numba can be imported; its outputs equal torch's up to float32 rounding
+(``tests/fusion/test_knn_kernel.py``).
 
 Compiled on first use and cached on disk, like :mod:`ltmt.model.attention_kernels`; one
 thread, the interpreter lock released.
@@ -68,6 +69,7 @@ def mix_nearest(
     k = min(neighbours, width)
     distances = np.empty(width, np.float32)
     nearest = np.empty(k, np.int64)
+    chosen = np.empty(width, np.bool_)
     weights = np.empty(k, np.float32)
     mixed = np.empty(k, np.float32)
     history = np.empty(context, np.int64)
@@ -93,20 +95,17 @@ def mix_nearest(
             if differing_penalty != zero:
                 distance += differing_penalty * differing[i, m]
             distances[m] = distance
+        chosen[:] = False
         for j in range(k):  # the k nearest, nearest first; the lower index on a tie
             best = -1
             for m in range(width):
-                if best < 0 or distances[m] < distances[best]:
-                    taken = False
-                    for earlier in range(j):
-                        if nearest[earlier] == m:
-                            taken = True
-                    if not taken:
-                        best = m
+                if not chosen[m] and (best < 0 or distances[m] < distances[best]):
+                    best = m
             nearest[j] = best
+            chosen[best] = True
         closest = distances[nearest[0]]
-        lam = lambda_max * max(zero, one - closest / tau)
-        if lam <= zero or closest == np.inf:
+        lam = lambda_max * max(zero, one - closest / tau)  # 0 where no entry is valid (inf)
+        if lam <= zero:
             continue
         top = -closest / temperature  # the softmax of -distance / temperature
         total = zero

@@ -44,6 +44,7 @@ class KnnState:
         eos_id: int = 0,
         start_id: int = 0,
     ) -> None:
+        import numpy as np
         import torch
 
         self.memory = memory
@@ -73,6 +74,18 @@ class KnnState:
         # (batch, M, L): the input positions each entry's match lacks (None: not built)
         self.own_lacked = None if memory.lacked is None else memory.lacked[entries]
         self.own_scores = memory.scores[entries].float() / 100.0  # (batch, M), 0-1
+        # the compiled step's settings (ltmt.fusion.knn_kernel.mix_nearest), in its order
+        self._kernel_settings = np.array(
+            [
+                self.scale,
+                config.context_penalty,
+                config.differing_penalty,
+                config.temperature,
+                config.tau,
+                config.lambda_max,
+            ],
+            dtype=np.float64,
+        )
         self._view: _RowView | None = None  # the last step's rows' own tensors
         self._active: tuple[torch.Tensor, torch.Tensor, bool] | None = None
 
@@ -169,34 +182,22 @@ class KnnState:
     ) -> None:
         """:meth:`fuse_log_probs` by the compiled kernel, in place: the entries' dot products in
         torch (one batched product), the rest in :func:`ltmt.fusion.knn_kernel.mix_nearest`."""
-        import numpy as np
         import torch
 
         from ltmt.fusion.knn_kernel import EOS_CODES
 
         cfg = self.config
-        own_rows = rows if every else rows[active]
-        own_hidden = hidden.float() if every else hidden[active].float()
+        states = hidden.float()
+        own_rows, own_states = (rows, states) if every else (rows[active], states[active])
         view = self._row_view(own_rows)
-        dots = self._own_dot(own_hidden / self.scale, view)
+        dots = self._own_dot(own_states / self.scale, view)
         context = cfg.context if cfg.context_penalty and prefix is not None else 0
         if prefix is None:
             prefix = torch.zeros((hidden.size(0), 0), dtype=torch.long, device=hidden.device)
-        settings = np.array(
-            [
-                self.scale,
-                cfg.context_penalty,
-                cfg.differing_penalty,
-                cfg.temperature,
-                cfg.tau,
-                cfg.lambda_max,
-            ],
-            dtype=np.float64,
-        )
         kernel(
             log_probs.numpy(),
             active.numpy(),
-            hidden.float().numpy(),
+            states.numpy(),
             dots.numpy(),
             view.norms.numpy(),
             view.invalid.numpy(),
@@ -205,7 +206,7 @@ class KnnState:
             view.differing.float().numpy(),
             view.score_factor.float().numpy(),
             prefix.numpy(),
-            settings,
+            self._kernel_settings,
             cfg.neighbours,
             context,
             EOS_CODES[cfg.memory_eos],

@@ -276,7 +276,6 @@ class IncrementalDecoder:
         self, index: int, hidden: torch.Tensor, attention: Any
     ) -> torch.Tensor:
         """:meth:`_self_attention` by the compiled kernel: each row over its own history."""
-
         assert self.kernels is not None
         joined = self.projections[index]
         assert joined is not None  # the compiled attention needs the joined projection
@@ -298,7 +297,6 @@ class IncrementalDecoder:
         self, index: int, hidden: torch.Tensor, cross: Any, keep: bool
     ) -> torch.Tensor:
         """:meth:`_cross_attention` by the compiled kernel: each row over its source."""
-
         assert self.kernels is not None
         rows = hidden.size(0)
         query = cross.q_proj(hidden).view(rows, -1)
@@ -307,7 +305,7 @@ class IncrementalDecoder:
         mixed = query.new_empty(query.shape)
         weights = query.new_empty((rows, source) if keep else (0, 0))
         self.kernels.cross_attend(
-            query.contiguous().numpy(),
+            query.numpy(),
             cross_keys.numpy(),
             cross_values.numpy(),
             self.cross_bias.view(-1, source).numpy(),
