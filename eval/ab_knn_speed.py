@@ -79,7 +79,8 @@ def child(args: argparse.Namespace) -> None:
             continue
         while not (turns / str(turn)).exists():
             time.sleep(0.05)
-        translate.forget()  # type: ignore[attr-defined]
+        if hasattr(translate, "forget"):  # engines without memory have nothing to forget
+            translate.forget()
         for name in spent:
             spent[name].append(0.0)
         started, cpu_started = time.perf_counter(), time.process_time()

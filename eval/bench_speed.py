@@ -4,7 +4,16 @@ Every engine translates the same dev-user segments (the first ``--limit`` test s
 user, single-line ones only), with the same beam, batch size and threads, in rounds whose order
 turns round (ABCDE, EDCBA, ABCDE, ...) so that host drift falls on every engine alike; an
 engine's time is the median of its rounds (translation time only: models are loaded and
-converted before the clock starts). Engines:
+converted before the clock starts).
+
+Each engine runs in a child process of its own (since session 37; all of them loaded and warmed
+up before the first round, one making its pass at a time), as a user's process runs one of them.
+In one process they interfered: CTranslate2 decodes on worker threads of its own through the
+process's one OpenMP runtime (torch's libgomp, which its calls bind to), and a CTranslate2
+translator on 2 intra-op threads gives such a worker an OpenMP pool, after which libgomp lets no
+idle thread of any pool spin, so ltmt's multi-threaded torch operations waited for their threads
+to wake (:class:`ltmt.model.ctranslate.FastDecoder`). ``--one-process`` runs every engine in
+this process, as the runs before session 37 did. Engines:
 
 * ``ltmt-base``: ``Translator(fusion="none")``, the default engine (CTranslate2 int8 fast path);
 * ``ltmt-torch``: the same through ltmt's torch decoder (its own float32 BLEU);
@@ -371,46 +380,145 @@ def _ct2_engine(backbone: Any, compute_type: str, args: argparse.Namespace) -> T
     return translate
 
 
+def _round_orders(names: list[str], rounds: int) -> list[list[str]]:
+    """The engines' order in each round: forward, then reverse, and so on."""
+    return [names if r % 2 == 0 else names[::-1] for r in range(rounds)]
+
+
+def _one_pass(translate: Callable[..., list[str]], segments: list[Any]) -> dict[str, Any]:
+    """One timed pass of ``translate`` over ``segments`` (its caches emptied first): wall and
+    CPU seconds of this process, and the outputs."""
+    if hasattr(translate, "forget"):
+        translate.forget()
+    produced: list[str] = []
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for user, sources, _ in segments:
+        produced.extend(translate(user, sources))
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu_seconds": time.process_time() - cpu_started,
+        "outputs": produced,
+    }
+
+
+Rounds = tuple[dict[str, list[float]], dict[str, list[float]], dict[str, list[str]]]
+
+
+def _rounds_in_one_process(names: list[str], args: argparse.Namespace) -> Rounds:
+    """Every engine loaded in this process, the rounds run here (the harness before session
+    37): their OpenMP threads share one runtime, where CTranslate2's worker threads' pools make
+    torch's threads sleep between operations (``--one-process``; see the docstring)."""
+    import torch
+
+    torch.set_num_threads(args.threads)
+    segments = select_segments(args.users_dir, args.limit)
+    engines = {name: build_engine(name, args, args.users_dir) for name in names}
+    for translate, _ in engines.values():  # warm-up: first calls allocate and convert
+        translate(segments[0][0], segments[0][1][:2])
+    seconds: dict[str, list[float]] = {name: [] for name in names}
+    cpu_seconds: dict[str, list[float]] = {name: [] for name in names}
+    outputs: dict[str, list[str]] = {}
+    for index, order in enumerate(_round_orders(names, args.rounds)):
+        for name in order:
+            result = _one_pass(engines[name][0], segments)
+            seconds[name].append(result["seconds"])
+            cpu_seconds[name].append(result["cpu_seconds"])
+            outputs.setdefault(name, result["outputs"])
+        print(f"round {index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
+    for _, opened in engines.values():
+        for context in (opened or {}).values():
+            context.__exit__(None, None, None)
+    return seconds, cpu_seconds, outputs
+
+
+def _rounds_in_child_processes(names: list[str], args: argparse.Namespace) -> Rounds:
+    """Each engine loaded in a child process of its own (all loaded before the first round),
+    the rounds run by telling one child at a time to make a pass: an engine's threads share
+    nothing with another's, as in the process of a user who runs one of them."""
+    command = [sys.executable, __file__, *_forwarded(args)]
+    children = {
+        name: subprocess.Popen(
+            [*command, "--child-engine", name],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    }
+    try:
+        for name, child in children.items():
+            _child_answer(name, child)  # loaded and warmed up
+        seconds: dict[str, list[float]] = {name: [] for name in names}
+        cpu_seconds: dict[str, list[float]] = {name: [] for name in names}
+        outputs: dict[str, list[str]] = {}
+        for index, order in enumerate(_round_orders(names, args.rounds)):
+            for name in order:
+                child = children[name]
+                assert child.stdin is not None
+                child.stdin.write("pass\n")
+                child.stdin.flush()
+                result = _child_answer(name, child)
+                seconds[name].append(result["seconds"])
+                cpu_seconds[name].append(result["cpu_seconds"])
+                outputs.setdefault(name, result["outputs"])
+            print(f"round {index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
+    finally:
+        for child in children.values():
+            if child.stdin is not None:
+                child.stdin.close()
+        for child in children.values():
+            child.wait()
+    return seconds, cpu_seconds, outputs
+
+
+def _child_answer(name: str, child: subprocess.Popen[str]) -> dict[str, Any]:
+    """The next message of engine ``name``'s child process (its other stdout lines skipped)."""
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.startswith(CHILD_MARK):
+            return dict(json.loads(line[len(CHILD_MARK) :]))
+    raise SystemExit(f"engine {name}: its process ended (exit {child.wait()}; see above)")
+
+
+def serve_engine(name: str, args: argparse.Namespace) -> None:
+    """A child process of :func:`_rounds_in_child_processes`: load engine ``name``, warm it up,
+    say so, then make one timed pass per ``pass`` line read from stdin, answering each."""
+    import torch
+
+    torch.set_num_threads(args.threads)
+    segments = select_segments(args.users_dir, args.limit)
+    translate, opened = build_engine(name, args, args.users_dir)
+    translate(segments[0][0], segments[0][1][:2])  # warm-up: first calls allocate and convert
+    print(CHILD_MARK + json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        if line.strip() != "pass":
+            break
+        print(CHILD_MARK + json.dumps(_one_pass(translate, segments)), flush=True)
+    for context in (opened or {}).values():
+        context.__exit__(None, None, None)
+
+
 def count_tokens(backbone: Any, outputs: list[str]) -> int:
     """Target pieces of ``outputs`` (``</s>`` not counted), the same count for every engine."""
     ids = backbone.tokenizer(text_target=outputs)["input_ids"]
     return sum(len(i) - 1 for i in ids)
 
 
+# a child process's lines to the parent start with this (its other output goes to stderr)
+CHILD_MARK = "ltmt-bench-speed "
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import sacrebleu
-    import torch
 
     from ltmt.model.backbone import load_backbone
 
-    torch.set_num_threads(args.threads)
     names = args.engines.split(",")
     segments = select_segments(args.users_dir, args.limit)
     references = [r for _, _, refs in segments for r in refs]
-    engines = {name: build_engine(name, args, args.users_dir) for name in names}
+    rounds = _rounds_in_one_process if args.one_process else _rounds_in_child_processes
+    seconds, cpu_seconds, outputs = rounds(names, args)
     counter = load_backbone(args.model)
-    for translate, _ in engines.values():  # warm-up: first calls allocate and convert
-        translate(segments[0][0], segments[0][1][:2])
-    seconds: dict[str, list[float]] = {name: [] for name in names}
-    cpu_seconds: dict[str, list[float]] = {name: [] for name in names}
-    outputs: dict[str, list[str]] = {}
-    for round_index in range(args.rounds):
-        order = names if round_index % 2 == 0 else names[::-1]
-        for name in order:
-            translate = engines[name][0]
-            if hasattr(translate, "forget"):
-                translate.forget()
-            produced: list[str] = []
-            started, cpu_started = time.perf_counter(), time.process_time()
-            for user, sources, _ in segments:
-                produced.extend(translate(user, sources))
-            seconds[name].append(time.perf_counter() - started)
-            cpu_seconds[name].append(time.process_time() - cpu_started)
-            outputs.setdefault(name, produced)
-        print(f"round {round_index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
-    for _, opened in engines.values():
-        for context in (opened or {}).values():
-            context.__exit__(None, None, None)
     total = len(references)
     report: dict[str, Any] = {
         "model": str(args.model or "embedded default"),
@@ -424,6 +532,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "workers": _workers(args),
         "rounds": args.rounds,
         "order": "rounds alternate forward and reverse engine order",
+        "processes": "all engines in one" if args.one_process else "one per engine",
         "machine": platform.processor() or platform.machine(),
         "engines": {},
     }
@@ -432,8 +541,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         tokens = count_tokens(counter, outputs[name])
         report["engines"][name] = {
             "seconds_per_round": [round(s, 3) for s in seconds[name]],
-            # CPU time of this process (all its threads): less sensitive to other jobs on the
-            # machine than wall time, though not immune (shared caches, spinning threads)
+            # CPU time of the engine's process (all its threads): less sensitive to other jobs
+            # on the machine than wall time, though not immune (shared caches, spinning threads)
             "cpu_seconds_per_round": [round(s, 3) for s in cpu_seconds[name]],
             "cpu_tokens_per_second": round(tokens / statistics.median(cpu_seconds[name]), 1),
             "tokens": tokens,
@@ -522,6 +631,12 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=1, help="batches decoded at once (see the docstring)"
     )
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help="every engine in this process, as before session 37 (see the docstring)",
+    )
+    parser.add_argument("--child-engine", help=argparse.SUPPRESS)
     parser.add_argument("--no-rss", dest="rss", action="store_false", help="skip peak RSS")
     parser.add_argument("--rss-of", help=argparse.SUPPRESS)
     parser.add_argument(
@@ -533,6 +648,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.rss_of:
         print(round(measure_rss(args.rss_of, args), 1))
+        return
+    if args.child_engine:
+        serve_engine(args.child_engine, args)
         return
     if args.rss_into:
         report = json.loads(args.rss_into.read_text(encoding="utf-8"))

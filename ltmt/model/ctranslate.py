@@ -225,9 +225,20 @@ def keeping_torch_threads() -> Iterator[int]:
 class FastDecoder:
     """Decode token-id batches with a CTranslate2 ``Translator`` (no fusion hook).
 
-    ``threads``: CTranslate2's intra-op threads (0: torch's when torch is loaded, else
-    CTranslate2's default); ``workers``: the batches it decodes at once (``inter_threads``:
-    that many threads may call :meth:`decode` side by side).
+    ``threads``: the CPU threads one :meth:`decode` call uses (0: torch's intra-op count when
+    torch is loaded, else the CPUs available); ``workers``: the calls that may run side by side.
+
+    CTranslate2 runs **one thread per worker** (``intra_threads=1``, ``threads × workers`` of
+    them) and each call splits its batch into ``threads`` parts of sentences of similar length,
+    decoded at once. CTranslate2's parallel regions run on its worker threads through the
+    process's one OpenMP runtime (its calls bind to torch's libgomp, loaded first). A worker
+    whose regions span several threads gets an OpenMP thread pool of its own, and once libgomp
+    manages more threads than there are CPUs it stops letting idle threads spin (100 turns
+    instead of about 3 ms) in every pool: from then on each of torch's multi-threaded
+    operations in the fused batches waited for its threads to wake (a torch layer step of 16
+    rows on 2 threads took 1.03 ms instead of 0.49 once a CTranslate2 translator with 2
+    intra-op threads had decoded a batch in the process; ``docs/results/speed.md``, session 37).
+    One thread per worker opens no pool.
     """
 
     def __init__(
@@ -240,18 +251,27 @@ class FastDecoder:
     ) -> None:
         import ctranslate2
 
+        from ltmt.workers import available_cpus
+
         self.backbone = backbone
         self.compute_type = compute_type
         self.model_dir = convert(backbone, compute_type, cache_dir)
         device = "cuda" if backbone.device_type == "cuda" else "cpu"
         with keeping_torch_threads() as torch_threads:
+            # the parts a call's batch is split into: one per thread it may use (a GPU: one)
+            self.parts = 1 if device == "cuda" else threads or torch_threads or available_cpus()
             self.translator = ctranslate2.Translator(
                 str(self.model_dir),
                 device=device,
                 compute_type=compute_type,
-                intra_threads=threads or torch_threads,
-                inter_threads=workers,
+                intra_threads=1,
+                inter_threads=workers * self.parts,
             )
+
+    def _part_size(self, count: int) -> int:
+        """CTranslate2's ``max_batch_size`` for a call of ``count`` sentences: ``count`` split
+        into :attr:`parts` (CTranslate2 sorts them by length first); 0 (whole) for one part."""
+        return 0 if self.parts <= 1 else max(1, -(-count // self.parts))
 
     def decode(self, batch: Sequence[Sequence[int]], config: DecodeConfig) -> list[list[int]]:
         """Token ids per sentence (no specials), like :func:`ltmt.model.decode.decode`."""
@@ -275,7 +295,7 @@ class FastDecoder:
             beam_size=config.beam,
             length_penalty=config.length_penalty,
             max_decoding_length=max(limits),
-            max_batch_size=0,
+            max_batch_size=self._part_size(len(sources)),
             return_attention=attention,
         )
         output: list[list[int]] = []
@@ -296,7 +316,7 @@ class FastDecoder:
         results = self.translator.score_batch(
             [tokenizer.convert_ids_to_tokens(list(ids)) for ids in sources],
             [tokenizer.convert_ids_to_tokens(list(ids)) for ids in outputs],
-            max_batch_size=0,
+            max_batch_size=self._part_size(len(sources)),
         )
         return [float(sum(result.log_probs)) for result in results]
 

@@ -24,14 +24,16 @@ if TYPE_CHECKING:
 
 STOP_RULES = ("beam", "best")  # DecodeConfig.stop
 
-# A search step of at most this many rows (24 sentences of beam 4) runs on one intra-op thread
+# A search step of at most this many rows (12 sentences of beam 4) runs on one intra-op thread
 # (the decoder, the output projection, the fusion and the beam's bookkeeping): its operations
-# are too small for a second thread to pay for handing work over and waiting for it,
-# which costs most where the host deschedules a core. Measured on the default model's kNN pass
-# with 2 threads (``eval/step_time_by_rows.py``, session 33, an AMD EPYC Zen 4 virtual machine):
-# steps of 1-16 rows 4.0-4.8 ms on two threads against 1.7-2.8 on one, 17-48 rows 5.3-7.2
-# against 3.8-5.5, 49-96 rows 7.6-11.5 against 6.5-8.8; at 97-128 rows one was no faster.
-SINGLE_THREAD_ROWS = 96
+# are too small for a second thread to pay for handing work over and waiting for it. Measured on
+# the default model's kNN pass with 2 threads (``eval/step_time_by_rows.py``, an AMD EPYC Zen 4
+# virtual machine). Session 33 found one thread faster up to 96 rows, but its second thread
+# slept between operations: CTranslate2's fast path had opened an OpenMP pool of its own in the
+# process (see :class:`ltmt.model.ctranslate.FastDecoder`). Without it (session 37): steps of
+# 1-16 rows 1.5-1.7 ms on one thread against 2.0 on two, 17-48 rows about the same, 49-96 rows
+# 4.7-5.4 on two against 6.2 on one (``eval/results/speed/s37/step-time-by-rows.json``).
+SINGLE_THREAD_ROWS = 48
 
 
 @dataclass(frozen=True)

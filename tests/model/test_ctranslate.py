@@ -133,6 +133,38 @@ def test_cache_dir_follows_the_environment(tmp_path) -> None:  # type: ignore[no
     assert default_cache_dir({}) == Path("~/.cache/ltmt").expanduser()
 
 
+def test_ctranslate2_runs_one_thread_per_worker(backbone) -> None:  # type: ignore[no-untyped-def]
+    """CTranslate2 on several intra-op threads opens an OpenMP pool on its worker threads, which
+    makes torch's threads sleep between operations (see FastDecoder): it gets one thread per
+    worker, ``threads`` workers for each call that may run at once."""
+    fast = FastDecoder(backbone, "int8", threads=3, workers=2)
+    assert fast.parts == 3
+    assert fast.translator.num_translators == 6
+    single = FastDecoder(backbone, "int8", threads=1)
+    assert single.parts == 1 and single.translator.num_translators == 1
+
+
+@pytest.mark.parametrize("compute_type", ["int8", "float32"])
+def test_a_batch_split_over_threads_decodes_as_one(backbone, compute_type) -> None:  # type: ignore[no-untyped-def]
+    """The parts a call's batch is decoded in (one per thread) give each sentence the output,
+    score and greedy attention it gets in one batch, in the batch's order. (CTranslate2's beam
+    attention rows depend on the batch's padding either way.)"""
+    more = [*SOURCES, "save the file as", "a b c d e f g h", "no", "print the page again"]
+    ids = backbone.tokenizer(more)["input_ids"]
+    whole, split = (FastDecoder(backbone, compute_type, threads=n) for n in (1, 3))
+    beam = DecodeConfig(beam=3)
+    outputs = whole.decode(ids, beam)
+    assert split.decode(ids, beam) == outputs
+    assert split.score(ids, outputs) == pytest.approx(whole.score(ids, outputs), abs=1e-5)
+    greedy = DecodeConfig(beam=1)
+    tokens, attention = whole.decode_aligned(ids, greedy)
+    split_tokens, split_attention = split.decode_aligned(ids, greedy)
+    assert split_tokens == tokens
+    for rows, split_rows in zip(attention, split_attention, strict=True):
+        for row, split_row in zip(rows, split_rows, strict=True):
+            assert split_row == pytest.approx(row, abs=1e-4)
+
+
 def test_torch_keeps_its_thread_count(backbone) -> None:  # type: ignore[no-untyped-def]
     import torch
 
