@@ -228,7 +228,7 @@ class FastDecoder:
     ``threads``: the CPU threads one :meth:`decode` call uses (0: torch's intra-op count when
     torch is loaded, else the CPUs available); ``workers``: the calls that may run side by side.
 
-    CTranslate2 runs **one thread per worker** (``intra_threads=1``, ``threads × workers`` of
+    CTranslate2 runs **one thread per worker** (``intra_threads=1``, ``threads * workers`` of
     them) and each call splits its batch into ``threads`` parts of sentences of similar length,
     decoded at once. CTranslate2's parallel regions run on its worker threads through the
     process's one OpenMP runtime (its calls bind to torch's libgomp, loaded first). A worker
