@@ -11,7 +11,8 @@ turns, so load from other jobs falls on both alike.
 
 ``--engine-b``: checkout B runs another engine (two options of one checkout: ``. .``).
 ``--workers N``: batches decoded at once (``bench_speed``'s ``--workers``; ``threads // N``
-threads each).
+threads each); ``--workers-b``: checkout B's, where it differs (e.g. ``. . --workers 1
+--workers-b 2``).
 
 ``--time-functions``: also the seconds each round spends inside the functions named (comma
 separated ``module:qualified.name``, e.g. ``ltmt.model.incremental:IncrementalDecoder.select``),
@@ -142,6 +143,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=100, help="test segments per user")
     parser.add_argument("--engine", default="ltmt-knn", help="a bench_speed ltmt-knn* engine")
     parser.add_argument("--engine-b", help="checkout B's engine (default: --engine)")
+    parser.add_argument("--workers-b", type=int, help="checkout B's --workers (default: --workers)")
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument(
         "--time-functions", help="module:qualified.name,... to time inside each round"
@@ -157,19 +159,25 @@ def main() -> None:
     if len(args.checkouts) != 2:
         parser.error("give two checkouts: A B")
     engines = (args.engine, args.engine_b or args.engine)
+    workers = (args.workers, args.workers if args.workers_b is None else args.workers_b)
     with tempfile.TemporaryDirectory(prefix="ltmt-ab-") as folder:
         turns = Path(folder)
         common = ["--rounds", str(args.rounds), "--threads", str(args.threads)]
-        common += ["--workers", str(args.workers)]
         common += ["--limit", str(args.limit), "--users-dir", str(args.users_dir)]
         if args.time_functions:
             common += ["--time-functions", args.time_functions]
         command = [sys.executable, __file__, "--turns", str(turns), *common]
         children = [
             subprocess.Popen(
-                [*command, "--engine", engine, "--child", str(tree.resolve()), "--role", str(role)]
+                [
+                    *command,
+                    *("--engine", engine, "--workers", str(count)),
+                    *("--child", str(tree.resolve()), "--role", str(role)),
+                ]
             )
-            for role, (tree, engine) in enumerate(zip(args.checkouts, engines, strict=True))
+            for role, (tree, engine, count) in enumerate(
+                zip(args.checkouts, engines, workers, strict=True)
+            )
         ]
         while not all((turns / f"ready{role}").exists() for role in (0, 1)):
             if any(c.poll() not in (None, 0) for c in children):
@@ -184,7 +192,7 @@ def main() -> None:
         "engines": {"A": engines[0], "B": engines[1]},
         "rounds": args.rounds,
         "threads": args.threads,
-        "workers": args.workers,
+        "workers": {"A": workers[0], "B": workers[1]},
         "order": "turns A B B A A B ...",
     }
     for name, tree, result in zip("AB", args.checkouts, results, strict=True):

@@ -69,7 +69,10 @@ this process, as the runs before session 37 did. Engines:
   (a combiner directory, or a model directory holding ``fusion-combiner/``), to compare two
   combiners in one run;
 * ``hf-generate``: ``MarianMTModel.generate`` in float32, length-sorted batches;
-* ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output.
+* ``ct2-int8`` / ``ct2-float32``: ``ctranslate2.Translator`` on the standard converter's output;
+* ``ct2-int8-parts``: the same int8 model run as ltmt's fast path runs it since session 37, one
+  thread per worker and ``threads`` workers, each batch split into ``threads`` parts of
+  ``batch_size / threads`` (named in ``--engines`` only).
 
 ``--workers N`` (default 1): the engines that can decode several batches at once do, ``N`` at a
 time with ``threads // N`` threads each (``Translator(workers=N, threads=...)``; CTranslate2's
@@ -124,6 +127,7 @@ ENGINES = (
 )
 # named in --engines only: they need MODEL/fusion-combiner
 OPTIONAL_ENGINES = (
+    "ct2-int8-parts",
     "ltmt-knn-trained",
     "ltmt-knn-trained-f32",
     "ltmt-knn-trained-other",
@@ -211,8 +215,8 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
         return _knn_engine(backbone, args, users_dir, variant=name.removeprefix("ltmt-knn"))
     if name == "hf-generate":
         return _generate_engine(backbone, args), None
-    if name in ("ct2-int8", "ct2-float32"):
-        return _ct2_engine(backbone, name.split("-")[1], args), None
+    if name in ("ct2-int8", "ct2-float32", "ct2-int8-parts"):
+        return _ct2_engine(backbone, name.split("-")[1], args, parts=name.endswith("-parts")), None
     known = ", ".join((*ENGINES, *OPTIONAL_ENGINES))
     raise SystemExit(f"unknown engine {name!r}: choose from {known}")
 
@@ -353,17 +357,24 @@ def _generate_engine(backbone: Any, args: argparse.Namespace) -> Translate:
     return translate
 
 
-def _ct2_engine(backbone: Any, compute_type: str, args: argparse.Namespace) -> Translate:
+def _ct2_engine(
+    backbone: Any, compute_type: str, args: argparse.Namespace, parts: bool = False
+) -> Translate:
+    """CTranslate2 on the model's conversion: ``workers`` batches at once on ``threads //
+    workers`` threads each; ``parts``: one thread per worker, ``threads`` workers, each batch
+    split into ``threads // workers`` parts (as ltmt's fast path runs it since session 37)."""
     import ctranslate2
 
     from ltmt.model.ctranslate import convert
 
     workers = _workers(args)
+    per_batch = max(1, args.threads // workers)
     translator = ctranslate2.Translator(
         str(convert(backbone, compute_type)),
-        intra_threads=max(1, args.threads // workers),
-        inter_threads=workers,
+        intra_threads=1 if parts else per_batch,
+        inter_threads=workers * per_batch if parts else workers,
     )
+    batch_size = -(-args.batch_size // per_batch) if parts else args.batch_size
     tokenizer = backbone.tokenizer
 
     def translate(user: str, sources: list[str]) -> list[str]:
@@ -372,7 +383,7 @@ def _ct2_engine(backbone: Any, compute_type: str, args: argparse.Namespace) -> T
         results = translator.translate_batch(
             tokens,
             beam_size=args.beam,
-            max_batch_size=args.batch_size,
+            max_batch_size=batch_size,
             max_decoding_length=min(int(longest * 1.5 + 10), 256),
         )
         return [tokenizer.convert_tokens_to_string(r.hypotheses[0]) for r in results]
