@@ -7,7 +7,11 @@ thread each, use both cores: against one batch at a time on both threads, 1.75x 
 second for CTranslate2, 1.6x for ltmt's plain batches, 1.3-1.5x for kNN and 1.2x for the trained
 combiner, whose steps hold many tiny calls that each take Python's lock again
 (``eval/bench_speed.py``'s ``--workers``, ``eval/bench_thread_scaling.py``;
-``docs/results/speed.md``, session 16). So
+``docs/results/speed.md``, session 16). Those one-batch runs were slowed by the OpenMP pools
+CTranslate2's worker threads opened beside torch's (:class:`ltmt.model.ctranslate.FastDecoder`,
+session 37); without them two workers are still faster for kNN: a user's next run 3.40 s
+against 3.74 on one batch at a time, with less CPU time
+(``eval/results/speed/s37/ab-workers-1-vs-2-ltmt-knn-warm.json``). So
 :class:`ltmt.Translator` decodes ``workers`` batches at once, each on a thread of its own, and
 gives each ``threads // workers`` intra-op threads; CTranslate2 gets the same split
 (``inter_threads``, ``intra_threads``).

@@ -33,6 +33,7 @@ states are not torch's int8 ones, so the key of each state on disk says which en
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ModelError
@@ -94,9 +95,11 @@ def refusal(backbone: Backbone, asked: bool = False) -> str:
 
 class FastEncoder:
     """A float32 Marian ``model``'s encoder (ltmt's own modules or ``MarianMTModel``) run by
-    CTranslate2 on the CPU: ``threads`` intra-op threads per batch (0: torch's count), ``workers``
-    batches at once (``inter_threads``), in ``compute_type`` (``float32``, or ``int8``:
-    CTranslate2 quantises the weights). ``weights``: the encoder's float32 weights as numpy
+    CTranslate2 on the CPU: ``threads`` CPU threads per batch (0: torch's count), ``workers``
+    batches at once, in ``compute_type`` (``float32``, or ``int8``: CTranslate2 quantises the
+    weights). As the fast path's decoder (:class:`ltmt.model.ctranslate.FastDecoder`, which says
+    why), CTranslate2 runs one thread per worker, ``threads * workers`` of them, and a batch is
+    encoded in ``threads`` parts at once. ``weights``: the encoder's float32 weights as numpy
     arrays by their ``MarianMTModel`` names, instead of ``model``'s (then ``None``).
 
     Raises :class:`ModelError` when the model cannot be converted (weights other than float32,
@@ -142,13 +145,21 @@ class FastEncoder:
             # model: 767 MB, 721 with one arena; eval/results/speed/s22/)
             limit_malloc_arenas()
             with keeping_torch_threads() as torch_threads:
+                self.parts = max(1, threads or torch_threads)
                 self.encoder = ctranslate2.Encoder(
                     folder,
                     device="cpu",
                     compute_type=compute_type,
-                    intra_threads=threads or torch_threads,
-                    inter_threads=workers,
+                    intra_threads=1,
+                    inter_threads=workers * self.parts,
                 )
+        # the threads that hand a batch's parts to CTranslate2 at once (its calls release the
+        # interpreter's lock)
+        self._parts_pool = (
+            ThreadPoolExecutor(self.parts, thread_name_prefix="ltmt-encoder")
+            if self.parts > 1
+            else None
+        )
 
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         """The last encoder states ``(batch, width, d_model)`` of a right-padded batch, as
@@ -160,15 +171,28 @@ class FastEncoder:
 
         lengths = attention_mask.sum(dim=1).to(torch.int32)
         ids = input_ids.to(torch.int32).contiguous()
-        output = self.encoder.forward_batch(
-            ctranslate2.StorageView.from_array(ids.numpy()),
-            ctranslate2.StorageView.from_array(lengths.numpy()),
-        )
-        # a view of CTranslate2's output (masked_fill below makes the tensor returned)
-        states = torch.from_numpy(np.asarray(output.last_hidden_state))
         width = input_ids.size(1)
-        if states.size(1) < width:  # a batch padded past its longest row
-            states = torch.nn.functional.pad(states, (0, 0, 0, width - states.size(1)))
+
+        def encode(rows: slice) -> tuple[torch.Tensor, Any]:
+            """The states of ``rows``, padded to the batch's ``width`` (a view of CTranslate2's
+            output while it is unpadded: the output, returned beside it, holds its storage)."""
+            output = self.encoder.forward_batch(
+                ctranslate2.StorageView.from_array(ids[rows].numpy()),
+                ctranslate2.StorageView.from_array(lengths[rows].numpy()),
+            )
+            states = torch.from_numpy(np.asarray(output.last_hidden_state))
+            if states.size(1) < width:  # rows padded past their longest
+                states = torch.nn.functional.pad(states, (0, 0, 0, width - states.size(1)))
+            return states, output
+
+        count = input_ids.size(0)
+        size = max(1, -(-count // self.parts))
+        parts = [slice(start, start + size) for start in range(0, count, size)]
+        if self._parts_pool is None or len(parts) <= 1:
+            encoded = [encode(slice(0, count))]
+        else:
+            encoded = list(self._parts_pool.map(encode, parts))
+        states = encoded[0][0] if len(encoded) == 1 else torch.cat([s for s, _ in encoded])
         return states.masked_fill(~attention_mask.bool().unsqueeze(-1), 0.0)
 
 

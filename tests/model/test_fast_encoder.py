@@ -59,6 +59,18 @@ def test_a_batch_padded_past_its_longest_row_keeps_its_width(backbone) -> None: 
     torch.testing.assert_close(wider[:, : input_ids.shape[1]], encoder(input_ids, mask))
 
 
+def test_a_batch_encoded_in_parts_equals_it_whole(backbone) -> None:  # type: ignore[no-untyped-def]
+    """One CTranslate2 thread per worker (see FastDecoder): a batch's rows are encoded in one
+    part per thread at once, each part padded to the batch's width, in the batch's order."""
+    input_ids, mask = _batch(backbone)
+    whole = FastEncoder(backbone.model, backbone.config, threads=1)
+    split = FastEncoder(backbone.model, backbone.config, threads=3, workers=2)
+    assert split.encoder.num_encoders == 6
+    states = split(input_ids, mask)
+    torch.testing.assert_close(states, whole(input_ids, mask), atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(split(input_ids[:1], mask[:1]), states[:1], atol=1e-5, rtol=1e-5)
+
+
 def test_loading_keeps_torchs_thread_count(backbone) -> None:  # type: ignore[no-untyped-def]
     before = torch.get_num_threads()
     FastEncoder(backbone.model, backbone.config, threads=3)
