@@ -235,9 +235,10 @@ class FastDecoder:
     whose regions span several threads gets an OpenMP thread pool of its own, and once libgomp
     manages more threads than there are CPUs it stops letting idle threads spin (100 turns
     instead of about 3 ms) in every pool: from then on each of torch's multi-threaded
-    operations in the fused batches waited for its threads to wake (a torch layer step of 16
-    rows on 2 threads took 1.03 ms instead of 0.49 once a CTranslate2 translator with 2
-    intra-op threads had decoded a batch in the process; ``docs/results/speed.md``, session 37).
+    operations in the fused batches waited for its threads to wake (a decoder layer's int8
+    products at 16 rows on 2 threads took 1.05 ms instead of 0.56 once a CTranslate2 translator
+    on 2 intra-op threads had decoded a batch in the process:
+    ``eval/results/speed/s37/openmp-pools.json``; ``docs/results/speed.md``, session 37).
     One thread per worker opens no pool.
     """
 
