@@ -198,6 +198,8 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
     from ltmt.model.backbone import load_backbone
     from ltmt.translator import Translator
 
+    check_engines([name])
+
     # transformers' model for what steps with its own code (``generate``, MarianDecoder steps)
     backbone = load_backbone(args.model, native=name not in ("hf-generate", "ltmt-knn-hfstep"))
     if name in ("ltmt-base", "ltmt-torch"):
@@ -217,8 +219,15 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
         return _generate_engine(backbone, args), None
     if name in ("ct2-int8", "ct2-float32", "ct2-int8-parts"):
         return _ct2_engine(backbone, name.split("-")[1], args, parts=name.endswith("-parts")), None
-    known = ", ".join((*ENGINES, *OPTIONAL_ENGINES))
-    raise SystemExit(f"unknown engine {name!r}: choose from {known}")
+    raise AssertionError(f"no builder for engine {name!r}")
+
+
+def check_engines(names: list[str]) -> None:
+    """Stop with the choices unless every engine of ``names`` is one this script knows."""
+    known = (*ENGINES, *OPTIONAL_ENGINES)
+    for name in names:
+        if name not in known:
+            raise SystemExit(f"unknown engine {name!r}: choose from {', '.join(known)}")
 
 
 def _knn_engine(
@@ -525,6 +534,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from ltmt.model.backbone import load_backbone
 
     names = args.engines.split(",")
+    check_engines(names)
     segments = select_segments(args.users_dir, args.limit)
     references = [r for _, _, refs in segments for r in refs]
     rounds = _rounds_in_one_process if args.one_process else _rounds_in_child_processes

@@ -29,6 +29,7 @@ def _args(model_dir: Path, **options: object) -> argparse.Namespace:
         "batch_size": 4,
         "threads": 1,
         "rss": False,
+        "one_process": True,  # one child process per engine: a test of its own, below
     }
     settings.update(options)
     return argparse.Namespace(**settings)
@@ -44,6 +45,20 @@ def test_every_engine_is_timed_and_scored(tiny_model_dir: Path) -> None:
         assert len(entry["seconds_per_round"]) == 2
         assert entry["tokens_per_second"] > 0 and 0 <= entry["bleu"] <= 100
     assert report["engines"]["ct2-int8"]["vs_ct2_int8"] == 1.0
+
+
+def test_each_engine_can_run_in_a_process_of_its_own(tiny_model_dir: Path) -> None:
+    """The default harness: every engine loaded in a child process, the rounds run by telling
+    one child at a time to make a pass; the same outputs as in one process."""
+    script = _load_script()
+    engines = "ct2-int8,ltmt-knn"
+    alone = script.run(_args(tiny_model_dir, engines=engines, one_process=False))
+    together = script.run(_args(tiny_model_dir, engines=engines))
+    assert alone["processes"] == "one per engine" and together["processes"] == "all engines in one"
+    for name in engines.split(","):
+        assert len(alone["engines"][name]["seconds_per_round"]) == 2
+        for same in ("tokens", "bleu"):
+            assert alone["engines"][name][same] == together["engines"][name][same]
 
 
 def test_the_trained_combiner_engine_starts_as_knn(tiny_model_dir: Path, tmp_path: Path) -> None:
