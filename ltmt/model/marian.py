@@ -7,7 +7,9 @@ loads here: the same module tree and parameter names as ``MarianMTModel`` (``mod
 ``model.decoder.layers[i].encoder_attn.q_proj``, ``lm_head``, ``final_logits_bias``, ...), the
 same operations in the same order (scaled-dot-product attention with transformers' masks,
 post-norm layers, sinusoidal positions rounded through the dtype transformers would build them
-in), so outputs equal ``MarianMTModel``'s. Training, hub ids and configs it does not reproduce keep
+in), so outputs equal ``MarianMTModel``'s: bit for bit until session 37, and since then up to the
+rounding of float sums, since the attention on the CPU is two products and a softmax
+(:func:`attend`), faster there than torch's fused kernel. Training, hub ids and configs it does not reproduce keep
 using transformers (:func:`ltmt.model.weights.native_supported`).
 
 Decoding steps go through :class:`ltmt.model.incremental.IncrementalDecoder`; this decoder runs
@@ -70,14 +72,40 @@ class Attention(nn.Module):
         query = self._heads(self.q_proj(hidden_states))
         key = self._heads(self.k_proj(source))
         value = self._heads(self.v_proj(source))
-        mixed = nn.functional.scaled_dot_product_attention(
-            query, key, value, attn_mask=attention_mask, scale=self.scaling, is_causal=is_causal
-        )
+        if query.device.type == "cpu":
+            mixed = attend(query, key, value, attention_mask, self.scaling, is_causal)
+        else:
+            mixed = nn.functional.scaled_dot_product_attention(
+                query, key, value, attn_mask=attention_mask, scale=self.scaling, is_causal=is_causal
+            )
         return self.out_proj(mixed.transpose(1, 2).reshape(batch, length, -1))
 
     def _heads(self, states: torch.Tensor) -> torch.Tensor:
         """``(batch, length, d)`` → ``(batch, heads, length, head_dim)``."""
         return states.view(*states.shape[:-1], -1, self.head_dim).transpose(1, 2)
+
+
+def attend(
+    query: torch.Tensor,
+    key: torch.Tensor,
+    value: torch.Tensor,
+    mask: torch.Tensor | None,
+    scale: float,
+    is_causal: bool = False,
+) -> torch.Tensor:
+    """``scaled_dot_product_attention`` as two products and a softmax (in float32): ``query
+    (batch, heads, length, head_dim)`` over ``key``/``value (batch, heads, keys, head_dim)``,
+    ``mask (batch, 1, length, keys)`` bool, True where allowed; ``is_causal``: each position over
+    itself and those before it. On the CPU, for a translation's short sequences, torch's fused
+    kernel took 2.5 times as long with a padding mask (``eval/attention_ops.py``,
+    ``eval/results/speed/s37/attention-ops.json``); the two agree to float32 rounding."""
+    scores = torch.matmul(query * scale, key.transpose(-1, -2)).float()
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf"))
+    if is_causal:
+        allowed = torch.ones(scores.shape[-2:], dtype=torch.bool, device=scores.device).tril()
+        scores = scores.masked_fill(~allowed, float("-inf"))
+    return torch.matmul(torch.softmax(scores, dim=-1).to(value.dtype), value)
 
 
 class EncoderLayer(nn.Module):
