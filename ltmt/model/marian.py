@@ -97,7 +97,7 @@ def attend(
     (batch, heads, length, head_dim)`` over ``key``/``value (batch, heads, keys, head_dim)``,
     ``mask (batch, 1, length, keys)`` bool, True where allowed; ``is_causal``: each position over
     itself and those before it. On the CPU, for a translation's short sequences, torch's fused
-    kernel took 2.5 times as long with a padding mask (``eval/attention_ops.py``,
+    kernel took 1.2 to 1.8 times as long (``eval/attention_ops.py``,
     ``eval/results/speed/s37/attention-ops.json``); the two agree to float32 rounding."""
     scores = torch.matmul(query * scale, key.transpose(-1, -2)).float()
     if mask is not None:
