@@ -100,16 +100,11 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     generator = torch.Generator().manual_seed(0)
-    results = [_measure(shape, args, generator) for shape in SHAPES]
-    report = {
-        "benchmark": "scaled_dot_product_attention against two products and a softmax, CPU",
-        "threads": args.threads,
-        "repeats": args.repeats,
-        "rounds": args.rounds,
-        "unit": "median ms a call over the rounds' medians",
-        "shapes": results,
-    }
-    emit_report(report, args.output)
+    settings = {"threads": args.threads, "repeats": args.repeats, "rounds": args.rounds}
+    shapes = [_measure(shape, args, generator) for shape in SHAPES]
+    title = "scaled_dot_product_attention against two products and a softmax, CPU"
+    unit = "median ms a call over the rounds' medians"
+    emit_report({"benchmark": title, **settings, "unit": unit, "shapes": shapes}, args.output)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ same operations in the same order (scaled-dot-product attention with transformer
 post-norm layers, sinusoidal positions rounded through the dtype transformers would build them
 in), so outputs equal ``MarianMTModel``'s: bit for bit until session 37, and since then up to the
 rounding of float sums, since the attention on the CPU is two products and a softmax
-(:func:`attend`), faster there than torch's fused kernel. Training, hub ids and configs it does not reproduce keep
-using transformers (:func:`ltmt.model.weights.native_supported`).
+(:func:`attend`), faster there than torch's fused kernel. Training, hub ids and configs it does
+not reproduce keep using transformers (:func:`ltmt.model.weights.native_supported`).
 
 Decoding steps go through :class:`ltmt.model.incremental.IncrementalDecoder`; this decoder runs
 whole prefixes (force-decoding) and has no key/value cache of its own.
