@@ -109,6 +109,9 @@ from support import DEV_USERS_DIR, emit_report, use_this_checkout, write_json
 
 use_this_checkout()
 
+# a child process's lines to the parent start with this (its other output goes to stderr)
+CHILD_MARK = "ltmt-bench-speed "
+
 ENGINES = (
     "ltmt-base",
     "ltmt-torch",
@@ -400,9 +403,26 @@ def _ct2_engine(
     return translate
 
 
-def _round_orders(names: list[str], rounds: int) -> list[list[str]]:
-    """The engines' order in each round: forward, then reverse, and so on."""
-    return [names if r % 2 == 0 else names[::-1] for r in range(rounds)]
+Rounds = tuple[dict[str, list[float]], dict[str, list[float]], dict[str, list[str]]]
+
+
+def _run_rounds(
+    names: list[str], rounds: int, make_pass: Callable[[str], dict[str, Any]]
+) -> Rounds:
+    """``rounds`` rounds of one pass per engine (``make_pass(name)``: :func:`_one_pass`'s
+    result), in forward, then reverse order, and so on: each engine's seconds, CPU seconds and
+    first outputs."""
+    seconds: dict[str, list[float]] = {name: [] for name in names}
+    cpu_seconds: dict[str, list[float]] = {name: [] for name in names}
+    outputs: dict[str, list[str]] = {}
+    for index in range(rounds):
+        for name in names if index % 2 == 0 else names[::-1]:
+            result = make_pass(name)
+            seconds[name].append(result["seconds"])
+            cpu_seconds[name].append(result["cpu_seconds"])
+            outputs.setdefault(name, result["outputs"])
+        print(f"round {index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
+    return seconds, cpu_seconds, outputs
 
 
 def _one_pass(translate: Callable[..., list[str]], segments: list[Any]) -> dict[str, Any]:
@@ -421,7 +441,14 @@ def _one_pass(translate: Callable[..., list[str]], segments: list[Any]) -> dict[
     }
 
 
-Rounds = tuple[dict[str, list[float]], dict[str, list[float]], dict[str, list[str]]]
+def _warmed_engine(
+    name: str, args: argparse.Namespace, segments: list[Any]
+) -> tuple[Translate, Any]:
+    """:func:`build_engine`'s engine after a first call on two segments (first calls allocate
+    and convert)."""
+    translate, opened = build_engine(name, args, args.users_dir)
+    translate(segments[0][0], segments[0][1][:2])
+    return translate, opened
 
 
 def _rounds_in_one_process(names: list[str], args: argparse.Namespace) -> Rounds:
@@ -432,23 +459,12 @@ def _rounds_in_one_process(names: list[str], args: argparse.Namespace) -> Rounds
 
     torch.set_num_threads(args.threads)
     segments = select_segments(args.users_dir, args.limit)
-    engines = {name: build_engine(name, args, args.users_dir) for name in names}
-    for translate, _ in engines.values():  # warm-up: first calls allocate and convert
-        translate(segments[0][0], segments[0][1][:2])
-    seconds: dict[str, list[float]] = {name: [] for name in names}
-    cpu_seconds: dict[str, list[float]] = {name: [] for name in names}
-    outputs: dict[str, list[str]] = {}
-    for index, order in enumerate(_round_orders(names, args.rounds)):
-        for name in order:
-            result = _one_pass(engines[name][0], segments)
-            seconds[name].append(result["seconds"])
-            cpu_seconds[name].append(result["cpu_seconds"])
-            outputs.setdefault(name, result["outputs"])
-        print(f"round {index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
+    engines = {name: _warmed_engine(name, args, segments) for name in names}
+    result = _run_rounds(names, args.rounds, lambda name: _one_pass(engines[name][0], segments))
     for _, opened in engines.values():
         for context in (opened or {}).values():
             context.__exit__(None, None, None)
-    return seconds, cpu_seconds, outputs
+    return result
 
 
 def _rounds_in_child_processes(names: list[str], args: argparse.Namespace) -> Rounds:
@@ -465,30 +481,24 @@ def _rounds_in_child_processes(names: list[str], args: argparse.Namespace) -> Ro
         )
         for name in names
     }
+
+    def make_pass(name: str) -> dict[str, Any]:
+        child = children[name]
+        assert child.stdin is not None
+        child.stdin.write("pass\n")
+        child.stdin.flush()
+        return _child_answer(name, child)
+
     try:
         for name, child in children.items():
             _child_answer(name, child)  # loaded and warmed up
-        seconds: dict[str, list[float]] = {name: [] for name in names}
-        cpu_seconds: dict[str, list[float]] = {name: [] for name in names}
-        outputs: dict[str, list[str]] = {}
-        for index, order in enumerate(_round_orders(names, args.rounds)):
-            for name in order:
-                child = children[name]
-                assert child.stdin is not None
-                child.stdin.write("pass\n")
-                child.stdin.flush()
-                result = _child_answer(name, child)
-                seconds[name].append(result["seconds"])
-                cpu_seconds[name].append(result["cpu_seconds"])
-                outputs.setdefault(name, result["outputs"])
-            print(f"round {index + 1}:", {n: round(seconds[n][-1], 2) for n in names}, flush=True)
+        return _run_rounds(names, args.rounds, make_pass)
     finally:
         for child in children.values():
             if child.stdin is not None:
                 child.stdin.close()
         for child in children.values():
             child.wait()
-    return seconds, cpu_seconds, outputs
 
 
 def _child_answer(name: str, child: subprocess.Popen[str]) -> dict[str, Any]:
@@ -507,8 +517,7 @@ def serve_engine(name: str, args: argparse.Namespace) -> None:
 
     torch.set_num_threads(args.threads)
     segments = select_segments(args.users_dir, args.limit)
-    translate, opened = build_engine(name, args, args.users_dir)
-    translate(segments[0][0], segments[0][1][:2])  # warm-up: first calls allocate and convert
+    translate, opened = _warmed_engine(name, args, segments)
     print(CHILD_MARK + json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
         if line.strip() != "pass":
@@ -522,10 +531,6 @@ def count_tokens(backbone: Any, outputs: list[str]) -> int:
     """Target pieces of ``outputs`` (``</s>`` not counted), the same count for every engine."""
     ids = backbone.tokenizer(text_target=outputs)["input_ids"]
     return sum(len(i) - 1 for i in ids)
-
-
-# a child process's lines to the parent start with this (its other output goes to stderr)
-CHILD_MARK = "ltmt-bench-speed "
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:

@@ -7,6 +7,7 @@ code that calls them keeps torch's operations when :func:`compiled_module` retur
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 from types import ModuleType
@@ -14,9 +15,12 @@ from types import ModuleType
 logger = logging.getLogger(__name__)
 
 
+@functools.cache
 def compiled_module(name: str) -> ModuleType | None:
     """The module ``name`` (one of ltmt's kernel modules), or ``None`` where numba cannot be
-    imported or finds nowhere to cache its compiled code (logged: torch's operations run)."""
+    imported or finds nowhere to cache its compiled code (logged: torch's operations run).
+    Asked once per process: the steps that ask again get the answer, not another try (and
+    another warning)."""
     try:
         return importlib.import_module(name)
     except ImportError as error:  # numba missing

@@ -13,8 +13,8 @@ session 37); without them two workers are still faster for kNN: a user's next ru
 against 3.74 on one batch at a time, with less CPU time
 (``eval/results/speed/s37/ab-workers-1-vs-2-ltmt-knn-warm.json``). So
 :class:`ltmt.Translator` decodes ``workers`` batches at once, each on a thread of its own, and
-gives each ``threads // workers`` intra-op threads; CTranslate2 gets the same split
-(``inter_threads``, ``intra_threads``).
+gives each ``threads // workers`` intra-op threads; CTranslate2 gets one thread per worker and
+``threads // workers`` workers per batch (:class:`ltmt.model.ctranslate.FastDecoder`).
 
 Threads that allocate at once get glibc malloc arenas of their own, and memory freed in one is
 not reused by another: two workers took the peak RSS of a kNN run with user git's memory from

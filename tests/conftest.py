@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -174,3 +174,25 @@ def tiny_fs(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", str(mount)], check=True)
+
+
+@pytest.fixture
+def remove_numba(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], None]]:
+    """A function that makes numba unimportable from then on in the test (``import numba``
+    raises ImportError; ltmt's kernel modules unloaded, :func:`ltmt.compiled.compiled_module`
+    asked afresh); everything is as it was after the test."""
+    import sys
+
+    import ltmt.fusion
+    import ltmt.model
+    from ltmt.compiled import compiled_module
+
+    def remove() -> None:
+        monkeypatch.setitem(sys.modules, "numba", None)
+        for package, name in ((ltmt.model, "attention_kernels"), (ltmt.fusion, "knn_kernel")):
+            monkeypatch.delitem(sys.modules, f"{package.__name__}.{name}", raising=False)
+            monkeypatch.delattr(package, name, raising=False)
+        compiled_module.cache_clear()
+
+    yield remove
+    compiled_module.cache_clear()

@@ -222,6 +222,15 @@ def keeping_torch_threads() -> Iterator[int]:
             torch.set_num_threads(torch_threads)
 
 
+def thread_parts(threads: int, torch_threads: int) -> int:
+    """The parts a CTranslate2 call's batch is split into, one per CPU thread the call may use
+    (see :class:`FastDecoder`): ``threads``, else torch's intra-op count (``torch_threads``,
+    0 when torch is not loaded), else the CPUs available."""
+    from ltmt.workers import available_cpus
+
+    return threads or torch_threads or available_cpus()
+
+
 class FastDecoder:
     """Decode token-id batches with a CTranslate2 ``Translator`` (no fusion hook).
 
@@ -234,10 +243,10 @@ class FastDecoder:
     process's one OpenMP runtime (its calls bind to torch's libgomp, loaded first). A worker
     whose regions span several threads gets an OpenMP thread pool of its own, and once libgomp
     manages more threads than there are CPUs it stops letting idle threads spin (100 turns
-    instead of about 3 ms) in every pool: from then on each of torch's multi-threaded
-    operations in the fused batches waited for its threads to wake (a decoder layer's int8
-    products at 16 rows on 2 threads took 1.05 ms instead of 0.56 once a CTranslate2 translator
-    on 2 intra-op threads had decoded a batch in the process:
+    instead of about 3 ms, libgomp's ``GOMP_SPINCOUNT``) in every pool: from then on each of
+    torch's multi-threaded operations in the fused batches waited for its threads to wake (a
+    decoder layer's int8 products at 16 rows on 2 threads took 1.05 ms instead of 0.56 once a
+    CTranslate2 translator on 2 intra-op threads had decoded a batch in the process:
     ``eval/results/speed/s37/openmp-pools.json``; ``docs/results/speed.md``, session 37).
     One thread per worker opens no pool.
     """
@@ -252,15 +261,13 @@ class FastDecoder:
     ) -> None:
         import ctranslate2
 
-        from ltmt.workers import available_cpus
-
         self.backbone = backbone
         self.compute_type = compute_type
         self.model_dir = convert(backbone, compute_type, cache_dir)
         device = "cuda" if backbone.device_type == "cuda" else "cpu"
         with keeping_torch_threads() as torch_threads:
             # the parts a call's batch is split into: one per thread it may use (a GPU: one)
-            self.parts = 1 if device == "cuda" else threads or torch_threads or available_cpus()
+            self.parts = 1 if device == "cuda" else thread_parts(threads, torch_threads)
             self.translator = ctranslate2.Translator(
                 str(self.model_dir),
                 device=device,

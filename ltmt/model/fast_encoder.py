@@ -118,7 +118,7 @@ class FastEncoder:
     ) -> None:
         import ctranslate2
 
-        from ltmt.model.ctranslate import keeping_torch_threads
+        from ltmt.model.ctranslate import keeping_torch_threads, thread_parts
         from ltmt.model.ctranslate_spec import encoder_spec
         from ltmt.workers import limit_malloc_arenas
 
@@ -145,7 +145,7 @@ class FastEncoder:
             # model: 767 MB, 721 with one arena; eval/results/speed/s22/)
             limit_malloc_arenas()
             with keeping_torch_threads() as torch_threads:
-                self.parts = max(1, threads or torch_threads)
+                self.parts = thread_parts(threads, torch_threads)
                 self.encoder = ctranslate2.Encoder(
                     folder,
                     device="cpu",

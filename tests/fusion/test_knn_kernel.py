@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 import torch
 from fusion_fakes import make_match
@@ -79,15 +77,11 @@ def test_some_rows_mixed_only_the_rows_with_memory(tiny_backbone) -> None:  # ty
 
 def test_torch_operations_where_the_kernel_does_not_apply(
     tiny_backbone,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch,
+    remove_numba,  # type: ignore[no-untyped-def]
 ) -> None:
     state = _state(tiny_backbone, KnnConfig(min_score=0))
     float32 = torch.zeros(2, 3)
     assert state._compiled_mix(float32) is not None
     assert state._compiled_mix(float32.bfloat16()) is None
-    monkeypatch.setitem(sys.modules, "numba", None)
-    monkeypatch.delitem(sys.modules, "ltmt.fusion.knn_kernel", raising=False)
-    import ltmt.fusion
-
-    monkeypatch.delattr(ltmt.fusion, "knn_kernel", raising=False)
+    remove_numba()
     assert state._compiled_mix(float32) is None

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import copy
-import sys
 from pathlib import Path
 
 import pytest
 import torch
 
-import ltmt.model
 from ltmt.model import incremental
 from ltmt.model.backbone import load_backbone
 from ltmt.model.decode import DecodeConfig, decode
@@ -88,7 +86,7 @@ def test_search_outputs_are_the_same_on_both(
 
 def test_torch_products_where_the_kernels_do_not_apply(
     tiny_backbone,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch,
+    remove_numba,  # type: ignore[no-untyped-def]
 ) -> None:
     """bfloat16 states, a gradient asked for, or numba missing: torch's products."""
     with torch.inference_mode():
@@ -98,9 +96,7 @@ def test_torch_products_where_the_kernels_do_not_apply(
         bf16 = IncrementalDecoder(copy.deepcopy(model).bfloat16(), states.bfloat16(), mask, group=1)
     with torch.enable_grad():
         graded = IncrementalDecoder(model, states, mask, group=1)
-    monkeypatch.setitem(sys.modules, "numba", None)  # import numba raises ImportError
-    monkeypatch.delitem(sys.modules, "ltmt.model.attention_kernels", raising=False)
-    monkeypatch.delattr(ltmt.model, "attention_kernels", raising=False)
+    remove_numba()
     with torch.inference_mode():
         without_numba = IncrementalDecoder(model, states, mask, group=1)
         stepped = without_numba.step(torch.full((len(SOURCES),), tiny_backbone.start_id))
