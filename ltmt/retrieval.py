@@ -2,18 +2,21 @@
 
 The score of a stored segment for a query is :func:`ltmt.text.fuzzy_score` of their normalised
 sources. The candidate index (:mod:`ltmt.memory.index`) proposes, best guess first; this module
-decides with the real score, scoring candidates in batches with rapidfuzz's SIMD batch scorer.
+decides with the real score, computed from the candidates' sources held in memory
+(:class:`ltmt.memory.source_codes.SourceCodes`) by a compiled bit-parallel kernel
+(:mod:`ltmt.memory.lcs_kernel`) that gives rapidfuzz's scores.
 
 The score is ``200 · L / (|a| + |b|)`` with ``L`` the longest common subsequence, so lengths
 alone bound it (``L <= min(|a|, |b|)``: the length window a score threshold implies), and so do
 the query's n-grams that a source lacks (:func:`score_bound`). Once ``k`` matches are found, a
-candidate whose bound is below the ``k``-th best score cannot enter the result and is skipped
-before its text is read.
+candidate whose bound is below the ``k``-th best score cannot enter the result and is not
+scored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import process
@@ -21,12 +24,11 @@ from rapidfuzz import process
 from ltmt.memory.layout import NGRAM
 from ltmt.text import SCORER
 
-# Candidates scored in the first batch; later batches skip what the length bound rules out.
-FIRST_BATCH = 128
-BATCH = 512
+if TYPE_CHECKING:
+    from ltmt.memory.source_codes import SourceCodes
 
-# Reads the normalised sources of candidate ids: (the ids still stored, their sources).
-Fetch = Callable[[Sequence[int]], tuple[list[int], list[str]]]
+# Candidates scored first; the rest are scored where their bound reaches the k-th best of these.
+FIRST_BATCH = 256
 
 
 def score_bound(query_len: int, source_lens: np.ndarray, lacking: np.ndarray) -> np.ndarray:
@@ -66,28 +68,55 @@ def rerank(
     return [(int(id_array[i]), float(scores[i])) for i in order]
 
 
-def best_matches(
-    query: str, ids: np.ndarray, bounds: np.ndarray | None, fetch: Fetch, k: int
+def exact_best(
+    query: str, ids: np.ndarray, bounds: np.ndarray | None, codes: SourceCodes, k: int
 ) -> list[tuple[int, float]]:
-    """The ``k`` best ``(id, score)`` among candidate ``ids`` (best guess first), best first.
+    """The ``k`` best ``(id, score)`` among candidate ``ids`` (best guess first), best first;
+    ties go to the newest id.
 
-    ``bounds[i]`` is a :func:`score_bound` of ``ids[i]`` (None: no pruning); ``fetch`` reads
-    the sources. Ties go to the newest id.
+    ``codes`` holds the candidates' sources (each id below its ``end``); ``bounds[i]`` is a
+    :func:`score_bound` of ``ids[i]`` (None: no pruning). The first :data:`FIRST_BATCH` are
+    scored, then the rest whose bound reaches the ``k``-th best score found.
     """
-    best: list[tuple[int, float]] = []
-    start = 0
-    while start < len(ids):
-        end = start + (FIRST_BATCH if not start else BATCH)
-        chosen = ids[start:end]
-        if bounds is not None and len(best) >= k:  # it must reach the k-th best score to enter
-            chosen = chosen[bounds[start:end] >= best[-1][1]]
-        start = end
-        if not chosen.size:
-            continue
-        found_ids, sources = fetch(chosen.tolist())
-        scored = rerank(query, found_ids, sources, k)
-        best = sorted(best + scored, key=lambda item: (-item[1], -item[0]))[:k]
-    return best
+    if not ids.size:
+        return []
+    first = ids[:FIRST_BATCH]
+    scores = exact_scores(query, first, codes)
+    rest = ids[FIRST_BATCH:]
+    if rest.size:
+        if bounds is not None and first.size >= k:
+            kth = np.partition(scores, first.size - k)[first.size - k]
+            rest = rest[bounds[FIRST_BATCH:] >= kth]
+        ids = np.concatenate([first, rest])
+        scores = np.concatenate([scores, exact_scores(query, rest, codes)])
+    order = np.lexsort((-ids, -scores))[:k]
+    return [(int(ids[i]), float(scores[i])) for i in order]
+
+
+def exact_scores(query: str, ids: np.ndarray, codes: SourceCodes) -> np.ndarray:
+    """:func:`ltmt.text.fuzzy_score` of ``query`` and each of the sources of ``ids`` in
+    ``codes`` (float64, rapidfuzz's values): by :mod:`ltmt.memory.lcs_kernel` where numba can
+    be imported, else by rapidfuzz."""
+    from ltmt.compiled import compiled_module
+
+    begins, ends = codes.spans(ids)
+    kernel = compiled_module("ltmt.memory.lcs_kernel")
+    if kernel is None:
+        texts = [bytes(codes.data[b:e]).decode("utf-8") for b, e in zip(begins, ends, strict=True)]
+        return process.cdist([query], texts, scorer=SCORER, dtype=np.float64)[0]
+    common = np.empty(ids.size, dtype=np.int64)
+    lengths = np.empty(ids.size, dtype=np.int64)
+    points = np.frombuffer(query.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    kernel.lcs_lengths(points, codes.data, begins, ends, common, lengths)
+    return ratio(common, lengths + len(query))
+
+
+def ratio(common: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """``fuzz.ratio`` from longest common subsequences and the two strings' summed lengths, as
+    rapidfuzz computes it (``1 - distance / total``, times 100; 100 for two empty strings)."""
+    distance = total - 2 * common
+    normalised = np.divide(distance, total, out=np.zeros(total.shape), where=total > 0)
+    return (1.0 - normalised) * 100.0
 
 
 def exhaustive(query: str, sources: Sequence[str], k: int) -> list[tuple[int, float]]:

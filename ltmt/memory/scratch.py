@@ -1,6 +1,8 @@
 """What searches keep between calls: each thread its recent users' length and signature arrays
 (:mod:`.postings`), and all threads of one :class:`~ltmt.memory.store.Memory` together the
-source tables of small memories (:class:`.sources.SourceTable`, one per user).
+source tables of small memories (:class:`.sources.SourceTable`, one per user) and the packed
+sources of large ones (:class:`.source_codes.SourceCodes`), which the exact rerank of index
+candidates reads.
 
 Cached arrays are keyed by the user's row as read in the search's own transaction; every write
 changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is never
@@ -12,51 +14,77 @@ snapshot, or the store replaced by an older copy) is cut back to it first, so wh
 snapshot stores under those ids is read again.
 
 The source tables hold plaintext for an encrypted store too (in memory only, never on disk):
-at most :data:`CACHED_TABLES` of them per Memory, shared by its threads, so a server's thread
-pool keeps one copy of a user's sources, not one per thread.
+at most :data:`CACHED_TABLES` small and :data:`CACHED_CODES` large ones per Memory, shared by
+its threads, so a server's thread pool keeps one copy of a user's sources, not one per thread.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
 
 import lmdb
 import numpy as np
 
 from ltmt.memory import postings
 from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.source_codes import SourceCodes
 from ltmt.memory.sources import SourceTable
 
 # Users whose arrays a thread keeps; one more and all are dropped.
 CACHED_USERS = 8
 # Users whose source tables one Memory keeps; one more and the least recently searched goes.
 CACHED_TABLES = 16
+# The same for the packed sources of large memories (about 90 MB per million segments).
+CACHED_CODES = 4
 # A source table is read anew when it holds more than twice the user's segments plus this many.
 STALE_SLACK = 64
 
 
+T = TypeVar("T", bound="_Table")
+
+
+class _Table(Protocol):
+    """What :class:`SourceTables` keeps: :class:`.sources.SourceTable` or
+    :class:`.source_codes.SourceCodes`."""
+
+    @property
+    def uid(self) -> int: ...
+    @property
+    def casefold(self) -> bool: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def size(self) -> int: ...
+    def below(self: T, end: int) -> T: ...
+    def refreshed(self: T, txn: lmdb.Transaction, cipher: PlainCipher) -> T: ...
+
+
 @dataclass
-class _Slot:
+class _Slot(Generic[T]):
     """One user's table, and the lock its refreshes take (one refresh at a time per user)."""
 
-    table: SourceTable | None = None
+    table: T | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-class SourceTables:
-    """The source tables of one Memory's recently searched small memories, shared by threads."""
+class SourceTables(Generic[T]):
+    """The source tables of one Memory's recently searched memories, shared by threads:
+    ``empty(uid, casefold)`` makes a table of the kind kept."""
 
-    def __init__(self, capacity: int = CACHED_TABLES) -> None:
+    def __init__(self, empty: Callable[[int, bool], T], capacity: int = CACHED_TABLES) -> None:
         self.capacity = capacity
+        self._empty = empty
         self._lock = threading.Lock()
-        self._slots: OrderedDict[str, _Slot] = OrderedDict()
+        self._slots: OrderedDict[str, _Slot[T]] = OrderedDict()
 
     def __contains__(self, user: str) -> bool:
         return self.cached(user) is not None
 
-    def cached(self, user: str) -> SourceTable | None:
+    def cached(self, user: str) -> T | None:
         """The table last made for ``user`` (``None``: none kept)."""
         with self._lock:
             slot = self._slots.get(user)
@@ -80,7 +108,7 @@ class SourceTables:
         next_id: int,
         count: int,
         casefold: bool,
-    ) -> SourceTable:
+    ) -> T:
         """The user's sources (case-folded when ``casefold``) as stored in the snapshot of
         ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. Ids the table
         read beyond ``next_id`` are dropped and read again by a later snapshot; a table that
@@ -89,7 +117,7 @@ class SourceTables:
         with self._lock:
             slot = self._slots.get(user)
             if slot is None:
-                slot = self._slots[user] = _Slot()
+                slot = self._slots[user] = _Slot[T]()
                 while len(self._slots) > self.capacity:
                     self._slots.popitem(last=False)
             else:
@@ -100,9 +128,9 @@ class SourceTables:
                 table is None
                 or table.uid != uid
                 or table.casefold != casefold
-                or len(table.texts) > 2 * count + STALE_SLACK
+                or table.size > 2 * count + STALE_SLACK
             ):
-                table = SourceTable.empty(uid, casefold)
+                table = self._empty(uid, casefold)
             elif table.end > next_id:
                 table = table.below(next_id)
             table = table.refreshed(txn, cipher)
@@ -117,11 +145,12 @@ class _ThreadArrays(threading.local):
 
 class SearchScratch:
     """Reusable search state of one :class:`~ltmt.memory.store.Memory`: per-thread arrays and
-    the shared source tables (``tables``)."""
+    the shared source tables (``tables``, of small memories; ``codes``, of large ones)."""
 
     def __init__(self) -> None:
         self._arrays = _ThreadArrays()
-        self.tables = SourceTables()
+        self.tables = SourceTables(SourceTable.empty)
+        self.codes = SourceTables(SourceCodes.empty, CACHED_CODES)
 
     def forget(self, user: str | None = None) -> None:
         """Drop what is cached of ``user`` (None: of every user): this thread's arrays and the
@@ -131,6 +160,7 @@ class SearchScratch:
         else:
             self._arrays.lens.pop(user, None)
         self.tables.forget(user)
+        self.codes.forget(user)
 
     def arrays(
         self,

@@ -20,7 +20,8 @@ from ltmt.memory import index, rows, sources
 from ltmt.memory.crypto import Vault
 from ltmt.memory.layout import context_of, user_key
 from ltmt.memory.scratch import SearchScratch
-from ltmt.retrieval import best_matches, score_bound
+from ltmt.memory.source_codes import SourceCodes
+from ltmt.retrieval import exact_best, score_bound
 from ltmt.segments import Match
 from ltmt.text import normalize
 
@@ -58,7 +59,8 @@ def search_texts(
     lens, sigs = scratch.arrays(
         txn, user, row, cipher, uid=info.uid, signatures=bool(settings.recount)
     )
-    table = None
+    table: sources.SourceTable | None = None
+    codes: SourceCodes | None = None
     if info.count <= settings.scan_max:
         table = scratch.tables.get(
             txn,
@@ -69,7 +71,16 @@ def search_texts(
             count=info.count,
             casefold=casefold,
         )
-    fetch = sources.fetcher(txn, info.uid, cipher, casefold=casefold)
+    else:
+        codes = scratch.codes.get(
+            txn,
+            user,
+            cipher,
+            uid=info.uid,
+            next_id=info.next_id,
+            count=info.count,
+            casefold=casefold,
+        )
     limit = max(settings.candidates, k)
     results: list[list[Match]] = []
     for number, text in enumerate(texts):
@@ -82,6 +93,7 @@ def search_texts(
         if table is not None:
             ranked = sources.scan(query, table, lens, n_best)
         else:
+            assert codes is not None
             index_text = query.casefold() if settings.case_sensitive else query
             ids, lacking = index.candidates(
                 txn,
@@ -93,11 +105,15 @@ def search_texts(
                 recount=settings.recount,
                 cipher=cipher,
             )
+            if ids.size and int(ids.max()) >= codes.end:
+                raise StoreError(
+                    f"the memory index of {user!r} names a segment it lacks; run ltmt memory check"
+                )
             # the index reads case-folded text: its bounds hold for case-folded scores only
             bounds = (
                 None if settings.case_sensitive else score_bound(len(query), lens[ids], lacking)
             )
-            ranked = best_matches(query, ids, bounds, fetch, n_best)
+            ranked = exact_best(query, ids, bounds, codes, n_best)
         if wanted is not None:  # the k best, and those tied with the k-th
             ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
         matches = []

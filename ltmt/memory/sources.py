@@ -1,5 +1,5 @@
-"""The normalised sources as retrieval reads them: by id for the rerank of index candidates,
-or all of a small memory for an exhaustive scan.
+"""The normalised sources of a small memory, all of them, for an exhaustive scan (a large
+memory's index candidates are scored from its sources packed by id: :mod:`.source_codes`).
 
 A memory of at most ``SCAN_MAX`` segments is searched by scoring every stored source with
 rapidfuzz's batch scorer. It finds the best match by construction (n-gram candidates can miss
@@ -18,7 +18,6 @@ a new one, so a thread may scan the table it got while another thread refreshes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import lmdb
@@ -27,31 +26,10 @@ from rapidfuzz import process
 
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import NORM, seg_key, u32
-from ltmt.retrieval import Fetch
 from ltmt.text import SCORER
 
 # Memories of at most this many segments are searched by an exhaustive scan.
 SCAN_MAX = 10_000
-
-
-def fetcher(txn: lmdb.Transaction, uid: int, cipher: PlainCipher, casefold: bool) -> Fetch:
-    """A :data:`ltmt.retrieval.Fetch` reading user ``uid``'s normalised sources by id
-    (case-folded when ``casefold``), in ``txn``."""
-    prefix, get = NORM + u32(uid), txn.get
-
-    def fetch(seg_ids: Sequence[int]) -> tuple[list[int], list[str]]:
-        found_ids, sources = [], []
-        for seg_id in seg_ids:
-            key = prefix + seg_id.to_bytes(4, "big")
-            raw = get(key)
-            if raw is not None:
-                found_ids.append(seg_id)
-                sources.append(str(cipher.open(raw, key), "utf-8"))
-        if casefold:
-            sources = [source.casefold() for source in sources]
-        return found_ids, sources
-
-    return fetch
 
 
 @dataclass(frozen=True)
@@ -68,6 +46,11 @@ class SourceTable:
     @classmethod
     def empty(cls, uid: int, casefold: bool) -> SourceTable:
         return cls(uid, casefold, np.zeros(0, dtype=np.int64), (), 1)
+
+    @property
+    def size(self) -> int:
+        """The segments read."""
+        return len(self.texts)
 
     def refreshed(self, txn: lmdb.Transaction, cipher: PlainCipher) -> SourceTable:
         """This table with the segments stored in ``txn`` with an id of ``end`` or more (itself

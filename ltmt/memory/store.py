@@ -43,7 +43,7 @@ from ltmt.workers import return_freed_memory
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 # imports of at least this many pairs hand the heap they freed back (glibc's malloc_trim)
 RETURN_MEMORY_FROM = 10_000  # a server upload of the default 16 MB holds 50,000-80,000
-DEFAULT_CANDIDATES = 1024  # index candidates per query (the length bound skips some unread)
+DEFAULT_CANDIDATES = 2048  # index candidates scored per query (the score bound skips some)
 
 
 def _forget_states(user: str, seg_id: int | None = None) -> None:

@@ -1,0 +1,179 @@
+"""The normalised sources of a large memory, held in memory as UTF-8 in one buffer, by id: what
+the exact rerank of index candidates reads (:func:`ltmt.retrieval.exact_best`).
+
+Reading a candidate's source from LMDB costs about 1.5 µs (a lookup in a B-tree of a few
+hundred MB), which limited the rerank to about a thousand candidates a search. Read from this
+buffer and scored by :mod:`ltmt.memory.lcs_kernel`, a candidate costs about 0.25 µs, so a
+search can score twice as many candidates in less time, and find the best match more often
+(``eval/results/retrieval-1m-s38-*.json``). The price is memory: the sources' bytes (about 90 MB
+for the benchmark's 1M segments) and 8 bytes per id, read at a process's first search of that
+user (about a second per million segments).
+
+Like :class:`.sources.SourceTable`, of which it is the packed form, a table is valid for the
+ids it has read: segment ids are never reused and a stored source never changes. It is extended
+by the ids added since (:meth:`SourceCodes.refreshed`), a deleted segment is left out by its
+zero length in the searching transaction's lengths array, and a table holding many deleted
+segments is read anew (:class:`.scratch.SourceTables`). A table never changes once made: its
+arrays are views of a buffer with room to grow, which a later table extends past the views'
+ends, never within them, so a thread may score with the table it got while another refreshes.
+The tables hold plaintext for an encrypted store too, in memory only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import lmdb
+import numpy as np
+
+from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.layout import NORM, seg_key, u32
+
+# a buffer that must grow gets this much room more than it needs
+GROWTH = 1.25
+_SEPARATOR = b"\n"  # a normalised source holds no line break (ltmt.text.fold_space)
+
+
+@dataclass
+class _Buffer:
+    """The arrays a table's views share: bytes and span starts, ``used`` of each written."""
+
+    data: np.ndarray
+    starts: np.ndarray
+    data_used: int
+    starts_used: int
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass(frozen=True)
+class SourceCodes:
+    """The normalised sources (case-folded when ``casefold``) of user ``uid``'s segments with an
+    id below ``end``: the UTF-8 of id ``i`` is ``data[starts[i]:starts[i + 1]]`` (empty where
+    no segment was stored). ``size``: the segments read."""
+
+    uid: int
+    casefold: bool
+    data: np.ndarray  # (bytes,) uint8
+    starts: np.ndarray  # (end + 1,) int64
+    end: int
+    size: int
+    _buffer: _Buffer | None = None
+
+    @classmethod
+    def empty(cls, uid: int, casefold: bool) -> SourceCodes:
+        starts = np.zeros(2, dtype=np.int64)  # id 0 is never used
+        return cls(uid, casefold, np.zeros(0, dtype=np.uint8), starts, 1, 0)
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.data.nbytes + self.starts.nbytes)
+
+    def spans(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(begins, ends)`` of the sources of ``ids`` (each below ``end``)."""
+        return self.starts[ids], self.starts[ids + 1]
+
+    def text(self, seg_id: int) -> str:
+        """The source of ``seg_id`` (empty when none was read)."""
+        if seg_id >= self.end:
+            return ""
+        return bytes(self.data[self.starts[seg_id] : self.starts[seg_id + 1]]).decode("utf-8")
+
+    def refreshed(self, txn: lmdb.Transaction, cipher: PlainCipher) -> SourceCodes:
+        """This table with the segments stored in ``txn`` with an id of ``end`` or more (itself
+        when there are none)."""
+        prefix = NORM + u32(self.uid)
+        cursor = txn.cursor()
+        ids: list[int] = []
+        values: list[bytes] = []
+        if cursor.set_range(seg_key(self.uid, self.end, NORM)):
+            for key, value in cursor:
+                if bytes(key[:5]) != prefix:
+                    break
+                ids.append(int.from_bytes(key[5:9], "big"))
+                values.append(bytes(cipher.open(value, bytes(key))))
+        if not ids:
+            return self
+        data, sizes = _encode(values, self.casefold)
+        del values
+        id_array = np.asarray(ids, dtype=np.int64)
+        end = ids[-1] + 1
+        per_id = np.zeros(end - self.end, dtype=np.int64)
+        per_id[id_array - self.end] = sizes
+        starts = self.starts[-1] + np.cumsum(per_id)
+        return self._appended(data, starts, end, len(ids))
+
+    def below(self, end: int) -> SourceCodes:
+        """This table without the segments of id ``end`` or more (as if read only up to it), in
+        arrays of its own (a refresh of it must not write where this table's views still
+        read)."""
+        if end >= self.end:
+            return self
+        starts = self.starts[: end + 1].copy()
+        kept = int(np.count_nonzero(np.diff(starts)))
+        data = self.data[: int(starts[-1])].copy()
+        return replace(self, data=data, starts=starts, end=end, size=kept, _buffer=None)
+
+    def _appended(self, data: np.ndarray, starts: np.ndarray, end: int, added: int) -> SourceCodes:
+        """This table with ``data`` after its bytes and ``starts`` after its span starts."""
+        buffer = self._buffer
+        old_data, old_starts = self.data.size, self.starts.size
+        if buffer is not None:
+            with buffer.lock:
+                if (
+                    buffer.data_used == old_data
+                    and buffer.starts_used == old_starts
+                    and buffer.data.size >= old_data + data.size
+                    and buffer.starts.size >= old_starts + starts.size
+                ):  # this is the newest table of its buffer, and there is room
+                    buffer.data[old_data : old_data + data.size] = data
+                    buffer.starts[old_starts : old_starts + starts.size] = starts
+                    buffer.data_used += data.size
+                    buffer.starts_used += starts.size
+                    return self._view(buffer, end, added)
+        room = 1.0 if self.size == 0 else GROWTH
+        grown = _Buffer(
+            np.empty(int((old_data + data.size) * room), dtype=np.uint8),
+            np.empty(int((old_starts + starts.size) * room), dtype=np.int64),
+            old_data + data.size,
+            old_starts + starts.size,
+        )
+        grown.data[:old_data] = self.data
+        grown.data[old_data : grown.data_used] = data
+        grown.starts[:old_starts] = self.starts
+        grown.starts[old_starts : grown.starts_used] = starts
+        return self._view(grown, end, added)
+
+    def _view(self, buffer: _Buffer, end: int, added: int) -> SourceCodes:
+        return replace(
+            self,
+            data=buffer.data[: buffer.data_used],
+            starts=buffer.starts[: buffer.starts_used],
+            end=end,
+            size=self.size + added,
+            _buffer=buffer,
+        )
+
+
+def _encode(values: Sequence[bytes], casefold: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The UTF-8 of ``values`` (stored normalised sources) joined, case-folded when
+    ``casefold``, and the byte size of each."""
+    joined = _SEPARATOR.join(values)
+    if casefold:
+        folded = joined.decode("utf-8").casefold().encode("utf-8")
+        if folded.count(_SEPARATOR) == len(values) - 1:
+            joined = folded
+        else:  # pragma: no cover - a stored source with a line break: fold one by one
+            values = [str(value, "utf-8").casefold().encode("utf-8") for value in values]
+            joined = _SEPARATOR.join(values)
+    buffer = np.frombuffer(joined, dtype=np.uint8)
+    breaks = np.flatnonzero(buffer == _SEPARATOR[0])
+    if breaks.size != len(values) - 1:  # pragma: no cover - as above, without case folding
+        sizes = np.array([len(value) for value in values], dtype=np.int64)
+        return np.frombuffer(b"".join(values), dtype=np.uint8), sizes
+    bounds = np.concatenate([[-1], breaks, [buffer.size]])
+    sizes = np.diff(bounds) - 1
+    keep = np.ones(buffer.size, dtype=bool)
+    keep[breaks] = False
+    return buffer[keep], sizes
