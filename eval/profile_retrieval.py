@@ -1,9 +1,10 @@
 """Where a search's time goes: per-phase thread CPU time of ``Memory.search`` on a saved store.
 
 Wraps the functions a search calls (the head reads, the posting reads, the counting and
-selection of the first pass, the signature pass, the candidate source reads and the rerank)
-with thread-CPU timers and searches a saved store with saved queries, so that each phase's
-share of a search is measured on the same queries the benchmark uses. The timers cost a few
+selection of the first pass, the signature pass, and the exact rerank from the sources held in
+memory, of which the kernel's scoring) with thread-CPU timers and searches a saved store with
+saved queries, so that each phase's share of a search is measured on the same queries the
+benchmark uses. The timers cost a few
 microseconds per call, so the phases add up to a little more than an untimed search.
 
     python eval/profile_retrieval.py --store /tmp/ltmt15/store --queries /tmp/ltmt15/queries.json \
@@ -77,6 +78,7 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
 
     import ltmt.memory.index as index
     import ltmt.memory.search as search
+    import ltmt.retrieval as retrieval
 
     for name, phase in (
         ("read_postings", "posting_reads"),
@@ -89,7 +91,8 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
         if hasattr(index, name):
             setattr(index, name, _timed(phases, phase, getattr(index, name)))
     index.np = _TimedNumpy(np, phases)
-    candidates, best_matches = index.candidates, search.best_matches
+    candidates, exact_best = index.candidates, search.exact_best
+    exact_scores = retrieval.exact_scores
 
     def timed_candidates(txn: Any, *args: Any, **kwargs: Any) -> Any:
         start = time.thread_time()
@@ -98,20 +101,13 @@ def instrument(phases: Phases, counts: dict[str, int]) -> None:
         counts["candidates"] += len(ids)
         return ids, lacking
 
-    def timed_best(query: str, ids: Any, bounds: Any, fetch: Any, k: int) -> Any:
-        def timed_fetch(seg_ids: Any) -> Any:
-            counts["sources_read"] += len(seg_ids)
-            counts["fetch_calls"] += 1
-            return _timed(phases, "source_reads", fetch)(seg_ids)
-
-        start = time.thread_time()
-        try:
-            return best_matches(query, ids, bounds, timed_fetch, k)
-        finally:
-            phases["rerank_total"] += (time.thread_time() - start) * 1000
+    def timed_scores(query: str, ids: Any, codes: Any) -> Any:
+        counts["scored"] += len(ids)
+        return _timed(phases, "scoring", exact_scores)(query, ids, codes)
 
     index.candidates = timed_candidates
-    search.best_matches = timed_best
+    retrieval.exact_scores = timed_scores
+    search.exact_best = _timed(phases, "rerank_total", exact_best)
 
 
 def explain_misses(args: argparse.Namespace, data: dict[str, Any]) -> dict[str, Any]:
@@ -253,8 +249,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "count_select": "sorting the ids read, run lengths, estimates, selections",
             "signature_pass": "the second pass (signature rows of the widened pool)",
             "candidates_total": "all of ltmt.memory.index.candidates",
-            "source_reads": "reading and decoding the candidates' normalised sources",
-            "rerank_total": "all of best_matches (source reads + rapidfuzz cdist + merging)",
+            "scoring": "the kernel's exact scores of the candidates (n_scored: how many)",
+            "rerank_total": "all of exact_best (scoring, the score bound's skips, the top k)",
         },
         "per_search": summary,
         "slowest_5_percent_mean": slow_mean,

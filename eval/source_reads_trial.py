@@ -1,8 +1,9 @@
 """Reading a 1M-segment store's candidate sources: one ``txn.get`` each against ``getmulti``.
 
-A search reads about 850 candidates' normalised sources from LMDB (``ltmt.memory.sources``).
-This trial times, on a saved store (``bench_retrieval.py --keep``), the thread CPU of reading
-850 random sorted ids: ltmt's fetcher (a ``txn.get`` and a decode each), py-lmdb's
+Until session 38 a search read about 850 candidates' normalised sources from LMDB (session 38
+holds them in memory: ``ltmt.memory.source_codes``). This trial times, on a saved store
+(``bench_retrieval.py --keep``), the thread CPU of reading 850 random sorted ids: the fetcher
+ltmt's rerank used (a ``txn.get`` and a decode each, kept here as it was), py-lmdb's
 ``Cursor.getmulti`` of the same keys with the same decoding, and the bare ``txn.get`` calls
 alone; the variants take turns, ``--repeats`` times each, and the medians are written.
 
@@ -27,8 +28,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import lmdb
     import numpy as np
 
-    from ltmt.memory import sources
-    from ltmt.memory.crypto import PLAIN
     from ltmt.memory.layout import NORM, u32
 
     env = lmdb.open(str(args.store), readonly=True, lock=False, max_dbs=0)
@@ -37,7 +36,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with env.begin() as txn:
         uid = next(u for u in range(16) if txn.get(NORM + u32(u) + (1).to_bytes(4, "big")))
         prefix = NORM + u32(uid)
-        fetch = sources.fetcher(txn, uid, PLAIN, casefold=True)
+
+        def fetch(ids: list[int]) -> tuple[list[int], list[str]]:
+            found, texts = [], []
+            for seg_id in ids:
+                raw = txn.get(prefix + seg_id.to_bytes(4, "big"))
+                if raw is not None:
+                    found.append(seg_id)
+                    texts.append(str(raw, "utf-8"))
+            return found, [text.casefold() for text in texts]
 
         def getmulti(ids: list[int]) -> list[str]:
             keys = [prefix + i.to_bytes(4, "big") for i in ids]

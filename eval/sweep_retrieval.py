@@ -7,10 +7,10 @@ CPU percentiles and recall@1 by query set and band (as :mod:`ab_retrieval` does)
         --output eval/results/retrieval-1m-sweep.json
 
 A setting names any of ``budget`` (:data:`ltmt.memory.index.POSTINGS_BUDGET`), ``widen``
-(:data:`~ltmt.memory.index.WIDEN`), ``candidates`` and ``recount`` (``Memory`` options), and
-``sources_in_memory`` (1: the rerank reads the candidates' normalised sources from a dict of all
-the store's, read once before the searches, instead of LMDB: a trial, not an ltmt option); what
-it leaves out keeps ltmt's default. Every setting has a ``Memory`` of its own (its own cached
+(:data:`~ltmt.memory.index.WIDEN`), ``candidates`` and ``recount`` (``Memory`` options); what
+it leaves out keeps ltmt's default. (Until session 38 a trial knob, ``sources_in_memory``, read
+the rerank's sources from a dict instead of LMDB; ltmt now always scores them from memory,
+:mod:`ltmt.memory.source_codes`.) Every setting has a ``Memory`` of its own (its own cached
 arrays); the module constants are set before each of its searches. The store is searched by its
 index whatever its size (``scan_max=0``). ``--queries``: JSON ``{set name: {"queries": [...],
 "best": [...]}}``, the exhaustive scan's best score of each query.
@@ -28,13 +28,13 @@ from ab_retrieval import saved_query_parser, summarise
 from bench_retrieval import USER, machine_info
 from support import emit_report, use_this_checkout
 
-KNOBS = ("budget", "widen", "candidates", "recount", "sources_in_memory")
+KNOBS = ("budget", "widen", "candidates", "recount")
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     use_this_checkout()
     from ltmt import Memory
-    from ltmt.memory import index, search
+    from ltmt.memory import index
 
     settings: list[dict[str, int]] = json.loads(args.settings)
     for setting in settings:
@@ -43,18 +43,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             raise SystemExit(f"sweep_retrieval: unknown knob(s) {sorted(unknown)}; use {KNOBS}")
     defaults = {"budget": index.POSTINGS_BUDGET, "widen": index.WIDEN}
 
-    lmdb_fetcher = search.sources.fetcher
-    in_memory = (
-        _sources_in_memory(Memory, args)
-        if any(s.get("sources_in_memory") for s in settings)
-        else None
-    )
-
     def apply(setting: dict[str, int]) -> None:
         index.WIDEN = setting.get("widen", defaults["widen"])
-        search.sources.fetcher = (  # type: ignore[assignment]
-            in_memory["fetcher"] if in_memory and setting.get("sources_in_memory") else lmdb_fetcher
-        )
         # candidates() binds its budget default when defined: set that default
         index.candidates.__kwdefaults__["budget"] = setting.get("budget", defaults["budget"])
 
@@ -97,9 +87,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "seconds": round(time.perf_counter() - start, 1),
         "loadavg_1m_before_after": [load_before, os.getloadavg()[0]],
         "defaults": defaults,
-        "sources_in_memory": None
-        if in_memory is None
-        else {k: v for k, v in in_memory.items() if k != "fetcher"},
         "unit": "ms per search: thread CPU and wall clock; recall@1 against the scan's best",
         "results": [
             {"setting": setting} | summarise(found)
@@ -108,30 +95,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "machine": machine_info(),
         "note": args.note,
     }
-
-
-def _sources_in_memory(memory_class: Any, args: argparse.Namespace) -> dict[str, Any]:
-    """A fetcher reading every normalised source of the store from a dict (as
-    :func:`ltmt.memory.sources.fetcher` returns them), with the seconds it took to read them
-    and the bytes of their strings."""
-    import sys
-
-    from ltmt.text import normalize
-
-    start = time.perf_counter()
-    with memory_class(args.store, scan_max=0) as memory:
-        table = {segment.id: normalize(segment.source) for segment in memory.segments(USER)}
-    seconds = time.perf_counter() - start
-
-    def fetcher(txn: Any, uid: int, cipher: Any, casefold: bool) -> Any:
-        def fetch(seg_ids: Any) -> tuple[list[int], list[str]]:
-            found = [seg_id for seg_id in seg_ids if seg_id in table]
-            return found, [table[seg_id] for seg_id in found]
-
-        return fetch
-
-    size = sys.getsizeof(table) + sum(sys.getsizeof(text) for text in table.values())
-    return {"fetcher": fetcher, "segments": len(table), "read_s": round(seconds, 1), "bytes": size}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -53,21 +53,6 @@ def score_bound(query_len: int, source_lens: np.ndarray, lacking: np.ndarray) ->
     return np.where(total > 0, 200.0 * common / np.maximum(total, 1), 100.0)
 
 
-def rerank(
-    query: str, ids: Sequence[int], sources: Sequence[str], k: int
-) -> list[tuple[int, float]]:
-    """The ``k`` best ``(id, score)`` of the candidates, best first; ties go to the newest id.
-
-    ``query`` and ``sources`` are normalised the same way; ``ids[i]`` names ``sources[i]``.
-    """
-    if not ids:
-        return []
-    scores = process.cdist([query], list(sources), scorer=SCORER, dtype=np.float64)[0]
-    id_array = np.asarray(ids, dtype=np.int64)
-    order = np.lexsort((-id_array, -scores))[:k]
-    return [(int(id_array[i]), float(scores[i])) for i in order]
-
-
 def exact_best(
     query: str, ids: np.ndarray, bounds: np.ndarray | None, codes: SourceCodes, k: int
 ) -> list[tuple[int, float]]:

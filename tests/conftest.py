@@ -184,12 +184,19 @@ def remove_numba(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], None]
     import sys
 
     import ltmt.fusion
+    import ltmt.memory
     import ltmt.model
     from ltmt.compiled import compiled_module
 
+    kernels = (
+        (ltmt.model, "attention_kernels"),
+        (ltmt.fusion, "knn_kernel"),
+        (ltmt.memory, "lcs_kernel"),
+    )
+
     def remove() -> None:
         monkeypatch.setitem(sys.modules, "numba", None)
-        for package, name in ((ltmt.model, "attention_kernels"), (ltmt.fusion, "knn_kernel")):
+        for package, name in kernels:
             monkeypatch.delitem(sys.modules, f"{package.__name__}.{name}", raising=False)
             monkeypatch.delattr(package, name, raising=False)
         compiled_module.cache_clear()

@@ -10,7 +10,7 @@ import pytest
 from ltmt import Memory
 from ltmt.errors import InputError
 from ltmt.memory.sources import SCAN_MAX
-from ltmt.retrieval import exhaustive, rerank
+from ltmt.retrieval import exhaustive
 from ltmt.text import fold_space, fuzzy_score, normalize
 
 MEMORY = [
@@ -132,7 +132,6 @@ def test_search_batch_and_edge_cases(memory: Memory) -> None:
 
 
 def test_ties_go_to_the_newest_segment(tmp_path: Path) -> None:
-    assert rerank("abc", [1, 2, 3], ["abc", "abc", "abd"], 2) == [(2, 100.0), (1, 100.0)]
     with Memory(tmp_path) as memory:
         old = memory.add("u", "Open the file", "Datei öffnen")
         new = memory.add("u", "open the file", "Öffne die Datei")

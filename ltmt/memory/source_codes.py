@@ -66,6 +66,14 @@ class SourceCodes:
         starts = np.zeros(2, dtype=np.int64)  # id 0 is never used
         return cls(uid, casefold, np.zeros(0, dtype=np.uint8), starts, 1, 0)
 
+    @classmethod
+    def of_texts(cls, uid: int, casefold: bool, texts: Sequence[str]) -> SourceCodes:
+        """A table of ``texts`` (as given) under ids 1, 2, ...: for tests and trials."""
+        data, sizes = _encode([text.encode("utf-8") for text in texts], casefold=False)
+        starts = np.zeros(len(texts) + 2, dtype=np.int64)
+        starts[2:] = np.cumsum(sizes)
+        return cls(uid, casefold, data, starts, len(texts) + 1, len(texts))
+
     @property
     def nbytes(self) -> int:
         return int(self.data.nbytes + self.starts.nbytes)

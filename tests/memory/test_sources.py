@@ -17,8 +17,9 @@ from ltmt.errors import InputError
 from ltmt.memory import env, postings, rows
 from ltmt.memory.layout import user_key
 from ltmt.memory.scratch import CACHED_TABLES, STALE_SLACK
+from ltmt.memory.source_codes import SourceCodes
 from ltmt.memory.sources import SourceTable, scan
-from ltmt.retrieval import rerank
+from ltmt.retrieval import exact_best
 from ltmt.text import normalize
 
 
@@ -38,14 +39,15 @@ def _table(memory: Memory) -> SourceTable:
 def test_scan_is_the_rerank_of_every_live_segment(
     texts: list[str], query: str, k: int, dead: set[int]
 ) -> None:
-    """The k best of the live segments, ties to the newest id: what reranking them all gives,
-    less the matches that share no character with the query."""
+    """The k best of the live segments, ties to the newest id: what the exact rerank of them
+    all gives (:func:`ltmt.retrieval.exact_best`), less the matches that share no character
+    with the query."""
     ids = np.arange(1, len(texts) + 1, dtype=np.int64)
     lens = np.array([0] + [max(1, len(t)) for t in texts], dtype=np.uint16)
     lens[[i + 1 for i in dead if i < len(texts)]] = 0
     table = SourceTable(1, True, ids, tuple(texts), len(texts) + 1)
     live = [i for i in range(len(texts)) if lens[i + 1]]
-    ranked = rerank(query, [int(ids[i]) for i in live], [texts[i] for i in live], k)
+    ranked = exact_best(query, ids[live], None, SourceCodes.of_texts(1, True, texts), k)
     assert scan(query, table, lens, k) == [(i, score) for i, score in ranked if score > 0]
 
 

@@ -1,0 +1,161 @@
+"""The packed sources of large memories, which the exact rerank reads."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import lmdb
+import pytest
+
+from ltmt import Memory
+from ltmt.memory import env, rows
+from ltmt.memory.crypto import generate_key_file
+from ltmt.memory.layout import user_key
+from ltmt.memory.source_codes import SourceCodes, _encode
+from ltmt.text import normalize
+
+PAIRS = [
+    ("Open the  FILE", "Datei öffnen"),
+    ("Straße wählen", "Choose a street"),
+    ("Ünïcödé 漢字 😀", "Unicode"),
+    ("Close", "Schließen"),
+]
+
+
+def read_codes(memory: Memory, user: str, casefold: bool = True) -> SourceCodes:
+    """The user's sources read afresh in a new read transaction."""
+
+    def run(txn: lmdb.Transaction) -> SourceCodes:
+        raw = txn.get(user_key(user))
+        assert raw is not None
+        info, cipher = rows.decode_user(bytes(raw), memory.store.vault, user)
+        return SourceCodes.empty(info.uid, casefold).refreshed(txn, cipher)
+
+    return env.read(memory.store, run, buffers=True)
+
+
+def refresh(memory: Memory, codes: SourceCodes) -> SourceCodes:
+    def run(txn: lmdb.Transaction) -> SourceCodes:
+        raw = txn.get(user_key("u"))
+        assert raw is not None
+        _, cipher = rows.decode_user(bytes(raw), memory.store.vault, "u")
+        return codes.refreshed(txn, cipher)
+
+    return env.read(memory.store, run, buffers=True)
+
+
+def texts(codes: SourceCodes) -> dict[int, str]:
+    return {i: codes.text(i) for i in range(codes.end + 2) if codes.text(i)}
+
+
+@pytest.mark.parametrize("casefold", [True, False])
+def test_every_normalised_source_by_id(tmp_path: Path, casefold: bool) -> None:
+    with Memory(tmp_path) as memory:
+        ids = [memory.add("u", source, target).id for source, target in PAIRS]
+        memory.delete("u", ids[1])
+        codes = read_codes(memory, "u", casefold)
+    expected = {
+        i: normalize(source, case_sensitive=not casefold)
+        for i, (source, _) in zip(ids, PAIRS, strict=True)
+        if i != ids[1]
+    }
+    assert texts(codes) == expected
+    assert codes.size == 3 and codes.end == ids[-1] + 1
+    assert codes.nbytes == codes.data.nbytes + codes.starts.nbytes
+
+
+def test_an_encrypted_store_is_read_in_plaintext(tmp_path: Path) -> None:
+    key = generate_key_file(tmp_path / "store.key")
+    with Memory(tmp_path / "store", key_file=key) as memory:
+        ids = [memory.add("u", source, target).id for source, target in PAIRS]
+        codes = read_codes(memory, "u")
+    assert texts(codes) == {i: normalize(s) for i, (s, _) in zip(ids, PAIRS, strict=True)}
+
+
+def test_a_refresh_appends_and_leaves_the_older_table_as_it_was(tmp_path: Path) -> None:
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:2])
+        first = read_codes(memory, "u")
+        before = texts(first)
+        memory.add("u", *PAIRS[2])
+        second = refresh(memory, first)
+        memory.add("u", *PAIRS[3])
+        third = refresh(memory, second)  # room to grow: written past second's views
+        assert refresh(memory, third) is third  # nothing new
+        again = refresh(memory, second)  # an older table refreshed: arrays of its own
+        cut = third.below(first.end)
+        assert texts(cut) == before and cut.size == first.size
+        fourth = refresh(memory, cut)  # a cut table refreshed never writes into third's views
+    assert texts(first) == before
+    assert texts(second) == {**before, 3: normalize(PAIRS[2][0])}
+    assert texts(third) == texts(again) == texts(fourth) == texts(read_codes_from(third))
+    assert third.size == 4 and third._buffer is second._buffer
+
+
+def read_codes_from(codes: SourceCodes) -> SourceCodes:
+    """``codes`` copied into arrays of its own (what it reads, without the buffer)."""
+    return SourceCodes(
+        codes.uid, codes.casefold, codes.data.copy(), codes.starts.copy(), codes.end, codes.size
+    )
+
+
+def test_encode_folds_case_and_sizes_each_value() -> None:
+    data, sizes = _encode([b"Stra\xc3\x9fe", b"A B", b""], casefold=True)
+    assert bytes(data) == b"strasse" + b"a b"
+    assert sizes.tolist() == [7, 3, 0]
+    data, sizes = _encode([b"a\nb", b"C"], casefold=True)  # a line break: one by one
+    assert (bytes(data), sizes.tolist()) == (b"a\nbc", [3, 1])
+    data, sizes = _encode([b"a\nb", b"C"], casefold=False)
+    assert (bytes(data), sizes.tolist()) == (b"a\nbC", [3, 1])
+
+
+def test_threads_searching_the_index_while_another_adds_and_deletes(tmp_path: Path) -> None:
+    """Searching threads and a writing thread on one Memory searched by its index, for real:
+    the segments never deleted are always found with their score, and the shared table ends up
+    as a fresh read of the store."""
+    stable = [(f"Keep the file number {n}", f"Datei {n}") for n in range(40)]
+    done = threading.Event()
+    errors: list[BaseException] = []
+    with Memory(tmp_path, scan_max=0) as memory:
+        memory.import_pairs("u", stable)
+
+        def write() -> None:
+            try:
+                added = []
+                for n in range(150):
+                    added.append(memory.add("u", f"Temporary file number {n}", "Vorläufig").id)
+                    if n % 3:
+                        memory.delete("u", added.pop(0))
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+            finally:
+                done.set()
+
+        def search(seed: int) -> None:
+            try:
+                rounds = 0
+                while not done.is_set() or rounds < 5:
+                    rounds += 1
+                    source, _ = stable[(seed + rounds) % len(stable)]
+                    [match] = memory.search("u", source, k=1)
+                    assert (match.segment.source, match.score) == (source, 100.0)
+                    memory.search("u", f"Temporary file number {rounds % 150}", k=3)
+            except BaseException as exc:
+                errors.append(exc)
+
+        searchers = [threading.Thread(target=search, args=(n,)) for n in range(3)]
+        writer = threading.Thread(target=write)
+        for thread in [*searchers, writer]:
+            thread.start()
+        for thread in [writer, *searchers]:
+            thread.join(timeout=120)
+        assert not errors, errors
+        memory.search("u", "Temporary file", k=1)
+        shared = memory._scratch.codes.cached("u")
+        assert shared is not None
+        live = {segment.id for segment in memory.segments("u")}
+        assert {i: t for i, t in texts(shared).items() if i in live} == texts(
+            read_codes(memory, "u")
+        )
+        assert shared.starts.size == shared.end + 1
