@@ -33,6 +33,9 @@ from ltmt.memory.layout import NORM, seg_key, u32
 
 # a buffer that must grow gets this much room more than it needs
 GROWTH = 1.25
+# sources read and encoded at a time, and case-folded at a time
+READ_CHUNK = 65_536
+FOLD_BLOCK = 256
 _SEPARATOR = b"\n"  # a normalised source holds no line break (ltmt.text.fold_space)
 
 
@@ -90,27 +93,46 @@ class SourceCodes:
 
     def refreshed(self, txn: lmdb.Transaction, cipher: PlainCipher) -> SourceCodes:
         """This table with the segments stored in ``txn`` with an id of ``end`` or more (itself
-        when there are none)."""
+        when there are none). Read :data:`READ_CHUNK` sources at a time, so that a large memory
+        is never held as Python objects all at once."""
         prefix = NORM + u32(self.uid)
         cursor = txn.cursor()
-        ids: list[int] = []
+        id_parts: list[np.ndarray] = []
+        data_parts: list[np.ndarray] = []
+        size_parts: list[np.ndarray] = []
+        keys: list[bytes] = []
         values: list[bytes] = []
+
+        def flush() -> None:
+            id_parts.append(np.frombuffer(b"".join(keys), dtype=">u4").astype(np.int64))
+            data, sizes = _encode(values, self.casefold)
+            data_parts.append(data)
+            size_parts.append(sizes)
+            keys.clear()
+            values.clear()
+
         if cursor.set_range(seg_key(self.uid, self.end, NORM)):
-            for key, value in cursor:
-                if bytes(key[:5]) != prefix:
+            opened = cipher.encrypted
+            for view, value in cursor:
+                key = bytes(view)  # held as bytes: LMDB's views cost far more to keep
+                if key[:5] != prefix:
                     break
-                ids.append(int.from_bytes(key[5:9], "big"))
-                values.append(bytes(cipher.open(value, bytes(key))))
-        if not ids:
+                keys.append(key[5:9])
+                values.append(bytes(cipher.open(value, key) if opened else value))
+                if len(values) == READ_CHUNK:
+                    flush()
+        if values:
+            flush()
+        if not id_parts:
             return self
-        data, sizes = _encode(values, self.casefold)
-        del values
-        id_array = np.asarray(ids, dtype=np.int64)
-        end = ids[-1] + 1
+        ids = np.concatenate(id_parts)
+        data = data_parts[0] if len(data_parts) == 1 else np.concatenate(data_parts)
+        del data_parts
+        end = int(ids[-1]) + 1
         per_id = np.zeros(end - self.end, dtype=np.int64)
-        per_id[id_array - self.end] = sizes
+        per_id[ids - self.end] = np.concatenate(size_parts)
         starts = self.starts[-1] + np.cumsum(per_id)
-        return self._appended(data, starts, end, len(ids))
+        return self._appended(data, starts, end, ids.size)
 
     def below(self, end: int) -> SourceCodes:
         """This table without the segments of id ``end`` or more (as if read only up to it), in
@@ -140,10 +162,12 @@ class SourceCodes:
                     buffer.data_used += data.size
                     buffer.starts_used += starts.size
                     return self._view(buffer, end, added)
-        room = 1.0 if self.size == 0 else GROWTH
+        if not old_data:  # a first read: the bytes as read, not copied (no room to grow yet)
+            joined = np.concatenate([self.starts, starts])
+            return self._view(_Buffer(data, joined, data.size, joined.size), end, added)
         grown = _Buffer(
-            np.empty(int((old_data + data.size) * room), dtype=np.uint8),
-            np.empty(int((old_starts + starts.size) * room), dtype=np.int64),
+            np.empty(int((old_data + data.size) * GROWTH), dtype=np.uint8),
+            np.empty(int((old_starts + starts.size) * GROWTH), dtype=np.int64),
             old_data + data.size,
             old_starts + starts.size,
         )
@@ -168,20 +192,26 @@ def _encode(values: Sequence[bytes], casefold: bool) -> tuple[np.ndarray, np.nda
     """The UTF-8 of ``values`` (stored normalised sources) joined, case-folded when
     ``casefold``, and the byte size of each."""
     joined = _SEPARATOR.join(values)
-    if casefold:
-        folded = joined.decode("utf-8").casefold().encode("utf-8")
-        if folded.count(_SEPARATOR) == len(values) - 1:
-            joined = folded
-        else:  # pragma: no cover - a stored source with a line break: fold one by one
-            values = [str(value, "utf-8").casefold().encode("utf-8") for value in values]
-            joined = _SEPARATOR.join(values)
-    buffer = np.frombuffer(joined, dtype=np.uint8)
-    breaks = np.flatnonzero(buffer == _SEPARATOR[0])
-    if breaks.size != len(values) - 1:  # pragma: no cover - as above, without case folding
+    if joined.count(_SEPARATOR) != len(values) - 1:  # a line break (none is stored so)
+        if casefold:
+            values = [_folded(value) for value in values]
         sizes = np.array([len(value) for value in values], dtype=np.int64)
         return np.frombuffer(b"".join(values), dtype=np.uint8), sizes
-    bounds = np.concatenate([[-1], breaks, [buffer.size]])
-    sizes = np.diff(bounds) - 1
+    if casefold:  # folding never makes a line break; in blocks, most of them ASCII
+        joined = _SEPARATOR.join(
+            _folded(_SEPARATOR.join(values[at : at + FOLD_BLOCK]))
+            for at in range(0, len(values), FOLD_BLOCK)
+        )
+    buffer = np.frombuffer(joined, dtype=np.uint8)
+    breaks = np.flatnonzero(buffer == _SEPARATOR[0])
+    sizes = np.diff(np.concatenate([[-1], breaks, [buffer.size]])) - 1
     keep = np.ones(buffer.size, dtype=bool)
     keep[breaks] = False
     return buffer[keep], sizes
+
+
+def _folded(text: bytes) -> bytes:
+    """``text`` (UTF-8) case-folded: ASCII folds to its lower case, which bytes do fast."""
+    if text.isascii():
+        return text.lower()
+    return text.decode("utf-8").casefold().encode("utf-8")
