@@ -127,7 +127,7 @@ class SourceCodes:
             return self
         ids = np.concatenate(id_parts)
         data = data_parts[0] if len(data_parts) == 1 else np.concatenate(data_parts)
-        del data_parts
+        data_parts.clear()
         end = int(ids[-1]) + 1
         per_id = np.zeros(end - self.end, dtype=np.int64)
         per_id[ids - self.end] = np.concatenate(size_parts)
