@@ -529,6 +529,7 @@ def same_memory_args(doc: str | None, argv: list[str] | None = None) -> argparse
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     from ltmt.memory.index import RECOUNT_BUDGET
     from ltmt.memory.sources import SCAN_MAX
+    from ltmt.memory.store import DEFAULT_CANDIDATES
 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -544,7 +545,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument(
-        "--candidates", type=int, default=1024, help="index candidates per query (Memory option)"
+        "--candidates",
+        type=int,
+        default=DEFAULT_CANDIDATES,
+        help="index candidates scored per query (Memory option; default: ltmt's)",
     )
     parser.add_argument(
         "--recount",

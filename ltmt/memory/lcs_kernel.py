@@ -106,6 +106,10 @@ def lcs_lengths(query: Any, data: Any, begins: Any, ends: Any, common: Any, leng
             common[row] = _popcount(~state & top)
             lengths[row] = chars
         return warmed
+    held = np.zeros(128, np.bool_)  # the ASCII characters the query holds
+    for code in range(128):
+        for word in range(words):
+            held[code] |= ascii_masks[code, word] != 0
     state_words = np.empty(words, np.uint64)
     for row in range(begins.size):
         at, end = begins[row], ends[row]
@@ -115,8 +119,10 @@ def lcs_lengths(query: Any, data: Any, begins: Any, ends: Any, common: Any, leng
             lead = np.int64(data[at])
             chars += 1
             if lead < 0x80:
-                mask_row = ascii_masks[lead]
                 at += 1
+                if not held[lead]:  # leaves the bit vector as it is
+                    continue
+                mask_row = ascii_masks[lead]
             else:
                 code, at = _decode(data, at, lead)
                 found = np.searchsorted(wide, code)
@@ -129,7 +135,7 @@ def lcs_lengths(query: Any, data: Any, begins: Any, ends: Any, common: Any, leng
                 matched = state & mask_row[word]
                 total = state + matched
                 carried = total + carry
-                carry = np.uint64(total < state or carried < total)
+                carry = np.uint64(total < state) | np.uint64(carried < total)
                 state_words[word] = carried | (state - matched)
         found_common = 0
         for word in range(words - 1):
