@@ -70,9 +70,9 @@ class Memory:
     ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
     unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
     is how many index candidates are scored exactly per query, from the user's sources held in
-    memory (:mod:`ltmt.memory.source_codes`, read at the first search); ``recount`` caps the postings of the
-    query's common n-grams that are counted, by the candidates' signatures, to re-estimate the
-    best candidates (default: all; 0: none, faster and finds less, see
+    memory (:mod:`ltmt.memory.source_codes`, read at the first search); ``recount`` caps the
+    postings of the query's common n-grams that are counted, by the candidates' signatures, to
+    re-estimate the best candidates (default: all; 0: none, faster and finds less, see
     :func:`ltmt.memory.index.candidates`); a memory of at most ``scan_max`` segments is
     searched by an exhaustive scan of its sources instead (0: always by the index; see
     :mod:`ltmt.memory.sources`); ``map_size`` is the initial LMDB map
