@@ -100,7 +100,8 @@ def search_texts(
                 info.uid,
                 lens,
                 index_text,
-                limit,
+                # a long query gets fewer, as it reads fewer postings: each costs more to score
+                max(k, index.query_budget(limit, len(index_text))),
                 sigs=sigs,
                 recount=settings.recount,
                 cipher=cipher,
