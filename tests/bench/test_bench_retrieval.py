@@ -8,6 +8,8 @@ from pathlib import Path
 
 from test_bench_encryption import dev_user, load_script, tiny_pool
 
+from ltmt.memory.store import DEFAULT_CANDIDATES
+
 SCRIPT = Path(__file__).parents[2] / "eval" / "bench_retrieval.py"
 
 
@@ -36,7 +38,11 @@ def test_run_scores_the_real_queries_and_the_baseline_against_the_scan(tmp_path:
     )
     result = json.loads(output.read_text())
     assert result["recount"] > 0 and result["scan_max"] == 0
-    assert result["baseline"]["settings"] == {"candidates": 1024, "recount": 0, "scan_max": 0}
+    assert result["baseline"]["settings"] == {
+        "candidates": DEFAULT_CANDIDATES,  # ltmt's default
+        "recount": 0,
+        "scan_max": 0,
+    }
     for found in (result, result["baseline"]):
         assert found["real"]["queries"] == 2
         assert found["real"]["recall_by_scan_band"]["90-99"] == {
