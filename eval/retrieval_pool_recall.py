@@ -73,11 +73,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         )
                         for n in first_counts:
                             hit = best_of(ids[:n]) >= best - 1e-9
-                            tally(f"first pass, budget {budget}", f"{n}", band, hit)
+                            tally(f"{name}: first pass, budget {budget}", f"{n}", band, hit)
                     for n in two_counts:
                         ids, _ = index.candidates(txn, info.uid, lens, query, n, sigs=sigs)
                         hit = best_of(ids) >= best - 1e-9
-                        tally("both passes, budget 150000", f"{n}", band, hit)
+                        tally(f"{name}: both passes, budget 150000", f"{n}", band, hit)
 
         env.read(memory.store, search_all, buffers=True)
     return {

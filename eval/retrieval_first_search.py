@@ -1,0 +1,120 @@
+"""What a process's first search of a large memory costs: its wall time and the memory it adds.
+
+Each checkout (``--base`` and this one) opens a saved store (``bench_retrieval.py --keep``) in a
+fresh process of its own (``PYTHONPATH`` = the checkout, numpy as ltmt's command line runs it),
+searches it once and then ``--searches`` more times, and reports the first search's wall time,
+the median of the others, and the process's resident memory (``VmRSS``) and peak (``VmHWM``)
+before and after. The checkouts take turns, ``--rounds`` times.
+
+    python eval/retrieval_first_search.py --base /tmp/base-checkout --store /tmp/ret1m-keep/store \
+        --queries /tmp/ret1m-keep/queries.json --output eval/results/retrieval-first-search.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench_retrieval import USER, machine_info
+from support import REPO, emit_report
+
+# One process: open, search, report.
+CHILD = """
+import json, sys, time
+try:
+    from ltmt.numpy_dispatch import prefer_numpy_avx2
+except ImportError:
+    pass
+else:
+    prefer_numpy_avx2()
+from ltmt import Memory
+
+def memory_mb():
+    status = open("/proc/self/status").read()
+    return {key: int(status.split(key + ":")[1].split()[0]) / 1024 for key in ("VmRSS", "VmHWM")}
+
+queries = json.loads(sys.argv[3])
+before = memory_mb()
+memory = Memory(sys.argv[1])
+start = time.perf_counter()
+memory.search(sys.argv[2], queries[0], k=5)
+first = time.perf_counter() - start
+times = []
+for text in queries[1:]:
+    start = time.perf_counter()
+    memory.search(sys.argv[2], text, k=5)
+    times.append(time.perf_counter() - start)
+print(json.dumps({"first_ms": first * 1000, "next_ms": times, "before": before,
+                  "after": memory_mb()}))
+"""
+
+
+def measure(checkout: Path, store: Path, queries: list[str]) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(store), USER, json.dumps(queries)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    data = json.loads(args.queries.read_text("utf-8"))
+    queries = data["real"]["queries"][: args.searches + 1]
+    versions = {"base": args.base, "new": REPO}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in versions}
+    for round_number in range(args.rounds):
+        order = list(versions) if round_number % 2 == 0 else list(versions)[::-1]
+        for name in order:
+            rows[name].append(measure(versions[name], args.store, queries))
+
+    def summary(found: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "first_search_ms": [round(row["first_ms"], 1) for row in found],
+            "next_searches_median_ms": round(
+                statistics.median(t * 1000 for row in found for t in row["next_ms"]), 3
+            ),
+            "rss_mb_before_after": [
+                [round(row["before"]["VmRSS"]), round(row["after"]["VmRSS"])] for row in found
+            ],
+            "peak_rss_mb": [round(row["after"]["VmHWM"]) for row in found],
+        }
+
+    return {
+        "benchmark": "retrieval-first-search",
+        "store": str(args.store),
+        "base": str(args.base),
+        "rounds": args.rounds,
+        "searches_after_the_first": args.searches,
+        "results": {name: summary(found) for name, found in rows.items()},
+        "machine": machine_info(),
+        "note": args.note,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--base", type=Path, required=True)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--queries", type=Path, required=True)
+    parser.add_argument("--searches", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--note", default="")
+    args = parser.parse_args(argv)
+    emit_report(run(args), args.output)
+
+
+if __name__ == "__main__":
+    main()
