@@ -4,7 +4,8 @@ Each checkout (``--base`` and this one) opens a saved store (``bench_retrieval.p
 fresh process of its own (``PYTHONPATH`` = the checkout, numpy as ltmt's command line runs it),
 searches it once and then ``--searches`` more times, and reports the first search's wall time,
 the median of the others, and the process's resident memory (``VmRSS``) and peak (``VmHWM``)
-before and after. The checkouts take turns, ``--rounds`` times.
+before and after, and how much of it is anonymous (the process's own) and file pages (LMDB's
+map, which the kernel can drop). The checkouts take turns, ``--rounds`` times.
 
     python eval/retrieval_first_search.py --base /tmp/base-checkout --store /tmp/ret1m-keep/store \
         --queries /tmp/ret1m-keep/queries.json --output eval/results/retrieval-first-search.json
@@ -37,7 +38,8 @@ from ltmt import Memory
 
 def memory_mb():
     status = open("/proc/self/status").read()
-    return {key: int(status.split(key + ":")[1].split()[0]) / 1024 for key in ("VmRSS", "VmHWM")}
+    keys = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
+    return {key: int(status.split(key + ":")[1].split()[0]) / 1024 for key in keys}
 
 queries = json.loads(sys.argv[3])
 before = memory_mb()
@@ -50,8 +52,9 @@ for text in queries[1:]:
     start = time.perf_counter()
     memory.search(sys.argv[2], text, k=5)
     times.append(time.perf_counter() - start)
+import ltmt
 print(json.dumps({"first_ms": first * 1000, "next_ms": times, "before": before,
-                  "after": memory_mb()}))
+                  "after": memory_mb(), "ltmt": ltmt.__file__}))
 """
 
 
@@ -60,6 +63,7 @@ def measure(checkout: Path, store: Path, queries: list[str]) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, "-c", CHILD, str(store), USER, json.dumps(queries)],
         env=env,
+        cwd=checkout,  # python -c puts the working directory first on the path
         check=True,
         capture_output=True,
         text=True,
@@ -79,6 +83,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     def summary(found: list[dict[str, Any]]) -> dict[str, Any]:
         return {
+            "ltmt": sorted({row["ltmt"] for row in found}),
             "first_search_ms": [round(row["first_ms"], 1) for row in found],
             "next_searches_median_ms": round(
                 statistics.median(t * 1000 for row in found for t in row["next_ms"]), 3
@@ -87,6 +92,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 [round(row["before"]["VmRSS"]), round(row["after"]["VmRSS"])] for row in found
             ],
             "peak_rss_mb": [round(row["after"]["VmHWM"]) for row in found],
+            "rss_anonymous_and_file_mb_after": [
+                [round(row["after"]["RssAnon"]), round(row["after"]["RssFile"])] for row in found
+            ],
         }
 
     return {
