@@ -44,7 +44,7 @@ CACHED_CODES = 4
 STALE_SLACK = 64
 
 
-T = TypeVar("T", bound="_Table")
+TableT = TypeVar("TableT", bound="_Table")
 
 
 class _Table(Protocol):
@@ -59,32 +59,32 @@ class _Table(Protocol):
     def end(self) -> int: ...
     @property
     def size(self) -> int: ...
-    def below(self: T, end: int) -> T: ...
-    def refreshed(self: T, txn: lmdb.Transaction, cipher: PlainCipher) -> T: ...
+    def below(self: TableT, end: int) -> TableT: ...
+    def refreshed(self: TableT, txn: lmdb.Transaction, cipher: PlainCipher) -> TableT: ...
 
 
 @dataclass
-class _Slot(Generic[T]):
+class _Slot(Generic[TableT]):
     """One user's table, and the lock its refreshes take (one refresh at a time per user)."""
 
-    table: T | None = None
+    table: TableT | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-class SourceTables(Generic[T]):
+class SourceTables(Generic[TableT]):
     """The source tables of one Memory's recently searched memories, shared by threads:
     ``empty(uid, casefold)`` makes a table of the kind kept."""
 
-    def __init__(self, empty: Callable[[int, bool], T], capacity: int = CACHED_TABLES) -> None:
+    def __init__(self, empty: Callable[[int, bool], TableT], capacity: int = CACHED_TABLES) -> None:
         self.capacity = capacity
         self._empty = empty
         self._lock = threading.Lock()
-        self._slots: OrderedDict[str, _Slot[T]] = OrderedDict()
+        self._slots: OrderedDict[str, _Slot[TableT]] = OrderedDict()
 
     def __contains__(self, user: str) -> bool:
         return self.cached(user) is not None
 
-    def cached(self, user: str) -> T | None:
+    def cached(self, user: str) -> TableT | None:
         """The table last made for ``user`` (``None``: none kept)."""
         with self._lock:
             slot = self._slots.get(user)
@@ -108,7 +108,7 @@ class SourceTables(Generic[T]):
         next_id: int,
         count: int,
         casefold: bool,
-    ) -> T:
+    ) -> TableT:
         """The user's sources (case-folded when ``casefold``) as stored in the snapshot of
         ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. Ids the table
         read beyond ``next_id`` are dropped and read again by a later snapshot; a table that
@@ -117,7 +117,7 @@ class SourceTables(Generic[T]):
         with self._lock:
             slot = self._slots.get(user)
             if slot is None:
-                slot = self._slots[user] = _Slot[T]()
+                slot = self._slots[user] = _Slot[TableT]()
                 while len(self._slots) > self.capacity:
                     self._slots.popitem(last=False)
             else:

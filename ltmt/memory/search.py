@@ -19,8 +19,7 @@ from ltmt.errors import StoreError
 from ltmt.memory import index, rows, sources
 from ltmt.memory.crypto import Vault
 from ltmt.memory.layout import context_of, user_key
-from ltmt.memory.scratch import SearchScratch
-from ltmt.memory.source_codes import SourceCodes
+from ltmt.memory.scratch import SearchScratch, SourceTables, TableT
 from ltmt.retrieval import exact_best, score_bound
 from ltmt.segments import Match
 from ltmt.text import normalize
@@ -59,10 +58,10 @@ def search_texts(
     lens, sigs = scratch.arrays(
         txn, user, row, cipher, uid=info.uid, signatures=bool(settings.recount)
     )
-    table: sources.SourceTable | None = None
-    codes: SourceCodes | None = None
-    if info.count <= settings.scan_max:
-        table = scratch.tables.get(
+
+    def kept(tables: SourceTables[TableT]) -> TableT:
+        """The user's table of ``tables`` as this snapshot stores it (read or extended now)."""
+        return tables.get(
             txn,
             user,
             cipher,
@@ -71,16 +70,11 @@ def search_texts(
             count=info.count,
             casefold=casefold,
         )
-    else:
-        codes = scratch.codes.get(
-            txn,
-            user,
-            cipher,
-            uid=info.uid,
-            next_id=info.next_id,
-            count=info.count,
-            casefold=casefold,
-        )
+
+    # a small memory is scanned whole; a large one's index candidates are scored from its
+    # sources packed by id
+    table = kept(scratch.tables) if info.count <= settings.scan_max else None
+    codes = kept(scratch.codes) if table is None else None
     limit = max(settings.candidates, k)
     results: list[list[Match]] = []
     for number, text in enumerate(texts):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import lmdb
@@ -108,54 +107,3 @@ def test_encode_folds_case_and_sizes_each_value() -> None:
     assert (bytes(data), sizes.tolist()) == (b"a\nbc", [3, 1])
     data, sizes = _encode([b"a\nb", b"C"], casefold=False)
     assert (bytes(data), sizes.tolist()) == (b"a\nbC", [3, 1])
-
-
-def test_threads_searching_the_index_while_another_adds_and_deletes(tmp_path: Path) -> None:
-    """Searching threads and a writing thread on one Memory searched by its index, for real:
-    the segments never deleted are always found with their score, and the shared table ends up
-    as a fresh read of the store."""
-    stable = [(f"Keep the file number {n}", f"Datei {n}") for n in range(40)]
-    done = threading.Event()
-    errors: list[BaseException] = []
-    with Memory(tmp_path, scan_max=0) as memory:
-        memory.import_pairs("u", stable)
-
-        def write() -> None:
-            try:
-                added = []
-                for n in range(150):
-                    added.append(memory.add("u", f"Temporary file number {n}", "Vorläufig").id)
-                    if n % 3:
-                        memory.delete("u", added.pop(0))
-            except BaseException as exc:  # pragma: no cover - reported below
-                errors.append(exc)
-            finally:
-                done.set()
-
-        def search(seed: int) -> None:
-            try:
-                rounds = 0
-                while not done.is_set() or rounds < 5:
-                    rounds += 1
-                    source, _ = stable[(seed + rounds) % len(stable)]
-                    [match] = memory.search("u", source, k=1)
-                    assert (match.segment.source, match.score) == (source, 100.0)
-                    memory.search("u", f"Temporary file number {rounds % 150}", k=3)
-            except BaseException as exc:
-                errors.append(exc)
-
-        searchers = [threading.Thread(target=search, args=(n,)) for n in range(3)]
-        writer = threading.Thread(target=write)
-        for thread in [*searchers, writer]:
-            thread.start()
-        for thread in [writer, *searchers]:
-            thread.join(timeout=120)
-        assert not errors, errors
-        memory.search("u", "Temporary file", k=1)
-        shared = memory._scratch.codes.cached("u")
-        assert shared is not None
-        live = {segment.id for segment in memory.segments("u")}
-        assert {i: t for i, t in texts(shared).items() if i in live} == texts(
-            read_codes(memory, "u")
-        )
-        assert shared.starts.size == shared.end + 1

@@ -18,7 +18,7 @@ from ltmt.memory import env, postings, rows
 from ltmt.memory.layout import user_key
 from ltmt.memory.scratch import CACHED_TABLES, STALE_SLACK
 from ltmt.memory.source_codes import SourceCodes
-from ltmt.memory.sources import SourceTable, scan
+from ltmt.memory.sources import SCAN_MAX, SourceTable, scan
 from ltmt.retrieval import exact_best
 from ltmt.text import normalize
 
@@ -194,16 +194,16 @@ def _scan_both_ways(memory: Memory, user: str, query: str, k: int) -> tuple[obje
     return env.read(memory.store, run, buffers=True)
 
 
-def test_threads_searching_while_another_adds_and_deletes_see_the_exhaustive_scan(
-    tmp_path: Path,
-) -> None:
-    """Searching threads and a writing thread on one Memory, for real: every scan of the
-    shared table equals the scan of the same snapshot's sources read afresh, and the segments
-    never deleted are always found."""
+@pytest.mark.parametrize("scan_max", [SCAN_MAX, 0], ids=["scan", "index"])
+def test_threads_searching_while_another_adds_and_deletes(tmp_path: Path, scan_max: int) -> None:
+    """Searching threads and a writing thread on one Memory, for real: the segments never
+    deleted are always found with their score; a scan of the shared table equals the scan of
+    the same snapshot's sources read afresh; the index's shared packed sources end up as a
+    fresh read of the store (:mod:`ltmt.memory.source_codes`)."""
     stable = [(f"Keep the file number {n}", f"Datei {n}") for n in range(40)]
     done = threading.Event()
     errors: list[BaseException] = []
-    with Memory(tmp_path) as memory:
+    with Memory(tmp_path, scan_max=scan_max) as memory:
         memory.import_pairs("u", stable)
 
         def write() -> None:
@@ -224,10 +224,14 @@ def test_threads_searching_while_another_adds_and_deletes_see_the_exhaustive_sca
                 while not done.is_set() or rounds < 5:
                     rounds += 1
                     query = normalize(f"Temporary file number {(seed * 7 + rounds) % 50}")
-                    shared, fresh = _scan_both_ways(memory, "u", query.casefold(), 5)
-                    assert shared == fresh
+                    if scan_max:
+                        shared, fresh = _scan_both_ways(memory, "u", query.casefold(), 5)
+                        assert shared == fresh
+                    else:
+                        memory.search("u", query, k=3)
                     source, _ = stable[(seed + rounds) % len(stable)]
-                    assert memory.search("u", source, k=1)[0].segment.source == source
+                    [match] = memory.search("u", source, k=1)
+                    assert (match.segment.source, match.score) == (source, 100.0)
             except BaseException as exc:
                 errors.append(exc)
 
@@ -239,8 +243,15 @@ def test_threads_searching_while_another_adds_and_deletes_see_the_exhaustive_sca
             thread.join(timeout=120)
         assert not errors, errors
         query = normalize("Temporary file number 7").casefold()
-        shared, fresh = _scan_both_ways(memory, "u", query, 50)
-        assert shared == fresh and len(shared) > 0
+        if scan_max:
+            shared, fresh = _scan_both_ways(memory, "u", query, 50)
+            assert shared == fresh and len(shared) > 0
+        else:
+            memory.search("u", query, k=1)
+            codes = memory._scratch.codes.cached("u")
+            assert codes is not None and codes.starts.size == codes.end + 1
+            live = {segment.id: normalize(segment.source) for segment in memory.segments("u")}
+            assert {i: codes.text(i) for i in live} == live
 
 
 def test_a_search_in_an_older_snapshot_cuts_the_shared_table_back_and_the_next_reads_on(
