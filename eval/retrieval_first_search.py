@@ -82,12 +82,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             rows[name].append(measure(versions[name], args.store, queries))
 
     def summary(found: list[dict[str, Any]]) -> dict[str, Any]:
+        nexts = [t * 1000 for row in found for t in row["next_ms"]]
         return {
             "ltmt": sorted({row["ltmt"] for row in found}),
             "first_search_ms": [round(row["first_ms"], 1) for row in found],
-            "next_searches_median_ms": round(
-                statistics.median(t * 1000 for row in found for t in row["next_ms"]), 3
-            ),
+            "next_searches_median_ms": round(statistics.median(nexts), 3) if nexts else None,
             "rss_mb_before_after": [
                 [round(row["before"]["VmRSS"]), round(row["after"]["VmRSS"])] for row in found
             ],

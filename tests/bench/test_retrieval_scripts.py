@@ -1,0 +1,63 @@
+"""The retrieval scripts that read a store kept by ``eval/bench_retrieval.py --keep``:
+``retrieval_pool_recall.py`` and ``retrieval_first_search.py``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_bench_encryption import dev_user, load_script, tiny_pool
+
+EVAL = Path(__file__).parents[2] / "eval"
+
+
+@pytest.fixture(scope="module")
+def kept(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A benchmark store of 300 segments and its queries with the scan's bests."""
+    root = tmp_path_factory.mktemp("kept")
+    data = tiny_pool(root / "data")
+    rows = [{"source": f"merge the remote branch {i}", "target": f"Zweig {i}"} for i in range(40)]
+    tests = [{"source": f"merge the remote branches {i}", "target": "x"} for i in (3, 7, 9)]
+    dev_user(data, rows, tests)
+    load_script(EVAL / "bench_retrieval.py").main(
+        ["--data-dir", str(data), "--segments", "300", "--queries", "10", "--no-own-memories",
+         "--work-dir", str(root), "--keep", str(root / "keep"), "--output", str(root / "r.json")]
+    )  # fmt: skip
+    return root / "keep"
+
+
+def test_pool_recall_counts_every_query_in_its_band(kept: Path, tmp_path: Path) -> None:
+    output = tmp_path / "pool.json"
+    load_script(EVAL / "retrieval_pool_recall.py").main(
+        ["--store", str(kept / "store"), "--queries", str(kept / "queries.json"),
+         "--sets", "perturbed", "--first-pass", "1,1024", "--two-passes", "1024",
+         "--budgets", "150000", "--output", str(output)]
+    )  # fmt: skip
+    result = json.loads(output.read_text())
+    queries = result["queries_by_band"]["perturbed"]
+    found = result["found_by_candidates"]
+    for ranking in (
+        "perturbed: first pass, budget 150000",
+        "perturbed: both passes, budget 150000",
+    ):
+        for band, count in found[ranking]["1024"].items():
+            assert 0 <= count <= queries[band]
+    # at 1,024 candidates a 300-segment memory is scored whole: every best is found
+    assert found["perturbed: first pass, budget 150000"]["1024"] == queries
+    assert sum(found["perturbed: first pass, budget 150000"]["1"].values()) <= sum(queries.values())
+
+
+def test_first_search_names_the_ltmt_each_process_ran(kept: Path, tmp_path: Path) -> None:
+    output = tmp_path / "first.json"
+    repo = EVAL.parent
+    load_script(EVAL / "retrieval_first_search.py").main(
+        ["--base", str(repo), "--store", str(kept / "store"), "--queries",
+         str(kept / "queries.json"), "--searches", "2", "--rounds", "1", "--output", str(output)]
+    )  # fmt: skip
+    result = json.loads(output.read_text())["results"]
+    for name in ("base", "new"):
+        assert result[name]["ltmt"] == [str(repo / "ltmt" / "__init__.py")]
+        assert len(result[name]["first_search_ms"]) == 1
+        assert result[name]["next_searches_median_ms"] is not None
+        assert result[name]["peak_rss_mb"][0] >= result[name]["rss_mb_before_after"][0][1]
