@@ -86,7 +86,7 @@ def exact_scores(query: str, ids: np.ndarray, codes: SourceCodes) -> np.ndarray:
 
     begins, ends = codes.spans(ids)
     kernel = compiled_module("ltmt.memory.lcs_kernel")
-    if kernel is None:
+    if kernel is None or not query:
         texts = [bytes(codes.data[b:e]).decode("utf-8") for b, e in zip(begins, ends, strict=True)]
         return process.cdist([query], texts, scorer=SCORER, dtype=np.float64)[0]
     common = np.empty(ids.size, dtype=np.int64)

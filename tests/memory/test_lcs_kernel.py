@@ -53,6 +53,11 @@ def test_without_numba_rapidfuzz_gives_the_same_scores(
     assert fallback.tolist() == compiled.tolist()
 
 
+def test_an_empty_query_scores_as_rapidfuzz_scores_it() -> None:
+    scores = exact_scores("", np.array([1, 2]), codes_of(["", "abc"]))
+    assert scores.tolist() == [fuzz.ratio("", ""), fuzz.ratio("", "abc")]
+
+
 def test_ratio_of_empty_strings_is_100() -> None:
     assert ratio(np.array([0, 2]), np.array([0, 5])).tolist() == [100.0, fuzz.ratio("ab", "abc")]
 
