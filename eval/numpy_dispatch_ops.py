@@ -5,7 +5,7 @@ Runs the first pass's numpy calls at their sizes (140,000 ids read, a 1M-segment
 ``NPY_DISABLE_CPU_FEATURES`` set to numpy 2.4's targets above AVX2 (what ltmt's command line
 sets on AMD Zen 4: :mod:`ltmt.numpy_dispatch`), taking turns ``--runs`` times (this machine
 drifts), and writes for each call the median over the runs of its median microseconds (and
-session 30's two-pass radix sort, ``ltmt.memory.sorting.radix_sorted``).
+session 30's two-pass radix sort, ltmt's until session 38, defined in the child).
 
     python eval/numpy_dispatch_ops.py --output eval/results/retrieval-numpy-ops-s31-zen4.json
 """
@@ -26,7 +26,12 @@ from support import REPO, emit_report
 CHILD = """
 import json, time
 import numpy as np
-from ltmt.memory.sorting import numpy_sorts_with_avx512, radix_sorted
+from ltmt.memory.sorting import numpy_sorts_with_avx512
+
+def radix_sorted(values):  # session 30's sort (ltmt's until session 38)
+    order = np.argsort((values & np.uint32(0xFFFF)).astype(np.uint16), kind="stable")
+    ordered = np.take(values, order)
+    return np.take(ordered, np.argsort((ordered >> 16).astype(np.uint16), kind="stable"))
 
 rng = np.random.default_rng(0)
 n = 140_000

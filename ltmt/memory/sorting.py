@@ -11,10 +11,12 @@ sorting 137,000 uint32 ids 3.3 against 0.5 ms, the 8,192 largest of 139,000 floa
 1.4 against 0.2 ms; the benchmark's 1M-segment searches took 9.9 ms at p50, against 5.7 on
 session 25's AVX2-only EPYC.
 
-There, :func:`sort_ids` sorts by two passes of numpy's radix sort (stable argsorts of the low
-and the high 16 bits, which numpy sorts by counting, with no AVX-512 code), and
-:func:`largest` selects by a histogram of the values, partitioning only the bucket the cut
-falls in; elsewhere they are numpy's. Each gives the same result either way (a sort is
+There, :func:`sort_ids` sorts with numpy's stable sort, timsort, which has no AVX-512 code and
+merges the sorted posting lists the ids come as (session 30 sorted by two 16-bit radix passes,
+which session 38 measured slower: 1.81 against 1.46 ms a search, and numpy's AVX2 quicksort
+0.77, ``eval/results/retrieval-s38/sort-ids*.json``), and :func:`largest` selects by a
+histogram of the values, partitioning only the bucket the cut falls in; elsewhere they are
+numpy's. Each gives the same result either way (a sort is
 a sort; the largest are the same values, ties at the cut going either way).
 """
 
@@ -30,21 +32,12 @@ _BUCKETS = 1 << 12  # of largest's histogram
 
 
 def sort_ids(values: np.ndarray) -> np.ndarray:
-    """``values`` (non-negative integers below 2**32) sorted ascending, in their dtype."""
+    """``values`` (non-negative integers below 2**32) sorted ascending, in their dtype: numpy's
+    quicksort, or where that runs its AVX-512 code on Zen 4, numpy's stable sort (timsort for
+    32-bit integers, which merges the sorted posting lists the ids come as)."""
     if values.size < 2 or not numpy_sort_is_slow():
         return np.sort(values)
-    return radix_sorted(values)
-
-
-def radix_sorted(values: np.ndarray) -> np.ndarray:
-    """``values`` (non-negative integers below 2**32) sorted ascending by a least significant
-    digit radix sort of two 16-bit passes (numpy sorts 16-bit keys stably by counting)."""
-    order = np.argsort((values & np.uint32(0xFFFF)).astype(np.uint16), kind="stable")
-    ordered = np.take(values, order)
-    high = (ordered >> 16).astype(np.uint16)
-    if not high.any():
-        return ordered
-    return np.take(ordered, np.argsort(high, kind="stable"))
+    return np.sort(values, kind="stable")
 
 
 def largest(values: np.ndarray, count: int) -> np.ndarray:

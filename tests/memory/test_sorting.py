@@ -27,10 +27,13 @@ IDS = hnp.arrays(
 
 @settings(max_examples=60, deadline=None)
 @given(values=IDS)
-def test_radix_sort_equals_numpys(values: np.ndarray) -> None:
-    got = sorting.radix_sorted(values)
-    assert got.dtype == values.dtype
-    assert np.array_equal(got, np.sort(values))
+def test_sort_ids_equals_numpys_sort(values: np.ndarray) -> None:
+    for slow in (False, True):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(sorting, "numpy_sort_is_slow", lambda slow=slow: slow)
+            got = sorting.sort_ids(values)
+        assert got.dtype == values.dtype
+        assert np.array_equal(got, np.sort(values))
 
 
 def test_sort_ids_on_either_path(slow_sort: bool) -> None:
