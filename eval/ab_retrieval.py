@@ -97,6 +97,21 @@ def saved_query_parser(doc: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def user_arrays(memory: Any, txn: Any) -> tuple[Any, Any, Any, Any]:
+    """The benchmark user's row (``info``), cipher, lengths and signatures in ``txn``, a read
+    transaction of ``memory``'s store (``buffers=True``)."""
+    from ltmt.memory import rows
+    from ltmt.memory.layout import user_key
+
+    raw = txn.get(user_key(USER))
+    assert raw is not None, f"no user {USER!r} in the store"
+    info, cipher = rows.decode_user(bytes(raw), memory.store.vault, USER)
+    lens, sigs = memory._scratch.arrays(
+        txn, USER, bytes(raw), cipher, uid=info.uid, signatures=True
+    )
+    return info, cipher, lens, sigs
+
+
 def summarise(rows: list[tuple[str, float, list[float]]]) -> dict[str, Any]:
     """Latency percentiles over all queries, recall@1 per query set and band of the scan."""
     cpu = [row[2][0] for row in rows]

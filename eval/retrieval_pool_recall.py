@@ -17,8 +17,8 @@ import argparse
 import json
 from typing import Any
 
-from ab_retrieval import saved_query_parser
-from bench_retrieval import USER, machine_info
+from ab_retrieval import saved_query_parser, user_arrays
+from bench_retrieval import machine_info
 from support import emit_report, numpy_as_the_command_line_runs_it
 
 BANDS = (("70-89", 70.0, 90.0), ("50-69", 50.0, 70.0))
@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import lmdb
 
     from ltmt import Memory
-    from ltmt.memory import env, index, rows
-    from ltmt.memory.layout import user_key
+    from ltmt.memory import env, index
     from ltmt.memory.source_codes import SourceCodes
     from ltmt.retrieval import exact_scores
     from ltmt.text import normalize
@@ -48,12 +47,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with Memory(args.store, scan_max=0) as memory:
 
         def search_all(txn: lmdb.Transaction) -> None:
-            raw = txn.get(user_key(USER))
-            assert raw is not None
-            info, cipher = rows.decode_user(bytes(raw), memory.store.vault, USER)
-            lens, sigs = memory._scratch.arrays(
-                txn, USER, bytes(raw), cipher, uid=info.uid, signatures=True
-            )
+            info, cipher, lens, sigs = user_arrays(memory, txn)
             codes = SourceCodes.empty(info.uid, True).refreshed(txn, cipher)
             for name in args.sets:
                 counts = queries.setdefault(name, {b: 0 for b, _, _ in BANDS})

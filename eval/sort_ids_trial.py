@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ab_retrieval import saved_query_parser
-from bench_retrieval import USER, machine_info, percentile
+from ab_retrieval import saved_query_parser, user_arrays
+from bench_retrieval import machine_info, percentile
 from support import emit_report, numpy_as_the_command_line_runs_it
 
 
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import numpy as np
 
     from ltmt import Memory
-    from ltmt.memory import env, index, rows
-    from ltmt.memory.layout import user_key
+    from ltmt.memory import env, index
     from ltmt.memory.sorting import numpy_sorts_with_avx512
     from ltmt.memory.store import DEFAULT_CANDIDATES
     from ltmt.text import normalize
@@ -56,12 +55,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     original = index.sort_ids
 
     def search_all(txn: lmdb.Transaction) -> None:
-        raw = txn.get(user_key(USER))
-        assert raw is not None
-        info, cipher = rows.decode_user(bytes(raw), memory.store.vault, USER)
-        lens, sigs = memory._scratch.arrays(
-            txn, USER, bytes(raw), cipher, uid=info.uid, signatures=True
-        )
+        info, _, lens, sigs = user_arrays(memory, txn)
 
         def timed(name: str) -> Callable[[Any], Any]:
             def sort(values: Any) -> Any:
