@@ -21,7 +21,9 @@ The tables hold plaintext for an encrypted store too, in memory only.
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -30,6 +32,8 @@ import numpy as np
 
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import NORM, seg_key, u32
+
+logger = logging.getLogger(__name__)
 
 # a buffer that must grow gets this much room more than it needs
 GROWTH = 1.25
@@ -95,6 +99,7 @@ class SourceCodes:
         """This table with the segments stored in ``txn`` with an id of ``end`` or more (itself
         when there are none). Read :data:`READ_CHUNK` sources at a time, so that a large memory
         is never held as Python objects all at once."""
+        started = time.perf_counter()
         prefix = NORM + u32(self.uid)
         cursor = txn.cursor()
         id_parts: list[np.ndarray] = []
@@ -125,6 +130,12 @@ class SourceCodes:
             flush()
         if not id_parts:
             return self
+        if len(id_parts) > 1:  # a large read: say what the first search waits for
+            logger.info(
+                "read %d sources of a memory for the exact rerank in %.1f s",
+                sum(part.size for part in id_parts),
+                time.perf_counter() - started,
+            )
         ids = np.concatenate(id_parts)
         data = data_parts[0] if len(data_parts) == 1 else np.concatenate(data_parts)
         data_parts.clear()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import lmdb
 import pytest
 
 from ltmt import Memory
-from ltmt.memory import env, rows
+from ltmt.memory import env, rows, source_codes
 from ltmt.memory.crypto import generate_key_file
 from ltmt.memory.layout import user_key
 from ltmt.memory.source_codes import SourceCodes, _encode
@@ -107,3 +108,15 @@ def test_encode_folds_case_and_sizes_each_value() -> None:
     assert (bytes(data), sizes.tolist()) == (b"a\nbc", [3, 1])
     data, sizes = _encode([b"a\nb", b"C"], casefold=False)
     assert (bytes(data), sizes.tolist()) == (b"a\nbC", [3, 1])
+
+
+def test_a_large_read_is_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(source_codes, "READ_CHUNK", 2)  # three chunks: a large read here
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS)
+        with caplog.at_level(logging.INFO, logger="ltmt.memory.source_codes"):
+            codes = read_codes(memory, "u")
+    assert codes.size == 4
+    assert "read 4 sources of a memory for the exact rerank in" in caplog.text
