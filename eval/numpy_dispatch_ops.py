@@ -5,7 +5,7 @@ Runs the first pass's numpy calls at their sizes (140,000 ids read, a 1M-segment
 ``NPY_DISABLE_CPU_FEATURES`` set to numpy 2.4's targets above AVX2 (what ltmt's command line
 sets on AMD Zen 4: :mod:`ltmt.numpy_dispatch`), taking turns ``--runs`` times (this machine
 drifts), and writes for each call the median over the runs of its median microseconds (and
-session 30's two-pass radix sort, ltmt's until session 38, defined in the child).
+session 30's two-pass radix sort, ltmt's until session 38: ``sort_ids_trial.radix_sorted``).
 
     python eval/numpy_dispatch_ops.py --output eval/results/retrieval-numpy-ops-s31-zen4.json
 """
@@ -27,11 +27,7 @@ CHILD = """
 import json, time
 import numpy as np
 from ltmt.memory.sorting import numpy_sorts_with_avx512
-
-def radix_sorted(values):  # session 30's sort (ltmt's until session 38)
-    order = np.argsort((values & np.uint32(0xFFFF)).astype(np.uint16), kind="stable")
-    ordered = np.take(values, order)
-    return np.take(ordered, np.argsort((ordered >> 16).astype(np.uint16), kind="stable"))
+from sort_ids_trial import radix_sorted  # session 30's sort (ltmt's until session 38)
 
 rng = np.random.default_rng(0)
 n = 140_000
@@ -70,7 +66,7 @@ print(json.dumps({"numpy_avx512": numpy_sorts_with_avx512(),
 
 def measure(disable: str | None) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if k != "NPY_DISABLE_CPU_FEATURES"}
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), str(REPO / "eval")])
     env["LTMT_NUMPY_AVX512"] = "1"
     if disable is not None:
         env["NPY_DISABLE_CPU_FEATURES"] = disable

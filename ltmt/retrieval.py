@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import process
 
+from ltmt.compiled import compiled_module
 from ltmt.memory.layout import NGRAM
 from ltmt.text import SCORER
 
@@ -82,8 +83,6 @@ def exact_scores(query: str, ids: np.ndarray, codes: SourceCodes) -> np.ndarray:
     """:func:`ltmt.text.fuzzy_score` of ``query`` and each of the sources of ``ids`` in
     ``codes`` (float64, rapidfuzz's values): by :mod:`ltmt.memory.lcs_kernel` where numba can
     be imported, else by rapidfuzz."""
-    from ltmt.compiled import compiled_module
-
     begins, ends = codes.spans(ids)
     kernel = compiled_module("ltmt.memory.lcs_kernel")
     if kernel is None or not query:

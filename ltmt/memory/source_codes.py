@@ -1,13 +1,14 @@
 """The normalised sources of a large memory, held in memory as UTF-8 in one buffer, by id: what
 the exact rerank of index candidates reads (:func:`ltmt.retrieval.exact_best`).
 
-Reading a candidate's source from LMDB costs about 1.5 µs (a lookup in a B-tree of a few
-hundred MB), which limited the rerank to about a thousand candidates a search. Read from this
-buffer and scored by :mod:`ltmt.memory.lcs_kernel`, a candidate costs about 0.25 µs, so a
-search can score twice as many candidates in less time, and find the best match more often
-(``eval/results/retrieval-1m-s38-*.json``). The price is memory: the sources' bytes (about 90 MB
-for the benchmark's 1M segments) and 8 bytes per id, read at a process's first search of that
-user (about a second per million segments).
+Reading a candidate's source from LMDB costs about 2 µs (a lookup in a B-tree of a few hundred
+MB; 1.8 ms per 850, ``eval/results/retrieval-source-reads-s31-zen4.json``), a third of a search
+for about a thousand candidates. Read from this buffer and scored by
+:mod:`ltmt.memory.lcs_kernel`, 2,048 candidates take less time than that (the rerank is an
+eighth of a search, ``eval/results/retrieval-s38/profile-final.json``), and the best match is
+found more often (``retrieval-s38/ab-codes-2048.json``). The price is memory and a slower first
+search: 94 MB for the benchmark's 1M segments (their bytes and 8 per id), read in 2.7-3.5 s at
+a process's first search of that user (``retrieval-s38/first-search.json``).
 
 Like :class:`.sources.SourceTable`, of which it is the packed form, a table is valid for the
 ids it has read: segment ids are never reused and a stored source never changes. It is extended
@@ -31,7 +32,7 @@ import lmdb
 import numpy as np
 
 from ltmt.memory.crypto import PlainCipher
-from ltmt.memory.layout import NORM, seg_key, u32
+from ltmt.memory.sources import stored_sources
 
 logger = logging.getLogger(__name__)
 
@@ -100,8 +101,6 @@ class SourceCodes:
         when there are none). Read :data:`READ_CHUNK` sources at a time, so that a large memory
         is never held as Python objects all at once."""
         started = time.perf_counter()
-        prefix = NORM + u32(self.uid)
-        cursor = txn.cursor()
         id_parts: list[np.ndarray] = []
         data_parts: list[np.ndarray] = []
         size_parts: list[np.ndarray] = []
@@ -116,16 +115,11 @@ class SourceCodes:
             keys.clear()
             values.clear()
 
-        if cursor.set_range(seg_key(self.uid, self.end, NORM)):
-            opened = cipher.encrypted
-            for view, value in cursor:
-                key = bytes(view)  # held as bytes: LMDB's views cost far more to keep
-                if key[:5] != prefix:
-                    break
-                keys.append(key[5:9])
-                values.append(bytes(cipher.open(value, key) if opened else value))
-                if len(values) == READ_CHUNK:
-                    flush()
+        for seg_id, value in stored_sources(txn, self.uid, self.end, cipher):
+            keys.append(seg_id)
+            values.append(value)
+            if len(values) == READ_CHUNK:
+                flush()
         if values:
             flush()
         if not id_parts:

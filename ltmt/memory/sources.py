@@ -18,6 +18,7 @@ a new one, so a thread may scan the table it got while another thread refreshes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import lmdb
@@ -55,17 +56,12 @@ class SourceTable:
     def refreshed(self, txn: lmdb.Transaction, cipher: PlainCipher) -> SourceTable:
         """This table with the segments stored in ``txn`` with an id of ``end`` or more (itself
         when there are none)."""
-        prefix = NORM + u32(self.uid)
-        cursor = txn.cursor()
         new_ids: list[int] = []
         new_texts: list[str] = []
-        if cursor.set_range(seg_key(self.uid, self.end, NORM)):
-            for key, value in cursor:
-                if bytes(key[:5]) != prefix:
-                    break
-                new_ids.append(int.from_bytes(key[5:9], "big"))
-                text = str(cipher.open(value, bytes(key)), "utf-8")
-                new_texts.append(text.casefold() if self.casefold else text)
+        for seg_id, value in stored_sources(txn, self.uid, self.end, cipher):
+            new_ids.append(int.from_bytes(seg_id, "big"))
+            text = str(value, "utf-8")
+            new_texts.append(text.casefold() if self.casefold else text)
         if not new_ids:
             return self
         ids = np.concatenate([self.ids, np.array(new_ids, dtype=np.int64)])
@@ -77,11 +73,28 @@ class SourceTable:
         return replace(self, ids=self.ids[:kept], texts=self.texts[:kept], end=end)
 
 
+def stored_sources(
+    txn: lmdb.Transaction, uid: int, first: int, cipher: PlainCipher
+) -> Iterator[tuple[bytes, bytes]]:
+    """``(id, source)`` of user ``uid``'s stored normalised sources with an id of ``first`` or
+    more, in id order: the id as its 4 big-endian bytes, the source as UTF-8 in plaintext (what
+    :class:`SourceTable` and :class:`.source_codes.SourceCodes` read)."""
+    prefix = NORM + u32(uid)
+    cursor = txn.cursor()
+    if not cursor.set_range(seg_key(uid, first, NORM)):
+        return
+    for view, value in cursor:
+        key = bytes(view)  # held as bytes: LMDB's views cost far more to keep
+        if key[:5] != prefix:
+            return
+        yield key[5:9], bytes(cipher.open(value, key))
+
+
 def scan(query: str, table: SourceTable, lens: np.ndarray, k: int) -> list[tuple[int, float]]:
     """The ``k`` best ``(id, score)`` of every segment of ``table`` still stored (a non-zero
     length in ``lens``, the user's :func:`.postings.load_lens`) that shares a character with
     ``query`` (a score above 0), best first; ties go to the newest id, as
-    :func:`ltmt.retrieval.rerank` breaks them."""
+    :func:`ltmt.retrieval.exact_best` breaks them."""
     if not table.texts:
         return []
     scores = process.cdist([query], table.texts, scorer=SCORER, dtype=np.float64)[0]
