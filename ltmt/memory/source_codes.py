@@ -32,16 +32,14 @@ import lmdb
 import numpy as np
 
 from ltmt.memory.crypto import PlainCipher
-from ltmt.memory.sources import stored_sources
+from ltmt.memory.sources import stored_source_chunks
 
 logger = logging.getLogger(__name__)
 
 # a buffer that must grow gets this much room more than it needs
 GROWTH = 1.25
-# sources read and encoded at a time, and case-folded at a time
+# sources read and encoded at a time
 READ_CHUNK = 65_536
-FOLD_BLOCK = 256
-_SEPARATOR = b"\n"  # a normalised source holds no line break (ltmt.text.fold_space)
 
 
 @dataclass
@@ -104,24 +102,11 @@ class SourceCodes:
         id_parts: list[np.ndarray] = []
         data_parts: list[np.ndarray] = []
         size_parts: list[np.ndarray] = []
-        keys: list[bytes] = []
-        values: list[bytes] = []
-
-        def flush() -> None:
-            id_parts.append(np.frombuffer(b"".join(keys), dtype=">u4").astype(np.int64))
+        for ids, values in stored_source_chunks(txn, self.uid, self.end, cipher, READ_CHUNK):
             data, sizes = _encode(values, self.casefold)
+            id_parts.append(ids)
             data_parts.append(data)
             size_parts.append(sizes)
-            keys.clear()
-            values.clear()
-
-        for seg_id, value in stored_sources(txn, self.uid, self.end, cipher):
-            keys.append(seg_id)
-            values.append(value)
-            if len(values) == READ_CHUNK:
-                flush()
-        if values:
-            flush()
         if not id_parts:
             return self
         if len(id_parts) > 1:  # a large read: say what the first search waits for
@@ -195,28 +180,18 @@ class SourceCodes:
 
 def _encode(values: Sequence[bytes], casefold: bool) -> tuple[np.ndarray, np.ndarray]:
     """The UTF-8 of ``values`` (stored normalised sources) joined, case-folded when
-    ``casefold``, and the byte size of each."""
-    joined = _SEPARATOR.join(values)
-    if joined.count(_SEPARATOR) != len(values) - 1:  # a line break (none is stored so)
-        if casefold:
-            values = [_folded(value) for value in values]
-        sizes = np.array([len(value) for value in values], dtype=np.int64)
-        return np.frombuffer(b"".join(values), dtype=np.uint8), sizes
-    if casefold:  # folding never makes a line break; in blocks, most of them ASCII
-        joined = _SEPARATOR.join(
-            _folded(_SEPARATOR.join(values[at : at + FOLD_BLOCK]))
-            for at in range(0, len(values), FOLD_BLOCK)
-        )
-    buffer = np.frombuffer(joined, dtype=np.uint8)
-    breaks = np.flatnonzero(buffer == _SEPARATOR[0])
-    sizes = np.diff(np.concatenate([[-1], breaks, [buffer.size]])) - 1
-    keep = np.ones(buffer.size, dtype=bool)
-    keep[breaks] = False
-    return buffer[keep], sizes
+    ``casefold``, and the byte size of each.
+
+    Only the values that are not ASCII are case-folded one by one (3 % of the benchmark's
+    million); the joined bytes' ``lower()`` folds the ASCII letters of all of them, and no byte
+    of a multi-byte UTF-8 character is ASCII."""
+    if casefold:
+        values = [value if value.isascii() else _folded(value) for value in values]
+    sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    joined = b"".join(values)
+    return np.frombuffer(joined.lower() if casefold else joined, dtype=np.uint8), sizes
 
 
 def _folded(text: bytes) -> bytes:
-    """``text`` (UTF-8) case-folded: ASCII folds to its lower case, which bytes do fast."""
-    if text.isascii():
-        return text.lower()
+    """``text`` (UTF-8) case-folded."""
     return text.decode("utf-8").casefold().encode("utf-8")

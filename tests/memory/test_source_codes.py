@@ -104,8 +104,8 @@ def test_encode_folds_case_and_sizes_each_value() -> None:
     data, sizes = _encode([b"Stra\xc3\x9fe", b"A B", b""], casefold=True)
     assert bytes(data) == b"strasse" + b"a b"
     assert sizes.tolist() == [7, 3, 0]
-    data, sizes = _encode([b"a\nb", b"C"], casefold=True)  # a line break: one by one
-    assert (bytes(data), sizes.tolist()) == (b"a\nbc", [3, 1])
+    data, sizes = _encode([b"\xc3\x84B \xce\xa3", b"A\nB"], casefold=True)  # ÄB Σ
+    assert (bytes(data).decode(), sizes.tolist()) == ("äb \u03c3" + "a\nb", [6, 3])
     data, sizes = _encode([b"a\nb", b"C"], casefold=False)
     assert (bytes(data), sizes.tolist()) == (b"a\nbC", [3, 1])
 

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from ltmt import Memory
 from ltmt.errors import InputError
-from ltmt.memory import env, postings, rows
+from ltmt.memory import env, postings, rows, sources
+from ltmt.memory.crypto import generate_key_file
 from ltmt.memory.layout import user_key
 from ltmt.memory.scratch import CACHED_TABLES, STALE_SLACK
 from ltmt.memory.source_codes import SourceCodes
@@ -292,3 +293,29 @@ def test_a_search_in_an_older_snapshot_cuts_the_shared_table_back_and_the_next_r
         assert seen == [([1], added.id)]
         assert memory.search("u", "Rename the remote", k=1)[0].segment == added
         assert _table(memory).ids.tolist() == [1, added.id]
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+@pytest.mark.parametrize(("size", "check_every"), [(3, 2), (4, 4), (100, 2), (100, 4096)])
+def test_stored_sources_are_read_in_chunks_of_the_users_rows_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encrypted: bool, size: int, check_every: int
+) -> None:
+    monkeypatch.setattr(sources, "_CHECK_EVERY", check_every)
+    key = generate_key_file(tmp_path / "store.key") if encrypted else None
+    with Memory(tmp_path / "store", key_file=key) as memory:
+        memory.import_pairs("a", [(f"A {i}", "x") for i in range(5)])
+        added = [memory.add("b", f"B {i}", "y").id for i in range(7)]
+        memory.import_pairs("c", [(f"C {i}", "z") for i in range(9)])  # rows after b's
+        memory.delete("b", added[2])
+
+        def read(txn: lmdb.Transaction, first: int) -> list[tuple[list[int], list[bytes]]]:
+            info, cipher = rows.decode_user(bytes(txn.get(user_key("b"))), memory.store.vault, "b")
+            chunks = sources.stored_source_chunks(txn, info.uid, first, cipher, size)
+            return [(ids.tolist(), values) for ids, values in chunks]
+
+        whole = env.read(memory.store, lambda txn: read(txn, 1), buffers=True)
+        later = env.read(memory.store, lambda txn: read(txn, added[4]), buffers=True)
+    expected = [(i, f"B {n}".encode()) for n, i in enumerate(added) if n != 2]
+    assert [len(ids) for ids, _ in whole][:-1] == [size] * (len(whole) - 1)
+    assert [pair for ids, values in whole for pair in zip(ids, values)] == expected
+    assert [pair for ids, values in later for pair in zip(ids, values)] == expected[3:]
