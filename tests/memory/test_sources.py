@@ -319,3 +319,44 @@ def test_stored_sources_are_read_in_chunks_of_the_users_rows_only(
     assert [len(ids) for ids, _ in whole][:-1] == [size] * (len(whole) - 1)
     assert [pair for ids, values in whole for pair in zip(ids, values)] == expected
     assert [pair for ids, values in later for pair in zip(ids, values)] == expected[3:]
+
+
+class _CountingTxn:
+    """A read transaction whose cursors count the rows iterated."""
+
+    def __init__(self, txn: lmdb.Transaction) -> None:
+        self.txn, self.rows = txn, 0
+
+    def cursor(self) -> _CountingTxn:
+        self._cursor = self.txn.cursor()
+        return self
+
+    def set_range(self, key: bytes) -> bool:
+        return bool(self._cursor.set_range(key))
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for row in self._cursor:
+            self.rows += 1
+            yield row
+
+
+@pytest.mark.parametrize(("known", "most_rows"), [(0, 3 + 3), (2, 1 + 1), (3, 0 + 1), (99, 0 + 1)])
+def test_a_read_of_few_new_rows_reads_few_rows_past_them(
+    tmp_path: Path, known: int, most_rows: int
+) -> None:
+    """A refresh (the ids from ``first`` on) reads at most as many of the next user's rows as
+    it found of its own, and one when there are none: it runs at every search."""
+    with Memory(tmp_path) as memory:
+        ids = [memory.add("a", f"A {i}", "x").id for i in range(3)]
+        memory.import_pairs("b", [(f"B {i}", "y") for i in range(5000)])
+        first = ids[0] + known
+
+        def read(txn: lmdb.Transaction) -> tuple[list[int], int]:
+            info, cipher = rows.decode_user(bytes(txn.get(user_key("a"))), memory.store.vault, "a")
+            counting = _CountingTxn(txn)
+            chunks = sources.stored_source_chunks(counting, info.uid, first, cipher, 65_536)  # type: ignore[arg-type]
+            return [i for chunk, _ in chunks for i in chunk.tolist()], counting.rows
+
+        found, read_rows = env.read(memory.store, read, buffers=True)
+    assert found == ids[known:]
+    assert read_rows <= most_rows
