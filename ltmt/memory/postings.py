@@ -53,6 +53,8 @@ from ltmt.memory.layout import (
 TAIL_MAX = 512
 # Texts whose n-grams :func:`index_rows` works out together (bounds an import's peak memory).
 INDEX_CHUNK = 16_384
+# A buffer of signatures that must grow (:func:`updated_sigs`) gets this much room more.
+SIGS_GROWTH = 1.25
 
 _PRIME = np.uint64(0x100000001B3)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -392,6 +394,46 @@ def load_sigs(
     if len(sigs) < size:
         sigs = np.concatenate([sigs, np.zeros((size - len(sigs), SIG_BYTES), dtype=np.uint8)])
     return sigs[:size]
+
+
+def updated_sigs(
+    txn: lmdb.Transaction,
+    uid: int,
+    buffer: np.ndarray,
+    old_lens: np.ndarray,
+    lens: np.ndarray,
+    cipher: PlainCipher = PLAIN,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`load_sigs` of user ``uid`` for its lengths ``lens``, made from ``buffer``, whose
+    first ``old_lens.size`` rows hold its signatures when its lengths were ``old_lens``: only
+    the blocks whose lengths differ are read, into ``buffer`` (in place) when it has room for
+    ``lens.size`` rows, else into a copy with room to grow. Returns (the buffer written, the
+    signatures: a view of its first rows).
+
+    A segment's signature changes only with its length: both are set when it is added and
+    zeroed when it is deleted, and its id is never reused. So after an add or a delete in a
+    memory of a million segments one block is read, where :func:`load_sigs` reads all 64 MB."""
+    size = lens.size
+    if buffer.shape[0] < size:
+        grown = np.zeros((int(size * SIGS_GROWTH), SIG_BYTES), dtype=np.uint8)
+        kept = min(old_lens.size, buffer.shape[0])
+        grown[:kept] = buffer[:kept]
+        buffer = grown
+    for block in range(-(-size // BLOCK_SIZE)):
+        start, end = block * BLOCK_SIZE, min((block + 1) * BLOCK_SIZE, size)
+        if np.array_equal(old_lens[start:end], lens[start:end]):
+            continue
+        key = SIGS + u32(uid) + u32(block)
+        value = txn.get(key)
+        rows = (
+            np.zeros((0, SIG_BYTES), dtype=np.uint8)
+            if value is None
+            else np.frombuffer(cipher.open(value, key), dtype=np.uint8).reshape(-1, SIG_BYTES)
+        )
+        rows = rows[: end - start]
+        buffer[start : start + len(rows)] = rows
+        buffer[start + len(rows) : end] = 0
+    return buffer, buffer[:size]
 
 
 def _load_rows(

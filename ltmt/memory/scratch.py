@@ -138,9 +138,21 @@ class SourceTables(Generic[TableT]):
             return table
 
 
+@dataclass
+class _UserArrays:
+    """One user's arrays in one thread, as of the user's ``row``: lengths, and signatures
+    (the first rows of ``buffer``, which has room to grow), or None where not asked for."""
+
+    row: bytes
+    uid: int
+    lens: np.ndarray
+    sigs: np.ndarray | None
+    buffer: np.ndarray | None
+
+
 class _ThreadArrays(threading.local):
     def __init__(self) -> None:
-        self.lens: dict[str, tuple[bytes, np.ndarray, np.ndarray | None]] = {}
+        self.users: dict[str, _UserArrays] = {}
 
 
 class SearchScratch:
@@ -156,9 +168,9 @@ class SearchScratch:
         """Drop what is cached of ``user`` (None: of every user): this thread's arrays and the
         shared source tables."""
         if user is None:
-            self._arrays.lens.clear()
+            self._arrays.users.clear()
         else:
-            self._arrays.lens.pop(user, None)
+            self._arrays.users.pop(user, None)
         self.tables.forget(user)
         self.codes.forget(user)
 
@@ -172,14 +184,25 @@ class SearchScratch:
         uid: int,
         signatures: bool,
     ) -> tuple[np.ndarray, np.ndarray | None]:
-        """The user's lengths and (when ``signatures``) term signatures, as of ``row``."""
-        cache = self._arrays.lens
+        """The user's lengths and (when ``signatures``) term signatures, as of ``row``.
+
+        A thread's arrays of a user whose row changed (a write, by any thread or process) are
+        brought up to date: the lengths are read again (2 MB at a million segments), the
+        signatures only in the blocks whose lengths changed (:func:`.postings.updated_sigs`),
+        in place: these arrays are this thread's alone, and its searches ask for them anew."""
+        cache = self._arrays.users
         cached = cache.get(user)
-        if cached is not None and cached[0] == row:
-            return cached[1], cached[2]
+        if cached is not None and cached.uid != uid:  # the user was deleted and made again
+            cached = None
+        if cached is not None and cached.row == row and (cached.sigs is not None or not signatures):
+            return cached.lens, cached.sigs
         lens = postings.load_lens(txn, uid, cipher)
-        sigs = postings.load_sigs(txn, uid, lens.size, cipher) if signatures else None
-        if len(cache) >= CACHED_USERS:
+        buffer = sigs = None
+        if signatures and cached is not None and cached.buffer is not None:
+            buffer, sigs = postings.updated_sigs(txn, uid, cached.buffer, cached.lens, lens, cipher)
+        elif signatures:
+            sigs = buffer = postings.load_sigs(txn, uid, lens.size, cipher)
+        if cached is None and len(cache) >= CACHED_USERS:
             cache.clear()
-        cache[user] = (row, lens, sigs)
+        cache[user] = _UserArrays(row, uid, lens, sigs, buffer)
         return lens, sigs
