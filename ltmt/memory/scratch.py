@@ -6,7 +6,9 @@ candidates reads.
 
 Cached arrays are keyed by the user's row as read in the search's own transaction; every write
 changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is never
-used, whichever process wrote. A source table is not re-read on every write: it is extended by
+used, whichever process wrote. Arrays whose row changed are brought up to date: the lengths are
+read again, the signatures only in the blocks whose lengths changed (a segment's signature
+changes only with its length), into a buffer with room for more ids. A source table is not re-read on every write: it is extended by
 the ids added since it was read (see :mod:`.sources`), and read anew when the user's uid
 differs (the user was deleted and created again, by any thread or process: uids are never
 reused). A table read beyond the searching transaction's ``next_id`` (a thread's older
@@ -42,6 +44,8 @@ CACHED_TABLES = 16
 CACHED_CODES = 4
 # A source table is read anew when it holds more than twice the user's segments plus this many.
 STALE_SLACK = 64
+_NO_SIGS = np.zeros((0, postings.SIG_BYTES), dtype=np.uint8)
+_NO_LENS = np.zeros(0, dtype=np.uint16)
 
 
 TableT = TypeVar("TableT", bound="_Table")
@@ -198,10 +202,11 @@ class SearchScratch:
             return cached.lens, cached.sigs
         lens = postings.load_lens(txn, uid, cipher)
         buffer = sigs = None
-        if signatures and cached is not None and cached.buffer is not None:
-            buffer, sigs = postings.updated_sigs(txn, uid, cached.buffer, cached.lens, lens, cipher)
-        elif signatures:
-            sigs = buffer = postings.load_sigs(txn, uid, lens.size, cipher)
+        if signatures:  # read whole the first time, into a buffer with room to grow
+            old_sigs, old_lens = _NO_SIGS, _NO_LENS
+            if cached is not None and cached.buffer is not None:
+                old_sigs, old_lens = cached.buffer, cached.lens
+            buffer, sigs = postings.updated_sigs(txn, uid, old_sigs, old_lens, lens, cipher)
         if cached is None and len(cache) >= CACHED_USERS:
             cache.clear()
         cache[user] = _UserArrays(row, uid, lens, sigs, buffer)

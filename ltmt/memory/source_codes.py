@@ -152,9 +152,9 @@ class SourceCodes:
                     buffer.data_used += data.size
                     buffer.starts_used += starts.size
                     return self._view(buffer, end, added)
-        if not old_data:  # a first read: the bytes as read, not copied (no room to grow yet)
-            joined = np.concatenate([self.starts, starts])
-            return self._view(_Buffer(data, joined, data.size, joined.size), end, added)
+        # a new buffer, with room for the ids added next (pages never written are never
+        # resident: the room costs address space, not memory), so that a search after them
+        # does not copy the whole table
         grown = _Buffer(
             np.empty(int((old_data + data.size) * GROWTH), dtype=np.uint8),
             np.empty(int((old_starts + starts.size) * GROWTH), dtype=np.int64),
