@@ -265,6 +265,47 @@ def time_interleaved(
     return rows
 
 
+def time_writes(memory: Any, user: str, queries: list[str], k: int, writes: int) -> dict[str, Any]:
+    """What writes cost the searches: ``writes`` adds of pairs made from the first ``queries``,
+    each followed by a search of another query, then deletes of those segments, each followed
+    by a search (the memory holds what it held before, under higher ids). Wall ms per call:
+    median, p95 and max of each step."""
+    made, searched = queries[:writes], queries[writes : 2 * writes]
+    steps: dict[str, list[float]] = {
+        "add": [],
+        "search_after_an_add": [],
+        "delete": [],
+        "search_after_a_delete": [],
+    }
+
+    def timed(step: str, call: Any) -> Any:
+        start = time.perf_counter()
+        result = call()
+        steps[step].append((time.perf_counter() - start) * 1000)
+        return result
+
+    ids = []
+    for number, (text, query) in enumerate(zip(made, searched, strict=True)):
+        pair = (f"{text} ({number})", f"{text} [{number}]")
+        ids.append(timed("add", lambda pair=pair: memory.add(user, *pair)).id)
+        timed("search_after_an_add", lambda query=query: memory.search(user, query, k=k))
+    for seg_id, query in zip(ids, searched, strict=True):
+        timed("delete", lambda seg_id=seg_id: memory.delete(user, seg_id))
+        timed("search_after_a_delete", lambda query=query: memory.search(user, query, k=k))
+    return {
+        "writes": len(ids),
+        **{
+            step: {
+                "median_ms": round(percentile(values, 50), 3),
+                "p95_ms": round(percentile(values, 95), 3),
+                "max_ms": round(max(values), 3),
+            }
+            for step, values in steps.items()
+            if values
+        },
+    }
+
+
 def scan_best(queries: list[str], sources: list[str], workers: int) -> tuple[list[float], float]:
     """The exhaustive scan's best score per query, and the scan's ms per query."""
     import numpy as np
@@ -423,6 +464,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         }
         rows = {name: found[0] for name, found in timed.items()}
         searches_load = os.getloadavg()[0]
+        writes = time_writes(memory, USER, sets["real"], args.k, min(args.writes, len(real) // 2))
         print("index searches done; scanning", file=sys.stderr)
         sources = [normalize(segment.source) for segment in memory.segments(USER)]
         for searcher in memories:
@@ -472,6 +514,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "widen": WIDEN,
         "latency_all_queries": latency(all_rows),
         "loadavg_1m_after_searches": searches_load,
+        "writes_then_searches": writes,
         **results,
         "baseline": baseline or None,
         "own_memories": own,
@@ -581,6 +624,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="skip the recall on each dev user's own memory",
     )
     parser.add_argument("--workers", type=int, default=2, help="threads of the exhaustive scan")
+    parser.add_argument(
+        "--writes",
+        type=int,
+        default=50,
+        help="adds, then deletes, each with a search after it (writes_then_searches)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--work-dir", type=Path, default=None, help="where the temporary store goes"

@@ -1,5 +1,5 @@
 """The retrieval scripts that read a store kept by ``eval/bench_retrieval.py --keep``:
-``retrieval_pool_recall.py`` and ``retrieval_first_search.py``."""
+``retrieval_pool_recall.py``, ``retrieval_first_search.py`` and ``retrieval_after_writes.py``."""
 
 from __future__ import annotations
 
@@ -61,3 +61,36 @@ def test_first_search_names_the_ltmt_each_process_ran(kept: Path, tmp_path: Path
         assert len(result[name]["first_search_ms"]) == 1
         assert result[name]["next_searches_median_ms"] is not None
         assert result[name]["peak_rss_mb"][0] >= result[name]["rss_mb_before_after"][0][1]
+
+
+def test_the_benchmark_times_searches_between_writes_and_leaves_the_memory_as_it_was(
+    kept: Path,
+) -> None:
+    from ltmt import Memory
+
+    result = json.loads((kept.parent / "r.json").read_text())
+    writes = result["writes_then_searches"]
+    assert writes["writes"] == 1  # three real queries: one to add, one to search
+    for step in ("add", "search_after_an_add", "delete", "search_after_a_delete"):
+        assert 0 < writes[step]["median_ms"] <= writes[step]["max_ms"]
+    with Memory(kept / "store") as memory:
+        assert memory.stats("bench")["segments"] == result["segments"]
+
+
+def test_after_writes_times_each_step_in_each_checkout(kept: Path, tmp_path: Path) -> None:
+    output = tmp_path / "writes.json"
+    repo = EVAL.parent
+    from ltmt import Memory
+
+    load_script(EVAL / "retrieval_after_writes.py").main(
+        ["--base", str(repo), "--store", str(kept / "store"), "--queries",
+         str(kept / "queries.json"), "--writes", "1", "--rounds", "1", "--output", str(output)]
+    )  # fmt: skip
+    result = json.loads(output.read_text())["results"]
+    for name in ("base", "new"):
+        assert set(result[name]) == {
+            "add", "search after an add", "delete", "search after a delete", "search, no write"
+        }  # fmt: skip
+        assert all(step["median_ms"] > 0 for step in result[name].values())
+    with Memory(kept / "store") as memory:  # each run wrote to a copy of its own
+        assert memory.stats("bench")["segments"] == 300
