@@ -443,6 +443,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             import_s = time.perf_counter() - start
         memory.close()
         del memory_pairs
+        size_bytes = (store_dir / "data.mdb").stat().st_size  # as imported, before any write
         print(f"import: {report.summary()} in {import_s:.1f}s", file=sys.stderr)
 
         settings = search_settings(args)
@@ -469,7 +470,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         sources = [normalize(segment.source) for segment in memory.segments(USER)]
         for searcher in memories:
             searcher.close()
-        size_bytes = (store_dir / "data.mdb").stat().st_size
         results: dict[str, Any] = {}
         baseline: dict[str, Any] = {}
         saved: dict[str, Any] = {}

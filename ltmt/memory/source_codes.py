@@ -7,8 +7,9 @@ for about a thousand candidates. Read from this buffer and scored by
 :mod:`ltmt.memory.lcs_kernel`, 2,048 candidates take less time than that (the rerank is an
 eighth of a search, ``eval/results/retrieval-s38/profile-final.json``), and the best match is
 found more often (``retrieval-s38/ab-codes-2048.json``). The price is memory and a slower first
-search: 94 MB for the benchmark's 1M segments (their bytes and 8 per id), read in 2.7-3.5 s at
-a process's first search of that user (``retrieval-s38/first-search.json``).
+search: 94 MB for the benchmark's 1M segments (their bytes and 8 per id), read in 1.8-2.1 s at
+a process's first search of that user (2.9-3.9 s before session 39 read them in chunks:
+``retrieval-s39/first-search.json``).
 
 Like :class:`.sources.SourceTable`, of which it is the packed form, a table is valid for the
 ids it has read: segment ids are never reused and a stored source never changes. It is extended
