@@ -100,16 +100,14 @@ def saved_query_parser(doc: str | None) -> argparse.ArgumentParser:
 def user_arrays(memory: Any, txn: Any) -> tuple[Any, Any, Any, Any]:
     """The benchmark user's row (``info``), cipher, lengths and signatures in ``txn``, a read
     transaction of ``memory``'s store (``buffers=True``)."""
-    from ltmt.memory import rows
+    from ltmt.memory import postings, rows
     from ltmt.memory.layout import user_key
 
     raw = txn.get(user_key(USER))
     assert raw is not None, f"no user {USER!r} in the store"
     info, cipher = rows.decode_user(bytes(raw), memory.store.vault, USER)
-    lens, sigs = memory._scratch.arrays(
-        txn, USER, bytes(raw), cipher, uid=info.uid, signatures=True
-    )
-    return info, cipher, lens, sigs
+    lens = postings.load_lens(txn, info.uid, cipher)
+    return info, cipher, lens, postings.load_sigs(txn, info.uid, lens.size, cipher)
 
 
 def summarise(rows: list[tuple[str, float, list[float]]]) -> dict[str, Any]:

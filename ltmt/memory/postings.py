@@ -53,8 +53,6 @@ from ltmt.memory.layout import (
 TAIL_MAX = 512
 # Texts whose n-grams :func:`index_rows` works out together (bounds an import's peak memory).
 INDEX_CHUNK = 16_384
-# A buffer of signatures that must grow (:func:`updated_sigs`) gets this much room more.
-SIGS_GROWTH = 1.25
 
 _PRIME = np.uint64(0x100000001B3)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -396,44 +394,32 @@ def load_sigs(
     return sigs[:size]
 
 
-def updated_sigs(
-    txn: lmdb.Transaction,
-    uid: int,
-    buffer: np.ndarray,
-    old_lens: np.ndarray,
-    lens: np.ndarray,
-    cipher: PlainCipher = PLAIN,
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`load_sigs` of user ``uid`` for its lengths ``lens``, made from ``buffer``, whose
-    first ``old_lens.size`` rows hold its signatures when its lengths were ``old_lens``: only
-    the blocks whose lengths differ are read, into ``buffer`` (in place) when it has room for
-    ``lens.size`` rows, else into a copy with room to grow. Returns (the buffer written, the
-    signatures: a view of its first rows).
-
-    A segment's signature changes only with its length: both are set when it is added and
-    zeroed when it is deleted, and its id is never reused. So after an add or a delete in a
-    memory of a million segments one block is read, where :func:`load_sigs` reads all 64 MB."""
-    size = lens.size
-    if buffer.shape[0] < size:
-        grown = np.zeros((int(size * SIGS_GROWTH), SIG_BYTES), dtype=np.uint8)
-        kept = min(old_lens.size, buffer.shape[0])
-        grown[:kept] = buffer[:kept]
-        buffer = grown
-    for block in range(-(-size // BLOCK_SIZE)):
-        start, end = block * BLOCK_SIZE, min((block + 1) * BLOCK_SIZE, size)
-        if np.array_equal(old_lens[start:end], lens[start:end]):
-            continue
-        key = SIGS + u32(uid) + u32(block)
-        value = txn.get(key)
-        rows = (
-            np.zeros((0, SIG_BYTES), dtype=np.uint8)
-            if value is None
-            else np.frombuffer(cipher.open(value, key), dtype=np.uint8).reshape(-1, SIG_BYTES)
-        )
-        rows = rows[: end - start]
-        buffer[start : start + len(rows)] = rows
-        buffer[start + len(rows) : end] = 0
-    return buffer, buffer[:size]
+def sig_rows_from(
+    txn: lmdb.Transaction, uid: int, first: int, cipher: PlainCipher = PLAIN
+) -> np.ndarray:
+    """The signature rows of user ``uid``'s ids from ``first`` up to the last id stored,
+    ``(n, SIG_BYTES)`` uint8 (zero where there is none): only the blocks holding them are read."""
+    prefix = SIGS + u32(uid)
+    cursor = txn.cursor()
+    parts: list[np.ndarray] = []
+    at = first  # the next id wanted
+    if cursor.set_range(prefix + u32(first >> BLOCK_BITS)):
+        for key, value in cursor:
+            if bytes(key[:5]) != prefix:
+                break
+            start = int.from_bytes(bytes(key[5:9]), "big") * BLOCK_SIZE
+            rows = np.frombuffer(cipher.open(value, bytes(key)), dtype=np.uint8)
+            rows = rows.reshape(-1, SIG_BYTES)
+            if start + len(rows) <= at:
+                continue
+            if start > at:  # ids of a block with no signature
+                parts.append(np.zeros((start - at, SIG_BYTES), dtype=np.uint8))
+                at = start
+            parts.append(rows[at - start :])
+            at = start + len(rows)
+    if not parts:
+        return np.zeros((0, SIG_BYTES), dtype=np.uint8)
+    return np.concatenate(parts)
 
 
 def _load_rows(

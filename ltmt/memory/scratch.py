@@ -1,23 +1,24 @@
-"""What searches keep between calls: each thread its recent users' length and signature arrays
+"""What searches keep between calls: each thread its recent users' lengths arrays
 (:mod:`.postings`), and all threads of one :class:`~ltmt.memory.store.Memory` together the
-source tables of small memories (:class:`.sources.SourceTable`, one per user) and the packed
-sources of large ones (:class:`.source_codes.SourceCodes`), which the exact rerank of index
-candidates reads.
+source tables of small memories (:class:`.sources.SourceTable`, one per user) and, of large
+ones, the packed sources (:class:`.source_codes.SourceCodes`), which the exact rerank of index
+candidates reads, and the signatures (:class:`.signature_rows.SignatureRows`), which the
+index's second pass tests.
 
-Cached arrays are keyed by the user's row as read in the search's own transaction; every write
-changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is never
-used, whichever process wrote. Arrays whose row changed are brought up to date: the lengths are
-read again, the signatures only in the blocks whose lengths changed (a segment's signature
-changes only with its length), into a buffer with room for more ids. A source table is not re-read on every write: it is extended by
-the ids added since it was read (see :mod:`.sources`), and read anew when the user's uid
-differs (the user was deleted and created again, by any thread or process: uids are never
-reused). A table read beyond the searching transaction's ``next_id`` (a thread's older
+A thread's lengths are keyed by the user's row as read in the search's own transaction; every
+write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is
+never used, whichever process wrote (a million segments' lengths are 2 MB). A shared table
+(of sources or signatures) is not read again on every write: it is extended by the ids added
+since it was read (see :mod:`.sources` and :mod:`.signature_rows`), and read anew when the
+user's uid differs (the user was deleted and created again, by any thread or process: uids are
+never reused). A table read beyond the searching transaction's ``next_id`` (a thread's older
 snapshot, or the store replaced by an older copy) is cut back to it first, so what a later
 snapshot stores under those ids is read again.
 
 The source tables hold plaintext for an encrypted store too (in memory only, never on disk):
 at most :data:`CACHED_TABLES` small and :data:`CACHED_CODES` large ones per Memory, shared by
-its threads, so a server's thread pool keeps one copy of a user's sources, not one per thread.
+its threads, so a server's thread pool keeps one copy of a user's sources (and signatures), not
+one per thread.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import numpy as np
 
 from ltmt.memory import postings
 from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.signature_rows import SignatureRows
 from ltmt.memory.source_codes import SourceCodes
 from ltmt.memory.sources import SourceTable
 
@@ -40,12 +42,11 @@ from ltmt.memory.sources import SourceTable
 CACHED_USERS = 8
 # Users whose source tables one Memory keeps; one more and the least recently searched goes.
 CACHED_TABLES = 16
-# The same for the packed sources of large memories (about 90 MB per million segments).
+# The same for the packed sources of large memories (about 90 MB per million segments), and for
+# their signatures (64 MB per million).
 CACHED_CODES = 4
 # A source table is read anew when it holds more than twice the user's segments plus this many.
 STALE_SLACK = 64
-_NO_SIGS = np.zeros((0, postings.SIG_BYTES), dtype=np.uint8)
-_NO_LENS = np.zeros(0, dtype=np.uint16)
 
 
 TableT = TypeVar("TableT", bound="_Table")
@@ -142,72 +143,43 @@ class SourceTables(Generic[TableT]):
             return table
 
 
-@dataclass
-class _UserArrays:
-    """One user's arrays in one thread, as of the user's ``row``: lengths, and signatures
-    (the first rows of ``buffer``, which has room to grow), or None where not asked for."""
-
-    row: bytes
-    uid: int
-    lens: np.ndarray
-    sigs: np.ndarray | None
-    buffer: np.ndarray | None
-
-
 class _ThreadArrays(threading.local):
     def __init__(self) -> None:
-        self.users: dict[str, _UserArrays] = {}
+        self.lens: dict[str, tuple[bytes, np.ndarray]] = {}
 
 
 class SearchScratch:
     """Reusable search state of one :class:`~ltmt.memory.store.Memory`: per-thread arrays and
-    the shared source tables (``tables``, of small memories; ``codes``, of large ones)."""
+    the shared tables (``tables``: the sources of small memories; ``codes`` and ``signatures``:
+    the packed sources and the signatures of large ones)."""
 
     def __init__(self) -> None:
         self._arrays = _ThreadArrays()
         self.tables = SourceTables(SourceTable.empty)
         self.codes = SourceTables(SourceCodes.empty, CACHED_CODES)
+        self.signatures = SourceTables(SignatureRows.empty, CACHED_CODES)
 
     def forget(self, user: str | None = None) -> None:
-        """Drop what is cached of ``user`` (None: of every user): this thread's arrays and the
-        shared source tables."""
+        """Drop what is cached of ``user`` (None: of every user): this thread's lengths and the
+        shared tables."""
         if user is None:
-            self._arrays.users.clear()
+            self._arrays.lens.clear()
         else:
-            self._arrays.users.pop(user, None)
+            self._arrays.lens.pop(user, None)
         self.tables.forget(user)
         self.codes.forget(user)
+        self.signatures.forget(user)
 
-    def arrays(
-        self,
-        txn: lmdb.Transaction,
-        user: str,
-        row: bytes,
-        cipher: PlainCipher,
-        *,
-        uid: int,
-        signatures: bool,
-    ) -> tuple[np.ndarray, np.ndarray | None]:
-        """The user's lengths and (when ``signatures``) term signatures, as of ``row``.
-
-        A thread's arrays of a user whose row changed (a write, by any thread or process) are
-        brought up to date: the lengths are read again (2 MB at a million segments), the
-        signatures only in the blocks whose lengths changed (:func:`.postings.updated_sigs`),
-        in place: these arrays are this thread's alone, and its searches ask for them anew."""
-        cache = self._arrays.users
+    def lens(
+        self, txn: lmdb.Transaction, user: str, row: bytes, cipher: PlainCipher, *, uid: int
+    ) -> np.ndarray:
+        """This thread's lengths array of the user (:func:`.postings.load_lens`), as of ``row``."""
+        cache = self._arrays.lens
         cached = cache.get(user)
-        if cached is not None and cached.uid != uid:  # the user was deleted and made again
-            cached = None
-        if cached is not None and cached.row == row and (cached.sigs is not None or not signatures):
-            return cached.lens, cached.sigs
+        if cached is not None and cached[0] == row:
+            return cached[1]
         lens = postings.load_lens(txn, uid, cipher)
-        buffer = sigs = None
-        if signatures:  # read whole the first time, into a buffer with room to grow
-            old_sigs, old_lens = _NO_SIGS, _NO_LENS
-            if cached is not None and cached.buffer is not None:
-                old_sigs, old_lens = cached.buffer, cached.lens
-            buffer, sigs = postings.updated_sigs(txn, uid, old_sigs, old_lens, lens, cipher)
         if cached is None and len(cache) >= CACHED_USERS:
             cache.clear()
-        cache[user] = _UserArrays(row, uid, lens, sigs, buffer)
-        return lens, sigs
+        cache[user] = (row, lens)
+        return lens

@@ -55,9 +55,7 @@ def search_texts(
     if info.count == 0:
         return [[] for _ in texts]
     casefold = not settings.case_sensitive
-    lens, sigs = scratch.arrays(
-        txn, user, row, cipher, uid=info.uid, signatures=bool(settings.recount)
-    )
+    lens = scratch.lens(txn, user, row, cipher, uid=info.uid)
 
     def kept(tables: SourceTables[TableT]) -> TableT:
         """The user's table of ``tables`` as this snapshot stores it (read or extended now)."""
@@ -75,6 +73,9 @@ def search_texts(
     # sources packed by id
     table = kept(scratch.tables) if info.count <= settings.scan_max else None
     codes = kept(scratch.codes) if table is None else None
+    sigs = kept(scratch.signatures).rows if table is None and settings.recount else None
+    if sigs is not None and len(sigs) < lens.size:  # pragma: no cover - written together
+        raise StoreError(f"the memory index of {user!r} lacks signatures; run ltmt memory check")
     limit = max(settings.candidates, k)
     results: list[list[Match]] = []
     for number, text in enumerate(texts):
