@@ -2,7 +2,8 @@
 
 Each checkout (``--base`` and this one) opens a saved store (``bench_retrieval.py --keep``) in a
 fresh process of its own (``PYTHONPATH`` = the checkout, numpy as ltmt's command line runs it),
-searches it once and then ``--searches`` more times, and reports the first search's wall time,
+searches it once and then ``--searches`` more times (shared by ``--threads`` threads, as a
+server's pool shares its requests), and reports the first search's wall time,
 the median of the others, and the process's resident memory (``VmRSS``) and peak (``VmHWM``)
 before and after, and how much of it is anonymous (the process's own) and file pages (LMDB's
 map, which the kernel can drop). The checkouts take turns, ``--rounds`` times.
@@ -41,27 +42,37 @@ def memory_mb():
     keys = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
     return {key: int(status.split(key + ":")[1].split()[0]) / 1024 for key in keys}
 
-queries = json.loads(sys.argv[3])
+queries, threads = json.loads(sys.argv[3]), int(sys.argv[4])
 before = memory_mb()
 memory = Memory(sys.argv[1])
 start = time.perf_counter()
 memory.search(sys.argv[2], queries[0], k=5)
 first = time.perf_counter() - start
 times = []
-for text in queries[1:]:
-    start = time.perf_counter()
-    memory.search(sys.argv[2], text, k=5)
-    times.append(time.perf_counter() - start)
+
+def search(share):
+    for text in share:
+        start = time.perf_counter()
+        memory.search(sys.argv[2], text, k=5)
+        times.append(time.perf_counter() - start)
+
+import threading
+shares = [queries[1 + n :: threads] for n in range(threads)]
+workers = [threading.Thread(target=search, args=(share,)) for share in shares]
+for worker in workers:
+    worker.start()
+for worker in workers:
+    worker.join()
 import ltmt
 print(json.dumps({"first_ms": first * 1000, "next_ms": times, "before": before,
                   "after": memory_mb(), "ltmt": ltmt.__file__}))
 """
 
 
-def measure(checkout: Path, store: Path, queries: list[str]) -> dict[str, Any]:
+def measure(checkout: Path, store: Path, queries: list[str], threads: int) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(store), USER, json.dumps(queries)],
+        [sys.executable, "-c", CHILD, str(store), USER, json.dumps(queries), str(threads)],
         env=env,
         cwd=checkout,  # python -c puts the working directory first on the path
         check=True,
@@ -79,7 +90,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for round_number in range(args.rounds):
         order = list(versions) if round_number % 2 == 0 else list(versions)[::-1]
         for name in order:
-            rows[name].append(measure(versions[name], args.store, queries))
+            rows[name].append(measure(versions[name], args.store, queries, args.threads))
 
     def summary(found: list[dict[str, Any]]) -> dict[str, Any]:
         nexts = [t * 1000 for row in found for t in row["next_ms"]]
@@ -102,6 +113,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "base": str(args.base),
         "rounds": args.rounds,
         "searches_after_the_first": args.searches,
+        "threads": args.threads,
         "results": {name: summary(found) for name, found in rows.items()},
         "machine": machine_info(),
         "note": args.note,
@@ -116,6 +128,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--queries", type=Path, required=True)
     parser.add_argument("--searches", type=int, default=50)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads that share the searches after the first"
+    )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--output", type=Path, default=None)
     parser.add_argument("--note", default="")
