@@ -3,10 +3,10 @@
 Each checkout (``--base`` and this one) opens a saved store (``bench_retrieval.py --keep``) in a
 fresh process of its own (``PYTHONPATH`` = the checkout, numpy as ltmt's command line runs it),
 searches it once and then ``--searches`` more times (shared by ``--threads`` threads, as a
-server's pool shares its requests), and reports the first search's wall time,
-the median of the others, and the process's resident memory (``VmRSS``) and peak (``VmHWM``)
-before and after, and how much of it is anonymous (the process's own) and file pages (LMDB's
-map, which the kernel can drop). The checkouts take turns, ``--rounds`` times.
+server's pool shares its requests), and reports the first search's wall time, the median of
+the others, and the process's resident memory (``VmRSS``) and peak (``VmHWM``) before and after
+(the threads still alive), and how much of it is anonymous (the process's own) and file pages
+(LMDB's map, which the kernel can drop). The checkouts take turns, ``--rounds`` times.
 
     python eval/retrieval_first_search.py --base /tmp/base-checkout --store /tmp/ret1m-keep/store \
         --queries /tmp/ret1m-keep/queries.json --output eval/results/retrieval-first-search.json
@@ -50,22 +50,29 @@ memory.search(sys.argv[2], queries[0], k=5)
 first = time.perf_counter() - start
 times = []
 
+import threading
+done, measured = threading.Barrier(threads + 1), threading.Event()
+
 def search(share):
     for text in share:
         start = time.perf_counter()
         memory.search(sys.argv[2], text, k=5)
         times.append(time.perf_counter() - start)
+    done.wait()
+    measured.wait()  # what a thread keeps is let go of when it ends: measured before
 
-import threading
 shares = [queries[1 + n :: threads] for n in range(threads)]
 workers = [threading.Thread(target=search, args=(share,)) for share in shares]
 for worker in workers:
     worker.start()
+done.wait()
+after = memory_mb()
+measured.set()
 for worker in workers:
     worker.join()
 import ltmt
 print(json.dumps({"first_ms": first * 1000, "next_ms": times, "before": before,
-                  "after": memory_mb(), "ltmt": ltmt.__file__}))
+                  "after": after, "ltmt": ltmt.__file__}))
 """
 
 
