@@ -183,9 +183,9 @@ def _encode(values: Sequence[bytes], casefold: bool) -> tuple[np.ndarray, np.nda
     """The UTF-8 of ``values`` (stored normalised sources) joined, case-folded when
     ``casefold``, and the byte size of each.
 
-    Only the values that are not ASCII are case-folded one by one (3 % of the benchmark's
-    million); the joined bytes' ``lower()`` folds the ASCII letters of all of them, and no byte
-    of a multi-byte UTF-8 character is ASCII."""
+    Only the values that are not ASCII are case-folded one by one (few, in most memories); the
+    joined bytes' ``lower()`` folds the ASCII letters of all of them, and no byte of a
+    multi-byte UTF-8 character is ASCII."""
     if casefold:
         values = [value if value.isascii() else _folded(value) for value in values]
     sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
