@@ -126,6 +126,7 @@ class PlainCipher:
     """The cipher of a plain store: values as they are, unkeyed term ids and digests."""
 
     encrypted = False
+    overhead = 0  # bytes a sealed value holds beyond its plaintext
 
     def seal(self, data: bytes, aad: bytes) -> bytes:
         return data
@@ -144,6 +145,7 @@ class UserCipher(PlainCipher):
     """One user's keys, derived from its data key (see the module docstring)."""
 
     encrypted = True
+    overhead = NONCE_BYTES + TAG_BYTES
 
     def __init__(self, data_key: bytes) -> None:
         self._aead = AESGCM(_derive(data_key, b"values"))

@@ -408,10 +408,10 @@ def sig_rows_from(
             if bytes(key[:5]) != prefix:
                 break
             start = int.from_bytes(bytes(key[5:9]), "big") * BLOCK_SIZE
+            if start + (len(value) - cipher.overhead) // SIG_BYTES <= at:
+                continue  # nothing new in it: not opened (a search's refresh comes here)
             rows = np.frombuffer(cipher.open(value, bytes(key)), dtype=np.uint8)
             rows = rows.reshape(-1, SIG_BYTES)
-            if start + len(rows) <= at:
-                continue
             if start > at:  # ids of a block with no signature
                 parts.append(np.zeros((start - at, SIG_BYTES), dtype=np.uint8))
                 at = start

@@ -117,3 +117,25 @@ def test_rows_are_read_from_the_first_id_on_with_gaps_as_zeros(tmp_path: Path) -
             assert np.array_equal(
                 env.read(memory.store, lambda t, f=first: read(t, f)), stored[first:]
             )
+
+
+def test_a_refresh_with_nothing_new_opens_no_block_of_an_encrypted_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.memory.crypto import UserCipher
+
+    with _memory(tmp_path / "store", generate_key_file(tmp_path / "store.key")) as memory:
+        memory.import_pairs("u", [(f"Open file {i}", f"Datei {i} öffnen") for i in range(50)])
+        table = _searched(memory)
+        opened: list[bytes] = []
+        real_open = UserCipher.open
+
+        def counting_open(self: UserCipher, data: bytes, aad: bytes) -> bytes:
+            opened.append(bytes(aad[:1]))
+            return real_open(self, data, aad)
+
+        monkeypatch.setattr(UserCipher, "open", counting_open)
+        assert _searched(memory, "Open file 9") is table
+        assert b"h" not in opened  # the signatures' blocks (table h): none was opened
+        memory.add("u", "Close the window", "Fenster schließen")
+        assert _searched(memory).end == table.end + 1 and b"h" in opened
