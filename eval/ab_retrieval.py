@@ -29,17 +29,13 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO / "eval") not in sys.path:
     sys.path.insert(0, str(REPO / "eval"))
 from bench_retrieval import BANDS, USER, machine_info, percentile  # noqa: E402
-from support import emit_report  # noqa: E402
+from support import CHILD_NUMPY, emit_report  # noqa: E402
 
 # The worker: reads one JSON query per line, answers [cpu ms, wall ms, top-1 score].
-WORKER = """
+WORKER = (
+    CHILD_NUMPY
+    + """
 import json, sys, time
-try:  # numpy's code as the checkout's command line runs it (from session 31 on)
-    from ltmt.numpy_dispatch import prefer_numpy_avx2
-except ImportError:
-    pass
-else:
-    prefer_numpy_avx2()
 from ltmt import Memory
 memory = Memory(sys.argv[1])
 memory.search(sys.argv[2], "warm up the length cache", k=int(sys.argv[3]))
@@ -51,6 +47,7 @@ for line in sys.stdin:
     cpu, wall = time.thread_time() - start_cpu, time.perf_counter() - start
     print(json.dumps([cpu * 1000, wall * 1000, found[0].score if found else 0.0]), flush=True)
 """
+)
 
 
 class Worker:

@@ -24,17 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from bench_retrieval import USER, machine_info
-from support import REPO, emit_report, run_in_checkout
+from support import (
+    CHILD_NUMPY,
+    REPO,
+    check_base,
+    emit_report,
+    in_turns,
+    kept_store_ab_parser,
+    run_in_checkout,
+)
 
 # One process: open a copy, search, then add / delete, each with a search after it.
-CHILD = """
+CHILD = (
+    CHILD_NUMPY
+    + """
 import json, sys, time
-try:
-    from ltmt.numpy_dispatch import prefer_numpy_avx2
-except ImportError:
-    pass
-else:
-    prefer_numpy_avx2()
 from ltmt import Memory
 
 store, user, queries = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
@@ -62,6 +66,7 @@ with Memory(store) as memory:
         timed("search, no write", lambda: memory.search(user, query, k=5))
 print(json.dumps(times))
 """
+)
 
 
 def measure(checkout: Path, store: Path, queries: list[str]) -> dict[str, list[float]]:
@@ -90,11 +95,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     data = json.loads(args.queries.read_text("utf-8"))
     queries = data["real"]["queries"][: 2 * args.writes + 1]
     versions = {"base": args.base, "new": REPO}
-    found: dict[str, list[dict[str, list[float]]]] = {name: [] for name in versions}
-    for round_number in range(args.rounds):
-        order = list(versions) if round_number % 2 == 0 else list(versions)[::-1]
-        for name in order:
-            found[name].append(measure(versions[name], args.store, queries))
+    found = in_turns(versions, args.rounds, lambda checkout: measure(checkout, args.store, queries))
     return {
         "benchmark": "retrieval-after-writes",
         "store": str(args.store),
@@ -109,21 +110,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--base", type=Path, required=True)
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--queries", type=Path, required=True)
+    parser = kept_store_ab_parser(__doc__)
     parser.add_argument("--writes", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
-    if not (args.base / "ltmt" / "__init__.py").is_file():
-        parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
-    if args.writes < 1 or args.rounds < 1:
-        parser.error("--writes and --rounds must be >= 1")
+    check_base(parser, args)
+    if args.writes < 1:
+        parser.error("--writes must be >= 1")
     emit_report(run(args), args.output)
 
 

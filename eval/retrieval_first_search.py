@@ -16,25 +16,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from bench_retrieval import USER, machine_info
-from support import REPO, emit_report
+from support import (
+    CHILD_NUMPY,
+    REPO,
+    check_base,
+    emit_report,
+    in_turns,
+    kept_store_ab_parser,
+    run_in_checkout,
+)
 
 # One process: open, search, report.
-CHILD = """
+CHILD = (
+    CHILD_NUMPY
+    + """
 import json, sys, time
-try:
-    from ltmt.numpy_dispatch import prefer_numpy_avx2
-except ImportError:
-    pass
-else:
-    prefer_numpy_avx2()
 from ltmt import Memory
 
 def memory_mb():
@@ -74,30 +75,21 @@ import ltmt
 print(json.dumps({"first_ms": first * 1000, "next_ms": times, "before": before,
                   "after": after, "ltmt": ltmt.__file__}))
 """
+)
 
 
 def measure(checkout: Path, store: Path, queries: list[str], threads: int) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(store), USER, json.dumps(queries), str(threads)],
-        env=env,
-        cwd=checkout,  # python -c puts the working directory first on the path
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    done = run_in_checkout(checkout, CHILD, str(store), USER, json.dumps(queries), str(threads))
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     data = json.loads(args.queries.read_text("utf-8"))
     queries = data["real"]["queries"][: args.searches + 1]
     versions = {"base": args.base, "new": REPO}
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in versions}
-    for round_number in range(args.rounds):
-        order = list(versions) if round_number % 2 == 0 else list(versions)[::-1]
-        for name in order:
-            rows[name].append(measure(versions[name], args.store, queries, args.threads))
+    rows = in_turns(
+        versions, args.rounds, lambda checkout: measure(checkout, args.store, queries, args.threads)
+    )
 
     def summary(found: list[dict[str, Any]]) -> dict[str, Any]:
         nexts = [t * 1000 for row in found for t in row["next_ms"]]
@@ -128,20 +120,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--base", type=Path, required=True)
-    parser.add_argument("--store", type=Path, required=True)
-    parser.add_argument("--queries", type=Path, required=True)
+    parser = kept_store_ab_parser(__doc__)
     parser.add_argument("--searches", type=int, default=50)
     parser.add_argument(
         "--threads", type=int, default=1, help="threads that share the searches after the first"
     )
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--output", type=Path, default=None)
-    parser.add_argument("--note", default="")
     args = parser.parse_args(argv)
+    check_base(parser, args)
+    if args.searches < 1 or args.threads < 1:
+        parser.error("--searches and --threads must be >= 1")
     emit_report(run(args), args.output)
 
 

@@ -8,11 +8,13 @@ script's folder first on ``sys.path``).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import secrets
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +113,56 @@ def check_comparison_args(parser: Any, args: Any) -> None:
         parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
     if args.segments < 1 or args.rounds < 1:
         parser.error("--segments and --rounds must be >= 1")
+
+
+def kept_store_ab_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options of the scripts that run two checkouts on a store kept by
+    ``bench_retrieval.py --keep``: ``--base``, ``--store``, ``--queries``, ``--rounds``,
+    ``--output`` and ``--note`` (:func:`check_base` checks ``--base``)."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with")
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--queries", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--note", default="")
+    return parser
+
+
+def check_base(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A one-line error unless ``args.base`` is an ltmt checkout and ``args.rounds`` >= 1."""
+    if not (args.base / "ltmt" / "__init__.py").is_file():
+        parser.error(f"--base {args.base} is not an ltmt checkout (no ltmt/__init__.py)")
+    if args.rounds < 1:
+        parser.error("--rounds must be >= 1")
+
+
+# The first lines of a child process's code (``run_in_checkout``): numpy as ltmt's command line
+# runs it, where the checkout has ``ltmt.numpy_dispatch`` (older checkouts: as it comes).
+CHILD_NUMPY = """
+try:
+    from ltmt.numpy_dispatch import prefer_numpy_avx2
+except ImportError:
+    pass
+else:
+    prefer_numpy_avx2()
+"""
+
+
+def in_turns(
+    versions: dict[str, Path], rounds: int, measure: Callable[[Path], dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """``measure(checkout)`` of each of ``versions`` (name: checkout), ``rounds`` times, the
+    order reversed every other round (ABBA), so that a drift of the machine's speed affects them
+    alike: each name's results in round order."""
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in versions}
+    for round_number in range(rounds):
+        order = list(versions) if round_number % 2 == 0 else list(versions)[::-1]
+        for name in order:
+            found[name].append(measure(versions[name]))
+    return found
 
 
 def run_in_checkout(checkout: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
