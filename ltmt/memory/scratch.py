@@ -42,9 +42,13 @@ from ltmt.memory.sources import SourceTable
 CACHED_USERS = 8
 # Users whose source tables one Memory keeps; one more and the least recently searched goes.
 CACHED_TABLES = 16
-# The same for the packed sources of large memories (about 90 MB per million segments), and for
-# their signatures (64 MB per million).
-CACHED_CODES = 4
+# The same for the packed sources of large memories and, apart, for their signatures: at most
+# this many users', while their tables hold at most CACHED_BYTES (the least recently searched go
+# first). A million segments' sources take about 94 MB, their signatures 64 MB, so 4 of those
+# users' sources are kept, or some 40 users' of 100,000 segments: a server of many customers
+# should not read a memory's sources again at every search (2 s at a million).
+CACHED_CODES = 64
+CACHED_BYTES = 384 << 20
 # A source table is read anew when it holds more than twice the user's segments plus this many.
 STALE_SLACK = 64
 
@@ -64,6 +68,8 @@ class _Table(Protocol):
     def end(self) -> int: ...
     @property
     def size(self) -> int: ...
+    @property
+    def nbytes(self) -> int: ...
     def below(self: TableT, end: int) -> TableT: ...
     def refreshed(self: TableT, txn: lmdb.Transaction, cipher: PlainCipher) -> TableT: ...
 
@@ -78,10 +84,18 @@ class _Slot(Generic[TableT]):
 
 class SourceTables(Generic[TableT]):
     """The source tables of one Memory's recently searched memories, shared by threads:
-    ``empty(uid, casefold)`` makes a table of the kind kept."""
+    ``empty(uid, casefold)`` makes a table of the kind kept. At most ``capacity`` users' are
+    kept and, with a ``budget``, tables of at most that many bytes in all (the newest is kept
+    whatever its size)."""
 
-    def __init__(self, empty: Callable[[int, bool], TableT], capacity: int = CACHED_TABLES) -> None:
+    def __init__(
+        self,
+        empty: Callable[[int, bool], TableT],
+        capacity: int = CACHED_TABLES,
+        budget: int | None = None,
+    ) -> None:
         self.capacity = capacity
+        self.budget = budget
         self._empty = empty
         self._lock = threading.Lock()
         self._slots: OrderedDict[str, _Slot[TableT]] = OrderedDict()
@@ -140,7 +154,18 @@ class SourceTables(Generic[TableT]):
                 table = table.below(next_id)
             table = table.refreshed(txn, cipher)
             slot.table = table
-            return table
+        if self.budget is not None:
+            self._keep_to_budget(self.budget)
+        return table
+
+    def _keep_to_budget(self, budget: int) -> None:
+        """Drop the least recently searched users' tables while they all hold more than
+        ``budget`` bytes (the most recent stays)."""
+        with self._lock:
+            held = sum(slot.table.nbytes for slot in self._slots.values() if slot.table)
+            while held > budget and len(self._slots) > 1:
+                _, slot = self._slots.popitem(last=False)
+                held -= slot.table.nbytes if slot.table else 0
 
 
 class _ThreadArrays(threading.local):
@@ -156,8 +181,8 @@ class SearchScratch:
     def __init__(self) -> None:
         self._arrays = _ThreadArrays()
         self.tables = SourceTables(SourceTable.empty)
-        self.codes = SourceTables(SourceCodes.empty, CACHED_CODES)
-        self.signatures = SourceTables(SignatureRows.empty, CACHED_CODES)
+        self.codes = SourceTables(SourceCodes.empty, CACHED_CODES, CACHED_BYTES)
+        self.signatures = SourceTables(SignatureRows.empty, CACHED_CODES, CACHED_BYTES)
 
     def forget(self, user: str | None = None) -> None:
         """Drop what is cached of ``user`` (None: of every user): this thread's lengths and the

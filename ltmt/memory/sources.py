@@ -57,6 +57,12 @@ class SourceTable:
         """The segments read."""
         return len(self.texts)
 
+    @property
+    def nbytes(self) -> int:
+        """About what the table holds: its ids, and a byte per character (more for text that
+        is not Latin-1, and Python's object headers besides)."""
+        return int(self.ids.nbytes) + sum(map(len, self.texts))
+
     def refreshed(self, txn: lmdb.Transaction, cipher: PlainCipher) -> SourceTable:
         """This table with the segments stored in ``txn`` with an id of ``end`` or more (itself
         when there are none)."""

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ltmt import Memory
 from ltmt.errors import InputError
-from ltmt.memory import env, postings, rows, sources
+from ltmt.memory import env, postings, rows, scratch, sources
 from ltmt.memory.crypto import generate_key_file
 from ltmt.memory.layout import user_key
 from ltmt.memory.scratch import CACHED_TABLES, STALE_SLACK
@@ -175,6 +175,31 @@ def test_a_memory_keeps_a_bounded_number_of_tables(tmp_path: Path) -> None:
         memory.search("u2", "Open the file", k=1)  # recently searched: kept
         kept = list(memory._scratch.tables._slots)
         assert len(kept) == CACHED_TABLES and "u0" not in kept and kept[-1] == "u2"
+
+
+def test_a_memorys_large_tables_are_kept_within_a_byte_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pairs = [(f"Open the file number {i}", f"Datei Nummer {i} öffnen") for i in range(40)]
+    with Memory(tmp_path, scan_max=0) as memory:  # every memory searched as a large one
+        for user in ("a", "b", "c"):
+            memory.import_pairs(user, pairs)
+            memory.search(user, "Open the file", k=1)
+        sizes = {user: memory._scratch.codes.cached(user).nbytes for user in ("a", "b", "c")}  # type: ignore[union-attr]
+    assert len(set(sizes.values())) == 1  # the same sources: the same size
+    size = sizes["a"]
+    monkeypatch.setattr(scratch, "CACHED_BYTES", 2 * size)
+    with Memory(tmp_path, scan_max=0) as memory:
+        for user in ("a", "b", "c", "a"):
+            memory.search(user, "Open the file", k=1)
+        assert list(memory._scratch.codes._slots) == ["c", "a"]  # b, least recent, went
+        held = [slot.table.nbytes for slot in memory._scratch.signatures._slots.values()]  # type: ignore[union-attr]
+        assert sum(held) <= 2 * size or len(held) == 1  # signatures: the same budget
+    monkeypatch.setattr(scratch, "CACHED_BYTES", size // 2)
+    with Memory(tmp_path, scan_max=0) as memory:
+        for user in ("a", "b"):
+            assert memory.search(user, "Open the file", k=1)
+        assert list(memory._scratch.codes._slots) == ["b"]  # the newest stays, however large
 
 
 def _scan_both_ways(memory: Memory, user: str, query: str, k: int) -> tuple[object, object]:
