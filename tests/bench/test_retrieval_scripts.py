@@ -94,3 +94,21 @@ def test_after_writes_times_each_step_in_each_checkout(kept: Path, tmp_path: Pat
         assert all(step["median_ms"] > 0 for step in result[name].values())
     with Memory(kept / "store") as memory:  # each run wrote to a copy of its own
         assert memory.stats("bench")["segments"] == 300
+
+
+def test_many_users_times_the_searches_after_the_first_pass(tmp_path: Path) -> None:
+    data = tiny_pool(tmp_path / "data")
+    tests = [{"source": f"merge the remote branches {i}", "target": "x"} for i in range(6)]
+    dev_user(data, [{"source": "merge the branch", "target": "Zweig"}], tests)
+    output = tmp_path / "many.json"
+    repo = EVAL.parent
+    load_script(EVAL / "retrieval_many_users.py").main(
+        ["--base", str(repo), "--users", "2", "--segments", "200", "--passes", "3", "--rounds",
+         "1", "--scan-max", "0", "--data-dir", str(data), "--work-dir", str(tmp_path),
+         "--output", str(output)]
+    )  # fmt: skip
+    result = json.loads(output.read_text())["results"]
+    for name in ("base", "new"):
+        assert result[name]["searches"] == 2 * 2  # two users, the two passes after the first
+        assert result[name]["sources_read_again"] == [0]  # two users' tables are kept
+        assert 0 < result[name]["median_ms"] <= result[name]["max_ms"]
