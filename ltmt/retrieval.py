@@ -23,10 +23,13 @@ from rapidfuzz import process
 
 from ltmt.compiled import compiled_module
 from ltmt.memory.layout import NGRAM
+from ltmt.memory.sources import FetchedSources
 from ltmt.text import SCORER
 
 if TYPE_CHECKING:
     from ltmt.memory.source_codes import SourceCodes
+
+KERNEL = "ltmt.memory.lcs_kernel"
 
 # Candidates scored first; the rest are scored where their bound reaches the k-th best of these.
 FIRST_BATCH = 256
@@ -55,12 +58,17 @@ def score_bound(query_len: int, source_lens: np.ndarray, lacking: np.ndarray) ->
 
 
 def exact_best(
-    query: str, ids: np.ndarray, bounds: np.ndarray | None, codes: SourceCodes, k: int
+    query: str,
+    ids: np.ndarray,
+    bounds: np.ndarray | None,
+    codes: SourceCodes | FetchedSources,
+    k: int,
 ) -> list[tuple[int, float]]:
     """The ``k`` best ``(id, score)`` among candidate ``ids`` (best guess first), best first;
     ties go to the newest id.
 
-    ``codes`` holds the candidates' sources (each id below its ``end``); ``bounds[i]`` is a
+    ``codes`` holds the candidates' sources (each id below its ``end``) or reads them;
+    ``bounds[i]`` is a
     :func:`score_bound` of ``ids[i]`` (None: no pruning). The first :data:`FIRST_BATCH` are
     scored, then the rest whose bound reaches the ``k``-th best score found.
     """
@@ -79,15 +87,15 @@ def exact_best(
     return [(int(ids[i]), float(scores[i])) for i in order]
 
 
-def exact_scores(query: str, ids: np.ndarray, codes: SourceCodes) -> np.ndarray:
+def exact_scores(query: str, ids: np.ndarray, codes: SourceCodes | FetchedSources) -> np.ndarray:
     """:func:`ltmt.text.fuzzy_score` of ``query`` and each of the sources of ``ids`` in
-    ``codes`` (float64, rapidfuzz's values): by :mod:`ltmt.memory.lcs_kernel` where numba can
-    be imported, else by rapidfuzz."""
+    ``codes`` (float64, rapidfuzz's values): a packed table's by :mod:`ltmt.memory.lcs_kernel`
+    where numba can be imported, else (and the sources read one by one, which a process that
+    searches once reads: no compiler loaded) by rapidfuzz."""
+    kernel = None if isinstance(codes, FetchedSources) or not query else compiled_module(KERNEL)
+    if kernel is None or isinstance(codes, FetchedSources):
+        return process.cdist([query], codes.texts(ids), scorer=SCORER, dtype=np.float64)[0]
     begins, ends = codes.spans(ids)
-    kernel = compiled_module("ltmt.memory.lcs_kernel")
-    if kernel is None or not query:
-        texts = [bytes(codes.data[b:e]).decode("utf-8") for b, e in zip(begins, ends, strict=True)]
-        return process.cdist([query], texts, scorer=SCORER, dtype=np.float64)[0]
     common = np.empty(ids.size, dtype=np.int64)
     lengths = np.empty(ids.size, dtype=np.int64)
     points = np.frombuffer(query.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)

@@ -49,6 +49,8 @@ CACHED_TABLES = 16
 # should not read a memory's sources again at every search (2 s at a million).
 CACHED_CODES = 64
 CACHED_BYTES = 384 << 20
+# Users whose sources read one by one are counted; one more and all counts start again.
+CACHED_FETCH_COUNTS = 4096
 # A source table is read anew when it holds more than twice the user's segments plus this many.
 STALE_SLACK = 64
 
@@ -183,6 +185,33 @@ class SearchScratch:
         self.tables = SourceTables(SourceTable.empty)
         self.codes = SourceTables(SourceCodes.empty, CACHED_CODES, CACHED_BYTES)
         self.signatures = SourceTables(SignatureRows.empty, CACHED_CODES, CACHED_BYTES)
+        # sources read one by one per large memory since its packed table was last read
+        self._fetched: dict[str, int] = {}
+        self._fetched_lock = threading.Lock()
+
+    def pack_now(self, user: str, count: int, pending: int = 0) -> bool:
+        """Whether a search of ``user``'s large memory of ``count`` segments should score from
+        its packed sources (:attr:`codes`): they are kept, or its searches have read as many
+        sources one by one (``pending`` of them not yet counted) as it holds. A source read
+        one by one costs about what one of a whole read does, so a process never spends more
+        than twice what it would have had it known how many searches were coming; one that
+        searches once reads a few thousand sources, not the memory."""
+        if user in self.codes:
+            return True
+        with self._fetched_lock:
+            if self._fetched.get(user, 0) + pending < count:
+                return False
+            self._fetched.pop(user, None)
+        return True
+
+    def fetched(self, user: str, read: int) -> None:
+        """Count ``read`` sources of ``user`` read one by one (:meth:`pack_now`)."""
+        if not read:
+            return
+        with self._fetched_lock:
+            if user not in self._fetched and len(self._fetched) >= CACHED_FETCH_COUNTS:
+                self._fetched.clear()
+            self._fetched[user] = self._fetched.get(user, 0) + read
 
     def forget(self, user: str | None = None) -> None:
         """Drop what is cached of ``user`` (None: of every user): this thread's lengths and the
@@ -194,6 +223,11 @@ class SearchScratch:
         self.tables.forget(user)
         self.codes.forget(user)
         self.signatures.forget(user)
+        with self._fetched_lock:
+            if user is None:
+                self._fetched.clear()
+            else:
+                self._fetched.pop(user, None)
 
     def lens(
         self, txn: lmdb.Transaction, user: str, row: bytes, cipher: PlainCipher, *, uid: int

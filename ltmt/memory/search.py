@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import lmdb
+import numpy as np
 
 from ltmt.errors import StoreError
 from ltmt.memory import index, rows, sources
-from ltmt.memory.crypto import Vault
-from ltmt.memory.layout import context_of, user_key
+from ltmt.memory.crypto import PlainCipher, Vault
+from ltmt.memory.layout import UserInfo, context_of, user_key
 from ltmt.memory.scratch import SearchScratch, SourceTables, TableT
+from ltmt.memory.source_codes import SourceCodes
+from ltmt.memory.sources import FetchedSources
 from ltmt.retrieval import exact_best, score_bound
 from ltmt.segments import Match
 from ltmt.text import normalize
@@ -35,6 +38,62 @@ class SearchSettings:
     scan_max: int
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """A user's row as one read transaction holds it, and what a search keeps of it."""
+
+    txn: lmdb.Transaction
+    scratch: SearchScratch
+    user: str
+    info: UserInfo
+    cipher: PlainCipher
+    casefold: bool
+
+    def kept(self, tables: SourceTables[TableT]) -> TableT:
+        """The user's table of ``tables`` as this snapshot stores it (read or extended now)."""
+        info = self.info
+        return tables.get(
+            self.txn,
+            self.user,
+            self.cipher,
+            uid=info.uid,
+            next_id=info.next_id,
+            count=info.count,
+            casefold=self.casefold,
+        )
+
+
+def _snapshot(
+    txn: lmdb.Transaction, vault: Vault, scratch: SearchScratch, settings: SearchSettings, user: str
+) -> tuple[_Snapshot, bytes] | None:
+    """``user``'s snapshot in ``txn`` and its row, or None when it has no segment."""
+    raw = txn.get(user_key(user))
+    if raw is None:
+        return None
+    row = bytes(raw)
+    info, cipher = rows.decode_user(row, vault, user)
+    if info.count == 0:
+        return None
+    return _Snapshot(txn, scratch, user, info, cipher, not settings.case_sensitive), row
+
+
+def preload(
+    txn: lmdb.Transaction, vault: Vault, scratch: SearchScratch, settings: SearchSettings, user: str
+) -> None:
+    """Read what the searches of ``user`` keep now (:meth:`~ltmt.memory.store.Memory.preload`)."""
+    found = _snapshot(txn, vault, scratch, settings, user)
+    if found is None:
+        return
+    snapshot, row = found
+    scratch.lens(txn, user, row, snapshot.cipher, uid=snapshot.info.uid)
+    if snapshot.info.count <= settings.scan_max:
+        snapshot.kept(scratch.tables)
+        return
+    snapshot.kept(scratch.codes)
+    if settings.recount:
+        snapshot.kept(scratch.signatures)
+
+
 def search_texts(
     txn: lmdb.Transaction,
     vault: Vault,
@@ -46,83 +105,91 @@ def search_texts(
     prefer: Sequence[Mapping[str, Any]] | None = None,
 ) -> list[list[Match]]:
     """The ``k`` best matches of each of ``texts`` among ``user``'s segments in ``txn``, best
-    first (``prefer``: see :meth:`~ltmt.memory.store.Memory.search_batch`)."""
-    raw = txn.get(user_key(user))
-    if raw is None:
+    first (``prefer``: see :meth:`~ltmt.memory.store.Memory.search_batch`).
+
+    A small memory is scanned whole. A large one's index candidates are scored from its
+    sources: read one by one at first, then, once the searches have read as many of them so as
+    the memory holds, packed whole and kept (:meth:`.scratch.SearchScratch.pack_now`)."""
+    found = _snapshot(txn, vault, scratch, settings, user)
+    if found is None:
         return [[] for _ in texts]
-    row = bytes(raw)
-    info, cipher = rows.decode_user(row, vault, user)
-    if info.count == 0:
-        return [[] for _ in texts]
-    casefold = not settings.case_sensitive
+    snapshot, row = found
+    info, cipher = snapshot.info, snapshot.cipher
     lens = scratch.lens(txn, user, row, cipher, uid=info.uid)
-
-    def kept(tables: SourceTables[TableT]) -> TableT:
-        """The user's table of ``tables`` as this snapshot stores it (read or extended now)."""
-        return tables.get(
-            txn,
-            user,
-            cipher,
-            uid=info.uid,
-            next_id=info.next_id,
-            count=info.count,
-            casefold=casefold,
-        )
-
-    # a small memory is scanned whole; a large one's index candidates are scored from its
-    # sources packed by id
-    table = kept(scratch.tables) if info.count <= settings.scan_max else None
-    codes = kept(scratch.codes) if table is None else None
-    sigs = kept(scratch.signatures).rows if table is None and settings.recount else None
+    table = snapshot.kept(scratch.tables) if info.count <= settings.scan_max else None
+    sigs = snapshot.kept(scratch.signatures).rows if table is None and settings.recount else None
     if sigs is not None and len(sigs) < lens.size:  # pragma: no cover - written together
         raise StoreError(f"the memory index of {user!r} lacks signatures; run ltmt memory check")
+    packed: SourceCodes | None = None
+    fetched = FetchedSources(txn, info.uid, cipher, snapshot.casefold)
     limit = max(settings.candidates, k)
     results: list[list[Match]] = []
-    for number, text in enumerate(texts):
-        query = normalize(text, case_sensitive=settings.case_sensitive)
-        if not query:
-            results.append([])
-            continue
-        wanted = prefer[number] if prefer is not None else None
-        n_best = k if wanted is None else limit
-        if table is not None:
-            ranked = sources.scan(query, table, lens, n_best)
-        else:
-            assert codes is not None
-            index_text = query.casefold() if settings.case_sensitive else query
-            ids, lacking = index.candidates(
-                txn,
-                info.uid,
-                lens,
-                index_text,
-                # a long query gets fewer, as it reads fewer postings: each costs more to score
-                max(k, index.query_budget(limit, len(index_text))),
-                sigs=sigs,
-                recount=settings.recount,
-                cipher=cipher,
-            )
-            if ids.size and int(ids.max()) >= codes.end:
-                raise StoreError(
-                    f"the memory index of {user!r} names a segment it lacks; run ltmt memory check"
-                )
-            # the index reads case-folded text: its bounds hold for case-folded scores only
-            bounds = (
-                None if settings.case_sensitive else score_bound(len(query), lens[ids], lacking)
-            )
-            ranked = exact_best(query, ids, bounds, codes, n_best)
-        if wanted is not None:  # the k best, and those tied with the k-th
-            ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
-        matches = []
-        for seg_id, score in ranked:
-            segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
-            # pragma: no cover - the index named a segment the snapshot lacks
-            if segment is None:
-                raise StoreError(f"segment {seg_id} of {user!r} is missing; run ltmt memory check")
-            matches.append(Match(segment=segment, score=score))
-        if wanted is not None:
-            matches.sort(key=lambda m: (-m.score, -_shared(m.segment.metadata, wanted)))
-        results.append(matches[:k])
+    try:
+        for number, text in enumerate(texts):
+            query = normalize(text, case_sensitive=settings.case_sensitive)
+            if not query:
+                results.append([])
+                continue
+            wanted = prefer[number] if prefer is not None else None
+            n_best = k if wanted is None else limit
+            if table is not None:
+                ranked = sources.scan(query, table, lens, n_best)
+            else:
+                if packed is None and scratch.pack_now(user, info.count, fetched.read):
+                    packed = snapshot.kept(scratch.codes)
+                codes = packed or fetched
+                ranked = _ranked(snapshot, settings, lens, sigs, codes, query, k, n_best)
+            if wanted is not None:  # the k best, and those tied with the k-th
+                ranked = [r for r in ranked if r[1] >= ranked[min(k, len(ranked)) - 1][1]]
+            matches = []
+            for seg_id, score in ranked:
+                segment = rows.read_segment(txn, user, info.uid, cipher, seg_id)
+                # pragma: no cover - the index named a segment the snapshot lacks
+                if segment is None:
+                    raise StoreError(
+                        f"segment {seg_id} of {user!r} is missing; run ltmt memory check"
+                    )
+                matches.append(Match(segment=segment, score=score))
+            if wanted is not None:
+                matches.sort(key=lambda m: (-m.score, -_shared(m.segment.metadata, wanted)))
+            results.append(matches[:k])
+    finally:
+        scratch.fetched(user, fetched.read)
     return results
+
+
+def _ranked(
+    snapshot: _Snapshot,
+    settings: SearchSettings,
+    lens: np.ndarray,
+    sigs: np.ndarray | None,
+    codes: SourceCodes | FetchedSources,
+    query: str,
+    k: int,
+    n_best: int,
+) -> list[tuple[int, float]]:
+    """The ``n_best`` ``(id, score)`` of the index's candidates for normalised ``query`` (``k``:
+    the matches asked for)."""
+    info = snapshot.info
+    index_text = query.casefold() if settings.case_sensitive else query
+    ids, lacking = index.candidates(
+        snapshot.txn,
+        info.uid,
+        lens,
+        index_text,
+        # a long query gets fewer, as it reads fewer postings: each costs more to score
+        max(k, index.query_budget(max(settings.candidates, k), len(index_text))),
+        sigs=sigs,
+        recount=settings.recount,
+        cipher=snapshot.cipher,
+    )
+    if isinstance(codes, SourceCodes) and ids.size and int(ids.max()) >= codes.end:
+        raise StoreError(
+            f"the memory index of {snapshot.user!r} names a segment it lacks; run ltmt memory check"
+        )
+    # the index reads case-folded text: its bounds hold for case-folded scores only
+    bounds = None if settings.case_sensitive else score_bound(len(query), lens[ids], lacking)
+    return exact_best(query, ids, bounds, codes, n_best)
 
 
 def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:

@@ -89,6 +89,12 @@ class SourceCodes:
         """``(begins, ends)`` of the sources of ``ids`` (each below ``end``)."""
         return self.starts[ids], self.starts[ids + 1]
 
+    def texts(self, ids: np.ndarray) -> list[str]:
+        """The sources of ``ids`` (each below ``end``), in their order."""
+        begins, ends = self.spans(ids)
+        data = self.data
+        return [bytes(data[b:e]).decode("utf-8") for b, e in zip(begins, ends, strict=True)]
+
     def text(self, seg_id: int) -> str:
         """The source of ``seg_id`` (empty when none was read)."""
         if seg_id >= self.end:

@@ -25,6 +25,7 @@ import lmdb
 import numpy as np
 from rapidfuzz import process
 
+from ltmt.errors import StoreError
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import NORM, seg_key, u32
 from ltmt.text import SCORER
@@ -81,6 +82,37 @@ class SourceTable:
         """This table without the segments of id ``end`` or more (as if read only up to it)."""
         kept = int(np.searchsorted(self.ids, end))
         return replace(self, ids=self.ids[:kept], texts=self.texts[:kept], end=end)
+
+
+class FetchedSources:
+    """The normalised sources of a large memory's candidates, read from LMDB one by one in a
+    search's read transaction: what a search scores until the user's packed sources
+    (:class:`.source_codes.SourceCodes`) are worth reading whole (:mod:`.scratch`). A read costs
+    about 2 µs, as one of a whole read does, and a search reads a few thousand; a process that
+    searches a memory of a million segments once (``ltmt memory search``) reads those, not a
+    million. ``read``: the rows read so far."""
+
+    def __init__(
+        self, txn: lmdb.Transaction, uid: int, cipher: PlainCipher, casefold: bool
+    ) -> None:
+        self.txn, self.uid, self.cipher, self.casefold = txn, uid, cipher, casefold
+        self.read = 0
+
+    def texts(self, ids: np.ndarray) -> list[str]:
+        """The sources of ``ids`` (case-folded when ``casefold``), in their order."""
+        texts = []
+        for seg_id in ids.tolist():
+            key = seg_key(self.uid, seg_id, NORM)
+            value = self.txn.get(key)
+            if value is None:
+                raise StoreError(
+                    f"the memory index names segment {seg_id}, which the store lacks; run ltmt "
+                    "memory check"
+                )
+            text = str(self.cipher.open(value, key), "utf-8")
+            texts.append(text.casefold() if self.casefold else text)
+        self.read += len(texts)
+        return texts
 
 
 def stored_source_chunks(

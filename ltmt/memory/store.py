@@ -34,7 +34,7 @@ from ltmt.memory.glossary import Glossary
 from ltmt.memory.layout import SCHEMA_VERSION, USERS
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
-from ltmt.memory.search import SearchSettings, search_texts
+from ltmt.memory.search import SearchSettings, preload, search_texts
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, PairRecord, Segment
 from ltmt.wording import first_few
@@ -374,16 +374,33 @@ class Memory:
         wanted = list(prefer) if prefer is not None else None
         if wanted is not None and len(wanted) != len(texts):
             raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")
-        settings = SearchSettings(
+        settings = self._settings()
+        vault, scratch = self.store.vault, self._scratch
+        return env.read(
+            self.store,
+            lambda txn: search_texts(txn, vault, scratch, settings, user, texts, k, wanted),
+            buffers=True,
+        )
+
+    def _settings(self) -> SearchSettings:
+        return SearchSettings(
             case_sensitive=self.case_sensitive,
             candidates=self.candidates,
             recount=self.recount,
             scan_max=self.scan_max,
         )
+
+    def preload(self, user: str) -> None:
+        """Read now what the searches of ``user`` keep: a large memory's sources packed and its
+        signatures, a small one's sources (a first search of a large memory otherwise reads its
+        candidates one by one, and its sources whole once its searches have read as many). For
+        a server that knows its users; nothing happens for a user without segments."""
+        check_user(user)
+        settings = self._settings()
         vault, scratch = self.store.vault, self._scratch
-        return env.read(
+        env.read(
             self.store,
-            lambda txn: search_texts(txn, vault, scratch, settings, user, texts, k, wanted),
+            lambda txn: preload(txn, vault, scratch, settings, user),
             buffers=True,
         )
 

@@ -110,5 +110,5 @@ def test_many_users_times_the_searches_after_the_first_pass(tmp_path: Path) -> N
     result = json.loads(output.read_text())["results"]
     for name in ("base", "new"):
         assert result[name]["searches"] == 2 * 2  # two users, the two passes after the first
-        assert result[name]["sources_read_again"] == [0]  # two users' tables are kept
+        assert result[name]["sources_read_whole"][0] <= 2  # each user's at most once: kept
         assert 0 < result[name]["median_ms"] <= result[name]["max_ms"]

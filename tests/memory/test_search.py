@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lmdb
+import pytest
+
 from ltmt import Memory
-from ltmt.memory import env
+from ltmt.errors import StoreError
+from ltmt.memory import env, rows
+from ltmt.memory.layout import NORM, seg_key, user_key
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, search_texts
 
@@ -47,3 +52,68 @@ def test_an_unknown_or_emptied_user_finds_nothing(tmp_path: Path) -> None:
         [segment] = [memory.add("u", "Open", "Öffnen")]
         memory.delete("u", segment.id)
         assert _search(memory, "u", ["open", "x"], scan_max=0) == [[], []]
+
+
+MANY = [(f"Open the file number {i} now", f"Datei Nummer {i} jetzt öffnen") for i in range(60)]
+QUERIES = ["open the file number 7", "OPEN FILE NUMBER 42 NOW", "close the file", "number 5"]
+
+
+def _matches(memory: Memory, queries: list[str]) -> list[list[tuple[int, float]]]:
+    return [[(m.segment.id, m.score) for m in found] for found in memory.search_batch("u", queries)]
+
+
+def test_a_large_memorys_first_searches_read_their_candidates_one_by_one(tmp_path: Path) -> None:
+    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
+        memory.import_pairs("u", MANY)
+        one_by_one = _matches(memory, QUERIES)
+        assert memory._scratch.codes.cached("u") is None  # 4 searches read fewer than 60
+        memory.preload("u")
+        assert memory._scratch.codes.cached("u") is not None
+        assert _matches(memory, QUERIES) == one_by_one  # the same matches, the same scores
+
+
+def test_the_sources_are_packed_once_the_searches_read_as_many(tmp_path: Path) -> None:
+    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
+        memory.import_pairs("u", MANY)
+        searches = 0
+        while memory._scratch.codes.cached("u") is None:
+            memory.search("u", QUERIES[searches % len(QUERIES)])
+            searches += 1
+        assert 60 / 8 <= searches <= 60  # 8 candidates, at most, read per search
+        assert memory._scratch.pack_now("u", 60)
+
+
+def test_pack_now_counts_the_sources_read_one_by_one(tmp_path: Path) -> None:
+    scratch = SearchScratch()
+    assert not scratch.pack_now("u", 10)
+    scratch.fetched("u", 4)
+    assert not scratch.pack_now("u", 10, pending=5) and scratch.pack_now("u", 10, pending=6)
+    assert not scratch.pack_now("u", 10)  # the count starts again once it says yes
+    scratch.fetched("u", 10)
+    scratch.forget("u")
+    assert not scratch.pack_now("u", 10)
+
+
+def test_without_numba_both_ways_score_alike(tmp_path: Path, remove_numba) -> None:  # type: ignore[no-untyped-def]
+    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
+        memory.import_pairs("u", MANY)
+        one_by_one = _matches(memory, QUERIES)  # scored by rapidfuzz
+        memory.preload("u")
+        with_kernel = _matches(memory, QUERIES)  # packed, scored by the compiled kernel
+        remove_numba()
+        assert _matches(memory, QUERIES) == with_kernel == one_by_one
+
+
+def test_a_candidate_whose_source_is_missing_is_a_one_line_error(tmp_path: Path) -> None:
+    with Memory(tmp_path / "m", scan_max=0) as memory:
+        [segment] = [memory.add("u", "Open the file", "Datei öffnen")]
+
+        def drop_source(txn: lmdb.Transaction) -> None:
+            uid = rows.decode_user(bytes(txn.get(user_key("u"))), memory.store.vault, "u")[0].uid
+            assert txn.delete(seg_key(uid, segment.id, NORM))
+
+        env.write(memory.store, drop_source)
+        with pytest.raises(
+            StoreError, match=r"^the memory index names segment 1, which the store "
+        ):
+            memory.search("u", "open the file")

@@ -184,21 +184,21 @@ def test_a_memorys_large_tables_are_kept_within_a_byte_budget(
     with Memory(tmp_path, scan_max=0) as memory:  # every memory searched as a large one
         for user in ("a", "b", "c"):
             memory.import_pairs(user, pairs)
-            memory.search(user, "Open the file", k=1)
+            memory.preload(user)
         sizes = {user: memory._scratch.codes.cached(user).nbytes for user in ("a", "b", "c")}  # type: ignore[union-attr]
     assert len(set(sizes.values())) == 1  # the same sources: the same size
     size = sizes["a"]
     monkeypatch.setattr(scratch, "CACHED_BYTES", 2 * size)
     with Memory(tmp_path, scan_max=0) as memory:
         for user in ("a", "b", "c", "a"):
-            memory.search(user, "Open the file", k=1)
+            memory.preload(user)
         assert list(memory._scratch.codes._slots) == ["c", "a"]  # b, least recent, went
         held = [slot.table.nbytes for slot in memory._scratch.signatures._slots.values()]  # type: ignore[union-attr]
         assert sum(held) <= 2 * size or len(held) == 1  # signatures: the same budget
     monkeypatch.setattr(scratch, "CACHED_BYTES", size // 2)
     with Memory(tmp_path, scan_max=0) as memory:
         for user in ("a", "b"):
-            assert memory.search(user, "Open the file", k=1)
+            memory.preload(user)
         assert list(memory._scratch.codes._slots) == ["b"]  # the newest stays, however large
 
 
