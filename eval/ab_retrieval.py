@@ -38,6 +38,8 @@ WORKER = (
 import json, sys, time
 from ltmt import Memory
 memory = Memory(sys.argv[1])
+if hasattr(memory, "preload"):  # since session 39: the packed sources read now, not after
+    memory.preload(sys.argv[2])  # as many searches read as many sources one by one
 memory.search(sys.argv[2], "warm up the length cache", k=int(sys.argv[3]))
 print("ready", flush=True)
 for line in sys.stdin:

@@ -3,8 +3,9 @@
 A translator's approvals reach the memory while it is searched: each one is an add (or a
 delete), and the next search reads a snapshot that changed. Each checkout (``--base`` and this
 one) works on its own copy of a saved store (``bench_retrieval.py --keep``; the copy is made
-before its turn and removed after), in a fresh process: it searches once (the first search
-reads the user's arrays and sources), then ``--writes`` times adds a pair made from a real
+before its turn and removed after), in a fresh process: it searches once (after
+``Memory.preload`` where the checkout has it, so that the user's sources are packed, as a
+first search packed them before session 39), then ``--writes`` times adds a pair made from a real
 query and searches another query, then deletes those segments one by one, each also followed
 by a search, and last searches the same queries with no write between them. It reports each
 step's wall time (median, p95, max) in ms. The checkouts take turns, ``--rounds`` times.
@@ -52,6 +53,8 @@ def timed(name, call):
     return result
 
 with Memory(store) as memory:
+    if hasattr(memory, "preload"):  # since session 39: the packed sources read now
+        memory.preload(user)
     memory.search(user, queries[0], k=5)
     writes, searched = queries[1::2], queries[2::2]
     ids = []
