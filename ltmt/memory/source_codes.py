@@ -6,10 +6,13 @@ MB; 1.8 ms per 850, ``eval/results/retrieval-source-reads-s31-zen4.json``), a th
 for about a thousand candidates. Read from this buffer and scored by
 :mod:`ltmt.memory.lcs_kernel`, 2,048 candidates take less time than that (the rerank is an
 eighth of a search, ``eval/results/retrieval-s38/profile-final.json``), and the best match is
-found more often (``retrieval-s38/ab-codes-2048.json``). The price is memory and a slower first
-search: 94 MB for the benchmark's 1M segments (their bytes and 8 per id), read in 1.8-2.1 s at
-a process's first search of that user (2.9-3.9 s before session 39 read them in chunks:
-``retrieval-s39/first-search.json``).
+found more often (``retrieval-s38/ab-codes-2048.json``). The price is memory and the read: 94 MB
+for the benchmark's 1M segments (their bytes and 8 per id), read in 1.8-2.1 s (2.9-3.9 s before
+session 39 read them in chunks: ``retrieval-s39/first-search-chunks.json``). So a search reads
+its candidates' sources one by one (:class:`.sources.FetchedSources`) until the user's searches
+have read as many as the memory holds, and only then packs them
+(:meth:`.scratch.SearchScratch.pack_now`), unless :meth:`ltmt.memory.store.Memory.preload`
+asked for them: a process that searches a large memory a few times never reads it whole.
 
 Like :class:`.sources.SourceTable`, of which it is the packed form, a table is valid for the
 ids it has read: segment ids are never reused and a stored source never changes. It is extended

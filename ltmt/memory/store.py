@@ -69,8 +69,9 @@ class Memory:
 
     ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
     unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
-    is how many index candidates are scored exactly per query, from the user's sources held in
-    memory (:mod:`ltmt.memory.source_codes`, read at the first search); ``recount`` caps the
+    is how many index candidates are scored exactly per query, from their sources read one by
+    one, or held in memory once the searches have read as many as the memory holds
+    (:mod:`ltmt.memory.source_codes`; :meth:`preload` reads them now); ``recount`` caps the
     postings of the query's common n-grams that are counted, by the candidates' signatures, to
     re-estimate the best candidates (default: all; 0: none, faster and finds less, see
     :func:`ltmt.memory.index.candidates`); a memory of at most ``scan_max`` segments is
