@@ -44,14 +44,18 @@ def largest(values: np.ndarray, count: int) -> np.ndarray:
     """Positions of the ``count`` largest of the float ``values`` (more than ``count``, no
     NaN), in no order; ties at the cut go either way."""
     low, high = float(values.min()), float(values.max())
-    if not numpy_sort_is_slow() or not high - low < float(np.finfo(values.dtype).max):
+    most = float(np.finfo(values.dtype).max)
+    if not numpy_sort_is_slow() or not high - low < most:
         return np.argpartition(values, values.size - count)[values.size - count :]
     if not high > low:  # all equal
         return np.arange(count)
+    scale = (_BUCKETS - 1) / (high - low)
+    if not scale < most:  # a range too narrow for the values' type (denormals)
+        return np.argpartition(values, values.size - count)[values.size - count :]
     # buckets of equal width over [low, high], in the values' order (the float products are
     # monotone): every value in a higher bucket than the count-th largest's is taken, and the
     # exact values decide within its bucket alone
-    buckets = ((values - low) * ((_BUCKETS - 1) / (high - low))).astype(np.intp)
+    buckets = ((values - low) * scale).astype(np.intp)
     from_top = np.cumsum(np.bincount(buckets, minlength=_BUCKETS)[::-1])
     cut = _BUCKETS - 1 - int(np.searchsorted(from_top, count))
     above = np.flatnonzero(buckets > cut)

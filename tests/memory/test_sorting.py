@@ -59,6 +59,14 @@ def assert_largest(values: np.ndarray, count: int) -> None:
     assert np.array_equal(np.sort(values[picked]), np.sort(values)[-count:])
 
 
+def test_largest_of_a_range_too_narrow_for_float32_buckets() -> None:
+    values = np.array([0.0, 1e-45, 0.0], dtype=np.float32)  # a denormal: 4,095 / 1e-45 overflows
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sorting, "numpy_sort_is_slow", lambda: True)
+        assert_largest(values, 1)
+        assert_largest(values, 2)
+
+
 @settings(max_examples=80, deadline=None)
 @given(values=ESTIMATES, data=st.data())
 def test_largest_takes_the_largest_values(values: np.ndarray, data: st.DataObject) -> None:
