@@ -2,8 +2,9 @@
 (:mod:`.postings`), and all threads of one :class:`~ltmt.memory.store.Memory` together the
 source tables of small memories (:class:`.sources.SourceTable`, one per user) and, of large
 ones, the packed sources (:class:`.source_codes.SourceCodes`), which the exact rerank of index
-candidates reads, and the signatures (:class:`.signature_rows.SignatureRows`), which the
-index's second pass tests.
+candidates reads once the user's searches have read as many sources one by one
+(:meth:`SearchScratch.pack_now`), and the signatures (:class:`.signature_rows.SignatureRows`),
+which the index's second pass tests.
 
 A thread's lengths are keyed by the user's row as read in the search's own transaction; every
 write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is

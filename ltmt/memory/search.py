@@ -3,8 +3,8 @@
 (:mod:`ltmt.retrieval`), then the matched segments read, ties broken by preferred metadata.
 
 :meth:`ltmt.memory.store.Memory.search_batch` checks its arguments and calls
-:func:`search_texts` in a read transaction; :class:`SearchSettings` are the ``Memory``'s
-retrieval options.
+:func:`search_texts` in a read transaction (:meth:`~ltmt.memory.store.Memory.preload` calls
+:func:`preload`); :class:`SearchSettings` are the ``Memory``'s retrieval options.
 """
 
 from __future__ import annotations
