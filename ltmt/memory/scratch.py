@@ -1,4 +1,4 @@
-"""What searches keep between calls: each thread its recent users' lengths arrays
+"""What searches keep between calls: each thread its recent users' arrays of lengths
 (:mod:`.postings`), and all threads of one :class:`~ltmt.memory.store.Memory` together the
 source tables of small memories (:class:`.sources.SourceTable`, one per user) and, of large
 ones, the packed sources (:class:`.source_codes.SourceCodes`), which the exact rerank of index
@@ -165,10 +165,11 @@ class SourceTables(Generic[TableT]):
         """Drop the least recently searched users' tables while they all hold more than
         ``budget`` bytes (the most recent stays)."""
         with self._lock:
-            held = sum(slot.table.nbytes for slot in self._slots.values() if slot.table)
+            tables = [slot.table for slot in self._slots.values()]
+            held = sum(table.nbytes for table in tables if table is not None)
             while held > budget and len(self._slots) > 1:
                 _, slot = self._slots.popitem(last=False)
-                held -= slot.table.nbytes if slot.table else 0
+                held -= slot.table.nbytes if slot.table is not None else 0
 
 
 class _ThreadArrays(threading.local):

@@ -43,7 +43,6 @@ class _Snapshot:
     """A user's row as one read transaction holds it, and what a search keeps of it."""
 
     txn: lmdb.Transaction
-    scratch: SearchScratch
     user: str
     info: UserInfo
     cipher: PlainCipher
@@ -64,7 +63,7 @@ class _Snapshot:
 
 
 def _snapshot(
-    txn: lmdb.Transaction, vault: Vault, scratch: SearchScratch, settings: SearchSettings, user: str
+    txn: lmdb.Transaction, vault: Vault, settings: SearchSettings, user: str
 ) -> tuple[_Snapshot, bytes] | None:
     """``user``'s snapshot in ``txn`` and its row, or None when it has no segment."""
     raw = txn.get(user_key(user))
@@ -74,14 +73,14 @@ def _snapshot(
     info, cipher = rows.decode_user(row, vault, user)
     if info.count == 0:
         return None
-    return _Snapshot(txn, scratch, user, info, cipher, not settings.case_sensitive), row
+    return _Snapshot(txn, user, info, cipher, not settings.case_sensitive), row
 
 
 def preload(
     txn: lmdb.Transaction, vault: Vault, scratch: SearchScratch, settings: SearchSettings, user: str
 ) -> None:
     """Read what the searches of ``user`` keep now (:meth:`~ltmt.memory.store.Memory.preload`)."""
-    found = _snapshot(txn, vault, scratch, settings, user)
+    found = _snapshot(txn, vault, settings, user)
     if found is None:
         return
     snapshot, row = found
@@ -108,9 +107,9 @@ def search_texts(
     first (``prefer``: see :meth:`~ltmt.memory.store.Memory.search_batch`).
 
     A small memory is scanned whole. A large one's index candidates are scored from its
-    sources: read one by one at first, then, once the searches have read as many of them so as
-    the memory holds, packed whole and kept (:meth:`.scratch.SearchScratch.pack_now`)."""
-    found = _snapshot(txn, vault, scratch, settings, user)
+    sources: read one by one at first, then, once the searches have read as many of them as the
+    memory holds, packed whole and kept (:meth:`.scratch.SearchScratch.pack_now`)."""
+    found = _snapshot(txn, vault, settings, user)
     if found is None:
         return [[] for _ in texts]
     snapshot, row = found
