@@ -9,7 +9,8 @@ estimate. So a table keeps the rows as first read: a delete changes nothing here
 older snapshot, where the segment still lives, gets its signature), and a refresh reads only
 the blocks holding ids added since (:meth:`SignatureRows.refreshed`). Each thread used to keep
 its own copy, read whole again after every write: 64 MB for a million segments per thread, and a
-search after an add or a delete took 20 ms instead of 6 (``eval/results/retrieval-s39/``).
+search after an add or a delete took 18 ms at the median where it takes 6-7 now
+(``eval/results/retrieval-s39/after-writes.json``).
 
 Like :class:`.source_codes.SourceCodes`, a table never changes once made: its rows are a view of
 a buffer with room to grow, which a later table extends past the view's end, never within it.
