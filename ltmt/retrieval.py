@@ -92,8 +92,7 @@ def exact_scores(query: str, ids: np.ndarray, codes: SourceCodes | FetchedSource
     ``codes`` (float64, rapidfuzz's values): a packed table's by :mod:`ltmt.memory.lcs_kernel`
     where numba can be imported, else (and the sources read one by one, which a process that
     searches once reads: no compiler loaded) by rapidfuzz."""
-    kernel = None if isinstance(codes, FetchedSources) or not query else compiled_module(KERNEL)
-    if kernel is None or isinstance(codes, FetchedSources):
+    if isinstance(codes, FetchedSources) or not query or not (kernel := compiled_module(KERNEL)):
         return process.cdist([query], codes.texts(ids), scorer=SCORER, dtype=np.float64)[0]
     begins, ends = codes.spans(ids)
     common = np.empty(ids.size, dtype=np.int64)

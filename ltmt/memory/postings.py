@@ -380,7 +380,7 @@ def rebuild(
 
 def load_lens(txn: lmdb.Transaction, uid: int, cipher: PlainCipher = PLAIN) -> np.ndarray:
     """Index-text length of every segment id of user ``uid`` (0 = none): ``(n_ids,)`` uint16."""
-    return _load_rows(txn, LENS, uid, 2, cipher).view("<u2").reshape(-1).astype(np.uint16)
+    return _rows_from(txn, LENS, uid, 2, 0, cipher).view("<u2").reshape(-1).astype(np.uint16)
 
 
 def load_sigs(
@@ -388,7 +388,7 @@ def load_sigs(
 ) -> np.ndarray:
     """Term signature of every segment id of user ``uid`` below ``size`` (the length of its
     :func:`load_lens`): ``(size, SIG_BYTES)`` uint8, zero where there is none."""
-    sigs = _load_rows(txn, SIGS, uid, SIG_BYTES, cipher)
+    sigs = _rows_from(txn, SIGS, uid, SIG_BYTES, 0, cipher)
     if len(sigs) < size:
         sigs = np.concatenate([sigs, np.zeros((size - len(sigs), SIG_BYTES), dtype=np.uint8)])
     return sigs[:size]
@@ -399,7 +399,17 @@ def sig_rows_from(
 ) -> np.ndarray:
     """The signature rows of user ``uid``'s ids from ``first`` up to the last id stored,
     ``(n, SIG_BYTES)`` uint8 (zero where there is none): only the blocks holding them are read."""
-    prefix = SIGS + u32(uid)
+    return _rows_from(txn, SIGS, uid, SIG_BYTES, first, cipher)
+
+
+def _rows_from(
+    txn: lmdb.Transaction, table: bytes, uid: int, width: int, first: int, cipher: PlainCipher
+) -> np.ndarray:
+    """The rows of user ``uid``'s ids from ``first`` on in the per-block arrays of ``table``,
+    joined: ``(n, width)`` uint8, zero where a block lacks them. A block with no row from
+    ``first`` on is not opened (its row count is its length less the cipher's overhead): a
+    search's refresh, which finds nothing new, decrypts nothing."""
+    prefix = table + u32(uid)
     cursor = txn.cursor()
     parts: list[np.ndarray] = []
     at = first  # the next id wanted
@@ -408,40 +418,18 @@ def sig_rows_from(
             if bytes(key[:5]) != prefix:
                 break
             start = int.from_bytes(bytes(key[5:9]), "big") * BLOCK_SIZE
-            if start + (len(value) - cipher.overhead) // SIG_BYTES <= at:
-                continue  # nothing new in it: not opened (a search's refresh comes here)
+            if start + (len(value) - cipher.overhead) // width <= at:
+                continue
             rows = np.frombuffer(cipher.open(value, bytes(key)), dtype=np.uint8)
-            rows = rows.reshape(-1, SIG_BYTES)
-            if start > at:  # ids of a block with no signature
-                parts.append(np.zeros((start - at, SIG_BYTES), dtype=np.uint8))
+            rows = rows.reshape(-1, width)
+            if start > at:  # ids of a block with no rows
+                parts.append(np.zeros((start - at, width), dtype=np.uint8))
                 at = start
             parts.append(rows[at - start :])
             at = start + len(rows)
     if not parts:
-        return np.zeros((0, SIG_BYTES), dtype=np.uint8)
-    return np.concatenate(parts)
-
-
-def _load_rows(
-    txn: lmdb.Transaction, table: bytes, uid: int, width: int, cipher: PlainCipher
-) -> np.ndarray:
-    """The per-block arrays of user ``uid`` in ``table``, joined: ``(n_ids, width)`` uint8."""
-    prefix = table + u32(uid)
-    cursor = txn.cursor()
-    blocks: list[tuple[int, np.ndarray]] = []
-    if cursor.set_range(prefix):
-        for key, value in cursor:
-            if bytes(key[:5]) != prefix:
-                break
-            block = int.from_bytes(bytes(key[5:9]), "big")
-            arr = np.frombuffer(cipher.open(value, bytes(key)), dtype=np.uint8)
-            blocks.append((block, arr.reshape(-1, width)))
-    if not blocks:
         return np.zeros((0, width), dtype=np.uint8)
-    out = np.zeros((blocks[-1][0] * BLOCK_SIZE + len(blocks[-1][1]), width), dtype=np.uint8)
-    for block, arr in blocks:
-        out[block * BLOCK_SIZE : block * BLOCK_SIZE + len(arr)] = arr
-    return out
+    return np.concatenate(parts)
 
 
 def read_postings(cursor: lmdb.Cursor, key: bytes, tail: np.ndarray) -> list[np.ndarray]:

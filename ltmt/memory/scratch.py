@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import lmdb
 import numpy as np
@@ -115,10 +115,7 @@ class SourceTables(Generic[TableT]):
     def forget(self, user: str | None = None) -> None:
         """Drop ``user``'s table (None: every table)."""
         with self._lock:
-            if user is None:
-                self._slots.clear()
-            else:
-                self._slots.pop(user, None)
+            _drop(self._slots, user)
 
     def get(
         self,
@@ -218,18 +215,12 @@ class SearchScratch:
     def forget(self, user: str | None = None) -> None:
         """Drop what is cached of ``user`` (None: of every user): this thread's lengths and the
         shared tables."""
-        if user is None:
-            self._arrays.lens.clear()
-        else:
-            self._arrays.lens.pop(user, None)
+        _drop(self._arrays.lens, user)
         self.tables.forget(user)
         self.codes.forget(user)
         self.signatures.forget(user)
         with self._fetched_lock:
-            if user is None:
-                self._fetched.clear()
-            else:
-                self._fetched.pop(user, None)
+            _drop(self._fetched, user)
 
     def lens(
         self, txn: lmdb.Transaction, user: str, row: bytes, cipher: PlainCipher, *, uid: int
@@ -244,3 +235,11 @@ class SearchScratch:
             cache.clear()
         cache[user] = (row, lens)
         return lens
+
+
+def _drop(cache: MutableMapping[str, Any], user: str | None) -> None:
+    """Drop ``user``'s entry of ``cache`` (None: every entry)."""
+    if user is None:
+        cache.clear()
+    else:
+        cache.pop(user, None)

@@ -22,7 +22,7 @@ from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import UserInfo, context_of, user_key
 from ltmt.memory.scratch import SearchScratch, SourceTables, TableT
 from ltmt.memory.source_codes import SourceCodes
-from ltmt.memory.sources import FetchedSources
+from ltmt.memory.sources import FetchedSources, SourceTable
 from ltmt.retrieval import exact_best, score_bound
 from ltmt.segments import Match
 from ltmt.text import normalize
@@ -84,13 +84,25 @@ def preload(
     if found is None:
         return
     snapshot, row = found
-    scratch.lens(txn, user, row, snapshot.cipher, uid=snapshot.info.uid)
-    if snapshot.info.count <= settings.scan_max:
-        snapshot.kept(scratch.tables)
-        return
-    snapshot.kept(scratch.codes)
-    if settings.recount:
-        snapshot.kept(scratch.signatures)
+    _, table, _ = _kept(snapshot, row, scratch, settings)
+    if table is None:
+        snapshot.kept(scratch.codes)
+
+
+def _kept(
+    snapshot: _Snapshot, row: bytes, scratch: SearchScratch, settings: SearchSettings
+) -> tuple[np.ndarray, SourceTable | None, np.ndarray | None]:
+    """What every search of the snapshot's user reads: its lengths, and a small memory's source
+    table or a large one's signatures (None where they are not read)."""
+    info = snapshot.info
+    lens = scratch.lens(snapshot.txn, snapshot.user, row, snapshot.cipher, uid=info.uid)
+    table = snapshot.kept(scratch.tables) if info.count <= settings.scan_max else None
+    sigs = snapshot.kept(scratch.signatures).rows if table is None and settings.recount else None
+    if sigs is not None and len(sigs) < lens.size:  # pragma: no cover - written together
+        raise StoreError(
+            f"the memory index of {snapshot.user!r} lacks signatures; run ltmt memory check"
+        )
+    return lens, table, sigs
 
 
 def search_texts(
@@ -114,11 +126,7 @@ def search_texts(
         return [[] for _ in texts]
     snapshot, row = found
     info, cipher = snapshot.info, snapshot.cipher
-    lens = scratch.lens(txn, user, row, cipher, uid=info.uid)
-    table = snapshot.kept(scratch.tables) if info.count <= settings.scan_max else None
-    sigs = snapshot.kept(scratch.signatures).rows if table is None and settings.recount else None
-    if sigs is not None and len(sigs) < lens.size:  # pragma: no cover - written together
-        raise StoreError(f"the memory index of {user!r} lacks signatures; run ltmt memory check")
+    lens, table, sigs = _kept(snapshot, row, scratch, settings)
     packed: SourceCodes | None = None
     fetched = FetchedSources(txn, info.uid, cipher, snapshot.casefold)
     limit = max(settings.candidates, k)

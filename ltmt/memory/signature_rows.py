@@ -13,32 +13,20 @@ search after an add or a delete took 18 ms at the median where it takes 6-7 now
 (``eval/results/retrieval-s39/after-writes.json``).
 
 Like :class:`.source_codes.SourceCodes`, a table never changes once made: its rows are a view of
-a buffer with room to grow, which a later table extends past the view's end, never within it.
+a buffer with room to grow (:mod:`.growing`), which a later table extends past the view's end.
 """
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import lmdb
 import numpy as np
 
 from ltmt.memory import postings
 from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.growing import Buffer, appended
 from ltmt.memory.layout import SIG_BYTES
-
-# a buffer that must grow gets this much room more than it needs
-GROWTH = 1.25
-
-
-@dataclass
-class _Buffer:
-    """The rows the tables' views share, ``used`` of them written."""
-
-    rows: np.ndarray
-    used: int
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 @dataclass(frozen=True)
@@ -52,7 +40,7 @@ class SignatureRows:
     rows: np.ndarray  # (end, SIG_BYTES) uint8
     end: int
     size: int
-    _buffer: _Buffer | None = None
+    _buffer: Buffer | None = None
 
     @classmethod
     def empty(cls, uid: int, casefold: bool) -> SignatureRows:
@@ -68,20 +56,8 @@ class SignatureRows:
         new = postings.sig_rows_from(txn, self.uid, self.end, cipher)
         if not len(new):
             return self
-        end = self.end + len(new)
-        buffer = self._buffer
-        if buffer is not None:
-            with buffer.lock:
-                if buffer.used == self.end and buffer.rows.shape[0] >= end:
-                    buffer.rows[self.end : end] = new  # the newest table of its buffer: room
-                    buffer.used = end
-                    return self._view(buffer, end)
-        # a new buffer with room for the ids added next (pages never written are never
-        # resident: the room costs address space, not memory)
-        grown = _Buffer(np.empty((int(end * GROWTH), SIG_BYTES), dtype=np.uint8), end)
-        grown.rows[: self.end] = self.rows
-        grown.rows[self.end : end] = new
-        return self._view(grown, end)
+        buffer, (rows,) = appended(self._buffer, (self.rows,), (new,))
+        return replace(self, rows=rows, end=len(rows), size=len(rows) - 1, _buffer=buffer)
 
     def below(self, end: int) -> SignatureRows:
         """This table without the ids of ``end`` or more, in rows of its own (a refresh of it
@@ -89,6 +65,3 @@ class SignatureRows:
         if end >= self.end:
             return self
         return replace(self, rows=self.rows[:end].copy(), end=end, size=end - 1, _buffer=None)
-
-    def _view(self, buffer: _Buffer, end: int) -> SignatureRows:
-        return replace(self, rows=buffer.rows[:end], end=end, size=end - 1, _buffer=buffer)

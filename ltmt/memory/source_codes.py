@@ -27,34 +27,21 @@ The tables hold plaintext for an encrypted store too, in memory only.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import lmdb
 import numpy as np
 
 from ltmt.memory.crypto import PlainCipher
+from ltmt.memory.growing import Buffer, appended
 from ltmt.memory.sources import stored_source_chunks
 
 logger = logging.getLogger(__name__)
 
-# a buffer that must grow gets this much room more than it needs
-GROWTH = 1.25
 # sources read and encoded at a time
 READ_CHUNK = 65_536
-
-
-@dataclass
-class _Buffer:
-    """The arrays a table's views share: bytes and span starts, ``used`` of each written."""
-
-    data: np.ndarray
-    starts: np.ndarray
-    data_used: int
-    starts_used: int
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 @dataclass(frozen=True)
@@ -69,7 +56,7 @@ class SourceCodes:
     starts: np.ndarray  # (end + 1,) int64
     end: int
     size: int
-    _buffer: _Buffer | None = None
+    _buffer: Buffer | None = None
 
     @classmethod
     def empty(cls, uid: int, casefold: bool) -> SourceCodes:
@@ -147,41 +134,13 @@ class SourceCodes:
 
     def _appended(self, data: np.ndarray, starts: np.ndarray, end: int, added: int) -> SourceCodes:
         """This table with ``data`` after its bytes and ``starts`` after its span starts."""
-        buffer = self._buffer
-        old_data, old_starts = self.data.size, self.starts.size
-        if buffer is not None:
-            with buffer.lock:
-                if (
-                    buffer.data_used == old_data
-                    and buffer.starts_used == old_starts
-                    and buffer.data.size >= old_data + data.size
-                    and buffer.starts.size >= old_starts + starts.size
-                ):  # this is the newest table of its buffer, and there is room
-                    buffer.data[old_data : old_data + data.size] = data
-                    buffer.starts[old_starts : old_starts + starts.size] = starts
-                    buffer.data_used += data.size
-                    buffer.starts_used += starts.size
-                    return self._view(buffer, end, added)
-        # a new buffer, with room for the ids added next (pages never written are never
-        # resident: the room costs address space, not memory), so that a search after them
-        # does not copy the whole table
-        grown = _Buffer(
-            np.empty(int((old_data + data.size) * GROWTH), dtype=np.uint8),
-            np.empty(int((old_starts + starts.size) * GROWTH), dtype=np.int64),
-            old_data + data.size,
-            old_starts + starts.size,
+        buffer, (all_data, all_starts) = appended(
+            self._buffer, (self.data, self.starts), (data, starts)
         )
-        grown.data[:old_data] = self.data
-        grown.data[old_data : grown.data_used] = data
-        grown.starts[:old_starts] = self.starts
-        grown.starts[old_starts : grown.starts_used] = starts
-        return self._view(grown, end, added)
-
-    def _view(self, buffer: _Buffer, end: int, added: int) -> SourceCodes:
         return replace(
             self,
-            data=buffer.data[: buffer.data_used],
-            starts=buffer.starts[: buffer.starts_used],
+            data=all_data,
+            starts=all_starts,
             end=end,
             size=self.size + added,
             _buffer=buffer,
