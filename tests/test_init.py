@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def test_every_public_name_resolves() -> None:
     import ltmt
@@ -20,3 +22,39 @@ def test_import_ltmt_loads_neither_torch_nor_the_api() -> None:
     code = "import sys, ltmt; print(sorted(m for m in ('torch', 'ltmt.translator') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# Imports every module of ltmt as the first of ltmt's modules to load (those loaded before are
+# forgotten; third-party modules stay loaded), and prints those that fail.
+_EACH_MODULE_FIRST = """
+import importlib, pkgutil, sys
+import ltmt
+failed = []
+for name in sorted(m.name for m in pkgutil.walk_packages(ltmt.__path__, "ltmt.")):
+    for key in [k for k in sys.modules if k == "ltmt" or k.startswith("ltmt.")]:
+        del sys.modules[key]
+    try:
+        importlib.import_module(name)
+    except Exception as exc:
+        failed.append(f"{name}: {exc}")
+print(failed)
+"""
+
+
+def test_every_module_imports_when_it_is_the_first_of_ltmt_to_load() -> None:
+    # ``import ltmt.retrieval`` first failed: the memory package imported its store, whose
+    # search imported ltmt.retrieval while it was still loading
+    done = subprocess.run(
+        [sys.executable, "-c", _EACH_MODULE_FIRST], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_memory_packages_names_resolve_lazily() -> None:
+    import ltmt.memory
+    from ltmt.memory import CleanConfig, ImportReport, Memory
+
+    assert Memory.__module__ == "ltmt.memory.store" and CleanConfig and ImportReport
+    assert sorted(ltmt.memory.__all__) == ["CleanConfig", "ImportReport", "Memory"]
+    with pytest.raises(AttributeError, match=r"^module 'ltmt\.memory' has no attribute 'Nothing'$"):
+        ltmt.memory.Nothing  # noqa: B018

@@ -3,12 +3,35 @@
 :class:`~ltmt.memory.store.Memory` is the entry point; see :mod:`ltmt.memory.layout` for the
 on-disk layout, :mod:`ltmt.memory.postings` for the index on disk and :mod:`ltmt.memory.index`
 for how candidates are found.
+
+The names below are imported lazily, as :mod:`ltmt`'s are: importing one module of the package
+(``ltmt.memory.layout``) does not import the store, which imports the search, which imports
+:mod:`ltmt.retrieval`, which imports the layout (``import ltmt.retrieval`` first failed on that
+circle).
 """
 
 from __future__ import annotations
 
-from ltmt.memory.clean import CleanConfig
-from ltmt.memory.report import ImportReport
-from ltmt.memory.store import Memory
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["CleanConfig", "ImportReport", "Memory"]
+
+_LAZY = {
+    "CleanConfig": "ltmt.memory.clean",
+    "ImportReport": "ltmt.memory.report",
+    "Memory": "ltmt.memory.store",
+}
+
+if TYPE_CHECKING:
+    from ltmt.memory.clean import CleanConfig
+    from ltmt.memory.report import ImportReport
+    from ltmt.memory.store import Memory
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'ltmt.memory' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)
