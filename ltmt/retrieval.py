@@ -102,6 +102,19 @@ def exact_scores(query: str, ids: np.ndarray, codes: SourceCodes | FetchedSource
     return ratio(common, lengths + len(query))
 
 
+def load_kernel() -> None:
+    """Load the compiled scorer of packed sources now, where numba can be imported (numba's
+    import and the kernel's cached code take a few hundred milliseconds): what
+    :func:`ltmt.memory.search.preload` does before it packs a memory's sources, so that the
+    first search that scores from them does not wait for it."""
+    kernel = compiled_module(KERNEL)
+    if kernel is not None:  # one call, with the argument types of exact_scores'
+        found = np.zeros(1, dtype=np.int64)
+        data = np.full(1, ord("a"), dtype=np.uint8)
+        span = np.zeros(1, dtype=np.int64), np.ones(1, dtype=np.int64)
+        kernel.lcs_lengths(found + ord("a"), data, *span, found, found.copy())
+
+
 def ratio(common: np.ndarray, total: np.ndarray) -> np.ndarray:
     """``fuzz.ratio`` from longest common subsequences and the two strings' summed lengths, as
     rapidfuzz computes it (``1 - distance / total``, times 100; 100 for two empty strings)."""

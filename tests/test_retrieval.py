@@ -229,3 +229,42 @@ def test_agrees_with_an_exhaustive_scan(tmp_path: Path, scan_max: int) -> None:
             [(_, best)] = exhaustive(normalize(query), normalised, 1)
             hits += found[0].score == pytest.approx(best)
     assert hits / queries >= (0.95 if scan_max == 0 else 1.0)
+
+
+def test_load_kernel_compiles_what_a_search_of_packed_sources_calls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dataclasses
+
+    import numba
+    import numpy as np
+
+    from ltmt.compiled import compiled_module
+    from ltmt.memory.source_codes import SourceCodes
+    from ltmt.retrieval import KERNEL, exact_scores, load_kernel
+
+    kernel = compiled_module(KERNEL)
+    assert kernel is not None
+    called, compiled = [], kernel.lcs_lengths
+
+    def spy(*args: object) -> object:
+        called.append(tuple(numba.typeof(arg) for arg in args))
+        return compiled(*args)
+
+    monkeypatch.setattr(kernel, "lcs_lengths", spy)
+    load_kernel()
+    codes = SourceCodes.of_texts(1, True, ["open the file", "print the page"])
+    codes = dataclasses.replace(codes, data=codes.data.copy())  # writable, as a read table's
+    scores = exact_scores("open the files", np.array([1, 2]), codes)
+    assert scores[0] == fuzzy_score("open the files", "open the file")
+    assert len(called) == 2 and called[0] == called[1]  # the same argument types: one compile
+    assert called[0] in compiled.signatures
+
+
+def test_load_kernel_without_numba_does_nothing(remove_numba) -> None:  # type: ignore[no-untyped-def]
+    from ltmt.compiled import compiled_module
+    from ltmt.retrieval import KERNEL, load_kernel
+
+    remove_numba()
+    load_kernel()
+    assert compiled_module(KERNEL) is None

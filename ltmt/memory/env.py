@@ -145,6 +145,14 @@ def acquire(path: Path, *, map_size: int = DEFAULT_MAP_SIZE, key_file: Path | No
         return store
 
 
+def retain(store: Store) -> Store:
+    """One more reference to the open ``store`` (for work that may outlive its caller's
+    :class:`~ltmt.memory.store.Memory`); give it back with :func:`release`."""
+    with _REGISTRY_LOCK:
+        store.refs += 1
+        return store
+
+
 def release(store: Store) -> None:
     """Drop one reference to ``store``; the last one closes the environment."""
     with _REGISTRY_LOCK:

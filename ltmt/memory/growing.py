@@ -29,29 +29,38 @@ class Buffer:
 
 
 def appended(
-    buffer: Buffer | None, views: Sequence[np.ndarray], parts: Sequence[np.ndarray]
+    buffer: Buffer | None, views: Sequence[np.ndarray], parts: Sequence[Sequence[np.ndarray]]
 ) -> tuple[Buffer, list[np.ndarray]]:
-    """Each of ``views`` with the same-index ``parts`` after it: ``(buffer, the new views)``.
+    """Each of ``views`` with the same-index ``parts`` after it, in order: ``(buffer, the new
+    views)``. (Parts are written where they go, not joined first: a memory's sources are read
+    in chunks, and joining them took one more copy of the whole table.)
 
     Written into ``buffer`` when ``views`` are its newest (each ends where the buffer's written
     rows end) and it has room; else into a new buffer with :data:`GROWTH` times the room (pages
     never written are never resident: the room costs address space, not memory), so that the
     next few appends do not copy the whole table."""
-    ends = [len(view) + len(part) for view, part in zip(views, parts, strict=True)]
+    ends = [len(view) + sum(map(len, pieces)) for view, pieces in zip(views, parts, strict=True)]
     if buffer is not None:
         with buffer.lock:
             held = zip(buffer.used, views, buffer.arrays, ends, strict=True)
             newest = all(used == len(view) and len(array) >= end for used, view, array, end in held)
             if newest:
-                for array, view, part, end in zip(buffer.arrays, views, parts, ends, strict=True):
-                    array[len(view) : end] = part
+                for array, view, pieces in zip(buffer.arrays, views, parts, strict=True):
+                    _write(array, len(view), pieces)
                 buffer.used = ends
                 return buffer, [array[:end] for array, end in zip(buffer.arrays, ends, strict=True)]
     arrays = []
-    for view, part, end in zip(views, parts, ends, strict=True):
+    for view, pieces, end in zip(views, parts, ends, strict=True):
         array = np.empty((int(end * GROWTH), *view.shape[1:]), dtype=view.dtype)
         array[: len(view)] = view
-        array[len(view) : end] = part
+        _write(array, len(view), pieces)
         arrays.append(array)
     grown = Buffer(arrays, ends)
     return grown, [array[:end] for array, end in zip(arrays, ends, strict=True)]
+
+
+def _write(array: np.ndarray, at: int, pieces: Sequence[np.ndarray]) -> None:
+    """Copy ``pieces`` into ``array`` one after another from row ``at``."""
+    for piece in pieces:
+        array[at : at + len(piece)] = piece
+        at += len(piece)

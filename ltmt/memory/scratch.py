@@ -3,7 +3,8 @@
 source tables of small memories (:class:`.sources.SourceTable`, one per user) and, of large
 ones, the packed sources (:class:`.source_codes.SourceCodes`), which the exact rerank of index
 candidates reads once the user's searches have read as many sources one by one
-(:meth:`SearchScratch.pack_now`), and the signatures (:class:`.signature_rows.SignatureRows`),
+(:meth:`SearchScratch.pack_now`; packed on a thread of their own, :mod:`.packing`), and the
+signatures (:class:`.signature_rows.SignatureRows`),
 which the index's second pass tests.
 
 A thread's lengths are keyed by the user's row as read in the search's own transaction; every
@@ -179,8 +180,9 @@ class SearchScratch:
     the shared tables (``tables``: the sources of small memories; ``codes`` and ``signatures``:
     the packed sources and the signatures of large ones)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pack_later: Callable[[str], None] | None = None) -> None:
         self._arrays = _ThreadArrays()
+        self._pack_later = pack_later
         self.tables = SourceTables(SourceTable.empty)
         self.codes = SourceTables(SourceCodes.empty, CACHED_CODES, CACHED_BYTES)
         self.signatures = SourceTables(SignatureRows.empty, CACHED_CODES, CACHED_BYTES)
@@ -194,14 +196,21 @@ class SearchScratch:
         sources one by one (``pending`` of them not yet counted) as it holds. A source read
         one by one costs about what one of a whole read does, so a process never spends more
         than twice what it would have had it known how many searches were coming; one that
-        searches once reads a few thousand sources, not the memory."""
+        searches once reads a few thousand sources, not the memory.
+
+        With ``pack_later`` (what a :class:`~ltmt.memory.store.Memory` gives: :mod:`.packing`),
+        the sources are packed by ``pack_later(user)`` instead, on a thread of its own, and
+        this says no until they are kept; either way the count starts again."""
         if user in self.codes:
             return True
         with self._fetched_lock:
             if self._fetched.get(user, 0) + pending < count:
                 return False
             self._fetched.pop(user, None)
-        return True
+        if self._pack_later is None:
+            return True
+        self._pack_later(user)
+        return False
 
     def fetched(self, user: str, read: int) -> None:
         """Count ``read`` sources of ``user`` read one by one (:meth:`pack_now`)."""

@@ -23,7 +23,7 @@ from ltmt.memory.layout import UserInfo, context_of, user_key
 from ltmt.memory.scratch import SearchScratch, SourceTables, TableT
 from ltmt.memory.source_codes import SourceCodes
 from ltmt.memory.sources import FetchedSources, SourceTable
-from ltmt.retrieval import exact_best, score_bound
+from ltmt.retrieval import exact_best, load_kernel, score_bound
 from ltmt.segments import Match
 from ltmt.text import normalize
 
@@ -86,6 +86,7 @@ def preload(
     snapshot, row = found
     _, table, _ = _kept(snapshot, row, scratch, settings)
     if table is None:
+        load_kernel()  # before the sources are kept: the searches that find them score at once
         snapshot.kept(scratch.codes)
 
 
@@ -120,7 +121,8 @@ def search_texts(
 
     A small memory is scanned whole. A large one's index candidates are scored from its
     sources: read one by one at first, then, once the searches have read as many of them as the
-    memory holds, packed whole and kept (:meth:`.scratch.SearchScratch.pack_now`)."""
+    memory holds, packed whole and kept (:meth:`.scratch.SearchScratch.pack_now`; by a
+    :class:`~ltmt.memory.store.Memory`, on a thread of its own: :mod:`.packing`)."""
     found = _snapshot(txn, vault, settings, user)
     if found is None:
         return [[] for _ in texts]

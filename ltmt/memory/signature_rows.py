@@ -56,7 +56,7 @@ class SignatureRows:
         new = postings.sig_rows_from(txn, self.uid, self.end, cipher)
         if not len(new):
             return self
-        buffer, (rows,) = appended(self._buffer, (self.rows,), (new,))
+        buffer, (rows,) = appended(self._buffer, (self.rows,), ((new,),))
         return replace(self, rows=rows, end=len(rows), size=len(rows) - 1, _buffer=buffer)
 
     def below(self, end: int) -> SignatureRows:

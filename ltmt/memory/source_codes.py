@@ -11,8 +11,11 @@ for the benchmark's 1M segments (their bytes and 8 per id), read in 1.8-2.1 s (2
 session 39 read them in chunks: ``retrieval-s39/first-search-chunks.json``). So a search reads
 its candidates' sources one by one (:class:`.sources.FetchedSources`) until the user's searches
 have read as many as the memory holds, and only then packs them
-(:meth:`.scratch.SearchScratch.pack_now`), unless :meth:`ltmt.memory.store.Memory.preload`
-asked for them: a process that searches a large memory a few times never reads it whole.
+(:meth:`.scratch.SearchScratch.pack_now`), on a thread of their own while the searches go on
+(:mod:`.packing`), unless :meth:`ltmt.memory.store.Memory.preload` asked for them: a process
+that searches a large memory a few times never reads it whole. The chunks a read encodes are
+written into the table's buffer where they go (one copy of the bytes, where joining them first
+made two).
 
 Like :class:`.sources.SourceTable`, of which it is the packed form, a table is valid for the
 ids it has read: segment ids are never reused and a stored source never changes. It is extended
@@ -40,8 +43,9 @@ from ltmt.memory.sources import stored_source_chunks
 
 logger = logging.getLogger(__name__)
 
-# sources read and encoded at a time
-READ_CHUNK = 65_536
+# sources read and encoded at a time (a chunk's join and case folding hold the interpreter's lock:
+# 65,536 held it for 20-30 ms, which a search beside a pack in the background waited for)
+READ_CHUNK = 8192
 
 
 @dataclass(frozen=True)
@@ -113,13 +117,11 @@ class SourceCodes:
                 time.perf_counter() - started,
             )
         ids = np.concatenate(id_parts)
-        data = data_parts[0] if len(data_parts) == 1 else np.concatenate(data_parts)
-        data_parts.clear()
         end = int(ids[-1]) + 1
         per_id = np.zeros(end - self.end, dtype=np.int64)
         per_id[ids - self.end] = np.concatenate(size_parts)
         starts = self.starts[-1] + np.cumsum(per_id)
-        return self._appended(data, starts, end, ids.size)
+        return self._appended(data_parts, starts, end, ids.size)
 
     def below(self, end: int) -> SourceCodes:
         """This table without the segments of id ``end`` or more (as if read only up to it), in
@@ -132,10 +134,13 @@ class SourceCodes:
         data = self.data[: int(starts[-1])].copy()
         return replace(self, data=data, starts=starts, end=end, size=kept, _buffer=None)
 
-    def _appended(self, data: np.ndarray, starts: np.ndarray, end: int, added: int) -> SourceCodes:
-        """This table with ``data`` after its bytes and ``starts`` after its span starts."""
+    def _appended(
+        self, data: list[np.ndarray], starts: np.ndarray, end: int, added: int
+    ) -> SourceCodes:
+        """This table with the bytes of ``data`` after its bytes and ``starts`` after its span
+        starts."""
         buffer, (all_data, all_starts) = appended(
-            self._buffer, (self.data, self.starts), (data, starts)
+            self._buffer, (self.data, self.starts), (data, (starts,))
         )
         return replace(
             self,

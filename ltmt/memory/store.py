@@ -16,6 +16,7 @@ import functools
 import os
 import re
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +33,7 @@ from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, clean_pair, screen_pai
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.layout import SCHEMA_VERSION, USERS
+from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
@@ -70,8 +72,9 @@ class Memory:
     ``path`` defaults to :func:`ltmt.paths.default_memory_dir`. Matching is case-insensitive
     unless ``case_sensitive``; ``clean`` sets the filters applied to added pairs; ``candidates``
     is how many index candidates are scored exactly per query, from their sources read one by
-    one, or held in memory once the searches have read as many as the memory holds
-    (:mod:`ltmt.memory.source_codes`; :meth:`preload` reads them now); ``recount`` caps the
+    one, or held in memory once the searches have read as many as the memory holds (read then
+    on a thread of its own, while the searches go on: :mod:`ltmt.memory.packing`;
+    :mod:`ltmt.memory.source_codes`; :meth:`preload` reads them now); ``recount`` caps the
     postings of the query's common n-grams that are counted, by the candidates' signatures, to
     re-estimate the best candidates (default: all; 0: none, faster and finds less, see
     :func:`ltmt.memory.index.candidates`); a memory of at most ``scan_max`` segments is
@@ -104,12 +107,15 @@ class Memory:
         self.scan_max = scan_max
         key = resolve_key_file(key_file)
         self._store: env.Store | None = env.acquire(self.path, map_size=map_size, key_file=key)
-        self._scratch = SearchScratch()
+        self._packer = BackgroundPacker()
+        self._scratch = SearchScratch(pack_later=_packs_in_background(self))
 
     # -- life cycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Release the store (the environment closes when its last user in the process closes)."""
+        """Release the store (the environment closes when its last user in the process closes,
+        and a pack of sources under way holds it until it ends: :mod:`ltmt.memory.packing`)."""
+        self._packer.close()
         if self._store is not None:
             env.release(self._store)
             self._store = None
@@ -404,6 +410,30 @@ class Memory:
             lambda txn: preload(txn, vault, scratch, settings, user),
             buffers=True,
         )
+
+
+def _packs_in_background(memory: Memory) -> Callable[[str], None]:
+    """What ``memory``'s searches call when a user's sources should be packed: the pack runs on
+    a thread of its own (:mod:`ltmt.memory.packing`), holding the store open. A weak reference:
+    the Memory's tables are freed with it, not at the next cyclic collection."""
+    owner = weakref.ref(memory)
+
+    def pack_later(user: str) -> None:
+        found = owner()
+        if found is None:  # pragma: no cover - a search runs inside its Memory's call
+            return
+        store, scratch, settings = env.retain(found.store), found._scratch, found._settings()
+
+        def pack() -> None:
+            env.read(
+                store,
+                lambda txn: preload(txn, store.vault, scratch, settings, user),
+                buffers=True,
+            )
+
+        found._packer.start(user, pack, lambda: env.release(store))
+
+    return pack_later
 
 
 def default_path() -> Path:

@@ -72,17 +72,6 @@ def test_a_large_memorys_first_searches_read_their_candidates_one_by_one(tmp_pat
         assert _matches(memory, QUERIES) == one_by_one  # the same matches, the same scores
 
 
-def test_the_sources_are_packed_once_the_searches_read_as_many(tmp_path: Path) -> None:
-    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
-        memory.import_pairs("u", MANY)
-        searches = 0
-        while memory._scratch.codes.cached("u") is None:
-            memory.search("u", QUERIES[searches % len(QUERIES)])
-            searches += 1
-        assert 60 / 8 <= searches <= 60  # 8 candidates, at most, read per search
-        assert memory._scratch.pack_now("u", 60)
-
-
 def test_pack_now_counts_the_sources_read_one_by_one(tmp_path: Path) -> None:
     scratch = SearchScratch()
     assert not scratch.pack_now("u", 10)
@@ -92,6 +81,15 @@ def test_pack_now_counts_the_sources_read_one_by_one(tmp_path: Path) -> None:
     scratch.fetched("u", 10)
     scratch.forget("u")
     assert not scratch.pack_now("u", 10)
+
+
+def test_pack_now_hands_the_pack_to_pack_later_where_there_is_one() -> None:
+    asked: list[str] = []
+    scratch = SearchScratch(pack_later=asked.append)
+    scratch.fetched("u", 9)
+    assert not scratch.pack_now("u", 10) and asked == []
+    assert not scratch.pack_now("u", 10, pending=1) and asked == ["u"]  # packed elsewhere
+    assert not scratch.pack_now("u", 10, pending=1) and asked == ["u"]  # the count started again
 
 
 def test_without_numba_both_ways_score_alike(tmp_path: Path, remove_numba) -> None:  # type: ignore[no-untyped-def]
