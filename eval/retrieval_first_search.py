@@ -57,11 +57,15 @@ times = []
 import threading
 done, measured = threading.Barrier(threads + 1), threading.Event()
 
+packed = []  # (searches done, seconds since the threads started) when the sources were kept
+
 def search(share):
     for text in share:
         start = time.perf_counter()
         memory.search(sys.argv[2], text, k=5)
         times.append(time.perf_counter() - start)
+        if not packed and memory._scratch.codes.cached(sys.argv[2]) is not None:
+            packed.append((len(times), time.perf_counter() - started))
     done.wait()
     measured.wait()  # what a thread keeps is let go of when it ends: measured before
 
@@ -77,8 +81,8 @@ measured.set()
 for worker in workers:
     worker.join()
 import ltmt
-print(json.dumps({"first_ms": first * 1000, "next_ms": times, "wall_s": wall, "before": before,
-                  "after": after, "ltmt": ltmt.__file__}))
+print(json.dumps({"first_ms": first * 1000, "next_ms": times, "wall_s": wall,
+                  "packed": packed[:1], "before": before, "after": after, "ltmt": ltmt.__file__}))
 """
 )
 
@@ -107,6 +111,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "slowest_next_search_ms": [round(max(row["next_ms"]) * 1000, 3) for row in found],
             "next_searches_over_100_ms": [sum(t > 0.1 for t in row["next_ms"]) for row in found],
             "next_searches_wall_s": [round(row["wall_s"], 3) for row in found],
+            # (searches done, wall seconds) when the packed sources were first seen kept
+            "sources_packed_after": [
+                [row["packed"][0][0], round(row["packed"][0][1], 2)] if row["packed"] else None
+                for row in found
+            ],
             "rss_mb_before_after": [
                 [round(row["before"]["VmRSS"]), round(row["after"]["VmRSS"])] for row in found
             ],

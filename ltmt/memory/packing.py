@@ -3,12 +3,19 @@
 A large memory's searches read their candidates' sources one by one until they have read as
 many as the memory holds; then the sources are packed whole (:mod:`.source_codes`, the
 ski-rental rule of :meth:`.scratch.SearchScratch.pack_now`). Packed inside a search, that
-search waited for the whole read: 2.3 s at a million segments, the 709th search of a fresh
-process, where the others took 7 ms at the median (session 40, a throwaway timing; the kept
-measurement is ``eval/retrieval_first_search.py``'s slowest search). A server's request, or one
-batch of ``ltmt translate``, stalled that long. :class:`BackgroundPacker` packs on a daemon
-thread instead, while the searches go on reading one by one; they use the packed sources from
-the first search after they are kept.
+search waited for the whole read: at a million segments the slowest of a fresh process's 1,200
+searches took 2.2-5.9 s (the others 7 ms at the median), and 7.3-9.3 s with 4 threads sharing
+them (``eval/retrieval_first_search.py``, ``eval/results/retrieval-s40/pack-in-background*.json``).
+A server's request, or a batch of ``ltmt translate``, stalled that long.
+:class:`BackgroundPacker` packs on a daemon thread instead, while the searches go on reading
+one by one; they use the packed sources from the first search after they are kept. The slowest
+search is then 158-170 ms (272 ms with 4 threads), while numba loads beside it.
+
+Reading one by one and packing are Python under the interpreter's lock, and py-lmdb lets the
+lock go around every LMDB call: with 4 threads searching without pause, the pack gets the lock
+back rarely and took longer than the run (the searches stay on the slower path until it ends;
+the 1,200 searches took 17.2-19.3 s against 15.0-17.7 with the pack inside a search), where
+alone it takes about 1.5 s. :meth:`~ltmt.memory.store.Memory.preload` packs at once.
 
 One pack runs at a time per :class:`~ltmt.memory.store.Memory` (each reads a memory whole), and
 one per user. A pack holds a reference to the store (taken by the caller before :meth:`start`,

@@ -64,6 +64,9 @@ def test_first_search_names_the_ltmt_each_process_ran(kept: Path, tmp_path: Path
         assert 0 < median <= result[name]["next_searches_p99_ms"]
         assert result[name]["next_searches_p99_ms"] <= result[name]["slowest_next_search_ms"][0]
         assert result[name]["next_searches_wall_s"][0] > 0
+        assert result[name]["sources_packed_after"] == [
+            None
+        ]  # a small memory is scanned whole: nothing packed
         assert result[name]["peak_rss_mb"][0] >= result[name]["rss_mb_before_after"][0][1]
 
 
