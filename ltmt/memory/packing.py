@@ -4,25 +4,19 @@ A large memory's searches read their candidates' sources one by one until they h
 many as the memory holds; then the sources are packed whole (:mod:`.source_codes`, the
 ski-rental rule of :meth:`.scratch.SearchScratch.pack_now`). Packed inside a search, that
 search waited for the whole read: at a million segments the slowest of a fresh process's 1,200
-searches took 2.2-5.9 s (the others 7 ms at the median), and 7.3-9.3 s with 4 threads sharing
+searches took 1.9-2.4 s (the others 7.2 ms at the median), and 8.4-8.5 s with 4 threads sharing
 them (``eval/retrieval_first_search.py``, ``eval/results/retrieval-s40/pack-in-background*.json``).
 A server's request, or a batch of ``ltmt translate``, stalled that long.
 :class:`BackgroundPacker` packs on a daemon thread instead, while the searches go on reading
 one by one; they use the packed sources from the first search after they are kept. The slowest
-search is then 158-170 ms (272 ms with 4 threads), while numba loads beside it.
+search is then 158-161 ms (249-287 ms with 4 threads), while numba loads beside it.
 
 Reading one by one and packing are Python under the interpreter's lock, and py-lmdb lets the
-lock go around every LMDB call: with 4 threads searching without pause, the pack gets the lock
-back rarely and took longer than the run (the searches stay on the slower path until it ends;
-the 1,200 searches took 17.2-19.3 s against 15.0-17.7 with the pack inside a search), where
-alone it takes about 1.5 s. :meth:`~ltmt.memory.store.Memory.preload` packs at once.
-
-One pack runs at a time per :class:`~ltmt.memory.store.Memory` (each reads a memory whole), and
-one per user. A pack holds a reference to the store (taken by the caller before :meth:`start`,
-given back by ``release`` whatever happens), so closing the ``Memory`` never closes the
-environment under it; packs that have not begun when it closes are skipped. A pack that fails
-is logged and changes nothing: the searches keep reading one by one and try again once they
-have read as many sources again.
+lock go around every LMDB call, so a pack beside busy searches gets it back slowly: on one
+thread the sources were kept after 904-914 searches instead of 708 (the 1,200 took 11.8-13.4 s
+against 10.8-11.9), and with 4 threads searching without pause not within the 1,200 searches
+(18.5-19.1 s against 18.0-18.1; the inline pack took 8 s there too). Alone, a pack takes about
+1.5 s. :meth:`~ltmt.memory.store.Memory.preload` packs at once.
 """
 
 from __future__ import annotations
@@ -40,23 +34,27 @@ class BackgroundPacker:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._one_at_a_time = threading.Lock()
-        self._threads: dict[str, threading.Thread] = {}
+        self._threads: dict[str, tuple[threading.Thread, threading.Event]] = {}
         self._closed = False
 
-    def start(self, user: str, pack: Callable[[], None], release: Callable[[], None]) -> bool:
-        """Run ``pack()`` for ``user`` on a new thread, then ``release()``; whether it started
-        (not when ``user``'s pack is already under way or the packer is closed: then
-        ``release()`` is called here)."""
+    def start(
+        self, user: str, pack: Callable[[], None], release: Callable[[], None]
+    ) -> threading.Event | None:
+        """Run ``pack()`` for ``user`` on a new thread, then ``release()``; an event set once
+        the pack has ended (the one under way when ``user``'s pack already is: then, or when
+        the packer is closed and None is returned, ``release()`` is called here)."""
         with self._lock:
-            if self._closed or user in self._threads:
+            running = self._threads.get(user)
+            if self._closed or running is not None:
                 release()
-                return False
+                return None if running is None else running[1]
+            ended = threading.Event()
             thread = threading.Thread(
-                target=self._run, args=(user, pack, release), name="ltmt-pack", daemon=True
+                target=self._run, args=(user, pack, release, ended), name="ltmt-pack", daemon=True
             )
-            self._threads[user] = thread
+            self._threads[user] = thread, ended
             thread.start()
-        return True
+        return ended
 
     def packing(self, user: str) -> bool:
         """Whether ``user``'s pack is under way (or waiting for another's to end)."""
@@ -66,7 +64,7 @@ class BackgroundPacker:
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the packs under way (at most ``timeout`` seconds each); whether none is left."""
         with self._lock:
-            threads = list(self._threads.values())
+            threads = [thread for thread, _ in self._threads.values()]
         for thread in threads:
             thread.join(timeout)
         with self._lock:
@@ -77,7 +75,13 @@ class BackgroundPacker:
         with self._lock:
             self._closed = True
 
-    def _run(self, user: str, pack: Callable[[], None], release: Callable[[], None]) -> None:
+    def _run(
+        self,
+        user: str,
+        pack: Callable[[], None],
+        release: Callable[[], None],
+        ended: threading.Event,
+    ) -> None:
         try:
             with self._one_at_a_time:
                 if not self._closed:
@@ -92,3 +96,4 @@ class BackgroundPacker:
             release()
             with self._lock:
                 self._threads.pop(user, None)
+            ended.set()

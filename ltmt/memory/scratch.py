@@ -26,6 +26,7 @@ one per thread.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -53,6 +54,10 @@ CACHED_CODES = 64
 CACHED_BYTES = 384 << 20
 # Users whose sources read one by one are counted; one more and all counts start again.
 CACHED_FETCH_COUNTS = 4096
+# Seconds per source a pack in the background may take before the searches wait for it: 4 s at
+# a million segments, twice what a search that packed them took (1.8-2.1 s,
+# eval/results/retrieval-s39/first-search-chunks.json).
+PACK_PATIENCE = 4e-6
 # A source table is read anew when it holds more than twice the user's segments plus this many.
 STALE_SLACK = 64
 
@@ -180,9 +185,11 @@ class SearchScratch:
     the shared tables (``tables``: the sources of small memories; ``codes`` and ``signatures``:
     the packed sources and the signatures of large ones)."""
 
-    def __init__(self, pack_later: Callable[[str], None] | None = None) -> None:
+    def __init__(self, pack_later: Callable[[str], threading.Event | None] | None = None) -> None:
         self._arrays = _ThreadArrays()
         self._pack_later = pack_later
+        # users whose sources pack_later is packing: (set when it ends, started, patience s)
+        self._packs: dict[str, tuple[threading.Event, float, float]] = {}
         self.tables = SourceTables(SourceTable.empty)
         self.codes = SourceTables(SourceCodes.empty, CACHED_CODES, CACHED_BYTES)
         self.signatures = SourceTables(SignatureRows.empty, CACHED_CODES, CACHED_BYTES)
@@ -199,17 +206,34 @@ class SearchScratch:
         searches once reads a few thousand sources, not the memory.
 
         With ``pack_later`` (what a :class:`~ltmt.memory.store.Memory` gives: :mod:`.packing`),
-        the sources are packed by ``pack_later(user)`` instead, on a thread of its own, and
-        this says no until they are kept; either way the count starts again."""
+        the sources are packed by ``pack_later(user)`` instead, on a thread of its own (it
+        returns an event set when the pack ends), and this says no until they are kept; either
+        way the count starts again. A pack still under way after :data:`PACK_PATIENCE` seconds
+        per source is starved by busy searches (:mod:`.packing`): the searches then wait for it.
+        """
         if user in self.codes:
             return True
+        with self._fetched_lock:
+            under_way = self._packs.get(user)
+        if under_way is not None:
+            ended, started, patience = under_way
+            if not ended.is_set() and time.monotonic() - started > patience:
+                ended.wait()
+            if not ended.is_set():
+                return False
+            with self._fetched_lock:
+                self._packs.pop(user, None)
+            return user in self.codes
         with self._fetched_lock:
             if self._fetched.get(user, 0) + pending < count:
                 return False
             self._fetched.pop(user, None)
         if self._pack_later is None:
             return True
-        self._pack_later(user)
+        pack_ended = self._pack_later(user)
+        if pack_ended is not None:
+            with self._fetched_lock:
+                self._packs[user] = pack_ended, time.monotonic(), count * PACK_PATIENCE
         return False
 
     def fetched(self, user: str, read: int) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -412,16 +413,16 @@ class Memory:
         )
 
 
-def _packs_in_background(memory: Memory) -> Callable[[str], None]:
+def _packs_in_background(memory: Memory) -> Callable[[str], threading.Event | None]:
     """What ``memory``'s searches call when a user's sources should be packed: the pack runs on
     a thread of its own (:mod:`ltmt.memory.packing`), holding the store open. A weak reference:
     the Memory's tables are freed with it, not at the next cyclic collection."""
     owner = weakref.ref(memory)
 
-    def pack_later(user: str) -> None:
+    def pack_later(user: str) -> threading.Event | None:
         found = owner()
         if found is None:  # pragma: no cover - a search runs inside its Memory's call
-            return
+            return None
         store, scratch, settings = env.retain(found.store), found._scratch, found._settings()
 
         def pack() -> None:
@@ -431,7 +432,7 @@ def _packs_in_background(memory: Memory) -> Callable[[str], None]:
                 buffers=True,
             )
 
-        found._packer.start(user, pack, lambda: env.release(store))
+        return found._packer.start(user, pack, lambda: env.release(store))
 
     return pack_later
 

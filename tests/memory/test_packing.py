@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from ltmt import Memory
-from ltmt.memory import env
+from ltmt.memory import env, scratch
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.source_codes import SourceCodes
 
@@ -71,6 +71,7 @@ def test_searches_go_on_reading_one_by_one_while_the_sources_are_packed(
         return refreshed(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SourceCodes, "refreshed", slow_refresh)
+    monkeypatch.setattr(scratch, "PACK_PATIENCE", 1000.0)  # the searches never wait for it
     with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
         memory.import_pairs("u", MANY)
         one_by_one = _matches(memory)
@@ -82,6 +83,35 @@ def test_searches_go_on_reading_one_by_one_while_the_sources_are_packed(
         assert memory._packer.wait(timeout=30)
         assert memory._scratch.codes.cached("u") is not None
         assert _matches(memory) == one_by_one
+
+
+def test_searches_wait_for_a_pack_that_outlasts_its_patience(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go_on, reading = threading.Event(), threading.Event()
+    refreshed = SourceCodes.refreshed
+
+    def slow_refresh(self: SourceCodes, *args: object) -> SourceCodes:
+        reading.set()
+        assert go_on.wait(timeout=30)
+        return refreshed(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SourceCodes, "refreshed", slow_refresh)
+    monkeypatch.setattr(scratch, "PACK_PATIENCE", 0.0)  # starved at once
+    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
+        memory.import_pairs("u", MANY)
+        one_by_one = _matches(memory)
+        _search_until_a_pack_starts(memory)
+        assert reading.wait(timeout=30)
+        found: list[list[list[tuple[int, float]]]] = []
+        searching = threading.Thread(target=lambda: found.append(_matches(memory)))
+        searching.start()
+        searching.join(timeout=0.3)
+        assert searching.is_alive() and not found  # waiting for the pack
+        go_on.set()
+        searching.join(timeout=30)
+        assert found == [one_by_one]
+        assert memory._scratch.codes.cached("u") is not None  # it scored from them
 
 
 def test_a_pack_under_way_holds_the_store_open_after_the_memory_closes(
@@ -140,14 +170,15 @@ def test_one_pack_at_a_time_and_one_per_user() -> None:
         assert go_on.wait(timeout=30)
         order.append("a")
 
-    assert packer.start("a", first, lambda: released.append("a"))
-    assert first_runs.wait(timeout=30)
-    assert not packer.start("a", lambda: order.append("again"), lambda: released.append("a2"))
-    assert released == ["a2"]  # refused: given back at once
-    assert packer.start("b", lambda: order.append("b"), lambda: released.append("b"))
-    assert packer.packing("b") and order == []  # b waits for a
+    a_ended = packer.start("a", first, lambda: released.append("a"))
+    assert a_ended is not None and first_runs.wait(timeout=30)
+    again = packer.start("a", lambda: order.append("again"), lambda: released.append("a2"))
+    assert again is a_ended and released == ["a2"]  # the pack under way's; given back at once
+    b_ended = packer.start("b", lambda: order.append("b"), lambda: released.append("b"))
+    assert b_ended is not None and packer.packing("b") and order == []  # b waits for a
+    assert not a_ended.is_set()
     go_on.set()
-    assert packer.wait(timeout=30)
+    assert packer.wait(timeout=30) and a_ended.is_set() and b_ended.is_set()
     assert order == ["a", "b"] and sorted(released) == ["a", "a2", "b"]
 
 
@@ -155,12 +186,13 @@ def test_a_closed_packer_skips_the_packs_not_begun_and_gives_their_store_back() 
     packer, ran, released = BackgroundPacker(), [], []
     go_on = threading.Event()
     assert packer.start("a", lambda: (go_on.wait(timeout=30), ran.append("a")), lambda: None)
-    assert packer.start("b", lambda: ran.append("b"), lambda: released.append("b"))
+    b_ended = packer.start("b", lambda: ran.append("b"), lambda: released.append("b"))
     packer.close()
-    assert not packer.start("c", lambda: ran.append("c"), lambda: released.append("c"))
+    assert packer.start("c", lambda: ran.append("c"), lambda: released.append("c")) is None
     go_on.set()
     assert packer.wait(timeout=30)
     assert ran == ["a"] and sorted(released) == ["b", "c"]
+    assert b_ended is not None and b_ended.is_set()  # skipped, and said so
 
 
 def test_retain_and_release_count_the_stores_users(tmp_path: Path) -> None:
