@@ -4,19 +4,22 @@ A large memory's searches read their candidates' sources one by one until they h
 many as the memory holds; then the sources are packed whole (:mod:`.source_codes`, the
 ski-rental rule of :meth:`.scratch.SearchScratch.pack_now`). Packed inside a search, that
 search waited for the whole read: at a million segments the slowest of a fresh process's 1,200
-searches took 1.9-2.4 s (the others 7.2 ms at the median), and 8.4-8.5 s with 4 threads sharing
+searches took 2.4-2.7 s (the others 7.5 ms at the median), and 8.3-8.4 s with 4 threads sharing
 them (``eval/retrieval_first_search.py``, ``eval/results/retrieval-s40/pack-in-background*.json``).
 A server's request, or a batch of ``ltmt translate``, stalled that long.
 :class:`BackgroundPacker` packs on a daemon thread instead, while the searches go on reading
-one by one; they use the packed sources from the first search after they are kept. The slowest
-search is then 158-161 ms (249-287 ms with 4 threads), while numba loads beside it.
+one by one; they use the packed sources from the first search after they are kept.
 
-Reading one by one and packing are Python under the interpreter's lock, and py-lmdb lets the
-lock go around every LMDB call, so a pack beside busy searches gets it back slowly: on one
-thread the sources were kept after 904-914 searches instead of 708 (the 1,200 took 11.8-13.4 s
-against 10.8-11.9), and with 4 threads searching without pause not within the 1,200 searches
-(18.5-19.1 s against 18.0-18.1; the inline pack took 8 s there too). Alone, a pack takes about
-1.5 s. :meth:`~ltmt.memory.store.Memory.preload` packs at once.
+Reading one by one and packing are both Python under the interpreter's lock, and py-lmdb lets
+the lock go around every LMDB call, so a pack beside busy searches gets it back slowly: with 4
+threads searching without pause, a first version's pack had not ended within the 1,200
+searches (``-no-patience.json``). So a pack still under way after
+:data:`.scratch.PACK_PATIENCE` seconds per source (4 s at a million) is waited for by the
+searches of its user (:meth:`.scratch.SearchScratch.pack_now`); alone it ends soon after. The
+slowest search is now 140-267 ms on one thread and 0.9-1.4 s on 4, and the 1,200 searches take
+11.4-12.0 s against 11.3-12.8 on one thread and 14.4-14.7 s against 17.5-18.1 on 4 (packed after
+about 900 searches, against 708 and 1,078). :meth:`~ltmt.memory.store.Memory.preload` packs at
+once.
 """
 
 from __future__ import annotations
