@@ -43,8 +43,8 @@ from ltmt.memory.sources import stored_source_chunks
 
 logger = logging.getLogger(__name__)
 
-# sources read and encoded at a time (a chunk's join and case folding hold the interpreter's lock:
-# 65,536 held it for 20-30 ms, which a search beside a pack in the background waited for)
+# sources read and encoded at a time (a chunk's join and case folding hold the interpreter's lock,
+# which a search beside a pack in the background waits for: 65,536 before session 40)
 READ_CHUNK = 8192
 
 
