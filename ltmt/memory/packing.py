@@ -15,7 +15,9 @@ the lock go around every LMDB call, so a pack beside busy searches gets it back 
 threads searching without pause, a first version's pack had not ended within the 1,200
 searches (``-no-patience.json``). So a pack still under way after
 :data:`.scratch.PACK_PATIENCE` seconds per source (4 s at a million) is waited for by the
-searches of its user (:meth:`.scratch.SearchScratch.pack_now`); alone it ends soon after. The
+searches of its user before they begin (:meth:`.scratch.SearchScratch.overdue_pack`; outside
+their read transaction, which a map resize may be waiting for while the pack waits for the
+resize); alone it ends soon after. The
 slowest search is now 140-267 ms on one thread and 0.9-1.4 s on 4, and the 1,200 searches take
 11.4-12.0 s against 11.3-12.8 on one thread and 14.4-14.7 s against 17.5-18.1 on 4 (packed after
 about 900 searches, against 708 and 1,078). :meth:`~ltmt.memory.store.Memory.preload` packs at

@@ -4,8 +4,7 @@ source tables of small memories (:class:`.sources.SourceTable`, one per user) an
 ones, the packed sources (:class:`.source_codes.SourceCodes`), which the exact rerank of index
 candidates reads once the user's searches have read as many sources one by one
 (:meth:`SearchScratch.pack_now`; packed on a thread of their own, :mod:`.packing`), and the
-signatures (:class:`.signature_rows.SignatureRows`),
-which the index's second pass tests.
+signatures (:class:`.signature_rows.SignatureRows`), which the index's second pass tests.
 
 A thread's lengths are keyed by the user's row as read in the search's own transaction; every
 write changes that row (``next_id`` only grows, ``count`` drops on delete), so a stale array is
@@ -208,22 +207,17 @@ class SearchScratch:
         With ``pack_later`` (what a :class:`~ltmt.memory.store.Memory` gives: :mod:`.packing`),
         the sources are packed by ``pack_later(user)`` instead, on a thread of its own (it
         returns an event set when the pack ends), and this says no until they are kept; either
-        way the count starts again. A pack still under way after :data:`PACK_PATIENCE` seconds
-        per source is starved by busy searches (:mod:`.packing`): the searches then wait for it.
+        way the count starts again (see :meth:`overdue_pack` for a pack that takes too long).
         """
         if user in self.codes:
             return True
         with self._fetched_lock:
             under_way = self._packs.get(user)
-        if under_way is not None:
-            ended, started, patience = under_way
-            if not ended.is_set() and time.monotonic() - started > patience:
-                ended.wait()
-            if not ended.is_set():
-                return False
-            with self._fetched_lock:
-                self._packs.pop(user, None)
-            return user in self.codes
+            if under_way is not None:
+                if not under_way[0].is_set():
+                    return False
+                del self._packs[user]  # ended: kept, or failed and tried again later
+                return user in self.codes
         with self._fetched_lock:
             if self._fetched.get(user, 0) + pending < count:
                 return False
@@ -235,6 +229,19 @@ class SearchScratch:
             with self._fetched_lock:
                 self._packs[user] = pack_ended, time.monotonic(), count * PACK_PATIENCE
         return False
+
+    def overdue_pack(self, user: str) -> threading.Event | None:
+        """The event of ``user``'s pack when it has been under way for more than
+        :data:`PACK_PATIENCE` seconds per source: busy searches starve it (:mod:`.packing`),
+        and a search should wait for it, outside any read transaction (a map resize waiting
+        for that transaction would keep the pack from starting its own)."""
+        with self._fetched_lock:
+            under_way = self._packs.get(user)
+        if under_way is None:
+            return None
+        ended, started, patience = under_way
+        late = not ended.is_set() and time.monotonic() - started > patience
+        return ended if late else None
 
     def fetched(self, user: str, read: int) -> None:
         """Count ``read`` sources of ``user`` read one by one (:meth:`pack_now`)."""

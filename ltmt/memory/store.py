@@ -384,6 +384,9 @@ class Memory:
             raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")
         settings = self._settings()
         vault, scratch = self.store.vault, self._scratch
+        overdue = scratch.overdue_pack(user)
+        if overdue is not None:  # starved by busy searches: let it end (ltmt.memory.packing)
+            overdue.wait()
         return env.read(
             self.store,
             lambda txn: search_texts(txn, vault, scratch, settings, user, texts, k, wanted),

@@ -103,6 +103,14 @@ def test_searches_wait_for_a_pack_that_outlasts_its_patience(
         one_by_one = _matches(memory)
         _search_until_a_pack_starts(memory)
         assert reading.wait(timeout=30)
+        overdue, shared_at_wait = memory._scratch.overdue_pack, []
+
+        def spied(user: str) -> threading.Event | None:
+            event = overdue(user)
+            shared_at_wait.append(memory.store.lock._shared)
+            return event
+
+        monkeypatch.setattr(memory._scratch, "overdue_pack", spied)
         found: list[list[list[tuple[int, float]]]] = []
         searching = threading.Thread(target=lambda: found.append(_matches(memory)))
         searching.start()
@@ -112,6 +120,9 @@ def test_searches_wait_for_a_pack_that_outlasts_its_patience(
         searching.join(timeout=30)
         assert found == [one_by_one]
         assert memory._scratch.codes.cached("u") is not None  # it scored from them
+        # it waited in no read transaction: the pack's was the only one (a map resize waiting
+        # for the search's would keep a pack that had not begun from beginning)
+        assert shared_at_wait == [1]
 
 
 def test_a_pack_under_way_holds_the_store_open_after_the_memory_closes(
