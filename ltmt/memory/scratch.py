@@ -132,12 +132,14 @@ class SourceTables(Generic[TableT]):
         next_id: int,
         count: int,
         casefold: bool,
+        before_kept: Callable[[], None] | None = None,
     ) -> TableT:
         """The user's sources (case-folded when ``casefold``) as stored in the snapshot of
         ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. Ids the table
         read beyond ``next_id`` are dropped and read again by a later snapshot; a table that
         holds more segments deleted since than the user has is read anew (adds and deletes
-        between searches would otherwise grow it, and the scan, without end)."""
+        between searches would otherwise grow it, and the scan, without end).
+        ``before_kept()`` runs once the table is read, before other threads can find it."""
         with self._lock:
             slot = self._slots.get(user)
             if slot is None:
@@ -158,6 +160,8 @@ class SourceTables(Generic[TableT]):
             elif table.end > next_id:
                 table = table.below(next_id)
             table = table.refreshed(txn, cipher)
+            if before_kept is not None:
+                before_kept()
             slot.table = table
         if self.budget is not None:
             self._keep_to_budget(self.budget)

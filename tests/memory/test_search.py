@@ -115,3 +115,30 @@ def test_a_candidate_whose_source_is_missing_is_a_one_line_error(tmp_path: Path)
             StoreError, match=r"^the memory index names segment 1, which the store "
         ):
             memory.search("u", "open the file")
+
+
+def test_preload_loads_the_scorer_after_the_read_and_before_the_sources_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.memory import search
+    from ltmt.memory.source_codes import SourceCodes
+
+    seen: list[tuple[bool, bool]] = []
+    refreshed = SourceCodes.refreshed
+    read: list[bool] = []
+
+    def reading(self: SourceCodes, *args: object) -> SourceCodes:
+        read.append(True)
+        return refreshed(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SourceCodes, "refreshed", reading)
+    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
+        monkeypatch.setattr(
+            search,
+            "load_kernel",
+            lambda: seen.append((bool(read), memory._scratch.codes.cached("u") is None)),
+        )
+        memory.import_pairs("u", MANY)
+        memory.preload("u")
+        assert seen == [(True, True)]  # read, not yet kept
+        assert memory._scratch.codes.cached("u") is not None
