@@ -200,7 +200,7 @@ class SearchScratch:
         self._fetched: dict[str, int] = {}
         self._fetched_lock = threading.Lock()
 
-    def pack_now(self, user: str, count: int, pending: int = 0) -> bool:
+    def pack_now(self, user: str, count: int, pending: int = 0, *, here: bool = False) -> bool:
         """Whether a search of ``user``'s large memory of ``count`` segments should score from
         its packed sources (:attr:`codes`): they are kept, or its searches have read as many
         sources one by one (``pending`` of them not yet counted) as it holds. A source read
@@ -210,8 +210,10 @@ class SearchScratch:
 
         With ``pack_later`` (what a :class:`~ltmt.memory.store.Memory` gives: :mod:`.packing`),
         the sources are packed by ``pack_later(user)`` instead, on a thread of its own (it
-        returns an event set when the pack ends), and this says no until they are kept; either
-        way the count starts again (see :meth:`overdue_pack` for a pack that takes too long).
+        returns an event set when the pack ends), and this says no until they are kept, unless
+        the caller would rather pack ``here`` (a batch whose texts left would read as many
+        sources one by one); either way the count starts again (see :meth:`overdue_pack` for a
+        pack that takes too long).
         """
         if user in self.codes:
             return True
@@ -226,7 +228,7 @@ class SearchScratch:
             if self._fetched.get(user, 0) + pending < count:
                 return False
             self._fetched.pop(user, None)
-        if self._pack_later is None:
+        if self._pack_later is None or here:
             return True
         pack_ended = self._pack_later(user)
         if pack_ended is not None:

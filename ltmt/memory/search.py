@@ -128,7 +128,8 @@ def search_texts(
     A small memory is scanned whole. A large one's index candidates are scored from its
     sources: read one by one at first, then, once the searches have read as many of them as the
     memory holds, packed whole and kept (:meth:`.scratch.SearchScratch.pack_now`; by a
-    :class:`~ltmt.memory.store.Memory`, on a thread of its own: :mod:`.packing`)."""
+    :class:`~ltmt.memory.store.Memory`, on a thread of its own, :mod:`.packing`, unless the
+    texts left in ``texts`` would read as many sources one by one: then here, as it pays)."""
     found = _snapshot(txn, vault, settings, user)
     if found is None:
         return [[] for _ in texts]
@@ -150,7 +151,11 @@ def search_texts(
             if table is not None:
                 ranked = sources.scan(query, table, lens, n_best)
             else:
-                if packed is None and scratch.pack_now(user, info.count, fetched.read):
+                # the rest of a large batch would read as many one by one: pack here, not on a
+                # thread beside it (the ski-rental rule again, within the batch)
+                per_text = fetched.read / number if number else limit
+                here = (len(texts) - number) * per_text >= info.count
+                if packed is None and scratch.pack_now(user, info.count, fetched.read, here=here):
                     packed = snapshot.kept(scratch.codes)
                 codes = packed or fetched
                 ranked = _ranked(snapshot, settings, lens, sigs, codes, query, k, n_best)

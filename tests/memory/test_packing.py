@@ -212,3 +212,17 @@ def test_retain_and_release_count_the_stores_users(tmp_path: Path) -> None:
         assert store is memory.store and store.refs == 2
         env.release(store)
         assert store.refs == 1
+
+
+def test_a_batch_whose_rest_would_read_as_many_packs_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
+        memory.import_pairs("u", MANY)
+        one_by_one = _matches(memory)  # 4 searches: fewer reads than the memory holds
+        started: list[str] = []
+        monkeypatch.setattr(memory._packer, "start", lambda user, *_: started.append(user))
+        batch = memory.search_batch("u", QUERIES * 30)  # 120 texts, up to 8 reads each
+        assert started == [] and memory._scratch.codes.cached("u") is not None
+        found = [[(m.segment.id, m.score) for m in matches] for matches in batch]
+        assert found == one_by_one * 30
