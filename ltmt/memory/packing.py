@@ -4,11 +4,12 @@ A large memory's searches read their candidates' sources one by one until they h
 many as the memory holds; then the sources are packed whole (:mod:`.source_codes`, the
 ski-rental rule of :meth:`.scratch.SearchScratch.pack_now`). Packed inside a search, that
 search waited for the whole read: at a million segments the slowest of a fresh process's 1,200
-searches took 2.4-2.7 s (the others 7.5 ms at the median), and 8.3-8.4 s with 4 threads sharing
+searches took 1.9-2.0 s (the others 6.7 ms at the median), and 6.8-7.2 s with 4 threads sharing
 them (``eval/retrieval_first_search.py``, ``eval/results/retrieval-s40/pack-in-background*.json``).
-A server's request, or a batch of ``ltmt translate``, stalled that long.
-:class:`BackgroundPacker` packs on a daemon thread instead, while the searches go on reading
-one by one; they use the packed sources from the first search after they are kept.
+A server's request stalled that long. :class:`BackgroundPacker` packs on a daemon thread
+instead, while the searches go on reading one by one; they use the packed sources from the
+first search after they are kept. (A batch whose texts left would read as many sources one by
+one still packs in place: :func:`.search.search_texts`.)
 
 Reading one by one and packing are both Python under the interpreter's lock, and py-lmdb lets
 the lock go around every LMDB call, so a pack beside busy searches gets it back slowly: with 4
@@ -17,11 +18,10 @@ searches (``-no-patience.json``). So a pack still under way after
 :data:`.scratch.PACK_PATIENCE` seconds per source (4 s at a million) is waited for by the
 searches of its user before they begin (:meth:`.scratch.SearchScratch.overdue_pack`; outside
 their read transaction, which a map resize may be waiting for while the pack waits for the
-resize); alone it ends soon after. The
-slowest search is now 140-267 ms on one thread and 0.9-1.4 s on 4, and the 1,200 searches take
-11.4-12.0 s against 11.3-12.8 on one thread and 14.4-14.7 s against 17.5-18.1 on 4 (packed after
-about 900 searches, against 708 and 1,078). :meth:`~ltmt.memory.store.Memory.preload` packs at
-once.
+resize); alone it ends soon after. The slowest search is now 0.20-0.22 s on one thread and
+1.2-1.8 s on 4. The price is in the some 200 more searches that read one by one beside the
+pack, slowed by it: on one thread the 1,200 searches took 11.5-12.4 s against 9.5-10.4.
+:meth:`~ltmt.memory.store.Memory.preload` packs at once.
 """
 
 from __future__ import annotations
