@@ -5,7 +5,9 @@ The public API is imported lazily, so ``import ltmt`` stays cheap and does not l
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ltmt.lazy_names import lazy_names
 
 __version__ = "0.1.0"
 
@@ -38,10 +40,4 @@ if TYPE_CHECKING:
     from ltmt.translator import Translator
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'ltmt' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module_name), name)
+__getattr__ = lazy_names(__name__, _LAZY)

@@ -12,7 +12,9 @@ circle).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ltmt.lazy_names import lazy_names
 
 __all__ = ["CleanConfig", "ImportReport", "Memory"]
 
@@ -28,10 +30,4 @@ if TYPE_CHECKING:
     from ltmt.memory.store import Memory
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'ltmt.memory' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module_name), name)
+__getattr__ = lazy_names(__name__, _LAZY)

@@ -46,6 +46,20 @@ def _search_until_a_pack_starts(memory: Memory) -> int:
     return searches
 
 
+def _packs_wait_for(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Packs (their read of the sources) wait for the first event once the second is set."""
+    go_on, reading = threading.Event(), threading.Event()
+    refreshed = SourceCodes.refreshed
+
+    def slow_refresh(self: SourceCodes, *args: object) -> SourceCodes:
+        reading.set()
+        assert go_on.wait(timeout=30)
+        return refreshed(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SourceCodes, "refreshed", slow_refresh)
+    return go_on, reading
+
+
 def test_the_sources_are_packed_on_a_thread_once_the_searches_read_as_many(
     tmp_path: Path,
 ) -> None:
@@ -62,15 +76,7 @@ def test_the_sources_are_packed_on_a_thread_once_the_searches_read_as_many(
 def test_searches_go_on_reading_one_by_one_while_the_sources_are_packed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    go_on, reading = threading.Event(), threading.Event()
-    refreshed = SourceCodes.refreshed
-
-    def slow_refresh(self: SourceCodes, *args: object) -> SourceCodes:
-        reading.set()
-        assert go_on.wait(timeout=30)
-        return refreshed(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(SourceCodes, "refreshed", slow_refresh)
+    go_on, reading = _packs_wait_for(monkeypatch)
     monkeypatch.setattr(scratch, "PACK_PATIENCE", 1000.0)  # the searches never wait for it
     with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
         memory.import_pairs("u", MANY)
@@ -88,15 +94,7 @@ def test_searches_go_on_reading_one_by_one_while_the_sources_are_packed(
 def test_searches_wait_for_a_pack_that_outlasts_its_patience(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    go_on, reading = threading.Event(), threading.Event()
-    refreshed = SourceCodes.refreshed
-
-    def slow_refresh(self: SourceCodes, *args: object) -> SourceCodes:
-        reading.set()
-        assert go_on.wait(timeout=30)
-        return refreshed(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(SourceCodes, "refreshed", slow_refresh)
+    go_on, reading = _packs_wait_for(monkeypatch)
     monkeypatch.setattr(scratch, "PACK_PATIENCE", 0.0)  # starved at once
     with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
         memory.import_pairs("u", MANY)
@@ -128,14 +126,7 @@ def test_searches_wait_for_a_pack_that_outlasts_its_patience(
 def test_a_pack_under_way_holds_the_store_open_after_the_memory_closes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    go_on = threading.Event()
-    refreshed = SourceCodes.refreshed
-
-    def slow_refresh(self: SourceCodes, *args: object) -> SourceCodes:
-        assert go_on.wait(timeout=30)
-        return refreshed(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(SourceCodes, "refreshed", slow_refresh)
+    go_on, _ = _packs_wait_for(monkeypatch)
     memory = Memory(tmp_path / "m", scan_max=0, candidates=8)
     memory.import_pairs("u", MANY)
     store = memory.store
