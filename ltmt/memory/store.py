@@ -242,6 +242,11 @@ class Memory:
         if uid is None:
             return False
         vault.destroy(uid)
+        # a pack of the user's sources under way may have read them before the delete: it ends
+        # first, so that what it keeps is forgotten too
+        pack = self._packer.under_way(user)
+        if pack is not None:
+            pack.wait()
         self._scratch.forget(user)
         _forget_states(user)
         return True

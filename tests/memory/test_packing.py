@@ -217,3 +217,28 @@ def test_a_batch_whose_rest_would_read_as_many_packs_in_place(
         assert started == [] and memory._scratch.codes.cached("u") is not None
         found = [[(m.segment.id, m.score) for m in matches] for matches in batch]
         assert found == one_by_one * 30
+
+
+def test_deleting_a_user_forgets_the_sources_a_pack_under_way_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.memory import search
+
+    go_on, snapshot_read = threading.Event(), threading.Event()
+    kept = search._kept
+
+    def pack_waits(*args: Any) -> Any:  # the pack has read the user's row, not yet its sources
+        if threading.current_thread().name == "ltmt-pack":
+            snapshot_read.set()
+            assert go_on.wait(timeout=30)
+        return kept(*args)
+
+    monkeypatch.setattr(search, "_kept", pack_waits)
+    with Memory(tmp_path / "m", scan_max=0, candidates=8) as memory:
+        memory.import_pairs("u", MANY)
+        _search_until_a_pack_starts(memory)
+        assert snapshot_read.wait(timeout=30)
+        threading.Timer(0.2, go_on.set).start()
+        assert memory.delete_user("u")  # waits for the pack, then forgets what it kept
+        assert not memory._packer.packing("u") and memory._scratch.codes.cached("u") is None
+        assert memory.search("u", "open the file number 7") == []
