@@ -90,6 +90,32 @@ class _Slot(Generic[TableT]):
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
+class Generations:
+    """How many times each user's kept tables were forgotten (a user deleted, a store
+    compacted). A search reads its user's generation before its read transaction begins, and a
+    table it reads is kept only while the generation is still that one: a search whose snapshot
+    predates a delete must not keep the deleted user's sources (plaintext, for an encrypted store
+    too) after the delete forgot them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._everyone = 0
+        self._users: dict[str, int] = {}
+
+    def of(self, user: str) -> int:
+        """``user``'s generation now (it only grows)."""
+        with self._lock:
+            return self._everyone + self._users.get(user, 0)
+
+    def forget(self, user: str | None) -> None:
+        """A new generation for ``user`` (None: for every user)."""
+        with self._lock:
+            if user is None:
+                self._everyone += 1
+            else:
+                self._users[user] = self._users.get(user, 0) + 1
+
+
 class SourceTables(Generic[TableT]):
     """The source tables of one Memory's recently searched memories, shared by threads:
     ``empty(uid, casefold)`` makes a table of the kind kept. At most ``capacity`` users' are
@@ -101,10 +127,12 @@ class SourceTables(Generic[TableT]):
         empty: Callable[[int, bool], TableT],
         capacity: int = CACHED_TABLES,
         budget: int | None = None,
+        generations: Generations | None = None,
     ) -> None:
         self.capacity = capacity
         self.budget = budget
         self._empty = empty
+        self._generations = generations or Generations()
         self._lock = threading.Lock()
         self._slots: OrderedDict[str, _Slot[TableT]] = OrderedDict()
 
@@ -133,21 +161,29 @@ class SourceTables(Generic[TableT]):
         count: int,
         casefold: bool,
         before_kept: Callable[[], None] | None = None,
+        generation: int | None = None,
     ) -> TableT:
         """The user's sources (case-folded when ``casefold``) as stored in the snapshot of
         ``txn``; ``uid``, ``next_id`` and ``count`` are the user's row in it. Ids the table
         read beyond ``next_id`` are dropped and read again by a later snapshot; a table that
         holds more segments deleted since than the user has is read anew (adds and deletes
         between searches would otherwise grow it, and the scan, without end).
-        ``before_kept()`` runs once the table is read, before other threads can find it."""
+        ``before_kept()`` runs once the table is read, before other threads can find it.
+        ``generation``: the user's :class:`Generations` count when the caller's transaction
+        began; when it is no longer current, the table is read for the caller alone, not kept."""
         with self._lock:
-            slot = self._slots.get(user)
-            if slot is None:
-                slot = self._slots[user] = _Slot[TableT]()
-                while len(self._slots) > self.capacity:
-                    self._slots.popitem(last=False)
+            if generation is not None and generation != self._generations.of(user):
+                slot = None
             else:
-                self._slots.move_to_end(user)
+                slot = self._slots.get(user)
+                if slot is None:
+                    slot = self._slots[user] = _Slot[TableT]()
+                    while len(self._slots) > self.capacity:
+                        self._slots.popitem(last=False)
+                else:
+                    self._slots.move_to_end(user)
+        if slot is None:  # the caller's snapshot predates a forget: nothing of it is kept
+            return self._empty(uid, casefold).refreshed(txn, cipher)
         with slot.lock:
             table = slot.table
             if (
@@ -193,9 +229,14 @@ class SearchScratch:
         self._pack_later = pack_later
         # users whose sources pack_later is packing: (set when it ends, started, patience s)
         self._packs: dict[str, tuple[threading.Event, float, float]] = {}
-        self.tables = SourceTables(SourceTable.empty)
-        self.codes = SourceTables(SourceCodes.empty, CACHED_CODES, CACHED_BYTES)
-        self.signatures = SourceTables(SignatureRows.empty, CACHED_CODES, CACHED_BYTES)
+        self.generations = Generations()
+        self.tables = SourceTables(SourceTable.empty, generations=self.generations)
+        self.codes = SourceTables(
+            SourceCodes.empty, CACHED_CODES, CACHED_BYTES, generations=self.generations
+        )
+        self.signatures = SourceTables(
+            SignatureRows.empty, CACHED_CODES, CACHED_BYTES, generations=self.generations
+        )
         # sources read one by one per large memory since its packed table was last read
         self._fetched: dict[str, int] = {}
         self._fetched_lock = threading.Lock()
@@ -260,7 +301,9 @@ class SearchScratch:
 
     def forget(self, user: str | None = None) -> None:
         """Drop what is cached of ``user`` (None: of every user): this thread's lengths and the
-        shared tables."""
+        shared tables, which searches whose snapshot is older no longer keep
+        (:class:`Generations`)."""
+        self.generations.forget(user)  # first: a search between the two keeps nothing
         _drop(self._arrays.lens, user)
         self.tables.forget(user)
         self.codes.forget(user)

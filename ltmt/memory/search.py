@@ -47,6 +47,7 @@ class _Snapshot:
     info: UserInfo
     cipher: PlainCipher
     casefold: bool
+    generation: int | None
 
     def kept(
         self, tables: SourceTables[TableT], before_kept: Callable[[], None] | None = None
@@ -63,13 +64,19 @@ class _Snapshot:
             count=info.count,
             casefold=self.casefold,
             before_kept=before_kept,
+            generation=self.generation,
         )
 
 
 def _snapshot(
-    txn: lmdb.Transaction, vault: Vault, settings: SearchSettings, user: str
+    txn: lmdb.Transaction,
+    vault: Vault,
+    settings: SearchSettings,
+    user: str,
+    generation: int | None,
 ) -> tuple[_Snapshot, bytes] | None:
-    """``user``'s snapshot in ``txn`` and its row, or None when it has no segment."""
+    """``user``'s snapshot in ``txn`` and its row, or None when it has no segment
+    (``generation``: see :func:`search_texts`)."""
     raw = txn.get(user_key(user))
     if raw is None:
         return None
@@ -77,14 +84,20 @@ def _snapshot(
     info, cipher = rows.decode_user(row, vault, user)
     if info.count == 0:
         return None
-    return _Snapshot(txn, user, info, cipher, not settings.case_sensitive), row
+    return _Snapshot(txn, user, info, cipher, not settings.case_sensitive, generation), row
 
 
 def preload(
-    txn: lmdb.Transaction, vault: Vault, scratch: SearchScratch, settings: SearchSettings, user: str
+    txn: lmdb.Transaction,
+    vault: Vault,
+    scratch: SearchScratch,
+    settings: SearchSettings,
+    user: str,
+    generation: int | None = None,
 ) -> None:
-    """Read what the searches of ``user`` keep now (:meth:`~ltmt.memory.store.Memory.preload`)."""
-    found = _snapshot(txn, vault, settings, user)
+    """Read what the searches of ``user`` keep now (:meth:`~ltmt.memory.store.Memory.preload`;
+    ``generation``: see :func:`search_texts`)."""
+    found = _snapshot(txn, vault, settings, user, generation)
     if found is None:
         return
     snapshot, row = found
@@ -121,6 +134,7 @@ def search_texts(
     texts: Sequence[str],
     k: int,
     prefer: Sequence[Mapping[str, Any]] | None = None,
+    generation: int | None = None,
 ) -> list[list[Match]]:
     """The ``k`` best matches of each of ``texts`` among ``user``'s segments in ``txn``, best
     first (``prefer``: see :meth:`~ltmt.memory.store.Memory.search_batch`).
@@ -129,8 +143,10 @@ def search_texts(
     sources: read one by one at first, then, once the searches have read as many of them as the
     memory holds, packed whole and kept (:meth:`.scratch.SearchScratch.pack_now`; by a
     :class:`~ltmt.memory.store.Memory`, on a thread of its own, :mod:`.packing`, unless the
-    texts left in ``texts`` would read as many sources one by one: then here, as it pays)."""
-    found = _snapshot(txn, vault, settings, user)
+    texts left in ``texts`` would read as many sources one by one: then here, as it pays).
+    ``generation``: the user's count in ``scratch.generations`` read before ``txn`` began; the
+    tables this reads are kept for later searches only while it is current (None: always)."""
+    found = _snapshot(txn, vault, settings, user, generation)
     if found is None:
         return [[] for _ in texts]
     snapshot, row = found

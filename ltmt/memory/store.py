@@ -242,11 +242,8 @@ class Memory:
         if uid is None:
             return False
         vault.destroy(uid)
-        # a pack of the user's sources under way may have read them before the delete: it ends
-        # first, so that what it keeps is forgotten too
-        pack = self._packer.under_way(user)
-        if pack is not None:
-            pack.wait()
+        # a search or a pack whose snapshot predates the delete keeps nothing it reads from here
+        # on (scratch.Generations)
         self._scratch.forget(user)
         _forget_states(user)
         return True
@@ -392,9 +389,12 @@ class Memory:
         overdue = scratch.overdue_pack(user)
         if overdue is not None:  # starved by busy searches: let it end (ltmt.memory.packing)
             overdue.wait()
+        generation = scratch.generations.of(user)  # before the transaction begins
         return env.read(
             self.store,
-            lambda txn: search_texts(txn, vault, scratch, settings, user, texts, k, wanted),
+            lambda txn: search_texts(
+                txn, vault, scratch, settings, user, texts, k, wanted, generation
+            ),
             buffers=True,
         )
 
@@ -414,9 +414,10 @@ class Memory:
         check_user(user)
         settings = self._settings()
         vault, scratch = self.store.vault, self._scratch
+        generation = scratch.generations.of(user)  # before the transaction begins
         env.read(
             self.store,
-            lambda txn: preload(txn, vault, scratch, settings, user),
+            lambda txn: preload(txn, vault, scratch, settings, user, generation),
             buffers=True,
         )
 
@@ -432,11 +433,12 @@ def _packs_in_background(memory: Memory) -> Callable[[str], threading.Event | No
         if found is None:  # pragma: no cover - a search runs inside its Memory's call
             return None
         store, scratch, settings = env.retain(found.store), found._scratch, found._settings()
+        generation = scratch.generations.of(user)  # before the pack's transaction begins
 
         def pack() -> None:
             env.read(
                 store,
-                lambda txn: preload(txn, store.vault, scratch, settings, user),
+                lambda txn: preload(txn, store.vault, scratch, settings, user, generation),
                 buffers=True,
             )
 

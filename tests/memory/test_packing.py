@@ -238,7 +238,8 @@ def test_deleting_a_user_forgets_the_sources_a_pack_under_way_read(
         memory.import_pairs("u", MANY)
         _search_until_a_pack_starts(memory)
         assert snapshot_read.wait(timeout=30)
-        threading.Timer(0.2, go_on.set).start()
-        assert memory.delete_user("u")  # waits for the pack, then forgets what it kept
-        assert not memory._packer.packing("u") and memory._scratch.codes.cached("u") is None
+        assert memory.delete_user("u")
+        go_on.set()  # the pack goes on in its older snapshot, where the user's sources are
+        assert memory._packer.wait(timeout=30)
+        assert memory._scratch.codes.cached("u") is None  # read, and not kept
         assert memory.search("u", "open the file number 7") == []

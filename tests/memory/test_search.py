@@ -14,6 +14,7 @@ from ltmt.memory import env, rows
 from ltmt.memory.layout import NORM, seg_key, user_key
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, search_texts
+from ltmt.segments import Match
 
 PAIRS = [
     ("Open the file", "Datei öffnen"),
@@ -142,3 +143,29 @@ def test_preload_loads_the_scorer_after_the_read_and_before_the_sources_are_kept
         memory.preload("u")
         assert seen == [(True, True)]  # read, not yet kept
         assert memory._scratch.codes.cached("u") is not None
+
+
+@pytest.mark.parametrize("scan_max", [100, 0])  # a small memory's table; a large one's
+def test_a_search_whose_snapshot_predates_a_delete_keeps_nothing_of_it(
+    tmp_path: Path, scan_max: int
+) -> None:
+    import threading
+
+    with Memory(tmp_path / "m", scan_max=scan_max, candidates=8) as memory:
+        memory.import_pairs("u", MANY)
+        scratch, vault, settings = memory._scratch, memory.store.vault, memory._settings()
+        memory.preload("u")  # kept, as of now
+        generation = scratch.generations.of("u")
+
+        def search_in_an_older_snapshot(txn: lmdb.Transaction) -> list[list[Match]]:
+            deleting = threading.Thread(target=memory.delete_user, args=("u",))
+            deleting.start()  # commits while this transaction still sees the user
+            deleting.join()
+            scratch.fetched("u", 60)  # a large memory would pack now
+            return search_texts(txn, vault, scratch, settings, "u", QUERIES, 2, None, generation)
+
+        found = env.read(memory.store, search_in_an_older_snapshot, buffers=True)
+        assert found[0]  # the older snapshot still holds the user's segments
+        for tables in (scratch.tables, scratch.codes, scratch.signatures):
+            assert tables.cached("u") is None  # and nothing read from it was kept
+        assert memory.search("u", QUERIES[0]) == []
