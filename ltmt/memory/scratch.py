@@ -19,7 +19,8 @@ snapshot stores under those ids is read again.
 The source tables hold plaintext for an encrypted store too (in memory only, never on disk):
 at most :data:`CACHED_TABLES` small and :data:`CACHED_CODES` large ones per Memory, shared by
 its threads, so a server's thread pool keeps one copy of a user's sources (and signatures), not
-one per thread.
+one per thread. Deleting a user drops them, and a search whose snapshot began before the delete
+keeps nothing it reads afterwards (:class:`Generations`).
 """
 
 from __future__ import annotations
