@@ -103,7 +103,11 @@ class BackgroundPacker:
                 exc,
             )
         finally:
-            release()
-            with self._lock:
-                self._threads.pop(user, None)
-            ended.set()
+            try:
+                release()
+            except Exception as exc:
+                logger.warning("giving back the store after packing %r failed (%s)", user, exc)
+            finally:  # whatever release did: the searches waiting for this pack go on
+                with self._lock:
+                    self._threads.pop(user, None)
+                ended.set()

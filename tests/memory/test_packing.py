@@ -243,3 +243,16 @@ def test_deleting_a_user_forgets_the_sources_a_pack_under_way_read(
         assert memory._packer.wait(timeout=30)
         assert memory._scratch.codes.cached("u") is None  # read, and not kept
         assert memory.search("u", "open the file number 7") == []
+
+
+def test_a_pack_whose_release_fails_still_ends(caplog: pytest.LogCaptureFixture) -> None:
+    packer = BackgroundPacker()
+
+    def release() -> None:
+        raise OSError("bad descriptor")
+
+    with caplog.at_level("WARNING"):
+        ended = packer.start("a", lambda: None, release)
+        assert ended is not None and ended.wait(timeout=30)
+    assert not packer.packing("a")
+    assert "giving back the store after packing 'a' failed (bad descriptor)" in caplog.text
