@@ -16,7 +16,6 @@ the driver checks that both versions return the same top-1 segment and score for
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import shutil
 import statistics
@@ -33,7 +32,7 @@ from support import (  # noqa: E402
     add_comparison_args,
     check_comparison_args,
     emit_report,
-    run_in_checkout,
+    report_in_checkout,
 )
 
 # The worker: imports the pickled pairs into a fresh store, searches the queries, prints JSON.
@@ -60,8 +59,7 @@ print(json.dumps({"package": package, "seconds": seconds, "read": report.read,
 def import_once(checkout: Path, pairs_file: Path, store: Path) -> dict[str, Any]:
     """One import by ``checkout`` in a process of its own, into the fresh ``store``; the worker
     reports which ``ltmt`` it imported, checked against ``checkout``."""
-    done = run_in_checkout(checkout, WORKER, str(pairs_file), str(store), USER)
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result = report_in_checkout(checkout, WORKER, str(pairs_file), str(store), USER)
     if Path(result["package"]) != checkout:
         raise SystemExit(f"the worker for {checkout} imported ltmt from {result['package']}")
     shutil.rmtree(store)

@@ -32,7 +32,7 @@ from support import (
     emit_report,
     in_turns,
     kept_store_ab_parser,
-    run_in_checkout,
+    report_in_checkout,
 )
 
 # One process: open a copy, search, then add / delete, each with a search after it.
@@ -76,8 +76,7 @@ def measure(checkout: Path, store: Path, queries: list[str]) -> dict[str, list[f
     with tempfile.TemporaryDirectory(prefix="ltmt-writes-") as work:
         copy = Path(work) / "store"
         shutil.copytree(store, copy)
-        done = run_in_checkout(checkout, CHILD, str(copy), USER, json.dumps(queries))
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+        return report_in_checkout(checkout, CHILD, str(copy), USER, json.dumps(queries))
 
 
 def summary(rounds: list[dict[str, list[float]]]) -> dict[str, dict[str, float]]:

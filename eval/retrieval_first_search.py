@@ -31,7 +31,7 @@ from support import (
     emit_report,
     in_turns,
     kept_store_ab_parser,
-    run_in_checkout,
+    report_in_checkout,
 )
 
 # One process: open, search, report.
@@ -88,8 +88,7 @@ print(json.dumps({"first_ms": first * 1000, "next_ms": times, "wall_s": wall,
 
 
 def measure(checkout: Path, store: Path, queries: list[str], threads: int) -> dict[str, Any]:
-    done = run_in_checkout(checkout, CHILD, str(store), USER, json.dumps(queries), str(threads))
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    return report_in_checkout(checkout, CHILD, str(store), USER, json.dumps(queries), str(threads))
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from support import (
     emit_report,
     in_turns,
     numpy_as_the_command_line_runs_it,
-    run_in_checkout,
+    report_in_checkout,
 )
 
 # One process: search every user in turn, several passes.
@@ -86,8 +86,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         def measure(checkout: Path) -> dict[str, Any]:
             lists = json.dumps(users), json.dumps(queries)
             options = json.dumps({} if args.scan_max is None else {"scan_max": args.scan_max})
-            done = run_in_checkout(checkout, CHILD, str(store), *lists, str(args.passes), options)
-            return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+            return report_in_checkout(
+                checkout, CHILD, str(store), *lists, str(args.passes), options
+            )
 
         found = in_turns({"base": args.base, "new": REPO}, args.rounds, measure)
     finally:

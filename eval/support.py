@@ -180,3 +180,9 @@ def run_in_checkout(checkout: Path, code: str, *args: str) -> subprocess.Complet
     if done.returncode:
         raise SystemExit(f"the run by {checkout} failed:\n{done.stderr[-2000:]}")
     return done
+
+
+def report_in_checkout(checkout: Path, code: str, *args: str) -> dict[str, Any]:
+    """:func:`run_in_checkout`, and the JSON object its last line of output prints."""
+    done = run_in_checkout(checkout, code, *args)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))

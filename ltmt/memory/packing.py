@@ -63,13 +63,8 @@ class BackgroundPacker:
 
     def packing(self, user: str) -> bool:
         """Whether ``user``'s pack is under way (or waiting for another's to end)."""
-        return self.under_way(user) is not None
-
-    def under_way(self, user: str) -> threading.Event | None:
-        """The event set when ``user``'s pack ends, while it is under way (else None)."""
         with self._lock:
-            running = self._threads.get(user)
-        return None if running is None else running[1]
+            return user in self._threads
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the packs under way (at most ``timeout`` seconds each); whether none is left."""

@@ -167,12 +167,13 @@ def search_texts(
             if table is not None:
                 ranked = sources.scan(query, table, lens, n_best)
             else:
-                # the rest of a large batch would read as many one by one: pack here, not on a
-                # thread beside it (the ski-rental rule again, within the batch)
-                per_text = fetched.read / number if number else limit
-                here = (len(texts) - number) * per_text >= info.count
-                if packed is None and scratch.pack_now(user, info.count, fetched.read, here=here):
-                    packed = snapshot.kept(scratch.codes)
+                if packed is None:
+                    # the rest of a large batch would read as many one by one: pack here, not on
+                    # a thread beside it (the ski-rental rule again, within the batch)
+                    per_text = fetched.read / number if number else limit
+                    here = (len(texts) - number) * per_text >= info.count
+                    if scratch.pack_now(user, info.count, fetched.read, here=here):
+                        packed = snapshot.kept(scratch.codes)
                 codes = packed or fetched
                 ranked = _ranked(snapshot, settings, lens, sigs, codes, query, k, n_best)
             if wanted is not None:  # the k best, and those tied with the k-th

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_bench_encryption import dev_user, load_script, tiny_pool
@@ -48,25 +49,29 @@ def test_pool_recall_counts_every_query_in_its_band(kept: Path, tmp_path: Path) 
     assert sum(found["perturbed: first pass, budget 150000"]["1"].values()) <= sum(queries.values())
 
 
-def test_first_search_names_the_ltmt_each_process_ran(kept: Path, tmp_path: Path) -> None:
-    output = tmp_path / "first.json"
-    repo = EVAL.parent
-    # 7 searches of the 3 real queries: they are searched again
-    load_script(EVAL / "retrieval_first_search.py").main(
-        ["--base", str(repo), "--store", str(kept / "store"), "--queries",
-         str(kept / "queries.json"), "--searches", "7", "--rounds", "1", "--output", str(output)]
+def _kept_store_ab(script: str, kept: Path, output: Path, *options: str) -> dict[str, Any]:
+    """The results of an A/B ``script`` of the kept store, this checkout on both sides, 1 round."""
+    load_script(EVAL / script).main(
+        ["--base", str(EVAL.parent), "--store", str(kept / "store"), "--queries",
+         str(kept / "queries.json"), *options, "--rounds", "1", "--output", str(output)]
     )  # fmt: skip
-    result = json.loads(output.read_text())["results"]
+    return dict(json.loads(output.read_text())["results"])
+
+
+def test_first_search_names_the_ltmt_each_process_ran(kept: Path, tmp_path: Path) -> None:
+    # 7 searches of the 3 real queries: they are searched again
+    result = _kept_store_ab(
+        "retrieval_first_search.py", kept, tmp_path / "f.json", "--searches", "7"
+    )
     for name in ("base", "new"):
-        assert result[name]["ltmt"] == [str(repo / "ltmt" / "__init__.py")]
+        assert result[name]["ltmt"] == [str(EVAL.parent / "ltmt" / "__init__.py")]
         assert len(result[name]["first_search_ms"]) == 1
         median = result[name]["next_searches_median_ms"]
         assert 0 < median <= result[name]["next_searches_p99_ms"]
         assert result[name]["next_searches_p99_ms"] <= result[name]["slowest_next_search_ms"][0]
         assert result[name]["next_searches_wall_s"][0] > 0
-        assert result[name]["sources_packed_after"] == [
-            None
-        ]  # a small memory is scanned whole: nothing packed
+        # a small memory is scanned whole: nothing packed
+        assert result[name]["sources_packed_after"] == [None]
         assert result[name]["peak_rss_mb"][0] >= result[name]["rss_mb_before_after"][0][1]
 
 
@@ -85,15 +90,9 @@ def test_the_benchmark_times_searches_between_writes_and_leaves_the_memory_as_it
 
 
 def test_after_writes_times_each_step_in_each_checkout(kept: Path, tmp_path: Path) -> None:
-    output = tmp_path / "writes.json"
-    repo = EVAL.parent
     from ltmt import Memory
 
-    load_script(EVAL / "retrieval_after_writes.py").main(
-        ["--base", str(repo), "--store", str(kept / "store"), "--queries",
-         str(kept / "queries.json"), "--writes", "1", "--rounds", "1", "--output", str(output)]
-    )  # fmt: skip
-    result = json.loads(output.read_text())["results"]
+    result = _kept_store_ab("retrieval_after_writes.py", kept, tmp_path / "w.json", "--writes", "1")
     for name in ("base", "new"):
         assert set(result[name]) == {
             "add", "search after an add", "delete", "search after a delete", "search, no write"
