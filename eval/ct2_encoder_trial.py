@@ -6,8 +6,10 @@ sources of the matches it force-decodes (``eval/profile_knn.py``). This collects
 (source, target) pairs one cold pass of ``bench_speed``'s engine force-decodes, converts the
 model's encoder alone into a CTranslate2 encoder model (``TransformerEncoderModelSpec`` over the
 encoder half of :func:`ltmt.model.ctranslate_spec.marian_spec`), and encodes every pair's source
-with: ltmt's torch encoder in float32, in the fused path's weights (bfloat16 where the CPU has
-it) and with its int8 encoder layers (``--fusion-weights float32-int8-encoder-head``), ltmt's
+with: ltmt's torch encoder in float32, in bfloat16 where the CPU has it, in the weights fused
+batches run on by default where those differ (int8 linear layers on a CPU with VNNI and no
+AMX: :func:`ltmt.model.backbone.fusion_weights_for`; before session 41 the trial left them
+out), with its int8 encoder layers (``--fusion-weights float32-int8-encoder-head``), ltmt's
 CTranslate2 encoder (:mod:`ltmt.model.fast_encoder`, through the same batching), and
 CTranslate2 in int8 and float32 (fed token strings), each in length-sorted batches of 64, 2 threads,
 after a warm-up batch. It reports each one's seconds (best of ``--rounds``) and how far its states
@@ -95,7 +97,8 @@ def main() -> None:
     translate.forget()  # type: ignore[attr-defined]
     pairs = profile_knn._forced_pairs(translate, segments)
     backbone = load_backbone(None)
-    fused = fusion_weights_for(backbone, False, None)
+    fused = fusion_weights_for(backbone, False, None)  # bfloat16 where the CPU has it
+    default = fusion_weights_for(backbone, None, None)  # what fused batches run on here
     tokenizer = backbone.tokenizer
     ids = tokenizer([s for s, _ in pairs], truncation=True, max_length=256)["input_ids"]
     pieces = [tokenizer.convert_ids_to_tokens(row) for row in ids]
@@ -111,6 +114,8 @@ def main() -> None:
     runs: dict[str, tuple[float, list[Any]]] = {}
     with torch.inference_mode():
         encoders = [("torch float32", backbone), (f"torch {fused.variant}", fused)]
+        if default.variant != fused.variant:  # since session 41: int8 layers on VNNI CPUs
+            encoders.append((f"torch {default.variant} (the fused batches' default)", default))
         # ltmt's own int8 encoder (--fusion-weights float32-int8-encoder-head, session 21)
         encoders.append(("torch int8-encoder", int8_head_weights(backbone, int8_encoder=True)))
         # the product's CTranslate2 encoder (ltmt.model.fast_encoder, session 22): what fused
