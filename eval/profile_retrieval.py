@@ -5,7 +5,11 @@ selection of the first pass, the signature pass, and the exact rerank from the s
 memory, of which the kernel's scoring) with thread-CPU timers and searches a saved store with
 saved queries, so that each phase's share of a search is measured on the same queries the
 benchmark uses. The timers cost a few
-microseconds per call, so the phases add up to a little more than an untimed search.
+microseconds per call, so the phases add up to a little more than an untimed search. The
+memory's sources are packed before the timed searches (``Memory.preload``, where the checkout
+has it), and the report gives the phases by query length as well (``by_query_characters``: the
+queries of each band, how many of the slowest 5 % they are, their total's percentiles and each
+phase's mean).
 
     python eval/profile_retrieval.py --store /tmp/ltmt15/store --queries /tmp/ltmt15/queries.json \
         --output eval/results/retrieval-1m-profile.json
@@ -37,6 +41,8 @@ from bench_retrieval import USER, machine_info, percentile
 from support import emit_report, numpy_as_the_command_line_runs_it, use_this_checkout
 
 Phases = dict[str, float]
+# query lengths (characters, [low, high)) that by_query_characters reports apart
+LENGTH_BANDS = ((0, 20), (20, 40), (40, 70), (70, 100), (100, 200), (200, 10**9))
 
 
 _UNDER_WAY: set[str] = set()  # the phases being timed (a call within one counts once)
@@ -77,6 +83,16 @@ class _TimedNumpy:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._np, name)
+
+
+def _summary(values: list[float]) -> dict[str, float]:
+    """Mean, p50, p95 and p99 of ``values``, rounded."""
+    return {
+        "mean": round(statistics.fmean(values), 3),
+        "p50": round(percentile(values, 50), 3),
+        "p95": round(percentile(values, 95), 3),
+        "p99": round(percentile(values, 99), 3),
+    }
 
 
 def instrument(phases: Phases, counts: dict[str, int]) -> None:
@@ -232,21 +248,28 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             start = time.thread_time()
             memory.search(USER, text, k=args.k)
             total = (time.thread_time() - start) * 1000
-            rows.append({"total": total, **phases, **{f"n_{k}": v for k, v in counts.items()}})
+            row = {"total": total, **phases, **{f"n_{k}": v for k, v in counts.items()}}
+            rows.append({**row, "n_characters": len(text)})
     names = sorted({key for row in rows for key in row})
-    summary = {}
-    for name in names:
-        values = [row.get(name, 0.0) for row in rows]
-        summary[name] = {
-            "mean": round(statistics.fmean(values), 3),
-            "p50": round(percentile(values, 50), 3),
-            "p95": round(percentile(values, 95), 3),
-            "p99": round(percentile(values, 99), 3),
-        }
+    summary = {name: _summary([row.get(name, 0.0) for row in rows]) for name in names}
     slow = sorted(rows, key=lambda row: -row["total"])[: max(1, len(rows) // 20)]
     slow_mean = {
         name: round(statistics.fmean(row.get(name, 0.0) for row in slow), 3) for name in names
     }
+    by_length: dict[str, Any] = {}
+    for low, high in LENGTH_BANDS:
+        band = [row for row in rows if low <= row["n_characters"] < high]
+        if band:
+            by_length[f"{low}-{high - 1}" if high < 10**9 else f"{low}+"] = {
+                "queries": len(band),
+                "slowest_5_percent": sum(row in slow for row in band),
+                "total": _summary([row["total"] for row in band]),
+                "mean": {
+                    name: round(statistics.fmean(row.get(name, 0.0) for row in band), 3)
+                    for name in names
+                    if name != "total"
+                },
+            }
     return {
         "benchmark": "retrieval-profile",
         "store": str(args.store),
@@ -264,6 +287,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "per_search": summary,
         "slowest_5_percent_mean": slow_mean,
+        "by_query_characters": by_length,
         "machine": machine_info(),
         "note": args.note,
     }
