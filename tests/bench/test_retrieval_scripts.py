@@ -1,5 +1,6 @@
 """The retrieval scripts that read a store kept by ``eval/bench_retrieval.py --keep``:
-``retrieval_pool_recall.py``, ``retrieval_first_search.py`` and ``retrieval_after_writes.py``."""
+``retrieval_pool_recall.py``, ``retrieval_first_search.py``, ``retrieval_after_writes.py`` and
+``profile_retrieval.py``."""
 
 from __future__ import annotations
 
@@ -47,6 +48,24 @@ def test_pool_recall_counts_every_query_in_its_band(kept: Path, tmp_path: Path) 
     # at 1,024 candidates a 300-segment memory is scored whole: every best is found
     assert found["perturbed: first pass, budget 150000"]["1024"] == queries
     assert sum(found["perturbed: first pass, budget 150000"]["1"].values()) <= sum(queries.values())
+
+
+def test_profile_reports_every_search_once_and_by_query_length(kept: Path, tmp_path: Path) -> None:
+    output = tmp_path / "profile.json"
+    load_script(EVAL / "profile_retrieval.py").main(
+        ["--store", str(kept / "store"), "--queries", str(kept / "queries.json"),
+         "--output", str(output)]
+    )  # fmt: skip
+    result = json.loads(output.read_text())
+    bands = result["by_query_characters"]
+    assert sum(band["queries"] for band in bands.values()) == result["queries"]
+    slowest = max(1, result["queries"] // 20)
+    assert sum(band["slowest_5_percent"] for band in bands.values()) == slowest
+    for band in bands.values():
+        assert band["total"]["p50"] <= band["total"]["p95"] <= band["total"]["p99"]
+        # a phase timed inside another of the same phase counts once: no phase exceeds the search
+        assert band["mean"]["count_select"] <= band["total"]["mean"]
+    assert result["per_search"]["n_candidates"]["p50"] > 0  # the index searched, not a scan
 
 
 def _kept_store_ab(script: str, kept: Path, output: Path, *options: str) -> dict[str, Any]:
