@@ -44,9 +44,10 @@ class Translation:
     again with memory trusted less, its first output having copied a match of other words
     (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
     digit once, or a message code it dropped, was written as the source has it
-    (:mod:`ltmt.numbers_kept`); ``accelerators``: lines whose keyboard accelerator (``&Open``)
-    was taken out before the model translated them and placed in the translation
-    (:mod:`ltmt.accelerators`).
+    (:mod:`ltmt.numbers_kept`); ``seams_repaired``: words the translation ended one line with
+    and started the next with were written once (:mod:`ltmt.line_seams`); ``accelerators``:
+    lines whose keyboard accelerator (``&Open``) was taken out before the model translated them
+    and placed in the translation (:mod:`ltmt.accelerators`).
     """
 
     source: str
@@ -57,6 +58,7 @@ class Translation:
     cut: bool = False
     copy_guarded: bool = False
     numbers_repaired: bool = False
+    seams_repaired: bool = False
     accelerators: int = 0
 
 

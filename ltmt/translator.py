@@ -28,6 +28,7 @@ from ltmt.config import check_choice, check_range
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
+from ltmt.line_seams import drop_seam_repeats
 from ltmt.lookup import memory_matches, term_matcher
 from ltmt.model.backbone import (
     CONVERTED_BY_DEFAULT,
@@ -96,6 +97,9 @@ class Translator:
     source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`); a number lost
     beyond repair makes a fused output a suspect of the placeholder guard.
+    ``seam_repair``: words a multi-line segment's translation ends one line with and starts
+    the next with, where the source does not repeat them there, are written once
+    (:mod:`ltmt.line_seams`).
     ``accelerators``: which keyboard accelerators (``&Open``, ``_Quit``, ``~File``) are taken
     out of a line before the model translates it and placed in its translation
     (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
@@ -153,6 +157,7 @@ class Translator:
         placeholder_guard: bool = True,
         copy_guard: bool = True,
         number_repair: bool = True,
+        seam_repair: bool = True,
         accelerators: str = "auto",
         capital_lines: bool = True,
         decorations: bool = True,
@@ -227,6 +232,7 @@ class Translator:
         self.placeholder_guard = placeholder_guard
         self.copy_guard = copy_guard
         self.number_repair = number_repair
+        self.seam_repair = seam_repair
         self.max_source_tokens = max_source_tokens
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
@@ -411,6 +417,7 @@ class Translator:
             units, decoding_matches, progress, matchers
         )
         grouped = join_pieces(units, outputs)
+        seams = _write_seams_once(splits, grouped) if self.seam_repair else set()
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -423,6 +430,7 @@ class Translator:
                 cut=any(u.cut for u in pieces),
                 copy_guarded=index in guarded,
                 numbers_repaired=index in repaired,
+                seams_repaired=index in seams,
                 accelerators=split.accelerators,
             )
         return [r for r in results if r is not None]
@@ -597,3 +605,25 @@ class Translator:
         """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
+
+
+def _write_seams_once(
+    splits: Mapping[int, SplitSegment], grouped: dict[int, list[str]]
+) -> set[int]:
+    """Each segment's line translations in ``grouped`` with the words said twice across a line
+    break written once (:func:`ltmt.line_seams.drop_seam_repeats`, in place); returns the
+    segments changed."""
+    seams: set[int] = set()
+    for index, split in splits.items():
+        lines = grouped.get(index, [])
+        once = drop_seam_repeats(split.lines, lines)
+        if once != lines:
+            grouped[index] = once
+            seams.add(index)
+    if seams:
+        logger.info(
+            "line seams: %d translations said words twice across a line break where their "
+            "source does not; written once",
+            len(seams),
+        )
+    return seams

@@ -585,3 +585,31 @@ def test_a_lines_decoration_is_set_aside(backbone, decorations, seen, expected):
     translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)
     [result] = translator.translate(["--- Options ---"])
     assert (texts, result.text) == (seen, expected)
+
+
+class _LineScripted(Translator):
+    """Decodes each line to the translation ``lines`` gives its text (read back from its
+    tokens)."""
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = lines
+
+    def decode(self, batch, state=None):
+        texts = self.backbone.tokenizer.batch_decode(batch, skip_special_tokens=True)
+        return [self.lines[text] for text in texts]
+
+
+@pytest.mark.parametrize("repair", [True, False])
+def test_words_said_twice_across_a_line_break_are_written_once(backbone, repair):
+    lines = {
+        "mark them with": "markieren Sie diese mit git",
+        "git add, then run": "mit git add und führen Sie",
+    }
+    translator = _LineScripted(backbone, lines=lines, seam_repair=repair)
+    [result] = translator.translate(["mark them with\ngit add, then run"])
+    if repair:
+        assert result.text == "markieren Sie diese\nmit git add und führen Sie"
+    else:
+        assert result.text == "markieren Sie diese mit git\nmit git add und führen Sie"
+    assert result.seams_repaired is repair

@@ -76,6 +76,12 @@ def translate(
         help="Keep numbers as the model wrote them (by default a number written with a "
         "repeated digit once, E76 for the source's E766, is written as the source writes it).",
     ),
+    no_seam_repair: bool = typer.Option(
+        False,
+        "--no-seam-repair",
+        help="Keep words a multi-line translation ends one line with and starts the next with "
+        "(by default, where the source does not repeat them there, they are written once).",
+    ),
     accelerators: str = typer.Option(
         "auto",
         "--accelerators",
@@ -270,6 +276,7 @@ def translate(
             exact_reuse=not no_exact,
             placeholder_guard=not no_placeholder_guard,
             number_repair=not no_number_repair,
+            seam_repair=not no_seam_repair,
             accelerators=accelerators,
             capital_lines=not no_capital_lines,
             copy_guard=not no_copy_guard,

@@ -11,6 +11,8 @@ Every unit translated in the run is counted once in each of these groups:
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
   whose output got back a number or message code of the source (:mod:`ltmt.numbers_kept`);
+- ``seams_repaired``: multi-line units whose translation said words twice across a line break
+  (ending one line, starting the next) and now says them once (:mod:`ltmt.line_seams`);
 - ``accelerators``: lines whose keyboard accelerator (``&Open``) was taken out before the model
   translated them and placed in the translation (:mod:`ltmt.accelerators`; a reviewer checks
   that the keys of one menu differ);
@@ -47,6 +49,7 @@ class RunReport:
     repaired: int = 0
     not_repairable: int = 0
     numbers_repaired: int = 0
+    seams_repaired: int = 0
     accelerators: int = 0
     invalid_format: int = 0
     empty: int = 0
@@ -85,6 +88,9 @@ class RunReport:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
         if self.numbers_repaired:
             parts.append(f"numbers: {self.numbers_repaired} repaired")
+        if self.seams_repaired:
+            repeats = counted(self.seams_repaired, "multi-line segment")
+            parts.append(f"line breaks: {repeats} said words twice across one, now once")
         if self.accelerators:
             parts.append(f"accelerators: {self.accelerators} placed")
         if self.split or self.cut:

@@ -88,6 +88,11 @@ class TranslationOut(BaseModel):
         description="a number the model wrote with a repeated digit once, or a message code it "
         "dropped, was written as the source has it",
     )
+    seams_repaired: bool = Field(
+        False,
+        description="words the translation ended one line with and started the next with, "
+        "where the source does not repeat them, were written once",
+    )
     accelerators: int = Field(
         0,
         description="lines whose keyboard accelerator (&Open, _Quit) was taken out before the "
@@ -103,6 +108,7 @@ class TranslationOut(BaseModel):
             matches=[MatchOut.of(m) for m in translation.matches],
             copy_guarded=translation.copy_guarded,
             numbers_repaired=translation.numbers_repaired,
+            seams_repaired=translation.seams_repaired,
             accelerators=translation.accelerators,
         )
 

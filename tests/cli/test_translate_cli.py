@@ -272,6 +272,14 @@ def test_number_repair_flag_reaches_the_translator(
     assert translator_options["number_repair"] is repaired
 
 
+@pytest.mark.parametrize(("flag", "repaired"), [([], True), (["--no-seam-repair"], False)])
+def test_seam_repair_flag_reaches_the_translator(
+    tmp_path, capsys, common, translator_options, flag, repaired
+):
+    _translated(tmp_path, capsys, "open the file now", [*common, *flag])
+    assert translator_options["seam_repair"] is repaired
+
+
 @pytest.mark.parametrize(("flag", "setting"), [([], "auto"), (["--accelerators", "_"], "_")])
 def test_accelerators_flag_reaches_the_translator(
     tmp_path, capsys, common, translator_options, flag, setting

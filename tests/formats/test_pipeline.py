@@ -219,6 +219,23 @@ def test_translations_whose_numbers_were_repaired_are_counted() -> None:
     assert "numbers:" not in RunReport(units=1).summary()  # said only when some were
 
 
+def test_translations_whose_line_seams_were_repaired_are_counted() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Translation
+
+    def model(texts, prefer):
+        return [Translation(t, t, (), "model", seams_repaired="\n" in t) for t in texts]
+
+    report = RunReport()
+    translate_units([Unit("0", "a b\nb c"), Unit("1", "plain")], model, report)
+    assert report.seams_repaired == 1 and report.as_dict()["seams_repaired"] == 1
+    assert "line breaks: 1 multi-line segment said words twice across one, now once" in (
+        report.summary()
+    )
+    assert "line breaks:" not in RunReport(units=1).summary()  # said only when some were
+
+
 def test_only_lines_split_into_sentences_count_as_split() -> None:
     """A two-line entry translated line by line is not a "long segment split" (it was, in
     `ltmt translate de.po`'s summary for "Press <b>OK</b>\\nto continue")."""

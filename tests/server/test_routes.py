@@ -68,6 +68,7 @@ def test_translate_add_search_stats_export_delete(api):
         assert fused["method"] in ("knn", "model") and "%s" in fused["text"]
         assert exact["copy_guarded"] is False and isinstance(fused["copy_guarded"], bool)
         assert exact["numbers_repaired"] is False and isinstance(fused["numbers_repaired"], bool)
+        assert exact["seams_repaired"] is False and fused["seams_repaired"] is False  # one line
         assert exact["accelerators"] == 0 and isinstance(fused["accelerators"], int)
         assert (empty["method"], empty["text"]) == ("empty", "")
 

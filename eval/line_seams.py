@@ -1,0 +1,110 @@
+"""Words said twice across a line break: how often the translations of multi-line segments do it,
+and what writing them once (:mod:`ltmt.line_seams`, ``Translator(seam_repair=...)``) changes.
+
+For every user of ``--users-dir`` (``USER.memory.jsonl`` + ``USER.test.jsonl``, the dev users by
+default), the test segments with two lines or more are translated with the user's memory, by
+each of ``--fusions``, once without the repair and once with it. Reported per fusion: the
+segments, how many the repair changed, how many others differ between the two runs (none
+expected: the repair is the only difference), BLEU and chrF2 of those segments against their
+references without and with it (SacreBLEU, whitespace runs as one space: the references wrap
+their lines elsewhere), and a few changed outputs, before and after.
+
+    python eval/line_seams.py --output eval/results/line-seams.json
+
+Untimed; the embedded model unless ``--model``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from support import DEV_USERS_DIR, emit_report, use_this_checkout
+
+EXAMPLES = 6
+
+
+def multi_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows whose source has two lines or more that are not blank."""
+    return [r for r in rows if sum(bool(line.strip()) for line in r["source"].split("\n")) > 1]
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def flat(texts: list[str]) -> list[str]:
+    """Each text's whitespace runs as one space (line breaks placed elsewhere do not count)."""
+    return [" ".join(text.split()) for text in texts]
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    use_this_checkout()
+    import sacrebleu
+
+    from ltmt import Memory, Translator
+
+    users = sorted(
+        path.name.removesuffix(".test.jsonl") for path in args.users_dir.glob("*.test.jsonl")
+    )
+    tests = {user: multi_line(read_jsonl(args.users_dir / f"{user}.test.jsonl")) for user in users}
+    report: dict[str, Any] = {
+        "users_dir": str(args.users_dir),
+        "segments": {user: len(rows) for user, rows in tests.items()},
+        "fusions": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="ltmt-seams-") as folder, Memory(folder) as memory:
+        for user in users:
+            pairs = read_jsonl(args.users_dir / f"{user}.memory.jsonl")
+            memory.import_pairs(user, [(p["source"], p["target"]) for p in pairs])
+        for fusion in args.fusions.split(","):
+            outputs: dict[bool, list[str]] = {False: [], True: []}
+            repaired: list[bool] = []
+            references: list[str] = []
+            for repair in (False, True):
+                translator = Translator(args.model, memory, fusion=fusion, seam_repair=repair)
+                for user in users:
+                    sources = [r["source"] for r in tests[user]]
+                    done = translator.translate(sources, user=user)
+                    outputs[repair] += [t.text for t in done]
+                    if repair:
+                        repaired += [t.seams_repaired for t in done]
+                        references += [r["target"] for r in tests[user]]
+            before, after = outputs[False], outputs[True]
+            changed = [i for i, flag in enumerate(repaired) if flag]
+            report["fusions"][fusion] = {
+                "segments": len(after),
+                "repaired": len(changed),
+                "repaired_output_differs": sum(before[i] != after[i] for i in changed),
+                "other_outputs_differing": sum(
+                    a != b for i, (a, b) in enumerate(zip(before, after)) if not repaired[i]
+                ),
+                "bleu_without": round(
+                    sacrebleu.corpus_bleu(flat(before), [flat(references)]).score, 2
+                ),
+                "bleu_with": round(sacrebleu.corpus_bleu(flat(after), [flat(references)]).score, 2),
+                "chrf_without": round(
+                    sacrebleu.corpus_chrf(flat(before), [flat(references)]).score, 2
+                ),
+                "chrf_with": round(sacrebleu.corpus_chrf(flat(after), [flat(references)]).score, 2),
+                "examples": [{"before": before[i], "after": after[i]} for i in changed[:EXAMPLES]],
+            }
+    return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
+    parser.add_argument("--model", default=None, help="model folder (default: the embedded one)")
+    parser.add_argument("--fusions", default="auto,knn", help="comma-separated")
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args(argv)
+    emit_report(run(args), args.output, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()

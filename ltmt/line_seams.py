@@ -1,0 +1,103 @@
+"""Words a segment's translation writes twice across a line break, once.
+
+The model translates a multi-line segment a line at a time (:mod:`ltmt.units`): a wrapped help
+text (``mark them with\\n"git add/rm <pathspec>", then run``) reaches it as fragments. Where a
+fragment's German needs a word of the next line's (``mit`` needs its object), or kNN follows a
+match whose translator wrapped the lines elsewhere, a line's translation ends with the words the
+next line's begins with: ``markieren Sie diese mit "git`` then ``mit "git add/rm …``; coreutils'
+``Siehe auch`` then ``Siehe auch GRÖẞE …``. Read as a whole, the segment says them twice. Of
+the dev users' 179 multi-line test segments, 6 did, at 13 of 576 line breaks, all with kNN
+(``eval/line_seams.py``; ``docs/results/translation.md``, session 41).
+
+:func:`drop_seam_repeats` writes such words once: it drops them from the line they do not
+translate, as far as code tells (options, ``<arguments>`` and numbers read the same in both
+languages): from the start of the later line where they translate the earlier source line,
+else from the end of the earlier line, and never the last word of a line. A repeat that the
+source has at the same line break too (``%s,`` ending one line and starting the next) is
+written as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# the most words a repeat at a line break spans
+MAX_SEAM_WORDS = 6
+_WORD = re.compile(r"\S+")
+# code a translation writes as its source does: an option's name, an <argument>, a number
+_CODE = re.compile(r"(?<![\w-])[-+]{1,2}[^\W\d_][\w-]*|<[^\s<>]+>|\d+")
+
+
+def drop_seam_repeats(sources: Sequence[str], outputs: Sequence[str]) -> list[str]:
+    """``outputs`` (the translations of the lines ``sources``, one each, in order) with the
+    words a line ends with and the next line starts with written once (module doc); the lines
+    unchanged where there is none."""
+    if len(sources) != len(outputs):
+        raise ValueError(f"{len(outputs)} translations for {len(sources)} lines")
+    lines = list(outputs)
+    for i in range(len(lines) - 1):
+        ending, opening = lines[i].split(), lines[i + 1].split()
+        count = _repeated(ending, opening)
+        earlier, later = sources[i].split(), sources[i + 1].split()
+        if not count or _repeated(earlier, later, count) == count:
+            continue
+        from_later = _of_earlier_line(opening[:count], earlier, later, opening[count:])
+        if from_later and len(opening) > count:
+            lines[i + 1] = _without_first_words(lines[i + 1], count)
+        elif len(ending) > count:
+            lines[i] = _without_last_words(lines[i], count)
+        elif len(opening) > count:
+            lines[i + 1] = _without_first_words(lines[i + 1], count)
+    return lines
+
+
+def _of_earlier_line(
+    repeat: list[str], earlier: list[str], later: list[str], after: list[str]
+) -> bool:
+    """Whether the words ``repeat`` said at the end of one line's translation and at the start of
+    the next one's (``after`` follows them there) translate the earlier source line (words
+    ``earlier``) rather than the later one (``later``): where they hold code (options,
+    ``<arguments>``, numbers, which the translation writes as the source does), the source line
+    that holds all of it and the other does not; else, where the later source line opens with
+    code and the later translation has it right after the repeat (``--version`` after the
+    previous line's ``diesen Hilfetext anzeigen.``), the earlier one. Else the later one: a
+    fragment's translation runs on into the next line's words more often than it starts with
+    the previous line's (the dev users' outputs, session 41)."""
+    codes = _codes(repeat)
+    if codes:
+        return codes <= _codes(earlier) and not codes <= _codes(later)
+    opens = _codes(later[:1])
+    return bool(opens) and opens <= _codes(after[:1])
+
+
+def _codes(words: Sequence[str]) -> set[str]:
+    """The code in ``words``: options (their name, ``--backup`` of ``--backup[=CONTROL]``),
+    ``<arguments>`` and numbers."""
+    return {code for word in words for code in _CODE.findall(word)}
+
+
+def _repeated(ending: list[str], opening: list[str], exactly: int | None = None) -> int:
+    """How many words ``ending``'s last and ``opening``'s first are the same, the most of at
+    most :data:`MAX_SEAM_WORDS` (only ``exactly`` that many, where given); 0 for none."""
+    counts = [exactly] if exactly else range(MAX_SEAM_WORDS, 0, -1)
+    for count in counts:
+        if count <= min(len(ending), len(opening)) and ending[-count:] == opening[:count]:
+            return count
+    return 0
+
+
+def _without_last_words(line: str, count: int) -> str:
+    """``line`` without its last ``count`` words and the space before them (its trailing
+    whitespace kept)."""
+    words = list(_WORD.finditer(line))
+    cut = words[-count].start()
+    return line[:cut].rstrip() + line[words[-1].end() :]
+
+
+def _without_first_words(line: str, count: int) -> str:
+    """``line`` without its first ``count`` words and the space after them (its leading
+    whitespace kept)."""
+    words = list(_WORD.finditer(line))
+    start, end = words[0].start(), words[count].start()
+    return line[:start] + line[end:]
