@@ -90,7 +90,7 @@ class RunReport:
             parts.append(f"numbers: {self.numbers_repaired} repaired")
         if self.seams_repaired:
             repeats = counted(self.seams_repaired, "multi-line segment")
-            parts.append(f"line breaks: {repeats} said words twice across one, now once")
+            parts.append(f"line breaks: {repeats} repeated words across one, now written once")
         if self.accelerators:
             parts.append(f"accelerators: {self.accelerators} placed")
         if self.split or self.cut:

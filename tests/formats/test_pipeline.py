@@ -230,7 +230,7 @@ def test_translations_whose_line_seams_were_repaired_are_counted() -> None:
     report = RunReport()
     translate_units([Unit("0", "a b\nb c"), Unit("1", "plain")], model, report)
     assert report.seams_repaired == 1 and report.as_dict()["seams_repaired"] == 1
-    assert "line breaks: 1 multi-line segment said words twice across one, now once" in (
+    assert "line breaks: 1 multi-line segment repeated words across one, now written once" in (
         report.summary()
     )
     assert "line breaks:" not in RunReport(units=1).summary()  # said only when some were
