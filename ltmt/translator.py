@@ -28,6 +28,7 @@ from ltmt.config import check_choice, check_range
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
 from ltmt.fusion.registry import make_fusion
+from ltmt.help_columns import align_help
 from ltmt.line_seams import drop_seam_repeats
 from ltmt.lookup import memory_matches, term_matcher
 from ltmt.model.backbone import (
@@ -418,6 +419,9 @@ class Translator:
         )
         grouped = join_pieces(units, outputs)
         seams = _write_seams_once(splits, grouped) if self.seam_repair else set()
+        for index, split in splits.items():  # an option table's help where its source has it
+            pairs = zip(split.lines, grouped.get(index, []), strict=True)
+            grouped[index] = [align_help(line, text) for line, text in pairs]
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
