@@ -1,22 +1,27 @@
 """Which path each input of a translation takes: no model, the fast path, or fusion.
 
-A blank segment comes back empty and a 100 % match returns its stored target
-(:func:`without_model`). The rest is decoded in length-sorted batches (:func:`plan_batches`):
-inputs without a match their fusion method would read (:func:`needs_fusion`) are batched apart
-and take the fast path, so they come out the same whatever else is in the batch.
+A blank segment comes back empty and a 100 % match returns its stored target, with the input's
+edge whitespace (:func:`without_model`). The rest is decoded in length-sorted batches
+(:func:`plan_batches`): inputs without a match their fusion method would read
+(:func:`needs_fusion`) are batched apart and take the fast path, so they come out the same
+whatever else is in the batch.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.fusion.selection import MatchSelection, select_matches
-from ltmt.segments import Match, Translation
+from ltmt.segments import Match, Segment, Translation
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion
     from ltmt.model.backbone import Backbone
+
+# a text's leading whitespace, its body and its trailing whitespace
+_EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
 
 
 def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Translation | None:
@@ -26,8 +31,25 @@ def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Tra
     if not text.strip():
         return Translation(source=text, text="", matches=found, method="empty")
     if exact_reuse and found and found[0].score >= 100:
-        return Translation(source=text, text=found[0].segment.target, matches=found, method="exact")
+        target = reused_target(text, found[0].segment)
+        return Translation(source=text, text=target, matches=found, method="exact")
     return None
+
+
+def reused_target(text: str, segment: Segment) -> str:
+    """The stored target of ``segment``, a 100 % match of ``text``, with ``text``'s leading and
+    trailing whitespace where the stored pair's target has its source's: the score reads
+    normalised text, so ``created directory %s\n`` matches a stored ``created directory %s``
+    whose translation lacks the newline that the string prints (what a PO file's translation
+    gets back anyway, :func:`ltmt.formats.placeholders.restore`). A target whose edges differ
+    from its source's (a translator's choice) is returned as stored."""
+    target = segment.target
+    source_edges, target_edges = _EDGES.fullmatch(segment.source), _EDGES.fullmatch(target)
+    new_edges = _EDGES.fullmatch(text)
+    assert source_edges is not None and target_edges is not None and new_edges is not None
+    if (source_edges[1], source_edges[3]) != (target_edges[1], target_edges[3]):
+        return target
+    return new_edges[1] + target_edges[2] + new_edges[3]
 
 
 def needs_fusion(

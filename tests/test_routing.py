@@ -28,6 +28,29 @@ def test_blank_inputs_and_exact_matches_need_no_model(text, found, exact_reuse, 
     assert result is None or (result.source, result.matches) == (text, found)
 
 
+def _pair(source, target):
+    return Segment(1, "u1", source, target, 0.0, "test")
+
+
+@pytest.mark.parametrize(
+    ("text", "segment", "expected"),
+    [
+        # coreutils: the string prints a newline that the stored one did not
+        ("created directory %s\n", _pair("created directory %s", "Verzeichnis %s angelegt"),
+         "Verzeichnis %s angelegt\n"),
+        ("\n         host name: ", _pair("host name:", "Rechnername:"), "\n         Rechnername: "),
+        ("Usage: %s\n\n", _pair("Usage: %s\n", "Aufruf: %s\n"), "Aufruf: %s\n\n"),
+        # the same edges: as stored
+        ("open the file", _pair("open the file", "Datei öffnen"), "Datei öffnen"),
+        # a translator gave the target other edges than its source's: as stored
+        ("open the file", _pair("\nopen the file", "Datei öffnen"), "Datei öffnen"),
+    ],
+)  # fmt: skip
+def test_an_exact_match_reused_takes_the_inputs_edge_whitespace(text, segment, expected):
+    result = without_model(text, (Match(segment, 100.0),), True)
+    assert result is not None and (result.text, result.method) == (expected, "exact")
+
+
 def test_without_a_fusion_or_a_match_no_input_needs_fusion():
     assert not needs_fusion(None, "open the file", (_match(80),))
     assert not needs_fusion(object(), "open the file", ())
