@@ -6,8 +6,9 @@ fragment's German needs a word of the next line's (``mit`` needs its object), or
 match whose translator wrapped the lines elsewhere, a line's translation ends with the words the
 next line's begins with: ``markieren Sie diese mit "git`` then ``mit "git add/rm …``; coreutils'
 ``Siehe auch`` then ``Siehe auch GRÖẞE …``. Read as a whole, the segment says them twice. Of
-the dev users' 179 multi-line test segments, 6 did, at 13 of 576 line breaks, all with kNN
-(``eval/line_seams.py``; ``docs/results/translation.md``, session 41).
+the dev users' 179 multi-line test segments, 6 of knn-trained's translations did and 9 of
+knn's; none of the model's alone (``eval/line_seams.py``; ``docs/results/translation.md``,
+session 41).
 
 :func:`drop_seam_repeats` writes such words once: it drops them from the line they do not
 translate, as far as code tells (options, ``<arguments>`` and numbers read the same in both
