@@ -9,19 +9,16 @@ whatever else is in the batch.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.fusion.selection import MatchSelection, select_matches
 from ltmt.segments import Match, Segment, Translation
+from ltmt.text import split_edges
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion
     from ltmt.model.backbone import Backbone
-
-# a text's leading whitespace, its body and its trailing whitespace
-_EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
 
 
 def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Translation | None:
@@ -43,13 +40,12 @@ def reused_target(text: str, segment: Segment) -> str:
     whose translation lacks the newline that the string prints (what a PO file's translation
     gets back anyway, :func:`ltmt.formats.placeholders.restore`). A target whose edges differ
     from its source's (a translator's choice) is returned as stored."""
-    target = segment.target
-    source_edges, target_edges = _EDGES.fullmatch(segment.source), _EDGES.fullmatch(target)
-    new_edges = _EDGES.fullmatch(text)
-    assert source_edges is not None and target_edges is not None and new_edges is not None
-    if (source_edges[1], source_edges[3]) != (target_edges[1], target_edges[3]):
-        return target
-    return new_edges[1] + target_edges[2] + new_edges[3]
+    source_lead, _, source_trail = split_edges(segment.source)
+    target_lead, body, target_trail = split_edges(segment.target)
+    if (source_lead, source_trail) != (target_lead, target_trail):
+        return segment.target
+    lead, _, trail = split_edges(text)
+    return lead + body + trail
 
 
 def needs_fusion(

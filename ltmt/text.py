@@ -26,6 +26,8 @@ from rapidfuzz import fuzz
 # matching (and NUL would collide with the index's separator).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# a text's leading whitespace, its body and its trailing whitespace
+_EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
 
 # The scorer for rapidfuzz's batch functions (process.extract, process.cdist) on normalised text.
 SCORER = fuzz.ratio
@@ -82,6 +84,15 @@ def join_lines(lines: Iterable[str], breaks: Iterable[str]) -> str:
         out.append(line)
         out.append(brk)
     return "".join(out)
+
+
+def split_edges(text: str) -> tuple[str, str, str]:
+    """``(leading whitespace, body, trailing whitespace)`` of ``text``; a blank text is all
+    leading whitespace."""
+    match = _EDGES.fullmatch(text)
+    assert match is not None  # the pattern matches every string
+    lead, body, trail = match.groups()
+    return lead, body, trail
 
 
 def content_lines(text: str) -> list[str]:

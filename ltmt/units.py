@@ -20,9 +20,8 @@ from typing import NamedTuple, Protocol
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
 from ltmt.segments import Match
-from ltmt.text import content_lines, split_lines
+from ltmt.text import content_lines, split_edges, split_lines
 
-_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
@@ -174,9 +173,7 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     for index, part in enumerate(parts):
         if index:
             frame.append(breaks[index - 1])
-        match = _EDGE_SPACE.match(part)
-        assert match is not None
-        lead, body, trail = match.groups()
+        lead, body, trail = split_edges(part)
         if not body:
             frame.append(part)
             continue

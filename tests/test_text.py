@@ -10,6 +10,7 @@ from ltmt.text import (
     join_lines,
     match_score,
     normalize,
+    split_edges,
     split_lines,
 )
 
@@ -36,3 +37,18 @@ def test_scores_are_the_indel_ratio_of_normalised_text() -> None:
     assert fuzzy_score("abcd", "abce") == 75.0
     assert match_score("Open the FILE", " open  the file") == 100.0
     assert match_score("ab", "") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        ("  open\n", ("  ", "open", "\n")),
+        ("\n\ta b \n\n", ("\n\t", "a b", " \n\n")),
+        ("open", ("", "open", "")),
+        (" \n ", (" \n ", "", "")),  # blank: all leading
+        ("", ("", "", "")),
+    ],
+)
+def test_split_edges_takes_off_the_whitespace_at_both_ends(text, edges):
+    assert split_edges(text) == edges
+    assert "".join(split_edges(text)) == text

@@ -18,7 +18,6 @@ the source's leading/trailing whitespace and line structure, and says whether it
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
 )
 from ltmt.formats.repair import balanced, repair_line
-from ltmt.text import join_lines, split_lines
+from ltmt.text import join_lines, split_edges, split_lines
 
 __all__ = [
     "Placeholder",
@@ -42,8 +41,6 @@ __all__ = [
     "protect",
     "restore",
 ]
-
-_EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -79,9 +76,7 @@ class Restored:
 
 def protect(text: str) -> Protected:
     """Split off the edge whitespace of ``text`` and take its placeholder inventory."""
-    match = _EDGES.match(text)
-    assert match is not None  # the pattern matches every string
-    prefix, core, suffix = match.groups()
+    prefix, core, suffix = split_edges(text)
     return Protected(text, core, prefix, suffix, tuple(extract_placeholders(text)))
 
 
@@ -110,7 +105,7 @@ def restore(protected: Protected, output: str) -> Restored:
                 lines.append(source_line)
                 continue
             fixed, line_problems = repair_line(source_line.strip(), output_line.strip(), aliases)
-            prefix, suffix = _edges(source_line)
+            prefix, _, suffix = split_edges(source_line)
             lines.append(prefix + fixed + suffix)
             problems.extend(line_problems)
         text = join_lines(lines, breaks)
@@ -123,9 +118,3 @@ def restore(protected: Protected, output: str) -> Restored:
         balanced(text) or not balanced(protected.text)
     )
     return Restored(text, repaired=bool(problems), ok=ok, problems=tuple(problems))
-
-
-def _edges(line: str) -> tuple[str, str]:
-    match = _EDGES.match(line)
-    assert match is not None
-    return match.group(1), match.group(3)
