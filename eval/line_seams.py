@@ -17,7 +17,6 @@ Untimed; the embedded model unless ``--model``.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,14 +26,11 @@ from support import DEV_USERS_DIR, emit_report, use_this_checkout
 EXAMPLES = 6
 
 
-def multi_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows whose source has two lines or more that are not blank."""
-    return [r for r in rows if sum(bool(line.strip()) for line in r["source"].split("\n")) > 1]
+def multi_line(sources: tuple[str, ...], references: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The ``(source, reference)`` pairs whose source has two lines or more that are not blank."""
+    from ltmt.text import content_lines
 
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    return [pair for pair in zip(sources, references) if len(content_lines(pair[0])) > 1]
 
 
 def flat(texts: list[str]) -> list[str]:
@@ -47,33 +43,30 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import sacrebleu
 
     from ltmt import Memory, Translator
+    from ltmt.bench.data import find_users
 
-    users = sorted(
-        path.name.removesuffix(".test.jsonl") for path in args.users_dir.glob("*.test.jsonl")
-    )
-    tests = {user: multi_line(read_jsonl(args.users_dir / f"{user}.test.jsonl")) for user in users}
+    sets = find_users(args.users_dir)
+    tests = {test.user: multi_line(test.sources, test.references) for test in sets}
     report: dict[str, Any] = {
         "users_dir": str(args.users_dir),
-        "segments": {user: len(rows) for user, rows in tests.items()},
+        "segments": {user: len(pairs) for user, pairs in tests.items()},
         "fusions": {},
     }
     with tempfile.TemporaryDirectory(prefix="ltmt-seams-") as folder, Memory(folder) as memory:
-        for user in users:
-            pairs = read_jsonl(args.users_dir / f"{user}.memory.jsonl")
-            memory.import_pairs(user, [(p["source"], p["target"]) for p in pairs])
+        for test in sets:
+            memory.import_pairs(test.user, [(pair.source, pair.target) for pair in test.memory])
         for fusion in args.fusions.split(","):
             outputs: dict[bool, list[str]] = {False: [], True: []}
             repaired: list[bool] = []
             references: list[str] = []
             for repair in (False, True):
                 translator = Translator(args.model, memory, fusion=fusion, seam_repair=repair)
-                for user in users:
-                    sources = [r["source"] for r in tests[user]]
-                    done = translator.translate(sources, user=user)
+                for user, pairs in tests.items():
+                    done = translator.translate([source for source, _ in pairs], user=user)
                     outputs[repair] += [t.text for t in done]
                     if repair:
                         repaired += [t.seams_repaired for t in done]
-                        references += [r["target"] for r in tests[user]]
+                        references += [reference for _, reference in pairs]
             before, after = outputs[False], outputs[True]
             changed = [i for i, flag in enumerate(repaired) if flag]
             report["fusions"][fusion] = {

@@ -419,15 +419,14 @@ class Translator:
         )
         grouped = join_pieces(units, outputs)
         seams = _write_seams_once(splits, grouped) if self.seam_repair else set()
-        for index, split in splits.items():  # an option table's help where its source has it
-            pairs = zip(split.lines, grouped.get(index, []), strict=True)
-            grouped[index] = [align_help(line, text) for line, text in pairs]
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
+            # an option table's help where its source has it (help_columns)
+            lines = zip(split.lines, grouped.get(index, []), strict=True)
             results[index] = Translation(
                 source=texts[index],
-                text=split.rebuild(grouped.get(index, [])),
+                text=split.rebuild([align_help(line, text) for line, text in lines]),
                 matches=matches[index],
                 method=method,
                 pieces=len(pieces),
