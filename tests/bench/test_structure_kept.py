@@ -24,3 +24,20 @@ def test_help_columns_count_rows_kept_at_the_sources_column_line_for_line(tmp_pa
     assert counts["a"]["help_columns"] == {"segments": 1, "output": 1, "reference": 1}
     assert counts["b"]["help_columns"] == {"segments": 1, "output": 0, "reference": 0}
     assert counts["a"]["line_breaks"] == {"segments": 1, "output": 1, "reference": 1}
+
+
+def test_outputs_changed_counts_each_run_against_the_one_before(tmp_path: Path) -> None:
+    def run(name: str, outputs: list[str]) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        rows = [
+            {"system": "a", "set": "u", "source": f"s{i}", "reference": "r", "hypothesis": text}
+            for i, text in enumerate(outputs)
+        ]
+        (folder / "hypotheses.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+        return folder / "hypotheses.jsonl"
+
+    before = run("before", ["a b", "c d", "e"])
+    after = run("after", ["a  b", "c x", "e"])
+    script = load_script(EVAL / "structure_kept.py")
+    assert script.changed_outputs(before, after) == {"a": {"changed": 2, "whitespace_only": 1}}
