@@ -117,7 +117,10 @@ def translate(
         "(default: the model's, else de).",
     ),
     overwrite: bool = typer.Option(
-        False, "--overwrite", help="PO/XLIFF: retranslate entries already translated."
+        False,
+        "--overwrite",
+        help="PO/XLIFF: retranslate entries already translated; Android/JSON: retranslate "
+        "the strings the existing output already has.",
     ),
     no_fuzzy: bool = typer.Option(
         False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
@@ -215,7 +218,10 @@ def translate(
     get their untranslated entries filled (marked fuzzy / needs-review) and keep everything else;
     plural entries are filled form by form, contexts prefer memory matches of the same context,
     and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
-    made valid is left untranslated. A run into a file (-o) that was interrupted continues where
+    made valid is left untranslated. An Android strings.xml or a JSON message file is
+    translated into the target language's file (-o res/values-de/strings.xml); where that file
+    exists, its strings are kept and only the ones it lacks are translated.
+    A run into a file (-o) that was interrupted continues where
     it stopped when started again (the output is saved every minute and on Ctrl-C). Long
     segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and
     --glossary) appear in the output as the glossary says.

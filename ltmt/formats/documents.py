@@ -21,7 +21,7 @@ import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, line_ending, read_file
@@ -82,6 +82,16 @@ class Document(Protocol):
 
     def save(self, out_path: Path) -> None:
         """Write the document to ``out_path`` (atomically)."""
+        ...
+
+
+@runtime_checkable
+class TranslatedApart(Protocol):
+    """A document whose translation is a file of its own, in the target language (a keyed
+    catalog, :mod:`ltmt.formats.keyed_catalog`): an existing output is the translation so far."""
+
+    def adopt(self, target: Path) -> int:
+        """Take over ``target``'s translations of this document's units; how many."""
         ...
 
 
@@ -256,7 +266,8 @@ def open_document(
 
     ``src_lang``/``tgt_lang``, when given, are checked against what a PO or XLIFF file
     declares. ``resume_from``: a partial output of an earlier run on this document; when it
-    exists, its translations are taken over (it must hold the same units as ``path``).
+    exists, its translations are taken over (it must hold the same units as ``path``; a
+    :class:`TranslatedApart` document takes over what the file holds of its units).
     """
     path = Path(path)
     opener = find_format(path, fmt, role="document").document()
@@ -265,6 +276,9 @@ def open_document(
         return document
     if isinstance(document, TextDocument):
         document.resume(Path(resume_from))
+        return document
+    if isinstance(document, TranslatedApart):  # the output is the target-language file
+        document.adopt(Path(resume_from))
         return document
     partial: Document = opener(Path(resume_from), src_lang=src_lang, tgt_lang=tgt_lang)
     if [u.source for u in partial.units()] != [u.source for u in document.units()]:

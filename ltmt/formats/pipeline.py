@@ -23,7 +23,9 @@ While it runs, the output is saved (atomically) at most every ``checkpoint_secon
 it is interrupted (Ctrl-C), together with a progress file ``OUTPUT.ltmt-progress`` listing the
 units done. Running the same command again after an interruption continues where it stopped;
 the progress file is removed at the end. An output without a progress file is a finished run
-(or someone else's file): it is overwritten.
+(or someone else's file): it is overwritten, except where the output is the target-language file
+of a keyed catalog (Android, JSON: :mod:`ltmt.formats.keyed_catalog`), whose strings are kept and
+only those it lacks translated.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
-from ltmt.formats.documents import Document, Unit, open_document
+from ltmt.formats.documents import Document, TranslatedApart, Unit, open_document
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -338,6 +340,8 @@ def translate_file(
         units = [u for u in document.pending(overwrite) if u.key not in done]
     else:
         document = open_document(in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
+        if isinstance(document, TranslatedApart) and Path(out_path).exists():
+            document.adopt(Path(out_path))  # the translation so far: only what it lacks is done
         units = document.pending(overwrite)
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)

@@ -34,6 +34,8 @@ class FileFormat:
 
     ``languages``: the files carry language codes, checked against the model's pair.
     ``markers``: byte strings one of which appears near the start of such a file (sniffing).
+    ``keyed``: a file holds one language, its strings by name (:mod:`ltmt.formats.keyed_catalog`):
+    translated into the target language's file, and read as pairs beside its source file.
     """
 
     name: str
@@ -44,6 +46,7 @@ class FileFormat:
     open: str | None = None
     languages: bool = False
     markers: tuple[bytes, ...] = ()
+    keyed: bool = False
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -131,6 +134,15 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             markers=(b"<xliff",),
         ),
+        FileFormat(
+            "android",
+            (".xml",),
+            "Android string resources (strings.xml)",
+            read="ltmt.formats.android:read_android",
+            open="ltmt.formats.android:AndroidDocument.open",
+            markers=(b"<resources",),
+            keyed=True,
+        ),
     )
 }
 EXTENSIONS: dict[str, str] = {
@@ -167,7 +179,7 @@ _BINARY_KINDS = (
     ((b"PK\x03\x04",), "a zip archive; extract the file first (unzip {path})"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_XML_FORMATS = frozenset({"tmx", "xliff"})  # XML may be UTF-16: its parser reads it
+_XML_FORMATS = frozenset({"tmx", "xliff", "android"})  # XML may be UTF-16: its parser reads it
 
 
 def content_problem(path: Path, *, utf16: bool = True) -> str | None:

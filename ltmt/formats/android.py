@@ -1,0 +1,254 @@
+"""Android string resources (``res/values/strings.xml``) as a keyed catalog
+(:mod:`ltmt.formats.keyed_catalog`), read and written with translate-toolkit's
+``AndroidResourceFile``, which knows Android's escapes (``\\'``, ``\\"``, ``\\n``, ``\\@``,
+``\\uXXXX``), CDATA and inline markup (``<b>``, ``<xliff:g>``).
+
+Strings are ``<string>``, each form of a ``<plurals>`` (the target language's quantities: German
+``one`` and ``other``; a quantity the source lacks is translated from its ``other``) and each
+``<item>`` of a ``<string-array>``. Those marked ``translatable="false"`` are not translated and
+not written to the output (Android's lint reports them there), nor is an array or a plural
+until every item or form is translated. Comments, attributes and the file's layout are kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import read_bytes, xml_error
+from ltmt.formats.keyed_catalog import (
+    FORM,
+    Entry,
+    KeyedCatalog,
+    read_keyed_pairs,
+    require_source_file,
+)
+from ltmt.segments import PairRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml import etree
+
+WHAT = "an Android string resource file"
+_DEFAULT_TAGS = ("one", "other")
+
+
+def plural_tags(language: str) -> tuple[str, ...]:
+    """The plural quantities Android uses for ``language`` (CLDR's categories, as
+    translate-toolkit lists them: ``de`` → one, other; ``ru`` → one, few, many)."""
+    from translate.lang import data
+
+    code = language.replace("-", "_")
+    for candidate in (code, code.split("_")[0]):
+        if candidate in data.plural_tags:
+            return tuple(data.plural_tags[candidate])
+    return _DEFAULT_TAGS
+
+
+def _parse(data: bytes, path: Path) -> Any:
+    from lxml import etree
+    from translate.storage.aresource import AndroidResourceFile
+
+    store = AndroidResourceFile()
+    store.filename = str(path)
+    try:
+        store.parse(data)
+    except etree.XMLSyntaxError as exc:
+        raise xml_error(path, exc, WHAT) from exc
+    except (ValueError, AttributeError) as exc:
+        raise InputError(f"{path}: malformed {WHAT}: {exc}") from exc
+    root = store.document.getroot()
+    if root.tag != "resources":
+        raise InputError(
+            f"{path}: not {WHAT} (its root element is <{root.tag}>, not <resources>); "
+            "pass --format to read it as another format"
+        )
+    return store
+
+
+def _text(element: etree._Element) -> str:
+    from translate.storage.aresource import AndroidResourceUnit
+
+    return str(AndroidResourceUnit(None, xmlelement=element).target or "")
+
+
+def _set_text(element: etree._Element, text: str) -> None:
+    from translate.storage.aresource import AndroidResourceUnit
+
+    tag, attributes = element.tag, dict(element.attrib)
+    unit = AndroidResourceUnit(None, xmlelement=element)
+    unit.target = text
+    written = unit.xmlelement  # an <item> comes back as a new <string> without attributes
+    written.tag = tag
+    for attribute, value in attributes.items():
+        written.set(attribute, value)
+
+
+def _translatable(element: etree._Element) -> bool:
+    return element.get("translatable", "true").lower() != "false"
+
+
+def _quantities(element: etree._Element) -> dict[str, str]:
+    return {item.get("quantity", ""): _text(item) for item in element.iterchildren("item")}
+
+
+def _elements(store: Any) -> Iterator[etree._Element]:
+    """The root's translatable string elements, in order."""
+    for element in store.document.getroot().iterchildren():
+        if element.tag in ("string", "plurals", "string-array") and _translatable(element):
+            yield element
+
+
+def _remove(element: etree._Element) -> None:
+    """Remove ``element`` and a comment just before it (its note), keeping the layout."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if previous is not None and not isinstance(previous.tag, str) and _is_comment(previous):
+        _remove(previous)
+        previous = element.getprevious()
+    if previous is not None:
+        previous.tail = element.tail
+    else:
+        parent.text = element.tail
+    parent.remove(element)
+
+
+def _is_comment(node: Any) -> bool:
+    from lxml import etree
+
+    return isinstance(node, etree._Comment)
+
+
+class AndroidDocument(KeyedCatalog):
+    """An Android ``strings.xml`` to translate into the target language's (module docstring)."""
+
+    format = "android"
+    what = WHAT
+
+    def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
+        self.data = data
+        self.tags = plural_tags(tgt_lang)
+        self.tgt_lang = tgt_lang
+        super().__init__(path, list(self._entries(_parse(data, Path(path)))))
+
+    @classmethod
+    def open(
+        cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
+    ) -> AndroidDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de")
+
+    def _entries(self, store: Any) -> Iterator[Entry]:
+        for element in _elements(store):
+            name = element.get("name", "")
+            if element.tag == "string":
+                yield Entry(name, name, _text(element))
+            elif element.tag == "plurals":
+                found = _quantities(element)
+                fallback = found.get("other") or next(iter(found.values()), "")
+                for form, tag in enumerate(self.tags):
+                    text = found.get(tag) or fallback
+                    yield Entry(f"{name}{FORM}{tag}", name, text, form, plural=True)
+            else:
+                for index, item in enumerate(element.iterchildren("item")):
+                    yield Entry(f"{name}[{index}]", name, _text(item))
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for element in _elements(_parse(read_bytes(path, WHAT), path)):
+            name = element.get("name", "")
+            if element.tag == "string":
+                values[name] = _text(element)
+            elif element.tag == "plurals":
+                for tag, text in _quantities(element).items():
+                    values[f"{name}{FORM}{tag}"] = text
+            else:
+                for index, item in enumerate(element.iterchildren("item")):
+                    values[f"{name}[{index}]"] = _text(item)
+        return values
+
+    def render(self) -> bytes:
+        store = _parse(self.data, self.path)
+        store.settargetlanguage(self.tgt_lang)
+        root = store.document.getroot()
+        for element in list(root.iterchildren()):
+            if element.tag not in ("string", "plurals", "string-array"):
+                continue
+            if not _translatable(element) or not self._fill_element(element):
+                _remove(element)
+        if self.extras and self.adopted_from is not None:
+            _append_extras(root, self.adopted_from, set(self.extras))
+        written = bytes(store)
+        if self.data.endswith(b"\n") and not written.endswith(b"\n"):
+            written += b"\n"
+        return written
+
+    def _fill_element(self, element: etree._Element) -> bool:
+        """Put ``element``'s translation in; False where it has none (yet)."""
+        name = element.get("name", "")
+        if element.tag == "string":
+            text = self.translations.get(name)
+            if text is None:
+                return False
+            _set_text(element, text)
+            return True
+        if element.tag == "plurals":
+            if not self.plural_complete(name):
+                return False
+            forms = [self.translations[f"{name}{FORM}{tag}"] for tag in self.tags]
+            _set_plurals(element, forms, self.tags)
+            return True
+        items = list(element.iterchildren("item"))
+        texts = [self.translations.get(f"{name}[{index}]") for index in range(len(items))]
+        if any(text is None for text in texts):
+            return False
+        for item, text in zip(items, texts):
+            _set_text(item, str(text))
+        return True
+
+
+def _append_extras(root: etree._Element, target: Path, names: set[str]) -> None:
+    """Copy the string elements of ``target`` named in ``names`` to the end of ``root``."""
+    import copy
+
+    found = _parse(read_bytes(target, WHAT), target).document.getroot()
+    last = root[-1] if len(root) else None
+    closing = last.tail if last is not None else "\n"
+    indent = root.text or "\n"
+    for element in found.iterchildren():
+        if isinstance(element.tag, str) and element.get("name") in names:
+            if last is not None:
+                last.tail = indent
+            last = copy.deepcopy(element)
+            last.tail = closing
+            root.append(last)
+
+
+def _set_plurals(element: etree._Element, forms: list[str], tags: tuple[str, ...]) -> None:
+    """Replace the ``<item>`` children of a ``<plurals>`` with one per quantity of ``tags``
+    (and ``other``, which Android falls back to, where ``tags`` lack it), keeping the items'
+    layout."""
+    from lxml import etree
+
+    if "other" not in tags:
+        tags, forms = (*tags, "other"), [*forms, forms[-1]]
+    items = list(element.iterchildren("item"))
+    indent = items[0].tail if items else "\n"
+    closing = items[-1].tail if items else "\n"
+    for item in items:
+        element.remove(item)
+    for number, (tag, text) in enumerate(zip(tags, forms)):
+        item = etree.SubElement(element, "item", quantity=tag)
+        _set_text(item, text)
+        item.tail = closing if number == len(tags) - 1 else indent
+
+
+def read_android(path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
+    """The pairs of a translated ``strings.xml`` and its ``source_file`` (the source
+    language's), name by name (:func:`ltmt.formats.keyed_catalog.read_keyed_pairs`)."""
+    require_source_file(path, source_file, WHAT)
+    assert source_file is not None
+    return read_keyed_pairs(AndroidDocument.open(source_file), path)

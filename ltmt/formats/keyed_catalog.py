@@ -1,0 +1,164 @@
+"""Catalogs that hold one language a file, their strings by key (Android string resources, JSON
+message files): the source language's file is translated into the target language's file.
+
+    ltmt translate res/values/strings.xml -o res/values-de/strings.xml --user u1
+
+Units are the source file's strings, keyed by name (a plural's forms by ``name#quantity``, an
+array's items by ``name[i]``); each carries its name as context, so a memory match stored under
+the same name is preferred. Where the output already exists, it is the translation so far: its
+strings are kept and only the names it lacks are translated (``overwrite``: all of them), which
+is how a catalog is brought up to date after the source file gained strings. A name the output
+has and the source file does not is kept, after the source's strings, with a warning that names
+it (it may be obsolete; deleting it is the translator's call). The output holds the translated
+strings only: a string left untranslated falls back to the source language where it is used, as
+these formats intend.
+
+``ltmt memory import res/values-de/strings.xml --source-file res/values/strings.xml`` stores
+the pairs two such files make, name by name (:func:`read_keyed_pairs`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write
+from ltmt.formats.documents import Unit
+from ltmt.segments import PairRecord
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
+
+FORM = "#"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translatable string of a keyed catalog: ``key`` names it in the file (``name``,
+    ``name#quantity``, ``name[i]``); ``name`` is the string's own name, which a plural's forms
+    and an array's items share; ``form``: a plural form's number (its place among the target
+    language's quantities), ``plural`` whether it is one."""
+
+    key: str
+    name: str
+    source: str
+    form: int = 0
+    plural: bool = False
+
+    def unit(self) -> Unit:
+        entry = self.name if self.plural else ""
+        return Unit(self.key, self.source, context=self.name, entry=entry, form=self.form)
+
+
+class KeyedCatalog:
+    """What every keyed catalog shares; a format gives :meth:`read_values` (the strings of a
+    file of its kind, by key) and :meth:`render` (the output file's bytes)."""
+
+    format: ClassVar[str]
+    what: ClassVar[str]  # how messages name a file of this kind
+
+    def __init__(self, path: Path, entries: list[Entry]) -> None:
+        self.path = Path(path)
+        self.entries = entries
+        self._keys = {entry.key for entry in entries}
+        self.translations: dict[str, str] = {}
+        self.extras: list[str] = []  # names the adopted output has and this file has not
+        self.adopted_from: Path | None = None
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        """The strings of ``path`` (a file of this kind, in any language) by key."""
+        raise NotImplementedError
+
+    def render(self) -> bytes:
+        """The output file: the source file's layout, holding the translated strings only."""
+        raise NotImplementedError
+
+    def units(self) -> list[Unit]:
+        return [entry.unit() for entry in self.entries if entry.source.strip()]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [u for u in self.units() if overwrite or u.key not in self.translations]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        for key, text in translations.items():
+            if key not in self._keys:
+                raise InputError(f"{self.path}: no string {key!r} to fill")
+            self.translations[key] = text
+        return len(translations)
+
+    def adopt(self, target: Path) -> int:
+        """Take over the translations ``target`` (this file's translation so far) holds for
+        this file's strings; returns how many. The names only ``target`` has are kept for the
+        output (:attr:`extras`), with a warning."""
+        found = self.read_values(Path(target))
+        kept = {key: text for key, text in found.items() if key in self._keys and text.strip()}
+        self.translations.update(kept)
+        names = self.names()
+        self.extras = [name for name in dict.fromkeys(map(_name, found)) if name not in names]
+        self.adopted_from = Path(target)
+        if self.extras:
+            logger.warning(
+                "%s: %s not in %s (%s) kept at the end; delete them there if they are obsolete",
+                target,
+                counted(len(self.extras), "string"),
+                self.path,
+                first_few(self.extras),
+            )
+        return len(kept)
+
+    def names(self) -> set[str]:
+        return {entry.name for entry in self.entries}
+
+    def translated(self, entry: Entry) -> str | None:
+        """``entry``'s translation, or None while it has none."""
+        return self.translations.get(entry.key)
+
+    def plural_complete(self, name: str) -> bool:
+        """Whether every form of the plural ``name`` has a translation (else it is left out
+        whole: a plural missing a form would show nothing for its counts)."""
+        forms = [e for e in self.entries if e.name == name and e.plural]
+        return all(e.key in self.translations for e in forms)
+
+    def save(self, out_path: Path) -> None:
+        atomic_write(out_path, self.render())
+
+
+def _name(key: str) -> str:
+    """The string name a key belongs to (``name#one``, ``name[2]`` → ``name``)."""
+    return key.split(FORM)[0].split("[")[0]
+
+
+def require_source_file(path: Path, source_file: Path | None, what: str) -> None:
+    """A translated file of a keyed catalog is read as pairs only beside its source file."""
+    if source_file is None:
+        raise InputError(
+            f"{path}: {what} holds one language; give the source-language file it translates "
+            "with --source-file"
+        )
+    if Path(path).resolve() == Path(source_file).resolve():
+        raise InputError(f"{path}: --source-file is the file itself; give the source-language file")
+
+
+def read_keyed_pairs(document: KeyedCatalog, path: Path) -> Iterator[PairRecord]:
+    """The pairs of the translated file ``path`` and ``document`` (its source file), name by
+    name: metadata ``context`` is the name (and ``plural`` a plural form's number)."""
+    values = document.read_values(Path(path))
+    records = []
+    for entry in document.entries:
+        target = values.get(entry.key, "")
+        if not entry.source.strip() or not target.strip():
+            continue
+        metadata: dict[str, Any] = {"context": entry.name}
+        if entry.plural:
+            metadata["plural"] = entry.form
+        records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
+    return iter(records)
