@@ -53,7 +53,11 @@ def _one_line(text: str) -> str:
 
 @app.command("import")
 def import_(
-    file: Path = typer.Argument(..., help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf."),
+    file: Path = typer.Argument(
+        ...,
+        help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf; or a translated Android "
+        "strings.xml or JSON message file with --source-file.",
+    ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(
         None, "--format", help="File format (default: from the extension)."
@@ -63,6 +67,12 @@ def import_(
     as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
     src_lang: str = typer.Option("en", "--src-lang", help=LANG_HELP.format(side="source")),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help=LANG_HELP.format(side="target")),
+    source_file: Path | None = typer.Option(
+        None,
+        "--source-file",
+        help="Android strings.xml / JSON message file: the source-language file FILE "
+        "translates (pairs are made name by name).",
+    ),
 ) -> None:
     """Import FILE into --user's memory.
 
@@ -76,7 +86,15 @@ def import_(
     from ltmt.formats.pairs import drain, read_pairs
     from ltmt.formats.registry import find_format
 
-    options = find_format(file, fmt, role="read").language_options(src_lang, tgt_lang)
+    spec = find_format(file, fmt, role="read")
+    options: dict[str, object] = dict(spec.language_options(src_lang, tgt_lang))
+    if spec.keyed:
+        options["source_file"] = source_file
+    elif source_file is not None:
+        raise InputError(
+            f"--source-file is for files of one language (Android, JSON); {file} is "
+            f"{spec.name.upper()}, which holds both"
+        )
     with contextlib.ExitStack() as stack:
         # the user, the key file and an existing store are checked before a long read
         opened = open_store_before_reading(memory_dir, key_file, user=user)

@@ -79,7 +79,7 @@ def _set_text(element: etree._Element, text: str) -> None:
 
     tag, attributes = element.tag, dict(element.attrib)
     unit = AndroidResourceUnit(None, xmlelement=element)
-    unit.target = text
+    unit.target = text  # type: ignore[misc]
     written = unit.xmlelement  # an <item> comes back as a new <string> without attributes
     written.tag = tag
     for attribute, value in attributes.items():

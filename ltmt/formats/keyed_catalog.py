@@ -103,7 +103,7 @@ class KeyedCatalog:
         kept = {key: text for key, text in found.items() if key in self._keys and text.strip()}
         self.translations.update(kept)
         names = self.names()
-        self.extras = [name for name in dict.fromkeys(map(_name, found)) if name not in names]
+        self.extras = [n for n in dict.fromkeys(map(self.name_of, found)) if n not in names]
         self.adopted_from = Path(target)
         if self.extras:
             logger.warning(
@@ -114,6 +114,10 @@ class KeyedCatalog:
                 first_few(self.extras),
             )
         return len(kept)
+
+    def name_of(self, key: str) -> str:
+        """The string name ``key`` belongs to (``name#one``, ``name[2]`` → ``name``)."""
+        return key.split(FORM)[0].split("[")[0]
 
     def names(self) -> set[str]:
         return {entry.name for entry in self.entries}
@@ -130,11 +134,6 @@ class KeyedCatalog:
 
     def save(self, out_path: Path) -> None:
         atomic_write(out_path, self.render())
-
-
-def _name(key: str) -> str:
-    """The string name a key belongs to (``name#one``, ``name[2]`` → ``name``)."""
-    return key.split(FORM)[0].split("[")[0]
 
 
 def require_source_file(path: Path, source_file: Path | None, what: str) -> None:

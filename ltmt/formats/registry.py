@@ -143,6 +143,14 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<resources",),
             keyed=True,
         ),
+        FileFormat(
+            "json",
+            (".json", ".arb"),
+            "JSON message file (i18next, ARB, WebExtension, nested or flat)",
+            read="ltmt.formats.json_catalog:read_json_catalog",
+            open="ltmt.formats.json_catalog:JsonCatalog.open",
+            keyed=True,
+        ),
     )
 }
 EXTENSIONS: dict[str, str] = {

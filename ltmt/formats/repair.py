@@ -81,7 +81,38 @@ def repair_line(
     cleaned = _drop_broken_tags(source, reordered)
     if cleaned != reordered:
         problems.append("broken copy of a tag removed")
-    return cleaned, problems
+    unbraced = _drop_stray_braces(source, cleaned)
+    if unbraced != cleaned:
+        problems.append("stray braces removed")
+    return unbraced, problems
+
+
+def _drop_stray_braces(source: str, text: str) -> str:
+    """``text`` without the braces outside its placeholders, where the source has brace
+    placeholders and no brace outside them: the model doubled or split the braces of
+    ``{{name}}`` (``{{{name}}``, ``{{{{count}``), and the repair put the field back beside the
+    rest."""
+    found = find_placeholders(source)
+    outside = _outside(source, found)
+    if not any(p.kind == "brace" for p in found) or "{" in outside or "}" in outside:
+        return text
+    pieces, position = [], 0
+    for placeholder in find_placeholders(text):
+        pieces.append(text[position : placeholder.start].replace("{", "").replace("}", ""))
+        pieces.append(placeholder.text)
+        position = placeholder.end
+    pieces.append(text[position:].replace("{", "").replace("}", ""))
+    return "".join(pieces)
+
+
+def _outside(text: str, placeholders: list[Placeholder]) -> str:
+    """``text`` without ``placeholders`` (found in it, left to right)."""
+    out, position = [], 0
+    for placeholder in placeholders:
+        out.append(text[position : placeholder.start])
+        position = placeholder.end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _drop_broken_tags(source: str, text: str) -> str:

@@ -28,9 +28,9 @@ def test_every_extension_of_the_issue_is_known(extension: str, name: str) -> Non
 
 
 def test_roles() -> None:
-    assert names("document") == ["txt", "jsonl", "po", "xliff"]
-    assert names("read") == ["jsonl", "tsv", "tmx", "po", "xliff"]
-    assert names("write") == names("read")
+    assert names("document") == ["txt", "jsonl", "po", "xliff", "android", "json"]
+    assert names("read") == ["jsonl", "tsv", "tmx", "po", "xliff", "android", "json"]
+    assert names("write") == ["jsonl", "tsv", "tmx", "po", "xliff"]
     assert FORMATS["po"].language_options("en", "fr") == {"src_lang": "en", "tgt_lang": "fr"}
     assert FORMATS["jsonl"].language_options("en", "fr") == {}
 
@@ -64,16 +64,16 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, android, json",
         ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, android, json\)",
         ),
-        ("a.po", "docx", "document", r"unknown format 'docx'; choose one of txt, jsonl, po, xliff"),
+        ("a.po", "docx", "document", r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, android, json"),
     ],
 )
 def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) -> None:
