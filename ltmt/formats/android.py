@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import read_bytes, xml_error
+from ltmt.formats.common import local_name, parse_xml, read_bytes, xml_error
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -51,20 +51,18 @@ def _parse(data: bytes, path: Path) -> Any:
     from lxml import etree
     from translate.storage.aresource import AndroidResourceFile
 
+    root = parse_xml(data, path, WHAT).getroot()  # its errors name the line and column
+    if root.tag != "resources":
+        raise InputError(
+            f"{path}: not {WHAT} (its root element is <{local_name(root.tag)}>, not "
+            "<resources>); pass --format to read it as another format"
+        )
     store = AndroidResourceFile()
     store.filename = str(path)
     try:
         store.parse(data)
     except etree.XMLSyntaxError as exc:
         raise xml_error(path, exc, WHAT) from exc
-    except (ValueError, AttributeError) as exc:
-        raise InputError(f"{path}: malformed {WHAT}: {exc}") from exc
-    root = store.document.getroot()
-    if root.tag != "resources":
-        raise InputError(
-            f"{path}: not {WHAT} (its root element is <{root.tag}>, not <resources>); "
-            "pass --format to read it as another format"
-        )
     return store
 
 

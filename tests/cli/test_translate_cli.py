@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ltmt.cli import main as cli
@@ -84,6 +86,55 @@ def test_po_file_is_filled(tmp_path, capsys, common):
     text = out.read_text("utf-8")
     assert "#: src/main.c:1" in text and 'msgstr "Hallo Welt"' in text
     assert "fuzzy" in text and "%s" in text.split('msgid "open the file %s"')[1]
+
+
+def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, common):
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<resources>\n'
+        '    <string name="open">open the file %s</string>\n'
+        '    <string name="hello">hello world</string>\n'
+        "</resources>\n",
+        "utf-8",
+    )
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<resources>\n'
+        '    <string name="hello">Hallo Welt</string>\n</resources>\n',
+        "utf-8",
+    )
+    args = ["translate", str(source), "--user", "u1", "-o", str(out), *common]
+    code, _, err = run_cli(args, capsys)
+    assert code == 0, err
+    assert "1 segment" in err and "1 translated already, kept as they are" in err
+    text = out.read_text("utf-8")
+    assert '<string name="hello">Hallo Welt</string>' in text and "%s" in text
+    code, out_text, err = run_cli(
+        ["memory", "import", str(out), "--user", "u1", "--source-file", str(source), *common[2:4]],
+        capsys,
+    )
+    assert code == 0, err
+    # both pairs read (the tiny random model's output may fail the length-ratio cleaning)
+    found = re.search(r"into u1: (\d) added, 0 duplicates(?:, (\d) skipped)?", out_text)
+    assert found is not None and int(found[1]) + int(found[2] or 0) == 2, out_text
+    code, _, err = run_cli(["memory", "import", str(out), "--user", "u1", *common[2:4]], capsys)
+    assert code == 1
+    assert err.endswith(
+        "holds one language; give the source-language file it translates with --source-file\n"
+    )
+    po = tmp_path / "de.po"
+    po.write_text('msgid "a"\nmsgstr "b"\n', "utf-8")
+    code, _, err = run_cli(
+        ["memory", "import", str(po), "--user", "u1", "--source-file", str(source), *common[2:4]],
+        capsys,
+    )
+    assert code == 1
+    assert err == (
+        f"ltmt: error: --source-file is for files of one language (Android, JSON); {po} is PO, "
+        "which holds both\n"
+    )
 
 
 @pytest.mark.parametrize(

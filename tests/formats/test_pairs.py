@@ -110,7 +110,8 @@ def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
     ):
         read_pairs(tmp_path / "data.csv")
     with pytest.raises(
-        InputError, match=r"unknown format 'csv'; choose one of jsonl, tsv, tmx, po, xliff, android, json$"
+        InputError,
+        match=r"unknown format 'csv'; choose one of jsonl, tsv, tmx, po, xliff, android, json$",
     ):
         read_pairs(tmp_path / "data.tsv", "csv")
 

@@ -75,6 +75,16 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Press <b>OK</b> now", "Drücke OK</b> jetzt", "Drücke <b>OK</b> jetzt", True),
         ("Press <b>OK</b> now", "Drücke <b>OK, jetzt", "Drücke <b>OK</b>, jetzt", True),
         ("<b>big red button</b>", "großer roter Knopf</b>", "<b>großer roter Knopf</b>", True),
+        # Braces the model doubled or split around an i18next field: the field put back, the
+        # stray braces dropped (where the source has no brace of its own).
+        (
+            "Welcome back, {{name}}!",
+            "Willkommen zurück, {{Name}!",
+            "Willkommen zurück, {{name}}!",
+            True,
+        ),
+        ("{{count}} notes", "{{{{count}}-Notizen", "{{count}}-Notizen", True),
+        ("Use {0} or a {", "Nutze {0} oder ein {", "Nutze {0} oder ein {", False),
         # Line by line: each line keeps its own placeholders and whitespace.
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.

@@ -73,7 +73,12 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "document",
             r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, android, json\)",
         ),
-        ("a.po", "docx", "document", r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, android, json"),
+        (
+            "a.po",
+            "docx",
+            "document",
+            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, android, json",
+        ),
     ],
 )
 def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) -> None:

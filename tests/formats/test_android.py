@@ -1,0 +1,183 @@
+"""Android string resources: translated into the target language's file, updated in place,
+read as pairs beside their source file."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+from lxml import etree
+
+from ltmt.errors import InputError
+from ltmt.formats.android import AndroidDocument, plural_tags, read_android
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+
+SOURCE = """<?xml version="1.0" encoding="utf-8"?>
+<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">
+    <!-- The app's name: a brand -->
+    <string name="app_name" translatable="false">Notepad</string>
+    <string name="welcome">Welcome back, %1$s!</string>
+    <string name="undo">You can\\'t undo this.</string>
+    <string name="styled">Tap <b>Save</b> to keep it.</string>
+    <string name="unread">You have <xliff:g id="count">%d</xliff:g> unread messages.</string>
+    <plurals name="notes">
+        <item quantity="one">%d note</item>
+        <item quantity="other">%d notes</item>
+    </plurals>
+    <string-array name="sort">
+        <item>By date</item>
+        <item>By title</item>
+    </string-array>
+</resources>
+"""
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "values" / "strings.xml"
+    path.parent.mkdir()
+    path.write_text(SOURCE, encoding="utf-8")
+    return path
+
+
+def _strings(path: Path) -> dict[str, str]:
+    root = etree.parse(str(path)).getroot()
+    found = {}
+    for element in root:
+        if not isinstance(element.tag, str):
+            continue
+        name = element.get("name")
+        if element.tag == "string":
+            found[name] = "".join(element.itertext())
+        else:
+            for index, item in enumerate(element):
+                found[f"{name}/{item.get('quantity', index)}"] = item.text
+    return found
+
+
+def test_units_are_the_translatable_strings_forms_and_items(source: Path) -> None:
+    units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source) for u in units] == [
+        ("welcome", "Welcome back, %1$s!"),
+        ("undo", "You can't undo this."),  # Android's escapes read
+        ("styled", "Tap <b>Save</b> to keep it."),
+        ("unread", 'You have <xliff:g id="count">%d</xliff:g> unread messages.'),
+        ("notes#one", "%d note"),
+        ("notes#other", "%d notes"),
+        ("sort[0]", "By date"),
+        ("sort[1]", "By title"),
+    ]
+    assert {u.context for u in units} == {"welcome", "undo", "styled", "unread", "notes", "sort"}
+    assert [(u.entry, u.form) for u in units if u.entry] == [("notes", 0), ("notes", 1)]
+
+
+def test_translated_file_keeps_layout_markup_and_escapes(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "values-de" / "strings.xml"
+    result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert result.translated == 8
+    written = out.read_text(encoding="utf-8")
+    assert "app_name" not in written  # translatable="false" stays out of a translation
+    assert "a brand" not in written  # and so does its comment
+    assert "YOU CAN\\'T UNDO THIS." in written  # escaped again
+    assert "TAP <b>SAVE</b> TO KEEP IT." in written  # markup kept as markup
+    assert '<xliff:g id="count">%d</xliff:g>' in written
+    assert '<item quantity="one">%d NOTE</item>' in written
+    assert written.endswith("</resources>\n")
+    assert _strings(out)["sort/1"] == "BY TITLE"
+
+
+def test_quantities_follow_the_target_language(source: Path, tmp_path: Path) -> None:
+    assert plural_tags("de") == ("one", "other")
+    assert plural_tags("pt-BR")[0] == "one"  # a region falls back to its language
+    assert plural_tags("xx") == ("one", "other")
+    out = tmp_path / "ru.xml"
+    translate_file(source, out, FakeModel(), tgt_lang="ru")
+    strings = _strings(out)
+    # Russian's one/few/many, from the source's one and other; Android also needs other
+    assert [strings[f"notes/{tag}"] for tag in ("one", "few", "many", "other")] == [
+        "%d NOTE",
+        "%d NOTES",
+        "%d NOTES",
+        "%d NOTES",
+    ]
+
+
+def test_existing_translation_is_kept_and_completed(
+    source: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<resources>\n'
+        '    <string name="welcome">Willkommen zurück, %1$s!</string>\n'
+        '    <string name="retired">Alt</string>\n'
+        "</resources>\n",
+        encoding="utf-8",
+    )
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, out, model, tgt_lang="de")
+    assert "Welcome back, %1$s!" not in model.seen  # only what the output lacked
+    assert result.report.translated_before == 1
+    strings = _strings(out)
+    assert strings["welcome"] == "Willkommen zurück, %1$s!"
+    assert strings["undo"] == "YOU CAN\\'T UNDO THIS."  # as Android escapes it
+    assert strings["retired"] == "Alt"  # the translator's, kept; the warning says so
+    assert f"{out}: 1 string not in {source} (retired) kept at the end; delete them there" in (
+        caplog.text
+    )
+    again = FakeModel()
+    translate_file(source, out, again, tgt_lang="de")
+    assert again.seen == []
+    translate_file(source, out, FakeModel(), tgt_lang="de", overwrite=True)
+    assert _strings(out)["welcome"] == "WELCOME BACK, %1$s!"
+
+
+def test_partial_plurals_and_arrays_are_left_out(source: Path, tmp_path: Path) -> None:
+    document = AndroidDocument.open(source, tgt_lang="de")
+    document.fill({"notes#one": "%d Notiz", "sort[0]": "Nach Datum", "welcome": "Hallo %1$s"})
+    out = tmp_path / "out.xml"
+    document.save(out)
+    assert _strings(out) == {"welcome": "Hallo %1$s"}
+    with pytest.raises(InputError, match=r"strings.xml: no string 'nope' to fill"):
+        document.fill({"nope": "x"})
+
+
+def test_pairs_need_the_source_file(source: Path, tmp_path: Path) -> None:
+    translated = tmp_path / "de.xml"
+    translate_file(source, translated, FakeModel(), tgt_lang="de")
+    records = list(read_android(translated, source_file=source))
+    assert (records[0].source, records[0].target) == ("Welcome back, %1$s!", "WELCOME BACK, %1$s!")
+    assert records[0].metadata == {"context": "welcome"}
+    assert records[1].target == "YOU CAN'T UNDO THIS."  # unescaped, as the source is
+    assert records[4].metadata == {"context": "notes", "plural": 0}
+    assert len(records) == 8
+    with pytest.raises(
+        InputError,
+        match=r"de.xml: an Android string resource file holds one language; give the "
+        r"source-language file it translates with --source-file$",
+    ):
+        read_android(translated)
+    with pytest.raises(InputError, match=r"--source-file is the file itself"):
+        read_android(translated, source_file=translated)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("<resources><string name='a'>x</resources>", r"bad.xml:1:\d+: malformed an Android"),
+        (
+            "<tmx version='1.4'/>",
+            r"not an Android string resource file \(its root element is <tmx>",
+        ),
+        ("", r"bad.xml: empty file; expected an Android string resource file"),
+    ],
+)
+def test_bad_files_are_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        open_document(bad, tgt_lang="de")

@@ -1,0 +1,168 @@
+"""JSON message files: every string by its JSON Pointer, ARB and WebExtension conventions, the
+source file's layout kept."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.json_catalog import JsonCatalog, pointer, read_json_catalog
+from ltmt.formats.pipeline import translate_file
+
+I18NEXT = """{
+  "app": {
+    "title": "Notes",
+    "welcome": "Welcome back, {{name}}!",
+    "items_one": "{{count}} note",
+    "items_other": "{{count}} notes",
+    "files": "{count, plural, one {# file} other {# files}}"
+  },
+  "count": 3,
+  "enabled": true,
+  "tags": ["Urgent", "Later"],
+  "a/b": "Open file"
+}
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_pointers_escape_slashes_and_tildes() -> None:
+    assert pointer(("app", "title")) == "/app/title"
+    assert pointer(("tags", 0)) == "/tags/0"
+    assert pointer(("a/b", "c~d")) == "/a~1b/c~0d"
+
+
+def test_units_and_icu_branching_left_out(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    source = _write(tmp_path, "en.json", I18NEXT)
+    with caplog.at_level(logging.WARNING):
+        units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source) for u in units] == [
+        ("/app/title", "Notes"),
+        ("/app/welcome", "Welcome back, {{name}}!"),
+        ("/app/items_one", "{{count}} note"),
+        ("/app/items_other", "{{count}} notes"),
+        ("/tags/0", "Urgent"),
+        ("/tags/1", "Later"),
+        ("/a~1b", "Open file"),
+    ]
+    assert "1 message with ICU plural or select (/app/files) left untranslated" in caplog.text
+
+
+def test_translated_file_keeps_indentation_order_and_other_values(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", I18NEXT)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    text = out.read_text(encoding="utf-8")
+    assert text.endswith("}\n") and '\n  "app": {\n    "title": "NOTES",' in text
+    assert json.loads(text) == {
+        "app": {
+            "title": "NOTES",
+            "welcome": "WELCOME BACK, {{name}}!",
+            "items_one": "{{count}} NOTE",
+            "items_other": "{{count}} NOTES",
+        },
+        "count": 3,
+        "enabled": True,
+        "tags": ["URGENT", "LATER"],
+        "a/b": "OPEN FILE",
+    }
+
+
+def test_arb_metadata_and_locale(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "app_en.arb",
+        json.dumps(
+            {
+                "@@locale": "en",
+                "@@last_modified": "2026-01-01",
+                "hello": "Hello World!",
+                "@hello": {"description": "A greeting"},
+            }
+        ),
+    )
+    out = tmp_path / "app_de.arb"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text(encoding="utf-8") == (
+        '{"@@locale": "de", "@@last_modified": "2026-01-01", "hello": "HELLO WORLD!"}'
+    )
+
+
+def test_webextension_messages_translate_only_the_message(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "messages.json",
+        '{"save": {"message": "Save tabs", "description": "Button"}, "x": {"message": "Größe"}}',
+    )
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text(encoding="utf-8")) == {
+        "save": {"message": "SAVE TABS", "description": "Button"},
+        "x": {"message": "GRÖSSE"},
+    }
+
+
+def test_ascii_escapes_are_kept_where_the_source_uses_them(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", '{"a": "caf\\u00e9"}\n')
+    out = tmp_path / "de.json"
+    translate_file(source, out, lambda texts, prefer: ["Café"] * len(texts), tgt_lang="de")
+    assert out.read_text(encoding="utf-8") == '{"a": "Caf\\u00e9"}\n'
+
+
+def test_update_keeps_existing_and_extra_strings(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", I18NEXT)
+    out = _write(tmp_path, "de.json", '{"app": {"title": "Notizen"}, "old": {"x": "Alt"}}')
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert "Notes" not in model.seen
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["app"]["title"] == "Notizen"
+    assert data["old"] == {"x": "Alt"}
+    assert data["app"]["welcome"] == "WELCOME BACK, {{name}}!"
+
+
+def test_untranslated_strings_and_partial_arrays_are_left_out(tmp_path: Path) -> None:
+    document = JsonCatalog.open(_write(tmp_path, "en.json", I18NEXT), tgt_lang="de")
+    document.fill({"/app/title": "Notizen", "/tags/0": "Dringend"})
+    out = tmp_path / "de.json"
+    document.save(out)
+    assert json.loads(out.read_text(encoding="utf-8")) == {
+        "app": {"title": "Notizen"},
+        "count": 3,
+        "enabled": True,
+    }
+
+
+def test_pairs_beside_the_source_file(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", I18NEXT)
+    target = _write(tmp_path, "de.json", '{"app": {"title": "Notizen", "welcome": ""}}')
+    records = list(read_json_catalog(target, source_file=source))
+    assert [(r.source, r.target, dict(r.metadata)) for r in records] == [
+        ("Notes", "Notizen", {"context": "/app/title"})
+    ]
+    with pytest.raises(InputError, match=r"de.json: a JSON message file holds one language"):
+        read_json_catalog(target)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"a": "x",}', r"bad.json:1:11: invalid JSON: Expecting property name"),
+        ('["a", "b"]', r"bad.json: not a JSON message file: its top level is not an object"),
+        ("  ", r"bad.json: empty file; expected a JSON message file"),
+    ],
+)
+def test_bad_files_are_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        open_document(_write(tmp_path, "bad.json", content), tgt_lang="de")
