@@ -1,4 +1,5 @@
-"""Uploads and downloads: memory files (TMX, PO, XLIFF, jsonl, tsv) and documents to translate.
+"""Uploads and downloads: memory files (TMX, PO, XLIFF, jsonl, tsv; Android and JSON beside their
+source file) and documents to translate (PO, XLIFF, Android, JSON).
 
 The file pipeline of the CLI works on paths, so an upload is written to a private temporary
 directory under its own (sanitised) name, read there with the same readers and checks as
@@ -17,12 +18,12 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import document_format
 from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
+from ltmt.formats.registry import FORMATS
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
 from ltmt.segments import PairRecord
 
 LANGUAGE_FORMATS = frozenset({"tmx", "po", "xliff"})  # formats whose files declare languages
-DOCUMENT_UPLOADS = frozenset({"po", "xliff"})
 MEDIA_TYPES = {
     "jsonl": "application/jsonl",
     "tsv": "text/tab-separated-values",
@@ -30,6 +31,14 @@ MEDIA_TYPES = {
     "po": "text/x-gettext-translation",
     "xliff": "application/xliff+xml",
 }
+# documents the server translates, and the media type of what it answers
+DOCUMENT_MEDIA_TYPES = {
+    "po": MEDIA_TYPES["po"],
+    "xliff": MEDIA_TYPES["xliff"],
+    "android": "application/xml",
+    "json": "application/json",
+}
+_DOCUMENT_NAMES = "PO, XLIFF, Android strings.xml and JSON message files"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -67,14 +76,34 @@ def import_upload(
     content: bytes,
     fmt: str | None,
     languages: tuple[str, str],
+    source: tuple[str | None, bytes] | None = None,
 ) -> tuple[str, ImportReport]:
     """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
-    first (a malformed one writes nothing), then stored in one transaction."""
+    first (a malformed one writes nothing), then stored in one transaction. ``source``: the
+    name and bytes of the source-language file a one-language file (Android, JSON) translates."""
     name = safe_name(filename, "upload")
     with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
-        records = list(read_pairs(path, kind, **_languages(kind, *languages)))
+        options: dict[str, object] = dict(_languages(kind, *languages))
+        if FORMATS[kind].keyed:
+            if source is None:
+                raise InputError(
+                    f"{name}: {kind} files hold one language; upload the source-language file "
+                    "it translates as source_file"
+                )
+            options["source_file"] = _beside(path, source)
+        elif source is not None:
+            raise InputError(f"{name}: source_file is for Android and JSON files, not {kind}")
+        records = list(read_pairs(path, kind, **options))
     return name, memory.import_pairs(user, drain(records), origin=name)
+
+
+def _beside(path: Path, upload: tuple[str | None, bytes]) -> Path:
+    """A second upload written in ``path``'s temporary directory, under a name of its own."""
+    name = safe_name(upload[0], "source")
+    second = path.with_name(name if name != path.name else f"source-{name}")
+    second.write_bytes(upload[1])
+    return second
 
 
 def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str]) -> bytes:
@@ -102,15 +131,22 @@ def translate_upload(
     *,
     overwrite: bool,
     mark_fuzzy: bool,
-) -> tuple[str, bytes, RunResult]:
-    """Fill the untranslated entries of an uploaded PO or XLIFF file; returns its name, the
-    translated file and what was done."""
+    translation: tuple[str | None, bytes] | None = None,
+) -> tuple[str, str, bytes, RunResult]:
+    """Fill the untranslated entries of an uploaded PO or XLIFF file, or translate an Android
+    or JSON file into the target language's (``translation``: the name and bytes of its
+    translation so far, whose strings are kept); returns its name, its format, the translated
+    file and what was done."""
     name = safe_name(filename, "document")
     with upload_path(name, content, "ltmt-document-") as source:
         kind = document_format(source, fmt)
-        if kind not in DOCUMENT_UPLOADS:
-            raise InputError(f"{name}: only PO and XLIFF files can be translated here, not {kind}")
+        if kind not in DOCUMENT_MEDIA_TYPES:
+            raise InputError(f"{name}: only {_DOCUMENT_NAMES} can be translated here, not {kind}")
         output = source.with_name(f"translated-{name}")
+        if translation is not None:
+            if not FORMATS[kind].keyed:
+                raise InputError(f"{name}: translation is for Android and JSON files, not {kind}")
+            _beside(source, translation).rename(output)
         result = translate_file(
             source,
             output,
@@ -122,4 +158,4 @@ def translate_upload(
             mark_fuzzy=mark_fuzzy,
             resume=False,
         )
-        return name, output.read_bytes(), result
+        return name, kind, output.read_bytes(), result

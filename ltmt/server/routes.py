@@ -105,19 +105,37 @@ async def translate(
     )
 
 
+def _upload(file: UploadFile | None) -> tuple[str | None, bytes] | None:
+    """A second, optional upload as its name and bytes."""
+    return None if file is None else (file.filename, file.file.read())
+
+
 @router.post("/translate/file")
 def translate_file(
     request: Request,
     key: KeyDep,
-    file: Annotated[UploadFile, File(description="A .po or .xliff/.xlf file.")],
-    format: Annotated[str | None, Form(description="po or xliff (default: from the name)")] = None,
+    file: Annotated[
+        UploadFile,
+        File(description="A .po, .xliff/.xlf, Android strings.xml or JSON message file."),
+    ],
+    format: Annotated[
+        str | None, Form(description="po, xliff, android or json (default: from the name)")
+    ] = None,
     fusion: Annotated[str | None, Form()] = None,
     beam: Annotated[int | None, Form(ge=1)] = None,
     overwrite: Annotated[bool, Form(description="Retranslate translated entries too.")] = False,
     mark_fuzzy: Annotated[bool, Form(description="Flag machine translations for review.")] = True,
+    translation: Annotated[
+        UploadFile | None,
+        File(
+            description="Android or JSON: the file's translation so far; its strings are kept "
+            "and only the ones it lacks are translated."
+        ),
+    ] = None,
     user: UserParam = None,
 ) -> Response:
-    """Fill the untranslated entries of a PO or XLIFF file; the answer is the file."""
+    """Fill the untranslated entries of a PO or XLIFF file, or translate an Android strings.xml
+    or a JSON message file into the target language's; the answer is the file."""
     service = service_of(request)
     who = acting_user(key, user)
     options = service.options(fusion, beam)
@@ -133,7 +151,7 @@ def translate_file(
             )
         return out
 
-    name, data, result = files.translate_upload(
+    name, kind, data, result = files.translate_upload(
         file.filename,
         file.file.read(),
         format,
@@ -141,11 +159,11 @@ def translate_file(
         (service.source_lang, service.target_lang),
         overwrite=overwrite,
         mark_fuzzy=mark_fuzzy,
+        translation=_upload(translation),
     )
-    kind = name.rsplit(".", 1)[-1].lower()
     return Response(
         data,
-        media_type=files.MEDIA_TYPES.get("xliff" if kind in ("xlf", "xliff") else "po"),
+        media_type=files.DOCUMENT_MEDIA_TYPES[kind],
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "X-Ltmt-Translated": str(result.translated),
@@ -173,8 +191,18 @@ def add_pairs(
 def import_file(
     request: Request,
     key: KeyDep,
-    file: Annotated[UploadFile, File(description="A .tmx, .po, .xliff/.xlf, .jsonl or .tsv")],
+    file: Annotated[
+        UploadFile,
+        File(
+            description="A .tmx, .po, .xliff/.xlf, .jsonl or .tsv; or a translated Android "
+            "strings.xml or JSON message file with its source_file"
+        ),
+    ],
     format: Annotated[str | None, Form(description="Force the format")] = None,
+    source_file: Annotated[
+        UploadFile | None,
+        File(description="Android or JSON: the source-language file that file translates."),
+    ] = None,
     user: UserParam = None,
 ) -> ImportReportOut:
     """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
@@ -187,6 +215,7 @@ def import_file(
         file.file.read(),
         format,
         (service.source_lang, service.target_lang),
+        _upload(source_file),
     )
     return ImportReportOut.of(report)
 

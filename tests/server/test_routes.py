@@ -151,6 +151,62 @@ def test_a_translated_po_file_prefers_matches_of_the_same_context(api):
             assert f'msgid "open the file"\nmsgstr "{target}"' in answer.text
 
 
+ANDROID_EN = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<resources>\n'
+    '    <string name="open">open the file</string>\n'
+    '    <string name="hello">hello world</string>\n</resources>\n'
+)
+ANDROID_DE = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<resources>\n'
+    '    <string name="hello">Hallo Welt</string>\n</resources>\n'
+)
+
+
+def test_android_strings_imported_beside_their_source_and_translated(api):
+    with api.client(api.key("android-user")) as client:
+        lone = client.post(
+            "/v1/memory/import", files={"file": ("strings.xml", ANDROID_DE.encode(), "text/xml")}
+        )
+        assert (lone.status_code, lone.json()["error"]) == (
+            400,
+            "strings.xml: android files hold one language; upload the source-language file it "
+            "translates as source_file",
+        )
+        report = client.post(
+            "/v1/memory/import",
+            files={
+                "file": ("strings.xml", ANDROID_DE.encode(), "text/xml"),
+                "source_file": ("strings.xml", ANDROID_EN.encode(), "text/xml"),
+            },
+        ).json()
+        assert (report["read"], report["added"]) == (1, 1)
+        found = client.get("/v1/memory/search", params={"q": "hello world"}).json()["matches"]
+        assert (found[0]["source"], found[0]["target"]) == ("hello world", "Hallo Welt")
+        answer = client.post(
+            "/v1/translate/file",
+            files={
+                "file": ("strings.xml", ANDROID_EN.encode(), "text/xml"),
+                "translation": ("strings.xml", ANDROID_DE.encode(), "text/xml"),
+            },
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"].startswith("application/xml")
+        assert answer.headers["x-ltmt-translated"] == "1"  # only the string it lacked
+        assert '<string name="hello">Hallo Welt</string>' in answer.text
+        assert '<string name="open">' in answer.text
+        po = client.post(
+            "/v1/translate/file",
+            files={
+                "file": ("a.po", PO.encode(), "text/plain"),
+                "translation": ("strings.xml", ANDROID_DE.encode(), "text/xml"),
+            },
+        )
+        assert (po.status_code, po.json()["error"]) == (
+            400,
+            "a.po: translation is for Android and JSON files, not po",
+        )
+
+
 def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(api):
     with api.client(api.key("carol")) as client:
         answer = client.post(
@@ -171,7 +227,8 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
         assert (text.status_code, text.json()["error"]) == (
             400,
-            "a.txt: only PO and XLIFF files can be translated here, not txt",
+            "a.txt: only PO, XLIFF, Android strings.xml and JSON message files can be translated "
+            "here, not txt",
         )
 
 
