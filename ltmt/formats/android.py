@@ -12,6 +12,7 @@ until every item or form is translated. Comments, attributes and the file's layo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 WHAT = "an Android string resource file"
+_WIDE_SPACE = re.compile(r"[^\S\t\n\r ]")  # whitespace but not ASCII's (aapt2 keeps it)
 _DEFAULT_TAGS = ("one", "other")
 
 
@@ -67,9 +69,26 @@ def _parse(data: bytes, path: Path) -> Any:
 
 
 def _text(element: etree._Element) -> str:
+    """The string ``element`` holds, unescaped. Whitespace beyond ASCII (a no-break space, a
+    narrow one) is read as written: Android's build keeps it, translate-toolkit's reader
+    would fold it into the spaces it collapses, so it goes to the reader as a ``\\u`` escape."""
+    import copy
+
     from translate.storage.aresource import AndroidResourceUnit
 
+    if any(_WIDE_SPACE.search(text) for text in element.itertext()):
+        element = copy.deepcopy(element)
+        for node in element.iter():
+            node.text = _escape_wide_spaces(node.text)
+            if node is not element:
+                node.tail = _escape_wide_spaces(node.tail)
     return str(AndroidResourceUnit(None, xmlelement=element).target or "")
+
+
+def _escape_wide_spaces(text: str | None) -> str | None:
+    if not text:
+        return text
+    return _WIDE_SPACE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _set_text(element: etree._Element, text: str) -> None:

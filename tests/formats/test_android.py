@@ -181,3 +181,17 @@ def test_bad_files_are_one_line_errors(tmp_path: Path, content: str, message: st
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         open_document(bad, tgt_lang="de")
+
+
+def test_no_break_spaces_are_read_as_written(source: Path, tmp_path: Path) -> None:
+    # aapt2 keeps whitespace beyond ASCII; translate-toolkit's reader folded it into a space,
+    # which rewrote a team's "z.\u00a0B." as "z. B." in the output it kept
+    out = tmp_path / "de.xml"
+    out.write_text(
+        '<resources>\n    <string name="undo">z.\u00a0B. nicht\u202f!</string>\n</resources>\n',
+        encoding="utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert '<string name="undo">z.\u00a0B. nicht\u202f!</string>' in out.read_text("utf-8")
+    records = {r.source: r.target for r in read_android(out, source_file=source)}
+    assert records["You can't undo this."] == "z.\u00a0B. nicht\u202f!"

@@ -1,0 +1,256 @@
+"""The dev users' strings as an Android app's and a web app's message files, through the
+``ltmt`` command line as a localisation team would use it.
+
+For each user, the test strings become ``values/strings.xml`` and ``en.json`` (named
+``string_N``), and their references the German files, written with translate-toolkit (Android)
+and ``json``. Every other string of the German files is removed: what the team has not
+translated yet. The user's memory is imported (``ltmt memory import``), and then:
+
+- ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the JSON file)
+  fills the German files in place; the strings the team had are checked to be kept as they were;
+- the same missing strings as a JSON Lines document (``ltmt translate todo.jsonl``), so that
+  the outputs can be compared string by string: the keyed formats must change nothing;
+- the filled strings are scored against the references (BLEU, chrF2);
+- the Android output is checked for what breaks an Android build: an apostrophe or double
+  quote that is not escaped (aapt2's "Apostrophe not preceded by \\"), text that is no XML;
+- ``ltmt memory import values-de/strings.xml --source-file values/strings.xml`` of the full
+  reference file into a fresh store, exported again: each pair must come back as it went in.
+
+    python eval/keyed_catalog_trial.py --model ltmt/models/default-en-de \
+        --output eval/results/keyed-catalogs-s42.json
+
+Every command it runs is written into the JSON (``commands``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from support import REPO, emit_report, use_this_checkout
+
+use_this_checkout()
+
+# an apostrophe or double quote that aapt2 rejects: not escaped, outside a quoted string
+_BARE_QUOTE = re.compile(r"(?<!\\)['\"]")
+
+
+def _ltmt(args: list[str], commands: list[str]) -> dict[str, Any]:
+    """Run the ``ltmt`` command line of this checkout; returns its JSON report (or {})."""
+    commands.append("ltmt " + " ".join(args))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    code = "from ltmt.cli.main import run; run()"
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"ltmt {' '.join(args)} failed:\n{result.stderr}")
+    return json.loads(result.stdout) if result.stdout.strip().startswith("{") else {}
+
+
+def _android(path: Path, strings: dict[str, str]) -> None:
+    from translate.storage.aresource import AndroidResourceFile, AndroidResourceUnit
+
+    store = AndroidResourceFile()
+    for name, text in strings.items():
+        unit = AndroidResourceUnit(name)
+        unit.setid(name)
+        unit.target = text
+        store.addunit(unit)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(store))
+
+
+def _json(path: Path, strings: dict[str, str]) -> None:
+    path.write_text(json.dumps(strings, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+def _android_values(path: Path) -> dict[str, str]:
+    """The strings of an Android file as ltmt reads them (no-break spaces as written)."""
+    from ltmt.formats.android import AndroidDocument
+
+    return AndroidDocument.open(path, tgt_lang="de").read_values(path)
+
+
+def _build_problems(path: Path) -> list[str]:
+    """The names of strings whose raw XML text aapt2 would reject for a bare quote."""
+    from lxml import etree
+
+    problems = []
+    for element in etree.parse(str(path)).getroot().iter("string"):
+        raw = (element.text or "") + "".join(
+            etree.tostring(child, encoding="unicode") for child in element
+        )
+        quoted = raw.startswith('"') and raw.endswith('"') and len(raw) > 1
+        if not quoted and _BARE_QUOTE.search(re.sub(r"<[^>]*>", "", raw)):
+            problems.append(str(element.get("name")))
+    return problems
+
+
+def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, Any]:
+    from ltmt.evaluate import score_corpus
+
+    folder = work / user.user
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = {f"string_{i}": text for i, text in enumerate(user.sources)}
+    references = {f"string_{i}": text for i, text in enumerate(user.references)}
+    kept = {name: text for i, (name, text) in enumerate(references.items()) if i % 2 == 0}
+    todo = [name for name in sources if name not in kept and sources[name].strip()]
+    store = folder / "store"
+    common = ["--model", model, "--memory-dir", str(store), "--user", user.user]
+    memory_file = folder / "memory.jsonl"
+    memory_file.write_text(
+        "".join(json.dumps({"source": p.source, "target": p.target}) + "\n" for p in user.memory),
+        "utf-8",
+    )
+    _ltmt(["memory", "import", str(memory_file), *common[2:], "--json"], commands)
+
+    _android(folder / "values" / "strings.xml", sources)
+    _android(folder / "reference" / "values-de" / "strings.xml", references)
+    _android(folder / "values-de" / "strings.xml", kept)
+    _json(folder / "en.json", sources)
+    _json(folder / "de.json", kept)
+    (folder / "todo.jsonl").write_text(
+        "".join(json.dumps({"source": sources[name]}) + "\n" for name in todo), "utf-8"
+    )
+    reports = {
+        "android": _ltmt(
+            [
+                "translate",
+                str(folder / "values" / "strings.xml"),
+                "-o",
+                str(folder / "values-de" / "strings.xml"),
+                *common,
+                "--json",
+            ],
+            commands,
+        ),
+        "json": _ltmt(
+            [
+                "translate",
+                str(folder / "en.json"),
+                "-o",
+                str(folder / "de.json"),
+                *common,
+                "--json",
+            ],
+            commands,
+        ),
+        "jsonl": _ltmt(
+            [
+                "translate",
+                str(folder / "todo.jsonl"),
+                "-o",
+                str(folder / "todo.de.jsonl"),
+                *common,
+                "--json",
+            ],
+            commands,
+        ),
+    }
+    android = _android_values(folder / "values-de" / "strings.xml")
+    as_json = json.loads((folder / "de.json").read_text("utf-8"))
+    lines = (folder / "todo.de.jsonl").read_text("utf-8").splitlines()
+    plain = dict(zip(todo, (json.loads(line)["translation"] for line in lines)))
+    hyps = {"android": android, "json": as_json, "jsonl": plain}
+    scores = {}
+    for name, found in hyps.items():
+        outputs = [found.get(key, "") for key in todo]
+        total = score_corpus(
+            [o.replace("\n", " ") for o in outputs],
+            [references[key].replace("\n", " ") for key in todo],
+        )
+        scores[name] = {"bleu": round(total.bleu, 2), "chrf": round(total.chrf, 2)}
+
+    rt_store = folder / "roundtrip-store"
+    imported = _ltmt(
+        [
+            "memory",
+            "import",
+            str(folder / "reference" / "values-de" / "strings.xml"),
+            "--source-file",
+            str(folder / "values" / "strings.xml"),
+            "--user",
+            "rt",
+            "--memory-dir",
+            str(rt_store),
+            "--json",
+        ],
+        commands,
+    )
+    exported = folder / "roundtrip.jsonl"
+    _ltmt(
+        ["memory", "export", "--user", "rt", "--memory-dir", str(rt_store), "-o", str(exported)],
+        commands,
+    )
+    back = {
+        (row["source"], row["target"])
+        for row in map(json.loads, exported.read_text("utf-8").splitlines())
+    }
+    wanted = [(sources[k], references[k]) for k in sources if sources[k].strip()]
+    return {
+        "strings": len(sources),
+        "kept_from_the_team": len(kept),
+        "translated": len(todo),
+        "team_strings_unchanged": {
+            "android": sum(android.get(k) == v for k, v in kept.items()),
+            "json": sum(as_json.get(k) == v for k, v in kept.items()),
+        },
+        "outputs_equal_to_jsonl": {
+            "android": sum(android.get(k) == plain[k] for k in todo),
+            "json": sum(as_json.get(k) == plain[k] for k in todo),
+        },
+        "scores": scores,
+        "android_build_problems": _build_problems(folder / "values-de" / "strings.xml"),
+        "import_roundtrip": {
+            "pairs": len(wanted),
+            "stored": imported.get("added"),
+            "skipped": imported.get("skipped"),
+            "skipped_by_reason": imported.get("skipped_by_reason"),
+            "stored_exactly": sum(pair in back for pair in wanted),
+        },
+        "reports": {name: report.get("memory") for name, report in reports.items()},
+    }
+
+
+def main() -> None:
+    from ltmt.bench.data import find_users
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default=str(REPO / "ltmt" / "models" / "default-en-de"))
+    parser.add_argument(
+        "--data", type=Path, default=REPO.parent / "shared" / "data" / "en-de" / "l10n" / "dev"
+    )
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="ltmt-keyed-"))
+    commands: list[str] = []
+    users = {user.user: _user(user, args.model, work, commands) for user in find_users(args.data)}
+    totals = {
+        key: sum(u[key] for u in users.values())
+        for key in ("strings", "kept_from_the_team", "translated")
+    }
+    for group in ("team_strings_unchanged", "outputs_equal_to_jsonl"):
+        totals[group] = {
+            fmt: sum(u[group][fmt] for u in users.values()) for fmt in ("android", "json")
+        }
+    totals["android_build_problems"] = sum(len(u["android_build_problems"]) for u in users.values())
+    totals["import_roundtrip"] = {
+        key: sum(u["import_roundtrip"][key] or 0 for u in users.values())
+        for key in ("pairs", "stored", "stored_exactly")
+    }
+    emit_report(
+        {"users": users, "totals": totals, "commands": commands, "work": str(work)}, args.output
+    )
+
+
+if __name__ == "__main__":
+    main()
