@@ -40,6 +40,8 @@ use_this_checkout()
 
 # an apostrophe or double quote that aapt2 rejects: not escaped, outside a quoted string
 _BARE_QUOTE = re.compile(r"(?<!\\)['\"]")
+# what each translate run's report (--json) is kept for
+_REPORTED = ("units", "exact", "fuzzy", "no_match", "repaired", "translated_before", "seconds")
 
 
 def _ltmt(args: list[str], commands: list[str]) -> dict[str, Any]:
@@ -216,7 +218,9 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
             "skipped_by_reason": imported.get("skipped_by_reason"),
             "stored_exactly": sum(pair in back for pair in wanted),
         },
-        "reports": {name: report.get("memory") for name, report in reports.items()},
+        "reports": {
+            name: {key: report.get(key) for key in _REPORTED} for name, report in reports.items()
+        },
     }
 
 

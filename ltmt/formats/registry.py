@@ -132,7 +132,7 @@ FORMATS: dict[str, FileFormat] = {
             write="ltmt.formats.xliff:write_xliff",
             open="ltmt.formats.xliff_document:XliffDocument.open",
             languages=True,
-            markers=(b"<xliff",),
+            markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
         ),
         FileFormat(
             "android",

@@ -41,7 +41,9 @@ def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
     assert len(open_document(out).pending()) == 5
 
 
-@pytest.mark.parametrize("name", ["demo.po", "demo12.xlf", "demo20.xlf", "lines.txt"])
+@pytest.mark.parametrize(
+    "name", ["demo.po", "demo12.xlf", "demo20.xlf", "lines.txt", "strings.xml", "en.json"]
+)
 def test_resume_after_interruption(tmp_path: Path, name: str) -> None:
     source = tmp_path / name
     if name == "lines.txt":

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.registry import EXTENSIONS, FORMATS, find_format, names, sniff
+from ltmt.formats.registry import EXTENSIONS, FORMATS, find_format, names, sniff, sniff_bytes
 
 EVERY_EXTENSION = [
     (".po", "po"),
@@ -18,6 +18,9 @@ EVERY_EXTENSION = [
     (".jsonl", "jsonl"),
     (".tsv", "tsv"),
     (".txt", "txt"),
+    (".xml", "android"),
+    (".json", "json"),
+    (".arb", "json"),
 ]
 
 
@@ -143,3 +146,9 @@ def test_utf16_xml_is_read_as_it_always_was(tmp_path: Path) -> None:
     tmx.write_bytes(text.encode("utf-16"))
     assert find_format(tmx, role="read").name == "tmx"
     assert [(r.source, r.target) for r in read_pairs(tmx)] == [("Open", "Öffnen")]
+
+
+def test_an_android_file_with_xliff_placeholders_is_not_taken_for_xliff() -> None:
+    head = b'<resources xmlns:xliff="urn:x">\n<string name="a"><xliff:g id="n">%d</xliff:g></string>'
+    assert sniff_bytes(head) == "android"
+    assert sniff_bytes(b'<?xml version="1.0"?>\n<xliff version="1.2">') == "xliff"
