@@ -25,6 +25,7 @@ from ltmt.formats.keyed_catalog import (
     read_keyed_pairs,
     require_source_file,
 )
+from ltmt.formats.plurals import plural_tags
 from ltmt.segments import PairRecord
 
 if TYPE_CHECKING:
@@ -34,19 +35,6 @@ if TYPE_CHECKING:
 
 WHAT = "an Android string resource file"
 _WIDE_SPACE = re.compile(r"[^\S\t\n\r ]")  # whitespace but not ASCII's (aapt2 keeps it)
-_DEFAULT_TAGS = ("one", "other")
-
-
-def plural_tags(language: str) -> tuple[str, ...]:
-    """The plural quantities Android uses for ``language`` (CLDR's categories, as
-    translate-toolkit lists them: ``de`` → one, other; ``ru`` → one, few, many)."""
-    from translate.lang import data
-
-    code = language.replace("-", "_")
-    for candidate in (code, code.split("_")[0]):
-        if candidate in data.plural_tags:
-            return tuple(data.plural_tags[candidate])
-    return _DEFAULT_TAGS
 
 
 def _parse(data: bytes, path: Path) -> Any:

@@ -10,8 +10,11 @@ the file is translated, except:
   (Flutter reads it from the template);
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
   translated, its ``description`` and ``placeholders`` are kept;
-- ICU plural and select messages (``{count, plural, one {...} other {...}}``), which are left
-  untranslated and counted in a warning: their branches must be translated one by one.
+- an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
+  is translated branch by branch, each branch as a whole sentence
+  (:mod:`ltmt.formats.icu_messages`), a plural's branches in the target language's categories
+  (``=0``-style keys kept); one that cannot be taken apart (nested, quoted) is left
+  untranslated, with a warning that names it.
 
 i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
 booleans and ``null`` are copied. The output keeps the source file's indentation, key order and
@@ -30,14 +33,21 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes
-from ltmt.formats.keyed_catalog import Entry, KeyedCatalog, read_keyed_pairs, require_source_file
+from ltmt.formats.icu_messages import Branching, Unsupported, assemble, expand, is_branching
+from ltmt.formats.keyed_catalog import (
+    FORM,
+    Entry,
+    KeyedCatalog,
+    read_keyed_pairs,
+    require_source_file,
+)
+from ltmt.formats.plurals import plural_tags
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 
 WHAT = "a JSON message file"
-_ICU_BRANCHING = re.compile(r"\{\s*\w+\s*,\s*(?:plural|select|selectordinal)\s*,")
 
 
 def pointer(parts: tuple[str | int, ...]) -> str:
@@ -91,24 +101,45 @@ class JsonCatalog(KeyedCatalog):
 
     def __init__(self, path: Path, text: str, data: Any, tgt_lang: str) -> None:
         self.text, self.data, self.tgt_lang = text, data, tgt_lang
-        self.paths: dict[str, tuple] = {}
-        entries, branching = [], []
+        # a branching message's expansion and its translation's keys, by pointer
+        self.branchings: dict[str, tuple[Branching, tuple[str, ...]]] = {}
+        # an adopted output's branching messages as written, with the branches read from them
+        self.adopted_messages: dict[str, tuple[str, dict[str, str | None]]] = {}
+        entries, unsupported = [], []
         for parts, source in _strings(data):
             key = pointer(parts)
-            if _ICU_BRANCHING.search(source):
-                branching.append(key)
+            if not is_branching(source):
+                entries.append(Entry(key, key, source))
                 continue
-            self.paths[key] = parts
-            entries.append(Entry(key, key, source))
-        if branching:
+            try:
+                branching = expand(source)
+            except Unsupported:
+                unsupported.append(key)
+                continue
+            keys = self._target_keys(branching)
+            self.branchings[key] = (branching, keys)
+            for form, case in enumerate(keys):
+                text = branching.for_model(case if case in branching.branches else "other")
+                plural = branching.kind == "plural"
+                entries.append(Entry(f"{key}{FORM}{case}", key, text, form, plural=plural))
+        if unsupported:
             logger.warning(
-                "%s: %s with ICU plural or select (%s) left untranslated; translate their "
-                "branches by hand",
+                "%s: %s with ICU plural or select that ltmt cannot take apart (%s) left "
+                "untranslated; translate them by hand",
                 path,
-                counted(len(branching), "message"),
-                first_few(branching),
+                counted(len(unsupported), "message"),
+                first_few(unsupported),
             )
         super().__init__(path, entries)
+
+    def _target_keys(self, branching: Branching) -> tuple[str, ...]:
+        """The branches a translation has: a plural's exact values (``=0``) and the target
+        language's categories; a select's (and an ordinal's) values as the source has them."""
+        if branching.kind != "plural":
+            return tuple(branching.branches)
+        exact = tuple(key for key in branching.branches if key.startswith("="))
+        categories = plural_tags(self.tgt_lang)
+        return exact + categories + (() if "other" in categories else ("other",))
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> JsonCatalog:
@@ -116,13 +147,61 @@ class JsonCatalog(KeyedCatalog):
         return cls(Path(path), text, data, tgt_lang or "de")
 
     def name_of(self, key: str) -> str:
-        return key  # a pointer names its string
+        base, form, _ = key.rpartition(FORM)  # a branch of a branching message, else a pointer
+        return base if form and base in self.branchings else key
 
     def read_values(self, path: Path) -> dict[str, str]:
-        return {pointer(parts): text for parts, text in _strings(_load(path)[1])}
+        values = {}
+        for parts, text in _strings(_load(path)[1]):
+            key = pointer(parts)
+            if key in self.branchings and is_branching(text):
+                try:
+                    branching = expand(text)
+                except Unsupported:
+                    continue
+                for case in branching.branches:
+                    values[f"{key}{FORM}{case}"] = branching.for_model(case)
+            else:
+                values[key] = text
+        return values
+
+    def adopt(self, target: Path) -> int:
+        kept = super().adopt(target)
+        # a branching message the output had whole is written back as the translator wrote it
+        # (their own exact-value branches, spacing), unless a branch is translated again
+        for parts, text in _strings(_load(Path(target))[1]):
+            key = pointer(parts)
+            if key in self.branchings and all(
+                f"{key}{FORM}{case}" in self.translations for case in self.branchings[key][1]
+            ):
+                self.adopted_messages[key] = (text, self._branch_texts(key))
+        return kept
+
+    def _branch_texts(self, key: str) -> dict[str, str | None]:
+        cases = self.branchings[key][1]
+        return {case: self.translations.get(f"{key}{FORM}{case}") for case in cases}
+
+    def _assembled(self) -> dict[str, str]:
+        """The translations by pointer: a branching message's branches put together, once
+        every branch has one."""
+        out = {key: text for key, text in self.translations.items() if self.name_of(key) == key}
+        for key, (branching, _) in self.branchings.items():
+            texts = self._branch_texts(key)
+            adopted = self.adopted_messages.get(key)
+            if adopted is not None and adopted[1] == texts:
+                out[key] = adopted[0]
+            elif all(text is not None for text in texts.values()):
+                out[key] = assemble(
+                    branching,
+                    {
+                        case: branching.from_model(_source_case(branching, case), str(text))
+                        for case, text in texts.items()
+                    },
+                )
+        return out
 
     def render(self) -> bytes:
-        out = _translated_copy(self.data, (), self.translations)
+        out = _translated_copy(self.data, (), self._assembled())
         if out is _LEFT_OUT:  # nothing translated yet
             out = {}
         if "@@locale" in self.data:
@@ -137,6 +216,12 @@ class JsonCatalog(KeyedCatalog):
 
 
 _LEFT_OUT = object()
+
+
+def _source_case(branching: Branching, case: str) -> str:
+    """The source branch a target branch was translated from (a category the source lacks:
+    its ``other``)."""
+    return case if case in branching.branches else "other"
 
 
 def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> Any:

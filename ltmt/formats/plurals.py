@@ -45,3 +45,17 @@ def differ_by_number(
     if texts[0] is None or texts[1] is None or texts[0] == texts[1]:
         return None
     return texts[0], texts[1]
+
+
+def plural_tags(language: str) -> tuple[str, ...]:
+    """The CLDR plural categories of ``language`` that translations give a form each, as
+    translate-toolkit lists them (``de`` → one, other; ``ru`` → one, few, many; a region falls
+    back to its language, an unknown language to one, other): Android's quantities, ICU's plural
+    keys."""
+    from translate.lang import data
+
+    code = language.replace("-", "_")
+    for candidate in (code, code.split("_")[0]):
+        if candidate in data.plural_tags:
+            return tuple(data.plural_tags[candidate])
+    return ("one", "other")

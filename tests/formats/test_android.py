@@ -11,9 +11,10 @@ from formats_fakes import FakeModel
 from lxml import etree
 
 from ltmt.errors import InputError
-from ltmt.formats.android import AndroidDocument, plural_tags, read_android
+from ltmt.formats.android import AndroidDocument, read_android
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
+from ltmt.formats.plurals import plural_tags
 
 SOURCE = """<?xml version="1.0" encoding="utf-8"?>
 <resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">

@@ -43,8 +43,9 @@ def test_pointers_escape_slashes_and_tildes() -> None:
     assert pointer(("a/b", "c~d")) == "/a~1b/c~0d"
 
 
-def test_units_and_icu_branching_left_out(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    source = _write(tmp_path, "en.json", I18NEXT)
+def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    nested = '"nested": "{a, plural, one {{b, select, x {X} other {Y}}} other {Z}}",\n  '
+    source = _write(tmp_path, "en.json", I18NEXT.replace('"count": 3', nested + '"count": 3'))
     with caplog.at_level(logging.WARNING):
         units = open_document(source, tgt_lang="de").units()
     assert [(u.key, u.source) for u in units] == [
@@ -52,11 +53,51 @@ def test_units_and_icu_branching_left_out(tmp_path: Path, caplog: pytest.LogCapt
         ("/app/welcome", "Welcome back, {{name}}!"),
         ("/app/items_one", "{{count}} note"),
         ("/app/items_other", "{{count}} notes"),
+        ("/app/files#one", "%d file"),
+        ("/app/files#other", "%d files"),
         ("/tags/0", "Urgent"),
         ("/tags/1", "Later"),
         ("/a~1b", "Open file"),
     ]
-    assert "1 message with ICU plural or select (/app/files) left untranslated" in caplog.text
+    assert [(u.entry, u.form, u.context) for u in units if u.entry] == [
+        ("/app/files", 0, "/app/files"),
+        ("/app/files", 1, "/app/files"),
+    ]
+    assert "1 message with ICU plural or select that ltmt cannot take apart (/nested)" in (
+        caplog.text
+    )
+
+
+def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "en.json",
+        '{"n": "You have {count, plural, =0 {no notes} one {# note} other {# notes}}.",'
+        ' "g": "{who, select, female {She left} other {They left}}"}',
+    )
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "n": "{count, plural, =0 {YOU HAVE NO NOTES.} one {YOU HAVE # NOTE.} "
+        "other {YOU HAVE # NOTES.}}",
+        "g": "{who, select, female {SHE LEFT} other {THEY LEFT}}",
+    }
+    russian = open_document(source, tgt_lang="ru").units()
+    assert [u.key for u in russian][:4] == ["/n#=0", "/n#one", "/n#few", "/n#many"]
+    assert [u.source for u in russian][4] == "You have %d notes."  # from 'other'
+    records = list(read_json_catalog(out, source_file=source))
+    assert (records[1].source, records[1].target) == ("You have %d note.", "YOU HAVE %d NOTE.")
+    assert records[1].metadata == {"context": "/n", "plural": 1}
+
+
+def test_an_adopted_icu_message_is_kept_as_the_translator_wrote_it(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", '{"n": "{c, plural, one {# note} other {# notes}}"}')
+    kept = "{c, plural, =0 {Keine}  one {Eine Notiz} other {# Notizen}}"
+    out = _write(tmp_path, "de.json", json.dumps({"n": kept}))
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []
+    assert json.loads(out.read_text("utf-8")) == {"n": kept}
 
 
 def test_translated_file_keeps_indentation_order_and_other_values(tmp_path: Path) -> None:
@@ -71,6 +112,7 @@ def test_translated_file_keeps_indentation_order_and_other_values(tmp_path: Path
             "welcome": "WELCOME BACK, {{name}}!",
             "items_one": "{{count}} NOTE",
             "items_other": "{{count}} NOTES",
+            "files": "{count, plural, one {# FILE} other {# FILES}}",
         },
         "count": 3,
         "enabled": True,

@@ -149,6 +149,8 @@ def test_utf16_xml_is_read_as_it_always_was(tmp_path: Path) -> None:
 
 
 def test_an_android_file_with_xliff_placeholders_is_not_taken_for_xliff() -> None:
-    head = b'<resources xmlns:xliff="urn:x">\n<string name="a"><xliff:g id="n">%d</xliff:g></string>'
+    head = (
+        b'<resources xmlns:xliff="urn:x">\n<string name="a"><xliff:g id="n">%d</xliff:g></string>'
+    )
     assert sniff_bytes(head) == "android"
     assert sniff_bytes(b'<?xml version="1.0"?>\n<xliff version="1.2">') == "xliff"
