@@ -83,6 +83,7 @@ def import_(
     """
     from tqdm import tqdm
 
+    from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
     from ltmt.formats.pairs import drain, read_pairs
     from ltmt.formats.registry import find_format
 
@@ -92,8 +93,8 @@ def import_(
         options["source_file"] = source_file
     elif source_file is not None:
         raise InputError(
-            f"--source-file is for files of one language (Android, JSON); {file} is "
-            f"{spec.name.upper()}, which holds both"
+            f"--source-file is for {ONE_LANGUAGE_FILES}; {file} is {spec.name.upper()}, "
+            "which holds both"
         )
     with contextlib.ExitStack() as stack:
         # the user, the key file and an existing store are checked before a long read

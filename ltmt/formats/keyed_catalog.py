@@ -34,6 +34,8 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 
 FORM = "#"
+# how messages name these formats together
+ONE_LANGUAGE_FILES = "one-language files (Android, Java properties, JSON)"
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ it is interrupted (Ctrl-C), together with a progress file ``OUTPUT.ltmt-progress
 units done. Running the same command again after an interruption continues where it stopped;
 the progress file is removed at the end. An output without a progress file is a finished run
 (or someone else's file): it is overwritten, except where the output is the target-language file
-of a keyed catalog (Android, JSON: :mod:`ltmt.formats.keyed_catalog`), whose strings are kept and
-only those it lacks translated.
+of a keyed catalog (Android, Java properties, JSON: :mod:`ltmt.formats.keyed_catalog`), whose
+strings are kept and only those it lacks translated.
 """
 
 from __future__ import annotations

@@ -144,6 +144,14 @@ FORMATS: dict[str, FileFormat] = {
             keyed=True,
         ),
         FileFormat(
+            "properties",
+            (".properties",),
+            "Java properties resource bundle",
+            read="ltmt.formats.java_properties:read_java_properties",
+            open="ltmt.formats.java_properties:JavaPropertiesDocument.open",
+            keyed=True,
+        ),
+        FileFormat(
             "json",
             (".json", ".arb"),
             "JSON message file (i18next, ARB, WebExtension, nested or flat)",

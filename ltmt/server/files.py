@@ -1,5 +1,6 @@
-"""Uploads and downloads: memory files (TMX, PO, XLIFF, jsonl, tsv; Android and JSON beside their
-source file) and documents to translate (PO, XLIFF, Android, JSON).
+"""Uploads and downloads: memory files (TMX, PO, XLIFF, jsonl, tsv; Android, Java properties and
+JSON beside their source file) and documents to translate (PO, XLIFF, Android, Java properties,
+JSON).
 
 The file pipeline of the CLI works on paths, so an upload is written to a private temporary
 directory under its own (sanitised) name, read there with the same readers and checks as
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import document_format
+from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
 from ltmt.formats.registry import FORMATS
@@ -36,9 +38,10 @@ DOCUMENT_MEDIA_TYPES = {
     "po": MEDIA_TYPES["po"],
     "xliff": MEDIA_TYPES["xliff"],
     "android": "application/xml",
+    "properties": "text/x-java-properties",
     "json": "application/json",
 }
-_DOCUMENT_NAMES = "PO, XLIFF, Android strings.xml and JSON message files"
+_DOCUMENT_NAMES = "PO, XLIFF, Android strings.xml, Java properties and JSON message files"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -80,7 +83,8 @@ def import_upload(
 ) -> tuple[str, ImportReport]:
     """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
     first (a malformed one writes nothing), then stored in one transaction. ``source``: the
-    name and bytes of the source-language file a one-language file (Android, JSON) translates."""
+    name and bytes of the source-language file a one-language file (Android, Java properties,
+    JSON) translates."""
     name = safe_name(filename, "upload")
     with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
@@ -93,7 +97,7 @@ def import_upload(
                 )
             options["source_file"] = _beside(path, source)
         elif source is not None:
-            raise InputError(f"{name}: source_file is for Android and JSON files, not {kind}")
+            raise InputError(f"{name}: source_file is for {ONE_LANGUAGE_FILES}, not {kind}")
         records = list(read_pairs(path, kind, **options))
     return name, memory.import_pairs(user, drain(records), origin=name)
 
@@ -145,7 +149,7 @@ def translate_upload(
         output = source.with_name(f"translated-{name}")
         if translation is not None:
             if not FORMATS[kind].keyed:
-                raise InputError(f"{name}: translation is for Android and JSON files, not {kind}")
+                raise InputError(f"{name}: translation is for {ONE_LANGUAGE_FILES}, not {kind}")
             _beside(source, translation).rename(output)
         result = translate_file(
             source,

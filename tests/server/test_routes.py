@@ -203,7 +203,7 @@ def test_android_strings_imported_beside_their_source_and_translated(api):
         )
         assert (po.status_code, po.json()["error"]) == (
             400,
-            "a.po: translation is for Android and JSON files, not po",
+            "a.po: translation is for one-language files (Android, Java properties, JSON), not po",
         )
 
 
@@ -227,8 +227,8 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
         assert (text.status_code, text.json()["error"]) == (
             400,
-            "a.txt: only PO, XLIFF, Android strings.xml and JSON message files can be translated "
-            "here, not txt",
+            "a.txt: only PO, XLIFF, Android strings.xml, Java properties and JSON message files "
+            "can be translated here, not txt",
         )
 
 

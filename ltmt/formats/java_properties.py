@@ -1,0 +1,131 @@
+"""Java ``.properties`` resource bundles (``Messages.properties`` → ``Messages_de.properties``)
+as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`), read and written with translate-toolkit's
+``propfile``, which knows the format's escapes, continuation lines and comments.
+
+Encodings: a file that is valid UTF-8 is read as UTF-8, any other as ISO-8859-1 (Java's
+classic encoding). The translation is written as its source file is: an ASCII file gets the
+translation's other letters as ``\\uXXXX`` escapes (``native2ascii``'s convention, which every
+reader takes, whether it reads UTF-8 or ISO-8859-1), a UTF-8 file UTF-8, an ISO-8859-1 file
+ISO-8859-1 (letters beyond it escaped).
+
+A message with ``''`` is a ``java.text.MessageFormat`` pattern, where an apostrophe is written
+twice: the model reads it with one (``It can't be undone.``), and the translation's apostrophes
+are doubled again (``Das kann nicht rückgängig gemacht werden`` / ``l''élément``). Empty values
+are not translated; keys without a translation, and their comment, stay out of the output (a
+resource bundle falls back to the base file for them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ltmt.formats.common import read_bytes
+from ltmt.formats.keyed_catalog import Entry, KeyedCatalog, read_keyed_pairs, require_source_file
+from ltmt.segments import PairRecord
+
+WHAT = "a Java properties file"
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LONE_APOSTROPHE = re.compile(r"(?<!')'(?!')")
+
+
+def _personality(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "java"  # ISO-8859-1
+    return "java-utf8"
+
+
+def _parse(data: bytes) -> Any:
+    from translate.storage import properties
+
+    store = properties.propfile(personality=_personality(data))
+    store.parse(data)
+    return store
+
+
+def _values(store: Any) -> dict[str, str]:
+    return {unit.getid(): str(unit.source or "") for unit in store.units if unit.getid()}
+
+
+def _ascii_escaped(text: str) -> str:
+    """``text`` with every letter beyond ASCII as ``\\uXXXX`` (surrogate pairs beyond the BMP)."""
+
+    def escape(found: re.Match[str]) -> str:
+        units = found.group().encode("utf-16-be")
+        return "".join(
+            f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
+        )
+
+    return _NOT_ASCII.sub(escape, text)
+
+
+class JavaPropertiesDocument(KeyedCatalog):
+    """A ``.properties`` file to translate into the target language's (module docstring)."""
+
+    format = "properties"
+    what = WHAT
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.data = data
+        values = _values(_parse(data))
+        # MessageFormat patterns (a doubled apostrophe), shown to the model with single ones
+        self.quoted = {key for key, text in values.items() if "''" in text}
+        super().__init__(
+            path,
+            [
+                Entry(key, key, self._unquoted(key, text))
+                for key, text in values.items()
+                if text.strip()
+            ],
+        )
+
+    @classmethod
+    def open(cls, path: Path, **_: Any) -> JavaPropertiesDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT))
+
+    def _unquoted(self, key: str, text: str) -> str:
+        return text.replace("''", "'") if key in self.quoted else text
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        values = _values(_parse(read_bytes(path, WHAT)))
+        return {key: self._unquoted(key, text) for key, text in values.items()}
+
+    def render(self) -> bytes:
+        store = _parse(self.data)
+        for unit in list(store.units):
+            key = unit.getid()
+            if not key:
+                continue
+            text = self.translations.get(key)
+            if text is None:
+                store.removeunit(unit)
+                continue
+            if key in self.quoted:
+                text = _LONE_APOSTROPHE.sub("''", text)
+            unit.target = text
+            # a value's leading whitespace is escaped, or Properties.load drops it
+            stripped = unit.translation.lstrip(" ")
+            unit.translation = "\\ " * (len(unit.translation) - len(stripped)) + stripped
+        if self.extras and self.adopted_from is not None:
+            extra = _parse(read_bytes(self.adopted_from, WHAT))
+            for unit in extra.units:
+                if unit.getid() in self.extras:
+                    store.addunit(unit)
+        written = bytes(store)
+        if self.data.isascii():
+            written = _ascii_escaped(written.decode(store.encoding)).encode("ascii")
+        return written
+
+
+def read_java_properties(
+    path: Path, source_file: Path | None = None, **_: Any
+) -> Iterator[PairRecord]:
+    """The pairs of a translated ``.properties`` file and its ``source_file``, key by key
+    (:func:`ltmt.formats.keyed_catalog.read_keyed_pairs`)."""
+    require_source_file(path, source_file, WHAT)
+    assert source_file is not None
+    return read_keyed_pairs(JavaPropertiesDocument.open(source_file), path)

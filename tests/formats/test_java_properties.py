@@ -1,0 +1,135 @@
+"""Java .properties bundles: translated into the target language's file, as Java reads it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.java_properties import JavaPropertiesDocument, read_java_properties
+from ltmt.formats.pipeline import translate_file
+
+LOADER = Path(__file__).parent / "data" / "LoadProperties.java"
+SOURCE = (
+    "# Main window\n"
+    "app.title=Notes\n"
+    "app.welcome=Welcome back, {0}!\n"
+    "app.delete=Delete {0}? It can''t be undone.\n"
+    "multi.line=First line \\\n"
+    "    continued here\n"
+    "lead=\\  two spaces first\n"
+    "empty=\n"
+)
+
+
+def _java(path: Path, utf8: bool = False) -> dict[str, tuple[str, str]]:
+    """What Java's Properties.load reads from ``path``: key → (value, MessageFormat'd with
+    "A")."""
+
+    def unescape(text: str) -> str:
+        units = bytes.fromhex(text.replace("\\u", ""))
+        return units.decode("utf-16-be", "surrogatepass")
+
+    args = ["java", str(LOADER), str(path), *(["utf8"] if utf8 else [])]
+    lines = subprocess.run(args, capture_output=True, text=True, check=True).stdout.splitlines()
+    found = {}
+    for line in lines:
+        key, value, formatted = line.split("\t")
+        found[key] = (unescape(value), formatted if formatted == "ERROR" else unescape(formatted))
+    return found
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_units_show_the_model_single_apostrophes(tmp_path: Path) -> None:
+    source = _write(tmp_path, "Messages.properties", SOURCE.encode())
+    units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source) for u in units] == [
+        ("app.title", "Notes"),
+        ("app.welcome", "Welcome back, {0}!"),
+        ("app.delete", "Delete {0}? It can't be undone."),
+        ("multi.line", "First line continued here"),
+        ("lead", "  two spaces first"),
+    ]
+
+
+GERMAN = {
+    "app.title": "Notizen",
+    "app.welcome": "Willkommen zurück, {0}! ✓",
+    "app.delete": "{0} löschen? Das geht nicht rückgängig, l'élément",
+    "multi.line": "Erste Zeile, hier fortgesetzt",
+    "lead": "  zwei Leerzeichen zuerst",
+}
+
+
+def _german(texts: list[str], prefer: list[dict]) -> list[str]:
+    """A stand-in model that knows the German of SOURCE's messages."""
+    units = JavaPropertiesDocument(Path("x"), SOURCE.encode()).units()
+    by_source = {u.source: GERMAN[u.key] for u in units}
+    return [by_source[text] for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "escaped"),
+    [("ascii", True), ("utf-8", False), ("iso-8859-1", False)],
+)
+def test_written_as_the_source_file_is(tmp_path: Path, encoding: str, escaped: bool) -> None:
+    text = SOURCE if encoding == "ascii" else SOURCE.replace("# Main", "# Café's main")
+    source = _write(tmp_path, "Messages.properties", text.encode(encoding))
+    document = JavaPropertiesDocument.open(source)
+    document.fill(GERMAN)
+    out = tmp_path / "Messages_de.properties"
+    document.save(out)
+    data = out.read_bytes()
+    assert data.isascii() is escaped
+    assert b"zur\\u00fcck" in data or "zurück".encode(encoding) in data
+    assert b"\\u2713" in data or "✓".encode() in data  # beyond Latin-1: escaped there
+    # leading spaces escaped (the first is enough), or Properties.load drops them
+    assert b"lead=\\ \\ zwei" in data or b"lead=\\  zwei" in data
+    assert b"l''\\u00e9l\\u00e9ment" in data or "l''élément".encode(encoding) in data
+    assert b"empty" not in data  # untranslated keys fall back to the base bundle
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="needs a Java runtime")
+@pytest.mark.parametrize("encoding", ["ascii", "utf-8", "iso-8859-1"])
+def test_java_reads_what_was_meant(tmp_path: Path, encoding: str) -> None:
+    text = SOURCE if encoding == "ascii" else SOURCE.replace("# Main", "# Café's main")
+    source = _write(tmp_path, "Messages.properties", text.encode(encoding))
+    out = tmp_path / "Messages_de.properties"
+    translate_file(source, out, _german, tgt_lang="de")
+    found = _java(out, utf8=encoding == "utf-8")
+    assert found == {
+        "app.title": ("Notizen", "Notizen"),
+        "app.welcome": ("Willkommen zurück, {0}! ✓", "Willkommen zurück, A! ✓"),
+        "app.delete": (
+            "{0} löschen? Das geht nicht rückgängig, l''élément",
+            "A löschen? Das geht nicht rückgängig, l'élément",  # MessageFormat's apostrophe
+        ),
+        "multi.line": ("Erste Zeile, hier fortgesetzt", "Erste Zeile, hier fortgesetzt"),
+        "lead": ("  zwei Leerzeichen zuerst", "  zwei Leerzeichen zuerst"),
+    }
+
+
+def test_update_and_pairs(tmp_path: Path) -> None:
+    source = _write(tmp_path, "Messages.properties", SOURCE.encode())
+    out = _write(tmp_path, "Messages_de.properties", b"app.title=Notizen\nold.key=Alt\n# note\n")
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert "Notes" not in model.seen
+    written = out.read_text("ascii")
+    assert written.startswith("# Main window\napp.title=Notizen\n")
+    assert "old.key=Alt" in written
+    records = {r.source: r.target for r in read_java_properties(out, source_file=source)}
+    assert records["Notes"] == "Notizen"
+    assert records["Delete {0}? It can't be undone."] == "DELETE {0}? IT CAN'T BE UNDONE."
+    with pytest.raises(InputError, match=r"a Java properties file holds one language"):
+        read_java_properties(out)
