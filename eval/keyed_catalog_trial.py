@@ -1,13 +1,16 @@
-"""The dev users' strings as an Android app's and a web app's message files, through the
-``ltmt`` command line as a localisation team would use it.
+"""The dev users' strings as an Android app's, a Java program's and a web app's message files,
+through the ``ltmt`` command line as a localisation team would use it.
 
-For each user, the test strings become ``values/strings.xml`` and ``en.json`` (named
-``string_N``), and their references the German files, written with translate-toolkit (Android)
-and ``json``. Every other string of the German files is removed: what the team has not
-translated yet. The user's memory is imported (``ltmt memory import``), and then:
+For each user, the test strings become ``values/strings.xml``, ``Messages.properties`` and
+``en.json`` (named ``string_N``), and their references the German files, written with
+translate-toolkit (Android, properties) and ``json``. Every other string of the German files is
+removed: what the team has not translated yet. The user's memory is imported (``ltmt memory
+import``), and then:
 
-- ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the JSON file)
-  fills the German files in place; the strings the team had are checked to be kept as they were;
+- ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the properties and
+  JSON files) fills the German files in place; the strings the team had are checked to be kept
+  as they were, each file read as its consumer reads it (the properties by Java's own
+  ``Properties.load``, with the tests' ``LoadProperties.java``);
 - the same missing strings as a JSON Lines document (``ltmt translate todo.jsonl``), so that
   the outputs can be compared string by string: the keyed formats must change nothing;
 - the filled strings are scored against the references (BLEU, chrF2);
@@ -40,6 +43,7 @@ use_this_checkout()
 
 # an apostrophe or double quote that aapt2 rejects: not escaped, outside a quoted string
 _BARE_QUOTE = re.compile(r"(?<!\\)['\"]")
+LOADER = REPO / "tests" / "formats" / "data" / "LoadProperties.java"
 # what each translate run's report (--json) is kept for
 _REPORTED = ("units", "exact", "fuzzy", "no_match", "repaired", "translated_before", "seconds")
 
@@ -72,6 +76,34 @@ def _android(path: Path, strings: dict[str, str]) -> None:
 
 def _json(path: Path, strings: dict[str, str]) -> None:
     path.write_text(json.dumps(strings, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+def _properties(path: Path, strings: dict[str, str]) -> None:
+    from translate.storage.properties import propfile, propunit
+
+    store = propfile(personality="java")
+    for name, text in strings.items():
+        unit = propunit(personality="java")
+        unit.setid(name)
+        unit.target = text
+        store.addunit(unit)
+    path.write_bytes(bytes(store))
+
+
+_WRITERS = {"android": _android, "properties": _properties, "json": _json}
+
+
+def _java_values(path: Path, commands: list[str]) -> dict[str, str]:
+    """What Java's ``Properties.load`` reads from ``path`` (the tests' loader)."""
+    args = ["java", str(LOADER), str(path)]
+    commands.append(" ".join(args))
+    lines = subprocess.run(args, capture_output=True, text=True, check=True).stdout.splitlines()
+    values = {}
+    for line in lines:
+        key, value, _ = line.split("\t")
+        units = bytes.fromhex(value.replace("\\u", ""))
+        values[key] = units.decode("utf-16-be", "surrogatepass")
+    return values
 
 
 def _android_values(path: Path) -> dict[str, str]:
@@ -114,57 +146,43 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
     )
     _ltmt(["memory", "import", str(memory_file), *common[2:], "--json"], commands)
 
-    _android(folder / "values" / "strings.xml", sources)
+    files = {
+        "android": (folder / "values" / "strings.xml", folder / "values-de" / "strings.xml"),
+        "properties": (folder / "Messages.properties", folder / "Messages_de.properties"),
+        "json": (folder / "en.json", folder / "de.json"),
+    }
+    for name, (source_path, target_path) in files.items():
+        _WRITERS[name](source_path, sources)
+        _WRITERS[name](target_path, kept)
     _android(folder / "reference" / "values-de" / "strings.xml", references)
-    _android(folder / "values-de" / "strings.xml", kept)
-    _json(folder / "en.json", sources)
-    _json(folder / "de.json", kept)
     (folder / "todo.jsonl").write_text(
         "".join(json.dumps({"source": sources[name]}) + "\n" for name in todo), "utf-8"
     )
-    reports = {
-        "android": _ltmt(
-            [
-                "translate",
-                str(folder / "values" / "strings.xml"),
-                "-o",
-                str(folder / "values-de" / "strings.xml"),
-                *common,
-                "--json",
-            ],
-            commands,
-        ),
-        "json": _ltmt(
-            [
-                "translate",
-                str(folder / "en.json"),
-                "-o",
-                str(folder / "de.json"),
-                *common,
-                "--json",
-            ],
-            commands,
-        ),
-        "jsonl": _ltmt(
-            [
-                "translate",
-                str(folder / "todo.jsonl"),
-                "-o",
-                str(folder / "todo.de.jsonl"),
-                *common,
-                "--json",
-            ],
-            commands,
-        ),
+    reports = {}
+    for name, (source_path, target_path) in files.items():
+        args = ["translate", str(source_path), "-o", str(target_path), *common, "--json"]
+        reports[name] = _ltmt(args, commands)
+    todo_out = folder / "todo.de.jsonl"
+    reports["jsonl"] = _ltmt(
+        ["translate", str(folder / "todo.jsonl"), "-o", str(todo_out), *common, "--json"],
+        commands,
+    )
+    # each output as its consumer reads it: Android as ltmt reads it (no aapt2 here), the
+    # properties by Java's own Properties.load (MessageFormat's doubled apostrophes single)
+    quoted = {key for key, text in sources.items() if "''" in text}
+    found = {
+        "android": _android_values(files["android"][1]),
+        "properties": {
+            key: text.replace("''", "'") if key in quoted else text
+            for key, text in _java_values(files["properties"][1], commands).items()
+        },
+        "json": json.loads(files["json"][1].read_text("utf-8")),
     }
-    android = _android_values(folder / "values-de" / "strings.xml")
-    as_json = json.loads((folder / "de.json").read_text("utf-8"))
-    lines = (folder / "todo.de.jsonl").read_text("utf-8").splitlines()
+    lines = todo_out.read_text("utf-8").splitlines()
     plain = dict(zip(todo, (json.loads(line)["translation"] for line in lines)))
-    hyps = {"android": android, "json": as_json, "jsonl": plain}
     scores = {}
-    for name, found in hyps.items():
-        outputs = [found.get(key, "") for key in todo]
+    for name, values in {**found, "jsonl": plain}.items():
+        outputs = [values.get(key, "") for key in todo]
         total = score_corpus(
             [o.replace("\n", " ") for o in outputs],
             [references[key].replace("\n", " ") for key in todo],
@@ -202,12 +220,10 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         "kept_from_the_team": len(kept),
         "translated": len(todo),
         "team_strings_unchanged": {
-            "android": sum(android.get(k) == v for k, v in kept.items()),
-            "json": sum(as_json.get(k) == v for k, v in kept.items()),
+            name: sum(values.get(k) == v for k, v in kept.items()) for name, values in found.items()
         },
         "outputs_equal_to_jsonl": {
-            "android": sum(android.get(k) == plain[k] for k in todo),
-            "json": sum(as_json.get(k) == plain[k] for k in todo),
+            name: sum(values.get(k) == plain[k] for k in todo) for name, values in found.items()
         },
         "scores": scores,
         "android_build_problems": _build_problems(folder / "values-de" / "strings.xml"),
@@ -243,9 +259,7 @@ def main() -> None:
         for key in ("strings", "kept_from_the_team", "translated")
     }
     for group in ("team_strings_unchanged", "outputs_equal_to_jsonl"):
-        totals[group] = {
-            fmt: sum(u[group][fmt] for u in users.values()) for fmt in ("android", "json")
-        }
+        totals[group] = {fmt: sum(u[group][fmt] for u in users.values()) for fmt in _WRITERS}
     totals["android_build_problems"] = sum(len(u["android_build_problems"]) for u in users.values())
     totals["import_roundtrip"] = {
         key: sum(u["import_roundtrip"][key] or 0 for u in users.values())
