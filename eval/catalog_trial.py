@@ -18,32 +18,16 @@ the work folder (``--work``, default a temporary one) keeps the files, including
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from support import REPO, emit_report, use_this_checkout
+from support import REPO, emit_report, ltmt_json, use_this_checkout
 
 use_this_checkout()
-
-
-def _ltmt(args: list[str], commands: list[str]) -> dict[str, Any]:
-    """Run the ``ltmt`` command line of this checkout; returns its JSON report."""
-    commands.append("ltmt " + " ".join(args))
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    code = "from ltmt.cli.main import run; run()"
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"ltmt {' '.join(args)} failed:\n{result.stderr}")
-    return json.loads(result.stdout)
 
 
 def _msgfmt(path: Path, commands: list[str]) -> dict[str, Any]:
@@ -151,7 +135,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     shutil.rmtree(store, ignore_errors=True)
     commands: list[str] = []
     common = ["--model", str(args.model), "--beam", str(args.beam), "--tgt-lang", args.tgt_lang]
-    imported = _ltmt(
+    imported = ltmt_json(
         [
             "memory",
             "import",
@@ -175,7 +159,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for name, extra in (("memory", ["--user", "team"]), ("base", [])):
         out = work / f"{name}.po"
         started = time.perf_counter()
-        reports[name] = _ltmt(
+        reports[name] = ltmt_json(
             [
                 "translate",
                 str(partial),

@@ -29,15 +29,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from support import REPO, emit_report, use_this_checkout
+from support import REPO, emit_report, ltmt_json, use_this_checkout
 
 use_this_checkout()
 
@@ -46,19 +44,6 @@ _BARE_QUOTE = re.compile(r"(?<!\\)['\"]")
 LOADER = REPO / "tests" / "formats" / "data" / "LoadProperties.java"
 # what each translate run's report (--json) is kept for
 _REPORTED = ("units", "exact", "fuzzy", "no_match", "repaired", "translated_before", "seconds")
-
-
-def _ltmt(args: list[str], commands: list[str]) -> dict[str, Any]:
-    """Run the ``ltmt`` command line of this checkout; returns its JSON report (or {})."""
-    commands.append("ltmt " + " ".join(args))
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    code = "from ltmt.cli.main import run; run()"
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"ltmt {' '.join(args)} failed:\n{result.stderr}")
-    return json.loads(result.stdout) if result.stdout.strip().startswith("{") else {}
 
 
 def _android(path: Path, strings: dict[str, str]) -> None:
@@ -144,7 +129,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         "".join(json.dumps({"source": p.source, "target": p.target}) + "\n" for p in user.memory),
         "utf-8",
     )
-    _ltmt(["memory", "import", str(memory_file), *common[2:], "--json"], commands)
+    ltmt_json(["memory", "import", str(memory_file), *common[2:], "--json"], commands)
 
     files = {
         "android": (folder / "values" / "strings.xml", folder / "values-de" / "strings.xml"),
@@ -161,9 +146,9 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
     reports = {}
     for name, (source_path, target_path) in files.items():
         args = ["translate", str(source_path), "-o", str(target_path), *common, "--json"]
-        reports[name] = _ltmt(args, commands)
+        reports[name] = ltmt_json(args, commands)
     todo_out = folder / "todo.de.jsonl"
-    reports["jsonl"] = _ltmt(
+    reports["jsonl"] = ltmt_json(
         ["translate", str(folder / "todo.jsonl"), "-o", str(todo_out), *common, "--json"],
         commands,
     )
@@ -190,7 +175,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         scores[name] = {"bleu": round(total.bleu, 2), "chrf": round(total.chrf, 2)}
 
     rt_store = folder / "roundtrip-store"
-    imported = _ltmt(
+    imported = ltmt_json(
         [
             "memory",
             "import",
@@ -206,7 +191,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         commands,
     )
     exported = folder / "roundtrip.jsonl"
-    _ltmt(
+    ltmt_json(
         ["memory", "export", "--user", "rt", "--memory-dir", str(rt_store), "-o", str(exported)],
         commands,
     )

@@ -186,3 +186,20 @@ def report_in_checkout(checkout: Path, code: str, *args: str) -> dict[str, Any]:
     """:func:`run_in_checkout`, and the JSON object its last line of output prints."""
     done = run_in_checkout(checkout, code, *args)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def ltmt_json(args: list[str], commands: list[str]) -> dict[str, Any]:
+    """Run this checkout's ``ltmt`` command line with ``args``, recorded in ``commands`` (so
+    that a run can be redone by hand); its JSON report, or {} when it prints none. SystemExit
+    with its stderr when it fails."""
+    commands.append("ltmt " + " ".join(args))
+    done = subprocess.run(
+        [sys.executable, "-c", "from ltmt.cli.main import run; run()", *args],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"ltmt {' '.join(args)} failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout)) if done.stdout.strip().startswith("{") else {}

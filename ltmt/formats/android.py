@@ -22,11 +22,8 @@ from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
     KeyedCatalog,
-    read_keyed_pairs,
-    require_source_file,
 )
 from ltmt.formats.plurals import plural_tags
-from ltmt.segments import PairRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -249,11 +246,3 @@ def _set_plurals(element: etree._Element, forms: list[str], tags: tuple[str, ...
         item = etree.SubElement(element, "item", quantity=tag)
         _set_text(item, text)
         item.tail = closing if number == len(tags) - 1 else indent
-
-
-def read_android(path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
-    """The pairs of a translated ``strings.xml`` and its ``source_file`` (the source
-    language's), name by name (:func:`ltmt.formats.keyed_catalog.read_keyed_pairs`)."""
-    require_source_file(path, source_file, WHAT)
-    assert source_file is not None
-    return read_keyed_pairs(AndroidDocument.open(source_file), path)

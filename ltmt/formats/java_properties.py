@@ -18,13 +18,11 @@ resource bundle falls back to the base file for them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ltmt.formats.common import read_bytes
-from ltmt.formats.keyed_catalog import Entry, KeyedCatalog, read_keyed_pairs, require_source_file
-from ltmt.segments import PairRecord
+from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
 
 WHAT = "a Java properties file"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -119,13 +117,3 @@ class JavaPropertiesDocument(KeyedCatalog):
         if self.data.isascii():
             written = _ascii_escaped(written.decode(store.encoding)).encode("ascii")
         return written
-
-
-def read_java_properties(
-    path: Path, source_file: Path | None = None, **_: Any
-) -> Iterator[PairRecord]:
-    """The pairs of a translated ``.properties`` file and its ``source_file``, key by key
-    (:func:`ltmt.formats.keyed_catalog.read_keyed_pairs`)."""
-    require_source_file(path, source_file, WHAT)
-    assert source_file is not None
-    return read_keyed_pairs(JavaPropertiesDocument.open(source_file), path)

@@ -38,11 +38,8 @@ from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
     KeyedCatalog,
-    read_keyed_pairs,
-    require_source_file,
 )
 from ltmt.formats.plurals import plural_tags
-from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -264,13 +261,3 @@ def _put(out: dict[str, Any], parts: tuple, text: str) -> None:
         node = child
     if isinstance(node, dict):
         node[str(parts[-1])] = text
-
-
-def read_json_catalog(
-    path: Path, source_file: Path | None = None, **_: Any
-) -> Iterator[PairRecord]:
-    """The pairs of a translated JSON message file and its ``source_file``, string by string
-    (:func:`ltmt.formats.keyed_catalog.read_keyed_pairs`)."""
-    require_source_file(path, source_file, WHAT)
-    assert source_file is not None
-    return read_keyed_pairs(JsonCatalog.open(source_file), path)

@@ -14,7 +14,7 @@ strings only: a string left untranslated falls back to the source language where
 these formats intend.
 
 ``ltmt memory import res/values-de/strings.xml --source-file res/values/strings.xml`` stores
-the pairs two such files make, name by name (:func:`read_keyed_pairs`).
+the pairs two such files make, name by name (:meth:`KeyedCatalog.pairs`).
 """
 
 from __future__ import annotations
@@ -137,29 +137,39 @@ class KeyedCatalog:
     def save(self, out_path: Path) -> None:
         atomic_write(out_path, self.render())
 
+    @classmethod
+    def open(cls, path: Path, **options: Any) -> KeyedCatalog:
+        raise NotImplementedError
 
-def require_source_file(path: Path, source_file: Path | None, what: str) -> None:
-    """A translated file of a keyed catalog is read as pairs only beside its source file."""
-    if source_file is None:
-        raise InputError(
-            f"{path}: {what} holds one language; give the source-language file it translates "
-            "with --source-file"
-        )
-    if Path(path).resolve() == Path(source_file).resolve():
-        raise InputError(f"{path}: --source-file is the file itself; give the source-language file")
-
-
-def read_keyed_pairs(document: KeyedCatalog, path: Path) -> Iterator[PairRecord]:
-    """The pairs of the translated file ``path`` and ``document`` (its source file), name by
-    name: metadata ``context`` is the name (and ``plural`` a plural form's number)."""
-    values = document.read_values(Path(path))
-    records = []
-    for entry in document.entries:
-        target = values.get(entry.key, "")
-        if not entry.source.strip() or not target.strip():
-            continue
-        metadata: dict[str, Any] = {"context": entry.name}
-        if entry.plural:
-            metadata["plural"] = entry.form
-        records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
-    return iter(records)
+    @classmethod
+    def pairs(
+        cls,
+        path: Path,
+        source_file: Path | None = None,
+        tgt_lang: str | None = None,
+        **_: Any,
+    ) -> Iterator[PairRecord]:
+        """The format's memory reader: the pairs of the translated file ``path`` and its
+        ``source_file`` (the source language's), name by name; metadata ``context`` is the
+        name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories)."""
+        if source_file is None:
+            raise InputError(
+                f"{path}: {cls.what} holds one language; give the source-language file it "
+                "translates with --source-file"
+            )
+        if Path(path).resolve() == Path(source_file).resolve():
+            raise InputError(
+                f"{path}: --source-file is the file itself; give the source-language file"
+            )
+        document = cls.open(Path(source_file), tgt_lang=tgt_lang)
+        values = document.read_values(Path(path))
+        records = []
+        for entry in document.entries:
+            target = values.get(entry.key, "")
+            if not entry.source.strip() or not target.strip():
+                continue
+            metadata: dict[str, Any] = {"context": entry.name}
+            if entry.plural:
+                metadata["plural"] = entry.form
+            records.append(PairRecord(entry.source, target, f"{path}: {entry.key}", metadata))
+        return iter(records)

@@ -95,7 +95,7 @@ def import_upload(
                     f"{name}: {kind} files hold one language; upload the source-language file "
                     "it translates as source_file"
                 )
-            options["source_file"] = _beside(path, source)
+            options.update(source_file=_beside(path, source), tgt_lang=languages[1])
         elif source is not None:
             raise InputError(f"{name}: source_file is for {ONE_LANGUAGE_FILES}, not {kind}")
         records = list(read_pairs(path, kind, **options))

@@ -11,7 +11,7 @@ from formats_fakes import FakeModel
 from lxml import etree
 
 from ltmt.errors import InputError
-from ltmt.formats.android import AndroidDocument, read_android
+from ltmt.formats.android import AndroidDocument
 from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.plurals import plural_tags
@@ -150,7 +150,7 @@ def test_partial_plurals_and_arrays_are_left_out(source: Path, tmp_path: Path) -
 def test_pairs_need_the_source_file(source: Path, tmp_path: Path) -> None:
     translated = tmp_path / "de.xml"
     translate_file(source, translated, FakeModel(), tgt_lang="de")
-    records = list(read_android(translated, source_file=source))
+    records = list(AndroidDocument.pairs(translated, source_file=source))
     assert (records[0].source, records[0].target) == ("Welcome back, %1$s!", "WELCOME BACK, %1$s!")
     assert records[0].metadata == {"context": "welcome"}
     assert records[1].target == "YOU CAN'T UNDO THIS."  # unescaped, as the source is
@@ -161,9 +161,9 @@ def test_pairs_need_the_source_file(source: Path, tmp_path: Path) -> None:
         match=r"de.xml: an Android string resource file holds one language; give the "
         r"source-language file it translates with --source-file$",
     ):
-        read_android(translated)
+        AndroidDocument.pairs(translated)
     with pytest.raises(InputError, match=r"--source-file is the file itself"):
-        read_android(translated, source_file=translated)
+        AndroidDocument.pairs(translated, source_file=translated)
 
 
 @pytest.mark.parametrize(
@@ -194,5 +194,5 @@ def test_no_break_spaces_are_read_as_written(source: Path, tmp_path: Path) -> No
     )
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert '<string name="undo">z.\u00a0B. nicht\u202f!</string>' in out.read_text("utf-8")
-    records = {r.source: r.target for r in read_android(out, source_file=source)}
+    records = {r.source: r.target for r in AndroidDocument.pairs(out, source_file=source)}
     assert records["You can't undo this."] == "z.\u00a0B. nicht\u202f!"

@@ -11,7 +11,7 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.java_properties import JavaPropertiesDocument, read_java_properties
+from ltmt.formats.java_properties import JavaPropertiesDocument
 from ltmt.formats.pipeline import translate_file
 
 LOADER = Path(__file__).parent / "data" / "LoadProperties.java"
@@ -128,8 +128,8 @@ def test_update_and_pairs(tmp_path: Path) -> None:
     written = out.read_text("ascii")
     assert written.startswith("# Main window\napp.title=Notizen\n")
     assert "old.key=Alt" in written
-    records = {r.source: r.target for r in read_java_properties(out, source_file=source)}
+    records = {r.source: r.target for r in JavaPropertiesDocument.pairs(out, source_file=source)}
     assert records["Notes"] == "Notizen"
     assert records["Delete {0}? It can't be undone."] == "DELETE {0}? IT CAN'T BE UNDONE."
     with pytest.raises(InputError, match=r"a Java properties file holds one language"):
-        read_java_properties(out)
+        JavaPropertiesDocument.pairs(out)

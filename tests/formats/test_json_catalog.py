@@ -12,7 +12,7 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.json_catalog import JsonCatalog, pointer, read_json_catalog
+from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.pipeline import translate_file
 
 I18NEXT = """{
@@ -85,7 +85,7 @@ def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
     russian = open_document(source, tgt_lang="ru").units()
     assert [u.key for u in russian][:4] == ["/n#=0", "/n#one", "/n#few", "/n#many"]
     assert [u.source for u in russian][4] == "You have %d notes."  # from 'other'
-    records = list(read_json_catalog(out, source_file=source))
+    records = list(JsonCatalog.pairs(out, source_file=source))
     assert (records[1].source, records[1].target) == ("You have %d note.", "YOU HAVE %d NOTE.")
     assert records[1].metadata == {"context": "/n", "plural": 1}
 
@@ -189,12 +189,12 @@ def test_untranslated_strings_and_partial_arrays_are_left_out(tmp_path: Path) ->
 def test_pairs_beside_the_source_file(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.json", I18NEXT)
     target = _write(tmp_path, "de.json", '{"app": {"title": "Notizen", "welcome": ""}}')
-    records = list(read_json_catalog(target, source_file=source))
+    records = list(JsonCatalog.pairs(target, source_file=source))
     assert [(r.source, r.target, dict(r.metadata)) for r in records] == [
         ("Notes", "Notizen", {"context": "/app/title"})
     ]
     with pytest.raises(InputError, match=r"de.json: a JSON message file holds one language"):
-        read_json_catalog(target)
+        JsonCatalog.pairs(target)
 
 
 @pytest.mark.parametrize(
