@@ -5,9 +5,11 @@
 
 Strings are ``<string>``, each form of a ``<plurals>`` (the target language's quantities: German
 ``one`` and ``other``; a quantity the source lacks is translated from its ``other``) and each
-``<item>`` of a ``<string-array>``. Those marked ``translatable="false"`` are not translated and
-not written to the output (Android's lint reports them there), nor is an array or a plural
-until every item or form is translated. Comments, attributes and the file's layout are kept.
+``<item>`` of a ``<string-array>``. Those marked ``translatable="false"``, and references to
+other resources (``@string/app_name``), are not translated and not written to the output
+(Android's lint reports the first there; the second resolve to the translated resource), nor is
+an array or a plural until every item or form is translated. Comments, attributes and the
+file's layout are kept.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 WHAT = "an Android string resource file"
+_REFERENCE = re.compile(r"\s*[@?](?:[\w.]+:)?[\w]+/[\w.]+\s*")
 _WIDE_SPACE = re.compile(r"[^\S\t\n\r ]")  # whitespace but not ASCII's (aapt2 keeps it)
 
 
@@ -89,7 +92,11 @@ def _set_text(element: etree._Element, text: str) -> None:
 
 
 def _translatable(element: etree._Element) -> bool:
-    return element.get("translatable", "true").lower() != "false"
+    """Not marked ``translatable="false"``, and not a reference to another resource
+    (``@string/app_name``, ``?attr/title``), which resolves to that resource's translation."""
+    if element.get("translatable", "true").lower() == "false":
+        return False
+    return not (len(element) == 0 and _REFERENCE.fullmatch(element.text or ""))
 
 
 def _quantities(element: etree._Element) -> dict[str, str]:

@@ -21,6 +21,8 @@ SOURCE = """<?xml version="1.0" encoding="utf-8"?>
     <!-- The app's name: a brand -->
     <string name="app_name" translatable="false">Notepad</string>
     <string name="welcome">Welcome back, %1$s!</string>
+    <string name="title">@string/app_name</string>
+    <string name="system_ok">@android:string/ok</string>
     <string name="undo">You can\\'t undo this.</string>
     <string name="styled">Tap <b>Save</b> to keep it.</string>
     <string name="unread">You have <xliff:g id="count">%d</xliff:g> unread messages.</string>
@@ -81,6 +83,7 @@ def test_translated_file_keeps_layout_markup_and_escapes(source: Path, tmp_path:
     assert result.translated == 8
     written = out.read_text(encoding="utf-8")
     assert "app_name" not in written  # translatable="false" stays out of a translation
+    assert "@" not in written  # and so do references, which resolve to the translated resource
     assert "a brand" not in written  # and so does its comment
     assert "YOU CAN\\'T UNDO THIS." in written  # escaped again
     assert "TAP <b>SAVE</b> TO KEEP IT." in written  # markup kept as markup
