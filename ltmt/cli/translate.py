@@ -25,7 +25,8 @@ def translate(
     file: str = typer.Argument(
         ...,
         help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
-        ".xliff/.xlf, .jsonl, or - for stdin.",
+        ".xliff/.xlf, .jsonl, Android strings.xml, Java .properties, .json/.arb message files, "
+        "or - for stdin.",
     ),
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
@@ -218,9 +219,10 @@ def translate(
     get their untranslated entries filled (marked fuzzy / needs-review) and keep everything else;
     plural entries are filled form by form, contexts prefer memory matches of the same context,
     and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
-    made valid is left untranslated. An Android strings.xml or a JSON message file is
-    translated into the target language's file (-o res/values-de/strings.xml); where that file
-    exists, its strings are kept and only the ones it lacks are translated.
+    made valid is left untranslated. An Android strings.xml, a Java .properties or a JSON message
+    file (.json, .arb) is translated into the target language's file (-o
+    res/values-de/strings.xml); where that file exists, its strings are kept and only the ones it
+    lacks are translated.
     A run into a file (-o) that was interrupted continues where
     it stopped when started again (the output is saved every minute and on Ctrl-C). Long
     segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and
