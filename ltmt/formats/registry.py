@@ -135,6 +135,15 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
         ),
         FileFormat(
+            "xcstrings",
+            (".xcstrings",),
+            "Xcode string catalog",
+            read="ltmt.formats.xcstrings:read_xcstrings",
+            open="ltmt.formats.xcstrings:XcStringsDocument.open",
+            languages=True,
+            markers=(b'"sourceLanguage"',),
+        ),
+        FileFormat(
             "android",
             (".xml",),
             "Android string resources (strings.xml)",

@@ -25,7 +25,6 @@ from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
 from ltmt.segments import PairRecord
 
-LANGUAGE_FORMATS = frozenset({"tmx", "po", "xliff"})  # formats whose files declare languages
 MEDIA_TYPES = {
     "jsonl": "application/jsonl",
     "tsv": "text/tab-separated-values",
@@ -37,11 +36,14 @@ MEDIA_TYPES = {
 DOCUMENT_MEDIA_TYPES = {
     "po": MEDIA_TYPES["po"],
     "xliff": MEDIA_TYPES["xliff"],
+    "xcstrings": "application/json",
     "android": "application/xml",
     "properties": "text/x-java-properties",
     "json": "application/json",
 }
-_DOCUMENT_NAMES = "PO, XLIFF, Android strings.xml, Java properties and JSON message files"
+_DOCUMENT_NAMES = (
+    "PO, XLIFF, Xcode string catalogs, Android strings.xml, Java properties and JSON message files"
+)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -69,7 +71,8 @@ def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
 
 
 def _languages(fmt: str, source: str, target: str) -> dict[str, str]:
-    return {"src_lang": source, "tgt_lang": target} if fmt in LANGUAGE_FORMATS else {}
+    """The language options of ``fmt``'s reader or writer (formats whose files name them)."""
+    return FORMATS[fmt].language_options(source, target)
 
 
 def import_upload(

@@ -22,6 +22,7 @@ EVERY_EXTENSION = [
     (".json", "json"),
     (".arb", "json"),
     (".properties", "properties"),
+    (".xcstrings", "xcstrings"),
 ]
 
 
@@ -32,8 +33,27 @@ def test_every_extension_of_the_issue_is_known(extension: str, name: str) -> Non
 
 
 def test_roles() -> None:
-    assert names("document") == ["txt", "jsonl", "po", "xliff", "android", "properties", "json"]
-    assert names("read") == ["jsonl", "tsv", "tmx", "po", "xliff", "android", "properties", "json"]
+    assert names("document") == [
+        "txt",
+        "jsonl",
+        "po",
+        "xliff",
+        "xcstrings",
+        "android",
+        "properties",
+        "json",
+    ]
+    assert names("read") == [
+        "jsonl",
+        "tsv",
+        "tmx",
+        "po",
+        "xliff",
+        "xcstrings",
+        "android",
+        "properties",
+        "json",
+    ]
     assert names("write") == ["jsonl", "tsv", "tmx", "po", "xliff"]
     assert FORMATS["po"].language_options("en", "fr") == {"src_lang": "en", "tgt_lang": "fr"}
     assert FORMATS["jsonl"].language_options("en", "fr") == {}
@@ -68,20 +88,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, android, properties, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, xcstrings, android, properties, json",
         ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, android, properties, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, xcstrings, android, properties, json\)",
         ),
         (
             "a.po",
             "docx",
             "document",
-            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, android, properties, json",
+            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, xcstrings, android, properties, json",
         ),
     ],
 )

@@ -227,8 +227,8 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
         assert (text.status_code, text.json()["error"]) == (
             400,
-            "a.txt: only PO, XLIFF, Android strings.xml, Java properties and JSON message files "
-            "can be translated here, not txt",
+            "a.txt: only PO, XLIFF, Xcode string catalogs, Android strings.xml, Java properties and JSON "
+            "message files can be translated here, not txt",
         )
 
 

@@ -1,0 +1,117 @@
+"""Xcode string catalogs: the target language's localizations filled, Xcode's layout kept."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError, LanguageError
+from ltmt.formats.documents import open_document
+from ltmt.formats.pairs import read_pairs
+from ltmt.formats.pipeline import translate_file
+
+
+def _unit(value: str, state: str = "translated") -> dict:
+    return {"stringUnit": {"state": state, "value": value}}
+
+
+CATALOG = {
+    "sourceLanguage": "en",
+    "strings": {
+        "%lld notes": {
+            "localizations": {
+                "en": {
+                    "variations": {
+                        "plural": {"one": _unit("%lld note"), "other": _unit("%lld notes")}
+                    }
+                }
+            }
+        },
+        "Delete": {"comment": "A button", "localizations": {"fr": _unit("Supprimer")}},
+        "Notepad": {"shouldTranslate": False},
+        "Welcome back, %@!": {},
+        "save_button": {
+            "extractionState": "manual",
+            "localizations": {"de": _unit("Sichern"), "en": _unit("Save")},
+        },
+        "per_device": {
+            "localizations": {
+                "en": {"variations": {"device": {"mac": _unit("Click"), "other": _unit("Tap")}}}
+            }
+        },
+    },
+    "version": "1.0",
+}
+
+
+def _xcode(data: dict) -> str:
+    return json.dumps(data, indent=2, separators=(",", " : "), ensure_ascii=False) + "\n"
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(_xcode(CATALOG), "utf-8")
+    return path
+
+
+def test_units_pending_and_skipped(catalog: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        document = open_document(catalog, src_lang="en", tgt_lang="de")
+    assert [(u.key, u.source, u.context) for u in document.units()] == [
+        ("%lld notes#one", "%lld note", "%lld notes"),
+        ("%lld notes#other", "%lld notes", "%lld notes"),
+        ("Delete", "Delete", "Delete"),  # no English localization: the key is the text
+        ("Welcome back, %@!", "Welcome back, %@!", "Welcome back, %@!"),
+        ("save_button", "Save", "save_button"),
+    ]
+    assert [u.key for u in document.pending()][-1] == "Welcome back, %@!"  # German Save kept
+    assert "1 string with device variations or substitutions (per_device)" in caplog.text
+
+
+def test_filled_in_xcode_layout(catalog: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.xcstrings"
+    result = translate_file(catalog, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.report.translated_before == 1
+    written = out.read_text("utf-8")
+    data = json.loads(written)
+    assert written == _xcode(data)  # two spaces, " : ", a final newline
+    strings = data["strings"]
+    assert list(strings["Delete"]["localizations"]) == ["de", "fr"]  # sorted, as Xcode does
+    assert strings["Delete"]["localizations"]["de"] == _unit("DELETE", "needs_review")
+    assert strings["Welcome back, %@!"]["localizations"]["de"] == _unit(
+        "WELCOME BACK, %@!", "needs_review"
+    )
+    plural = strings["%lld notes"]["localizations"]["de"]["variations"]["plural"]
+    assert plural == {
+        "one": _unit("%lld NOTE", "needs_review"),
+        "other": _unit("%lld NOTES", "needs_review"),
+    }
+    assert strings["save_button"] == CATALOG["strings"]["save_button"]
+    assert strings["Notepad"] == {"shouldTranslate": False}
+    again = translate_file(out, tmp_path / "again.xcstrings", FakeModel(), tgt_lang="de")
+    assert again.translated == 0  # nothing left
+
+
+def test_reviewed_pairs_are_read(catalog: Path, tmp_path: Path, caplog) -> None:
+    out = tmp_path / "out.xcstrings"
+    translate_file(catalog, out, FakeModel(), tgt_lang="de")
+    with caplog.at_level(logging.WARNING):
+        records = list(read_pairs(out, src_lang="en", tgt_lang="de"))
+    assert [(r.source, r.target, dict(r.metadata)) for r in records] == [
+        ("Save", "Sichern", {"context": "save_button"})
+    ]
+    assert "4 translations not yet reviewed (state needs_review or new) not read" in caplog.text
+
+
+def test_other_source_language_and_bad_files(catalog: Path, tmp_path: Path) -> None:
+    with pytest.raises(LanguageError, match=r"languages in the file are en, not fr->de"):
+        open_document(catalog, src_lang="fr", tgt_lang="de")
+    bad = tmp_path / "bad.xcstrings"
+    bad.write_text('{"sourceLanguage": "en"}', "utf-8")
+    with pytest.raises(InputError, match=r'not an Xcode string catalog: no "strings" object'):
+        open_document(bad, tgt_lang="de")
