@@ -3,9 +3,9 @@ through the ``ltmt`` command line as a localisation team would use it.
 
 For each user, the test strings become ``values/strings.xml``, ``Messages.properties`` and
 ``en.json`` (named ``string_N``), and their references the German files, written with
-translate-toolkit (Android, properties) and ``json``. Every other string of the German files is
-removed: what the team has not translated yet. The user's memory is imported (``ltmt memory
-import``), and then:
+translate-toolkit (Android, properties) and ``json``, and an Xcode string catalog holding both
+languages. Every other German string is removed: what the team has not translated yet. The
+user's memory is imported (``ltmt memory import``), and then:
 
 - ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the properties and
   JSON files) fills the German files in place; the strings the team had are checked to be kept
@@ -76,6 +76,35 @@ def _properties(path: Path, strings: dict[str, str]) -> None:
 
 
 _WRITERS = {"android": _android, "properties": _properties, "json": _json}
+_FORMATS = (*_WRITERS, "xcstrings")
+
+
+def _xcstrings(path: Path, sources: dict[str, str], kept: dict[str, str]) -> None:
+    """An Xcode catalog of ``sources`` (English), ``kept`` in German (reviewed)."""
+
+    def unit(text: str) -> dict[str, Any]:
+        return {"stringUnit": {"state": "translated", "value": text}}
+
+    strings = {
+        key: {
+            "localizations": {**({"de": unit(kept[key])} if key in kept else {}), "en": unit(text)}
+        }
+        for key, text in sources.items()
+    }
+    data = {"sourceLanguage": "en", "strings": strings, "version": "1.0"}
+    path.write_text(
+        json.dumps(data, indent=2, separators=(",", " : "), ensure_ascii=False), "utf-8"
+    )
+
+
+def _xcstrings_values(path: Path) -> dict[str, str]:
+    """The German of an Xcode catalog, by key."""
+    strings = json.loads(path.read_text("utf-8"))["strings"]
+    return {
+        key: entry["localizations"]["de"]["stringUnit"]["value"]
+        for key, entry in strings.items()
+        if "de" in entry.get("localizations", {})
+    }
 
 
 def _java_values(path: Path, commands: list[str]) -> dict[str, str]:
@@ -139,6 +168,9 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
     for name, (source_path, target_path) in files.items():
         _WRITERS[name](source_path, sources)
         _WRITERS[name](target_path, kept)
+    # an Xcode catalog holds both languages: the team's German in it, the output a new file
+    xcstrings = folder / "Localizable.xcstrings"
+    _xcstrings(xcstrings, sources, kept)
     _android(folder / "reference" / "values-de" / "strings.xml", references)
     (folder / "todo.jsonl").write_text(
         "".join(json.dumps({"source": sources[name]}) + "\n" for name in todo), "utf-8"
@@ -147,6 +179,10 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
     for name, (source_path, target_path) in files.items():
         args = ["translate", str(source_path), "-o", str(target_path), *common, "--json"]
         reports[name] = ltmt_json(args, commands)
+    xcstrings_out = folder / "Localizable.de.xcstrings"
+    reports["xcstrings"] = ltmt_json(
+        ["translate", str(xcstrings), "-o", str(xcstrings_out), *common, "--json"], commands
+    )
     todo_out = folder / "todo.de.jsonl"
     reports["jsonl"] = ltmt_json(
         ["translate", str(folder / "todo.jsonl"), "-o", str(todo_out), *common, "--json"],
@@ -162,6 +198,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
             for key, text in _java_values(files["properties"][1], commands).items()
         },
         "json": json.loads(files["json"][1].read_text("utf-8")),
+        "xcstrings": _xcstrings_values(xcstrings_out),
     }
     lines = todo_out.read_text("utf-8").splitlines()
     plain = dict(zip(todo, (json.loads(line)["translation"] for line in lines)))
