@@ -281,7 +281,7 @@ def main() -> None:
         for key in ("strings", "kept_from_the_team", "translated")
     }
     for group in ("team_strings_unchanged", "outputs_equal_to_jsonl"):
-        totals[group] = {fmt: sum(u[group][fmt] for u in users.values()) for fmt in _WRITERS}
+        totals[group] = {fmt: sum(u[group][fmt] for u in users.values()) for fmt in _FORMATS}
     totals["android_build_problems"] = sum(len(u["android_build_problems"]) for u in users.values())
     totals["import_roundtrip"] = {
         key: sum(u["import_roundtrip"][key] or 0 for u in users.values())
