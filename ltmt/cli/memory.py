@@ -55,8 +55,9 @@ def _one_line(text: str) -> str:
 def import_(
     file: Path = typer.Argument(
         ...,
-        help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf; or a translated Android "
-        "strings.xml, Java .properties or JSON message file with --source-file.",
+        help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .xcstrings; or a translated "
+        "Android strings.xml, Java .properties, JSON message file or Apple .strings / "
+        ".stringsdict with --source-file.",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(
@@ -70,8 +71,8 @@ def import_(
     source_file: Path | None = typer.Option(
         None,
         "--source-file",
-        help="Android strings.xml / Java .properties / JSON message file: the source-language "
-        "file FILE translates (pairs are made name by name).",
+        help="Android strings.xml / Java .properties / JSON message file / Apple .strings or "
+        ".stringsdict: the source-language file FILE translates (pairs are made name by name).",
     ),
 ) -> None:
     """Import FILE into --user's memory.

@@ -4,6 +4,9 @@ the input and its format, the output, the language pair against the model's."""
 from __future__ import annotations
 
 import errno
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,7 +89,8 @@ def prepare(
         from ltmt.formats.documents import open_document
 
         try:
-            open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format and languages
+            with _formats_quiet():  # what it warns of, the run's own opening says once
+                open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format, languages
         except LanguageError as exc:
             if pair is None or src_lang or tgt_lang:
                 raise
@@ -103,6 +107,18 @@ def prepare(
                 f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
             )
     return job
+
+
+@contextmanager
+def _formats_quiet() -> Iterator[None]:
+    """The formats' warnings held back (their errors still raise)."""
+    formats = logging.getLogger("ltmt.formats")
+    level = formats.level
+    formats.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        formats.setLevel(level)
 
 
 def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:

@@ -44,6 +44,8 @@ class Unit:
     ``context``: the entry's context (PO ``msgctxt``), preferred in memory matches. ``flags``:
     the entry's format flags (``c-format`` ...), whose rules the translation must keep.
     ``entry`` and ``form``: for a plural form, the key of its entry and the form's number.
+    ``group``: units written only together (an array's items, an Apple plural's format and
+    forms; a plural's forms are by their ``entry``), which a run's chunks never split.
     """
 
     key: str
@@ -52,6 +54,7 @@ class Unit:
     flags: tuple[str, ...] = ()
     entry: str = ""
     form: int = 0
+    group: str = ""
 
 
 class Document(Protocol):

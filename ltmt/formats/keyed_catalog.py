@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 FORM = "#"
 # how messages name these formats together
-ONE_LANGUAGE_FILES = "one-language files (Android, Java properties, JSON)"
+ONE_LANGUAGE_FILES = "one-language files (Android, Java properties, JSON, Apple .strings)"
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,26 @@ class Entry:
     """One translatable string of a keyed catalog: ``key`` names it in the file (``name``,
     ``name#quantity``, ``name[i]``); ``name`` is the string's own name, which a plural's forms
     and an array's items share; ``form``: a plural form's number (its place among the target
-    language's quantities), ``plural`` whether it is one."""
+    language's quantities), ``plural`` whether it is one; ``group``: the strings written only
+    together (default: those of the same ``name``)."""
 
     key: str
     name: str
     source: str
     form: int = 0
     plural: bool = False
+    group: str = ""
 
     def unit(self) -> Unit:
         entry = self.name if self.plural else ""
-        return Unit(self.key, self.source, context=self.name, entry=entry, form=self.form)
+        return Unit(
+            self.key,
+            self.source,
+            context=self.name,
+            entry=entry,
+            form=self.form,
+            group=self.group or self.name,
+        )
 
 
 class KeyedCatalog:

@@ -337,6 +337,9 @@ def translate_file(
         document = open_document(
             in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, resume_from=Path(out_path)
         )
+        # a plural or an array is written only whole: forms done before the stop whose
+        # entry was not finished are not in the output, and are translated again
+        done -= {u.key for u in document.pending(False)}
         units = [u for u in document.pending(overwrite) if u.key not in done]
     else:
         document = open_document(in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
@@ -352,15 +355,13 @@ def translate_file(
         )
     last_save, saved = time.monotonic(), len(done)
     try:
-        for start in range(0, len(units), chunk_size):
-            chunk = units[start : start + chunk_size]
+        chunks = _chunks(units, chunk_size)
+        for number, chunk in enumerate(chunks, 1):
             _translate_chunk(document, chunk, translate, mark_fuzzy, exact_approved, result)
             done.update(u.key for u in chunk)
             if progress is not None:
                 progress(len(chunk))
-            if time.monotonic() - last_save >= checkpoint_seconds and start + chunk_size < len(
-                units
-            ):
+            if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
                 _save_progress(document, out_path, done)
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
@@ -384,6 +385,25 @@ def translate_file(
     document.save(Path(out_path))
     marker.unlink(missing_ok=True)
     return result
+
+
+def _chunks(units: list[Unit], size: int) -> list[list[Unit]]:
+    """``units`` in chunks of ``size``, never splitting a plural entry's forms (their outputs
+    are compared) or a group of units written only together (:attr:`Unit.group`)."""
+    chunks: list[list[Unit]] = []
+    for unit in units:
+        last = chunks[-1] if chunks else None
+        if last is not None and (len(last) < size or _together(last[-1], unit)):
+            last.append(unit)
+        else:
+            chunks.append([unit])
+    return chunks
+
+
+def _together(first: Unit, second: Unit) -> bool:
+    """Whether ``first`` and ``second`` are written only together (a plural's forms, a group)."""
+    together = first.group or first.entry
+    return bool(together) and together == (second.group or second.entry)
 
 
 def _save_progress(document: Document, out_path: Path, done: set[str]) -> None:

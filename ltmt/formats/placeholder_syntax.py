@@ -13,6 +13,7 @@ _PRINTF = (
     r"%%"
     r"|%\([^()\s]+\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|%<PRI[diouxX]\w*>"
+    r"|%(?:[1-9]\d*\$)?#@\w+@"  # an Apple .stringsdict variable
     r"|%(?:[1-9]\d*\$)?[-+#0']*(?:\d+|\*(?:[1-9]\d*\$)?)?(?:\.(?:\d+|\*(?:[1-9]\d*\$)?))?"
     r"(?:hh|ll|I64|I32|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm@]"
     r"|%[1-9]\d?(?!\d)"

@@ -36,6 +36,7 @@ class FileFormat:
     ``markers``: byte strings one of which appears near the start of such a file (sniffing).
     ``keyed``: a file holds one language, its strings by name (:mod:`ltmt.formats.keyed_catalog`):
     translated into the target language's file, and read as pairs beside its source file.
+    ``utf16``: the files may be UTF-16 (with a byte order mark), which the format's reader reads.
     """
 
     name: str
@@ -47,6 +48,7 @@ class FileFormat:
     languages: bool = False
     markers: tuple[bytes, ...] = ()
     keyed: bool = False
+    utf16: bool = False
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -159,6 +161,25 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.java_properties:JavaPropertiesDocument.pairs",
             open="ltmt.formats.java_properties:JavaPropertiesDocument.open",
             keyed=True,
+        ),
+        FileFormat(
+            "strings",
+            (".strings",),
+            "Apple .strings file (Localizable.strings)",
+            read="ltmt.formats.apple_strings:AppleStringsDocument.pairs",
+            open="ltmt.formats.apple_strings:AppleStringsDocument.open",
+            keyed=True,
+            utf16=True,
+        ),
+        FileFormat(
+            "stringsdict",
+            (".stringsdict",),
+            "Apple .stringsdict plurals",
+            read="ltmt.formats.stringsdict:StringsDictDocument.pairs",
+            open="ltmt.formats.stringsdict:StringsDictDocument.open",
+            markers=(b"<key>NSStringLocalizedFormatKey</key>",),
+            keyed=True,
+            utf16=True,
         ),
         FileFormat(
             "json",
@@ -285,7 +306,7 @@ def find_format(
                 f"{path}: cannot tell the format from {what}; pass --format ({choices})"
             )
     spec = FORMATS[name]
-    if file is not None and not spec.is_xml:
+    if file is not None and not (spec.is_xml or spec.utf16):
         problem = content_problem(file, utf16=False)
         if problem is not None:
             raise InputError(problem)

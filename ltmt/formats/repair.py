@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 
+_GLUED_AT = re.compile(r"[^\W\d_]{0,3}@")  # after a placeholder: "@", "E@"
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _TAG_NAME = re.compile(r"<(/?)([^\s/>]+)[^>]*?(/?)>$")
 _PUNCT = " \t.,;:!?…)]\"'»«“”"
@@ -84,7 +85,10 @@ def repair_line(
     unbraced = _drop_stray_braces(source, cleaned)
     if unbraced != cleaned:
         problems.append("stray braces removed")
-    return unbraced, problems
+    unglued = _drop_stray_at_signs(source, unbraced)
+    if unglued != unbraced:
+        problems.append("stray @ removed")
+    return unglued, problems
 
 
 def _drop_stray_braces(source: str, text: str) -> str:
@@ -102,6 +106,26 @@ def _drop_stray_braces(source: str, text: str) -> str:
         pieces.append(placeholder.text)
         position = placeholder.end
     pieces.append(text[position:].replace("{", "").replace("}", ""))
+    return "".join(pieces)
+
+
+def _drop_stray_at_signs(source: str, text: str) -> str:
+    """``text`` without the ``@`` outside its placeholders, where the source has Apple's
+    placeholders (``%@``, ``%1$@``, ``%#@files@``) and no ``@`` outside them: the model
+    repeated their last character (``%@@``, ``%#@items@E@``). A few letters glued to such an
+    ``@``, right after a placeholder, go with it."""
+    found = find_placeholders(source)
+    if not any(p.text.endswith("@") for p in found) or "@" in _outside(source, found):
+        return text
+    pieces, position = [], 0
+    for placeholder in find_placeholders(text):
+        pieces.append(text[position : placeholder.start].replace("@", ""))
+        pieces.append(placeholder.text)
+        position = placeholder.end
+        if placeholder.text.endswith("@"):
+            glued = _GLUED_AT.match(text, position)
+            position = glued.end() if glued else position
+    pieces.append(text[position:].replace("@", ""))
     return "".join(pieces)
 
 

@@ -40,9 +40,12 @@ DOCUMENT_MEDIA_TYPES = {
     "android": "application/xml",
     "properties": "text/x-java-properties",
     "json": "application/json",
+    "strings": "application/octet-stream",  # UTF-8 or UTF-16, as the upload was
+    "stringsdict": "application/x-plist",
 }
 _DOCUMENT_NAMES = (
-    "PO, XLIFF, Xcode string catalogs, Android strings.xml, Java properties and JSON message files"
+    "PO, XLIFF, Xcode string catalogs, Apple .strings and .stringsdict, Android strings.xml, "
+    "Java properties and JSON message files"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -42,7 +42,17 @@ def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["demo.po", "demo12.xlf", "demo20.xlf", "lines.txt", "strings.xml", "en.json"]
+    "name",
+    [
+        "demo.po",
+        "demo12.xlf",
+        "demo20.xlf",
+        "lines.txt",
+        "strings.xml",
+        "en.json",
+        "Localizable.strings",
+        "Localizable.stringsdict",
+    ],
 )
 def test_resume_after_interruption(tmp_path: Path, name: str) -> None:
     source = tmp_path / name
@@ -61,7 +71,8 @@ def test_resume_after_interruption(tmp_path: Path, name: str) -> None:
     assert progress_path(out).exists()
     second = FakeModel()
     result = translate_file(source, out, second, chunk_size=1, checkpoint_seconds=0)
-    assert result.resumed == 1
+    # the first chunk: one unit, or the units written only together (an Apple plural's)
+    assert result.resumed == (3 if name == "Localizable.stringsdict" else 1)
     assert first.seen[0] not in second.seen  # the finished unit was not translated again
     # (a unit with paired codes is also translated without them, and their inner text alone)
     pending = [u.source for u in open_document(source).pending()]
@@ -98,11 +109,35 @@ def test_an_interrupt_saves_the_chunks_finished_since_the_last_checkpoint(
         translate_file(DATA / "demo.po", out, first, chunk_size=1, checkpoint_seconds=3600)
     assert progress_path(out).exists()
     assert caplog.messages == [
-        f"2 segments of 5 done and saved in {out}; the same command again continues from there"
+        # "Open %s", then the plural's two forms: a chunk never splits them
+        f"3 segments of 5 done and saved in {out}; the same command again continues from there"
     ]
     second = FakeModel()
-    assert translate_file(DATA / "demo.po", out, second, chunk_size=1).resumed == 2
+    assert translate_file(DATA / "demo.po", out, second, chunk_size=1).resumed == 3
     assert len(first.seen) + len(second.seen) == 5
+
+
+def test_resume_translates_again_what_the_output_lost(tmp_path: Path) -> None:
+    """A plural is written only whole: one whose form came out empty before the stop is not in
+    the output, and the next run translates its forms again."""
+    source = tmp_path / "strings.xml"
+    shutil.copy(DATA / "strings.xml", source)
+    reference = tmp_path / "reference.xml"
+    translate_file(source, reference, FakeModel())
+    out = tmp_path / "out.xml"
+    first = FakeModel(fail_after=3)
+
+    def empty_other_form(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return ["" if text == "%d files" else out for text, out in zip(texts, first(texts))]
+
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(source, out, empty_other_form, chunk_size=1, checkpoint_seconds=0)
+    assert "%d file" in first.seen and "Quit" not in first.seen
+    second = FakeModel()
+    result = translate_file(source, out, second, chunk_size=1)
+    assert second.seen == ["%d file", "%d files", "Quit"]
+    assert result.resumed == 2
+    assert out.read_bytes() == reference.read_bytes()
 
 
 def test_an_interrupt_before_anything_is_done_says_nothing_was_saved(

@@ -85,6 +85,12 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ),
         ("{{count}} notes", "{{{{count}}-Notizen", "{{count}}-Notizen", True),
         ("Use {0} or a {", "Nutze {0} oder ein {", "Nutze {0} oder ein {", False),
+        # Apple's placeholders with their last "@" repeated: the stray "@" (and letters glued
+        # to it) dropped, where the source has no "@" of its own.
+        ("%d notes in %@", "%d Hinweise in %@@", "%d Hinweise in %@", True),
+        ("%#@items@ in %@", "%#@items@E@ in %@", "%#@items@ in %@", True),
+        ("%1$@ and %2$@", "%1$@@ und %2$@", "%1$@ und %2$@", True),
+        ("Mail %@ at a@b.c", "Mail %@@ an a@b.c", "Mail %@@ an a@b.c", False),
         # Line by line: each line keeps its own placeholders and whitespace.
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.

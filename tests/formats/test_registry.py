@@ -23,6 +23,8 @@ EVERY_EXTENSION = [
     (".arb", "json"),
     (".properties", "properties"),
     (".xcstrings", "xcstrings"),
+    (".strings", "strings"),
+    (".stringsdict", "stringsdict"),
 ]
 
 
@@ -41,6 +43,8 @@ def test_roles() -> None:
         "xcstrings",
         "android",
         "properties",
+        "strings",
+        "stringsdict",
         "json",
     ]
     assert names("read") == [
@@ -52,6 +56,8 @@ def test_roles() -> None:
         "xcstrings",
         "android",
         "properties",
+        "strings",
+        "stringsdict",
         "json",
     ]
     assert names("write") == ["jsonl", "tsv", "tmx", "po", "xliff"]
@@ -70,6 +76,10 @@ def test_forced_format_takes_names_and_extensions(fmt: str, name: str) -> None:
         (b'<?xml version="1.0"?>\n<xliff version="1.2">', "xliff"),
         (b"<?xml version='1.0'?><tmx version='1.4'>", "tmx"),
         (b'# comment\nmsgid ""\nmsgstr ""\n', "po"),
+        (
+            b"<plist>\n<dict>\n\t<key>n</key>\n\t<dict>\n\t\t<key>NSStringLocalizedFormatKey</key>",
+            "stringsdict",
+        ),
         (b"just text\n", None),
     ],
 )
@@ -88,20 +98,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, xcstrings, android, properties, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, json",
         ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, xcstrings, android, properties, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, json\)",
         ),
         (
             "a.po",
             "docx",
             "document",
-            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, xcstrings, android, properties, json",
+            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, json",
         ),
     ],
 )

@@ -203,7 +203,30 @@ def test_android_strings_imported_beside_their_source_and_translated(api):
         )
         assert (po.status_code, po.json()["error"]) == (
             400,
-            "a.po: translation is for one-language files (Android, Java properties, JSON), not po",
+            "a.po: translation is for one-language files (Android, Java properties, JSON, Apple .strings), not po",
+        )
+
+
+def test_an_apple_strings_file_comes_back_in_its_own_encoding(api):
+    source = '/* Greeting */\n"hello" = "hello world";\n"open" = "open the file";\n'
+    utf16 = "\ufeff".encode("utf-16-le") + source.encode("utf-16-le")
+    with api.client(api.key("apple-user")) as client:
+        answer = client.post(
+            "/v1/translate/file", files={"file": ("Localizable.strings", utf16, "text/plain")}
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"] == "application/octet-stream"
+        assert answer.headers["x-ltmt-translated"] == "2"
+        text = answer.content.decode("utf-16")
+        assert text.startswith('/* Greeting */\n"hello" = "') and '"open" = "' in text
+        bad = client.post(
+            "/v1/translate/file",
+            files={"file": ("Localizable.strings", b'"a" = "b"\n', "text/plain")},
+        )
+        assert (bad.status_code, bad.json()["error"]) == (
+            400,
+            "Localizable.strings:2:1: expected ';' after the value of 'a', found the end of the "
+            "file (an Apple .strings file)",
         )
 
 
@@ -227,8 +250,8 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
         assert (text.status_code, text.json()["error"]) == (
             400,
-            "a.txt: only PO, XLIFF, Xcode string catalogs, Android strings.xml, Java properties and JSON "
-            "message files can be translated here, not txt",
+            "a.txt: only PO, XLIFF, Xcode string catalogs, Apple .strings and .stringsdict, Android "
+            "strings.xml, Java properties and JSON message files can be translated here, not txt",
         )
 
 

@@ -1,0 +1,297 @@
+"""Apple ``.strings`` files (``en.lproj/Localizable.strings`` → ``de.lproj/Localizable.strings``)
+as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`).
+
+A file is a list of ``"key" = "value";`` entries with C comments (``/* Button title */``, the
+developer's note that genstrings writes above each) and ``//`` comments; the key is often the
+English text itself (``NSLocalizedString("Delete %@?", comment: ...)``). Values are quoted with
+the old property-list escapes: ``\\"``, ``\\\\``, ``\\n``, ``\\t``, ``\\r``, octal ``\\101`` and
+``\\U00e9``.
+
+The file is read by a strict tokenizer of this module: translate-toolkit's reader accepts a
+missing ``;`` by merging two entries into one value, which would be translated as one string
+and drop the second from the output. A malformed file is a one-line error with its line and
+column, as Apple's ``plutil -lint`` reports it.
+
+The translation is the source file as written, each translated value put in place (escaped as
+Xcode escapes) and each untranslated entry left out with the comment that belongs to it (the
+app falls back to the development language for it); a header comment separated from the first
+entry by a blank line stays. The encoding follows the source: UTF-16 with its byte order mark
+(what Xcode wrote for years), or UTF-8.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import read_bytes
+from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
+
+WHAT = "an Apple .strings file"
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_UNQUOTED = re.compile(r"[A-Za-z0-9_$+/:.\-]+")
+_SPACE = re.compile(r"\s+")
+_EMPTY_LINE = re.compile(r"[ \t]*\r?\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_NOTHING_MORE = re.compile(r"\s*(?://.*|/\*.*?\*/\s*)?")  # after an entry's ";" on its line
+_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+_WRITTEN = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_TO_ESCAPE = re.compile(r'[\\"\n\t\r\x00-\x08\x0b\x0c\x0e-\x1f]')
+
+
+@dataclass(frozen=True)
+class StringsEntry:
+    """One ``"key" = "value";`` of a file: its text spans in the decoded file. ``block`` runs
+    from the first line of the comment above it (or its own line) to the end of its line and
+    the blank lines after it; ``value`` is the value's token, quotes included."""
+
+    key: str
+    value: str
+    block: tuple[int, int]
+    value_span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class StringsFile:
+    """A decoded ``.strings`` file: its text, encoding (``utf-8``, ``utf-8-sig``,
+    ``utf-16-le``, ``utf-16-be``) and entries."""
+
+    text: str
+    encoding: str
+    entries: tuple[StringsEntry, ...]
+
+    def encode(self, text: str) -> bytes:
+        if self.encoding.startswith("utf-16"):
+            return "\ufeff".encode(self.encoding) + text.encode(self.encoding)
+        return text.encode(self.encoding)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: byte {exc.start} is not valid {encoding.upper().removesuffix('-SIG')}; "
+            "an Apple .strings file is UTF-8 or UTF-16 with a byte order mark"
+        ) from exc
+    return text.removeprefix("\ufeff"), encoding
+
+
+class _Reader:
+    """The tokenizer: entries and comments, with the position of any error."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.text = text
+        self.path = path
+        self.at = 0
+
+    def fail(self, problem: str, at: int | None = None) -> InputError:
+        at = self.at if at is None else at
+        line = self.text.count("\n", 0, at) + 1
+        column = at - (self.text.rfind("\n", 0, at) + 1) + 1
+        return InputError(f"{self.path}:{line}:{column}: {problem} ({WHAT})")
+
+    def skip(self) -> tuple[int, int] | None:
+        """Skip whitespace and comments; returns where the last comment began and ended (None
+        if there was none)."""
+        comment = None
+        while True:
+            found = _SPACE.match(self.text, self.at)
+            if found:
+                self.at = found.end()
+            if self.text.startswith("/*", self.at):
+                end = self.text.find("*/", self.at + 2)
+                if end < 0:
+                    raise self.fail("a /* comment is never closed")
+                comment, self.at = (self.at, end + 2), end + 2
+            elif self.text.startswith("//", self.at):
+                end = self.text.find("\n", self.at)
+                end = len(self.text) if end < 0 else end
+                comment, self.at = (self.at, end), end
+            else:
+                return comment
+
+    def token(self, what: str) -> tuple[str, int, int]:
+        """A quoted or unquoted string: its value, start and end."""
+        start = self.at
+        if self.text.startswith('"', start):
+            return self._quoted(), start, self.at
+        found = _UNQUOTED.match(self.text, start)
+        if not found:
+            shown = self.text[start : start + 1] or "the end of the file"
+            raise self.fail(f"expected {what} in double quotes, found {shown!r}")
+        self.at = found.end()
+        return found.group(), start, self.at
+
+    def _quoted(self) -> str:
+        start = self.at
+        parts: list[str] = []
+        at = start + 1
+        text = self.text
+        while True:
+            end = min((i for i in (text.find('"', at), text.find("\\", at)) if i >= 0), default=-1)
+            if end < 0:
+                raise self.fail("a quoted string is never closed", start)
+            parts.append(text[at:end])
+            if text[end] == '"':
+                self.at = end + 1
+                return "".join(parts)
+            at = self._escape(end, parts)
+
+    def _escape(self, at: int, parts: list[str]) -> int:
+        """Decode the escape at ``at`` (a backslash) into ``parts``; returns where it ends."""
+        text = self.text
+        letter = text[at + 1 : at + 2]
+        if letter == "U":
+            digits = text[at + 2 : at + 6]
+            if not re.fullmatch(r"[0-9A-Fa-f]{4}", digits):
+                raise self.fail("\\U must be followed by 4 hexadecimal digits", at)
+            parts.append(chr(int(digits, 16)))
+            return at + 6
+        octal = re.match(r"[0-7]{1,3}", text[at + 1 : at + 4])
+        if octal:
+            parts.append(chr(int(octal.group(), 8)))
+            return at + 1 + octal.end()
+        if not letter:
+            raise self.fail("a quoted string is never closed", at)
+        parts.append(_ESCAPES.get(letter, letter))
+        return at + 2
+
+    def expect(self, sign: str, after: str) -> None:
+        self.skip()
+        if not self.text.startswith(sign, self.at):
+            found = self.text[self.at : self.at + 1]
+            shown = repr(found) if found else "the end of the file"
+            raise self.fail(f"expected {sign!r} after {after}, found {shown}")
+        self.at += 1
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _after_line(text: str, at: int) -> int:
+    """The end of the line holding ``at`` and of the blank lines after it."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end + 1
+    while True:
+        found = _EMPTY_LINE.match(text, end)
+        if not found:
+            return end
+        end = found.end()
+
+
+def parse_strings(data: bytes, path: Path) -> StringsFile:
+    """The entries of a ``.strings`` file's bytes; a malformed file is an :class:`InputError`."""
+    text, encoding = _decode(data, path)
+    reader = _Reader(text, path)
+    entries: list[StringsEntry] = []
+    previous_end = 0
+    while True:
+        comment = reader.skip()
+        if reader.at >= len(text):
+            break
+        key, key_start, _ = reader.token("a key")
+        shown = key if len(key) <= 40 else key[:37] + "..."
+        reader.expect("=", f"the key {shown!r}")
+        reader.skip()
+        value, value_start, value_end = reader.token("a value")
+        reader.expect(";", f"the value of {shown!r}")
+        start = _line_start(text, key_start)
+        if comment is not None and not _BLANK_LINE.search(text, comment[1], key_start):
+            start = _line_start(text, comment[0])  # the comment just above is the entry's note
+        start = max(start, previous_end)
+        line_end = text.find("\n", reader.at)
+        rest = text[reader.at : len(text) if line_end < 0 else line_end]
+        end = _after_line(text, reader.at) if _NOTHING_MORE.fullmatch(rest) else reader.at
+        entries.append(StringsEntry(key, value, (start, end), (value_start, value_end)))
+        previous_end = end
+    return StringsFile(text, encoding, tuple(entries))
+
+
+def escape_value(text: str) -> str:
+    """``text`` as a quoted ``.strings`` value (Xcode's escapes; other control characters as
+    ``\\U`` escapes)."""
+
+    def written(found: re.Match[str]) -> str:
+        char = found.group()
+        return _WRITTEN.get(char) or f"\\U{ord(char):04x}"
+
+    return '"' + _TO_ESCAPE.sub(written, text) + '"'
+
+
+class AppleStringsDocument(KeyedCatalog):
+    """A ``Localizable.strings`` to translate into the target language's (module docstring)."""
+
+    format = "strings"
+    what = WHAT
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.parsed = parse_strings(data, Path(path))
+        last = {entry.key: entry for entry in self.parsed.entries}
+        twice = [key for key, n in Counter(e.key for e in self.parsed.entries).items() if n > 1]
+        if twice:
+            logger.warning(
+                "%s: %s defined more than once (%s); the last definition is translated, as "
+                "the app reads it",
+                path,
+                counted(len(twice), "key"),
+                first_few(twice),
+            )
+        super().__init__(
+            path, [Entry(key, key, entry.value) for key, entry in last.items() if entry.value]
+        )
+
+    @classmethod
+    def open(cls, path: Path, **_: Any) -> AppleStringsDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT))
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        return {e.key: e.value for e in parse_strings(read_bytes(path, WHAT), path).entries}
+
+    def render(self) -> bytes:
+        text = self.parsed.text
+        parts: list[str] = []
+        at = 0
+        for entry in self.parsed.entries:
+            start, end = entry.block
+            parts.append(text[at:start])
+            translation = self.translations.get(entry.key)
+            if translation is not None:
+                value_start, value_end = entry.value_span
+                parts += [
+                    text[start:value_start],
+                    escape_value(translation),
+                    text[value_end:end],
+                ]
+            at = end
+        parts.append(text[at:])
+        written = "".join(parts)
+        if self.extras and self.adopted_from is not None:
+            written = self._with_extras(written)
+        return self.parsed.encode(written)
+
+    def _with_extras(self, written: str) -> str:
+        """``written`` with the blocks of the adopted output's own keys after it."""
+        assert self.adopted_from is not None
+        adopted = parse_strings(read_bytes(self.adopted_from, WHAT), self.adopted_from)
+        blocks = [adopted.text[slice(*e.block)] for e in adopted.entries if e.key in self.extras]
+        if written and not written.endswith("\n"):
+            written += "\n"
+        for block in blocks:
+            separated = written.endswith("\n\n") or not written
+            written += ("" if separated else "\n") + block
+        return written

@@ -1,0 +1,198 @@
+"""Apple ``.stringsdict`` files, the plurals beside a ``Localizable.strings``
+(``en.lproj/Localizable.stringsdict`` → ``de.lproj/Localizable.stringsdict``), as a keyed
+catalog (:mod:`ltmt.formats.keyed_catalog`), read and written with Python's ``plistlib``.
+
+Each key holds a format (``NSStringLocalizedFormatKey``, ``%#@files@`` or ``%#@files@ in
+%@``) and its variables; a variable of ``NSStringPluralRuleType`` has a string for each plural
+category. Its forms are translated in the target language's categories (German ``one``,
+``other``; a category the source lacks from its ``other``; ``other``, which Apple requires, in
+every language), plus ``zero`` where the source has it (Apple uses it for the number 0 in every
+language); a format with words of its own is
+translated too, its variables kept as placeholders. A key is written only whole, once every
+form and its format are translated; one with a variable of another rule type (device or width
+variations) is left out, with a warning that names it. The output is the source's keys in
+order, in Xcode's layout (plistlib writes the same XML).
+"""
+
+from __future__ import annotations
+
+import logging
+import plistlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.parsers.expat import ExpatError
+
+from ltmt.errors import InputError
+from ltmt.formats.common import read_bytes
+from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.plurals import plural_tags
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
+
+WHAT = "an Apple .stringsdict file"
+FORMAT_KEY = "NSStringLocalizedFormatKey"
+SPEC_TYPE = "NSStringFormatSpecTypeKey"
+PLURAL_RULE = "NSStringPluralRuleType"
+CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+# %#@files@ (or %1$#@files@): where a variable's chosen form goes
+_VARIABLE = re.compile(r"%(?:[1-9]\d*\$)?#@(\w+)@")
+
+
+def _load(data: bytes, path: Path) -> dict[str, Any]:
+    try:
+        found = plistlib.loads(data, fmt=plistlib.FMT_XML)
+    except ExpatError as exc:
+        raise InputError(
+            f"{path}:{exc.lineno}:{exc.offset + 1}: not {WHAT}: {exc.args[0].split(':')[0]}"
+        ) from exc
+    except (plistlib.InvalidFileException, ValueError, TypeError) as exc:
+        raise InputError(f"{path}: not {WHAT}: {exc}") from exc
+    if not isinstance(found, dict):
+        raise InputError(f"{path}: not {WHAT}: its top level is not a <dict> of keys")
+    return found
+
+
+def _variables(key: str, entry: Any) -> dict[str, dict[str, Any]] | None:
+    """The plural variables of ``entry``, by name, in its format's order; None where it cannot
+    be translated here (no format, a variable missing or of another rule type)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get(FORMAT_KEY), str):
+        return None
+    variables: dict[str, dict[str, Any]] = {}
+    for name in _VARIABLE.findall(entry[FORMAT_KEY]):
+        variable = entry.get(name)
+        if not isinstance(variable, dict) or variable.get(SPEC_TYPE) != PLURAL_RULE:
+            return None
+        if not all(isinstance(variable.get(c, ""), str) for c in CATEGORIES):
+            return None
+        variables[name] = variable
+    return variables
+
+
+def _has_words(text: str) -> bool:
+    """Whether ``text`` has letters outside its placeholders (``%#@items@ in %@``, not
+    ``%#@items@``)."""
+    position = 0
+    for placeholder in find_placeholders(text):
+        if any(char.isalpha() for char in text[position : placeholder.start]):
+            return True
+        position = placeholder.end
+    return any(char.isalpha() for char in text[position:])
+
+
+class StringsDictDocument(KeyedCatalog):
+    """A ``Localizable.stringsdict`` to translate into the target language's (module
+    docstring)."""
+
+    format = "stringsdict"
+    what = WHAT
+
+    def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
+        self.data = _load(data, Path(path))
+        self.tags = plural_tags(tgt_lang)
+        self._key_names: dict[str, str] = {}
+        skipped = [key for key, entry in self.data.items() if _variables(key, entry) is None]
+        if skipped:
+            logger.warning(
+                "%s: %s skipped (%s): only plural variables (%s) are translated",
+                path,
+                counted(len(skipped), "key"),
+                first_few(skipped),
+                PLURAL_RULE,
+            )
+        super().__init__(path, list(self._entries()))
+        self._source_keys = set(self.data)
+
+    @classmethod
+    def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> StringsDictDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de")
+
+    def _forms(self, variable: dict[str, Any]) -> tuple[str, ...]:
+        """The categories a translation of ``variable`` gets."""
+        return ("zero", *self.tags) if "zero" in variable and "zero" not in self.tags else self.tags
+
+    def _entries(self) -> Iterator[Entry]:
+        for key, entry in self.data.items():
+            variables = _variables(key, entry)
+            if variables is None:
+                continue
+            if _has_words(entry[FORMAT_KEY]):
+                yield self._entry(key, key, key, entry[FORMAT_KEY])
+            for name, variable in variables.items():
+                fallback = variable.get("other") or next(
+                    (variable[c] for c in CATEGORIES if variable.get(c)), ""
+                )
+                if "zero" in self._forms(variable) and "zero" not in self.tags:
+                    # Apple's own case for the number 0, not one of the language's forms
+                    unit_key = f"{key}{FORM}{name}{FORM}zero"
+                    yield self._entry(unit_key, key, f"{key}{FORM}{name}", variable["zero"])
+                for form, tag in enumerate(self.tags):
+                    unit_key = f"{key}{FORM}{name}{FORM}{tag}"
+                    self._key_names[unit_key] = key
+                    text = variable.get(tag) or fallback
+                    name_of_forms = f"{key}{FORM}{name}"
+                    yield Entry(unit_key, name_of_forms, text, form, plural=True, group=key)
+
+    def _entry(self, unit_key: str, key: str, name: str, text: str) -> Entry:
+        self._key_names[unit_key] = key
+        return Entry(unit_key, name, text, group=key)
+
+    def name_of(self, key: str) -> str:
+        return self._key_names.get(key, key.split(FORM)[0])
+
+    def names(self) -> set[str]:
+        return self._source_keys
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for key, entry in _load(read_bytes(path, WHAT), path).items():
+            variables = _variables(key, entry)
+            if variables is None:
+                self._key_names.setdefault(key, key)
+                continue
+            values[key] = entry[FORMAT_KEY]
+            self._key_names.setdefault(key, key)
+            for name, variable in variables.items():
+                for tag in CATEGORIES:
+                    if isinstance(variable.get(tag), str):
+                        unit_key = f"{key}{FORM}{name}{FORM}{tag}"
+                        values[unit_key] = variable[tag]
+                        self._key_names.setdefault(unit_key, key)
+        return values
+
+    def _translated(self, key: str, entry: dict[str, Any]) -> dict[str, Any] | None:
+        """``entry`` in the target language, or None while a part of it has no translation."""
+        variables = _variables(key, entry)
+        if variables is None:
+            return None
+        written = dict(entry)
+        if _has_words(entry[FORMAT_KEY]):
+            if key not in self.translations:
+                return None
+            written[FORMAT_KEY] = self.translations[key]
+        for name, variable in variables.items():
+            forms: dict[str, str] = {}
+            for tag in self._forms(variable):
+                text = self.translations.get(f"{key}{FORM}{name}{FORM}{tag}")
+                if text is None:
+                    return None
+                forms[tag] = text
+            # every language's fallback, which Apple requires (Russian's fractions take it)
+            forms.setdefault("other", forms[self.tags[-1]])
+            kept = {k: v for k, v in variable.items() if k not in CATEGORIES}
+            written[name] = {**kept, **forms}
+        return written
+
+    def render(self) -> bytes:
+        output: dict[str, Any] = {}
+        for key, entry in self.data.items():
+            written = self._translated(key, entry)
+            if written is not None:
+                output[key] = written
+        if self.extras and self.adopted_from is not None:
+            adopted = _load(read_bytes(self.adopted_from, WHAT), self.adopted_from)
+            output.update({key: adopted[key] for key in self.extras if key in adopted})
+        return plistlib.dumps(output, fmt=plistlib.FMT_XML, sort_keys=False)

@@ -1,0 +1,139 @@
+"""Apple .strings files: a strict reader, translations put in place, the file's encoding kept."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.apple_strings import AppleStringsDocument, escape_value, parse_strings
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.registry import find_format
+
+SOURCE = """/* Localizable.strings
+   Notes */
+
+/* Title of the main window */
+"main.title" = "Welcome to \\"Notes\\"";
+
+/* Asks before deleting a note */
+"Delete %@?" = "Delete %@?";
+
+// two lines
+"multi" = "Line one\\nLine two";
+empty = "";
+"unicode" = "Caf\\U00e9 \\101"; // the octal escape is an A
+"""
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_units_are_the_values_unescaped_by_key(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.lproj/Localizable.strings", SOURCE.encode())
+    units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source, u.context) for u in units] == [
+        ("main.title", 'Welcome to "Notes"', "main.title"),
+        ("Delete %@?", "Delete %@?", "Delete %@?"),
+        ("multi", "Line one\nLine two", "multi"),
+        ("unicode", "Café A", "unicode"),
+    ]
+
+
+def test_translations_are_put_in_place_and_the_rest_left_out(tmp_path: Path) -> None:
+    source = _write(tmp_path, "Localizable.strings", SOURCE.encode())
+    document = AppleStringsDocument.open(source)
+    document.fill({"main.title": 'Willkommen bei „Notizen" \\', "unicode": "Café\tgut"})
+    assert document.render().decode() == (
+        "/* Localizable.strings\n"
+        "   Notes */\n"
+        "\n"
+        "/* Title of the main window */\n"
+        '"main.title" = "Willkommen bei „Notizen\\" \\\\";\n'
+        "\n"
+        '"unicode" = "Café\\tgut"; // the octal escape is an A\n'
+    )
+
+
+def test_utf16_files_stay_utf16(tmp_path: Path) -> None:
+    data = "\ufeff".encode("utf-16-le") + SOURCE.encode("utf-16-le")
+    source = _write(tmp_path, "en.lproj/Localizable.strings", data)
+    assert find_format(source, role="document").name == "strings"  # not refused as UTF-16
+    out = tmp_path / "de.lproj" / "Localizable.strings"
+    out.parent.mkdir()
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = out.read_bytes()
+    assert written.startswith(b"\xff\xfe")
+    values = {e.key: e.value for e in parse_strings(written, out).entries}
+    assert values["main.title"] == 'WELCOME TO "NOTES"'
+    assert values["Delete %@?"] == "DELETE %@?"
+    assert values["multi"] == "LINE ONE\nLINE TWO"
+
+
+def test_written_values_read_back_as_written(tmp_path: Path) -> None:
+    text = 'tab\there "quoted" \\ back\nslash\r\x01 ünï'
+    parsed = parse_strings(f'"k" = {escape_value(text)};\n'.encode(), tmp_path / "x.strings")
+    assert [e.value for e in parsed.entries] == [text]
+
+
+def test_update_keeps_the_translation_so_far_and_its_own_keys(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(tmp_path, "en.lproj/Localizable.strings", SOURCE.encode())
+    out = _write(
+        tmp_path,
+        "de.lproj/Localizable.strings",
+        b'/* Title */\n"main.title" = "Notizen";\n\n/* gone */\n"old" = "Alt";\n',
+    )
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert 'Welcome to "Notes"' not in model.seen
+    written = out.read_text("utf-8")
+    assert '"main.title" = "Notizen";' in written
+    assert written.endswith('\n/* gone */\n"old" = "Alt";\n')
+    assert "1 string not in" in caplog.text
+    pairs = {r.source: r.target for r in AppleStringsDocument.pairs(out, source_file=source)}
+    assert pairs['Welcome to "Notes"'] == "Notizen"
+    assert pairs["Delete %@?"] == "DELETE %@?"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b'"a" = "b"\n"c" = "d";\n',
+            r"x.strings:2:1: expected ';' after the value of 'a', found '\"' \(an Apple .strings file\)",
+        ),
+        (b"garbage here\n", r"x.strings:1:9: expected '=' after the key 'garbage', found 'h'"),
+        (b'"k" = "v', r"x.strings:1:7: a quoted string is never closed"),
+        (b'/* note\n"k" = "v";', r"x.strings:1:1: a /\* comment is never closed"),
+        (b'"k" = "\\U12";', r"x.strings:1:8: \\U must be followed by 4 hexadecimal digits"),
+        (b'"k" = ;', r"x.strings:1:7: expected a value in double quotes, found ';'"),
+        (
+            b'"k" = "v";\n\xff\n',
+            r"x.strings: byte 11 is not valid UTF-8; an Apple .strings file is UTF-8 or UTF-16",
+        ),
+    ],
+)
+def test_malformed_files_are_one_line_errors(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_strings(data, Path("x.strings"))
+
+
+def test_a_key_defined_twice_is_translated_as_the_app_reads_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(tmp_path, "Localizable.strings", b'"k" = "First";\n"k" = "Second";\n')
+    with caplog.at_level(logging.WARNING):
+        units = AppleStringsDocument.open(source).units()
+    assert [u.source for u in units] == ["Second"]
+    assert "1 key defined more than once (k)" in caplog.text
