@@ -1,16 +1,17 @@
-"""The dev users' strings as an Android app's, a Java program's and a web app's message files,
-through the ``ltmt`` command line as a localisation team would use it.
+"""The dev users' strings as an Android app's, a Java program's, a web app's and an Apple app's
+message files, through the ``ltmt`` command line as a localisation team would use it.
 
-For each user, the test strings become ``values/strings.xml``, ``Messages.properties`` and
-``en.json`` (named ``string_N``), and their references the German files, written with
-translate-toolkit (Android, properties) and ``json``, and an Xcode string catalog holding both
-languages. Every other German string is removed: what the team has not translated yet. The
-user's memory is imported (``ltmt memory import``), and then:
+For each user, the test strings become ``values/strings.xml``, ``Messages.properties``,
+``en.json`` and ``en.lproj/Localizable.strings`` (UTF-16; named ``string_N``), and their
+references the German files, written with translate-toolkit (Android, properties, .strings) and
+``json``, and an Xcode string catalog holding both languages. Every other German string is
+removed: what the team has not translated yet. The user's memory is imported (``ltmt memory
+import``), and then:
 
-- ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the properties and
-  JSON files) fills the German files in place; the strings the team had are checked to be kept
-  as they were, each file read as its consumer reads it (the properties by Java's own
-  ``Properties.load``, with the tests' ``LoadProperties.java``);
+- ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the properties,
+  JSON and .strings files) fills the German files in place; the strings the team had are
+  checked to be kept as they were, each file read as its consumer reads it (the properties by
+  Java's own ``Properties.load``, with the tests' ``LoadProperties.java``);
 - the same missing strings as a JSON Lines document (``ltmt translate todo.jsonl``), so that
   the outputs can be compared string by string: the keyed formats must change nothing;
 - the filled strings are scored against the references (BLEU, chrF2);
@@ -75,7 +76,33 @@ def _properties(path: Path, strings: dict[str, str]) -> None:
     path.write_bytes(bytes(store))
 
 
-_WRITERS = {"android": _android, "properties": _properties, "json": _json}
+def _apple_strings(path: Path, strings: dict[str, str]) -> None:
+    """A ``Localizable.strings`` in UTF-16, as Xcode wrote them for years (translate-toolkit's
+    writer: not ltmt's code)."""
+    from translate.storage.properties import propunit, stringsfile
+
+    store = stringsfile()
+    for name, text in strings.items():
+        unit = propunit(personality="strings")
+        unit.setid(name)
+        unit.target = text
+        store.addunit(unit)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(store))
+
+
+def _apple_strings_values(path: Path) -> dict[str, str]:
+    from ltmt.formats.apple_strings import parse_strings
+
+    return {entry.key: entry.value for entry in parse_strings(path.read_bytes(), path).entries}
+
+
+_WRITERS = {
+    "android": _android,
+    "properties": _properties,
+    "json": _json,
+    "strings": _apple_strings,
+}
 _FORMATS = (*_WRITERS, "xcstrings")
 
 
@@ -164,6 +191,10 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         "android": (folder / "values" / "strings.xml", folder / "values-de" / "strings.xml"),
         "properties": (folder / "Messages.properties", folder / "Messages_de.properties"),
         "json": (folder / "en.json", folder / "de.json"),
+        "strings": (
+            folder / "en.lproj" / "Localizable.strings",
+            folder / "de.lproj" / "Localizable.strings",
+        ),
     }
     for name, (source_path, target_path) in files.items():
         _WRITERS[name](source_path, sources)
@@ -198,6 +229,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
             for key, text in _java_values(files["properties"][1], commands).items()
         },
         "json": json.loads(files["json"][1].read_text("utf-8")),
+        "strings": _apple_strings_values(files["strings"][1]),
         "xcstrings": _xcstrings_values(xcstrings_out),
     }
     lines = todo_out.read_text("utf-8").splitlines()
@@ -249,6 +281,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         },
         "scores": scores,
         "android_build_problems": _build_problems(folder / "values-de" / "strings.xml"),
+        "strings_output_utf16": files["strings"][1].read_bytes().startswith(b"\xff\xfe"),
         "import_roundtrip": {
             "pairs": len(wanted),
             "stored": imported.get("added"),
@@ -283,6 +316,7 @@ def main() -> None:
     for group in ("team_strings_unchanged", "outputs_equal_to_jsonl"):
         totals[group] = {fmt: sum(u[group][fmt] for u in users.values()) for fmt in _FORMATS}
     totals["android_build_problems"] = sum(len(u["android_build_problems"]) for u in users.values())
+    totals["strings_outputs_utf16"] = sum(u["strings_output_utf16"] for u in users.values())
     totals["import_roundtrip"] = {
         key: sum(u["import_roundtrip"][key] or 0 for u in users.values())
         for key in ("pairs", "stored", "stored_exactly")

@@ -56,7 +56,7 @@ def import_(
     file: Path = typer.Argument(
         ...,
         help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .xcstrings; or a translated "
-        "Android strings.xml, Java .properties, JSON message file or Apple .strings / "
+        "Android strings.xml, Java .properties, JSON or YAML message file or Apple .strings / "
         ".stringsdict with --source-file.",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
@@ -71,8 +71,9 @@ def import_(
     source_file: Path | None = typer.Option(
         None,
         "--source-file",
-        help="Android strings.xml / Java .properties / JSON message file / Apple .strings or "
-        ".stringsdict: the source-language file FILE translates (pairs are made name by name).",
+        help="Android strings.xml / Java .properties / JSON or YAML message file / Apple "
+        ".strings or .stringsdict: the source-language file FILE translates (pairs are made name "
+        "by name).",
     ),
 ) -> None:
     """Import FILE into --user's memory.

@@ -7,9 +7,10 @@ English text itself (``NSLocalizedString("Delete %@?", comment: ...)``). Values 
 the old property-list escapes: ``\\"``, ``\\\\``, ``\\n``, ``\\t``, ``\\r``, octal ``\\101`` and
 ``\\U00e9``.
 
-The file is read by a strict tokenizer of this module: translate-toolkit's reader accepts a
-missing ``;`` by merging two entries into one value, which would be translated as one string
-and drop the second from the output. A malformed file is a one-line error with its line and
+The file is read by a strict tokenizer of this module: translate-toolkit's reader (3.20)
+accepts a missing ``;`` by merging two entries into one value, which would be translated as one
+string and drop the second from the output, and misreads a value that ends in an escaped
+backslash (``"C:\\\\"`` as ``C:"``). A malformed file is a one-line error with its line and
 column, as Apple's ``plutil -lint`` reports it.
 
 The translation is the source file as written, each translated value put in place (escaped as

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from ltmt.formats.placeholder_syntax import find_placeholders
 
 # printf integer conversions, named or not, and brace fields: the count of a plural message
-_COUNT = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*[lhjzt]{0,2}[diu]|%n|\{\w*\}")
+_COUNT = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*[lhjzt]{0,2}[diu]|%n|%?\{\w*\}|%<\w+>d")
 SINGULAR, PLURAL = "1", "2"
 
 

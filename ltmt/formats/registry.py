@@ -182,6 +182,14 @@ FORMATS: dict[str, FileFormat] = {
             utf16=True,
         ),
         FileFormat(
+            "yaml",
+            (".yml", ".yaml"),
+            "YAML message file (Rails, Symfony)",
+            read="ltmt.formats.yaml_catalog:YamlCatalog.pairs",
+            open="ltmt.formats.yaml_catalog:YamlCatalog.open",
+            keyed=True,
+        ),
+        FileFormat(
             "json",
             (".json", ".arb"),
             "JSON message file (i18next, ARB, WebExtension, nested or flat)",

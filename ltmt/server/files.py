@@ -42,10 +42,11 @@ DOCUMENT_MEDIA_TYPES = {
     "json": "application/json",
     "strings": "application/octet-stream",  # UTF-8 or UTF-16, as the upload was
     "stringsdict": "application/x-plist",
+    "yaml": "application/yaml",
 }
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Xcode string catalogs, Apple .strings and .stringsdict, Android strings.xml, "
-    "Java properties and JSON message files"
+    "Java properties, JSON and YAML message files"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -52,6 +52,7 @@ def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
         "en.json",
         "Localizable.strings",
         "Localizable.stringsdict",
+        "en.yml",
     ],
 )
 def test_resume_after_interruption(tmp_path: Path, name: str) -> None:

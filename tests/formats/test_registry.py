@@ -25,6 +25,8 @@ EVERY_EXTENSION = [
     (".xcstrings", "xcstrings"),
     (".strings", "strings"),
     (".stringsdict", "stringsdict"),
+    (".yml", "yaml"),
+    (".yaml", "yaml"),
 ]
 
 
@@ -45,6 +47,7 @@ def test_roles() -> None:
         "properties",
         "strings",
         "stringsdict",
+        "yaml",
         "json",
     ]
     assert names("read") == [
@@ -58,6 +61,7 @@ def test_roles() -> None:
         "properties",
         "strings",
         "stringsdict",
+        "yaml",
         "json",
     ]
     assert names("write") == ["jsonl", "tsv", "tmx", "po", "xliff"]
@@ -98,20 +102,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, yaml, json",
         ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, yaml, json\)",
         ),
         (
             "a.po",
             "docx",
             "document",
-            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, json",
+            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, xcstrings, android, properties, strings, stringsdict, yaml, json",
         ),
     ],
 )

@@ -1,0 +1,261 @@
+"""YAML message files (Rails ``config/locales/en.yml`` → ``de.yml``, Symfony
+``messages.en.yaml``) as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`), read and written
+with ruamel.yaml's round trip, which keeps comments, key order, quoting and block styles.
+
+A Rails file has one top-level key, its language (``en:``): the translation's is the target
+language (``de:``), and a string's name is its key below it, dotted as Rails' ``t()`` names it
+(``errors.blank``); a file without such a root (Symfony's) is named from its top. A mapping of
+plural categories (``one``, ``other``, and ``zero`` where the source has it, which Rails uses
+for 0 in every language) is a plural: its forms are translated in the target language's
+categories and written only whole. A list's items are strings of their own (``days[0]``),
+and a list too is written only whole (its items are counted by place). Numbers, booleans,
+dates and strings with no letter (``"%n %u"``, ``","``) are copied as they are. Ruby's
+placeholders (``%{count}``, ``%<name>s``) are kept as placeholders. Untranslated strings stay
+out of the output (Rails falls back to the default locale for them where
+``config.i18n.fallbacks`` is on), and so do mappings left empty.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import decode, read_bytes
+from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.plurals import plural_tags
+
+WHAT = "a YAML message file"
+CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_LETTER = re.compile(r"[^\W\d_]")
+_NESTED_KEY = re.compile(r"^( +)[^\s#-]", re.MULTILINE)  # the first indented key
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A file's indentation: of a nested mapping, of a list's items and of their dash."""
+
+    mapping: int = 2
+    sequence: int = 2
+    dash: int = 0
+
+
+def _yaml(layout: Layout = Layout()) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # long strings stay on one line, as written
+    yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.dash)
+    return yaml
+
+
+def _layout(text: str) -> Layout:
+    """``text``'s indentation: a nested key's, and ruamel.yaml's guess for lists."""
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    nested = _NESTED_KEY.search(text)
+    mapping = len(nested.group(1)) if nested else 2
+    _, sequence, dash = load_yaml_guess_indent(text)
+    if dash is None:  # no block list
+        return Layout(mapping, mapping, 0)
+    return Layout(mapping, max(sequence or 2, dash + 2), dash)
+
+
+def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
+    """The document of a YAML file, and its layout."""
+    from ruamel.yaml.error import YAMLError
+
+    text = decode(data, path)
+    try:
+        layout = _layout(text)
+        document = _yaml(layout).load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{path}{where}: not valid YAML: {problem}") from exc
+    if not isinstance(document, dict):
+        raise InputError(f"{path}: not {WHAT}: its top level is not a mapping of keys")
+    return document, layout
+
+
+def _root(document: dict[str, Any]) -> str | None:
+    """The language key of a Rails file (its only top-level key, holding a mapping), else None."""
+    if len(document) != 1:
+        return None
+    ((key, value),) = document.items()
+    is_language = isinstance(key, str) and _LANGUAGE.fullmatch(key) is not None
+    return key if is_language and isinstance(value, dict) else None
+
+
+def _is_plural(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and "other" in value
+        and all(k in CATEGORIES and isinstance(v, str) for k, v in value.items())
+    )
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(_LETTER.search(value))
+
+
+def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
+    """The strings and plurals below ``node``, by dotted name (``a.b``, ``days[0]``)."""
+    if _is_plural(node):
+        yield name, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, f"{name}.{key}" if name else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, f"{name}[{index}]")
+    elif _is_text(node):
+        yield name, node
+
+
+def _styled(original: Any, text: str) -> Any:
+    """``text`` in the scalar style of ``original`` (quoted, literal ``|``, folded ``>``)."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, ScalarString
+
+    one_line_block = isinstance(original, (LiteralScalarString, FoldedScalarString)) and (
+        "\n" not in text
+    )
+    if not isinstance(original, ScalarString) or one_line_block:
+        return text  # plain: quoted where YAML needs it
+    return type(original)(text)
+
+
+class YamlCatalog(KeyedCatalog):
+    """A YAML message file to translate into the target language's (module docstring)."""
+
+    format = "yaml"
+    what = WHAT
+
+    def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
+        self.document, self.layout = _load(data, Path(path))
+        self.root = _root(self.document)
+        self.tgt_lang = tgt_lang
+        self.tags = plural_tags(tgt_lang)
+        super().__init__(path, list(self._entries()))
+
+    @classmethod
+    def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> YamlCatalog:
+        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de")
+
+    def _strings(self, document: Any) -> Any:
+        """The mapping that holds the strings: below a Rails file's language key."""
+        root = _root(document) if self.root is not None else None
+        return document[root] if root is not None else document
+
+    def _forms(self, plural: dict[str, Any]) -> tuple[str, ...]:
+        return ("zero", *self.tags) if "zero" in plural and "zero" not in self.tags else self.tags
+
+    def _entries(self) -> Iterator[Entry]:
+        for name, value in _walk(self._strings(self.document)):
+            if not isinstance(value, dict):  # a list's items are written only together
+                yield Entry(name, name, str(value), group=name.split("[")[0])
+                continue
+            if "zero" in self._forms(value) and "zero" not in self.tags:
+                yield Entry(f"{name}{FORM}zero", name, str(value["zero"]), group=name)
+            for form, tag in enumerate(self.tags):
+                text = str(value.get(tag) or value["other"])
+                yield Entry(f"{name}{FORM}{tag}", name, text, form, plural=True)
+
+    def name_of(self, key: str) -> str:
+        return key.split(FORM)[0]
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        document, _ = _load(read_bytes(path, WHAT), path)
+        values: dict[str, str] = {}
+        root = _root(document)
+        for name, value in _walk(document[root] if root is not None else document):
+            if isinstance(value, dict):
+                values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
+            else:
+                values[name] = str(value)
+        return values
+
+    def render(self) -> bytes:
+        document = copy.deepcopy(self.document)
+        strings = self._strings(document)
+        self._fill(strings, "")
+        if self.extras and self.adopted_from is not None:
+            self._add_extras(strings)
+        if self.root is not None and self.root != self.tgt_lang:
+            document.insert(0, self.tgt_lang, document.pop(self.root))
+        out = io.StringIO()
+        _yaml(self.layout).dump(document, out)
+        return out.getvalue().encode("utf-8")
+
+    def _fill(self, node: Any, name: str) -> bool:
+        """Put the translations into ``node`` (below ``name``), removing what has none; False
+        where nothing of ``node`` is left."""
+        if _is_plural(node):
+            return self._fill_plural(node, name)
+        if isinstance(node, dict):
+            for key in list(node):
+                if not self._fill_child(node, key, f"{name}.{key}" if name else str(key)):
+                    del node[key]
+            return bool(node)
+        if isinstance(node, list):  # written only whole: its items are counted by place
+            return all(
+                self._fill_child(node, index, f"{name}[{index}]") for index in range(len(node))
+            )
+        return True  # a number, a boolean, a string with no letter: copied
+
+    def _fill_child(self, parent: Any, key: Any, name: str) -> bool:
+        value = parent[key]
+        if _is_text(value):
+            text = self.translations.get(name)
+            if text is None:
+                return False
+            parent[key] = _styled(value, text)
+            return True
+        return self._fill(value, name)
+
+    def _fill_plural(self, node: Any, name: str) -> bool:
+        forms = {tag: self.translations.get(f"{name}{FORM}{tag}") for tag in self._forms(node)}
+        if any(text is None for text in forms.values()):
+            return False
+        forms.setdefault("other", forms[self.tags[-1]])  # Rails' fallback in every language
+        style = node.get("other")
+        for tag in list(node):
+            del node[tag]
+        for tag in CATEGORIES:
+            if tag in forms:
+                node[tag] = _styled(style, str(forms[tag]))
+        return True
+
+    def _add_extras(self, strings: Any) -> None:
+        """The adopted output's own strings, at their place in ``strings``."""
+        assert self.adopted_from is not None
+        document, _ = _load(read_bytes(self.adopted_from, WHAT), self.adopted_from)
+        root = _root(document)
+        theirs = document[root] if root is not None else document
+        wanted = set(self.extras)
+        for key, value in list(theirs.items()):
+            _merge(strings, key, value, str(key), wanted)
+
+
+def _merge(target: Any, key: Any, value: Any, name: str, wanted: set[str]) -> None:
+    """Copy ``value`` (at dotted ``name``) into ``target[key]`` where ``name`` is one of
+    ``wanted``, or descend into a mapping that holds some of them."""
+    if name in wanted:
+        target[key] = value
+    elif (
+        isinstance(value, dict)
+        and not _is_plural(value)
+        and any(w.startswith(f"{name}.") for w in wanted)
+    ):
+        if not isinstance(target.get(key), dict):
+            target[key] = type(value)()
+        for child, inner in value.items():
+            _merge(target[key], child, inner, f"{name}.{child}", wanted)

@@ -1,0 +1,142 @@
+"""YAML message files (Rails, Symfony): the target language's file, its layout kept."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+from ruamel.yaml import YAML
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.yaml_catalog import YamlCatalog
+
+DATA = Path(__file__).parent / "data"
+
+
+def _source(tmp_path: Path) -> Path:
+    path = tmp_path / "config" / "locales" / "en.yml"
+    path.parent.mkdir(parents=True)
+    shutil.copy(DATA / "en.yml", path)
+    return path
+
+
+def test_units_are_named_as_rails_names_them(tmp_path: Path) -> None:
+    units = open_document(_source(tmp_path), tgt_lang="ru").units()
+    assert [(u.key, u.source, u.entry, u.group) for u in units] == [
+        ("hello", "Hello world", "", "hello"),
+        ("greeting", "Welcome back, %{name}!", "", "greeting"),
+        ("notes#zero", "No notes", "", "notes"),  # Rails' own case for 0, in every language
+        ("notes#one", "%{count} note", "notes", "notes"),
+        ("notes#few", "%{count} notes", "notes", "notes"),  # from other
+        ("notes#many", "%{count} notes", "notes", "notes"),
+        ("errors.blank", "can't be blank", "", "errors.blank"),
+        ("errors.too_long", "is too long (maximum is %{count} characters)", "", "errors.too_long"),
+        ("date.abbr_day_names[0]", "Sun", "", "date.abbr_day_names"),  # a list: written whole
+        ("date.abbr_day_names[1]", "Mon", "", "date.abbr_day_names"),
+        ("date.abbr_day_names[2]", "Tue", "", "date.abbr_day_names"),
+        ("multi", "First line\nsecond line\n", "", "multi"),
+    ]
+
+
+def test_the_translation_keeps_the_layout_under_the_target_language(tmp_path: Path) -> None:
+    source = _source(tmp_path)
+    out = source.with_name("de.yml")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "# Rails app strings\n"
+        "de:\n"
+        '  hello: "HELLO WORLD"\n'  # quoting kept
+        "  greeting: WELCOME BACK, %{name}!\n"  # placeholders kept
+        "  notes:\n"
+        '    zero: "NO NOTES"\n'
+        '    one: "%{count} NOTE"\n'
+        '    other: "%{count} NOTES"\n'
+        "  errors:\n"
+        "    # shown under a field\n"  # comments kept
+        "    blank: CAN'T BE BLANK\n"
+        "    too_long: 'IS TOO LONG (MAXIMUM IS %{count} CHARACTERS)'\n"
+        "  date:\n"
+        "    abbr_day_names: [SUN, MON, TUE]\n"
+        "  enabled: true\n"  # not text: copied
+        "  multi: |\n"
+        "    FIRST LINE\n"
+        "    SECOND LINE\n"
+    )
+
+
+def test_a_plural_or_a_list_is_written_only_whole(tmp_path: Path) -> None:
+    document = YamlCatalog.open(_source(tmp_path), tgt_lang="de")
+    document.fill({"hello": "Hallo", "notes#one": "%{count} Notiz", "date.abbr_day_names[0]": "So"})
+    written = YAML(typ="safe").load(document.render())
+    assert written == {"de": {"hello": "Hallo", "enabled": True}}
+    document.fill({"notes#zero": "Keine", "notes#other": "%{count} Notizen"})
+    written = YAML(typ="safe").load(document.render())
+    assert written["de"]["notes"] == {
+        "zero": "Keine",
+        "one": "%{count} Notiz",
+        "other": "%{count} Notizen",
+    }
+
+
+def test_a_file_without_a_language_root_and_other_layouts(tmp_path: Path) -> None:
+    source = tmp_path / "messages.en.yaml"
+    source.write_text(
+        "app:\n    title: Notes\n    items:\n        - first item\n        - 42\nquit: Quit\n",
+        "utf-8",
+    )
+    out = tmp_path / "messages.de.yaml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "app:\n    title: NOTES\n    items:\n        - FIRST ITEM\n        - 42\nquit: QUIT\n"
+    )
+
+
+def test_update_keeps_the_translation_so_far_and_its_own_keys(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _source(tmp_path)
+    out = source.with_name("de.yml")
+    out.write_text("de:\n  hello: Hallo Welt\n  errors:\n    old: Alt\n  gone: Weg\n", "utf-8")
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert "Hello world" not in model.seen
+    written = YAML(typ="safe").load(out.read_text("utf-8"))["de"]
+    assert written["hello"] == "Hallo Welt"
+    assert written["errors"] == {
+        "blank": "CAN'T BE BLANK",
+        "too_long": "IS TOO LONG (MAXIMUM IS %{count} CHARACTERS)",
+        "old": "Alt",
+    }
+    assert written["gone"] == "Weg"
+    assert "2 strings not in" in caplog.text and "(errors.old, gone)" in caplog.text
+    pairs = {r.source: r.target for r in YamlCatalog.pairs(out, source_file=source)}
+    assert pairs["Hello world"] == "Hallo Welt"
+    assert pairs["%{count} notes"] == "%{count} NOTES"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "en:\n  a: [unclosed\n",
+            r"x.yml:3:1: not valid YAML: expected ',' or ']', but got '<stream end>'",
+        ),
+        (
+            "en:\n  a: 1\n b: 2\n",
+            r"x.yml:3:2: not valid YAML: expected <block end>, but found '<block mapping start>'",
+        ),
+        ("- a\n- b\n", r"x.yml: not a YAML message file: its top level is not a mapping of keys"),
+    ],
+)
+def test_malformed_files_are_one_line_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        YamlCatalog.open(path)
+    assert "\n" not in str(caught.value)
