@@ -2,14 +2,14 @@
 message files, through the ``ltmt`` command line as a localisation team would use it.
 
 For each user, the test strings become ``values/strings.xml``, ``Messages.properties``,
-``en.json`` and ``en.lproj/Localizable.strings`` (UTF-16; named ``string_N``), and their
-references the German files, written with translate-toolkit (Android, properties, .strings) and
-``json``, and an Xcode string catalog holding both languages. Every other German string is
-removed: what the team has not translated yet. The user's memory is imported (``ltmt memory
-import``), and then:
+``en.json``, ``en.lproj/Localizable.strings`` (UTF-16) and a Rails ``locales/en.yml`` (named
+``string_N``), and their references the German files, written with translate-toolkit (Android,
+properties, .strings), ``json`` and PyYAML, and an Xcode string catalog holding both languages.
+Every other German string is removed: what the team has not translated yet. The user's memory is
+imported (``ltmt memory import``), and then:
 
 - ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the properties,
-  JSON and .strings files) fills the German files in place; the strings the team had are
+  JSON, .strings and YAML files) fills the German files in place; the strings the team had are
   checked to be kept as they were, each file read as its consumer reads it (the properties by
   Java's own ``Properties.load``, with the tests' ``LoadProperties.java``);
 - the same missing strings as a JSON Lines document (``ltmt translate todo.jsonl``), so that
@@ -97,11 +97,29 @@ def _apple_strings_values(path: Path) -> dict[str, str]:
     return {entry.key: entry.value for entry in parse_strings(path.read_bytes(), path).entries}
 
 
+def _rails_yaml(path: Path, strings: dict[str, str]) -> None:
+    """A Rails locale file, its language (the file's name, ``en``) at its top; written with
+    PyYAML, not ltmt's ruamel.yaml."""
+    import yaml
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = yaml.safe_dump({path.stem: strings}, allow_unicode=True, width=4096)
+    path.write_text(data, "utf-8")
+
+
+def _rails_yaml_values(path: Path) -> dict[str, str]:
+    """The German of a Rails locale file as PyYAML reads it."""
+    import yaml
+
+    return dict(yaml.safe_load(path.read_text("utf-8"))["de"])
+
+
 _WRITERS = {
     "android": _android,
     "properties": _properties,
     "json": _json,
     "strings": _apple_strings,
+    "yaml": _rails_yaml,
 }
 _FORMATS = (*_WRITERS, "xcstrings")
 
@@ -195,6 +213,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
             folder / "en.lproj" / "Localizable.strings",
             folder / "de.lproj" / "Localizable.strings",
         ),
+        "yaml": (folder / "locales" / "en.yml", folder / "locales" / "de.yml"),
     }
     for name, (source_path, target_path) in files.items():
         _WRITERS[name](source_path, sources)
@@ -230,6 +249,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         },
         "json": json.loads(files["json"][1].read_text("utf-8")),
         "strings": _apple_strings_values(files["strings"][1]),
+        "yaml": _rails_yaml_values(files["yaml"][1]),
         "xcstrings": _xcstrings_values(xcstrings_out),
     }
     lines = todo_out.read_text("utf-8").splitlines()

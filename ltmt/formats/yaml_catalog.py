@@ -17,7 +17,6 @@ out of the output (Rails falls back to the default locale for them where
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 from collections.abc import Iterator
@@ -112,13 +111,20 @@ def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
     if _is_plural(node):
         yield name, node
     elif isinstance(node, dict):
-        for key, value in node.items():
+        for key, value in _own_items(node):
             yield from _walk(value, f"{name}.{key}" if name else str(key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _walk(value, f"{name}[{index}]")
     elif _is_text(node):
         yield name, node
+
+
+def _own_items(node: dict[Any, Any]) -> list[tuple[Any, Any]]:
+    """The keys and values a mapping has of its own: not those a merge key (``<<: *defaults``)
+    brings, which are translated where their anchor is."""
+    own = getattr(node, "non_merged_items", None)
+    return list(own()) if own is not None else list(node.items())
 
 
 def _styled(original: Any, text: str) -> Any:
@@ -140,6 +146,7 @@ class YamlCatalog(KeyedCatalog):
     what = WHAT
 
     def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
+        self.data = data
         self.document, self.layout = _load(data, Path(path))
         self.root = _root(self.document)
         self.tgt_lang = tgt_lang
@@ -184,7 +191,7 @@ class YamlCatalog(KeyedCatalog):
         return values
 
     def render(self) -> bytes:
-        document = copy.deepcopy(self.document)
+        document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors
         strings = self._strings(document)
         self._fill(strings, "")
         if self.extras and self.adopted_from is not None:
@@ -201,7 +208,7 @@ class YamlCatalog(KeyedCatalog):
         if _is_plural(node):
             return self._fill_plural(node, name)
         if isinstance(node, dict):
-            for key in list(node):
+            for key, _ in _own_items(node):
                 if not self._fill_child(node, key, f"{name}.{key}" if name else str(key)):
                     del node[key]
             return bool(node)

@@ -140,3 +140,27 @@ def test_malformed_files_are_one_line_errors(tmp_path: Path, text: str, message:
     with pytest.raises(InputError, match=message) as caught:
         YamlCatalog.open(path)
     assert "\n" not in str(caught.value)
+
+
+def test_anchors_and_merge_keys_are_kept_and_translated_once(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(
+        "en:\n"
+        "  defaults: &defaults\n"
+        "    save: Save changes\n"
+        "  posts:\n"
+        "    <<: *defaults\n"
+        "    title: Your posts\n",
+        "utf-8",
+    )
+    assert [u.key for u in open_document(source).units()] == ["defaults.save", "posts.title"]
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "de:\n"
+        "  defaults: &defaults\n"
+        "    save: SAVE CHANGES\n"
+        "  posts:\n"
+        "    <<: *defaults\n"
+        "    title: YOUR POSTS\n"
+    )
