@@ -137,6 +137,15 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
         ),
         FileFormat(
+            "ts",
+            (".ts",),
+            "Qt Linguist translation file",
+            read="ltmt.formats.qt_ts:read_ts",
+            open="ltmt.formats.qt_ts:TsDocument.open",
+            languages=True,
+            markers=(b"<TS ", b"<TS>", b"<!DOCTYPE TS>"),
+        ),
+        FileFormat(
             "xcstrings",
             (".xcstrings",),
             "Xcode string catalog",
@@ -233,7 +242,8 @@ _BINARY_KINDS = (
     ((b"PK\x03\x04",), "a zip archive; extract the file first (unzip {path})"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_XML_FORMATS = frozenset({"tmx", "xliff", "android"})  # XML may be UTF-16: its parser reads it
+# XML may be UTF-16: its parser reads it
+_XML_FORMATS = frozenset({"tmx", "xliff", "ts", "android"})
 
 
 def content_problem(path: Path, *, utf16: bool = True) -> str | None:

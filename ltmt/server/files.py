@@ -36,6 +36,7 @@ MEDIA_TYPES = {
 DOCUMENT_MEDIA_TYPES = {
     "po": MEDIA_TYPES["po"],
     "xliff": MEDIA_TYPES["xliff"],
+    "ts": "text/vnd.trolltech.linguist",
     "xcstrings": "application/json",
     "android": "application/xml",
     "properties": "text/x-java-properties",
@@ -45,8 +46,8 @@ DOCUMENT_MEDIA_TYPES = {
     "yaml": "application/yaml",
 }
 _DOCUMENT_NAMES = (
-    "PO, XLIFF, Xcode string catalogs, Apple .strings and .stringsdict, Android strings.xml, "
-    "Java properties, JSON and YAML message files"
+    "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
+    "strings.xml, Java properties, JSON and YAML message files"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

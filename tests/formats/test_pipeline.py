@@ -53,6 +53,7 @@ def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
         "Localizable.strings",
         "Localizable.stringsdict",
         "en.yml",
+        "app_de.ts",
     ],
 )
 def test_resume_after_interruption(tmp_path: Path, name: str) -> None:

@@ -230,6 +230,32 @@ def test_an_apple_strings_file_comes_back_in_its_own_encoding(api):
         )
 
 
+def test_a_qt_linguist_file_is_filled(api):
+    ts = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="de_DE">\n<context>\n    <name>Main</name>\n'
+        "    <message>\n        <source>open the file</source>\n"
+        '        <translation type="unfinished"></translation>\n    </message>\n'
+        "</context>\n</TS>\n"
+    )
+    with api.client(api.key("qt-user")) as client:
+        answer = client.post(
+            "/v1/translate/file", files={"file": ("app_de.ts", ts.encode(), "text/xml")}
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"].startswith("text/vnd.trolltech.linguist")
+        assert answer.headers["x-ltmt-translated"] == "1"
+        assert '<translation type="unfinished"></translation>' not in answer.text
+        french = client.post(
+            "/v1/translate/file",
+            files={"file": ("app_fr.ts", ts.replace("de_DE", "fr_FR").encode(), "text/xml")},
+        )
+        assert (french.status_code, french.json()["error"]) == (
+            400,
+            "app_fr.ts: languages in the file are fr_FR; this server translates en->de only",
+        )
+
+
 def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(api):
     with api.client(api.key("carol")) as client:
         answer = client.post(
@@ -250,9 +276,9 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
         assert (text.status_code, text.json()["error"]) == (
             400,
-            "a.txt: only PO, XLIFF, Xcode string catalogs, Apple .strings and .stringsdict, Android "
-            "strings.xml, Java properties, JSON and YAML message files can be translated here, not "
-            "txt",
+            "a.txt: only PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and "
+            ".stringsdict, Android strings.xml, Java properties, JSON and YAML message files can "
+            "be translated here, not txt",
         )
 
 

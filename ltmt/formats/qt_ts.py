@@ -1,0 +1,235 @@
+"""Qt Linguist translation files (``app_de.ts``, made by ``lupdate``, compiled by ``lrelease``),
+read and written with translate-toolkit's ``ts2``, which keeps the file as Qt's tools write it.
+
+A ``.ts`` file holds both languages: each ``<message>`` has its ``<source>`` and a
+``<translation>``. ``ltmt translate app_de.ts -o app_de.mt.ts`` fills the empty translations
+and marks them ``type="unfinished"`` (Qt Linguist's "to review"; ``--no-fuzzy`` leaves the mark
+off); a translation already there, finished or not, is kept, and so are vanished and obsolete
+messages. A message's context is its ``<context>`` name (the class) and its disambiguation
+``<comment>``. A plural message (``numerus="yes"``) has one source (``%n file(s)``) and a
+``<numerusform>`` per plural form of the file's language, as many as ``lupdate`` wrote (else
+the language's CLDR count): each form is a unit of its own, written only when all are
+translated. The first form translates the source's singular, the others its plural
+(``%n file(s)`` → ``%n file``, ``%n files``), and the pipeline hands the model the count as a
+number so that the forms differ.
+
+``ltmt memory import app_de.ts`` reads the finished translations (``unfinished`` ones are left
+out and counted in a warning), each form of a plural as a pair of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import (
+    atomic_write,
+    lang_matches,
+    language_error,
+    local_name,
+    parse_xml,
+    read_bytes,
+)
+from ltmt.formats.documents import Unit
+from ltmt.formats.plurals import plural_tags
+from ltmt.segments import PairRecord
+from ltmt.wording import counted
+
+logger = logging.getLogger(__name__)
+
+WHAT = "a Qt Linguist .ts file"
+FORM = "#"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BOTH_FORMS = re.compile(r"(?<=[^\W\d_])\((e?s)\)")  # file(s), match(es)
+
+
+def load_ts(path: Path) -> Any:
+    """Parse the ``.ts`` file ``path`` with translate-toolkit (a ``ts2.tsfile``); every failure
+    is an :class:`InputError` naming the file (and line)."""
+    from translate.storage import ts2
+
+    path = Path(path)
+    data = read_bytes(path, WHAT)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<" and not data.startswith(_UTF16_BOMS):
+        raise InputError(
+            f"{path}: not {WHAT}: it is not XML (a TypeScript file cannot be translated)"
+        )
+    root = parse_xml(data, path, WHAT).getroot()  # its errors name the line and column
+    if root.tag != "TS":
+        raise InputError(
+            f"{path}: not {WHAT} (its root element is <{local_name(root.tag)}>, not <TS>); "
+            "pass --format to read it as another format"
+        )
+    store = ts2.tsfile(data)
+    store.filename = str(path)
+    return store
+
+
+def check_languages(store: Any, path: Path, src_lang: str, tgt_lang: str) -> None:
+    """Raise an error when the file's ``language`` (or ``sourcelanguage``) is not the pair's."""
+    root = store.document.getroot()
+    target, source = root.get("language", ""), root.get("sourcelanguage", "")
+    if (target and not lang_matches(target, tgt_lang)) or (
+        source and not lang_matches(source, src_lang)
+    ):
+        raise language_error(path, [target, source], src_lang, tgt_lang)
+
+
+def _messages(store: Any) -> Iterator[tuple[int, Any]]:
+    """The messages to translate (not vanished or obsolete), by their place in the file."""
+    for index, unit in enumerate(store.units):
+        if not unit.isobsolete() and _source(unit).strip():
+            yield index, unit
+
+
+def _source(unit: Any) -> str:
+    """A message's source text (a plural message's one source)."""
+    strings = getattr(unit.source, "strings", None)
+    return str(strings[0]) if strings else str(unit.source)
+
+
+def form_source(source: str, form: int, count: int) -> str:
+    """The text a plural form translates. Qt's one source writes English's forms together
+    (``%n file(s) deleted``): the first of several forms reads the singular (``%n file
+    deleted``), the others the plural (``%n files deleted``), as a PO entry's ``msgid`` and
+    ``msgid_plural`` would."""
+    singular = form == 0 and count > 1
+    return _BOTH_FORMS.sub(lambda found: "" if singular else found.group(1), source)
+
+
+def _forms(unit: Any) -> list[str]:
+    """The translations a message holds (one, or each numerus form's)."""
+    strings = getattr(unit.target, "strings", None)
+    return [str(s) for s in strings] if strings is not None else [str(unit.target or "")]
+
+
+def _context(unit: Any) -> str:
+    return str(unit.getcontext() or "")
+
+
+class TsDocument:
+    """A Qt Linguist file loaded with translate-toolkit (see the module docstring)."""
+
+    format = "ts"
+
+    def __init__(self, path: Path, store: Any) -> None:
+        self.path = Path(path)
+        self.store = store
+        language = store.document.getroot().get("language") or "en"
+        self.nplurals = len(plural_tags(language))
+        self._partial: dict[int, list[str]] = {}  # plural forms waiting for their siblings
+
+    @classmethod
+    def open(
+        cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
+    ) -> TsDocument:
+        store = load_ts(Path(path))
+        if src_lang or tgt_lang:
+            check_languages(store, Path(path), src_lang or "", tgt_lang or "")
+        return cls(Path(path), store)
+
+    def _count(self, unit: Any) -> int:
+        """How many numerus forms the message's translation takes: as many as lupdate wrote."""
+        written = len(_forms(unit))
+        return written if written > 1 else self.nplurals
+
+    def units(self) -> list[Unit]:
+        result = []
+        for index, message in _messages(self.store):
+            source, context = _source(message), _context(message)
+            if not message.hasplural():
+                result.append(Unit(str(index), source, context))
+                continue
+            count = self._count(message)
+            for form in range(count):
+                key, text = f"{index}{FORM}{form}", form_source(source, form, count)
+                result.append(Unit(key, text, context, entry=str(index), form=form))
+        return result
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        """The units of messages without a translation, and a plural message's empty forms;
+        with ``overwrite``, every unit."""
+        pending = []
+        for unit in self.units():
+            message = self.store.units[int(unit.key.split(FORM)[0])]
+            forms = _forms(message)
+            done = forms[unit.form] if unit.entry and unit.form < len(forms) else any(forms)
+            if overwrite or not done:
+                pending.append(unit)
+        return pending
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        from translate.misc.multistring import multistring
+
+        by_message: dict[int, dict[int, str]] = {}
+        for key, text in translations.items():
+            number, _, form_number = key.partition(FORM)
+            if not number.isdigit() or int(number) >= len(self.store.units):
+                raise InputError(f"{self.path}: no message {key!r} to fill")
+            by_message.setdefault(int(number), {})[int(form_number or 0)] = text
+        filled = 0
+        for index, texts in by_message.items():
+            unit = self.store.units[index]
+            if unit.hasplural():
+                count = self._count(unit)
+                current = self._partial.setdefault(index, (_forms(unit) + [""] * count)[:count])
+                for form, text in texts.items():
+                    current[form] = text
+                if not all(current):  # a plural is written only whole
+                    continue
+                unit.target = multistring(self._partial.pop(index))
+            else:
+                unit.target = texts[0]
+            unit.markfuzzy(mark_fuzzy)
+            filled += len(texts)
+        return filled
+
+    def save(self, out_path: Path) -> None:
+        atomic_write(Path(out_path), bytes(self.store))
+
+
+def read_ts(
+    path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any
+) -> Iterator[PairRecord]:
+    """The finished pairs of the ``.ts`` file ``path`` (see the module docstring)."""
+    path = Path(path)
+    store = load_ts(path)
+    check_languages(store, path, src_lang, tgt_lang)
+    records = []
+    unfinished = 0
+    for index, unit in _messages(store):
+        forms = _forms(unit)
+        if not any(forms):
+            continue
+        if unit.isfuzzy():
+            unfinished += 1
+            continue
+        metadata: dict[str, Any] = {"context": _context(unit)} if _context(unit) else {}
+        note = str(unit.getnotes() or "").strip()
+        if note:
+            metadata["note"] = note
+        position = f"{path}: message {index}"
+        if not unit.hasplural():
+            records.append(PairRecord(_source(unit), forms[0], position, metadata))
+            continue
+        for form, text in enumerate(forms):
+            if text:
+                plural = {**metadata, "plural": form}
+                source = form_source(_source(unit), form, len(forms))
+                records.append(PairRecord(source, text, f"{position}{FORM}{form}", plural))
+    if unfinished:
+        logger.warning(
+            "%s: %s marked unfinished not imported (review them in Qt Linguist first)",
+            path,
+            counted(unfinished, "translation"),
+        )
+    return iter(records)

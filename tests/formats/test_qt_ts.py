@@ -1,0 +1,130 @@
+"""Qt Linguist .ts files: empty translations filled, plurals by numerus form, Qt's tools read them."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError, LanguageError
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.qt_ts import TsDocument, form_source, read_ts
+
+DATA = Path(__file__).parent / "data"
+QT_TOOLS = all(shutil.which(tool) for tool in ("lupdate", "lrelease", "lconvert"))
+
+
+def test_units_and_what_is_pending() -> None:
+    document = open_document(DATA / "app_de.ts", src_lang="en", tgt_lang="de")
+    assert [(u.key, u.source, u.context, u.entry, u.form) for u in document.units()] == [
+        ("0", "&Open...", "MainWindow", "", 0),
+        ("1", "Save", "MainWindow\nverb, on the toolbar", "", 0),  # the disambiguation too
+        ("2#0", "%n file deleted", "MainWindow", "2", 0),  # English's singular...
+        ("2#1", "%n files deleted", "MainWindow", "2", 1),  # ...and plural
+        ("4", "Copied %1 of %2", "MainWindow", "", 0),  # 3 is vanished
+    ]
+    # translated (finished or not) messages are kept
+    assert [u.key for u in document.pending()] == ["0", "2#0", "2#1"]
+    assert len(document.pending(overwrite=True)) == 5
+
+
+@pytest.mark.parametrize(
+    ("source", "form", "count", "expected"),
+    [
+        ("%n file(s) deleted", 0, 2, "%n file deleted"),
+        ("%n file(s) deleted", 1, 2, "%n files deleted"),
+        ("%n match(es)", 0, 3, "%n match"),
+        ("%n match(es)", 2, 3, "%n matches"),
+        ("%n file(s)", 0, 1, "%n files"),  # a language of one form reads the plural
+        ("%n item(s) (see (s) below)", 0, 2, "%n item (see (s) below)"),
+    ],
+)
+def test_a_plural_form_translates_the_singular_or_the_plural(
+    source: str, form: int, count: int, expected: str
+) -> None:
+    assert form_source(source, form, count) == expected
+
+
+def test_filled_translations_are_unfinished_and_plurals_written_whole(tmp_path: Path) -> None:
+    document = TsDocument.open(DATA / "app_de.ts")
+    document.fill({"0": "&Öffnen...", "2#0": "%n Datei gelöscht"})
+    out = tmp_path / "out.ts"
+    document.save(out)
+    text = out.read_text("utf-8")
+    assert '<translation type="unfinished">&amp;Öffnen...</translation>' in text
+    assert "<numerusform>%n Datei gelöscht</numerusform>" not in text  # one form of two
+    document.fill({"2#1": "%n Dateien gelöscht"}, mark_fuzzy=False)
+    document.save(out)
+    text = out.read_text("utf-8")
+    assert (
+        "        <translation>\n"
+        "            <numerusform>%n Datei gelöscht</numerusform>\n"
+        "            <numerusform>%n Dateien gelöscht</numerusform>\n"
+        "        </translation>"
+    ) in text
+    assert '<translation type="vanished">Alter Text</translation>' in text  # kept as it was
+
+
+def test_memory_import_reads_the_finished_translations(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        records = list(read_ts(DATA / "app_de.ts", "en", "de"))
+    assert [(r.source, r.target, r.metadata) for r in records] == [
+        (
+            "Save",
+            "Speichern",
+            {"context": "MainWindow\nverb, on the toolbar", "note": "Keep it short"},
+        )
+    ]
+    assert "1 translation marked unfinished not imported" in caplog.text
+
+
+def test_languages_are_checked(tmp_path: Path) -> None:
+    with pytest.raises(LanguageError, match=r"app_de.ts"):
+        TsDocument.open(DATA / "app_de.ts", src_lang="en", tgt_lang="fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "export const x: number = 1;\n",
+            r"app.ts: not a Qt Linguist .ts file: it is not XML \(a TypeScript file cannot be translated\)",
+        ),
+        ("<TS><context>", r"app.ts:1:\d+: malformed a Qt Linguist .ts file"),
+        (
+            "<xliff/>",
+            r"app.ts: not a Qt Linguist .ts file \(its root element is <xliff>, not <TS>\)",
+        ),
+    ],
+)
+def test_what_is_no_ts_file_is_one_line_error(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "app.ts"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=message):
+        TsDocument.open(path)
+
+
+@pytest.mark.skipif(not QT_TOOLS, reason="needs Qt's lupdate, lrelease and lconvert")
+@pytest.mark.parametrize("review", [True, False])
+def test_qt_tools_compile_what_ltmt_wrote(tmp_path: Path, review: bool) -> None:
+    """lupdate makes the file from C++ source; ltmt fills it; lrelease compiles it and lconvert
+    reads the compiled translations back."""
+    shutil.copy(DATA / "qt_main.cpp", tmp_path / "main.cpp")
+    ts, out = tmp_path / "app_de.ts", tmp_path / "app_de.mt.ts"
+    run = {"cwd": tmp_path, "capture_output": True, "text": True, "check": True}
+    subprocess.run(["lupdate", "main.cpp", "-ts", ts.name, "-target-language", "de_DE"], **run)
+    translate_file(ts, out, FakeModel(), mark_fuzzy=review, tgt_lang="de")
+    compiled = subprocess.run(["lrelease", out.name, "-qm", "app_de.qm"], **run).stdout
+    state = "0 finished and 5 unfinished" if review else "5 finished and 0 unfinished"
+    assert f"Generated 5 translation(s) ({state})" in compiled
+    subprocess.run(["lconvert", "-i", "app_de.qm", "-o", "back.ts"], **run)
+    back = (tmp_path / "back.ts").read_text("utf-8")
+    assert "<translation>&amp;OPEN...</translation>" in back
+    assert "<translation>DELETE &lt;b&gt;%1&lt;/b&gt;?</translation>" in back
+    assert "<numerusform>%n FILE DELETED</numerusform>" in back
+    assert "<numerusform>%n FILES DELETED</numerusform>" in back
