@@ -10,6 +10,10 @@ empty string), overall and by the best fuzzy match in the memory.
     python eval/catalog_trial.py --catalog /tmp/django-de.po --model ltmt/models/default-en-de \
         --output eval/results/catalog/django-de.json
 
+``--via-ts``: the partial catalog is converted to a Qt Linguist file with Qt's ``lconvert`` and
+translated as that (the history imported from it too); each output is compiled by ``lrelease``,
+converted back to PO by ``lconvert``, and checked and scored as the PO outputs are.
+
 Every command it runs is written into the JSON (``commands``), so a run can be redone by hand;
 the work folder (``--work``, default a temporary one) keeps the files, including plain-text
 ``*.hyp``/``ref``/``src`` for ``ltmt eval``.
@@ -18,6 +22,7 @@ the work folder (``--work``, default a temporary one) keeps the files, including
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import tempfile
@@ -29,6 +34,9 @@ from support import REPO, emit_report, ltmt_json, use_this_checkout
 
 use_this_checkout()
 
+# lrelease's summary: "Generated 5 translation(s) (3 finished and 2 unfinished)"
+_GENERATED = re.compile(r"Generated (\d+) translation\(s\) \((\d+) finished and (\d+) unfinished\)")
+
 
 def _msgfmt(path: Path, commands: list[str]) -> dict[str, Any]:
     args = ["msgfmt", "-c", "--use-fuzzy", "-o", "/dev/null", str(path)]
@@ -36,6 +44,25 @@ def _msgfmt(path: Path, commands: list[str]) -> dict[str, Any]:
     result = subprocess.run(args, capture_output=True, text=True)
     errors = [line for line in result.stderr.splitlines() if "warning" not in line]
     return {"returncode": result.returncode, "errors": errors[:20]}
+
+
+def _run(args: list[str], commands: list[str]) -> str:
+    commands.append(" ".join(args))
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def _lrelease(path: Path, commands: list[str]) -> dict[str, Any]:
+    """What Qt's ``lrelease`` says of the ``.ts`` file ``path`` (it compiles it beside)."""
+    args = ["lrelease", str(path), "-qm", str(path.with_suffix(".qm"))]
+    commands.append(" ".join(args))
+    result = subprocess.run(args, capture_output=True, text=True)
+    found = _GENERATED.search(result.stdout)
+    return {
+        "returncode": result.returncode,
+        "finished": int(found.group(2)) if found else None,
+        "unfinished": int(found.group(3)) if found else None,
+        "errors": [line for line in result.stderr.splitlines() if line.strip()][:20],
+    }
 
 
 def _split(
@@ -134,6 +161,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     store = work / "store"
     shutil.rmtree(store, ignore_errors=True)
     commands: list[str] = []
+    if args.via_ts:  # the same catalog as Qt's lconvert writes it: a Qt Linguist file
+        ts = partial.with_suffix(".ts")
+        _run(
+            ["lconvert", "-i", str(partial), "-o", str(ts), "-target-language", args.tgt_lang],
+            commands,
+        )
+        partial = ts
     common = ["--model", str(args.model), "--beam", str(args.beam), "--tgt-lang", args.tgt_lang]
     imported = ltmt_json(
         [
@@ -156,8 +190,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         )
     best = {(c, m): (f[0].score if f else 0.0) for (c, m, _), f in zip(todo, found)}
     reports, outputs, checks, seconds = {}, {}, {}, {}
+    releases = {}
     for name, extra in (("memory", ["--user", "team"]), ("base", [])):
-        out = work / f"{name}.po"
+        out = work / f"{name}{partial.suffix}"
         started = time.perf_counter()
         reports[name] = ltmt_json(
             [
@@ -175,6 +210,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             commands,
         )
         seconds[name] = round(time.perf_counter() - started, 1)
+        if args.via_ts:  # compiled by Qt's tools, and back to PO to be scored and checked
+            releases[name] = _lrelease(out, commands)
+            _run(["lconvert", "-i", str(out), "-o", str(out.with_suffix(".po"))], commands)
+            out = out.with_suffix(".po")
         outputs[name] = out
         checks[name] = _msgfmt(out, commands)
     scores = _score(todo, outputs, best, work)
@@ -190,6 +229,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "history": imported,
         "reports": reports,
         "msgfmt": checks,
+        **({"via_ts": True, "lrelease": releases} if args.via_ts else {}),
         "scores": scores,
         "seconds_with_model_load": seconds,
         "work": str(work),
@@ -207,6 +247,11 @@ def main() -> None:
     parser.add_argument(
         "--c-format", action="store_true", help="flag C format strings (for msgunfmt output)"
     )
+    parser.add_argument(
+        "--via-ts",
+        action="store_true",
+        help="translate the catalog as a Qt Linguist file (lconvert), checked by lrelease",
+    )
     parser.add_argument("--work", type=Path, default=None, help="keep the files here")
     parser.add_argument("--output", type=Path, required=True, help="JSON to write")
     parser.add_argument("extra", nargs="*", help="more ltmt translate options (after --)")
@@ -214,7 +259,7 @@ def main() -> None:
     if shutil.which("msgfmt") is None:
         raise SystemExit("msgfmt is needed: apt-get install gettext")
     result = run(args)
-    shown = {k: result[k] for k in ("reports", "msgfmt", "scores")}
+    shown = {k: result[k] for k in ("reports", "msgfmt", "lrelease", "scores") if k in result}
     emit_report(result, args.output, shown=shown, ensure_ascii=False)
 
 

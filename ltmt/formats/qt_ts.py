@@ -10,8 +10,9 @@ messages. A message's context is its ``<context>`` name (the class) and its disa
 ``<numerusform>`` per plural form of the file's language, as many as ``lupdate`` wrote (else
 the language's CLDR count): each form is a unit of its own, written only when all are
 translated. The first form translates the source's singular, the others its plural
-(``%n file(s)`` → ``%n file``, ``%n files``), and the pipeline hands the model the count as a
-number so that the forms differ.
+(``%n file(s)`` → ``%n file``, ``%n files``; a message ``lconvert`` made from a PO entry has its
+``msgid_plural``, and its format flags, which the translation must keep), and the pipeline
+hands the model the count as a number so that the forms differ.
 
 ``ltmt memory import app_de.ts`` reads the finished translations (``unfinished`` ones are left
 out and counted in a warning), each form of a plural as a pair of its own.
@@ -92,13 +93,30 @@ def _source(unit: Any) -> str:
     return str(strings[0]) if strings else str(unit.source)
 
 
-def form_source(source: str, form: int, count: int) -> str:
+def form_source(source: str, form: int, count: int, plural: str | None = None) -> str:
     """The text a plural form translates. Qt's one source writes English's forms together
     (``%n file(s) deleted``): the first of several forms reads the singular (``%n file
     deleted``), the others the plural (``%n files deleted``), as a PO entry's ``msgid`` and
-    ``msgid_plural`` would."""
+    ``msgid_plural`` would. A message converted from PO (``lconvert``) keeps its
+    ``msgid_plural`` (``plural``), which the forms after the first translate."""
     singular = form == 0 and count > 1
+    if plural and not singular:
+        return plural
     return _BOTH_FORMS.sub(lambda found: "" if singular else found.group(1), source)
+
+
+def _extra(unit: Any, name: str) -> str | None:
+    """What ``lconvert`` kept of a PO entry in ``<extra-po-NAME>`` (``msgid_plural``,
+    ``flags``), or None."""
+    found = unit.xmlelement.find(f"extra-po-{name}")
+    return found.text if found is not None and found.text else None
+
+
+def _flags(unit: Any) -> tuple[str, ...]:
+    """A converted PO entry's format flags (``python-format`` ...), whose rules the translation
+    must keep."""
+    flags = (_extra(unit, "flags") or "").split(",")
+    return tuple(f.strip() for f in flags if f.strip() and f.strip() != "fuzzy")
 
 
 def _forms(unit: Any) -> list[str]:
@@ -140,14 +158,14 @@ class TsDocument:
     def units(self) -> list[Unit]:
         result = []
         for index, message in _messages(self.store):
-            source, context = _source(message), _context(message)
+            source, context, flags = _source(message), _context(message), _flags(message)
             if not message.hasplural():
-                result.append(Unit(str(index), source, context))
+                result.append(Unit(str(index), source, context, flags))
                 continue
-            count = self._count(message)
+            count, plural = self._count(message), _extra(message, "msgid_plural")
             for form in range(count):
-                key, text = f"{index}{FORM}{form}", form_source(source, form, count)
-                result.append(Unit(key, text, context, entry=str(index), form=form))
+                key, text = f"{index}{FORM}{form}", form_source(source, form, count, plural)
+                result.append(Unit(key, text, context, flags, entry=str(index), form=form))
         return result
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
@@ -224,7 +242,8 @@ def read_ts(
         for form, text in enumerate(forms):
             if text:
                 plural = {**metadata, "plural": form}
-                source = form_source(_source(unit), form, len(forms))
+                plural_source = _extra(unit, "msgid_plural")
+                source = form_source(_source(unit), form, len(forms), plural_source)
                 records.append(PairRecord(source, text, f"{position}{FORM}{form}", plural))
     if unfinished:
         logger.warning(

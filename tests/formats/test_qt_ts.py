@@ -128,3 +128,25 @@ def test_qt_tools_compile_what_ltmt_wrote(tmp_path: Path, review: bool) -> None:
     assert "<translation>DELETE &lt;b&gt;%1&lt;/b&gt;?</translation>" in back
     assert "<numerusform>%n FILE DELETED</numerusform>" in back
     assert "<numerusform>%n FILES DELETED</numerusform>" in back
+
+
+def test_a_message_lconvert_made_from_po_keeps_its_plural_and_flags(tmp_path: Path) -> None:
+    path = tmp_path / "django_de.ts"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de">\n'
+        "<context>\n    <name></name>\n"
+        '    <message numerus="yes">\n'
+        "        <source>%(count)d hour ago</source>\n"
+        '        <translation type="unfinished">\n'
+        "            <numerusform></numerusform>\n            <numerusform></numerusform>\n"
+        "        </translation>\n"
+        "        <extra-po-flags>python-format</extra-po-flags>\n"
+        "        <extra-po-msgid_plural>%(count)d hours ago</extra-po-msgid_plural>\n"
+        "    </message>\n</context>\n</TS>\n",
+        "utf-8",
+    )
+    units = TsDocument.open(path).units()
+    assert [(u.source, u.flags) for u in units] == [
+        ("%(count)d hour ago", ("python-format",)),
+        ("%(count)d hours ago", ("python-format",)),
+    ]
