@@ -55,9 +55,9 @@ def _one_line(text: str) -> str:
 def import_(
     file: Path = typer.Argument(
         ...,
-        help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .xcstrings; or a translated "
-        "Android strings.xml, Java .properties, JSON or YAML message file or Apple .strings / "
-        ".stringsdict with --source-file.",
+        help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
+        "translated Android strings.xml, Java .properties, .NET .resx, JSON or YAML message "
+        "file or Apple .strings / .stringsdict with --source-file.",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(
@@ -71,9 +71,9 @@ def import_(
     source_file: Path | None = typer.Option(
         None,
         "--source-file",
-        help="Android strings.xml / Java .properties / JSON or YAML message file / Apple "
-        ".strings or .stringsdict: the source-language file FILE translates (pairs are made name "
-        "by name).",
+        help="Android strings.xml / Java .properties / .resx / JSON or YAML message file / "
+        "Apple .strings or .stringsdict: the source-language file FILE translates (pairs are "
+        "made name by name).",
     ),
 ) -> None:
     """Import FILE into --user's memory.

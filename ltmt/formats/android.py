@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import local_name, parse_xml, read_bytes, xml_error
+from ltmt.formats.common import (
+    append_copies,
+    local_name,
+    parse_xml,
+    read_bytes,
+    remove_with_note,
+    xml_error,
+)
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -110,28 +117,6 @@ def _elements(store: Any) -> Iterator[etree._Element]:
             yield element
 
 
-def _remove(element: etree._Element) -> None:
-    """Remove ``element`` and a comment just before it (its note), keeping the layout."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    previous = element.getprevious()
-    if previous is not None and not isinstance(previous.tag, str) and _is_comment(previous):
-        _remove(previous)
-        previous = element.getprevious()
-    if previous is not None:
-        previous.tail = element.tail
-    else:
-        parent.text = element.tail
-    parent.remove(element)
-
-
-def _is_comment(node: Any) -> bool:
-    from lxml import etree
-
-    return isinstance(node, etree._Comment)
-
-
 class AndroidDocument(KeyedCatalog):
     """An Android ``strings.xml`` to translate into the target language's (module docstring)."""
 
@@ -187,7 +172,7 @@ class AndroidDocument(KeyedCatalog):
             if element.tag not in ("string", "plurals", "string-array"):
                 continue
             if not _translatable(element) or not self._fill_element(element):
-                _remove(element)
+                remove_with_note(element)
         if self.extras and self.adopted_from is not None:
             _append_extras(root, self.adopted_from, set(self.extras))
         written = bytes(store)
@@ -221,19 +206,9 @@ class AndroidDocument(KeyedCatalog):
 
 def _append_extras(root: etree._Element, target: Path, names: set[str]) -> None:
     """Copy the string elements of ``target`` named in ``names`` to the end of ``root``."""
-    import copy
-
     found = _parse(read_bytes(target, WHAT), target).document.getroot()
-    last = root[-1] if len(root) else None
-    closing = last.tail if last is not None else "\n"
-    indent = root.text or "\n"
-    for element in found.iterchildren():
-        if isinstance(element.tag, str) and element.get("name") in names:
-            if last is not None:
-                last.tail = indent
-            last = copy.deepcopy(element)
-            last.tail = closing
-            root.append(last)
+    wanted = (e for e in found.iterchildren() if isinstance(e.tag, str) and e.get("name") in names)
+    append_copies(root, wanted)
 
 
 def _set_plurals(element: etree._Element, forms: list[str], tags: tuple[str, ...]) -> None:

@@ -164,6 +164,44 @@ def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
     return root.getroottree()
 
 
+def remove_with_note(element: etree._Element) -> None:
+    """Remove ``element`` and the comment just before it (its note), keeping the layout of
+    what is around them."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if previous is not None and _is_comment(previous):
+        remove_with_note(previous)
+        previous = element.getprevious()
+    if previous is not None:
+        previous.tail = element.tail
+    else:
+        parent.text = element.tail
+    parent.remove(element)
+
+
+def append_copies(root: etree._Element, elements: Iterable[etree._Element]) -> None:
+    """Copy ``elements`` (of another file) to the end of ``root``, indented as its children."""
+    import copy
+
+    last = root[-1] if len(root) else None
+    closing = last.tail if last is not None else "\n"
+    indent = root.text or "\n"
+    for element in elements:
+        if last is not None:
+            last.tail = indent
+        last = copy.deepcopy(element)
+        last.tail = closing
+        root.append(last)
+
+
+def _is_comment(node: object) -> bool:
+    from lxml import etree
+
+    return isinstance(node, etree._Comment)
+
+
 def local_name(tag: object) -> str:
     """``{namespace}name`` → ``name`` (comments and processing instructions give ``""``)."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

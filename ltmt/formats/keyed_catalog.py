@@ -35,7 +35,9 @@ logger = logging.getLogger(__name__)
 
 FORM = "#"
 # how messages name these formats together
-ONE_LANGUAGE_FILES = "one-language files (Android, Java properties, JSON, YAML, Apple .strings)"
+ONE_LANGUAGE_FILES = (
+    "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Apple .strings)"
+)
 
 
 @dataclass(frozen=True)

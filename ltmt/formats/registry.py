@@ -172,6 +172,15 @@ FORMATS: dict[str, FileFormat] = {
             keyed=True,
         ),
         FileFormat(
+            "resx",
+            (".resx", ".resw"),
+            ".NET resource file",
+            read="ltmt.formats.resx:ResxDocument.pairs",
+            open="ltmt.formats.resx:ResxDocument.open",
+            markers=(b"<resheader",),
+            keyed=True,
+        ),
+        FileFormat(
             "strings",
             (".strings",),
             "Apple .strings file (Localizable.strings)",
@@ -243,7 +252,7 @@ _BINARY_KINDS = (
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML may be UTF-16: its parser reads it
-_XML_FORMATS = frozenset({"tmx", "xliff", "ts", "android"})
+_XML_FORMATS = frozenset({"tmx", "xliff", "ts", "android", "resx"})
 
 
 def content_problem(path: Path, *, utf16: bool = True) -> str | None:

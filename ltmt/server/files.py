@@ -44,10 +44,11 @@ DOCUMENT_MEDIA_TYPES = {
     "strings": "application/octet-stream",  # UTF-8 or UTF-16, as the upload was
     "stringsdict": "application/x-plist",
     "yaml": "application/yaml",
+    "resx": "application/xml",
 }
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
-    "strings.xml, Java properties, JSON and YAML message files"
+    "strings.xml, Java properties, .NET .resx, JSON and YAML message files"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

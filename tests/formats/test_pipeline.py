@@ -54,6 +54,7 @@ def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
         "Localizable.stringsdict",
         "en.yml",
         "app_de.ts",
+        "Resources.resx",
     ],
 )
 def test_resume_after_interruption(tmp_path: Path, name: str) -> None:

@@ -28,6 +28,7 @@ EVERY_EXTENSION = [
     (".stringsdict", "stringsdict"),
     (".yml", "yaml"),
     (".yaml", "yaml"),
+    (".resx", "resx"),
 ]
 
 
@@ -47,6 +48,7 @@ def test_roles() -> None:
         "xcstrings",
         "android",
         "properties",
+        "resx",
         "strings",
         "stringsdict",
         "yaml",
@@ -62,6 +64,7 @@ def test_roles() -> None:
         "xcstrings",
         "android",
         "properties",
+        "resx",
         "strings",
         "stringsdict",
         "yaml",
@@ -105,20 +108,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, ts, xcstrings, android, properties, strings, stringsdict, yaml, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, json",
         ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, ts, xcstrings, android, properties, strings, stringsdict, yaml, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, json\)",
         ),
         (
             "a.po",
             "docx",
             "document",
-            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, ts, xcstrings, android, properties, strings, stringsdict, yaml, json",
+            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, json",
         ),
     ],
 )

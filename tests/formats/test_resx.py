@@ -1,0 +1,88 @@
+""".NET .resx files: the satellite file holds the translated strings, nothing else."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+from lxml import etree
+from translate.storage import resx
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.resx import ResxDocument
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_units_are_the_text_resources() -> None:
+    units = open_document(DATA / "Resources.resx", tgt_lang="de").units()
+    # icons, sizes (typed) and the designer's >>Button1.Name are no text to translate
+    assert [(u.key, u.source, u.context) for u in units] == [
+        ("Greeting", "Hello, {0}!", "Greeting"),
+        ("Quit", "Quit", "Quit"),
+    ]
+
+
+def test_the_satellite_file_holds_the_translations_and_the_headers(tmp_path: Path) -> None:
+    source = tmp_path / "Resources.resx"
+    shutil.copy(DATA / "Resources.resx", source)
+    out = tmp_path / "Resources.de.resx"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    data = out.read_bytes()
+    assert data.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<root>\n  <xsd:schema')
+    root = etree.fromstring(data)
+    assert [d.get("name") for d in root.iter("data")] == ["Greeting", "Quit"]
+    assert [h.get("name") for h in root.iter("resheader")] == ["resmimetype", "version"]
+    store = resx.RESXFile(data)  # another reader: translate-toolkit's
+    assert {u.getid(): (u.source, u.getnotes()) for u in store.units} == {
+        "Greeting": ("HELLO, {0}!", "Shown on the start page"),
+        "Quit": ("QUIT", ""),
+    }
+    assert (
+        b'  <data name="Quit" xml:space="preserve">\n    <value>QUIT</value>\n  </data>\n</root>\n'
+        in data
+    )
+
+
+def test_update_and_pairs(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    source = tmp_path / "Resources.resx"
+    shutil.copy(DATA / "Resources.resx", source)
+    out = tmp_path / "Resources.de.resx"
+    out.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        '  <data name="Quit" xml:space="preserve"><value>Beenden</value></data>\n'
+        '  <data name="Old" xml:space="preserve"><value>Alt</value></data>\n</root>\n',
+        "utf-8",
+    )
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Hello, {0}!"]
+    names = [d.get("name") for d in etree.fromstring(out.read_bytes()).iter("data")]
+    assert names == ["Greeting", "Quit", "Old"]
+    assert "1 string not in" in caplog.text
+    pairs = {r.source: r.target for r in ResxDocument.pairs(out, source_file=source)}
+    assert pairs == {"Hello, {0}!": "HELLO, {0}!", "Quit": "Beenden"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("<root><data name='a'>", r"x.resx:1:\d+: malformed a .NET .resx resource file"),
+        (
+            "<resources/>",
+            r"x.resx: not a .NET .resx resource file \(no <root> with <resheader> elements\)",
+        ),
+    ],
+)
+def test_what_is_no_resx_file_is_one_line_error(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.resx"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=message):
+        ResxDocument.open(path)
