@@ -25,8 +25,8 @@ def translate(
     file: str = typer.Argument(
         ...,
         help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
-        ".xliff/.xlf, .jsonl, Android strings.xml, Java .properties, .json/.arb message files, "
-        "or - for stdin.",
+        ".xliff/.xlf, Qt .ts, .xcstrings, .jsonl, Android strings.xml, Java .properties, .resx, "
+        ".json/.arb/.yml message files, Apple .strings/.stringsdict, or - for stdin.",
     ),
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
