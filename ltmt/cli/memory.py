@@ -57,7 +57,7 @@ def import_(
         ...,
         help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
         "translated Android strings.xml, Java .properties, .NET .resx, JSON or YAML message "
-        "file or Apple .strings / .stringsdict with --source-file.",
+        "file, Apple .strings / .stringsdict or .srt / .vtt subtitles with --source-file.",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(

@@ -26,7 +26,8 @@ def translate(
         ...,
         help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
         ".xliff/.xlf, Qt .ts, .xcstrings, .jsonl, Android strings.xml, Java .properties, .resx, "
-        ".json/.arb/.yml message files, Apple .strings/.stringsdict, or - for stdin.",
+        ".json/.arb/.yml message files, Apple .strings/.stringsdict, .srt/.vtt subtitles, or - "
+        "for stdin.",
     ),
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
@@ -225,6 +226,8 @@ def translate(
     -o de.lproj/Localizable.strings); where that file exists, its strings are kept and only the
     ones it lacks are translated. An Xcode string catalog (.xcstrings) gets the target
     language's localizations filled, a Qt Linguist file (.ts) its empty translations.
+    Subtitles (.srt, .vtt) are translated sentence by sentence over their cues, whose times
+    are kept.
     A run into a file (-o) that was interrupted continues where
     it stopped when started again (the output is saved every minute and on Ctrl-C). Long
     segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and

@@ -36,7 +36,8 @@ logger = logging.getLogger(__name__)
 FORM = "#"
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
-    "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Apple .strings)"
+    "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Apple .strings, "
+    "subtitles)"
 )
 
 

@@ -208,6 +208,23 @@ FORMATS: dict[str, FileFormat] = {
             keyed=True,
         ),
         FileFormat(
+            "srt",
+            (".srt",),
+            "SubRip subtitles",
+            read="ltmt.formats.subtitles:SrtDocument.pairs",
+            open="ltmt.formats.subtitles:SubtitleDocument.open",
+            keyed=True,
+        ),
+        FileFormat(
+            "vtt",
+            (".vtt",),
+            "WebVTT subtitles",
+            read="ltmt.formats.subtitles:VttDocument.pairs",
+            open="ltmt.formats.subtitles:SubtitleDocument.open",
+            markers=(b"WEBVTT",),
+            keyed=True,
+        ),
+        FileFormat(
             "json",
             (".json", ".arb"),
             "JSON message file (i18next, ARB, WebExtension, nested or flat)",

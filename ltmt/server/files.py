@@ -45,10 +45,12 @@ DOCUMENT_MEDIA_TYPES = {
     "stringsdict": "application/x-plist",
     "yaml": "application/yaml",
     "resx": "application/xml",
+    "srt": "application/x-subrip",
+    "vtt": "text/vtt",
 }
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
-    "strings.xml, Java properties, .NET .resx, JSON and YAML message files"
+    "strings.xml, Java properties, .NET .resx, JSON and YAML message files and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

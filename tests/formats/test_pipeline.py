@@ -55,6 +55,8 @@ def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
         "en.yml",
         "app_de.ts",
         "Resources.resx",
+        "film.en.srt",
+        "film.en.vtt",
     ],
 )
 def test_resume_after_interruption(tmp_path: Path, name: str) -> None:

@@ -29,6 +29,8 @@ EVERY_EXTENSION = [
     (".yml", "yaml"),
     (".yaml", "yaml"),
     (".resx", "resx"),
+    (".srt", "srt"),
+    (".vtt", "vtt"),
 ]
 
 
@@ -52,6 +54,8 @@ def test_roles() -> None:
         "strings",
         "stringsdict",
         "yaml",
+        "srt",
+        "vtt",
         "json",
     ]
     assert names("read") == [
@@ -68,6 +72,8 @@ def test_roles() -> None:
         "strings",
         "stringsdict",
         "yaml",
+        "srt",
+        "vtt",
         "json",
     ]
     assert names("write") == ["jsonl", "tsv", "tmx", "po", "xliff"]
@@ -108,20 +114,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, srt, vtt, json",
         ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, srt, vtt, json\)",
         ),
         (
             "a.po",
             "docx",
             "document",
-            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, json",
+            r"unknown format 'docx'; choose one of txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, srt, vtt, json",
         ),
     ],
 )

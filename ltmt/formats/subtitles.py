@@ -1,0 +1,334 @@
+"""Subtitles (SubRip ``.srt``, WebVTT ``.vtt``) translated into a subtitle file of the target
+language with the same cues: ``ltmt translate film.en.srt -o film.de.srt``.
+
+Read and written with ``srt`` and ``webvtt-py``, which keep what is not text (WebVTT's header,
+``NOTE`` and ``STYLE`` blocks, cue identifiers and settings). A sentence often runs over two or
+three cues: consecutive cues are translated together, as one unit, until one ends a sentence
+(``.``, ``?``, ``!``, ``…``, a closing quote), a pause of more than two seconds, or three cues;
+the translation is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by
+their share of the source, each in at most two lines of 42 characters). A cue of dialogue
+(``- Fine.`` / ``- Good.``, one speaker a line) is translated line by line. Where a
+translation has fewer words than its cues, the cues left empty are merged into the one before
+(its end time extended). Formatting (``<i>``, ``<b>``) is kept as the inline tags of any format.
+
+An existing output is the translation so far (as for app catalogs): a cue group whose cues it
+has, at the same times, with other text than the source, is kept; ``--overwrite`` translates
+all. ``ltmt memory import film.de.srt --source-file film.en.srt`` stores the sentence pairs of
+two such files (the cues matched by their times).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, decode, read_bytes
+from ltmt.formats.documents import Unit
+from ltmt.formats.subtitle_lines import split_over, wrap
+from ltmt.segments import PairRecord
+
+WHAT = "a subtitle file"
+GAP_SECONDS = 2.0  # a pause this long ends a cue group
+MAX_CUES = 3  # cues translated together at most
+_SENTENCE_END = re.compile(r"[.!?…♪\"»”')\]]\s*$")
+_DIALOGUE = re.compile(r"^\s*-\s*")
+LINE = ":"  # a dialogue line's key: CUE:LINE
+
+
+@dataclass
+class Cue:
+    """One cue: its times (seconds) and text lines (inline tags kept)."""
+
+    start: float
+    end: float
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines if line.strip())
+
+    @property
+    def dialogue(self) -> bool:
+        """Two speakers or more, one a line, each after a dash."""
+        return len(self.lines) > 1 and all(_DIALOGUE.match(line) for line in self.lines)
+
+
+def _groups(cues: list[Cue]) -> list[list[int]]:
+    """Consecutive cues translated together (module docstring), by index."""
+    groups: list[list[int]] = []
+    for index, cue in enumerate(cues):
+        last = groups[-1] if groups else None
+        joins = (
+            last is not None
+            and not cue.dialogue
+            and not cues[last[-1]].dialogue
+            and len(last) < MAX_CUES
+            and cue.start - cues[last[-1]].end <= GAP_SECONDS
+            and not _SENTENCE_END.search(cues[last[-1]].text)
+            and bool(cues[last[-1]].text)
+        )
+        if joins and last is not None:
+            last.append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+class SubtitleDocument:
+    """A subtitle file to translate into the target language's (module docstring)."""
+
+    format: ClassVar[str] = "srt"
+
+    def __init__(
+        self, path: Path, parsed: Any, cues: list[Cue], tgt_lang: str | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.tgt_lang = tgt_lang
+        self.parsed = parsed
+        self.cues = cues
+        self.groups = _groups(cues)
+        self.translations: dict[str, str] = {}
+
+    @classmethod
+    def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> SubtitleDocument:
+        path = Path(path)
+        kind = cls if cls is not SubtitleDocument else _kind(path)
+        parsed, cues = kind.read(path)
+        return kind(path, parsed, cues, tgt_lang)
+
+    @classmethod
+    def read(cls, path: Path) -> tuple[Any, list[Cue]]:
+        raise NotImplementedError
+
+    def write(self, cues: list[Cue]) -> bytes:
+        raise NotImplementedError
+
+    def units(self) -> list[Unit]:
+        units = []
+        for group in self.groups:
+            first = self.cues[group[0]]
+            if first.dialogue:
+                for number, line in enumerate(first.lines):
+                    text = _DIALOGUE.sub("", line).strip()
+                    if text:
+                        units.append(Unit(f"{group[0]}{LINE}{number}", text))
+                continue
+            text = " ".join(self.cues[i].text for i in group if self.cues[i].text)
+            if text:
+                units.append(Unit(str(group[0]), text))
+        return units
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [u for u in self.units() if overwrite or u.key not in self.translations]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        keys = {u.key for u in self.units()}
+        for key, text in translations.items():
+            if key not in keys:
+                raise InputError(f"{self.path}: no cue {key!r} to fill")
+            self.translations[key] = text
+        return len(translations)
+
+    def translated_cues(self) -> list[Cue]:
+        """The cues with their translations laid out (the source's where there is none)."""
+        out: list[Cue] = []
+        for group in self.groups:
+            cues = [self.cues[i] for i in group]
+            if cues[0].dialogue:
+                lines = [
+                    _dash(line) + self.translations.get(f"{group[0]}{LINE}{n}", _undash(line))
+                    for n, line in enumerate(cues[0].lines)
+                ]
+                out.append(Cue(cues[0].start, cues[0].end, lines))
+                continue
+            text = self.translations.get(str(group[0]))
+            if text is None:
+                out.extend(Cue(c.start, c.end, list(c.lines)) for c in cues)
+                continue
+            parts = split_over(text, [len(c.text) for c in cues])
+            for cue, part in zip(cues, parts):
+                if part or not out:
+                    out.append(Cue(cue.start, cue.end, wrap(part)))
+                else:  # fewer words than cues: the one before shows longer
+                    out[-1].end = cue.end
+        return out
+
+    def adopt(self, target: Path) -> int:
+        """Take over the translations ``target`` (this file's translation so far) holds: the
+        groups whose cues it has at the same times, with other text than the source's."""
+        adopted = 0
+        for key, text in self._aligned(target).items():
+            self.translations[key] = text
+            adopted += 1
+        return adopted
+
+    def _aligned(self, target: Path) -> dict[str, str]:
+        """The units' texts in ``target``, matched by the cues' times (module docstring)."""
+        _, theirs = type(self).read(Path(target))
+        by_time: dict[float, list[Cue]] = {}
+        for cue in theirs:
+            by_time.setdefault(round(cue.start, 3), []).append(cue)
+        found: dict[str, str] = {}
+        for unit in self.units():
+            index, _, line = unit.key.partition(LINE)
+            group = next(g for g in self.groups if g[0] == int(index))
+            matched = [by_time.get(round(self.cues[i].start, 3), [None])[0] for i in group]
+            if any(cue is None for cue in matched):
+                continue
+            if line:
+                lines = matched[0].lines if matched[0] is not None else []
+                text = _undash(lines[int(line)]) if int(line) < len(lines) else ""
+            else:
+                text = " ".join(c.text for c in matched if c is not None and c.text)
+            if text and text != unit.source:
+                found[unit.key] = text
+        return found
+
+    @classmethod
+    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
+        """The sentence pairs of the translated subtitles ``path`` and their ``source_file``."""
+        if source_file is None:
+            raise InputError(
+                f"{path}: {WHAT} holds one language; give the source-language file it "
+                "translates with --source-file"
+            )
+        document = cls.open(Path(source_file))
+        texts = document._aligned(Path(path))
+        records = [
+            PairRecord(unit.source, texts[unit.key], f"{path}: cue {unit.key}", {})
+            for unit in document.units()
+            if unit.key in texts
+        ]
+        return iter(records)
+
+    def save(self, out_path: Path) -> None:
+        atomic_write(Path(out_path), self.write(self.translated_cues()))
+
+
+def _kind(path: Path) -> type[SubtitleDocument]:
+    """SubRip or WebVTT, by the extension, else by the content."""
+    if path.suffix.lower() == ".vtt":
+        return VttDocument
+    if path.suffix.lower() == ".srt":
+        return SrtDocument
+    return (
+        VttDocument
+        if read_bytes(path, WHAT).lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT")
+        else SrtDocument
+    )
+
+
+def _dash(line: str) -> str:
+    found = _DIALOGUE.match(line)
+    return found.group(0) if found else ""
+
+
+def _undash(line: str) -> str:
+    return _DIALOGUE.sub("", line).strip()
+
+
+class SrtDocument(SubtitleDocument):
+    """A SubRip file, with the ``srt`` library."""
+
+    format = "srt"
+
+    @classmethod
+    def read(cls, path: Path) -> tuple[Any, list[Cue]]:
+        import srt
+
+        text = decode(read_bytes(path, WHAT), path)
+        try:
+            subtitles = list(srt.parse(text))
+        except srt.SRTParseError as exc:
+            line = text.count("\n", 0, exc.expected_start) + 1
+            raise InputError(
+                f"{path}:{line}: not a SubRip (.srt) file: a cue's number and times were "
+                "expected here"
+            ) from exc
+        cues = [
+            Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.split("\n"))
+            for s in subtitles
+        ]
+        return subtitles, cues
+
+    def write(self, cues: list[Cue]) -> bytes:
+        import datetime
+
+        import srt
+
+        subtitles = [
+            srt.Subtitle(
+                number,
+                datetime.timedelta(seconds=cue.start),
+                datetime.timedelta(seconds=cue.end),
+                "\n".join(cue.lines),
+            )
+            for number, cue in enumerate(cues, 1)
+        ]
+        return srt.compose(subtitles, reindex=False).encode("utf-8")
+
+
+class VttDocument(SubtitleDocument):
+    """A WebVTT file, with ``webvtt-py`` (its header, notes, styles and cue settings kept)."""
+
+    format = "vtt"
+
+    @classmethod
+    def read(cls, path: Path) -> tuple[Any, list[Cue]]:
+        import webvtt
+        from webvtt.errors import MalformedFileError
+
+        text = decode(read_bytes(path, WHAT), path)
+        try:
+            parsed = webvtt.from_buffer(io.StringIO(text))
+        except MalformedFileError as exc:
+            raise InputError(f"{path}: not a WebVTT (.vtt) file: {exc}") from exc
+        cues = [
+            Cue(_seconds(c.start_time), _seconds(c.end_time), c.raw_text.split("\n"))
+            for c in parsed.captions
+        ]
+        return parsed, cues
+
+    def write(self, cues: list[Cue]) -> bytes:
+        import copy
+
+        parsed = copy.deepcopy(self.parsed)
+        captions = list(parsed.captions)
+        by_start = {round(c.start, 3): c for c in cues}
+        kept = []
+        for caption, cue in zip(captions, self.cues):
+            written = by_start.get(round(cue.start, 3))
+            if written is None:  # merged into the cue before
+                continue
+            caption.text = "\n".join(written.lines)
+            caption.end = _timestamp(written.end)
+            kept.append(caption)
+        parsed.captions[:] = kept
+        if self.tgt_lang:  # the header's language is the translation's
+            parsed.metadata[:] = [
+                f"Language: {self.tgt_lang}" if m.lower().startswith("language:") else m
+                for m in parsed.metadata
+            ]
+        return str(parsed.content).encode("utf-8")
+
+
+def _seconds(timestamp: Any) -> float:
+    return float(timestamp.in_milliseconds()) / 1000
+
+
+def _timestamp(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    secs, millis = divmod(millis, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"

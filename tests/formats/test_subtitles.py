@@ -1,0 +1,128 @@
+"""Subtitles: sentences over cues translated together, laid out over the same cues."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.subtitle_lines import balance_tags, split_over, wrap
+from ltmt.formats.subtitles import SrtDocument, SubtitleDocument
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_sentence_over_cues_is_one_unit_and_dialogue_one_a_line() -> None:
+    units = open_document(DATA / "film.en.srt").units()
+    assert [(u.key, u.source) for u in units] == [
+        (
+            "0",
+            "I never thought that we would find the <i>old house</i> again after all these years.",
+        ),
+        ("2:0", "Did you lock the door?"),  # two speakers: a line each
+        ("2:1", "Yes."),
+        ("3", "Let's go inside."),  # ends a sentence: the next cue is its own
+        ("4", "Yes."),
+    ]
+
+
+def test_the_translation_keeps_the_cues_and_their_times(tmp_path: Path) -> None:
+    out = tmp_path / "film.de.srt"
+    translate_file(DATA / "film.en.srt", out, FakeModel())
+    assert out.read_text("utf-8") == (
+        "1\n00:00:01,000 --> 00:00:03,500\nI NEVER THOUGHT THAT WE WOULD\n"
+        "FIND THE <i>OLD HOUSE</i> AGAIN\n\n"
+        "2\n00:00:03,600 --> 00:00:05,000\nAFTER ALL THESE YEARS.\n\n"
+        "3\n00:00:06,000 --> 00:00:07,000\n- DID YOU LOCK THE DOOR?\n- YES.\n\n"
+        "4\n00:00:10,000 --> 00:00:11,500\nLET'S GO INSIDE.\n\n"
+        "5\n00:00:11,600 --> 00:00:12,500\nYES.\n\n"
+    )
+
+
+def test_webvtt_keeps_its_blocks_and_settings_and_names_the_language(tmp_path: Path) -> None:
+    out = tmp_path / "film.de.vtt"
+    translate_file(DATA / "film.en.vtt", out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "WEBVTT\nKind: captions\nLanguage: de\n\n"
+        "NOTE Made for the tests\n\n"
+        "STYLE\n::cue { color: yellow }\n\n"
+        "intro\n00:00:01.000 --> 00:00:03.500 align:start position:10%\n"
+        "I NEVER THOUGHT THAT WE WOULD\nFIND THE <i>OLD HOUSE</i> AGAIN\n\n"
+        "00:00:03.600 --> 00:00:05.000\nAFTER ALL THESE YEARS.\n\n"
+        "00:00:06.000 --> 00:00:07.000\n- DID YOU LOCK THE DOOR?\n- YES.\n"
+    )
+
+
+def test_a_translation_shorter_than_its_cues_merges_them(tmp_path: Path) -> None:
+    document = SubtitleDocument.open(DATA / "film.en.srt")
+    document.fill({"0": "Endlich."})
+    cues = document.translated_cues()
+    assert [(c.start, c.end, c.lines) for c in cues[:1]] == [(1.0, 5.0, ["Endlich."])]
+    assert len(cues) == 4
+
+
+def test_update_keeps_what_the_output_has_and_pairs_by_time(tmp_path: Path) -> None:
+    source = tmp_path / "film.en.srt"
+    shutil.copy(DATA / "film.en.srt", source)
+    out = tmp_path / "film.de.srt"
+    translate_file(source, out, FakeModel())
+    text = out.read_text("utf-8").replace("LET'S GO INSIDE.", "Gehen wir hinein.")
+    out.write_text(text, "utf-8")
+    model = FakeModel()
+    translate_file(source, out, model)
+    assert model.seen == []  # everything was there already
+    assert "Gehen wir hinein." in out.read_text("utf-8")
+    pairs = {r.source: r.target for r in SrtDocument.pairs(out, source_file=source)}
+    assert pairs["Let's go inside."] == "Gehen wir hinein."
+    assert pairs[
+        "I never thought that we would find the <i>old house</i> again after all these years."
+    ] == ("I NEVER THOUGHT THAT WE WOULD FIND THE <i>OLD HOUSE</i> AGAIN AFTER ALL THESE YEARS.")
+    with pytest.raises(InputError, match="holds one language; give the source-language file"):
+        SrtDocument.pairs(out)
+
+
+@pytest.mark.parametrize(
+    ("shares", "expected"),
+    [
+        ([10, 10], ["Eins zwei, drei", "vier fünf sechs"]),  # the comma wins by a few characters
+        ([1, 0], ["Eins zwei, drei vier fünf", "sechs"]),
+        ([5, 5, 5], ["Eins zwei,", "drei vier", "fünf sechs"]),
+    ],
+)
+def test_split_over_follows_the_shares_at_words(shares: list[int], expected: list[str]) -> None:
+    assert split_over("Eins zwei, drei vier fünf sechs", shares) == expected
+
+
+def test_tags_cut_by_a_split_are_closed_and_opened_again() -> None:
+    assert balance_tags(["<i>a b", "c</i> d"]) == ["<i>a b</i>", "<i>c</i> d"]
+    assert balance_tags(['<font color="red"><b>x', "y</b></font>"]) == [
+        '<font color="red"><b>x</b></font>',
+        '<font color="red"><b>y</b></font>',
+    ]
+
+
+def test_wrap_makes_two_lines_of_near_equal_length() -> None:
+    assert wrap("Kurz.") == ["Kurz."]
+    line = "Das ist ein ziemlich langer Satz, der nicht in eine Zeile passt."
+    assert wrap(line) == ["Das ist ein ziemlich langer Satz,", "der nicht in eine Zeile passt."]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("x.srt", "1\n00:00:01,000 --> nonsense\nHi\n", r"x.srt:1: not a SubRip \(.srt\) file"),
+        ("x.vtt", "not webvtt\n", r"x.vtt: not a WebVTT \(.vtt\) file"),
+    ],
+)
+def test_malformed_files_are_one_line_errors(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=message):
+        SubtitleDocument.open(path)
