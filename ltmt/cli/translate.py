@@ -16,6 +16,7 @@ from ltmt.errors import InputError
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
+    from ltmt.cli.translate_folder import FolderJob
     from ltmt.formats.run_report import RunReport
     from ltmt.fusion.base import Fusion
     from ltmt.memory.store import Memory
@@ -27,7 +28,8 @@ def translate(
         help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
         ".xliff/.xlf, Qt .ts, .xcstrings, .jsonl, Android strings.xml, Java .properties, .resx, "
         ".json/.arb/.yml message files, Apple .strings/.stringsdict, .srt/.vtt subtitles, or - "
-        "for stdin.",
+        "for stdin; or a folder, whose files of these formats are translated into the same "
+        "places under -o FOLDER.",
     ),
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
@@ -227,7 +229,8 @@ def translate(
     ones it lacks are translated. An Xcode string catalog (.xcstrings) gets the target
     language's localizations filled, a Qt Linguist file (.ts) its empty translations.
     Subtitles (.srt, .vtt) are translated sentence by sentence over their cues, whose times
-    are kept.
+    are kept. A folder is translated file by file into -o FOLDER (res/values -o
+    res/values-de, en.lproj -o de.lproj), with one model load.
     A run into a file (-o) that was interrupted continues where
     it stopped when started again (the output is saved every minute and on Ctrl-C). Long
     segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and
@@ -263,7 +266,18 @@ def translate(
         from ltmt.terminology.files import read_glossary
 
         terms = read_glossary(glossary)
-    job = prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
+    from ltmt.cli.translate_folder import is_folder, prepare_folder
+
+    folder = (
+        prepare_folder(file, fmt, output, learn, src_lang, tgt_lang, model)
+        if is_folder(file)
+        else None
+    )
+    job = (
+        folder.jobs[0]
+        if folder is not None
+        else prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
+    )
     from ltmt.formats.run_report import RunReport
 
     report = RunReport()
@@ -304,7 +318,11 @@ def translate(
             fusion_encoder=encoder,
             **weight_options,
         )
-        if job.lines is not None and (job.path is None or job.output in (None, "-")):
+        if folder is not None:
+            _translate_folder(
+                folder, translator, user, report, overwrite, not no_fuzzy, exact_approved, as_json
+            )
+        elif job.lines is not None and (job.path is None or job.output in (None, "-")):
             _translate_lines(job, translator, user, report)  # stdin or stdout: no resuming
         else:
             _translate_document(
@@ -387,6 +405,40 @@ def _translate_lines(job: Job, translator: Any, user: str | None, report: RunRep
             bar.close()
     text = "".join(o.replace("\r", " ").replace("\n", " ") + job.newline for o in outputs)
     write_output(job.output or "-", text)
+
+
+def _translate_folder(
+    folder: FolderJob,
+    translator: Any,
+    user: str | None,
+    report: RunReport,
+    overwrite: bool,
+    mark_fuzzy: bool,
+    exact_approved: bool,
+    quiet: bool,
+) -> None:
+    """Each file of ``folder`` into its place under the output folder, one line each."""
+    from ltmt.formats.run_report import RunReport
+
+    for job in folder.jobs:
+        assert job.path is not None and job.output is not None
+        Path(job.output).parent.mkdir(parents=True, exist_ok=True)
+        done = RunReport()
+        _translate_document(job, translator, user, done, overwrite, mark_fuzzy, exact_approved)
+        report.add(done)
+        name = job.path.relative_to(folder.folder)
+        report.files.append({"file": str(job.path), "output": job.output, "units": done.units})
+        if not quiet:
+            kept = f", {done.translated_before} kept" if done.translated_before else ""
+            typer.echo(f"ltmt: {name}: {counted(done.units, 'segment')}{kept}", err=True)
+    skipped = [
+        (len(folder.unknown), "of no format ltmt translates"),
+        (len(folder.empty), "with nothing to translate"),
+    ]
+    report.files_skipped = sum(count for count, _ in skipped)
+    if not quiet and report.files_skipped:
+        said = ", ".join(f"{counted(n, 'file')} {why}" for n, why in skipped if n)
+        typer.echo(f"ltmt: skipped {said}", err=True)
 
 
 def _translate_document(

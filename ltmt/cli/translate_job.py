@@ -41,8 +41,11 @@ def prepare(
     src_lang: str | None,
     tgt_lang: str | None,
     model: str | None,
+    *,
+    output_folder_made: bool = False,
 ) -> Job:
-    """Every argument and path checked (and the input read) before the model loads."""
+    """Every argument and path checked (and the input read) before the model loads.
+    ``output_folder_made``: the output's folder is made by the run (a folder's translation)."""
     from ltmt.formats.common import read_lines, read_lines_and_ending
     from ltmt.formats.registry import find_format
 
@@ -62,7 +65,7 @@ def prepare(
     check_language_pair(model, src, tgt)
     job = Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
-        _check_output(Path(output), path)
+        _check_output(Path(output), path, folder_made=output_folder_made)
         _check_output_format(Path(output), spec, path if fmt is not None else None)
     if spec.name == "txt":
         job.lines, job.newline = read_lines_and_ending(path)
@@ -89,7 +92,7 @@ def prepare(
         from ltmt.formats.documents import open_document
 
         try:
-            with _formats_quiet():  # what it warns of, the run's own opening says once
+            with formats_quiet():  # what it warns of, the run's own opening says once
                 open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format, languages
         except LanguageError as exc:
             if pair is None or src_lang or tgt_lang:
@@ -110,7 +113,7 @@ def prepare(
 
 
 @contextmanager
-def _formats_quiet() -> Iterator[None]:
+def formats_quiet() -> Iterator[None]:
     """The formats' warnings held back (their errors still raise)."""
     formats = logging.getLogger("ltmt.formats")
     level = formats.level
@@ -140,13 +143,14 @@ def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
     )
 
 
-def _check_output(output: Path, source: Path | None) -> None:
-    """The output can be written: its directory exists, it is not a directory, not the input."""
+def _check_output(output: Path, source: Path | None, *, folder_made: bool = False) -> None:
+    """The output can be written: its directory exists (or is made by the run), it is not a
+    directory, not the input."""
     from ltmt.outputs import output_error
 
     if output.is_dir():
         raise output_error(OSError(errno.EISDIR, "is a directory"), output)
-    if not output.parent.is_dir():
+    if not folder_made and not output.parent.is_dir():
         raise output_error(OSError(errno.ENOENT, "no such directory"), output)
     if source is not None and output.resolve() == source.resolve():
         raise InputError("--output must differ from the input file")

@@ -64,21 +64,32 @@ class RunReport:
     unknown_user: bool = False
     examples: list[str] = field(default_factory=list)
     max_examples: int = 10
+    files: list[dict[str, Any]] = field(default_factory=list)  # a folder's: each file's
+    files_skipped: int = 0
 
     def example(self, text: str) -> None:
         if len(self.examples) < self.max_examples:
             self.examples.append(text)
 
+    def add(self, other: RunReport) -> None:
+        """Count ``other`` (one file of a folder's run) in this report."""
+        for name, value in asdict(other).items():
+            if isinstance(value, int) and not isinstance(value, bool) and name != "max_examples":
+                setattr(self, name, getattr(self, name) + value)
+        for text in other.examples:
+            self.example(text)
+
     def summary(self) -> str:
         """One line for the end of a run."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
+        files = f"{counted(len(self.files), 'file')}, " if self.files else ""
         guarded = (
             f" ({self.copy_guarded} decoded again after copying a match of other words)"
             if self.copy_guarded
             else ""
         )
         parts = [
-            f"{counted(self.units, 'segment')} ({rate:.1f}/s)",
+            f"{files}{counted(self.units, 'segment')} ({rate:.1f}/s)",
             f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion{guarded}, "
             f"{self.no_match} without a usable match",
             f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "
@@ -115,6 +126,9 @@ class RunReport:
         """The report as JSON-ready data (``--json``)."""
         data = asdict(self)
         data.pop("max_examples")
+        if not self.files:  # one file's run
+            data.pop("files")
+            data.pop("files_skipped")
         data["segments_per_second"] = round(self.units / self.seconds, 2) if self.seconds else 0
         data["seconds"] = round(self.seconds, 3)
         return data
