@@ -19,12 +19,11 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Unit
+from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
 
-FORM = "#"
 # Plural-Forms of the languages a template is most often filled for (gettext's manual, §12.3).
 PLURAL_FORMS = {
     "de": "nplurals=2; plural=(n != 1);",
@@ -51,7 +50,7 @@ class PoDocument:
     def __init__(self, path: Path, store: Any, tgt_lang: str | None = None) -> None:
         self.path = Path(path)
         self.store = store
-        self._partial: dict[int, list[str]] = {}  # plural forms waiting for their siblings
+        self._waiting = WaitingForms()  # plural forms waiting for their siblings
         if tgt_lang:
             self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
@@ -142,26 +141,17 @@ class PoDocument:
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
-        by_entry: dict[int, dict[int, str]] = {}
-        for key, text in translations.items():
-            number, _, form_number = key.partition(FORM)
-            if not number.isdigit() or int(number) >= len(self.store.units):
-                raise InputError(f"{self.path}: no entry {key!r} to fill")
-            if form_number and not (form_number.isdigit() and int(form_number) < self.nplurals):
-                raise InputError(f"{self.path}: no plural form {key!r} to fill")
-            by_entry.setdefault(int(number), {})[int(form_number or 0)] = text
+        entries = by_entry(translations, self.path, len(self.store.units), self.nplurals)
         filled = 0
-        for index, texts in by_entry.items():
+        for index, texts in entries.items():
             unit = self.store.units[index]
             if unit.hasplural():
                 # Forms may come in different calls: keep what an earlier call filled, and the
                 # forms the catalog had filled already.
-                current = self._partial.setdefault(index, _forms(unit.target, self.nplurals))
-                for form, text in texts.items():
-                    current[form] = text
-                if not all(current):  # a catalog must not ship a plural entry half translated
+                forms = self._waiting.complete(index, texts, _strings(unit.target), self.nplurals)
+                if forms is None:
                     continue
-                unit.target = self._partial.pop(index)
+                unit.target = forms
             else:
                 unit.target = texts[0]
             unit.markfuzzy(mark_fuzzy)
@@ -196,12 +186,6 @@ def _fuzzy_first(unit: Any) -> None:
     if "fuzzy" in flags and flags[0] != "fuzzy":
         flags.remove("fuzzy")
         unit.typecomments = [f"#, {', '.join(['fuzzy', *flags])}{unit.newline}"]
-
-
-def _forms(target: Any, nplurals: int) -> list[str]:
-    """The ``nplurals`` plural forms ``target`` holds, ``""`` for each form it lacks."""
-    strings = _strings(target)[:nplurals]
-    return strings + [""] * (nplurals - len(strings))
 
 
 def _strings(target: Any) -> list[str]:

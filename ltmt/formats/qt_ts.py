@@ -36,6 +36,7 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.documents import Unit
+from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
 from ltmt.formats.plurals import plural_tags
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -43,7 +44,6 @@ from ltmt.wording import counted
 logger = logging.getLogger(__name__)
 
 WHAT = "a Qt Linguist .ts file"
-FORM = "#"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BOTH_FORMS = re.compile(r"(?<=[^\W\d_])\((e?s)\)")  # file(s), match(es)
 
@@ -139,7 +139,7 @@ class TsDocument:
         self.store = store
         language = store.document.getroot().get("language") or "en"
         self.nplurals = len(plural_tags(language))
-        self._partial: dict[int, list[str]] = {}  # plural forms waiting for their siblings
+        self._waiting = WaitingForms()  # plural forms waiting for their siblings
 
     @classmethod
     def open(
@@ -188,23 +188,15 @@ class TsDocument:
     ) -> int:
         from translate.misc.multistring import multistring
 
-        by_message: dict[int, dict[int, str]] = {}
-        for key, text in translations.items():
-            number, _, form_number = key.partition(FORM)
-            if not number.isdigit() or int(number) >= len(self.store.units):
-                raise InputError(f"{self.path}: no message {key!r} to fill")
-            by_message.setdefault(int(number), {})[int(form_number or 0)] = text
+        messages = by_entry(translations, self.path, len(self.store.units), what="message")
         filled = 0
-        for index, texts in by_message.items():
+        for index, texts in messages.items():
             unit = self.store.units[index]
-            if unit.hasplural():
-                count = self._count(unit)
-                current = self._partial.setdefault(index, (_forms(unit) + [""] * count)[:count])
-                for form, text in texts.items():
-                    current[form] = text
-                if not all(current):  # a plural is written only whole
+            if unit.hasplural():  # written only whole
+                forms = self._waiting.complete(index, texts, _forms(unit), self._count(unit))
+                if forms is None:
                     continue
-                unit.target = multistring(self._partial.pop(index))
+                unit.target = multistring(forms)
             else:
                 unit.target = texts[0]
             unit.markfuzzy(mark_fuzzy)
