@@ -41,17 +41,10 @@ def _cues(sentence: str) -> list[str]:
     return [" ".join(words[i : i + size]) for i in range(0, len(words), size)][:count] or [""]
 
 
-def _timestamp(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d},{millis:03d}"
-
-
 def _write_srt(path: Path, sentences: list[str]) -> list[list[tuple[float, float]]]:
     """The SubRip file of ``sentences``; returns each sentence's cue times."""
     from ltmt.formats.subtitle_lines import wrap
+    from ltmt.formats.subtitles import timestamp
 
     blocks, times, clock, number = [], [], 0.0, 0
     for sentence in sentences:
@@ -60,9 +53,8 @@ def _write_srt(path: Path, sentences: list[str]) -> list[list[tuple[float, float
             number += 1
             start, end = clock, clock + 1.0 + len(cue) / 15
             spans.append((round(start, 3), round(end, 3)))
-            blocks.append(
-                f"{number}\n{_timestamp(start)} --> {_timestamp(end)}\n" + "\n".join(wrap(cue))
-            )
+            times_line = f"{timestamp(start, ',')} --> {timestamp(end, ',')}"
+            blocks.append(f"{number}\n{times_line}\n" + "\n".join(wrap(cue)))
             clock = end + 0.1
         times.append(spans)
         clock += 0.9

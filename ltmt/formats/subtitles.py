@@ -311,7 +311,7 @@ class VttDocument(SubtitleDocument):
             if written is None:  # merged into the cue before
                 continue
             caption.text = "\n".join(written.lines)
-            caption.end = _timestamp(written.end)
+            caption.end = timestamp(written.end)
             kept.append(caption)
         parsed.captions[:] = kept
         if self.tgt_lang:  # the header's language is the translation's
@@ -322,13 +322,15 @@ class VttDocument(SubtitleDocument):
         return str(parsed.content).encode("utf-8")
 
 
-def _seconds(timestamp: Any) -> float:
-    return float(timestamp.in_milliseconds()) / 1000
+def _seconds(time: Any) -> float:
+    return float(time.in_milliseconds()) / 1000
 
 
-def _timestamp(seconds: float) -> str:
+def timestamp(seconds: float, decimal: str = ".") -> str:
+    """``seconds`` as a cue time: ``00:01:02.500`` (WebVTT), ``00:01:02,500`` with ``","``
+    (SubRip)."""
     millis = round(seconds * 1000)
     hours, millis = divmod(millis, 3_600_000)
     minutes, millis = divmod(millis, 60_000)
     secs, millis = divmod(millis, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}{decimal}{millis:03d}"
