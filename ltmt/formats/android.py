@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import InputError
 from ltmt.formats.common import (
     append_copies,
+    line_ends_like,
     local_name,
     parse_xml,
     read_bytes,
@@ -178,7 +179,7 @@ class AndroidDocument(KeyedCatalog):
         written = bytes(store)
         if self.data.endswith(b"\n") and not written.endswith(b"\n"):
             written += b"\n"
-        return written
+        return line_ends_like(self.data, written)
 
     def _fill_element(self, element: etree._Element) -> bool:
         """Put ``element``'s translation in; False where it has none (yet)."""

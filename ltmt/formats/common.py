@@ -139,6 +139,21 @@ def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def written_like(source: bytes, text: str) -> bytes:
+    """``text`` as UTF-8 bytes with ``source``'s line ends (:func:`line_ends_like`) and its
+    byte order mark, if it had one: a file translated from another is written as that one was."""
+    mark = codecs.BOM_UTF8 if source.startswith(codecs.BOM_UTF8) else b""
+    return mark + line_ends_like(source, text.encode("utf-8"))
+
+
+def line_ends_like(source: bytes, data: bytes) -> bytes:
+    """``data`` (in an encoding ASCII's bytes are bytes of, as UTF-8 or ISO-8859-1) with the
+    line ends of ``source``: a Windows file's ``\r\n`` where its first lines have them."""
+    if b"\r\n" not in source[:4096]:
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
 def xml_error(path: Path | str, exc: Exception, what: str) -> InputError:
     """An :class:`InputError` for an lxml parse error, with the line and column it gives."""
     position = getattr(exc, "position", None)

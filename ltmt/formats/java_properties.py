@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ltmt.formats.common import read_bytes
+from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
 
 WHAT = "a Java properties file"
@@ -116,4 +116,4 @@ class JavaPropertiesDocument(KeyedCatalog):
         written = bytes(store)
         if self.data.isascii():
             written = _ascii_escaped(written.decode(store.encoding)).encode("ascii")
-        return written
+        return line_ends_like(self.data, written)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, read_bytes
+from ltmt.formats.common import decode, line_ends_like, read_bytes
 from ltmt.formats.icu_messages import Branching, Unsupported, assemble, expand, is_branching
 from ltmt.formats.keyed_catalog import (
     FORM,
@@ -209,7 +209,8 @@ class JsonCatalog(KeyedCatalog):
                     _put(out, parts, text)
         ascii_only = self.text.isascii() and "\\u" in self.text
         dumped = json.dumps(out, indent=_indent(self.text), ensure_ascii=ascii_only)
-        return (dumped + ("\n" if self.text.endswith("\n") else "")).encode()
+        ending = "\n" if self.text.endswith("\n") else ""
+        return line_ends_like(self.text.encode(), (dumped + ending).encode())
 
 
 _LEFT_OUT = object()

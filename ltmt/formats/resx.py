@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ltmt.errors import InputError
 from ltmt.formats.common import (
     append_copies,
+    line_ends_like,
     local_name,
     parse_xml,
     read_bytes,
@@ -99,4 +100,4 @@ class ResxDocument(KeyedCatalog):
         body = etree.tostring(root, encoding="utf-8")
         start = self.data.find(b"<root")
         prolog = self.data[:start] if start > 0 else b'<?xml version="1.0" encoding="utf-8"?>\n'
-        return prolog + body + self.data[len(self.data.rstrip()) :]
+        return line_ends_like(self.data, prolog + body + self.data[len(self.data.rstrip()) :])

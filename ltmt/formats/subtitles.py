@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, read_bytes
+from ltmt.formats.common import atomic_write, decode, read_bytes, written_like
 from ltmt.formats.documents import Unit
 from ltmt.formats.subtitle_lines import split_over, wrap
 from ltmt.segments import PairRecord
@@ -212,7 +212,8 @@ class SubtitleDocument:
         return iter(records)
 
     def save(self, out_path: Path) -> None:
-        atomic_write(Path(out_path), self.write(self.translated_cues()))
+        written = self.write(self.translated_cues()).decode("utf-8")
+        atomic_write(Path(out_path), written_like(read_bytes(self.path, WHAT), written))
 
 
 def _kind(path: Path) -> type[SubtitleDocument]:

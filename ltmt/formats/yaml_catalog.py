@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, read_bytes
+from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.plurals import plural_tags
 
@@ -200,7 +200,7 @@ class YamlCatalog(KeyedCatalog):
             document.insert(0, self.tgt_lang, document.pop(self.root))
         out = io.StringIO()
         _yaml(self.layout).dump(document, out)
-        return out.getvalue().encode("utf-8")
+        return written_like(self.data, out.getvalue())
 
     def _fill(self, node: Any, name: str) -> bool:
         """Put the translations into ``node`` (below ``name``), removing what has none; False

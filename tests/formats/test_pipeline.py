@@ -408,3 +408,30 @@ def test_xliff12_says_which_targets_are_100_percent_memory_matches(
         "needs-review-translation",
         "mt-suggestion",
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "strings.xml",
+        "en.json",
+        "en.yml",
+        "Localizable.strings",
+        "Resources.resx",
+        "film.en.srt",
+        "film.en.vtt",
+    ],
+)
+def test_a_windows_file_is_translated_into_a_windows_file(tmp_path: Path, name: str) -> None:
+    """Line ends (and a UTF-8 byte order mark) are the source file's."""
+    unix = tmp_path / f"unix-{name}"
+    shutil.copy(DATA / name, unix)
+    windows = tmp_path / f"windows-{name}"
+    windows.write_bytes(
+        b"\xef\xbb\xbf" * name.endswith(".srt") + unix.read_bytes().replace(b"\n", b"\r\n")
+    )
+    translate_file(unix, tmp_path / f"out-unix-{name}", FakeModel())
+    translate_file(windows, tmp_path / f"out-windows-{name}", FakeModel())
+    expected = (tmp_path / f"out-unix-{name}").read_bytes().replace(b"\n", b"\r\n")
+    written = (tmp_path / f"out-windows-{name}").read_bytes()
+    assert written == b"\xef\xbb\xbf" * name.endswith(".srt") + expected
