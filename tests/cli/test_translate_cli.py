@@ -141,7 +141,11 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
     ("args", "message"),
     [
         (["translate", "missing.txt"], "ltmt: error: input file not found: missing.txt"),
-        (["translate", "."], r"ltmt: error: input file \. is a directory; give a file$"),
+        (
+            ["translate", "."],
+            r"ltmt: error: \. is a folder: give --output FOLDER for its translations \(for example "
+            r"-o res/values-de\); the input is never overwritten$",
+        ),
         (
             ["translate", "IN", "--learn", "missing.txt", "--user", "u1"],
             "ltmt: error: --learn file not found: missing.txt$",
