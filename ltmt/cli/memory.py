@@ -91,7 +91,7 @@ def import_(
 
     spec = find_format(file, fmt, role="read")
     options: dict[str, object] = dict(spec.language_options(src_lang, tgt_lang))
-    if spec.keyed:  # plural forms are named by the target language's categories
+    if spec.one_language:  # plural forms are named by the target language's categories
         options.update(source_file=source_file, tgt_lang=tgt_lang)
     elif source_file is not None:
         raise InputError(

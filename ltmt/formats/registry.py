@@ -34,8 +34,9 @@ class FileFormat:
 
     ``languages``: the files carry language codes, checked against the model's pair.
     ``markers``: byte strings one of which appears near the start of such a file (sniffing).
-    ``keyed``: a file holds one language, its strings by name (:mod:`ltmt.formats.keyed_catalog`):
-    translated into the target language's file, and read as pairs beside its source file.
+    ``one_language``: a file holds one language, its strings by name
+    (:mod:`ltmt.formats.keyed_catalog`) or, for subtitles, its cues by time: translated into the
+    target language's file, and read as pairs beside its source file.
     ``utf16``: the files may be UTF-16 (with a byte order mark), which the format's reader reads.
     """
 
@@ -47,7 +48,7 @@ class FileFormat:
     open: str | None = None
     languages: bool = False
     markers: tuple[bytes, ...] = ()
-    keyed: bool = False
+    one_language: bool = False
     utf16: bool = False
 
     def roles(self) -> tuple[Role, ...]:
@@ -161,7 +162,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.android:AndroidDocument.pairs",
             open="ltmt.formats.android:AndroidDocument.open",
             markers=(b"<resources",),
-            keyed=True,
+            one_language=True,
         ),
         FileFormat(
             "properties",
@@ -169,7 +170,7 @@ FORMATS: dict[str, FileFormat] = {
             "Java properties resource bundle",
             read="ltmt.formats.java_properties:JavaPropertiesDocument.pairs",
             open="ltmt.formats.java_properties:JavaPropertiesDocument.open",
-            keyed=True,
+            one_language=True,
         ),
         FileFormat(
             "resx",
@@ -178,7 +179,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.resx:ResxDocument.pairs",
             open="ltmt.formats.resx:ResxDocument.open",
             markers=(b"<resheader",),
-            keyed=True,
+            one_language=True,
         ),
         FileFormat(
             "strings",
@@ -186,7 +187,7 @@ FORMATS: dict[str, FileFormat] = {
             "Apple .strings file (Localizable.strings)",
             read="ltmt.formats.apple_strings:AppleStringsDocument.pairs",
             open="ltmt.formats.apple_strings:AppleStringsDocument.open",
-            keyed=True,
+            one_language=True,
             utf16=True,
         ),
         FileFormat(
@@ -196,7 +197,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.stringsdict:StringsDictDocument.pairs",
             open="ltmt.formats.stringsdict:StringsDictDocument.open",
             markers=(b"<key>NSStringLocalizedFormatKey</key>",),
-            keyed=True,
+            one_language=True,
             utf16=True,
         ),
         FileFormat(
@@ -205,7 +206,7 @@ FORMATS: dict[str, FileFormat] = {
             "YAML message file (Rails, Symfony)",
             read="ltmt.formats.yaml_catalog:YamlCatalog.pairs",
             open="ltmt.formats.yaml_catalog:YamlCatalog.open",
-            keyed=True,
+            one_language=True,
         ),
         FileFormat(
             "srt",
@@ -213,7 +214,7 @@ FORMATS: dict[str, FileFormat] = {
             "SubRip subtitles",
             read="ltmt.formats.subtitles:SrtDocument.pairs",
             open="ltmt.formats.subtitles:SubtitleDocument.open",
-            keyed=True,
+            one_language=True,
         ),
         FileFormat(
             "vtt",
@@ -222,7 +223,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.subtitles:VttDocument.pairs",
             open="ltmt.formats.subtitles:SubtitleDocument.open",
             markers=(b"WEBVTT",),
-            keyed=True,
+            one_language=True,
         ),
         FileFormat(
             "json",
@@ -230,7 +231,7 @@ FORMATS: dict[str, FileFormat] = {
             "JSON message file (i18next, ARB, WebExtension, nested or flat)",
             read="ltmt.formats.json_catalog:JsonCatalog.pairs",
             open="ltmt.formats.json_catalog:JsonCatalog.open",
-            keyed=True,
+            one_language=True,
         ),
     )
 }

@@ -100,7 +100,7 @@ def import_upload(
     with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
         options: dict[str, object] = dict(_languages(kind, *languages))
-        if FORMATS[kind].keyed:
+        if FORMATS[kind].one_language:
             if source is None:
                 raise InputError(
                     f"{name}: {kind} files hold one language; upload the source-language file "
@@ -159,7 +159,7 @@ def translate_upload(
             raise InputError(f"{name}: only {_DOCUMENT_NAMES} can be translated here, not {kind}")
         output = source.with_name(f"translated-{name}")
         if translation is not None:
-            if not FORMATS[kind].keyed:
+            if not FORMATS[kind].one_language:
                 raise InputError(f"{name}: translation is for {ONE_LANGUAGE_FILES}, not {kind}")
             _beside(source, translation).rename(output)
         result = translate_file(
