@@ -129,3 +129,9 @@ def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Cou
     wanted = Counter(extract_placeholders(source))
     found = Counter(aliases.get(text, text) for text in extract_placeholders(hypothesis))
     return wanted, found
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` has a letter outside its placeholders (``%ld items``, not ``%n %u`` or
+    ``%#@items@``): whether there is anything to translate."""
+    return any(char.isalpha() for char in without_placeholders(text))

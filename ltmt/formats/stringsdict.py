@@ -27,7 +27,7 @@ from xml.parsers.expat import ExpatError
 from ltmt.errors import InputError
 from ltmt.formats.common import read_bytes
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
-from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import plural_tags
 from ltmt.wording import counted, first_few
 
@@ -72,17 +72,6 @@ def _variables(key: str, entry: Any) -> dict[str, dict[str, Any]] | None:
     return variables
 
 
-def _has_words(text: str) -> bool:
-    """Whether ``text`` has letters outside its placeholders (``%#@items@ in %@``, not
-    ``%#@items@``)."""
-    position = 0
-    for placeholder in find_placeholders(text):
-        if any(char.isalpha() for char in text[position : placeholder.start]):
-            return True
-        position = placeholder.end
-    return any(char.isalpha() for char in text[position:])
-
-
 class StringsDictDocument(KeyedCatalog):
     """A ``Localizable.stringsdict`` to translate into the target language's (module
     docstring)."""
@@ -119,7 +108,7 @@ class StringsDictDocument(KeyedCatalog):
             variables = _variables(key, entry)
             if variables is None:
                 continue
-            if _has_words(entry[FORMAT_KEY]):
+            if has_words(entry[FORMAT_KEY]):
                 yield self._entry(key, key, key, entry[FORMAT_KEY])
             for name, variable in variables.items():
                 fallback = variable.get("other") or next(
@@ -169,7 +158,7 @@ class StringsDictDocument(KeyedCatalog):
         if variables is None:
             return None
         written = dict(entry)
-        if _has_words(entry[FORMAT_KEY]):
+        if has_words(entry[FORMAT_KEY]):
             if key not in self.translations:
                 return None
             written[FORMAT_KEY] = self.translations[key]

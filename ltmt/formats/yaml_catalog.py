@@ -7,12 +7,13 @@ language (``de:``), and a string's name is its key below it, dotted as Rails' ``
 (``errors.blank``); a file without such a root (Symfony's) is named from its top. A mapping of
 plural categories (``one``, ``other``, and ``zero`` where the source has it, which Rails uses
 for 0 in every language) is a plural: its forms are translated in the target language's
-categories and written only whole. A list's items are strings of their own (``days[0]``),
-and a list too is written only whole (its items are counted by place). Numbers, booleans,
-dates and strings with no letter (``"%n %u"``, ``","``) are copied as they are. Ruby's
-placeholders (``%{count}``, ``%<name>s``) are kept as placeholders. Untranslated strings stay
-out of the output (Rails falls back to the default locale for them where
-``config.i18n.fallbacks`` is on), and so do mappings left empty.
+categories and written only whole. A list's items are strings of their own (``days[0]``), and a
+list too is written only whole (its items are counted by place). Numbers, booleans, dates,
+strings with no letter outside their placeholders (``"%n %u"``, ``","``) and identifiers
+(``round_mode: default``, ``order: [year, month, day]``, Ruby's ``:day``: Rails settings, not
+text) are copied as they are. Ruby's placeholders (``%{count}``, ``%<name>s``) are kept as
+placeholders. Untranslated strings stay out of the output (Rails falls back to the default
+locale for them where ``config.i18n.fallbacks`` is on), and so do mappings left empty.
 """
 
 from __future__ import annotations
@@ -27,12 +28,15 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import plural_tags
 
 WHAT = "a YAML message file"
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-_LETTER = re.compile(r"[^\W\d_]")
+_IDENTIFIER = re.compile(r":?[a-z][a-z0-9_]*")  # default, year, :day
+_TILDE = re.compile(r"(?:[:\[,-]\s*)~\s*(?:[,\]#]|$)", re.MULTILINE)
+_NULL = re.compile(r"(?:[:\[,-]\s*)null\s*(?:[,\]#]|$)", re.MULTILINE)
 _NESTED_KEY = re.compile(r"^( +)[^\s#-]", re.MULTILINE)  # the first indented key
 
 
@@ -43,6 +47,7 @@ class Layout:
     mapping: int = 2
     sequence: int = 2
     dash: int = 0
+    tilde: bool = False  # nulls written ~, not null
 
 
 def _yaml(layout: Layout = Layout()) -> Any:
@@ -52,7 +57,13 @@ def _yaml(layout: Layout = Layout()) -> Any:
     yaml.preserve_quotes = True
     yaml.width = 4096  # long strings stay on one line, as written
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.dash)
+    if layout.tilde:  # a null written as the file writes them
+        yaml.representer.add_representer(type(None), _tilde)
     return yaml
+
+
+def _tilde(representer: Any, _: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "~")
 
 
 def _layout(text: str) -> Layout:
@@ -61,10 +72,11 @@ def _layout(text: str) -> Layout:
 
     nested = _NESTED_KEY.search(text)
     mapping = len(nested.group(1)) if nested else 2
+    tilde = bool(_TILDE.search(text)) and not _NULL.search(text)
     _, sequence, dash = load_yaml_guess_indent(text)
     if dash is None:  # no block list
-        return Layout(mapping, mapping, 0)
-    return Layout(mapping, max(sequence or 2, dash + 2), dash)
+        return Layout(mapping, mapping, 0, tilde)
+    return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde)
 
 
 def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
@@ -103,7 +115,12 @@ def _is_plural(value: Any) -> bool:
 
 
 def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(_LETTER.search(value))
+    """Whether ``value`` is text to translate: a string with a letter that is not an
+    identifier, which Rails' settings and symbols are (``round_mode: default``, ``order: [year,
+    month, day]``, ``:day``): translated, they would break the app."""
+    if not isinstance(value, str) or not has_words(value):
+        return False
+    return not _IDENTIFIER.fullmatch(value.strip())
 
 
 def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
@@ -125,6 +142,19 @@ def _own_items(node: dict[Any, Any]) -> list[tuple[Any, Any]]:
     brings, which are translated where their anchor is."""
     own = getattr(node, "non_merged_items", None)
     return list(own()) if own is not None else list(node.items())
+
+
+def _leaves(node: Any, name: str = "") -> Iterator[str]:
+    """The dotted names of every value below ``node`` that is no mapping or list (a plural
+    counts as one)."""
+    if isinstance(node, dict) and not _is_plural(node):
+        for key, value in _own_items(node):
+            yield from _leaves(value, f"{name}.{key}" if name else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _leaves(value, f"{name}[{index}]")
+    else:
+        yield name
 
 
 def _styled(original: Any, text: str) -> Any:
@@ -178,6 +208,11 @@ class YamlCatalog(KeyedCatalog):
 
     def name_of(self, key: str) -> str:
         return key.split(FORM)[0]
+
+    def names(self) -> set[str]:
+        """Every leaf of the source file, text or not: a setting the output has too
+        (``round_mode``) is the source's, not a string of the output's own."""
+        return set(_leaves(self._strings(self.document)))
 
     def read_values(self, path: Path) -> dict[str, str]:
         document, _ = _load(read_bytes(path, WHAT), path)

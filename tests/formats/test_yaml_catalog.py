@@ -164,3 +164,35 @@ def test_anchors_and_merge_keys_are_kept_and_translated_once(tmp_path: Path) -> 
         "    <<: *defaults\n"
         "    title: YOUR POSTS\n"
     )
+
+
+def test_settings_and_nulls_are_copied_as_written(tmp_path: Path) -> None:
+    """Rails keeps settings beside its strings: translated, they would break the app."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        "en:\n"
+        "  date:\n"
+        "    month_names: [~, January]\n"
+        "    order:\n"
+        "      - year\n"
+        "      - :month\n"
+        "  number:\n"
+        "    round_mode: default\n"
+        "    unit: '%n %u'\n",
+        "utf-8",
+    )
+    assert [u.key for u in open_document(source).units()] == ["date.month_names[1]"]
+    out = tmp_path / "de.yml"
+    out.write_text("de:\n  number:\n    round_mode: Vorgabe\n", "utf-8")  # an earlier mistake
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "de:\n"
+        "  date:\n"
+        "    month_names: [~, JANUARY]\n"  # ~ stays ~
+        "    order:\n"
+        "      - year\n"
+        "      - :month\n"
+        "  number:\n"
+        "    round_mode: default\n"  # the source's setting, not the output's own string
+        "    unit: '%n %u'\n"
+    )
