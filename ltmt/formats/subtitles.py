@@ -188,6 +188,8 @@ class SubtitleDocument:
             if line:
                 lines = matched[0].lines if matched[0] is not None else []
                 text = _undash(lines[int(line)]) if int(line) < len(lines) else ""
+            elif any(c is not None and c.text == self.cues[i].text for c, i in zip(matched, group)):
+                continue  # a cue of the group is as in the source: not translated yet
             else:
                 text = " ".join(c.text for c in matched if c is not None and c.text)
             if text and text != unit.source:

@@ -86,6 +86,20 @@ def test_update_keeps_what_the_output_has_and_pairs_by_time(tmp_path: Path) -> N
         SrtDocument.pairs(out)
 
 
+def test_a_group_with_a_cue_as_in_the_source_is_not_translated_yet(tmp_path: Path) -> None:
+    out = tmp_path / "film.de.srt"
+    translate_file(DATA / "film.en.srt", out, FakeModel())
+    # the second cue of the first sentence back as in the source: that sentence is redone
+    out.write_text(
+        out.read_text("utf-8").replace("AFTER ALL THESE YEARS.", "after all these years."), "utf-8"
+    )
+    model = FakeModel()
+    translate_file(DATA / "film.en.srt", out, model)
+    assert model.seen == [
+        "I never thought that we would find the <i>old house</i> again after all these years."
+    ]
+
+
 @pytest.mark.parametrize(
     ("shares", "expected"),
     [

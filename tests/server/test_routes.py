@@ -230,6 +230,25 @@ def test_an_apple_strings_file_comes_back_in_its_own_encoding(api):
         )
 
 
+def test_subtitles_come_back_with_their_times_and_the_translation_so_far(api):
+    srt = "1\n00:00:01,000 --> 00:00:02,000\nhello world.\n\n2\n00:00:03,000 --> 00:00:04,000\nopen the file.\n"
+    so_far = "1\n00:00:01,000 --> 00:00:02,000\nHallo Welt.\n\n2\n00:00:03,000 --> 00:00:04,000\nopen the file.\n"
+    with api.client(api.key("subtitle-user")) as client:
+        answer = client.post(
+            "/v1/translate/file",
+            files={
+                "file": ("film.srt", srt.encode(), "text/plain"),
+                "translation": ("film.de.srt", so_far.encode(), "text/plain"),
+            },
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"] == "application/x-subrip"
+        assert answer.headers["x-ltmt-translated"] == "1"  # the cue it lacked
+        assert answer.text.startswith(
+            "1\n00:00:01,000 --> 00:00:02,000\nHallo Welt.\n\n2\n00:00:03,000"
+        )
+
+
 def test_a_qt_linguist_file_is_filled(api):
     ts = (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
