@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -20,6 +20,9 @@ from ltmt.cli.store import (
 )
 from ltmt.errors import InputError
 from ltmt.wording import counted
+
+if TYPE_CHECKING:
+    from ltmt.segments import PairRecord
 
 app = typer.Typer(
     help="Per-user translation memories: import, add, export, search, stats, users, delete; "
@@ -57,7 +60,8 @@ def import_(
         ...,
         help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
         "translated Android strings.xml, Java .properties, .NET .resx, JSON or YAML message "
-        "file, Apple .strings / .stringsdict or .srt / .vtt subtitles with --source-file.",
+        "file, Apple .strings / .stringsdict or .srt / .vtt subtitles with --source-file; or a "
+        "folder of such files.",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(
@@ -72,11 +76,13 @@ def import_(
         None,
         "--source-file",
         help="Android strings.xml / Java .properties / .resx / JSON or YAML message file / "
-        "Apple .strings or .stringsdict: the source-language file FILE translates (pairs are "
-        "made name by name).",
+        "Apple .strings or .stringsdict / subtitles: the source-language file FILE translates "
+        "(pairs are made name by name; subtitles' cues by time); for a folder, the "
+        "source-language folder.",
     ),
 ) -> None:
-    """Import FILE into --user's memory.
+    """Import FILE (or every file of a folder: --source-file then names the source-language
+    folder) into --user's memory.
 
     The whole file is read and checked first: if any line is malformed, nothing is written.
     The pairs are then stored in one transaction (all or nothing). Pairs already in the memory
@@ -85,28 +91,16 @@ def import_(
     """
     from tqdm import tqdm
 
-    from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
-    from ltmt.formats.pairs import drain, read_pairs
-    from ltmt.formats.registry import find_format
+    from ltmt.formats.pairs import drain
 
-    spec = find_format(file, fmt, role="read")
-    options: dict[str, object] = dict(spec.language_options(src_lang, tgt_lang))
-    if spec.one_language:  # plural forms are named by the target language's categories
-        options.update(source_file=source_file, tgt_lang=tgt_lang)
-    elif source_file is not None:
-        raise InputError(
-            f"--source-file is for {ONE_LANGUAGE_FILES}; {file} is {spec.name.upper()}, "
-            "which holds both"
-        )
     with contextlib.ExitStack() as stack:
         # the user, the key file and an existing store are checked before a long read
         opened = open_store_before_reading(memory_dir, key_file, user=user)
         memory = stack.enter_context(opened) if opened is not None else None
-        reader = read_pairs(file, fmt, **options)  # a missing file fails here, before output
-        size = file.stat().st_size
-        if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
-            typer.echo(f"reading {file.name} ({size / 2**20:.0f} MB) ...", err=True)
-        records = list(reader)
+        if file.is_dir():
+            records = _folder_records(file, fmt, source_file, src_lang, tgt_lang, as_json)
+        else:
+            records = _file_records(file, fmt, source_file, src_lang, tgt_lang)
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
         bar = stack.enter_context(
@@ -123,6 +117,56 @@ def import_(
         _echo_json({"file": str(file), **report.to_dict()})
     else:
         typer.echo(f"imported {file.name} into {report.summary()}")
+
+
+def _file_records(
+    file: Path, fmt: str | None, source_file: Path | None, src_lang: str, tgt_lang: str
+) -> list[PairRecord]:
+    """The pairs of one file, read whole (a malformed one writes nothing)."""
+    from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
+    from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.registry import find_format
+
+    spec = find_format(file, fmt, role="read")
+    options: dict[str, object] = dict(spec.language_options(src_lang, tgt_lang))
+    if spec.one_language:  # plural forms are named by the target language's categories
+        options.update(source_file=source_file, tgt_lang=tgt_lang)
+    elif source_file is not None:
+        raise InputError(
+            f"--source-file is for {ONE_LANGUAGE_FILES}; {file} is {spec.name.upper()}, "
+            "which holds both"
+        )
+    reader = read_pairs(file, fmt, **options)  # a missing file fails here, before output
+    size = file.stat().st_size
+    if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
+        typer.echo(f"reading {file.name} ({size / 2**20:.0f} MB) ...", err=True)
+    return list(reader)
+
+
+def _folder_records(
+    folder: Path,
+    fmt: str | None,
+    source_folder: Path | None,
+    src_lang: str,
+    tgt_lang: str,
+    quiet: bool,
+) -> list[PairRecord]:
+    """The pairs of every file of ``folder`` a format reads, all read before any is stored."""
+    from ltmt.formats.folders import read_folder
+
+    if fmt is not None:
+        raise InputError(
+            "--format names one file's format; a folder's files are told by their extensions"
+        )
+    found = read_folder(folder, source_folder, src_lang, tgt_lang)
+    left = [
+        (len(found.without_source), "holding one language with no source file beside"),
+        (len(found.unknown), "of no format ltmt imports"),
+    ]
+    if not quiet and any(count for count, _ in left):
+        said = ", ".join(f"{counted(n, 'file')} {why}" for n, why in left if n)
+        typer.echo(f"ltmt: {counted(len(found.read), 'file')} read; skipped {said}", err=True)
+    return found.records
 
 
 @app.command("add")

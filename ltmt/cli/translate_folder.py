@@ -44,6 +44,7 @@ def prepare_folder(
     """The folder's files checked, each as :func:`~ltmt.cli.translate_job.prepare` checks one
     file, before the model loads."""
     from ltmt.formats.documents import open_document
+    from ltmt.formats.folders import files_in
     from ltmt.formats.registry import EXTENSIONS, FORMATS
 
     folder = Path(file)
@@ -61,7 +62,7 @@ def prepare_folder(
     out = Path(output)
     _check_output_folder(folder, out)
     found = FolderJob(folder, out)
-    for path in _files(folder):
+    for path in files_in(folder):
         name = EXTENSIONS.get(path.suffix.lower())
         if name is None or "document" not in FORMATS[name].roles():
             found.unknown.append(path)
@@ -100,12 +101,3 @@ def _check_output_folder(folder: Path, out: Path) -> None:
             f"--output {out} is inside the folder {folder}; give a folder beside it "
             "(its translations would be translated again)"
         )
-
-
-def _files(folder: Path) -> list[Path]:
-    """The files in ``folder`` and below it, hidden ones left out, in order."""
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
-    )

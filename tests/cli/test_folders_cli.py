@@ -82,3 +82,23 @@ def test_a_malformed_file_stops_the_run_before_anything_is_translated(tmp_path, 
     assert code == 1
     assert "broken.xml:1:" in err
     assert not out.exists()
+
+
+def test_a_translated_folder_is_imported_beside_its_source_folder(tmp_path, capsys, common):
+    values = _project(tmp_path)
+    german = tmp_path / "res" / "values-de"
+    german.mkdir()
+    (german / "strings.xml").write_text(
+        STRINGS.replace("open the file %s", "Datei %s öffnen"), "utf-8"
+    )
+    (german / "de.po").write_text('msgid "hello world"\nmsgstr "Hallo Welt"\n', "utf-8")
+    (german / "notes.txt").write_text("Hallo\n", "utf-8")  # no format imports plain text
+    store = common[3]
+    args = ["memory", "import", str(german), "--user", "u1", "--memory-dir", store]
+    code, out, err = run_cli([*args, "--source-file", str(values)], capsys)
+    assert code == 0, err
+    assert "ltmt: 2 files read; skipped 1 file of no format ltmt imports" in err
+    assert "imported values-de into u1: 2 added" in out
+    code, _, err = run_cli(args, capsys)  # the strings.xml has no source file beside it now
+    assert code == 0, err
+    assert "skipped 1 file holding one language with no source file beside" in err

@@ -1,0 +1,79 @@
+"""A folder of localisation files as one: its files in order (hidden ones left out), and the
+pairs of all those a format reads, for ``ltmt memory import FOLDER``.
+
+A file that holds one language (``values-de/strings.xml``, ``de.lproj/Localizable.strings``)
+is paired with the file at the same place in the source-language folder (``--source-file
+res/values``); a file that holds both (PO, XLIFF, TMX, Qt Linguist) is read alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.segments import PairRecord
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The files in ``folder`` and below it, hidden ones (and those in hidden folders) left
+    out, in order."""
+    return sorted(
+        path
+        for path in Path(folder).rglob("*")
+        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
+    )
+
+
+@dataclass
+class FolderPairs:
+    """What a folder gave: its pairs, the files read, and those left out, by why."""
+
+    records: list[PairRecord] = field(default_factory=list)
+    read: list[Path] = field(default_factory=list)
+    unknown: list[Path] = field(default_factory=list)  # no format reads them
+    without_source: list[Path] = field(default_factory=list)  # one language, no source beside
+
+
+def read_folder(
+    folder: Path,
+    source_folder: Path | None = None,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+) -> FolderPairs:
+    """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
+    file is an :class:`InputError` that names it, and a folder with no pair one too."""
+    from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.registry import EXTENSIONS, FORMATS
+
+    folder = Path(folder)
+    if source_folder is not None and not Path(source_folder).is_dir():
+        raise InputError(
+            f"--source-file {source_folder}: not a folder; the translations of a folder are "
+            "paired with the source-language folder they translate"
+        )
+    found = FolderPairs()
+    for path in files_in(folder):
+        name = EXTENSIONS.get(path.suffix.lower())
+        spec = FORMATS[name] if name is not None else None
+        if spec is None or "read" not in spec.roles():
+            found.unknown.append(path)
+            continue
+        options: dict[str, Any] = dict(spec.language_options(src_lang, tgt_lang))
+        if spec.one_language:
+            source = Path(source_folder) / path.relative_to(folder) if source_folder else None
+            if source is None or not source.is_file():
+                found.without_source.append(path)
+                continue
+            options.update(source_file=source, tgt_lang=tgt_lang)
+        found.records.extend(read_pairs(path, **options))
+        found.read.append(path)
+    if not found.read:
+        hint = (
+            "; its files hold one language: give the source-language folder with --source-file"
+            if found.without_source and source_folder is None
+            else ""
+        )
+        raise InputError(f"{folder}: no file to import in it{hint}")
+    return found

@@ -1,0 +1,51 @@
+"""A folder's files in order, and the pairs of those a format reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.folders import files_in, read_folder
+
+STRINGS = '<resources>\n    <string name="a">{}</string>\n</resources>\n'
+
+
+def test_files_in_leaves_hidden_ones_out(tmp_path: Path) -> None:
+    for name in ("b.po", "a/c.xml", ".git/x.po", "a/.hidden.po"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", "utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in files_in(tmp_path)] == ["a/c.xml", "b.po"]
+
+
+def test_one_language_files_pair_with_the_same_place_in_the_source_folder(tmp_path: Path) -> None:
+    (tmp_path / "en" / "sub").mkdir(parents=True)
+    (tmp_path / "de" / "sub").mkdir(parents=True)
+    (tmp_path / "en" / "sub" / "strings.xml").write_text(STRINGS.format("Save"), "utf-8")
+    (tmp_path / "de" / "sub" / "strings.xml").write_text(STRINGS.format("Speichern"), "utf-8")
+    (tmp_path / "de" / "only.xml").write_text(STRINGS.format("Allein"), "utf-8")
+    (tmp_path / "de" / "x.png").write_bytes(b"\x89PNG")
+    found = read_folder(tmp_path / "de", tmp_path / "en")
+    assert [(r.source, r.target) for r in found.records] == [("Save", "Speichern")]
+    assert [p.name for p in found.without_source] == ["only.xml"]
+    assert [p.name for p in found.unknown] == ["x.png"]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            None,
+            r"de: no file to import in it; its files hold one language: give the source-language folder with --source-file",
+        ),
+        ("en/strings.xml", r"--source-file .*strings.xml: not a folder"),
+    ],
+)
+def test_what_cannot_be_imported_says_why(tmp_path: Path, source: str | None, message: str) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "de").mkdir()
+    (tmp_path / "en" / "strings.xml").write_text(STRINGS.format("Save"), "utf-8")
+    (tmp_path / "de" / "strings.xml").write_text(STRINGS.format("Speichern"), "utf-8")
+    with pytest.raises(InputError, match=message):
+        read_folder(tmp_path / "de", tmp_path / source if source else None)
