@@ -98,6 +98,16 @@ class TranslatedApart(Protocol):
         ...
 
 
+@runtime_checkable
+class Reviewed(Protocol):
+    """A document that knows what in its translation a reviewer should look at (subtitles that
+    now read too fast), said once the run is done."""
+
+    def review_notes(self) -> list[str]:
+        """One line each, naming the places."""
+        ...
+
+
 def _read_text(path: Path) -> str:
     return decode(read_file(path), path)
 

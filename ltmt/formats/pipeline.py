@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
-from ltmt.formats.documents import Document, TranslatedApart, Unit, open_document
+from ltmt.formats.documents import Document, Reviewed, TranslatedApart, Unit, open_document
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -384,6 +384,9 @@ def translate_file(
         raise
     document.save(Path(out_path))
     marker.unlink(missing_ok=True)
+    if isinstance(document, Reviewed):
+        for note in document.review_notes():
+            logger.warning("%s: %s", out_path, note)
     return result
 
 

@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
-LINE_LENGTH = 42  # characters a subtitle line holds (the usual broadcast and streaming limit)
+LINE_LENGTH = 42  # characters a subtitle line holds (Netflix's style guides, and most broadcasters)
 _BREAK = re.compile(r" +")
 _PUNCTUATION = tuple(",.;:!?…")
 _TAG = re.compile(r"<(/?)(i|b|u|font)(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
-def split_over(text: str, shares: list[int]) -> list[str]:
+def split_over(text: str, shares: list[int], language: str = "") -> list[str]:
     """``text`` in ``len(shares)`` parts whose lengths follow ``shares`` (the source cues'
-    lengths), cut between words; a cut after a punctuation mark is preferred within a few
-    characters. A part may be empty only where ``text`` has fewer words than ``shares``."""
+    lengths), cut between words: after a punctuation mark or before a conjunction where one is
+    within a few characters, never right after an article (``language``'s words, as
+    :func:`wrap`). A part may be empty only where ``text`` has fewer words than ``shares``."""
     if len(shares) <= 1:
         return [text.strip()]
     text = text.strip()
     spaces = [m.start() for m in _BREAK.finditer(text)]
     total = max(sum(shares), 1)
+    words = _words(language)
     cuts: list[int] = []
     done = 0
     for share in shares[:-1]:
@@ -39,8 +42,7 @@ def split_over(text: str, shares: list[int]) -> list[str]:
         slack = max(4.0, len(text) / len(shares) / 6)
 
         def cost(space: int, ideal: float = ideal, slack: float = slack) -> float:
-            bonus = slack if text[space - 1 : space] in _PUNCTUATION else 0.0
-            return abs(space - ideal) - bonus
+            return abs(space - ideal) - _break_bonus(text, space, words, slack)
 
         cuts.append(min(candidates, key=cost))
     bounds = [0, *cuts, len(text)]
@@ -71,9 +73,11 @@ def balance_tags(parts: list[str]) -> list[str]:
     return balanced
 
 
-def wrap(text: str, limit: int = LINE_LENGTH) -> list[str]:
-    """``text`` as one line, or two of near equal length where it is longer than ``limit``
-    (broken at the space nearest the middle, after a punctuation mark where one is close)."""
+def wrap(text: str, limit: int = LINE_LENGTH, language: str = "") -> list[str]:
+    """``text`` as one line, or two of near equal length where it is longer than ``limit``,
+    broken at a space as subtitle guides ask: after a punctuation mark or before a conjunction
+    or preposition where one is close, and never between an article and its noun (the words of
+    ``language``, German's and English's known here)."""
     text = text.strip()
     if len(_TAG.sub("", text)) <= limit:
         return [text]
@@ -81,10 +85,63 @@ def wrap(text: str, limit: int = LINE_LENGTH) -> list[str]:
     if not spaces:
         return [text]
     middle = len(text) / 2
+    words = _words(language)
 
     def cost(space: int) -> float:
-        bonus = 4.0 if text[space - 1 : space] in _PUNCTUATION else 0.0
-        return abs(space - middle) - bonus
+        return abs(space - middle) - _break_bonus(text, space, words, 4.0)
 
     cut = min(spaces, key=cost)
     return [text[:cut].strip(), text[cut:].strip()]
+
+
+def _break_bonus(text: str, space: int, words: _Words | None, punctuation: float) -> float:
+    """How much better a break at ``space`` is than its distance says: after a punctuation mark
+    (``punctuation``), before a conjunction or preposition; far worse right after an article."""
+    bonus = punctuation if text[space - 1 : space] in _PUNCTUATION else 0.0
+    if words is None:
+        return bonus
+    before = _TAG.sub("", text[:space].rsplit(" ", 1)[-1]).lower()
+    after = _TAG.sub("", text[space:].split(None, 1)[0]).lower() if text[space:].strip() else ""
+    if after in words.joins:
+        bonus += punctuation * 0.75
+    if before in words.articles:
+        bonus -= punctuation * 3
+    return bonus
+
+
+def _words(language: str) -> _Words | None:
+    return _BREAK_WORDS.get(language.split("-")[0].split("_")[0].lower())
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A language's words that a line break goes before (``joins``: conjunctions and
+    prepositions) or never after (``articles``)."""
+
+    joins: frozenset[str]
+    articles: frozenset[str]
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_BREAK_WORDS = {
+    "de": _Words(
+        joins=_set(
+            "und oder aber denn sondern dass weil wenn als ob obwohl damit während bis mit von "
+            "zu in an auf für über unter vor nach bei aus durch gegen ohne um"
+        ),
+        articles=_set(
+            "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+            "keiner mein meine dein deine sein seine ihr ihre unser unsere"
+        ),
+    ),
+    "en": _Words(
+        joins=_set(
+            "and or but because that if when while although so until with from to in on at for "
+            "of about into over under after before by through without"
+        ),
+        articles=_set("the a an my your his her its our their this these those"),
+    ),
+}

@@ -31,6 +31,7 @@ from ltmt.formats.common import atomic_write, decode, read_bytes, written_like
 from ltmt.formats.documents import Unit
 from ltmt.formats.subtitle_lines import split_over, wrap
 from ltmt.segments import PairRecord
+from ltmt.wording import counted
 
 WHAT = "a subtitle file"
 GAP_SECONDS = 2.0  # a pause this long ends a cue group
@@ -38,6 +39,11 @@ MAX_CUES = 3  # cues translated together at most
 _SENTENCE_END = re.compile(r"[.!?…♪\"»”')\]]\s*$")
 _DIALOGUE = re.compile(r"^\s*-\s*")
 LINE = ":"  # a dialogue line's key: CUE:LINE
+# characters a second: the reading speed of Netflix's English template style guide for adult
+# programmes (its line: 42 characters, 2 lines at most; backlothelp.netflix.com, "English
+# Template Timed Text Style Guide")
+READING_SPEED = 17
+_TAGS = re.compile(r"<[^<>]+>")
 
 
 @dataclass
@@ -155,10 +161,10 @@ class SubtitleDocument:
             if text is None:
                 out.extend(Cue(c.start, c.end, list(c.lines)) for c in cues)
                 continue
-            parts = split_over(text, [len(c.text) for c in cues])
+            parts = split_over(text, [len(c.text) for c in cues], self.tgt_lang or "")
             for cue, part in zip(cues, parts):
                 if part or not out:
-                    out.append(Cue(cue.start, cue.end, wrap(part)))
+                    out.append(Cue(cue.start, cue.end, wrap(part, language=self.tgt_lang or "")))
                 else:  # fewer words than cues: the one before shows longer
                     out[-1].end = cue.end
         return out
@@ -213,9 +219,36 @@ class SubtitleDocument:
         ]
         return iter(records)
 
+    def review_notes(self) -> list[str]:
+        """The cues the translation made read faster than :data:`READING_SPEED` characters a
+        second where their source did not (a subtitler shortens them or lengthens their
+        times)."""
+        fast = [
+            number
+            for number, (source, cue) in enumerate(self._pairs(), 1)
+            if _speed(cue) > READING_SPEED >= _speed(source)
+        ]
+        if not fast:
+            return []
+        shown = ", ".join(map(str, fast[:5])) + (", ..." if len(fast) > 5 else "")
+        return [
+            f"{counted(len(fast), 'cue')} now read faster than {READING_SPEED} characters a "
+            f"second (cue {shown}): shorten them or give them more time"
+        ]
+
+    def _pairs(self) -> list[tuple[Cue, Cue]]:
+        """Each written cue beside the source cue it starts at."""
+        sources = {round(c.start, 3): c for c in self.cues}
+        return [(sources[round(c.start, 3)], c) for c in self.translated_cues()]
+
     def save(self, out_path: Path) -> None:
         written = self.write(self.translated_cues()).decode("utf-8")
         atomic_write(Path(out_path), written_like(read_bytes(self.path, WHAT), written))
+
+
+def _speed(cue: Cue) -> float:
+    """Characters a second (tags left out), as subtitle guidelines count reading speed."""
+    return len(_TAGS.sub("", cue.text)) / max(cue.end - cue.start, 0.001)
 
 
 def _kind(path: Path) -> type[SubtitleDocument]:

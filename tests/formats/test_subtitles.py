@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -118,6 +119,52 @@ def test_tags_cut_by_a_split_are_closed_and_opened_again() -> None:
         '<font color="red"><b>x</b></font>',
         '<font color="red"><b>y</b></font>',
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before a conjunction or preposition, not after an article
+        (
+            "Ich dachte nie, dass wir das alte Haus nach all diesen Jahren wiederfinden würden.",
+            [
+                "Ich dachte nie, dass wir das alte Haus",
+                "nach all diesen Jahren wiederfinden würden.",
+            ],
+        ),
+        (
+            "Wir haben den ganzen Tag auf dem Markt mit meinem Bruder verbracht.",
+            ["Wir haben den ganzen Tag auf dem Markt", "mit meinem Bruder verbracht."],
+        ),
+    ],
+)
+def test_german_lines_break_where_subtitle_guides_break_them(
+    text: str, expected: list[str]
+) -> None:
+    assert wrap(text, language="de") == expected
+    assert wrap(text) != expected  # by length and punctuation alone: elsewhere
+
+
+def test_cues_that_now_read_too_fast_are_named_once_done(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = tmp_path / "film.srt"
+    source.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nYes, sir.\n\n2\n00:00:03,000 --> 00:00:05,000\nNo.\n",
+        "utf-8",
+    )
+
+    def long_german(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [
+            "Jawohl, mein sehr verehrter Herr Kommandant." if t == "Yes, sir." else "Nein."
+            for t in texts
+        ]
+
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, tmp_path / "film.de.srt", long_german)
+    assert caplog.messages[-1].endswith(
+        "1 cue now read faster than 17 characters a second (cue 1): shorten them or give them more time"
+    )
 
 
 def test_wrap_makes_two_lines_of_near_equal_length() -> None:
