@@ -14,7 +14,8 @@ cues joined:
   should reach.
 
 It also checks the output: the cues' times as in the source (or merged into the cue before),
-and how many lines hold more than 42 characters.
+how many lines hold more than 42 characters, and how many cues read faster than 17 characters
+a second, in the source and translated (German runs longer than English).
 
     python eval/subtitle_trial.py --output eval/results/subtitles/tatoeba-300.json
 """
@@ -78,6 +79,7 @@ def _translated_sentences(
         moved += sum(round(c.start, 3) != s for c, (s, _) in zip(kept, spans))
         sentences.append(" ".join(c.text for c in kept))
     lines = [line for cue in cues for line in cue.lines]
+    _, source_cues = SrtDocument.read(path.with_name("film.en.srt"))
     checks = {
         "cues_in": sum(len(s) for s in times),
         "cues_out": len(cues),
@@ -86,8 +88,16 @@ def _translated_sentences(
         "lines": len(lines),
         "lines_over_42": sum(len(line) > LINE for line in lines),
         "cues_over_2_lines": sum(len(c.lines) > 2 for c in cues),
+        "cues_over_17_characters_a_second_in_the_source": sum(map(_fast, source_cues)),
+        "cues_over_17_characters_a_second_translated": sum(map(_fast, cues)),
     }
     return sentences, checks
+
+
+def _fast(cue: Any) -> bool:
+    from ltmt.formats.subtitles import READING_SPEED
+
+    return len(cue.text) / max(cue.end - cue.start, 0.001) > READING_SPEED
 
 
 def main() -> None:
