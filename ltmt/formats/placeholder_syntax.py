@@ -14,6 +14,7 @@ _PRINTF = (
     r"|%\([^()\s]+\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"
     r"|%<PRI[diouxX]\w*>"
     r"|%(?:[1-9]\d*\$)?#@\w+@"  # an Apple .stringsdict variable
+    r"|%arg(?![A-Za-z0-9_])"  # an Xcode string catalog substitution's own argument
     r"|%\{\w+\}|%<\w+>[-+ #0]*\d*(?:\.\d+)?[diouxXeEfgGsbBcaA]"  # Ruby's, named
     r"|%(?:[1-9]\d*\$)?[-+#0']*(?:\d+|\*(?:[1-9]\d*\$)?)?(?:\.(?:\d+|\*(?:[1-9]\d*\$)?))?"
     r"(?:hh|ll|I64|I32|[hlLqjzZtI])?[diouxXeEfFgGaAcCsSpnm@]"

@@ -4,13 +4,17 @@ language of an Apple app's strings.
 A string's source text is its ``sourceLanguage`` localization's value, or its key where it has
 none (Xcode's default: the key is the English text). ``ltmt translate`` fills the target
 language's localization of each string that lacks one (``overwrite``: of every string): a
-``stringUnit`` with ``state`` ``needs_review`` (``translated`` with ``mark_fuzzy`` off, or for
-a 100 % match of its own key with ``--exact-approved``). A source with plural variations gets
-the target language's categories (a category the source lacks from its ``other``), written only
-when every form is translated. Strings marked ``"shouldTranslate" : false`` are skipped, and so
-are strings with device variations or substitutions (several plurals in one string), which a
-warning names. Everything else (comments, extraction states, other languages) is written back
-as read, in Xcode's layout (two-space indentation, ``" : "``, keys in order).
+``stringUnit`` with ``state`` ``needs_review`` (``translated`` with ``mark_fuzzy`` off, or for a
+100 % match of its own key with ``--exact-approved``). A source with plural variations gets the
+target language's categories (a category the source lacks from its ``other``), written only when
+every form is translated (``other``, which Apple requires, in every language). A string with
+substitutions (``%1$@ ate %#@apples@ today!``, a plural of its own for each variable) gets its
+text and each substitution's forms translated (``%arg``, the substitution's own argument, a
+placeholder), written only together, the substitutions' ``argNum`` and ``formatSpecifier`` as
+the source's. Strings marked ``"shouldTranslate" : false`` are skipped, and so are strings with
+device variations (or substitutions other than plurals), which a warning names. Everything else
+(comments, extraction states, other languages) is written back as read, in Xcode's layout (two-
+space indentation, ``" : "``, keys in order).
 
 ``ltmt memory import Localizable.xcstrings --tgt-lang de`` reads the ``translated`` pairs of
 the target language, with the key as context; those still ``needs_review`` or ``new`` are left
@@ -23,12 +27,14 @@ import copy
 import json
 import logging
 from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
 from ltmt.formats.documents import Unit
+from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import plural_tags
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -63,6 +69,48 @@ def _plural(localization: Any) -> dict[str, Any] | None:
     return plural if isinstance(plural, dict) else None
 
 
+@dataclass(frozen=True)
+class Slot:
+    """Where a unit's text lives in a localization: its string's ``key``, and for a plural
+    form its ``tag``, of the string itself or of one of its ``substitution``s."""
+
+    key: str
+    substitution: str | None = None
+    tag: str | None = None
+
+    def find(self, localization: Any) -> Any:
+        """The dict holding this slot's ``stringUnit`` in ``localization`` (None: none)."""
+        if self.substitution is not None:
+            substitutions = _get(localization, "substitutions")
+            localization = _get(substitutions, self.substitution)
+        if self.tag is None:
+            return localization
+        plural = _plural(localization)
+        return plural.get(self.tag) if plural is not None else None
+
+
+def _plurals_in(localization: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The plural variations of a localization being written, its substitutions' too."""
+    holders = [localization, *localization.get("substitutions", {}).values()]
+    for holder in holders:
+        plural = _plural(holder)
+        if plural is not None:
+            yield plural
+
+
+def _get(found: Any, name: str) -> Any:
+    return found.get(name) if isinstance(found, dict) else None
+
+
+def _substitutions(localization: Any) -> dict[str, Any] | None:
+    """A localization's plural substitutions (``%#@files@`` in its value), or None where it
+    has none; a substitution that is no plural makes it unreadable here (``{}``)."""
+    found = _get(localization, "substitutions")
+    if not isinstance(found, dict):
+        return None
+    return found if all(_plural(sub) is not None for sub in found.values()) else {}
+
+
 class XcStringsDocument:
     """An Xcode string catalog to fill with the target language (module docstring)."""
 
@@ -74,31 +122,54 @@ class XcStringsDocument:
         self.tags = plural_tags(tgt_lang)
         self.filled: dict[str, tuple[str, bool]] = {}  # unit key: (text, needs review)
         self._units: list[Unit] = []
+        self._slots: dict[str, Slot] = {}
         skipped = []
         for key, entry in data["strings"].items():
             if not isinstance(entry, dict) or entry.get("shouldTranslate") is False:
                 continue
             source = entry.get("localizations", {}).get(self.source_lang)
-            if source is not None and (
-                "substitutions" in entry or "device" in source.get("variations", {})
-            ):
+            substitutions = _substitutions(source)
+            if "device" in (_get(source, "variations") or {}) or substitutions == {}:
                 skipped.append(key)
+            elif substitutions is not None:
+                self._add_substituted(key, source, substitutions)
             elif (plural := _plural(source)) is not None:
-                found = {tag: _unit_value(form) or "" for tag, form in plural.items()}
-                for number, tag in enumerate(self.tags):
-                    text = found.get(tag) or found.get("other", "")
-                    self._units.append(Unit(f"{key}{FORM}{tag}", text, key, (), key, number))
+                self._add_plural(key, Slot(key), plural, entry=key)
             else:
                 value = _unit_value(source) if source is not None else key
                 if value and value.strip():
-                    self._units.append(Unit(key, value, key))
+                    self._add(Unit(key, value, key), Slot(key))
         if skipped:
             logger.warning(
-                "%s: %s with device variations or substitutions (%s) left untranslated",
+                "%s: %s with device variations or substitutions other than plurals (%s) left "
+                "untranslated",
                 path,
                 counted(len(skipped), "string"),
                 first_few(skipped),
             )
+
+    def _add(self, unit: Unit, slot: Slot) -> None:
+        self._units.append(unit)
+        self._slots[unit.key] = slot
+
+    def _add_plural(self, key: str, slot: Slot, plural: dict[str, Any], entry: str) -> None:
+        """A unit per target category (a category the source lacks from its ``other``)."""
+        found = {tag: _unit_value(form) or "" for tag, form in plural.items()}
+        prefix = entry
+        for number, tag in enumerate(self.tags):
+            text = found.get(tag) or found.get("other", "")
+            unit = Unit(f"{prefix}{FORM}{tag}", text, key, (), entry, number, group=key)
+            self._add(unit, Slot(slot.key, slot.substitution, tag))
+
+    def _add_substituted(self, key: str, source: Any, substitutions: dict[str, Any]) -> None:
+        """The string's own text (where it has words besides its ``%#@name@``), then each
+        substitution's plural forms: all written only together."""
+        value = _unit_value(source) or ""
+        if has_words(value):
+            self._add(Unit(key, value, key, group=key), Slot(key))
+        for name, substitution in substitutions.items():
+            plural = _plural(substitution) or {}
+            self._add_plural(key, Slot(key, name), plural, entry=f"{key}{FORM}{name}")
 
     @classmethod
     def open(
@@ -114,19 +185,16 @@ class XcStringsDocument:
         """String ``key``'s localization in the target language (None where it has none)."""
         return self.data["strings"][key].get("localizations", {}).get(self.tgt_lang)
 
+    def target_form(self, unit: Unit) -> Any:
+        """The dict holding ``unit``'s ``stringUnit`` in the target language, or None."""
+        slot = self._slots[unit.key]
+        return slot.find(self.target_of(slot.key))
+
     def units(self) -> list[Unit]:
         return list(self._units)
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
-        return [u for u in self._units if overwrite or not self._has_target(u)]
-
-    def _has_target(self, unit: Unit) -> bool:
-        target = self.target_of(unit.context)
-        if unit.entry:
-            plural = _plural(target)
-            tag = unit.key.rpartition(FORM)[2]
-            return plural is not None and bool(_unit_value(plural.get(tag)))
-        return bool(_unit_value(target))
+        return [u for u in self._units if overwrite or not _unit_value(self.target_form(u))]
 
     def fill(
         self,
@@ -134,28 +202,51 @@ class XcStringsDocument:
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
-        known = {u.key for u in self._units}
         for key, text in translations.items():
-            if key not in known:
+            if key not in self._slots:
                 raise InputError(f"{self.path}: no string {key!r} to fill")
             self.filled[key] = (text, mark_fuzzy)
         return len(translations)
 
     def save(self, out_path: Path) -> None:
         data = copy.deepcopy(self.data)
+        by_string: dict[str, list[Unit]] = {}
         for unit in self._units:
-            if unit.entry or unit.key not in self.filled:
-                continue
-            text, review = self.filled[unit.key]
-            _put(data, unit.context, self.tgt_lang, _string_unit(text, review))
-        for key in dict.fromkeys(u.entry for u in self._units if u.entry):
-            forms = [self.filled.get(f"{key}{FORM}{tag}") for tag in self.tags]
-            if any(form is None for form in forms):
-                continue
-            plural = {tag: _string_unit(*form) for tag, form in zip(self.tags, forms) if form}
-            _put(data, key, self.tgt_lang, {"variations": {"plural": plural}})
+            by_string.setdefault(self._slots[unit.key].key, []).append(unit)
+        for key, units in by_string.items():
+            if all(u.key in self.filled for u in units):  # a string is written only whole
+                _put(data, key, self.tgt_lang, self._localization(key, units))
         text = json.dumps(data, indent=2, separators=(",", " : "), ensure_ascii=False)
         atomic_write(out_path, (text + "\n").encode())
+
+    def _localization(self, key: str, units: list[Unit]) -> dict[str, Any]:
+        """String ``key``'s localization in the target language, made of its units' texts."""
+        source = self.data["strings"][key].get("localizations", {}).get(self.source_lang)
+        localization: dict[str, Any] = {}
+        for unit in units:
+            slot = self._slots[unit.key]
+            form = _string_unit(*self.filled[unit.key])
+            if slot.substitution is None and slot.tag is None:
+                localization.update(form)
+                continue
+            holder = localization
+            if slot.substitution is not None:
+                original = source["substitutions"][slot.substitution]
+                subs = localization.setdefault("substitutions", {})
+                if slot.substitution not in subs:  # argNum, formatSpecifier as the source's
+                    kept = {k: v for k, v in original.items() if k != "variations"}
+                    subs[slot.substitution] = kept
+                holder = subs[slot.substitution]
+            holder.setdefault("variations", {}).setdefault("plural", {})[str(slot.tag)] = form
+        for plural in _plurals_in(localization):  # every language's fallback, Apple's too
+            plural.setdefault("other", plural[self.tags[-1]])
+        if "substitutions" in localization and "stringUnit" not in localization:
+            # a value of variables alone (%#@files@): the source's, which has no words
+            localization["stringUnit"] = {
+                "state": "translated",
+                "value": _unit_value(source) or "",
+            }
+        return dict(sorted(localization.items()))
 
 
 def _string_unit(text: str, review: bool) -> dict[str, Any]:
@@ -178,12 +269,7 @@ def read_xcstrings(
     document = XcStringsDocument.open(Path(path), src_lang=src_lang, tgt_lang=tgt_lang)
     records, unreviewed = [], 0
     for unit in document.units():
-        target = document.target_of(unit.context)
-        if unit.entry:
-            plural = _plural(target) or {}
-            form = plural.get(unit.key.rpartition(FORM)[2])
-        else:
-            form = target
+        form = document.target_form(unit)
         value = _unit_value(form)
         if not value or not isinstance(form, dict):
             continue

@@ -70,7 +70,10 @@ def test_units_pending_and_skipped(catalog: Path, caplog: pytest.LogCaptureFixtu
         ("save_button", "Save", "save_button"),
     ]
     assert [u.key for u in document.pending()][-1] == "Welcome back, %@!"  # German Save kept
-    assert "1 string with device variations or substitutions (per_device)" in caplog.text
+    assert (
+        "1 string with device variations or substitutions other than plurals (per_device)"
+        in caplog.text
+    )
 
 
 def test_filled_in_xcode_layout(catalog: Path, tmp_path: Path) -> None:
@@ -115,3 +118,101 @@ def test_other_source_language_and_bad_files(catalog: Path, tmp_path: Path) -> N
     bad.write_text('{"sourceLanguage": "en"}', "utf-8")
     with pytest.raises(InputError, match=r'not an Xcode string catalog: no "strings" object'):
         open_document(bad, tgt_lang="de")
+
+
+def _plural(**forms: str) -> dict:
+    return {"plural": {tag: _unit(text) for tag, text in forms.items()}}
+
+
+SUBSTITUTED = {
+    "sourceLanguage": "en",
+    "strings": {
+        "%@ ate %lld apples": {
+            "localizations": {
+                "en": {
+                    "stringUnit": {"state": "new", "value": "%1$@ ate %#@apples@ today!"},
+                    "substitutions": {
+                        "apples": {
+                            "argNum": 2,
+                            "formatSpecifier": "lld",
+                            "variations": _plural(one="one apple", other="%arg apples"),
+                        }
+                    },
+                }
+            }
+        },
+        "%lld followers": {
+            "localizations": {
+                "en": {
+                    "stringUnit": {"state": "new", "value": "%#@followers@"},
+                    "substitutions": {
+                        "followers": {
+                            "formatSpecifier": "lld",
+                            "variations": _plural(one="%arg follower", other="%arg followers"),
+                        }
+                    },
+                }
+            }
+        },
+    },
+    "version": "1.0",
+}
+
+
+def test_substitutions_are_translated_form_by_form_and_written_whole(tmp_path: Path) -> None:
+    """A string with several plurals keeps its substitutions in the target language, each in
+    its categories (until session 43 it got a stringUnit alone, its variables undefined)."""
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(_xcode(SUBSTITUTED), "utf-8")
+    document = open_document(path, tgt_lang="ru")
+    assert [(u.key, u.source, u.entry, u.form) for u in document.units()] == [
+        ("%@ ate %lld apples", "%1$@ ate %#@apples@ today!", "", 0),
+        ("%@ ate %lld apples#apples#one", "one apple", "%@ ate %lld apples#apples", 0),
+        ("%@ ate %lld apples#apples#few", "%arg apples", "%@ ate %lld apples#apples", 1),
+        ("%@ ate %lld apples#apples#many", "%arg apples", "%@ ate %lld apples#apples", 2),
+        ("%lld followers#followers#one", "%arg follower", "%lld followers#followers", 0),
+        ("%lld followers#followers#few", "%arg followers", "%lld followers#followers", 1),
+        ("%lld followers#followers#many", "%arg followers", "%lld followers#followers", 2),
+    ]
+    out = tmp_path / "out.xcstrings"
+    translate_file(path, out, FakeModel(), tgt_lang="de")
+    german = json.loads(out.read_text("utf-8"))["strings"]["%@ ate %lld apples"]["localizations"][
+        "de"
+    ]
+    assert german == {
+        "stringUnit": {"state": "needs_review", "value": "%1$@ ATE %#@apples@ TODAY!"},
+        "substitutions": {
+            "apples": {
+                "argNum": 2,
+                "formatSpecifier": "lld",
+                "variations": {
+                    "plural": {
+                        "one": _unit("ONE APPLE", "needs_review"),
+                        "other": _unit("%arg APPLES", "needs_review"),
+                    }
+                },
+            }
+        },
+    }
+    followers = json.loads(out.read_text("utf-8"))["strings"]["%lld followers"]["localizations"][
+        "de"
+    ]
+    assert followers["stringUnit"]["value"] == "%#@followers@"  # variables alone: as the source
+    assert followers["substitutions"]["followers"]["variations"]["plural"]["other"] == _unit(
+        "%arg FOLLOWERS", "needs_review"
+    )
+    assert (
+        translate_file(out, tmp_path / "again.xcstrings", FakeModel(), tgt_lang="de").translated
+        == 0
+    )
+
+
+def test_a_language_without_other_gets_it_as_apple_requires(tmp_path: Path) -> None:
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(_xcode(SUBSTITUTED), "utf-8")
+    out = tmp_path / "out.xcstrings"
+    translate_file(path, out, FakeModel(), tgt_lang="ru")
+    russian = json.loads(out.read_text("utf-8"))["strings"]["%lld followers"]["localizations"]["ru"]
+    plural = russian["substitutions"]["followers"]["variations"]["plural"]
+    assert list(plural) == ["one", "few", "many", "other"]
+    assert plural["other"] == plural["many"]
