@@ -13,8 +13,8 @@ text and each substitution's forms translated (``%arg``, the substitution's own 
 placeholder), written only together, the substitutions' ``argNum`` and ``formatSpecifier`` as
 the source's. Strings marked ``"shouldTranslate" : false`` are skipped, and so are strings with
 device variations (or substitutions other than plurals), which a warning names. Everything else
-(comments, extraction states, other languages) is written back as read, in Xcode's layout (two-
-space indentation, ``" : "``, keys in order).
+(comments, extraction states, other languages) is written back as read, in Xcode's layout
+(two-space indentation, ``" : "``, keys in order).
 
 ``ltmt memory import Localizable.xcstrings --tgt-lang de`` reads the ``translated`` pairs of
 the target language, with the key as context; those still ``needs_review`` or ``new`` are left
