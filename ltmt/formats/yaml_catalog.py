@@ -9,11 +9,12 @@ plural categories (``one``, ``other``, and ``zero`` where the source has it, whi
 for 0 in every language) is a plural: its forms are translated in the target language's
 categories and written only whole. A list's items are strings of their own (``days[0]``), and a
 list too is written only whole (its items are counted by place). Numbers, booleans, dates,
-strings with no letter outside their placeholders (``"%n %u"``, ``","``) and identifiers
-(``round_mode: default``, ``order: [year, month, day]``, Ruby's ``:day``: Rails settings, not
-text) are copied as they are. Ruby's placeholders (``%{count}``, ``%<name>s``) are kept as
-placeholders. Untranslated strings stay out of the output (Rails falls back to the default
-locale for them where ``config.i18n.fallbacks`` is on), and so do mappings left empty.
+strings with no letter outside their placeholders (``"%n %u"``, ``","``), Ruby's symbols
+(``:day``) and the values of the settings Rails keeps among its strings (``round_mode:
+default``, ``order: [year, month, day]``) are copied from the source, or kept as an existing
+output has them (a German ``separator: ","``). Ruby's placeholders (``%{count}``, ``%<name>s``)
+are kept as placeholders. Untranslated strings stay out of the output (Rails falls back to the
+default locale for them where ``config.i18n.fallbacks`` is on), and so do mappings left empty.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ from ltmt.formats.plurals import plural_tags
 WHAT = "a YAML message file"
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-_IDENTIFIER = re.compile(r":?[a-z][a-z0-9_]*")  # default, year, :day
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")  # default, year
+_SYMBOL = re.compile(r":[a-z][a-z0-9_]*")  # Ruby's :day
+# Rails' settings among its strings (Active Support's en.yml): their values are no text
+_SETTINGS = frozenset({"round_mode", "order"})
 _TILDE = re.compile(r"(?:[:\[,-]\s*)~\s*(?:[,\]#]|$)", re.MULTILINE)
 _NULL = re.compile(r"(?:[:\[,-]\s*)null\s*(?:[,\]#]|$)", re.MULTILINE)
 _NESTED_KEY = re.compile(r"^( +)[^\s#-]", re.MULTILINE)  # the first indented key
@@ -114,13 +118,17 @@ def _is_plural(value: Any) -> bool:
     )
 
 
-def _is_text(value: Any) -> bool:
-    """Whether ``value`` is text to translate: a string with a letter that is not an
-    identifier, which Rails' settings and symbols are (``round_mode: default``, ``order: [year,
-    month, day]``, ``:day``): translated, they would break the app."""
+def _is_text(value: Any, name: str) -> bool:
+    """Whether ``value`` (at dotted ``name``) is text to translate: a string with a letter
+    outside its placeholders that is no setting: not a Ruby symbol (``:day``), and not the
+    value of one of the settings Rails keeps among its strings (``round_mode: default``,
+    ``order: [year, month, day]``), which translated would break the app."""
     if not isinstance(value, str) or not has_words(value):
         return False
-    return not _IDENTIFIER.fullmatch(value.strip())
+    if _SYMBOL.fullmatch(value.strip()):
+        return False
+    setting = name.rsplit(".", 1)[-1].split("[")[0] in _SETTINGS
+    return not (setting and _IDENTIFIER.fullmatch(value.strip()))
 
 
 def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
@@ -133,7 +141,7 @@ def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _walk(value, f"{name}[{index}]")
-    elif _is_text(node):
+    elif _is_text(node, name):
         yield name, node
 
 
@@ -142,6 +150,21 @@ def _own_items(node: dict[Any, Any]) -> list[tuple[Any, Any]]:
     brings, which are translated where their anchor is."""
     own = getattr(node, "non_merged_items", None)
     return list(own()) if own is not None else list(node.items())
+
+
+def _scalars(node: Any, name: str = "") -> dict[str, Any]:
+    """Every value below ``node`` that is no mapping or list, by dotted name (plurals' forms
+    too)."""
+    found: dict[str, Any] = {}
+    if isinstance(node, dict):
+        for key, value in _own_items(node):
+            found.update(_scalars(value, f"{name}.{key}" if name else str(key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.update(_scalars(value, f"{name}[{index}]"))
+    else:
+        found[name] = node
+    return found
 
 
 def _leaves(node: Any, name: str = "") -> Iterator[str]:
@@ -181,6 +204,7 @@ class YamlCatalog(KeyedCatalog):
         self.root = _root(self.document)
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
+        self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
         super().__init__(path, list(self._entries()))
 
     @classmethod
@@ -213,6 +237,22 @@ class YamlCatalog(KeyedCatalog):
         """Every leaf of the source file, text or not: a setting the output has too
         (``round_mode``) is the source's, not a string of the output's own."""
         return set(_leaves(self._strings(self.document)))
+
+    def adopt(self, target: Path) -> int:
+        """:meth:`KeyedCatalog.adopt`, and the values that are no text (a locale's settings:
+        ``separator: ","``, ``precision: 2``) the output has where the source has them: the
+        translation so far says them for the target language."""
+        adopted = super().adopt(target)
+        document, _ = _load(read_bytes(Path(target), WHAT), Path(target))
+        root = _root(document)
+        theirs = _scalars(document[root] if root is not None else document)
+        ours = _scalars(self._strings(self.document))
+        self._settings_kept = {
+            name: value
+            for name, value in theirs.items()
+            if name in ours and not _is_text(ours[name], name) and not _is_text(value, name)
+        }
+        return adopted
 
     def read_values(self, path: Path) -> dict[str, str]:
         document, _ = _load(read_bytes(path, WHAT), path)
@@ -255,11 +295,14 @@ class YamlCatalog(KeyedCatalog):
 
     def _fill_child(self, parent: Any, key: Any, name: str) -> bool:
         value = parent[key]
-        if _is_text(value):
+        if _is_text(value, name):
             text = self.translations.get(name)
             if text is None:
                 return False
             parent[key] = _styled(value, text)
+            return True
+        if name in self._settings_kept:  # the output's own (separator: "," in German)
+            parent[key] = self._settings_kept[name]
             return True
         return self._fill(value, name)
 

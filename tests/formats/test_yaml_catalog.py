@@ -196,3 +196,20 @@ def test_settings_and_nulls_are_copied_as_written(tmp_path: Path) -> None:
         "    round_mode: default\n"  # the source's setting, not the output's own string
         "    unit: '%n %u'\n"
     )
+
+
+def test_a_locale_setting_of_the_translation_so_far_is_kept(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'en:\n  number:\n    separator: "."\n    precision: 3\n  cancel: cancel\n', "utf-8"
+    )
+    out = tmp_path / "de.yml"
+    out.write_text(
+        'de:\n  number:\n    separator: ","\n    precision: 2\n  cancel: abbrechen\n', "utf-8"
+    )
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []  # a lowercase word is text where it is no Rails setting: kept
+    assert out.read_text("utf-8") == (
+        'de:\n  number:\n    separator: ","\n    precision: 2\n  cancel: abbrechen\n'
+    )
