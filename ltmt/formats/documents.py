@@ -98,6 +98,37 @@ class TranslatedApart(Protocol):
         ...
 
 
+class TranslationsHeld:
+    """What a document that holds its translations by unit key (its output a file of its own)
+    does with them: a unit without one is pending, ``fill`` keeps them. A subclass gives
+    ``path`` and :meth:`units`."""
+
+    path: Path
+    what_is_filled = "string"  # how the errors name a unit
+
+    def __init__(self) -> None:
+        self.translations: dict[str, str] = {}
+
+    def units(self) -> list[Unit]:
+        raise NotImplementedError
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [u for u in self.units() if overwrite or u.key not in self.translations]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        known = {u.key for u in self.units()}
+        for key, text in translations.items():
+            if key not in known:
+                raise InputError(f"{self.path}: no {self.what_is_filled} {key!r} to fill")
+            self.translations[key] = text
+        return len(translations)
+
+
 @runtime_checkable
 class Reviewed(Protocol):
     """A document that knows what in its translation a reviewer should look at (subtitles that

@@ -20,14 +20,14 @@ the pairs two such files make, name by name (:meth:`KeyedCatalog.pairs`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
-from ltmt.formats.documents import Unit
+from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -68,7 +68,7 @@ class Entry:
         )
 
 
-class KeyedCatalog:
+class KeyedCatalog(TranslationsHeld):
     """What every keyed catalog shares; a format gives :meth:`read_values` (the strings of a
     file of its kind, by key) and :meth:`render` (the output file's bytes)."""
 
@@ -76,10 +76,10 @@ class KeyedCatalog:
     what: ClassVar[str]  # how messages name a file of this kind
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
+        super().__init__()
         self.path = Path(path)
         self.entries = entries
         self._keys = {entry.key for entry in entries}
-        self.translations: dict[str, str] = {}
         self.extras: list[str] = []  # names the adopted output has and this file has not
         self.adopted_from: Path | None = None
 
@@ -93,21 +93,6 @@ class KeyedCatalog:
 
     def units(self) -> list[Unit]:
         return [entry.unit() for entry in self.entries if entry.source.strip()]
-
-    def pending(self, overwrite: bool = False) -> list[Unit]:
-        return [u for u in self.units() if overwrite or u.key not in self.translations]
-
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        for key, text in translations.items():
-            if key not in self._keys:
-                raise InputError(f"{self.path}: no string {key!r} to fill")
-            self.translations[key] = text
-        return len(translations)
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds for

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, written_like
-from ltmt.formats.documents import Unit
+from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.subtitle_lines import split_over, wrap
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -85,20 +85,21 @@ def _groups(cues: list[Cue]) -> list[list[int]]:
     return groups
 
 
-class SubtitleDocument:
+class SubtitleDocument(TranslationsHeld):
     """A subtitle file to translate into the target language's (module docstring)."""
 
     format: ClassVar[str] = "srt"
+    what_is_filled = "cue"
 
     def __init__(
         self, path: Path, parsed: Any, cues: list[Cue], tgt_lang: str | None = None
     ) -> None:
+        super().__init__()
         self.path = Path(path)
         self.tgt_lang = tgt_lang
         self.parsed = parsed
         self.cues = cues
         self.groups = _groups(cues)
-        self.translations: dict[str, str] = {}
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> SubtitleDocument:
@@ -128,22 +129,6 @@ class SubtitleDocument:
             if text:
                 units.append(Unit(str(group[0]), text))
         return units
-
-    def pending(self, overwrite: bool = False) -> list[Unit]:
-        return [u for u in self.units() if overwrite or u.key not in self.translations]
-
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        keys = {u.key for u in self.units()}
-        for key, text in translations.items():
-            if key not in keys:
-                raise InputError(f"{self.path}: no cue {key!r} to fill")
-            self.translations[key] = text
-        return len(translations)
 
     def translated_cues(self) -> list[Cue]:
         """The cues with their translations laid out (the source's where there is none)."""
