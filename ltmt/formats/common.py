@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.wording import counted, first_few
@@ -152,6 +152,19 @@ def line_ends_like(source: bytes, data: bytes) -> bytes:
     if b"\r\n" not in source[:4096]:
         return data
     return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def parse_json(text: str, path: Path | str) -> Any:
+    """``text`` parsed as JSON; a malformed or too deeply nested one is an
+    :class:`InputError` with its line and column."""
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply") from None
 
 
 def xml_error(path: Path | str, exc: Exception, what: str) -> InputError:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, line_ends_like, read_bytes
+from ltmt.formats.common import decode, line_ends_like, parse_json, read_bytes
 from ltmt.formats.icu_messages import Branching, Unsupported, assemble, expand, is_branching
 from ltmt.formats.keyed_catalog import (
     FORM,
@@ -54,12 +54,7 @@ def pointer(parts: tuple[str | int, ...]) -> str:
 
 def _load(path: Path) -> tuple[str, Any]:
     text = decode(read_bytes(path, WHAT), path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
-    except RecursionError:
-        raise InputError(f"{path}: JSON nested too deeply") from None
+    data = parse_json(text, path)
     if not isinstance(data, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
     return text, data

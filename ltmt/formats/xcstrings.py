@@ -32,7 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
+from ltmt.formats.common import (
+    atomic_write,
+    decode,
+    lang_matches,
+    language_error,
+    parse_json,
+    read_bytes,
+)
 from ltmt.formats.documents import Unit
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import plural_tags
@@ -48,10 +55,7 @@ _APPROVED = "translated"
 
 def _load(path: Path) -> dict[str, Any]:
     text = decode(read_bytes(path, WHAT), path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from exc
+    data = parse_json(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("strings"), dict):
         raise InputError(f'{path}: not {WHAT}: no "strings" object at its top level')
     return data

@@ -41,6 +41,8 @@ _SYMBOL = re.compile(r":[a-z][a-z0-9_]*")  # Ruby's :day
 _SETTINGS = frozenset({"round_mode", "order"})
 _TILDE = re.compile(r"(?:[:\[,-]\s*)~\s*(?:[,\]#]|$)", re.MULTILINE)
 _NULL = re.compile(r"(?:[:\[,-]\s*)null\s*(?:[,\]#]|$)", re.MULTILINE)
+MAX_DEPTH = 100
+_TOO_DEEP = re.compile(r"(?:[\[{]\s*){" + str(MAX_DEPTH + 1) + "}")
 _NESTED_KEY = re.compile(r"^( +)[^\s#-]", re.MULTILINE)  # the first indented key
 
 
@@ -88,9 +90,13 @@ def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
     from ruamel.yaml.error import YAMLError
 
     text = decode(data, path)
+    if _TOO_DEEP.search(text):  # the YAML parser recurses, and slowly: no message file nests so
+        raise InputError(f"{path}: YAML nested too deeply (more than {MAX_DEPTH} levels)")
     try:
         layout = _layout(text)
         document = _yaml(layout).load(text)
+    except RecursionError:
+        raise InputError(f"{path}: YAML nested too deeply") from None
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""

@@ -1,8 +1,9 @@
 """Property test: no input file makes ``ltmt`` print a traceback or change the store on failure.
 
 Random bytes, random JSON (values and deep nesting), random Unicode and random XML (with the
-element names of TMX and XLIFF) go to every import format (``ltmt memory import``) and every
-document format (``ltmt translate``), through the CLI in-process. Each run must end in exit 0,
+element names of TMX, XLIFF, Qt Linguist, Android, .resx and plists) go to every import format
+(``ltmt memory import``, a one-language file beside a fuzzed source file) and every document
+format (``ltmt translate``), through the CLI in-process. Each run must end in exit 0,
 or exit 1 with one ``ltmt: error:`` line; after a failed import the store is as it was.
 """
 
@@ -19,11 +20,18 @@ from hypothesis import strategies as st
 
 from ltmt import Memory
 
-IMPORT_FORMATS = ("jsonl", "tsv", "tmx", "po", "xliff")
-DOCUMENT_FORMATS = ("txt", "jsonl", "po", "xliff")
+IMPORT_FORMATS = ("jsonl", "tsv", "tmx", "po", "xliff", "ts", "xcstrings")
+# one language a file: imported beside a source file (fuzzed too)
+ONE_LANGUAGE_FORMATS = (
+    "android", "properties", "resx", "strings", "stringsdict", "yaml", "srt", "vtt", "json",
+)  # fmt: skip
+DOCUMENT_FORMATS = ("txt", "jsonl", "po", "xliff", "ts", "xcstrings", *ONE_LANGUAGE_FORMATS)
+SUFFIX = {"android": "xml", "strings": "strings", "yaml": "yml"}
 TAGS = (
     "tmx", "header", "body", "tu", "tuv", "seg", "prop", "note", "xliff", "file", "trans-unit",
-    "source", "target", "unit", "segment", "g", "x", "ph", "bpt", "ept", "pc",
+    "source", "target", "unit", "segment", "g", "x", "ph", "bpt", "ept", "pc", "TS", "context",
+    "message", "translation", "numerusform", "resources", "string", "plurals", "item", "root",
+    "resheader", "data", "value", "plist", "dict", "key",
 )  # fmt: skip
 LANGS = ("en", "de", "en-US", "fr", "", "DE-de")
 FUZZ = settings(
@@ -120,13 +128,40 @@ def test_import_never_crashes_nor_changes_the_store_on_failure(
     check()
 
 
+@pytest.mark.parametrize("fmt", ONE_LANGUAGE_FORMATS)
+def test_import_beside_a_source_file_never_crashes_nor_changes_the_store(
+    tmp_path: Path, run_ltmt: Callable[..., tuple[int, str, str]], fmt: str
+) -> None:
+    store = tmp_path / "store"
+    with Memory(store) as memory:
+        memory.add("u", "Already stored", "Schon gespeichert")
+    suffix = SUFFIX.get(fmt, fmt)
+    path, source = tmp_path / f"de.{suffix}", tmp_path / f"en.{suffix}"
+
+    @settings(FUZZ, max_examples=10)
+    @given(data=contents, source_data=contents)
+    def check(data: bytes, source_data: bytes) -> None:
+        path.write_bytes(data)
+        source.write_bytes(source_data)
+        before = snapshot(store)
+        code, _, err = run_ltmt("memory", "import", str(path), "--source-file", str(source),
+            "--user", "u", "--memory-dir", str(store),
+        )  # fmt: skip
+        assert_clean_end(code, err)
+        if code:
+            assert snapshot(store) == before
+
+    check()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", DOCUMENT_FORMATS)
 def test_translate_never_crashes_on_any_document(
     tmp_path: Path, run_ltmt: Callable[..., tuple[int, str, str]], fmt: str, tiny_model_dir: Path
 ) -> None:
     store = tmp_path / "store"
-    path, output = tmp_path / f"input.{fmt}", tmp_path / f"output.{fmt}"
+    suffix = SUFFIX.get(fmt, fmt)
+    path, output = tmp_path / f"input.{suffix}", tmp_path / f"output.{suffix}"
 
     @settings(FUZZ, max_examples=8)
     @given(data=contents)
