@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -101,7 +102,7 @@ class TranslatedApart(Protocol):
 class TranslationsHeld:
     """What a document that holds its translations by unit key (its output a file of its own)
     does with them: a unit without one is pending, ``fill`` keeps them. A subclass gives
-    ``path`` and :meth:`units`."""
+    ``path`` and :meth:`units`, which do not change once it is made."""
 
     path: Path
     what_is_filled = "string"  # how the errors name a unit
@@ -112,6 +113,10 @@ class TranslationsHeld:
     def units(self) -> list[Unit]:
         raise NotImplementedError
 
+    @cached_property
+    def _unit_keys(self) -> frozenset[str]:
+        return frozenset(u.key for u in self.units())
+
     def pending(self, overwrite: bool = False) -> list[Unit]:
         return [u for u in self.units() if overwrite or u.key not in self.translations]
 
@@ -121,9 +126,8 @@ class TranslationsHeld:
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
-        known = {u.key for u in self.units()}
         for key, text in translations.items():
-            if key not in known:
+            if key not in self._unit_keys:
                 raise InputError(f"{self.path}: no {self.what_is_filled} {key!r} to fill")
             self.translations[key] = text
         return len(translations)

@@ -63,7 +63,7 @@ class FileFormat:
 
     @property
     def is_xml(self) -> bool:
-        """Whether the files are XML (which may be UTF-16, and cannot hold control characters)."""
+        """Whether the files are XML (which cannot hold control characters)."""
         return self.name in _XML_FORMATS
 
     def reader(self) -> Callable[..., Any]:
@@ -116,6 +116,7 @@ FORMATS: dict[str, FileFormat] = {
             write="ltmt.formats.tmx:write_tmx",
             languages=True,
             markers=(b"<tmx",),
+            utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
             "po",
@@ -136,6 +137,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.xliff_document:XliffDocument.open",
             languages=True,
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
+            utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
             "ts",
@@ -145,6 +147,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.qt_ts:TsDocument.open",
             languages=True,
             markers=(b"<TS ", b"<TS>", b"<!DOCTYPE TS>"),
+            utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
             "xcstrings",
@@ -163,6 +166,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.android:AndroidDocument.open",
             markers=(b"<resources",),
             one_language=True,
+            utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
             "properties",
@@ -180,6 +184,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.resx:ResxDocument.open",
             markers=(b"<resheader",),
             one_language=True,
+            utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
             "strings",
@@ -269,7 +274,7 @@ _BINARY_KINDS = (
     ((b"PK\x03\x04",), "a zip archive; extract the file first (unzip {path})"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# XML may be UTF-16: its parser reads it
+# XML: they cannot hold control characters
 _XML_FORMATS = frozenset({"tmx", "xliff", "ts", "android", "resx"})
 
 
@@ -351,7 +356,7 @@ def find_format(
                 f"{path}: cannot tell the format from {what}; pass --format ({choices})"
             )
     spec = FORMATS[name]
-    if file is not None and not (spec.is_xml or spec.utf16):
+    if file is not None and not spec.utf16:
         problem = content_problem(file, utf16=False)
         if problem is not None:
             raise InputError(problem)
