@@ -100,13 +100,7 @@ def _drop_stray_braces(source: str, text: str) -> str:
     outside = _outside(source, found)
     if not any(p.kind == "brace" for p in found) or "{" in outside or "}" in outside:
         return text
-    pieces, position = [], 0
-    for placeholder in find_placeholders(text):
-        pieces.append(text[position : placeholder.start].replace("{", "").replace("}", ""))
-        pieces.append(placeholder.text)
-        position = placeholder.end
-    pieces.append(text[position:].replace("{", "").replace("}", ""))
-    return "".join(pieces)
+    return _drop_outside(text, "{}")
 
 
 def _drop_stray_at_signs(source: str, text: str) -> str:
@@ -117,16 +111,26 @@ def _drop_stray_at_signs(source: str, text: str) -> str:
     found = find_placeholders(source)
     if not any(p.text.endswith("@") for p in found) or "@" in _outside(source, found):
         return text
+    return _drop_outside(text, "@", glued=_GLUED_AT)
+
+
+def _drop_outside(text: str, chars: str, glued: re.Pattern[str] | None = None) -> str:
+    """``text`` without ``chars`` outside its placeholders; with ``glued``, what it matches
+    right after a placeholder that ends in one of ``chars`` goes too."""
     pieces, position = [], 0
     for placeholder in find_placeholders(text):
-        pieces.append(text[position : placeholder.start].replace("@", ""))
+        pieces.append(text[position : placeholder.start].translate(_deleting(chars)))
         pieces.append(placeholder.text)
         position = placeholder.end
-        if placeholder.text.endswith("@"):
-            glued = _GLUED_AT.match(text, position)
-            position = glued.end() if glued else position
-    pieces.append(text[position:].replace("@", ""))
+        if glued is not None and placeholder.text[-1:] in chars:
+            found = glued.match(text, position)
+            position = found.end() if found else position
+    pieces.append(text[position:].translate(_deleting(chars)))
     return "".join(pieces)
+
+
+def _deleting(chars: str) -> dict[int, None]:
+    return dict.fromkeys(map(ord, chars))
 
 
 def _outside(text: str, placeholders: list[Placeholder]) -> str:
