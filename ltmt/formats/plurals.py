@@ -6,13 +6,15 @@ count back.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from typing import TypeVar
 
 from ltmt.formats.placeholder_syntax import find_placeholders
 
 # printf integer conversions, named or not, and brace fields: the count of a plural message
 _COUNT = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*[lhjzt]{0,2}[diu]|%n|%?\{\w*\}|%<\w+>d")
 SINGULAR, PLURAL = "1", "2"
+T = TypeVar("T")
 
 
 def _hint(source: str, number: str) -> tuple[str, str] | None:
@@ -59,3 +61,22 @@ def plural_tags(language: str) -> tuple[str, ...]:
         if candidate in data.plural_tags:
             return tuple(data.plural_tags[candidate])
     return ("one", "other")
+
+
+# every plural category, in CLDR's order
+CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def written_categories(tags: tuple[str, ...], source: Collection[str]) -> tuple[str, ...]:
+    """The categories a translation of a plural whose ``source`` has these categories gets:
+    the target language's ``tags``, and ``zero`` first where the source has it and the
+    language has none (Apple's and Rails' plurals use it for 0 in every language)."""
+    return ("zero", *tags) if "zero" in source and "zero" not in tags else tags
+
+
+def with_other(forms: dict[str, T], tags: tuple[str, ...]) -> dict[str, T]:
+    """``forms`` (by category) with ``other``, every language's fallback that Android, Apple
+    and Rails require, as the last of ``tags`` where the language has none (Russian's
+    fractions take it)."""
+    forms.setdefault("other", forms[tags[-1]])
+    return forms

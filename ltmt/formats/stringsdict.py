@@ -28,7 +28,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import read_bytes
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import plural_tags
+from ltmt.formats.plurals import CATEGORIES, plural_tags, with_other, written_categories
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,6 @@ WHAT = "an Apple .stringsdict file"
 FORMAT_KEY = "NSStringLocalizedFormatKey"
 SPEC_TYPE = "NSStringFormatSpecTypeKey"
 PLURAL_RULE = "NSStringPluralRuleType"
-CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 # %#@files@ (or %1$#@files@): where a variable's chosen form goes
 _VARIABLE = re.compile(r"%(?:[1-9]\d*\$)?#@(\w+)@")
 
@@ -56,7 +55,7 @@ def _load(data: bytes, path: Path) -> dict[str, Any]:
     return found
 
 
-def _variables(key: str, entry: Any) -> dict[str, dict[str, Any]] | None:
+def _variables(entry: Any) -> dict[str, dict[str, Any]] | None:
     """The plural variables of ``entry``, by name, in its format's order; None where it cannot
     be translated here (no format, a variable missing or of another rule type)."""
     if not isinstance(entry, dict) or not isinstance(entry.get(FORMAT_KEY), str):
@@ -83,7 +82,7 @@ class StringsDictDocument(KeyedCatalog):
         self.data = _load(data, Path(path))
         self.tags = plural_tags(tgt_lang)
         self._key_names: dict[str, str] = {}
-        skipped = [key for key, entry in self.data.items() if _variables(key, entry) is None]
+        skipped = [key for key, entry in self.data.items() if _variables(entry) is None]
         if skipped:
             logger.warning(
                 "%s: %s skipped (%s): only plural variables (%s) are translated",
@@ -99,13 +98,9 @@ class StringsDictDocument(KeyedCatalog):
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> StringsDictDocument:
         return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de")
 
-    def _forms(self, variable: dict[str, Any]) -> tuple[str, ...]:
-        """The categories a translation of ``variable`` gets."""
-        return ("zero", *self.tags) if "zero" in variable and "zero" not in self.tags else self.tags
-
     def _entries(self) -> Iterator[Entry]:
         for key, entry in self.data.items():
-            variables = _variables(key, entry)
+            variables = _variables(entry)
             if variables is None:
                 continue
             if has_words(entry[FORMAT_KEY]):
@@ -114,16 +109,15 @@ class StringsDictDocument(KeyedCatalog):
                 fallback = variable.get("other") or next(
                     (variable[c] for c in CATEGORIES if variable.get(c)), ""
                 )
-                if "zero" in self._forms(variable) and "zero" not in self.tags:
+                forms = f"{key}{FORM}{name}"
+                if "zero" in variable and "zero" not in self.tags:
                     # Apple's own case for the number 0, not one of the language's forms
-                    unit_key = f"{key}{FORM}{name}{FORM}zero"
-                    yield self._entry(unit_key, key, f"{key}{FORM}{name}", variable["zero"])
+                    yield self._entry(f"{forms}{FORM}zero", key, forms, variable["zero"])
                 for form, tag in enumerate(self.tags):
-                    unit_key = f"{key}{FORM}{name}{FORM}{tag}"
+                    unit_key = f"{forms}{FORM}{tag}"
                     self._key_names[unit_key] = key
                     text = variable.get(tag) or fallback
-                    name_of_forms = f"{key}{FORM}{name}"
-                    yield Entry(unit_key, name_of_forms, text, form, plural=True, group=key)
+                    yield Entry(unit_key, forms, text, form, plural=True, group=key)
 
     def _entry(self, unit_key: str, key: str, name: str, text: str) -> Entry:
         self._key_names[unit_key] = key
@@ -138,7 +132,7 @@ class StringsDictDocument(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
         for key, entry in _load(read_bytes(path, WHAT), path).items():
-            variables = _variables(key, entry)
+            variables = _variables(entry)
             if variables is None:
                 self._key_names.setdefault(key, key)
                 continue
@@ -154,7 +148,7 @@ class StringsDictDocument(KeyedCatalog):
 
     def _translated(self, key: str, entry: dict[str, Any]) -> dict[str, Any] | None:
         """``entry`` in the target language, or None while a part of it has no translation."""
-        variables = _variables(key, entry)
+        variables = _variables(entry)
         if variables is None:
             return None
         written = dict(entry)
@@ -164,13 +158,12 @@ class StringsDictDocument(KeyedCatalog):
             written[FORMAT_KEY] = self.translations[key]
         for name, variable in variables.items():
             forms: dict[str, str] = {}
-            for tag in self._forms(variable):
+            for tag in written_categories(self.tags, variable):
                 text = self.translations.get(f"{key}{FORM}{name}{FORM}{tag}")
                 if text is None:
                     return None
                 forms[tag] = text
-            # every language's fallback, which Apple requires (Russian's fractions take it)
-            forms.setdefault("other", forms[self.tags[-1]])
+            with_other(forms, self.tags)
             kept = {k: v for k, v in variable.items() if k not in CATEGORIES}
             written[name] = {**kept, **forms}
         return written

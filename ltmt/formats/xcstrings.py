@@ -42,7 +42,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.documents import Unit
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import plural_tags
+from ltmt.formats.plurals import plural_tags, with_other
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -242,8 +242,8 @@ class XcStringsDocument:
                     subs[slot.substitution] = kept
                 holder = subs[slot.substitution]
             holder.setdefault("variations", {}).setdefault("plural", {})[str(slot.tag)] = form
-        for plural in _plurals_in(localization):  # every language's fallback, Apple's too
-            plural.setdefault("other", plural[self.tags[-1]])
+        for plural in _plurals_in(localization):
+            with_other(plural, self.tags)
         if "substitutions" in localization and "stringUnit" not in localization:
             # a value of variables alone (%#@files@): the source's, which has no words
             localization["stringUnit"] = {

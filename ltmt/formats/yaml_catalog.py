@@ -30,10 +30,9 @@ from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import plural_tags
+from ltmt.formats.plurals import CATEGORIES, plural_tags, with_other, written_categories
 
 WHAT = "a YAML message file"
-CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")  # default, year
 _SYMBOL = re.compile(r":[a-z][a-z0-9_]*")  # Ruby's :day
@@ -222,15 +221,12 @@ class YamlCatalog(KeyedCatalog):
         root = _root(document) if self.root is not None else None
         return document[root] if root is not None else document
 
-    def _forms(self, plural: dict[str, Any]) -> tuple[str, ...]:
-        return ("zero", *self.tags) if "zero" in plural and "zero" not in self.tags else self.tags
-
     def _entries(self) -> Iterator[Entry]:
         for name, value in _walk(self._strings(self.document)):
             if not isinstance(value, dict):  # a list's items are written only together
                 yield Entry(name, name, str(value), group=name.split("[")[0])
                 continue
-            if "zero" in self._forms(value) and "zero" not in self.tags:
+            if "zero" in value and "zero" not in self.tags:  # Rails' own case for 0
                 yield Entry(f"{name}{FORM}zero", name, str(value["zero"]), group=name)
             for form, tag in enumerate(self.tags):
                 text = str(value.get(tag) or value["other"])
@@ -313,10 +309,12 @@ class YamlCatalog(KeyedCatalog):
         return self._fill(value, name)
 
     def _fill_plural(self, node: Any, name: str) -> bool:
-        forms = {tag: self.translations.get(f"{name}{FORM}{tag}") for tag in self._forms(node)}
-        if any(text is None for text in forms.values()):
+        categories = written_categories(self.tags, node)
+        found = {tag: self.translations.get(f"{name}{FORM}{tag}") for tag in categories}
+        forms = {tag: text for tag, text in found.items() if text is not None}
+        if len(forms) < len(found):
             return False
-        forms.setdefault("other", forms[self.tags[-1]])  # Rails' fallback in every language
+        with_other(forms, self.tags)
         style = node.get("other")
         for tag in list(node):
             del node[tag]
