@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ltmt.errors import InputError
 
@@ -51,3 +52,12 @@ class WaitingForms:
         if not all(current):
             return None
         return self._forms.pop(entry)
+
+
+def target_strings(target: Any) -> list[str]:
+    """The texts of a translate-toolkit unit's target: one, or a plural's forms (a
+    ``multistring``); none where it has no target."""
+    if target is None:
+        return []
+    strings = getattr(target, "strings", None)
+    return [str(s) for s in strings] if strings is not None else [str(target)]

@@ -21,7 +21,7 @@ from typing import Any
 
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Unit
-from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
+from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
 
 # Plural-Forms of the languages a template is most often filled for (gettext's manual, §12.3).
@@ -126,7 +126,9 @@ class PoDocument:
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """Units to translate: the entries without a translation, and a plural entry's empty
         forms (its filled ones are kept); with ``overwrite``, every unit."""
-        filled = {index: _strings(unit.target) for index, unit in self._entries() if not overwrite}
+        filled = {
+            index: target_strings(unit.target) for index, unit in self._entries() if not overwrite
+        }
         pending = []
         for unit in self.units():
             forms = filled.get(int(unit.key.split(FORM)[0]), [])
@@ -148,7 +150,9 @@ class PoDocument:
             if unit.hasplural():
                 # Forms may come in different calls: keep what an earlier call filled, and the
                 # forms the catalog had filled already.
-                forms = self._waiting.complete(index, texts, _strings(unit.target), self.nplurals)
+                forms = self._waiting.complete(
+                    index, texts, target_strings(unit.target), self.nplurals
+                )
                 if forms is None:
                     continue
                 unit.target = forms
@@ -186,10 +190,3 @@ def _fuzzy_first(unit: Any) -> None:
     if "fuzzy" in flags and flags[0] != "fuzzy":
         flags.remove("fuzzy")
         unit.typecomments = [f"#, {', '.join(['fuzzy', *flags])}{unit.newline}"]
-
-
-def _strings(target: Any) -> list[str]:
-    if target is None:
-        return []
-    strings = getattr(target, "strings", None)
-    return [str(s) for s in strings] if strings is not None else [str(target)]

@@ -20,6 +20,7 @@ out and counted in a warning), each form of a plural as a pair of its own.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from collections.abc import Collection, Iterator, Mapping
@@ -36,7 +37,7 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.documents import Unit
-from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
+from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.plurals import plural_tags
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -44,7 +45,6 @@ from ltmt.wording import counted
 logger = logging.getLogger(__name__)
 
 WHAT = "a Qt Linguist .ts file"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BOTH_FORMS = re.compile(r"(?<=[^\W\d_])\((e?s)\)")  # file(s), match(es)
 
 
@@ -55,7 +55,8 @@ def load_ts(path: Path) -> Any:
 
     path = Path(path)
     data = read_bytes(path, WHAT)
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<" and not data.startswith(_UTF16_BOMS):
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<" and not utf16:
         raise InputError(
             f"{path}: not {WHAT}: it is not XML (a TypeScript file cannot be translated)"
         )
@@ -119,12 +120,6 @@ def _flags(unit: Any) -> tuple[str, ...]:
     return tuple(f.strip() for f in flags if f.strip() and f.strip() != "fuzzy")
 
 
-def _forms(unit: Any) -> list[str]:
-    """The translations a message holds (one, or each numerus form's)."""
-    strings = getattr(unit.target, "strings", None)
-    return [str(s) for s in strings] if strings is not None else [str(unit.target or "")]
-
-
 def _context(unit: Any) -> str:
     return str(unit.getcontext() or "")
 
@@ -152,7 +147,7 @@ class TsDocument:
 
     def _count(self, unit: Any) -> int:
         """How many numerus forms the message's translation takes: as many as lupdate wrote."""
-        written = len(_forms(unit))
+        written = len(target_strings(unit.target))
         return written if written > 1 else self.nplurals
 
     def units(self) -> list[Unit]:
@@ -174,7 +169,7 @@ class TsDocument:
         pending = []
         for unit in self.units():
             message = self.store.units[int(unit.key.split(FORM)[0])]
-            forms = _forms(message)
+            forms = target_strings(message.target)
             done = forms[unit.form] if unit.entry and unit.form < len(forms) else any(forms)
             if overwrite or not done:
                 pending.append(unit)
@@ -193,7 +188,9 @@ class TsDocument:
         for index, texts in messages.items():
             unit = self.store.units[index]
             if unit.hasplural():  # written only whole
-                forms = self._waiting.complete(index, texts, _forms(unit), self._count(unit))
+                forms = self._waiting.complete(
+                    index, texts, target_strings(unit.target), self._count(unit)
+                )
                 if forms is None:
                     continue
                 unit.target = multistring(forms)
@@ -217,7 +214,7 @@ def read_ts(
     records = []
     unfinished = 0
     for index, unit in _messages(store):
-        forms = _forms(unit)
+        forms = target_strings(unit.target)
         if not any(forms):
             continue
         if unit.isfuzzy():
@@ -231,10 +228,10 @@ def read_ts(
         if not unit.hasplural():
             records.append(PairRecord(_source(unit), forms[0], position, metadata))
             continue
+        plural_source = _extra(unit, "msgid_plural")
         for form, text in enumerate(forms):
             if text:
                 plural = {**metadata, "plural": form}
-                plural_source = _extra(unit, "msgid_plural")
                 source = form_source(_source(unit), form, len(forms), plural_source)
                 records.append(PairRecord(source, text, f"{position}{FORM}{form}", plural))
     if unfinished:
