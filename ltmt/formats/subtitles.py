@@ -91,28 +91,33 @@ class SubtitleDocument(TranslationsHeld):
     format: ClassVar[str] = "srt"
     what_is_filled = "cue"
 
-    def __init__(
-        self, path: Path, parsed: Any, cues: list[Cue], tgt_lang: str | None = None
-    ) -> None:
+    def __init__(self, path: Path, data: bytes, tgt_lang: str | None = None) -> None:
         super().__init__()
         self.path = Path(path)
+        self.data = data  # as read: its line ends and byte order mark are the output's
         self.tgt_lang = tgt_lang
-        self.parsed = parsed
-        self.cues = cues
-        self.groups = _groups(cues)
+        self.parsed, self.cues = self.parse(decode(data, self.path), self.path)
+        self.groups = _groups(self.cues)
+        self._group_of = {group[0]: group for group in self.groups}
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> SubtitleDocument:
         path = Path(path)
-        kind = cls if cls is not SubtitleDocument else _kind(path)
-        parsed, cues = kind.read(path)
-        return kind(path, parsed, cues, tgt_lang)
+        data = read_bytes(path, WHAT)
+        kind = cls if cls is not SubtitleDocument else _kind(path, data)
+        return kind(path, data, tgt_lang)
 
     @classmethod
     def read(cls, path: Path) -> tuple[Any, list[Cue]]:
+        """The parsed file ``path`` and its cues."""
+        return cls.parse(decode(read_bytes(Path(path), WHAT), Path(path)), Path(path))
+
+    @classmethod
+    def parse(cls, text: str, path: Path) -> tuple[Any, list[Cue]]:
+        """The parsed ``text`` (of the file ``path``, named in errors) and its cues."""
         raise NotImplementedError
 
-    def write(self, cues: list[Cue]) -> bytes:
+    def write(self, cues: list[Cue]) -> str:
         raise NotImplementedError
 
     def units(self) -> list[Unit]:
@@ -121,7 +126,7 @@ class SubtitleDocument(TranslationsHeld):
             first = self.cues[group[0]]
             if first.dialogue:
                 for number, line in enumerate(first.lines):
-                    text = _DIALOGUE.sub("", line).strip()
+                    text = _undash(line)
                     if text:
                         units.append(Unit(f"{group[0]}{LINE}{number}", text))
                 continue
@@ -172,7 +177,7 @@ class SubtitleDocument(TranslationsHeld):
         found: dict[str, str] = {}
         for unit in self.units():
             index, _, line = unit.key.partition(LINE)
-            group = next(g for g in self.groups if g[0] == int(index))
+            group = self._group_of[int(index)]
             matched = [by_time.get(round(self.cues[i].start, 3), [None])[0] for i in group]
             if any(cue is None for cue in matched):
                 continue
@@ -227,8 +232,7 @@ class SubtitleDocument(TranslationsHeld):
         return [(sources[round(c.start, 3)], c) for c in self.translated_cues()]
 
     def save(self, out_path: Path) -> None:
-        written = self.write(self.translated_cues()).decode("utf-8")
-        atomic_write(Path(out_path), written_like(read_bytes(self.path, WHAT), written))
+        atomic_write(Path(out_path), written_like(self.data, self.write(self.translated_cues())))
 
 
 def _speed(cue: Cue) -> float:
@@ -236,17 +240,11 @@ def _speed(cue: Cue) -> float:
     return len(_TAGS.sub("", cue.text)) / max(cue.end - cue.start, 0.001)
 
 
-def _kind(path: Path) -> type[SubtitleDocument]:
+def _kind(path: Path, data: bytes) -> type[SubtitleDocument]:
     """SubRip or WebVTT, by the extension, else by the content."""
-    if path.suffix.lower() == ".vtt":
-        return VttDocument
-    if path.suffix.lower() == ".srt":
-        return SrtDocument
-    return (
-        VttDocument
-        if read_bytes(path, WHAT).lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT")
-        else SrtDocument
-    )
+    if path.suffix.lower() in (".vtt", ".srt"):
+        return VttDocument if path.suffix.lower() == ".vtt" else SrtDocument
+    return VttDocument if data.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT") else SrtDocument
 
 
 def _dash(line: str) -> str:
@@ -264,10 +262,9 @@ class SrtDocument(SubtitleDocument):
     format = "srt"
 
     @classmethod
-    def read(cls, path: Path) -> tuple[Any, list[Cue]]:
+    def parse(cls, text: str, path: Path) -> tuple[Any, list[Cue]]:
         import srt
 
-        text = decode(read_bytes(path, WHAT), path)
         try:
             subtitles = list(srt.parse(text))
         except srt.SRTParseError as exc:
@@ -282,7 +279,7 @@ class SrtDocument(SubtitleDocument):
         ]
         return subtitles, cues
 
-    def write(self, cues: list[Cue]) -> bytes:
+    def write(self, cues: list[Cue]) -> str:
         import datetime
 
         import srt
@@ -296,7 +293,7 @@ class SrtDocument(SubtitleDocument):
             )
             for number, cue in enumerate(cues, 1)
         ]
-        return srt.compose(subtitles, reindex=False).encode("utf-8")
+        return str(srt.compose(subtitles, reindex=False))
 
 
 class VttDocument(SubtitleDocument):
@@ -305,11 +302,10 @@ class VttDocument(SubtitleDocument):
     format = "vtt"
 
     @classmethod
-    def read(cls, path: Path) -> tuple[Any, list[Cue]]:
+    def parse(cls, text: str, path: Path) -> tuple[Any, list[Cue]]:
         import webvtt
         from webvtt.errors import MalformedFileError
 
-        text = decode(read_bytes(path, WHAT), path)
         try:
             parsed = webvtt.from_buffer(io.StringIO(text))
         except MalformedFileError as exc:
@@ -320,7 +316,7 @@ class VttDocument(SubtitleDocument):
         ]
         return parsed, cues
 
-    def write(self, cues: list[Cue]) -> bytes:
+    def write(self, cues: list[Cue]) -> str:
         import copy
 
         parsed = copy.deepcopy(self.parsed)
@@ -340,7 +336,7 @@ class VttDocument(SubtitleDocument):
                 f"Language: {self.tgt_lang}" if m.lower().startswith("language:") else m
                 for m in parsed.metadata
             ]
-        return str(parsed.content).encode("utf-8")
+        return str(parsed.content)
 
 
 def _seconds(time: Any) -> float:
