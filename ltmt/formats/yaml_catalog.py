@@ -71,29 +71,27 @@ def _tilde(representer: Any, _: None) -> Any:
     return representer.represent_scalar("tag:yaml.org,2002:null", "~")
 
 
-def _layout(text: str) -> Layout:
-    """``text``'s indentation: a nested key's, and ruamel.yaml's guess for lists."""
-    from ruamel.yaml.util import load_yaml_guess_indent
-
+def _layout(text: str, sequence: int | None, dash: int | None) -> Layout:
+    """``text``'s layout: a nested key's indentation, ruamel.yaml's guess for lists
+    (``sequence``, ``dash``), and how it writes a null."""
     nested = _NESTED_KEY.search(text)
     mapping = len(nested.group(1)) if nested else 2
     tilde = bool(_TILDE.search(text)) and not _NULL.search(text)
-    _, sequence, dash = load_yaml_guess_indent(text)
     if dash is None:  # no block list
         return Layout(mapping, mapping, 0, tilde)
     return Layout(mapping, max(sequence or 2, dash + 2), dash, tilde)
 
 
 def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
-    """The document of a YAML file, and its layout."""
+    """The document of a YAML file, and its layout (for writing it back)."""
     from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.util import load_yaml_guess_indent
 
     text = decode(data, path)
     if _TOO_DEEP.search(text):  # the YAML parser recurses, and slowly: no message file nests so
         raise InputError(f"{path}: YAML nested too deeply (more than {MAX_DEPTH} levels)")
-    try:
-        layout = _layout(text)
-        document = _yaml(layout).load(text)
+    try:  # one parse: the indentation is guessed from the lines, the reader is ours
+        document, sequence, dash = load_yaml_guess_indent(text, yaml=_yaml())
     except RecursionError:
         raise InputError(f"{path}: YAML nested too deeply") from None
     except YAMLError as exc:
@@ -103,7 +101,7 @@ def _load(data: bytes, path: Path) -> tuple[Any, Layout]:
         raise InputError(f"{path}{where}: not valid YAML: {problem}") from exc
     if not isinstance(document, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not a mapping of keys")
-    return document, layout
+    return document, _layout(text, sequence, dash)
 
 
 def _root(document: dict[str, Any]) -> str | None:
@@ -113,6 +111,12 @@ def _root(document: dict[str, Any]) -> str | None:
     ((key, value),) = document.items()
     is_language = isinstance(key, str) and _LANGUAGE.fullmatch(key) is not None
     return key if is_language and isinstance(value, dict) else None
+
+
+def _messages(document: dict[str, Any]) -> Any:
+    """The mapping that holds a file's strings: below a Rails file's language key."""
+    root = _root(document)
+    return document[root] if root is not None else document
 
 
 def _is_plural(value: Any) -> bool:
@@ -210,19 +214,15 @@ class YamlCatalog(KeyedCatalog):
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
+        self._adopted: Any = None  # the adopted output's messages
         super().__init__(path, list(self._entries()))
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> YamlCatalog:
         return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de")
 
-    def _strings(self, document: Any) -> Any:
-        """The mapping that holds the strings: below a Rails file's language key."""
-        root = _root(document) if self.root is not None else None
-        return document[root] if root is not None else document
-
     def _entries(self) -> Iterator[Entry]:
-        for name, value in _walk(self._strings(self.document)):
+        for name, value in _walk(_messages(self.document)):
             if not isinstance(value, dict):  # a list's items are written only together
                 yield Entry(name, name, str(value), group=name.split("[")[0])
                 continue
@@ -238,17 +238,15 @@ class YamlCatalog(KeyedCatalog):
     def names(self) -> set[str]:
         """Every leaf of the source file, text or not: a setting the output has too
         (``round_mode``) is the source's, not a string of the output's own."""
-        return set(_leaves(self._strings(self.document)))
+        return set(_leaves(_messages(self.document)))
 
     def adopt(self, target: Path) -> int:
         """:meth:`KeyedCatalog.adopt`, and the values that are no text (a locale's settings:
         ``separator: ","``, ``precision: 2``) the output has where the source has them: the
         translation so far says them for the target language."""
         adopted = super().adopt(target)
-        document, _ = _load(read_bytes(Path(target), WHAT), Path(target))
-        root = _root(document)
-        theirs = _scalars(document[root] if root is not None else document)
-        ours = _scalars(self._strings(self.document))
+        self._adopted = _messages(_load(read_bytes(Path(target), WHAT), Path(target))[0])
+        theirs, ours = _scalars(self._adopted), _scalars(_messages(self.document))
         self._settings_kept = {
             name: value
             for name, value in theirs.items()
@@ -257,10 +255,8 @@ class YamlCatalog(KeyedCatalog):
         return adopted
 
     def read_values(self, path: Path) -> dict[str, str]:
-        document, _ = _load(read_bytes(path, WHAT), path)
         values: dict[str, str] = {}
-        root = _root(document)
-        for name, value in _walk(document[root] if root is not None else document):
+        for name, value in _walk(_messages(_load(read_bytes(path, WHAT), path)[0])):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
             else:
@@ -269,10 +265,10 @@ class YamlCatalog(KeyedCatalog):
 
     def render(self) -> bytes:
         document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors
-        strings = self._strings(document)
+        strings = _messages(document)
         self._fill(strings, "")
-        if self.extras and self.adopted_from is not None:
-            self._add_extras(strings)
+        if self.extras and self._adopted is not None:
+            self._add_extras(strings, self._adopted)
         if self.root is not None and self.root != self.tgt_lang:
             document.insert(0, self.tgt_lang, document.pop(self.root))
         out = io.StringIO()
@@ -323,12 +319,9 @@ class YamlCatalog(KeyedCatalog):
                 node[tag] = _styled(style, str(forms[tag]))
         return True
 
-    def _add_extras(self, strings: Any) -> None:
-        """The adopted output's own strings, at their place in ``strings``."""
-        assert self.adopted_from is not None
-        document, _ = _load(read_bytes(self.adopted_from, WHAT), self.adopted_from)
-        root = _root(document)
-        theirs = document[root] if root is not None else document
+    def _add_extras(self, strings: Any, theirs: Any) -> None:
+        """The adopted output's own strings (of ``theirs``, its messages), at their place in
+        ``strings``."""
         wanted = set(self.extras)
         for key, value in list(theirs.items()):
             _merge(strings, key, value, str(key), wanted)
