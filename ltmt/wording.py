@@ -16,3 +16,9 @@ def first_few(items: Iterable[object], limit: int = 3) -> str:
     """The first ``limit`` of ``items``, comma-separated, with ``...`` when there are more."""
     listed = [str(item) for item in items]
     return ", ".join(listed[:limit]) + (", ..." if len(listed) > limit else "")
+
+
+def counted_kinds(kinds: Iterable[tuple[int, str]], singular: str) -> str:
+    """``(count, why)`` pairs said in one phrase, the empty ones left out: ``1 file of no
+    format, 2 files with nothing to translate``."""
+    return ", ".join(f"{counted(count, singular)} {why}" for count, why in kinds if count)

@@ -19,7 +19,7 @@ from ltmt.cli.store import (
     open_store_before_reading,
 )
 from ltmt.errors import InputError
-from ltmt.wording import counted
+from ltmt.wording import counted, counted_kinds
 
 if TYPE_CHECKING:
     from ltmt.segments import PairRecord
@@ -152,19 +152,16 @@ def _folder_records(
     quiet: bool,
 ) -> list[PairRecord]:
     """The pairs of every file of ``folder`` a format reads, all read before any is stored."""
-    from ltmt.formats.folders import read_folder
+    from ltmt.formats.folders import read_folder, refuse_format
 
-    if fmt is not None:
-        raise InputError(
-            "--format names one file's format; a folder's files are told by their extensions"
-        )
+    refuse_format(fmt)
     found = read_folder(folder, source_folder, src_lang, tgt_lang)
     left = [
         (len(found.without_source), "holding one language with no source file beside"),
         (len(found.unknown), "of no format ltmt imports"),
     ]
     if not quiet and any(count for count, _ in left):
-        said = ", ".join(f"{counted(n, 'file')} {why}" for n, why in left if n)
+        said = counted_kinds(left, "file")
         typer.echo(f"ltmt: {counted(len(found.read), 'file')} read; skipped {said}", err=True)
     return found.records
 

@@ -13,7 +13,7 @@ import typer
 
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError
-from ltmt.wording import counted
+from ltmt.wording import counted, counted_kinds
 
 if TYPE_CHECKING:
     from ltmt.cli.translate_folder import FolderJob
@@ -437,8 +437,7 @@ def _translate_folder(
     ]
     report.files_skipped = sum(count for count, _ in skipped)
     if not quiet and report.files_skipped:
-        said = ", ".join(f"{counted(n, 'file')} {why}" for n, why in skipped if n)
-        typer.echo(f"ltmt: skipped {said}", err=True)
+        typer.echo(f"ltmt: skipped {counted_kinds(skipped, 'file')}", err=True)
 
 
 def _translate_document(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ltmt.cli.translate_job import Job, formats_quiet, prepare
+from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError
 
 
@@ -25,7 +25,7 @@ class FolderJob:
     output: Path
     jobs: list[Job] = field(default_factory=list)
     unknown: list[Path] = field(default_factory=list)  # no format knows them
-    empty: list[Path] = field(default_factory=list)  # nothing to translate
+    empty: list[Job] = field(default_factory=list)  # nothing to translate
 
 
 def is_folder(file: str) -> bool:
@@ -43,15 +43,10 @@ def prepare_folder(
 ) -> FolderJob:
     """The folder's files checked, each as :func:`~ltmt.cli.translate_job.prepare` checks one
     file, before the model loads."""
-    from ltmt.formats.documents import open_document
-    from ltmt.formats.folders import files_in
-    from ltmt.formats.registry import EXTENSIONS, FORMATS
+    from ltmt.formats.folders import files_in, format_of, refuse_format
 
     folder = Path(file)
-    if fmt is not None:
-        raise InputError(
-            "--format names one file's format; a folder's files are told by their extensions"
-        )
+    refuse_format(fmt)
     if learn is not None:
         raise InputError("--learn works with one plain-text file, not a folder")
     if output in (None, "-"):
@@ -63,23 +58,14 @@ def prepare_folder(
     _check_output_folder(folder, out)
     found = FolderJob(folder, out)
     for path in files_in(folder):
-        name = EXTENSIONS.get(path.suffix.lower())
-        if name is None or "document" not in FORMATS[name].roles():
+        if format_of(path, "document") is None:
             found.unknown.append(path)
             continue
         target = out / path.relative_to(folder)
         job = prepare(
             str(path), None, str(target), None, src_lang, tgt_lang, model, output_folder_made=True
         )
-        if job.lines is not None:
-            has_units = any(line.strip() for line in job.lines)
-        else:
-            with formats_quiet():  # the run's own opening warns
-                has_units = bool(open_document(path, tgt_lang=job.tgt_lang).units())
-        if has_units:
-            found.jobs.append(job)
-        else:
-            found.empty.append(path)
+        (found.jobs if job.has_text else found.empty).append(job)
     if not found.jobs:
         raise InputError(
             f"{folder}: no file to translate in it (files of a known format with text: .po, "

@@ -31,6 +31,7 @@ class Job:
     lines: list[str] | None = None
     references: list[str] | None = None
     newline: str = "\n"  # a text input's line ending, kept in its translation
+    has_text: bool = True  # whether the input has anything to translate
 
 
 def prepare(
@@ -69,6 +70,7 @@ def prepare(
         _check_output_format(Path(output), spec, path if fmt is not None else None)
     if spec.name == "txt":
         job.lines, job.newline = read_lines_and_ending(path)
+        job.has_text = any(line.strip() for line in job.lines)
         if path is None and fmt is None:
             _warn_if_structured(None, "\n".join(job.lines[:200]).encode())
     else:
@@ -93,7 +95,8 @@ def prepare(
 
         try:
             with formats_quiet():  # what it warns of, the run's own opening says once
-                open_document(path, spec.name, src_lang=src, tgt_lang=tgt)  # format, languages
+                document = open_document(path, spec.name, src_lang=src, tgt_lang=tgt)
+            job.has_text = bool(document.units())
         except LanguageError as exc:
             if pair is None or src_lang or tgt_lang:
                 raise

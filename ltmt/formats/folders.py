@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
 from ltmt.segments import PairRecord
+
+if TYPE_CHECKING:
+    from ltmt.formats.registry import FileFormat, Role
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -24,6 +27,23 @@ def files_in(folder: Path) -> list[Path]:
         for path in Path(folder).rglob("*")
         if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
     )
+
+
+def format_of(path: Path, role: Role) -> FileFormat | None:
+    """The format that plays ``role`` for ``path``, told by its extension, or None."""
+    from ltmt.formats.registry import EXTENSIONS, FORMATS
+
+    name = EXTENSIONS.get(path.suffix.lower())
+    spec = FORMATS[name] if name is not None else None
+    return spec if spec is not None and role in spec.roles() else None
+
+
+def refuse_format(fmt: str | None) -> None:
+    """A folder's files are told by their extensions: ``--format`` is an error."""
+    if fmt is not None:
+        raise InputError(
+            "--format names one file's format; a folder's files are told by their extensions"
+        )
 
 
 @dataclass
@@ -45,7 +65,6 @@ def read_folder(
     """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
     file is an :class:`InputError` that names it, and a folder with no pair one too."""
     from ltmt.formats.pairs import read_pairs
-    from ltmt.formats.registry import EXTENSIONS, FORMATS
 
     folder = Path(folder)
     if source_folder is not None and not Path(source_folder).is_dir():
@@ -55,9 +74,8 @@ def read_folder(
         )
     found = FolderPairs()
     for path in files_in(folder):
-        name = EXTENSIONS.get(path.suffix.lower())
-        spec = FORMATS[name] if name is not None else None
-        if spec is None or "read" not in spec.roles():
+        spec = format_of(path, "read")
+        if spec is None:
             found.unknown.append(path)
             continue
         options: dict[str, Any] = dict(spec.language_options(src_lang, tgt_lang))
