@@ -61,15 +61,18 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
+def _get(found: Any, name: str) -> Any:
+    """``found[name]`` where ``found`` is an object that has it (a catalog is user data)."""
+    return found.get(name) if isinstance(found, dict) else None
+
+
 def _unit_value(localization: Any) -> str | None:
-    unit = localization.get("stringUnit") if isinstance(localization, dict) else None
-    value = unit.get("value") if isinstance(unit, dict) else None
+    value = _get(_get(localization, "stringUnit"), "value")
     return value if isinstance(value, str) else None
 
 
 def _plural(localization: Any) -> dict[str, Any] | None:
-    variations = localization.get("variations") if isinstance(localization, dict) else None
-    plural = variations.get("plural") if isinstance(variations, dict) else None
+    plural = _get(_get(localization, "variations"), "plural")
     return plural if isinstance(plural, dict) else None
 
 
@@ -100,10 +103,6 @@ def _plurals_in(localization: dict[str, Any]) -> Iterator[dict[str, Any]]:
         plural = _plural(holder)
         if plural is not None:
             yield plural
-
-
-def _get(found: Any, name: str) -> Any:
-    return found.get(name) if isinstance(found, dict) else None
 
 
 def _substitutions(localization: Any) -> dict[str, Any] | None:
