@@ -95,9 +95,9 @@ def _translated_sentences(
 
 
 def _fast(cue: Any) -> bool:
-    from ltmt.formats.subtitles import READING_SPEED
+    from ltmt.formats.subtitles import READING_SPEED, reading_speed
 
-    return len(cue.text) / max(cue.end - cue.start, 0.001) > READING_SPEED
+    return reading_speed(cue) > READING_SPEED
 
 
 def main() -> None:

@@ -216,7 +216,7 @@ class SubtitleDocument(TranslationsHeld):
         fast = [
             number
             for number, (source, cue) in enumerate(self._pairs(), 1)
-            if _speed(cue) > READING_SPEED >= _speed(source)
+            if reading_speed(cue) > READING_SPEED >= reading_speed(source)
         ]
         if not fast:
             return []
@@ -235,7 +235,7 @@ class SubtitleDocument(TranslationsHeld):
         atomic_write(Path(out_path), written_like(self.data, self.write(self.translated_cues())))
 
 
-def _speed(cue: Cue) -> float:
+def reading_speed(cue: Cue) -> float:
     """Characters a second (tags left out), as subtitle guidelines count reading speed."""
     return len(_TAGS.sub("", cue.text)) / max(cue.end - cue.start, 0.001)
 
