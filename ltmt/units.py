@@ -28,6 +28,14 @@ _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
 _CODE_WORD = re.compile(r"[-+]{1,2}[^\W\d_]\S*|<[^\s<>]+>")
+# a whole line that names rather than says: a URL, an e-mail address, a path, a dotted
+# identifier (com.apple.dt.xcode, app.title, index.html); translated, they break
+_NAME_LINE = re.compile(
+    r"[a-z][a-z0-9+.-]*://\S+"
+    r"|[^\s@]+@[^\s@]+\.[A-Za-z]{2,}"
+    r"|~?/[^\s/]\S*"
+    r"|[a-z][\w-]*(?:\.[\w-]+)+"
+)
 # quote marks: a target language writes its own (German »%s«), so they are not code
 _QUOTES = frozenset("'\"`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a")
 
@@ -214,9 +222,12 @@ def is_code(text: str) -> bool:
     """Whether ``text`` has nothing to translate: each of its words is an option, an option's
     argument (``--log <file>``, ``-V[N][fname]``, ``+reverse``) or has neither a letter nor a
     quote mark outside its placeholders (``#``, ``%s:``, ``1.``; not ``'%s'``, which German
-    writes ``»%s«``)."""
+    writes ``»%s«``); or it is one name alone: a URL, an e-mail address, a path or a dotted
+    identifier (``com.apple.dt.xcode``, ``app.title``; not ``Node.js`` or ``e.g.``)."""
     from ltmt.formats.placeholder_syntax import without_placeholders
 
+    if _NAME_LINE.fullmatch(text.strip()):
+        return True
     return all(
         _CODE_WORD.fullmatch(word) or not any(c.isalpha() or c in _QUOTES for c in word)
         for word in without_placeholders(text).split()

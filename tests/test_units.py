@@ -126,6 +126,21 @@ def test_matches_for_model_change_their_lines_alike():
         ("- item", False),
         ("%s files", False),
         ("<b>bold</b>", False),
+        # one name alone: translated, it would break
+        ("https://example.com/help?lang=en", True),
+        ("support@example.com", True),
+        ("~/.config/ltmt/settings.yml", True),
+        ("/usr/share/doc", True),
+        ("com.apple.dt.xcode", True),
+        ("settings.title", True),
+        ("index.html", True),
+        ("See https://example.com for help.", False),
+        ("Mail support@example.com", False),
+        ("Node.js", False),
+        ("e.g.", False),
+        ("etc.", False),
+        ("/ by zero", False),
+        ("and/or", False),
     ],
 )
 def test_code_has_no_word_to_translate(text, code):

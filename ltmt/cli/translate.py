@@ -419,7 +419,12 @@ def _translate_folder(
 ) -> None:
     """Each file of ``folder`` into its place under the output folder, one line each."""
     from ltmt.formats.run_report import RunReport
+    from ltmt.formats.xcloc import copy_file, make_folders
 
+    for bundle in folder.bundles:
+        make_folders(bundle, folder.output / bundle.relative_to(folder.folder))
+    for source, target in folder.copies:
+        copy_file(source, target)
     for job in folder.jobs:
         assert job.path is not None and job.output is not None
         Path(job.output).parent.mkdir(parents=True, exist_ok=True)
@@ -436,8 +441,24 @@ def _translate_folder(
         (len(folder.empty), "with nothing to translate"),
     ]
     report.files_skipped = sum(count for count, _ in skipped)
-    if not quiet and report.files_skipped:
+    report.files_copied = len(folder.copies)
+    if quiet:
+        return
+    if report.files_skipped:
         typer.echo(f"ltmt: skipped {counted_kinds(skipped, 'file')}", err=True)
+    if folder.copies:
+        typer.echo(
+            f"ltmt: copied {counted(len(folder.copies), 'file')} of Xcode bundles as they are "
+            "(manifest, source copies, notes)",
+            err=True,
+        )
+    if folder.other_bundles:
+        names = ", ".join(str(p.relative_to(folder.folder)) for p in folder.other_bundles)
+        typer.echo(
+            f"ltmt: skipped {counted(len(folder.other_bundles), 'Xcode bundle')} for another "
+            f"language: {names}",
+            err=True,
+        )
 
 
 def _translate_document(

@@ -6,26 +6,40 @@ The files are found by their extensions, in the folder and below it (hidden ones
 files of no known format, and files with nothing to translate (an Android ``colors.xml``),
 are skipped and counted. Every file is checked, as one file is, before the model loads: a
 malformed one stops the run before anything is translated, with its one-line error.
+
+An Xcode localization catalog (``de.xcloc -o de-translated.xcloc``, or the bundles in a folder
+Xcode exported) has the XLIFF of its ``Localized Contents`` translated and its other files
+copied as they are, so that Xcode imports the output; a bundle for another target language is
+skipped (the one given as the input is an error).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError
 
+if TYPE_CHECKING:
+    from ltmt.formats.xcloc import XclocBundle
+
 
 @dataclass
 class FolderJob:
-    """A folder's files to translate (``jobs``) and those skipped, by why."""
+    """A folder's files to translate (``jobs``), those copied as they are (``copies``: the
+    members of an Xcode bundle other than its strings, ``(source, target)``) and those
+    skipped, by why."""
 
     folder: Path
     output: Path
     jobs: list[Job] = field(default_factory=list)
+    copies: list[tuple[Path, Path]] = field(default_factory=list)
     unknown: list[Path] = field(default_factory=list)  # no format knows them
     empty: list[Job] = field(default_factory=list)  # nothing to translate
+    bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
+    other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
 
 
 def is_folder(file: str) -> bool:
@@ -42,36 +56,82 @@ def prepare_folder(
     model: str | None,
 ) -> FolderJob:
     """The folder's files checked, each as :func:`~ltmt.cli.translate_job.prepare` checks one
-    file, before the model loads."""
+    file, before the model loads. An Xcode localization catalog (``de.xcloc``, the folder or
+    one in it) has its ``Localized Contents`` translated and the rest copied
+    (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
+    from ltmt.cli.translate_job import job_languages
     from ltmt.formats.folders import files_in, format_of, refuse_format
+    from ltmt.formats.xcloc import XclocBundle, bundle_of, check_output_name, is_bundle
 
     folder = Path(file)
     refuse_format(fmt)
     if learn is not None:
         raise InputError("--learn works with one plain-text file, not a folder")
     if output in (None, "-"):
+        if is_bundle(folder):
+            raise InputError(
+                f"{folder} is an Xcode localization catalog: give --output for the translated "
+                f"bundle, which Xcode imports (for example -o {folder.stem}-translated.xcloc); "
+                "the input is never overwritten"
+            )
         raise InputError(
             f"{folder} is a folder: give --output FOLDER for its translations (for example "
             "-o res/values-de); the input is never overwritten"
         )
     out = Path(output)
     _check_output_folder(folder, out)
+    src, tgt = job_languages(src_lang, tgt_lang, model)
+    if is_bundle(folder):
+        check_output_name(folder, out)
+        _check_bundle_languages(XclocBundle.open(folder), src, tgt)
     found = FolderJob(folder, out)
+    bundles: dict[Path, XclocBundle] = {}
     for path in files_in(folder):
+        target = out / path.relative_to(folder)
+        place = bundle_of(path, folder)
+        if place is not None:
+            bundle = bundles.get(place) or bundles.setdefault(place, XclocBundle.open(place))
+            if not bundle.translates(src, tgt):
+                if place not in found.other_bundles:
+                    found.other_bundles.append(place)
+                continue
+            if place not in found.bundles:
+                found.bundles.append(place)
+            if not bundle.is_localized(path):
+                found.copies.append((path, target))
+                continue
         if format_of(path, "document") is None:
             found.unknown.append(path)
             continue
-        target = out / path.relative_to(folder)
         job = prepare(
             str(path), None, str(target), None, src_lang, tgt_lang, model, output_folder_made=True
         )
         (found.jobs if job.has_text else found.empty).append(job)
     if not found.jobs:
+        others = (
+            f"; its Xcode bundles are for other languages than {tgt} "
+            f"({', '.join(p.name for p in found.other_bundles)})"
+            if found.other_bundles
+            else ""
+        )
         raise InputError(
             f"{folder}: no file to translate in it (files of a known format with text: .po, "
-            ".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .srt ...)"
+            f".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .srt, .xcloc ...)"
+            f"{others}"
         )
     return found
+
+
+def _check_bundle_languages(bundle: XclocBundle, src: str, tgt: str) -> None:
+    from ltmt.formats.xcloc import MANIFEST
+
+    if not bundle.translates(src, tgt):
+        pair = f"{bundle.source_locale or '?'}→{bundle.target_locale}"
+        raise InputError(
+            f"{bundle.path} is an Xcode bundle for {pair} (its {MANIFEST}), but this run "
+            f"translates {src}→{tgt}; give a model for its languages with --model, or export "
+            f"the bundle for {tgt} from Xcode"
+        )
 
 
 def _check_output_folder(folder: Path, out: Path) -> None:

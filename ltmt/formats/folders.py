@@ -3,7 +3,8 @@ pairs of all those a format reads, for ``ltmt memory import FOLDER``.
 
 A file that holds one language (``values-de/strings.xml``, ``de.lproj/Localizable.strings``)
 is paired with the file at the same place in the source-language folder (``--source-file
-res/values``); a file that holds both (PO, XLIFF, TMX, Qt Linguist) is read alone.
+res/values``); a file that holds both (PO, XLIFF, TMX, Qt Linguist) is read alone. Of an Xcode
+localization catalog (``de.xcloc``), only the XLIFF of its ``Localized Contents`` is read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ltmt.segments import PairRecord
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat, Role
+    from ltmt.formats.xcloc import XclocBundle
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -65,6 +67,7 @@ def read_folder(
     """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
     file is an :class:`InputError` that names it, and a folder with no pair one too."""
     from ltmt.formats.pairs import read_pairs
+    from ltmt.formats.xcloc import XclocBundle, bundle_of
 
     folder = Path(folder)
     if source_folder is not None and not Path(source_folder).is_dir():
@@ -73,7 +76,13 @@ def read_folder(
             "paired with the source-language folder they translate"
         )
     found = FolderPairs()
+    bundles: dict[Path, XclocBundle] = {}
     for path in files_in(folder):
+        place = bundle_of(path, folder)
+        if place is not None:
+            bundle = bundles.get(place) or bundles.setdefault(place, XclocBundle.open(place))
+            if not bundle.is_localized(path):
+                continue  # an Xcode bundle's manifest and source copies: context, not pairs
         spec = format_of(path, "read")
         if spec is None:
             found.unknown.append(path)

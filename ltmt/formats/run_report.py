@@ -66,6 +66,7 @@ class RunReport:
     max_examples: int = 10
     files: list[dict[str, Any]] = field(default_factory=list)  # a folder's: each file's
     files_skipped: int = 0
+    files_copied: int = 0  # a folder's: members of Xcode bundles copied as they are
 
     def example(self, text: str) -> None:
         if len(self.examples) < self.max_examples:
@@ -129,6 +130,7 @@ class RunReport:
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")
+            data.pop("files_copied")
         data["segments_per_second"] = round(self.units / self.seconds, 2) if self.seconds else 0
         data["seconds"] = round(self.seconds, 3)
         return data

@@ -102,3 +102,121 @@ def test_a_translated_folder_is_imported_beside_its_source_folder(tmp_path, caps
     code, _, err = run_cli(args, capsys)  # the strings.xml has no source file beside it now
     assert code == 0, err
     assert "skipped 1 file holding one language with no source file beside" in err
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file original="App/Localizable.xcstrings" source-language="en" target-language="{lang}" datatype="plaintext">
+    <header>
+      <tool tool-id="com.apple.dt.xcode" tool-name="Xcode" tool-version="15.0" build-num="15A240d"/>
+    </header>
+    <body>
+      <trans-unit id="open the file %@" xml:space="preserve">
+        <source>open the file %@</source>
+        <target state="new">open the file %@</target>
+        <note/>
+      </trans-unit>
+      <trans-unit id="hello" xml:space="preserve">
+        <source>hello world</source>
+        <target state="translated">Hallo Welt</target>
+        <note/>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def _xcloc(path: Path, lang: str = "de") -> Path:
+    """A bundle as Xcode's Export Localizations writes it."""
+    (path / "Localized Contents").mkdir(parents=True)
+    (path / "Source Contents" / "App" / "en.lproj").mkdir(parents=True)
+    (path / "Notes").mkdir()
+    manifest = {
+        "developmentRegion": "en",
+        "project": "App.xcodeproj",
+        "targetLocale": lang,
+        "toolInfo": {"toolID": "com.apple.dt.xcode", "toolName": "Xcode", "toolVersion": "15.0"},
+        "version": "1.0",
+    }
+    (path / "contents.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+    (path / "Localized Contents" / f"{lang}.xliff").write_text(XLIFF.format(lang=lang), "utf-8")
+    source = path / "Source Contents" / "App" / "en.lproj" / "Localizable.strings"
+    source.write_text('"hello" = "hello world";\n', "utf-8")
+    return path
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_an_xcode_bundle_gets_its_strings_translated_and_the_rest_copied(tmp_path, capsys, common):
+    bundle = _xcloc(tmp_path / "de.xcloc")
+    out = tmp_path / "de-translated.xcloc"
+    code, _, err = run_cli(["translate", str(bundle), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    before, after = _files(bundle), _files(out)
+    assert sorted(after) == sorted(before)
+    assert (out / "Notes").is_dir()  # an empty folder of the bundle is made too
+    changed = [name for name in before if before[name] != after[name]]
+    assert changed == ["Localized Contents/de.xliff"]  # the manifest is not translated
+    xliff = after["Localized Contents/de.xliff"].decode()
+    assert xliff.count('state="needs-review-translation"') == 1 and "%@" in xliff
+    assert '<target state="translated">Hallo Welt</target>' in xliff
+    assert "ltmt: Localized Contents/de.xliff: 1 segment, 1 kept" in err
+    assert "ltmt: copied 2 files of Xcode bundles as they are" in err
+
+
+def test_a_folder_of_bundles_skips_those_for_another_language(tmp_path, capsys, common):
+    export = tmp_path / "App Localizations"
+    _xcloc(export / "de.xcloc")
+    _xcloc(export / "fr.xcloc", "fr")
+    out = tmp_path / "done"
+    code, _, err = run_cli(["translate", str(export), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted({p.parts[0] for p in (Path(n) for n in _files(out))}) == ["de.xcloc"]
+    assert "ltmt: skipped 1 Xcode bundle for another language: fr.xcloc" in err
+    code, stdout, err = run_cli(
+        ["translate", str(export), "-o", str(out), "--json", *common], capsys
+    )
+    assert code == 0, err
+    report = json.loads(stdout)
+    assert report["files_copied"] == 2 and len(report["files"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "message"),
+    [
+        (
+            "de",
+            [],
+            "de.xcloc is an Xcode localization catalog: give --output for the translated "
+            "bundle, which Xcode imports (for example -o de-translated.xcloc)",
+        ),
+        ("de", ["-o", "de-done"], "which Xcode imports only from a folder named *.xcloc"),
+        (
+            "fr",
+            ["-o", "fr-done.xcloc"],
+            "de.xcloc is an Xcode bundle for en→fr (its contents.json), but this run translates "
+            "en→de; give a model for its languages with --model, or export the bundle for de",
+        ),
+    ],
+)
+def test_a_bundle_run_that_cannot_work_says_why(tmp_path, capsys, monkeypatch, lang, args, message):
+    _xcloc(tmp_path / "de.xcloc", lang)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(["translate", "de.xcloc", *args, "--src-lang", "en"], capsys)
+    assert code == 1
+    assert message in err
+
+
+def test_only_a_bundles_strings_are_imported(tmp_path, capsys, common):
+    bundle = _xcloc(tmp_path / "de.xcloc")
+    store = common[3]
+    args = ["memory", "import", str(bundle), "--user", "u1", "--memory-dir", store]
+    code, out, err = run_cli(args, capsys)
+    assert code == 0, err
+    assert "imported de.xcloc into u1: 1 added" in out
+    assert "skipped" not in err  # the manifest and source copies are not files to pair
