@@ -4,12 +4,14 @@ message files, through the ``ltmt`` command line as a localisation team would us
 For each user, the test strings become ``values/strings.xml``, ``Messages.properties``,
 ``en.json``, ``en.lproj/Localizable.strings`` (UTF-16) and a Rails ``locales/en.yml`` (named
 ``string_N``), and their references the German files, written with translate-toolkit (Android,
-properties, .strings), ``json`` and PyYAML, and an Xcode string catalog holding both languages.
+properties, .strings), ``json`` and PyYAML, an Xcode string catalog holding both languages, and
+an Xcode localization catalog (``de.xcloc``, its XLIFF written with lxml) as Xcode 15 exports one.
 Every other German string is removed: what the team has not translated yet. The user's memory is
 imported (``ltmt memory import``), and then:
 
 - ``ltmt translate values/strings.xml -o values-de/strings.xml --user U`` (and the properties,
-  JSON, .strings and YAML files) fills the German files in place; the strings the team had are
+  JSON, .strings and YAML files; ``de.xcloc -o de-translated.xcloc``, whose other files must
+  come out byte for byte) fills the German files in place; the strings the team had are
   checked to be kept as they were, each file read as its consumer reads it (the properties by
   Java's own ``Properties.load``, with the tests' ``LoadProperties.java``);
 - the same missing strings as a JSON Lines document (``ltmt translate todo.jsonl``), so that
@@ -121,7 +123,8 @@ _WRITERS = {
     "strings": _apple_strings,
     "yaml": _rails_yaml,
 }
-_FORMATS = (*_WRITERS, "xcstrings")
+_FORMATS = (*_WRITERS, "xcstrings", "xcloc")
+_XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 
 
 def _xcstrings(path: Path, sources: dict[str, str], kept: dict[str, str]) -> None:
@@ -149,6 +152,81 @@ def _xcstrings_values(path: Path) -> dict[str, str]:
         key: entry["localizations"]["de"]["stringUnit"]["value"]
         for key, entry in strings.items()
         if "de" in entry.get("localizations", {})
+    }
+
+
+def _xcloc(path: Path, sources: dict[str, str], kept: dict[str, str]) -> None:
+    """An Xcode localization catalog for German as Xcode 15 exports one: a manifest, the
+    strings in ``Localized Contents/de.xliff`` (a string not yet translated has a copy of its
+    source as a ``state="new"`` target), the English ``.strings`` as a source copy, and an
+    empty ``Notes`` folder."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{_XLIFF_NS}}}xliff", nsmap={None: _XLIFF_NS}, version="1.2")
+    file = etree.SubElement(
+        root,
+        f"{{{_XLIFF_NS}}}file",
+        original="App/en.lproj/Localizable.strings",
+        datatype="plaintext",
+        **{"source-language": "en", "target-language": "de"},
+    )
+    header = etree.SubElement(file, f"{{{_XLIFF_NS}}}header")
+    etree.SubElement(
+        header,
+        f"{{{_XLIFF_NS}}}tool",
+        **{"tool-id": "com.apple.dt.xcode", "tool-name": "Xcode", "tool-version": "15.0"},
+    )
+    body = etree.SubElement(file, f"{{{_XLIFF_NS}}}body")
+    for key, text in sources.items():
+        unit = etree.SubElement(body, f"{{{_XLIFF_NS}}}trans-unit", id=key)
+        unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        etree.SubElement(unit, f"{{{_XLIFF_NS}}}source").text = text
+        target = etree.SubElement(unit, f"{{{_XLIFF_NS}}}target")
+        target.text = kept.get(key, text)
+        target.set("state", "translated" if key in kept else "new")
+        etree.SubElement(unit, f"{{{_XLIFF_NS}}}note")
+    (path / "Localized Contents").mkdir(parents=True, exist_ok=True)
+    (path / "Notes").mkdir(exist_ok=True)
+    xliff = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    (path / "Localized Contents" / "de.xliff").write_bytes(xliff)
+    manifest = {
+        "developmentRegion": "en",
+        "project": "App.xcodeproj",
+        "targetLocale": "de",
+        "toolInfo": {
+            "toolBuildNumber": "15A240d",
+            "toolID": "com.apple.dt.xcode",
+            "toolName": "Xcode",
+            "toolVersion": "15.0",
+        },
+        "version": "1.0",
+    }
+    (path / "contents.json").write_text(
+        json.dumps(manifest, indent=2, separators=(",", " : ")) + "\n", "utf-8"
+    )
+    _apple_strings(path / "Source Contents" / "App" / "en.lproj" / "Localizable.strings", sources)
+
+
+def _xcloc_values(path: Path) -> dict[str, str]:
+    """The German targets of a bundle's XLIFF, by unit id, as an XML reader finds them (every
+    target: a copied source of a ``new`` one too, as Xcode would import it)."""
+    from lxml import etree
+
+    tree = etree.parse(str(path / "Localized Contents" / "de.xliff"))
+    found = {}
+    for unit in tree.iter(f"{{{_XLIFF_NS}}}trans-unit"):
+        target = unit.find(f"{{{_XLIFF_NS}}}target")
+        if target is not None:
+            found[str(unit.get("id"))] = "".join(target.itertext())
+    return found
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    """A bundle's files other than its XLIFF, by relative path, and its folders (as ``b""``)."""
+    return {
+        p.relative_to(path).as_posix(): b"" if p.is_dir() else p.read_bytes()
+        for p in sorted(path.rglob("*"))
+        if p.suffix != ".xliff"
     }
 
 
@@ -229,6 +307,11 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
     for name, (source_path, target_path) in files.items():
         args = ["translate", str(source_path), "-o", str(target_path), *common, "--json"]
         reports[name] = ltmt_json(args, commands)
+    xcloc, xcloc_out = folder / "de.xcloc", folder / "de-translated.xcloc"
+    _xcloc(xcloc, sources, kept)
+    reports["xcloc"] = ltmt_json(
+        ["translate", str(xcloc), "-o", str(xcloc_out), *common, "--json"], commands
+    )
     xcstrings_out = folder / "Localizable.de.xcstrings"
     reports["xcstrings"] = ltmt_json(
         ["translate", str(xcstrings), "-o", str(xcstrings_out), *common, "--json"], commands
@@ -251,6 +334,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         "strings": _apple_strings_values(files["strings"][1]),
         "yaml": _rails_yaml_values(files["yaml"][1]),
         "xcstrings": _xcstrings_values(xcstrings_out),
+        "xcloc": _xcloc_values(xcloc_out),
     }
     lines = todo_out.read_text("utf-8").splitlines()
     plain = dict(zip(todo, (json.loads(line)["translation"] for line in lines)))
@@ -302,6 +386,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         "scores": scores,
         "android_build_problems": _build_problems(folder / "values-de" / "strings.xml"),
         "strings_output_utf16": files["strings"][1].read_bytes().startswith(b"\xff\xfe"),
+        "xcloc_other_members_unchanged": _members(xcloc) == _members(xcloc_out),
         "import_roundtrip": {
             "pairs": len(wanted),
             "stored": imported.get("added"),
@@ -337,6 +422,9 @@ def main() -> None:
         totals[group] = {fmt: sum(u[group][fmt] for u in users.values()) for fmt in _FORMATS}
     totals["android_build_problems"] = sum(len(u["android_build_problems"]) for u in users.values())
     totals["strings_outputs_utf16"] = sum(u["strings_output_utf16"] for u in users.values())
+    totals["xcloc_other_members_unchanged"] = sum(
+        u["xcloc_other_members_unchanged"] for u in users.values()
+    )
     totals["import_roundtrip"] = {
         key: sum(u["import_roundtrip"][key] or 0 for u in users.values())
         for key in ("pairs", "stored", "stored_exactly")
