@@ -61,7 +61,7 @@ def import_(
         help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
         "translated Android strings.xml, Java .properties, .NET .resx, JSON or YAML message "
         "file, Apple .strings / .stringsdict or .srt / .vtt subtitles with --source-file; or a "
-        "folder of such files.",
+        "folder of such files, or an Xcode .xcloc bundle (its XLIFF).",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(

@@ -230,7 +230,8 @@ def translate(
     language's localizations filled, a Qt Linguist file (.ts) its empty translations.
     Subtitles (.srt, .vtt) are translated sentence by sentence over their cues, whose times
     are kept. A folder is translated file by file into -o FOLDER (res/values -o
-    res/values-de, en.lproj -o de.lproj), with one model load.
+    res/values-de, en.lproj -o de.lproj), with one model load; an Xcode localization
+    catalog (de.xcloc -o de-translated.xcloc) gets its XLIFF translated and the rest copied.
     A run into a file (-o) that was interrupted continues where
     it stopped when started again (the output is saved every minute and on Ctrl-C). Long
     segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and
