@@ -59,9 +59,9 @@ def import_(
     file: Path = typer.Argument(
         ...,
         help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
-        "translated Android strings.xml, Java .properties, .NET .resx, JSON or YAML message "
-        "file, Apple .strings / .stringsdict or .srt / .vtt subtitles with --source-file; or a "
-        "folder of such files, or an Xcode .xcloc bundle (its XLIFF).",
+        "translated Android strings.xml, Java .properties, .NET .resx, JSON, YAML or Fluent "
+        "message file, Apple .strings / .stringsdict or .srt / .vtt subtitles with "
+        "--source-file; or a folder of such files, or an Xcode .xcloc bundle (its XLIFF).",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(
@@ -75,7 +75,7 @@ def import_(
     source_file: Path | None = typer.Option(
         None,
         "--source-file",
-        help="Android strings.xml / Java .properties / .resx / JSON or YAML message file / "
+        help="Android strings.xml / Java .properties / .resx / JSON, YAML or Fluent file / "
         "Apple .strings or .stringsdict / subtitles: the source-language file FILE translates "
         "(pairs are made name by name; subtitles' cues by time); for a folder, the "
         "source-language folder.",

@@ -223,8 +223,8 @@ def translate(
     plural entries are filled form by form, contexts prefer memory matches of the same context,
     and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
     made valid is left untranslated. An Android strings.xml, a Java .properties, a .NET .resx, a
-    JSON or YAML message file (.json, .arb, .yml) or an Apple .strings / .stringsdict is
-    translated into the target language's file (-o res/values-de/strings.xml,
+    JSON, YAML or Fluent message file (.json, .arb, .yml, .ftl) or an Apple .strings or
+    .stringsdict is translated into the target language's file (-o res/values-de/strings.xml,
     -o de.lproj/Localizable.strings); where that file exists, its strings are kept and only the
     ones it lacks are translated. An Xcode string catalog (.xcstrings) gets the target
     language's localizations filled, a Qt Linguist file (.ts) its empty translations.

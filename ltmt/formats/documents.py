@@ -302,6 +302,21 @@ def document_format(path: Path, fmt: str | None = None) -> str:
     return find_format(path, fmt, role="document").name
 
 
+def _refuse_lone_surrogates(path: Path, document: Document) -> None:
+    """A unit that holds half of a character (a lone ``\\udXXX`` escape of Java properties or
+    YAML) is an :class:`InputError` that names it: the model cannot read it, nor any file hold
+    it."""
+    from ltmt.formats.common import lone_surrogate
+
+    for unit in document.units():
+        half = lone_surrogate(unit.source)
+        if half is not None:
+            raise InputError(
+                f"{path}: string {unit.key!r} holds \\u{ord(half):04x}, half of a UTF-16 "
+                "surrogate pair with no other half; fix its escape (or write the character itself)"
+            )
+
+
 def open_document(
     path: Path,
     fmt: str | None = None,
@@ -320,6 +335,7 @@ def open_document(
     path = Path(path)
     opener = find_format(path, fmt, role="document").document()
     document: Document = opener(path, src_lang=src_lang, tgt_lang=tgt_lang)
+    _refuse_lone_surrogates(path, document)
     if resume_from is None or not Path(resume_from).exists():
         return document
     if isinstance(document, TextDocument):

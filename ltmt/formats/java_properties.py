@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ltmt.formats.common import line_ends_like, read_bytes
+from ltmt.formats.common import line_ends_like, paired_surrogates, read_bytes
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
 
 WHAT = "a Java properties file"
@@ -46,7 +46,11 @@ def _parse(data: bytes) -> Any:
 
 
 def _values(store: Any) -> dict[str, str]:
-    return {unit.getid(): str(unit.source or "") for unit in store.units if unit.getid()}
+    return {
+        unit.getid(): paired_surrogates(str(unit.source or ""))
+        for unit in store.units
+        if unit.getid()
+    }
 
 
 def _ascii_escaped(text: str) -> str:

@@ -36,8 +36,8 @@ logger = logging.getLogger(__name__)
 FORM = "#"
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
-    "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Apple .strings, "
-    "subtitles)"
+    "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple "
+    ".strings, subtitles)"
 )
 
 

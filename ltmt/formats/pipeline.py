@@ -301,6 +301,15 @@ def progress_path(out_path: Path) -> Path:
     return Path(out_path).with_name(Path(out_path).name + ".ltmt-progress")
 
 
+def _holds_text(path: Path) -> bool:
+    """Whether ``path`` exists with more than whitespace in it: an empty output (one a run
+    wrote when it had nothing to translate, or one made by ``touch``) holds no translation."""
+    try:
+        return bool(path.read_bytes().strip(b" \t\r\n\xef\xbb\xbf"))
+    except FileNotFoundError:
+        return False
+
+
 def translate_file(
     in_path: Path,
     out_path: Path,
@@ -343,7 +352,7 @@ def translate_file(
         units = [u for u in document.pending(overwrite) if u.key not in done]
     else:
         document = open_document(in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
-        if isinstance(document, TranslatedApart) and Path(out_path).exists():
+        if isinstance(document, TranslatedApart) and _holds_text(Path(out_path)):
             document.adopt(Path(out_path))  # the translation so far: only what it lacks is done
         units = document.pending(overwrite)
     result = RunResult(resumed=len(done), report=report or RunReport())

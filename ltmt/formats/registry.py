@@ -214,6 +214,14 @@ FORMATS: dict[str, FileFormat] = {
             one_language=True,
         ),
         FileFormat(
+            "ftl",
+            (".ftl",),
+            "Fluent message file (Firefox, Thunderbird)",
+            read="ltmt.formats.fluent:FluentCatalog.pairs",
+            open="ltmt.formats.fluent:FluentCatalog.open",
+            one_language=True,
+        ),
+        FileFormat(
             "srt",
             (".srt",),
             "SubRip subtitles",

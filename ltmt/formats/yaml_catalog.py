@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, read_bytes, written_like
+from ltmt.formats.common import decode, paired_surrogates, read_bytes, written_like
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import CATEGORIES, plural_tags, with_other, written_categories
@@ -143,7 +143,7 @@ def _is_text(value: Any, name: str) -> bool:
 def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
     """The strings and plurals below ``node``, by dotted name (``a.b``, ``days[0]``)."""
     if _is_plural(node):
-        yield name, node
+        yield name, {key: paired_surrogates(form) for key, form in node.items()}
     elif isinstance(node, dict):
         for key, value in _own_items(node):
             yield from _walk(value, f"{name}.{key}" if name else str(key))
@@ -151,7 +151,7 @@ def _walk(node: Any, name: str = "") -> Iterator[tuple[str, Any]]:
         for index, value in enumerate(node):
             yield from _walk(value, f"{name}[{index}]")
     elif _is_text(node, name):
-        yield name, node
+        yield name, paired_surrogates(node)
 
 
 def _own_items(node: dict[Any, Any]) -> list[tuple[Any, Any]]:

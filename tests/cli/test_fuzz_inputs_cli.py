@@ -1,6 +1,6 @@
 """Property test: no input file makes ``ltmt`` print a traceback or change the store on failure.
 
-Random bytes, random JSON (values and deep nesting), random Unicode and random XML (with the
+Random bytes, random JSON (values and deep nesting), random Unicode, Fluent-like lines and random XML (with the
 element names of TMX, XLIFF, Qt Linguist, Android, .resx and plists) go to every import format
 (``ltmt memory import``, a one-language file beside a fuzzed source file) and every document
 format (``ltmt translate``), through the CLI in-process. Each run must end in exit 0,
@@ -24,6 +24,7 @@ IMPORT_FORMATS = ("jsonl", "tsv", "tmx", "po", "xliff", "ts", "xcstrings")
 # one language a file: imported beside a source file (fuzzed too)
 ONE_LANGUAGE_FORMATS = (
     "android", "properties", "resx", "strings", "stringsdict", "yaml", "srt", "vtt", "json",
+    "ftl",
 )  # fmt: skip
 DOCUMENT_FORMATS = ("txt", "jsonl", "po", "xliff", "ts", "xcstrings", *ONE_LANGUAGE_FORMATS)
 SUFFIX = {"android": "xml", "strings": "strings", "yaml": "yml"}
@@ -83,7 +84,17 @@ xml_documents = st.tuples(st.booleans(), xml_elements(), st.integers(0, 5)).map(
         ('<?xml version="1.0" encoding="UTF-8"?>\n' if d[0] else "") + d[1][: len(d[1]) - d[2]]
     )
 )
+# Fluent-like: messages, terms and attributes with random values (braces, selects, junk)
+fluent_lines = st.lists(
+    st.tuples(
+        st.sampled_from(["a = ", "b-c = ", "-t = ", "    .label = ", "    [one] ", "   *[other] "]),
+        st.text(alphabet=st.sampled_from('ab {}$-*>[]."\n'), max_size=20),
+    ).map("".join),
+    min_size=1,
+    max_size=6,
+).map("\n".join)
 contents = st.one_of(
+    fluent_lines.map(lambda t: t.encode("utf-8")),
     st.binary(max_size=300),
     st.text(max_size=200).map(lambda t: t.encode("utf-8")),
     json_lines.map(lambda t: t.encode("utf-8")),

@@ -435,3 +435,28 @@ def test_a_windows_file_is_translated_into_a_windows_file(tmp_path: Path, name: 
     expected = (tmp_path / f"out-unix-{name}").read_bytes().replace(b"\n", b"\r\n")
     written = (tmp_path / f"out-windows-{name}").read_bytes()
     assert written == b"\xef\xbb\xbf" * name.endswith(".srt") + expected
+
+
+def test_an_empty_output_is_no_translation_so_far(tmp_path: Path) -> None:
+    source = tmp_path / "en.properties"
+    source.write_text("a = open the file\n", "utf-8")
+    out = tmp_path / "de.properties"
+    out.write_bytes(b"\n")  # made by touch, or by a run with nothing to write
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == "a=OPEN THE FILE\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("en.properties", "a = Half \\udacb here\n"), ("en.yml", 'en:\n  a: "Half \\udacb here"\n')],
+)
+def test_half_a_character_is_refused_and_a_whole_one_read(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=r"string 'a' holds \\udacb, half of a UTF-16 surrogate"):
+        open_document(source, tgt_lang="de")
+    source.write_text(text.replace("\\udacb", "\\ud83d\\ude00"), "utf-8")
+    [unit] = open_document(source, tgt_lang="de").units()
+    assert unit.source == "Half 😀 here"

@@ -1,0 +1,270 @@
+"""Fluent message files (``.ftl``: Firefox, Thunderbird and the apps built on Project Fluent) as
+a keyed catalog (:mod:`ltmt.formats.keyed_catalog`), read and written with Mozilla's
+``fluent.syntax``.
+
+    ltmt translate en-US/main.ftl -o de/main.ftl --user u1
+
+A string is a message's or a term's value (``hello``, ``-brand-name``) or a message's attribute
+(``login-input.placeholder``); a message is written only whole, as Fluent falls back to the
+source language message by message. Patterns are translated as
+:mod:`ltmt.formats.fluent_patterns` says (placeables as placeholders, a select taken apart into
+whole sentences, a plural into the target language's categories). Not translated:
+
+- a pattern with no words outside its placeables (``{ -brand-name }``), copied;
+- a term's attributes (``.gender = masculine``: selectors, not text) and the attributes named
+  in :data:`COPIED_ATTRIBUTES` (``.style = width: 32em``, shortcut keys), copied;
+- ``.accesskey``: chosen from the translated label (the message's ``.label``, else its value),
+  as localizers do: the source's key where the label has that letter, else the label's first
+  letter or digit;
+- a message with two selects in one pattern, or a nested one: left out, with a warning that
+  names it.
+
+Comments are kept; the output is written by ``fluent.syntax``'s serializer (its own layout:
+a select on lines of its own). A file with a syntax error is refused with the line and column
+of the first.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import decode, read_bytes, written_like
+from ltmt.formats.fluent_patterns import Expansion, Unsupported, assemble, expand, plain_text
+from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.placeholder_syntax import has_words
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
+
+WHAT = "a Fluent file"
+ACCESS_KEY = "accesskey"
+# attributes whose values are not text: CSS, sizes, keyboard shortcuts
+COPIED_ATTRIBUTES = frozenset(
+    {"style", "width", "height", "key", "commandkey", "keycode", "modifiers"}
+)
+
+
+def _load(path: Path) -> tuple[bytes, Any]:
+    from fluent.syntax import FluentParser, ast
+
+    data = read_bytes(path, WHAT)
+    text = decode(data, path)
+    resource = FluentParser(with_spans=True).parse(text.lstrip("\ufeff"))
+    for entry in resource.body:
+        if isinstance(entry, ast.Junk):
+            note = entry.annotations[0] if entry.annotations else None
+            span = note.span if note is not None and note.span is not None else entry.span
+            start = span.start if span is not None else 0
+            body = text.lstrip("\ufeff")
+            line = body.count("\n", 0, start) + 1
+            column = start - (body.rfind("\n", 0, start) + 1) + 1
+            why = note.message if note is not None else "not Fluent syntax"
+            raise InputError(f"{path}:{line}:{column}: {why} (not valid Fluent)")
+    return data, resource
+
+
+def _base(entry: Any) -> str:
+    """A message's id, a term's with its ``-``."""
+    from fluent.syntax import ast
+
+    return ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
+
+
+def _patterns(entry: Any) -> list[tuple[str, Any]]:
+    """``(key, pattern)`` of a message's or term's translatable patterns: its value, and a
+    message's attributes other than copied ones and access keys."""
+    from fluent.syntax import ast
+
+    base = _base(entry)
+    found = [(base, entry.value)] if entry.value is not None else []
+    if isinstance(entry, ast.Message):
+        for attribute in entry.attributes:
+            name = attribute.id.name
+            if name not in COPIED_ATTRIBUTES and name != ACCESS_KEY:
+                found.append((f"{base}.{name}", attribute.value))
+    return found
+
+
+def _translatable(expansion: Expansion) -> bool:
+    return any(has_words(text) for text in expansion.cases.values())
+
+
+def _entries_of(resource: Any) -> Any:
+    from fluent.syntax import ast
+
+    return (e for e in resource.body if isinstance(e, ast.Message | ast.Term))
+
+
+class FluentCatalog(KeyedCatalog):
+    """A Fluent file to translate into the target language's (module docstring)."""
+
+    format = "ftl"
+    what = WHAT
+
+    def __init__(self, path: Path, data: bytes, resource: Any, tgt_lang: str) -> None:
+        self.data, self.resource, self.tgt_lang = data, resource, tgt_lang
+        self.expansions: dict[str, Expansion] = {}  # by pattern key
+        self.unsupported: set[str] = set()  # message ids left out
+        self.adopted: dict[str, Any] = {}  # an adopted output's messages, by id
+        self._adopted_values: dict[str, str] = {}
+        entries: list[Entry] = []
+        for entry in _entries_of(resource):
+            base = _base(entry)
+            try:
+                found = [(key, expand(pattern, tgt_lang)) for key, pattern in _patterns(entry)]
+            except Unsupported:
+                self.unsupported.add(base)
+                continue
+            for key, expansion in found:
+                if not _translatable(expansion):
+                    continue
+                self.expansions[key] = expansion
+                for form, (case, text) in enumerate(expansion.cases.items()):
+                    if expansion.kind == "plain":
+                        entries.append(Entry(key, key, text, group=base))
+                    else:
+                        plural = expansion.kind == "plural"
+                        entries.append(
+                            Entry(f"{key}{FORM}{case}", key, text, form, plural=plural, group=base)
+                        )
+        if self.unsupported:
+            logger.warning(
+                "%s: %s with two selects in a pattern, or one inside another, left "
+                "untranslated (%s); translate them by hand",
+                path,
+                counted(len(self.unsupported), "message"),
+                first_few(sorted(self.unsupported)),
+            )
+        super().__init__(path, entries)
+
+    @classmethod
+    def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> FluentCatalog:
+        data, resource = _load(Path(path))
+        return cls(Path(path), data, resource, tgt_lang or "de")
+
+    def name_of(self, key: str) -> str:
+        """The message a key belongs to (``login.placeholder#one`` → ``login``): Fluent
+        identifiers hold no ``.``."""
+        return key.split(FORM)[0].split(".")[0]
+
+    def names(self) -> set[str]:
+        return {_base(entry) for entry in _entries_of(self.resource)}
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for entry in _entries_of(_load(Path(path))[1]):
+            for key, pattern in _patterns(entry):
+                try:
+                    expansion = expand(pattern)
+                except Unsupported:
+                    continue
+                if expansion.kind == "plain":
+                    values[key] = expansion.cases[""]
+                else:
+                    for case, text in expansion.cases.items():
+                        values[f"{key}{FORM}{case}"] = text
+        return values
+
+    def adopt(self, target: Path) -> int:
+        kept = super().adopt(target)
+        self._adopted_values = self.read_values(Path(target))
+        self.adopted = {_base(e): e for e in _entries_of(_load(Path(target))[1])}
+        return kept
+
+    def render(self) -> bytes:
+        from fluent.syntax import FluentSerializer, ast
+
+        body = []
+        for entry in self.resource.body:
+            if isinstance(entry, ast.Message | ast.Term):
+                translated = self._translated(entry)
+                if translated is not None:
+                    body.append(translated)
+            elif not isinstance(entry, ast.Junk):
+                body.append(copy.deepcopy(entry))
+        body.extend(copy.deepcopy(self.adopted[name]) for name in self.extras)
+        text = FluentSerializer(with_junk=False).serialize(ast.Resource(body))
+        return written_like(self.data, text)
+
+    def _translated(self, entry: Any) -> Any | None:
+        """``entry`` translated, or None until every pattern of it has a translation."""
+        base = _base(entry)
+        adopted = self.adopted.get(base)
+        if base in self.unsupported:  # as the translator wrote it, if they did
+            return copy.deepcopy(adopted) if adopted is not None else None
+        keys = [key for key, _ in _patterns(entry) if key in self.expansions]
+        texts = {key: self._texts(key) for key in keys}
+        if any(found is None for found in texts.values()):
+            return None
+        if adopted is not None and all(
+            self._adopted_values.get(k) == t for key in keys for k, t in _keyed(key, texts[key])
+        ):
+            return copy.deepcopy(adopted)  # as the translator wrote it
+        out = copy.deepcopy(entry)
+        out.span = None
+        if out.value is not None and base in texts:
+            out.value = assemble(self.expansions[base], texts[base] or {})
+        for attribute in out.attributes:
+            key = f"{base}.{attribute.id.name}"
+            if key in texts:
+                attribute.value = assemble(self.expansions[key], texts[key] or {})
+        self._choose_access_keys(out)
+        return out
+
+    def _texts(self, key: str) -> dict[str, str] | None:
+        """The translations of pattern ``key``'s cases, or None while one is missing."""
+        expansion = self.expansions[key]
+        found = {}
+        for case in expansion.cases:
+            text = self.translations.get(key if expansion.kind == "plain" else f"{key}{FORM}{case}")
+            if text is None:
+                return None
+            found[case] = text
+        return found
+
+    def _choose_access_keys(self, message: Any) -> None:
+        """Each ``.accesskey`` a letter of the translated label (module docstring)."""
+        attributes = {a.id.name: a for a in getattr(message, "attributes", [])}
+        access = attributes.get(ACCESS_KEY)
+        if access is None:
+            return
+        label = attributes["label"].value if "label" in attributes else message.value
+        if label is None:
+            return
+        wanted = plain_text(access.value).strip()
+        access.value.elements[:] = _access_pattern(access.value, choose_access_key(wanted, label))
+
+
+def _keyed(key: str, texts: dict[str, str] | None) -> list[tuple[str, str]]:
+    """The value keys of a pattern's translated cases (``key``, or ``key#case`` each)."""
+    if not texts:
+        return []
+    if list(texts) == [""]:
+        return [(key, texts[""])]
+    return [(f"{key}{FORM}{case}", text) for case, text in texts.items()]
+
+
+def choose_access_key(wanted: str, label: Any) -> str:
+    """The access key for the translated ``label`` (a pattern): ``wanted`` (the source's) where
+    the label has that letter, as the label writes it; else its first letter or digit; else
+    ``wanted``."""
+    text = plain_text(label)
+    if len(wanted) == 1:
+        at = text.casefold().find(wanted.casefold())
+        if at >= 0 and len(text[at].casefold()) == 1:
+            return text[at]
+    return next((c for c in text if c.isalnum()), wanted)
+
+
+def _access_pattern(pattern: Any, key: str) -> list[Any]:
+    from fluent.syntax import ast
+
+    if not key or (
+        pattern.elements and not all(isinstance(e, ast.TextElement) for e in pattern.elements)
+    ):
+        return list(pattern.elements)  # a placeable's key stays as written
+    return [ast.TextElement(key)]

@@ -1,0 +1,223 @@
+"""A Fluent pattern as the model sees it, and back: placeables as ``{name}`` placeholders, and a
+select expression taken apart into whole sentences.
+
+``Hello, { $name }!`` goes to the model as ``Hello, {name}!`` (a term ``{ -brand-name }`` as
+``{brand_name}``, a function ``{ NUMBER($n) }`` as ``{n}``), which the placeholder repair keeps;
+the translation's placeholders become the same placeables again. Braces a translation writes as
+text, and ``[``, ``*`` or ``.`` starting one of its lines, become string literals (``{ "{" }``),
+so that the file stays valid Fluent.
+
+A pattern with one select expression is *expanded*, as ICU messages are
+(:mod:`ltmt.formats.icu_messages`): each variant becomes the whole sentence, the text around the
+select included, and the translations are assembled into a select around the whole pattern. In
+a plural (a select on a number whose keys are CLDR categories or numbers), the count's
+placeable is handed to the model as ``%d``, as it translates around a number best, and a
+translation gets the target language's categories (number keys kept, ``other`` the default). A
+select on anything else keeps its keys. Two selects in one pattern, or one inside another, are
+:class:`Unsupported`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ltmt.formats.plurals import CATEGORIES, plural_tags
+
+NUMBER_FIELD = "%d"
+_TOKEN = re.compile(r"\{[\w.]+\}")
+_LINE_START_SPECIAL = re.compile(r"(?m)^([ \t]*)([\[*.])")
+# what a string literal stands for where text cannot: braces, and [ * . at a line's start
+_ESCAPED = frozenset("{}[*.")
+
+
+class Unsupported(ValueError):
+    """A pattern this module does not take apart."""
+
+
+def _ast() -> Any:
+    from fluent.syntax import ast
+
+    return ast
+
+
+def _name_of(expression: Any) -> str:
+    """The placeholder name of a placeable's expression (``$name`` → ``name``)."""
+    ast = _ast()
+    if isinstance(expression, ast.FunctionReference):
+        arguments = expression.arguments.positional
+        inner = next((a for a in arguments if isinstance(a, ast.VariableReference)), None)
+        return _name_of(inner) if inner is not None else expression.id.name.lower()
+    identifier = getattr(expression, "id", None)
+    name = identifier.name if identifier is not None else "value"
+    attribute = getattr(expression, "attribute", None)
+    if attribute is not None:
+        name = f"{name}.{attribute.name}"
+    return re.sub(r"[^\w.]", "_", name)
+
+
+def _is_count(expression: Any, selector: Any) -> bool:
+    """Whether ``expression`` is the plural's number: its variable, or a function of it."""
+    ast = _ast()
+    if isinstance(selector, ast.FunctionReference):
+        selector = next(iter(selector.arguments.positional), None)
+    if isinstance(expression, ast.FunctionReference):
+        expression = next(iter(expression.arguments.positional), None)
+    return (
+        isinstance(selector, ast.VariableReference)
+        and isinstance(expression, ast.VariableReference)
+        and expression.id.name == selector.id.name
+    )
+
+
+@dataclass
+class Slots:
+    """The placeables of one pattern by the placeholder that stands for each."""
+
+    nodes: dict[str, Any] = field(default_factory=dict)
+    count: Any = None  # the plural's selector, whose placeable is NUMBER_FIELD
+
+    def text(self, elements: list[Any]) -> str:
+        """The elements as the model sees them; a nested select is :class:`Unsupported`."""
+        ast = _ast()
+        from fluent.syntax.serializer import serialize_expression
+
+        out = []
+        for element in elements:
+            if isinstance(element, ast.TextElement):
+                out.append(element.value)
+                continue
+            expression = element.expression
+            if isinstance(expression, ast.SelectExpression):
+                raise Unsupported("a select inside a select")
+            if isinstance(expression, ast.StringLiteral) and expression.value in _ESCAPED:
+                out.append(expression.value)  # a character text cannot hold there: text
+                continue
+            if self.count is not None and _is_count(expression, self.count):
+                out.append(NUMBER_FIELD)
+                self.nodes.setdefault(NUMBER_FIELD, element)
+                continue
+            written = serialize_expression(expression)
+            name = _name_of(expression)
+            token = "{" + name + "}"
+            suffix = 1
+            while token in self.nodes and serialize_expression(self.nodes[token].expression) != (
+                written
+            ):
+                suffix += 1
+                token = "{" + f"{name}{suffix}" + "}"
+            self.nodes.setdefault(token, element)
+            out.append(token)
+        return "".join(out)
+
+    def elements(self, text: str) -> list[Any]:
+        """A translation of :meth:`text`'s output as pattern elements: its placeholders the
+        placeables again, braces and line-start ``[``, ``*``, ``.`` as string literals."""
+        ast = _ast()
+        names = [re.escape(token) for token in self.nodes]
+        special = "|".join([*names, r"[{}]"])
+        text = _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\0" + m.group(2), text)
+        pieces = re.split(f"({special}|\0.)", text)
+        out: list[Any] = []
+        for piece in pieces:
+            if not piece:
+                continue
+            if piece in self.nodes:
+                out.append(copy.deepcopy(self.nodes[piece]))
+            elif piece in ("{", "}") or piece.startswith("\0"):
+                literal = ast.StringLiteral(piece.lstrip("\0"))
+                out.append(ast.Placeable(literal))
+            elif out and isinstance(out[-1], ast.TextElement):
+                out[-1].value += piece
+            else:
+                out.append(ast.TextElement(piece))
+        return out
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One pattern to translate: ``kind`` ``plain`` (``cases`` has the one key ``""``),
+    ``plural`` or ``select``; ``cases``: each case's text for the model; ``select``: the select
+    expression taken apart (None when plain); ``default``: its default variant's key."""
+
+    kind: str
+    cases: dict[str, str]
+    slots: Slots
+    select: Any = None
+    default: str = ""
+    source_keys: tuple[str, ...] = ()
+
+
+def variant_key(variant: Any) -> str:
+    key = variant.key
+    return key.name if hasattr(key, "name") else str(key.value)
+
+
+def _is_plural(select: Any) -> bool:
+    ast = _ast()
+    selector = select.selector
+    counted = isinstance(selector, ast.VariableReference) or (
+        isinstance(selector, ast.FunctionReference) and selector.id.name == "NUMBER"
+    )
+    keys = [variant_key(v) for v in select.variants]
+    named = [k for k in keys if not _is_number(k)]
+    return counted and bool(named) and all(k in CATEGORIES for k in named)
+
+
+def _is_number(key: str) -> bool:
+    return re.fullmatch(r"-?\d+(?:\.\d+)?", key) is not None
+
+
+def expand(pattern: Any, tgt_lang: str | None = None) -> Expansion:
+    """``pattern`` to translate (module docstring). ``tgt_lang``: a plural's cases are the
+    target language's (None: as the pattern has them, to read a translation)."""
+    ast = _ast()
+    elements = list(pattern.elements)
+    selects = [
+        i
+        for i, e in enumerate(elements)
+        if isinstance(e, ast.Placeable) and isinstance(e.expression, ast.SelectExpression)
+    ]
+    if not selects:
+        slots = Slots()
+        return Expansion("plain", {"": slots.text(elements)}, slots)
+    if len(selects) > 1:
+        raise Unsupported("two selects in one pattern")
+    where = selects[0]
+    select = elements[where].expression
+    plural = _is_plural(select)
+    slots = Slots(count=select.selector if plural else None)
+    before, after = elements[:where], elements[where + 1 :]
+    by_key = {variant_key(v): v for v in select.variants}
+    default = next(variant_key(v) for v in select.variants if v.default)
+    texts = {key: slots.text(before + list(v.value.elements) + after) for key, v in by_key.items()}
+    keys: tuple[str, ...] = tuple(by_key)
+    if plural and tgt_lang is not None:
+        numbers = tuple(k for k in by_key if _is_number(k))
+        tags = plural_tags(tgt_lang)
+        keys = numbers + tags + (() if "other" in tags else ("other",))
+        default = "other"
+    cases = {key: texts.get(key, texts.get("other", texts[default])) for key in keys}
+    return Expansion("plural" if plural else "select", cases, slots, select, default, tuple(by_key))
+
+
+def assemble(expansion: Expansion, texts: dict[str, str]) -> Any:
+    """The pattern of the translated ``texts`` (one per case of ``expansion``)."""
+    ast = _ast()
+    if expansion.select is None:
+        return ast.Pattern(expansion.slots.elements(texts[""]))
+    variants = []
+    for key, text in texts.items():
+        name = ast.NumberLiteral(key) if _is_number(key) else ast.Identifier(key)
+        value = ast.Pattern(expansion.slots.elements(text))
+        variants.append(ast.Variant(name, value, default=key == expansion.default))
+    selector = copy.deepcopy(expansion.select.selector)
+    return ast.Pattern([ast.Placeable(ast.SelectExpression(selector, variants))])
+
+
+def plain_text(pattern: Any) -> str:
+    """The text of a pattern's text elements (what an access key is chosen from)."""
+    ast = _ast()
+    return "".join(e.value for e in pattern.elements if isinstance(e, ast.TextElement))

@@ -1,0 +1,163 @@
+"""Fluent message files: the target language's file, its messages whole, selects taken apart."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from fluent.syntax import FluentParser, ast, serialize
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.fluent import FluentCatalog, choose_access_key
+from ltmt.formats.fluent_patterns import Slots, expand
+from ltmt.formats.pipeline import translate_file
+
+DATA = Path(__file__).parent / "data"
+
+
+def _source(tmp_path: Path) -> Path:
+    path = tmp_path / "en-US" / "main.ftl"
+    path.parent.mkdir(parents=True)
+    shutil.copy(DATA / "en-US.ftl", path)
+    return path
+
+
+def _pattern(text: str) -> ast.Pattern:
+    message = FluentParser().parse(f"m = {text}\n").body[0]
+    assert isinstance(message, ast.Message) and message.value is not None, message
+    return message.value
+
+
+def test_units_are_values_and_attributes_a_select_case_by_case(tmp_path: Path) -> None:
+    units = open_document(_source(tmp_path), tgt_lang="ru").units()
+    assert [(u.key, u.source, u.entry, u.group) for u in units] == [
+        ("-brand-short-name", "Firefox", "", "-brand-short-name"),
+        ("hello", "Hello, {name}!", "", "hello"),
+        ("emails#one", "You have one email.", "emails", "emails"),  # ru's categories
+        ("emails#few", "You have %d emails.", "emails", "emails"),  # the count as %d
+        ("emails#many", "You have %d emails.", "emails", "emails"),
+        ("emails#other", "You have %d emails.", "emails", "emails"),
+        ("inline#0", "You have no new emails in {brand_short_name}.", "inline", "inline"),
+        ("inline#one", "You have one new email in {brand_short_name}.", "inline", "inline"),
+        ("inline#few", "You have %d new emails in {brand_short_name}.", "inline", "inline"),
+        ("inline#many", "You have %d new emails in {brand_short_name}.", "inline", "inline"),
+        ("inline#other", "You have %d new emails in {brand_short_name}.", "inline", "inline"),
+        ("login-input", "Predefined value", "", "login-input"),
+        ("login-input.placeholder", "email@example.com", "", "login-input"),
+        ("login-input.aria-label", "Login input value", "", "login-input"),
+        ("login-button.label", "Open the file", "", "login-button"),  # not .accesskey
+        ("dialog-window.title", "Settings", "", "dialog-window"),  # not .style
+        ("multi", "Open the file in a new window.\nSave the file with a {name} pattern.", "", "multi"),
+        ("gender-pick#male", "He saved the file.", "", "gender-pick"),  # a select keeps its keys
+        ("gender-pick#female", "She saved the file.", "", "gender-pick"),
+        ("gender-pick#other", "They saved the file.", "", "gender-pick"),
+    ]  # fmt: skip
+
+
+def test_the_translation_is_valid_fluent_with_its_placeables(tmp_path: Path, caplog) -> None:
+    source = _source(tmp_path)
+    out = tmp_path / "de" / "main.ftl"
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert "1 message with two selects in a pattern, or one inside another, left" in caplog.text
+    written = out.read_text("utf-8")
+    assert "two-selects" not in written
+    assert written.startswith("# This Source Code Form is subject to the terms")  # comments kept
+    assert "-brand-short-name = FIREFOX\n    .gender = masculine\n" in written  # term attribute
+    assert "hello = HELLO, { $name }!\n" in written
+    assert (
+        "inline =\n    { $count ->\n"
+        "        [0] YOU HAVE NO NEW EMAILS IN { -brand-short-name }.\n"
+        "        [one] YOU HAVE ONE NEW EMAIL IN { -brand-short-name }.\n"
+        "       *[other] YOU HAVE { NUMBER($count) } NEW EMAILS IN { -brand-short-name }.\n"
+        "    }\n"
+    ) in written  # the sentence around the select in every variant
+    assert "    .accesskey = O\n" in written and "    .style = width: 32em\n" in written
+    assert "title-only = { -brand-short-name }\n" in written  # no words: copied
+    assert 'SAVE THE FILE WITH A { "{" }name{ "}" } PATTERN.' in written
+    resource = FluentParser().parse(written)
+    assert not [e for e in resource.body if isinstance(e, ast.Junk)]
+
+
+def test_an_existing_output_is_kept_as_the_translator_wrote_it(tmp_path: Path, caplog) -> None:
+    source = _source(tmp_path)
+    out = tmp_path / "de" / "main.ftl"
+    out.parent.mkdir()
+    out.write_text(
+        "hello = Hallo { $name }, schön dich zu sehen!\n"
+        "gender-pick = { $gender ->\n    [male] Er hat sie gespeichert.\n"
+        "   *[other] Gespeichert.\n}\n"
+        "two-selects = Von Hand\n"
+        "old-message = Veraltet\n",
+        "utf-8",
+    )
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert "1 string not in" in caplog.text and "(old-message) kept at the end" in caplog.text
+    assert "Hello, {name}!" not in model.seen and "She saved the file." in model.seen
+    written = out.read_text("utf-8")
+    assert "hello = Hallo { $name }, schön dich zu sehen!\n" in written
+    assert "two-selects = Von Hand\n" in written  # a message ltmt cannot take apart, kept
+    assert written.endswith("old-message = Veraltet\n")
+    # the select lacked a variant: translated again whole, the translator's cases from the file
+    assert "[male] Er hat sie gespeichert." in written and "[female] SHE SAVED THE FILE." in written
+
+
+def test_pairs_are_read_message_by_message_beside_the_source(tmp_path: Path) -> None:
+    source = _source(tmp_path)
+    german = tmp_path / "de.ftl"
+    german.write_text(
+        "hello = Hallo, { $name }!\n"
+        "emails = { $count ->\n    [one] Eine E-Mail.\n   *[other] { $count } E-Mails.\n}\n"
+        "login-button =\n    .label = Datei öffnen\n    .accesskey = f\n",
+        "utf-8",
+    )
+    pairs = FluentCatalog.pairs(german, source_file=source, tgt_lang="de")
+    assert [(p.source, p.target, p.metadata) for p in pairs] == [
+        ("Hello, {name}!", "Hallo, {name}!", {"context": "hello"}),
+        ("You have one email.", "Eine E-Mail.", {"context": "emails", "plural": 0}),
+        ("You have %d emails.", "%d E-Mails.", {"context": "emails", "plural": 1}),
+        ("Open the file", "Datei öffnen", {"context": "login-button.label"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "label", "key"),
+    [
+        ("d", "Datei öffnen", "D"),  # the letter as the label writes it
+        ("f", "Datei öffnen", "f"),
+        ("O", "Datei öffnen", "D"),  # ö is not o
+        ("S", "Datei öffnen", "D"),  # not in the label: its first letter
+        ("S", "{ -brand } öffnen", "ö"),  # placeables are not letters
+        ("", "Öffnen", "Ö"),
+    ],
+)
+def test_an_access_key_is_a_letter_of_the_translated_label(wanted, label, key) -> None:
+    assert choose_access_key(wanted, _pattern(label)) == key
+
+
+def test_braces_and_line_starts_a_translation_writes_stay_text() -> None:
+    slots = Slots()
+    text = "a {b} c }\n[x] y\n*z\n.w"
+    pattern = ast.Pattern(slots.elements(text))
+    written = serialize(ast.Resource([ast.Message(ast.Identifier("m"), pattern)]))
+    parsed = FluentParser().parse(written).body[0]
+    assert isinstance(parsed, ast.Message) and parsed.value is not None
+    assert expand(parsed.value).cases[""] == text
+
+
+def test_two_different_placeables_get_two_names() -> None:
+    expansion = expand(_pattern('{ $count } of { NUMBER($count, style: "percent") } { $count }'))
+    assert expansion.cases[""] == "{count} of {count2} {count}"
+
+
+def test_a_file_that_is_not_fluent_names_the_place(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ftl"
+    path.write_text("ok = fine\nbroken = { $x\n", "utf-8")
+    with pytest.raises(InputError, match=r"bad\.ftl:3:1: Expected token: \"}\" \(not valid"):
+        FluentCatalog.open(path)
