@@ -2,10 +2,11 @@
 message files, through the ``ltmt`` command line as a localisation team would use it.
 
 For each user, the test strings become ``values/strings.xml``, ``Messages.properties``,
-``en.json``, ``en.lproj/Localizable.strings`` (UTF-16) and a Rails ``locales/en.yml`` (named
-``string_N``), and their references the German files, written with translate-toolkit (Android,
-properties, .strings), ``json`` and PyYAML, an Xcode string catalog holding both languages, and
-an Xcode localization catalog (``de.xcloc``, its XLIFF written with lxml) as Xcode 15 exports one.
+``en.json``, ``en.lproj/Localizable.strings`` (UTF-16), a Rails ``locales/en.yml`` and a
+Fluent ``en-US/main.ftl`` (named ``string_N``), and their references the German files, written
+with translate-toolkit (Android, properties, .strings), ``json``, PyYAML and ``fluent.syntax``,
+an Xcode string catalog holding both languages, and an Xcode localization catalog
+(``de.xcloc``, its XLIFF written with lxml) as Xcode 15 exports one.
 Every other German string is removed: what the team has not translated yet. The user's memory is
 imported (``ltmt memory import``), and then:
 
@@ -13,7 +14,8 @@ imported (``ltmt memory import``), and then:
   JSON, .strings and YAML files; ``de.xcloc -o de-translated.xcloc``, whose other files must
   come out byte for byte) fills the German files in place; the strings the team had are
   checked to be kept as they were, each file read as its consumer reads it (the properties by
-  Java's own ``Properties.load``, with the tests' ``LoadProperties.java``);
+  Java's own ``Properties.load``, with the tests' ``LoadProperties.java``; the Fluent file by
+  Mozilla's ``fluent.runtime``, which ``pip install fluent.runtime`` brings);
 - the same missing strings as a JSON Lines document (``ltmt translate todo.jsonl``), so that
   the outputs can be compared string by string: the keyed formats must change nothing;
 - the filled strings are scored against the references (BLEU, chrF2);
@@ -116,12 +118,45 @@ def _rails_yaml_values(path: Path) -> dict[str, str]:
     return dict(yaml.safe_load(path.read_text("utf-8"))["de"])
 
 
+def _fluent(path: Path, strings: dict[str, str]) -> None:
+    """A Fluent file of ``strings`` (``string_N = ...``), written with ``fluent.syntax``; what
+    a pattern cannot hold as text (braces, indentation) as string literals."""
+    from fluent.syntax import ast, serialize
+
+    from ltmt.formats.fluent_patterns import Slots
+
+    body = [
+        ast.Message(ast.Identifier(name), ast.Pattern(Slots().elements(text)))
+        for name, text in strings.items()
+        if text.strip()
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(serialize(ast.Resource(body)), "utf-8")
+
+
+def _fluent_values(path: Path) -> dict[str, str]:
+    """What Mozilla's ``fluent.runtime`` shows for each message of a Fluent file."""
+    from fluent.runtime import FluentBundle, FluentResource
+
+    bundle = FluentBundle(["de"], use_isolating=False)
+    text = path.read_text("utf-8")
+    bundle.add_resource(FluentResource(text))
+    values = {}
+    for name in re.findall(r"(?m)^([A-Za-z][\w-]*) =", text):
+        value, errors = bundle.format_pattern(bundle.get_message(name).value, {})
+        if errors:
+            raise SystemExit(f"{path}: {name}: {errors}")
+        values[name] = value
+    return values
+
+
 _WRITERS = {
     "android": _android,
     "properties": _properties,
     "json": _json,
     "strings": _apple_strings,
     "yaml": _rails_yaml,
+    "ftl": _fluent,
 }
 _FORMATS = (*_WRITERS, "xcstrings", "xcloc")
 _XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -292,6 +327,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
             folder / "de.lproj" / "Localizable.strings",
         ),
         "yaml": (folder / "locales" / "en.yml", folder / "locales" / "de.yml"),
+        "ftl": (folder / "en-US" / "main.ftl", folder / "de" / "main.ftl"),
     }
     for name, (source_path, target_path) in files.items():
         _WRITERS[name](source_path, sources)
@@ -333,6 +369,7 @@ def _user(user: Any, model: str, work: Path, commands: list[str]) -> dict[str, A
         "json": json.loads(files["json"][1].read_text("utf-8")),
         "strings": _apple_strings_values(files["strings"][1]),
         "yaml": _rails_yaml_values(files["yaml"][1]),
+        "ftl": _fluent_values(files["ftl"][1]),
         "xcstrings": _xcstrings_values(xcstrings_out),
         "xcloc": _xcloc_values(xcloc_out),
     }

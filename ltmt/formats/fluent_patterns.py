@@ -28,9 +28,32 @@ from ltmt.formats.plurals import CATEGORIES, plural_tags
 
 NUMBER_FIELD = "%d"
 _TOKEN = re.compile(r"\{[\w.]+\}")
-_LINE_START_SPECIAL = re.compile(r"(?m)^([ \t]*)([\[*.])")
+# what Fluent reads otherwise at a line's start (indentation, a variant, an attribute), and at
+# a pattern's edges (blank lines before it and blanks after it are dropped): written as string
+# literals
+_LINE_START = re.compile(r"(?m)^([ \t]*)([\[*.]?)")
+_EDGE_BLANKS = re.compile(r"\A\n+|[ \t\n]+\Z")
 # what a string literal stands for where text cannot: braces, and [ * . at a line's start
 _ESCAPED = frozenset("{}[*.")
+
+
+def _marked(found: re.Match[str]) -> str:
+    """A line's leading blanks and special first character, each marked for a literal."""
+    return "".join(f"\0{part}\1" for part in found.groups() if part)
+
+
+def _literal_value(expression: Any) -> str | None:
+    """The text a string literal stands for (its escapes read), or None for another
+    expression."""
+    ast = _ast()
+    return expression.parse()["value"] if isinstance(expression, ast.StringLiteral) else None
+
+
+def _inline_literal(value: str) -> bool:
+    """Whether a string literal stands for text a pattern cannot hold there (a brace, a special
+    first character, blanks at a line's start or the pattern's end): given to the model as
+    that text."""
+    return value in _ESCAPED or (bool(value) and not value.strip(" \t\n"))
 
 
 class Unsupported(ValueError):
@@ -92,8 +115,9 @@ class Slots:
             expression = element.expression
             if isinstance(expression, ast.SelectExpression):
                 raise Unsupported("a select inside a select")
-            if isinstance(expression, ast.StringLiteral) and expression.value in _ESCAPED:
-                out.append(expression.value)  # a character text cannot hold there: text
+            literal = _literal_value(expression)
+            if literal is not None and _inline_literal(literal):
+                out.append(literal)  # a character text cannot hold there: text
                 continue
             if self.count is not None and _is_count(expression, self.count):
                 out.append(NUMBER_FIELD)
@@ -117,9 +141,10 @@ class Slots:
         placeables again, braces and line-start ``[``, ``*``, ``.`` as string literals."""
         ast = _ast()
         names = [re.escape(token) for token in self.nodes]
-        special = "|".join([*names, r"[{}]"])
-        text = _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\0" + m.group(2), text)
-        pieces = re.split(f"({special}|\0.)", text)
+        special = "|".join([*names, r"[{}]", "\0[^\1]*\1"])
+        text = _LINE_START.sub(_marked, text)
+        text = _EDGE_BLANKS.sub(lambda m: f"\0{m.group()}\1", text)
+        pieces = re.split(f"({special})", text)
         out: list[Any] = []
         for piece in pieces:
             if not piece:
@@ -127,8 +152,8 @@ class Slots:
             if piece in self.nodes:
                 out.append(copy.deepcopy(self.nodes[piece]))
             elif piece in ("{", "}") or piece.startswith("\0"):
-                literal = ast.StringLiteral(piece.lstrip("\0"))
-                out.append(ast.Placeable(literal))
+                value = piece.strip("\0\1").replace("\\", "\\\\").replace("\n", "\\u000A")
+                out.append(ast.Placeable(ast.StringLiteral(value)))
             elif out and isinstance(out[-1], ast.TextElement):
                 out[-1].value += piece
             else:

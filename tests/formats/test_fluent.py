@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from fluent.syntax import FluentParser, ast, serialize
 from formats_fakes import FakeModel
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
@@ -161,3 +163,17 @@ def test_a_file_that_is_not_fluent_names_the_place(tmp_path: Path) -> None:
     path.write_text("ok = fine\nbroken = { $x\n", "utf-8")
     with pytest.raises(InputError, match=r"bad\.ftl:3:1: Expected token: \"}\" \(not valid"):
         FluentCatalog.open(path)
+
+
+_LINE = st.text(alphabet=st.sampled_from('ab \t{}[]*.-$"\\'), max_size=12)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(lines=st.lists(_LINE, min_size=1, max_size=5).filter(lambda ls: "".join(ls).strip()))
+def test_any_text_written_as_a_pattern_reads_back_the_same(lines: list[str]) -> None:
+    text = "\n".join(lines)  # blank lines and blanks at either end too
+    pattern = ast.Pattern(Slots().elements(text))
+    written = serialize(ast.Resource([ast.Message(ast.Identifier("m"), pattern)]))
+    parsed = FluentParser().parse(written).body[0]
+    assert isinstance(parsed, ast.Message) and parsed.value is not None, written
+    assert expand(parsed.value).cases[""] == text, written
