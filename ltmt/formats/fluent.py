@@ -15,7 +15,7 @@ whole sentences, a plural into the target language's categories). Not translated
   in :data:`COPIED_ATTRIBUTES` (``.style = width: 32em``, shortcut keys), copied;
 - ``.accesskey``: chosen from the translated label (the message's ``.label``, else its value),
   as localizers do: the source's key where the label has that letter, else the label's first
-  letter or digit;
+  letter or digit (for a label with a select, a letter every variant has, where there is one);
 - a message with two selects in one pattern, or a nested one: left out, with a warning that
   names it.
 
@@ -33,7 +33,14 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes, written_like
-from ltmt.formats.fluent_patterns import Expansion, Unsupported, assemble, expand, plain_text
+from ltmt.formats.fluent_patterns import (
+    Expansion,
+    Unsupported,
+    assemble,
+    expand,
+    plain_text,
+    variant_texts,
+)
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.wording import counted, first_few
@@ -250,14 +257,21 @@ def _keyed(key: str, texts: dict[str, str] | None) -> list[tuple[str, str]]:
 
 def choose_access_key(wanted: str, label: Any) -> str:
     """The access key for the translated ``label`` (a pattern): ``wanted`` (the source's) where
-    the label has that letter, as the label writes it; else its first letter or digit; else
-    ``wanted``."""
-    text = plain_text(label)
+    every text the label can show has that letter, as the label writes it; else the first
+    letter or digit of the label that all its texts have; else its first; else ``wanted``."""
+    texts = variant_texts(label)
+    folded = [text.casefold() for text in texts]
     if len(wanted) == 1:
-        at = text.casefold().find(wanted.casefold())
-        if at >= 0 and len(text[at].casefold()) == 1:
-            return text[at]
-    return next((c for c in text if c.isalnum()), wanted)
+        at = folded[0].find(wanted.casefold())
+        if (
+            at >= 0
+            and len(texts[0][at].casefold()) == 1
+            and all(wanted.casefold() in t for t in folded)
+        ):
+            return texts[0][at]
+    letters = [c for c in texts[0] if c.isalnum() and len(c.casefold()) == 1]
+    shared = next((c for c in letters if all(c.casefold() in t for t in folded)), None)
+    return shared or (letters[0] if letters else wanted)
 
 
 def _access_pattern(pattern: Any, key: str) -> list[Any]:

@@ -243,6 +243,22 @@ def assemble(expansion: Expansion, texts: dict[str, str]) -> Any:
 
 
 def plain_text(pattern: Any) -> str:
-    """The text of a pattern's text elements (what an access key is chosen from)."""
+    """The text of a pattern's text elements (placeables left out)."""
     ast = _ast()
     return "".join(e.value for e in pattern.elements if isinstance(e, ast.TextElement))
+
+
+def variant_texts(pattern: Any) -> list[str]:
+    """What a pattern can show, its placeables left out: its text, or with a select each
+    variant's sentence, the default variant's first (what an access key is chosen from)."""
+    ast = _ast()
+    elements = list(pattern.elements)
+    for where, element in enumerate(elements):
+        if isinstance(element, ast.Placeable) and isinstance(
+            element.expression, ast.SelectExpression
+        ):
+            before = plain_text(ast.Pattern(elements[:where]))
+            after = plain_text(ast.Pattern(elements[where + 1 :]))
+            variants = sorted(element.expression.variants, key=lambda v: not v.default)
+            return [before + plain_text(v.value) + after for v in variants]
+    return [plain_text(pattern)]

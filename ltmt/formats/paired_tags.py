@@ -1,7 +1,11 @@
-"""XLIFF paired inline codes (``<g>``, ``<pc>``, ``<mrk>``) kept out of the model's way.
+"""Paired tags kept out of the model's way: XLIFF's paired inline codes (``<g>``, ``<pc>``,
+``<mrk>``), and markup elements whose opening tag has an attribute (``<a href="...">``,
+Fluent's DOM overlays ``<label data-l10n-name="status">``; then every element of that name).
 
 The model garbles text inside paired tags: ``Open <pc id="1">the file</pc> now`` came out as
-``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined. So a
+``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined, and
+``Downloading update — <label data-l10n-name="download-status">{transfer}</label>`` as
+``... <labeldaten-l10n-name=»download-status«><label ...>transfer</label>``. So a
 segment with such tags is translated without them, the text inside each pair is translated
 on its own, and the pair is put back around the words of the translation that match that
 inner translation best (rapidfuzz's partial-ratio alignment, widened to whole words):
@@ -21,11 +25,16 @@ Nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_PAIR_TAG = re.compile(r"<(?P<close>/)?(?P<name>g|pc|mrk)(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>")
+_CODE_NAMES = frozenset({"g", "pc", "mrk"})
+# an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
+_ATTRIBUTED = re.compile(
+    r"""<([A-Za-z][\w:.-]*)\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')[^<>]*(?<!/)>"""
+)
 _PROTECTED = re.compile(r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])""")
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
@@ -57,6 +66,15 @@ class PairedText:
         return [pair.inner for pair in self.pairs if not pair.token]
 
 
+@functools.lru_cache(maxsize=256)
+def _pair_tag(names: frozenset[str]) -> re.Pattern[str]:
+    """The opening and closing tags of the elements ``names``."""
+    alternatives = "|".join(sorted(map(re.escape, names)))
+    return re.compile(
+        rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
+    )
+
+
 def strip_pairs(source: str) -> PairedText | None:
     """``source`` without its paired codes, or ``None`` when it has none, or nested or
     unbalanced ones (those are left to the model and the placeholder repair)."""
@@ -64,7 +82,8 @@ def strip_pairs(source: str) -> PairedText | None:
     pairs: list[Pair] = []
     opened: tuple[str, str, int] | None = None
     length = last = 0
-    for match in _PAIR_TAG.finditer(source):
+    names = _CODE_NAMES | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
+    for match in _pair_tag(frozenset(names)).finditer(source):
         pieces.append(source[last : match.start()])
         length += match.start() - last
         last = match.end()

@@ -143,6 +143,19 @@ def test_an_access_key_is_a_letter_of_the_translated_label(wanted, label, key) -
     assert choose_access_key(wanted, _pattern(label)) == key
 
 
+@pytest.mark.parametrize(
+    ("wanted", "key"),
+    [
+        ("G", "G"),  # in every variant
+        ("n", "N"),  # as the default variant writes it
+        ("z", "N"),  # only in one variant: the first letter all have
+    ],
+)
+def test_a_label_with_a_select_gets_a_key_every_variant_has(wanted: str, key: str) -> None:
+    label = _pattern("{ $n ->\n    [1] Tab zu neuer Gruppe\n   *[other] Neue Gruppe mit Tabs\n}")
+    assert choose_access_key(wanted, label) == key
+
+
 def test_braces_and_line_starts_a_translation_writes_stay_text() -> None:
     slots = Slots()
     text = "a {b} c }\n[x] y\n*z\n.w"

@@ -49,6 +49,23 @@ def test_strip_pairs_keeps_self_closing_codes() -> None:
     ]
 
 
+def test_markup_elements_with_attributes_are_pairs_too() -> None:
+    source = (
+        'A <label data-l10n-name="who">{ vendor }</label> of <b>all</b> '
+        '<a href="https://x.org/?a=1">people</a>, <img data-l10n-name="icon"/> <b class="k">now</b>'
+    )
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert paired.text == 'A { vendor } of all people, <img data-l10n-name="icon"/> now'
+    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == [
+        ('<label data-l10n-name="who">', "{ vendor }", "</label>"),
+        ("<b>", "all", "</b>"),  # an element named as one with attributes is
+        ('<a href="https://x.org/?a=1">', "people", "</a>"),
+        ('<b class="k">', "now", "</b>"),
+    ]
+    assert strip_pairs("Open <b>the</b> file") is None  # plain markup is left to the model
+
+
 @pytest.mark.parametrize(
     "source",
     ["no codes", 'a <x id="1"/> b', "<g>a <g>b</g></g>", "<g>unclosed", "a</g> b", '<g id="1"/>'],

@@ -1,0 +1,152 @@
+"""A whole product's Fluent files through ``ltmt translate FOLDER``: Firefox's ``en-US`` (the
+243 ``.ftl`` files of github.com/mozilla-l10n/firefox-l10n-source) into German, no memory, one
+run, checked file by file as Fluent's own libraries read them.
+
+For each output: ``fluent.syntax`` parses it with no junk; ``fluent.runtime`` formats every
+message and attribute with every variable set (to 1 and to 3), and every error it reports is
+counted (a term or message another file defines, and the ``PLATFORM()`` function, are Firefox's
+to resolve: those are counted apart); every message of the source with words in it is written;
+each translated variant has the placeables of its source; each plural has German's ``one`` and
+``other``; each ``.accesskey`` is one character that every text of its translated label has.
+There is no German reference here (Mozilla's German files are not in that repository), so no
+BLEU.
+
+    pip install fluent.runtime
+    python eval/fluent_folder_trial.py --source firefox-l10n-source \\
+        --output eval/results/fluent/firefox-en-US.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from fluent_trial import _TOKEN, _messages
+from support import emit_report, ltmt_json, use_this_checkout
+
+use_this_checkout()
+
+# names Firefox resolves: messages and terms of other files, and its own PLATFORM() function
+_UNKNOWN = re.compile(r"Unknown (?:message|term): (-?[\w-]+)|Unknown function: PLATFORM")
+
+
+def _runtime_errors(text: str, variables: set[str]) -> list[str]:
+    from fluent.runtime import FluentBundle, FluentResource
+
+    bundle = FluentBundle(["de"], use_isolating=False)
+    bundle.add_resource(FluentResource(text))
+    errors = []
+    for name in _messages(text):
+        if name.startswith("-"):
+            continue
+        message = bundle.get_message(name)
+        patterns = [("", message.value)] if message.value is not None else []
+        patterns += [(f".{key}", value) for key, value in message.attributes.items()]
+        for count in (1, 3):
+            arguments = {variable: count for variable in variables}
+            for suffix, pattern in patterns:
+                _, found = bundle.format_pattern(pattern, arguments)
+                errors.extend(f"{name}{suffix}: {error}" for error in found)
+    return sorted(set(errors))
+
+
+def _file(source: Path, output: Path) -> dict[str, Any]:
+    from ltmt.formats.fluent import ACCESS_KEY, FluentCatalog
+    from ltmt.formats.fluent_patterns import plain_text, variant_texts
+
+    catalog = FluentCatalog.open(source, tgt_lang="de")
+    text = output.read_text("utf-8")
+    written = _messages(text)  # raises on junk
+    values = catalog.read_values(output)
+    wanted = {catalog.name_of(key) for key in catalog.expansions}
+    lost, plurals_wrong = [], []
+    for key, expansion in catalog.expansions.items():
+        for case, source_text in expansion.cases.items():
+            name = key if expansion.kind == "plain" else f"{key}#{case}"
+            if name in values and sorted(_TOKEN.findall(source_text)) != sorted(
+                _TOKEN.findall(values[name])
+            ):
+                lost.append(name)
+        if expansion.kind == "plural" and catalog.name_of(key) in written:
+            keys = {n.split("#", 1)[1] for n in values if n.startswith(f"{key}#")}
+            if not {"one", "other"} <= keys:
+                plurals_wrong.append(key)
+    access_wrong = []
+    for name, entry in written.items():
+        attributes = {a.id.name: a.value for a in getattr(entry, "attributes", [])}
+        if ACCESS_KEY in attributes:
+            label = attributes.get("label", entry.value)
+            key = plain_text(attributes[ACCESS_KEY])
+            shown = variant_texts(label) if label is not None else []
+            if shown and (len(key) != 1 or not all(key.casefold() in t.casefold() for t in shown)):
+                access_wrong.append(name)
+    variables = set(re.findall(r"\$([A-Za-z][\w-]*)", source.read_text("utf-8")))
+    errors = _runtime_errors(text, variables)
+    elsewhere = [e for e in errors if _UNKNOWN.search(e)]
+    return {
+        "messages_to_write": len(wanted),
+        "messages_written": sum(name in written for name in wanted),
+        "not_written": sorted(wanted - set(written)),
+        "variants_missing_a_placeable": lost,
+        "plurals_without_one_and_other": plurals_wrong,
+        "access_keys_not_in_their_label": access_wrong,
+        "runtime_errors": [e for e in errors if e not in elsewhere],
+        "references_to_other_files": len(elsewhere),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, required=True, help="the en-US folder")
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="ltmt-fluent-folder-"))
+    commands: list[str] = []
+    out = work / "de"
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    report = ltmt_json(["translate", str(args.source), "-o", str(out), "--json"], commands)
+    seconds = time.perf_counter() - started
+    files = {}
+    for source in sorted(args.source.rglob("*.ftl")):
+        relative = source.relative_to(args.source)
+        target = out / relative
+        files[str(relative)] = _file(source, target) if target.exists() else {"missing": True}
+    totals: dict[str, Any] = {"files": len(files)}
+    for key in (
+        "messages_to_write",
+        "messages_written",
+        "not_written",
+        "variants_missing_a_placeable",
+        "plurals_without_one_and_other",
+        "access_keys_not_in_their_label",
+        "runtime_errors",
+        "references_to_other_files",
+    ):
+        totals[key] = sum(
+            len(f.get(key, [])) if isinstance(f.get(key), list) else f.get(key, 0)
+            for f in files.values()
+        )
+    totals["files_missing"] = sum("missing" in f for f in files.values())
+    emit_report(
+        {
+            "totals": totals,
+            "run": {
+                "seconds": round(seconds, 1),
+                **{k: report.get(k) for k in ("units", "repaired", "not_repairable")},
+            },
+            "files": files,
+            "commands": commands,
+            "work": str(work),
+        },
+        args.output,
+    )
+
+
+if __name__ == "__main__":
+    main()
