@@ -261,16 +261,17 @@ def choose_access_key(wanted: str, label: Any) -> str:
     letter or digit of the label that all its texts have; else its first; else ``wanted``."""
     texts = variant_texts(label)
     folded = [text.casefold() for text in texts]
-    if len(wanted) == 1:
-        at = folded[0].find(wanted.casefold())
-        if (
-            at >= 0
-            and len(texts[0][at].casefold()) == 1
-            and all(wanted.casefold() in t for t in folded)
-        ):
-            return texts[0][at]
+
+    def in_all(char: str) -> bool:
+        return all(char.casefold() in text for text in folded)
+
+    # compared character by character: casefolding changes lengths (ß → ss)
     letters = [c for c in texts[0] if c.isalnum() and len(c.casefold()) == 1]
-    shared = next((c for c in letters if all(c.casefold() in t for t in folded)), None)
+    if len(wanted) == 1 and in_all(wanted):
+        same = next((c for c in letters if c.casefold() == wanted.casefold()), None)
+        if same is not None:
+            return same
+    shared = next((c for c in letters if in_all(c)), None)
     return shared or (letters[0] if letters else wanted)
 
 

@@ -137,6 +137,8 @@ def test_pairs_are_read_message_by_message_beside_the_source(tmp_path: Path) -> 
         ("S", "Datei öffnen", "D"),  # not in the label: its first letter
         ("S", "{ -brand } öffnen", "ö"),  # placeables are not letters
         ("", "Öffnen", "Ö"),
+        ("D", "Große Datei", "D"),  # ß casefolds to two letters
+        ("s", "Große Datei", "G"),  # ß is no key: the label's first letter
     ],
 )
 def test_an_access_key_is_a_letter_of_the_translated_label(wanted, label, key) -> None:
