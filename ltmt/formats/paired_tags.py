@@ -147,7 +147,7 @@ def _find(
     for needle in needles:
         if not needle or not text.strip():
             continue
-        found = fuzz.partial_ratio_alignment(needle.casefold(), text.casefold())
+        found = fuzz.partial_ratio_alignment(_fold(needle), _fold(text))
         if found is None or found.score < MIN_SCORE:
             continue
         start, end = _whole_words(text, found.dest_start, found.dest_end)
@@ -156,6 +156,12 @@ def _find(
         if best is None or found.score > best[0]:
             best = (found.score, start, end)
     return None if best is None else (best[1], best[2])
+
+
+def _fold(text: str) -> str:
+    """``text`` case-folded character by character, its length kept (``ß`` stays ``ß``, where
+    ``str.casefold`` makes it ``ss`` and the alignment's places would fall past the text)."""
+    return "".join(c if len(f := c.casefold()) != 1 else f for c in text)
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -175,3 +175,12 @@ def test_a_protected_pair_survives_a_model_that_drops_it(tmp_path: Path) -> None
     # the placeholder repair put the dropped stand-in back; it became the element again
     assert '<mrk id="m1" translate="no">git gc</mrk>' in written.split("<target>")[2]
     assert "ltmt-1" not in written
+
+
+def test_a_pair_is_placed_in_text_whose_case_folding_is_longer() -> None:
+    paired = strip_pairs('Set the <b class="k">font size</b> now')
+    assert paired is not None
+    text = place_pairs(
+        paired, "Die Schriftgröße ßßß jetzt festlegen ßßßßßßßß", ["Schriftgröße ßßß"]
+    )
+    assert text == 'Die <b class="k">Schriftgröße ßßß</b> jetzt festlegen ßßßßßßßß'
