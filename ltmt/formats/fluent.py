@@ -15,7 +15,9 @@ whole sentences, a plural into the target language's categories). Not translated
   in :data:`COPIED_ATTRIBUTES` (``.style = width: 32em``, shortcut keys), copied;
 - ``.accesskey``: chosen from the translated label (the message's ``.label``, else its value),
   as localizers do: the source's key where the label has that letter, else the label's first
-  letter or digit (for a label with a select, a letter every variant has, where there is one);
+  letter or digit (for a label with a select, a letter every variant has, where there is one;
+  an access key that is itself a select, on the platform, gets one for each variant, from the
+  label's text for the same variant);
 - a message with two selects in one pattern, or a nested one: left out, with a warning that
   names it.
 
@@ -39,6 +41,9 @@ from ltmt.formats.fluent_patterns import (
     assemble,
     expand,
     plain_text,
+    select_of,
+    texts_by_variant,
+    variant_key,
     variant_texts,
 )
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
@@ -242,8 +247,19 @@ class FluentCatalog(KeyedCatalog):
         label = attributes["label"].value if "label" in attributes else message.value
         if label is None:
             return
-        wanted = plain_text(access.value).strip()
-        access.value.elements[:] = _access_pattern(access.value, choose_access_key(wanted, label))
+        _, keys = select_of(access.value)
+        if keys is None:
+            wanted = plain_text(access.value).strip()
+            access.value.elements[:] = _access_pattern(
+                access.value, choose_access_key(wanted, label)
+            )
+            return
+        # a key for each platform (or case): from the label's text for the same one
+        shown = texts_by_variant(label)
+        for variant in keys.variants:
+            text = shown.get(variant_key(variant), next(iter(shown.values())))
+            wanted = plain_text(variant.value).strip()
+            variant.value.elements[:] = _access_pattern(variant.value, _choose(wanted, [text]))
 
 
 def _keyed(key: str, texts: dict[str, str] | None) -> list[tuple[str, str]]:
@@ -259,7 +275,11 @@ def choose_access_key(wanted: str, label: Any) -> str:
     """The access key for the translated ``label`` (a pattern): ``wanted`` (the source's) where
     every text the label can show has that letter, as the label writes it; else the first
     letter or digit of the label that all its texts have; else its first; else ``wanted``."""
-    texts = variant_texts(label)
+    return _choose(wanted, variant_texts(label))
+
+
+def _choose(wanted: str, texts: list[str]) -> str:
+    """:func:`choose_access_key` over the texts a label can show (the default's first)."""
     folded = [text.casefold() for text in texts]
 
     def in_all(char: str) -> bool:

@@ -251,14 +251,28 @@ def plain_text(pattern: Any) -> str:
 def variant_texts(pattern: Any) -> list[str]:
     """What a pattern can show, its placeables left out: its text, or with a select each
     variant's sentence, the default variant's first (what an access key is chosen from)."""
+    return list(texts_by_variant(pattern).values())
+
+
+def texts_by_variant(pattern: Any) -> dict[str, str]:
+    """:func:`variant_texts` by variant key (``""`` for a pattern without a select)."""
     ast = _ast()
     elements = list(pattern.elements)
-    for where, element in enumerate(elements):
+    where, select = select_of(pattern)
+    if select is None:
+        return {"": plain_text(pattern)}
+    before = plain_text(ast.Pattern(elements[:where]))
+    after = plain_text(ast.Pattern(elements[where + 1 :]))
+    variants = sorted(select.variants, key=lambda v: not v.default)
+    return {variant_key(v): before + plain_text(v.value) + after for v in variants}
+
+
+def select_of(pattern: Any) -> tuple[int, Any]:
+    """``(index, select expression)`` of a pattern's first select, or ``(-1, None)``."""
+    ast = _ast()
+    for where, element in enumerate(pattern.elements):
         if isinstance(element, ast.Placeable) and isinstance(
             element.expression, ast.SelectExpression
         ):
-            before = plain_text(ast.Pattern(elements[:where]))
-            after = plain_text(ast.Pattern(elements[where + 1 :]))
-            variants = sorted(element.expression.variants, key=lambda v: not v.default)
-            return [before + plain_text(v.value) + after for v in variants]
-    return [plain_text(pattern)]
+            return where, element.expression
+    return -1, None

@@ -192,3 +192,27 @@ def test_any_text_written_as_a_pattern_reads_back_the_same(lines: list[str]) -> 
     parsed = FluentParser().parse(written).body[0]
     assert isinstance(parsed, ast.Message) and parsed.value is not None, written
     assert expand(parsed.value).cases[""] == text, written
+
+
+class _Dictionary(FakeModel):
+    """Translates by a table (else upper-cases)."""
+
+    def __call__(self, texts, prefer=None):
+        table = {"Options": "Optionen", "Preferences": "Einstellungen", "Exit": "Beenden"}
+        return [table.get(t) or t.upper() for t in texts]
+
+
+def test_an_access_key_for_each_platform_comes_from_that_platforms_label(tmp_path: Path) -> None:
+    source = tmp_path / "en.ftl"
+    source.write_text(
+        "popup =\n    .label =\n        { PLATFORM() ->\n            [windows] Options\n"
+        "           *[other] Preferences\n        }\n    .accesskey =\n"
+        "        { PLATFORM() ->\n            [windows] O\n           *[other] P\n        }\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.ftl"
+    translate_file(source, out, _Dictionary(), tgt_lang="de")
+    assert (
+        "    .accesskey =\n        { PLATFORM() ->\n            [windows] O\n"
+        "           *[other] E\n        }\n"
+    ) in out.read_text("utf-8")
