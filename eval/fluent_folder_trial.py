@@ -26,33 +26,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from fluent_trial import _TOKEN, _messages
+from fluent_trial import _format_errors, _messages, placeables_and_plurals
 from support import emit_report, ltmt_json, use_this_checkout
 
 use_this_checkout()
 
 # names Firefox resolves: messages and terms of other files, and its own PLATFORM() function
 _UNKNOWN = re.compile(r"Unknown (?:message|term): (-?[\w-]+)|Unknown function: PLATFORM")
-
-
-def _runtime_errors(text: str, variables: set[str]) -> list[str]:
-    from fluent.runtime import FluentBundle, FluentResource
-
-    bundle = FluentBundle(["de"], use_isolating=False)
-    bundle.add_resource(FluentResource(text))
-    errors = []
-    for name in _messages(text):
-        if name.startswith("-"):
-            continue
-        message = bundle.get_message(name)
-        patterns = [("", message.value)] if message.value is not None else []
-        patterns += [(f".{key}", value) for key, value in message.attributes.items()]
-        for count in (1, 3):
-            arguments = {variable: count for variable in variables}
-            for suffix, pattern in patterns:
-                _, found = bundle.format_pattern(pattern, arguments)
-                errors.extend(f"{name}{suffix}: {error}" for error in found)
-    return sorted(set(errors))
 
 
 def _access_key_fits(entry: Any) -> bool:
@@ -84,24 +64,14 @@ def _file(source: Path, output: Path) -> dict[str, Any]:
     written = _messages(text)  # raises on junk
     values = catalog.read_values(output)
     wanted = {catalog.name_of(key) for key in catalog.expansions}
-    lost, plurals_wrong = [], []
-    for key, expansion in catalog.expansions.items():
-        for case, source_text in expansion.cases.items():
-            name = key if expansion.kind == "plain" else f"{key}#{case}"
-            if name in values and sorted(_TOKEN.findall(source_text)) != sorted(
-                _TOKEN.findall(values[name])
-            ):
-                lost.append(name)
-        if expansion.kind == "plural" and catalog.name_of(key) in written:
-            keys = {n.split("#", 1)[1] for n in values if n.startswith(f"{key}#")}
-            if not {"one", "other"} <= keys:
-                plurals_wrong.append(key)
+    lost, plurals_wrong = placeables_and_plurals(catalog, values, written)
     access_wrong = [name for name, entry in written.items() if not _access_key_fits(entry)]
     variables = set(re.findall(r"\$([A-Za-z][\w-]*)", source.read_text("utf-8")))
-    errors = _runtime_errors(text, variables)
+    errors = sorted(set(_format_errors(text, variables)))
     # what the runtime cannot format in the English file either (Firefox's own functions and
     # options, a date given a number): not the translation's
-    errors = [e for e in errors if e not in _runtime_errors(source.read_text("utf-8"), variables)]
+    english = set(_format_errors(source.read_text("utf-8"), variables))
+    errors = [e for e in errors if e not in english]
     elsewhere = [e for e in errors if _UNKNOWN.search(e)]
     return {
         "messages_to_write": len(wanted),

@@ -91,19 +91,15 @@ def _variables(text: str) -> set[str]:
     return set(re.findall(r"\$([A-Za-z][\w-]*)", text))
 
 
-def _check(
-    english: Path, output: Path, team_text: str, team: list[str], todo: list[str], tgt: str
-) -> dict[str, Any]:
-    from ltmt.formats.fluent import FluentCatalog
-
-    out_text = output.read_text("utf-8")
-    written = _messages(out_text)
-    before = _messages(team_text)
-    catalog = FluentCatalog.open(english, tgt_lang=tgt)
-    values = catalog.read_values(output)
+def placeables_and_plurals(
+    catalog: Any, values: dict[str, str], written: dict[str, Any], names: set[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """The translated variants (of the messages ``names``; None: all) that lack a placeable of
+    their source, and the plurals written without German's ``one`` and ``other``; ``values``:
+    the output's strings as ``catalog`` reads them, ``written``: its messages."""
     lost, plurals_wrong = [], []
     for key, expansion in catalog.expansions.items():
-        if catalog.name_of(key) not in todo:
+        if names is not None and catalog.name_of(key) not in names:
             continue
         for case, text in expansion.cases.items():
             name = key if expansion.kind == "plain" else f"{key}#{case}"
@@ -115,6 +111,20 @@ def _check(
             keys = {n.split("#", 1)[1] for n in values if n.startswith(f"{key}#")}
             if not {"one", "other"} <= keys:
                 plurals_wrong.append(key)
+    return lost, plurals_wrong
+
+
+def _check(
+    english: Path, output: Path, team_text: str, team: list[str], todo: list[str], tgt: str
+) -> dict[str, Any]:
+    from ltmt.formats.fluent import FluentCatalog
+
+    out_text = output.read_text("utf-8")
+    written = _messages(out_text)
+    before = _messages(team_text)
+    catalog = FluentCatalog.open(english, tgt_lang=tgt)
+    values = catalog.read_values(output)
+    lost, plurals_wrong = placeables_and_plurals(catalog, values, written, set(todo))
     return {
         "messages_written": len(written),
         "translated": sum(name in written for name in todo),
