@@ -11,8 +11,10 @@ every form is translated (``other``, which Apple requires, in every language). A
 substitutions (``%1$@ ate %#@apples@ today!``, a plural of its own for each variable) gets its
 text and each substitution's forms translated (``%arg``, the substitution's own argument, a
 placeholder), written only together, the substitutions' ``argNum`` and ``formatSpecifier`` as
-the source's. Strings marked ``"shouldTranslate" : false`` are skipped, and so are strings with
-device variations (or substitutions other than plurals), which a warning names. Everything else
+the source's. A string that varies by device (``iphone``, ``mac``, ``other`` ...) gets each
+device's text, or plural forms, translated and written only together. Strings marked
+``"shouldTranslate" : false`` are skipped, and so are strings with substitutions other than
+plurals (or device variations holding substitutions), which a warning names. Everything else
 (comments, extraction states, other languages) is written back as read, in Xcode's layout
 (two-space indentation, ``" : "``, keys in order).
 
@@ -76,17 +78,27 @@ def _plural(localization: Any) -> dict[str, Any] | None:
     return plural if isinstance(plural, dict) else None
 
 
+def _devices(localization: Any) -> dict[str, Any] | None:
+    """A localization's device variations (``iphone``, ``mac``, ``other`` ...), or None."""
+    devices = _get(_get(localization, "variations"), "device")
+    return devices if isinstance(devices, dict) else None
+
+
 @dataclass(frozen=True)
 class Slot:
-    """Where a unit's text lives in a localization: its string's ``key``, and for a plural
-    form its ``tag``, of the string itself or of one of its ``substitution``s."""
+    """Where a unit's text lives in a localization: its string's ``key``, the ``device``
+    variation it is of (if any), and for a plural form its ``tag``, of the string (or device
+    variation) itself or of one of its ``substitution``s."""
 
     key: str
     substitution: str | None = None
     tag: str | None = None
+    device: str | None = None
 
     def find(self, localization: Any) -> Any:
         """The dict holding this slot's ``stringUnit`` in ``localization`` (None: none)."""
+        if self.device is not None:
+            localization = _get(_devices(localization), self.device)
         if self.substitution is not None:
             substitutions = _get(localization, "substitutions")
             localization = _get(substitutions, self.substitution)
@@ -97,8 +109,10 @@ class Slot:
 
 
 def _plurals_in(localization: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The plural variations of a localization being written, its substitutions' too."""
-    holders = [localization, *localization.get("substitutions", {}).values()]
+    """The plural variations of a localization being written, its substitutions' and device
+    variations' too."""
+    devices = _devices(localization) or {}
+    holders = [localization, *localization.get("substitutions", {}).values(), *devices.values()]
     for holder in holders:
         plural = _plural(holder)
         if plural is not None:
@@ -132,8 +146,11 @@ class XcStringsDocument:
                 continue
             source = entry.get("localizations", {}).get(self.source_lang)
             substitutions = _substitutions(source)
-            if "device" in (_get(source, "variations") or {}) or substitutions == {}:
+            devices = _devices(source)
+            if substitutions == {} or (devices is not None and not self._add_devices(key, devices)):
                 skipped.append(key)
+            elif devices is not None:
+                continue  # added
             elif substitutions is not None:
                 self._add_substituted(key, source, substitutions)
             elif (plural := _plural(source)) is not None:
@@ -144,12 +161,35 @@ class XcStringsDocument:
                     self._add(Unit(key, value, key), Slot(key))
         if skipped:
             logger.warning(
-                "%s: %s with device variations or substitutions other than plurals (%s) left "
-                "untranslated",
+                "%s: %s with substitutions other than plurals (or inside device variations) "
+                "(%s) left untranslated",
                 path,
                 counted(len(skipped), "string"),
                 first_few(skipped),
             )
+
+    def _add_devices(self, key: str, devices: dict[str, Any]) -> bool:
+        """A unit for each device variation's text (or plural forms), all written together;
+        False, adding none, where one holds substitutions or neither text nor plural."""
+        variants = list(devices.items())
+        if any(
+            not isinstance(variant, dict)
+            or "substitutions" in variant
+            or (_plural(variant) is None and _unit_value(variant) is None)
+            for _, variant in variants
+        ):
+            return False
+        for device, variant in variants:
+            plural = _plural(variant)
+            if plural is not None:
+                self._add_plural(
+                    key, Slot(key, device=device), plural, entry=f"{key}{FORM}{device}"
+                )
+            elif has_words(value := _unit_value(variant) or ""):
+                self._add(
+                    Unit(f"{key}{FORM}{device}", value, key, group=key), Slot(key, device=device)
+                )
+        return True
 
     def _add(self, unit: Unit, slot: Slot) -> None:
         self._units.append(unit)
@@ -162,7 +202,7 @@ class XcStringsDocument:
         for number, tag in enumerate(self.tags):
             text = found.get(tag) or found.get("other", "")
             unit = Unit(f"{prefix}{FORM}{tag}", text, key, (), entry, number, group=key)
-            self._add(unit, Slot(slot.key, slot.substitution, tag))
+            self._add(unit, Slot(slot.key, slot.substitution, tag, slot.device))
 
     def _add_substituted(self, key: str, source: Any, substitutions: dict[str, Any]) -> None:
         """The string's own text (where it has words besides its ``%#@name@``), then each
@@ -229,10 +269,13 @@ class XcStringsDocument:
         for unit in units:
             slot = self._slots[unit.key]
             form = _string_unit(*self.filled[unit.key])
-            if slot.substitution is None and slot.tag is None:
-                localization.update(form)
-                continue
             holder = localization
+            if slot.device is not None:
+                devices = holder.setdefault("variations", {}).setdefault("device", {})
+                holder = devices.setdefault(slot.device, {})
+            if slot.substitution is None and slot.tag is None:
+                holder.update(form)
+                continue
             if slot.substitution is not None:
                 original = source["substitutions"][slot.substitution]
                 subs = localization.setdefault("substitutions", {})
@@ -241,6 +284,10 @@ class XcStringsDocument:
                     subs[slot.substitution] = kept
                 holder = subs[slot.substitution]
             holder.setdefault("variations", {}).setdefault("plural", {})[str(slot.tag)] = form
+        devices = _devices(localization)
+        for device, variant in (_devices(source) or {}).items():
+            if devices is not None and device not in devices:  # no words: as the source's
+                devices[device] = copy.deepcopy(variant)
         for plural in _plurals_in(localization):
             with_other(plural, self.tags)
         if "substitutions" in localization and "stringUnit" not in localization:

@@ -40,7 +40,45 @@ CATALOG = {
         },
         "per_device": {
             "localizations": {
-                "en": {"variations": {"device": {"mac": _unit("Click"), "other": _unit("Tap")}}}
+                "en": {
+                    "variations": {
+                        "device": {
+                            "mac": _unit("Click"),
+                            "other": _unit("Tap"),
+                            "watch": _unit("%@"),
+                        }
+                    }
+                }
+            }
+        },
+        "files_per_device": {
+            "localizations": {
+                "en": {
+                    "variations": {
+                        "device": {
+                            "iphone": {
+                                "variations": {
+                                    "plural": {"one": _unit("%d file"), "other": _unit("%d files")}
+                                }
+                            },
+                            "other": _unit("Files"),
+                        }
+                    }
+                }
+            }
+        },
+        "device_substituted": {
+            "localizations": {
+                "en": {
+                    "variations": {
+                        "device": {
+                            "other": {
+                                "stringUnit": {"state": "translated", "value": "%#@n@"},
+                                "substitutions": {"n": {"argNum": 1}},
+                            }
+                        }
+                    }
+                }
             }
         },
     },
@@ -68,11 +106,20 @@ def test_units_pending_and_skipped(catalog: Path, caplog: pytest.LogCaptureFixtu
         ("Delete", "Delete", "Delete"),  # no English localization: the key is the text
         ("Welcome back, %@!", "Welcome back, %@!", "Welcome back, %@!"),
         ("save_button", "Save", "save_button"),
+        ("per_device#mac", "Click", "per_device"),  # each device's text
+        ("per_device#other", "Tap", "per_device"),
+        ("files_per_device#iphone#one", "%d file", "files_per_device"),  # a device's plural
+        ("files_per_device#iphone#other", "%d files", "files_per_device"),
+        ("files_per_device#other", "Files", "files_per_device"),
     ]
-    assert [u.key for u in document.pending()][-1] == "Welcome back, %@!"  # German Save kept
+    assert "save_button" not in [u.key for u in document.pending()]  # German Save kept
+    assert {u.group for u in document.units() if "device" in u.key} == {
+        "per_device",
+        "files_per_device",
+    }  # written only whole
     assert (
-        "1 string with device variations or substitutions other than plurals (per_device)"
-        in caplog.text
+        "1 string with substitutions other than plurals (or inside device variations) "
+        "(device_substituted) left untranslated" in caplog.text
     )
 
 
@@ -95,6 +142,27 @@ def test_filled_in_xcode_layout(catalog: Path, tmp_path: Path) -> None:
         "other": _unit("%lld NOTES", "needs_review"),
     }
     assert strings["save_button"] == CATALOG["strings"]["save_button"]
+    assert strings["per_device"]["localizations"]["de"] == {
+        "variations": {
+            "device": {
+                "mac": _unit("CLICK", "needs_review"),
+                "other": _unit("TAP", "needs_review"),
+                "watch": _unit("%@"),  # no words: the source's
+            }
+        }
+    }
+    assert strings["files_per_device"]["localizations"]["de"]["variations"]["device"] == {
+        "iphone": {
+            "variations": {
+                "plural": {
+                    "one": _unit("%d FILE", "needs_review"),
+                    "other": _unit("%d FILES", "needs_review"),
+                }
+            }
+        },
+        "other": _unit("FILES", "needs_review"),
+    }
+    assert "de" not in strings["device_substituted"]["localizations"]
     assert strings["Notepad"] == {"shouldTranslate": False}
     again = translate_file(out, tmp_path / "again.xcstrings", FakeModel(), tgt_lang="de")
     assert again.translated == 0  # nothing left
@@ -108,7 +176,7 @@ def test_reviewed_pairs_are_read(catalog: Path, tmp_path: Path, caplog) -> None:
     assert [(r.source, r.target, dict(r.metadata)) for r in records] == [
         ("Save", "Sichern", {"context": "save_button"})
     ]
-    assert "4 translations not yet reviewed (state needs_review or new) not read" in caplog.text
+    assert "9 translations not yet reviewed (state needs_review or new) not read" in caplog.text
 
 
 def test_other_source_language_and_bad_files(catalog: Path, tmp_path: Path) -> None:
