@@ -111,6 +111,23 @@ def _entries_of(resource: Any) -> Any:
     return (e for e in resource.body if isinstance(e, ast.Message | ast.Term))
 
 
+def _values_of(resource: Any) -> dict[str, str]:
+    """The strings of a parsed Fluent file by key, as the model sees them."""
+    values: dict[str, str] = {}
+    for entry in _entries_of(resource):
+        for key, pattern in _patterns(entry):
+            try:
+                expansion = expand(pattern)
+            except Unsupported:
+                continue
+            if expansion.kind == "plain":
+                values[key] = expansion.cases[""]
+            else:
+                for case, text in expansion.cases.items():
+                    values[f"{key}{FORM}{case}"] = text
+    return values
+
+
 class FluentCatalog(KeyedCatalog):
     """A Fluent file to translate into the target language's (module docstring)."""
 
@@ -123,6 +140,7 @@ class FluentCatalog(KeyedCatalog):
         self.unsupported: set[str] = set()  # message ids left out
         self.adopted: dict[str, Any] = {}  # an adopted output's messages, by id
         self._adopted_values: dict[str, str] = {}
+        self._adopting: tuple[Path, dict[str, str]] | None = None
         entries: list[Entry] = []
         for entry in _entries_of(resource):
             base = _base(entry)
@@ -167,25 +185,19 @@ class FluentCatalog(KeyedCatalog):
         return {_base(entry) for entry in _entries_of(self.resource)}
 
     def read_values(self, path: Path) -> dict[str, str]:
-        values: dict[str, str] = {}
-        for entry in _entries_of(_load(Path(path))[1]):
-            for key, pattern in _patterns(entry):
-                try:
-                    expansion = expand(pattern)
-                except Unsupported:
-                    continue
-                if expansion.kind == "plain":
-                    values[key] = expansion.cases[""]
-                else:
-                    for case, text in expansion.cases.items():
-                        values[f"{key}{FORM}{case}"] = text
-        return values
+        if self._adopting is not None and self._adopting[0] == Path(path):
+            return dict(self._adopting[1])  # the file being adopted, read once
+        return _values_of(_load(Path(path))[1])
 
     def adopt(self, target: Path) -> int:
-        kept = super().adopt(target)
-        self._adopted_values = self.read_values(Path(target))
-        self.adopted = {_base(e): e for e in _entries_of(_load(Path(target))[1])}
-        return kept
+        resource = _load(Path(target))[1]  # its strings, and its messages as written
+        self._adopted_values = _values_of(resource)
+        self.adopted = {_base(e): e for e in _entries_of(resource)}
+        self._adopting = (Path(target), self._adopted_values)
+        try:
+            return super().adopt(target)
+        finally:
+            self._adopting = None
 
     def render(self) -> bytes:
         from fluent.syntax import FluentSerializer, ast
