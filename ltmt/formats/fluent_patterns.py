@@ -27,7 +27,6 @@ from typing import Any
 from ltmt.formats.plurals import CATEGORIES, plural_tags
 
 NUMBER_FIELD = "%d"
-_TOKEN = re.compile(r"\{[\w.]+\}")
 # what Fluent reads otherwise at a line's start (indentation, a variant, an attribute), and at
 # a pattern's edges (blank lines before it and blanks after it are dropped): written as string
 # literals
