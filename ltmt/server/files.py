@@ -1,6 +1,6 @@
-"""Uploads and downloads: memory files (TMX, PO, XLIFF, jsonl, tsv; Android, Java properties and
-JSON beside their source file) and documents to translate (PO, XLIFF, Android, Java properties,
-JSON).
+"""Uploads and downloads: memory files (TMX, PO, XLIFF, jsonl, tsv; the one-language files,
+Android, Java properties, JSON, YAML, Fluent ..., beside their source file) and documents to
+translate (those, and Qt Linguist, Xcode catalogs, subtitles: :data:`DOCUMENT_MEDIA_TYPES`).
 
 The file pipeline of the CLI works on paths, so an upload is written to a private temporary
 directory under its own (sanitised) name, read there with the same readers and checks as
@@ -44,13 +44,15 @@ DOCUMENT_MEDIA_TYPES = {
     "strings": "application/octet-stream",  # UTF-8 or UTF-16, as the upload was
     "stringsdict": "application/x-plist",
     "yaml": "application/yaml",
+    "ftl": "text/plain",  # Fluent has no registered media type
     "resx": "application/xml",
     "srt": "application/x-subrip",
     "vtt": "text/vtt",
 }
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
-    "strings.xml, Java properties, .NET .resx, JSON and YAML message files and subtitles"
+    "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files and "
+    "subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -207,6 +207,24 @@ def test_android_strings_imported_beside_their_source_and_translated(api):
         )
 
 
+def test_a_fluent_file_is_translated_beside_its_translation_so_far(api):
+    english = "hello = hello world\nopen-file = open the file { $name }\n"
+    german = "hello = Hallo Welt\n"
+    with api.client(api.key("fluent-user")) as client:
+        answer = client.post(
+            "/v1/translate/file",
+            files={
+                "file": ("main.ftl", english.encode(), "text/plain"),
+                "translation": ("main.ftl", german.encode(), "text/plain"),
+            },
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"].startswith("text/plain")
+        assert answer.headers["x-ltmt-translated"] == "1"  # only the message it lacked
+        assert answer.text.startswith("hello = Hallo Welt\nopen-file = ")
+        assert "{ $name }" in answer.text
+
+
 def test_an_apple_strings_file_comes_back_in_its_own_encoding(api):
     source = '/* Greeting */\n"hello" = "hello world";\n"open" = "open the file";\n'
     utf16 = "\ufeff".encode("utf-16-le") + source.encode("utf-16-le")
@@ -296,8 +314,8 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         assert (text.status_code, text.json()["error"]) == (
             400,
             "a.txt: only PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and "
-            ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON and YAML message "
-            "files and subtitles can be translated here, not txt",
+            ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
+            "message files and subtitles can be translated here, not txt",
         )
 
 
