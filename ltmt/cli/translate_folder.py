@@ -106,7 +106,12 @@ def prepare_folder(
         job = prepare(
             str(path), None, str(target), None, src_lang, tgt_lang, model, output_folder_made=True
         )
-        (found.jobs if job.has_text else found.empty).append(job)
+        if job.has_text:
+            found.jobs.append(job)
+        elif place is not None:  # a bundle is imported whole: its strings file too
+            found.copies.append((path, target))
+        else:
+            found.empty.append(job)
     if not found.jobs:
         others = (
             f"; its Xcode bundles are for other languages than {tgt} "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -210,6 +211,20 @@ def test_a_bundle_run_that_cannot_work_says_why(tmp_path, capsys, monkeypatch, l
     code, _, err = run_cli(["translate", "de.xcloc", *args, "--src-lang", "en"], capsys)
     assert code == 1
     assert message in err
+
+
+def test_a_bundle_with_a_strings_file_of_nothing_to_translate_is_copied_whole(
+    tmp_path, capsys, common
+):
+    export = tmp_path / "Export"
+    _xcloc(export / "de.xcloc")
+    empty = _xcloc(export / "fr-empty.xcloc")  # another bundle for German, no strings at all
+    xliff = empty / "Localized Contents" / "de.xliff"
+    xliff.write_text(re.sub(r"(?s)<body>.*</body>", "<body/>", xliff.read_text("utf-8")), "utf-8")
+    out = tmp_path / "done"
+    code, _, err = run_cli(["translate", str(export), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert _files(out / "fr-empty.xcloc") == _files(empty)
 
 
 def test_only_a_bundles_strings_are_imported(tmp_path, capsys, common):
