@@ -24,6 +24,14 @@ from ltmt.text import content_lines, split_edges, split_lines
 
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
+# pictographs (emoji, dingbats, arrows and signs, with their variation selector, skin tones and
+# joiners): the model has no tokens for them, dropped them and made words up in their place
+_PICTOGRAPH = (
+    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]"
+)
+_LEADING_PICTOGRAPHS = re.compile(rf"(?:{_PICTOGRAPH}+\s*)+")
+_IS_PICTOGRAPH = re.compile(_PICTOGRAPH)
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
@@ -107,7 +115,7 @@ class LineForms:
         capitals = self.capitals and written_in_capitals(plain)
         if capitals:
             plain = sentence_case(plain)
-        if accelerator is None and not capitals and not before:
+        if accelerator is None and not capitals and not before and not after:
             return line, None
         return plain, LineForm(accelerator, capitals, before, after)
 
@@ -144,11 +152,27 @@ class LineForms:
 
 def undecorated(line: str) -> tuple[str, str, str]:
     """``(decoration before, words, decoration after)`` of ``line``: the runs of two or more
-    symbols on both sides of its words (``--- ``, ``Menus``, `` ---``), or ``("", line, "")``."""
+    symbols on both sides of its words (``--- ``, ``Menus``, `` ---``), or the pictographs
+    before or after them (``🎉 ``, ``Congratulations!``, ``""``), or ``("", line, "")``."""
     decorated = _DECORATED.match(line)
-    if decorated is None:
+    if decorated is not None:
+        return decorated[1], decorated[2], decorated[3]
+    return _pictograph_edges(line)
+
+
+def _pictograph_edges(line: str) -> tuple[str, str, str]:
+    """:func:`undecorated`'s pictographs before and after a line's words, found in one pass
+    from each end (a regular expression over both ends took seconds on a long line)."""
+    leading = _LEADING_PICTOGRAPHS.match(line)
+    start = leading.end() if leading else 0
+    end = len(line)
+    while end > start and (line[end - 1].isspace() or _IS_PICTOGRAPH.match(line[end - 1])):
+        end -= 1
+    if not any(_IS_PICTOGRAPH.match(c) for c in line[end:]):
+        end = len(line)
+    if (start == 0 and end == len(line)) or not _WORD_CHARACTER.search(line, start, end):
         return "", line, ""
-    return decorated[1], decorated[2], decorated[3]
+    return line[:start], line[start:end], line[end:]
 
 
 class SplitSegment(NamedTuple):

@@ -91,6 +91,13 @@ def test_split_segment_gives_lines_in_capitals_in_sentence_case(text, lines, tra
         ("=== &Open ===", ["Open"], "=== &OPEN ==="),  # and its accelerator
         ("a -- b", ["a -- b"], "A -- B"),  # symbols inside the words stay
         ("-- More", ["-- More"], "-- MORE"),  # on one side only: not a decoration
+        # pictographs on either side, or both (the model dropped them, made words up instead)
+        ("🎉 Congratulations!", ["Congratulations!"], "🎉 CONGRATULATIONS!"),
+        ("Save your files ✅", ["Save your files"], "SAVE YOUR FILES ✅"),
+        ("👍🏽 Great job 🚀🚀", ["Great job"], "👍🏽 GREAT JOB 🚀🚀"),
+        ("❤️ &Like", ["Like"], "❤️ &LIKE"),  # a variation selector, and the accelerator
+        ("→ Next", ["Next"], "→ NEXT"),
+        ("I ❤️ this app", ["I ❤️ this app"], "I ❤️ THIS APP"),  # inside the words: left
     ],
 )
 def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
