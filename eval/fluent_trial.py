@@ -97,12 +97,14 @@ def placeables_and_plurals(
     """The translated variants (of the messages ``names``; None: all) that lack a placeable of
     their source, and the plurals written without German's ``one`` and ``other``; ``values``:
     the output's strings as ``catalog`` reads them, ``written``: its messages."""
+    from ltmt.formats.fluent import case_key
+
     lost, plurals_wrong = [], []
     for key, expansion in catalog.expansions.items():
         if names is not None and catalog.name_of(key) not in names:
             continue
         for case, text in expansion.cases.items():
-            name = key if expansion.kind == "plain" else f"{key}#{case}"
+            name = case_key(key, case)
             if name in values and sorted(_TOKEN.findall(text)) != sorted(
                 _TOKEN.findall(values[name])
             ):

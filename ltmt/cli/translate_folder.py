@@ -61,7 +61,7 @@ def prepare_folder(
     (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
     from ltmt.cli.translate_job import job_languages
     from ltmt.formats.folders import files_in, format_of, refuse_format
-    from ltmt.formats.xcloc import XclocBundle, bundle_of, check_output_name, is_bundle
+    from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
     folder = Path(file)
     refuse_format(fmt)
@@ -80,23 +80,22 @@ def prepare_folder(
         )
     out = Path(output)
     _check_output_folder(folder, out)
-    src, tgt = job_languages(src_lang, tgt_lang, model)
+    src, tgt, _ = job_languages(src_lang, tgt_lang, model)
     if is_bundle(folder):
         check_output_name(folder, out)
         _check_bundle_languages(XclocBundle.open(folder), src, tgt)
     found = FolderJob(folder, out)
-    bundles: dict[Path, XclocBundle] = {}
+    bundles = BundlesIn(folder)
     for path in files_in(folder):
         target = out / path.relative_to(folder)
-        place = bundle_of(path, folder)
-        if place is not None:
-            bundle = bundles.get(place) or bundles.setdefault(place, XclocBundle.open(place))
+        bundle = bundles.of(path)
+        if bundle is not None:
             if not bundle.translates(src, tgt):
-                if place not in found.other_bundles:
-                    found.other_bundles.append(place)
+                if bundle.path not in found.other_bundles:
+                    found.other_bundles.append(bundle.path)
                 continue
-            if place not in found.bundles:
-                found.bundles.append(place)
+            if bundle.path not in found.bundles:
+                found.bundles.append(bundle.path)
             if not bundle.is_localized(path):
                 found.copies.append((path, target))
                 continue
@@ -108,7 +107,7 @@ def prepare_folder(
         )
         if job.has_text:
             found.jobs.append(job)
-        elif place is not None:  # a bundle is imported whole: its strings file too
+        elif bundle is not None:  # a bundle is imported whole: its strings file too
             found.copies.append((path, target))
         else:
             found.empty.append(job)

@@ -58,10 +58,9 @@ def prepare(
     spec = find_format(path, fmt, role="document", default="txt")
     if spec.name == "txt" and fmt is None and path is not None:
         _warn_if_structured(path)
-    from ltmt.model.languages import describe_pair, model_languages
+    from ltmt.model.languages import describe_pair
 
-    pair = model_languages(model)
-    src, tgt = job_languages(src_lang, tgt_lang, model)
+    src, tgt, pair = job_languages(src_lang, tgt_lang, model)
     job = Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
         _check_output(Path(output), path, folder_made=output_folder_made)
@@ -113,16 +112,18 @@ def prepare(
     return job
 
 
-def job_languages(src_lang: str | None, tgt_lang: str | None, model: str | None) -> tuple[str, str]:
-    """The run's ``(source, target)`` languages: those given, else the model's, else en → de;
-    checked against the model's pair."""
+def job_languages(
+    src_lang: str | None, tgt_lang: str | None, model: str | None
+) -> tuple[str, str, tuple[str, str] | None]:
+    """The run's source and target languages: those given, else the model's, else en → de;
+    checked against the model's pair, which comes third (None: the model records none)."""
     from ltmt.model.languages import check_language_pair, model_languages
 
     pair = model_languages(model)
     src = src_lang or (pair[0] if pair else "en")
     tgt = tgt_lang or (pair[1] if pair else "de")
     check_language_pair(model, src, tgt)
-    return src, tgt
+    return src, tgt, pair
 
 
 @contextmanager

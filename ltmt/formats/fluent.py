@@ -111,6 +111,12 @@ def _entries_of(resource: Any) -> Any:
     return (e for e in resource.body if isinstance(e, ast.Message | ast.Term))
 
 
+def case_key(key: str, case: str) -> str:
+    """The string key of one case of pattern ``key``: ``key`` itself for a plain pattern (whose
+    one case is ``""``), ``key#case`` for a select's."""
+    return f"{key}{FORM}{case}" if case else key
+
+
 def _values_of(resource: Any) -> dict[str, str]:
     """The strings of a parsed Fluent file by key, as the model sees them."""
     values: dict[str, str] = {}
@@ -120,11 +126,7 @@ def _values_of(resource: Any) -> dict[str, str]:
                 expansion = expand(pattern)
             except Unsupported:
                 continue
-            if expansion.kind == "plain":
-                values[key] = expansion.cases[""]
-            else:
-                for case, text in expansion.cases.items():
-                    values[f"{key}{FORM}{case}"] = text
+            values.update((case_key(key, case), text) for case, text in expansion.cases.items())
     return values
 
 
@@ -153,14 +155,11 @@ class FluentCatalog(KeyedCatalog):
                 if not _translatable(expansion):
                     continue
                 self.expansions[key] = expansion
+                plural = expansion.kind == "plural"
                 for form, (case, text) in enumerate(expansion.cases.items()):
-                    if expansion.kind == "plain":
-                        entries.append(Entry(key, key, text, group=base))
-                    else:
-                        plural = expansion.kind == "plural"
-                        entries.append(
-                            Entry(f"{key}{FORM}{case}", key, text, form, plural=plural, group=base)
-                        )
+                    entries.append(
+                        Entry(case_key(key, case), key, text, form, plural=plural, group=base)
+                    )
         if self.unsupported:
             logger.warning(
                 "%s: %s with two selects in a pattern, or one inside another, left "
@@ -225,7 +224,9 @@ class FluentCatalog(KeyedCatalog):
         if any(found is None for found in texts.values()):
             return None
         if adopted is not None and all(
-            self._adopted_values.get(k) == t for key in keys for k, t in _keyed(key, texts[key])
+            self._adopted_values.get(case_key(key, case)) == text
+            for key in keys
+            for case, text in (texts[key] or {}).items()
         ):
             return copy.deepcopy(adopted)  # as the translator wrote it
         out = copy.deepcopy(entry)
@@ -241,10 +242,9 @@ class FluentCatalog(KeyedCatalog):
 
     def _texts(self, key: str) -> dict[str, str] | None:
         """The translations of pattern ``key``'s cases, or None while one is missing."""
-        expansion = self.expansions[key]
         found = {}
-        for case in expansion.cases:
-            text = self.translations.get(key if expansion.kind == "plain" else f"{key}{FORM}{case}")
+        for case in self.expansions[key].cases:
+            text = self.translations.get(case_key(key, case))
             if text is None:
                 return None
             found[case] = text
@@ -272,15 +272,6 @@ class FluentCatalog(KeyedCatalog):
             text = shown.get(variant_key(variant), next(iter(shown.values())))
             wanted = plain_text(variant.value).strip()
             variant.value.elements[:] = _access_pattern(variant.value, _choose(wanted, [text]))
-
-
-def _keyed(key: str, texts: dict[str, str] | None) -> list[tuple[str, str]]:
-    """The value keys of a pattern's translated cases (``key``, or ``key#case`` each)."""
-    if not texts:
-        return []
-    if list(texts) == [""]:
-        return [(key, texts[""])]
-    return [(f"{key}{FORM}{case}", text) for case, text in texts.items()]
 
 
 def choose_access_key(wanted: str, label: Any) -> str:

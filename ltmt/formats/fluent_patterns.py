@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ltmt.formats.plurals import CATEGORIES, plural_tags
+from ltmt.formats.plurals import CATEGORIES, categories_with_other
 
 NUMBER_FIELD = "%d"
 # what Fluent reads otherwise at a line's start (indentation, a variant, an attribute), and at
@@ -171,7 +171,6 @@ class Expansion:
     slots: Slots
     select: Any = None
     default: str = ""
-    source_keys: tuple[str, ...] = ()
 
 
 def variant_key(variant: Any) -> str:
@@ -197,13 +196,8 @@ def _is_number(key: str) -> bool:
 def expand(pattern: Any, tgt_lang: str | None = None) -> Expansion:
     """``pattern`` to translate (module docstring). ``tgt_lang``: a plural's cases are the
     target language's (None: as the pattern has them, to read a translation)."""
-    ast = _ast()
     elements = list(pattern.elements)
-    selects = [
-        i
-        for i, e in enumerate(elements)
-        if isinstance(e, ast.Placeable) and isinstance(e.expression, ast.SelectExpression)
-    ]
+    selects = _select_positions(elements)
     if not selects:
         slots = Slots()
         return Expansion("plain", {"": slots.text(elements)}, slots)
@@ -219,12 +213,10 @@ def expand(pattern: Any, tgt_lang: str | None = None) -> Expansion:
     texts = {key: slots.text(before + list(v.value.elements) + after) for key, v in by_key.items()}
     keys: tuple[str, ...] = tuple(by_key)
     if plural and tgt_lang is not None:
-        numbers = tuple(k for k in by_key if _is_number(k))
-        tags = plural_tags(tgt_lang)
-        keys = numbers + tags + (() if "other" in tags else ("other",))
+        keys = tuple(k for k in by_key if _is_number(k)) + categories_with_other(tgt_lang)
         default = "other"
     cases = {key: texts.get(key, texts.get("other", texts[default])) for key in keys}
-    return Expansion("plural" if plural else "select", cases, slots, select, default, tuple(by_key))
+    return Expansion("plural" if plural else "select", cases, slots, select, default)
 
 
 def assemble(expansion: Expansion, texts: dict[str, str]) -> Any:
@@ -268,10 +260,16 @@ def texts_by_variant(pattern: Any) -> dict[str, str]:
 
 def select_of(pattern: Any) -> tuple[int, Any]:
     """``(index, select expression)`` of a pattern's first select, or ``(-1, None)``."""
+    found = _select_positions(pattern.elements)
+    return (found[0], pattern.elements[found[0]].expression) if found else (-1, None)
+
+
+def _select_positions(elements: list[Any]) -> list[int]:
+    """Where a pattern's elements are a select (a placeable of a select expression)."""
     ast = _ast()
-    for where, element in enumerate(pattern.elements):
-        if isinstance(element, ast.Placeable) and isinstance(
-            element.expression, ast.SelectExpression
-        ):
-            return where, element.expression
-    return -1, None
+    return [
+        where
+        for where, element in enumerate(elements)
+        if isinstance(element, ast.Placeable)
+        and isinstance(element.expression, ast.SelectExpression)
+    ]

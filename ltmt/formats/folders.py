@@ -18,16 +18,24 @@ from ltmt.segments import PairRecord
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat, Role
-    from ltmt.formats.xcloc import XclocBundle
 
 
 def files_in(folder: Path) -> list[Path]:
     """The files in ``folder`` and below it, hidden ones (and those in hidden folders) left
     out, in order."""
+    return [path for path in _visible(folder) if path.is_file()]
+
+
+def folders_in(folder: Path) -> list[Path]:
+    """The folders below ``folder``, hidden ones left out, in order."""
+    return [path for path in _visible(folder) if path.is_dir()]
+
+
+def _visible(folder: Path) -> list[Path]:
     return sorted(
         path
         for path in Path(folder).rglob("*")
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
 
@@ -67,7 +75,7 @@ def read_folder(
     """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
     file is an :class:`InputError` that names it, and a folder with no pair one too."""
     from ltmt.formats.pairs import read_pairs
-    from ltmt.formats.xcloc import XclocBundle, bundle_of
+    from ltmt.formats.xcloc import BundlesIn
 
     folder = Path(folder)
     if source_folder is not None and not Path(source_folder).is_dir():
@@ -76,13 +84,11 @@ def read_folder(
             "paired with the source-language folder they translate"
         )
     found = FolderPairs()
-    bundles: dict[Path, XclocBundle] = {}
+    bundles = BundlesIn(folder)
     for path in files_in(folder):
-        place = bundle_of(path, folder)
-        if place is not None:
-            bundle = bundles.get(place) or bundles.setdefault(place, XclocBundle.open(place))
-            if not bundle.is_localized(path):
-                continue  # an Xcode bundle's manifest and source copies: context, not pairs
+        bundle = bundles.of(path)
+        if bundle is not None and not bundle.is_localized(path):
+            continue  # an Xcode bundle's manifest and source copies: context, not pairs
         spec = format_of(path, "read")
         if spec is None:
             found.unknown.append(path)

@@ -39,7 +39,7 @@ from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
 )
-from ltmt.formats.plurals import plural_tags
+from ltmt.formats.plurals import categories_with_other
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -130,8 +130,7 @@ class JsonCatalog(KeyedCatalog):
         if branching.kind != "plural":
             return tuple(branching.branches)
         exact = tuple(key for key in branching.branches if key.startswith("="))
-        categories = plural_tags(self.tgt_lang)
-        return exact + categories + (() if "other" in categories else ("other",))
+        return exact + categories_with_other(self.tgt_lang)
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> JsonCatalog:

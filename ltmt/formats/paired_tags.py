@@ -83,7 +83,7 @@ def strip_pairs(source: str) -> PairedText | None:
     opened: tuple[str, str, int] | None = None
     length = last = 0
     names = _CODE_NAMES | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
-    for match in _pair_tag(frozenset(names)).finditer(source):
+    for match in _pair_tag(names).finditer(source):
         pieces.append(source[last : match.start()])
         length += match.start() - last
         last = match.end()

@@ -301,13 +301,22 @@ def progress_path(out_path: Path) -> Path:
     return Path(out_path).with_name(Path(out_path).name + ".ltmt-progress")
 
 
+_BLANK_CHECKED = 65536  # bytes of an existing output looked at for anything but blanks
+
+
 def _holds_text(path: Path) -> bool:
     """Whether ``path`` exists with more than whitespace in it: an empty output (one a run
-    wrote when it had nothing to translate, or one made by ``touch``) holds no translation."""
+    wrote when it had nothing to translate, or one made by ``touch``) holds no translation.
+    Only its start is read (the document reads it whole next); a start of blanks alone as long
+    as that counts as text, so that the reader names such a file."""
     try:
-        return bool(path.read_bytes().strip(b" \t\r\n\xef\xbb\xbf"))
+        with open(path, "rb") as handle:
+            head = handle.read(_BLANK_CHECKED)
     except FileNotFoundError:
         return False
+    except OSError:  # unreadable: the document's reader says so in one line
+        return True
+    return len(head) == _BLANK_CHECKED or bool(head.strip(b" \t\r\n\xef\xbb\xbf"))
 
 
 def translate_file(

@@ -63,6 +63,13 @@ def plural_tags(language: str) -> tuple[str, ...]:
     return ("one", "other")
 
 
+def categories_with_other(language: str) -> tuple[str, ...]:
+    """``language``'s plural categories (:func:`plural_tags`), ``other`` last where it has none:
+    the branches an ICU or Fluent plural's translation gets (their syntax requires ``other``)."""
+    tags = plural_tags(language)
+    return tags if "other" in tags else (*tags, "other")
+
+
 # every plural category, in CLDR's order
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 

@@ -89,6 +89,23 @@ class XclocBundle:
         return source_ok and lang_matches(self.target_locale, tgt_lang)
 
 
+class BundlesIn:
+    """The Xcode bundles the files of a folder lie in, each manifest read once."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._opened: dict[Path, XclocBundle] = {}
+
+    def of(self, path: Path) -> XclocBundle | None:
+        """The bundle ``path`` (a file of the folder) lies in, or None."""
+        place = bundle_of(path, self.folder)
+        if place is None:
+            return None
+        if place not in self._opened:
+            self._opened[place] = XclocBundle.open(place)
+        return self._opened[place]
+
+
 def copy_file(source: Path, target: Path) -> None:
     """A member of a bundle that is not translated, copied byte for byte (written as every
     output is: never half-written)."""
@@ -98,12 +115,11 @@ def copy_file(source: Path, target: Path) -> None:
 def make_folders(bundle: Path, target: Path) -> None:
     """The bundle's folders (hidden ones left out) made under ``target``, the empty ones too
     (an export's ``Notes`` folder without screenshots)."""
-    bundle, target = Path(bundle), Path(target)
-    target.mkdir(parents=True, exist_ok=True)
-    for folder in sorted(bundle.rglob("*")):
-        parts = folder.relative_to(bundle).parts
-        if folder.is_dir() and not any(part.startswith(".") for part in parts):
-            (target / Path(*parts)).mkdir(parents=True, exist_ok=True)
+    from ltmt.formats.folders import folders_in
+
+    Path(target).mkdir(parents=True, exist_ok=True)
+    for folder in folders_in(bundle):
+        (Path(target) / folder.relative_to(bundle)).mkdir(parents=True, exist_ok=True)
 
 
 def check_output_name(bundle: Path, output: Path) -> None:

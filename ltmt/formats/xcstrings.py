@@ -147,10 +147,11 @@ class XcStringsDocument:
             source = entry.get("localizations", {}).get(self.source_lang)
             substitutions = _substitutions(source)
             devices = _devices(source)
-            if substitutions == {} or (devices is not None and not self._add_devices(key, devices)):
+            if substitutions == {}:
                 skipped.append(key)
             elif devices is not None:
-                continue  # added
+                if not self._add_devices(key, devices):
+                    skipped.append(key)
             elif substitutions is not None:
                 self._add_substituted(key, source, substitutions)
             elif (plural := _plural(source)) is not None:

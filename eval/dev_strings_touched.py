@@ -1,0 +1,52 @@
+"""How many of the dev users' test strings session 44's changes to what the model is given can
+touch: a line kept as written because it only names something (``ltmt.units.is_code``: a URL,
+e-mail address, path or dotted identifier), a line with a pictograph (emoji set aside at its
+edges), a string with a markup element whose opening tag has an attribute (taken out and
+translated apart by ``ltmt.formats.paired_tags``). Where each count is 0, those changes cannot
+move the dev users' BLEU. No model is loaded.
+
+    python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s44.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from support import DEV_USERS_DIR, emit_report, use_this_checkout
+
+use_this_checkout()
+
+
+def main() -> None:
+    from ltmt.bench.data import find_users
+    from ltmt.formats.paired_tags import strip_pairs
+    from ltmt.units import _IS_PICTOGRAPH, _NAME_LINE, cells
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEV_USERS_DIR)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    attributed = re.compile(r"<[A-Za-z][\w:.-]*\s+[\w:.-]+\s*=")
+    users = {}
+    for user in find_users(args.data):
+        lines = [cell for source in user.sources for cell in cells(source)]
+        users[user.user] = {
+            "strings": len(user.sources),
+            "lines": len(lines),
+            "lines_that_only_name": sum(bool(_NAME_LINE.fullmatch(line)) for line in lines),
+            "lines_with_a_pictograph": sum(bool(_IS_PICTOGRAPH.search(line)) for line in lines),
+            "strings_with_attributed_markup_pairs": sum(
+                bool(attributed.search(source)) and strip_pairs(source) is not None
+                for source in user.sources
+            ),
+        }
+    totals = {
+        key: sum(counts[key] for counts in users.values()) for key in next(iter(users.values()))
+    }
+    emit_report({"users": users, "totals": totals}, args.output)
+
+
+if __name__ == "__main__":
+    main()
