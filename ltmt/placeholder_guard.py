@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.numbers_kept import kept_shape, repair_numbers
+from ltmt.pictographs import without_tags
 
 if TYPE_CHECKING:
     from ltmt.terminology.matching import TermHit
@@ -42,7 +43,7 @@ def guard_placeholders(
     returns their indices."""
     suspects = []
     for i in fused:
-        shape = kept_shape(units[i].text, outputs[i])
+        shape = _kept_shape(units[i].text, outputs[i])
         if shape < (0, 0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
@@ -56,7 +57,7 @@ def guard_placeholders(
         for (i, shape), text in zip(chunk, plain):
             if translator.number_repair:
                 text = repair_numbers(units[i].text, text)
-            if kept_shape(units[i].text, text) > shape:
+            if _kept_shape(units[i].text, text) > shape:
                 outputs[i] = text
                 replaced.add(i)
     if suspects:
@@ -67,3 +68,12 @@ def guard_placeholders(
             len(replaced),
         )
     return replaced
+
+
+def _kept_shape(line: str, output: str) -> tuple[int, int, int]:
+    """:func:`ltmt.numbers_kept.kept_shape` of ``output`` for ``line``, the tags that stand for
+    the line's pictographs left out: one the output lost gets its pictographs back all the
+    same (:meth:`ltmt.pictographs.SetAside.put_back`), and a decode without memory for it
+    cost the fused words their memory."""
+    return kept_shape(without_tags(line), without_tags(output))
+

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
+from ltmt import pictographs
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
 from ltmt.segments import Match
@@ -24,14 +25,6 @@ from ltmt.text import content_lines, split_edges, split_lines
 
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
-# pictographs (emoji, dingbats, arrows and signs, with their variation selector, skin tones and
-# joiners): the model has no tokens for them, dropped them and made words up in their place
-_PICTOGRAPH = (
-    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]"
-)
-_LEADING_PICTOGRAPHS = re.compile(rf"(?:{_PICTOGRAPH}+\s*)+")
-_IS_PICTOGRAPH = re.compile(_PICTOGRAPH)
-_WORD_CHARACTER = re.compile(r"[^\W_]")
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
@@ -84,10 +77,13 @@ class LineForm:
     capitals: bool  # given in sentence case (ltmt.capitals)
     before: str = ""  # decoration set aside (``--- `` of ``--- Menus ---``)
     after: str = ""
+    inner: pictographs.SetAside | None = None  # pictographs inside the words, as tags
 
     def restore(self, translation: str) -> str:
-        """``translation`` in capitals where the line was, with the line's accelerator and
-        decoration."""
+        """``translation`` with the line's pictographs, in capitals where the line was, with
+        the line's accelerator and decoration."""
+        if self.inner is not None:
+            translation = self.inner.put_back(translation)
         if self.capitals:
             translation = in_capitals(translation)
         if self.accelerator is not None:
@@ -102,7 +98,8 @@ class LineForms:
     them, ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
     ``capitals`` a line written in capitals given in sentence case
-    (:func:`ltmt.capitals.written_in_capitals`)."""
+    (:func:`ltmt.capitals.written_in_capitals`); with ``decorations`` too, the pictographs
+    inside its words given as tags (:func:`ltmt.pictographs.set_aside`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
@@ -115,12 +112,16 @@ class LineForms:
         capitals = self.capitals and written_in_capitals(plain)
         if capitals:
             plain = sentence_case(plain)
-        if accelerator is None and not capitals and not before and not after:
+        plain, inner = self._tagged(plain)
+        if accelerator is None and not capitals and not before and not after and inner is None:
             return line, None
-        return plain, LineForm(accelerator, capitals, before, after)
+        return plain, LineForm(accelerator, capitals, before, after, inner)
 
     def _undecorated(self, line: str) -> tuple[str, str, str]:
         return undecorated(line) if self.decorations else ("", line, "")
+
+    def _tagged(self, words: str) -> tuple[str, pictographs.SetAside | None]:
+        return pictographs.set_aside(words) if self.decorations else (words, None)
 
     def text_for_model(self, text: str) -> str:
         """Each line of ``text`` as the model gets it."""
@@ -131,7 +132,9 @@ class LineForms:
         match's target as fusion reads it. Its capitals stay: the output is written in capitals
         where its line was, and a sentence case of German lowers its nouns (``Vim - achtung``)."""
         lines = [self._undecorated(line)[1] for line in text.split("\n")]
-        return "\n".join(find_accelerator(line, self.accelerator_markers)[0] for line in lines)
+        return "\n".join(
+            self._tagged(find_accelerator(line, self.accelerator_markers)[0])[0] for line in lines
+        )
 
     def matches_for_model(self, matches: tuple[Match, ...]) -> tuple[Match, ...]:
         """``matches`` with their source lines as the model gets them and their target lines
@@ -153,26 +156,12 @@ class LineForms:
 def undecorated(line: str) -> tuple[str, str, str]:
     """``(decoration before, words, decoration after)`` of ``line``: the runs of two or more
     symbols on both sides of its words (``--- ``, ``Menus``, `` ---``), or the pictographs
-    before or after them (``🎉 ``, ``Congratulations!``, ``""``), or ``("", line, "")``."""
+    before or after them (``🎉 ``, ``Congratulations!``, ``""``: :func:`ltmt.pictographs.edges`),
+    or ``("", line, "")``."""
     decorated = _DECORATED.match(line)
     if decorated is not None:
         return decorated[1], decorated[2], decorated[3]
-    return _pictograph_edges(line)
-
-
-def _pictograph_edges(line: str) -> tuple[str, str, str]:
-    """:func:`undecorated`'s pictographs before and after a line's words, found in one pass
-    from each end (a regular expression over both ends took seconds on a long line)."""
-    leading = _LEADING_PICTOGRAPHS.match(line)
-    start = leading.end() if leading else 0
-    end = len(line)
-    while end > start and (line[end - 1].isspace() or _IS_PICTOGRAPH.match(line[end - 1])):
-        end -= 1
-    if not any(_IS_PICTOGRAPH.match(c) for c in line[end:]):
-        end = len(line)
-    if (start == 0 and end == len(line)) or not _WORD_CHARACTER.search(line, start, end):
-        return "", line, ""
-    return line[:start], line[start:end], line[end:]
+    return pictographs.edges(line)
 
 
 class SplitSegment(NamedTuple):

@@ -587,6 +587,36 @@ def test_a_lines_decoration_is_set_aside(backbone, decorations, seen, expected):
     assert (texts, result.text) == (seen, expected)
 
 
+@pytest.mark.parametrize(
+    ("decorations", "seen", "plain", "expected"),
+    [
+        (True, ["Tap <x/> to like"], "Tippen Sie auf <x/>", "Tippen Sie auf 👍"),
+        (True, ["Tap <x/> to like"], "Tippen zum Mögen", "Tippen 👍 zum Mögen"),  # tag dropped
+        (False, ["Tap 👍 to like"], "Tippen zum Mögen", "Tippen zum Mögen"),
+    ],
+)
+def test_a_pictograph_inside_a_line_goes_to_the_model_as_a_tag(
+    backbone, decorations, seen, plain, expected
+):
+    translator = _ScriptedTranslator(backbone, fused="", plain=plain, decorations=decorations)
+    texts: list[str] = []
+    encode = translator.encode
+    translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)
+    [result] = translator.translate(["Tap 👍 to like"])
+    assert (texts, result.text) == (seen, expected)
+
+
+def test_a_fusion_reads_a_matchs_pictographs_as_tags_too(backbone):
+    fusion = _RecordingFusion()
+    memory = FakeMemory([("Tap ⭐ to save", "Tippen Sie auf ⭐, um zu speichern")])
+    translator = _ScriptedTranslator(
+        backbone, memory, fusion=fusion, fused="Tippen Sie auf <x/>", plain=""
+    )
+    [result] = translator.translate(["Tap 👍 to like"], user="u1")
+    assert fusion.matches == ["Tap <x/> to save = Tippen Sie auf <x/>, um zu speichern"]
+    assert result.text == "Tippen Sie auf 👍"
+
+
 class _LineScripted(Translator):
     """Decodes each line to the translation ``lines`` gives its text (read back from its
     tokens)."""

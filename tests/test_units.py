@@ -97,7 +97,9 @@ def test_split_segment_gives_lines_in_capitals_in_sentence_case(text, lines, tra
         ("👍🏽 Great job 🚀🚀", ["Great job"], "👍🏽 GREAT JOB 🚀🚀"),
         ("❤️ &Like", ["Like"], "❤️ &LIKE"),  # a variation selector, and the accelerator
         ("→ Next", ["Next"], "→ NEXT"),
-        ("I ❤️ this app", ["I ❤️ this app"], "I ❤️ THIS APP"),  # inside the words: left
+        # inside the words: a tag for the model (ltmt.pictographs.set_aside)
+        ("I ❤️ this app", ["I <x/> this app"], "I ❤️ THIS APP"),
+        ("🎉 I ❤️ &this app", ["I <x/> this app"], "🎉 I ❤️ &THIS APP"),
     ],
 )
 def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
@@ -108,10 +110,11 @@ def test_split_segment_sets_a_lines_decoration_aside(text, lines, rebuilt):
 
 def test_matches_for_model_change_their_lines_alike():
     forms = LineForms(("&",), capitals=True, decorations=True)
-    source, target = "&Yes\nSELECT ALL\n-- More --", "&Ja\nALLES AUSWÄHLEN\n-- Mehr --"
+    source = "&Yes\nSELECT ALL\n-- More --\nI ❤️ it"
+    target = "&Ja\nALLES AUSWÄHLEN\n-- Mehr --\nIch ❤️ es"
     [seen] = forms.matches_for_model((Match(Segment(1, "u", source, target, 0.0, "t"), 70.0),))
-    assert seen.segment.source == "Yes\nSelect all\nMore"
-    assert seen.segment.target == "Ja\nALLES AUSWÄHLEN\nMehr"
+    assert seen.segment.source == "Yes\nSelect all\nMore\nI <x/> it"
+    assert seen.segment.target == "Ja\nALLES AUSWÄHLEN\nMehr\nIch <x/> es"
     assert seen.score == 70.0 and forms.text_for_model("Tom & Jerry") == "Tom & Jerry"
 
 

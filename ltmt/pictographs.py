@@ -1,0 +1,148 @@
+"""Pictographs (emoji, dingbats, arrows and signs) in a line the model translates.
+
+The model has no tokens for them: it dropped them and made words up in their place
+(``Your order 📦 has shipped.`` → ``In Ihrer Bestellung hat sich der Auftraggeber verschüttet.``).
+Those before or after a line's words are set aside and put back around its translation
+(:func:`edges`, used by :func:`ltmt.units.undecorated`). Those inside its words go to the model
+as an empty inline tag, which it keeps and places the way it places ``<br/>``
+(:func:`set_aside`: ``<x/>``, or ``<x1/>``, ``<x2/>`` ... for several), and come back in its
+place (:meth:`SetAside.put_back`); a tag the model dropped gets its pictographs at the same
+relative place in the translation.
+
+A run of pictographs (with their variation selectors, skin tones, joiners and keycaps, and the
+spaces between them) is one unit: ``👍🏽 👍🏽`` is one tag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+# one pictograph: an emoji or a sign, the marks that change it (a variation selector, a joiner,
+# a keycap's enclosure), or a keycap (``1️⃣``)
+_CHARACTER = (
+    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]"
+)
+_ONE = rf"(?:[#*0-9]\ufe0f?\u20e3|{_CHARACTER})"
+_RUN = re.compile(rf"{_ONE}+(?:[ \t]+{_ONE}+)*")
+_LEADING = re.compile(rf"(?:{_ONE}+\s*)+")
+_IS_CHARACTER = re.compile(_CHARACTER)
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+_TAG_NAME = "x"
+# a tag of ours already in the line: its own would be confused with ours
+_OUR_TAG = re.compile(rf"<\s*{_TAG_NAME}\d*\s*/?\s*>", re.IGNORECASE)
+
+
+def edges(line: str) -> tuple[str, str, str]:
+    """``(pictographs before, words, pictographs after)`` of ``line`` (with the spaces between
+    them and the words), or ``("", line, "")`` when it has none at its edges or no words.
+    Found in one pass from each end (a regular expression over both ends took seconds on a
+    long line)."""
+    leading = _LEADING.match(line)
+    start = leading.end() if leading else 0
+    end = len(line)
+    while end > start and (line[end - 1].isspace() or _IS_CHARACTER.match(line[end - 1])):
+        end -= 1
+    if not any(_IS_CHARACTER.match(c) for c in line[end:]):
+        end = len(line)
+    if (start == 0 and end == len(line)) or not _WORD_CHARACTER.search(line, start, end):
+        return "", line, ""
+    return line[:start], line[start:end], line[end:]
+
+
+@dataclass(frozen=True)
+class _Run:
+    text: str  # the pictographs as the line has them
+    tag: str  # what the model got instead
+    at: float  # where in the model's line its tag starts (0: the start, 1: the end)
+    spaced_before: bool  # the line had a space (or the start) before it
+    spaced_after: bool
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """The pictographs inside a line's words, each run replaced by a tag for the model."""
+
+    runs: tuple[_Run, ...]
+
+    def put_back(self, translation: str) -> str:
+        """``translation`` with each tag replaced by its pictographs, spaced as the line had
+        them; a tag the model dropped is added at its relative place, a repeated one once."""
+        for run in self.runs:
+            found = list(_tag_pattern(run.tag).finditer(translation))
+            if not found:
+                translation = _inserted(translation, run)
+                continue
+            for extra in reversed(found[1:]):
+                translation = _joined(translation[: extra.start()], translation[extra.end() :])
+            first = found[0]
+            translation = _spaced(translation[: first.start()], run, translation[first.end() :])
+        return translation
+
+
+def set_aside(line: str) -> tuple[str, SetAside | None]:
+    """``line`` with each run of pictographs inside its words replaced by a tag (``<x/>``; with
+    several ``<x1/>``, ``<x2/>`` ...), and what :meth:`SetAside.put_back` needs; ``(line,
+    None)`` when there are none, or when the line already has a tag named like ours."""
+    found = list(_RUN.finditer(line))
+    if not found or _OUR_TAG.search(line):
+        return line, None
+    pieces: list[str] = []
+    runs: list[_Run] = []
+    position = 0
+    for number, match in enumerate(found, 1):
+        tag = f"<{_TAG_NAME}/>" if len(found) == 1 else f"<{_TAG_NAME}{number}/>"
+        before, after = line[: match.start()], line[match.end() :]
+        pieces.append(line[position : match.start()])
+        runs.append(
+            _Run(
+                match.group(),
+                tag,
+                len("".join(pieces)),
+                not before or before[-1].isspace(),
+                not after or after[0].isspace(),
+            )
+        )
+        pieces.append(tag)
+        position = match.end()
+    pieces.append(line[position:])
+    text = "".join(pieces)
+    return text, SetAside(tuple(replace(run, at=run.at / len(text)) for run in runs))
+
+
+def without_tags(text: str) -> str:
+    """``text`` without the tags :func:`set_aside` gives the model (a line that had one of its
+    own got none of ours)."""
+    return _OUR_TAG.sub("", text)
+
+
+def _tag_pattern(tag: str) -> re.Pattern[str]:
+    """``tag`` as the model may write it back (``<x1/>``, ``<x1 />``, ``<X1>``)."""
+    name = tag.strip("</>")
+    return re.compile(rf"<\s*{re.escape(name)}\s*/?\s*>", re.IGNORECASE)
+
+
+def _spaced(before: str, run: _Run, after: str) -> str:
+    """``run``'s pictographs between ``before`` and ``after``, with a space on each side where
+    the line had one and the translation has words."""
+    before = before.rstrip() + " " if run.spaced_before and before.strip() else before.rstrip()
+    after = after.lstrip()
+    if run.spaced_after and after and after[0] not in ".,;:!?)":
+        after = " " + after
+    return before + run.text + after
+
+
+def _joined(before: str, after: str) -> str:
+    """The translation around a removed tag, with one space where it had spaces."""
+    if before.endswith(" ") or after.startswith(" "):
+        return before.rstrip() + " " + after.lstrip()
+    return before + after
+
+
+def _inserted(translation: str, run: _Run) -> str:
+    """``run`` put in ``translation`` (which lost its tag) at the word boundary nearest its
+    relative place in the line."""
+    target = run.at * len(translation)
+    boundaries = [0, len(translation), *(m.start() for m in re.finditer(r" ", translation))]
+    cut = min(boundaries, key=lambda index: abs(index - target))
+    return _spaced(translation[:cut], run, translation[cut:])

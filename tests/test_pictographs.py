@@ -1,0 +1,120 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ltmt.pictographs import edges, set_aside
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("🎉 Congratulations!", ("🎉 ", "Congratulations!", "")),
+        ("Save your files ✅", ("", "Save your files", " ✅")),
+        ("👍🏽 Great job 🚀🚀", ("👍🏽 ", "Great job", " 🚀🚀")),
+        ("1️⃣ First step", ("1️⃣ ", "First step", "")),  # a keycap
+        ("I ❤️ this app", ("", "I ❤️ this app", "")),  # inside the words
+        ("🎉🎉", ("", "🎉🎉", "")),  # no words
+        ("Open", ("", "Open", "")),
+    ],
+)
+def test_edges_are_the_pictographs_before_and_after_the_words(line, expected):
+    assert edges(line) == expected
+
+
+def test_edges_of_a_long_line_are_found_from_its_ends():
+    # (a regular expression over both ends took seconds on such a line)
+    line = "word " * 20_000 + "🎉" * 5_000
+    assert edges(line)[2] == " " + "🎉" * 5_000
+
+
+@pytest.mark.parametrize(
+    ("line", "for_model", "translation", "restored"),
+    [
+        ("I ❤️ this app", "I <x/> this app", "Ich <x/> diese App", "Ich ❤️ diese App"),
+        # several runs: numbered, each back in its place even when the model moved it
+        (
+            "Tap 👍 or 👎 to rate",
+            "Tap <x1/> or <x2/> to rate",
+            "Tippen Sie auf <x2/> oder <x1/>",
+            "Tippen Sie auf 👎 oder 👍",
+        ),
+        # skin tones, joiners, variation selectors and spaced repeats are one run
+        ("Well done 👍🏽 👍🏽 team", "Well done <x/> team", "Gut <x/> Team", "Gut 👍🏽 👍🏽 Team"),
+        ("Family 👨‍👩‍👧 plan", "Family <x/> plan", "Familien <x/> Tarif", "Familien 👨‍👩‍👧 Tarif"),
+        # spacing as the line had it
+        ("Press ⌘C to copy", "Press <x/>C to copy", "Drücken Sie <x/> C", "Drücken Sie ⌘C"),
+        ("Go → Next", "Go <x/> Next", "Weiter<x/>zum Nächsten", "Weiter → zum Nächsten"),
+        ("Yes ✅, saved", "Yes <x/>, saved", "Ja <x/> , gespeichert", "Ja ✅, gespeichert"),
+        # the model wrote the tag its own way
+        ("I ❤️ this app", "I <x/> this app", "Ich <X /> diese App", "Ich ❤️ diese App"),
+        ("I ❤️ this app", "I <x/> this app", "Ich <x> diese App", "Ich ❤️ diese App"),
+        # ... twice: once
+        ("I ❤️ this app", "I <x/> this app", "Ich <x/> diese <x/> App", "Ich ❤️ diese App"),
+    ],
+)
+def test_set_aside_gives_the_model_tags_and_puts_the_pictographs_back(
+    line, for_model, translation, restored
+):
+    text, aside = set_aside(line)
+    assert text == for_model
+    assert aside is not None
+    assert aside.put_back(translation) == restored
+
+
+@pytest.mark.parametrize(
+    ("line", "translation", "restored"),
+    [
+        # at the word boundary nearest the tag's relative place
+        (
+            "Your order 📦 has shipped",
+            "Ihre Bestellung wurde versandt",
+            "Ihre Bestellung 📦 wurde versandt",
+        ),
+        (
+            "Tap 👍 to like this post",
+            "Tippen, um diesen Beitrag zu mögen",
+            "Tippen, 👍 um diesen Beitrag zu mögen",
+        ),
+    ],
+)
+def test_a_tag_the_model_dropped_gets_its_pictographs_at_their_relative_place(
+    line, translation, restored
+):
+    _, aside = set_aside(line)
+    assert aside is not None
+    assert aside.put_back(translation) == restored
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Open the file",
+        "Press <x/> to continue",  # a tag named like ours: its tags would be confused with ours
+        "A <x1/> and ❤️",
+    ],
+)
+def test_set_aside_leaves_a_line_without_pictographs_or_with_our_tag(line):
+    assert set_aside(line) == (line, None)
+
+
+_PICTOGRAPHS = st.sampled_from(["❤️", "👍🏽", "🎉", "⌘", "→", "📦", "1️⃣", "👨‍👩‍👧"])
+_WORDS = st.lists(
+    st.text("abcdefgh", min_size=1, max_size=8).map(lambda word: word + "."),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(words=_WORDS, runs=st.lists(_PICTOGRAPHS, min_size=1, max_size=4))
+def test_an_untouched_model_output_gives_the_line_back(words, runs):
+    # words and pictographs interleaved, the pictographs spaced from the words
+    pieces = []
+    for index, word in enumerate(words):
+        pieces.append(word)
+        if index < len(runs):
+            pieces.append(runs[index])
+    line = " ".join(pieces)
+    text, aside = set_aside(line)
+    if aside is None:
+        return
+    assert aside.put_back(text).split() == line.split()
