@@ -1,7 +1,7 @@
 """How many of the dev users' test strings session 44's changes to what the model is given can
 touch: a line kept as written because it only names something (``ltmt.units.is_code``: a URL,
 e-mail address, path or dotted identifier), a line with a pictograph (emoji set aside at its
-edges), a string with a markup element whose opening tag has an attribute (taken out and
+edges; since session 45 inside its words too, given to the model as tags), a string with a markup element whose opening tag has an attribute (taken out and
 translated apart by ``ltmt.formats.paired_tags``). Where each count is 0, those changes cannot
 move the dev users' BLEU. No model is loaded.
 
@@ -22,7 +22,8 @@ use_this_checkout()
 def main() -> None:
     from ltmt.bench.data import find_users
     from ltmt.formats.paired_tags import strip_pairs
-    from ltmt.units import _IS_PICTOGRAPH, _NAME_LINE, cells
+    from ltmt.pictographs import holds_pictographs
+    from ltmt.units import _NAME_LINE, cells
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEV_USERS_DIR)
@@ -36,7 +37,7 @@ def main() -> None:
             "strings": len(user.sources),
             "lines": len(lines),
             "lines_that_only_name": sum(bool(_NAME_LINE.fullmatch(line)) for line in lines),
-            "lines_with_a_pictograph": sum(bool(_IS_PICTOGRAPH.search(line)) for line in lines),
+            "lines_with_a_pictograph": sum(holds_pictographs(line) for line in lines),
             "strings_with_attributed_markup_pairs": sum(
                 bool(attributed.search(source)) and strip_pairs(source) is not None
                 for source in user.sources

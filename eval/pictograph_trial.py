@@ -22,19 +22,23 @@ import time
 from pathlib import Path
 
 from sacrebleu.metrics import BLEU, CHRF
+from support import DEV_USERS_DIR, emit_report, use_this_checkout
 
-from ltmt.memory import Memory
-from ltmt.pictographs import edges
-from ltmt.translator import Translator
+use_this_checkout()
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared/data/en-de/l10n/dev"
+from ltmt.memory import Memory  # noqa: E402
+from ltmt.pictographs import edges  # noqa: E402
+from ltmt.translator import Translator  # noqa: E402
+
 USERS = ("coreutils", "dpkg", "git", "gnupg2", "vim")
 RUNS = ("🎉", "👍", "⭐", "📦", "✅", "🔒", "❤️", "👍🏽", "🚀🚀", "➡️")
 _SKIPPED = re.compile(r"[%{}<>&\\\t\n]")
 
 
 def _lines(user: str, limit: int) -> list[dict]:
-    rows = [json.loads(line) for line in (DEV / f"{user}.test.jsonl").open(encoding="utf-8")]
+    rows = [
+        json.loads(line) for line in (DEV_USERS_DIR / f"{user}.test.jsonl").open(encoding="utf-8")
+    ]
     kept = [
         row
         for row in rows
@@ -68,7 +72,7 @@ def main() -> None:
     memory = Memory(args.memory_dir)
     for user in USERS:
         if user not in memory.users():
-            rows = (json.loads(line) for line in (DEV / f"{user}.memory.jsonl").open())
+            rows = (json.loads(line) for line in (DEV_USERS_DIR / f"{user}.memory.jsonl").open())
             memory.import_pairs(user, [(row["source"], row["target"]) for row in rows])
     results: dict[str, dict] = {}
     for fusion in ("none", "knn"):
@@ -117,8 +121,7 @@ def main() -> None:
                 {n: {k: v for k, v in entry[n].items() if k != "examples"} for n in outputs},
                 flush=True,
             )
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    emit_report(results, args.output, ensure_ascii=False)
 
 
 if __name__ == "__main__":

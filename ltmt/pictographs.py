@@ -33,6 +33,11 @@ _TAG_NAME = "x"
 _OUR_TAG = re.compile(rf"<\s*{_TAG_NAME}\d*\s*/?\s*>", re.IGNORECASE)
 
 
+def holds_pictographs(text: str) -> bool:
+    """Whether ``text`` has a pictograph anywhere."""
+    return _RUN.search(text) is not None
+
+
 def edges(line: str) -> tuple[str, str, str]:
     """``(pictographs before, words, pictographs after)`` of ``line`` (with the spaces between
     them and the words), or ``("", line, "")`` when it has none at its edges or no words.
