@@ -1,9 +1,10 @@
 """How many of the dev users' test strings session 44's changes to what the model is given can
 touch: a line kept as written because it only names something (``ltmt.units.is_code``: a URL,
 e-mail address, path or dotted identifier), a line with a pictograph (emoji set aside at its
-edges; since session 45 inside its words too, given to the model as tags), a string with a markup element whose opening tag has an attribute (taken out and
-translated apart by ``ltmt.formats.paired_tags``). Where each count is 0, those changes cannot
-move the dev users' BLEU. No model is loaded.
+edges; since session 45 inside its words too, given to the model as tags), a string with a
+markup element whose opening tag has an attribute (taken out and translated apart by
+``ltmt.formats.paired_tags``). Where each count is 0, those changes cannot move the dev users'
+BLEU. No model is loaded.
 
     python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s44.json
 """

@@ -1,29 +1,51 @@
-"""ICU MessageFormat plural and select messages, branch by branch.
+"""ICU MessageFormat plural and select messages, case by case.
 
 ``You have {count, plural, one {# file} other {# files}}.`` is one message with one branching
 argument. A model cannot translate it whole (it would translate the keywords and break the
 braces), and a branch alone (``# file``) is no sentence. So the message is *expanded*: each
-branch becomes a full sentence, the text around the argument included (``You have # file.``),
+case becomes a full sentence, the text around the argument included (``You have # file.``),
 the way ICU's own guidelines ask messages to be written, and the translations are *assembled*
 into one message with the text inside the branches:
-``{count, plural, one {Sie haben # Datei.} other {Sie haben # Dateien.}}``. In a plural branch,
-``#`` (the number) is handed to the model as ``%d``, which the placeholder repair keeps (and
-which the default model translates around as a number, where it glued ``{0}`` to the next word:
-``{0}-Dateien``), and turned back after.
+``{count, plural, one {Sie haben # Datei.} other {Sie haben # Dateien.}}``.
 
-Messages this module does not take apart (:class:`Unsupported`): a second branching argument,
-one inside a branch (nested), ICU's apostrophe quoting (``'{'``, ``''``), unbalanced braces.
+A message with several branching arguments, side by side (``{count, plural, ...} in
+{folders, plural, ...}``) or one inside another's branch (``{gender, select, female {{count,
+plural, ...}} ...}``), has a case for each combination of their branches: a path of
+``(argument, key)`` from the outermost. Its translation is assembled with the arguments nested
+in that order, each case's whole sentence in the innermost branch, as ICU's guidelines
+recommend.
+
+A plural's ``#`` (its number) is handed to the model as ``%d``, which the placeholder repair
+keeps (and which the default model translates around as a number, where it glued ``{0}`` to
+the next word: ``{0}-Dateien``), and turned back after: into ``#`` where its argument is the
+innermost of the assembled case, else into ``{count}``. A ``#`` that is text (outside a plural's
+branch, or in a select's inside one) is written ``'#'`` where the assembled case puts it inside
+a plural's branch.
+
+Messages this module does not take apart (:class:`Unsupported`): ``#`` of two plurals in one
+case, one argument branching twice, more than :data:`MOST_CASES` cases, ICU's apostrophe
+quoting (``'{'``, ``''``), unbalanced braces, a branching argument without an ``other`` branch.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re.DOTALL)
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
 _KEY = re.compile(r"\s*(=\d+|[\w-]+)\s*\{")
 _NUMBER_FIELD = "%d"
+_COUNTING = ("plural", "selectordinal")
+_QUOTED_NUMBER = "'#'"  # a plural branch's literal '#'
+_NUMBER_OR_QUOTED = re.compile(r"'#'|#")
+# ICU's quoting other than '#' (what this module writes): not taken apart
+_QUOTING = re.compile(r"'[{}#]|''")
+MOST_CASES = 64  # a message with more is left to a person
+CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
+
+CasePath = tuple[tuple[str, str], ...]  # (argument, key) of each branch taken, outermost first
 
 
 class Unsupported(ValueError):
@@ -31,32 +53,118 @@ class Unsupported(ValueError):
 
 
 @dataclass(frozen=True)
-class Branching:
-    """A message with one branching argument, expanded: ``branches`` maps each key (``one``,
-    ``=0``, ``other``, a select value) to the whole message for that case."""
+class Argument:
+    """A branching argument: its ``name``, ``kind`` (plural, select, selectordinal), plural
+    ``offset`` ("" for none) and ``branches``: each key's message, as parts."""
 
-    argument: str
-    kind: str  # plural, select or selectordinal
+    name: str
+    kind: str
     offset: str
-    branches: dict[str, str]
+    branches: dict[str, tuple[Part, ...]]
 
     @property
     def counts(self) -> bool:
-        """Whether ``#`` stands for the number (plural and selectordinal branches)."""
-        return self.kind != "select"
+        """Whether ``#`` in its branches stands for the number."""
+        return self.kind in _COUNTING
 
-    def for_model(self, key: str) -> str:
-        """Branch ``key``'s text as the model should see it (``#`` as ``%d``)."""
-        text = self.branches[key]
-        if self.counts and _NUMBER_FIELD not in text:
-            return text.replace("#", _NUMBER_FIELD)
+
+Part = str | Argument
+
+
+@dataclass(frozen=True)
+class Case:
+    """One combination of a message's branches as a whole message: ``text`` as the model
+    should see it (its argument's ``#`` as ``%d``), and ``counted_by``: the argument whose
+    number ``%d`` stands for (``None``: no ``#``); ``keeps_hash``: the case has a ``%d`` of its
+    own, so its ``#`` goes to the model and comes back as it is."""
+
+    path: CasePath
+    text: str
+    counted_by: str | None
+    keeps_hash: bool = False
+
+    @property
+    def name(self) -> str:
+        """The case's name: its keys (``one``; ``female|one``)."""
+        return case_name(self.path)
+
+
+def case_name(path: CasePath) -> str:
+    """The name of the case at ``path`` (:attr:`Case.name`)."""
+    return CASE_SEPARATOR.join(key for _, key in path)
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """A branching message taken apart: its ``cases`` in order, and its ``arguments`` by
+    name."""
+
+    cases: tuple[Case, ...]
+    arguments: dict[str, Argument]
+
+    @property
+    def plural(self) -> bool:
+        """Whether one of its arguments is a plural."""
+        return any(argument.kind == "plural" for argument in self.arguments.values())
+
+    def case(self, path: CasePath) -> Case:
+        """The case at ``path``."""
+        return next(case for case in self.cases if case.path == path)
+
+    def target_paths(self, categories: tuple[str, ...]) -> list[tuple[CasePath, CasePath]]:
+        """``(target path, source path)`` of each case a translation has: a plural's exact
+        values (``=0``) and the target language's ``categories`` (a category the source lacks
+        translated from its ``other``); a select's and an ordinal's keys as the source has
+        them."""
+        return list(self._targets([case.path for case in self.cases], categories))
+
+    def _targets(
+        self, paths: list[CasePath], categories: tuple[str, ...]
+    ) -> Iterator[tuple[CasePath, CasePath]]:
+        if not paths[0]:
+            yield (), ()
+            return
+        name = paths[0][0][0]
+        by_key: dict[str, list[CasePath]] = {}
+        for path in paths:
+            by_key.setdefault(path[0][1], []).append(path[1:])
+        keys = list(by_key)
+        if self.arguments[name].kind == "plural":
+            keys = [key for key in keys if key.startswith("=")] + list(categories)
+        for key in keys:
+            source_key = key if key in by_key else "other"
+            for target, source in self._targets(by_key[source_key], categories):
+                yield ((name, key), *target), ((name, source_key), *source)
+
+    def from_model(self, source: CasePath, text: str) -> str:
+        """A translation of the case at ``source``'s text, its ``%d`` and ``#`` written as
+        the assembled message needs them (module docstring)."""
+        case = self.case(source)
+        if case.keeps_hash:
+            return text
+        innermost = self.arguments[source[-1][0]]
+        if innermost.counts:
+            text = text.replace("#", _QUOTED_NUMBER)
+        if case.counted_by is not None:
+            number = "#" if case.counted_by == innermost.name else f"{{{case.counted_by}}}"
+            text = text.replace(_NUMBER_FIELD, number)
         return text
 
-    def from_model(self, key: str, text: str) -> str:
-        """A translation of :meth:`for_model`'s text, with ``#`` back."""
-        if self.counts and _NUMBER_FIELD not in self.branches[key]:
-            return text.replace(_NUMBER_FIELD, "#")
-        return text
+    def assemble(self, texts: dict[CasePath, str]) -> str:
+        """One message of the translated cases ``texts`` (by target path, in order; each as
+        :meth:`from_model` gives it)."""
+        return self._assembled(list(texts.items()))
+
+    def _assembled(self, items: list[tuple[CasePath, str]]) -> str:
+        if not items[0][0]:
+            return items[0][1]
+        argument = self.arguments[items[0][0][0][0]]
+        by_key: dict[str, list[tuple[CasePath, str]]] = {}
+        for path, text in items:
+            by_key.setdefault(path[0][1], []).append((path[1:], text))
+        offset = f" offset:{argument.offset}" if argument.offset else ""
+        cases = " ".join(f"{key} {{{self._assembled(group)}}}" for key, group in by_key.items())
+        return f"{{{argument.name}, {argument.kind},{offset} {cases}}}"
 
 
 def is_branching(message: str) -> bool:
@@ -64,10 +172,123 @@ def is_branching(message: str) -> bool:
     return _HEAD.search(message) is not None
 
 
-def _closing(text: str, start: int) -> int:
-    """The index of the brace closing the one opened at ``start``."""
+def expand(message: str) -> Expansion:
+    """The cases of ``message`` as whole messages; raises :class:`Unsupported`."""
+    if _QUOTING.search(message.replace(_QUOTED_NUMBER, "")):
+        raise Unsupported("ICU apostrophe quoting")
+    parts = _parse(message, 0, len(message))
+    arguments: dict[str, Argument] = {}
+    _collect(parts, arguments)
+    cases: list[Case] = []
+    for path, pieces in _combinations(parts, None):
+        if len(cases) == MOST_CASES:
+            raise Unsupported(f"more than {MOST_CASES} cases")
+        names = [name for name, _ in path]
+        if len(set(names)) < len(names):
+            raise Unsupported(f"argument {names[0]!r} branches twice in one case")
+        cases.append(_case(path, pieces, arguments))
+    return Expansion(tuple(cases), arguments)
+
+
+def _case(path: CasePath, pieces: list[tuple[str, str | None]], arguments: dict) -> Case:
+    """The case at ``path`` of text ``pieces`` (each with the argument whose ``#`` it holds)."""
+    owners = {owner for text, owner in pieces if owner and "#" in text.replace(_QUOTED_NUMBER, "")}
+    if len(owners) > 1:
+        raise Unsupported(f"'#' of {len(owners)} plurals in one case")
+    counted_by = owners.pop() if owners else None
+    if counted_by is not None and any(_NUMBER_FIELD in text for text, _ in pieces):
+        # the model's %d would be ambiguous: '#' goes to it as it is, and comes back as it is
+        if counted_by != path[-1][0]:
+            raise Unsupported(f"{_NUMBER_FIELD} beside a '#' of an argument inside another")
+        return Case(path, "".join(text for text, _ in pieces), counted_by, keeps_hash=True)
+    if counted_by is not None and counted_by != path[-1][0] and arguments[counted_by].offset:
+        raise Unsupported(f"'#' of {counted_by!r} (with an offset) inside another argument")
+    text = "".join(_for_model(text) if owner else text for text, owner in pieces)
+    return Case(path, text, counted_by)
+
+
+def _for_model(text: str) -> str:
+    """A plural branch's own text as the model sees it: ``#`` as ``%d``, ``'#'`` as ``#``."""
+    return _NUMBER_OR_QUOTED.sub(
+        lambda m: "#" if m.group() == _QUOTED_NUMBER else _NUMBER_FIELD, text
+    )
+
+
+def _combinations(
+    parts: tuple[Part, ...], owner: str | None
+) -> list[tuple[CasePath, list[tuple[str, str | None]]]]:
+    """Each combination of the branches in ``parts``: its path and its text pieces, each with
+    the counting argument whose branch holds it directly (``owner``: that of ``parts``)."""
+    results: list[tuple[CasePath, list[tuple[str, str | None]]]] = [((), [])]
+    for part in parts:
+        if isinstance(part, str):
+            results = [(path, [*pieces, (part, owner)]) for path, pieces in results]
+            continue
+        inner = [
+            (((part.name, key), *path), pieces)
+            for key, branch in part.branches.items()
+            for path, pieces in _combinations(branch, part.name if part.counts else None)
+        ]
+        results = [(p + q, a + b) for p, a in results for q, b in inner]
+        if len(results) > MOST_CASES:
+            raise Unsupported(f"more than {MOST_CASES} cases")
+    return results
+
+
+def _collect(parts: tuple[Part, ...], into: dict[str, Argument]) -> None:
+    for part in parts:
+        if isinstance(part, Argument):
+            into.setdefault(part.name, part)
+            for branch in part.branches.values():
+                _collect(branch, into)
+
+
+def _parse(text: str, start: int, end: int) -> tuple[Part, ...]:
+    """``text[start:end]`` as literal text and branching arguments (a simple argument,
+    ``{name}`` or ``{n, number}``, is text)."""
+    parts: list[Part] = []
+    literal, index = start, start
+    while index < end:
+        if text[index] == "}":
+            raise Unsupported("unbalanced braces")
+        if text[index] != "{":
+            index += 1
+            continue
+        close = _closing(text, index, end)
+        head = _HEAD.match(text, index)
+        if head is not None and head.end() <= close:
+            if index > literal:
+                parts.append(text[literal:index])
+            parts.append(_argument(text, head, close))
+            literal = close + 1
+        index = close + 1
+    if end > literal:
+        parts.append(text[literal:end])
+    return tuple(parts)
+
+
+def _argument(text: str, head: re.Match[str], close: int) -> Argument:
+    """The branching argument whose head is ``head`` and whose closing brace is at ``close``."""
+    position, offset = head.end(), ""
+    if found := _OFFSET.match(text, position, close):
+        offset, position = found.group(1), found.end()
+    branches: dict[str, tuple[Part, ...]] = {}
+    while text[position:close].strip():
+        key = _KEY.match(text, position, close)
+        if key is None:
+            raise Unsupported(f"no branch at {text[position : position + 20]!r}")
+        end = _closing(text, key.end() - 1, close)
+        branches[key.group(1)] = _parse(text, key.end(), end)
+        position = end + 1
+    if "other" not in branches:
+        raise Unsupported("no 'other' branch")
+    return Argument(head.group(1), head.group(2), offset, branches)
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    """The index of the brace closing the one opened at ``start`` (before ``end``)."""
     depth = 0
-    for index in range(start, len(text)):
+    for index in range(start, end):
         if text[index] == "{":
             depth += 1
         elif text[index] == "}":
@@ -75,39 +296,3 @@ def _closing(text: str, start: int) -> int:
             if depth == 0:
                 return index
     raise Unsupported("unbalanced braces")
-
-
-def expand(message: str) -> Branching:
-    """The branches of ``message`` as whole messages; raises :class:`Unsupported`."""
-    if "'{" in message or "'}" in message or "''" in message or "'#" in message:
-        raise Unsupported("ICU apostrophe quoting")
-    heads = list(_HEAD.finditer(message))
-    if len(heads) != 1:
-        raise Unsupported("more than one branching argument")
-    head = heads[0]
-    end = _closing(message, head.start())
-    prefix, suffix = message[: head.start()], message[end + 1 :]
-    if prefix.count("{") != prefix.count("}") or suffix.count("{") != suffix.count("}"):
-        raise Unsupported("the branching argument is inside another")
-    body, position = message[head.end() : end], 0
-    offset = ""
-    if found := _OFFSET.match(body):
-        offset, position = found.group(1), found.end()
-    branches: dict[str, str] = {}
-    while position < len(body.rstrip()):
-        key = _KEY.match(body, position)
-        if key is None:
-            raise Unsupported(f"no branch at {body[position : position + 20]!r}")
-        close = _closing(body, key.end() - 1)
-        branches[key.group(1)] = prefix + body[key.end() : close] + suffix
-        position = close + 1
-    if "other" not in branches:
-        raise Unsupported("no 'other' branch")
-    return Branching(head.group(1), head.group(2), offset, branches)
-
-
-def assemble(branching: Branching, texts: dict[str, str]) -> str:
-    """One message of the translated branches ``texts`` (by key, in their order)."""
-    offset = f" offset:{branching.offset}" if branching.offset else ""
-    cases = " ".join(f"{key} {{{text}}}" for key, text in texts.items())
-    return f"{{{branching.argument}, {branching.kind},{offset} {cases}}}"

@@ -11,10 +11,11 @@ the file is translated, except:
 - an object with a string ``message`` (WebExtension, Chrome): only its ``message`` is
   translated, its ``description`` and ``placeholders`` are kept;
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
-  is translated branch by branch, each branch as a whole sentence
-  (:mod:`ltmt.formats.icu_messages`), a plural's branches in the target language's categories
-  (``=0``-style keys kept); one that cannot be taken apart (nested, quoted) is left
-  untranslated, with a warning that names it.
+  is translated case by case, each case as a whole sentence, several arguments (side by side
+  or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
+  plural's branches in the target language's categories (``=0``-style keys kept); one that
+  cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
+  warning that names it.
 
 i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
 booleans and ``null`` are copied. The output keeps the source file's indentation, key order and
@@ -33,7 +34,14 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, line_ends_like, parse_json, read_bytes
-from ltmt.formats.icu_messages import Branching, Unsupported, assemble, expand, is_branching
+from ltmt.formats.icu_messages import (
+    CasePath,
+    Expansion,
+    Unsupported,
+    case_name,
+    expand,
+    is_branching,
+)
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -93,8 +101,9 @@ class JsonCatalog(KeyedCatalog):
 
     def __init__(self, path: Path, text: str, data: Any, tgt_lang: str) -> None:
         self.text, self.data, self.tgt_lang = text, data, tgt_lang
-        # a branching message's expansion and its translation's keys, by pointer
-        self.branchings: dict[str, tuple[Branching, tuple[str, ...]]] = {}
+        # a branching message's expansion and its translation's (target, source) case paths,
+        # by pointer
+        self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}
         # an adopted output's branching messages as written, with the branches read from them
         self.adopted_messages: dict[str, tuple[str, dict[str, str | None]]] = {}
         entries, unsupported = [], []
@@ -104,16 +113,16 @@ class JsonCatalog(KeyedCatalog):
                 entries.append(Entry(key, key, source))
                 continue
             try:
-                branching = expand(source)
+                expansion = expand(source)
             except Unsupported:
                 unsupported.append(key)
                 continue
-            keys = self._target_keys(branching)
-            self.branchings[key] = (branching, keys)
-            for form, case in enumerate(keys):
-                text = branching.for_model(case if case in branching.branches else "other")
-                plural = branching.kind == "plural"
-                entries.append(Entry(f"{key}{FORM}{case}", key, text, form, plural=plural))
+            paths = expansion.target_paths(categories_with_other(self.tgt_lang))
+            self.branchings[key] = (expansion, paths)
+            for form, (target, source_path) in enumerate(paths):
+                text = expansion.case(source_path).text
+                entry_key = f"{key}{FORM}{case_name(target)}"
+                entries.append(Entry(entry_key, key, text, form, plural=expansion.plural))
         if unsupported:
             logger.warning(
                 "%s: %s with ICU plural or select that ltmt cannot take apart (%s) left "
@@ -123,14 +132,6 @@ class JsonCatalog(KeyedCatalog):
                 first_few(unsupported),
             )
         super().__init__(path, entries)
-
-    def _target_keys(self, branching: Branching) -> tuple[str, ...]:
-        """The branches a translation has: a plural's exact values (``=0``) and the target
-        language's categories; a select's (and an ordinal's) values as the source has them."""
-        if branching.kind != "plural":
-            return tuple(branching.branches)
-        exact = tuple(key for key in branching.branches if key.startswith("="))
-        return exact + categories_with_other(self.tgt_lang)
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> JsonCatalog:
@@ -147,11 +148,11 @@ class JsonCatalog(KeyedCatalog):
             key = pointer(parts)
             if key in self.branchings and is_branching(text):
                 try:
-                    branching = expand(text)
+                    expansion = expand(text)
                 except Unsupported:
                     continue
-                for case in branching.branches:
-                    values[f"{key}{FORM}{case}"] = branching.for_model(case)
+                for case in expansion.cases:
+                    values[f"{key}{FORM}{case.name}"] = case.text
             else:
                 values[key] = text
         return values
@@ -163,31 +164,35 @@ class JsonCatalog(KeyedCatalog):
         for parts, text in _strings(_load(Path(target))[1]):
             key = pointer(parts)
             if key in self.branchings and all(
-                f"{key}{FORM}{case}" in self.translations for case in self.branchings[key][1]
+                f"{key}{FORM}{case_name(target)}" in self.translations
+                for target, _ in self.branchings[key][1]
             ):
                 self.adopted_messages[key] = (text, self._branch_texts(key))
         return kept
 
     def _branch_texts(self, key: str) -> dict[str, str | None]:
-        cases = self.branchings[key][1]
-        return {case: self.translations.get(f"{key}{FORM}{case}") for case in cases}
+        """The translation of each case of a branching message, by case name (None: none
+        yet)."""
+        return {
+            name: self.translations.get(f"{key}{FORM}{name}")
+            for name in (case_name(target) for target, _ in self.branchings[key][1])
+        }
 
     def _assembled(self) -> dict[str, str]:
         """The translations by pointer: a branching message's branches put together, once
         every branch has one."""
         out = {key: text for key, text in self.translations.items() if self.name_of(key) == key}
-        for key, (branching, _) in self.branchings.items():
+        for key, (expansion, paths) in self.branchings.items():
             texts = self._branch_texts(key)
             adopted = self.adopted_messages.get(key)
             if adopted is not None and adopted[1] == texts:
                 out[key] = adopted[0]
             elif all(text is not None for text in texts.values()):
-                out[key] = assemble(
-                    branching,
+                out[key] = expansion.assemble(
                     {
-                        case: branching.from_model(_source_case(branching, case), str(text))
-                        for case, text in texts.items()
-                    },
+                        target: expansion.from_model(source, str(texts[case_name(target)]))
+                        for target, source in paths
+                    }
                 )
         return out
 
@@ -208,12 +213,6 @@ class JsonCatalog(KeyedCatalog):
 
 
 _LEFT_OUT = object()
-
-
-def _source_case(branching: Branching, case: str) -> str:
-    """The source branch a target branch was translated from (a category the source lacks:
-    its ``other``)."""
-    return case if case in branching.branches else "other"
 
 
 def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> Any:

@@ -1,55 +1,142 @@
-"""ICU plural and select messages: expanded into whole sentences a branch, assembled again."""
+"""ICU plural and select messages: expanded into whole sentences a case, assembled again; the
+assembled messages formatted by ICU4J itself where it is installed."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
-from ltmt.formats.icu_messages import Unsupported, assemble, expand, is_branching
+from ltmt.formats.icu_messages import Unsupported, case_name, expand, is_branching
+from ltmt.formats.plurals import categories_with_other
+
+FORMATTER = Path(__file__).parent / "data" / "FormatIcu.java"
+ICU4J = Path("/usr/share/java/icu4j.jar")  # Debian's libicu4j-java
+
+
+def _cases(message: str) -> dict[str, str]:
+    return {case.name: case.text for case in expand(message).cases}
 
 
 def test_a_plural_becomes_whole_sentences_with_the_number_as_printf() -> None:
     message = "You have {count, plural, =0 {no files} one {# file} other {# files}} in {dir}."
-    branching = expand(message)
-    assert (branching.argument, branching.kind, branching.offset) == ("count", "plural", "")
-    assert branching.branches == {
+    expansion = expand(message)
+    assert _cases(message) == {
         "=0": "You have no files in {dir}.",
-        "one": "You have # file in {dir}.",
-        "other": "You have # files in {dir}.",
+        "one": "You have %d file in {dir}.",
+        "other": "You have %d files in {dir}.",
     }
-    assert branching.for_model("other") == "You have %d files in {dir}."
-    assert branching.from_model("other", "Sie haben %d Dateien in {dir}.") == (
+    other = (("count", "other"),)
+    assert expansion.from_model(other, "Sie haben %d Dateien in {dir}.") == (
         "Sie haben # Dateien in {dir}."
     )
-    assert assemble(branching, {"one": "# Datei", "other": "# Dateien"}) == (
+    one = (("count", "one"),)
+    assert expansion.assemble({one: "# Datei", other: "# Dateien"}) == (
         "{count, plural, one {# Datei} other {# Dateien}}"
     )
 
 
 def test_select_keeps_hash_and_offset_is_kept() -> None:
-    branching = expand("{g, select, female {She #1} other {They #1}}")
-    assert branching.for_model("female") == "She #1"  # '#' is no number in a select
+    assert _cases("{g, select, female {She #1} other {They #1}}")["female"] == "She #1"
     counted = expand("{n, plural, offset:1 one {you} other {you and # others}}")
-    assert counted.offset == "1"
-    assert assemble(counted, {"one": "du", "other": "du und # andere"}) == (
-        "{n, plural, offset:1 one {du} other {du und # andere}}"
+    assert counted.arguments["n"].offset == "1"
+    texts = {(("n", "one"),): "du", (("n", "other"),): "du und # andere"}
+    assert counted.assemble(texts) == "{n, plural, offset:1 one {du} other {du und # andere}}"
+
+
+def test_a_printf_count_of_its_own_keeps_the_hash_as_it_is() -> None:
+    expansion = expand("{n, plural, one {%d of # done} other {%d of # done}}")
+    assert _cases("{n, plural, one {%d of # done} other {%d of # done}}")["one"] == "%d of # done"
+    assert expansion.from_model((("n", "one"),), "%d von # fertig") == "%d von # fertig"
+
+
+def test_nested_arguments_give_a_case_for_each_combination() -> None:
+    message = (
+        "{gender, select, female {She has {n, plural, one {# file} other {# files}}.} "
+        "other {They have {n, plural, one {# file} other {# files}}.}}"
+    )
+    assert _cases(message) == {
+        "female|one": "She has %d file.",
+        "female|other": "She has %d files.",
+        "other|one": "They have %d file.",
+        "other|other": "They have %d files.",
+    }
+    expansion = expand(message)
+    texts = {
+        case.path: expansion.from_model(case.path, case.text.replace("has", "hat"))
+        for case in expansion.cases
+    }
+    assert expansion.assemble(texts) == (
+        "{gender, select, female {{n, plural, one {She hat # file.} other {She hat # files.}}} "
+        "other {{n, plural, one {They have # file.} other {They have # files.}}}}"
     )
 
 
-def test_a_printf_count_of_its_own_is_left_as_it_is() -> None:
-    branching = expand("{n, plural, one {%d of # done} other {%d of # done}}")
-    assert branching.for_model("one") == "%d of # done"
-    assert branching.from_model("one", "%d von # fertig") == "%d von # fertig"
+def test_arguments_side_by_side_are_nested_in_their_order() -> None:
+    message = (
+        "{n, plural, one {# file} other {# files}} in {d, plural, one {# folder} other {# folders}}"
+    )
+    with pytest.raises(Unsupported, match="'#' of 2 plurals in one case"):
+        expand(message)
+    message = "{n, plural, one {One file} other {# files}} in {d, select, home {home} other {{d}}}"
+    expansion = expand(message)
+    assert _cases(message) == {
+        "one|home": "One file in home",
+        "one|other": "One file in {d}",
+        "other|home": "%d files in home",
+        "other|other": "%d files in {d}",
+    }
+    # the number of n, inside d's select, is written as the argument: '#' there is text
+    assert expansion.from_model((("n", "other"), ("d", "home")), "%d Dateien daheim") == (
+        "{n} Dateien daheim"
+    )
+
+
+def test_a_hash_that_is_text_is_quoted_inside_a_plural() -> None:
+    expansion = expand("Step #2: {n, plural, one {# file} other {# files}}")
+    assert expansion.cases[0].text == "Step #2: %d file"
+    assert expansion.from_model((("n", "one"),), "Schritt #2: %d Datei") == (
+        "Schritt '#'2: # Datei"
+    )
+    # ... and read back as text
+    assert _cases("{n, plural, one {Schritt '#'2: # Datei} other {x}}")["one"] == (
+        "Schritt #2: %d Datei"
+    )
+
+
+def test_target_paths_take_the_target_languages_plural_categories() -> None:
+    message = "{g, select, female {{n, plural, =0 {none} one {# file} other {# files}}} other {x}}"
+    paths = expand(message).target_paths(categories_with_other("pl"))
+    assert [(case_name(target), case_name(source)) for target, source in paths] == [
+        ("female|=0", "female|=0"),
+        ("female|one", "female|one"),
+        ("female|few", "female|other"),
+        ("female|many", "female|other"),
+        ("female|other", "female|other"),
+        ("other", "other"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("message", "why"),
     [
-        ("{a, plural, one {{b, select, x {X} other {Y}}} other {Z}}", "more than one"),
-        ("{a, plural, one {x} other {y}} and {b, select, other {z}}", "more than one"),
+        ("{a, plural, one {{a, select, x {X} other {Y}}} other {Z}}", "branches twice"),
+        ("{a, select, x {#} other {y}} {a, select, x {z} other {w}}", "branches twice"),
         ("{a, plural, one {it'{s}'} other {y}}", "apostrophe"),
         ("{a, plural, one {x} other {y}", "unbalanced"),
+        ("{a, plural, one {x} other {y}}}", "unbalanced"),
         ("{a, plural, one {x}}", "no 'other'"),
         ("{a, plural, one x other {y}}", "no branch"),
+        (
+            "{n, plural, offset:1 one {# {g, select, a {x} other {y}}} other {z}}",
+            "offset",
+        ),
+        (
+            " ".join(f"{{a{i}, select, x {{x}} y {{y}} other {{z}}}}" for i in range(4)),
+            "more than 64",
+        ),
     ],
 )
 def test_what_cannot_be_taken_apart_says_why(message: str, why: str) -> None:
@@ -60,3 +147,97 @@ def test_what_cannot_be_taken_apart_says_why(message: str, why: str) -> None:
 
 def test_plain_messages_are_not_branching() -> None:
     assert not is_branching("Hello {name}, {count} files")
+
+
+def _escaped(text: str) -> str:
+    units = text.encode("utf-16-be")
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+
+
+def _icu4j(locale: str, records: list[tuple[str, dict[str, str]]]) -> list[str]:
+    """What ICU4J's MessageFormat makes of each (message, values)."""
+    lines = [
+        "\t".join([_escaped(message), *(f"{k}={_escaped(v)}" for k, v in values.items())])
+        for message, values in records
+    ]
+    out = subprocess.run(
+        ["java", "-cp", str(ICU4J), str(FORMATTER), locale],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    return [
+        line
+        if line.startswith("ERROR")
+        else bytes.fromhex(line.replace("\\u", "")).decode("utf-16-be")
+        for line in out
+    ]
+
+
+_ROUND_TRIPS = [
+    "You have {count, plural, =0 {no files} one {# file} other {# files}} in {dir}.",
+    "{n, plural, offset:1 =0 {nobody} one {you} other {you and # others}}",
+    "{g, select, female {She has {n, plural, one {# file} other {# files}}.} other {They left.}}",
+    "{n, plural, one {One file} other {# files}} in {d, select, home {home} other {{d}}}",
+    "Step #2: {n, plural, one {# file '#'1} other {# files}}",
+    "{n, plural, one {{g, select, a {# a} other {# b}}} other {# c}}",
+    "{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} try",
+]
+
+
+def _values(path, arguments) -> dict[str, str]:
+    """Values that take ``path`` through a message (in English)."""
+    numbers = {"one": 1, "two": 2, "few": 3, "other": 7}
+    values = {"dir": "D", "d": "elsewhere"}
+    for name, key in path:
+        argument = arguments[name]
+        if argument.kind == "select":
+            values[name] = key if key != "other" else "elsewhere"
+        elif key.startswith("="):
+            values[name] = key[1:]
+        else:
+            values[name] = str(numbers[key] + int(argument.offset or 0))
+    return values
+
+
+@pytest.fixture(scope="module")
+def formatted_by_icu4j() -> dict[str, tuple[list[str], list[str]]]:
+    """For each of :data:`_ROUND_TRIPS`: what ICU4J makes of the source and of the message
+    assembled from its cases translated as themselves, for the values of each case (one Java
+    run for all)."""
+    if shutil.which("java") is None or not ICU4J.exists():
+        pytest.skip("needs Java and ICU4J (Debian's libicu4j-java)")
+    records, spans = [], {}
+    for message in _ROUND_TRIPS:
+        expansion = expand(message)
+        texts = {
+            target: expansion.from_model(source, expansion.case(source).text)
+            for target, source in expansion.target_paths(categories_with_other("en"))
+        }
+        assembled = expansion.assemble(texts)
+        values = [_values(case.path, expansion.arguments) for case in expansion.cases]
+        start = len(records)
+        records += [(message, v) for v in values] + [(assembled, v) for v in values]
+        spans[message] = (start, len(values))
+    out = _icu4j("en", records)
+    return {
+        message: (out[start : start + count], out[start + count : start + 2 * count])
+        for message, (start, count) in spans.items()
+    }
+
+
+@pytest.mark.parametrize("message", _ROUND_TRIPS)
+def test_icu4j_formats_the_assembled_message_as_the_source(message, formatted_by_icu4j) -> None:
+    """The cases translated as themselves and assembled again: ICU4J formats every case of the
+    result as it formats the source."""
+    source, again = formatted_by_icu4j[message]
+    assert not any(text.startswith("ERROR") for text in source + again)
+    assert again == source
+
+
+def test_icu4j_reads_the_values_as_meant(formatted_by_icu4j) -> None:
+    source, _ = formatted_by_icu4j[_ROUND_TRIPS[0]]
+    assert source == ["You have no files in D.", "You have 1 file in D.", "You have 7 files in D."]
+    source, _ = formatted_by_icu4j[_ROUND_TRIPS[4]]
+    assert source == ["Step #2: 1 file #1", "Step #2: 7 files"]

@@ -44,8 +44,9 @@ def test_pointers_escape_slashes_and_tildes() -> None:
 
 
 def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    nested = '"nested": "{a, plural, one {{b, select, x {X} other {Y}}} other {Z}}",\n  '
-    source = _write(tmp_path, "en.json", I18NEXT.replace('"count": 3', nested + '"count": 3'))
+    # the numbers of two plurals in one case: which %d is which would be the model's guess
+    two = '"two": "{a, plural, one {# x} other {# y}} {b, plural, one {# z} other {# w}}",\n  '
+    source = _write(tmp_path, "en.json", I18NEXT.replace('"count": 3', two + '"count": 3'))
     with caplog.at_level(logging.WARNING):
         units = open_document(source, tgt_lang="de").units()
     assert [(u.key, u.source) for u in units] == [
@@ -63,7 +64,7 @@ def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture
         ("/app/files", 0, "/app/files"),
         ("/app/files", 1, "/app/files"),
     ]
-    assert "1 message with ICU plural or select that ltmt cannot take apart (/nested)" in (
+    assert "1 message with ICU plural or select that ltmt cannot take apart (/two)" in (
         caplog.text
     )
 
@@ -88,6 +89,36 @@ def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
     records = list(JsonCatalog.pairs(out, source_file=source))
     assert (records[1].source, records[1].target) == ("You have %d note.", "YOU HAVE %d NOTE.")
     assert records[1].metadata == {"context": "/n", "plural": 1}
+
+
+def test_nested_icu_arguments_translated_case_by_case(tmp_path: Path) -> None:
+    message = (
+        "{gender, select, female {She shared {n, plural, one {# photo} other {# photos}}.} "
+        "other {They shared {n, plural, one {# photo} other {# photos}}.}}"
+    )
+    source = _write(tmp_path, "en.json", json.dumps({"shared": message}))
+    units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source) for u in units] == [
+        ("/shared#female|one", "She shared %d photo."),
+        ("/shared#female|other", "She shared %d photos."),
+        ("/shared#other|one", "They shared %d photo."),
+        ("/shared#other|other", "They shared %d photos."),
+    ]
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "shared": "{gender, select, "
+        "female {{n, plural, one {SHE SHARED # PHOTO.} other {SHE SHARED # PHOTOS.}}} "
+        "other {{n, plural, one {THEY SHARED # PHOTO.} other {THEY SHARED # PHOTOS.}}}}"
+    }
+    model = FakeModel()  # a second run reads every case back from the output
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert [(r.source, r.target) for r in records][1] == (
+        "She shared %d photos.",
+        "SHE SHARED %d PHOTOS.",
+    )
 
 
 def test_an_adopted_icu_message_is_kept_as_the_translator_wrote_it(tmp_path: Path) -> None:
