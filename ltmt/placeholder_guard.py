@@ -76,4 +76,3 @@ def _kept_shape(line: str, output: str) -> tuple[int, int, int]:
     same (:meth:`ltmt.pictographs.SetAside.put_back`), and a decode without memory for it
     cost the fused words their memory."""
     return kept_shape(without_tags(line), without_tags(output))
-

@@ -64,9 +64,7 @@ def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture
         ("/app/files", 0, "/app/files"),
         ("/app/files", 1, "/app/files"),
     ]
-    assert "1 message with ICU plural or select that ltmt cannot take apart (/two)" in (
-        caplog.text
-    )
+    assert "1 message with ICU plural or select that ltmt cannot take apart (/two)" in (caplog.text)
 
 
 def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
