@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ltmt.text import nearest_word_start
+
 # one pictograph: an emoji or a sign, the marks that change it (a variation selector, a joiner,
 # a keycap's enclosure), or a keycap (``1️⃣``)
 _CHARACTER = (
@@ -145,9 +147,7 @@ def _joined(before: str, after: str) -> str:
 
 
 def _inserted(translation: str, run: _Run) -> str:
-    """``run`` put in ``translation`` (which lost its tag) at the word boundary nearest its
-    relative place in the line."""
-    target = run.at * len(translation)
-    boundaries = [0, len(translation), *(m.start() for m in re.finditer(r" ", translation))]
-    cut = min(boundaries, key=lambda index: abs(index - target))
+    """``run`` put in ``translation`` (which lost its tag) at the word nearest its relative
+    place in the line."""
+    cut = nearest_word_start(translation, run.at)
     return _spaced(translation[:cut], run, translation[cut:])

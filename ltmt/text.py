@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -28,6 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 # a text's leading whitespace, its body and its trailing whitespace
 _EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
+_WORD_START = re.compile(r"(?<=\s)\S")
 
 # The scorer for rapidfuzz's batch functions (process.extract, process.cdist) on normalised text.
 SCORER = fuzz.ratio
@@ -93,6 +94,18 @@ def split_edges(text: str) -> tuple[str, str, str]:
     assert match is not None  # the pattern matches every string
     lead, body, trail = match.groups()
     return lead, body, trail
+
+
+def nearest_word_start(
+    text: str, place: float, allowed: Callable[[int], bool] = lambda index: True
+) -> int:
+    """Where in ``text`` to put something that stood at ``place`` (0: the start, 1: the end) of
+    another text: the start of a word, or the end before its final punctuation, the nearest
+    of those ``allowed`` (0 when none is)."""
+    end = len(text.rstrip().rstrip(".,;:!?").rstrip())
+    starts = [0, end, *(found.start() for found in _WORD_START.finditer(text, 0, end))]
+    candidates = [index for index in starts if allowed(index)] or [0]
+    return min(candidates, key=lambda index: (abs(index - place * len(text)), index))
 
 
 def content_lines(text: str) -> list[str]:

@@ -14,11 +14,16 @@ inner translation best (rapidfuzz's partial-ratio alignment, widened to whole wo
     text = place_pairs(plain, "Öffnen Sie jetzt die Datei", ["die Datei"])
     # 'Öffnen Sie jetzt <pc id="1">die Datei</pc>'
 
-A pair whose inner translation is not found is put back empty at the end of the translation:
-the text stays readable and the element is not lost (machine output is marked for review).
+A pair whose inner translation (or inner text) is not found in the translation, as when the
+model dropped those words, is put back with its inner translation at the word nearest its
+place in the source (``<a href="...">Learn more</a> about privacy.`` →
+``<a href="...">Mehr erfahren</a> Über Privatsphäre hinaus!``; before, empty at the end, where
+a link had no words to click): the element and its words are not lost, and machine output is
+marked for review.
 A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``) stands in
 the text as a self-closing placeholder (``<ph id="ltmt-1"/>``), which the model and the
-placeholder repair keep, and comes back whole, its text unchanged.
+placeholder repair keep, and comes back whole, its text unchanged (one the model dropped, at
+its place in the source too).
 Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps.
 Nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
 """
@@ -29,6 +34,8 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ltmt.text import nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 # an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
@@ -113,29 +120,64 @@ def strip_pairs(source: str) -> PairedText | None:
 def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:
     """``translation`` (of ``paired.text``) with each pair put back around the words that match
     its inner translation (``inner_translations``, one per :attr:`PairedText.to_translate`) or
-    its untranslated inner text best; see the module docstring."""
+    its untranslated inner text best; a pair found in neither, with its inner translation, at
+    the word nearest its place in the source (see the module docstring)."""
     spans: list[tuple[int, int, Pair]] = []
-    missing: list[str] = []
+    lost: list[tuple[Pair, str]] = []
     translated = iter(inner_translations)
-    protected = {pair.token: pair for pair in paired.pairs if pair.token}
     for pair in paired.pairs:
         if pair.token:
             continue
-        span = _find(translation, [next(translated).strip(), pair.inner.strip()], spans)
+        inner = next(translated).strip()
+        span = _find(translation, [inner, pair.inner.strip()], spans)
         if span is None:
-            missing.append(pair.opening + pair.closing)
+            lost.append((pair, inner or pair.inner.strip()))
         else:
             spans.append((*span, pair))
     text = translation
+    place = functools.partial(_place, paired.text)
+    for pair, inner in lost:
+        text, start = _insert(text, spans, place(pair), inner)
+        spans.append((start, start + len(inner), pair))
+    for pair in paired.pairs:
+        if pair.token and pair.token not in text:  # lost by the model and its repair
+            text, _ = _insert(text, spans, place(pair), pair.token)
     for start, end, pair in sorted(spans, key=lambda s: s[0], reverse=True):
         text = text[:start] + pair.opening + text[start:end] + pair.closing + text[end:]
-    for token, pair in protected.items():
-        whole = pair.opening + pair.inner + pair.closing
-        if token in text:
-            text = text.replace(token, whole, 1)
-        else:
-            missing.append(whole)
-    return text + "".join(missing)
+    for pair in paired.pairs:
+        if pair.token:
+            text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
+    return text
+
+
+def _place(text: str, pair: Pair) -> float:
+    """Where ``pair`` stands in the plain ``text`` (0: its start, 1: its end): at an edge when
+    nothing but punctuation is beyond it, else at its middle."""
+    if not text[: pair.start].strip():
+        return 0.0
+    if not text[pair.end :].strip(" .,;:!?"):
+        return 1.0
+    return (pair.start + pair.end) / 2 / len(text)
+
+
+def _insert(
+    text: str, spans: list[tuple[int, int, Pair]], place: float, piece: str
+) -> tuple[str, int]:
+    """``text`` with ``piece`` at the word nearest ``place`` outside ``spans`` (which are
+    moved along), and where it starts."""
+    at = nearest_word_start(text, place, lambda i: not any(s < i < e for s, e, _ in spans))
+    before, after = text[:at], text[at:]
+    lead = " " if before and not before[-1].isspace() else ""
+    trail = " " if after and not after[0].isspace() and after[0] not in ".,;:!?" else ""
+    spans[:] = [
+        (
+            s + len(lead + piece + trail) if s >= at else s,
+            e + len(lead + piece + trail) if e > at else e,
+            p,
+        )
+        for s, e, p in spans
+    ]
+    return before + lead + piece + trail + after, at + len(lead)
 
 
 def _find(

@@ -83,13 +83,56 @@ def test_strip_pairs_leaves_other_text_to_the_model(source: str) -> None:
             'Öffnen Sie jetzt <pc id="1">die Datei</pc>.',
         ),
         ("Datei jetzt öffnen", ["die Datei"], '<pc id="1">Datei</pc> jetzt öffnen'),
-        # a cut word is taken whole; an inner translation not found: the pair goes empty at the end
+        # a cut word is taken whole
         ("Die Dateien jetzt öffnen", ["Datei"], 'Die <pc id="1">Dateien</pc> jetzt öffnen'),
-        ("Jetzt öffnen", ["Katze"], 'Jetzt öffnen<pc id="1"></pc>'),
+        # an inner translation not found (the model dropped its words): with those words, at the
+        # word nearest its place in the source
+        ("Jetzt öffnen", ["Katze"], 'Jetzt <pc id="1">Katze</pc> öffnen'),
+        ("Jetzt öffnen.", [""], 'Jetzt <pc id="1">the file</pc> öffnen.'),
     ],
 )
 def test_place_pairs(translation: str, inner: list[str], expected: str) -> None:
     paired = strip_pairs('Open <pc id="1">the file</pc> now')
+    assert paired is not None
+    assert place_pairs(paired, translation, inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # at the start, and at the end before the final punctuation
+        (
+            '<a href="/p">Learn more</a> about privacy.',
+            "Über Privatsphäre hinaus!",
+            ["Mehr erfahren"],
+            '<a href="/p">Mehr erfahren</a> Über Privatsphäre hinaus!',
+        ),
+        (
+            'Read our <a href="/p">privacy policy</a>.',
+            "Lesen Sie unsere Seite.",
+            ["Datenschutzerklärung"],
+            'Lesen Sie unsere Seite <a href="/p">Datenschutzerklärung</a>.',
+        ),
+        # in the middle: at its middle; never inside another pair's words
+        (
+            'Click <b class="k">Save</b> to keep <a href="/c">your changes</a> safe',
+            "Klicken Sie auf Speichern, um alles sicher zu behalten",
+            ["Speichern", "Ihre Änderungen"],
+            'Klicken Sie auf <b class="k">Speichern</b>, um alles <a href="/c">Ihre Änderungen</a>'
+            " sicher zu behalten",
+        ),
+        (
+            '<b class="k">Save all files</b> and <a href="/h">get help</a> now',
+            "Alle Dateien jetzt speichern",
+            ["Alle Dateien speichern", "Hilfe holen"],
+            '<b class="k">Alle Dateien</b> jetzt <a href="/h">Hilfe holen</a> speichern',
+        ),
+    ],
+)
+def test_a_pair_the_model_dropped_comes_back_with_its_words_at_its_place(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    paired = strip_pairs(source)
     assert paired is not None
     assert place_pairs(paired, translation, inner) == expected
 
@@ -152,9 +195,9 @@ def test_a_protected_pair_stands_as_a_placeholder_and_comes_back_whole(mark: str
     assert placed == (
         f'Führen Sie <mrk id="m1" {mark}>git commit</mrk> auf <pc id="2">der Datei</pc> aus'
     )
-    # lost by the model (the placeholder repair puts it back first): kept whole at the end
+    # lost by the model (the placeholder repair puts it back first): whole, at its place
     lost = place_pairs(paired, "Auf der Datei ausführen", ["die Datei"])
-    assert lost == f'Auf <pc id="2">der Datei</pc> ausführen<mrk id="m1" {mark}>git commit</mrk>'
+    assert lost == f'Auf <mrk id="m1" {mark}>git commit</mrk> <pc id="2">der Datei</pc> ausführen'
 
 
 def test_a_protected_pair_survives_a_model_that_drops_it(tmp_path: Path) -> None:
