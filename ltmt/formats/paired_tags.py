@@ -43,6 +43,10 @@ _ATTRIBUTED = re.compile(
     r"""<([A-Za-z][\w:.-]*)\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')[^<>]*(?<!/)>"""
 )
 _PROTECTED = re.compile(r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])""")
+# a markup element's opening tag without attributes (<b>, <strong>), and those of code, whose
+# text is kept as written
+_PLAIN_OPENING = re.compile(r"<([A-Za-z][\w.-]*)>")
+_VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre"})
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
 
@@ -89,7 +93,11 @@ def strip_pairs(source: str) -> PairedText | None:
     pairs: list[Pair] = []
     opened: tuple[str, str, int] | None = None
     length = last = 0
-    names = _CODE_NAMES | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
+    names = (
+        _CODE_NAMES
+        | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
+        | {name for name in _PLAIN_OPENING.findall(source) if f"</{name}>" in source}
+    )
     for match in _pair_tag(names).finditer(source):
         pieces.append(source[last : match.start()])
         length += match.start() - last
@@ -99,7 +107,7 @@ def strip_pairs(source: str) -> PairedText | None:
                 return None
             plain = "".join(pieces)
             pair = Pair(opened[1], match.group(), plain[opened[2] :], opened[2], length)
-            if _PROTECTED.search(pair.opening):
+            if _PROTECTED.search(pair.opening) or match.group("name").lower() in _VERBATIM_NAMES:
                 token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
                 del pieces[:]
                 pieces.append(plain[: pair.start] + token)
