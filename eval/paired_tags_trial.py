@@ -80,16 +80,15 @@ def _classes(source: dict[str, str], output: dict[str, str]) -> tuple[Counter, l
             else:
                 verdict = "translated"
             counts[f"{kind}/{verdict}"] += 1
-            if len(examples) < 1000:
-                examples.append(
-                    {
-                        "key": key,
-                        "kind": kind,
-                        "verdict": verdict,
-                        "source": text,
-                        "output": translated,
-                    }
-                )
+            examples.append(
+                {
+                    "key": key,
+                    "kind": kind,
+                    "verdict": verdict,
+                    "source": text,
+                    "output": translated,
+                }
+            )
     return counts, examples
 
 
@@ -157,20 +156,18 @@ def main() -> None:
                 examples[label] += found
     for label in ("before", "after"):
         report[label] = dict(sorted(totals[label].items()))
-    changed = [
-        {
-            "key": a["key"],
-            "source": a["source"],
-            "before": b["output"],
-            "after": a["output"],
-            "verdict_before": b["verdict"],
-            "verdict_after": a["verdict"],
-        }
-        for a, b in zip(examples["after"], examples["before"], strict=False)
-        if a["output"] != b["output"]
-    ]
+    transitions: Counter = Counter()
+    shown: dict[str, list] = {}
+    for a, b in zip(examples["after"], examples["before"], strict=True):
+        change = f"{a['kind']}: {b['verdict']} -> {a['verdict']}"
+        transitions[change] += 1
+        if a["output"] != b["output"] and len(shown.setdefault(change, [])) < 5:
+            shown[change].append(
+                {"source": a["source"], "before": b["output"], "after": a["output"]}
+            )
+    report["transitions"] = dict(transitions.most_common())
     report["revision_before"] = args.before
-    report["examples"] = changed[:80]
+    report["examples"] = shown
     emit_report(
         report,
         args.output,

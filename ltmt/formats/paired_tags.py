@@ -201,6 +201,8 @@ def _find(
         if found is None or found.score < MIN_SCORE:
             continue
         start, end = _whole_words(text, found.dest_start, found.dest_end)
+        if start >= end:  # punctuation alone
+            continue
         if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
             continue
         if best is None or found.score > best[0]:
@@ -216,11 +218,16 @@ def _fold(text: str) -> str:
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` snapped to whole words (a word cut at an edge is kept when at least half
-    of it is inside), without edge spaces or final punctuation."""
-    word_start, word_end = _word_around(text, start)
-    start = word_start if word_end - start >= start - word_start else word_end
-    word_start, word_end = _word_around(text, end)
-    end = word_end if end - word_start >= word_end - end else word_start
+    of it is inside; when that leaves nothing, the words it touches), without edge spaces or
+    final punctuation."""
+    first, last = _word_around(text, start), _word_around(text, end)
+    snapped = (
+        first[0] if first[1] - start >= start - first[0] else first[1],
+        last[1] if end - last[0] >= last[1] - end else last[0],
+    )
+    if snapped[0] >= snapped[1]:  # ``ookies`` of ``Recent-Bookies``: the whole word
+        snapped = (first[0], last[1])
+    start, end = snapped
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
         end -= 1
     while start < end and text[start].isspace():

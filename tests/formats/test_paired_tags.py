@@ -63,7 +63,19 @@ def test_markup_elements_with_attributes_are_pairs_too() -> None:
         ('<a href="https://x.org/?a=1">', "people", "</a>"),
         ('<b class="k">', "now", "</b>"),
     ]
-    assert strip_pairs("Open <b>the</b> file") is None  # plain markup is left to the model
+
+
+def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None:
+    """The model left the words inside plain markup in English (``<strong>always</strong>``),
+    so it is taken apart too; the text of code elements is kept as written."""
+    paired = strip_pairs("You can <strong>always</strong> run <code>git gc</code> later.")
+    assert paired is not None
+    assert paired.text == 'You can always run <ph id="ltmt-2"/> later.'
+    assert paired.to_translate == ["always"]
+    placed = place_pairs(paired, 'Sie können <ph id="ltmt-2"/> immer später ausführen.', ["immer"])
+    assert placed == "Sie können <code>git gc</code> <strong>immer</strong> später ausführen."
+    assert strip_pairs("a <b>bold</b> and <b>broken") is None  # unbalanced: left to the model
+    assert strip_pairs("2 < 3 and 4 > 1") is None
 
 
 @pytest.mark.parametrize(
@@ -85,6 +97,8 @@ def test_strip_pairs_leaves_other_text_to_the_model(source: str) -> None:
         ("Datei jetzt öffnen", ["die Datei"], '<pc id="1">Datei</pc> jetzt öffnen'),
         # a cut word is taken whole
         ("Die Dateien jetzt öffnen", ["Datei"], 'Die <pc id="1">Dateien</pc> jetzt öffnen'),
+        # ... also when less than half of it matched (it had come back empty)
+        ("Jetzt Mein-Dokument öffnen", ["Dokument"], 'Jetzt <pc id="1">Mein-Dokument</pc> öffnen'),
         # an inner translation not found (the model dropped its words): with those words, at the
         # word nearest its place in the source
         ("Jetzt öffnen", ["Katze"], 'Jetzt <pc id="1">Katze</pc> öffnen'),
