@@ -97,7 +97,10 @@ def test_a_group_with_a_cue_as_in_the_source_is_not_translated_yet(tmp_path: Pat
     model = FakeModel()
     translate_file(DATA / "film.en.srt", out, model)
     assert model.seen == [
-        "I never thought that we would find the <i>old house</i> again after all these years."
+        "I never thought that we would find the <i>old house</i> again after all these years.",
+        # and again without its italics, and their words alone (ltmt.formats.paired_tags)
+        "I never thought that we would find the old house again after all these years.",
+        "old house",
     ]
 
 
