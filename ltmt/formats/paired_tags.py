@@ -1,11 +1,12 @@
 """Paired tags kept out of the model's way: XLIFF's paired inline codes (``<g>``, ``<pc>``,
-``<mrk>``), and markup elements whose opening tag has an attribute (``<a href="...">``,
-Fluent's DOM overlays ``<label data-l10n-name="status">``; then every element of that name).
+``<mrk>``) and markup elements (``<a href="...">``, Fluent's DOM overlays ``<label
+data-l10n-name="status">``, ``<strong>``, ``<i>`` of subtitles).
 
 The model garbles text inside paired tags: ``Open <pc id="1">the file</pc> now`` came out as
-``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined, and
+``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined,
 ``Downloading update — <label data-l10n-name="download-status">{transfer}</label>`` as
-``... <labeldaten-l10n-name=»download-status«><label ...>transfer</label>``. So a
+``... <labeldaten-l10n-name=»download-status«><label ...>transfer</label>``, and ``You can
+<strong>always</strong> undo this.`` as ``Sie können <strong>always</strong> und das hier.``. So a
 segment with such tags is translated without them, the text inside each pair is translated
 on its own, and the pair is put back around the words of the translation that match that
 inner translation best (rapidfuzz's partial-ratio alignment, widened to whole words):
@@ -20,7 +21,8 @@ place in the source (``<a href="...">Learn more</a> about privacy.`` →
 ``<a href="...">Mehr erfahren</a> Über Privatsphäre hinaus!``; before, empty at the end, where
 a link had no words to click): the element and its words are not lost, and machine output is
 marked for review.
-A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``) stands in
+A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``), and a
+code element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``, ``<pre>``), stands in
 the text as a self-closing placeholder (``<ph id="ltmt-1"/>``), which the model and the
 placeholder repair keep, and comes back whole, its text unchanged (one the model dropped, at
 its place in the source too).

@@ -1,4 +1,4 @@
-"""Paired XLIFF codes (<g>, <pc>, <mrk>): taken out for the model, put back around their words."""
+"""Paired XLIFF codes and markup elements: taken out for the model, put back around their words."""
 
 from __future__ import annotations
 
