@@ -1,12 +1,13 @@
-"""How many of the dev users' test strings session 44's changes to what the model is given can
-touch: a line kept as written because it only names something (``ltmt.units.is_code``: a URL,
-e-mail address, path or dotted identifier), a line with a pictograph (emoji set aside at its
-edges; since session 45 inside its words too, given to the model as tags), a string with a
-markup element whose opening tag has an attribute (taken out and translated apart by
-``ltmt.formats.paired_tags``). Where each count is 0, those changes cannot move the dev users'
-BLEU. No model is loaded.
+"""How many of the dev users' test strings sessions 44 and 45's changes to what the model is
+given can touch: a line kept as written because it only names something
+(``ltmt.units.is_code``: a URL, e-mail address, path or dotted identifier), a line with a
+pictograph (emoji set aside at its edges; since session 45 inside its words too, given to the
+model as tags), a string with a markup element whose opening tag has an attribute (taken out
+and translated apart by ``ltmt.formats.paired_tags``; since session 45 any markup element,
+counted too). Where each count is 0, those changes cannot move the dev users' BLEU. No model
+is loaded.
 
-    python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s44.json
+    python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s45.json
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ def main() -> None:
             "strings_with_attributed_markup_pairs": sum(
                 bool(attributed.search(source)) and strip_pairs(source) is not None
                 for source in user.sources
+            ),
+            # since session 45 any markup element is a pair
+            "strings_with_paired_tags": sum(
+                strip_pairs(source) is not None for source in user.sources
             ),
         }
     totals = {
