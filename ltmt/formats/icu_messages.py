@@ -179,6 +179,8 @@ def expand(message: str) -> Expansion:
     parts = _parse(message, 0, len(message))
     arguments: dict[str, Argument] = {}
     _collect(parts, arguments)
+    if not arguments:
+        raise Unsupported("no plural or select argument")
     cases: list[Case] = []
     for path, pieces in _combinations(parts, None):
         if len(cases) == MOST_CASES:

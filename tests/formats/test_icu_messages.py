@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ltmt.formats.icu_messages import Unsupported, case_name, expand, is_branching
 from ltmt.formats.plurals import categories_with_other
@@ -241,3 +243,36 @@ def test_icu4j_reads_the_values_as_meant(formatted_by_icu4j) -> None:
     assert source == ["You have no files in D.", "You have 1 file in D.", "You have 7 files in D."]
     source, _ = formatted_by_icu4j[_ROUND_TRIPS[4]]
     assert source == ["Step #2: 1 file #1", "Step #2: 7 files"]
+
+
+_PIECES = st.sampled_from(
+    [
+        "a ",
+        "b",
+        "#",
+        "'#'",
+        "{n}",
+        "%d",
+        "{",
+        "}",
+        "{n, plural, one {",
+        "{g, select, x {",
+        "{h, selectordinal, one {",
+        "} other {",
+        "}}",
+        " =0 {",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_any_message_is_taken_apart_and_assembled_again_or_refused(message: str) -> None:
+    """Whatever the text: :class:`Unsupported`, or cases that come back from their assembly."""
+    try:
+        expansion = expand(message)
+    except Unsupported:
+        return
+    paths = expansion.target_paths(categories_with_other("en"))
+    texts = {t: expansion.from_model(s, expansion.case(s).text) for t, s in paths}
+    again = expand(expansion.assemble(texts))
+    assert [c.text for c in again.cases] == [expansion.case(s).text for _, s in paths]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.pipeline import translate_file
@@ -241,3 +244,31 @@ def test_a_pair_is_placed_in_text_whose_case_folding_is_longer() -> None:
         paired, "Die Schriftgröße ßßß jetzt festlegen ßßßßßßßß", ["Schriftgröße ßßß"]
     )
     assert text == 'Die <b class="k">Schriftgröße ßßß</b> jetzt festlegen ßßßßßßßß'
+
+
+_WORDS = st.lists(st.sampled_from(["Datei", "jetzt", "öffnen", "die", "Mein-Dokument", "."]))
+
+
+@given(
+    translation=_WORDS.map(" ".join),
+    inner=st.lists(_WORDS.map(" ".join), min_size=3, max_size=3),
+)
+def test_every_pair_comes_back_once_and_whole(translation: str, inner: list[str]) -> None:
+    """Whatever the model made of the text and the pairs' words: each element once, opened
+    before it is closed, none inside another, and the translation's words all there."""
+    paired = strip_pairs(
+        '<b class="a">Open</b> the <i>file</i> <code>now</code> and <a href="x">go</a>'
+    )
+    assert paired is not None
+    placed = place_pairs(paired, translation, inner)
+    for opening, closing in [('<b class="a">', "</b>"), ("<i>", "</i>"), ('<a href="x">', "</a>")]:
+        assert placed.count(opening) == placed.count(closing) == 1
+        assert placed.index(opening) < placed.index(closing)
+    assert placed.count("<code>now</code>") == 1
+    elements = re.findall(r"<(/?)([a-z]+)[^>]*>", placed)
+    depth = 0
+    for closing, _ in elements:
+        depth += -1 if closing else 1
+        assert depth in (0, 1)  # never nested
+    for word in translation.split():
+        assert word in placed
