@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ltmt.text import nearest_word_start
+from ltmt.text import match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 # an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
@@ -141,7 +141,7 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
         inner = next(translated).strip()
         span = _find(translation, [inner, pair.inner.strip()], spans)
         if span is None:
-            lost.append((pair, inner or pair.inner.strip()))
+            lost.append((pair, _words_for_lost(pair.inner.strip(), inner)))
         else:
             spans.append((*span, pair))
     text = translation
@@ -158,6 +158,15 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
     return text
+
+
+def _words_for_lost(source: str, translation: str) -> str:
+    """The words a pair the model dropped comes back with: its inner translation, or its source
+    text where that translation is nearly the source (a name the model garbled alone:
+    ``docutils`` → ``Doktutils``) or empty."""
+    if not translation or match_score(translation, source) >= MIN_SCORE:
+        return source
+    return translation
 
 
 def _place(text: str, pair: Pair) -> float:

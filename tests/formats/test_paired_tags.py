@@ -130,6 +130,13 @@ def test_place_pairs(translation: str, inner: list[str], expected: str) -> None:
             ["Datenschutzerklärung"],
             'Lesen Sie unsere Seite <a href="/p">Datenschutzerklärung</a>.',
         ),
+        # a name the model garbled alone comes back as written
+        (
+            'Please install <a href="%(link)s">docutils</a>.',
+            "Bitte lassen Sie es installieren.",
+            ["Doktutils"],
+            'Bitte lassen Sie es installieren <a href="%(link)s">docutils</a>.',
+        ),
         # in the middle: at its middle; never inside another pair's words
         (
             'Click <b class="k">Save</b> to keep <a href="/c">your changes</a> safe',
