@@ -45,9 +45,9 @@ _ATTRIBUTED = re.compile(
     r"""<([A-Za-z][\w:.-]*)\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')[^<>]*(?<!/)>"""
 )
 _PROTECTED = re.compile(r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])""")
-# a markup element's opening tag without attributes (<b>, <strong>), and those of code, whose
-# text is kept as written
-_PLAIN_OPENING = re.compile(r"<([A-Za-z][\w.-]*)>")
+# a markup element without attributes (<b>...</b>), not nested; and those of code, whose text
+# is kept as written
+_PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
 _VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre"})
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
@@ -98,7 +98,7 @@ def strip_pairs(source: str) -> PairedText | None:
     names = (
         _CODE_NAMES
         | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
-        | {name for name in _PLAIN_OPENING.findall(source) if f"</{name}>" in source}
+        | {name for name, inner in _PLAIN_ELEMENT.findall(source) if _has_words(name, inner)}
     )
     for match in _pair_tag(names).finditer(source):
         pieces.append(source[last : match.start()])
@@ -125,6 +125,16 @@ def strip_pairs(source: str) -> PairedText | None:
         return None
     pieces.append(source[last:])
     return PairedText("".join(pieces), tuple(pairs))
+
+
+def _has_words(name: str, inner: str) -> bool:
+    """Whether a plain element's text is for the model to translate apart: it has a letter
+    outside placeholders (around ``%(username)s`` alone, the model keeps ``<strong>`` well, and
+    translating the text without it only changed the words around), or it is code."""
+    from ltmt.formats.placeholder_syntax import without_placeholders
+
+    words = without_placeholders(inner)
+    return name.lower() in _VERBATIM_NAMES or any(c.isalpha() for c in words)
 
 
 def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:
