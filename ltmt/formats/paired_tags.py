@@ -21,8 +21,9 @@ place in the source (``<a href="...">Learn more</a> about privacy.`` →
 ``<a href="...">Mehr erfahren</a> Über Privatsphäre hinaus!``; before, empty at the end, where
 a link had no words to click): the element and its words are not lost, and machine output is
 marked for review.
-A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``), and a
-code element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``, ``<pre>``), stands in
+A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, Android's
+``<xliff:g>``), and a code element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``,
+``<pre>``), stands in
 the text as a self-closing placeholder (``<ph id="ltmt-1"/>``), which the model and the
 placeholder repair keep, and comes back whole, its text unchanged (one the model dropped, at
 its place in the source too).
@@ -48,7 +49,8 @@ _PROTECTED = re.compile(r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']prot
 # a markup element without attributes (<b>...</b>), not nested; and those of code, whose text
 # is kept as written
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
-_VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre"})
+# (Android's <xliff:g> marks text not to translate: an app's name, a placeholder's example)
+_VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
 

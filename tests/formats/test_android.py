@@ -199,3 +199,18 @@ def test_no_break_spaces_are_read_as_written(source: Path, tmp_path: Path) -> No
     assert '<string name="undo">z.\u00a0B. nicht\u202f!</string>' in out.read_text("utf-8")
     records = {r.source: r.target for r in AndroidDocument.pairs(out, source_file=source)}
     assert records["You can't undo this."] == "z.\u00a0B. nicht\u202f!"
+
+
+def test_text_marked_with_xliff_g_is_never_translated(tmp_path: Path) -> None:
+    """Android's ``<xliff:g>`` marks what must stay as written (an app's name)."""
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text(
+        '<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '    <string name="brand">Open <xliff:g id="app">Notepad Pro</xliff:g> now</string>\n'
+        "</resources>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "values-de" / "strings.xml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert 'OPEN <xliff:g id="app">Notepad Pro</xliff:g> NOW' in out.read_text(encoding="utf-8")

@@ -78,6 +78,8 @@ def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None
     placed = place_pairs(paired, 'Sie können <ph id="ltmt-2"/> immer später ausführen.', ["immer"])
     assert placed == "Sie können <code>git gc</code> <strong>immer</strong> später ausführen."
     assert strip_pairs("a <b>bold</b> and <b>broken") is None  # unbalanced: left to the model
+    android = strip_pairs('Welcome to <xliff:g id="app">Google Maps</xliff:g>!')  # never translated
+    assert android is not None and android.to_translate == []
     # around placeholders alone, plain markup is left to the model, which keeps it
     assert strip_pairs("Enter a password for <strong>%(username)s</strong>.") is None
     assert strip_pairs("2 < 3 and 4 > 1") is None
