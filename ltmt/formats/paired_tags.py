@@ -21,12 +21,11 @@ place in the source (``<a href="...">Learn more</a> about privacy.`` →
 ``<a href="...">Mehr erfahren</a> Über Privatsphäre hinaus!``; before, empty at the end, where
 a link had no words to click): the element and its words are not lost, and machine output is
 marked for review.
-A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, Android's
-``<xliff:g>``), and a code element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``,
-``<pre>``), stands in
-the text as a self-closing placeholder (``<ph id="ltmt-1"/>``), which the model and the
-placeholder repair keep, and comes back whole, its text unchanged (one the model dropped, at
-its place in the source too).
+A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, the class
+``notranslate``, Android's ``<xliff:g>``), and a code element (``<code>``, ``<kbd>``,
+``<samp>``, ``<var>``, ``<tt>``, ``<pre>``), stands in the text as a self-closing placeholder
+(``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
+its text unchanged (one the model dropped, at its place in the source too).
 Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps.
 Nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
 """
@@ -45,7 +44,12 @@ _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 _ATTRIBUTED = re.compile(
     r"""<([A-Za-z][\w:.-]*)\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')[^<>]*(?<!/)>"""
 )
-_PROTECTED = re.compile(r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["'])""")
+# marked not to translate: XLIFF's and HTML's translate="no", XLIFF 1.2's protected mark, and
+# the notranslate class that translation services and CMSs honour
+_PROTECTED = re.compile(
+    r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["']"""
+    r"""|class\s*=\s*["'][^"']*\bnotranslate\b)"""
+)
 # a markup element without attributes (<b>...</b>), not nested; and those of code, whose text
 # is kept as written
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")

@@ -213,7 +213,9 @@ def test_a_100_percent_match_keeps_its_codes(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("mark", ['translate="no"', "mtype='protected'"])
+@pytest.mark.parametrize(
+    "mark", ['translate="no"', "mtype='protected'", 'class="brand notranslate"']
+)
 def test_a_protected_pair_stands_as_a_placeholder_and_comes_back_whole(mark: str) -> None:
     paired = strip_pairs(f'Run <mrk id="m1" {mark}>git commit</mrk> on <pc id="2">the file</pc>')
     assert paired is not None
