@@ -222,6 +222,14 @@ FORMATS: dict[str, FileFormat] = {
             one_language=True,
         ),
         FileFormat(
+            "md",
+            (".md", ".markdown"),
+            "Markdown document (README, docs pages)",
+            read="ltmt.formats.markdown:MarkdownDocument.pairs",
+            open="ltmt.formats.markdown:MarkdownDocument.open",
+            one_language=True,
+        ),
+        FileFormat(
             "srt",
             (".srt",),
             "SubRip subtitles",

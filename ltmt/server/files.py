@@ -45,14 +45,15 @@ DOCUMENT_MEDIA_TYPES = {
     "stringsdict": "application/x-plist",
     "yaml": "application/yaml",
     "ftl": "text/plain",  # Fluent has no registered media type
+    "md": "text/markdown",
     "resx": "application/xml",
     "srt": "application/x-subrip",
     "vtt": "text/vtt",
 }
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
-    "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files and "
-    "subtitles"
+    "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files, Markdown "
+    "documents and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -1,0 +1,272 @@
+"""Markdown documents (a project's README, docs pages) translated into a Markdown file of the
+target language: ``ltmt translate README.md -o README.de.md``.
+
+Parsed with markdown-it-py (CommonMark, with GitHub's tables and strikethrough). What is
+translated, each a unit: a paragraph (in a list item or a block quote too), a heading (ATX and
+setext) and a table cell. Its inline syntax goes to the model as markup
+(:mod:`ltmt.formats.markdown_inline`: emphasis, links, code spans, images). Everything else is
+copied as written: code blocks, HTML blocks, thematic breaks, link reference definitions, YAML
+front matter, blank lines, and each block's container markers (``> ``, ``- ``, ``1. ``,
+indentation) and a heading's ``#`` marks. A paragraph is written as one line (Markdown renders
+the same; a hard break stays a hard break).
+
+An existing output is the translation so far (as for app catalogs): where it has the source's
+blocks, a block with other text than the source's is kept; ``--overwrite`` translates all.
+``ltmt memory import README.de.md --source-file README.md`` stores the pairs of two such files'
+blocks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, decode, read_bytes, written_like
+from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.markdown_inline import markdown, tagged
+from ltmt.segments import PairRecord
+
+WHAT = "a Markdown file"
+_FRONT_MATTER = re.compile(
+    r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M | re.S
+)
+# a pipe that ends a table cell (not escaped); one a translated cell holds is escaped
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One translatable piece of the file: its ``source`` (the tagged form), the lines it takes
+    (``first`` to before ``last``), what stands before and after its text on its first line
+    (``prefix``: container markers, ``# ``; ``suffix``: a heading's closing ``#``), how a line
+    it breaks onto starts (``continuation``) and the hard break it writes. A table cell is the
+    text between ``prefix`` and ``suffix`` of its row's line."""
+
+    key: str
+    source: str
+    first: int
+    last: int
+    prefix: str
+    suffix: str
+    continuation: str = ""
+    hard_break: str = "\\"
+
+    @property
+    def is_cell(self) -> bool:
+        return self.key.startswith("cell")
+
+    def text(self, translation: str) -> str:
+        """``translation`` (of :attr:`source`) as the block's Markdown text: a paragraph's or a
+        heading's line without its prefix and suffix, a cell's text (its pipes escaped)."""
+        text = markdown(translation, self.hard_break, self.continuation)
+        return _CELL_PIPE.sub(r"\\|", text) if self.is_cell else text
+
+
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
+def _blocks(text: str) -> list[Block]:
+    """The translatable blocks of a Markdown ``text``, in order."""
+    lines = text.splitlines()
+    skipped = 0
+    front = _FRONT_MATTER.match(text)
+    if front is not None:
+        skipped = front.group().count("\n")
+    body = "\n".join(lines[skipped:])
+    tokens = _parser().parse(body)
+    blocks: list[Block] = []
+    row: int | None = None
+    cells: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open" and token.map is not None:
+            row = token.map[0] + skipped
+            cells = _cell_spans(lines[row])
+            continue
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        opening = tokens[index - 1]
+        source = tagged(token.children)
+        if opening.type in ("th_open", "td_open"):
+            if row is None or not cells or not token.content.strip():
+                continue
+            start, end = cells.pop(0)  # (an empty cell has no span)
+            if not _has_words(source):
+                continue
+            line = lines[row]
+            blocks.append(
+                Block(f"cell{len(blocks)}", source, row, row + 1, line[:start], line[end:])
+            )
+            continue
+        if opening.type not in ("paragraph_open", "heading_open"):
+            continue
+        if not _has_words(source):
+            continue
+        first = token.map[0] + skipped
+        last = token.map[1] + skipped
+        content = token.content.split("\n")  # (a setext heading's underline is not in it)
+        where = lines[first].find(content[0])
+        if where < 0:
+            continue  # not where the parser says: left as written
+        suffix = ""
+        if opening.type == "heading_open" and opening.markup.startswith("#"):
+            suffix = lines[first][where + len(content[0]) :]
+        continuation = ""
+        if len(content) > 1 and first + 1 < len(lines):
+            found = lines[first + 1].find(content[1])
+            continuation = lines[first + 1][: max(found, 0)]
+        hard_break = "  " if any(line.endswith("  ") for line in lines[first:last]) else "\\"
+        blocks.append(
+            Block(
+                f"block{len(blocks)}",
+                source,
+                first,
+                last,
+                lines[first][:where],
+                suffix,
+                continuation,
+                hard_break,
+            )
+        )
+    return blocks
+
+
+def _has_words(source: str) -> bool:
+    """Whether a block's tagged text has a letter outside code spans and tags."""
+    return re.search(r"[^\W\d_]", re.sub(r"<code>.*?</code>|<[^<>]*>", "", source)) is not None
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """Where each non-empty cell's text stands in a table row's ``line`` (without its spaces):
+    between pipes that are not escaped (in a code span too, as GitHub's tables have it)."""
+    pipes = [found.start() for found in _CELL_PIPE.finditer(line)]
+    spans = []
+    for left, right in itertools.pairwise([-1, *pipes, len(line)]):
+        cell = line[left + 1 : right]
+        if cell.strip():
+            start = left + 1 + len(cell) - len(cell.lstrip())
+            spans.append((start, start + len(cell.strip())))
+    return spans
+
+
+class MarkdownDocument(TranslationsHeld):
+    """A Markdown file to translate into the target language's (module docstring)."""
+
+    format: ClassVar[str] = "md"
+    what_is_filled = "block"
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.data = data  # as read: its line ends and byte order mark are the output's
+        self.text = decode(data, self.path)
+        self.blocks = _blocks(self.text)
+        self.by_key = {block.key: block for block in self.blocks}
+        self.adopted: dict[str, tuple[str, str]] = {}  # key: (tagged text, line as written)
+
+    @classmethod
+    def open(cls, path: Path, **_: Any) -> MarkdownDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT))
+
+    def units(self) -> list[Unit]:
+        return [Unit(block.key, block.source) for block in self.blocks]
+
+    def adopt(self, target: Path) -> int:
+        """Take over the translations ``target`` (this file's translation so far) holds: the
+        blocks of the same kind and place whose text is not the source's."""
+        adopted = 0
+        for block, theirs, lines in self._aligned(Path(target)):
+            if theirs.source != block.source:
+                self.translations[block.key] = theirs.source
+                self.adopted[block.key] = (theirs.source, lines)
+                adopted += 1
+        return adopted
+
+    def _aligned(self, target: Path) -> Iterator[tuple[Block, Block, str]]:
+        """Each block beside the block of ``target`` that stands for it, with that block's
+        text as written (a paragraph's or heading's lines, a cell's text); none when the two
+        files' blocks differ in number or kind."""
+        text = decode(read_bytes(target, WHAT), target)
+        theirs = _blocks(text)
+        kinds = [block.key.rstrip("0123456789") for block in self.blocks]
+        if [block.key.rstrip("0123456789") for block in theirs] != kinds:
+            return
+        lines = text.splitlines()
+        for block, other in zip(self.blocks, theirs, strict=True):
+            if other.is_cell:
+                line = lines[other.first]
+                written = line[len(other.prefix) : len(line) - len(other.suffix)]
+            else:
+                written = "\n".join(lines[other.first : other.last])
+            yield block, other, written
+
+    @classmethod
+    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
+        """The block pairs of the translated Markdown ``path`` and its ``source_file``."""
+        if source_file is None:
+            raise InputError(
+                f"{path}: {WHAT} holds one language; give the source-language file it "
+                "translates with --source-file"
+            )
+        document = cls.open(Path(source_file))
+        aligned = list(document._aligned(Path(path)))
+        if not aligned and document.blocks:
+            raise InputError(
+                f"{path}: its blocks do not line up with {source_file}'s (another number of "
+                "paragraphs, headings or table cells); import the files a translator made of "
+                "each other"
+            )
+        return iter(
+            [
+                PairRecord(block.source, theirs.source, f"{path}: {block.key}", {})
+                for block, theirs, _ in aligned
+                if theirs.source != block.source
+            ]
+        )
+
+    def translated_text(self) -> str:
+        """The file with each translated block's text in."""
+        lines = self.text.splitlines(keepends=True)
+        # by first line: the line after the block, and the (start, end, text) edits of that
+        # line (a paragraph's or heading's: its whole text; a row's: each cell's)
+        edits: dict[int, tuple[int, list[tuple[int, int, str]]]] = {}
+        for block in self.blocks:
+            translation = self.translations.get(block.key)
+            if translation is None:
+                continue
+            adopted = self.adopted.get(block.key)
+            written = (
+                adopted[1]
+                if adopted is not None and adopted[0] == translation
+                else block.text(translation)
+            )
+            body = lines[block.first].rstrip("\r\n")
+            start, end = len(block.prefix), len(body) - len(block.suffix)
+            if adopted is not None and adopted[0] == translation and not block.is_cell:
+                start, end = 0, len(body)  # the translator's lines as they wrote them
+            edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
+        out: list[str] = []
+        index = 0
+        while index < len(lines):
+            if index not in edits:
+                out.append(lines[index])
+                index += 1
+                continue
+            last, changes = edits[index]
+            text = lines[index].rstrip("\r\n")
+            for start, end, written in sorted(changes, reverse=True):
+                text = text[:start] + written + text[end:]
+            final = lines[last - 1]
+            out.append(text + final[len(final.rstrip("\r\n")) :])
+            index = max(last, index + 1)
+        return "".join(out)
+
+    def save(self, out_path: Path) -> None:
+        atomic_write(Path(out_path), written_like(self.data, self.translated_text()))

@@ -1,0 +1,126 @@
+"""A Markdown paragraph's inline text as the model sees it, and back.
+
+Markdown's inline syntax would reach the model as punctuation it garbles (``**``, ``[...](...)``,
+backticks). So a block's inline tokens (markdown-it's) are written as the HTML every format's
+pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b>bold</b>``,
+``*em*`` as ``<i>``, ``~~del~~`` as ``<s>``, a link as ``<a href="url" title="t">text</a>``
+(its text translated apart and put back around the matching words), a code span as
+``<code>...</code>`` (kept as written), an image as ``<img src="..." alt="..."/>`` and a hard
+line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``), entities (``&amp;``)
+and inline HTML stay as written. :func:`markdown` turns a translation back into Markdown.
+
+The form depends on the text alone, not on its place in a file, so a memory holds the same
+form for a translated file's blocks (``ltmt memory import``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any
+
+# the tags that stand for Markdown's own inline syntax, and what each is written as
+_EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
+_EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em|s|del)>")
+_LINK = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")?>(.*?)</a>', re.DOTALL)
+_IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
+_CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>")
+_OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
+_CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
+
+
+def _text(value: str) -> str:
+    """Plain text in the tagged form: ``<`` and ``>`` as numeric references, which
+    :func:`markdown` turns back (a source's own ``&lt;`` stays as written)."""
+    return value.replace("<", "&#60;").replace(">", "&#62;")
+
+
+def _attribute(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def tagged(children: Sequence[Any]) -> str:
+    """The tagged form (module docstring) of one block's inline tokens (markdown-it's, with
+    ``text_join`` off so that escapes and entities come as written)."""
+    out: list[str] = []
+    for token in children:
+        kind = token.type
+        if kind == "text":
+            out.append(_text(token.content))
+        elif kind == "text_special":
+            out.append(token.markup)  # \* or &amp; as written
+        elif kind == "softbreak":
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("<br/>")
+        elif kind in _OPENING:
+            out.append(_OPENING[kind])
+        elif kind in _CLOSING:
+            out.append(_CLOSING[kind])
+        elif kind == "code_inline":
+            out.append(f"<code>{_text(token.content)}</code>")
+        elif kind == "link_open":
+            title = token.attrs.get("title")
+            titled = f' title="{_attribute(str(title))}"' if title else ""
+            out.append(f'<a href="{_attribute(str(token.attrs["href"]))}"{titled}>')
+        elif kind == "link_close":
+            out.append("</a>")
+        elif kind == "image":
+            title = token.attrs.get("title")
+            titled = f' title="{_attribute(str(title))}"' if title else ""
+            alt = _attribute(token.content)
+            out.append(f'<img src="{_attribute(str(token.attrs["src"]))}" alt="{alt}"{titled}/>')
+        else:  # inline HTML, and whatever else comes as written
+            out.append(token.content)
+    return "".join(out).strip()
+
+
+def markdown(text: str, hard_break: str = "\\", continuation: str = "") -> str:
+    """Markdown of a tagged ``text`` (a translation of :func:`tagged`'s form): a hard break
+    written as ``hard_break`` and a new line that starts with ``continuation`` (a block
+    quote's ``> ``, a list item's indentation)."""
+    codes: list[str] = []
+
+    def code(found: re.Match[str]) -> str:  # kept apart: nothing inside a code span changes
+        codes.append(_backticked(_plain(found.group(1))))
+        return f"\0{len(codes) - 1}\0"
+
+    text = _CODE.sub(code, text)
+    text = _IMAGE.sub(_image, text)
+    text = _LINK.sub(_link, text)
+    text = _EMPHASIS_TAG.sub(lambda m: _EMPHASIS[m.group(2)], text)
+    text = _BREAK.sub(lambda _: hard_break + "\n" + continuation, text)
+    text = _plain(text)
+    return re.sub("\0(\\d+)\0", lambda m: codes[int(m.group(1))], text)
+
+
+def _plain(text: str) -> str:
+    """:func:`_text` undone."""
+    return text.replace("&#60;", "<").replace("&#62;", ">")
+
+
+def _link(found: re.Match[str]) -> str:
+    href, title, inner = html.unescape(found.group(1)), found.group(2), found.group(3)
+    if re.search(r"[\s()<>]", href):
+        href = f"<{href}>"
+    titled = f' "{html.unescape(title)}"' if title else ""
+    return f"[{inner}]({href}{titled})"
+
+
+def _image(found: re.Match[str]) -> str:
+    src, alt, title = (html.unescape(part) if part else part for part in found.groups())
+    if re.search(r"[\s()<>]", src):
+        src = f"<{src}>"
+    titled = f' "{title}"' if title else ""
+    return f"![{alt}]({src}{titled})"
+
+
+def _backticked(code: str) -> str:
+    """``code`` as a code span: fenced by one backtick more than its longest run, with a space
+    inside where it starts or ends with one."""
+    longest = max((len(run) for run in re.findall("`+", code)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{padding}{code}{padding}{fence}"

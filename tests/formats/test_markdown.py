@@ -1,0 +1,172 @@
+"""Markdown documents: blocks to translate, their inline syntax as markup, written back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+from markdown_it import MarkdownIt
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.markdown import MarkdownDocument
+from ltmt.formats.markdown_inline import markdown
+from ltmt.formats.pipeline import translate_file
+
+SOURCE = """---
+title: Demo
+---
+
+# Getting started ##
+
+Install it with `pip install ltmt` and run the **first** command.
+It reads a *plain* file; see the [guide](https://example.com/a_b "Guide").
+
+> Note: the model
+> is small.
+
+1. Open the file
+2. Save your work\x20\x20
+   before you close it
+
+```bash
+ltmt translate hello.txt
+```
+
+| Option | What it does |
+|---|---|
+| `--user` | Chooses the `a\\|b` memory |
+
+Setext title
+------------
+
+![logo](img/logo.png) Press <kbd>Ctrl</kbd> \\* 5 &amp; 2 < 3.
+"""
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "README.md"
+    path.write_text(SOURCE, encoding="utf-8")
+    return path
+
+
+def test_units_are_paragraphs_headings_and_cells(source: Path) -> None:
+    units = open_document(source).units()
+    assert [u.source for u in units] == [
+        "Getting started",
+        "Install it with <code>pip install ltmt</code> and run the <b>first</b> command. "
+        'It reads a <i>plain</i> file; see the <a href="https://example.com/a_b" '
+        'title="Guide">guide</a>.',
+        "Note: the model is small.",
+        "Open the file",
+        "Save your work<br/>before you close it",
+        "Option",
+        "What it does",
+        # (a cell of code alone is no unit)
+        "Chooses the <code>a|b</code> memory",  # (GitHub's tables: a pipe escaped even there)
+        "Setext title",
+        '<img src="img/logo.png" alt="logo"/> Press <kbd>Ctrl</kbd> \\* 5 &amp; 2 &#60; 3.',
+    ]
+
+
+def _html(text: str) -> str:
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+    return re.sub(r"\s+", " ", rendered)
+
+
+def test_the_source_as_its_own_translation_renders_as_the_source(source: Path) -> None:
+    document = MarkdownDocument.open(source)
+    document.fill({u.key: u.source for u in document.units()})
+    written = document.translated_text()
+    assert _html(written) == _html(SOURCE)
+    # each paragraph on one line; everything else as it was
+    assert "command. It reads" in written
+    assert written.startswith("---\ntitle: Demo\n---\n\n# Getting started ##\n")
+    assert "```bash\nltmt translate hello.txt\n```\n" in written
+    assert "> Note: the model is small.\n" in written
+
+
+def test_translate_file_writes_markdown_again(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "README.de.md"
+    result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert result.translated == 10
+    written = out.read_text("utf-8")
+    assert "# GETTING STARTED ##\n" in written
+    assert "INSTALL IT WITH `pip install ltmt` AND RUN THE **FIRST** COMMAND." in written
+    assert '[GUIDE](https://example.com/a_b "Guide")' in written
+    assert "2. SAVE YOUR WORK  \n   BEFORE YOU CLOSE IT\n" in written  # the hard break
+    assert "| `--user` | CHOOSES THE `a\\|b` MEMORY |" in written
+    assert "SETEXT TITLE\n------------\n" in written
+    assert "![logo](img/logo.png) PRESS <kbd>Ctrl</kbd> \\* 5 &amp; 2 < 3." in written
+    assert "title: Demo" in written and "ltmt translate hello.txt" in written
+
+
+def test_an_existing_output_is_the_translation_so_far(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "README.de.md"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    edited = out.read_text("utf-8").replace("# GETTING STARTED ##", "# Erste Schritte ##")
+    out.write_text(edited, "utf-8")
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []  # every block has a translation
+    assert out.read_text("utf-8") == edited  # the translator's own lines kept
+
+
+def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "README.de.md"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    pairs = list(MarkdownDocument.pairs(out, source_file=source))
+    assert (pairs[0].source, pairs[0].target) == ("Getting started", "GETTING STARTED")
+    assert len(pairs) == 10
+    with pytest.raises(InputError, match="holds one language; give the source-language file"):
+        list(MarkdownDocument.pairs(out))
+    other = tmp_path / "other.md"
+    other.write_text("# One\n\nTwo\n", "utf-8")
+    with pytest.raises(InputError, match="its blocks do not line up with"):
+        list(MarkdownDocument.pairs(other, source_file=source))
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ("<b>a</b> <i>b</i> <s>c</s>", "**a** *b* ~~c~~"),
+        ('<a href="https://x.org/a b">x</a>', "[x](<https://x.org/a b>)"),
+        ("<code>a`b</code>", "``a`b``"),
+        ("<code>`a</code>", "`` `a ``"),
+        ("1 &#60; 2 &lt; 3", "1 < 2 &lt; 3"),  # a source's own entity stays
+        ("a<br/>b", "a\\\n> b"),
+    ],
+)
+def test_markdown_of_a_tagged_translation(tagged: str, expected: str) -> None:
+    assert markdown(tagged, "\\", "> ") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Title\r\n\r\nOne line.\r\n",  # Windows line ends
+        "No final newline",
+        "\ufeff# With a byte order mark\n",
+        "> - quoted item\n>   more\n> - next\n",
+        "1. one\n   - nested *item*\n2. two\n",
+        '<div align="center">\n<b>HTML block</b>\n</div>\n\nAfter it.\n',
+        "Text with a [reference][ref] link.\n\n[ref]: https://example.com/r\n",
+        "    indented code\n\nText\n***\nMore\n",
+        "| a |\n|---|\n| 1 |\n| b \\| c |\n",
+        "Term  \nnext line\\\nthird\n",
+    ],
+)
+def test_any_document_as_its_own_translation_renders_the_same(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "doc.md"
+    path.write_bytes(text.encode("utf-8"))
+    document = MarkdownDocument.open(path)
+    document.fill({u.key: u.source for u in document.units()})
+    out = tmp_path / "out.md"
+    document.save(out)
+    written = out.read_bytes().decode("utf-8")
+    assert _html(written.lstrip("\ufeff")) == _html(text.lstrip("\ufeff"))
+    assert written.startswith("\ufeff") == text.startswith("\ufeff")
+    assert ("\r\n" in written) == ("\r\n" in text)
