@@ -23,7 +23,9 @@ from typing import Any
 # the tags that stand for Markdown's own inline syntax, and what each is written as
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
 _EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em|s|del)>")
-_LINK = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")?>(.*?)</a>', re.DOTALL)
+_LINK = re.compile(
+    r'<a href="([^"]*)"(?: title="([^"]*)")?(?: data-md="(in|out):([*~]+)")?>(.*?)</a>', re.DOTALL
+)
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
 _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>")
@@ -41,11 +43,55 @@ def _attribute(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def _emphasis_on_links(children: Sequence[Any]) -> tuple[list[Any], dict[int, str]]:
+    """``children`` without the emphasis that wraps a whole link or a link's whole text
+    (``[*Read more*](url)``, ``**[name](url)**``: nested markup, which the model garbles), and
+    that emphasis's Markdown by the index of the link's opening in what is returned."""
+    tokens = list(children)
+    emphasis: dict[int, str] = {}
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "link_open":
+            close = next(
+                (i for i in range(index + 1, len(tokens)) if tokens[i].type == "link_close"),
+                None,
+            )
+            if close is None:
+                break
+            inside, around = (
+                _wrapping(tokens, index + 1, close - 1),
+                _wrapping(tokens, index - 1, close + 1),
+            )
+            if inside is not None:  # [*text*](url)
+                del tokens[close - 1], tokens[index + 1]
+                emphasis[index] = "in:" + inside
+            elif around is not None:  # *[text](url)*
+                del tokens[close + 1], tokens[index - 1]
+                index -= 1
+                emphasis[index] = "out:" + around
+        index += 1
+    return tokens, emphasis
+
+
+def _wrapping(tokens: Sequence[Any], first: int, last: int) -> str | None:
+    """The emphasis markup (``*``, ``**``, ``~~``) whose opening is ``tokens[first]`` and
+    closing ``tokens[last]``, or None."""
+    if first < 0 or last >= len(tokens) or last <= first:
+        return None
+    opening, closing = tokens[first].type, tokens[last].type
+    for kind, markup in (("em", "*"), ("strong", "**"), ("s", "~~")):
+        if opening == f"{kind}_open" and closing == f"{kind}_close":
+            return markup
+    return None
+
+
 def tagged(children: Sequence[Any]) -> str:
     """The tagged form (module docstring) of one block's inline tokens (markdown-it's, with
     ``text_join`` off so that escapes and entities come as written)."""
     out: list[str] = []
-    for token in children:
+    tokens, emphasis = _emphasis_on_links(children)
+    for index, token in enumerate(tokens):
         kind = token.type
         if kind == "text":
             out.append(_text(token.content))
@@ -64,7 +110,8 @@ def tagged(children: Sequence[Any]) -> str:
         elif kind == "link_open":
             title = token.attrs.get("title")
             titled = f' title="{_attribute(str(title))}"' if title else ""
-            out.append(f'<a href="{_attribute(str(token.attrs["href"]))}"{titled}>')
+            styled = f' data-md="{emphasis[index]}"' if index in emphasis else ""
+            out.append(f'<a href="{_attribute(str(token.attrs["href"]))}"{titled}{styled}>')
         elif kind == "link_close":
             out.append("</a>")
         elif kind == "image":
@@ -102,11 +149,15 @@ def _plain(text: str) -> str:
 
 
 def _link(found: re.Match[str]) -> str:
-    href, title, inner = html.unescape(found.group(1)), found.group(2), found.group(3)
+    href, title, where, markup, inner = found.groups()
+    href = html.unescape(href)
     if re.search(r"[\s()<>]", href):
         href = f"<{href}>"
     titled = f' "{html.unescape(title)}"' if title else ""
-    return f"[{inner}]({href}{titled})"
+    if where == "in" and inner.strip():
+        inner = f"{markup}{inner.strip()}{markup}"
+    link = f"[{inner}]({href}{titled})"
+    return f"{markup}{link}{markup}" if where == "out" else link
 
 
 def _image(found: re.Match[str]) -> str:

@@ -130,6 +130,25 @@ def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        # emphasis around a link's whole text, or around a whole link, goes on the link: nested
+        # markup is the model's to garble (it dropped the <i> of <a><i>Read more</i></a>)
+        ("[*Read more.*](https://x.org)", '<a href="https://x.org" data-md="in:*">Read more.</a>'),
+        ("**[Name](u)** now", '<a href="u" data-md="out:**">Name</a> now'),
+        ("[a *b*](u)", '<a href="u">a <i>b</i></a>'),  # part of it: left nested
+    ],
+)
+def test_emphasis_on_a_link_is_the_links(tmp_path: Path, text: str, form: str) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text(text + "\n", "utf-8")
+    document = MarkdownDocument.open(path)
+    assert [u.source for u in document.units()] == [form]
+    document.fill({u.key: u.source for u in document.units()})
+    assert document.translated_text() == text + "\n"
+
+
+@pytest.mark.parametrize(
     ("tagged", "expected"),
     [
         ("<b>a</b> <i>b</i> <s>c</s>", "**a** *b* ~~c~~"),
