@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.text import match_score, nearest_word_start
 
@@ -55,6 +55,9 @@ _PROTECTED = re.compile(
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
 # (Android's <xliff:g> marks text not to translate: an app's name, a placeholder's example)
 _VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
+_VERBATIM_ELEMENT = re.compile(
+    r"<(code|kbd|samp|var|tt|pre|xliff:g)(\s[^<>]*)?>([^<]*)</\1>", re.IGNORECASE
+)
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
 
@@ -96,7 +99,38 @@ def _pair_tag(names: frozenset[str]) -> re.Pattern[str]:
 
 def strip_pairs(source: str) -> PairedText | None:
     """``source`` without its paired codes, or ``None`` when it has none, or nested or
-    unbalanced ones (those are left to the model and the placeholder repair)."""
+    unbalanced ones (those are left to the model and the placeholder repair). A code element
+    (``<code>`` ...) becomes its token first, inside other markup too (a link's ``<code>``):
+    where the rest is left to the model, the code is not."""
+    verbatim: list[Pair] = []
+
+    def token(found: re.Match[str]) -> str:
+        verbatim.append(
+            Pair(
+                source[found.start() : found.start(3)],
+                source[found.end(3) : found.end()],
+                found.group(3),
+                0,
+                0,
+                f'<ph id="ltmt-v{len(verbatim) + 1}"/>',
+            )
+        )
+        return verbatim[-1].token
+
+    text = _VERBATIM_ELEMENT.sub(token, source)
+    found = _strip_pairs(text)
+    plain = found.text if found is not None else text
+    placed = []
+    for pair in verbatim:
+        start = plain.find(pair.token)
+        placed.append(replace(pair, start=start, end=start + len(pair.token)))
+    if found is None:
+        return PairedText(text, tuple(placed)) if placed else None
+    return PairedText(found.text, (*placed, *found.pairs))
+
+
+def _strip_pairs(source: str) -> PairedText | None:
+    """:func:`strip_pairs` once code elements are tokens."""
     pieces: list[str] = []
     pairs: list[Pair] = []
     opened: tuple[str, str, int] | None = None

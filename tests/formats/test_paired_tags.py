@@ -73,11 +73,17 @@ def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None
     so it is taken apart too; the text of code elements is kept as written."""
     paired = strip_pairs("You can <strong>always</strong> run <code>git gc</code> later.")
     assert paired is not None
-    assert paired.text == 'You can always run <ph id="ltmt-2"/> later.'
+    assert paired.text == 'You can always run <ph id="ltmt-v1"/> later.'
     assert paired.to_translate == ["always"]
-    placed = place_pairs(paired, 'Sie können <ph id="ltmt-2"/> immer später ausführen.', ["immer"])
+    placed = place_pairs(paired, 'Sie können <ph id="ltmt-v1"/> immer später ausführen.', ["immer"])
     assert placed == "Sie können <code>git gc</code> <strong>immer</strong> später ausführen."
     assert strip_pairs("a <b>bold</b> and <b>broken") is None  # unbalanced: left to the model
+    # code inside other markup is taken out first, whatever happens to the rest
+    nested = strip_pairs('<a href="u"><i>Read about <code>git log</code></i></a>')
+    assert nested is not None
+    assert nested.text == '<i>Read about <ph id="ltmt-v1"/></i>'
+    assert nested.to_translate == ['<i>Read about <ph id="ltmt-v1"/></i>']
+    assert strip_pairs("<b><i>a</i> <code>x</code></b>") is not None  # nested: the code alone
     android = strip_pairs('Welcome to <xliff:g id="app">Google Maps</xliff:g>!')  # never translated
     assert android is not None and android.to_translate == []
     # around placeholders alone, plain markup is left to the model, which keeps it
