@@ -289,3 +289,14 @@ def atomic_write(path: Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_output(path, data)
+
+
+def source_file_given(path: Path, what: str, source_file: Path | None) -> Path:
+    """``source_file``, which a file of one language (``path``, ``what`` it is) needs to be
+    read as pairs; a one-line error where it is missing."""
+    if source_file is None:
+        raise InputError(
+            f"{path}: {what} holds one language; give the source-language file it "
+            "translates with --source-file"
+        )
+    return Path(source_file)

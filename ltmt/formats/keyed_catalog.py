@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write
+from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -149,11 +149,7 @@ class KeyedCatalog(TranslationsHeld):
         """The format's memory reader: the pairs of the translated file ``path`` and its
         ``source_file`` (the source language's), name by name; metadata ``context`` is the
         name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories)."""
-        if source_file is None:
-            raise InputError(
-                f"{path}: {cls.what} holds one language; give the source-language file it "
-                "translates with --source-file"
-            )
+        source_file = source_file_given(path, cls.what, source_file)
         if Path(path).resolve() == Path(source_file).resolve():
             raise InputError(
                 f"{path}: --source-file is the file itself; give the source-language file"

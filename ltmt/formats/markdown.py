@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, read_bytes, written_like
+from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.markdown_inline import markdown, tagged
 from ltmt.segments import PairRecord
@@ -210,11 +210,7 @@ class MarkdownDocument(TranslationsHeld):
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
         """The block pairs of the translated Markdown ``path`` and its ``source_file``."""
-        if source_file is None:
-            raise InputError(
-                f"{path}: {WHAT} holds one language; give the source-language file it "
-                "translates with --source-file"
-            )
+        source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         aligned = list(document._aligned(Path(path)))
         if not aligned and document.blocks:
