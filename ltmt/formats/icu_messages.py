@@ -194,6 +194,8 @@ def expand(message: str) -> Expansion:
 
 def _case(path: CasePath, pieces: list[tuple[str, str | None]], arguments: dict) -> Case:
     """The case at ``path`` of text ``pieces`` (each with the argument whose ``#`` it holds)."""
+    if any(not owner and _QUOTED_NUMBER in text for text, owner in pieces):
+        raise Unsupported("'#' quoted outside a plural")  # ICU writes it as it stands there
     owners = {owner for text, owner in pieces if owner and "#" in text.replace(_QUOTED_NUMBER, "")}
     if len(owners) > 1:
         raise Unsupported(f"'#' of {len(owners)} plurals in one case")

@@ -1,4 +1,6 @@
-"""The placeholder inventory of a string: printf, brace, tag, entity and escape placeholders.
+"""The placeholder inventory of a string: printf, brace, tag, entity and escape placeholders, and
+the URLs and e-mail addresses in running text (the model mangled them: ``support@example.com``
+→ ``Mailge@example.com``).
 
 See :mod:`ltmt.formats.placeholders` for what is done with them.
 """
@@ -29,6 +31,8 @@ _TAG_NAMES = (
     "strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|var|wbr|x"
 )
 _ATTRIBUTE = r"""\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/=]+))?"""
+# quote marks, which end a URL (an attribute's value, or German quotes a model wrote)
+_QUOTE_MARKS = "\"'\u00ab\u00bb\u201e\u201c\u201d\u2018\u2019"
 _VALUED_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
 _PATTERNS = {
     "tag": (
@@ -40,6 +44,13 @@ _PATTERNS = {
     "printf": _PRINTF,
     "brace": r"\{\{\s*[\w.]+\s*\}\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}",
     "escape": r"\\[nrt]",
+    # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)
+    # or an e-mail address
+    "name": (
+        rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b[a-z][a-z0-9+.-]*://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
+        rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
+        r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
+    ),
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
 

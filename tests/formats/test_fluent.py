@@ -49,7 +49,6 @@ def test_units_are_values_and_attributes_a_select_case_by_case(tmp_path: Path) -
         ("inline#many", "You have %d new emails in {brand_short_name}.", "inline", "inline"),
         ("inline#other", "You have %d new emails in {brand_short_name}.", "inline", "inline"),
         ("login-input", "Predefined value", "", "login-input"),
-        ("login-input.placeholder", "email@example.com", "", "login-input"),
         ("login-input.aria-label", "Login input value", "", "login-input"),
         ("login-button.label", "Open the file", "", "login-button"),  # not .accesskey
         ("dialog-window.title", "Settings", "", "dialog-window"),  # not .style
