@@ -176,3 +176,29 @@ def test_a_broken_copy_of_a_tag_is_removed() -> None:
     assert "broken copy of a tag removed" in restored.problems and restored.ok
     # text that merely looks like markup stays where the source has no such tag
     assert restore(protect("Use <name>"), "Nutze <name>").text == "Nutze <name>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Email support@example.com for help.", ["support@example.com"]),
+        ("See https://example.com/a_b?x=1. Then go.", ["https://example.com/a_b?x=1"]),
+        ("Open https://github.com/{user}/repo now", ["https://github.com/", "{user}"]),
+        ('Visit "https://q.org" today', ["https://q.org"]),
+        ('<a href="https://x.org">here</a>', ['<a href="https://x.org">', "</a>"]),
+        ("<a href=»https://x.org«>here</a>", ["</a>"]),  # a broken tag's value: the tag's
+        ("name@host", []),  # no domain
+    ],
+)
+def test_urls_and_email_addresses_in_running_text_are_placeholders(
+    text: str, expected: list[str]
+) -> None:
+    """The model mangled them (``support@example.com`` → ``Mailge@example.com``)."""
+    assert extract_placeholders(text) == expected
+
+
+def test_a_mangled_email_address_is_repaired() -> None:
+    restored = restore(
+        protect("Email support@example.com for help."), "Mailge@example.com für Hilfe."
+    )
+    assert "support@example.com" in restored.text and "Mailge" not in restored.text
