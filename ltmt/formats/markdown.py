@@ -98,7 +98,7 @@ def _blocks(text: str) -> list[Block]:
             if row is None or not cells or not token.content.strip():
                 continue
             start, end = cells.pop(0)  # (an empty cell has no span)
-            if not _has_words(source):
+            if not _has_words_outside_code(source):
                 continue
             line = lines[row]
             blocks.append(
@@ -107,7 +107,7 @@ def _blocks(text: str) -> list[Block]:
             continue
         if opening.type not in ("paragraph_open", "heading_open"):
             continue
-        if not _has_words(source):
+        if not _has_words_outside_code(source):
             continue
         first = token.map[0] + skipped
         last = token.map[1] + skipped
@@ -138,7 +138,7 @@ def _blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _has_words(source: str) -> bool:
+def _has_words_outside_code(source: str) -> bool:
     """Whether a block's tagged text has a letter outside code spans and tags."""
     return re.search(r"[^\W\d_]", re.sub(r"<code>.*?</code>|<[^<>]*>", "", source)) is not None
 
@@ -168,7 +168,6 @@ class MarkdownDocument(TranslationsHeld):
         self.data = data  # as read: its line ends and byte order mark are the output's
         self.text = decode(data, self.path)
         self.blocks = _blocks(self.text)
-        self.by_key = {block.key: block for block in self.blocks}
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (tagged text, line as written)
 
     @classmethod
@@ -195,8 +194,7 @@ class MarkdownDocument(TranslationsHeld):
         files' blocks differ in number or kind."""
         text = decode(read_bytes(target, WHAT), target)
         theirs = _blocks(text)
-        kinds = [block.key.rstrip("0123456789") for block in self.blocks]
-        if [block.key.rstrip("0123456789") for block in theirs] != kinds:
+        if [block.is_cell for block in theirs] != [block.is_cell for block in self.blocks]:
             return
         lines = text.splitlines()
         for block, other in zip(self.blocks, theirs, strict=True):
@@ -238,14 +236,11 @@ class MarkdownDocument(TranslationsHeld):
             if translation is None:
                 continue
             adopted = self.adopted.get(block.key)
-            written = (
-                adopted[1]
-                if adopted is not None and adopted[0] == translation
-                else block.text(translation)
-            )
+            as_adopted = adopted is not None and adopted[0] == translation
+            written = adopted[1] if adopted is not None and as_adopted else block.text(translation)
             body = lines[block.first].rstrip("\r\n")
             start, end = len(block.prefix), len(body) - len(block.suffix)
-            if adopted is not None and adopted[0] == translation and not block.is_cell:
+            if as_adopted and not block.is_cell:
                 start, end = 0, len(body)  # the translator's lines as they wrote them
             edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
         out: list[str] = []

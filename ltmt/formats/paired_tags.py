@@ -37,6 +37,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.text import match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
@@ -50,11 +51,10 @@ _PROTECTED = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["']"""
     r"""|class\s*=\s*["'][^"']*\bnotranslate\b)"""
 )
-# a markup element without attributes (<b>...</b>), not nested; and those of code, whose text
-# is kept as written
+# a markup element without attributes (<b>...</b>), not nested
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
-# (Android's <xliff:g> marks text not to translate: an app's name, a placeholder's example)
-_VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
+# an element whose text is kept as written: code, and Android's <xliff:g>, which marks text not
+# to translate (an app's name, a placeholder's example)
 _VERBATIM_ELEMENT = re.compile(
     r"<(code|kbd|samp|var|tt|pre|xliff:g)(\s[^<>]*)?>([^<]*)</\1>", re.IGNORECASE
 )
@@ -138,7 +138,7 @@ def _strip_pairs(source: str) -> PairedText | None:
     names = (
         _CODE_NAMES
         | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
-        | {name for name, inner in _PLAIN_ELEMENT.findall(source) if _has_words(name, inner)}
+        | {name for name, inner in _PLAIN_ELEMENT.findall(source) if _has_words(inner)}
     )
     for match in _pair_tag(names).finditer(source):
         pieces.append(source[last : match.start()])
@@ -149,7 +149,7 @@ def _strip_pairs(source: str) -> PairedText | None:
                 return None
             plain = "".join(pieces)
             pair = Pair(opened[1], match.group(), plain[opened[2] :], opened[2], length)
-            if _PROTECTED.search(pair.opening) or match.group("name").lower() in _VERBATIM_NAMES:
+            if _PROTECTED.search(pair.opening):
                 token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
                 del pieces[:]
                 pieces.append(plain[: pair.start] + token)
@@ -167,14 +167,11 @@ def _strip_pairs(source: str) -> PairedText | None:
     return PairedText("".join(pieces), tuple(pairs))
 
 
-def _has_words(name: str, inner: str) -> bool:
+def _has_words(inner: str) -> bool:
     """Whether a plain element's text is for the model to translate apart: it has a letter
     outside placeholders (around ``%(username)s`` alone, the model keeps ``<strong>`` well, and
-    translating the text without it only changed the words around), or it is code."""
-    from ltmt.formats.placeholder_syntax import without_placeholders
-
-    words = without_placeholders(inner)
-    return name.lower() in _VERBATIM_NAMES or any(c.isalpha() for c in words)
+    translating the text without it only changed the words around)."""
+    return any(c.isalpha() for c in without_placeholders(inner))
 
 
 def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:
@@ -238,14 +235,8 @@ def _insert(
     before, after = text[:at], text[at:]
     lead = " " if before and not before[-1].isspace() else ""
     trail = " " if after and not after[0].isspace() and after[0] not in ".,;:!?" else ""
-    spans[:] = [
-        (
-            s + len(lead + piece + trail) if s >= at else s,
-            e + len(lead + piece + trail) if e > at else e,
-            p,
-        )
-        for s, e, p in spans
-    ]
+    shift = len(lead + piece + trail)
+    spans[:] = [(s + shift if s >= at else s, e + shift if e > at else e, p) for s, e, p in spans]
     return before + lead + piece + trail + after, at + len(lead)
 
 
