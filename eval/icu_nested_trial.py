@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from support import REPO, emit_report
+from support import REPO, emit_report, ltmt_in_checkout
 
 MESSAGES = {
     "liked": "{gender, select, female {{count, plural, one {She liked your photo.} "
@@ -70,10 +69,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         source, target = Path(work) / "en.json", Path(work) / "de.json"
         source.write_text(json.dumps(MESSAGES, indent=2) + "\n", encoding="utf-8")
-        run = subprocess.run(
-            ["ltmt", "translate", str(source), "-o", str(target), "--tgt-lang", "de"],
-            capture_output=True,
-            text=True,
+        run = ltmt_in_checkout(
+            REPO, "translate", str(source), "-o", str(target), "--tgt-lang", "de"
         )
         written = json.loads(target.read_text("utf-8")) if target.exists() else {}
     report: dict = {"messages": len(MESSAGES), "written": len(written), "stderr": run.stderr}

@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from support import REPO, emit_report, use_this_checkout
+from support import REPO, emit_report, ltmt_in_checkout, use_this_checkout
 
 use_this_checkout()
 
@@ -67,25 +65,9 @@ def main() -> None:
             for label, given in (("markdown", path), ("plain text", as_text)):
                 out = Path(work) / f"{label.replace(' ', '-')}-{given.name}"
                 started = time.perf_counter()
-                done = subprocess.run(
-                    [
-                        sys.executable,
-                        "-c",
-                        "from ltmt.cli.main import run; run()",
-                        "translate",
-                        str(given),
-                        "-o",
-                        str(out),
-                        "--tgt-lang",
-                        "de",
-                    ],
-                    cwd=REPO,
-                    capture_output=True,
-                    text=True,
-                    check=False,
+                ltmt_in_checkout(
+                    REPO, "translate", str(given.resolve()), "-o", str(out), "--tgt-lang", "de"
                 )
-                if done.returncode:
-                    raise SystemExit(done.stderr[-2000:])
                 entry[label] = {
                     "seconds": round(time.perf_counter() - started, 1),
                     **_compare(source, out.read_text("utf-8")),

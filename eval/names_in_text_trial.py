@@ -11,21 +11,26 @@ worktree) and of this one. Reported: the URLs and addresses that come back exact
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from support import REPO, emit_report, use_this_checkout
+from support import REPO, emit_report, ltmt_in_checkout, use_this_checkout, worktree_at
 
 use_this_checkout()
 
-_NAME = re.compile(
-    r"\b[a-z][a-z0-9+.-]*://[^\s<>(){}\[\]\"']*[^\s<>(){}\[\]\"'.,;:!?]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
-)
+
+def _names(text: str) -> list[str]:
+    """The URLs and e-mail addresses of ``text`` (the placeholders of that kind)."""
+    from ltmt.formats.placeholder_syntax import find_placeholders
+
+    return [found.text for found in find_placeholders(text) if found.kind == "name"]
+
+
+def _without_names(text: str) -> str:
+    for name in _names(text):
+        text = text.replace(name, " ")
+    return text
 
 
 def _lines(ftl: Path | None, files: list[Path]) -> list[str]:
@@ -48,29 +53,13 @@ def _lines(ftl: Path | None, files: list[Path]) -> list[str]:
         {
             line.strip()
             for line in lines
-            if _NAME.search(line) and re.search(r"[A-Za-z]{3,}", _NAME.sub("", line))
+            if _names(line) and re.search(r"[A-Za-z]{3,}", _without_names(line))
         }
     )
 
 
 def _translate(checkout: Path, source: Path, output: Path) -> list[str]:
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from ltmt.cli.main import run; run()",
-            "translate",
-            str(source),
-            "-o",
-            str(output),
-            "--tgt-lang",
-            "de",
-        ],
-        env={**os.environ, "PYTHONPATH": str(checkout)},
-        cwd=checkout,
-        check=True,
-        capture_output=True,
-    )
+    ltmt_in_checkout(checkout, "translate", str(source), "-o", str(output), "--tgt-lang", "de")
     return output.read_text("utf-8").splitlines()
 
 
@@ -82,30 +71,21 @@ def main() -> None:
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
     lines = _lines(args.ftl, args.files)
-    report: dict = {"lines": len(lines), "names": sum(len(_NAME.findall(x)) for x in lines)}
+    report: dict = {"lines": len(lines), "names": sum(len(_names(x)) for x in lines)}
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         source = work / "lines.txt"
         source.write_text("\n".join(lines) + "\n", "utf-8")
-        before = work / "before-checkout"
-        subprocess.run(
-            ["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(before), args.before],
-            check=True,
-        )
-        try:
+        with worktree_at(args.before, work / "before-checkout") as before:
             outputs = {
                 "before": _translate(before, source, work / "before.txt"),
                 "after": _translate(REPO, source, work / "after.txt"),
             }
-        finally:
-            subprocess.run(
-                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(before)], check=True
-            )
     for label, translated in outputs.items():
         kept = sum(
             name in out
             for line, out in zip(lines, translated, strict=True)
-            for name in _NAME.findall(line)
+            for name in _names(line)
         )
         report[label] = {"names_kept": kept}
     report["revision_before"] = args.before

@@ -18,17 +18,14 @@ is no German reference here, so no BLEU.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from support import REPO, emit_report, use_this_checkout
+from support import REPO, emit_report, ltmt_in_checkout, use_this_checkout, worktree_at
 
 use_this_checkout()
 
@@ -94,23 +91,7 @@ def _classes(source: dict[str, str], output: dict[str, str]) -> tuple[Counter, l
 
 def _translate(checkout: Path, source: Path, output: Path) -> float:
     started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from ltmt.cli.main import run; run()",
-            "translate",
-            str(source),
-            "-o",
-            str(output),
-            "--tgt-lang",
-            "de",
-        ],
-        env={**os.environ, "PYTHONPATH": str(checkout)},
-        cwd=checkout,
-        check=True,
-        capture_output=True,
-    )
+    ltmt_in_checkout(checkout, "translate", str(source), "-o", str(output), "--tgt-lang", "de")
     return round(time.perf_counter() - started, 1)
 
 
@@ -128,20 +109,11 @@ def main() -> None:
                 target = english / path.relative_to(args.source)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, target)
-        before = work / "before-checkout"
-        subprocess.run(
-            ["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(before), args.before],
-            check=True,
-        )
-        try:
+        with worktree_at(args.before, work / "before-checkout") as before:
             seconds = {
                 "before": _translate(before, english, work / "before"),
                 "after": _translate(REPO, english, work / "after"),
             }
-        finally:
-            subprocess.run(
-                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(before)], check=True
-            )
         report: dict = {"source_files": 0, "seconds": seconds, "before": {}, "after": {}}
         totals = {"before": Counter(), "after": Counter()}
         examples: dict[str, list] = {"before": [], "after": []}

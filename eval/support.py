@@ -9,12 +9,13 @@ script's folder first on ``sys.path``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +181,27 @@ def run_in_checkout(checkout: Path, code: str, *args: str) -> subprocess.Complet
     if done.returncode:
         raise SystemExit(f"the run by {checkout} failed:\n{done.stderr[-2000:]}")
     return done
+
+
+def ltmt_in_checkout(checkout: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The ``ltmt`` command line of ``checkout`` with ``args`` (:func:`run_in_checkout`)."""
+    return run_in_checkout(checkout, "from ltmt.cli.main import run; run()", *args)
+
+
+@contextlib.contextmanager
+def worktree_at(revision: str, folder: Path) -> Iterator[Path]:
+    """This repository at ``revision``, checked out into ``folder`` (a git worktree, removed
+    after)."""
+    subprocess.run(
+        ["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(folder), revision],
+        check=True,
+    )
+    try:
+        yield folder
+    finally:
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "remove", "--force", str(folder)], check=True
+        )
 
 
 def report_in_checkout(checkout: Path, code: str, *args: str) -> dict[str, Any]:
