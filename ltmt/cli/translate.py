@@ -230,8 +230,10 @@ def translate(
     language's localizations filled, a Qt Linguist file (.ts) its empty translations.
     Subtitles (.srt, .vtt) are translated sentence by sentence over their cues, whose times
     are kept. A Markdown document (.md) gets its paragraphs, headings and table cells
-    translated, its code and layout kept. A folder is translated file by file into -o FOLDER
-    (res/values -o res/values-de, en.lproj -o de.lproj), with one model load; an Xcode localization
+    translated, its code and layout kept; an HTML page (.html) its text and the attributes
+    people read (alt, title, meta descriptions), its markup and scripts kept. A folder is
+    translated file by file into -o FOLDER (res/values -o res/values-de, en.lproj -o
+    de.lproj), with one model load; an Xcode localization
     catalog (de.xcloc -o de-translated.xcloc) gets its XLIFF translated and the rest copied.
     A run into a file (-o) that was interrupted continues where
     it stopped when started again (the output is saved every minute and on Ctrl-C). Long

@@ -120,8 +120,8 @@ def prepare_folder(
         )
         raise InputError(
             f"{folder}: no file to translate in it (files of a known format with text: .po, "
-            f".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .ftl, .md, .srt, "
-            f".xcloc ...)"
+            f".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .ftl, .md, .html, "
+            f".srt, .xcloc ...)"
             f"{others}"
         )
     return found

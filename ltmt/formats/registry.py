@@ -230,6 +230,15 @@ FORMATS: dict[str, FileFormat] = {
             one_language=True,
         ),
         FileFormat(
+            "html",
+            (".html", ".htm", ".xhtml"),
+            "HTML page (a site's or a manual's)",
+            read="ltmt.formats.html_document:HtmlDocument.pairs",
+            open="ltmt.formats.html_document:HtmlDocument.open",
+            markers=(b"<!DOCTYPE html", b"<!doctype html", b"<!DOCTYPE HTML", b"<html"),
+            one_language=True,
+        ),
+        FileFormat(
             "srt",
             (".srt",),
             "SubRip subtitles",

@@ -46,6 +46,7 @@ DOCUMENT_MEDIA_TYPES = {
     "yaml": "application/yaml",
     "ftl": "text/plain",  # Fluent has no registered media type
     "md": "text/markdown",
+    "html": "text/html",
     "resx": "application/xml",
     "srt": "application/x-subrip",
     "vtt": "text/vtt",
@@ -53,7 +54,7 @@ DOCUMENT_MEDIA_TYPES = {
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
     "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files, Markdown "
-    "documents and subtitles"
+    "documents, HTML pages and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

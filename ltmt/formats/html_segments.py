@@ -1,0 +1,385 @@
+"""What in an HTML page is translated, and where it stands in the file's text.
+
+An HTML page is read with the standard library's tolerant parser (:mod:`html.parser`, which
+takes the unclosed ``<p>`` and ``<li>`` of real pages) for the place of each tag, text and
+comment; nothing is rewritten but what is translated. :func:`segments` finds:
+
+- **Runs**: the text between two block boundaries with the inline elements inside it
+  (``<a>``, ``<b>``, ``<code>``, ``<img>``, ``<br>`` ...): a paragraph, a heading, a list item,
+  a table cell, a button's label, the page's title. Every other tag and a comment is a
+  boundary. A run goes to the model as one string in the tagged form every format's pipeline
+  handles (:mod:`ltmt.formats.paired_tags`): its tags written canonically (lower case,
+  attributes double-quoted, empty elements self-closing: ``<br/>``, ``<img src="..."/>``),
+  white space collapsed, character references decoded to their characters (``&rsquo;`` as
+  U+2019) except ``&amp;``, ``&lt;``, ``&gt;`` and ``&nbsp;``, which stay references (the
+  model keeps them as placeholders). Elements that wrap a whole run (``<li><a
+  href="...">Home</a></li>``) stay outside it: the model sees ``Home``.
+- **Attribute values** people read: ``alt``, ``title``, ``placeholder``, ``aria-label``,
+  ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``label``
+  (``<track>``, ``<option>``), ``abbr`` (``<th>``), a button's ``value`` (``<input
+  type="submit">``), and the ``content`` of ``<meta>`` descriptions and titles (``description``,
+  ``og:title``, ``twitter:description`` ...).
+- **Language marks**: ``<html lang>`` (``xml:lang``) and ``<meta http-equiv="content-language">``,
+  set to the target language when the page is written.
+
+Not translated: ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<svg>``, ``<math>``,
+``<template>``-free markup aside, an element marked ``translate="no"`` or with the class
+``notranslate`` (inside a run: kept as written by the pipeline, as are code elements), and a run
+without a letter outside code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Literal
+
+EventKind = Literal["start", "end", "empty", "text", "other"]
+
+# phrasing elements that stay inside a run (a boundary is any other tag)
+_INLINE = frozenset(
+    {
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del",
+        "dfn", "em", "font", "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small",
+        "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    }
+)  # fmt: skip
+# elements without content (no end tag)
+_VOID = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    }
+)  # fmt: skip
+# elements whose content is not text to translate
+_SKIPPED = frozenset(
+    {"script", "style", "pre", "textarea", "svg", "math", "xmp", "iframe", "object", "noembed"}
+)
+# elements that stay in a run but whose text is kept as written (the pipeline keeps them)
+_VERBATIM = frozenset({"code", "kbd", "samp", "var", "tt"})
+# attributes people read, on any element
+_READ_ATTRIBUTES = frozenset(
+    {
+        "alt", "title", "placeholder", "aria-label", "aria-description", "aria-placeholder",
+        "aria-roledescription",
+    }
+)  # fmt: skip
+# the <meta> names (name= or property=) whose content is read
+_META_NAMES = frozenset(
+    {
+        "description", "og:title", "og:description", "og:site_name", "og:image:alt",
+        "twitter:title", "twitter:description", "twitter:image:alt",
+    }
+)  # fmt: skip
+_BUTTON_TYPES = frozenset({"submit", "reset", "button"})
+# an attribute in a start tag's text (after its name), as browsers read it
+_ATTRIBUTE = re.compile(
+    r"""(?P<name>[^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?"""
+)
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# references that stay as written in the tagged form: markup characters and the no-break space
+_KEPT_REFERENCES = frozenset({"&", "<", ">", "\xa0"})
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_PROTECTED_ATTRIBUTES = re.compile(
+    r"""\s(?:translate\s*=\s*["']no["']|class\s*=\s*["'][^"']*\bnotranslate\b)"""
+)
+_KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One piece of the page: a tag (``start``, ``end``, ``empty``: ``<br/>``), ``text``, or
+    ``other`` (a comment, the doctype, CDATA); ``start``/``end``: its place in the text."""
+
+    kind: EventKind
+    tag: str
+    attrs: tuple[tuple[str, str | None], ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AttributeValue:
+    """A translatable attribute value: ``source`` (unescaped), and the place of the value as
+    written (``start``/``end``, its quotes included) in the page's text."""
+
+    key: str
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of text (module docstring): ``source`` in the tagged form, ``start``/``end`` its
+    place in the page (without the white space and wrapping elements around it), and its tags
+    as ``(canonical form, place)`` so that a translation's tags are written as the page had
+    them."""
+
+    key: str
+    source: str
+    start: int
+    end: int
+    tags: tuple[tuple[str, int, int], ...]
+
+
+@dataclass
+class Segments:
+    """A page's runs and attribute values (in order, keys ``text0``, ``attr1`` ... numbered
+    together) and the places of its language marks (``(start, end)`` of the value as
+    written; ``lang_insert``: where ``<html>`` without one takes ``lang``)."""
+
+    runs: list[Run] = field(default_factory=list)
+    attributes: list[AttributeValue] = field(default_factory=list)
+    languages: list[tuple[int, int]] = field(default_factory=list)
+    lang_insert: int | None = None
+    kinds: list[str] = field(default_factory=list)  # each key's kind, by number: two pages
+    # line up when theirs are the same
+
+    def pieces(self) -> list[Run | AttributeValue]:
+        """The runs and attribute values in the order they stand in the page."""
+        return sorted([*self.runs, *self.attributes], key=lambda piece: piece.start)
+
+    def key(self, kind: str) -> str:
+        """The next unit's key (``text`` or ``attr`` and its number)."""
+        self.kinds.append(kind)
+        return f"{kind}{len(self.kinds) - 1}"
+
+
+class _Scanner(HTMLParser):
+    """The parser's calls as :class:`Event` s with their places."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.found: list[tuple[EventKind, str, tuple[tuple[str, str | None], ...], int]] = []
+
+    def _at(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kind: EventKind = "empty" if tag in _VOID else "start"
+        self.found.append((kind, tag, tuple(attrs), self._at()))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append(("empty", tag, tuple(attrs), self._at()))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.found.append(("end", tag, (), self._at()))
+
+    def handle_data(self, data: str) -> None:
+        self.found.append(("text", "", (), self._at()))
+
+    def _other(self) -> None:
+        self.found.append(("other", "", (), self._at()))
+
+    def handle_comment(self, data: str) -> None:
+        self._other()
+
+    def handle_decl(self, decl: str) -> None:
+        self._other()
+
+    def handle_pi(self, data: str) -> None:
+        self._other()
+
+    def unknown_decl(self, data: str) -> None:
+        self._other()
+
+    def events(self) -> list[Event]:
+        self.feed(self.text)
+        self.close()
+        starts = [at for *_, at in self.found] + [len(self.text)]
+        return [
+            Event(kind, tag, attrs, at, starts[index + 1])
+            for index, (kind, tag, attrs, at) in enumerate(self.found)
+        ]
+
+
+def scan(text: str) -> list[Event]:
+    """The events of an HTML page's ``text``, in order, covering it whole."""
+    return _Scanner(text).events()
+
+
+def segments(text: str) -> Segments:
+    """The runs, attribute values and language marks of an HTML page's ``text``."""
+    events = scan(text)
+    found = Segments()
+    run: list[Event] = []
+    skipping: tuple[str, int] | None = None  # (element, its depth) while inside one skipped
+    for event in events:
+        if skipping is not None:
+            name, depth = skipping
+            if event.tag == name and event.kind in ("start", "end"):
+                depth += 1 if event.kind == "start" else -1
+                skipping = None if depth == 0 else (name, depth)
+            continue
+        inline = event.kind == "text" or (event.kind != "other" and event.tag in _INLINE)
+        if not inline:
+            _close_run(text, run, found)
+            run = []
+        if event.kind in ("start", "empty"):
+            marked = _marked_not_to_translate(event)
+            if event.kind == "start" and not inline and (event.tag in _SKIPPED or marked):
+                skipping = (event.tag, 1)
+            if not marked:
+                _read_attributes(text, event, found)
+        if inline:
+            run.append(event)
+    _close_run(text, run, found)
+    return found
+
+
+def _marked_not_to_translate(event: Event) -> bool:
+    attrs = dict(event.attrs)
+    classes = (attrs.get("class") or "").split()
+    return (attrs.get("translate") or "").strip().lower() == "no" or "notranslate" in classes
+
+
+def _read_attributes(text: str, event: Event, found: Segments) -> None:
+    """The translatable attribute values of a start tag ``event`` (and its language marks)."""
+    attrs = {name: value for name, value in reversed(event.attrs)}  # the first one counts
+    read = set(_READ_ATTRIBUTES)
+    if event.tag in ("track", "option", "optgroup"):
+        read.add("label")
+    if event.tag == "th":
+        read.add("abbr")
+    if event.tag == "input" and (attrs.get("type") or "").lower() in _BUTTON_TYPES:
+        read.add("value")
+    if event.tag == "meta":
+        meta = (attrs.get("name") or attrs.get("property") or "").lower()
+        if meta in _META_NAMES:
+            read.add("content")
+        if (attrs.get("http-equiv") or "").lower() == "content-language":
+            place = _value_place(text, event, "content")
+            if place is not None:
+                found.languages.append(place)
+    if event.tag == "html":
+        for name in ("lang", "xml:lang"):
+            place = _value_place(text, event, name)
+            if place is not None:
+                found.languages.append(place)
+        if "lang" not in attrs:
+            found.lang_insert = event.start + len("<html")
+    for name, value in event.attrs:
+        if name not in read or value is None or not _LETTER.search(value):
+            continue
+        place = _value_place(text, event, name)
+        if place is None:
+            continue
+        source = _SPACE.sub(" ", value).strip()
+        found.attributes.append(AttributeValue(found.key("attr"), source, *place))
+        read.discard(name)  # a repeated attribute: browsers read the first
+
+
+def _value_place(text: str, event: Event, name: str) -> tuple[int, int] | None:
+    """Where the value of attribute ``name`` of a start tag stands (quotes included)."""
+    tag_text = text[event.start : event.end]
+    opening = re.match(r"<[^\s/>]+", tag_text)
+    if opening is None:
+        return None
+    for found in _ATTRIBUTE.finditer(tag_text, opening.end()):
+        if found.group("name").lower() == name and found.group("value") is not None:
+            return event.start + found.start("value"), event.start + found.end("value")
+        if found.group("name").lower() == name:
+            return None
+    return None
+
+
+def _close_run(text: str, run: list[Event], found: Segments) -> None:
+    """Add ``run`` (inline events between two boundaries) if it has words to translate."""
+    first, last = 0, len(run)
+    while first < last and _blank(text, run[first]):
+        first += 1
+    while last > first and _blank(text, run[last - 1]):
+        last -= 1
+    body = run[first:last]
+    if not body:
+        return
+    source = "".join(_tagged(text, event) for event in body)
+    if not _has_words(source):
+        return
+    # elements around the whole run stay outside it (unless their words are kept as written)
+    while len(body) >= 2 and _wraps(body):
+        body = body[1:-1]
+        while body and _blank(text, body[0]):
+            body = body[1:]
+        while body and _blank(text, body[-1]):
+            body = body[:-1]
+    start = _text_start(text, body[0])
+    end = _text_end(text, body[-1])
+    source = "".join(_tagged(text, event) for event in body).strip()
+    tags = tuple(
+        (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
+    )
+    found.runs.append(Run(found.key("text"), source, start, end, tags))
+
+
+def _wraps(body: list[Event]) -> bool:
+    """Whether ``body``'s first event opens an element its last event closes."""
+    opening, closing = body[0], body[-1]
+    if opening.kind != "start" or closing.kind != "end" or opening.tag != closing.tag:
+        return False
+    if opening.tag in _VERBATIM or _marked_not_to_translate(opening):
+        return False
+    depth = 0
+    for index, event in enumerate(body):
+        if event.tag == opening.tag and event.kind in ("start", "end"):
+            depth += 1 if event.kind == "start" else -1
+            if depth == 0:
+                return index == len(body) - 1
+    return False
+
+
+def _blank(text: str, event: Event) -> bool:
+    return event.kind == "text" and not text[event.start : event.end].strip(" \t\n\r\f")
+
+
+def _text_start(text: str, event: Event) -> int:
+    raw = text[event.start : event.end]
+    return event.start + len(raw) - len(raw.lstrip(" \t\n\r\f"))
+
+
+def _text_end(text: str, event: Event) -> int:
+    raw = text[event.start : event.end]
+    return event.start + len(raw.rstrip(" \t\n\r\f"))
+
+
+def _tagged(text: str, event: Event) -> str:
+    """An inline event in the tagged form (module docstring)."""
+    if event.kind == "text":
+        raw = _SPACE.sub(" ", text[event.start : event.end])
+        return _REFERENCE.sub(_decoded, raw).replace("<", "&lt;").replace(">", "&gt;")
+    if event.kind == "end":
+        return f"</{event.tag}>"
+    attributes = "".join(
+        f' {name}="{html.escape(value or "", quote=True)}"' for name, value in event.attrs
+    )
+    return f"<{event.tag}{attributes}{'/' if event.kind == 'empty' else ''}>"
+
+
+def _decoded(found: re.Match[str]) -> str:
+    reference = found.group()
+    character = html.unescape(reference)
+    if character == reference or character in _KEPT_REFERENCES or not character.isprintable():
+        return reference
+    return character
+
+
+def _has_words(source: str) -> bool:
+    """Whether a run's tagged text has a letter outside code, elements marked not to translate,
+    tags and references."""
+    kept = _KEPT_ELEMENT.sub(_without_kept, source)
+    plain = _REFERENCE.sub(" ", re.sub(r"<[^<>]*>", " ", kept))
+    return _LETTER.search(plain) is not None
+
+
+def _without_kept(found: re.Match[str]) -> str:
+    name, attributes = found.group(1).lower(), found.group(2) or ""
+    if name in _VERBATIM or _PROTECTED_ATTRIBUTES.search(attributes):
+        return " "
+    return found.group()

@@ -1,0 +1,241 @@
+"""HTML pages: what is translated, how it reaches the model, and the page written back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.html_document import HtmlDocument, page_encoding
+from ltmt.formats.pairs import read_pairs
+from ltmt.formats.pipeline import translate_file
+
+SOURCE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="description" content="A small demo page &amp; more">
+  <meta name="viewport" content="width=device-width">
+  <title>Getting started</title>
+  <script>var greeting = "<p>Hello there</p>";</script>
+  <style>p::before { content: "Note" }</style>
+</head>
+<body>
+  <nav><ul><li><a href="/">Home</a></li><li><a href="/docs" title="Read the docs">Documentation</a></li></ul></nav>
+  <h1>Welcome to <em>ltmt</em></h1>
+  <p>Don&rsquo;t forget to save
+     your work before you <strong>close</strong> the file.
+     Press <kbd>Ctrl</kbd>+<kbd>S</kbd>.</p>
+  <p>Terms &amp; conditions apply.<br>See <a href=/terms title='The terms'>the terms</a>.</p>
+  <img src="logo.png" alt="The project logo">
+  <pre>keep   this text</pre>
+  <p translate="no">Brand Name</p>
+  <div class="notranslate"><p>Also kept</p></div>
+  <p><code>ltmt translate</code></p>
+  <form><input type="text" placeholder="Your name"><input type="submit" value="Send">
+  <input type="hidden" value="secret token"><button>Cancel it</button>
+  <textarea>Typed text</textarea></form>
+  <!-- a comment with words -->
+  <table><tr><th>Option</th><td>Chooses the memory</td></tr></table>
+</body>
+</html>
+"""
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "index.html"
+    path.write_text(SOURCE, encoding="utf-8")
+    return path
+
+
+def test_units_are_runs_and_the_attributes_people_read(source: Path) -> None:
+    units = open_document(source).units()
+    assert [u.source for u in units] == [
+        "A small demo page & more",
+        "Getting started",
+        "Home",  # (the link around a whole item stays outside)
+        "Read the docs",
+        "Documentation",
+        "Welcome to <em>ltmt</em>",
+        "Don\u2019t forget to save your work before you <strong>close</strong> the file. "
+        "Press <kbd>Ctrl</kbd>+<kbd>S</kbd>.",
+        'Terms &amp; conditions apply.<br/>See <a href="/terms" title="The terms">the terms</a>.',
+        "The terms",
+        "The project logo",
+        "Your name",
+        "Send",
+        "Cancel it",
+        "Option",
+        "Chooses the memory",
+    ]
+    # not sent: scripts, styles, <pre>, translate="no", notranslate, code alone, a textarea's
+    # text, a hidden value, comments, the viewport's content
+
+
+def test_translate_file_writes_the_page_as_it_was_but_the_text(
+    source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "de" / "index.html"
+    out.parent.mkdir()
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de")
+    assert result.translated == 15
+    written = out.read_text("utf-8")
+    assert '<html lang="de">' in written
+    assert '<meta name="description" content="A SMALL DEMO PAGE &amp; MORE">' in written
+    assert "<title>GETTING STARTED</title>" in written
+    assert '<script>var greeting = "<p>Hello there</p>";</script>' in written
+    assert '<style>p::before { content: "Note" }</style>' in written
+    assert '<li><a href="/">HOME</a></li>' in written
+    assert '<a href="/docs" title="READ THE DOCS">DOCUMENTATION</a>' in written
+    assert (
+        "<p>DON\u2019T FORGET TO SAVE YOUR WORK BEFORE YOU <strong>CLOSE</strong> THE FILE. "
+        "PRESS <kbd>Ctrl</kbd>+<kbd>S</kbd>.</p>"
+    ) in written  # (code elements as written)
+    # the tags as the page wrote them, with their translated attributes
+    assert (
+        '<p>TERMS &amp; CONDITIONS APPLY.<br>SEE <a href=/terms title="THE TERMS">THE '
+        "TERMS</a>.</p>"
+    ) in written
+    assert '<img src="logo.png" alt="THE PROJECT LOGO">' in written
+    assert '<input type="submit" value="SEND">' in written
+    assert '<input type="hidden" value="secret token">' in written
+    for kept in (
+        "<pre>keep   this text</pre>",
+        '<p translate="no">Brand Name</p>',
+        '<div class="notranslate"><p>Also kept</p></div>',
+        "<p><code>ltmt translate</code></p>",
+        "<textarea>Typed text</textarea>",
+        "<!-- a comment with words -->",
+        '<meta name="viewport" content="width=device-width">',
+    ):
+        assert kept in written
+    assert not any("Brand" in text or "Typed" in text for text in model.seen)
+
+
+def _skeleton(page: bytes) -> list[tuple[str, dict[str, str]]]:
+    """The elements of a page as a browser-like parser (lxml's) builds them, with the
+    attributes that are not translated."""
+    read = {"alt", "title", "placeholder", "aria-label", "content", "value", "lang"}
+    root = lxml.html.document_fromstring(page)
+    return [
+        (str(element.tag), {k: v for k, v in element.attrib.items() if k not in read})
+        for element in root.iter()
+    ]
+
+
+def _text(page: bytes) -> str:
+    return re.sub(r"\s+", " ", lxml.html.document_fromstring(page).text_content()).strip()
+
+
+def test_the_source_as_its_own_translation_renders_as_the_source(
+    source: Path, tmp_path: Path
+) -> None:
+    document = HtmlDocument.open(source)
+    document.fill({u.key: u.source for u in document.units()})
+    out = tmp_path / "same.html"
+    document.save(out)
+    before, after = source.read_bytes(), out.read_bytes()
+    assert _skeleton(after) == _skeleton(before)
+    assert _text(after) == _text(before)
+    assert b'<html lang="de">' in after
+
+
+def test_an_existing_output_is_the_translation_so_far(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "index.de.html"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    edited = out.read_text("utf-8").replace(
+        "<title>GETTING STARTED</title>", "<title>Erste   Schritte</title>"
+    )
+    edited = edited.replace('alt="THE PROJECT LOGO"', "alt='Das Logo &amp; mehr'")
+    out.write_text(edited, "utf-8")
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []  # every run and value has a translation
+    assert out.read_text("utf-8") == edited  # the translator's text as they wrote it
+
+
+def test_memory_import_reads_the_pairs_beside_the_source(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "index.de.html"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    pairs = list(read_pairs(out, "html", source_file=source))
+    assert len(pairs) == 15
+    assert (pairs[1].source, pairs[1].target) == ("Getting started", "GETTING STARTED")
+    other = tmp_path / "other.html"
+    other.write_text("<p>One paragraph only</p>", "utf-8")
+    with pytest.raises(InputError, match=r"other.html: its text does not line up with .*index"):
+        list(read_pairs(other, "html", source_file=source))
+    with pytest.raises(InputError, match=r"--source-file"):
+        list(read_pairs(out, "html"))
+
+
+def test_a_latin1_page_is_written_in_its_encoding(tmp_path: Path) -> None:
+    page = tmp_path / "old.htm"
+    page.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        b"</head><body><p>Caf\xe9 menu</p></body></html>"
+    )
+    assert page_encoding(page.read_bytes()) == "cp1252"
+    document = HtmlDocument.open(page)
+    assert [u.source for u in document.units()] == ["Café menu"]
+    document.fill({"text0": "Café → Karte"})
+    out = tmp_path / "old.de.htm"
+    document.save(out)
+    # a character the encoding lacks as a reference; <html> without lang gets one
+    assert out.read_bytes() == (
+        b'<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; '
+        b'charset=iso-8859-1"></head><body><p>Caf\xe9 &#8594; Karte</p></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "sources"),
+    [
+        # unclosed paragraphs and list items, as real pages have them
+        ("<p>First one<p>Second one<ul><li>Item a<li>Item b</ul>", ["First one", "Second one",
+                                                                     "Item a", "Item b"]),
+        # a comment is a boundary; a custom element too
+        ("<p>Before <!-- x --> after</p><my-card>Card text</my-card>", ["Before", "after",
+                                                                         "Card text"]),
+        # nested skipped elements end at their own end tag
+        ("<pre>a<pre>b</pre>c</pre><p>Shown text</p>", ["Shown text"]),
+        # typographic references decoded; markup and no-break spaces kept as references
+        ("<p>&ldquo;Quoted&rdquo; &mdash; 5&nbsp;MB &lt;tag&gt; caf&eacute;</p>",
+         ["“Quoted” — 5&nbsp;MB &lt;tag&gt; café"]),
+        # a bare "<" in text goes to the model escaped
+        ("<p>if a < b then</p>", ["if a &lt; b then"]),
+        # an image inside a run is a self-closing tag; its alt a unit of its own
+        ('<p>Click <img src="i.png" alt="the icon"> to start</p>',
+         ['Click <img src="i.png" alt="the icon"/> to start', "the icon"]),
+        # a link marked notranslate inside a run stays in it (the pipeline keeps it)
+        ('<p>Use <span class="notranslate">Foo Bar</span> now</p>',
+         ['Use <span class="notranslate">Foo Bar</span> now']),
+        ('<li><span translate="no">Foo Bar</span></li>', []),
+        ("<p>  \n  </p><p>123 456</p>", []),
+    ],
+)  # fmt: skip
+def test_runs_of_real_pages(tmp_path: Path, page: str, sources: list[str]) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(page, "utf-8")
+    assert [u.source for u in HtmlDocument.open(path).units()] == sources
+
+
+def test_a_model_ampersand_is_escaped_and_a_run_keeps_its_white_space(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text("<p>\n   Terms and conditions\n</p>", "utf-8")
+    document = HtmlDocument.open(path)
+    document.fill({"text0": "AGB & Bedingungen"})
+    assert document.translated_text() == "<p>\n   AGB &amp; Bedingungen\n</p>"
+
+
+def test_a_page_in_another_byte_encoding_is_refused_with_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "bad.html"
+    path.write_bytes(b"<p>ok</p>\n<p>caf\xe9</p>")
+    with pytest.raises(InputError, match=r"bad.html:2:7: byte 0xe9 is not valid utf-8"):
+        HtmlDocument.open(path)
