@@ -11,8 +11,11 @@ text broke over several (white space is the same to HTML). Its tags are written 
 them, with their translated attribute values.
 
 The page's encoding is its byte order mark's, its ``<meta charset>`` (or ``http-equiv``
-content type) in the first 1,024 bytes, else UTF-8; the translation is written in the same one
-(a character it cannot hold as a numeric character reference).
+content type) in the first 1,024 bytes, else UTF-8 where it reads as such and Windows-1252
+where it does not (as browsers read an undeclared page in Western locales; said in a warning).
+The translation is written in the same one, a character it cannot hold as a numeric character
+reference (``&#8594;``); an undeclared page of ASCII alone stays ASCII (``f&#252;r``), which
+every browser reads alike.
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 runs and attribute values, one with other text than the source's is kept, as written;
@@ -25,6 +28,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import html
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,7 +40,10 @@ from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_segments import Run, Segments, segments
 from ltmt.segments import PairRecord
 
+logger = logging.getLogger(__name__)
+
 WHAT = "an HTML page"
+_WINDOWS_READ = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
 _CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -45,20 +52,43 @@ _TAG = re.compile(r"<[^<>]*>")
 _BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
-def page_encoding(data: bytes) -> str:
-    """The encoding of an HTML page's bytes (module docstring)."""
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an HTML page's bytes declare (a byte order mark, ``<meta charset>``, module
+    docstring), as Python names it, or None."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8"
     declared = _CHARSET.search(data[:1024])
     if declared is None:
-        return "utf-8"
+        return None
     try:
-        name = codecs.lookup(declared.group(1).decode("ascii")).name
+        return codecs.lookup(declared.group(1).decode("ascii")).name
     except LookupError:
-        return "utf-8"
-    # browsers read a page labelled Latin-1 or ASCII as Windows-1252 (the WHATWG encoding
-    # standard), and so do its writers
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+        return None
+
+
+def decode_page(data: bytes, path: Path) -> tuple[str, str]:
+    """An HTML page's text, and the encoding its translation is written in (module
+    docstring)."""
+    declared = declared_encoding(data)
+    if declared in _WINDOWS_READ:
+        # browsers read a page labelled Latin-1 or ASCII as Windows-1252 (the WHATWG encoding
+        # standard); written in the label's own encoding, what Windows-1252 adds (“—”) is a
+        # reference, which every reader takes
+        return decode(data, path, "cp1252"), declared
+    if declared is not None:
+        return decode(data, path, declared), declared
+    try:
+        text = decode(data, path)
+    except InputError:
+        logger.warning(
+            "%s declares no encoding and is not UTF-8: read and written as Windows-1252, as "
+            "browsers read it (declare <meta charset> if it is another)",
+            path,
+        )
+        return decode(data, path, "cp1252"), "cp1252"
+    # an undeclared page of ASCII alone is read by each browser in its own locale's encoding:
+    # what the translation adds beyond ASCII is written as references
+    return text, "utf-8" if not text.isascii() else "ascii"
 
 
 class HtmlDocument(TranslationsHeld):
@@ -71,8 +101,7 @@ class HtmlDocument(TranslationsHeld):
         super().__init__()
         self.path = Path(path)
         self.data = data
-        self.encoding = page_encoding(data)
-        self.text = decode(data, self.path, self.encoding)
+        self.text, self.encoding = decode_page(data, self.path)
         self.tgt_lang = tgt_lang
         self.found: Segments = segments(self.text)
         self._by_start = sorted(self.found.attributes, key=lambda value: value.start)
@@ -101,8 +130,7 @@ class HtmlDocument(TranslationsHeld):
         """Each unit's key and source beside the text that stands for it in ``target``, as
         the model sees it and as written there; none when the two pages' units differ in
         number or kind."""
-        data = read_bytes(target, WHAT)
-        text = decode(data, target, page_encoding(data))
+        text, _ = decode_page(read_bytes(target, WHAT), target)
         theirs = segments(text)
         if theirs.kinds != self.found.kinds:
             return

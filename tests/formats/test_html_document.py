@@ -11,7 +11,7 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.html_document import HtmlDocument, page_encoding
+from ltmt.formats.html_document import HtmlDocument, declared_encoding
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
 
@@ -181,17 +181,28 @@ def test_a_latin1_page_is_written_in_its_encoding(tmp_path: Path) -> None:
         b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
         b"</head><body><p>Caf\xe9 menu</p></body></html>"
     )
-    assert page_encoding(page.read_bytes()) == "cp1252"
+    assert declared_encoding(page.read_bytes()) == "iso8859-1"
     document = HtmlDocument.open(page)
     assert [u.source for u in document.units()] == ["Café menu"]
-    document.fill({"text0": "Café → Karte"})
+    document.fill({"text0": "Café — Karte"})
     out = tmp_path / "old.de.htm"
     document.save(out)
     # a character the encoding lacks as a reference; <html> without lang gets one
     assert out.read_bytes() == (
         b'<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; '
-        b'charset=iso-8859-1"></head><body><p>Caf\xe9 &#8594; Karte</p></body></html>'
-    )
+        b'charset=iso-8859-1"></head><body><p>Caf\xe9 &#8212; Karte</p></body></html>'
+    )  # (Windows-1252 has the dash as 0x97, which a reader of Latin-1 proper would not show)
+
+
+def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) -> None:
+    page = tmp_path / "plain.html"
+    page.write_bytes(b"<p>For all &copy; users</p>")
+    document = HtmlDocument.open(page)
+    assert [u.source for u in document.units()] == ["For all \u00a9 users"]
+    document.fill({"text0": "F\u00fcr alle \u00a9 Nutzer"})
+    out = tmp_path / "plain.de.html"
+    document.save(out)
+    assert out.read_bytes() == b"<p>F&#252;r alle &#169; Nutzer</p>"
 
 
 @pytest.mark.parametrize(
@@ -234,8 +245,21 @@ def test_a_model_ampersand_is_escaped_and_a_run_keeps_its_white_space(tmp_path: 
     assert document.translated_text() == "<p>\n   AGB &amp; Bedingungen\n</p>"
 
 
-def test_a_page_in_another_byte_encoding_is_refused_with_its_place(tmp_path: Path) -> None:
+def test_an_undeclared_page_that_is_not_utf8_is_read_as_browsers_do(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "old.html"
+    path.write_bytes(b"<p>ok</p>\n<p>Caf\xe9 (Pokorn\xfd)</p>")
+    document = HtmlDocument.open(path)
+    assert document.encoding == "cp1252"
+    assert "declares no encoding and is not UTF-8: read and written as Windows-1252" in caplog.text
+    assert [u.source for u in document.units()] == ["ok", "Café (Pokorný)"]
+
+
+def test_a_page_that_is_not_in_its_declared_encoding_is_refused_with_its_place(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "bad.html"
-    path.write_bytes(b"<p>ok</p>\n<p>caf\xe9</p>")
+    path.write_bytes(b'<meta charset="utf-8">\n<p>caf\xe9</p>')
     with pytest.raises(InputError, match=r"bad.html:2:7: byte 0xe9 is not valid utf-8"):
         HtmlDocument.open(path)
