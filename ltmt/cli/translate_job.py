@@ -151,8 +151,10 @@ def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
         what, hint = "stdin", "; give it as a file (and --output) to translate its entries"
     else:
         what, hint = f"{path}", f" (its extension); pass --format {found} to translate its entries"
+    name = found.upper()
+    article = "an" if name[0] in "AEFHILMNORSX" else "a"  # as the letters are said: an HTML
     typer.echo(
-        f"ltmt: warning: {what} looks like a {found.upper()} file but is read as plain text{hint}",
+        f"ltmt: warning: {what} looks like {article} {name} file but is read as plain text{hint}",
         err=True,
     )
 

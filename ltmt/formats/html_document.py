@@ -119,14 +119,14 @@ class HtmlDocument(TranslationsHeld):
         """Take over the translations ``target`` (this page's translation so far) holds: the
         runs and attribute values in the same places whose text is not the source's."""
         adopted = 0
-        for key, source, theirs, written in self._aligned(Path(target)):
+        for key, source, theirs, written in self.aligned(Path(target)):
             if theirs != source:
                 self.translations[key] = theirs
                 self.adopted[key] = (theirs, written)
                 adopted += 1
         return adopted
 
-    def _aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:
+    def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:
         """Each unit's key and source beside the text that stands for it in ``target``, as
         the model sees it and as written there; none when the two pages' units differ in
         number or kind."""
@@ -145,7 +145,7 @@ class HtmlDocument(TranslationsHeld):
         ``source_file``."""
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
-        aligned = list(document._aligned(Path(path)))
+        aligned = list(document.aligned(Path(path)))
         if not aligned and document.found.kinds:
             raise InputError(
                 f"{path}: its text does not line up with {source_file}'s (other paragraphs, "

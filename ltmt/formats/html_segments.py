@@ -292,24 +292,19 @@ def _value_place(text: str, event: Event, name: str) -> tuple[int, int] | None:
 
 def _close_run(text: str, run: list[Event], found: Segments) -> None:
     """Add ``run`` (inline events between two boundaries) if it has words to translate."""
-    first, last = 0, len(run)
-    while first < last and _blank(text, run[first]):
-        first += 1
-    while last > first and _blank(text, run[last - 1]):
-        last -= 1
-    body = run[first:last]
-    if not body:
+    body = _trimmed(text, run)
+    if not body or not _has_words("".join(_tagged(text, event) for event in body)):
         return
-    source = "".join(_tagged(text, event) for event in body)
-    if not _has_words(source):
-        return
-    # elements around the whole run stay outside it (unless their words are kept as written)
-    while len(body) >= 2 and _wraps(body):
-        body = body[1:-1]
-        while body and _blank(text, body[0]):
-            body = body[1:]
-        while body and _blank(text, body[-1]):
-            body = body[:-1]
+    # elements around the whole run (unless their words are kept as written) and elements
+    # without words at its edges (a heading's "#" or "¶" link, an empty anchor, an icon) stay
+    # outside it
+    while True:
+        if len(body) >= 2 and _wraps(body):
+            body = _trimmed(text, body[1:-1])
+        elif (edge := _wordless_edge(text, body)) is not None:
+            body = _trimmed(text, body[edge:] if edge > 0 else body[:edge])
+        else:
+            break
     start = _text_start(text, body[0])
     end = _text_end(text, body[-1])
     source = "".join(_tagged(text, event) for event in body).strip()
@@ -320,19 +315,68 @@ def _close_run(text: str, run: list[Event], found: Segments) -> None:
 
 
 def _wraps(body: list[Event]) -> bool:
-    """Whether ``body``'s first event opens an element its last event closes."""
-    opening, closing = body[0], body[-1]
-    if opening.kind != "start" or closing.kind != "end" or opening.tag != closing.tag:
+    """Whether ``body``'s first event opens an element its last event closes (one whose text
+    is not kept as written)."""
+    opening = body[0]
+    if opening.kind != "start" or opening.tag in _VERBATIM or _marked_not_to_translate(opening):
         return False
-    if opening.tag in _VERBATIM or _marked_not_to_translate(opening):
-        return False
+    return _partner(body, 0) == len(body) - 1
+
+
+def _trimmed(text: str, body: list[Event]) -> list[Event]:
+    """``body`` without the blank text at its edges."""
+    first, last = 0, len(body)
+    while first < last and _blank(text, body[first]):
+        first += 1
+    while last > first and _blank(text, body[last - 1]):
+        last -= 1
+    return body[first:last]
+
+
+def _wordless_edge(text: str, body: list[Event]) -> int | None:
+    """Where to cut an element without words off ``body``'s start (a positive count of events
+    to drop) or end (a negative one), or None: an empty element, one without letters, a
+    line break or an image at an edge (its ``alt`` is a unit of its own)."""
+    if len(body) < 2:
+        return None
+    for at_start in (True, False):
+        edge = body[0] if at_start else body[-1]
+        if edge.kind == "empty":
+            return 1 if at_start else -1
+        if edge.kind != ("start" if at_start else "end"):
+            continue
+        other = _partner(body, 0 if at_start else len(body) - 1)
+        if other is None:
+            continue
+        inside = body[1:other] if at_start else body[other + 1 : -1]
+        if _has_letter(text, inside) or (other == len(body) - 1 if at_start else other == 0):
+            continue  # (an element around everything is _wraps's)
+        return other + 1 if at_start else other - len(body)
+    return None
+
+
+def _partner(body: list[Event], index: int) -> int | None:
+    """The index of the tag that closes (or opens) the element whose tag is ``body[index]``."""
+    event = body[index]
+    step = 1 if event.kind == "start" else -1
     depth = 0
-    for index, event in enumerate(body):
-        if event.tag == opening.tag and event.kind in ("start", "end"):
-            depth += 1 if event.kind == "start" else -1
+    position = index
+    while 0 <= position < len(body):
+        other = body[position]
+        if other.tag == event.tag and other.kind in ("start", "end"):
+            depth += 1 if other.kind == event.kind else -1
             if depth == 0:
-                return index == len(body) - 1
-    return False
+                return position
+        position += step
+    return None
+
+
+def _has_letter(text: str, events: list[Event]) -> bool:
+    return any(
+        _LETTER.search(_REFERENCE.sub(" ", text[e.start : e.end]))
+        for e in events
+        if e.kind == "text"
+    )
 
 
 def _blank(text: str, event: Event) -> bool:

@@ -21,6 +21,8 @@ _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _TAG_NAME = re.compile(r"<(/?)([^\s/>]+)[^>]*?(/?)>$")
 _PUNCT = " \t.,;:!?…)]\"'»«“”"
 _QUOTES = "[\"'»«“”„\u201a\u2018\u2019]"  # ASCII, German and English quotes
+# a tag's id (``<x id="2"/>``, ``<ph id="ltmt-v1"/>``), which a garbled copy may keep alone
+_ID_REMNANT = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 _TRAILING_PUNCT = re.compile(r"[\s.,;:!?…)\]\"'»«“”]*$")
 
 
@@ -182,12 +184,21 @@ def _recover_garbled(
         )
         if placeholder.text == "%%":
             loose = r"(?<!%)%(?:\s*%)?"  # the model wrote a lone "%"
+        if placeholder.kind == "entity":
+            loose = loose[: -len(re.escape(";"))] + r"(?:\s*;)?(?!\w)"  # '&gt' for '&gt;'
         if placeholder.text[-1:].isalnum():
             loose += r"(?!\w)"
         if placeholder.text.startswith("%(") and placeholder.kind == "printf":
             # ... or kept the name and lost the conversion: "%(count) Schlüssel"
             name = placeholder.text[: placeholder.text.index(")") + 1]
             loose = f"(?:{loose}|{re.escape(name)}(?![-+ #0]*\\d*(?:\\.\\d+)?[a-zA-Z%]\\b))"
+        remnant = _ID_REMNANT.search(placeholder.text) if placeholder.kind == "tag" else None
+        if remnant is not None:
+            # ... or lost its name and kept its id: 'id=»ltmt-v5«/>' for '<ph id="ltmt-v5"/>'
+            name = re.escape(placeholder.text[1:].split()[0])
+            quoted = rf"{_QUOTES}\s*{re.escape(remnant.group(1))}\s*{_QUOTES}"
+            named = rf"(?:<\s*{name}\s+|(?<!\S){name}\s+|<\s*)?"
+            loose = rf"(?:{loose}|{named}id\s*=\s*{quoted}(?:\s*/?\s*>)?)"
         pattern = re.compile(loose, re.IGNORECASE)
         for index, piece in enumerate(pieces):
             if isinstance(piece, str) and (match := pattern.search(piece)):

@@ -228,6 +228,14 @@ def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) 
         ('<p>Use <span class="notranslate">Foo Bar</span> now</p>',
          ['Use <span class="notranslate">Foo Bar</span> now']),
         ('<li><span translate="no">Foo Bar</span></li>', []),
+        # elements without words at a run's edges stay outside it: a heading's link mark, an
+        # empty anchor, a line break, an image (its alt a unit of its own)
+        ('<h1>Install<a class="headerlink" href="#install" title="Link to it">¶</a></h1>',
+         ["Install", "Link to it"]),
+        ('<h3>Class: <code>X</code><span><a href="#x">#</a></span> <a id="y"></a></h3>',
+         ["Class: <code>X</code>"]),
+        ('<p><br>Text here<br></p><p><img src="w.png" alt="Warning"> Do not</p>',
+         ["Text here", "Warning", "Do not"]),
         ("<p>  \n  </p><p>123 456</p>", []),
     ],
 )  # fmt: skip

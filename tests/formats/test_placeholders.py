@@ -75,6 +75,15 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Press <b>OK</b> now", "Drücke OK</b> jetzt", "Drücke <b>OK</b> jetzt", True),
         ("Press <b>OK</b> now", "Drücke <b>OK, jetzt", "Drücke <b>OK</b>, jetzt", True),
         ("<b>big red button</b>", "großer roter Knopf</b>", "<b>großer roter Knopf</b>", True),
+        # A character reference without its semicolon: completed in place.
+        ("&lt;string&gt; or", "&lt;string&gt oder", "&lt;string&gt; oder", True),
+        # A self-closing code the model stripped of its name, its id kept: back in place.
+        (
+            'Use <ph id="ltmt-v5"/>. Then <x id="2"/> it',
+            "Nutze id=»ltmt-v5«/>. Dann x id=»2« es",
+            'Nutze <ph id="ltmt-v5"/>. Dann <x id="2"/> es',
+            True,
+        ),
         # Braces the model doubled or split around an i18next field: the field put back, the
         # stray braces dropped (where the source has no brace of its own).
         (
