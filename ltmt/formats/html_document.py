@@ -167,9 +167,10 @@ class HtmlDocument(TranslationsHeld):
         for run in runs:
             edits.append((run.start, run.end, self._run(run, self.translations[run.key])))
         covered = sorted((run.start, run.end) for run in runs)
+        starts = [start for start, _ in covered]
         for value in self.found.attributes:
             translation = self.translations.get(value.key)
-            if translation is None or _inside(value.start, covered):
+            if translation is None or _inside(value.start, starts, covered):
                 continue  # (one in a translated run's tag is written with the run)
             edits.append((value.start, value.end, self._attribute(value.key, translation)))
         for start, end in self.found.languages:
@@ -178,10 +179,13 @@ class HtmlDocument(TranslationsHeld):
         if self.found.lang_insert is not None:
             at = self.found.lang_insert
             edits.append((at, at, f' lang="{self.tgt_lang}"'))
-        text = self.text
-        for start, end, written in sorted(edits, reverse=True):
-            text = text[:start] + written + text[end:]
-        return text
+        pieces: list[str] = []
+        position = 0
+        for start, end, written in sorted(edits):
+            pieces += [self.text[position:start], written]
+            position = end
+        pieces.append(self.text[position:])
+        return "".join(pieces)
 
     def _attribute(self, key: str, translation: str) -> str:
         """An attribute value's translation as written (double-quoted)."""
@@ -228,7 +232,7 @@ class HtmlDocument(TranslationsHeld):
         atomic_write(Path(out_path), mark + text.encode(self.encoding, "xmlcharrefreplace"))
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``at`` is inside one of the sorted, disjoint ``spans``."""
-    index = bisect.bisect_right([start for start, _ in spans], at) - 1
+def _inside(at: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``at`` is inside one of the sorted, disjoint ``spans`` (``starts``: theirs)."""
+    index = bisect.bisect_right(starts, at) - 1
     return index >= 0 and at < spans[index][1]

@@ -82,6 +82,8 @@ _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # references that stay as written in the tagged form: markup characters and the no-break space
 _KEPT_REFERENCES = frozenset({"&", "<", ">", "\xa0"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+# white space a run's edges leave in the page: HTML's, and no-break spaces
+_EDGE_SPACE = " \t\n\r\f\xa0"
 _LETTER = re.compile(r"[^\W\d_]")
 _PROTECTED_ATTRIBUTES = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|class\s*=\s*["'][^"']*\bnotranslate\b)"""
@@ -307,7 +309,7 @@ def _close_run(text: str, run: list[Event], found: Segments) -> None:
             break
     start = _text_start(text, body[0])
     end = _text_end(text, body[-1])
-    source = "".join(_tagged(text, event) for event in body).strip()
+    source = "".join(_tagged(text, event) for event in body).strip(_EDGE_SPACE)
     tags = tuple(
         (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
     )
@@ -380,17 +382,18 @@ def _has_letter(text: str, events: list[Event]) -> bool:
 
 
 def _blank(text: str, event: Event) -> bool:
-    return event.kind == "text" and not text[event.start : event.end].strip(" \t\n\r\f")
+    raw = text[event.start : event.end]
+    return event.kind == "text" and not html.unescape(raw).strip(_EDGE_SPACE)
 
 
 def _text_start(text: str, event: Event) -> int:
     raw = text[event.start : event.end]
-    return event.start + len(raw) - len(raw.lstrip(" \t\n\r\f"))
+    return event.start + len(raw) - len(raw.lstrip(_EDGE_SPACE))
 
 
 def _text_end(text: str, event: Event) -> int:
     raw = text[event.start : event.end]
-    return event.start + len(raw.rstrip(" \t\n\r\f"))
+    return event.start + len(raw.rstrip(_EDGE_SPACE))
 
 
 def _tagged(text: str, event: Event) -> str:

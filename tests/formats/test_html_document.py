@@ -236,6 +236,9 @@ def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) 
          ["Class: <code>X</code>"]),
         ('<p><br>Text here<br></p><p><img src="w.png" alt="Warning"> Do not</p>',
          ["Text here", "Warning", "Do not"]),
+        # no-break spaces at an edge stay in the page too
+        ('<td><a href="#f">f_name</a>&nbsp;<span>()</span></td><td>\xa0Menu\xa0</td>',
+         ["f_name", "Menu"]),
         ("<p>  \n  </p><p>123 456</p>", []),
     ],
 )  # fmt: skip
