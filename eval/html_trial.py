@@ -3,8 +3,9 @@
 with no memory.
 
 Each output is parsed by lxml (libxml2's HTML parser, not the standard-library parser ltmt
-reads pages with) beside its source and compared: the sequence of elements with their
-attributes other than those ltmt translates (``same_elements``); link targets and image sources;
+reads pages with) beside its source and compared: the sequence of block elements (all but
+the inline ones, which a translation may move) with their attributes other than those ltmt
+translates (``same_blocks``); the inline elements, link targets and image sources;
 the text of code, preformatted blocks, scripts and styles, each a multiset kept; the attributes
 people read (``alt``, ``title``, ``placeholder``, ``aria-label``, meta descriptions) and the
 page's text: how many came back changed (translated); ``<html lang>``. There is no German
@@ -31,7 +32,8 @@ use_this_checkout()
 _READ = {"alt", "title", "placeholder", "aria-label", "value", "content", "lang", "xml:lang"}
 _KEPT_TEXT = ("code", "pre", "kbd", "script", "style")
 _COUNTS = (
-    "links_kept", "links", "images_kept", "images", "kept_kept", "kept",
+    "inline_kept", "inline", "inline_in_output", "links_kept", "links", "images_kept", "images",
+    "kept_kept", "kept",
     "read_attributes_changed", "read_attributes", "runs_changed", "runs",
 )  # fmt: skip
 
@@ -43,6 +45,8 @@ def _parsed(data: bytes) -> Any:
 
 
 def _summary(data: bytes) -> dict[str, Any]:
+    from ltmt.formats.html_segments import INLINE_ELEMENTS
+
     root = _parsed(data)
     elements = [
         (str(e.tag), tuple(sorted((k, v) for k, v in e.attrib.items() if k not in _READ)))
@@ -57,7 +61,8 @@ def _summary(data: bytes) -> dict[str, Any]:
         if k in {"alt", "title", "placeholder", "aria-label"} and re.search(r"[^\W\d_]", v)
     ]
     return {
-        "elements": elements,
+        "blocks": [e for e in elements if e[0] not in INLINE_ELEMENTS],
+        "inline": Counter(e for e in elements if e[0] in INLINE_ELEMENTS),
         "links": Counter(e.get("href") for e in root.iter("a") if e.get("href")),
         "images": Counter(e.get("src") for e in root.iter("img") if e.get("src")),
         "kept": Counter((tag, e.text_content()) for tag in _KEPT_TEXT for e in root.iter(tag)),
@@ -72,14 +77,15 @@ def _compare(source: bytes, output: bytes) -> dict[str, Any]:
         1 for x, y in zip(a["read"], b["read"], strict=False) if x[1] == y[1] and x[2] != y[2]
     )
     return {
-        "same_elements": a["elements"] == b["elements"],
-        "elements": len(a["elements"]),
-        "elements_in_output": len(b["elements"]),
+        "same_blocks": a["blocks"] == b["blocks"],
+        "blocks": len(a["blocks"]),
+        "blocks_in_output": len(b["blocks"]),
         **{
             f"{kind}_kept": sum((a[kind] & b[kind]).values())
-            for kind in ("links", "images", "kept")
+            for kind in ("inline", "links", "images", "kept")
         },
-        **{kind: sum(a[kind].values()) for kind in ("links", "images", "kept")},
+        **{kind: sum(a[kind].values()) for kind in ("inline", "links", "images", "kept")},
+        "inline_in_output": sum(b["inline"].values()),
         "read_attributes": len(a["read"]),
         "read_attributes_changed": changed_values,
         "lang": b["lang"],
@@ -136,7 +142,7 @@ def main() -> None:
     for label in ("html", "plain text"):
         runs = [entry[label] for entry in report["pages"].values()]
         totals[label] = {
-            "pages_same_elements": sum(r.get("same_elements", False) for r in runs),
+            "pages_same_blocks": sum(r.get("same_blocks", False) for r in runs),
             "pages": len(runs),
             "pages_failed": sum("failed" in r for r in runs),
             **{key: sum(r.get(key, 0) for r in runs) for key in _COUNTS},

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import difflib
 import html
 import logging
 import re
@@ -128,16 +129,29 @@ class HtmlDocument(TranslationsHeld):
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:
         """Each unit's key and source beside the text that stands for it in ``target``, as
-        the model sees it and as written there; none when the two pages' units differ in
-        number or kind."""
+        the model sees it and as written there: the two pages' runs and values lined up by
+        their shapes (kind, tags, attribute), so that a paragraph a translator added or
+        removed, or a run whose tags the model changed, leaves the rest in line (a stretch of
+        as many pieces of the same kinds on both sides lines up too)."""
         text, _ = decode_page(read_bytes(target, WHAT), target)
-        theirs = segments(text)
-        if theirs.kinds != self.found.kinds:
-            return
-        mine = {piece.key: piece for piece in self.found.pieces()}
-        for piece in theirs.pieces():
-            written = text[piece.start : piece.end]
-            yield piece.key, mine[piece.key].source, piece.source, written
+        mine, theirs = self.found.pieces(), segments(text).pieces()
+        matcher = difflib.SequenceMatcher(
+            a=[piece.shape for piece in mine], b=[piece.shape for piece in theirs], autojunk=False
+        )
+        for tag, first, last, their_first, their_last in matcher.get_opcodes():
+            if tag == "equal" or (
+                tag == "replace"
+                and last - first == their_last - their_first
+                and all(
+                    type(a) is type(b)
+                    for a, b in zip(mine[first:last], theirs[their_first:their_last], strict=True)
+                )
+            ):
+                for piece, other in zip(
+                    mine[first:last], theirs[their_first:their_last], strict=True
+                ):
+                    written = text[other.start : other.end]
+                    yield piece.key, piece.source, other.source, written
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
@@ -146,11 +160,12 @@ class HtmlDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         aligned = list(document.aligned(Path(path)))
-        if not aligned and document.found.kinds:
+        pieces = len(document.found.pieces())
+        if pieces and len(aligned) < pieces / 2:
             raise InputError(
-                f"{path}: its text does not line up with {source_file}'s (other paragraphs, "
-                "headings, cells or attributes to translate); import the pages a translator "
-                "made of each other"
+                f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
+                f"{pieces} paragraphs, headings, cells or attributes to translate do); import "
+                "the pages a translator made of each other"
             )
         return iter(
             [
@@ -196,7 +211,8 @@ class HtmlDocument(TranslationsHeld):
 
     def _run(self, run: Run, translation: str) -> str:
         """A run's translation as written: its tags as the page had them (with their
-        translated attribute values), a bare ``&`` as ``&amp;``."""
+        translated attribute values); a tag that is none of the run's left out and the text
+        escaped (:func:`_as_text`): the page's elements stay the source's."""
         adopted = self.adopted.get(run.key)
         if adopted is not None and adopted[0] == translation:
             return adopted[1]
@@ -206,10 +222,10 @@ class HtmlDocument(TranslationsHeld):
         parts: list[str] = []
         last = 0
         for tag in _TAG.finditer(translation):
-            parts.append(_BARE_AMPERSAND.sub("&amp;", translation[last : tag.start()]))
-            parts.append(written.get(tag.group(), tag.group()))
+            parts.append(_as_text(translation[last : tag.start()]))
+            parts.append(written.get(tag.group(), ""))  # (not the run's: the model's garbage)
             last = tag.end()
-        parts.append(_BARE_AMPERSAND.sub("&amp;", translation[last:]))
+        parts.append(_as_text(translation[last:]))
         return "".join(parts)
 
     def _tag(self, start: int, end: int) -> str:
@@ -230,6 +246,13 @@ class HtmlDocument(TranslationsHeld):
         text = self.translated_text()
         mark = codecs.BOM_UTF8 if self.data.startswith(codecs.BOM_UTF8) else b""
         atomic_write(Path(out_path), mark + text.encode(self.encoding, "xmlcharrefreplace"))
+
+
+def _as_text(text: str) -> str:
+    """A translation's text between its tags as the page's text: a bare ``&`` as ``&amp;``,
+    a ``<`` (the rest of a tag the model garbled: ``<ph id *``) as ``&lt;``, so that it makes
+    no element of its own."""
+    return _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;")
 
 
 def _inside(at: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:

@@ -39,7 +39,7 @@ from typing import Literal
 EventKind = Literal["start", "end", "empty", "text", "other"]
 
 # phrasing elements that stay inside a run (a boundary is any other tag)
-_INLINE = frozenset(
+INLINE_ELEMENTS = frozenset(
     {
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del",
         "dfn", "em", "font", "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small",
@@ -88,6 +88,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PROTECTED_ATTRIBUTES = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|class\s*=\s*["'][^"']*\bnotranslate\b)"""
 )
+_TAG_NAME = re.compile(r"</?([^\s/>]*)")
 _KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
 
 
@@ -112,13 +113,19 @@ class AttributeValue:
     source: str
     start: int
     end: int
+    name: str = ""  # the attribute's
+
+    @property
+    def shape(self) -> str:
+        """What stands here, not what it says: two pages' values line up where theirs match."""
+        return f"@{self.name}"
 
 
 @dataclass(frozen=True)
 class Run:
     """A run of text (module docstring): ``source`` in the tagged form, ``start``/``end`` its
     place in the page (without the white space and wrapping elements around it), and its tags
-    as ``(canonical form, place)`` so that a translation's tags are written as the page had
+    as ``(canonical form, start, end)`` so that a translation's tags are written as the page had
     them."""
 
     key: str
@@ -126,6 +133,12 @@ class Run:
     start: int
     end: int
     tags: tuple[tuple[str, int, int], ...]
+
+    @property
+    def shape(self) -> str:
+        """What stands here, not what it says (the names of its tags, in any order: a
+        translation may move them): two pages' runs line up where theirs match."""
+        return "text:" + ",".join(sorted(_tag_name(tag) for tag, _, _ in self.tags))
 
 
 @dataclass
@@ -138,8 +151,7 @@ class Segments:
     attributes: list[AttributeValue] = field(default_factory=list)
     languages: list[tuple[int, int]] = field(default_factory=list)
     lang_insert: int | None = None
-    kinds: list[str] = field(default_factory=list)  # each key's kind, by number: two pages
-    # line up when theirs are the same
+    numbered: int = 0
 
     def pieces(self) -> list[Run | AttributeValue]:
         """The runs and attribute values in the order they stand in the page."""
@@ -147,8 +159,13 @@ class Segments:
 
     def key(self, kind: str) -> str:
         """The next unit's key (``text`` or ``attr`` and its number)."""
-        self.kinds.append(kind)
-        return f"{kind}{len(self.kinds) - 1}"
+        self.numbered += 1
+        return f"{kind}{self.numbered - 1}"
+
+
+def _tag_name(tag: str) -> str:
+    found = _TAG_NAME.match(tag)
+    return found[1] if found else ""
 
 
 class _Scanner(HTMLParser):
@@ -220,7 +237,7 @@ def segments(text: str) -> Segments:
                 depth += 1 if event.kind == "start" else -1
                 skipping = None if depth == 0 else (name, depth)
             continue
-        inline = event.kind == "text" or (event.kind != "other" and event.tag in _INLINE)
+        inline = event.kind == "text" or (event.kind != "other" and event.tag in INLINE_ELEMENTS)
         if not inline:
             _close_run(text, run, found)
             run = []
@@ -274,7 +291,7 @@ def _read_attributes(text: str, event: Event, found: Segments) -> None:
         if place is None:
             continue
         source = _SPACE.sub(" ", value).strip()
-        found.attributes.append(AttributeValue(found.key("attr"), source, *place))
+        found.attributes.append(AttributeValue(found.key("attr"), source, *place, name))
         read.discard(name)  # a repeated attribute: browsers read the first
 
 

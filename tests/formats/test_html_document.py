@@ -256,6 +256,17 @@ def test_a_model_ampersand_is_escaped_and_a_run_keeps_its_white_space(tmp_path: 
     assert document.translated_text() == "<p>\n   AGB &amp; Bedingungen\n</p>"
 
 
+def test_markup_the_model_garbled_makes_no_element(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text('<dt><span class="c">Function:</span> call <var>cif</var></dt>', "utf-8")
+    document = HtmlDocument.open(path)
+    # seen by the 21M model on libffi's manual: a tag renamed, one cut short
+    document.fill({"text0": "<spann Klasse=»c«>Funktion:</span> ruft <ph id *<var>cif</var> auf"})
+    assert document.translated_text() == (
+        "<dt>Funktion:</span> ruft &lt;ph id *<var>cif</var> auf</dt>"
+    )
+
+
 def test_an_undeclared_page_that_is_not_utf8_is_read_as_browsers_do(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
