@@ -6,7 +6,8 @@ Each output is parsed by lxml (libxml2's HTML parser, not the standard-library p
 reads pages with) beside its source and compared: the sequence of block elements (all but
 the inline ones, which a translation may move) with their attributes other than those ltmt
 translates (``same_blocks``); the inline elements, link targets and image sources;
-the text of code, preformatted blocks, scripts and styles, each a multiset kept; the attributes
+the text of code (white space collapsed, as HTML shows it), preformatted blocks, scripts and
+styles, each a multiset kept; the attributes
 people read (``alt``, ``title``, ``placeholder``, ``aria-label``, meta descriptions) and the
 page's text: how many came back changed (translated); ``<html lang>``. There is no German
 reference here, so no BLEU.
@@ -44,6 +45,12 @@ def _parsed(data: bytes) -> Any:
     return lxml.html.document_fromstring(data)
 
 
+def _kept_text(tag: str, element: Any) -> str:
+    """An element's text, its white space collapsed where HTML collapses it (inline code)."""
+    text = str(element.text_content())
+    return text if tag in ("pre", "script", "style") else re.sub(r"\s+", " ", text)
+
+
 def _summary(data: bytes) -> dict[str, Any]:
     from ltmt.formats.html_segments import INLINE_ELEMENTS
 
@@ -65,7 +72,7 @@ def _summary(data: bytes) -> dict[str, Any]:
         "inline": Counter(e for e in elements if e[0] in INLINE_ELEMENTS),
         "links": Counter(e.get("href") for e in root.iter("a") if e.get("href")),
         "images": Counter(e.get("src") for e in root.iter("img") if e.get("src")),
-        "kept": Counter((tag, e.text_content()) for tag in _KEPT_TEXT for e in root.iter(tag)),
+        "kept": Counter((tag, _kept_text(tag, e)) for tag in _KEPT_TEXT for e in root.iter(tag)),
         "read": read,
         "lang": root.get("lang"),
     }

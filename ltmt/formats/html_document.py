@@ -25,10 +25,8 @@ stores the pairs of two such pages' runs and attribute values.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import difflib
-import html
 import logging
 import re
 from collections.abc import Iterator
@@ -38,7 +36,8 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_segments import Run, Segments, segments
+from ltmt.formats.html_segments import Segments, segments
+from ltmt.formats.html_writing import written_html
 from ltmt.segments import PairRecord
 
 logger = logging.getLogger(__name__)
@@ -48,9 +47,6 @@ _WINDOWS_READ = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
 _CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
-_TAG = re.compile(r"<[^<>]*>")
-# an ampersand that starts no character reference (the model's "&"): written as &amp;
-_BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -105,8 +101,6 @@ class HtmlDocument(TranslationsHeld):
         self.text, self.encoding = decode_page(data, self.path)
         self.tgt_lang = tgt_lang
         self.found: Segments = segments(self.text)
-        self._by_start = sorted(self.found.attributes, key=lambda value: value.start)
-        self._starts = [value.start for value in self._by_start]
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (its source there, as written)
 
     @classmethod
@@ -177,85 +171,11 @@ class HtmlDocument(TranslationsHeld):
 
     def translated_text(self) -> str:
         """The page with its translations and the target language's marks in."""
-        edits: list[tuple[int, int, str]] = []
-        runs = [run for run in self.found.runs if run.key in self.translations]
-        for run in runs:
-            edits.append((run.start, run.end, self._run(run, self.translations[run.key])))
-        covered = sorted((run.start, run.end) for run in runs)
-        starts = [start for start, _ in covered]
-        for value in self.found.attributes:
-            translation = self.translations.get(value.key)
-            if translation is None or _inside(value.start, starts, covered):
-                continue  # (one in a translated run's tag is written with the run)
-            edits.append((value.start, value.end, self._attribute(value.key, translation)))
-        for start, end in self.found.languages:
-            quote = self.text[start] if self.text[start] in "\"'" else '"'
-            edits.append((start, end, f"{quote}{self.tgt_lang}{quote}"))
-        if self.found.lang_insert is not None:
-            at = self.found.lang_insert
-            edits.append((at, at, f' lang="{self.tgt_lang}"'))
-        pieces: list[str] = []
-        position = 0
-        for start, end, written in sorted(edits):
-            pieces += [self.text[position:start], written]
-            position = end
-        pieces.append(self.text[position:])
-        return "".join(pieces)
-
-    def _attribute(self, key: str, translation: str) -> str:
-        """An attribute value's translation as written (double-quoted)."""
-        adopted = self.adopted.get(key)
-        if adopted is not None and adopted[0] == translation:
-            return adopted[1]
-        return '"' + html.escape(translation, quote=True) + '"'
-
-    def _run(self, run: Run, translation: str) -> str:
-        """A run's translation as written: its tags as the page had them (with their
-        translated attribute values); a tag that is none of the run's left out and the text
-        escaped (:func:`_as_text`): the page's elements stay the source's."""
-        adopted = self.adopted.get(run.key)
-        if adopted is not None and adopted[0] == translation:
-            return adopted[1]
-        written: dict[str, str] = {}
-        for canonical, start, end in run.tags:
-            written.setdefault(canonical, self._tag(start, end))
-        parts: list[str] = []
-        last = 0
-        for tag in _TAG.finditer(translation):
-            parts.append(_as_text(translation[last : tag.start()]))
-            parts.append(written.get(tag.group(), ""))  # (not the run's: the model's garbage)
-            last = tag.end()
-        parts.append(_as_text(translation[last:]))
-        return "".join(parts)
-
-    def _tag(self, start: int, end: int) -> str:
-        """The tag at ``start:end`` as the page has it, with its translated attribute values."""
-        tag = self.text[start:end]
-        inside = self._by_start[
-            bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)
-        ]
-        for value in reversed(inside):
-            translation = self.translations.get(value.key)
-            if translation is not None:
-                offset = value.start - start
-                written = self._attribute(value.key, translation)
-                tag = tag[:offset] + written + tag[offset + value.end - value.start :]
-        return tag
+        return written_html(
+            self.text, self.found, self.translations, self.adopted, tgt_lang=self.tgt_lang
+        )
 
     def save(self, out_path: Path) -> None:
         text = self.translated_text()
         mark = codecs.BOM_UTF8 if self.data.startswith(codecs.BOM_UTF8) else b""
         atomic_write(Path(out_path), mark + text.encode(self.encoding, "xmlcharrefreplace"))
-
-
-def _as_text(text: str) -> str:
-    """A translation's text between its tags as the page's text: a bare ``&`` as ``&amp;``,
-    a ``<`` (the rest of a tag the model garbled: ``<ph id *``) as ``&lt;``, so that it makes
-    no element of its own."""
-    return _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;")
-
-
-def _inside(at: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
-    """Whether ``at`` is inside one of the sorted, disjoint ``spans`` (``starts``: theirs)."""
-    index = bisect.bisect_right(starts, at) - 1
-    return index >= 0 and at < spans[index][1]

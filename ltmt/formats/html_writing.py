@@ -1,0 +1,131 @@
+"""An HTML text written with its translations: each translated run and attribute value in its
+place (:mod:`ltmt.formats.html_segments`), everything else as it was.
+
+    text = written_html(page, segments(page), {"text0": "Erste Schritte"}, tgt_lang="de")
+
+A run's translation is written with its tags as the text had them (with their translated
+attribute values); a tag that is none of the run's (the model's garbled markup: ``<spann
+Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that the text's elements
+stay the source's; a bare ``&`` is written ``&amp;``. An attribute value is written
+double-quoted and escaped. ``adopted`` (key: (translation, as written)) gives the translations
+a translator wrote, written as they wrote them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Mapping
+
+from ltmt.formats.html_segments import Run, Segments
+
+_TAG = re.compile(r"<[^<>]*>")
+# an ampersand that starts no character reference (the model's "&"): written as &amp;
+_BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def written_html(
+    text: str,
+    found: Segments,
+    translations: Mapping[str, str],
+    adopted: Mapping[str, tuple[str, str]] | None = None,
+    *,
+    tgt_lang: str | None = None,
+) -> str:
+    """``text`` (whose runs and values are ``found``) with ``translations`` (by key) in, and
+    its language marks set to ``tgt_lang`` when given (module docstring)."""
+    return _Writer(text, found, translations, adopted or {}).written(tgt_lang)
+
+
+class _Writer:
+    def __init__(
+        self,
+        text: str,
+        found: Segments,
+        translations: Mapping[str, str],
+        adopted: Mapping[str, tuple[str, str]],
+    ) -> None:
+        self.text = text
+        self.found = found
+        self.translations = translations
+        self.adopted = adopted
+        self.by_start = sorted(found.attributes, key=lambda value: value.start)
+        self.starts = [value.start for value in self.by_start]
+
+    def written(self, tgt_lang: str | None) -> str:
+        edits: list[tuple[int, int, str]] = []
+        runs = [run for run in self.found.runs if run.key in self.translations]
+        for run in runs:
+            edits.append((run.start, run.end, self.run(run, self.translations[run.key])))
+        covered = sorted((run.start, run.end) for run in runs)
+        starts = [start for start, _ in covered]
+        for value in self.found.attributes:
+            translation = self.translations.get(value.key)
+            if translation is None or _inside(value.start, starts, covered):
+                continue  # (one in a translated run's tag is written with the run)
+            edits.append((value.start, value.end, self.attribute(value.key, translation)))
+        if tgt_lang is not None:
+            for start, end in self.found.languages:
+                quote = self.text[start] if self.text[start] in "\"'" else '"'
+                edits.append((start, end, f"{quote}{tgt_lang}{quote}"))
+            if self.found.lang_insert is not None:
+                at = self.found.lang_insert
+                edits.append((at, at, f' lang="{tgt_lang}"'))
+        pieces: list[str] = []
+        position = 0
+        for start, end, written in sorted(edits):
+            pieces += [self.text[position:start], written]
+            position = end
+        pieces.append(self.text[position:])
+        return "".join(pieces)
+
+    def attribute(self, key: str, translation: str) -> str:
+        """An attribute value's translation as written (double-quoted)."""
+        adopted = self.adopted.get(key)
+        if adopted is not None and adopted[0] == translation:
+            return adopted[1]
+        return '"' + html.escape(translation, quote=True) + '"'
+
+    def run(self, run: Run, translation: str) -> str:
+        """A run's translation as written (module docstring)."""
+        adopted = self.adopted.get(run.key)
+        if adopted is not None and adopted[0] == translation:
+            return adopted[1]
+        written: dict[str, str] = {}
+        for canonical, start, end in run.tags:
+            written.setdefault(canonical, self.tag(start, end))
+        parts: list[str] = []
+        last = 0
+        for tag in _TAG.finditer(translation):
+            parts.append(_as_text(translation[last : tag.start()]))
+            parts.append(written.get(tag.group(), ""))  # (not the run's: the model's garbage)
+            last = tag.end()
+        parts.append(_as_text(translation[last:]))
+        return "".join(parts)
+
+    def tag(self, start: int, end: int) -> str:
+        """The tag at ``start:end`` as the text has it, with its translated attribute values."""
+        tag = self.text[start:end]
+        inside = self.by_start[
+            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
+        ]
+        for value in reversed(inside):
+            translation = self.translations.get(value.key)
+            if translation is not None:
+                offset = value.start - start
+                written = self.attribute(value.key, translation)
+                tag = tag[:offset] + written + tag[offset + value.end - value.start :]
+        return tag
+
+
+def _as_text(text: str) -> str:
+    """A translation's text between its tags as the text's: a bare ``&`` as ``&amp;``, a ``<``
+    as ``&lt;``."""
+    return _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;")
+
+
+def _inside(at: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``at`` is inside one of the sorted, disjoint ``spans`` (``starts``: theirs)."""
+    index = bisect.bisect_right(starts, at) - 1
+    return index >= 0 and at < spans[index][1]
