@@ -26,7 +26,6 @@ stores the pairs of two such pages' runs and attribute values.
 from __future__ import annotations
 
 import codecs
-import difflib
 import logging
 import re
 from collections.abc import Iterator
@@ -36,7 +35,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_segments import Segments, segments
+from ltmt.formats.html_segments import Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
 from ltmt.segments import PairRecord
 
@@ -122,30 +121,12 @@ class HtmlDocument(TranslationsHeld):
         return adopted
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:
-        """Each unit's key and source beside the text that stands for it in ``target``, as
-        the model sees it and as written there: the two pages' runs and values lined up by
-        their shapes (kind, tags, attribute), so that a paragraph a translator added or
-        removed, or a run whose tags the model changed, leaves the rest in line (a stretch of
-        as many pieces of the same kinds on both sides lines up too)."""
+        """Each unit's key and source beside the text that stands for it in ``target`` (this
+        page's translation), as the model sees it and as written there
+        (:func:`~ltmt.formats.html_segments.line_up`)."""
         text, _ = decode_page(read_bytes(target, WHAT), target)
-        mine, theirs = self.found.pieces(), segments(text).pieces()
-        matcher = difflib.SequenceMatcher(
-            a=[piece.shape for piece in mine], b=[piece.shape for piece in theirs], autojunk=False
-        )
-        for tag, first, last, their_first, their_last in matcher.get_opcodes():
-            if tag == "equal" or (
-                tag == "replace"
-                and last - first == their_last - their_first
-                and all(
-                    type(a) is type(b)
-                    for a, b in zip(mine[first:last], theirs[their_first:their_last], strict=True)
-                )
-            ):
-                for piece, other in zip(
-                    mine[first:last], theirs[their_first:their_last], strict=True
-                ):
-                    written = text[other.start : other.end]
-                    yield piece.key, piece.source, other.source, written
+        for piece, other in line_up(self.found, segments(text)):
+            yield piece.key, piece.source, other.source, text[other.start : other.end]
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
@@ -161,6 +162,29 @@ class Segments:
         """The next unit's key (``text`` or ``attr`` and its number)."""
         self.numbered += 1
         return f"{kind}{self.numbered - 1}"
+
+
+def line_up(
+    mine: Segments, theirs: Segments
+) -> Iterator[tuple[Run | AttributeValue, Run | AttributeValue]]:
+    """The runs and values of two texts (a page and its translation) that stand for each other:
+    lined up by their shapes (kind, tags, attribute), so that a paragraph a translator added
+    or removed, or a run whose tags the model changed, leaves the rest in line (a stretch of as
+    many pieces of the same kinds on both sides lines up too)."""
+    import difflib
+
+    ours, others = mine.pieces(), theirs.pieces()
+    matcher = difflib.SequenceMatcher(
+        a=[piece.shape for piece in ours], b=[piece.shape for piece in others], autojunk=False
+    )
+    for tag, first, last, their_first, their_last in matcher.get_opcodes():
+        pairs = list(zip(ours[first:last], others[their_first:their_last], strict=False))
+        if tag == "equal" or (
+            tag == "replace"
+            and last - first == their_last - their_first
+            and all(type(a) is type(b) for a, b in pairs)
+        ):
+            yield from pairs
 
 
 def _tag_name(tag: str) -> str:

@@ -3,12 +3,13 @@ target language: ``ltmt translate README.md -o README.de.md``.
 
 Parsed with markdown-it-py (CommonMark, with GitHub's tables and strikethrough). What is
 translated, each a unit: a paragraph (in a list item or a block quote too), a heading (ATX and
-setext) and a table cell. Its inline syntax goes to the model as markup
-(:mod:`ltmt.formats.markdown_inline`: emphasis, links, code spans, images). Everything else is
-copied as written: code blocks, HTML blocks, thematic breaks, link reference definitions, YAML
-front matter, blank lines, and each block's container markers (``> ``, ``- ``, ``1. ``,
-indentation) and a heading's ``#`` marks. A paragraph is written as one line (Markdown renders
-the same; a hard break stays a hard break).
+setext), a table cell, and in an HTML block (``<p align="center">`` atop a README) its text and
+the attribute values people read, as in an HTML page (:mod:`ltmt.formats.html_segments`). Inline
+syntax goes to the model as markup (:mod:`ltmt.formats.markdown_inline`: emphasis, links, code
+spans, images). Everything else is copied as written: code blocks, HTML blocks' markup,
+thematic breaks, link reference definitions, YAML front matter, blank lines, and each block's
+container markers (``> ``, ``- ``, ``1. ``, indentation) and a heading's ``#`` marks. A
+paragraph is written as one line (Markdown renders the same; a hard break stays a hard break).
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 blocks, a block with other text than the source's is kept; ``--overwrite`` translates all.
@@ -28,6 +29,8 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.html_segments import Segments, line_up, segments
+from ltmt.formats.html_writing import written_html
 from ltmt.formats.markdown_inline import markdown, tagged
 from ltmt.segments import PairRecord
 
@@ -67,14 +70,34 @@ class Block:
         return _CELL_PIPE.sub(r"\\|", text) if self.is_cell else text
 
 
+@dataclass(frozen=True)
+class HtmlBlock:
+    """An HTML block (``<p align="center">...</p>`` atop a README): its lines (``first`` to
+    before ``last``), each line's container prefix (``> ``; the first line's, then the
+    others'), its text without them, and the runs and attribute values in it
+    (:mod:`ltmt.formats.html_segments`), whose keys are the block's ``key`` and theirs."""
+
+    key: str
+    first: int
+    last: int
+    prefix: str
+    continuation: str
+    text: str
+    found: Segments
+
+    def unit_key(self, piece_key: str) -> str:
+        return f"{self.key}:{piece_key}"
+
+
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
 
 
-def _blocks(text: str) -> list[Block]:
-    """The translatable blocks of a Markdown ``text``, in order."""
+def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
+    """The translatable blocks of a Markdown ``text`` and its HTML blocks with text, in
+    order."""
     lines = text.splitlines()
     skipped = 0
     front = _FRONT_MATTER.match(text)
@@ -83,9 +106,16 @@ def _blocks(text: str) -> list[Block]:
     body = "\n".join(lines[skipped:])
     tokens = _parser().parse(body)
     blocks: list[Block] = []
+    html_blocks: list[HtmlBlock] = []
     row: int | None = None
     cells: list[tuple[int, int]] = []
     for index, token in enumerate(tokens):
+        if token.type == "html_block" and token.map is not None:
+            first, last = token.map[0] + skipped, token.map[1] + skipped
+            found = _html_block(f"html{len(html_blocks)}", lines, first, last, token.content)
+            if found is not None:
+                html_blocks.append(found)
+            continue
         if token.type == "tr_open" and token.map is not None:
             row = token.map[0] + skipped
             cells = _cell_spans(lines[row])
@@ -135,7 +165,29 @@ def _blocks(text: str) -> list[Block]:
                 hard_break,
             )
         )
-    return blocks
+    return blocks, html_blocks
+
+
+def _html_block(
+    key: str, lines: list[str], first: int, last: int, content: str
+) -> HtmlBlock | None:
+    """The HTML block of ``lines[first:last]`` (``content``: its text, as the parser read it
+    without container prefixes), or None when it has nothing to translate or its lines are
+    not its text behind one prefix and one continuation prefix each."""
+    texts = content.rstrip("\n").split("\n")
+    written = lines[first:last]
+    if len(texts) != len(written) or not all(
+        line.endswith(text) for line, text in zip(written, texts, strict=True)
+    ):
+        return None
+    prefixes = [line[: len(line) - len(text)] for line, text in zip(written, texts, strict=True)]
+    if len(set(prefixes[1:])) > 1:
+        return None
+    found = segments("\n".join(texts))
+    if not found.pieces():
+        return None
+    continuation = prefixes[1] if len(prefixes) > 1 else " " * len(prefixes[0])
+    return HtmlBlock(key, first, last, prefixes[0], continuation, "\n".join(texts), found)
 
 
 def _has_words_outside_code(source: str) -> bool:
@@ -167,7 +219,7 @@ class MarkdownDocument(TranslationsHeld):
         self.path = Path(path)
         self.data = data  # as read: its line ends and byte order mark are the output's
         self.text = decode(data, self.path)
-        self.blocks = _blocks(self.text)
+        self.blocks, self.html_blocks = _blocks(self.text)
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (tagged text, line as written)
 
     @classmethod
@@ -175,25 +227,36 @@ class MarkdownDocument(TranslationsHeld):
         return cls(Path(path), read_bytes(Path(path), WHAT))
 
     def units(self) -> list[Unit]:
-        return [Unit(block.key, block.source) for block in self.blocks]
+        placed = [(block.first, 0, Unit(block.key, block.source)) for block in self.blocks]
+        placed += [
+            (html.first, order, Unit(html.unit_key(piece.key), piece.source))
+            for html in self.html_blocks
+            for order, piece in enumerate(html.found.pieces())
+        ]
+        placed.sort(key=lambda item: (item[0], item[1]))
+        return [unit for _, _, unit in placed]
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds: the
         blocks of the same kind and place whose text is not the source's."""
         adopted = 0
-        for block, theirs, lines in self._aligned(Path(target)):
+        text = decode(read_bytes(Path(target), WHAT), Path(target))
+        for block, theirs, lines in self._aligned(text):
             if theirs.source != block.source:
                 self.translations[block.key] = theirs.source
                 self.adopted[block.key] = (theirs.source, lines)
                 adopted += 1
+        for key, source, translation in self._html_aligned(text):
+            if translation != source:
+                self.translations[key] = translation
+                adopted += 1
         return adopted
 
-    def _aligned(self, target: Path) -> Iterator[tuple[Block, Block, str]]:
-        """Each block beside the block of ``target`` that stands for it, with that block's
-        text as written (a paragraph's or heading's lines, a cell's text); none when the two
-        files' blocks differ in number or kind."""
-        text = decode(read_bytes(target, WHAT), target)
-        theirs = _blocks(text)
+    def _aligned(self, text: str) -> Iterator[tuple[Block, Block, str]]:
+        """Each block beside the block of ``text`` (this file's translation) that stands for
+        it, with that block's text as written (a paragraph's or heading's lines, a cell's
+        text); none when the two files' blocks differ in number or kind."""
+        theirs, _ = _blocks(text)
         if [block.is_cell for block in theirs] != [block.is_cell for block in self.blocks]:
             return
         lines = text.splitlines()
@@ -205,23 +268,38 @@ class MarkdownDocument(TranslationsHeld):
                 written = "\n".join(lines[other.first : other.last])
             yield block, other, written
 
+    def _html_aligned(self, text: str) -> Iterator[tuple[str, str, str]]:
+        """Each run or value of the HTML blocks with its source and the text that stands for it
+        in ``text`` (this file's translation): the blocks in order, where the two files have as
+        many, their pieces lined up by :func:`~ltmt.formats.html_segments.line_up`."""
+        _, theirs = _blocks(text)
+        if len(theirs) != len(self.html_blocks):
+            return
+        for mine, other in zip(self.html_blocks, theirs, strict=True):
+            for piece, their_piece in line_up(mine.found, other.found):
+                yield mine.unit_key(piece.key), piece.source, their_piece.source
+
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
         """The block pairs of the translated Markdown ``path`` and its ``source_file``."""
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
-        aligned = list(document._aligned(Path(path)))
+        text = decode(read_bytes(Path(path), WHAT), Path(path))
+        aligned = [
+            (block.key, block.source, theirs.source) for block, theirs, _ in document._aligned(text)
+        ]
         if not aligned and document.blocks:
             raise InputError(
                 f"{path}: its blocks do not line up with {source_file}'s (another number of "
                 "paragraphs, headings or table cells); import the files a translator made of "
                 "each other"
             )
+        aligned += document._html_aligned(text)
         return iter(
             [
-                PairRecord(block.source, theirs.source, f"{path}: {block.key}", {})
-                for block, theirs, _ in aligned
-                if theirs.source != block.source
+                PairRecord(source, translation, f"{path}: {key}", {})
+                for key, source, translation in aligned
+                if translation != source
             ]
         )
 
@@ -243,6 +321,20 @@ class MarkdownDocument(TranslationsHeld):
             if as_adopted and not block.is_cell:
                 start, end = 0, len(body)  # the translator's lines as they wrote them
             edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
+        for html in self.html_blocks:
+            translations = {
+                piece.key: self.translations[html.unit_key(piece.key)]
+                for piece in html.found.pieces()
+                if html.unit_key(piece.key) in self.translations
+            }
+            if translations:
+                html_lines = written_html(html.text, html.found, translations).split("\n")
+                body = lines[html.first].rstrip("\r\n")
+                joined = "\n".join(
+                    [html.prefix + html_lines[0]]
+                    + [html.continuation + line for line in html_lines[1:]]
+                )
+                edits[html.first] = (html.last, [(0, len(body), joined)])
         out: list[str] = []
         index = 0
         while index < len(lines):

@@ -115,6 +115,48 @@ def test_an_existing_output_is_the_translation_so_far(source: Path, tmp_path: Pa
     assert out.read_text("utf-8") == edited  # the translator's own lines kept
 
 
+HTML_BLOCKS = """<h1 align="center">My Project</h1>
+<p align="center">
+  A <b>fast</b> tool. <img src="logo.png" alt="The logo">
+</p>
+
+Plain text.
+
+> <p>Quoted <em>HTML</em></p>
+
+<!-- a comment -->
+<script>var s = "<p>no</p>";</script>
+"""
+
+
+def test_html_blocks_are_translated_as_html(tmp_path: Path) -> None:
+    source = tmp_path / "README.md"
+    source.write_text(HTML_BLOCKS, "utf-8")
+    assert [u.source for u in open_document(source).units()] == [
+        "My Project",
+        "A <b>fast</b> tool.",
+        "The logo",
+        "Plain text.",
+        "Quoted <em>HTML</em>",
+    ]
+    out = tmp_path / "README.de.md"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == HTML_BLOCKS.replace("My Project", "MY PROJECT").replace(
+        "A <b>fast</b> tool.", "A <b>FAST</b> TOOL."
+    ).replace("The logo", "THE LOGO").replace("Plain text.", "PLAIN TEXT.").replace(
+        "Quoted <em>HTML</em>", "QUOTED <em>HTML</em>"
+    )
+    edited = out.read_text("utf-8").replace("MY PROJECT", "Mein Projekt")
+    out.write_text(edited, "utf-8")
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []  # the HTML blocks' translations taken over too
+    assert out.read_text("utf-8") == edited
+    pairs = list(MarkdownDocument.pairs(out, source_file=source))
+    assert ("My Project", "Mein Projekt") in [(p.source, p.target) for p in pairs]
+    assert len(pairs) == 5
+
+
 def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "README.de.md"
     translate_file(source, out, FakeModel(), tgt_lang="de")
@@ -172,6 +214,8 @@ def test_markdown_of_a_tagged_translation(tagged: str, expected: str) -> None:
         "> - quoted item\n>   more\n> - next\n",
         "1. one\n   - nested *item*\n2. two\n",
         '<div align="center">\n<b>HTML block</b>\n</div>\n\nAfter it.\n',
+        '> <p title="A tip">Quoted &amp; <i>HTML</i>\n> text</p>\n',
+        '- item\n\n  <div>\n  In a <a href="x">list</a>\n  </div>\n',
         "Text with a [reference][ref] link.\n\n[ref]: https://example.com/r\n",
         "    indented code\n\nText\n***\nMore\n",
         "| a |\n|---|\n| 1 |\n| b \\| c |\n",
