@@ -4,7 +4,8 @@ memory.
 
 Each output is rendered by markdown-it-py (CommonMark with GitHub's tables) beside its source
 and compared: the sequence of HTML elements (headings, paragraphs, lists, tables, code ...),
-and the link targets, image sources and code spans, each as a multiset. There is no German
+and the link targets, image sources and code spans, each as a multiset; and how many of the
+text pieces in HTML blocks came back translated. There is no German
 reference here, so no BLEU.
 
     python eval/markdown_trial.py --output eval/results/markdown/markdown-trial.json FILE.md ...
@@ -50,6 +51,20 @@ def _compare(source: str, output: str) -> dict:
     }
 
 
+def _html_blocks(source: Path, output: Path) -> dict[str, int]:
+    """How many runs and attribute values the source's HTML blocks hold, and how many of them
+    the output has translated (other text than the source's)."""
+    from ltmt.formats.markdown import MarkdownDocument
+
+    document = MarkdownDocument.open(source)
+    document.adopt(output)
+    keys = [unit.key for unit in document.units() if unit.key.startswith("html")]
+    return {
+        "html_block_units": len(keys),
+        "html_block_units_changed": sum(key in document.translations for key in keys),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
@@ -74,6 +89,7 @@ def main() -> None:
                 }
                 if label == "markdown":
                     entry["sample"] = out.read_text("utf-8")[:1500]
+                    entry[label].update(_html_blocks(path, out))
             report["files"][str(path)] = entry
     emit_report(report, args.output, ensure_ascii=False)
 

@@ -66,8 +66,9 @@ class Block:
     def text(self, translation: str) -> str:
         """``translation`` (of :attr:`source`) as the block's Markdown text: a paragraph's or a
         heading's line without its prefix and suffix, a cell's text (its pipes escaped)."""
-        text = markdown(translation, self.hard_break, self.continuation)
-        return _CELL_PIPE.sub(r"\\|", text) if self.is_cell else text
+        if self.is_cell:  # (a cell is one line: a break in it is written <br>)
+            return _CELL_PIPE.sub(r"\\|", markdown(translation, None))
+        return markdown(translation, self.hard_break, self.continuation)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ _LINK = re.compile(
 )
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
 _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
-_BREAK = re.compile(r"<br\s*/?>")
+_BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)
 _OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
 _CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
 
@@ -124,10 +124,11 @@ def tagged(children: Sequence[Any]) -> str:
     return "".join(out).strip()
 
 
-def markdown(text: str, hard_break: str = "\\", continuation: str = "") -> str:
+def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -> str:
     """Markdown of a tagged ``text`` (a translation of :func:`tagged`'s form): a hard break
     written as ``hard_break`` and a new line that starts with ``continuation`` (a block
-    quote's ``> ``, a list item's indentation)."""
+    quote's ``> ``, a list item's indentation); with ``hard_break`` None (a table cell, which
+    holds one line), as ``<br>``."""
     codes: list[str] = []
 
     def code(found: re.Match[str]) -> str:  # kept apart: nothing inside a code span changes
@@ -138,7 +139,8 @@ def markdown(text: str, hard_break: str = "\\", continuation: str = "") -> str:
     text = _IMAGE.sub(_image, text)
     text = _LINK.sub(_link, text)
     text = _EMPHASIS_TAG.sub(lambda m: _EMPHASIS[m.group(2)], text)
-    text = _BREAK.sub(lambda _: hard_break + "\n" + continuation, text)
+    line_break = "<br>" if hard_break is None else hard_break + "\n" + continuation
+    text = _BREAK.sub(lambda _: line_break, text)
     text = _plain(text)
     return re.sub("\0(\\d+)\0", lambda m: codes[int(m.group(1))], text)
 

@@ -219,6 +219,8 @@ def test_markdown_of_a_tagged_translation(tagged: str, expected: str) -> None:
         "Text with a [reference][ref] link.\n\n[ref]: https://example.com/r\n",
         "    indented code\n\nText\n***\nMore\n",
         "| a |\n|---|\n| 1 |\n| b \\| c |\n",
+        "| License |\n|---|\n| LGPL-2.1<br>_restrictive_ |\n",  # inline HTML in a cell
+        "Motivated by it.<br /> Then <br>more.\n",
         "Term  \nnext line\\\nthird\n",
     ],
 )
