@@ -56,8 +56,9 @@ _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
 # an element whose text is kept as written: code, and Android's <xliff:g>, which marks text not
 # to translate (an app's name, a placeholder's example)
 _VERBATIM_ELEMENT = re.compile(
-    r"<(code|kbd|samp|var|tt|pre|xliff:g)(\s[^<>]*)?>([^<]*)</\1>", re.IGNORECASE
-)
+    r"<(code|kbd|samp|var|tt|pre|xliff:g)(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*)</\1>",
+    re.IGNORECASE | re.DOTALL,
+)  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>)
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
 

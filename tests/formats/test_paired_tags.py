@@ -84,6 +84,10 @@ def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None
     assert nested.text == '<i>Read about <ph id="ltmt-v1"/></i>'
     assert nested.to_translate == ['<i>Read about <ph id="ltmt-v1"/></i>']
     assert strip_pairs("<b><i>a</i> <code>x</code></b>") is not None  # nested: the code alone
+    # markup inside code is kept with it (the model translated a linked element's name)
+    linked = strip_pairs('Use <code><a href="u">xsl:stylesheet</a></code> first.')
+    assert linked is not None and linked.text == 'Use <ph id="ltmt-v1"/> first.'
+    assert linked.to_translate == []
     android = strip_pairs('Welcome to <xliff:g id="app">Google Maps</xliff:g>!')  # never translated
     assert android is not None and android.to_translate == []
     # around placeholders alone, plain markup is left to the model, which keeps it
