@@ -7,7 +7,8 @@ A run's translation is written with its tags as the text had them (with their tr
 attribute values); a tag that is none of the run's (the model's garbled markup: ``<spann
 Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that the text's elements
 stay the source's; a bare ``&`` is written ``&amp;``. An attribute value is written
-double-quoted and escaped. ``adopted`` (key: (translation, as written)) gives the translations
+double-quoted and escaped. A run or value whose translation is its source (a name the model
+copied) stays as written. ``adopted`` (key: (translation, as written)) gives the translations
 a translator wrote, written as they wrote them.
 """
 
@@ -55,14 +56,18 @@ class _Writer:
 
     def written(self, tgt_lang: str | None) -> str:
         edits: list[tuple[int, int, str]] = []
-        runs = [run for run in self.found.runs if run.key in self.translations]
+        runs = [
+            run
+            for run in self.found.runs
+            if self.translations.get(run.key, run.source) != run.source
+        ]
         for run in runs:
             edits.append((run.start, run.end, self.run(run, self.translations[run.key])))
         covered = sorted((run.start, run.end) for run in runs)
         starts = [start for start, _ in covered]
         for value in self.found.attributes:
-            translation = self.translations.get(value.key)
-            if translation is None or _inside(value.start, starts, covered):
+            translation = self.translations.get(value.key, value.source)
+            if translation == value.source or _inside(value.start, starts, covered):
                 continue  # (one in a translated run's tag is written with the run)
             edits.append((value.start, value.end, self.attribute(value.key, translation)))
         if tgt_lang is not None:
@@ -111,8 +116,8 @@ class _Writer:
             bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
         ]
         for value in reversed(inside):
-            translation = self.translations.get(value.key)
-            if translation is not None:
+            translation = self.translations.get(value.key, value.source)
+            if translation != value.source:
                 offset = value.start - start
                 written = self.attribute(value.key, translation)
                 tag = tag[:offset] + written + tag[offset + value.end - value.start :]
