@@ -75,13 +75,21 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str]:
         return decode(data, path, declared), declared
     try:
         text = decode(data, path)
-    except InputError:
+    except InputError as not_utf8:
+        try:
+            fallback = decode(data, path, "cp1252")
+        except InputError:
+            where = str(not_utf8).split(";")[0]  # path:line:column: byte 0x.. is not valid
+            raise InputError(
+                f"{where}, and the page declares no encoding (nor is it Windows-1252): declare "
+                'it (<meta charset="...">) or convert the page to UTF-8'
+            ) from None
         logger.warning(
             "%s declares no encoding and is not UTF-8: read and written as Windows-1252, as "
             "browsers read it (declare <meta charset> if it is another)",
             path,
         )
-        return decode(data, path, "cp1252"), "cp1252"
+        return fallback, "cp1252"
     # an undeclared page of ASCII alone is read by each browser in its own locale's encoding:
     # what the translation adds beyond ASCII is written as references
     return text, "utf-8" if not text.isascii() else "ascii"

@@ -285,6 +285,20 @@ def test_an_undeclared_page_that_is_not_utf8_is_read_as_browsers_do(
     assert [u.source for u in document.units()] == ["ok", "Café (Pokorný)"]
 
 
+def test_an_undeclared_page_in_no_encoding_a_browser_would_guess_is_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sjis.html"
+    path.write_bytes("<p>日本語のページ</p>".encode("shift_jis"))
+    with pytest.raises(
+        InputError,
+        match=r"sjis.html:1:4: byte 0x93 is not valid utf-8, and the page declares no encoding "
+        r"\(nor is it Windows-1252\): declare it \(<meta charset=\"...\">\) or convert the page "
+        r"to UTF-8$",
+    ):
+        HtmlDocument.open(path)
+
+
 def test_a_page_that_is_not_in_its_declared_encoding_is_refused_with_its_place(
     tmp_path: Path,
 ) -> None:
