@@ -3,13 +3,14 @@ target language: ``ltmt translate README.md -o README.de.md``.
 
 Parsed with markdown-it-py (CommonMark, with GitHub's tables and strikethrough). What is
 translated, each a unit: a paragraph (in a list item or a block quote too), a heading (ATX and
-setext), a table cell, and in an HTML block (``<p align="center">`` atop a README) its text and
-the attribute values people read, as in an HTML page (:mod:`ltmt.formats.html_segments`). Inline
-syntax goes to the model as markup (:mod:`ltmt.formats.markdown_inline`: emphasis, links, code
-spans, images). Everything else is copied as written: code blocks, HTML blocks' markup,
-thematic breaks, link reference definitions, YAML front matter, blank lines, and each block's
-container markers (``> ``, ``- ``, ``1. ``, indentation) and a heading's ``#`` marks. A
-paragraph is written as one line (Markdown renders the same; a hard break stays a hard break).
+setext), a table cell, an image's alt text and a link's title, and in an HTML block (``<p
+align="center">`` atop a README) its text and the attribute values people read, as in an HTML
+page (:mod:`ltmt.formats.html_segments`). Inline syntax goes to the model as markup
+(:mod:`ltmt.formats.markdown_inline`: emphasis, links, code spans, images). Everything else is
+copied as written: code blocks, HTML blocks' markup, thematic breaks, link reference
+definitions, YAML front matter, blank lines, and each block's container markers (``> ``,
+``- ``, ``1. ``, indentation) and a heading's ``#`` marks. A paragraph is written as one line
+(Markdown renders the same; a hard break stays a hard break).
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 blocks, a block with other text than the source's is kept; ``--overwrite`` translates all.
@@ -31,7 +32,7 @@ from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_gi
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_segments import Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
-from ltmt.formats.markdown_inline import markdown, tagged
+from ltmt.formats.markdown_inline import markdown, read_attributes, tagged, with_attributes
 from ltmt.segments import PairRecord
 
 WHAT = "a Markdown file"
@@ -62,6 +63,14 @@ class Block:
     @property
     def is_cell(self) -> bool:
         return self.key.startswith("cell")
+
+    def attributes(self) -> list[tuple[str, tuple[int, str], str]]:
+        """Its images' alt texts and links' titles: their unit keys, where they stand (tag
+        number, attribute name) and their text."""
+        return [
+            (f"{self.key}:{name}{number}", (number, name), value)
+            for number, name, value in read_attributes(self.source)
+        ]
 
     def text(self, translation: str) -> str:
         """``translation`` (of :attr:`source`) as the block's Markdown text: a paragraph's or a
@@ -191,6 +200,18 @@ def _html_block(
     return HtmlBlock(key, first, last, prefixes[0], continuation, "\n".join(texts), found)
 
 
+def _attribute_pairs(block: Block, theirs: Block) -> list[tuple[str, tuple[int, str], str, str]]:
+    """The alt texts and titles of ``block`` beside those of ``theirs`` (the block that stands
+    for it in a translation), where the two have the same ones: key, place, source, theirs."""
+    mine, other = block.attributes(), theirs.attributes()
+    if [place for _, place, _ in mine] != [place for _, place, _ in other]:
+        return []
+    return [
+        (key, place, source, translation)
+        for (key, place, source), (_, _, translation) in zip(mine, other, strict=True)
+    ]
+
+
 def _has_words_outside_code(source: str) -> bool:
     """Whether a block's tagged text has a letter outside code spans and tags."""
     return re.search(r"[^\W\d_]", re.sub(r"<code>.*?</code>|<[^<>]*>", "", source)) is not None
@@ -230,6 +251,11 @@ class MarkdownDocument(TranslationsHeld):
     def units(self) -> list[Unit]:
         placed = [(block.first, 0, Unit(block.key, block.source)) for block in self.blocks]
         placed += [
+            (block.first, order, Unit(key, value))
+            for block in self.blocks
+            for order, (key, _, value) in enumerate(block.attributes(), 1)
+        ]
+        placed += [
             (html.first, order, Unit(html.unit_key(piece.key), piece.source))
             for html in self.html_blocks
             for order, piece in enumerate(html.found.pieces())
@@ -247,6 +273,10 @@ class MarkdownDocument(TranslationsHeld):
                 self.translations[block.key] = theirs.source
                 self.adopted[block.key] = (theirs.source, lines)
                 adopted += 1
+            for key, _, source, translation in _attribute_pairs(block, theirs):
+                if translation != source:
+                    self.translations[key] = translation
+                    adopted += 1
         for key, source, translation in self._html_aligned(text):
             if translation != source:
                 self.translations[key] = translation
@@ -286,9 +316,13 @@ class MarkdownDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         text = decode(read_bytes(Path(path), WHAT), Path(path))
-        aligned = [
-            (block.key, block.source, theirs.source) for block, theirs, _ in document._aligned(text)
-        ]
+        aligned = []
+        for block, theirs, _ in document._aligned(text):
+            aligned.append((block.key, block.source, theirs.source))
+            aligned += [
+                (key, source, translation)
+                for key, _, source, translation in _attribute_pairs(block, theirs)
+            ]
         if not aligned and document.blocks:
             raise InputError(
                 f"{path}: its blocks do not line up with {source_file}'s (another number of "
@@ -316,7 +350,16 @@ class MarkdownDocument(TranslationsHeld):
                 continue
             adopted = self.adopted.get(block.key)
             as_adopted = adopted is not None and adopted[0] == translation
-            written = adopted[1] if adopted is not None and as_adopted else block.text(translation)
+            values = {
+                place: self.translations[key]
+                for key, place, _ in block.attributes()
+                if key in self.translations
+            }
+            written = (
+                adopted[1]
+                if adopted is not None and as_adopted
+                else block.text(with_attributes(block.source, translation, values))
+            )
             body = lines[block.first].rstrip("\r\n")
             start, end = len(block.prefix), len(body) - len(block.suffix)
             if as_adopted and not block.is_cell:

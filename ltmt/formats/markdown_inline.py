@@ -15,6 +15,7 @@ form for a translated file's blocks (``ltmt memory import``).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -28,6 +29,9 @@ _LINK = re.compile(
 )
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
 _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
+# an image's or a link's tag (in the tagged form), and the attributes in it that people read
+_TITLED = re.compile(r"<(?:img|a) [^<>]*>")
+_READ = re.compile(r'\b(alt|title)="([^"]*)"')
 _BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)
 _OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
 _CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
@@ -145,6 +149,46 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
     return re.sub("\0(\\d+)\0", lambda m: codes[int(m.group(1))], text)
 
 
+def read_attributes(tagged: str) -> list[tuple[int, str, str]]:
+    """The image alt texts and link titles of a tagged text that have a letter, in order: the
+    number of their tag among its images and links, the attribute's name and its value
+    (unescaped)."""
+    found = []
+    for number, tag in enumerate(_TITLED.findall(tagged)):
+        for name, value in _READ.findall(tag):
+            if re.search(r"[^\W\d_]", value):
+                found.append((number, name, html.unescape(value)))
+    return found
+
+
+def with_attributes(source: str, translation: str, values: dict[tuple[int, str], str]) -> str:
+    """``translation`` (of the tagged ``source``) with the values of its images' and links'
+    attributes (``values``: by tag number and name, as :func:`read_attributes` counts them)
+    replaced: the source's tags, which the translation holds as they were, written anew."""
+    edits: list[tuple[int, int, str]] = []
+    seen: dict[str, int] = {}
+    for number, tag in enumerate(_TITLED.findall(source)):
+        occurrence = seen.get(tag, 0)
+        seen[tag] = occurrence + 1
+        renamed = _READ.sub(functools.partial(_renamed, number, values), tag)
+        at = -1
+        for _ in range(occurrence + 1):  # the same tag's place among its copies
+            at = translation.find(tag, at + 1)
+            if at < 0:
+                break
+        if at >= 0 and renamed != tag:
+            edits.append((at, at + len(tag), renamed))
+    for start, end, renamed in sorted(edits, reverse=True):
+        translation = translation[:start] + renamed + translation[end:]
+    return translation
+
+
+def _renamed(number: int, values: dict[tuple[int, str], str], found: re.Match[str]) -> str:
+    """An attribute of tag ``number`` with its value from ``values``, if there."""
+    value = values.get((number, found.group(1)))
+    return found.group() if value is None else f'{found.group(1)}="{_attribute(value)}"'
+
+
 def _plain(text: str) -> str:
     """:func:`_text` undone."""
     return text.replace("&#60;", "<").replace("&#62;", ">")
@@ -155,7 +199,7 @@ def _link(found: re.Match[str]) -> str:
     href = html.unescape(href)
     if re.search(r"[\s()<>]", href):
         href = f"<{href}>"
-    titled = f' "{html.unescape(title)}"' if title else ""
+    titled = f' "{_quoted(html.unescape(title))}"' if title else ""
     if where == "in" and inner.strip():
         inner = f"{markup}{inner.strip()}{markup}"
     link = f"[{inner}]({href}{titled})"
@@ -166,8 +210,13 @@ def _image(found: re.Match[str]) -> str:
     src, alt, title = (html.unescape(part) if part else part for part in found.groups())
     if re.search(r"[\s()<>]", src):
         src = f"<{src}>"
-    titled = f' "{title}"' if title else ""
+    titled = f' "{_quoted(title)}"' if title else ""
     return f"![{alt}]({src}{titled})"
+
+
+def _quoted(title: str) -> str:
+    """A link's or image's title between double quotes: its own quotes escaped."""
+    return title.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _backticked(code: str) -> str:

@@ -60,6 +60,7 @@ def test_units_are_paragraphs_headings_and_cells(source: Path) -> None:
         "Install it with <code>pip install ltmt</code> and run the <b>first</b> command. "
         'It reads a <i>plain</i> file; see the <a href="https://example.com/a_b" '
         'title="Guide">guide</a>.',
+        "Guide",  # the link's title
         "Note: the model is small.",
         "Open the file",
         "Save your work<br/>before you close it",
@@ -69,6 +70,7 @@ def test_units_are_paragraphs_headings_and_cells(source: Path) -> None:
         "Chooses the <code>a|b</code> memory",  # (GitHub's tables: a pipe escaped even there)
         "Setext title",
         '<img src="img/logo.png" alt="logo"/> Press <kbd>Ctrl</kbd> \\* 5 &amp; 2 &#60; 3.',
+        "logo",  # the image's alt text
     ]
 
 
@@ -92,15 +94,15 @@ def test_the_source_as_its_own_translation_renders_as_the_source(source: Path) -
 def test_translate_file_writes_markdown_again(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "README.de.md"
     result = translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert result.translated == 10
+    assert result.translated == 12
     written = out.read_text("utf-8")
     assert "# GETTING STARTED ##\n" in written
     assert "INSTALL IT WITH `pip install ltmt` AND RUN THE **FIRST** COMMAND." in written
-    assert '[GUIDE](https://example.com/a_b "Guide")' in written
+    assert '[GUIDE](https://example.com/a_b "GUIDE")' in written
     assert "2. SAVE YOUR WORK  \n   BEFORE YOU CLOSE IT\n" in written  # the hard break
     assert "| `--user` | CHOOSES THE `a\\|b` MEMORY |" in written
     assert "SETEXT TITLE\n------------\n" in written
-    assert "![logo](img/logo.png) PRESS <kbd>Ctrl</kbd> \\* 5 &amp; 2 < 3." in written
+    assert "![LOGO](img/logo.png) PRESS <kbd>Ctrl</kbd> \\* 5 &amp; 2 < 3." in written
     assert "title: Demo" in written and "ltmt translate hello.txt" in written
 
 
@@ -157,12 +159,40 @@ def test_html_blocks_are_translated_as_html(tmp_path: Path) -> None:
     assert len(pairs) == 5
 
 
+def test_alt_texts_and_titles_are_written_into_their_own_tags(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text('![A cat](c.png "Cat") near [the docs](u "Read them").\n', "utf-8")
+    document = MarkdownDocument.open(path)
+    assert [(u.key, u.source) for u in document.units()] == [
+        (
+            "block0",
+            '<img src="c.png" alt="A cat" title="Cat"/> near <a href="u" title="Read them">the '
+            "docs</a>.",
+        ),
+        ("block0:alt0", "A cat"),
+        ("block0:title0", "Cat"),
+        ("block0:title1", "Read them"),
+    ]
+    document.fill(
+        {  # the model put the link first; a translated title holds quotes
+            "block0": '<a href="u" title="Read them">Die Doku</a> bei <img src="c.png" '
+            'alt="A cat" title="Cat"/>.',
+            "block0:alt0": "Eine Katze",
+            "block0:title1": 'Lies "sie"',
+        }
+    )
+    assert document.translated_text() == (
+        '[Die Doku](u "Lies \\"sie\\"") bei ![Eine Katze](c.png "Cat").\n'
+    )
+
+
 def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "README.de.md"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     pairs = list(MarkdownDocument.pairs(out, source_file=source))
     assert (pairs[0].source, pairs[0].target) == ("Getting started", "GETTING STARTED")
-    assert len(pairs) == 10
+    assert len(pairs) == 12  # (the link's title and the image's alt text with them)
+    assert ("logo", "LOGO") in [(pair.source, pair.target) for pair in pairs]
     with pytest.raises(InputError, match="holds one language; give the source-language file"):
         list(MarkdownDocument.pairs(out))
     other = tmp_path / "other.md"
@@ -221,6 +251,7 @@ def test_markdown_of_a_tagged_translation(tagged: str, expected: str) -> None:
         "| a |\n|---|\n| 1 |\n| b \\| c |\n",
         "| License |\n|---|\n| LGPL-2.1<br>_restrictive_ |\n",  # inline HTML in a cell
         "Motivated by it.<br /> Then <br>more.\n",
+        '![A "cat"](c.png "The \\"cat\\"") and [docs](u "Read") [again](u "Read").\n',
         "Term  \nnext line\\\nthird\n",
     ],
 )
