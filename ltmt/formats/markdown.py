@@ -316,12 +316,12 @@ class MarkdownDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         text = decode(read_bytes(Path(path), WHAT), Path(path))
-        aligned = []
-        for block, theirs, _ in document._aligned(text):
+        aligned: list[tuple[str, str, str]] = []
+        for block, theirs, _written in document._aligned(text):
             aligned.append((block.key, block.source, theirs.source))
             aligned += [
                 (key, source, translation)
-                for key, _, source, translation in _attribute_pairs(block, theirs)
+                for key, _place, source, translation in _attribute_pairs(block, theirs)
             ]
         if not aligned and document.blocks:
             raise InputError(
