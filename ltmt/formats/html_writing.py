@@ -6,7 +6,8 @@ place (:mod:`ltmt.formats.html_segments`), everything else as it was.
 A run's translation is written with its tags as the text had them (with their translated
 attribute values); a tag that is none of the run's (the model's garbled markup: ``<spann
 Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that the text's elements
-stay the source's; a bare ``&`` is written ``&amp;``. An attribute value is written
+stay the source's; an opening or closing tag whose partner the model dropped is left out too,
+so that the run's elements nest; a bare ``&`` is written ``&amp;``. An attribute value is written
 double-quoted and escaped. A run or value whose translation is its source (a name the model
 copied) stays as written. ``adopted`` (key: (translation, as written)) gives the translations
 a translator wrote, written as they wrote them.
@@ -100,11 +101,15 @@ class _Writer:
         written: dict[str, str] = {}
         for canonical, start, end in run.tags:
             written.setdefault(canonical, self.tag(start, end))
+        found = list(_TAG.finditer(translation))
+        paired = _paired(
+            [tag.group() if tag.group() in written else None for tag in found]
+        )  # (a tag that is not the run's: the model's garbage, left out)
         parts: list[str] = []
         last = 0
-        for tag in _TAG.finditer(translation):
+        for index, tag in enumerate(found):
             parts.append(_as_text(translation[last : tag.start()]))
-            parts.append(written.get(tag.group(), ""))  # (not the run's: the model's garbage)
+            parts.append(written[tag.group()] if index in paired else "")
             last = tag.end()
         parts.append(_as_text(translation[last:]))
         return "".join(parts)
@@ -122,6 +127,30 @@ class _Writer:
                 written = self.attribute(value.key, translation)
                 tag = tag[:offset] + written + tag[offset + value.end - value.start :]
         return tag
+
+
+def _paired(tags: list[str | None]) -> set[int]:
+    """The indices of the tags (canonical forms; None: none to write) that can be written: an
+    empty element's, and an opening and closing tag that pair up in order. One the model
+    dropped the partner of is left out, so that the run's elements nest (as XHTML must)."""
+    kept: set[int] = set()
+    opened: list[tuple[str, int]] = []
+    for index, tag in enumerate(tags):
+        if tag is None:
+            continue
+        if tag.endswith("/>"):
+            kept.add(index)
+        elif tag.startswith("</"):
+            name = tag[2:-1]
+            if any(other == name for other, _ in opened):
+                while opened:  # (those opened inside it and not closed are left out)
+                    other, at = opened.pop()
+                    if other == name:
+                        kept.update((at, index))
+                        break
+        else:
+            opened.append((tag[1:].split(maxsplit=1)[0].rstrip(">"), index))
+    return kept
 
 
 def _as_text(text: str) -> str:

@@ -270,8 +270,26 @@ def test_markup_the_model_garbled_makes_no_element(tmp_path: Path) -> None:
     # seen by the 21M model on libffi's manual: a tag renamed, one cut short
     document.fill({"text0": "<spann Klasse=»c«>Funktion:</span> ruft <ph id *<var>cif</var> auf"})
     assert document.translated_text() == (
-        "<dt>Funktion:</span> ruft &lt;ph id *<var>cif</var> auf</dt>"
-    )
+        "<dt>Funktion: ruft &lt;ph id *<var>cif</var> auf</dt>"
+    )  # (the </span> whose opening was garbled left out too: elements nest)
+
+
+@pytest.mark.parametrize(
+    ("translation", "written"),
+    [
+        ("<b>Jetzt</b> <i>speichern", "<b>Jetzt</b> speichern"),
+        ("</i>Jetzt <b>speichern</b>", "Jetzt <b>speichern</b>"),
+        ("<b>Jetzt <i>speichern</b></i>", "<b>Jetzt speichern</b>"),
+    ],
+)
+def test_tags_whose_partner_the_model_dropped_are_left_out(
+    tmp_path: Path, translation: str, written: str
+) -> None:
+    path = tmp_path / "p.html"
+    path.write_text("<p><b>Save</b> <i>now</i></p>", "utf-8")
+    document = HtmlDocument.open(path)
+    document.fill({"text0": translation})
+    assert document.translated_text() == f"<p>{written}</p>"
 
 
 def test_an_undeclared_page_that_is_not_utf8_is_read_as_browsers_do(
