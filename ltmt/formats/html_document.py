@@ -10,12 +10,12 @@ the markup's own spelling stay. A run's translation is written on one line where
 text broke over several (white space is the same to HTML). Its tags are written as the page had
 them, with their translated attribute values.
 
-The page's encoding is its byte order mark's, its ``<meta charset>`` (or ``http-equiv``
-content type) in the first 1,024 bytes, else UTF-8 where it reads as such and Windows-1252
-where it does not (as browsers read an undeclared page in Western locales; said in a warning).
-The translation is written in the same one, a character it cannot hold as a numeric character
-reference (``&#8594;``); an undeclared page of ASCII alone stays ASCII (``f&#252;r``), which
-every browser reads alike.
+The page's encoding is its byte order mark's, its XML declaration's (XHTML), its ``<meta
+charset>`` (or ``http-equiv`` content type) in the first 1,024 bytes, else UTF-8 where it reads
+as such and Windows-1252 where it does not (as browsers read an undeclared page in Western
+locales; said in a warning). The translation is written in the same one, a character it cannot
+hold as a numeric character reference (``&#8594;``); an undeclared page of ASCII alone stays
+ASCII (``f&#252;r``), which every browser reads alike.
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
 runs and attribute values, one with other text than the source's is kept, as written;
@@ -43,17 +43,19 @@ logger = logging.getLogger(__name__)
 
 WHAT = "an HTML page"
 _WINDOWS_READ = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+# an XHTML page's XML declaration (<?xml version="1.0" encoding="UTF-8"?>)
+_XML_DECLARATION = re.compile(rb"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 
 
 def declared_encoding(data: bytes) -> str | None:
-    """The encoding an HTML page's bytes declare (a byte order mark, ``<meta charset>``, module
-    docstring), as Python names it, or None."""
+    """The encoding an HTML page's bytes declare (a byte order mark, an XML declaration,
+    ``<meta charset>``: module docstring), as Python names it, or None."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8"
-    declared = _CHARSET.search(data[:1024])
+    declared = _XML_DECLARATION.match(data) or _CHARSET.search(data[:1024])
     if declared is None:
         return None
     try:

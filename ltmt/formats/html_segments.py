@@ -338,19 +338,27 @@ def _close_run(text: str, run: list[Event], found: Segments) -> None:
     body = _trimmed(text, run)
     if not body or not _has_words("".join(_tagged(text, event) for event in body)):
         return
-    # elements around the whole run (unless their words are kept as written) and elements
-    # without words at its edges (a heading's "#" or "¶" link, an empty anchor, an icon) stay
-    # outside it
-    while True:
+    # elements around the whole run (unless their words are kept as written), tags at its edges
+    # whose partners are beyond it, and elements without words at its edges (a heading's "#" or
+    # "¶" link, an empty anchor, an icon) stay outside it
+    while body:
         if len(body) >= 2 and _wraps(body):
             body = _trimmed(text, body[1:-1])
+        elif body[0].kind == "end" or (body[0].kind == "start" and _partner(body, 0) is None):
+            body = _trimmed(text, body[1:])  # (a tag whose partner is beyond the run)
+        elif body[-1].kind == "start" or (
+            body[-1].kind == "end" and _partner(body, len(body) - 1) is None
+        ):
+            body = _trimmed(text, body[:-1])
         elif (edge := _wordless_edge(text, body)) is not None:
             body = _trimmed(text, body[edge:] if edge > 0 else body[:edge])
         else:
             break
+    source = "".join(_tagged(text, event) for event in body).strip(_EDGE_SPACE)
+    if not body or not _has_words(source):
+        return
     start = _text_start(text, body[0])
     end = _text_end(text, body[-1])
-    source = "".join(_tagged(text, event) for event in body).strip(_EDGE_SPACE)
     tags = tuple(
         (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
     )

@@ -18,11 +18,13 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from ltmt.formats.html_segments import Run, Segments
 
 _TAG = re.compile(r"<[^<>]*>")
+_ALONE = "<alone/>"  # (a marker: a tag written unpaired, as its source run has it)
 # an ampersand that starts no character reference (the model's "&"): written as &amp;
 _BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
@@ -102,9 +104,18 @@ class _Writer:
         for canonical, start, end in run.tags:
             written.setdefault(canonical, self.tag(start, end))
         found = list(_TAG.finditer(translation))
-        paired = _paired(
-            [tag.group() if tag.group() in written else None for tag in found]
-        )  # (a tag that is not the run's: the model's garbage, left out)
+        # a tag whose partner is beyond the run (a <span> a <math> block cuts) is written as
+        # the source has it, unpaired; the others only where they pair up
+        alone = Counter(_unpaired([canonical for canonical, _, _ in run.tags]))
+        tags: list[str | None] = []
+        for tag in found:
+            canonical = tag.group()
+            if alone[canonical] > 0:
+                alone[canonical] -= 1
+                tags.append(_ALONE)
+            else:  # (a tag that is not the run's: the model's garbage, left out)
+                tags.append(canonical if canonical in written else None)
+        paired = _paired(tags)
         parts: list[str] = []
         last = 0
         for index, tag in enumerate(found):
@@ -129,16 +140,23 @@ class _Writer:
         return tag
 
 
+def _unpaired(tags: list[str]) -> list[str]:
+    """The tags (canonical forms) of a source run that pair with none in it."""
+    paired = _paired(list(tags))
+    return [tag for index, tag in enumerate(tags) if index not in paired]
+
+
 def _paired(tags: list[str | None]) -> set[int]:
-    """The indices of the tags (canonical forms; None: none to write) that can be written: an
-    empty element's, and an opening and closing tag that pair up in order. One the model
-    dropped the partner of is left out, so that the run's elements nest (as XHTML must)."""
+    """The indices of the tags (canonical forms; None: none to write; ``_ALONE``: written
+    unpaired) that can be written: an empty element's, one written alone, and an opening and
+    closing tag that pair up in order. One the model dropped the partner of is left out, so
+    that the run's elements nest (as XHTML must)."""
     kept: set[int] = set()
     opened: list[tuple[str, int]] = []
     for index, tag in enumerate(tags):
         if tag is None:
             continue
-        if tag.endswith("/>"):
+        if tag is _ALONE or tag.endswith("/>"):
             kept.add(index)
         elif tag.startswith("</"):
             name = tag[2:-1]

@@ -38,6 +38,7 @@ class FileFormat:
     (:mod:`ltmt.formats.keyed_catalog`) or, for subtitles, its cues by time: translated into the
     target language's file, and read as pairs beside its source file.
     ``utf16``: the files may be UTF-16 (with a byte order mark), which the format's reader reads.
+    ``binary``: the files are archives the format opens itself (not checked as text).
     """
 
     name: str
@@ -50,6 +51,7 @@ class FileFormat:
     markers: tuple[bytes, ...] = ()
     one_language: bool = False
     utf16: bool = False
+    binary: bool = False  # a zip archive (an EPUB book): not checked as text
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -239,6 +241,15 @@ FORMATS: dict[str, FileFormat] = {
             one_language=True,
         ),
         FileFormat(
+            "epub",
+            (".epub",),
+            "EPUB book",
+            read="ltmt.formats.epub:EpubDocument.pairs",
+            open="ltmt.formats.epub:EpubDocument.open",
+            one_language=True,
+            binary=True,
+        ),
+        FileFormat(
             "srt",
             (".srt",),
             "SubRip subtitles",
@@ -359,8 +370,13 @@ def find_format(
     choices = ", ".join(names(role))
     if role != "write" and path is not None and Path(path).is_dir():  # outputs say it their way
         raise InputError(f"{path} is a directory; give a file")
-    # a file to read: binary content is named before its format is guessed from it
+    # a file to read: binary content is named before its format is guessed from it (unless
+    # it is given as an archive format: an EPUB book)
     file = Path(path) if role != "write" and path is not None and Path(path).is_file() else None
+    given = (fmt or (Path(path).suffix if path is not None else "")).strip().lower().lstrip(".")
+    given_name = given if given in FORMATS else EXTENSIONS.get(f".{given}")
+    if given_name is not None and FORMATS[given_name].binary:
+        file = None
     problem = content_problem(file) if file is not None else None
     if problem is not None:
         raise InputError(problem)

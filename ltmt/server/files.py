@@ -47,6 +47,7 @@ DOCUMENT_MEDIA_TYPES = {
     "ftl": "text/plain",  # Fluent has no registered media type
     "md": "text/markdown",
     "html": "text/html",
+    "epub": "application/epub+zip",
     "resx": "application/xml",
     "srt": "application/x-subrip",
     "vtt": "text/vtt",
@@ -54,7 +55,7 @@ DOCUMENT_MEDIA_TYPES = {
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
     "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files, Markdown "
-    "documents, HTML pages and subtitles"
+    "documents, HTML pages, EPUB books and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

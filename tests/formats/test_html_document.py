@@ -243,6 +243,9 @@ def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) 
          ["Class: <code>X</code>"]),
         ('<p><br>Text here<br></p><p><img src="w.png" alt="Warning"> Do not</p>',
          ["Text here", "Warning", "Do not"]),
+        # a tag whose partner is beyond the run (cut by a block) stays outside it at an edge
+        ('<p>Use <span class="m"><math><mi>x</mi></math></span>, then go.</p>',
+         ["Use", ", then go."]),
         # no-break spaces at an edge stay in the page too
         ('<td><a href="#f">f_name</a>&nbsp;<span>()</span></td><td>\xa0Menu\xa0</td>',
          ["f_name", "Menu"]),
@@ -272,6 +275,19 @@ def test_markup_the_model_garbled_makes_no_element(tmp_path: Path) -> None:
     assert document.translated_text() == (
         "<dt>Funktion: ruft &lt;ph id *<var>cif</var> auf</dt>"
     )  # (the </span> whose opening was garbled left out too: elements nest)
+
+
+def test_a_tag_whose_partner_is_beyond_the_run_is_written_as_the_source_has_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "p.html"
+    path.write_text("<p>Hello <b>bold words <div>Box</div> still</b> here</p>", "utf-8")
+    document = HtmlDocument.open(path)
+    assert [u.source for u in document.units()] == ["Hello <b>bold words", "Box", "still</b> here"]
+    document.fill({"text0": "Hallo <b>fette Worte", "text2": "noch</b> hier"})
+    assert document.translated_text() == (
+        "<p>Hallo <b>fette Worte <div>Box</div> noch</b> hier</p>"
+    )
 
 
 @pytest.mark.parametrize(

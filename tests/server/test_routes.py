@@ -203,7 +203,7 @@ def test_android_strings_imported_beside_their_source_and_translated(api):
         )
         assert (po.status_code, po.json()["error"]) == (
             400,
-            "a.po: translation is for one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple .strings, Markdown, HTML, subtitles), not po",
+            "a.po: translation is for one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple .strings, Markdown, HTML, EPUB, subtitles), not po",
         )
 
 
@@ -315,7 +315,7 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
             400,
             "a.txt: only PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and "
             ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
-            "message files, Markdown documents, HTML pages and subtitles can be translated here, not txt",
+            "message files, Markdown documents, HTML pages, EPUB books and subtitles can be translated here, not txt",
         )
 
 

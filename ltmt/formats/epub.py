@@ -1,0 +1,230 @@
+"""EPUB books translated into a book of the target language: ``ltmt translate book.epub -o
+book.de.epub``.
+
+An EPUB is a zip archive: its ``META-INF/container.xml`` names the package document (OPF),
+whose manifest lists the book's files and whose spine gives the reading order. What is
+translated: every XHTML document of the manifest (the spine's in reading order, then the rest,
+such as the navigation document), each as an HTML page (:mod:`ltmt.formats.html_segments`:
+paragraphs, headings, list items, cells with their inline markup, alt texts, titles), and
+written as :mod:`ltmt.formats.html_writing` writes one, its language marks (``xml:lang``,
+``lang``) set to the target language; the package's ``dc:language`` becomes it too. Everything
+else is copied as it was: images, styles, fonts, the package's other metadata and an EPUB 2
+table of contents (``toc.ncx``, whose labels stay in the source language). The archive is
+written as the format requires, its ``mimetype`` entry first and stored.
+
+An existing output is the translation so far (as for app catalogs): its documents' runs and
+values are lined up with the source's, document by document; ``--overwrite`` translates all.
+``ltmt memory import book.de.epub --source-file book.epub`` stores the pairs.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import unquote
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, read_bytes, source_file_given
+from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.html_document import decode_page
+from ltmt.formats.html_segments import Segments, line_up, segments
+from ltmt.formats.html_writing import written_html
+from ltmt.segments import PairRecord
+
+WHAT = "an EPUB book"
+_MIMETYPE = b"application/epub+zip"
+_XHTML = "application/xhtml+xml"
+_CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
+_OPF = "{http://www.idpf.org/2007/opf}"
+_LANGUAGE = re.compile(r"(<dc:language\b[^>]*>)([^<]*)(</dc:language>)")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One XHTML document of the book: its name in the archive, its text and encoding, and
+    the runs and values in it; its units' keys are ``name`` and theirs."""
+
+    name: str
+    text: str
+    encoding: str
+    found: Segments
+
+    def unit_key(self, piece_key: str) -> str:
+        return f"{self.name}#{piece_key}"
+
+
+@dataclass(frozen=True)
+class Book:
+    """An EPUB's archive entries (name: bytes, in order), its package document's name and
+    its XHTML documents in reading order."""
+
+    entries: dict[str, bytes]
+    package: str
+    chapters: list[Chapter]
+
+
+def read_book(data: bytes, path: Path) -> Book:
+    """The book in an EPUB's bytes; an :class:`InputError` naming what is missing."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{path}: not an EPUB book (not a zip archive: {exc})") from exc
+    if entries.get("mimetype", b"").strip() != _MIMETYPE:
+        raise InputError(
+            f"{path}: not an EPUB book (no 'mimetype' entry saying {_MIMETYPE.decode()})"
+        )
+    package = _package_name(entries, path)
+    manifest, spine = _manifest(entries, package, path)
+    kinds = dict(manifest.values())
+    names = [manifest[item][0] for item in spine if item in manifest]
+    names += [name for name, kind in kinds.items() if kind == _XHTML and name not in names]
+    chapters = []
+    for name in names:
+        if name not in entries or kinds.get(name) != _XHTML:
+            continue
+        text, encoding = decode_page(entries[name], Path(f"{path}:{name}"))
+        chapters.append(Chapter(name, text, encoding, segments(text)))
+    return Book(entries, package, chapters)
+
+
+def _package_name(entries: dict[str, bytes], path: Path) -> str:
+    from lxml import etree
+
+    container = entries.get("META-INF/container.xml")
+    if container is None:
+        raise InputError(f"{path}: not an EPUB book (no META-INF/container.xml)")
+    try:
+        root = etree.fromstring(container)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path}: META-INF/container.xml is not XML: {exc}") from exc
+    found = root.find(f".//{_CONTAINER}rootfile")
+    name = found.get("full-path") if found is not None else None
+    if not name or name not in entries:
+        raise InputError(f"{path}: META-INF/container.xml names no package document there")
+    return name
+
+
+def _manifest(
+    entries: dict[str, bytes], package: str, path: Path
+) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """The package's manifest (id: (archive name, media type)) and its spine's ids."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(entries[package])
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path}: its package document {package} is not XML: {exc}") from exc
+    folder = posixpath.dirname(package)
+    manifest = {
+        item.get("id", ""): (
+            posixpath.normpath(posixpath.join(folder, unquote(item.get("href", "")))),
+            item.get("media-type", ""),
+        )
+        for item in root.iter(f"{_OPF}item")
+    }
+    spine = [ref.get("idref", "") for ref in root.iter(f"{_OPF}itemref")]
+    return manifest, spine
+
+
+class EpubDocument(TranslationsHeld):
+    """An EPUB book to translate into the target language's (module docstring)."""
+
+    format: ClassVar[str] = "epub"
+    what_is_filled = "text"
+
+    def __init__(self, path: Path, data: bytes, tgt_lang: str = "de") -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.tgt_lang = tgt_lang
+        self.book = read_book(data, self.path)
+
+    @classmethod
+    def open(cls, path: Path, tgt_lang: str = "de", **_: Any) -> EpubDocument:
+        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang)
+
+    def units(self) -> list[Unit]:
+        return [
+            Unit(chapter.unit_key(piece.key), piece.source)
+            for chapter in self.book.chapters
+            for piece in chapter.found.pieces()
+        ]
+
+    def adopt(self, target: Path) -> int:
+        """Take over the translations ``target`` (this book's translation so far) holds."""
+        adopted = 0
+        for key, source, translation in self.aligned(Path(target)):
+            if translation != source:
+                self.translations[key] = translation
+                adopted += 1
+        return adopted
+
+    def aligned(self, target: Path) -> Iterator[tuple[str, str, str]]:
+        """Each unit's key and source beside the text that stands for it in ``target``: its
+        documents by name, their runs and values lined up
+        (:func:`~ltmt.formats.html_segments.line_up`)."""
+        theirs = {
+            chapter.name: chapter
+            for chapter in read_book(read_bytes(target, WHAT), target).chapters
+        }
+        for chapter in self.book.chapters:
+            other = theirs.get(chapter.name)
+            if other is None:
+                continue
+            for piece, their_piece in line_up(chapter.found, other.found):
+                yield chapter.unit_key(piece.key), piece.source, their_piece.source
+
+    @classmethod
+    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
+        """The pairs of the translated book ``path`` and its ``source_file``."""
+        source_file = source_file_given(path, WHAT, source_file)
+        document = cls.open(Path(source_file))
+        aligned = list(document.aligned(Path(path)))
+        units = len(document.units())
+        if units and len(aligned) < units / 2:
+            raise InputError(
+                f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
+                f"{units} paragraphs, headings or attributes to translate do); import the "
+                "books a translator made of each other"
+            )
+        return iter(
+            [
+                PairRecord(source, translation, f"{path}: {key}", {})
+                for key, source, translation in aligned
+                if translation != source
+            ]
+        )
+
+    def translated_entries(self) -> dict[str, bytes]:
+        """The archive's entries with each translated document and the package's language."""
+        entries = dict(self.book.entries)
+        for chapter in self.book.chapters:
+            translations = {
+                piece.key: self.translations[chapter.unit_key(piece.key)]
+                for piece in chapter.found.pieces()
+                if chapter.unit_key(piece.key) in self.translations
+            }
+            text = written_html(chapter.text, chapter.found, translations, tgt_lang=self.tgt_lang)
+            entries[chapter.name] = text.encode(chapter.encoding, "xmlcharrefreplace")
+        package = entries[self.book.package].decode("utf-8", "surrogateescape")
+        package = _LANGUAGE.sub(lambda m: f"{m.group(1)}{self.tgt_lang}{m.group(3)}", package)
+        entries[self.book.package] = package.encode("utf-8", "surrogateescape")
+        return entries
+
+    def save(self, out_path: Path) -> None:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            # the mimetype entry first and stored, as readers find an EPUB by it
+            archive.writestr(
+                zipfile.ZipInfo("mimetype"), _MIMETYPE, compress_type=zipfile.ZIP_STORED
+            )
+            for name, data in self.translated_entries().items():
+                if name != "mimetype":
+                    archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+        atomic_write(Path(out_path), buffer.getvalue())

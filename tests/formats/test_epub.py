@@ -1,0 +1,178 @@
+"""EPUB books: their XHTML documents translated, the archive written as the format requires,
+checked with EPUBCheck (Debian's epubcheck, as .ci/run installs it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.epub import EpubDocument
+from ltmt.formats.pipeline import translate_file
+
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+"""
+PACKAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid"
+         xml:lang="en">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="uid">urn:uuid:12345678-1234-4234-8234-123456789abc</dc:identifier>
+    <dc:title>A Small Book</dc:title>
+    <dc:language>en</dc:language>
+    <meta property="dcterms:modified">2026-12-04T00:00:00Z</meta>
+  </metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="c1" href="text/chapter1.xhtml" media-type="application/xhtml+xml"
+          properties="mathml"/>
+    <item id="css" href="style.css" media-type="text/css"/>
+  </manifest>
+  <spine>
+    <itemref idref="c1"/>
+  </spine>
+</package>
+"""
+NAV = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"
+      xml:lang="en" lang="en">
+<head><title>Contents</title></head>
+<body>
+  <nav epub:type="toc"><h1>Contents</h1>
+    <ol><li><a href="text/chapter1.xhtml">The first chapter</a></li></ol>
+  </nav>
+</body>
+</html>
+"""
+CHAPTER = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
+<head><title>The first chapter</title><link rel="stylesheet" href="../style.css"/></head>
+<body>
+  <h1>The first chapter</h1>
+  <p>Call me <em>Ishmael</em>. Some years ago&#8212;never mind how long&#x2014;I went
+     to sea.</p>
+  <p>An equation <span class="m"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi>
+     </math></span>, then more words.</p>
+</body>
+</html>
+"""
+STYLE = "p { margin: 0 }\n"
+
+
+def _book(path: Path, chapter: str = CHAPTER) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/container.xml", CONTAINER)
+        archive.writestr("EPUB/package.opf", PACKAGE)
+        archive.writestr("EPUB/nav.xhtml", NAV)
+        archive.writestr("EPUB/text/chapter1.xhtml", chapter)
+        archive.writestr("EPUB/style.css", STYLE)
+    return path
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    return _book(tmp_path / "book.epub")
+
+
+def test_units_are_the_documents_runs_in_reading_order(book: Path) -> None:
+    units = open_document(book).units()
+    assert [(u.key, u.source) for u in units] == [
+        ("EPUB/text/chapter1.xhtml#text0", "The first chapter"),
+        ("EPUB/text/chapter1.xhtml#text1", "The first chapter"),
+        (
+            "EPUB/text/chapter1.xhtml#text2",
+            "Call me <em>Ishmael</em>. Some years ago\u2014never mind how long\u2014I went to sea.",
+        ),
+        ("EPUB/text/chapter1.xhtml#text3", "An equation"),  # (the math kept, as in pages)
+        ("EPUB/text/chapter1.xhtml#text4", ", then more words."),
+        ("EPUB/nav.xhtml#text0", "Contents"),  # the navigation document after the spine's
+        ("EPUB/nav.xhtml#text1", "Contents"),
+        ("EPUB/nav.xhtml#text2", "The first chapter"),
+    ]
+
+
+def _epubcheck(path: Path) -> str:
+    if shutil.which("java") is None or not EPUBCHECK.exists():
+        pytest.skip("needs Java and EPUBCheck (Debian's epubcheck)")
+    done = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True, text=True, check=False
+    )
+    return done.stdout + done.stderr
+
+
+def test_the_translated_book_is_a_valid_epub_in_the_target_language(
+    book: Path, tmp_path: Path
+) -> None:
+    assert "0 fatals / 0 errors / 0 warnings" in _epubcheck(book)
+    out = tmp_path / "book.de.epub"
+    result = translate_file(book, out, FakeModel(), tgt_lang="de")
+    assert result.translated == 8
+    report = _epubcheck(out)
+    assert "0 fatals / 0 errors / 0 warnings" in report, report
+    with zipfile.ZipFile(out) as archive:
+        first = archive.infolist()[0]
+        assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+        chapter = archive.read("EPUB/text/chapter1.xhtml").decode("utf-8")
+        package = archive.read("EPUB/package.opf").decode("utf-8")
+        assert archive.read("EPUB/style.css").decode("utf-8") == STYLE
+    assert 'xml:lang="de" lang="de"' in chapter
+    assert "<p>CALL ME <em>ISHMAEL</em>. SOME YEARS AGO\u2014NEVER MIND" in chapter
+    assert '<span class="m"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi>' in chapter
+    assert "</math></span>, THEN MORE WORDS.</p>" in chapter
+    assert "<dc:language>de</dc:language>" in package
+    assert "<dc:title>A Small Book</dc:title>" in package  # other metadata as it was
+
+
+def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
+    book: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "book.de.epub"
+    translate_file(book, out, FakeModel(), tgt_lang="de")
+    model = FakeModel()
+    translate_file(book, out, model, tgt_lang="de")
+    assert model.seen == []
+    pairs = list(EpubDocument.pairs(out, source_file=book))
+    assert ("The first chapter", "THE FIRST CHAPTER") in [(p.source, p.target) for p in pairs]
+    with pytest.raises(InputError, match="holds one language; give the source-language file"):
+        list(EpubDocument.pairs(out))
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        (None, r"not an EPUB book \(not a zip archive"),
+        ({"a.txt": "x"}, r"not an EPUB book \(no 'mimetype' entry saying application/epub\+zip\)"),
+        ({"mimetype": "application/epub+zip"}, r"not an EPUB book \(no META-INF/container.xml\)"),
+        (
+            {"mimetype": "application/epub+zip", "META-INF/container.xml": CONTAINER},
+            r"META-INF/container.xml names no package document there",
+        ),
+    ],
+)
+def test_what_is_no_epub_is_refused_in_one_line(
+    tmp_path: Path, entries: dict[str, str] | None, message: str
+) -> None:
+    path = tmp_path / "bad.epub"
+    if entries is None:
+        path.write_text("plain text", "utf-8")
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, text in entries.items():
+                archive.writestr(name, text)
+    with pytest.raises(InputError, match=message):
+        open_document(path)
