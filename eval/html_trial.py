@@ -78,7 +78,7 @@ def _summary(data: bytes) -> dict[str, Any]:
     }
 
 
-def _compare(source: bytes, output: bytes) -> dict[str, Any]:
+def compare_pages(source: bytes, output: bytes) -> dict[str, Any]:
     a, b = _summary(source), _summary(output)
     changed_values = sum(
         1 for x, y in zip(a["read"], b["read"], strict=False) if x[1] == y[1] and x[2] != y[2]
@@ -140,7 +140,7 @@ def main() -> None:
                     continue
                 entry[label] = {
                     "seconds": round(time.perf_counter() - started, 1),
-                    **_compare(path.read_bytes(), out.read_bytes()),
+                    **compare_pages(path.read_bytes(), out.read_bytes()),
                 }
                 if label == "html":
                     entry[label].update(_text_changed(page, out))
