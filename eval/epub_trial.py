@@ -4,6 +4,9 @@ documents compared with the source's as :mod:`html_trial` compares pages (block 
 order, inline elements, links, images, code kept; attributes and runs translated).
 
     python eval/epub_trial.py --output eval/results/epub/epub-trial.json BOOK.epub ...
+
+A folder (a book's files unzipped, as github.com/IDPF/epub3-samples keeps them) is zipped into
+an EPUB first: its ``mimetype`` first and stored, the rest in name order.
 """
 
 from __future__ import annotations
@@ -37,6 +40,18 @@ def _epubcheck(path: Path) -> dict[str, int]:
     return {"fatals": fatals, "errors": errors, "warnings": warnings}
 
 
+def _zipped(folder: Path, work: Path) -> Path:
+    """The EPUB of a book's unzipped ``folder`` (module docstring)."""
+    book = work / f"{folder.name}.epub"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.write(folder / "mimetype", "mimetype", compress_type=zipfile.ZIP_STORED)
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if path.is_file() and name != "mimetype":
+                archive.write(path, name, compress_type=zipfile.ZIP_DEFLATED)
+    return book
+
+
 def _documents(source: Path, output: Path) -> dict[str, Any]:
     """The XHTML documents of both books compared (``compare_pages``), summed; and how many
     of the book's units the output holds translated."""
@@ -64,14 +79,15 @@ def main() -> None:
     args = parser.parse_args()
     report: dict[str, Any] = {"books": {}}
     with tempfile.TemporaryDirectory() as work:
-        for path in args.books:
+        for given in args.books:
+            path = _zipped(given, Path(work)) if given.is_dir() else given
             out = Path(work) / f"{path.stem}.de.epub"
             started = time.perf_counter()
             ltmt_in_checkout(
                 REPO, "translate", str(path.resolve()), "-o", str(out), "--tgt-lang", "de"
             )
             seconds = round(time.perf_counter() - started, 1)
-            report["books"][str(path)] = {
+            report["books"][str(given)] = {
                 "seconds": seconds,
                 "epubcheck_source": _epubcheck(path),
                 "epubcheck_output": _epubcheck(out),

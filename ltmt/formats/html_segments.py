@@ -13,7 +13,9 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   white space collapsed, character references decoded to their characters (``&rsquo;`` as
   U+2019) except ``&amp;``, ``&lt;``, ``&gt;`` and ``&nbsp;``, which stay references (the
   model keeps them as placeholders). Elements that wrap a whole run (``<li><a
-  href="...">Home</a></li>``) stay outside it: the model sees ``Home``.
+  href="...">Home</a></li>``) stay outside it (the model sees ``Home``), and so do, at its
+  edges, elements without words (a heading's ``¶`` link, an empty anchor, an image) and tags
+  whose partner is beyond the run (a ``<span>`` a ``<math>`` block cuts).
 - **Attribute values** people read: ``alt``, ``title``, ``placeholder``, ``aria-label``,
   ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``label``
   (``<track>``, ``<option>``), ``abbr`` (``<th>``), a button's ``value`` (``<input
@@ -23,8 +25,7 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   set to the target language when the page is written.
 
 Not translated: ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<svg>``, ``<math>``,
-``<template>``-free markup aside, an element marked ``translate="no"`` or with the class
-``notranslate`` (inside a run: kept as written by the pipeline, as are code elements), and a run
+an element marked ``translate="no"`` or with the class ``notranslate`` (inside a run: kept as written by the pipeline, as are code elements), and a run
 without a letter outside code.
 """
 
