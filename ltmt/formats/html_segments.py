@@ -25,8 +25,8 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   set to the target language when the page is written.
 
 Not translated: ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<svg>``, ``<math>``,
-an element marked ``translate="no"`` or with the class ``notranslate`` (inside a run: kept as written by the pipeline, as are code elements), and a run
-without a letter outside code.
+an element marked ``translate="no"`` or with the class ``notranslate`` (inside a run: kept as
+written by the pipeline, as are code elements), and a run without a letter outside code.
 """
 
 from __future__ import annotations
