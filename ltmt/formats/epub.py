@@ -32,7 +32,7 @@ from urllib.parse import unquote
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_document import decode_page
+from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
 from ltmt.segments import PairRecord
@@ -186,20 +186,7 @@ class EpubDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         aligned = list(document.aligned(Path(path)))
-        units = len(document.units())
-        if units and len(aligned) < units / 2:
-            raise InputError(
-                f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
-                f"{units} paragraphs, headings or attributes to translate do); import the "
-                "books a translator made of each other"
-            )
-        return iter(
-            [
-                PairRecord(source, translation, f"{path}: {key}", {})
-                for key, source, translation in aligned
-                if translation != source
-            ]
-        )
+        return lined_up_pairs(path, source_file, aligned, len(document.units()), "books")
 
     def translated_entries(self) -> dict[str, bytes]:
         """The archive's entries with each translated document and the package's language."""

@@ -97,6 +97,27 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str]:
     return text, "utf-8" if not text.isascii() else "ascii"
 
 
+def lined_up_pairs(
+    path: Path, source_file: Path, aligned: list[tuple[str, str, str]], units: int, what: str
+) -> Iterator[PairRecord]:
+    """The pairs of a translated file ``path`` (pages, books) whose units (``units`` in its
+    ``source_file``) were ``aligned`` (key, source, translation) with the source's; an
+    :class:`InputError` when fewer than half of them line up (not a translation of it)."""
+    if units and len(aligned) < units / 2:
+        raise InputError(
+            f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
+            f"{units} paragraphs, headings, cells or attributes to translate do); import the "
+            f"{what} a translator made of each other"
+        )
+    return iter(
+        [
+            PairRecord(source, translation, f"{path}: {key}", {})
+            for key, source, translation in aligned
+            if translation != source
+        ]
+    )
+
+
 class HtmlDocument(TranslationsHeld):
     """An HTML page to translate into the target language's (module docstring)."""
 
@@ -144,21 +165,8 @@ class HtmlDocument(TranslationsHeld):
         ``source_file``."""
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
-        aligned = list(document.aligned(Path(path)))
-        pieces = len(document.found.pieces())
-        if pieces and len(aligned) < pieces / 2:
-            raise InputError(
-                f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
-                f"{pieces} paragraphs, headings, cells or attributes to translate do); import "
-                "the pages a translator made of each other"
-            )
-        return iter(
-            [
-                PairRecord(source, theirs, f"{path}: {key}", {})
-                for key, source, theirs, _ in aligned
-                if theirs != source
-            ]
-        )
+        aligned = [(key, source, theirs) for key, source, theirs, _ in document.aligned(path)]
+        return lined_up_pairs(path, source_file, aligned, len(document.units()), "pages")
 
     def translated_text(self) -> str:
         """The page with its translations and the target language's marks in."""
