@@ -7,10 +7,12 @@ translated: every XHTML document of the manifest (the spine's in reading order, 
 such as the navigation document), each as an HTML page (:mod:`ltmt.formats.html_segments`:
 paragraphs, headings, list items, cells with their inline markup, alt texts, titles), and
 written as :mod:`ltmt.formats.html_writing` writes one, its language marks (``xml:lang``,
-``lang``) set to the target language; the package's ``dc:language`` becomes it too. Everything
-else is copied as it was: images, styles, fonts, the package's other metadata and an EPUB 2
-table of contents (``toc.ncx``, whose labels stay in the source language). The archive is
-written as the format requires, its ``mimetype`` entry first and stored.
+``lang``) set to the target language; the package's ``dc:language`` becomes it too; an EPUB 2
+table of contents (``toc.ncx``) gets its labels translated (the title, the headings, each
+entry's; not an author's name), so that readers that show it agree with the navigation
+document. Everything else is copied as it was: images, styles, fonts, the package's other
+metadata (its title too). The archive is written as the format requires, its ``mimetype``
+entry first and stored.
 
 An existing output is the translation so far (as for app catalogs): its documents' runs and
 values are lined up with the source's, document by document; ``--overwrite`` translates all.
@@ -19,6 +21,7 @@ values are lined up with the source's, document by document; ``--overwrite`` tra
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
@@ -40,6 +43,11 @@ from ltmt.segments import PairRecord
 WHAT = "an EPUB book"
 _MIMETYPE = b"application/epub+zip"
 _XHTML = "application/xhtml+xml"
+_NCX = "application/x-dtbncx+xml"
+# a label of a table of contents: the text of a title, a heading or an entry (not an author)
+_LABEL = re.compile(r"<(docTitle|navInfo|navLabel|pageTarget)\b[^>]*>\s*<text>([^<]*)</text>")
+_NCX_LANG = re.compile(r"""(<ncx\b[^>]*\bxml:lang=["'])[^"']*(["'])""")
+_SPACE = re.compile(r"\s+")
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _LANGUAGE = re.compile(r"(<dc:language\b[^>]*>)([^<]*)(</dc:language>)")
@@ -60,13 +68,27 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Contents:
+    """An EPUB 2 table of contents (``toc.ncx``): its name, its text, and the place and text
+    of each label (the book's title, the map's heading, each entry's label; not its author)."""
+
+    name: str
+    text: str
+    labels: list[tuple[int, int, str]]
+
+    def unit_key(self, number: int) -> str:
+        return f"{self.name}#label{number}"
+
+
+@dataclass(frozen=True)
 class Book:
-    """An EPUB's archive entries (name: bytes, in order), its package document's name and
-    its XHTML documents in reading order."""
+    """An EPUB's archive entries (name: bytes, in order), its package document's name, its
+    XHTML documents in reading order and its EPUB 2 table of contents, if any."""
 
     entries: dict[str, bytes]
     package: str
     chapters: list[Chapter]
+    contents: Contents | None = None
 
 
 def read_book(data: bytes, path: Path) -> Book:
@@ -91,7 +113,33 @@ def read_book(data: bytes, path: Path) -> Book:
             continue
         text, encoding = decode_page(entries[name], Path(f"{path}:{name}"))
         chapters.append(Chapter(name, text, encoding, segments(text)))
-    return Book(entries, package, chapters)
+    tables = [name for name, kind in kinds.items() if kind == _NCX and name in entries]
+    contents = _contents(tables[0], entries[tables[0]], path) if tables else None
+    return Book(entries, package, chapters, contents)
+
+
+def _contents(name: str, data: bytes, path: Path) -> Contents:
+    """The labels of an EPUB 2 table of contents (:class:`Contents`)."""
+    text, _ = decode_page(data, Path(f"{path}:{name}"))
+    labels = [
+        (found.start(2), found.end(2), _SPACE.sub(" ", html.unescape(found.group(2))).strip())
+        for found in _LABEL.finditer(text)
+        if found.group(2).strip()
+    ]
+    return Contents(name, text, labels)
+
+
+def _written_contents(contents: Contents, translations: dict[int, str], tgt_lang: str) -> str:
+    """A table of contents with its labels' ``translations`` (by number) in, and its
+    ``xml:lang`` the target language."""
+    pieces: list[str] = []
+    position = 0
+    for number, (start, end, _) in enumerate(contents.labels):
+        if number in translations:
+            pieces += [contents.text[position:start], html.escape(translations[number], False)]
+            position = end
+    pieces.append(contents.text[position:])
+    return _NCX_LANG.sub(rf"\g<1>{tgt_lang}\g<2>", "".join(pieces), count=1)
 
 
 def _package_name(entries: dict[str, bytes], path: Path) -> str:
@@ -150,11 +198,18 @@ class EpubDocument(TranslationsHeld):
         return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang)
 
     def units(self) -> list[Unit]:
-        return [
+        units = [
             Unit(chapter.unit_key(piece.key), piece.source)
             for chapter in self.book.chapters
             for piece in chapter.found.pieces()
         ]
+        contents = self.book.contents
+        if contents is not None:
+            units += [
+                Unit(contents.unit_key(number), label)
+                for number, (_, _, label) in enumerate(contents.labels)
+            ]
+        return units
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this book's translation so far) holds."""
@@ -169,10 +224,18 @@ class EpubDocument(TranslationsHeld):
         """Each unit's key and source beside the text that stands for it in ``target``: its
         documents by name, their runs and values lined up
         (:func:`~ltmt.formats.html_segments.line_up`)."""
-        theirs = {
-            chapter.name: chapter
-            for chapter in read_book(read_bytes(target, WHAT), target).chapters
-        }
+        book = read_book(read_bytes(target, WHAT), target)
+        theirs = {chapter.name: chapter for chapter in book.chapters}
+        mine_contents, their_contents = self.book.contents, book.contents
+        if (
+            mine_contents is not None
+            and their_contents is not None
+            and len(mine_contents.labels) == len(their_contents.labels)
+        ):
+            for number, (label, their_label) in enumerate(
+                zip(mine_contents.labels, their_contents.labels, strict=True)
+            ):
+                yield mine_contents.unit_key(number), label[2], their_label[2]
         for chapter in self.book.chapters:
             other = theirs.get(chapter.name)
             if other is None:
@@ -199,6 +262,16 @@ class EpubDocument(TranslationsHeld):
             }
             text = written_html(chapter.text, chapter.found, translations, tgt_lang=self.tgt_lang)
             entries[chapter.name] = text.encode(chapter.encoding, "xmlcharrefreplace")
+        contents = self.book.contents
+        if contents is not None:
+            labels = {
+                number: self.translations[contents.unit_key(number)]
+                for number in range(len(contents.labels))
+                if contents.unit_key(number) in self.translations
+            }
+            entries[contents.name] = _written_contents(contents, labels, self.tgt_lang).encode(
+                "utf-8", "xmlcharrefreplace"
+            )
         package = entries[self.book.package].decode("utf-8", "surrogateescape")
         package = _LANGUAGE.sub(lambda m: f"{m.group(1)}{self.tgt_lang}{m.group(3)}", package)
         entries[self.book.package] = package.encode("utf-8", "surrogateescape")

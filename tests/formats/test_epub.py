@@ -39,8 +39,9 @@ PACKAGE = """<?xml version="1.0" encoding="UTF-8"?>
     <item id="c1" href="text/chapter1.xhtml" media-type="application/xhtml+xml"
           properties="mathml"/>
     <item id="css" href="style.css" media-type="text/css"/>
+    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
   </manifest>
-  <spine>
+  <spine toc="ncx">
     <itemref idref="c1"/>
   </spine>
 </package>
@@ -71,6 +72,19 @@ CHAPTER = """<?xml version="1.0" encoding="UTF-8"?>
 </html>
 """
 STYLE = "p { margin: 0 }\n"
+NCX = """<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="en">
+  <head><meta name="dtb:uid" content="urn:uuid:12345678-1234-4234-8234-123456789abc"/></head>
+  <docTitle><text>A Small Book</text></docTitle>
+  <docAuthor><text>Ann Author</text></docAuthor>
+  <navMap>
+    <navPoint id="n1" playOrder="1">
+      <navLabel><text>The first chapter &amp; more</text></navLabel>
+      <content src="text/chapter1.xhtml"/>
+    </navPoint>
+  </navMap>
+</ncx>
+"""
 
 
 def _book(path: Path, chapter: str = CHAPTER) -> Path:
@@ -81,6 +95,7 @@ def _book(path: Path, chapter: str = CHAPTER) -> Path:
         archive.writestr("EPUB/nav.xhtml", NAV)
         archive.writestr("EPUB/text/chapter1.xhtml", chapter)
         archive.writestr("EPUB/style.css", STYLE)
+        archive.writestr("EPUB/toc.ncx", NCX)
     return path
 
 
@@ -103,6 +118,8 @@ def test_units_are_the_documents_runs_in_reading_order(book: Path) -> None:
         ("EPUB/nav.xhtml#text0", "Contents"),  # the navigation document after the spine's
         ("EPUB/nav.xhtml#text1", "Contents"),
         ("EPUB/nav.xhtml#text2", "The first chapter"),
+        ("EPUB/toc.ncx#label0", "A Small Book"),  # EPUB 2's table of contents (not the author)
+        ("EPUB/toc.ncx#label1", "The first chapter & more"),
     ]
 
 
@@ -121,7 +138,7 @@ def test_the_translated_book_is_a_valid_epub_in_the_target_language(
     assert "0 fatals / 0 errors / 0 warnings" in _epubcheck(book)
     out = tmp_path / "book.de.epub"
     result = translate_file(book, out, FakeModel(), tgt_lang="de")
-    assert result.translated == 8
+    assert result.translated == 10
     report = _epubcheck(out)
     assert "0 fatals / 0 errors / 0 warnings" in report, report
     with zipfile.ZipFile(out) as archive:
@@ -130,12 +147,16 @@ def test_the_translated_book_is_a_valid_epub_in_the_target_language(
         chapter = archive.read("EPUB/text/chapter1.xhtml").decode("utf-8")
         package = archive.read("EPUB/package.opf").decode("utf-8")
         assert archive.read("EPUB/style.css").decode("utf-8") == STYLE
+        contents = archive.read("EPUB/toc.ncx").decode("utf-8")
     assert 'xml:lang="de" lang="de"' in chapter
     assert "<p>CALL ME <em>ISHMAEL</em>. SOME YEARS AGO\u2014NEVER MIND" in chapter
     assert '<span class="m"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi>' in chapter
     assert "</math></span>, THEN MORE WORDS.</p>" in chapter
     assert "<dc:language>de</dc:language>" in package
     assert "<dc:title>A Small Book</dc:title>" in package  # other metadata as it was
+    assert contents == NCX.replace('xml:lang="en"', 'xml:lang="de"').replace(
+        "<text>A Small Book</text>", "<text>A SMALL BOOK</text>"
+    ).replace("The first chapter &amp; more", "THE FIRST CHAPTER &amp; MORE")
 
 
 def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
