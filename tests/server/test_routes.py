@@ -248,6 +248,64 @@ def test_an_apple_strings_file_comes_back_in_its_own_encoding(api):
         )
 
 
+def _small_epub() -> bytes:
+    """A minimal EPUB 3 book: one chapter (the format tests check full books with EPUBCheck)."""
+    import io
+    import zipfile
+
+    package = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+        'unique-identifier="u"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<dc:identifier id="u">x</dc:identifier><dc:title>T</dc:title>'
+        "<dc:language>en</dc:language></metadata><manifest>"
+        '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>'
+        '<spine><itemref idref="c"/></spine></package>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip")
+        archive.writestr(
+            "META-INF/container.xml",
+            '<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">'
+            '<rootfiles><rootfile full-path="p.opf"/></rootfiles></container>',
+        )
+        archive.writestr("p.opf", package)
+        archive.writestr(
+            "c.xhtml",
+            '<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><body><p>hello world</p>'
+            "</body></html>",
+        )
+    return buffer.getvalue()
+
+
+def test_an_html_page_and_an_epub_book_come_back_translated(api):
+    import io
+    import zipfile
+
+    page = b'<html lang="en"><body><p>hello world</p><img src="a.png" alt="open"></body></html>'
+    with api.client(api.key("book-user")) as client:
+        answer = client.post(
+            "/v1/translate/file", files={"file": ("index.html", page, "text/html")}
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"].startswith("text/html")
+        assert answer.headers["x-ltmt-translated"] == "2"
+        assert answer.text.startswith('<html lang="de"><body><p>')
+        answer = client.post(
+            "/v1/translate/file",
+            files={"file": ("book.epub", _small_epub(), "application/epub+zip")},
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"] == "application/epub+zip"
+        assert answer.headers["x-ltmt-translated"] == "1"
+        with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
+            assert archive.namelist()[0] == "mimetype"
+            assert b"<dc:language>de</dc:language>" in archive.read("p.opf")
+            assert archive.read("c.xhtml").startswith(
+                b'<html xmlns="http://www.w3.org/1999/xhtml" lang="de">'
+            )
+
+
 def test_subtitles_come_back_with_their_times_and_the_translation_so_far(api):
     srt = "1\n00:00:01,000 --> 00:00:02,000\nhello world.\n\n2\n00:00:03,000 --> 00:00:04,000\nopen the file.\n"
     so_far = "1\n00:00:01,000 --> 00:00:02,000\nHallo Welt.\n\n2\n00:00:03,000 --> 00:00:04,000\nopen the file.\n"
