@@ -108,6 +108,18 @@ def nearest_word_start(
     return min(candidates, key=lambda index: (abs(index - place * len(text)), index))
 
 
+def with_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)`` of ``edits`` (disjoint spans, in any
+    order) put in; one pass."""
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in sorted(edits):
+        pieces += [text[position:start], replacement]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def content_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, stripped."""
     return [line.strip() for line in LINE_BREAK.split(text) if line.strip()]

@@ -52,3 +52,13 @@ def test_scores_are_the_indel_ratio_of_normalised_text() -> None:
 def test_split_edges_takes_off_the_whitespace_at_both_ends(text, edges):
     assert split_edges(text) == edges
     assert "".join(split_edges(text)) == text
+
+
+def test_with_edits_puts_each_replacement_in_its_span() -> None:
+    from ltmt.text import with_edits
+
+    text = "Open the file now"
+    assert with_edits(text, [(9, 13, "Datei"), (0, 4, "Öffne"), (17, 17, "!")]) == (
+        "Öffne the Datei now!"
+    )
+    assert with_edits(text, []) == text

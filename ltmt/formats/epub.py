@@ -39,6 +39,7 @@ from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
 from ltmt.segments import PairRecord
+from ltmt.text import with_edits
 
 WHAT = "an EPUB book"
 _MIMETYPE = b"application/epub+zip"
@@ -132,14 +133,15 @@ def _contents(name: str, data: bytes, path: Path) -> Contents:
 def _written_contents(contents: Contents, translations: dict[int, str], tgt_lang: str) -> str:
     """A table of contents with its labels' ``translations`` (by number) in, and its
     ``xml:lang`` the target language."""
-    pieces: list[str] = []
-    position = 0
-    for number, (start, end, _) in enumerate(contents.labels):
-        if number in translations:
-            pieces += [contents.text[position:start], html.escape(translations[number], False)]
-            position = end
-    pieces.append(contents.text[position:])
-    return _NCX_LANG.sub(rf"\g<1>{tgt_lang}\g<2>", "".join(pieces), count=1)
+    text = with_edits(
+        contents.text,
+        (
+            (start, end, html.escape(translations[number], False))
+            for number, (start, end, _) in enumerate(contents.labels)
+            if number in translations
+        ),
+    )
+    return _NCX_LANG.sub(rf"\g<1>{tgt_lang}\g<2>", text, count=1)
 
 
 def _package_name(entries: dict[str, bytes], path: Path) -> str:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ltmt.formats.html_segments import Run, Segments
+from ltmt.text import with_edits
 
 _TAG = re.compile(r"<[^<>]*>")
 _ALONE = "<alone/>"  # (a marker: a tag written unpaired, as its source run has it)
@@ -80,13 +81,7 @@ class _Writer:
             if self.found.lang_insert is not None:
                 at = self.found.lang_insert
                 edits.append((at, at, f' lang="{tgt_lang}"'))
-        pieces: list[str] = []
-        position = 0
-        for start, end, written in sorted(edits):
-            pieces += [self.text[position:start], written]
-            position = end
-        pieces.append(self.text[position:])
-        return "".join(pieces)
+        return with_edits(self.text, edits)
 
     def attribute(self, key: str, translation: str) -> str:
         """An attribute value's translation as written (double-quoted)."""

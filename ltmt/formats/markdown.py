@@ -34,6 +34,7 @@ from ltmt.formats.html_segments import Segments, line_up, segments
 from ltmt.formats.html_writing import written_html
 from ltmt.formats.markdown_inline import markdown, read_attributes, tagged, with_attributes
 from ltmt.segments import PairRecord
+from ltmt.text import with_edits
 
 WHAT = "a Markdown file"
 _FRONT_MATTER = re.compile(
@@ -387,9 +388,7 @@ class MarkdownDocument(TranslationsHeld):
                 index += 1
                 continue
             last, changes = edits[index]
-            text = lines[index].rstrip("\r\n")
-            for start, end, written in sorted(changes, reverse=True):
-                text = text[:start] + written + text[end:]
+            text = with_edits(lines[index].rstrip("\r\n"), changes)
             final = lines[last - 1]
             out.append(text + final[len(final.rstrip("\r\n")) :])
             index = max(last, index + 1)

@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ltmt.text import with_edits
+
 # the tags that stand for Markdown's own inline syntax, and what each is written as
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
 _EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em|s|del)>")
@@ -178,9 +180,7 @@ def with_attributes(source: str, translation: str, values: dict[tuple[int, str],
                 break
         if at >= 0 and renamed != tag:
             edits.append((at, at + len(tag), renamed))
-    for start, end, renamed in sorted(edits, reverse=True):
-        translation = translation[:start] + renamed + translation[end:]
-    return translation
+    return with_edits(translation, edits)
 
 
 def _renamed(number: int, values: dict[tuple[int, str], str], found: re.Match[str]) -> str:

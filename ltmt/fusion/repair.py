@@ -21,6 +21,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ltmt.segments import Match
+from ltmt.text import match_score, with_edits
 
 _EDGE = r"\s.,:;!?\"'«»„“”\u201a\u2018\u2019"  # + single low-9, left and right single quotes
 _WORD = re.compile(rf"[^{_EDGE}]+(?:[.,:][^{_EDGE}]+)*")
@@ -56,11 +57,12 @@ def repair_match(match: Match, text: str) -> Match:
     shared = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
     if not target_edits or len(target_edits) > shared:  # a repair needs words in common
         return match
-    repaired_source = _apply(source, source_edits)
+    repaired_source = with_edits(source, source_edits)
     score = _score(text, repaired_source)
     if score <= match.score:
         return match
-    segment = replace(match.segment, source=repaired_source, target=_apply(target, target_edits))
+    repaired_target = with_edits(target, target_edits)
+    segment = replace(match.segment, source=repaired_source, target=repaired_target)
     return Match(segment, score)
 
 
@@ -95,13 +97,5 @@ def _single_occurrence(
     return hits[0]
 
 
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    for start, end, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[end:]
-    return text
-
-
 def _score(text: str, source: str) -> float:
-    from ltmt.text import match_score
-
     return match_score(text, source)
