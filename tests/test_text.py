@@ -12,6 +12,7 @@ from ltmt.text import (
     normalize,
     split_edges,
     split_lines,
+    with_edits,
 )
 
 
@@ -55,8 +56,6 @@ def test_split_edges_takes_off_the_whitespace_at_both_ends(text, edges):
 
 
 def test_with_edits_puts_each_replacement_in_its_span() -> None:
-    from ltmt.text import with_edits
-
     text = "Open the file now"
     assert with_edits(text, [(9, 13, "Datei"), (0, 4, "Öffne"), (17, 17, "!")]) == (
         "Öffne the Datei now!"
