@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ltmt.errors import ConfigError
-from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
+from ltmt.formats.placeholder_syntax import REFERENCE_TAIL, Placeholder, find_placeholders
 
 MARKERS = ("&", "_", "~")
 SETTINGS = ("auto", "none", *MARKERS)
@@ -42,7 +42,7 @@ _URL_PARTS = ("://", "=", "?", "/")
 # a command-line option: a line of a program's help, whose underscores are code (``X_orig``)
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z]")
 # what follows the ``&`` of an entity
-_ENTITY_TAIL = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+_ENTITY_TAIL = re.compile(REFERENCE_TAIL)
 
 
 @dataclass(frozen=True)

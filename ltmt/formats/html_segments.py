@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
+from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
+
 EventKind = Literal["start", "end", "empty", "text", "other"]
 
 # phrasing elements that stay inside a run (a boundary is any other tag)
@@ -80,7 +82,7 @@ _BUTTON_TYPES = frozenset({"submit", "reset", "button"})
 _ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?"""
 )
-_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_REFERENCE = re.compile(CHARACTER_REFERENCE)
 # references that stay as written in the tagged form: markup characters and the no-break space
 _KEPT_REFERENCES = frozenset({"&", "<", ">", "\xa0"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")

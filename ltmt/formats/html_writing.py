@@ -22,12 +22,13 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ltmt.formats.html_segments import Run, Segments
+from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
 from ltmt.text import with_edits
 
 _TAG = re.compile(r"<[^<>]*>")
 _ALONE = "<alone/>"  # (a marker: a tag written unpaired, as its source run has it)
 # an ampersand that starts no character reference (the model's "&"): written as &amp;
-_BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+_BARE_AMPERSAND = re.compile(f"&(?!{REFERENCE_TAIL})")
 
 
 def written_html(

@@ -34,13 +34,16 @@ _ATTRIBUTE = r"""\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/=]+))?"""
 # quote marks, which end a URL (an attribute's value, or German quotes a model wrote)
 _QUOTE_MARKS = "\"'\u00ab\u00bb\u201e\u201c\u201d\u2018\u2019"
 _VALUED_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
+# what follows the "&" of a character reference (&amp;, &#8212;, &#x2014;), and the reference
+REFERENCE_TAIL = r"(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+CHARACTER_REFERENCE = "&" + REFERENCE_TAIL
 _PATTERNS = {
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
         rf"|<[A-Za-z][\w:.-]*(?:{_VALUED_ATTRIBUTE})+\s*/?>"
         r"|</[A-Za-z][\w:.-]*\s*>"
     ),
-    "entity": r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
+    "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
     "brace": r"\{\{\s*[\w.]+\s*\}\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}",
     "escape": r"\\[nrt]",
