@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
+from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
 
 EventKind = Literal["start", "end", "empty", "text", "other"]
@@ -61,8 +62,6 @@ _VOID = frozenset(
 _SKIPPED = frozenset(
     {"script", "style", "pre", "textarea", "svg", "math", "xmp", "iframe", "object", "noembed"}
 )
-# elements that stay in a run but whose text is kept as written (the pipeline keeps them)
-_VERBATIM = frozenset({"code", "kbd", "samp", "var", "tt"})
 # attributes people read, on any element
 _READ_ATTRIBUTES = frozenset(
     {
@@ -89,9 +88,6 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 # white space a run's edges leave in the page: HTML's, and no-break spaces
 _EDGE_SPACE = " \t\n\r\f\xa0"
 _LETTER = re.compile(r"[^\W\d_]")
-_PROTECTED_ATTRIBUTES = re.compile(
-    r"""\s(?:translate\s*=\s*["']no["']|class\s*=\s*["'][^"']*\bnotranslate\b)"""
-)
 _TAG_NAME = re.compile(r"</?([^\s/>]*)")
 _KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
 
@@ -372,9 +368,12 @@ def _wraps(body: list[Event]) -> bool:
     """Whether ``body``'s first event opens an element its last event closes (one whose text
     is not kept as written)."""
     opening = body[0]
-    if opening.kind != "start" or opening.tag in _VERBATIM or _marked_not_to_translate(opening):
-        return False
-    return _partner(body, 0) == len(body) - 1
+    return (
+        opening.kind == "start"
+        and opening.tag not in VERBATIM_NAMES
+        and not _marked_not_to_translate(opening)
+        and _partner(body, 0) == len(body) - 1
+    )
 
 
 def _trimmed(text: str, body: list[Event]) -> list[Event]:
@@ -478,7 +477,5 @@ def _has_words(source: str) -> bool:
 
 
 def _without_kept(found: re.Match[str]) -> str:
-    name, attributes = found.group(1).lower(), found.group(2) or ""
-    if name in _VERBATIM or _PROTECTED_ATTRIBUTES.search(attributes):
-        return " "
-    return found.group()
+    kept = kept_as_written(f"<{found.group(1)}{found.group(2) or ''}>")
+    return " " if kept else found.group()

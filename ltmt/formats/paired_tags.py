@@ -55,8 +55,9 @@ _PROTECTED = re.compile(
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
 # an element whose text is kept as written: code, and Android's <xliff:g>, which marks text not
 # to translate (an app's name, a placeholder's example)
+VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
 _VERBATIM_ELEMENT = re.compile(
-    r"<(code|kbd|samp|var|tt|pre|xliff:g)(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*)</\1>",
+    rf"<({'|'.join(sorted(VERBATIM_NAMES))})(\s[^<>]*)?>((?:(?!</?\1[\s>]).)*)</\1>",
     re.IGNORECASE | re.DOTALL,
 )  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>)
 # the inner translation must match this well (0-100) to be wrapped
@@ -95,6 +96,15 @@ def _pair_tag(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(sorted(map(re.escape, names)))
     return re.compile(
         rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
+    )
+
+
+def kept_as_written(opening: str) -> bool:
+    """Whether the element an opening tag (``<code>``, ``<span class="notranslate">``) starts
+    keeps its text as written: code, or marked not to translate."""
+    name = re.match(r"<([^\s/>]+)", opening)
+    return (name is not None and name[1].lower() in VERBATIM_NAMES) or bool(
+        _PROTECTED.search(opening)
     )
 
 
