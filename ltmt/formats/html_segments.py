@@ -138,7 +138,7 @@ class Run:
     def shape(self) -> str:
         """What stands here, not what it says (the names of its tags, in any order: a
         translation may move them): two pages' runs line up where theirs match."""
-        return "text:" + ",".join(sorted(_tag_name(tag) for tag, _, _ in self.tags))
+        return "text:" + ",".join(sorted(tag_name(tag) for tag, _, _ in self.tags))
 
 
 @dataclass
@@ -186,7 +186,8 @@ def line_up(
             yield from pairs
 
 
-def _tag_name(tag: str) -> str:
+def tag_name(tag: str) -> str:
+    """The element name of a tag (``<a href="...">``, ``</a>``, ``<br/>``: ``a``, ``a``, ``br``)."""
     found = _TAG_NAME.match(tag)
     return found[1] if found else ""
 

@@ -19,14 +19,13 @@ import bisect
 import html
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
-from ltmt.formats.html_segments import Run, Segments
+from ltmt.formats.html_segments import Run, Segments, tag_name
 from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
 from ltmt.text import with_edits
 
 _TAG = re.compile(r"<[^<>]*>")
-_ALONE = "<alone/>"  # (a marker: a tag written unpaired, as its source run has it)
 # an ampersand that starts no character reference (the model's "&"): written as &amp;
 _BARE_AMPERSAND = re.compile(f"&(?!{REFERENCE_TAIL})")
 
@@ -102,16 +101,17 @@ class _Writer:
         found = list(_TAG.finditer(translation))
         # a tag whose partner is beyond the run (a <span> a <math> block cuts) is written as
         # the source has it, unpaired; the others only where they pair up
-        alone = Counter(_unpaired([canonical for canonical, _, _ in run.tags]))
+        unpaired = Counter(_unpaired([canonical for canonical, _, _ in run.tags]))
+        alone: set[int] = set()
         tags: list[str | None] = []
-        for tag in found:
+        for index, tag in enumerate(found):
             canonical = tag.group()
-            if alone[canonical] > 0:
-                alone[canonical] -= 1
-                tags.append(_ALONE)
-            else:  # (a tag that is not the run's: the model's garbage, left out)
-                tags.append(canonical if canonical in written else None)
-        paired = _paired(tags)
+            if unpaired[canonical] > 0:
+                unpaired[canonical] -= 1
+                alone.add(index)
+            # (a tag that is not the run's: the model's garbage, left out)
+            tags.append(canonical if canonical in written else None)
+        paired = _paired(tags, alone)
         parts: list[str] = []
         last = 0
         for index, tag in enumerate(found):
@@ -142,20 +142,20 @@ def _unpaired(tags: list[str]) -> list[str]:
     return [tag for index, tag in enumerate(tags) if index not in paired]
 
 
-def _paired(tags: list[str | None]) -> set[int]:
-    """The indices of the tags (canonical forms; None: none to write; ``_ALONE``: written
-    unpaired) that can be written: an empty element's, one written alone, and an opening and
-    closing tag that pair up in order. One the model dropped the partner of is left out, so
-    that the run's elements nest (as XHTML must)."""
-    kept: set[int] = set()
+def _paired(tags: list[str | None], alone: Collection[int] = ()) -> set[int]:
+    """The indices of the tags (canonical forms; None: none to write) that can be written: an
+    empty element's, those ``alone`` (written unpaired), and an opening and closing tag that
+    pair up in order. One the model dropped the partner of is left out, so that the run's
+    elements nest (as XHTML must)."""
+    kept = set(alone)
     opened: list[tuple[str, int]] = []
     for index, tag in enumerate(tags):
-        if tag is None:
+        if tag is None or index in kept:
             continue
-        if tag is _ALONE or tag.endswith("/>"):
+        if tag.endswith("/>"):
             kept.add(index)
         elif tag.startswith("</"):
-            name = tag[2:-1]
+            name = tag_name(tag)
             if any(other == name for other, _ in opened):
                 while opened:  # (those opened inside it and not closed are left out)
                     other, at = opened.pop()
@@ -163,7 +163,7 @@ def _paired(tags: list[str | None]) -> set[int]:
                         kept.update((at, index))
                         break
         else:
-            opened.append((tag[1:].split(maxsplit=1)[0].rstrip(">"), index))
+            opened.append((tag_name(tag), index))
     return kept
 
 
