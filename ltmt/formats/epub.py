@@ -36,8 +36,8 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import decode_page, lined_up_pairs
-from ltmt.formats.html_segments import Segments, line_up, segments
-from ltmt.formats.html_writing import written_html
+from ltmt.formats.html_segments import Segments, lined_up_sources, segments
+from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.segments import PairRecord
 from ltmt.text import with_edits
 
@@ -242,8 +242,7 @@ class EpubDocument(TranslationsHeld):
             other = theirs.get(chapter.name)
             if other is None:
                 continue
-            for piece, their_piece in line_up(chapter.found, other.found):
-                yield chapter.unit_key(piece.key), piece.source, their_piece.source
+            yield from lined_up_sources(chapter.found, other.found, chapter.unit_key)
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
@@ -257,11 +256,7 @@ class EpubDocument(TranslationsHeld):
         """The archive's entries with each translated document and the package's language."""
         entries = dict(self.book.entries)
         for chapter in self.book.chapters:
-            translations = {
-                piece.key: self.translations[chapter.unit_key(piece.key)]
-                for piece in chapter.found.pieces()
-                if chapter.unit_key(piece.key) in self.translations
-            }
+            translations = embedded_translations(chapter.found, self.translations, chapter.unit_key)
             text = written_html(chapter.text, chapter.found, translations, tgt_lang=self.tgt_lang)
             entries[chapter.name] = text.encode(chapter.encoding, "xmlcharrefreplace")
         contents = self.book.contents

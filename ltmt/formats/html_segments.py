@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
@@ -184,6 +184,16 @@ def line_up(
             and all(type(a) is type(b) for a, b in pairs)
         ):
             yield from pairs
+
+
+def lined_up_sources(
+    mine: Segments, theirs: Segments, unit_key: Callable[[str], str]
+) -> Iterator[tuple[str, str, str]]:
+    """:func:`line_up` of an HTML text embedded in a file (an EPUB's document, a Markdown HTML
+    block) and its translation: each unit's key (``unit_key`` of its piece's), its source and
+    the text that stands for it."""
+    for piece, other in line_up(mine, theirs):
+        yield unit_key(piece.key), piece.source, other.source
 
 
 def tag_name(tag: str) -> str:

@@ -19,7 +19,7 @@ import bisect
 import html
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from ltmt.formats.html_segments import Run, Segments, tag_name
 from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
@@ -41,6 +41,19 @@ def written_html(
     """``text`` (whose runs and values are ``found``) with ``translations`` (by key) in, and
     its language marks set to ``tgt_lang`` when given (module docstring)."""
     return _Writer(text, found, translations, adopted or {}).written(tgt_lang)
+
+
+def embedded_translations(
+    found: Segments, translations: Mapping[str, str], unit_key: Callable[[str], str]
+) -> dict[str, str]:
+    """The translations (by piece key) of an HTML text embedded in a file (an EPUB's document,
+    a Markdown HTML block) out of the file's ``translations``, whose keys are ``unit_key`` of
+    its pieces'."""
+    return {
+        piece.key: translations[unit_key(piece.key)]
+        for piece in found.pieces()
+        if unit_key(piece.key) in translations
+    }
 
 
 class _Writer:

@@ -30,8 +30,8 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_segments import Segments, line_up, segments
-from ltmt.formats.html_writing import written_html
+from ltmt.formats.html_segments import Segments, lined_up_sources, segments
+from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markdown_inline import markdown, read_attributes, tagged, with_attributes
 from ltmt.segments import PairRecord
 from ltmt.text import with_edits
@@ -269,7 +269,8 @@ class MarkdownDocument(TranslationsHeld):
         blocks of the same kind and place whose text is not the source's."""
         adopted = 0
         text = decode(read_bytes(Path(target), WHAT), Path(target))
-        for block, theirs, lines in self._aligned(text):
+        their_blocks, their_html = _blocks(text)
+        for block, theirs, lines in self._aligned(their_blocks, text):
             if theirs.source != block.source:
                 self.translations[block.key] = theirs.source
                 self.adopted[block.key] = (theirs.source, lines)
@@ -278,17 +279,17 @@ class MarkdownDocument(TranslationsHeld):
                 if translation != source:
                     self.translations[key] = translation
                     adopted += 1
-        for key, source, translation in self._html_aligned(text):
+        for key, source, translation in self._html_aligned(their_html):
             if translation != source:
                 self.translations[key] = translation
                 adopted += 1
         return adopted
 
-    def _aligned(self, text: str) -> Iterator[tuple[Block, Block, str]]:
-        """Each block beside the block of ``text`` (this file's translation) that stands for
-        it, with that block's text as written (a paragraph's or heading's lines, a cell's
-        text); none when the two files' blocks differ in number or kind."""
-        theirs, _ = _blocks(text)
+    def _aligned(self, theirs: list[Block], text: str) -> Iterator[tuple[Block, Block, str]]:
+        """Each block beside the block of ``theirs`` (the blocks of ``text``, this file's
+        translation) that stands for it, with that block's text as written (a paragraph's or
+        heading's lines, a cell's text); none when the two files' blocks differ in number or
+        kind."""
         if [block.is_cell for block in theirs] != [block.is_cell for block in self.blocks]:
             return
         lines = text.splitlines()
@@ -300,16 +301,15 @@ class MarkdownDocument(TranslationsHeld):
                 written = "\n".join(lines[other.first : other.last])
             yield block, other, written
 
-    def _html_aligned(self, text: str) -> Iterator[tuple[str, str, str]]:
+    def _html_aligned(self, theirs: list[HtmlBlock]) -> Iterator[tuple[str, str, str]]:
         """Each run or value of the HTML blocks with its source and the text that stands for it
-        in ``text`` (this file's translation): the blocks in order, where the two files have as
-        many, their pieces lined up by :func:`~ltmt.formats.html_segments.line_up`."""
-        _, theirs = _blocks(text)
+        in ``theirs`` (the HTML blocks of this file's translation): the blocks in order, where
+        the two files have as many, their pieces lined up
+        (:func:`~ltmt.formats.html_segments.line_up`)."""
         if len(theirs) != len(self.html_blocks):
             return
         for mine, other in zip(self.html_blocks, theirs, strict=True):
-            for piece, their_piece in line_up(mine.found, other.found):
-                yield mine.unit_key(piece.key), piece.source, their_piece.source
+            yield from lined_up_sources(mine.found, other.found, mine.unit_key)
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
@@ -317,8 +317,9 @@ class MarkdownDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         text = decode(read_bytes(Path(path), WHAT), Path(path))
+        their_blocks, their_html = _blocks(text)
         aligned: list[tuple[str, str, str]] = []
-        for block, theirs, _written in document._aligned(text):
+        for block, theirs, _written in document._aligned(their_blocks, text):
             aligned.append((block.key, block.source, theirs.source))
             aligned += [
                 (key, source, translation)
@@ -330,7 +331,7 @@ class MarkdownDocument(TranslationsHeld):
                 "paragraphs, headings or table cells); import the files a translator made of "
                 "each other"
             )
-        aligned += document._html_aligned(text)
+        aligned += document._html_aligned(their_html)
         return iter(
             [
                 PairRecord(source, translation, f"{path}: {key}", {})
@@ -367,11 +368,7 @@ class MarkdownDocument(TranslationsHeld):
                 start, end = 0, len(body)  # the translator's lines as they wrote them
             edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
         for html in self.html_blocks:
-            translations = {
-                piece.key: self.translations[html.unit_key(piece.key)]
-                for piece in html.found.pieces()
-                if html.unit_key(piece.key) in self.translations
-            }
+            translations = embedded_translations(html.found, self.translations, html.unit_key)
             if translations:
                 html_lines = written_html(html.text, html.found, translations).split("\n")
                 body = lines[html.first].rstrip("\r\n")
