@@ -31,6 +31,7 @@ written by the pipeline, as are code elements), and a run without a letter outsi
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -107,13 +108,14 @@ class Event:
 @dataclass(frozen=True)
 class AttributeValue:
     """A translatable attribute value: ``source`` (unescaped), and the place of the value as
-    written (``start``/``end``, its quotes included) in the page's text."""
+    written (``start``/``end``, its quotes included) in the page's text, and the attribute's
+    ``name``."""
 
     key: str
     source: str
     start: int
     end: int
-    name: str = ""  # the attribute's
+    name: str  # the attribute's
 
     @property
     def shape(self) -> str:
@@ -170,8 +172,6 @@ def line_up(
     lined up by their shapes (kind, tags, attribute), so that a paragraph a translator added
     or removed, or a run whose tags the model changed, leaves the rest in line (a stretch of as
     many pieces of the same kinds on both sides lines up too)."""
-    import difflib
-
     ours, others = mine.pieces(), theirs.pieces()
     matcher = difflib.SequenceMatcher(
         a=[piece.shape for piece in ours], b=[piece.shape for piece in others], autojunk=False
@@ -348,20 +348,14 @@ def _close_run(text: str, run: list[Event], found: Segments) -> None:
     body = _trimmed(text, run)
     if not body or not _has_words("".join(_tagged(text, event) for event in body)):
         return
-    # elements around the whole run (unless their words are kept as written), tags at its edges
-    # whose partners are beyond it, and elements without words at its edges (a heading's "#" or
-    # "¶" link, an empty anchor, an icon) stay outside it
+    # elements around the whole run (unless their words are kept as written) and, at its edges,
+    # tags whose partners are beyond it and elements without words (a heading's "#" or "¶"
+    # link, an empty anchor, an icon) stay outside it
     while body:
         if len(body) >= 2 and _wraps(body):
             body = _trimmed(text, body[1:-1])
-        elif body[0].kind == "end" or (body[0].kind == "start" and _partner(body, 0) is None):
-            body = _trimmed(text, body[1:])  # (a tag whose partner is beyond the run)
-        elif body[-1].kind == "start" or (
-            body[-1].kind == "end" and _partner(body, len(body) - 1) is None
-        ):
-            body = _trimmed(text, body[:-1])
-        elif (edge := _wordless_edge(text, body)) is not None:
-            body = _trimmed(text, body[edge:] if edge > 0 else body[:edge])
+        elif (cut := _edge_cut(text, body)) is not None:
+            body = _trimmed(text, body[cut:] if cut > 0 else body[:cut])
         else:
             break
     source = "".join(_tagged(text, event) for event in body).strip(_EDGE_SPACE)
@@ -397,25 +391,24 @@ def _trimmed(text: str, body: list[Event]) -> list[Event]:
     return body[first:last]
 
 
-def _wordless_edge(text: str, body: list[Event]) -> int | None:
-    """Where to cut an element without words off ``body``'s start (a positive count of events
-    to drop) or end (a negative one), or None: an empty element, one without letters, a
-    line break or an image at an edge (its ``alt`` is a unit of its own)."""
-    if len(body) < 2:
-        return None
+def _edge_cut(text: str, body: list[Event]) -> int | None:
+    """How many events to cut off ``body``'s start (positive) or end (negative), or None: a tag
+    whose partner is beyond the run, or an element without words (an empty one, one without
+    letters, a line break, an image, whose ``alt`` is a unit of its own), at an edge."""
     for at_start in (True, False):
-        edge = body[0] if at_start else body[-1]
-        if edge.kind == "empty":
-            return 1 if at_start else -1
-        if edge.kind != ("start" if at_start else "end"):
+        index, cut = (0, 1) if at_start else (len(body) - 1, -1)
+        edge = body[index]
+        inward = "start" if at_start else "end"  # a tag that opens an element into the run
+        if edge.kind == "empty" or edge.kind == ("end" if at_start else "start"):
+            return cut
+        if edge.kind != inward:
             continue
-        other = _partner(body, 0 if at_start else len(body) - 1)
+        other = _partner(body, index)
         if other is None:
-            continue
-        inside = body[1:other] if at_start else body[other + 1 : -1]
-        if _has_letter(text, inside) or (other == len(body) - 1 if at_start else other == 0):
-            continue  # (an element around everything is _wraps's)
-        return other + 1 if at_start else other - len(body)
+            return cut
+        inside = body[index + 1 : other] if at_start else body[other + 1 : index]
+        if other not in (0, len(body) - 1) and not _has_letter(text, inside):
+            return other + 1 if at_start else other - len(body)
     return None
 
 
