@@ -357,6 +357,12 @@ def sniff_bytes(head: bytes) -> str | None:
     return None
 
 
+def _named(fmt: str) -> str | None:
+    """The format a name or an extension (``xlf``, ``.POT``) names, or None."""
+    key = fmt.strip().lower().lstrip(".")
+    return key if key in FORMATS else EXTENSIONS.get(f".{key}")
+
+
 def find_format(
     path: Path | str | None,
     fmt: str | None = None,
@@ -373,16 +379,14 @@ def find_format(
     # a file to read: binary content is named before its format is guessed from it (unless
     # it is given as an archive format: an EPUB book)
     file = Path(path) if role != "write" and path is not None and Path(path).is_file() else None
-    given = (fmt or (Path(path).suffix if path is not None else "")).strip().lower().lstrip(".")
-    given_name = given if given in FORMATS else EXTENSIONS.get(f".{given}")
+    given_name = _named(fmt or (Path(path).suffix if path is not None else ""))
     if given_name is not None and FORMATS[given_name].binary:
         file = None
     problem = content_problem(file) if file is not None else None
     if problem is not None:
         raise InputError(problem)
     if fmt is not None:
-        key = fmt.strip().lower().lstrip(".")
-        name = key if key in FORMATS else EXTENSIONS.get(f".{key}")
+        name = _named(fmt)
         if name is None:
             raise InputError(f"unknown format {fmt!r}; choose one of {choices}")
     else:
