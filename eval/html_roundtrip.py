@@ -57,9 +57,11 @@ def main() -> None:
     from ltmt.formats.html_document import HtmlDocument
 
     paths = [Path(line.strip()) for line in args.pages.read_text().splitlines() if line.strip()]
+    listed = len(paths)
     if args.sample is not None and args.sample < len(paths):
         paths = random.Random(args.seed).sample(paths, args.sample)
     report: dict[str, Any] = {
+        "listed": listed,
         "pages": 0,
         "units": 0,
         "refused": {},

@@ -107,7 +107,8 @@ def read_book(data: bytes, path: Path) -> Book:
     manifest, spine = _manifest(entries, package, path)
     kinds = dict(manifest.values())
     names = [manifest[item][0] for item in spine if item in manifest]
-    names += [name for name, kind in kinds.items() if kind == _XHTML and name not in names]
+    in_spine = set(names)
+    names += [name for name, kind in kinds.items() if kind == _XHTML and name not in in_spine]
     chapters = []
     for name in names:
         if name not in entries or kinds.get(name) != _XHTML:
