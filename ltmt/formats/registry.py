@@ -51,7 +51,7 @@ class FileFormat:
     markers: tuple[bytes, ...] = ()
     one_language: bool = False
     utf16: bool = False
-    binary: bool = False  # a zip archive (an EPUB book): not checked as text
+    binary: bool = False  # a zip archive (an EPUB book, a Word document): not text
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -246,6 +246,15 @@ FORMATS: dict[str, FileFormat] = {
             "EPUB book",
             read="ltmt.formats.epub:EpubDocument.pairs",
             open="ltmt.formats.epub:EpubDocument.open",
+            one_language=True,
+            binary=True,
+        ),
+        FileFormat(
+            "docx",
+            (".docx", ".docm", ".dotx", ".dotm"),
+            "Word document",
+            read="ltmt.formats.docx:DocxDocument.pairs",
+            open="ltmt.formats.docx:DocxDocument.open",
             one_language=True,
             binary=True,
         ),

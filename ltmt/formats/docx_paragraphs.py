@@ -1,0 +1,358 @@
+"""A Word paragraph's text and formatting as tagged text the pipeline translates, and back.
+
+A paragraph (``<w:p>``) holds runs (``<w:r>``) of text that share a formatting (``<w:rPr>``),
+inside links, content controls, smart tags and tracked insertions, and between them what is not
+text: bookmarks, footnote references, pictures, fields' codes. The model reads one string, so
+:func:`read_paragraph` makes it one:
+
+    Regular text <g id="1">italics</g> and <g id="2">bold</g>.<x id="3"/>
+
+The formatting most of the paragraph's letters have is plain text; each stretch in another
+formatting (or in a link) is a pair ``<g id="n">``, which :mod:`ltmt.formats.paired_tags` keeps
+out of the model's way and puts back around the words that translate it; each stretch of things
+that are not text is a placeholder ``<x id="n"/>`` that the translation keeps. Those at the
+paragraph's ends (a heading's bookmark, a caption's field) stay out of the string altogether.
+Tabs and line breaks are ``\\t`` and ``\\n`` (the pipeline keeps a line's columns and lines);
+``<``, ``>`` and an ``&`` that would read as a reference are written as references.
+
+:func:`write_paragraph` fills a paragraph with a translation: a run for each stretch, in the
+formatting and the links its tag stands for, and every placeholder's elements moved back whole,
+so nothing that was not text is lost (one the translation dropped goes to the paragraph's end).
+What Word recomputes is left out: proofing marks and page-break hints.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# elements around runs whose text is the paragraph's: links, content controls, smart tags,
+# custom XML, tracked insertions and moves, text direction
+_WRAPPERS = frozenset(
+    f"{W}{name}" for name in ("hyperlink", "smartTag", "customXml", "ins", "moveTo", "dir", "bdo")
+)
+# recomputed by Word when the document is opened or checked: left out of a written paragraph
+_DROPPED = frozenset(f"{W}{name}" for name in ("proofErr", "lastRenderedPageBreak", "softHyphen"))
+# run properties that do not show in the text: spelling language, proofing, revision ids
+_UNSEEN = frozenset(f"{W}{name}" for name in ("lang", "noProof", "rPrChange"))
+_LETTER = re.compile(r"[^\W\d_]")
+# text whose formatting the translation need not carry: spaces and sentence punctuation
+_BARE = re.compile(r"[\s.,;:!?]*")
+_ESCAPED = re.compile(rf"[<>]|&(?={REFERENCE_TAIL})")
+_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_REFERENCE = re.compile("&(lt|gt|amp);")
+_UNESCAPES = {"lt": "<", "gt": ">", "amp": "&"}
+_TAG = re.compile(r'<g id="(\d+)">|</g>|<x id="(\d+)"/>')
+
+
+@dataclass
+class Stretch:
+    """Text in one formatting (``style``: its run properties and the elements around it), or
+    (``codes`` not empty) the elements of a stretch that is not text."""
+
+    wrappers: tuple[Any, ...]
+    properties: Any = None  # the <w:rPr> of its first run, or None
+    style: str = ""
+    text: str = ""
+    codes: list[tuple[Any, Any]] = field(default_factory=list)  # (run or None, element)
+
+    @property
+    def is_code(self) -> bool:
+        return bool(self.codes)
+
+
+@dataclass
+class ParagraphText:
+    """A paragraph read: its stretches, the style written as plain text, and the tagged text
+    (``text``) of the stretches between its first and last text."""
+
+    stretches: list[Stretch]
+    plain_style: str
+    first: int  # the index of the first stretch in ``text``
+    last: int  # one past the last
+    text: str
+    ids: dict[int, int]  # a tag's number: the index of its stretch
+
+    @property
+    def has_words(self) -> bool:
+        return any(
+            _LETTER.search(stretch.text) for stretch in self.stretches if not stretch.is_code
+        )
+
+    def signatures(self) -> dict[int, str]:
+        """Each tag number's formatting or elements, as text comparable across documents."""
+        return {number: _signature(self.stretches[index]) for number, index in self.ids.items()}
+
+
+def read_paragraph(paragraph: Any, plain_style: str | None = None) -> ParagraphText:
+    """``paragraph`` (a ``<w:p>``) as :class:`ParagraphText`; ``plain_style``: the style to
+    write as plain text (by default the one most of its letters have)."""
+    stretches: list[Stretch] = []
+    for stretch in _pieces(paragraph, ()):
+        last = stretches[-1] if stretches else None
+        if last is not None and last.is_code and stretch.is_code:
+            last.codes.extend(stretch.codes)
+        elif (
+            last is not None
+            and not last.is_code
+            and not stretch.is_code
+            and (last.style, last.wrappers) == (stretch.style, stretch.wrappers)
+        ):
+            last.text += stretch.text
+        else:
+            stretches.append(stretch)
+    if plain_style is None:
+        plain_style = _most_common_style(stretches)
+    texts = [index for index, stretch in enumerate(stretches) if not stretch.is_code]
+    first, last_index = (texts[0], texts[-1] + 1) if texts else (0, 0)
+    parts: list[str] = []
+    ids: dict[int, int] = {}
+    for index in range(first, last_index):
+        stretch = stretches[index]
+        if stretch.is_code:
+            ids[len(ids) + 1] = index
+            parts.append(f'<x id="{len(ids)}"/>')
+        elif stretch.style == plain_style or _BARE.fullmatch(stretch.text):
+            parts.append(_escape(stretch.text))
+        else:
+            ids[len(ids) + 1] = index
+            parts.append(f'<g id="{len(ids)}">{_escape(stretch.text)}</g>')
+    return ParagraphText(stretches, plain_style, first, last_index, "".join(parts), ids)
+
+
+def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> None:
+    """Make ``translation`` (tagged as ``read.text`` is) the content of ``paragraph``, whose
+    reading ``read`` is."""
+    plain = _plain_stretch(read)
+    items: list[tuple[Stretch, str]] = [(stretch, "") for stretch in read.stretches[: read.first]]
+    open_pairs: list[Stretch | None] = []  # None: a pair of a tag that is not the paragraph's
+    used: set[int] = set()
+    for piece in _pieces_of(translation):
+        if isinstance(piece, str):
+            stretch = next((s for s in reversed(open_pairs) if s is not None), plain)
+            if items and items[-1][0] is stretch and items[-1][1]:
+                items[-1] = (stretch, items[-1][1] + _unescape(piece))
+            else:
+                items.append((stretch, _unescape(piece)))
+            continue
+        kind, number = piece
+        index = read.ids.get(number)
+        found = None if index is None else read.stretches[index]
+        if kind == "close":
+            if open_pairs:
+                open_pairs.pop()
+        elif kind == "open":
+            open_pairs.append(found if found is not None and not found.is_code else None)
+        elif found is not None and found.is_code and index not in used:
+            used.add(index)
+            items.append((found, ""))
+    items += [
+        (read.stretches[index], "")
+        for index in read.ids.values()
+        if read.stretches[index].is_code and index not in used
+    ]  # a placeholder the translation dropped: at the end
+    items += [(stretch, "") for stretch in read.stretches[read.last :]]
+    for child in list(paragraph):
+        if child.tag != f"{W}pPr":
+            paragraph.remove(child)
+    _Builder(paragraph).add_all(items)
+
+
+def _pieces(container: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:
+    """The stretches of ``container``'s content, one per run child, wrapper or other element."""
+    for child in container:
+        tag = child.tag
+        if not isinstance(tag, str) or tag == f"{W}pPr" or tag in _DROPPED:
+            continue
+        if tag == f"{W}r":
+            yield from _run_pieces(child, wrappers)
+        elif tag in _WRAPPERS:
+            yield from _pieces(child, (*wrappers, child))
+        elif tag == f"{W}sdt" and child.find(f"{W}sdtContent") is not None:
+            content = child.find(f"{W}sdtContent")
+            yield from _pieces(content, (*wrappers, child, content))
+        else:
+            yield Stretch(wrappers, codes=[(None, child)])
+
+
+def _run_pieces(run: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:
+    properties = run.find(f"{W}rPr")
+    style = _style(wrappers, properties)
+    for child in run:
+        tag = child.tag
+        if not isinstance(tag, str) or tag == f"{W}rPr" or tag in _DROPPED:
+            continue
+        text = _run_text(child)
+        if text is None:
+            yield Stretch(wrappers, properties, style, codes=[(run, child)])
+        elif text:
+            yield Stretch(wrappers, properties, style, text)
+
+
+def _run_text(child: Any) -> str | None:
+    """The text a run's child stands for, or None if it is not text."""
+    tag = child.tag
+    if tag == f"{W}t":
+        return child.text or ""
+    if tag == f"{W}tab":
+        return "\t"
+    if tag == f"{W}cr" or (
+        tag == f"{W}br" and child.get(f"{W}type", "textWrapping") == "textWrapping"
+    ):
+        return "\n"
+    if tag == f"{W}noBreakHyphen":
+        return "\u2011"
+    return None
+
+
+def _style(wrappers: tuple[Any, ...], properties: Any) -> str:
+    """A run's formatting as a string: its properties but those not seen, and its wrappers."""
+    from lxml import etree
+
+    shown = ""
+    if properties is not None:
+        kept = copy.deepcopy(properties)
+        for child in list(kept):
+            if child.tag in _UNSEEN:
+                kept.remove(child)
+            elif child.tag == f"{W}rFonts":
+                child.attrib.pop(f"{W}hint", None)
+                if not child.attrib:
+                    kept.remove(child)
+        shown = etree.tostring(kept, encoding="unicode") if len(kept) else ""
+    return shown + "".join(_wrapper_tag(wrapper) for wrapper in wrappers)
+
+
+def _wrapper_tag(wrapper: Any) -> str:
+    attributes = sorted(
+        (name, value) for name, value in wrapper.attrib.items() if "rsid" not in name
+    )
+    return f"<{wrapper.tag} {attributes}>"
+
+
+def _most_common_style(stretches: list[Stretch]) -> str:
+    letters: Counter[str] = Counter()
+    for stretch in stretches:
+        if not stretch.is_code:
+            letters[stretch.style] += len(_LETTER.findall(stretch.text))
+    return max(letters, key=letters.__getitem__) if letters else ""
+
+
+def _signature(stretch: Stretch) -> str:
+    from lxml import etree
+
+    if not stretch.is_code:
+        return stretch.style
+    return "".join(
+        etree.tostring(element, encoding="unicode", with_tail=False) for _, element in stretch.codes
+    )
+
+
+def _plain_stretch(read: ParagraphText) -> Stretch:
+    """A stretch in the plain style: the first of the paragraph's, or plain properties."""
+    for stretch in read.stretches:
+        if not stretch.is_code and stretch.style == read.plain_style:
+            return stretch
+    return Stretch(())
+
+
+def _escape(text: str) -> str:
+    return _ESCAPED.sub(lambda found: _ESCAPES[found.group()], text)
+
+
+def _unescape(text: str) -> str:
+    return _REFERENCE.sub(lambda found: _UNESCAPES[found.group(1)], text)
+
+
+def _pieces_of(translation: str) -> Iterator[str | tuple[str, int]]:
+    """The text and tags of a translation: strings, and ("open" | "close" | "code", number)."""
+    position = 0
+    for found in _TAG.finditer(translation):
+        if found.start() > position:
+            yield translation[position : found.start()]
+        if found.group(1):
+            yield ("open", int(found.group(1)))
+        elif found.group(2):
+            yield ("code", int(found.group(2)))
+        else:
+            yield ("close", 0)
+        position = found.end()
+    if position < len(translation):
+        yield translation[position:]
+
+
+class _Builder:
+    """Appends runs and moved elements to a paragraph, inside copies of their wrappers."""
+
+    def __init__(self, paragraph: Any) -> None:
+        self.paragraph = paragraph
+        self.open: list[tuple[Any, Any]] = []  # (original wrapper, its copy in the paragraph)
+
+    def add_all(self, items: list[tuple[Stretch, str]]) -> None:
+        for stretch, text in items:
+            if stretch.is_code:
+                for run, element in stretch.codes:
+                    self._add(stretch.wrappers, self._code(run, element))
+            elif text:
+                for element in self._runs(stretch, text):
+                    self._add(stretch.wrappers, element)
+
+    def _add(self, wrappers: tuple[Any, ...], element: Any) -> None:
+        shared = 0
+        while (
+            shared < min(len(self.open), len(wrappers)) and self.open[shared][0] is wrappers[shared]
+        ):
+            shared += 1
+        del self.open[shared:]
+        for wrapper in wrappers[shared:]:
+            parent = self.open[-1][1] if self.open else self.paragraph
+            made = _bare_copy(wrapper)
+            parent.append(made)
+            self.open.append((wrapper, made))
+        (self.open[-1][1] if self.open else self.paragraph).append(element)
+
+    def _code(self, run: Any, element: Any) -> Any:
+        element.tail = None
+        if run is None:
+            return element
+        made = _bare_copy(run)  # with its properties
+        made.append(element)
+        return made
+
+    def _runs(self, stretch: Stretch, text: str) -> Iterator[Any]:
+        from lxml import etree
+
+        run = etree.Element(f"{W}r")
+        if stretch.properties is not None:
+            run.append(copy.deepcopy(stretch.properties))
+        for part in re.split(r"(\t|\n)", text):
+            if part == "\t":
+                etree.SubElement(run, f"{W}tab")
+            elif part == "\n":
+                etree.SubElement(run, f"{W}br")
+            elif part:
+                written = etree.SubElement(run, f"{W}t")
+                written.text = part
+                if part != part.strip():
+                    written.set(XML_SPACE, "preserve")
+        yield run
+
+
+def _bare_copy(element: Any) -> Any:
+    """``element`` with its attributes and its property children (``*Pr``), no content."""
+    from lxml import etree
+
+    made = etree.Element(element.tag, attrib=dict(element.attrib), nsmap=element.nsmap)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.endswith(("Pr", "EndPr")):
+            made.append(copy.deepcopy(child))
+    return made

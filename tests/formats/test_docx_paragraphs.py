@@ -1,0 +1,194 @@
+"""A Word paragraph's runs as tagged text, and a translation written back into them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from ltmt.formats.docx_paragraphs import W_NS, W, read_paragraph, write_paragraph
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _paragraph(body: str) -> Any:
+    return etree.fromstring(f'<w:p xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body}</w:p>')
+
+
+def _runs(paragraph: Any) -> list[tuple[str, str]]:
+    """Each run's text (tabs and breaks as characters) and its properties' element names."""
+    found = []
+    for run in paragraph.iter(f"{W}r"):
+        properties = run.find(f"{W}rPr")
+        names = "".join(
+            etree.QName(child).localname + " "
+            for child in (properties if properties is not None else ())
+        )
+        text = "".join(
+            {"t": child.text or "", "tab": "\t", "br": "\n"}.get(etree.QName(child).localname, "")
+            for child in run
+        )
+        found.append((text, names.strip()))
+    return found
+
+
+BOLD = "<w:rPr><w:b/></w:rPr>"
+ITALIC = "<w:rPr><w:i/></w:rPr>"
+
+
+def test_the_formatting_most_letters_have_is_plain_and_the_rest_are_pairs() -> None:
+    paragraph = _paragraph(
+        "<w:pPr><w:pStyle w:val='Body'/></w:pPr>"
+        "<w:r><w:t xml:space='preserve'>Press </w:t></w:r>"
+        f"<w:r>{BOLD}<w:t>OK</w:t></w:r>"
+        "<w:proofErr w:type='spellStart'/>"
+        "<w:r><w:t xml:space='preserve'> to save the </w:t></w:r>"
+        f"<w:r>{ITALIC}<w:t>whole</w:t></w:r>"
+        "<w:r><w:t xml:space='preserve'> file.</w:t></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == 'Press <g id="1">OK</g> to save the <g id="2">whole</g> file.'
+    write_paragraph(
+        paragraph,
+        read,
+        'Drücken Sie <g id="1">OK</g>, um die <g id="2">ganze</g> Datei zu sichern.',
+    )
+    assert paragraph[0].tag == f"{W}pPr"  # the paragraph's properties stay first
+    assert _runs(paragraph) == [
+        ("Drücken Sie ", ""),
+        ("OK", "b"),
+        (", um die ", ""),
+        ("ganze", "i"),
+        (" Datei zu sichern.", ""),
+    ]
+    assert paragraph.find(f"{W}proofErr") is None  # recomputed by Word
+    spaced = [t for t in paragraph.iter(f"{W}t") if t.text != t.text.strip()]
+    assert all(t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve" for t in spaced)
+
+
+def test_runs_that_differ_only_in_what_does_not_show_are_one_stretch() -> None:
+    paragraph = _paragraph(
+        "<w:r><w:rPr><w:lang w:val='en-US'/></w:rPr><w:t xml:space='preserve'>One </w:t></w:r>"
+        "<w:r w:rsidR='00A1'><w:rPr><w:rFonts w:hint='eastAsia'/><w:noProof/></w:rPr>"
+        "<w:t>sentence.</w:t></w:r>"
+    )
+    assert read_paragraph(paragraph).text == "One sentence."
+
+
+def test_tabs_and_line_breaks_are_characters_and_come_back_as_elements() -> None:
+    paragraph = _paragraph(
+        "<w:r><w:t>Name:</w:t><w:tab/><w:t>value</w:t><w:br/><w:t>next line</w:t></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == "Name:\tvalue\nnext line"
+    write_paragraph(paragraph, read, "Name:\tWert\nnächste Zeile")
+    assert _runs(paragraph) == [("Name:\tWert\nnächste Zeile", "")]
+    assert [etree.QName(child).localname for child in paragraph[0]] == [
+        "t", "tab", "t", "br", "t"
+    ]  # fmt: skip
+
+
+def test_what_is_not_text_is_a_placeholder_and_at_the_ends_stays_out() -> None:
+    paragraph = _paragraph(
+        "<w:bookmarkStart w:id='0' w:name='_Toc1'/>"
+        "<w:r><w:t>See the note</w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val='FootnoteReference'/></w:rPr>"
+        "<w:footnoteReference w:id='2'/></w:r>"
+        "<w:r><w:t xml:space='preserve'> and the picture.</w:t></w:r>"
+        "<w:bookmarkEnd w:id='0'/>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+        "<w:r><w:instrText xml:space='preserve'> PAGE </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == 'See the note<x id="1"/> and the picture.'
+    write_paragraph(paragraph, read, 'Siehe die Notiz<x id="1"/> und das Bild.')
+    names = [etree.QName(element).localname for element in paragraph.iter()]
+    assert names.count("footnoteReference") == 1
+    assert names.index("bookmarkStart") < names.index("footnoteReference")
+    assert names[-6:] == ["r", "fldChar", "r", "instrText", "r", "fldChar"]
+    reference = next(paragraph.iter(f"{W}footnoteReference")).getparent()
+    assert reference.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "FootnoteReference"
+
+
+def test_a_placeholder_the_translation_dropped_is_kept_at_the_paragraphs_end() -> None:
+    paragraph = _paragraph(
+        "<w:r><w:t>A note</w:t></w:r><w:r><w:footnoteReference w:id='2'/></w:r>"
+        "<w:r><w:t xml:space='preserve'> here.</w:t></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    write_paragraph(paragraph, read, "Eine Notiz hier.")
+    assert etree.QName(paragraph[-1][0]).localname == "footnoteReference"
+    assert "".join(t.text for t in paragraph.iter(f"{W}t")) == "Eine Notiz hier."
+
+
+def test_links_and_formatting_inside_them_are_rebuilt_around_their_words() -> None:
+    paragraph = _paragraph(
+        "<w:r><w:t xml:space='preserve'>Read the </w:t></w:r>"
+        "<w:hyperlink r:id='rId5' w:history='1'>"
+        "<w:r><w:rPr><w:rStyle w:val='Hyperlink'/></w:rPr><w:t xml:space='preserve'>user </w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val='Hyperlink'/><w:b/></w:rPr><w:t>guide</w:t></w:r>"
+        "</w:hyperlink>"
+        "<w:r><w:t xml:space='preserve'> before you start the work.</w:t></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == 'Read the <g id="1">user </g><g id="2">guide</g> before you start the work.'
+    write_paragraph(paragraph, read, 'Lesen Sie die <g id="1">Benutzer</g><g id="2">anleitung</g>.')
+    links = paragraph.findall(f"{W}hyperlink")
+    assert len(links) == 1  # the two stretches of one link stay in one
+    assert links[0].get(f"{{{R_NS}}}id") == "rId5" and links[0].get(f"{W}history") == "1"
+    assert _runs(links[0]) == [("Benutzer", "rStyle"), ("anleitung", "rStyle b")]
+
+
+def test_tags_out_of_order_unknown_or_unpaired_lose_no_text() -> None:
+    paragraph = _paragraph(
+        f"<w:r><w:t xml:space='preserve'>Plain words and </w:t></w:r><w:r>{BOLD}<w:t>bold</w:t></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    write_paragraph(paragraph, read, '</g>Klare <g id="7">Worte</g> und <g id="1">fett')
+    assert _runs(paragraph) == [("Klare Worte und ", ""), ("fett", "b")]
+
+
+def test_markup_characters_are_references_in_the_text_and_characters_in_the_document() -> None:
+    paragraph = _paragraph("<w:r><w:t>if a &lt; b &amp;&amp; c &amp;amp; d, R&amp;D</w:t></w:r>")
+    read = read_paragraph(paragraph)
+    assert read.text == "if a &lt; b && c &amp;amp; d, R&D"
+    write_paragraph(paragraph, read, read.text)
+    assert next(paragraph.iter(f"{W}t")).text == "if a < b && c &amp; d, R&D"
+
+
+def test_spaces_and_punctuation_in_another_formatting_are_plain_text() -> None:
+    paragraph = _paragraph(
+        f"<w:r><w:t>Some words</w:t></w:r><w:r>{ITALIC}<w:t>.</w:t></w:r>"
+        f"<w:r><w:t xml:space='preserve'> More words and </w:t></w:r><w:r>{BOLD}<w:t>2</w:t></w:r>"
+    )
+    assert read_paragraph(paragraph).text == 'Some words. More words and <g id="1">2</g>'
+
+
+def test_content_controls_smart_tags_and_insertions_keep_their_elements() -> None:
+    paragraph = _paragraph(
+        "<w:sdt><w:sdtPr><w:alias w:val='Title'/></w:sdtPr>"
+        "<w:sdtContent><w:r><w:t>The title</w:t></w:r></w:sdtContent></w:sdt>"
+        "<w:ins w:id='3' w:author='Ann'><w:r><w:t xml:space='preserve'> was added</w:t></w:r></w:ins>"
+        "<w:r><w:t xml:space='preserve'> by a reviewer of the text.</w:t></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == '<g id="1">The title</g><g id="2"> was added</g> by a reviewer of the text.'
+    write_paragraph(paragraph, read, '<g id="1">Der Titel</g><g id="2"> wurde</g> hinzugefügt.')
+    sdt = paragraph.find(f"{W}sdt")
+    assert sdt.find(f"{W}sdtPr/{W}alias").get(f"{W}val") == "Title"
+    assert "".join(t.text for t in sdt.iter(f"{W}t")) == "Der Titel"
+    assert paragraph.find(f"{W}ins").get(f"{W}author") == "Ann"
+
+
+@pytest.mark.parametrize("plain", [None, "given"])
+def test_a_plain_style_given_is_the_one_written_as_plain_text(plain: str | None) -> None:
+    paragraph = _paragraph(
+        f"<w:r>{BOLD}<w:t xml:space='preserve'>Mostly bold words </w:t></w:r><w:r><w:t>here</w:t></w:r>"
+    )
+    plain_style = read_paragraph(paragraph).stretches[1].style if plain else None
+    text = read_paragraph(paragraph, plain_style=plain_style).text
+    assert text == (
+        '<g id="1">Mostly bold words </g>here' if plain else 'Mostly bold words <g id="1">here</g>'
+    )
