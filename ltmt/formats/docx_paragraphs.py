@@ -152,7 +152,7 @@ def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> No
                 open_pairs.pop()
         elif kind == "open":
             open_pairs.append(found if found is not None and not found.is_code else None)
-        elif found is not None and found.is_code and index not in used:
+        elif found is not None and index is not None and found.is_code and index not in used:
             used.add(index)
             items.append((found, ""))
     items += [

@@ -48,6 +48,7 @@ DOCUMENT_MEDIA_TYPES = {
     "md": "text/markdown",
     "html": "text/html",
     "epub": "application/epub+zip",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "resx": "application/xml",
     "srt": "application/x-subrip",
     "vtt": "text/vtt",
@@ -55,7 +56,7 @@ DOCUMENT_MEDIA_TYPES = {
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
     "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files, Markdown "
-    "documents, HTML pages, EPUB books and subtitles"
+    "documents, HTML pages, EPUB books, Word documents and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

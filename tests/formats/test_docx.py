@@ -1,0 +1,264 @@
+"""Word documents: the body, headers, footers, notes and properties translated with their
+formatting; the output read back by python-docx and, where installed, LibreOffice (Debian's
+libreoffice-writer-nogui, as .ci/run installs it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.docx import DocxDocument, in_source_terms
+from ltmt.formats.docx_paragraphs import read_paragraph
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+
+MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="{MAIN}.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="{MAIN}.styles+xml"/>
+<Override PartName="/word/header1.xml" ContentType="{MAIN}.header+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="{MAIN}.footnotes+xml"/>
+<Override PartName="/docProps/core.xml"
+  ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>"""
+PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="{RELS}/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2"
+  Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+  Target="docProps/core.xml"/>
+</Relationships>"""
+DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="{RELS}/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="{RELS}/header" Target="header1.xml"/>
+<Relationship Id="rId3" Type="{RELS}/footnotes" Target="footnotes.xml"/>
+<Relationship Id="rId4" Type="{RELS}/hyperlink" Target="https://example.com/guide"
+  TargetMode="External"/>
+</Relationships>"""
+DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="{W_NS}" xmlns:r="{RELS}"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:bookmarkStart w:id="0" w:name="_Toc1"/>
+<w:r><w:t>Getting started</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>
+<w:p><w:r><w:t xml:space="preserve">Press </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Save</w:t></w:r>
+<w:r><w:t xml:space="preserve"> to keep your work</w:t></w:r>
+<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>
+<w:r><w:t xml:space="preserve"> and read the </w:t></w:r><w:hyperlink r:id="rId4"><w:r>
+<w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>user guide</w:t></w:r></w:hyperlink>
+<w:r><w:t>.</w:t></w:r></w:p>
+<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Name</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>42</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t>Page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>
+<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>
+<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>
+<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+<w:sectPr><w:headerReference w:type="default" r:id="rId2"/></w:sectPr>
+</w:body></w:document>"""
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>
+<w:lang w:val="en-US" w:eastAsia="ja-JP"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+</w:styles>"""
+HEADER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>Company confidential</w:t></w:r></w:p></w:hdr>"""
+FOOTNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="{W_NS}">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>
+<w:r><w:t xml:space="preserve"> Saved files stay on this computer.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties
+  xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+  xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>The user guide</dc:title>
+<dc:creator>Ann Author</dc:creator><dc:language>en-US</dc:language></cp:coreProperties>"""
+ENTRIES = {
+    "[Content_Types].xml": CONTENT_TYPES,
+    "_rels/.rels": PACKAGE_RELS,
+    "word/document.xml": DOCUMENT,
+    "word/_rels/document.xml.rels": DOCUMENT_RELS,
+    "word/styles.xml": STYLES,
+    "word/header1.xml": HEADER,
+    "word/footnotes.xml": FOOTNOTES,
+    "docProps/core.xml": CORE,
+}
+
+
+def _document(path: Path, entries: dict[str, str] = ENTRIES) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in entries.items():
+            archive.writestr(name, text)
+    return path
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    return _document(tmp_path / "guide.docx")
+
+
+def test_units_are_the_paragraphs_with_words_in_reading_order(document: Path) -> None:
+    units = open_document(document).units()
+    assert [(u.key, u.source) for u in units] == [
+        ("word/document.xml#p0", "Getting started"),  # its bookmark stays out
+        (
+            "word/document.xml#p1",
+            'Press <g id="1">Save</g> to keep your work<x id="2"/> and read the '
+            '<g id="3">user guide</g>.',
+        ),
+        ("word/document.xml#p2", "Name"),  # a cell ("42" has no words)
+        ("word/document.xml#p4", 'Page <x id="1"/>1'),  # the field's end stays out
+        ("word/header1.xml#p0", "Company confidential"),
+        ("word/footnotes.xml#p1", " Saved files stay on this computer."),  # after its mark
+        ("docProps/core.xml#title", "The user guide"),
+    ]
+
+
+def _translated(document: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "guide.de.docx"
+    result = translate_file(document, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 7
+    return out
+
+
+def test_the_translation_keeps_formatting_links_notes_and_fields(
+    document: Path, tmp_path: Path
+) -> None:
+    out = _translated(document, tmp_path)
+    word = docx.Document(str(out))
+    paragraphs = word.paragraphs
+    assert paragraphs[0].text == "GETTING STARTED"
+    assert paragraphs[0].style.name == "Heading 1"
+    runs = [(run.text, bool(run.bold)) for run in paragraphs[1].runs]
+    assert ("SAVE", True) in runs and ("PRESS ", False) in runs
+    (link,) = paragraphs[1].hyperlinks
+    assert (link.text, link.address) == ("USER GUIDE", "https://example.com/guide")
+    assert word.tables[0].cell(0, 0).text == "NAME" and word.tables[0].cell(0, 1).text == "42"
+    assert word.sections[0].header.paragraphs[0].text == "COMPANY CONFIDENTIAL"
+    assert word.core_properties.title == "THE USER GUIDE"
+    assert word.core_properties.language == "de"
+    assert word.core_properties.author == "Ann Author"  # other properties as they were
+    with zipfile.ZipFile(out) as archive:
+        assert [info.filename for info in archive.infolist()] == list(ENTRIES)
+        body = archive.read("word/document.xml").decode("utf-8")
+        notes = archive.read("word/footnotes.xml").decode("utf-8")
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    assert '<w:footnoteReference w:id="1"/>' in body
+    assert '<w:instrText xml:space="preserve"> PAGE </w:instrText>' in body
+    assert '<w:bookmarkStart w:id="0" w:name="_Toc1"/>' in body
+    assert "<w:footnoteRef/>" in notes and "SAVED FILES STAY ON THIS COMPUTER." in notes
+    assert '<w:lang w:val="de" w:eastAsia="ja-JP"/>' in styles  # Word checks German spelling
+
+
+def test_libreoffice_reads_the_translation(document: Path, tmp_path: Path) -> None:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("needs LibreOffice (Debian's libreoffice-writer-nogui)")
+    out = _translated(document, tmp_path)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "txt:Text",
+         "--outdir", str(tmp_path / "text"), str(out)],
+        capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    text = (tmp_path / "text" / "guide.de.txt").read_text("utf-8-sig")
+    assert "GETTING STARTED" in text
+    assert "PRESS SAVE TO KEEP YOUR WORK" in text and "READ THE USER GUIDE." in text
+
+
+def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
+    document: Path, tmp_path: Path
+) -> None:
+    out = _translated(document, tmp_path)
+    model = FakeModel()
+    translate_file(document, out, model, src_lang="en", tgt_lang="de")
+    assert model.seen == []
+    pairs = {p.source: p.target for p in DocxDocument.pairs(out, source_file=document)}
+    assert pairs["Getting started"] == "GETTING STARTED"
+    assert pairs['Press <g id="1">Save</g> to keep your work<x id="2"/> and read the '
+                 '<g id="3">user guide</g>.'] == (
+        'PRESS <g id="1">SAVE</g> TO KEEP YOUR WORK<x id="2"/> AND READ THE '
+        '<g id="3">USER GUIDE</g>.'
+    )  # fmt: skip
+    assert pairs["The user guide"] == "THE USER GUIDE"
+    with pytest.raises(InputError, match="holds one language; give the source-language file"):
+        list(DocxDocument.pairs(out))
+
+
+def test_a_translations_tags_are_read_as_the_sources_by_their_formatting() -> None:
+    from lxml import etree
+
+    def paragraph(body: str) -> object:
+        return etree.fromstring(f'<w:p xmlns:w="{W_NS}">{body}</w:p>')
+
+    bold, italic = "<w:rPr><w:b/></w:rPr>", "<w:rPr><w:i/></w:rPr>"
+    mine = read_paragraph(
+        paragraph(
+            f"<w:r><w:t xml:space='preserve'>A long plain sentence with </w:t></w:r>"
+            f"<w:r>{bold}<w:t>bold</w:t></w:r><w:r><w:t xml:space='preserve'> and </w:t></w:r>"
+            f"<w:r>{italic}<w:t>italic</w:t></w:r><w:r><w:t> words.</w:t></w:r>"
+        )
+    )
+    theirs = read_paragraph(
+        paragraph(
+            f"<w:r><w:t xml:space='preserve'>Ein langer Satz mit </w:t></w:r>"
+            f"<w:r>{italic}<w:t>kursiven</w:t></w:r><w:r><w:t xml:space='preserve'> und </w:t></w:r>"
+            f"<w:r>{bold}<w:t>fetten</w:t></w:r><w:r><w:t xml:space='preserve'> und </w:t></w:r>"
+            f"<w:r><w:rPr><w:u w:val='single'/></w:rPr><w:t>neuen</w:t></w:r><w:r><w:t> Wörtern.</w:t></w:r>"
+        ),
+        plain_style=mine.plain_style,
+    )
+    assert in_source_terms(theirs, mine) == (
+        'Ein langer Satz mit <g id="2">kursiven</g> und <g id="1">fetten</g> und neuen Wörtern.'
+    )
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        (None, r"not a Word document \(not a zip archive"),
+        ({"a.txt": "x"}, r"not a Word document \(no \[Content_Types\].xml in the archive\)"),
+        (
+            {
+                "[Content_Types].xml": CONTENT_TYPES.replace(
+                    f"{MAIN}.document.main+xml",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                ),
+                "word/document.xml": DOCUMENT,
+            },
+            r"no word processing document in the archive; a spreadsheet or a presentation",
+        ),
+        (
+            {
+                **ENTRIES,
+                "word/document.xml": DOCUMENT.replace(W_NS, "http://purl.oclc.org/ooxml/wordprocessingml/main"),
+            },
+            r"saved as Strict Open XML, which ltmt does not read; save it in Word as 'Word Document",
+        ),
+        (
+            {**ENTRIES, "word/document.xml": "<w:document"},
+            r"guide.docx:word/document.xml:1:\d+: malformed Word XML part",
+        ),
+    ],
+)
+def test_what_is_no_word_document_is_refused_in_one_line(
+    tmp_path: Path, entries: dict[str, str] | None, message: str
+) -> None:
+    path = tmp_path / "guide.docx"
+    if entries is None:
+        path.write_text("plain text", "utf-8")
+    else:
+        _document(path, entries)
+    with pytest.raises(InputError, match=message):
+        open_document(path)
