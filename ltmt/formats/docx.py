@@ -5,11 +5,13 @@ A ``.docx`` (also ``.docm``, ``.dotx``, ``.dotm``) is a zip archive of XML parts
 ``[Content_Types].xml`` names. What is translated: every paragraph with words in the body (its
 tables, text boxes and content controls too), the headers and footers, the footnotes and
 endnotes, each paragraph one unit with its formatting, links and what is not text as tags
-(:mod:`ltmt.formats.docx_paragraphs`); and the document's title, subject and comments in its
+(:mod:`ltmt.formats.docx_paragraphs`); the pictures' descriptions (their alternative text,
+which screen readers read) and titles; and the document's title, subject and comments in its
 properties. The proofing language of the translated parts and of the styles becomes the target
 language, so Word checks the spelling of the translation in it. Everything else is copied as it
 was: styles, numbering, pictures, fields' codes, bookmarks, tracked deletions, reviewers'
-comments, the archive's order and compression.
+comments, the archive's order and compression. A document saved as Strict Open XML is read
+and written back as strict.
 
 An existing output is the translation so far: its paragraphs are lined up with the source's,
 part by part, their formatting tags with the source's; ``--overwrite`` translates all.
@@ -36,7 +38,16 @@ from ltmt.segments import PairRecord
 WHAT = "a Word document"
 _CONTENT_TYPES = "[Content_Types].xml"
 _TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+# Strict Open XML's namespaces for the transitional ones ltmt reads: a strict part is read in
+# these, and written back in its own
+_STRICT = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": (
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": (
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    ),
+}
 # the parts translated, in this order after the main document, by the end of their content type
 _NOTE_KINDS = (
     "wordprocessingml.header+xml",
@@ -49,25 +60,50 @@ _CORE = "docProps/core.xml"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CORE_FIELDS = ("title", "subject", "description")
 _NUMBER = re.compile(r"(\d+)")
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_LETTER = re.compile(r"[^\W\d_]")
 _TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
 
 
 @dataclass(frozen=True)
 class Part:
     """One XML part of the document with paragraphs: its name, its tree, its paragraphs (in
-    the order of the part, nested ones after theirs) and how each reads."""
+    the order of the part, nested ones after theirs) and how each reads, and its pictures'
+    descriptions (alternative text) and titles, each as (element, attribute)."""
 
     name: str
     tree: Any
     paragraphs: list[tuple[Any, ParagraphText]]
+    alt_texts: list[tuple[Any, str]]
+    strict: bool = False  # saved as Strict Open XML
 
-    def unit_key(self, index: int) -> str:
+    def paragraph_key(self, index: int) -> str:
         return f"{self.name}#p{index}"
 
-    def units(self) -> Iterator[tuple[int, ParagraphText]]:
+    def alt_text_key(self, index: int) -> str:
+        return f"{self.name}#alt{index}"
+
+    def paragraph_units(self) -> Iterator[tuple[int, ParagraphText]]:
         for index, (_, read) in enumerate(self.paragraphs):
             if read.has_words:
                 yield index, read
+
+    def units(self) -> Iterator[Unit]:
+        for index, read in self.paragraph_units():
+            yield Unit(self.paragraph_key(index), read.text)
+        for index, (element, attribute) in enumerate(self.alt_texts):
+            yield Unit(self.alt_text_key(index), element.get(attribute))
+
+    def write(self, translations: dict[str, str]) -> None:
+        """Write the ``translations`` (by unit key) into the tree."""
+        for index, (paragraph, read) in enumerate(self.paragraphs):
+            translation = translations.get(self.paragraph_key(index))
+            if translation is not None:
+                write_paragraph(paragraph, read, translation)
+        for index, (element, attribute) in enumerate(self.alt_texts):
+            translation = translations.get(self.alt_text_key(index))
+            if translation is not None:
+                element.set(attribute, translation)
 
 
 @dataclass(frozen=True)
@@ -129,15 +165,16 @@ def _natural(name: str) -> list[Any]:
 
 
 def _part(name: str, data: bytes, path: Path) -> Part:
-    tree = parse_xml(data, f"{path}:{name}", "Word XML part")
+    tree, strict = _word_xml(data, name, path)
     root = tree.getroot()
-    if isinstance(root.tag, str) and root.tag.startswith(f"{{{_STRICT_NS}}}"):
-        raise InputError(
-            f"{path}: saved as Strict Open XML, which ltmt does not read; save it in Word as "
-            "'Word Document (*.docx)'"
-        )
     paragraphs = [(paragraph, read_paragraph(paragraph)) for paragraph in root.iter(f"{W}p")]
-    return Part(name, tree, paragraphs)
+    alt_texts = [
+        (picture, attribute)
+        for picture in root.iter(f"{_DRAWING}docPr")
+        for attribute in ("descr", "title")
+        if _LETTER.search(picture.get(attribute) or "")
+    ]
+    return Part(name, tree, paragraphs, alt_texts, strict)
 
 
 def _core_properties(data: bytes, path: Path) -> dict[str, str]:
@@ -193,12 +230,10 @@ class DocxDocument(TranslationsHeld):
         return cls(Path(path), read_bytes(Path(path), WHAT), src_lang, tgt_lang)
 
     def units(self) -> list[Unit]:
-        units = [
-            Unit(part.unit_key(index), read.text)
-            for part in self.package.parts
-            for index, read in part.units()
+        units = [unit for part in self.package.parts for unit in part.units()]
+        units += [
+            Unit(f"{_CORE}#{name}", text) for name, text in self.package.properties.items()
         ]
-        units += [Unit(f"{_CORE}#{name}", text) for name, text in self.package.properties.items()]
         return units
 
     def adopt(self, target: Path) -> int:
@@ -218,12 +253,18 @@ class DocxDocument(TranslationsHeld):
         their_parts = {part.name: part for part in theirs.parts}
         for part in self.package.parts:
             other = their_parts.get(part.name)
-            if other is None or len(other.paragraphs) != len(part.paragraphs):
+            if other is None:
                 continue
-            for index, read in part.units():
-                their_paragraph = other.paragraphs[index][0]
-                their_read = read_paragraph(their_paragraph, plain_style=read.plain_style)
-                yield part.unit_key(index), read.text, in_source_terms(their_read, read)
+            if len(other.paragraphs) == len(part.paragraphs):
+                for index, read in part.paragraph_units():
+                    their_paragraph = other.paragraphs[index][0]
+                    their_read = read_paragraph(their_paragraph, plain_style=read.plain_style)
+                    yield part.paragraph_key(index), read.text, in_source_terms(their_read, read)
+            if len(other.alt_texts) == len(part.alt_texts):
+                for index, ((mine, attribute), (their, _)) in enumerate(
+                    zip(part.alt_texts, other.alt_texts)
+                ):
+                    yield part.alt_text_key(index), mine.get(attribute), their.get(attribute, "")
         for name, text in self.package.properties.items():
             if name in theirs.properties:
                 yield f"{_CORE}#{name}", text, theirs.properties[name]
@@ -242,17 +283,14 @@ class DocxDocument(TranslationsHeld):
         written = {name: data for name, (_, data) in self.package.entries.items()}
         for part in self.package.parts:
             fresh = _part(part.name, written[part.name], self.path)
-            for index, (paragraph, read) in enumerate(fresh.paragraphs):
-                translation = self.translations.get(fresh.unit_key(index))
-                if translation is not None:
-                    write_paragraph(paragraph, read, translation)
+            fresh.write(self.translations)
             _relabel_languages(fresh.tree.getroot(), self.src_lang, self.tgt_lang)
-            written[part.name] = _serialized(fresh.tree)
+            written[part.name] = _serialized(fresh.tree, fresh.strict)
         styles = self.package.styles
         if styles is not None:
-            tree = parse_xml(written[styles], f"{self.path}:{styles}", "Word styles")
+            tree, strict = _word_xml(written[styles], styles, self.path)
             _relabel_languages(tree.getroot(), self.src_lang, self.tgt_lang)
-            written[styles] = _serialized(tree)
+            written[styles] = _serialized(tree, strict)
         if _CORE in written:
             tree = parse_xml(written[_CORE], f"{self.path}:{_CORE}", "document properties")
             root = tree.getroot()
@@ -286,7 +324,19 @@ def _relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
             element.set(f"{W}val", tgt_lang)
 
 
-def _serialized(tree: Any) -> bytes:
+def _word_xml(data: bytes, name: str, path: Path) -> tuple[Any, bool]:
+    """A Word XML part parsed, in transitional namespaces, and whether it was strict."""
+    strict = any(namespace in data for namespace in _STRICT)
+    for namespace, transitional in _STRICT.items():
+        data = data.replace(namespace, transitional)
+    return parse_xml(data, f"{path}:{name}", "Word XML part"), strict
+
+
+def _serialized(tree: Any, strict: bool = False) -> bytes:
     from lxml import etree
 
-    return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
+    data = bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
+    if strict:
+        for namespace, transitional in _STRICT.items():
+            data = data.replace(transitional, namespace)
+    return data

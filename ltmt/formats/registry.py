@@ -316,8 +316,32 @@ _BINARY_KINDS = (
     ((b"\x1f\x8b",), "gzip-compressed; decompress it first (gunzip -k {path})"),
     ((b"\xfd7zXZ\x00",), "xz-compressed; decompress it first (unxz -k {path})"),
     ((b"BZh",), "bzip2-compressed; decompress it first (bunzip2 -k {path})"),
+    (
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+        "an Office 97-2003 file (.doc, .xls, .ppt); ltmt translates Word documents saved as "
+        ".docx (soffice --headless --convert-to docx {path} makes one of a .doc)",
+    ),
+    (
+        (b"{\\rtf",),
+        "an RTF document; ltmt translates Word documents saved as .docx "
+        "(soffice --headless --convert-to docx {path} makes one)",
+    ),
+    (
+        (b"%PDF-",),
+        "a PDF; translate the document it was made from (.docx, .md, .html ...) and make the "
+        "PDF again",
+    ),
     ((b"PK\x03\x04",), "a zip archive; extract the file first (unzip {path})"),
 )
+# zip archives by extension: office documents ltmt does not read, and what to do instead
+_OFFICE_ARCHIVES = {
+    ".odt": "an OpenDocument text; ltmt translates Word documents "
+    "(soffice --headless --convert-to docx {path} makes one)",
+    ".xlsx": "a spreadsheet, which ltmt does not translate",
+    ".ods": "a spreadsheet, which ltmt does not translate",
+    ".pptx": "a presentation, which ltmt does not translate",
+    ".odp": "a presentation, which ltmt does not translate",
+}
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML: they cannot hold control characters
 _XML_FORMATS = frozenset({"tmx", "xliff", "ts", "android", "resx"})
@@ -340,6 +364,9 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
             f"{path} is UTF-16 text; convert it to UTF-8 first "
             f"(iconv -f UTF-16 -t UTF-8 {path} > out)"
         )
+    office = _OFFICE_ARCHIVES.get(path.suffix.lower())
+    if office is not None and head.startswith(b"PK\x03\x04"):
+        return f"{path} is {office.format(path=path)}"
     for magics, problem in _BINARY_KINDS:
         if head.startswith(magics):
             return f"{path} is {problem.format(path=path)}"

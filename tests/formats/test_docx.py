@@ -22,6 +22,7 @@ from ltmt.formats.pipeline import translate_file
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
@@ -64,6 +65,11 @@ DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>
 <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>
 <w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+<w:p><w:r><w:drawing><wp:inline xmlns:wp="{DRAWING}"><wp:extent cx="914400" cy="914400"/>
+<wp:docPr id="1" name="Picture 1" descr="A red fish in a bowl" title="Fish"/>
+<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">
+<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"/></a:graphic>
+</wp:inline></w:drawing></w:r></w:p>
 <w:sectPr><w:headerReference w:type="default" r:id="rId2"/></w:sectPr>
 </w:body></w:document>"""
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -119,6 +125,8 @@ def test_units_are_the_paragraphs_with_words_in_reading_order(document: Path) ->
         ),
         ("word/document.xml#p2", "Name"),  # a cell ("42" has no words)
         ("word/document.xml#p4", 'Page <x id="1"/>1'),  # the field's end stays out
+        ("word/document.xml#alt0", "A red fish in a bowl"),  # a picture's description
+        ("word/document.xml#alt1", "Fish"),  # and title
         ("word/header1.xml#p0", "Company confidential"),
         ("word/footnotes.xml#p1", " Saved files stay on this computer."),  # after its mark
         ("docProps/core.xml#title", "The user guide"),
@@ -128,7 +136,7 @@ def test_units_are_the_paragraphs_with_words_in_reading_order(document: Path) ->
 def _translated(document: Path, tmp_path: Path) -> Path:
     out = tmp_path / "guide.de.docx"
     result = translate_file(document, out, FakeModel(), src_lang="en", tgt_lang="de")
-    assert result.translated == 7
+    assert result.translated == 9
     return out
 
 
@@ -157,6 +165,7 @@ def test_the_translation_keeps_formatting_links_notes_and_fields(
     assert '<w:footnoteReference w:id="1"/>' in body
     assert '<w:instrText xml:space="preserve"> PAGE </w:instrText>' in body
     assert '<w:bookmarkStart w:id="0" w:name="_Toc1"/>' in body
+    assert 'descr="A RED FISH IN A BOWL" title="FISH"' in body
     assert "<w:footnoteRef/>" in notes and "SAVED FILES STAY ON THIS COMPUTER." in notes
     assert '<w:lang w:val="de" w:eastAsia="ja-JP"/>' in styles  # Word checks German spelling
 
@@ -224,6 +233,26 @@ def test_a_translations_tags_are_read_as_the_sources_by_their_formatting() -> No
     )
 
 
+def test_a_document_saved_as_strict_open_xml_is_translated_and_stays_strict(
+    tmp_path: Path,
+) -> None:
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    entries = {
+        name: text.replace(W_NS, strict) if name.startswith("word/") else text
+        for name, text in ENTRIES.items()
+    }
+    path = _document(tmp_path / "strict.docx", entries)
+    assert open_document(path).units()[0].source == "Getting started"
+    out = tmp_path / "strict.de.docx"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    with zipfile.ZipFile(out) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    assert f'xmlns:w="{strict}"' in body and W_NS not in body
+    assert "GETTING STARTED" in body
+    assert '<w:lang w:val="de" w:eastAsia="ja-JP"/>' in styles and W_NS not in styles
+
+
 @pytest.mark.parametrize(
     ("entries", "message"),
     [
@@ -238,13 +267,6 @@ def test_a_translations_tags_are_read_as_the_sources_by_their_formatting() -> No
                 "word/document.xml": DOCUMENT,
             },
             r"no word processing document in the archive; a spreadsheet or a presentation",
-        ),
-        (
-            {
-                **ENTRIES,
-                "word/document.xml": DOCUMENT.replace(W_NS, "http://purl.oclc.org/ooxml/wordprocessingml/main"),
-            },
-            r"saved as Strict Open XML, which ltmt does not read; save it in Word as 'Word Document",
         ),
         (
             {**ENTRIES, "word/document.xml": "<w:document"},

@@ -1,0 +1,224 @@
+"""Word documents through ``ltmt translate`` into German with no memory (a folder of them, one
+model load), each output checked beside its source:
+
+- *opens*: python-docx opens it, and LibreOffice (``soffice --convert-to txt``) converts it to
+  as many lines (paragraphs) as it converts the source to;
+- *kept*: every element that is not text (bookmarks, note references, pictures, fields' codes,
+  content controls' properties, tracked deletions …) is in each part as many times as in the
+  source's;
+- *tags*: how many of the source units' formatting and placeholder tags the translated
+  paragraph holds, read back as the source's (:func:`ltmt.formats.docx.in_source_terms`);
+- *round trip*: each document written with its own text as the translation reads back as the
+  same units, every character in the formatting it had (spaces and sentence punctuation
+  aside, which may take their paragraph's plain formatting).
+
+    python eval/docx_trial.py --output eval/results/docx/docx-trial.json FILE_OR_FOLDER ...
+
+A Strict Open XML document is refused by ltmt (it says so); the trial counts the refusals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from support import REPO, emit_report, ltmt_in_checkout, use_this_checkout
+
+use_this_checkout()
+
+# elements that are text, formatting or what wraps text: rebuilt by the writer, not counted
+_TEXT_NAMES = frozenset(
+    {"r", "t", "rPr", "proofErr", "lastRenderedPageBreak", "softHyphen", "hyperlink", "ins",
+     "smartTag", "sdt", "sdtContent", "customXml", "moveTo", "tab", "br", "cr", "noBreakHyphen",
+     "dir", "bdo"}
+)  # fmt: skip
+_PROPERTIES = frozenset({"rPr", "pPr", "sdtPr", "sectPr", "tblPr", "tcPr", "trPr"})
+_BARE = re.compile(r"[\s.,;:!?]")
+_LANG = re.compile(r"<[^>]*lang[^>]*/>")
+_TAG = re.compile(r'<g id="(\d+)">|<x id="(\d+)"/>')
+
+
+def _found(path: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for given in path:
+        files += sorted(given.rglob("*.docx")) if given.is_dir() else [given]
+    return files
+
+
+def _elements(data: bytes) -> collections.Counter[tuple[str, str]]:
+    """How many times each element that is not text is in each of the archive's Word parts."""
+    from lxml import etree
+
+    counts: collections.Counter[tuple[str, str]] = collections.Counter()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("word/") and name.endswith(".xml")):
+                continue
+            for element in etree.fromstring(archive.read(name)).iter():
+                if not isinstance(element.tag, str):
+                    continue
+                local = etree.QName(element).localname
+                if local in _TEXT_NAMES or any(
+                    etree.QName(up).localname in _PROPERTIES for up in element.iterancestors()
+                ):
+                    continue
+                counts[(name, local)] += 1
+    return counts
+
+
+def _formatting(data: bytes, path: Path) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    """Each paragraph's characters with their formatting, and its non-text stretches."""
+    from lxml import etree
+
+    from ltmt.formats.docx import read_package
+
+    found = {}
+    for part in read_package(data, path).parts:
+        for index, (_, read) in enumerate(part.paragraphs):
+            characters: list[tuple[str, str]] = []
+            for stretch in read.stretches:
+                if stretch.is_code:
+                    first = stretch.codes[0][1]
+                    characters.append(("code", etree.tostring(first, with_tail=False).decode()))
+                    continue
+                style = _LANG.sub("", stretch.style)
+                characters += [(c, "" if _BARE.match(c) else style) for c in stretch.text]
+            found[(part.name, index)] = characters
+    return found
+
+
+def _round_trip(path: Path, work: Path) -> dict[str, int]:
+    from ltmt.formats.docx import DocxDocument
+
+    document = DocxDocument.open(path)
+    units = document.units()
+    document.fill({unit.key: unit.source for unit in units})
+    written = work / "round-trip.docx"
+    document.save(written)
+    again = DocxDocument.open(written).units()
+    before, after = _formatting(path.read_bytes(), path), _formatting(written.read_bytes(), written)
+    elements_before, elements_after = _elements(path.read_bytes()), _elements(written.read_bytes())
+    return {
+        "units": len(units),
+        "units_same": sum(a == b for a, b in zip(units, again)) if len(units) == len(again) else 0,
+        "paragraphs": len(before),
+        "paragraphs_same_formatting": sum(before[key] == after.get(key) for key in before),
+        "elements_changed": sum(
+            elements_before[key] != elements_after[key]
+            for key in elements_before | elements_after
+        ),
+    }
+
+
+def _tags_kept(source: Path, output: Path) -> dict[str, int]:
+    from ltmt.formats.docx import DocxDocument
+
+    document = DocxDocument.open(source)
+    units = {unit.key: unit.source for unit in document.units()}
+    kept = total = translated = 0
+    for key, text, translation in document.aligned(output):
+        translated += translation != text
+        tags = set(_TAG.findall(text))
+        total += len(tags)
+        kept += len(tags & set(_TAG.findall(translation)))
+    return {"units": len(units), "units_translated": translated, "tags": total, "tags_kept": kept}
+
+
+def _office_lines(files: list[Path], folder: Path) -> dict[str, int | None]:
+    """The lines LibreOffice converts each file to (None: it converted nothing)."""
+    office = shutil.which("soffice")
+    if office is None:
+        raise SystemExit("needs LibreOffice (apt-get install libreoffice-writer-nogui)")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "txt:Text",
+         "--outdir", str(folder), *map(str, files)],
+        capture_output=True, check=False, timeout=1800,
+    )  # fmt: skip
+    lines: dict[str, int | None] = {}
+    for path in files:
+        text = folder / f"{path.stem}.txt"
+        lines[path.name] = (
+            len(text.read_text("utf-8-sig").splitlines()) if text.exists() else None
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("documents", nargs="+", type=Path)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    import docx
+
+    from ltmt.errors import InputError
+    from ltmt.formats.docx import DocxDocument
+
+    report: dict[str, Any] = {"documents": {}, "refused": {}}
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        sources, outputs = work / "en", work / "de"
+        sources.mkdir()
+        for number, path in enumerate(_found(args.documents)):
+            try:
+                DocxDocument.open(path)
+            except InputError as exc:
+                report["refused"][str(path)] = str(exc)
+                continue
+            shutil.copy(path, sources / f"{number:03d}-{path.name}")
+        copies = sorted(sources.iterdir())
+        started = time.perf_counter()
+        ltmt_in_checkout(REPO, "translate", str(sources), "-o", str(outputs), "--tgt-lang", "de")
+        report["seconds"] = round(time.perf_counter() - started, 1)
+        source_lines = _office_lines(copies, work / "text-en")
+        output_lines = _office_lines([outputs / p.name for p in copies], work / "text-de")
+        for copy in copies:
+            output = outputs / copy.name
+            docx.Document(str(output))  # raises if python-docx cannot open it
+            before, after = _elements(copy.read_bytes()), _elements(output.read_bytes())
+            report["documents"][copy.name] = {
+                "office_lines_source": source_lines[copy.name],
+                "office_lines_output": output_lines[copy.name],
+                "elements": sum(before.values()),
+                "elements_changed": sum(before[key] != after[key] for key in before | after),
+                **_tags_kept(copy, output),
+                "round_trip": _round_trip(copy, work),
+            }
+    documents = report["documents"].values()
+    report["totals"] = {
+        "documents": len(documents),
+        "refused": len(report["refused"]),
+        "office_opened": sum(d["office_lines_output"] is not None for d in documents),
+        "office_same_lines": sum(
+            d["office_lines_output"] is not None
+            and d["office_lines_output"] == d["office_lines_source"]
+            for d in documents
+        ),
+        "documents_elements_kept": sum(d["elements_changed"] == 0 for d in documents),
+        **{
+            key: sum(d[key] for d in documents)
+            for key in ("elements", "units", "units_translated", "tags", "tags_kept")
+        },
+        **{
+            f"round_trip_{key}": sum(d["round_trip"][key] for d in documents)
+            for key in ("units", "units_same", "paragraphs", "paragraphs_same_formatting")
+        },
+        "round_trip_documents_elements_kept": sum(
+            d["round_trip"]["elements_changed"] == 0 for d in documents
+        ),
+    }
+    emit_report(report, args.output, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
