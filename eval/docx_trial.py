@@ -113,8 +113,7 @@ def _round_trip(path: Path, work: Path) -> dict[str, int]:
         "paragraphs": len(before),
         "paragraphs_same_formatting": sum(before[key] == after.get(key) for key in before),
         "elements_changed": sum(
-            elements_before[key] != elements_after[key]
-            for key in elements_before | elements_after
+            elements_before[key] != elements_after[key] for key in elements_before | elements_after
         ),
     }
 
@@ -123,14 +122,18 @@ def _tags_kept(source: Path, output: Path) -> dict[str, int]:
     from ltmt.formats.docx import DocxDocument
 
     document = DocxDocument.open(source)
-    units = {unit.key: unit.source for unit in document.units()}
     kept = total = translated = 0
-    for key, text, translation in document.aligned(output):
+    for _, text, translation in document.aligned(output):
         translated += translation != text
         tags = set(_TAG.findall(text))
         total += len(tags)
         kept += len(tags & set(_TAG.findall(translation)))
-    return {"units": len(units), "units_translated": translated, "tags": total, "tags_kept": kept}
+    return {
+        "units": len(document.units()),
+        "units_translated": translated,
+        "tags": total,
+        "tags_kept": kept,
+    }
 
 
 def _office_lines(files: list[Path], folder: Path) -> dict[str, int | None]:
@@ -148,9 +151,7 @@ def _office_lines(files: list[Path], folder: Path) -> dict[str, int | None]:
     lines: dict[str, int | None] = {}
     for path in files:
         text = folder / f"{path.stem}.txt"
-        lines[path.name] = (
-            len(text.read_text("utf-8-sig").splitlines()) if text.exists() else None
-        )
+        lines[path.name] = len(text.read_text("utf-8-sig").splitlines()) if text.exists() else None
     return lines
 
 

@@ -231,9 +231,7 @@ class DocxDocument(TranslationsHeld):
 
     def units(self) -> list[Unit]:
         units = [unit for part in self.package.parts for unit in part.units()]
-        units += [
-            Unit(f"{_CORE}#{name}", text) for name, text in self.package.properties.items()
-        ]
+        units += [Unit(f"{_CORE}#{name}", text) for name, text in self.package.properties.items()]
         return units
 
     def adopt(self, target: Path) -> int:

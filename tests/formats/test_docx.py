@@ -14,9 +14,9 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
 from ltmt.formats.docx import DocxDocument, in_source_terms
 from ltmt.formats.docx_paragraphs import read_paragraph
-from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
 
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
