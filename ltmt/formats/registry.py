@@ -51,7 +51,7 @@ class FileFormat:
     markers: tuple[bytes, ...] = ()
     one_language: bool = False
     utf16: bool = False
-    binary: bool = False  # a zip archive (an EPUB book, a Word document): not text
+    binary: bool = False  # a zip archive (an EPUB book, an Office document): not text
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -259,6 +259,15 @@ FORMATS: dict[str, FileFormat] = {
             binary=True,
         ),
         FileFormat(
+            "pptx",
+            (".pptx", ".pptm", ".ppsx", ".potx"),
+            "PowerPoint presentation",
+            read="ltmt.formats.pptx:PptxDocument.pairs",
+            open="ltmt.formats.pptx:PptxDocument.open",
+            one_language=True,
+            binary=True,
+        ),
+        FileFormat(
             "srt",
             (".srt",),
             "SubRip subtitles",
@@ -339,7 +348,6 @@ _OFFICE_ARCHIVES = {
     "(soffice --headless --convert-to docx {path} makes one)",
     ".xlsx": "a spreadsheet, which ltmt does not translate",
     ".ods": "a spreadsheet, which ltmt does not translate",
-    ".pptx": "a presentation, which ltmt does not translate",
     ".odp": "a presentation, which ltmt does not translate",
 }
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

@@ -15,8 +15,9 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.docx import DocxDocument, in_source_terms
-from ltmt.formats.docx_paragraphs import read_paragraph
+from ltmt.formats.docx import DocxDocument
+from ltmt.formats.office_documents import in_source_terms
+from ltmt.formats.ooxml_paragraphs import read_paragraph
 from ltmt.formats.pipeline import translate_file
 
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -266,11 +267,11 @@ def test_a_document_saved_as_strict_open_xml_is_translated_and_stays_strict(
                 ),
                 "word/document.xml": DOCUMENT,
             },
-            r"no word processing document in the archive; a spreadsheet or a presentation",
+            r"guide.docx: not a Word document but a spreadsheet; ltmt does not translate it$",
         ),
         (
             {**ENTRIES, "word/document.xml": "<w:document"},
-            r"guide.docx:word/document.xml:1:\d+: malformed Word XML part",
+            r"guide.docx:word/document.xml:1:\d+: malformed Office XML part",
         ),
     ],
 )

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from ltmt.formats.docx_paragraphs import W_NS, W, read_paragraph, write_paragraph
+from ltmt.formats.ooxml_paragraphs import W_NS, W, read_paragraph, write_paragraph
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 

@@ -1,9 +1,11 @@
-"""A Word paragraph's text and formatting as tagged text the pipeline translates, and back.
+"""An Office paragraph's text and formatting as tagged text the pipeline translates, and back.
 
-A paragraph (``<w:p>``) holds runs (``<w:r>``) of text that share a formatting (``<w:rPr>``),
-inside links, content controls, smart tags and tracked insertions, and between them what is not
-text: bookmarks, footnote references, pictures, fields' codes. The model reads one string, so
-:func:`read_paragraph` makes it one:
+Office Open XML writes a paragraph two ways: Word's (``<w:p>``, WordprocessingML) and
+DrawingML's (``<a:p>``: PowerPoint's slides and notes, shapes, charts). Both hold runs (``<r>``)
+of text that share a formatting (``<rPr>``); Word's sit inside links, content controls, smart
+tags and tracked insertions, DrawingML's carry their link in their formatting. Between them is
+what is not text: bookmarks, footnote references, pictures, fields. The model reads one string,
+so :func:`read_paragraph` makes it one:
 
     Regular text <g id="1">italics</g> and <g id="2">bold</g>.<x id="3"/>
 
@@ -19,6 +21,7 @@ Tabs and line breaks are ``\\t`` and ``\\n`` (the pipeline keeps a line's column
 formatting and the links its tag stands for, and every placeholder's elements moved back whole,
 so nothing that was not text is lost (one the translation dropped goes to the paragraph's end).
 What Word recomputes is left out: proofing marks and page-break hints.
+:func:`relabel_languages` sets the proofing language of a part's text to the target language.
 """
 
 from __future__ import annotations
@@ -34,16 +37,56 @@ from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# elements around runs whose text is the paragraph's: links, content controls, smart tags,
-# custom XML, tracked insertions and moves, text direction
-_WRAPPERS = frozenset(
-    f"{W}{name}" for name in ("hyperlink", "smartTag", "customXml", "ins", "moveTo", "dir", "bdo")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names one way of writing paragraphs uses (tags are ``{namespace}name``)."""
+
+    namespace: str
+    wrappers: frozenset[str]  # elements around runs whose text is the paragraph's
+    dropped: frozenset[str]  # recomputed by the application: left out of a written paragraph
+    unseen: frozenset[str]  # run properties' children that do not show in the text
+    unseen_attributes: frozenset[str]  # and their attributes that do not
+    kept_first: frozenset[str]  # the paragraph's children kept in place at its start
+    kept_last: frozenset[str]  # and at its end
+    breaks_in_runs: bool  # a line break is inside a run (Word), or beside runs (DrawingML)
+
+    def tag(self, name: str) -> str:
+        return f"{{{self.namespace}}}{name}"
+
+
+def _names(namespace: str, *names: str) -> frozenset[str]:
+    return frozenset(f"{{{namespace}}}{name}" for name in names)
+
+
+WORD = Vocabulary(
+    W_NS,
+    # links, content controls, smart tags, custom XML, tracked insertions and moves, direction
+    wrappers=_names(W_NS, "hyperlink", "smartTag", "customXml", "ins", "moveTo", "dir", "bdo"),
+    dropped=_names(W_NS, "proofErr", "lastRenderedPageBreak", "softHyphen"),
+    unseen=_names(W_NS, "lang", "noProof", "rPrChange"),  # spelling, proofing, revisions
+    unseen_attributes=frozenset(),
+    kept_first=_names(W_NS, "pPr"),
+    kept_last=frozenset(),
+    breaks_in_runs=True,
 )
-# recomputed by Word when the document is opened or checked: left out of a written paragraph
-_DROPPED = frozenset(f"{W}{name}" for name in ("proofErr", "lastRenderedPageBreak", "softHyphen"))
-# run properties that do not show in the text: spelling language, proofing, revision ids
-_UNSEEN = frozenset(f"{W}{name}" for name in ("lang", "noProof", "rPrChange"))
+DRAWING = Vocabulary(
+    A_NS,
+    wrappers=frozenset(),
+    dropped=frozenset(),
+    unseen=frozenset(),
+    # spelling language, spelling and grammar marks, smart tags, bookmarks
+    unseen_attributes=frozenset(
+        {"lang", "altLang", "dirty", "err", "noProof", "smtClean", "smtId", "bmk"}
+    ),
+    kept_first=_names(A_NS, "pPr"),
+    kept_last=_names(A_NS, "endParaRPr"),
+    breaks_in_runs=False,
+)
+_VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING}
 _LETTER = re.compile(r"[^\W\d_]")
 # text whose formatting the translation need not carry: spaces and sentence punctuation
 _BARE = re.compile(r"[\s.,;:!?]*")
@@ -94,10 +137,10 @@ class ParagraphText:
 
 
 def read_paragraph(paragraph: Any, plain_style: str | None = None) -> ParagraphText:
-    """``paragraph`` (a ``<w:p>``) as :class:`ParagraphText`; ``plain_style``: the style to
-    write as plain text (by default the one most of its letters have)."""
+    """``paragraph`` (a ``<w:p>`` or an ``<a:p>``) as :class:`ParagraphText`; ``plain_style``:
+    the style to write as plain text (by default the one most of its letters have)."""
     stretches: list[Stretch] = []
-    for stretch in _pieces(paragraph, ()):
+    for stretch in _pieces(_vocabulary_of(paragraph), paragraph, ()):
         last = stretches[-1] if stretches else None
         if last is not None and last.is_code and stretch.is_code:
             last.codes.extend(stretch.codes)
@@ -161,48 +204,84 @@ def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> No
         if read.stretches[index].is_code and index not in used
     ]  # a placeholder the translation dropped: at the end
     items += [(stretch, "") for stretch in read.stretches[read.last :]]
+    vocabulary = _vocabulary_of(paragraph)
+    last = []
     for child in list(paragraph):
-        if child.tag != f"{W}pPr":
+        if child.tag not in vocabulary.kept_first:
             paragraph.remove(child)
-    _Builder(paragraph).add_all(items)
+            if child.tag in vocabulary.kept_last:
+                last.append(child)
+    _Builder(paragraph, vocabulary).add_all(items)
+    paragraph.extend(last)
 
 
-def _pieces(container: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:
+def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
+    """Set every proofing language of the source's language (``en-US`` for ``en``) under
+    ``root`` to ``tgt_lang``: Word's ``<w:lang w:val>`` of runs, paragraph marks and styles,
+    DrawingML's ``lang`` of runs and text styles."""
+    primary = src_lang.split("-")[0].lower()
+    drawing = f"{{{A_NS}}}"
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        name = f"{W}val" if tag == f"{W}lang" else "lang" if tag.startswith(drawing) else None
+        value = element.get(name) if name else None
+        if name and value and value.split("-")[0].lower() == primary:
+            element.set(name, tgt_lang)
+
+
+def _vocabulary_of(paragraph: Any) -> Vocabulary:
+    return _VOCABULARIES[paragraph.tag[: paragraph.tag.index("}") + 1]]
+
+
+def _pieces(vocabulary: Vocabulary, container: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:
     """The stretches of ``container``'s content, one per run child, wrapper or other element."""
+    tag_of = vocabulary.tag
     for child in container:
         tag = child.tag
-        if not isinstance(tag, str) or tag == f"{W}pPr" or tag in _DROPPED:
+        if (
+            not isinstance(tag, str)
+            or tag in vocabulary.kept_first
+            or tag in vocabulary.kept_last
+            or tag in vocabulary.dropped
+        ):
             continue
-        if tag == f"{W}r":
-            yield from _run_pieces(child, wrappers)
-        elif tag in _WRAPPERS:
-            yield from _pieces(child, (*wrappers, child))
+        if tag == tag_of("r"):
+            yield from _run_pieces(vocabulary, child, wrappers)
+        elif tag in vocabulary.wrappers:
+            yield from _pieces(vocabulary, child, (*wrappers, child))
         elif tag == f"{W}sdt" and child.find(f"{W}sdtContent") is not None:
             content = child.find(f"{W}sdtContent")
-            yield from _pieces(content, (*wrappers, child, content))
+            yield from _pieces(vocabulary, content, (*wrappers, child, content))
+        elif tag == tag_of("br") and not vocabulary.breaks_in_runs:
+            properties = child.find(tag_of("rPr"))
+            yield Stretch(wrappers, properties, _style(vocabulary, wrappers, properties), "\n")
         else:
             yield Stretch(wrappers, codes=[(None, child)])
 
 
-def _run_pieces(run: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:
-    properties = run.find(f"{W}rPr")
-    style = _style(wrappers, properties)
+def _run_pieces(vocabulary: Vocabulary, run: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:
+    properties = run.find(vocabulary.tag("rPr"))
+    style = _style(vocabulary, wrappers, properties)
     for child in run:
         tag = child.tag
-        if not isinstance(tag, str) or tag == f"{W}rPr" or tag in _DROPPED:
+        if not isinstance(tag, str) or child is properties or tag in vocabulary.dropped:
             continue
-        text = _run_text(child)
+        text = _run_text(vocabulary, child)
         if text is None:
             yield Stretch(wrappers, properties, style, codes=[(run, child)])
         elif text:
             yield Stretch(wrappers, properties, style, text)
 
 
-def _run_text(child: Any) -> str | None:
+def _run_text(vocabulary: Vocabulary, child: Any) -> str | None:
     """The text a run's child stands for, or None if it is not text."""
     tag = child.tag
-    if tag == f"{W}t":
+    if tag == vocabulary.tag("t"):
         return child.text or ""
+    if vocabulary is not WORD:
+        return None
     if tag == f"{W}tab":
         return "\t"
     if tag == f"{W}cr" or (
@@ -214,21 +293,24 @@ def _run_text(child: Any) -> str | None:
     return None
 
 
-def _style(wrappers: tuple[Any, ...], properties: Any) -> str:
+def _style(vocabulary: Vocabulary, wrappers: tuple[Any, ...], properties: Any) -> str:
     """A run's formatting as a string: its properties but those not seen, and its wrappers."""
     from lxml import etree
 
     shown = ""
     if properties is not None:
         kept = copy.deepcopy(properties)
+        for name in vocabulary.unseen_attributes:
+            kept.attrib.pop(name, None)
         for child in list(kept):
-            if child.tag in _UNSEEN:
+            if child.tag in vocabulary.unseen:
                 kept.remove(child)
             elif child.tag == f"{W}rFonts":
                 child.attrib.pop(f"{W}hint", None)
                 if not child.attrib:
                     kept.remove(child)
-        shown = etree.tostring(kept, encoding="unicode") if len(kept) else ""
+        if len(kept) or kept.attrib:
+            shown = etree.tostring(kept, encoding="unicode")
     return shown + "".join(_wrapper_tag(wrapper) for wrapper in wrappers)
 
 
@@ -293,8 +375,9 @@ def _pieces_of(translation: str) -> Iterator[str | tuple[str, int]]:
 class _Builder:
     """Appends runs and moved elements to a paragraph, inside copies of their wrappers."""
 
-    def __init__(self, paragraph: Any) -> None:
+    def __init__(self, paragraph: Any, vocabulary: Vocabulary) -> None:
         self.paragraph = paragraph
+        self.vocabulary = vocabulary
         self.open: list[tuple[Any, Any]] = []  # (original wrapper, its copy in the paragraph)
 
     def add_all(self, items: list[tuple[Stretch, str]]) -> None:
@@ -329,22 +412,37 @@ class _Builder:
         return made
 
     def _runs(self, stretch: Stretch, text: str) -> Iterator[Any]:
+        """The runs (and, in DrawingML, the line breaks between them) of ``text``."""
         from lxml import etree
 
-        run = etree.Element(f"{W}r")
-        if stretch.properties is not None:
-            run.append(copy.deepcopy(stretch.properties))
-        for part in re.split(r"(\t|\n)", text):
+        tag = self.vocabulary.tag
+        run = None
+        for part in re.split(r"(\t|\n)" if self.vocabulary.breaks_in_runs else r"(\n)", text):
+            if not part:
+                continue
+            if part == "\n" and not self.vocabulary.breaks_in_runs:
+                run = None
+                yield self._with_properties(etree.Element(tag("br")), stretch)
+                continue
+            if run is None:
+                run = self._with_properties(etree.Element(tag("r")), stretch)
+                yield run
             if part == "\t":
-                etree.SubElement(run, f"{W}tab")
+                etree.SubElement(run, tag("tab"))
             elif part == "\n":
-                etree.SubElement(run, f"{W}br")
-            elif part:
-                written = etree.SubElement(run, f"{W}t")
+                etree.SubElement(run, tag("br"))
+            else:
+                written = etree.SubElement(run, tag("t"))
                 written.text = part
-                if part != part.strip():
+                if part != part.strip() and self.vocabulary.breaks_in_runs:
                     written.set(XML_SPACE, "preserve")
-        yield run
+
+    def _with_properties(self, element: Any, stretch: Stretch) -> Any:
+        if stretch.properties is not None:
+            properties = copy.deepcopy(stretch.properties)
+            properties.tag = self.vocabulary.tag("rPr")
+            element.append(properties)
+        return element
 
 
 def _bare_copy(element: Any) -> Any:

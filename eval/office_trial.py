@@ -1,26 +1,27 @@
-"""Word documents through ``ltmt translate`` into German with no memory (a folder of them, one
-model load), each output checked beside its source:
+"""Word documents and PowerPoint presentations through ``ltmt translate`` into German with no
+memory (a folder of them, one model load), each output checked beside its source:
 
-- *opens*: python-docx opens it (as it opens the source), and LibreOffice (``soffice --convert-to txt``) converts it to
-  as many lines (paragraphs) as it converts the source to;
+- *opens*: python-docx or python-pptx opens it (as it opens the source), and LibreOffice
+  (``soffice --convert-to`` its flat OpenDocument format) reads as many paragraphs in it as in
+  the source;
 - *kept*: every element that is not text (bookmarks, note references, pictures, fields' codes,
-  content controls' properties, tracked deletions …) is in each part as many times as in the
-  source's;
+  content controls' properties, tracked deletions, shapes …) is in each part as many times as
+  in the source's;
 - *tags*: how many of the source units' formatting and placeholder tags the translated
-  paragraph holds, read back as the source's (:func:`ltmt.formats.docx.in_source_terms`);
+  paragraph holds, read back as the source's
+  (:func:`ltmt.formats.office_documents.in_source_terms`);
 - *round trip*: each document written with its own text as the translation reads back as the
   same units, every character in the formatting it had (spaces and sentence punctuation
   aside, which may take their paragraph's plain formatting).
 
-    python eval/docx_trial.py --output eval/results/docx/docx-trial.json FILE_OR_FOLDER ...
-
-A Strict Open XML document is refused by ltmt (it says so); the trial counts the refusals.
+    python eval/office_trial.py --output eval/results/office/docx-trial.json FILE_OR_FOLDER ...
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import importlib
 import io
 import re
 import shutil
@@ -39,29 +40,43 @@ use_this_checkout()
 _TEXT_NAMES = frozenset(
     {"r", "t", "rPr", "proofErr", "lastRenderedPageBreak", "softHyphen", "hyperlink", "ins",
      "smartTag", "sdt", "sdtContent", "customXml", "moveTo", "tab", "br", "cr", "noBreakHyphen",
-     "dir", "bdo"}
+     "dir", "bdo", "endParaRPr"}
 )  # fmt: skip
-_PROPERTIES = frozenset({"rPr", "pPr", "sdtPr", "sectPr", "tblPr", "tcPr", "trPr"})
+_PROPERTIES = frozenset({"rPr", "pPr", "sdtPr", "sectPr", "tblPr", "tcPr", "trPr", "endParaRPr"})
+# each kind: its ltmt document class and LibreOffice's flat format
+_KINDS = {
+    ".docx": ("ltmt.formats.docx:DocxDocument", "fodt"),
+    ".pptx": ("ltmt.formats.pptx:PptxDocument", "fodp"),
+}
+_OFFICE_PARAGRAPH = re.compile(rb"<text:[ph][ >/]")
 _BARE = re.compile(r"[\s.,;:!?]")
 _LANG = re.compile(r"<[^>]*lang[^>]*/>")
 _TAG = re.compile(r'<g id="(\d+)">|<x id="(\d+)"/>')
 
 
-def _found(path: list[Path]) -> list[Path]:
+def _found(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
-    for given in path:
-        files += sorted(given.rglob("*.docx")) if given.is_dir() else [given]
+    for given in paths:
+        if given.is_dir():
+            files += sorted(f for f in given.rglob("*") if f.suffix.lower() in _KINDS)
+        else:
+            files.append(given)
     return files
 
 
+def _document_class(path: Path) -> Any:
+    module, name = _KINDS[path.suffix.lower()][0].split(":")
+    return getattr(importlib.import_module(module), name)
+
+
 def _elements(data: bytes) -> collections.Counter[tuple[str, str]]:
-    """How many times each element that is not text is in each of the archive's Word parts."""
+    """How many times each element that is not text is in each of the archive's XML parts."""
     from lxml import etree
 
     counts: collections.Counter[tuple[str, str]] = collections.Counter()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
-            if not (name.startswith("word/") and name.endswith(".xml")):
+            if not (name.startswith(("word/", "ppt/")) and name.endswith(".xml")):
                 continue
             for element in etree.fromstring(archive.read(name)).iter():
                 if not isinstance(element.tag, str):
@@ -79,10 +94,10 @@ def _formatting(data: bytes, path: Path) -> dict[tuple[str, int], list[tuple[str
     """Each paragraph's characters with their formatting, and its non-text stretches."""
     from lxml import etree
 
-    from ltmt.formats.docx import read_package
+    from ltmt.formats.office_documents import read_package
 
     found = {}
-    for part in read_package(data, path).parts:
+    for part in read_package(data, path, _document_class(path).layout).parts:
         for index, (_, read) in enumerate(part.paragraphs):
             characters: list[tuple[str, str]] = []
             for stretch in read.stretches:
@@ -97,14 +112,13 @@ def _formatting(data: bytes, path: Path) -> dict[tuple[str, int], list[tuple[str
 
 
 def _round_trip(path: Path, work: Path) -> dict[str, int]:
-    from ltmt.formats.docx import DocxDocument
-
-    document = DocxDocument.open(path)
+    kind = _document_class(path)
+    document = kind.open(path)
     units = document.units()
     document.fill({unit.key: unit.source for unit in units})
-    written = work / "round-trip.docx"
+    written = work / f"round-trip{path.suffix}"
     document.save(written)
-    again = DocxDocument.open(written).units()
+    again = kind.open(written).units()
     before, after = _formatting(path.read_bytes(), path), _formatting(written.read_bytes(), written)
     elements_before, elements_after = _elements(path.read_bytes()), _elements(written.read_bytes())
     return {
@@ -119,9 +133,7 @@ def _round_trip(path: Path, work: Path) -> dict[str, int]:
 
 
 def _tags_kept(source: Path, output: Path) -> dict[str, int]:
-    from ltmt.formats.docx import DocxDocument
-
-    document = DocxDocument.open(source)
+    document = _document_class(source).open(source)
     kept = total = translated = 0
     for _, text, translation in document.aligned(output):
         translated += translation != text
@@ -136,31 +148,40 @@ def _tags_kept(source: Path, output: Path) -> dict[str, int]:
     }
 
 
-def _office_lines(files: list[Path], folder: Path) -> dict[str, int | None]:
-    """The lines LibreOffice converts each file to (None: it converted nothing)."""
+def _office_paragraphs(files: list[Path], folder: Path) -> dict[str, int | None]:
+    """The paragraphs LibreOffice reads in each file, converted to its flat OpenDocument format
+    (None: it converted nothing)."""
     office = shutil.which("soffice")
     if office is None:
-        raise SystemExit("needs LibreOffice (apt-get install libreoffice-writer-nogui)")
+        raise SystemExit("needs LibreOffice (apt-get install libreoffice-writer-nogui "
+                         "libreoffice-impress-nogui)")  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
     profile = (folder / "profile").as_uri()
-    subprocess.run(
-        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "txt:Text",
-         "--outdir", str(folder), *map(str, files)],
-        capture_output=True, check=False, timeout=1800,
-    )  # fmt: skip
-    lines: dict[str, int | None] = {}
+    for suffix, (_, flat) in _KINDS.items():
+        subprocess.run(
+            [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", flat,
+             "--outdir", str(folder), *(str(f) for f in files if f.suffix.lower() == suffix)],
+            capture_output=True, check=False, timeout=1800,
+        )  # fmt: skip
+    paragraphs: dict[str, int | None] = {}
     for path in files:
-        text = folder / f"{path.stem}.txt"
-        lines[path.name] = len(text.read_text("utf-8-sig").splitlines()) if text.exists() else None
-    return lines
+        converted = folder / f"{path.stem}.{_KINDS[path.suffix.lower()][1]}"
+        paragraphs[path.name] = (
+            len(_OFFICE_PARAGRAPH.findall(converted.read_bytes())) if converted.exists() else None
+        )
+    return paragraphs
 
 
-def _python_docx_opens(path: Path) -> bool:
-    """Whether python-docx opens ``path`` and reads its paragraphs (it reads no Strict Open
-    XML)."""
-    import docx
-
+def _python_library_opens(path: Path) -> bool:
+    """Whether python-docx (python-pptx) opens ``path`` and reads its text (neither reads
+    Strict Open XML)."""
     try:
+        if path.suffix.lower() == ".pptx":
+            import pptx
+
+            return len(pptx.Presentation(str(path)).slides) >= 0
+        import docx
+
         return len(docx.Document(str(path)).paragraphs) >= 0
     except (KeyError, ValueError):
         return False
@@ -172,7 +193,6 @@ def main() -> None:
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
     from ltmt.errors import InputError
-    from ltmt.formats.docx import DocxDocument
 
     report: dict[str, Any] = {"documents": {}, "refused": {}}
     with tempfile.TemporaryDirectory() as temporary:
@@ -181,7 +201,7 @@ def main() -> None:
         sources.mkdir()
         for number, path in enumerate(_found(args.documents)):
             try:
-                DocxDocument.open(path)
+                _document_class(path).open(path)
             except InputError as exc:
                 report["refused"][str(path)] = str(exc)
                 continue
@@ -190,16 +210,16 @@ def main() -> None:
         started = time.perf_counter()
         ltmt_in_checkout(REPO, "translate", str(sources), "-o", str(outputs), "--tgt-lang", "de")
         report["seconds"] = round(time.perf_counter() - started, 1)
-        source_lines = _office_lines(copies, work / "text-en")
-        output_lines = _office_lines([outputs / p.name for p in copies], work / "text-de")
+        source_paragraphs = _office_paragraphs(copies, work / "flat-en")
+        output_paragraphs = _office_paragraphs([outputs / p.name for p in copies], work / "flat-de")
         for copy in copies:
             output = outputs / copy.name
             before, after = _elements(copy.read_bytes()), _elements(output.read_bytes())
             report["documents"][copy.name] = {
-                "python_docx_opens_source": _python_docx_opens(copy),
-                "python_docx_opens_output": _python_docx_opens(output),
-                "office_lines_source": source_lines[copy.name],
-                "office_lines_output": output_lines[copy.name],
+                "library_opens_source": _python_library_opens(copy),
+                "library_opens_output": _python_library_opens(output),
+                "office_paragraphs_source": source_paragraphs[copy.name],
+                "office_paragraphs_output": output_paragraphs[copy.name],
                 "elements": sum(before.values()),
                 "elements_changed": sum(before[key] != after[key] for key in before | after),
                 **_tags_kept(copy, output),
@@ -209,12 +229,12 @@ def main() -> None:
     report["totals"] = {
         "documents": len(documents),
         "refused": len(report["refused"]),
-        "python_docx_opened": sum(d["python_docx_opens_output"] for d in documents),
-        "python_docx_opened_source": sum(d["python_docx_opens_source"] for d in documents),
-        "office_opened": sum(d["office_lines_output"] is not None for d in documents),
-        "office_same_lines": sum(
-            d["office_lines_output"] is not None
-            and d["office_lines_output"] == d["office_lines_source"]
+        "library_opened": sum(d["library_opens_output"] for d in documents),
+        "library_opened_source": sum(d["library_opens_source"] for d in documents),
+        "office_opened": sum(d["office_paragraphs_output"] is not None for d in documents),
+        "office_same_paragraphs": sum(
+            d["office_paragraphs_output"] is not None
+            and d["office_paragraphs_output"] == d["office_paragraphs_source"]
             for d in documents
         ),
         "documents_elements_kept": sum(d["elements_changed"] == 0 for d in documents),

@@ -1,0 +1,392 @@
+"""Office Open XML documents (Word's, PowerPoint's) translated into a document of the target
+language: what the formats share. :mod:`ltmt.formats.docx` and :mod:`ltmt.formats.pptx` give
+a :class:`Layout`: which parts of the archive hold the text, in what order, and what names
+the pictures' descriptions.
+
+The archive's ``[Content_Types].xml`` names its parts. In each translated part every paragraph
+with words is one unit with its formatting, links and what is not text as tags
+(:mod:`ltmt.formats.ooxml_paragraphs`); so is each picture's description (its alternative
+text, which screen readers read) and title, and the document's title, subject and comments in
+its properties (``docProps/core.xml``). The proofing language of the translated parts and of
+the parts that set text defaults (styles, slide masters) becomes the target language. Everything
+else is copied as it was, the archive's order and compression too. A document saved as Strict
+Open XML is read and written back as strict.
+
+An existing output is the translation so far: its paragraphs are lined up with the source's,
+part by part, their formatting tags with the source's; ``--overwrite`` translates all. ``ltmt
+memory import OUTPUT --source-file SOURCE`` stores the pairs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, parse_xml, read_bytes, source_file_given
+from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.html_document import lined_up_pairs
+from ltmt.formats.ooxml_paragraphs import (
+    ParagraphText,
+    read_paragraph,
+    relabel_languages,
+    write_paragraph,
+)
+from ltmt.segments import PairRecord
+
+_CONTENT_TYPES = "[Content_Types].xml"
+_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# Strict Open XML's namespaces for the transitional ones ltmt reads: a strict part is read in
+# these, and written back in its own
+_STRICT = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": (
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": (
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/main": b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    b"http://purl.oclc.org/ooxml/presentationml/main": (
+        b"http://schemas.openxmlformats.org/presentationml/2006/main"
+    ),
+}
+_CORE = "docProps/core.xml"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_CORE_FIELDS = ("title", "subject", "description")
+_NUMBER = re.compile(r"(\d+)")
+_PARAGRAPHS = (
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p",
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}p",
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
+
+
+# the parts of charts and SmartArt diagrams, whose text is DrawingML paragraphs (a diagram's
+# data and the drawing made of it hold the same text)
+DIAGRAMS = (
+    "drawingml.chart+xml",
+    "drawingml.diagramData+xml",
+    "drawingml.diagramDrawing+xml",
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a kind of Office document keeps its text.
+
+    ``what``: the document, as errors name it (``a Word document``). ``main``: the endings of
+    its main part's content types (one of them makes the archive such a document);
+    ``main_has_text``: the main part is translated first. ``translated``: the endings of the
+    other parts' content types, translated in this order (each kind's parts by their names'
+    numbers). ``defaults``: those of the parts whose text defaults get the target language.
+    ``alt_texts``: the elements whose ``descr`` and ``title`` describe a picture or a shape.
+    """
+
+    what: str
+    main: tuple[str, ...]
+    main_has_text: bool
+    translated: tuple[str, ...]
+    defaults: tuple[str, ...]
+    alt_texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One XML part of the document with paragraphs: its name, its tree, its paragraphs (in
+    the order of the part, nested ones after theirs) and how each reads, and its pictures'
+    descriptions (alternative text) and titles, each as (element, attribute)."""
+
+    name: str
+    tree: Any
+    paragraphs: list[tuple[Any, ParagraphText]]
+    alt_texts: list[tuple[Any, str]]
+    strict: bool = False  # saved as Strict Open XML
+
+    def paragraph_key(self, index: int) -> str:
+        return f"{self.name}#p{index}"
+
+    def alt_text_key(self, index: int) -> str:
+        return f"{self.name}#alt{index}"
+
+    def paragraph_units(self) -> Iterator[tuple[int, ParagraphText]]:
+        for index, (_, read) in enumerate(self.paragraphs):
+            if read.has_words:
+                yield index, read
+
+    def units(self) -> Iterator[Unit]:
+        for index, read in self.paragraph_units():
+            yield Unit(self.paragraph_key(index), read.text)
+        for index, (element, attribute) in enumerate(self.alt_texts):
+            yield Unit(self.alt_text_key(index), element.get(attribute))
+
+    def write(self, translations: dict[str, str]) -> None:
+        """Write the ``translations`` (by unit key) into the tree."""
+        for index, (paragraph, read) in enumerate(self.paragraphs):
+            translation = translations.get(self.paragraph_key(index))
+            if translation is not None:
+                write_paragraph(paragraph, read, translation)
+        for index, (element, attribute) in enumerate(self.alt_texts):
+            translation = translations.get(self.alt_text_key(index))
+            if translation is not None:
+                element.set(attribute, translation)
+
+
+@dataclass(frozen=True)
+class Package:
+    """An Office document's archive: its entries (name: (zip info, bytes), in order), its parts
+    with text, the parts with text defaults, and the properties to translate (field: text)."""
+
+    entries: dict[str, tuple[zipfile.ZipInfo, bytes]]
+    parts: list[Part]
+    defaults: list[str]
+    properties: dict[str, str]
+
+
+def read_package(data: bytes, path: Path, layout: Layout) -> Package:
+    """The document in ``data``; an :class:`InputError` saying what it is not."""
+    what = layout.what
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = {info.filename: (info, archive.read(info)) for info in archive.infolist()}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"{path}: not {what} (not a zip archive: {exc})") from exc
+    if _CONTENT_TYPES not in entries:
+        raise InputError(f"{path}: not {what} (no {_CONTENT_TYPES} in the archive)")
+    kinds = {
+        name: kind
+        for name, kind in _content_types(entries[_CONTENT_TYPES][1], path).items()
+        if name in entries
+    }
+    main = [name for name, kind in kinds.items() if kind.endswith(layout.main)]
+    if not main:
+        raise InputError(f"{path}: not {what}{_what_it_is(kinds.values())}")
+    names = sorted(
+        (name for name, kind in kinds.items() if kind.endswith(layout.translated)),
+        key=lambda name: (_kind_order(kinds[name], layout.translated), _natural(name)),
+    )
+    if layout.main_has_text:
+        names = main[:1] + names
+    parts = [_part(name, entries[name][1], path, layout) for name in names]
+    defaults = [name for name, kind in kinds.items() if kind.endswith(layout.defaults)]
+    properties = _core_properties(entries[_CORE][1], path) if _CORE in entries else {}
+    return Package(entries, parts, defaults, properties)
+
+
+def _content_types(data: bytes, path: Path) -> dict[str, str]:
+    """Each part named in ``[Content_Types].xml``: its content type."""
+    root = parse_xml(data, f"{path}:{_CONTENT_TYPES}", "content types").getroot()
+    return {
+        (override.get("PartName") or "").lstrip("/"): override.get("ContentType") or ""
+        for override in root.iter(f"{_TYPES_NS}Override")
+    }
+
+
+# what a main part's content type says a document is, and the extension ltmt reads it by
+_KINDS = (
+    (("wordprocessingml", "ms-word"), "a Word document", ".docx"),
+    (("presentationml", "ms-powerpoint"), "a presentation", ".pptx"),
+    (("spreadsheetml", "ms-excel"), "a spreadsheet", None),
+)
+
+
+def _what_it_is(kinds: Iterable[str]) -> str:
+    """What a document's main part says it is, with what to do (empty if it has none)."""
+    for kind in kinds:
+        if not kind.endswith(".main+xml"):
+            continue
+        for markers, name, extension in _KINDS:
+            if any(marker in kind for marker in markers):
+                todo = (
+                    f"give it the extension {extension}"
+                    if extension
+                    else "ltmt does not translate it"
+                )
+                return f" but {name}; {todo}"
+    return " (no main part in the archive)"
+
+
+def _kind_order(kind: str, endings: tuple[str, ...]) -> int:
+    return next(order for order, ending in enumerate(endings) if kind.endswith(ending))
+
+
+def _natural(name: str) -> list[Any]:
+    return [int(piece) if piece.isdigit() else piece for piece in _NUMBER.split(name)]
+
+
+def _part(name: str, data: bytes, path: Path, layout: Layout) -> Part:
+    tree, strict = _office_xml(data, name, path)
+    root = tree.getroot()
+    paragraphs = [
+        (element, read_paragraph(element)) for element in root.iter() if element.tag in _PARAGRAPHS
+    ]
+    alt_texts = [
+        (picture, attribute)
+        for picture in root.iter(*layout.alt_texts)
+        for attribute in ("descr", "title")
+        if _LETTER.search(picture.get(attribute) or "")
+    ]
+    return Part(name, tree, paragraphs, alt_texts, strict)
+
+
+def _core_properties(data: bytes, path: Path) -> dict[str, str]:
+    root = parse_xml(data, f"{path}:{_CORE}", "document properties").getroot()
+    found = {}
+    for name in _CORE_FIELDS:
+        element = root.find(f"{_DC}{name}")
+        if element is not None and element.text and element.text.strip():
+            found[name] = element.text
+    return found
+
+
+def in_source_terms(theirs: ParagraphText, mine: ParagraphText) -> str:
+    """``theirs`` (a translation of ``mine``, read with its plain style) as tagged text whose
+    tags are ``mine``'s: each of their tags becomes one of mine with the same formatting or
+    elements, or (none has) is left out, its text kept."""
+    their_signatures = theirs.signatures()
+    free: dict[str, list[int]] = {}
+    for number, signature in mine.signatures().items():
+        free.setdefault(signature, []).append(number)
+
+    def mine_for(number: str) -> int | None:
+        numbers = free.get(their_signatures.get(int(number), ""), [])
+        return numbers.pop(0) if numbers else None
+
+    def rewritten(found: re.Match[str]) -> str:
+        if found.group(3):
+            number = mine_for(found.group(3))
+            return "" if number is None else f'<x id="{number}"/>'
+        number = mine_for(found.group(1))
+        inner = found.group(2)
+        return inner if number is None else f'<g id="{number}">{inner}</g>'
+
+    return _TAGGED.sub(rewritten, theirs.text)
+
+
+_Document = TypeVar("_Document", bound="OfficeDocument")
+
+
+class OfficeDocument(TranslationsHeld):
+    """An Office document to translate into the target language's (module docstring); a
+    subclass names its ``layout``."""
+
+    layout: ClassVar[Layout]
+    what_is_filled = "paragraph"
+
+    def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.data = data
+        self.src_lang = src_lang
+        self.tgt_lang = tgt_lang
+        self.package = read_package(data, self.path, self.layout)
+
+    @classmethod
+    def open(
+        cls: type[_Document], path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any
+    ) -> _Document:
+        return cls(Path(path), read_bytes(Path(path), cls.layout.what), src_lang, tgt_lang)
+
+    def units(self) -> list[Unit]:
+        units = [unit for part in self.package.parts for unit in part.units()]
+        units += [Unit(f"{_CORE}#{name}", text) for name, text in self.package.properties.items()]
+        return units
+
+    def adopt(self, target: Path) -> int:
+        """Take over the translations ``target`` (this document's translation so far) holds."""
+        adopted = 0
+        for key, source, translation in self.aligned(Path(target)):
+            if translation != source:
+                self.translations[key] = translation
+                adopted += 1
+        return adopted
+
+    def aligned(self, target: Path) -> Iterator[tuple[str, str, str]]:
+        """Each unit's key and source beside the text that stands for it in ``target``: its
+        parts by name, their paragraphs in order (a part whose paragraphs are not as many as
+        the source's is left out)."""
+        theirs = read_package(read_bytes(target, self.layout.what), target, self.layout)
+        their_parts = {part.name: part for part in theirs.parts}
+        for part in self.package.parts:
+            other = their_parts.get(part.name)
+            if other is None:
+                continue
+            if len(other.paragraphs) == len(part.paragraphs):
+                for index, read in part.paragraph_units():
+                    their_paragraph = other.paragraphs[index][0]
+                    their_read = read_paragraph(their_paragraph, plain_style=read.plain_style)
+                    yield part.paragraph_key(index), read.text, in_source_terms(their_read, read)
+            if len(other.alt_texts) == len(part.alt_texts):
+                for index, ((mine, attribute), (their, _)) in enumerate(
+                    zip(part.alt_texts, other.alt_texts)
+                ):
+                    yield part.alt_text_key(index), mine.get(attribute), their.get(attribute, "")
+        for name, text in self.package.properties.items():
+            if name in theirs.properties:
+                yield f"{_CORE}#{name}", text, theirs.properties[name]
+
+    @classmethod
+    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
+        """The pairs of the translated document ``path`` and its ``source_file``."""
+        source_file = source_file_given(path, cls.layout.what, source_file)
+        document = cls.open(Path(source_file))
+        aligned = list(document.aligned(Path(path)))
+        return lined_up_pairs(path, source_file, aligned, len(document.units()), "documents")
+
+    def translated_entries(self) -> dict[str, bytes]:
+        """The archive's entries with the translations written in (read afresh, so that this
+        can be called again as more are filled in)."""
+        written = {name: data for name, (_, data) in self.package.entries.items()}
+        for part in self.package.parts:
+            fresh = _part(part.name, written[part.name], self.path, self.layout)
+            fresh.write(self.translations)
+            relabel_languages(fresh.tree.getroot(), self.src_lang, self.tgt_lang)
+            written[part.name] = _serialized(fresh.tree, fresh.strict)
+        for name in self.package.defaults:
+            tree, strict = _office_xml(written[name], name, self.path)
+            relabel_languages(tree.getroot(), self.src_lang, self.tgt_lang)
+            written[name] = _serialized(tree, strict)
+        if _CORE in written:
+            tree = parse_xml(written[_CORE], f"{self.path}:{_CORE}", "document properties")
+            root = tree.getroot()
+            for name in self.package.properties:
+                translation = self.translations.get(f"{_CORE}#{name}")
+                element = root.find(f"{_DC}{name}")
+                if translation is not None and element is not None:
+                    element.text = translation
+            language = root.find(f"{_DC}language")
+            if language is not None:
+                language.text = self.tgt_lang
+            written[_CORE] = _serialized(tree)
+        return written
+
+    def save(self, out_path: Path) -> None:
+        written = self.translated_entries()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, (info, _) in self.package.entries.items():
+                archive.writestr(info, written[name], compress_type=info.compress_type)
+        atomic_write(Path(out_path), buffer.getvalue())
+
+
+def _office_xml(data: bytes, name: str, path: Path) -> tuple[Any, bool]:
+    """An XML part parsed, in transitional namespaces, and whether it was strict."""
+    strict = any(namespace in data for namespace in _STRICT)
+    for namespace, transitional in _STRICT.items():
+        data = data.replace(namespace, transitional)
+    return parse_xml(data, f"{path}:{name}", "Office XML part"), strict
+
+
+def _serialized(tree: Any, strict: bool = False) -> bytes:
+    from lxml import etree
+
+    data = bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
+    if strict:
+        for namespace, transitional in _STRICT.items():
+            data = data.replace(transitional, namespace)
+    return data
