@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from ltmt.formats.ooxml_paragraphs import W_NS, W, read_paragraph, write_paragraph
+from ltmt.formats.ooxml_paragraphs import (
+    W_NS,
+    W,
+    read_paragraph,
+    relabel_languages,
+    write_paragraph,
+)
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -191,4 +197,53 @@ def test_a_plain_style_given_is_the_one_written_as_plain_text(plain: str | None)
     text = read_paragraph(paragraph, plain_style=plain_style).text
     assert text == (
         '<g id="1">Mostly bold words </g>here' if plain else 'Mostly bold words <g id="1">here</g>'
+    )
+
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+A = f"{{{A_NS}}}"
+
+
+def _drawing_paragraph(body: str) -> Any:
+    return etree.fromstring(f'<a:p xmlns:a="{A_NS}" xmlns:r="{R_NS}">{body}</a:p>')
+
+
+def test_a_drawingml_paragraph_keeps_its_breaks_fields_and_end_properties() -> None:
+    paragraph = _drawing_paragraph(
+        "<a:pPr lvl='1'/>"
+        "<a:r><a:rPr lang='en-US' dirty='0'/><a:t>Open the </a:t></a:r>"
+        "<a:r><a:rPr lang='en-US' err='1'><a:hlinkClick r:id='rId2'/></a:rPr>"
+        "<a:t>dashboard</a:t></a:r>"
+        "<a:br><a:rPr lang='en-US'/></a:br>"
+        "<a:r><a:rPr lang='en-GB'/><a:t>on slide </a:t></a:r>"
+        "<a:fld id='{B6F15528}' type='slidenum'><a:rPr lang='en-US'/><a:t>2</a:t></a:fld>"
+        "<a:r><a:rPr lang='en-US'/><a:t> now</a:t></a:r>"
+        "<a:endParaRPr lang='en-US'/>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == 'Open the <g id="1">dashboard</g>\non slide <x id="2"/> now'
+    write_paragraph(
+        paragraph, read, 'Öffnen Sie das <g id="1">Dashboard</g>\nauf Folie <x id="2"/> jetzt'
+    )
+    names = [etree.QName(child).localname for child in paragraph]
+    assert names == ["pPr", "r", "r", "br", "r", "fld", "r", "endParaRPr"]
+    assert [t.text for t in paragraph.iter(f"{A}t")] == [
+        "Öffnen Sie das ", "Dashboard", "auf Folie ", "2", " jetzt"
+    ]  # fmt: skip
+    assert paragraph[2].find(f"{A}rPr/{A}hlinkClick").get(f"{{{R_NS}}}id") == "rId2"
+
+
+def test_proofing_languages_of_the_source_become_the_target_language() -> None:
+    root = etree.fromstring(
+        f'<root xmlns:w="{W_NS}" xmlns:a="{A_NS}"><w:lang w:val="en-US" w:eastAsia="ja-JP"/>'
+        '<w:lang w:val="fr-FR"/><a:rPr lang="en-GB" altLang="en-US"/><a:defRPr lang="fr"/></root>'
+    )
+    relabel_languages(root, "en", "de")
+    assert (
+        etree.tostring(root)
+        .decode()
+        .endswith(
+            '<w:lang w:val="de" w:eastAsia="ja-JP"/><w:lang w:val="fr-FR"/>'
+            '<a:rPr lang="de" altLang="en-US"/><a:defRPr lang="fr"/></root>'
+        )
     )

@@ -21,7 +21,7 @@ from ltmt.formats.documents import open_document
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.pptx import PptxDocument
 
-# a 1×1 PNG
+# a PNG of one pixel
 PIXEL = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
 )
