@@ -50,7 +50,8 @@ _KINDS = {
 }
 _OFFICE_PARAGRAPH = re.compile(rb"<text:[ph][ >/]")
 _BARE = re.compile(r"[\s.,;:!?]")
-_LANG = re.compile(r"<[^>]*lang[^>]*/>")
+# proofing languages, which the translation sets to the target language's
+_LANGUAGE = re.compile(r'<w:lang\b[^>]*/>|\s(?:lang|altLang|w:val)="(?:en|de)(?:-[A-Z]+)?"')
 _TAG = re.compile(r'<g id="(\d+)">|<x id="(\d+)"/>')
 
 
@@ -103,9 +104,10 @@ def _formatting(data: bytes, path: Path) -> dict[tuple[str, int], list[tuple[str
             for stretch in read.stretches:
                 if stretch.is_code:
                     first = stretch.codes[0][1]
-                    characters.append(("code", etree.tostring(first, with_tail=False).decode()))
+                    code = etree.tostring(first, with_tail=False).decode()
+                    characters.append(("code", _LANGUAGE.sub("", code)))
                     continue
-                style = _LANG.sub("", stretch.style)
+                style = _LANGUAGE.sub("", stretch.style)
                 characters += [(c, "" if _BARE.match(c) else style) for c in stretch.text]
             found[(part.name, index)] = characters
     return found
@@ -158,9 +160,12 @@ def _office_paragraphs(files: list[Path], folder: Path) -> dict[str, int | None]
     folder.mkdir(parents=True, exist_ok=True)
     profile = (folder / "profile").as_uri()
     for suffix, (_, flat) in _KINDS.items():
+        these = [str(f) for f in files if f.suffix.lower() == suffix]
+        if not these:  # (soffice with no file waits)
+            continue
         subprocess.run(
             [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", flat,
-             "--outdir", str(folder), *(str(f) for f in files if f.suffix.lower() == suffix)],
+             "--outdir", str(folder), *these],
             capture_output=True, check=False, timeout=1800,
         )  # fmt: skip
     paragraphs: dict[str, int | None] = {}

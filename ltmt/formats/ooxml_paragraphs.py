@@ -88,6 +88,14 @@ DRAWING = Vocabulary(
 )
 _VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING}
 _LETTER = re.compile(r"[^\W\d_]")
+# monospaced fonts, in which text is code: Courier (New), Consolas, Menlo, Monaco, Lucida
+# Console, Andale Mono, DejaVu Sans Mono, Source Code Pro, Fira Code, Cascadia Code ...
+_MONOSPACED = re.compile(r"(?i)mono|courier|consol|menlo|monaco|\bcode\b|typewriter|inconsolata")
+# Word styles for code: pandoc's SourceCode and VerbatimChar, Word's HTML Code, Preformatted,
+# Keyboard, Sample, Typewriter and Variable, and any named Code
+_CODE_STYLE = re.compile(
+    r"(?i)code|verbatim|preformatted|html(?:keyboard|sample|typewriter|variable)"
+)
 # text whose formatting the translation need not carry: spaces and sentence punctuation
 _BARE = re.compile(r"[\s.,;:!?]*")
 _ESCAPED = re.compile(rf"[<>]|&(?={REFERENCE_TAIL})")
@@ -140,7 +148,9 @@ def read_paragraph(paragraph: Any, plain_style: str | None = None) -> ParagraphT
     """``paragraph`` (a ``<w:p>`` or an ``<a:p>``) as :class:`ParagraphText`; ``plain_style``:
     the style to write as plain text (by default the one most of its letters have)."""
     stretches: list[Stretch] = []
-    for stretch in _pieces(_vocabulary_of(paragraph), paragraph, ()):
+    vocabulary = _vocabulary_of(paragraph)
+    verbatim = _in_code_style(paragraph.find(f"{W}pPr/{W}pStyle"))
+    for stretch in _pieces(vocabulary, paragraph, (), verbatim):
         last = stretches[-1] if stretches else None
         if last is not None and last.is_code and stretch.is_code:
             last.codes.extend(stretch.codes)
@@ -235,8 +245,11 @@ def _vocabulary_of(paragraph: Any) -> Vocabulary:
     return _VOCABULARIES[paragraph.tag[: paragraph.tag.index("}") + 1]]
 
 
-def _pieces(vocabulary: Vocabulary, container: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:
-    """The stretches of ``container``'s content, one per run child, wrapper or other element."""
+def _pieces(
+    vocabulary: Vocabulary, container: Any, wrappers: tuple[Any, ...], verbatim: bool = False
+) -> Iterator[Stretch]:
+    """The stretches of ``container``'s content, one per run child, wrapper or other element
+    (``verbatim``: a paragraph in a code style, whose runs are all code)."""
     tag_of = vocabulary.tag
     for child in container:
         tag = child.tag
@@ -247,18 +260,41 @@ def _pieces(vocabulary: Vocabulary, container: Any, wrappers: tuple[Any, ...]) -
             or tag in vocabulary.dropped
         ):
             continue
-        if tag == tag_of("r"):
+        if tag == tag_of("r") and (verbatim or _is_code(vocabulary, child)):
+            yield Stretch(wrappers, codes=[(None, child)])  # kept whole, as it is
+        elif tag == tag_of("r"):
             yield from _run_pieces(vocabulary, child, wrappers)
         elif tag in vocabulary.wrappers:
-            yield from _pieces(vocabulary, child, (*wrappers, child))
+            yield from _pieces(vocabulary, child, (*wrappers, child), verbatim)
         elif tag == f"{W}sdt" and child.find(f"{W}sdtContent") is not None:
             content = child.find(f"{W}sdtContent")
-            yield from _pieces(vocabulary, content, (*wrappers, child, content))
+            yield from _pieces(vocabulary, content, (*wrappers, child, content), verbatim)
         elif tag == tag_of("br") and not vocabulary.breaks_in_runs:
             properties = child.find(tag_of("rPr"))
             yield Stretch(wrappers, properties, _style(vocabulary, wrappers, properties), "\n")
         else:
             yield Stretch(wrappers, codes=[(None, child)])
+
+
+def _is_code(vocabulary: Vocabulary, run: Any) -> bool:
+    """Whether ``run`` is code: in a monospaced font (``Consolas``, ``Courier New``) or, in
+    Word, a character style for code (pandoc's ``VerbatimChar``, Word's ``HTMLCode``)."""
+    properties = run.find(vocabulary.tag("rPr"))
+    if properties is None:
+        return False
+    if vocabulary is WORD:
+        fonts = properties.find(f"{W}rFonts")
+        names = [] if fonts is None else [fonts.get(f"{W}ascii"), fonts.get(f"{W}hAnsi")]
+        return _in_code_style(properties.find(f"{W}rStyle")) or any(
+            _MONOSPACED.search(name) for name in names if name
+        )
+    latin = properties.find(f"{{{A_NS}}}latin")
+    return latin is not None and bool(_MONOSPACED.search(latin.get("typeface") or ""))
+
+
+def _in_code_style(style: Any) -> bool:
+    """Whether a Word style reference (``<w:pStyle>``, ``<w:rStyle>``) names a style for code."""
+    return style is not None and bool(_CODE_STYLE.search(style.get(f"{W}val") or ""))
 
 
 def _run_pieces(vocabulary: Vocabulary, run: Any, wrappers: tuple[Any, ...]) -> Iterator[Stretch]:

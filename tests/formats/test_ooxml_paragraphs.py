@@ -247,3 +247,37 @@ def test_proofing_languages_of_the_source_become_the_target_language() -> None:
             '<a:rPr lang="de" altLang="en-US"/><a:defRPr lang="fr"/></root>'
         )
     )
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "<w:r><w:rPr><w:rStyle w:val='VerbatimChar'/></w:rPr><w:t>git push</w:t></w:r>",
+        "<w:r><w:rPr><w:rFonts w:ascii='Consolas' w:hAnsi='Consolas'/></w:rPr><w:t>git push</w:t></w:r>",
+    ],
+)
+def test_code_in_a_code_style_or_a_monospaced_font_is_kept_as_it_is(code: str) -> None:
+    paragraph = _paragraph(
+        f"<w:r><w:t xml:space='preserve'>Then run </w:t></w:r>{code}"
+        "<w:r><w:t xml:space='preserve'> to publish the branch.</w:t></w:r>"
+    )
+    read = read_paragraph(paragraph)
+    assert read.text == 'Then run <x id="1"/> to publish the branch.'
+    write_paragraph(paragraph, read, 'Führen Sie dann <x id="1"/> aus, um den Zweig zu teilen.')
+    assert [t.text for t in paragraph.iter(f"{W}t")][1] == "git push"
+
+
+def test_a_paragraph_in_a_code_style_has_no_text_to_translate() -> None:
+    paragraph = _paragraph(
+        "<w:pPr><w:pStyle w:val='SourceCode'/></w:pPr><w:r><w:t>print('hello world')</w:t></w:r>"
+    )
+    assert not read_paragraph(paragraph).has_words
+
+
+def test_a_drawingml_run_in_a_monospaced_font_is_code() -> None:
+    paragraph = _drawing_paragraph(
+        "<a:r><a:rPr/><a:t>Call </a:t></a:r>"
+        "<a:r><a:rPr><a:latin typeface='Courier New'/></a:rPr><a:t>safeHead []</a:t></a:r>"
+        "<a:r><a:rPr/><a:t> on an empty list.</a:t></a:r>"
+    )
+    assert read_paragraph(paragraph).text == 'Call <x id="1"/> on an empty list.'
