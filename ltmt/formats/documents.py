@@ -18,7 +18,7 @@ partial output's translations are taken over and ``pending()`` lists only what i
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -119,6 +119,16 @@ class TranslationsHeld:
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         return [u for u in self.units() if overwrite or u.key not in self.translations]
+
+    def adopt_aligned(self, aligned: Iterable[tuple[str, str, str]]) -> int:
+        """Take over each translation of ``aligned`` (key, source, translation) that is not its
+        source: the translation so far of a document whose output is a file of its own."""
+        adopted = 0
+        for key, source, translation in aligned:
+            if translation != source:
+                self.translations[key] = translation
+                adopted += 1
+        return adopted
 
     def fill(
         self,

@@ -216,12 +216,7 @@ class EpubDocument(TranslationsHeld):
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this book's translation so far) holds."""
-        adopted = 0
-        for key, source, translation in self.aligned(Path(target)):
-            if translation != source:
-                self.translations[key] = translation
-                adopted += 1
-        return adopted
+        return self.adopt_aligned(self.aligned(Path(target)))
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str]]:
         """Each unit's key and source beside the text that stands for it in ``target``: its

@@ -18,25 +18,22 @@ from typing import ClassVar
 
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
 
+# presentations, slide shows and templates, with macros or without
+_MAIN = (
+    "presentationml.presentation.main+xml",
+    "presentationml.slideshow.main+xml",
+    "presentationml.template.main+xml",
+    "ms-powerpoint.presentation.macroEnabled.main+xml",
+    "ms-powerpoint.slideshow.macroEnabled.main+xml",
+    "ms-powerpoint.template.macroEnabled.main+xml",
+)
 POWERPOINT_LAYOUT = Layout(
     what="a PowerPoint presentation",
-    main=(
-        "presentationml.presentation.main+xml",
-        "presentationml.slideshow.main+xml",
-        "presentationml.template.main+xml",
-        "ms-powerpoint.presentation.macroEnabled.main+xml",
-        "ms-powerpoint.slideshow.macroEnabled.main+xml",
-        "ms-powerpoint.template.macroEnabled.main+xml",
-    ),
+    main=_MAIN,
     main_has_text=False,
     translated=("presentationml.slide+xml", "presentationml.notesSlide+xml", *DIAGRAMS),
     defaults=(
-        "presentationml.presentation.main+xml",
-        "presentationml.slideshow.main+xml",
-        "presentationml.template.main+xml",
-        "ms-powerpoint.presentation.macroEnabled.main+xml",
-        "ms-powerpoint.slideshow.macroEnabled.main+xml",
-        "ms-powerpoint.template.macroEnabled.main+xml",
+        *_MAIN,
         "presentationml.slideMaster+xml",
         "presentationml.slideLayout+xml",
         "presentationml.notesMaster+xml",
