@@ -32,6 +32,8 @@ from ltmt.formats.common import atomic_write, parse_xml, read_bytes, source_file
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import lined_up_pairs
 from ltmt.formats.ooxml_paragraphs import (
+    A_NS,
+    W,
     ParagraphText,
     read_paragraph,
     relabel_languages,
@@ -50,7 +52,9 @@ _STRICT = {
     b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": (
         b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
     ),
-    b"http://purl.oclc.org/ooxml/drawingml/main": b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    b"http://purl.oclc.org/ooxml/drawingml/main": (
+        b"http://schemas.openxmlformats.org/drawingml/2006/main"
+    ),
     b"http://purl.oclc.org/ooxml/presentationml/main": (
         b"http://schemas.openxmlformats.org/presentationml/2006/main"
     ),
@@ -59,10 +63,7 @@ _CORE = "docProps/core.xml"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CORE_FIELDS = ("title", "subject", "description")
 _NUMBER = re.compile(r"(\d+)")
-_PARAGRAPHS = (
-    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p",
-    "{http://schemas.openxmlformats.org/drawingml/2006/main}p",
-)
+_PARAGRAPHS = (f"{W}p", f"{{{A_NS}}}p")  # Word's and DrawingML's
 _LETTER = re.compile(r"[^\W\d_]")
 _TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
 
