@@ -33,8 +33,8 @@ from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import lined_up_pairs
 from ltmt.formats.ooxml_paragraphs import (
     A_NS,
-    W,
     ParagraphText,
+    W,
     read_paragraph,
     relabel_languages,
     write_paragraph,
