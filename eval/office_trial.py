@@ -1,9 +1,9 @@
-"""Word documents and PowerPoint presentations through ``ltmt translate`` into German with no
-memory (a folder of them, one model load), each output checked beside its source:
+"""Word documents, PowerPoint presentations and Excel workbooks through ``ltmt translate`` into
+German with no memory (a folder of them, one model load), each output checked beside its source:
 
-- *opens*: python-docx or python-pptx opens it (as it opens the source), and LibreOffice
-  (``soffice --convert-to`` its flat OpenDocument format) reads as many paragraphs in it as in
-  the source;
+- *opens*: python-docx, python-pptx or openpyxl opens it (as it opens the source), and
+  LibreOffice (``soffice --convert-to`` its flat OpenDocument format) reads as many paragraphs
+  (a spreadsheet's: cells with text) in it as in the source;
 - *kept*: every element that is not text (bookmarks, note references, pictures, fields' codes,
   content controls' properties, tracked deletions, shapes …) is in each part as many times as
   in the source's;
@@ -47,6 +47,7 @@ _PROPERTIES = frozenset({"rPr", "pPr", "sdtPr", "sectPr", "tblPr", "tcPr", "trPr
 _KINDS = {
     ".docx": ("ltmt.formats.docx:DocxDocument", "fodt"),
     ".pptx": ("ltmt.formats.pptx:PptxDocument", "fodp"),
+    ".xlsx": ("ltmt.formats.xlsx:XlsxDocument", "fods"),
 }
 _OFFICE_PARAGRAPH = re.compile(rb"<text:[ph][ >/]")
 _BARE = re.compile(r"[\s.,;:!?]")
@@ -77,7 +78,7 @@ def _elements(data: bytes) -> collections.Counter[tuple[str, str]]:
     counts: collections.Counter[tuple[str, str]] = collections.Counter()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
-            if not (name.startswith(("word/", "ppt/")) and name.endswith(".xml")):
+            if not (name.startswith(("word/", "ppt/", "xl/")) and name.endswith(".xml")):
                 continue
             for element in etree.fromstring(archive.read(name)).iter():
                 if not isinstance(element.tag, str):
@@ -178,9 +179,13 @@ def _office_paragraphs(files: list[Path], folder: Path) -> dict[str, int | None]
 
 
 def _python_library_opens(path: Path) -> bool:
-    """Whether python-docx (python-pptx) opens ``path`` and reads its text (neither reads
+    """Whether python-docx (python-pptx, openpyxl) opens ``path`` and reads it (none reads
     Strict Open XML)."""
     try:
+        if path.suffix.lower() == ".xlsx":
+            import openpyxl
+
+            return len(openpyxl.load_workbook(path).sheetnames) >= 0
         if path.suffix.lower() == ".pptx":
             import pptx
 
@@ -188,7 +193,7 @@ def _python_library_opens(path: Path) -> bool:
         import docx
 
         return len(docx.Document(str(path)).paragraphs) >= 0
-    except (KeyError, ValueError):
+    except Exception:  # whatever the library raises, it did not open it
         return False
 
 
@@ -215,6 +220,9 @@ def main() -> None:
         started = time.perf_counter()
         ltmt_in_checkout(REPO, "translate", str(sources), "-o", str(outputs), "--tgt-lang", "de")
         report["seconds"] = round(time.perf_counter() - started, 1)
+        # a file with nothing to translate (a workbook of numbers) is skipped by the folder run
+        report["nothing_to_translate"] = [c.name for c in copies if not (outputs / c.name).exists()]
+        copies = [c for c in copies if (outputs / c.name).exists()]
         source_paragraphs = _office_paragraphs(copies, work / "flat-en")
         output_paragraphs = _office_paragraphs([outputs / p.name for p in copies], work / "flat-de")
         for copy in copies:
@@ -234,6 +242,7 @@ def main() -> None:
     report["totals"] = {
         "documents": len(documents),
         "refused": len(report["refused"]),
+        "nothing_to_translate": len(report["nothing_to_translate"]),
         "library_opened": sum(d["library_opens_output"] for d in documents),
         "library_opened_source": sum(d["library_opens_source"] for d in documents),
         "office_opened": sum(d["office_paragraphs_output"] is not None for d in documents),

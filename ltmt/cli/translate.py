@@ -234,8 +234,8 @@ def translate(
     people read (alt, title, meta descriptions), its markup and scripts kept; an EPUB book
     (.epub) its XHTML documents, into a valid book of the target language; a Word document
     (.docx) its body, tables, text boxes, headers, footers and notes, a PowerPoint
-    presentation (.pptx) its slides and speaker notes, their formatting, links, pictures and
-    fields kept. A folder is
+    presentation (.pptx) its slides and speaker notes, an Excel workbook (.xlsx) the text its
+    cells show, their formatting, links, pictures, fields and formulas kept. A folder is
     translated file by file into -o FOLDER (res/values -o res/values-de, en.lproj -o
     de.lproj), with one model load; an Xcode localization
     catalog (de.xcloc -o de-translated.xcloc) gets its XLIFF translated and the rest copied.

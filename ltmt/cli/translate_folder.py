@@ -121,7 +121,7 @@ def prepare_folder(
         raise InputError(
             f"{folder}: no file to translate in it (files of a known format with text: .po, "
             f".xliff, .ts, strings.xml, .properties, .json, .strings, .yml, .ftl, .md, .html, "
-            f".epub, .docx, .pptx, .srt, .xcloc ...)"
+            f".epub, .docx, .pptx, .xlsx, .srt, .xcloc ...)"
             f"{others}"
         )
     return found

@@ -20,6 +20,7 @@ from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
 
 WORD_LAYOUT = Layout(
     what="a Word document",
+    extension=".docx",
     main=(
         "wordprocessingml.document.main+xml",
         "wordprocessingml.template.main+xml",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -33,6 +33,7 @@ from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import lined_up_pairs
 from ltmt.formats.ooxml_paragraphs import (
     A_NS,
+    S_NS,
     ParagraphText,
     W,
     read_paragraph,
@@ -42,6 +43,8 @@ from ltmt.formats.ooxml_paragraphs import (
 from ltmt.segments import PairRecord
 
 _CONTENT_TYPES = "[Content_Types].xml"
+# an OLE compound file: an Office 97-2003 document, or an Office Open XML one encrypted
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # Strict Open XML's namespaces for the transitional ones ltmt reads: a strict part is read in
 # these, and written back in its own
@@ -63,7 +66,8 @@ _CORE = "docProps/core.xml"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CORE_FIELDS = ("title", "subject", "description")
 _NUMBER = re.compile(r"(\d+)")
-_PARAGRAPHS = (f"{W}p", f"{{{A_NS}}}p")  # Word's and DrawingML's
+# Word's and DrawingML's paragraphs, and a spreadsheet's strings (shared, and in a cell)
+_PARAGRAPHS = (f"{W}p", f"{{{A_NS}}}p", f"{{{S_NS}}}si", f"{{{S_NS}}}is")
 _LETTER = re.compile(r"[^\W\d_]")
 _TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
 
@@ -81,20 +85,26 @@ DIAGRAMS = (
 class Layout:
     """Where a kind of Office document keeps its text.
 
-    ``what``: the document, as errors name it (``a Word document``). ``main``: the endings of
+    ``what``: the document, as errors name it (``a Word document``), and ``extension`` its
+    usual extension. ``main``: the endings of
     its main part's content types (one of them makes the archive such a document);
     ``main_has_text``: the main part is translated first. ``translated``: the endings of the
     other parts' content types, translated in this order (each kind's parts by their names'
     numbers). ``defaults``: those of the parts whose text defaults get the target language.
     ``alt_texts``: the elements whose ``descr`` and ``title`` describe a picture or a shape.
+    ``kept``: the units not to translate, given the archive's entries and content types.
     """
 
     what: str
+    extension: str
     main: tuple[str, ...]
     main_has_text: bool
     translated: tuple[str, ...]
     defaults: tuple[str, ...]
     alt_texts: tuple[str, ...]
+    # the keys of units to keep as they are, from the archive's entries (a spreadsheet's table
+    # headers, which its tables name)
+    kept: Callable[[Mapping[str, bytes], dict[str, str]], frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -147,11 +157,17 @@ class Package:
     parts: list[Part]
     defaults: list[str]
     properties: dict[str, str]
+    kept: frozenset[str] = frozenset()  # the keys of units kept as they are
 
 
 def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     """The document in ``data``; an :class:`InputError` saying what it is not."""
     what = layout.what
+    if data.startswith(_COMPOUND_FILE):
+        raise InputError(
+            f"{path}: not {what} but a file encrypted with a password or saved by Office "
+            f"97-2003; save it without a password as {layout.extension}"
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = {info.filename: (info, archive.read(info)) for info in archive.infolist()}
@@ -176,7 +192,12 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     parts = [_part(name, entries[name][1], path, layout) for name in names]
     defaults = [name for name, kind in kinds.items() if kind.endswith(layout.defaults)]
     properties = _core_properties(entries[_CORE][1], path) if _CORE in entries else {}
-    return Package(entries, parts, defaults, properties)
+    kept = (
+        layout.kept({name: data for name, (_, data) in entries.items()}, kinds)
+        if layout.kept is not None
+        else frozenset()
+    )
+    return Package(entries, parts, defaults, properties, kept)
 
 
 def _content_types(data: bytes, path: Path) -> dict[str, str]:
@@ -192,7 +213,7 @@ def _content_types(data: bytes, path: Path) -> dict[str, str]:
 _KINDS = (
     (("wordprocessingml", "ms-word"), "a Word document", ".docx"),
     (("presentationml", "ms-powerpoint"), "a presentation", ".pptx"),
-    (("spreadsheetml", "ms-excel"), "a spreadsheet", None),
+    (("spreadsheetml", "ms-excel"), "an Excel workbook", ".xlsx"),
 )
 
 
@@ -294,7 +315,8 @@ class OfficeDocument(TranslationsHeld):
         return cls(Path(path), read_bytes(Path(path), cls.layout.what), src_lang, tgt_lang)
 
     def units(self) -> list[Unit]:
-        units = [unit for part in self.package.parts for unit in part.units()]
+        kept = self.package.kept
+        units = [u for part in self.package.parts for u in part.units() if u.key not in kept]
         units += [Unit(f"{_CORE}#{name}", text) for name, text in self.package.properties.items()]
         return units
 
@@ -314,6 +336,8 @@ class OfficeDocument(TranslationsHeld):
                 continue
             if len(other.paragraphs) == len(part.paragraphs):
                 for index, read in part.paragraph_units():
+                    if part.paragraph_key(index) in self.package.kept:
+                        continue
                     their_paragraph = other.paragraphs[index][0]
                     their_read = read_paragraph(their_paragraph, plain_style=read.plain_style)
                     yield part.paragraph_key(index), read.text, in_source_terms(their_read, read)

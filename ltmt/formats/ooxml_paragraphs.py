@@ -31,13 +31,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -52,7 +53,9 @@ class Vocabulary:
     unseen_attributes: frozenset[str]  # and their attributes that do not
     kept_first: frozenset[str]  # the paragraph's children kept in place at its start
     kept_last: frozenset[str]  # and at its end
-    breaks_in_runs: bool  # a line break is inside a run (Word), or beside runs (DrawingML)
+    # tabs and line breaks: elements in runs (Word), line breaks beside runs (DrawingML), or
+    # characters in the text (SpreadsheetML)
+    breaks: Literal["in runs", "beside runs", "characters"]
 
     def tag(self, name: str) -> str:
         return f"{{{self.namespace}}}{name}"
@@ -71,7 +74,7 @@ WORD = Vocabulary(
     unseen_attributes=frozenset(),
     kept_first=_names(W_NS, "pPr"),
     kept_last=frozenset(),
-    breaks_in_runs=True,
+    breaks="in runs",
 )
 DRAWING = Vocabulary(
     A_NS,
@@ -84,9 +87,23 @@ DRAWING = Vocabulary(
     ),
     kept_first=_names(A_NS, "pPr"),
     kept_last=_names(A_NS, "endParaRPr"),
-    breaks_in_runs=False,
+    breaks="beside runs",
 )
-_VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING}
+SPREADSHEET = Vocabulary(
+    S_NS,
+    wrappers=frozenset(),
+    dropped=frozenset(),
+    unseen=frozenset(),
+    unseen_attributes=frozenset(),
+    kept_first=frozenset(),
+    kept_last=_names(S_NS, "phoneticPr"),
+    breaks="characters",
+)
+_VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING, f"{{{S_NS}}}": SPREADSHEET}
+# SpreadsheetML's escape of a character by its code (_x000D_ for a carriage return), and the
+# characters a cell's text writes so: those XML cannot hold, and a carriage return
+_ESCAPED_CHARACTER = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_TO_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _LETTER = re.compile(r"[^\W\d_]")
 # monospaced fonts, in which text is code: Courier (New), Consolas, Menlo, Monaco, Lucida
 # Console, Andale Mono, DejaVu Sans Mono, Source Code Pro, Fira Code, Cascadia Code ...
@@ -223,6 +240,9 @@ def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> No
                 last.append(child)
     _Builder(paragraph, vocabulary).add_all(items)
     paragraph.extend(last)
+    runs = paragraph.findall(vocabulary.tag("r"))
+    if vocabulary is SPREADSHEET and len(runs) == 1 and runs[0].find(vocabulary.tag("rPr")) is None:
+        paragraph.replace(runs[0], runs[0][0])  # a string in one formatting: its text alone
 
 
 def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
@@ -239,6 +259,10 @@ def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
         value = element.get(name) if name else None
         if name and value and value.split("-")[0].lower() == primary:
             element.set(name, tgt_lang)
+
+
+def _escaped_character(found: re.Match[str]) -> str:
+    return f"_x{ord(found.group()):04X}_"
 
 
 def _vocabulary_of(paragraph: Any) -> Vocabulary:
@@ -269,7 +293,9 @@ def _pieces(
         elif tag == f"{W}sdt" and child.find(f"{W}sdtContent") is not None:
             content = child.find(f"{W}sdtContent")
             yield from _pieces(vocabulary, content, (*wrappers, child, content), verbatim)
-        elif tag == tag_of("br") and not vocabulary.breaks_in_runs:
+        elif tag == tag_of("t") and vocabulary is SPREADSHEET:  # a string without runs
+            yield Stretch(wrappers, text=_run_text(vocabulary, child) or "")
+        elif tag == tag_of("br") and vocabulary.breaks == "beside runs":
             properties = child.find(tag_of("rPr"))
             yield Stretch(wrappers, properties, _style(vocabulary, wrappers, properties), "\n")
         else:
@@ -288,6 +314,9 @@ def _is_code(vocabulary: Vocabulary, run: Any) -> bool:
         return _in_code_style(properties.find(f"{W}rStyle")) or any(
             _MONOSPACED.search(name) for name in names if name
         )
+    if vocabulary is SPREADSHEET:
+        font = properties.find(f"{{{S_NS}}}rFont")
+        return font is not None and bool(_MONOSPACED.search(font.get("val") or ""))
     latin = properties.find(f"{{{A_NS}}}latin")
     return latin is not None and bool(_MONOSPACED.search(latin.get("typeface") or ""))
 
@@ -314,6 +343,8 @@ def _run_pieces(vocabulary: Vocabulary, run: Any, wrappers: tuple[Any, ...]) -> 
 def _run_text(vocabulary: Vocabulary, child: Any) -> str | None:
     """The text a run's child stands for, or None if it is not text."""
     tag = child.tag
+    if tag == vocabulary.tag("t") and vocabulary is SPREADSHEET:
+        return _ESCAPED_CHARACTER.sub(lambda found: chr(int(found.group(1), 16)), child.text or "")
     if tag == vocabulary.tag("t"):
         return child.text or ""
     if vocabulary is not WORD:
@@ -452,11 +483,13 @@ class _Builder:
         from lxml import etree
 
         tag = self.vocabulary.tag
+        breaks = self.vocabulary.breaks
         run = None
-        for part in re.split(r"(\t|\n)" if self.vocabulary.breaks_in_runs else r"(\n)", text):
+        pattern = {"in runs": r"(\t|\n)", "beside runs": r"(\n)", "characters": r"(?!)"}[breaks]
+        for part in re.split(pattern, text):
             if not part:
                 continue
-            if part == "\n" and not self.vocabulary.breaks_in_runs:
+            if part == "\n" and breaks == "beside runs":
                 run = None
                 yield self._with_properties(etree.Element(tag("br")), stretch)
                 continue
@@ -470,7 +503,9 @@ class _Builder:
             else:
                 written = etree.SubElement(run, tag("t"))
                 written.text = part
-                if part != part.strip() and self.vocabulary.breaks_in_runs:
+                if breaks == "characters":
+                    written.text = _TO_ESCAPE.sub(_escaped_character, part)
+                if part != part.strip() and breaks != "beside runs":
                     written.set(XML_SPACE, "preserve")
 
     def _with_properties(self, element: Any, stretch: Stretch) -> Any:

@@ -29,6 +29,7 @@ _MAIN = (
 )
 POWERPOINT_LAYOUT = Layout(
     what="a PowerPoint presentation",
+    extension=".pptx",
     main=_MAIN,
     main_has_text=False,
     translated=("presentationml.slide+xml", "presentationml.notesSlide+xml", *DIAGRAMS),

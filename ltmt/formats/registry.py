@@ -268,6 +268,15 @@ FORMATS: dict[str, FileFormat] = {
             binary=True,
         ),
         FileFormat(
+            "xlsx",
+            (".xlsx", ".xlsm", ".xltx", ".xltm"),
+            "Excel workbook",
+            read="ltmt.formats.xlsx:XlsxDocument.pairs",
+            open="ltmt.formats.xlsx:XlsxDocument.open",
+            one_language=True,
+            binary=True,
+        ),
+        FileFormat(
             "srt",
             (".srt",),
             "SubRip subtitles",
@@ -346,7 +355,6 @@ _BINARY_KINDS = (
 _OFFICE_ARCHIVES = {
     ".odt": "an OpenDocument text; ltmt translates Word documents "
     "(soffice --headless --convert-to docx {path} makes one)",
-    ".xlsx": "a spreadsheet, which ltmt does not translate",
     ".ods": "a spreadsheet, which ltmt does not translate",
     ".odp": "a presentation, which ltmt does not translate",
 }

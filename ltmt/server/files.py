@@ -50,6 +50,7 @@ DOCUMENT_MEDIA_TYPES = {
     "epub": "application/epub+zip",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "resx": "application/xml",
     "srt": "application/x-subrip",
     "vtt": "text/vtt",
@@ -57,7 +58,8 @@ DOCUMENT_MEDIA_TYPES = {
 _DOCUMENT_NAMES = (
     "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
     "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files, Markdown "
-    "documents, HTML pages, EPUB books, Word documents, PowerPoint presentations and subtitles"
+    "documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel "
+    "workbooks and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

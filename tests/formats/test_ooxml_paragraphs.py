@@ -281,3 +281,18 @@ def test_a_drawingml_run_in_a_monospaced_font_is_code() -> None:
         "<a:r><a:rPr/><a:t> on an empty list.</a:t></a:r>"
     )
     assert read_paragraph(paragraph).text == 'Call <x id="1"/> on an empty list.'
+
+
+def test_a_spreadsheet_strings_escapes_are_read_as_characters_and_written_back() -> None:
+    string = etree.fromstring(
+        '<si xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<t>Line_x000D_\nnot an escape: _x005F_x0041_</t></si>"
+    )
+    read = read_paragraph(string)
+    assert read.text == "Line\r\nnot an escape: _x0041_"
+    write_paragraph(string, read, read.text)
+    assert (
+        etree.tostring(string)
+        .decode()
+        .endswith("<t>Line_x000D_\nnot an escape: _x005F_x0041_</t></si>")
+    )  # one <t>, no run: a string in one formatting

@@ -101,7 +101,7 @@ def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
         read_pairs(tmp_path / "dir.tsv")
     with pytest.raises(
         InputError,
-        match=r"data.txt: txt files can be translated, not imported; formats that can: jsonl, tsv, tmx, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, srt, vtt, json",
+        match=r"data.txt: txt files can be translated, not imported; formats that can: jsonl, tsv, tmx, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json",
     ):
         read_pairs(tmp_path / "data.txt")
     with pytest.raises(
@@ -111,7 +111,7 @@ def test_missing_file_and_unknown_formats(tmp_path: Path) -> None:
         read_pairs(tmp_path / "data.csv")
     with pytest.raises(
         InputError,
-        match=r"unknown format 'csv'; choose one of jsonl, tsv, tmx, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, srt, vtt, json$",
+        match=r"unknown format 'csv'; choose one of jsonl, tsv, tmx, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json$",
     ):
         read_pairs(tmp_path / "data.tsv", "csv")
 

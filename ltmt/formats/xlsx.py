@@ -1,0 +1,134 @@
+"""Excel workbooks translated into a workbook of the target language: ``ltmt translate
+prices.xlsx -o prices.de.xlsx``.
+
+A ``.xlsx`` (also ``.xlsm``, ``.xltx``, ``.xltm``) is translated as
+:mod:`ltmt.formats.office_documents` says: every text a cell shows (the shared strings, and the
+strings written in a cell), each with its formatting as tags
+(:mod:`ltmt.formats.ooxml_paragraphs`; a string in one formatting is plain text); the text of
+shapes, charts and SmartArt diagrams on the sheets; the pictures' and shapes' descriptions and
+titles; the workbook's title, subject and comments. Numbers, dates, formulas and their cached
+results are not text and stay as they are, and so do the sheets' names (formulas name them)
+and the headers of a sheet's tables: Excel requires a table's header cells to say its
+columns' names, and formulas name the columns (``Prices[Item]``). Everything else is copied
+as it was: styles, formats, formulas, charts' data, pivot tables, comments.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
+from ltmt.formats.ooxml_paragraphs import S_NS
+
+S = f"{{{S_NS}}}"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+def table_headers(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
+    """The keys of the units that are a table's header cells: shared strings
+    (``xl/sharedStrings.xml#pN``) and strings written in a cell (``SHEET#pN``)."""
+    from lxml import etree
+
+    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
+    kept: set[str] = set()
+    for sheet, kind in kinds.items():
+        if not kind.endswith("worksheet+xml"):
+            continue
+        cells = {cell for table in _tables(entries, sheet) for cell in _header_cells(table)}
+        if not cells:
+            continue
+        inline = 0
+        for cell in etree.fromstring(entries[sheet]).iter(f"{S}c"):
+            written = cell.find(f"{S}is")
+            if cell.get("r") in cells and cell.get("t") == "s" and strings is not None:
+                value = cell.findtext(f"{S}v") or ""
+                if value.strip().isdigit():
+                    kept.add(f"{strings}#p{int(value)}")
+            elif cell.get("r") in cells and written is not None:
+                kept.add(f"{sheet}#p{inline}")
+            inline += written is not None
+    return frozenset(kept)
+
+
+def _tables(entries: Mapping[str, bytes], sheet: str) -> list[Any]:
+    """The table elements of ``sheet``'s tables (named by its relationships)."""
+    from lxml import etree
+
+    folder, name = posixpath.split(sheet)
+    relationships = entries.get(posixpath.join(folder, "_rels", f"{name}.rels"))
+    if relationships is None:
+        return []
+    tables = []
+    for relationship in etree.fromstring(relationships).iter(_RELATIONSHIPS):
+        if not (relationship.get("Type") or "").endswith("/table"):
+            continue
+        target = relationship.get("Target") or ""
+        path = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        if path in entries:
+            tables.append(etree.fromstring(entries[path]))
+    return tables
+
+
+def _header_cells(table: Any) -> list[str]:
+    """The references of a table's header cells (``A1``, ``B1`` …): the first row of its range,
+    unless it says it has no header row."""
+    reference = (table.get("ref") or "").split(":")
+    if table.get("headerRowCount") == "0" or len(reference) != 2:
+        return []
+    start, end = _CELL.fullmatch(reference[0]), _CELL.fullmatch(reference[1])
+    if start is None or end is None:
+        return []
+    first, last = _column_number(start.group(1)), _column_number(end.group(1))
+    return [f"{_column_name(column)}{start.group(2)}" for column in range(first, last + 1)]
+
+
+def _column_number(name: str) -> int:
+    number = 0
+    for letter in name:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _column_name(number: int) -> str:
+    name = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        name = chr(ord("A") + remainder) + name
+    return name
+
+
+EXCEL_LAYOUT = Layout(
+    what="an Excel workbook",
+    extension=".xlsx",
+    main=(
+        "spreadsheetml.sheet.main+xml",
+        "spreadsheetml.template.main+xml",
+        "ms-excel.sheet.macroEnabled.main+xml",
+        "ms-excel.template.macroEnabled.main+xml",
+    ),
+    main_has_text=False,
+    translated=(
+        "spreadsheetml.sharedStrings+xml",
+        "spreadsheetml.worksheet+xml",
+        "officedocument.drawing+xml",
+        *DIAGRAMS,
+    ),
+    defaults=(),
+    alt_texts=("{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}cNvPr",),
+    kept=table_headers,
+)
+
+
+class XlsxDocument(OfficeDocument):
+    """An Excel workbook to translate into the target language's (module docstring)."""
+
+    format: ClassVar[str] = "xlsx"
+    layout: ClassVar[Layout] = EXCEL_LAYOUT

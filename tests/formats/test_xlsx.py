@@ -1,0 +1,147 @@
+"""Excel workbooks, made with openpyxl (a test dependency): the strings cells show translated
+with their formatting, numbers, formulas, sheet names and table headers kept; the output read
+back by openpyxl and, where installed, LibreOffice Calc (Debian's libreoffice-calc-nogui, as
+.ci/run installs it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from formats_fakes import FakeModel
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.worksheet.table import Table
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.xlsx import XlsxDocument
+
+
+def _workbook(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Prices"
+    sheet.append(["Item", "Price", "Note"])  # a table's headers: its columns' names
+    sheet.append(["Red apple", 1.5, "Sold by the kilo"])
+    sheet.append(["Green pear", 2, "Only in autumn"])
+    sheet.add_table(Table(displayName="Fruit", ref="A1:C3"))
+    sheet["E1"] = "Total"
+    sheet["F1"] = "=SUM(Fruit[Price])"
+    sheet["E2"] = CellRichText(
+        "Prices are ", TextBlock(InlineFont(b=True), "final"), " and include tax."
+    )
+    sheet["E3"] = "First line\nsecond line"
+    book.create_sheet("Notes")["A1"] = "Ask the shop before you order."
+    book.properties.title = "Fruit prices"
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def workbook(tmp_path: Path) -> Path:
+    return _workbook(tmp_path / "prices.xlsx")
+
+
+def test_units_are_the_strings_cells_show_but_a_tables_headers(workbook: Path) -> None:
+    units = {u.source for u in open_document(workbook).units()}
+    assert units == {
+        "Red apple",
+        "Sold by the kilo",
+        "Green pear",
+        "Only in autumn",
+        "Total",
+        'Prices are <g id="1">final</g> and include tax.',
+        "First line\nsecond line",
+        "Ask the shop before you order.",
+        "Fruit prices",
+    }  # not Item, Price and Note: the table's columns are named by them
+
+
+def _translated(workbook: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "prices.de.xlsx"
+    result = translate_file(workbook, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 9
+    return out
+
+
+def test_the_translation_keeps_numbers_formulas_formatting_and_tables(
+    workbook: Path, tmp_path: Path
+) -> None:
+    out = _translated(workbook, tmp_path)
+    book = openpyxl.load_workbook(out, rich_text=True)
+    assert book.sheetnames == ["Prices", "Notes"]
+    prices = book["Prices"]
+    assert [cell.value for cell in prices[2]][:3] == ["RED APPLE", 1.5, "SOLD BY THE KILO"]
+    assert [cell.value for cell in prices[1]][:3] == ["Item", "Price", "Note"]
+    assert prices.tables["Fruit"].ref == "A1:C3"
+    assert prices["F1"].value == "=SUM(Fruit[Price])"
+    rich = prices["E2"].value
+    assert str(rich) == "PRICES ARE FINAL AND INCLUDE TAX."
+    assert [block.font.b for block in rich if isinstance(block, TextBlock)] == [True]
+    assert prices["E3"].value == "FIRST LINE\nSECOND LINE"
+    assert book["Notes"]["A1"].value == "ASK THE SHOP BEFORE YOU ORDER."
+    assert book.properties.title == "FRUIT PRICES"
+
+
+def test_libreoffice_calc_reads_the_translation(workbook: Path, tmp_path: Path) -> None:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None or not Path("/usr/lib/libreoffice/program/libsclo.so").exists():
+        pytest.skip("needs LibreOffice Calc (Debian's libreoffice-calc-nogui)")
+    out = _translated(workbook, tmp_path)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv",
+         "--outdir", str(tmp_path / "csv"), str(out)],
+        capture_output=True, check=True, timeout=120,
+    )  # fmt: skip
+    rows = (tmp_path / "csv" / "prices.de.csv").read_text("utf-8").splitlines()
+    assert rows[0].startswith("Item,Price,Note,,TOTAL,3.5")  # the formula computed
+    assert rows[1].startswith("RED APPLE,1.5,SOLD BY THE KILO,,PRICES ARE FINAL AND INCLUDE TAX.")
+
+
+def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
+    workbook: Path, tmp_path: Path
+) -> None:
+    out = _translated(workbook, tmp_path)
+    model = FakeModel()
+    translate_file(workbook, out, model, src_lang="en", tgt_lang="de")
+    assert model.seen == []
+    pairs = {p.source: p.target for p in XlsxDocument.pairs(out, source_file=workbook)}
+    assert pairs["Red apple"] == "RED APPLE"
+    assert "Item" not in pairs
+
+
+def test_cell_text_escapes_come_back_as_excel_writes_them(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "prices.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    strings = entries["xl/worksheets/sheet1.xml"].decode("utf-8")
+    strings = strings.replace("<t>Total</t>", "<t>Total_x000D_ sum_x005F_x0041_</t>")
+    entries["xl/worksheets/sheet1.xml"] = strings.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    document = XlsxDocument.open(path)
+    assert "Total\r sum_x0041_" in [u.source for u in document.units()]
+    out = tmp_path / "out.xlsx"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    with zipfile.ZipFile(out) as archive:
+        written = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<t>TOTAL_x000D_ SUM_X0041_</t>" in written  # (_X0041_ escapes nothing)
+
+
+def test_an_encrypted_workbook_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "secret.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    with pytest.raises(
+        InputError,
+        match=r"secret\.xlsx: not an Excel workbook but a file encrypted with a password or saved "
+        r"by Office 97-2003; save it without a password as \.xlsx$",
+    ):
+        open_document(path)
