@@ -222,7 +222,9 @@ def translate(
     get their untranslated entries filled (marked fuzzy / needs-review) and keep everything else;
     plural entries are filled form by form, contexts prefer memory matches of the same context,
     and an entry whose placeholders or format string (c-format, python-format, ...) cannot be
-    made valid is left untranslated. An Android strings.xml, a Java .properties, a .NET .resx, a
+    made valid is left untranslated. A CSV localization table (keys,en,de: Godot's, Unity's
+    exports) gets its target-language column filled where empty (added when missing). An
+    Android strings.xml, a Java .properties, a .NET .resx, a
     JSON, YAML or Fluent message file (.json, .arb, .yml, .ftl) or an Apple .strings or
     .stringsdict is translated into the target language's file (-o res/values-de/strings.xml,
     -o de.lproj/Localizable.strings); where that file exists, its strings are kept and only the

@@ -88,7 +88,7 @@ def read_tsv(path: Path) -> Iterator[PairRecord]:
         yield PairRecord(fields[0], fields[1], f"{path.name}:{number}")
 
 
-def _write_lines(path: Path, lines: Iterable[str]) -> int:
+def write_lines(path: Path, lines: Iterable[str]) -> int:
     """Write ``lines`` (each ending in a newline) through a temporary file and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -114,7 +114,7 @@ def write_jsonl(path: Path, records: Iterable[PairRecord]) -> int:
             row.update((k, v) for k, v in record.metadata.items() if k not in row)
             yield json.dumps(row, ensure_ascii=False) + "\n"
 
-    return _write_lines(path, lines())
+    return write_lines(path, lines())
 
 
 def write_tsv(path: Path, records: Iterable[PairRecord]) -> int:
@@ -131,7 +131,7 @@ def write_tsv(path: Path, records: Iterable[PairRecord]) -> int:
                     )
             yield f"{record.source}\t{record.target}\n"
 
-    return _write_lines(path, lines())
+    return write_lines(path, lines())
 
 
 def pair_format(path: Path, fmt: str | None = None, role: Role = "read") -> str:

@@ -111,6 +111,15 @@ FORMATS: dict[str, FileFormat] = {
             write="ltmt.formats.pairs:write_tsv",
         ),
         FileFormat(
+            "csv",
+            (".csv",),
+            "localization table: a column per language (keys,en,de)",
+            read="ltmt.formats.csv_table:read_csv_table",
+            write="ltmt.formats.csv_table:write_csv_table",
+            open="ltmt.formats.csv_table:CsvTable.open",
+            languages=True,
+        ),
+        FileFormat(
             "tmx",
             (".tmx",),
             "TMX translation memory",

@@ -28,12 +28,14 @@ from ltmt.segments import PairRecord
 MEDIA_TYPES = {
     "jsonl": "application/jsonl",
     "tsv": "text/tab-separated-values",
+    "csv": "text/csv",
     "tmx": "application/x-tmx+xml",
     "po": "text/x-gettext-translation",
     "xliff": "application/xliff+xml",
 }
 # documents the server translates, and the media type of what it answers
 DOCUMENT_MEDIA_TYPES = {
+    "csv": MEDIA_TYPES["csv"],
     "po": MEDIA_TYPES["po"],
     "xliff": MEDIA_TYPES["xliff"],
     "ts": "text/vnd.trolltech.linguist",
@@ -56,7 +58,7 @@ DOCUMENT_MEDIA_TYPES = {
     "vtt": "text/vtt",
 }
 _DOCUMENT_NAMES = (
-    "PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
+    "PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
     "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files, Markdown "
     "documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel "
     "workbooks and subtitles"

@@ -267,7 +267,7 @@ def test_a_document_saved_as_strict_open_xml_is_translated_and_stays_strict(
                 ),
                 "word/document.xml": DOCUMENT,
             },
-            r"guide.docx: not a Word document but a spreadsheet; ltmt does not translate it$",
+            r"guide.docx: not a Word document but an Excel workbook; give it the extension \.xlsx$",
         ),
         (
             {**ENTRIES, "word/document.xml": "<w:document"},

@@ -44,6 +44,7 @@ def test_roles() -> None:
     assert names("document") == [
         "txt",
         "jsonl",
+        "csv",
         "po",
         "xliff",
         "ts",
@@ -68,6 +69,7 @@ def test_roles() -> None:
     assert names("read") == [
         "jsonl",
         "tsv",
+        "csv",
         "tmx",
         "po",
         "xliff",
@@ -90,7 +92,7 @@ def test_roles() -> None:
         "vtt",
         "json",
     ]
-    assert names("write") == ["jsonl", "tsv", "tmx", "po", "xliff"]
+    assert names("write") == ["jsonl", "tsv", "csv", "tmx", "po", "xliff"]
     assert FORMATS["po"].language_options("en", "fr") == {"src_lang": "en", "tgt_lang": "fr"}
     assert FORMATS["jsonl"].language_options("en", "fr") == {}
 
@@ -129,20 +131,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json",
         ),
         ("a.txt", None, "write", r"txt files can be translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json\)",
         ),
         (
             "a.po",
             "odt",
             "document",
-            r"unknown format 'odt'; choose one of txt, jsonl, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json",
+            r"unknown format 'odt'; choose one of txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, srt, vtt, json",
         ),
     ],
 )

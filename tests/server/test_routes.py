@@ -306,6 +306,20 @@ def test_an_html_page_and_an_epub_book_come_back_translated(api):
             )
 
 
+def test_a_csv_table_comes_back_with_its_target_column_filled(api):
+    table = b"keys,en,de\nOPEN,open the file,\nQUIT,quit,Beenden\n"
+    with api.client(api.key("table-user")) as client:
+        answer = client.post(
+            "/v1/translate/file", files={"file": ("strings.csv", table, "text/csv")}
+        )
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("text/csv")
+    assert answer.headers["x-ltmt-translated"] == "1"
+    lines = answer.text.splitlines()
+    assert lines[0] == "keys,en,de" and lines[2] == "QUIT,quit,Beenden"
+    assert lines[1].startswith("OPEN,open the file,") and lines[1] != "OPEN,open the file,"
+
+
 def test_a_word_document_comes_back_translated(api):
     import io
 
@@ -395,7 +409,7 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
         text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
         assert (text.status_code, text.json()["error"]) == (
             400,
-            "a.txt: only PO, XLIFF, Qt Linguist, Xcode string catalogs, Apple .strings and "
+            "a.txt: only PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
             ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
             "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel workbooks and subtitles can be translated here, not txt",
         )
@@ -578,7 +592,7 @@ def test_admin_manages_keys_and_users(api):
             "/v1/memory/export?format=docx",
             {},
             400,
-            "unknown export format 'docx'; choose one of jsonl, tsv, tmx, po, xliff",
+            "unknown export format 'docx'; choose one of jsonl, tsv, csv, tmx, po, xliff",
         ),
         (
             "POST",

@@ -1,0 +1,247 @@
+"""Localization tables in CSV: a header row that names a column for each language, and a row
+for each string. Godot's translation files (``keys,en,de``), Unity's string table exports
+(``Key,Id,English(en),German(de)``) and spreadsheets saved as CSV are written so.
+
+``ltmt translate strings.csv -o strings.de.csv`` fills the target language's column where it is
+empty (``--overwrite``: every row), adding the column at the end when the table has none; the
+first column, when it names no language, is each row's key, its context for memory matches.
+``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
+export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
+
+A column is a language's when its header is the language's code (``en``, ``en-US``, ``en_US``)
+or ends with it in brackets (``English (en)``). The file keeps its delimiter (``,``, ``;`` as
+Excel writes in many languages, or a tab), its quote character, line ends and byte order mark;
+the rows ltmt does not fill are written back as they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, decode, language_error, line_ending, read_bytes
+from ltmt.formats.documents import Unit
+from ltmt.segments import PairRecord
+
+WHAT = "a CSV table"
+_BOM = "\ufeff"
+# a header naming a language: its code (en, en-US, en_US, zh-Hans), or a name ending with the
+# code in brackets (English (en), German(de))
+_LANGUAGE_HEADER = re.compile(
+    r"^\s*(?:[^()\[\]]*[(\[]\s*)?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*[)\]]?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where a table keeps its languages: the source's and the target's column (None: it has
+    none yet) and the key column (None: the first column names a language)."""
+
+    source: int
+    target: int | None
+    key: int | None
+
+
+def _language(header: str) -> str | None:
+    """The language a column's header names, or None. A bare header must be a code the C
+    library knows (``locale.locale_alias``: ``en``, ``pt_BR``; not ``key`` or ``text``)."""
+    import locale
+
+    found = _LANGUAGE_HEADER.match(header)
+    if found is None:
+        return None
+    code = found.group(1).replace("_", "-").lower()
+    bracketed = "(" in header or "[" in header
+    if not bracketed and (
+        header.strip() != found.group(1) or _primary(code) not in locale.locale_alias
+    ):
+        return None
+    return code
+
+
+def _primary(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
+def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) -> Columns:
+    """The columns of ``src_lang`` and ``tgt_lang`` named by ``header``; an error naming the
+    languages the header has when it has no column for ``src_lang``."""
+    languages = {index: _language(cell) for index, cell in enumerate(header)}
+
+    def column(language: str) -> int | None:
+        exact = [i for i, found in languages.items() if found == language.lower()]
+        near = [
+            i for i, found in languages.items() if found and _primary(found) == _primary(language)
+        ]
+        return next(iter(exact or near), None)
+
+    source, target = column(src_lang), column(tgt_lang)
+    if source is None:
+        found = [language for language in languages.values() if language]
+        if not found:
+            shown = ", ".join(header[:6]) + (" ..." if len(header) > 6 else "")
+            raise InputError(
+                f"{path}: no column of its header names a language ({shown}); name the "
+                f"source-language column {src_lang} and the target's {tgt_lang}, as in "
+                f"keys,{src_lang},{tgt_lang}"
+            )
+        raise language_error(path, found, src_lang, tgt_lang)
+    key = 0 if languages.get(0) is None and source != 0 else None
+    return Columns(source, target, key)
+
+
+def _cell(row: list[str], column: int | None) -> str:
+    return row[column] if column is not None and column < len(row) else ""
+
+
+@dataclass
+class _Table:
+    """A CSV file read: its rows, each row's text as written, and how it is written."""
+
+    rows: list[list[str]]
+    raw: list[str]  # each row as written
+    lines: list[int]  # the line each row starts on
+    dialect: type[csv.Dialect] | csv.Dialect
+    newline: str
+    bom: bool
+
+
+def _read_table(path: Path) -> _Table:
+    data = read_bytes(path, WHAT)
+    bom = data.startswith(_BOM.encode("utf-8"))
+    text = decode(data, path)  # (without the byte order mark)
+    newline = line_ending(text)
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows: list[list[str]] = []
+    raw: list[str] = []
+    starts: list[int] = []
+    consumed = 0
+    try:
+        for row in reader:
+            rows.append(row)
+            raw.append("".join(lines[consumed : reader.line_num]))
+            starts.append(consumed + 1)
+            consumed = reader.line_num
+    except csv.Error as exc:
+        raise InputError(f"{path}:{reader.line_num}: malformed CSV: {exc}") from exc
+    if not rows:
+        raise InputError(f"{path}: an empty table; its first row names the columns (keys,en,de)")
+    return _Table(rows, raw, starts, dialect, newline, bom)
+
+
+class CsvTable:
+    """A CSV localization table whose target-language column is filled (module docstring)."""
+
+    format = "csv"
+
+    def __init__(self, path: Path, table: _Table, columns: Columns, tgt_lang: str) -> None:
+        self.path = Path(path)
+        self.table = table
+        self.columns = columns
+        self.tgt_lang = tgt_lang
+        self.filled: dict[int, str] = {}  # row number: translation
+
+    @classmethod
+    def open(cls, path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any) -> CsvTable:
+        table = _read_table(Path(path))
+        return cls(
+            Path(path), table, find_columns(table.rows[0], path, src_lang, tgt_lang), tgt_lang
+        )
+
+    def units(self) -> list[Unit]:
+        return [
+            Unit(str(number), source, _cell(row, self.columns.key))
+            for number, row in enumerate(self.table.rows)
+            if number and (source := _cell(row, self.columns.source)).strip()
+        ]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [
+            unit
+            for unit in self.units()
+            if overwrite or not _cell(self.table.rows[int(unit.key)], self.columns.target).strip()
+        ]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        for key, text in translations.items():
+            if not key.isdigit() or not 0 < int(key) < len(self.table.rows):
+                raise InputError(f"{self.path}: no row {key!r} to fill")
+            self.filled[int(key)] = text
+        return len(translations)
+
+    def save(self, out_path: Path) -> None:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, self.table.dialect, lineterminator=self.table.newline)
+        target = self.columns.target
+        added = target is None  # the target language's column is new: every row gets it
+        for number, row in enumerate(self.table.rows):
+            if not added and number not in self.filled:
+                buffer.write(self.table.raw[number])
+                continue
+            cells = list(row)
+            column = len(self.table.rows[0]) if target is None else target
+            cells += [""] * (column + 1 - len(cells))
+            if number == 0 and added:
+                cells[column] = self.tgt_lang
+            elif number in self.filled:
+                cells[column] = self.filled[number]
+            writer.writerow(cells)
+            if not self.table.raw[number].endswith(("\n", "\r")):
+                buffer.seek(buffer.tell() - len(self.table.newline))
+                buffer.truncate()  # the file's last row had no line end
+        text = (_BOM if self.table.bom else "") + buffer.getvalue()
+        atomic_write(Path(out_path), text.encode("utf-8"))
+
+
+def read_csv_table(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
+    """The rows of a CSV table with text in both languages' columns, as pairs."""
+    table = CsvTable.open(Path(path), src_lang, tgt_lang)
+    if table.columns.target is None:
+        raise InputError(
+            f"{path}: no {tgt_lang} column to import; a table's first row names each "
+            f"language's column (keys,{src_lang},{tgt_lang})"
+        )
+    for number, row in enumerate(table.table.rows):
+        source = _cell(row, table.columns.source)
+        target = _cell(row, table.columns.target)
+        if number and source.strip() and target.strip():
+            key = _cell(row, table.columns.key)
+            position = f"{path}:{table.table.lines[number]}"
+            yield PairRecord(source, target, position, {"context": key} if key else {})
+
+
+def write_csv_table(
+    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+) -> int:
+    """Write pairs as a table, ``keys,en,de``: each pair's context (its key, where it has one)
+    and its two texts; returns how many pairs."""
+    from ltmt.formats.pairs import write_lines
+
+    def rows() -> Iterator[list[str]]:
+        yield ["keys", src_lang, tgt_lang]
+        for record in records:
+            yield [str(record.metadata.get("context", "") or ""), record.source, record.target]
+
+    return write_lines(Path(path), map(_csv_line, rows())) - 1
+
+
+def _csv_line(row: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(row)
+    return buffer.getvalue()

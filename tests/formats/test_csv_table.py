@@ -1,0 +1,119 @@
+"""CSV localization tables: the target language's column filled where empty, the file written as
+it was written (delimiter, quotes, line ends, byte order mark), the rows as pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError, LanguageError
+from ltmt.formats.csv_table import read_csv_table
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+
+GODOT = (
+    'keys,en,de\n'
+    'GREET,"Hello, world",\n'
+    'BYE,Goodbye,Tschüss\n'
+    'MULTI,"First line\nsecond line",\n'
+    'EMPTY,,\n'
+    '"QUOTED","Say ""hi""",'
+)  # fmt: skip
+
+
+def test_the_target_column_is_filled_where_empty_and_the_rest_kept_as_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text(GODOT, "utf-8")
+    units = open_document(path, src_lang="en", tgt_lang="de").units()
+    assert [(u.key, u.source, u.context) for u in units] == [
+        ("1", "Hello, world", "GREET"),
+        ("2", "Goodbye", "BYE"),
+        ("3", "First line\nsecond line", "MULTI"),
+        ("5", 'Say "hi"', "QUOTED"),
+    ]
+    out = tmp_path / "strings.de.csv"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 3  # Goodbye has its translation
+    assert out.read_text("utf-8") == (
+        'keys,en,de\n'
+        'GREET,"Hello, world","HELLO, WORLD"\n'
+        'BYE,Goodbye,Tschüss\n'
+        'MULTI,"First line\nsecond line","FIRST LINE\nSECOND LINE"\n'
+        'EMPTY,,\n'
+        'QUOTED,"Say ""hi""","SAY ""HI"""'
+    )  # fmt: skip
+
+
+def test_a_table_without_the_target_column_gets_one_in_its_own_dialect(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        "\ufeffKey;Id;English(en);Notes\r\nmenu.open;1;Open the file;a menu\r\nmenu.quit;2;Quit;\r\n"
+        .encode("utf-8")
+    )  # fmt: skip
+    out = tmp_path / "export.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_bytes().decode("utf-8") == (
+        "\ufeffKey;Id;English(en);Notes;de\r\n"
+        "menu.open;1;Open the file;a menu;OPEN THE FILE\r\n"
+        "menu.quit;2;Quit;;QUIT\r\n"
+    )
+
+
+def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text(GODOT.replace('"Say ""hi""",', '"Say ""hi""",Sag „hallo“'), "utf-8")
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target, p.position, dict(p.metadata)) for p in pairs] == [
+        ("Goodbye", "Tschüss", f"{path}:3", {"context": "BYE"}),
+        ('Say "hi"', "Sag „hallo“", f"{path}:7", {"context": "QUOTED"}),  # after a 2-line row
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "error", "message"),
+    [
+        (
+            "key,text",
+            InputError,
+            r"no column of its header names a language \(key, text\); name the source-language "
+            r"column en and the target's de, as in keys,en,de$",
+        ),
+        ("key,fr,es_ES", LanguageError, r"languages in the file are es-es, fr, not en->de"),
+    ],
+)
+def test_a_table_without_the_source_languages_column_is_refused_in_one_line(
+    tmp_path: Path, header: str, error: type[Exception], message: str
+) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text(f"{header}\na,b,c\n", "utf-8")
+    with pytest.raises(error, match=message):
+        open_document(path, src_lang="en", tgt_lang="de")
+
+
+def test_importing_a_table_without_the_target_column_says_what_it_needs(tmp_path: Path) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text("keys,en\nBYE,Goodbye\n", "utf-8")
+    with pytest.raises(InputError, match=r"strings\.csv: no de column to import"):
+        list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+
+
+def test_pairs_written_as_a_table_read_back_the_same(tmp_path: Path) -> None:
+    from ltmt.formats.csv_table import write_csv_table
+    from ltmt.segments import PairRecord
+
+    records = [
+        PairRecord("Open, then save", "Öffnen, dann speichern", metadata={"context": "menu"}),
+        PairRecord('Say "hi"\nto all', "Sag „hallo“\nzu allen"),
+    ]
+    path = tmp_path / "memory.csv"
+    assert write_csv_table(path, records, src_lang="en", tgt_lang="de") == 2
+    assert path.read_text("utf-8").splitlines()[0] == "keys,en,de"
+    back = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target, dict(p.metadata)) for p in back] == [
+        ("Open, then save", "Öffnen, dann speichern", {"context": "menu"}),
+        ('Say "hi"\nto all', "Sag „hallo“\nzu allen", {}),
+    ]
