@@ -58,10 +58,10 @@ DOCUMENT_MEDIA_TYPES = {
     "vtt": "text/vtt",
 }
 _DOCUMENT_NAMES = (
-    "PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and .stringsdict, Android "
-    "strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent message files, Markdown "
-    "documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel "
-    "workbooks and subtitles"
+    "PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
+    ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
+    "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint "
+    "presentations, Excel workbooks and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
