@@ -19,14 +19,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, language_error, line_ending, read_bytes
-from ltmt.formats.documents import Unit
+from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.segments import PairRecord
 
 WHAT = "a CSV table"
@@ -140,17 +140,19 @@ def _read_table(path: Path) -> _Table:
     return _Table(rows, raw, starts, dialect, newline, bom)
 
 
-class CsvTable:
-    """A CSV localization table whose target-language column is filled (module docstring)."""
+class CsvTable(TranslationsHeld):
+    """A CSV localization table whose target-language column is filled (module docstring);
+    its units' keys are their rows' numbers."""
 
     format = "csv"
+    what_is_filled = "row"
 
     def __init__(self, path: Path, table: _Table, columns: Columns, tgt_lang: str) -> None:
+        super().__init__()
         self.path = Path(path)
         self.table = table
         self.columns = columns
         self.tgt_lang = tgt_lang
-        self.filled: dict[int, str] = {}  # row number: translation
 
     @classmethod
     def open(cls, path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any) -> CsvTable:
@@ -173,25 +175,14 @@ class CsvTable:
             if overwrite or not _cell(self.table.rows[int(unit.key)], self.columns.target).strip()
         ]
 
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        for key, text in translations.items():
-            if not key.isdigit() or not 0 < int(key) < len(self.table.rows):
-                raise InputError(f"{self.path}: no row {key!r} to fill")
-            self.filled[int(key)] = text
-        return len(translations)
-
     def save(self, out_path: Path) -> None:
         buffer = io.StringIO()
         writer = csv.writer(buffer, self.table.dialect, lineterminator=self.table.newline)
         target = self.columns.target
         added = target is None  # the target language's column is new: every row gets it
+        filled = {int(key): text for key, text in self.translations.items()}
         for number, row in enumerate(self.table.rows):
-            if not added and number not in self.filled:
+            if not added and number not in filled:
                 buffer.write(self.table.raw[number])
                 continue
             cells = list(row)
@@ -199,8 +190,8 @@ class CsvTable:
             cells += [""] * (column + 1 - len(cells))
             if number == 0 and added:
                 cells[column] = self.tgt_lang
-            elif number in self.filled:
-                cells[column] = self.filled[number]
+            elif number in filled:
+                cells[column] = filled[number]
             writer.writerow(cells)
             if not self.table.raw[number].endswith(("\n", "\r")):
                 buffer.seek(buffer.tell() - len(self.table.newline))
