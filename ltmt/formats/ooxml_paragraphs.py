@@ -1,9 +1,11 @@
 """An Office paragraph's text and formatting as tagged text the pipeline translates, and back.
 
-Office Open XML writes a paragraph two ways: Word's (``<w:p>``, WordprocessingML) and
-DrawingML's (``<a:p>``: PowerPoint's slides and notes, shapes, charts). Both hold runs (``<r>``)
-of text that share a formatting (``<rPr>``); Word's sit inside links, content controls, smart
-tags and tracked insertions, DrawingML's carry their link in their formatting. Between them is
+Office Open XML writes a paragraph three ways: Word's (``<w:p>``, WordprocessingML),
+DrawingML's (``<a:p>``: PowerPoint's slides and notes, shapes, charts) and a spreadsheet's
+strings (``<si>``, ``<is>``, SpreadsheetML: :data:`Vocabulary` names each). All hold runs
+(``<r>``) of text that share a formatting (``<rPr>``); Word's sit inside links, content
+controls, smart tags and tracked insertions, DrawingML's carry their link in their formatting,
+and a spreadsheet's string in one formatting is its text alone. Between them is
 what is not text: bookmarks, footnote references, pictures, fields. The model reads one string,
 so :func:`read_paragraph` makes it one:
 
