@@ -7,12 +7,13 @@ translated: every XHTML document of the manifest (the spine's in reading order, 
 such as the navigation document), each as an HTML page (:mod:`ltmt.formats.html_segments`:
 paragraphs, headings, list items, cells with their inline markup, alt texts, titles), and
 written as :mod:`ltmt.formats.html_writing` writes one, its language marks (``xml:lang``,
-``lang``) set to the target language; the package's ``dc:language`` becomes it too; an EPUB 2
-table of contents (``toc.ncx``) gets its labels translated (the title, the headings, each
+``lang``) set to the target language; the package's titles and descriptions (``dc:title``,
+``dc:description``) are translated and its ``dc:language`` becomes the target language too; an
+EPUB 2 table of contents (``toc.ncx``) gets its labels translated (the title, the headings, each
 entry's; not an author's name), so that readers that show it agree with the navigation
 document. Everything else is copied as it was: images, styles, fonts, the package's other
-metadata (its title too). The archive is written as the format requires, its ``mimetype``
-entry first and stored.
+metadata (creators, identifiers, dates). The archive is written as the format requires, its
+``mimetype`` entry first and stored.
 
 An existing output is the translation so far (as for app catalogs): its documents' runs and
 values are lined up with the source's, document by document; ``--overwrite`` translates all.
@@ -26,7 +27,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -47,7 +48,9 @@ _XHTML = "application/xhtml+xml"
 _NCX = "application/x-dtbncx+xml"
 # a label of a table of contents: the text of a title, a heading or an entry (not an author)
 _LABEL = re.compile(r"<(docTitle|navInfo|navLabel|pageTarget)\b[^>]*>\s*<text>([^<]*)</text>")
-_NCX_LANG = re.compile(r"""(<ncx\b[^>]*\bxml:lang=["'])[^"']*(["'])""")
+_NCX_LANG = re.compile(r"""(<ncx\b[^>]*\bxml:lang=["'])([^"']*)(["'])""")
+# the package document's titles and descriptions (not its creators, publisher or subjects)
+_METADATA = re.compile(r"<(dc:title|dc:description)\b[^>]*>([^<]*)</\1>")
 _SPACE = re.compile(r"\s+")
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
@@ -69,27 +72,43 @@ class Chapter:
 
 
 @dataclass(frozen=True)
-class Contents:
-    """An EPUB 2 table of contents (``toc.ncx``): its name, its text, and the place and text
-    of each label (the book's title, the map's heading, each entry's label; not its author)."""
+class Labels:
+    """A file of the book whose labels are translated where they stand: the package document
+    (its titles and descriptions) or an EPUB 2 table of contents (``toc.ncx``: the book's title,
+    the map's heading, each entry's label; not its author). Its name, its text, the place and
+    text of each label, and where the file names its language (three groups: before, the
+    language, after)."""
 
     name: str
     text: str
     labels: list[tuple[int, int, str]]
+    language: re.Pattern[str]
 
     def unit_key(self, number: int) -> str:
         return f"{self.name}#label{number}"
 
+    def written(self, translations: Mapping[str, str], tgt_lang: str) -> str:
+        """The file with the labels' ``translations`` (by unit key) in, in ``tgt_lang``."""
+        text = with_edits(
+            self.text,
+            (
+                (start, end, html.escape(translations[self.unit_key(number)], False))
+                for number, (start, end, _) in enumerate(self.labels)
+                if self.unit_key(number) in translations
+            ),
+        )
+        return self.language.sub(rf"\g<1>{tgt_lang}\g<3>", text)
+
 
 @dataclass(frozen=True)
 class Book:
-    """An EPUB's archive entries (name: bytes, in order), its package document's name, its
-    XHTML documents in reading order and its EPUB 2 table of contents, if any."""
+    """An EPUB's archive entries (name: bytes, in order), its XHTML documents in reading
+    order, and the files whose labels are translated: its package document and its EPUB 2
+    table of contents, if any."""
 
     entries: dict[str, bytes]
-    package: str
     chapters: list[Chapter]
-    contents: Contents | None = None
+    labelled: list[Labels]
 
 
 def read_book(data: bytes, path: Path) -> Book:
@@ -115,34 +134,24 @@ def read_book(data: bytes, path: Path) -> Book:
             continue
         text, encoding = decode_page(entries[name], Path(f"{path}:{name}"))
         chapters.append(Chapter(name, text, encoding, segments(text)))
+    labelled = [_labels(package, entries[package], path, _METADATA, _LANGUAGE)]
     tables = [name for name, kind in kinds.items() if kind == _NCX and name in entries]
-    contents = _contents(tables[0], entries[tables[0]], path) if tables else None
-    return Book(entries, package, chapters, contents)
+    if tables:
+        labelled.append(_labels(tables[0], entries[tables[0]], path, _LABEL, _NCX_LANG))
+    return Book(entries, chapters, labelled)
 
 
-def _contents(name: str, data: bytes, path: Path) -> Contents:
-    """The labels of an EPUB 2 table of contents (:class:`Contents`)."""
+def _labels(
+    name: str, data: bytes, path: Path, label: re.Pattern[str], language: re.Pattern[str]
+) -> Labels:
+    """The labels (``label``'s second group) of a file of the book (:class:`Labels`)."""
     text, _ = decode_page(data, Path(f"{path}:{name}"))
     labels = [
         (found.start(2), found.end(2), _SPACE.sub(" ", html.unescape(found.group(2))).strip())
-        for found in _LABEL.finditer(text)
+        for found in label.finditer(text)
         if found.group(2).strip()
     ]
-    return Contents(name, text, labels)
-
-
-def _written_contents(contents: Contents, translations: dict[int, str], tgt_lang: str) -> str:
-    """A table of contents with its labels' ``translations`` (by number) in, and its
-    ``xml:lang`` the target language."""
-    text = with_edits(
-        contents.text,
-        (
-            (start, end, html.escape(translations[number], False))
-            for number, (start, end, _) in enumerate(contents.labels)
-            if number in translations
-        ),
-    )
-    return _NCX_LANG.sub(rf"\g<1>{tgt_lang}\g<2>", text, count=1)
+    return Labels(name, text, labels, language)
 
 
 def _package_name(entries: dict[str, bytes], path: Path) -> str:
@@ -206,12 +215,11 @@ class EpubDocument(TranslationsHeld):
             for chapter in self.book.chapters
             for piece in chapter.found.pieces()
         ]
-        contents = self.book.contents
-        if contents is not None:
-            units += [
-                Unit(contents.unit_key(number), label)
-                for number, (_, _, label) in enumerate(contents.labels)
-            ]
+        units += [
+            Unit(labelled.unit_key(number), label)
+            for labelled in self.book.labelled
+            for number, (_, _, label) in enumerate(labelled.labels)
+        ]
         return units
 
     def adopt(self, target: Path) -> int:
@@ -224,21 +232,19 @@ class EpubDocument(TranslationsHeld):
         (:func:`~ltmt.formats.html_segments.line_up`)."""
         book = read_book(read_bytes(target, WHAT), target)
         theirs = {chapter.name: chapter for chapter in book.chapters}
-        mine_contents, their_contents = self.book.contents, book.contents
-        if (
-            mine_contents is not None
-            and their_contents is not None
-            and len(mine_contents.labels) == len(their_contents.labels)
-        ):
-            for number, (label, their_label) in enumerate(
-                zip(mine_contents.labels, their_contents.labels, strict=True)
-            ):
-                yield mine_contents.unit_key(number), label[2], their_label[2]
-        for chapter in self.book.chapters:
-            other = theirs.get(chapter.name)
-            if other is None:
+        their_labelled = {labelled.name: labelled for labelled in book.labelled}
+        for mine in self.book.labelled:
+            other = their_labelled.get(mine.name)
+            if other is None or len(other.labels) != len(mine.labels):
                 continue
-            yield from lined_up_sources(chapter.found, other.found, chapter.unit_key)
+            for number, (label, their_label) in enumerate(
+                zip(mine.labels, other.labels, strict=True)
+            ):
+                yield mine.unit_key(number), label[2], their_label[2]
+        for chapter in self.book.chapters:
+            their_chapter = theirs.get(chapter.name)
+            if their_chapter is not None:
+                yield from lined_up_sources(chapter.found, their_chapter.found, chapter.unit_key)
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
@@ -249,25 +255,16 @@ class EpubDocument(TranslationsHeld):
         return lined_up_pairs(path, source_file, aligned, len(document.units()), "books")
 
     def translated_entries(self) -> dict[str, bytes]:
-        """The archive's entries with each translated document and the package's language."""
+        """The archive's entries with each translated document and label, and the package's
+        and table of contents' language the target language."""
         entries = dict(self.book.entries)
         for chapter in self.book.chapters:
             translations = embedded_translations(chapter.found, self.translations, chapter.unit_key)
             text = written_html(chapter.text, chapter.found, translations, tgt_lang=self.tgt_lang)
             entries[chapter.name] = text.encode(chapter.encoding, "xmlcharrefreplace")
-        contents = self.book.contents
-        if contents is not None:
-            labels = {
-                number: self.translations[contents.unit_key(number)]
-                for number in range(len(contents.labels))
-                if contents.unit_key(number) in self.translations
-            }
-            entries[contents.name] = _written_contents(contents, labels, self.tgt_lang).encode(
-                "utf-8", "xmlcharrefreplace"
-            )
-        package = entries[self.book.package].decode("utf-8", "surrogateescape")
-        package = _LANGUAGE.sub(lambda m: f"{m.group(1)}{self.tgt_lang}{m.group(3)}", package)
-        entries[self.book.package] = package.encode("utf-8", "surrogateescape")
+        for labelled in self.book.labelled:
+            written = labelled.written(self.translations, self.tgt_lang)
+            entries[labelled.name] = written.encode("utf-8", "xmlcharrefreplace")
         return entries
 
     def save(self, out_path: Path) -> None:

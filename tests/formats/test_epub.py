@@ -118,6 +118,7 @@ def test_units_are_the_documents_runs_in_reading_order(book: Path) -> None:
         ("EPUB/nav.xhtml#text0", "Contents"),  # the navigation document after the spine's
         ("EPUB/nav.xhtml#text1", "Contents"),
         ("EPUB/nav.xhtml#text2", "The first chapter"),
+        ("EPUB/package.opf#label0", "A Small Book"),  # the book's title (not its identifier)
         ("EPUB/toc.ncx#label0", "A Small Book"),  # EPUB 2's table of contents (not the author)
         ("EPUB/toc.ncx#label1", "The first chapter & more"),
     ]
@@ -138,7 +139,7 @@ def test_the_translated_book_is_a_valid_epub_in_the_target_language(
     assert "0 fatals / 0 errors / 0 warnings" in _epubcheck(book)
     out = tmp_path / "book.de.epub"
     result = translate_file(book, out, FakeModel(), tgt_lang="de")
-    assert result.translated == 10
+    assert result.translated == 11
     report = _epubcheck(out)
     assert "0 fatals / 0 errors / 0 warnings" in report, report
     with zipfile.ZipFile(out) as archive:
@@ -153,7 +154,8 @@ def test_the_translated_book_is_a_valid_epub_in_the_target_language(
     assert '<span class="m"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi>' in chapter
     assert "</math></span>, THEN MORE WORDS.</p>" in chapter
     assert "<dc:language>de</dc:language>" in package
-    assert "<dc:title>A Small Book</dc:title>" in package  # other metadata as it was
+    assert "<dc:title>A SMALL BOOK</dc:title>" in package
+    assert "urn:uuid:12345678-1234-4234-8234-123456789abc</dc:identifier>" in package
     assert contents == NCX.replace('xml:lang="en"', 'xml:lang="de"').replace(
         "<text>A Small Book</text>", "<text>A SMALL BOOK</text>"
     ).replace("The first chapter &amp; more", "THE FIRST CHAPTER &amp; MORE")

@@ -297,7 +297,7 @@ def test_an_html_page_and_an_epub_book_come_back_translated(api):
         )
         assert answer.status_code == 200, answer.text
         assert answer.headers["content-type"] == "application/epub+zip"
-        assert answer.headers["x-ltmt-translated"] == "1"
+        assert answer.headers["x-ltmt-translated"] == "2"  # the chapter's paragraph, the title
         with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
             assert archive.namelist()[0] == "mimetype"
             assert b"<dc:language>de</dc:language>" in archive.read("p.opf")
