@@ -121,7 +121,9 @@ def _read_table(path: Path) -> _Table:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",;\t")
     except csv.Error:
         dialect = csv.excel
-    lines = text.splitlines(keepends=True)
+    # the lines as the reader counts them (str.splitlines would also split at a form feed or a
+    # line separator inside a cell, and the rows' texts would not be theirs)
+    lines = io.StringIO(text, newline="").readlines()
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     rows: list[list[str]] = []
     raw: list[str] = []

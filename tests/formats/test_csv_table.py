@@ -48,6 +48,21 @@ def test_the_target_column_is_filled_where_empty_and_the_rest_kept_as_written(
     )  # fmt: skip
 
 
+def test_a_cell_with_a_form_feed_or_a_line_separator_keeps_the_rows_after_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text(
+        'keys,en,de\nA,"page\x0cbreak",\nB,hello,Hallo\nC,"one\u2028two",\nD,bye,\n', "utf-8"
+    )
+    out = tmp_path / "strings.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8") == (  # (a filled row is written again: quotes as needed)
+        "keys,en,de\nA,page\x0cbreak,PAGE\x0cBREAK\nB,hello,Hallo\n"
+        "C,one\u2028two,ONE\u2028TWO\nD,bye,BYE\n"
+    )
+
+
 def test_a_table_without_the_target_column_gets_one_in_its_own_dialect(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_bytes(
