@@ -9,7 +9,7 @@ German with no memory (a folder of them, one model load), each output checked be
   in the source's;
 - *tags*: how many of the source units' formatting and placeholder tags the translated
   paragraph holds, read back as the source's
-  (:func:`ltmt.formats.office_documents.in_source_terms`);
+  (:func:`ltmt.formats.ooxml_paragraphs.in_source_terms`);
 - *round trip*: each document written with its own text as the translation reads back as the
   same units, every character in the formatting it had (spaces and sentence punctuation
   aside, which may take their paragraph's plain formatting).

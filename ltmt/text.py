@@ -26,12 +26,20 @@ from rapidfuzz import fuzz
 # matching (and NUL would collide with the index's separator).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# a letter of any script (a word character that is neither a digit nor an underscore)
+LETTER = re.compile(r"[^\W\d_]")
 # a text's leading whitespace, its body and its trailing whitespace
 _EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
 _WORD_START = re.compile(r"(?<=\s)\S")
 
 # The scorer for rapidfuzz's batch functions (process.extract, process.cdist) on normalised text.
 SCORER = fuzz.ratio
+
+
+def has_letter(text: str) -> bool:
+    """Whether ``text`` has a letter (of any script): words to translate, not only digits,
+    punctuation or symbols."""
+    return LETTER.search(text) is not None
 
 
 def collapse_space(text: str) -> str:

@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, language_error, line_ending, read_bytes
+from ltmt.formats.common import (
+    atomic_write,
+    decode,
+    lang_matches,
+    language_error,
+    line_ending,
+    read_bytes,
+)
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.segments import PairRecord
 
@@ -76,9 +83,7 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
 
     def column(language: str) -> int | None:
         exact = [i for i, found in languages.items() if found == language.lower()]
-        near = [
-            i for i, found in languages.items() if found and _primary(found) == _primary(language)
-        ]
+        near = [i for i, found in languages.items() if lang_matches(found, _primary(language))]
         return next(iter(exact or near), None)
 
     source, target = column(src_lang), column(tgt_lang)

@@ -41,6 +41,7 @@ from typing import Literal
 
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
+from ltmt.text import has_letter
 
 EventKind = Literal["start", "end", "empty", "text", "other"]
 
@@ -88,7 +89,6 @@ _KEPT_REFERENCES = frozenset({"&", "<", ">", "\xa0"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 # white space a run's edges leave in the page: HTML's, and no-break spaces
 _EDGE_SPACE = " \t\n\r\f\xa0"
-_LETTER = re.compile(r"[^\W\d_]")
 _TAG_NAME = re.compile(r"</?([^\s/>]*)")
 _KEPT_ELEMENT = re.compile(r"<(\w+)(\s[^<>]*)?>.*?</\1>", re.DOTALL)
 
@@ -319,7 +319,7 @@ def _read_attributes(text: str, event: Event, found: Segments) -> None:
         if "lang" not in attrs:
             found.lang_insert = event.start + len("<html")
     for name, value in event.attrs:
-        if name not in read or value is None or not _LETTER.search(value):
+        if name not in read or value is None or not has_letter(value):
             continue
         place = _value_place(text, event, name)
         if place is None:
@@ -430,9 +430,7 @@ def _partner(body: list[Event], index: int) -> int | None:
 
 def _has_letter(text: str, events: list[Event]) -> bool:
     return any(
-        _LETTER.search(_REFERENCE.sub(" ", text[e.start : e.end]))
-        for e in events
-        if e.kind == "text"
+        has_letter(_REFERENCE.sub(" ", text[e.start : e.end])) for e in events if e.kind == "text"
     )
 
 
@@ -477,7 +475,7 @@ def _has_words(source: str) -> bool:
     tags and references."""
     kept = _KEPT_ELEMENT.sub(_without_kept, source)
     plain = _REFERENCE.sub(" ", re.sub(r"<[^<>]*>", " ", kept))
-    return _LETTER.search(plain) is not None
+    return has_letter(plain)
 
 
 def _without_kept(found: re.Match[str]) -> str:

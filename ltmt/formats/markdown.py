@@ -34,7 +34,7 @@ from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markdown_inline import markdown, read_attributes, tagged, with_attributes
 from ltmt.segments import PairRecord
-from ltmt.text import with_edits
+from ltmt.text import has_letter, with_edits
 
 WHAT = "a Markdown file"
 _FRONT_MATTER = re.compile(
@@ -215,7 +215,7 @@ def _attribute_pairs(block: Block, theirs: Block) -> list[tuple[str, tuple[int, 
 
 def _has_words_outside_code(source: str) -> bool:
     """Whether a block's tagged text has a letter outside code spans and tags."""
-    return re.search(r"[^\W\d_]", re.sub(r"<code>.*?</code>|<[^<>]*>", "", source)) is not None
+    return has_letter(re.sub(r"<code>.*?</code>|<[^<>]*>", "", source))
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:

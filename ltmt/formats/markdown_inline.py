@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ltmt.text import with_edits
+from ltmt.text import has_letter, with_edits
 
 # the tags that stand for Markdown's own inline syntax, and what each is written as
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
@@ -158,7 +158,7 @@ def read_attributes(tagged: str) -> list[tuple[int, str, str]]:
     found = []
     for number, tag in enumerate(_TITLED.findall(tagged)):
         for name, value in _READ.findall(tag):
-            if re.search(r"[^\W\d_]", value):
+            if has_letter(value):
                 found.append((number, name, html.unescape(value)))
     return found
 

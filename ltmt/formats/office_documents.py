@@ -1,16 +1,16 @@
-"""Office Open XML documents (Word's, PowerPoint's) translated into a document of the target
-language: what the formats share. :mod:`ltmt.formats.docx` and :mod:`ltmt.formats.pptx` give
-a :class:`Layout`: which parts of the archive hold the text, in what order, and what names
-the pictures' descriptions.
+"""Office Open XML documents (Word's, PowerPoint's, Excel's) translated into a document of the
+target language: what the formats share. :mod:`ltmt.formats.docx`, :mod:`ltmt.formats.pptx` and
+:mod:`ltmt.formats.xlsx` give a :class:`Layout`: which parts of the archive hold the text, in
+what order, what names the pictures' descriptions, and which units stay as they are.
 
 The archive's ``[Content_Types].xml`` names its parts. In each translated part every paragraph
-with words is one unit with its formatting, links and what is not text as tags
-(:mod:`ltmt.formats.ooxml_paragraphs`); so is each picture's description (its alternative
-text, which screen readers read) and title, and the document's title, subject and comments in
-its properties (``docProps/core.xml``). The proofing language of the translated parts and of
-the parts that set text defaults (styles, slide masters) becomes the target language. Everything
-else is copied as it was, the archive's order and compression too. A document saved as Strict
-Open XML is read and written back as strict.
+(and a spreadsheet's string) with words is one unit with its formatting, links and what is not
+text as tags (:mod:`ltmt.formats.ooxml_paragraphs`); so is each picture's description (its
+alternative text, which screen readers read) and title, and the document's title, subject and
+comments in its properties (``docProps/core.xml``). The proofing language of the translated
+parts and of the parts that set text defaults (styles, slide masters) becomes the target
+language. Everything else is copied as it was, the archive's order and compression too. A
+document saved as Strict Open XML is read and written back as strict.
 
 An existing output is the translation so far: its paragraphs are lined up with the source's,
 part by part, their formatting tags with the source's; ``--overwrite`` translates all. ``ltmt
@@ -36,11 +36,13 @@ from ltmt.formats.ooxml_paragraphs import (
     S_NS,
     ParagraphText,
     W,
+    in_source_terms,
     read_paragraph,
     relabel_languages,
     write_paragraph,
 )
 from ltmt.segments import PairRecord
+from ltmt.text import has_letter
 
 _CONTENT_TYPES = "[Content_Types].xml"
 # an OLE compound file: an Office 97-2003 document, or an Office Open XML one encrypted
@@ -68,8 +70,6 @@ _CORE_FIELDS = ("title", "subject", "description")
 _NUMBER = re.compile(r"(\d+)")
 # Word's and DrawingML's paragraphs, and a spreadsheet's strings (shared, and in a cell)
 _PARAGRAPHS = (f"{W}p", f"{{{A_NS}}}p", f"{{{S_NS}}}si", f"{{{S_NS}}}is")
-_LETTER = re.compile(r"[^\W\d_]")
-_TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
 
 
 # the parts of charts and SmartArt diagrams, whose text is DrawingML paragraphs (a diagram's
@@ -218,18 +218,13 @@ _KINDS = (
 
 
 def _what_it_is(kinds: Iterable[str]) -> str:
-    """What a document's main part says it is, with what to do (empty if it has none)."""
+    """What a document's main part says it is, with what to do."""
     for kind in kinds:
         if not kind.endswith(".main+xml"):
             continue
         for markers, name, extension in _KINDS:
             if any(marker in kind for marker in markers):
-                todo = (
-                    f"give it the extension {extension}"
-                    if extension
-                    else "ltmt does not translate it"
-                )
-                return f" but {name}; {todo}"
+                return f" but {name}; give it the extension {extension}"
     return " (no main part in the archive)"
 
 
@@ -251,7 +246,7 @@ def _part(name: str, data: bytes, path: Path, layout: Layout) -> Part:
         (picture, attribute)
         for picture in root.iter(*layout.alt_texts)
         for attribute in ("descr", "title")
-        if _LETTER.search(picture.get(attribute) or "")
+        if has_letter(picture.get(attribute) or "")
     ]
     return Part(name, tree, paragraphs, alt_texts, strict)
 
@@ -264,30 +259,6 @@ def _core_properties(data: bytes, path: Path) -> dict[str, str]:
         if element is not None and element.text and element.text.strip():
             found[name] = element.text
     return found
-
-
-def in_source_terms(theirs: ParagraphText, mine: ParagraphText) -> str:
-    """``theirs`` (a translation of ``mine``, read with its plain style) as tagged text whose
-    tags are ``mine``'s: each of their tags becomes one of mine with the same formatting or
-    elements, or (none has) is left out, its text kept."""
-    their_signatures = theirs.signatures()
-    free: dict[str, list[int]] = {}
-    for number, signature in mine.signatures().items():
-        free.setdefault(signature, []).append(number)
-
-    def mine_for(number: str) -> int | None:
-        numbers = free.get(their_signatures.get(int(number), ""), [])
-        return numbers.pop(0) if numbers else None
-
-    def rewritten(found: re.Match[str]) -> str:
-        if found.group(3):
-            number = mine_for(found.group(3))
-            return "" if number is None else f'<x id="{number}"/>'
-        number = mine_for(found.group(1))
-        inner = found.group(2)
-        return inner if number is None else f'<g id="{number}">{inner}</g>'
-
-    return _TAGGED.sub(rewritten, theirs.text)
 
 
 _Document = TypeVar("_Document", bound="OfficeDocument")
@@ -303,7 +274,6 @@ class OfficeDocument(TranslationsHeld):
     def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
         super().__init__()
         self.path = Path(path)
-        self.data = data
         self.src_lang = src_lang
         self.tgt_lang = tgt_lang
         self.package = read_package(data, self.path, self.layout)

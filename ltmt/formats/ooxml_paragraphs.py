@@ -35,7 +35,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ltmt.formats.common import lang_matches
 from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
+from ltmt.text import LETTER, has_letter
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -106,7 +108,6 @@ _VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING, f"{{{S_NS}}}": SPREADSHEET}
 # characters a cell's text writes so: those XML cannot hold, and a carriage return
 _ESCAPED_CHARACTER = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _TO_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
-_LETTER = re.compile(r"[^\W\d_]")
 # monospaced fonts, in which text is code: Courier (New), Consolas, Menlo, Monaco, Lucida
 # Console, Andale Mono, DejaVu Sans Mono, Source Code Pro, Fira Code, Cascadia Code ...
 _MONOSPACED = re.compile(r"(?i)mono|courier|consol|menlo|monaco|\bcode\b|typewriter|inconsolata")
@@ -122,6 +123,8 @@ _ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _REFERENCE = re.compile("&(lt|gt|amp);")
 _UNESCAPES = {"lt": "<", "gt": ">", "amp": "&"}
 _TAG = re.compile(r'<g id="(\d+)">|</g>|<x id="(\d+)"/>')
+# a tag of the tagged text with what it holds (this text's pairs are never nested)
+_TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
 
 
 @dataclass
@@ -130,7 +133,7 @@ class Stretch:
     (``codes`` not empty) the elements of a stretch that is not text."""
 
     wrappers: tuple[Any, ...]
-    properties: Any = None  # the <w:rPr> of its first run, or None
+    properties: Any = None  # the run properties (<rPr>) of its first run, or None
     style: str = ""
     text: str = ""
     codes: list[tuple[Any, Any]] = field(default_factory=list)  # (run or None, element)
@@ -154,9 +157,7 @@ class ParagraphText:
 
     @property
     def has_words(self) -> bool:
-        return any(
-            _LETTER.search(stretch.text) for stretch in self.stretches if not stretch.is_code
-        )
+        return any(has_letter(stretch.text) for stretch in self.stretches if not stretch.is_code)
 
     def signatures(self) -> dict[int, str]:
         """Each tag number's formatting or elements, as text comparable across documents."""
@@ -218,15 +219,15 @@ def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> No
             continue
         kind, number = piece
         index = read.ids.get(number)
-        found = None if index is None else read.stretches[index]
         if kind == "close":
             if open_pairs:
                 open_pairs.pop()
         elif kind == "open":
-            open_pairs.append(found if found is not None and not found.is_code else None)
-        elif found is not None and index is not None and found.is_code and index not in used:
+            pair = None if index is None else read.stretches[index]
+            open_pairs.append(pair if pair is not None and not pair.is_code else None)
+        elif index is not None and read.stretches[index].is_code and index not in used:
             used.add(index)
-            items.append((found, ""))
+            items.append((read.stretches[index], ""))
     items += [
         (read.stretches[index], "")
         for index in read.ids.values()
@@ -251,16 +252,39 @@ def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
     """Set every proofing language of the source's language (``en-US`` for ``en``) under
     ``root`` to ``tgt_lang``: Word's ``<w:lang w:val>`` of runs, paragraph marks and styles,
     DrawingML's ``lang`` of runs and text styles."""
-    primary = src_lang.split("-")[0].lower()
+    primary = src_lang.split("-")[0]
     drawing = f"{{{A_NS}}}"
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):
             continue
         name = f"{W}val" if tag == f"{W}lang" else "lang" if tag.startswith(drawing) else None
-        value = element.get(name) if name else None
-        if name and value and value.split("-")[0].lower() == primary:
+        if name and element.get(name) and lang_matches(element.get(name), primary):
             element.set(name, tgt_lang)
+
+
+def in_source_terms(theirs: ParagraphText, mine: ParagraphText) -> str:
+    """``theirs`` (a translation of ``mine``, read with its plain style) as tagged text whose
+    tags are ``mine``'s: each of their tags becomes one of mine with the same formatting or
+    elements, or (none has) is left out, its text kept."""
+    their_signatures = theirs.signatures()
+    free: dict[str, list[int]] = {}
+    for number, signature in mine.signatures().items():
+        free.setdefault(signature, []).append(number)
+
+    def mine_for(number: str) -> int | None:
+        numbers = free.get(their_signatures.get(int(number), ""), [])
+        return numbers.pop(0) if numbers else None
+
+    def rewritten(found: re.Match[str]) -> str:
+        if found.group(3):
+            number = mine_for(found.group(3))
+            return "" if number is None else f'<x id="{number}"/>'
+        number = mine_for(found.group(1))
+        inner = found.group(2)
+        return inner if number is None else f'<g id="{number}">{inner}</g>'
+
+    return _TAGGED.sub(rewritten, theirs.text)
 
 
 def _escaped_character(found: re.Match[str]) -> str:
@@ -394,7 +418,7 @@ def _most_common_style(stretches: list[Stretch]) -> str:
     letters: Counter[str] = Counter()
     for stretch in stretches:
         if not stretch.is_code:
-            letters[stretch.style] += len(_LETTER.findall(stretch.text))
+            letters[stretch.style] += len(LETTER.findall(stretch.text))
     return max(letters, key=letters.__getitem__) if letters else ""
 
 

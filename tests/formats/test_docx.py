@@ -16,8 +16,7 @@ from formats_fakes import FakeModel
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.docx import DocxDocument
-from ltmt.formats.office_documents import in_source_terms
-from ltmt.formats.ooxml_paragraphs import read_paragraph
+from ltmt.formats.ooxml_paragraphs import in_source_terms, read_paragraph
 from ltmt.formats.pipeline import translate_file
 
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
