@@ -49,6 +49,7 @@ _KINDS = {
     ".pptx": ("ltmt.formats.pptx:PptxDocument", "fodp"),
     ".xlsx": ("ltmt.formats.xlsx:XlsxDocument", "fods"),
 }
+_APPLICATION = re.compile(r"<(?:\w+:)?Application>([^<]*)</")
 _OFFICE_PARAGRAPH = re.compile(rb"<text:[ph][ >/]")
 _BARE = re.compile(r"[\s.,;:!?]")
 # proofing languages, which the translation sets to the target language's
@@ -178,6 +179,16 @@ def _office_paragraphs(files: list[Path], folder: Path) -> dict[str, int | None]
     return paragraphs
 
 
+def _application(path: Path) -> str:
+    """The application that saved ``path``, as its ``docProps/app.xml`` says ("" if none);
+    a writer may copy it from its template."""
+    with zipfile.ZipFile(path) as archive:
+        if "docProps/app.xml" not in archive.namelist():
+            return ""
+        found = _APPLICATION.search(archive.read("docProps/app.xml").decode("utf-8", "replace"))
+    return found.group(1) if found else ""
+
+
 def _python_library_opens(path: Path) -> bool:
     """Whether python-docx (python-pptx, openpyxl) opens ``path`` and reads it (none reads
     Strict Open XML)."""
@@ -237,6 +248,7 @@ def main() -> None:
                 "elements_changed": sum(before[key] != after[key] for key in before | after),
                 **_tags_kept(copy, output),
                 "round_trip": _round_trip(copy, work),
+                "application": _application(copy),
             }
     documents = report["documents"].values()
     report["totals"] = {
@@ -260,6 +272,7 @@ def main() -> None:
             f"round_trip_{key}": sum(d["round_trip"][key] for d in documents)
             for key in ("units", "units_same", "paragraphs", "paragraphs_same_formatting")
         },
+        "applications": dict(collections.Counter(d["application"] for d in documents)),
         "round_trip_documents_elements_kept": sum(
             d["round_trip"]["elements_changed"] == 0 for d in documents
         ),
