@@ -102,8 +102,6 @@ class Layout:
     translated: tuple[str, ...]
     defaults: tuple[str, ...]
     alt_texts: tuple[str, ...]
-    # the keys of units to keep as they are, from the archive's entries (a spreadsheet's table
-    # headers, which its tables name)
     kept: Callable[[Mapping[str, bytes], dict[str, str]], frozenset[str]] | None = None
 
 
