@@ -15,12 +15,15 @@ inner translation best (rapidfuzz's partial-ratio alignment, widened to whole wo
     text = place_pairs(plain, "Öffnen Sie jetzt die Datei", ["die Datei"])
     # 'Öffnen Sie jetzt <pc id="1">die Datei</pc>'
 
-A pair whose inner translation (or inner text) is not found in the translation, as when the
-model dropped those words, is put back with its inner translation at the word nearest its
-place in the source (``<a href="...">Learn more</a> about privacy.`` →
-``<a href="...">Mehr erfahren</a> Über Privatsphäre hinaus!``; before, empty at the end, where
-a link had no words to click): the element and its words are not lost, and machine output is
-marked for review.
+Where the inner translation is not found whole, as the sentence's translation words it another
+way, the pair goes around the words that look like its words (``Get <a>extra privacy</a>``,
+inner ``Überflüssige Privatsphäre``: ``Zusätzliche <a>Privatsphäre</a>``; before, the inner
+translation was put in beside them, ``Zusätzliche <a>Überflüssige Privatsphäre</a>
+Privatsphäre``). A pair with no such word, as when the model dropped those words, is put back
+with its inner translation at the word nearest its place in the source (``<a href="...">Learn
+more</a> about privacy.`` → ``<a href="...">Mehr erfahren</a> Über Privatsphäre hinaus!``;
+before, empty at the end, where a link had no words to click): the element and its words are
+not lost, and machine output is marked for review.
 A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, the class
 ``notranslate``, Android's ``<xliff:g>``), and a code element (``<code>``, ``<kbd>``,
 ``<samp>``, ``<var>``, ``<tt>``, ``<pre>``), stands in the text as a self-closing placeholder
@@ -62,6 +65,12 @@ _VERBATIM_ELEMENT = re.compile(
 )  # (with the markup inside it: <code><a href="...">xsl:stylesheet</a></code>)
 # the inner translation must match this well (0-100) to be wrapped
 MIN_SCORE = 70.0
+# failing that, the words of the translation wrapped are those like the inner text's words:
+# this fuzzy score, or the same first letters, for words of this many letters or more
+MIN_WORD_SCORE = 75.0
+SAME_PREFIX = 5
+MIN_WORD_LETTERS = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -188,18 +197,26 @@ def _has_words(inner: str) -> bool:
 def place_pairs(paired: PairedText, translation: str, inner_translations: Sequence[str]) -> str:
     """``translation`` (of ``paired.text``) with each pair put back around the words that match
     its inner translation (``inner_translations``, one per :attr:`PairedText.to_translate`) or
-    its untranslated inner text best; a pair found in neither, with its inner translation, at
+    its untranslated inner text best; failing that, around the words like theirs
+    (:func:`_find_words`); a pair found in none of these ways, with its inner translation, at
     the word nearest its place in the source (see the module docstring)."""
     spans: list[tuple[int, int, Pair]] = []
-    lost: list[tuple[Pair, str]] = []
     translated = iter(inner_translations)
-    for pair in paired.pairs:
-        if pair.token:
-            continue
-        inner = next(translated).strip()
-        span = _find(translation, [inner, pair.inner.strip()], spans)
+    pending = [(pair, next(translated).strip()) for pair in paired.pairs if not pair.token]
+    while pending:  # the best found first: a weaker match never takes a better one's words
+        found = [_find(translation, [inner, pair.inner.strip()], spans) for pair, inner in pending]
+        hits = [(hit, number) for number, hit in enumerate(found) if hit is not None]
+        if not hits:
+            break
+        (_, start, end), number = max(hits, key=lambda hit: hit[0][0])  # ties: the first
+        spans.append((start, end, pending.pop(number)[0]))
+    unfound = sorted(pending, key=lambda item: item[0].start)
+    lost: list[tuple[Pair, str]] = []
+    for pair, inner in unfound:  # after the pairs found whole, which keep their words
+        source = pair.inner.strip()
+        span = _find_words(translation, inner, source, spans, _place(paired.text, pair))
         if span is None:
-            lost.append((pair, _words_for_lost(pair.inner.strip(), inner)))
+            lost.append((pair, _words_for_lost(source, inner)))
         else:
             spans.append((*span, pair))
     text = translation
@@ -253,7 +270,9 @@ def _insert(
 
 def _find(
     text: str, needles: list[str], taken: list[tuple[int, int, Pair]]
-) -> tuple[int, int] | None:
+) -> tuple[float, int, int] | None:
+    """The best match of one of ``needles`` in ``text`` outside ``taken`` (partial-ratio
+    alignment, score :data:`MIN_SCORE` or more, widened to whole words): (score, start, end)."""
     from rapidfuzz import fuzz
 
     best: tuple[float, int, int] | None = None
@@ -270,7 +289,71 @@ def _find(
             continue
         if best is None or found.score > best[0]:
             best = (found.score, start, end)
-    return None if best is None else (best[1], best[2])
+    return best
+
+
+def _find_words(
+    text: str, inner: str, source: str, taken: list[tuple[int, int, Pair]], place: float
+) -> tuple[int, int] | None:
+    """Where the inner text (``source``, translated alone ``inner``) was translated other than
+    on its own, the words of ``text`` that look like its words: one like a word of either of
+    :data:`MIN_WORD_LETTERS` letters or more (fuzzy score :data:`MIN_WORD_SCORE`, or the same
+    first :data:`SAME_PREFIX` letters, as a German compound and its head:
+    ``Privatsphäre``/``Privatsphäre-Einstellungen``), or a shorter word of the source as written
+    (``Tab``, ``VPN``), the others run on from it with at most one other word between. Of
+    several runs, the one with the most such words, then the nearest ``place``; None where no
+    word is alike."""
+    from rapidfuzz import fuzz
+
+    wanted = {_fold(piece) for piece in _pieces(f"{inner} {source}")}
+    wanted = {piece for piece in wanted if len(piece) >= MIN_WORD_LETTERS}
+    as_written = {piece for piece in _pieces(source) if len(piece) >= 3}
+    words = [
+        (found.start(), found.end())
+        for found in re.finditer(r"\S+", text)
+        if not any(found.start() < t_end and t_start < found.end() for t_start, t_end, _ in taken)
+    ]
+
+    def alike(word: str) -> bool:
+        pieces = _pieces(word)
+        return not as_written.isdisjoint(pieces) or any(
+            fuzz.ratio(piece, other) >= MIN_WORD_SCORE
+            or (len(piece) >= SAME_PREFIX and piece[:SAME_PREFIX] == other[:SAME_PREFIX])
+            for piece in map(_fold, pieces)
+            if len(piece) >= MIN_WORD_LETTERS
+            for other in wanted
+        )
+
+    runs: list[list[int]] = []  # positions in words of alike words, each run's in order
+    for number, (start, end) in enumerate(words):
+        if not alike(text[start:end]):
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and number - last <= 2 and not _apart(taken, words[last][1], start):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    if not runs:
+        return None
+    middle = place * len(text)
+
+    def rank(run: list[int]) -> tuple[int, float]:
+        begin, end = words[run[0]][0], words[run[-1]][1]
+        return -len(run), abs((begin + end) / 2 - middle)
+
+    best = min(runs, key=rank)
+    start, end = _whole_words(text, words[best[0]][0], words[best[-1]][1])
+    return (start, end) if start < end else None
+
+
+def _pieces(text: str) -> list[str]:
+    """The runs of letters of ``text`` outside its placeholders."""
+    return _LETTERS.findall(without_placeholders(text))
+
+
+def _apart(taken: list[tuple[int, int, Pair]], start: int, end: int) -> bool:
+    """Whether a span of ``taken`` (another pair's words) lies between ``start`` and ``end``."""
+    return any(start <= t_start and t_end <= end for t_start, t_end, _ in taken)
 
 
 def _fold(text: str) -> str:

@@ -175,6 +175,69 @@ def test_a_pair_the_model_dropped_comes_back_with_its_words_at_its_place(
     assert place_pairs(paired, translation, inner) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        # (sentences and the model's words from a run of the shipped model on Firefox's
+        # Fluent files) the words like the inner translation's are wrapped, not repeated
+        (
+            'Get <a href="/vpn">extra privacy</a> by choosing from many places.',
+            "Zusätzliche Privatsphäre durch die Wahl vieler Orte.",
+            ["Überflüssige Privatsphäre"],
+            'Zusätzliche <a href="/vpn">Privatsphäre</a> durch die Wahl vieler Orte.',
+        ),
+        # words like the source's, and the word between them
+        (
+            "Try adding <strong>position:absolute</strong> to the element.",
+            "Stellen Sie Position hinzu:absolut zum Element.",
+            ["Position:absolute"],
+            "Stellen Sie <strong>Position hinzu:absolut</strong> zum Element.",
+        ),
+        # a short word of the source as written
+        (
+            'See <a href="/t">Tab Unloading</a> to learn more.',
+            "Sehen Sie Tab, um mehr zu lernen.",
+            ["Reiter laden"],
+            'Sehen Sie <a href="/t">Tab</a>, um mehr zu lernen.',
+        ),
+        # the example: not "Eine externe <g>externer Verweis</g> Verknüpfung"
+        (
+            'An <g id="1">external link</g> reference',
+            "Eine externe Verknüpfung",
+            ["externer Verweis"],
+            'Eine <g id="1">externe</g> Verknüpfung',
+        ),
+        # a pair found whole keeps its words from another pair's look-alike words
+        (
+            'You accept the <a href="/u">Usage Policy</a> and <a href="/p">Privacy Policy</a>.',
+            "Sie akzeptieren die Benutzungspolitik und die Privacy Policy.",
+            ["Aufrufrichtlinie", "Privacy Policy"],
+            'Sie akzeptieren die <a href="/u">Aufrufrichtlinie</a> Benutzungspolitik und die'
+            ' <a href="/p">Privacy Policy</a>.',
+        ),
+        # short words (ein) and placeholders ({name}) look like nothing: put in as before
+        (
+            'Want to help? <a href="/d">Make a donation</a> now!',
+            "Hilfe zu leisten? Geben Sie ein jetzt!",
+            ["Ein Spenden verwenden"],
+            'Hilfe zu leisten? Geben <a href="/d">Ein Spenden verwenden</a> Sie ein jetzt!',
+        ),
+        (
+            'Waiting <b class="k">Cache Name:</b> {name}',
+            "Wartenname: {name}",
+            ["Cache-Name:"],
+            'Wartenname: <b class="k">Cache Name:</b> {name}',
+        ),
+    ],
+)
+def test_a_pair_translated_with_other_words_goes_around_the_words_like_its_own(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert place_pairs(paired, translation, inner) == expected
+
+
 def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
     paired = strip_pairs('Click <g id="1">Save</g> to keep your <g id="2">changes</g>.')
     assert paired is not None
