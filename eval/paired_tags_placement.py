@@ -46,7 +46,7 @@ place = pipeline.place_pairs
 def recording(paired, translation, inner):
     case = {"text": paired.text, "pairs": [dataclasses.asdict(p) for p in paired.pairs],
             "translation": translation, "inner": list(inner)}
-    with open(sys.argv[1], "a", encoding="utf-8") as out:
+    with open(cases, "a", encoding="utf-8") as out:
         out.write(json.dumps(case, ensure_ascii=False) + "\\n")
     return place(paired, translation, inner)
 pipeline.place_pairs = recording
