@@ -71,6 +71,7 @@ MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
 _LETTERS = re.compile(r"[^\W\d_]+")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 @dataclass(frozen=True)
@@ -258,8 +259,10 @@ def _insert(
     text: str, spans: list[tuple[int, int, Pair]], place: float, piece: str
 ) -> tuple[str, int]:
     """``text`` with ``piece`` at the word nearest ``place`` outside ``spans`` (which are
-    moved along), and where it starts."""
-    at = nearest_word_start(text, place, lambda i: not any(s < i < e for s, e, _ in spans))
+    moved along) and tags, and where it starts."""
+    apart = [(start, end) for start, end, _ in spans]
+    apart += [found.span() for found in _TAG.finditer(text)]
+    at = nearest_word_start(text, place, lambda i: not any(s < i < e for s, e in apart))
     before, after = text[:at], text[at:]
     lead = " " if before and not before[-1].isspace() else ""
     trail = " " if after and not after[0].isspace() and after[0] not in ".,;:!?" else ""
@@ -308,10 +311,13 @@ def _find_words(
     wanted = {_fold(piece) for piece in _pieces(f"{inner} {source}")}
     wanted = {piece for piece in wanted if len(piece) >= MIN_WORD_LETTERS}
     as_written = {piece for piece in _pieces(source) if len(piece) >= 3}
+    # other pairs' words, and tags (a protected pair's token): never inside the span
+    apart = [(start, end) for start, end, _ in taken]
+    apart += [found.span() for found in _TAG.finditer(text)]
     words = [
         (found.start(), found.end())
-        for found in re.finditer(r"\S+", text)
-        if not any(found.start() < t_end and t_start < found.end() for t_start, t_end, _ in taken)
+        for found in re.finditer(r"\S+", _blank_tags(text))
+        if not any(found.start() < a_end and a_start < found.end() for a_start, a_end in apart)
     ]
 
     def alike(word: str) -> bool:
@@ -329,7 +335,7 @@ def _find_words(
         if not alike(text[start:end]):
             continue
         last = runs[-1][-1] if runs else None
-        if last is not None and number - last <= 2 and not _apart(taken, words[last][1], start):
+        if last is not None and number - last <= 2 and not _between(apart, words[last][1], start):
             runs[-1].append(number)
         else:
             runs.append([number])
@@ -351,9 +357,14 @@ def _pieces(text: str) -> list[str]:
     return _LETTERS.findall(without_placeholders(text))
 
 
-def _apart(taken: list[tuple[int, int, Pair]], start: int, end: int) -> bool:
-    """Whether a span of ``taken`` (another pair's words) lies between ``start`` and ``end``."""
-    return any(start <= t_start and t_end <= end for t_start, t_end, _ in taken)
+def _blank_tags(text: str) -> str:
+    """``text`` with its tags as spaces (the same length)."""
+    return _TAG.sub(lambda tag: " " * len(tag.group()), text)
+
+
+def _between(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` lies between ``start`` and ``end``."""
+    return any(start <= s_start and s_end <= end for s_start, s_end in spans)
 
 
 def _fold(text: str) -> str:
@@ -364,8 +375,9 @@ def _fold(text: str) -> str:
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` snapped to whole words (a word cut at an edge is kept when at least half
-    of it is inside; when that leaves nothing, the words it touches), without edge spaces or
-    final punctuation."""
+    of it is inside; when that leaves nothing, the words it touches), without edge spaces, tags
+    or final punctuation (a tag ends a word)."""
+    text = _blank_tags(text)
     first, last = _word_around(text, start), _word_around(text, end)
     snapped = (
         first[0] if first[1] - start >= start - first[0] else first[1],

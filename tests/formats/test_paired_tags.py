@@ -238,6 +238,52 @@ def test_a_pair_translated_with_other_words_goes_around_the_words_like_its_own(
     assert place_pairs(paired, translation, inner) == expected
 
 
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        (
+            'Bauen <ph id="ltmt-v1"/> allesamt jetzt',
+            '<b class="k">Bauen</b> <code>make</code> allesamt jetzt',
+        ),
+        # a code element's token against the words: never inside the pair, nor the pair in it
+        (
+            'Bauen<ph id="ltmt-v1"/>allesamt jetzt',
+            '<b class="k">Bauen</b><code>make</code>allesamt jetzt',
+        ),
+        (
+            'Jetzt<ph id="ltmt-v1"/>los',
+            '<b class="k">Alles bauten</b> Jetzt<code>make</code>los',
+        ),
+    ],
+)
+def test_a_pair_goes_around_words_never_around_or_into_a_tag(
+    translation: str, expected: str
+) -> None:
+    paired = strip_pairs('Run <b class="k">build all</b> with <code>make</code> now')
+    assert paired is not None
+    assert place_pairs(paired, translation, ["Alles bauten"]) == expected
+
+
+def test_a_pair_never_goes_inside_a_self_closing_tag() -> None:
+    """(Firefox's sync page, as the shipped model translated it) the inner translation's
+    alignment reached into the icon's tag: ``<img <a ...>data-l10n-name="android-icon"/></a>``."""
+    paired = strip_pairs(
+        'Download Firefox for <img data-l10n-name="android-icon"/> <a data-l10n-name="android-'
+        'link">Android</a> or <img data-l10n-name="ios-icon"/> <a data-l10n-name="ios-link">iOS'
+        "</a> to sync with your mobile device."
+    )
+    assert paired is not None
+    translation = (
+        'Firefox für <img data-l10n-name="android-icon"/> Android oder <img data-l10n-name="ios-'
+        'icon"/> iOS, um mit Ihrem Handygerät zu synchronisieren.'
+    )
+    assert place_pairs(paired, translation, ["Android", "iOS"]) == (
+        'Firefox für <img data-l10n-name="android-icon"/> <a data-l10n-name="android-link">'
+        'Android</a> oder <img data-l10n-name="ios-icon"/> <a data-l10n-name="ios-link">iOS</a>,'
+        " um mit Ihrem Handygerät zu synchronisieren."
+    )
+
+
 def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
     paired = strip_pairs('Click <g id="1">Save</g> to keep your <g id="2">changes</g>.')
     assert paired is not None
