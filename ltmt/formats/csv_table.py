@@ -4,12 +4,16 @@ for each string. Godot's translation files (``keys,en,de``), Unity's string tabl
 
 ``ltmt translate strings.csv -o strings.de.csv`` fills the target language's column where it is
 empty (``--overwrite``: every row), adding the column at the end when the table has none; the
-first column, when it names no language, is each row's key, its context for memory matches.
+first column, when it names no language (or is named ``id``), is each row's key, its context for
+memory matches.
 ``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
 export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
 
 A column is a language's when its header is the language's code (``en``, ``en-US``, ``en_US``)
-or ends with it in brackets (``English (en)``). The file keeps its delimiter (``,``, ``;`` as
+or ends with it in brackets (``English (en)``). A table without the source language's column may
+name its columns by their role instead, as translation platforms export them (``key,source,target``;
+Crowdin's ``Identifier,Source string,Translation``): the source column then holds ``--src-lang``
+text and the target column gets ``--tgt-lang``'s. The file keeps its delimiter (``,``, ``;`` as
 Excel writes in many languages, or a tab), its quote character, line ends and byte order mark;
 the rows ltmt does not fill are written back as they were.
 """
@@ -53,6 +57,22 @@ class Columns:
     source: int
     target: int | None
     key: int | None
+    by_role: bool = False  # named source and target, not by their languages
+
+
+# headers naming a column by its role (compared lower-cased, spaces and underscores as one)
+SOURCE_HEADERS = frozenset(
+    {"source", "source text", "source string", "source language", "original", "src", "msgid"}
+)
+TARGET_HEADERS = frozenset(
+    {"target", "target text", "target string", "target language", "translation", "tgt", "msgstr"}
+)
+
+KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", "name"})
+
+
+def _role(header: str) -> str:
+    return " ".join(header.replace("_", " ").lower().split())
 
 
 def _language(header: str) -> str | None:
@@ -87,18 +107,28 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
         return next(iter(exact or near), None)
 
     source, target = column(src_lang), column(tgt_lang)
+    by_role = False
+    if source is None:  # named by role?
+        roles = [_role(cell) for cell in header]
+        source = next((i for i, role in enumerate(roles) if role in SOURCE_HEADERS), None)
+        if source is not None:
+            by_role = True
+            target = next((i for i, role in enumerate(roles) if role in TARGET_HEADERS), None)
     if source is None:
         found = [language for language in languages.values() if language]
         if not found:
             shown = ", ".join(header[:6]) + (" ..." if len(header) > 6 else "")
             raise InputError(
-                f"{path}: no column of its header names a language ({shown}); name the "
-                f"source-language column {src_lang} and the target's {tgt_lang}, as in "
-                f"keys,{src_lang},{tgt_lang}"
+                f"{path}: no column of its header names a language or the source ({shown}); "
+                f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
+                f"in keys,{src_lang},{tgt_lang}, or source and target"
             )
         raise language_error(path, found, src_lang, tgt_lang)
-    key = 0 if languages.get(0) is None and source != 0 else None
-    return Columns(source, target, key)
+    # the first column is the rows' keys unless it names a language (``id`` is Indonesian's
+    # code, but as a first column, the keys)
+    keys = languages.get(0) is None or _role(header[0]) in KEY_HEADERS
+    key = 0 if keys and 0 not in (source, target) else None
+    return Columns(source, target, key, by_role)
 
 
 def _cell(row: list[str], column: int | None) -> str:
@@ -196,7 +226,7 @@ class CsvTable(TranslationsHeld):
             column = len(self.table.rows[0]) if target is None else target
             cells += [""] * (column + 1 - len(cells))
             if number == 0 and added:
-                cells[column] = self.tgt_lang
+                cells[column] = "target" if self.columns.by_role else self.tgt_lang
             elif number in filled:
                 cells[column] = filled[number]
             writer.writerow(cells)

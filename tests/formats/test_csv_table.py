@@ -94,8 +94,9 @@ def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) ->
         (
             "key,text",
             InputError,
-            r"no column of its header names a language \(key, text\); name the source-language "
-            r"column en and the target's de, as in keys,en,de$",
+            r"no column of its header names a language or the source \(key, text\); name the "
+            r"source-language column en and the target's de, as in keys,en,de, or source and "
+            r"target$",
         ),
         ("key,fr,es_ES", LanguageError, r"languages in the file are es-es, fr, not en->de"),
     ],
@@ -107,6 +108,47 @@ def test_a_table_without_the_source_languages_column_is_refused_in_one_line(
     path.write_text(f"{header}\na,b,c\n", "utf-8")
     with pytest.raises(error, match=message):
         open_document(path, src_lang="en", tgt_lang="de")
+
+
+@pytest.mark.parametrize(
+    ("table", "written"),
+    [
+        (
+            "key,source,target\nBYE,Goodbye,Tschüss\nHI,Hello,\n",
+            "key,source,target\nBYE,Goodbye,Tschüss\nHI,Hello,HELLO\n",
+        ),
+        (  # Crowdin's export
+            "Identifier,Source string,Translation,Context\nHI,Hello,,greeting\n",
+            "Identifier,Source string,Translation,Context\nHI,Hello,HELLO,greeting\n",
+        ),
+        (  # no target column yet: one named by its role
+            "id,Source_Text\nHI,Hello\n",
+            "id,Source_Text,target\nHI,Hello,HELLO\n",
+        ),
+        # (id, Indonesian's code, as the first column: the keys)
+        ("id,en,de\nHI,Hello,\n", "id,en,de\nHI,Hello,HELLO\n"),
+    ],
+)
+def test_a_table_may_name_its_columns_source_and_target(
+    tmp_path: Path, table: str, written: str
+) -> None:
+    path = tmp_path / "strings.csv"
+    path.write_text(table, "utf-8")
+    assert [
+        (u.source, u.context) for u in open_document(path, src_lang="en", tgt_lang="de").pending()
+    ] == [("Hello", "HI")]
+    out = tmp_path / "strings.de.csv"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert out.read_text("utf-8") == written
+
+
+def test_rows_of_a_table_named_by_role_become_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "memory.csv"
+    path.write_text("key,source,target\nBYE,Goodbye,Tschüss\nHI,Hello,\n", "utf-8")
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de"))
+    assert [(p.source, p.target, p.metadata) for p in pairs] == [
+        ("Goodbye", "Tschüss", {"context": "BYE"})
+    ]
 
 
 def test_importing_a_table_without_the_target_column_says_what_it_needs(tmp_path: Path) -> None:
