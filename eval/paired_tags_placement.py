@@ -23,15 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from paired_tags_trial import copy_files_with_pairs
 from support import REPO, emit_report, run_in_checkout, worktree_at
 
-_PAIR = re.compile(r"(<([A-Za-z][\w.-]*)(?:\s[^<>]*)?>)([^<]*)</\2>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _WORD = re.compile(r"\w+")
 
@@ -93,13 +92,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         english = work / "en-US"
-        files = 0
-        for path in sorted(args.source.rglob("*.ftl")):
-            if _PAIR.search(path.read_text("utf-8")):
-                files += 1
-                target = english / path.relative_to(args.source)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(path, target)
+        files = copy_files_with_pairs(args.source, english)
         recorded = work / "cases.jsonl"
         run_in_checkout(
             REPO, RECORD, str(recorded), "translate", str(english), "-o", str(work / "de"),

@@ -89,6 +89,19 @@ def _classes(source: dict[str, str], output: dict[str, str]) -> tuple[Counter, l
     return counts, examples
 
 
+def copy_files_with_pairs(source: Path, folder: Path) -> int:
+    """Copy the Fluent files under ``source`` that hold a paired element into ``folder`` (their
+    paths kept); how many."""
+    copied = 0
+    for path in sorted(source.rglob("*.ftl")):
+        if _PAIR.search(path.read_text("utf-8")):
+            target = folder / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+            copied += 1
+    return copied
+
+
 def _translate(checkout: Path, source: Path, output: Path) -> float:
     started = time.perf_counter()
     ltmt_in_checkout(checkout, "translate", str(source), "-o", str(output), "--tgt-lang", "de")
@@ -104,11 +117,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         english = work / "en-US"
-        for path in sorted(args.source.rglob("*.ftl")):
-            if _PAIR.search(path.read_text("utf-8")):
-                target = english / path.relative_to(args.source)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(path, target)
+        copy_files_with_pairs(args.source, english)
         with worktree_at(args.before, work / "before-checkout") as before:
             seconds = {
                 "before": _translate(before, english, work / "before"),

@@ -40,6 +40,13 @@ def dictionary_model(texts: list[str], prefer: list[dict]) -> list[str]:
     return [DICTIONARY.get(text, text.replace(" ", "")) for text in texts]
 
 
+def _placed(source: str, translation: str, inner: list[str]) -> str:
+    """``source``'s pairs put back into ``translation`` (``inner``: their texts translated)."""
+    paired = strip_pairs(source)
+    assert paired is not None
+    return place_pairs(paired, translation, inner)
+
+
 def test_strip_pairs_keeps_self_closing_codes() -> None:
     paired = strip_pairs(
         'Click <g id="1">Save</g> to keep <x id="2"/> your <pc id="3">changes</pc>.'
@@ -170,9 +177,7 @@ def test_place_pairs(translation: str, inner: list[str], expected: str) -> None:
 def test_a_pair_the_model_dropped_comes_back_with_its_words_at_its_place(
     source: str, translation: str, inner: list[str], expected: str
 ) -> None:
-    paired = strip_pairs(source)
-    assert paired is not None
-    assert place_pairs(paired, translation, inner) == expected
+    assert _placed(source, translation, inner) == expected
 
 
 @pytest.mark.parametrize(
@@ -233,9 +238,7 @@ def test_a_pair_the_model_dropped_comes_back_with_its_words_at_its_place(
 def test_a_pair_translated_with_other_words_goes_around_the_words_like_its_own(
     source: str, translation: str, inner: list[str], expected: str
 ) -> None:
-    paired = strip_pairs(source)
-    assert paired is not None
-    assert place_pairs(paired, translation, inner) == expected
+    assert _placed(source, translation, inner) == expected
 
 
 @pytest.mark.parametrize(
