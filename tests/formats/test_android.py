@@ -4,6 +4,7 @@ read as pairs beside their source file."""
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,60 @@ def test_text_marked_with_xliff_g_is_never_translated(tmp_path: Path) -> None:
     out = tmp_path / "values-de" / "strings.xml"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert 'OPEN <xliff:g id="app">Notepad Pro</xliff:g> NOW' in out.read_text(encoding="utf-8")
+
+
+# What a model may write that Android's resource compiler treats specially: an apostrophe or a
+# double quote (an error or dropped unless escaped), @ and ? at the start (a resource
+# reference), a backslash, spaces at the ends (trimmed unless quoted), markup-like text.
+TRICKY = {
+    "Don't stop": "Hör nicht auf, geht's?",
+    'Say "hi"': "Sag \"hallo\" und 'tschüss'",
+    "At home": "@Zuhause",
+    "Really?": "?Wirklich",
+    "C:\\Users\\data": "C:\\Benutzer\\Daten",
+    "  padded  ": "  aufgefüllt  ",
+    "Less than": "a < b & c > d",
+}
+
+
+def _aapt2_values(flat: Path) -> dict[str, str]:
+    """The strings of an ``aapt2 compile``d values file, as ``aapt2 dump apc`` prints them."""
+    import re
+    import subprocess
+
+    dump = subprocess.run(
+        ["aapt2", "dump", "apc", str(flat)], capture_output=True, text=True, check=True
+    ).stdout
+    return dict(re.findall(r"string/(\w+)\n\s+\(\w*\) \"(.*)\" src=", dump))
+
+
+@pytest.mark.skipif(shutil.which("aapt2") is None, reason="needs aapt2 (Debian's aapt)")
+def test_android_compiles_the_translation_to_the_models_words(tmp_path: Path) -> None:
+    """Android's own resource compiler reads every translated string as the model wrote it."""
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    lines = [
+        f'    <string name="s{number}">{escaped}</string>'
+        for number, escaped in enumerate(
+            ["Don\\'t stop", 'Say \\"hi\\"', "At home", "Really?", "C:\\\\Users\\\\data",
+             '"  padded  "',
+             "Less than"]
+        )
+    ]  # fmt: skip
+    source.write_text("<resources>\n" + "\n".join(lines) + "\n</resources>\n", encoding="utf-8")
+
+    def model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [TRICKY[text] for text in texts]
+
+    out = tmp_path / "values-de" / "strings.xml"
+    translate_file(source, out, model, tgt_lang="de")
+    compiled = tmp_path / "compiled"
+    compiled.mkdir()
+    import subprocess
+
+    done = subprocess.run(
+        ["aapt2", "compile", str(out), "-o", str(compiled)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    values = _aapt2_values(compiled / "values-de_strings.arsc.flat")
+    assert values == {f"s{number}": text for number, text in enumerate(TRICKY.values())}
