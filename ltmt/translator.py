@@ -27,6 +27,7 @@ from ltmt.accelerators import accelerator_markers
 from ltmt.config import check_choice, check_range
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
+from ltmt.folded_characters import restore_folded
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
 from ltmt.line_seams import drop_seam_repeats
@@ -451,7 +452,9 @@ class Translator:
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less, once every batch is decoded, the copies of all batches
-        together (:mod:`ltmt.copy_guard`). With ``number_repair``, every output gets back the
+        together (:mod:`ltmt.copy_guard`). Every output gets back the characters of its line the
+        model's normalisation folded (``…`` for ``...``: :mod:`ltmt.folded_characters`). With
+        ``number_repair``, every output gets back the
         numbers of its line the model wrote with a repeated digit once and a message code it
         dropped (:mod:`ltmt.numbers_kept`). With ``placeholder_guard``, a fused output that drops
         a placeholder of its line, adds one, or lost a number beyond repair, is decoded again
@@ -527,6 +530,8 @@ class Translator:
             guarded.update(units[i].segment for i in replaced)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
+        for i, unit in enumerate(units):  # what the model's normalisation folded (…, ™, ²)
+            outputs[i] = restore_folded(unit.text, outputs[i])
         if self.number_repair:
             for i, unit in enumerate(units):
                 text = repair_numbers(unit.text, outputs[i])

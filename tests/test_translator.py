@@ -288,6 +288,12 @@ def test_a_number_written_with_a_repeated_digit_once_is_repaired(backbone, repai
     assert (result.text, result.method, result.numbers_repaired) == (expected, "model", repair)
 
 
+def test_an_ellipsis_the_models_normalisation_folded_comes_back(backbone):
+    translator = _ScriptedTranslator(backbone, fused="", plain="Datei öffnen ...")
+    results = translator.translate(["Open File…", "Open file..."])
+    assert [r.text for r in results] == ["Datei öffnen…", "Datei öffnen ..."]
+
+
 def test_a_fused_output_the_repair_completes_is_not_decoded_again(backbone):
     translator = _guarded(backbone, fused="%s jetzt öffnen: E76", plain="%s öffnen: E766")
     [result] = translator.translate(["Open %s now: E766"], user="u1")

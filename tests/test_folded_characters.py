@@ -1,0 +1,43 @@
+"""Characters the model's NFKC normalisation folds (…, ™, ²), given back as the source writes
+them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.folded_characters import restore_folded
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # (the shipped model's outputs) the ellipsis attached, as the source has it
+        ("Settings…", "Setzes ...", "Setzes…"),
+        (
+            "Print this page… (Ctrl+P)",
+            "diese Seite ausgeben.... (Ctrg+P)",
+            "diese Seite ausgeben… (Ctrg+P)",
+        ),
+        ("Search the web… or enter address", "Im Web suchen ... oder", "Im Web suchen… oder"),
+        # ... or spaced, as the source has it; never across a line end
+        ("Loading … please wait", "Laden ... bitte warten", "Laden … bitte warten"),
+        ("Loading…\nDone", "Laden\n...", "Laden\n…"),
+        # a source that writes three dots itself: its output's dots are its own
+        ("Wait... loading…", "Warte... Laden ...", "Warte... Laden ..."),
+        ("Wait... loading", "Warte..... Laden", "Warte..... Laden"),
+        # after the same character as in the source
+        ("Firefox™ is a trademark.", "FirefoxTM ist eine Marke.", "Firefox™ ist eine Marke."),
+        ("The room is 20 m² large.", "Das Zimmer ist 20 m2 groß.", "Das Zimmer ist 20 m² groß."),
+        ("1 cm³ of water", "1 cm3 Wasser", "1 cm³ Wasser"),
+        # not inside a word or a number, not where the source has the folded form too
+        ("Firefox™ and HTML", "FirefoxTMs HTML", "FirefoxTMs HTML"),
+        ("10² = 100", "102 = 1002", "10² = 1002"),
+        ("m² or m2", "m2 oder m2", "m2 oder m2"),
+        # nothing to give back
+        ("Open the file", "Datei öffnen ...", "Datei öffnen ..."),
+    ],
+)
+def test_folded_characters_come_back_as_the_source_writes_them(
+    source: str, output: str, expected: str
+) -> None:
+    assert restore_folded(source, output) == expected
