@@ -102,7 +102,7 @@ def main() -> None:
             "before": outputs["before"].get(key),
             "after": outputs["after"].get(key),
         }
-        for key in list(sources)[:400]
+        for key in sources
         if folded_in(sources[key]) and outputs["before"].get(key) != outputs["after"].get(key)
     ][:15]
     emit_report(report, args.output, ensure_ascii=False)
