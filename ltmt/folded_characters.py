@@ -11,7 +11,7 @@ one of its 362 with ``…`` came out with ``...``, mostly after a space (``Setti
 
 :func:`restore_folded` gives them back where the source has the character and not its folded
 form (then the output's folded form can only be the model's rendering of it): every run of
-three or more dots becomes ``…`` (without the space before it, unless the source puts one
+two or more dots becomes ``…`` (without the space before it, unless the source puts one
 there), and ``TM``, ``SM`` and the superscript digits folded after the same character as in
 the source (``FirefoxTM`` for ``Firefox™``, ``m2`` for ``m²``), as many times as the source
 has it there, become the source's character.
@@ -24,8 +24,8 @@ import re
 from collections import Counter
 
 ELLIPSIS = "…"
-_DOTS = re.compile(r"\.{3,}")
-_SPACED_DOTS = re.compile(r"[ \t]*\.{3,}")
+_DOTS = re.compile(r"\.{2,}")  # (the model wrote two once: "Warten Sie bitte..")
+_SPACED_DOTS = re.compile(r"[ \t]*\.{2,}")
 # characters written after a word or a number, and what NFKC folds them into
 ATTACHED = {"™": "TM", "℠": "SM", "¹": "1", "²": "2", "³": "3"}
 
@@ -33,7 +33,7 @@ ATTACHED = {"™": "TM", "℠": "SM", "¹": "1", "²": "2", "³": "3"}
 def restore_folded(source: str, output: str) -> str:
     """``output`` with the characters of ``source`` that the model's normalisation folded
     written as ``source`` writes them (module docstring)."""
-    if ELLIPSIS in source and "..." not in source:
+    if ELLIPSIS in source and ".." not in source:
         spaced = re.search(r"\s" + ELLIPSIS, source) is not None
         output = (_DOTS if spaced else _SPACED_DOTS).sub(ELLIPSIS, output)
     for character, folded in ATTACHED.items():

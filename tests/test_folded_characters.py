@@ -22,7 +22,9 @@ from ltmt.folded_characters import restore_folded
         # ... or spaced, as the source has it; never across a line end
         ("Loading … please wait", "Laden ... bitte warten", "Laden … bitte warten"),
         ("Loading…\nDone", "Laden\n...", "Laden\n…"),
-        # a source that writes three dots itself: its output's dots are its own
+        ("Please wait…", "Warten Sie bitte..", "Warten Sie bitte…"),
+        # a source that writes dots itself: its output's dots are its own
+        ("Go to ../docs…", "Gehe zu ../docs ...", "Gehe zu ../docs ..."),
         ("Wait... loading…", "Warte... Laden ...", "Warte... Laden ..."),
         ("Wait... loading", "Warte..... Laden", "Warte..... Laden"),
         # after the same character as in the source
