@@ -4,8 +4,9 @@ given can touch: a line kept as written because it only names something
 pictograph (emoji set aside at its edges; since session 45 inside its words too, given to the
 model as tags), a string with a markup element whose opening tag has an attribute (taken out
 and translated apart by ``ltmt.formats.paired_tags``; since session 45 any markup element,
-counted too). Where each count is 0, those changes cannot move the dev users' BLEU. No model
-is loaded.
+counted too), and since session 48 a string with a character the model's normalisation folds
+and ``ltmt.folded_characters`` gives back (``…``, ``™``, ``²``). Where each count is 0, those
+changes cannot move the dev users' BLEU. No model is loaded.
 
     python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s45.json
 """
@@ -23,6 +24,7 @@ use_this_checkout()
 
 def main() -> None:
     from ltmt.bench.data import find_users
+    from ltmt.folded_characters import ATTACHED, ELLIPSIS
     from ltmt.formats.paired_tags import strip_pairs
     from ltmt.pictographs import holds_pictographs
     from ltmt.units import _NAME_LINE, cells
@@ -47,6 +49,9 @@ def main() -> None:
             # since session 45 any markup element is a pair
             "strings_with_paired_tags": sum(
                 strip_pairs(source) is not None for source in user.sources
+            ),
+            "strings_with_a_folded_character": sum(
+                any(c in source for c in (ELLIPSIS, *ATTACHED)) for source in user.sources
             ),
         }
     totals = {
