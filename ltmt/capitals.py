@@ -51,15 +51,15 @@ def sentence_case(line: str) -> str:
                 out.append(char.lower())
         return "".join(out)
 
-    return _outside(line, lower)
+    return outside_placeholders(line, lower)
 
 
 def in_capitals(text: str) -> str:
     """``text`` in capitals, its placeholders as written."""
-    return _outside(text, str.upper)
+    return outside_placeholders(text, str.upper)
 
 
-def _outside(text: str, change: Callable[[str], str]) -> str:
+def outside_placeholders(text: str, change: Callable[[str], str]) -> str:
     """``text`` with ``change`` applied to each stretch between its placeholders."""
     pieces, end = [], 0
     for placeholder in find_placeholders(text):

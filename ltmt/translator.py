@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.accelerators import accelerator_markers
 from ltmt.config import check_choice, check_range
+from ltmt.copied_labels import retry_copied_labels
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError
 from ltmt.folded_characters import restore_folded
@@ -107,6 +108,9 @@ class Translator:
     (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
     ``capital_lines``: a line written in capitals (``SELECT LINE``) is given to the model in
     sentence case and its translation written in capitals (:mod:`ltmt.capitals`).
+    ``label_retry``: a line in title case the model copied (``Settings``) and decoded without
+    memory is decoded again with its title-case words in lower case, and that translation kept
+    unless it is a copy too (:mod:`ltmt.copied_labels`).
     ``decorations``: the runs of symbols around a line's words (``--- Menus ---``) are set aside
     and put back around its translation (:class:`ltmt.units.LineForms`).
     ``source_language``: the language sentences are split by when a line is longer than the
@@ -162,6 +166,7 @@ class Translator:
         seam_repair: bool = True,
         accelerators: str = "auto",
         capital_lines: bool = True,
+        label_retry: bool = True,
         decorations: bool = True,
         max_source_tokens: int = 256,
         source_language: str = "en",
@@ -235,6 +240,7 @@ class Translator:
         self.copy_guard = copy_guard
         self.number_repair = number_repair
         self.seam_repair = seam_repair
+        self.label_retry = label_retry
         self.max_source_tokens = max_source_tokens
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
@@ -530,6 +536,9 @@ class Translator:
             guarded.update(units[i].segment for i in replaced)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
+        if self.label_retry:
+            skip = set(fused) | {i for i, found in enumerate(hits) if found}
+            retry_copied_labels(self, units, outputs, skip)
         for i, unit in enumerate(units):  # what the model's normalisation folded (…, ™, ²)
             outputs[i] = restore_folded(unit.text, outputs[i])
         if self.number_repair:

@@ -99,6 +99,12 @@ def translate(
         help="Give the model lines written in capitals (SELECT LINE) as written (by default "
         "it gets them in sentence case and the translation is written in capitals).",
     ),
+    no_label_retry: bool = typer.Option(
+        False,
+        "--no-label-retry",
+        help="Keep labels in title case the model copied (Settings) as it wrote them (by "
+        "default they are decoded again in lower case, and the translation kept).",
+    ),
     no_copy_guard: bool = typer.Option(
         False,
         "--no-copy-guard",
@@ -316,6 +322,7 @@ def translate(
             seam_repair=not no_seam_repair,
             accelerators=accelerators,
             capital_lines=not no_capital_lines,
+            label_retry=not no_label_retry,
             copy_guard=not no_copy_guard,
             source_language=job.src_lang,
             glossary=terms,
