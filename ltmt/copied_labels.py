@@ -7,19 +7,27 @@ back as written, nearly all of them one or two capitalised words (``Settings``, 
 ``Einstellungen``, ``yes`` → ``ja``). So a line the model copied whose words are in title case
 is decoded once more with those words in lower case (:func:`lowered_label`), and that
 translation, its first letter a capital where the line's is (:func:`as_label`), replaces the
-copy unless it is a copy too: a name stays as written (``GitHub``, ``Forum``).
-:func:`retry_copied_labels` does it for a translator's outputs decoded without memory.
+copy unless it is a copy too. A name must stay as written: the line is tried again only where
+every word of it in title case is one English writes in lower case inside a sentence, by the
+table ``lowercase_words_en.txt.gz`` beside this module (a truecaser's statistics of the
+training data's English, ``eval/build_lowercase_words.py``: ``settings`` and ``close`` are in
+it, ``brian`` and ``james`` are not, so coreutils' ``Brian Fox`` is not made ``Brian-Fuchs``).
+:func:`retry_copied_labels` does it for a translator's outputs decoded without memory, where
+the source language is English.
 """
 
 from __future__ import annotations
 
+import gzip
 import logging
 import re
 from collections.abc import Collection, Sequence
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.capitals import outside_placeholders
-from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -30,18 +38,33 @@ logger = logging.getLogger(__name__)
 _WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
-def _lowered(word: re.Match[str]) -> str:
-    """A word in title case (a capital, then small letters only: not GitHub, not URL) in lower
-    case; another as written."""
-    text = word.group()
-    return text.lower() if text[0].isupper() and text[1:].islower() else text
+TABLE = Path(__file__).with_name("lowercase_words_en.txt.gz")
+
+
+def _title_case(word: str) -> bool:
+    """A capital, then small letters only (not GitHub, not URL)."""
+    return word[0].isupper() and word[1:].islower()
 
 
 def lowered_label(line: str) -> str | None:
     """``line`` with its words in title case in lower case (outside placeholders), or None
-    where it has none."""
-    lowered = outside_placeholders(line, lambda text: _WORD.sub(_lowered, text))
-    return lowered if lowered != line else None
+    where it has none, or one English does not write in lower case (a name)."""
+    words = [w for w in _WORD.findall(without_placeholders(line)) if _title_case(w)]
+    if not words or not all(word.lower() in lowercase_words() for word in words):
+        return None
+    return outside_placeholders(line, lambda text: _WORD.sub(_lowered, text))
+
+
+def _lowered(word: re.Match[str]) -> str:
+    """A word in title case in lower case; another as written."""
+    return word.group().lower() if _title_case(word.group()) else word.group()
+
+
+@cache
+def lowercase_words() -> frozenset[str]:
+    """The English words written in lower case inside a sentence (module docstring)."""
+    with gzip.open(TABLE, "rt", encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
 
 
 def as_label(text: str, line: str) -> str:
@@ -72,7 +95,10 @@ def retry_copied_labels(
 ) -> set[int]:
     """Decode again, with their title-case words in lower case, the lines of ``units`` whose
     ``outputs`` copied them (but those in ``skip``: decoded with memory, or following glossary
-    terms); replaces the outputs that are then translations, and returns their indices."""
+    terms); replaces the outputs that are then translations, and returns their indices. Only
+    for an English source (the table of words is English's)."""
+    if not translator.source_language.lower().startswith("en"):
+        return set()
     todo = [
         (i, lowered)
         for i, unit in enumerate(units)

@@ -1,0 +1,81 @@
+"""Build ltmt's table of English words written in lower case inside a sentence.
+
+The copied-label retry (:mod:`ltmt.copied_labels`) gives the model a label it copied
+(``Settings``) in lower case; a person's or a product's name (``Brian Fox``, ``Dingbats``) must
+stay as written. A truecaser's statistics tell them apart: this script counts, in the English
+side of ``general/train`` and the sources of ``l10n/train/*.jsonl`` (never the dev users'
+files), how often each word stands inside a sentence (not first in it) in lower case and in
+title case, and keeps the words written in lower case at least ``--min-count`` times and at
+least as often as in title case (``settings`` 52 to 5; ``brian`` 0 to 13).
+
+    python eval/build_lowercase_words.py --output ltmt/lowercase_words_en.txt.gz
+
+The table is gzipped text, one lower-case word a line, sorted, after ``#`` lines that say how it
+was made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import re
+from pathlib import Path
+
+from support import DATA_DIR
+
+_WORD = re.compile(r"[^\W\d_]+")
+# where a sentence starts inside a text: a line break, or after . ! ? or :
+_SENTENCES = re.compile(r"\n|(?<=[.!?:])\s+")
+
+
+def count_cases(texts: list[str]) -> tuple[collections.Counter[str], collections.Counter[str]]:
+    """How often each word stands inside a sentence in lower case, and in title case (by its
+    lower-case form)."""
+    lower: collections.Counter[str] = collections.Counter()
+    title: collections.Counter[str] = collections.Counter()
+    for text in texts:
+        for sentence in _SENTENCES.split(text):
+            for word in _WORD.findall(sentence)[1:]:
+                if word.islower():
+                    lower[word] += 1
+                elif word[0].isupper() and word[1:].islower():
+                    title[word.lower()] += 1
+    return lower, title
+
+
+def lowercase_words(
+    lower: collections.Counter[str], title: collections.Counter[str], min_count: int
+) -> list[str]:
+    """The words written in lower case at least ``min_count`` times and at least as often as
+    in title case, sorted."""
+    return sorted(w for w, n in lower.items() if n >= min_count and n >= title[w])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    texts = (args.data_dir / "general" / "train.en").read_text("utf-8").splitlines()
+    for path in sorted((args.data_dir / "l10n" / "train").glob("*.jsonl")):
+        texts += [json.loads(line)["source"] for line in path.read_text("utf-8").splitlines()]
+    lower, title = count_cases(texts)
+    words = lowercase_words(lower, title, args.min_count)
+    header = [
+        "# English words written in lower case inside a sentence, for ltmt's copied-label retry",
+        f"# made by eval/build_lowercase_words.py --min-count {args.min_count} from the English "
+        f"side of general/train and l10n/train ({len(texts)} segments): written in lower case "
+        "at least as often as in title case",
+        f"# {len(words)} words",
+    ]
+    # mtime=0: the same data make the same bytes
+    with gzip.GzipFile(args.output, "wb", mtime=0) as handle:
+        handle.write(("\n".join([*header, *words]) + "\n").encode("utf-8"))
+    print(f"{args.output}: {len(words)} words")
+
+
+if __name__ == "__main__":
+    main()
