@@ -7,13 +7,15 @@ back as written, nearly all of them one or two capitalised words (``Settings``, 
 ``Einstellungen``, ``yes`` → ``ja``). So a line the model copied whose words are in title case
 is decoded once more with those words in lower case (:func:`lowered_label`), and that
 translation, its first letter a capital where the line's is (:func:`as_label`), replaces the
-copy unless it is a copy too. A name must stay as written: the line is tried again only where
-every word of it in title case is one English writes in lower case inside a sentence, by the
-table ``lowercase_words_en.txt.gz`` beside this module (a truecaser's statistics of the
-training data's English, ``eval/build_lowercase_words.py``: ``settings`` and ``close`` are in
-it, ``brian`` and ``james`` are not, so coreutils' ``Brian Fox`` is not made ``Brian-Fuchs``).
-:func:`retry_copied_labels` does it for a translator's outputs decoded without memory, where
-the source language is English.
+copy unless it still holds the line's words (a copy, or ``html html`` for ``html``).
+
+A name must stay as written: the line is tried again only where every word of it in title case
+is one English writes in lower case inside a sentence, by the table ``lowercase_words_en.txt.gz``
+beside this module (a truecaser's statistics of the training data's English,
+``eval/build_lowercase_words.py``: ``settings`` and ``close`` are in it, ``brian`` and ``james``
+are not, so coreutils' ``Brian Fox`` is not made ``Brian-Fuchs``). :func:`retry_copied_labels`
+does it for a translator's outputs decoded without memory, where the source language is
+English.
 """
 
 from __future__ import annotations
@@ -116,7 +118,8 @@ def retry_copied_labels(
         texts = translator.decode([encoded[n] for n in chunk])
         for n, text in zip(chunk, texts, strict=True):
             i, lowered = todo[n]
-            if text.strip() and not copied(lowered, text):
+            # a translation, not the words again (``html html`` for ``html``)
+            if text.strip() and lowered.strip().casefold() not in text.casefold():
                 outputs[i] = as_label(text, units[i].text)
                 replaced.add(i)
     logger.info(

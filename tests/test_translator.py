@@ -294,6 +294,40 @@ def test_an_ellipsis_the_models_normalisation_folded_comes_back(backbone):
     assert [r.text for r in results] == ["Datei öffnen…", "Datei öffnen ..."]
 
 
+class _CopyingTranslator(Translator):
+    """Copies a line with a capital (as the shipped model copies labels), else looks it up."""
+
+    def __init__(self, *args, words, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.words, self.texts, self.seen = words, [], []
+
+    def encode(self, texts, segments=None):  # an id that names the text
+        self.texts += texts
+        return [[len(self.texts) - len(texts) + n, 0] for n in range(len(texts))]
+
+    def decode(self, batch, state=None):
+        texts = [self.texts[ids[0]] for ids in batch]
+        self.seen.append(texts)
+        return [text if text[:1].isupper() else self.words.get(text, text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("line", "retry", "expected"),
+    [
+        ("Settings", True, "Einstellungen"),
+        ("Settings", False, "Settings"),
+        ("Brian Fox", True, "Brian Fox"),  # a name: not tried again
+        ("Html", True, "Html"),  # the words again: the copy stays
+    ],
+)
+def test_a_label_the_model_copied_is_decoded_again_in_lower_case(backbone, line, retry, expected):
+    words = {"settings": "einstellungen", "brian fox": "brian-fuchs", "html": "html html"}
+    translator = _CopyingTranslator(backbone, words=words, label_retry=retry)
+    [result] = translator.translate([line])
+    assert result.text == expected
+    assert len(translator.seen) == (2 if retry and line != "Brian Fox" else 1)
+
+
 def test_a_fused_output_the_repair_completes_is_not_decoded_again(backbone):
     translator = _guarded(backbone, fused="%s jetzt öffnen: E76", plain="%s öffnen: E766")
     [result] = translator.translate(["Open %s now: E766"], user="u1")

@@ -1,0 +1,64 @@
+"""Labels in title case the model copied (Settings), decoded again in lower case; names kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.copied_labels import as_label, copied, lowercase_words, lowered_label
+
+
+@pytest.mark.parametrize(
+    ("line", "lowered"),
+    [
+        ("Settings", "settings"),
+        ("Parental Controls", "parental controls"),
+        ("Duration: %1$s", "duration: %1$s"),  # placeholders as written
+        ("Open %S File", "open %S file"),
+        ("Rate AntennaPod", "rate AntennaPod"),  # not title case: as written
+        # a name, a word English writes capitalised: the line is left as it is
+        ("Brian Fox", None),
+        ("James Youngman", None),
+        ("Dingbats", None),
+        # nothing in title case
+        ("settings", None),
+        ("URL", None),
+        ("GitHub", None),
+    ],
+)
+def test_a_label_is_lowered_only_where_every_title_case_word_is_a_lower_case_word(
+    line: str, lowered: str | None
+) -> None:
+    assert lowered_label(line) == lowered
+
+
+def test_the_table_says_how_it_was_made_and_holds_lower_case_words() -> None:
+    import gzip
+
+    from ltmt.copied_labels import TABLE
+
+    with gzip.open(TABLE, "rt", encoding="utf-8") as handle:
+        header = [line for line in handle if line.startswith("#")]
+    assert "eval/build_lowercase_words.py" in header[1]
+    words = lowercase_words()
+    assert {"settings", "close", "yes", "queue"} <= words
+    assert not {"brian", "james", "david"} & words
+    assert all(word == word.lower() for word in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("einstellungen", "Settings", "Einstellungen"),
+        ("ja", "Yes", "Ja"),
+        ("%s öffnen", "Open %s", "%s Öffnen"),  # the first letter outside placeholders
+        ("öffnen", "%s open", "öffnen"),
+        ("öffnen", "open", "öffnen"),
+    ],
+)
+def test_the_translation_gets_the_lines_first_capital(text: str, line: str, expected: str) -> None:
+    assert as_label(text, line) == expected
+
+
+def test_copied_ignores_case_and_edge_spaces() -> None:
+    assert copied("Settings", " settings ")
+    assert not copied("Settings", "Einstellungen")
