@@ -16,14 +16,20 @@ both have, how many equal the app's exactly, and how many came back as the sourc
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from support import REPO, emit_report, ltmt_in_checkout, use_this_checkout, worktree_at
+from support import (
+    REPO,
+    emit_report,
+    ltmt_in_checkout,
+    revision_trial_parser,
+    use_this_checkout,
+    worktree_at,
+)
 
 use_this_checkout()
 
@@ -59,12 +65,9 @@ def scores(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = revision_trial_parser(__doc__, "the app's values/strings.xml")
     parser.add_argument("--app", required=True, help="the app's name, for the report")
-    parser.add_argument("--source", type=Path, required=True, help="the app's values/strings.xml")
     parser.add_argument("--reference", type=Path, required=True, help="its values-de/strings.xml")
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
     report: dict[str, Any] = {"app": args.app, "revision_before": args.before, "seconds": {}}
     found: dict[str, dict[str, tuple[str, str]]] = {}

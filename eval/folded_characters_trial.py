@@ -15,9 +15,7 @@ has none).
 
 from __future__ import annotations
 
-import argparse
 import re
-import shutil
 import tempfile
 import time
 import unicodedata
@@ -25,7 +23,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from support import REPO, emit_report, ltmt_in_checkout, use_this_checkout, worktree_at
+from paired_tags_trial import copy_fluent_files
+from support import (
+    REPO,
+    emit_report,
+    ltmt_in_checkout,
+    revision_trial_parser,
+    use_this_checkout,
+    worktree_at,
+)
 
 use_this_checkout()
 
@@ -62,23 +68,14 @@ def _units(path: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, required=True, help="the en-US files")
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
+    args = revision_trial_parser(__doc__, "the en-US files").parse_args()
     report: dict[str, Any] = {"revision_before": args.before, "seconds": {}}
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         english = work / "en-US"
-        files = 0
-        for path in sorted(args.source.rglob("*.ftl")):
-            if folded_in(path.read_text("utf-8")):
-                target = english / path.relative_to(args.source)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(path, target)
-                files += 1
-        report["source_files"] = files
+        report["source_files"] = copy_fluent_files(
+            args.source, english, lambda text: bool(folded_in(text))
+        )
         with worktree_at(args.before, work / "before-checkout") as before:
             for label, checkout in (("before", before), ("after", REPO)):
                 started = time.perf_counter()

@@ -20,7 +20,6 @@ with the messages and pairs that got any, and shows the outputs that differ.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import tempfile
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from paired_tags_trial import copy_files_with_pairs
-from support import REPO, emit_report, run_in_checkout, worktree_at
+from support import REPO, emit_report, revision_trial_parser, run_in_checkout, worktree_at
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _WORD = re.compile(r"\w+")
@@ -84,11 +83,7 @@ def _summary(cases: list[dict[str, Any]], outputs: list[str]) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, required=True, help="the en-US files")
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
+    args = revision_trial_parser(__doc__, "the en-US files").parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         english = work / "en-US"

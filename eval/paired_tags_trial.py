@@ -17,15 +17,22 @@ is no German reference here, so no BLEU.
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
-from support import REPO, emit_report, ltmt_in_checkout, use_this_checkout, worktree_at
+from support import (
+    REPO,
+    emit_report,
+    ltmt_in_checkout,
+    revision_trial_parser,
+    use_this_checkout,
+    worktree_at,
+)
 
 use_this_checkout()
 
@@ -92,9 +99,15 @@ def _classes(source: dict[str, str], output: dict[str, str]) -> tuple[Counter, l
 def copy_files_with_pairs(source: Path, folder: Path) -> int:
     """Copy the Fluent files under ``source`` that hold a paired element into ``folder`` (their
     paths kept); how many."""
+    return copy_fluent_files(source, folder, lambda text: _PAIR.search(text) is not None)
+
+
+def copy_fluent_files(source: Path, folder: Path, holds: Callable[[str], bool]) -> int:
+    """Copy the Fluent files under ``source`` whose text ``holds`` says yes to into ``folder``
+    (their paths kept); how many."""
     copied = 0
     for path in sorted(source.rglob("*.ftl")):
-        if _PAIR.search(path.read_text("utf-8")):
+        if holds(path.read_text("utf-8")):
             target = folder / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, target)
@@ -109,11 +122,7 @@ def _translate(checkout: Path, source: Path, output: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, required=True, help="the en-US files")
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
+    args = revision_trial_parser(__doc__, "the en-US files").parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         english = work / "en-US"

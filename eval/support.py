@@ -132,6 +132,16 @@ def kept_store_ab_parser(doc: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def revision_trial_parser(doc: str | None, source_help: str) -> argparse.ArgumentParser:
+    """The options of the trials that translate real files with this checkout and one at a
+    git revision: ``--source`` (the files), ``--before`` (the revision) and ``--output``."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--source", type=Path, required=True, help=source_help)
+    parser.add_argument("--before", required=True, help="the git revision to compare with")
+    parser.add_argument("--output", type=Path, required=True)
+    return parser
+
+
 def check_base(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """A one-line error unless ``args.base`` is an ltmt checkout and ``args.rounds`` >= 1."""
     if not (args.base / "ltmt" / "__init__.py").is_file():

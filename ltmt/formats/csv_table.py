@@ -67,11 +67,12 @@ SOURCE_HEADERS = frozenset(
 TARGET_HEADERS = frozenset(
     {"target", "target text", "target string", "target language", "translation", "tgt", "msgstr"}
 )
-
+# headers naming the rows' keys (a first column so named is the keys, though id is a language)
 KEY_HEADERS = frozenset({"id", "ids", "key", "keys", "identifier", "string id", "name"})
 
 
 def _role(header: str) -> str:
+    """A header as the role names are compared: lower case, spaces and underscores as one."""
     return " ".join(header.replace("_", " ").lower().split())
 
 

@@ -260,8 +260,7 @@ def _insert(
 ) -> tuple[str, int]:
     """``text`` with ``piece`` at the word nearest ``place`` outside ``spans`` (which are
     moved along) and tags, and where it starts."""
-    apart = [(start, end) for start, end, _ in spans]
-    apart += [found.span() for found in _TAG.finditer(text)]
+    apart = _apart(text, spans)
     at = nearest_word_start(text, place, lambda i: not any(s < i < e for s, e in apart))
     before, after = text[:at], text[at:]
     lead = " " if before and not before[-1].isspace() else ""
@@ -311,9 +310,7 @@ def _find_words(
     wanted = {_fold(piece) for piece in _pieces(f"{inner} {source}")}
     wanted = {piece for piece in wanted if len(piece) >= MIN_WORD_LETTERS}
     as_written = {piece for piece in _pieces(source) if len(piece) >= 3}
-    # other pairs' words, and tags (a protected pair's token): never inside the span
-    apart = [(start, end) for start, end, _ in taken]
-    apart += [found.span() for found in _TAG.finditer(text)]
+    apart = _apart(text, taken)
     words = [
         (found.start(), found.end())
         for found in re.finditer(r"\S+", _blank_tags(text))
@@ -355,6 +352,12 @@ def _find_words(
 def _pieces(text: str) -> list[str]:
     """The runs of letters of ``text`` outside its placeholders."""
     return _LETTERS.findall(without_placeholders(text))
+
+
+def _apart(text: str, spans: list[tuple[int, int, Pair]]) -> list[tuple[int, int]]:
+    """Where in ``text`` a pair's words may not go: other pairs' words (``spans``) and tags (a
+    protected pair's token, an ``<img/>``)."""
+    return [(start, end) for start, end, _ in spans] + [m.span() for m in _TAG.finditer(text)]
 
 
 def _blank_tags(text: str) -> str:
