@@ -205,7 +205,10 @@ def place_pairs(paired: PairedText, translation: str, inner_translations: Sequen
     translated = iter(inner_translations)
     pending = [(pair, next(translated).strip()) for pair in paired.pairs if not pair.token]
     while pending:  # the best found first: a weaker match never takes a better one's words
-        found = [_find(translation, [inner, pair.inner.strip()], spans) for pair, inner in pending]
+        found = [
+            _find(translation, [inner, pair.inner.strip()], spans, _place(paired.text, pair))
+            for pair, inner in pending
+        ]
         hits = [(hit, number) for number, hit in enumerate(found) if hit is not None]
         if not hits:
             break
@@ -271,13 +274,20 @@ def _insert(
 
 
 def _find(
-    text: str, needles: list[str], taken: list[tuple[int, int, Pair]]
+    text: str, needles: list[str], taken: list[tuple[int, int, Pair]], place: float
 ) -> tuple[float, int, int] | None:
     """The best match of one of ``needles`` in ``text`` outside ``taken`` (partial-ratio
-    alignment, score :data:`MIN_SCORE` or more, widened to whole words): (score, start, end)."""
+    alignment, score :data:`MIN_SCORE` or more, widened to whole words): (score, start, end).
+    Of two as good, the one nearer ``place`` (where the pair stands in its source, 0 to 1):
+    the inner translation ``Ungeladen`` matched the ``ungeladen`` of another clause as well
+    as the source's ``Unload`` matched the button's ``Unload-Knopfs``."""
     from rapidfuzz import fuzz
 
     best: tuple[float, int, int] | None = None
+
+    def distance(start: int, end: int) -> float:
+        return abs((start + end) / 2 - place * len(text))
+
     for needle in needles:
         if not needle or not text.strip():
             continue
@@ -289,7 +299,11 @@ def _find(
             continue
         if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
             continue
-        if best is None or found.score > best[0]:
+        if (
+            best is None
+            or found.score > best[0]
+            or (found.score == best[0] and distance(start, end) < distance(*best[1:]))
+        ):
             best = (found.score, start, end)
     return best
 

@@ -287,6 +287,21 @@ def test_a_pair_never_goes_inside_a_self_closing_tag() -> None:
     )
 
 
+def test_of_two_matches_as_good_the_one_nearer_the_pairs_place_wins() -> None:
+    """(Firefox's tab unloading page, as the shipped model translated it) the inner
+    translation matched another clause's word as well as the source's word matched the
+    button's: the element went around the other clause's word."""
+    placed = _placed(
+        "The tab is unloaded when memory is low; click the <em>Unload</em> button",
+        "Der Reiter wird ungeladen, wenn der Speicher knapp ist; klicken Sie den Unload-Knopf",
+        ["Ungeladen"],
+    )
+    assert placed == (
+        "Der Reiter wird ungeladen, wenn der Speicher knapp ist; klicken Sie den "
+        "<em>Unload-Knopf</em>"
+    )
+
+
 def test_place_pairs_falls_back_on_the_untranslated_inner_text() -> None:
     paired = strip_pairs('Click <g id="1">Save</g> to keep your <g id="2">changes</g>.')
     assert paired is not None
