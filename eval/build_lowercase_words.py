@@ -23,9 +23,11 @@ import json
 import re
 from pathlib import Path
 
-from support import DATA_DIR
+from support import DATA_DIR, use_this_checkout
 
-_WORD = re.compile(r"[^\W\d_]+")
+use_this_checkout()
+from ltmt.text import LETTERS  # noqa: E402
+
 # where a sentence starts inside a text: a line break, or after . ! ? or :
 _SENTENCES = re.compile(r"\n|(?<=[.!?:])\s+")
 
@@ -37,7 +39,7 @@ def count_cases(texts: list[str]) -> tuple[collections.Counter[str], collections
     title: collections.Counter[str] = collections.Counter()
     for text in texts:
         for sentence in _SENTENCES.split(text):
-            for word in _WORD.findall(sentence)[1:]:
+            for word in LETTERS.findall(sentence)[1:]:
                 if word.islower():
                     lower[word] += 1
                 elif word[0].isupper() and word[1:].islower():

@@ -20,17 +20,17 @@ import re
 from collections.abc import Callable
 
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
+from ltmt.text import LETTERS
 
 # a line in capitals needs a word of this many letters (acronyms are shorter)
 MIN_WORD = 4
-_WORD = re.compile(r"[^\W\d_]+")
 _IDENTIFIER = re.compile(r"\w_\w")  # GTK_CAN_DEFAULT
 
 
 def written_in_capitals(line: str) -> bool:
     """Whether ``line`` is written in capitals (module docstring)."""
     text = without_placeholders(line)
-    words = _WORD.findall(text)
+    words = LETTERS.findall(text)
     if not words or any(word != word.upper() or word == word.lower() for word in words):
         return False
     return any(len(word) >= MIN_WORD for word in words) and not _IDENTIFIER.search(text)

@@ -4,9 +4,9 @@ The shipped model, as OPUS-MT's models do, reads and writes text through Sentenc
 normalisation, so a character that NFKC folds into others never comes out of it: the ellipsis
 ``…`` comes out as ``...``, ``™`` as ``TM``, ``m²`` as ``m2``. In user interfaces the ellipsis
 is everywhere (a command that asks for more before it acts: ``Settings…``, ``Open File…``), and
-German interfaces write it as English ones do, attached (``Einstellungen…``; 27 of the 29 in
-AntennaPod's and Thunderbird for Android's German strings). By hand on Firefox's strings, every
-one of its 362 with ``…`` came out with ``...``, mostly after a space (``Settings…`` →
+German interfaces write it as English ones do, attached (``Einstellungen…``: 27 of the 29 in
+AntennaPod's and Thunderbird for Android's German strings, counted by hand). None of Firefox's
+362 strings with ``…`` kept it (``eval/folded_characters_trial.py``: ``Settings…`` →
 ``Setzes ...``).
 
 :func:`restore_folded` gives them back where the source has the character and not its folded

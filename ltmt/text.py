@@ -28,6 +28,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 # a letter of any script (a word character that is neither a digit nor an underscore)
 LETTER = re.compile(r"[^\W\d_]")
+# a run of letters: a word without its digits, apostrophes or hyphens
+LETTERS = re.compile(r"[^\W\d_]+")
 # a text's leading whitespace, its body and its trailing whitespace
 _EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
 _WORD_START = re.compile(r"(?<=\s)\S")

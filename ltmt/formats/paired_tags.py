@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.text import match_score, nearest_word_start
+from ltmt.text import LETTERS, match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 # an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
@@ -70,7 +70,6 @@ MIN_SCORE = 70.0
 MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
-_LETTERS = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -365,7 +364,7 @@ def _find_words(
 
 def _pieces(text: str) -> list[str]:
     """The runs of letters of ``text`` outside its placeholders."""
-    return _LETTERS.findall(without_placeholders(text))
+    return LETTERS.findall(without_placeholders(text))
 
 
 def _apart(text: str, spans: list[tuple[int, int, Pair]]) -> list[tuple[int, int]]:
