@@ -73,10 +73,15 @@ def main() -> None:
         "at least as often as in title case",
         f"# {len(words)} words",
     ]
-    # mtime=0: the same data make the same bytes
-    with gzip.GzipFile(args.output, "wb", mtime=0) as handle:
-        handle.write(("\n".join([*header, *words]) + "\n").encode("utf-8"))
+    write_table(args.output, header, words)
     print(f"{args.output}: {len(words)} words")
+
+
+def write_table(path: Path, header: list[str], words: list[str]) -> None:
+    """``words``, one a line after the ``#`` lines of ``header``, gzipped to ``path`` (with no
+    time stamp: the same data make the same bytes)."""
+    with gzip.GzipFile(path, "wb", mtime=0) as handle:
+        handle.write(("\n".join([*header, *words]) + "\n").encode("utf-8"))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,12 @@ the same words in lower case (``settings`` → ``Einstellungen``, ``yes`` → ``
 the model copied whose words are in title case is decoded once more with those words in lower
 case (:func:`lowered_label`), and that translation, its first letter a capital where the
 line's is (:func:`as_label`), replaces the copy unless it still holds the line's words (a copy,
-or ``html html`` for ``html``).
+or ``html html`` for ``html``), or writes an English word of the line again, whole or
+nearly (:func:`mangled_words`: ``Quue`` for ``Queue``, ``Subcribe``, the ``forward`` of
+``Schnell-forward`` for ``Fast-forward``), as no word of the target language it is: the copy
+is then the better output, as written. The target language's words come from a table beside
+this module too (``words_de.txt.gz``, German's: ``eval/build_target_words.py``); a model
+translating into a language with no table gets no such check.
 
 A name must stay as written: the line is tried again only where every word of it in title case
 is one English writes in lower case inside a sentence, by the table ``lowercase_words_en.txt.gz``
@@ -31,6 +36,8 @@ from typing import TYPE_CHECKING
 
 from ltmt.capitals import outside_placeholders
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
+from ltmt.model.languages import model_languages
+from ltmt.text import LETTERS, fuzzy_score
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -42,6 +49,11 @@ _WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
 TABLE = Path(__file__).with_name("lowercase_words_en.txt.gz")
+# the words of each target language a table is shipped for (module docstring)
+TARGET_TABLES = {"de": Path(__file__).with_name("words_de.txt.gz")}
+# how close (fuzzy score, case-folded) a translation's word must be to an English word of the
+# line to count as written again: ``quue`` for ``queue`` 89, ``spm`` for ``spam`` 86
+_NEARLY = 75.0
 
 
 def _title_case(word: str) -> bool:
@@ -66,8 +78,35 @@ def _lowered(word: re.Match[str]) -> str:
 @cache
 def lowercase_words() -> frozenset[str]:
     """The English words written in lower case inside a sentence (module docstring)."""
-    with gzip.open(TABLE, "rt", encoding="utf-8") as handle:
+    return _read_table(TABLE)
+
+
+@cache
+def target_words(language: str) -> frozenset[str] | None:
+    """The words (case-folded) of ``language`` (``de``, ``de-AT``), or None where ltmt ships
+    no table for it."""
+    table = TARGET_TABLES.get(language.lower().replace("_", "-").split("-")[0])
+    return None if table is None else _read_table(table)
+
+
+@cache
+def _read_table(path: Path) -> frozenset[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
         return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
+
+
+def mangled_words(text: str, line: str, words: Collection[str]) -> list[str]:
+    """The words of translation ``text`` that write an English word of ``line`` (one of
+    :func:`lowercase_words`) again, as it is or nearly (``quue`` for ``Queue``), and are not
+    ``words`` (the target language's, case-folded)."""
+    english = {w.casefold() for w in LETTERS.findall(without_placeholders(line))}
+    english &= lowercase_words()
+    return [
+        word
+        for word in (w.casefold() for w in LETTERS.findall(without_placeholders(text)))
+        if word not in words
+        and any(word == e or fuzzy_score(word, e) >= _NEARLY for e in english)
+    ]
 
 
 def as_label(text: str, line: str) -> str:
@@ -113,19 +152,29 @@ def retry_copied_labels(
         return set()
     encoded = translator.encode([text for _, text in todo], [units[i].segment for i, _ in todo])
     order = sorted(range(len(todo)), key=lambda n: len(encoded[n]))
+    path = translator.backbone.path  # None: a model held only in memory, its pair unknown
+    languages = model_languages(path) if path is not None else None
+    words = target_words(languages[1]) if languages is not None else None
     replaced: set[int] = set()
+    mangled = 0
     for start in range(0, len(order), translator.batch_size):
         chunk = order[start : start + translator.batch_size]
         texts = translator.decode([encoded[n] for n in chunk])
         for n, text in zip(chunk, texts, strict=True):
             i, lowered = todo[n]
             # a translation, not the words again (``html html`` for ``html``)
-            if text.strip() and lowered.strip().casefold() not in text.casefold():
-                outputs[i] = as_label(text, units[i].text)
-                replaced.add(i)
+            if not text.strip() or lowered.strip().casefold() in text.casefold():
+                continue
+            if words is not None and mangled_words(text, units[i].text, words):
+                mangled += 1
+                continue
+            outputs[i] = as_label(text, units[i].text)
+            replaced.add(i)
     logger.info(
-        "copied labels: %d lines in title case came back as written, %d translated in lower case",
+        "copied labels: %d lines in title case came back as written, %d translated in lower "
+        "case, %d kept as written for an English word the translation wrote again",
         len(todo),
         len(replaced),
+        mangled,
     )
     return replaced

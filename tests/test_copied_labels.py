@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.copied_labels import as_label, copied, lowercase_words, lowered_label
+from ltmt.copied_labels import (
+    as_label,
+    copied,
+    lowercase_words,
+    lowered_label,
+    mangled_words,
+    target_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +69,41 @@ def test_the_translation_gets_the_lines_first_capital(text: str, line: str, expe
 def test_copied_ignores_case_and_edge_spaces() -> None:
     assert copied("Settings", " settings ")
     assert not copied("Settings", "Einstellungen")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "mangled"),
+    [
+        ("Quue", "Queue", ["quue"]),  # nearly the English word
+        ("Subcribe", "Subscribe", ["subcribe"]),
+        ("Spm", "Spam", ["spm"]),
+        ("Schnell-forward", "Fast-forward", ["forward"]),  # the English word again
+        ("Link", "Link", ["link"]),  # English here more than German: the copy is as good
+        # German words, like the English ones or not
+        ("Typ", "Type", []),
+        ("Lizenzen", "Licenses", []),
+        ("Synchronisation", "Synchronization", []),
+        ("Einstellungen", "Settings", []),
+        # a name is no English word of the table: written again, it is no fault
+        ("AntennaPod bewerten", "Rate AntennaPod", []),
+        ("%s öffnen", "Open %s", []),  # placeholders are not words
+    ],
+)
+def test_a_translation_that_writes_an_english_word_again_is_found(
+    text: str, line: str, mangled: list[str]
+) -> None:
+    assert mangled_words(text, line, target_words("de") or frozenset()) == mangled
+
+
+def test_the_target_tables_say_how_they_were_made_and_hold_german_words() -> None:
+    import gzip
+
+    from ltmt.copied_labels import TARGET_TABLES
+
+    with gzip.open(TARGET_TABLES["de"], "rt", encoding="utf-8") as handle:
+        header = [line for line in handle if line.startswith("#")]
+    assert "eval/build_target_words.py" in header[1]
+    words = target_words("de")
+    assert words is not None and {"typ", "einstellungen", "ja"} <= words
+    assert not {"queue", "forward", "close"} & words
+    assert target_words("de_AT") is words and target_words("fr") is None

@@ -318,10 +318,21 @@ class _CopyingTranslator(Translator):
         ("Settings", False, "Settings"),
         ("Brian Fox", True, "Brian Fox"),  # a name: not tried again
         ("Html", True, "Html"),  # the words again: the copy stays
+        # an English word written again, nearly or half: no German word, the copy stays
+        ("Queue", True, "Queue"),
+        ("Fast-forward", True, "Fast-forward"),
+        ("Type", True, "Typ"),  # a German word like the English one
     ],
 )
 def test_a_label_the_model_copied_is_decoded_again_in_lower_case(backbone, line, retry, expected):
-    words = {"settings": "einstellungen", "brian fox": "brian-fuchs", "html": "html html"}
+    words = {
+        "settings": "einstellungen",
+        "brian fox": "brian-fuchs",
+        "html": "html html",
+        "queue": "quue",
+        "fast-forward": "schnell-forward",
+        "type": "typ",
+    }
     translator = _CopyingTranslator(backbone, words=words, label_retry=retry)
     [result] = translator.translate([line])
     assert result.text == expected
