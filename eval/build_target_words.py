@@ -1,14 +1,14 @@
 """Build ltmt's table of German words, for the copied-label retry's check of its translations.
 
 The copied-label retry (:mod:`ltmt.copied_labels`) decodes a label the model copied
-(``Queue``) once more in lower case; the model sometimes writes the English word again, cut or
-misspelt (``Quue``, ``Subcribe``, ``Spm``, the ``forward`` of ``Schnell-forward``), where it
-should translate it. A German word that looks like the English one is fine (``Typ`` for
-``Type``, ``Lizenzen`` for ``Licenses``). This script counts every word (case-folded) of the
-German side of ``general/train`` and the targets of ``l10n/train/*.jsonl`` and of their English
-side (never the dev users' files), and keeps the words written in German at least
-``--min-count`` times and more often than in English (``typ`` 638 to 0; ``queue`` 10 to 21,
-``forward`` 3 to 654: English words the German texts keep are not German words here).
+(``Queue``) once more in lower case; the model sometimes misspells the English word
+(``Quue``, ``Subcribe``, ``Spm``) where it should translate it. A German word that looks like
+the English one is fine (``Typ`` for ``Type``, ``Lizenzen`` for ``Licenses``). This script
+counts every word (case-folded) of the German side of ``general/train`` and the targets of
+``l10n/train/*.jsonl`` and of their English side (never the dev users' files), and keeps the
+words written in German at least ``--min-count`` times and more often than in English (``typ``
+638 to 0; ``queue`` 10 to 21, ``forward`` 3 to 654: English words the German texts keep are not
+German words here).
 
     python eval/build_target_words.py --output ltmt/words_de.txt.gz
 

@@ -8,12 +8,13 @@ the same words in lower case (``settings`` → ``Einstellungen``, ``yes`` → ``
 the model copied whose words are in title case is decoded once more with those words in lower
 case (:func:`lowered_label`), and that translation, its first letter a capital where the
 line's is (:func:`as_label`), replaces the copy unless it still holds the line's words (a copy,
-or ``html html`` for ``html``), or writes an English word of the line again, whole or
-nearly (:func:`mangled_words`: ``Quue`` for ``Queue``, ``Subcribe``, the ``forward`` of
-``Schnell-forward`` for ``Fast-forward``), as no word of the target language it is: the copy
-is then the better output, as written. The target language's words come from a table beside
-this module too (``words_de.txt.gz``, German's: ``eval/build_target_words.py``); a model
-translating into a language with no table gets no such check.
+or ``html html`` for ``html``), or misspells an English word of the line into no word of
+the target language (:func:`mangled_words`: ``Quue`` for ``Queue``, ``Subcribe``, ``Spm``
+for ``Spam``): the copy is then the better output. A word written again as it is passes
+(German keeps ``PIN``, ``Push``, ``Reset``; so does the ``forward`` of ``Schnell-forward``).
+The target language's words come from a table beside this module too (``words_de.txt.gz``,
+German's: ``eval/build_target_words.py``); a model translating into a language with no table
+gets no such check.
 
 A name must stay as written: the line is tried again only where every word of it in title case
 is one English writes in lower case inside a sentence, by the table ``lowercase_words_en.txt.gz``
@@ -52,7 +53,7 @@ TABLE = Path(__file__).with_name("lowercase_words_en.txt.gz")
 # the words of each target language a table is shipped for (module docstring)
 TARGET_TABLES = {"de": Path(__file__).with_name("words_de.txt.gz")}
 # how close (fuzzy score, case-folded) a translation's word must be to an English word of the
-# line to count as written again: ``quue`` for ``queue`` 89, ``spm`` for ``spam`` 86
+# line to count as its misspelling: ``quue`` for ``queue`` 89, ``spm`` for ``spam`` 86
 _NEARLY = 75.0
 
 
@@ -96,16 +97,17 @@ def _read_table(path: Path) -> frozenset[str]:
 
 
 def mangled_words(text: str, line: str, words: Collection[str]) -> list[str]:
-    """The words of translation ``text`` that write an English word of ``line`` (one of
-    :func:`lowercase_words`) again, as it is or nearly (``quue`` for ``Queue``), and are not
-    ``words`` (the target language's, case-folded)."""
+    """The words of translation ``text`` that misspell an English word of ``line`` (one of
+    :func:`lowercase_words`; ``quue`` for ``Queue``: nearly it, not it) and are not ``words``
+    (the target language's, case-folded)."""
     english = {w.casefold() for w in LETTERS.findall(without_placeholders(line))}
     english &= lowercase_words()
     return [
         word
         for word in (w.casefold() for w in LETTERS.findall(without_placeholders(text)))
         if word not in words
-        and any(word == e or fuzzy_score(word, e) >= _NEARLY for e in english)
+        and word not in english
+        and any(fuzzy_score(word, e) >= _NEARLY for e in english)
     ]
 
 
@@ -172,7 +174,7 @@ def retry_copied_labels(
             replaced.add(i)
     logger.info(
         "copied labels: %d lines in title case came back as written, %d translated in lower "
-        "case, %d kept as written for an English word the translation wrote again",
+        "case, %d kept as written for an English word the translation misspelt",
         len(todo),
         len(replaced),
         mangled,

@@ -318,9 +318,9 @@ class _CopyingTranslator(Translator):
         ("Settings", False, "Settings"),
         ("Brian Fox", True, "Brian Fox"),  # a name: not tried again
         ("Html", True, "Html"),  # the words again: the copy stays
-        # an English word written again, nearly or half: no German word, the copy stays
+        # an English word misspelt into no German word: the copy stays
         ("Queue", True, "Queue"),
-        ("Fast-forward", True, "Fast-forward"),
+        ("Bad Pin", True, "Ungültiger pin"),  # one written again as it is: kept
         ("Type", True, "Typ"),  # a German word like the English one
     ],
 )
@@ -330,7 +330,7 @@ def test_a_label_the_model_copied_is_decoded_again_in_lower_case(backbone, line,
         "brian fox": "brian-fuchs",
         "html": "html html",
         "queue": "quue",
-        "fast-forward": "schnell-forward",
+        "bad pin": "ungültiger pin",
         "type": "typ",
     }
     translator = _CopyingTranslator(backbone, words=words, label_retry=retry)
