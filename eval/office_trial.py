@@ -1,7 +1,8 @@
-"""Word documents, PowerPoint presentations and Excel workbooks through ``ltmt translate`` into
-German with no memory (a folder of them, one model load), each output checked beside its source:
+"""Word documents, PowerPoint presentations, Excel workbooks and OpenDocument files through
+``ltmt translate`` into German with no memory (a folder of them, one model load), each output
+checked beside its source:
 
-- *opens*: python-docx, python-pptx or openpyxl opens it (as it opens the source), and
+- *opens*: python-docx, python-pptx, openpyxl or odfdo opens it (as it opens the source), and
   LibreOffice (``soffice --convert-to`` its flat OpenDocument format) reads as many paragraphs
   (a spreadsheet's: cells with text) in it as in the source;
 - *kept*: every element that is not text (bookmarks, note references, pictures, fields' codes,
@@ -9,7 +10,7 @@ German with no memory (a folder of them, one model load), each output checked be
   in the source's;
 - *tags*: how many of the source units' formatting and placeholder tags the translated
   paragraph holds, read back as the source's
-  (:func:`ltmt.formats.ooxml_paragraphs.in_source_terms`);
+  (:func:`ltmt.formats.tagged_paragraphs.in_source_terms`);
 - *round trip*: each document written with its own text as the translation reads back as the
   same units, every character in the formatting it had (spaces and sentence punctuation
   aside, which may take their paragraph's plain formatting).
@@ -43,13 +44,21 @@ _TEXT_NAMES = frozenset(
      "dir", "bdo", "endParaRPr"}
 )  # fmt: skip
 _PROPERTIES = frozenset({"rPr", "pPr", "sdtPr", "sectPr", "tblPr", "tcPr", "trPr", "endParaRPr"})
+# OpenDocument's: spans, links, spaces, tabs, line breaks, soft page breaks
+_ODF_TEXT_NAMES = frozenset({"span", "a", "meta", "s", "tab", "line-break", "soft-page-break"})
+_ODF_SUFFIXES = (".odt", ".ods", ".odp", ".odg")
+_ODF = "ltmt.formats.opendocument:OpenDocument"
 # each kind: its ltmt document class and LibreOffice's flat format
 _KINDS = {
     ".docx": ("ltmt.formats.docx:DocxDocument", "fodt"),
     ".pptx": ("ltmt.formats.pptx:PptxDocument", "fodp"),
     ".xlsx": ("ltmt.formats.xlsx:XlsxDocument", "fods"),
+    ".odt": (_ODF, "fodt"),
+    ".ods": (_ODF, "fods"),
+    ".odp": (_ODF, "fodp"),
+    ".odg": (_ODF, "fodg"),
 }
-_APPLICATION = re.compile(r"<(?:\w+:)?Application>([^<]*)</")
+_APPLICATION = re.compile(r"<(?:\w+:)?(?:Application|generator)>([^<]*)</")
 _OFFICE_PARAGRAPH = re.compile(rb"<text:[ph][ >/]")
 _BARE = re.compile(r"[\s.,;:!?]")
 # proofing languages, which the translation sets to the target language's
@@ -79,13 +88,16 @@ def _elements(data: bytes) -> collections.Counter[tuple[str, str]]:
     counts: collections.Counter[tuple[str, str]] = collections.Counter()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
-            if not (name.startswith(("word/", "ppt/", "xl/")) and name.endswith(".xml")):
+            office_open = name.startswith(("word/", "ppt/", "xl/")) and name.endswith(".xml")
+            odf = name in ("content.xml", "styles.xml") or name.endswith("/content.xml")
+            if not (office_open or odf):
                 continue
+            text_names = _TEXT_NAMES if office_open else _ODF_TEXT_NAMES
             for element in etree.fromstring(archive.read(name)).iter():
                 if not isinstance(element.tag, str):
                     continue
                 local = etree.QName(element).localname
-                if local in _TEXT_NAMES or any(
+                if local in text_names or any(
                     etree.QName(up).localname in _PROPERTIES for up in element.iterancestors()
                 ):
                     continue
@@ -93,20 +105,31 @@ def _elements(data: bytes) -> collections.Counter[tuple[str, str]]:
     return counts
 
 
+def _parts(data: bytes, path: Path) -> list[Any]:
+    """The document's parts with text, as ltmt reads them."""
+    if path.suffix.lower() in _ODF_SUFFIXES:
+        from ltmt.formats.opendocument import read_package as read_odf
+
+        return read_odf(data, path).parts
+    from ltmt.formats.office_documents import read_package
+
+    return read_package(data, path, _document_class(path).layout).parts
+
+
 def _formatting(data: bytes, path: Path) -> dict[tuple[str, int], list[tuple[str, str]]]:
     """Each paragraph's characters with their formatting, and its non-text stretches."""
     from lxml import etree
 
-    from ltmt.formats.office_documents import read_package
-
     found = {}
-    for part in read_package(data, path, _document_class(path).layout).parts:
+    for part in _parts(data, path):
         for index, (_, read) in enumerate(part.paragraphs):
             characters: list[tuple[str, str]] = []
             for stretch in read.stretches:
                 if stretch.is_code:
+                    # OpenDocument's: the elements' names and attributes (a note holds its
+                    # paragraphs, compared on their own); Office Open XML's: as written
                     first = stretch.codes[0][1]
-                    code = etree.tostring(first, with_tail=False).decode()
+                    code = stretch.signature or etree.tostring(first, with_tail=False).decode()
                     characters.append(("code", _LANGUAGE.sub("", code)))
                     continue
                 style = _LANGUAGE.sub("", stretch.style)
@@ -180,19 +203,24 @@ def _office_paragraphs(files: list[Path], folder: Path) -> dict[str, int | None]
 
 
 def _application(path: Path) -> str:
-    """The application that saved ``path``, as its ``docProps/app.xml`` says ("" if none);
-    a writer may copy it from its template."""
+    """The application that saved ``path``, as its ``docProps/app.xml`` (``meta.xml``) says
+    ("" if none); a writer may copy it from its template."""
     with zipfile.ZipFile(path) as archive:
-        if "docProps/app.xml" not in archive.namelist():
+        name = next((n for n in ("docProps/app.xml", "meta.xml") if n in archive.namelist()), "")
+        if not name:
             return ""
-        found = _APPLICATION.search(archive.read("docProps/app.xml").decode("utf-8", "replace"))
+        found = _APPLICATION.search(archive.read(name).decode("utf-8", "replace"))
     return found.group(1) if found else ""
 
 
 def _python_library_opens(path: Path) -> bool:
-    """Whether python-docx (python-pptx, openpyxl) opens ``path`` and reads it (none reads
-    Strict Open XML)."""
+    """Whether python-docx (python-pptx, openpyxl, odfdo) opens ``path`` and reads it (none
+    reads Strict Open XML)."""
     try:
+        if path.suffix.lower() in _ODF_SUFFIXES:
+            import odfdo
+
+            return len(odfdo.Document(str(path)).body.get_elements("//text:p")) >= 0
         if path.suffix.lower() == ".xlsx":
             import openpyxl
 

@@ -7,7 +7,7 @@ strings (``<si>``, ``<is>``, SpreadsheetML: :data:`Vocabulary` names each). All 
 controls, smart tags and tracked insertions, DrawingML's carry their link in their formatting,
 and a spreadsheet's string in one formatting is its text alone. Between them is
 what is not text: bookmarks, footnote references, pictures, fields. The model reads one string,
-so :func:`read_paragraph` makes it one:
+so :func:`read_paragraph` makes it one (:mod:`ltmt.formats.tagged_paragraphs`):
 
     Regular text <g id="1">italics</g> and <g id="2">bold</g>.<x id="3"/>
 
@@ -16,8 +16,7 @@ formatting (or in a link) is a pair ``<g id="n">``, which :mod:`ltmt.formats.pai
 out of the model's way and puts back around the words that translate it; each stretch of things
 that are not text is a placeholder ``<x id="n"/>`` that the translation keeps. Those at the
 paragraph's ends (a heading's bookmark, a caption's field) stay out of the string altogether.
-Tabs and line breaks are ``\\t`` and ``\\n`` (the pipeline keeps a line's columns and lines);
-``<``, ``>`` and an ``&`` that would read as a reference are written as references.
+Tabs and line breaks are ``\\t`` and ``\\n`` (the pipeline keeps a line's columns and lines).
 
 :func:`write_paragraph` fills a paragraph with a translation: a run for each stretch, in the
 formatting and the links its tag stands for, and every placeholder's elements moved back whole,
@@ -30,14 +29,21 @@ from __future__ import annotations
 
 import copy
 import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from ltmt.formats.common import lang_matches
-from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
-from ltmt.text import LETTER, has_letter
+from ltmt.formats.tagged_paragraphs import (
+    ParagraphText,
+    Stretch,
+    Wrappers,
+    in_source_terms,
+    tagged_paragraph,
+    translation_items,
+)
+
+__all__ = ["ParagraphText", "in_source_terms", "read_paragraph", "write_paragraph"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -116,124 +122,20 @@ _MONOSPACED = re.compile(r"(?i)mono|courier|consol|menlo|monaco|\bcode\b|typewri
 _CODE_STYLE = re.compile(
     r"(?i)code|verbatim|preformatted|html(?:keyboard|sample|typewriter|variable)"
 )
-# text whose formatting the translation need not carry: spaces and sentence punctuation
-_BARE = re.compile(r"[\s.,;:!?]*")
-_ESCAPED = re.compile(rf"[<>]|&(?={REFERENCE_TAIL})")
-_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-_REFERENCE = re.compile("&(lt|gt|amp);")
-_UNESCAPES = {"lt": "<", "gt": ">", "amp": "&"}
-_TAG = re.compile(r'<g id="(\d+)">|</g>|<x id="(\d+)"/>')
-# a tag of the tagged text with what it holds (this text's pairs are never nested)
-_TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
-
-
-@dataclass
-class Stretch:
-    """Text in one formatting (``style``: its run properties and the elements around it), or
-    (``codes`` not empty) the elements of a stretch that is not text."""
-
-    wrappers: tuple[Any, ...]
-    properties: Any = None  # the run properties (<rPr>) of its first run, or None
-    style: str = ""
-    text: str = ""
-    codes: list[tuple[Any, Any]] = field(default_factory=list)  # (run or None, element)
-
-    @property
-    def is_code(self) -> bool:
-        return bool(self.codes)
-
-
-@dataclass
-class ParagraphText:
-    """A paragraph read: its stretches, the style written as plain text, and the tagged text
-    (``text``) of the stretches between its first and last text."""
-
-    stretches: list[Stretch]
-    plain_style: str
-    first: int  # the index of the first stretch in ``text``
-    last: int  # one past the last
-    text: str
-    ids: dict[int, int]  # a tag's number: the index of its stretch
-
-    @property
-    def has_words(self) -> bool:
-        return any(has_letter(stretch.text) for stretch in self.stretches if not stretch.is_code)
-
-    def signatures(self) -> dict[int, str]:
-        """Each tag number's formatting or elements, as text comparable across documents."""
-        return {number: _signature(self.stretches[index]) for number, index in self.ids.items()}
 
 
 def read_paragraph(paragraph: Any, plain_style: str | None = None) -> ParagraphText:
     """``paragraph`` (a ``<w:p>`` or an ``<a:p>``) as :class:`ParagraphText`; ``plain_style``:
     the style to write as plain text (by default the one most of its letters have)."""
-    stretches: list[Stretch] = []
     vocabulary = _vocabulary_of(paragraph)
     verbatim = _in_code_style(paragraph.find(f"{W}pPr/{W}pStyle"))
-    for stretch in _pieces(vocabulary, paragraph, (), verbatim):
-        last = stretches[-1] if stretches else None
-        if last is not None and last.is_code and stretch.is_code:
-            last.codes.extend(stretch.codes)
-        elif (
-            last is not None
-            and not last.is_code
-            and not stretch.is_code
-            and (last.style, last.wrappers) == (stretch.style, stretch.wrappers)
-        ):
-            last.text += stretch.text
-        else:
-            stretches.append(stretch)
-    if plain_style is None:
-        plain_style = _most_common_style(stretches)
-    texts = [index for index, stretch in enumerate(stretches) if not stretch.is_code]
-    first, last_index = (texts[0], texts[-1] + 1) if texts else (0, 0)
-    parts: list[str] = []
-    ids: dict[int, int] = {}
-    for index in range(first, last_index):
-        stretch = stretches[index]
-        if stretch.is_code:
-            ids[len(ids) + 1] = index
-            parts.append(f'<x id="{len(ids)}"/>')
-        elif stretch.style == plain_style or _BARE.fullmatch(stretch.text):
-            parts.append(_escape(stretch.text))
-        else:
-            ids[len(ids) + 1] = index
-            parts.append(f'<g id="{len(ids)}">{_escape(stretch.text)}</g>')
-    return ParagraphText(stretches, plain_style, first, last_index, "".join(parts), ids)
+    return tagged_paragraph(_pieces(vocabulary, paragraph, (), verbatim), plain_style)
 
 
 def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> None:
     """Make ``translation`` (tagged as ``read.text`` is) the content of ``paragraph``, whose
     reading ``read`` is."""
-    plain = _plain_stretch(read)
-    items: list[tuple[Stretch, str]] = [(stretch, "") for stretch in read.stretches[: read.first]]
-    open_pairs: list[Stretch | None] = []  # None: a pair of a tag that is not the paragraph's
-    used: set[int] = set()
-    for piece in _pieces_of(translation):
-        if isinstance(piece, str):
-            stretch = next((s for s in reversed(open_pairs) if s is not None), plain)
-            if items and items[-1][0] is stretch and items[-1][1]:
-                items[-1] = (stretch, items[-1][1] + _unescape(piece))
-            else:
-                items.append((stretch, _unescape(piece)))
-            continue
-        kind, number = piece
-        index = read.ids.get(number)
-        if kind == "close":
-            if open_pairs:
-                open_pairs.pop()
-        elif kind == "open":
-            pair = None if index is None else read.stretches[index]
-            open_pairs.append(pair if pair is not None and not pair.is_code else None)
-        elif index is not None and read.stretches[index].is_code and index not in used:
-            used.add(index)
-            items.append((read.stretches[index], ""))
-    items += [
-        (read.stretches[index], "")
-        for index in read.ids.values()
-        if read.stretches[index].is_code and index not in used
-    ]  # a placeholder the translation dropped: at the end
-    items += [(stretch, "") for stretch in read.stretches[read.last :]]
+    items = translation_items(read, translation)
     vocabulary = _vocabulary_of(paragraph)
     last = []
     for child in list(paragraph):
@@ -261,30 +163,6 @@ def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
         name = f"{W}val" if tag == f"{W}lang" else "lang" if tag.startswith(drawing) else None
         if name and element.get(name) and lang_matches(element.get(name), primary):
             element.set(name, tgt_lang)
-
-
-def in_source_terms(theirs: ParagraphText, mine: ParagraphText) -> str:
-    """``theirs`` (a translation of ``mine``, read with its plain style) as tagged text whose
-    tags are ``mine``'s: each of their tags becomes one of mine with the same formatting or
-    elements, or (none has) is left out, its text kept."""
-    their_signatures = theirs.signatures()
-    free: dict[str, list[int]] = {}
-    for number, signature in mine.signatures().items():
-        free.setdefault(signature, []).append(number)
-
-    def mine_for(number: str) -> int | None:
-        numbers = free.get(their_signatures.get(int(number), ""), [])
-        return numbers.pop(0) if numbers else None
-
-    def rewritten(found: re.Match[str]) -> str:
-        if found.group(3):
-            number = mine_for(found.group(3))
-            return "" if number is None else f'<x id="{number}"/>'
-        number = mine_for(found.group(1))
-        inner = found.group(2)
-        return inner if number is None else f'<g id="{number}">{inner}</g>'
-
-    return _TAGGED.sub(rewritten, theirs.text)
 
 
 def _escaped_character(found: re.Match[str]) -> str:
@@ -414,87 +292,21 @@ def _wrapper_tag(wrapper: Any) -> str:
     return f"<{wrapper.tag} {attributes}>"
 
 
-def _most_common_style(stretches: list[Stretch]) -> str:
-    letters: Counter[str] = Counter()
-    for stretch in stretches:
-        if not stretch.is_code:
-            letters[stretch.style] += len(LETTER.findall(stretch.text))
-    return max(letters, key=letters.__getitem__) if letters else ""
-
-
-def _signature(stretch: Stretch) -> str:
-    from lxml import etree
-
-    if not stretch.is_code:
-        return stretch.style
-    return "".join(
-        etree.tostring(element, encoding="unicode", with_tail=False) for _, element in stretch.codes
-    )
-
-
-def _plain_stretch(read: ParagraphText) -> Stretch:
-    """A stretch in the plain style: the first of the paragraph's, or plain properties."""
-    for stretch in read.stretches:
-        if not stretch.is_code and stretch.style == read.plain_style:
-            return stretch
-    return Stretch(())
-
-
-def _escape(text: str) -> str:
-    return _ESCAPED.sub(lambda found: _ESCAPES[found.group()], text)
-
-
-def _unescape(text: str) -> str:
-    return _REFERENCE.sub(lambda found: _UNESCAPES[found.group(1)], text)
-
-
-def _pieces_of(translation: str) -> Iterator[str | tuple[str, int]]:
-    """The text and tags of a translation: strings, and ("open" | "close" | "code", number)."""
-    position = 0
-    for found in _TAG.finditer(translation):
-        if found.start() > position:
-            yield translation[position : found.start()]
-        if found.group(1):
-            yield ("open", int(found.group(1)))
-        elif found.group(2):
-            yield ("code", int(found.group(2)))
-        else:
-            yield ("close", 0)
-        position = found.end()
-    if position < len(translation):
-        yield translation[position:]
-
-
 class _Builder:
     """Appends runs and moved elements to a paragraph, inside copies of their wrappers."""
 
     def __init__(self, paragraph: Any, vocabulary: Vocabulary) -> None:
-        self.paragraph = paragraph
         self.vocabulary = vocabulary
-        self.open: list[tuple[Any, Any]] = []  # (original wrapper, its copy in the paragraph)
+        self.wrappers = Wrappers(paragraph, _bare_copy)
 
     def add_all(self, items: list[tuple[Stretch, str]]) -> None:
         for stretch, text in items:
             if stretch.is_code:
                 for run, element in stretch.codes:
-                    self._add(stretch.wrappers, self._code(run, element))
+                    self.wrappers.container(stretch.wrappers).append(self._code(run, element))
             elif text:
                 for element in self._runs(stretch, text):
-                    self._add(stretch.wrappers, element)
-
-    def _add(self, wrappers: tuple[Any, ...], element: Any) -> None:
-        shared = 0
-        while (
-            shared < min(len(self.open), len(wrappers)) and self.open[shared][0] is wrappers[shared]
-        ):
-            shared += 1
-        del self.open[shared:]
-        for wrapper in wrappers[shared:]:
-            parent = self.open[-1][1] if self.open else self.paragraph
-            made = _bare_copy(wrapper)
-            parent.append(made)
-            self.open.append((wrapper, made))
-        (self.open[-1][1] if self.open else self.paragraph).append(element)
+                    self.wrappers.container(stretch.wrappers).append(element)
 
     def _code(self, run: Any, element: Any) -> Any:
         element.tail = None

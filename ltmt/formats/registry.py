@@ -286,6 +286,15 @@ FORMATS: dict[str, FileFormat] = {
             binary=True,
         ),
         FileFormat(
+            "odf",
+            (".odt", ".ott", ".ods", ".ots", ".odp", ".otp", ".odg", ".otg"),
+            "OpenDocument text, spreadsheet, presentation or drawing (LibreOffice)",
+            read="ltmt.formats.opendocument:OpenDocument.pairs",
+            open="ltmt.formats.opendocument:OpenDocument.open",
+            one_language=True,
+            binary=True,
+        ),
+        FileFormat(
             "srt",
             (".srt",),
             "SubRip subtitles",
@@ -360,13 +369,6 @@ _BINARY_KINDS = (
     ),
     ((b"PK\x03\x04",), "a zip archive; extract the file first (unzip {path})"),
 )
-# zip archives by extension: office documents ltmt does not read, and what to do instead
-_OFFICE_ARCHIVES = {
-    ".odt": "an OpenDocument text; ltmt translates Word documents "
-    "(soffice --headless --convert-to docx {path} makes one)",
-    ".ods": "a spreadsheet, which ltmt does not translate",
-    ".odp": "a presentation, which ltmt does not translate",
-}
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # XML: they cannot hold control characters
 _XML_FORMATS = frozenset({"tmx", "xliff", "ts", "android", "resx"})
@@ -389,9 +391,6 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
             f"{path} is UTF-16 text; convert it to UTF-8 first "
             f"(iconv -f UTF-16 -t UTF-8 {path} > out)"
         )
-    office = _OFFICE_ARCHIVES.get(path.suffix.lower())
-    if office is not None and head.startswith(b"PK\x03\x04"):
-        return f"{path} is {office.format(path=path)}"
     for magics, problem in _BINARY_KINDS:
         if head.startswith(magics):
             return f"{path} is {problem.format(path=path)}"
