@@ -22,26 +22,23 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, parse_xml, read_bytes, source_file_given
-from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_document import lined_up_pairs
+from ltmt.formats.common import parse_xml
 from ltmt.formats.ooxml_paragraphs import (
     A_NS,
     S_NS,
     ParagraphText,
     W,
-    in_source_terms,
     read_paragraph,
     relabel_languages,
     write_paragraph,
 )
-from ltmt.segments import PairRecord
+from ltmt.formats.paragraph_parts import Part, PartsDocument, read_properties
 from ltmt.text import has_letter
 
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -65,8 +62,6 @@ _STRICT = {
     ),
 }
 _CORE = "docProps/core.xml"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_CORE_FIELDS = ("title", "subject", "description")
 _NUMBER = re.compile(r"(\d+)")
 # Word's and DrawingML's paragraphs, and a spreadsheet's strings (shared, and in a cell)
 _PARAGRAPHS = (f"{W}p", f"{{{A_NS}}}p", f"{{{S_NS}}}si", f"{{{S_NS}}}is")
@@ -103,47 +98,6 @@ class Layout:
     defaults: tuple[str, ...]
     alt_texts: tuple[str, ...]
     kept: Callable[[Mapping[str, bytes], dict[str, str]], frozenset[str]] | None = None
-
-
-@dataclass(frozen=True)
-class Part:
-    """One XML part of the document with paragraphs: its name, its tree, its paragraphs (in
-    the order of the part, nested ones after theirs) and how each reads, and its pictures'
-    descriptions (alternative text) and titles, each as (element, attribute)."""
-
-    name: str
-    tree: Any
-    paragraphs: list[tuple[Any, ParagraphText]]
-    alt_texts: list[tuple[Any, str]]
-    strict: bool = False  # saved as Strict Open XML
-
-    def paragraph_key(self, index: int) -> str:
-        return f"{self.name}#p{index}"
-
-    def alt_text_key(self, index: int) -> str:
-        return f"{self.name}#alt{index}"
-
-    def paragraph_units(self) -> Iterator[tuple[int, ParagraphText]]:
-        for index, (_, read) in enumerate(self.paragraphs):
-            if read.has_words:
-                yield index, read
-
-    def units(self) -> Iterator[Unit]:
-        for index, read in self.paragraph_units():
-            yield Unit(self.paragraph_key(index), read.text)
-        for index, (element, attribute) in enumerate(self.alt_texts):
-            yield Unit(self.alt_text_key(index), element.get(attribute))
-
-    def write(self, translations: dict[str, str]) -> None:
-        """Write the ``translations`` (by unit key) into the tree."""
-        for index, (paragraph, read) in enumerate(self.paragraphs):
-            translation = translations.get(self.paragraph_key(index))
-            if translation is not None:
-                write_paragraph(paragraph, read, translation)
-        for index, (element, attribute) in enumerate(self.alt_texts):
-            translation = translations.get(self.alt_text_key(index))
-            if translation is not None:
-                element.set(attribute, translation)
 
 
 @dataclass(frozen=True)
@@ -240,91 +194,38 @@ def _part(name: str, data: bytes, path: Path, layout: Layout) -> Part:
     paragraphs = [
         (element, read_paragraph(element)) for element in root.iter() if element.tag in _PARAGRAPHS
     ]
-    alt_texts = [
+    alt_texts: list[tuple[Any, str | None]] = [
         (picture, attribute)
         for picture in root.iter(*layout.alt_texts)
         for attribute in ("descr", "title")
         if has_letter(picture.get(attribute) or "")
     ]
-    return Part(name, tree, paragraphs, alt_texts, strict)
+    return Part(name, tree, paragraphs, alt_texts, _reread, write_paragraph, strict)
+
+
+def _reread(paragraph: Any, plain_style: str) -> ParagraphText:
+    return read_paragraph(paragraph, plain_style=plain_style)
 
 
 def _core_properties(data: bytes, path: Path) -> dict[str, str]:
-    root = parse_xml(data, f"{path}:{_CORE}", "document properties").getroot()
-    found = {}
-    for name in _CORE_FIELDS:
-        element = root.find(f"{_DC}{name}")
-        if element is not None and element.text and element.text.strip():
-            found[name] = element.text
-    return found
+    return read_properties(parse_xml(data, f"{path}:{_CORE}", "document properties").getroot())
 
 
-_Document = TypeVar("_Document", bound="OfficeDocument")
-
-
-class OfficeDocument(TranslationsHeld):
+class OfficeDocument(PartsDocument):
     """An Office document to translate into the target language's (module docstring); a
     subclass names its ``layout``."""
 
     layout: ClassVar[Layout]
-    what_is_filled = "paragraph"
-
-    def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.src_lang = src_lang
-        self.tgt_lang = tgt_lang
-        self.package = read_package(data, self.path, self.layout)
+    properties_part = _CORE
+    package: Package
 
     @classmethod
-    def open(
-        cls: type[_Document], path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any
-    ) -> _Document:
-        return cls(Path(path), read_bytes(Path(path), cls.layout.what), src_lang, tgt_lang)
-
-    def units(self) -> list[Unit]:
-        kept = self.package.kept
-        units = [u for part in self.package.parts for u in part.units() if u.key not in kept]
-        units += [Unit(f"{_CORE}#{name}", text) for name, text in self.package.properties.items()]
-        return units
-
-    def adopt(self, target: Path) -> int:
-        """Take over the translations ``target`` (this document's translation so far) holds."""
-        return self.adopt_aligned(self.aligned(Path(target)))
-
-    def aligned(self, target: Path) -> Iterator[tuple[str, str, str]]:
-        """Each unit's key and source beside the text that stands for it in ``target``: its
-        parts by name, their paragraphs in order (a part whose paragraphs are not as many as
-        the source's is left out)."""
-        theirs = read_package(read_bytes(target, self.layout.what), target, self.layout)
-        their_parts = {part.name: part for part in theirs.parts}
-        for part in self.package.parts:
-            other = their_parts.get(part.name)
-            if other is None:
-                continue
-            if len(other.paragraphs) == len(part.paragraphs):
-                for index, read in part.paragraph_units():
-                    if part.paragraph_key(index) in self.package.kept:
-                        continue
-                    their_paragraph = other.paragraphs[index][0]
-                    their_read = read_paragraph(their_paragraph, plain_style=read.plain_style)
-                    yield part.paragraph_key(index), read.text, in_source_terms(their_read, read)
-            if len(other.alt_texts) == len(part.alt_texts):
-                for index, ((mine, attribute), (their, _)) in enumerate(
-                    zip(part.alt_texts, other.alt_texts)
-                ):
-                    yield part.alt_text_key(index), mine.get(attribute), their.get(attribute, "")
-        for name, text in self.package.properties.items():
-            if name in theirs.properties:
-                yield f"{_CORE}#{name}", text, theirs.properties[name]
+    def what(cls) -> str:
+        return cls.layout.what
 
     @classmethod
-    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
-        """The pairs of the translated document ``path`` and its ``source_file``."""
-        source_file = source_file_given(path, cls.layout.what, source_file)
-        document = cls.open(Path(source_file))
-        aligned = list(document.aligned(Path(path)))
-        return lined_up_pairs(path, source_file, aligned, len(document.units()), "documents")
+    def read(cls, data: bytes, path: Path) -> Package:
+        return read_package(data, path, cls.layout)
 
     def translated_entries(self) -> dict[str, bytes]:
         """The archive's entries with the translations written in (read afresh, so that this
@@ -341,25 +242,9 @@ class OfficeDocument(TranslationsHeld):
             written[name] = _serialized(tree, strict)
         if _CORE in written:
             tree = parse_xml(written[_CORE], f"{self.path}:{_CORE}", "document properties")
-            root = tree.getroot()
-            for name in self.package.properties:
-                translation = self.translations.get(f"{_CORE}#{name}")
-                element = root.find(f"{_DC}{name}")
-                if translation is not None and element is not None:
-                    element.text = translation
-            language = root.find(f"{_DC}language")
-            if language is not None:
-                language.text = self.tgt_lang
+            self.write_properties(tree.getroot())
             written[_CORE] = _serialized(tree)
         return written
-
-    def save(self, out_path: Path) -> None:
-        written = self.translated_entries()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            for name, (info, _) in self.package.entries.items():
-                archive.writestr(info, written[name], compress_type=info.compress_type)
-        atomic_write(Path(out_path), buffer.getvalue())
 
 
 def _office_xml(data: bytes, name: str, path: Path) -> tuple[Any, bool]:

@@ -26,15 +26,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, lang_matches, parse_xml, read_bytes, source_file_given
-from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_document import lined_up_pairs
+from ltmt.formats.common import lang_matches, parse_xml
 from ltmt.formats.odf_paragraphs import (
     FO_NS,
     OFFICE_NS,
@@ -46,8 +43,7 @@ from ltmt.formats.odf_paragraphs import (
     read_paragraph,
     write_paragraph,
 )
-from ltmt.formats.tagged_paragraphs import in_source_terms
-from ltmt.segments import PairRecord
+from ltmt.formats.paragraph_parts import Part, PartsDocument, read_properties
 from ltmt.text import has_letter
 
 WHAT = "an OpenDocument file"
@@ -65,8 +61,6 @@ _KINDS = {
 _MANIFEST = "META-INF/manifest.xml"
 _MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _META = "meta.xml"
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_META_FIELDS = ("title", "subject", "description")
 OFFICE = f"{{{OFFICE_NS}}}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -74,47 +68,6 @@ _ALT_TEXTS = (f"{{{SVG_NS}}}title", f"{{{SVG_NS}}}desc")
 # elements whose paragraphs are not the document's text: comments, tracked deletions
 _NOT_TRANSLATED = frozenset({f"{OFFICE}annotation", f"{TEXT}tracked-changes"})
 _NUMBER = re.compile(r"(\d+)")
-
-
-@dataclass(frozen=True)
-class Part:
-    """One XML part of the file with text: its name, its tree, its paragraphs (in the order of
-    the part, nested ones after theirs) and how each reads, and its pictures' titles and
-    descriptions."""
-
-    name: str
-    tree: Any
-    paragraphs: list[tuple[Any, ParagraphText]]
-    alt_texts: list[Any]
-    styles: Styles  # what its paragraphs' styles are
-
-    def paragraph_key(self, index: int) -> str:
-        return f"{self.name}#p{index}"
-
-    def alt_text_key(self, index: int) -> str:
-        return f"{self.name}#alt{index}"
-
-    def paragraph_units(self) -> Iterator[tuple[int, ParagraphText]]:
-        for index, (_, read) in enumerate(self.paragraphs):
-            if read.has_words:
-                yield index, read
-
-    def units(self) -> Iterator[Unit]:
-        for index, read in self.paragraph_units():
-            yield Unit(self.paragraph_key(index), read.text)
-        for index, element in enumerate(self.alt_texts):
-            yield Unit(self.alt_text_key(index), element.text)
-
-    def write(self, translations: dict[str, str]) -> None:
-        """Write the ``translations`` (by unit key) into the tree."""
-        for index, (paragraph, read) in enumerate(self.paragraphs):
-            translation = translations.get(self.paragraph_key(index))
-            if translation is not None:
-                write_paragraph(paragraph, read, translation)
-        for index, element in enumerate(self.alt_texts):
-            translation = translations.get(self.alt_text_key(index))
-            if translation is not None:
-                element.text = translation
 
 
 @dataclass(frozen=True)
@@ -126,6 +79,7 @@ class Package:
     kind: str
     parts: list[Part]
     properties: dict[str, str]
+    kept: frozenset[str] = frozenset()  # (none: every unit is translated)
 
 
 def read_package(data: bytes, path: Path) -> Package:
@@ -213,12 +167,16 @@ def _part(name: str, tree: Any, styles: Styles) -> Part:
         for element in root.iter(*PARAGRAPHS)
         if _translated(element)
     ]
-    alt_texts = [
-        element
+    alt_texts: list[tuple[Any, str | None]] = [
+        (element, None)
         for element in root.iter(*_ALT_TEXTS)
         if has_letter(element.text or "") and not len(element) and _translated(element)
     ]
-    return Part(name, tree, paragraphs, alt_texts, styles)
+
+    def reread(paragraph: Any, plain_style: str) -> ParagraphText:
+        return read_paragraph(paragraph, styles, plain_style)
+
+    return Part(name, tree, paragraphs, alt_texts, reread, write_paragraph)
 
 
 def _translated(element: Any) -> bool:
@@ -236,13 +194,8 @@ def _translated(element: Any) -> bool:
 
 
 def _meta_properties(data: bytes, path: Path) -> dict[str, str]:
-    root = parse_xml(data, f"{path}:{_META}", "document properties").getroot()
-    found = {}
-    for name in _META_FIELDS:
-        element = root.find(f"{OFFICE}meta/{_DC}{name}")
-        if element is not None and element.text and element.text.strip():
-            found[name] = element.text
-    return found
+    meta = parse_xml(data, f"{path}:{_META}", "document properties").getroot().find(f"{OFFICE}meta")
+    return {} if meta is None else read_properties(meta)
 
 
 def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
@@ -261,61 +214,19 @@ def relabel_languages(root: Any, src_lang: str, tgt_lang: str) -> None:
                 properties.attrib.pop(f"{{{FO_NS}}}country", None)
 
 
-class OpenDocument(TranslationsHeld):
+class OpenDocument(PartsDocument):
     """An OpenDocument file to translate into the target language's (module docstring)."""
 
     format: ClassVar[str] = "odf"
-    what_is_filled = "paragraph"
-
-    def __init__(self, path: Path, data: bytes, src_lang: str = "en", tgt_lang: str = "de") -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.src_lang = src_lang
-        self.tgt_lang = tgt_lang
-        self.package = read_package(data, self.path)
+    properties_part = _META
 
     @classmethod
-    def open(cls, path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any) -> OpenDocument:
-        return cls(Path(path), read_bytes(Path(path), WHAT), src_lang, tgt_lang)
-
-    def units(self) -> list[Unit]:
-        units = [u for part in self.package.parts for u in part.units()]
-        units += [Unit(f"{_META}#{name}", text) for name, text in self.package.properties.items()]
-        return units
-
-    def adopt(self, target: Path) -> int:
-        """Take over the translations ``target`` (this document's translation so far) holds."""
-        return self.adopt_aligned(self.aligned(Path(target)))
-
-    def aligned(self, target: Path) -> Iterator[tuple[str, str, str]]:
-        """Each unit's key and source beside the text that stands for it in ``target``: its
-        parts by name, their paragraphs in order (a part whose paragraphs are not as many as
-        the source's is left out)."""
-        theirs = read_package(read_bytes(target, WHAT), target)
-        their_parts = {part.name: part for part in theirs.parts}
-        for part in self.package.parts:
-            other = their_parts.get(part.name)
-            if other is None:
-                continue
-            if len(other.paragraphs) == len(part.paragraphs):
-                for index, read in part.paragraph_units():
-                    their_paragraph = other.paragraphs[index][0]
-                    their_read = read_paragraph(their_paragraph, other.styles, read.plain_style)
-                    yield part.paragraph_key(index), read.text, in_source_terms(their_read, read)
-            if len(other.alt_texts) == len(part.alt_texts):
-                for index, (mine, their) in enumerate(zip(part.alt_texts, other.alt_texts)):
-                    yield part.alt_text_key(index), mine.text, their.text or ""
-        for name, text in self.package.properties.items():
-            if name in theirs.properties:
-                yield f"{_META}#{name}", text, theirs.properties[name]
+    def what(cls) -> str:
+        return WHAT
 
     @classmethod
-    def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
-        """The pairs of the translated document ``path`` and its ``source_file``."""
-        source_file = source_file_given(path, WHAT, source_file)
-        document = cls.open(Path(source_file))
-        aligned = list(document.aligned(Path(path)))
-        return lined_up_pairs(path, source_file, aligned, len(document.units()), "documents")
+    def read(cls, data: bytes, path: Path) -> Package:
+        return read_package(data, path)
 
     def translated_entries(self) -> dict[str, bytes]:
         """The archive's entries with the translations written in (read afresh, so that this
@@ -335,23 +246,8 @@ class OpenDocument(TranslationsHeld):
         meta = tree.getroot().find(f"{OFFICE}meta")
         if meta is None:
             return data
-        for name in self.package.properties:
-            translation = self.translations.get(f"{_META}#{name}")
-            element = meta.find(f"{_DC}{name}")
-            if translation is not None and element is not None:
-                element.text = translation
-        language = meta.find(f"{_DC}language")
-        if language is not None:
-            language.text = self.tgt_lang
+        self.write_properties(meta)
         return _serialized(tree)
-
-    def save(self, out_path: Path) -> None:
-        written = self.translated_entries()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            for name, (info, _) in self.package.entries.items():
-                archive.writestr(info, written[name], compress_type=info.compress_type)
-        atomic_write(Path(out_path), buffer.getvalue())
 
 
 def _serialized(tree: Any) -> bytes:
