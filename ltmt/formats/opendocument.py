@@ -16,6 +16,10 @@ LibreOffice checks the translation's spelling in it. Not translated: comments
 (``office:annotation``), tracked deletions, sheet names (formulas name them), and what is not
 text. Everything else is copied as it was, the archive's order and compression too.
 
+A flat OpenDocument file (``.fodt``, ``.fods``, ``.fodp``, ``.fodg``: the archive's parts in
+one XML document, which LibreOffice saves for version control) is translated the same way and
+written back as one.
+
 An existing output is the translation so far: its paragraphs are lined up with the source's,
 part by part, their tags with the source's; ``--overwrite`` translates all. ``ltmt memory
 import OUTPUT --source-file SOURCE`` stores the pairs.
@@ -31,7 +35,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ltmt.errors import InputError
-from ltmt.formats.common import lang_matches, parse_xml
+from ltmt.formats.common import atomic_write, lang_matches, parse_xml
 from ltmt.formats.odf_paragraphs import (
     FO_NS,
     OFFICE_NS,
@@ -58,6 +62,8 @@ _KINDS = {
     "application/vnd.oasis.opendocument.graphics": "drawing",
     "application/vnd.oasis.opendocument.graphics-template": "drawing",
 }
+# a flat file's one XML document, as its units' keys name it
+FLAT = "document"
 _MANIFEST = "META-INF/manifest.xml"
 _MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _META = "meta.xml"
@@ -80,31 +86,51 @@ class Package:
     parts: list[Part]
     properties: dict[str, str]
     kept: frozenset[str] = frozenset()  # (none: every unit is translated)
+    flat: bool = False  # a flat file: its one entry, FLAT, is the whole document
 
 
 def read_package(data: bytes, path: Path) -> Package:
-    """The OpenDocument file in ``data``; an :class:`InputError` saying what it is not."""
+    """The OpenDocument file in ``data`` (an archive, or a flat file: one XML document); an
+    :class:`InputError` saying what it is not."""
+    if data.lstrip()[:1] == b"<":
+        return _flat_package(data, path)
     return package_of(_entries(data, path), path)
 
 
 def _entries(data: bytes, path: Path) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = {info.filename: (info, archive.read(info)) for info in archive.infolist()}
+        return {info.filename: (info, archive.read(info)) for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        if data.lstrip()[:5] == b"<?xml":
-            raise InputError(
-                f"{path}: a flat OpenDocument file (one XML file), which ltmt does not "
-                "translate; save it as .odt, .ods or .odp "
-                f"(soffice --headless --convert-to odt {path} makes an .odt)"
-            ) from exc
         raise InputError(f"{path}: not {WHAT} (not a zip archive: {exc})") from exc
-    return entries
 
 
-def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) -> Package:
-    """The OpenDocument file whose archive holds ``entries``; parsed afresh."""
-    mimetype = entries.get(_MIMETYPE, (None, b""))[1].decode("ascii", "replace").strip()
+def _flat_package(data: bytes, path: Path) -> Package:
+    """A flat OpenDocument file (``.fodt``: the archive's parts in one XML document): one
+    part, :data:`FLAT`, its properties in its ``office:meta``."""
+    tree = _parsed(data, FLAT, path)
+    root = tree.getroot()
+    if root.tag != f"{OFFICE}document":
+        raise InputError(
+            f"{path}: not {WHAT} (an XML document whose root is <{_local(root.tag)}>, not a "
+            "flat OpenDocument file's <office:document>)"
+        )
+    kind = _kind(root.get(f"{OFFICE}mimetype") or "", path)
+    meta = root.find(f"{OFFICE}meta")
+    return Package(
+        {FLAT: (zipfile.ZipInfo(FLAT), data)},
+        kind,
+        [_part(FLAT, tree, Styles.of(root))],
+        read_properties(meta) if meta is not None else {},
+        flat=True,
+    )
+
+
+def _local(tag: Any) -> str:
+    return str(tag).rpartition("}")[2]
+
+
+def _kind(mimetype: str, path: Path) -> str:
     kind = _KINDS.get(mimetype)
     if kind is None:
         said = f"its mimetype is {mimetype!r}" if mimetype else "no mimetype entry"
@@ -112,6 +138,13 @@ def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) ->
             f"{path}: not {WHAT} that ltmt translates (a text, spreadsheet, presentation or "
             f"drawing): {said}"
         )
+    return kind
+
+
+def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) -> Package:
+    """The OpenDocument file whose archive holds ``entries``; parsed afresh."""
+    mimetype = entries.get(_MIMETYPE, (None, b""))[1].decode("ascii", "replace").strip()
+    kind = _kind(mimetype, path)
     if _encrypted(entries, path):
         raise InputError(
             f"{path}: encrypted with a password; save a copy without one (File > Save As, "
@@ -219,6 +252,7 @@ class OpenDocument(PartsDocument):
 
     format: ClassVar[str] = "odf"
     properties_part = _META
+    package: Package
 
     @classmethod
     def what(cls) -> str:
@@ -231,15 +265,29 @@ class OpenDocument(PartsDocument):
     def translated_entries(self) -> dict[str, bytes]:
         """The archive's entries with the translations written in (read afresh, so that this
         can be called again as more are filled in)."""
-        fresh = package_of(self.package.entries, self.path)
-        written = {name: data for name, (_, data) in self.package.entries.items()}
+        entries = self.package.entries
+        fresh = (
+            _flat_package(entries[FLAT][1], self.path)
+            if self.package.flat
+            else package_of(entries, self.path)
+        )
+        written = {name: data for name, (_, data) in entries.items()}
         for part in fresh.parts:
             part.write(self.translations)
-            relabel_languages(part.tree.getroot(), self.src_lang, self.tgt_lang)
+            root = part.tree.getroot()
+            relabel_languages(root, self.src_lang, self.tgt_lang)
+            if fresh.flat and root.find(f"{OFFICE}meta") is not None:
+                self.write_properties(root.find(f"{OFFICE}meta"))
             written[part.name] = _serialized(part.tree)
         if _META in written:
             written[_META] = self._translated_meta(written[_META])
         return written
+
+    def save(self, out_path: Path) -> None:
+        if not self.package.flat:
+            super().save(out_path)
+            return
+        atomic_write(Path(out_path), self.translated_entries()[FLAT])
 
     def _translated_meta(self, data: bytes) -> bytes:
         tree = parse_xml(data, f"{self.path}:{_META}", "document properties")

@@ -287,7 +287,8 @@ FORMATS: dict[str, FileFormat] = {
         ),
         FileFormat(
             "odf",
-            (".odt", ".ott", ".ods", ".ots", ".odp", ".otp", ".odg", ".otg"),
+            (".odt", ".ott", ".ods", ".ots", ".odp", ".otp", ".odg", ".otg")
+            + (".fodt", ".fods", ".fodp", ".fodg"),
             "OpenDocument text, spreadsheet, presentation or drawing (LibreOffice)",
             read="ltmt.formats.opendocument:OpenDocument.pairs",
             open="ltmt.formats.opendocument:OpenDocument.open",

@@ -336,10 +336,65 @@ def test_what_is_no_opendocument_file_is_refused_in_one_line(
         open_document(path)
 
 
-def test_a_flat_opendocument_file_says_how_to_make_a_packed_one(tmp_path: Path) -> None:
-    path = tmp_path / "guide.odt"
-    path.write_text('<?xml version="1.0"?><office:document/>', "utf-8")
-    with pytest.raises(InputError, match=r"a flat OpenDocument file .*--convert-to odt"):
+def _flat(content: str = CONTENT, styles: str = STYLES, meta: str = META) -> str:
+    """The parts as one flat OpenDocument file (``.fodt``)."""
+
+    def inner(xml: str) -> str:
+        body = xml[xml.index(">", xml.index("<office:document-")) + 1 :]
+        return body[: body.rindex("</office:document-")]
+
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NAMESPACES} '
+        f'office:mimetype="{TEXT_TYPE}">{inner(meta)}{inner(styles)}{inner(content)}'
+        "</office:document>"
+    )
+
+
+def test_a_flat_file_is_translated_as_its_parts_are_and_written_back_flat(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "guide.fodt"
+    path.write_text(_flat(), "utf-8")
+    packed = [u.source for u in open_document(_document(tmp_path / "guide.odt")).units()]
+    units = open_document(path).units()
+    # the same units, the header first (the master pages stand before the body in the one
+    # document); keys name the one part
+    assert sorted(u.source for u in units) == sorted(packed)
+    assert (units[0].key, units[0].source) == ("document#p0", "Company confidential")
+    out = tmp_path / "guide.de.fodt"
+    result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
+    assert result.translated == 10
+    written = out.read_text("utf-8")
+    assert written.startswith("<?xml") and "<dc:title>THE USER GUIDE</dc:title>" in written
+    assert 'fo:language="de"' in written and "<dc:language>de</dc:language>" in written
+    text = converted(out, "writer", "txt:Text", tmp_path).read_text("utf-8-sig")
+    assert "PRESS SAVE TO KEEP YOUR WORK" in text
+    model = FakeModel()  # the output is the translation so far
+    translate_file(path, out, model, src_lang="en", tgt_lang="de")
+    assert model.seen == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '<?xml version="1.0"?><html/>',
+            r"guide.fodt: not an OpenDocument file \(an XML document whose root is <html>, not a "
+            r"flat OpenDocument file's <office:document>\)$",
+        ),
+        (
+            _flat().replace(TEXT_TYPE, "text/plain"),
+            r"guide.fodt: not an OpenDocument file that ltmt translates .*: its mimetype is "
+            r"'text/plain'$",
+        ),
+    ],
+)
+def test_what_is_no_flat_opendocument_file_is_refused_in_one_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "guide.fodt"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=message):
         open_document(path)
 
 
