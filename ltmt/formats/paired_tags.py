@@ -30,7 +30,9 @@ A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected
 (``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
 its text unchanged (one the model dropped, at its place in the source too).
 Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps.
-Nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
+Pairs stacked with nothing between their tags (``<a href="..."><em>the guide</em></a>``,
+Sphinx's ``<a class="reference internal"><span class="std std-ref">Modules</span></a>``) are one
+pair; other nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
 """
 
 from __future__ import annotations
@@ -118,8 +120,9 @@ def kept_as_written(opening: str) -> bool:
 
 
 def strip_pairs(source: str) -> PairedText | None:
-    """``source`` without its paired codes, or ``None`` when it has none, or nested or
-    unbalanced ones (those are left to the model and the placeholder repair). A code element
+    """``source`` without its paired codes, or ``None`` when it has none, or unbalanced ones,
+    or ones nested otherwise than stacked (those are left to the model and the placeholder
+    repair). A code element
     (``<code>`` ...) becomes its token first, inside other markup too (a link's ``<code>``):
     where the rest is left to the model, the code is not."""
     verbatim: list[Pair] = []
@@ -150,10 +153,13 @@ def strip_pairs(source: str) -> PairedText | None:
 
 
 def _strip_pairs(source: str) -> PairedText | None:
-    """:func:`strip_pairs` once code elements are tokens."""
+    """:func:`strip_pairs` once code elements are tokens. Pairs stacked with no text between
+    their tags (``<a href="..."><em>the guide</em></a>``) are one pair; any other nesting is
+    left to the model (``None``)."""
     pieces: list[str] = []
     pairs: list[Pair] = []
-    opened: tuple[str, str, int] | None = None
+    opened: list[tuple[str, str, int]] = []  # (name, tag, where), the outermost first
+    closings: list[str] = []  # the closing tags met of the open ones, the innermost first
     length = last = 0
     names = (
         _CODE_NAMES
@@ -161,27 +167,36 @@ def _strip_pairs(source: str) -> PairedText | None:
         | {name for name, inner in _PLAIN_ELEMENT.findall(source) if _has_words(inner)}
     )
     for match in _pair_tag(names).finditer(source):
-        pieces.append(source[last : match.start()])
-        length += match.start() - last
+        between = source[last : match.start()]
+        pieces.append(between)
+        length += len(between)
         last = match.end()
-        if match.group("close"):
-            if opened is None or opened[0] != match.group("name"):
+        name = match.group("name")
+        if not match.group("close"):
+            if closings or (opened and between):  # a tag opened inside with text before it
                 return None
-            plain = "".join(pieces)
-            pair = Pair(opened[1], match.group(), plain[opened[2] :], opened[2], length)
-            if _PROTECTED.search(pair.opening):
-                token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
-                del pieces[:]
-                pieces.append(plain[: pair.start] + token)
-                length = pair.start + len(token)
-                pair = Pair(pair.opening, pair.closing, pair.inner, pair.start, length, token)
-            pairs.append(pair)
-            opened = None
-        elif opened is not None:
+            opened.append((name, match.group(), length))
+            continue
+        if not opened or name != opened[len(opened) - 1 - len(closings)][0]:
             return None
-        else:
-            opened = (match.group("name"), match.group(), length)
-    if opened is not None or not pairs:
+        if closings and between:  # text between an inner closing tag and an outer one
+            return None
+        closings.append(match.group())
+        if len(closings) < len(opened):
+            continue
+        start = opened[0][2]
+        opening = "".join(tag for _, tag, _ in opened)
+        plain = "".join(pieces)
+        pair = Pair(opening, "".join(closings), plain[start:], start, length)
+        if _PROTECTED.search(pair.opening):
+            token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
+            del pieces[:]
+            pieces.append(plain[: pair.start] + token)
+            length = pair.start + len(token)
+            pair = Pair(pair.opening, pair.closing, pair.inner, pair.start, length, token)
+        pairs.append(pair)
+        opened, closings = [], []
+    if opened or not pairs:
         return None
     pieces.append(source[last:])
     return PairedText("".join(pieces), tuple(pairs))

@@ -102,9 +102,33 @@ def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None
     assert strip_pairs("2 < 3 and 4 > 1") is None
 
 
+def test_pairs_stacked_with_nothing_between_their_tags_are_one_pair() -> None:
+    """Sphinx's ``<a class="reference internal"><span class="std std-ref">`` and DocBook's
+    ``<span class="emphasis"><i>``: the two tags go around the same words."""
+    paired = strip_pairs('Read <a href="x"><em>the guide</em></a> and <b>this</b>.')
+    assert paired is not None and paired.text == "Read the guide and this."
+    assert [(p.opening, p.closing, p.inner) for p in paired.pairs] == [
+        ('<a href="x"><em>', "</em></a>", "the guide"),
+        ("<b>", "</b>", "this"),
+    ]
+    placed = place_pairs(paired, "Lesen Sie die Anleitung und dies.", ["die Anleitung", "dies"])
+    assert placed == 'Lesen Sie <a href="x"><em>die Anleitung</em></a> und <b>dies</b>.'
+    protected = strip_pairs('<span class="notranslate"><b>Brand</b></span> is great')
+    assert protected is not None and protected.text == '<ph id="ltmt-1"/> is great'
+
+
 @pytest.mark.parametrize(
     "source",
-    ["no codes", 'a <x id="1"/> b', "<g>a <g>b</g></g>", "<g>unclosed", "a</g> b", '<g id="1"/>'],
+    [
+        "no codes",
+        'a <x id="1"/> b',
+        "<g>a <g>b</g></g>",  # nested with text between the tags: left to the model
+        "<g><g>a</g> b</g>",
+        "<g><g>a</g><g>b</g></g>",
+        "<g>unclosed",
+        "a</g> b",
+        '<g id="1"/>',
+    ],
 )
 def test_strip_pairs_leaves_other_text_to_the_model(source: str) -> None:
     assert strip_pairs(source) is None
