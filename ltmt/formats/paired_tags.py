@@ -50,11 +50,20 @@ _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 _ATTRIBUTED = re.compile(
     r"""<([A-Za-z][\w:.-]*)\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')[^<>]*(?<!/)>"""
 )
-# marked not to translate: XLIFF's and HTML's translate="no", XLIFF 1.2's protected mark, and
-# the notranslate class that translation services and CMSs honour
+# code by its class: DocBook's HTML marks commands, file names, options, functions, variables
+# and what the user types or the computer prints (<span class="command">, <em
+# class="parameter">), as Sphinx and other generators do by element
+CODE_CLASSES = (
+    "command", "filename", "literal", "option", "function", "varname", "parameter", "envar",
+    "userinput", "computeroutput", "systemitem", "constant", "returnvalue", "structname",
+    "classname", "methodname",
+)  # fmt: skip
+# marked not to translate: XLIFF's and HTML's translate="no", XLIFF 1.2's protected mark, the
+# notranslate class that translation services and CMSs honour, and a class of code
 _PROTECTED = re.compile(
     r"""\s(?:translate\s*=\s*["']no["']|mtype\s*=\s*["']protected["']"""
-    r"""|class\s*=\s*["'][^"']*\bnotranslate\b)"""
+    r"""|class\s*=\s*["'][^"']*\bnotranslate\b"""
+    rf"""|class\s*=\s*["'](?:[^"']*\s)?(?:{"|".join(CODE_CLASSES)})(?=["'\s]))"""
 )
 # a markup element without attributes (<b>...</b>), not nested
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
@@ -146,10 +155,22 @@ def strip_pairs(source: str) -> PairedText | None:
     placed = []
     for pair in verbatim:
         start = plain.find(pair.token)
-        placed.append(replace(pair, start=start, end=start + len(pair.token)))
+        if start >= 0:  # (else inside a pair kept as written, which takes its code back)
+            placed.append(replace(pair, start=start, end=start + len(pair.token)))
     if found is None:
         return PairedText(text, tuple(placed)) if placed else None
-    return PairedText(found.text, (*placed, *found.pairs))
+    return PairedText(found.text, (*placed, *(_with_code(pair, verbatim) for pair in found.pairs)))
+
+
+def _with_code(pair: Pair, verbatim: list[Pair]) -> Pair:
+    """``pair``, when kept as written, with the code elements its text holds as tokens written
+    back (``<em class="parameter"><code>x</code></em>``)."""
+    if not pair.token:
+        return pair
+    inner = pair.inner
+    for code in verbatim:
+        inner = inner.replace(code.token, code.opening + code.inner + code.closing)
+    return replace(pair, inner=inner)
 
 
 def _strip_pairs(source: str) -> PairedText | None:

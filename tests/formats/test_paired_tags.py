@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ltmt.formats.paired_tags import place_pairs, strip_pairs
+from ltmt.formats.paired_tags import kept_as_written, place_pairs, strip_pairs
 from ltmt.formats.pipeline import translate_file
 from ltmt.segments import Translation
 
@@ -115,6 +115,35 @@ def test_pairs_stacked_with_nothing_between_their_tags_are_one_pair() -> None:
     assert placed == 'Lesen Sie <a href="x"><em>die Anleitung</em></a> und <b>dies</b>.'
     protected = strip_pairs('<span class="notranslate"><b>Brand</b></span> is great')
     assert protected is not None and protected.text == '<ph id="ltmt-1"/> is great'
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        # DocBook marks code by a class: kept as written, with the markup inside it
+        ('Run <span class="command"><strong>xsltproc</strong></span> first.',
+         '<span class="command"><strong>xsltproc</strong></span>'),
+        ('Set <em class="parameter"><code>x</code></em> now.',
+         '<em class="parameter"><code>x</code></em>'),
+        # a code element inside a pair marked not to translate comes back inside it, once
+        ('Set <span class="notranslate"><code>x</code></span> now.',
+         '<span class="notranslate"><code>x</code></span>'),
+    ],
+)  # fmt: skip
+def test_a_pair_of_a_code_class_is_kept_as_written_with_what_it_holds(
+    source: str, kept: str
+) -> None:
+    paired = strip_pairs(source)
+    assert paired is not None and paired.to_translate == []
+    assert paired.text.count("<ph ") == 1
+    translated = paired.text.replace("Run", "Führen Sie").replace("Set", "Setze")
+    assert place_pairs(paired, translated, []).count(kept) == 1
+    assert kept_as_written(kept[: kept.index(">") + 1])
+
+
+def test_a_class_only_like_a_code_class_is_no_code() -> None:
+    paired = strip_pairs('A <span class="menu-option">Save</span> item')
+    assert paired is not None and paired.to_translate == ["Save"]
 
 
 @pytest.mark.parametrize(
