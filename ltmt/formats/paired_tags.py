@@ -82,6 +82,9 @@ MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
 _TAG = re.compile(r"<[^<>]*>")
+# a word of two letters or more: a pair around less (an index's letter ``<b>A</b>``, a number)
+# stays as written, where the model translated ``A`` alone as ``Ein``
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -209,7 +212,7 @@ def _strip_pairs(source: str) -> PairedText | None:
         opening = "".join(tag for _, tag, _ in opened)
         plain = "".join(pieces)
         pair = Pair(opening, "".join(closings), plain[start:], start, length)
-        if _PROTECTED.search(pair.opening):
+        if _PROTECTED.search(pair.opening) or not _WORD.search(pair.inner):
             token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
             del pieces[:]
             pieces.append(plain[: pair.start] + token)

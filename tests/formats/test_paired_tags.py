@@ -141,6 +141,13 @@ def test_a_pair_of_a_code_class_is_kept_as_written_with_what_it_holds(
     assert kept_as_written(kept[: kept.index(">") + 1])
 
 
+def test_a_pair_around_no_word_stays_as_written() -> None:
+    """An index's letters (``<b>A</b>``): the model translated ``A`` alone as ``Ein``."""
+    paired = strip_pairs('<a href="#A"><b>A</b></a> and <a href="#B"><b>Bees</b></a>')
+    assert paired is not None and paired.to_translate == ["Bees"]
+    assert paired.text == '<ph id="ltmt-1"/> and Bees'
+
+
 def test_a_class_only_like_a_code_class_is_no_code() -> None:
     paired = strip_pairs('A <span class="menu-option">Save</span> item')
     assert paired is not None and paired.to_translate == ["Save"]
