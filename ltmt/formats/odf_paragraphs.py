@@ -10,10 +10,13 @@ document's others), fields, frames with pictures or text boxes, comments. :func:
 makes it one tagged string, as :mod:`ltmt.formats.tagged_paragraphs` does for Office Open
 XML's: a stretch in spans or a link other than the paragraph's plainest is a pair ``<g
 id="n">``, each stretch of other elements a placeholder ``<x id="n"/>``, tabs and line breaks
-``\\t`` and ``\\n``. White space in the XML's text is read as OpenDocument says (collapsed to
-one space, none at the paragraph's start). A span in a style for code (LibreOffice's *Source
-Text*, a monospaced font) is kept as written, and a paragraph in one (*Preformatted Text*)
-is all code.
+``\\t`` and ``\\n``. White space in the XML's text is read as LibreOffice reads it (a run
+collapsed to one space, none at the paragraph's start or after another, one after
+``<text:s/>`` or a tab kept). A span is told by how its style looks (:class:`Styles`): one
+whose style changes nothing that shows (LibreOffice's revision ids alone) is plain text, and
+neighbouring spans that look the same are one stretch. A span in a style for code
+(LibreOffice's *Source Text*, a monospaced font) is kept as written, and a paragraph in one
+(*Preformatted Text*) is all code.
 
 :func:`write_paragraph` fills a paragraph with a translation: the text in copies of its spans
 and links, every placeholder's elements moved back whole (one the translation dropped at the

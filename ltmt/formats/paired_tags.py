@@ -25,7 +25,9 @@ more</a> about privacy.`` → ``<a href="...">Mehr erfahren</a> Über Privatsph�
 before, empty at the end, where a link had no words to click): the element and its words are
 not lost, and machine output is marked for review.
 A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, the class
-``notranslate``, Android's ``<xliff:g>``), and a code element (``<code>``, ``<kbd>``,
+``notranslate``, Android's ``<xliff:g>``), a pair whose class marks code (:data:`CODE_CLASSES`:
+DocBook's ``<span class="command">``), a pair around no word of two letters (an index's
+``<b>A</b>``), and a code element (``<code>``, ``<kbd>``,
 ``<samp>``, ``<var>``, ``<tt>``, ``<pre>``), stands in the text as a self-closing placeholder
 (``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
 its text unchanged (one the model dropped, at its place in the source too).
