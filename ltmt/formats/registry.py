@@ -287,8 +287,20 @@ FORMATS: dict[str, FileFormat] = {
         ),
         FileFormat(
             "odf",
-            (".odt", ".ott", ".ods", ".ots", ".odp", ".otp", ".odg", ".otg")
-            + (".fodt", ".fods", ".fodp", ".fodg"),
+            (
+                ".odt",
+                ".ods",
+                ".odp",
+                ".odg",  # packed
+                ".ott",
+                ".ots",
+                ".otp",
+                ".otg",  # templates
+                ".fodt",
+                ".fods",
+                ".fodp",
+                ".fodg",  # flat: one XML document
+            ),
             "OpenDocument text, spreadsheet, presentation or drawing (LibreOffice)",
             read="ltmt.formats.opendocument:OpenDocument.pairs",
             open="ltmt.formats.opendocument:OpenDocument.open",
