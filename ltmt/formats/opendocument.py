@@ -42,6 +42,7 @@ from ltmt.formats.odf_paragraphs import (
     PARAGRAPHS,
     STYLE,
     SVG_NS,
+    TEXT,
     ParagraphText,
     Styles,
     read_paragraph,
@@ -69,7 +70,6 @@ _MANIFEST_NS = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _META = "meta.xml"
 OFFICE = f"{{{OFFICE_NS}}}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _ALT_TEXTS = (f"{{{SVG_NS}}}title", f"{{{SVG_NS}}}desc")
 # elements whose paragraphs are not the document's text: comments, tracked deletions
 _NOT_TRANSLATED = frozenset({f"{OFFICE}annotation", f"{TEXT}tracked-changes"})
@@ -92,7 +92,7 @@ class Package:
 def read_package(data: bytes, path: Path) -> Package:
     """The OpenDocument file in ``data`` (an archive, or a flat file: one XML document); an
     :class:`InputError` saying what it is not."""
-    if data.lstrip()[:1] == b"<":
+    if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<":  # (a byte order mark first)
         return _flat_package(data, path)
     return package_of(_entries(data, path), path)
 

@@ -361,6 +361,9 @@ def test_a_flat_file_is_translated_as_its_parts_are_and_written_back_flat(
     # document); keys name the one part
     assert sorted(u.source for u in units) == sorted(packed)
     assert (units[0].key, units[0].source) == ("document#p0", "Company confidential")
+    marked = tmp_path / "marked.fodt"  # with a byte order mark first
+    marked.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert [u.source for u in open_document(marked).units()] == [u.source for u in units]
     out = tmp_path / "guide.de.fodt"
     result = translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     assert result.translated == 10
