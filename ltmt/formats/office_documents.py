@@ -20,7 +20,6 @@ memory import OUTPUT --source-file SOURCE`` stores the pairs.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from ltmt.formats.ooxml_paragraphs import (
     relabel_languages,
     write_paragraph,
 )
-from ltmt.formats.paragraph_parts import Part, PartsDocument, read_properties
+from ltmt.formats.paragraph_parts import Part, PartsDocument, natural_order, read_properties
 from ltmt.text import has_letter
 
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -62,7 +61,6 @@ _STRICT = {
     ),
 }
 _CORE = "docProps/core.xml"
-_NUMBER = re.compile(r"(\d+)")
 # Word's and DrawingML's paragraphs, and a spreadsheet's strings (shared, and in a cell)
 _PARAGRAPHS = (f"{W}p", f"{{{A_NS}}}p", f"{{{S_NS}}}si", f"{{{S_NS}}}is")
 
@@ -137,7 +135,7 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
         raise InputError(f"{path}: not {what}{_what_it_is(kinds.values())}")
     names = sorted(
         (name for name, kind in kinds.items() if kind.endswith(layout.translated)),
-        key=lambda name: (_kind_order(kinds[name], layout.translated), _natural(name)),
+        key=lambda name: (_kind_order(kinds[name], layout.translated), natural_order(name)),
     )
     if layout.main_has_text:
         names = main[:1] + names
@@ -182,10 +180,6 @@ def _what_it_is(kinds: Iterable[str]) -> str:
 
 def _kind_order(kind: str, endings: tuple[str, ...]) -> int:
     return next(order for order, ending in enumerate(endings) if kind.endswith(ending))
-
-
-def _natural(name: str) -> list[Any]:
-    return [int(piece) if piece.isdigit() else piece for piece in _NUMBER.split(name)]
 
 
 def _part(name: str, data: bytes, path: Path, layout: Layout) -> Part:

@@ -28,7 +28,6 @@ import OUTPUT --source-file SOURCE`` stores the pairs.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +47,7 @@ from ltmt.formats.odf_paragraphs import (
     read_paragraph,
     write_paragraph,
 )
-from ltmt.formats.paragraph_parts import Part, PartsDocument, read_properties
+from ltmt.formats.paragraph_parts import Part, PartsDocument, natural_order, read_properties
 from ltmt.text import has_letter
 
 WHAT = "an OpenDocument file"
@@ -73,7 +72,6 @@ TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ALT_TEXTS = (f"{{{SVG_NS}}}title", f"{{{SVG_NS}}}desc")
 # elements whose paragraphs are not the document's text: comments, tracked deletions
 _NOT_TRANSLATED = frozenset({f"{OFFICE}annotation", f"{TEXT}tracked-changes"})
-_NUMBER = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True)
@@ -150,7 +148,7 @@ def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) ->
             f"{path}: encrypted with a password; save a copy without one (File > Save As, "
             "with 'Save with password' unchecked) and translate that"
         )
-    objects = sorted((name for name in entries if name.endswith("/content.xml")), key=_natural)
+    objects = sorted((name for name in entries if name.endswith("/content.xml")), key=natural_order)
     trees = {
         name: _parsed(entries[name][1], name, path)
         for name in ["content.xml", "styles.xml", *objects]
@@ -183,10 +181,6 @@ def _encrypted(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) ->
         return False
     root = parse_xml(entries[_MANIFEST][1], f"{path}:{_MANIFEST}", "manifest").getroot()
     return root.find(f".//{_MANIFEST_NS}encryption-data") is not None
-
-
-def _natural(name: str) -> list[Any]:
-    return [int(piece) if piece.isdigit() else piece for piece in _NUMBER.split(name)]
 
 
 def _parsed(data: bytes, name: str, path: Path) -> Any:

@@ -13,6 +13,7 @@ translation so far, or the target file of a pair to import) part by part against
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -120,6 +121,14 @@ def rewritten_archive(
         for name, (info, _) in entries.items():
             archive.writestr(info, written[name], compress_type=info.compress_type)
     return buffer.getvalue()
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_order(name: str) -> list[Any]:
+    """A sort key for part names that puts ``slide2.xml`` before ``slide10.xml``."""
+    return [int(piece) if piece.isdigit() else piece for piece in _NUMBER.split(name)]
 
 
 # the properties translated: the document's title, subject and description
