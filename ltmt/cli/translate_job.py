@@ -65,6 +65,7 @@ def prepare(
     if output not in (None, "-"):
         _check_output(Path(output), path, folder_made=output_folder_made)
         _check_output_format(Path(output), spec, path if fmt is not None else None)
+        _check_output_kind(Path(output), spec, path)
     if spec.name == "txt":
         job.lines, job.newline = read_lines_and_ending(path)
         job.has_text = any(line.strip() for line in job.lines)
@@ -170,6 +171,20 @@ def _check_output(output: Path, source: Path | None, *, folder_made: bool = Fals
         raise output_error(OSError(errno.ENOENT, "no such directory"), output)
     if source is not None and output.resolve() == source.resolve():
         raise InputError("--output must differ from the input file")
+
+
+def _check_output_kind(output: Path, spec: FileFormat, given: Path | None) -> None:
+    """A format whose extensions name kinds of file (:attr:`FileFormat.same_extension`): the
+    output keeps the input's (``sheet.ods -o out.odt`` would be a spreadsheet named as a
+    text)."""
+    if not spec.same_extension or given is None:
+        return
+    mine, theirs = given.suffix.lower(), output.suffix.lower()
+    if mine in spec.extensions and theirs in spec.extensions and mine != theirs:
+        raise InputError(
+            f"--output {output}: {given.name}'s translation keeps its extension, {mine}, which "
+            f"says what kind of file it is; name the output with {mine}"
+        )
 
 
 def _check_output_format(output: Path, spec: FileFormat, given: Path | None = None) -> None:

@@ -39,6 +39,8 @@ class FileFormat:
     target language's file, and read as pairs beside its source file.
     ``utf16``: the files may be UTF-16 (with a byte order mark), which the format's reader reads.
     ``binary``: the files are archives the format opens itself (not checked as text).
+    ``same_extension``: a translation keeps its file's extension, which says what kind of file
+    it is (a ``.docm`` holds macros a ``.docx`` may not; an ``.ods`` is no ``.odt``).
     """
 
     name: str
@@ -52,6 +54,7 @@ class FileFormat:
     one_language: bool = False
     utf16: bool = False
     binary: bool = False  # a zip archive (an EPUB book, an Office document): not text
+    same_extension: bool = False
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -266,6 +269,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.docx:DocxDocument.open",
             one_language=True,
             binary=True,
+            same_extension=True,
         ),
         FileFormat(
             "pptx",
@@ -275,6 +279,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.pptx:PptxDocument.open",
             one_language=True,
             binary=True,
+            same_extension=True,
         ),
         FileFormat(
             "xlsx",
@@ -284,6 +289,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.xlsx:XlsxDocument.open",
             one_language=True,
             binary=True,
+            same_extension=True,
         ),
         FileFormat(
             "odf",
@@ -306,6 +312,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.opendocument:OpenDocument.open",
             one_language=True,
             binary=True,
+            same_extension=True,
         ),
         FileFormat(
             "srt",

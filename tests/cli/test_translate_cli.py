@@ -550,6 +550,25 @@ def test_a_text_file_interrupted_continues_where_it_stopped(tmp_path, capsys, co
     assert not (tmp_path / "out.txt.ltmt-progress").exists()
 
 
+@pytest.mark.parametrize(("name", "output"), [("sheet.ods", "sheet.de.odt"), ("a.docm", "a.docx")])
+def test_an_output_named_for_another_kind_of_the_same_format_is_refused(
+    tmp_path, capsys, common, name, output
+):
+    """A spreadsheet named as a text, a document with macros as one without: the extension
+    says what kind of file it is (refused before the file is read)."""
+    source = tmp_path / name
+    source.write_bytes(b"PK\x03\x04")
+    out = tmp_path / output
+    code, out_text, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    suffix = source.suffix
+    assert (code, out_text) == (1, "")
+    assert err == (
+        f"ltmt: error: --output {out}: {name}'s translation keeps its extension, {suffix}, "
+        f"which says what kind of file it is; name the output with {suffix}\n"
+    )
+    assert not out.exists()
+
+
 def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common):
     po = tmp_path / "de.po"
     po.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
