@@ -203,7 +203,16 @@ def _part(name: str, tree: Any, styles: Styles) -> Part:
     def reread(paragraph: Any, plain_style: str) -> ParagraphText:
         return read_paragraph(paragraph, styles, plain_style)
 
-    return Part(name, tree, paragraphs, alt_texts, reread, write_paragraph)
+    return Part(name, tree, paragraphs, alt_texts, reread, _rewrite)
+
+
+def _rewrite(paragraph: Any, read: ParagraphText, translation: str) -> None:
+    """:func:`write_paragraph`, and a spreadsheet cell's copy of its text (``office:string-value``,
+    which LibreOffice shows instead of the paragraph) left out: the paragraph says it."""
+    write_paragraph(paragraph, read, translation)
+    cell = paragraph.getparent()
+    if cell is not None and cell.tag == f"{TABLE}table-cell":
+        cell.attrib.pop(f"{OFFICE}string-value", None)
 
 
 def _translated(element: Any) -> bool:

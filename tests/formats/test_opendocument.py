@@ -241,7 +241,8 @@ SHEET = f"""<?xml version="1.0" encoding="UTF-8"?>
 </table:table-cell><table:table-cell office:value-type="string"><text:p>Unit price</text:p>
 </table:table-cell><table:table-cell office:value-type="string"><text:p>Delivered on</text:p>
 </table:table-cell></table:table-row>
-<table:table-row><table:table-cell office:value-type="string"><text:p>Blue pen</text:p>
+<table:table-row><table:table-cell office:value-type="string" office:string-value="Blue pen">
+<text:p>Blue pen</text:p>
 <office:annotation><text:p>Ask the supplier</text:p></office:annotation></table:table-cell>
 <table:table-cell office:value-type="float" office:value="1.5"><text:p>1.50</text:p>
 </table:table-cell><table:table-cell office:value-type="date" office:date-value="2026-12-04">
@@ -279,6 +280,7 @@ def test_a_spreadsheets_text_cells_are_translated_not_numbers_dates_or_formulas(
     translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de")
     sheet = odfdo.Document(str(out)).body.get_table(0)
     assert sheet.name == "Price list"  # formulas name the sheet
+    # (a cell's copy of its text, office:string-value, which LibreOffice shows, is left out)
     assert sheet.get_values(flat=True)[:4] == ["ITEM", "UNIT PRICE", "DELIVERED ON", "BLUE PEN"]
     table = converted(out, "calc", "csv", tmp_path).read_text("utf-8")
     assert table.splitlines()[0] == "ITEM,UNIT PRICE,DELIVERED ON"
