@@ -27,9 +27,10 @@ def translate(
         ...,
         help="Input: .txt (one segment per line; also any other text file), .po/.pot, "
         ".xliff/.xlf, Qt .ts, .xcstrings, .jsonl, Android strings.xml, Java .properties, .resx, "
-        ".json/.arb/.yml message files, Apple .strings/.stringsdict, .srt/.vtt subtitles, or - "
-        "for stdin; or a folder, whose files of these formats are translated into the same "
-        "places under -o FOLDER.",
+        ".json/.arb/.yml message files, Apple .strings/.stringsdict, Fluent .ftl, .csv tables, "
+        ".srt/.vtt subtitles, documents (.md, .html, .epub, .docx/.pptx/.xlsx, "
+        ".odt/.ods/.odp/.odg and flat .fodt ...), or - for stdin; or a folder, whose files of "
+        "these formats are translated into the same places under -o FOLDER.",
     ),
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
@@ -243,7 +244,8 @@ def translate(
     (.epub) its XHTML documents, into a valid book of the target language; a Word document
     (.docx) its body, tables, text boxes, headers, footers and notes, a PowerPoint
     presentation (.pptx) its slides and speaker notes, an Excel workbook (.xlsx) the text its
-    cells show, their formatting, links, pictures, fields and formulas kept. A folder is
+    cells show, their formatting, links, pictures, fields and formulas kept; an OpenDocument
+    file (LibreOffice's .odt, .ods, .odp, .odg, flat .fodt ...) alike. A folder is
     translated file by file into -o FOLDER (res/values -o res/values-de, en.lproj -o
     de.lproj), with one model load; an Xcode localization
     catalog (de.xcloc -o de-translated.xcloc) gets its XLIFF translated and the rest copied.
