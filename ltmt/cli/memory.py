@@ -58,10 +58,11 @@ def _one_line(text: str) -> str:
 def import_(
     file: Path = typer.Argument(
         ...,
-        help="Pairs file: .jsonl, .tsv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
+        help="Pairs file: .jsonl, .tsv, .csv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
         "translated Android strings.xml, Java .properties, .NET .resx, JSON, YAML or Fluent "
-        "message file, Apple .strings / .stringsdict or .srt / .vtt subtitles with "
-        "--source-file; or a folder of such files, or an Xcode .xcloc bundle (its XLIFF).",
+        "message file, Apple .strings / .stringsdict, .srt / .vtt subtitles or document (.md, "
+        ".html, .epub, .docx/.pptx/.xlsx, .odt/.ods/.odp) with --source-file; or a folder of "
+        "such files, or an Xcode .xcloc bundle (its XLIFF).",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(
