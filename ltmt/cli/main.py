@@ -59,7 +59,16 @@ def _register() -> None:
     from ltmt.cli import train
 
     app.add_typer(train.app, name="train")
-    for module_name in ("translate", "memory", "glossary", "evaluate", "bench", "serve", "keys"):
+    for module_name in (
+        "translate",
+        "memory",
+        "glossary",
+        "evaluate",
+        "bench",
+        "serve",
+        "keys",
+        "formats",
+    ):
         try:
             module = __import__(f"ltmt.cli.{module_name}", fromlist=["register"])
         except ModuleNotFoundError as exc:

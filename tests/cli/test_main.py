@@ -143,3 +143,23 @@ def test_an_interrupt_exits_at_once_with_130_while_decoding_threads_run() -> Non
     )
     assert (done.returncode, done.stderr) == (130, "ltmt: interrupted\n")
     assert time.monotonic() - started < 30
+
+
+def test_formats_lists_every_format_of_the_registry(run_ltmt: Runner) -> None:
+    import json
+
+    from ltmt.formats.registry import FORMATS
+
+    code, out, err = run_ltmt("formats", "--json")
+    assert (code, err) == (0, "")
+    rows = {row["name"]: row for row in json.loads(out)}
+    assert list(rows) == list(FORMATS)
+    assert rows["odf"]["extensions"][:4] == [".odt", ".ods", ".odp", ".odg"]
+    assert (rows["odf"]["translate"], rows["odf"]["import_needs_source_file"]) == (True, True)
+    tmx = rows["tmx"]
+    assert (tmx["translate"], tmx["import"], tmx["export"]) == (False, True, True)
+    code, out, _ = run_ltmt("formats")
+    table = out.splitlines()
+    assert code == 0 and table[0].split()[:4] == ["format", "translate", "import", "export"]
+    assert table[1].split()[:4] == ["txt", "yes", "-", "-"]
+    assert any(line.startswith("docx ") and " yes* " in line for line in table)
