@@ -172,13 +172,15 @@ def _pieces(
         else:
             wrapper = child
         before = (signature, wrapper) if tag in _WRAPPERS and not child.tail else None
-        if not isinstance(tag, str) or tag in _DROPPED:
+        # (an element that should be empty but holds something is a code, moved back whole)
+        empty = not len(child) and not child.text
+        if not isinstance(tag, str) or (tag in _DROPPED and empty):
             pass
-        elif tag == f"{TEXT}s":
+        elif tag == f"{TEXT}s" and empty:
             yield Stretch(wrappers, style=style, text=" " * _count(child)), False
-        elif tag == f"{TEXT}tab":
+        elif tag == f"{TEXT}tab" and empty:
             yield Stretch(wrappers, style=style, text="\t"), False
-        elif tag == f"{TEXT}line-break":
+        elif tag == f"{TEXT}line-break" and empty:
             yield Stretch(wrappers, style=style, text="\n"), False
         elif tag in _WRAPPERS and styles.for_code(child.get(_STYLE_NAME)):
             yield Stretch(wrappers, codes=[(None, child)], signature=signature), False

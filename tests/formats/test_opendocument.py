@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import odfdo
 import pytest
 from formats_fakes import FakeModel
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from libreoffice import converted
 
 from ltmt.errors import InputError
@@ -423,3 +426,57 @@ def test_white_space_reads_as_libreoffice_reads_it(tmp_path: Path) -> None:
     assert ours[:6] == ["A1 x  y", "A2 x   y", "A3 x\t y", "A4 x y", "A5 x y z", "A6"]
     text = converted(path, "writer", "txt:Text", tmp_path).read_text("utf-8-sig")
     assert text.splitlines()[:6] == ours[:6]
+
+
+_ODF_ELEMENTS = (
+    "text:p", "text:h", "text:span", "text:a", "text:s", "text:tab", "text:line-break",
+    "text:note", "text:note-body", "text:bookmark", "office:annotation", "table:table-cell",
+    "draw:frame", "draw:text-box", "svg:title", "text:soft-page-break",
+)  # fmt: skip
+_ODF_ATTRIBUTES = (
+    'text:c="3"', 'text:c="x"', 'text:c="-2"', 'text:style-name="T1"',
+    'text:style-name="Source_20_Text"', 'office:value-type="float"',
+    'office:value-type="string"', 'office:string-value="v"', 'table:formula="of:=1"',
+    'xlink:href="u"',
+)  # fmt: skip
+
+
+@st.composite
+def _odf_body(draw: st.DrawFn, depth: int = 0) -> str:
+    """Random mixed content of OpenDocument elements, valid XML."""
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 4 and draw(st.booleans()):
+            name = draw(st.sampled_from(_ODF_ELEMENTS))
+            attributes = " ".join(
+                draw(st.lists(st.sampled_from(_ODF_ATTRIBUTES), max_size=2, unique=True))
+            )
+            inner = draw(_odf_body(depth + 1))
+            parts.append(f"<{name} {attributes}>{inner}</{name}>")
+        else:
+            parts.append(escape(draw(st.text(alphabet="ab \t\n&<é", max_size=8))))
+    return "".join(parts)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(body=_odf_body(), flat=st.booleans())
+def test_any_opendocument_body_translates_or_is_refused_in_one_line(
+    tmp_path: Path, body: str, flat: bool
+) -> None:
+    content = CONTENT.replace(TEXT_BODY, f"<office:body><office:text><text:p>{body}</text:p>"
+                              f"{body}</office:text></office:body>")  # fmt: skip
+    if flat:
+        path = tmp_path / "fuzz.fodt"
+        path.write_text(_flat(content=content), "utf-8")
+    else:
+        path = _document(tmp_path / "fuzz.odt", {**ENTRIES, "content.xml": content})
+    out = path.with_name(f"fuzz.de{path.suffix}")
+    try:
+        translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de", overwrite=True)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    # the output reads back as a document with as many units
+    assert len(open_document(out).units()) == len(open_document(path).units())
