@@ -56,12 +56,30 @@ DOCUMENT_MEDIA_TYPES = {
     "resx": "application/xml",
     "srt": "application/x-subrip",
     "vtt": "text/vtt",
+    "odf": "application/vnd.oasis.opendocument.text",  # by extension: media_type()
 }
+# OpenDocument's media types by extension: packed, template, flat (LibreOffice's flat XML)
+_OPENDOCUMENT = "application/vnd.oasis.opendocument."
+_ODF_MEDIA_TYPES = {
+    f".{prefix}{letter}": f"{_OPENDOCUMENT}{kind}{suffix}"
+    for letter, kind in (("t", "text"), ("s", "spreadsheet"), ("p", "presentation"),
+                         ("g", "graphics"))
+    for prefix, suffix in (("od", ""), ("ot", "-template"), ("fod", "-flat-xml"))
+}  # fmt: skip
+
+
+def media_type(kind: str, name: str) -> str:
+    """The media type of a translated document of format ``kind`` named ``name``."""
+    if kind == "odf":
+        return _ODF_MEDIA_TYPES.get(Path(name).suffix.lower(), DOCUMENT_MEDIA_TYPES[kind])
+    return DOCUMENT_MEDIA_TYPES[kind]
+
+
 _DOCUMENT_NAMES = (
     "PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
     ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
     "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint "
-    "presentations, Excel workbooks and subtitles"
+    "presentations, Excel workbooks, OpenDocument files and subtitles"
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -116,10 +116,15 @@ def translate_file(
     key: KeyDep,
     file: Annotated[
         UploadFile,
-        File(description="A .po, .xliff/.xlf, Android strings.xml or JSON message file."),
+        File(
+            description="A catalog (.po, .xliff, Android strings.xml, JSON, ...) or a document "
+            "(.md, .html, .epub, .docx, .pptx, .xlsx, .odt, .ods, .odp, subtitles ...): the "
+            "formats `ltmt formats` lists as translated."
+        ),
     ],
     format: Annotated[
-        str | None, Form(description="po, xliff, android or json (default: from the name)")
+        str | None,
+        Form(description="po, xliff, android, json, docx, odf, ... (default: from the name)"),
     ] = None,
     fusion: Annotated[str | None, Form()] = None,
     beam: Annotated[int | None, Form(ge=1)] = None,
@@ -134,8 +139,9 @@ def translate_file(
     ] = None,
     user: UserParam = None,
 ) -> Response:
-    """Fill the untranslated entries of a PO or XLIFF file, or translate an Android strings.xml
-    or a JSON message file into the target language's; the answer is the file."""
+    """Fill the untranslated entries of a catalog (PO, XLIFF, ...), or translate a
+    one-language file (Android strings.xml, JSON, ...) or a document (Markdown, HTML, EPUB,
+    Office, OpenDocument, subtitles) into the target language's; the answer is the file."""
     service = service_of(request)
     who = acting_user(key, user)
     options = service.options(fusion, beam)
@@ -163,7 +169,7 @@ def translate_file(
     )
     return Response(
         data,
-        media_type=files.DOCUMENT_MEDIA_TYPES[kind],
+        media_type=files.media_type(kind, name),
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "X-Ltmt-Translated": str(result.translated),

@@ -344,6 +344,39 @@ def test_a_word_document_comes_back_translated(api):
     assert translated.core_properties.title not in ("", "open")
 
 
+@pytest.mark.parametrize(
+    ("kind", "name", "media_type"),
+    [
+        ("text", "letter.odt", "application/vnd.oasis.opendocument.text"),
+        ("spreadsheet", "prices.ods", "application/vnd.oasis.opendocument.spreadsheet"),
+    ],
+)
+def test_an_opendocument_file_comes_back_translated_as_its_kind(api, kind, name, media_type):
+    import io
+
+    import odfdo
+
+    made = odfdo.Document(kind)  # odfdo's own template, as LibreOffice saved it
+    if kind == "text":
+        made.body.append(odfdo.Paragraph("hello world"))
+    else:
+        table = odfdo.Table("Sheet1")
+        table.set_value("A1", "hello world")
+        made.body.append(table)
+    buffer = io.BytesIO()
+    made.save(buffer)
+    with api.client(api.key(f"odf-{kind}-user")) as client:
+        answer = client.post(
+            "/v1/translate/file", files={"file": (name, buffer.getvalue(), media_type)}
+        )
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"] == media_type
+    assert int(answer.headers["x-ltmt-translated"]) >= 1  # (and the template's properties)
+    translated = odfdo.Document(io.BytesIO(answer.content))
+    assert translated.mimetype == media_type
+    assert "hello world" not in str(translated.body)
+
+
 def test_subtitles_come_back_with_their_times_and_the_translation_so_far(api):
     srt = "1\n00:00:01,000 --> 00:00:02,000\nhello world.\n\n2\n00:00:03,000 --> 00:00:04,000\nopen the file.\n"
     so_far = "1\n00:00:01,000 --> 00:00:02,000\nHallo Welt.\n\n2\n00:00:03,000 --> 00:00:04,000\nopen the file.\n"
