@@ -444,7 +444,7 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
             400,
             "a.txt: only PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
             ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
-            "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel workbooks and subtitles can be translated here, not txt",
+            "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel workbooks, OpenDocument files and subtitles can be translated here, not txt",
         )
 
 
