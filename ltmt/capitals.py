@@ -17,9 +17,8 @@ line with an identifier (``GTK_CAN_DEFAULT``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
+from ltmt.formats.placeholder_syntax import outside_placeholders, without_placeholders
 from ltmt.text import LETTERS
 
 # a line in capitals needs a word of this many letters (acronyms are shorter)
@@ -57,12 +56,3 @@ def sentence_case(line: str) -> str:
 def in_capitals(text: str) -> str:
     """``text`` in capitals, its placeholders as written."""
     return outside_placeholders(text, str.upper)
-
-
-def outside_placeholders(text: str, change: Callable[[str], str]) -> str:
-    """``text`` with ``change`` applied to each stretch between its placeholders."""
-    pieces, end = [], 0
-    for placeholder in find_placeholders(text):
-        pieces += [change(text[end : placeholder.start]), placeholder.text]
-        end = placeholder.end
-    return "".join(pieces) + change(text[end:])

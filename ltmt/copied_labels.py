@@ -35,8 +35,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ltmt.capitals import outside_placeholders
-from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
+from ltmt.formats.placeholder_syntax import (
+    find_placeholders,
+    outside_placeholders,
+    without_placeholders,
+)
 from ltmt.model.languages import model_languages
 from ltmt.text import LETTERS, fuzzy_score
 
@@ -88,6 +91,14 @@ def target_words(language: str) -> frozenset[str] | None:
     no table for it."""
     table = TARGET_TABLES.get(language.lower().replace("_", "-").split("-")[0])
     return None if table is None else _read_table(table)
+
+
+@cache
+def model_target_words(model: Path) -> frozenset[str] | None:
+    """The words of the language the model in directory ``model`` translates into
+    (:func:`target_words`; its tokenizer's config read once a process), or None."""
+    languages = model_languages(model)
+    return target_words(languages[1]) if languages is not None else None
 
 
 @cache
@@ -155,8 +166,7 @@ def retry_copied_labels(
     encoded = translator.encode([text for _, text in todo], [units[i].segment for i, _ in todo])
     order = sorted(range(len(todo)), key=lambda n: len(encoded[n]))
     path = translator.backbone.path  # None: a model held only in memory, its pair unknown
-    languages = model_languages(path) if path is not None else None
-    words = target_words(languages[1]) if languages is not None else None
+    words = model_target_words(path) if path is not None else None
     replaced: set[int] = set()
     mangled = 0
     for start in range(0, len(order), translator.batch_size):

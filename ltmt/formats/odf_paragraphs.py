@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ltmt.formats.tagged_paragraphs import (
+    MONOSPACED,
     ParagraphText,
     Stretch,
     Wrappers,
@@ -62,7 +63,6 @@ _UNSEEN = frozenset(
 # styles for code: LibreOffice's Source Text (a character style) and Preformatted Text (a
 # paragraph style), and any named for code (in the XML, a space in a name is _20_)
 _CODE_STYLE = re.compile(r"(?i)code|verbatim|preformatted|source(_20_| )text")
-_MONOSPACED = re.compile(r"(?i)mono|courier|consol|menlo|monaco|\bcode\b|typewriter|inconsolata")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 # what a written text is cut into: tabs, line breaks, and spaces that would collapse
 _WRITTEN = re.compile(r"(\t|\n| +)")
@@ -122,7 +122,7 @@ class Styles:
             seen.add(name)
             font = self.fonts.get(name, "")
             if _CODE_STYLE.search(name) or (
-                font and _MONOSPACED.search(f"{font} {self.families.get(font, '')}")
+                font and MONOSPACED.search(f"{font} {self.families.get(font, '')}")
             ):
                 return True
             name = self.parents.get(name)

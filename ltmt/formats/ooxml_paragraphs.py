@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from ltmt.formats.common import lang_matches
 from ltmt.formats.tagged_paragraphs import (
+    MONOSPACED,
     ParagraphText,
     Stretch,
     Wrappers,
@@ -114,9 +115,6 @@ _VOCABULARIES = {W: WORD, f"{{{A_NS}}}": DRAWING, f"{{{S_NS}}}": SPREADSHEET}
 # characters a cell's text writes so: those XML cannot hold, and a carriage return
 _ESCAPED_CHARACTER = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _TO_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
-# monospaced fonts, in which text is code: Courier (New), Consolas, Menlo, Monaco, Lucida
-# Console, Andale Mono, DejaVu Sans Mono, Source Code Pro, Fira Code, Cascadia Code ...
-_MONOSPACED = re.compile(r"(?i)mono|courier|consol|menlo|monaco|\bcode\b|typewriter|inconsolata")
 # Word styles for code: pandoc's SourceCode and VerbatimChar, Word's HTML Code, Preformatted,
 # Keyboard, Sample, Typewriter and Variable, and any named Code
 _CODE_STYLE = re.compile(
@@ -216,13 +214,13 @@ def _is_code(vocabulary: Vocabulary, run: Any) -> bool:
         fonts = properties.find(f"{W}rFonts")
         names = [] if fonts is None else [fonts.get(f"{W}ascii"), fonts.get(f"{W}hAnsi")]
         return _in_code_style(properties.find(f"{W}rStyle")) or any(
-            _MONOSPACED.search(name) for name in names if name
+            MONOSPACED.search(name) for name in names if name
         )
     if vocabulary is SPREADSHEET:
         font = properties.find(f"{{{S_NS}}}rFont")
-        return font is not None and bool(_MONOSPACED.search(font.get("val") or ""))
+        return font is not None and bool(MONOSPACED.search(font.get("val") or ""))
     latin = properties.find(f"{{{A_NS}}}latin")
-    return latin is not None and bool(_MONOSPACED.search(latin.get("typeface") or ""))
+    return latin is not None and bool(MONOSPACED.search(latin.get("typeface") or ""))
 
 
 def _in_code_style(style: Any) -> bool:

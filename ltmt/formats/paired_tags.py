@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.text import LETTERS, match_score, nearest_word_start
+from ltmt.text import LETTERS, fuzzy_score, match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
 # an element's opening tag with an attribute: <label data-l10n-name="status">, <a href="...">
@@ -359,8 +359,6 @@ def _find_words(
     (``Tab``, ``VPN``), the others run on from it with at most one other word between. Of
     several runs, the one with the most such words, then the nearest ``place``; None where no
     word is alike."""
-    from rapidfuzz import fuzz
-
     wanted = {_fold(piece) for piece in _pieces(f"{inner} {source}")}
     wanted = {piece for piece in wanted if len(piece) >= MIN_WORD_LETTERS}
     as_written = {piece for piece in _pieces(source) if len(piece) >= 3}
@@ -374,7 +372,7 @@ def _find_words(
     def alike(word: str) -> bool:
         pieces = _pieces(word)
         return not as_written.isdisjoint(pieces) or any(
-            fuzz.ratio(piece, other) >= MIN_WORD_SCORE
+            fuzzy_score(piece, other) >= MIN_WORD_SCORE
             or (len(piece) >= SAME_PREFIX and piece[:SAME_PREFIX] == other[:SAME_PREFIX])
             for piece in map(_fold, pieces)
             if len(piece) >= MIN_WORD_LETTERS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _PRINTF = (
@@ -93,6 +94,15 @@ def without_placeholders(text: str, filler: str = " ") -> str:
     for placeholder in reversed(find_placeholders(text)):
         text = text[: placeholder.start] + filler + text[placeholder.end :]
     return text
+
+
+def outside_placeholders(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to each stretch between its placeholders."""
+    pieces, end = [], 0
+    for placeholder in find_placeholders(text):
+        pieces += [change(text[end : placeholder.start]), placeholder.text]
+        end = placeholder.end
+    return "".join(pieces) + change(text[end:])
 
 
 def extract_placeholders(text: str) -> list[str]:

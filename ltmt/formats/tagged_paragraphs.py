@@ -30,6 +30,9 @@ from typing import Any
 from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
 from ltmt.text import LETTER, has_letter
 
+# monospaced fonts, in which text is code: Courier (New), Consolas, Menlo, Monaco, Lucida
+# Console, Andale Mono, DejaVu Sans Mono, Liberation Mono, Source Code Pro, Fira Code ...
+MONOSPACED = re.compile(r"(?i)mono|courier|consol|menlo|monaco|\bcode\b|typewriter|inconsolata")
 # text whose formatting the translation need not carry: spaces and sentence punctuation
 _BARE = re.compile(r"[\s.,;:!?]*")
 _ESCAPED = re.compile(rf"[<>]|&(?={REFERENCE_TAIL})")
