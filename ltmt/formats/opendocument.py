@@ -52,16 +52,17 @@ from ltmt.text import has_letter
 
 WHAT = "an OpenDocument file"
 _MIMETYPE = "mimetype"
-_KINDS = {
-    "application/vnd.oasis.opendocument.text": "text",
-    "application/vnd.oasis.opendocument.text-template": "text",
-    "application/vnd.oasis.opendocument.spreadsheet": "spreadsheet",
-    "application/vnd.oasis.opendocument.spreadsheet-template": "spreadsheet",
-    "application/vnd.oasis.opendocument.presentation": "presentation",
-    "application/vnd.oasis.opendocument.presentation-template": "presentation",
-    "application/vnd.oasis.opendocument.graphics": "drawing",
-    "application/vnd.oasis.opendocument.graphics-template": "drawing",
-}
+_OPENDOCUMENT = "application/vnd.oasis.opendocument."
+# the media type of each extension: a document (.odt), a template (.ott) and a flat file (.fodt)
+# of each kind (the server answers with them)
+MEDIA_TYPES = {
+    f".{prefix}{letter}": f"{_OPENDOCUMENT}{kind}{suffix}"
+    for letter, kind in (("t", "text"), ("s", "spreadsheet"), ("p", "presentation"),
+                         ("g", "graphics"))
+    for prefix, suffix in (("od", ""), ("ot", "-template"), ("fod", "-flat-xml"))
+}  # fmt: skip
+# what a file's mimetype (entry, or a flat file's attribute) says: a document's or a template's
+_MIMETYPES = frozenset(kind for kind in MEDIA_TYPES.values() if not kind.endswith("-flat-xml"))
 # a flat file's one XML document, as its units' keys name it
 FLAT = "document"
 _MANIFEST = "META-INF/manifest.xml"
@@ -76,11 +77,10 @@ _NOT_TRANSLATED = frozenset({f"{OFFICE}annotation", f"{TEXT}tracked-changes"})
 
 @dataclass(frozen=True)
 class Package:
-    """An OpenDocument archive: its entries (name: (zip info, bytes), in order), what kind of
-    document it is, its parts with text, and the properties to translate (field: text)."""
+    """An OpenDocument archive: its entries (name: (zip info, bytes), in order), its parts
+    with text, and the properties to translate (field: text)."""
 
     entries: dict[str, tuple[zipfile.ZipInfo, bytes]]
-    kind: str
     parts: list[Part]
     properties: dict[str, str]
     kept: frozenset[str] = frozenset()  # (none: every unit is translated)
@@ -113,11 +113,10 @@ def _flat_package(data: bytes, path: Path) -> Package:
             f"{path}: not {WHAT} (an XML document whose root is <{_local(root.tag)}>, not a "
             "flat OpenDocument file's <office:document>)"
         )
-    kind = _kind(root.get(f"{OFFICE}mimetype") or "", path)
+    _check_mimetype(root.get(f"{OFFICE}mimetype") or "", path)
     meta = root.find(f"{OFFICE}meta")
     return Package(
         {FLAT: (zipfile.ZipInfo(FLAT), data)},
-        kind,
         [_part(FLAT, tree, Styles.of(root))],
         read_properties(meta) if meta is not None else {},
         flat=True,
@@ -128,21 +127,19 @@ def _local(tag: Any) -> str:
     return str(tag).rpartition("}")[2]
 
 
-def _kind(mimetype: str, path: Path) -> str:
-    kind = _KINDS.get(mimetype)
-    if kind is None:
+def _check_mimetype(mimetype: str, path: Path) -> None:
+    if mimetype not in _MIMETYPES:
         said = f"its mimetype is {mimetype!r}" if mimetype else "no mimetype entry"
         raise InputError(
             f"{path}: not {WHAT} that ltmt translates (a text, spreadsheet, presentation or "
             f"drawing): {said}"
         )
-    return kind
 
 
 def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) -> Package:
     """The OpenDocument file whose archive holds ``entries``; parsed afresh."""
     mimetype = entries.get(_MIMETYPE, (None, b""))[1].decode("ascii", "replace").strip()
-    kind = _kind(mimetype, path)
+    _check_mimetype(mimetype, path)
     if _encrypted(entries, path):
         raise InputError(
             f"{path}: encrypted with a password; save a copy without one (File > Save As, "
@@ -158,7 +155,7 @@ def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) ->
         _part(name, tree, _styles_for(name, trees, entries, path)) for name, tree in trees.items()
     ]
     properties = _meta_properties(entries[_META][1], path) if _META in entries else {}
-    return Package(entries, kind, parts, properties)
+    return Package(entries, parts, properties)
 
 
 def _styles_for(

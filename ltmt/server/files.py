@@ -58,20 +58,14 @@ DOCUMENT_MEDIA_TYPES = {
     "vtt": "text/vtt",
     "odf": "application/vnd.oasis.opendocument.text",  # by extension: media_type()
 }
-# OpenDocument's media types by extension: packed, template, flat (LibreOffice's flat XML)
-_OPENDOCUMENT = "application/vnd.oasis.opendocument."
-_ODF_MEDIA_TYPES = {
-    f".{prefix}{letter}": f"{_OPENDOCUMENT}{kind}{suffix}"
-    for letter, kind in (("t", "text"), ("s", "spreadsheet"), ("p", "presentation"),
-                         ("g", "graphics"))
-    for prefix, suffix in (("od", ""), ("ot", "-template"), ("fod", "-flat-xml"))
-}  # fmt: skip
 
 
 def media_type(kind: str, name: str) -> str:
     """The media type of a translated document of format ``kind`` named ``name``."""
-    if kind == "odf":
-        return _ODF_MEDIA_TYPES.get(Path(name).suffix.lower(), DOCUMENT_MEDIA_TYPES[kind])
+    if kind == "odf":  # a text's, a spreadsheet's ... by its extension
+        from ltmt.formats.opendocument import MEDIA_TYPES
+
+        return MEDIA_TYPES.get(Path(name).suffix.lower(), DOCUMENT_MEDIA_TYPES[kind])
     return DOCUMENT_MEDIA_TYPES[kind]
 
 
