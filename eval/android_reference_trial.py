@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from support import (
-    REPO,
     emit_report,
-    ltmt_in_checkout,
     revision_trial_parser,
+    translated_by_both,
     use_this_checkout,
     worktree_at,
 )
@@ -69,7 +67,7 @@ def main() -> None:
     parser.add_argument("--app", required=True, help="the app's name, for the report")
     parser.add_argument("--reference", type=Path, required=True, help="its values-de/strings.xml")
     args = parser.parse_args()
-    report: dict[str, Any] = {"app": args.app, "revision_before": args.before, "seconds": {}}
+    report: dict[str, Any] = {"app": args.app, "revision_before": args.before}
     found: dict[str, dict[str, tuple[str, str]]] = {}
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
@@ -77,14 +75,14 @@ def main() -> None:
         source.parent.mkdir()
         shutil.copy(args.source, source)
         reference = strings(args.reference, source)
+
+        def output_of(label: str) -> Path:
+            return work / label / "values-de" / "strings.xml"
+
         with worktree_at(args.before, work / "before-checkout") as before:
-            for label, checkout in (("before", before), ("after", REPO)):
-                out = work / label / "values-de" / "strings.xml"
-                out.parent.mkdir(parents=True)
-                started = time.perf_counter()
-                ltmt_in_checkout(checkout, "translate", str(source), "-o", str(out))
-                report["seconds"][label] = round(time.perf_counter() - started, 1)
-                found[label] = strings(out, source)
+            report["seconds"] = translated_by_both(before, source, output_of)
+        for label in ("before", "after"):
+            found[label] = strings(output_of(label), source)
     for label in ("before", "after"):
         report[label] = scores(found[label], reference)
     changed = [key for key in found["after"] if found["before"].get(key) != found["after"][key]]

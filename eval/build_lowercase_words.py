@@ -61,9 +61,7 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
-    texts = (args.data_dir / "general" / "train.en").read_text("utf-8").splitlines()
-    for path in sorted((args.data_dir / "l10n" / "train").glob("*.jsonl")):
-        texts += [json.loads(line)["source"] for line in path.read_text("utf-8").splitlines()]
+    texts, _ = training_texts(args.data_dir)
     lower, title = count_cases(texts)
     words = lowercase_words(lower, title, args.min_count)
     header = [
@@ -75,6 +73,18 @@ def main() -> None:
     ]
     write_table(args.output, header, words)
     print(f"{args.output}: {len(words)} words")
+
+
+def training_texts(data_dir: Path) -> tuple[list[str], list[str]]:
+    """The English and the German sides of ``general/train`` and ``l10n/train/*.jsonl`` (never
+    the dev users' files), pair by pair."""
+    english = (data_dir / "general" / "train.en").read_text("utf-8").splitlines()
+    german = (data_dir / "general" / "train.de").read_text("utf-8").splitlines()
+    for path in sorted((data_dir / "l10n" / "train").glob("*.jsonl")):
+        pairs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        english += [pair["source"] for pair in pairs]
+        german += [pair["target"] for pair in pairs]
+    return english, german
 
 
 def write_table(path: Path, header: list[str], words: list[str]) -> None:

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 from pathlib import Path
 
-from build_lowercase_words import write_table
+from build_lowercase_words import training_texts, write_table
 from support import DATA_DIR, use_this_checkout
 
 use_this_checkout()
@@ -52,12 +51,7 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
-    german = (args.data_dir / "general" / "train.de").read_text("utf-8").splitlines()
-    english = (args.data_dir / "general" / "train.en").read_text("utf-8").splitlines()
-    for path in sorted((args.data_dir / "l10n" / "train").glob("*.jsonl")):
-        pairs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-        german += [pair["target"] for pair in pairs]
-        english += [pair["source"] for pair in pairs]
+    english, german = training_texts(args.data_dir)
     words = target_words(count_words(german), count_words(english), args.min_count)
     write_table(
         args.output,

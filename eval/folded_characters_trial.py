@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -25,10 +24,9 @@ from typing import Any
 
 from paired_tags_trial import copy_fluent_files
 from support import (
-    REPO,
     emit_report,
-    ltmt_in_checkout,
     revision_trial_parser,
+    translated_by_both,
     use_this_checkout,
     worktree_at,
 )
@@ -69,7 +67,7 @@ def _units(path: Path) -> dict[str, str]:
 
 def main() -> None:
     args = revision_trial_parser(__doc__, "the en-US files").parse_args()
-    report: dict[str, Any] = {"revision_before": args.before, "seconds": {}}
+    report: dict[str, Any] = {"revision_before": args.before}
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         english = work / "en-US"
@@ -77,10 +75,7 @@ def main() -> None:
             args.source, english, lambda text: bool(folded_in(text))
         )
         with worktree_at(args.before, work / "before-checkout") as before:
-            for label, checkout in (("before", before), ("after", REPO)):
-                started = time.perf_counter()
-                ltmt_in_checkout(checkout, "translate", str(english), "-o", str(work / label))
-                report["seconds"][label] = round(time.perf_counter() - started, 1)
+            report["seconds"] = translated_by_both(before, english, lambda label: work / label)
         sources: dict[str, str] = {}
         outputs: dict[str, dict[str, str]] = {"before": {}, "after": {}}
         for path in sorted(english.rglob("*.ftl")):

@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from support import (
-    REPO,
     emit_report,
-    ltmt_in_checkout,
     revision_trial_parser,
     run_in_checkout,
+    translated_by_both,
     use_this_checkout,
     worktree_at,
 )
@@ -114,14 +113,13 @@ def main() -> None:
             source = work / "runs.html"
             source.write_text(page_of(runs), "utf-8")
             read = [unit.source for unit in open_document(source).units()]
-            outputs: dict[str, list[str]] = {}
-            for label, checkout in (("before", before), ("after", REPO)):
-                out = work / f"runs.{label}.html"
-                ltmt_in_checkout(checkout, "translate", str(source), "-o", str(out))
-                pairs = HtmlDocument.pairs(out, source_file=source)
-                translated = {record.source: record.target for record in pairs}
-                outputs[label] = [translated.get(run, run) for run in read]
-                report[label] = counted(read, outputs[label])
+            translated_by_both(before, source, lambda label: work / f"runs.{label}.html")
+        outputs: dict[str, list[str]] = {}
+        for label in ("before", "after"):
+            pairs = HtmlDocument.pairs(work / f"runs.{label}.html", source_file=source)
+            translated = {record.source: record.target for record in pairs}
+            outputs[label] = [translated.get(run, run) for run in read]
+            report[label] = counted(read, outputs[label])
     report["examples"] = [
         {"source": run, "before": b, "after": a}
         for run, b, a in zip(read, outputs["before"], outputs["after"], strict=True)

@@ -15,6 +15,7 @@ import os
 import secrets
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,21 @@ def worktree_at(revision: str, folder: Path) -> Iterator[Path]:
         subprocess.run(
             ["git", "-C", str(REPO), "worktree", "remove", "--force", str(folder)], check=True
         )
+
+
+def translated_by_both(
+    before: Path, source: Path, output_of: Callable[[str], Path]
+) -> dict[str, float]:
+    """``ltmt translate SOURCE -o output_of(label)`` by the checkout ``before`` (label
+    ``before``) and by this one (``after``), in turn; each run's seconds, model load included."""
+    seconds = {}
+    for label, checkout in (("before", before), ("after", REPO)):
+        output = output_of(label)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        ltmt_in_checkout(checkout, "translate", str(source), "-o", str(output))
+        seconds[label] = round(time.perf_counter() - started, 1)
+    return seconds
 
 
 def report_in_checkout(checkout: Path, code: str, *args: str) -> dict[str, Any]:
