@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from archives import zipped
 from formats_fakes import FakeModel
 from libreoffice import converted
 
@@ -102,10 +103,7 @@ ENTRIES = {
 
 
 def _document(path: Path, entries: dict[str, str] = ENTRIES) -> Path:
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, text in entries.items():
-            archive.writestr(name, text)
-    return path
+    return zipped(path, entries)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from archives import zipped
 from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
@@ -88,15 +89,18 @@ NCX = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def _book(path: Path, chapter: str = CHAPTER) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
-        archive.writestr("META-INF/container.xml", CONTAINER)
-        archive.writestr("EPUB/package.opf", PACKAGE)
-        archive.writestr("EPUB/nav.xhtml", NAV)
-        archive.writestr("EPUB/text/chapter1.xhtml", chapter)
-        archive.writestr("EPUB/style.css", STYLE)
-        archive.writestr("EPUB/toc.ncx", NCX)
-    return path
+    return zipped(
+        path,
+        {
+            "mimetype": "application/epub+zip",
+            "META-INF/container.xml": CONTAINER,
+            "EPUB/package.opf": PACKAGE,
+            "EPUB/nav.xhtml": NAV,
+            "EPUB/text/chapter1.xhtml": chapter,
+            "EPUB/style.css": STYLE,
+            "EPUB/toc.ncx": NCX,
+        },
+    )
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 import odfdo
 import pytest
+from archives import zipped
 from formats_fakes import FakeModel
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -110,11 +111,7 @@ ENTRIES = {
 
 
 def _document(path: Path, entries: dict[str, str] = ENTRIES) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in entries.items():
-            stored = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            archive.writestr(name, text, compress_type=stored)
-    return path
+    return zipped(path, entries)
 
 
 @pytest.fixture
