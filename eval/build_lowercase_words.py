@@ -55,12 +55,17 @@ def lowercase_words(
     return sorted(w for w, n in lower.items() if n >= min_count and n >= title[w])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def table_args(doc: str | None) -> argparse.Namespace:
+    """The options of a word-table builder: ``--data-dir``, ``--min-count``, ``--output``."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = table_args(__doc__)
     texts, _ = training_texts(args.data_dir)
     lower, title = count_cases(texts)
     words = lowercase_words(lower, title, args.min_count)

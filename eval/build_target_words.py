@@ -18,12 +18,10 @@ it was made (:func:`build_lowercase_words.write_table`).
 
 from __future__ import annotations
 
-import argparse
 import collections
-from pathlib import Path
 
-from build_lowercase_words import training_texts, write_table
-from support import DATA_DIR, use_this_checkout
+from build_lowercase_words import table_args, training_texts, write_table
+from support import use_this_checkout
 
 use_this_checkout()
 from ltmt.text import LETTERS  # noqa: E402
@@ -46,11 +44,7 @@ def target_words(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
+    args = table_args(__doc__)
     english, german = training_texts(args.data_dir)
     words = target_words(count_words(german), count_words(english), args.min_count)
     write_table(
