@@ -50,10 +50,16 @@ def kept_shape(source: str, output: str) -> tuple[int, int, int]:
 
 def numbers_lost(source: str, output: str) -> int:
     """How many of ``source``'s runs of digits ``output`` lacks (counted with repeats)."""
+    return len(lost_numbers(source, output))
+
+
+def lost_numbers(source: str, output: str) -> list[str]:
+    """The runs of digits of ``source`` that ``output`` lacks, in the source's order (a run
+    the source has twice and the output once is listed once)."""
     wanted = Counter(_DIGITS.findall(source))
     if not wanted:
-        return 0
-    return sum((wanted - Counter(_DIGITS.findall(output))).values())
+        return []
+    return list((wanted - Counter(_DIGITS.findall(output))).elements())
 
 
 def numbers_beyond_repair(source: str, output: str) -> int:

@@ -68,6 +68,7 @@ def _register() -> None:
         "serve",
         "keys",
         "formats",
+        "qa",
     ):
         try:
             module = __import__(f"ltmt.cli.{module_name}", fromlist=["register"])

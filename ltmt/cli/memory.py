@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
+from ltmt.cli.pair_files import read_records
 from ltmt.cli.store import (
     KEY_FILE_OPTION,
     MEMORY_DIR_HELP,
@@ -19,7 +19,7 @@ from ltmt.cli.store import (
     open_store_before_reading,
 )
 from ltmt.errors import InputError
-from ltmt.wording import counted, counted_kinds
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.segments import PairRecord
@@ -32,7 +32,6 @@ app = typer.Typer(
 )
 
 PROGRESS_FROM = 10_000  # pairs: smaller imports show no progress bar
-READ_NOTE_FROM = 8 << 20  # bytes: a terminal is told when a larger file is being read
 
 
 def register(app_: typer.Typer) -> None:
@@ -98,10 +97,7 @@ def import_(
         # the user, the key file and an existing store are checked before a long read
         opened = open_store_before_reading(memory_dir, key_file, user=user)
         memory = stack.enter_context(opened) if opened is not None else None
-        if file.is_dir():
-            records = _folder_records(file, fmt, source_file, src_lang, tgt_lang, as_json)
-        else:
-            records = _file_records(file, fmt, source_file, src_lang, tgt_lang)
+        records = read_records(file, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
         bar = stack.enter_context(
@@ -118,53 +114,6 @@ def import_(
         _echo_json({"file": str(file), **report.to_dict()})
     else:
         typer.echo(f"imported {file.name} into {report.summary()}")
-
-
-def _file_records(
-    file: Path, fmt: str | None, source_file: Path | None, src_lang: str, tgt_lang: str
-) -> list[PairRecord]:
-    """The pairs of one file, read whole (a malformed one writes nothing)."""
-    from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
-    from ltmt.formats.pairs import read_pairs
-    from ltmt.formats.registry import find_format
-
-    spec = find_format(file, fmt, role="read")
-    options: dict[str, object] = dict(spec.language_options(src_lang, tgt_lang))
-    if spec.one_language:  # plural forms are named by the target language's categories
-        options.update(source_file=source_file, tgt_lang=tgt_lang)
-    elif source_file is not None:
-        raise InputError(
-            f"--source-file is for {ONE_LANGUAGE_FILES}; {file} is {spec.name.upper()}, "
-            "which holds both"
-        )
-    reader = read_pairs(file, fmt, **options)  # a missing file fails here, before output
-    size = file.stat().st_size
-    if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
-        typer.echo(f"reading {file.name} ({size / 2**20:.0f} MB) ...", err=True)
-    return list(reader)
-
-
-def _folder_records(
-    folder: Path,
-    fmt: str | None,
-    source_folder: Path | None,
-    src_lang: str,
-    tgt_lang: str,
-    quiet: bool,
-) -> list[PairRecord]:
-    """The pairs of every file of ``folder`` a format reads, all read before any is stored."""
-    from ltmt.formats.folders import read_folder, refuse_format
-
-    refuse_format(fmt)
-    found = read_folder(folder, source_folder, src_lang, tgt_lang)
-    left = [
-        (len(found.without_source), "holding one language with no source file beside"),
-        (len(found.unknown), "of no format ltmt imports"),
-    ]
-    if not quiet and any(count for count, _ in left):
-        said = counted_kinds(left, "file")
-        typer.echo(f"ltmt: {counted(len(found.read), 'file')} read; skipped {said}", err=True)
-    return found.records
 
 
 @app.command("add")

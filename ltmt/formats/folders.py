@@ -71,9 +71,12 @@ def read_folder(
     source_folder: Path | None = None,
     src_lang: str = "en",
     tgt_lang: str = "de",
+    *,
+    include_fuzzy: bool = False,
 ) -> FolderPairs:
     """The pairs of every file of ``folder`` a format reads (module docstring); a malformed
-    file is an :class:`InputError` that names it, and a folder with no pair one too."""
+    file is an :class:`InputError` that names it, and a folder with no pair one too.
+    ``include_fuzzy``: translations not yet reviewed too (:func:`read_translations`)."""
     from ltmt.formats.pairs import read_pairs
     from ltmt.formats.xcloc import BundlesIn
 
@@ -100,6 +103,8 @@ def read_folder(
                 found.without_source.append(path)
                 continue
             options.update(source_file=source, tgt_lang=tgt_lang)
+        if include_fuzzy and spec.reviews:
+            options["include_fuzzy"] = True
         found.records.extend(read_pairs(path, **options))
         found.read.append(path)
     if not found.read:

@@ -154,6 +154,36 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     return _nonempty(path, reader(path, **options))
 
 
+def read_translations(
+    path: Path,
+    fmt: str | None = None,
+    *,
+    source_file: Path | None = None,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    include_fuzzy: bool = False,
+) -> Iterator[PairRecord]:
+    """The pairs of a translated file of any format: :func:`read_pairs` with the format's
+    language options, and for a file holding one language (Android, .properties, subtitles
+    ...) paired with ``source_file``, the source-language file it translates (refused for a
+    file that holds both). ``include_fuzzy``: translations not yet reviewed too, where the
+    format marks them (PO, XLIFF, Qt, Xcode catalogs)."""
+    from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
+
+    spec = find_format(path, fmt, role="read")
+    options: dict[str, Any] = dict(spec.language_options(src_lang, tgt_lang))
+    if spec.one_language:  # plural forms are named by the target language's categories
+        options.update(source_file=source_file, tgt_lang=tgt_lang)
+    elif source_file is not None:
+        raise InputError(
+            f"--source-file is for {ONE_LANGUAGE_FILES}; {path} is {spec.name.upper()}, "
+            "which holds both"
+        )
+    if include_fuzzy and spec.reviews:
+        options["include_fuzzy"] = True
+    return read_pairs(path, fmt, **options)
+
+
 def drain(records: list[PairRecord]) -> Iterator[PairRecord]:
     """The records of ``records`` in order, each taken out of the list as it is handed on: a
     file read whole (so that a bad line writes nothing) need not be held twice while an import

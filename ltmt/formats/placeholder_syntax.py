@@ -145,8 +145,15 @@ def placeholder_shape(source: str, hypothesis: str) -> tuple[int, int]:
     """``(-lost, -added)`` placeholders of the hypothesis against the source
     (:func:`placeholder_matches`, :func:`placeholders_added`): ``(0, 0)`` when it has exactly the
     source's; between hypotheses of one source, higher is better, the ones kept counted first."""
+    lost, added = placeholder_difference(source, hypothesis)
+    return -sum(lost.values()), -sum(added.values())
+
+
+def placeholder_difference(source: str, hypothesis: str) -> tuple[Counter[str], Counter[str]]:
+    """``(lost, added)``: the source's placeholders the hypothesis lacks, and those it has
+    beyond the source's (multisets, numbered arguments as in :func:`placeholder_matches`)."""
     wanted, found = _placeholder_counts(source, hypothesis)
-    return -sum((wanted - found).values()), -sum((found - wanted).values())
+    return wanted - found, found - wanted
 
 
 def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Counter[str]]:

@@ -205,9 +205,15 @@ class TsDocument:
 
 
 def read_ts(
-    path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any
+    path: Path,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    *,
+    include_fuzzy: bool = False,
+    **_: Any,
 ) -> Iterator[PairRecord]:
-    """The finished pairs of the ``.ts`` file ``path`` (see the module docstring)."""
+    """The finished pairs of the ``.ts`` file ``path`` (see the module docstring);
+    ``include_fuzzy``: the unfinished ones too."""
     path = Path(path)
     store = load_ts(path)
     check_languages(store, path, src_lang, tgt_lang)
@@ -217,7 +223,7 @@ def read_ts(
         forms = target_strings(unit.target)
         if not any(forms):
             continue
-        if unit.isfuzzy():
+        if unit.isfuzzy() and not include_fuzzy:
             unfinished += 1
             continue
         metadata: dict[str, Any] = {"context": _context(unit)} if _context(unit) else {}

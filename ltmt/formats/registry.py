@@ -41,6 +41,9 @@ class FileFormat:
     ``binary``: the files are archives the format opens itself (not checked as text).
     ``same_extension``: a translation keeps its file's extension, which says what kind of file
     it is (a ``.docm`` holds macros a ``.docx`` may not; an ``.ods`` is no ``.odt``).
+    ``reviews``: the files mark translations not yet reviewed (PO's fuzzy, XLIFF's needs-review,
+    Qt's unfinished, Xcode's needs_review), which the reader leaves out unless given
+    ``include_fuzzy=True``.
     """
 
     name: str
@@ -55,6 +58,7 @@ class FileFormat:
     utf16: bool = False
     binary: bool = False  # a zip archive (an EPUB book, an Office document): not text
     same_extension: bool = False
+    reviews: bool = False
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -141,6 +145,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.po_document:PoDocument.open",
             languages=True,
             markers=(b'msgid "', b"msgid '"),
+            reviews=True,
         ),
         FileFormat(
             "xliff",
@@ -151,6 +156,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.xliff_document:XliffDocument.open",
             languages=True,
             markers=(b"<xliff ", b"<xliff\n", b"<xliff\r", b"<xliff\t", b"<xliff>"),  # not <xliff:g
+            reviews=True,
             utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
@@ -161,6 +167,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.qt_ts:TsDocument.open",
             languages=True,
             markers=(b"<TS ", b"<TS>", b"<!DOCTYPE TS>"),
+            reviews=True,
             utf16=True,  # XML: its parser reads UTF-16
         ),
         FileFormat(
@@ -171,6 +178,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.xcstrings:XcStringsDocument.open",
             languages=True,
             markers=(b'"sourceLanguage"',),
+            reviews=True,
         ),
         FileFormat(
             "android",

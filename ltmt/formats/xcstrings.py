@@ -314,9 +314,15 @@ def _put(data: dict[str, Any], key: str, language: str, localization: dict[str, 
 
 
 def read_xcstrings(
-    path: Path, src_lang: str = "en", tgt_lang: str = "de", **_: Any
+    path: Path,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    *,
+    include_fuzzy: bool = False,
+    **_: Any,
 ) -> Iterator[PairRecord]:
-    """The reviewed (``translated``) pairs of the target language, key as context."""
+    """The reviewed (``translated``) pairs of the target language, key as context;
+    ``include_fuzzy``: those not yet reviewed too."""
     document = XcStringsDocument.open(Path(path), src_lang=src_lang, tgt_lang=tgt_lang)
     records, unreviewed = [], 0
     for unit in document.units():
@@ -324,7 +330,7 @@ def read_xcstrings(
         value = _unit_value(form)
         if not value or not isinstance(form, dict):
             continue
-        if form["stringUnit"].get("state") != _APPROVED:
+        if form["stringUnit"].get("state") != _APPROVED and not include_fuzzy:
             unreviewed += 1
             continue
         metadata: dict[str, Any] = {"context": unit.context}

@@ -1,0 +1,74 @@
+"""A translated file or folder read as source/target pairs, as ``memory import`` and ``qa``
+read them: whole, before anything is written or said of them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ltmt.wording import counted, counted_kinds
+
+if TYPE_CHECKING:
+    from ltmt.segments import PairRecord
+
+READ_NOTE_FROM = 8 << 20  # bytes: a terminal is told when a larger file is being read
+
+
+def read_records(
+    path: Path,
+    fmt: str | None,
+    source_file: Path | None,
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    quiet: bool = False,
+    include_fuzzy: bool = False,
+) -> list[PairRecord]:
+    """The pairs of the file ``path``, or of every file of the folder ``path`` a format reads
+    (``source_file``: then the source-language folder); ``include_fuzzy``: translations not
+    yet reviewed too (:func:`ltmt.formats.pairs.read_translations`). Files of a folder that
+    were skipped are said on stderr unless ``quiet``."""
+    if path.is_dir():
+        return _folder_records(path, fmt, source_file, src_lang, tgt_lang, quiet, include_fuzzy)
+    from ltmt.formats.pairs import read_translations
+
+    # a missing file fails here, before output
+    reader = read_translations(
+        path,
+        fmt,
+        source_file=source_file,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        include_fuzzy=include_fuzzy,
+    )
+    size = path.stat().st_size
+    if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
+        typer.echo(f"reading {path.name} ({size / 2**20:.0f} MB) ...", err=True)
+    return list(reader)
+
+
+def _folder_records(
+    folder: Path,
+    fmt: str | None,
+    source_folder: Path | None,
+    src_lang: str,
+    tgt_lang: str,
+    quiet: bool,
+    include_fuzzy: bool,
+) -> list[PairRecord]:
+    """The pairs of every file of ``folder`` a format reads, all read first."""
+    from ltmt.formats.folders import read_folder, refuse_format
+
+    refuse_format(fmt)
+    found = read_folder(folder, source_folder, src_lang, tgt_lang, include_fuzzy=include_fuzzy)
+    left = [
+        (len(found.without_source), "holding one language with no source file beside"),
+        (len(found.unknown), "of no format ltmt imports"),
+    ]
+    if not quiet and any(count for count, _ in left):
+        said = counted_kinds(left, "file")
+        typer.echo(f"ltmt: {counted(len(found.read), 'file')} read; skipped {said}", err=True)
+    return found.records

@@ -1,0 +1,153 @@
+"""``ltmt qa``: check a translated file (or folder) before it ships (:mod:`ltmt.qa`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.errors import InputError
+
+FAIL_LEVELS = ("error", "warning", "note", "never")
+
+
+def _list_checks(value: bool) -> None:
+    if value:
+        from ltmt.qa import CHECKS
+
+        width = max(len(name) for name in CHECKS)
+        for check in CHECKS.values():
+            typer.echo(f"{check.name:<{width}}  {check.severity:<7}  {check.about}")
+        raise typer.Exit()
+
+
+def _names(values: list[str]) -> list[str]:
+    """Check names given as repeated options or comma-separated (``--check format,numbers``)."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def qa(
+    file: Path = typer.Argument(
+        ...,
+        help="A translated file: .po, .xliff/.xlf, .ts, .xcstrings, .tmx, .csv, .jsonl, .tsv; "
+        "a translated Android strings.xml, .properties, .resx, JSON, YAML, Fluent, Apple "
+        ".strings / .stringsdict file, subtitles or document with --source-file; or a folder "
+        "of such files.",
+    ),
+    source_file: Path | None = typer.Option(
+        None,
+        "--source-file",
+        help="For a file holding one language (Android strings.xml, .properties ...): the "
+        "source-language file it translates; for a folder, the source-language folder.",
+    ),
+    fmt: str | None = typer.Option(
+        None, "--format", help="File format (default: from the extension)."
+    ),
+    src_lang: str = typer.Option("en", "--src-lang", help="The source language."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="The target language."),
+    user: str | None = typer.Option(
+        None,
+        "--user",
+        "-u",
+        help="Hold the file to this user's memory (a source it holds translated as stored) "
+        "and glossary.",
+    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
+    key_file: Path | None = KEY_FILE_OPTION,
+    glossary: Path | None = typer.Option(
+        None, "--glossary", help="A glossary file (.csv/.tsv/.tbx) whose terms to check."
+    ),
+    no_user_glossary: bool = typer.Option(
+        False, "--no-user-glossary", help="Do not check --user's stored glossary."
+    ),
+    check: list[str] = typer.Option(
+        [], "--check", help="Run only this check (repeatable, or comma-separated)."
+    ),
+    skip: list[str] = typer.Option(
+        [], "--skip", help="Do not run this check (repeatable, or comma-separated)."
+    ),
+    reviewed_only: bool = typer.Option(
+        False,
+        "--reviewed-only",
+        help="Leave out translations not yet reviewed (PO fuzzy, XLIFF needs-review, Qt "
+        "unfinished); by default they are checked too.",
+    ),
+    fail_on: str = typer.Option(
+        "error",
+        "--fail-on",
+        help="Exit with status 1 when a finding is this severe or worse: error, warning, note, "
+        "or never.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    list_checks: bool = typer.Option(
+        False,
+        "--list-checks",
+        callback=_list_checks,
+        is_eager=True,
+        help="List the checks, their severity and what each looks for, and exit.",
+    ),
+) -> None:
+    """Check a translated FILE: format strings, placeholders and tags, numbers, accelerators,
+    whitespace, doubled words, one source translated two ways, and with --user the user's
+    memory and glossary.
+
+    Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
+    them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:
+    a translation that breaks the program showing it). `ltmt qa --list-checks` lists the
+    checks.
+    """
+    from ltmt.cli.pair_files import read_records
+    from ltmt.qa import check_pairs, chosen_checks
+
+    if fail_on not in FAIL_LEVELS:
+        raise InputError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
+    names = chosen_checks(_names(check), _names(skip))
+    if not names:
+        raise InputError("--skip leaves no check to run")
+    terms = []
+    if glossary is not None:
+        from ltmt.terminology.files import read_glossary
+
+        terms = read_glossary(glossary, src_lang=src_lang, tgt_lang=tgt_lang)
+    records = read_records(
+        file,
+        fmt,
+        source_file,
+        src_lang,
+        tgt_lang,
+        quiet=as_json,
+        include_fuzzy=not reviewed_only,
+    )
+    if user is None:
+        report = check_pairs(records, checks=names, glossary=terms)
+    else:
+        with open_store(memory_dir, key_file, existing=True, user=user) as memory:
+            memory.require_user(user)
+            report = check_pairs(
+                records,
+                checks=names,
+                memory=memory,
+                user=user,
+                glossary=terms,
+                user_glossary=not no_user_glossary,
+            )
+    if as_json:
+        typer.echo(
+            json.dumps({"file": str(file), **report.to_dict()}, ensure_ascii=False, indent=2)
+        )
+    else:
+        for finding in report.findings:
+            typer.echo(finding.line())
+        asked = set(_names(check))
+        for name, why in report.not_run.items():
+            if name in asked:
+                typer.echo(f"ltmt: the {name} check did not run: {why}", err=True)
+        typer.echo(report.summary())
+    if report.fails(None if fail_on == "never" else fail_on):  # type: ignore[arg-type]
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("qa")(qa)

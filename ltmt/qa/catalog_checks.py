@@ -1,0 +1,109 @@
+"""The checks that read an entry beside others: the file's other entries, the user's memory and
+glossary.
+
+- :func:`inconsistent_findings`: a source (with its context and plural form) the file translates
+  in more than one way; each entry that is not written as most of them (the first such, on a
+  tie) is found, naming where the usual translation stands.
+- :func:`memory_findings`: an entry whose source the user's memory holds (a 100 % match: the
+  same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it.
+- :func:`glossary_findings`: a glossary term of the source whose target the translation does
+  not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ltmt.lookup import memory_matches
+from ltmt.qa.findings import Finding
+from ltmt.routing import reused_target
+from ltmt.wording import counted
+
+if TYPE_CHECKING:
+    from ltmt.memory.store import Memory
+    from ltmt.segments import PairRecord
+    from ltmt.terminology.matching import TermMatcher
+
+# memory matches read per entry: stored pairs of one source in other contexts come first
+# when they share the entry's (``prefer``), and a few suffice to find its own
+_MATCHES = 4
+
+
+def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
+    """The entries of ``records`` that translate a source otherwise than most entries of it."""
+    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for n, record in enumerate(records):
+        context = str(record.metadata.get("context", ""))
+        groups[(record.source, context, str(record.metadata.get("plural", "")))].append(n)
+    findings = []
+    for group in groups.values():
+        targets = Counter(records[n].target for n in group)
+        if len(targets) < 2:
+            continue
+        usual, count = targets.most_common(1)[0]
+        where = next(records[n].position for n in group if records[n].target == usual)
+        for n in group:
+            record = records[n]
+            if record.target != usual:
+                findings.append(
+                    Finding(
+                        "inconsistent",
+                        n,
+                        record.position,
+                        record.source,
+                        record.target,
+                        f"the same source is translated {usual!r} in {count} other "
+                        f"{'entry' if count == 1 else 'entries'} ({where})",
+                    )
+                )
+    return findings
+
+
+def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) -> list[Finding]:
+    """The entries of ``records`` whose source ``user``'s ``memory`` translates otherwise."""
+    prefer = [dict(record.metadata) for record in records]
+    found = memory_matches(memory, user, [r.source for r in records], _MATCHES, prefer)
+    findings = []
+    for n, (record, matches) in enumerate(zip(records, found, strict=True)):
+        stored = [reused_target(record.source, m.segment) for m in matches if m.score >= 100]
+        if stored and record.target not in stored:
+            others = len(set(stored)) - 1
+            findings.append(
+                Finding(
+                    "memory",
+                    n,
+                    record.position,
+                    record.source,
+                    record.target,
+                    f"{user}'s memory translates this source {stored[0]!r}"
+                    + (f" (and {counted(others, 'other way')})" if others else ""),
+                )
+            )
+    return findings
+
+
+def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
+    """The entries of ``records`` that leave a glossary term of their source untranslated as the
+    glossary says."""
+    from ltmt.terminology.matching import renders
+
+    findings: list[Finding] = []
+    for n, record in enumerate(records):
+        missed: dict[str, str] = {}
+        for hit in matcher.find(record.source):
+            if not renders(hit.term.target, record.target):
+                missed.setdefault(record.source[hit.start : hit.end], hit.term.target)
+        findings.extend(
+            Finding(
+                "glossary",
+                n,
+                record.position,
+                record.source,
+                record.target,
+                f"{source!r} is {target!r} in the glossary",
+            )
+            for source, target in missed.items()
+        )
+    return findings

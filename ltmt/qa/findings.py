@@ -1,0 +1,110 @@
+"""What a quality check found in one translated entry, and the checks ltmt runs.
+
+Each check has a name, a severity and a sentence that says what it looks for
+(:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
+``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
+(a number lost, an accelerator, edge whitespace, a word doubled, the same source translated two
+ways, a translation the user's memory or glossary says otherwise); ``note``: often intended
+(a translation that copies its source, end punctuation that differs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "note"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check's ``name``, its ``severity`` and what it looks for (``about``)."""
+
+    name: str
+    severity: Severity
+    about: str
+
+
+CHECKS: dict[str, Check] = {
+    check.name: check
+    for check in (
+        Check(
+            "format",
+            "error",
+            "the translation is a valid format string for its entry's flags (c-format, "
+            "python-format, ...), as msgfmt -c checks",
+        ),
+        Check(
+            "placeholders",
+            "error",
+            "the translation has the source's placeholders, tags and entities (%s, {name}, "
+            "<b>, &amp;), no fewer and no more",
+        ),
+        Check(
+            "addresses",
+            "warning",
+            "the translation keeps the source's URLs and e-mail addresses",
+        ),
+        Check("numbers", "warning", "the translation has every number of the source"),
+        Check(
+            "accelerator",
+            "warning",
+            "a line with a keyboard accelerator (&Open, _Quit) has one in the translation",
+        ),
+        Check(
+            "whitespace",
+            "warning",
+            "the translation starts and ends with the source's spaces and line breaks",
+        ),
+        Check("doubled", "warning", "the translation does not say a word twice in a row"),
+        Check(
+            "inconsistent",
+            "warning",
+            "the same source (in the same context) is translated the same way throughout",
+        ),
+        Check(
+            "memory",
+            "warning",
+            "a source the user's memory holds is translated as the memory has it (--user)",
+        ),
+        Check(
+            "glossary",
+            "warning",
+            "a glossary term of the source is translated as the glossary says (--user's "
+            "glossary, --glossary)",
+        ),
+        Check("copied", "note", "the translation is not the source written again"),
+        Check(
+            "punctuation",
+            "note",
+            "the translation ends with the source's colon, question or exclamation mark or "
+            "ellipsis",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What ``check`` found in the ``entry``-th entry checked (from 0), at ``position`` in its
+    file (``source`` translated ``target``)."""
+
+    check: str
+    entry: int
+    position: str
+    source: str
+    target: str
+    message: str
+
+    @property
+    def severity(self) -> Severity:
+        return CHECKS[self.check].severity
+
+    def line(self) -> str:
+        """``position: severity [check] message``: one line, as a compiler says it."""
+        where = f"{self.position}: " if self.position else ""
+        return f"{where}{self.severity} [{self.check}] {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {**asdict(self), "severity": self.severity}

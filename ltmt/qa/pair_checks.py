@@ -1,0 +1,259 @@
+"""The checks that read one entry alone: its source, its translation and its format flags.
+
+Each returns what it found as messages (none: the entry passes); :data:`PAIR_CHECKS` names
+them as :data:`ltmt.qa.findings.CHECKS` does. They reuse what the translator itself keeps
+right, so that a file ltmt translated and a file a person did are held to the same rules:
+format strings as ``msgfmt -c`` reads them (:mod:`ltmt.formats.format_strings`), the
+placeholder inventory (:mod:`ltmt.formats.placeholder_syntax`), numbers
+(:mod:`ltmt.numbers_kept`) and accelerators (:mod:`ltmt.accelerators`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
+from ltmt.formats.format_strings import check_format
+from ltmt.formats.placeholder_syntax import (
+    Placeholder,
+    find_placeholders,
+    has_words,
+    without_placeholders,
+)
+from ltmt.numbers_kept import lost_numbers
+from ltmt.text import split_edges
+from ltmt.wording import counted, first_few
+
+PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
+
+# a word said twice in a row, a space between (not ``Sie sie``, "you ... them", nor a help
+# text's columns: ``-b DATEI    DATEI existiert``)
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,}) (\1)\b")
+# words a sentence may say twice: German's relative pronoun before an article (``auf die die
+# Verknüpfung verweist``, ``Benutzer, die die Eingabe verwenden``)
+_REPEATABLE = frozenset({"der", "die", "das", "den", "dem", "des"})
+# a printf conversion's flags, width and precision (numbers, not ``*``)
+_SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
+# an argument by name or number (``{name}``, ``%(name)s``, ``%1$s``, ``%1``), which a
+# translation may use fewer times than its source, but once at least
+_NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
+# a printf integer conversion: what a plural form's translation may leave out ("Eine Datei"
+# for "%d file"), as msgfmt allows
+_INTEGER = re.compile(r"%(?:[1-9]\d*\$)?[-+ #0']*\d*(?:hh|h|ll|l|j|z|t|q)?[diu]$|\{\w*\}$")
+_ENDINGS = (
+    ("...", "an ellipsis"),
+    ("\u2026", "an ellipsis"),
+    (":", "a colon"),
+    ("?", "a question mark"),
+    ("!", "an exclamation mark"),
+)
+# quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
+# a tag without attributes, and the HTML elements that take no closing tag
+_BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
+_VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
+_SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
+_CLOSERS = "\"'\u201c\u201d\u2019\u00bb\u00ab\u203a)]"
+
+
+def flags_of(metadata: Mapping[str, Any]) -> list[str]:
+    """The format flags of an entry's metadata (PO's ``#,`` flags: ``c-format, no-wrap``)."""
+    return [flag.strip() for flag in str(metadata.get("flags", "")).split(",") if flag.strip()]
+
+
+def format_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """What makes ``target`` an invalid format string for the entry's flags."""
+    return check_format(flags_of(metadata), source, target)
+
+
+def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The placeholders, tags and entities ``target`` lacks or adds. A printf conversion's
+    width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
+    wider); an argument by name or number may be used fewer times, once at least; a plural
+    form may leave out its one integer conversion (``Eine Datei`` for ``%d file``)."""
+    lost, added = _difference(source, target, names=False)
+    have = _inventory(target, _aliases(source), names=False)
+    for text in [text for text in lost if _NAMED.match(text) and have[text]]:
+        del lost[text]
+    if "plural" in metadata:
+        counts = [text for text in lost if _INTEGER.match(text)]
+        if len(counts) == 1 and lost[counts[0]] == 1:
+            del lost[counts[0]]
+    problems = []
+    if lost:
+        problems.append(f"lacks {_listed(lost)}")
+    if added:
+        problems.append(f"adds {_listed(added)}, which the source does not have")
+    return problems
+
+
+def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The URLs and e-mail addresses of ``source`` that ``target`` does not keep."""
+    lost, added = _difference(source, target, names=True)
+    if not lost:
+        return []
+    instead = f" (it has {_listed(added)})" if added else ""
+    return [f"lacks {_listed(lost)}{instead}"]
+
+
+def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The numbers of ``source`` that ``target`` lacks (outside placeholders: ``%1$s`` is the
+    placeholder check's)."""
+    lost = lost_numbers(without_placeholders(source), without_placeholders(target))
+    return [f"lacks the number {first_few(lost)}"] if lost else []
+
+
+def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """Whether a line of ``source`` with a keyboard accelerator has none, or several, in
+    ``target``."""
+    if not accelerators_lost(source, target):
+        return []
+    found = next(
+        accelerator
+        for line in source.split("\n")
+        if (accelerator := find_accelerator(line, MARKERS)[1]) is not None
+    )
+    return [
+        f"the source's accelerator {found.marker}{found.key} has no {found.marker} before a "
+        "letter of the translation, or several"
+    ]
+
+
+def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """Whether ``target`` starts and ends with ``source``'s whitespace."""
+    source_lead, _, source_trail = split_edges(source)
+    target_lead, body, target_trail = split_edges(target)
+    if not body:
+        return []
+    problems = []
+    for edge, want, have in (
+        ("starts", source_lead, target_lead),
+        ("ends", source_trail, target_trail),
+    ):
+        if want != have:
+            problems.append(
+                f"the source {edge} with {_spaces(want)}, the translation with {_spaces(have)}"
+            )
+    return problems
+
+
+def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The words ``target`` says twice in a row where ``source`` does not."""
+    said = {m.group(1).casefold() for m in _DOUBLED.finditer(without_placeholders(source))}
+    doubled = [
+        m.group()
+        for m in _DOUBLED.finditer(without_placeholders(target))
+        if m.group(1).casefold() not in said and m.group(1) not in _REPEATABLE
+    ]
+    return [f"says a word twice: {first_few(repr(d) for d in doubled)}"] if doubled else []
+
+
+def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """Whether ``target`` is ``source`` written again (a name, or a word left untranslated)."""
+    if target.strip() != source.strip() or not has_words(source):
+        return []
+    return ["the translation is the source as written"]
+
+
+def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """Whether ``target`` ends with another colon, question or exclamation mark or ellipsis
+    than ``source``."""
+    want, have = _ending(source), _ending(target)
+    if want == have or not target.strip():
+        return []
+    return [f"the source ends with {want}, the translation with {have}"]
+
+
+PAIR_CHECKS: dict[str, PairCheck] = {
+    "format": format_problems,
+    "placeholders": placeholder_problems,
+    "addresses": address_problems,
+    "numbers": number_problems,
+    "accelerator": accelerator_problems,
+    "whitespace": whitespace_problems,
+    "doubled": doubled_problems,
+    "copied": copied_problems,
+    "punctuation": punctuation_problems,
+}
+
+
+def _difference(source: str, target: str, *, names: bool) -> tuple[Counter[str], Counter[str]]:
+    """``(lost, added)`` placeholders of ``target`` against ``source``: URLs and e-mail
+    addresses alone (``names``), or every other kind."""
+    aliases = _aliases(source)
+    wanted = _inventory(source, {}, names=names)
+    found = _inventory(target, aliases, names=names)
+    return wanted - found, found - wanted
+
+
+def _inventory(text: str, aliases: Mapping[str, str], *, names: bool) -> Counter[str]:
+    """The placeholders of ``text`` (printf conversions without width and precision; a
+    numbered one as the source's unnumbered argument it stands for, by ``aliases``)."""
+    found: Counter[str] = Counter()
+    for placeholder in find_placeholders(text):
+        if (placeholder.kind == "name") != names or _metavariable(placeholder, text):
+            continue
+        plain = _unsized(placeholder.text) if placeholder.kind == "printf" else placeholder.text
+        found[aliases.get(plain, plain)] += 1
+    return found
+
+
+def _metavariable(placeholder: Placeholder, text: str) -> bool:
+    """Whether a tag is a command's metavariable that a translator translates (``append
+    <mark>``, ``-font <font>``): an opening tag of a name that takes a closing one, without
+    attributes, that ``text`` never closes."""
+    bare = _BARE_TAG.fullmatch(placeholder.text)
+    if placeholder.kind != "tag" or bare is None or bare.group(1).lower() in _VOID:
+        return False
+    return f"</{bare.group(1).lower()}" not in text.lower()
+
+
+def _aliases(source: str) -> dict[str, str]:
+    """``%N$x`` → the source's N-th argument conversion, for a source without numbered ones
+    (as :func:`ltmt.formats.placeholder_syntax.positional_aliases`, sizes aside)."""
+    found = [p for p in find_placeholders(source) if p.kind == "printf"]
+    if any("$" in p.text for p in found):
+        return {}
+    arguments = [_unsized(p.text) for p in found if p.ordered]
+    return {f"%{n}${text[1:]}": text for n, text in enumerate(arguments, 1)}
+
+
+def _unsized(printf: str) -> str:
+    """A printf conversion without its flags, width and precision (``%2$-12.3f`` →
+    ``%2$f``; one whose width or precision is an argument, ``%*s``, as written), a hex or
+    floating-point one in lower case (``%02X`` prints what ``%02x`` does, in capitals)."""
+    plain = _SIZED.sub(r"%\1", printf, count=1)
+    return plain[:-1] + plain[-1].lower() if plain[-1] in "XEFGA" else plain
+
+
+def _listed(placeholders: Counter[str]) -> str:
+    return first_few(
+        f"{text} ({count} times)" if count > 1 else text for text, count in placeholders.items()
+    )
+
+
+def _spaces(edge: str) -> str:
+    """``edge`` (whitespace) in words: ``none``, ``a line break``, ``2 spaces``, ``a space +
+    a line break``."""
+    if not edge:
+        return "none"
+    names = [_SPACE_NAMES.get(char, f"U+{ord(char):04X}") for char in edge]
+    if len(set(names)) == 1:
+        return f"a {names[0]}" if len(names) == 1 else counted(len(names), names[0])
+    return " + ".join(f"a {name}" for name in names)
+
+
+def _ending(text: str) -> str:
+    """What ``text`` ends with, of :data:`_ENDINGS` (inside closing quotes or brackets and
+    placeholders aside), or ``nothing of these``."""
+    plain = text.rstrip()
+    placeholders = find_placeholders(plain)
+    if placeholders and placeholders[-1].end == len(plain):  # "Name: %s" ends with %s
+        return "nothing of these"
+    plain = plain.rstrip(_CLOSERS).rstrip()
+    for mark, name in _ENDINGS:
+        if plain.endswith(mark):
+            return name
+    return "nothing of these"

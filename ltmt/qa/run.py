@@ -1,0 +1,129 @@
+"""Run the quality checks over a translated file's pairs: :func:`check_pairs` and its
+:class:`QaReport`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ltmt.errors import InputError
+from ltmt.qa.catalog_checks import glossary_findings, inconsistent_findings, memory_findings
+from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity
+from ltmt.qa.pair_checks import PAIR_CHECKS
+from ltmt.wording import counted
+
+if TYPE_CHECKING:
+    from ltmt.memory.store import Memory
+    from ltmt.segments import PairRecord
+    from ltmt.terminology.terms import Term
+
+
+@dataclass
+class QaReport:
+    """What the checks found in ``entries`` translated entries (``untranslated`` more were
+    empty and not checked); ``not_run``: checks asked for that had nothing to check against
+    (``memory`` without a user, ``glossary`` without terms), each with why."""
+
+    entries: int = 0
+    untranslated: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    checks: tuple[str, ...] = ()
+    not_run: dict[str, str] = field(default_factory=dict)
+
+    def by_severity(self) -> Counter[str]:
+        return Counter(finding.severity for finding in self.findings)
+
+    def by_check(self) -> Counter[str]:
+        return Counter(finding.check for finding in self.findings)
+
+    def fails(self, level: Severity | None) -> bool:
+        """Whether a finding is at ``level`` or worse (None: never)."""
+        if level is None:
+            return False
+        worst = SEVERITIES[: SEVERITIES.index(level) + 1]
+        return any(finding.severity in worst for finding in self.findings)
+
+    def summary(self) -> str:
+        """``864 entries checked: 2 errors, 5 warnings (placeholders 2, numbers 5)``."""
+        said = f"{counted(self.entries, 'entry', 'entries')} checked"
+        if self.untranslated:
+            said += f" ({self.untranslated} untranslated left out)"
+        severities = self.by_severity()
+        if not self.findings:
+            return f"{said}: nothing found"
+        found = ", ".join(counted(severities[s], s) for s in SEVERITIES if severities[s])
+        checks = ", ".join(f"{name} {count}" for name, count in self.by_check().most_common())
+        return f"{said}: {found} ({checks})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entries": self.entries,
+            "untranslated": self.untranslated,
+            "checks": list(self.checks),
+            "not_run": dict(self.not_run),
+            "by_severity": {s: self.by_severity()[s] for s in SEVERITIES},
+            "by_check": {name: self.by_check()[name] for name in self.checks},
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+
+def chosen_checks(only: Collection[str] = (), skip: Collection[str] = ()) -> tuple[str, ...]:
+    """The checks to run: ``only`` those (default: all of :data:`CHECKS`), less ``skip``;
+    an unknown name is an :class:`InputError` listing the known ones."""
+    for name in (*only, *skip):
+        if name not in CHECKS:
+            raise InputError(f"no check {name!r}; the checks are {', '.join(CHECKS)}")
+    return tuple(name for name in CHECKS if (not only or name in only) and name not in skip)
+
+
+def check_pairs(
+    records: Iterable[PairRecord],
+    *,
+    checks: Sequence[str] | None = None,
+    memory: Memory | None = None,
+    user: str | None = None,
+    glossary: Iterable[Term] = (),
+    user_glossary: bool = True,
+) -> QaReport:
+    """Check the translated ``records`` (a file's pairs:
+    :func:`ltmt.formats.pairs.read_translations`) with ``checks`` (default: all). ``memory``
+    and ``user``: the memory whose translations the ``memory`` check holds the file to, and
+    whose stored glossary (with ``user_glossary``) the ``glossary`` check reads with
+    ``glossary``'s terms. Findings come in the file's order."""
+    from ltmt.lookup import term_matcher
+
+    names = chosen_checks() if checks is None else chosen_checks(checks)
+    records = list(records)
+    report = QaReport(checks=names)
+    translated = [record for record in records if record.target.strip()]
+    report.entries, report.untranslated = len(translated), len(records) - len(translated)
+    findings: list[Finding] = []
+    for n, record in enumerate(translated):
+        here: list[Finding] = []
+        for name in names:
+            check = PAIR_CHECKS.get(name)
+            # a format string's problems are its placeholders': said once
+            if check is None or (name == "placeholders" and here and here[0].check == "format"):
+                continue
+            here.extend(
+                Finding(name, n, record.position, record.source, record.target, message)
+                for message in check(record.source, record.target, record.metadata)
+            )
+        findings += here
+    if "inconsistent" in names:
+        findings += inconsistent_findings(translated)
+    if "memory" in names:
+        if memory is None or user is None:
+            report.not_run["memory"] = "no --user memory to compare with"
+        else:
+            findings += memory_findings(translated, memory, user)
+    if "glossary" in names:
+        matcher = term_matcher(memory, user, user_glossary, glossary)
+        if matcher is None:
+            report.not_run["glossary"] = "no glossary terms (--user's glossary, --glossary)"
+        else:
+            findings += glossary_findings(translated, matcher)
+    report.findings = sorted(findings, key=lambda f: (f.entry, names.index(f.check)))
+    return report
