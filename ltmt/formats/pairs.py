@@ -151,7 +151,10 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
         raise InputError(f"{path}: file not found")
     if not path.is_file():
         raise InputError(f"{path}: not a file")
-    return _nonempty(path, reader(path, **options))
+    left_out = (
+        "untranslated ones" if options.get("include_fuzzy") else "untranslated and fuzzy ones"
+    )
+    return _nonempty(path, reader(path, **options), left_out)
 
 
 def read_translations(
@@ -193,15 +196,15 @@ def drain(records: list[PairRecord]) -> Iterator[PairRecord]:
         yield records.pop()
 
 
-def _nonempty(path: Path, records: Iterator[PairRecord]) -> Iterator[PairRecord]:
+def _nonempty(path: Path, records: Iterator[PairRecord], left_out: str) -> Iterator[PairRecord]:
     empty = True
     for record in records:
         empty = False
         yield record
     if empty:
         raise InputError(
-            f"{path}: no segments found (an empty file, or no translated entries: untranslated "
-            "and fuzzy ones are not imported)"
+            f"{path}: no segments found (an empty file, or no translated entries: {left_out} "
+            "are not read)"
         )
 
 

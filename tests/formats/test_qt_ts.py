@@ -81,6 +81,8 @@ def test_memory_import_reads_the_finished_translations(caplog: pytest.LogCapture
         )
     ]
     assert "1 translation marked unfinished not imported" in caplog.text
+    unfinished = list(read_ts(DATA / "app_de.ts", "en", "de", include_fuzzy=True))
+    assert [r.source for r in unfinished] == ["Save", "Copied %1 of %2"]
 
 
 def test_languages_are_checked(tmp_path: Path) -> None:

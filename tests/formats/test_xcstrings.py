@@ -177,6 +177,10 @@ def test_reviewed_pairs_are_read(catalog: Path, tmp_path: Path, caplog) -> None:
         ("Save", "Sichern", {"context": "save_button"})
     ]
     assert "9 translations not yet reviewed (state needs_review or new) not read" in caplog.text
+    unreviewed = list(read_pairs(out, src_lang="en", tgt_lang="de", include_fuzzy=True))
+    assert len(unreviewed) == 10 and ("Save", "Sichern") in [
+        (r.source, r.target) for r in unreviewed
+    ]
 
 
 def test_other_source_language_and_bad_files(catalog: Path, tmp_path: Path) -> None:

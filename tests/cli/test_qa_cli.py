@@ -1,0 +1,214 @@
+"""``ltmt qa`` end to end: findings as lines and JSON, exit statuses, unreviewed entries, the
+user's memory and glossary, one-line errors; its format check against gettext's ``msgfmt -c``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ltmt import Memory
+
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+)
+ENTRIES = [
+    # (flags, msgid, msgstr, fuzzy)
+    ("c-format", "Cannot open %s", "Kann %d nicht öffnen", False),
+    ("", "Save", "Speichern", False),
+    ("", "Save", "Sichern", True),
+    ("c-format", "Wait %d seconds\\n", "Warte %d Sekunden\\n", False),
+    ("", "Name:", "Name", False),
+]
+
+
+def write_po(path: Path, entries=ENTRIES) -> Path:
+    blocks = [HEADER]
+    for flags, msgid, msgstr, fuzzy in entries:
+        marks = [mark for mark in ("fuzzy" if fuzzy else "", flags) if mark]
+        flag_line = f"#, {', '.join(marks)}\n" if marks else ""
+        blocks.append(f'{flag_line}msgid "{msgid}"\nmsgstr "{msgstr}"\n\n')
+    path.write_text("".join(blocks), "utf-8")
+    return path
+
+
+@pytest.fixture
+def po(tmp_path: Path) -> Path:
+    return write_po(tmp_path / "de.po")
+
+
+def test_findings_are_lines_then_a_summary_and_an_error_fails(run_ltmt, po):
+    code, out, err = run_ltmt("qa", str(po))
+    assert code == 1 and err == ""
+    assert out.splitlines() == [
+        f"{po}: entry 1: error [format] c-format: argument '1' is int, not string",
+        f"{po}: entry 3: warning [inconsistent] the same source is translated 'Speichern' in 1 "
+        f"other entry ({po}: entry 2)",
+        f"{po}: entry 5: note [punctuation] the source ends with a colon, the translation with "
+        "nothing of these",
+        "5 entries checked: 1 error, 1 warning, 1 note (format 1, inconsistent 1, punctuation 1)",
+    ]
+
+
+def test_unreviewed_translations_are_checked_unless_reviewed_only(run_ltmt, po):
+    code, out, _ = run_ltmt("qa", str(po), "--reviewed-only", "--fail-on", "never")
+    assert code == 0
+    assert "inconsistent" not in out and out.splitlines()[-1].startswith("4 entries checked")
+
+
+def test_fail_on_sets_the_severity_that_fails(run_ltmt, tmp_path):
+    warned = write_po(
+        tmp_path / "w.po", [("", "Save", "Speichern", False), ("", "Save", "Sichern", False)]
+    )
+    assert run_ltmt("qa", str(warned))[0] == 0
+    assert run_ltmt("qa", str(warned), "--fail-on", "warning")[0] == 1
+    clean = write_po(tmp_path / "c.po", [("", "Save", "Speichern", False)])
+    code, out, _ = run_ltmt("qa", str(clean), "--fail-on", "note")
+    assert (code, out) == (0, "1 entry checked: nothing found\n")
+
+
+def test_json_report(run_ltmt, po):
+    code, out, _ = run_ltmt("qa", str(po), "--json", "--check", "format,punctuation")
+    data = json.loads(out)
+    assert code == 1
+    assert data["file"] == str(po) and data["entries"] == 5
+    assert data["checks"] == ["format", "punctuation"]
+    assert [f["check"] for f in data["findings"]] == ["format", "punctuation"]
+    assert data["findings"][0]["target"] == "Kann %d nicht öffnen"
+
+
+def test_checks_asked_for_that_cannot_run_are_said(run_ltmt, po):
+    code, out, err = run_ltmt("qa", str(po), "--check", "memory", "--check", "glossary")
+    assert code == 0 and out == "5 entries checked: nothing found\n"
+    assert err.splitlines() == [
+        "ltmt: the memory check did not run: no --user memory to compare with",
+        "ltmt: the glossary check did not run: no glossary terms (--user's glossary, --glossary)",
+    ]
+
+
+def test_the_users_memory_and_glossary(run_ltmt, po, tmp_path):
+    store = tmp_path / "store"
+    with Memory(store) as memory:
+        memory.add("u1", "Name:", "Name:")
+        memory.glossary("u1").add("save", "Speichern")
+    code, out, _ = run_ltmt(
+        "qa", str(po), "-u", "u1", "--memory-dir", str(store), "--check", "memory,glossary"
+    )
+    assert out.splitlines()[:-1] == [
+        f"{po}: entry 3: warning [glossary] 'Save' is 'Speichern' in the glossary",
+        f"{po}: entry 5: warning [memory] u1's memory translates this source 'Name:'",
+    ]
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("source,target\nopen,öffnen\n", "utf-8")
+    code, out, _ = run_ltmt(
+        "qa",
+        str(po),
+        "-u",
+        "u1",
+        "--memory-dir",
+        str(store),
+        "--no-user-glossary",
+        "--glossary",
+        str(glossary),
+        "--check",
+        "glossary",
+    )
+    assert (code, out) == (0, "5 entries checked: nothing found\n")
+
+
+def test_list_checks_needs_no_file(run_ltmt):
+    code, out, _ = run_ltmt("qa", "--list-checks")
+    assert code == 0
+    assert out.splitlines()[0].split()[:2] == ["format", "error"]
+    assert len(out.splitlines()) == 12
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.po"], "ltmt: error: missing.po: file not found\n"),
+        (
+            ["{po}", "--check", "placeholder"],
+            "ltmt: error: no check 'placeholder'; the checks are ",
+        ),
+        (
+            ["{po}", "--fail-on", "maybe"],
+            "ltmt: error: --fail-on 'maybe': use one of error, warning, note, never\n",
+        ),
+        (
+            [
+                "{po}",
+                "--skip",
+                "format,placeholders,addresses,numbers,accelerator,whitespace,doubled,"
+                "inconsistent,memory,glossary,copied,punctuation",
+            ],
+            "ltmt: error: --skip leaves no check to run\n",
+        ),
+        (["{po}", "-u", "u1", "--memory-dir", "{tmp}/nostore"], "ltmt: error: no memory store at "),
+        (["{po}", "--source-file", "{po}"], "ltmt: error: --source-file is for "),
+    ],
+)
+def test_bad_input_is_one_line(run_ltmt, po, tmp_path, args, message):
+    code, out, err = run_ltmt("qa", *[a.format(po=po, tmp=tmp_path) for a in args])
+    assert code == 1 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_a_file_of_one_language_is_paired_with_its_source(run_ltmt, tmp_path):
+    source = tmp_path / "values" / "strings.xml"
+    target = tmp_path / "values-de" / "strings.xml"
+    for path, text in ((source, "Delete %1$s?"), (target, "%1$s löschen")):
+        path.parent.mkdir()
+        path.write_text(f'<resources><string name="ask">{text}</string></resources>\n', "utf-8")
+    code, out, err = run_ltmt("qa", str(target), "--source-file", str(source))
+    assert code == 0
+    assert out.splitlines() == [
+        f"{target}: ask: note [punctuation] the source ends with a question mark, the "
+        "translation with nothing of these",
+        "1 entry checked: 1 note (punctuation 1)",
+    ]
+    code, out, err = run_ltmt(
+        "qa", str(tmp_path / "values-de"), "--source-file", str(source.parent)
+    )
+    assert (
+        code == 0
+        and err == ""
+        and out.splitlines()[-1] == "1 entry checked: 1 note (punctuation 1)"
+    )
+
+
+needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs gettext's msgfmt")
+
+
+def _msgfmt_accepts(path: Path) -> bool:
+    done = subprocess.run(
+        ["msgfmt", "-c", "--use-fuzzy", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+@needs_msgfmt
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        ("Cannot open %s", "Kann %s nicht öffnen"),
+        ("Cannot open %s", "Kann %d nicht öffnen"),
+        ("Cannot open %s", "Kann nicht öffnen"),
+        ("%s of %d", "%2$d von %1$s"),
+        ("%s of %d", "%2$s von %1$d"),
+        ("%-12s|", "%-28s|"),
+        ("%d%% done", "%d%% fertig"),
+        ("%d%% done", "%d% fertig"),
+        ("Open %s", "%s %s öffnen"),
+    ],
+)
+def test_the_format_check_agrees_with_msgfmt(run_ltmt, tmp_path, msgid, msgstr):
+    po = write_po(tmp_path / "de.po", [("c-format", msgid, msgstr, False)])
+    code, out, _ = run_ltmt("qa", str(po), "--check", "format")
+    assert (code == 0) == _msgfmt_accepts(po), out

@@ -1,0 +1,93 @@
+"""The checks of an entry beside others: the file's, and a real store's memory and glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt import Memory
+from ltmt.qa.catalog_checks import glossary_findings, inconsistent_findings, memory_findings
+from ltmt.segments import PairRecord
+from ltmt.terminology.matching import TermMatcher
+from ltmt.terminology.terms import Term
+
+
+def record(n: int, source: str, target: str, **metadata: object) -> PairRecord:
+    return PairRecord(source, target, f"de.po: entry {n}", metadata)
+
+
+def test_a_source_translated_two_ways_is_found_where_it_differs_from_most():
+    records = [
+        record(1, "Save", "Speichern"),
+        record(2, "Save", "Sichern"),
+        record(3, "Save", "Speichern"),
+        record(4, "Open", "Öffnen"),
+    ]
+    [finding] = inconsistent_findings(records)
+    assert (finding.check, finding.entry, finding.position) == ("inconsistent", 1, "de.po: entry 2")
+    assert finding.message == (
+        "the same source is translated 'Speichern' in 2 other entries (de.po: entry 1)"
+    )
+
+
+def test_a_tie_keeps_the_first_translation_as_the_usual_one():
+    [finding] = inconsistent_findings(
+        [record(1, "Save", "Speichern"), record(2, "Save", "Sichern")]
+    )
+    assert finding.position == "de.po: entry 2"
+    assert finding.message.endswith("'Speichern' in 1 other entry (de.po: entry 1)")
+
+
+def test_contexts_and_plural_forms_may_translate_a_source_otherwise():
+    records = [
+        record(1, "Open", "Öffnen", context="menu"),
+        record(2, "Open", "Offen", context="state"),
+        record(3, "%d file", "Eine Datei", plural=0),
+        record(4, "%d file", "%d Dateien", plural=1),
+    ]
+    assert inconsistent_findings(records) == []
+
+
+@pytest.fixture
+def memory(tmp_path: Path):
+    with Memory(tmp_path / "store") as opened:
+        opened.add("u1", "Save the file", "Datei speichern")
+        opened.add("u1", "Open", "Öffnen", metadata={"context": "menu"})
+        opened.add("u1", "Open", "Offen", metadata={"context": "state"})
+        opened.add("u1", "Quit\n", "Beenden\n")
+        yield opened
+
+
+def test_a_source_the_memory_holds_must_be_translated_as_stored(memory):
+    records = [
+        record(1, "Save the file", "Datei sichern"),
+        record(2, "Save the file", "Datei speichern"),
+        record(3, "Close the file", "Datei schließen"),  # not in the memory
+        record(4, "Quit", "Beenden"),  # the stored pair's edges are the source's
+    ]
+    [finding] = memory_findings(records, memory, "u1")
+    assert (finding.check, finding.entry) == ("memory", 0)
+    assert finding.message == "u1's memory translates this source 'Datei speichern'"
+
+
+def test_a_source_stored_in_several_ways_passes_with_any_and_names_the_others(memory):
+    assert memory_findings([record(1, "Open", "Offen", context="state")], memory, "u1") == []
+    [finding] = memory_findings([record(1, "Open", "Aufmachen", context="menu")], memory, "u1")
+    assert finding.message == "u1's memory translates this source 'Öffnen' (and 1 other way)"
+
+
+def test_glossary_terms_must_carry_their_target():
+    matcher = TermMatcher([Term("repository", "Repository"), Term("commit", "Commit")])
+    records = [
+        record(1, "Clone the repository", "Das Repository klonen"),
+        record(2, "Clone the repositories", "Die Repositorys klonen"),  # a plural renders it
+        record(3, "Clone the repository", "Das Depot klonen"),
+        record(4, "Commit to the repository", "In das Depot einspielen"),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [
+        (2, "'repository' is 'Repository' in the glossary"),
+        (3, "'Commit' is 'Commit' in the glossary"),
+        (3, "'repository' is 'Repository' in the glossary"),
+    ]

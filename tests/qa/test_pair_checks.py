@@ -1,0 +1,212 @@
+"""The checks of one entry alone: what each finds, and what it lets pass, word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.qa.findings import CHECKS
+from ltmt.qa.pair_checks import (
+    PAIR_CHECKS,
+    accelerator_problems,
+    address_problems,
+    copied_problems,
+    doubled_problems,
+    flags_of,
+    format_problems,
+    number_problems,
+    placeholder_problems,
+    punctuation_problems,
+    whitespace_problems,
+)
+
+
+def test_every_pair_check_is_a_named_check():
+    assert set(PAIR_CHECKS) <= set(CHECKS)
+
+
+def test_flags_are_read_from_a_po_entrys_flag_line():
+    assert flags_of({"flags": "c-format, no-wrap"}) == ["c-format", "no-wrap"]
+    assert flags_of({}) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flags", "expected"),
+    [
+        ("%d files", "%d Dateien", "c-format", []),
+        ("%d files", "%s Dateien", "c-format", ["c-format: argument '1' is string, not int"]),
+        ("%s of %s", "%2$s von %1$s", "c-format", []),
+        ("Hello %(name)s", "Hallo %(nom)s", "python-format", None),
+        ("no flags %s", "keine", "", []),  # the placeholder check's, not this one's
+    ],
+)
+def test_format_strings_are_checked_by_their_flags(source, target, flags, expected):
+    problems = format_problems(source, target, {"flags": flags})
+    if expected is None:
+        assert problems and all(p.startswith("python-format:") for p in problems)
+    else:
+        assert problems == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "metadata", "expected"),
+    [
+        ("Open %s", "%s öffnen", {}, []),
+        ("Open %s", "Öffnen", {}, ["lacks %s"]),
+        ("Open file", "Datei %s öffnen", {}, ["adds %s, which the source does not have"]),
+        ("%s and %s", "%s", {}, ["lacks %s"]),
+        ("%s %s %s", "%s", {}, ["lacks %s (2 times)"]),
+        ("<b>Bold</b> text", "<b>Fetter</b> Text", {}, []),
+        ("<b>Bold</b> text", "Fetter</b> Text", {}, ["lacks <b>"]),
+        ("Tom &amp; Jerry", "Tom & Jerry", {}, ["lacks &amp;"]),
+        # widths and hex case may change; numbered arguments reorder
+        ("%12s %12s %s", "%28s %25s %s", {}, []),
+        ("0x%02x", "0x%02X", {}, []),
+        ("%s of %d", "%2$d von %1$s", {}, []),
+        (
+            "%s of %d",
+            "%2$s von %1$d",
+            {},
+            ["lacks %s, %d", "adds %2$s, %1$d, which the source does not have"],
+        ),
+        # an argument by name may be used fewer times, once at least
+        ("The {name} was added. Add another {name}.", "{name} hinzugefügt.", {}, []),
+        ("The {name} was added.", "Hinzugefügt.", {}, ["lacks {name}"]),
+        # a plural form may leave its count out
+        ("%d file", "Eine Datei", {"plural": 0}, []),
+        ("%d file", "Eine Datei", {}, ["lacks %d"]),
+        ("%d file in %s", "Eine Datei", {"plural": 0}, ["lacks %s"]),
+        # a command's metavariable is translated; an HTML tag that is closed is not
+        ("append <mark> on a dirty tree", "<Markierung> anhängen", {}, []),
+        ("a <mark>marked</mark> word", "ein markiertes Wort", {}, ["lacks <mark>, </mark>"]),
+        ("line<br>break", "Zeilen-umbruch", {}, ["lacks <br>"]),
+        # URLs and e-mail addresses are the addresses check's
+        ("Mail me@example.com", "Schreib an ich@beispiel.de", {}, []),
+    ],
+)
+def test_placeholders(source, target, metadata, expected):
+    assert placeholder_problems(source, target, metadata) == expected
+
+
+def test_addresses_are_kept():
+    assert (
+        address_problems("See https://example.com/docs", "Siehe https://example.com/docs", {}) == []
+    )
+    assert address_problems("Mail me@example.com", "Schreib an ich@beispiel.de", {}) == [
+        "lacks me@example.com (it has ich@beispiel.de)"
+    ]
+    assert address_problems("See https://example.com/docs.", "Siehe die Doku.", {}) == [
+        "lacks https://example.com/docs"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Wait 10 seconds", "10 Sekunden warten", []),
+        ("Version 1.5", "Version 1,5", []),
+        ("E766: too many", "E76: zu viele", ["lacks the number 766"]),
+        ("1 of 2 of 3", "eins", ["lacks the number 1, 2, 3"]),
+        ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
+    ],
+)
+def test_numbers(source, target, expected):
+    assert number_problems(source, target, {}) == expected
+
+
+def test_accelerators():
+    assert accelerator_problems("&Open", "Ö&ffnen", {}) == []
+    assert accelerator_problems("_Quit", "_Beenden", {}) == []
+    assert accelerator_problems("Edit with &tabpages", "Mit Reitern bearbeiten", {}) == [
+        "the source's accelerator &t has no & before a letter of the translation, or several"
+    ]
+    assert accelerator_problems("Tom & Jerry", "Tom und Jerry", {}) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Done\n", "Fertig\n", []),
+        ("Done\n", "Fertig", ["the source ends with a line break, the translation with none"]),
+        ("  -a  all", "-a  alle", ["the source starts with 2 spaces, the translation with none"]),
+        ("Name: ", "Name:", ["the source ends with a space, the translation with none"]),
+        (
+            "x",
+            " x\n",
+            [
+                "the source starts with none, the translation with a space",
+                "the source ends with none, the translation with a line break",
+            ],
+        ),
+        (
+            "x \n",
+            "x\n ",
+            [
+                "the source ends with a space + a line break, the translation with a "
+                "line break + a space"
+            ],
+        ),
+        ("x\n", "\n", []),  # a blank translation is no edge to compare
+    ],
+)
+def test_whitespace(source, target, expected):
+    assert whitespace_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("the file", "die die Datei", []),  # German: a relative pronoun, then an article
+        (
+            "marked as untrusted",
+            "als als nicht vertrauenswürdig markiert",
+            ["says a word twice: 'als als'"],
+        ),
+        ("the file", "Datei Datei", ["says a word twice: 'Datei Datei'"]),
+        ("You can", "Sie sie", []),  # "you ... them"
+        ("-b FILE  FILE exists", "-b DATEI    DATEI existiert", []),  # a help text's columns
+        ("Bye bye", "Bye bye", []),  # the source says it twice too
+        ("end\nend", "Ende\nEnde", []),  # across lines
+    ],
+)
+def test_doubled_words(source, target, expected):
+    assert doubled_problems(source, target, {}) == expected
+
+
+def test_doubled_word_said_in_the_source_too_passes():
+    assert doubled_problems("so so", "so so", {}) == []
+    assert doubled_problems("It is is wrong", "Es ist ist falsch", {}) == [
+        "says a word twice: 'ist ist'"
+    ]
+
+
+def test_copies():
+    assert copied_problems("Settings", "Settings", {}) == [
+        "the translation is the source as written"
+    ]
+    assert copied_problems("Settings", "Einstellungen", {}) == []
+    assert copied_problems("%s: %d", "%s: %d", {}) == []  # nothing to translate
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Name:", "Name:", []),
+        ("Quit?", "Beenden?", []),
+        ("Save as...", "Speichern unter …", []),
+        ('"Quit?"', "„Beenden?“", []),
+        ("Name:", "Name", ["the source ends with a colon, the translation with nothing of these"]),
+        (
+            "Done.",
+            "Fertig!",
+            ["the source ends with nothing of these, the translation with an exclamation mark"],
+        ),
+        ("Name: %s", "Name: %s", []),
+        (
+            "Open...",
+            "Öffnen",
+            ["the source ends with an ellipsis, the translation with nothing of these"],
+        ),
+    ],
+)
+def test_end_punctuation(source, target, expected):
+    assert punctuation_problems(source, target, {}) == expected

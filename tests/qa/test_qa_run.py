@@ -1,0 +1,117 @@
+"""check_pairs: which checks run, the findings' order, and the report's counts and words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt import Memory
+from ltmt.errors import InputError
+from ltmt.qa import CHECKS, check_pairs, chosen_checks
+from ltmt.segments import PairRecord
+from ltmt.terminology.terms import Term
+
+
+def record(n: int, source: str, target: str, **metadata: object) -> PairRecord:
+    return PairRecord(source, target, f"entry {n}", metadata)
+
+
+RECORDS = [
+    record(1, "Open %s", "Öffnen", flags="c-format"),
+    record(2, "Settings", "Settings"),
+    record(3, "Save", "Speichern"),
+    record(4, "Quit", ""),
+    record(5, "Wait 10 seconds\n", "Warte Warte"),
+    record(6, "Save", "Sichern"),
+]
+
+
+def test_findings_come_in_the_files_order_then_the_checks():
+    report = check_pairs(RECORDS)
+    assert [(f.position, f.check) for f in report.findings] == [
+        ("entry 1", "format"),
+        ("entry 2", "copied"),
+        ("entry 5", "numbers"),
+        ("entry 5", "whitespace"),
+        ("entry 5", "doubled"),
+        ("entry 6", "inconsistent"),
+    ]
+    assert (report.entries, report.untranslated) == (5, 1)
+    assert report.findings[0].line() == "entry 1: error [format] c-format: argument '1' missing"
+
+
+def test_the_format_check_says_what_the_placeholder_check_would_say_again():
+    report = check_pairs([record(1, "Open %s", "Öffnen", flags="c-format")])
+    assert [f.check for f in report.findings] == ["format"]
+    report = check_pairs([record(1, "Open %s", "Öffnen")])
+    assert [(f.check, f.message) for f in report.findings] == [("placeholders", "lacks %s")]
+
+
+def test_summary_and_failure_levels():
+    report = check_pairs(RECORDS)
+    assert report.summary() == (
+        "5 entries checked (1 untranslated left out): 1 error, 4 warnings, 1 note (format 1, "
+        "copied 1, numbers 1, whitespace 1, doubled 1, inconsistent 1)"
+    )
+    assert report.fails("error") and report.fails("note") and not report.fails(None)
+    clean = check_pairs([record(1, "Save", "Speichern")])
+    assert clean.summary() == "1 entry checked: nothing found"
+    assert not clean.fails("note")
+    notes = check_pairs([record(1, "Settings", "Settings")])
+    assert notes.fails("note") and not notes.fails("warning")
+
+
+def test_chosen_checks_keep_the_tables_order_and_refuse_unknown_names():
+    assert chosen_checks() == tuple(CHECKS)
+    assert chosen_checks(["numbers", "format"]) == ("format", "numbers")
+    assert "copied" not in chosen_checks(skip=["copied"])
+    with pytest.raises(InputError, match=r"^no check 'placeholder'; the checks are format, "):
+        chosen_checks(["placeholder"])
+
+
+def test_only_the_checks_asked_for_run():
+    report = check_pairs(RECORDS, checks=["numbers"])
+    assert [f.check for f in report.findings] == ["numbers"]
+    assert report.to_dict()["by_check"] == {"numbers": 1}
+
+
+def test_memory_and_glossary_need_something_to_compare_with(tmp_path: Path):
+    report = check_pairs(RECORDS)
+    assert report.not_run == {
+        "memory": "no --user memory to compare with",
+        "glossary": "no glossary terms (--user's glossary, --glossary)",
+    }
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "Save", "Speichern")
+        memory.glossary("u1").add("settings", "Einstellungen")
+        report = check_pairs(RECORDS, memory=memory, user="u1")
+        assert report.not_run == {}
+        found = [(f.position, f.check) for f in report.findings]
+        assert ("entry 6", "memory") in found and ("entry 2", "glossary") in found
+        report = check_pairs(RECORDS, memory=memory, user="u1", user_glossary=False)
+        assert "glossary" in report.not_run
+        report = check_pairs(
+            RECORDS,
+            memory=memory,
+            user="u1",
+            user_glossary=False,
+            glossary=[Term("Save", "Sichern")],
+        )
+        assert [f.position for f in report.findings if f.check == "glossary"] == ["entry 3"]
+
+
+def test_the_report_as_json_names_every_check_and_finding():
+    data = check_pairs(RECORDS).to_dict()
+    assert data["entries"] == 5 and data["untranslated"] == 1
+    assert data["by_severity"] == {"error": 1, "warning": 4, "note": 1}
+    assert set(data["by_check"]) == set(CHECKS)
+    assert data["findings"][0] == {
+        "check": "format",
+        "entry": 0,
+        "position": "entry 1",
+        "source": "Open %s",
+        "target": "Öffnen",
+        "message": "c-format: argument '1' missing",
+        "severity": "error",
+    }
