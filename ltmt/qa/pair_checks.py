@@ -34,6 +34,8 @@ PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
 _DOUBLED = re.compile(r"\b([^\W\d_]{2,}) (\1)\b")
 # words a sentence may say twice: German's relative pronoun before an article (``auf die die
 # Verknüpfung verweist``, ``Benutzer, die die Eingabe verwenden``)
+# a word the source says twice, spaced as it may be (``CHAR    CHAR will erase``)
+_SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})[^\S\n]+(\1)\b", re.IGNORECASE)
 _REPEATABLE = frozenset({"der", "die", "das", "den", "dem", "des"})
 # a printf conversion's flags, width and precision (numbers, not ``*``)
 _SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
@@ -141,7 +143,7 @@ def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -
 
 def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The words ``target`` says twice in a row where ``source`` does not."""
-    said = {m.group(1).casefold() for m in _DOUBLED.finditer(without_placeholders(source))}
+    said = {m.group(1).casefold() for m in _SAID_TWICE.finditer(without_placeholders(source))}
     doubled = [
         m.group()
         for m in _DOUBLED.finditer(without_placeholders(target))
@@ -193,17 +195,22 @@ def _inventory(text: str, aliases: Mapping[str, str], *, names: bool) -> Counter
     numbered one as the source's unnumbered argument it stands for, by ``aliases``)."""
     found: Counter[str] = Counter()
     for placeholder in find_placeholders(text):
-        if (placeholder.kind == "name") != names or _metavariable(placeholder, text):
+        if (placeholder.kind == "name") != names or _literal(placeholder, text):
             continue
         plain = _unsized(placeholder.text) if placeholder.kind == "printf" else placeholder.text
         found[aliases.get(plain, plain)] += 1
     return found
 
 
-def _metavariable(placeholder: Placeholder, text: str) -> bool:
-    """Whether a tag is a command's metavariable that a translator translates (``append
-    <mark>``, ``-font <font>``): an opening tag of a name that takes a closing one, without
-    attributes, that ``text`` never closes."""
+def _literal(placeholder: Placeholder, text: str) -> bool:
+    """Whether a placeholder is text that a program does not fill in: ``%%`` (a percent
+    sign), a shell variable's braces (``${SHELL}``: the ``sh-format`` flag's), or a command's
+    metavariable that a translator translates (``append <mark>``, ``-font <font>``): an opening
+    tag of a name that takes a closing one, without attributes, that ``text`` never closes."""
+    if placeholder.text == "%%" or (
+        placeholder.kind == "brace" and text[: placeholder.start].endswith("$")
+    ):
+        return True
     bare = _BARE_TAG.fullmatch(placeholder.text)
     if placeholder.kind != "tag" or bare is None or bare.group(1).lower() in _VOID:
         return False

@@ -79,6 +79,9 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         ("append <mark> on a dirty tree", "<Markierung> anhängen", {}, []),
         ("a <mark>marked</mark> word", "ein markiertes Wort", {}, ["lacks <mark>, </mark>"]),
         ("line<br>break", "Zeilen-umbruch", {}, ["lacks <br>"]),
+        # a percent sign and a shell variable's braces are text
+        ("100%% done%%0A", "100%% fertig", {}, []),
+        ('run "$SHELL"', "„${SHELL}“ ausführen", {}, []),
         # URLs and e-mail addresses are the addresses check's
         ("Mail me@example.com", "Schreib an ich@beispiel.de", {}, []),
     ],
@@ -174,6 +177,7 @@ def test_doubled_words(source, target, expected):
 
 def test_doubled_word_said_in_the_source_too_passes():
     assert doubled_problems("so so", "so so", {}) == []
+    assert doubled_problems("erase CHAR    CHAR will erase", "ZEICHEN ZEICHEN löscht", {}) == []
     assert doubled_problems("It is is wrong", "Es ist ist falsch", {}) == [
         "says a word twice: 'ist ist'"
     ]
