@@ -16,6 +16,15 @@ languages): from the start of the later line where they translate the earlier so
 else from the end of the earlier line, and never the last word of a line. A repeat that the
 source has at the same line break too (``%s,`` ending one line and starting the next) is
 written as it is.
+
+Inside a line, the model now and then says a word twice in a row (``Am Ende der Dateien
+Dateien``, ``Ungültige kleine kleine Gerätenummer``: 5 of the dev users' 2,000 outputs of
+the model alone, and of kNN's, in session 49's run, ``eval/qa_trial.py``).
+:func:`doubled_words` finds them (``ltmt qa``'s ``doubled`` check reads it too) and
+:func:`drop_doubled_words` writes each once: a word of two letters or more, then a space, then
+the same word as written; not German's relative pronoun before an article (``auf die die
+Verknüpfung verweist``), nor where the source line says as many words twice (``CHAR    CHAR
+will erase``, translated ``ZEICHEN ZEICHEN löscht``).
 """
 
 from __future__ import annotations
@@ -23,11 +32,45 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ltmt.formats.placeholder_syntax import without_placeholders
+
 # the most words a repeat at a line break spans
 MAX_SEAM_WORDS = 6
 _WORD = re.compile(r"\S+")
 # code a translation writes as its source does: an option's name, an <argument>, a number
 _CODE = re.compile(r"(?<![\w-])[-+]{1,2}[^\W\d_][\w-]*|<[^\s<>]+>|\d+")
+
+
+# a word said twice in a row, a space between (not ``Sie sie``, "you ... them", nor a help
+# text's columns: ``-b DATEI    DATEI existiert``)
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,}) (\1)\b")
+# a word a source line says twice, spaced as it may be (``CHAR    CHAR will erase``)
+_SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})[^\S\n]+(\1)\b", re.IGNORECASE)
+# words a sentence may say twice: German's relative pronoun before an article (``auf die die
+# Verknüpfung verweist``, ``Benutzer, die die Eingabe verwenden``)
+_REPEATABLE = frozenset({"der", "die", "das", "den", "dem", "des"})
+
+
+def doubled_words(source: str, output: str) -> list[re.Match[str]]:
+    """The words ``output`` says twice in a row (each a match: the word, then again), where
+    ``source`` says fewer words twice (module docstring); none where it says as many. Words
+    inside placeholders do not count."""
+    said = len(_SAID_TWICE.findall(without_placeholders(source)))
+    doubled = [
+        match
+        for match in _DOUBLED.finditer(without_placeholders(output))
+        if match.group(1) not in _REPEATABLE
+    ]
+    return doubled if len(doubled) > said else []
+
+
+def drop_doubled_words(source: str, output: str) -> str:
+    """``output`` with each word of :func:`doubled_words` written once (a word said three
+    times too: ``is is is``)."""
+    while doubled := doubled_words(source, output):
+        for match in reversed(doubled):
+            output = output[: match.end(1)] + output[match.end(2) :]
+    return output
 
 
 def drop_seam_repeats(sources: Sequence[str], outputs: Sequence[str]) -> list[str]:

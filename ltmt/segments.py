@@ -45,7 +45,9 @@ class Translation:
     (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
     digit once, or a message code it dropped, was written as the source has it
     (:mod:`ltmt.numbers_kept`); ``seams_repaired``: words the translation ended one line with
-    and started the next with were written once (:mod:`ltmt.line_seams`); ``accelerators``:
+    and started the next with were written once (:mod:`ltmt.line_seams`); ``doubled_repaired``:
+    a word the translation said twice in a row, where its source does not, was written once
+    (:func:`ltmt.line_seams.drop_doubled_words`); ``accelerators``:
     lines whose keyboard accelerator (``&Open``) was taken out before the model translated them
     and placed in the translation (:mod:`ltmt.accelerators`).
     """
@@ -59,6 +61,7 @@ class Translation:
     copy_guarded: bool = False
     numbers_repaired: bool = False
     seams_repaired: bool = False
+    doubled_repaired: bool = False
     accelerators: int = 0
 
 

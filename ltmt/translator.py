@@ -31,7 +31,7 @@ from ltmt.errors import ConfigError
 from ltmt.folded_characters import restore_folded
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
-from ltmt.line_seams import drop_seam_repeats
+from ltmt.line_seams import drop_doubled_words, drop_seam_repeats
 from ltmt.lookup import memory_matches, term_matcher
 from ltmt.model.backbone import (
     CONVERTED_BY_DEFAULT,
@@ -101,8 +101,9 @@ class Translator:
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`); a number lost
     beyond repair makes a fused output a suspect of the placeholder guard.
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
-    the next with, where the source does not repeat them there, are written once
-    (:mod:`ltmt.line_seams`).
+    the next with, where the source does not repeat them there, are written once, and so is a
+    word a line's translation says twice in a row where the source line does not (``Dateien
+    Dateien``) (:mod:`ltmt.line_seams`).
     ``accelerators``: which keyboard accelerators (``&Open``, ``_Quit``, ``~File``) are taken
     out of a line before the model translates it and placed in its translation
     (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
@@ -426,6 +427,7 @@ class Translator:
         )
         grouped = join_pieces(units, outputs)
         seams = _write_seams_once(splits, grouped) if self.seam_repair else set()
+        doubled = _write_doubled_once(splits, grouped) if self.seam_repair else set()
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -441,6 +443,7 @@ class Translator:
                 copy_guarded=index in guarded,
                 numbers_repaired=index in repaired,
                 seams_repaired=index in seams,
+                doubled_repaired=index in doubled,
                 accelerators=split.accelerators,
             )
         return [r for r in results if r is not None]
@@ -644,3 +647,27 @@ def _write_seams_once(
             len(seams),
         )
     return seams
+
+
+def _write_doubled_once(
+    splits: Mapping[int, SplitSegment], grouped: dict[int, list[str]]
+) -> set[int]:
+    """Each segment's line translations in ``grouped`` with a word said twice in a row where
+    the source line does not written once (:func:`ltmt.line_seams.drop_doubled_words`, in
+    place); returns the segments changed."""
+    changed: set[int] = set()
+    for index, split in splits.items():
+        lines = grouped.get(index, [])
+        once = [
+            drop_doubled_words(line, text) for line, text in zip(split.lines, lines, strict=True)
+        ]
+        if once != lines:
+            grouped[index] = once
+            changed.add(index)
+    if changed:
+        logger.info(
+            "doubled words: %d translations said a word twice in a row where their source does "
+            "not; written once",
+            len(changed),
+        )
+    return changed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.line_seams import MAX_SEAM_WORDS, drop_seam_repeats
+from ltmt.line_seams import MAX_SEAM_WORDS, doubled_words, drop_doubled_words, drop_seam_repeats
 
 GIT = [
     "After resolving the conflicts, mark them with",
@@ -145,3 +145,35 @@ def test_one_line_or_none_is_returned_as_it_is() -> None:
 def test_as_many_translations_as_lines_are_required() -> None:
     with pytest.raises(ValueError, match="1 translations for 2 lines"):
         drop_seam_repeats(["a", "b"], ["x"])
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "once"),
+    [
+        (
+            "E501: At end-of-file",
+            "E501: Am Ende der Dateien Dateien.",
+            "E501: Am Ende der Dateien.",
+        ),
+        (
+            "invalid minor device number %s",
+            "Ungültige kleine kleine Nummer %s",
+            "Ungültige kleine Nummer %s",
+        ),
+        ("it is is", "es ist ist", "es ist ist"),  # the source says a word twice too
+        ("open the file", "on on on auf", "on auf"),
+        ("the link", "auf die die Verknüpfung", "auf die die Verknüpfung"),  # German's die die
+        ("You can", "Sie sie", "Sie sie"),  # "you ... them"
+        (
+            "   erase CHAR    CHAR will erase",
+            "   erase ZEICHEN ZEICHEN löscht",
+            "   erase ZEICHEN ZEICHEN löscht",
+        ),
+        ("-b FILE", "-b DATEI    DATEI existiert", "-b DATEI    DATEI existiert"),  # columns
+        ("a %s %s b", "a %s %s b", "a %s %s b"),  # placeholders are no words
+        ("x", "a\na", "a\na"),  # a line break between is the seams' matter
+    ],
+)
+def test_a_word_said_twice_in_a_row_is_written_once(source: str, output: str, once: str) -> None:
+    assert drop_doubled_words(source, output) == once
+    assert bool(doubled_words(source, output)) == (once != output)

@@ -130,7 +130,8 @@ def test_a_sentence_over_the_limit_is_cut_between_words_and_reported(backbone, c
 
 def test_encode_and_decode_are_the_models_side_of_a_translation(backbone, caplog):
     """The public steps the glossary's decoding (ltmt.terminology) builds on."""
-    translator = Translator(backbone, beam=1, max_source_tokens=6)
+    # the repairs after decoding left out: the random model says words twice
+    translator = Translator(backbone, beam=1, max_source_tokens=6, seam_repair=False)
     text = "open the file"
     assert translator.source_tokens(text) == translator.count_words(text) + 1
     with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
@@ -699,6 +700,15 @@ def test_words_said_twice_across_a_line_break_are_written_once(backbone, repair)
     else:
         assert result.text == "markieren Sie diese mit git\nmit git add und führen Sie"
     assert result.seams_repaired is repair
+
+
+@pytest.mark.parametrize("repair", [True, False])
+def test_a_word_said_twice_in_a_row_is_written_once(backbone, repair):
+    lines = {"at end of file": "am Ende der Datei Datei"}
+    translator = _LineScripted(backbone, lines=lines, seam_repair=repair)
+    [result] = translator.translate(["at end of file"])
+    assert result.text == ("am Ende der Datei" if repair else "am Ende der Datei Datei")
+    assert result.doubled_repaired is repair and not result.seams_repaired
 
 
 def test_an_option_tables_help_stays_at_its_column(backbone):

@@ -84,8 +84,9 @@ def translate(
     no_seam_repair: bool = typer.Option(
         False,
         "--no-seam-repair",
-        help="Keep words a multi-line translation ends one line with and starts the next with "
-        "(by default, where the source does not repeat them there, they are written once).",
+        help="Keep words a multi-line translation ends one line with and starts the next with, "
+        "and a word a line's translation says twice in a row (by default, where the source "
+        "does not repeat them, they are written once).",
     ),
     accelerators: str = typer.Option(
         "auto",

@@ -267,6 +267,7 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
         report.no_match += 1
     report.numbers_repaired += translation.numbers_repaired
     report.seams_repaired += translation.seams_repaired
+    report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators
     report.with_placeholders += bool(protect(outcome.unit.source).placeholders) or bool(
         format_flags(outcome.unit.flags)

@@ -13,6 +13,8 @@ Every unit translated in the run is counted once in each of these groups:
   whose output got back a number or message code of the source (:mod:`ltmt.numbers_kept`);
 - ``seams_repaired``: multi-line units whose translation said words twice across a line break
   (ending one line, starting the next) and now says them once (:mod:`ltmt.line_seams`);
+  ``doubled_repaired``: units whose translation said a word twice in a row (``Dateien
+  Dateien``) where the source does not, now once;
 - ``accelerators``: lines whose keyboard accelerator (``&Open``) was taken out before the model
   translated them and placed in the translation (:mod:`ltmt.accelerators`; a reviewer checks
   that the keys of one menu differ);
@@ -50,6 +52,7 @@ class RunReport:
     not_repairable: int = 0
     numbers_repaired: int = 0
     seams_repaired: int = 0
+    doubled_repaired: int = 0
     accelerators: int = 0
     invalid_format: int = 0
     empty: int = 0
@@ -103,6 +106,8 @@ class RunReport:
         if self.seams_repaired:
             repeats = counted(self.seams_repaired, "multi-line segment")
             parts.append(f"line breaks: {repeats} repeated words across one, now written once")
+        if self.doubled_repaired:
+            parts.append(f"doubled words: {self.doubled_repaired} written once")
         if self.accelerators:
             parts.append(f"accelerators: {self.accelerators} placed")
         if self.split or self.cut:

@@ -23,20 +23,13 @@ from ltmt.formats.placeholder_syntax import (
     has_words,
     without_placeholders,
 )
+from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import lost_numbers
 from ltmt.text import split_edges
 from ltmt.wording import counted, first_few
 
 PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
 
-# a word said twice in a row, a space between (not ``Sie sie``, "you ... them", nor a help
-# text's columns: ``-b DATEI    DATEI existiert``)
-_DOUBLED = re.compile(r"\b([^\W\d_]{2,}) (\1)\b")
-# words a sentence may say twice: German's relative pronoun before an article (``auf die die
-# Verknüpfung verweist``, ``Benutzer, die die Eingabe verwenden``)
-# a word the source says twice, spaced as it may be (``CHAR    CHAR will erase``)
-_SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})[^\S\n]+(\1)\b", re.IGNORECASE)
-_REPEATABLE = frozenset({"der", "die", "das", "den", "dem", "des"})
 # a printf conversion's flags, width and precision (numbers, not ``*``)
 _SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
 # an argument by name or number (``{name}``, ``%(name)s``, ``%1$s``, ``%1``), which a
@@ -142,17 +135,10 @@ def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -
 
 
 def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The words ``target`` says twice in a row, where ``source`` says fewer words twice (its
-    own, translated: ``CHAR    CHAR will erase`` as ``ZEICHEN ZEICHEN löscht``)."""
-    said = len(_SAID_TWICE.findall(without_placeholders(source)))
-    doubled = [
-        m.group()
-        for m in _DOUBLED.finditer(without_placeholders(target))
-        if m.group(1) not in _REPEATABLE
-    ]
-    if len(doubled) <= said:
-        return []
-    return [f"says a word twice: {first_few(repr(d) for d in doubled)}"]
+    """The words ``target`` says twice in a row, where ``source`` says fewer words twice
+    (:func:`ltmt.line_seams.doubled_words`)."""
+    doubled = doubled_words(source, target)
+    return [f"says a word twice: {first_few(repr(m.group()) for m in doubled)}"] if doubled else []
 
 
 def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

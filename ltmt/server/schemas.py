@@ -93,6 +93,11 @@ class TranslationOut(BaseModel):
         description="words the translation ended one line with and started the next with, "
         "where the source does not repeat them, were written once",
     )
+    doubled_repaired: bool = Field(
+        False,
+        description="a word the translation said twice in a row, where the source does not, "
+        "was written once",
+    )
     accelerators: int = Field(
         0,
         description="lines whose keyboard accelerator (&Open, _Quit) was taken out before the "
@@ -109,6 +114,7 @@ class TranslationOut(BaseModel):
             copy_guarded=translation.copy_guarded,
             numbers_repaired=translation.numbers_repaired,
             seams_repaired=translation.seams_repaired,
+            doubled_repaired=translation.doubled_repaired,
             accelerators=translation.accelerators,
         )
 

@@ -462,3 +462,18 @@ def test_half_a_character_is_refused_and_a_whole_one_read(
     source.write_text(text.replace("\\udacb", "\\ud83d\\ude00"), "utf-8")
     [unit] = open_document(source, tgt_lang="de").units()
     assert unit.source == "Half 😀 here"
+
+
+def test_translations_whose_doubled_words_were_repaired_are_counted() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Translation
+
+    def model(texts, prefer):
+        return [Translation(t, t, (), "model", doubled_repaired=t == "twice") for t in texts]
+
+    report = RunReport()
+    translate_units([Unit("0", "twice"), Unit("1", "plain")], model, report)
+    assert report.doubled_repaired == 1 and report.as_dict()["doubled_repaired"] == 1
+    assert "doubled words: 1 written once" in report.summary()
+    assert "doubled words:" not in RunReport(units=1).summary()
