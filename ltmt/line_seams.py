@@ -24,7 +24,9 @@ the model alone, and of kNN's, in session 49's run, ``eval/qa_trial.py``).
 :func:`drop_doubled_words` writes each once: a word of two letters or more, then a space, then
 the same word as written; not German's relative pronoun before an article (``auf die die
 Verknüpfung verweist``), nor where the source line says as many words twice (``CHAR    CHAR
-will erase``, translated ``ZEICHEN ZEICHEN löscht``).
+will erase``, translated ``ZEICHEN ZEICHEN löscht``), nor in a line laid out in columns (an
+option table: ``--prefix=PREFIX    use PREFIX instead of "xx"`` is ``--prefix=PRÄFIX PRÄFIX
+statt »xx« verwenden`` before :mod:`ltmt.help_columns` puts the help back at its column).
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ _CODE = re.compile(r"(?<![\w-])[-+]{1,2}[^\W\d_][\w-]*|<[^\s<>]+>|\d+")
 _DOUBLED = re.compile(r"\b([^\W\d_]{2,}) (\1)\b")
 # a word a source line says twice, spaced as it may be (``CHAR    CHAR will erase``)
 _SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})[^\S\n]+(\1)\b", re.IGNORECASE)
+# a source laid out in columns (an option table: ``--prefix=PREFIX    use PREFIX``), whose
+# translation may say a word at the column and again after it (``--prefix=PRÄFIX PRÄFIX
+# verwenden``, before the help is put back at its column)
+_COLUMNS = re.compile(r"\S {2,}\S")
 # words a sentence may say twice: German's relative pronoun before an article (``auf die die
 # Verknüpfung verweist``, ``Benutzer, die die Eingabe verwenden``)
 _REPEATABLE = frozenset({"der", "die", "das", "den", "dem", "des"})
@@ -55,6 +61,8 @@ def doubled_words(source: str, output: str) -> list[re.Match[str]]:
     """The words ``output`` says twice in a row (each a match: the word, then again), where
     ``source`` says fewer words twice (module docstring); none where it says as many. Words
     inside placeholders do not count."""
+    if _COLUMNS.search(source):
+        return []
     said = len(_SAID_TWICE.findall(without_placeholders(source)))
     doubled = [
         match

@@ -171,6 +171,12 @@ def test_as_many_translations_as_lines_are_required() -> None:
         ),
         ("-b FILE", "-b DATEI    DATEI existiert", "-b DATEI    DATEI existiert"),  # columns
         ("a %s %s b", "a %s %s b", "a %s %s b"),  # placeholders are no words
+        # an option table: the metavariable, then its help, which the column will part
+        (
+            "  -f, --prefix=PREFIX        use PREFIX",
+            "  -f, --prefix=PRÄFIX PRÄFIX verwenden",
+            "  -f, --prefix=PRÄFIX PRÄFIX verwenden",
+        ),
         ("x", "a\na", "a\na"),  # a line break between is the seams' matter
     ],
 )

@@ -179,7 +179,7 @@ def test_doubled_word_said_in_the_source_too_passes():
     assert doubled_problems("so so", "so so", {}) == []
     assert doubled_problems("erase CHAR    CHAR will erase", "ZEICHEN ZEICHEN löscht", {}) == []
     assert doubled_problems("It is is wrong", "Es ist ist falsch", {}) == []
-    assert doubled_problems("CHAR  CHAR", "Zeichen Zeichen, Datei Datei", {}) == [
+    assert doubled_problems("CHAR CHAR", "Zeichen Zeichen, Datei Datei", {}) == [
         "says a word twice: 'Zeichen Zeichen', 'Datei Datei'"
     ]
 
