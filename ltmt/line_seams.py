@@ -51,7 +51,7 @@ _SAID_TWICE = re.compile(r"\b([^\W\d_]{2,})[^\S\n]+(\1)\b", re.IGNORECASE)
 # a source laid out in columns (an option table: ``--prefix=PREFIX    use PREFIX``), whose
 # translation may say a word at the column and again after it (``--prefix=PRÄFIX PRÄFIX
 # verwenden``, before the help is put back at its column)
-_COLUMNS = re.compile(r"\S {2,}\S")
+_COLUMNS = re.compile(r"[^\s.!?] {2,}\S")  # (two spaces after a sentence are no column)
 # words a sentence may say twice: German's relative pronoun before an article (``auf die die
 # Verknüpfung verweist``, ``Benutzer, die die Eingabe verwenden``)
 _REPEATABLE = frozenset({"der", "die", "das", "den", "dem", "des"})

@@ -171,6 +171,11 @@ def test_as_many_translations_as_lines_are_required() -> None:
         ),
         ("-b FILE", "-b DATEI    DATEI existiert", "-b DATEI    DATEI existiert"),  # columns
         ("a %s %s b", "a %s %s b", "a %s %s b"),  # placeholders are no words
+        (
+            "This key is bad!  It is marked as",
+            "Er ist gefälscht!  Er ist als als",
+            "Er ist gefälscht!  Er ist als",
+        ),
         # an option table: the metavariable, then its help, which the column will part
         (
             "  -f, --prefix=PREFIX        use PREFIX",
