@@ -1,5 +1,7 @@
 """Words said twice across a line break: how often the translations of multi-line segments do it,
 and what writing them once (:mod:`ltmt.line_seams`, ``Translator(seam_repair=...)``) changes.
+The same switch writes a word said twice in a row once (since session 50): a segment counts as
+repaired for either.
 
 For every user of ``--users-dir`` (``USER.memory.jsonl`` + ``USER.test.jsonl``, the dev users by
 default), the test segments with two lines or more are translated with the user's memory, by
@@ -65,7 +67,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     done = translator.translate([source for source, _ in pairs], user=user)
                     outputs[repair] += [t.text for t in done]
                     if repair:
-                        repaired += [t.seams_repaired for t in done]
+                        repaired += [t.seams_repaired or t.doubled_repaired for t in done]
                         references += [reference for _, reference in pairs]
             before, after = outputs[False], outputs[True]
             changed = [i for i, flag in enumerate(repaired) if flag]
