@@ -426,8 +426,13 @@ class Translator:
             units, decoding_matches, progress, matchers
         )
         grouped = join_pieces(units, outputs)
-        seams = _write_seams_once(splits, grouped) if self.seam_repair else set()
-        doubled = _write_doubled_once(splits, grouped) if self.seam_repair else set()
+        seams: set[int] = set()
+        doubled: set[int] = set()
+        if self.seam_repair:
+            said = "line seams: words said twice across a line break where the source does not"
+            seams = _write_once(splits, grouped, drop_seam_repeats, said)
+            said = "doubled words: a word said twice in a row where the source does not"
+            doubled = _write_once(splits, grouped, _doubled_once, said)
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -627,47 +632,28 @@ class Translator:
         return texts
 
 
-def _write_seams_once(
-    splits: Mapping[int, SplitSegment], grouped: dict[int, list[str]]
+def _write_once(
+    splits: Mapping[int, SplitSegment],
+    grouped: dict[int, list[str]],
+    repair: Callable[[list[str], list[str]], list[str]],
+    said: str,
 ) -> set[int]:
-    """Each segment's line translations in ``grouped`` with the words said twice across a line
-    break written once (:func:`ltmt.line_seams.drop_seam_repeats`, in place); returns the
-    segments changed."""
-    seams: set[int] = set()
-    for index, split in splits.items():
-        lines = grouped.get(index, [])
-        once = drop_seam_repeats(split.lines, lines)
-        if once != lines:
-            grouped[index] = once
-            seams.add(index)
-    if seams:
-        logger.info(
-            "line seams: %d translations said words twice across a line break where their "
-            "source does not; written once",
-            len(seams),
-        )
-    return seams
-
-
-def _write_doubled_once(
-    splits: Mapping[int, SplitSegment], grouped: dict[int, list[str]]
-) -> set[int]:
-    """Each segment's line translations in ``grouped`` with a word said twice in a row where
-    the source line does not written once (:func:`ltmt.line_seams.drop_doubled_words`, in
-    place); returns the segments changed."""
+    """Each segment's line translations in ``grouped`` (its source lines in ``splits``) with
+    ``repair(source lines, translations)`` applied, in place; returns the segments it changed
+    (logged as ``said``)."""
     changed: set[int] = set()
     for index, split in splits.items():
         lines = grouped.get(index, [])
-        once = [
-            drop_doubled_words(line, text) for line, text in zip(split.lines, lines, strict=True)
-        ]
+        once = repair(split.lines, lines)
         if once != lines:
             grouped[index] = once
             changed.add(index)
     if changed:
-        logger.info(
-            "doubled words: %d translations said a word twice in a row where their source does "
-            "not; written once",
-            len(changed),
-        )
+        logger.info("%s: %d translations; written once", said, len(changed))
     return changed
+
+
+def _doubled_once(sources: list[str], lines: list[str]) -> list[str]:
+    """Each line's words said twice in a row written once
+    (:func:`ltmt.line_seams.drop_doubled_words`)."""
+    return [drop_doubled_words(line, text) for line, text in zip(sources, lines, strict=True)]
