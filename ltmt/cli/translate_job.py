@@ -64,8 +64,7 @@ def prepare(
     job = Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
         _check_output(Path(output), path, folder_made=output_folder_made)
-        _check_output_format(Path(output), spec, path if fmt is not None else None)
-        _check_output_kind(Path(output), spec, path)
+        _check_output_name(Path(output), spec, path, format_given=fmt is not None)
     if spec.name == "txt":
         job.lines, job.newline = read_lines_and_ending(path)
         job.has_text = any(line.strip() for line in job.lines)
@@ -173,35 +172,22 @@ def _check_output(output: Path, source: Path | None, *, folder_made: bool = Fals
         raise InputError("--output must differ from the input file")
 
 
-def _check_output_kind(output: Path, spec: FileFormat, given: Path | None) -> None:
-    """A format whose extensions name kinds of file (:attr:`FileFormat.same_extension`): the
-    output keeps the input's (``sheet.ods -o out.odt`` would be a spreadsheet named as a
-    text)."""
-    if not spec.same_extension or given is None:
-        return
-    mine, theirs = given.suffix.lower(), output.suffix.lower()
-    if mine in spec.extensions and theirs in spec.extensions and mine != theirs:
-        raise InputError(
-            f"--output {output}: {given.name}'s translation keeps its extension, {mine}, which "
-            f"says what kind of file it is; name the output with {mine}"
-        )
-
-
-def _check_output_format(output: Path, spec: FileFormat, given: Path | None = None) -> None:
-    """The output's extension does not name another format: translate writes the input's own
-    format (``de.po -o de.xlf`` would be a PO catalog named .xlf). ``given``: the input, when
-    --format named its format (``de.po --format xliff -o x.po``: --format is the likelier
-    mistake, and the message says so)."""
-    from ltmt.formats.registry import EXTENSIONS
+def _check_output_name(
+    output: Path, spec: FileFormat, path: Path | None, *, format_given: bool
+) -> None:
+    """The output's name suits the translation of the input ``path`` (a ``spec`` file:
+    :func:`ltmt.formats.registry.output_name_problem`). Where --format named the input's format
+    and the input's extension says the output's (``de.po --format xliff -o x.po``), --format is
+    the likelier mistake, and the message says so."""
+    from ltmt.formats.registry import EXTENSIONS, output_name_problem
 
     named = EXTENSIONS.get(output.suffix.lower())
-    if named is not None and named != spec.name:
-        if given is not None and EXTENSIONS.get(given.suffix.lower()) == named:
-            raise InputError(
-                f"--format {spec.name} reads {given} as {spec.name.upper()}, but its extension "
-                f"and --output's say {named.upper()}; drop --format, or check the file"
-            )
+    input_named = EXTENSIONS.get(path.suffix.lower()) if path is not None else None
+    if format_given and named is not None and named != spec.name and input_named == named:
         raise InputError(
-            f"--output {output}: its extension says {named.upper()}, but translate writes the "
-            f"input's format, {spec.name.upper()}; give it a {spec.extensions[0]} extension"
+            f"--format {spec.name} reads {path} as {spec.name.upper()}, but its extension "
+            f"and --output's say {named.upper()}; drop --format, or check the file"
         )
+    problem = output_name_problem(output, spec, path)
+    if problem is not None:
+        raise InputError(f"--output {output}: {problem}")

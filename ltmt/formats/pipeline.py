@@ -47,6 +47,7 @@ from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
+from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
 from ltmt.units import split_segment
@@ -349,6 +350,10 @@ def translate_file(
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
     if Path(in_path).resolve() == Path(out_path).resolve():
         raise InputError(f"{out_path}: the output must not be the input file")
+    spec = find_format(Path(in_path), fmt, role="document")
+    problem = output_name_problem(Path(out_path), spec, Path(in_path))
+    if problem is not None:
+        raise InputError(f"{out_path}: {problem}")
     marker = progress_path(out_path)
     done: set[str] = set()
     if resume and marker.exists() and Path(out_path).exists():

@@ -500,3 +500,27 @@ def find_format(
             f"formats that can: {choices}"
         )
     return spec
+
+
+def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> str | None:
+    """What is wrong with naming ``given``'s translation (a ``spec`` file) ``output``, or None:
+    an extension of another format (a translation is written in its input's format: ``de.po``
+    into ``de.xlf`` would be a PO catalog named .xlf), or another extension of a format whose
+    extensions name kinds of file (:attr:`FileFormat.same_extension`: ``sheet.ods`` into
+    ``out.odt`` would be a spreadsheet named as a text)."""
+    suffix = output.suffix.lower()
+    named = EXTENSIONS.get(suffix)
+    if named is not None and named != spec.name:
+        return (
+            f"its extension says {named.upper()}, but translate writes the input's format, "
+            f"{spec.name.upper()}; give it a {spec.extensions[0]} extension"
+        )
+    if not spec.same_extension or given is None:
+        return None
+    mine = given.suffix.lower()
+    if mine in spec.extensions and suffix in spec.extensions and mine != suffix:
+        return (
+            f"{given.name}'s translation keeps its extension, {mine}, which says what kind of "
+            f"file it is; name the output with {mine}"
+        )
+    return None

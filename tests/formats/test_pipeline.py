@@ -180,6 +180,37 @@ def test_output_must_not_be_the_input(tmp_path: Path) -> None:
         translate_file(path, path, FakeModel())
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "de.xlf",
+            "its extension says XLIFF, but translate writes the input's format, PO; give it "
+            "a .po extension",
+        ),
+        ("de.pot", None),  # another extension of the same format
+    ],
+)
+def test_the_output_is_named_as_what_it_holds(tmp_path: Path, name: str, message) -> None:
+    out = tmp_path / name
+    if message is None:
+        translate_file(DATA / "demo.po", out, FakeModel())
+        assert out.exists()
+        return
+    with pytest.raises(InputError, match=rf"^{out}: {message}$"):
+        translate_file(DATA / "demo.po", out, FakeModel())
+    assert not out.exists()
+
+
+def test_a_kind_of_file_keeps_its_extension(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.ods"
+    sheet.write_bytes(b"")  # refused by name before it is read
+    out = tmp_path / "out.odt"
+    with pytest.raises(InputError, match=r"sheet.ods's translation keeps its extension, \.ods"):
+        translate_file(sheet, out, FakeModel())
+    assert not out.exists()
+
+
 def test_unreadable_progress_file(tmp_path: Path) -> None:
     out = tmp_path / "out.po"
     shutil.copy(DATA / "demo.po", out)
