@@ -15,6 +15,10 @@ class InputError(LtmtError):
     """Bad input from the user: a missing or malformed file, a bad user id, a bad option value."""
 
 
+class NoPairsError(InputError):
+    """A file holds no pair to read: empty, a template, or none of its entries translated."""
+
+
 class LanguageError(InputError):
     """A file's languages are not the pair asked for. ``found``: the file's languages;
     ``where``: the file as named to the user; ``hint``: what a command-line user can do."""

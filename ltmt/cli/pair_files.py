@@ -64,10 +64,7 @@ def _folder_records(
 
     refuse_format(fmt)
     found = read_folder(folder, source_folder, src_lang, tgt_lang, include_fuzzy=include_fuzzy)
-    left = [
-        (len(found.without_source), "holding one language with no source file beside"),
-        (len(found.unknown), "of no format ltmt imports"),
-    ]
+    left = found.skipped()
     if not quiet and any(count for count, _ in left):
         said = counted_kinds(left, "file")
         typer.echo(f"ltmt: {counted(len(found.read), 'file')} read; skipped {said}", err=True)

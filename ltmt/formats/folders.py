@@ -3,7 +3,9 @@ pairs of all those a format reads, for ``ltmt memory import FOLDER``.
 
 A file that holds one language (``values-de/strings.xml``, ``de.lproj/Localizable.strings``)
 is paired with the file at the same place in the source-language folder (``--source-file
-res/values``); a file that holds both (PO, XLIFF, TMX, Qt Linguist) is read alone. Of an Xcode
+res/values``); a file that holds both (PO, XLIFF, TMX, Qt Linguist) is read alone. A file
+with no translated entry (a ``.pot`` template) and one of another language pair (``fr.po``
+beside ``de.po``) are left out and counted, as are files of no format. Of an Xcode
 localization catalog (``de.xcloc``), only the XLIFF of its ``Localized Contents`` is read.
 """
 
@@ -13,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError, NoPairsError
 from ltmt.segments import PairRecord
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat, Role
@@ -64,6 +67,17 @@ class FolderPairs:
     read: list[Path] = field(default_factory=list)
     unknown: list[Path] = field(default_factory=list)  # no format reads them
     without_source: list[Path] = field(default_factory=list)  # one language, no source beside
+    empty: list[Path] = field(default_factory=list)  # no translated entry (a .pot template)
+    other_language: list[Path] = field(default_factory=list)  # another pair (fr.po beside de.po)
+
+    def skipped(self) -> list[tuple[int, str]]:
+        """``(count, why)`` of the files left out, by why, as a command says them."""
+        return [
+            (len(self.without_source), "holding one language with no source file beside"),
+            (len(self.unknown), "of no format ltmt imports"),
+            (len(self.empty), "with no translated entry"),
+            (len(self.other_language), "of another language pair"),
+        ]
 
 
 def read_folder(
@@ -87,6 +101,7 @@ def read_folder(
             "paired with the source-language folder they translate"
         )
     found = FolderPairs()
+    language_error = ""  # the first file's of another pair, said if no file is read
     bundles = BundlesIn(folder)
     for path in files_in(folder):
         bundle = bundles.of(path)
@@ -105,13 +120,25 @@ def read_folder(
             options.update(source_file=source, tgt_lang=tgt_lang)
         if include_fuzzy and spec.reviews:
             options["include_fuzzy"] = True
-        found.records.extend(read_pairs(path, **options))
+        try:
+            found.records.extend(read_pairs(path, **options))
+        except NoPairsError:
+            found.empty.append(path)  # a template beside the translations
+            continue
+        except LanguageError as error:
+            found.other_language.append(path)  # fr.po beside de.po
+            language_error = language_error or str(error)
+            continue
         found.read.append(path)
     if not found.read:
-        hint = (
-            "; its files hold one language: give the source-language folder with --source-file"
-            if found.without_source and source_folder is None
-            else ""
-        )
-        raise InputError(f"{folder}: no file to import in it{hint}")
+        hint = ""
+        if found.without_source and source_folder is None:
+            hint = (
+                "; its files hold one language: give the source-language folder with --source-file"
+            )
+        elif found.other_language:
+            hint = f"; {language_error}"
+        elif found.empty:
+            hint = f"; {counted(len(found.empty), 'file')} with no translated entry"
+        raise InputError(f"{folder}: no translated file in it{hint}")
     return found

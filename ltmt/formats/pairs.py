@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.registry import Role, find_format
 from ltmt.segments import PairRecord
 
@@ -202,7 +202,7 @@ def _nonempty(path: Path, records: Iterator[PairRecord], left_out: str) -> Itera
         empty = False
         yield record
     if empty:
-        raise InputError(
+        raise NoPairsError(
             f"{path}: no segments found (an empty file, or no translated entries: {left_out} "
             "are not read)"
         )

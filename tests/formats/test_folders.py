@@ -37,7 +37,7 @@ def test_one_language_files_pair_with_the_same_place_in_the_source_folder(tmp_pa
     [
         (
             None,
-            r"de: no file to import in it; its files hold one language: give the source-language folder with --source-file",
+            r"de: no translated file in it; its files hold one language: give the source-language folder with --source-file",
         ),
         ("en/strings.xml", r"--source-file .*strings.xml: not a folder"),
     ],
@@ -49,3 +49,29 @@ def test_what_cannot_be_imported_says_why(tmp_path: Path, source: str | None, me
     (tmp_path / "de" / "strings.xml").write_text(STRINGS.format("Speichern"), "utf-8")
     with pytest.raises(InputError, match=message):
         read_folder(tmp_path / "de", tmp_path / source if source else None)
+
+
+PO = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\nmsgid "Save"\nmsgstr "{target}"\n'
+
+
+def test_a_template_and_another_languages_catalog_are_left_out_and_counted(tmp_path: Path) -> None:
+    (tmp_path / "de.po").write_text(PO.format(lang="de", target="Speichern"), "utf-8")
+    (tmp_path / "fr.po").write_text(PO.format(lang="fr", target="Enregistrer"), "utf-8")
+    (tmp_path / "app.pot").write_text(PO.format(lang="", target=""), "utf-8")
+    found = read_folder(tmp_path)
+    assert [(r.source, r.target) for r in found.records] == [("Save", "Speichern")]
+    assert [p.name for p in found.read] == ["de.po"]
+    assert [p.name for p in found.empty] == ["app.pot"]
+    assert [p.name for p in found.other_language] == ["fr.po"]
+    assert found.skipped()[2:] == [(1, "with no translated entry"), (1, "of another language pair")]
+
+
+def test_a_folder_of_another_pair_only_says_the_first_files_languages(tmp_path: Path) -> None:
+    (tmp_path / "fr.po").write_text(PO.format(lang="fr", target="Enregistrer"), "utf-8")
+    (tmp_path / "app.pot").write_text(PO.format(lang="", target=""), "utf-8")
+    message = r"no translated file in it; .*fr.po: languages in the file are fr, not en->de"
+    with pytest.raises(InputError, match=message):
+        read_folder(tmp_path)
+    (tmp_path / "fr.po").unlink()
+    with pytest.raises(InputError, match=r"no translated file in it; 1 file with no translated"):
+        read_folder(tmp_path)
