@@ -116,13 +116,13 @@ def check_pairs(
         findings += inconsistent_findings(translated)
     if "memory" in names:
         if memory is None or user is None:
-            report.not_run["memory"] = "no --user memory to compare with"
+            report.not_run["memory"] = "no user's memory to compare with"
         else:
             findings += memory_findings(translated, memory, user)
     if "glossary" in names:
         matcher = term_matcher(memory, user, user_glossary, glossary)
         if matcher is None:
-            report.not_run["glossary"] = "no glossary terms (--user's glossary, --glossary)"
+            report.not_run["glossary"] = "no glossary terms (the user's, or a glossary given)"
         else:
             findings += glossary_findings(translated, matcher)
     report.findings = sorted(findings, key=lambda f: (f.entry, names.index(f.check)))

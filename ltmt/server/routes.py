@@ -24,6 +24,8 @@ from ltmt.server.schemas import (
     ImportReportOut,
     MatchOut,
     PairsRequest,
+    QaReportOut,
+    QaRequest,
     SearchResponse,
     Stats,
     TranslateRequest,
@@ -224,6 +226,29 @@ def import_file(
         _upload(source_file),
     )
     return ImportReportOut.of(report)
+
+
+@router.post("/qa", response_model=QaReportOut)
+def quality_checks(
+    body: QaRequest, request: Request, key: KeyDep, user: UserParam = None
+) -> QaReportOut:
+    """Check translated pairs as ``ltmt qa`` does: format strings, placeholders, numbers,
+    accelerators, whitespace, doubled words, one source translated two ways, and the user's
+    memory (a source it holds translated otherwise) and glossary."""
+    from ltmt import qa
+
+    service = service_of(request)
+    who = acting_user(key, user)
+    check_pairs(service, body.pairs)
+    records = [
+        PairRecord(p.source, p.target, f"pair {number}", p.metadata)
+        for number, p in enumerate(body.pairs, 1)
+    ]
+    checks = qa.chosen_checks(body.checks or ())
+    # a user who has stored nothing yet has no memory (nor glossary) to compare with
+    memory = service.memory if who in service.memory.users() else None
+    report = qa.check_pairs(records, checks=checks, memory=memory, user=who)
+    return QaReportOut(**report.to_dict())
 
 
 @router.get("/memory/search", response_model=SearchResponse)

@@ -141,6 +141,37 @@ class PairsRequest(RequestBody):
     pairs: list[Pair] = Field(min_length=1)
 
 
+class QaRequest(PairsRequest):
+    """Translated pairs to check (``metadata``: ``context``, PO ``flags`` such as
+    ``c-format``, ``plural``), and which checks (default: all; ``ltmt qa --list-checks``)."""
+
+    checks: list[str] | None = None
+
+
+class FindingOut(BaseModel):
+    check: str
+    severity: str
+    entry: int = Field(description="the pair's index in the request, from 0")
+    position: str
+    source: str
+    target: str
+    message: str
+
+
+class QaReportOut(BaseModel):
+    """What ``ltmt qa`` reports: the findings in the pairs' order, counted by severity and
+    check; ``not_run``: checks that had nothing to compare with (a user without memory or
+    glossary), with why."""
+
+    entries: int
+    untranslated: int
+    checks: list[str]
+    not_run: dict[str, str]
+    by_severity: dict[str, int]
+    by_check: dict[str, int]
+    findings: list[FindingOut]
+
+
 class SearchResponse(BaseModel):
     matches: list[MatchOut]
 

@@ -85,8 +85,8 @@ def test_checks_asked_for_that_cannot_run_are_said(run_ltmt, po):
     code, out, err = run_ltmt("qa", str(po), "--check", "memory", "--check", "glossary")
     assert code == 0 and out == "5 entries checked: nothing found\n"
     assert err.splitlines() == [
-        "ltmt: the memory check did not run: no --user memory to compare with",
-        "ltmt: the glossary check did not run: no glossary terms (--user's glossary, --glossary)",
+        "ltmt: the memory check did not run: no user's memory to compare with",
+        "ltmt: the glossary check did not run: no glossary terms (the user's, or a glossary given)",
     ]
 
 

@@ -79,8 +79,8 @@ def test_only_the_checks_asked_for_run():
 def test_memory_and_glossary_need_something_to_compare_with(tmp_path: Path):
     report = check_pairs(RECORDS)
     assert report.not_run == {
-        "memory": "no --user memory to compare with",
-        "glossary": "no glossary terms (--user's glossary, --glossary)",
+        "memory": "no user's memory to compare with",
+        "glossary": "no glossary terms (the user's, or a glossary given)",
     }
     with Memory(tmp_path / "store") as memory:
         memory.add("u1", "Save", "Speichern")

@@ -48,6 +48,7 @@ def test_openapi_docs_describe_the_api(api):
     for path in (
         "/v1/translate",
         "/v1/memory/import",
+        "/v1/qa",
         "/v1/admin/keys",
         "/translate",
         "/languages",
@@ -687,3 +688,29 @@ def test_concurrent_requests_are_batched_and_equal_the_same_requests_one_at_a_ti
     concurrent_batches = after["batches"] - middle["batches"]
     assert after["batched_requests"] - middle["batched_requests"] == len(requests)
     assert concurrent_batches < len(requests) / 2, concurrent_batches
+
+
+def test_qa_checks_pairs_with_the_users_memory(api):
+    pairs = [
+        {"source": "open %s", "target": "öffnen", "metadata": {"flags": "c-format"}},
+        {"source": "open the file", "target": "Datei öffnen"},
+        {"source": "Name:", "target": "Name"},
+    ]
+    with api.client(api.key("qa-user")) as client:
+        before = client.post("/v1/qa", json={"pairs": pairs}).json()
+        client.post("/v1/memory/pairs", json={"pairs": PAIRS})
+        after = client.post("/v1/qa", json={"pairs": pairs}).json()
+        only = client.post("/v1/qa", json={"pairs": pairs, "checks": ["punctuation"]}).json()
+        typo = client.post("/v1/qa", json={"pairs": pairs, "checks": ["placeholder"]})
+        extra = client.post("/v1/qa", json={"pairs": pairs, "check": ["format"]})
+    assert [f["check"] for f in before["findings"]] == ["format", "punctuation"]
+    assert before["not_run"]["memory"] == "no user's memory to compare with"
+    assert before["findings"][0]["position"] == "pair 1"
+    assert [f["check"] for f in after["findings"]] == ["format", "memory", "punctuation"]
+    assert after["findings"][1]["message"] == (
+        "qa-user's memory translates this source 'öffne die Datei'"
+    )
+    assert after["by_severity"] == {"error": 1, "warning": 1, "note": 1}
+    assert only["checks"] == ["punctuation"] and len(only["findings"]) == 1
+    assert typo.status_code == 400 and "no check 'placeholder'" in typo.json()["error"]
+    assert extra.status_code == 422
