@@ -10,7 +10,10 @@ memory matches.
 export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
 
 A column is a language's when its header is the language's code (``en``, ``en-US``, ``en_US``)
-or ends with it in brackets (``English (en)``). A table without the source language's column may
+or ends with it in brackets (``English (en)``); a table with no column so named for the source
+language may name them by the languages' names, in English or in themselves (``Key,English,
+German``, ``Deutsch``: ``langcodes``'s lookup of CLDR's names), looked for only for the source
+and target languages. A table without the source language's column may
 name its columns by their role instead, as translation platforms export them (``key,source,target``;
 Crowdin's ``Identifier,Source string,Translation``): the source column then holds ``--src-lang``
 text and the target column gets ``--tgt-lang``'s. The file keeps its delimiter (``,``, ``;`` as
@@ -93,6 +96,27 @@ def _language(header: str) -> str | None:
     return code
 
 
+def _first(languages: dict[int, str | None], language: str) -> int | None:
+    """The first column of ``languages`` (by index) whose primary language is ``language``'s."""
+    return next((i for i, found in languages.items() if found == _primary(language)), None)
+
+
+def _named_language(header: str) -> str | None:
+    """The language (its primary code) that ``header`` names by its name, in English or in
+    itself (``English``, ``German``, ``Deutsch``, ``Portuguese (Brazil)``: ``langcodes``, from
+    CLDR's names), or None."""
+    import langcodes
+
+    text = header.strip()
+    if not text or text.isdigit():
+        return None
+    try:
+        found = langcodes.find(text)
+    except LookupError:
+        return None
+    return _primary(str(found.language)) if found.language else None
+
+
 def _primary(language: str) -> str:
     return language.split("-")[0].lower()
 
@@ -108,6 +132,12 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
         return next(iter(exact or near), None)
 
     source, target = column(src_lang), column(tgt_lang)
+    names: dict[int, str | None] = {}
+    if source is None:  # named by the language's name? (English, German, Deutsch)
+        names = {index: _named_language(cell) for index, cell in enumerate(header)}
+        source = _first(names, src_lang)
+        if source is not None and target is None:
+            target = _first(names, tgt_lang)
     by_role = False
     if source is None:  # named by role?
         roles = [_role(cell) for cell in header]
@@ -117,6 +147,7 @@ def find_columns(header: list[str], path: Path, src_lang: str, tgt_lang: str) ->
             target = next((i for i, role in enumerate(roles) if role in TARGET_HEADERS), None)
     if source is None:
         found = [language for language in languages.values() if language]
+        found = found or [language for language in names.values() if language]
         if not found:
             shown = ", ".join(header[:6]) + (" ..." if len(header) > 6 else "")
             raise InputError(

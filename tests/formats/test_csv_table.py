@@ -99,6 +99,7 @@ def test_rows_become_pairs_with_their_key_as_context_and_line(tmp_path: Path) ->
             r"target$",
         ),
         ("key,fr,es_ES", LanguageError, r"languages in the file are es-es, fr, not en->de"),
+        ("Key,French,Spanish", LanguageError, r"languages in the file are es, fr, not en->de"),
     ],
 )
 def test_a_table_without_the_source_languages_column_is_refused_in_one_line(
@@ -127,6 +128,16 @@ def test_a_table_without_the_source_languages_column_is_refused_in_one_line(
         ),
         # (id, Indonesian's code, as the first column: the keys)
         ("id,en,de\nHI,Hello,\n", "id,en,de\nHI,Hello,HELLO\n"),
+        # the languages' names, in English or in themselves (a spreadsheet's headers)
+        ("Key,English,German\nHI,Hello,\n", "Key,English,German\nHI,Hello,HELLO\n"),
+        (
+            "Label,Englisch,Deutsch,Notes\nHI,Hello,,x\n",
+            "Label,Englisch,Deutsch,Notes\nHI,Hello,HELLO,x\n",
+        ),
+        (
+            "ID;English (UK);French\nHI;Hello;Bonjour\n",
+            "ID;English (UK);French;de\nHI;Hello;Bonjour;HELLO\n",
+        ),
     ],
 )
 def test_a_table_may_name_its_columns_source_and_target(
