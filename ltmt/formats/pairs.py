@@ -8,7 +8,9 @@ Which reader and writer a file gets is decided by :mod:`ltmt.formats.registry` (
 ``fmt``, or the file's content).
 
 - ``jsonl``: one JSON object a line with string ``source`` and ``target``; its other keys become
-  the record's metadata. Blank lines are skipped.
+  the record's metadata. Blank lines are skipped. With ``include_fuzzy``, a ``translation`` key
+  (where ``ltmt translate`` writes a JSONL file's machine translations, not yet reviewed) is the
+  record's target where a line has one, its ``target`` (a reference) then metadata.
 - ``tsv``: ``source<TAB>target`` a line, no quoting or escapes (so a text cannot hold a tab or a
   line break; the writer refuses such texts). Blank lines are skipped, and so is a first line
   ``source<TAB>target`` (a spreadsheet's header).
@@ -47,8 +49,9 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
             yield number, line.rstrip("\r\n")
 
 
-def read_jsonl(path: Path) -> Iterator[PairRecord]:
+def read_jsonl(path: Path, *, include_fuzzy: bool = False) -> Iterator[PairRecord]:
     """Records of a JSON Lines file (see the module docstring)."""
+    target_keys = ("translation", "target") if include_fuzzy else ("target",)
     for number, line in _lines(path):
         if not line.strip():
             continue
@@ -58,16 +61,17 @@ def read_jsonl(path: Path) -> Iterator[PairRecord]:
             raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
         except RecursionError:
             raise InputError(f"{path}:{number}: JSON nested too deeply") from None
-        if not (
-            isinstance(row, dict)
-            and isinstance(row.get("source"), str)
-            and isinstance(row.get("target"), str)
-        ):
+        key = next(
+            (k for k in target_keys if isinstance(row, dict) and isinstance(row.get(k), str)),
+            None,
+        )
+        if key is None or not isinstance(row.get("source"), str):
+            wanted = "'target' (or 'translation')" if include_fuzzy else "'target'"
             raise InputError(
-                f"{path}:{number}: expected a JSON object with string 'source' and 'target'"
+                f"{path}:{number}: expected a JSON object with string 'source' and {wanted}"
             )
-        metadata = {key: value for key, value in row.items() if key not in ("source", "target")}
-        yield PairRecord(row["source"], row["target"], f"{path.name}:{number}", metadata)
+        metadata = {k: value for k, value in row.items() if k not in ("source", key)}
+        yield PairRecord(row["source"], row[key], f"{path.name}:{number}", metadata)
 
 
 def read_tsv(path: Path) -> Iterator[PairRecord]:

@@ -42,8 +42,8 @@ class FileFormat:
     ``same_extension``: a translation keeps its file's extension, which says what kind of file
     it is (a ``.docm`` holds macros a ``.docx`` may not; an ``.ods`` is no ``.odt``).
     ``reviews``: the files mark translations not yet reviewed (PO's fuzzy, XLIFF's needs-review,
-    Qt's unfinished, Xcode's needs_review), which the reader leaves out unless given
-    ``include_fuzzy=True``.
+    Qt's unfinished, Xcode's needs_review, a JSONL file's ``translation``), which the reader
+    leaves out unless given ``include_fuzzy=True``.
     """
 
     name: str
@@ -109,6 +109,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.pairs:read_jsonl",
             write="ltmt.formats.pairs:write_jsonl",
             open="ltmt.formats.documents:JsonlDocument.open",
+            reviews=True,  # ltmt translate's outputs are under "translation"
         ),
         FileFormat(
             "tsv",

@@ -5,7 +5,8 @@ glossary.
   in more than one way; each entry that is not written as most of them (the first such, on a
   tie) is found, naming where the usual translation stands.
 - :func:`memory_findings`: an entry whose source the user's memory holds (a 100 % match: the
-  same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it.
+  same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it
+  (whitespace aside: a line wrapped elsewhere is the same translation).
 - :func:`glossary_findings`: a glossary term of the source whose target the translation does
   not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count).
 """
@@ -68,7 +69,7 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
     findings = []
     for n, (record, matches) in enumerate(zip(records, found, strict=True)):
         stored = [reused_target(record.source, m.segment) for m in matches if m.score >= 100]
-        if stored and record.target not in stored:
+        if stored and _spaced(record.target) not in {_spaced(text) for text in stored}:
             others = len(set(stored)) - 1
             findings.append(
                 Finding(
@@ -107,3 +108,9 @@ def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> li
             for source, target in missed.items()
         )
     return findings
+
+
+def _spaced(text: str) -> str:
+    """``text`` with its runs of whitespace as one space: a translation the memory holds
+    wrapped at another place (or a file's format unwrapped) is the same translation."""
+    return " ".join(text.split())

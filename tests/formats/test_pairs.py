@@ -145,3 +145,25 @@ def test_drain_hands_records_on_in_order_and_lets_go_of_each() -> None:
     assert len(records) == 2 and expected[0] not in records  # the first one let go of
     assert [expected[0], *drained] == expected
     assert records == []
+
+
+def test_a_jsonl_files_machine_translations_are_read_when_unreviewed_ones_are(
+    tmp_path: Path,
+) -> None:
+    """``ltmt translate`` writes a JSONL file's translations under ``translation``: a memory
+    import reads the reviewed ``target`` alone, a check (``ltmt qa``) the translation."""
+    from ltmt.formats.pairs import read_translations
+
+    path = tmp_path / "out.jsonl"
+    path.write_text(
+        '{"source": "Save", "target": "Speichern", "translation": "Sichern"}\n'
+        '{"source": "Open", "translation": "Öffnen"}\n',
+        "utf-8",
+    )
+    with pytest.raises(InputError, match=r"out.jsonl:2: expected a JSON object with string "):
+        list(read_pairs(path))
+    records = list(read_translations(path, include_fuzzy=True))
+    assert [(r.source, r.target, dict(r.metadata)) for r in records] == [
+        ("Save", "Sichern", {"target": "Speichern"}),
+        ("Open", "Öffnen", {}),
+    ]

@@ -65,6 +65,7 @@ def test_a_source_the_memory_holds_must_be_translated_as_stored(memory):
         record(2, "Save the file", "Datei speichern"),
         record(3, "Close the file", "Datei schließen"),  # not in the memory
         record(4, "Quit", "Beenden"),  # the stored pair's edges are the source's
+        record(5, "Save the file", "Datei\n  speichern"),  # wrapped elsewhere: the same words
     ]
     [finding] = memory_findings(records, memory, "u1")
     assert (finding.check, finding.entry) == ("memory", 0)
