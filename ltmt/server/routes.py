@@ -85,6 +85,16 @@ def check_pairs(service: Service, pairs: list[Any]) -> None:
     check_segments(service, [p.source for p in pairs][: service.config.max_segments])
 
 
+def pair_records(service: Service, pairs: list[Any]) -> list[PairRecord]:
+    """A request's pairs, within the limits (:func:`check_pairs`), as records named by their
+    number (``pair 3``)."""
+    check_pairs(service, pairs)
+    return [
+        PairRecord(p.source, p.target, f"pair {number}", p.metadata)
+        for number, p in enumerate(pairs, 1)
+    ]
+
+
 @router.post("/translate", response_model=TranslateResponse)
 async def translate(
     body: TranslateRequest, request: Request, key: KeyDep, user: UserParam = None
@@ -187,11 +197,7 @@ def add_pairs(
     """Add approved pairs (all in one transaction; duplicates and unclean pairs are counted)."""
     service = service_of(request)
     who = acting_user(key, user)
-    check_pairs(service, body.pairs)
-    records = [
-        PairRecord(p.source, p.target, f"pair {number}", p.metadata)
-        for number, p in enumerate(body.pairs, 1)
-    ]
+    records = pair_records(service, body.pairs)
     return ImportReportOut.of(service.memory.import_pairs(who, records, origin="api"))
 
 
@@ -239,11 +245,7 @@ def quality_checks(
 
     service = service_of(request)
     who = acting_user(key, user)
-    check_pairs(service, body.pairs)
-    records = [
-        PairRecord(p.source, p.target, f"pair {number}", p.metadata)
-        for number, p in enumerate(body.pairs, 1)
-    ]
+    records = pair_records(service, body.pairs)
     checks = qa.chosen_checks(body.checks or ())
     # a user who has stored nothing yet has no memory (nor glossary) to compare with
     memory = service.memory if who in service.memory.users() else None
