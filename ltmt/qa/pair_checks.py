@@ -45,11 +45,12 @@ _ENDINGS = (
     ("?", "a question mark"),
     ("!", "an exclamation mark"),
 )
-# quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
-# a tag without attributes, and the HTML elements that take no closing tag
+# a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
+# closing tag
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
+# quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
 _CLOSERS = "\"'\u201c\u201d\u2019\u00bb\u00ab\u203a)]"
 
 
