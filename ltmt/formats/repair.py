@@ -66,6 +66,9 @@ def repair_line(
     missing = [p for p in expected if _take(remaining, p.text)]
     missing = _recover_garbled(pieces, missing, problems)
     for slot in extras:
+        if _percent_restored(slot, source, missing):  # "%0A" for the source's "%%0A"
+            problems.append(f"{slot.text[1:]!r} for the source's {slot.text!r}")
+            continue
         same_kind = next((p for p in missing if p.kind == slot.kind), None)
         if same_kind is not None:
             problems.append(f"{slot.text!r} instead of {same_kind.text!r}")
@@ -91,6 +94,19 @@ def repair_line(
     if unglued != unbraced:
         problems.append("stray @ removed")
     return unglued, problems
+
+
+def _percent_restored(slot: _Slot, source: str, missing: list[Placeholder]) -> bool:
+    """Whether an invented printf conversion is a ``%%`` of the source with what follows it,
+    one ``%`` lost (gnupg's ``%%0A``, an escaped line break, written ``%0A``: a conversion,
+    ``%A``, with a flag): ``slot`` then becomes the source's text, its ``%%`` no longer
+    missing."""
+    percent = next((p for p in missing if p.text == "%%"), None)
+    if slot.kind != "printf" or percent is None or f"%{slot.text}" not in source:
+        return False
+    slot.text = f"%{slot.text}"
+    missing.remove(percent)
+    return True
 
 
 def _drop_stray_braces(source: str, text: str) -> str:

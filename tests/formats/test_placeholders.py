@@ -100,6 +100,15 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("%#@items@ in %@", "%#@items@E@ in %@", "%#@items@ in %@", True),
         ("%1$@ and %2$@", "%1$@@ und %2$@", "%1$@ und %2$@", True),
         ("Mail %@ at a@b.c", "Mail %@@ an a@b.c", "Mail %@@ an a@b.c", False),
+        # gnupg's escaped line break %%0A written with one "%" lost: a conversion (%0A, "%A"
+        # with a flag) that was the source's "%%" and its "0A"
+        (
+            "at least %u digit or%%0Aspecial",
+            "mindestens %u Ziffer oder%0A",
+            "mindestens %u Ziffer oder%%0A",
+            True,
+        ),
+        ("as:%%0A  %s%%0Ahas", "als:%%0A %s%0Ahat", "als:%%0A %s%%0Ahat", True),
         # Line by line: each line keeps its own placeholders and whitespace.
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.
