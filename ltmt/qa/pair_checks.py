@@ -155,6 +155,10 @@ def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     want, have = _ending(source), _ending(target)
     if want == have or not target.strip():
         return []
+    if have is None:
+        return [f"the source ends with {want}, the translation does not"]
+    if want is None:
+        return [f"the translation ends with {have}, the source does not"]
     return [f"the source ends with {want}, the translation with {have}"]
 
 
@@ -242,15 +246,12 @@ def _spaces(edge: str) -> str:
     return " + ".join(f"a {name}" for name in names)
 
 
-def _ending(text: str) -> str:
-    """What ``text`` ends with, of :data:`_ENDINGS` (inside closing quotes or brackets and
-    placeholders aside), or ``nothing of these``."""
+def _ending(text: str) -> str | None:
+    """What ``text`` ends with, of :data:`_ENDINGS` (inside closing quotes or brackets), or
+    None (also for a text that ends with a placeholder: ``Name: %s``)."""
     plain = text.rstrip()
     placeholders = find_placeholders(plain)
-    if placeholders and placeholders[-1].end == len(plain):  # "Name: %s" ends with %s
-        return "nothing of these"
+    if placeholders and placeholders[-1].end == len(plain):
+        return None
     plain = plain.rstrip(_CLOSERS).rstrip()
-    for mark, name in _ENDINGS:
-        if plain.endswith(mark):
-            return name
-    return "nothing of these"
+    return next((name for mark, name in _ENDINGS if plain.endswith(mark)), None)

@@ -48,8 +48,7 @@ def test_findings_are_lines_then_a_summary_and_an_error_fails(run_ltmt, po):
         f"{po}: entry 1: error [format] c-format: argument '1' is int, not string",
         f"{po}: entry 3: warning [inconsistent] the same source is translated 'Speichern' in 1 "
         f"other entry ({po}: entry 2)",
-        f"{po}: entry 5: note [punctuation] the source ends with a colon, the translation with "
-        "nothing of these",
+        f"{po}: entry 5: note [punctuation] the source ends with a colon, the translation does not",
         "5 entries checked: 1 error, 1 warning, 1 note (format 1, inconsistent 1, punctuation 1)",
     ]
 
@@ -168,7 +167,7 @@ def test_a_file_of_one_language_is_paired_with_its_source(run_ltmt, tmp_path):
     assert code == 0
     assert out.splitlines() == [
         f"{target}: ask: note [punctuation] the source ends with a question mark, the "
-        "translation with nothing of these",
+        "translation does not",
         "1 entry checked: 1 note (punctuation 1)",
     ]
     code, out, err = run_ltmt(

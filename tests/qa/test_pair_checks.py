@@ -199,17 +199,17 @@ def test_copies():
         ("Quit?", "Beenden?", []),
         ("Save as...", "Speichern unter …", []),
         ('"Quit?"', "„Beenden?“", []),
-        ("Name:", "Name", ["the source ends with a colon, the translation with nothing of these"]),
+        ("Name:", "Name", ["the source ends with a colon, the translation does not"]),
         (
             "Done.",
             "Fertig!",
-            ["the source ends with nothing of these, the translation with an exclamation mark"],
+            ["the translation ends with an exclamation mark, the source does not"],
         ),
         ("Name: %s", "Name: %s", []),
         (
             "Open...",
             "Öffnen",
-            ["the source ends with an ellipsis, the translation with nothing of these"],
+            ["the source ends with an ellipsis, the translation does not"],
         ),
     ],
 )
