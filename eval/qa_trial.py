@@ -116,7 +116,7 @@ def _key(source: str, context: str) -> str:
     return f"{context}\x04{source}"
 
 
-def compare_with_pofilter(po: Path, work: Path) -> dict[str, Any]:
+def compare_with_pofilter(po: Path, work: Path, label: str) -> dict[str, Any]:
     """Entries flagged by each of ltmt's one-entry checks and by pofilter's counterparts."""
     records = list(read_translations(po, include_fuzzy=False))
     report = check_pairs(records, checks=PAIR_CHECKS)
@@ -134,7 +134,7 @@ def compare_with_pofilter(po: Path, work: Path) -> dict[str, Any]:
             "pofilter": len(flagged),
             "both": len(ours[check] & flagged),
         }
-    return {"file": str(po), "entries": report.entries, "checks": pairs}
+    return {"file": label, "entries": report.entries, "checks": pairs}
 
 
 def main() -> None:
@@ -152,8 +152,8 @@ def main() -> None:
             pairs = read_jsonl(args.users_dir / f"{user}.memory.jsonl")
             po = work / f"{user}.po"
             write_pairs(po, (PairRecord(p["source"], p["target"]) for p in pairs))
-            catalogs.append(compare_with_pofilter(po, work))
-        catalogs += [compare_with_pofilter(path, work) for path in args.catalog]
+            catalogs.append(compare_with_pofilter(po, work, f"{user}.memory.jsonl as PO"))
+        catalogs += [compare_with_pofilter(path, work, str(path)) for path in args.catalog]
     report = {"hypotheses": str(args.hypotheses), "systems": systems, "pofilter": catalogs}
     emit_report(report, args.output, ensure_ascii=False)
 
