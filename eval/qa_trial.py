@@ -21,6 +21,7 @@ import argparse
 import collections
 import json
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,6 @@ from ltmt.memory.store import Memory  # noqa: E402
 from ltmt.qa import check_pairs  # noqa: E402
 from ltmt.segments import PairRecord  # noqa: E402
 
-USERS = ("git", "vim", "gnupg2", "coreutils", "dpkg")
 # ltmt's check -> pofilter's tests that look for the same
 POFILTER_TESTS = {
     "placeholders": ("printf", "variables", "xmltags", "pythonbraceformat"),
@@ -53,9 +53,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def system_findings(hypotheses: Path, users_dir: Path, work: Path) -> dict[str, Any]:
-    """Findings by check and severity of each system's translations and of the references."""
-    rows = read_jsonl(hypotheses)
+def system_findings(rows: list[dict[str, Any]], users_dir: Path, work: Path) -> dict[str, Any]:
+    """Findings by check and severity of each system's translations (``rows``: a bench run's
+    hypotheses) and of the references."""
     by_system: dict[str, dict[str, list[PairRecord]]] = collections.defaultdict(
         lambda: collections.defaultdict(list)
     )
@@ -69,7 +69,7 @@ def system_findings(hypotheses: Path, users_dir: Path, work: Path) -> dict[str, 
             )
     results: dict[str, Any] = {}
     with Memory(work / "store") as memory:
-        for user in USERS:
+        for user in sorted({row["set"] for row in rows}):
             pairs = read_jsonl(users_dir / f"{user}.memory.jsonl")
             memory.import_pairs(user, (PairRecord(p["source"], p["target"]) for p in pairs))
         for system, users in by_system.items():
@@ -95,7 +95,8 @@ def pofilter_flags(po: Path, work: Path) -> dict[str, set[str]]:
 
     tests = sorted({test for group in POFILTER_TESTS.values() for test in group})
     out = work / f"{po.stem}.pofilter.po"
-    command = ["pofilter", "--progress=none", "--nofuzzy", "--gnome"]
+    command = [sys.executable, "-m", "translate.filters.pofilter"]
+    command += ["--progress=none", "--nofuzzy", "--gnome"]
     command += [argument for test in tests for argument in ("-t", test)]
     subprocess.run([*command, str(po), str(out)], check=True, capture_output=True)
     found: dict[str, set[str]] = collections.defaultdict(set)
@@ -137,18 +138,19 @@ def compare_with_pofilter(po: Path, work: Path, label: str) -> dict[str, Any]:
     return {"file": label, "entries": report.entries, "checks": pairs}
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--hypotheses", type=Path, required=True)
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
     parser.add_argument("--catalog", type=Path, action="append", default=[])
     parser.add_argument("--output", type=Path)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    rows = read_jsonl(args.hypotheses)
     with tempfile.TemporaryDirectory(prefix="ltmt-qa-trial-") as folder:
         work = Path(folder)
-        systems = system_findings(args.hypotheses, args.users_dir, work)
+        systems = system_findings(rows, args.users_dir, work)
         catalogs = []
-        for user in USERS:
+        for user in sorted({row["set"] for row in rows}):
             pairs = read_jsonl(args.users_dir / f"{user}.memory.jsonl")
             po = work / f"{user}.po"
             write_pairs(po, (PairRecord(p["source"], p["target"]) for p in pairs))
