@@ -459,6 +459,7 @@ def _translate_folder(
     skipped = [
         (len(folder.unknown), "of no format ltmt translates"),
         (len(folder.empty), "with nothing to translate"),
+        (len(folder.other_language), "of another language pair"),
     ]
     report.files_skipped = sum(count for count, _ in skipped)
     report.files_copied = len(folder.copies)

@@ -4,8 +4,9 @@ same place under OUT, with one model load (``res/values`` → ``res/values-de``,
 
 The files are found by their extensions, in the folder and below it (hidden ones left out);
 files of no known format, and files with nothing to translate (an Android ``colors.xml``),
-are skipped and counted. Every file is checked, as one file is, before the model loads: a
-malformed one stops the run before anything is translated, with its one-line error.
+are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``).
+Every file is checked, as one file is, before the model loads: a malformed one stops the run
+before anything is translated, with its one-line error.
 
 An Xcode localization catalog (``de.xcloc -o de-translated.xcloc``, or the bundles in a folder
 Xcode exported) has the XLIFF of its ``Localized Contents`` translated and its other files
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.cli.translate_job import Job, prepare
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 
 if TYPE_CHECKING:
     from ltmt.formats.xcloc import XclocBundle
@@ -38,6 +39,7 @@ class FolderJob:
     copies: list[tuple[Path, Path]] = field(default_factory=list)
     unknown: list[Path] = field(default_factory=list)  # no format knows them
     empty: list[Job] = field(default_factory=list)  # nothing to translate
+    other_language: list[Path] = field(default_factory=list)  # another pair (fr.po beside de.po)
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
 
@@ -85,6 +87,7 @@ def prepare_folder(
         check_output_name(folder, out)
         _check_bundle_languages(XclocBundle.open(folder), src, tgt)
     found = FolderJob(folder, out)
+    language_error = ""  # the first file's of another pair, said if no file is translated
     bundles = BundlesIn(folder)
     for path in files_in(folder):
         target = out / path.relative_to(folder)
@@ -102,9 +105,19 @@ def prepare_folder(
         if format_of(path, "document") is None:
             found.unknown.append(path)
             continue
-        job = prepare(
-            str(path), None, str(target), None, src_lang, tgt_lang, model, output_folder_made=True
-        )
+        try:
+            job = prepare(
+                str(path), None, str(target), None, src_lang, tgt_lang, model,
+                output_folder_made=True,
+            )  # fmt: skip
+        except InputError as error:
+            if not isinstance(error, LanguageError) and not isinstance(
+                error.__cause__, LanguageError
+            ):
+                raise
+            found.other_language.append(path)  # fr.po beside de.po
+            language_error = language_error or str(error)
+            continue
         if job.has_text:
             found.jobs.append(job)
         elif bundle is not None:  # a bundle is imported whole: its strings file too
@@ -116,6 +129,8 @@ def prepare_folder(
             f"; its Xcode bundles are for other languages than {tgt} "
             f"({', '.join(p.name for p in found.other_bundles)})"
             if found.other_bundles
+            else f"; {language_error}"
+            if language_error
             else ""
         )
         raise InputError(

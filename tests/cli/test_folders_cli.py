@@ -235,3 +235,24 @@ def test_only_a_bundles_strings_are_imported(tmp_path, capsys, common):
     assert code == 0, err
     assert "imported de.xcloc into u1: 1 added" in out
     assert "skipped" not in err  # the manifest and source copies are not files to pair
+
+
+PO = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\nmsgid "open the file"\nmsgstr ""\n'
+
+
+def test_a_catalog_of_another_language_pair_is_skipped(tmp_path, capsys, common):
+    po = tmp_path / "po"
+    po.mkdir()
+    (po / "de.po").write_text(PO.format(lang="de"), "utf-8")
+    (po / "fr.po").write_text(PO.format(lang="fr"), "utf-8")
+    out = tmp_path / "po-de"
+    code, _, err = run_cli(["translate", str(po), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert list(_files(out)) == ["de.po"]
+    assert "ltmt: skipped 1 file of another language pair" in err
+    (po / "de.po").unlink()
+    code, _, err = run_cli(["translate", str(po), "-o", str(tmp_path / "x"), *common], capsys)
+    assert code == 1
+    assert re.search(
+        r"po: no file to translate in it \(.*\); .*fr\.po: languages in the file are fr", err
+    )
