@@ -45,6 +45,8 @@ _ENDINGS = (
     ("?", "a question mark"),
     ("!", "an exclamation mark"),
 )
+# a brace field named in capitals, as help texts name their metavariables
+_CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
 # a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
 # closing tag
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
@@ -199,12 +201,18 @@ def _inventory(text: str, aliases: Mapping[str, str], *, names: bool) -> Counter
 def _literal(placeholder: Placeholder, text: str) -> bool:
     """Whether a placeholder is text that a program does not fill in: ``%%`` (a percent
     sign), a shell variable's braces (``${SHELL}``: the ``sh-format`` flag's), or a command's
-    metavariable that a translator translates (``append <mark>``, ``-font <font>``): an opening
-    tag of a name that takes a closing one, without attributes, that ``text`` never closes."""
-    if placeholder.text == "%%" or (
-        placeholder.kind == "brace" and text[: placeholder.start].endswith("$")
-    ):
+    metavariable that a translator translates: a field named in capitals (coreutils'
+    ``{INTEGER}`` → ``{GANZZAHL}``; a ``python-brace-format`` entry's fields are the format
+    check's), or an opening tag of a name that takes a closing one, without attributes, that
+    ``text`` never closes (``append <mark>``, ``-font <font>``)."""
+    if placeholder.text == "%%":
         return True
+    if (
+        placeholder.kind == "brace"
+    ):  # ${SHELL}; a help text's {INTEGER}, which translators translate
+        return text[: placeholder.start].endswith("$") or bool(
+            _CAPITALS.fullmatch(placeholder.text)
+        )
     bare = _BARE_TAG.fullmatch(placeholder.text)
     if placeholder.kind != "tag" or bare is None or bare.group(1).lower() in _VOID:
         return False

@@ -82,6 +82,13 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         # a percent sign and a shell variable's braces are text
         ("100%% done%%0A", "100%% fertig", {}, []),
         ('run "$SHELL"', "„${SHELL}“ ausführen", {}, []),
+        ("  {INTEGER}   copy up to line", "  {GANZZAHL}  bis Zeile kopieren", {}, []),
+        (
+            "Hello {name}",
+            "Hallo {Name}",
+            {},
+            ["lacks {name}", "adds {Name}, which the source does not have"],
+        ),
         # URLs and e-mail addresses are the addresses check's
         ("Mail me@example.com", "Schreib an ich@beispiel.de", {}, []),
     ],
