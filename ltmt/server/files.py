@@ -13,6 +13,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from ltmt.errors import InputError, LanguageError
@@ -119,6 +120,21 @@ def import_upload(
     first (a malformed one writes nothing), then stored in one transaction. ``source``: the
     name and bytes of the source-language file a one-language file (Android, Java properties,
     JSON) translates."""
+    name, records = upload_records(filename, content, fmt, languages, source)
+    return name, memory.import_pairs(user, drain(records), origin=name)
+
+
+def upload_records(
+    filename: str | None,
+    content: bytes,
+    fmt: str | None,
+    languages: tuple[str, str],
+    source: tuple[str | None, bytes] | None = None,
+    *,
+    include_fuzzy: bool = False,
+) -> tuple[str, list[PairRecord]]:
+    """The upload's safe name and its pairs, read whole (see :func:`import_upload`);
+    ``include_fuzzy``: translations not yet reviewed too, where the format marks them."""
     name = safe_name(filename, "upload")
     with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
@@ -132,8 +148,11 @@ def import_upload(
             options.update(source_file=_beside(path, source), tgt_lang=languages[1])
         elif source is not None:
             raise InputError(f"{name}: source_file is for {ONE_LANGUAGE_FILES}, not {kind}")
+        if include_fuzzy and FORMATS[kind].reviews:
+            options["include_fuzzy"] = True
         records = list(read_pairs(path, kind, **options))
-    return name, memory.import_pairs(user, drain(records), origin=name)
+    # positions name the upload, not the server's temporary file
+    return name, [replace(r, position=r.position.replace(str(path), name)) for r in records]
 
 
 def _beside(path: Path, upload: tuple[str | None, bytes]) -> Path:

@@ -241,15 +241,59 @@ def quality_checks(
     """Check translated pairs as ``ltmt qa`` does: format strings, placeholders, numbers,
     accelerators, whitespace, doubled words, one source translated two ways, and the user's
     memory (a source it holds translated otherwise) and glossary."""
-    from ltmt import qa
-
     service = service_of(request)
     who = acting_user(key, user)
-    records = pair_records(service, body.pairs)
-    checks = qa.chosen_checks(body.checks or ())
-    # a user who has stored nothing yet has no memory (nor glossary) to compare with
+    return _qa_report(service, who, pair_records(service, body.pairs), body.checks)
+
+
+@router.post("/qa/file", response_model=QaReportOut)
+def quality_checks_file(
+    request: Request,
+    key: KeyDep,
+    file: Annotated[
+        UploadFile,
+        File(
+            description="A translated .po, .xliff/.xlf, .ts, .xcstrings, .tmx, .csv, .jsonl or "
+            ".tsv (translations not yet reviewed included); or a translated one-language file "
+            "(Android strings.xml, JSON ...) with its source_file"
+        ),
+    ],
+    format: Annotated[str | None, Form(description="Force the format")] = None,
+    source_file: Annotated[
+        UploadFile | None,
+        File(description="A one-language file's source-language file."),
+    ] = None,
+    checks: Annotated[
+        str | None, Form(description="Comma-separated checks to run (default: all)")
+    ] = None,
+    user: UserParam = None,
+) -> QaReportOut:
+    """Check a translated file as ``ltmt qa FILE`` does (its findings name the file)."""
+    service = service_of(request)
+    who = acting_user(key, user)
+    _, records = files.upload_records(
+        file.filename,
+        file.file.read(),
+        format,
+        (service.source_lang, service.target_lang),
+        _upload(source_file),
+        include_fuzzy=True,
+    )
+    # bounded by the request's size, as a memory file's import is
+    wanted = [name.strip() for name in (checks or "").split(",") if name.strip()]
+    return _qa_report(service, who, records, wanted)
+
+
+def _qa_report(
+    service: Service, who: str, records: list[PairRecord], checks: list[str] | None
+) -> QaReportOut:
+    """``ltmt qa``'s report of ``records`` with ``who``'s memory and glossary (none for a user
+    who has stored nothing yet)."""
+    from ltmt import qa
+
+    names = qa.chosen_checks(checks or ())
     memory = service.memory if who in service.memory.users() else None
-    report = qa.check_pairs(records, checks=checks, memory=memory, user=who)
+    report = qa.check_pairs(records, checks=names, memory=memory, user=who)
     return QaReportOut(**report.to_dict())
 
 

@@ -714,3 +714,37 @@ def test_qa_checks_pairs_with_the_users_memory(api):
     assert only["checks"] == ["punctuation"] and len(only["findings"]) == 1
     assert typo.status_code == 400 and "no check 'placeholder'" in typo.json()["error"]
     assert extra.status_code == 422
+
+
+QA_PO = """msgid ""
+msgstr ""
+"Language: de\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#, fuzzy, c-format
+msgid "open %s"
+msgstr "öffnen %d"
+
+msgid "Name:"
+msgstr "Name"
+"""
+
+
+def test_qa_file_checks_an_upload_unreviewed_entries_included(api):
+    with api.client(api.key("qa-file")) as client:
+        report = client.post("/v1/qa/file", files={"file": ("de.po", QA_PO)}).json()
+        only = client.post(
+            "/v1/qa/file", files={"file": ("de.po", QA_PO)}, data={"checks": "punctuation"}
+        ).json()
+        android = client.post(
+            "/v1/qa/file",
+            files={"file": ("strings.xml", '<resources><string name="a">x</string></resources>')},
+        )
+    assert [(f["check"], f["position"]) for f in report["findings"]] == [
+        ("format", "de.po: entry 1"),
+        ("punctuation", "de.po: entry 2"),
+    ]
+    assert report["not_run"]["memory"] == "no user's memory to compare with"
+    assert [f["check"] for f in only["findings"]] == ["punctuation"]
+    assert android.status_code == 400
+    assert "strings.xml: android files hold one language" in android.json()["error"]
