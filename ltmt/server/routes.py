@@ -40,6 +40,14 @@ router = APIRouter(prefix="/v1")
 UserParam = Annotated[
     str | None, Query(description="Admin keys only: act on this user instead of the key's.")
 ]
+FormatForm = Annotated[str | None, Form(description="Force the format")]
+SourceFileUpload = Annotated[
+    UploadFile | None,
+    File(
+        description="A one-language file (Android, JSON ...): the source-language file it "
+        "translates."
+    ),
+]
 
 
 def service_of(request: Request) -> Service:
@@ -212,11 +220,8 @@ def import_file(
             "strings.xml or JSON message file with its source_file"
         ),
     ],
-    format: Annotated[str | None, Form(description="Force the format")] = None,
-    source_file: Annotated[
-        UploadFile | None,
-        File(description="Android or JSON: the source-language file that file translates."),
-    ] = None,
+    format: FormatForm = None,
+    source_file: SourceFileUpload = None,
     user: UserParam = None,
 ) -> ImportReportOut:
     """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
@@ -258,11 +263,8 @@ def quality_checks_file(
             "(Android strings.xml, JSON ...) with its source_file"
         ),
     ],
-    format: Annotated[str | None, Form(description="Force the format")] = None,
-    source_file: Annotated[
-        UploadFile | None,
-        File(description="A one-language file's source-language file."),
-    ] = None,
+    format: FormatForm = None,
+    source_file: SourceFileUpload = None,
     checks: Annotated[
         str | None, Form(description="Comma-separated checks to run (default: all)")
     ] = None,
