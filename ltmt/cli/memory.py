@@ -59,8 +59,9 @@ def import_(
         ...,
         help="Pairs file: .jsonl, .tsv, .csv, .tmx, .po, .xliff/.xlf, .ts, .xcstrings; or a "
         "translated Android strings.xml, Java .properties, .NET .resx, JSON, YAML or Fluent "
-        "message file, Apple .strings / .stringsdict, .srt / .vtt subtitles or document (.md, "
-        ".html, .epub, .docx/.pptx/.xlsx, .odt/.ods/.odp) with --source-file; or a folder of "
+        "message file, Apple .strings / .stringsdict, .srt / .vtt subtitles, document (.md, "
+        ".html, .epub, .docx/.pptx/.xlsx, .odt/.ods/.odp) or plain text (line by line) with "
+        "--source-file; or a folder of "
         "such files, or an Xcode .xcloc bundle (its XLIFF).",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
@@ -76,8 +77,9 @@ def import_(
         None,
         "--source-file",
         help="Android strings.xml / Java .properties / .resx / JSON, YAML or Fluent file / "
-        "Apple .strings or .stringsdict / subtitles: the source-language file FILE translates "
-        "(pairs are made name by name; subtitles' cues by time); for a folder, the "
+        "Apple .strings or .stringsdict / subtitles / plain text: the source-language file FILE "
+        "translates (pairs are made name by name; subtitles' cues by time; plain text line by "
+        "line); for a folder, the "
         "source-language folder.",
     ),
 ) -> None:

@@ -33,7 +33,8 @@ def qa(
         ...,
         help="A translated file: .po, .xliff/.xlf, .ts, .xcstrings, .tmx, .csv, .jsonl, .tsv; "
         "a translated Android strings.xml, .properties, .resx, JSON, YAML, Fluent, Apple "
-        ".strings / .stringsdict file, subtitles or document with --source-file; or a folder "
+        ".strings / .stringsdict file, subtitles, document or plain text with --source-file; "
+        "or a folder "
         "of such files.",
     ),
     source_file: Path | None = typer.Option(

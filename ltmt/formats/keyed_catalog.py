@@ -37,7 +37,7 @@ FORM = "#"
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
     "one-language files (Android, Java properties, .NET .resx, JSON, YAML, Fluent, Apple "
-    ".strings, Markdown, HTML, EPUB, subtitles)"
+    ".strings, Markdown, HTML, EPUB, subtitles, plain text)"
 )
 
 

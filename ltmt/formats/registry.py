@@ -100,7 +100,9 @@ FORMATS: dict[str, FileFormat] = {
             "txt",
             (".txt", ".text"),
             "plain text, one segment a line",
+            read="ltmt.formats.text_pairs:read_text_pairs",
             open="ltmt.formats.documents:TextDocument.open",
+            one_language=True,
         ),
         FileFormat(
             "jsonl",

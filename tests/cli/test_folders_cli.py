@@ -93,7 +93,7 @@ def test_a_translated_folder_is_imported_beside_its_source_folder(tmp_path, caps
         STRINGS.replace("open the file %s", "Datei %s öffnen"), "utf-8"
     )
     (german / "de.po").write_text('msgid "hello world"\nmsgstr "Hallo Welt"\n', "utf-8")
-    (german / "notes.txt").write_text("Hallo\n", "utf-8")  # no format imports plain text
+    (german / "logo.png").write_bytes(b"\x89PNG")  # no format imports it
     store = common[3]
     args = ["memory", "import", str(german), "--user", "u1", "--memory-dir", store]
     code, out, err = run_cli([*args, "--source-file", str(values)], capsys)

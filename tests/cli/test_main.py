@@ -161,5 +161,5 @@ def test_formats_lists_every_format_of_the_registry(run_ltmt: Runner) -> None:
     code, out, _ = run_ltmt("formats")
     table = out.splitlines()
     assert code == 0 and table[0].split()[:4] == ["format", "translate", "import", "export"]
-    assert table[1].split()[:4] == ["txt", "yes", "-", "-"]
+    assert table[1].split()[:4] == ["txt", "yes", "yes*", "-"]  # with its source, line by line
     assert any(line.startswith("docx ") and " yes* " in line for line in table)

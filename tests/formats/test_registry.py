@@ -71,6 +71,7 @@ def test_roles() -> None:
         "json",
     ]
     assert names("read") == [
+        "txt",
         "jsonl",
         "tsv",
         "csv",
@@ -138,7 +139,7 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "document",
             r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
-        ("a.txt", None, "write", r"txt files can be translated, not exported"),
+        ("a.txt", None, "write", r"txt files can be imported and translated, not exported"),
         (
             "a.doc",
             None,

@@ -1,0 +1,47 @@
+"""A translated plain-text file read as pairs beside its source file, line by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.pairs import read_translations
+from ltmt.formats.text_pairs import read_text_pairs
+
+
+def test_lines_pair_one_by_one_and_blank_ones_are_no_pairs(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    target = tmp_path / "out.txt"
+    source.write_text("\ufeffOpen %s\r\n\r\nSave the file\r\nQuit\r\n", "utf-8")
+    target.write_text("%s öffnen\n\nDatei speichern\n\n", "utf-8")
+    records = list(read_text_pairs(target, source_file=source))
+    assert [(r.source, r.target, r.position) for r in records] == [
+        ("Open %s", "%s öffnen", "out.txt:1"),
+        ("Save the file", "Datei speichern", "out.txt:3"),
+        ("Quit", "", "out.txt:4"),  # untranslated
+    ]
+    # through the registry, as memory import and qa read it (a corpus's .de beside its .en)
+    corpus = tmp_path / "corpus.de"
+    corpus.write_text(target.read_text("utf-8"), "utf-8")
+    assert len(list(read_translations(corpus, "txt", source_file=source))) == 3
+
+
+@pytest.mark.parametrize(
+    ("source_lines", "message"),
+    [
+        (None, r"out.txt: a plain-text file holds one language; give the source-language file "),
+        ("a\n", r"out.txt has 2 lines but in.txt has 1; a translation pairs with its source line "),
+    ],
+)
+def test_what_cannot_be_paired_says_why(
+    tmp_path: Path, source_lines: str | None, message: str
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("x\ny\n", "utf-8")
+    source = tmp_path / "in.txt"
+    if source_lines is not None:
+        source.write_text(source_lines, "utf-8")
+    with pytest.raises(InputError, match=message):
+        list(read_text_pairs(target, source_file=source if source_lines is not None else None))
