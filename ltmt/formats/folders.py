@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError, LanguageError, NoPairsError
 from ltmt.segments import PairRecord
@@ -111,15 +111,15 @@ def read_folder(
         if spec is None:
             found.unknown.append(path)
             continue
-        options: dict[str, Any] = dict(spec.language_options(src_lang, tgt_lang))
+        source = None
         if spec.one_language:
             source = Path(source_folder) / path.relative_to(folder) if source_folder else None
             if source is None or not source.is_file():
                 found.without_source.append(path)
                 continue
-            options.update(source_file=source, tgt_lang=tgt_lang)
-        if include_fuzzy and spec.reviews:
-            options["include_fuzzy"] = True
+        options = spec.reader_options(
+            src_lang, tgt_lang, source_file=source, include_fuzzy=include_fuzzy
+        )
         try:
             found.records.extend(read_pairs(path, **options))
         except NoPairsError:

@@ -178,16 +178,14 @@ def read_translations(
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     spec = find_format(path, fmt, role="read")
-    options: dict[str, Any] = dict(spec.language_options(src_lang, tgt_lang))
-    if spec.one_language:  # plural forms are named by the target language's categories
-        options.update(source_file=source_file, tgt_lang=tgt_lang)
-    elif source_file is not None:
+    if source_file is not None and not spec.one_language:
         raise InputError(
             f"--source-file is for {ONE_LANGUAGE_FILES}; {path} is {spec.name.upper()}, "
             "which holds both"
         )
-    if include_fuzzy and spec.reviews:
-        options["include_fuzzy"] = True
+    options = spec.reader_options(
+        src_lang, tgt_lang, source_file=source_file, include_fuzzy=include_fuzzy
+    )
     return read_pairs(path, fmt, **options)
 
 

@@ -87,6 +87,25 @@ class FileFormat:
         """``open(path, src_lang=..., tgt_lang=...) -> Document``."""
         return _load(self.open, self.name, "document")
 
+    def reader_options(
+        self,
+        src_lang: str,
+        tgt_lang: str,
+        *,
+        source_file: Path | None = None,
+        include_fuzzy: bool = False,
+    ) -> dict[str, Any]:
+        """The keyword arguments of this format's reader: the languages where its files name
+        them; for a file holding one language, the ``source_file`` it translates (its plural
+        forms named by the target language's categories); ``include_fuzzy`` where the files mark
+        translations not yet reviewed (:attr:`reviews`)."""
+        options: dict[str, Any] = dict(self.language_options(src_lang, tgt_lang))
+        if self.one_language:
+            options.update(source_file=source_file, tgt_lang=tgt_lang)
+        if include_fuzzy and self.reviews:
+            options["include_fuzzy"] = True
+        return options
+
     def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:
         """The language keyword arguments for this format's reader or writer (none if it has
         no language codes)."""

@@ -138,18 +138,18 @@ def upload_records(
     name = safe_name(filename, "upload")
     with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
-        options: dict[str, object] = dict(_languages(kind, *languages))
-        if FORMATS[kind].one_language:
-            if source is None:
-                raise InputError(
-                    f"{name}: {kind} files hold one language; upload the source-language file "
-                    "it translates as source_file"
-                )
-            options.update(source_file=_beside(path, source), tgt_lang=languages[1])
-        elif source is not None:
+        spec = FORMATS[kind]
+        if spec.one_language and source is None:
+            raise InputError(
+                f"{name}: {kind} files hold one language; upload the source-language file "
+                "it translates as source_file"
+            )
+        if source is not None and not spec.one_language:
             raise InputError(f"{name}: source_file is for {ONE_LANGUAGE_FILES}, not {kind}")
-        if include_fuzzy and FORMATS[kind].reviews:
-            options["include_fuzzy"] = True
+        source_file = _beside(path, source) if source is not None else None
+        options = spec.reader_options(
+            *languages, source_file=source_file, include_fuzzy=include_fuzzy
+        )
         records = list(read_pairs(path, kind, **options))
     # positions name the upload, not the server's temporary file
     return name, [replace(r, position=r.position.replace(str(path), name)) for r in records]
