@@ -110,16 +110,19 @@ def extract_placeholders(text: str) -> list[str]:
     return [m.group() for m in _PLACEHOLDER.finditer(text)]
 
 
-def positional_aliases(source: str) -> dict[str, str]:
+def positional_aliases(
+    source: str, written: Callable[[str], str] = lambda text: text
+) -> dict[str, str]:
     """``%N$x`` → the source's N-th argument conversion ``%x``, for a source without numbered ones.
 
     A translation may number the arguments to reorder them (``%s … %d`` → ``%2$d … %1$s``);
-    that keeps the source's placeholders, and is counted so.
+    that keeps the source's placeholders, and is counted so. ``written``: each conversion as the
+    caller compares them (``ltmt qa`` without widths: ``%-12s`` as ``%s``).
     """
     found = find_placeholders(source)
     if any("$" in p.text for p in found):
         return {}
-    arguments = [p.text for p in found if p.ordered]
+    arguments = [written(p.text) for p in found if p.ordered]
     return {f"%{n}${text[1:]}": text for n, text in enumerate(arguments, 1)}
 
 
@@ -145,15 +148,8 @@ def placeholder_shape(source: str, hypothesis: str) -> tuple[int, int]:
     """``(-lost, -added)`` placeholders of the hypothesis against the source
     (:func:`placeholder_matches`, :func:`placeholders_added`): ``(0, 0)`` when it has exactly the
     source's; between hypotheses of one source, higher is better, the ones kept counted first."""
-    lost, added = placeholder_difference(source, hypothesis)
-    return -sum(lost.values()), -sum(added.values())
-
-
-def placeholder_difference(source: str, hypothesis: str) -> tuple[Counter[str], Counter[str]]:
-    """``(lost, added)``: the source's placeholders the hypothesis lacks, and those it has
-    beyond the source's (multisets, numbered arguments as in :func:`placeholder_matches`)."""
     wanted, found = _placeholder_counts(source, hypothesis)
-    return wanted - found, found - wanted
+    return -sum((wanted - found).values()), -sum((found - wanted).values())
 
 
 def _placeholder_counts(source: str, hypothesis: str) -> tuple[Counter[str], Counter[str]]:

@@ -21,6 +21,7 @@ from ltmt.formats.placeholder_syntax import (
     Placeholder,
     find_placeholders,
     has_words,
+    positional_aliases,
     without_placeholders,
 )
 from ltmt.line_seams import doubled_words
@@ -71,8 +72,8 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
     wider); an argument by name or number may be used fewer times, once at least; a plural
     form may leave out its one integer conversion (``Eine Datei`` for ``%d file``)."""
-    lost, added = _difference(source, target, names=False)
-    have = _inventory(target, _aliases(source), names=False)
+    wanted, have = _inventories(source, target, names=False)
+    lost, added = wanted - have, have - wanted
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
     if "plural" in metadata:
@@ -89,7 +90,8 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
 
 def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The URLs and e-mail addresses of ``source`` that ``target`` does not keep."""
-    lost, added = _difference(source, target, names=True)
+    wanted, have = _inventories(source, target, names=True)
+    lost, added = wanted - have, have - wanted
     if not lost:
         return []
     instead = f" (it has {_listed(added)})" if added else ""
@@ -177,13 +179,12 @@ PAIR_CHECKS: dict[str, PairCheck] = {
 }
 
 
-def _difference(source: str, target: str, *, names: bool) -> tuple[Counter[str], Counter[str]]:
-    """``(lost, added)`` placeholders of ``target`` against ``source``: URLs and e-mail
-    addresses alone (``names``), or every other kind."""
-    aliases = _aliases(source)
-    wanted = _inventory(source, {}, names=names)
-    found = _inventory(target, aliases, names=names)
-    return wanted - found, found - wanted
+def _inventories(source: str, target: str, *, names: bool) -> tuple[Counter[str], Counter[str]]:
+    """The placeholders of ``source`` and of ``target`` (:func:`_inventory`; the target's
+    numbered arguments as the source's they stand for): URLs and e-mail addresses alone
+    (``names``), or every other kind."""
+    aliases = positional_aliases(source, _unsized)
+    return _inventory(source, {}, names=names), _inventory(target, aliases, names=names)
 
 
 def _inventory(text: str, aliases: Mapping[str, str], *, names: bool) -> Counter[str]:
@@ -217,16 +218,6 @@ def _literal(placeholder: Placeholder, text: str) -> bool:
     if placeholder.kind != "tag" or bare is None or bare.group(1).lower() in _VOID:
         return False
     return f"</{bare.group(1).lower()}" not in text.lower()
-
-
-def _aliases(source: str) -> dict[str, str]:
-    """``%N$x`` → the source's N-th argument conversion, for a source without numbered ones
-    (as :func:`ltmt.formats.placeholder_syntax.positional_aliases`, sizes aside)."""
-    found = [p for p in find_placeholders(source) if p.kind == "printf"]
-    if any("$" in p.text for p in found):
-        return {}
-    arguments = [_unsized(p.text) for p in found if p.ordered]
-    return {f"%{n}${text[1:]}": text for n, text in enumerate(arguments, 1)}
 
 
 def _unsized(printf: str) -> str:
