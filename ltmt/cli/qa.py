@@ -9,8 +9,15 @@ import typer
 
 from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
+from ltmt.qa.findings import Severity
 
-FAIL_LEVELS = ("error", "warning", "note", "never")
+# --fail-on's values: the least severe finding that fails the run (never: none does)
+FAIL_LEVELS: dict[str, Severity | None] = {
+    "error": "error",
+    "warning": "warning",
+    "note": "note",
+    "never": None,
+}
 
 
 def _list_checks(value: bool) -> None:
@@ -21,11 +28,6 @@ def _list_checks(value: bool) -> None:
         for check in CHECKS.values():
             typer.echo(f"{check.name:<{width}}  {check.severity:<7}  {check.about}")
         raise typer.Exit()
-
-
-def _names(values: list[str]) -> list[str]:
-    """Check names given as repeated options or comma-separated (``--check format,numbers``)."""
-    return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
 def qa(
@@ -100,11 +102,12 @@ def qa(
     checks.
     """
     from ltmt.cli.pair_files import read_records
-    from ltmt.qa import check_pairs, chosen_checks
+    from ltmt.qa import check_names, check_pairs, chosen_checks
 
     if fail_on not in FAIL_LEVELS:
         raise InputError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
-    names = chosen_checks(_names(check), _names(skip))
+    asked = check_names(check)
+    names = chosen_checks(asked, check_names(skip))
     if not names:
         raise InputError("--skip leaves no check to run")
     terms = []
@@ -141,12 +144,11 @@ def qa(
     else:
         for finding in report.findings:
             typer.echo(finding.line())
-        asked = set(_names(check))
         for name, why in report.not_run.items():
             if name in asked:
                 typer.echo(f"ltmt: the {name} check did not run: {why}", err=True)
         typer.echo(report.summary())
-    if report.fails(None if fail_on == "never" else fail_on):  # type: ignore[arg-type]
+    if report.fails(FAIL_LEVELS[fail_on]):
         raise typer.Exit(1)
 
 

@@ -17,6 +17,6 @@ file, a source the user's memory translates otherwise, a glossary term not follo
 from __future__ import annotations
 
 from ltmt.qa.findings import CHECKS, Finding
-from ltmt.qa.run import QaReport, check_pairs, chosen_checks
+from ltmt.qa.run import QaReport, check_names, check_pairs, chosen_checks
 
-__all__ = ["CHECKS", "Finding", "QaReport", "check_pairs", "chosen_checks"]
+__all__ = ["CHECKS", "Finding", "QaReport", "check_names", "check_pairs", "chosen_checks"]

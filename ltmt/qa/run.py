@@ -58,15 +58,22 @@ class QaReport:
         return f"{said}: {found} ({checks})"
 
     def to_dict(self) -> dict[str, Any]:
+        severities, checks = self.by_severity(), self.by_check()
         return {
             "entries": self.entries,
             "untranslated": self.untranslated,
             "checks": list(self.checks),
             "not_run": dict(self.not_run),
-            "by_severity": {s: self.by_severity()[s] for s in SEVERITIES},
-            "by_check": {name: self.by_check()[name] for name in self.checks},
+            "by_severity": {s: severities[s] for s in SEVERITIES},
+            "by_check": {name: checks[name] for name in self.checks},
             "findings": [finding.to_dict() for finding in self.findings],
         }
+
+
+def check_names(values: Iterable[str]) -> list[str]:
+    """Check names as a user gives them: each value one name or several, comma-separated
+    (``--check format,numbers``, a form's ``checks``)."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
 def chosen_checks(only: Collection[str] = (), skip: Collection[str] = ()) -> tuple[str, ...]:

@@ -282,8 +282,7 @@ def quality_checks_file(
         include_fuzzy=True,
     )
     # bounded by the request's size, as a memory file's import is
-    wanted = [name.strip() for name in (checks or "").split(",") if name.strip()]
-    return _qa_report(service, who, records, wanted)
+    return _qa_report(service, who, records, [checks] if checks else None)
 
 
 def _qa_report(
@@ -293,9 +292,9 @@ def _qa_report(
     who has stored nothing yet)."""
     from ltmt import qa
 
-    names = qa.chosen_checks(checks or ())
+    names = qa.check_names(checks or ())
     memory = service.memory if who in service.memory.users() else None
-    report = qa.check_pairs(records, checks=names, memory=memory, user=who)
+    report = qa.check_pairs(records, checks=names or None, memory=memory, user=who)
     return QaReportOut(**report.to_dict())
 
 
