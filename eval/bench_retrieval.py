@@ -44,6 +44,7 @@ from support import (
     REPO,
     emit_report,
     numpy_as_the_command_line_runs_it,
+    read_jsonl,
     use_this_checkout,
     write_json,
 )
@@ -178,14 +179,9 @@ def load_dev_users(data_dir: Path) -> dict[str, tuple[list[tuple[str, str]], lis
     for test in sorted((data_dir / "l10n" / "dev").glob("*.test.jsonl")):
         name = test.name.removesuffix(".test.jsonl")
         memory = test.with_name(f"{name}.memory.jsonl")
-        pairs = [(row["source"], row["target"]) for row in _jsonl(memory)]
-        users[name] = (pairs, [row["source"] for row in _jsonl(test)])
+        pairs = [(row["source"], row["target"]) for row in read_jsonl(memory)]
+        users[name] = (pairs, [row["source"] for row in read_jsonl(test)])
     return users
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from support import DEV_USERS_DIR, REPO, use_this_checkout, write_json
+from support import DEV_USERS_DIR, REPO, read_jsonl, use_this_checkout, write_json
 
 use_this_checkout()
 
@@ -66,10 +66,6 @@ def percentile(values: list[float], q: float) -> float:
     if not ordered:
         return float("nan")
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def client(url: str, token: str | None = None) -> httpx.Client:

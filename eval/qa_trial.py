@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from support import DEV_USERS_DIR, emit_report, use_this_checkout
+from support import DEV_USERS_DIR, emit_report, read_jsonl, use_this_checkout
 
 use_this_checkout()
 from ltmt.formats.pairs import read_translations, write_pairs  # noqa: E402
@@ -46,11 +45,6 @@ POFILTER_TESTS = {
     "addresses": ("urls", "emails"),
 }
 PAIR_CHECKS = tuple(POFILTER_TESTS)
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def system_findings(rows: list[dict[str, Any]], users_dir: Path, work: Path) -> dict[str, Any]:

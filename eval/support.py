@@ -43,6 +43,12 @@ def numpy_as_the_command_line_runs_it() -> bool:
     return prefer_numpy_avx2()
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSON Lines file, one a line (blank lines skipped)."""
+    with Path(path).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def write_json(path: Path, data: Any, *, ensure_ascii: bool = True) -> str:
     """Write ``data`` to ``path`` as JSON indented by 2, newline-terminated, its folder made;
     atomically (a temporary sibling renamed over it), so a run killed while writing leaves the

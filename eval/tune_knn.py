@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
-from support import DATA_DIR, write_json
+from support import DATA_DIR, read_jsonl, write_json
 
 from ltmt.fusion.datastore import SegmentCache
 from ltmt.fusion.knn import KnnConfig, KnnFusion
@@ -42,11 +42,6 @@ class FixedMatches:
 
     def search_batch(self, user: str, texts: Sequence[str], k: int = 4) -> list[list[Match]]:
         return [self.table.get(text, [])[:k] for text in texts]
-
-
-def read_jsonl(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def retrieve(
