@@ -4,7 +4,8 @@ Every engine translates the same dev-user segments (the first ``--limit`` test s
 user, single-line ones only), with the same beam, batch size and threads, in rounds whose order
 turns round (ABCDE, EDCBA, ABCDE, ...) so that host drift falls on every engine alike; an
 engine's time is the median of its rounds (translation time only: models are loaded and
-converted before the clock starts).
+converted before the clock starts; ltmt's outputs as its decoder wrote them, ``fit=False``, as
+CTranslate2's and ``generate``'s are: fitting them to their sources is not decoding).
 
 Each engine runs in a child process of its own (since session 37; all of them loaded and warmed
 up before the first round, one making its pass at a time), as a user's process runs one of them.
@@ -215,7 +216,11 @@ def build_engine(name: str, args: argparse.Namespace, users_dir: Path) -> tuple[
             threads=args.threads,
             workers=_workers(args),
         )
-        return lambda user, sources: [t.text for t in translator.translate(sources)], None
+
+        def translate(user: str, sources: list[str]) -> list[str]:
+            return [t.text for t in translator.translate(sources, fit=False)]
+
+        return translate, None
     if name.startswith("ltmt-knn") and name in (*ENGINES, *OPTIONAL_ENGINES):
         return _knn_engine(backbone, args, users_dir, variant=name.removeprefix("ltmt-knn"))
     if name == "hf-generate":
@@ -286,7 +291,7 @@ def _knn_engine(
             translator.decode_config = replace(translator.decode_config, **change)
 
     def translate(user: str, sources: list[str]) -> list[str]:
-        return [t.text for t in translators[user].translate(sources, user=user)]
+        return [t.text for t in translators[user].translate(sources, user=user, fit=False)]
 
     def forget() -> None:  # no force-decoded segment in memory; cold: none on disk either
         for translator in translators.values():

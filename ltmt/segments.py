@@ -49,7 +49,10 @@ class Translation:
     a word the translation said twice in a row, where its source does not, was written once
     (:func:`ltmt.line_seams.drop_doubled_words`); ``accelerators``:
     lines whose keyboard accelerator (``&Open``) was taken out before the model translated them
-    and placed in the translation (:mod:`ltmt.accelerators`).
+    and placed in the translation (:mod:`ltmt.accelerators`); ``fitted``: fitting the output to
+    its source changed it (a placeholder the model garbled, dropped or invented put back or taken
+    out, edge whitespace or line breaks as the source has them:
+    :func:`ltmt.formats.placeholders.fit_translation`).
     """
 
     source: str
@@ -63,6 +66,7 @@ class Translation:
     seams_repaired: bool = False
     doubled_repaired: bool = False
     accelerators: int = 0
+    fitted: bool = False
 
 
 @dataclass(frozen=True)

@@ -308,6 +308,7 @@ class Translator:
         prefer: Sequence[Mapping[str, Any]] | None = None,
         progress: ProgressCallback | None = None,
         glossary: Iterable[Term] | None = None,
+        fit: bool = True,
     ) -> list[Translation]:
         """Translate ``texts`` (in order) for ``user``; one :class:`Translation` per input.
 
@@ -318,18 +319,28 @@ class Translator:
         ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
         ``glossary``: terms for this call only, on top of the translator's (a per-request
         glossary).
+        ``fit``: each output fitted to its source, as ``ltmt translate`` and the server fit it
+        (placeholders the model garbled, dropped or invented put back or taken out, edge
+        whitespace and line breaks as the source has them; ``Translation.fitted`` says where
+        that changed the text: :func:`ltmt.formats.placeholders.fit_translation`); ``False``:
+        the decoder's output as it came (what ``ltmt bench`` scores, placeholders kept
+        included, and what the document pipeline, :mod:`ltmt.formats.pipeline`, fits itself
+        with the file's format flags).
         """
         texts = list(texts)
         self._start_worker_processes()
         matchers = [self._term_matcher(user, glossary)] * len(texts)
-        return self._translate_retrieved(
+        translations = self._translate_retrieved(
             texts, self._retrieve(texts, user, prefer), matchers, progress
         )
+        return _fitted(translations) if fit else translations
 
     def translate_for_users(
         self,
         requests: Sequence[UserRequest],
         glossary: Iterable[Term] | None = None,
+        *,
+        fit: bool = True,
     ) -> list[list[Translation]]:
         """:meth:`translate` for several ``(user, texts)`` or ``(user, texts, prefer)``
         requests decoded together (``prefer`` as in :meth:`translate`).
@@ -338,7 +349,7 @@ class Translator:
         decodes the segments of every request in shared length-sorted batches (what a server
         does with the requests of many users that arrive together), each following its own
         user's stored glossary (and ``glossary``, terms for every request of this call). One
-        list per request.
+        list per request; ``fit`` as in :meth:`translate`.
         """
         glossary = list(glossary or ())
         self._start_worker_processes()
@@ -352,6 +363,8 @@ class Translator:
             matches.extend(self._retrieve(request_texts, user, prefer))
             matchers.extend([self._term_matcher(user, glossary)] * len(request_texts))
         flat = self._translate_retrieved(texts, matches, matchers, None)
+        if fit:
+            flat = _fitted(flat)
         results, start = [], 0
         for request in requests:
             results.append(flat[start : start + len(request[1])])
@@ -657,3 +670,11 @@ def _doubled_once(sources: list[str], lines: list[str]) -> list[str]:
     """Each line's words said twice in a row written once
     (:func:`ltmt.line_seams.drop_doubled_words`)."""
     return [drop_doubled_words(line, text) for line, text in zip(sources, lines, strict=True)]
+
+
+def _fitted(translations: list[Translation]) -> list[Translation]:
+    """Each translation fitted to its source (:func:`ltmt.formats.placeholders.fit_translation`;
+    imported here: the formats package is not loaded for a translator that never fits)."""
+    from ltmt.formats.placeholders import fit_translation
+
+    return [fit_translation(t) for t in translations]

@@ -243,7 +243,7 @@ def _guarded(backbone, fused, plain, **kwargs):
 
 def test_placeholder_guard_prefers_the_model_when_memory_drops_a_placeholder(backbone):
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="%s jetzt öffnen")
-    [result] = translator.translate(["Open %s later"], user="u1")
+    [result] = translator.translate(["Open %s later"], user="u1", fit=False)
     assert (result.text, result.method) == ("%s jetzt öffnen", "model")
 
 
@@ -278,7 +278,7 @@ def test_placeholder_guard_prefers_the_output_that_keeps_placeholders_then_numbe
     backbone, source, fused, plain, expected
 ):
     translator = _guarded(backbone, fused=fused, plain=plain)
-    [result] = translator.translate([source], user="u1")
+    [result] = translator.translate([source], user="u1", fit=False)
     assert result.text == expected and translator.plain_batches == 1
 
 
@@ -293,6 +293,29 @@ def test_an_ellipsis_the_models_normalisation_folded_comes_back(backbone):
     translator = _ScriptedTranslator(backbone, fused="", plain="Datei öffnen ...")
     results = translator.translate(["Open File…", "Open file..."])
     assert [r.text for r in results] == ["Datei öffnen…", "Datei öffnen ..."]
+
+
+def test_outputs_are_fitted_to_their_sources_as_the_command_writes_them(backbone):
+    translator = _ScriptedTranslator(backbone, fused="", plain="Später öffnen")
+    [fitted] = translator.translate(["  Open %s later\n"])
+    [raw] = translator.translate(["  Open %s later\n"], fit=False)
+    assert (fitted.text, fitted.fitted) == ("  Später öffnen %s\n", True)
+    assert (raw.text, raw.fitted) == ("  Später öffnen\n", False)  # edges kept by the lines
+
+
+def test_an_output_that_fits_already_is_not_marked_fitted(backbone):
+    translator = _ScriptedTranslator(backbone, fused="", plain="%s später öffnen")
+    [result] = translator.translate(["Open %s later"])
+    assert (result.text, result.fitted) == ("%s später öffnen", False)
+
+
+def test_requests_of_several_users_are_fitted_unless_asked_not_to(backbone):
+    translator = _ScriptedTranslator(backbone, fused="", plain="Öffnen")
+    requests = [("u1", ["Open {name}"]), ("u2", ["Open", ""])]
+    fitted = translator.translate_for_users(requests)
+    raw = translator.translate_for_users(requests, fit=False)
+    assert [[t.text for t in r] for r in fitted] == [["Öffnen {name}"], ["Öffnen", ""]]
+    assert [[t.text for t in r] for r in raw] == [["Öffnen"], ["Öffnen", ""]]
 
 
 class _CopyingTranslator(Translator):
@@ -349,14 +372,14 @@ def test_a_fused_output_the_repair_completes_is_not_decoded_again(backbone):
 
 def test_placeholder_guard_keeps_the_fused_output_on_a_tie(backbone):
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="Jetzt öffnen")
-    [result] = translator.translate(["Open %s later"], user="u1")
+    [result] = translator.translate(["Open %s later"], user="u1", fit=False)
     assert (result.text, result.method) == ("Öffnen jetzt", "fake")
     assert translator.plain_batches == 1
 
 
 def test_placeholder_guard_leaves_complete_outputs_alone(backbone):
     translator = _guarded(backbone, fused="%s später öffnen", plain="%s öffnen")
-    [result] = translator.translate(["Open %s later"], user="u1")
+    [result] = translator.translate(["Open %s later"], user="u1", fit=False)
     assert (result.text, result.method) == ("%s später öffnen", "fake")
     assert translator.plain_batches == 0
 
@@ -365,7 +388,7 @@ def test_placeholder_guard_can_be_switched_off(backbone):
     translator = _guarded(
         backbone, fused="Öffnen jetzt", plain="%s jetzt öffnen", placeholder_guard=False
     )
-    [result] = translator.translate(["Open %s later"], user="u1")
+    [result] = translator.translate(["Open %s later"], user="u1", fit=False)
     assert (result.text, result.method) == ("Öffnen jetzt", "fake")
     assert translator.plain_batches == 0
 

@@ -210,7 +210,7 @@ def _run_offline(
 ) -> SystemRun:
     translator = _started(system.bind(memory))
     started = time.perf_counter()
-    translations = translator.translate(list(testset.sources), testset.user)
+    translations = translator.translate(list(testset.sources), testset.user, fit=False)
     seconds = time.perf_counter() - started
     run = _system_run(system.name, testset, general, translations, bands, seconds, count_tokens)
     return with_fused_settings(run, translator)
@@ -229,7 +229,7 @@ def _run_online(
     translations: list[Translation] = []
     started = time.perf_counter()
     for source, reference in zip(testset.sources, testset.references, strict=True):
-        translations.extend(translator.translate([source], testset.user))
+        translations.extend(translator.translate([source], testset.user, fit=False))
         try:
             memory.add(testset.user, source, reference, origin="bench-online")
         except InputError as exc:  # the store's cleaning refuses the pair: it stays unlearned

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 class Translates(Protocol):
     """Anything that translates a user's segments: a :class:`ltmt.Translator` is one."""
 
-    def translate(self, texts: Sequence[str], user: str | None = None) -> list[Translation]:
-        """One :class:`Translation` per text, in order."""
+    def translate(
+        self, texts: Sequence[str], user: str | None = None, *, fit: bool = True
+    ) -> list[Translation]:
+        """One :class:`Translation` per text, in order; ``fit=False``: the outputs as the
+        decoder wrote them, not fitted to their sources (what the benchmark scores)."""
         ...
 
 
@@ -124,10 +127,12 @@ class _TmTranslator:
     fallback: Translates
     repair: bool = False
 
-    def translate(self, texts: Sequence[str], user: str | None = None) -> list[Translation]:
+    def translate(
+        self, texts: Sequence[str], user: str | None = None, *, fit: bool = True
+    ) -> list[Translation]:
         texts = list(texts)
         if user is None or not texts:
-            return self.fallback.translate(texts, user)
+            return self.fallback.translate(texts, user, fit=fit)
         found = self.memory.search_batch(user, texts, k=REPAIR_CANDIDATES if self.repair else 1)
         results: list[Translation | None] = [None] * len(texts)
         rest = []
@@ -143,7 +148,7 @@ class _TmTranslator:
             else:
                 rest.append(index)
         if rest:
-            translated = self.fallback.translate([texts[i] for i in rest], user)
+            translated = self.fallback.translate([texts[i] for i in rest], user, fit=fit)
             for index, translation in zip(rest, translated, strict=True):
                 results[index] = translation
         return [r for r in results if r is not None]

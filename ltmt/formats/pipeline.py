@@ -92,10 +92,11 @@ class RunResult:
 
 
 def for_translator(translator: Translator, user: str | None) -> TranslateFn:
-    """The translate function of ``translator`` for ``user`` (preferences passed on)."""
+    """The translate function of ``translator`` for ``user`` (preferences passed on): the
+    decoder's outputs, which the pipeline fits to their units itself (:func:`fit`)."""
 
     def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        return translator.translate(texts, user=user, prefer=prefer)
+        return translator.translate(texts, user=user, prefer=prefer, fit=False)
 
     return translate
 

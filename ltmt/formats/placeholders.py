@@ -19,7 +19,7 @@ the source's leading/trailing whitespace and line structure, and says whether it
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -29,6 +29,7 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
 )
 from ltmt.formats.repair import balanced, repair_line
+from ltmt.segments import Translation
 from ltmt.text import join_lines, split_edges, split_lines
 
 __all__ = [
@@ -72,6 +73,16 @@ class Restored:
     repaired: bool
     ok: bool
     problems: tuple[str, ...] = ()
+
+
+def fit_translation(translation: Translation) -> Translation:
+    """``translation`` with its text fitted to its source by :func:`restore` (what ``ltmt
+    translate``, the server and :meth:`ltmt.translator.Translator.translate` return), and
+    ``fitted`` set where that changed the text; an empty text stays as it is."""
+    if not translation.text.strip():
+        return translation
+    text = restore(protect(translation.source), translation.text).text
+    return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 
 def protect(text: str) -> Protected:

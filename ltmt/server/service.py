@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ltmt.errors import ConfigError
-from ltmt.formats.placeholders import protect, restore
+from ltmt.formats.placeholders import fit_translation
 from ltmt.fusion.registry import FUSION_NAMES
 from ltmt.memory.keys import KeyRing
 from ltmt.memory.store import Memory
@@ -139,7 +139,7 @@ class Service:
         self, options: Hashable, requests: Sequence[tuple[str, Sequence[str], Preferences]]
     ) -> list[list[Translation]]:
         assert isinstance(options, DecodeOptions)
-        return self._translator(options).translate_for_users(requests, options.glossary)
+        return self._translator(options).translate_for_users(requests, options.glossary, fit=False)
 
     async def translate(
         self, user: str, texts: Sequence[str], options: DecodeOptions
@@ -163,4 +163,4 @@ class Service:
 
 
 def _fitted(translations: list[Translation]) -> list[tuple[Translation, str]]:
-    return [(t, restore(protect(t.source), t.text).text) for t in translations]
+    return [(t, fit_translation(t).text) for t in translations]

@@ -7,6 +7,7 @@ import pytest
 from ltmt.formats.placeholder_syntax import placeholder_shape, placeholders_added
 from ltmt.formats.placeholders import (
     extract_placeholders,
+    fit_translation,
     placeholder_matches,
     protect,
     restore,
@@ -220,3 +221,21 @@ def test_a_mangled_email_address_is_repaired() -> None:
         protect("Email support@example.com for help."), "Mailge@example.com für Hilfe."
     )
     assert "support@example.com" in restored.text and "Mailge" not in restored.text
+
+
+def test_fit_translation_fits_the_text_and_says_so() -> None:
+    from ltmt.segments import Translation
+
+    raw = Translation("Open {name} now:  ", "Jetzt öffnen: <b>", method="knn")
+    fitted = fit_translation(raw)
+    # the invented tag out, the missing field in, the edge spaces back
+    assert (fitted.text, fitted.fitted, fitted.method) == ("Jetzt öffnen: {name}  ", True, "knn")
+    assert fit_translation(fitted) == fitted  # a fitted text stays as it is
+
+
+@pytest.mark.parametrize("text", ["", "  "])
+def test_fit_translation_leaves_an_empty_output_alone(text: str) -> None:
+    from ltmt.segments import Translation
+
+    empty = Translation("Open %s", text)
+    assert fit_translation(empty) is empty
