@@ -41,7 +41,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.model.languages import model_languages
-from ltmt.text import LETTERS, fuzzy_score
+from ltmt.text import LETTERS, collapse_space, fuzzy_score
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -138,8 +138,9 @@ def _first_letter(text: str) -> int | None:
 
 
 def copied(line: str, output: str) -> bool:
-    """Whether ``output`` is ``line`` as written (case aside)."""
-    return output.strip().casefold() == line.strip().casefold()
+    """Whether ``output`` is ``line`` as written (case and kinds of spaces aside: the model
+    writes a plain space for the line's no-break space, ``Learn\u00a0More``)."""
+    return collapse_space(output).casefold() == collapse_space(line).casefold()
 
 
 def retry_copied_labels(

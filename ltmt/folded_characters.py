@@ -15,6 +15,14 @@ two or more dots becomes ``…`` (without the space before it, unless the source
 there), and ``TM``, ``SM`` and the superscript digits folded after the same character as in
 the source (``FirefoxTM`` for ``Firefox™``, ``m2`` for ``m²``), as many times as the source
 has it there, become the source's character.
+No-break spaces (U+00A0, the narrow U+202F, the figure space U+2007) fold into a plain space,
+so the model never writes one, though catalogs ask for them: between a number and its unit
+(Django's ``%(count)s\u00a0hours ago``, with the comment "please keep a non-breaking space
+between count and time unit", which 5 of its 6 German translations lost). Each of the source's
+no-break spaces, between the runs ``left`` and ``right``, comes back in place of the output's
+plain space between the same two runs, else after ``left`` or before ``right`` where the output
+writes that run as the source does (a number, a placeholder, a name: ``vor %(count)s Stunden``
+→ ``vor %(count)s\u00a0Stunden``), as many times as the source has it there.
 The translator does it for every output it decodes.
 """
 
@@ -28,6 +36,13 @@ _DOTS = re.compile(r"\.{2,}")  # (the model wrote two once: "Warten Sie bitte.."
 _SPACED_DOTS = re.compile(r"[ \t]*\.{2,}")
 # characters written after a word or a number, and what NFKC folds them into
 ATTACHED = {"™": "TM", "℠": "SM", "¹": "1", "²": "2", "³": "3"}
+# the no-break spaces NFKC folds into a plain space, and their names for messages
+NO_BREAK_SPACE_NAMES = {
+    "\u00a0": "no-break space",
+    "\u202f": "narrow no-break space",
+    "\u2007": "figure space",
+}
+NO_BREAK_SPACES = "".join(NO_BREAK_SPACE_NAMES)
 
 
 def restore_folded(source: str, output: str) -> str:
@@ -44,4 +59,36 @@ def restore_folded(source: str, output: str) -> str:
                 continue
             found = re.escape(before + folded) + r"(?![^\W_])"
             output = re.sub(found, before + character, output, count=times)
+    return restore_no_break_spaces(source, output)
+
+
+def restore_no_break_spaces(source: str, output: str) -> str:
+    """``output`` with the no-break spaces of ``source`` in place of its plain spaces between
+    the same runs of characters, or beside one of them (module docstring)."""
+    if not any(space in source for space in NO_BREAK_SPACES):
+        return output
+    for (left, space, right), times in Counter(no_break_spaces(source)).items():
+        for pattern in (
+            rf"(?<!\S){re.escape(left)}( )(?={re.escape(right)}(?!\S))",
+            rf"(?<!\S){re.escape(left)}( )(?=\S)",
+            rf"(?<=\S)( )(?={re.escape(right)}(?!\S))",
+        ):
+            found = list(re.finditer(pattern, output))[:times]
+            if found:
+                for match in reversed(found):
+                    output = output[: match.start(1)] + space + output[match.end(1) :]
+                break
     return output
+
+
+def no_break_spaces(source: str) -> list[tuple[str, str, str]]:
+    """``(left, space, right)`` for each no-break space of ``source`` between two runs of other
+    characters (any spaces of either kind end a run)."""
+    found = []
+    for line in source.splitlines():
+        words = re.split(rf"([ \t{NO_BREAK_SPACES}]+)", line)
+        for index in range(1, len(words) - 1, 2):
+            gap = words[index]
+            if len(gap) == 1 and gap in NO_BREAK_SPACES and words[index - 1] and words[index + 1]:
+                found.append((words[index - 1], gap, words[index + 1]))
+    return found

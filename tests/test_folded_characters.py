@@ -43,3 +43,31 @@ def test_folded_characters_come_back_as_the_source_writes_them(
     source: str, output: str, expected: str
 ) -> None:
     assert restore_folded(source, output) == expected
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # Django's: between the count and its unit, beside the placeholder the output keeps
+        (f"%(count)s{NBSP}hours ago", "vor %(count)s Stunden", f"vor %(count)s{NBSP}Stunden"),
+        # between the same two runs, the narrow one too
+        (f"Free space: 100{NBSP}MB", "Freiraum: 100 MB", f"Freiraum: 100{NBSP}MB"),
+        (f"Size: 5{NNBSP}GB", "Größe: 5 GB", f"Größe: 5{NNBSP}GB"),
+        (f"Copyright{NBSP}© 2024", "Copyright © 2024", f"Copyright{NBSP}© 2024"),
+        # before what the output writes as the source does, once a source's space
+        (f"Page{NBSP}%d of{NBSP}%d", "Seite %d von %d", f"Seite{NBSP}%d von{NBSP}%d"),
+        (f"10{NBSP}MB or 20 MB", "10 MB oder 20 MB", f"10{NBSP}MB oder 20 MB"),
+        # neither run in the output, or the runs the other way round: nothing to put it beside
+        (f"a{NBSP}b", "x y", "x y"),
+        (f"10{NBSP}MB", "MB 10", "MB 10"),
+        # a no-break space at a line's edge or beside another space is not between two runs
+        (f"Name:{NBSP} %s", "Name: %s", "Name: %s"),
+    ],
+)
+def test_no_break_spaces_come_back_where_the_source_has_them(
+    source: str, output: str, expected: str
+) -> None:
+    assert restore_folded(source, output) == expected

@@ -3,9 +3,9 @@
 Each check has a name, a severity and a sentence that says what it looks for
 (:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
 ``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
-(a number lost, an accelerator, edge whitespace, a word doubled, the same source translated two
-ways, a translation the user's memory or glossary says otherwise); ``note``: often intended
-(a translation that copies its source, end punctuation that differs).
+(a number lost, an accelerator, edge whitespace, a no-break space lost, a word doubled, the
+same source translated two ways, a translation the user's memory or glossary says otherwise);
+``note``: often intended (a translation that copies its source, end punctuation that differs).
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ CHECKS: dict[str, Check] = {
             "whitespace",
             "warning",
             "the translation starts and ends with the source's spaces and line breaks",
+        ),
+        Check(
+            "nbsp",
+            "warning",
+            "the translation keeps the source's no-break spaces (U+00A0, U+202F, U+2007: "
+            "between a number and its unit)",
         ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(

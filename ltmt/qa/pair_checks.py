@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
+from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import check_format
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -139,6 +140,27 @@ def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -
     return problems
 
 
+def nbsp_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The no-break spaces of ``source`` that ``target`` has fewer of (a plain space in their
+    place breaks a line between a number and its unit); more are the target language's own."""
+    if not target.strip():
+        return []
+    problems = []
+    for space, name in NO_BREAK_SPACE_NAMES.items():
+        want, have = source.count(space), target.count(space)
+        if have < want:
+            between = [
+                f"{left!r} and {right!r}"
+                for left, kind, right in no_break_spaces(source)
+                if kind == space
+            ]
+            where = f" (between {first_few(between)})" if between else ""
+            problems.append(
+                f"the source has {counted(want, name)}{where}, the translation {have or 'none'}"
+            )
+    return problems
+
+
 def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The words ``target`` says twice in a row, where ``source`` says fewer words twice
     (:func:`ltmt.line_seams.doubled_words`)."""
@@ -173,6 +195,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "numbers": number_problems,
     "accelerator": accelerator_problems,
     "whitespace": whitespace_problems,
+    "nbsp": nbsp_problems,
     "doubled": doubled_problems,
     "copied": copied_problems,
     "punctuation": punctuation_problems,

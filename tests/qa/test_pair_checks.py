@@ -13,6 +13,7 @@ from ltmt.qa.pair_checks import (
     doubled_problems,
     flags_of,
     format_problems,
+    nbsp_problems,
     number_problems,
     placeholder_problems,
     punctuation_problems,
@@ -160,6 +161,33 @@ def test_accelerators():
 )
 def test_whitespace(source, target, expected):
     assert whitespace_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # Django's humanize catalog: the count and its unit, which its German lost
+        (
+            "%(count)s\u00a0hours ago",
+            "vor %(count)s Stunden",
+            [
+                "the source has 1 no-break space (between '%(count)s' and 'hours'), the "
+                "translation none"
+            ],
+        ),
+        ("%(count)s\u00a0hours ago", "vor %(count)s\u00a0Stunden", []),
+        # each kind counted; more in the translation is the target language's typography
+        (
+            "5\u202fGB of 10\u00a0GB",
+            "5 GB von 10\u00a0GB",
+            ["the source has 1 narrow no-break space (between '5' and 'GB'), the translation none"],
+        ),
+        ("Page %d", "S.\u00a0%d", []),
+        ("100\u00a0MB", "", []),  # nothing translated: nothing to compare
+    ],
+)
+def test_nbsp(source, target, expected):
+    assert nbsp_problems(source, target, {}) == expected
 
 
 @pytest.mark.parametrize(

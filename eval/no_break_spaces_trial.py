@@ -1,0 +1,101 @@
+"""No-break spaces in real strings, translated by two checkouts side by side.
+
+The strings of the given catalogs (PO, Java properties, anything ``ltmt`` reads) whose source
+holds a no-break space (U+00A0, U+202F, U+2007), translated into German with no memory by
+``Translator.translate`` of a checkout at ``--before`` (a git revision, from a temporary
+worktree) and of this one, each in a process of its own. The model reads and writes text through
+NFKC, which folds them into plain spaces (:mod:`ltmt.folded_characters`). For each checkout the
+report counts the strings, the outputs that hold as many no-break spaces of each kind as their
+source (``kept``), and what ``ltmt qa``'s ``nbsp`` check finds in the outputs.
+
+    python eval/no_break_spaces_trial.py --before 0893518 \\
+        --source django/contrib/humanize/locale/de/LC_MESSAGES/django.po \\
+        firefox-l10n-source/dom/chrome/layout/MediaDocument.properties \\
+        firefox-l10n-source/toolkit/chrome/passwordmgr/passwordmgr.properties \\
+        --output eval/results/no-break-spaces/trial.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from support import REPO, emit_report, report_in_checkout, use_this_checkout, worktree_at
+
+use_this_checkout()
+
+# run in each checkout: the sources (a JSON list, argv[1]) translated without memory
+TRANSLATE = """
+import json, sys
+from ltmt import Translator
+sources = json.loads(open(sys.argv[1], encoding="utf-8").read())
+print(json.dumps({"outputs": [t.text for t in Translator(fusion="none").translate(sources)]}))
+"""
+
+
+def sources_with_no_break_spaces(paths: list[Path]) -> list[str]:
+    """The distinct unit sources of ``paths`` that hold a no-break space, in file order."""
+    from ltmt.folded_characters import NO_BREAK_SPACES
+    from ltmt.formats.documents import open_document
+
+    found: dict[str, None] = {}
+    for path in paths:
+        for unit in open_document(path, tgt_lang="de").units():
+            if any(space in unit.source for space in NO_BREAK_SPACES):
+                found[unit.source] = None
+    return list(found)
+
+
+def kept(sources: list[str], outputs: list[str]) -> dict[str, Any]:
+    """How many outputs hold each kind of their source's no-break spaces as often, and what
+    ``ltmt qa``'s check finds."""
+    from ltmt.folded_characters import NO_BREAK_SPACES
+    from ltmt.qa.pair_checks import nbsp_problems
+
+    pairs = list(zip(sources, outputs, strict=True))
+    return {
+        "strings": len(pairs),
+        "kept": sum(
+            all(output.count(space) >= source.count(space) for space in NO_BREAK_SPACES)
+            for source, output in pairs
+        ),
+        "nbsp_findings": sum(bool(nbsp_problems(s, o, {})) for s, o in pairs),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, nargs="+", required=True, help="catalogs")
+    parser.add_argument("--before", required=True, help="the git revision to compare with")
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    missing = [str(path) for path in args.source if not path.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
+    sources = sources_with_no_break_spaces(args.source)
+    report: dict[str, Any] = {
+        "revision_before": args.before,
+        "files": [path.name for path in args.source],
+    }
+    outputs: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        listed = work / "sources.json"
+        listed.write_text(json.dumps(sources), encoding="utf-8")
+        with worktree_at(args.before, work / "before-checkout") as before:
+            for label, checkout in (("before", before), ("after", REPO)):
+                outputs[label] = report_in_checkout(checkout, TRANSLATE, str(listed))["outputs"]
+    for label, found in outputs.items():
+        report[label] = kept(sources, found)
+    report["examples"] = [
+        {"source": source, "before": before, "after": after}
+        for source, before, after in zip(sources, outputs["before"], outputs["after"], strict=True)
+    ]
+    emit_report(report, args.output, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
