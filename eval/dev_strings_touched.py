@@ -5,10 +5,13 @@ pictograph (emoji set aside at its edges; since session 45 inside its words too,
 model as tags), a string with a markup element whose opening tag has an attribute (taken out
 and translated apart by ``ltmt.formats.paired_tags``; since session 45 any markup element,
 counted too), and since session 48 a string with a character the model's normalisation folds
-and ``ltmt.folded_characters`` gives back (``…``, ``™``, ``²``). Where each count is 0, those
-changes cannot move the dev users' BLEU. No model is loaded.
+and ``ltmt.folded_characters`` gives back (``…``, ``™``, ``²``), and since session 51 a string
+with a no-break space (put back by ``ltmt.folded_characters``) or with a character the default
+model has no token for (or the multiplication sign), set aside as a tag by
+``ltmt.pictographs.set_aside``. Where each count is 0, those changes cannot move the dev users'
+BLEU. Only the default model's tokenizer is read.
 
-    python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s45.json
+    python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s51.json
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ use_this_checkout()
 
 def main() -> None:
     from ltmt.bench.data import find_users
-    from ltmt.folded_characters import ATTACHED, ELLIPSIS
+    from ltmt.folded_characters import ATTACHED, ELLIPSIS, NO_BREAK_SPACES
     from ltmt.formats.paired_tags import strip_pairs
+    from ltmt.model.backbone import DEFAULT_MODEL_DIR
+    from ltmt.model.spm_tokenizer import load_tokenizer
+    from ltmt.model.writable import UnwritableCharacters
     from ltmt.pictographs import holds_pictographs
     from ltmt.units import _NAME_LINE, cells
 
@@ -34,6 +40,11 @@ def main() -> None:
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args()
     attributed = re.compile(r"<[A-Za-z][\w:.-]*\s+[\w:.-]+\s*=")
+    unwritable = UnwritableCharacters(load_tokenizer(str(DEFAULT_MODEL_DIR), local=True))
+
+    def set_aside_by_the_model(source: str) -> bool:
+        return "\u00d7" in source or any(not c.isascii() and unwritable(c) for c in source)
+
     users = {}
     for user in find_users(args.data):
         lines = [cell for source in user.sources for cell in cells(source)]
@@ -52,6 +63,12 @@ def main() -> None:
             ),
             "strings_with_a_folded_character": sum(
                 any(c in source for c in (ELLIPSIS, *ATTACHED)) for source in user.sources
+            ),
+            "strings_with_a_no_break_space": sum(
+                any(c in source for c in NO_BREAK_SPACES) for source in user.sources
+            ),
+            "strings_with_a_character_the_model_cannot_write": sum(
+                set_aside_by_the_model(source) for source in user.sources
             ),
         }
     totals = {

@@ -18,35 +18,12 @@ source (``kept``), and what ``ltmt qa``'s ``nbsp`` check finds in the outputs.
 from __future__ import annotations
 
 import argparse
-import json
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from support import REPO, emit_report, report_in_checkout, use_this_checkout, worktree_at
+from support import emit_report, texts_translated_by_both, unit_sources, use_this_checkout
 
 use_this_checkout()
-
-# run in each checkout: the sources (a JSON list, argv[1]) translated without memory
-TRANSLATE = """
-import json, sys
-from ltmt import Translator
-sources = json.loads(open(sys.argv[1], encoding="utf-8").read())
-print(json.dumps({"outputs": [t.text for t in Translator(fusion="none").translate(sources)]}))
-"""
-
-
-def sources_with_no_break_spaces(paths: list[Path]) -> list[str]:
-    """The distinct unit sources of ``paths`` that hold a no-break space, in file order."""
-    from ltmt.folded_characters import NO_BREAK_SPACES
-    from ltmt.formats.documents import open_document
-
-    found: dict[str, None] = {}
-    for path in paths:
-        for unit in open_document(path, tgt_lang="de").units():
-            if any(space in unit.source for space in NO_BREAK_SPACES):
-                found[unit.source] = None
-    return list(found)
 
 
 def kept(sources: list[str], outputs: list[str]) -> dict[str, Any]:
@@ -75,19 +52,14 @@ def main() -> None:
     missing = [str(path) for path in args.source if not path.is_file()]
     if missing:
         parser.error(f"no such file: {', '.join(missing)}")
-    sources = sources_with_no_break_spaces(args.source)
+    from ltmt.folded_characters import NO_BREAK_SPACES
+
+    sources = unit_sources(args.source, lambda text: any(s in text for s in NO_BREAK_SPACES))
     report: dict[str, Any] = {
         "revision_before": args.before,
         "files": [path.name for path in args.source],
     }
-    outputs: dict[str, list[str]] = {}
-    with tempfile.TemporaryDirectory() as temporary:
-        work = Path(temporary)
-        listed = work / "sources.json"
-        listed.write_text(json.dumps(sources), encoding="utf-8")
-        with worktree_at(args.before, work / "before-checkout") as before:
-            for label, checkout in (("before", before), ("after", REPO)):
-                outputs[label] = report_in_checkout(checkout, TRANSLATE, str(listed))["outputs"]
+    outputs = texts_translated_by_both(args.before, sources)
     for label, found in outputs.items():
         report[label] = kept(sources, found)
     report["examples"] = [

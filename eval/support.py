@@ -15,6 +15,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -234,6 +235,51 @@ def translated_by_both(
         ltmt_in_checkout(checkout, "translate", str(source), "-o", str(output))
         seconds[label] = round(time.perf_counter() - started, 1)
     return seconds
+
+
+def unit_sources(paths: list[Path], wanted: Callable[[str], bool]) -> list[str]:
+    """The distinct sources of the units of ``paths`` (files, or folders searched for files
+    ltmt reads; a file it cannot read is skipped) for which ``wanted`` holds, in file order.
+    Call :func:`use_this_checkout` first."""
+    from ltmt.errors import LtmtError
+    from ltmt.formats.documents import open_document
+
+    files = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))]
+    found: dict[str, None] = {}
+    for path in files:
+        if not path.is_file():
+            continue
+        try:
+            units = open_document(path, tgt_lang="de").units()
+        except (LtmtError, ValueError, OSError):
+            continue
+        found.update((unit.source, None) for unit in units if wanted(unit.source))
+    return list(found)
+
+
+# run in a checkout: the texts of a JSON list (argv[1]) translated with no memory, as a JSON line
+_TRANSLATE_TEXTS = """
+import json, sys
+from ltmt import Translator
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
+print(json.dumps({"outputs": [t.text for t in Translator(fusion="none").translate(texts)]}))
+"""
+
+
+def texts_translated_by_both(before: str, texts: list[str]) -> dict[str, list[str]]:
+    """``texts`` translated with no memory by ``Translator.translate`` of this repository at
+    git revision ``before`` (label ``before``, a temporary worktree) and of this checkout
+    (``after``), each in a process of its own: the outputs in order."""
+    outputs = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        listed = work / "texts.json"
+        listed.write_text(json.dumps(texts), encoding="utf-8")
+        with worktree_at(before, work / "before-checkout") as checkout:
+            for label, root in (("before", checkout), ("after", REPO)):
+                done = report_in_checkout(root, _TRANSLATE_TEXTS, str(listed))
+                outputs[label] = [str(text) for text in done["outputs"]]
+    return outputs
 
 
 def report_in_checkout(checkout: Path, code: str, *args: str) -> dict[str, Any]:

@@ -16,20 +16,27 @@ spaces between them) is one unit: ``👍🏽 👍🏽`` is one tag.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ltmt.folded_characters import NO_BREAK_SPACES
 from ltmt.text import nearest_word_start
 
 # one pictograph: an emoji or a sign, the marks that change it (a variation selector, a joiner,
-# a keycap's enclosure), or a keycap (``1️⃣``)
+# a keycap's enclosure), or a keycap (``1️⃣``); and the multiplication sign, which the shipped
+# model has a token for and still turns into words (``%S \u00d7 %S pixels`` → ``%S Kopfzeile
+# %S Pixel``, ``%d\u00d7%d`` → ``%d Tax%d``)
 _CHARACTER = (
-    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]"
+    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
+    "\u00d7]"
 )
 _ONE = rf"(?:[#*0-9]\ufe0f?\u20e3|{_CHARACTER})"
 _RUN = re.compile(rf"{_ONE}+(?:[ \t]+{_ONE}+)*")
 _LEADING = re.compile(rf"(?:{_ONE}+\s*)+")
 _IS_CHARACTER = re.compile(_CHARACTER)
 _WORD_CHARACTER = re.compile(r"[^\W_]")
+# a word (letters, digits and marks), or one character that is neither a word's nor a space
+_UNWRITABLE_CANDIDATE = re.compile(r"[^\W_]+(?:[\u0300-\u036f][^\W_]*)*|[^\w\s]")
 _TAG_NAME = "x"
 # a tag of ours already in the line: its own would be confused with ours
 _OUR_TAG = re.compile(rf"<\s*{_TAG_NAME}\d*\s*/?\s*>", re.IGNORECASE)
@@ -64,6 +71,9 @@ class _Run:
     at: float  # where in the model's line its tag starts (0: the start, 1: the end)
     spaced_before: bool  # the line had a space (or the start) before it
     spaced_after: bool
+    # the space the line had there, written back as it was (a no-break space stays one)
+    space_before: str = " "
+    space_after: str = " "
 
 
 @dataclass(frozen=True)
@@ -87,34 +97,66 @@ class SetAside:
         return translation
 
 
-def set_aside(line: str) -> tuple[str, SetAside | None]:
+def set_aside(
+    line: str, unwritable: Callable[[str], bool] | None = None
+) -> tuple[str, SetAside | None]:
     """``line`` with each run of pictographs inside its words replaced by a tag (``<x/>``; with
     several ``<x1/>``, ``<x2/>`` ...), and what :meth:`SetAside.put_back` needs; ``(line,
-    None)`` when there are none, or when the line already has a tag named like ours."""
-    found = list(_RUN.finditer(line))
+    None)`` when there are none, or when the line already has a tag named like ours. With
+    ``unwritable`` (whether the model cannot write a character: it has no token for it), the
+    words that hold such a character (``東京``, ``Крым``) and such signs (``±``, ``§``) are set
+    aside the same way (:func:`unwritable_spans`)."""
+    found = [match.span() for match in _RUN.finditer(line)]
+    if unwritable is not None:
+        found = _merged(found + unwritable_spans(line, unwritable), line)
     if not found or _OUR_TAG.search(line):
         return line, None
     pieces: list[str] = []
     runs: list[_Run] = []
     position = 0
-    for number, match in enumerate(found, 1):
+    for number, (start, end) in enumerate(found, 1):
         tag = f"<{_TAG_NAME}/>" if len(found) == 1 else f"<{_TAG_NAME}{number}/>"
-        before, after = line[: match.start()], line[match.end() :]
-        pieces.append(line[position : match.start()])
+        before, after = line[:start], line[end:]
+        pieces.append(line[position:start])
         runs.append(
             _Run(
-                match.group(),
+                line[start:end],
                 tag,
                 len("".join(pieces)),
                 not before or before[-1].isspace(),
                 not after or after[0].isspace(),
+                _space(before[-1:]),
+                _space(after[:1]),
             )
         )
         pieces.append(tag)
-        position = match.end()
+        position = end
     pieces.append(line[position:])
     text = "".join(pieces)
     return text, SetAside(tuple(replace(run, at=run.at / len(text)) for run in runs))
+
+
+def unwritable_spans(line: str, unwritable: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans of ``line`` the model cannot write: each word (letters, digits and marks)
+    holding a character ``unwritable`` says it has no token for, and each run of such
+    characters outside words (a sign: ``±``, ``§``, ``≤``). ASCII is always written."""
+    spans = []
+    for match in _UNWRITABLE_CANDIDATE.finditer(line):
+        if any(not character.isascii() and unwritable(character) for character in match.group()):
+            spans.append(match.span())
+    return spans
+
+
+def _merged(spans: list[tuple[int, int]], line: str) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap, touch or are apart only by spaces or tabs made
+    one (a run of several words the model cannot write is one tag)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and not line[merged[-1][1] : start].strip(" \t"):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def without_tags(text: str) -> str:
@@ -132,11 +174,17 @@ def _tag_pattern(tag: str) -> re.Pattern[str]:
 def _spaced(before: str, run: _Run, after: str) -> str:
     """``run``'s pictographs between ``before`` and ``after``, with a space on each side where
     the line had one and the translation has words."""
-    before = before.rstrip() + " " if run.spaced_before and before.strip() else before.rstrip()
+    spaced = run.spaced_before and before.strip()
+    before = before.rstrip() + run.space_before if spaced else before.rstrip()
     after = after.lstrip()
     if run.spaced_after and after and after[0] not in ".,;:!?)":
-        after = " " + after
+        after = run.space_after + after
     return before + run.text + after
+
+
+def _space(character: str) -> str:
+    """A space as the line had it beside a run: a no-break one as it is, any other as ``" "``."""
+    return character if character in NO_BREAK_SPACES else " "
 
 
 def _joined(before: str, after: str) -> str:

@@ -20,6 +20,7 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from ltmt.model.backbone import (
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
+from ltmt.model.writable import UnwritableCharacters
 from ltmt.numbers_kept import repair_numbers
 from ltmt.placeholder_guard import guard_placeholders
 from ltmt.routing import needs_fusion, plan_batches, without_model
@@ -198,6 +200,9 @@ class Translator:
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )
+        if decorations:  # what the model cannot write goes to it as a tag (ltmt.pictographs)
+            unwritable = UnwritableCharacters(self.backbone.tokenizer)
+            self.line_forms = replace(self.line_forms, unwritable=unwritable)
         if fusion_int8 and (fusion_bf16 or fusion_int8_head):
             other = "fusion_bf16" if fusion_bf16 else "fusion_int8_head"
             raise ConfigError(f"fusion_int8 and {other} exclude each other: pick one")

@@ -99,11 +99,14 @@ class LineForms:
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
     ``capitals`` a line written in capitals given in sentence case
     (:func:`ltmt.capitals.written_in_capitals`); with ``decorations`` too, the pictographs
-    inside its words given as tags (:func:`ltmt.pictographs.set_aside`)."""
+    inside its words given as tags (:func:`ltmt.pictographs.set_aside`), and the words and signs
+    with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
     decorations: bool = False
+    # whether the model cannot write a character (ltmt.model.writable); None: every one
+    unwritable: Callable[[str], bool] | None = None
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: not at all)."""
@@ -121,7 +124,7 @@ class LineForms:
         return undecorated(line) if self.decorations else ("", line, "")
 
     def _tagged(self, words: str) -> tuple[str, pictographs.SetAside | None]:
-        return pictographs.set_aside(words) if self.decorations else (words, None)
+        return pictographs.set_aside(words, self.unwritable) if self.decorations else (words, None)
 
     def text_for_model(self, text: str) -> str:
         """Each line of ``text`` as the model gets it."""

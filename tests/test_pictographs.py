@@ -118,3 +118,43 @@ def test_an_untouched_model_output_gives_the_line_back(words, runs):
     if aside is None:
         return
     assert aside.put_back(text).split() == line.split()
+
+
+def _no_token_for(characters):
+    """A model's ``unwritable`` (:mod:`ltmt.model.writable`) that has no token for these."""
+    return lambda character: character in characters
+
+
+@pytest.mark.parametrize(
+    ("line", "for_model", "translation", "restored"),
+    [
+        # a sign the model has no token for
+        ("Value ± 10", "Value <x/> 10", "Wert <x/> 10", "Wert ± 10"),
+        ("See § 3", "See <x/> 3", "Siehe <x/> 3", "Siehe § 3"),
+        # the whole word that holds such a letter, and words of them spaced apart as one run
+        ("Welcome to 東京", "Welcome to <x/>", "Willkommen in <x/>", "Willkommen in 東京"),
+        ("Call Крым support", "Call <x/> support", "<x/> anrufen", "Крым anrufen"),
+        ("Size ≤ 5 or ≥ 9", "Size <x1/> 5 or <x2/> 9", "<x1/> 5 oder <x2/> 9", "≤ 5 oder ≥ 9"),
+        ("Tokyo 東京 📦 now", "Tokyo <x/> now", "Tokio <x/> jetzt", "Tokio 東京 📦 jetzt"),
+        # only the sign of a run of punctuation
+        ("a(±)b", "a(<x/>)b", "a(<x/>)b", "a(±)b"),
+        # the multiplication sign, which the model turns into words, whatever its vocabulary
+        ("%d\u00d7%d pixels", "%d<x/>%d pixels", "%d<x/>%d Pixel", "%d\u00d7%d Pixel"),
+        # a no-break space beside a run stays one
+        ("%S\u00a0\u00d7\u00a0%S", "%S\u00a0<x/>\u00a0%S", "%S <x/> %S", "%S\u00a0\u00d7\u00a0%S"),
+    ],
+)
+def test_what_the_model_cannot_write_is_set_aside_as_pictographs_are(
+    line, for_model, translation, restored
+):
+    text, aside = set_aside(line, _no_token_for("±§東京Крым≤≥"))
+    assert text == for_model
+    assert aside is not None
+    assert aside.put_back(translation) == restored
+
+
+def test_a_line_the_model_can_write_whole_is_left_alone():
+    assert set_aside("Öffnen Sie naïve files", _no_token_for("±")) == (
+        "Öffnen Sie naïve files",
+        None,
+    )

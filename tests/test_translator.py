@@ -318,6 +318,13 @@ def test_requests_of_several_users_are_fitted_unless_asked_not_to(backbone):
     assert [[t.text for t in r] for r in raw] == [["Öffnen"], ["Öffnen", ""]]
 
 
+def test_a_character_the_model_has_no_token_for_comes_through(backbone):
+    # the tiny model has no token for "€": it goes to the model as a tag and comes back
+    translator = Translator(backbone, beam=1)
+    [result] = translator.translate(["open the file for 10 € now"])
+    assert result.text.count("€") == 1
+
+
 class _CopyingTranslator(Translator):
     """Copies a line with a capital (as the shipped model copies labels), else looks it up."""
 

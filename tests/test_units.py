@@ -187,3 +187,14 @@ def test_pieces_join_back_into_their_lines():
     lines = ["Open it.  Close the old red door now please.", "hello"]
     units = plan_units(0, lines, WordLimits(4)) + plan_units(1, ["x"], WordLimits(4))
     assert join_pieces(units, [u.text for u in units]) == {0: lines, 1: ["x"]}
+
+
+def test_what_the_model_cannot_write_goes_to_it_as_a_tag_in_lines_and_matches():
+    forms = LineForms(decorations=True, unwritable=lambda character: character == "€")
+    split = split_segment("Pay 10 € now\nDone", forms)
+    assert split.lines == ["Pay 10 <x/> now", "Done"]
+    assert split.rebuild(["<x/> 10 jetzt zahlen", "Fertig"]) == "€ 10 jetzt zahlen\nFertig"
+    # a match's source and target as fusion reads them, tagged alike
+    segment = Segment(1, "u", "Pay 5 € now", "5 € jetzt zahlen", 0.0, "t")
+    [match] = forms.matches_for_model((Match(segment, 80.0),))
+    assert (match.segment.source, match.segment.target) == ("Pay 5 <x/> now", "5 <x/> jetzt zahlen")

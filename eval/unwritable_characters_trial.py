@@ -1,0 +1,75 @@
+"""Characters the model cannot write, in real strings, translated by two checkouts side by side.
+
+The strings of the given catalogs (files, or folders of any format ``ltmt`` reads) that hold a
+character the shipped model's vocabulary has no token for (``∞``, ``∙``, Cyrillic, CJK; not the
+emoji and signs :mod:`ltmt.pictographs` set aside before, nor what NFKC folds into ASCII) or the
+multiplication sign U+00D7 (which it has a token for and turns into words), translated into
+German with no memory by ``Translator.translate`` of a checkout at ``--before`` (a git revision)
+and of this one. Per character, the report counts the strings that hold it and the outputs that
+hold it as often (``kept``).
+
+    python eval/unwritable_characters_trial.py --before 1942024 \\
+        --source firefox-l10n-source django/conf/locale/de django/contrib \\
+        --output eval/results/unwritable-characters/trial.json
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from support import emit_report, texts_translated_by_both, unit_sources, use_this_checkout
+
+use_this_checkout()
+
+MULTIPLICATION_SIGN = "\u00d7"
+
+
+def unwritable_in(text: str, unwritable: Any) -> set[str]:
+    """The characters of ``text`` the trial counts (module docstring)."""
+    from ltmt.pictographs import holds_pictographs
+
+    found = {c for c in set(text) if not c.isascii() and unwritable(c) and not holds_pictographs(c)}
+    return found | ({MULTIPLICATION_SIGN} & set(text))
+
+
+def kept(sources: list[str], outputs: list[str], unwritable: Any) -> dict[str, dict[str, int]]:
+    """Per character: the strings holding it, and the outputs holding it as often."""
+    counts: dict[str, Counter[str]] = {}
+    for source, output in zip(sources, outputs, strict=True):
+        for character in unwritable_in(source, unwritable):
+            found = counts.setdefault(character, Counter())
+            found["strings"] += 1
+            found["kept"] += output.count(character) >= source.count(character)
+    return {character: dict(found) for character, found in sorted(counts.items())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, nargs="+", required=True, help="files, folders")
+    parser.add_argument("--before", required=True, help="the git revision to compare with")
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    missing = [str(path) for path in args.source if not path.exists()]
+    if missing:
+        parser.error(f"no such file or folder: {', '.join(missing)}")
+    from ltmt.model.backbone import load_backbone
+    from ltmt.model.writable import UnwritableCharacters
+
+    unwritable = UnwritableCharacters(load_backbone(None).tokenizer)
+    sources = unit_sources(args.source, lambda text: bool(unwritable_in(text, unwritable)))
+    outputs = texts_translated_by_both(args.before, sources)
+    report: dict[str, Any] = {"revision_before": args.before, "strings": len(sources)}
+    for label, found in outputs.items():
+        report[label] = kept(sources, found, unwritable)
+    report["examples"] = [
+        {"source": source, "before": before, "after": after}
+        for source, before, after in zip(sources, outputs["before"], outputs["after"], strict=True)
+    ]
+    emit_report(report, args.output, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
