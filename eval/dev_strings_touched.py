@@ -8,8 +8,9 @@ counted too), and since session 48 a string with a character the model's normali
 and ``ltmt.folded_characters`` gives back (``…``, ``™``, ``²``), and since session 51 a string
 with a no-break space (put back by ``ltmt.folded_characters``) or with a character the default
 model has no token for (or the multiplication sign), set aside as a tag by
-``ltmt.pictographs.set_aside``. Where each count is 0, those changes cannot move the dev users'
-BLEU. Only the default model's tokenizer is read.
+``ltmt.pictographs.set_aside``, or a key combination (``ltmt.key_combinations``). Where each
+count is 0, those changes cannot move the dev users' BLEU. Only the default model's tokenizer
+is read.
 
     python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s51.json
 """
@@ -29,6 +30,7 @@ def main() -> None:
     from ltmt.bench.data import find_users
     from ltmt.folded_characters import ATTACHED, ELLIPSIS, NO_BREAK_SPACES
     from ltmt.formats.paired_tags import strip_pairs
+    from ltmt.key_combinations import COMBINATION
     from ltmt.model.backbone import DEFAULT_MODEL_DIR
     from ltmt.model.spm_tokenizer import load_tokenizer
     from ltmt.model.writable import UnwritableCharacters
@@ -69,6 +71,9 @@ def main() -> None:
             ),
             "strings_with_a_character_the_model_cannot_write": sum(
                 set_aside_by_the_model(source) for source in user.sources
+            ),
+            "strings_with_a_key_combination": sum(
+                COMBINATION.search(source) is not None for source in user.sources
             ),
         }
     totals = {

@@ -16,7 +16,7 @@ spaces between them) is one unit: ``👍🏽 👍🏽`` is one tag.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.folded_characters import NO_BREAK_SPACES
@@ -98,29 +98,36 @@ class SetAside:
 
 
 def set_aside(
-    line: str, unwritable: Callable[[str], bool] | None = None
+    line: str,
+    unwritable: Callable[[str], bool] | None = None,
+    others: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[str, SetAside | None]:
     """``line`` with each run of pictographs inside its words replaced by a tag (``<x/>``; with
     several ``<x1/>``, ``<x2/>`` ...), and what :meth:`SetAside.put_back` needs; ``(line,
     None)`` when there are none, or when the line already has a tag named like ours. With
     ``unwritable`` (whether the model cannot write a character: it has no token for it), the
     words that hold such a character (``東京``, ``Крым``) and such signs (``±``, ``§``) are set
-    aside the same way (:func:`unwritable_spans`)."""
-    found = [match.span() for match in _RUN.finditer(line)]
+    aside the same way (:func:`unwritable_spans`); ``others``: more spans set aside, ``(start,
+    end, text)``, each put back as its ``text`` (key combinations:
+    :func:`ltmt.key_combinations.combination_spans`)."""
+    found = [(*match.span(), match.group()) for match in _RUN.finditer(line)]
     if unwritable is not None:
-        found = _merged(found + unwritable_spans(line, unwritable), line)
+        spans = unwritable_spans(line, unwritable)
+        found += [(start, end, line[start:end]) for start, end in spans]
+    if unwritable is not None or others:
+        found = _merged([*found, *others], line)
     if not found or _OUR_TAG.search(line):
         return line, None
     pieces: list[str] = []
     runs: list[_Run] = []
     position = 0
-    for number, (start, end) in enumerate(found, 1):
+    for number, (start, end, text) in enumerate(found, 1):
         tag = f"<{_TAG_NAME}/>" if len(found) == 1 else f"<{_TAG_NAME}{number}/>"
         before, after = line[:start], line[end:]
         pieces.append(line[position:start])
         runs.append(
             _Run(
-                line[start:end],
+                text,
                 tag,
                 len("".join(pieces)),
                 not before or before[-1].isspace(),
@@ -147,15 +154,21 @@ def unwritable_spans(line: str, unwritable: Callable[[str], bool]) -> list[tuple
     return spans
 
 
-def _merged(spans: list[tuple[int, int]], line: str) -> list[tuple[int, int]]:
-    """``spans`` in order, those that overlap, touch or are apart only by spaces or tabs made
-    one (a run of several words the model cannot write is one tag)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and not line[merged[-1][1] : start].strip(" \t"):
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+def _merged(spans: list[tuple[int, int, str]], line: str) -> list[tuple[int, int, str]]:
+    """``spans`` (``(start, end, text put back)``) in order, those that overlap, touch or are
+    apart only by spaces or tabs made one (a run of several words the model cannot write is
+    one tag), its text theirs with the line's own between them."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, text in sorted(spans):
+        if merged and merged[-1][1] >= start:  # overlapping: the first one's text
+            last_start, last_end, last_text = merged[-1]
+            if end > last_end:
+                merged[-1] = (last_start, end, last_text + line[last_end:end])
+        elif merged and not line[merged[-1][1] : start].strip(" \t"):
+            last_start, last_end, last_text = merged[-1]
+            merged[-1] = (last_start, end, last_text + line[last_end:start] + text)
         else:
-            merged.append((start, end))
+            merged.append((start, end, text))
     return merged
 
 
@@ -184,7 +197,7 @@ def _spaced(before: str, run: _Run, after: str) -> str:
 
 def _space(character: str) -> str:
     """A space as the line had it beside a run: a no-break one as it is, any other as ``" "``."""
-    return character if character in NO_BREAK_SPACES else " "
+    return character if character and character in NO_BREAK_SPACES else " "
 
 
 def _joined(before: str, after: str) -> str:

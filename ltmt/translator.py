@@ -43,6 +43,7 @@ from ltmt.model.backbone import (
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
+from ltmt.model.languages import model_languages
 from ltmt.model.writable import UnwritableCharacters
 from ltmt.numbers_kept import repair_numbers
 from ltmt.placeholder_guard import guard_placeholders
@@ -200,9 +201,15 @@ class Translator:
         self.backbone = (
             model if isinstance(model, Backbone) else load_backbone(model, device=device)
         )
-        if decorations:  # what the model cannot write goes to it as a tag (ltmt.pictographs)
-            unwritable = UnwritableCharacters(self.backbone.tokenizer)
-            self.line_forms = replace(self.line_forms, unwritable=unwritable)
+        if decorations:  # what the model cannot write, and key combinations, go to it as tags
+            # (ltmt.pictographs), the keys named in its target language (ltmt.key_combinations)
+            path = self.backbone.path
+            languages = model_languages(path) if path is not None else None
+            self.line_forms = replace(
+                self.line_forms,
+                unwritable=UnwritableCharacters(self.backbone.tokenizer),
+                key_language=languages[1] if languages is not None else "und",
+            )
         if fusion_int8 and (fusion_bf16 or fusion_int8_head):
             other = "fusion_bf16" if fusion_bf16 else "fusion_int8_head"
             raise ConfigError(f"fusion_int8 and {other} exclude each other: pick one")

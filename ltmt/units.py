@@ -20,6 +20,7 @@ from typing import NamedTuple, Protocol
 from ltmt import pictographs
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
+from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.segments import Match
 from ltmt.text import content_lines, split_edges, split_lines
 
@@ -99,14 +100,18 @@ class LineForms:
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
     ``capitals`` a line written in capitals given in sentence case
     (:func:`ltmt.capitals.written_in_capitals`); with ``decorations`` too, the pictographs
-    inside its words given as tags (:func:`ltmt.pictographs.set_aside`), and the words and signs
-    with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`)."""
+    inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and signs
+    with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`) and,
+    with a ``key_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
     decorations: bool = False
     # whether the model cannot write a character (ltmt.model.writable); None: every one
     unwritable: Callable[[str], bool] | None = None
+    # the target language whose key names key combinations get (ltmt.key_combinations; one
+    # it has no names for: as written); "": they go to the model as they are
+    key_language: str = ""
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: not at all)."""
@@ -124,7 +129,17 @@ class LineForms:
         return undecorated(line) if self.decorations else ("", line, "")
 
     def _tagged(self, words: str) -> tuple[str, pictographs.SetAside | None]:
-        return pictographs.set_aside(words, self.unwritable) if self.decorations else (words, None)
+        if not self.decorations:
+            return words, None
+        keys = combination_spans(words, self.key_language) if self.key_language else []
+        return pictographs.set_aside(words, self.unwritable, keys)
+
+    def kept_whole(self, cell: str) -> str | None:
+        """``cell`` as its translation, where it is key combinations alone (their keys named
+        in the target language: :mod:`ltmt.key_combinations`); ``None`` otherwise."""
+        if self.decorations and self.key_language and only_combinations(cell):
+            return written_line(cell, self.key_language)
+        return None
 
     def text_for_model(self, text: str) -> str:
         """Each line of ``text`` as the model gets it."""
@@ -208,6 +223,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
                 frame.append(separators[column - 1])
             if is_code(cell):
                 frame.append(cell)
+            elif (whole := forms.kept_whole(cell)) is not None:
+                frame.append(whole)
             else:
                 seen, form = forms.for_model(cell)
                 lines.append(seen)

@@ -133,6 +133,7 @@ def _no_token_for(characters):
         ("See § 3", "See <x/> 3", "Siehe <x/> 3", "Siehe § 3"),
         # the whole word that holds such a letter, and words of them spaced apart as one run
         ("Welcome to 東京", "Welcome to <x/>", "Willkommen in <x/>", "Willkommen in 東京"),
+        ("Welcome to 東京", "Welcome to <x/>", "In <x/> willkommen", "In 東京 willkommen"),
         ("Call Крым support", "Call <x/> support", "<x/> anrufen", "Крым anrufen"),
         ("Size ≤ 5 or ≥ 9", "Size <x1/> 5 or <x2/> 9", "<x1/> 5 oder <x2/> 9", "≤ 5 oder ≥ 9"),
         ("Tokyo 東京 📦 now", "Tokyo <x/> now", "Tokio <x/> jetzt", "Tokio 東京 📦 jetzt"),
@@ -158,3 +159,16 @@ def test_a_line_the_model_can_write_whole_is_left_alone():
         "Öffnen Sie naïve files",
         None,
     )
+
+
+def test_other_spans_come_back_as_their_own_text():
+    # key combinations (ltmt.key_combinations): set aside whole, put back with German key names
+    text, aside = set_aside("Press Ctrl+S or ⌘ now", others=[(6, 12, "Strg+S")])
+    assert text == "Press <x1/> or <x2/> now"
+    assert aside is not None
+    assert aside.put_back("<x1/> oder <x2/> drücken") == "Strg+S oder ⌘ drücken"
+    # beside a pictograph, one run: its text, then the line's own
+    text, aside = set_aside("Press Ctrl+S 💾 now", others=[(6, 12, "Strg+S")])
+    assert text == "Press <x/> now"
+    assert aside is not None
+    assert aside.put_back("<x/> jetzt drücken") == "Strg+S 💾 jetzt drücken"

@@ -198,3 +198,14 @@ def test_what_the_model_cannot_write_goes_to_it_as_a_tag_in_lines_and_matches():
     segment = Segment(1, "u", "Pay 5 € now", "5 € jetzt zahlen", 0.0, "t")
     [match] = forms.matches_for_model((Match(segment, 80.0),))
     assert (match.segment.source, match.segment.target) == ("Pay 5 <x/> now", "5 <x/> jetzt zahlen")
+
+
+def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole():
+    forms = LineForms(decorations=True, key_language="de")
+    split = split_segment("Press Ctrl+S to save\nCtrl+Shift+S\nCmdOrCtrl+Shift+F", forms)
+    assert split.lines == ["Press <x/> to save"]
+    assert split.rebuild(["<x/> zum Speichern drücken"]) == (
+        "Strg+S zum Speichern drücken\nStrg+Umschalt+S\nCmdOrCtrl+Shift+F"
+    )
+    # without a key language they reach the model as written
+    assert split_segment("Press Ctrl+S", LineForms(decorations=True)).lines == ["Press Ctrl+S"]

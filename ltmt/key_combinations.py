@@ -1,0 +1,87 @@
+"""Key combinations in a line (``Ctrl+S``, ``Shift+Tab``, ``CmdOrCtrl+Shift+F``): kept whole,
+their keys named as the target language's keyboards name them.
+
+The shipped model garbles them: ``Press Ctrl+S to save`` → ``Druck-Taste+S-Taste zum
+Speichern``, ``Press Alt+F4 to close the window`` → ``Fenster-Taste+F4 ...``, Firefox's
+``CmdOrCtrl+Shift+R`` → ``CmdOrCtrg+ Umschalttaste+ Umschalttaste+ ...``. A combination (one
+or more modifiers joined by ``+`` to a key) goes to the model as a tag, as a pictograph does
+(:func:`ltmt.pictographs.set_aside`), and comes back with its keys named in the target
+language (:data:`KEY_NAMES`: German's ``Strg``, ``Umschalt``, ``Entf``, ``Einfg``, ``Pos1``,
+``Ende``, ``Leertaste``, ``Rücktaste``, as KDE's and Qt's German name them; ``Alt``, ``Tab``,
+``Esc``, ``Enter``, letters and function keys as written), or as written into another
+language and where it is a key identifier that code parses (Electron's ``CmdOrCtrl``:
+Firefox's "Do not localize "CmdOrCtrl+Shift+F" ... These are key identifiers"). A line made
+of combinations alone gets them so without the model. Hyphenated forms (vim's ``CTRL-A``,
+``Ctrl-C``) are left to the model: vim's German keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the key names of a target language's keyboards, by the English names a source writes
+KEY_NAMES: dict[str, dict[str, str]] = {
+    "de": {
+        "Ctrl": "Strg",
+        "CTRL": "STRG",
+        "Control": "Strg",
+        "Shift": "Umschalt",
+        "SHIFT": "UMSCHALT",
+        "Del": "Entf",
+        "Delete": "Entf",
+        "Ins": "Einfg",
+        "Insert": "Einfg",
+        "Home": "Pos1",
+        "End": "Ende",
+        "Space": "Leertaste",
+        "Backspace": "Rücktaste",
+    },
+}
+# in a combination, a name code parses: the combination is written as it is
+IDENTIFIERS = ("CmdOrCtrl", "CommandOrControl")
+
+_NAMED = {name for names in KEY_NAMES.values() for name in (*names, *names.values())}
+_MODIFIERS = (
+    "CmdOrCtrl|CommandOrControl|Ctrl|CTRL|Control|Shift|SHIFT|AltGr|Alt|ALT|Cmd|Command|"
+    "Option|Opt|Meta|Super|Win|Fn|Strg|STRG|Umschalttaste|Umschalt|UMSCHALT"
+)
+_KEYS = (
+    r"F\d{1,2}|Tab|Esc|Escape|Enter|Return|Space|Backspace|Delete|Del|Insert|Ins|Home|End|"
+    r"PgUp|PgDn|PageUp|PageDown|ArrowUp|ArrowDown|ArrowLeft|ArrowRight|"
+    r"Plus|Minus|Entf|Einfg|Pos1|Ende|Leertaste|Rücktaste|" + _MODIFIERS
+)
+_JOIN = r"[ ]?\+[ ]?"
+COMBINATION = re.compile(
+    rf"(?<![\w+])(?:{_MODIFIERS})(?:{_JOIN}(?:{_MODIFIERS}))*{_JOIN}"
+    rf"(?:(?:{_KEYS})(?![\w])|[A-Za-z0-9](?![\w])|[-=\[\];',./\\`*+](?![\w+]))"
+)
+_NAME = re.compile(r"[A-Za-z]\w*")
+# what may stand between the combinations of a line made of them alone (no word: ``or``
+# would stay English)
+_BETWEEN = re.compile(r"[\s,;/()|]*")
+
+
+def written(combination: str, language: str) -> str:
+    """``combination`` with its keys named as ``language``'s keyboards name them (as written
+    where :data:`KEY_NAMES` has no table for it, or for a key identifier)."""
+    names = KEY_NAMES.get(language.split("-")[0].split("_")[0].lower(), {})
+    if not names or any(name in combination for name in IDENTIFIERS):
+        return combination
+    return _NAME.sub(lambda name: names.get(name.group(), name.group()), combination)
+
+
+def combination_spans(line: str, language: str) -> list[tuple[int, int, str]]:
+    """``(start, end, written)`` of each key combination of ``line``, ``written`` for
+    ``language`` (:func:`written`)."""
+    return [(m.start(), m.end(), written(m.group(), language)) for m in COMBINATION.finditer(line)]
+
+
+def only_combinations(line: str) -> bool:
+    """Whether ``line`` is key combinations alone (with spaces, commas or slashes between)."""
+    rest = COMBINATION.sub("", line)
+    return rest != line and _BETWEEN.fullmatch(rest) is not None
+
+
+def written_line(line: str, language: str) -> str:
+    """``line`` with each of its key combinations as :func:`written` for ``language``."""
+    return COMBINATION.sub(lambda found: written(found.group(), language), line)

@@ -1,0 +1,70 @@
+"""Key combinations: found whole, their keys named in the target language, identifiers kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.key_combinations import combination_spans, only_combinations, written, written_line
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Press Ctrl+S to save", ["Ctrl+S"]),
+        ("Save (Ctrl+S)", ["Ctrl+S"]),
+        ("Use Shift+Tab to go back", ["Shift+Tab"]),
+        ("Press Ctrl + Alt + Del to log in", ["Ctrl + Alt + Del"]),
+        ("Zoom in (Ctrl++) or out (Ctrl+-)", ["Ctrl++", "Ctrl+-"]),
+        ("Ctrl+Shift+ArrowUp moves it up.", ["Ctrl+Shift+ArrowUp"]),
+        ("CmdOrCtrl+Shift+F", ["CmdOrCtrl+Shift+F"]),
+        ("Alt+Ctrl", ["Alt+Ctrl"]),  # a modifier as the key
+        ("Drücken Sie Strg+S", ["Strg+S"]),  # a German target's, for fusion's matches
+        # not a combination: a word after the +, a hyphen (vim's CTRL-A), no modifier
+        ("Shift+click to change the format", []),
+        ("Hit Ctrl-C to abort", []),
+        ("CTRL-A increments", []),
+        ("a+b and C++", []),
+        ("Alt-Svc header", []),
+    ],
+)
+def test_combinations_are_found_whole(line, found):
+    assert [line[start:end] for start, end, _ in combination_spans(line, "de")] == found
+
+
+@pytest.mark.parametrize(
+    ("combination", "language", "expected"),
+    [
+        ("Ctrl+S", "de", "Strg+S"),
+        ("Ctrl+Shift+Del", "de", "Strg+Umschalt+Entf"),
+        ("Ctrl + Alt + Backspace", "de", "Strg + Alt + Rücktaste"),
+        ("Shift+Home", "de-DE", "Umschalt+Pos1"),
+        ("Alt+F4", "de", "Alt+F4"),  # named alike in German
+        ("CTRL+SHIFT+T", "de", "STRG+UMSCHALT+T"),
+        # a key identifier code parses (Electron's), and a language without a table: as written
+        ("CmdOrCtrl+Shift+F", "de", "CmdOrCtrl+Shift+F"),
+        ("Ctrl+S", "fr", "Ctrl+S"),
+    ],
+)
+def test_keys_are_named_as_the_target_languages_keyboards_name_them(
+    combination, language, expected
+):
+    assert written(combination, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "alone"),
+    [
+        ("Ctrl+Shift+1", True),
+        ("Ctrl+S, Ctrl+Shift+S", True),
+        ("CmdOrCtrl+/", True),
+        ("Ctrl+Shift+L or Ctrl+L", False),  # "or" is a word to translate
+        ("Save (Ctrl+S)", False),
+        ("Save", False),
+    ],
+)
+def test_a_line_of_combinations_alone(line, alone):
+    assert only_combinations(line) is alone
+
+
+def test_written_line_names_each_combinations_keys():
+    assert written_line("Ctrl+S, Shift+Del", "de") == "Strg+S, Umschalt+Entf"
