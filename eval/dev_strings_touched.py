@@ -8,7 +8,8 @@ counted too), and since session 48 a string with a character the model's normali
 and ``ltmt.folded_characters`` gives back (``…``, ``™``, ``²``), and since session 51 a string
 with a no-break space (put back by ``ltmt.folded_characters``) or with a character the default
 model has no token for (or the multiplication sign), set aside as a tag by
-``ltmt.pictographs.set_aside``, or a key combination (``ltmt.key_combinations``). Where each
+``ltmt.pictographs.set_aside``, a key combination (``ltmt.key_combinations``), or a line
+that names a language (given CLDR's German name by ``ltmt.language_names``). Where each
 count is 0, those changes cannot move the dev users' BLEU. Only the default model's tokenizer
 is read.
 
@@ -31,6 +32,7 @@ def main() -> None:
     from ltmt.folded_characters import ATTACHED, ELLIPSIS, NO_BREAK_SPACES
     from ltmt.formats.paired_tags import strip_pairs
     from ltmt.key_combinations import COMBINATION
+    from ltmt.language_names import language_name
     from ltmt.model.backbone import DEFAULT_MODEL_DIR
     from ltmt.model.spm_tokenizer import load_tokenizer
     from ltmt.model.writable import UnwritableCharacters
@@ -75,6 +77,7 @@ def main() -> None:
             "strings_with_a_key_combination": sum(
                 COMBINATION.search(source) is not None for source in user.sources
             ),
+            "lines_naming_a_language": sum(language_name(line, "de") is not None for line in lines),
         }
     totals = {
         key: sum(counts[key] for counts in users.values()) for key in next(iter(users.values()))

@@ -21,6 +21,7 @@ from ltmt import pictographs
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
+from ltmt.language_names import language_name
 from ltmt.segments import Match
 from ltmt.text import content_lines, split_edges, split_lines
 
@@ -102,16 +103,20 @@ class LineForms:
     (:func:`ltmt.capitals.written_in_capitals`); with ``decorations`` too, the pictographs
     inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and signs
     with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`) and,
-    with a ``key_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`)."""
+    with a ``target_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`);
+    a line of key combinations alone or (``language_names``) naming a language in English is
+    translated without the model (:meth:`kept_whole`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
     decorations: bool = False
     # whether the model cannot write a character (ltmt.model.writable); None: every one
     unwritable: Callable[[str], bool] | None = None
-    # the target language whose key names key combinations get (ltmt.key_combinations; one
-    # it has no names for: as written); "": they go to the model as they are
-    key_language: str = ""
+    # the target language: whose key names key combinations get (ltmt.key_combinations; one
+    # it has no names for: as written), and, with ``language_names`` (an English source), whose
+    # names a line naming a language gets (ltmt.language_names); "": neither is done
+    target_language: str = ""
+    language_names: bool = False
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: not at all)."""
@@ -131,14 +136,20 @@ class LineForms:
     def _tagged(self, words: str) -> tuple[str, pictographs.SetAside | None]:
         if not self.decorations:
             return words, None
-        keys = combination_spans(words, self.key_language) if self.key_language else []
+        keys = combination_spans(words, self.target_language) if self.target_language else []
         return pictographs.set_aside(words, self.unwritable, keys)
 
     def kept_whole(self, cell: str) -> str | None:
-        """``cell`` as its translation, where it is key combinations alone (their keys named
-        in the target language: :mod:`ltmt.key_combinations`); ``None`` otherwise."""
-        if self.decorations and self.key_language and only_combinations(cell):
-            return written_line(cell, self.key_language)
+        """``cell``'s translation without the model, where it is key combinations alone (their
+        keys named in the target language: :mod:`ltmt.key_combinations`) or, with
+        ``language_names``, the English name of a language (:mod:`ltmt.language_names`);
+        ``None`` otherwise."""
+        if not self.decorations or not self.target_language:
+            return None
+        if only_combinations(cell):
+            return written_line(cell, self.target_language)
+        if self.language_names:
+            return language_name(cell, self.target_language)
         return None
 
     def text_for_model(self, text: str) -> str:

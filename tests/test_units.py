@@ -201,7 +201,7 @@ def test_what_the_model_cannot_write_goes_to_it_as_a_tag_in_lines_and_matches():
 
 
 def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole():
-    forms = LineForms(decorations=True, key_language="de")
+    forms = LineForms(decorations=True, target_language="de")
     split = split_segment("Press Ctrl+S to save\nCtrl+Shift+S\nCmdOrCtrl+Shift+F", forms)
     assert split.lines == ["Press <x/> to save"]
     assert split.rebuild(["<x/> zum Speichern drücken"]) == (
@@ -209,3 +209,13 @@ def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_who
     )
     # without a key language they reach the model as written
     assert split_segment("Press Ctrl+S", LineForms(decorations=True)).lines == ["Press Ctrl+S"]
+
+
+def test_a_line_naming_a_language_gets_its_name_without_the_model():
+    forms = LineForms(decorations=True, target_language="de", language_names=True)
+    split = split_segment("Irish\nOpen the file", forms)
+    assert split.lines == ["Open the file"]
+    assert split.rebuild(["Datei öffnen"]) == "Irisch\nDatei öffnen"
+    # only for an English source
+    no_names = LineForms(decorations=True, target_language="de")
+    assert split_segment("Irish", no_names).lines == ["Irish"]

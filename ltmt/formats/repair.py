@@ -87,13 +87,42 @@ def repair_line(
     cleaned = _drop_broken_tags(source, reordered)
     if cleaned != reordered:
         problems.append("broken copy of a tag removed")
-    unbraced = _drop_stray_braces(source, cleaned)
-    if unbraced != cleaned:
+    untailed = drop_repeated_tails(source, cleaned)
+    if untailed != cleaned:
+        problems.append("a placeholder's end written twice")
+    unbraced = _drop_stray_braces(source, untailed)
+    if unbraced != untailed:
         problems.append("stray braces removed")
     unglued = _drop_stray_at_signs(source, unbraced)
     if unglued != unbraced:
         problems.append("stray @ removed")
     return unglued, problems
+
+
+def drop_repeated_tails(source: str, text: str) -> str:
+    """``text`` without the end of a placeholder written again right after it, where the source
+    does not write it so: the model repeated the last pieces of ``%(changes)s`` as
+    ``%(changes)s)s`` (4 of Django's 980 strings, session 51). Two characters or more (one,
+    ``{name}}``, is :func:`_drop_stray_braces`'s); of them, what the source writes after the
+    placeholder stays."""
+    pieces = []
+    position = 0
+    for found in find_placeholders(text):
+        if found.start < position:  # within a tail already dropped
+            continue
+        pieces.append(text[position : found.end])
+        position = found.end
+        for size in range(len(found.text) - 1, 1, -1):
+            tail = found.text[-size:]
+            if text.startswith(tail, found.end) and found.text + tail not in source:
+                # what the source itself writes after the placeholder stays: "(up to
+                # %(max_length)s)" written "... %(max_length)s)s" loses the "s" alone
+                kept = max((k for k in range(size) if found.text + tail[:k] in source), default=0)
+                pieces.append(tail[:kept])
+                position += size
+                break
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _percent_restored(slot: _Slot, source: str, missing: list[Placeholder]) -> bool:

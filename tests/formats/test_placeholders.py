@@ -110,6 +110,12 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             True,
         ),
         ("as:%%0A  %s%%0Ahas", "als:%%0A %s%0Ahat", "als:%%0A %s%%0Ahat", True),
+        # the end of a placeholder written again right after it (Django's, session 51)
+        ("Changed: %(changes)s", "Geändert: %(changes)s)s", "Geändert: %(changes)s", True),
+        ("(up to %(max)s)", "(bis zu %(max)s)s", "(bis zu %(max)s)", True),  # ")" the source's
+        ("{0} of {1}", "{0}0} von {1}", "{0} von {1}", True),
+        ("Open <b>file</b>", "Datei <b>b> öffnen</b>", "Datei <b> öffnen</b>", True),
+        ("Value %(v)s)s", "Wert %(v)s)s", "Wert %(v)s)s", False),  # the source writes it so
         # Line by line: each line keeps its own placeholders and whitespace.
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.
@@ -239,3 +245,9 @@ def test_fit_translation_leaves_an_empty_output_alone(text: str) -> None:
 
     empty = Translation("Open %s", text)
     assert fit_translation(empty) is empty
+
+
+def test_a_repeated_tail_goes_after_a_placeholder_the_source_lacks_too() -> None:
+    from ltmt.formats.repair import drop_repeated_tails
+
+    assert drop_repeated_tails("Open", "Öffne %(x)s)s") == "Öffne %(x)s"

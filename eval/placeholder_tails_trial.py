@@ -1,0 +1,52 @@
+"""A placeholder's end written twice (``%(changes)s)s``), in real strings translated by two
+checkouts side by side.
+
+The sources of the given catalogs (files, or folders of any format ``ltmt`` reads) that hold a
+placeholder, translated into German with no memory by ``Translator.translate`` of a checkout at
+``--before`` (a git revision) and of this one (both fit their outputs to their sources). The
+report counts, per checkout, the outputs in which a placeholder's last characters come again
+right after it where the source does not write them so (this checkout's rule,
+``ltmt.formats.repair``), with those outputs.
+
+    python eval/placeholder_tails_trial.py --before 73f79ac --source django \\
+        --output eval/results/placeholder-tails/django.json
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from support import emit_report, texts_translated_by_both, unit_sources, use_this_checkout
+
+use_this_checkout()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, nargs="+", required=True, help="files, folders")
+    parser.add_argument("--before", required=True, help="the git revision to compare with")
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    missing = [str(path) for path in args.source if not path.exists()]
+    if missing:
+        parser.error(f"no such file or folder: {', '.join(missing)}")
+    from ltmt.formats.placeholders import extract_placeholders
+    from ltmt.formats.repair import drop_repeated_tails
+
+    sources = unit_sources(args.source, lambda text: bool(extract_placeholders(text)))
+    outputs = texts_translated_by_both(args.before, sources)
+    report: dict[str, Any] = {"revision_before": args.before, "strings": len(sources)}
+    for label, found in outputs.items():
+        tailed = [
+            {"source": source, "output": output}
+            for source, output in zip(sources, found, strict=True)
+            if drop_repeated_tails(source, output) != output
+        ]
+        report[label] = {"tails_written_twice": len(tailed), "outputs": tailed}
+    emit_report(report, args.output, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
