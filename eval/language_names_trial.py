@@ -1,42 +1,33 @@
 """Lines that name a language, translated by two checkouts side by side, against a catalog's
 own translations.
 
-The pairs of the given translated catalogs (PO, XLIFF, anything ``ltmt memory import`` reads)
+The pairs of the given translated catalogs (files: PO, XLIFF, anything ``ltmt memory import`` reads)
 whose source is the English name of a language (:func:`ltmt.language_names.language_name`),
 their sources translated into German with no memory by ``Translator.translate`` of a checkout
 at ``--before`` (a git revision) and of this one. The report counts the names, the outputs equal
 to the catalog's own translation, and the outputs each checkout changed, with every pair.
 
     python eval/language_names_trial.py --before 73f79ac \\
-        --catalog django/conf/locale/de/LC_MESSAGES/django.po \\
+        --source django/conf/locale/de/LC_MESSAGES/django.po \\
         --output eval/results/language-names/django.json
 """
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
 from typing import Any
 
-from support import emit_report, texts_translated_by_both, use_this_checkout
+from support import emit_report, strings_trial_args, texts_translated_by_both, use_this_checkout
 
 use_this_checkout()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--catalog", type=Path, nargs="+", required=True)
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
-    missing = [str(path) for path in args.catalog if not path.is_file()]
-    if missing:
-        parser.error(f"no such file: {', '.join(missing)}")
+    args = strings_trial_args(__doc__)
     from ltmt.formats.pairs import read_translations
     from ltmt.language_names import language_name
 
     pairs: dict[str, str] = {}
-    for path in args.catalog:
+    for path in args.source:
         for record in read_translations(path):
             if language_name(record.source, "de") is not None:
                 pairs.setdefault(record.source, record.target)
@@ -44,7 +35,7 @@ def main() -> None:
     outputs = texts_translated_by_both(args.before, sources)
     report: dict[str, Any] = {
         "revision_before": args.before,
-        "catalogs": [path.name for path in args.catalog],
+        "catalogs": [path.name for path in args.source],
         "names": len(sources),
     }
     for label, found in outputs.items():

@@ -17,11 +17,16 @@ source (``kept``), and what ``ltmt qa``'s ``nbsp`` check finds in the outputs.
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
 from typing import Any
 
-from support import emit_report, texts_translated_by_both, unit_sources, use_this_checkout
+from support import (
+    emit_report,
+    side_by_side,
+    strings_trial_args,
+    texts_translated_by_both,
+    unit_sources,
+    use_this_checkout,
+)
 
 use_this_checkout()
 
@@ -44,14 +49,7 @@ def kept(sources: list[str], outputs: list[str]) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, nargs="+", required=True, help="catalogs")
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
-    missing = [str(path) for path in args.source if not path.is_file()]
-    if missing:
-        parser.error(f"no such file: {', '.join(missing)}")
+    args = strings_trial_args(__doc__)
     from ltmt.folded_characters import NO_BREAK_SPACES
 
     sources = unit_sources(args.source, lambda text: any(s in text for s in NO_BREAK_SPACES))
@@ -62,10 +60,7 @@ def main() -> None:
     outputs = texts_translated_by_both(args.before, sources)
     for label, found in outputs.items():
         report[label] = kept(sources, found)
-    report["examples"] = [
-        {"source": source, "before": before, "after": after}
-        for source, before, after in zip(sources, outputs["before"], outputs["after"], strict=True)
-    ]
+    report["examples"] = side_by_side(sources, outputs)
     emit_report(report, args.output, ensure_ascii=False)
 
 

@@ -14,24 +14,21 @@ right after it where the source does not write them so (this checkout's rule,
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
 from typing import Any
 
-from support import emit_report, texts_translated_by_both, unit_sources, use_this_checkout
+from support import (
+    emit_report,
+    strings_trial_args,
+    texts_translated_by_both,
+    unit_sources,
+    use_this_checkout,
+)
 
 use_this_checkout()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, nargs="+", required=True, help="files, folders")
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
-    missing = [str(path) for path in args.source if not path.exists()]
-    if missing:
-        parser.error(f"no such file or folder: {', '.join(missing)}")
+    args = strings_trial_args(__doc__)
     from ltmt.formats.placeholders import extract_placeholders
     from ltmt.formats.repair import drop_repeated_tails
 

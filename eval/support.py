@@ -150,6 +150,30 @@ def revision_trial_parser(doc: str | None, source_help: str) -> argparse.Argumen
     return parser
 
 
+def strings_trial_args(doc: str | None) -> argparse.Namespace:
+    """The options of the trials that translate the strings of real catalogs with this checkout
+    and one at a git revision (:func:`texts_translated_by_both`): ``--source`` (files, or
+    folders of any format ltmt reads), ``--before`` (the revision) and ``--output``; a one-line
+    error for a path that does not exist."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--source", type=Path, nargs="+", required=True, help="files, folders")
+    parser.add_argument("--before", required=True, help="the git revision to compare with")
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    missing = [str(path) for path in args.source if not path.exists()]
+    if missing:
+        parser.error(f"no such file or folder: {', '.join(missing)}")
+    return args
+
+
+def side_by_side(sources: list[str], outputs: dict[str, list[str]]) -> list[dict[str, str]]:
+    """Each source with its ``before`` and ``after`` output (:func:`texts_translated_by_both`)."""
+    return [
+        {"source": source, "before": before, "after": after}
+        for source, before, after in zip(sources, outputs["before"], outputs["after"], strict=True)
+    ]
+
+
 def check_base(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """A one-line error unless ``args.base`` is an ltmt checkout and ``args.rounds`` >= 1."""
     if not (args.base / "ltmt" / "__init__.py").is_file():

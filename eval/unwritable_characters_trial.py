@@ -15,12 +15,17 @@ hold it as often (``kept``).
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from support import emit_report, texts_translated_by_both, unit_sources, use_this_checkout
+from support import (
+    emit_report,
+    side_by_side,
+    strings_trial_args,
+    texts_translated_by_both,
+    unit_sources,
+    use_this_checkout,
+)
 
 use_this_checkout()
 
@@ -47,14 +52,7 @@ def kept(sources: list[str], outputs: list[str], unwritable: Any) -> dict[str, d
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, nargs="+", required=True, help="files, folders")
-    parser.add_argument("--before", required=True, help="the git revision to compare with")
-    parser.add_argument("--output", type=Path, required=True)
-    args = parser.parse_args()
-    missing = [str(path) for path in args.source if not path.exists()]
-    if missing:
-        parser.error(f"no such file or folder: {', '.join(missing)}")
+    args = strings_trial_args(__doc__)
     from ltmt.model.backbone import load_backbone
     from ltmt.model.writable import UnwritableCharacters
 
@@ -64,10 +62,7 @@ def main() -> None:
     report: dict[str, Any] = {"revision_before": args.before, "strings": len(sources)}
     for label, found in outputs.items():
         report[label] = kept(sources, found, unwritable)
-    report["examples"] = [
-        {"source": source, "before": before, "after": after}
-        for source, before, after in zip(sources, outputs["before"], outputs["after"], strict=True)
-    ]
+    report["examples"] = side_by_side(sources, outputs)
     emit_report(report, args.output, ensure_ascii=False)
 
 
