@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -81,7 +82,9 @@ def chosen_checks(only: Collection[str] = (), skip: Collection[str] = ()) -> tup
     an unknown name is an :class:`InputError` listing the known ones."""
     for name in (*only, *skip):
         if name not in CHECKS:
-            raise InputError(f"no check {name!r}; the checks are {', '.join(CHECKS)}")
+            close = difflib.get_close_matches(name, list(CHECKS), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise InputError(f"no check {name!r}{hint}; the checks are {', '.join(CHECKS)}")
     return tuple(name for name in CHECKS if (not only or name in only) and name not in skip)
 
 

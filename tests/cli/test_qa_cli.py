@@ -132,7 +132,7 @@ def test_list_checks_needs_no_file(run_ltmt):
         (["missing.po"], "ltmt: error: missing.po: file not found\n"),
         (
             ["{po}", "--check", "placeholder"],
-            "ltmt: error: no check 'placeholder'; the checks are ",
+            "ltmt: error: no check 'placeholder' (did you mean 'placeholders'?); the checks are ",
         ),
         (
             ["{po}", "--fail-on", "maybe"],

@@ -66,8 +66,13 @@ def test_chosen_checks_keep_the_tables_order_and_refuse_unknown_names():
     assert chosen_checks() == tuple(CHECKS)
     assert chosen_checks(["numbers", "format"]) == ("format", "numbers")
     assert "copied" not in chosen_checks(skip=["copied"])
-    with pytest.raises(InputError, match=r"^no check 'placeholder'; the checks are format, "):
+    with pytest.raises(
+        InputError,
+        match=r"^no check 'placeholder' \(did you mean 'placeholders'\?\); the checks are format, ",
+    ):
         chosen_checks(["placeholder"])
+    with pytest.raises(InputError, match=r"^no check 'spelling'; the checks are format, "):
+        chosen_checks(skip=["spelling"])
 
 
 def test_only_the_checks_asked_for_run():
