@@ -7,7 +7,8 @@ key combination joined by ``+`` (``Ctrl+S``, ``CmdOrCtrl+Shift+F``:
 report counts the strings, the outputs that hold every combination of their source whole (as
 written, or with German key names: ``Strg+S``), those that hold each one as this checkout
 writes it (:func:`ltmt.key_combinations.written`: a key identifier such as Electron's
-``CmdOrCtrl+F`` as written), and the strings made of combinations alone.
+``CmdOrCtrl+F`` as written), those ``ltmt qa``'s ``keys`` check flags, and the strings made of
+combinations alone.
 
     python eval/key_combinations_trial.py --before 0252e0a \\
         --source firefox-l10n-source django thunderbird-android AntennaPod \\
@@ -34,12 +35,14 @@ def kept(sources: list[str], outputs: list[str]) -> dict[str, int]:
     """The strings, the outputs with each combination whole (as written or in German), and
     those with each as :func:`ltmt.key_combinations.written` writes it for German."""
     from ltmt.key_combinations import COMBINATION, written
+    from ltmt.qa.pair_checks import key_problems
 
-    counts = {"strings": len(sources), "whole": 0, "as_written_for_german": 0}
+    counts = {"strings": len(sources), "whole": 0, "as_written_for_german": 0, "keys_findings": 0}
     for source, output in zip(sources, outputs, strict=True):
         found = [match.group() for match in COMBINATION.finditer(source)]
         counts["whole"] += all(c in output or written(c, "de") in output for c in found)
         counts["as_written_for_german"] += all(written(c, "de") in output for c in found)
+        counts["keys_findings"] += bool(key_problems(source, output, {}))
     return counts
 
 

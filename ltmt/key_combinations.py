@@ -82,6 +82,12 @@ def only_combinations(line: str) -> bool:
     return rest != line and _BETWEEN.fullmatch(rest) is not None
 
 
+def renderings(combination: str) -> set[str]:
+    """The ways a translation may write ``combination``: as written, or with the key names of
+    a language :data:`KEY_NAMES` has (a key identifier only as written)."""
+    return {combination} | {written(combination, language) for language in KEY_NAMES}
+
+
 def written_line(line: str, language: str) -> str:
     """``line`` with each of its key combinations as :func:`written` for ``language``."""
     return COMBINATION.sub(lambda found: written(found.group(), language), line)

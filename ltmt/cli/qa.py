@@ -93,8 +93,8 @@ def qa(
     ),
 ) -> None:
     """Check a translated FILE: format strings, placeholders and tags, numbers, accelerators,
-    whitespace, no-break spaces, doubled words, one source translated two ways, and with --user
-    the user's memory and glossary.
+    key combinations, whitespace, no-break spaces, doubled words, one source translated two
+    ways, and with --user the user's memory and glossary.
 
     Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
     them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:

@@ -3,9 +3,10 @@
 Each check has a name, a severity and a sentence that says what it looks for
 (:data:`CHECKS`). ``error``: the translation breaks the program that shows it (a format string
 ``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
-(a number lost, an accelerator, edge whitespace, a no-break space lost, a word doubled, the
-same source translated two ways, a translation the user's memory or glossary says otherwise);
-``note``: often intended (a translation that copies its source, end punctuation that differs).
+(a number lost, an accelerator, a key combination, edge whitespace, a no-break space lost, a
+word doubled, the same source translated two ways, a translation the user's memory or glossary
+says otherwise); ``note``: often intended (a translation that copies its source, end
+punctuation that differs).
 """
 
 from __future__ import annotations
@@ -51,6 +52,12 @@ CHECKS: dict[str, Check] = {
             "accelerator",
             "warning",
             "a line with a keyboard accelerator (&Open, _Quit) has one in the translation",
+        ),
+        Check(
+            "keys",
+            "warning",
+            "the translation has the source's key combinations whole (Ctrl+S, or Strg+S in "
+            "German; CmdOrCtrl+F, a key identifier, as written)",
         ),
         Check(
             "whitespace",

@@ -25,6 +25,7 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
     without_placeholders,
 )
+from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import lost_numbers
 from ltmt.text import split_edges
@@ -122,6 +123,19 @@ def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     ]
 
 
+def key_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """The key combinations of ``source`` (``Ctrl+S``) that ``target`` does not write whole,
+    as written or with a language's key names (:func:`ltmt.key_combinations.renderings`)."""
+    if not target.strip():
+        return []
+    lost = [
+        found.group()
+        for found in COMBINATION.finditer(source)
+        if not any(rendering in target for rendering in renderings(found.group()))
+    ]
+    return [f"lacks the key combination {first_few(repr(c) for c in lost)}"] if lost else []
+
+
 def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` starts and ends with ``source``'s whitespace."""
     source_lead, _, source_trail = split_edges(source)
@@ -194,6 +208,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "addresses": address_problems,
     "numbers": number_problems,
     "accelerator": accelerator_problems,
+    "keys": key_problems,
     "whitespace": whitespace_problems,
     "nbsp": nbsp_problems,
     "doubled": doubled_problems,

@@ -244,8 +244,9 @@ def quality_checks(
     body: QaRequest, request: Request, key: KeyDep, user: UserParam = None
 ) -> QaReportOut:
     """Check translated pairs as ``ltmt qa`` does: format strings, placeholders, numbers,
-    accelerators, whitespace, no-break spaces, doubled words, one source translated two ways,
-    and the user's memory (a source it holds translated otherwise) and glossary."""
+    accelerators, key combinations, whitespace, no-break spaces, doubled words, one source
+    translated two ways, and the user's memory (a source it holds translated otherwise) and
+    glossary."""
     service = service_of(request)
     who = acting_user(key, user)
     return _qa_report(service, who, pair_records(service, body.pairs), body.checks)

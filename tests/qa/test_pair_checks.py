@@ -13,6 +13,7 @@ from ltmt.qa.pair_checks import (
     doubled_problems,
     flags_of,
     format_problems,
+    key_problems,
     nbsp_problems,
     number_problems,
     placeholder_problems,
@@ -161,6 +162,32 @@ def test_accelerators():
 )
 def test_whitespace(source, target, expected):
     assert whitespace_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("Press Ctrl+S to save", "Drücken Sie Strg+S zum Speichern", []),  # German names
+        ("Press Ctrl+S to save", "Drücken Sie Ctrl+S zum Speichern", []),  # as written
+        ("Use Shift+Tab", "Umschalt+Tab verwenden", []),
+        # the model's: a key identifier broken, a combination garbled
+        (
+            "CmdOrCtrl+Shift+F",
+            "CmdOrCtrg+ Umschalttaste+F",
+            ["lacks the key combination 'CmdOrCtrl+Shift+F'"],
+        ),
+        ("CmdOrCtrl+F", "CmdOrStrg+F", ["lacks the key combination 'CmdOrCtrl+F'"]),
+        (
+            "Press Ctrl+S to save",
+            "Druck-Taste+S-Taste zum Speichern",
+            ["lacks the key combination 'Ctrl+S'"],
+        ),
+        ("Hit Ctrl-C to abort", "Abbrechen mit Strg+C", []),  # a hyphen's is no combination here
+        ("Ctrl+S", "", []),
+    ],
+)
+def test_keys(source, target, expected):
+    assert key_problems(source, target, {}) == expected
 
 
 @pytest.mark.parametrize(
