@@ -49,6 +49,7 @@ from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
+from ltmt.key_combinations import only_combinations
 from ltmt.segments import Translation
 from ltmt.units import split_segment
 from ltmt.wording import counted
@@ -293,8 +294,11 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
 
 def _copied(source: str, output: str) -> bool:
     """Whether ``output`` is its source unchanged, for a source with a word to translate
-    (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``)."""
+    (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``; so
+    are key combinations alone, ``CmdOrCtrl+Shift+F``)."""
     if output.strip() != source.strip() or not split_segment(source)[0]:
+        return False
+    if only_combinations(source.strip()):
         return False
     return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None
 

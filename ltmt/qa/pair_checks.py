@@ -25,7 +25,7 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
     without_placeholders,
 )
-from ltmt.key_combinations import COMBINATION, renderings
+from ltmt.key_combinations import COMBINATION, only_combinations, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import lost_numbers
 from ltmt.text import split_edges
@@ -183,8 +183,11 @@ def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 
 
 def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """Whether ``target`` is ``source`` written again (a name, or a word left untranslated)."""
+    """Whether ``target`` is ``source`` written again (a name, or a word left untranslated);
+    not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so)."""
     if target.strip() != source.strip() or not has_words(source):
+        return []
+    if only_combinations(source.strip()):
         return []
     return ["the translation is the source as written"]
 

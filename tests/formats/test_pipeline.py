@@ -356,6 +356,9 @@ msgstr ""
 
 msgid "%s: %s"
 msgstr ""
+
+msgid "CmdOrCtrl+Shift+F"
+msgstr ""
 """
 
 
@@ -377,13 +380,15 @@ def test_msgctxt_entries_are_translated_and_copies_counted(tmp_path: Path) -> No
         ("Save", {"context": ""}),
         ("Open the file", {"context": "dialog"}),
         ("%s: %s", {"context": ""}),
+        ("CmdOrCtrl+Shift+F", {"context": ""}),
     ]
     written = (tmp_path / "out.po").read_text("utf-8")
     assert 'msgctxt "menu"\nmsgid "Save"\nmsgstr "Save"' in written
     assert 'msgctxt "dialog"\nmsgid "Open the file"\nmsgstr "Datei öffnen"' in written
-    assert result.report.copied == 2  # the two "Save"; "%s: %s" has no word to translate
+    # the two "Save"; "%s: %s" has no word to translate, a key identifier stays as written
+    assert result.report.copied == 2
     assert "; 2 left as in the source by the model (check them)" in result.report.summary()
-    assert result.report.summary().startswith("4 segments (")
+    assert result.report.summary().startswith("5 segments (")
 
 
 def test_one_segment_is_singular() -> None:

@@ -252,6 +252,8 @@ def test_copies():
     ]
     assert copied_problems("Settings", "Einstellungen", {}) == []
     assert copied_problems("%s: %d", "%s: %d", {}) == []  # nothing to translate
+    # a key identifier stays as written (Firefox: "Do not localize")
+    assert copied_problems("CmdOrCtrl+Shift+F", "CmdOrCtrl+Shift+F", {}) == []
 
 
 @pytest.mark.parametrize(
