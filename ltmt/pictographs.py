@@ -11,6 +11,12 @@ relative place in the translation.
 
 A run of pictographs (with their variation selectors, skin tones, joiners and keycaps, and the
 spaces between them) is one unit: ``👍🏽 👍🏽`` is one tag.
+
+The same tags carry what else the model cannot write or would garble (session 51): the words
+and signs with a character its vocabulary has no token for (``東京``, ``±``: ``unwritable``,
+:mod:`ltmt.model.writable`), and spans the caller gives with the text to put back (key
+combinations, their keys named in the target language: :mod:`ltmt.key_combinations`). Runs
+apart only by spaces are one tag; a no-break space beside a run is written back as one.
 """
 
 from __future__ import annotations
