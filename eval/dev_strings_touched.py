@@ -9,9 +9,9 @@ and ``ltmt.folded_characters`` gives back (``…``, ``™``, ``²``), and since 
 with a no-break space (put back by ``ltmt.folded_characters``) or with a character the default
 model has no token for (or the multiplication sign), set aside as a tag by
 ``ltmt.pictographs.set_aside``, a key combination (``ltmt.key_combinations``), or a line
-that names a language (given CLDR's German name by ``ltmt.language_names``). Where each
-count is 0, those changes cannot move the dev users' BLEU. Only the default model's tokenizer
-is read.
+that names a language, a day or a month (given CLDR's German name by ``ltmt.language_names``
+and ``ltmt.calendar_names``). Where each count is 0, those changes cannot move the dev users'
+BLEU. Only the default model's tokenizer is read.
 
     python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s51.json
 """
@@ -29,6 +29,7 @@ use_this_checkout()
 
 def main() -> None:
     from ltmt.bench.data import find_users
+    from ltmt.calendar_names import calendar_name
     from ltmt.folded_characters import ATTACHED, ELLIPSIS, NO_BREAK_SPACES
     from ltmt.formats.paired_tags import strip_pairs
     from ltmt.key_combinations import COMBINATION
@@ -78,6 +79,9 @@ def main() -> None:
                 COMBINATION.search(source) is not None for source in user.sources
             ),
             "lines_naming_a_language": sum(language_name(line, "de") is not None for line in lines),
+            "lines_naming_a_day_or_month": sum(
+                calendar_name(line, "de") is not None for line in lines
+            ),
         }
     totals = {
         key: sum(counts[key] for counts in users.values()) for key in next(iter(users.values()))

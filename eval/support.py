@@ -150,12 +150,15 @@ def revision_trial_parser(doc: str | None, source_help: str) -> argparse.Argumen
     return parser
 
 
-def strings_trial_args(doc: str | None) -> argparse.Namespace:
+def strings_trial_args(doc: str | None, names: tuple[str, ...] = ()) -> argparse.Namespace:
     """The options of the trials that translate the strings of real catalogs with this checkout
     and one at a git revision (:func:`texts_translated_by_both`): ``--source`` (files, or
-    folders of any format ltmt reads), ``--before`` (the revision) and ``--output``; a one-line
-    error for a path that does not exist."""
+    folders of any format ltmt reads), ``--before`` (the revision) and ``--output``, and with
+    ``names`` a required ``--names`` among them; a one-line error for a path that does not
+    exist."""
     parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    if names:
+        parser.add_argument("--names", choices=names, required=True)
     parser.add_argument("--source", type=Path, nargs="+", required=True, help="files, folders")
     parser.add_argument("--before", required=True, help="the git revision to compare with")
     parser.add_argument("--output", type=Path, required=True)

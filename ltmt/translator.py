@@ -119,11 +119,12 @@ class Translator:
     and put back around its translation; pictographs, words and signs the model has no token
     for (``東京``, ``±``) and key combinations (``Ctrl+S``, their keys named in the model's target
     language) go to the model as tags and come back in their place; a line of key combinations
-    alone, or (for an English source) the English name of a language, is translated without
-    the model (:class:`ltmt.units.LineForms`).
+    alone, or (for an English source) the English name of a language, a day or a month, is
+    translated without the model (:class:`ltmt.units.LineForms`).
     ``source_language``: the language sentences are split by when a line is longer than the
     model can translate whole (half its output limit), and an English one turns language names
-    into the target language's (:mod:`ltmt.language_names`).
+    into the target language's, and so the names of days and months (:mod:`ltmt.language_names`,
+    :mod:`ltmt.calendar_names`).
     ``glossary``: terms every translation follows (see :mod:`ltmt.terminology`);
     ``user_glossary``: also follow the glossary stored for the user in ``memory`` (per-call and
     constructor terms win over stored ones with the same source). ``term_bias``: how strongly
@@ -208,14 +209,15 @@ class Translator:
         )
         if decorations:  # what the model cannot write, and key combinations, go to it as tags
             # (ltmt.pictographs), the keys named in its target language (ltmt.key_combinations);
-            # a line naming a language gets CLDR's name (ltmt.language_names)
+            # a line naming a language, a day or a month gets CLDR's name (ltmt.language_names,
+            # ltmt.calendar_names)
             path = self.backbone.path
             languages = model_languages(path) if path is not None else None
             self.line_forms = replace(
                 self.line_forms,
                 unwritable=UnwritableCharacters(self.backbone.tokenizer),
                 target_language=languages[1] if languages is not None else "und",
-                language_names=source_language.lower().startswith("en"),
+                english_names=source_language.lower().startswith("en"),
             )
         if fusion_int8 and (fusion_bf16 or fusion_int8_head):
             other = "fusion_bf16" if fusion_bf16 else "fusion_int8_head"

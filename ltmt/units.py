@@ -19,6 +19,7 @@ from typing import NamedTuple, Protocol
 
 from ltmt import pictographs
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
+from ltmt.calendar_names import calendar_name
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
@@ -104,8 +105,8 @@ class LineForms:
     inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and signs
     with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`) and,
     with a ``target_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`);
-    a line of key combinations alone or (``language_names``) naming a language in English is
-    translated without the model (:meth:`kept_whole`)."""
+    a line of key combinations alone or (``english_names``) naming a language, a day or a month
+    in English is translated without the model (:meth:`kept_whole`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
@@ -113,10 +114,11 @@ class LineForms:
     # whether the model cannot write a character (ltmt.model.writable); None: every one
     unwritable: Callable[[str], bool] | None = None
     # the target language: whose key names key combinations get (ltmt.key_combinations; one
-    # it has no names for: as written), and, with ``language_names`` (an English source), whose
-    # names a line naming a language gets (ltmt.language_names); "": neither is done
+    # it has no names for: as written), and, with ``english_names`` (an English source), whose
+    # names a line naming a language, a day or a month gets (ltmt.language_names,
+    # ltmt.calendar_names); "": neither is done
     target_language: str = ""
-    language_names: bool = False
+    english_names: bool = False
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: not at all)."""
@@ -142,14 +144,15 @@ class LineForms:
     def kept_whole(self, cell: str) -> str | None:
         """``cell``'s translation without the model, where it is key combinations alone (their
         keys named in the target language: :mod:`ltmt.key_combinations`) or, with
-        ``language_names``, the English name of a language (:mod:`ltmt.language_names`);
-        ``None`` otherwise."""
+        ``english_names``, the English name of a language (:mod:`ltmt.language_names`), a day
+        or a month (:mod:`ltmt.calendar_names`); ``None`` otherwise."""
         if not self.decorations or not self.target_language:
             return None
         if only_combinations(cell):
             return written_line(cell, self.target_language)
-        if self.language_names:
-            return language_name(cell, self.target_language)
+        if self.english_names:
+            found = language_name(cell, self.target_language)
+            return found if found is not None else calendar_name(cell, self.target_language)
         return None
 
     def text_for_model(self, text: str) -> str:

@@ -212,7 +212,7 @@ def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_who
 
 
 def test_a_line_naming_a_language_gets_its_name_without_the_model():
-    forms = LineForms(decorations=True, target_language="de", language_names=True)
+    forms = LineForms(decorations=True, target_language="de", english_names=True)
     split = split_segment("Irish\nOpen the file", forms)
     assert split.lines == ["Open the file"]
     assert split.rebuild(["Datei öffnen"]) == "Irisch\nDatei öffnen"

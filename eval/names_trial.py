@@ -1,13 +1,15 @@
-"""Lines that name a language, translated by two checkouts side by side, against a catalog's
-own translations.
+"""Lines that name a language, or a day or a month, translated by two checkouts side by side,
+against a catalog's own translations.
 
-The pairs of the given translated catalogs (files: PO, XLIFF, anything ``ltmt memory import`` reads)
-whose source is the English name of a language (:func:`ltmt.language_names.language_name`),
-their sources translated into German with no memory by ``Translator.translate`` of a checkout
-at ``--before`` (a git revision) and of this one. The report counts the names, the outputs equal
-to the catalog's own translation, and the outputs each checkout changed, with every pair.
+The pairs of the given translated catalogs (files: PO, XLIFF, anything ``ltmt memory import``
+reads) whose source is the English name of a language (``--names language``:
+:func:`ltmt.language_names.language_name`) or of a day or a month, or its abbreviation
+(``--names calendar``: :func:`ltmt.calendar_names.calendar_name`), their sources translated into
+German with no memory by ``Translator.translate`` of a checkout at ``--before`` (a git
+revision) and of this one. The report counts the names, the outputs equal to the catalog's own
+translation, and the outputs the later checkout changed, with every pair.
 
-    python eval/language_names_trial.py --before 73f79ac \\
+    python eval/names_trial.py --names language --before 73f79ac \\
         --source django/conf/locale/de/LC_MESSAGES/django.po \\
         --output eval/results/language-names/django.json
 """
@@ -22,19 +24,22 @@ use_this_checkout()
 
 
 def main() -> None:
-    args = strings_trial_args(__doc__)
+    args = strings_trial_args(__doc__, names=("language", "calendar"))
+    from ltmt.calendar_names import calendar_name
     from ltmt.formats.pairs import read_translations
     from ltmt.language_names import language_name
 
+    named = language_name if args.names == "language" else calendar_name
     pairs: dict[str, str] = {}
     for path in args.source:
         for record in read_translations(path):
-            if language_name(record.source, "de") is not None:
+            if named(record.source, "de") is not None:
                 pairs.setdefault(record.source, record.target)
     sources = list(pairs)
     outputs = texts_translated_by_both(args.before, sources)
     report: dict[str, Any] = {
         "revision_before": args.before,
+        "names_of": args.names,
         "catalogs": [path.name for path in args.source],
         "names": len(sources),
     }

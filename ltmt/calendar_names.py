@@ -1,0 +1,81 @@
+"""A line that is the English name or abbreviation of a day or a month, given the target
+language's from CLDR's data (Babel), not by the model.
+
+Date pickers and calendars list them alone, and the shipped model got 22 of Django's 61 German
+wrong: ``May`` → ``Möglicherweise`` (four times), ``Mon`` and ``Tue`` copied, ``Sun`` →
+``Sonne``, ``Feb.`` → ``Web.``, ``Dec.`` → ``Dek.``. A line (its edges aside) that is CLDR's
+English wide name (``Monday``, ``March``) gets the target language's stand-alone wide name
+(``Montag``, ``März``); its abbreviation (``Mon``, ``mar``, and the common ``Sept``, ``Tues``,
+``Thur``, ``Thurs``) the stand-alone abbreviation (``Mo``, ``Mär``); the abbreviation with a
+period (``Jan.``) the abbreviation written within a date (``Jan.``, ``März``). A line in
+capitals gets capitals. Only for an English source; a target language Babel has no data for
+gets none. One-letter initials (``M``, ``T``) are left to the model: they are ambiguous.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# common English abbreviations CLDR does not list, by month (1-12) or weekday (0: Monday)
+_MORE_MONTHS = {"sept": 9}
+_MORE_DAYS = {"tues": 1, "thur": 3, "thurs": 3}
+
+
+@lru_cache(maxsize=4096)
+def calendar_name(line: str, target_language: str) -> str | None:
+    """The target language's name for the day or month ``line`` names in English (module
+    docstring), or ``None`` when ``line`` names none."""
+    if not 3 <= len(line) <= 10 or not line.rstrip(".").isalpha():
+        return None
+    names = _english_names()
+    key = line.casefold()
+    found = names.get(key)
+    if found is None:
+        return None
+    kind, number, width = found
+    locale = _locale(target_language)
+    if locale is None:
+        return None
+    table = locale.months if kind == "month" else locale.days
+    context = "format" if width == "dotted" else "stand-alone"
+    name = str(table[context]["wide" if width == "wide" else "abbreviated"][number])
+    return name.upper() if line.isupper() and len(line) > 1 else name
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, tuple[str, int, str]]:
+    """Each English name and abbreviation, case-folded: ``(kind, number, width)``, the width
+    ``wide``, ``abbreviated`` or ``dotted`` (an abbreviation with its period)."""
+    from babel import Locale
+
+    english = Locale.parse("en")
+    found: dict[str, tuple[str, int, str]] = {}
+    for kind, table, more in (
+        ("month", english.months, _MORE_MONTHS),
+        ("day", english.days, _MORE_DAYS),
+    ):
+        abbreviations = {
+            **{str(n).casefold(): k for k, n in table["format"]["abbreviated"].items()},
+            **more,
+        }
+        for abbreviation, number in abbreviations.items():
+            found[abbreviation] = (kind, number, "abbreviated")
+            found[abbreviation + "."] = (kind, number, "dotted")
+        for number, name in table["format"]["wide"].items():
+            found[str(name).casefold()] = (kind, number, "wide")
+    return found
+
+
+@lru_cache(maxsize=64)
+def _locale(language: str) -> Locale | None:
+    """Babel's locale for ``language`` (``de``, ``de-AT``), or ``None`` where it has none."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
