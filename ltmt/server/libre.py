@@ -73,7 +73,7 @@ async def translate(
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
     check_segments(service, texts)
     results = await service.translate(key.user, texts, service.options(None, None))
-    outputs = [text for _, text in results]
+    outputs = [translation.text for translation in results]
     answer: dict[str, Any] = {"translatedText": outputs[0] if isinstance(body.q, str) else outputs}
     if body.alternatives:
         answer["alternatives"] = [] if isinstance(body.q, str) else [[] for _ in outputs]

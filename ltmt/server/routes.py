@@ -120,9 +120,7 @@ async def translate(
         pairs = [(p.source, p.target) for p in body.learn]
         report = await run_in_threadpool(service.memory.import_pairs, who, pairs, origin="learn")
         learned = ImportReportOut.of(report)
-    return TranslateResponse(
-        translations=[TranslationOut.of(t, text) for t, text in results], learned=learned
-    )
+    return TranslateResponse(translations=[TranslationOut.of(t) for t in results], learned=learned)
 
 
 def _upload(file: UploadFile | None) -> tuple[str | None, bytes] | None:

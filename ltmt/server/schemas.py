@@ -103,12 +103,17 @@ class TranslationOut(BaseModel):
         description="lines whose keyboard accelerator (&Open, _Quit) was taken out before the "
         "model translated them and placed in the translation",
     )
+    fitted: bool = Field(
+        False,
+        description="fitting the model's output to its source changed it: a placeholder put "
+        "back or taken out, edge whitespace or line breaks as the source has them",
+    )
 
     @classmethod
-    def of(cls, translation: Translation, text: str) -> TranslationOut:
+    def of(cls, translation: Translation) -> TranslationOut:
         return cls(
             source=translation.source,
-            text=text,
+            text=translation.text,
             method=translation.method,
             matches=[MatchOut.of(m) for m in translation.matches],
             copy_guarded=translation.copy_guarded,
@@ -116,6 +121,7 @@ class TranslationOut(BaseModel):
             seams_repaired=translation.seams_repaired,
             doubled_repaired=translation.doubled_repaired,
             accelerators=translation.accelerators,
+            fitted=translation.fitted,
         )
 
 

@@ -143,11 +143,12 @@ class Service:
 
     async def translate(
         self, user: str, texts: Sequence[str], options: DecodeOptions
-    ) -> list[tuple[Translation, str]]:
-        """Translate on the decoding thread; each translation with its text fitted to its source
-        (placeholders and edge whitespace, as ``ltmt translate`` does)."""
+    ) -> list[Translation]:
+        """Translate on the decoding thread; each translation's text fitted to its source
+        (placeholders and edge whitespace, as ``ltmt translate`` does; ``fitted`` says where
+        that changed it)."""
         future = self.batcher.submit(user, texts, options)
-        return _fitted(await asyncio.wrap_future(future))
+        return [fit_translation(t) for t in await asyncio.wrap_future(future)]
 
     def translate_blocking(
         self,
@@ -160,7 +161,3 @@ class Service:
         them to their sources itself and counts their methods); ``prefer`` as in
         :meth:`ltmt.translator.Translator.translate` (a PO context, a plural form)."""
         return list(self.batcher.submit(user, texts, options, prefer).result())
-
-
-def _fitted(translations: list[Translation]) -> list[tuple[Translation, str]]:
-    return [(t, fit_translation(t).text) for t in translations]

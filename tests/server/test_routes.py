@@ -71,7 +71,9 @@ def test_translate_add_search_stats_export_delete(api):
         assert exact["numbers_repaired"] is False and isinstance(fused["numbers_repaired"], bool)
         assert exact["seams_repaired"] is False and fused["seams_repaired"] is False  # one line
         assert exact["accelerators"] == 0 and isinstance(fused["accelerators"], int)
-        assert (empty["method"], empty["text"]) == ("empty", "")
+        # the stored target fits its source; the tiny model's output had %s put back or not
+        assert exact["fitted"] is False and isinstance(fused["fitted"], bool)
+        assert (empty["method"], empty["text"], empty["fitted"]) == ("empty", "", False)
 
         learned = client.post(
             "/v1/translate",
