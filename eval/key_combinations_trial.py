@@ -17,16 +17,7 @@ combinations alone.
 
 from __future__ import annotations
 
-from typing import Any
-
-from support import (
-    emit_report,
-    side_by_side,
-    strings_trial_args,
-    texts_translated_by_both,
-    unit_sources,
-    use_this_checkout,
-)
+from support import strings_trial, strings_trial_args, unit_sources, use_this_checkout
 
 use_this_checkout()
 
@@ -51,16 +42,12 @@ def main() -> None:
     from ltmt.key_combinations import COMBINATION, only_combinations
 
     sources = unit_sources(args.source, lambda text: COMBINATION.search(text) is not None)
-    outputs = texts_translated_by_both(args.before, sources)
-    report: dict[str, Any] = {
+    report = {
         "revision_before": args.before,
         "strings": len(sources),
         "combinations_alone": sum(only_combinations(s) for s in sources),
     }
-    for label, found in outputs.items():
-        report[label] = kept(sources, found)
-    report["examples"] = side_by_side(sources, outputs)
-    emit_report(report, args.output, ensure_ascii=False)
+    strings_trial(args, sources, kept, report)
 
 
 if __name__ == "__main__":

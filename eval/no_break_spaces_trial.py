@@ -19,14 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from support import (
-    emit_report,
-    side_by_side,
-    strings_trial_args,
-    texts_translated_by_both,
-    unit_sources,
-    use_this_checkout,
-)
+from support import strings_trial, strings_trial_args, unit_sources, use_this_checkout
 
 use_this_checkout()
 
@@ -53,15 +46,8 @@ def main() -> None:
     from ltmt.folded_characters import NO_BREAK_SPACES
 
     sources = unit_sources(args.source, lambda text: any(s in text for s in NO_BREAK_SPACES))
-    report: dict[str, Any] = {
-        "revision_before": args.before,
-        "files": [path.name for path in args.source],
-    }
-    outputs = texts_translated_by_both(args.before, sources)
-    for label, found in outputs.items():
-        report[label] = kept(sources, found)
-    report["examples"] = side_by_side(sources, outputs)
-    emit_report(report, args.output, ensure_ascii=False)
+    report = {"revision_before": args.before, "files": [path.name for path in args.source]}
+    strings_trial(args, sources, kept, report)
 
 
 if __name__ == "__main__":

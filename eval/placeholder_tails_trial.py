@@ -16,13 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from support import (
-    emit_report,
-    strings_trial_args,
-    texts_translated_by_both,
-    unit_sources,
-    use_this_checkout,
-)
+from support import strings_trial, strings_trial_args, unit_sources, use_this_checkout
 
 use_this_checkout()
 
@@ -32,17 +26,17 @@ def main() -> None:
     from ltmt.formats.placeholders import extract_placeholders
     from ltmt.formats.repair import drop_repeated_tails
 
-    sources = unit_sources(args.source, lambda text: bool(extract_placeholders(text)))
-    outputs = texts_translated_by_both(args.before, sources)
-    report: dict[str, Any] = {"revision_before": args.before, "strings": len(sources)}
-    for label, found in outputs.items():
-        tailed = [
+    def tailed(sources: list[str], found: list[str]) -> dict[str, Any]:
+        outputs = [
             {"source": source, "output": output}
             for source, output in zip(sources, found, strict=True)
             if drop_repeated_tails(source, output) != output
         ]
-        report[label] = {"tails_written_twice": len(tailed), "outputs": tailed}
-    emit_report(report, args.output, ensure_ascii=False)
+        return {"tails_written_twice": len(outputs), "outputs": outputs}
+
+    sources = unit_sources(args.source, lambda text: bool(extract_placeholders(text)))
+    report = {"revision_before": args.before, "strings": len(sources)}
+    strings_trial(args, sources, tailed, report, examples=False)
 
 
 if __name__ == "__main__":

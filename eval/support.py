@@ -177,6 +177,26 @@ def side_by_side(sources: list[str], outputs: dict[str, list[str]]) -> list[dict
     ]
 
 
+def strings_trial(
+    args: argparse.Namespace,
+    sources: list[str],
+    count: Callable[[list[str], list[str]], Any],
+    report: dict[str, Any],
+    *,
+    examples: bool = True,
+) -> None:
+    """The end of a strings trial (:func:`strings_trial_args`): ``sources`` translated by both
+    checkouts (:func:`texts_translated_by_both`), ``count(sources, outputs)`` of each under its
+    label in ``report``, with every source ``side_by_side`` under ``examples``, and ``report``
+    printed and written to ``args.output``."""
+    outputs = texts_translated_by_both(args.before, sources)
+    for label, found in outputs.items():
+        report[label] = count(sources, found)
+    if examples:
+        report["examples"] = side_by_side(sources, outputs)
+    emit_report(report, args.output, ensure_ascii=False)
+
+
 def check_base(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """A one-line error unless ``args.base`` is an ltmt checkout and ``args.rounds`` >= 1."""
     if not (args.base / "ltmt" / "__init__.py").is_file():

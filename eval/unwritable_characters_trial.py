@@ -18,14 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from support import (
-    emit_report,
-    side_by_side,
-    strings_trial_args,
-    texts_translated_by_both,
-    unit_sources,
-    use_this_checkout,
-)
+from support import strings_trial, strings_trial_args, unit_sources, use_this_checkout
 
 use_this_checkout()
 
@@ -58,12 +51,8 @@ def main() -> None:
 
     unwritable = UnwritableCharacters(load_backbone(None).tokenizer)
     sources = unit_sources(args.source, lambda text: bool(unwritable_in(text, unwritable)))
-    outputs = texts_translated_by_both(args.before, sources)
-    report: dict[str, Any] = {"revision_before": args.before, "strings": len(sources)}
-    for label, found in outputs.items():
-        report[label] = kept(sources, found, unwritable)
-    report["examples"] = side_by_side(sources, outputs)
-    emit_report(report, args.output, ensure_ascii=False)
+    report = {"revision_before": args.before, "strings": len(sources)}
+    strings_trial(args, sources, lambda texts, found: kept(texts, found, unwritable), report)
 
 
 if __name__ == "__main__":

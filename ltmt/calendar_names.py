@@ -1,13 +1,13 @@
 """A line that is the English name or abbreviation of a day or a month, given the target
 language's from CLDR's data (Babel), not by the model.
 
-Date pickers and calendars list them alone, and the shipped model got 22 of Django's 61 German
-wrong: ``May`` → ``Möglicherweise`` (four times), ``Mon`` and ``Tue`` copied, ``Sun`` →
-``Sonne``, ``Feb.`` → ``Web.``, ``Dec.`` → ``Dek.``. A line (its edges aside) that is CLDR's
-English wide name (``Monday``, ``March``) gets the target language's stand-alone wide name
-(``Montag``, ``März``); its abbreviation (``Mon``, ``mar``, and the common ``Sept``, ``Tues``,
-``Thur``, ``Thurs``) the stand-alone abbreviation (``Mo``, ``Mär``); the abbreviation with a
-period (``Jan.``) the abbreviation written within a date (``Jan.``, ``März``). A line in
+Date pickers and calendars list them alone, and the shipped model got 20 of the 45 distinct
+ones of Django's German catalog wrong: ``May`` → ``Möglicherweise``, ``Mon`` and ``Tue``
+copied, ``Sun`` → ``Sonne``, ``Feb.`` → ``Web.``, ``Dec.`` → ``Dek.``. A line (its edges aside)
+that is CLDR's English wide name (``Monday``, ``March``) gets the target language's stand-alone
+wide name (``Montag``, ``März``); its abbreviation (``Mon``, ``mar``, and the common ``Sept``,
+``Tues``, ``Thur``, ``Thurs``) the stand-alone abbreviation (``Mo``, ``Mär``); the abbreviation
+with a period (``Jan.``) the abbreviation written within a date (``Jan.``, ``März``). A line in
 capitals gets capitals. Only for an English source; a target language Babel has no data for
 gets none. One-letter initials (``M``, ``T``) are left to the model: they are ambiguous.
 """
@@ -29,21 +29,21 @@ _MORE_DAYS = {"tues": 1, "thur": 3, "thurs": 3}
 def calendar_name(line: str, target_language: str) -> str | None:
     """The target language's name for the day or month ``line`` names in English (module
     docstring), or ``None`` when ``line`` names none."""
-    if not 3 <= len(line) <= 10 or not line.rstrip(".").isalpha():
-        return None
-    names = _english_names()
-    key = line.casefold()
-    found = names.get(key)
-    if found is None:
+    found = _english_names().get(line.casefold())
+    locale = _locale(target_language) if found is not None else None
+    if found is None or locale is None:
         return None
     kind, number, width = found
-    locale = _locale(target_language)
-    if locale is None:
-        return None
     table = locale.months if kind == "month" else locale.days
     context = "format" if width == "dotted" else "stand-alone"
     name = str(table[context]["wide" if width == "wide" else "abbreviated"][number])
-    return name.upper() if line.isupper() and len(line) > 1 else name
+    return name.upper() if line.isupper() else name
+
+
+def names_a_day_or_month(line: str) -> bool:
+    """Whether ``line`` is the English name or abbreviation of a day or a month (module
+    docstring)."""
+    return line.casefold() in _english_names()
 
 
 @lru_cache(maxsize=1)

@@ -40,7 +40,6 @@ KEY_NAMES: dict[str, dict[str, str]] = {
 # in a combination, a name code parses: the combination is written as it is
 IDENTIFIERS = ("CmdOrCtrl", "CommandOrControl")
 
-_NAMED = {name for names in KEY_NAMES.values() for name in (*names, *names.values())}
 _MODIFIERS = (
     "CmdOrCtrl|CommandOrControl|Ctrl|CTRL|Control|Shift|SHIFT|AltGr|Alt|ALT|Cmd|Command|"
     "Option|Opt|Meta|Super|Win|Fn|Strg|STRG|Umschalttaste|Umschalt|UMSCHALT"

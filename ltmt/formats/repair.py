@@ -102,9 +102,9 @@ def repair_line(
 def drop_repeated_tails(source: str, text: str) -> str:
     """``text`` without the end of a placeholder written again right after it, where the source
     does not write it so: the model repeated the last pieces of ``%(changes)s`` as
-    ``%(changes)s)s`` (4 of Django's 980 strings, session 51). Two characters or more (one,
-    ``{name}}``, is :func:`_drop_stray_braces`'s); of them, what the source writes after the
-    placeholder stays."""
+    ``%(changes)s)s`` (4 of Django's 228 strings with a placeholder, session 51). Two characters
+    or more (one, ``{name}}``, is :func:`_drop_stray_braces`'s); of them, what the source writes
+    after the placeholder stays."""
     pieces = []
     position = 0
     for found in find_placeholders(text):
