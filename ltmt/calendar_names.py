@@ -30,7 +30,7 @@ def calendar_name(line: str, target_language: str) -> str | None:
     """The target language's name for the day or month ``line`` names in English (module
     docstring), or ``None`` when ``line`` names none."""
     found = _english_names().get(line.casefold())
-    locale = _locale(target_language) if found is not None else None
+    locale = babel_locale(target_language) if found is not None else None
     if found is None or locale is None:
         return None
     kind, number, width = found
@@ -71,10 +71,12 @@ def _english_names() -> dict[str, tuple[str, int, str]]:
 
 
 @lru_cache(maxsize=64)
-def _locale(language: str) -> Locale | None:
+def babel_locale(language: str) -> Locale | None:
     """Babel's locale for ``language`` (``de``, ``de-AT``), or ``None`` where it has none."""
     from babel import Locale, UnknownLocaleError
 
+    if language.lower() in ("", "und", "root"):  # no language: CLDR's root has no names
+        return None
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):

@@ -52,7 +52,10 @@ class Translation:
     and placed in the translation (:mod:`ltmt.accelerators`); ``fitted``: fitting the output to
     its source changed it (a placeholder the model garbled, dropped or invented put back or taken
     out, edge whitespace or line breaks as the source has them:
-    :func:`ltmt.formats.placeholders.fit_translation`).
+    :func:`ltmt.formats.placeholders.fit_translation`); ``target_language``: the language the
+    model wrote ``text`` in (a BCP 47 tag, as the model's card names it; ``""`` for a memory
+    match or an empty input), in whose form fitting writes the source's date formats
+    (:mod:`ltmt.date_formats`).
     """
 
     source: str
@@ -67,6 +70,7 @@ class Translation:
     doubled_repaired: bool = False
     accelerators: int = 0
     fitted: bool = False
+    target_language: str = ""
 
 
 @dataclass(frozen=True)

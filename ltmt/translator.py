@@ -484,6 +484,7 @@ class Translator:
                 seams_repaired=index in seams,
                 doubled_repaired=index in doubled,
                 accelerators=split.accelerators,
+                target_language=self.line_forms.target_language,
             )
         return [r for r in results if r is not None]
 

@@ -21,6 +21,7 @@ from ltmt import pictographs
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.calendar_names import calendar_name
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
+from ltmt.date_formats import date_runs, only_dates
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.segments import Match
@@ -139,14 +140,19 @@ class LineForms:
         if not self.decorations:
             return words, None
         keys = combination_spans(words, self.target_language) if self.target_language else []
-        return pictographs.set_aside(words, self.unwritable, keys)
+        dates = [(run.start, run.end, run.text) for run in date_runs(words)]
+        return pictographs.set_aside(words, self.unwritable, [*keys, *dates])
 
     def kept_whole(self, cell: str) -> str | None:
         """``cell``'s translation without the model, where it is key combinations alone (their
         keys named in the target language: :mod:`ltmt.key_combinations`) or, with
         ``english_names``, the English name of a language (:mod:`ltmt.language_names`), a day
         or a month (:mod:`ltmt.calendar_names`); ``None`` otherwise."""
-        if not self.decorations or not self.target_language:
+        if not self.decorations:
+            return None
+        if only_dates(cell):  # as written: fitting writes it in the target language's form
+            return cell
+        if not self.target_language:
             return None
         if only_combinations(cell):
             return written_line(cell, self.target_language)

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Reviewed, TranslatedApart, Unit, open_document
@@ -111,8 +112,9 @@ def translate_units(
     results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
     by_key = dict(zip(keys, results, strict=True))
     outcomes = [_outcome(unit, by_key[_key(unit)]) for unit in units]
-    _translate_paired(units, outcomes, translate)
-    _separate_plural_forms(outcomes, translate, report)
+    language = next((r.target_language for r in results if r.target_language), "")
+    _translate_paired(units, outcomes, translate, language)
+    _separate_plural_forms(outcomes, translate, report, language)
     if report is not None:
         for outcome, unit in zip(outcomes, units, strict=True):
             _count(report, outcome, by_key[_key(unit)])
@@ -152,7 +154,7 @@ def _call(
 
 
 def _outcome(unit: Unit, translation: Translation) -> Outcome:
-    restored = fit(unit, translation.text)
+    restored = fit(unit, translation.text, translation.target_language)
     # approved only for the very same source (a 100 % match may differ in case or spacing)
     same_context = bool(
         translation.method == "exact"
@@ -172,9 +174,23 @@ def _shares(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
     )
 
 
-def fit(unit: Unit, output: str) -> Restored:
+def fit(unit: Unit, output: str, target_language: str = "") -> Restored:
     """``output`` fitted to ``unit``: placeholders repaired, then (for format flags) stray
-    ``%`` fixed and the format rules checked; ``ok`` False when it is still not valid."""
+    ``%`` fixed and the format rules checked; ``ok`` False when it is still not valid. With a
+    ``target_language`` (the model's), the source's date formats are written in its form
+    (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it."""
+    restored = _fitted(unit, output)
+    if not target_language or not restored.text.strip():
+        return restored
+    localised = localise_dates(unit.source, restored.text, target_language)
+    flags = format_flags(unit.flags)
+    if localised == restored.text or (flags and check_format(flags, unit.source, localised)):
+        return restored
+    return replace(restored, text=localised)
+
+
+def _fitted(unit: Unit, output: str) -> Restored:
+    """:func:`fit` before the dates."""
     protected = protect(unit.source)
     restored = restore(protected, output)
     flags = format_flags(unit.flags)
@@ -192,7 +208,7 @@ def fit(unit: Unit, output: str) -> Restored:
 
 
 def _translate_paired(
-    units: Sequence[Unit], outcomes: list[Outcome], translate: TranslateFn
+    units: Sequence[Unit], outcomes: list[Outcome], translate: TranslateFn, language: str
 ) -> None:
     """Translate again, without their paired inline codes, the units that have some (and were
     not a 100 % memory match), and put the codes back (:mod:`ltmt.formats.paired_tags`)."""
@@ -213,11 +229,12 @@ def _translate_paired(
         inner = [next(results).text for _ in paired.to_translate]
         plain = fit(replace(units[index], source=paired.text), whole.text)
         text = place_pairs(paired, plain.text, inner) if plain.text.strip() else ""
-        outcomes[index] = Outcome(units[index], fit(units[index], text), whole.method, False)
+        fitted = fit(units[index], text, language)
+        outcomes[index] = Outcome(units[index], fitted, whole.method, False)
 
 
 def _separate_plural_forms(
-    outcomes: list[Outcome], translate: TranslateFn, report: RunReport | None
+    outcomes: list[Outcome], translate: TranslateFn, report: RunReport | None, language: str
 ) -> None:
     """Where a plural entry's forms came out identical although their sources differ, translate
     them again with a number for the count; keep the new forms when they then differ."""
@@ -243,17 +260,17 @@ def _separate_plural_forms(
                 report.example(f"{first.unit.source[:60]!r}: plural forms identical")
             continue
         singular, plural = fixed
-        outcomes[positions[0]] = _refit(first, singular)
+        outcomes[positions[0]] = _refit(first, singular, language)
         for i in same:
-            outcomes[i] = _refit(outcomes[i], plural)
+            outcomes[i] = _refit(outcomes[i], plural, language)
 
 
 def _texts(translate: TranslateFn, texts: list[str]) -> list[str]:
     return [t.text for t in _call(translate, texts, [{} for _ in texts])]
 
 
-def _refit(outcome: Outcome, text: str) -> Outcome:
-    return Outcome(outcome.unit, fit(outcome.unit, text), outcome.method, False)
+def _refit(outcome: Outcome, text: str, language: str) -> Outcome:
+    return Outcome(outcome.unit, fit(outcome.unit, text, language), outcome.method, False)
 
 
 def _count(report: RunReport, outcome: Outcome, translation: Translation) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ltmt.date_formats import localise_dates
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     extract_placeholders,
@@ -77,11 +78,15 @@ class Restored:
 
 def fit_translation(translation: Translation) -> Translation:
     """``translation`` with its text fitted to its source by :func:`restore` (what ``ltmt
-    translate``, the server and :meth:`ltmt.translator.Translator.translate` return), and
-    ``fitted`` set where that changed the text; an empty text stays as it is."""
+    translate``, the server and :meth:`ltmt.translator.Translator.translate` return), the
+    source's date formats then written in the translation's ``target_language``
+    (:func:`ltmt.date_formats.localise_dates`), and ``fitted`` set where that changed the text;
+    an empty text stays as it is."""
     if not translation.text.strip():
         return translation
     text = restore(protect(translation.source), translation.text).text
+    if translation.target_language:  # after the repair, which puts conversions in order
+        text = localise_dates(translation.source, text, translation.target_language)
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 

@@ -60,6 +60,12 @@ CHECKS: dict[str, Check] = {
             "German; CmdOrCtrl+F, a key identifier, as written)",
         ),
         Check(
+            "dates",
+            "warning",
+            "the translation's date and time formats write what the source's do (%B %-d %Y: "
+            "month, day and year; the order and the clock are the language's)",
+        ),
+        Check(
             "whitespace",
             "warning",
             "the translation starts and ends with the source's spaces and line breaks",

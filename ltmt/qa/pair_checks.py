@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
+from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import check_format
 from ltmt.formats.placeholder_syntax import (
@@ -136,6 +137,18 @@ def key_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
     return [f"lacks the key combination {first_few(repr(c) for c in lost)}"] if lost else []
 
 
+def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
+    """What the date and time formats of ``source`` (``%B %-d %Y``, ``%l:%M %p``: its date
+    runs, :mod:`ltmt.date_formats`) write that ``target`` does not: the order, the words and
+    signs around and the clock are the target language's to choose."""
+    if not target.strip() or "%" not in source:
+        return []
+    lost = lost_fields(source, target)
+    if not lost:
+        return []
+    return [f"the source's date format writes the {first_few(lost)}, the translation does not"]
+
+
 def whitespace_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` starts and ends with ``source``'s whitespace."""
     source_lead, _, source_trail = split_edges(source)
@@ -212,6 +225,7 @@ PAIR_CHECKS: dict[str, PairCheck] = {
     "numbers": number_problems,
     "accelerator": accelerator_problems,
     "keys": key_problems,
+    "dates": date_problems,
     "whitespace": whitespace_problems,
     "nbsp": nbsp_problems,
     "doubled": doubled_problems,
@@ -225,15 +239,32 @@ def _inventories(source: str, target: str, *, names: bool) -> tuple[Counter[str]
     numbered arguments as the source's they stand for): URLs and e-mail addresses alone
     (``names``), or every other kind."""
     aliases = positional_aliases(source, _unsized)
-    return _inventory(source, {}, names=names), _inventory(target, aliases, names=names)
+    runs = date_runs(source)  # their directives are the dates check's, wherever written
+    dated = {d.text for run in runs for d in directives(run.text)}
+    within = {
+        p.start for p in find_placeholders(source) if any(r.start <= p.start < r.end for r in runs)
+    }
+    return (
+        _inventory(source, {}, names=names, left_out=lambda p: p.start in within),
+        _inventory(target, aliases, names=names, left_out=lambda p: p.text in dated),
+    )
 
 
-def _inventory(text: str, aliases: Mapping[str, str], *, names: bool) -> Counter[str]:
+def _inventory(
+    text: str,
+    aliases: Mapping[str, str],
+    *,
+    names: bool,
+    left_out: Callable[[Placeholder], bool],
+) -> Counter[str]:
     """The placeholders of ``text`` (printf conversions without width and precision; a
-    numbered one as the source's unnumbered argument it stands for, by ``aliases``)."""
+    numbered one as the source's unnumbered argument it stands for, by ``aliases``), less
+    those ``left_out``."""
     found: Counter[str] = Counter()
     for placeholder in find_placeholders(text):
         if (placeholder.kind == "name") != names or _literal(placeholder, text):
+            continue
+        if left_out(placeholder):
             continue
         plain = _unsized(placeholder.text) if placeholder.kind == "printf" else placeholder.text
         found[aliases.get(plain, plain)] += 1
