@@ -15,7 +15,7 @@ the source's as written (what copying gives); ``dates_findings`` the outputs ``l
 words. The translations are the catalog's translators', not a gold standard: GNOME's keep the
 12-hour clock of a 12-hour string, some programs' turn it into a 24-hour one.
 
-    apt-get download gnome-shell-common ...   # the packages: eval/results/date-formats/trial.json
+    apt-get download $(cat eval/results/date-formats/packages.txt)   # Debian 12's
     dpkg-deb -x PACKAGE.deb x/; msgunfmt x/usr/share/locale/de/LC_MESSAGES/NAME.mo -o po/NAME.po
     python eval/date_formats_trial.py --before 087de06 --source po \\
         --output eval/results/date-formats/trial.json

@@ -10,10 +10,12 @@ with a no-break space (put back by ``ltmt.folded_characters``) or with a charact
 model has no token for (or the multiplication sign), set aside as a tag by
 ``ltmt.pictographs.set_aside``, a key combination (``ltmt.key_combinations``), or a line
 that names a language, a day or a month (given CLDR's German name by ``ltmt.language_names``
-and ``ltmt.calendar_names``). Where each count is 0, those changes cannot move the dev users'
-BLEU. Only the default model's tokenizer is read.
+and ``ltmt.calendar_names``), and since session 52 a string with a date format (``%B %-d``,
+``%l:%M %p``: ``ltmt.date_formats``, set aside as a tag and written in German's order). Where
+each count is 0, those changes cannot move the dev users' BLEU. Only the default model's
+tokenizer is read.
 
-    python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s51.json
+    python eval/dev_strings_touched.py --output eval/results/dev-strings-touched-s52.json
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ use_this_checkout()
 def main() -> None:
     from ltmt.bench.data import find_users
     from ltmt.calendar_names import calendar_name
+    from ltmt.date_formats import date_runs
     from ltmt.folded_characters import ATTACHED, ELLIPSIS, NO_BREAK_SPACES
     from ltmt.formats.paired_tags import strip_pairs
     from ltmt.key_combinations import COMBINATION
@@ -82,6 +85,7 @@ def main() -> None:
             "lines_naming_a_day_or_month": sum(
                 calendar_name(line, "de") is not None for line in lines
             ),
+            "strings_with_a_date_format": sum(bool(date_runs(s)) for s in user.sources),
         }
     totals = {
         key: sum(counts[key] for counts in users.values()) for key in next(iter(users.values()))

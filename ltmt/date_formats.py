@@ -4,12 +4,13 @@ punctuation from CLDR's data (Babel).
 
 GNOME, Xfce, MATE and Evolution give translators such formats to write as their language
 writes a date (gnome-shell's German catalog: ``%B %-d %Y`` → ``%e. %B %Y``, ``%m/%d`` →
-``%d.%m.``). The model copied them or broke them. A **date run** (:func:`date_runs`) is two or
-more directives with nothing but a separator between them (spaces, and at most one of ``, . /
-: ; - _ '`` or the ratio sign U+2236 that GNOME writes between hours and minutes), at least one of them one
-that only a date or time has (``%B``, ``%Y``, ``%H`` ...: not ``%d`` or ``%s`` alone, which
-printf has too) or a month and a day together (``%m/%d``); ``%%`` is a percent sign, and a
-directive followed by a letter is something else (LibreOffice's ``%PRODUCTNAME``).
+``%d.%m.``). The model copied them, and broke some (``%b`` written ``%B``, ``%Y`` twice). A
+**date run** (:func:`date_runs`) is two or more directives with nothing but a separator
+between them (spaces, and at most one of ``, . / : ; - _ '`` or the ratio sign U+2236 that
+GNOME writes between hours and minutes), one of them at least one that only a date or time
+has (``%B``, ``%Y``, ``%H`` ...: not ``%d`` or ``%s`` alone, which printf has too), or a month
+and a day together (``%m/%d``); ``%%`` is a percent sign, and a directive followed by a
+letter is something else (LibreOffice's ``%PRODUCTNAME``).
 
 A run's **date part** (each stretch of weekday, day, month and year directives) is localised
 (:func:`localised_run`): its fields make a CLDR skeleton (``%A %B %-d`` → ``EEEEMMMMd``), the
@@ -36,8 +37,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-# a directive (glibc's flags and E/O modifiers), or "%%", a percent sign
-_DIRECTIVE = re.compile(r"%%|%([-_0^#]?)([EO]?)([A-Za-z])(?![A-Za-z])")
+# a directive (glibc's and GNU date's flags, width and E/O modifiers: %-d, %_H, %+4Y), or
+# "%%", a percent sign
+_DIRECTIVE = re.compile(r"%%|%([-_0^#+]?)\d*([EO]?)([A-Za-z])(?![A-Za-z])")
 # what may stand between two directives of one run
 _SEPARATOR = re.compile(r"\s*[,./:;_'\u2013\u2236\u00b7-]?\s*")
 # directives of a date's fields: (field, its CLDR skeleton letters)
@@ -55,8 +57,9 @@ _DATE_FIELDS = {
 }
 # directives of a time, kept as written
 _TIME = frozenset("HIklMSpPrRTZz")
-# directives strftime has that CLDR has no skeleton field for (a run with one keeps its date)
-_OTHER = frozenset("cCDFgGjnstuUVwWxX")
+# directives strftime has that CLDR has no skeleton field for (a run with one keeps its date);
+# not %s, %n and %t (seconds since 1970, a line break, a tab), which are printf's beside a date
+_OTHER = frozenset("cCDFgGjuUVwWxX")
 # directives only a date or a time has (printf has %d, %s, %c, %e, %p, %x ... too)
 _DISTINCT = frozenset("AaBbhYyHIklMPRTFDZzj")
 # CLDR pattern letters of each field
@@ -114,7 +117,6 @@ _WRITES = {
     **dict.fromkeys("UVW", ("week",)),
     **dict.fromkeys("uw", ("weekday",)),
     **dict.fromkeys("gGC", ("year",)),
-    "s": ("seconds since 1970",),
 }
 # the hour of a 12-hour clock, which needs AM/PM beside it
 _TWELVE_HOUR = frozenset("Ilr")

@@ -747,3 +747,17 @@ def test_an_option_tables_help_stays_at_its_column(backbone):
     source = "  -g                   like -l\n  -l                   use a long listing format\n"
     [result] = translator.translate([source])
     assert result.text == "  -g                   wie -l\n  -l                   lange Liste\n"
+
+
+def test_date_formats_come_back_in_the_models_target_language(backbone):
+    translator = _ScriptedTranslator(backbone, fused="", plain="Aktualisiert am <x/>")
+    assert translator.line_forms.target_language == "de"  # the tiny model's card
+    results = translator.translate(["Updated %m/%d/%Y", "%A, %B %-d"])
+    assert [(r.text, r.target_language) for r in results] == [
+        ("Aktualisiert am %d.%m.%Y", "de"),
+        ("%A, %-d. %B", "de"),  # a line of them alone: not the model's
+    ]
+    assert translator.plain_batches == 1
+    # the decoder's own output keeps them as written
+    [raw] = translator.translate(["%A, %B %-d"], fit=False)
+    assert (raw.text, raw.target_language) == ("%A, %B %-d", "de")

@@ -211,6 +211,16 @@ def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_who
     assert split_segment("Press Ctrl+S", LineForms(decorations=True)).lines == ["Press Ctrl+S"]
 
 
+def test_date_formats_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole():
+    forms = LineForms(decorations=True)
+    split = split_segment("Yesterday at %l:%M %p\n%A, %B %-d", forms)
+    assert split.lines == ["Yesterday at <x/>"]
+    # as written: fitting writes them in the target language's form (ltmt.date_formats)
+    assert split.rebuild(["Gestern um <x/>"]) == "Gestern um %l:%M %p\n%A, %B %-d"
+    # without decorations they reach the model as written
+    assert split_segment("%A, %B %-d", LineForms()).lines == ["%A, %B %-d"]
+
+
 def test_a_line_naming_a_language_gets_its_name_without_the_model():
     forms = LineForms(decorations=True, target_language="de", english_names=True)
     split = split_segment("Irish\nOpen the file", forms)

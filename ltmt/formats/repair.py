@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ltmt.date_formats import date_runs
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 
 _GLUED_AT = re.compile(r"[^\W\d_]{0,3}@")  # after a placeholder: "@", "E@"
@@ -332,11 +333,13 @@ def _tag_key(text: str) -> tuple[bool, str] | None:
 
 
 def _reorder(source: str, text: str) -> str:
-    """Put non-positional printf conversions, and tags that no longer nest, in source order."""
+    """Put non-positional printf conversions, and tags that no longer nest, in source order;
+    the directives of a date format (``%m/%d``: :func:`ltmt.date_formats.date_runs`) are no
+    printf arguments, and a translation may move the date or order its fields otherwise."""
     expected, found = find_placeholders(source), find_placeholders(text)
     replacement: dict[int, str] = {}
-    ordered_found = [p for p in found if p.ordered]
-    ordered_expected = [p.text for p in expected if p.ordered]
+    ordered_found = [p for p in found if p.ordered and not _dated(p, text)]
+    ordered_expected = [p.text for p in expected if p.ordered and not _dated(p, source)]
     if [p.text for p in ordered_found] != ordered_expected and sorted(
         p.text for p in ordered_found
     ) == sorted(ordered_expected):
@@ -359,6 +362,13 @@ def _reorder(source: str, text: str) -> str:
         position = placeholder.end
     out.append(text[position:])
     return "".join(out)
+
+
+def _dated(placeholder: Placeholder, text: str) -> bool:
+    """Whether ``placeholder`` (found in ``text``) is a directive of a date format."""
+    if placeholder.kind != "printf":
+        return False
+    return any(run.start <= placeholder.start < run.end for run in date_runs(text))
 
 
 def balanced(text: str) -> bool:

@@ -123,7 +123,7 @@ def test_list_checks_needs_no_file(run_ltmt):
     code, out, _ = run_ltmt("qa", "--list-checks")
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["format", "error"]
-    assert len(out.splitlines()) == 14
+    assert len(out.splitlines()) == 15
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_list_checks_needs_no_file(run_ltmt):
             [
                 "{po}",
                 "--skip",
-                "format,placeholders,addresses,numbers,accelerator,keys,whitespace,nbsp,doubled,"
+                "format,placeholders,addresses,numbers,accelerator,keys,dates,whitespace,nbsp,doubled,"
                 "inconsistent,memory,glossary,copied,punctuation",
             ],
             "ltmt: error: --skip leaves no check to run\n",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
-from ltmt.formats.documents import open_document
-from ltmt.formats.pipeline import progress_path, translate_file, translate_texts
+from ltmt.formats.documents import Unit, open_document
+from ltmt.formats.pipeline import fit, progress_path, translate_file, translate_texts
 from ltmt.formats.run_report import RunReport
 
 DATA = Path(__file__).parent / "data"
@@ -23,6 +24,16 @@ def test_translate_texts_repairs_and_counts() -> None:
     assert [r.text for r in restored] == ["OPEN %s", "  SAVE  ", "PLAIN"]
     counts = (report.units, report.with_placeholders, report.repaired, report.not_repairable)
     assert counts == (3, 1, 1, 0)
+
+
+def test_date_formats_are_written_in_the_target_language_where_the_flags_allow() -> None:
+    unit = Unit("1", "%a %d/%m")
+    assert fit(unit, "%a %d/%m", "de").text == "%a, %d.%m."
+    assert fit(unit, "%a %d/%m", "").text == "%a %d/%m"  # no language known
+    # Japanese writes the weekday last: c-format's arguments would change order (%a is
+    # printf's double), so the entry keeps the source's
+    assert fit(unit, "%a %d/%m", "ja").text == "%m/%d%a"
+    assert fit(replace(unit, flags=("c-format",)), "%a %d/%m", "ja").text == "%a %d/%m"
 
 
 def test_translate_file_po(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from ltmt.formats.placeholder_syntax import placeholder_shape, placeholders_added
@@ -237,6 +239,19 @@ def test_fit_translation_fits_the_text_and_says_so() -> None:
     # the invented tag out, the missing field in, the edge spaces back
     assert (fitted.text, fitted.fitted, fitted.method) == ("Jetzt öffnen: {name}  ", True, "knn")
     assert fit_translation(fitted) == fitted  # a fitted text stays as it is
+
+
+def test_fit_translation_writes_date_formats_in_the_target_language() -> None:
+    from ltmt.segments import Translation
+
+    raw = Translation("%B %-d: %s", "%B %-d: %s", target_language="de")
+    fitted = fit_translation(raw)
+    assert (fitted.text, fitted.fitted) == ("%-d. %B: %s", True)
+    # a date the translation moved stays whole: its directives are no printf arguments
+    numbers = Translation("%m/%d of %s", "%s vom %m/%d", target_language="de")
+    assert fit_translation(numbers).text == "%s vom %d.%m."
+    # no language (a memory match, an empty input): as the translation has it
+    assert fit_translation(replace(raw, target_language="")).text == "%B %-d: %s"
 
 
 @pytest.mark.parametrize("text", ["", "  "])

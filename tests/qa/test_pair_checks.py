@@ -10,6 +10,7 @@ from ltmt.qa.pair_checks import (
     accelerator_problems,
     address_problems,
     copied_problems,
+    date_problems,
     doubled_problems,
     flags_of,
     format_problems,
@@ -93,10 +94,37 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         ),
         # URLs and e-mail addresses are the addresses check's
         ("Mail me@example.com", "Schreib an ich@beispiel.de", {}, []),
+        # a date format's directives are the dates check's: a 24-hour clock drops %p
+        ("%a %I:%M %p", "%a, %H:%M", {}, []),
+        ("%A %B %-d", "%A, den %-d. %B", {}, []),
+        ("%s at %I:%M %p", "%H:%M", {}, ["lacks %s"]),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
     assert placeholder_problems(source, target, metadata) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("%B %-d %Y", "%e. %B %Y", []),
+        ("%a %I:%M %p", "%a, %H:%M", []),
+        # a translator's own: the month lost (Evolution's German catalog in Debian 12)
+        (
+            "%a %d %b %Y",
+            "%a, %d. %Y",
+            ["the source's date format writes the month, the translation does not"],
+        ),
+        (
+            "Today %l:%M %p",
+            "Heute %l:%M",
+            ["the source's date format writes the AM/PM, the translation does not"],
+        ),
+        ("%B %-d", "", []),
+    ],
+)
+def test_dates(source, target, expected):
+    assert date_problems(source, target, {}) == expected
 
 
 def test_addresses_are_kept():
