@@ -39,7 +39,7 @@ from itertools import pairwise
 
 # a directive (glibc's and GNU date's flags, width and E/O modifiers: %-d, %_H, %+4Y), or
 # "%%", a percent sign
-_DIRECTIVE = re.compile(r"%%|%([-_0^#+]?)\d*([EO]?)([A-Za-z])(?![A-Za-z])")
+_DIRECTIVE = re.compile(r"%%|%([-_0^#+]?)\d*[EO]?([A-Za-z])(?![A-Za-z])")
 # what may stand between two directives of one run
 _SEPARATOR = re.compile(r"\s*[,./:;_'\u2013\u2236\u00b7-]?\s*")
 # directives of a date's fields: (field, its CLDR skeleton letters)
@@ -68,33 +68,6 @@ _PATTERN_FIELDS |= {"y": "year", "u": "year", "Y": "year"}
 _PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
 _SKELETON_ORDER = ("year", "month", "weekday", "day")
 
-
-@dataclass(frozen=True)
-class Directive:
-    """One directive of a line: ``%-d`` is ``flag`` ``-``, ``letter`` ``d``."""
-
-    text: str
-    flag: str
-    modifier: str
-    letter: str
-    start: int
-    end: int
-
-    @property
-    def field(self) -> str | None:
-        """The date field it writes (``weekday``, ``month``, ``day``, ``year``), or None."""
-        found = _DATE_FIELDS.get(self.letter)
-        return found[0] if found is not None else None
-
-    @property
-    def skeleton(self) -> str:
-        """Its CLDR skeleton letters; unpadded numbers (``%-d``, ``%e``, ``%-m``) as one."""
-        letters = _DATE_FIELDS[self.letter][1]
-        if self.flag in ("-", "_") and letters in ("dd", "MM"):
-            return letters[0]
-        return letters
-
-
 # what each directive writes (a composite one several fields; %Z and %z both a zone)
 _WRITES = {
     **{letter: (field,) for letter, (field, _) in _DATE_FIELDS.items()},
@@ -120,6 +93,33 @@ _WRITES = {
 }
 # the hour of a 12-hour clock, which needs AM/PM beside it
 _TWELVE_HOUR = frozenset("Ilr")
+# every directive strftime has that a date run may hold
+_STRFTIME = frozenset(_DATE_FIELDS) | _TIME | _OTHER
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One directive of a line: ``%-d`` is ``flag`` ``-``, ``letter`` ``d``."""
+
+    text: str
+    flag: str
+    letter: str
+    start: int
+    end: int
+
+    @property
+    def field(self) -> str | None:
+        """The date field it writes (``weekday``, ``month``, ``day``, ``year``), or None."""
+        found = _DATE_FIELDS.get(self.letter)
+        return found[0] if found is not None else None
+
+    @property
+    def skeleton(self) -> str:
+        """Its CLDR skeleton letters; unpadded numbers (``%-d``, ``%e``, ``%-m``) as one."""
+        letters = _DATE_FIELDS[self.letter][1]
+        if self.flag in ("-", "_") and letters in ("dd", "MM"):
+            return letters[0]
+        return letters
 
 
 @dataclass(frozen=True)
@@ -136,14 +136,14 @@ def directives(text: str) -> list[Directive]:
     found = []
     for match in _DIRECTIVE.finditer(text):
         if match.group() != "%%":
-            flag, modifier, letter = match.groups()
-            found.append(Directive(match.group(), flag, modifier, letter, *match.span()))
+            flag, letter = match.groups()
+            found.append(Directive(match.group(), flag, letter, *match.span()))
     return found
 
 
 def is_strftime(directive: Directive) -> bool:
     """Whether ``strftime`` has ``directive`` (glibc's, with its flags and modifiers)."""
-    return directive.letter in _DATE_FIELDS or directive.letter in _TIME | _OTHER
+    return directive.letter in _STRFTIME
 
 
 def date_runs(text: str) -> list[DateRun]:

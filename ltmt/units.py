@@ -104,10 +104,12 @@ class LineForms:
     ``capitals`` a line written in capitals given in sentence case
     (:func:`ltmt.capitals.written_in_capitals`); with ``decorations`` too, the pictographs
     inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and signs
-    with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`) and,
-    with a ``target_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`);
-    a line of key combinations alone or (``english_names``) naming a language, a day or a month
-    in English is translated without the model (:meth:`kept_whole`)."""
+    with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
+    date and time formats (``%B %-d``: :mod:`ltmt.date_formats`) and, with a
+    ``target_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`); a
+    line of date formats alone is kept as written, and one of key combinations alone or
+    (``english_names``) naming a language, a day or a month in English is translated without
+    the model (:meth:`kept_whole`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
@@ -144,8 +146,10 @@ class LineForms:
         return pictographs.set_aside(words, self.unwritable, [*keys, *dates])
 
     def kept_whole(self, cell: str) -> str | None:
-        """``cell``'s translation without the model, where it is key combinations alone (their
-        keys named in the target language: :mod:`ltmt.key_combinations`) or, with
+        """``cell``'s translation without the model, where it is date formats alone (as
+        written: fitting writes them in the target language's form, :mod:`ltmt.date_formats`),
+        key combinations alone (their keys named in the target language:
+        :mod:`ltmt.key_combinations`) or, with
         ``english_names``, the English name of a language (:mod:`ltmt.language_names`), a day
         or a month (:mod:`ltmt.calendar_names`); ``None`` otherwise."""
         if not self.decorations:
