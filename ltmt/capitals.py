@@ -1,5 +1,6 @@
-"""Lines written in capitals (``SELECT LINE``, ``VIM - ATTENTION``, ``FAILED``): translated in
-sentence case, the translation written back in capitals.
+"""Capitals: lines written in capitals (``SELECT LINE``, ``VIM - ATTENTION``, ``FAILED``),
+translated in sentence case and written back in capitals; and a translated line that starts a
+sentence with a small letter where its source starts with a capital.
 
 UI strings shout mode names, headings and states. The model saw few such lines in training and
 reads them as unknown words: it copies them (``SELECT LINE``, ``FAILED``) or garbles them
@@ -12,6 +13,18 @@ sentence (``Select line``) and :func:`in_capitals` writes the translation back i
 A line counts when every word of it (outside placeholders) is in capitals and one of them has at
 least :data:`MIN_WORD` letters: ``OK``, ``RSA`` or ``MB 1000`` stay as they are, and so does a
 line with an identifier (``GTK_CAN_DEFAULT``).
+
+The model wrote some of the dev users' test lines (session 52's bench run: below) with a small
+first letter where the source starts a sentence with a capital and the translators wrote one:
+``Bad system call`` → ``falscher Systemaufruf``, ``No`` → ``nein``, ``Detached signature.`` →
+``abgetrennte Signatur.``. :func:`capitalised_starts` writes such a first word with a capital
+where the source line starts with a capitalised word (``Bad``; not ``NUL-terminated`` nor
+``git``) and both the source and the translation start a sentence there (the first line, or
+the line before ends with ``.``, ``!``, ``?`` or ``:``; the model sometimes carries the end of a
+sentence onto the next line), unless the matches' translators write such lines with a small
+letter (:func:`lower_case_starts`: git's command summaries, ``Prune all unreachable objects``
+→ ``alle nicht erreichbaren Objekte``). Not for Turkish and Azerbaijani, whose ``i`` has
+another capital.
 """
 
 from __future__ import annotations
@@ -24,6 +37,10 @@ from ltmt.text import LETTERS
 # a line in capitals needs a word of this many letters (acronyms are shorter)
 MIN_WORD = 4
 _IDENTIFIER = re.compile(r"\w_\w")  # GTK_CAN_DEFAULT
+_FIRST_WORD = re.compile(r"\S+")
+_SENTENCE_END = ".!?:"
+# languages whose i has another capital than I
+_DOTTED_I = frozenset({"tr", "az"})
 
 
 def written_in_capitals(line: str) -> bool:
@@ -56,3 +73,53 @@ def sentence_case(line: str) -> str:
 def in_capitals(text: str) -> str:
     """``text`` in capitals, its placeholders as written."""
     return outside_placeholders(text, str.upper)
+
+
+def capitalised_starts(sources: list[str], translations: list[str], language: str) -> list[str]:
+    """``translations`` of the lines ``sources``, each that starts a sentence with a word in
+    small letters where its source starts with a capitalised word written with a capital
+    (module docstring); as they are for a Turkish or Azerbaijani ``language``."""
+    if language.split("-")[0].lower() in _DOTTED_I:
+        return translations
+    written: list[str] = []
+    previous_source = previous = ""
+    for source, translation in zip(sources, translations, strict=True):
+        starts = _ends_sentence(previous_source) and _ends_sentence(previous)
+        word = _FIRST_WORD.search(translation)
+        if starts and word and _capitalised(source) and _small(translation):
+            at = word.start()
+            translation = translation[:at] + translation[at].upper() + translation[at + 1 :]
+        written.append(translation)
+        previous_source, previous = source, translation
+    return written
+
+
+def lower_case_starts(source: str, target: str) -> bool:
+    """Whether a line of ``target`` (a translation of ``source``, line for line) starts with a
+    word in small letters where its source line starts with a capitalised one."""
+    sources, targets = source.split("\n"), target.split("\n")
+    return len(sources) == len(targets) and any(
+        _capitalised(s) and _small(t) for s, t in zip(sources, targets, strict=True)
+    )
+
+
+def _first_word(line: str) -> str:
+    """The first word of ``line`` without the punctuation after it (``Usage:`` → ``Usage``)."""
+    found = _FIRST_WORD.search(line)
+    return found.group().rstrip(".,;:!?") if found else ""
+
+
+def _capitalised(line: str) -> bool:
+    word = _first_word(line)
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _small(line: str) -> bool:
+    word = _first_word(line)
+    return word.isalpha() and word.islower()
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` (the line before) leaves the next to start a sentence: it is blank
+    (the first line) or ends with a sentence's end or a colon."""
+    return not line.strip() or line.rstrip()[-1] in _SENTENCE_END

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.accelerators import accelerator_markers
+from ltmt.capitals import capitalised_starts, lower_case_starts
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels
 from ltmt.copy_guard import WaryFusion, guard_copies
@@ -467,6 +468,7 @@ class Translator:
             seams = _write_once(splits, grouped, drop_seam_repeats, said)
             said = "doubled words: a word said twice in a row where the source does not"
             doubled = _write_once(splits, grouped, _doubled_once, said)
+        self._capitalise_starts(splits, grouped, matches)
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -487,6 +489,24 @@ class Translator:
                 target_language=self.line_forms.target_language,
             )
         return [r for r in results if r is not None]
+
+    def _capitalise_starts(
+        self,
+        splits: Mapping[int, SplitSegment],
+        grouped: dict[int, list[str]],
+        matches: Sequence[tuple[Match, ...]],
+    ) -> None:
+        """Each segment's line translations that start a sentence with a small letter where
+        their sources start with a capital written with one, in place, unless the segment's
+        matches write such lines with a small letter (:func:`ltmt.capitals.capitalised_starts`)."""
+        language = self.line_forms.target_language
+        for index, split in splits.items():
+            lines = grouped.get(index)
+            if not lines or any(
+                lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]
+            ):
+                continue
+            grouped[index] = capitalised_starts(split.lines, lines, language)
 
     def _translate_units(
         self,

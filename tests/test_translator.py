@@ -761,3 +761,19 @@ def test_date_formats_come_back_in_the_models_target_language(backbone):
     # the decoder's own output keeps them as written
     [raw] = translator.translate(["%A, %B %-d"], fit=False)
     assert (raw.text, raw.target_language) == ("%A, %B %-d", "de")
+
+
+def test_a_line_starting_a_sentence_starts_with_a_capital_unless_memory_says_otherwise(backbone):
+    translator = _ScriptedTranslator(backbone, fused="alle Objekte entfernen", plain="nein")
+    [plain] = translator.translate(["No"])
+    assert plain.text == "Nein"
+    # the user's translators write such lines with a small letter: their way stays
+    memory = FakeMemory([("Prune all unreachable objects", "alle nicht erreichbaren Objekte")])
+    translator = _ScriptedTranslator(
+        backbone, memory, fusion=_AnyMatchFusion(), fused="alle Objekte entfernen", plain="nein"
+    )
+    [fused] = translator.translate(["Prune all objects"], user="u1")
+    assert fused.text == "alle Objekte entfernen"
+    memory.pairs = [("Prune all unreachable objects", "Alle nicht erreichbaren Objekte")]
+    [fused] = translator.translate(["Prune all objects"], user="u1")
+    assert fused.text == "Alle Objekte entfernen"
