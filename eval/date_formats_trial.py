@@ -24,16 +24,9 @@ words. The translations are the catalog's translators', not a gold standard: GNO
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
-from support import (
-    emit_report,
-    side_by_side,
-    strings_trial_args,
-    texts_translated_by_both,
-    use_this_checkout,
-)
+from support import references_trial, strings_trial_args, translated_entries, use_this_checkout
 
 use_this_checkout()
 
@@ -61,28 +54,6 @@ def runs(text: str) -> list[str]:
     return [run.text for run in date_runs(text)]
 
 
-def translated_entries(paths: list[Path]) -> dict[str, str]:
-    """Each distinct source with a date run, of the translated catalogs ``paths``, and its
-    first translation."""
-    from ltmt.date_formats import date_runs
-    from ltmt.errors import LtmtError
-    from ltmt.formats.pairs import read_translations
-
-    files = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))]
-    found: dict[str, str] = {}
-    for path in files:
-        if not path.is_file():
-            continue
-        try:
-            records = read_translations(path)
-        except (LtmtError, ValueError, OSError):
-            continue
-        for record in records:
-            if record.target.strip() and date_runs(record.source):
-                found.setdefault(record.source, record.target)
-    return found
-
-
 def counter(references: dict[str, str]) -> Any:
     def count(sources: list[str], outputs: list[str]) -> dict[str, dict[str, int]]:
         from ltmt.date_formats import only_dates
@@ -106,10 +77,10 @@ def counter(references: dict[str, str]) -> Any:
 
 def main() -> None:
     args = strings_trial_args(__doc__)
-    from ltmt.date_formats import only_dates
+    from ltmt.date_formats import date_runs, only_dates
     from ltmt.qa.pair_checks import date_problems
 
-    references = translated_entries(args.source)
+    references = translated_entries(args.source, lambda source: bool(date_runs(source)))
     sources = list(references)
     report: dict[str, Any] = {
         "revision_before": args.before,
@@ -119,14 +90,7 @@ def main() -> None:
             bool(date_problems(s, references[s], {})) for s in sources
         ),
     }
-    outputs = texts_translated_by_both(args.before, sources)
-    count = counter(references)
-    for label, found in outputs.items():
-        report[label] = count(sources, found)
-    report["examples"] = [
-        {**row, "translation": references[row["source"]]} for row in side_by_side(sources, outputs)
-    ]
-    emit_report(report, args.output, ensure_ascii=False)
+    references_trial(args, references, counter(references), report)
 
 
 if __name__ == "__main__":

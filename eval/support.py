@@ -304,6 +304,52 @@ def unit_sources(paths: list[Path], wanted: Callable[[str], bool]) -> list[str]:
     return list(found)
 
 
+def translated_entries(paths: list[Path], wanted: Callable[[str], bool]) -> dict[str, str]:
+    """Each distinct source of the translated catalogs ``paths`` (files, or folders searched for
+    files ltmt reads with their translations; a file it cannot read is skipped) for which
+    ``wanted`` holds, and its first translation. Call :func:`use_this_checkout` first."""
+    from ltmt.errors import LtmtError
+    from ltmt.formats.pairs import read_translations
+
+    files = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))]
+    found: dict[str, str] = {}
+    for path in files:
+        if not path.is_file():
+            continue
+        try:
+            records = read_translations(path)
+        except (LtmtError, ValueError, OSError):
+            continue
+        for record in records:
+            if record.target.strip() and wanted(record.source):
+                found.setdefault(record.source, record.target)
+    return found
+
+
+def references_trial(
+    args: argparse.Namespace,
+    references: dict[str, str],
+    count: Callable[[list[str], list[str]], Any],
+    report: dict[str, Any],
+) -> None:
+    """The end of a strings trial held against the catalogs' own translations
+    (:func:`translated_entries`): the sources translated by both checkouts
+    (:func:`texts_translated_by_both`), ``count(sources, outputs)`` of each under its label in
+    ``report``, how many outputs differ between them (``changed``), every source with both
+    outputs and its translation under ``examples``, and ``report`` printed and written to
+    ``args.output``."""
+    sources = list(references)
+    outputs = texts_translated_by_both(args.before, sources)
+    for label, found in outputs.items():
+        report[label] = count(sources, found)
+    pairs = zip(outputs["before"], outputs["after"], strict=True)
+    report["changed"] = sum(before != after for before, after in pairs)
+    report["examples"] = [
+        {**row, "translation": references[row["source"]]} for row in side_by_side(sources, outputs)
+    ]
+    emit_report(report, args.output, ensure_ascii=False)
+
+
 # run in a checkout: the texts of a JSON list (argv[1]) translated with no memory, as a JSON line
 _TRANSLATE_TEXTS = """
 import json, sys
