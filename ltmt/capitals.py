@@ -14,8 +14,9 @@ A line counts when every word of it (outside placeholders) is in capitals and on
 least :data:`MIN_WORD` letters: ``OK``, ``RSA`` or ``MB 1000`` stay as they are, and so does a
 line with an identifier (``GTK_CAN_DEFAULT``).
 
-The model wrote some of the dev users' test lines (session 52's bench run: below) with a small
-first letter where the source starts a sentence with a capital and the translators wrote one:
+The model wrote 108 of 3,679 one-line strings of Django's and GNOME's German catalogs, and 18
+to 22 of each system's 2,000 dev-user outputs (session 52), with a small first letter where the
+source starts a sentence with a capital (and the translators wrote one):
 ``Bad system call`` → ``falscher Systemaufruf``, ``No`` → ``nein``, ``Detached signature.`` →
 ``abgetrennte Signatur.``. :func:`capitalised_starts` writes such a first word with a capital
 where the source line starts with a capitalised word (``Bad``; not ``NUL-terminated`` nor
