@@ -33,6 +33,7 @@ from ltmt.errors import ConfigError
 from ltmt.folded_characters import restore_folded
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
+from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_seams import drop_doubled_words, drop_seam_repeats
 from ltmt.lookup import memory_matches, term_matcher
 from ltmt.model.backbone import (
@@ -116,6 +117,10 @@ class Translator:
     ``label_retry``: a line in title case the model copied (``Settings``) and decoded without
     memory is decoded again with its title-case words in lower case, and that translation kept
     unless it is a copy too (:mod:`ltmt.copied_labels`).
+    ``labels``: a line that is a short label (``Paste``, ``Save As``) decoded without memory and
+    without a glossary term is translated as the model's label lexicon says, where it has the
+    label (``MODEL_DIR/labels.json.gz``: the training catalogs' translations,
+    :mod:`ltmt.label_lexicon`; a model without one: the model's own translation).
     ``decorations``: the runs of symbols around a line's words (``--- Menus ---``) are set aside
     and put back around its translation; pictographs, words and signs the model has no token
     for (``東京``, ``±``) and key combinations (``Ctrl+S``, their keys named in the model's target
@@ -178,6 +183,7 @@ class Translator:
         accelerators: str = "auto",
         capital_lines: bool = True,
         label_retry: bool = True,
+        labels: bool = True,
         decorations: bool = True,
         max_source_tokens: int = 256,
         source_language: str = "en",
@@ -264,6 +270,7 @@ class Translator:
         self.number_repair = number_repair
         self.seam_repair = seam_repair
         self.label_retry = label_retry
+        self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
         self.max_source_tokens = max_source_tokens
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
@@ -468,6 +475,8 @@ class Translator:
             seams = _write_once(splits, grouped, drop_seam_repeats, said)
             said = "doubled words: a word said twice in a row where the source does not"
             doubled = _write_once(splits, grouped, _doubled_once, said)
+        if self.labels is not None:
+            self._write_labels(splits, grouped, used_fusion, matchers)
         self._capitalise_starts(splits, grouped, matches)
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
@@ -489,6 +498,36 @@ class Translator:
                 target_language=self.line_forms.target_language,
             )
         return [r for r in results if r is not None]
+
+    def _write_labels(
+        self,
+        splits: Mapping[int, SplitSegment],
+        grouped: dict[int, list[str]],
+        used_fusion: Mapping[int, bool],
+        matchers: Sequence[TermMatcher | None],
+    ) -> None:
+        """Each line translation of a segment decoded without memory whose line is a label of
+        the model's lexicon written as the lexicon says, in place, unless a glossary term is
+        found in the line (:mod:`ltmt.label_lexicon`)."""
+        assert self.labels is not None
+        changed = 0
+        for index, split in splits.items():
+            lines = grouped.get(index)
+            if not lines or used_fusion.get(index):
+                continue
+            matcher = matchers[index]
+            written = [
+                found
+                if (found := self.labels.translate(line)) is not None
+                and (matcher is None or not matcher.find(line))
+                else text
+                for line, text in zip(split.lines, lines, strict=True)
+            ]
+            if written != lines:
+                grouped[index] = written
+                changed += 1
+        if changed:
+            logger.info("labels: %d translations written as the label lexicon says", changed)
 
     def _capitalise_starts(
         self,

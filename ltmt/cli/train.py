@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
+from ltmt.errors import InputError
 
 app = typer.Typer(
     help="Train models: the base Marian model, the fusion adapter, the vocabulary shortlist.",
@@ -145,6 +146,31 @@ def export(
     from ltmt.train.export import export_checkpoint
 
     typer.echo(str(export_checkpoint(checkpoint, output, fp16=fp16)))
+
+
+@app.command("labels")
+def labels(
+    base: Path = typer.Option(..., "--base", help="The model directory it is for (written there)."),
+    data_dir: Path = typer.Option(
+        Path("../shared/data/en-de"), "--data-dir", help="The training data folder."
+    ),
+) -> None:
+    """Build the label lexicon (BASE/labels.json.gz): the short labels of the training
+    catalogs and how their translators translated them (never the dev users' files)."""
+    from ltmt.label_lexicon import build_label_lexicon
+    from ltmt.train.config import DataSpec
+    from ltmt.train.data import l10n_product_files, read_jsonl_pairs, split_lines
+
+    if not base.is_dir():
+        raise InputError(f"model directory not found: {base}")
+    if not data_dir.is_dir():
+        raise InputError(f"data folder not found: {data_dir} (pass --data-dir)")
+    spec = DataSpec(data_dir=str(data_dir))
+    files = l10n_product_files(data_dir, spec.l10n_glob)
+    pairs = [pair for path in files for pair in split_lines(read_jsonl_pairs(path))]
+    meta = {"data": spec.l10n_glob, "products": [path.stem for path in files], "pairs": len(pairs)}
+    lexicon = build_label_lexicon(pairs, meta)
+    typer.echo(f"{lexicon.save(base)}: {len(lexicon.entries)} labels of {len(pairs)} pairs")
 
 
 @app.command("shortlist")

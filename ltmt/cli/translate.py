@@ -107,6 +107,12 @@ def translate(
         help="Keep labels in title case the model copied (Settings) as it wrote them (by "
         "default they are decoded again in lower case, and the translation kept).",
     ),
+    no_label_lexicon: bool = typer.Option(
+        False,
+        "--no-label-lexicon",
+        help="Let the model translate short labels (Paste, Save As) too (by default a label "
+        "of the model's label lexicon, decoded without memory, is written as it says).",
+    ),
     no_copy_guard: bool = typer.Option(
         False,
         "--no-copy-guard",
@@ -326,6 +332,7 @@ def translate(
             accelerators=accelerators,
             capital_lines=not no_capital_lines,
             label_retry=not no_label_retry,
+            labels=not no_label_lexicon,
             copy_guard=not no_copy_guard,
             source_language=job.src_lang,
             glossary=terms,
