@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 import time
 
 import pytest
 
 from ltmt.errors import ConfigError
+from ltmt.label_lexicon import LabelLexicon
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
 from ltmt.translator import Translator
@@ -777,3 +779,29 @@ def test_a_line_starting_a_sentence_starts_with_a_capital_unless_memory_says_oth
     memory.pairs = [("Prune all unreachable objects", "Alle nicht erreichbaren Objekte")]
     [fused] = translator.translate(["Prune all objects"], user="u1")
     assert fused.text == "Alle Objekte entfernen"
+
+
+def test_a_label_of_the_models_lexicon_is_written_as_it_says(tiny_model_dir, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    LabelLexicon({"^paste": "Einfügen"}).save(model)
+    translator = _ScriptedTranslator(model, fused="", plain="Vergangenheit")
+    results = translator.translate(["_Paste", "Paste\nPaste it", "PASTE"])
+    assert [r.text for r in results] == [
+        "_Einfügen",  # the accelerator placed as for the model's output
+        "Einfügen\nVergangenheit",
+        "EINFÜGEN",  # given in sentence case, written back in capitals
+    ]
+    # a glossary term, the user's memory, or asked not to: the model's
+    from ltmt.terminology.terms import Term
+
+    glossary = [Term("paste", "kleben")]
+    termed = _ScriptedTranslator(model, fused="", plain="Vergangenheit", glossary=glossary)
+    assert termed.translate(["Paste"])[0].text != "Einfügen"  # the glossary's decoding
+    memory = FakeMemory([("Paste the text", "Den Text kleben")])
+    fused = _ScriptedTranslator(
+        model, memory, fusion=_AnyMatchFusion(), fused="Kleben", plain="Vergangenheit"
+    )
+    assert fused.translate(["Paste"], user="u1")[0].text == "Kleben"
+    off = _ScriptedTranslator(model, fused="", plain="Vergangenheit", labels=False)
+    assert off.translate(["Paste"])[0].text == "Vergangenheit"
