@@ -11,7 +11,7 @@ with a small letter where the translation's does; ``small_first_letter`` the out
 first word is in small letters (what :func:`ltmt.capitals.capitalised_starts` changes);
 ``changed`` the outputs that differ between the two.
 
-    python eval/capitalised_starts_trial.py --before 6a4f1c3 \\
+    python eval/capitalised_starts_trial.py --before b22379f \\
         --source django-de gnome-de --output eval/results/capitalised-starts/trial.json
 """
 

@@ -10,7 +10,7 @@ translation, accelerators, a final ``:`` or ellipsis and case aside; the same fo
 the shipped lexicon has (``in_lexicon``) and for the others; ``in_lexicon`` is how many
 strings the lexicon has.
 
-    python eval/label_lexicon_trial.py --before 6c0f1e2 --source gnome-apps-de django-de \\
+    python eval/label_lexicon_trial.py --before 5579f1c --source gnome-apps-de django-de \\
         --output eval/results/label-lexicon/trial.json
 """
 
