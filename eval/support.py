@@ -284,6 +284,12 @@ def translated_by_both(
     return seconds
 
 
+def files_under(paths: list[Path]) -> list[Path]:
+    """The files of ``paths``: each file, and every file below each folder, in name order."""
+    listed = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))]
+    return [path for path in listed if path.is_file()]
+
+
 def unit_sources(paths: list[Path], wanted: Callable[[str], bool]) -> list[str]:
     """The distinct sources of the units of ``paths`` (files, or folders searched for files
     ltmt reads; a file it cannot read is skipped) for which ``wanted`` holds, in file order.
@@ -291,11 +297,8 @@ def unit_sources(paths: list[Path], wanted: Callable[[str], bool]) -> list[str]:
     from ltmt.errors import LtmtError
     from ltmt.formats.documents import open_document
 
-    files = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))]
     found: dict[str, None] = {}
-    for path in files:
-        if not path.is_file():
-            continue
+    for path in files_under(paths):
         try:
             units = open_document(path, tgt_lang="de").units()
         except (LtmtError, ValueError, OSError):
@@ -311,11 +314,8 @@ def translated_entries(paths: list[Path], wanted: Callable[[str], bool]) -> dict
     from ltmt.errors import LtmtError
     from ltmt.formats.pairs import read_translations
 
-    files = [p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))]
     found: dict[str, str] = {}
-    for path in files:
-        if not path.is_file():
-            continue
+    for path in files_under(paths):
         try:
             records = read_translations(path)
         except (LtmtError, ValueError, OSError):
