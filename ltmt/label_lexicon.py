@@ -6,8 +6,8 @@ the commonest ones wrong: ``Close`` → ``Nah``, ``Paste`` → ``Vergangenheit``
 ``Klar``, ``Stop`` → ``Haltestelle``, ``Properties`` → ``Prozesse``, ``Save As`` →
 ``Speichern als Speicher``; ``Undo`` and ``Redo`` copied. The training catalogs (the l10n
 products the model trained on, never the dev users') hold thousands of labels with the
-translation their translators chose. :func:`build_label_lexicon` keeps each label of one to
-three words (:func:`label_parts`: letters, an inner apostrophe or hyphen; its accelerator
+translation their translators chose. :func:`build_label_lexicon` keeps each message that is
+a label of one to three words (:func:`label_parts`: letters, an inner apostrophe or hyphen; its accelerator
 and a final ``:``, ``…`` or ``...`` aside) that the catalogs translate one way more often than
 any other (case aside), without copies and without placeholders, keyed by its words in small
 letters and whether it starts with a capital (``Open``, a button, and ``open``, a state, are

@@ -159,7 +159,7 @@ def labels(
     catalogs and how their translators translated them (never the dev users' files)."""
     from ltmt.label_lexicon import build_label_lexicon
     from ltmt.train.config import DataSpec
-    from ltmt.train.data import l10n_product_files, read_jsonl_pairs, split_lines
+    from ltmt.train.data import l10n_product_files, read_jsonl_pairs
 
     if not base.is_dir():
         raise InputError(f"model directory not found: {base}")
@@ -167,7 +167,8 @@ def labels(
         raise InputError(f"data folder not found: {data_dir} (pass --data-dir)")
     spec = DataSpec(data_dir=str(data_dir))
     files = l10n_product_files(data_dir, spec.l10n_glob)
-    pairs = [pair for path in files for pair in split_lines(read_jsonl_pairs(path))]
+    # whole messages: the lines of a message of several may pair up wrongly
+    pairs = [pair for path in files for pair in read_jsonl_pairs(path)]
     meta = {"data": spec.l10n_glob, "products": [path.stem for path in files], "pairs": len(pairs)}
     lexicon = build_label_lexicon(pairs, meta)
     typer.echo(f"{lexicon.save(base)}: {len(lexicon.entries)} labels of {len(pairs)} pairs")
