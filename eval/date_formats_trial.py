@@ -56,14 +56,14 @@ def runs(text: str) -> list[str]:
 
 def counter(references: dict[str, str]) -> Any:
     def count(sources: list[str], outputs: list[str]) -> dict[str, dict[str, int]]:
-        from ltmt.date_formats import only_dates
+        from ltmt.date_formats import only_directives
         from ltmt.qa.pair_checks import date_problems
 
         counts: dict[str, dict[str, int]] = {}
         keys = ("strings", "as_translated", "same_text", "as_in_source", "dates_findings")
         for source, output in zip(sources, outputs, strict=True):
             reference = references[source]
-            for group in ("all", "dates_alone" if only_dates(source) else "with_words"):
+            for group in ("all", "dates_alone" if only_directives(source) else "with_words"):
                 row = counts.setdefault(group, dict.fromkeys(keys, 0))
                 row["strings"] += 1
                 row["as_translated"] += rendered(output) == rendered(reference)
@@ -77,7 +77,7 @@ def counter(references: dict[str, str]) -> Any:
 
 def main() -> None:
     args = strings_trial_args(__doc__)
-    from ltmt.date_formats import date_runs, only_dates
+    from ltmt.date_formats import date_runs, only_directives
     from ltmt.qa.pair_checks import date_problems
 
     references = translated_entries(args.source, lambda source: bool(date_runs(source)))
@@ -85,7 +85,7 @@ def main() -> None:
     report: dict[str, Any] = {
         "revision_before": args.before,
         "strings": len(sources),
-        "dates_alone": sum(only_dates(s) for s in sources),
+        "dates_alone": sum(only_directives(s) for s in sources),
         "translations_dates_findings": sum(
             bool(date_problems(s, references[s], {})) for s in sources
         ),

@@ -22,8 +22,8 @@ setting (GNOME has a string for each), not the language's. Left as written: an I
 (``%Y-%m-%d``, ``%Y%m%d``), and a part with a directive CLDR has no skeleton field for (``%j``,
 ``%U``, ``%x``, ``%D``, ``%F``).
 
-A line that is date runs alone (``%A, %H:%M``, ``(%B %Y)``) never goes to the model; in a line
-with words (``Yesterday, %l:%M %p``) each run goes to the model as a tag
+A line of directives alone (``%A, %H:%M``, ``(%B %Y)``, :func:`only_directives`) never goes to
+the model; in a line with words (``Yesterday, %l:%M %p``) each run goes to the model as a tag
 (:mod:`ltmt.pictographs`), and comes back as written. Fitting the translation to its source
 then writes each run the translation holds as written in its localised form
 (:func:`localise_dates`), after the placeholders are repaired: their repair puts printf
@@ -190,15 +190,10 @@ def lost_fields(source: str, target: str) -> list[str]:
     ]
 
 
-def only_dates(line: str) -> bool:
-    """Whether ``line`` is date runs alone, with neither letters nor digits around them."""
-    runs = date_runs(line)
-    if not runs:
-        return False
-    starts = [0, *(run.end for run in runs)]
-    ends = [*(run.start for run in runs), len(line)]
-    rest = "".join(line[start:end] for start, end in zip(starts, ends, strict=True))
-    return not any(char.isalnum() for char in rest)
+def only_directives(line: str) -> bool:
+    """Whether ``line`` is ``strftime`` directives alone (``%A, %H:%M``, ``(%B %Y)``, ``%OB``),
+    with neither letters nor digits around them: nothing to translate."""
+    return bool(directives(line)) and not any(c.isalnum() for c in _DIRECTIVE.sub("", line))
 
 
 def localise_dates(source: str, text: str, target_language: str) -> str:

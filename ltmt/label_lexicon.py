@@ -1,17 +1,17 @@
-"""Short labels (``Close``, ``Paste``, ``Save As``, ``Undo``) translated as the training
-catalogs' translators translated them, not by the model.
+"""Short labels (``Paste``, ``Save As``, ``Undo``) translated as the training catalogs'
+translators translated them, not by the model.
 
 A label alone gives the model no sentence to read its sense from, and the shipped model got
-the commonest ones wrong: ``Close`` → ``Nah``, ``Paste`` → ``Vergangenheit``, ``Clear`` →
-``Klar``, ``Stop`` → ``Haltestelle``, ``Properties`` → ``Prozesse``, ``Save As`` →
-``Speichern als Speicher``; ``Undo`` and ``Redo`` copied. The training catalogs (the l10n
-products the model trained on, never the dev users') hold thousands of labels with the
-translation their translators chose. :func:`build_label_lexicon` keeps each message that is
-a label of one to three words (:func:`label_parts`: letters, an inner apostrophe or hyphen; its accelerator
-and a final ``:``, ``…`` or ``...`` aside) that the catalogs translate one way more often than
-any other (case aside), without copies and without placeholders, keyed by its words in small
-letters and whether it starts with a capital (``Open``, a button, and ``open``, a state, are
-two labels). The lexicon is a model artifact beside the weights, ``MODEL_DIR/labels.json.gz``
+common ones wrong: ``Paste`` → ``Vergangenheit``, ``Clear`` → ``Klar``, ``Stop`` →
+``Haltestelle``, ``Properties`` → ``Prozesse``, ``Save As`` → ``Speichern als Speicher``;
+``Undo`` and ``Redo`` copied. The training catalogs (the l10n products the model trained on,
+never the dev users') hold thousands of labels with the translation their translators chose.
+:func:`build_label_lexicon` keeps each message that is a label of one to three words
+(:func:`label_parts`: letters, an inner apostrophe or hyphen; its accelerator and a final
+``:``, ``…`` or ``...`` aside) that the catalogs translate one way more often than any other
+(case aside), without copies and without placeholders, keyed by its words in small letters and
+whether it starts with a capital (``Open``, a button, and ``open``, a state, are two labels).
+The lexicon is a model artifact beside the weights, ``MODEL_DIR/labels.json.gz``
 (:data:`FILE_NAME`; ``ltmt train labels`` writes it), with what it was built from.
 
 :meth:`LabelLexicon.translate` gives a line's translation where the lexicon has its label, its

@@ -21,7 +21,7 @@ from ltmt import pictographs
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.calendar_names import calendar_name
 from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
-from ltmt.date_formats import date_runs, only_dates
+from ltmt.date_formats import date_runs, only_directives
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.segments import Match
@@ -154,7 +154,7 @@ class LineForms:
         or a month (:mod:`ltmt.calendar_names`); ``None`` otherwise."""
         if not self.decorations:
             return None
-        if only_dates(cell):  # as written: fitting writes it in the target language's form
+        if only_directives(cell):  # as written: fitting writes it in the target language's form
             return cell
         if not self.target_language:
             return None

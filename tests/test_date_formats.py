@@ -13,7 +13,7 @@ from ltmt.date_formats import (
     localise_dates,
     localised_run,
     lost_fields,
-    only_dates,
+    only_directives,
 )
 
 
@@ -94,11 +94,12 @@ def test_a_localised_run_writes_every_field_of_its_source(dates, times, separato
 
 
 def test_a_line_of_date_runs_alone():
-    assert only_dates("%A, %H:%M")
-    assert only_dates("(%B %Y)")
-    assert not only_dates("Today %H:%M")
-    assert not only_dates("%B 2024")  # a digit
-    assert not only_dates("Restart")
+    assert only_directives("%A, %H:%M")
+    assert only_directives("(%B %Y)")
+    assert only_directives("%OB")  # one alone: nothing to translate either
+    assert not only_directives("Today %H:%M")
+    assert not only_directives("%B 2024")  # a digit
+    assert not only_directives("Restart")
 
 
 def test_the_translation_gets_each_run_it_holds_as_written_localised():

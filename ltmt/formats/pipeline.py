@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.date_formats import localise_dates
+from ltmt.date_formats import localise_dates, only_directives
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Reviewed, TranslatedApart, Unit, open_document
@@ -312,10 +312,10 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
 def _copied(source: str, output: str) -> bool:
     """Whether ``output`` is its source unchanged, for a source with a word to translate
     (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``; so
-    are key combinations alone, ``CmdOrCtrl+Shift+F``)."""
+    are key combinations alone, ``CmdOrCtrl+Shift+F``, and date formats alone, ``%H:%M``)."""
     if output.strip() != source.strip() or not split_segment(source)[0]:
         return False
-    if only_combinations(source.strip()):
+    if only_combinations(source.strip()) or only_directives(source):
         return False
     return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None
 

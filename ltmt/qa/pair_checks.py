@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
-from ltmt.date_formats import date_runs, directives, lost_fields
+from ltmt.date_formats import date_runs, directives, lost_fields, only_directives
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import check_format
 from ltmt.formats.placeholder_syntax import (
@@ -197,10 +197,11 @@ def doubled_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 
 def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` is ``source`` written again (a name, or a word left untranslated);
-    not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so)."""
+    not for key combinations alone (``CmdOrCtrl+Shift+F``, a key identifier, stays so) nor date
+    formats alone (``%H:%M``, the same in many languages)."""
     if target.strip() != source.strip() or not has_words(source):
         return []
-    if only_combinations(source.strip()):
+    if only_combinations(source.strip()) or only_directives(source):
         return []
     return ["the translation is the source as written"]
 
