@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from ltmt.text import QUOTE_MARKS
+
 # a directive (glibc's and GNU date's flags, width and E/O modifiers: %-d, %_H, %+4Y), or
 # "%%", a percent sign
 _DIRECTIVE = re.compile(r"%%|%([-_0^#+]?)\d*[EO]?([A-Za-z])(?![A-Za-z])")
@@ -192,8 +194,12 @@ def lost_fields(source: str, target: str) -> list[str]:
 
 def only_directives(line: str) -> bool:
     """Whether ``line`` is ``strftime`` directives alone (``%A, %H:%M``, ``(%B %Y)``, ``%OB``),
-    with neither letters nor digits around them: nothing to translate."""
-    return bool(directives(line)) and not any(c.isalnum() for c in _DIRECTIVE.sub("", line))
+    with neither letters, digits nor quote marks around them (``"%s"`` is printf's, and German
+    quotes it »%s«): nothing to translate."""
+    found = directives(line)
+    if not found or not all(is_strftime(d) for d in found):
+        return False
+    return not any(c.isalnum() or c in QUOTE_MARKS for c in _DIRECTIVE.sub("", line))
 
 
 def localise_dates(source: str, text: str, target_language: str) -> str:

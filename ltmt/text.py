@@ -30,6 +30,9 @@ LINE_BREAK = re.compile(r"\r\n|\n|\r")
 LETTER = re.compile(r"[^\W\d_]")
 # a run of letters: a word without its digits, apostrophes or hyphens
 LETTERS = re.compile(r"[^\W\d_]+")
+# quote marks: a target language writes its own (German »%s« for '%s'), so they are text to
+# translate, not code
+QUOTE_MARKS = frozenset("'\"`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a")
 # a text's leading whitespace, its body and its trailing whitespace
 _EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
 _WORD_START = re.compile(r"(?<=\s)\S")

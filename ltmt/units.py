@@ -25,7 +25,7 @@ from ltmt.date_formats import date_runs, only_directives
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.segments import Match
-from ltmt.text import content_lines, split_edges, split_lines
+from ltmt.text import QUOTE_MARKS, content_lines, split_edges, split_lines
 
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
@@ -41,8 +41,6 @@ _NAME_LINE = re.compile(
     r"|~?/[^\s/]\S*"
     r"|[a-z][\w-]*(?:\.[\w-]+)+"
 )
-# quote marks: a target language writes its own (German »%s«), so they are not code
-_QUOTES = frozenset("'\"`\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a")
 
 
 @dataclass(frozen=True)
@@ -286,7 +284,7 @@ def is_code(text: str) -> bool:
     if _NAME_LINE.fullmatch(text.strip()):
         return True
     return all(
-        _CODE_WORD.fullmatch(word) or not any(c.isalpha() or c in _QUOTES for c in word)
+        _CODE_WORD.fullmatch(word) or not any(c.isalpha() or c in QUOTE_MARKS for c in word)
         for word in without_placeholders(text).split()
     )
 

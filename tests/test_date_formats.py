@@ -100,6 +100,8 @@ def test_a_line_of_date_runs_alone():
     assert not only_directives("Today %H:%M")
     assert not only_directives("%B 2024")  # a digit
     assert not only_directives("Restart")
+    assert not only_directives('"%s"')  # printf's, and German quotes it otherwise
+    assert not only_directives("'%B'")
 
 
 def test_the_translation_gets_each_run_it_holds_as_written_localised():
