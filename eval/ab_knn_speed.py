@@ -21,7 +21,7 @@ round and checkout: the cost of one part of a pass, which the rounds' drift hide
 pass's own time.
 
 Writes per checkout the wall and CPU seconds of each round, their medians and minima, and how
-many outputs differ between the two (from the last round of each).
+many outputs differ between the two (from the last round of each), and those outputs.
 """
 
 from __future__ import annotations
@@ -213,6 +213,9 @@ def main() -> None:
             }
     a, b = results[0]["outputs"], results[1]["outputs"]
     report["outputs_differing"] = sum(x != y for x, y in zip(a, b, strict=True))
+    report["differing"] = [
+        {"segment": n, "A": x, "B": y} for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y
+    ]
     emit_report(report, args.output)
 
 

@@ -476,7 +476,7 @@ class Translator:
             said = "doubled words: a word said twice in a row where the source does not"
             doubled = _write_once(splits, grouped, _doubled_once, said)
         if self.labels is not None:
-            self._write_labels(splits, grouped, used_fusion, matchers)
+            _write_labels(self.labels, splits, grouped, used_fusion, matchers)
         self._capitalise_starts(splits, grouped, matches)
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
@@ -498,36 +498,6 @@ class Translator:
                 target_language=self.line_forms.target_language,
             )
         return [r for r in results if r is not None]
-
-    def _write_labels(
-        self,
-        splits: Mapping[int, SplitSegment],
-        grouped: dict[int, list[str]],
-        used_fusion: Mapping[int, bool],
-        matchers: Sequence[TermMatcher | None],
-    ) -> None:
-        """Each line translation of a segment decoded without memory whose line is a label of
-        the model's lexicon written as the lexicon says, in place, unless a glossary term is
-        found in the line (:mod:`ltmt.label_lexicon`)."""
-        assert self.labels is not None
-        changed = 0
-        for index, split in splits.items():
-            lines = grouped.get(index)
-            if not lines or used_fusion.get(index):
-                continue
-            matcher = matchers[index]
-            written = [
-                found
-                if (found := self.labels.translate(line)) is not None
-                and (matcher is None or not matcher.find(line))
-                else text
-                for line, text in zip(split.lines, lines, strict=True)
-            ]
-            if written != lines:
-                grouped[index] = written
-                changed += 1
-        if changed:
-            logger.info("labels: %d translations written as the label lexicon says", changed)
 
     def _capitalise_starts(
         self,
@@ -724,6 +694,36 @@ class Translator:
         """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
+
+
+def _write_labels(
+    lexicon: LabelLexicon,
+    splits: Mapping[int, SplitSegment],
+    grouped: dict[int, list[str]],
+    used_fusion: Mapping[int, bool],
+    matchers: Sequence[TermMatcher | None],
+) -> None:
+    """Each line translation of a segment decoded without memory whose line is a label of
+    ``lexicon`` written as it says, in place, unless a glossary term is found in the line
+    (:mod:`ltmt.label_lexicon`)."""
+    changed = 0
+    for index, split in splits.items():
+        lines = grouped.get(index)
+        if not lines or used_fusion.get(index):
+            continue
+        matcher = matchers[index]
+        written = [
+            found
+            if (found := lexicon.translate(line)) is not None
+            and (matcher is None or not matcher.find(line))
+            else text
+            for line, text in zip(split.lines, lines, strict=True)
+        ]
+        if written != lines:
+            grouped[index] = written
+            changed += 1
+    if changed:
+        logger.info("labels: %d translations written as the label lexicon says", changed)
 
 
 def _write_once(
