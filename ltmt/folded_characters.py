@@ -11,8 +11,8 @@ AntennaPod's and Thunderbird for Android's German strings, counted by hand). Non
 
 :func:`restore_folded` gives them back where the source has the character and not its folded
 form (then the output's folded form can only be the model's rendering of it): every run of
-two or more dots becomes ``…`` (without the space before it, unless the source puts one
-there), and ``TM``, ``SM`` and the superscript digits folded after the same character as in
+two or more dots, spaces between them too (``Out.. ...``, ``Off. ...``), becomes one ``…``
+(without the space before it, unless the source puts one there), and ``TM``, ``SM`` and the superscript digits folded after the same character as in
 the source (``FirefoxTM`` for ``Firefox™``, ``m2`` for ``m²``), as many times as the source
 has it there, become the source's character.
 No-break spaces (U+00A0, the narrow U+202F, the figure space U+2007) fold into a plain space,
@@ -32,8 +32,10 @@ import re
 from collections import Counter
 
 ELLIPSIS = "…"
-_DOTS = re.compile(r"\.{2,}")  # (the model wrote two once: "Warten Sie bitte..")
-_SPACED_DOTS = re.compile(r"[ \t]*\.{2,}")
+# two or more dots, spaces between them too: the model wrote two once ("Warten Sie bitte.."),
+# and broke one into pieces ("Schreibt Out.. ..", "Macht Off. ...": two ellipses once)
+_DOTS = re.compile(r"\.(?:[ \t]*\.)+")
+_SPACED_DOTS = re.compile(r"[ \t]*\.(?:[ \t]*\.)+")
 # characters written after a word or a number, and what NFKC folds them into
 ATTACHED = {"™": "TM", "℠": "SM", "¹": "1", "²": "2", "³": "3"}
 # the no-break spaces NFKC folds into a plain space, and their names for messages

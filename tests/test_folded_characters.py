@@ -23,6 +23,9 @@ from ltmt.folded_characters import restore_folded
         ("Loading … please wait", "Laden ... bitte warten", "Laden … bitte warten"),
         ("Loading…\nDone", "Laden\n...", "Laden\n…"),
         ("Please wait…", "Warten Sie bitte..", "Warten Sie bitte…"),
+        # one ellipsis the model broke into pieces is one (gnome-shell's, session 52)
+        ("Log Out…", "Schreibt Out.. ...", "Schreibt Out…"),
+        ("Power Off…", "Macht Off. ...", "Macht Off…"),
         # a source that writes dots itself: its output's dots are its own
         ("Go to ../docs…", "Gehe zu ../docs ...", "Gehe zu ../docs ..."),
         ("Wait... loading…", "Warte... Laden ...", "Warte... Laden ..."),
