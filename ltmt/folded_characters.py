@@ -12,9 +12,10 @@ AntennaPod's and Thunderbird for Android's German strings, counted by hand). Non
 :func:`restore_folded` gives them back where the source has the character and not its folded
 form (then the output's folded form can only be the model's rendering of it): every run of
 two or more dots, spaces between them too (``Out.. ...``, ``Off. ...``), becomes one ``…``
-(without the space before it, unless the source puts one there), and ``TM``, ``SM`` and the superscript digits folded after the same character as in
-the source (``FirefoxTM`` for ``Firefox™``, ``m2`` for ``m²``), as many times as the source
-has it there, become the source's character.
+(without the space before it, unless the source puts one there), and ``TM``, ``SM`` and the
+superscript digits folded after the same character as in the source (``FirefoxTM`` for
+``Firefox™``, ``m2`` for ``m²``), as many times as the source has it there, become the
+source's character.
 No-break spaces (U+00A0, the narrow U+202F, the figure space U+2007) fold into a plain space,
 so the model never writes one, though catalogs ask for them: between a number and its unit
 (Django's ``%(count)s\u00a0hours ago``, with the comment "please keep a non-breaking space

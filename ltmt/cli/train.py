@@ -167,6 +167,10 @@ def labels(
         raise InputError(f"data folder not found: {data_dir} (pass --data-dir)")
     spec = DataSpec(data_dir=str(data_dir))
     files = l10n_product_files(data_dir, spec.l10n_glob)
+    if not files:
+        raise InputError(
+            f"no l10n catalogs under {data_dir} ({spec.l10n_glob}): nothing to build from"
+        )
     # whole messages: the lines of a message of several may pair up wrongly
     pairs = [pair for path in files for pair in read_jsonl_pairs(path)]
     meta = {"data": spec.l10n_glob, "products": [path.stem for path in files], "pairs": len(pairs)}

@@ -38,3 +38,16 @@ def test_train_labels_needs_a_model_and_a_data_folder(run_ltmt: Runner, tmp_path
     )
     assert code == 1
     assert err == f"ltmt: error: data folder not found: {tmp_path / 'nodata'} (pass --data-dir)\n"
+
+
+def test_train_labels_needs_catalogs_to_build_from(run_ltmt: Runner, tmp_path: Path):
+    (tmp_path / "data").mkdir()
+    code, _, err = run_ltmt(
+        "train", "labels", "--base", str(tmp_path), "--data-dir", str(tmp_path / "data")
+    )
+    assert code == 1
+    assert err == (
+        f"ltmt: error: no l10n catalogs under {tmp_path / 'data'} (l10n/train/*.jsonl): "
+        "nothing to build from\n"
+    )
+    assert not (tmp_path / "labels.json.gz").exists()
