@@ -19,16 +19,31 @@ output it decodes (``Translator(number_repair=...)``). What it cannot repair
 fused or glossary-following output the worse of two
 (:func:`kept_shape`, which :mod:`ltmt.placeholder_guard` and
 :func:`ltmt.terminology.constraints.output_shape` rank outputs by).
+
+A line decoded without memory that still lacks a number after the repair is decoded once more
+with those numbers given to the model as tags (:func:`retry_lost_numbers`, through
+:func:`ltmt.pictographs.set_aside`), which it keeps and places: ``Activate favorite
+application 6`` came out ``Lieblings-Anwendung aktivieren``, and with ``application <x/>``
+``Lieblingsanwendung 6 aktivieren``. The second translation replaces the first where it keeps
+every number and as many placeholders.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
-from ltmt.formats.placeholder_syntax import placeholder_shape
+from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
+
+if TYPE_CHECKING:
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
+
+logger = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"\d+")
 # a run of digits, or a product of them (``10*1024``, ``1000*1000*1000``) as one number
@@ -149,3 +164,54 @@ def _aligned_restored(
 def _collapsed(run: str) -> str:
     """``run`` with each repeated digit written once (``0775`` -> ``075``)."""
     return _REPEATS.sub(r"\1", run)
+
+
+def retry_lost_numbers(
+    translator: Translator,
+    units: Sequence[Unit],
+    outputs: list[str],
+    skip: Collection[int],
+) -> set[int]:
+    """Decode again, with the numbers they lack given as tags, the lines of ``units`` whose
+    ``outputs`` lack a number of theirs (but those in ``skip``: decoded with memory, or
+    following glossary terms); replaces the outputs that then keep every number and as many
+    placeholders (module docstring), and returns their indices."""
+    from ltmt.pictographs import set_aside
+
+    todo = []
+    for i, unit in enumerate(units):
+        lost = set(lost_numbers(unit.text, outputs[i])) if i not in skip else set()
+        inside = [(p.start, p.end) for p in find_placeholders(unit.text)] if lost else []
+        spans = [  # not the digits of a placeholder (%1$s): the placeholder is the repair's
+            (*found.span(), found.group())
+            for found in _DIGITS.finditer(unit.text)
+            if found.group() in lost and not any(a <= found.start() < b for a, b in inside)
+        ]
+        tagged, aside = set_aside(unit.text, None, spans) if spans else (unit.text, None)
+        if aside is not None:
+            todo.append((i, tagged, aside))
+    if not todo:
+        return set()
+    encoded = translator.encode(
+        [text for _, text, _ in todo], [units[i].segment for i, _, _ in todo]
+    )
+    order = sorted(range(len(todo)), key=lambda n: len(encoded[n]))
+    replaced: set[int] = set()
+    for start in range(0, len(order), translator.batch_size):
+        chunk = order[start : start + translator.batch_size]
+        for n, text in zip(chunk, translator.decode([encoded[n] for n in chunk]), strict=True):
+            i, _, aside = todo[n]
+            source, again = units[i].text, aside.put_back(text)
+            if (
+                again.strip()
+                and not numbers_lost(source, again)
+                and placeholder_shape(source, again) >= placeholder_shape(source, outputs[i])
+            ):
+                outputs[i] = again
+                replaced.add(i)
+    logger.info(
+        "lost numbers: %d lines lacked a number, %d kept them all decoded again with them as tags",
+        len(todo),
+        len(replaced),
+    )
+    return replaced

@@ -43,8 +43,9 @@ class Translation:
     between words at the model's length limit; ``copy_guarded``: the copy guard decoded a piece
     again with memory trusted less, its first output having copied a match of other words
     (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
-    digit once, or a message code it dropped, was written as the source has it
-    (:mod:`ltmt.numbers_kept`); ``seams_repaired``: words the translation ended one line with
+    digit once, or a message code it dropped, was written as the source has it, or a line
+    that lost a number was decoded again with its numbers as tags (:mod:`ltmt.numbers_kept`);
+    ``seams_repaired``: words the translation ended one line with
     and started the next with were written once (:mod:`ltmt.line_seams`); ``doubled_repaired``:
     a word the translation said twice in a row, where its source does not, was written once
     (:func:`ltmt.line_seams.drop_doubled_words`); ``accelerators``:

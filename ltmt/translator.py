@@ -47,7 +47,7 @@ from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
 from ltmt.model.languages import model_languages
 from ltmt.model.writable import UnwritableCharacters
-from ltmt.numbers_kept import repair_numbers
+from ltmt.numbers_kept import repair_numbers, retry_lost_numbers
 from ltmt.placeholder_guard import guard_placeholders
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
@@ -619,6 +619,9 @@ class Translator:
                 if text != outputs[i]:
                     outputs[i] = text
                     repaired.add(unit.segment)
+            skip = set(fused) | {i for i, found in enumerate(hits) if found}
+            retried = retry_lost_numbers(self, units, outputs, skip)
+            repaired.update(units[i].segment for i in retried)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import threading
 import time
@@ -805,3 +806,42 @@ def test_a_label_of_the_models_lexicon_is_written_as_it_says(tiny_model_dir, tmp
     assert fused.translate(["Paste"], user="u1")[0].text == "Kleben"
     off = _ScriptedTranslator(model, fused="", plain="Vergangenheit", labels=False)
     assert off.translate(["Paste"])[0].text == "Vergangenheit"
+
+
+class _NumberDroppingTranslator(_CopyingTranslator):
+    """Drops the numbers of a line, but keeps a tag (as the shipped model did: ``Activate
+    favorite application 6`` → ``Lieblings-Anwendung aktivieren``)."""
+
+    def decode(self, batch, state=None):
+        texts = [self.texts[ids[0]] for ids in batch]
+        self.seen.append(texts)
+        return [self.words.get(re.sub(r"\d+", "", text).strip(), text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "decodes"),
+    [
+        ("Activate application 6", "Anwendung 6 aktivieren", 2),
+        # a placeholder's digits are not tagged: the placeholder is put back by fitting
+        ("Open %1$s twice", "Zweimal öffnen %1$s", 1),
+        ("Open it", "Öffnen", 1),  # no number to lose
+    ],
+)
+def test_a_line_that_lost_a_number_is_decoded_again_with_it_as_a_tag(
+    backbone, line, expected, decodes
+):
+    words = {
+        "Activate application": "Anwendung aktivieren",
+        "Activate application <x/>": "Anwendung <x/> aktivieren",
+        "Open %$s twice": "Zweimal öffnen",
+        "Open it": "Öffnen",
+    }
+    translator = _NumberDroppingTranslator(backbone, words=words, label_retry=False)
+    [result] = translator.translate([line])
+    assert result.text == expected
+    assert len(translator.seen) == decodes
+    assert result.numbers_repaired is (decodes == 2)
+    off = _NumberDroppingTranslator(backbone, words=words, number_repair=False)
+    assert off.translate([line])[0].text == (
+        "Anwendung aktivieren" if decodes == 2 else expected
+    )
