@@ -25,7 +25,9 @@ with those numbers given to the model as tags (:func:`retry_lost_numbers`, throu
 :func:`ltmt.pictographs.set_aside`), which it keeps and places: ``Activate favorite
 application 6`` came out ``Lieblings-Anwendung aktivieren``, and with ``application <x/>``
 ``Lieblingsanwendung 6 aktivieren``. The second translation replaces the first where it keeps
-every number and as many placeholders.
+every number and as many placeholders. A count up to twelve with words after it is left to
+the first: a translation may write it in words (``mindestens fünf Zeichen``, ``vor einem
+Tag``), which the retry wrote worse (``mindestens 5 -Zeichen``, ``1 Tag``).
 """
 
 from __future__ import annotations
@@ -166,6 +168,16 @@ def _collapsed(run: str) -> str:
     return _REPEATS.sub(r"\1", run)
 
 
+def may_be_written_in_words(line: str, number: re.Match[str]) -> bool:
+    """Whether a translation may write ``number`` of ``line`` in words (``fünf`` for ``at least
+    5 characters``, ``vor einem Tag`` for ``1 day ago``): a count up to twelve between spaces
+    with words after it; not one glued to other signs (``8859-9``) nor the line's last word, an
+    index (``application 6``)."""
+    before, after = line[: number.start()], line[number.end() :]
+    alone = (not before or before[-1].isspace()) and after[:1].isspace()
+    return alone and int(number.group()) <= 12 and len(number.group()) <= 2 and bool(after.strip())
+
+
 def retry_lost_numbers(
     translator: Translator,
     units: Sequence[Unit],
@@ -185,7 +197,9 @@ def retry_lost_numbers(
         spans = [  # not the digits of a placeholder (%1$s): the placeholder is the repair's
             (*found.span(), found.group())
             for found in _DIGITS.finditer(unit.text)
-            if found.group() in lost and not any(a <= found.start() < b for a, b in inside)
+            if found.group() in lost
+            and not any(a <= found.start() < b for a, b in inside)
+            and not may_be_written_in_words(unit.text, found)
         ]
         tagged, aside = set_aside(unit.text, None, spans) if spans else (unit.text, None)
         if aside is not None:

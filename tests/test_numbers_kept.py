@@ -8,7 +8,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ltmt.numbers_kept import numbers_beyond_repair, numbers_lost, repair_numbers
+from ltmt.numbers_kept import (
+    may_be_written_in_words,
+    numbers_beyond_repair,
+    numbers_lost,
+    repair_numbers,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +123,19 @@ def test_repair_never_loses_a_number_nor_touches_an_output_that_keeps_them(sourc
             c for c in output if not c.isdigit() and c != "*"
         ]
         assert 0 <= repaired.count("*") - output.count("*") <= source.count("*")
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "words"),
+    [
+        ("1 day ago", "1", True),  # "vor einem Tag"
+        ("Must be at least 5 characters long", "5", True),  # "mindestens fünf Zeichen"
+        ("Activate favorite application 6", "6", False),  # an index, the line's last word
+        ("Turkish (ISO-8859-9)", "9", False),  # glued to other signs
+        ("Heading _5", "5", False),
+        ("Wait 15 seconds", "15", False),  # more than twelve
+    ],
+)
+def test_a_count_a_translation_may_write_in_words(line, number, words):
+    found = next(m for m in re.finditer(r"\d+", line) if m.group() == number)
+    assert may_be_written_in_words(line, found) is words

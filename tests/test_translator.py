@@ -842,6 +842,4 @@ def test_a_line_that_lost_a_number_is_decoded_again_with_it_as_a_tag(
     assert len(translator.seen) == decodes
     assert result.numbers_repaired is (decodes == 2)
     off = _NumberDroppingTranslator(backbone, words=words, number_repair=False)
-    assert off.translate([line])[0].text == (
-        "Anwendung aktivieren" if decodes == 2 else expected
-    )
+    assert off.translate([line])[0].text == ("Anwendung aktivieren" if decodes == 2 else expected)
