@@ -25,9 +25,10 @@ with those numbers given to the model as tags (:func:`retry_lost_numbers`, throu
 :func:`ltmt.pictographs.set_aside`), which it keeps and places: ``Activate favorite
 application 6`` came out ``Lieblings-Anwendung aktivieren``, and with ``application <x/>``
 ``Lieblingsanwendung 6 aktivieren``. The second translation replaces the first where it keeps
-every number and as many placeholders. A count up to twelve with words after it is left to
-the first: a translation may write it in words (``mindestens fünf Zeichen``, ``vor einem
-Tag``), which the retry wrote worse (``mindestens 5 -Zeichen``, ``1 Tag``).
+every number and as many placeholders, and is not much longer. A count up to twelve with
+words after it is left to the first: a translation may write it in words (``mindestens fünf
+Zeichen``, ``vor einem Tag``), which the retry wrote worse (``mindestens 5 -Zeichen``, ``1
+Tag``).
 """
 
 from __future__ import annotations
@@ -168,6 +169,18 @@ def _collapsed(run: str) -> str:
     return _REPEATS.sub(r"\1", run)
 
 
+def _better(source: str, first: str, again: str) -> bool:
+    """Whether ``again`` (the retry's translation of ``source``) replaces ``first``: it keeps
+    every number and as many placeholders, and is no more than half again as long as the longer
+    of the two others (a retry of a long line once went on repeating itself: ``wird, wird,
+    wird``)."""
+    if not again.strip() or numbers_lost(source, again):
+        return False
+    if len(again) > 1.5 * max(len(first), len(source)):
+        return False
+    return placeholder_shape(source, again) >= placeholder_shape(source, first)
+
+
 def may_be_written_in_words(line: str, number: re.Match[str]) -> bool:
     """Whether a translation may write ``number`` of ``line`` in words (``fünf`` for ``at least
     5 characters``, ``vor einem Tag`` for ``1 day ago``): a count up to twelve between spaces
@@ -216,11 +229,7 @@ def retry_lost_numbers(
         for n, text in zip(chunk, translator.decode([encoded[n] for n in chunk]), strict=True):
             i, _, aside = todo[n]
             source, again = units[i].text, aside.put_back(text)
-            if (
-                again.strip()
-                and not numbers_lost(source, again)
-                and placeholder_shape(source, again) >= placeholder_shape(source, outputs[i])
-            ):
+            if _better(source, outputs[i], again):
                 outputs[i] = again
                 replaced.add(i)
     logger.info(

@@ -192,11 +192,12 @@ def _tag_pattern(tag: str) -> re.Pattern[str]:
 
 def _spaced(before: str, run: _Run, after: str) -> str:
     """``run``'s pictographs between ``before`` and ``after``, with a space on each side where
-    the line had one and the translation has words."""
-    spaced = run.spaced_before and before.strip()
+    the line had one and the translation has words, but beside a hyphen."""
+    # no space beside a hyphen the translation put there: a compound's (``Standard-14-Schriften``)
+    spaced = run.spaced_before and before.strip() and not before.rstrip().endswith("-")
     before = before.rstrip() + run.space_before if spaced else before.rstrip()
     after = after.lstrip()
-    if run.spaced_after and after and after[0] not in ".,;:!?)":
+    if run.spaced_after and after and after[0] not in ".,;:!?)-":
         after = run.space_after + after
     return before + run.text + after
 

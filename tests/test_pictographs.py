@@ -172,3 +172,11 @@ def test_other_spans_come_back_as_their_own_text():
     assert text == "Press <x/> now"
     assert aside is not None
     assert aside.put_back("<x/> jetzt drücken") == "Strg+S 💾 jetzt drücken"
+
+
+def test_no_space_goes_beside_a_hyphen_the_translation_put_there():
+    text, aside = set_aside("the PDF Standard 14 fonts", None, [(17, 19, "14")])
+    assert text == "the PDF Standard <x/> fonts"
+    assert aside is not None
+    assert aside.put_back("den PDF-Standard-<x/>-Schriften") == "den PDF-Standard-14-Schriften"
+    assert aside.put_back("den <x/> Schriften") == "den 14 Schriften"
