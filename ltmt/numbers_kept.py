@@ -171,12 +171,12 @@ def _collapsed(run: str) -> str:
 
 def _better(source: str, first: str, again: str) -> bool:
     """Whether ``again`` (the retry's translation of ``source``) replaces ``first``: it keeps
-    every number and as many placeholders, and is no more than half again as long as the longer
-    of the two others (a retry of a long line once went on repeating itself: ``wird, wird,
-    wird``)."""
+    every number and as many placeholders, and is no more than a quarter longer than the longer
+    of the two others, give or take a word (a retry of a long line went on repeating itself,
+    ``wird, wird, wird``, to 1.48 times its source's length)."""
     if not again.strip() or numbers_lost(source, again):
         return False
-    if len(again) > 1.5 * max(len(first), len(source)):
+    if len(again) > 1.25 * max(len(first), len(source)) + 10:
         return False
     return placeholder_shape(source, again) >= placeholder_shape(source, first)
 
