@@ -52,6 +52,8 @@ _DIGITS = re.compile(r"\d+")
 # a run of digits, or a product of them (``10*1024``, ``1000*1000*1000``) as one number
 _NUMBER = re.compile(r"\d+(?:\*\d+)*")
 _REPEATS = re.compile(r"(\d)\1+")
+# an English ordinal's ending, right after its digits (1st, 2nd, 3rd, 12th)
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 # a message code that opens a line (vim's ``E613: ``): letters, then digits, then a colon
 _SOURCE_CODE = re.compile(r"(\s*)([A-Za-z]{1,4}\d{1,6}):\s")
 # what the model may have written in its place (``WI35: `` for ``E735: ``)
@@ -183,10 +185,13 @@ def _better(source: str, first: str, again: str) -> bool:
 
 def may_be_written_in_words(line: str, number: re.Match[str]) -> bool:
     """Whether a translation may write ``number`` of ``line`` in words (``fünf`` for ``at least
-    5 characters``, ``vor einem Tag`` for ``1 day ago``): a count up to twelve between spaces
-    with words after it; not one glued to other signs (``8859-9``) nor the line's last word, an
-    index (``application 6``)."""
+    5 characters``, ``vor einem Tag`` for ``1 day ago``, ``ersten Zeile`` for ``1st line``): a
+    count up to twelve, or its English ordinal, between spaces with words after it; not one
+    glued to other signs (``8859-9``) nor the line's last word, an index (``application 6``)."""
     before, after = line[: number.start()], line[number.end() :]
+    ordinal = _ORDINAL.match(after)  # 1st line: "ersten Zeile"
+    if ordinal is not None:
+        after = after[ordinal.end() :]
     alone = (not before or before[-1].isspace()) and after[:1].isspace()
     return alone and int(number.group()) <= 12 and len(number.group()) <= 2 and bool(after.strip())
 

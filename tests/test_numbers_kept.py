@@ -130,6 +130,7 @@ def test_repair_never_loses_a_number_nor_touches_an_output_that_keeps_them(sourc
     [
         ("1 day ago", "1", True),  # "vor einem Tag"
         ("Must be at least 5 characters long", "5", True),  # "mindestens fünf Zeichen"
+        ("counting starts with 1st line of input", "1", True),  # "ersten Zeile"
         ("Activate favorite application 6", "6", False),  # an index, the line's last word
         ("Turkish (ISO-8859-9)", "9", False),  # glued to other signs
         ("Heading _5", "5", False),
