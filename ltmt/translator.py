@@ -608,8 +608,9 @@ class Translator:
             guarded.update(units[i].segment for i in replaced)
         if any(hits):
             self.terms.follow(units, hits, matches, outputs, glossary)
+        # decoded with memory or following glossary terms: no retry of their own
+        skip = set(fused) | {i for i, found in enumerate(hits) if found}
         if self.label_retry:
-            skip = set(fused) | {i for i, found in enumerate(hits) if found}
             retry_copied_labels(self, units, outputs, skip)
         for i, unit in enumerate(units):  # what the model's normalisation folded (…, ™, ²)
             outputs[i] = restore_folded(unit.text, outputs[i])
@@ -619,9 +620,9 @@ class Translator:
                 if text != outputs[i]:
                     outputs[i] = text
                     repaired.add(unit.segment)
-            skip = set(fused) | {i for i, found in enumerate(hits) if found}
-            retried = retry_lost_numbers(self, units, outputs, skip)
-            repaired.update(units[i].segment for i in retried)
+            for i in retry_lost_numbers(self, units, outputs, skip):
+                outputs[i] = restore_folded(units[i].text, outputs[i])
+                repaired.add(units[i].segment)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
