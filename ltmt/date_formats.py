@@ -26,8 +26,9 @@ A line of directives alone (``%A, %H:%M``, ``(%B %Y)``, :func:`only_directives`)
 the model; in a line with words (``Yesterday, %l:%M %p``) each run goes to the model as a tag
 (:mod:`ltmt.pictographs`), and comes back as written. Fitting the translation to its source
 then writes each run the translation holds as written in its localised form
-(:func:`localise_dates`), after the placeholders are repaired: their repair puts printf
-conversions in the source's order, which a localised date changes (``%d.%m.``).
+(:func:`localise_dates`), once the placeholders are repaired against the source as written
+(that repair leaves a date's directives in their order: they are no printf arguments,
+:mod:`ltmt.formats.repair`).
 """
 
 from __future__ import annotations
