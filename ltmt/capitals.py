@@ -32,7 +32,11 @@ from __future__ import annotations
 
 import re
 
-from ltmt.formats.placeholder_syntax import outside_placeholders, without_placeholders
+from ltmt.formats.placeholder_syntax import (
+    find_placeholders,
+    outside_placeholders,
+    without_placeholders,
+)
 from ltmt.text import LETTERS
 
 # a line in capitals needs a word of this many letters (acronyms are shorter)
@@ -76,6 +80,18 @@ def in_capitals(text: str) -> str:
     return outside_placeholders(text, str.upper)
 
 
+def first_letter(text: str) -> int | None:
+    """Where the first letter of ``text`` outside its placeholders is (None: it has none)."""
+    inside = {i for p in find_placeholders(text) for i in range(p.start, p.end)}
+    return next((i for i, c in enumerate(text) if c.isalpha() and i not in inside), None)
+
+
+def with_first_capital(text: str) -> str:
+    """``text`` with its first letter outside placeholders a capital."""
+    at = first_letter(text)
+    return text if at is None else text[:at] + text[at].upper() + text[at + 1 :]
+
+
 def capitalised_starts(sources: list[str], translations: list[str], language: str) -> list[str]:
     """``translations`` of the lines ``sources``, each that starts a sentence with a word in
     small letters where its source starts with a capitalised word written with a capital
@@ -86,10 +102,8 @@ def capitalised_starts(sources: list[str], translations: list[str], language: st
     previous_source = previous = ""
     for source, translation in zip(sources, translations, strict=True):
         starts = _ends_sentence(previous_source) and _ends_sentence(previous)
-        word = _FIRST_WORD.search(translation)
-        if starts and word and _capitalised(source) and _small(translation):
-            at = word.start()
-            translation = translation[:at] + translation[at].upper() + translation[at + 1 :]
+        if starts and _capitalised(source) and _small(translation):  # a word of letters first
+            translation = with_first_capital(translation)
         written.append(translation)
         previous_source, previous = source, translation
     return written

@@ -35,8 +35,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ltmt.capitals import first_letter, with_first_capital
 from ltmt.formats.placeholder_syntax import (
-    find_placeholders,
     outside_placeholders,
     without_placeholders,
 )
@@ -125,16 +125,8 @@ def mangled_words(text: str, line: str, words: Collection[str]) -> list[str]:
 def as_label(text: str, line: str) -> str:
     """``text`` with its first letter outside placeholders a capital where ``line``'s is
     one."""
-    first = _first_letter(line)
-    if first is None or not line[first].isupper() or (at := _first_letter(text)) is None:
-        return text
-    return text[:at] + text[at].upper() + text[at + 1 :]
-
-
-def _first_letter(text: str) -> int | None:
-    """Where the first letter of ``text`` outside its placeholders is (None: it has none)."""
-    inside = {i for p in find_placeholders(text) for i in range(p.start, p.end)}
-    return next((i for i, c in enumerate(text) if c.isalpha() and i not in inside), None)
+    first = first_letter(line)
+    return with_first_capital(text) if first is not None and line[first].isupper() else text
 
 
 def copied(line: str, output: str) -> bool:
@@ -164,25 +156,20 @@ def retry_copied_labels(
     ]
     if not todo:
         return set()
-    encoded = translator.encode([text for _, text in todo], [units[i].segment for i, _ in todo])
-    order = sorted(range(len(todo)), key=lambda n: len(encoded[n]))
+    texts = translator.decode_texts([text for _, text in todo], [units[i].segment for i, _ in todo])
     path = translator.backbone.path  # None: a model held only in memory, its pair unknown
     words = model_target_words(path) if path is not None else None
     replaced: set[int] = set()
     mangled = 0
-    for start in range(0, len(order), translator.batch_size):
-        chunk = order[start : start + translator.batch_size]
-        texts = translator.decode([encoded[n] for n in chunk])
-        for n, text in zip(chunk, texts, strict=True):
-            i, lowered = todo[n]
-            # a translation, not the words again (``html html`` for ``html``)
-            if not text.strip() or lowered.strip().casefold() in text.casefold():
-                continue
-            if words is not None and mangled_words(text, units[i].text, words):
-                mangled += 1
-                continue
-            outputs[i] = as_label(text, units[i].text)
-            replaced.add(i)
+    for (i, lowered), text in zip(todo, texts, strict=True):
+        # a translation, not the words again (``html html`` for ``html``)
+        if not text.strip() or lowered.strip().casefold() in text.casefold():
+            continue
+        if words is not None and mangled_words(text, units[i].text, words):
+            mangled += 1
+            continue
+        outputs[i] = as_label(text, units[i].text)
+        replaced.add(i)
     logger.info(
         "copied labels: %d lines in title case came back as written, %d translated in lower "
         "case, %d kept as written for an English word the translation misspelt",

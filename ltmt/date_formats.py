@@ -133,6 +133,10 @@ class DateRun:
     start: int
     end: int
 
+    def holds(self, position: int) -> bool:
+        """Whether the character at ``position`` of the line is the run's."""
+        return self.start <= position < self.end
+
 
 def directives(text: str) -> list[Directive]:
     """The ``strftime`` directives of ``text`` in order (``%%`` is none)."""
@@ -250,13 +254,13 @@ def _localised_part(part: list[Directive], run: str, target_language: str) -> st
     numbers = all(d.letter in "Ymd" for d in part) and all(s in ("", "-") for s in between)
     if numbers and part[0].field == "year":  # ISO 8601: %Y-%m-%d, %Y%m%d
         return None
-    by_field = {d.field: d for d in part}
+    by_field = {d.field: d for d in part if d.field is not None}
     ordered = sorted(by_field, key=_SKELETON_ORDER.index)
     pattern = _pattern("".join(by_field[f].skeleton for f in ordered), target_language)
     return _strftime(pattern, by_field) if pattern is not None else None
 
 
-def _strftime(pattern: str, by_field: dict[str | None, Directive]) -> str | None:
+def _strftime(pattern: str, by_field: dict[str, Directive]) -> str | None:
     """CLDR ``pattern`` written with the source's directive for each field, or None where its
     fields are not the source's."""
     pieces: list[str] = []
@@ -273,7 +277,7 @@ def _strftime(pattern: str, by_field: dict[str | None, Directive]) -> str | None
             pieces.append(token[1:-1].replace("''", "'").replace("%", "%%") or "'")
         else:
             pieces.append(token.replace("%", "%%"))
-    if sorted(seen) != sorted(f for f in by_field if f is not None):
+    if sorted(seen) != sorted(by_field):
         return None
     return "".join(pieces)
 

@@ -224,19 +224,13 @@ def retry_lost_numbers(
             todo.append((i, tagged, aside))
     if not todo:
         return set()
-    encoded = translator.encode(
-        [text for _, text, _ in todo], [units[i].segment for i, _, _ in todo]
-    )
-    order = sorted(range(len(todo)), key=lambda n: len(encoded[n]))
+    texts = translator.decode_texts([t for _, t, _ in todo], [units[i].segment for i, _, _ in todo])
     replaced: set[int] = set()
-    for start in range(0, len(order), translator.batch_size):
-        chunk = order[start : start + translator.batch_size]
-        for n, text in zip(chunk, translator.decode([encoded[n] for n in chunk]), strict=True):
-            i, _, aside = todo[n]
-            source, again = units[i].text, aside.put_back(text)
-            if _better(source, outputs[i], again):
-                outputs[i] = again
-                replaced.add(i)
+    for (i, _, aside), text in zip(todo, texts, strict=True):
+        again = aside.put_back(text)
+        if _better(units[i].text, outputs[i], again):
+            outputs[i] = again
+            replaced.add(i)
     logger.info(
         "lost numbers: %d lines lacked a number, %d kept them all decoded again with them as tags",
         len(todo),

@@ -477,7 +477,7 @@ class Translator:
             doubled = _write_once(splits, grouped, _doubled_once, said)
         if self.labels is not None:
             _write_labels(self.labels, splits, grouped, used_fusion, matchers)
-        self._capitalise_starts(splits, grouped, matches)
+        _capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
         for index, split in splits.items():
             method = self.fusion_name if used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -498,24 +498,6 @@ class Translator:
                 target_language=self.line_forms.target_language,
             )
         return [r for r in results if r is not None]
-
-    def _capitalise_starts(
-        self,
-        splits: Mapping[int, SplitSegment],
-        grouped: dict[int, list[str]],
-        matches: Sequence[tuple[Match, ...]],
-    ) -> None:
-        """Each segment's line translations that start a sentence with a small letter where
-        their sources start with a capital written with one, in place, unless the segment's
-        matches write such lines with a small letter (:func:`ltmt.capitals.capitalised_starts`)."""
-        language = self.line_forms.target_language
-        for index, split in splits.items():
-            lines = grouped.get(index)
-            if not lines or any(
-                lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]
-            ):
-                continue
-            grouped[index] = capitalised_starts(split.lines, lines, language)
 
     def _translate_units(
         self,
@@ -689,6 +671,19 @@ class Translator:
                 encoded[position] = [*ids[: self.max_source_tokens - 1], ids[-1]]
         return encoded
 
+    def decode_texts(self, texts: Sequence[str], segments: Sequence[int]) -> list[str]:
+        """``texts`` (lines of ``segments``) decoded by the model alone, in length-sorted
+        batches; the outputs in the order of ``texts`` (what the retries of
+        :mod:`ltmt.copied_labels` and :mod:`ltmt.numbers_kept` decode)."""
+        encoded = self.encode(texts, segments)
+        order = sorted(range(len(texts)), key=lambda n: len(encoded[n]))
+        outputs = [""] * len(texts)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            for n, text in zip(chunk, self.decode([encoded[n] for n in chunk]), strict=True):
+                outputs[n] = text
+        return outputs
+
     def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
         """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state
         for this batch (``fusion.prepare``), or ``None`` for the model alone."""
@@ -728,6 +723,24 @@ def _write_labels(
             changed += 1
     if changed:
         logger.info("labels: %d translations written as the label lexicon says", changed)
+
+
+def _capitalise_starts(
+    splits: Mapping[int, SplitSegment],
+    grouped: dict[int, list[str]],
+    matches: Sequence[tuple[Match, ...]],
+    language: str,
+) -> None:
+    """Each segment's line translations that start a sentence with a small letter where their
+    sources start with a capital written with one, in place, unless the segment's matches write
+    such lines with a small letter (:func:`ltmt.capitals.capitalised_starts`)."""
+    for index, split in splits.items():
+        lines = grouped.get(index)
+        if not lines or any(
+            lower_case_starts(m.segment.source, m.segment.target) for m in matches[index]
+        ):
+            continue
+        grouped[index] = capitalised_starts(split.lines, lines, language)
 
 
 def _write_once(

@@ -193,6 +193,13 @@ class LineForms:
         )
 
 
+def meant_as_written(line: str) -> bool:
+    """Whether ``line`` is key combinations alone (``CmdOrCtrl+Shift+F``) or ``strftime``
+    directives alone (``%H:%M``): what a translation keeps as written (or writes with its own
+    key names and date order), so neither ``ltmt translate`` nor ``ltmt qa`` calls it a copy."""
+    return only_combinations(line.strip()) or only_directives(line)
+
+
 def undecorated(line: str) -> tuple[str, str, str]:
     """``(decoration before, words, decoration after)`` of ``line``: the runs of two or more
     symbols on both sides of its words (``--- ``, ``Menus``, `` ---``), or the pictographs

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.date_formats import localise_dates, only_directives
+from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Reviewed, TranslatedApart, Unit, open_document
@@ -50,9 +50,8 @@ from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
-from ltmt.key_combinations import only_combinations
 from ltmt.segments import Translation
-from ltmt.units import split_segment
+from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -179,7 +178,7 @@ def fit(unit: Unit, output: str, target_language: str = "") -> Restored:
     ``%`` fixed and the format rules checked; ``ok`` False when it is still not valid. With a
     ``target_language`` (the model's), the source's date formats are written in its form
     (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it."""
-    restored = _fitted(unit, output)
+    restored = _fit_placeholders(unit, output)
     if not target_language or not restored.text.strip():
         return restored
     localised = localise_dates(unit.source, restored.text, target_language)
@@ -189,8 +188,8 @@ def fit(unit: Unit, output: str, target_language: str = "") -> Restored:
     return replace(restored, text=localised)
 
 
-def _fitted(unit: Unit, output: str) -> Restored:
-    """:func:`fit` before the dates."""
+def _fit_placeholders(unit: Unit, output: str) -> Restored:
+    """:func:`fit` before the dates: placeholders repaired, the format rules checked."""
     protected = protect(unit.source)
     restored = restore(protected, output)
     flags = format_flags(unit.flags)
@@ -315,7 +314,7 @@ def _copied(source: str, output: str) -> bool:
     are key combinations alone, ``CmdOrCtrl+Shift+F``, and date formats alone, ``%H:%M``)."""
     if output.strip() != source.strip() or not split_segment(source)[0]:
         return False
-    if only_combinations(source.strip()) or only_directives(source):
+    if meant_as_written(source):
         return False
     return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None
 

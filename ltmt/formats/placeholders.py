@@ -85,7 +85,7 @@ def fit_translation(translation: Translation) -> Translation:
     if not translation.text.strip():
         return translation
     text = restore(protect(translation.source), translation.text).text
-    if translation.target_language:  # after the repair, which puts conversions in order
+    if translation.target_language:  # after the repair, which reads the source as written
         text = localise_dates(translation.source, text, translation.target_language)
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ltmt.date_formats import date_runs
+from ltmt.date_formats import DateRun, date_runs
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 
 _GLUED_AT = re.compile(r"[^\W\d_]{0,3}@")  # after a placeholder: "@", "E@"
@@ -338,8 +338,9 @@ def _reorder(source: str, text: str) -> str:
     printf arguments, and a translation may move the date or order its fields otherwise."""
     expected, found = find_placeholders(source), find_placeholders(text)
     replacement: dict[int, str] = {}
-    ordered_found = [p for p in found if p.ordered and not _dated(p, text)]
-    ordered_expected = [p.text for p in expected if p.ordered and not _dated(p, source)]
+    text_runs, source_runs = date_runs(text), date_runs(source)
+    ordered_found = [p for p in found if p.ordered and not _dated(p, text_runs)]
+    ordered_expected = [p.text for p in expected if p.ordered and not _dated(p, source_runs)]
     if [p.text for p in ordered_found] != ordered_expected and sorted(
         p.text for p in ordered_found
     ) == sorted(ordered_expected):
@@ -364,11 +365,9 @@ def _reorder(source: str, text: str) -> str:
     return "".join(out)
 
 
-def _dated(placeholder: Placeholder, text: str) -> bool:
-    """Whether ``placeholder`` (found in ``text``) is a directive of a date format."""
-    if placeholder.kind != "printf":
-        return False
-    return any(run.start <= placeholder.start < run.end for run in date_runs(text))
+def _dated(placeholder: Placeholder, runs: list[DateRun]) -> bool:
+    """Whether ``placeholder`` is a directive of one of the date ``runs`` of its text."""
+    return placeholder.kind == "printf" and any(run.holds(placeholder.start) for run in runs)
 
 
 def balanced(text: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
-from ltmt.date_formats import date_runs, directives, lost_fields, only_directives
+from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import check_format
 from ltmt.formats.placeholder_syntax import (
@@ -26,10 +26,11 @@ from ltmt.formats.placeholder_syntax import (
     positional_aliases,
     without_placeholders,
 )
-from ltmt.key_combinations import COMBINATION, only_combinations, renderings
+from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import lost_numbers
 from ltmt.text import split_edges
+from ltmt.units import meant_as_written
 from ltmt.wording import counted, first_few
 
 PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
@@ -201,7 +202,7 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     formats alone (``%H:%M``, the same in many languages)."""
     if target.strip() != source.strip() or not has_words(source):
         return []
-    if only_combinations(source.strip()) or only_directives(source):
+    if meant_as_written(source):
         return []
     return ["the translation is the source as written"]
 
@@ -242,9 +243,7 @@ def _inventories(source: str, target: str, *, names: bool) -> tuple[Counter[str]
     aliases = positional_aliases(source, _unsized)
     runs = date_runs(source)  # their directives are the dates check's, wherever written
     dated = {d.text for run in runs for d in directives(run.text)}
-    within = {
-        p.start for p in find_placeholders(source) if any(r.start <= p.start < r.end for r in runs)
-    }
+    within = {p.start for p in find_placeholders(source) if any(r.holds(p.start) for r in runs)}
     return (
         _inventory(source, {}, names=names, left_out=lambda p: p.start in within),
         _inventory(target, aliases, names=names, left_out=lambda p: p.text in dated),
