@@ -94,7 +94,8 @@ def qa(
 ) -> None:
     """Check a translated FILE: format strings, placeholders and tags, numbers, accelerators,
     key combinations, whitespace, no-break spaces, doubled words, one source translated two
-    ways, and with --user the user's memory and glossary.
+    ways, words no spelling dictionary of --tgt-lang knows, and with --user the user's memory
+    and glossary.
 
     Each finding is a line `FILE: entry N: severity [check] message`; the last line counts
     them. The exit status is 1 when a finding is as severe as --fail-on (by default, an error:
@@ -125,7 +126,7 @@ def qa(
         include_fuzzy=not reviewed_only,
     )
     if user is None:
-        report = check_pairs(records, checks=names, glossary=terms)
+        report = check_pairs(records, checks=names, glossary=terms, language=tgt_lang)
     else:
         with open_store(memory_dir, key_file, existing=True, user=user) as memory:
             memory.require_user(user)
@@ -136,6 +137,7 @@ def qa(
                 user=user,
                 glossary=terms,
                 user_glossary=not no_user_glossary,
+                language=tgt_lang,
             )
     if as_json:
         typer.echo(

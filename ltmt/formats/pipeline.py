@@ -51,6 +51,7 @@ from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
+from ltmt.spelling import dictionary_for, words_of
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import counted
 
@@ -299,6 +300,8 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     elif outcome.method != "exact" and _copied(outcome.unit.source, outcome.text):
         report.copied += 1
         report.example(f"{outcome.unit.source[:60]!r}: left as in the source")
+    elif outcome.method != "exact":
+        _count_spelling(report, outcome, translation)
     if not outcome.ok:
         report.not_repairable += 1
         report.invalid_format += any("-format: " in p for p in outcome.restored.problems)
@@ -306,6 +309,21 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
         report.example(f"{outcome.unit.source[:60]!r}: {what}")
     elif outcome.restored.repaired:
         report.repaired += 1
+
+
+def _count_spelling(report: RunReport, outcome: Outcome, translation: Translation) -> None:
+    """Count an output with words its language's spelling dictionary does not know (the
+    source's and its memory matches' words pass: :mod:`ltmt.spelling`)."""
+    dictionary = dictionary_for(translation.target_language or "")
+    if dictionary is None:
+        return
+    report.spelling_dictionary = dictionary.name
+    accept = words_of(match.target for match in translation.matches)
+    unknown = dictionary.unknown_words(outcome.text, outcome.unit.source, accept)
+    if unknown:
+        report.misspelt += 1
+        words = ", ".join(repr(word) for word in unknown[:3])
+        report.example(f"{outcome.unit.source[:60]!r}: {words} in no dictionary")
 
 
 def _copied(source: str, output: str) -> bool:

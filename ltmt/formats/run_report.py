@@ -21,6 +21,9 @@ Every unit translated in the run is counted once in each of these groups:
 - ``copied``: model outputs identical to their source (the small model copies some short UI
   words, ``Save`` or ``Warning``, whatever their ``msgctxt``): written all the same, flagged
   for review like every machine translation, and counted so that a reviewer looks at them;
+- ``misspelt``: of the model's outputs (not copies), those with a word the target language's
+  spelling dictionary does not know (``Kategories``, ``Spekifikationen``: :mod:`ltmt.spelling`),
+  and ``spelling_dictionary`` the dictionary (empty where none is installed: not counted);
 - ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
   at the model's length limit even so (``--strict`` fails the run on these).
 
@@ -60,6 +63,8 @@ class RunReport:
     cut: int = 0
     plural_identical: int = 0
     copied: int = 0
+    misspelt: int = 0
+    spelling_dictionary: str = ""
     resumed: int = 0
     translated_before: int = 0
     seconds: float = 0.0
@@ -82,6 +87,7 @@ class RunReport:
                 setattr(self, name, getattr(self, name) + value)
         for text in other.examples:
             self.example(text)
+        self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
 
     def summary(self) -> str:
         """One line for the end of a run."""
@@ -116,6 +122,11 @@ class RunReport:
             )
         if self.copied:
             parts.append(f"{self.copied} left as in the source by the model (check them)")
+        if self.misspelt:
+            parts.append(
+                f"{self.misspelt} with words the {self.spelling_dictionary} dictionary does not "
+                "know (check them)"
+            )
         if self.plural_identical:
             entries = counted(self.plural_identical, "plural entry", "plural entries")
             parts.append(f"{entries} with identical forms")

@@ -9,6 +9,9 @@ glossary.
   (whitespace aside: a line wrapped elsewhere is the same translation).
 - :func:`glossary_findings`: a glossary term of the source whose target the translation does
   not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count).
+- :func:`spelling_findings`: words of the translation the target language's spelling
+  dictionary does not know (:mod:`ltmt.spelling`); a word of the source, or of a glossary
+  term's target, passes.
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from ltmt.routing import reused_target
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from ltmt.memory.store import Memory
+    from ltmt.spelling import Dictionary
     from ltmt.segments import PairRecord
     from ltmt.terminology.matching import TermMatcher
 
@@ -107,6 +113,30 @@ def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> li
             )
             for source, target in missed.items()
         )
+    return findings
+
+
+def spelling_findings(
+    records: Sequence[PairRecord], dictionary: Dictionary, accept: Collection[str] = ()
+) -> list[Finding]:
+    """The entries of ``records`` whose translation has words ``dictionary`` does not know
+    (those of the source and ``accept``, case-folded, pass)."""
+    findings: list[Finding] = []
+    for n, record in enumerate(records):
+        unknown = dictionary.unknown_words(record.target, record.source, accept)
+        if unknown:
+            words = ", ".join(repr(word) for word in unknown)
+            findings.append(
+                Finding(
+                    "spelling",
+                    n,
+                    record.position,
+                    record.source,
+                    record.target,
+                    f"{'a word' if len(unknown) == 1 else 'words'} the {dictionary.name} "
+                    f"dictionary does not know: {words}",
+                )
+            )
     return findings
 
 

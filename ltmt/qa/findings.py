@@ -5,8 +5,8 @@ Each check has a name, a severity and a sentence that says what it looks for
 ``msgfmt -c`` rejects, a placeholder or tag lost or added); ``warning``: a reviewer should look
 (a number lost, an accelerator, a key combination, edge whitespace, a no-break space lost, a
 word doubled, the same source translated two ways, a translation the user's memory or glossary
-says otherwise); ``note``: often intended (a translation that copies its source, end
-punctuation that differs).
+says otherwise); ``note``: often intended, or worth a look (a translation that copies its
+source, end punctuation that differs, a word no spelling dictionary knows).
 """
 
 from __future__ import annotations
@@ -92,6 +92,12 @@ CHECKS: dict[str, Check] = {
             "warning",
             "a glossary term of the source is translated as the glossary says (--user's "
             "glossary, --glossary)",
+        ),
+        Check(
+            "spelling",
+            "note",
+            "the translation's words are in the target language's spelling dictionary "
+            "(Hunspell's, through Enchant), or compounds of its words, or the source's",
         ),
         Check("copied", "note", "the translation is not the source written again"),
         Check(

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
-from ltmt.qa.catalog_checks import glossary_findings, inconsistent_findings, memory_findings
+from ltmt.qa.catalog_checks import (
+    glossary_findings,
+    inconsistent_findings,
+    memory_findings,
+    spelling_findings,
+)
 from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity
 from ltmt.qa.pair_checks import PAIR_CHECKS
 from ltmt.wording import counted
@@ -96,13 +101,18 @@ def check_pairs(
     user: str | None = None,
     glossary: Iterable[Term] = (),
     user_glossary: bool = True,
+    language: str | None = None,
 ) -> QaReport:
     """Check the translated ``records`` (a file's pairs:
     :func:`ltmt.formats.pairs.read_translations`) with ``checks`` (default: all). ``memory``
     and ``user``: the memory whose translations the ``memory`` check holds the file to, and
     whose stored glossary (with ``user_glossary``) the ``glossary`` check reads with
-    ``glossary``'s terms. Findings come in the file's order."""
+    ``glossary``'s terms. ``language``: the translations' language (``de``), whose spelling
+    dictionary the ``spelling`` check reads (:mod:`ltmt.spelling`; without it, or without a
+    dictionary installed, the check does not run and ``not_run`` says why). Findings come in
+    the file's order."""
     from ltmt.lookup import term_matcher
+    from ltmt.spelling import INSTALL_HINT, dictionary_for, words_of
 
     names = chosen_checks() if checks is None else chosen_checks(checks)
     records = list(records)
@@ -129,11 +139,25 @@ def check_pairs(
             report.not_run["memory"] = "no user's memory to compare with"
         else:
             findings += memory_findings(translated, memory, user)
-    if "glossary" in names:
+    glossary = list(glossary)
+    matcher = None
+    if "glossary" in names or "spelling" in names:
         matcher = term_matcher(memory, user, user_glossary, glossary)
+    if "glossary" in names:
         if matcher is None:
             report.not_run["glossary"] = "no glossary terms (the user's, or a glossary given)"
         else:
             findings += glossary_findings(translated, matcher)
+    if "spelling" in names:
+        dictionary = dictionary_for(language) if language else None
+        if dictionary is None:
+            report.not_run["spelling"] = (
+                f"no spelling dictionary for {language}: {INSTALL_HINT}"
+                if language
+                else "no target language given"
+            )
+        else:
+            accept = words_of(t.target for t in matcher.terms) if matcher is not None else ()
+            findings += spelling_findings(translated, dictionary, accept)
     report.findings = sorted(findings, key=lambda f: (f.entry, names.index(f.check)))
     return report

@@ -293,7 +293,13 @@ def _qa_report(
 
     names = qa.check_names(checks or ())
     memory = service.memory if who in service.memory.users() else None
-    report = qa.check_pairs(records, checks=names or None, memory=memory, user=who)
+    report = qa.check_pairs(
+        records,
+        checks=names or None,
+        memory=memory,
+        user=who,
+        language=service.target_lang,
+    )
     return QaReportOut(**report.to_dict())
 
 

@@ -1,0 +1,179 @@
+"""Words no dictionary of the target language knows: where a reviewer looks first.
+
+The shipped model writes some words that are no words: it mixes English and German
+(``Kategories``, ``Spekifikationen``, ``Hilfsant`` for ``Assistant``) or stops inside one
+(``Dupliz`` for ``Duplicate``). A spelling dictionary finds them: the platform's Hunspell (or
+Aspell, ...) dictionaries, through Enchant (``pyenchant``: ``pip install 'ltmt[spelling]'``,
+with the system's ``libenchant-2`` and a dictionary, ``apt-get install hunspell-de-de``).
+Measured on real catalogs (``eval/spelling_trial.py``), an output with such a word is seldom
+what a translator wrote, so ``ltmt translate`` counts them for review and ``ltmt qa`` names
+them; the translations are left as the model wrote them (a hypothesis of the model's own n-best
+list that is spelt right was as often a worse translation as a better one, in a throwaway trial
+on the same catalogs).
+
+A word passes (:meth:`Dictionary.unknown_words`) where the dictionary knows it, or it is a
+compound of two words the dictionary knows (``Notizliste``: German joins nouns freely and a
+dictionary lists only some compounds; a linking ``s`` is allowed, ``Präsentationsmodus``), or
+ltmt's table of the language's words has it (the words of the training catalogs' German:
+``Metadaten``, ``Bitrate``), or the source has it (a name, a term kept in English), with a
+German ending too (``Commits``, ``Repositories``), or the caller accepts it (a glossary's or a
+memory's translations). Words of fewer than three letters (``Mi``, ``Do``), in capitals
+(``PDF``) or with a capital inside (``OpenPGP``), placeholders, URLs and markup are not checked;
+each part of a hyphenated word is checked alone (``HSTS-Zwischenspeicher``); a keyboard
+accelerator's marker inside a word is left out (``Ö_ffnen``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from ltmt.copied_labels import target_words
+from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.text import LETTERS
+
+logger = logging.getLogger(__name__)
+
+# a word: letters, an apostrophe or hyphen inside
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+# the shortest word checked, and the shortest part of a compound (``Tab`` + ``leiste``)
+_PART = 3
+# a keyboard accelerator's marker inside or at the start of a word (``Ö_ffnen``, ``&Datei``)
+_MARKER = re.compile(r"[_&~](?=[^\W\d_])")
+INSTALL_HINT = (
+    "pip install 'ltmt[spelling]' and a dictionary for the language "
+    "(Debian, Ubuntu: apt-get install libenchant-2-2 hunspell-de-de, or hunspell-fr ...)"
+)
+
+
+@dataclass
+class Dictionary:
+    """A language's spelling dictionary (``tag``: Enchant's, ``de_DE``; ``provider``: the
+    engine behind it, ``hunspell``) and ltmt's table of its words (``words``, case-folded)."""
+
+    tag: str
+    provider: str
+    checker: Any = field(repr=False)
+    words: frozenset[str] = field(default=frozenset(), repr=False)
+    # Enchant's dictionaries are not safe across threads (a server checks on several)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        self._known = lru_cache(maxsize=65536)(self._knows_uncached)
+
+    @property
+    def name(self) -> str:
+        """``de_DE (hunspell)``: what a report says it checked with."""
+        return f"{self.tag} ({self.provider})"
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is spelt right: in the dictionary or ltmt's table, or a compound of
+        two known words (module docstring)."""
+        return bool(self._known(word))
+
+    def _knows_uncached(self, word: str) -> bool:
+        if self._part(word):
+            return True
+        for cut in range(_PART, len(word) - _PART + 1):
+            left, right = word[:cut], word[cut:]
+            if self._part(right, head=True) and (
+                self._part(left) or (left.endswith("s") and self._part(left[:-1]))
+            ):
+                return True
+        return False
+
+    def _part(self, part: str, *, head: bool = False) -> bool:
+        """Whether ``part`` is a word (a compound's head as a noun too: ``liste`` → ``Liste``)."""
+        if len(part) < _PART:
+            return False
+        forms = (part, part.capitalize()) if head else (part,)
+        return any(form.casefold() in self.words or self._in_dictionary(form) for form in forms)
+
+    def _in_dictionary(self, word: str) -> bool:
+        with self._lock:
+            return bool(self.checker.check(word))
+
+    def unknown_words(self, text: str, source: str = "", accept: Collection[str] = ()) -> list[str]:
+        """The words of ``text`` (a translation) that are not spelt right, in order, each once;
+        words of ``source`` and ``accept`` (case-folded) pass (module docstring)."""
+        source_words = {w.casefold() for w in LETTERS.findall(_plain(source)) if len(w) >= _PART}
+        passing = source_words | set(accept)
+        unknown: list[str] = []
+        for word in _WORD.findall(_plain(text)):
+            for part in word.split("-"):
+                folded = part.casefold()
+                if (
+                    not _checked(part)
+                    or folded in passing
+                    or part in unknown
+                    or any(_inflected(folded, english) for english in source_words)
+                    or self.knows(part.replace("\u2019", "'"))
+                ):
+                    continue
+                unknown.append(part)
+        return unknown
+
+
+def words_of(texts: Iterable[str]) -> frozenset[str]:
+    """The words of ``texts``, case-folded: what :meth:`Dictionary.unknown_words` accepts as
+    the user's own (a glossary's targets, a memory's translations)."""
+    return frozenset(word.casefold() for text in texts for word in LETTERS.findall(text))
+
+
+def _plain(text: str) -> str:
+    """``text`` without placeholders and without accelerator markers before letters."""
+    return _MARKER.sub("", without_placeholders(text))
+
+
+def _checked(word: str) -> bool:
+    """Whether a word is one to check: three letters at least (not an abbreviation: ``Mi``,
+    ``Do``), not in capitals (``PDF``), no capital inside (``OpenPGP``, ``iPhone``)."""
+    return len(word) >= _PART and word[1:] == word[1:].lower()
+
+
+def _inflected(word: str, english: str) -> bool:
+    """Whether ``word`` is the source's ``english`` word with an ending, as German writes loan
+    words (``Commits`` for ``commit``, ``Branches``, ``Repositories`` for ``repository``); not
+    a word cut short (``Vertika`` for ``vertical``)."""
+    if english.endswith("y") and word == english[:-1] + "ies":
+        return True
+    return word.startswith(english) and len(word) - len(english) <= 3
+
+
+@cache
+def dictionary_for(language: str) -> Dictionary | None:
+    """The spelling dictionary of ``language`` (``de``, ``de-AT``, ``pt_BR``): its region's
+    where installed, else the language's main one (``de`` → ``de_DE``), else any of it; None
+    where Enchant or a dictionary is missing (:data:`INSTALL_HINT`). Looked up once a process."""
+    if not language:
+        return None
+    try:
+        import enchant
+    except ImportError as exc:  # pyenchant missing, or the C library it loads
+        logger.info("spelling: not checked: %s", exc)
+        return None
+    tag = enchant_tag(language, enchant.list_languages())
+    if tag is None:
+        logger.info("spelling: no dictionary for %s", language)
+        return None
+    checker = enchant.Dict(tag)
+    return Dictionary(tag, checker.provider.name, checker, target_words(language) or frozenset())
+
+
+def enchant_tag(language: str, installed: Collection[str]) -> str | None:
+    """The installed dictionary tag for ``language``: the exact region (``de-AT`` →
+    ``de_AT``), else the language's main region (``de`` → ``de_DE``) or the language alone
+    (``en``), else its first region."""
+    wanted = language.replace("-", "_")
+    base = wanted.split("_")[0].lower()
+    by_case = {tag.lower(): tag for tag in installed}
+    for candidate in (wanted, f"{base}_{base}", base):
+        if candidate.lower() in by_case:
+            return by_case[candidate.lower()]
+    regional = sorted(tag for tag in installed if tag.lower().startswith(base + "_"))
+    return regional[0] if regional else None
