@@ -318,7 +318,7 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
     if dictionary is None:
         return
     report.spelling_dictionary = dictionary.name
-    accept = words_of(match.target for match in translation.matches)
+    accept = words_of(match.segment.target for match in translation.matches)
     unknown = dictionary.unknown_words(outcome.text, outcome.unit.source, accept)
     if unknown:
         report.misspelt += 1

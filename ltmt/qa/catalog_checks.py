@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
     from ltmt.memory.store import Memory
-    from ltmt.spelling import Dictionary
     from ltmt.segments import PairRecord
+    from ltmt.spelling import Dictionary
     from ltmt.terminology.matching import TermMatcher
 
 # memory matches read per entry: stored pairs of one source in other contexts come first
