@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ltmt import Memory
+from ltmt.spelling import dictionary_for
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -119,11 +120,34 @@ def test_the_users_memory_and_glossary(run_ltmt, po, tmp_path):
     assert (code, out) == (0, "5 entries checked: nothing found\n")
 
 
+@pytest.mark.skipif(
+    dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
+)
+def test_words_no_dictionary_of_the_target_language_knows(run_ltmt, tmp_path):
+    po = write_po(
+        tmp_path / "de.po",
+        [("", "Categories", "Kategories", False), ("", "Show commits", "Commits anzeigen", False)],
+    )
+    code, out, _ = run_ltmt("qa", str(po))
+    assert code == 0
+    assert out.splitlines() == [
+        f"{po}: entry 1: note [spelling] a word the de_DE (hunspell) dictionary does not know: "
+        "'Kategories'",
+        "2 entries checked: 1 note (spelling 1)",
+    ]
+    # the user's glossary says it is their word
+    store = tmp_path / "store"
+    with Memory(store) as memory:
+        memory.glossary("u1").add("categories", "Kategories")
+    code, out, _ = run_ltmt("qa", str(po), "-u", "u1", "--memory-dir", str(store))
+    assert out == "2 entries checked: nothing found\n"
+
+
 def test_list_checks_needs_no_file(run_ltmt):
     code, out, _ = run_ltmt("qa", "--list-checks")
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["format", "error"]
-    assert len(out.splitlines()) == 15
+    assert len(out.splitlines()) == 16
 
 
 @pytest.mark.parametrize(
@@ -143,7 +167,7 @@ def test_list_checks_needs_no_file(run_ltmt):
                 "{po}",
                 "--skip",
                 "format,placeholders,addresses,numbers,accelerator,keys,dates,whitespace,nbsp,doubled,"
-                "inconsistent,memory,glossary,copied,punctuation",
+                "inconsistent,memory,glossary,spelling,copied,punctuation",
             ],
             "ltmt: error: --skip leaves no check to run\n",
         ),

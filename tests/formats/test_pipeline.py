@@ -14,6 +14,7 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import Unit, open_document
 from ltmt.formats.pipeline import fit, progress_path, translate_file, translate_texts
 from ltmt.formats.run_report import RunReport
+from ltmt.spelling import dictionary_for
 
 DATA = Path(__file__).parent / "data"
 
@@ -526,3 +527,42 @@ def test_translations_whose_doubled_words_were_repaired_are_counted() -> None:
     assert report.doubled_repaired == 1 and report.as_dict()["doubled_repaired"] == 1
     assert "doubled words: 1 written once" in report.summary()
     assert "doubled words:" not in RunReport(units=1).summary()
+
+
+@pytest.mark.skipif(
+    dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
+)
+def test_outputs_with_words_no_dictionary_knows_are_counted_for_review() -> None:
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Match, Segment, Translation
+
+    stored = Match(Segment(1, "u1", "Show categories", "Kategories anzeigen", 0.0, "api"), 80.0)
+    outputs = {
+        "Categories": Translation("Categories", "Kategories", (), "model", target_language="de"),
+        "Classification": Translation(
+            "Classification", "Klasifikation", (), "model", target_language="de"
+        ),
+        "Properties": Translation("Properties", "Eigenschaften", (), "model", target_language="de"),
+        # a word of the user's memory passes: their own
+        "Hide categories": Translation(
+            "Hide categories", "Kategories verbergen", (stored,), "knn", target_language="de"
+        ),
+        # a language without a dictionary is not counted
+        "Open": Translation("Open", "Abrirr", (), "model", target_language="xx"),
+    }
+    report = RunReport()
+    translate_units(
+        [Unit(str(n), source) for n, source in enumerate(outputs)],
+        lambda texts, prefer: [outputs[t] for t in texts],
+        report,
+    )
+    assert (report.misspelt, report.spelling_dictionary) == (2, "de_DE (hunspell)")
+    assert "; 2 with words the de_DE (hunspell) dictionary does not know (check them)" in (
+        report.summary()
+    )
+    assert report.examples == [
+        "'Categories': 'Kategories' in no dictionary",
+        "'Classification': 'Klasifikation' in no dictionary",
+    ]
+    assert report.as_dict()["misspelt"] == 2
+    assert "dictionary" not in RunReport(units=1).summary()

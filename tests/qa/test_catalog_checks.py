@@ -7,8 +7,14 @@ from pathlib import Path
 import pytest
 
 from ltmt import Memory
-from ltmt.qa.catalog_checks import glossary_findings, inconsistent_findings, memory_findings
+from ltmt.qa.catalog_checks import (
+    glossary_findings,
+    inconsistent_findings,
+    memory_findings,
+    spelling_findings,
+)
 from ltmt.segments import PairRecord
+from ltmt.spelling import dictionary_for, words_of
 from ltmt.terminology.matching import TermMatcher
 from ltmt.terminology.terms import Term
 
@@ -92,3 +98,28 @@ def test_glossary_terms_must_carry_their_target():
         (3, "'Commit' is 'Commit' in the glossary"),
         (3, "'repository' is 'Repository' in the glossary"),
     ]
+
+
+@pytest.mark.skipif(
+    dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
+)
+def test_words_no_dictionary_knows_are_named_once_each():
+    german = dictionary_for("de")
+    assert german is not None
+    records = [
+        record(1, "Categories and specifications", "Kategories und Spekifikationen"),
+        record(2, "Properties", "Eigenschaften"),
+        record(3, "Unlock", "Entsperren"),
+        record(4, "Show categories", "Kategories anzeigen"),
+    ]
+    found = spelling_findings(records, german)
+    assert [(f.entry, f.check, f.message) for f in found] == [
+        (
+            0,
+            "spelling",
+            "words the de_DE (hunspell) dictionary does not know: 'Kategories', 'Spekifikationen'",
+        ),
+        (3, "spelling", "a word the de_DE (hunspell) dictionary does not know: 'Kategories'"),
+    ]
+    accepted = words_of(["Kategories"])
+    assert [f.entry for f in spelling_findings(records, german, accepted)] == [0]

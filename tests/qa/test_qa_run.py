@@ -71,8 +71,8 @@ def test_chosen_checks_keep_the_tables_order_and_refuse_unknown_names():
         match=r"^no check 'placeholder' \(did you mean 'placeholders'\?\); the checks are format, ",
     ):
         chosen_checks(["placeholder"])
-    with pytest.raises(InputError, match=r"^no check 'spelling'; the checks are format, "):
-        chosen_checks(skip=["spelling"])
+    with pytest.raises(InputError, match=r"^no check 'grammar'; the checks are format, "):
+        chosen_checks(skip=["grammar"])
 
 
 def test_only_the_checks_asked_for_run():
@@ -86,12 +86,13 @@ def test_memory_and_glossary_need_something_to_compare_with(tmp_path: Path):
     assert report.not_run == {
         "memory": "no user's memory to compare with",
         "glossary": "no glossary terms (the user's, or a glossary given)",
+        "spelling": "no target language given",
     }
     with Memory(tmp_path / "store") as memory:
         memory.add("u1", "Save", "Speichern")
         memory.glossary("u1").add("settings", "Einstellungen")
         report = check_pairs(RECORDS, memory=memory, user="u1")
-        assert report.not_run == {}
+        assert report.not_run == {"spelling": "no target language given"}
         found = [(f.position, f.check) for f in report.findings]
         assert ("entry 6", "memory") in found and ("entry 2", "glossary") in found
         report = check_pairs(RECORDS, memory=memory, user="u1", user_glossary=False)
@@ -119,4 +120,13 @@ def test_the_report_as_json_names_every_check_and_finding():
         "target": "Öffnen",
         "message": "c-format: argument '1' missing",
         "severity": "error",
+    }
+
+
+def test_spelling_needs_a_language_with_a_dictionary():
+    report = check_pairs(RECORDS, checks=["spelling"], language="xx")
+    assert report.not_run == {
+        "spelling": "no spelling dictionary for xx: pip install 'ltmt[spelling]' and a "
+        "dictionary for the language (Debian, Ubuntu: apt-get install libenchant-2-2 "
+        "hunspell-de-de, or hunspell-fr ...)"
     }

@@ -1,0 +1,102 @@
+"""ltmt.spelling: words no dictionary knows, checked with the system's real Hunspell German
+dictionary through Enchant (``.ci/run`` installs ``libenchant-2-2`` and ``hunspell-de-de``)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ltmt.spelling import dictionary_for, enchant_tag, words_of
+
+GERMAN = dictionary_for("de")
+needs_german = pytest.mark.skipif(
+    GERMAN is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "installed", "expected"),
+    [
+        ("de", ["de_AT", "de_DE", "en_US"], "de_DE"),
+        ("de-AT", ["de_AT", "de_DE"], "de_AT"),
+        ("de_CH", ["de_AT", "de_DE"], "de_DE"),
+        ("en", ["en", "en_GB", "en_US"], "en"),
+        ("pt", ["pt_BR"], "pt_BR"),
+        ("fr", ["de_DE", "en_US"], None),
+    ],
+)
+def test_the_dictionary_of_a_language_is_its_regions_or_its_main_one(language, installed, expected):
+    assert enchant_tag(language, installed) == expected
+
+
+def test_no_dictionary_for_a_language_none_is_installed_for():
+    assert dictionary_for("xx") is None
+    assert dictionary_for("") is None
+
+
+@needs_german
+@pytest.mark.parametrize(
+    ("text", "source", "unknown"),
+    [
+        # what the shipped model wrote for held-out GNOME labels
+        ("Kategories", "Categories", ["Kategories"]),
+        ("Hilfsant", "Assistant", ["Hilfsant"]),
+        # an English word the source does not have
+        ("Den path angeben", "Specify the directory", ["path"]),
+        ("Die Spekifikationen sind Dokokuments", "", ["Spekifikationen", "Dokokuments"]),
+        # a word cut short is no English word with an ending
+        ("Vertika", "Vertical", ["Vertika"]),
+        # right: words, compounds the dictionary does not list, a linking s
+        ("Eigenschaften", "Properties", []),
+        ("Notizliste", "Note list", []),
+        ("Präsentationsmodus", "Presentation mode", []),
+        # ltmt's table of the training catalogs' German words
+        ("Metadaten", "Metadata", []),
+        # the source's words, with a German ending too
+        ("Commits anzeigen", "Show commits", []),
+        ("Repositories", "repository", []),
+        ("WebSQL-Datenbanken", "WebSQL databases", []),
+        # not checked: short words, capitals, a capital inside, placeholders, markup, URLs
+        ("Mi, Do", "Wed, Thu", []),
+        ("PDF öffnen", "Open the PDF", []),
+        ("OpenPGP-Schlüssel", "Keys", []),
+        ("<b>%s</b> auf https://exampel.org/Fehlr", "%s", []),
+        # each part of a hyphenated word alone; an accelerator's marker left out
+        ("HSTS-Ppolitiken", "HSTS policies", ["Ppolitiken"]),
+        ("Ö_ffnen", "_Open", []),
+        ("&Datei", "&File", []),
+        # each unknown word once, in order
+        ("Lokation, Lokation und Mesage", "", ["Lokation", "Mesage"]),
+    ],
+)
+def test_unknown_words(text, source, unknown):
+    assert GERMAN is not None
+    assert GERMAN.unknown_words(text, source) == unknown
+
+
+@needs_german
+def test_words_the_caller_accepts_pass():
+    assert GERMAN is not None
+    assert GERMAN.unknown_words("Kategories anzeigen", "Show categories") == ["Kategories"]
+    accepted = words_of(["Kategories anzeigen"])
+    assert GERMAN.unknown_words("Kategories anzeigen", "Show categories", accepted) == []
+
+
+@needs_german
+def test_the_dictionary_names_itself_and_is_safe_across_threads():
+    assert GERMAN is not None
+    assert GERMAN.name == "de_DE (hunspell)"
+    words = [f"Wort{n}x" for n in range(200)] + ["Schließen"] * 200
+    results: list[list[bool]] = []
+
+    def check() -> None:
+        results.append([GERMAN.knows(word) for word in words])
+
+    threads = [threading.Thread(target=check) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 4 and all(result == results[0] for result in results)
+    assert results[0][-1] and not results[0][0]
