@@ -7,6 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from ltmt.spelling import dictionary_for
+
 PAIRS = [
     {"source": "open the file", "target": "öffne die Datei"},
     {"source": "show all commits", "target": "zeige alle Commits"},
@@ -716,6 +718,26 @@ def test_qa_checks_pairs_with_the_users_memory(api):
     assert only["checks"] == ["punctuation"] and len(only["findings"]) == 1
     assert typo.status_code == 400 and "no check 'placeholder'" in typo.json()["error"]
     assert extra.status_code == 422
+
+
+@pytest.mark.skipif(
+    dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
+)
+def test_qa_checks_spelling_in_the_servers_target_language(api):
+    pairs = [
+        {"source": "Categories", "target": "Kategories"},
+        {"source": "Save", "target": "Speichern"},
+    ]
+    with api.client(api.key("qa-spelling")) as client:
+        report = client.post("/v1/qa", json={"pairs": pairs}).json()
+    assert "spelling" not in report["not_run"]
+    assert [(f["check"], f["position"], f["message"]) for f in report["findings"]] == [
+        (
+            "spelling",
+            "pair 1",
+            "a word the de_DE (hunspell) dictionary does not know: 'Kategories'",
+        )
+    ]
 
 
 QA_PO = """msgid ""
