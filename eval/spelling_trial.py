@@ -6,9 +6,10 @@ dev users' test segments) and ``--labels`` reports of ``eval/label_lexicon_trial
 ``after`` output of each held-out catalog label). For each set of outputs it counts those with
 a word the target language's dictionary does not know (:mod:`ltmt.spelling`, the source's
 words passing) and, among those flagged and the others, how many equal their reference
-(case, an accelerator and a final ``:`` or ellipsis aside) and their chrF2; and how many of
-the references themselves (the translators' text) would be flagged, with the words most often
-flagged in each.
+(case, an accelerator and a final ``:`` or ellipsis aside) and their chrF2; how many of the
+references themselves (the translators' text) would be flagged, with the words most often
+flagged in each; and the seconds checking the outputs took (``check_seconds``, the sets in
+the order given: the first pays for the dictionary's cache).
 
     python eval/spelling_trial.py --bench eval/results/dev-offline-s52-zen4-numbers \\
         --labels eval/results/label-lexicon/trial.json \\
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +44,10 @@ def _outcome(rows: list[tuple[str, str, str]], dictionary: Any) -> dict[str, Any
     reference_words: collections.Counter[str] = collections.Counter()
     references_flagged = 0
     examples: list[dict[str, Any]] = []
-    for source, output, reference in rows:
-        unknown = dictionary.unknown_words(output, source)
+    started = time.perf_counter()
+    found = [dictionary.unknown_words(output, source) for source, output, _ in rows]
+    seconds = time.perf_counter() - started
+    for (source, output, reference), unknown in zip(rows, found, strict=True):
         group = "flagged" if unknown else "not_flagged"
         groups[group]["outputs"].append(output)
         groups[group]["references"].append(reference)
@@ -54,7 +58,7 @@ def _outcome(rows: list[tuple[str, str, str]], dictionary: Any) -> dict[str, Any
         in_reference = dictionary.unknown_words(reference, source)
         references_flagged += bool(in_reference)
         reference_words.update(in_reference)
-    result: dict[str, Any] = {"outputs": len(rows)}
+    result: dict[str, Any] = {"outputs": len(rows), "check_seconds": round(seconds, 4)}
     for group, texts in groups.items():
         count = len(texts["outputs"])
         chrf = sacrebleu.corpus_chrf(texts["outputs"], [texts["references"]]).score if count else 0
