@@ -31,11 +31,14 @@ import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.copied_labels import target_words
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.text import LETTERS
+
+if TYPE_CHECKING:
+    from ltmt.segments import Translation
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +126,19 @@ def words_of(texts: Iterable[str]) -> frozenset[str]:
     """The words of ``texts``, case-folded: what :meth:`Dictionary.unknown_words` accepts as
     the user's own (a glossary's targets, a memory's translations)."""
     return frozenset(word.casefold() for text in texts for word in LETTERS.findall(text))
+
+
+def unknown_in(translation: Translation, text: str | None = None) -> tuple[str, list[str]]:
+    """The name of the dictionary of ``translation``'s language and the words of its text
+    (``text`` where given: the output as written to a file) that the dictionary does not know,
+    the source's and its memory matches' words passing; ``("", [])`` for a reused translation
+    (``exact``: the user's own) or where no dictionary is installed."""
+    dictionary = dictionary_for(translation.target_language)
+    if dictionary is None or translation.method == "exact":
+        return "", []
+    accept = words_of(match.segment.target for match in translation.matches)
+    written = translation.text if text is None else text
+    return dictionary.name, dictionary.unknown_words(written, translation.source, accept)
 
 
 def _plain(text: str) -> str:

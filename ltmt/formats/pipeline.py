@@ -51,7 +51,7 @@ from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import Translation
-from ltmt.spelling import dictionary_for, words_of
+from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import counted
 
@@ -312,14 +312,10 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
 
 
 def _count_spelling(report: RunReport, outcome: Outcome, translation: Translation) -> None:
-    """Count an output with words its language's spelling dictionary does not know (the
-    source's and its memory matches' words pass: :mod:`ltmt.spelling`)."""
-    dictionary = dictionary_for(translation.target_language or "")
-    if dictionary is None:
-        return
-    report.spelling_dictionary = dictionary.name
-    accept = words_of(match.segment.target for match in translation.matches)
-    unknown = dictionary.unknown_words(outcome.text, outcome.unit.source, accept)
+    """Count an output with words its language's spelling dictionary does not know
+    (:func:`ltmt.spelling.unknown_in`)."""
+    dictionary, unknown = unknown_in(translation, outcome.text)
+    report.spelling_dictionary = report.spelling_dictionary or dictionary
     if unknown:
         report.misspelt += 1
         words = ", ".join(repr(word) for word in unknown[:3])

@@ -108,9 +108,17 @@ class TranslationOut(BaseModel):
         description="fitting the model's output to its source changed it: a placeholder put "
         "back or taken out, edge whitespace or line breaks as the source has them",
     )
+    unknown_words: list[str] = Field(
+        default_factory=list,
+        description="words of the translation the target language's spelling dictionary does "
+        "not know, nor the source nor the memory matches have (a reviewer looks here first; "
+        "empty where the server has no dictionary)",
+    )
 
     @classmethod
     def of(cls, translation: Translation) -> TranslationOut:
+        from ltmt.spelling import unknown_in
+
         return cls(
             source=translation.source,
             text=translation.text,
@@ -122,6 +130,7 @@ class TranslationOut(BaseModel):
             doubled_repaired=translation.doubled_repaired,
             accelerators=translation.accelerators,
             fitted=translation.fitted,
+            unknown_words=unknown_in(translation)[1],
         )
 
 
