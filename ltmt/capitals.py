@@ -1,6 +1,7 @@
 """Capitals: lines written in capitals (``SELECT LINE``, ``VIM - ATTENTION``, ``FAILED``),
-translated in sentence case and written back in capitals; and a translated line that starts a
-sentence with a small letter where its source starts with a capital.
+translated in sentence case and written back in capitals; lines in title case (``Move to
+Trash``) translated in lower case; and a translated line that starts a sentence with a small
+letter where its source starts with a capital.
 
 UI strings shout mode names, headings and states. The model saw few such lines in training and
 reads them as unknown words: it copies them (``SELECT LINE``, ``FAILED``) or garbles them
@@ -13,6 +14,16 @@ sentence (``Select line``) and :func:`in_capitals` writes the translation back i
 A line counts when every word of it (outside placeholders) is in capitals and one of them has at
 least :data:`MIN_WORD` letters: ``OK``, ``RSA`` or ``MB 1000`` stay as they are, and so does a
 line with an identifier (``GTK_CAN_DEFAULT``).
+
+English writes buttons, menus and headings in title case, German does not, and the model reads
+a capitalised English word inside a line as a name: it copies it or garbles it (``Trash is
+Empty`` → ``Trash ist Empty``, ``Existing Text`` → ``Text wird bearbeitet``, ``New Window`` →
+``Neuer Window``), where it translates the same words in lower case (``Papierkorb ist leer``,
+``Neues Fenster``). So :func:`in_title_case` finds such a line (two words in title case at least,
+every word of :data:`MIN_WORD` letters or more capitalised) and :func:`lowered_label` gives it
+to the model in lower case, where every word in title case is one English writes in lower case
+inside a sentence (:func:`ltmt.word_tables.lowercase_words`: ``Google Talk`` and ``Brian Fox``
+stay as written); its translation gets a capital first letter.
 
 The model wrote 108 of 3,679 one-line strings of Django's and GNOME's German catalogs, and 18
 to 22 of each system's 2,000 dev-user outputs (session 52), with a small first letter where the
@@ -38,11 +49,14 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.text import LETTERS
+from ltmt.word_tables import lowercase_words
 
 # a line in capitals needs a word of this many letters (acronyms are shorter)
 MIN_WORD = 4
 _IDENTIFIER = re.compile(r"\w_\w")  # GTK_CAN_DEFAULT
 _FIRST_WORD = re.compile(r"\S+")
+# a word of two letters or more (``Don't``: ``Don``)
+_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _SENTENCE_END = ".!?:"
 # languages whose i has another capital than I
 _DOTTED_I = frozenset({"tr", "az"})
@@ -73,6 +87,39 @@ def sentence_case(line: str) -> str:
         return "".join(out)
 
     return outside_placeholders(line, lower)
+
+
+def in_title_case(line: str) -> bool:
+    """Whether ``line`` is written in title case (module docstring): ``Move to Trash``, not
+    ``Open the trash`` nor ``Settings``."""
+    words = _WORD.findall(without_placeholders(line))
+    titled = [word for word in words if _title_case(word)]
+    return len(titled) >= 2 and all(word[0].isupper() for word in words if len(word) >= MIN_WORD)
+
+
+def title_case_for_model(line: str) -> str | None:
+    """``line`` in title case as the model gets it (:func:`lowered_label`), or None where it
+    is not in title case or names something."""
+    return lowered_label(line) if in_title_case(line) else None
+
+
+def lowered_label(line: str) -> str | None:
+    """``line`` with its words in title case in lower case (outside placeholders), or None
+    where it has none, or one English does not write in lower case (a name)."""
+    words = [w for w in _WORD.findall(without_placeholders(line)) if _title_case(w)]
+    if not words or not all(word.lower() in lowercase_words() for word in words):
+        return None
+    return outside_placeholders(line, lambda text: _WORD.sub(_lowered, text))
+
+
+def _title_case(word: str) -> bool:
+    """A capital, then small letters only (not GitHub, not URL)."""
+    return word[0].isupper() and word[1:].islower()
+
+
+def _lowered(word: re.Match[str]) -> str:
+    """A word in title case in lower case; another as written."""
+    return word.group().lower() if _title_case(word.group()) else word.group()
 
 
 def in_capitals(text: str) -> str:

@@ -6,42 +6,35 @@ own German file has too came back as written (``eval/android_reference_trial.py`
 of them one or two capitalised words (``Settings``, ``Yes``, ``Queue``), while it translates
 the same words in lower case (``settings`` → ``Einstellungen``, ``yes`` → ``ja``). So a line
 the model copied whose words are in title case is decoded once more with those words in lower
-case (:func:`lowered_label`), and that translation, its first letter a capital where the
+case (:func:`ltmt.capitals.lowered_label`), and that translation, its first letter a capital where the
 line's is (:func:`as_label`), replaces the copy unless it still holds the line's words (a copy,
 or ``html html`` for ``html``), or misspells an English word of the line into no word of
 the target language (:func:`mangled_words`: ``Quue`` for ``Queue``, ``Subcribe``, ``Spm``
 for ``Spam``): the copy is then the better output. A word written again as it is passes
 (German keeps ``PIN``, ``Push``, ``Reset``; so does the ``forward`` of ``Schnell-forward``).
-The target language's words come from a table beside this module too (``words_de.txt.gz``,
-German's: ``eval/build_target_words.py``); a model translating into a language with no table
-gets no such check.
+The target language's words come from a table ltmt ships (:func:`ltmt.word_tables.target_words`:
+German's); a model translating into a language with no table gets no such check.
 
 A name must stay as written: the line is tried again only where every word of it in title case
-is one English writes in lower case inside a sentence, by the table ``lowercase_words_en.txt.gz``
-beside this module (a truecaser's statistics of the training data's English,
-``eval/build_lowercase_words.py``: ``settings`` and ``close`` are in it, ``brian`` and ``james``
-are not, so coreutils' ``Brian Fox`` is not made ``Brian-Fuchs``). :func:`retry_copied_labels`
+is one English writes in lower case inside a sentence (:func:`ltmt.word_tables.lowercase_words`:
+``settings`` and ``close`` are, ``brian`` and ``james`` are not, so coreutils' ``Brian Fox`` is
+not made ``Brian-Fuchs``). :func:`retry_copied_labels`
 does it for a translator's outputs decoded without memory, where the source language is
 English.
 """
 
 from __future__ import annotations
 
-import gzip
 import logging
-import re
 from collections.abc import Collection, Sequence
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ltmt.capitals import first_letter, with_first_capital
+from ltmt.capitals import first_letter, lowered_label, with_first_capital
 from ltmt.formats.placeholder_syntax import (
-    outside_placeholders,
     without_placeholders,
 )
-from ltmt.model.languages import model_languages
 from ltmt.text import LETTERS, collapse_space, fuzzy_score
+from ltmt.word_tables import lowercase_words, model_target_words
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -49,62 +42,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
-
-TABLE = Path(__file__).with_name("lowercase_words_en.txt.gz")
-# the words of each target language a table is shipped for (module docstring)
-TARGET_TABLES = {"de": Path(__file__).with_name("words_de.txt.gz")}
 # how close (fuzzy score, case-folded) a translation's word must be to an English word of the
 # line to count as its misspelling: ``quue`` for ``queue`` 89, ``spm`` for ``spam`` 86
 _NEARLY = 75.0
-
-
-def _title_case(word: str) -> bool:
-    """A capital, then small letters only (not GitHub, not URL)."""
-    return word[0].isupper() and word[1:].islower()
-
-
-def lowered_label(line: str) -> str | None:
-    """``line`` with its words in title case in lower case (outside placeholders), or None
-    where it has none, or one English does not write in lower case (a name)."""
-    words = [w for w in _WORD.findall(without_placeholders(line)) if _title_case(w)]
-    if not words or not all(word.lower() in lowercase_words() for word in words):
-        return None
-    return outside_placeholders(line, lambda text: _WORD.sub(_lowered, text))
-
-
-def _lowered(word: re.Match[str]) -> str:
-    """A word in title case in lower case; another as written."""
-    return word.group().lower() if _title_case(word.group()) else word.group()
-
-
-@cache
-def lowercase_words() -> frozenset[str]:
-    """The English words written in lower case inside a sentence (module docstring)."""
-    return _read_table(TABLE)
-
-
-@cache
-def target_words(language: str) -> frozenset[str] | None:
-    """The words (case-folded) of ``language`` (``de``, ``de-AT``), or None where ltmt ships
-    no table for it."""
-    table = TARGET_TABLES.get(language.lower().replace("_", "-").split("-")[0])
-    return None if table is None else _read_table(table)
-
-
-@cache
-def model_target_words(model: Path) -> frozenset[str] | None:
-    """The words of the language the model in directory ``model`` translates into
-    (:func:`target_words`; its tokenizer's config read once a process), or None."""
-    languages = model_languages(model)
-    return target_words(languages[1]) if languages is not None else None
-
-
-@cache
-def _read_table(path: Path) -> frozenset[str]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
 
 
 def mangled_words(text: str, line: str, words: Collection[str]) -> list[str]:

@@ -8,7 +8,7 @@ Bokmål`` → ``Norwegischer Bokm-Anzeiges``, ``Dutch`` → ``Niederlängisch``,
 only when it is exactly the English name CLDR gives one (``langcodes.find`` over English names,
 then its English name again: ``Chinese (Simplified)`` and ``Brazilian Portuguese`` are not),
 not a word English also writes in lower case (``Even``, ``Fur``:
-:func:`ltmt.copied_labels.lowercase_words`) nor a day's or month's name or abbreviation
+:func:`ltmt.word_tables.lowercase_words`) nor a day's or month's name or abbreviation
 (``Mon``, a language too: :func:`ltmt.calendar_names.names_a_day_or_month`); its
 target-language name is written with the line's first capital. A target language CLDR has no
 names for gets none. Only for an English source (the translator's ``source_language``).
@@ -33,7 +33,7 @@ def language_name(line: str, target_language: str) -> str | None:
         return None
     if not _has_names(target_language):
         return None
-    from ltmt.copied_labels import lowercase_words
+    from ltmt.word_tables import lowercase_words
 
     if line.lower() in lowercase_words():
         return None

@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ltmt.copied_labels import target_words
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.text import LETTERS
+from ltmt.word_tables import target_words
 
 if TYPE_CHECKING:
     from ltmt.segments import Translation

@@ -7,8 +7,11 @@ import pytest
 from ltmt.capitals import (
     capitalised_starts,
     in_capitals,
+    in_title_case,
     lower_case_starts,
+    lowered_label,
     sentence_case,
+    title_case_for_model,
     written_in_capitals,
 )
 
@@ -97,3 +100,52 @@ def test_lower_case_starts_reads_a_matchs_lines():
     assert not lower_case_starts("Prune all objects", "Alle Objekte entfernen")
     assert not lower_case_starts("prune all objects", "alle Objekte entfernen")
     assert not lower_case_starts("Prune\nall", "alle Objekte")  # lines do not pair up
+
+
+@pytest.mark.parametrize(
+    ("line", "lowered"),
+    [
+        ("Settings", "settings"),
+        ("Parental Controls", "parental controls"),
+        ("Duration: %1$s", "duration: %1$s"),  # placeholders as written
+        ("Open %S File", "open %S file"),
+        ("Rate AntennaPod", "rate AntennaPod"),  # not title case: as written
+        # a name, a word English writes capitalised: the line is left as it is
+        ("Brian Fox", None),
+        ("James Youngman", None),
+        ("Dingbats", None),
+        # nothing in title case
+        ("settings", None),
+        ("URL", None),
+        ("GitHub", None),
+    ],
+)
+def test_a_label_is_lowered_only_where_every_title_case_word_is_a_lower_case_word(
+    line: str, lowered: str | None
+) -> None:
+    assert lowered_label(line) == lowered
+
+
+@pytest.mark.parametrize(
+    ("line", "title_case", "for_model"),
+    [
+        ("Trash is Empty", True, "trash is empty"),
+        ("Move to Trash", True, "move to trash"),
+        ("Open %s File", True, "open %s file"),  # placeholders as written
+        ("Don't Save", True, "don't save"),
+        # a name: a word English writes with a capital
+        ("Google Talk", True, None),
+        ("Brian Fox", True, None),
+        # not title case: one word, a sentence, capitals
+        ("Settings", False, None),
+        ("Open the trash", False, None),
+        ("Show hidden files", False, None),
+        ("SELECT LINE", False, None),
+        ("Open GitHub Page", True, "open GitHub page"),  # GitHub as written
+    ],
+)
+def test_a_line_in_title_case_goes_to_the_model_in_lower_case_unless_it_names_something(
+    line: str, title_case: bool, for_model: str | None
+) -> None:
+    assert in_title_case(line) is title_case
+    assert title_case_for_model(line) == for_model

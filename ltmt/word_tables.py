@@ -1,0 +1,56 @@
+"""The word tables ltmt ships beside its modules, read once a process.
+
+- :func:`lowercase_words`: the English words written in lower case inside a sentence
+  (``lowercase_words_en.txt.gz``: a truecaser's counts of the English side of the training
+  data, ``general/train`` and ``l10n/train``, never the dev users' files;
+  ``eval/build_lowercase_words.py``): ``settings`` and ``close`` are in it, ``brian`` and
+  ``james`` are not. It tells a name (left as written) from a word in title case.
+- :func:`target_words`: the words of a target language (``words_de.txt.gz``, German's: those
+  of the German side of the training data written at least twice and more often than in its
+  English side, so ``typ`` is German and ``queue`` is not; ``eval/build_target_words.py``);
+  None for a language ltmt ships no table for.
+
+Each table is gzipped text, one case-folded word a line, after ``#`` lines that say how it was
+made.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+from ltmt.model.languages import model_languages
+
+LOWERCASE_TABLE = Path(__file__).with_name("lowercase_words_en.txt.gz")
+# the words of each target language a table is shipped for
+TARGET_TABLES = {"de": Path(__file__).with_name("words_de.txt.gz")}
+
+
+@cache
+def lowercase_words() -> frozenset[str]:
+    """The English words written in lower case inside a sentence (module docstring)."""
+    return read_table(LOWERCASE_TABLE)
+
+
+@cache
+def target_words(language: str) -> frozenset[str] | None:
+    """The words (case-folded) of ``language`` (``de``, ``de-AT``), or None where ltmt ships
+    no table for it."""
+    table = TARGET_TABLES.get(language.lower().replace("_", "-").split("-")[0])
+    return None if table is None else read_table(table)
+
+
+@cache
+def model_target_words(model: Path) -> frozenset[str] | None:
+    """The words of the language the model in directory ``model`` translates into
+    (:func:`target_words`; its tokenizer's config read once a process), or None."""
+    languages = model_languages(model)
+    return target_words(languages[1]) if languages is not None else None
+
+
+@cache
+def read_table(path: Path) -> frozenset[str]:
+    """The words of the table at ``path``."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))

@@ -1,0 +1,33 @@
+"""The word tables ltmt ships: each says how it was made and holds what its name says."""
+
+from __future__ import annotations
+
+from ltmt.word_tables import lowercase_words, target_words
+
+
+def test_the_table_says_how_it_was_made_and_holds_lower_case_words() -> None:
+    import gzip
+
+    from ltmt.word_tables import LOWERCASE_TABLE
+
+    with gzip.open(LOWERCASE_TABLE, "rt", encoding="utf-8") as handle:
+        header = [line for line in handle if line.startswith("#")]
+    assert "eval/build_lowercase_words.py" in header[1]
+    words = lowercase_words()
+    assert {"settings", "close", "yes", "queue"} <= words
+    assert not {"brian", "james", "david"} & words
+    assert all(word == word.lower() for word in words)
+
+
+def test_the_target_tables_say_how_they_were_made_and_hold_german_words() -> None:
+    import gzip
+
+    from ltmt.word_tables import TARGET_TABLES
+
+    with gzip.open(TARGET_TABLES["de"], "rt", encoding="utf-8") as handle:
+        header = [line for line in handle if line.startswith("#")]
+    assert "eval/build_target_words.py" in header[1]
+    words = target_words("de")
+    assert words is not None and {"typ", "einstellungen", "ja"} <= words
+    assert not {"queue", "forward", "close"} & words
+    assert target_words("de_AT") is words and target_words("fr") is None
