@@ -6,8 +6,8 @@ own German file has too came back as written (``eval/android_reference_trial.py`
 of them one or two capitalised words (``Settings``, ``Yes``, ``Queue``), while it translates
 the same words in lower case (``settings`` → ``Einstellungen``, ``yes`` → ``ja``). So a line
 the model copied whose words are in title case is decoded once more with those words in lower
-case (:func:`ltmt.capitals.lowered_label`), and that translation, its first letter a capital where the
-line's is (:func:`as_label`), replaces the copy unless it still holds the line's words (a copy,
+case (:func:`ltmt.capitals.lowered_label`), and that translation, its first letter a capital
+where the line's is (:func:`as_label`), replaces the copy unless it still holds the line's words (a copy,
 or ``html html`` for ``html``), or misspells an English word of the line into no word of
 the target language (:func:`mangled_words`: ``Quue`` for ``Queue``, ``Subcribe``, ``Spm``
 for ``Spam``): the copy is then the better output. A word written again as it is passes

@@ -114,6 +114,9 @@ class Translator:
     (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
     ``capital_lines``: a line written in capitals (``SELECT LINE``) is given to the model in
     sentence case and its translation written in capitals (:mod:`ltmt.capitals`).
+    ``title_case_lines``: a line in title case (``Trash is Empty``) is given to the model in
+    lower case, its translation with a first capital, where the source is English and no word
+    of the line names something (:func:`ltmt.capitals.title_case_for_model`).
     ``label_retry``: a line in title case the model copied (``Settings``) and decoded without
     memory is decoded again with its title-case words in lower case, and that translation kept
     unless it is a copy too (:mod:`ltmt.copied_labels`).
@@ -182,6 +185,7 @@ class Translator:
         seam_repair: bool = True,
         accelerators: str = "auto",
         capital_lines: bool = True,
+        title_case_lines: bool = True,
         label_retry: bool = True,
         labels: bool = True,
         decorations: bool = True,
@@ -208,7 +212,12 @@ class Translator:
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
-        self.line_forms = LineForms(accelerator_markers(accelerators), capital_lines, decorations)
+        self.line_forms = LineForms(
+            accelerator_markers(accelerators),
+            capital_lines,
+            decorations,
+            title_case=title_case_lines and source_language.lower().startswith("en"),
+        )
         if workers != 1:  # before anything allocates on other threads (ltmt.workers)
             limit_malloc_arenas()
         self.backbone = (

@@ -20,7 +20,14 @@ from typing import NamedTuple, Protocol
 from ltmt import pictographs
 from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
 from ltmt.calendar_names import calendar_name
-from ltmt.capitals import in_capitals, sentence_case, written_in_capitals
+from ltmt.capitals import (
+    first_letter,
+    in_capitals,
+    sentence_case,
+    title_case_for_model,
+    with_first_capital,
+    written_in_capitals,
+)
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
@@ -77,17 +84,21 @@ class LineForm:
 
     accelerator: Accelerator | None  # set aside (ltmt.accelerators)
     capitals: bool  # given in sentence case (ltmt.capitals)
+    titled: bool = False  # in title case, given in lower case (ltmt.capitals.in_title_case)
     before: str = ""  # decoration set aside (``--- `` of ``--- Menus ---``)
     after: str = ""
     inner: pictographs.SetAside | None = None  # pictographs inside the words, as tags
 
     def restore(self, translation: str) -> str:
-        """``translation`` with the line's pictographs, in capitals where the line was, with
-        the line's accelerator and decoration."""
+        """``translation`` with the line's pictographs, in capitals where the line was (its
+        first letter a capital where the line was in title case), with the line's accelerator
+        and decoration."""
         if self.inner is not None:
             translation = self.inner.put_back(translation)
         if self.capitals:
             translation = in_capitals(translation)
+        if self.titled:
+            translation = with_first_capital(translation)
         if self.accelerator is not None:
             translation = place_accelerator(translation, self.accelerator)
         return self.before + translation + self.after
@@ -100,8 +111,10 @@ class LineForms:
     them, ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
     ``capitals`` a line written in capitals given in sentence case
-    (:func:`ltmt.capitals.written_in_capitals`); with ``decorations`` too, the pictographs
-    inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and signs
+    (:func:`ltmt.capitals.written_in_capitals`); with ``title_case`` (an English source) a line
+    in title case given in lower case where no word of it names something
+    (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too,
+    the pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and signs
     with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
     date and time formats (``%B %-d``: :mod:`ltmt.date_formats`) and, with a
     ``target_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`); a
@@ -112,6 +125,7 @@ class LineForms:
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False
     decorations: bool = False
+    title_case: bool = False
     # whether the model cannot write a character (ltmt.model.writable); None: every one
     unwritable: Callable[[str], bool] | None = None
     # the target language: whose key names key combinations get (ltmt.key_combinations; one
@@ -128,10 +142,20 @@ class LineForms:
         capitals = self.capitals and written_in_capitals(plain)
         if capitals:
             plain = sentence_case(plain)
+        lowered = title_case_for_model(plain) if self.title_case and not capitals else None
+        titled = lowered is not None and plain[first_letter(plain) or 0].isupper()
+        plain = plain if lowered is None else lowered
         plain, inner = self._tagged(plain)
-        if accelerator is None and not capitals and not before and not after and inner is None:
+        if (
+            accelerator is None
+            and not capitals
+            and lowered is None
+            and not before
+            and not after
+            and inner is None
+        ):
             return line, None
-        return plain, LineForm(accelerator, capitals, before, after, inner)
+        return plain, LineForm(accelerator, capitals, titled, before, after, inner)
 
     def _undecorated(self, line: str) -> tuple[str, str, str]:
         return undecorated(line) if self.decorations else ("", line, "")

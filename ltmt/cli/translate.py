@@ -101,6 +101,13 @@ def translate(
         help="Give the model lines written in capitals (SELECT LINE) as written (by default "
         "it gets them in sentence case and the translation is written in capitals).",
     ),
+    no_title_case_lines: bool = typer.Option(
+        False,
+        "--no-title-case-lines",
+        help="Give the model lines in title case (Move to Trash) as written (by default an "
+        "English line in title case goes to it in lower case, but for words that name "
+        "something, and the translation gets a first capital).",
+    ),
     no_label_retry: bool = typer.Option(
         False,
         "--no-label-retry",
@@ -331,6 +338,7 @@ def translate(
             seam_repair=not no_seam_repair,
             accelerators=accelerators,
             capital_lines=not no_capital_lines,
+            title_case_lines=not no_title_case_lines,
             label_retry=not no_label_retry,
             labels=not no_label_lexicon,
             copy_guard=not no_copy_guard,
