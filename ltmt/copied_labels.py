@@ -1,19 +1,19 @@
 """Labels in title case that the model copies: ``Settings``, ``Close``, ``Parental Controls``.
 
-The shipped model learned from gettext messages, where a capitalised word alone is often a name,
-and it copies most short labels written in title case: 100 of AntennaPod's 820 strings that its
-own German file has too came back as written (``eval/android_reference_trial.py``), nearly all
-of them one or two capitalised words (``Settings``, ``Yes``, ``Queue``), while it translates
-the same words in lower case (``settings`` → ``Einstellungen``, ``yes`` → ``ja``). So a line
-the model copied whose words are in title case is decoded once more with those words in lower
-case (:func:`ltmt.capitals.lowered_label`), and that translation, its first letter a capital
-where the line's is (:func:`as_label`), replaces the copy unless it still holds the line's words (a copy,
-or ``html html`` for ``html``), or misspells an English word of the line into no word of
-the target language (:func:`mangled_words`: ``Quue`` for ``Queue``, ``Subcribe``, ``Spm``
-for ``Spam``): the copy is then the better output. A word written again as it is passes
-(German keeps ``PIN``, ``Push``, ``Reset``; so does the ``forward`` of ``Schnell-forward``).
-The target language's words come from a table ltmt ships (:func:`ltmt.word_tables.target_words`:
-German's); a model translating into a language with no table gets no such check.
+The shipped model learned from gettext messages, where a capitalised word alone is often a name, and
+it copies most short labels written in title case: 100 of AntennaPod's 820 strings that its own
+German file has too came back as written (``eval/android_reference_trial.py``), nearly all of them
+one or two capitalised words (``Settings``, ``Yes``, ``Queue``), while it translates the same words
+in lower case (``settings`` → ``Einstellungen``, ``yes`` → ``ja``). So a line the model copied whose
+words are in title case is decoded once more with those words in lower case
+(:func:`ltmt.capitals.lowered_label`), and that translation, its first letter a capital where the
+line's is (:func:`as_label`), replaces the copy unless it still holds the line's words (a copy, or
+``html html`` for ``html``), or misspells an English word of the line into no word of the target
+language (:func:`mangled_words`: ``Quue`` for ``Queue``, ``Subcribe``, ``Spm`` for ``Spam``): the
+copy is then the better output. A word written again as it is passes (German keeps ``PIN``,
+``Push``, ``Reset``; so does the ``forward`` of ``Schnell-forward``). The target language's words
+come from a table ltmt ships (:func:`ltmt.word_tables.target_words`: German's); a model translating
+into a language with no table gets no such check.
 
 A name must stay as written: the line is tried again only where every word of it in title case
 is one English writes in lower case inside a sentence (:func:`ltmt.word_tables.lowercase_words`:

@@ -106,21 +106,20 @@ class LineForm:
 
 @dataclass(frozen=True)
 class LineForms:
-    """What a line gets changed for the model: with ``decorations`` the runs of symbols around
-    its words set aside (``--- Menus ---``, ``*** WARNING ***``: the model dropped or doubled
-    them, ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of
+    """What a line gets changed for the model: with ``decorations`` the runs of symbols around its
+    words set aside (``--- Menus ---``, ``*** WARNING ***``: the model dropped or doubled them,
+    ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
     ``capitals`` a line written in capitals given in sentence case
-    (:func:`ltmt.capitals.written_in_capitals`); with ``title_case`` (an English source) a line
-    in title case given in lower case where no word of it names something
-    (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too,
-    the pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and signs
-    with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
-    date and time formats (``%B %-d``: :mod:`ltmt.date_formats`) and, with a
-    ``target_language``, the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`); a
-    line of date formats alone is kept as written, and one of key combinations alone or
-    (``english_names``) naming a language, a day or a month in English is translated without
-    the model (:meth:`kept_whole`)."""
+    (:func:`ltmt.capitals.written_in_capitals`); with ``title_case`` (an English source) a line in
+    title case given in lower case where no word of it names something
+    (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too, the
+    pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and
+    signs with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
+    date and time formats (``%B %-d``: :mod:`ltmt.date_formats`) and, with a ``target_language``,
+    the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`); a line of date formats alone is
+    kept as written, and one of key combinations alone or (``english_names``) naming a language, a
+    day or a month in English is translated without the model (:meth:`kept_whole`)."""
 
     accelerator_markers: tuple[str, ...] = ()
     capitals: bool = False

@@ -660,6 +660,23 @@ def test_a_line_in_capitals_is_translated_in_sentence_case_and_written_in_capita
 
 
 @pytest.mark.parametrize(
+    ("options", "seen", "expected"),
+    [
+        ({}, ["trash is empty"], "Papierkorb ist leer"),
+        ({"title_case_lines": False}, ["Trash is Empty"], "Papierkorb ist leer"),
+        ({"source_language": "fr"}, ["Trash is Empty"], "Papierkorb ist leer"),  # English only
+    ],
+)
+def test_a_line_in_title_case_is_translated_in_lower_case(backbone, options, seen, expected):
+    translator = _ScriptedTranslator(backbone, fused="", plain="papierkorb ist leer", **options)
+    texts: list[str] = []
+    encode = translator.encode
+    translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)
+    [result] = translator.translate(["Trash is Empty"])
+    assert (texts, result.text) == (seen, expected)
+
+
+@pytest.mark.parametrize(
     ("decorations", "seen", "expected"),
     [(True, ["Options"], "--- Optionen ---"), (False, ["--- Options ---"], "Optionen")],
 )

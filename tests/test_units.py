@@ -83,6 +83,28 @@ def test_split_segment_gives_lines_in_capitals_in_sentence_case(text, lines, tra
 
 
 @pytest.mark.parametrize(
+    ("text", "lines", "translations", "rebuilt"),
+    [
+        ("Trash is Empty", ["trash is empty"], ["papierkorb ist leer"], "Papierkorb ist leer"),
+        (
+            "Mo&ve to Trash",
+            ["move to trash"],
+            ["in den Papierkorb verschieben"],
+            "In den Papierkorb &verschieben",
+        ),
+        ("Google Talk", ["Google Talk"], ["Google Talk"], "Google Talk"),  # names something
+        ("Open the trash", ["Open the trash"], ["Papierkorb öffnen"], "Papierkorb öffnen"),
+        ("SAVE ALL", ["Save all"], ["Alle speichern"], "ALLE SPEICHERN"),  # capitals first
+    ],
+)
+def test_split_segment_gives_lines_in_title_case_in_lower_case(text, lines, translations, rebuilt):
+    split = split_segment(text, LineForms(("&",), capitals=True, title_case=True))
+    assert split.lines == lines
+    assert split.rebuild(translations) == rebuilt
+    assert split_segment("Trash is Empty", LineForms(capitals=True)).lines == ["Trash is Empty"]
+
+
+@pytest.mark.parametrize(
     ("text", "lines", "rebuilt"),
     [
         ("--- Menus ---", ["Menus"], "--- MENUS ---"),
