@@ -725,7 +725,7 @@ def _write_labels(
             if (found := lexicon.translate(line)) is not None
             and (matcher is None or not matcher.find(line))
             else text
-            for line, text in zip(split.lines, lines, strict=True)
+            for line, text in zip(split.as_labels, lines, strict=True)
         ]
         if written != lines:
             grouped[index] = written

@@ -240,6 +240,9 @@ class SplitSegment(NamedTuple):
     lines: list[str]  # what the model translates, in order
     rebuild: Callable[[list[str]], str]  # the segment from the lines' translations
     changed: list[LineForm]  # how the lines the model gets changed were changed
+    # each of ``lines`` as a label reads it: a line in title case the model gets in lower case
+    # with its first capital (the label lexicon tells ``Open``, a button, from ``open``)
+    as_labels: list[str]
 
     @property
     def accelerators(self) -> int:
@@ -259,6 +262,7 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
     """
     parts, breaks = split_lines(text)
     lines: list[str] = []
+    as_labels: list[str] = []
     # kept as written; None: the next line's translation; a LineForm: the same, restored
     frame: list[str | LineForm | None] = []
     for index, part in enumerate(parts):
@@ -280,6 +284,7 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
             else:
                 seen, form = forms.for_model(cell)
                 lines.append(seen)
+                as_labels.append(with_first_capital(seen) if form and form.titled else seen)
                 frame.append(form)
         frame.append(trail)
 
@@ -287,7 +292,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
         pending = iter(translations)
         return "".join(_rebuilt(kept, pending) for kept in frame)
 
-    return SplitSegment(lines, rebuild, [kept for kept in frame if isinstance(kept, LineForm)])
+    changed = [kept for kept in frame if isinstance(kept, LineForm)]
+    return SplitSegment(lines, rebuild, changed, as_labels)
 
 
 def _rebuilt(kept: str | LineForm | None, pending: Iterator[str]) -> str:

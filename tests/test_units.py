@@ -251,3 +251,12 @@ def test_a_line_naming_a_language_gets_its_name_without_the_model():
     # only for an English source
     no_names = LineForms(decorations=True, target_language="de")
     assert split_segment("Irish", no_names).lines == ["Irish"]
+
+
+def test_a_line_in_title_case_reads_as_a_label_with_its_first_capital():
+    """The label lexicon tells ``Save As`` (``Speichern unter``) from ``save as``."""
+    split = split_segment(
+        "Save &As\nSELECT LINE", LineForms(("&",), capitals=True, title_case=True)
+    )
+    assert split.lines == ["save as", "Select line"]
+    assert split.as_labels == ["Save as", "Select line"]
