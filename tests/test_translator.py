@@ -370,7 +370,8 @@ def test_a_label_the_model_copied_is_decoded_again_in_lower_case(backbone, line,
     translator = _CopyingTranslator(backbone, words=words, label_retry=retry)
     [result] = translator.translate([line])
     assert result.text == expected
-    assert len(translator.seen) == (2 if retry and line != "Brian Fox" else 1)
+    # a name is not tried again; two words in title case go to the model in lower case at once
+    assert len(translator.seen) == (2 if retry and line not in ("Brian Fox", "Bad Pin") else 1)
 
 
 def test_a_fused_output_the_repair_completes_is_not_decoded_again(backbone):

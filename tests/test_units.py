@@ -40,7 +40,7 @@ class WordLimits:
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
-    got, rebuild, _ = split_segment(text)
+    got, rebuild, _, _ = split_segment(text)
     assert got == lines
     assert rebuild([line.upper() for line in got]) == rebuilt_from_upper
 
