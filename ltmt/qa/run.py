@@ -139,7 +139,6 @@ def check_pairs(
             report.not_run["memory"] = "no user's memory to compare with"
         else:
             findings += memory_findings(translated, memory, user)
-    glossary = list(glossary)
     matcher = None
     if "glossary" in names or "spelling" in names:
         matcher = term_matcher(memory, user, user_glossary, glossary)
