@@ -10,8 +10,8 @@ glossary.
 - :func:`glossary_findings`: a glossary term of the source whose target the translation does
   not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count).
 - :func:`spelling_findings`: words of the translation the target language's spelling
-  dictionary does not know (:mod:`ltmt.spelling`); a word of the source, or of a glossary
-  term's target, passes.
+  dictionary does not know (:mod:`ltmt.spelling`); a word of the source, of a glossary term's
+  target, or of the translations of the entry's best matches in the user's memory passes.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ltmt.lookup import memory_matches
 from ltmt.qa.findings import Finding
 from ltmt.routing import reused_target
+from ltmt.spelling import words_of
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -117,26 +118,46 @@ def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> li
 
 
 def spelling_findings(
-    records: Sequence[PairRecord], dictionary: Dictionary, accept: Collection[str] = ()
+    records: Sequence[PairRecord],
+    dictionary: Dictionary,
+    accept: Collection[str] = (),
+    memory: Memory | None = None,
+    user: str | None = None,
 ) -> list[Finding]:
     """The entries of ``records`` whose translation has words ``dictionary`` does not know
-    (those of the source and ``accept``, case-folded, pass)."""
+    (those of the source and ``accept``, case-folded, pass; with ``memory`` and ``user``, those
+    of the translations of the entry's best matches in the user's memory too, as ``ltmt
+    translate`` lets them pass)."""
+    found = {
+        n: unknown
+        for n, record in enumerate(records)
+        if (unknown := dictionary.unknown_words(record.target, record.source, accept))
+    }
+    if found and memory is not None and user is not None:
+        flagged = list(found)
+        prefer = [dict(records[n].metadata) for n in flagged]
+        sources = [records[n].source for n in flagged]
+        for n, matches in zip(flagged, memory_matches(memory, user, sources, _MATCHES, prefer)):
+            own = words_of(match.segment.target for match in matches)
+            record = records[n]
+            found[n] = dictionary.unknown_words(record.target, record.source, {*accept, *own})
     findings: list[Finding] = []
-    for n, record in enumerate(records):
-        unknown = dictionary.unknown_words(record.target, record.source, accept)
-        if unknown:
-            words = ", ".join(repr(word) for word in unknown)
-            findings.append(
-                Finding(
-                    "spelling",
-                    n,
-                    record.position,
-                    record.source,
-                    record.target,
-                    f"{'a word' if len(unknown) == 1 else 'words'} the {dictionary.name} "
-                    f"dictionary does not know: {words}",
-                )
+    for n, unknown in found.items():
+        if not unknown:
+            continue
+        record = records[n]
+        words = ", ".join(repr(word) for word in unknown)
+        findings.append(
+            Finding(
+                "spelling",
+                n,
+                record.position,
+                record.source,
+                record.target,
+                f"{'a word' if len(unknown) == 1 else 'words'} the {dictionary.name} "
+                f"dictionary does not know: {words}",
             )
+        )
     return findings
 
 

@@ -157,6 +157,6 @@ def check_pairs(
             )
         else:
             accept = words_of(t.target for t in matcher.terms) if matcher is not None else ()
-            findings += spelling_findings(translated, dictionary, accept)
+            findings += spelling_findings(translated, dictionary, accept, memory, user)
     report.findings = sorted(findings, key=lambda f: (f.entry, names.index(f.check)))
     return report

@@ -123,3 +123,21 @@ def test_words_no_dictionary_knows_are_named_once_each():
     ]
     accepted = words_of(["Kategories"])
     assert [f.entry for f in spelling_findings(records, german, accepted)] == [0]
+
+
+@pytest.mark.skipif(
+    dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
+)
+def test_words_the_users_memory_translates_with_pass(memory):
+    german = dictionary_for("de")
+    assert german is not None
+    memory.add("u1", "Show all categories", "Alle Kategories anzeigen")
+    records = [
+        record(1, "Show the categories", "Die Kategories anzeigen"),
+        record(2, "Show the specifications", "Die Spekifikationen anzeigen"),
+    ]
+    assert [f.entry for f in spelling_findings(records, german)] == [0, 1]
+    found = spelling_findings(records, german, memory=memory, user="u1")
+    assert [(f.entry, f.message) for f in found] == [
+        (1, "a word the de_DE (hunspell) dictionary does not know: 'Spekifikationen'")
+    ]
