@@ -52,6 +52,7 @@ from ltmt.placeholder_guard import guard_placeholders
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
+from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
 from ltmt.worker_processes import (
     FusedDecoding,
@@ -469,7 +470,7 @@ class Translator:
                 split = splits[index] = split_segment(text, self.line_forms)
                 if split.changed:  # the matches' lines changed alike for fusion
                     decoding_matches[index] = self.line_forms.matches_for_model(matches[index])
-                units.extend(plan_units(index, split.lines, self))
+                units.extend(plan_units(index, split.lines, self, split.as_labels))
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
@@ -601,6 +602,7 @@ class Translator:
             self.terms.follow(units, hits, matches, outputs, glossary)
         # decoded with memory or following glossary terms: no retry of their own
         skip = set(fused) | {i for i, found in enumerate(hits) if found}
+        read_both_ways(self, units, outputs, skip)
         if self.label_retry:
             retry_copied_labels(self, units, outputs, skip)
         for i, unit in enumerate(units):  # what the model's normalisation folded (…, ™, ²)

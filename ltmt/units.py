@@ -54,13 +54,16 @@ _NAME_LINE = re.compile(
 class Unit:
     """One piece of one input segment that the model translates: a line, or a sentence (or a
     word-bounded cut) of a line too long for the model. ``joiner``: the whitespace that followed
-    it in its line; ``line_end``: the last piece of its line."""
+    it in its line; ``line_end``: the last piece of its line; ``titled``: for a line in title
+    case that the model gets in lower case, the same words with a first capital, its other
+    reading (:mod:`ltmt.title_case`)."""
 
     segment: int
     text: str
     joiner: str = ""
     line_end: bool = True
     cut: bool = False
+    titled: str = ""
 
 
 class LineLimits(Protocol):
@@ -325,12 +328,15 @@ def is_code(text: str) -> bool:
     )
 
 
-def plan_units(segment: int, lines: list[str], limits: LineLimits) -> list[Unit]:
+def plan_units(
+    segment: int, lines: list[str], limits: LineLimits, as_labels: list[str] | None = None
+) -> list[Unit]:
     """The pieces the model translates for ``lines`` of one segment: each line whole, or
     split into sentences when it has more than ``limits.split_tokens`` tokens, and a sentence
-    still too long cut between words (``cut``)."""
+    still too long cut between words (``cut``). ``as_labels``: the lines as labels read them
+    (:attr:`SplitSegment.as_labels`): a line whole that differs there gets it as ``titled``."""
     units: list[Unit] = []
-    for line in lines:
+    for number, line in enumerate(lines):
         line_units: list[Unit] = []
         for piece, cut in _line_pieces(line, limits):
             body = piece.rstrip()
@@ -341,6 +347,9 @@ def plan_units(segment: int, lines: list[str], limits: LineLimits) -> list[Unit]
                 line_units[-1] = replace(previous, joiner=previous.joiner + piece)
         # lines come stripped: the last piece has no whitespace after it
         line_units[-1] = replace(line_units[-1], joiner="", line_end=True)
+        label = as_labels[number] if as_labels is not None else line
+        if len(line_units) == 1 and label != line:
+            line_units[0] = replace(line_units[0], titled=label)
         units.extend(line_units)
     return units
 

@@ -1,0 +1,69 @@
+"""Lines in title case read both ways: in lower case, and with a first capital.
+
+A line in title case goes to the model in lower case (:func:`ltmt.capitals.title_case_for_model`:
+``Trash is Empty`` → ``trash is empty``), where it translates words it copied or garbled in title
+case. In lower case a command's verb sometimes reads as an adjective or participle (``import
+bookmarks`` → ``importierende Lesezeichen``, ``remove password`` → ``Passwort entfernt``), where
+the same words with a first capital read as the command (``Import bookmarks`` → ``Lesezeichen
+importieren``); with a first capital, though, the model takes some first words for names
+(``Close document`` → ``Close-Dokument``). So :func:`read_both_ways` decodes such a line (one
+decoded without memory or glossary terms) with a first capital too, and keeps the translation
+the model finds the likelier of the two under both readings: each output's log-probability per
+token given the line in lower case plus given it with a first capital (CTranslate2's scoring;
+with the torch engine alone the lower-case reading stays). Measured on the title-case labels of
+real catalogs (``eval/title_case_trial.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
+
+logger = logging.getLogger(__name__)
+
+
+def read_both_ways(
+    translator: Translator, units: Sequence[Unit], outputs: list[str], skip: Collection[int]
+) -> set[int]:
+    """Replace the outputs of ``units`` in title case (``Unit.titled``; not those in ``skip``:
+    decoded with memory, or with glossary terms) by their first-capital reading's translation
+    where the model finds it the likelier (module docstring); returns the indices replaced."""
+    fast = translator.decoder.fast
+    todo = [i for i, unit in enumerate(units) if unit.titled and i not in skip]
+    if fast is None or not todo:
+        return set()
+    segments = [units[i].segment for i in todo]
+    capital = translator.decode_texts([units[i].titled for i in todo], segments)
+    lower_in = translator.encode([units[i].text for i in todo], segments)
+    capital_in = translator.encode([units[i].titled for i in todo], segments)
+    tokenizer = translator.backbone.tokenizer
+
+    def ids(text: str) -> list[int]:
+        return list(tokenizer(text_target=text, add_special_tokens=False)["input_ids"])
+
+    candidates = {"lower": [ids(outputs[i]) for i in todo], "capital": [ids(t) for t in capital]}
+    likelihood = {
+        name: [
+            (a + b) / (len(tokens) + 1)  # per token, </s> included
+            for a, b, tokens in zip(
+                fast.score(lower_in, written), fast.score(capital_in, written), written
+            )
+        ]
+        for name, written in candidates.items()
+    }
+    replaced: set[int] = set()
+    for n, i in enumerate(todo):
+        if capital[n].strip() and likelihood["capital"][n] > likelihood["lower"][n]:
+            outputs[i] = capital[n]
+            replaced.add(i)
+    logger.info(
+        "title case: %d lines read with a first capital too, %d translations taken from it",
+        len(todo),
+        len(replaced),
+    )
+    return replaced
