@@ -9,9 +9,9 @@ importieren``); with a first capital, though, the model takes some first words f
 (``Close document`` → ``Close-Dokument``). So :func:`read_both_ways` decodes such a line (one
 decoded without memory or glossary terms) with a first capital too, and keeps the translation
 the model finds the likelier of the two under both readings: each output's log-probability per
-token given the line in lower case plus given it with a first capital (CTranslate2's scoring;
-with the torch engine alone the lower-case reading stays). Measured on the title-case labels of
-real catalogs (``eval/title_case_trial.py``).
+token given the line in lower case plus given it with a first capital (the decoder's scoring:
+CTranslate2's ``score_batch``, or a teacher-forced torch pass: :mod:`ltmt.model.scoring`).
+Measured on the title-case labels of real catalogs (``eval/title_case_trial.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
+
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -33,10 +35,10 @@ def read_both_ways(
     """Replace the outputs of ``units`` in title case (``Unit.titled``; not those in ``skip``:
     decoded with memory, or with glossary terms) by their first-capital reading's translation
     where the model finds it the likelier (module docstring); returns the indices replaced."""
-    fast = translator.decoder.fast
     todo = [i for i, unit in enumerate(units) if unit.titled and i not in skip]
-    if fast is None or not todo:
+    if not todo:
         return set()
+    score = translator.decoder.score
     segments = [units[i].segment for i in todo]
     capital = translator.decode_texts([units[i].titled for i in todo], segments)
     lower_in = translator.encode([units[i].text for i in todo], segments)
@@ -50,9 +52,7 @@ def read_both_ways(
     likelihood = {
         name: [
             (a + b) / (len(tokens) + 1)  # per token, </s> included
-            for a, b, tokens in zip(
-                fast.score(lower_in, written), fast.score(capital_in, written), written
-            )
+            for a, b, tokens in zip(score(lower_in, written), score(capital_in, written), written)
         ]
         for name, written in candidates.items()
     }
@@ -62,8 +62,8 @@ def read_both_ways(
             outputs[i] = capital[n]
             replaced.add(i)
     logger.info(
-        "title case: %d lines read with a first capital too, %d translations taken from it",
-        len(todo),
+        "title case: %s read with a first capital too, %d translations taken from it",
+        counted(len(todo), "line"),
         len(replaced),
     )
     return replaced

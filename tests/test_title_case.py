@@ -32,13 +32,13 @@ def backbone(tiny_model_dir):
 
 
 class _ReadingTranslator(Translator):
-    """Decodes each text as :data:`READINGS` says; its fast path scores each output as
-    :data:`LIKELIHOOD` says (``fast=False``: no fast path, the torch engine alone)."""
+    """Decodes each text as :data:`READINGS` says, and scores each output as
+    :data:`LIKELIHOOD` says."""
 
-    def __init__(self, *args, fast=True, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.texts: list[str] = []
-        self.decoder = SimpleNamespace(fast=SimpleNamespace(score=self._score) if fast else None)
+        self.decoder = SimpleNamespace(fast=None, score=self._score)
 
     def encode(self, texts, segments=None):  # an id that names the text
         self.texts += texts
@@ -69,12 +69,6 @@ def test_the_likelier_reading_of_a_line_in_title_case_is_kept(backbone, line, ex
     assert result.text == expected
 
 
-def test_without_the_fast_path_the_lower_case_reading_stays(backbone):
-    translator = _ReadingTranslator(backbone, fast=False, labels=False)
-    [result] = translator.translate(["Import Bookmarks"])
-    assert result.text == "Importierende Lesezeichen"
-
-
 def test_only_lines_in_title_case_decoded_without_memory_or_terms_are_read_again(backbone):
     translator = _ReadingTranslator(backbone, labels=False)
     units = [
@@ -85,3 +79,16 @@ def test_only_lines_in_title_case_decoded_without_memory_or_terms_are_read_again
     outputs = ["importierende Lesezeichen"] * 3
     assert read_both_ways(translator, units, outputs, skip={1}) == {0}
     assert outputs == ["Lesezeichen importieren", *["importierende Lesezeichen"] * 2]
+
+
+@pytest.mark.parametrize("engine", ["torch", "auto"])
+def test_a_real_decoder_reads_a_title_case_line_both_ways(backbone, engine, caplog):
+    """The tiny random model's translations mean nothing: the second reading runs and scores on
+    either engine (CTranslate2's scoring, or the torch pass)."""
+    import logging
+
+    translator = Translator(backbone, engine=engine, beam=2, labels=False)
+    with caplog.at_level(logging.INFO, logger="ltmt.title_case"):
+        [result] = translator.translate(["Trash is Empty"])
+    assert result.method == "model"
+    assert "title case: 1 line read with a first capital too" in caplog.text

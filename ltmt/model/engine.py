@@ -162,6 +162,18 @@ class Decoder:
         shortlist = self.shortlist_for(input_ids, state)
         return decode(self.backbone, input_ids, mask, config, state, shortlist)
 
+    def score(
+        self, sources: Sequence[Sequence[int]], outputs: Sequence[Sequence[int]]
+    ) -> list[float]:
+        """The log-probability the model gives each of ``outputs`` (token ids, no specials) as
+        the translation of the source beside it (``</s>`` included): the fast path's scoring,
+        else a teacher-forced torch pass (:mod:`ltmt.model.scoring`)."""
+        if self.fast is not None:
+            return self.fast.score(sources, outputs)
+        from ltmt.model.scoring import log_probs
+
+        return log_probs(self.backbone, sources, outputs)
+
     def shortlist_for(
         self, input_ids: torch.Tensor, state: FusionState | None
     ) -> torch.Tensor | None:

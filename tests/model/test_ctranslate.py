@@ -12,6 +12,7 @@ from ltmt.model.backbone import load_backbone
 from ltmt.model.ctranslate import FastDecoder, convert, converted_dir
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
+from ltmt.model.scoring import log_probs
 from ltmt.paths import default_cache_dir
 
 SOURCES = ["open the file", "could not open %s: %s", "hello world", "the cat sat on the mat"]
@@ -56,28 +57,21 @@ def test_the_alignment_attention_is_the_head_average_torch_reads(backbone) -> No
 
 
 def test_scores_are_the_torch_models_log_probabilities(backbone) -> None:  # type: ignore[no-untyped-def]
-    """What glossary placement ranks plural forms by: the log-probability of a whole output
-    (``</s>`` included) as the translation of a source, as torch computes it."""
-    import torch
-
+    """What glossary placement ranks plural forms by, and title case its readings: the
+    log-probability of a whole output (``</s>`` included) as the translation of a source, as
+    the torch path's teacher-forced pass computes it; the engine scores with either."""
     source = _ids(backbone)[0]
     outputs = [[5, 6, 7], [8, 9], [5]]
-    scores = FastDecoder(backbone, "float32").score([source] * len(outputs), outputs)
-    model = backbone.model
-    for output, score in zip(outputs, scores, strict=True):
-        labels = [*output, backbone.eos_id]
-        with torch.inference_mode():
-            source_ids = torch.tensor([source])
-            mask = torch.ones_like(source_ids)
-            states = model.get_decoder()(
-                input_ids=torch.tensor([[backbone.start_id, *output]]),
-                encoder_hidden_states=backbone.encode(source_ids, mask),
-                encoder_attention_mask=mask,
-            ).last_hidden_state
-            logits = (model.lm_head(states) + model.final_logits_bias)[0].float()
-            logits[:, backbone.pad_id] = -float("inf")  # never written: out of the softmax
-            wanted = torch.log_softmax(logits, -1)[range(len(labels)), labels].sum()
-        assert score == pytest.approx(float(wanted), abs=1e-3)
+    sources = [source] * len(outputs)
+    scores = FastDecoder(backbone, "float32").score(sources, outputs)
+    assert scores == pytest.approx(log_probs(backbone, sources, outputs), abs=1e-3)
+    torch_engine = Decoder(backbone, engine="torch").score(sources, outputs)
+    assert torch_engine == log_probs(backbone, sources, outputs)
+    # padded in a batch as one alone
+    assert log_probs(backbone, sources, outputs)[2] == pytest.approx(
+        log_probs(backbone, [source], [[5]])[0], abs=1e-5
+    )
+    assert log_probs(backbone, [], []) == []
 
 
 def test_outputs_respect_each_sentences_length_limit(backbone) -> None:  # type: ignore[no-untyped-def]
