@@ -258,11 +258,11 @@ class GlossaryDecoding:
         (:mod:`~ltmt.terminology.agreement`: "eine neue Markierung" for "einen neuen
         Markierung"): of the cases that gender allows, the one the model scores best as the
         translation of the line shown with its targets in place (``shown``); one scoring call
-        per round of targets. Nothing changes without the fast path, nor for a target whose
-        gender :func:`~ltmt.terminology.genders.gender_of` does not know."""
-        fast = self.translator.decoder.fast
-        if fast is None or not placed:
+        per round of targets (the decoder's: CTranslate2's, or a torch pass). Nothing changes for
+        a target whose gender :func:`~ltmt.terminology.genders.gender_of` does not know."""
+        if not placed:
             return
+        score = self.translator.decoder.score
         tokenizer = self.translator.backbone.tokenizer
         lines = [i for i in placed if targets.get(i)]
         sources: dict[int, list[int]] = {}
@@ -284,7 +284,7 @@ class GlossaryDecoding:
                 list(tokenizer(text_target=text, add_special_tokens=False)["input_ids"])
                 for _, text in options
             ]
-            scores = fast.score([sources[i] for i, _ in options], outputs)
+            scores = score([sources[i] for i, _ in options], outputs)
             placed.update(best_scored(options, scores))
 
     def copy_targets(
@@ -312,10 +312,10 @@ class GlossaryDecoding:
         their missing targets placed), in the German plural form the model scores best as the
         translation of its line (:func:`~ltmt.terminology.matching.plural_forms`: "Alle Depots
         auflisten" for "List all repositories", not "Alle Depot"); the forms of every line are
-        scored in one call per term. Nothing changes without the fast path, which scores them."""
-        fast = self.translator.decoder.fast
-        if fast is None or not placings:
+        scored in one call per term (the decoder's: CTranslate2's, or a torch pass)."""
+        if not placings:
             return
+        score = self.translator.decoder.score
         tokens = self.tokens()
         sources = encode_units(self.translator, [units[p.line] for p in placings])
         for n in range(max(len(p.missing) for p in placings)):
@@ -342,7 +342,7 @@ class GlossaryDecoding:
                         options.append((index, edited, term))
             if not options:
                 continue
-            scores = fast.score([sources[i] for i, _, _ in options], [o for _, o, _ in options])
+            scores = score([sources[i] for i, _, _ in options], [o for _, o, _ in options])
             best = best_scored([(i, (edited, term)) for i, edited, term in options], scores)
             for index, (edited, term) in best.items():
                 placings[index].edited = edited

@@ -105,21 +105,22 @@ def test_a_plural_term_takes_the_plural_form_the_model_scores_best(backbone):
     assert made.edited == choices[0]
 
 
-def test_a_placed_target_gets_the_agreeing_phrase_the_model_scores_best(backbone):
-    """ "einen neuen Markierung": of the feminine cases, the one whose whole output the fast
-    path scores best as the translation of the line shown with its target; a phrase that
-    agrees, or a target of unknown gender, stays as placed."""
+@pytest.mark.parametrize("engine", ["auto", "torch"])
+def test_a_placed_target_gets_the_agreeing_phrase_the_model_scores_best(backbone, engine):
+    """ "einen neuen Markierung": of the feminine cases, the one whose whole output the decoder
+    (CTranslate2, or the torch pass) scores best as the translation of the line shown with its
+    target; a phrase that agrees, or a target of unknown gender, stays as placed."""
     from ltmt.terminology.agreement import agreeing_variants
 
-    translator = Translator(backbone, beam=1)
-    decoding, fast = translator.terms, translator.decoder.fast
+    translator = Translator(backbone, beam=1, engine=engine)
+    decoding, decoder = translator.terms, translator.decoder
     shown = {n: Unit(n, "create a new Markierung") for n in range(3)}
     placed = {0: "Einen neuen Markierung erzeugen", 1: "Eine neue Markierung", 2: "Ein neues Xyzzq"}
     targets = {0: ["Markierung"], 1: ["Markierung"], 2: ["Xyzzq"]}
     choices = agreeing_variants(placed[0], "Markierung", "f")
     source = translator.encode([shown[0].text])[0]
     tokenizer = backbone.tokenizer
-    scores = fast.score(
+    scores = decoder.score(
         [source] * len(choices),
         [tokenizer(text_target=c, add_special_tokens=False)["input_ids"] for c in choices],
     )
