@@ -30,25 +30,29 @@ logger = logging.getLogger(__name__)
 
 
 def read_both_ways(
-    translator: Translator, units: Sequence[Unit], outputs: list[str], skip: Collection[int]
+    translator: Translator,
+    units: Sequence[Unit],
+    encoded: Sequence[Sequence[int]],
+    outputs: list[str],
+    skip: Collection[int],
 ) -> set[int]:
-    """Replace the outputs of ``units`` in title case (``Unit.titled``; not those in ``skip``:
-    decoded with memory, or with glossary terms) by their first-capital reading's translation
-    where the model finds it the likelier (module docstring); returns the indices replaced."""
+    """Replace the outputs of ``units`` (``encoded``: their token ids as decoded) in title case
+    (``Unit.titled``; not those in ``skip``: decoded with memory, or with glossary terms) by
+    their first-capital reading's translation where the model finds it the likelier (module
+    docstring); returns the indices replaced."""
     todo = [i for i, unit in enumerate(units) if unit.titled and i not in skip]
     if not todo:
         return set()
     score = translator.decoder.score
-    segments = [units[i].segment for i in todo]
-    capital = translator.decode_texts([units[i].titled for i in todo], segments)
-    lower_in = translator.encode([units[i].text for i in todo], segments)
-    capital_in = translator.encode([units[i].titled for i in todo], segments)
-    tokenizer = translator.backbone.tokenizer
-
-    def ids(text: str) -> list[int]:
-        return list(tokenizer(text_target=text, add_special_tokens=False)["input_ids"])
-
-    candidates = {"lower": [ids(outputs[i]) for i in todo], "capital": [ids(t) for t in capital]}
+    lower_in = [encoded[i] for i in todo]
+    capital_in = translator.encode(
+        [units[i].titled for i in todo], [units[i].segment for i in todo]
+    )
+    capital = translator.decode_ids(capital_in)
+    candidates = {
+        "lower": translator.output_ids([outputs[i] for i in todo]),
+        "capital": translator.output_ids(capital),
+    }
     likelihood = {
         name: [
             (a + b) / (len(tokens) + 1)  # per token, </s> included

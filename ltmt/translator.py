@@ -602,7 +602,7 @@ class Translator:
             self.terms.follow(units, hits, matches, outputs, glossary)
         # decoded with memory or following glossary terms: no retry of their own
         skip = set(fused) | {i for i, found in enumerate(hits) if found}
-        read_both_ways(self, units, outputs, skip)
+        read_both_ways(self, units, encoded, outputs, skip)
         if self.label_retry:
             retry_copied_labels(self, units, outputs, skip)
         for i, unit in enumerate(units):  # what the model's normalisation folded (…, ™, ²)
@@ -686,14 +686,26 @@ class Translator:
         """``texts`` (lines of ``segments``) decoded by the model alone, in length-sorted
         batches; the outputs in the order of ``texts`` (what the retries of
         :mod:`ltmt.copied_labels` and :mod:`ltmt.numbers_kept` decode)."""
-        encoded = self.encode(texts, segments)
-        order = sorted(range(len(texts)), key=lambda n: len(encoded[n]))
-        outputs = [""] * len(texts)
+        return self.decode_ids(self.encode(texts, segments))
+
+    def decode_ids(self, encoded: Sequence[Sequence[int]]) -> list[str]:
+        """:meth:`encode`'s token ids decoded by the model alone, in length-sorted batches; the
+        outputs in the order of ``encoded``."""
+        order = sorted(range(len(encoded)), key=lambda n: len(encoded[n]))
+        outputs = [""] * len(encoded)
         for start in range(0, len(order), self.batch_size):
             chunk = order[start : start + self.batch_size]
             for n, text in zip(chunk, self.decode([encoded[n] for n in chunk]), strict=True):
                 outputs[n] = text
         return outputs
+
+    def output_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """The target-side token ids of translations ``texts`` (no specials): what the decoder
+        scores (:meth:`ltmt.model.engine.Decoder.score`) or aligns."""
+        if not texts:
+            return []
+        encoded = self.backbone.tokenizer(text_target=list(texts), add_special_tokens=False)
+        return [list(ids) for ids in encoded["input_ids"]]
 
     def decode(self, batch: Sequence[Sequence[int]], state: FusionState | None = None) -> list[str]:
         """The texts of one batch of :meth:`encode`'s token ids; ``state``: the fusion's state

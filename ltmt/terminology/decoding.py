@@ -263,7 +263,6 @@ class GlossaryDecoding:
         if not placed:
             return
         score = self.translator.decoder.score
-        tokenizer = self.translator.backbone.tokenizer
         lines = [i for i in placed if targets.get(i)]
         sources: dict[int, list[int]] = {}
         for n in range(max((len(targets[i]) for i in lines), default=0)):
@@ -280,10 +279,7 @@ class GlossaryDecoding:
                 continue
             new = sorted({i for i, _ in options} - sources.keys())
             sources.update(zip(new, encode_units(self.translator, [shown[i] for i in new])))
-            outputs = [
-                list(tokenizer(text_target=text, add_special_tokens=False)["input_ids"])
-                for _, text in options
-            ]
+            outputs = self.translator.output_ids([text for _, text in options])
             scores = score([sources[i] for i, _ in options], outputs)
             placed.update(best_scored(options, scores))
 
@@ -353,14 +349,10 @@ class GlossaryDecoding:
     ) -> None:
         """Alignment attention for the torch (fused) outputs of lines ``chosen``, read in one
         teacher-forced pass per batch and kept in ``glossary`` like the fast path's."""
-        tokenizer = self.translator.backbone.tokenizer
         for start in range(0, len(chosen), self.translator.batch_size):
             chunk = chosen[start : start + self.translator.batch_size]
             sources = encode_units(self.translator, [units[i] for i in chunk])
-            written = [
-                list(tokenizer(text_target=outputs[i], add_special_tokens=False)["input_ids"])
-                for i in chunk
-            ]
+            written = self.translator.output_ids([outputs[i] for i in chunk])
             for i, ids, weights in zip(
                 chunk, written, alignment(self.translator.backbone, sources, written)
             ):
