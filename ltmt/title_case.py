@@ -11,7 +11,14 @@ decoded without memory or glossary terms) with a first capital too, and keeps th
 the model finds the likelier of the two under both readings: each output's log-probability per
 token given the line in lower case plus given it with a first capital (the decoder's scoring:
 CTranslate2's ``score_batch``, or a teacher-forced torch pass: :mod:`ltmt.model.scoring`).
-Measured on the title-case labels of real catalogs (``eval/title_case_trial.py``).
+
+A line that starts with a verb (:func:`ltmt.word_tables.command_verbs`: ``Import``, ``Add``,
+not ``Remote`` or ``Advanced``) is a command, and German writes a command with its verb last, in
+the infinitive (``Lesezeichen importieren``, ``Eine Spalte hinzufügen``). Into German, where one
+reading's translation of such a line ends so and the other's does not (``Fügt eine Spalte
+hinzu``, ``Hinzufügene Sprache``), the one that does is kept, whichever the model finds the
+likelier (:func:`ends_in_infinitive`). Measured on the title-case labels of real catalogs
+(``eval/title_case_trial.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +27,9 @@ import logging
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.text import LETTERS
+from ltmt.word_tables import command_verbs
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -27,6 +37,35 @@ if TYPE_CHECKING:
     from ltmt.units import Unit
 
 logger = logging.getLogger(__name__)
+
+# the languages whose commands end in the verb's infinitive (module docstring)
+VERB_LAST = ("de",)
+# words that end a German label like an infinitive and are none: auxiliaries (``geöffnet
+# werden``), adverbs and prepositions (``nach oben``)
+_NOT_INFINITIVES = frozenset(
+    "werden worden haben sein können müssen sollen wollen oben unten hinten neben eben "
+    "zusammen gegen wegen morgen".split()
+)
+
+
+def is_command(line: str) -> bool:
+    """Whether English ``line`` starts with a verb (:func:`ltmt.word_tables.command_verbs`):
+    ``Import Bookmarks``, not ``Remote Locations``."""
+    words = LETTERS.findall(without_placeholders(line))
+    return bool(words) and words[0].lower() in command_verbs()
+
+
+def ends_in_infinitive(text: str) -> bool:
+    """Whether German ``text`` ends in a verb's infinitive, as a command does: its last word, of
+    two at least, in lower case and ending in ``en``, ``ern`` or ``eln`` (``Lesezeichen
+    importieren``, ``Als gelesen markieren``; not ``Importierende Lesezeichen``, ``Nach oben``)."""
+    words = LETTERS.findall(without_placeholders(text))
+    return (
+        len(words) >= 2
+        and words[-1].islower()
+        and words[-1].endswith(("en", "ern", "eln"))
+        and words[-1] not in _NOT_INFINITIVES
+    )
 
 
 def read_both_ways(
@@ -60,14 +99,26 @@ def read_both_ways(
         ]
         for name, written in candidates.items()
     }
+    verb_last = translator.line_forms.target_language.lower().startswith(VERB_LAST)
     replaced: set[int] = set()
+    commands = 0
     for n, i in enumerate(todo):
-        if capital[n].strip() and likelihood["capital"][n] > likelihood["lower"][n]:
+        if not capital[n].strip():
+            continue
+        take = likelihood["capital"][n] > likelihood["lower"][n]
+        if verb_last and is_command(units[i].titled):
+            lower_ends, capital_ends = ends_in_infinitive(outputs[i]), ends_in_infinitive(capital[n])
+            if lower_ends != capital_ends:
+                commands += take != capital_ends
+                take = capital_ends
+        if take:
             outputs[i] = capital[n]
             replaced.add(i)
     logger.info(
-        "title case: %s read with a first capital too, %d translations taken from it",
+        "title case: %s read with a first capital too, %d translations taken from it "
+        "(%d commands by their verb last)",
         counted(len(todo), "line"),
         len(replaced),
+        commands,
     )
     return replaced

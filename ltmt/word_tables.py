@@ -9,6 +9,10 @@
   of the German side of the training data written at least twice and more often than in its
   English side, so ``typ`` is German and ``queue`` is not; ``eval/build_target_words.py``);
   None for a language ltmt ships no table for.
+- :func:`command_verbs`: the English words that start a command, verbs by how the training
+  data's English uses them (after ``to``, before an article: ``command_verbs_en.txt.gz``,
+  ``eval/build_command_verbs.py``): ``import`` and ``open`` are in it, ``remote`` and ``for`` are
+  not. It tells a command in title case (``Import Bookmarks``) from a name of a thing.
 
 Each table is gzipped text, one case-folded word a line, after ``#`` lines that say how it was
 made.
@@ -23,6 +27,7 @@ from pathlib import Path
 from ltmt.model.languages import model_languages
 
 LOWERCASE_TABLE = Path(__file__).with_name("lowercase_words_en.txt.gz")
+COMMAND_VERBS_TABLE = Path(__file__).with_name("command_verbs_en.txt.gz")
 # the words of each target language a table is shipped for
 TARGET_TABLES = {"de": Path(__file__).with_name("words_de.txt.gz")}
 
@@ -31,6 +36,12 @@ TARGET_TABLES = {"de": Path(__file__).with_name("words_de.txt.gz")}
 def lowercase_words() -> frozenset[str]:
     """The English words written in lower case inside a sentence (module docstring)."""
     return read_table(LOWERCASE_TABLE)
+
+
+@cache
+def command_verbs() -> frozenset[str]:
+    """The English words that start a command (module docstring)."""
+    return read_table(COMMAND_VERBS_TABLE)
 
 
 @cache

@@ -1,14 +1,16 @@
-"""Lines in title case read both ways (ltmt.title_case): the likelier translation is kept."""
+"""Lines in title case read both ways (ltmt.title_case): the likelier translation is kept, and
+into German a command's with its verb last."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
 from ltmt import Translator
 from ltmt.model.backbone import load_backbone
-from ltmt.title_case import read_both_ways
+from ltmt.title_case import ends_in_infinitive, is_command, read_both_ways
 from ltmt.units import Unit
 
 READINGS = {
@@ -16,6 +18,10 @@ READINGS = {
     "Import bookmarks": "Lesezeichen importieren",
     "close document": "Dokument schließen",
     "Close document": "Close-Dokument",
+    "add a column": "fügt eine Spalte hinzu",
+    "Add a column": "Eine Spalte hinzufügen",
+    "remote locations": "entfernte Orte",
+    "Remote locations": "Orte entfernen",
 }
 # how likely the model finds each output, whatever the reading
 LIKELIHOOD = {
@@ -23,6 +29,12 @@ LIKELIHOOD = {
     "importierende Lesezeichen": -0.9,
     "Dokument schließen": -0.3,
     "Close-Dokument": -1.5,
+    # the likelier reading of the command ends in no verb: German ends a command in one
+    "fügt eine Spalte hinzu": -0.3,
+    "Eine Spalte hinzufügen": -0.8,
+    # the likelier of a name of things stays, though the other ends in a verb
+    "entfernte Orte": -0.3,
+    "Orte entfernen": -0.8,
 }
 
 
@@ -93,3 +105,60 @@ def test_a_real_decoder_reads_a_title_case_line_both_ways(backbone, engine, capl
         [result] = translator.translate(["Trash is Empty"])
     assert result.method == "model"
     assert "title case: 1 line read with a first capital too" in caplog.text
+
+
+def _into(translator: Translator, language: str) -> Translator:
+    translator.line_forms = replace(translator.line_forms, target_language=language)
+    return translator
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "expected"),
+    [
+        ("Add a Column", "de", "Eine Spalte hinzufügen"),  # a command: its verb last
+        ("Add a Column", "de-AT", "Eine Spalte hinzufügen"),
+        ("Remote Locations", "de", "Entfernte Orte"),  # no command: the likelier reading
+        ("Add a Column", "fr", "Fügt eine Spalte hinzu"),  # not a language of verbs last
+    ],
+)
+def test_into_german_a_command_is_read_with_its_verb_last(backbone, line, language, expected):
+    translator = _into(_ReadingTranslator(backbone, labels=False), language)
+    [result] = translator.translate([line])
+    assert result.text == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("Import Bookmarks", True),
+        ("Open in New Tab", True),
+        ("Add to Favorites…", True),
+        ("Remove %s from List", True),
+        ("Remote Locations", False),  # an adjective
+        ("Advanced Options", False),
+        ("Trashing Files", False),  # an action going on, not a command
+        ("For Components", False),
+        ("%s Files", False),
+    ],
+)
+def test_a_command_is_a_line_that_starts_with_a_verb(line, command):
+    assert is_command(line) is command
+
+
+@pytest.mark.parametrize(
+    ("text", "infinitive"),
+    [
+        ("Lesezeichen importieren", True),
+        ("Als gelesen markieren", True),
+        ("Ordner ändern", True),
+        ("Zu Favoriten hinzuzufügen", True),
+        ("Importierende Lesezeichen", False),  # an adjective before a noun
+        ("fügt eine Spalte hinzu", False),
+        ("Datei kann nicht geöffnet werden", False),  # an auxiliary
+        ("Nach oben", False),  # an adverb
+        ("speichern", False),  # one word: the line alone says nothing of its form
+        ("%s öffnen", False),
+    ],
+)
+def test_a_german_command_ends_in_the_infinitive(text, infinitive):
+    assert ends_in_infinitive(text) is infinitive

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ltmt.word_tables import lowercase_words, target_words
+from ltmt.word_tables import command_verbs, lowercase_words, target_words
 
 
 def test_the_table_says_how_it_was_made_and_holds_lower_case_words() -> None:
@@ -31,3 +31,16 @@ def test_the_target_tables_say_how_they_were_made_and_hold_german_words() -> Non
     assert words is not None and {"typ", "einstellungen", "ja"} <= words
     assert not {"queue", "forward", "close"} & words
     assert target_words("de_AT") is words and target_words("fr") is None
+
+
+def test_the_command_verbs_say_how_they_were_made_and_hold_verbs() -> None:
+    import gzip
+
+    from ltmt.word_tables import COMMAND_VERBS_TABLE
+
+    with gzip.open(COMMAND_VERBS_TABLE, "rt", encoding="utf-8") as handle:
+        header = [line for line in handle if line.startswith("#")]
+    assert "eval/build_command_verbs.py" in header[1]
+    words = command_verbs()
+    assert {"open", "import", "add", "remove", "save", "close", "enter"} <= words
+    assert not {"remote", "advanced", "for", "file", "new", "trashing", "all"} & words
