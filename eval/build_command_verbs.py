@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 from pathlib import Path
 
 from build_lowercase_words import training_texts, write_table
@@ -33,7 +34,8 @@ from ltmt.text import LETTERS  # noqa: E402
 
 # what follows a verb more often than it follows most other words
 DETERMINERS = frozenset(
-    "the a an this these those your my our their its it them all selected".split()
+    {"the", "a", "an", "this", "these", "those", "your", "my", "our", "their", "its", "it"}
+    | {"them", "all", "selected"}
 )
 
 
@@ -47,7 +49,7 @@ def count_uses(
     for text in texts:
         words = [word.lower() for word in LETTERS.findall(text)]
         seen.update(words)
-        for first, second in zip(words, words[1:]):
+        for first, second in itertools.pairwise(words):
             if first == "to":
                 after_to[second] += 1
             if second in DETERMINERS:

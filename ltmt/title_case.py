@@ -43,8 +43,8 @@ VERB_LAST = ("de",)
 # words that end a German label like an infinitive and are none: auxiliaries (``geöffnet
 # werden``), adverbs and prepositions (``nach oben``)
 _NOT_INFINITIVES = frozenset(
-    "werden worden haben sein können müssen sollen wollen oben unten hinten neben eben "
-    "zusammen gegen wegen morgen".split()
+    {"werden", "worden", "haben", "sein", "können", "müssen", "sollen", "wollen"}
+    | {"oben", "unten", "hinten", "neben", "eben", "zusammen", "gegen", "wegen", "morgen"}
 )
 
 
@@ -107,8 +107,8 @@ def read_both_ways(
             continue
         take = likelihood["capital"][n] > likelihood["lower"][n]
         if verb_last and is_command(units[i].titled):
-            lower_ends, capital_ends = ends_in_infinitive(outputs[i]), ends_in_infinitive(capital[n])
-            if lower_ends != capital_ends:
+            capital_ends = ends_in_infinitive(capital[n])
+            if ends_in_infinitive(outputs[i]) != capital_ends:
                 commands += take != capital_ends
                 take = capital_ends
         if take:

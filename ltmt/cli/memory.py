@@ -408,6 +408,10 @@ def delete(
             )
         memory.delete_user(user)
         encrypted = memory.encrypted
+        # and its translations a server keeps for their download (ltmt.server.downloads)
+        from ltmt.server.downloads import FOLDER, Downloads
+
+        Downloads(memory.store.path / FOLDER, memory.store.key).forget_user(user)
     note = (
         "its data key is destroyed"
         if encrypted

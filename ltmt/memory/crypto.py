@@ -112,9 +112,11 @@ def read_key_file(path: str | os.PathLike[str]) -> bytes:
     return key
 
 
-def _derive(data_key: bytes, purpose: bytes) -> bytes:
+def derive_key(key: bytes, purpose: bytes) -> bytes:
+    """A 32-byte key for ``purpose`` derived from ``key`` (HKDF-SHA256): a user's keys from its
+    data key; the server's downloads' from the store key (:mod:`ltmt.server.downloads`)."""
     hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"ltmt " + purpose)
-    return hkdf.derive(data_key)
+    return hkdf.derive(key)
 
 
 def _seal(aead: AESGCM, data: bytes, aad: bytes) -> bytes:
@@ -148,9 +150,9 @@ class UserCipher(PlainCipher):
     overhead = NONCE_BYTES + TAG_BYTES
 
     def __init__(self, data_key: bytes) -> None:
-        self._aead = AESGCM(_derive(data_key, b"values"))
-        self._terms = Cipher(algorithms.AES(_derive(data_key, b"terms")), modes.ECB())
-        self._digest_key = _derive(data_key, b"digests")
+        self._aead = AESGCM(derive_key(data_key, b"values"))
+        self._terms = Cipher(algorithms.AES(derive_key(data_key, b"terms")), modes.ECB())
+        self._digest_key = derive_key(data_key, b"digests")
 
     def seal(self, data: bytes, aad: bytes) -> bytes:
         return _seal(self._aead, data, aad)

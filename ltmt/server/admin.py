@@ -47,13 +47,14 @@ def list_users(request: Request, key: KeyDep) -> list[UserOut]:
 
 @router.delete("/users/{user}", response_model=Deleted)
 def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
-    """Delete a user's memory and revoke all of its keys."""
+    """Delete a user's memory and its translated files waiting for their download, and revoke
+    all of its keys."""
     require_admin(key)
     service = service_of(request)
     known = user in service.memory.users() or service.keys.list(user)
     if not known:
         raise ApiError(404, f"no user {user!r}")
     count = service.memory.count(user)
-    service.memory.delete_user(user)
+    service.forget(user)
     revoked = service.keys.revoke_user(user)
     return Deleted(user=user, deleted_segments=count, revoked_keys=revoked)

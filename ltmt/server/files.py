@@ -36,6 +36,7 @@ MEDIA_TYPES = {
 }
 # documents the server translates, and the media type of what it answers
 DOCUMENT_MEDIA_TYPES = {
+    "txt": "text/plain; charset=utf-8",
     "csv": MEDIA_TYPES["csv"],
     "po": MEDIA_TYPES["po"],
     "xliff": MEDIA_TYPES["xliff"],
@@ -71,11 +72,18 @@ def media_type(kind: str, name: str) -> str:
 
 
 _DOCUMENT_NAMES = (
-    "PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
+    "plain text, PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
     ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
     "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint "
     "presentations, Excel workbooks, OpenDocument files and subtitles"
 )
+
+
+def document_extensions() -> list[str]:
+    """The file extensions of the formats translated here (:data:`DOCUMENT_MEDIA_TYPES`)."""
+    return [ext for kind in DOCUMENT_MEDIA_TYPES for ext in FORMATS[kind].extensions]
+
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -98,8 +106,9 @@ def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
             raise InputError(
                 f"{name}: {exc.languages}; this server translates {exc.pair[0]}->{exc.pair[1]} only"
             ) from exc
-        except InputError as exc:
-            raise InputError(str(exc).replace(str(path), name).replace(tmp, ".")) from exc
+        except InputError as exc:  # nor the command line's --format: the form's field
+            message = str(exc).replace(str(path), name).replace(tmp, ".")
+            raise InputError(message.replace("pass --format", "send the format field")) from exc
 
 
 def _languages(fmt: str, source: str, target: str) -> dict[str, str]:

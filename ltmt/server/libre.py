@@ -1,4 +1,5 @@
-"""LibreTranslate's API: ``POST /translate`` and ``GET /languages``, for its existing clients.
+"""LibreTranslate's API: ``POST /translate``, ``/translate_file`` and ``GET /languages``, for its
+existing clients.
 
 The request is LibreTranslate's, as JSON or as a form (Weblate sends both, depending on its
 version): ``q`` (a string or a list), ``source`` (a code or ``auto``), ``target``, ``format``
@@ -6,19 +7,30 @@ version): ``q`` (a string or a list), ``source`` (a code or ``auto``), ``target`
 a string and a list for a list, errors ``{"error": ...}``. ``api_key`` picks the memory, like a
 ``/v1`` key (``Authorization: Bearer`` works too). ltmt does not detect languages: ``auto`` is
 the model's one source language, reported as ``detectedLanguage`` the way LibreTranslate does.
+
+``POST /translate_file`` takes a form with ``file``, ``source``, ``target`` and ``api_key``, and
+answers ``{"translatedFileUrl": ".../download_file/<token>.<name>"}`` (ltmt's own ``format``
+field names the format of a file whose name does not); a plain ``GET`` of that
+URL, without a key, returns the file for an hour (:mod:`ltmt.server.downloads`). Every format
+``POST /v1/translate/file`` translates is taken (LibreTranslate's own: ``.txt``, ``.html``,
+``.docx``, ``.pptx``, ``.odt``, ``.odp``, ``.epub``; and catalogs, Markdown, subtitles ...).
+``GET /frontend/settings`` says so, as LibreTranslate's does, for its web page and clients.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Request
+from fastapi import APIRouter, File, Form, Header, Request, UploadFile
+from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from ltmt.server import files
 from ltmt.server.auth import bearer_token
+from ltmt.server.downloads import Download
 from ltmt.server.errors import ApiError
-from ltmt.server.routes import check_segments, client_address, service_of
+from ltmt.server.routes import check_segments, client_address, service_of, translated_upload
 from ltmt.server.schemas import Language, LibreRequest
 from ltmt.server.service import LANGUAGE_NAMES, Service
 
@@ -50,13 +62,12 @@ async def _body(request: Request) -> LibreRequest:
         raise ApiError(400, f"invalid request: {where}: {first.get('msg')}") from exc
 
 
-def _check_pair(service: Service, body: LibreRequest) -> None:
-    source, target = _code(body.source), _code(body.target)
-    if source not in ("auto", service.source_lang) or target != service.target_lang:
+def _check_pair(service: Service, source: str, target: str) -> None:
+    if _code(source) not in ("auto", service.source_lang) or _code(target) != service.target_lang:
         raise ApiError(
             400,
             f"this server translates {service.source_lang} to {service.target_lang}, "
-            f"not {body.source} to {body.target}",
+            f"not {source} to {target}",
         )
 
 
@@ -69,7 +80,7 @@ async def translate(
     body = await _body(request)
     token = body.api_key or bearer_token(authorization)
     key = await run_in_threadpool(service.auth.check, token, client_address(request))
-    _check_pair(service, body)
+    _check_pair(service, body.source, body.target)
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
     check_segments(service, texts)
     results = await service.translate(key.user, texts, service.options(None, None))
@@ -94,3 +105,67 @@ def languages(request: Request) -> list[Language]:
         Language(code=source, name=LANGUAGE_NAMES.get(source, source), targets=[target]),
         Language(code=target, name=LANGUAGE_NAMES.get(target, target), targets=[]),
     ]
+
+
+@router.post("/translate_file")
+def translate_file(
+    request: Request,
+    file: Annotated[UploadFile, File(description="The file to translate (.txt, .docx, ...).")],
+    source: Annotated[str, Form(description="The source language, or auto.")],
+    target: Annotated[str, Form(description="The target language.")],
+    api_key: Annotated[str | None, Form(description="Your ltmt key.")] = None,
+    format: Annotated[
+        str | None, Form(description="ltmt's: txt, docx, po, ... (default: from the name)")
+    ] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, str]:
+    """Translate a file with the memory of the ``api_key``'s user; the answer is the URL to
+    download it from (LibreTranslate's shapes; the file is kept for an hour)."""
+    service = service_of(request)
+    key = service.auth.check(api_key or bearer_token(authorization), client_address(request))
+    _check_pair(service, source, target)
+    name, kind, data, _ = translated_upload(service, key.user, file, format=format)
+    token = service.downloads.put(Download(key.user, name, files.media_type(kind, name), data))
+    return {"translatedFileUrl": str(request.url_for("download_file", filename=f"{token}.{name}"))}
+
+
+@router.get("/download_file/{filename}", name="download_file")
+def download_file(request: Request, filename: str) -> Response:
+    """A file ``/translate_file`` translated, within an hour (no key: the URL is the key)."""
+    token = filename.split(".", 1)[0]
+    download = service_of(request).downloads.get(token)
+    if download is None:
+        raise ApiError(
+            404,
+            f"no translated file {filename}: a translation is kept for an hour after "
+            "/translate_file, and only there; translate the file again",
+        )
+    return Response(
+        download.data,
+        media_type=download.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{download.name}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.get("/frontend/settings")
+def frontend_settings(request: Request) -> dict[str, Any]:
+    """What LibreTranslate's web page and clients read of a server: its limits, that a key is
+    required, the file formats ``/translate_file`` takes and the languages."""
+    service = service_of(request)
+    source, target = service.source_lang, service.target_lang
+    return {
+        "charLimit": service.config.max_segment_chars,
+        "frontendTimeout": 500,
+        "apiKeys": True,
+        "keyRequired": True,
+        "suggestions": False,
+        "filesTranslation": True,
+        "supportedFilesFormat": files.document_extensions(),
+        "language": {
+            "source": {"code": source, "name": LANGUAGE_NAMES.get(source, source)},
+            "target": {"code": target, "name": LANGUAGE_NAMES.get(target, target)},
+        },
+    }

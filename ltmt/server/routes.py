@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
+from ltmt.formats.pipeline import RunResult
 from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
@@ -32,7 +33,7 @@ from ltmt.server.schemas import (
     TranslateResponse,
     TranslationOut,
 )
-from ltmt.server.service import Service
+from ltmt.server.service import DecodeOptions, Service
 from ltmt.state_warming import Warmth
 
 router = APIRouter(prefix="/v1")
@@ -136,8 +137,8 @@ def translate_file(
         UploadFile,
         File(
             description="A catalog (.po, .xliff, Android strings.xml, JSON, ...) or a document "
-            "(.md, .html, .epub, .docx, .pptx, .xlsx, .odt, .ods, .odp, subtitles ...): the "
-            "formats `ltmt formats` lists as translated."
+            "(.txt, .md, .html, .epub, .docx, .pptx, .xlsx, .odt, .ods, .odp, subtitles ...): "
+            "the formats `ltmt formats` lists as translated."
         ),
     ],
     format: Annotated[
@@ -158,29 +159,16 @@ def translate_file(
     user: UserParam = None,
 ) -> Response:
     """Fill the untranslated entries of a catalog (PO, XLIFF, ...), or translate a
-    one-language file (Android strings.xml, JSON, ...) or a document (Markdown, HTML, EPUB,
-    Office, OpenDocument, subtitles) into the target language's; the answer is the file."""
+    one-language file (Android strings.xml, JSON, ...) or a document (plain text, Markdown,
+    HTML, EPUB, Office, OpenDocument, subtitles) into the target language's; the answer is the
+    file."""
     service = service_of(request)
-    who = acting_user(key, user)
-    options = service.options(fusion, beam)
-
-    def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        # contexts and plural forms break ties between memory matches, as in `ltmt translate`
-        out: list[Translation] = []
-        for start in range(0, len(texts), service.config.max_segments):
-            end = start + service.config.max_segments
-            check_segments(service, texts[start:end])
-            out.extend(
-                service.translate_blocking(who, texts[start:end], options, prefer[start:end])
-            )
-        return out
-
-    name, kind, data, result = files.translate_upload(
-        file.filename,
-        file.file.read(),
-        format,
-        run,
-        (service.source_lang, service.target_lang),
+    name, kind, data, result = translated_upload(
+        service,
+        acting_user(key, user),
+        file,
+        format=format,
+        options=service.options(fusion, beam),
         overwrite=overwrite,
         mark_fuzzy=mark_fuzzy,
         translation=_upload(translation),
@@ -193,6 +181,45 @@ def translate_file(
             "X-Ltmt-Translated": str(result.translated),
             "X-Ltmt-Placeholders": result.report.summary(),
         },
+    )
+
+
+def translated_upload(
+    service: Service,
+    who: str,
+    file: UploadFile,
+    *,
+    format: str | None = None,
+    options: DecodeOptions | None = None,
+    overwrite: bool = False,
+    mark_fuzzy: bool = True,
+    translation: tuple[str | None, bytes] | None = None,
+) -> tuple[str, str, bytes, RunResult]:
+    """The uploaded ``file`` translated with ``who``'s memory (:func:`files.translate_upload`:
+    its safe name, its format, the translated bytes and what was done); ``options``: the
+    server's defaults where None."""
+    decoding = options if options is not None else service.options(None, None)
+
+    def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        # contexts and plural forms break ties between memory matches, as in `ltmt translate`
+        out: list[Translation] = []
+        for start in range(0, len(texts), service.config.max_segments):
+            end = start + service.config.max_segments
+            check_segments(service, texts[start:end])
+            out.extend(
+                service.translate_blocking(who, texts[start:end], decoding, prefer[start:end])
+            )
+        return out
+
+    return files.translate_upload(
+        file.filename,
+        file.file.read(),
+        format,
+        run,
+        (service.source_lang, service.target_lang),
+        overwrite=overwrite,
+        mark_fuzzy=mark_fuzzy,
+        translation=translation,
     )
 
 
@@ -366,9 +393,10 @@ def warm(
 
 @router.delete("/memory", response_model=Deleted)
 def delete_memory(request: Request, key: KeyDep, user: UserParam = None) -> Deleted:
-    """Delete every segment of the memory (the keys stay valid)."""
+    """Delete every segment of the memory, and the translated files waiting for their download
+    (the keys stay valid)."""
     service = service_of(request)
     who = acting_user(key, user)
     count = service.memory.count(who)
-    service.memory.delete_user(who)
+    service.forget(who)
     return Deleted(user=who, deleted_segments=count)

@@ -23,6 +23,8 @@ from ltmt.segments import Translation
 from ltmt.server.auth import Authenticator, FailureLimiter
 from ltmt.server.batching import Batcher, Preferences
 from ltmt.server.config import ServerConfig
+from ltmt.server.downloads import FOLDER as DOWNLOADS
+from ltmt.server.downloads import Downloads
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
@@ -73,6 +75,8 @@ class Service:
             torch.set_num_threads(config.threads)
         self.backbone = backbone if backbone is not None else load_backbone(config.model)
         self.memory = Memory(config.memory_path, key_file=config.key_file, scan_max=config.scan_max)
+        store = self.memory.store
+        self.downloads = Downloads(store.path / DOWNLOADS, store.key)
         self.keys = KeyRing(self.memory)
         self.auth = Authenticator(
             self.keys, FailureLimiter(config.auth_failures, config.auth_window_s)
@@ -91,6 +95,11 @@ class Service:
         """Finish the queued requests, then release the store (committed data is on disk)."""
         self.batcher.close(timeout=self.config.shutdown_timeout_s)
         self.memory.close()
+
+    def forget(self, user: str) -> None:
+        """Delete ``user``'s memory and the translated files waiting for their download."""
+        self.memory.delete_user(user)
+        self.downloads.forget_user(user)
 
     def _languages(self) -> tuple[str, str]:
         tokenizer = self.backbone.tokenizer

@@ -496,3 +496,18 @@ def test_import_checks_user_key_and_store_before_reading_the_file(
     assert code == 1 and err.startswith(f"ltmt: error: memory store {store} is encrypted"), err
     code, _, err = ltmt(capsys, *importing, "--user", "u", "--key-file", str(key))
     assert (code, err) == (1, f"ltmt: error: {broken}:1: not valid JSON (Expecting value)\n")
+
+
+def test_delete_removes_the_translations_a_server_keeps_for_download(
+    capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    from ltmt.server.downloads import FOLDER, Download, Downloads
+
+    with Memory(store) as memory:
+        memory.import_pairs("git", [("Push", "Pushen")])
+        downloads = Downloads(Path(store) / FOLDER, memory.store.key)
+    mine = downloads.put(Download("git", "a.txt", "text/plain", b"Pushen\n"))
+    theirs = downloads.put(Download("vim", "b.txt", "text/plain", b"x\n"))
+    code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
+    assert code == 0, err
+    assert downloads.get(mine) is None and downloads.get(theirs) is not None

@@ -132,3 +132,147 @@ def test_errors_come_as_libretranslate_error_objects(api, key, body, status, err
     with api.client() as client:
         answer = client.post("/translate", json=body)
     assert (answer.status_code, answer.json()) == (status, {"error": error})
+
+
+def test_a_path_out_of_the_downloads_is_no_download(api):
+    with api.client() as client:
+        answer = client.get("/download_file/..%2F..%2Fdata.mdb")
+    assert answer.status_code == 404
+    assert answer.json() == {
+        "error": "no such endpoint: GET /download_file/../../data.mdb (see /docs)"
+    }
+
+
+def _translate_file(client, key, name="notes.txt", content=b"open the file\n", **form):
+    data = {"source": "en", "target": "de", **({"api_key": key} if key else {}), **form}
+    return client.post("/translate_file", data=data, files={"file": (name, content)})
+
+
+def test_a_file_is_translated_and_downloaded_from_its_url_without_a_key(api, key):
+    """LibreTranslate's ``/translate_file``: a form with ``file``, ``source``, ``target`` and
+    ``api_key``; the answer ``{"translatedFileUrl"}``, fetched with a plain GET."""
+    with api.client() as client:
+        answer = _translate_file(client, key)
+        assert answer.status_code == 200, answer.text
+        assert set(answer.json()) == {"translatedFileUrl"}
+        url = answer.json()["translatedFileUrl"]
+        assert url.startswith(f"{api.server.url}/download_file/") and url.endswith(".notes.txt")
+        download = client.get(url)
+    assert download.status_code == 200
+    assert download.text == "öffne die Datei\n"
+    assert download.headers["content-disposition"] == 'attachment; filename="notes.txt"'
+    assert download.headers["content-type"].startswith("text/plain")
+    assert download.headers["cache-control"] == "no-store"
+
+
+def test_a_file_of_a_name_that_says_no_format_is_read_as_the_format_field_says(api, key):
+    with api.client() as client:
+        answer = _translate_file(client, key, "README", b"open the file\n", format="txt")
+        download = client.get(answer.json()["translatedFileUrl"])
+    assert download.text == "öffne die Datei\n"
+    assert download.headers["content-disposition"] == 'attachment; filename="README"'
+
+
+def test_an_html_page_is_translated_as_a_page(api, key):
+    page = b"<!DOCTYPE html>\n<html><body><p>open the file</p></body></html>\n"
+    with api.client() as client:
+        url = _translate_file(client, key, "page.html", page).json()["translatedFileUrl"]
+        download = client.get(url)
+    # a page that declares no encoding gets other letters than ASCII as references
+    assert '<html lang="de"><body><p>&#246;ffne die Datei</p>' in download.text
+    assert download.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    ("name", "form", "status", "error"),
+    [
+        ("notes.txt", {"api_key": None}, 401, "an API key is needed"),
+        ("notes.txt", {"api_key": "wrong"}, 403, "the API key is not valid"),
+        ("notes.txt", {"target": "fr"}, 400, "this server translates en to de, not en to fr"),
+        ("scan.pdf", {}, 400, "scan.pdf is a PDF; translate the document it was made from"),
+        (
+            "README",
+            {},
+            400,
+            "README: cannot tell the format from a name without an extension; send the format "
+            "field (txt, ",
+        ),
+    ],
+)
+def test_file_errors_come_as_libretranslate_error_objects(api, key, name, form, status, error):
+    form = {"api_key": key, **form}
+    token = form.pop("api_key")
+    content = b"%PDF-1.4\n" if name.endswith(".pdf") else b"open the file\n"
+    with api.client() as client:
+        answer = _translate_file(client, token, name, content, **form)
+    assert answer.status_code == status
+    assert set(answer.json()) == {"error"} and answer.json()["error"].startswith(error)
+    assert "\n" not in answer.json()["error"]
+
+
+@pytest.mark.parametrize("filename", ["0" * 32 + ".notes.txt", "notes.txt", "..%5Ckeys"])
+def test_a_download_that_is_not_there_is_a_404_that_says_why(api, filename):
+    with api.client() as client:
+        answer = client.get(f"/download_file/{filename}")
+    assert answer.status_code == 404
+    assert answer.json()["error"].endswith(
+        "a translation is kept for an hour after /translate_file, and only there; "
+        "translate the file again"
+    )
+
+
+def test_deleting_my_memory_deletes_my_waiting_downloads(api):
+    token = api.key("libre-forget")
+    with api.client(token) as client:
+        url = _translate_file(client, token).json()["translatedFileUrl"]
+        assert client.get(url).status_code == 200
+        assert client.delete("/v1/memory").status_code == 200
+        assert client.get(url).status_code == 404
+
+
+def test_frontend_settings_say_what_files_are_taken(api):
+    with api.client() as client:
+        settings = client.get("/frontend/settings").json()
+    assert settings["keyRequired"] is True and settings["filesTranslation"] is True
+    assert {".txt", ".html", ".docx", ".pptx", ".odt", ".odp", ".epub"} <= set(
+        settings["supportedFilesFormat"]
+    )
+    assert settings["language"] == {
+        "source": {"code": "en", "name": "English"},
+        "target": {"code": "de", "name": "German"},
+    }
+    assert settings["charLimit"] == 200
+
+
+def test_a_download_reaches_another_server_process_of_the_same_store(launch, make_key, tmp_path):
+    """``ltmt serve --workers N``: the download may reach another process than the upload."""
+    first = launch()
+    token = make_key(tmp_path / "store", "u1")
+    with first.client() as client:
+        url = _translate_file(client, token, content=b"hello\n").json()["translatedFileUrl"]
+    second = launch()
+    with second.client() as client:
+        answer = client.get(url.replace(first.url, second.url))
+    assert answer.status_code == 200 and answer.text.endswith("\n")
+
+
+def test_an_encrypted_stores_translated_files_wait_encrypted(tiny_model_dir, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from ltmt.memory.crypto import generate_key_file
+    from ltmt.memory.keys import KeyRing
+    from ltmt.memory.store import Memory
+    from ltmt.server.app import create_app
+    from ltmt.server.config import ServerConfig
+
+    key_file = generate_key_file(tmp_path / "store.key")
+    store = tmp_path / "store"
+    with Memory(store, key_file=key_file) as memory:
+        token = KeyRing(memory).create("u1")[1]
+        memory.add("u1", "open the file", "öffne die Datei")
+    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(store), key_file=str(key_file))
+    with TestClient(create_app(config)) as client:
+        url = _translate_file(client, token).json()["translatedFileUrl"]
+        [waiting] = (store / "downloads").iterdir()
+        assert "öffne".encode() not in waiting.read_bytes()
+        assert client.get(url).text == "öffne die Datei\n"

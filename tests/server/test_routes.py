@@ -283,6 +283,29 @@ def _small_epub() -> bytes:
     return buffer.getvalue()
 
 
+def test_a_plain_text_file_comes_back_translated_line_by_line(api):
+    with api.client(api.key("text-user")) as client:
+        client.post(
+            "/v1/memory/pairs",
+            json={"pairs": [{"source": "open the file", "target": "öffne die Datei"}]},
+        )
+        answer = client.post(
+            "/v1/translate/file", files={"file": ("notes.txt", b"open the file\n\nopen the file\n")}
+        )
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"] == "text/plain; charset=utf-8"
+    assert answer.text == "öffne die Datei\n\nöffne die Datei\n"
+
+
+def test_an_upload_of_no_known_format_is_told_of_the_format_field(api):
+    with api.client(api.key("text-user")) as client:
+        answer = client.post("/v1/translate/file", files={"file": ("data.bin", b"x\n")})
+    assert answer.status_code == 400
+    assert answer.json()["error"].startswith(
+        "data.bin: cannot tell the format from the extension '.bin'; send the format field (txt, "
+    )
+
+
 def test_an_html_page_and_an_epub_book_come_back_translated(api):
     import io
     import zipfile
@@ -444,12 +467,14 @@ def test_a_malformed_upload_is_refused_and_names_the_upload_not_a_server_path(ap
             400,
             "fr.po: languages in the file are fr; this server translates en->de only",
         )
-        text = client.post("/v1/translate/file", files={"file": ("a.txt", b"x", "text/plain")})
-        assert (text.status_code, text.json()["error"]) == (
+        lines = client.post(
+            "/v1/translate/file", files={"file": ("a.jsonl", b'{"source": "x"}\n', "text/plain")}
+        )
+        assert (lines.status_code, lines.json()["error"]) == (
             400,
-            "a.txt: only PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
+            "a.jsonl: only plain text, PO, XLIFF, CSV tables, Qt Linguist, Xcode string catalogs, Apple .strings and "
             ".stringsdict, Android strings.xml, Java properties, .NET .resx, JSON, YAML and Fluent "
-            "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel workbooks, OpenDocument files and subtitles can be translated here, not txt",
+            "message files, Markdown documents, HTML pages, EPUB books, Word documents, PowerPoint presentations, Excel workbooks, OpenDocument files and subtitles can be translated here, not jsonl",
         )
 
 
