@@ -15,6 +15,12 @@ plural, ...}} ...}``), has a case for each combination of their branches: a path
 in that order, each case's whole sentence in the innermost branch, as ICU's guidelines
 recommend.
 
+An ordinal (``selectordinal``) gets the target language's ordinal categories (German has only
+``other``: ``#.`` for every number), and its ``#`` with an English ordinal's ending (``#th``)
+goes to the model as a number of its case (``4th``; ``1st``, ``2nd``, ``3rd`` for ``one``,
+``two``, ``few``), which it writes as the target language writes ordinals (``4.``), and that
+number back as ``#`` (``#.``): as ``%dth`` it kept the English ending (``Sie haben #rd``).
+
 A plural's ``#`` (its number) is handed to the model as ``%d``, which the placeholder repair
 keeps (and which the default model translates around as a number, where it glued ``{0}`` to
 the next word: ``{0}-Dateien``), and turned back after: into ``#`` where its argument is the
@@ -31,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re.DOTALL)
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
@@ -43,6 +49,10 @@ _NUMBER_OR_QUOTED = re.compile(r"'#'|#")
 # ICU's quoting other than '#' (what this module writes): not taken apart
 _QUOTING = re.compile(r"'[{}#]|''")
 MOST_CASES = 64  # a message with more is left to a person
+# an ordinal's number with an English ordinal's ending, as the model would see it (``%dth``)
+_ORDINAL = re.compile(rf"{re.escape(_NUMBER_FIELD)}(?=(?:st|nd|rd|th)\b)")
+# the number that stands for each English ordinal category as the model reads it (``4th``)
+ORDINAL_NUMBERS = {"one": "1", "two": "2", "few": "3", "other": "4"}
 CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
 
 CasePath = tuple[tuple[str, str], ...]  # (argument, key) of each branch taken, outermost first
@@ -76,12 +86,14 @@ class Case:
     """One combination of a message's branches as a whole message: ``text`` as the model
     should see it (its argument's ``#`` as ``%d``), and ``counted_by``: the argument whose
     number ``%d`` stands for (``None``: no ``#``); ``keeps_hash``: the case has a ``%d`` of its
-    own, so its ``#`` goes to the model and comes back as it is."""
+    own, so its ``#`` goes to the model and comes back as it is; ``ordinal``: the number that
+    stands for an ordinal's ``#`` in ``text`` (``4`` of ``4th``: module docstring), or ""."""
 
     path: CasePath
     text: str
     counted_by: str | None
     keeps_hash: bool = False
+    ordinal: str = ""
 
     @property
     def name(self) -> str:
@@ -111,15 +123,19 @@ class Expansion:
         """The case at ``path``."""
         return next(case for case in self.cases if case.path == path)
 
-    def target_paths(self, categories: tuple[str, ...]) -> list[tuple[CasePath, CasePath]]:
+    def target_paths(
+        self, categories: tuple[str, ...], ordinals: tuple[str, ...] | None = None
+    ) -> list[tuple[CasePath, CasePath]]:
         """``(target path, source path)`` of each case a translation has: a plural's exact
         values (``=0``) and the target language's ``categories`` (a category the source lacks
-        translated from its ``other``); a select's and an ordinal's keys as the source has
-        them."""
-        return list(self._targets([case.path for case in self.cases], categories))
+        translated from its ``other``), an ordinal's exact values and the target language's
+        ``ordinals`` the same way (None: its keys as the source has them); a select's keys as
+        the source has them."""
+        keys = {"plural": categories} | ({"selectordinal": ordinals} if ordinals else {})
+        return list(self._targets([case.path for case in self.cases], keys))
 
     def _targets(
-        self, paths: list[CasePath], categories: tuple[str, ...]
+        self, paths: list[CasePath], categories: dict[str, tuple[str, ...]]
     ) -> Iterator[tuple[CasePath, CasePath]]:
         if not paths[0]:
             yield (), ()
@@ -129,8 +145,9 @@ class Expansion:
         for path in paths:
             by_key.setdefault(path[0][1], []).append(path[1:])
         keys = list(by_key)
-        if self.arguments[name].kind == "plural":
-            keys = [key for key in keys if key.startswith("=")] + list(categories)
+        kind = self.arguments[name].kind
+        if kind in categories:
+            keys = [key for key in keys if key.startswith("=")] + list(categories[kind])
         for key in keys:
             source_key = key if key in by_key else "other"
             for target, source in self._targets(by_key[source_key], categories):
@@ -142,6 +159,10 @@ class Expansion:
         case = self.case(source)
         if case.keeps_hash:
             return text
+        if case.ordinal:  # the number that stood for the ordinal's ``#``, if it is there once
+            found = list(re.finditer(rf"(?<![\w.,]){case.ordinal}(?![\d])(?![.,]\d)", text))
+            if len(found) == 1:
+                text = text[: found[0].start()] + _NUMBER_FIELD + text[found[0].end() :]
         innermost = self.arguments[source[-1][0]]
         if innermost.counts:
             text = text.replace("#", _QUOTED_NUMBER)
@@ -149,6 +170,15 @@ class Expansion:
             number = "#" if case.counted_by == innermost.name else f"{{{case.counted_by}}}"
             text = text.replace(_NUMBER_FIELD, number)
         return text
+
+    def as_read(self, source: CasePath, text: str) -> str:
+        """A translation read back from a file (its ``#`` as ``%d``: :func:`expand`) of the case
+        at ``source``, written as that case's text is: its one ``%d`` as the number an ordinal's
+        case stands for (``Du hast %d.`` → ``Du hast 4.`` beside ``You came 4th``)."""
+        number = self.case(source).ordinal
+        if not number or text.count(_NUMBER_FIELD) != 1:
+            return text
+        return text.replace(_NUMBER_FIELD, number)
 
     def assemble(self, texts: dict[CasePath, str]) -> str:
         """One message of the translated cases ``texts`` (by target path, in order; each as
@@ -208,7 +238,25 @@ def _case(path: CasePath, pieces: list[tuple[str, str | None]], arguments: dict)
     if counted_by is not None and counted_by != path[-1][0] and arguments[counted_by].offset:
         raise Unsupported(f"'#' of {counted_by!r} (with an offset) inside another argument")
     text = "".join(_for_model(text) if owner else text for text, owner in pieces)
+    if counted_by is not None and arguments[counted_by].kind == "selectordinal":
+        return _ordinal_case(Case(path, text, counted_by))
     return Case(path, text, counted_by)
+
+
+def _ordinal_case(case: Case) -> Case:
+    """An ordinal's case with its ``%d`` and English ordinal ending (``%dth``) given to the model
+    as a number of its category (``4th``), where it has one such ``%d`` and no other, and the
+    number is nowhere else in the text; else as it is."""
+    key = dict(case.path)[str(case.counted_by)]
+    number = key[1:] if key.startswith("=") else ORDINAL_NUMBERS.get(key, "")
+    if (
+        not number
+        or len(_ORDINAL.findall(case.text)) != 1
+        or case.text.count(_NUMBER_FIELD) != 1
+        or number in case.text
+    ):
+        return case
+    return replace(case, text=_ORDINAL.sub(number, case.text), ordinal=number)
 
 
 def _for_model(text: str) -> str:

@@ -13,7 +13,8 @@ the file is translated, except:
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
-  plural's branches in the target language's categories (``=0``-style keys kept); one that
+  plural's and an ordinal's branches in the target language's categories (``=0``-style keys
+  kept); one that
   cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
   warning that names it.
 
@@ -47,7 +48,7 @@ from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
 )
-from ltmt.formats.plurals import categories_with_other
+from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -117,7 +118,9 @@ class JsonCatalog(KeyedCatalog):
             except Unsupported:
                 unsupported.append(key)
                 continue
-            paths = expansion.target_paths(categories_with_other(self.tgt_lang))
+            paths = expansion.target_paths(
+                categories_with_other(self.tgt_lang), ordinal_categories(self.tgt_lang)
+            )
             self.branchings[key] = (expansion, paths)
             for form, (target, source_path) in enumerate(paths):
                 text = expansion.case(source_path).text
@@ -151,8 +154,13 @@ class JsonCatalog(KeyedCatalog):
                     expansion = expand(text)
                 except Unsupported:
                     continue
+                source, paths = self.branchings[key]
+                of_target = dict(paths)
                 for case in expansion.cases:
-                    values[f"{key}{FORM}{case.name}"] = case.text
+                    text = case.text
+                    if case.path in of_target:  # as the source's case is written (an ordinal's)
+                        text = source.as_read(of_target[case.path], text)
+                    values[f"{key}{FORM}{case.name}"] = text
             else:
                 values[key] = text
         return values

@@ -70,6 +70,20 @@ def categories_with_other(language: str) -> tuple[str, ...]:
     return tags if "other" in tags else (*tags, "other")
 
 
+def ordinal_categories(language: str) -> tuple[str, ...] | None:
+    """``language``'s CLDR ordinal categories (Babel's data), ``other`` last: the branches an ICU
+    ``selectordinal``'s translation gets (``de`` → other; ``en`` → one, two, few, other; ``fr``
+    → one, other; a region falls back to its language); None for a language CLDR does not
+    know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        tags = Locale.parse(language.replace("-", "_")).ordinal_form.tags
+    except (UnknownLocaleError, ValueError):
+        return None
+    return (*(category for category in CATEGORIES if category in tags), "other")
+
+
 # every plural category, in CLDR's order
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 

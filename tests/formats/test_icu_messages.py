@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ltmt.formats.icu_messages import Unsupported, case_name, expand, is_branching
-from ltmt.formats.plurals import categories_with_other
+from ltmt.formats.plurals import categories_with_other, ordinal_categories
 
 FORMATTER = Path(__file__).parent / "data" / "FormatIcu.java"
 ICU4J = Path("/usr/share/java/icu4j.jar")  # Debian's libicu4j-java
@@ -119,6 +119,60 @@ def test_target_paths_take_the_target_languages_plural_categories() -> None:
         ("female|other", "female|other"),
         ("other", "other"),
     ]
+
+
+ORDINAL = "{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} try"
+
+
+def test_an_ordinal_goes_to_the_model_as_a_number_of_its_category() -> None:
+    """``%dth`` kept the English ending (``Sie haben #rd``); ``4th`` reads as an ordinal."""
+    expansion = expand(ORDINAL)
+    assert _cases(ORDINAL) == {
+        "one": "1st try",
+        "two": "2nd try",
+        "few": "3rd try",
+        "other": "4th try",
+    }
+    other = (("n", "other"),)
+    assert expansion.from_model(other, "4. Versuch") == "#. Versuch"
+    assert expansion.from_model(other, "Versuch Nr. 4") == "Versuch Nr. #"
+    # the number lost, or there twice: the text as the model wrote it
+    assert expansion.from_model(other, "Versuch") == "Versuch"
+    assert expansion.from_model(other, "4. von 4") == "4. von 4"
+    # a translation read back from a file: its '#' (as %d) the number again
+    assert expansion.as_read(other, "%d. Versuch") == "4. Versuch"
+    assert expansion.as_read(other, "%d. von %d") == "%d. von %d"
+
+
+@pytest.mark.parametrize(
+    ("message", "text"),
+    [
+        ("{n, selectordinal, other {# try}}", "%d try"),  # no English ending
+        ("{n, selectordinal, other {#th of 4}}", "%dth of 4"),  # its number is in the text
+    ],
+)
+def test_an_ordinal_without_an_english_ending_goes_as_printf(message, text) -> None:
+    assert _cases(message)["other"] == text
+
+
+def test_an_exact_ordinal_goes_as_its_own_number() -> None:
+    assert _cases("{n, selectordinal, =11 {#th!} other {#th}}")["=11"] == "11th!"
+
+
+@pytest.mark.parametrize(
+    ("language", "cases"),
+    [
+        ("de", [("other", "other")]),  # German writes every ordinal 4.
+        ("fr", [("one", "one"), ("other", "other")]),
+        ("en", [("one", "one"), ("two", "two"), ("few", "few"), ("other", "other")]),
+        ("xx", [("one", "one"), ("two", "two"), ("few", "few"), ("other", "other")]),
+    ],
+)
+def test_an_ordinal_takes_the_target_languages_ordinal_categories(language, cases) -> None:
+    paths = expand(ORDINAL).target_paths(
+        categories_with_other(language), ordinal_categories(language)
+    )
+    assert [(case_name(target), case_name(source)) for target, source in paths] == cases
 
 
 @pytest.mark.parametrize(
@@ -243,6 +297,19 @@ def test_icu4j_reads_the_values_as_meant(formatted_by_icu4j) -> None:
     assert source == ["You have no files in D.", "You have 1 file in D.", "You have 7 files in D."]
     source, _ = formatted_by_icu4j[_ROUND_TRIPS[4]]
     assert source == ["Step #2: 1 file #1", "Step #2: 7 files"]
+
+
+def test_icu4j_formats_a_german_ordinal_of_its_one_category() -> None:
+    if shutil.which("java") is None or not ICU4J.exists():
+        pytest.skip("needs Java and ICU4J (Debian's libicu4j-java)")
+    expansion = expand(ORDINAL)
+    paths = expansion.target_paths(categories_with_other("de"), ordinal_categories("de"))
+    german = expansion.assemble(
+        {target: expansion.from_model(source, "4. Versuch") for target, source in paths}
+    )
+    assert german == "{n, selectordinal, other {#. Versuch}}"
+    out = _icu4j("de", [(german, {"n": n}) for n in ("1", "2", "3", "11", "22")])
+    assert out == ["1. Versuch", "2. Versuch", "3. Versuch", "11. Versuch", "22. Versuch"]
 
 
 _PIECES = st.sampled_from(

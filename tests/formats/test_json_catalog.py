@@ -89,6 +89,34 @@ def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
     assert records[1].metadata == {"context": "/n", "plural": 1}
 
 
+def test_an_icu_ordinal_gets_the_target_languages_ordinal_branches(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "en.json",
+        '{"rank": "You came {place, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}"}',
+    )
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    # German has one ordinal category; the model saw "You came 4th", its 4 is the number again
+    assert json.loads(out.read_text("utf-8")) == {
+        "rank": "{place, selectordinal, other {YOU CAME #TH}}"
+    }
+    french = open_document(source, tgt_lang="fr").units()
+    assert [(u.key, u.source) for u in french] == [
+        ("/rank#one", "You came 1st"),
+        ("/rank#other", "You came 4th"),
+    ]
+    # read back as pairs, or to go on with the file: the number as the source's case has it
+    german = '{"rank": "{place, selectordinal, other {Du bist #. geworden}}"}'
+    out.write_text(german, encoding="utf-8")
+    [record] = JsonCatalog.pairs(out, source_file=source)
+    assert (record.source, record.target) == ("You came 4th", "Du bist 4. geworden")
+    again = tmp_path / "again.json"
+    again.write_text(german, encoding="utf-8")
+    translate_file(source, again, FakeModel(), tgt_lang="de")
+    assert json.loads(again.read_text("utf-8")) == json.loads(german)
+
+
 def test_nested_icu_arguments_translated_case_by_case(tmp_path: Path) -> None:
     message = (
         "{gender, select, female {She shared {n, plural, one {# photo} other {# photos}}.} "
