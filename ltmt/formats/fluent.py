@@ -186,11 +186,21 @@ class FluentCatalog(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         if self._adopting is not None and self._adopting[0] == Path(path):
             return dict(self._adopting[1])  # the file being adopted, read once
-        return _values_of(_load(Path(path))[1])
+        return self._as_read(_values_of(_load(Path(path))[1]))
+
+    def _as_read(self, values: dict[str, str]) -> dict[str, str]:
+        """A translated file's strings as this file's cases are written (an ordinal's count as
+        its case's number: :meth:`Expansion.as_read`)."""
+        out = {}
+        for key, text in values.items():
+            base, form, case = key.rpartition(FORM)
+            expansion = self.expansions.get(base) if form else None
+            out[key] = expansion.as_read(case, text) if expansion is not None else text
+        return out
 
     def adopt(self, target: Path) -> int:
         resource = _load(Path(target))[1]  # its strings, and its messages as written
-        self._adopted_values = _values_of(resource)
+        self._adopted_values = self._as_read(_values_of(resource))
         self.adopted = {_base(e): e for e in _entries_of(resource)}
         self._adopting = (Path(target), self._adopted_values)
         try:

@@ -12,8 +12,12 @@ A pattern with one select expression is *expanded*, as ICU messages are
 select included, and the translations are assembled into a select around the whole pattern. In
 a plural (a select on a number whose keys are CLDR categories or numbers), the count's
 placeable is handed to the model as ``%d``, as it translates around a number best, and a
-translation gets the target language's categories (number keys kept, ``other`` the default). A
-select on anything else keeps its keys. Two selects in one pattern, or one inside another, are
+translation gets the target language's categories (number keys kept, ``other`` the default).
+An ordinal (``NUMBER($n, type: "ordinal")``) gets the target language's ordinal categories
+(German: ``other`` alone), and a count before an English ordinal's ending (``{ $n }th``) goes
+to the model as a number of its category (``4th``) and comes back from the target language's
+ordinal (``4.``: :func:`ltmt.formats.plurals.ordinal_as_number`). A select on anything else
+keeps its keys. Two selects in one pattern, or one inside another, are
 :class:`Unsupported`.
 """
 
@@ -24,7 +28,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ltmt.formats.plurals import CATEGORIES, categories_with_other
+from ltmt.formats.plurals import (
+    CATEGORIES,
+    categories_with_other,
+    number_as_field,
+    ordinal_as_number,
+    ordinal_categories,
+)
 
 NUMBER_FIELD = "%d"
 # what Fluent reads otherwise at a line's start (indentation, a variant, an attribute), and at
@@ -164,13 +174,23 @@ class Slots:
 class Expansion:
     """One pattern to translate: ``kind`` ``plain`` (``cases`` has the one key ``""``),
     ``plural`` or ``select``; ``cases``: each case's text for the model; ``select``: the select
-    expression taken apart (None when plain); ``default``: its default variant's key."""
+    expression taken apart (None when plain); ``default``: its default variant's key;
+    ``numbers``: an ordinal's cases whose count goes to the model as a number, that number."""
 
     kind: str
     cases: dict[str, str]
     slots: Slots
     select: Any = None
     default: str = ""
+    numbers: dict[str, str] = field(default_factory=dict)
+
+    def as_read(self, case: str, text: str) -> str:
+        """A translation of ``case`` read back from a file (its count as ``%d``), written as the
+        case's text is: an ordinal's count as the case's number (``Du bist 4. geworden``)."""
+        number = self.numbers.get(case, "")
+        if not number or text.count(NUMBER_FIELD) != 1:
+            return text
+        return text.replace(NUMBER_FIELD, number)
 
 
 def variant_key(variant: Any) -> str:
@@ -187,6 +207,18 @@ def _is_plural(select: Any) -> bool:
     keys = [variant_key(v) for v in select.variants]
     named = [k for k in keys if not _is_number(k)]
     return counted and bool(named) and all(k in CATEGORIES for k in named)
+
+
+def _is_ordinal(select: Any) -> bool:
+    """Whether ``select`` is on ``NUMBER(..., type: "ordinal")``."""
+    ast = _ast()
+    selector = select.selector
+    if not (isinstance(selector, ast.FunctionReference) and selector.id.name == "NUMBER"):
+        return False
+    return any(
+        argument.name.name == "type" and _literal_value(argument.value) == "ordinal"
+        for argument in selector.arguments.named
+    )
 
 
 def _is_number(key: str) -> bool:
@@ -212,11 +244,21 @@ def expand(pattern: Any, tgt_lang: str | None = None) -> Expansion:
     default = next(variant_key(v) for v in select.variants if v.default)
     texts = {key: slots.text(before + list(v.value.elements) + after) for key, v in by_key.items()}
     keys: tuple[str, ...] = tuple(by_key)
+    ordinal = plural and _is_ordinal(select)
     if plural and tgt_lang is not None:
-        keys = tuple(k for k in by_key if _is_number(k)) + categories_with_other(tgt_lang)
-        default = "other"
-    cases = {key: texts.get(key, texts.get("other", texts[default])) for key in keys}
-    return Expansion("plural" if plural else "select", cases, slots, select, default)
+        categories = ordinal_categories(tgt_lang) if ordinal else categories_with_other(tgt_lang)
+        if categories is not None:  # else (a language CLDR lacks): an ordinal's keys as written
+            keys = tuple(k for k in by_key if _is_number(k)) + categories
+            default = "other"
+    fallback = "other" if "other" in texts else default
+    sources = {key: key if key in texts else fallback for key in keys}
+    cases = {key: texts[source] for key, source in sources.items()}
+    numbers: dict[str, str] = {}
+    if ordinal:  # ``{ $n }th`` → ``4th``
+        for key, source in sources.items():
+            cases[key], numbers[key] = ordinal_as_number(cases[key], NUMBER_FIELD, source)
+    kind = "plural" if plural else "select"
+    return Expansion(kind, cases, slots, select, default, {k: n for k, n in numbers.items() if n})
 
 
 def assemble(expansion: Expansion, texts: dict[str, str]) -> Any:
@@ -227,6 +269,7 @@ def assemble(expansion: Expansion, texts: dict[str, str]) -> Any:
     variants = []
     for key, text in texts.items():
         name = ast.NumberLiteral(key) if _is_number(key) else ast.Identifier(key)
+        text = number_as_field(text, expansion.numbers.get(key, ""), NUMBER_FIELD)
         value = ast.Pattern(expansion.slots.elements(text))
         variants.append(ast.Variant(name, value, default=key == expansion.default))
     selector = copy.deepcopy(expansion.select.selector)

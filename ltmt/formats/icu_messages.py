@@ -39,6 +39,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ltmt.formats.plurals import number_as_field, ordinal_as_number
+
 _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re.DOTALL)
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
 _KEY = re.compile(r"\s*(=\d+|[\w-]+)\s*\{")
@@ -49,10 +51,7 @@ _NUMBER_OR_QUOTED = re.compile(r"'#'|#")
 # ICU's quoting other than '#' (what this module writes): not taken apart
 _QUOTING = re.compile(r"'[{}#]|''")
 MOST_CASES = 64  # a message with more is left to a person
-# an ordinal's number with an English ordinal's ending, as the model would see it (``%dth``)
-_ORDINAL = re.compile(rf"{re.escape(_NUMBER_FIELD)}(?=(?:st|nd|rd|th)\b)")
-# the number that stands for each English ordinal category as the model reads it (``4th``)
-ORDINAL_NUMBERS = {"one": "1", "two": "2", "few": "3", "other": "4"}
+
 CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
 
 CasePath = tuple[tuple[str, str], ...]  # (argument, key) of each branch taken, outermost first
@@ -159,10 +158,7 @@ class Expansion:
         case = self.case(source)
         if case.keeps_hash:
             return text
-        if case.ordinal:  # the number that stood for the ordinal's ``#``, if it is there once
-            found = list(re.finditer(rf"(?<![\w.,]){case.ordinal}(?![\d])(?![.,]\d)", text))
-            if len(found) == 1:
-                text = text[: found[0].start()] + _NUMBER_FIELD + text[found[0].end() :]
+        text = number_as_field(text, case.ordinal, _NUMBER_FIELD)  # an ordinal's ``4.``
         innermost = self.arguments[source[-1][0]]
         if innermost.counts:
             text = text.replace("#", _QUOTED_NUMBER)
@@ -244,19 +240,11 @@ def _case(path: CasePath, pieces: list[tuple[str, str | None]], arguments: dict)
 
 
 def _ordinal_case(case: Case) -> Case:
-    """An ordinal's case with its ``%d`` and English ordinal ending (``%dth``) given to the model
-    as a number of its category (``4th``), where it has one such ``%d`` and no other, and the
-    number is nowhere else in the text; else as it is."""
+    """An ordinal's case with its ``%d`` before an English ordinal's ending given to the model as
+    a number of its category (:func:`ltmt.formats.plurals.ordinal_as_number`)."""
     key = dict(case.path)[str(case.counted_by)]
-    number = key[1:] if key.startswith("=") else ORDINAL_NUMBERS.get(key, "")
-    if (
-        not number
-        or len(_ORDINAL.findall(case.text)) != 1
-        or case.text.count(_NUMBER_FIELD) != 1
-        or number in case.text
-    ):
-        return case
-    return replace(case, text=_ORDINAL.sub(number, case.text), ordinal=number)
+    text, number = ordinal_as_number(case.text, _NUMBER_FIELD, key)
+    return replace(case, text=text, ordinal=number)
 
 
 def _for_model(text: str) -> str:

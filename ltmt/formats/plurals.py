@@ -84,6 +84,35 @@ def ordinal_categories(language: str) -> tuple[str, ...] | None:
     return (*(category for category in CATEGORIES if category in tags), "other")
 
 
+# the number that stands for each English ordinal category as the model reads it (``4th``)
+ORDINAL_NUMBERS = {"one": "1", "two": "2", "few": "3", "other": "4"}
+# an English ordinal's ending after its number (``4th``)
+_ENGLISH_ORDINAL_END = r"(?=(?:st|nd|rd|th)\b)"
+
+
+def ordinal_as_number(text: str, field: str, key: str) -> tuple[str, str]:
+    """``text`` with its one ``field`` (an ordinal's number as the model sees it: ``%d``) before
+    an English ordinal's ending given as a number of ordinal category ``key`` (``%dth`` →
+    ``4th`` for ``other``, ``1st`` for ``one``; an exact key, ``=11`` or ``11``, its own number),
+    and that number: the model writes it as the target language writes ordinals (``4.``), where
+    it kept ``%dth``'s English ending. ``(text, "")`` where ``text`` has no such ``field``, or
+    another, or the number already."""
+    number = key.lstrip("=") if key.lstrip("=").isdigit() else ORDINAL_NUMBERS.get(key, "")
+    ending = re.compile(re.escape(field) + _ENGLISH_ORDINAL_END)
+    if not number or text.count(field) != 1 or not ending.search(text) or number in text:
+        return text, ""
+    return ending.sub(number, text), number
+
+
+def number_as_field(text: str, number: str, field: str) -> str:
+    """A translation of :func:`ordinal_as_number`'s text with its ``number`` (standing alone,
+    once) as ``field`` again; as it is where the number is not there once."""
+    found = list(re.finditer(rf"(?<![\w.,]){number}(?!\d)(?![.,]\d)", text)) if number else []
+    if len(found) != 1:
+        return text
+    return text[: found[0].start()] + field + text[found[0].end() :]
+
+
 # every plural category, in CLDR's order
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 

@@ -215,3 +215,45 @@ def test_an_access_key_for_each_platform_comes_from_that_platforms_label(tmp_pat
         "    .accesskey =\n        { PLATFORM() ->\n            [windows] O\n"
         "           *[other] E\n        }\n"
     ) in out.read_text("utf-8")
+
+
+ORDINAL = """your-rank = { NUMBER($pos, type: "ordinal") ->
+    [one] You came { $pos }st
+    [two] You came { $pos }nd
+    [few] You came { $pos }rd
+   *[other] You came { $pos }th
+}
+"""
+
+
+def test_an_ordinal_gets_the_target_languages_ordinal_categories(tmp_path: Path) -> None:
+    """German writes every ordinal ``4.``: one variant, its count given to the model as the
+    number of its category (``4th``), which comes back as the placeable; ``{ $pos }th`` kept
+    the English ending (``Sie haben { $pos }rd``)."""
+    source = tmp_path / "en.ftl"
+    source.write_text(ORDINAL, "utf-8")
+    units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source) for u in units] == [("your-rank#other", "You came 4th")]
+    french = open_document(source, tgt_lang="fr").units()
+    assert [(u.key, u.source) for u in french] == [
+        ("your-rank#one", "You came 1st"),
+        ("your-rank#other", "You came 4th"),
+    ]
+    out = tmp_path / "de.ftl"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'your-rank =\n    { NUMBER($pos, type: "ordinal") ->\n       *[other] YOU CAME { $pos }TH\n'
+        "    }\n"
+    )
+    german = 'your-rank = { NUMBER($pos, type: "ordinal") ->\n   *[other] Du bist { $pos }. geworden\n}\n'
+    out.write_text(german, "utf-8")
+    [pair] = FluentCatalog.pairs(out, source_file=source, tgt_lang="de")
+    assert (pair.source, pair.target) == ("You came 4th", "Du bist 4. geworden")
+    translate_file(source, out, FakeModel(), tgt_lang="de")  # kept as the translator wrote it
+    assert "*[other] Du bist { $pos }. geworden" in out.read_text("utf-8")
+
+
+def test_a_plural_that_is_no_ordinal_keeps_its_count_as_printf() -> None:
+    expansion = expand(_pattern("{ $n ->\n    [one] { $n }st try\n   *[other] { $n }th try\n}"))
+    assert expansion.cases == {"one": "%dst try", "other": "%dth try"}
+    assert expansion.numbers == {}

@@ -6,9 +6,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from ltmt.formats.documents import Unit, open_document
 from ltmt.formats.pipeline import translate_units
-from ltmt.formats.plurals import differ_by_number
+from ltmt.formats.plurals import (
+    differ_by_number,
+    number_as_field,
+    ordinal_as_number,
+    ordinal_categories,
+)
 from ltmt.formats.run_report import RunReport
 
 DATA = Path(__file__).parent / "data"
@@ -122,3 +129,51 @@ def test_identical_plural_forms_are_translated_again() -> None:
     translate_units(units, model, report)
     assert report.plural_identical == 1
     assert "1 plural entry with identical forms" in report.summary()
+
+
+@pytest.mark.parametrize(
+    ("language", "categories"),
+    [
+        ("de", ("other",)),
+        ("de_AT", ("other",)),
+        ("en", ("one", "two", "few", "other")),
+        ("fr", ("one", "other")),
+        ("it", ("many", "other")),
+        ("xx", None),  # CLDR does not know it
+    ],
+)
+def test_ordinal_categories_are_cldrs(language, categories) -> None:
+    assert ordinal_categories(language) == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("You came %dth", "other", ("You came 4th", "4")),
+        ("You came %dst", "one", ("You came 1st", "1")),
+        ("%drd try", "few", ("3rd try", "3")),
+        ("%dth floor", "=11", ("11th floor", "11")),
+        ("%d. Platz", "other", ("%d. Platz", "")),  # no English ending
+        ("%dth of %d", "other", ("%dth of %d", "")),  # which %d would be the model's guess
+        ("%dth of 4", "other", ("%dth of 4", "")),  # the number is in the text
+        ("%dth", "many", ("%dth", "")),  # no English category
+    ],
+)
+def test_an_english_ordinal_goes_to_the_model_as_a_number(text, key, expected) -> None:
+    assert ordinal_as_number(text, "%d", key) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du bist 4. geworden", "Du bist %d. geworden"),
+        ("4th", "%dth"),
+        ("Platz 4", "Platz %d"),
+        ("4.5 Punkte", "4.5 Punkte"),  # not that number alone
+        ("14. Platz", "14. Platz"),
+        ("4 von 4", "4 von 4"),  # twice: which is it
+        ("Platz", "Platz"),  # lost
+    ],
+)
+def test_the_ordinals_number_comes_back_as_the_field(text, expected) -> None:
+    assert number_as_field(text, "4", "%d") == expected
