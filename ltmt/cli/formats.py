@@ -38,10 +38,15 @@ def formats(
         imported = ("yes*" if row["import_needs_source_file"] else "yes") if row["import"] else "-"
         typer.echo(
             f"{row['name']:<{width}}  {'yes' if row['translate'] else '-':<9}  {imported:<6}  "
-            f"{'yes' if row['export'] else '-':<6}  {' '.join(row['extensions'])} — "
+            f"{'yes' if row['export'] else '-':<6}  {_named_by(row['extensions'])} — "
             f"{row['description']}"
         )
     typer.echo("(* with --source-file, the source-language file the translation was made of)")
+
+
+def _named_by(extensions: list[str]) -> str:
+    """A format's extensions, or that only --format names it (``paragraphs``)."""
+    return " ".join(extensions) if extensions else "(--format only)"
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ partial output's translations are taken over and ``pending()`` lists only what i
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,6 +28,8 @@ from typing import Any, Protocol, runtime_checkable
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, line_ending, read_file
 from ltmt.formats.registry import find_format
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "Document",
@@ -179,8 +182,19 @@ class TextDocument:
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> TextDocument:
+        from ltmt.formats.paragraphs import lines_going_on
+
         text = _read_text(path)
-        return cls(path, _split(text), line_ending(text))
+        lines = _split(text)
+        going_on = lines_going_on(lines)
+        if going_on >= max(2, len(lines) // 20):  # a twentieth of its lines, two at least
+            logger.warning(
+                "%s: %d lines go on in the next, as wrapped paragraphs do; each line is "
+                "translated alone (--format paragraphs translates each paragraph whole)",
+                path,
+                going_on,
+            )
+        return cls(path, lines, line_ending(text))
 
     def units(self) -> list[Unit]:
         return [Unit(str(i), line) for i, line in enumerate(self.lines) if line.strip()]
@@ -342,13 +356,15 @@ def open_document(
     exists, its translations are taken over (it must hold the same units as ``path``; a
     :class:`TranslatedApart` document takes over what the file holds of its units).
     """
+    from ltmt.formats.paragraphs import ParagraphDocument
+
     path = Path(path)
     opener = find_format(path, fmt, role="document").document()
     document: Document = opener(path, src_lang=src_lang, tgt_lang=tgt_lang)
     _refuse_lone_surrogates(path, document)
     if resume_from is None or not Path(resume_from).exists():
         return document
-    if isinstance(document, TextDocument):
+    if isinstance(document, TextDocument | ParagraphDocument):  # by its lines, its paragraphs
         document.resume(Path(resume_from))
         return document
     if isinstance(document, TranslatedApart):  # the output is the target-language file

@@ -44,6 +44,8 @@ class FileFormat:
     ``reviews``: the files mark translations not yet reviewed (PO's fuzzy, XLIFF's needs-review,
     Qt's unfinished, Xcode's needs_review, a JSONL file's ``translation``), which the reader
     leaves out unless given ``include_fuzzy=True``.
+    ``files_of``: the format whose files this one reads another way (``paragraphs`` reads txt
+    files by their paragraphs): only named with ``--format``, its outputs named like those.
     """
 
     name: str
@@ -59,6 +61,7 @@ class FileFormat:
     binary: bool = False  # a zip archive (an EPUB book, an Office document): not text
     same_extension: bool = False
     reviews: bool = False
+    files_of: str = ""
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -122,6 +125,14 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.text_pairs:read_text_pairs",
             open="ltmt.formats.documents:TextDocument.open",
             one_language=True,
+        ),
+        FileFormat(
+            "paragraphs",
+            (),
+            "plain text of paragraphs (a .txt file's lines up to a blank line read together, "
+            "by their sentences), wrapped as they were",
+            open="ltmt.formats.paragraphs:ParagraphDocument.open",
+            files_of="txt",
         ),
         FileFormat(
             "jsonl",
@@ -532,10 +543,11 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
     ``out.odt`` would be a spreadsheet named as a text)."""
     suffix = output.suffix.lower()
     named = EXTENSIONS.get(suffix)
-    if named is not None and named != spec.name:
+    if named is not None and named not in (spec.name, spec.files_of):
+        extension = (spec.extensions or FORMATS[spec.files_of].extensions)[0]
         return (
             f"its extension says {named.upper()}, but translate writes the input's format, "
-            f"{spec.name.upper()}; give it a {spec.extensions[0]} extension"
+            f"{spec.name.upper()}; give it a {extension} extension"
         )
     if not spec.same_extension or given is None:
         return None

@@ -37,6 +37,7 @@ MEDIA_TYPES = {
 # documents the server translates, and the media type of what it answers
 DOCUMENT_MEDIA_TYPES = {
     "txt": "text/plain; charset=utf-8",
+    "paragraphs": "text/plain; charset=utf-8",
     "csv": MEDIA_TYPES["csv"],
     "po": MEDIA_TYPES["po"],
     "xliff": MEDIA_TYPES["xliff"],

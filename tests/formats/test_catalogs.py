@@ -217,7 +217,7 @@ def no_model(monkeypatch):
         (["nope.po", "--output", "OUT/x.po"], r"input file not found: nope.po"),
         (
             [CATALOG, "--format", "numbers"],
-            r"unknown format 'numbers'; choose one of txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
     ],
 )

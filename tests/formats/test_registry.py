@@ -46,6 +46,7 @@ def test_every_extension_of_the_issue_is_known(extension: str, name: str) -> Non
 def test_roles() -> None:
     assert names("document") == [
         "txt",
+        "paragraphs",  # txt files by their paragraphs: named with --format only
         "jsonl",
         "csv",
         "po",
@@ -137,20 +138,20 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "m.tmx",
             None,
             "document",
-            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"m.tmx: tmx files can be imported and exported, not translated; formats that can: txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
         ("a.txt", None, "write", r"txt files can be imported and translated, not exported"),
         (
             "a.doc",
             None,
             "document",
-            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
+            r"a.doc: cannot tell the format from the extension '.doc'; pass --format \(txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json\)",
         ),
         (
             "a.po",
             "numbers",
             "document",
-            r"unknown format 'numbers'; choose one of txt, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
+            r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
     ],
 )

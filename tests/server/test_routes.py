@@ -295,6 +295,14 @@ def test_a_plain_text_file_comes_back_translated_line_by_line(api):
     assert answer.status_code == 200, answer.text
     assert answer.headers["content-type"] == "text/plain; charset=utf-8"
     assert answer.text == "öffne die Datei\n\nöffne die Datei\n"
+    with api.client(api.key("text-user")) as client:  # read by its paragraphs
+        answer = client.post(
+            "/v1/translate/file",
+            data={"format": "paragraphs"},
+            files={"file": ("notes.txt", b"open the\nfile\n")},
+        )
+    assert answer.status_code == 200, answer.text
+    assert answer.text == "öffne\ndie\nDatei\n"  # one segment, wrapped at its 8 columns
 
 
 def test_an_upload_of_no_known_format_is_told_of_the_format_field(api):

@@ -1,0 +1,226 @@
+"""Plain text of paragraphs: the lines up to a blank line are read together, and the translation
+is wrapped as its paragraph was (``--format paragraphs``).
+
+A ``.txt`` file is translated one line a segment (``--format txt``), which keeps a corpus or a
+list of strings line for line, but cuts a paragraph wrapped at a width (an e-mail, a README, a
+licence) in mid-sentence: ``... every night. If the`` / ``drive is not connected, ...`` are
+translated apart, and the second loses its ``If``. Read by its paragraphs, such a file's lines
+up to a blank line are one paragraph, their line breaks spaces, and each of its sentences
+(:func:`ltmt.sentences.split_sentences`, in the source language) is a segment: a model trained
+on sentences drops some of several given at once. A line that starts a list item (``-``,
+``*``, ``+``, ``•``, ``1.``, ``2)``, ``a)``) starts a paragraph of its own, its marker kept out
+of the model's text and written back before the translation. A translation of a paragraph of
+several lines is wrapped at the width of its longest line, with its first line's indentation
+(and the marker) first and its second line's after; a paragraph of one line stays one line.
+Blank lines and the file's line endings are kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import textwrap
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import atomic_write, decode, line_ending, read_file
+from ltmt.formats.documents import Unit
+from ltmt.sentences import split_sentences
+
+# a list item's marker at a line's start, with the blanks around it
+_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+(?=\S)")
+_INDENT = re.compile(r"[ \t]*")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One segment of the file: lines ``start`` to ``end`` (exclusive), the ``marker`` of its
+    list item (its indentation included; else its first line's indentation), the indentation
+    of its lines after the first, and the width it was wrapped at (0: one line, not wrapped)."""
+
+    start: int
+    end: int
+    marker: str
+    indent: str
+    width: int
+
+    def text(self, lines: list[str]) -> str:
+        """What the model translates: the lines joined by spaces, the marker left out."""
+        first = lines[self.start][len(self.marker) :]
+        return " ".join(line.strip() for line in [first, *lines[self.start + 1 : self.end]])
+
+    def written(self, translation: str) -> list[str]:
+        """``translation`` as this block's lines."""
+        text = " ".join(translation.split())
+        if not self.width:
+            return [self.marker + text]
+        wrapped = textwrap.wrap(
+            text,
+            width=self.width,
+            initial_indent=self.marker,
+            subsequent_indent=self.indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        out: list[str] = []
+        for line in wrapped:  # a line that would read as a list item goes on the one before
+            if out and _MARKER.match(line):
+                out[-1] += " " + line.strip()
+            else:
+                out.append(line)
+        return out or [self.marker.rstrip()]
+
+
+def blocks_of(lines: list[str]) -> list[Block]:
+    """The segments of ``lines`` (module docstring), in order."""
+    runs: list[tuple[int, int]] = []
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        starts_item = _MARKER.match(line) is not None
+        if runs and runs[-1][1] == number and not starts_item:
+            runs[-1] = (runs[-1][0], number + 1)
+        else:
+            runs.append((number, number + 1))
+    blocks = []
+    for start, end in runs:
+        found = _MARKER.match(lines[start])
+        marker = found.group() if found else _indent(lines[start])
+        indent = _indent(lines[start + 1]) if end - start > 1 else ""
+        width = max(len(line.rstrip()) for line in lines[start:end]) if end - start > 1 else 0
+        blocks.append(Block(start, end, marker, indent, width))
+    return blocks
+
+
+# what ends a sentence at a line's end (a line that ends otherwise may go on in the next)
+_SENTENCE_END = re.compile(r"""[.!?:;…"'»”)\]]\s*$""")
+
+
+def lines_going_on(lines: list[str]) -> int:
+    """How many of ``lines`` look cut in mid-sentence by wrapping at a width: ended without a
+    sign that ends a sentence, followed by a line of the same paragraph that starts in lower
+    case (``... every night. If the`` / ``drive is not connected``), and too long to take that
+    line's first word within the file's longest line (40 characters at least): what wrapping
+    at that width does, and a list of strings does not."""
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    if width < 40:
+        return 0
+    return sum(
+        1
+        for line, after in itertools.pairwise(lines)
+        if line.strip()
+        and after.strip()
+        and not _SENTENCE_END.search(line)
+        and after.lstrip()[0].islower()
+        and _MARKER.match(after) is None
+        and len(line.rstrip()) + 1 + len(after.split()[0]) > width
+    )
+
+
+def _indent(line: str) -> str:
+    found = _INDENT.match(line)
+    return found.group() if found else ""
+
+
+def _split(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
+class ParagraphDocument:
+    """A UTF-8 text file read by its paragraphs (module docstring): a unit a sentence, keyed
+    ``PARAGRAPH.SENTENCE`` and grouped by paragraph. ``save`` of a partly filled document writes
+    the file up to the first paragraph still pending, so the output is always a prefix; its
+    lines end as the input's first line does."""
+
+    format = "paragraphs"
+
+    def __init__(
+        self, path: Path, lines: list[str], newline: str = "\n", language: str = "en"
+    ) -> None:
+        self.path = Path(path)
+        self.lines = lines
+        self.newline = newline
+        self.blocks = blocks_of(lines)
+        self.sentences = [
+            [piece.strip() for piece in split_sentences(block.text(lines), language)]
+            for block in self.blocks
+        ]
+        self.translations: dict[str, str] = {}  # by unit key
+        self.resumed: dict[int, str] = {}  # paragraphs taken over whole from a partial output
+
+    @classmethod
+    def open(cls, path: Path, src_lang: str | None = None, **_: Any) -> ParagraphDocument:
+        text = decode(read_file(path), path)
+        return cls(path, _split(text), line_ending(text), src_lang or "en")
+
+    def units(self) -> list[Unit]:
+        return [
+            Unit(f"{index}.{number}", sentence, group=str(index))
+            for index, sentences in enumerate(self.sentences)
+            for number, sentence in enumerate(sentences)
+            if sentence
+        ]
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        return [
+            unit
+            for unit in self.units()
+            if unit.key not in self.translations and int(unit.group) not in self.resumed
+        ]
+
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        keys = {unit.key for unit in self.units()}
+        for key, text in translations.items():
+            if key not in keys:
+                raise InputError(f"{self.path}: no sentence {key!r} to fill")
+            self.translations[key] = text
+        return len(translations)
+
+    def _paragraph(self, index: int) -> str | None:
+        """The translation of paragraph ``index``, or None while a sentence of it is pending."""
+        if index in self.resumed:
+            return self.resumed[index]
+        keys = [f"{index}.{n}" for n, sentence in enumerate(self.sentences[index]) if sentence]
+        if any(key not in self.translations for key in keys):
+            return None
+        return " ".join(self.translations[key] for key in keys)
+
+    def translated_lines(self) -> list[str]:
+        """The output lines, up to the first paragraph still to translate."""
+        out: list[str] = []
+        at = 0
+        for index, block in enumerate(self.blocks):
+            out += [""] * (block.start - at)  # the blank lines before it
+            translation = self._paragraph(index)
+            if translation is None:
+                return out
+            out += block.written(translation)
+            at = block.end
+        return out + [""] * (len(self.lines) - at)
+
+    def save(self, out_path: Path) -> None:
+        lines = self.translated_lines()
+        atomic_write(out_path, "".join(line + self.newline for line in lines).encode())
+
+    def resume(self, partial: Path) -> None:
+        """Take over the translated paragraphs of ``partial`` (an earlier output of this
+        document): its paragraphs and list items are this file's, in order."""
+        done = blocks_of(lines := _split(decode(read_file(partial), partial)))
+        if len(done) > len(self.blocks):
+            raise InputError(
+                f"{partial} has more paragraphs than {self.path}; it is not its output (delete "
+                "it to start over)"
+            )
+        for index, block in enumerate(done):
+            self.resumed[index] = block.text(lines)

@@ -1,0 +1,146 @@
+"""Plain text read by its paragraphs (ltmt.formats.paragraphs): a wrapped paragraph is one
+segment, its translation wrapped again; list items apart, blank lines and line endings kept."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import open_document
+from ltmt.formats.paragraphs import Block, ParagraphDocument, lines_going_on
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.registry import find_format, output_name_problem
+
+PROSE = """The backup tool copies your files to an external drive every night. If the
+drive is not connected, the backup is skipped and you will be reminded the
+next morning.
+
+To restore a file, open the backup window.
+
+Before you start, make sure that:
+  - the drive is connected and has enough free space for a copy of
+    your home folder;
+  - the backup window is closed.
+1. Open the settings.
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "notes.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    return path
+
+
+def test_a_paragraphs_sentences_are_its_segments_and_a_list_item_its_own(tmp_path: Path) -> None:
+    units = open_document(_write(tmp_path, PROSE), "paragraphs").units()
+    assert [unit.group for unit in units] == ["0", "0", "1", "2", "3", "4", "5"]
+    assert [unit.source for unit in units] == [
+        "The backup tool copies your files to an external drive every night.",
+        "If the drive is not connected, the backup is skipped and you will be reminded the next "
+        "morning.",
+        "To restore a file, open the backup window.",
+        "Before you start, make sure that:",
+        "the drive is connected and has enough free space for a copy of your home folder;",
+        "the backup window is closed.",
+        "Open the settings.",
+    ]
+
+
+def test_the_translation_is_wrapped_as_its_paragraph_was(tmp_path: Path) -> None:
+    out = tmp_path / "notes.de.txt"
+    translate_file(_write(tmp_path, PROSE), out, FakeModel(), fmt="paragraphs")
+    assert out.read_text("utf-8") == (
+        "THE BACKUP TOOL COPIES YOUR FILES TO AN EXTERNAL DRIVE EVERY NIGHT. IF THE\n"
+        "DRIVE IS NOT CONNECTED, THE BACKUP IS SKIPPED AND YOU WILL BE REMINDED THE\n"
+        "NEXT MORNING.\n"
+        "\n"
+        "TO RESTORE A FILE, OPEN THE BACKUP WINDOW.\n"
+        "\n"
+        "BEFORE YOU START, MAKE SURE THAT:\n"
+        "  - THE DRIVE IS CONNECTED AND HAS ENOUGH FREE SPACE FOR A COPY OF\n"
+        "    YOUR HOME FOLDER;\n"
+        "  - THE BACKUP WINDOW IS CLOSED.\n"
+        "1. OPEN THE SETTINGS.\n"
+    )
+
+
+def test_windows_line_endings_and_blank_lines_at_the_end_are_kept(tmp_path: Path) -> None:
+    source = _write(tmp_path, "one long line that\r\ngoes on here\r\n\r\n\r\n")
+    out = tmp_path / "out.txt"
+    translate_file(source, out, FakeModel(), fmt="paragraphs")
+    assert out.read_bytes() == b"ONE LONG LINE THAT\r\nGOES ON HERE\r\n\r\n\r\n"
+
+
+def test_a_wrapped_line_that_would_read_as_a_list_item_stays_on_the_line_before() -> None:
+    block = Block(0, 2, "", "", 19)  # two lines wrapped at 19 characters
+    # "1. Oktober da" on a line of its own would read as a list item
+    assert block.written("Sie bleiben bis zum 1. Oktober da") == [
+        "Sie bleiben bis zum 1. Oktober da"
+    ]
+    assert block.written("Sie bleiben bis zum Ende da") == ["Sie bleiben bis zum", "Ende da"]
+
+
+def test_an_interrupted_run_resumes_at_the_first_paragraph_not_written(tmp_path: Path) -> None:
+    source = _write(tmp_path, PROSE)
+    out = tmp_path / "notes.de.txt"
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(source, out, FakeModel(fail_after=1), fmt="paragraphs", chunk_size=2)
+    written = out.read_text("utf-8")  # the first paragraph, its two sentences
+    assert written.startswith("THE BACKUP TOOL") and "TO RESTORE" not in written
+    model = FakeModel()
+    translate_file(source, out, model, fmt="paragraphs", chunk_size=2)
+    assert model.seen[0] == "To restore a file, open the backup window."
+    assert out.read_text("utf-8").endswith("1. OPEN THE SETTINGS.\n")
+
+
+def test_an_output_of_another_file_is_refused(tmp_path: Path) -> None:
+    source = _write(tmp_path, "One.\n")
+    partial = _write(tmp_path, "One.\n\nTwo.\n", "partial.txt")
+    with pytest.raises(InputError, match=r"has more paragraphs than .*notes\.txt"):
+        open_document(source, "paragraphs", resume_from=partial)
+
+
+def test_the_format_is_named_not_guessed_and_writes_txt_files(tmp_path: Path) -> None:
+    source = _write(tmp_path, PROSE)
+    assert find_format(source, role="document").name == "txt"
+    spec = find_format(source, "paragraphs", role="document")
+    assert isinstance(spec.document()(source), ParagraphDocument)
+    assert output_name_problem(tmp_path / "notes.de.txt", spec, source) is None
+    assert "give it a .txt extension" in str(output_name_problem(tmp_path / "x.po", spec, source))
+
+
+@pytest.mark.parametrize(
+    ("lines", "going_on"),
+    [
+        (PROSE.splitlines(), 2),  # "If the" / "drive"; "the" / "next morning"
+        (["open the file", "close the window", "save all"], 0),  # strings, not wrapped
+        (
+            [
+                "list of directory names used for file searching",
+                "number of screen lines to show around the cursor in a very long window",
+            ],
+            0,  # the first could have taken "number" within the longest line's width
+        ),
+    ],
+)
+def test_lines_cut_by_wrapping_are_told_from_a_list_of_strings(lines, going_on) -> None:
+    assert lines_going_on(lines) == going_on
+
+
+def test_a_txt_file_that_looks_wrapped_says_how_to_read_it_by_paragraphs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        open_document(_write(tmp_path, PROSE))
+    assert (
+        "notes.txt: 2 lines go on in the next, as wrapped paragraphs do; each line is "
+        "translated alone (--format paragraphs translates each paragraph whole)"
+    ) in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        open_document(_write(tmp_path, "open the file\nclose the window\n", "strings.txt"))
+    assert not caplog.text
