@@ -45,9 +45,7 @@ def main() -> None:
     english = test.with_suffix(".en").read_text("utf-8").splitlines()
     german = test.with_suffix(".de").read_text("utf-8").splitlines()
     count = args.paragraphs * args.sentences
-    groups = [
-        range(start, start + args.sentences) for start in range(0, count, args.sentences)
-    ]
+    groups = [range(start, start + args.sentences) for start in range(0, count, args.sentences)]
     wrapped = "\n\n".join(
         textwrap.fill(" ".join(english[i] for i in group), width=args.width) for group in groups
     )

@@ -646,3 +646,17 @@ def test_scan_max_chooses_between_the_exhaustive_scan_and_the_index(
     )
     assert code == 2 and "--scan-max" in err
     assert inspect.signature(translate).parameters["scan_max"].default.default == sources.SCAN_MAX
+
+
+def test_a_txt_file_read_by_its_paragraphs_is_written_as_txt(tmp_path, capsys, common):
+    source = tmp_path / "mail.txt"
+    source.write_text("open the file and read\nit twice\n\nhello world\n", "utf-8")
+    out = tmp_path / "mail.de.txt"
+    code, _, err = run_cli(
+        ["translate", str(source), "--format", "paragraphs", "-o", str(out), *common], capsys
+    )
+    assert code == 0, err
+    paragraphs = out.read_text("utf-8").split("\n\n")
+    assert len(paragraphs) == 2 and all(part.strip() for part in paragraphs)
+    assert all(len(line) <= 22 for line in paragraphs[0].splitlines()[:-1])  # its width
+    assert "\n" not in paragraphs[1].rstrip("\n")  # one line, one line
