@@ -182,12 +182,12 @@ class TextDocument:
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> TextDocument:
-        from ltmt.formats.paragraphs import lines_going_on
+        from ltmt.formats.paragraphs import lines_going_on, looks_wrapped
 
         text = _read_text(path)
         lines = _split(text)
-        going_on = lines_going_on(lines)
-        if going_on >= max(2, len(lines) // 20):  # a twentieth of its lines, two at least
+        if looks_wrapped(lines):
+            going_on = lines_going_on(lines)
             logger.warning(
                 "%s: %d lines go on in the next, as wrapped paragraphs do; each line is "
                 "translated alone (--format paragraphs translates each paragraph whole)",

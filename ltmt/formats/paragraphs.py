@@ -120,6 +120,12 @@ def lines_going_on(lines: list[str]) -> int:
     )
 
 
+def looks_wrapped(lines: list[str]) -> bool:
+    """Whether ``lines`` look like paragraphs wrapped at a width: a twentieth of them at least,
+    and two, go on in the next (:func:`lines_going_on`)."""
+    return lines_going_on(lines) >= max(2, len(lines) // 20)
+
+
 def _indent(line: str) -> str:
     found = _INDENT.match(line)
     return found.group() if found else ""

@@ -14,11 +14,14 @@ field names the format of a file whose name does not); a plain ``GET`` of that
 URL, without a key, returns the file for an hour (:mod:`ltmt.server.downloads`). Every format
 ``POST /v1/translate/file`` translates is taken (LibreTranslate's own: ``.txt``, ``.html``,
 ``.docx``, ``.pptx``, ``.odt``, ``.odp``, ``.epub``; and catalogs, Markdown, subtitles ...).
+A ``.txt`` file whose lines look wrapped at a width is read by its paragraphs
+(:mod:`ltmt.formats.paragraphs`): LibreTranslate's clients send documents, not lists of strings.
 ``GET /frontend/settings`` says so, as LibreTranslate's does, for its web page and clients.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Header, Request, UploadFile
@@ -26,6 +29,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from ltmt.errors import InputError
 from ltmt.server import files
 from ltmt.server.auth import bearer_token
 from ltmt.server.downloads import Download
@@ -124,9 +128,28 @@ def translate_file(
     service = service_of(request)
     key = service.auth.check(api_key or bearer_token(authorization), client_address(request))
     _check_pair(service, source, target)
+    if format is None and wrapped_text(file):  # a document's text, not a list of strings
+        format = "paragraphs"
     name, kind, data, _ = translated_upload(service, key.user, file, format=format)
     token = service.downloads.put(Download(key.user, name, files.media_type(kind, name), data))
     return {"translatedFileUrl": str(request.url_for("download_file", filename=f"{token}.{name}"))}
+
+
+def wrapped_text(file: UploadFile) -> bool:
+    """Whether ``file`` is a ``.txt`` file whose lines look cut by wrapping at a width
+    (:func:`ltmt.formats.paragraphs.lines_going_on`, as ``ltmt translate`` warns of them)."""
+    from ltmt.formats.common import decode
+    from ltmt.formats.paragraphs import looks_wrapped
+
+    if Path(file.filename or "").suffix.lower() not in (".txt", ".text"):
+        return False
+    content = file.file.read()
+    file.file.seek(0)
+    try:
+        text = decode(content, Path(file.filename or "upload.txt"))
+    except InputError:
+        return False
+    return looks_wrapped(text.splitlines())
 
 
 @router.get("/download_file/{filename}", name="download_file")

@@ -173,6 +173,27 @@ def test_a_file_of_a_name_that_says_no_format_is_read_as_the_format_field_says(a
     assert download.headers["content-disposition"] == 'attachment; filename="README"'
 
 
+def test_a_text_file_wrapped_at_a_width_is_read_by_its_paragraphs(api, key):
+    """LibreTranslate's clients send documents: a ``.txt`` file whose lines go on in the next is
+    translated paragraph by paragraph (``--format paragraphs``), a list of lines line by line."""
+    wrapped = (
+        b"hello world this line goes on and on until it is cut at the\n"
+        b"open the file\n"  # read alone, the memory's exact match
+        b"and this line goes on and on and on until it is cut at the end\n"
+        b"of it.\n"
+    )
+    with api.client() as client:
+        url = _translate_file(client, key, "mail.txt", wrapped).json()["translatedFileUrl"]
+        by_paragraph = client.get(url).text
+        url = _translate_file(client, key, "list.txt", b"hello\nopen the file\n").json()[
+            "translatedFileUrl"
+        ]
+        by_line = client.get(url).text
+    assert "öffne die Datei" not in by_paragraph  # "... cut at the open the file and ...": one
+    assert len(by_paragraph.splitlines()) >= 2  # sentence, wrapped again
+    assert by_line.endswith("\nöffne die Datei\n")
+
+
 def test_an_html_page_is_translated_as_a_page(api, key):
     page = b"<!DOCTYPE html>\n<html><body><p>open the file</p></body></html>\n"
     with api.client() as client:
