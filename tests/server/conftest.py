@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -122,3 +123,30 @@ def api(tiny_model_dir, tmp_path_factory):
     assert server.stop() in (0, -signal.SIGTERM), server.output()
     assert "Application shutdown complete" in server.output()
     assert "Traceback" not in server.output(), server.output()
+
+
+@dataclass
+class EncryptedStore:
+    """An encrypted store holding user u1's ``open the file`` / ``öffne die Datei``, its key
+    file, u1's key's token, and the configuration that serves it."""
+
+    path: Path
+    key_file: Path
+    token: str
+    config: Any
+
+
+@pytest.fixture()
+def encrypted_store(tiny_model_dir, tmp_path) -> EncryptedStore:
+    from ltmt.memory.crypto import generate_key_file
+    from ltmt.memory.keys import KeyRing
+    from ltmt.memory.store import Memory
+    from ltmt.server.config import ServerConfig
+
+    key_file = generate_key_file(tmp_path / "store.key")
+    store = tmp_path / "store"
+    with Memory(store, key_file=key_file) as memory:
+        token = KeyRing(memory).create("u1")[1]
+        memory.add("u1", "open the file", "öffne die Datei")
+    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(store), key_file=str(key_file))
+    return EncryptedStore(store, key_file, token, config)

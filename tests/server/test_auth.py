@@ -66,21 +66,13 @@ def test_wrong_keys_from_one_address_get_429_even_with_a_good_key_then(tiny_mode
     assert missing.status_code == 429
 
 
-def test_an_encrypted_store_is_served_with_its_key_file(tiny_model_dir, tmp_path):
-    from ltmt.memory.crypto import generate_key_file
-
-    key_file = generate_key_file(tmp_path / "store.key")
-    store = tmp_path / "store"
-    with Memory(store, key_file=key_file) as memory:
-        token = KeyRing(memory).create("u1")[1]
-        memory.add("u1", "open the file", "öffne die Datei")
-    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(store), key_file=str(key_file))
-    with TestClient(create_app(config)) as client:
+def test_an_encrypted_store_is_served_with_its_key_file(tiny_model_dir, encrypted_store):
+    with TestClient(create_app(encrypted_store.config)) as client:
         answer = client.post(
             "/v1/translate",
             json={"segments": ["open the file"]},
-            headers={"Authorization": f"Bearer {token}"},
+            headers={"Authorization": f"Bearer {encrypted_store.token}"},
         )
     assert answer.json()["translations"][0]["text"] == "öffne die Datei"
     with pytest.raises(Exception, match="key"):  # without the key the store does not open
-        Service(ServerConfig(model=str(tiny_model_dir), memory_dir=str(store)))
+        Service(ServerConfig(model=str(tiny_model_dir), memory_dir=str(encrypted_store.path)))

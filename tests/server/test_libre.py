@@ -277,23 +277,13 @@ def test_a_download_reaches_another_server_process_of_the_same_store(launch, mak
     assert answer.status_code == 200 and answer.text.endswith("\n")
 
 
-def test_an_encrypted_stores_translated_files_wait_encrypted(tiny_model_dir, tmp_path):
+def test_an_encrypted_stores_translated_files_wait_encrypted(encrypted_store):
     from fastapi.testclient import TestClient
 
-    from ltmt.memory.crypto import generate_key_file
-    from ltmt.memory.keys import KeyRing
-    from ltmt.memory.store import Memory
     from ltmt.server.app import create_app
-    from ltmt.server.config import ServerConfig
 
-    key_file = generate_key_file(tmp_path / "store.key")
-    store = tmp_path / "store"
-    with Memory(store, key_file=key_file) as memory:
-        token = KeyRing(memory).create("u1")[1]
-        memory.add("u1", "open the file", "öffne die Datei")
-    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(store), key_file=str(key_file))
-    with TestClient(create_app(config)) as client:
-        url = _translate_file(client, token).json()["translatedFileUrl"]
-        [waiting] = (store / "downloads").iterdir()
+    with TestClient(create_app(encrypted_store.config)) as client:
+        url = _translate_file(client, encrypted_store.token).json()["translatedFileUrl"]
+        [waiting] = (encrypted_store.path / "downloads").iterdir()
         assert "öffne".encode() not in waiting.read_bytes()
         assert client.get(url).text == "öffne die Datei\n"
