@@ -155,9 +155,9 @@ class Downloads:
         header, _, data = payload.partition(b"\n")
         try:
             fields = json.loads(header)
-        except ValueError:
+            return Download(fields["user"], fields["name"], fields["media_type"], data)
+        except (ValueError, KeyError, TypeError):  # not a file this module wrote
             return None
-        return Download(fields["user"], fields["name"], fields["media_type"], data)
 
 
 def _read_or_empty(path: Path) -> bytes:

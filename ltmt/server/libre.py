@@ -131,7 +131,12 @@ def translate_file(
     if format is None and wrapped_text(file):  # a document's text, not a list of strings
         format = "paragraphs"
     name, kind, data, _ = translated_upload(service, key.user, file, format=format)
-    token = service.downloads.put(Download(key.user, name, files.media_type(kind, name), data))
+    try:
+        token = service.downloads.put(Download(key.user, name, files.media_type(kind, name), data))
+    except OSError as exc:
+        raise ApiError(
+            500, f"cannot keep the translated file for its download: {exc.strerror or exc}"
+        ) from exc
     return {"translatedFileUrl": str(request.url_for("download_file", filename=f"{token}.{name}"))}
 
 

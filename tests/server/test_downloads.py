@@ -100,3 +100,11 @@ def test_no_folder_yet_is_no_download(tmp_path):
     downloads = Downloads(tmp_path / "downloads", None)
     assert downloads.get("0" * 32) is None
     assert downloads.forget_user("u1") == 0
+
+
+@pytest.mark.parametrize("stored", [b"", b"P", b"Pnot json\nx", b'P{"user": "u1"}\nx', b"Xabc"])
+def test_a_file_this_module_did_not_write_is_no_download(tmp_path, stored):
+    downloads = Downloads(tmp_path / "downloads", None)
+    downloads.put(NOTES)
+    (tmp_path / "downloads" / ("e" * 32)).write_bytes(stored)
+    assert downloads.get("e" * 32) is None

@@ -287,3 +287,17 @@ def test_an_encrypted_stores_translated_files_wait_encrypted(encrypted_store):
         [waiting] = (encrypted_store.path / "downloads").iterdir()
         assert "öffne".encode() not in waiting.read_bytes()
         assert client.get(url).text == "öffne die Datei\n"
+
+
+def test_a_translated_file_that_cannot_be_kept_is_a_one_line_500(encrypted_store):
+    from fastapi.testclient import TestClient
+
+    from ltmt.server.app import create_app
+
+    (encrypted_store.path / "downloads").write_text("in the way")  # a file where the folder goes
+    with TestClient(create_app(encrypted_store.config)) as client:
+        answer = _translate_file(client, encrypted_store.token)
+    assert answer.status_code == 500
+    assert answer.json() == {
+        "error": "cannot keep the translated file for its download: File exists"
+    }
