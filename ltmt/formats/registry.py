@@ -16,6 +16,7 @@ A format's *roles*: ``read`` (pairs for a memory), ``write`` (a memory exported)
 
 from __future__ import annotations
 
+import difflib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -509,7 +510,9 @@ def find_format(
     if fmt is not None:
         name = _named(fmt)
         if name is None:
-            raise InputError(f"unknown format {fmt!r}; choose one of {choices}")
+            close = difflib.get_close_matches(fmt.lower(), names(role), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise InputError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
     else:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)

@@ -153,6 +153,12 @@ def test_sniffing_an_unknown_extension(tmp_path: Path, head: bytes, name: str | 
             "document",
             r"unknown format 'numbers'; choose one of txt, paragraphs, jsonl, csv, po, xliff, ts, xcstrings, android, properties, resx, strings, stringsdict, yaml, ftl, md, html, epub, docx, pptx, xlsx, odf, srt, vtt, json",
         ),
+        (
+            "a.txt",
+            "paragraph",
+            "document",
+            r"unknown format 'paragraph' \(did you mean 'paragraphs'\?\); choose one of txt, ",
+        ),
     ],
 )
 def test_errors_name_what_can(path: str, fmt: str | None, role, message: str) -> None:
