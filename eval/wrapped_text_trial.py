@@ -9,7 +9,11 @@ translate`` of this checkout translates it (no memory) three ways:
 - ``lines``: ``--format txt``, one segment a line (what a ``.txt`` file gets by default);
 - ``paragraphs``: ``--format paragraphs``, the lines up to a blank line one segment;
 - ``sentences``: the same sentences one a line, unwrapped (the best a reader of the wrapped
-  file can do: what the model gets when the file is not wrapped at all).
+  file can do: what the model gets when the file is not wrapped at all);
+- ``paragraph_lines``: each paragraph on one line, not wrapped (a Markdown or HTML paragraph, a
+  document's), with its sentences given to the model one at a time
+  (``Translator(sentence_split=True)``, the default), and ``paragraph_lines_whole`` with each
+  line given whole (``--no-sentence-split``).
 
 Each paragraph's output (its lines joined by spaces) is scored against its sentences' German
 references joined the same way: corpus BLEU and chrF2 over the paragraphs (sacrebleu).
@@ -63,12 +67,17 @@ def main() -> None:
         (folder / "sentences.txt").write_text(
             "\n\n".join("\n".join(english[i] for i in group) for group in groups) + "\n", "utf-8"
         )
+        (folder / "paragraph-lines.txt").write_text(
+            "\n\n".join(" ".join(english[i] for i in group) for group in groups) + "\n", "utf-8"
+        )
         runs = {
-            "lines": ("wrapped.txt", "txt"),
-            "paragraphs": ("wrapped.txt", "paragraphs"),
-            "sentences": ("sentences.txt", "txt"),
+            "lines": ("wrapped.txt", "txt", ()),
+            "paragraphs": ("wrapped.txt", "paragraphs", ()),
+            "sentences": ("sentences.txt", "txt", ()),
+            "paragraph_lines": ("paragraph-lines.txt", "txt", ()),
+            "paragraph_lines_whole": ("paragraph-lines.txt", "txt", ("--no-sentence-split",)),
         }
-        for name, (source, fmt) in runs.items():
+        for name, (source, fmt, options) in runs.items():
             out = folder / f"{name}.de.txt"
             done = ltmt_in_checkout(
                 REPO,
@@ -76,6 +85,7 @@ def main() -> None:
                 str(folder / source),
                 "--format",
                 fmt,
+                *options,
                 "-o",
                 str(out),
                 "--memory-dir",

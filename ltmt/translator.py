@@ -118,6 +118,9 @@ class Translator:
     ``title_case_lines``: a line in title case (``Trash is Empty``) is given to the model in
     lower case, its translation with a first capital, where the source is English and no word
     of the line names something (:func:`ltmt.capitals.title_case_for_model`).
+    ``sentence_split``: a line of several sentences that no memory match is read for is given to
+    the model a sentence at a time (else only a line too long for it is split); a model trained
+    on sentences drops some of several given at once.
     ``label_retry``: a line in title case the model copied (``Settings``) and decoded without
     memory is decoded again with its title-case words in lower case, and that translation kept
     unless it is a copy too (:mod:`ltmt.copied_labels`).
@@ -187,6 +190,7 @@ class Translator:
         accelerators: str = "auto",
         capital_lines: bool = True,
         title_case_lines: bool = True,
+        sentence_split: bool = True,
         label_retry: bool = True,
         labels: bool = True,
         decorations: bool = True,
@@ -280,6 +284,7 @@ class Translator:
         self.number_repair = number_repair
         self.seam_repair = seam_repair
         self.label_retry = label_retry
+        self.sentence_split = sentence_split
         self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
         self.max_source_tokens = max_source_tokens
         # A longer line is split into sentences: the output (about as long) must fit max_len.
@@ -470,7 +475,12 @@ class Translator:
                 split = splits[index] = split_segment(text, self.line_forms)
                 if split.changed:  # the matches' lines changed alike for fusion
                     decoding_matches[index] = self.line_forms.matches_for_model(matches[index])
-                units.extend(plan_units(index, split.lines, self, split.as_labels))
+                # a line of several sentences is given to the model a sentence at a time
+                # where no memory is read for it (a fused one keeps its match's whole context)
+                alone = self.sentence_split and not needs_fusion(
+                    self.fusion, text, decoding_matches[index], self.backbone
+                )
+                units.extend(plan_units(index, split.lines, self, split.as_labels, sentences=alone))
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)

@@ -32,7 +32,7 @@ from ltmt.date_formats import date_runs, only_directives
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.segments import Match
-from ltmt.text import QUOTE_MARKS, content_lines, split_edges, split_lines
+from ltmt.text import LETTERS, QUOTE_MARKS, content_lines, split_edges, split_lines
 
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
@@ -329,16 +329,22 @@ def is_code(text: str) -> bool:
 
 
 def plan_units(
-    segment: int, lines: list[str], limits: LineLimits, as_labels: list[str] | None = None
+    segment: int,
+    lines: list[str],
+    limits: LineLimits,
+    as_labels: list[str] | None = None,
+    *,
+    sentences: bool = False,
 ) -> list[Unit]:
     """The pieces the model translates for ``lines`` of one segment: each line whole, or
-    split into sentences when it has more than ``limits.split_tokens`` tokens, and a sentence
-    still too long cut between words (``cut``). ``as_labels``: the lines as labels read them
-    (:attr:`SplitSegment.as_labels`): a line whole that differs there gets it as ``titled``."""
+    split into sentences when it has more than ``limits.split_tokens`` tokens (with
+    ``sentences``: whenever it has more than one), and a sentence still too long cut between
+    words (``cut``). ``as_labels``: the lines as labels read them (:attr:`SplitSegment.as_labels`):
+    a line whole that differs there gets it as ``titled``."""
     units: list[Unit] = []
     for number, line in enumerate(lines):
         line_units: list[Unit] = []
-        for piece, cut in _line_pieces(line, limits):
+        for piece, cut in _line_pieces(line, limits, sentences):
             body = piece.rstrip()
             if body:
                 line_units.append(Unit(segment, body, piece[len(body) :], False, cut))
@@ -354,12 +360,15 @@ def plan_units(
     return units
 
 
-def _line_pieces(line: str, limits: LineLimits) -> list[tuple[str, bool]]:
-    """``(piece, cut)`` of one stripped line; the pieces join back to the line."""
+def _line_pieces(line: str, limits: LineLimits, sentences: bool) -> list[tuple[str, bool]]:
+    """``(piece, cut)`` of one stripped line (``sentences``: split into its sentences whatever
+    its length); the pieces join back to the line."""
     from ltmt.sentences import cut_words, split_sentences
 
     if limits.source_tokens(line) <= limits.split_tokens:
-        return [(line, False)]
+        if not sentences:
+            return [(line, False)]
+        return [(sentence, False) for sentence in whole_sentences(line, limits.source_language)]
     pieces: list[tuple[str, bool]] = []
     for sentence in split_sentences(line, limits.source_language):
         if limits.source_tokens(sentence) <= limits.split_tokens:
@@ -367,6 +376,32 @@ def _line_pieces(line: str, limits: LineLimits) -> list[tuple[str, bool]]:
         else:
             cuts = cut_words(sentence, limits.count_words, limits.split_tokens - 1)  # + </s>
             pieces.extend((piece, True) for piece in cuts)
+    return pieces
+
+
+# a sentence's end: a full stop, question or exclamation mark (a closing quote or bracket
+# after it), then blanks; not an ellipsis (``[OPTION]... FILE``)
+_SENTENCE_END = re.compile(r"""(?<!\.\.)[.!?]["'»”)\]]*\s+$""")
+
+
+def whole_sentences(line: str, language: str) -> list[str]:
+    """The sentences of a line the model could take whole (each with the whitespace after it),
+    where the split is sure: a piece that does not end a sentence (``(%s)...%s``, ``[OPTION]...
+    FILE``), or has fewer than two words (``Error: %s.``), stays with the next."""
+    from ltmt.formats.placeholder_syntax import without_placeholders
+    from ltmt.sentences import split_sentences
+
+    def words(text: str) -> int:
+        return len(LETTERS.findall(without_placeholders(text)))
+
+    pieces: list[str] = []
+    for piece in split_sentences(line, language):
+        if pieces and (not _SENTENCE_END.search(pieces[-1]) or words(pieces[-1]) < 2):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    if len(pieces) > 1 and words(pieces[-1]) < 2:  # a last word alone
+        pieces[-2:] = [pieces[-2] + pieces[-1]]
     return pieces
 
 

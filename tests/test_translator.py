@@ -868,3 +868,21 @@ def test_a_line_that_lost_a_number_is_decoded_again_with_it_as_a_tag(
     off = _NumberDroppingTranslator(backbone, words=words, number_repair=False)
     assert len(off.seen) == 0 and len(off.translate([line])[0].text) <= len(expected)
     assert len(off.seen) == 1  # not decoded again
+
+
+def test_a_line_of_sentences_decoded_without_memory_goes_a_sentence_at_a_time(backbone):
+    """A model trained on sentences drops some of several given at once; a fused line keeps its
+    match's whole context."""
+    line = "open the file in the window now. close the window and save the file."
+    strong = Match(Segment(2, "u1", line, "Datei öffnen. Fenster schließen.", 0.0, "test"), 90.0)
+
+    class Fixed(FakeMemory):
+        def search_batch(self, user, texts, k=4):
+            return [[strong] if text == line else [] for text in texts]
+
+    [split] = Translator(backbone, beam=1).translate([line])
+    [whole] = Translator(backbone, beam=1, sentence_split=False).translate([line])
+    assert (split.pieces, whole.pieces) == (2, 1)
+    fusing = Translator(backbone, Fixed([]), fusion="knn", beam=1, copy_guard=False)
+    [fused] = fusing.translate([line], user="u1")
+    assert (fused.method, fused.pieces) == ("knn", 1)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from ltmt.segments import Match, Segment
-from ltmt.units import LineForms, Unit, cells, is_code, join_pieces, plan_units, split_segment
+from ltmt.units import (
+    LineForms,
+    Unit,
+    cells,
+    is_code,
+    join_pieces,
+    plan_units,
+    split_segment,
+    whole_sentences,
+)
 
 
 class WordLimits:
@@ -203,6 +212,32 @@ def test_a_long_line_is_split_into_sentences_then_cut_between_words():
         ("red door now", " ", False, True),
         ("please.", "", True, True),
     ]
+
+
+def test_a_short_line_of_sentences_is_a_unit_a_sentence_where_asked():
+    line = "The tool copies your files every night.  If the drive is not there, it waits."
+    assert [(u.text, u.joiner) for u in plan_units(0, [line], WordLimits(40))] == [(line, "")]
+    units = plan_units(0, [line], WordLimits(40), sentences=True)
+    assert [(u.text, u.joiner, u.line_end) for u in units] == [
+        ("The tool copies your files every night.", "  ", False),
+        ("If the drive is not there, it waits.", "", True),
+    ]
+    assert join_pieces(units, [u.text for u in units]) == {0: [line]}
+
+
+@pytest.mark.parametrize(
+    ("line", "sentences"),
+    [
+        ("Error: %s. Try again.", ["Error: %s. Try again."]),  # a word alone: no sentence
+        ("Done. Bye.", ["Done. Bye."]),
+        ("%s: pass %lu/%lu (%s)...%s/%s %d%%", ["%s: pass %lu/%lu (%s)...%s/%s %d%%"]),
+        ("Usage: %s [OPTION]... FILE PATTERN...", ["Usage: %s [OPTION]... FILE PATTERN..."]),
+        ("Version 2.0.1 is out. Update it now!", ["Version 2.0.1 is out. ", "Update it now!"]),
+        ('He said "Stop it." Then he left.', ['He said "Stop it." ', "Then he left."]),
+    ],
+)
+def test_a_short_lines_sentences_are_those_it_surely_has(line, sentences):
+    assert whole_sentences(line, "en") == sentences
 
 
 def test_pieces_join_back_into_their_lines():

@@ -108,6 +108,12 @@ def translate(
         "English line in title case goes to it in lower case, but for words that name "
         "something, and the translation gets a first capital).",
     ),
+    no_sentence_split: bool = typer.Option(
+        False,
+        "--no-sentence-split",
+        help="Give the model a line of several sentences whole where no memory is read for it "
+        "(by default it gets them one at a time; a line too long for it is split anyway).",
+    ),
     no_label_retry: bool = typer.Option(
         False,
         "--no-label-retry",
@@ -339,6 +345,7 @@ def translate(
             accelerators=accelerators,
             capital_lines=not no_capital_lines,
             title_case_lines=not no_title_case_lines,
+            sentence_split=not no_sentence_split,
             label_retry=not no_label_retry,
             labels=not no_label_lexicon,
             copy_guard=not no_copy_guard,
