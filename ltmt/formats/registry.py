@@ -132,7 +132,9 @@ FORMATS: dict[str, FileFormat] = {
             (),
             "plain text of paragraphs (a .txt file's lines up to a blank line read together, "
             "by their sentences), wrapped as they were",
+            read="ltmt.formats.paragraphs:read_paragraph_pairs",
             open="ltmt.formats.paragraphs:ParagraphDocument.open",
+            one_language=True,
             files_of="txt",
         ),
         FileFormat(

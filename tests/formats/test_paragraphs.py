@@ -144,3 +144,59 @@ def test_a_txt_file_that_looks_wrapped_says_how_to_read_it_by_paragraphs(
     with caplog.at_level(logging.WARNING):
         open_document(_write(tmp_path, "open the file\nclose the window\n", "strings.txt"))
     assert not caplog.text
+
+
+GERMAN = """Das Sicherungswerkzeug kopiert Ihre Dateien jede Nacht auf ein externes
+Laufwerk. Ist das Laufwerk nicht angeschlossen, wird die Sicherung
+übersprungen.
+
+Um eine Datei wiederherzustellen, öffnen Sie das Sicherungsfenster. Dann die Datei.
+"""
+ENGLISH = """The backup tool copies your files to an external drive every night. If the
+drive is not connected, the backup is skipped.
+
+To restore a file, open the backup window.
+"""
+
+
+def test_a_translation_pairs_sentence_by_sentence_where_it_can(tmp_path: Path) -> None:
+    """The units a run translates, so a reviewed translation is a 100 % match next time; a
+    paragraph whose translation has another number of sentences pairs whole."""
+    from ltmt.formats.pairs import read_pairs
+
+    source = _write(tmp_path, ENGLISH, "mail.txt")
+    german = _write(tmp_path, GERMAN, "mail.de.txt")
+    records = list(read_pairs(german, "paragraphs", source_file=source))
+    assert [(r.source, r.target, r.position) for r in records] == [
+        (
+            "The backup tool copies your files to an external drive every night.",
+            "Das Sicherungswerkzeug kopiert Ihre Dateien jede Nacht auf ein externes Laufwerk.",
+            "mail.de.txt: paragraph 1, sentence 1",
+        ),
+        (
+            "If the drive is not connected, the backup is skipped.",
+            "Ist das Laufwerk nicht angeschlossen, wird die Sicherung übersprungen.",
+            "mail.de.txt: paragraph 1, sentence 2",
+        ),
+        (
+            "To restore a file, open the backup window.",
+            "Um eine Datei wiederherzustellen, öffnen Sie das Sicherungsfenster. Dann die Datei.",
+            "mail.de.txt: paragraph 2",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("translation", "source_file", "message"),
+    [
+        ("Eins.\n", True, r"short.txt has 1 paragraph but mail.txt has 2; a translation read by"),
+        (GERMAN, False, r"give the source-language file it translates paragraph by paragraph"),
+    ],
+)
+def test_pairs_that_cannot_be_made_say_why(tmp_path, translation, source_file, message) -> None:
+    from ltmt.formats.pairs import read_pairs
+
+    source = _write(tmp_path, ENGLISH, "mail.txt")
+    german = _write(tmp_path, translation, "short.txt")
+    with pytest.raises(InputError, match=message):
+        list(read_pairs(german, "paragraphs", source_file=source if source_file else None))

@@ -73,6 +73,7 @@ def test_roles() -> None:
     ]
     assert names("read") == [
         "txt",
+        "paragraphs",
         "jsonl",
         "tsv",
         "csv",
