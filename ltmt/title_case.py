@@ -27,6 +27,7 @@ import logging
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.formats.common import lang_matches
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.text import LETTERS
 from ltmt.word_tables import command_verbs
@@ -99,7 +100,8 @@ def read_both_ways(
         ]
         for name, written in candidates.items()
     }
-    verb_last = translator.line_forms.target_language.lower().startswith(VERB_LAST)
+    target = translator.line_forms.target_language
+    verb_last = any(lang_matches(target, language) for language in VERB_LAST)
     replaced: set[int] = set()
     commands = 0
     for n, i in enumerate(todo):

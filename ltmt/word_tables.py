@@ -24,6 +24,7 @@ import gzip
 from functools import cache
 from pathlib import Path
 
+from ltmt.formats.common import lang_matches
 from ltmt.model.languages import model_languages
 
 LOWERCASE_TABLE = Path(__file__).with_name("lowercase_words_en.txt.gz")
@@ -48,7 +49,8 @@ def command_verbs() -> frozenset[str]:
 def target_words(language: str) -> frozenset[str] | None:
     """The words (case-folded) of ``language`` (``de``, ``de-AT``), or None where ltmt ships
     no table for it."""
-    table = TARGET_TABLES.get(language.lower().replace("_", "-").split("-")[0])
+    tables = (path for code, path in TARGET_TABLES.items() if lang_matches(language, code))
+    table = next(tables, None)
     return None if table is None else read_table(table)
 
 

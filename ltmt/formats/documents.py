@@ -156,15 +156,28 @@ class Reviewed(Protocol):
         ...
 
 
-def _read_text(path: Path) -> str:
-    return decode(read_file(path), path)
+@runtime_checkable
+class ResumedInPlace(Protocol):
+    """A document whose partial output holds its units where they stand in the input (a text
+    file's lines, its paragraphs): it takes them over itself."""
+
+    def resume(self, partial: Path) -> None:
+        """Take over the translations of ``partial``, an earlier output of this document."""
+        ...
 
 
-def _split(text: str) -> list[str]:
+def text_lines(path: Path) -> tuple[list[str], str]:
+    """The lines of a UTF-8 text file, without their ends, and how its first line ends."""
+    text = decode(read_file(path), path)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    return [line.removesuffix("\r") for line in lines], line_ending(text)
+
+
+def save_lines(path: Path, lines: list[str], newline: str) -> None:
+    """``lines``, each ended with ``newline``, written atomically to ``path``."""
+    atomic_write(path, "".join(line + newline for line in lines).encode())
 
 
 class TextDocument:
@@ -182,19 +195,17 @@ class TextDocument:
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> TextDocument:
-        from ltmt.formats.paragraphs import lines_going_on, looks_wrapped
+        from ltmt.formats.paragraphs import wrapped_lines
 
-        text = _read_text(path)
-        lines = _split(text)
-        if looks_wrapped(lines):
-            going_on = lines_going_on(lines)
+        lines, newline = text_lines(path)
+        if going_on := wrapped_lines(lines):
             logger.warning(
                 "%s: %d lines go on in the next, as wrapped paragraphs do; each line is "
                 "translated alone (--format paragraphs translates each paragraph whole)",
                 path,
                 going_on,
             )
-        return cls(path, lines, line_ending(text))
+        return cls(path, lines, newline)
 
     def units(self) -> list[Unit]:
         return [Unit(str(i), line) for i, line in enumerate(self.lines) if line.strip()]
@@ -231,12 +242,11 @@ class TextDocument:
         return out
 
     def save(self, out_path: Path) -> None:
-        lines = self.translated_lines()
-        atomic_write(out_path, "".join(line + self.newline for line in lines).encode())
+        save_lines(out_path, self.translated_lines(), self.newline)
 
     def resume(self, partial: Path) -> None:
         """Take over the translated lines of ``partial`` (an earlier output of this document)."""
-        done = _split(_read_text(partial))
+        done = text_lines(partial)[0]
         if len(done) > len(self.lines):
             raise InputError(f"{partial} has more lines than {self.path}; it is not its output")
         for index, line in enumerate(done):
@@ -283,7 +293,7 @@ class JsonlDocument:
     def open(
         cls, path: Path, source_key: str = "source", target_key: str = "translation", **_: Any
     ) -> JsonlDocument:
-        return cls(path, _split(_read_text(path)), source_key, target_key)
+        return cls(path, text_lines(path)[0], source_key, target_key)
 
     def units(self) -> list[Unit]:
         return [
@@ -356,15 +366,13 @@ def open_document(
     exists, its translations are taken over (it must hold the same units as ``path``; a
     :class:`TranslatedApart` document takes over what the file holds of its units).
     """
-    from ltmt.formats.paragraphs import ParagraphDocument
-
     path = Path(path)
     opener = find_format(path, fmt, role="document").document()
     document: Document = opener(path, src_lang=src_lang, tgt_lang=tgt_lang)
     _refuse_lone_surrogates(path, document)
     if resume_from is None or not Path(resume_from).exists():
         return document
-    if isinstance(document, TextDocument | ParagraphDocument):  # by its lines, its paragraphs
+    if isinstance(document, ResumedInPlace):  # a text file: by its lines, its paragraphs
         document.resume(Path(resume_from))
         return document
     if isinstance(document, TranslatedApart):  # the output is the target-language file

@@ -31,6 +31,7 @@ from typing import Any
 from ltmt.formats.plurals import (
     CATEGORIES,
     categories_with_other,
+    field_as_number,
     number_as_field,
     ordinal_as_number,
     ordinal_categories,
@@ -187,10 +188,7 @@ class Expansion:
     def as_read(self, case: str, text: str) -> str:
         """A translation of ``case`` read back from a file (its count as ``%d``), written as the
         case's text is: an ordinal's count as the case's number (``Du bist 4. geworden``)."""
-        number = self.numbers.get(case, "")
-        if not number or text.count(NUMBER_FIELD) != 1:
-            return text
-        return text.replace(NUMBER_FIELD, number)
+        return field_as_number(text, NUMBER_FIELD, self.numbers.get(case, ""))
 
 
 def variant_key(variant: Any) -> str:

@@ -39,7 +39,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ltmt.formats.plurals import number_as_field, ordinal_as_number
+from ltmt.formats.plurals import field_as_number, number_as_field, ordinal_as_number
 
 _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re.DOTALL)
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
@@ -171,10 +171,7 @@ class Expansion:
         """A translation read back from a file (its ``#`` as ``%d``: :func:`expand`) of the case
         at ``source``, written as that case's text is: its one ``%d`` as the number an ordinal's
         case stands for (``Du hast %d.`` → ``Du hast 4.`` beside ``You came 4th``)."""
-        number = self.case(source).ordinal
-        if not number or text.count(_NUMBER_FIELD) != 1:
-            return text
-        return text.replace(_NUMBER_FIELD, number)
+        return field_as_number(text, _NUMBER_FIELD, self.case(source).ordinal)
 
     def assemble(self, texts: dict[CasePath, str]) -> str:
         """One message of the translated cases ``texts`` (by target path, in order; each as

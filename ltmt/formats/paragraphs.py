@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, line_ending, read_file
-from ltmt.formats.documents import Unit
+from ltmt.formats.documents import Unit, save_lines, text_lines
+from ltmt.formats.text_pairs import no_source_file
 from ltmt.segments import PairRecord
 from ltmt.sentences import split_sentences
 from ltmt.wording import counted
@@ -127,22 +127,16 @@ def lines_going_on(lines: list[str]) -> int:
     )
 
 
-def looks_wrapped(lines: list[str]) -> bool:
-    """Whether ``lines`` look like paragraphs wrapped at a width: a twentieth of them at least,
-    and two, go on in the next (:func:`lines_going_on`)."""
-    return lines_going_on(lines) >= max(2, len(lines) // 20)
+def wrapped_lines(lines: list[str]) -> int:
+    """How many of ``lines`` go on in the next (:func:`lines_going_on`) where they look like
+    paragraphs wrapped at a width (a twentieth of them at least, and two), else 0."""
+    going_on = lines_going_on(lines)
+    return going_on if going_on >= max(2, len(lines) // 20) else 0
 
 
 def _indent(line: str) -> str:
     found = _INDENT.match(line)
     return found.group() if found else ""
-
-
-def _split(text: str) -> list[str]:
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.removesuffix("\r") for line in lines]
 
 
 class ParagraphDocument:
@@ -164,27 +158,33 @@ class ParagraphDocument:
             [piece.strip() for piece in split_sentences(block.text(lines), language)]
             for block in self.blocks
         ]
+        self._units = [  # the units of each paragraph, a sentence each
+            [
+                Unit(f"{index}.{number}", sentence, group=str(index))
+                for number, sentence in enumerate(sentences)
+                if sentence
+            ]
+            for index, sentences in enumerate(self.sentences)
+        ]
+        self._keys = {unit.key for unit in self.units()}
         self.translations: dict[str, str] = {}  # by unit key
         self.resumed: dict[int, str] = {}  # paragraphs taken over whole from a partial output
 
     @classmethod
     def open(cls, path: Path, src_lang: str | None = None, **_: Any) -> ParagraphDocument:
-        text = decode(read_file(path), path)
-        return cls(path, _split(text), line_ending(text), src_lang or "en")
+        lines, newline = text_lines(path)
+        return cls(path, lines, newline, src_lang or "en")
 
     def units(self) -> list[Unit]:
-        return [
-            Unit(f"{index}.{number}", sentence, group=str(index))
-            for index, sentences in enumerate(self.sentences)
-            for number, sentence in enumerate(sentences)
-            if sentence
-        ]
+        return [unit for paragraph in self._units for unit in paragraph]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         return [
             unit
-            for unit in self.units()
-            if unit.key not in self.translations and int(unit.group) not in self.resumed
+            for index, paragraph in enumerate(self._units)
+            if index not in self.resumed
+            for unit in paragraph
+            if unit.key not in self.translations
         ]
 
     def fill(
@@ -193,9 +193,8 @@ class ParagraphDocument:
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
-        keys = {unit.key for unit in self.units()}
         for key, text in translations.items():
-            if key not in keys:
+            if key not in self._keys:
                 raise InputError(f"{self.path}: no sentence {key!r} to fill")
             self.translations[key] = text
         return len(translations)
@@ -204,7 +203,7 @@ class ParagraphDocument:
         """The translation of paragraph ``index``, or None while a sentence of it is pending."""
         if index in self.resumed:
             return self.resumed[index]
-        keys = [f"{index}.{n}" for n, sentence in enumerate(self.sentences[index]) if sentence]
+        keys = [unit.key for unit in self._units[index]]
         if any(key not in self.translations for key in keys):
             return None
         return " ".join(self.translations[key] for key in keys)
@@ -223,13 +222,12 @@ class ParagraphDocument:
         return out + [""] * (len(self.lines) - at)
 
     def save(self, out_path: Path) -> None:
-        lines = self.translated_lines()
-        atomic_write(out_path, "".join(line + self.newline for line in lines).encode())
+        save_lines(out_path, self.translated_lines(), self.newline)
 
     def resume(self, partial: Path) -> None:
         """Take over the translated paragraphs of ``partial`` (an earlier output of this
         document): its paragraphs and list items are this file's, in order."""
-        done = blocks_of(lines := _split(decode(read_file(partial), partial)))
+        done = blocks_of(lines := text_lines(partial)[0])
         if len(done) > len(self.blocks):
             raise InputError(
                 f"{partial} has more paragraphs than {self.path}; it is not its output (delete "
@@ -250,19 +248,17 @@ def read_paragraph_pairs(
     """The pairs of the translation ``path`` and its ``source_file`` (module docstring)."""
     path = Path(path)
     if source_file is None:
-        raise InputError(
-            f"{path}: a plain-text file holds one language; give the source-language file it "
-            "translates paragraph by paragraph with --source-file"
-        )
+        raise no_source_file(path, "paragraph by paragraph")
     source = ParagraphDocument.open(Path(source_file), src_lang=src_lang)
-    target = ParagraphDocument(path, _split(decode(read_file(path), path)), language=tgt_lang)
+    target = ParagraphDocument(path, text_lines(path)[0], language=tgt_lang)
     if len(target.blocks) != len(source.blocks):
         raise InputError(
             f"{path} has {counted(len(target.blocks), 'paragraph')} but "
             f"{Path(source_file).name} has {len(source.blocks)}; a translation read by its "
             "paragraphs pairs with its source paragraph by paragraph"
         )
-    for number, (sources, targets) in enumerate(zip(source.sentences, target.sentences), 1):
+    pairs = zip(source.sentences, target.sentences, strict=True)
+    for number, (sources, targets) in enumerate(pairs, 1):
         where = f"{path.name}: paragraph {number}"
         if len(sources) == len(targets):
             for index, pair in enumerate(zip(sources, targets, strict=True), 1):

@@ -104,6 +104,16 @@ def ordinal_as_number(text: str, field: str, key: str) -> tuple[str, str]:
     return ending.sub(number, text), number
 
 
+def field_as_number(text: str, field: str, number: str) -> str:
+    """A translation read back from a file, its ordinal's count as ``field`` (``Du bist %d.
+    geworden``), with that count as the ``number`` its case went to the model as
+    (:func:`ordinal_as_number`): ``Du bist 4. geworden``; as it is where it has no number, or
+    not one ``field``."""
+    if not number or text.count(field) != 1:
+        return text
+    return text.replace(field, number)
+
+
 def number_as_field(text: str, number: str, field: str) -> str:
     """A translation of :func:`ordinal_as_number`'s text with its ``number`` (standing alone,
     once) as ``field`` again; as it is where the number is not there once."""

@@ -26,10 +26,7 @@ def read_text_pairs(
     """The pairs of the translation ``path`` and its ``source_file``, line by line."""
     path = Path(path)
     if source_file is None:
-        raise InputError(
-            f"{path}: a plain-text file holds one language; give the source-language file it "
-            "translates line by line with --source-file"
-        )
+        raise no_source_file(path, "line by line")
     targets = read_lines(path, "translation")
     sources = read_lines(source_file, "source")
     if len(targets) != len(sources):
@@ -40,3 +37,12 @@ def read_text_pairs(
     for number, (source, target) in enumerate(zip(sources, targets, strict=True), 1):
         if source.strip() or target.strip():
             yield PairRecord(source, target, f"{path.name}:{number}")
+
+
+def no_source_file(path: Path, how: str) -> InputError:
+    """The error of a plain-text translation ``path`` read as pairs without its source file,
+    which it translates ``how`` (``line by line``)."""
+    return InputError(
+        f"{path}: a plain-text file holds one language; give the source-language file it "
+        f"translates {how} with --source-file"
+    )

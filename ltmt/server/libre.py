@@ -142,11 +142,12 @@ def translate_file(
 
 def wrapped_text(file: UploadFile) -> bool:
     """Whether ``file`` is a ``.txt`` file whose lines look cut by wrapping at a width
-    (:func:`ltmt.formats.paragraphs.lines_going_on`, as ``ltmt translate`` warns of them)."""
+    (:func:`ltmt.formats.paragraphs.wrapped_lines`, as ``ltmt translate`` warns of them)."""
     from ltmt.formats.common import decode
-    from ltmt.formats.paragraphs import looks_wrapped
+    from ltmt.formats.paragraphs import wrapped_lines
+    from ltmt.formats.registry import EXTENSIONS
 
-    if Path(file.filename or "").suffix.lower() not in (".txt", ".text"):
+    if EXTENSIONS.get(Path(file.filename or "").suffix.lower()) != "txt":
         return False
     content = file.file.read()
     file.file.seek(0)
@@ -154,7 +155,7 @@ def wrapped_text(file: UploadFile) -> bool:
         text = decode(content, Path(file.filename or "upload.txt"))
     except InputError:
         return False
-    return looks_wrapped(text.splitlines())
+    return wrapped_lines(text.splitlines()) > 0
 
 
 @router.get("/download_file/{filename}", name="download_file")
@@ -186,7 +187,7 @@ def frontend_settings(request: Request) -> dict[str, Any]:
     source, target = service.source_lang, service.target_lang
     return {
         "charLimit": service.config.max_segment_chars,
-        "frontendTimeout": 500,
+        "frontendTimeout": 500,  # LibreTranslate's default (ms): its page's, not ltmt's
         "apiKeys": True,
         "keyRequired": True,
         "suggestions": False,
