@@ -1,5 +1,5 @@
-"""LibreTranslate's API: ``POST /translate``, ``/translate_file`` and ``GET /languages``, for its
-existing clients.
+"""LibreTranslate's API: ``POST /translate``, ``/translate_file``, ``/suggest`` and ``GET
+/languages``, for its existing clients.
 
 The request is LibreTranslate's, as JSON or as a form (Weblate sends both, depending on its
 version): ``q`` (a string or a list), ``source`` (a code or ``auto``), ``target``, ``format``
@@ -7,6 +7,16 @@ version): ``q`` (a string or a list), ``source`` (a code or ``auto``), ``target`
 a string and a list for a list, errors ``{"error": ...}``. ``api_key`` picks the memory, like a
 ``/v1`` key (``Authorization: Bearer`` works too). ltmt does not detect languages: ``auto`` is
 the model's one source language, reported as ``detectedLanguage`` the way LibreTranslate does.
+With ``format: html`` each ``q`` is a fragment of HTML, translated as a page is (its text and
+the attribute values people read, its markup kept: :mod:`ltmt.formats.html_fragments`); with
+``text``, ``<b>`` is text like any other.
+
+``POST /suggest`` (``q``, ``s``, ``source``, ``target``, ``api_key``) stores ``s``, a better
+translation of ``q``, in the key's user's memory, as an approved pair: the next translation of
+``q`` is ``s`` (the newest of a source's translations is reused), and texts like ``q`` follow
+it. LibreTranslate keeps suggestions in a table for its operators; here they are what the
+memory is for. A pair the memory refuses (an empty side, one far longer than the other) is a
+400 that says why.
 
 ``POST /translate_file`` takes a form with ``file``, ``source``, ``target`` and ``api_key``, and
 answers ``{"translatedFileUrl": ".../download_file/<token>.<name>"}`` (ltmt's own ``format``
@@ -22,7 +32,7 @@ A ``.txt`` file whose lines look wrapped at a width is read by its paragraphs
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, File, Form, Header, Request, UploadFile
 from fastapi.responses import Response
@@ -30,22 +40,31 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
+from ltmt.formats.html_fragments import translated_fragments
 from ltmt.server import files
 from ltmt.server.auth import bearer_token
 from ltmt.server.downloads import Download
 from ltmt.server.errors import ApiError
-from ltmt.server.routes import check_segments, client_address, service_of, translated_upload
-from ltmt.server.schemas import Language, LibreRequest
+from ltmt.server.routes import (
+    check_segments,
+    client_address,
+    pipeline_translate,
+    service_of,
+    translated_upload,
+)
+from ltmt.server.schemas import Language, LibreRequest, LibreSuggestion
 from ltmt.server.service import LANGUAGE_NAMES, Service
 
 router = APIRouter(tags=["LibreTranslate-compatible"])
+
+Body = TypeVar("Body", LibreRequest, LibreSuggestion)
 
 
 def _code(language: str) -> str:
     return language.replace("_", "-").split("-")[0].lower()
 
 
-async def _body(request: Request) -> LibreRequest:
+async def _body(request: Request, shape: type[Body]) -> Body:
     content_type = request.headers.get("content-type", "")
     try:
         if content_type.startswith("application/json"):
@@ -59,10 +78,12 @@ async def _body(request: Request) -> LibreRequest:
     if not isinstance(data, dict):
         raise ApiError(400, "the request body must be a JSON object with q, source and target")
     try:
-        return LibreRequest.model_validate(data)
+        return shape.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first.get("loc", ()))
+        if first.get("type") == "missing":  # LibreTranslate's own words
+            raise ApiError(400, f"Invalid request: missing {where} parameter") from exc
         raise ApiError(400, f"invalid request: {where}: {first.get('msg')}") from exc
 
 
@@ -81,14 +102,22 @@ async def translate(
 ) -> dict[str, Any]:
     """Translate ``q`` with the memory of the ``api_key``'s user (LibreTranslate's shapes)."""
     service = service_of(request)
-    body = await _body(request)
+    body = await _body(request, LibreRequest)
     token = body.api_key or bearer_token(authorization)
     key = await run_in_threadpool(service.auth.check, token, client_address(request))
     _check_pair(service, body.source, body.target)
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
     check_segments(service, texts)
-    results = await service.translate(key.user, texts, service.options(None, None))
-    outputs = [translation.text for translation in results]
+    if body.format == "html":
+        outputs = await run_in_threadpool(
+            translated_fragments,
+            texts,
+            pipeline_translate(service, key.user),
+            service.target_lang,
+        )
+    else:
+        results = await service.translate(key.user, texts, service.options(None, None))
+        outputs = [translation.text for translation in results]
     answer: dict[str, Any] = {"translatedText": outputs[0] if isinstance(body.q, str) else outputs}
     if body.alternatives:
         answer["alternatives"] = [] if isinstance(body.q, str) else [[] for _ in outputs]
@@ -98,6 +127,22 @@ async def translate(
             detected if isinstance(body.q, str) else [detected] * len(texts)
         )
     return answer
+
+
+@router.post("/suggest")
+async def suggest(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, bool]:
+    """Store ``s``, a better translation of ``q``, in the memory of the ``api_key``'s user: the
+    next translations of ``q`` and of texts like it follow it (LibreTranslate's shapes)."""
+    service = service_of(request)
+    body = await _body(request, LibreSuggestion)
+    token = body.api_key or bearer_token(authorization)
+    key = await run_in_threadpool(service.auth.check, token, client_address(request))
+    _check_pair(service, body.source, body.target)
+    check_segments(service, [body.q])
+    await run_in_threadpool(service.memory.add, key.user, body.q, body.s, origin="suggestion")
+    return {"success": True}
 
 
 @router.get("/languages", response_model=list[Language])
@@ -190,7 +235,7 @@ def frontend_settings(request: Request) -> dict[str, Any]:
         "frontendTimeout": 500,  # LibreTranslate's default (ms): its page's, not ltmt's
         "apiKeys": True,
         "keyRequired": True,
-        "suggestions": False,
+        "suggestions": True,
         "filesTranslation": True,
         "supportedFilesFormat": files.document_extensions(),
         "language": {

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
-from ltmt.formats.pipeline import RunResult
+from ltmt.formats.pipeline import RunResult, TranslateFn
 from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
@@ -184,6 +184,28 @@ def translate_file(
     )
 
 
+def pipeline_translate(
+    service: Service, who: str, options: DecodeOptions | None = None
+) -> TranslateFn:
+    """The file pipeline's translate function for ``who`` (from a worker thread): the texts
+    decoded with ``who``'s memory, ``options`` (the server's defaults where None), a request's
+    worth at a time, each within the segment limits."""
+    decoding = options if options is not None else service.options(None, None)
+
+    def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        # contexts and plural forms break ties between memory matches, as in `ltmt translate`
+        out: list[Translation] = []
+        for start in range(0, len(texts), service.config.max_segments):
+            end = start + service.config.max_segments
+            check_segments(service, texts[start:end])
+            out.extend(
+                service.translate_blocking(who, texts[start:end], decoding, prefer[start:end])
+            )
+        return out
+
+    return run
+
+
 def translated_upload(
     service: Service,
     who: str,
@@ -198,24 +220,11 @@ def translated_upload(
     """The uploaded ``file`` translated with ``who``'s memory (:func:`files.translate_upload`:
     its safe name, its format, the translated bytes and what was done); ``options``: the
     server's defaults where None."""
-    decoding = options if options is not None else service.options(None, None)
-
-    def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        # contexts and plural forms break ties between memory matches, as in `ltmt translate`
-        out: list[Translation] = []
-        for start in range(0, len(texts), service.config.max_segments):
-            end = start + service.config.max_segments
-            check_segments(service, texts[start:end])
-            out.extend(
-                service.translate_blocking(who, texts[start:end], decoding, prefer[start:end])
-            )
-        return out
-
     return files.translate_upload(
         file.filename,
         file.file.read(),
         format,
-        run,
+        pipeline_translate(service, who, options),
         (service.source_lang, service.target_lang),
         overwrite=overwrite,
         mark_fuzzy=mark_fuzzy,

@@ -251,3 +251,14 @@ class LibreRequest(BaseModel):
     format: Literal["text", "html"] = "text"
     api_key: str | None = None
     alternatives: int = Field(0, ge=0)
+
+
+class LibreSuggestion(BaseModel):
+    """LibreTranslate's ``POST /suggest`` body (JSON or form): ``s``, a better translation of
+    ``q``."""
+
+    q: str
+    s: str
+    source: str
+    target: str
+    api_key: str | None = None

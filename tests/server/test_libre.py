@@ -117,7 +117,12 @@ def test_the_key_may_also_come_as_a_bearer_header(api, key):
         (
             {"q": "a", "source": "en", "api_key": "KEY"},
             400,
-            "invalid request: target: Field required",
+            "Invalid request: missing target parameter",
+        ),
+        (
+            {"q": "a", "source": "en", "target": "de", "format": "pdf", "api_key": "KEY"},
+            400,
+            "invalid request: format: Input should be 'text' or 'html'",
         ),
         (
             {"q": ["a"] * 9, "source": "en", "target": "de", "api_key": "KEY"},
@@ -263,6 +268,7 @@ def test_frontend_settings_say_what_files_are_taken(api):
         "target": {"code": "de", "name": "German"},
     }
     assert settings["charLimit"] == 200
+    assert settings["suggestions"] is True
 
 
 def test_a_download_reaches_another_server_process_of_the_same_store(launch, make_key, tmp_path):
@@ -301,3 +307,99 @@ def test_a_translated_file_that_cannot_be_kept_is_a_one_line_500(encrypted_store
     assert answer.json() == {
         "error": "cannot keep the translated file for its download: File exists"
     }
+
+
+def _translate(client, key, q, **body):
+    answer = client.post(
+        "/translate", json={"q": q, "source": "en", "target": "de", "api_key": key, **body}
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.json()["translatedText"]
+
+
+def test_html_fragments_keep_their_markup_and_take_the_memory(api, key):
+    """``format: html``: each ``q`` is a fragment of a page; its text is translated (here the
+    memory's exact match), its markup, references, scripts and attributes that are no text
+    stay."""
+    fragments = [
+        "<p>open the file</p>",
+        '<p class="note">hello <b>world</b> and more &amp; more</p>',
+        "<script>var open = 'the file';</script><br>",
+        "",
+    ]
+    with api.client() as client:
+        html = _translate(client, key, fragments, format="html")
+        text = _translate(client, key, "<p>open the file</p>", format="text")
+    assert html[0] == "<p>öffne die Datei</p>"
+    assert html[1].startswith('<p class="note">') and html[1].endswith("</p>")
+    assert html[1].count("<b>") == 1 and html[1].count("</b>") == 1
+    assert "&amp;" in html[1] and " & " not in html[1]
+    assert html[2:] == fragments[2:]
+    assert text != html[0]  # as text, the tags are words of the line
+
+
+def test_a_suggestion_is_the_next_translation_of_its_text(api):
+    """LibreTranslate's ``/suggest``: ``s`` is stored in the key's memory, newest first, so
+    the next translation of ``q`` is ``s``; as JSON or as a form."""
+    token = api.key("libre-suggest")
+    with api.client(token) as client:
+        client.post(
+            "/v1/memory/pairs",
+            json={"pairs": [{"source": "open the file", "target": "öffne die Datei"}]},
+        )
+        assert _translate(client, token, "open the file") == "öffne die Datei"
+        suggestion = {"q": "open the file", "s": "Datei öffnen", "source": "en", "target": "de"}
+        answer = client.post("/suggest", json={**suggestion, "api_key": token})
+        assert (answer.status_code, answer.json()) == (200, {"success": True})
+        assert _translate(client, token, "open the file") == "Datei öffnen"
+        form = {"q": "save the file", "s": "Datei speichern", "source": "auto", "target": "de"}
+        answer = client.post("/suggest", data={**form, "api_key": token})
+        assert (answer.status_code, answer.json()) == (200, {"success": True})
+        assert _translate(client, token, ["save the file"]) == ["Datei speichern"]
+        stored = client.get("/v1/memory/search", params={"q": "open the file", "k": 2}).json()
+    assert [m["target"] for m in stored["matches"]] == ["Datei öffnen", "öffne die Datei"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "error"),
+    [
+        (
+            {"q": "a", "s": "b", "source": "en", "target": "de"},
+            401,
+            "an API key is needed: send 'Authorization: Bearer <token>'",
+        ),
+        (
+            {"q": "a", "source": "en", "target": "de", "api_key": "KEY"},
+            400,
+            "Invalid request: missing s parameter",
+        ),
+        (
+            {"q": "a", "s": "b", "source": "en", "target": "fr", "api_key": "KEY"},
+            400,
+            "this server translates en to de, not en to fr",
+        ),
+        (
+            {"q": "a", "s": " ", "source": "en", "target": "de", "api_key": "KEY"},
+            400,
+            "cannot add to 'libre': the target is empty",
+        ),
+        (
+            {"q": "open", "s": "x" * 80, "source": "en", "target": "de", "api_key": "KEY"},
+            400,
+            "cannot add to 'libre': source and target lengths differ too much (4 vs 80 characters)",
+        ),
+        (
+            {"q": "x" * 201, "s": "y", "source": "en", "target": "de", "api_key": "KEY"},
+            422,
+            "segment 1 has 201 characters; the limit is 200",
+        ),
+    ],
+)
+def test_a_suggestion_the_memory_cannot_take_is_an_error_that_says_why(
+    api, key, body, status, error
+):
+    if body.get("api_key") == "KEY":
+        body = {**body, "api_key": key}
+    with api.client() as client:
+        answer = client.post("/suggest", json=body)
+    assert (answer.status_code, answer.json()) == (status, {"error": error})
