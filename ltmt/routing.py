@@ -1,7 +1,8 @@
 """Which path each input of a translation takes: no model, the fast path, or fusion.
 
 A blank segment comes back empty and a 100 % match returns its stored target, with the input's
-edge whitespace (:func:`without_model`). The rest is decoded in length-sorted batches
+edge whitespace and in its case (:func:`without_model`; a match whose target's case cannot be
+told is read by fusion instead). The rest is decoded in length-sorted batches
 (:func:`plan_batches`): inputs without a match their fusion method would read
 (:func:`needs_fusion`) are batched apart and take the fast path, so they come out the same
 whatever else is in the batch.
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.fusion.selection import MatchSelection, select_matches
+from ltmt.match_case import recased, same_case_first
 from ltmt.segments import Match, Segment, Translation
 from ltmt.text import split_edges
 
@@ -23,14 +25,25 @@ if TYPE_CHECKING:
 
 def without_model(text: str, found: tuple[Match, ...], exact_reuse: bool) -> Translation | None:
     """The translation of ``text`` that needs no model: empty for a blank one, the stored target
-    of a 100 % match among ``found`` (its memory matches, best first) with ``exact_reuse``;
-    ``None`` when the model has to translate it."""
+    of a 100 % match among ``found`` (its memory matches, best first; one of the same case as
+    ``text`` first) with ``exact_reuse``, as :func:`reusable_target` gives it; ``None`` when the
+    model has to translate it."""
     if not text.strip():
         return Translation(source=text, text="", matches=found, method="empty")
     if exact_reuse and found and found[0].score >= 100:
-        target = reused_target(text, found[0].segment)
-        return Translation(source=text, text=target, matches=found, method="exact")
+        for match in same_case_first(text, [m for m in found if m.score >= 100]):
+            target = reusable_target(text, match.segment)
+            if target is not None:
+                return Translation(source=text, text=target, matches=found, method="exact")
     return None
+
+
+def reusable_target(text: str, segment: Segment) -> str | None:
+    """The stored target of ``segment``, a 100 % match of ``text``, as ``text`` reuses it: with
+    its edge whitespace (:func:`reused_target`) and in its case (:func:`ltmt.match_case.recased`:
+    ``Yes`` gets ``Ja`` of a stored ``YES`` → ``JA``); None where its case cannot be told, and
+    ``text`` is decoded."""
+    return recased(text, segment.source, reused_target(text, segment))
 
 
 def reused_target(text: str, segment: Segment) -> str:

@@ -28,6 +28,20 @@ def test_blank_inputs_and_exact_matches_need_no_model(text, found, exact_reuse, 
     assert result is None or (result.source, result.matches) == (text, found)
 
 
+def test_a_match_of_another_case_is_reused_in_the_inputs_case_or_decoded():
+    """``Yes`` reuses a stored ``YES`` → ``JA`` as ``Ja``; of two 100 % matches the one of the
+    input's case is reused; ``not found`` cannot say which words of ``NICHT GEFUNDEN`` are
+    nouns, and is decoded (:mod:`ltmt.match_case`)."""
+    shouted = Match(Segment(2, "u1", "YES", "JA", 0.0, "test"), 100.0)
+    plain = Match(Segment(1, "u1", "yes", "ja", 0.0, "test"), 100.0)
+    result = without_model("Yes", (shouted,), True)
+    assert result is not None and (result.text, result.method) == ("Ja", "exact")
+    result = without_model("yes", (shouted, plain), True)
+    assert result is not None and (result.text, result.matches) == ("ja", (shouted, plain))
+    lost = Match(Segment(3, "u1", "NOT FOUND", "NICHT GEFUNDEN", 0.0, "test"), 100.0)
+    assert without_model("not found", (lost,), True) is None
+
+
 def _pair(source, target):
     return Segment(1, "u1", source, target, 0.0, "test")
 

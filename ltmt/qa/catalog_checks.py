@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.lookup import memory_matches
 from ltmt.qa.findings import Finding
-from ltmt.routing import reused_target
+from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
 from ltmt.wording import counted
 
@@ -75,7 +75,11 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
     found = memory_matches(memory, user, [r.source for r in records], _MATCHES, prefer)
     findings = []
     for n, (record, matches) in enumerate(zip(records, found, strict=True)):
-        stored = [reused_target(record.source, m.segment) for m in matches if m.score >= 100]
+        stored = [
+            text
+            for m in matches
+            if m.score >= 100 and (text := reusable_target(record.source, m.segment)) is not None
+        ]
         if stored and _spaced(record.target) not in {_spaced(text) for text in stored}:
             others = len(set(stored)) - 1
             findings.append(
