@@ -70,6 +70,7 @@ def prepare(
         job.has_text = any(line.strip() for line in job.lines)
         if path is None and fmt is None:
             _warn_if_structured(None, "\n".join(job.lines[:200]).encode())
+        _warn_if_other_language(path, job.lines, src, tgt)
     else:
         if path is None:
             raise InputError(f"a {spec.name} document must be a file, not stdin")
@@ -93,7 +94,9 @@ def prepare(
         try:
             with formats_quiet():  # what it warns of, the run's own opening says once
                 document = open_document(path, spec.name, src_lang=src, tgt_lang=tgt)
-            job.has_text = bool(document.units())
+            units = document.units()
+            job.has_text = bool(units)
+            _warn_if_other_language(path, [unit.source for unit in units], src, tgt)
         except LanguageError as exc:
             if pair is None or src_lang or tgt_lang:
                 raise
@@ -155,6 +158,32 @@ def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
     article = "an" if name[0] in "AEFHILMNORSX" else "a"  # as the letters are said: an HTML
     typer.echo(
         f"ltmt: warning: {what} looks like {article} {name} file but is read as plain text{hint}",
+        err=True,
+    )
+
+
+def _warn_if_other_language(path: Path | None, texts: list[str], src: str, tgt: str) -> None:
+    """Warn when the text to translate reads as another language than ``src``, above all as
+    ``tgt`` (a translation already, or the wrong file): :mod:`ltmt.language_detection`."""
+    from ltmt.formats.common import lang_matches
+    from ltmt.language_detection import document_language, language_name
+
+    found = document_language(texts)
+    if found is None or lang_matches(src, found.language):
+        return
+    what = "stdin" if path is None else str(path)
+    language = f"{language_name(found.language)} ({found.language})"
+    if lang_matches(tgt, found.language):
+        typer.echo(
+            f"ltmt: warning: {what} reads as {language}, the language it is translated into: "
+            f"is it a translation already? (it is translated from {language_name(src)}; "
+            "--src-lang names another source language)",
+            err=True,
+        )
+        return
+    typer.echo(
+        f"ltmt: warning: {what} reads as {language}, but it is translated from "
+        f"{language_name(src)} ({src}); give the model of its language (--model, --src-lang)",
         err=True,
     )
 

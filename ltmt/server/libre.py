@@ -1,12 +1,16 @@
-"""LibreTranslate's API: ``POST /translate``, ``/translate_file``, ``/suggest`` and ``GET
-/languages``, for its existing clients.
+"""LibreTranslate's API: ``POST /translate``, ``/translate_file``, ``/detect``, ``/suggest`` and
+``GET /languages``, for its existing clients.
 
 The request is LibreTranslate's, as JSON or as a form (Weblate sends both, depending on its
 version): ``q`` (a string or a list), ``source`` (a code or ``auto``), ``target``, ``format``
 (``text``/``html``) and ``api_key``. The answer is ``{"translatedText": ...}`` with a string for
 a string and a list for a list, errors ``{"error": ...}``. ``api_key`` picks the memory, like a
-``/v1`` key (``Authorization: Bearer`` works too). ltmt does not detect languages: ``auto`` is
-the model's one source language, reported as ``detectedLanguage`` the way LibreTranslate does.
+``/v1`` key (``Authorization: Bearer`` works too). With ``source: auto`` each text's language
+is detected (:mod:`ltmt.language_detection`) and reported as ``detectedLanguage`` the way
+LibreTranslate does: the language the detector is sure of (a confidence of 90 % or more), else
+the model's source language, with the detector's confidence in it; a text that reads as the
+target language already comes back as it is, any other is translated from the source language.
+``POST /detect`` (``q``, ``api_key``) answers the detector's three likeliest languages.
 With ``format: html`` each ``q`` is a fragment of HTML, translated as a page is (its text and
 the attribute values people read, its markup kept: :mod:`ltmt.formats.html_fragments`); with
 ``text``, ``<b>`` is text like any other.
@@ -52,12 +56,12 @@ from ltmt.server.routes import (
     service_of,
     translated_upload,
 )
-from ltmt.server.schemas import Language, LibreRequest, LibreSuggestion
+from ltmt.server.schemas import Language, LibreDetection, LibreRequest, LibreSuggestion
 from ltmt.server.service import LANGUAGE_NAMES, Service
 
 router = APIRouter(tags=["LibreTranslate-compatible"])
 
-Body = TypeVar("Body", LibreRequest, LibreSuggestion)
+Body = TypeVar("Body", LibreRequest, LibreDetection, LibreSuggestion)
 
 
 def _code(language: str) -> str:
@@ -108,25 +112,67 @@ async def translate(
     _check_pair(service, body.source, body.target)
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
     check_segments(service, texts)
-    if body.format == "html":
-        outputs = await run_in_threadpool(
+    auto = _code(body.source) == "auto"
+    detected = (
+        await run_in_threadpool(lambda: [_detected(service, text) for text in texts])
+        if auto
+        else []
+    )
+    # with source auto, a text in the target language already comes back as it is
+    todo = [i for i in range(len(texts)) if not auto or detected[i][0] != service.target_lang]
+    done: list[str] = []
+    if todo and body.format == "html":
+        done = await run_in_threadpool(
             translated_fragments,
-            texts,
+            [texts[i] for i in todo],
             pipeline_translate(service, key.user),
             service.target_lang,
         )
-    else:
-        results = await service.translate(key.user, texts, service.options(None, None))
-        outputs = [translation.text for translation in results]
+    elif todo:
+        results = await service.translate(
+            key.user, [texts[i] for i in todo], service.options(None, None)
+        )
+        done = [translation.text for translation in results]
+    outputs = list(texts)
+    for i, text in zip(todo, done, strict=True):
+        outputs[i] = text
     answer: dict[str, Any] = {"translatedText": outputs[0] if isinstance(body.q, str) else outputs}
     if body.alternatives:
         answer["alternatives"] = [] if isinstance(body.q, str) else [[] for _ in outputs]
-    if _code(body.source) == "auto":
-        detected = {"confidence": 100.0, "language": service.source_lang}
-        answer["detectedLanguage"] = (
-            detected if isinstance(body.q, str) else [detected] * len(texts)
-        )
+    if auto:
+        found = [{"confidence": confidence, "language": code} for code, confidence in detected]
+        answer["detectedLanguage"] = found[0] if isinstance(body.q, str) else found
     return answer
+
+
+def _detected(service: Service, text: str) -> tuple[str, float]:
+    """The language ``text`` reads as where the detector is sure of it (``SURE``), else the
+    server's source language, and the detector's confidence in it (0-100)."""
+    from ltmt.language_detection import SURE, detect
+
+    found = {item.language: item.confidence for item in detect(text, 5)}
+    best = max(found, key=found.__getitem__, default=None)
+    code = best if best is not None and found[best] >= SURE else service.source_lang
+    return code, round(100 * found.get(code, 0.0), 1)
+
+
+@router.post("/detect")
+async def detect_language(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> list[dict[str, Any]]:
+    """The languages ``q`` may be written in, likeliest first, with the detector's confidence
+    (0-100; LibreTranslate's shapes). Any language is named, not only the server's."""
+    from ltmt.language_detection import detect
+
+    service = service_of(request)
+    body = await _body(request, LibreDetection)
+    token = body.api_key or bearer_token(authorization)
+    await run_in_threadpool(service.auth.check, token, client_address(request))
+    check_segments(service, [body.q])
+    found = await run_in_threadpool(detect, body.q)
+    return [
+        {"confidence": round(100 * item.confidence, 1), "language": item.language} for item in found
+    ]
 
 
 @router.post("/suggest")

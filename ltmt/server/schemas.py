@@ -253,6 +253,13 @@ class LibreRequest(BaseModel):
     alternatives: int = Field(0, ge=0)
 
 
+class LibreDetection(BaseModel):
+    """LibreTranslate's ``POST /detect`` body (JSON or form)."""
+
+    q: str
+    api_key: str | None = None
+
+
 class LibreSuggestion(BaseModel):
     """LibreTranslate's ``POST /suggest`` body (JSON or form): ``s``, a better translation of
     ``q``."""

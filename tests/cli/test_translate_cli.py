@@ -660,3 +660,45 @@ def test_a_txt_file_read_by_its_paragraphs_is_written_as_txt(tmp_path, capsys, c
     assert len(paragraphs) == 2 and all(part.strip() for part in paragraphs)
     assert all(len(line) <= 22 for line in paragraphs[0].splitlines()[:-1])  # its width
     assert "\n" not in paragraphs[1].rstrip("\n")  # one line, one line
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        (
+            "Die Datei konnte nicht geöffnet werden.\nBitte speichern Sie Ihre Änderungen.\n",
+            "reads as German (de), the language it is translated into: is it a translation "
+            "already? (it is translated from English; --src-lang names another source language)",
+        ),
+        (
+            "Le fichier est introuvable.\nVeuillez enregistrer vos modifications avant de "
+            "quitter.\n",
+            "reads as French (fr), but it is translated from English (en); give the model of its "
+            "language (--model, --src-lang)",
+        ),
+    ],
+)
+def test_a_file_in_another_language_than_the_source_gets_a_warning(
+    tmp_path, capsys, common, text, warning
+):
+    """``ltmt translate`` reads the file's text before the model loads: one in the target
+    language is likely a translation already; it is still translated, as asked."""
+    source = tmp_path / "notes.txt"
+    source.write_text(text, "utf-8")
+    code, out, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0 and len(out.splitlines()) == 2
+    assert f"ltmt: warning: {source} {warning}" in err.replace("\n", " ")
+
+
+def test_an_english_file_or_a_catalog_gets_no_language_warning(tmp_path, capsys, common):
+    source = tmp_path / "notes.txt"
+    source.write_text("Could not open %s: permission denied\nSave the file first.\n", "utf-8")
+    catalog = tmp_path / "de.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Open the file"\nmsgstr ""\n', "utf-8"
+    )
+    code, _, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0 and "reads as" not in err
+    out = tmp_path / "out.po"
+    code, _, err = run_cli(["translate", str(catalog), "-o", str(out), *common], capsys)
+    assert code == 0 and "reads as" not in err

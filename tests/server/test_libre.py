@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from ltmt.language_detection import detect
+
 LANGUAGE_KEYS = {"code", "name", "targets"}
 
 
@@ -82,10 +84,52 @@ def test_auto_source_reports_the_detected_language(api, key):
             "/translate",
             json={"q": "open the file", "source": "auto", "target": "de", "api_key": key},
         ).json()
+    english = detect("open the file")[0]
+    assert english.language == "en"
     assert answer == {
         "translatedText": "öffne die Datei",
-        "detectedLanguage": {"confidence": 100.0, "language": "en"},
+        "detectedLanguage": {"confidence": round(100 * english.confidence, 1), "language": "en"},
     }
+
+
+def test_auto_source_leaves_a_text_in_the_target_language_as_it_is(api, key):
+    """LibreTranslate's ``source: auto``: each text's language is detected; one the detector is
+    sure is German (the target) already comes back as it is, the others are translated."""
+    german = "Die Datei konnte nicht geöffnet werden, bitte versuchen Sie es erneut."
+    with api.client() as client:
+        answer = client.post(
+            "/translate",
+            json={"q": [german, "open the file"], "source": "auto", "target": "de", "api_key": key},
+        ).json()
+    assert answer["translatedText"] == [german, "öffne die Datei"]
+    first, second = answer["detectedLanguage"]
+    assert first["language"] == "de" and first["confidence"] >= 90
+    assert second["language"] == "en"
+
+
+def test_detect_names_the_likeliest_languages_with_their_confidence(api, key):
+    """LibreTranslate's ``POST /detect``: a list of ``{"confidence", "language"}``, likeliest
+    first; a text without letters has none; the key is needed, as for ``/translate``."""
+    with api.client() as client:
+        german = client.post(
+            "/detect", json={"q": "Die Datei wurde gespeichert.", "api_key": key}
+        ).json()
+        form = client.post("/detect", data={"q": "The file was saved.", "api_key": key}).json()
+        none = client.post("/detect", json={"q": "%s: %d", "api_key": key}).json()
+        missing = client.post("/detect", json={"api_key": key})
+        no_key = client.post("/detect", json={"q": "Hallo Welt"})
+    assert german[0]["language"] == "de" and german[0]["confidence"] >= 90
+    assert all(set(item) == {"confidence", "language"} for item in german)
+    assert [item["confidence"] for item in german] == sorted(
+        (item["confidence"] for item in german), reverse=True
+    )
+    assert form[0]["language"] == "en"
+    assert none == []
+    assert (missing.status_code, missing.json()) == (
+        400,
+        {"error": "Invalid request: missing q parameter"},
+    )
+    assert no_key.status_code == 401
 
 
 def test_the_key_may_also_come_as_a_bearer_header(api, key):

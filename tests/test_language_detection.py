@@ -1,0 +1,57 @@
+"""Which language a text is written in (fastText's identification, placeholders left out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.language_detection import (
+    DOCUMENT_SURE,
+    SURE,
+    detect,
+    document_language,
+    language_name,
+    language_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Datei konnte nicht geöffnet werden.", "de"),
+        ("The file could not be opened because of a permission problem.", "en"),
+        ("Le fichier est introuvable, veuillez réessayer plus tard.", "fr"),
+        # placeholders are no words: the sentence around them decides
+        ("Die Datei %s konnte nicht nach %s kopiert werden: %s", "de"),
+    ],
+)
+def test_a_sentence_is_told_by_its_language(text, language):
+    found = detect(text)
+    assert found[0].language == language and found[0].confidence >= SURE
+    assert len(found) == 3 and found[0].confidence >= found[1].confidence >= found[2].confidence
+    assert language_of(text) == language
+
+
+@pytest.mark.parametrize("text", ["", "   ", "%s: %d", "{count}", "42 / 7"])
+def test_a_text_without_letters_has_no_language(text):
+    assert detect(text) == [] and language_of(text) is None
+
+
+def test_a_short_string_is_a_language_only_when_the_detector_is_sure():
+    assert detect("OK")[0].confidence < SURE
+    assert language_of("OK") is None
+
+
+def test_a_document_reads_as_the_language_of_its_text_together():
+    strings = ["Datei öffnen", "Speichern unter", "Die Datei %s wurde gespeichert.", "OK"]
+    found = document_language(strings)
+    assert found is not None and found.language == "de" and found.confidence >= DOCUMENT_SURE
+    assert document_language(["%s", "42"]) is None
+    # only the first characters are read: a long document costs no more than a short one
+    assert document_language(["Die Datei wurde gespeichert."] * 5_000 + ["x" * 100]) is not None
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("de", "German"), ("en", "English"), ("fr", "French"), ("qqq", "qqq")]
+)
+def test_languages_are_named_in_english(code, name):
+    assert language_name(code) == name
