@@ -9,6 +9,11 @@ from English warns of such a file). These are the numbers the thresholds of
 :mod:`ltmt.language_detection` rest on: a string's language is told only with ``SURE``
 confidence, a document's with ``DOCUMENT_SURE``.
 
+``imports`` is what ``ltmt memory import`` says of pairs files
+(:func:`ltmt.language_detection.pairs_language_problem`): each dev user's memory as it is, with
+its two sides swapped and with its sources on both sides (all three should be told apart), and
+every file of the training catalogs (``l10n/train``: none should be refused).
+
     python eval/language_detection_trial.py --output eval/results/language-detection-dev.json
 """
 
@@ -19,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from support import DEV_USERS_DIR, emit_report, read_jsonl, use_this_checkout
+from support import DATA_DIR, DEV_USERS_DIR, emit_report, read_jsonl, use_this_checkout
 
 use_this_checkout()
 from ltmt.language_detection import (  # noqa: E402
@@ -28,6 +33,7 @@ from ltmt.language_detection import (  # noqa: E402
     SURE,
     detect,
     document_language,
+    pairs_language_problem,
 )
 
 SIDES = {"source": "en", "target": "de"}
@@ -56,9 +62,36 @@ def side_report(texts: list[str], own: str, other: str) -> dict[str, Any]:
     }
 
 
+def imports_report(users_dir: Path, catalogs: Path) -> dict[str, Any]:
+    def problem(sources: list[str], targets: list[str]) -> str | None:
+        return pairs_language_problem(sources, targets, "en", "de")
+
+    memories: dict[str, Any] = {}
+    for path in sorted(users_dir.glob("*.memory.jsonl")):
+        rows = read_jsonl(path)
+        sources, targets = [r["source"] for r in rows], [r["target"] for r in rows]
+        memories[path.name] = {
+            "as_it_is": problem(sources, targets),
+            "swapped": problem(targets, sources),
+            "sources_on_both_sides": problem(sources, sources),
+        }
+    refused = {}
+    files = sorted(catalogs.glob("*.jsonl"))
+    for path in files:
+        rows = read_jsonl(path)
+        found = problem([r["source"] for r in rows], [r["target"] for r in rows])
+        if found is not None:
+            refused[path.name] = found
+    return {
+        "dev_memories": memories,
+        "training_catalogs": {"files": len(files), "refused": refused},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
+    parser.add_argument("--catalogs", type=Path, default=DATA_DIR / "l10n" / "train")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
     users: dict[str, Any] = {}
@@ -84,6 +117,7 @@ def main() -> None:
         "document_sure": DOCUMENT_SURE,
         "totals": totals,
         "users": users,
+        "imports": imports_report(args.users_dir, args.catalogs),
     }
     emit_report(report, args.output, shown={"totals": totals})
 

@@ -11,6 +11,7 @@ from ltmt.language_detection import (
     document_language,
     language_name,
     language_of,
+    pairs_language_problem,
 )
 
 
@@ -55,3 +56,43 @@ def test_a_document_reads_as_the_language_of_its_text_together():
 )
 def test_languages_are_named_in_english(code, name):
     assert language_name(code) == name
+
+
+def test_german_quote_marks_do_not_make_a_text_french():
+    """Only the words are read: German catalogs quote with ``»%s«``, French's marks."""
+    strings = ["Lege Gruppe »%s« (GID %d) an …", "Füge Benutzer »%s« der Gruppe »%s« hinzu …"]
+    assert detect(" ".join(strings))[0].language == "de"
+
+
+ENGLISH = ["Could not open the file for reading", "The configuration was saved"]
+GERMAN = ["Die Datei konnte nicht zum Lesen geöffnet werden", "Die Konfiguration wurde gespeichert"]
+FRENCH = ["Impossible d'ouvrir le fichier en lecture", "La configuration a été enregistrée"]
+
+
+@pytest.mark.parametrize(
+    ("sources", "targets", "problem"),
+    [
+        (ENGLISH, GERMAN, None),
+        (
+            GERMAN,
+            ENGLISH,
+            "its sources read as German (de) and its translations as English (en): the two sides "
+            "look swapped (the memory holds English → German pairs)",
+        ),
+        (
+            ENGLISH,
+            FRENCH,
+            "its translations read as French (fr), not German (the memory holds English → "
+            "German pairs)",
+        ),
+        (
+            FRENCH,
+            GERMAN,
+            "its sources read as French (fr), not English (the memory holds English → German "
+            "pairs)",
+        ),
+        (["OK", "%s"], ["OK", "%s"], None),  # too little to tell: no problem
+    ],
+)
+def test_pairs_whose_sides_read_as_other_languages_are_a_problem(sources, targets, problem):
+    assert pairs_language_problem(sources, targets, "en", "de") == problem

@@ -82,6 +82,12 @@ def import_(
         "line); for a folder, the "
         "source-language folder.",
     ),
+    language_check: bool = typer.Option(
+        True,
+        "--language-check/--no-language-check",
+        help="Refuse a file whose sources or translations read as other languages than "
+        "--src-lang and --tgt-lang (swapped columns, another language pair).",
+    ),
 ) -> None:
     """Import FILE (or every file of a folder: --source-file then names the source-language
     folder) into --user's memory.
@@ -89,10 +95,13 @@ def import_(
     The whole file is read and checked first: if any line is malformed, nothing is written.
     The pairs are then stored in one transaction (all or nothing). Pairs already in the memory
     count as duplicates; pairs that fail cleaning (an empty side, broken encoding, a length
-    ratio beyond 3:1) are skipped and counted by reason. Nothing already stored is changed.
+    ratio beyond 3:1) are skipped and counted by reason. Nothing already stored is changed. A
+    file whose sides read as other languages than the memory's pair is refused (swapped
+    columns, a TM of another pair).
     """
     from tqdm import tqdm
 
+    from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import drain
 
     with contextlib.ExitStack() as stack:
@@ -100,6 +109,8 @@ def import_(
         opened = open_store_before_reading(memory_dir, key_file, user=user)
         memory = stack.enter_context(opened) if opened is not None else None
         records = read_records(file, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
+        if language_check:
+            check_pair_languages(file, records, src_lang, tgt_lang, "--no-language-check")
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
         bar = stack.enter_context(

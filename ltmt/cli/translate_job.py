@@ -166,13 +166,13 @@ def _warn_if_other_language(path: Path | None, texts: list[str], src: str, tgt: 
     """Warn when the text to translate reads as another language than ``src``, above all as
     ``tgt`` (a translation already, or the wrong file): :mod:`ltmt.language_detection`."""
     from ltmt.formats.common import lang_matches
-    from ltmt.language_detection import document_language, language_name
+    from ltmt.language_detection import described, document_language, language_name
 
     found = document_language(texts)
     if found is None or lang_matches(src, found.language):
         return
     what = "stdin" if path is None else str(path)
-    language = f"{language_name(found.language)} ({found.language})"
+    language = described(found)
     if lang_matches(tgt, found.language):
         typer.echo(
             f"ltmt: warning: {what} reads as {language}, the language it is translated into: "

@@ -19,6 +19,7 @@ from pathlib import Path
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import document_format
 from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
+from ltmt.formats.pair_languages import check_pair_languages
 from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
 from ltmt.formats.registry import FORMATS
@@ -125,12 +126,17 @@ def import_upload(
     fmt: str | None,
     languages: tuple[str, str],
     source: tuple[str | None, bytes] | None = None,
+    *,
+    language_check: bool = True,
 ) -> tuple[str, ImportReport]:
     """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
-    first (a malformed one writes nothing), then stored in one transaction. ``source``: the
-    name and bytes of the source-language file a one-language file (Android, Java properties,
-    JSON) translates."""
+    first (a malformed one, or with ``language_check`` one whose sides read as other languages
+    than ``languages``, writes nothing), then stored in one transaction. ``source``: the name
+    and bytes of the source-language file a one-language file (Android, Java properties, JSON)
+    translates."""
     name, records = upload_records(filename, content, fmt, languages, source)
+    if language_check:
+        check_pair_languages(name, records, *languages, "language_check=false")
     return name, memory.import_pairs(user, drain(records), origin=name)
 
 

@@ -257,6 +257,13 @@ def import_file(
     format: FormatForm = None,
     source_file: SourceFileUpload = None,
     user: UserParam = None,
+    language_check: Annotated[
+        bool,
+        Form(
+            description="Refuse a file whose sides read as other languages than the server's "
+            "pair (swapped columns, another pair); false imports it as it is"
+        ),
+    ] = True,
 ) -> ImportReportOut:
     """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
     service = service_of(request)
@@ -269,6 +276,7 @@ def import_file(
         format,
         (service.source_lang, service.target_lang),
         _upload(source_file),
+        language_check=language_check,
     )
     return ImportReportOut.of(report)
 

@@ -324,13 +324,13 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="{src}" datatype="plaintext" segtype="sentence"
  adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>
 <body><tu><tuv xml:lang="{src}"><seg>Open the file &amp; %s</seg></tuv>
-<tuv xml:lang="{tgt}"><seg>Datei öffnen &amp; %s</seg></tuv></tu></body></tmx>
+<tuv xml:lang="{tgt}"><seg>{seg} &amp; %s</seg></tuv></tu></body></tmx>
 """
 
 
 def test_tmx_import_export_round_trip(capsys, store, tmp_path):
     tmx = tmp_path / "tm.tmx"
-    tmx.write_text(TMX.format(src="en-US", tgt="de-DE"), "utf-8")
+    tmx.write_text(TMX.format(src="en-US", tgt="de-DE", seg="Datei öffnen"), "utf-8")
     code, out, _ = ltmt(capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store)
     assert code == 0 and "1 added" in out
     exported = tmp_path / "out.tmx"
@@ -347,7 +347,7 @@ def test_tmx_import_export_round_trip(capsys, store, tmp_path):
 def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_path, pairs_file):
     ltmt(capsys, "memory", "import", str(pairs_file), "--user", "u1", "--memory-dir", store)
     tmx = tmp_path / "fr.tmx"
-    tmx.write_text(TMX.format(src="en", tgt="fr"), "utf-8")
+    tmx.write_text(TMX.format(src="en", tgt="fr", seg="Ouvrir le fichier"), "utf-8")
     code, _, err = ltmt(capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store)
     assert code == 1
     assert "pass --src-lang/--tgt-lang" in err and len(err.strip().splitlines()) == 1
@@ -511,3 +511,62 @@ def test_delete_removes_the_translations_a_server_keeps_for_download(
     code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
     assert code == 0, err
     assert downloads.get(mine) is None and downloads.get(theirs) is not None
+
+
+def _tsv(path: Path, rows: list[tuple[str, str]]) -> Path:
+    path.write_text("".join(f"{source}\t{target}\n" for source, target in rows), "utf-8")
+    return path
+
+
+ENGLISH_GERMAN = [
+    ("Could not open the file for reading", "Die Datei konnte nicht zum Lesen geöffnet werden"),
+    ("The configuration was saved", "Die Konfiguration wurde gespeichert"),
+    (
+        "Please wait while the packages are installed",
+        "Bitte warten Sie, bis die Pakete installiert sind",
+    ),
+    ("Do you want to remove these files?", "Möchten Sie diese Dateien entfernen?"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        (
+            [(target, source) for source, target in ENGLISH_GERMAN],
+            "its sources read as German (de) and its translations as English (en): the two sides "
+            "look swapped (the memory holds English → German pairs)",
+        ),
+        (
+            [(source, source) for source, _ in ENGLISH_GERMAN],
+            "its translations read as English (en) like its sources, not German (the memory "
+            "holds English → German pairs)",
+        ),
+    ],
+)
+def test_a_file_whose_sides_read_as_other_languages_is_refused_and_memory_kept(
+    capsys, store, tmp_path, pairs_file, rows, problem
+):
+    """Swapped columns, or English on both sides: refused before anything is written, in one
+    line that says how to import it anyway (``--no-language-check``)."""
+    ltmt(capsys, "memory", "import", str(pairs_file), "--user", "u1", "--memory-dir", store)
+    bad = _tsv(tmp_path / "pairs.tsv", rows)
+    code, _, err = ltmt(capsys, "memory", "import", str(bad), "--user", "u1", "--memory-dir", store)
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {bad}: {problem}; nothing was imported (--no-language-check imports it "
+        "as it is)\n"
+    )
+    with Memory(store) as memory:
+        assert memory.count("u1") == 3
+    args = ("memory", "import", str(bad), "--user", "u1", "--memory-dir", store)
+    code, out, _ = ltmt(capsys, *args, "--no-language-check")
+    assert code == 0 and "4 added" in out
+
+
+def test_english_to_german_pairs_import_with_the_language_check(capsys, store, tmp_path):
+    good = _tsv(tmp_path / "pairs.tsv", ENGLISH_GERMAN)
+    code, out, _ = ltmt(
+        capsys, "memory", "import", str(good), "--user", "u1", "--memory-dir", store
+    )
+    assert code == 0 and "4 added" in out

@@ -805,3 +805,29 @@ def test_qa_file_checks_an_upload_unreviewed_entries_included(api):
     assert [f["check"] for f in only["findings"]] == ["punctuation"]
     assert android.status_code == 400
     assert "strings.xml: android files hold one language" in android.json()["error"]
+
+
+SWAPPED_TSV = (
+    "Die Datei konnte nicht zum Lesen geöffnet werden\tCould not open the file for reading\n"
+    "Die Konfiguration wurde gespeichert\tThe configuration was saved\n"
+    "Möchten Sie diese Dateien entfernen?\tDo you want to remove these files?\n"
+)
+
+
+def test_an_upload_whose_sides_look_swapped_is_refused_unless_asked(api):
+    """The CLI's language check (``ltmt.formats.pair_languages``): nothing is written, the
+    error says how to import it anyway (``language_check=false``)."""
+    with api.client(api.key("swapper")) as client:
+        upload = {"file": ("tm.tsv", SWAPPED_TSV.encode(), "text/tab-separated-values")}
+        answer = client.post("/v1/memory/import", files=upload)
+        assert (answer.status_code, answer.json()) == (
+            400,
+            {
+                "error": "tm.tsv: its sources read as German (de) and its translations as "
+                "English (en): the two sides look swapped (the memory holds English → German "
+                "pairs); nothing was imported (language_check=false imports it as it is)"
+            },
+        )
+        assert client.get("/v1/memory/stats").json()["segments"] == 0
+        answer = client.post("/v1/memory/import", files=upload, data={"language_check": "false"})
+        assert (answer.status_code, answer.json()["added"]) == (200, 3)
