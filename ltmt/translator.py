@@ -49,6 +49,7 @@ from ltmt.model.languages import model_languages
 from ltmt.model.writable import UnwritableCharacters
 from ltmt.numbers_kept import repair_numbers, retry_lost_numbers
 from ltmt.placeholder_guard import guard_placeholders
+from ltmt.quote_style import in_users_quotes
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
@@ -121,6 +122,8 @@ class Translator:
     ``sentence_split``: a line of several sentences that no memory match is read for is given to
     the model a sentence at a time (else only a line too long for it is split); a model trained
     on sentences drops some of several given at once.
+    ``user_quotes``: the quote marks around a placeholder the source quotes are written as the
+    user's memory writes them (git's ``'%s'``, vim's ``"%s"``: :mod:`ltmt.quote_style`).
     ``label_retry``: a line in title case the model copied (``Settings``) and decoded without
     memory is decoded again with its title-case words in lower case, and that translation kept
     unless it is a copy too (:mod:`ltmt.copied_labels`).
@@ -192,6 +195,7 @@ class Translator:
         title_case_lines: bool = True,
         sentence_split: bool = True,
         label_retry: bool = True,
+        user_quotes: bool = True,
         labels: bool = True,
         decorations: bool = True,
         max_source_tokens: int = 256,
@@ -284,6 +288,7 @@ class Translator:
         self.number_repair = number_repair
         self.seam_repair = seam_repair
         self.label_retry = label_retry
+        self.user_quotes = user_quotes
         self.sentence_split = sentence_split
         self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
         self.max_source_tokens = max_source_tokens
@@ -377,6 +382,8 @@ class Translator:
         translations = self._translate_retrieved(
             texts, self._retrieve(texts, user, prefer), matchers, progress
         )
+        if self.user_quotes:
+            translations = in_users_quotes(translations)
         return _fitted(translations) if fit else translations
 
     def translate_for_users(
@@ -407,11 +414,12 @@ class Translator:
             matches.extend(self._retrieve(request_texts, user, prefer))
             matchers.extend([self._term_matcher(user, glossary)] * len(request_texts))
         flat = self._translate_retrieved(texts, matches, matchers, None)
-        if fit:
-            flat = _fitted(flat)
         results, start = [], 0
         for request in requests:
-            results.append(flat[start : start + len(request[1])])
+            done = flat[start : start + len(request[1])]
+            if self.user_quotes:  # each user's own memory decides
+                done = in_users_quotes(done)
+            results.append(_fitted(done) if fit else done)
             start += len(request[1])
         return results
 

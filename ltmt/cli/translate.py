@@ -114,6 +114,12 @@ def translate(
         help="Give the model a line of several sentences whole where no memory is read for it "
         "(by default it gets them one at a time; a line too long for it is split anyway).",
     ),
+    no_user_quotes: bool = typer.Option(
+        False,
+        "--no-user-quotes",
+        help="Keep the model's quote marks around placeholders (by default they are written as "
+        "the user's memory writes them: '%s', \"%s\", »%s«).",
+    ),
     no_label_retry: bool = typer.Option(
         False,
         "--no-label-retry",
@@ -347,6 +353,7 @@ def translate(
             title_case_lines=not no_title_case_lines,
             sentence_split=not no_sentence_split,
             label_retry=not no_label_retry,
+            user_quotes=not no_user_quotes,
             labels=not no_label_lexicon,
             copy_guard=not no_copy_guard,
             source_language=job.src_lang,

@@ -1,0 +1,64 @@
+"""How each user's translators quote the placeholders their sources quote, and how the model does.
+
+For each user of a users folder: the quote marks its memory's targets write around a
+placeholder for each of the marks its sources put around it (:func:`ltmt.quote_style.quote_table`
+of the whole memory), and, given a ``ltmt bench`` output folder, how each system's outputs and
+the references quote the test sources' quoted placeholders (the marks of each
+output's placeholders the source quotes, counted).
+
+    python eval/quote_style_trial.py --bench eval/results/dev-offline-s55-zen4 \\
+        --output eval/results/quote-style-dev.json
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from support import DEV_USERS_DIR, emit_report, read_jsonl, use_this_checkout
+
+use_this_checkout()
+from ltmt.quote_style import quote_table, quoted_placeholders  # noqa: E402
+
+
+def marks(pair: tuple[str, str]) -> str:
+    return f"{pair[0]}x{pair[1]}"
+
+
+def written_marks(source: str, text: str) -> Counter[str]:
+    wanted = quoted_placeholders(source)
+    return Counter(marks(found) for ph, found in quoted_placeholders(text).items() if ph in wanted)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users-dir", type=Path, default=DEV_USERS_DIR)
+    parser.add_argument("--bench", type=Path, help="a ltmt bench output folder")
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+    users: dict[str, Any] = {}
+    for path in sorted(args.users_dir.glob("*.memory.jsonl")):
+        rows = read_jsonl(path)
+        table = quote_table((row["source"], row["target"]) for row in rows)
+        users[path.name.split(".")[0]] = {
+            "memory": {
+                marks(source): {marks(t): n for t, n in counts.most_common()}
+                for source, counts in table.items()
+            }
+        }
+    if args.bench is not None:
+        written: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for row in read_jsonl(args.bench / "hypotheses.jsonl"):
+            written[row["set"], row["system"]] += written_marks(row["source"], row["hypothesis"])
+            if row["system"] == "base":
+                written[row["set"], "reference"] += written_marks(row["source"], row["reference"])
+        for (user, system), counts in sorted(written.items()):
+            users.setdefault(user, {}).setdefault("test", {})[system] = dict(counts.most_common())
+    report = {"benchmark": "quote-style", "bench": str(args.bench), "users": users}
+    emit_report(report, args.output, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Quote marks around a placeholder written as the user's translators write them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from ltmt.quote_style import (
+    MIN_EXAMPLES,
+    chosen_marks,
+    in_users_quotes,
+    quote_table,
+    quoted_placeholders,
+    restyled,
+)
+from ltmt.segments import Match, Segment, Translation
+
+SINGLE, DOUBLE, GUILLEMETS, GNU = ("'", "'"), ('"', '"'), ("»", "«"), ("`", "'")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cannot open '%s': %s", {"%s": SINGLE}),
+        ('unknown option "%1$s" for %2$s', {"%1$s": DOUBLE}),
+        ("»%s« kann nicht geöffnet werden", {"%s": GUILLEMETS}),
+        ("invalid `%s'", {"%s": GNU}),  # not '%s'
+        ("file {name} not found", {}),
+        ("'%s' or \"%s\"", {}),  # quoted two ways: no telling
+    ],
+)
+def test_the_placeholders_right_inside_quote_marks_are_found(text, expected):
+    assert quoted_placeholders(text) == expected
+
+
+def test_a_table_counts_how_targets_quote_what_sources_quote():
+    pairs = [
+        ("cannot open '%s'", "kann '%s' nicht öffnen"),
+        ("cannot read '%s'", "kann '%s' nicht lesen"),
+        ('bad "%s"', "falsches »%s«"),
+        ("no quotes %s", "keine »%s«"),  # the source does not quote it: no example
+    ]
+    assert quote_table(pairs) == {SINGLE: Counter({SINGLE: 2}), DOUBLE: Counter({GUILLEMETS: 1})}
+
+
+@pytest.mark.parametrize(
+    ("counts", "min_examples", "expected"),
+    [
+        (Counter({SINGLE: 4, GUILLEMETS: 1}), 1, SINGLE),  # four in five
+        (Counter({SINGLE: 3, GUILLEMETS: 1}), 1, None),  # three in four: no
+        (Counter({SINGLE: 4}), MIN_EXAMPLES, None),  # too few for a request
+        (Counter({SINGLE: 5}), MIN_EXAMPLES, SINGLE),
+    ],
+)
+def test_marks_are_chosen_where_most_examples_agree(counts, min_examples, expected):
+    assert chosen_marks({SINGLE: counts}, SINGLE, min_examples) == expected
+
+
+def test_an_output_takes_the_marks_its_own_matches_write_else_the_requests():
+    own = {SINGLE: Counter({SINGLE: 1})}
+    request = {DOUBLE: Counter({DOUBLE: 5})}
+    source = "cannot open '%s' with \"%d\" and %s"
+    output = "»%s« kann nicht mit »%d« und %s geöffnet werden"
+    assert restyled(source, output, own, request) == (
+        "'%s' kann nicht mit \"%d\" und %s geöffnet werden"
+    )
+    # marks nobody decides, or a placeholder the source does not quote, stay as the model wrote
+    assert restyled(source, output, {}, {}) == output
+    assert restyled("open %s", "»%s« öffnen", own, request) == "»%s« öffnen"
+
+
+def _translation(source, text, method, matches):
+    found = tuple(
+        Match(Segment(i, "u1", s, t, 0.0, "test"), 80.0) for i, (s, t) in enumerate(matches, 1)
+    )
+    return Translation(source=source, text=text, matches=found, method=method)
+
+
+def test_a_request_is_restyled_from_its_matches_and_a_reused_match_is_kept():
+    git_style = [(f"cannot open '%s' {n}", f"kann '%s' {n} nicht öffnen") for n in range(5)]
+    translations = [
+        _translation("cannot read '%s'", "kann »%s« nicht lesen", "knn", git_style[:1]),
+        _translation("unknown '%s'", "unbekanntes »%s«", "model", []),  # the request decides
+        _translation("bad '%s'", "falsches »%s«", "exact", git_style),  # reused as stored
+    ]
+    first, second, third = in_users_quotes(translations)
+    assert (first.text, second.text) == ("kann '%s' nicht lesen", "unbekanntes '%s'")
+    assert third is translations[2]
