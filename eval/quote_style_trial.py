@@ -1,10 +1,10 @@
-"""How each user's translators quote the placeholders their sources quote, and how the model does.
+"""How each user's translators quote what their sources quote, and how the model does.
 
-For each user of a users folder: the quote marks its memory's targets write around a
-placeholder for each of the marks its sources put around it (:func:`ltmt.quote_style.quote_table`
-of the whole memory), and, given a ``ltmt bench`` output folder, how each system's outputs and
-the references quote the test sources' quoted placeholders (the marks of each
-output's placeholders the source quotes, counted).
+For each user of a users folder: the quote marks its memory's targets write around a quoted
+item (a placeholder, a command, an option name a translation copies) for each of the marks its
+sources put around it (:func:`ltmt.quote_style.quote_table` of the whole memory), and, given a
+``ltmt bench`` output folder, how each system's outputs and the references quote the items the
+test sources quote (the marks of each output's quoted items the source quotes, counted).
 
     python eval/quote_style_trial.py --bench eval/results/dev-offline-s55-zen4 \\
         --output eval/results/quote-style-dev.json
@@ -20,7 +20,7 @@ from typing import Any
 from support import DEV_USERS_DIR, emit_report, read_jsonl, use_this_checkout
 
 use_this_checkout()
-from ltmt.quote_style import quote_table, quoted_placeholders  # noqa: E402
+from ltmt.quote_style import quote_table, quoted_items  # noqa: E402
 
 
 def marks(pair: tuple[str, str]) -> str:
@@ -28,8 +28,8 @@ def marks(pair: tuple[str, str]) -> str:
 
 
 def written_marks(source: str, text: str) -> Counter[str]:
-    wanted = quoted_placeholders(source)
-    return Counter(marks(found) for ph, found in quoted_placeholders(text).items() if ph in wanted)
+    wanted = quoted_items(source)
+    return Counter(marks(found) for item, found in quoted_items(text).items() if item in wanted)
 
 
 def main() -> None:

@@ -1,27 +1,31 @@
-"""Quote marks around a placeholder written as the user's translators write them.
+"""Quote marks around what a source quotes written as the user's translators write them.
 
-A source quotes a placeholder (``cannot open '%s'``), and each product's translators have their
-own way of quoting it in German: git's memory writes ``'%s'`` for all 825 of its sources'
-``'%s'``, vim's ``"%s"`` for all 86 ``"%s"``, dpkg's ``»%s«`` (418 of 419), gnupg's ``"%s"`` for
-``"%s"`` (73 of 74) and ``` `%s' ``` or ``'%s'`` for ``'%s'`` (128 and 52;
-``eval/quote_style_trial.py``). The model learnt ``»%s«`` from the training catalogs and wrote it
-for every one of them, and a fused output follows a match's words but not always its marks. So
-each output's quote marks around a placeholder that the source quotes are written as the user's
-memory writes them for the source's marks (:func:`restyled`): as the translation's own matches
-do (:func:`quote_table` of its matches, where they quote such a placeholder at all, four in five
+A source quotes a placeholder, a command or an option name (``cannot open '%s'``, ``use "git
+add"``), and each product's translators have their own way of quoting it in German, the item
+itself copied: git's memory writes ``'...'`` for 1,079 of its sources' 1,080 ``'...'``, vim's
+``"..."`` for all 217 ``"..."`` and ``'...'`` for all 118 ``'...'``, dpkg's ``»...«`` (455 of
+456), coreutils' ``„...“`` for ``'...'`` (132 of 142), gnupg's ``"..."`` for ``"..."`` (89 of
+90) and ``` `...' ``` or ``'...'`` for ``'...'`` (130 and 63; ``eval/quote_style_trial.py``).
+The model learnt ``»...«`` from the training catalogs and writes it for all of them, and a
+fused output follows a match's words but not always its marks. So the quote marks around each
+item that the source quotes and the output has as written are written as the user's memory
+writes them for the source's marks (:func:`restyled`): as the translation's own matches do
+(:func:`quote_table` of its matches, where they quote such an item at all, four in five
 alike), else as the matches of the whole request do (at least :data:`MIN_EXAMPLES` of them,
-four in five alike). A 100 % match's stored translation is reused as stored. Measured on the
-dev users (README, "Quote marks as the user writes them").
+four in five alike). An item is the text right inside a pair of marks (:data:`QUOTE_MARKS`), of
+one line, at most :data:`MAX_QUOTED` characters, not starting or ending with a space (an
+apostrophe opens nothing: ``don't``). A 100 % match's stored translation is reused as stored.
+Measured on the dev users (README, "Quote marks as the user writes them").
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.segments import Match, Translation
 from ltmt.wording import counted
 
@@ -39,6 +43,16 @@ QUOTE_MARKS: tuple[tuple[str, str], ...] = (
     ("`", "'"),
     ("'", "'"),
 )
+MAX_QUOTED = 40  # characters of a quoted item
+_MARK_CHARACTERS = re.escape("".join(sorted({c for pair in QUOTE_MARKS for c in pair})))
+_INSIDE = (
+    f"([^\\s{_MARK_CHARACTERS}](?:[^\\n{_MARK_CHARACTERS}]{{0,{MAX_QUOTED - 2}}}"
+    f"[^\\s{_MARK_CHARACTERS}])?)"
+)
+_PATTERNS = [
+    (marks, re.compile(re.escape(marks[0]) + _INSIDE + re.escape(marks[1])))
+    for marks in QUOTE_MARKS
+]
 MIN_EXAMPLES = 5  # a request's matches decide a source's marks with this many examples
 MIN_SHARE = 0.8  # ... when this share of them write the same marks
 
@@ -46,18 +60,16 @@ MIN_SHARE = 0.8  # ... when this share of them write the same marks
 QuoteTable = dict[tuple[str, str], Counter[tuple[str, str]]]
 
 
-def quoted_placeholders(text: str) -> dict[str, tuple[str, str]]:
-    """The placeholders of ``text`` right inside a pair of quote marks, each with its marks (a
-    placeholder quoted in two ways is left out)."""
+def quoted_items(text: str) -> dict[str, tuple[str, str]]:
+    """What ``text`` quotes (a placeholder, a command, an option name: the text right inside a
+    pair of quote marks, at most :data:`MAX_QUOTED` characters of one line), each with its
+    marks (an item quoted in two ways is left out)."""
     found: dict[str, tuple[str, str] | None] = {}
-    for placeholder in find_placeholders(text):
-        marks = _marks_around(text, placeholder.start, placeholder.end)
-        if marks is None:
-            continue
-        seen = found.setdefault(placeholder.text, marks)
+    for _, _, item, marks in _quoted_spans(text):
+        seen = found.setdefault(item, marks)
         if seen != marks:
-            found[placeholder.text] = None
-    return {text: marks for text, marks in found.items() if marks is not None}
+            found[item] = None
+    return {item: marks for item, marks in found.items() if marks is not None}
 
 
 def quote_table(pairs: Iterable[tuple[str, str]]) -> QuoteTable:
@@ -65,12 +77,12 @@ def quote_table(pairs: Iterable[tuple[str, str]]) -> QuoteTable:
     for each pair of marks of a source, the marks its target writes, counted."""
     table: QuoteTable = {}
     for source, target in pairs:
-        wanted = quoted_placeholders(source)
+        wanted = quoted_items(source)
         if not wanted:
             continue
-        for placeholder, marks in quoted_placeholders(target).items():
-            if placeholder in wanted:
-                table.setdefault(wanted[placeholder], Counter())[marks] += 1
+        for item, marks in quoted_items(target).items():
+            if item in wanted:
+                table.setdefault(wanted[item], Counter())[marks] += 1
     return table
 
 
@@ -88,23 +100,22 @@ def chosen_marks(
 
 
 def restyled(source: str, output: str, own: QuoteTable, request: QuoteTable) -> str:
-    """``output`` (a translation of ``source``) with the quote marks around each placeholder the
-    source quotes written as ``own`` (its matches' table) writes them for the source's marks,
-    else as ``request`` (the request's matches' table) does (module docstring)."""
-    wanted = quoted_placeholders(source)
+    """``output`` (a translation of ``source``) with the quote marks around each item the
+    source quotes (and the output has as written) written as ``own`` (its matches' table)
+    writes them for the source's marks, else as ``request`` (the request's matches' table)
+    does (module docstring)."""
+    wanted = quoted_items(source)
     if not wanted:
         return output
     edits: list[tuple[int, int, str]] = []
-    for placeholder in find_placeholders(output):
-        marks = _marks_around(output, placeholder.start, placeholder.end)
-        source_marks = wanted.get(placeholder.text)
-        if marks is None or source_marks is None:
+    for start, end, item, marks in _quoted_spans(output):
+        source_marks = wanted.get(item)
+        if source_marks is None:
             continue
         new = chosen_marks(own, source_marks) or chosen_marks(request, source_marks, MIN_EXAMPLES)
         if new is not None and new != marks:
-            edits.append((placeholder.start - len(marks[0]), placeholder.start, new[0]))
-            edits.append((placeholder.end, placeholder.end + len(marks[1]), new[1]))
-    for start, end, text in sorted(edits, reverse=True):
+            edits.append((start, end, new[0] + item + new[1]))
+    for start, end, text in reversed(edits):
         output = output[:start] + text + output[end:]
     return output
 
@@ -139,9 +150,16 @@ def _pairs(matches: Iterable[Match]) -> Iterable[tuple[str, str]]:
     return ((match.segment.source, match.segment.target) for match in matches)
 
 
-def _marks_around(text: str, start: int, end: int) -> tuple[str, str] | None:
-    """The quote marks right around ``text[start:end]``, or None."""
-    for opening, closing in QUOTE_MARKS:
-        if text[:start].endswith(opening) and text[end:].startswith(closing):
-            return opening, closing
-    return None
+def _quoted_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """Each quoted item of ``text``: where it starts and ends with its marks, the item, the
+    marks; left to right, none overlapping (the first of two that share a mark)."""
+    found = sorted(
+        (m.start(), m.end(), m.group(1), marks)
+        for marks, pattern in _PATTERNS
+        for m in pattern.finditer(text)
+    )
+    spans: list[tuple[int, int, str, tuple[str, str]]] = []
+    for span in found:
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans

@@ -11,7 +11,7 @@ from ltmt.quote_style import (
     chosen_marks,
     in_users_quotes,
     quote_table,
-    quoted_placeholders,
+    quoted_items,
     restyled,
 )
 from ltmt.segments import Match, Segment, Translation
@@ -28,10 +28,16 @@ SINGLE, DOUBLE, GUILLEMETS, GNU = ("'", "'"), ('"', '"'), ("»", "«"), ("`", "'
         ("invalid `%s'", {"%s": GNU}),  # not '%s'
         ("file {name} not found", {}),
         ("'%s' or \"%s\"", {}),  # quoted two ways: no telling
+        # words, a command, an option: what a translation copies
+        ("use \"git add\" or '--force'", {"git add": DOUBLE, "--force": SINGLE}),
+        # an apostrophe opens nothing; a mark with a space inside is no quote
+        ("don't use 'x'", {"x": SINGLE}),
+        ("' not quoted ' here", {}),
+        ("line\nbreak 'a\nb'", {}),
     ],
 )
-def test_the_placeholders_right_inside_quote_marks_are_found(text, expected):
-    assert quoted_placeholders(text) == expected
+def test_the_items_right_inside_quote_marks_are_found(text, expected):
+    assert quoted_items(text) == expected
 
 
 def test_a_table_counts_how_targets_quote_what_sources_quote():
@@ -64,6 +70,11 @@ def test_an_output_takes_the_marks_its_own_matches_write_else_the_requests():
     output = "»%s« kann nicht mit »%d« und %s geöffnet werden"
     assert restyled(source, output, own, request) == (
         "'%s' kann nicht mit \"%d\" und %s geöffnet werden"
+    )
+    # a quoted command copied into the output takes the marks too
+    commands = {DOUBLE: Counter({SINGLE: 1})}
+    assert restyled('run "git add" first', "zuerst »git add« ausführen", commands, {}) == (
+        "zuerst 'git add' ausführen"
     )
     # marks nobody decides, or a placeholder the source does not quote, stay as the model wrote
     assert restyled(source, output, {}, {}) == output
