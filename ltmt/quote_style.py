@@ -65,7 +65,7 @@ def quoted_items(text: str) -> dict[str, tuple[str, str]]:
     pair of quote marks, at most :data:`MAX_QUOTED` characters of one line), each with its
     marks (an item quoted in two ways is left out)."""
     found: dict[str, tuple[str, str] | None] = {}
-    for _, _, item, marks in _quoted_spans(text):
+    for _, _, item, marks in quoted_spans(text):
         seen = found.setdefault(item, marks)
         if seen != marks:
             found[item] = None
@@ -108,7 +108,7 @@ def restyled(source: str, output: str, own: QuoteTable, request: QuoteTable) -> 
     if not wanted:
         return output
     edits: list[tuple[int, int, str]] = []
-    for start, end, item, marks in _quoted_spans(output):
+    for start, end, item, marks in quoted_spans(output):
         source_marks = wanted.get(item)
         if source_marks is None:
             continue
@@ -150,9 +150,10 @@ def _pairs(matches: Iterable[Match]) -> Iterable[tuple[str, str]]:
     return ((match.segment.source, match.segment.target) for match in matches)
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
-    """Each quoted item of ``text``: where it starts and ends with its marks, the item, the
-    marks; left to right, none overlapping (the first of two that share a mark)."""
+def quoted_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """Each quoted item of ``text`` (module docstring): where it starts and ends with its
+    marks, the item, the marks; left to right, none overlapping (the first of two that share a
+    mark)."""
     found = sorted(
         (m.start(), m.end(), m.group(1), marks)
         for marks, pattern in _PATTERNS

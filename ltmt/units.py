@@ -31,6 +31,7 @@ from ltmt.capitals import (
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
+from ltmt.quoted_code import quoted_code_spans
 from ltmt.segments import Match
 from ltmt.text import LETTERS, QUOTE_MARKS, content_lines, split_edges, split_lines
 
@@ -167,7 +168,8 @@ class LineForms:
             return words, None
         keys = combination_spans(words, self.target_language) if self.target_language else []
         dates = [(run.start, run.end, run.text) for run in date_runs(words)]
-        return pictographs.set_aside(words, self.unwritable, [*keys, *dates])
+        code = quoted_code_spans(words)
+        return pictographs.set_aside(words, self.unwritable, [*keys, *dates, *code])
 
     def kept_whole(self, cell: str) -> str | None:
         """``cell``'s translation without the model, where it is date formats alone (as
