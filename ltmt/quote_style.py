@@ -12,7 +12,9 @@ item that the source quotes and the output has as written are written as the use
 writes them for the source's marks (:func:`restyled`): as the translation's own matches do
 (:func:`quote_table` of its matches, where they quote such an item at all, four in five
 alike), else as the matches of the whole request do (at least :data:`MIN_EXAMPLES` of them,
-four in five alike). An item is the text right inside a pair of marks (:data:`QUOTE_MARKS`), of
+four in five alike), else as the user's memory does (its first :data:`MEMORY_READ` pairs, read
+once for each size of the memory: :func:`memory_quote_table`; a request of one line has few
+matches). An item is the text right inside a pair of marks (:data:`QUOTE_MARKS`), of
 one line, at most :data:`MAX_QUOTED` characters, not starting or ending with a space (an
 apostrophe opens nothing: ``don't``). A 100 % match's stored translation is reused as stored.
 Measured on the dev users (README, "Quote marks as the user writes them").
@@ -20,14 +22,19 @@ Measured on the dev users (README, "Quote marks as the user writes them").
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ltmt.segments import Match, Translation
 from ltmt.wording import counted
+
+if TYPE_CHECKING:
+    from ltmt.memory.store import Memory
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +62,7 @@ _PATTERNS = [
 ]
 MIN_EXAMPLES = 5  # a request's matches decide a source's marks with this many examples
 MIN_SHARE = 0.8  # ... when this share of them write the same marks
+MEMORY_READ = 20_000  # pairs of a user's memory read for its table
 
 # how a user's translators quote a placeholder the source quotes: source marks -> their marks
 QuoteTable = dict[tuple[str, str], Counter[tuple[str, str]]]
@@ -99,11 +107,18 @@ def chosen_marks(
     return marks if total >= min_examples and count >= MIN_SHARE * total else None
 
 
-def restyled(source: str, output: str, own: QuoteTable, request: QuoteTable) -> str:
+def restyled(
+    source: str,
+    output: str,
+    own: QuoteTable,
+    request: QuoteTable,
+    memory: Callable[[], QuoteTable] | None = None,
+) -> str:
     """``output`` (a translation of ``source``) with the quote marks around each item the
     source quotes (and the output has as written) written as ``own`` (its matches' table)
     writes them for the source's marks, else as ``request`` (the request's matches' table)
-    does (module docstring)."""
+    does, else as ``memory()`` (the user's memory's, asked for only then) does (module
+    docstring)."""
     wanted = quoted_items(source)
     if not wanted:
         return output
@@ -113,6 +128,8 @@ def restyled(source: str, output: str, own: QuoteTable, request: QuoteTable) -> 
         if source_marks is None:
             continue
         new = chosen_marks(own, source_marks) or chosen_marks(request, source_marks, MIN_EXAMPLES)
+        if new is None and memory is not None:
+            new = chosen_marks(memory(), source_marks, MIN_EXAMPLES)
         if new is not None and new != marks:
             edits.append((start, end, new[0] + item + new[1]))
     for start, end, text in reversed(edits):
@@ -120,10 +137,22 @@ def restyled(source: str, output: str, own: QuoteTable, request: QuoteTable) -> 
     return output
 
 
-def in_users_quotes(translations: Sequence[Translation]) -> list[Translation]:
+def memory_quote_table(memory: Memory, user: str, limit: int = MEMORY_READ) -> QuoteTable:
+    """The :func:`quote_table` of ``user``'s stored pairs (the first ``limit`` of them, in id
+    order: a large memory's convention shows in its first ones)."""
+    if not memory.count(user):
+        return {}
+    segments = itertools.islice(memory.segments(user), limit)
+    return quote_table((segment.source, segment.target) for segment in segments)
+
+
+def in_users_quotes(
+    translations: Sequence[Translation], memory: Callable[[], QuoteTable] | None = None
+) -> list[Translation]:
     """``translations`` (one user's request, with their memory matches) with their quote marks
-    restyled (:func:`restyled`), each from its own matches' table and the request's; reused
-    matches and empty ones as they are."""
+    restyled (:func:`restyled`), each from its own matches' table, else the request's, else
+    ``memory()`` (the user's memory's: :func:`memory_quote_table`, asked for where those
+    decide nothing); reused matches and empty ones as they are."""
     matches: dict[int, Match] = {}
     for translation in translations:
         for match in translation.matches:
@@ -135,12 +164,12 @@ def in_users_quotes(translations: Sequence[Translation]) -> list[Translation]:
             out.append(translation)
             continue
         own = quote_table(_pairs(translation.matches))
-        text = restyled(translation.source, translation.text, own, request)
+        text = restyled(translation.source, translation.text, own, request, memory)
         out.append(translation if text == translation.text else replace(translation, text=text))
     changed = sum(a is not b for a, b in zip(translations, out, strict=True))
     if changed:
         logger.info(
-            "quote marks: %s quote placeholders as the user's memory does",
+            "quote marks: %s quote as the user's memory does",
             counted(changed, "output"),
         )
     return out

@@ -16,6 +16,7 @@ with Memory("store") as memory:
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 from collections import Counter
@@ -49,7 +50,7 @@ from ltmt.model.languages import model_languages
 from ltmt.model.writable import UnwritableCharacters
 from ltmt.numbers_kept import repair_numbers, retry_lost_numbers
 from ltmt.placeholder_guard import guard_placeholders
-from ltmt.quote_style import in_users_quotes
+from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
@@ -289,6 +290,7 @@ class Translator:
         self.seam_repair = seam_repair
         self.label_retry = label_retry
         self.user_quotes = user_quotes
+        self._quote_tables: dict[str, tuple[int, QuoteTable]] = {}  # user: (memory size, table)
         self.sentence_split = sentence_split
         self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
         self.max_source_tokens = max_source_tokens
@@ -383,7 +385,7 @@ class Translator:
             texts, self._retrieve(texts, user, prefer), matchers, progress
         )
         if self.user_quotes:
-            translations = in_users_quotes(translations)
+            translations = in_users_quotes(translations, lambda: self._memory_quotes(user))
         return _fitted(translations) if fit else translations
 
     def translate_for_users(
@@ -418,10 +420,21 @@ class Translator:
         for request in requests:
             done = flat[start : start + len(request[1])]
             if self.user_quotes:  # each user's own memory decides
-                done = in_users_quotes(done)
+                done = in_users_quotes(done, functools.partial(self._memory_quotes, request[0]))
             results.append(_fitted(done) if fit else done)
             start += len(request[1])
         return results
+
+    def _memory_quotes(self, user: str | None) -> QuoteTable:
+        """How ``user``'s memory quotes what its sources quote (:mod:`ltmt.quote_style`), read
+        again when the memory's size changed."""
+        if self.memory is None or user is None:
+            return {}
+        size = self.memory.count(user)
+        cached = self._quote_tables.get(user)
+        if cached is None or cached[0] != size:
+            cached = self._quote_tables[user] = (size, memory_quote_table(self.memory, user))
+        return cached[1]
 
     def _start_worker_processes(self) -> None:
         """With ``worker_processes``, have them start loading the model (if they are not

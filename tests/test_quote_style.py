@@ -98,3 +98,30 @@ def test_a_request_is_restyled_from_its_matches_and_a_reused_match_is_kept():
     first, second, third = in_users_quotes(translations)
     assert (first.text, second.text) == ("kann '%s' nicht lesen", "unbekanntes '%s'")
     assert third is translations[2]
+
+
+def test_a_one_line_request_whose_matches_quote_nothing_takes_the_memorys_marks(tmp_path):
+    """A request of one line has few matches; the user's whole memory decides then, read only
+    where the matches decide nothing (:func:`memory_quote_table`)."""
+    from ltmt import Memory
+    from ltmt.quote_style import memory_quote_table
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u1", [(f"cannot open '%s' {n}", f"kann '%s' {n} nicht öffnen") for n in range(5)]
+        )
+        table = memory_quote_table(memory, "u1")
+        assert table == {SINGLE: Counter({SINGLE: 5})}
+        assert memory_quote_table(memory, "nobody") == {}
+    asked: list[int] = []
+
+    def memory_table():
+        asked.append(1)
+        return table
+
+    alone = [_translation("unknown '%s'", "unbekanntes »%s«", "model", [])]
+    assert [t.text for t in in_users_quotes(alone, memory_table)] == ["unbekanntes '%s'"]
+    assert asked == [1]
+    decided = [_translation("bad '%s'", "falsches »%s«", "knn", [("a '%s'", "ein '%s'")])]
+    assert [t.text for t in in_users_quotes(decided, memory_table)] == ["falsches '%s'"]
+    assert asked == [1]  # its own match decided: the memory was not read

@@ -45,6 +45,9 @@ class FakeMemory:
     def count(self, user):
         return len(self.pairs)
 
+    def segments(self, user):
+        return iter(Segment(i, user, s, t, 0.0, "test") for i, (s, t) in enumerate(self.pairs))
+
     def import_pairs(self, user, pairs, *, origin="import"):
         added = [p for p in pairs if p not in self.pairs]
         self.pairs.extend(added)
