@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# quote marks (opening, closing) a placeholder is quoted with; "`%s'" before "'%s'"
+# quote marks (opening, closing) an item is quoted with; "`%s'" before "'%s'"
 QUOTE_MARKS: tuple[tuple[str, str], ...] = (
     ("»", "«"),
     ("«", "»"),
@@ -60,11 +60,11 @@ _PATTERNS = [
     (marks, re.compile(re.escape(marks[0]) + _INSIDE + re.escape(marks[1])))
     for marks in QUOTE_MARKS
 ]
-MIN_EXAMPLES = 5  # a request's matches decide a source's marks with this many examples
+MIN_EXAMPLES = 5  # a request's or memory's pairs decide a source's marks with this many
 MIN_SHARE = 0.8  # ... when this share of them write the same marks
 MEMORY_READ = 20_000  # pairs of a user's memory read for its table
 
-# how a user's translators quote a placeholder the source quotes: source marks -> their marks
+# how a user's translators quote an item the source quotes: source marks -> their marks
 QuoteTable = dict[tuple[str, str], Counter[tuple[str, str]]]
 
 
