@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.lookup import memory_matches
 from ltmt.qa.findings import Finding
+from ltmt.quote_style import QuoteTable
 from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
 from ltmt.wording import counted
@@ -91,6 +92,37 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
                     record.target,
                     f"{user}'s memory translates this source {stored[0]!r}"
                     + (f" (and {counted(others, 'other way')})" if others else ""),
+                )
+            )
+    return findings
+
+
+def quote_findings(records: Sequence[PairRecord], table: QuoteTable, whose: str) -> list[Finding]:
+    """The entries of ``records`` that quote what their source quotes with other marks than
+    ``table`` (``whose`` convention: the user's memory, or the file's own entries) writes for
+    the source's marks (:mod:`ltmt.quote_style`)."""
+    from ltmt.quote_style import MIN_EXAMPLES, chosen_marks, quoted_items
+
+    findings: list[Finding] = []
+    for n, record in enumerate(records):
+        wanted = quoted_items(record.source)
+        for item, marks in quoted_items(record.target).items():
+            source_marks = wanted.get(item)
+            if source_marks is None:
+                continue
+            usual = chosen_marks(table, source_marks, MIN_EXAMPLES)
+            if usual is None or usual == marks:
+                continue
+            count, total = table[source_marks][usual], sum(table[source_marks].values())
+            findings.append(
+                Finding(
+                    "quotes",
+                    n,
+                    record.position,
+                    record.source,
+                    record.target,
+                    f"{marks[0]}{item}{marks[1]}, where {whose} quote it {usual[0]}{item}"
+                    f"{usual[1]} ({count} of {total} such items)",
                 )
             )
     return findings

@@ -6,7 +6,8 @@ Each check has a name, a severity and a sentence that says what it looks for
 (a number lost, an accelerator, a key combination, edge whitespace, a no-break space lost, a
 word doubled, the same source translated two ways, a translation the user's memory or glossary
 says otherwise); ``note``: often intended, or worth a look (a translation that copies its
-source, end punctuation that differs, a word no spelling dictionary knows).
+source, end punctuation that differs, a word no spelling dictionary knows, quote marks other
+than the user's).
 """
 
 from __future__ import annotations
@@ -98,6 +99,12 @@ CHECKS: dict[str, Check] = {
             "note",
             "the translation's words are in the target language's spelling dictionary "
             "(Hunspell's, through Enchant), or compounds of its words, or the source's",
+        ),
+        Check(
+            "quotes",
+            "note",
+            "what the source quotes ('%s', \"--all\") the translation quotes as the user's "
+            "memory does (--user), else as most of the file's entries do",
         ),
         Check("copied", "note", "the translation is not the source written again"),
         Check(

@@ -14,10 +14,12 @@ from ltmt.qa.catalog_checks import (
     glossary_findings,
     inconsistent_findings,
     memory_findings,
+    quote_findings,
     spelling_findings,
 )
 from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity
 from ltmt.qa.pair_checks import PAIR_CHECKS
+from ltmt.quote_style import memory_quote_table, quote_table
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -139,6 +141,13 @@ def check_pairs(
             report.not_run["memory"] = "no user's memory to compare with"
         else:
             findings += memory_findings(translated, memory, user)
+    if "quotes" in names:
+        if memory is not None and user is not None:
+            table, whose = memory_quote_table(memory, user), f"{user}'s memory's translations"
+        else:
+            pairs = ((record.source, record.target) for record in translated)
+            table, whose = quote_table(pairs), "most of the file's entries"
+        findings += quote_findings(translated, table, whose)
     matcher = None
     if "glossary" in names or "spelling" in names:
         matcher = term_matcher(memory, user, user_glossary, glossary)

@@ -147,7 +147,7 @@ def test_list_checks_needs_no_file(run_ltmt):
     code, out, _ = run_ltmt("qa", "--list-checks")
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["format", "error"]
-    assert len(out.splitlines()) == 16
+    assert len(out.splitlines()) == 17
 
 
 @pytest.mark.parametrize(
@@ -167,7 +167,7 @@ def test_list_checks_needs_no_file(run_ltmt):
                 "{po}",
                 "--skip",
                 "format,placeholders,addresses,numbers,accelerator,keys,dates,whitespace,nbsp,doubled,"
-                "inconsistent,memory,glossary,spelling,copied,punctuation",
+                "inconsistent,memory,glossary,spelling,quotes,copied,punctuation",
             ],
             "ltmt: error: --skip leaves no check to run\n",
         ),

@@ -130,3 +130,27 @@ def test_spelling_needs_a_language_with_a_dictionary():
         "dictionary for the language (Debian, Ubuntu: apt-get install libenchant-2-2 "
         "hunspell-de-de, or hunspell-fr ...)"
     }
+
+
+def test_quote_marks_are_held_to_the_users_memory_else_to_the_files_own(tmp_path: Path):
+    """``quotes``: what a source quotes, quoted as the user's memory quotes it (note); without
+    a user, as most of the file's entries do."""
+    git_style = [
+        record(n, f"cannot open '%s' {n}", f"kann '%s' {n} nicht öffnen") for n in range(1, 6)
+    ]
+    odd = record(6, "cannot read '%s'", "kann »%s« nicht lesen")
+    report = check_pairs([*git_style, odd], checks=["quotes"])
+    assert [(f.entry, f.check, f.severity, f.message) for f in report.findings] == [
+        (
+            5,
+            "quotes",
+            "note",
+            "»%s«, where most of the file's entries quote it '%s' (5 of 6 such items)",
+        )
+    ]
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", [(r.source, r.target.replace("'", '"')) for r in git_style])
+        report = check_pairs([odd], checks=["quotes"], memory=memory, user="u1")
+    assert [f.message for f in report.findings] == [
+        "»%s«, where u1's memory's translations quote it \"%s\" (5 of 5 such items)"
+    ]
