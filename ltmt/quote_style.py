@@ -6,18 +6,21 @@ itself copied: git's memory writes ``'...'`` for 1,079 of its sources' 1,080 ``'
 ``"..."`` for all 217 ``"..."`` and ``'...'`` for all 118 ``'...'``, dpkg's ``»...«`` (455 of
 456), coreutils' ``„...“`` for ``'...'`` (132 of 142), gnupg's ``"..."`` for ``"..."`` (89 of
 90) and ``` `...' ``` or ``'...'`` for ``'...'`` (130 and 63; ``eval/quote_style_trial.py``).
-The model learnt ``»...«`` from the training catalogs and writes it for all of them, and a
-fused output follows a match's words but not always its marks. So the quote marks around each
-item that the source quotes and the output has as written are written as the user's memory
-writes them for the source's marks (:func:`restyled`): as the translation's own matches do
-(:func:`quote_table` of its matches, where they quote such an item at all, four in five
-alike), else as the matches of the whole request do (at least :data:`MIN_EXAMPLES` of them,
-four in five alike), else as the user's memory does (its first :data:`MEMORY_READ` pairs, read
-once for each size of the memory: :func:`memory_quote_table`; a request of one line has few
-matches). An item is the text right inside a pair of marks (:data:`QUOTE_MARKS`), of
-one line, at most :data:`MAX_QUOTED` characters, not starting or ending with a space (an
-apostrophe opens nothing: ``don't``). A 100 % match's stored translation is reused as stored.
-Measured on the dev users (README, "Quote marks as the user writes them").
+The model learnt ``»...«`` from the training catalogs and writes it for all of them, and a fused
+output follows a match's words but not always its marks. So the quote marks around each item
+that the source quotes and the output has as written are written as the user's memory writes
+them for the source's marks (:func:`restyled`): as the translation's own matches do
+(:func:`quote_table` of its matches, where they quote such an item at all, four in five alike),
+else as the matches of the whole request do (at least :data:`MIN_EXAMPLES` of them, four in five
+alike), else as the user's memory does (its first :data:`MEMORY_READ` pairs, read once for each
+size of the memory: :func:`memory_quote_table`; a request of one line has few matches). Marks
+the user hardly ever writes (under :data:`RARE_SHARE` of the examples) give way to the user's
+likeliest where half the examples have them (gnupg's ``'%s'``: `` `%s' `` 130 times, ``'%s'``
+63, ``»%s«`` never), and a pair of two kinds the model wrote (``»%c'``) is made one: the user's
+marks where known, else its opening mark's pair. An item is the text right inside a pair of
+marks (:data:`QUOTE_MARKS`), of one line, at most :data:`MAX_QUOTED` characters, not starting or
+ending with a space (an apostrophe opens nothing: ``don't``). A 100 % match's stored translation
+is reused as stored. Measured on the dev users (README, "Quote marks as the user writes them").
 """
 
 from __future__ import annotations
@@ -60,8 +63,12 @@ _PATTERNS = [
     (marks, re.compile(re.escape(marks[0]) + _INSIDE + re.escape(marks[1])))
     for marks in QUOTE_MARKS
 ]
+_OPENING = re.escape("".join(sorted({pair[0] for pair in QUOTE_MARKS})))
+_CLOSING = re.escape("".join(sorted({pair[1] for pair in QUOTE_MARKS})))
+_MIXED = re.compile(f"([{_OPENING}]){_INSIDE}([{_CLOSING}])")
 MIN_EXAMPLES = 5  # a request's or memory's pairs decide a source's marks with this many
 MIN_SHARE = 0.8  # ... when this share of them write the same marks
+RARE_SHARE = 0.05  # marks the user writes this rarely are not the user's: the likeliest are
 MEMORY_READ = 20_000  # pairs of a user's memory read for its table
 
 # how a user's translators quote an item the source quotes: source marks -> their marks
@@ -95,16 +102,26 @@ def quote_table(pairs: Iterable[tuple[str, str]]) -> QuoteTable:
 
 
 def chosen_marks(
-    table: QuoteTable, source_marks: tuple[str, str], min_examples: int = 1
+    table: QuoteTable,
+    source_marks: tuple[str, str],
+    min_examples: int = 1,
+    written: tuple[str, str] | None = None,
 ) -> tuple[str, str] | None:
     """The marks ``table`` writes for ``source_marks``: those of :data:`MIN_SHARE` of its
-    examples at least (and ``min_examples``), else None."""
+    examples at least (and ``min_examples``); or, where the output's ``written`` marks are
+    ones the table hardly ever writes (under :data:`RARE_SHARE`), its likeliest marks if half
+    its examples have them; else None."""
     counts = table.get(source_marks)
     if not counts:
         return None
     marks, count = counts.most_common(1)[0]
     total = sum(counts.values())
-    return marks if total >= min_examples and count >= MIN_SHARE * total else None
+    if total < min_examples:
+        return None
+    if count >= MIN_SHARE * total:
+        return marks
+    foreign = written is not None and counts[written] < RARE_SHARE * total
+    return marks if foreign and count >= total / 2 else None
 
 
 def restyled(
@@ -123,13 +140,19 @@ def restyled(
     if not wanted:
         return output
     edits: list[tuple[int, int, str]] = []
-    for start, end, item, marks in quoted_spans(output):
+    for start, end, item, marks in _output_spans(output):
         source_marks = wanted.get(item)
         if source_marks is None:
             continue
-        new = chosen_marks(own, source_marks) or chosen_marks(request, source_marks, MIN_EXAMPLES)
+        paired = marks in QUOTE_MARKS
+        written = marks if paired else None
+        new = chosen_marks(own, source_marks) or chosen_marks(
+            request, source_marks, MIN_EXAMPLES, written
+        )
         if new is None and memory is not None:
-            new = chosen_marks(memory(), source_marks, MIN_EXAMPLES)
+            new = chosen_marks(memory(), source_marks, MIN_EXAMPLES, written)
+        if new is None and not paired:  # a pair of two kinds: its opening mark's own pair
+            new = next(pair for pair in QUOTE_MARKS if pair[0] == marks[0])
         if new is not None and new != marks:
             edits.append((start, end, new[0] + item + new[1]))
     for start, end, text in reversed(edits):
@@ -177,6 +200,17 @@ def in_users_quotes(
 
 def _pairs(matches: Iterable[Match]) -> Iterable[tuple[str, str]]:
     return ((match.segment.source, match.segment.target) for match in matches)
+
+
+def _output_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """:func:`quoted_spans` of an output, and the items between an opening mark and a closing
+    one of another pair (the model's ``»%s'``), where no pair is."""
+    spans = quoted_spans(text)
+    taken = [(start, end) for start, end, _, _ in spans]
+    for found in _MIXED.finditer(text):
+        if not any(start < found.end() and found.start() < end for start, end in taken):
+            spans.append((found.start(), found.end(), found.group(2), (found[1], found[3])))
+    return sorted(spans)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int, str, tuple[str, str]]]:

@@ -110,7 +110,7 @@ def quote_findings(records: Sequence[PairRecord], table: QuoteTable, whose: str)
             source_marks = wanted.get(item)
             if source_marks is None:
                 continue
-            usual = chosen_marks(table, source_marks, MIN_EXAMPLES)
+            usual = chosen_marks(table, source_marks, MIN_EXAMPLES, marks)
             if usual is None or usual == marks:
                 continue
             count, total = table[source_marks][usual], sum(table[source_marks].values())
