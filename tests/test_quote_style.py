@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ltmt.quote_style import (
     MIN_EXAMPLES,
+    QUOTE_MARKS,
     chosen_marks,
     in_users_quotes,
     quote_table,
@@ -146,3 +149,23 @@ def test_a_one_line_request_whose_matches_quote_nothing_takes_the_memorys_marks(
     decided = [_translation("bad '%s'", "falsches »%s«", "knn", [("a '%s'", "ein '%s'")])]
     assert [t.text for t in in_users_quotes(decided, memory_table)] == ["falsches '%s'"]
     assert asked == [1]  # its own match decided: the memory was not read
+
+
+_MARK_CHARACTERS = {c for pair in QUOTE_MARKS for c in pair}
+_TEXTS = st.lists(
+    st.sampled_from(["%s", "%d", "x", "git add", " ", "\n", *sorted(_MARK_CHARACTERS)]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=_TEXTS, output=_TEXTS)
+def test_restyling_changes_quote_marks_alone(source, output):
+    """Whatever the texts, only quote marks change: the same length, and every other character
+    where it was."""
+    tables = {marks: Counter({other: 5}) for marks in QUOTE_MARKS for other in QUOTE_MARKS[:2]}
+    new = restyled(source, output, tables, tables, lambda: tables)
+    assert len(new) == len(output)
+    assert all(
+        a == b or (a in _MARK_CHARACTERS and b in _MARK_CHARACTERS) for a, b in zip(output, new)
+    )
