@@ -163,8 +163,6 @@ def restyled(
 def memory_quote_table(memory: Memory, user: str, limit: int = MEMORY_READ) -> QuoteTable:
     """The :func:`quote_table` of ``user``'s stored pairs (the first ``limit`` of them, in id
     order: a large memory's convention shows in its first ones)."""
-    if not memory.count(user):
-        return {}
     segments = itertools.islice(memory.segments(user), limit)
     return quote_table((segment.source, segment.target) for segment in segments)
 

@@ -384,9 +384,7 @@ class Translator:
         translations = self._translate_retrieved(
             texts, self._retrieve(texts, user, prefer), matchers, progress
         )
-        if self.user_quotes:
-            translations = in_users_quotes(translations, lambda: self._memory_quotes(user))
-        return _fitted(translations) if fit else translations
+        return self._finished(translations, user, fit)
 
     def translate_for_users(
         self,
@@ -418,12 +416,21 @@ class Translator:
         flat = self._translate_retrieved(texts, matches, matchers, None)
         results, start = [], 0
         for request in requests:
-            done = flat[start : start + len(request[1])]
-            if self.user_quotes:  # each user's own memory decides
-                done = in_users_quotes(done, functools.partial(self._memory_quotes, request[0]))
-            results.append(_fitted(done) if fit else done)
+            # each user's own memory decides the quote marks
+            results.append(self._finished(flat[start : start + len(request[1])], request[0], fit))
             start += len(request[1])
         return results
+
+    def _finished(
+        self, translations: list[Translation], user: str | None, fit: bool
+    ) -> list[Translation]:
+        """One user's ``translations`` with the quote marks the user's memory writes
+        (``user_quotes``), fitted to their sources with ``fit``."""
+        if self.user_quotes:
+            translations = in_users_quotes(
+                translations, functools.partial(self._memory_quotes, user)
+            )
+        return _fitted(translations) if fit else translations
 
     def _memory_quotes(self, user: str | None) -> QuoteTable:
         """How ``user``'s memory quotes what its sources quote (:mod:`ltmt.quote_style`), read

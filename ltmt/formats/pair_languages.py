@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ltmt.errors import InputError
+from ltmt.language_detection import pairs_language_problem
 from ltmt.segments import PairRecord
 
 
@@ -23,8 +24,6 @@ def check_pair_languages(
     """An :class:`InputError` naming file ``name`` where its ``records`` read as other
     languages than ``src`` → ``tgt`` (module docstring); ``override`` names the way to import
     it anyway."""
-    from ltmt.language_detection import pairs_language_problem
-
     problem = pairs_language_problem(
         [record.source for record in records], [record.target for record in records], src, tgt
     )

@@ -25,13 +25,13 @@ from __future__ import annotations
 import itertools
 import re
 import textwrap
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.documents import Unit, save_lines, text_lines
+from ltmt.formats.documents import TranslationsHeld, Unit, save_lines, text_lines
 from ltmt.formats.text_pairs import no_source_file
 from ltmt.segments import PairRecord
 from ltmt.sentences import split_sentences
@@ -139,17 +139,19 @@ def _indent(line: str) -> str:
     return found.group() if found else ""
 
 
-class ParagraphDocument:
+class ParagraphDocument(TranslationsHeld):
     """A UTF-8 text file read by its paragraphs (module docstring): a unit a sentence, keyed
     ``PARAGRAPH.SENTENCE`` and grouped by paragraph. ``save`` of a partly filled document writes
     the file up to the first paragraph still pending, so the output is always a prefix; its
     lines end as the input's first line does."""
 
     format = "paragraphs"
+    what_is_filled = "sentence"
 
     def __init__(
         self, path: Path, lines: list[str], newline: str = "\n", language: str = "en"
     ) -> None:
+        super().__init__()
         self.path = Path(path)
         self.lines = lines
         self.newline = newline
@@ -166,8 +168,6 @@ class ParagraphDocument:
             ]
             for index, sentences in enumerate(self.sentences)
         ]
-        self._keys = {unit.key for unit in self.units()}
-        self.translations: dict[str, str] = {}  # by unit key
         self.resumed: dict[int, str] = {}  # paragraphs taken over whole from a partial output
 
     @classmethod
@@ -186,18 +186,6 @@ class ParagraphDocument:
             for unit in paragraph
             if unit.key not in self.translations
         ]
-
-    def fill(
-        self,
-        translations: Mapping[str, str],
-        mark_fuzzy: bool = True,
-        from_memory: Collection[str] = (),
-    ) -> int:
-        for key, text in translations.items():
-            if key not in self._keys:
-                raise InputError(f"{self.path}: no sentence {key!r} to fill")
-            self.translations[key] = text
-        return len(translations)
 
     def _paragraph(self, index: int) -> str | None:
         """The translation of paragraph ``index``, or None while a sentence of it is pending."""

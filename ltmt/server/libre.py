@@ -45,6 +45,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
 from ltmt.formats.html_fragments import translated_fragments
+from ltmt.language_detection import language_name
 from ltmt.server import files
 from ltmt.server.auth import bearer_token
 from ltmt.server.downloads import Download
@@ -57,7 +58,7 @@ from ltmt.server.routes import (
     translated_upload,
 )
 from ltmt.server.schemas import Language, LibreDetection, LibreRequest, LibreSuggestion
-from ltmt.server.service import LANGUAGE_NAMES, Service
+from ltmt.server.service import Service
 
 router = APIRouter(tags=["LibreTranslate-compatible"])
 
@@ -197,8 +198,8 @@ def languages(request: Request) -> list[Language]:
     service = service_of(request)
     source, target = service.source_lang, service.target_lang
     return [
-        Language(code=source, name=LANGUAGE_NAMES.get(source, source), targets=[target]),
-        Language(code=target, name=LANGUAGE_NAMES.get(target, target), targets=[]),
+        Language(code=source, name=language_name(source), targets=[target]),
+        Language(code=target, name=language_name(target), targets=[]),
     ]
 
 
@@ -285,7 +286,7 @@ def frontend_settings(request: Request) -> dict[str, Any]:
         "filesTranslation": True,
         "supportedFilesFormat": files.document_extensions(),
         "language": {
-            "source": {"code": source, "name": LANGUAGE_NAMES.get(source, source)},
-            "target": {"code": target, "name": LANGUAGE_NAMES.get(target, target)},
+            "source": {"code": source, "name": language_name(source)},
+            "target": {"code": target, "name": language_name(target)},
         },
     }

@@ -31,16 +31,6 @@ from ltmt.translator import Translator
 
 logger = logging.getLogger(__name__)
 
-LANGUAGE_NAMES = {
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-}
-
 
 @dataclass(frozen=True)
 class DecodeOptions:
