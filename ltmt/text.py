@@ -141,3 +141,38 @@ def content_lines(text: str) -> list[str]:
 def has_line_break(text: str) -> bool:
     """Whether ``text`` holds a line break between non-blank content."""
     return LINE_BREAK.search(text.strip()) is not None
+
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def paired_surrogates(text: str) -> str:
+    """``text`` with each UTF-16 surrogate pair made the one character it encodes: what a
+    Java properties or YAML escape of a character beyond the BMP (``\\ud83d\\ude00``) reads as.
+    A lone surrogate stays (:func:`lone_surrogate` finds it)."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE_PAIR.sub(
+        lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text
+    )
+
+
+def lone_surrogate(text: str) -> str | None:
+    """The first lone UTF-16 surrogate of ``text`` (half of a character: no text can be
+    written or translated with it), or None."""
+    found = _SURROGATE.search(paired_surrogates(text))
+    return found.group() if found else None
+
+
+def half_character(text: str) -> str | None:
+    """What is wrong with ``text`` where it holds a lone UTF-16 surrogate, to follow its name in
+    an error message (``"holds \\ud800, half of a UTF-16 surrogate pair ..."``), or None: no
+    model can read such a text, nor any file hold it."""
+    half = lone_surrogate(text)
+    if half is None:
+        return None
+    return (
+        f"holds \\u{ord(half):04x}, half of a UTF-16 surrogate pair with no other half; "
+        "send whole characters (fix the escape, or write the character itself)"
+    )

@@ -30,7 +30,7 @@ from ltmt.capitals import capitalised_starts, lower_case_starts
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels
 from ltmt.copy_guard import WaryFusion, guard_copies
-from ltmt.errors import ConfigError
+from ltmt.errors import ConfigError, InputError
 from ltmt.folded_characters import restore_folded
 from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
@@ -54,6 +54,7 @@ from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
+from ltmt.text import half_character, paired_surrogates
 from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
 from ltmt.worker_processes import (
@@ -378,7 +379,7 @@ class Translator:
         included, and what the document pipeline, :mod:`ltmt.formats.pipeline`, fits itself
         with the file's format flags).
         """
-        texts = list(texts)
+        texts = _readable(texts)
         self._start_worker_processes()
         matchers = [self._term_matcher(user, glossary)] * len(texts)
         translations = self._translate_retrieved(
@@ -408,7 +409,7 @@ class Translator:
         matches: list[tuple[Match, ...]] = []
         matchers: list[TermMatcher | None] = []
         for request in requests:
-            user, request_texts = request[0], list(request[1])
+            user, request_texts = request[0], _readable(request[1])
             prefer = request[2] if len(request) > 2 else None
             texts.extend(request_texts)
             matches.extend(self._retrieve(request_texts, user, prefer))
@@ -754,6 +755,19 @@ class Translator:
         """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
+
+
+def _readable(texts: Sequence[str]) -> list[str]:
+    """``texts`` as a list of whole characters: a UTF-16 surrogate pair made the character it
+    encodes (a tokenizer reads no surrogate), half of one an :class:`InputError` that names
+    its text."""
+    readable = []
+    for number, text in enumerate(texts, 1):
+        problem = half_character(text)
+        if problem is not None:
+            raise InputError(f"text {number} {problem}")
+        readable.append(paired_surrogates(text))
+    return readable
 
 
 def _write_labels(

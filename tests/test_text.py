@@ -6,10 +6,13 @@ from ltmt.text import (
     content_lines,
     fold_space,
     fuzzy_score,
+    half_character,
     has_line_break,
     join_lines,
+    lone_surrogate,
     match_score,
     normalize,
+    paired_surrogates,
     split_edges,
     split_lines,
     with_edits,
@@ -61,3 +64,16 @@ def test_with_edits_puts_each_replacement_in_its_span() -> None:
         "Öffne the Datei now!"
     )
     assert with_edits(text, []) == text
+
+
+def test_surrogate_pairs_are_made_characters_and_a_lone_half_is_found() -> None:
+    assert paired_surrogates("Smile \ud83d\ude00!") == "Smile 😀!"
+    assert paired_surrogates("plain") == "plain"
+    assert lone_surrogate("Smile \ud83d\ude00!") is None
+    assert lone_surrogate("half \udacb here") == "\udacb"
+    assert lone_surrogate("\ude00\ud83d") == "\ude00"  # the wrong order is no pair
+    assert half_character("Smile \ud83d\ude00!") is None
+    assert half_character("half \udacb here") == (
+        "holds \\udacb, half of a UTF-16 surrogate pair with no other half; send whole "
+        "characters (fix the escape, or write the character itself)"
+    )

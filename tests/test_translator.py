@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from ltmt.errors import ConfigError
+from ltmt.errors import ConfigError, InputError
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
@@ -214,6 +214,17 @@ def test_bad_settings_are_clear_errors(backbone, kwargs, message):
 def test_learning_without_memory_is_an_error(backbone):
     with pytest.raises(ConfigError, match="no memory to learn into: pass memory=Memory"):
         Translator(backbone, beam=1).learn("u1", ["a"], ["b"])
+
+
+def test_a_text_with_half_a_character_is_an_input_error_that_names_it(backbone):
+    translator = Translator(backbone, beam=1)
+    message = r"^text 2 holds \\udc00, half of a UTF-16 surrogate pair with no other half; "
+    with pytest.raises(InputError, match=message):
+        translator.translate(["open the file", "smile \udc00\ud83d"])
+    with pytest.raises(InputError, match=message):
+        translator.translate_for_users([("u1", ["open the file", "x\udc00"])])
+    # a pair of halves in order is a character
+    assert translator.translate(["smile \ud83d\ude00"])[0].text
 
 
 class _AnyMatchFusion:

@@ -73,28 +73,6 @@ def read_file(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
-_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def paired_surrogates(text: str) -> str:
-    """``text`` with each UTF-16 surrogate pair made the one character it encodes: what a
-    Java properties or YAML escape of a character beyond the BMP (``\\ud83d\\ude00``) reads as.
-    A lone surrogate stays (:func:`lone_surrogate` finds it)."""
-    if not _SURROGATE.search(text):
-        return text
-    return _SURROGATE_PAIR.sub(
-        lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text
-    )
-
-
-def lone_surrogate(text: str) -> str | None:
-    """The first lone UTF-16 surrogate of ``text`` (half of a character: no text can be
-    written or translated with it), or None."""
-    found = _SURROGATE.search(paired_surrogates(text))
-    return found.group() if found else None
-
-
 def read_bytes(path: Path, what: str) -> bytes:
     """The bytes of ``path`` (:func:`read_file`); an empty file is an :class:`InputError` too,
     naming ``what`` it should hold."""

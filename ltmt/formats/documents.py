@@ -28,6 +28,7 @@ from typing import Any, Protocol, runtime_checkable
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, line_ending, read_file
 from ltmt.formats.registry import find_format
+from ltmt.text import half_character
 
 logger = logging.getLogger(__name__)
 
@@ -340,15 +341,10 @@ def _refuse_lone_surrogates(path: Path, document: Document) -> None:
     """A unit that holds half of a character (a lone ``\\udXXX`` escape of Java properties or
     YAML) is an :class:`InputError` that names it: the model cannot read it, nor any file hold
     it."""
-    from ltmt.formats.common import lone_surrogate
-
     for unit in document.units():
-        half = lone_surrogate(unit.source)
-        if half is not None:
-            raise InputError(
-                f"{path}: string {unit.key!r} holds \\u{ord(half):04x}, half of a UTF-16 "
-                "surrogate pair with no other half; fix its escape (or write the character itself)"
-            )
+        problem = half_character(unit.source)
+        if problem is not None:
+            raise InputError(f"{path}: string {unit.key!r} {problem}")
 
 
 def open_document(

@@ -21,8 +21,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ltmt.formats.common import line_ends_like, paired_surrogates, read_bytes
+from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
+from ltmt.text import paired_surrogates
 
 WHAT = "a Java properties file"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")

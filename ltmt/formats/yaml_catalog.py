@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, paired_surrogates, read_bytes, written_like
+from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import CATEGORIES, plural_tags, with_other, written_categories
+from ltmt.text import paired_surrogates
 
 WHAT = "a YAML message file"
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")

@@ -124,17 +124,30 @@ class Batcher:
             if job.future.set_running_or_notify_cancel():
                 groups.setdefault(job.options, []).append(job)
         for options, group in groups.items():
-            try:
-                results = self._decode(
-                    options, [(job.user, job.texts, job.prefer) for job in group]
+            self._decode_group(options, group)
+
+    def _decode_group(self, options: Hashable, group: list[Job]) -> None:
+        """Decode the requests of ``group`` (same ``options``) in one call and hand each its
+        result. When the call fails, each request is decoded alone: one request's input must
+        not fail the others batched with it (only the requests that fail alone get the error,
+        which each reports)."""
+        try:
+            results = self._decode(options, [(job.user, job.texts, job.prefer) for job in group])
+        except Exception as exc:
+            if len(group) > 1:
+                logger.warning(
+                    "decoding a batch of %d requests failed (%s); decoding them one by one",
+                    len(group),
+                    type(exc).__name__,
                 )
-            except Exception as exc:  # handed to each waiting request, which reports it
-                if not isinstance(exc, LtmtError):
-                    logger.exception("decoding a batch of %d requests failed", len(group))
                 for job in group:
-                    job.future.set_exception(exc)
-                continue
-            for job, result in zip(group, results):
-                job.future.set_result(result)
-            if self._on_batch is not None:
-                self._on_batch(len(group), sum(len(job.texts) for job in group))
+                    self._decode_group(options, [job])
+                return
+            if not isinstance(exc, LtmtError):
+                logger.exception("decoding a request failed")
+            group[0].future.set_exception(exc)
+            return
+        for job, result in zip(group, results):
+            job.future.set_result(result)
+        if self._on_batch is not None:
+            self._on_batch(len(group), sum(len(job.texts) for job in group))

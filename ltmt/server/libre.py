@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, File, Form, Header, Request, UploadFile
 from fastapi.responses import Response
@@ -70,15 +71,27 @@ def _code(language: str) -> str:
 
 
 async def _body(request: Request, shape: type[Body]) -> Body:
-    content_type = request.headers.get("content-type", "")
+    """The request's fields as ``shape``: from a JSON object, a URL-encoded form (its bytes read
+    as UTF-8, percent-escaped or not, as LibreTranslate reads them: ``curl -d q=Grüße``) or a
+    multipart form; a repeated ``q`` is a list."""
+    content_type = request.headers.get("content-type", "").lower()
     try:
         if content_type.startswith("application/json"):
             data: Any = await request.json()
         else:
-            form = await request.form()
-            data = {key: form.getlist(key) for key in form}
-            data = {k: (v if k == "q" and len(v) > 1 else v[0]) for k, v in data.items() if v}
-    except ValueError as exc:
+            fields: list[tuple[str, Any]]
+            if content_type.startswith("multipart/form-data"):
+                fields = (await request.form()).multi_items()
+            else:  # URL-encoded, whatever the header says (Weblate's older versions)
+                text = (await request.body()).decode("utf-8")
+                fields = parse_qsl(text, keep_blank_values=True, errors="strict")
+            values: dict[str, list[Any]] = {}
+            for key, value in fields:
+                values.setdefault(key, []).append(value)
+            data = {k: (v if k == "q" and len(v) > 1 else v[0]) for k, v in values.items()}
+    except RecursionError as exc:
+        raise ApiError(400, "the request body is not valid JSON: it nests too deeply") from exc
+    except ValueError as exc:  # UnicodeDecodeError too
         raise ApiError(400, f"the request body is not valid JSON or form data: {exc}") from exc
     if not isinstance(data, dict):
         raise ApiError(400, "the request body must be a JSON object with q, source and target")

@@ -35,6 +35,7 @@ from ltmt.server.schemas import (
 )
 from ltmt.server.service import DecodeOptions, Service
 from ltmt.state_warming import Warmth
+from ltmt.text import half_character
 
 router = APIRouter(prefix="/v1")
 
@@ -69,7 +70,8 @@ KeyDep = Annotated[ApiKey, Depends(current_key)]
 
 
 def check_segments(service: Service, segments: list[str]) -> None:
-    """The configured limits on segment count and length (422 with the limit named)."""
+    """The configured limits on segment count and length (422 with the limit named), and
+    segments of whole characters (400 for half of a UTF-16 surrogate pair)."""
     config = service.config
     if len(segments) > config.max_segments:
         raise ApiError(
@@ -84,6 +86,9 @@ def check_segments(service: Service, segments: list[str]) -> None:
                 f"segment {number} has {len(text)} characters; the limit is "
                 f"{config.max_segment_chars}",
             )
+        problem = half_character(text)
+        if problem is not None:
+            raise ApiError(400, f"segment {number} {problem}")
 
 
 def check_pairs(service: Service, pairs: list[Any]) -> None:

@@ -62,13 +62,3 @@ def test_lines_and_their_ending(tmp_path: Path, data: bytes, lines: list[str], e
     path = tmp_path / "in.txt"
     path.write_bytes(data)
     assert read_lines_and_ending(path) == (lines, ending)
-
-
-def test_surrogate_pairs_are_made_characters_and_a_lone_half_is_found() -> None:
-    from ltmt.formats.common import lone_surrogate, paired_surrogates
-
-    assert paired_surrogates("Smile \ud83d\ude00!") == "Smile 😀!"
-    assert paired_surrogates("plain") == "plain"
-    assert lone_surrogate("Smile \ud83d\ude00!") is None
-    assert lone_surrogate("half \udacb here") == "\udacb"
-    assert lone_surrogate("\ude00\ud83d") == "\ude00"  # the wrong order is no pair

@@ -9,6 +9,8 @@ JSON or as a form; the answer ``{"translatedText": str}`` for a string, a list f
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ltmt.language_detection import detect
@@ -173,13 +175,21 @@ def test_the_key_may_also_come_as_a_bearer_header(api, key):
             422,
             "9 segments in one request; this server takes at most 8 (send several requests)",
         ),
+        (
+            {"q": ["a", "open \ud800 file"], "source": "en", "target": "de", "api_key": "KEY"},
+            400,
+            "segment 2 holds \\ud800, half of a UTF-16 surrogate pair with no other half; send "
+            "whole characters (fix the escape, or write the character itself)",
+        ),
     ],
 )
 def test_errors_come_as_libretranslate_error_objects(api, key, body, status, error):
     if body.get("api_key") == "KEY":
         body = {**body, "api_key": key}
-    with api.client() as client:
-        answer = client.post("/translate", json=body)
+    with api.client() as client:  # JSON in ASCII, as a lone surrogate can be sent
+        answer = client.post(
+            "/translate", content=json.dumps(body), headers={"Content-Type": "application/json"}
+        )
     assert (answer.status_code, answer.json()) == (status, {"error": error})
 
 
@@ -380,6 +390,48 @@ def test_html_fragments_keep_their_markup_and_take_the_memory(api, key):
     assert "&amp;" in html[1] and " & " not in html[1]
     assert html[2:] == fragments[2:]
     assert text != html[0]  # as text, the tags are words of the line
+
+
+def test_a_form_body_is_read_as_utf8_whether_escaped_or_not(api):
+    """``curl -d 's=Den Reiter schließen'`` sends the bytes as they are, where a browser
+    percent-escapes them: both are UTF-8, as LibreTranslate reads them."""
+    token = api.key("libre-form-bytes")
+    raw = "q=close+the+tab&s=Den+Reiter+schließen&source=en&target=de&api_key=" + token
+    escaped = "q=close+the+window&s=Fenster+schlie%C3%9Fen&source=en&target=de&api_key=" + token
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    with api.client(token) as client:
+        for body in (raw, escaped):
+            answer = client.post("/suggest", content=body.encode("utf-8"), headers=form)
+            assert (answer.status_code, answer.json()) == (200, {"success": True})
+        assert _translate(client, token, ["close the tab", "close the window"]) == [
+            "Den Reiter schließen",
+            "Fenster schließen",
+        ]
+        latin1 = client.post(
+            "/translate", content=b"q=Gr\xfc\xdfe&source=en&target=de", headers=form
+        )
+    assert latin1.status_code == 400
+    assert latin1.json()["error"].startswith("the request body is not valid JSON or form data: ")
+
+
+def test_a_json_body_is_known_by_its_content_type_in_any_case_and_may_not_nest_too_deeply(api, key):
+    body = {"q": "open the file", "source": "en", "target": "de", "api_key": key}
+    with api.client() as client:
+        answer = client.post(
+            "/translate",
+            content=json.dumps(body).encode(),
+            headers={"Content-Type": "Application/JSON; charset=UTF-8"},
+        )
+        assert answer.json() == {"translatedText": "öffne die Datei"}
+        deep = client.post(
+            "/translate",
+            content=b"[" * 5000 + b"]" * 5000,
+            headers={"Content-Type": "application/json"},
+        )
+    assert (deep.status_code, deep.json()) == (
+        400,
+        {"error": "the request body is not valid JSON: it nests too deeply"},
+    )
 
 
 def test_a_suggestion_is_the_next_translation_of_its_text(api):

@@ -612,6 +612,17 @@ def test_admin_manages_keys_and_users(api):
         (
             "POST",
             "/v1/translate",
+            {
+                "content": b'{"segments": ["a", "open \\ud800 file"]}',
+                "headers": {"Content-Type": "application/json"},
+            },
+            400,
+            "segment 2 holds \\ud800, half of a UTF-16 surrogate pair with no other half; send "
+            "whole characters (fix the escape, or write the character itself)",
+        ),
+        (
+            "POST",
+            "/v1/translate",
             {"json": {"segments": []}},
             422,
             "body.segments: List should have at least 1 item after validation, not 0",

@@ -26,6 +26,8 @@ class RecordingDecoder:
         self.calls.append((options, [(user, list(texts)) for user, texts, _ in requests]))
         if options == "bad":
             raise InputError("bad options")
+        if any("\ud800" in t for _, texts, _ in requests for t in texts):
+            raise RuntimeError("the tokenizer cannot take a lone surrogate")
         return [
             [Translation(t, f"{user}:{t.upper()}") for t in texts] for user, texts, _ in requests
         ]
@@ -80,6 +82,32 @@ def test_an_error_goes_to_the_requests_of_its_batch_only():
         bad.result(10)
     assert [t.text for t in good.result(10)] == ["u:C"]
     batcher.close()
+
+
+def test_a_request_that_fails_its_batch_fails_alone():
+    """One user's input that breaks decoding must not fail the requests batched with it: the
+    batch is decoded again one request at a time."""
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0)
+    batcher.submit("u0", ["first"], "o")
+    assert decoder.entered.wait(10)
+    before = batcher.submit("bob", ["a"], "o")
+    poisoned = batcher.submit("alice", ["x\ud800"], "o")
+    after = batcher.submit("bob", ["b", "c"], "o")
+    decoder.release.set()
+    assert [t.text for t in before.result(10)] == ["bob:A"]
+    assert [t.text for t in after.result(10)] == ["bob:B", "bob:C"]
+    with pytest.raises(RuntimeError, match="lone surrogate"):
+        poisoned.result(10)
+    batcher.close()
+    batched, *alone = decoder.calls[1:]
+    assert [user for user, _ in batched[1]] == ["bob", "alice", "bob"]
+    assert [requests for _, requests in alone] == [
+        [("bob", ["a"])],
+        [("alice", ["x\ud800"])],
+        [("bob", ["b", "c"])],
+    ]
 
 
 def test_close_finishes_the_queue_then_refuses_new_work():
