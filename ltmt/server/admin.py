@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
 from ltmt.server.auth import require_admin
 from ltmt.server.errors import ApiError
-from ltmt.server.routes import KeyDep, service_of
+from ltmt.server.routes import KeyDep, known_parameters, service_of
 from ltmt.server.schemas import Deleted, KeyOut, KeyRequest, UserOut
 
-router = APIRouter(prefix="/v1/admin")
+router = APIRouter(prefix="/v1/admin", dependencies=[Depends(known_parameters)])
 
 
 @router.post("/keys", response_model=KeyOut, status_code=201)

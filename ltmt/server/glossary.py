@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from ltmt.memory.glossary import GlossaryUpdate
 from ltmt.server.auth import acting_user
 from ltmt.server.errors import ApiError
 from ltmt.server.files import safe_name, upload_path
-from ltmt.server.routes import KeyDep, UserParam, service_of
+from ltmt.server.routes import KeyDep, UserParam, known_parameters, service_of
 from ltmt.server.schemas import RequestBody, TermIn
 from ltmt.terminology.files import glossary_format, read_glossary
 
-router = APIRouter(prefix="/v1/glossary")
+router = APIRouter(prefix="/v1/glossary", dependencies=[Depends(known_parameters)])
 
 
 class GlossaryOut(BaseModel):
@@ -113,6 +113,12 @@ def delete_terms(
     sources is in the glossary (as ``ltmt glossary delete``); the ones missing are listed."""
     who = acting_user(key, user)
     glossary = service_of(request).memory.glossary(who)
+    if not source and case_sensitive is not None:  # as ltmt glossary delete --all refuses it
+        raise ApiError(
+            422,
+            "case_sensitive picks the term of each source given; with no source every term is "
+            "deleted: give source, or leave case_sensitive out; nothing deleted",
+        )
     if not source:
         return GlossaryDeleted(user=who, deleted=glossary.clear())
     counts = {s: glossary.delete(s, case_sensitive=case_sensitive) for s in source}

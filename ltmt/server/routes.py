@@ -37,7 +37,40 @@ from ltmt.server.service import DecodeOptions, Service
 from ltmt.state_warming import Warmth
 from ltmt.text import half_character
 
-router = APIRouter(prefix="/v1")
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters an endpoint (FastAPI's ``Dependant``) and its dependencies take."""
+    names = {field.alias for field in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+async def known_parameters(request: Request) -> None:
+    """Refuse a ``/v1`` request with a query parameter its endpoint does not take (422): a
+    mistyped filter (``DELETE /v1/glossary?sources=branch``) must not be read as no filter,
+    which deletes everything; and a ``DELETE`` with a body, which names what to delete where
+    the endpoint deletes all."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:  # pragma: no cover - every /v1 route has one
+        return
+    unknown = sorted(set(request.query_params) - _query_names(dependant))
+    if unknown:
+        raise ApiError(
+            422,
+            f"{request.method} {request.url.path} takes no parameter {unknown[0]!r} "
+            "(its parameters are in /docs); nothing done",
+        )
+    if request.method == "DELETE" and await request.body():
+        raise ApiError(
+            422,
+            f"{request.method} {request.url.path} takes no body (it would delete all, not what "
+            "the body names); nothing done",
+        )
+
+
+router = APIRouter(prefix="/v1", dependencies=[Depends(known_parameters)])
 
 UserParam = Annotated[
     str | None, Query(description="Admin keys only: act on this user instead of the key's.")

@@ -99,6 +99,11 @@ def test_translate_add_search_stats_export_delete(api):
         tmx = client.get("/v1/memory/export", params={"format": "tmx"})
         assert tmx.status_code == 200 and "<tu" in tmx.text
 
+        # what names a part of the memory is no filter: a 422 that deletes nothing
+        for refused in ({"params": {"id": "1"}}, {"content": b'{"source": "hello world"}'}):
+            answer = client.request("DELETE", "/v1/memory", **refused)
+            assert answer.status_code == 422 and answer.json()["error"].endswith("nothing done")
+        assert client.get("/v1/memory/stats").json()["segments"] == 3
         deleted = client.delete("/v1/memory").json()
         assert deleted == {"user": "alice", "deleted_segments": 3, "revoked_keys": 0}
         assert client.get("/v1/memory/stats").json()["segments"] == 0

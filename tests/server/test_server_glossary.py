@@ -51,6 +51,28 @@ def test_add_list_translate_import_delete(api):
         # "cat" is case-sensitive ("cat,Katze,,yes"): not the any-case term asked for
         only_any_case = {"source": ["cat"], "case_sensitive": "false"}
         assert client.delete("/v1/glossary", params=only_any_case).status_code == 404
+        # what would have deleted every term: a kind of term with no source, a mistyped
+        # filter, a body; each a 422 that deletes nothing
+        for refused, message in [
+            (
+                {"params": {"case_sensitive": "true"}},
+                "case_sensitive picks the term of each source given; with no source every term "
+                "is deleted: give source, or leave case_sensitive out; nothing deleted",
+            ),
+            (
+                {"params": {"sources": "cat"}},
+                "DELETE /v1/glossary takes no parameter 'sources' (its parameters are in /docs); "
+                "nothing done",
+            ),
+            (
+                {"content": b'{"source": "cat"}'},
+                "DELETE /v1/glossary takes no body (it would delete all, not what the body "
+                "names); nothing done",
+            ),
+        ]:
+            answer = client.request("DELETE", "/v1/glossary", **refused)
+            assert (answer.status_code, answer.json()) == (422, {"error": message})
+        assert len(client.get("/v1/glossary").json()["terms"]) == 2
         assert client.delete("/v1/glossary").json()["deleted"] == 2
         assert client.get("/v1/glossary").json()["terms"] == []
 
