@@ -30,6 +30,7 @@ strings are kept and only those it lacks translated.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -391,11 +392,26 @@ def translate_file(
         raise InputError(f"{out_path}: {problem}")
     marker = progress_path(out_path)
     done: set[str] = set()
+    resumed = None
     if resume and marker.exists() and Path(out_path).exists():
-        done = _read_progress(marker)
-        document = open_document(
+        before = _read_progress(marker)
+        resumed = open_document(
             in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, resume_from=Path(out_path)
         )
+        changed = _changed_since(resumed, before)
+        if changed:
+            logger.warning(
+                "%s changed since the interrupted run (%s of the %s done then differ now): "
+                "translating it from the start",
+                in_path,
+                counted(changed, "segment"),
+                len(before),
+            )
+            resumed = None
+        else:
+            done = set(before)
+    if resumed is not None:
+        document = resumed
         # a plural or an array is written only whole: forms done before the stop whose
         # entry was not finished are not in the output, and are translated again
         done -= {u.key for u in document.pending(False)}
@@ -469,9 +485,25 @@ def _together(first: Unit, second: Unit) -> bool:
 
 
 def _save_progress(document: Document, out_path: Path, done: set[str]) -> None:
-    """A checkpoint: the output as filled so far, and the progress file naming the units done."""
+    """A checkpoint: the output as filled so far, and the progress file naming the units done,
+    each with a digest of its source (so that a run resumed on an input changed since is not
+    taken for its continuation: :func:`_changed_since`)."""
     document.save(Path(out_path))
-    atomic_write(progress_path(out_path), json.dumps({"done": sorted(done)}).encode())
+    digests = {u.key: _digest(u.source) for u in document.units() if u.key in done}
+    progress = {"done": sorted(done), "sources": digests}
+    atomic_write(progress_path(out_path), json.dumps(progress).encode())
+
+
+def _digest(source: str) -> str:
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def _changed_since(document: Document, saved: Mapping[str, str | None]) -> int:
+    """How many of the units done by an interrupted run (``saved``: their keys and source
+    digests, None where the progress file has none) are not this ``document``'s units with
+    the same sources now: lines added, removed or edited in the input since."""
+    now = {u.key: _digest(u.source) for u in document.units()}
+    return sum(digest is not None and now.get(key) != digest for key, digest in saved.items())
 
 
 def _translate_chunk(
@@ -515,9 +547,12 @@ def _approved(outcomes: list[Outcome]) -> set[str]:
     return approved
 
 
-def _read_progress(marker: Path) -> set[str]:
+def _read_progress(marker: Path) -> dict[str, str | None]:
+    """The keys of the units done, each with its source's digest (None in a progress file of
+    an ltmt that wrote none)."""
     try:
         data = json.loads(marker.read_text("utf-8"))
-        return {str(key) for key in data["done"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        digests = data.get("sources", {})
+        return {str(key): digests.get(str(key)) for key in data["done"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{marker}: unreadable progress file; delete it to start over") from exc

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from formats_fakes import FakeModel
+from formats_fakes import FakeModel, fake_translate
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import Unit, open_document
@@ -98,6 +98,45 @@ def test_resume_after_interruption(tmp_path: Path, name: str) -> None:
     assert sorted(units_seen) == sorted(pending)
     assert out.read_bytes() == reference.read_bytes()
     assert not progress_path(out).exists()
+
+
+@pytest.mark.parametrize("edit", ["lines removed", "line edited"])
+def test_an_input_changed_since_the_interruption_is_translated_from_the_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, edit: str
+) -> None:
+    """A text file's output holds no sources: resumed after its input lost lines or had one
+    edited, it would hold the old lines' translations, shifted. The progress file's digests
+    of the sources done tell the run, which starts over and says so."""
+    source = tmp_path / "lines.txt"
+    lines = [f"line {i} %s" for i in range(7)]
+    source.write_text("".join(line + "\n" for line in lines), "utf-8")
+    out = tmp_path / "out.txt"
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(source, out, FakeModel(fail_after=3), chunk_size=1, checkpoint_seconds=0)
+    lines = lines[2:] if edit == "lines removed" else ["close the window", *lines[1:]]
+    source.write_text("".join(line + "\n" for line in lines), "utf-8")
+    second = FakeModel()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"):
+        result = translate_file(source, out, second, chunk_size=1)
+    changed = 3 if edit == "lines removed" else 1
+    assert caplog.messages == [
+        f"{source} changed since the interrupted run ({changed} segment"
+        f"{'s' if changed > 1 else ''} of the 3 done then differ now): translating it from "
+        "the start"
+    ]
+    assert result.resumed == 0 and second.seen == lines
+    assert out.read_text("utf-8").splitlines() == [fake_translate(line) for line in lines]
+
+
+def test_a_progress_file_without_digests_is_resumed_as_before(tmp_path: Path) -> None:
+    source = tmp_path / "lines.txt"
+    source.write_text("".join(f"line {i}\n" for i in range(4)), "utf-8")
+    out = tmp_path / "out.txt"
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(source, out, FakeModel(fail_after=2), chunk_size=1, checkpoint_seconds=0)
+    progress_path(out).write_text('{"done": ["0", "1"]}', "utf-8")  # an older ltmt's
+    assert translate_file(source, out, FakeModel(), chunk_size=1).resumed == 2
 
 
 def test_resume_with_overwrite_does_not_redo_finished_units(tmp_path: Path) -> None:
