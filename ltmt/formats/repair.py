@@ -75,6 +75,12 @@ def repair_line(
             problems.append(f"{slot.text!r} instead of {same_kind.text!r}")
             slot.text = same_kind.text
             missing.remove(same_kind)
+            at = next(i for i, piece in enumerate(pieces) if piece is slot)
+            if slot.kind == "tag" and at + 1 < len(pieces):
+                before = "".join(p for p in pieces[:at] if isinstance(p, str))
+                following = pieces[at + 1]
+                if isinstance(following, str):
+                    pieces[at + 1] = _without_stray_close(before, following)
         else:
             problems.append(f"extra {slot.text!r}")
             slot.keep = False
@@ -248,16 +254,35 @@ def _recover_garbled(
         pattern = re.compile(loose, re.IGNORECASE)
         for index, piece in enumerate(pieces):
             if isinstance(piece, str) and (match := pattern.search(piece)):
+                before, after = piece[: match.start()], piece[match.end() :]
+                if placeholder.kind == "tag":
+                    after = _without_stray_close(before, after)
                 pieces[index : index + 1] = [
-                    piece[: match.start()],
+                    before,
                     _Slot(placeholder.text, placeholder.kind),
-                    piece[match.end() :],
+                    after,
                 ]
                 problems.append(f"{match.group()!r} for {placeholder.text!r}")
                 break
         else:
             still_missing.append(placeholder)
     return still_missing
+
+
+_CLOSING_OF = {"\u00ab": "\u00bb", "\u201c": "\u201e"}  # « closes », “ closes „
+_STRAY_CLOSE = re.compile(r"[\u00ab\u201c](?:\s*/\s*>)?")
+
+
+def _without_stray_close(before: str, after: str) -> str:
+    """``after``, the text after a tag the model garbled, without the German closing quote mark
+    it starts with where nothing in ``before`` opened it, nor the tag's end written again
+    after it: the model read ``<ph id="v1"/>`` as quoted text (``<ph id=»v1«/>«``,
+    ``<ph id=»v1«/>«/>``)."""
+    opening = _CLOSING_OF.get(after[:1])
+    if opening is None or before.rfind(opening) > before.rfind(after[0]):
+        return after
+    match = _STRAY_CLOSE.match(after)
+    return after[match.end() :] if match else after
 
 
 def _render(pieces: list[str | _Slot]) -> str:

@@ -87,6 +87,27 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             'Nutze <ph id="ltmt-v5"/>. Dann <x id="2"/> es',
             True,
         ),
+        # ... or read as quoted text, with German quote marks around its id and one more
+        # closing mark (and the tag's end again) after it: the stray ones dropped, a pair the
+        # source quotes kept
+        (
+            'Type <ph id="ltmt-v1"/> and press Enter.',
+            "Typ <ph id=»ltmt-v1«/>« und drücken Sie die Eingabetaste.",
+            'Typ <ph id="ltmt-v1"/> und drücken Sie die Eingabetaste.',
+            True,
+        ),
+        (
+            'Install it with <ph id="ltmt-v1"/> now.',
+            "Mit <ph id=»ltmt-v1«/>«/> jetzt installieren.",
+            'Mit <ph id="ltmt-v1"/> jetzt installieren.',
+            True,
+        ),
+        (
+            'Say "<ph id="ltmt-v1"/>" now',
+            "Sag »<ph id=»ltmt-v1«/>« jetzt",
+            'Sag »<ph id="ltmt-v1"/>« jetzt',
+            True,
+        ),
         # Braces the model doubled or split around an i18next field: the field put back, the
         # stray braces dropped (where the source has no brace of its own).
         (
