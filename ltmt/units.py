@@ -29,6 +29,7 @@ from ltmt.capitals import (
     written_in_capitals,
 )
 from ltmt.date_formats import date_runs, only_directives
+from ltmt.formats.placeholder_syntax import find_placeholders, sent_as_tag
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
 from ltmt.quoted_code import quoted_code_spans
@@ -169,7 +170,8 @@ class LineForms:
         keys = combination_spans(words, self.target_language) if self.target_language else []
         dates = [(run.start, run.end, run.text) for run in date_runs(words)]
         code = quoted_code_spans(words)
-        return pictographs.set_aside(words, self.unwritable, [*keys, *dates, *code])
+        fields = [(p.start, p.end, p.text) for p in find_placeholders(words) if sent_as_tag(p)]
+        return pictographs.set_aside(words, self.unwritable, [*keys, *dates, *code, *fields])
 
     def kept_whole(self, cell: str) -> str | None:
         """``cell``'s translation without the model, where it is date formats alone (as

@@ -278,6 +278,15 @@ def test_date_formats_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole()
     assert split_segment("%A, %B %-d", LineForms()).lines == ["%A, %B %-d"]
 
 
+def test_fields_the_model_garbles_go_to_it_as_tags_and_the_others_as_written():
+    forms = LineForms(decorations=True)
+    split = split_segment("Hi :name, {{count, number}} for {{- folder}} and {n} %s", forms)
+    assert split.lines == ["Hi <x1/>, <x2/> for <x3/> and {n} %s"]
+    assert split.rebuild(["Hallo <x1/>, <x2/> für <x3/> und {n} %s"]) == (
+        "Hallo :name, {{count, number}} für {{- folder}} und {n} %s"
+    )
+
+
 def test_a_line_naming_a_language_gets_its_name_without_the_model():
     forms = LineForms(decorations=True, target_language="de", english_names=True)
     split = split_segment("Irish\nOpen the file", forms)

@@ -1,6 +1,6 @@
-"""The placeholder inventory of a string: printf, brace, tag, entity and escape placeholders, and
-the URLs and e-mail addresses in running text (the model mangled them: ``support@example.com``
-→ ``Mailge@example.com``).
+"""The placeholder inventory of a string: printf, brace, tag, entity, escape and sigil
+(``:count``, ``$1``) placeholders, and the URLs and e-mail addresses in running text (the model
+mangled them: ``support@example.com`` → ``Mailge@example.com``).
 
 See :mod:`ltmt.formats.placeholders` for what is done with them.
 """
@@ -46,8 +46,20 @@ _PATTERNS = {
     ),
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
-    "brace": r"\{\{\s*[\w.]+\s*\}\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}",
+    # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``)
+    # or a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``)
+    "brace": (
+        r"\{\{-?\s*[\w.]+(?:\s*,\s*[^{}]*?)?\s*\}\}"
+        r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
+    ),
     "escape": r"\\[nrt]",
+    # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
+    # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and
+    # ``$name$``, i18next's nested ``$t(key)``
+    "sigil": (
+        r"(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
+        r"|\$t\([^()\s]+\)|(?<![\w$])\$[1-9](?!\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
+    ),
     # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)
     # or an e-mail address
     "name": (
@@ -79,6 +91,18 @@ class Placeholder:
             and not self.text.startswith("%(")
             and not self.text[1:].isdigit()
         )
+
+
+def sent_as_tag(placeholder: Placeholder) -> bool:
+    """Whether the model gets ``placeholder`` as a tag (:func:`ltmt.pictographs.set_aside`):
+    the forms it garbles or drops where it keeps ``%s`` and ``{name}``: a sigil's field
+    (``:count`` was dropped, ``$1`` lost its ``$``) and i18next's unescaped or formatted fields
+    (``{{- userName}}`` became ``{{{-BenutzerName}``, ``{{val, number}}`` ``{{{{val, Zahl}}``)."""
+    return placeholder.kind == "sigil" or (
+        placeholder.kind == "brace"
+        and placeholder.text.startswith("{{")
+        and ("," in placeholder.text or placeholder.text[2:].lstrip().startswith("-"))
+    )
 
 
 def find_placeholders(text: str) -> list[Placeholder]:

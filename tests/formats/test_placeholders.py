@@ -30,6 +30,14 @@ from ltmt.formats.placeholders import (
         ("size %<PRIu64>", ["%<PRIu64>"]),
         ("{0} and {name} and {} {0:.2f} {name!r}", ["{0}", "{name}", "{}", "{0:.2f}", "{name!r}"]),
         ("Hi {{ user }}", ["{{ user }}"]),
+        # i18next's unescaped and formatted fields, and its nesting
+        ("Total: {{val, number}} by {{- userName}}", ["{{val, number}}", "{{- userName}}"]),
+        ("See $t(common:ok) now", ["$t(common:ok)"]),
+        # Laravel's :fields, JavaScript's $1, Chrome's $name$ (and vim's :commands, which its
+        # translators keep as they are)
+        ("Welcome :name, you have :count messages.", [":name", ":count"]),
+        ("$1 replaced by $2 for $USER$", ["$1", "$2", "$USER$"]),
+        ("printer for :hardcopy", [":hardcopy"]),
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
         ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),
         ("R&amp;D &#233;", ["&amp;", "&#233;"]),
@@ -42,6 +50,8 @@ from ltmt.formats.placeholders import (
         ("a < b and c > d", []),
         # Meta-variables that translators translate are not tags.
         ("kill <pid> <host name> <unknown>", []),
+        # ... nor fields: a command's [:PATH], a time, a port, a price, Error:x
+        ("SCHEMA[:PATH] at 10:30 on host:port for $10 (Error:x, a::b)", []),
     ],
 )
 def test_extract_placeholders(text: str, expected: list[str]) -> None:
