@@ -186,13 +186,26 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
 
     with tempfile.TemporaryDirectory(prefix="ltmt-export-") as tmp:
         path = Path(tmp) / f"{user}.{fmt}"
-        write_pairs(
-            path,
-            map(PairRecord.of_segment, memory.segments(user)),
-            fmt,
-            **_languages(fmt, *languages),
-        )
+        records = [PairRecord.of_segment(segment) for segment in memory.segments(user)]
+        try:
+            written = write_pairs(path, records, fmt, **_languages(fmt, *languages))
+        except InputError as exc:  # the answer names the download, not the server's files
+            raise InputError(str(exc).replace(str(path), path.name)) from exc
+        if written < len(records):  # a backup must not lose pairs unsaid
+            raise InputError(
+                f"{len(records) - written} of the {len(records)} pairs of {user} cannot be "
+                f"written as {fmt} ({_LEFT_OUT.get(fmt, 'the format cannot hold them')}); "
+                "export as jsonl, which keeps every pair"
+            )
         return path.read_bytes()
+
+
+# why a format leaves pairs out (the writers say which, in the server's log)
+_LEFT_OUT = {
+    "tmx": "they hold control characters, which XML cannot carry",
+    "xliff": "they hold control characters, which XML cannot carry",
+    "po": "a source it holds once, or an empty one",
+}
 
 
 def translate_upload(

@@ -109,6 +109,32 @@ def test_translate_add_search_stats_export_delete(api):
         assert client.get("/v1/memory/stats").json()["segments"] == 0
 
 
+def test_an_export_that_cannot_hold_every_pair_says_so_instead_of_leaving_them_out(api):
+    """A backup must not lose pairs unsaid: XML cannot carry a bell character, TSV a tab in a
+    text; each export that would leave one out is a 400 naming the format that keeps them."""
+    pairs = [
+        {"source": "Print", "target": "Drucken"},
+        {"source": "Ring the bell\u0007 now", "target": "Jetzt die Glocke\u0007 läuten"},
+        {"source": "a\tb", "target": "a b"},
+    ]
+    with api.client(api.key("exporter")) as client:
+        client.post("/v1/memory/pairs", json={"pairs": pairs})
+        for fmt in ("tmx", "xliff"):
+            answer = client.get("/v1/memory/export", params={"format": fmt})
+            assert (answer.status_code, answer.json()["error"]) == (
+                400,
+                f"1 of the 3 pairs of exporter cannot be written as {fmt} (they hold control "
+                "characters, which XML cannot carry); export as jsonl, which keeps every pair",
+            )
+        tsv = client.get("/v1/memory/export", params={"format": "tsv"})
+        assert tsv.status_code == 400
+        assert tsv.json()["error"].startswith("exporter.tsv: ")  # not the server's own path
+        jsonl = client.get("/v1/memory/export", params={"format": "jsonl"})
+    assert [json.loads(line)["source"] for line in jsonl.text.splitlines()] == [
+        p["source"] for p in pairs
+    ]
+
+
 def test_warming_a_memory_for_its_first_translations(api):
     with api.client(api.key("walter")) as client:
         nothing = client.post("/v1/memory/warm")
