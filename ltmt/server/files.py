@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import quote
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import document_format
@@ -86,13 +88,30 @@ def document_extensions() -> list[str]:
     return [ext for kind in DOCUMENT_MEDIA_TYPES for ext in FORMATS[kind].extensions]
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = re.compile(r"[^\w.-]+")  # \w: a letter or digit of any script, or "_"
 
 
 def safe_name(filename: str | None, fallback: str) -> str:
-    """A plain file name from an upload's name: no directories, no odd characters."""
-    name = _UNSAFE.sub("_", Path(filename or "").name).strip("._")
-    return name[:100] or fallback
+    """A plain file name from an upload's name: no directories, no odd characters (letters and
+    digits of any script stay: ``файл.txt``), its extension kept (a name of odd characters
+    alone is ``fallback`` with it)."""
+    name = _UNSAFE.sub("_", unicodedata.normalize("NFC", Path(filename or "").name))
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    stem, extension = stem.strip("._")[:100], extension.strip("._")[:20]
+    if not stem:
+        return f"{fallback}.{extension}" if extension else fallback
+    return f"{stem}.{extension}" if extension else stem
+
+
+def attachment(name: str) -> str:
+    """A ``Content-Disposition`` value that offers the download as ``name`` (RFC 6266: an
+    ASCII ``filename`` for old clients, ``filename*`` in UTF-8 for the rest)."""
+    plain = name.encode("ascii", "replace").decode("ascii").replace("?", "_").replace('"', "_")
+    if plain == name:
+        return f'attachment; filename="{name}"'
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 @contextmanager

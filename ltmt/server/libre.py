@@ -278,7 +278,7 @@ def download_file(request: Request, filename: str) -> Response:
         download.data,
         media_type=download.media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{download.name}"',
+            "Content-Disposition": files.attachment(download.name),
             "Cache-Control": "no-store",
         },
     )

@@ -215,7 +215,7 @@ def translate_file(
         data,
         media_type=files.media_type(kind, name),
         headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
+            "Content-Disposition": files.attachment(name),
             "X-Ltmt-Translated": str(result.translated),
             "X-Ltmt-Placeholders": result.report.summary(),
         },
@@ -427,7 +427,7 @@ def export(
     return Response(
         data,
         media_type=files.MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="{who}.{format}"'},
+        headers={"Content-Disposition": files.attachment(f"{who}.{format}")},
     )
 
 

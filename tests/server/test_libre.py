@@ -232,6 +232,27 @@ def test_a_file_of_a_name_that_says_no_format_is_read_as_the_format_field_says(a
     assert download.headers["content-disposition"] == 'attachment; filename="README"'
 
 
+def test_a_file_named_in_another_script_keeps_its_name(api, key):
+    """An upload named ``файл.txt`` is read as its extension says and downloaded under its own
+    name (RFC 6266's ``filename*``, an ASCII ``filename`` for old clients)."""
+    with api.client() as client:
+        answer = _translate_file(client, key, "заметки.txt")
+        assert answer.status_code == 200, answer.text
+        download = client.get(answer.json()["translatedFileUrl"])
+        v1 = client.post(
+            "/v1/translate/file",
+            files={"file": ("日本語.txt", b"open the file\n")},
+            headers={"Authorization": f"Bearer {key}"},
+        )
+    assert download.text == "öffne die Datei\n"
+    assert download.headers["content-disposition"] == (
+        "attachment; filename=\"_______.txt\"; "
+        "filename*=UTF-8''%D0%B7%D0%B0%D0%BC%D0%B5%D1%82%D0%BA%D0%B8.txt"
+    )
+    assert (v1.status_code, v1.text) == (200, "öffne die Datei\n")
+    assert "filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.txt" in v1.headers["content-disposition"]
+
+
 def test_a_text_file_wrapped_at_a_width_is_read_by_its_paragraphs(api, key):
     """LibreTranslate's clients send documents: a ``.txt`` file whose lines go on in the next is
     translated paragraph by paragraph (``--format paragraphs``), a list of lines line by line."""
