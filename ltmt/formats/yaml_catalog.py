@@ -36,6 +36,8 @@ from ltmt.text import paired_surrogates
 WHAT = "a YAML message file"
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")  # default, year
+# the booleans of YAML 1.1 (yaml.org/type/bool.html) that YAML 1.2 reads as strings
+_YAML11_BOOLEAN = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
 _SYMBOL = re.compile(r":[a-z][a-z0-9_]*")  # Ruby's :day
 # Rails' settings among its strings (Active Support's en.yml): their values are no text
 _SETTINGS = frozenset({"round_mode", "order"})
@@ -130,12 +132,16 @@ def _is_plural(value: Any) -> bool:
 
 def _is_text(value: Any, name: str) -> bool:
     """Whether ``value`` (at dotted ``name``) is text to translate: a string with a letter
-    outside its placeholders that is no setting: not a Ruby symbol (``:day``), and not the
+    outside its placeholders that is no setting: not a Ruby symbol (``:day``), not a word
+    written plain that YAML 1.1 reads as a boolean (``yes``, ``on``, ``Off``: Psych, Rails'
+    parser, does, where ruamel.yaml's YAML 1.2 reads a string), and not the
     value of one of the settings Rails keeps among its strings (``round_mode: default``,
     ``order: [year, month, day]``), which translated would break the app."""
     if not isinstance(value, str) or not has_words(value):
         return False
     if _SYMBOL.fullmatch(value.strip()):
+        return False
+    if type(value) is str and _YAML11_BOOLEAN.fullmatch(value):  # plain, not quoted
         return False
     setting = name.rsplit(".", 1)[-1].split("[")[0] in _SETTINGS
     return not (setting and _IDENTIFIER.fullmatch(value.strip()))

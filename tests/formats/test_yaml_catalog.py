@@ -213,3 +213,21 @@ def test_a_locale_setting_of_the_translation_so_far_is_kept(tmp_path: Path) -> N
     assert out.read_text("utf-8") == (
         'de:\n  number:\n    separator: ","\n    precision: 2\n  cancel: abbrechen\n'
     )
+
+
+def test_words_yaml_1_1_reads_as_booleans_are_copied_unless_quoted(tmp_path: Path) -> None:
+    """Psych, Rails' parser, reads a plain ``yes``, ``on`` or ``Off`` as a boolean (YAML 1.1):
+    translated (``ja``, ``auf``), it would become a string the app does not expect."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'en:\n  a: yes\n  b: no\n  c: true\n  d: on\n  e: Off\n  f: "Yes"\n  g: Open it\n', "utf-8"
+    )
+    assert [(u.key, u.source) for u in open_document(source).units()] == [
+        ("f", "Yes"),
+        ("g", "Open it"),
+    ]
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'de:\n  a: yes\n  b: no\n  c: true\n  d: on\n  e: Off\n  f: "YES"\n  g: OPEN IT\n'
+    )
