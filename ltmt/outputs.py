@@ -57,10 +57,19 @@ def output_error(exc: OSError, path: str | os.PathLike[str]) -> OutputError:
         return OutputError(f"cannot write {name}: it is a directory; give a file name")
     if code == errno.ENOENT:
         parent = Path(path).parent
+        if parent.is_dir():  # /proc: a directory that takes no new file
+            return OutputError(
+                f"cannot write {name}: {parent} takes no new files; choose another directory"
+            )
+        if parent.exists():
+            return OutputError(f"cannot write {name}: {parent} is a file, not a directory")
         return OutputError(
             f"cannot write {name}: directory {parent} does not exist; create it first"
         )
     if code == errno.ENOTDIR:
+        blocking = next((p for p in Path(path).parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            return OutputError(f"cannot write {name}: {blocking} is a file, not a directory")
         return OutputError(f"cannot write {name}: a part of its path is not a directory")
     if code in (errno.EACCES, errno.EPERM):
         return OutputError(f"cannot write {name}: permission denied; choose a writable path")

@@ -122,7 +122,7 @@ def test_directory_as_target(tmp_path: Path) -> None:
 
 def test_parent_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
-    with pytest.raises(OutputError, match=r"a part of its path is not a directory$"):
+    with pytest.raises(OutputError, match=r"/file is a file, not a directory$"):
         write_output(tmp_path / "file" / "out.txt", "x")
 
 

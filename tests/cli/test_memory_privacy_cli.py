@@ -230,6 +230,14 @@ def test_export_honours_the_umask_and_writes_through_links(
             "cannot write {tmp}/missing/out.tsv: directory {tmp}/missing does not exist; create it first",
         ),
         ("{tmp}", "cannot write {tmp}: it is a directory; give a file name"),
+        (
+            "{tmp}/plain.txt/out.tsv",
+            "cannot write {tmp}/plain.txt/out.tsv: {tmp}/plain.txt is a file, not a directory",
+        ),
+        (
+            "/proc/out.tsv",
+            "cannot write /proc/out.tsv: /proc takes no new files; choose another directory",
+        ),
         ("/dev/full", "No space left on device while writing /dev/full: free space and retry"),
     ],
 )
@@ -240,6 +248,7 @@ def test_export_errors_are_one_line(
     output: str,
     message: str,
 ) -> None:
+    (tmp_path / "plain.txt").write_text("x")
     code, _, err = export(run_ltmt, exported_store, output.format(tmp=tmp_path), "--format", "tsv")
     assert (code, err) == (1, f"ltmt: error: {message.format(tmp=tmp_path)}\n")
 

@@ -246,7 +246,7 @@ def test_a_file_named_in_another_script_keeps_its_name(api, key):
         )
     assert download.text == "öffne die Datei\n"
     assert download.headers["content-disposition"] == (
-        "attachment; filename=\"_______.txt\"; "
+        'attachment; filename="_______.txt"; '
         "filename*=UTF-8''%D0%B7%D0%B0%D0%BC%D0%B5%D1%82%D0%BA%D0%B8.txt"
     )
     assert (v1.status_code, v1.text) == (200, "öffne die Datei\n")
