@@ -43,6 +43,7 @@ _PATTERNS = {
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
         rf"|<[A-Za-z][\w:.-]*(?:{_VALUED_ATTRIBUTE})+\s*/?>"
         r"|</[A-Za-z][\w:.-]*\s*>"
+        r"|</?[0-9]{1,2}\s*/?>"  # react-i18next's numbered tags: <1>settings</1>, <0/>
     ),
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,

@@ -40,6 +40,7 @@ from ltmt.formats.placeholders import (
         ("printer for :hardcopy", [":hardcopy"]),
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
         ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),
+        ("Open the <1>settings</1> page<0/>", ["<1>", "</1>", "<0/>"]),  # react-i18next's
         ("R&amp;D &#233;", ["&amp;", "&#233;"]),
         ("line\\nnext", ["\\n"]),
         ("<schema id='%s'>x</schema>", ["<schema id='%s'>", "</schema>"]),
@@ -48,6 +49,7 @@ from ltmt.formats.placeholders import (
         ("100% sure", []),
         ("{-host|-net} and { x }", []),
         ("a < b and c > d", []),
+        ("a <5 b > 3", []),
         # Meta-variables that translators translate are not tags.
         ("kill <pid> <host name> <unknown>", []),
         # ... nor fields: a command's [:PATH], a time, a port, a price, Error:x
@@ -87,6 +89,12 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Press <b>OK</b> now", "Drücke </b>OK<b> jetzt", "Drücke <b>OK</b> jetzt", True),
         ("Press <b>OK</b> now", "Drücke OK</b> jetzt", "Drücke <b>OK</b> jetzt", True),
         ("Press <b>OK</b> now", "Drücke <b>OK, jetzt", "Drücke <b>OK</b>, jetzt", True),
+        (
+            "Open the <1>settings</1> page",
+            "Die <1>settings</1> Seite öffnen</1>",
+            "Die <1>settings</1> Seite öffnen",
+            True,
+        ),
         ("<b>big red button</b>", "großer roter Knopf</b>", "<b>großer roter Knopf</b>", True),
         # A character reference without its semicolon: completed in place.
         ("&lt;string&gt; or", "&lt;string&gt oder", "&lt;string&gt; oder", True),
