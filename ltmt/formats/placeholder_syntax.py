@@ -67,6 +67,11 @@ _PATTERNS = {
         rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b[a-z][a-z0-9+.-]*://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
         rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
         r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
+        # a Windows path (C:\Users\bob\file.txt, \\server\share), up to a space or a
+        # quote mark, without the punctuation after it
+        rf"|(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$-]+)\\[^\s<>|?*{_QUOTE_MARKS}]*"
+        rf"[^\s<>|?*{_QUOTE_MARKS}.,;:!)]"
+        rf"|(?<![\w\\])[A-Za-z]:\\(?=[\s{_QUOTE_MARKS}]|$)"
     ),
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
@@ -97,8 +102,11 @@ class Placeholder:
 def sent_as_tag(placeholder: Placeholder) -> bool:
     """Whether the model gets ``placeholder`` as a tag (:func:`ltmt.pictographs.set_aside`):
     the forms it garbles or drops where it keeps ``%s`` and ``{name}``: a sigil's field
-    (``:count`` was dropped, ``$1`` lost its ``$``) and i18next's unescaped or formatted fields
-    (``{{- userName}}`` became ``{{{-BenutzerName}``, ``{{val, number}}`` ``{{{{val, Zahl}}``)."""
+    (``:count`` was dropped, ``$1`` lost its ``$``), i18next's unescaped or formatted fields
+    (``{{- userName}}`` became ``{{{-BenutzerName}``, ``{{val, number}}`` ``{{{{val, Zahl}}``)
+    and Windows paths (``C:\\Users\\bob\\file.txt`` lost ``bob``)."""
+    if placeholder.kind == "name" and "\\" in placeholder.text:  # a Windows path lost parts
+        return True
     return placeholder.kind == "sigil" or (
         placeholder.kind == "brace"
         and placeholder.text.startswith("{{")

@@ -41,6 +41,11 @@ from ltmt.formats.placeholders import (
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
         ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),
         ("Open the <1>settings</1> page<0/>", ["<1>", "</1>", "<0/>"]),  # react-i18next's
+        # Windows paths, without the punctuation after them
+        (
+            "Saved to C:\\Users\\bob\\file.txt. Copy \\\\srv\\share\\d, or C:\\ now",
+            ["C:\\Users\\bob\\file.txt", "\\\\srv\\share\\d", "C:\\"],
+        ),
         ("R&amp;D &#233;", ["&amp;", "&#233;"]),
         ("line\\nnext", ["\\n"]),
         ("<schema id='%s'>x</schema>", ["<schema id='%s'>", "</schema>"]),
