@@ -9,7 +9,10 @@ the translation is then laid out over the same cues (:mod:`ltmt.formats.subtitle
 their share of the source, each in at most two lines of 42 characters). A cue of dialogue
 (``- Fine.`` / ``- Good.``, one speaker a line) is translated line by line. Where a
 translation has fewer words than its cues, the cues left empty are merged into the one before
-(its end time extended). Formatting (``<i>``, ``<b>``) is kept as the inline tags of any format.
+(its end time extended). Formatting (``<i>``, ``<b>``) is kept as the inline tags of any format;
+a WebVTT voice or class span around a whole cue (``<v Roger>...</v>``, ``<c.loud>``) is set
+aside and put back around the cue's translation, and a change of voice ends a cue group.
+SubRip's text after a cue's times (its position, ``X1:100 X2:600 ...``) stays.
 
 An existing output is the translation so far (as for app catalogs): a cue group whose cues it
 has, at the same times, with other text than the source, is kept; ``--overwrite`` translates
@@ -22,7 +25,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -44,15 +47,25 @@ LINE = ":"  # a dialogue line's key: CUE:LINE
 # Template Timed Text Style Guide")
 READING_SPEED = 17
 _TAGS = re.compile(r"<[^<>]+>")
+# a WebVTT voice or class span around a whole cue: <v Roger>...</v>, <v.loud Roger>, <c.yellow>
+_WHOLE_SPAN = re.compile(
+    r"(?P<start><(?P<name>v|c)(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>)(?P<inner>.*?)"
+    r"(?P<end></(?P=name)>|)",
+    re.DOTALL,
+)
 
 
 @dataclass
 class Cue:
-    """One cue: its times (seconds) and text lines (inline tags kept)."""
+    """One cue: its times (seconds) and text lines (inline tags kept); ``before`` and
+    ``after``: a WebVTT voice or class span around the whole cue (``<v Roger>`` and ``</v>``),
+    which its translation gets around it too."""
 
     start: float
     end: float
     lines: list[str]
+    before: str = ""
+    after: str = ""
 
     @property
     def text(self) -> str:
@@ -77,6 +90,7 @@ def _groups(cues: list[Cue]) -> list[list[int]]:
             and cue.start - cues[last[-1]].end <= GAP_SECONDS
             and not _SENTENCE_END.search(cues[last[-1]].text)
             and bool(cues[last[-1]].text)
+            and cue.before == cues[last[-1]].before  # the same speaker
         )
         if joins and last is not None:
             last.append(index)
@@ -149,12 +163,12 @@ class SubtitleDocument(TranslationsHeld):
                 continue
             text = self.translations.get(str(group[0]))
             if text is None:
-                out.extend(Cue(c.start, c.end, list(c.lines)) for c in cues)
+                out.extend(replace(c, lines=list(c.lines)) for c in cues)
                 continue
             parts = split_over(text, [len(c.text) for c in cues], self.tgt_lang or "")
             for cue, part in zip(cues, parts):
                 if part or not out:
-                    out.append(Cue(cue.start, cue.end, wrap(part, language=self.tgt_lang or "")))
+                    out.append(replace(cue, lines=wrap(part, language=self.tgt_lang or "")))
                 else:  # fewer words than cues: the one before shows longer
                     out[-1].end = cue.end
         return out
@@ -280,12 +294,15 @@ class SrtDocument(SubtitleDocument):
 
         import srt
 
+        # what a cue's time line has after its times (SubRip's position, X1:100 X2:600 ...)
+        placed = {round(s.start.total_seconds(), 3): s.proprietary for s in self.parsed}
         subtitles = [
             srt.Subtitle(
                 number,
                 datetime.timedelta(seconds=cue.start),
                 datetime.timedelta(seconds=cue.end),
                 "\n".join(cue.lines),
+                placed.get(round(cue.start, 3), ""),
             )
             for number, cue in enumerate(cues, 1)
         ]
@@ -307,7 +324,7 @@ class VttDocument(SubtitleDocument):
         except MalformedFileError as exc:
             raise InputError(f"{path}: not a WebVTT (.vtt) file: {exc}") from exc
         cues = [
-            Cue(_seconds(c.start_time), _seconds(c.end_time), c.raw_text.split("\n"))
+            _spanned(Cue(_seconds(c.start_time), _seconds(c.end_time), c.raw_text.split("\n")))
             for c in parsed.captions
         ]
         return parsed, cues
@@ -323,7 +340,7 @@ class VttDocument(SubtitleDocument):
             written = by_start.get(round(cue.start, 3))
             if written is None:  # merged into the cue before
                 continue
-            caption.text = "\n".join(written.lines)
+            caption.text = written.before + "\n".join(written.lines) + written.after
             caption.end = timestamp(written.end)
             kept.append(caption)
         parsed.captions[:] = kept
@@ -333,6 +350,23 @@ class VttDocument(SubtitleDocument):
                 for m in parsed.metadata
             ]
         return str(parsed.content)
+
+
+def _spanned(cue: Cue) -> Cue:
+    """``cue`` with a voice or class span around all its text (``<v Roger>...</v>``,
+    ``<c.loud>...</c>``; a voice's end tag may be left out) set aside as its ``before`` and
+    ``after``: the model would translate the speaker's name and lose the tags, and a group of
+    cues would join two speakers' sentences."""
+    text = "\n".join(cue.lines)
+    found = _WHOLE_SPAN.fullmatch(text)
+    if found is None or (found.group("end") == "" and found.group("name") != "v"):
+        return cue
+    inner = found.group("inner")
+    if re.search(rf"</?{found.group('name')}\b", inner):  # spans of its kind inside: not one
+        return cue
+    return replace(
+        cue, lines=inner.split("\n"), before=found.group("start"), after=found.group("end")
+    )
 
 
 def _seconds(time: Any) -> float:

@@ -59,6 +59,49 @@ def test_webvtt_keeps_its_blocks_and_settings_and_names_the_language(tmp_path: P
     )
 
 
+def test_a_webvtt_voice_or_class_around_a_cue_is_kept_around_its_translation(
+    tmp_path: Path,
+) -> None:
+    """``<v Roger>...</v>`` names a speaker: the model read the name as words and lost the
+    tags, and a sentence went over to the next speaker's cue."""
+    source = tmp_path / "talk.en.vtt"
+    source.write_text(
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:03.000\n<v Roger>Open the door</v>\n\n"
+        "00:00:03.500 --> 00:00:05.000\n<v Anna>Close the window</v>\n\n"
+        "00:00:05.500 --> 00:00:07.000\n<v Anna>and sit down.\n\n"
+        "00:00:07.500 --> 00:00:09.000\n<c.loud>Thank you.</c>\n",
+        "utf-8",
+    )
+    units = open_document(source).units()
+    assert [u.source for u in units] == [
+        "Open the door",  # Roger's sentence: not joined to Anna's
+        "Close the window and sit down.",
+        "Thank you.",
+    ]
+    out = tmp_path / "talk.de.vtt"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:03.000\n<v Roger>OPEN THE DOOR</v>\n\n"
+        "00:00:03.500 --> 00:00:05.000\n<v Anna>CLOSE THE WINDOW</v>\n\n"
+        "00:00:05.500 --> 00:00:07.000\n<v Anna>AND SIT DOWN.\n\n"
+        "00:00:07.500 --> 00:00:09.000\n<c.loud>THANK YOU.</c>\n"
+    )
+
+
+def test_a_subrip_cues_position_after_its_times_is_kept(tmp_path: Path) -> None:
+    source = tmp_path / "pos.en.srt"
+    source.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000 X1:100 X2:600 Y1:50 Y2:90\nOpen the door.\n", "utf-8"
+    )
+    out = tmp_path / "pos.de.srt"
+    translate_file(source, out, FakeModel())
+    assert out.read_text("utf-8") == (
+        "1\n00:00:01,000 --> 00:00:03,000 X1:100 X2:600 Y1:50 Y2:90\nOPEN THE DOOR.\n\n"
+    )
+
+
 def test_a_translation_shorter_than_its_cues_merges_them(tmp_path: Path) -> None:
     document = SubtitleDocument.open(DATA / "film.en.srt")
     document.fill({"0": "Endlich."})
