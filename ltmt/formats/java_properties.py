@@ -17,6 +17,7 @@ resource bundle falls back to the base file for them).
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -41,9 +42,16 @@ def _personality(data: bytes) -> str:
 def _parse(data: bytes) -> Any:
     from translate.storage import properties
 
+    # the encoding is the file's by the rule above; translate-toolkit guesses one anyway and
+    # warned that a Latin-1 file "is windows-1250", once per parse, naming no file
+    logging.getLogger("translate.storage.base").addFilter(_no_encoding_guess)
     store = properties.propfile(personality=_personality(data))
     store.parse(data)
     return store
+
+
+def _no_encoding_guess(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("trying to parse ")
 
 
 def _values(store: Any) -> dict[str, str]:
