@@ -67,8 +67,17 @@ def flags_of(metadata: Mapping[str, Any]) -> list[str]:
 
 
 def format_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """What makes ``target`` an invalid format string for the entry's flags."""
-    return check_format(flags_of(metadata), source, target)
+    """What makes ``target`` an invalid format string for the entry's flags. A plural entry's
+    first form may leave out its count, as ``msgfmt -c`` lets it (``Eine Datei`` for ``%d
+    file``: the form of one number, in the languages whose first form is for 1 alone)."""
+    flags = flags_of(metadata)
+    problems = check_format(flags, source, target)
+    if problems and str(metadata.get("plural", "")) == "0":
+        counts = [p.text for p in find_placeholders(source) if _INTEGER.match(p.text)]
+        if len(counts) == 1 and counts[0] not in target:
+            if not check_format(flags, source, f"{target} {counts[0]}"):
+                return []
+    return problems
 
 
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

@@ -51,6 +51,24 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "form", "expected"),
+    [
+        ("%d file", "Eine Datei", 0, []),  # as msgfmt -c lets the first form
+        ("%d files", "Dateien", 1, ["c-format: argument '1' missing"]),  # and not the others
+        (
+            "%d file in %s",
+            "Eine Datei",
+            0,
+            ["c-format: argument '1' missing", "c-format: argument '2' missing"],
+        ),
+        ("%d file", "Eine %s Datei", 0, ["c-format: argument '1' is string, not int"]),
+    ],
+)
+def test_a_plural_entrys_first_form_may_leave_out_its_count(source, target, form, expected):
+    assert format_problems(source, target, {"flags": "c-format", "plural": form}) == expected
+
+
+@pytest.mark.parametrize(
     ("source", "target", "metadata", "expected"),
     [
         ("Open %s", "%s öffnen", {}, []),
