@@ -65,7 +65,7 @@ _SKIPPED = frozenset(
     {"script", "style", "pre", "textarea", "svg", "math", "xmp", "iframe", "object", "noembed"}
 )
 # attributes people read, on any element
-_READ_ATTRIBUTES = frozenset(
+READ_ATTRIBUTES = frozenset(
     {
         "alt", "title", "placeholder", "aria-label", "aria-description", "aria-placeholder",
         "aria-roledescription",
@@ -296,7 +296,7 @@ def _marked_not_to_translate(event: Event) -> bool:
 def _read_attributes(text: str, event: Event, found: Segments) -> None:
     """The translatable attribute values of a start tag ``event`` (and its language marks)."""
     attrs = {name: value for name, value in reversed(event.attrs)}  # the first one counts
-    read = set(_READ_ATTRIBUTES)
+    read = set(READ_ATTRIBUTES)
     if event.tag in ("track", "option", "optgroup"):
         read.add("label")
     if event.tag == "th":

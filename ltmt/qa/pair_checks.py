@@ -19,6 +19,7 @@ from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import check_format
+from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     find_placeholders,
@@ -74,9 +75,9 @@ def format_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     problems = check_format(flags, source, target)
     if problems and str(metadata.get("plural", "")) == "0":
         counts = [p.text for p in find_placeholders(source) if _INTEGER.match(p.text)]
-        if len(counts) == 1 and counts[0] not in target:
-            if not check_format(flags, source, f"{target} {counts[0]}"):
-                return []
+        lone = len(counts) == 1 and counts[0] not in target
+        if lone and not check_format(flags, source, f"{target} {counts[0]}"):
+            return []
     return problems
 
 
@@ -276,8 +277,17 @@ def _inventory(
         if left_out(placeholder):
             continue
         plain = _unsized(placeholder.text) if placeholder.kind == "printf" else placeholder.text
+        if placeholder.kind == "tag":
+            plain = _READ_VALUE.sub(r'\1"…"', plain)
         found[aliases.get(plain, plain)] += 1
     return found
+
+
+# the value of an attribute people read (a link's title, an image's alt text): ltmt translate
+# translates it, so a tag is the same tag whatever it says
+_READ_VALUE = re.compile(
+    rf"""(\s(?:{"|".join(sorted(READ_ATTRIBUTES))})\s*=\s*)(?:"[^"]*"|'[^']*')""", re.IGNORECASE
+)
 
 
 def _literal(placeholder: Placeholder, text: str) -> bool:

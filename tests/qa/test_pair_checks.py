@@ -50,6 +50,17 @@ def test_format_strings_are_checked_by_their_flags(source, target, flags, expect
         assert problems == expected
 
 
+def test_the_text_of_an_attribute_people_read_is_no_part_of_a_tags_identity():
+    source = 'Read the <a href="/docs" title="Manual">manual</a> and <img src="a.png" alt="A">'
+    target = 'Lies das <a href="/docs" title="Handbuch">Handbuch</a> und <img src="a.png" alt="B">'
+    assert placeholder_problems(source, target, {}) == []
+    moved = target.replace('href="/docs"', 'href="/other"')
+    assert placeholder_problems(source, moved, {}) == [
+        'lacks <a href="/docs" title="…">',
+        'adds <a href="/other" title="…">, which the source does not have',
+    ]
+
+
 @pytest.mark.parametrize(
     ("source", "target", "form", "expected"),
     [
