@@ -72,6 +72,15 @@ def validation_message(exc: RequestValidationError) -> str:
     return f"{where}: {first.get('msg', 'invalid value')}{more}"
 
 
+def libre_validation_message(exc: RequestValidationError) -> str:
+    """LibreTranslate's words for a request it cannot take: ``Invalid request: missing source
+    parameter`` for a field left out, :func:`validation_message` for anything else."""
+    errors = list(exc.errors())
+    if errors and errors[0].get("type") == "missing" and errors[0].get("loc"):
+        return f"Invalid request: missing {errors[0]['loc'][-1]} parameter"
+    return f"invalid request: {validation_message(exc)}"
+
+
 def install_handlers(app: FastAPI) -> None:
     """Register the JSON error answers on ``app``."""
 
@@ -85,6 +94,8 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if not request.url.path.startswith("/v1/"):  # LibreTranslate's endpoints: its answer
+            return error_response(400, libre_validation_message(exc))
         return error_response(422, validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)

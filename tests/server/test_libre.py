@@ -311,6 +311,19 @@ def test_file_errors_come_as_libretranslate_error_objects(api, key, name, form, 
     assert "\n" not in answer.json()["error"]
 
 
+def test_a_file_form_without_a_field_is_answered_in_libretranslates_words(api, key):
+    with api.client() as client:
+        answer = client.post(
+            "/translate_file",
+            data={"target": "de", "api_key": key},
+            files={"file": ("notes.txt", b"open the file\n")},
+        )
+    assert (answer.status_code, answer.json()) == (
+        400,
+        {"error": "Invalid request: missing source parameter"},
+    )
+
+
 @pytest.mark.parametrize("filename", ["0" * 32 + ".notes.txt", "notes.txt", "..%5Ckeys"])
 def test_a_download_that_is_not_there_is_a_404_that_says_why(api, filename):
     with api.client() as client:
