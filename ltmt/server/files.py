@@ -198,6 +198,18 @@ def _beside(path: Path, upload: tuple[str | None, bytes]) -> Path:
     return second
 
 
+def _named_as(name: str, kind: str) -> str:
+    """``name`` with an extension of format ``kind`` where the format field named another
+    than its own (``notes.txt`` sent as docx: ``notes.docx``); as it is otherwise."""
+    from ltmt.formats.registry import EXTENSIONS
+
+    spec = FORMATS[kind]
+    named = EXTENSIONS.get(Path(name).suffix.lower())
+    if named is None or named in (spec.name, spec.files_of) or not spec.extensions:
+        return name
+    return Path(name).stem + spec.extensions[0]
+
+
 def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str]) -> bytes:
     """Every segment of ``user`` as a file in format ``fmt``."""
     if fmt not in MEDIA_TYPES:
@@ -247,7 +259,8 @@ def translate_upload(
         kind = document_format(source, fmt)
         if kind not in DOCUMENT_MEDIA_TYPES:
             raise InputError(f"{name}: only {_DOCUMENT_NAMES} can be translated here, not {kind}")
-        output = source.with_name(f"translated-{name}")
+        written = _named_as(name, kind)
+        output = source.with_name(f"translated-{written}")
         if translation is not None:
             if not FORMATS[kind].one_language:
                 raise InputError(f"{name}: translation is for {ONE_LANGUAGE_FILES}, not {kind}")
@@ -263,4 +276,4 @@ def translate_upload(
             mark_fuzzy=mark_fuzzy,
             resume=False,
         )
-        return name, kind, output.read_bytes(), result
+        return written, kind, output.read_bytes(), result

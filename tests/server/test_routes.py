@@ -409,6 +409,16 @@ def test_a_word_document_comes_back_translated(api):
     translated = docx.Document(io.BytesIO(answer.content))
     assert [p.text for p in translated.paragraphs] != ["hello world"]
     assert translated.core_properties.title not in ("", "open")
+    # a document named for another format, with the format field naming its own: read as the
+    # field says, and answered under a name of its format
+    with api.client(api.key("word-user")) as client:
+        renamed = client.post(
+            "/v1/translate/file",
+            files={"file": ("letter.txt", buffer.getvalue(), "text/plain")},
+            data={"format": "docx"},
+        )
+    assert renamed.status_code == 200, renamed.text
+    assert renamed.headers["content-disposition"] == 'attachment; filename="letter.docx"'
 
 
 @pytest.mark.parametrize(
