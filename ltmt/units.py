@@ -28,6 +28,7 @@ from ltmt.capitals import (
     with_first_capital,
     written_in_capitals,
 )
+from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.formats.placeholder_syntax import find_placeholders, sent_as_tag
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
@@ -171,7 +172,9 @@ class LineForms:
         dates = [(run.start, run.end, run.text) for run in date_runs(words)]
         code = quoted_code_spans(words)
         fields = [(p.start, p.end, p.text) for p in find_placeholders(words) if sent_as_tag(p)]
-        return pictographs.set_aside(words, self.unwritable, [*keys, *dates, *code, *fields])
+        money = amount_spans(words)
+        spans = [*keys, *dates, *code, *fields, *money]
+        return pictographs.set_aside(words, self.unwritable, spans)
 
     def kept_whole(self, cell: str) -> str | None:
         """``cell``'s translation without the model, where it is date formats alone (as

@@ -247,14 +247,14 @@ def test_pieces_join_back_into_their_lines():
 
 
 def test_what_the_model_cannot_write_goes_to_it_as_a_tag_in_lines_and_matches():
-    forms = LineForms(decorations=True, unwritable=lambda character: character == "€")
-    split = split_segment("Pay 10 € now\nDone", forms)
-    assert split.lines == ["Pay 10 <x/> now", "Done"]
-    assert split.rebuild(["<x/> 10 jetzt zahlen", "Fertig"]) == "€ 10 jetzt zahlen\nFertig"
+    forms = LineForms(decorations=True, unwritable=lambda character: character == "§")
+    split = split_segment("See 10 § now\nDone", forms)
+    assert split.lines == ["See 10 <x/> now", "Done"]
+    assert split.rebuild(["<x/> 10 jetzt sehen", "Fertig"]) == "§ 10 jetzt sehen\nFertig"
     # a match's source and target as fusion reads them, tagged alike
-    segment = Segment(1, "u", "Pay 5 € now", "5 € jetzt zahlen", 0.0, "t")
+    segment = Segment(1, "u", "See 5 § now", "5 § jetzt sehen", 0.0, "t")
     [match] = forms.matches_for_model((Match(segment, 80.0),))
-    assert (match.segment.source, match.segment.target) == ("Pay 5 <x/> now", "5 <x/> jetzt zahlen")
+    assert (match.segment.source, match.segment.target) == ("See 5 <x/> now", "5 <x/> jetzt sehen")
 
 
 def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole():

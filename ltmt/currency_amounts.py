@@ -1,0 +1,28 @@
+"""Amounts of money in a line (``€5``, ``£8.50``, ``US$ 20``, ``5 €``) go to the model as tags,
+and come back as written.
+
+The shipped model has tokens for ``€``, ``£`` and ``¥`` and still lost them beside a number:
+``It costs €5 or £8 today.`` → ``Es kostet heute 5 oder 8 £.``, ``¥300`` → ``auth300``
+(session 56). An amount is a currency sign or code directly before or after a number (a space
+between them allowed); as a tag (:func:`ltmt.pictographs.set_aside`, as a key combination or
+quoted code goes) the model places it and cannot change it. It comes back in the source's
+order: ``€5`` stays ``€5`` in German, which writes ``5 €`` in running text but reads both.
+"""
+
+from __future__ import annotations
+
+import re
+
+# currency signs, and the codes written as signs (US$, A$, CHF)
+_SIGN = r"(?:[A-Z]{1,2}\$|[$€£¥₹₽₩₪₺₫₴₦₱฿]|\bCHF\b)"
+# a number: digits with thousands separators and decimals (1,234.50; 1.234,50; 20)
+_NUMBER = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
+_AMOUNT = re.compile(
+    rf"(?<![\w$]){_SIGN}[ \u00a0]?{_NUMBER}(?:[ \u00a0]?(?:k|m|bn)\b)?"
+    rf"|(?<![\w.,]){_NUMBER}[ \u00a0]?{_SIGN}(?![\w$])"
+)
+
+
+def amount_spans(line: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of each amount of money in ``line``."""
+    return [(m.start(), m.end(), m.group()) for m in _AMOUNT.finditer(line)]
