@@ -132,6 +132,18 @@ def check_pairs(service: Service, pairs: list[Any]) -> None:
     check_segments(service, [p.source for p in pairs][: service.config.max_segments])
 
 
+def existing_user(service: Service, key: ApiKey, user: str | None) -> str:
+    """:func:`~ltmt.server.auth.acting_user` for an endpoint that reads or deletes a memory:
+    a user an admin names must have a key or a memory (404 otherwise: a mistyped name read as
+    an empty memory would go unnoticed)."""
+    who = acting_user(key, user)
+    if who != key.user and who not in service.memory.users() and not service.keys.list(who):
+        raise ApiError(
+            404, f"no user {who!r}: no key and no memory has that name (GET /v1/admin/users)"
+        )
+    return who
+
+
 def pair_records(service: Service, pairs: list[Any]) -> list[PairRecord]:
     """A request's pairs, within the limits (:func:`check_pairs`), as records named by their
     number (``pair 3``)."""
@@ -395,7 +407,7 @@ def search(
 ) -> SearchResponse:
     """The best fuzzy matches of ``q`` in the memory, best first (score 0-100)."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     check_segments(service, [q])
     return SearchResponse(matches=[MatchOut.of(m) for m in service.memory.search(who, q, k=k)])
 
@@ -404,7 +416,7 @@ def search(
 def stats(request: Request, key: KeyDep, user: UserParam = None) -> Stats:
     """Counts of the memory (an empty memory has 0 segments)."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     try:
         return Stats(**service.memory.stats(who))
     except InputError:  # no memory yet: the key's user exists, with nothing stored
@@ -420,7 +432,7 @@ def export(
 ) -> Response:
     """Every segment of the memory as a file."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     data = files.export_memory(
         service.memory, who, format, (service.source_lang, service.target_lang)
     )
@@ -443,7 +455,7 @@ def warm(
     """Force-decode the memory's segments now, so that the first translations read them from
     disk (``ltmt memory warm``; within the states' disk bound, ``LTMT_STATE_CACHE_MB``)."""
     service = service_of(request)
-    return service.warm(acting_user(key, user), fusion)
+    return service.warm(existing_user(service, key, user), fusion)
 
 
 @router.delete("/memory", response_model=Deleted)
@@ -451,7 +463,7 @@ def delete_memory(request: Request, key: KeyDep, user: UserParam = None) -> Dele
     """Delete every segment of the memory, and the translated files waiting for their download
     (the keys stay valid)."""
     service = service_of(request)
-    who = acting_user(key, user)
+    who = existing_user(service, key, user)
     count = service.memory.count(who)
     service.forget(who)
     return Deleted(user=who, deleted_segments=count)

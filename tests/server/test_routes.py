@@ -584,6 +584,22 @@ def test_admin_manages_keys_and_users(api):
             assert frank.get("/v1/memory/stats").status_code == 403
         assert client.delete("/v1/admin/keys/0123456789ab").status_code == 404
         assert client.delete("/v1/admin/users/nobody").status_code == 404
+        # a user an admin reads or deletes must have a key or a memory: a typo is no empty user
+        for method, path in [
+            ("GET", "/v1/memory/stats"),
+            ("GET", "/v1/memory/export"),
+            ("DELETE", "/v1/memory"),
+        ]:
+            typo = client.request(method, path, params={"user": "../../etc"})
+            assert (typo.status_code, typo.json()) == (
+                404,
+                {
+                    "error": "no user '../../etc': no key and no memory has that name (GET "
+                    "/v1/admin/users)"
+                },
+            )
+        client.post("/v1/admin/keys", json={"user": "gina"})  # a key, no memory yet
+        assert client.get("/v1/memory/stats", params={"user": "gina"}).json()["segments"] == 0
 
 
 @pytest.mark.parametrize(
