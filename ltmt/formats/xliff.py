@@ -72,12 +72,17 @@ class XliffUnit:
     unit_id: str
     version: int
     context: str = ""
+    # a segment of a 1.2 unit segmented by <seg-source> (its <mrk mtype="seg"> and the
+    # target's of the same mid): its id, and the unit's whole <target>, which holds the state
+    mid: str = ""
+    whole_target: Any | None = None
 
     @property
     def state(self) -> str | None:
         if self.version == 2:
             return self.holder.get("state")
-        return self.target.get("state") if self.target is not None else None
+        target = self.whole_target if self.mid else self.target
+        return target.get("state") if target is not None else None
 
     @property
     def needs_review(self) -> bool:
@@ -131,9 +136,40 @@ def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
         ):
             continue
         source = _child(unit, "source")
-        if source is not None:
-            target = _child(unit, "target")
+        if source is None:
+            continue
+        target = _child(unit, "target")
+        segments = segment_marks(_child(unit, "seg-source"))
+        if not segments:
             yield XliffUnit(unit, source, target, unit.get("id", ""), 1, _context(unit, "resname"))
+            continue
+        # segmented (Okapi, Trados): each <mrk mtype="seg"> is a unit, filled in the target's
+        # <mrk> of the same mid
+        targets = {mark.get("mid"): mark for mark in segment_marks(target)}
+        for mark in segments:
+            mid = mark.get("mid", "")
+            yield XliffUnit(
+                unit,
+                mark,
+                targets.get(mid),
+                f"{unit.get('id', '')}/{mid}",
+                1,
+                _context(unit, "resname"),
+                mid=mid,
+                whole_target=target,
+            )
+
+
+def segment_marks(element: Any | None) -> list[Any]:
+    """The segments of a 1.2 ``<seg-source>`` or segmented ``<target>``: its ``<mrk
+    mtype="seg">`` elements, in order (none for ``None``)."""
+    if element is None:
+        return []
+    return [
+        mark
+        for mark in element.iter()
+        if local_name(mark.tag) == "mrk" and mark.get("mtype") == "seg" and mark is not element
+    ]
 
 
 def _context(unit: Any, name_attribute: str) -> str:

@@ -29,7 +29,13 @@ from ltmt.formats.common import atomic_write, local_name, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
-from ltmt.formats.xliff import MT_SUBSTATE, check_languages, iter_units, load_xliff
+from ltmt.formats.xliff import (
+    MT_SUBSTATE,
+    check_languages,
+    iter_units,
+    load_xliff,
+    segment_marks,
+)
 
 _ROOT_START = re.compile(
     rb"""\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*(<[^\s>/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""",
@@ -94,12 +100,46 @@ class XliffDocument:
     def _add_target(self, unit: Any) -> Any:
         from lxml import etree
 
+        if unit.mid:
+            return self._add_segment_target(unit)
         source = unit.source
         anchor = next((c for c in unit.holder if local_name(c.tag) == "seg-source"), source)
         target = etree.Element(source.tag[: -len("source")] + "target")  # same namespace
         target.tail = anchor.tail
         anchor.addnext(target)
         return target
+
+    def _add_segment_target(self, unit: Any) -> Any:
+        """The target ``<mrk>`` of a segment of a segmented 1.2 unit: the unit's ``<target>``
+        made first where it has none, as its ``<seg-source>`` is (the same ``<mrk>`` segments,
+        left empty, and what lies between them), a segment its target lacks added at its end;
+        every segment of the unit then reads the new elements."""
+        import copy
+
+        from lxml import etree
+
+        if unit.whole_target is None:
+            seg_source = next(c for c in unit.holder if local_name(c.tag) == "seg-source")
+            target = copy.deepcopy(seg_source)
+            target.tag = seg_source.tag[: -len("seg-source")] + "target"
+            target.attrib.clear()
+            for mark in segment_marks(target):
+                for child in list(mark):
+                    mark.remove(child)
+                mark.text = None
+            target.tail = seg_source.tail
+            seg_source.addnext(target)
+        else:
+            target = unit.whole_target
+        marks = {mark.get("mid"): mark for mark in segment_marks(target)}
+        if unit.mid not in marks:
+            mark = etree.SubElement(target, unit.source.tag, mid=unit.mid, mtype="seg")
+            marks[unit.mid] = mark
+        for other in self._units:
+            if other.holder is unit.holder and other.mid:
+                other.whole_target = target
+                other.target = marks.get(other.mid, other.target)
+        return marks[unit.mid]
 
     def _mark(self, unit: Any, review: bool, from_memory: bool) -> None:
         if self.version == 2:
@@ -109,13 +149,14 @@ class XliffDocument:
             elif unit.holder.get("subState") == MT_SUBSTATE:
                 del unit.holder.attrib["subState"]
             return
-        unit.target.set("state", "needs-review-translation" if review else "translated")
+        target = unit.whole_target if unit.mid else unit.target  # <mrk> takes no state
+        target.set("state", "needs-review-translation" if review else "translated")
         if from_memory:  # the spec's value for a source translated before, word for word
-            unit.target.set("state-qualifier", "exact-match")
+            target.set("state-qualifier", "exact-match")
         elif review:
-            unit.target.set("state-qualifier", "mt-suggestion")
-        elif "state-qualifier" in unit.target.attrib:
-            del unit.target.attrib["state-qualifier"]
+            target.set("state-qualifier", "mt-suggestion")
+        elif "state-qualifier" in target.attrib:
+            del target.attrib["state-qualifier"]
 
     def _declare_target_language(self) -> None:
         if not self.tgt_lang:

@@ -181,6 +181,48 @@ def test_xliff12_pending_and_fill(tmp_path: Path) -> None:
     assert open_document(out).pending() == []
 
 
+SEGMENTED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="de" datatype="plaintext" original="a.txt"><body>
+    <trans-unit id="a"><source>Open it. Close it.</source>
+      <seg-source><mrk mid="0" mtype="seg">Open it.</mrk> <mrk mid="1" mtype="seg">Close it.</mrk></seg-source>
+      <target><mrk mid="0" mtype="seg"></mrk> <mrk mid="1" mtype="seg">Schließen.</mrk></target></trans-unit>
+    <trans-unit id="b"><source>Save it. Quit.</source>
+      <seg-source><mrk mid="0" mtype="seg">Save it.</mrk> <mrk mid="1" mtype="seg">Quit.</mrk></seg-source>
+    </trans-unit>
+  </body></file></xliff>
+"""
+
+
+def test_xliff12_segments_of_a_unit_are_units_filled_in_their_own_mrk(tmp_path: Path) -> None:
+    """Okapi and Trados segment a unit in <seg-source>: each <mrk mtype="seg"> is translated
+    into the target's <mrk> of the same mid (an empty one was taken for a finished target),
+    and a unit without a target gets one shaped as its segmented source."""
+    path = tmp_path / "seg.xlf"
+    path.write_text(SEGMENTED, "utf-8")
+    document = open_document(path)
+    assert [(u.key, u.source) for u in document.pending()] == [
+        ("0", "Open it."),  # its neighbour has a target already
+        ("2", "Save it."),
+        ("3", "Quit."),
+    ]
+    document.fill({u.key: fake_translate(u.source) for u in document.pending()})
+    out = tmp_path / "out.xlf"
+    document.save(out)
+    targets = [
+        etree.tostring(t, encoding="unicode", with_tail=False)
+        for t in etree.fromstring(out.read_bytes()).iter(f"{NS12}target")
+    ]
+    assert [t.replace(f' xmlns="{NS12[1:-1]}"', "") for t in targets] == [
+        '<target state="needs-review-translation" state-qualifier="mt-suggestion">'
+        '<mrk mid="0" mtype="seg">OPEN IT.</mrk> <mrk mid="1" mtype="seg">Schließen.</mrk>'
+        "</target>",
+        '<target state="needs-review-translation" state-qualifier="mt-suggestion">'
+        '<mrk mid="0" mtype="seg">SAVE IT.</mrk> <mrk mid="1" mtype="seg">QUIT.</mrk></target>',
+    ]
+    assert open_document(out).pending() == []
+
+
 @pytest.mark.parametrize(
     ("codec", "mark"),
     [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],

@@ -216,6 +216,24 @@ def test_xliff12_reads_finished_units(caplog: pytest.LogCaptureFixture) -> None:
     assert ("Close", "Schließen") in [(r.source, r.target) for r in reviewed]
 
 
+def test_xliff12_segmented_units_are_read_segment_by_segment(tmp_path: Path) -> None:
+    path = tmp_path / "seg.xlf"
+    path.write_text(
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file source-language="en" target-language="de" datatype="plaintext" original="a">'
+        '<body><trans-unit id="a"><source>Open it. Close it.</source><seg-source>'
+        '<mrk mid="0" mtype="seg">Open it.</mrk> <mrk mid="1" mtype="seg">Close it.</mrk>'
+        '</seg-source><target state="translated"><mrk mid="0" mtype="seg">Öffnen.</mrk> '
+        '<mrk mid="1" mtype="seg">Schließen.</mrk></target></trans-unit></body></file></xliff>',
+        "utf-8",
+    )
+    records = list(read_xliff(path))
+    assert [(r.source, r.target, r.metadata["id"]) for r in records] == [
+        ("Open it.", "Öffnen.", "a/0"),
+        ("Close it.", "Schließen.", "a/1"),
+    ]
+
+
 def test_xliff20_reads_segments() -> None:
     [record] = read_xliff(DATA / "demo20.xlf")
     assert (record.source, record.target, record.metadata["id"]) == ("Save", "Speichern", "u2")
