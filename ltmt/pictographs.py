@@ -80,6 +80,10 @@ class _Run:
     # the space the line had there, written back as it was (a no-break space stays one)
     space_before: str = " "
     space_after: str = " "
+    # the line had a letter or digit right beside it (``10€``, ``foo.c``'s ``c``): a word of
+    # the translation may touch it there too
+    glued_before: bool = False
+    glued_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,8 @@ def set_aside(
                 not after or after[0].isspace(),
                 _space(before[-1:]),
                 _space(after[:1]),
+                before[-1:].isalnum(),
+                after[:1].isalnum(),
             )
         )
         pieces.append(tag)
@@ -199,6 +205,12 @@ def _spaced(before: str, run: _Run, after: str) -> str:
     after = after.lstrip()
     if run.spaced_after and after and after[0] not in ".,;:!?)-":
         after = run.space_after + after
+    # a word the model glued to the tag, where the line had none beside it (``use :lmap;``
+    # → ``:lmapverwenden``): apart
+    if not run.glued_after and run.text[-1:].isalnum() and after[:1].isalnum():
+        after = " " + after
+    if not run.glued_before and run.text[:1].isalnum() and before[-1:].isalnum():
+        before += " "
     return before + run.text + after
 
 

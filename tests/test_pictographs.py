@@ -179,3 +179,13 @@ def test_other_spans_come_back_as_their_own_text():
     assert text == "Press <x/> now"
     assert aside is not None
     assert aside.put_back("<x/> jetzt drücken") == "Strg+S 💾 jetzt drücken"
+
+
+def test_a_word_the_model_glued_to_a_tag_is_set_apart_where_the_line_had_none_beside_it():
+    line, aside = set_aside("1: use :lmap; 2: x", None, [(7, 12, ":lmap")])
+    assert line == "1: use <x/>; 2: x"
+    assert aside is not None
+    assert aside.put_back("1: <x/>verwenden; 2: x") == "1: :lmap verwenden; 2: x"
+    # where the line glued a word to it, the translation may too
+    line, aside = set_aside("costs 10€ now", None, [(8, 9, "€")])
+    assert aside is not None and aside.put_back("kostet 10<x/> jetzt") == "kostet 10€ jetzt"
