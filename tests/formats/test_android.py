@@ -225,7 +225,7 @@ TRICKY = {
     'Say "hi"': "Sag \"hallo\" und 'tschüss'",
     "At home": "@Zuhause",
     "Really?": "?Wirklich",
-    "C:\\Users\\data": "C:\\Benutzer\\Daten",
+    "a\\b or c\\d": "a\\b oder c\\d",
     "  padded  ": "  aufgefüllt  ",
     "Less than": "a < b & c > d",
 }
@@ -250,7 +250,7 @@ def test_android_compiles_the_translation_to_the_models_words(tmp_path: Path) ->
     lines = [
         f'    <string name="s{number}">{escaped}</string>'
         for number, escaped in enumerate(
-            ["Don\\'t stop", 'Say \\"hi\\"', "At home", "Really?", "C:\\\\Users\\\\data",
+            ["Don\\'t stop", 'Say \\"hi\\"', "At home", "Really?", "a\\\\b or c\\\\d",
              '"  padded  "',
              "Less than"]
         )
