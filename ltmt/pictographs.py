@@ -46,6 +46,7 @@ _UNWRITABLE_CANDIDATE = re.compile(r"[^\W_]+(?:[\u0300-\u036f][^\W_]*)*|[^\w\s]"
 _TAG_NAME = "x"
 # a tag of ours already in the line: its own would be confused with ours
 _OUR_TAG = re.compile(rf"<\s*{_TAG_NAME}\d*\s*/?\s*>", re.IGNORECASE)
+_SPACED_TAG = re.compile(rf"[ \t]*{_OUR_TAG.pattern}", re.IGNORECASE)
 
 
 def holds_pictographs(text: str) -> bool:
@@ -126,7 +127,7 @@ def set_aside(
         found += [(start, end, line[start:end]) for start, end in spans]
     if unwritable is not None or others:
         found = _merged([*found, *others], line)
-    if not found or _OUR_TAG.search(line):
+    if not found or holds_our_tag(line):
         return line, None
     pieces: list[str] = []
     runs: list[_Run] = []
@@ -184,10 +185,15 @@ def _merged(spans: list[tuple[int, int, str]], line: str) -> list[tuple[int, int
     return merged
 
 
+def holds_our_tag(text: str) -> bool:
+    """Whether ``text`` has a tag written like those :func:`set_aside` gives the model."""
+    return _OUR_TAG.search(text) is not None
+
+
 def without_tags(text: str) -> str:
     """``text`` without the tags :func:`set_aside` gives the model (a line that had one of its
-    own got none of ours)."""
-    return _OUR_TAG.sub("", text)
+    own got none of ours), and the spaces before each."""
+    return _SPACED_TAG.sub("", text)
 
 
 def _tag_pattern(tag: str) -> re.Pattern[str]:

@@ -304,3 +304,13 @@ def test_a_line_in_title_case_reads_as_a_label_with_its_first_capital():
     )
     assert split.lines == ["save as", "Select line"]
     assert split.as_labels == ["Save as", "Select line"]
+
+
+def test_a_tag_the_model_moved_to_another_line_does_not_stay_there():
+    forms = LineForms(decorations=True, target_language="de")
+    split = split_segment("Scale sizes, e.g.\n'-BM' prints in MB", forms)
+    assert split.lines == ["Scale sizes, e.g.", "'<x/>' prints in MB"]
+    # the model wrote the second line's tag on the first: put back on its own line, gone there
+    assert split.rebuild(["Größen skalieren, z. B. <x/>", "gibt in MB aus"]) == (
+        "Größen skalieren, z. B.\n-BM gibt in MB aus"
+    )
