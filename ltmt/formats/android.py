@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import (
+    ROOT_START,
     append_copies,
     line_ends_like,
     local_name,
@@ -177,6 +178,9 @@ class AndroidDocument(KeyedCatalog):
         if self.extras and self.adopted_from is not None:
             _append_extras(root, self.adopted_from, set(self.extras))
         written = bytes(store)
+        original, produced = ROOT_START.match(self.data), ROOT_START.match(written)
+        if original is not None and produced is not None:  # the prolog as the source has it
+            written = self.data[: original.start(1)] + written[produced.start(1) :]
         if self.data.endswith(b"\n") and not written.endswith(b"\n"):
             written += b"\n"
         return line_ends_like(self.data, written)

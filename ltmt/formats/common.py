@@ -25,6 +25,13 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
 XML_SPACE = f"{{{XML_NS}}}space"
 # Characters XML 1.0 cannot hold, not even escaped.
+# what comes before an XML file's root element (its declaration, comments, doctype), and the
+# root's start tag (group 1): a file written back keeps the first byte for byte
+ROOT_START = re.compile(
+    rb"""\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*(<[^\s>/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""",
+    re.DOTALL,
+)
+
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ERROR_TAIL = re.compile(r",? line \d+, column \d+$")
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, local_name, read_bytes
+from ltmt.formats.common import ROOT_START, atomic_write, local_name, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
@@ -35,11 +35,6 @@ from ltmt.formats.xliff import (
     iter_units,
     load_xliff,
     segment_marks,
-)
-
-_ROOT_START = re.compile(
-    rb"""\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*(<[^\s>/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""",
-    re.DOTALL,
 )
 
 
@@ -190,7 +185,7 @@ class XliffDocument:
 
         root = self.tree.getroot()
         body = etree.tostring(root, encoding=encoding, xml_declaration=False)
-        original = _ROOT_START.match(data)
+        original = ROOT_START.match(data)
         if original is None:
             return etree.tostring(self.tree, encoding=encoding, xml_declaration=True) + b"\n"
         prolog, start = data[: original.start(1)], original.group(1)

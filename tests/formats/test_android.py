@@ -272,3 +272,20 @@ def test_android_compiles_the_translation_to_the_models_words(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     values = _aapt2_values(compiled / "values-de_strings.arsc.flat")
     assert values == {f"s{number}": text for number, text in enumerate(TRICKY.values())}
+
+
+def test_what_comes_before_the_resources_stays_as_written(tmp_path: Path) -> None:
+    """The declaration and a comment before <resources>, each on its line (translate-toolkit
+    wrote the comment and <resources> on one line)."""
+    prolog = '<?xml version="1.0" encoding="utf-8"?>\n<!-- Strings for the app -->\n'
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text(
+        prolog + '<resources>\n    <string name="t">Open the file</string>\n</resources>\n',
+        "utf-8",
+    )
+    out = tmp_path / "values-de" / "strings.xml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        prolog + '<resources>\n    <string name="t">OPEN THE FILE</string>\n</resources>\n'
+    )
