@@ -41,7 +41,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, File, Form, Header, Request, UploadFile
 from fastapi.responses import Response
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ltmt.errors import InputError
@@ -64,6 +64,21 @@ from ltmt.server.service import Service
 router = APIRouter(tags=["LibreTranslate-compatible"])
 
 Body = TypeVar("Body", LibreRequest, LibreDetection, LibreSuggestion)
+
+
+def _documented(shape: type[BaseModel]) -> dict[str, Any]:
+    """The OpenAPI ``requestBody`` of an endpoint that reads ``shape`` itself (:func:`_body`:
+    JSON or a form), so that ``/docs`` and clients generated from ``/openapi.json`` know it."""
+    schema = shape.model_json_schema()
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                kind: {"schema": schema}
+                for kind in ("application/json", "application/x-www-form-urlencoded")
+            },
+        }
+    }
 
 
 def _code(language: str) -> str:
@@ -114,7 +129,7 @@ def _check_pair(service: Service, source: str, target: str) -> None:
         )
 
 
-@router.post("/translate")
+@router.post("/translate", openapi_extra=_documented(LibreRequest))
 async def translate(
     request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> dict[str, Any]:
@@ -170,7 +185,7 @@ def _detected(service: Service, text: str) -> tuple[str, float]:
     return code, round(100 * found.get(code, 0.0), 1)
 
 
-@router.post("/detect")
+@router.post("/detect", openapi_extra=_documented(LibreDetection))
 async def detect_language(
     request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> list[dict[str, Any]]:
@@ -189,7 +204,7 @@ async def detect_language(
     ]
 
 
-@router.post("/suggest")
+@router.post("/suggest", openapi_extra=_documented(LibreSuggestion))
 async def suggest(
     request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> dict[str, bool]:

@@ -56,6 +56,11 @@ def test_openapi_docs_describe_the_api(api):
         "/languages",
     ):
         assert path in schema["paths"], path
+    # LibreTranslate's endpoints read JSON or a form themselves: their bodies are described too
+    for path, field in (("/translate", "q"), ("/detect", "q"), ("/suggest", "s")):
+        body = schema["paths"][path]["post"]["requestBody"]["content"]
+        assert set(body) == {"application/json", "application/x-www-form-urlencoded"}
+        assert field in body["application/json"]["schema"]["properties"]
 
 
 def test_translate_add_search_stats_export_delete(api):
