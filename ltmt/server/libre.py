@@ -147,8 +147,13 @@ async def translate(
         if auto
         else []
     )
-    # with source auto, a text in the target language already comes back as it is
-    todo = [i for i in range(len(texts)) if not auto or detected[i][0] != service.target_lang]
+    # with source auto, a text in the target language already comes back as it is; a blank
+    # text too, as the edges of any other do
+    todo = [
+        i
+        for i in range(len(texts))
+        if texts[i].strip() and (not auto or detected[i][0] != service.target_lang)
+    ]
     done: list[str] = []
     if todo and body.format == "html":
         done = await run_in_threadpool(

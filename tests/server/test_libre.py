@@ -71,6 +71,13 @@ def test_a_list_q_gets_a_list_in_order(api, key):
     assert set(answer) == {"translatedText"}
 
 
+def test_a_blank_text_comes_back_as_it_is(api, key):
+    with api.client() as client:
+        body = {"q": ["  \n\t ", "", "open the file"], "source": "en", "target": "de"}
+        answer = client.post("/translate", json={**body, "api_key": key}).json()
+    assert answer == {"translatedText": ["  \n\t ", "", "öffne die Datei"]}
+
+
 def test_a_form_body_as_older_weblate_sends_it(api, key):
     with api.client() as client:
         answer = client.post(
