@@ -221,8 +221,31 @@ async def suggest(
     key = await run_in_threadpool(service.auth.check, token, client_address(request))
     _check_pair(service, body.source, body.target)
     check_segments(service, [body.q])
+    swapped = await run_in_threadpool(_swapped, service, body.q, body.s)
+    if swapped:
+        source, target = language_name(service.source_lang), language_name(service.target_lang)
+        raise ApiError(
+            400,
+            f"q reads as {target} and s as {source}: the two look swapped (q is the {source} "
+            f"text, s its {target} translation); nothing stored",
+        )
     await run_in_threadpool(service.memory.add, key.user, body.q, body.s, origin="suggestion")
     return {"success": True}
+
+
+def _swapped(service: Service, q: str, s: str) -> bool:
+    """Whether ``q`` reads as the target language (the detector sure of it) and ``s`` likeliest
+    as the source language: the sides of a suggestion swapped, as ``ltmt memory import``
+    refuses a file of them (a short English text is seldom read surely: ``s`` needs only to
+    read likeliest as it)."""
+    from ltmt.formats.common import lang_matches
+    from ltmt.language_detection import detect, language_of
+
+    read_q = language_of(q)
+    if read_q is None or not lang_matches(service.target_lang, read_q):
+        return False
+    likeliest = detect(s, 1)
+    return bool(likeliest) and lang_matches(service.source_lang, likeliest[0].language)
 
 
 @router.get("/languages", response_model=list[Language])

@@ -530,6 +530,18 @@ def test_a_suggestion_is_the_next_translation_of_its_text(api):
             422,
             "segment 1 has 201 characters; the limit is 200",
         ),
+        (
+            {
+                "q": "Seite drucken",
+                "s": "Print the page",
+                "source": "en",
+                "target": "de",
+                "api_key": "KEY",
+            },
+            400,
+            "q reads as German and s as English: the two look swapped (q is the English text, "
+            "s its German translation); nothing stored",
+        ),
     ],
 )
 def test_a_suggestion_the_memory_cannot_take_is_an_error_that_says_why(
