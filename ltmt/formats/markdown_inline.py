@@ -4,7 +4,8 @@ Markdown's inline syntax would reach the model as punctuation it garbles (``**``
 backticks). So a block's inline tokens (markdown-it's) are written as the HTML every format's
 pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b>bold</b>``,
 ``*em*`` as ``<i>``, ``~~del~~`` as ``<s>``, a link as ``<a href="url" title="t">text</a>``
-(its text translated apart and put back around the matching words), a code span as
+(its text translated apart and put back around the matching words; an autolink,
+``<https://...>``, written back as one), a code span as
 ``<code>...</code>`` (kept as written), an image as ``<img src="..." alt="..."/>`` and a hard
 line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``), entities (``&amp;``)
 and inline HTML stay as written. :func:`markdown` turns a translation back into Markdown.
@@ -27,7 +28,8 @@ from ltmt.text import has_letter, with_edits
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
 _EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em|s|del)>")
 _LINK = re.compile(
-    r'<a href="([^"]*)"(?: title="([^"]*)")?(?: data-md="(in|out):([*~]+)")?>(.*?)</a>', re.DOTALL
+    r'<a href="([^"]*)"(?: title="([^"]*)")?(?: data-md="(?:(in|out):([*~]+)|(auto))")?>(.*?)</a>',
+    re.DOTALL,
 )
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
 _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
@@ -117,6 +119,8 @@ def tagged(children: Sequence[Any]) -> str:
             title = token.attrs.get("title")
             titled = f' title="{_attribute(str(title))}"' if title else ""
             styled = f' data-md="{emphasis[index]}"' if index in emphasis else ""
+            if token.markup == "autolink":  # <https://...>: written back so
+                styled = ' data-md="auto"'
             out.append(f'<a href="{_attribute(str(token.attrs["href"]))}"{titled}{styled}>')
         elif kind == "link_close":
             out.append("</a>")
@@ -195,7 +199,9 @@ def _plain(text: str) -> str:
 
 
 def _link(found: re.Match[str]) -> str:
-    href, title, where, markup, inner = found.groups()
+    href, title, where, markup, auto, inner = found.groups()
+    if auto:  # an autolink: its address as its text says it
+        return f"<{_plain(inner).strip()}>"
     href = html.unescape(href)
     if re.search(r"[\s()<>]", href):
         href = f"<{href}>"

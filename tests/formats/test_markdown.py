@@ -266,3 +266,16 @@ def test_any_document_as_its_own_translation_renders_the_same(tmp_path: Path, te
     assert _html(written.lstrip("\ufeff")) == _html(text.lstrip("\ufeff"))
     assert written.startswith("\ufeff") == text.startswith("\ufeff")
     assert ("\r\n" in written) == ("\r\n" in text)
+
+
+def test_an_autolink_is_written_back_as_one(tmp_path: Path) -> None:
+    """``<https://...>`` and ``<me@x.org>`` stay autolinks (they were written back as
+    ``[https://...](https://...)``)."""
+    source = tmp_path / "a.md"
+    source.write_text("Mail <me@x.org> or see <https://a.org/x?y=1> now.\n", "utf-8")
+    [unit] = open_document(source).units()
+    assert unit.source == (
+        'Mail <a href="mailto:me@x.org" data-md="auto">me@x.org</a> or see '
+        '<a href="https://a.org/x?y=1" data-md="auto">https://a.org/x?y=1</a> now.'
+    )
+    assert markdown(unit.source) == "Mail <me@x.org> or see <https://a.org/x?y=1> now."
