@@ -60,6 +60,9 @@ class Block:
     suffix: str
     continuation: str = ""
     hard_break: str = "\\"
+    # words outside code and tags: a block without (an image alone) is translated in its
+    # attributes only (its alt text), its own text written as it is
+    words: bool = True
 
     @property
     def is_cell(self) -> bool:
@@ -148,7 +151,8 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
             continue
         if opening.type not in ("paragraph_open", "heading_open"):
             continue
-        if not _has_words_outside_code(source):
+        words = _has_words_outside_code(source)
+        if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
             continue
         first = token.map[0] + skipped
         last = token.map[1] + skipped
@@ -174,6 +178,7 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
                 suffix,
                 continuation,
                 hard_break,
+                words,
             )
         )
     return blocks, html_blocks
@@ -250,7 +255,9 @@ class MarkdownDocument(TranslationsHeld):
         return cls(Path(path), read_bytes(Path(path), WHAT))
 
     def units(self) -> list[Unit]:
-        placed = [(block.first, 0, Unit(block.key, block.source)) for block in self.blocks]
+        placed = [
+            (block.first, 0, Unit(block.key, block.source)) for block in self.blocks if block.words
+        ]
         placed += [
             (block.first, order, Unit(key, value))
             for block in self.blocks
@@ -347,7 +354,7 @@ class MarkdownDocument(TranslationsHeld):
         # line (a paragraph's or heading's: its whole text; a row's: each cell's)
         edits: dict[int, tuple[int, list[tuple[int, int, str]]]] = {}
         for block in self.blocks:
-            translation = self.translations.get(block.key)
+            translation = self.translations.get(block.key, None if block.words else block.source)
             if translation is None:
                 continue
             adopted = self.adopted.get(block.key)
@@ -357,6 +364,8 @@ class MarkdownDocument(TranslationsHeld):
                 for key, place, _ in block.attributes()
                 if key in self.translations
             }
+            if not block.words and not values:  # nothing of it translated (yet)
+                continue
             written = (
                 adopted[1]
                 if adopted is not None and as_adopted

@@ -279,3 +279,15 @@ def test_an_autolink_is_written_back_as_one(tmp_path: Path) -> None:
         '<a href="https://a.org/x?y=1" data-md="auto">https://a.org/x?y=1</a> now.'
     )
     assert markdown(unit.source) == "Mail <me@x.org> or see <https://a.org/x?y=1> now."
+
+
+def test_an_image_alone_in_its_paragraph_gets_its_alt_text_translated(tmp_path: Path) -> None:
+    source = tmp_path / "a.md"
+    source.write_text("Intro text.\n\n![A cat](cat.png)\n\n![](empty.png)\n", "utf-8")
+    assert [(u.key, u.source) for u in open_document(source).units()] == [
+        ("block0", "Intro text."),
+        ("block1:alt0", "A cat"),  # the image's paragraph itself has nothing to translate
+    ]
+    out = tmp_path / "a.de.md"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == "INTRO TEXT.\n\n![A CAT](cat.png)\n\n![](empty.png)\n"
