@@ -102,9 +102,10 @@ def current_key(request: Request, authorization: Annotated[str | None, Header()]
 KeyDep = Annotated[ApiKey, Depends(current_key)]
 
 
-def check_segments(service: Service, segments: list[str]) -> None:
-    """The configured limits on segment count and length (422 with the limit named), and
-    segments of whole characters (400 for half of a UTF-16 surrogate pair)."""
+def check_segments(service: Service, segments: list[str], whole: bool = True) -> None:
+    """The configured limits on segment count and length (422 with the limit named), and,
+    with ``whole``, segments of whole characters (400 for half of a UTF-16 surrogate pair: no
+    model reads it)."""
     config = service.config
     if len(segments) > config.max_segments:
         raise ApiError(
@@ -119,7 +120,7 @@ def check_segments(service: Service, segments: list[str]) -> None:
                 f"segment {number} has {len(text)} characters; the limit is "
                 f"{config.max_segment_chars}",
             )
-        problem = half_character(text)
+        problem = half_character(text) if whole else None
         if problem is not None:
             raise ApiError(400, f"segment {number} {problem}")
 
@@ -129,7 +130,9 @@ def check_pairs(service: Service, pairs: list[Any]) -> None:
         raise ApiError(
             422, f"{len(pairs)} pairs in one request; the limit is {service.config.max_pairs}"
         )
-    check_segments(service, [p.source for p in pairs][: service.config.max_segments])
+    # (a pair with half a character is the memory's to skip and report, as any broken pair)
+    sources = [p.source for p in pairs][: service.config.max_segments]
+    check_segments(service, sources, whole=False)
 
 
 def existing_user(service: Service, key: ApiKey, user: str | None) -> str:

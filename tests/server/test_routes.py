@@ -114,6 +114,18 @@ def test_translate_add_search_stats_export_delete(api):
         assert client.get("/v1/memory/stats").json()["segments"] == 0
 
 
+def test_a_pair_with_half_a_character_is_skipped_and_reported_not_the_request_refused(api):
+    body = b'{"pairs": [{"source": "Print", "target": "Drucken"}, {"source": "a\\ud800b", "target": "x"}]}'
+    with api.client(api.key("halves")) as client:
+        answer = client.post(
+            "/v1/memory/pairs", content=body, headers={"Content-Type": "application/json"}
+        )
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    assert (report["read"], report["added"]) == (2, 1)
+    assert report["skipped"] == {"broken encoding": 1}
+
+
 def test_an_export_that_cannot_hold_every_pair_says_so_instead_of_leaving_them_out(api):
     """A backup must not lose pairs unsaid: XML cannot carry a bell character, TSV a tab in a
     text; each export that would leave one out is a 400 naming the format that keeps them."""
