@@ -32,7 +32,13 @@ from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_gi
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
-from ltmt.formats.markdown_inline import markdown, read_attributes, tagged, with_attributes
+from ltmt.formats.markdown_inline import (
+    markdown,
+    read_attributes,
+    tagged,
+    with_attributes,
+    with_link_sources,
+)
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
 
@@ -106,7 +112,8 @@ class HtmlBlock:
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    return with_link_sources(parser)
 
 
 def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:

@@ -28,7 +28,8 @@ from ltmt.text import has_letter, with_edits
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
 _EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em|s|del)>")
 _LINK = re.compile(
-    r'<a href="([^"]*)"(?: title="([^"]*)")?(?: data-md="(?:(in|out):([*~]+)|(auto))")?>(.*?)</a>',
+    r'<a href="([^"]*)"(?: title="([^"]*)")?'
+    r'(?: data-md="(?:(in|out):([*~]+)|(auto)|ref:([^"]*))")?>(.*?)</a>',
     re.DOTALL,
 )
 _IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*/>')
@@ -121,6 +122,8 @@ def tagged(children: Sequence[Any]) -> str:
             styled = f' data-md="{emphasis[index]}"' if index in emphasis else ""
             if token.markup == "autolink":  # <https://...>: written back so
                 styled = ' data-md="auto"'
+            elif not styled and (label := _reference_label(token.meta.get("source", ""))):
+                styled = f' data-md="ref:{_attribute(label)}"'
             out.append(f'<a href="{_attribute(str(token.attrs["href"]))}"{titled}{styled}>')
         elif kind == "link_close":
             out.append("</a>")
@@ -132,6 +135,43 @@ def tagged(children: Sequence[Any]) -> str:
         else:  # inline HTML, and whatever else comes as written
             out.append(token.content)
     return "".join(out).strip()
+
+
+# a reference link as written: [text][label] or [text][] (its label is its text); or [text]
+_FULL_REFERENCE = re.compile(r"\[(?P<text>.*)\]\[(?P<label>[^\[\]]*)\]", re.DOTALL)
+_SHORTCUT_REFERENCE = re.compile(r"\[(?P<text>.*)\]", re.DOTALL)
+
+
+def _reference_label(source: str) -> str | None:
+    """The label of a link written as a reference (``source``: the link as written, kept by
+    :func:`with_link_sources`), or None for an inline link or none known."""
+    if not source.endswith("]"):
+        return None
+    full = _FULL_REFERENCE.fullmatch(source)
+    if full is not None:
+        return full.group("label") or full.group("text")
+    shortcut = _SHORTCUT_REFERENCE.fullmatch(source)
+    return shortcut.group("text") if shortcut is not None else None
+
+
+def with_link_sources(parser: Any) -> Any:
+    """``parser`` (markdown-it's) with each link's opening token keeping the link as written
+    (``meta["source"]``): a reference link (``[manual][docs]``) is written back as one, not
+    as the inline link its definition makes of it."""
+    from markdown_it.rules_inline import link
+
+    def kept(state: Any, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        found = bool(link(state, silent))
+        if found and not silent:
+            for token in state.tokens[count:]:
+                if token.type == "link_open":
+                    token.meta["source"] = state.src[start : state.pos]
+                    break
+        return found
+
+    parser.inline.ruler.at("link", kept)
+    return parser
 
 
 def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -> str:
@@ -199,9 +239,11 @@ def _plain(text: str) -> str:
 
 
 def _link(found: re.Match[str]) -> str:
-    href, title, where, markup, auto, inner = found.groups()
+    href, title, where, markup, auto, label, inner = found.groups()
     if auto:  # an autolink: its address as its text says it
         return f"<{_plain(inner).strip()}>"
+    if label is not None:  # a reference link: [text][label], its definition as it was
+        return f"[{inner}][{html.unescape(label)}]"
     href = html.unescape(href)
     if re.search(r"[\s()<>]", href):
         href = f"<{href}>"

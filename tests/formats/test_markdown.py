@@ -291,3 +291,19 @@ def test_an_image_alone_in_its_paragraph_gets_its_alt_text_translated(tmp_path: 
     out = tmp_path / "a.de.md"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == "INTRO TEXT.\n\n![A CAT](cat.png)\n\n![](empty.png)\n"
+
+
+def test_a_reference_link_is_written_back_as_one_with_its_label(tmp_path: Path) -> None:
+    """``[manual][docs]``, ``[guide][]`` and ``[faq]`` keep their definitions' labels (they
+    were written back as inline links, their definitions left unused)."""
+    source = tmp_path / "a.md"
+    source.write_text(
+        "Read the [manual][docs], the [guide][] and the [faq], or [this](https://t.org).\n\n"
+        '[docs]: https://example.com/docs "Docs"\n[guide]: https://g.org\n[faq]: https://f.org\n',
+        "utf-8",
+    )
+    out = tmp_path / "a.de.md"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8").splitlines()[0] == (
+        "READ THE [MANUAL][docs], THE [GUIDE][guide] AND THE [FAQ][faq], OR [THIS](https://t.org)."
+    )
