@@ -31,12 +31,16 @@ from ltmt.text import nearest_word_start
 # one pictograph: an emoji or a sign, the marks that change it (a variation selector, a joiner,
 # a keycap's enclosure), or a keycap (``1️⃣``); and the multiplication sign, which the shipped
 # model has a token for and still turns into words (``%S \u00d7 %S pixels`` → ``%S Kopfzeile
-# %S Pixel``, ``%d\u00d7%d`` → ``%d Tax%d``)
+# %S Pixel``, ``%d\u00d7%d`` → ``%d Tax%d``); and control characters (a bell, NUL), which the
+# tokenizer drops
 _CHARACTER = (
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
-    "\u00d7]"
+    "\u00d7\x00-\x08\x0e-\x1b\x7f]"
 )
-_ONE = rf"(?:[#*0-9]\ufe0f?\u20e3|{_CHARACTER})"
+# a terminal's escape sequence (``\x1b[1m``): one piece of code, as a control character is
+_ESCAPE_SEQUENCE = r"\x1b\[[0-?]*[ -/]*[@-~]"
+_CONTROL = re.compile(rf"(?:{_ESCAPE_SEQUENCE}|[\x00-\x08\x0e-\x1b\x7f])+")
+_ONE = rf"(?:{_ESCAPE_SEQUENCE}|[#*0-9]\ufe0f?\u20e3|{_CHARACTER})"
 _RUN = re.compile(rf"{_ONE}+(?:[ \t]+{_ONE}+)*")
 _LEADING = re.compile(rf"(?:{_ONE}+\s*)+")
 _IS_CHARACTER = re.compile(_CHARACTER)
@@ -149,7 +153,12 @@ def set_aside(
                 after[:1].isalnum(),
             )
         )
-        pieces.append(tag)
+        # control characters glued to a word go to the model spaced from it (it read
+        # ``bell<x/>`` as one word); put back as the line had them
+        glued = _CONTROL.fullmatch(text) is not None
+        before_tag = " " if glued and before[-1:].isalnum() else ""
+        after_tag = " " if glued and after[:1].isalnum() else ""
+        pieces.append(before_tag + tag + after_tag)
         position = end
     pieces.append(line[position:])
     text = "".join(pieces)

@@ -189,3 +189,17 @@ def test_a_word_the_model_glued_to_a_tag_is_set_apart_where_the_line_had_none_be
     # where the line glued a word to it, the translation may too
     line, aside = set_aside("costs 10€ now", None, [(8, 9, "€")])
     assert aside is not None and aside.put_back("kostet 10<x/> jetzt") == "kostet 10€ jetzt"
+
+
+def test_control_characters_and_escape_sequences_go_to_the_model_as_tags():
+    """The tokenizer dropped a bell, an escape and NUL (``\\x00Save`` became ``ChristianSave``);
+    a terminal's escape sequence (``\\x1b[1m``) is one piece. At a line's edge they are set
+    aside with its other edges; inside, a tag, spaced from a word it was glued to."""
+    assert edges("\x00Save") == ("\x00", "Save", "")
+    assert edges("\x1b[1mWarning") == ("\x1b[1m", "Warning", "")
+    line, aside = set_aside("Ring the bell\x07 now, press \x1b[1mEnter\x1b[0m")
+    assert line == "Ring the bell <x1/> now, press <x2/> Enter <x3/>"
+    assert aside is not None
+    assert aside.put_back("Läute die Glocke <x1/> jetzt, drücke <x2/> Enter <x3/>") == (
+        "Läute die Glocke\x07 jetzt, drücke \x1b[1mEnter\x1b[0m"
+    )

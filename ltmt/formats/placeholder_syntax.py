@@ -53,7 +53,12 @@ _PATTERNS = {
         r"\{\{-?\s*[\w.]+(?:\s*,\s*[^{}]*?)?\s*\}\}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
     ),
-    "escape": r"\\[nrt]",
+    # a C escape as a catalog writes it: a line break or tab, a bell, an octal or hex byte, a
+    # terminal's escape sequence (\033[1m)
+    "escape": (
+        r"\\(?:033|x1[bB]|e)\[[0-?]*[ -/]*[@-~]"
+        r"|\\[nrt]|\\[abfv](?![A-Za-z])|\\[0-7]{3}|\\x[0-9A-Fa-f]{2}(?![0-9A-Fa-f])"
+    ),
     # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
     # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and
     # ``$name$``, i18next's nested ``$t(key)``
@@ -107,6 +112,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     and Windows paths (``C:\\Users\\bob\\file.txt`` lost ``bob``)."""
     if placeholder.kind == "name" and "\\" in placeholder.text:  # a Windows path lost parts
         return True
+    if placeholder.kind == "escape" and placeholder.text not in ("\\n", "\\r", "\\t"):
+        return True  # a bell, an escape sequence: the model dropped them
     return placeholder.kind == "sigil" or (
         placeholder.kind == "brace"
         and placeholder.text.startswith("{{")

@@ -25,6 +25,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, lang_matches, language_error, read_bytes
+from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -45,6 +46,7 @@ def load_po(path: Path) -> Any:
     from translate.storage import pypo
     from translate.storage.poparser import PoParseError
 
+    read_all_escapes()
     path = Path(path)
     data = read_bytes(path, "a PO file")
     declared = _CHARSET.search(data[:4096])
@@ -150,6 +152,7 @@ def write_po(
     """
     from translate.storage import pypo
 
+    read_all_escapes()
     store = pypo.pofile()
     header = store.header()
     if header is not None:

@@ -1,0 +1,55 @@
+"""A PO string's C escapes: read as the characters they stand for, written back as escapes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.documents import open_document
+from ltmt.formats.pipeline import translate_file
+from ltmt.formats.po import read_po
+
+
+def _german(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+    return [f"{text} (de)" for text in texts]
+
+
+CATALOG = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "Ring the bell now\\a"\nmsgstr ""\n\n'
+    'msgid "\\033[1mWarning:\\033[0m disk \\x41\\b\\f\\v full"\nmsgstr ""\n'
+)
+
+
+def test_every_escape_is_read_as_its_character_and_written_back(tmp_path: Path) -> None:
+    """translate-toolkit read ``\\a`` as ``a`` and ``\\033`` as ``033``: the bell and the
+    terminal's escape were lost to the model and to the output."""
+    source = tmp_path / "c.po"
+    source.write_text(CATALOG, "utf-8")
+    assert [u.source for u in open_document(source).units()] == [
+        "Ring the bell now\a",
+        "\x1b[1mWarning:\x1b[0m disk A\b\f\v full",
+    ]
+    out = tmp_path / "de.po"
+    translate_file(source, out, _german, tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert 'msgstr "Ring the bell now\\a (de)"' in written
+    assert 'msgstr "\\033[1mWarning:\\033[0m disk A\\b\\f\\v full (de)"' in written
+    assert 'msgid "Ring the bell now\\a"' in written  # the sources as they were
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs GNU gettext's msgfmt")
+def test_gettext_reads_the_escapes_written(tmp_path: Path) -> None:
+    source = tmp_path / "c.po"
+    source.write_text(CATALOG, "utf-8")
+    out = tmp_path / "de.po"
+    translate_file(source, out, _german, tgt_lang="de", mark_fuzzy=False)
+    done = subprocess.run(
+        ["msgfmt", "-c", "-o", str(tmp_path / "de.mo"), str(out)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    pairs = [(r.source, r.target) for r in read_po(out)]
+    assert ("Ring the bell now\a", "Ring the bell now\a (de)") in pairs
