@@ -47,6 +47,7 @@ from starlette.concurrency import run_in_threadpool
 from ltmt.errors import InputError
 from ltmt.formats.html_fragments import translated_fragments
 from ltmt.language_detection import language_name
+from ltmt.segments import Match, Translation
 from ltmt.server import files
 from ltmt.server.auth import bearer_token
 from ltmt.server.downloads import Download
@@ -155,6 +156,7 @@ async def translate(
         if texts[i].strip() and (not auto or detected[i][0] != service.target_lang)
     ]
     done: list[str] = []
+    results: list[Translation] = []
     if todo and body.format == "html":
         done = await run_in_threadpool(
             translated_fragments,
@@ -172,11 +174,52 @@ async def translate(
         outputs[i] = text
     answer: dict[str, Any] = {"translatedText": outputs[0] if isinstance(body.q, str) else outputs}
     if body.alternatives:
-        answer["alternatives"] = [] if isinstance(body.q, str) else [[] for _ in outputs]
+        others: list[list[str]] = [[] for _ in outputs]
+        if results:  # text, not html fragments
+            suggested = await _alternatives(service, key.user, results, body.alternatives)
+            for i, alternatives in zip(todo, suggested, strict=True):
+                others[i] = alternatives
+        answer["alternatives"] = others[0] if isinstance(body.q, str) else others
     if auto:
         found = [{"confidence": confidence, "language": code} for code, confidence in detected]
         answer["detectedLanguage"] = found[0] if isinstance(body.q, str) else found
     return answer
+
+
+async def _alternatives(
+    service: Service, user: str, results: list[Translation], count: int
+) -> list[list[str]]:
+    """Up to ``count`` other translations of each of ``results``' sources, each unlike the
+    answer and the others: first those the user's memory holds for the very same source (its
+    other approved translations, newest first), then, where the answer used the memory, the
+    model's translation without it."""
+    sources = [result.source for result in results]
+
+    def search() -> list[list[Match]]:
+        if user not in service.memory.users():
+            return [[] for _ in sources]
+        return [service.memory.search(user, text, k=count + 1) for text in sources]
+
+    held = await run_in_threadpool(search)
+    used_memory = [i for i, result in enumerate(results) if result.method not in _NO_MEMORY]
+    without = service.options("none", None)
+    plain = (
+        await service.translate(user, [sources[i] for i in used_memory], without)
+        if used_memory
+        else []
+    )
+    without_memory = dict(zip(used_memory, (t.text for t in plain), strict=True))
+    alternatives = []
+    for i, result in enumerate(results):
+        exact = [m.segment.target for m in held[i] if m.score >= 100.0]
+        candidates = [*exact, *([without_memory[i]] if i in without_memory else [])]
+        unique = [t for t in dict.fromkeys(candidates) if t.strip() and t != result.text]
+        alternatives.append(unique[:count])
+    return alternatives
+
+
+# a translation's methods that read no memory: the model alone, an empty input
+_NO_MEMORY = frozenset({"model", "empty"})
 
 
 def _detected(service: Service, text: str) -> tuple[str, float]:

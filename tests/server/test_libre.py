@@ -475,6 +475,34 @@ def test_a_json_body_is_known_by_its_content_type_in_any_case_and_may_not_nest_t
     )
 
 
+def test_alternatives_are_the_memorys_other_translations_then_the_model_without_it(api):
+    """LibreTranslate's ``alternatives``: the other translations the user's memory holds for
+    the very same text (newest first), then, where the answer used the memory, the model's
+    without it; never the answer itself, never twice."""
+    token = api.key("libre-alternatives")
+    pairs = [
+        {"source": "open the file", "target": "öffne die Datei"},
+        {"source": "open the file", "target": "Datei öffnen"},  # the newest: the answer
+    ]
+    with api.client(token) as client:
+        client.post("/v1/memory/pairs", json={"pairs": pairs})
+        body = {"source": "en", "target": "de", "api_key": token, "alternatives": 3}
+        answer = client.post("/translate", json={"q": "open the file", **body}).json()
+        plain = client.post(
+            "/v1/translate", json={"segments": ["open the file"], "fusion": "none"}
+        ).json()["translations"][0]["text"]
+        one = client.post("/translate", json={"q": "open the file", **body, "alternatives": 1})
+        listed = client.post("/translate", json={"q": ["open the file", " "], **body}).json()
+    assert answer["translatedText"] == "Datei öffnen"
+    expected = [
+        "öffne die Datei",
+        *([plain] if plain not in ("Datei öffnen", "öffne die Datei") else []),
+    ]
+    assert answer["alternatives"] == expected
+    assert one.json()["alternatives"] == ["öffne die Datei"]
+    assert listed["alternatives"] == [expected, []]
+
+
 def test_a_suggestion_is_the_next_translation_of_its_text(api):
     """LibreTranslate's ``/suggest``: ``s`` is stored in the key's memory, newest first, so
     the next translation of ``q`` is ``s``; as JSON or as a form."""
