@@ -41,3 +41,8 @@ if TYPE_CHECKING:
 
 
 __getattr__ = lazy_names(__name__, _LAZY)
+
+
+def __dir__() -> list[str]:
+    """The public names (imported lazily, so not in the module's namespace until asked for)."""
+    return sorted({*globals(), *__all__})

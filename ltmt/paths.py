@@ -41,7 +41,13 @@ def _user_dir(environ: Mapping[str, str] | None, own: str, xdg: str, fallback: s
 
 
 def resolve_memory_dir(path: str | os.PathLike[str] | None) -> Path:
-    """``path`` when given (user-expanded), else :func:`default_memory_dir`."""
+    """``path`` when given (user-expanded), else :func:`default_memory_dir`. An empty path is
+    an :class:`~ltmt.errors.InputError` (it would be the working directory: an unset variable
+    read as a path made a store of a project's folder)."""
     if path is None:
         return default_memory_dir()
+    if not str(path).strip():
+        from ltmt.errors import InputError
+
+        raise InputError("the memory store's path is empty: name a directory (or give none)")
     return Path(path).expanduser()

@@ -466,8 +466,9 @@ class Translator:
         """
         if self.memory is None:
             raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
+        sources, targets = _text_list(sources, "sources"), _text_list(targets, "targets")
         if len(sources) != len(targets):
-            raise ConfigError(f"{len(sources)} sources but {len(targets)} targets")
+            raise InputError(f"{len(sources)} sources but {len(targets)} targets")
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
         return self.memory.import_pairs(user, pairs, origin="learn")
 
@@ -757,12 +758,24 @@ class Translator:
         return texts
 
 
+def _text_list(texts: Sequence[str], what: str = "texts") -> list[str]:
+    """``texts`` as a list of strings: one string given for the list (its characters would be
+    read as texts) or an item of another type is an :class:`InputError` that names it."""
+    if isinstance(texts, str):
+        raise InputError(f"{what} must be a list of strings, not one string: pass [{texts[:40]!r}]")
+    items = list(texts)
+    for number, text in enumerate(items, 1):
+        if not isinstance(text, str):
+            raise InputError(f"{what}: item {number} is {type(text).__name__}, not a string")
+    return items
+
+
 def _readable(texts: Sequence[str]) -> list[str]:
     """``texts`` as a list of whole characters: a UTF-16 surrogate pair made the character it
     encodes (a tokenizer reads no surrogate), half of one an :class:`InputError` that names
-    its text."""
+    its text (and :func:`_text_list`'s checks)."""
     readable = []
-    for number, text in enumerate(texts, 1):
+    for number, text in enumerate(_text_list(texts), 1):
         problem = half_character(text)
         if problem is not None:
             raise InputError(f"text {number} {problem}")

@@ -58,3 +58,9 @@ def test_the_memory_packages_names_resolve_lazily() -> None:
     assert sorted(ltmt.memory.__all__) == ["CleanConfig", "ImportReport", "Memory"]
     with pytest.raises(AttributeError, match=r"^module 'ltmt\.memory' has no attribute 'Nothing'$"):
         ltmt.memory.Nothing  # noqa: B018
+
+
+def test_the_public_names_are_listed_though_imported_lazily():
+    import ltmt
+
+    assert set(ltmt.__all__) <= set(dir(ltmt))

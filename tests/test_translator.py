@@ -227,6 +227,22 @@ def test_a_text_with_half_a_character_is_an_input_error_that_names_it(backbone):
     assert translator.translate(["smile \ud83d\ude00"])[0].text
 
 
+def test_one_string_for_a_list_or_an_item_of_another_type_is_an_input_error(backbone):
+    """A string is a sequence of strings: ``translate("Open")`` read its letters as texts, and
+    ``learn`` stored one-letter pairs."""
+    memory = FakeMemory([])
+    translator = Translator(backbone, beam=1, memory=memory)
+    with pytest.raises(InputError, match=r"^texts must be a list of strings, not one string: "):
+        translator.translate("open the file")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"^texts: item 2 is NoneType, not a string$"):
+        translator.translate(["open", None])  # type: ignore[list-item]
+    with pytest.raises(InputError, match=r"^sources must be a list of strings, not one string"):
+        translator.learn("u1", "Save", "Sichern")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"^2 sources but 1 targets$"):
+        translator.learn("u1", ["a", "b"], ["c"])
+    assert memory.pairs == []
+
+
 class _AnyMatchFusion:
     """A fusion that claims every batch (its state is never read: decoding is scripted)."""
 

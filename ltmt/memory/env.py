@@ -107,15 +107,23 @@ class Store:
     lock: SharedLock = field(default_factory=SharedLock)
 
 
+DATA_FILE = "data.mdb"  # LMDB's data file: what makes a directory a store
 _REGISTRY: dict[str, Store] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
 def check_store_path(path: Path) -> None:
-    """StoreError when ``path`` exists and is not a directory (a store is a directory)."""
+    """StoreError when ``path`` exists and is not a directory (a store is a directory), or is a
+    directory of other files that holds no store (a store would be made among them, and the
+    directory made private: ``Memory(".")`` in a project's folder)."""
     if path.exists() and not path.is_dir():
         raise StoreError(
             f"memory store {path} is a file, not a directory; pass a directory to --memory-dir"
+        )
+    if path.is_dir() and not (path / DATA_FILE).exists() and any(path.iterdir()):
+        raise StoreError(
+            f"{path} holds other files and no memory store; give a new or empty directory for "
+            "the store"
         )
 
 

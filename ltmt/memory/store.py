@@ -108,6 +108,9 @@ class Memory:
         self.scan_max = scan_max
         key = resolve_key_file(key_file)
         self._store: env.Store | None = env.acquire(self.path, map_size=map_size, key_file=key)
+        # a Memory dropped without close() releases its store when collected (it held the
+        # environment open, and compact() refused for handles no one had any more)
+        self._release = weakref.finalize(self, env.release, self._store)
         self._packer = BackgroundPacker()
         self._scratch = SearchScratch(pack_later=_packs_in_background(self))
 
@@ -118,7 +121,7 @@ class Memory:
         and a pack of sources under way holds it until it ends: :mod:`ltmt.memory.packing`)."""
         self._packer.close()
         if self._store is not None:
-            env.release(self._store)
+            self._release()
             self._store = None
 
     def __enter__(self) -> Memory:

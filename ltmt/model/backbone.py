@@ -400,6 +400,26 @@ def fusion_weights_for(
     return backbone
 
 
+def checked_device(device: str) -> str:
+    """``device`` where torch can run on this machine: an unknown name (``gpu``) or a GPU
+    torch does not find (``cuda`` with a CPU build) is a :class:`ConfigError` now, not a
+    failure at the first input that needs the model."""
+    import torch
+
+    try:
+        kind = torch.device(device).type
+    except (RuntimeError, TypeError) as exc:
+        raise ConfigError(f"unknown device {device!r}: use cpu, cuda or cuda:N") from exc
+    if kind == "cuda" and not torch.cuda.is_available():
+        raise ConfigError(
+            f"device {device!r}: torch finds no CUDA GPU on this machine (a CPU build, or no "
+            "driver); use cpu"
+        )
+    if kind not in ("cpu", "cuda"):
+        raise ConfigError(f"device {device!r}: ltmt runs on cpu or cuda")
+    return device
+
+
 def resolve_model_name(model: str | Path | None) -> str | Path:
     """The directory or hub id to load: ``None`` means the embedded default."""
     if model is None:
@@ -427,6 +447,7 @@ def load_backbone(
     config ltmt's own Marian modules reproduce loads into them (:mod:`ltmt.model.marian`; same
     outputs, no transformers model code); ``False``, or anything else, loads ``MarianMTModel``.
     """
+    device = checked_device(device)
     name = resolve_model_name(model)
     path = Path(name).expanduser()
     local = path.is_dir()

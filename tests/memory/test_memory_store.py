@@ -3,6 +3,7 @@ report of what cleaning skipped."""
 
 from __future__ import annotations
 
+import stat
 import subprocess
 import sys
 import threading
@@ -175,6 +176,24 @@ def test_foreign_lmdb_and_file_paths_are_refused(tmp_path: Path) -> None:
     a_file.write_text("x")
     with pytest.raises(StoreError, match=r"is a file, not a directory"):
         Memory(a_file)
+
+
+def test_a_folder_of_other_files_or_an_empty_path_is_no_store(tmp_path: Path) -> None:
+    """``Memory("")`` (an unset variable) was the working directory: a store was made among a
+    project's files, and the folder made private (0700)."""
+    project = tmp_path / "project"
+    project.mkdir(mode=0o755)
+    (project / "main.py").write_text("print('hi')\n")
+    with pytest.raises(StoreError, match=r"holds other files and no memory store; give a new"):
+        Memory(project)
+    assert sorted(p.name for p in project.iterdir()) == ["main.py"]
+    assert stat.S_IMODE(project.stat().st_mode) == 0o755
+    with pytest.raises(InputError, match=r"^the memory store's path is empty: name a directory"):
+        Memory("")
+    with Memory(tmp_path / "new" / "store") as memory:  # a new folder, or an empty one, is
+        memory.add("u", "a", "b")
+    with Memory(tmp_path / "new" / "store") as memory:  # ... and a store, reopened
+        assert memory.count("u") == 1
 
 
 def test_full_map_grows(tmp_path: Path) -> None:
@@ -415,3 +434,19 @@ def test_deletes_remove_the_states_translations_cached_of_the_segments(
         assert not memory.delete("u1", first)
         assert memory.delete_user("u1")
         assert [key for key, path in paths.items() if path.exists()] == [("u2", 1)]
+
+
+def test_a_memory_dropped_without_close_releases_its_store(tmp_path: Path) -> None:
+    import gc
+
+    from ltmt.memory import env
+
+    def count() -> int:
+        return Memory(tmp_path / "store").count("u")  # never closed
+
+    for _ in range(3):
+        count()
+    gc.collect()
+    assert str((tmp_path / "store").resolve()) not in env._REGISTRY
+    with Memory(tmp_path / "store") as memory:  # compact needs no other handle open
+        memory.compact()

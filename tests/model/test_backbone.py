@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from ltmt.errors import ModelError
+from ltmt.errors import ConfigError, ModelError
 from ltmt.model import backbone as backbone_module
 from ltmt.model.backbone import load_backbone
 
@@ -78,14 +79,37 @@ def test_converted_copies_keep_the_native_modules(tiny_model_dir):
             assert isinstance(copy.model, MarianModel) is native
 
 
-def test_a_bfloat16_copy_goes_to_the_same_device_index(tiny_model_dir):
+def test_a_bfloat16_copy_goes_to_the_same_device_index(tiny_model_dir, monkeypatch):
     import torch
 
     from ltmt.model.backbone import bfloat16_weights
 
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # as on a GPU machine
     loaded = load_backbone(tiny_model_dir, device="cuda:1")  # the weights are not read here
     assert bfloat16_weights(loaded).device == torch.device("cuda:1")
     assert bfloat16_weights(loaded).device_type == "cuda"
+
+
+@pytest.mark.parametrize(
+    ("device", "message"),
+    [
+        ("gpu", "unknown device 'gpu': use cpu, cuda or cuda:N"),
+        ("mps", "device 'mps': ltmt runs on cpu or cuda"),
+    ],
+)
+def test_a_device_torch_cannot_use_is_refused_before_anything_loads(
+    tiny_model_dir, device, message
+):
+    with pytest.raises(ConfigError, match=f"^{re.escape(message)}$"):
+        load_backbone(tiny_model_dir, device=device)
+
+
+def test_a_gpu_this_machine_lacks_is_refused_before_anything_loads(tiny_model_dir, monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(ConfigError, match=r"^device 'cuda': torch finds no CUDA GPU on this"):
+        load_backbone(tiny_model_dir, device="cuda")
 
 
 def test_a_hub_id_with_the_hub_unreachable_fails_at_once(monkeypatch, caplog):

@@ -99,7 +99,10 @@ def test_int8_weights_encode_in_ctranslate2_only_when_asked_for(backbone) -> Non
     assert Translator(backbone, fusion="knn", fusion_int8=True).backbone.encoder_engine == "torch"
 
 
-def test_another_device_is_refused(tiny_model_dir: Path) -> None:
+def test_another_device_is_refused(tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # as on a GPU machine
     lazy = load_backbone(tiny_model_dir, device="cuda")  # nothing loads: the device is a name
     assert refusal(lazy) == "it runs on the CPU, not cuda"
 
