@@ -383,6 +383,8 @@ class Memory:
         """
         check_user(user)
         check_range("k", k, at_least=1, error=InputError)
+        if isinstance(texts, str):  # its letters would be searched one by one
+            raise InputError("texts must be a list of strings, not one string: use search()")
         texts = list(texts)
         wanted = list(prefer) if prefer is not None else None
         if wanted is not None and len(wanted) != len(texts):

@@ -450,3 +450,10 @@ def test_a_memory_dropped_without_close_releases_its_store(tmp_path: Path) -> No
     assert str((tmp_path / "store").resolve()) not in env._REGISTRY
     with Memory(tmp_path / "store") as memory:  # compact needs no other handle open
         memory.compact()
+
+
+def test_search_batch_of_one_string_is_an_input_error(tmp_path: Path) -> None:
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u", "Save", "Sichern")
+        with pytest.raises(InputError, match=r"^texts must be a list of strings, not one"):
+            memory.search_batch("u", "Save")  # type: ignore[arg-type]
