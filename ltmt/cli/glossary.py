@@ -150,6 +150,8 @@ def delete(
         raise InputError("name the source terms to delete, or pass --all")
     if all_terms and case_sensitive is not None:
         raise InputError("--all deletes every term; --case-sensitive/--case-insensitive name one")
+    if all_terms and sources:  # which was meant: the terms named, or every one?
+        raise InputError("--all deletes every term; name terms to delete, or pass --all alone")
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         glossary = memory.glossary(user)

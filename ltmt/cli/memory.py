@@ -410,12 +410,15 @@ def delete(
             return
         memory.require_user(user)
         count = memory.count(user)
+        # the user's glossary goes with its memory: said, so that it is no surprise
+        held = counted(count, "segment")
+        if terms := len(memory.glossary(user)):
+            held += f" and {counted(terms, 'glossary term')}"
         if not yes:
             from ltmt.cli.main import click_errors
 
             raise click_errors.UsageError(
-                f"refusing to delete user {user!r} ({counted(count, 'segment')}) without --yes "
-                "(it cannot be undone)"
+                f"refusing to delete user {user!r} ({held}) without --yes (it cannot be undone)"
             )
         memory.delete_user(user)
         encrypted = memory.encrypted
@@ -428,7 +431,7 @@ def delete(
         if encrypted
         else "run 'ltmt memory compact' to remove its text from freed pages"
     )
-    typer.echo(f"deleted user {user} ({counted(count, 'segment')}); {note}")
+    typer.echo(f"deleted user {user} ({held}); {note}")
 
 
 @app.command("check")

@@ -64,7 +64,7 @@ _PATTERNS = {
     # ``$name$``, i18next's nested ``$t(key)``
     "sigil": (
         r"(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
-        r"|\$t\([^()\s]+\)|(?<![\w$])\$[1-9](?!\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
+        r"|\$t\([^()\s]+\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
     ),
     # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)
     # or an e-mail address

@@ -31,6 +31,7 @@ from ltmt.memory.layout import (
     PER_USER_TABLES,
     POST,
     SEG,
+    SIGS,
     USERS,
     Buffer,
     UserInfo,
@@ -51,8 +52,10 @@ _TABLE_NAMES = {
     NORM: "normalised-source",
     POST: "index",
     LENS: "length",
+    SIGS: "signature",
     GLOSS: "glossary",
 }
+# (every per-user table is named: a check that found damage in one must not fail to say so)
 
 
 @dataclass(frozen=True)

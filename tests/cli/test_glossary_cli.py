@@ -264,6 +264,14 @@ def test_delete_can_name_the_case_sensitive_or_the_any_case_term(tmp_path: Path,
         assert memory.glossary("u1").terms() == [Term("Tag", "Tag", case_sensitive=True)]
     code, _, err = ltmt(capsys, "glossary", "delete", "--all", "--case-sensitive", *argv[3:])
     assert code == 1 and "--all deletes every term" in err
+    # a term named with --all: which was meant? nothing deleted
+    code, _, err = ltmt(capsys, "glossary", "delete", "tag", "--all", "--yes", *argv[3:])
+    assert (code, err) == (
+        1,
+        "ltmt: error: --all deletes every term; name terms to delete, or pass --all alone\n",
+    )
+    with Memory(store) as memory:
+        assert len(memory.glossary("u1")) == 1
     # "Git" case-insensitive when only the case-sensitive term is there: the message says so
     code, _, err = ltmt(capsys, "glossary", "delete", "tag", *argv[3:], "--case-insensitive")
     assert (code, err) == (

@@ -147,13 +147,17 @@ def test_import_search_stats_users_export_delete(
         "Push",
     ]
 
+    with Memory(store) as memory:
+        memory.glossary("git").add("commit", "Commit")
     code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--memory-dir", store)
-    assert code == 2 and "without --yes" in err
+    # the glossary goes with the memory: said, as the segments are
+    assert code == 2 and "'git' (4 segments and 1 glossary term) without --yes" in err
     assert Memory(store).count("git") == 4
     code, out, _ = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
     assert (code, out) == (
         0,
-        "deleted user git (4 segments); run 'ltmt memory compact' to remove its text from freed pages\n",
+        "deleted user git (4 segments and 1 glossary term); run 'ltmt memory compact' to remove "
+        "its text from freed pages\n",
     )
     code, out, _ = ltmt(capsys, "memory", "users", "--memory-dir", store)
     assert (code, out) == (0, "")

@@ -37,6 +37,7 @@ from ltmt.formats.placeholders import (
         # translators keep as they are)
         ("Welcome :name, you have :count messages.", [":name", ":count"]),
         ("$1 replaced by $2 for $USER$", ["$1", "$2", "$USER$"]),
+        ("Only $9.99 or $1,000 a month", []),  # prices (the currency amounts' tags)
         ("printer for :hardcopy", [":hardcopy"]),
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
         ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),

@@ -54,6 +54,10 @@ def test_check_passes_and_counts(tmp_path: Path) -> None:
             r"its segment table holds keys of uid 9, which has no user",
         ),
         (
+            lambda t: t.put(b"h" + (999).to_bytes(4, "big") + bytes(2), b"x" * 64),
+            r"its signature table holds keys of uid 999, which has no user",
+        ),
+        (
             lambda t: t.put(
                 b"i" + (1).to_bytes(4, "big") + (7).to_bytes(4, "big"),
                 b"\x01\x00\x00\x00\x01\x00\x00\x00",
