@@ -403,7 +403,10 @@ def fusion_weights_for(
 def checked_device(device: str) -> str:
     """``device`` where torch can run on this machine: an unknown name (``gpu``) or a GPU
     torch does not find (``cuda`` with a CPU build) is a :class:`ConfigError` now, not a
-    failure at the first input that needs the model."""
+    failure at the first input that needs the model. ``cpu`` is taken as it is: checking it
+    would import torch, which a run on the fast path without memory never loads."""
+    if device == "cpu":
+        return device
     import torch
 
     try:
