@@ -201,13 +201,18 @@ def export(
             except InputError as exc:  # it names the scratch file: say --output instead
                 shown = "standard output" if is_stdout(output) else output
                 raise InputError(str(exc).replace(str(written), shown)) from exc
+            if spec.is_xml and count < segments[0]:  # a backup must not lose pairs unsaid
+                raise InputError(
+                    f"{segments[0] - count} of the {counted(segments[0], 'segment')} of {user} "
+                    f"hold control characters, which {name.upper()} (XML) cannot carry; nothing "
+                    "written: export as .jsonl, which keeps every segment"
+                )
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
     exported = counted(segments[0], "segment")
     entries = ""
-    if spec.is_xml:  # XML cannot carry control characters: the writer warned about those pairs
-        exported = exported if count == segments[0] else f"{count} of {exported}"
-    elif count != segments[0]:  # a PO catalog: one entry per message (every plural form in it)
+    # a PO catalog: one entry per message (every plural form in it)
+    if not spec.is_xml and count != segments[0]:
         entries = (
             f" as {counted(count, 'entry', 'entries')} (an entry holds every plural form of a "
             "message, and one translation per source and context: .tmx or .jsonl keep every "

@@ -447,19 +447,28 @@ def test_po_export_counts_segments_and_says_when_entries_differ(
 
 
 @pytest.mark.parametrize("ext", ["tmx", "xlf"])
-def test_xml_export_says_how_many_segments_it_could_not_write(
+def test_an_xml_export_that_cannot_hold_every_segment_writes_nothing_and_says_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], ext: str
 ) -> None:
+    """A backup must not lose segments unsaid: XML cannot carry a bell character, and the
+    export wrote the others and exited 0 (as the server's export answers a 400 now)."""
     store = str(tmp_path / "store")
     with Memory(store) as memory:
-        memory.add("u1", "\x07timed out waiting for input", "\x07Zeitüberschreitung")
+        bell = memory.add("u1", "\x07timed out waiting for input", "\x07Zeitüberschreitung")
         memory.add("u1", "Open", "Öffnen")
     out = tmp_path / f"u1.{ext}"
-    code, stdout, _ = ltmt(
-        capsys, "memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store
+    argv = ["memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store]
+    code, _, err = ltmt(capsys, *argv)
+    kind = "TMX" if ext == "tmx" else "XLIFF"
+    assert code == 1 and err.endswith(
+        f"1 of the 2 segments of u1 hold control characters, which {kind} (XML) cannot carry; "
+        "nothing written: export as .jsonl, which keeps every segment\n"
     )
-    # the writer's warning names the segment (the library's log, see the log format's test)
-    assert (code, stdout) == (0, f"exported 1 of 2 segments of u1 to {out}\n")
+    assert not out.exists()
+    with Memory(store) as memory:
+        memory.delete("u1", bell.id)
+    code, stdout, _ = ltmt(capsys, *argv)
+    assert (code, stdout) == (0, f"exported 1 segment of u1 to {out}\n")
     if ext == "xlf":  # the file names itself as written, not the export's scratch file
         assert f'original="u1.{ext}"' in out.read_text("utf-8")
 
