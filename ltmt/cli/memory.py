@@ -174,7 +174,7 @@ def export(
     import shutil
     import tempfile
 
-    from ltmt.formats.pairs import write_pairs
+    from ltmt.formats.pairs import pairs_left_out, write_pairs
     from ltmt.formats.registry import find_format
     from ltmt.outputs import describe, is_stdout, open_output
     from ltmt.segments import PairRecord
@@ -201,9 +201,9 @@ def export(
             except InputError as exc:  # it names the scratch file: say --output instead
                 shown = "standard output" if is_stdout(output) else output
                 raise InputError(str(exc).replace(str(written), shown)) from exc
-            if spec.is_xml and count < segments[0]:  # a backup must not lose pairs unsaid
-                raise InputError(
-                    f"{segments[0] - count} of the {counted(segments[0], 'segment')} of {user} "
+            if missing := pairs_left_out(name, segments[0], count):  # a backup must not lose
+                raise InputError(  # pairs unsaid
+                    f"{missing} of the {counted(segments[0], 'segment')} of {user} "
                     f"hold control characters, which {name.upper()} (XML) cannot carry; nothing "
                     "written: export as .jsonl, which keeps every segment"
                 )

@@ -215,3 +215,11 @@ def write_pairs(
 ) -> int:
     """Write ``records`` to ``path`` in format ``fmt`` (default: from the extension)."""
     return find_format(path, fmt, role="write").writer()(Path(path), records, **options)
+
+
+def pairs_left_out(fmt: str, read: int, written: int) -> int:
+    """How many of ``read`` records a ``fmt`` file that :func:`write_pairs` wrote with a count
+    of ``written`` left out: those with a control character in an XML format, which cannot
+    carry one. A PO catalog's count is of entries (a message's plural forms are one), so a
+    smaller one loses nothing."""
+    return read - written if find_format(None, fmt, role="write").is_xml else 0

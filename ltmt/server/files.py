@@ -22,7 +22,7 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import document_format
 from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 from ltmt.formats.pair_languages import check_pair_languages
-from ltmt.formats.pairs import drain, pair_format, read_pairs, write_pairs
+from ltmt.formats.pairs import drain, pair_format, pairs_left_out, read_pairs, write_pairs
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
 from ltmt.formats.registry import FORMATS
 from ltmt.memory.report import ImportReport
@@ -222,21 +222,13 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
             written = write_pairs(path, records, fmt, **_languages(fmt, *languages))
         except InputError as exc:  # the answer names the download, not the server's files
             raise InputError(str(exc).replace(str(path), path.name)) from exc
-        if written < len(records):  # a backup must not lose pairs unsaid
-            raise InputError(
-                f"{len(records) - written} of the {len(records)} pairs of {user} cannot be "
-                f"written as {fmt} ({_LEFT_OUT.get(fmt, 'the format cannot hold them')}); "
-                "export as jsonl, which keeps every pair"
+        if missing := pairs_left_out(fmt, len(records), written):  # a backup must not lose
+            raise InputError(  # pairs unsaid (the writer names them in the server's log)
+                f"{missing} of the {len(records)} pairs of {user} cannot be written as {fmt} "
+                "(they hold control characters, which XML cannot carry); export as jsonl, "
+                "which keeps every pair"
             )
         return path.read_bytes()
-
-
-# why a format leaves pairs out (the writers say which, in the server's log)
-_LEFT_OUT = {
-    "tmx": "they hold control characters, which XML cannot carry",
-    "xliff": "they hold control characters, which XML cannot carry",
-    "po": "a source it holds once, or an empty one",
-}
 
 
 def translate_upload(

@@ -150,6 +150,20 @@ def test_an_export_that_cannot_hold_every_pair_says_so_instead_of_leaving_them_o
     assert [json.loads(line)["source"] for line in jsonl.text.splitlines()] == [
         p["source"] for p in pairs
     ]
+    # a PO catalog holds a message's plural forms as one entry: fewer entries, nothing lost
+    plurals = [
+        {"source": "%d file", "target": "%d Datei", "metadata": {"plural": 0}},
+        {
+            "source": "%d files",
+            "target": "%d Dateien",
+            "metadata": {"plural": 1, "plural_of": "%d file"},
+        },
+    ]
+    with api.client(api.key("plural-exporter")) as client:
+        client.post("/v1/memory/pairs", json={"pairs": plurals})
+        po = client.get("/v1/memory/export", params={"format": "po"})
+    assert po.status_code == 200, po.text
+    assert 'msgid_plural "%d files"' in po.text and 'msgstr[1] "%d Dateien"' in po.text
 
 
 def test_warming_a_memory_for_its_first_translations(api):
