@@ -7,10 +7,12 @@ sets, read, never trained on), each placeholder of the source of a session-56 ki
 with whether the target writes it as the source does: sigil fields (Laravel's ``:count``,
 JavaScript's ``$1``, Chrome's ``$name$``, i18next's ``$t(key)``), i18next's unescaped and
 formatted fields (``{{- name}}``, ``{{val, number}}``), react-i18next's numbered tags
-(``<1>``), Windows paths. With ``--translate``, a fixed set of lines holding each kind (written
-here, not from any user's files) is translated with no memory by the shipped model through
-this checkout's ``Translator`` and through another checkout's (``--before``: one from before
-session 56), and each output's placeholders counted as kept or not.
+(``<1>``), Windows paths, C escapes other than a line break or tab (``\\a``, ``\\033[1m``);
+and amounts of money (``€5``), which are no placeholders but go to the model as tags too.
+With ``--before``, a fixed set of lines holding each kind (written here, not from any user's
+files) is translated with no memory by the shipped model through this checkout's
+``Translator`` and through another checkout's (one from before session 56), and each
+output's placeholders counted as kept or not.
 
     python eval/placeholder_kinds_trial.py --before BASE-WORKTREE \\
         --output eval/results/placeholder-kinds/trial.json
@@ -60,7 +62,18 @@ def session_56_kind(placeholder: Placeholder) -> str | None:
         return "numbered tag"
     if placeholder.kind == "name" and "\\" in text:
         return "windows path"
+    if placeholder.kind == "escape" and text not in ("\\n", "\\r", "\\t"):
+        return "c escape"
     return None
+
+
+def session_56_spans(source: str) -> list[tuple[str, str]]:
+    """``(text, kind)`` of each session-56 placeholder of ``source``, and of each amount of
+    money (:mod:`ltmt.currency_amounts`: no placeholder, but sent to the model as a tag too)."""
+    from ltmt.currency_amounts import amount_spans
+
+    found = [(p.text, kind) for p in find_placeholders(source) if (kind := session_56_kind(p))]
+    return found + [(text, "amount of money") for _, _, text in amount_spans(source)]
 
 
 def count_data() -> dict[str, Any]:
@@ -70,12 +83,9 @@ def count_data() -> dict[str, Any]:
     examples: dict[str, list[dict[str, str]]] = {}
     for path in sorted((DATA_DIR / "l10n").glob("*/*.jsonl")):
         for row in read_jsonl(path):
-            for placeholder in find_placeholders(row["source"]):
-                kind = session_56_kind(placeholder)
-                if kind is None:
-                    continue
+            for text, kind in session_56_spans(row["source"]):
                 found[kind] += 1
-                if placeholder.text in row["target"]:
+                if text in row["target"]:
                     kept[kind] += 1
                 else:
                     examples.setdefault(kind, []).append(

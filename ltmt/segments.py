@@ -73,6 +73,15 @@ class Translation:
     fitted: bool = False
     target_language: str = ""
 
+    @property
+    def used_memory(self) -> bool:
+        """Whether ``text`` came from the user's memory: a match reused, or fused."""
+        return self.method not in MEMORY_FREE
+
+
+# the methods of a :class:`Translation` that read no memory: the model alone, an empty input
+MEMORY_FREE = frozenset({"model", "empty"})
+
 
 @dataclass(frozen=True)
 class PairRecord:

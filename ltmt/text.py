@@ -22,9 +22,12 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
+from ltmt.errors import InputError
+
 # Control characters that str.split() does not treat as whitespace; they carry no meaning for
 # matching (and NUL would collide with the index's separator).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+CONTROL_CHARACTERS = r"\x00-\x08\x0e-\x1b\x7f"  # (a character class's body, for regexes)
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 # a letter of any script (a word character that is neither a digit nor an underscore)
 LETTER = re.compile(r"[^\W\d_]")
@@ -176,3 +179,16 @@ def half_character(text: str) -> str | None:
         f"holds \\u{ord(half):04x}, half of a UTF-16 surrogate pair with no other half; "
         "send whole characters (fix the escape, or write the character itself)"
     )
+
+
+def text_list(texts: Iterable[str], what: str = "texts") -> list[str]:
+    """``texts`` as a list of strings: one string given for the list (its characters would be
+    read as texts) or an item of another type is an :class:`~ltmt.errors.InputError` that
+    names it."""
+    if isinstance(texts, str):
+        raise InputError(f"{what} must be a list of strings, not one string: pass [{texts[:40]!r}]")
+    items = list(texts)
+    for number, text in enumerate(items, 1):
+        if not isinstance(text, str):
+            raise InputError(f"{what}: item {number} is {type(text).__name__}, not a string")
+    return items

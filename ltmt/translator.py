@@ -54,7 +54,7 @@ from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, Translation
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
-from ltmt.text import half_character, paired_surrogates
+from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
 from ltmt.worker_processes import (
@@ -466,7 +466,7 @@ class Translator:
         """
         if self.memory is None:
             raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
-        sources, targets = _text_list(sources, "sources"), _text_list(targets, "targets")
+        sources, targets = text_list(sources, "sources"), text_list(targets, "targets")
         if len(sources) != len(targets):
             raise InputError(f"{len(sources)} sources but {len(targets)} targets")
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
@@ -758,24 +758,12 @@ class Translator:
         return texts
 
 
-def _text_list(texts: Sequence[str], what: str = "texts") -> list[str]:
-    """``texts`` as a list of strings: one string given for the list (its characters would be
-    read as texts) or an item of another type is an :class:`InputError` that names it."""
-    if isinstance(texts, str):
-        raise InputError(f"{what} must be a list of strings, not one string: pass [{texts[:40]!r}]")
-    items = list(texts)
-    for number, text in enumerate(items, 1):
-        if not isinstance(text, str):
-            raise InputError(f"{what}: item {number} is {type(text).__name__}, not a string")
-    return items
-
-
 def _readable(texts: Sequence[str]) -> list[str]:
     """``texts`` as a list of whole characters: a UTF-16 surrogate pair made the character it
     encodes (a tokenizer reads no surrogate), half of one an :class:`InputError` that names
-    its text (and :func:`_text_list`'s checks)."""
+    its text (and :func:`ltmt.text.text_list`'s checks)."""
     readable = []
-    for number, text in enumerate(_text_list(texts), 1):
+    for number, text in enumerate(text_list(texts), 1):
         problem = half_character(text)
         if problem is not None:
             raise InputError(f"text {number} {problem}")

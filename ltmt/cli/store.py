@@ -81,6 +81,7 @@ def require_store(memory_dir: Path | None) -> None:
 
 def store_exists(memory_dir: Path | None) -> bool:
     """Whether ``--memory-dir`` (or its default) holds a store."""
+    from ltmt.memory.layout import DATA_FILE
     from ltmt.paths import resolve_memory_dir
 
-    return (resolve_memory_dir(memory_dir) / "data.mdb").is_file()
+    return (resolve_memory_dir(memory_dir) / DATA_FILE).is_file()

@@ -51,7 +51,7 @@ from ltmt.formats.placeholders import Restored, protect, restore
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
-from ltmt.segments import Translation
+from ltmt.segments import MEMORY_FREE, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
 from ltmt.wording import counted
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence["str | Translation"]]
-NOT_FUSION = frozenset({"exact", "model", "empty"})
+NOT_FUSION = MEMORY_FREE | {"exact"}
 
 
 @dataclass(frozen=True)

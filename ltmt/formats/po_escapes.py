@@ -37,7 +37,7 @@ def read_all_escapes() -> None:
             return known[escape]
         if escape in _NAMED:
             return _NAMED[escape]
-        if escape[1:2].isdigit() and escape[1] in "01234567":
+        if escape[1] in "01234567":  # (the pattern takes octal digits only)
             return chr(int(escape[1:], 8))
         if escape[1:2] == "x" and len(escape) > 2:
             return chr(int(escape[2:], 16))

@@ -40,6 +40,7 @@ from ltmt.memory.crypto import (
 )
 from ltmt.memory.layout import (
     CIPHER_KEY,
+    DATA_FILE,
     INDEX_KEY,
     INDEX_KIND,
     NEXT_UID_KEY,
@@ -107,7 +108,6 @@ class Store:
     lock: SharedLock = field(default_factory=SharedLock)
 
 
-DATA_FILE = "data.mdb"  # LMDB's data file: what makes a directory a store
 _REGISTRY: dict[str, Store] = {}
 _REGISTRY_LOCK = threading.Lock()
 
@@ -182,7 +182,7 @@ def swap_data_file(store: Store, new_file: Path) -> None:
         map_bytes = map_size(store)
         store.env.close()
         try:
-            os.replace(new_file, store.path / "data.mdb")
+            os.replace(new_file, store.path / DATA_FILE)
             files.sync_directory(store.path)
         finally:
             store.env = _open_env(store.path, map_bytes)

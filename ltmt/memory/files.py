@@ -17,6 +17,7 @@ from pathlib import Path
 import lmdb
 
 from ltmt.errors import StoreError
+from ltmt.memory.layout import DATA_FILE
 
 MIN_FREE_BYTES = 1 << 20  # a store is not created, nor its map grown, with less free disk
 MAX_READERS = 512
@@ -74,7 +75,7 @@ def free_bytes(path: Path) -> int:
 
 def check_data_file(path: Path) -> None:
     """Refuse a ``data.mdb`` shorter than its header says (mapping it would end in SIGBUS)."""
-    data_file = path / "data.mdb"
+    data_file = path / DATA_FILE
     try:
         size = data_file.stat().st_size
         with open(data_file, "rb") as handle:
@@ -119,7 +120,7 @@ def prepare_files(path: Path) -> None:
     LMDB maps a sparse lock file and writes into the map: on a full disk that is a SIGBUS,
     so the file's blocks are allocated first, where a full disk is an error.
     """
-    if not (path / "data.mdb").exists():
+    if not (path / DATA_FILE).exists():
         require_free(path)
     lock_file = path / "lock.mdb"
     if lock_file.exists():
@@ -143,7 +144,7 @@ def tighten_modes(path: Path) -> None:
     """Best effort: the store directory 0700 and its files 0600 (a store of an older ltmt)."""
     for item, mode in (
         (path, DIR_MODE),
-        *((path / n, FILE_MODE) for n in ("data.mdb", "lock.mdb")),
+        *((path / n, FILE_MODE) for n in (DATA_FILE, "lock.mdb")),
     ):
         try:
             if item.stat().st_mode & 0o077:

@@ -56,6 +56,7 @@ from ltmt.errors import StoreError
 Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=True`` transactions)
 
 SCHEMA_VERSION = 1
+DATA_FILE = "data.mdb"  # LMDB's data file in a store's directory: what makes it a store
 META, USERS, SEG, PAIR, NORM, POST, LENS = b"m", b"u", b"s", b"p", b"n", b"i", b"l"
 SIGS = b"h"
 KEYS = b"k"  # not per user: a key names its user, and deleting a memory keeps its keys

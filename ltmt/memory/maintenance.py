@@ -22,7 +22,7 @@ import lmdb
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, files
 from ltmt.memory.crypto import KEYRING_NAME, Vault, read_key_file
-from ltmt.memory.layout import USERS, UserInfo, read_u32
+from ltmt.memory.layout import DATA_FILE, USERS, UserInfo, read_u32
 
 COMPACT_DIR = ".compact"
 
@@ -73,7 +73,7 @@ def _copy(store: env.Store, directory: Path) -> None:
                 store.env.copy(str(directory), compact=True)
             finally:
                 writer.abort()
-        for name in ("data.mdb", KEYRING_NAME):
+        for name in (DATA_FILE, KEYRING_NAME):
             item = directory / name
             if item.exists():
                 item.chmod(files.FILE_MODE)
@@ -133,7 +133,7 @@ def compact(store: env.Store) -> CompactReport:
             f"memory store {store.path} is in use by another process; stop it and retry"
         ) from None
     try:
-        data_file = store.path / "data.mdb"
+        data_file = store.path / DATA_FILE
         before = data_file.stat().st_size
         scratch = store.path / COMPACT_DIR
         shutil.rmtree(scratch, ignore_errors=True)  # what a crashed compaction left
@@ -141,7 +141,7 @@ def compact(store: env.Store) -> CompactReport:
         try:
             _copy(store, scratch)
             _scrub_keyring(store)
-            env.swap_data_file(store, scratch / "data.mdb")
+            env.swap_data_file(store, scratch / DATA_FILE)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return CompactReport(before=before, after=data_file.stat().st_size)

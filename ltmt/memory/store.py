@@ -33,13 +33,14 @@ from ltmt.memory.check import check as check_store
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, clean_pair, screen_pairs
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
-from ltmt.memory.layout import SCHEMA_VERSION, USERS
+from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, PairRecord, Segment
+from ltmt.text import text_list
 from ltmt.wording import first_few
 from ltmt.workers import return_freed_memory
 
@@ -351,7 +352,7 @@ class Memory:
                 "origins": dict(info.origins),
             }
         users = self.users()
-        data_file = self.path / "data.mdb"
+        data_file = self.path / DATA_FILE
         return {
             "path": str(self.path),
             "schema": SCHEMA_VERSION,
@@ -383,9 +384,7 @@ class Memory:
         """
         check_user(user)
         check_range("k", k, at_least=1, error=InputError)
-        if isinstance(texts, str):  # its letters would be searched one by one
-            raise InputError("texts must be a list of strings, not one string: use search()")
-        texts = list(texts)
+        texts = text_list(texts)  # (one string's letters would be searched one by one)
         wanted = list(prefer) if prefer is not None else None
         if wanted is not None and len(wanted) != len(texts):
             raise InputError(f"{len(wanted)} preferences for {len(texts)} texts")

@@ -24,7 +24,7 @@ from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 from ltmt.formats.pair_languages import check_pair_languages
 from ltmt.formats.pairs import drain, pair_format, pairs_left_out, read_pairs, write_pairs
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
-from ltmt.formats.registry import FORMATS
+from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
 from ltmt.segments import PairRecord
@@ -199,15 +199,14 @@ def _beside(path: Path, upload: tuple[str | None, bytes]) -> Path:
 
 
 def _named_as(name: str, kind: str) -> str:
-    """``name`` with an extension of format ``kind`` where the format field named another
-    than its own (``notes.txt`` sent as docx: ``notes.docx``); as it is otherwise."""
-    from ltmt.formats.registry import EXTENSIONS
-
+    """``name`` with an extension of format ``kind`` where ``ltmt translate`` would refuse it
+    as the name of a ``kind`` output (:func:`ltmt.formats.registry.output_name_problem`: the
+    format field named another format than the name's, ``notes.txt`` sent as docx:
+    ``notes.docx``); as it is otherwise."""
     spec = FORMATS[kind]
-    named = EXTENSIONS.get(Path(name).suffix.lower())
-    if named is None or named in (spec.name, spec.files_of) or not spec.extensions:
+    if output_name_problem(Path(name), spec, None) is None:
         return name
-    return Path(name).stem + spec.extensions[0]
+    return Path(name).stem + (spec.extensions or FORMATS[spec.files_of].extensions)[0]
 
 
 def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str]) -> bytes:

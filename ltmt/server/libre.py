@@ -47,7 +47,7 @@ from starlette.concurrency import run_in_threadpool
 from ltmt.errors import InputError
 from ltmt.formats.html_fragments import translated_fragments
 from ltmt.language_detection import language_name
-from ltmt.segments import Match, Translation
+from ltmt.segments import Translation
 from ltmt.server import files
 from ltmt.server.auth import bearer_token
 from ltmt.server.downloads import Download
@@ -194,14 +194,8 @@ async def _alternatives(
     other approved translations, newest first), then, where the answer used the memory, the
     model's translation without it."""
     sources = [result.source for result in results]
-
-    def search() -> list[list[Match]]:
-        if user not in service.memory.users():
-            return [[] for _ in sources]
-        return [service.memory.search(user, text, k=count + 1) for text in sources]
-
-    held = await run_in_threadpool(search)
-    used_memory = [i for i, result in enumerate(results) if result.method not in _NO_MEMORY]
+    held = await run_in_threadpool(service.memory.search_batch, user, sources, count + 1)
+    used_memory = [i for i, result in enumerate(results) if result.used_memory]
     without = service.options("none", None)
     plain = (
         await service.translate(user, [sources[i] for i in used_memory], without)
@@ -216,10 +210,6 @@ async def _alternatives(
         unique = [t for t in dict.fromkeys(candidates) if t.strip() and t != result.text]
         alternatives.append(unique[:count])
     return alternatives
-
-
-# a translation's methods that read no memory: the model alone, an empty input
-_NO_MEMORY = frozenset({"model", "empty"})
 
 
 def _detected(service: Service, text: str) -> tuple[str, float]:
