@@ -57,6 +57,9 @@ REVIEW_12 = frozenset(
         "needs-l10n",
     }
 )
+STATES_12 = UNFINISHED_12 | REVIEW_12 | {"translated", "final", "signed-off"}
+# a 2.0 state read into a pair's metadata, written by :func:`write_xliff` as 1.2's nearest
+STATES_20_AS_12 = {"reviewed": "signed-off", "final": "final", "translated": "translated"}
 
 
 @dataclass
@@ -228,7 +231,8 @@ def read_xliff(
     """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
-    notes), ``state`` when set, and a PO entry's ``flags``, ``plural`` (a number) and
+    notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, and a PO
+    entry's ``flags``, ``plural`` (a number) and
     ``plural_of`` as :func:`write_xliff` writes them.
     """
     path = Path(path)
@@ -253,6 +257,8 @@ def read_xliff(
             metadata["note"] = "\n".join(notes)
         if unit.state:
             metadata["state"] = unit.state
+        if version == 1 and unit.holder.get("approved") == "yes":
+            metadata["approved"] = "yes"
         metadata.update(_po_metadata(owner))
         records.append(PairRecord(source, target, f"{path}:{unit.source.sourceline}", metadata))
     if unreviewed:
@@ -264,6 +270,13 @@ def read_xliff(
     yield from records
 
 
+def _state_12(state: Any) -> str:
+    """The 1.2 target state for a pair's stored ``state`` (read from 1.2 or 2.0, or none)."""
+    if state in STATES_12:
+        return str(state)
+    return STATES_20_AS_12.get(str(state), "translated")
+
+
 def write_xliff(
     path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
 ) -> int:
@@ -273,7 +286,9 @@ def write_xliff(
     ``xml:space="preserve"`` so edge spaces survive; ``metadata["id"]`` is the unit id when
     unique, else the record's number; ``metadata["context"]`` is written as translate-toolkit
     writes a ``msgctxt``, a PO entry's ``flags``, ``plural`` and ``plural_of`` beside it
-    (:data:`PO_CONTEXTS`), and ``metadata["note"]`` as a ``<note>``: :func:`read_xliff` reads
+    (:data:`PO_CONTEXTS`), ``metadata["note"]`` as a ``<note>``, ``metadata["state"]`` as the
+    target's state (a 2.0 state as 1.2's nearest, ``reviewed`` as ``signed-off``; else
+    ``translated``) and ``metadata["approved"]`` as ``approved="yes"``: :func:`read_xliff` reads
     them all back. Pairs with control characters (which XML cannot hold) are skipped with a
     warning.
     """
@@ -299,8 +314,11 @@ def write_xliff(
         used.add(unit_id)
         unit = etree.SubElement(body, f"{{{NS_12}}}trans-unit", id=unit_id)
         unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        if record.metadata.get("approved") == "yes":
+            unit.set("approved", "yes")
         etree.SubElement(unit, f"{{{NS_12}}}source").text = record.source
-        etree.SubElement(unit, f"{{{NS_12}}}target", state="translated").text = record.target
+        state = _state_12(record.metadata.get("state"))
+        etree.SubElement(unit, f"{{{NS_12}}}target", state=state).text = record.target
         contexts = [("x-po-msgctxt", record.metadata.get("context"))]
         contexts += [(kind, record.metadata.get(key)) for kind, key in PO_CONTEXTS.items()]
         contexts = [(kind, str(value)) for kind, value in contexts if value not in (None, "")]

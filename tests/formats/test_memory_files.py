@@ -448,3 +448,30 @@ def test_xliff20_machine_output_awaiting_review_is_not_imported(tmp_path: Path) 
         source, tmp_path / "final.xlf", lambda t, p: ["Öffnen"] * len(t), mark_fuzzy=False
     )
     assert [r.target for r in read_xliff(tmp_path / "final.xlf")] == ["Öffnen"]
+
+
+def test_xliff_export_keeps_each_units_state_and_approval(tmp_path: Path) -> None:
+    # a signed-off or final unit read from a translator's file is not written back as merely
+    # "translated"; a 2.0 "reviewed" becomes 1.2's signed-off; approval survives TMX too
+    source = tmp_path / "in.xlf"
+    source.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
+        ' source-language="en" target-language="de" datatype="plaintext"><body>'
+        '<trans-unit id="a" approved="yes"><source>Save</source>'
+        '<target state="signed-off">Speichern</target></trans-unit>'
+        '<trans-unit id="b"><source>Open</source><target state="final">Öffnen</target></trans-unit>'
+        '<trans-unit id="c"><source>Close</source><target>Schließen</target></trans-unit>'
+        "</body></file></xliff>",
+        "utf-8",
+    )
+    records = list(read_xliff(source))
+    records.append(PairRecord("Quit", "Beenden", "", {"state": "reviewed"}))
+    write_tmx(tmp_path / "via.tmx", records)
+    write_xliff(tmp_path / "out.xlf", read_tmx(tmp_path / "via.tmx"))
+    back = read_xliff(tmp_path / "out.xlf")
+    assert [(r.source, r.metadata.get("state"), r.metadata.get("approved")) for r in back] == [
+        ("Save", "signed-off", "yes"),
+        ("Open", "final", None),
+        ("Close", "translated", None),
+        ("Quit", "signed-off", None),
+    ]
