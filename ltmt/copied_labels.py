@@ -26,6 +26,7 @@ English.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
@@ -70,10 +71,19 @@ def as_label(text: str, line: str) -> str:
     return with_first_capital(text) if first is not None and line[first].isupper() else text
 
 
+# spaces beside a sign: the model writes ``Open ...`` for a copied ``Open...``
+_SPACE_BY_SIGN = re.compile(r"\s+(?=[^\w\s])|(?<=[^\w\s])\s+")
+
+
 def copied(line: str, output: str) -> bool:
     """Whether ``output`` is ``line`` as written (case and kinds of spaces aside: the model
-    writes a plain space for the line's no-break space, ``Learn\u00a0More``)."""
-    return collapse_space(output).casefold() == collapse_space(line).casefold()
+    writes a plain space for the line's no-break space, ``Learn\u00a0More``, and may set a
+    sign apart, ``Open ...`` for ``Open...``)."""
+    return _folded(output) == _folded(line)
+
+
+def _folded(text: str) -> str:
+    return _SPACE_BY_SIGN.sub("", collapse_space(text)).casefold()
 
 
 def retry_copied_labels(

@@ -27,6 +27,11 @@ def test_copied_ignores_case_and_spaces() -> None:
     assert not copied("Settings", "Einstellungen")
     # the model writes a plain space for a no-break one (Firefox's "Learn\u00a0More")
     assert copied("Learn\u00a0More", "Learn More")
+    # a sign set apart is still a copy (Qt's "&Open..." came back "&Open ...")
+    assert copied("Open...", "Open ...")
+    assert copied("&Open...", "& Open ...")
+    assert not copied("Open...", "Öffnen ...")
+    assert not copied("Log out", "Logout")
 
 
 @pytest.mark.parametrize(
