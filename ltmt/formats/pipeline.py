@@ -423,11 +423,14 @@ def translate_file(
         units = document.pending(overwrite)
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
-    if not overwrite:  # translated in the input itself, not by an interrupted run
-        untranslated = {u.key for u in units} | done
-        result.report.translated_before = sum(
-            u.key not in untranslated for u in document.pending(True)
-        )
+    # translated in the input itself, not by an interrupted run: kept as they are (with
+    # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)
+    untranslated = {u.key for u in units} | done
+    kept = sum(u.key not in untranslated and bool(u.source.strip()) for u in document.units())
+    if overwrite:
+        result.report.signed_off = kept
+    else:
+        result.report.translated_before = kept
     last_save, saved = time.monotonic(), len(done)
     try:
         chunks = _chunks(units, chunk_size)

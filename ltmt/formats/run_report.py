@@ -29,7 +29,8 @@ Every unit translated in the run is counted once in each of these groups:
 
 Beside them, ``translated_before``: the document's units that had a translation already and
 were kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds
-nothing to do says why.
+nothing to do says why; ``signed_off``: those kept with ``--overwrite``, which leaves a unit a
+reviewer signed off (XLIFF ``final``, ``signed-off``, ``reviewed``, ``approved="yes"``).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class RunReport:
     spelling_dictionary: str = ""
     resumed: int = 0
     translated_before: int = 0
+    signed_off: int = 0
     seconds: float = 0.0
     memory: str = ""
     unknown_user: bool = False
@@ -136,6 +138,11 @@ class RunReport:
             parts.append(
                 f"{self.translated_before} translated already, kept as they are "
                 "(--overwrite translates them again)"
+            )
+        if self.signed_off:
+            parts.append(
+                f"{self.signed_off} signed off by a reviewer, kept as they are (--overwrite "
+                "leaves them)"
             )
         return "; ".join(parts)
 

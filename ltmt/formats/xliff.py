@@ -5,7 +5,7 @@
 
 The files are handled with lxml directly (translate-toolkit's XLIFF store flattens inline
 markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units marked
-``translate="no"`` are skipped; so are targets not final enough to learn from (1.2 ``new``,
+``translate="no"``, or inside a ``<group>`` (2.0 also ``<file>``) so marked, are skipped; so are targets not final enough to learn from (1.2 ``new``,
 ``needs-translation`` and the ``needs-review-*`` states, 2.0 ``initial`` and ltmt's own
 ``subState="ltmt:mt"``: machine output not reviewed yet) unless asked for,
 and so is the gettext header that ``po2xliff`` writes as a unit (``restype=
@@ -57,6 +57,8 @@ REVIEW_12 = frozenset(
         "needs-l10n",
     }
 )
+SIGNED_OFF_12 = frozenset({"final", "signed-off"})
+SIGNED_OFF_20 = frozenset({"final", "reviewed"})
 STATES_12 = UNFINISHED_12 | REVIEW_12 | {"translated", "final", "signed-off"}
 # a 2.0 state read into a pair's metadata, written by :func:`write_xliff` as 1.2's nearest
 STATES_20_AS_12 = {"reviewed": "signed-off", "final": "final", "translated": "translated"}
@@ -94,6 +96,14 @@ class XliffUnit:
             return self.holder.get("subState") == MT_SUBSTATE
         return self.state in REVIEW_12
 
+    @property
+    def signed_off(self) -> bool:
+        """Whether a reviewer approved the target: 1.2 ``approved="yes"``, ``final`` or
+        ``signed-off``; 2.0 ``final`` or ``reviewed``. ``--overwrite`` leaves such a unit."""
+        if self.version == 2:
+            return self.state in SIGNED_OFF_20
+        return self.holder.get("approved") == "yes" or self.state in SIGNED_OFF_12
+
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state)."""
         if self.target is None or not to_text(self.target).text.strip():
@@ -121,7 +131,7 @@ def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
     root = tree.getroot()
     if version == 2:
         for unit in root.iter():
-            if local_name(unit.tag) != "unit" or unit.get("translate") == "no":
+            if local_name(unit.tag) != "unit" or not translatable(unit):
                 continue
             segments = [s for s in unit if local_name(s.tag) == "segment"]
             for number, segment in enumerate(segments, 1):
@@ -134,7 +144,7 @@ def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
     for unit in root.iter():
         if (
             local_name(unit.tag) != "trans-unit"
-            or unit.get("translate") == "no"
+            or not translatable(unit)
             or unit.get("restype") == GETTEXT_HEADER
         ):
             continue
@@ -161,6 +171,16 @@ def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
                 mid=mid,
                 whole_target=target,
             )
+
+
+def translatable(element: Any) -> bool:
+    """Whether ``element`` is to be translated: the ``translate`` attribute of it or of its
+    nearest ancestor that has one (a ``<group>``, a 2.0 ``<file>``) is not ``no``."""
+    for holder in (element, *element.iterancestors()):
+        value = holder.get("translate")
+        if value is not None:
+            return bool(value != "no")
+    return True
 
 
 def segment_marks(element: Any | None) -> list[Any]:

@@ -10,6 +10,10 @@ a ``<target>`` rebuilt from the source's inline elements and sets the state:
 - 2.0: ``state="translated"`` (the spec has no review-needed state), with ``mark_fuzzy`` also
   ``subState="ltmt:mt"``.
 
+A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the approval was of
+another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
+signed off (1.2 ``approved="yes"``, ``final``, ``signed-off``; 2.0 ``final``, ``reviewed``).
+
 A translation whose tags no longer nest is written as plain text followed by the inline codes,
 and always marked for review. The rest of the file is written back through lxml: the XML
 declaration, what comes before the root and the root's start tag stay byte for byte; inside,
@@ -68,10 +72,13 @@ class XliffDocument:
         return [Unit(str(i), to_text(u.source).text, u.context) for i, u in enumerate(self._units)]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
+        """The units to translate: those without a finished target; with ``overwrite`` every
+        unit but those a reviewer signed off (:attr:`XliffUnit.signed_off`)."""
         return [
             Unit(str(i), to_text(u.source).text, u.context)
             for i, u in enumerate(self._units)
-            if (overwrite or not u.is_done()) and to_text(u.source).text.strip()
+            if not (u.is_done() and (not overwrite or u.signed_off))
+            and to_text(u.source).text.strip()
         ]
 
     def fill(
@@ -144,6 +151,8 @@ class XliffDocument:
             elif unit.holder.get("subState") == MT_SUBSTATE:
                 del unit.holder.attrib["subState"]
             return
+        if unit.holder.get("approved") == "yes":  # approval was of another target, or none
+            del unit.holder.attrib["approved"]
         target = unit.whole_target if unit.mid else unit.target  # <mrk> takes no state
         target.set("state", "needs-review-translation" if review else "translated")
         if from_memory:  # the spec's value for a source translated before, word for word

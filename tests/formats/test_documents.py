@@ -268,6 +268,52 @@ def test_xliff_units_carry_their_context_and_skip_the_gettext_header(tmp_path: P
     ]
 
 
+def test_xliff_overwrite_leaves_signed_off_units_and_no_translate_groups(tmp_path: Path) -> None:
+    # --overwrite retranslates what a reviewer has not signed off; a group marked
+    # translate="no" is not translated (its units inherit it); a unit's approval is taken off
+    # when ltmt writes its target
+    path = tmp_path / "app.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
+        ' source-language="en" target-language="de" datatype="plaintext"><body>'
+        '<trans-unit id="a" approved="yes"><source>Close</source>'
+        '<target state="translated">Schließen</target></trans-unit>'
+        '<trans-unit id="b"><source>Show</source><target state="final">Zeigen</target></trans-unit>'
+        '<trans-unit id="c"><source>Print</source><target state="signed-off">Drucken</target>'
+        "</trans-unit>"
+        '<trans-unit id="d"><source>Save</source><target state="translated">Sichern</target>'
+        "</trans-unit>"
+        '<trans-unit id="e" approved="yes"><source>Remove</source></trans-unit>'
+        '<group id="g" translate="no"><trans-unit id="f"><source>Keep</source></trans-unit>'
+        "</group></body></file></xliff>",
+        encoding="utf-8",
+    )
+    document = open_document(path)
+    assert [u.source for u in document.pending(overwrite=True)] == ["Save", "Remove"]
+    assert [u.source for u in document.pending()] == ["Remove"]
+    document.fill({"4": "Entfernen"})
+    out = tmp_path / "out.xlf"
+    document.save(out)
+    unit = etree.fromstring(out.read_bytes()).find(f".//{NS12}trans-unit[@id='e']")
+    assert unit.get("approved") is None
+    assert unit.find(f"{NS12}target").get("state") == "needs-review-translation"
+    two = tmp_path / "two.xlf"
+    two.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"'
+        ' trgLang="de"><file id="f">'
+        '<unit id="a"><segment state="reviewed"><source>Close</source><target>Schließen</target>'
+        "</segment></unit>"
+        '<unit id="b"><segment state="final"><source>Show</source><target>Zeigen</target>'
+        "</segment></unit>"
+        '<unit id="c"><segment state="translated"><source>Save</source><target>Sichern</target>'
+        "</segment></unit>"
+        '<group id="g" translate="no"><unit id="d"><segment><source>Keep</source></segment>'
+        "</unit></group></file></xliff>",
+        encoding="utf-8",
+    )
+    assert [u.source for u in open_document(two).pending(overwrite=True)] == ["Save"]
+
+
 def test_xliff12_tags_that_do_not_nest_are_kept_and_marked(tmp_path: Path) -> None:
     document = open_document(DATA / "demo12.xlf")
     document.fill({"2": 'DRÜCKE </g>OK<g id="1"> JETZT<x id="2"/>'}, mark_fuzzy=False)

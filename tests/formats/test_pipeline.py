@@ -154,6 +154,29 @@ def test_resume_with_overwrite_does_not_redo_finished_units(tmp_path: Path) -> N
     assert len(first.seen) + len(second.seen) == 9
 
 
+def test_a_run_says_how_many_units_it_kept(tmp_path: Path) -> None:
+    path = tmp_path / "app.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
+        ' source-language="en" target-language="de" datatype="plaintext"><body>'
+        '<trans-unit id="a"><source>Show</source><target state="final">Zeigen</target>'
+        "</trans-unit>"
+        '<trans-unit id="b"><source>Save</source><target state="translated">Sichern</target>'
+        "</trans-unit>"
+        '<trans-unit id="c"><source>Open</source></trans-unit>'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    kept = translate_file(path, tmp_path / "out.xlf", FakeModel()).report
+    assert (kept.translated_before, kept.signed_off) == (2, 0)
+    assert "2 translated already, kept as they are (--overwrite translates" in kept.summary()
+    overwritten = translate_file(path, tmp_path / "all.xlf", FakeModel(), overwrite=True).report
+    assert (overwritten.units, overwritten.translated_before, overwritten.signed_off) == (2, 0, 1)
+    assert "1 signed off by a reviewer, kept as they are (--overwrite leaves them)" in (
+        overwritten.summary()
+    )
+
+
 def test_an_interrupt_saves_the_chunks_finished_since_the_last_checkpoint(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
