@@ -5,13 +5,13 @@
 
 The files are handled with lxml directly (translate-toolkit's XLIFF store flattens inline
 markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units marked
-``translate="no"``, or inside a ``<group>`` (2.0 also ``<file>``) so marked, are skipped; so are targets not final enough to learn from (1.2 ``new``,
-``needs-translation`` and the ``needs-review-*`` states, 2.0 ``initial`` and ltmt's own
-``subState="ltmt:mt"``: machine output not reviewed yet) unless asked for,
-and so is the gettext header that ``po2xliff`` writes as a unit (``restype=
-"x-gettext-domain-header"``). A unit's context, used like a PO ``msgctxt``, is its
-``<context context-type="x-po-msgctxt">`` (translate-toolkit's convention) or else its resource
-name (1.2 ``resname``, 2.0 ``name``).
+``translate="no"``, or inside a ``<group>`` (2.0 also ``<file>``) so marked, are skipped; so
+are targets not final enough to learn from (1.2 ``new``, ``needs-translation`` and the
+``needs-review-*`` states, 2.0 ``initial`` and ltmt's own ``subState="ltmt:mt"``: machine
+output not reviewed yet) unless asked for, and so is the gettext header that ``po2xliff``
+writes as a unit (``restype="x-gettext-domain-header"``). A unit's context, used like a PO
+``msgctxt``, is its ``<context context-type="x-po-msgctxt">`` (translate-toolkit's convention)
+or else its resource name (1.2 ``resname``, 2.0 ``name``).
 """
 
 from __future__ import annotations
