@@ -141,21 +141,47 @@ class Screened:
     examples: tuple[str, ...]
 
 
-def screen_pairs(
-    records: Iterable[PairRecord | tuple[str, str]], config: CleanConfig = DEFAULT_CLEAN
-) -> Screened:
-    """Sort ``records`` into the pairs to store and the counted reasons of those skipped; a
-    side that is not a ``str`` is InputError (see :func:`check_pair`)."""
+ImportRecord = PairRecord | tuple[str, str] | tuple[str, str, Mapping[str, Any]] | Mapping[str, Any]
+
+
+def record_parts(record: Any, number: int) -> tuple[Any, Any, Any]:
+    """``(source, target, metadata)`` of ``record``, the ``number``-th of an import: a
+    :class:`PairRecord`, a ``(source, target)`` or ``(source, target, metadata)`` tuple, or a
+    mapping with ``source`` and ``target`` (its other keys the metadata, as a JSONL line has
+    them); anything else (a string, whose characters would pair up) is InputError."""
+    if isinstance(record, PairRecord):
+        return record.source, record.target, record.metadata
+    if isinstance(record, Mapping) and "source" in record and "target" in record:
+        rest = {k: v for k, v in record.items() if k not in ("source", "target")}
+        return record["source"], record["target"], rest
+    if isinstance(record, tuple | list) and len(record) in (2, 3):
+        metadata = record[2] if len(record) == 3 and record[2] is not None else {}
+        if isinstance(metadata, Mapping):
+            return record[0], record[1], metadata
+    kind = type(record).__name__
+    shown = f" {_shortened(repr(record))}" if isinstance(record, str | bytes | tuple | list) else ""
+    raise InputError(
+        f"records: item {number} is a {kind}{shown}, not a (source, target) pair, a "
+        "(source, target, metadata) tuple, a PairRecord or a mapping with 'source' and 'target'"
+    )
+
+
+def _shortened(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def screen_pairs(records: Iterable[ImportRecord], config: CleanConfig = DEFAULT_CLEAN) -> Screened:
+    """Sort ``records`` (:func:`record_parts`) into the pairs to store and the counted reasons
+    of those skipped; a side that is not a ``str`` is InputError (see :func:`check_pair`)."""
+    if isinstance(records, str | bytes | Mapping):
+        raise InputError(f"records must be an iterable of pairs, not one {type(records).__name__}")
     kept: list[CleanPair] = []
     skipped: dict[str, int] = {}
     examples: list[str] = []
     read = 0
     for record in records:
         read += 1
-        if isinstance(record, PairRecord):
-            source, target, metadata = record.source, record.target, record.metadata
-        else:
-            (source, target), metadata = record, {}
+        source, target, metadata = record_parts(record, read)
         reason = check_pair(source, target, config)
         if reason is None:
             try:

@@ -30,7 +30,13 @@ from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, index, maintenance, rows, sources, writes
 from ltmt.memory.check import CheckReport
 from ltmt.memory.check import check as check_store
-from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, clean_pair, screen_pairs
+from ltmt.memory.clean import (
+    DEFAULT_CLEAN,
+    CleanConfig,
+    ImportRecord,
+    clean_pair,
+    screen_pairs,
+)
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
 from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS
@@ -39,7 +45,7 @@ from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
 from ltmt.paths import resolve_memory_dir
-from ltmt.segments import Match, PairRecord, Segment
+from ltmt.segments import Match, Segment
 from ltmt.text import text_list
 from ltmt.wording import first_few
 from ltmt.workers import return_freed_memory
@@ -178,12 +184,16 @@ class Memory:
     def import_pairs(
         self,
         user: str,
-        records: Iterable[PairRecord | tuple[str, str]],
+        records: Iterable[ImportRecord],
         *,
         origin: str = "import",
         progress: Callable[[int], None] | None = None,
     ) -> ImportReport:
         """Add many pairs in one transaction: all of them are stored, or (on error) none.
+
+        ``records``: :class:`PairRecord` objects, ``(source, target)`` or ``(source, target,
+        metadata)`` tuples, or mappings with ``source`` and ``target`` (their other keys the
+        metadata, as a JSONL line's); anything else is InputError before anything is written.
 
         Pairs that fail cleaning are skipped and counted by reason in the report; pairs already
         stored (or repeated in ``records``) count as duplicates. ``progress(n)`` is called as

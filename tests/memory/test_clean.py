@@ -80,3 +80,36 @@ def test_an_import_counts_what_it_skips_and_names_the_first_few() -> None:
 def test_a_side_that_is_not_text_stops_the_import() -> None:
     with pytest.raises(InputError, match=r"source and target must be strings, got \(int, str\)"):
         screen_pairs([("a", "b"), (1, "x")])  # type: ignore[list-item]
+
+
+def test_an_import_takes_mappings_and_tuples_with_metadata() -> None:
+    # an app's JSON records as they come (their other keys the metadata, as a JSONL line's)
+    screened = screen_pairs(
+        [
+            {"source": "Open the file", "target": "Datei öffnen", "context": "menu"},
+            ("Save", "Speichern", {"note": "a button"}),
+            ["Close", "Schließen"],
+        ]
+    )
+    assert screened.kept == [
+        ("Open the file", "Datei öffnen", {"context": "menu"}),
+        ("Save", "Speichern", {"note": "a button"}),
+        ("Close", "Schließen", {}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        # two-character strings unpacked into a pair stored ("o", "k") before
+        (["ok", "no"], r"records: item 1 is a str 'ok', not a \(source, target\) pair"),
+        ("ok", "records must be an iterable of pairs, not one str"),
+        ({"source": "a", "target": "b"}, "records must be an iterable of pairs, not one dict"),
+        ([{"src": "a", "tgt": "b"}], "records: item 1 is a dict, not a"),
+        ([("a", "b"), ("a", "b", "c")], r"records: item 2 is a tuple \('a', 'b', 'c'\), not a"),
+        ([None], "records: item 1 is a NoneType, not a"),
+    ],
+)
+def test_a_record_that_is_no_pair_stops_the_import(records: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        screen_pairs(records)  # type: ignore[arg-type]
