@@ -12,10 +12,14 @@ from ltmt.lazy_names import lazy_names
 __version__ = "0.1.0"
 
 __all__ = [
+    "ConfigError",
+    "InputError",
     "LtmtError",
     "Match",
     "Memory",
+    "ModelError",
     "Segment",
+    "StoreError",
     "Term",
     "Translation",
     "Translator",
@@ -23,7 +27,11 @@ __all__ = [
 ]
 
 _LAZY = {
+    "ConfigError": "ltmt.errors",
+    "InputError": "ltmt.errors",
     "LtmtError": "ltmt.errors",
+    "ModelError": "ltmt.errors",
+    "StoreError": "ltmt.errors",
     "Match": "ltmt.segments",
     "Segment": "ltmt.segments",
     "Translation": "ltmt.segments",
@@ -33,7 +41,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from ltmt.errors import LtmtError
+    from ltmt.errors import ConfigError, InputError, LtmtError, ModelError, StoreError
     from ltmt.memory.store import Memory
     from ltmt.segments import Match, Segment, Translation
     from ltmt.terminology.terms import Term
@@ -44,5 +52,12 @@ __getattr__ = lazy_names(__name__, _LAZY)
 
 
 def __dir__() -> list[str]:
-    """The public names (imported lazily, so not in the module's namespace until asked for)."""
-    return sorted({*globals(), *__all__})
+    """The public names (imported lazily, so not in the module's namespace until asked for),
+    and the submodules imported so far."""
+    return sorted(
+        {*__all__, *(n for n in globals() if not n.startswith("_") and n not in _PRIVATE)}
+    )
+
+
+# what the module's own code imports, not part of its API
+_PRIVATE = frozenset({"TYPE_CHECKING", "annotations", "lazy_names"})

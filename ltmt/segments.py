@@ -21,7 +21,8 @@ class Segment:
     target: str
     created: float
     origin: str
-    metadata: Mapping[str, Any] = field(default_factory=dict)
+    # not hashed (a dict is not hashable); equal segments still have equal hashes
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ class Translation:
     fitted: bool = False
     target_language: str = ""
 
+    def __str__(self) -> str:
+        """The translation's text (``print(translation)``; ``repr`` shows every field)."""
+        return self.text
+
     @property
     def used_memory(self) -> bool:
         """Whether ``text`` came from the user's memory: a match reused, or fused."""
@@ -90,7 +95,7 @@ class PairRecord:
     source: str
     target: str
     position: str = ""
-    metadata: Mapping[str, Any] = field(default_factory=dict)
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     @classmethod
     def of_segment(cls, segment: Segment) -> PairRecord:

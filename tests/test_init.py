@@ -64,3 +64,9 @@ def test_the_public_names_are_listed_though_imported_lazily():
     import ltmt
 
     assert set(ltmt.__all__) <= set(dir(ltmt))
+    # not the names the package's own code uses
+    assert not {"TYPE_CHECKING", "annotations", "lazy_names", "_LAZY"} & set(dir(ltmt))
+    # the error classes an application catches, from the package itself
+    from ltmt import ConfigError, InputError, LtmtError, ModelError, StoreError
+
+    assert all(issubclass(e, LtmtError) for e in (ConfigError, InputError, ModelError, StoreError))

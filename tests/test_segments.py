@@ -1,0 +1,17 @@
+"""The value types: results an application keeps in sets and prints."""
+
+from __future__ import annotations
+
+from ltmt.segments import Match, PairRecord, Segment, Translation
+
+
+def test_results_with_metadata_are_hashable_and_print_their_text() -> None:
+    segment = Segment(1, "u1", "Open", "Öffnen", 0.0, "api", {"context": "menu"})
+    same = Segment(1, "u1", "Open", "Öffnen", 0.0, "api", {"context": "menu"})
+    translation = Translation("Open", "Öffnen", (Match(segment, 100.0),), method="exact")
+    assert hash(segment) == hash(same) and segment == same
+    assert segment != Segment(1, "u1", "Open", "Öffnen", 0.0, "api", {"context": "title"})
+    assert len({translation, Translation("Open", "Öffnen", (Match(same, 100.0),), "exact")}) == 1
+    assert hash(PairRecord("Open", "Öffnen", "a.po:3", {"flags": "c-format"}))
+    assert str(translation) == "Öffnen"
+    assert repr(translation).startswith("Translation(source='Open', text='Öffnen'")
