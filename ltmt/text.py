@@ -187,6 +187,10 @@ def text_list(texts: Iterable[str], what: str = "texts") -> list[str]:
     names it."""
     if isinstance(texts, str):
         raise InputError(f"{what} must be a list of strings, not one string: pass [{texts[:40]!r}]")
+    if isinstance(texts, bytes | bytearray):
+        raise InputError(f"{what} must be a list of strings, not bytes: decode them first")
+    if texts is None or not isinstance(texts, Iterable):
+        raise InputError(f"{what} must be a list of strings, not {type(texts).__name__}")
     items = list(texts)
     for number, text in enumerate(items, 1):
         if not isinstance(text, str):

@@ -26,6 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.accelerators import accelerator_markers
+from ltmt.api_arguments import (
+    checked_integer,
+    checked_memory,
+    checked_progress,
+    preference_list,
+    term_list,
+)
 from ltmt.capitals import capitalised_starts, lower_case_starts
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels
@@ -222,6 +229,10 @@ class Translator:
         check_range("batch_size", batch_size, at_least=1)
         check_range("top_k", top_k, at_least=1)
         check_range("max_source_tokens", max_source_tokens, at_least=2)
+        for name, number in (("beam", beam), ("batch_size", batch_size), ("top_k", top_k)):
+            checked_integer(name, number, at_least=1)
+        memory = checked_memory(memory)
+        glossary = term_list(glossary, "glossary", ConfigError)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
         self.line_forms = LineForms(
             accelerator_markers(accelerators),
@@ -298,7 +309,7 @@ class Translator:
         # A longer line is split into sentences: the output (about as long) must fit max_len.
         self.split_tokens = max(2, min(max_source_tokens, self.decode_config.max_len // 2))
         self.source_language = source_language
-        self.glossary = list(glossary or ())
+        self.glossary = glossary
         self.user_glossary = user_glossary
         self.term_bias = term_bias
         self.terms = GlossaryDecoding(self)
@@ -380,10 +391,14 @@ class Translator:
         with the file's format flags).
         """
         texts = _readable(texts)
+        prefer = preference_list(prefer, len(texts))
+        matcher = self._term_matcher(user, term_list(glossary))
         self._start_worker_processes()
-        matchers = [self._term_matcher(user, glossary)] * len(texts)
         translations = self._translate_retrieved(
-            texts, self._retrieve(texts, user, prefer), matchers, progress
+            texts,
+            self._retrieve(texts, user, prefer),
+            [matcher] * len(texts),
+            checked_progress(progress),
         )
         return self._finished(translations, user, fit)
 
@@ -403,23 +418,27 @@ class Translator:
         user's stored glossary (and ``glossary``, terms for every request of this call). One
         list per request; ``fit`` as in :meth:`translate`.
         """
-        glossary = list(glossary or ())
+        glossary = term_list(glossary)
+        parts = [_request(request, number) for number, request in enumerate(requests, 1)]
         self._start_worker_processes()
         texts: list[str] = []
         matches: list[tuple[Match, ...]] = []
         matchers: list[TermMatcher | None] = []
-        for request in requests:
-            user, request_texts = request[0], _readable(request[1])
-            prefer = request[2] if len(request) > 2 else None
-            texts.extend(request_texts)
-            matches.extend(self._retrieve(request_texts, user, prefer))
-            matchers.extend([self._term_matcher(user, glossary)] * len(request_texts))
+        counts = []
+        for number, (user, request_texts, request_prefer) in enumerate(parts, 1):
+            readable = _readable(request_texts)
+            what = f"requests: item {number}'s prefer"
+            prefer = preference_list(request_prefer, len(readable), what)
+            texts.extend(readable)
+            counts.append(len(readable))
+            matches.extend(self._retrieve(readable, user, prefer))
+            matchers.extend([self._term_matcher(user, glossary)] * len(readable))
         flat = self._translate_retrieved(texts, matches, matchers, None)
         results, start = [], 0
-        for request in requests:
+        for (user, _, _), count in zip(parts, counts, strict=True):
             # each user's own memory decides the quote marks
-            results.append(self._finished(flat[start : start + len(request[1])], request[0], fit))
-            start += len(request[1])
+            results.append(self._finished(flat[start : start + count], user, fit))
+            start += count
         return results
 
     def _finished(
@@ -756,6 +775,26 @@ class Translator:
         """The texts of output token ids (special tokens left out)."""
         texts: list[str] = self.backbone.tokenizer.batch_decode(token_ids, skip_special_tokens=True)
         return texts
+
+
+def _request(request: Any, number: int) -> tuple[str | None, Sequence[str], Any]:
+    """``(user, texts, prefer)`` of the ``number``-th request of :meth:`Translator.
+    translate_for_users`: a ``(user, texts)`` or ``(user, texts, prefer)`` tuple."""
+    if (
+        not isinstance(request, tuple | list)
+        or len(request) not in (2, 3)
+        or not (request[0] is None or isinstance(request[0], str))
+    ):
+        raise InputError(
+            f"requests: item {number} is {_shown(request)}, not a (user, texts) or (user, texts, "
+            "prefer) tuple"
+        )
+    return request[0], request[1], request[2] if len(request) == 3 else None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _readable(texts: Sequence[str]) -> list[str]:

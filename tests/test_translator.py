@@ -14,6 +14,7 @@ from ltmt.errors import ConfigError, InputError
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
+from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
 
 
@@ -203,12 +204,47 @@ def test_learn_adds_pairs(backbone):
             {"fusion": "magic"},
             "unknown fusion method 'magic'; choose one of none, knn, attention, knn-trained, auto",
         ),
-        ({"beam": 0}, "beam must be >= 1"),
+        ({"beam": 0}, r"beam must be an integer >= 1, got 0"),
+        # a wrong kind failed at the first translation, deep inside
+        ({"beam": 2.5}, r"beam must be an integer >= 1, got 2.5"),
+        ({"beam": "4"}, r"beam must be an integer >= 1, got '4'"),
+        ({"beam": True}, r"beam must be an integer >= 1, got True"),
+        (
+            {"memory": "store/"},
+            r"memory must be an ltmt.Memory, not a path: pass memory=Memory\('store/'\)",
+        ),
+        ({"glossary": [("git", "Git")]}, r"glossary: item 1 is a tuple, not an ltmt.Term: e.g."),
+        ({"glossary": {"git": "Git"}}, r"glossary must be a list of ltmt.Term, not a dict"),
     ],
 )
 def test_bad_settings_are_clear_errors(backbone, kwargs, message):
     with pytest.raises(ConfigError, match=message):
         Translator(backbone, **kwargs)
+
+
+def test_bad_call_arguments_are_input_errors_naming_them(backbone):
+    translator = Translator(backbone, beam=1, memory=FakeMemory([]))
+    cases = [
+        (
+            {"glossary": Term("git", "Git")},
+            r"^glossary must be a list of terms, not one Term: pass",
+        ),
+        ({"progress": 5}, r"^progress must be a function called with a count of segments done"),
+        ({"prefer": ["menu"]}, r"^prefer: item 1 is a str, not a mapping such as"),
+        ({"prefer": [{}, {}]}, r"^prefer has 2 mappings for 1 texts: give one per text$"),
+    ]
+    for kwargs, message in cases:
+        with pytest.raises(InputError, match=message):
+            translator.translate(["open the file"], "u1", **kwargs)
+    with pytest.raises(InputError, match=r"^texts must be a list of strings, not bytes"):
+        translator.translate(b"open the file")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"^requests: item 1 is 'a', not a \(user, texts\)"):
+        translator.translate_for_users(["a", "b"])  # type: ignore[list-item]
+    with pytest.raises(InputError, match=r"^requests: item 1's prefer has 1 mappings for 2"):
+        translator.translate_for_users([("u1", ["a", "b"], [{}])])
+    # without a memory, prefer is checked too (it was ignored)
+    with pytest.raises(InputError, match=r"^prefer has 1 mappings for 2 texts"):
+        Translator(backbone, beam=1).translate(["a", "b"], prefer=[{}])
 
 
 def test_learning_without_memory_is_an_error(backbone):

@@ -30,6 +30,9 @@ class Term:
 
     def __post_init__(self) -> None:
         for side in ("source", "target"):
+            if not isinstance(getattr(self, side), str):
+                kind = type(getattr(self, side)).__name__
+                raise InputError(f"a glossary term's {side} must be a string, got {kind}")
             value = fold_term(getattr(self, side))
             if not value:
                 raise InputError(f"a glossary term needs a non-empty {side}")

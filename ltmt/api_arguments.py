@@ -1,0 +1,93 @@
+"""Checks of the Python API's arguments: a value of the wrong kind is an error that names the
+argument when the call is made, not a traceback from a later step deep inside
+(``Translator(memory="store/")`` failed at the first search with ``'str' object has no
+attribute 'search_batch'``; a glossary of tuples at the first term).
+
+Arguments of a constructor are :class:`~ltmt.errors.ConfigError`, those of a call
+:class:`~ltmt.errors.InputError`, as the rest of the API raises them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ltmt.errors import ConfigError, InputError
+from ltmt.terminology.terms import Term
+
+if TYPE_CHECKING:
+    from ltmt.memory.store import Memory
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _kind(value: Any) -> str:
+    return type(value).__name__
+
+
+def term_list(
+    glossary: Iterable[Term] | None, what: str = "glossary", error: type[Exception] = InputError
+) -> list[Term]:
+    """``glossary`` as a list of :class:`Term` (none: empty); one term, a string, a mapping or
+    an item that is no term is ``error``, naming ``what``."""
+    if glossary is None:
+        return []
+    example = "e.g. [Term('repository', 'Repository')]"
+    if isinstance(glossary, Term):
+        raise error(f"{what} must be a list of terms, not one Term: pass [{glossary!r}]")
+    if isinstance(glossary, str | bytes | Mapping):
+        raise error(f"{what} must be a list of ltmt.Term, not a {_kind(glossary)}: {example}")
+    terms = list(glossary)
+    for number, term in enumerate(terms, 1):
+        if not isinstance(term, Term):
+            raise error(f"{what}: item {number} is a {_kind(term)}, not an ltmt.Term: {example}")
+    return terms
+
+
+def preference_list(
+    prefer: Sequence[Mapping[str, Any]] | None, count: int, what: str = "prefer"
+) -> list[Mapping[str, Any]] | None:
+    """``prefer`` (one mapping per text, or None) as a list of ``count`` mappings."""
+    if prefer is None:
+        return None
+    example = "such as {'context': 'menu'}"
+    if isinstance(prefer, str | bytes | Mapping):
+        raise InputError(
+            f"{what} must be a list of mappings, one per text ({example}), not a {_kind(prefer)}"
+        )
+    items = list(prefer)
+    if len(items) != count:
+        raise InputError(f"{what} has {len(items)} mappings for {count} texts: give one per text")
+    for number, item in enumerate(items, 1):
+        if not isinstance(item, Mapping):
+            raise InputError(f"{what}: item {number} is a {_kind(item)}, not a mapping {example}")
+    return items
+
+
+def checked_progress(progress: F | None) -> F | None:
+    """``progress`` when it is None or callable."""
+    if progress is not None and not callable(progress):
+        raise InputError(
+            f"progress must be a function called with a count of segments done, not a "
+            f"{_kind(progress)}"
+        )
+    return progress
+
+
+def checked_memory(memory: Memory | None) -> Memory | None:
+    """``memory`` when it is None or a memory store (anything that searches as one does)."""
+    if memory is None or hasattr(memory, "search_batch"):
+        return memory
+    if isinstance(memory, str | os.PathLike):
+        raise ConfigError(
+            f"memory must be an ltmt.Memory, not a path: pass memory=Memory({os.fspath(memory)!r})"
+        )
+    raise ConfigError(f"memory must be an ltmt.Memory, not a {_kind(memory)}")
+
+
+def checked_integer(name: str, value: Any, at_least: int) -> int:
+    """``value`` when it is an integer (not a bool) of at least ``at_least``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < at_least:
+        raise ConfigError(f"{name} must be an integer >= {at_least}, got {value!r}")
+    return value

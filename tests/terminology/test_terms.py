@@ -1,0 +1,26 @@
+"""The glossary term: sides checked when it is made."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.terminology.terms import MAX_TERM_CHARS, Term
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "message"),
+    [
+        (None, "Depot", r"^a glossary term's source must be a string, got NoneType$"),
+        ("repository", b"Depot", r"^a glossary term's target must be a string, got bytes$"),
+        ("  ", "Depot", r"^a glossary term needs a non-empty source$"),
+        ("x" * (MAX_TERM_CHARS + 1), "y", rf"has {MAX_TERM_CHARS + 1} characters; a term may"),
+    ],
+)
+def test_a_bad_side_is_an_input_error(source: object, target: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Term(source, target)  # type: ignore[arg-type]
+
+
+def test_a_term_is_kept_as_written() -> None:
+    assert Term("repository", "Depot", "git's", case_sensitive=True).target == "Depot"
