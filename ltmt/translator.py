@@ -70,6 +70,7 @@ from ltmt.worker_processes import (
     decode_in_processes,
     recipe_for,
     start_worker_processes,
+    stop_worker_processes,
 )
 from ltmt.workers import (
     limit_malloc_arenas,
@@ -332,6 +333,20 @@ class Translator:
         if not reason:
             required = self.fusion_encoder == "ctranslate2"
             self.backbone.use_fast_encoder(self.parallel.threads, self.parallel.workers, required)
+
+    def close(self) -> None:
+        """End this translator's worker processes (``worker_processes=True``: each holds a
+        copy of the model), which otherwise last as long as the calling process; translators
+        of the same settings share them, and start them again at their next fused batch. A
+        translator without worker processes holds nothing to close."""
+        if self.worker_recipe is not None:
+            stop_worker_processes(self.worker_recipe)
+
+    def __enter__(self) -> Translator:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     @property
     def worker_processes(self) -> bool:

@@ -22,13 +22,14 @@ The processes are started at the translator's first translation (``spawn``: each
 and loads the fused weights, a couple of seconds, while the calling process retrieves and
 encodes) and shared by every translator of the process with the same :class:`FusedDecoding` (a
 service's or a benchmark's translators per user share them); they end with the process, or at
-:func:`stop_worker_processes`. A worker prepares the batch's memory as the caller's fusion
-would (the same method, the same weights, the force-decoded states on the same disk store) and
-decodes it with the batch's settings. The texts are the caller's up to float rounding: a match
-that the disk store does not keep (one repaired or narrowed to the input) is force-decoded in
-the worker's own batch, and states computed beside other segments differ in the last bits,
-which can change a few outputs. A batch whose matches the fusion does not use comes back
-undecoded: the caller decodes it as any batch without memory.
+:func:`stop_worker_processes` (a translator's :meth:`~ltmt.translator.Translator.close`
+ends its own, as a ``with`` block's end does). A worker prepares the batch's memory as the
+caller's fusion would (the same method, the same weights, the force-decoded states on the same
+disk store) and decodes it with the batch's settings. The texts are the caller's up to float
+rounding: a match that the disk store does not keep (one repaired or narrowed to the input) is
+force-decoded in the worker's own batch, and states computed beside other segments differ in
+the last bits, which can change a few outputs. A batch whose matches the fusion does not use
+comes back undecoded: the caller decodes it as any batch without memory.
 
 Code that makes a translator with worker processes must be importable without side effects, as
 for any ``spawn``-ed process: a script guards its work with ``if __name__ == "__main__":``
@@ -168,11 +169,12 @@ def _in_every_process(recipe: FusedDecoding, function: Callable[[], int]) -> Non
         reached.update(_result(recipe, call) for call in calls)
 
 
-def stop_worker_processes() -> None:
-    """End every worker process this process started (they start again when next needed)."""
+def stop_worker_processes(recipe: FusedDecoding | None = None) -> None:
+    """End the worker processes of ``recipe`` (of every recipe: None) that this process
+    started; they start again when next needed."""
     with _pools_lock:
-        pools = list(_pools.values())
-        _pools.clear()
+        chosen = [recipe] if recipe is not None else list(_pools)
+        pools = [pool for key in chosen if (pool := _pools.pop(key, None)) is not None]
     for pool in pools:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -70,6 +70,17 @@ def test_workers_in_processes_translate_as_the_calling_process(
     assert [t.text for t in again] == [t.text for t in expected]
 
 
+def test_closing_a_translator_ends_its_worker_processes(model, memory):
+    import multiprocessing
+
+    with Translator(model, memory, fusion="knn", beam=1, workers=2, worker_processes=True) as t:
+        t.translate(["open the file"], user="u1")
+        assert len(multiprocessing.active_children()) == 2
+    assert multiprocessing.active_children() == []
+    t.translate(["open the file"], user="u1")  # started again when needed
+    assert len(multiprocessing.active_children()) == 2
+
+
 def test_without_fusion_the_option_changes_nothing(model):
     translator = Translator(model, fusion="none", worker_processes=True)
     assert not translator.worker_processes
