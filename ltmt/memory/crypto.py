@@ -102,7 +102,10 @@ def read_key_file(path: str | os.PathLike[str]) -> bytes:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read key file {source}: not an ltmt key file") from exc
     if not text.startswith(KEY_FILE_PREFIX):
-        raise InputError(f"{source} is not an ltmt key file; make one with ltmt memory keygen")
+        raise InputError(
+            f"{source} is not an ltmt key file; make one with ltmt memory keygen (or "
+            "ltmt.memory.crypto.generate_key_file)"
+        )
     try:
         key = base64.b64decode(text[len(KEY_FILE_PREFIX) :], validate=True)
     except ValueError:

@@ -118,7 +118,8 @@ def check_store_path(path: Path) -> None:
     directory made private: ``Memory(".")`` in a project's folder)."""
     if path.exists() and not path.is_dir():
         raise StoreError(
-            f"memory store {path} is a file, not a directory; pass a directory to --memory-dir"
+            f"memory store {path} is a file, not a directory; give a directory (--memory-dir, "
+            "Memory(path))"
         )
     if path.is_dir() and not (path / DATA_FILE).exists() and any(path.iterdir()):
         raise StoreError(
@@ -204,7 +205,8 @@ def lmdb_error(store_path: Path, exc: lmdb.Error) -> StoreError:
 def _refuse_key(path: Path, encrypted: bool, key_file: Path | None) -> None:
     if encrypted and key_file is None:
         raise StoreError(
-            f"memory store {path} is encrypted; pass its key file with --key-file or LTMT_KEY_FILE"
+            f"memory store {path} is encrypted; pass its key file (--key-file or LTMT_KEY_FILE; "
+            "Memory(path, key_file=...))"
         )
     if encrypted:
         raise StoreError(
@@ -213,8 +215,8 @@ def _refuse_key(path: Path, encrypted: bool, key_file: Path | None) -> None:
         )
     raise StoreError(
         f"memory store {path} is not encrypted, but key file {key_file} was given; open it "
-        "without --key-file / LTMT_KEY_FILE (an existing store cannot be encrypted in place: "
-        "export it and import it into a new store)"
+        "without one (no --key-file, LTMT_KEY_FILE or key_file=; an existing store cannot be "
+        "encrypted in place: export it and import it into a new store)"
     )
 
 

@@ -429,7 +429,7 @@ def resolve_model_name(model: str | Path | None) -> str | Path:
         if not (DEFAULT_MODEL_DIR / "config.json").is_file():
             raise ModelError(
                 f"the embedded default model is missing from {DEFAULT_MODEL_DIR}; "
-                "reinstall ltmt or pass --model DIR_OR_HUB_ID"
+                "reinstall ltmt or give a model (--model DIR_OR_HUB_ID; Translator(model=...))"
             )
         return DEFAULT_MODEL_DIR
     return model

@@ -78,7 +78,7 @@ def check_int8_supported() -> None:
     if not int8_supported():
         raise ModelError(
             f"this torch build has no {_ENGINE} int8 kernels; "
-            "use --fusion-weights bfloat16 or float32"
+            "use --fusion-weights bfloat16 or float32 (Translator(fusion_int8=False))"
         )
 
 

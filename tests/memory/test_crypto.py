@@ -57,7 +57,10 @@ def test_key_file_is_private_and_never_overwritten(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (None, r"^key file .*missing not found$"),
-        ("hello", r"is not an ltmt key file; make one with ltmt memory keygen$"),
+        (
+            "hello",
+            r"is not an ltmt key file; make one with ltmt memory keygen \(or ltmt\.memory\.crypto",
+        ),
         ("ltmt-key-v1:AAAA", r"is damaged: it does not hold a 32-byte key$"),
     ],
 )
@@ -117,7 +120,8 @@ def test_missing_and_wrong_key_refused_and_nothing_changed(tmp_path: Path, key: 
         fill(memory)
     before = {item.name: item.read_bytes() for item in store.iterdir() if item.name != "lock.mdb"}
     with pytest.raises(
-        StoreError, match=r"is encrypted; pass its key file with --key-file or LTMT_KEY_FILE$"
+        StoreError,
+        match=r"is encrypted; pass its key file \(--key-file or LTMT_KEY_FILE; Memory\(path, key_file=\.\.\.\)\)$",
     ):
         Memory(store)
     other = generate_key_file(tmp_path / "other.key")
