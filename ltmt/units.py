@@ -33,6 +33,7 @@ from ltmt.date_formats import date_runs, only_directives
 from ltmt.formats.placeholder_syntax import find_placeholders, sent_as_tag
 from ltmt.key_combinations import combination_spans, only_combinations, written_line
 from ltmt.language_names import language_name
+from ltmt.long_words import long_word_spans
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.segments import Match
 from ltmt.text import LETTERS, QUOTE_MARKS, content_lines, split_edges, split_lines
@@ -122,7 +123,8 @@ class LineForms:
     (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too, the
     pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and
     signs with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
-    date and time formats (``%B %-d``: :mod:`ltmt.date_formats`) and, with a ``target_language``,
+    date and time formats (``%B %-d``: :mod:`ltmt.date_formats`), the words too long for the
+    model (a long URL, base64: :mod:`ltmt.long_words`) and, with a ``target_language``,
     the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`); a line of date formats alone is
     kept as written, and one of key combinations alone or (``english_names``) naming a language, a
     day or a month in English is translated without the model (:meth:`kept_whole`)."""
@@ -173,7 +175,7 @@ class LineForms:
         code = quoted_code_spans(words)
         fields = [(p.start, p.end, p.text) for p in find_placeholders(words) if sent_as_tag(p)]
         money = amount_spans(words)
-        spans = [*keys, *dates, *code, *fields, *money]
+        spans = [*keys, *dates, *code, *fields, *money, *long_word_spans(words)]
         return pictographs.set_aside(words, self.unwritable, spans)
 
     def kept_whole(self, cell: str) -> str | None:
