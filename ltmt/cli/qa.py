@@ -104,6 +104,7 @@ def qa(
     """
     from ltmt.cli.pair_files import read_records
     from ltmt.qa import check_names, check_pairs, chosen_checks
+    from ltmt.qa.catalog_forms import catalog_state
 
     if fail_on not in FAIL_LEVELS:
         raise InputError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
@@ -125,8 +126,18 @@ def qa(
         quiet=as_json,
         include_fuzzy=not reviewed_only,
     )
+    state = None if source_file is not None else catalog_state(file, fmt, not reviewed_only)
+    untranslated = state.untranslated if state is not None else None
+    problems = state.form_problems if state is not None else []
     if user is None:
-        report = check_pairs(records, checks=names, glossary=terms, language=tgt_lang)
+        report = check_pairs(
+            records,
+            checks=names,
+            glossary=terms,
+            language=tgt_lang,
+            untranslated=untranslated,
+            form_problems=problems,
+        )
     else:
         with open_store(memory_dir, key_file, existing=True, user=user) as memory:
             memory.require_user(user)
@@ -138,6 +149,8 @@ def qa(
                 glossary=terms,
                 user_glossary=not no_user_glossary,
                 language=tgt_lang,
+                untranslated=untranslated,
+                form_problems=problems,
             )
     if as_json:
         typer.echo(

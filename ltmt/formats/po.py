@@ -71,9 +71,16 @@ def load_po(path: Path) -> Any:
 
 def nplurals(store: Any, default: int = 2) -> int:
     """The number of plural forms the catalog's ``Plural-Forms`` header declares."""
+    declared = declared_nplurals(store)
+    return declared if declared is not None else default
+
+
+def declared_nplurals(store: Any) -> int | None:
+    """The number of plural forms the catalog's ``Plural-Forms`` header declares; None where
+    it declares none (or 0)."""
     header = store.parseheader() if store.units and store.units[0].isheader() else {}
     match = _NPLURALS.search(header.get("Plural-Forms", ""))
-    return int(match.group(1)) if match and int(match.group(1)) > 0 else default
+    return int(match.group(1)) if match and int(match.group(1)) > 0 else None
 
 
 def check_language(store: Any, path: Path, src_lang: str, tgt_lang: str) -> None:

@@ -44,6 +44,12 @@ CHECKS: dict[str, Check] = {
             "<b>, &amp;), no fewer and no more",
         ),
         Check(
+            "plurals",
+            "error",
+            "a plural entry has as many forms as the catalog's Plural-Forms says, none of them "
+            "empty (PO)",
+        ),
+        Check(
             "addresses",
             "warning",
             "the translation keeps the source's URLs and e-mail addresses",

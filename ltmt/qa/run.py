@@ -24,6 +24,7 @@ from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
+    from ltmt.qa.catalog_forms import FormProblem
     from ltmt.segments import PairRecord
     from ltmt.terminology.terms import Term
 
@@ -104,6 +105,8 @@ def check_pairs(
     glossary: Iterable[Term] = (),
     user_glossary: bool = True,
     language: str | None = None,
+    untranslated: int | None = None,
+    form_problems: Sequence[FormProblem] = (),
 ) -> QaReport:
     """Check the translated ``records`` (a file's pairs:
     :func:`ltmt.formats.pairs.read_translations`) with ``checks`` (default: all). ``memory``
@@ -111,8 +114,11 @@ def check_pairs(
     whose stored glossary (with ``user_glossary``) the ``glossary`` check reads with
     ``glossary``'s terms. ``language``: the translations' language (``de``), whose spelling
     dictionary the ``spelling`` check reads (:mod:`ltmt.spelling`; without it, or without a
-    dictionary installed, the check does not run and ``not_run`` says why). Findings come in
-    the file's order."""
+    dictionary installed, the check does not run and ``not_run`` says why). What the pairs
+    cannot show, from the file itself (:mod:`ltmt.qa.catalog_forms`): ``untranslated``, its
+    units without a translation (default: the records with an empty target), and
+    ``form_problems``, its plural entries' (the ``plurals`` check). Findings come in the
+    file's order."""
     from ltmt.lookup import term_matcher
     from ltmt.spelling import INSTALL_HINT, dictionary_for, words_of
 
@@ -120,7 +126,8 @@ def check_pairs(
     records = list(records)
     report = QaReport(checks=names)
     translated = [record for record in records if record.target.strip()]
-    report.entries, report.untranslated = len(translated), len(records) - len(translated)
+    report.entries = len(translated)
+    report.untranslated = len(records) - len(translated) if untranslated is None else untranslated
     findings: list[Finding] = []
     for n, record in enumerate(translated):
         here: list[Finding] = []
@@ -134,6 +141,17 @@ def check_pairs(
                 for message in check(record.source, record.target, record.metadata)
             )
         findings += here
+    if "plurals" in names:
+        first: dict[str, int] = {}  # a position's first entry checked: its entry's problems'
+        for n, record in enumerate(translated):
+            first.setdefault(record.position, n)
+        findings += [
+            Finding(
+                "plurals", first.get(p.position, len(translated)), p.position, p.source,
+                p.target, p.message,
+            )
+            for p in form_problems
+        ]  # fmt: skip
     if "inconsistent" in names:
         findings += inconsistent_findings(translated)
     if "memory" in names:

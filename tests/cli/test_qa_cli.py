@@ -147,7 +147,7 @@ def test_list_checks_needs_no_file(run_ltmt):
     code, out, _ = run_ltmt("qa", "--list-checks")
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["format", "error"]
-    assert len(out.splitlines()) == 17
+    assert len(out.splitlines()) == 18
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,8 @@ def test_list_checks_needs_no_file(run_ltmt):
             [
                 "{po}",
                 "--skip",
-                "format,placeholders,addresses,numbers,accelerator,keys,dates,whitespace,nbsp,doubled,"
+                "format,placeholders,plurals,addresses,numbers,accelerator,keys,dates,whitespace,"
+                "nbsp,doubled,"
                 "inconsistent,memory,glossary,spelling,quotes,copied,punctuation",
             ],
             "ltmt: error: --skip leaves no check to run\n",
@@ -235,3 +236,47 @@ def test_the_format_check_agrees_with_msgfmt(run_ltmt, tmp_path, msgid, msgstr):
     po = write_po(tmp_path / "de.po", [("c-format", msgid, msgstr, False)])
     code, out, _ = run_ltmt("qa", str(po), "--check", "format")
     assert (code == 0) == _msgfmt_accepts(po), out
+
+
+PLURALS = HEADER + (
+    '#, c-format\nmsgid "%d file deleted"\nmsgid_plural "%d files deleted"\n'
+    'msgstr[0] "%d Datei gelöscht"\nmsgstr[1] "%d Dateien gelöscht"\nmsgstr[2] "%d Dateien"\n\n'
+    '#, c-format\nmsgid "%d item"\nmsgid_plural "%d items"\nmsgstr[0] "%d Element"\n\n'
+    '#, c-format\nmsgid "%d thing"\nmsgid_plural "%d things"\nmsgstr[0] "%d Ding"\n'
+    'msgstr[1] ""\n\n'
+    'msgid "One"\nmsgstr ""\n\nmsgid "Two"\nmsgstr "Zwei"\n'
+)
+
+
+def test_plural_forms_the_catalog_does_not_declare_or_leaves_empty_and_untranslated_entries(
+    run_ltmt, tmp_path
+):
+    # the pairs hold only the forms translated: an extra msgstr[2], a missing msgstr[1] and an
+    # empty one passed (msgfmt compiles the empty one), and no entry counted as untranslated
+    po = tmp_path / "de.po"
+    po.write_text(PLURALS, "utf-8")
+    code, out, _ = run_ltmt("qa", str(po))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{po}: entry 1: error [plurals] has 3 plural forms (msgstr[0] to msgstr[2]) where the "
+        "catalog's Plural-Forms says nplurals=2",
+        f"{po}: entry 2: error [plurals] has 1 plural form (msgstr[0]) where the catalog's "
+        "Plural-Forms says nplurals=2",
+        f"{po}: entry 3: error [plurals] leaves msgstr[1] empty: the program shows an empty "
+        "string for the counts that take that form",
+        "6 entries checked (3 untranslated left out): 3 errors (plurals 3)",
+    ]
+    code, out, _ = run_ltmt("qa", str(tmp_path), "--json")
+    report = json.loads(out)
+    assert (report["untranslated"], report["by_check"]["plurals"]) == (3, 3)
+    xliff = tmp_path / "de.xlf"
+    xliff.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
+        ' source-language="en" target-language="de" datatype="plaintext"><body>'
+        '<trans-unit id="a"><source>Save</source><target state="final">Sichern</target>'
+        '</trans-unit><trans-unit id="b"><source>Open</source><target state="new"/>'
+        "</trans-unit></body></file></xliff>",
+        "utf-8",
+    )
+    code, out, _ = run_ltmt("qa", str(xliff))
+    assert (code, out) == (0, "1 entry checked (1 untranslated left out): nothing found\n")

@@ -1,0 +1,129 @@
+"""What a catalog's pairs do not show: its plural entries' forms, and its untranslated units.
+
+The pairs the checks read (:func:`ltmt.formats.pairs.read_translations`) are the translations
+there are: an empty form of a plural entry, or an entry with no translation, is not among them.
+So ``msgstr[2]`` in a catalog of two plural forms, an entry with ``msgstr[0]`` alone, or an
+empty ``msgstr[1]`` (``msgfmt`` compiles it, and the program then shows an empty string for
+every count that takes that form) passed, and the report counted no untranslated entry.
+
+- :func:`plural_form_problems`: a PO catalog's plural entries with another number of forms
+  than its ``Plural-Forms`` header declares, or with an empty form beside translated ones;
+- :func:`untranslated_units`: how many units of a catalog (PO, XLIFF, Qt, Xcode string
+  catalogs) still lack a translation, as ``ltmt translate`` would find them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ltmt.formats.registry import find_format
+from ltmt.wording import counted
+
+# the formats whose untranslated units are counted: those that hold both languages and mark
+# what is not translated yet
+_CATALOGS = frozenset({"po", "xliff", "ts", "xcstrings"})
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    """A plural entry's problem: its ``position`` (as the pairs read from it have it), its
+    singular ``source``, its first translated form ``target``, and the ``message``."""
+
+    position: str
+    source: str
+    target: str
+    message: str
+
+
+def plural_form_problems(path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
+    """The plural entries of the PO catalog ``path`` whose forms are more or fewer than its
+    ``Plural-Forms`` declares (where it declares them), or that leave a form empty while
+    another is translated; entries with no translation at all are untranslated, not
+    problems. ``include_fuzzy``: fuzzy entries too."""
+    from ltmt.formats.po import declared_nplurals, load_po
+
+    store = load_po(Path(path))
+    count = declared_nplurals(store)
+    problems = []
+    for number, unit in enumerate(store.units):
+        if unit.isheader() or unit.isobsolete() or not unit.hasplural():
+            continue
+        if unit.isfuzzy() and not include_fuzzy:
+            continue
+        forms = [str(target) for target in unit.target.strings]
+        filled = [form for form in forms if form]
+        if not filled:
+            continue
+        said = []
+        if count is not None and len(forms) != count:
+            written = "msgstr[0]" + (f" to msgstr[{len(forms) - 1}]" if len(forms) > 1 else "")
+            said.append(
+                f"has {counted(len(forms), 'plural form')} ({written}) where the catalog's "
+                f"Plural-Forms says nplurals={count}"
+            )
+        empty = [f"msgstr[{n}]" for n, form in enumerate(forms) if not form]
+        if empty:
+            said.append(
+                f"leaves {', '.join(empty)} empty: the program shows an empty string for the "
+                "counts that take that form"
+            )
+        position = f"{path}: entry {number}"
+        source = str(unit.source.strings[0])
+        problems += [FormProblem(position, source, filled[0], message) for message in said]
+    return problems
+
+
+@dataclass(frozen=True)
+class CatalogState:
+    """What :func:`catalog_state` read of a catalog (or a folder's): its ``untranslated``
+    units and its plural entries' ``form_problems``."""
+
+    untranslated: int
+    form_problems: list[FormProblem]
+
+
+def catalog_state(
+    path: Path, fmt: str | None = None, include_fuzzy: bool = True
+) -> CatalogState | None:
+    """The untranslated units and the plural entries' problems of the catalog ``path`` (or
+    of every catalog of the folder ``path``); None where it is none (a text, a one-language
+    file)."""
+    catalogs = catalog_files(path, fmt)
+    if not catalogs:
+        return None
+    untranslated, problems = 0, []
+    for catalog in catalogs:
+        given = fmt if catalog == path else None
+        untranslated += untranslated_units(catalog, given) or 0
+        if find_format(catalog, given, role="read").name == "po":
+            problems += plural_form_problems(catalog, include_fuzzy)
+    return CatalogState(untranslated, problems)
+
+
+def catalog_files(path: Path, fmt: str | None = None) -> list[Path]:
+    """The catalogs of ``path``: itself where it is one, or those of the folder ``path`` (in
+    it and below, by extension)."""
+    from ltmt.errors import InputError
+
+    paths = sorted(p for p in Path(path).rglob("*") if p.is_file()) if path.is_dir() else [path]
+    found = []
+    for candidate in paths:
+        try:
+            name = find_format(candidate, fmt if candidate == path else None, role="read").name
+        except InputError:  # no format reads it: a folder's other files
+            continue
+        if name in _CATALOGS:
+            found.append(candidate)
+    return found
+
+
+def untranslated_units(path: Path, fmt: str | None = None) -> int | None:
+    """How many units of the catalog ``path`` lack a translation (a plural entry's empty
+    forms each count); None for a format that does not hold both languages with what is left
+    to translate (a text, a one-language file)."""
+    from ltmt.formats.documents import open_document
+
+    if find_format(path, fmt, role="read").name not in _CATALOGS:
+        return None
+    return len(open_document(Path(path), fmt).pending())
