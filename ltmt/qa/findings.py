@@ -41,7 +41,7 @@ CHECKS: dict[str, Check] = {
             "placeholders",
             "error",
             "the translation has the source's placeholders, tags and entities (%s, {name}, "
-            "<b>, &amp;), no fewer and no more",
+            "<b>, &amp;), no fewer and no more, its tags nested as the source's",
         ),
         Check(
             "plurals",

@@ -56,6 +56,8 @@ _CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
 # a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
 # closing tag
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
+# a markup tag: whether it closes, its name, whether it closes itself
+_TAG_PARTS = re.compile(r"<(/?)\s*([A-Za-z][\w:.-]*)[^>]*?(/?)\s*>", re.DOTALL)
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
 # quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
@@ -99,7 +101,32 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
         problems.append(f"lacks {_listed(lost)}")
     if added:
         problems.append(f"adds {_listed(added)}, which the source does not have")
+    if not problems and tag_order_problem(source) is None:
+        crossed = tag_order_problem(target)
+        if crossed is not None:
+            problems.append(f"its tags do not nest as the source's: {crossed}")
     return problems
+
+
+def tag_order_problem(text: str) -> str | None:
+    """Where the markup tags of ``text`` do not nest (``<b><i>x</b></i>``: ``</b>`` closes
+    ``<b>`` while ``<i>`` is open; ``</a>x<a>``: ``</a>`` closes nothing), or None. Tags left
+    open at the end, and those that take no closing tag, are not this check's."""
+    open_tags: list[tuple[str, str]] = []
+    for placeholder in find_placeholders(text):
+        parts = _TAG_PARTS.fullmatch(placeholder.text) if placeholder.kind == "tag" else None
+        if parts is None or parts.group(3) or parts.group(2).lower() in _VOID:
+            continue
+        name = parts.group(2).lower()
+        if not parts.group(1):
+            open_tags.append((name, placeholder.text))
+        elif not any(opened == name for opened, _ in open_tags):
+            return f"{placeholder.text} closes no tag opened before it"
+        elif open_tags[-1][0] != name:
+            return f"{placeholder.text} comes while {open_tags[-1][1]} inside it is open"
+        else:
+            open_tags.pop()
+    return None
 
 
 def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
@@ -256,7 +283,9 @@ def _inventories(source: str, target: str, *, names: bool) -> tuple[Counter[str]
     within = {p.start for p in find_placeholders(source) if any(r.holds(p.start) for r in runs)}
     return (
         _inventory(source, {}, names=names, left_out=lambda p: p.start in within),
-        _inventory(target, aliases, names=names, left_out=lambda p: p.text in dated),
+        _inventory(
+            target, aliases, names=names, left_out=lambda p: p.text in dated, closed_in=source
+        ),
     )
 
 
@@ -266,13 +295,19 @@ def _inventory(
     *,
     names: bool,
     left_out: Callable[[Placeholder], bool],
+    closed_in: str | None = None,
 ) -> Counter[str]:
     """The placeholders of ``text`` (printf conversions without width and precision; a
     numbered one as the source's unnumbered argument it stands for, by ``aliases``), less
-    those ``left_out``."""
+    those ``left_out``. ``closed_in``: the text whose closing tags make an opening tag of
+    ``text`` a tag, not words (a translation's ``<b>`` is one where its source closes it,
+    though the translation lost the ``</b>``; default: ``text``)."""
     found: Counter[str] = Counter()
     for placeholder in find_placeholders(text):
-        if (placeholder.kind == "name") != names or _literal(placeholder, text):
+        literal = _literal(placeholder, text) and (
+            closed_in is None or _literal(placeholder, closed_in)
+        )
+        if (placeholder.kind == "name") != names or literal:
             continue
         if left_out(placeholder):
             continue

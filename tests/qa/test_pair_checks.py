@@ -127,6 +127,23 @@ def test_a_plural_entrys_first_form_may_leave_out_its_count(source, target, form
         ("%a %I:%M %p", "%a, %H:%M", {}, []),
         ("%A %B %-d", "%A, den %-d. %B", {}, []),
         ("%s at %I:%M %p", "%H:%M", {}, ["lacks %s"]),
+        # a translation's tag the source closes is a tag, though the translation lost its end
+        ("Copy <i>%2</i> to <b>%1</b>", "Kopiere <i>%2</i> nach <b>%1", {}, ["lacks </b>"]),
+        # tags that cross, or close before they open, break the markup
+        (
+            "Click <b><i>here</i></b> now",
+            "Klicken Sie <b><i>hier</b></i> jetzt",
+            {},
+            ["its tags do not nest as the source's: </b> comes while <i> inside it is open"],
+        ),
+        (
+            'Press <a href="x">this</a> link',
+            'Drücken Sie </a>diesen<a href="x"> Link',
+            {},
+            ["its tags do not nest as the source's: </a> closes no tag opened before it"],
+        ),
+        ("Copy <i>%2</i> to <b>%1</b>", "Kopiere <b>%1</b> nach <i>%2</i>", {}, []),
+        ("a<br>b <x/> <b>c</b>", "a<br>b <x/> <b>c</b>", {}, []),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
