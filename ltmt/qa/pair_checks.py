@@ -56,6 +56,9 @@ _CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
 # a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
 # closing tag
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
+# a number of several runs of digits (a version, a date, a time), and one run
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
+_DIGIT_RUN = re.compile(r"\d+")
 # a markup tag: whether it closes, its name, whether it closes itself
 _TAG_PARTS = re.compile(r"<(/?)\s*([A-Za-z][\w:.-]*)[^>]*?(/?)\s*>", re.DOTALL)
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
@@ -142,8 +145,20 @@ def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The numbers of ``source`` that ``target`` lacks (outside placeholders: ``%1$s`` is the
     placeholder check's)."""
-    lost = lost_numbers(without_placeholders(source), without_placeholders(target))
-    return [f"lacks the number {first_few(lost)}"] if lost else []
+    plain = without_placeholders(source)
+    lost = lost_numbers(plain, without_placeholders(target))
+    return (
+        [f"lacks the number {first_few(_as_written(run, plain) for run in lost)}"] if lost else []
+    )
+
+
+def _as_written(run: str, source: str) -> str:
+    """A run of digits ``run`` of ``source`` said with the number it is part of there
+    (``1 of 2.5.1``: a version, a date, a time), or alone."""
+    for number in _NUMBER.finditer(source):
+        if number.group() != run and run in _DIGIT_RUN.findall(number.group()):
+            return f"{run} of {number.group()}"
+    return run
 
 
 def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

@@ -193,6 +193,8 @@ def test_addresses_are_kept():
         ("E766: too many", "E76: zu viele", ["lacks the number 766"]),
         ("1 of 2 of 3", "eins", ["lacks the number 1, 2, 3"]),
         ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
+        # a run of a version or a time is said with its number
+        ("Version 2.5.1", "Version 2.5", ["lacks the number 1 of 2.5.1"]),
     ],
 )
 def test_numbers(source, target, expected):
