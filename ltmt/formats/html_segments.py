@@ -11,11 +11,13 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   handles (:mod:`ltmt.formats.paired_tags`): its tags written canonically (lower case,
   attributes double-quoted, empty elements self-closing: ``<br/>``, ``<img src="..."/>``),
   white space collapsed, character references decoded to their characters (``&rsquo;`` as
-  U+2019) except ``&amp;``, ``&lt;``, ``&gt;`` and ``&nbsp;``, which stay references (the
-  model keeps them as placeholders). Elements that wrap a whole run (``<li><a
-  href="...">Home</a></li>``) stay outside it (the model sees ``Home``), and so do, at its
-  edges, elements without words (a heading's ``¶`` link, an empty anchor, an image) and tags
-  whose partner is beyond the run (a ``<span>`` a ``<math>`` block cuts).
+  U+2019, ``&nbsp;`` as U+00A0, which the model reads as a space and the translation keeps
+  where the source has it: ``Open&nbsp;the file`` was one word to it) except ``&amp;``,
+  ``&lt;`` and ``&gt;``, which stay references (the model keeps them as placeholders).
+  Elements that wrap a whole run (``<li><a href="...">Home</a></li>``) stay outside it (the
+  model sees ``Home``), and so do, at its edges, elements without words (a heading's ``¶``
+  link, an empty anchor, an image) and tags whose partner is beyond the run (a ``<span>`` a
+  ``<math>`` block cuts).
 - **Attribute values** people read: ``alt``, ``title``, ``placeholder``, ``aria-label``,
   ``aria-description``, ``aria-placeholder``, ``aria-roledescription``, ``label``
   (``<track>``, ``<option>``), ``abbr`` (``<th>``), a button's ``value`` (``<input
@@ -39,6 +41,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
+from ltmt.folded_characters import NO_BREAK_SPACES
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
 from ltmt.text import has_letter
@@ -84,8 +87,8 @@ _ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?"""
 )
 _REFERENCE = re.compile(CHARACTER_REFERENCE)
-# references that stay as written in the tagged form: markup characters and the no-break space
-_KEPT_REFERENCES = frozenset({"&", "<", ">", "\xa0"})
+# references that stay as written in the tagged form: markup characters
+_KEPT_REFERENCES = frozenset({"&", "<", ">"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 # white space a run's edges leave in the page: HTML's, and no-break spaces
 _EDGE_SPACE = " \t\n\r\f\xa0"
@@ -465,7 +468,9 @@ def _tagged(text: str, event: Event) -> str:
 def _decoded(found: re.Match[str]) -> str:
     reference = found.group()
     character = html.unescape(reference)
-    if character == reference or character in _KEPT_REFERENCES or not character.isprintable():
+    if character == reference or character in _KEPT_REFERENCES:
+        return reference
+    if not character.isprintable() and character not in NO_BREAK_SPACES:
         return reference
     return character
 

@@ -26,6 +26,17 @@ from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
 from ltmt.text import with_edits
 
 _TAG = re.compile(r"<[^<>]*>")
+# the no-break spaces, written as references: U+00A0 by its name
+_NO_BREAK_REFERENCES = {"\xa0": "&nbsp;", "\u202f": "&#8239;", "\u2007": "&#8199;"}
+
+
+def no_break_references(text: str) -> str:
+    """``text`` with its no-break spaces written as character references (``&nbsp;``)."""
+    for character, reference in _NO_BREAK_REFERENCES.items():
+        text = text.replace(character, reference)
+    return text
+
+
 # an ampersand that starts no character reference (the model's "&"): written as &amp;
 _BARE_AMPERSAND = re.compile(f"&(?!{REFERENCE_TAIL})")
 
@@ -182,8 +193,9 @@ def _paired(tags: list[str | None], alone: Collection[int] = ()) -> set[int]:
 
 def _as_text(text: str) -> str:
     """A translation's text between its tags as the text's: a bare ``&`` as ``&amp;``, a ``<``
-    as ``&lt;``."""
-    return _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;")
+    as ``&lt;``, a no-break space as a reference (``&nbsp;``: invisible written as itself)."""
+    text = _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;")
+    return no_break_references(text)
 
 
 def _inside(at: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:

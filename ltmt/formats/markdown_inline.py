@@ -7,8 +7,10 @@ pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b
 (its text translated apart and put back around the matching words; an autolink,
 ``<https://...>``, written back as one), a code span as
 ``<code>...</code>`` (kept as written), an image as ``<img src="..." alt="..."/>`` and a hard
-line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``), entities (``&amp;``)
-and inline HTML stay as written. :func:`markdown` turns a translation back into Markdown.
+line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``), the references of
+markup characters (``&amp;``) and inline HTML stay as written, and other character references
+go to the model as their characters (``&rsquo;``; ``&nbsp;``, written back as ``&nbsp;``).
+:func:`markdown` turns a translation back into Markdown.
 
 The form depends on the text alone, not on its place in a file, so a memory holds the same
 form for a translated file's blocks (``ltmt memory import``).
@@ -22,6 +24,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ltmt.folded_characters import NO_BREAK_SPACES
+from ltmt.formats.html_writing import no_break_references
 from ltmt.text import has_letter, with_edits
 
 # the tags that stand for Markdown's own inline syntax, and what each is written as
@@ -46,6 +50,21 @@ def _text(value: str) -> str:
     """Plain text in the tagged form: ``<`` and ``>`` as numeric references, which
     :func:`markdown` turns back (a source's own ``&lt;`` stays as written)."""
     return value.replace("<", "&#60;").replace(">", "&#62;")
+
+
+def _special(token: Any) -> str:
+    """An escape or a character reference as the model gets it: a reference to a character
+    as that character (``&rsquo;`` as U+2019, ``&nbsp;`` as U+00A0: ``Open&nbsp;the file``
+    was one word to the model, and ``&eacute;`` split one), those of markup characters and
+    escapes as written (``&amp;``, ``\\*``: placeholders the model keeps)."""
+    character = str(token.content)
+    if (
+        token.info == "entity"
+        and character not in "&<>"
+        and (character.isprintable() or character in NO_BREAK_SPACES)
+    ):
+        return character
+    return str(token.markup)
 
 
 def _attribute(value: str) -> str:
@@ -105,7 +124,7 @@ def tagged(children: Sequence[Any]) -> str:
         if kind == "text":
             out.append(_text(token.content))
         elif kind == "text_special":
-            out.append(token.markup)  # \* or &amp; as written
+            out.append(_special(token))
         elif kind == "softbreak":
             out.append(" ")
         elif kind == "hardbreak":
@@ -234,8 +253,9 @@ def _renamed(number: int, values: dict[tuple[int, str], str], found: re.Match[st
 
 
 def _plain(text: str) -> str:
-    """:func:`_text` undone."""
-    return text.replace("&#60;", "<").replace("&#62;", ">")
+    """:func:`_text` undone; a no-break space written as a reference (``&nbsp;``: invisible,
+    written as itself in a Markdown source)."""
+    return no_break_references(text.replace("&#60;", "<").replace("&#62;", ">"))
 
 
 def _link(found: re.Match[str]) -> str:

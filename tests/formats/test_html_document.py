@@ -223,9 +223,9 @@ def test_an_undeclared_ascii_page_takes_references_beyond_ascii(tmp_path: Path) 
                                                                          "Card text"]),
         # nested skipped elements end at their own end tag
         ("<pre>a<pre>b</pre>c</pre><p>Shown text</p>", ["Shown text"]),
-        # typographic references decoded; markup and no-break spaces kept as references
+        # typographic references decoded; markup kept as references, a no-break space as its character
         ("<p>&ldquo;Quoted&rdquo; &mdash; 5&nbsp;MB &lt;tag&gt; caf&eacute;</p>",
-         ["“Quoted” — 5&nbsp;MB &lt;tag&gt; café"]),
+         ["“Quoted” — 5\xa0MB &lt;tag&gt; café"]),
         # a bare "<" in text goes to the model escaped
         ("<p>if a < b then</p>", ["if a &lt; b then"]),
         # an image inside a run is a self-closing tag; its alt a unit of its own
@@ -340,3 +340,15 @@ def test_a_page_that_is_not_in_its_declared_encoding_is_refused_with_its_place(
     path.write_bytes(b'<meta charset="utf-8">\n<p>caf\xe9</p>')
     with pytest.raises(InputError, match=r"bad.html:2:7: byte 0xe9 is not valid utf-8"):
         HtmlDocument.open(path)
+
+
+def test_a_no_break_space_goes_to_the_model_as_one_and_comes_back_as_its_reference(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "p.html"
+    source.write_text("<p>Open&nbsp;the file and press&nbsp;<kbd>Ctrl</kbd>.</p>", "utf-8")
+    model = FakeModel()
+    translate_file(source, tmp_path / "p.de.html", model, tgt_lang="de")
+    assert model.seen[0] == "Open\u00a0the file and press\u00a0<kbd>Ctrl</kbd>."
+    written = (tmp_path / "p.de.html").read_text("utf-8")
+    assert "<p>OPEN&nbsp;THE FILE AND PRESS&nbsp;<kbd>Ctrl</kbd>.</p>" in written

@@ -307,3 +307,15 @@ def test_a_reference_link_is_written_back_as_one_with_its_label(tmp_path: Path) 
     assert out.read_text("utf-8").splitlines()[0] == (
         "READ THE [MANUAL][docs], THE [GUIDE][guide] AND THE [FAQ][faq], OR [THIS](https://t.org)."
     )
+
+
+def test_character_references_go_to_the_model_as_characters(tmp_path: Path) -> None:
+    # "Open&nbsp;the file" was one word to the model, "&rsquo;s" an English possessive;
+    # a no-break space comes back as &nbsp;, markup characters' references stay references
+    source = tmp_path / "a.md"
+    source.write_text("It&rsquo;s a caf&eacute;: open&nbsp;the files &amp; folders.\n", "utf-8")
+    model = FakeModel()
+    translate_file(source, tmp_path / "a.de.md", model, tgt_lang="de")
+    assert model.seen == ["It\u2019s a caf\u00e9: open\u00a0the files &amp; folders."]
+    written = (tmp_path / "a.de.md").read_text("utf-8")
+    assert written == "IT\u2019S A CAF\u00c9: OPEN&nbsp;THE FILES &amp; FOLDERS.\n"
