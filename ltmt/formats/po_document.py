@@ -10,15 +10,20 @@ contexts and obsolete entries are written back as translate-toolkit read them, w
 byte for a well-formed catalog.
 
 A template (POT) gets the target language's ``Language`` and, where its header still has the
-template's ``nplurals=INTEGER``, the ``Plural-Forms`` of that language.
+template's ``nplurals=INTEGER``, the ``Plural-Forms`` of that language. A catalog ltmt filled a
+translation in gets the header's ``PO-Revision-Date`` (now) and ``X-Generator`` (``ltmt``
+and its version), as an editor that saves it writes them; ``Last-Translator`` is a person's
+to fill.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ltmt import __version__ as ltmt_version
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
@@ -51,6 +56,7 @@ class PoDocument:
         self.path = Path(path)
         self.store = store
         self._waiting = WaitingForms()  # plural forms waiting for their siblings
+        self._revised = False  # whether a translation was filled in: the header says when
         if tgt_lang:
             self._complete_template_header(tgt_lang)
         self.nplurals = nplurals(store)
@@ -162,9 +168,16 @@ class PoDocument:
             if mark_fuzzy:
                 _fuzzy_first(unit)
             filled += len(texts)
+            self._revised = True
         return filled
 
     def save(self, out_path: Path) -> None:
+        if self._revised and self._header():
+            # as Poedit and Lokalize write a catalog they changed: when, and with what
+            revised = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")
+            self.store.updateheader(
+                add=True, PO_Revision_Date=revised, X_Generator=f"ltmt {ltmt_version}"
+            )
         header = self._header()
         if "charset=CHARSET" in header.get("Content-Type", ""):  # a template: say what we write
             self.store.updateheader(content_type="text/plain; charset=UTF-8")

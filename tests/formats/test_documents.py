@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from formats_fakes import fake_translate
 from lxml import etree
 
+import ltmt
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 
@@ -55,10 +57,14 @@ def test_po_fill_keeps_the_rest(tmp_path: Path) -> None:
     fill_all(DATA / "demo.po", out)
     before, after = (DATA / "demo.po").read_text("utf-8"), out.read_text("utf-8")
     removed, added = changed_lines(before, after)
-    # Only msgstr lines and flags change: header, comments, contexts, obsolete entries stay.
+    # Only msgstr lines and flags change: header, comments, contexts, obsolete entries stay;
+    # the header says when the catalog was revised, and with what
     assert all(line.startswith(("msgstr", "#,")) for line in removed), removed
     assert all(line.startswith(("msgstr", "#,", '"')) for line in added), added
-    assert after.startswith(before[: before.index("#. TRANSLATORS")])
+    revision = re.compile(r'"PO-Revision-Date: \d{4}-\d\d-\d\d \d\d:\d\d[+-]\d{4}\\n"\n')
+    assert re.search(revision, after) and f'"X-Generator: ltmt {ltmt.__version__}\\n"\n' in after
+    header = re.sub(revision, "", after).replace(f'"X-Generator: ltmt {ltmt.__version__}\\n"\n', "")
+    assert header.startswith(before[: before.index("#. TRANSLATORS")])
     store = pypo.pofile.parsefile(str(out))
     by_key = {(u.getcontext(), str(u.source)): u for u in store.units}
     opened = by_key[("menu", "Open %s")]
