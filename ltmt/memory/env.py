@@ -238,10 +238,13 @@ def _open_env(path: Path, map_size: int) -> lmdb.Environment:
 def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -> Store:
     files.check_data_file(path)
     files.prepare_files(path)
-    env = _open_env(path, map_size)
+    lock_fd = _shared_lock(path)
+    try:
+        env = _open_env(path, map_size)
+    except BaseException:
+        os.close(lock_fd)
+        raise
     files.tighten_modes(path)
-    lock_fd = os.open(path / "lock.mdb", os.O_RDONLY | os.O_CLOEXEC)
-    fcntl.flock(lock_fd, fcntl.LOCK_SH)  # compact needs the store to itself
     store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key)
     try:
         _check_schema(store, key, key_file)
@@ -250,6 +253,24 @@ def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -
         os.close(lock_fd)
         raise
     return store
+
+
+def _shared_lock(path: Path) -> int:
+    """A descriptor of the store's ``lock.mdb`` holding a shared lock: compact needs the store
+    to itself. Taken before the data file is mapped, as compact puts a new one in its place
+    while it holds the lock: a process that mapped the old one first and then waited wrote its
+    changes into the replaced file, and they were lost."""
+    lock_file = path / "lock.mdb"
+    try:
+        lock_fd = os.open(lock_file, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise StoreError(f"cannot open memory store {path}: {lock_file}: {exc.strerror}") from exc
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_SH)
+    except BaseException:
+        os.close(lock_fd)
+        raise
+    return lock_fd
 
 
 def _check_schema(store: Store, key: bytes | None, key_file: Path | None) -> None:

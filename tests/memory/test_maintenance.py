@@ -343,3 +343,34 @@ def test_compact_destroys_the_key_of_a_delete_interrupted_after_its_commit(
         memory.compact()
         assert keyring.live_uids() == [2]
         assert memory.search("kept", "two")[0].segment.target == "zwei"
+
+
+def test_a_store_opened_while_compaction_holds_it_maps_the_compacted_file(tmp_path: Path) -> None:
+    # compact holds lock.mdb exclusively while it puts a new data.mdb in place; a process that
+    # opened the store then mapped the old file before it waited for the lock, and its writes
+    # (an add, a delete) went into the replaced file: reported done, and lost
+    import fcntl
+    import threading
+
+    with Memory(tmp_path / "store") as memory:
+        memory.add("u1", "Open the file", "Datei öffnen")
+    with Memory(tmp_path / "compacted") as other:  # stands for the compacted copy
+        other.add("u1", "Open the file", "Datei öffnen")
+        other.add("u1", "Save the file", "Datei speichern")
+    held = os.open(tmp_path / "store" / "lock.mdb", os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as compact holds it
+    counts: list[int] = []
+
+    def open_and_count() -> None:
+        with Memory(tmp_path / "store") as opened:
+            counts.append(opened.count("u1"))
+
+    opener = threading.Thread(target=open_and_count)
+    opener.start()
+    opener.join(timeout=0.5)
+    assert opener.is_alive()  # waiting for the lock
+    os.replace(tmp_path / "compacted" / "data.mdb", tmp_path / "store" / "data.mdb")
+    fcntl.flock(held, fcntl.LOCK_UN)
+    os.close(held)
+    opener.join(timeout=30)
+    assert counts == [2]  # the file compaction put in place
