@@ -47,7 +47,7 @@ from ltmt.memory.search import SearchSettings, preload, search_texts
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, Segment
 from ltmt.text import text_list
-from ltmt.wording import first_few
+from ltmt.wording import counted, first_few
 from ltmt.workers import return_freed_memory
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -333,16 +333,30 @@ class Memory:
         return env.read(self.store, run)
 
     def segments(self, user: str, *, chunk: int = 1000) -> Iterator[Segment]:
-        """Every segment of ``user`` in id order (read in short transactions of ``chunk``)."""
+        """Every segment of ``user`` in id order (read in short transactions of ``chunk``).
+
+        A damaged store whose records of ``user`` are fewer than the user's count says (a
+        record's key garbled) is a :class:`StoreError` once the readable ones are read: an
+        export that stopped there said it was whole."""
         check_user(user)
-        after = 0
+        vault, after, read = self.store.vault, 0, 0
+
+        def read_chunk(txn: Any, after: int) -> tuple[list[Segment], int | None]:
+            found = rows.segments_after(txn, vault, user, after, chunk)
+            info = rows.user_info(txn, vault, user) if len(found) < chunk else None
+            return found, info[0].count if info is not None else None
+
         while True:
-            read_chunk = functools.partial(
-                rows.segments_after, vault=self.store.vault, user=user, after=after, chunk=chunk
-            )
-            found = env.read(self.store, read_chunk)
+            found, count = env.read(self.store, functools.partial(read_chunk, after=after))
             yield from found
+            read += len(found)
             if len(found) < chunk:
+                if count is not None and read < count:
+                    raise StoreError(
+                        f"memory store {self.path} is damaged: {user!r} has "
+                        f"{counted(count, 'segment')}, of which {read} could be read; run ltmt "
+                        "memory check, then restore a backup"
+                    )
                 return
             after = found[-1].id
 

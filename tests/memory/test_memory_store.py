@@ -457,3 +457,25 @@ def test_search_batch_of_one_string_is_an_input_error(tmp_path: Path) -> None:
         memory.add("u", "Save", "Sichern")
         with pytest.raises(InputError, match=r"^texts must be a list of strings, not one"):
             memory.search_batch("u", "Save")  # type: ignore[arg-type]
+
+
+def test_segments_of_a_user_whose_records_are_fewer_than_its_count_is_a_store_error(
+    tmp_path: Path,
+) -> None:
+    # a garbled key hid a record from the user's range: an export stopped there and said it
+    # had exported every segment
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("u1", [(f"Open file {n}", f"Datei {n} öffnen") for n in range(5)])
+    env = lmdb.open(str(tmp_path / "s"), max_dbs=0)
+    with env.begin(write=True) as txn:
+        cursor = txn.cursor()
+        assert cursor.set_range(b"s")
+        key, value = bytes(cursor.key()), bytes(cursor.value())
+        txn.delete(key)
+        txn.put(b"\xfe" + key[1:], value)  # the record, under a key of no table
+    env.close()
+    with Memory(tmp_path / "s") as memory:
+        read = []
+        with pytest.raises(StoreError, match=r"is damaged: 'u1' has 5 segments, of which 4 could"):
+            read.extend(memory.segments("u1"))
+        assert len(read) == 4  # the readable ones came first
