@@ -46,6 +46,7 @@ from ltmt.memory.layout import (
     NEXT_UID_KEY,
     SCHEMA_KEY,
     SCHEMA_VERSION,
+    DamagedRecord,
 )
 
 logger = logging.getLogger(__name__)
@@ -360,6 +361,8 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
             _adopt_map_size(store)
         except lmdb.Error as exc:
             raise lmdb_error(store.path, exc) from exc
+        except DamagedRecord as exc:
+            raise _named(store, exc) from exc
     raise StoreError(
         f"memory store {store.path} is still full after growing it {MAX_GROWTH_RETRIES} times"
     )
@@ -377,7 +380,14 @@ def read(store: Store, fn: Callable[[lmdb.Transaction], T], *, buffers: bool = F
             _adopt_map_size(store)
         except lmdb.Error as exc:
             raise lmdb_error(store.path, exc) from exc
+        except DamagedRecord as exc:
+            raise _named(store, exc) from exc
     raise StoreError(f"memory store {store.path} keeps changing size; try again")
+
+
+def _named(store: Store, damage: DamagedRecord) -> StoreError:
+    """``damage`` said with the store it is in."""
+    return StoreError(f"memory store {store.path} is damaged: {damage}")
 
 
 def _adopt_map_size(store: Store) -> None:

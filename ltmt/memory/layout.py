@@ -132,6 +132,15 @@ def pair_key_utf8(
     return prefix + digest(data)
 
 
+class DamagedRecord(StoreError):
+    """A record of the store that cannot be read back (damage on disk): what it is, without
+    the store's path, which :func:`ltmt.memory.env.read` and ``write`` add."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}; run ltmt memory check, then restore a backup")
+        self.what = what
+
+
 @dataclass(frozen=True)
 class UserInfo:
     """The per-user bookkeeping row of the ``users`` database."""
@@ -170,10 +179,7 @@ class UserInfo:
                 origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
             )
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-            raise StoreError(
-                f"a user record is damaged ({bytes(data)[:30]!r}...); run ltmt memory check, "
-                "then restore a backup"
-            ) from exc
+            raise DamagedRecord(f"a user record is damaged ({bytes(data)[:30]!r}...)") from exc
 
 
 def encode_record(
@@ -201,9 +207,7 @@ def decode_record(data: Buffer) -> tuple[str, str, float, str, dict[str, Any]]:
     try:
         return _decode_record(bytes(data))
     except (struct.error, ValueError, TypeError, RecursionError) as exc:
-        raise StoreError(
-            "a segment record is damaged; run ltmt memory check, then restore a backup"
-        ) from exc
+        raise DamagedRecord("a segment record is damaged") from exc
 
 
 def _decode_record(data: bytes) -> tuple[str, str, float, str, dict[str, Any]]:

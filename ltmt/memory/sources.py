@@ -27,7 +27,7 @@ from rapidfuzz import process
 
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import PlainCipher
-from ltmt.memory.layout import NORM, seg_key, u32
+from ltmt.memory.layout import NORM, DamagedRecord, seg_key, u32
 from ltmt.text import SCORER
 
 # Memories of at most this many segments are searched by an exhaustive scan.
@@ -71,7 +71,7 @@ class SourceTable:
         new_texts: list[str] = []
         for ids, values in stored_source_chunks(txn, self.uid, self.end, cipher, READ_CHUNK):
             id_parts.append(ids)
-            texts = [str(value, "utf-8") for value in values]
+            texts = [_text(value) for value in values]
             new_texts.extend([text.casefold() for text in texts] if self.casefold else texts)
         if len(id_parts) == 1:
             return self
@@ -152,6 +152,8 @@ def stored_source_chunks(
             del keys[theirs:], values[theirs:]
             last = True
         if keys:
+            if any(len(key) != len(keys[0]) for key in keys):
+                raise DamagedRecord("a key of a segment's source has another length than its own")
             raw = np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(len(keys), -1)
             ids = np.ascontiguousarray(raw[:, mine:]).view(">u4").ravel().astype(np.int64)
             if cipher.encrypted:
@@ -182,3 +184,11 @@ def scan(query: str, table: SourceTable, lens: np.ndarray, k: int) -> list[tuple
         scores, ids = scores[chosen], ids[chosen]
     order = np.lexsort((-ids, -scores))[:k]
     return [(int(ids[i]), float(scores[i])) for i in order]
+
+
+def _text(value: bytes) -> str:
+    """A stored source as text; a :class:`DamagedRecord` where it is no UTF-8."""
+    try:
+        return str(value, "utf-8")
+    except UnicodeDecodeError:
+        raise DamagedRecord("a segment's source is no UTF-8 text") from None

@@ -103,7 +103,8 @@ def test_damaged_user_record_and_schema_are_one_line_errors(tmp_path: Path) -> N
         Memory(store) as memory,
         pytest.raises(
             StoreError,
-            match=r"^a user record is damaged .*run ltmt memory check, then restore a backup$",
+            match=r"^memory store .* is damaged: a user record is damaged .*run ltmt memory check, then "
+            r"restore a backup$",
         ),
     ):
         memory.count("a")

@@ -479,3 +479,21 @@ def test_segments_of_a_user_whose_records_are_fewer_than_its_count_is_a_store_er
         with pytest.raises(StoreError, match=r"is damaged: 'u1' has 5 segments, of which 4 could"):
             read.extend(memory.segments("u1"))
         assert len(read) == 4  # the readable ones came first
+
+
+def test_a_damaged_source_is_a_store_error_naming_the_store(tmp_path: Path) -> None:
+    # a search read it with a traceback (UnicodeDecodeError)
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("u1", [("Show all commits", "Alle Commits anzeigen")])
+    env = lmdb.open(str(tmp_path / "s"), max_dbs=0)
+    with env.begin(write=True) as txn:
+        cursor = txn.cursor()
+        assert cursor.set_range(b"n")  # the normalised sources
+        txn.put(bytes(cursor.key()), b"\xff" + bytes(cursor.value())[1:])
+    env.close()
+    with Memory(tmp_path / "s") as memory, pytest.raises(StoreError) as raised:
+        memory.search("u1", "Show all commits")
+    assert str(raised.value) == (
+        f"memory store {tmp_path / 's'} is damaged: a segment's source is no UTF-8 text; run "
+        "ltmt memory check, then restore a backup"
+    )
