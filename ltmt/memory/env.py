@@ -19,6 +19,7 @@ import fcntl
 import functools
 import logging
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -231,9 +232,23 @@ def _open_env(path: Path, map_size: int) -> lmdb.Environment:
             mode=files.FILE_MODE,
         )
     except lmdb.Error as exc:
-        raise files.disk_error(exc, path) or StoreError(
-            f"cannot open memory store {path}: {exc}"
-        ) from exc
+        raise files.disk_error(exc, path) or _open_error(path, exc) from exc
+
+
+def _open_error(path: Path, exc: lmdb.Error) -> StoreError:
+    """Why ``path`` did not open, said once (LMDB's message repeats the path): a file of it you
+    may not write, where that is why."""
+    reason = str(exc).removeprefix(f"{path}: ")
+    for name in (DATA_FILE, "lock.mdb"):
+        file = path / name
+        if file.exists() and not os.access(file, os.R_OK | os.W_OK):
+            mode = stat.S_IMODE(file.stat().st_mode)
+            return StoreError(
+                f"cannot open memory store {path}: {file} is not readable and writable by you "
+                f"(mode {mode:04o}); ltmt reads a store with both (LMDB keeps its readers in "
+                f"lock.mdb): make it so (chmod u+rw {file}) or work on a copy of the store"
+            )
+    return StoreError(f"cannot open memory store {path}: {reason}")
 
 
 def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -> Store:

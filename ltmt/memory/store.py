@@ -309,9 +309,15 @@ class Memory:
             raise self._no_user(user)
 
     def _no_user(self, user: str) -> InputError:
+        import difflib
+
         known = self.users()
-        listed = first_few(known, 5)
-        users = f"its users: {listed}" if known else "it has no users"
+        close = difflib.get_close_matches(user, known, n=3)
+        if close:  # a typo: the likely users, not the first few of many
+            users = f"did you mean {', '.join(close)}?"
+        else:
+            listed = first_few(known, 5)
+            users = f"its users: {listed}" if known else "it has no users"
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
 
     def count(self, user: str) -> int:

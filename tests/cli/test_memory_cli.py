@@ -258,7 +258,7 @@ def test_search_for_an_unknown_user_names_the_users(
     )
     code, out, err = ltmt(capsys, "memory", "search", "Open", "-u", "alcie", "--memory-dir", store)
     assert code == 1 and out == ""
-    assert err == f"ltmt: error: no user 'alcie' in memory store {store} (its users: alice)\n"
+    assert err == f"ltmt: error: no user 'alcie' in memory store {store} (did you mean alice?)\n"
 
 
 @pytest.mark.parametrize(

@@ -497,3 +497,26 @@ def test_a_damaged_source_is_a_store_error_naming_the_store(tmp_path: Path) -> N
         f"memory store {tmp_path / 's'} is damaged: a segment's source is no UTF-8 text; run "
         "ltmt memory check, then restore a backup"
     )
+
+
+def test_a_store_file_you_may_not_write_is_named_in_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # LMDB said "cannot open memory store S: S: Permission denied" for a data.mdb or lock.mdb
+    # of mode 0400 (the tests run as root, whom permissions do not stop: access is refused here)
+    from ltmt.memory import env
+
+    with Memory(tmp_path / "s") as memory:
+        memory.add("u1", "Open", "Öffnen")
+    data = tmp_path / "s" / "data.mdb"
+    data.chmod(0o400)
+    monkeypatch.setattr(env.os, "access", lambda file, mode: Path(file) != data)
+    error = env._open_error(tmp_path / "s", lmdb.Error(f"{tmp_path / 's'}: Permission denied"))
+    assert str(error) == (
+        f"cannot open memory store {tmp_path / 's'}: {data} is not readable and writable by you "
+        "(mode 0400); ltmt reads a store with both (LMDB keeps its readers in lock.mdb): make it "
+        f"so (chmod u+rw {data}) or work on a copy of the store"
+    )
+    monkeypatch.undo()
+    error = env._open_error(tmp_path / "s", lmdb.Error(f"{tmp_path / 's'}: No such device"))
+    assert str(error) == f"cannot open memory store {tmp_path / 's'}: No such device"
