@@ -120,8 +120,7 @@ def check_store_path(path: Path) -> None:
     directory made private: ``Memory(".")`` in a project's folder)."""
     if path.exists() and not path.is_dir():
         raise StoreError(
-            f"memory store {path} is a file, not a directory; give a directory (--memory-dir, "
-            "Memory(path))"
+            f"memory store {path} is a file, not a directory; give a directory for the store"
         )
     if path.is_dir() and not (path / DATA_FILE).exists() and any(path.iterdir()):
         raise StoreError(
@@ -207,8 +206,8 @@ def lmdb_error(store_path: Path, exc: lmdb.Error) -> StoreError:
 def _refuse_key(path: Path, encrypted: bool, key_file: Path | None) -> None:
     if encrypted and key_file is None:
         raise StoreError(
-            f"memory store {path} is encrypted; pass its key file (--key-file or LTMT_KEY_FILE; "
-            "Memory(path, key_file=...))"
+            f"memory store {path} is encrypted; pass its key file (--key-file, LTMT_KEY_FILE "
+            "or key_file=)"
         )
     if encrypted:
         raise StoreError(

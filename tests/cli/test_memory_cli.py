@@ -583,3 +583,14 @@ def test_english_to_german_pairs_import_with_the_language_check(capsys, store, t
         capsys, "memory", "import", str(good), "--user", "u1", "--memory-dir", store
     )
     assert code == 0 and "4 added" in out
+
+
+def test_a_file_given_as_the_store_is_said_to_be_one(capsys, tmp_path):
+    # stats said "no memory store at afile" where add said it is a file
+    (tmp_path / "afile").write_text("x")
+    code, _, err = ltmt(capsys, "memory", "stats", "--memory-dir", str(tmp_path / "afile"))
+    assert (code, err) == (
+        1,
+        f"ltmt: error: memory store {tmp_path / 'afile'} is a file, not a directory; give a "
+        "directory for the store\n",
+    )

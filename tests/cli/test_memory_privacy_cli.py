@@ -66,8 +66,8 @@ def test_one_character_line_is_learned_and_reused_from_an_encrypted_store(
     code, _, err = run_ltmt("translate", str(source), *common)
     assert (code, err) == (
         1,
-        f"ltmt: error: memory store {store} is encrypted; pass its key file (--key-file or "
-        "LTMT_KEY_FILE; Memory(path, key_file=...))\n",
+        f"ltmt: error: memory store {store} is encrypted; pass its key file (--key-file, "
+        "LTMT_KEY_FILE or key_file=)\n",
     )
 
 
@@ -104,8 +104,8 @@ def test_encrypted_store_through_the_cli(
     code, _, err = run_ltmt("memory", "search", "secret plan", "--user", "u", "--memory-dir", store)
     assert (code, err) == (
         1,
-        f"ltmt: error: memory store {store} is encrypted; pass its key file (--key-file or LTMT_KEY_FILE; "
-        "Memory(path, key_file=...))\n",
+        f"ltmt: error: memory store {store} is encrypted; pass its key file (--key-file, LTMT_KEY_FILE or "
+        "key_file=)\n",
     )
     monkeypatch.setenv("LTMT_KEY_FILE", str(key))
     code, out, _ = run_ltmt("memory", "search", "secret plan", "--user", "u", "--memory-dir", store)
