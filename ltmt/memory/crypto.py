@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import os
 import stat
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ltmt import environment
 from ltmt.errors import InputError, StoreError
+
+logger = logging.getLogger(__name__)
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -112,7 +115,22 @@ def read_key_file(path: str | os.PathLike[str]) -> bytes:
         key = b""
     if len(key) != KEY_BYTES:
         raise InputError(f"key file {source} is damaged: it does not hold a 32-byte key")
+    _warn_if_readable_by_others(source)
     return key
+
+
+def _warn_if_readable_by_others(path: Path) -> None:
+    """Say so where others than its owner may read the key file ``path`` (``ssh`` refuses such
+    a private key; keygen writes 0600): whoever reads it reads the store."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        logger.warning(
+            "key file %s can be read by others than its owner (mode %04o): whoever reads it can "
+            "read the memory store; chmod 600 %s",
+            path,
+            mode,
+            path,
+        )
 
 
 def derive_key(key: bytes, purpose: bytes) -> bytes:

@@ -241,3 +241,16 @@ def test_encrypted_search_matches_plain_search(tmp_path: Path, key: Path) -> Non
                 )
         assert results[0] == results[1], scan_max
     assert os.listdir(tmp_path / "enc").count("keyring") == 1
+
+
+def test_a_key_file_others_may_read_is_warned_of(tmp_path, caplog):
+    key_file = generate_key_file(tmp_path / "store.key")
+    with caplog.at_level("WARNING", logger="ltmt.memory.crypto"):
+        read_key_file(key_file)
+        assert caplog.messages == []  # keygen writes it 0600
+        key_file.chmod(0o644)
+        read_key_file(key_file)
+    assert caplog.messages == [
+        f"key file {key_file} can be read by others than its owner (mode 0644): whoever reads it "
+        f"can read the memory store; chmod 600 {key_file}"
+    ]
