@@ -451,12 +451,14 @@ def load_backbone(
     outputs, no transformers model code); ``False``, or anything else, loads ``MarianMTModel``.
     """
     device = checked_device(device)
+    if isinstance(model, str) and not model.strip():
+        raise ModelError("model is an empty name: give a model directory or a hub id (or None)")
     name = resolve_model_name(model)
     path = Path(name).expanduser()
     local = path.is_dir()
-    if not local and (
-        str(name).startswith((".", "/", "~")) or path.suffix or Path(str(name)).exists()
-    ):
+    if not local and path.exists():
+        raise ModelError(f"model {name} is a file; give the model's directory")
+    if not local and (str(name).startswith((".", "/", "~")) or path.suffix):
         raise ModelError(f"model directory not found: {name}")
     weights = weight_files(path) if local else []
     if local and not ((path / "config.json").is_file() and weights):

@@ -54,6 +54,12 @@ def test_int8_states_are_told_apart_by_the_width_of_their_weights(tiny_model_dir
 def test_missing_directory_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError, match="model directory not found"):
         load_backbone(tmp_path / "nope")
+    # a file said "not found" though it exists; "" loaded the working directory
+    (tmp_path / "model.bin").write_bytes(b"x")
+    with pytest.raises(ModelError, match=r"^model .*model.bin is a file; give the model's dir"):
+        load_backbone(tmp_path / "model.bin")
+    with pytest.raises(ModelError, match=r"^model is an empty name: give a model directory"):
+        load_backbone("")
 
 
 def test_directory_without_weights_is_a_clear_error(tmp_path):
