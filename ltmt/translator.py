@@ -345,6 +345,12 @@ class Translator:
     def __enter__(self) -> Translator:
         return self
 
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            "a Translator cannot be pickled (it holds a loaded model): make one in each process "
+            "(a multiprocessing Pool's initializer)"
+        )
+
     def __exit__(self, *_: object) -> None:
         self.close()
 

@@ -952,3 +952,10 @@ def test_a_line_of_sentences_decoded_without_memory_goes_a_sentence_at_a_time(ba
     fusing = Translator(backbone, Fixed([]), fusion="knn", beam=1, copy_guard=False)
     [fused] = fusing.translate([line], user="u1")
     assert (fused.method, fused.pieces) == ("knn", 1)
+
+
+def test_a_translator_cannot_be_pickled_and_says_what_to_do(backbone):
+    import pickle
+
+    with pytest.raises(TypeError, match=r"^a Translator cannot be pickled .*make one in each"):
+        pickle.dumps(Translator(backbone, beam=1))

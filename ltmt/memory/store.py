@@ -308,6 +308,12 @@ class Memory:
         if user not in self.users():
             raise self._no_user(user)
 
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            "a Memory cannot be pickled (it holds an open store): open one in each process "
+            "with Memory(path)"
+        )
+
     def _no_user(self, user: str) -> InputError:
         import difflib
 

@@ -520,3 +520,13 @@ def test_a_store_file_you_may_not_write_is_named_in_the_error(
     monkeypatch.undo()
     error = env._open_error(tmp_path / "s", lmdb.Error(f"{tmp_path / 's'}: No such device"))
     assert str(error) == f"cannot open memory store {tmp_path / 's'}: No such device"
+
+
+def test_a_memory_cannot_be_pickled_and_says_what_to_do(tmp_path: Path) -> None:
+    import pickle
+
+    with (
+        Memory(tmp_path / "s") as memory,
+        pytest.raises(TypeError, match=r"^a Memory cannot be pickled .*with Memory\(path\)$"),
+    ):
+        pickle.dumps(memory)
