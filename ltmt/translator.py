@@ -400,7 +400,8 @@ class Translator:
         among equally good memory matches, those stored with the same context (and other
         metadata) come first. A line longer than the model can take
         whole is translated sentence by sentence (:mod:`ltmt.sentences`) and joined again.
-        ``progress(n)`` is called as segments finish. Empty or blank inputs come back empty.
+        ``progress(n)`` is called as segments finish, ``n`` those finished since its last
+        call (the calls add up to the texts). Empty or blank inputs come back empty.
         ``glossary``: terms for this call only, on top of the translator's (a per-request
         glossary).
         ``fit``: each output fitted to its source, as ``ltmt translate`` and the server fit it
