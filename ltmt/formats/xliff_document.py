@@ -107,7 +107,13 @@ class XliffDocument:
         source = unit.source
         anchor = next((c for c in unit.holder if local_name(c.tag) == "seg-source"), source)
         target = etree.Element(source.tag[: -len("source")] + "target")  # same namespace
+        # indented as the element before it: the space after it is the anchor's, the space
+        # before it the anchor's own indentation
+        previous = anchor.getprevious()
+        indent = anchor.getparent().text if previous is None else previous.tail
         target.tail = anchor.tail
+        if indent is not None and not indent.strip():
+            anchor.tail = indent
         anchor.addnext(target)
         return target
 

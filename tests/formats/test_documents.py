@@ -320,6 +320,41 @@ def test_xliff_overwrite_leaves_signed_off_units_and_no_translate_groups(tmp_pat
     assert [u.source for u in open_document(two).pending(overwrite=True)] == ["Save"]
 
 
+def test_a_target_added_is_indented_as_its_source(tmp_path: Path) -> None:
+    # where the source was the unit's last child, the target came one level less indented
+    path = tmp_path / "a.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '  <file original="a" source-language="en" datatype="plaintext">\n'
+        "    <body>\n"
+        '      <trans-unit id="1">\n'
+        "        <source>Open</source>\n"
+        "      </trans-unit>\n"
+        '      <trans-unit id="2">\n'
+        "        <source>Save</source>\n"
+        "        <note>a note</note>\n"
+        "      </trans-unit>\n"
+        "    </body>\n"
+        "  </file>\n"
+        "</xliff>\n",
+        "utf-8",
+    )
+    document = open_document(path)
+    document.fill({"0": "Öffnen", "1": "Speichern"}, mark_fuzzy=False)
+    document.save(tmp_path / "out.xlf")
+    lines = (tmp_path / "out.xlf").read_text("utf-8").splitlines()
+    assert lines[4:7] == [
+        "        <source>Open</source>",
+        '        <target state="translated">Öffnen</target>',
+        "      </trans-unit>",
+    ]
+    assert lines[8:11] == [
+        "        <source>Save</source>",
+        '        <target state="translated">Speichern</target>',
+        "        <note>a note</note>",
+    ]
+
+
 def test_xliff12_tags_that_do_not_nest_are_kept_and_marked(tmp_path: Path) -> None:
     document = open_document(DATA / "demo12.xlf")
     document.fill({"2": 'DRÜCKE </g>OK<g id="1"> JETZT<x id="2"/>'}, mark_fuzzy=False)
