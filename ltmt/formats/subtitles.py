@@ -4,8 +4,8 @@ language with the same cues: ``ltmt translate film.en.srt -o film.de.srt``.
 Read and written with ``srt`` and ``webvtt-py``, which keep what is not text (WebVTT's header,
 ``NOTE`` and ``STYLE`` blocks, cue identifiers and settings). A sentence often runs over two or
 three cues: consecutive cues are translated together, as one unit, until one ends a sentence
-(``.``, ``?``, ``!``, ``…``, a closing quote), a pause of more than two seconds, or three cues;
-the translation is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by
+(``.``, ``?``, ``!``, ``…``, a closing quote; inline tags aside: ``.</i>``), a pause of more
+than two seconds, or three cues; the translation is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by
 their share of the source, each in at most two lines of 42 characters). A cue of dialogue
 (``- Fine.`` / ``- Good.``, one speaker a line) is translated line by line. Where a
 translation has fewer words than its cues, the cues left empty are merged into the one before
@@ -88,7 +88,7 @@ def _groups(cues: list[Cue]) -> list[list[int]]:
             and not cues[last[-1]].dialogue
             and len(last) < MAX_CUES
             and cue.start - cues[last[-1]].end <= GAP_SECONDS
-            and not _SENTENCE_END.search(cues[last[-1]].text)
+            and not _SENTENCE_END.search(_TAGS.sub("", cues[last[-1]].text))
             and bool(cues[last[-1]].text)
             and cue.before == cues[last[-1]].before  # the same speaker
         )

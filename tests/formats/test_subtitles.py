@@ -32,6 +32,22 @@ def test_a_sentence_over_cues_is_one_unit_and_dialogue_one_a_line() -> None:
     ]
 
 
+def test_a_cue_whose_sentence_ends_inside_its_formatting_ends_the_group(tmp_path: Path) -> None:
+    # "<i>...century.</i>" was read as unfinished: the next cue's words were translated with it
+    # and laid out in its cue
+    path = tmp_path / "italics.srt"
+    path.write_text(
+        "1\n00:00:12,000 --> 00:00:15,000\n<i>The lighthouse was built in 1874</i>\n"
+        "<i>and guided ships for a century.</i>\n\n"
+        "2\n00:00:15,100 --> 00:00:16,000\nWait, the two cues overlap.\n",
+        "utf-8",
+    )
+    assert [u.source for u in open_document(path).units()] == [
+        "<i>The lighthouse was built in 1874</i> <i>and guided ships for a century.</i>",
+        "Wait, the two cues overlap.",
+    ]
+
+
 def test_the_translation_keeps_the_cues_and_their_times(tmp_path: Path) -> None:
     out = tmp_path / "film.de.srt"
     translate_file(DATA / "film.en.srt", out, FakeModel())
