@@ -5,8 +5,9 @@ Read and written with ``srt`` and ``webvtt-py``, which keep what is not text (We
 ``NOTE`` and ``STYLE`` blocks, cue identifiers and settings). A sentence often runs over two or
 three cues: consecutive cues are translated together, as one unit, until one ends a sentence
 (``.``, ``?``, ``!``, ``…``, a closing quote; inline tags aside: ``.</i>``), a pause of more
-than two seconds, or three cues; the translation is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by
-their share of the source, each in at most two lines of 42 characters). A cue of dialogue
+than two seconds, or three cues; the translation is then laid out over the same cues
+(:mod:`ltmt.formats.subtitle_lines`: by their share of the source, each in at most two lines
+of 42 characters). A cue of dialogue
 (``- Fine.`` / ``- Good.``, one speaker a line) is translated line by line. Where a
 translation has fewer words than its cues, the cues left empty are merged into the one before
 (its end time extended). Formatting (``<i>``, ``<b>``) is kept as the inline tags of any format;
