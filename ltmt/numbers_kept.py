@@ -13,8 +13,11 @@ time, and the model's small decoder emits the same digit twice in a row poorly. 
 a run that is the same once repeated digits are collapsed (``76`` for ``766``), a product
 where the output has only some of its factors in its place (``1024`` for ``10*1024``, ``M
 1024`` for coreutils' ``M 1024*1024``: session 32), and the message code that opens a line
-(vim's ``E613: ``) where the output dropped it or garbled it; the translator does it for every
-output it decodes (``Translator(number_repair=...)``). What it cannot repair
+(vim's ``E613: ``) where the output dropped it or garbled it, and an amount written with a
+thousands separator and a decimal point (``1,299.00``) whose separators the output garbled
+(``1.299.00``, no number in either language) in the form whose thousands separator the output
+used (``1.299,00``); the translator does it for every output it decodes
+(``Translator(number_repair=...)``). What it cannot repair
 (:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's ``4096``) makes a
 fused or glossary-following output the worse of two
 (:func:`kept_shape`, which :mod:`ltmt.placeholder_guard` and
@@ -52,6 +55,10 @@ _DIGITS = re.compile(r"\d+")
 # a run of digits, or a product of them (``10*1024``, ``1000*1000*1000``) as one number
 _NUMBER = re.compile(r"\d+(?:\*\d+)*")
 _REPEATS = re.compile(r"(\d)\1+")
+# an amount with a thousands separator and a decimal point, as English writes it (``1,299.00``)
+_GROUPED_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,]*\d)")
+# digits with separators between them (an output's amount, however written)
+_SEPARATED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+")
 # an English ordinal's ending, right after its digits (1st, 2nd, 3rd, 12th)
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 # a message code that opens a line (vim's ``E613: ``): letters, then digits, then a colon
@@ -97,10 +104,38 @@ def repair_numbers(source: str, output: str) -> str:
 
     The runs of the two are aligned in order (:class:`difflib.SequenceMatcher`); only runs that
     the output lacks are put back, and only over runs the source lacks, so an output that keeps
-    every number comes back unchanged."""
-    if not _DIGITS.search(source) or not numbers_lost(source, output):
+    every number comes back unchanged, but for an amount of the source's whose separators it
+    garbled (:func:`_separators_restored`: ``1.299.00`` for ``1,299.00``)."""
+    if not _DIGITS.search(source):
         return output
-    return _code_restored(source, _products_restored(source, _runs_restored(source, output)))
+    if numbers_lost(source, output):
+        output = _code_restored(source, _products_restored(source, _runs_restored(source, output)))
+    return _separators_restored(source, output)
+
+
+def _separators_restored(source: str, output: str) -> str:
+    """``output`` with each amount of ``source`` written with a thousands separator and a
+    decimal point (``1,299.00``) whose digits it has with the separators garbled (``1.299.00``,
+    ``1,299,00``: no number either way) written whole: in the form whose thousands separator
+    the output used (``1.299,00``, German's), or else as in the source."""
+    amounts = {tuple(_DIGITS.findall(a)): a for a in _GROUPED_DECIMAL.findall(source)}
+    if not amounts:
+        return output
+
+    def restored(found: re.Match[str]) -> str:
+        written = found.group()
+        amount = amounts.get(tuple(_DIGITS.findall(written)))
+        if amount is None or written in (amount, _swapped(amount)):
+            return written
+        first_separator = written.lstrip("0123456789")[:1]
+        return _swapped(amount) if first_separator == "." else amount
+
+    return _SEPARATED.sub(restored, output)
+
+
+def _swapped(amount: str) -> str:
+    """``1,299.00`` written with the other convention: ``1.299,00``."""
+    return amount.translate(str.maketrans(",.", ".,"))
 
 
 def _code_restored(source: str, output: str) -> str:

@@ -108,6 +108,22 @@ _texts = st.lists(
 ).map("".join)
 
 
+@pytest.mark.parametrize(
+    ("output", "repaired"),
+    [
+        ("Preis: 1.29.00 Euro", "Preis: 1.299,00 Euro"),  # a digit lost too
+        ("Preis: 1.299.00 Euro", "Preis: 1.299,00 Euro"),  # German grouping, a point for comma
+        ("Preis: 1,299,00 Euro", "Preis: 1,299.00 Euro"),  # no number: as in the source
+        ("Preis: 1.299,00 Euro", "Preis: 1.299,00 Euro"),  # German's form kept
+        ("Preis: 1,299.00 Euro", "Preis: 1,299.00 Euro"),  # the source's form kept
+    ],
+)
+def test_an_amount_whose_separators_the_model_garbled_is_written_whole(output, repaired):
+    # "1,299.00 EUR" came out "1.299.00 Euro", counted as repaired
+    assert repair_numbers("Price: 1,299.00 EUR", output) == repaired
+    assert repair_numbers("Version 1.299.00", "Version 1.29.00") == "Version 1.299.00"
+
+
 @given(_texts, _texts)
 @example("0*0", "0")  # a product put back: its sign comes with it
 @example("E1: a", "5")  # a message code put back
