@@ -140,7 +140,7 @@ def read_paragraph(
     have)."""
     if styles.for_code(paragraph.get(_STYLE_NAME)):
         return tagged_paragraph([])  # code: nothing to translate
-    return tagged_paragraph(_collapsed(_pieces(paragraph, (), styles)), plain_style)
+    return tagged_paragraph(_collapsed(_pieces(paragraph, (), styles)), plain_style, _is_field)
 
 
 def write_paragraph(paragraph: Any, read: ParagraphText, translation: str) -> None:
@@ -239,6 +239,12 @@ def _bare_copy(element: Any) -> Any:
     from lxml import etree
 
     return etree.Element(element.tag, attrib=dict(element.attrib), nsmap=element.nsmap)
+
+
+def _is_field(stretch: Stretch) -> bool:
+    """Whether a code stretch is read as words of its paragraph: a field (a page number, a
+    date), which holds characters of its own."""
+    return stretch.is_code and any(_has_characters(element) for _, element in stretch.codes)
 
 
 def _has_characters(element: Any) -> bool:

@@ -83,10 +83,17 @@ class ParagraphText:
         return {number: _signature(self.stretches[index]) for number, index in self.ids.items()}
 
 
-def tagged_paragraph(pieces: Iterable[Stretch], plain_style: str | None = None) -> ParagraphText:
+def tagged_paragraph(
+    pieces: Iterable[Stretch],
+    plain_style: str | None = None,
+    inline: Callable[[Stretch], bool] | None = None,
+) -> ParagraphText:
     """The paragraph whose stretches, in order, are ``pieces`` (neighbours in one formatting
     joined, neighbouring codes too); ``plain_style``: the style to write as plain text (by
-    default the one most of its letters have)."""
+    default the one most of its letters have). Codes before the first text and after the last
+    stay out of the tagged text, but those ``inline`` says the text reads as words (a field:
+    ``Page <x id="1"/> of <x id="2"/>``, where the model given ``Page <x id="1"/> of`` dropped
+    the ``of``)."""
     stretches: list[Stretch] = []
     for stretch in pieces:
         last = stretches[-1] if stretches else None
@@ -107,6 +114,11 @@ def tagged_paragraph(pieces: Iterable[Stretch], plain_style: str | None = None) 
         plain_style = _most_common_style(stretches)
     texts = [index for index, stretch in enumerate(stretches) if not stretch.is_code]
     first, last_index = (texts[0], texts[-1] + 1) if texts else (0, 0)
+    if texts and inline is not None:
+        while first > 0 and inline(stretches[first - 1]):
+            first -= 1
+        while last_index < len(stretches) and inline(stretches[last_index]):
+            last_index += 1
     parts: list[str] = []
     ids: dict[int, int] = {}
     for index in range(first, last_index):

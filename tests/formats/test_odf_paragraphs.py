@@ -79,6 +79,22 @@ def test_a_placeholder_the_translation_dropped_goes_to_the_end() -> None:
     assert _written(paragraph).startswith('Siehe die Anmerkung<text:note text:id="n1">')
 
 
+def test_a_field_at_a_paragraphs_edge_is_read_with_its_words() -> None:
+    # "Page <page-number/> of <page-count/>" went to the model without its last field, and
+    # the model dropped the "of" that led to nothing; a bookmark at the edge stays outside
+    paragraph = _paragraph(
+        "<text:bookmark text:name='b'/>Page <text:page-number>1</text:page-number> of "
+        "<text:page-count>4</text:page-count>"
+    )
+    read = read_paragraph(paragraph, STYLES)
+    assert read.text == 'Page <x id="1"/> of <x id="2"/>'
+    write_paragraph(paragraph, read, 'Seite <x id="1"/> von <x id="2"/>')
+    assert _written(paragraph) == (
+        '<text:bookmark text:name="b"/>Seite <text:page-number>1</text:page-number> von '
+        "<text:page-count>4</text:page-count>"
+    )
+
+
 def test_a_translations_tags_are_read_as_the_sources_by_how_they_look() -> None:
     mine = read_paragraph(
         _paragraph(
