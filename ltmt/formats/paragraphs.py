@@ -9,10 +9,12 @@ up to a blank line are one paragraph, their line breaks spaces, and each of its 
 (:func:`ltmt.sentences.split_sentences`, in the source language) is a segment: a model trained
 on sentences drops some of several given at once. A line that starts a list item (``-``,
 ``*``, ``+``, ``•``, ``1.``, ``2)``, ``a)``) starts a paragraph of its own, its marker kept out
-of the model's text and written back before the translation. A translation of a paragraph of
-several lines is wrapped at the width of its longest line, with its first line's indentation
-(and the marker) first and its second line's after; a paragraph of one line stays one line.
-Blank lines and the file's line endings are kept.
+of the model's text and written back before the translation, and so does a line broken by
+hand (after a phrase, starting with a capital, where the line before had room for its first
+word: a letter's ``Best regards,`` / ``The Sales Team``, an address). A translation of a
+paragraph of several lines is wrapped at the width of its longest line, with its first line's
+indentation (and the marker) first and its second line's after; a paragraph of one line stays
+one line. Blank lines and the file's line endings are kept.
 
 A translated file is read as pairs beside its source file (:func:`read_paragraph_pairs`: ``ltmt
 memory import mail.de.txt --source-file mail.txt --format paragraphs``) paragraph by paragraph,
@@ -84,11 +86,13 @@ class Block:
 def blocks_of(lines: list[str]) -> list[Block]:
     """The segments of ``lines`` (module docstring), in order."""
     runs: list[tuple[int, int]] = []
+    width = max((len(line.rstrip()) for line in lines), default=0)
     for number, line in enumerate(lines):
         if not line.strip():
             continue
         starts_item = _MARKER.match(line) is not None
-        if runs and runs[-1][1] == number and not starts_item:
+        broken = number and _broken_by_hand(lines[number - 1], line, width)
+        if runs and runs[-1][1] == number and not starts_item and not broken:
             runs[-1] = (runs[-1][0], number + 1)
         else:
             runs.append((number, number + 1))
@@ -104,6 +108,23 @@ def blocks_of(lines: list[str]) -> list[Block]:
 
 # what ends a sentence at a line's end (a line that ends otherwise may go on in the next)
 _SENTENCE_END = re.compile(r"""[.!?:;…"'»”)\]]\s*$""")
+# what ends a phrase a line breaks after by hand (a letter's sign-off: ``Best regards,``)
+_PHRASE_END = re.compile(r"""[.!?:;,…"'»”)\]]\s*$""")
+
+
+def _broken_by_hand(line: str, after: str, width: int) -> bool:
+    """Whether ``after`` starts a line of its own, not one a paragraph was wrapped into:
+    ``line`` ends a phrase, ``after`` starts with a capital or a digit, and ``line`` had room
+    for ``after``'s first word within the file's longest line (``Best regards,`` / ``The Sales
+    Team``: a sign-off, whose lines were wrapped at the width of the longest before)."""
+    words = after.split()
+    return bool(
+        line.strip()
+        and words
+        and _PHRASE_END.search(line)
+        and (words[0][0].isupper() or words[0][0].isdigit())
+        and len(line.rstrip()) + 1 + len(words[0]) <= width
+    )
 
 
 def lines_going_on(lines: list[str]) -> int:

@@ -68,6 +68,24 @@ def test_the_translation_is_wrapped_as_its_paragraph_was(tmp_path: Path) -> None
     )
 
 
+def test_lines_broken_by_hand_stay_lines(tmp_path: Path) -> None:
+    # a sign-off was one paragraph, wrapped again at its own longest line and scrambled
+    text = (
+        "Thank you for your order. We will ship it tomorrow and send you the\n"
+        "tracking number by e-mail.\n"
+        "\n"
+        "Best regards,\n"
+        "The Sales Team\n"
+    )
+    document = open_document(_write(tmp_path, text), "paragraphs")
+    assert [u.source for u in document.units()] == [
+        "Thank you for your order.",
+        "We will ship it tomorrow and send you the tracking number by e-mail.",
+        "Best regards,",
+        "The Sales Team",
+    ]
+
+
 def test_windows_line_endings_and_blank_lines_at_the_end_are_kept(tmp_path: Path) -> None:
     source = _write(tmp_path, "one long line that\r\ngoes on here\r\n\r\n\r\n")
     out = tmp_path / "out.txt"
