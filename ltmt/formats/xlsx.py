@@ -7,14 +7,17 @@ strings written in a cell), each with its formatting as tags
 (:mod:`ltmt.formats.ooxml_paragraphs`; a string in one formatting is plain text); the text of
 shapes, charts and SmartArt diagrams on the sheets; the pictures' and shapes' descriptions and
 titles; the workbook's title, subject and comments. Numbers, dates, formulas and their cached
-results are not text and stay as they are, and so do the sheets' names (formulas name them)
-and the headers of a sheet's tables: Excel requires a table's header cells to say its
-columns' names, and formulas name the columns (``Prices[Item]``). Everything else is copied
+results are not text and stay as they are, and so do the sheets' names (formulas name them),
+the headers of a sheet's tables (Excel requires a table's header cells to say its columns'
+names, and formulas name the columns: ``Prices[Item]``) and the cells whose text a formula or
+a drop-down list compares against (``COUNTIF(B2:B5,"Shipped")``: translated, the formula counts
+none; a warning names them). Everything else is copied
 as it was: styles, formats, formulas, charts' data, pivot tables, comments.
 """
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from collections.abc import Mapping
@@ -22,10 +25,68 @@ from typing import Any, ClassVar
 
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
 from ltmt.formats.ooxml_paragraphs import S_NS
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
 
 S = f"{{{S_NS}}}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CELL = re.compile(r"([A-Z]+)(\d+)")
+_STRING = re.compile(r'"((?:[^"]|"")*)"')  # a formula's quoted string
+
+
+def kept_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
+    """The keys of the units a workbook's formulas need as they are: a table's header cells
+    (:func:`table_headers`) and the cells whose text a formula or a drop-down list compares
+    against (:func:`compared_cells`)."""
+    return table_headers(entries, kinds) | compared_cells(entries, kinds)
+
+
+def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
+    """The keys of the units whose text is written in a formula (``COUNTIF(B2:B5,"Shipped")``)
+    or a drop-down list (a list validation's ``"Shipped,Open,Cancelled"``), case aside as Excel
+    compares: translated, the formula no longer finds them, and the list refuses them. Said in
+    a warning, with the first of them."""
+    from lxml import etree
+
+    sheets = [name for name, kind in kinds.items() if kind.endswith("worksheet+xml")]
+    literals: set[str] = set()
+    for sheet in sheets:
+        root = etree.fromstring(entries[sheet])
+        for formula in root.iter(f"{S}f", f"{S}formula1", f"{S}formula2", f"{S}formula"):
+            literals.update(_literals(formula.text or ""))
+    literals.discard("")
+    if not literals:
+        return frozenset()
+    kept: dict[str, str] = {}
+    strings = next((n for n, k in kinds.items() if k.endswith("sharedStrings+xml")), None)
+    if strings is not None:
+        items = etree.fromstring(entries[strings]).iterchildren(f"{S}si")
+        for number, item in enumerate(items):
+            text = "".join(t.text or "" for t in item.iter(f"{S}t"))
+            if text.strip().casefold() in literals:
+                kept[f"{strings}#p{number}"] = text
+    for sheet in sheets:
+        for inline, written in enumerate(etree.fromstring(entries[sheet]).iter(f"{S}is")):
+            text = "".join(t.text or "" for t in written.iter(f"{S}t"))
+            if text.strip().casefold() in literals:
+                kept[f"{sheet}#p{inline}"] = text
+    if kept:
+        logger.warning(
+            "%s left as written: formulas or drop-down lists of the workbook compare against "
+            "their text (%s), which would no longer match",
+            counted(len(kept), "cell text"),
+            first_few(repr(text) for text in kept.values()),
+        )
+    return frozenset(kept)
+
+
+def _literals(formula: str) -> list[str]:
+    """The texts a formula (or a list validation's source) compares against, case-folded:
+    its quoted strings (``""`` a quote inside), a list's items one by one."""
+    found = [literal.replace('""', '"') for literal in _STRING.findall(formula)]
+    items = [item for literal in found for item in literal.split(",")]
+    return [text.strip().casefold() for text in [*found, *items]]
 
 
 def table_headers(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
@@ -123,7 +184,7 @@ EXCEL_LAYOUT = Layout(
     ),
     defaults=(),
     alt_texts=("{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}cNvPr",),
-    kept=table_headers,
+    kept=kept_cells,
 )
 
 

@@ -88,6 +88,32 @@ def test_the_translation_keeps_numbers_formulas_formatting_and_tables(
     assert book.properties.title == "FRUIT PRICES"
 
 
+def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # translated, COUNTIF(B2:B4,"Shipped") counted none and the list refused every status
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Order", "Status"], ["A-1", "Shipped"], ["A-2", "open"], ["A-3", "Late"]):
+        sheet.append(row)
+    sheet["C1"] = "Check the orders."
+    sheet["E1"] = '=COUNTIF(B2:B4,"Shipped")+COUNTIF(B2:B4,"Say ""late""")'
+    listed = DataValidation(type="list", formula1='"Shipped,Open,Cancelled"')
+    sheet.add_data_validation(listed)
+    listed.add("B2:B4")
+    book.save(tmp_path / "orders.xlsx")
+    with caplog.at_level("WARNING", logger="ltmt.formats.xlsx"):
+        units = {u.source for u in open_document(tmp_path / "orders.xlsx").units()}
+    # not "Shipped" (the formula's) nor "open" (the list's "Open", case aside)
+    assert units == {"Order", "Status", "A-1", "A-2", "A-3", "Late", "Check the orders."}
+    assert caplog.messages == [
+        "2 cell texts left as written: formulas or drop-down lists of the workbook compare "
+        "against their text ('Shipped', 'open'), which would no longer match"
+    ]
+
+
 def test_libreoffice_calc_reads_the_translation(workbook: Path, tmp_path: Path) -> None:
     out = _translated(workbook, tmp_path)
     rows = converted(out, "calc", "csv", tmp_path).read_text("utf-8").splitlines()
