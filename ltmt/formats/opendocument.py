@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, lang_matches, parse_xml
+from ltmt.formats.compared_text import formula_literals, key, warn_kept
 from ltmt.formats.odf_paragraphs import (
     FO_NS,
     OFFICE_NS,
@@ -186,10 +187,11 @@ def _parsed(data: bytes, name: str, path: Path) -> Any:
 
 def _part(name: str, tree: Any, styles: Styles) -> Part:
     root = tree.getroot()
+    compared = _compared_cells(root)
     paragraphs = [
         (element, read_paragraph(element, styles))
         for element in root.iter(*PARAGRAPHS)
-        if _translated(element)
+        if _translated(element) and element not in compared
     ]
     alt_texts: list[tuple[Any, str | None]] = [
         (element, None)
@@ -210,6 +212,27 @@ def _rewrite(paragraph: Any, read: ParagraphText, translation: str) -> None:
     cell = paragraph.getparent()
     if cell is not None and cell.tag == f"{TABLE}table-cell":
         cell.attrib.pop(f"{OFFICE}string-value", None)
+
+
+def _compared_cells(root: Any) -> set[Any]:
+    """The paragraphs of spreadsheet cells whose text a formula or a drop-down list compares
+    against (:mod:`ltmt.formats.compared_text`)."""
+    sources = [
+        value
+        for element in root.iter(f"{TABLE}table-cell", f"{TABLE}content-validation")
+        for value in (element.get(f"{TABLE}formula"), element.get(f"{TABLE}condition"))
+        if value
+    ]
+    literals = formula_literals(sources)
+    if not literals:
+        return set()
+    return {
+        paragraph
+        for cell in root.iter(f"{TABLE}table-cell")
+        if cell.get(f"{TABLE}formula") is None
+        for paragraph in cell.iterchildren(f"{TEXT}p")
+        if key("".join(paragraph.itertext())) in literals
+    }
 
 
 def _translated(element: Any) -> bool:
@@ -260,7 +283,14 @@ class OpenDocument(PartsDocument):
 
     @classmethod
     def read(cls, data: bytes, path: Path) -> Package:
-        return read_package(data, path)
+        package = read_package(data, path)
+        compared = [
+            paragraph
+            for part in package.parts
+            for paragraph in _compared_cells(part.tree.getroot())
+        ]  # said once, where the file is read (not where it is read again to be written)
+        warn_kept(sorted("".join(paragraph.itertext()) for paragraph in compared))
+        return package
 
     def translated_entries(self) -> dict[str, bytes]:
         """The archive's entries with the translations written in (read afresh, so that this

@@ -17,22 +17,20 @@ as it was: styles, formats, formulas, charts' data, pivot tables, comments.
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ltmt.formats.compared_text import formula_literals, key, warn_kept
 from ltmt.formats.office_documents import DIAGRAMS, Layout, OfficeDocument
 from ltmt.formats.ooxml_paragraphs import S_NS
-from ltmt.wording import counted, first_few
-
-logger = logging.getLogger(__name__)
 
 S = f"{{{S_NS}}}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CELL = re.compile(r"([A-Z]+)(\d+)")
-_STRING = re.compile(r'"((?:[^"]|"")*)"')  # a formula's quoted string
+# a cell's formula, and a data validation's sources (a list's items)
+_FORMULAS = (f"{S}f", f"{S}formula1", f"{S}formula2", f"{S}formula")
 
 
 def kept_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
@@ -43,19 +41,14 @@ def kept_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset
 
 
 def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:
-    """The keys of the units whose text is written in a formula (``COUNTIF(B2:B5,"Shipped")``)
-    or a drop-down list (a list validation's ``"Shipped,Open,Cancelled"``), case aside as Excel
-    compares: translated, the formula no longer finds them, and the list refuses them. Said in
-    a warning, with the first of them."""
+    """The keys of the units whose text a formula or a drop-down list compares against
+    (:mod:`ltmt.formats.compared_text`), said in a warning."""
     from lxml import etree
 
     sheets = [name for name, kind in kinds.items() if kind.endswith("worksheet+xml")]
-    literals: set[str] = set()
-    for sheet in sheets:
-        root = etree.fromstring(entries[sheet])
-        for formula in root.iter(f"{S}f", f"{S}formula1", f"{S}formula2", f"{S}formula"):
-            literals.update(_literals(formula.text or ""))
-    literals.discard("")
+    roots = {sheet: etree.fromstring(entries[sheet]) for sheet in sheets}
+    formulas = (f.text or "" for root in roots.values() for f in root.iter(*_FORMULAS))
+    literals = formula_literals(formulas)
     if not literals:
         return frozenset()
     kept: dict[str, str] = {}
@@ -64,29 +57,15 @@ def compared_cells(entries: Mapping[str, bytes], kinds: dict[str, str]) -> froze
         items = etree.fromstring(entries[strings]).iterchildren(f"{S}si")
         for number, item in enumerate(items):
             text = "".join(t.text or "" for t in item.iter(f"{S}t"))
-            if text.strip().casefold() in literals:
+            if key(text) in literals:
                 kept[f"{strings}#p{number}"] = text
-    for sheet in sheets:
-        for inline, written in enumerate(etree.fromstring(entries[sheet]).iter(f"{S}is")):
+    for sheet, root in roots.items():
+        for inline, written in enumerate(root.iter(f"{S}is")):
             text = "".join(t.text or "" for t in written.iter(f"{S}t"))
-            if text.strip().casefold() in literals:
+            if key(text) in literals:
                 kept[f"{sheet}#p{inline}"] = text
-    if kept:
-        logger.warning(
-            "%s left as written: formulas or drop-down lists of the workbook compare against "
-            "their text (%s), which would no longer match",
-            counted(len(kept), "cell text"),
-            first_few(repr(text) for text in kept.values()),
-        )
+    warn_kept(list(kept.values()))
     return frozenset(kept)
-
-
-def _literals(formula: str) -> list[str]:
-    """The texts a formula (or a list validation's source) compares against, case-folded:
-    its quoted strings (``""`` a quote inside), a list's items one by one."""
-    found = [literal.replace('""', '"') for literal in _STRING.findall(formula)]
-    items = [item for literal in found for item in literal.split(",")]
-    return [text.strip().casefold() for text in [*found, *items]]
 
 
 def table_headers(entries: Mapping[str, bytes], kinds: dict[str, str]) -> frozenset[str]:

@@ -288,6 +288,35 @@ def test_a_spreadsheets_text_cells_are_translated_not_numbers_dates_or_formulas(
     assert "Total BLUE PEN" in table  # LibreOffice computes the formula again
 
 
+COMPARED = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {NAMESPACES}><office:body><office:spreadsheet>
+<table:content-validations><table:content-validation table:name="val1"
+ table:condition="of:cell-content-is-in-list(&quot;Shipped&quot;;&quot;Open&quot;)"/>
+</table:content-validations>
+<table:table table:name="Orders"><table:table-row>
+<table:table-cell office:value-type="string"><text:p>Shipped</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>open</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>Late</text:p></table:table-cell>
+<table:table-cell table:formula="of:=COUNTIF([.A1:.C1];&quot;Late&quot;)"
+ office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>
+<table:table-cell office:value-type="string"><text:p>Check the orders.</text:p>
+</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>
+</office:document-content>"""
+
+
+def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _other(tmp_path / "orders.ods", "spreadsheet", COMPARED)
+    with caplog.at_level("WARNING", logger="ltmt.formats.compared_text"):
+        units = open_document(path).units()
+    assert [u.source for u in units] == ["Check the orders."]
+    assert caplog.messages == [
+        "3 cell texts left as written: formulas or drop-down lists of the workbook compare "
+        "against their text ('Late', 'Shipped', 'open'), which would no longer match"
+    ]
+
+
 def test_a_presentations_slides_and_notes_are_translated(tmp_path: Path) -> None:
     path = _other(tmp_path / "results.odp", "presentation", SLIDES)
     out = tmp_path / "results.de.odp"

@@ -104,7 +104,7 @@ def test_cells_a_formula_or_a_drop_down_list_compares_against_are_kept(
     sheet.add_data_validation(listed)
     listed.add("B2:B4")
     book.save(tmp_path / "orders.xlsx")
-    with caplog.at_level("WARNING", logger="ltmt.formats.xlsx"):
+    with caplog.at_level("WARNING", logger="ltmt.formats.compared_text"):
         units = {u.source for u in open_document(tmp_path / "orders.xlsx").units()}
     # not "Shipped" (the formula's) nor "open" (the list's "Open", case aside)
     assert units == {"Order", "Status", "A-1", "A-2", "A-3", "Late", "Check the orders."}
