@@ -346,8 +346,11 @@ def _holds_text(path: Path) -> bool:
     """Whether ``path`` exists with more than whitespace in it: an empty output (one a run
     wrote when it had nothing to translate, or one made by ``touch``) holds no translation.
     Only its start is read (the document reads it whole next); a start of blanks alone as long
-    as that counts as text, so that the reader names such a file."""
+    as that counts as text, so that the reader names such a file. A path that is no regular
+    file (``/dev/stdout``, a pipe: reading it waited for ever) holds none."""
     try:
+        if not path.is_file():
+            return False
         with open(path, "rb") as handle:
             head = handle.read(_BLANK_CHECKED)
     except FileNotFoundError:

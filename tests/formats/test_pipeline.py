@@ -628,3 +628,21 @@ def test_outputs_with_words_no_dictionary_knows_are_counted_for_review() -> None
     ]
     assert report.as_dict()["misspelt"] == 2
     assert "dictionary" not in RunReport(units=1).summary()
+
+
+def test_an_output_that_is_a_pipe_is_written_not_read_first(tmp_path: Path) -> None:
+    # a JSON catalog's output is read first for the translations it holds; a pipe
+    # (-o /dev/stdout) was read and waited on for ever
+    import os
+    import threading
+
+    source = tmp_path / "en.json"
+    source.write_text('{"a": "Open file"}', "utf-8")
+    pipe = tmp_path / "out"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    translate_file(source, pipe, FakeModel(), fmt="json", tgt_lang="de")
+    reader.join(timeout=30)
+    assert b'"OPEN FILE"' in received[0]
