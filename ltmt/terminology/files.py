@@ -8,7 +8,9 @@ A bad row is an error that names its line: nothing of the file is imported then;
 (or TBX entries) that give one source different targets. A UTF-16 file is named with the
 ``iconv`` command that converts it.
 A TBX term entry carries the source, the target (one ``langSet`` each, ``xml:lang`` as given)
-and the note (of several terms of a language, synonyms, the first is read, with a warning);
+and the note; of several terms of a language (synonyms), each source term is matched and the
+target is the preferred term (TBX-Basic's usage status), else the first not deprecated (an
+entry whose targets are all deprecated is left out, with a warning);
 TBX has no place for the case flag, so it is written in the note as
 ``case-sensitive`` and read back from there.
 """
@@ -20,6 +22,7 @@ import csv
 import io
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -150,8 +153,12 @@ def _language_matches(code: str | None, wanted: str) -> bool:
 
 
 def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]:
-    """The terms of a TBX file, each with its entry (``term entry 3``); of several terms of one
-    language in an entry (synonyms) the first is read, and a warning names the entries."""
+    """The terms of a TBX file, each with its entry (``term entry 3``): each source term of an
+    entry (synonyms, deprecated ones too: a user who writes one gets the approved target) is
+    translated by the entry's target term, its preferred one (TBX-Basic's
+    ``administrativeStatus``, ``normativeAuthorization``), else its first not deprecated,
+    superseded or forbidden; an entry whose target terms are all so is left out. Warnings name
+    the entries with several target terms, and those left out."""
     from translate.storage import tbx
 
     try:
@@ -165,8 +172,9 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]
         raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
     terms: list[tuple[Term, str]] = []
     synonyms: list[str] = []
+    unusable: list[str] = []
     for number, unit in enumerate(store.units, start=1):
-        found: dict[str, list[str]] = {src_lang: [], tgt_lang: []}
+        found: dict[str, list[_TbxTerm]] = {src_lang: [], tgt_lang: []}
         codes = []
         for node in unit.getlanguageNodes():
             code = node.get(_XML_LANG)
@@ -178,42 +186,101 @@ def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]
             codes.append(code)
             for wanted in (src_lang, tgt_lang):
                 if _language_matches(code, wanted):
-                    found[wanted].append(unit.getNodeText(node) or "")
-                    found[wanted].extend([""] * (_term_count(node) - 1))
+                    found[wanted].extend(_lang_set_terms(node))
         if not found[src_lang] or not found[tgt_lang]:
             raise InputError(
                 f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "
                 f"it needs both {src_lang} and {tgt_lang}"
             )
+        where = f"term entry {number}"
+        if len(found[tgt_lang]) > 1:
+            synonyms.append(str(number))
+        target = _chosen(found[tgt_lang])
+        if target is None:
+            unusable.append(str(number))
+            continue
         notes = [n.text for n in unit.get_common_notes(source=True) if n.text]
         case_sensitive = _CASE_NOTE in notes
-        note = "; ".join(n for n in notes if n != _CASE_NOTE)
-        terms.append(
-            (
-                Term(found[src_lang][0], found[tgt_lang][0], note, case_sensitive),
-                f"term entry {number}",
-            )
-        )
-        if len(found[src_lang]) > 1 or len(found[tgt_lang]) > 1:
-            synonyms.append(str(number))
+        note = "; ".join(n for n in [*notes, *target.notes] if n != _CASE_NOTE)
+        for source in dict.fromkeys(term.text for term in found[src_lang]):
+            try:
+                terms.append((Term(source, target.text, note, case_sensitive), where))
+            except InputError as exc:
+                raise InputError(f"{path.name} {where}: {exc}") from exc
     if synonyms:
         logger.warning(
-            "%s: %s more than one term of a language; the first is the glossary's (term %s %s)",
+            "%s: %s more than one target term; the preferred one is the glossary's, else the "
+            "first not deprecated (term %s %s)",
             path.name,
             "1 term entry holds" if len(synonyms) == 1 else f"{len(synonyms)} term entries hold",
             "entry" if len(synonyms) == 1 else "entries",
             first_few(synonyms),
         )
+    if unusable:
+        logger.warning(
+            "%s: %s only deprecated, superseded or forbidden target terms: left out (term %s %s)",
+            path.name,
+            "1 term entry has" if len(unusable) == 1 else f"{len(unusable)} term entries have",
+            "entry" if len(unusable) == 1 else "entries",
+            first_few(unusable),
+        )
     return terms
 
 
-def _term_count(lang_set: Any) -> int:
-    """How many ``<term>`` a TBX ``<langSet>`` holds (its synonyms)."""
-    return sum(
-        1
-        for element in lang_set.iter()
-        if isinstance(element.tag, str) and local_name(element.tag) == "term"
-    )
+@dataclass(frozen=True)
+class _TbxTerm:
+    """A term of a TBX ``langSet``: its text, its rank (0 preferred, 1 admitted or unsaid, 2
+    not to be used) and its own notes."""
+
+    text: str
+    rank: int
+    notes: tuple[str, ...]
+
+
+# the usage a TBX term's status says, by words of its value (TBX-Basic's administrativeStatus:
+# preferredTerm-admn-sts ...; normativeAuthorization: preferredTerm ...)
+_STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
+_NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
+
+
+def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:
+    """The terms of a ``<langSet>``, in order: each ``<tig>``/``<ntig>`` (or bare ``<term>``)
+    with its status and notes."""
+    groups = [e for e in lang_set.iter() if isinstance(e.tag, str) and local_name(e.tag) in _GROUPS]
+    if not groups:
+        groups = [
+            e for e in lang_set.iter() if isinstance(e.tag, str) and local_name(e.tag) == "term"
+        ]
+    found = []
+    for group in groups:
+        parts = [e for e in group.iter() if isinstance(e.tag, str)]
+        term = next((e for e in parts if local_name(e.tag) == "term"), None)
+        if term is None:
+            continue
+        status = " ".join(
+            (e.text or "").casefold()
+            for e in parts
+            if local_name(e.tag) == "termNote" and e.get("type") in _STATUS_TYPES
+        )
+        rank = (
+            2 if any(word in status for word in _NOT_TO_USE) else 0 if "preferred" in status else 1
+        )
+        notes = tuple(
+            (e.text or "").strip()
+            for e in parts
+            if local_name(e.tag) == "note" and (e.text or "").strip()
+        )
+        found.append(_TbxTerm("".join(term.itertext()), rank, notes))
+    return found
+
+
+_GROUPS = frozenset({"tig", "ntig"})
+
+
+def _chosen(terms: list[_TbxTerm]) -> _TbxTerm | None:
+    """The term a glossary uses: the first of the best rank, none where all are not to use."""
+    usable = [term for term in terms if term.rank < 2]
+    return min(usable, key=lambda term: term.rank) if usable else None
 
 
 def write_tbx(terms: Iterable[Term], src_lang: str = "en", tgt_lang: str = "de") -> bytes:

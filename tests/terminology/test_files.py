@@ -84,9 +84,41 @@ def test_tbx_synonyms_the_first_is_read_and_a_warning_names_the_entry(
     with caplog.at_level(logging.WARNING, logger="ltmt.terminology.files"):
         assert read_glossary(path)[1] == Term("stash", "Stash")
     assert caplog.messages == [
-        "g.tbx: 1 term entry holds more than one term of a language; the first is the "
-        "glossary's (term entry 2)"
+        "g.tbx: 1 term entry holds more than one target term; the preferred one is the "
+        "glossary's, else the first not deprecated (term entry 2)"
     ]
+
+
+def test_tbx_usage_status_chooses_the_target_and_every_source_term_is_matched(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    # the first German term was the target: a deprecated one ("PR") became the required
+    # translation; the entry's other English terms were not matched
+    status = '<termNote type="administrativeStatus">{}Term-admn-sts</termNote>'
+    second = (
+        '<langSet xml:lang="en"><tig><term>pull request</term></tig><tig><term>PR</term>'
+        f"{status.format('deprecated')}</tig></langSet>"
+        f'<langSet xml:lang="de"><tig><term>PR</term>{status.format("deprecated")}'
+        "<note>Slang, do not use.</note></tig>"
+        f"<tig><term>Änderungsanfrage</term>{status.format('admitted')}</tig>"
+        f"<tig><term>Pull-Request</term>{status.format('preferred')}<note>noun</note></tig>"
+        '</langSet></termEntry><termEntry id="3"><langSet xml:lang="en"><tig><term>folder'
+        '</term></tig></langSet><langSet xml:lang="de"><ntig><termGrp><term>Verzeichnis</term>'
+        '<termNote type="normativeAuthorization">deprecatedTerm</termNote></termGrp></ntig>'
+        "</langSet>"
+    )
+    path = tmp_path / "g.tbx"
+    path.write_text(TBX.format(second=second), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="ltmt.terminology.files"):
+        terms = read_glossary(path)
+    assert terms[1:] == [
+        Term("pull request", "Pull-Request", "noun"),
+        Term("PR", "Pull-Request", "noun"),
+    ]
+    assert caplog.messages[1] == (
+        "g.tbx: 1 term entry has only deprecated, superseded or forbidden target terms: left "
+        "out (term entry 3)"
+    )
 
 
 def test_a_utf16_file_is_named_with_the_command_that_converts_it(tmp_path: Path):
