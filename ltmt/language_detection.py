@@ -86,11 +86,16 @@ def document_language(texts: Sequence[str], sure: float = DOCUMENT_SURE) -> Dete
 
 
 def pairs_language_problem(
-    sources: Sequence[str], targets: Sequence[str], src: str, tgt: str
+    sources: Sequence[str],
+    targets: Sequence[str],
+    src: str,
+    tgt: str,
+    holds: str = "the memory holds {pair} pairs",
 ) -> str | None:
     """What is wrong with the languages of pairs (``sources`` and their ``targets``, read
     together: up to 2,000 pairs spread over the file) for a memory of ``src`` → ``tgt`` pairs:
-    sides that read as swapped, or as other languages; None where nothing reads wrong."""
+    sides that read as swapped, or as other languages; None where nothing reads wrong.
+    ``holds``: what the pairs go into, said after the problem (``{pair}``: the languages)."""
     from ltmt.formats.common import lang_matches
 
     step = max(1, len(sources) // 2_000)
@@ -98,7 +103,7 @@ def pairs_language_problem(
     target = document_language(targets[::step])
     if source is None and target is None:
         return None
-    pair = f"{language_name(src)} → {language_name(tgt)}"
+    held = holds.format(pair=f"{language_name(src)} → {language_name(tgt)}")
     if (
         source is not None
         and target is not None
@@ -107,18 +112,17 @@ def pairs_language_problem(
     ):
         return (
             f"its sources read as {described(source)} and its translations as {described(target)}: "
-            f"the two sides look swapped (the memory holds {pair} pairs)"
+            f"the two sides look swapped ({held})"
         )
     if target is not None and not lang_matches(tgt, target.language):
         same = " like its sources" if lang_matches(src, target.language) else ""
         return (
             f"its translations read as {described(target)}{same}, not {language_name(tgt)} "
-            f"(the memory holds {pair} pairs)"
+            f"({held})"
         )
     if source is not None and not lang_matches(src, source.language):
         return (
-            f"its sources read as {described(source)}, not {language_name(src)} (the memory holds "
-            f"{pair} pairs)"
+            f"its sources read as {described(source)}, not {language_name(src)} ({held})"
         )
     return None
 

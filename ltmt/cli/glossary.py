@@ -34,15 +34,34 @@ def import_(
     src_lang: str = typer.Option("en", "--src-lang", help="Source language of TBX entries."),
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language of TBX entries."),
     replace: bool = typer.Option(False, "--replace", help="Delete the user's terms first."),
+    no_language_check: bool = typer.Option(
+        False,
+        "--no-language-check",
+        help="Import the terms though they read as other languages than --src-lang and "
+        "--tgt-lang (swapped columns, another pair).",
+    ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Import FILE into --user's glossary: rows ``source,target[,note[,case]]`` (CSV/TSV), or
     TBX term entries with both languages. A bad row stops the import before anything is
-    written; a term already there (same source) is replaced."""
+    written; a term already there (same source) is replaced; terms whose sides read as other
+    languages than --src-lang and --tgt-lang (columns swapped) are refused."""
+    from ltmt.language_detection import pairs_language_problem
     from ltmt.terminology.files import read_glossary
 
     terms = read_glossary(file, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
+    problem = pairs_language_problem(
+        [term.source for term in terms],
+        [term.target for term in terms],
+        src_lang,
+        tgt_lang,
+        holds="the glossary's terms are {pair}",
+    )
+    if problem is not None and not no_language_check:
+        raise InputError(
+            f"{file}: {problem}; nothing was imported (--no-language-check imports it as it is)"
+        )
     with open_store(memory_dir, key_file, user=user) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0

@@ -3,7 +3,8 @@ translate-toolkit).
 
 CSV/TSV rows are ``source, target[, note[, case]]``; ``case`` is empty or one of
 ``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A first
-row ``source, target, ...`` is a header; blank rows and rows starting with ``#`` are skipped.
+row that names the columns (``source, target``, ``Source term, Target term``, ``en, de``,
+``English, German``) is a header; blank rows and rows starting with ``#`` are skipped.
 A bad row is an error that names its line: nothing of the file is imported then; so are two rows
 (or TBX entries) that give one source different targets. A UTF-16 file is named with the
 ``iconv`` command that converts it.
@@ -21,6 +22,7 @@ import codecs
 import csv
 import io
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +115,7 @@ def _delimited_terms(text: str, delimiter: str, name: str) -> list[tuple[Term, s
             cells = [cell.strip() for cell in row]
             if not any(cells) or cells[0].startswith("#"):
                 continue
-            if first and tuple(c.casefold() for c in cells[:2]) == HEADER[:2]:
+            if first and _header(cells):
                 first = False
                 continue
             first = False
@@ -121,6 +123,27 @@ def _delimited_terms(text: str, delimiter: str, name: str) -> list[tuple[Term, s
     except csv.Error as exc:
         raise InputError(f"{name} line {reader.line_num}: {exc}") from exc
     return terms
+
+
+# a header row's first two cells, as spreadsheets and termbases write them
+_SOURCE_HEADINGS = frozenset({"source", "source term", "source text", "term", "original"})
+_TARGET_HEADINGS = frozenset({"target", "target term", "target text", "translation"})
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?")
+
+
+def _header(cells: list[str]) -> bool:
+    """Whether a first row names its columns: ``source, target``, ``Source term, Target
+    term``, two language codes (``en, de``; ``en-US, de-DE``) or names (``English, German``)."""
+    first, second = (c.casefold() for c in [*cells[:2], "", ""][:2])
+    if first in _SOURCE_HEADINGS or second in _TARGET_HEADINGS:
+        return True
+    codes = _LANGUAGE_CODE.fullmatch(first) and _LANGUAGE_CODE.fullmatch(second)
+    if codes:
+        return first.split("-")[0] != second.split("-")[0]
+    from ltmt.language_names import language_name
+
+    names = [language_name(cell, "de") for cell in cells[:2]]  # English names, said in German
+    return None not in names and names[0] != names[1]
 
 
 _OTHER_DELIMITERS = (

@@ -130,6 +130,29 @@ def test_a_bad_row_is_one_line_and_imports_nothing(tmp_path: Path, capsys):
     assert code == 1 and "pass --all" in err
 
 
+def test_a_glossary_whose_columns_read_swapped_is_refused_unless_told(tmp_path: Path, capsys):
+    # German sources imported silently into an English → German glossary; a header row of
+    # language codes became a term
+    store = str(tmp_path / "store")
+    swapped = tmp_path / "g.csv"
+    swapped.write_text(
+        "de,en\nDatei,file\nOrdner,folder\nEinstellungen,settings\nDrucker,printer\n", "utf-8"
+    )
+    args = ("glossary", "import", str(swapped), "-u", "u1", "--memory-dir", store)
+    code, _, err = ltmt(capsys, *args)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {swapped}: its sources read as German (de), not English (the glossary's "
+        "terms are English → German); nothing was imported (--no-language-check imports it as "
+        "it is)\n",
+    )
+    code, out, _ = ltmt(capsys, *args, "--no-language-check")
+    assert (code, out) == (
+        0,
+        "imported g.csv into u1's glossary: 4 added, 0 replaced, 0 unchanged; 4 terms\n",
+    )
+
+
 def test_suggest_keeps_a_term_the_user_entered_unless_replace(tmp_path: Path, capsys):
     store = str(tmp_path / "store")
     pairs = [(f"Save the file {n}", f"Datei {n} speichern") for n in range(612)]

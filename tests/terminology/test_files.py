@@ -195,3 +195,17 @@ def test_a_csv_with_another_delimiter_says_which(text: str, hint: str) -> None:
         InputError, match=r"g\.csv line 1: a term needs a source and a target .*" + hint
     ):
         parse_delimited(text, ",", "g.csv")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["source,target", "Source term,Target term", "en,de,comment", "en-US,de-DE", "English,German"],
+)
+def test_a_header_row_that_names_the_columns_is_no_term(header: str):
+    # "en,de" and "Source term,Target term" were imported as terms
+    assert parse_delimited(f"{header}\nfile,Datei\n", ",", "g.csv") == [Term("file", "Datei")]
+    # a first row of a term is one, though short (id → ID)
+    assert [t.source for t in parse_delimited("id,ID\nfile,Datei\n", ",", "g.csv")] == [
+        "id",
+        "file",
+    ]
