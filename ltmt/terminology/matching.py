@@ -154,9 +154,12 @@ def _plural_endings(word: str) -> tuple[str, ...]:
 def plural_forms(target: str) -> tuple[str, ...]:
     """The forms the German plural of ``target`` may take, ``target`` first: its last word with
     each plural ending, its Latin plurals and umlaut (:func:`target_stems`; an umlaut with -e or
-    -er: "Vorgänge", "Häuser"). None but ``target`` unless that last word is a noun (a capital,
-    then lower-case letters: not "GIT-SCM" or "z.B.")."""
-    last = target.rsplit(" ", 1)[-1]
+    -er: "Vorgänge", "Häuser"). None but ``target`` unless that last word (of a hyphenated
+    compound, its last part) is a noun (a capital, then lower-case letters: not "GIT-SCM" or
+    "z.B.")."""
+    # the noun that takes the ending: the last word, or a hyphenated compound's last part
+    # ("Pull-Request" → "Pull-Requests", "Commit-Nachricht" → "Commit-Nachrichten")
+    last = target.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
     if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
         return (target,)
     forms = [target + ending for ending in _plural_endings(last)]
@@ -211,8 +214,18 @@ def _stem_pattern(stem: str) -> str:
 
 
 def renders(target: str, output: str) -> bool:
-    """Whether ``output`` carries the target term ``target`` (stem rule of the module)."""
-    return _target_pattern(target).search(output) is not None
+    """Whether ``output`` carries the target term ``target`` (stem rule of the module), outside
+    its placeholders: ``{repository}`` is no rendering of ``Repository``."""
+    return _target_pattern(target).search(_placeholders_blanked(output)) is not None
+
+
+def _placeholders_blanked(text: str) -> str:
+    """``text`` with each placeholder (``{repository}``, ``%(file)s``, a tag) made spaces."""
+    out, position = [], 0
+    for placeholder in find_placeholders(text):
+        out += [text[position : placeholder.start], " " * (placeholder.end - placeholder.start)]
+        position = placeholder.end
+    return "".join([*out, text[position:]])
 
 
 def substitute(text: str, hits: Sequence[TermHit]) -> str:

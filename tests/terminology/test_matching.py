@@ -96,10 +96,19 @@ def test_substitute_puts_the_targets_in_place():
         ("Ort", "Örter", True),
         ("Datum", "Datei", False),
         ("Vorgang", "Vorgehen", False),
+        # a placeholder's name is no rendering of the term
+        ("Repository", "in das Depot {repository}", False),
+        ("Repository", "in das Repository {repository}", True),
     ],
 )
 def test_renders_is_a_word_start_stem_match(target, output, expected):
     assert renders(target, output) is expected
+
+
+def test_a_hyphenated_compounds_plural_takes_its_last_parts_ending():
+    assert "Commit-Nachrichten" in plural_forms("Commit-Nachricht")
+    assert "Pull-Requests" in plural_forms("Pull-Request")
+    assert plural_forms("GIT-SCM") == ("GIT-SCM",)
 
 
 @pytest.mark.parametrize(
