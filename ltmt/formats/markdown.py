@@ -48,6 +48,8 @@ _FRONT_MATTER = re.compile(
 )
 # a pipe that ends a table cell (not escaped); one a translated cell holds is escaped
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
+# a definition's line of a definition list (Pandoc's, PHP Markdown Extra's): ": Definition"
+_DEFINITION = re.compile(r"[ \t]{0,3}:[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,9 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
             continue
         if opening.type not in ("paragraph_open", "heading_open"):
             continue
+        if opening.type == "paragraph_open" and _definition_list(token.content):
+            blocks += _definition_blocks(token.content, lines, token.map[0] + skipped, blocks)
+            continue
         words = _has_words_outside_code(source)
         if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
             continue
@@ -189,6 +194,36 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
             )
         )
     return blocks, html_blocks
+
+
+def _definition_list(content: str) -> bool:
+    """Whether a paragraph's ``content`` is a term and its definitions, as Pandoc and PHP
+    Markdown Extra write them (``Term`` / ``: Definition``), which CommonMark reads as one
+    paragraph."""
+    rows = content.split("\n")
+    return (
+        len(rows) > 1 and not _DEFINITION.match(rows[0]) and all(map(_DEFINITION.match, rows[1:]))
+    )
+
+
+def _definition_blocks(
+    content: str, lines: list[str], first: int, before: list[Block]
+) -> list[Block]:
+    """A definition list's term and each definition as blocks of one line, the ``: `` of a
+    definition kept before its text (they were translated as one sentence: ``Term`` / ``:
+    Definition`` came back ``Hier : Definition ...``)."""
+    found: list[Block] = []
+    for offset, row in enumerate(content.split("\n")):
+        marker = _DEFINITION.match(row)
+        text = row[marker.end() :] if marker else row
+        source = tagged(_parser().parseInline(text)[0].children or [])
+        line = lines[first + offset]
+        where = line.find(text)
+        if where < 0 or not _has_words_outside_code(source):
+            continue
+        key = f"block{len(before) + len(found)}"
+        found.append(Block(key, source, first + offset, first + offset + 1, line[:where], ""))
+    return found
 
 
 def _html_block(

@@ -319,3 +319,19 @@ def test_character_references_go_to_the_model_as_characters(tmp_path: Path) -> N
     assert model.seen == ["It\u2019s a caf\u00e9: open\u00a0the files &amp; folders."]
     written = (tmp_path / "a.de.md").read_text("utf-8")
     assert written == "IT\u2019S A CAF\u00c9: OPEN&nbsp;THE FILES &amp; FOLDERS.\n"
+
+
+def test_a_definition_lists_term_and_definitions_are_lines_of_their_own(tmp_path: Path) -> None:
+    # CommonMark reads "Term" / ": Definition" as one paragraph: it was translated as one
+    # sentence and written on one line ("Hier : Definition ...")
+    source = tmp_path / "terms.md"
+    source.write_text("Printer\n: A device that prints.\n: A person who prints.\n", "utf-8")
+    assert [u.source for u in open_document(source).units()] == [
+        "Printer",
+        "A device that prints.",
+        "A person who prints.",
+    ]
+    translate_file(source, tmp_path / "terms.de.md", FakeModel(), tgt_lang="de")
+    assert (tmp_path / "terms.de.md").read_text("utf-8") == (
+        "PRINTER\n: A DEVICE THAT PRINTS.\n: A PERSON WHO PRINTS.\n"
+    )
