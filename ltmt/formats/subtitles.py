@@ -13,7 +13,8 @@ translation has fewer words than its cues, the cues left empty are merged into t
 (its end time extended). Formatting (``<i>``, ``<b>``) is kept as the inline tags of any format;
 a WebVTT voice or class span around a whole cue (``<v Roger>...</v>``, ``<c.loud>``) is set
 aside and put back around the cue's translation, and a change of voice ends a cue group.
-SubRip's text after a cue's times (its position, ``X1:100 X2:600 ...``) stays.
+SubRip's text after a cue's times (its position, ``X1:100 X2:600 ...``) stays, and so does a
+cue's number.
 
 An existing output is the translation so far (as for app catalogs): a cue group whose cues it
 has, at the same times, with other text than the source, is kept; ``--overwrite`` translates
@@ -295,18 +296,22 @@ class SrtDocument(SubtitleDocument):
 
         import srt
 
-        # what a cue's time line has after its times (SubRip's position, X1:100 X2:600 ...)
+        # what a cue's time line has after its times (SubRip's position, X1:100 X2:600 ...),
+        # and its number as the source has it (a review's notes name cues by them)
         placed = {round(s.start.total_seconds(), 3): s.proprietary for s in self.parsed}
-        subtitles = [
-            srt.Subtitle(
-                number,
-                datetime.timedelta(seconds=cue.start),
-                datetime.timedelta(seconds=cue.end),
-                "\n".join(cue.lines),
-                placed.get(round(cue.start, 3), ""),
+        numbered = {round(s.start.total_seconds(), 3): s.index for s in self.parsed}
+        subtitles, number = [], 0
+        for cue in cues:
+            number = numbered.get(round(cue.start, 3), number + 1)
+            subtitles.append(
+                srt.Subtitle(
+                    number,
+                    datetime.timedelta(seconds=cue.start),
+                    datetime.timedelta(seconds=cue.end),
+                    "\n".join(cue.lines),
+                    placed.get(round(cue.start, 3), ""),
+                )
             )
-            for number, cue in enumerate(cues, 1)
-        ]
         return str(srt.compose(subtitles, reindex=False))
 
 

@@ -106,15 +106,19 @@ def test_a_webvtt_voice_or_class_around_a_cue_is_kept_around_its_translation(
     )
 
 
-def test_a_subrip_cues_position_after_its_times_is_kept(tmp_path: Path) -> None:
+def test_a_subrip_cues_position_and_number_after_its_times_are_kept(tmp_path: Path) -> None:
+    # (the cues were numbered from 1 again: a review's notes name them by their numbers)
     source = tmp_path / "pos.en.srt"
     source.write_text(
-        "1\n00:00:01,000 --> 00:00:03,000 X1:100 X2:600 Y1:50 Y2:90\nOpen the door.\n", "utf-8"
+        "5\n00:00:01,000 --> 00:00:03,000 X1:100 X2:600 Y1:50 Y2:90\nOpen the door.\n\n"
+        "7\n00:00:04,000 --> 00:00:05,000\nClose it.\n",
+        "utf-8",
     )
     out = tmp_path / "pos.de.srt"
     translate_file(source, out, FakeModel())
     assert out.read_text("utf-8") == (
-        "1\n00:00:01,000 --> 00:00:03,000 X1:100 X2:600 Y1:50 Y2:90\nOPEN THE DOOR.\n\n"
+        "5\n00:00:01,000 --> 00:00:03,000 X1:100 X2:600 Y1:50 Y2:90\nOPEN THE DOOR.\n\n"
+        "7\n00:00:04,000 --> 00:00:05,000\nCLOSE IT.\n\n"
     )
 
 
