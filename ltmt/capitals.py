@@ -172,7 +172,7 @@ def _first_word(line: str) -> str:
 
 
 def _capitalised(line: str) -> bool:
-    word = _first_word(line)
+    word = _first_word(line).replace("-", "")  # a compound: Read-only
     return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
 
 

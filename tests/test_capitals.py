@@ -85,6 +85,12 @@ def test_in_capitals_keeps_placeholders_and_writes_german_capitals():
             ["Wenn Sie möchten, können Sie", "ausführen. Um abzubrechen"],
             ["Wenn Sie möchten, können Sie", "ausführen. Um abzubrechen"],
         ),
+        # a compound starts the source: a glossary's adjective starts the translation
+        (
+            ["Read-only files cannot be changed."],
+            ["schreibgeschützt Dateien können nicht geändert werden."],
+            ["Schreibgeschützt Dateien können nicht geändert werden."],
+        ),
     ],
 )
 def test_a_line_that_starts_a_sentence_starts_with_a_capital(sources, translations, expected):
