@@ -241,9 +241,11 @@ def _recover_garbled(
         if placeholder.text[-1:].isalnum():
             loose += r"(?!\w)"
         if placeholder.text.startswith("%(") and placeholder.kind == "printf":
-            # ... or kept the name and lost the conversion: "%(count) Schlüssel"
+            # ... or kept the name and lost the conversion: "%(count) Schlüssel", or translated
+            # the name too: "%(Datei)" for "%(file)s"
             name = placeholder.text[: placeholder.text.index(")") + 1]
-            loose = f"(?:{loose}|{re.escape(name)}(?![-+ #0]*\\d*(?:\\.\\d+)?[a-zA-Z%]\\b))"
+            lost = r"(?![-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]\b)"
+            loose = f"(?:{loose}|{re.escape(name)}{lost}|%\\(\\w+\\){lost})"
         remnant = _ID_REMNANT.search(placeholder.text) if placeholder.kind == "tag" else None
         if remnant is not None:
             # ... or lost its name and kept its id: 'id=»ltmt-v5«/>' for '<ph id="ltmt-v5"/>'

@@ -163,6 +163,14 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("{0} of {1}", "{0}0} von {1}", "{0} von {1}", True),
         ("Open <b>file</b>", "Datei <b>b> öffnen</b>", "Datei <b> öffnen</b>", True),
         ("Value %(v)s)s", "Wert %(v)s)s", "Wert %(v)s)s", False),  # the source writes it so
+        # a named conversion whose name the model translated and whose type it dropped: put
+        # back in place (it stayed, and the placeholder was added at the end)
+        (
+            "Cannot open file %(file)s in folder {folder}.",
+            "Datei %(Datei) in Ordner {folder} kann nicht geöffnet werden.",
+            "Datei %(file)s in Ordner {folder} kann nicht geöffnet werden.",
+            True,
+        ),
         # Line by line: each line keeps its own placeholders and whitespace.
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.
