@@ -8,7 +8,9 @@ align="center">`` atop a README) its text and the attribute values people read, 
 page (:mod:`ltmt.formats.html_segments`). Inline syntax goes to the model as markup
 (:mod:`ltmt.formats.markdown_inline`: emphasis, links, code spans, images). Everything else is
 copied as written: code blocks, HTML blocks' markup, thematic breaks, link reference
-definitions, YAML front matter, blank lines, and each block's container markers (``> ``,
+definitions, YAML front matter but the values pages show (``title:``, ``description:``,
+``summary:``, ``subtitle:``, ``excerpt:``, ``linkTitle:`` on one line, quoted as they were),
+blank lines, and each block's container markers (``> ``,
 ``- ``, ``1. ``, indentation) and a heading's ``#`` marks. A paragraph is written as one line
 (Markdown renders the same; a hard break stays a hard break).
 
@@ -50,6 +52,13 @@ _FRONT_MATTER = re.compile(
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 # a definition's line of a definition list (Pandoc's, PHP Markdown Extra's): ": Definition"
 _DEFINITION = re.compile(r"[ \t]{0,3}:[ \t]+(?=\S)")
+# a line of YAML front matter whose value people read (a page's title, its description), on
+# one line: plain, "double-quoted" or 'single-quoted', a comment after it left alone
+_FRONT_TEXT = re.compile(
+    r"(?P<prefix>(?:title|description|summary|subtitle|excerpt|linkTitle)[ \t]*:[ \t]+)"
+    r"(?P<value>\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^\"'\s#&*!|>%@`{\[][^#\n]*?)"
+    r"(?P<suffix>[ \t]*(?:[ \t]#.*)?)$"
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,8 @@ class Block:
     # words outside code and tags: a block without (an image alone) is translated in its
     # attributes only (its alt text), its own text written as it is
     words: bool = True
+    # a front matter value's YAML quoting ('"', "'", or "" plain); None: Markdown text
+    scalar: str | None = None
 
     @property
     def is_cell(self) -> bool:
@@ -89,6 +100,8 @@ class Block:
         heading's line without its prefix and suffix, a cell's text (its pipes escaped)."""
         if self.is_cell:  # (a cell is one line: a break in it is written <br>)
             return _CELL_PIPE.sub(r"\\|", markdown(translation, None))
+        if self.scalar is not None:
+            return _yaml_scalar(markdown(translation, None), self.scalar)
         return markdown(translation, self.hard_break, self.continuation)
 
 
@@ -124,11 +137,12 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     lines = text.splitlines()
     skipped = 0
     front = _FRONT_MATTER.match(text)
+    blocks: list[Block] = []
     if front is not None:
         skipped = front.group().count("\n")
+        blocks = _front_matter_blocks(lines[:skipped])
     body = "\n".join(lines[skipped:])
     tokens = _parser().parse(body)
-    blocks: list[Block] = []
     html_blocks: list[HtmlBlock] = []
     row: int | None = None
     cells: list[tuple[int, int]] = []
@@ -194,6 +208,54 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
             )
         )
     return blocks, html_blocks
+
+
+def _front_matter_blocks(lines: list[str]) -> list[Block]:
+    """The front matter's values people read (a page's ``title:``, ``description:``), each a
+    block of its line: a static site's pages show them (they were left in English)."""
+    import yaml
+
+    found: list[Block] = []
+    for number, line in enumerate(lines):
+        value = _FRONT_TEXT.fullmatch(line.rstrip("\r"))
+        if value is None:
+            continue
+        try:
+            text = yaml.safe_load(value.group("value"))
+        except yaml.YAMLError:
+            continue
+        if not isinstance(text, str) or not has_letter(text):
+            continue
+        quote = value.group("value")[0] if value.group("value")[0] in "\"'" else ""
+        source = text.replace("<", "&#60;").replace(">", "&#62;")  # as markdown_inline writes
+        found.append(
+            Block(
+                f"meta{len(found)}",
+                source,
+                number,
+                number + 1,
+                value.group("prefix"),
+                value.group("suffix"),
+                scalar=quote,
+            )
+        )
+    return found
+
+
+def _yaml_scalar(text: str, quote: str) -> str:
+    """``text`` as a YAML value quoted as the source's was (``quote``: ``"``, ``'``, or none),
+    quoted even so where plain text would not read back as itself (a ``: `` in it)."""
+    import json
+
+    import yaml
+
+    if quote == "'":
+        return "'" + text.replace("'", "''") + "'"
+    if quote == "" and "\n" not in text:
+        plain = yaml.safe_dump(text, allow_unicode=True, width=10**9).removesuffix("\n...\n")
+        if yaml.safe_load(plain) == text and not plain.startswith(("'", '"')):
+            return plain.rstrip("\n")
+    return json.dumps(text, ensure_ascii=False)  # a double-quoted YAML scalar
 
 
 def _definition_list(content: str) -> bool:

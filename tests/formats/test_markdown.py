@@ -56,6 +56,7 @@ def source(tmp_path: Path) -> Path:
 def test_units_are_paragraphs_headings_and_cells(source: Path) -> None:
     units = open_document(source).units()
     assert [u.source for u in units] == [
+        "Demo",  # the front matter's title
         "Getting started",
         "Install it with <code>pip install ltmt</code> and run the <b>first</b> command. "
         'It reads a <i>plain</i> file; see the <a href="https://example.com/a_b" '
@@ -94,7 +95,7 @@ def test_the_source_as_its_own_translation_renders_as_the_source(source: Path) -
 def test_translate_file_writes_markdown_again(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "README.de.md"
     result = translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert result.translated == 12
+    assert result.translated == 13
     written = out.read_text("utf-8")
     assert "# GETTING STARTED ##\n" in written
     assert "INSTALL IT WITH `pip install ltmt` AND RUN THE **FIRST** COMMAND." in written
@@ -103,7 +104,7 @@ def test_translate_file_writes_markdown_again(source: Path, tmp_path: Path) -> N
     assert "| `--user` | CHOOSES THE `a\\|b` MEMORY |" in written
     assert "SETEXT TITLE\n------------\n" in written
     assert "![LOGO](img/logo.png) PRESS <kbd>Ctrl</kbd> \\* 5 &amp; 2 < 3." in written
-    assert "title: Demo" in written and "ltmt translate hello.txt" in written
+    assert "title: DEMO" in written and "ltmt translate hello.txt" in written
 
 
 def test_an_existing_output_is_the_translation_so_far(source: Path, tmp_path: Path) -> None:
@@ -190,8 +191,8 @@ def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> No
     out = tmp_path / "README.de.md"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     pairs = list(MarkdownDocument.pairs(out, source_file=source))
-    assert (pairs[0].source, pairs[0].target) == ("Getting started", "GETTING STARTED")
-    assert len(pairs) == 12  # (the link's title and the image's alt text with them)
+    assert (pairs[1].source, pairs[1].target) == ("Getting started", "GETTING STARTED")
+    assert len(pairs) == 13  # (the title, the link's title and the image's alt text with them)
     assert ("logo", "LOGO") in [(pair.source, pair.target) for pair in pairs]
     with pytest.raises(InputError, match="holds one language; give the source-language file"):
         list(MarkdownDocument.pairs(out))
@@ -334,4 +335,37 @@ def test_a_definition_lists_term_and_definitions_are_lines_of_their_own(tmp_path
     translate_file(source, tmp_path / "terms.de.md", FakeModel(), tgt_lang="de")
     assert (tmp_path / "terms.de.md").read_text("utf-8") == (
         "PRINTER\n: A DEVICE THAT PRINTS.\n: A PERSON WHO PRINTS.\n"
+    )
+
+
+def test_a_pages_title_and_description_in_its_front_matter_are_translated(
+    tmp_path: Path,
+) -> None:
+    # a static site shows them; they were left in English
+    source = tmp_path / "page.md"
+    source.write_text(
+        "---\n"
+        "title: Printer setup\n"
+        'description: "Set it up: a guide"  # shown by search engines\n'
+        "summary: 'It''s easy'\n"
+        "date: 2026-01-01\n"
+        "tags: [printer]\n"
+        "---\n\nPlug it in.\n",
+        "utf-8",
+    )
+    assert [u.source for u in open_document(source).units()] == [
+        "Printer setup",
+        "Set it up: a guide",
+        "It's easy",
+        "Plug it in.",
+    ]
+    translate_file(source, tmp_path / "page.de.md", FakeModel(), tgt_lang="de")
+    assert (tmp_path / "page.de.md").read_text("utf-8") == (
+        "---\n"
+        "title: PRINTER SETUP\n"
+        'description: "SET IT UP: A GUIDE"  # shown by search engines\n'
+        "summary: 'IT''S EASY'\n"
+        "date: 2026-01-01\n"
+        "tags: [printer]\n"
+        "---\n\nPLUG IT IN.\n"
     )
