@@ -103,7 +103,56 @@ def repair_line(
     unglued = _drop_stray_at_signs(source, unbraced)
     if unglued != unbraced:
         problems.append("stray @ removed")
-    return unglued, problems
+    outside = punctuation_outside_tags(source, unglued)
+    if outside != unglued:
+        problems.append("punctuation moved back out of a tag")
+    return outside, problems
+
+
+# a sign beside a tag: after an opening one, before or after a closing one
+_OPENED_BY = re.compile(r"(?P<tag><[A-Za-z][^<>]*(?<!/)>)[ \t]*(?P<sign>[.:;,!?])[ \t]*")
+_CLOSED_BY = re.compile(r"(?P<sign>[.:;,!?])[ \t]*(?P<tag></[A-Za-z][^<>]*>)")
+_CLOSED_THEN = re.compile(r"(?P<tag></[A-Za-z][^<>]*>)(?P<sign>[.:;,!?])")
+
+
+def punctuation_outside_tags(source: str, text: str) -> str:
+    """``text`` with a sign the model moved across a tag put back on the side the source has
+    it: ``Customer name: <g id="1">...`` came back ``Kundenname<g id="1">: Klicken...``, the
+    colon inside a Word content control (gone once the control is filled in);
+    ``...printing.<g id="2"> It also...`` came back with the full stop inside the tracked
+    insertion (rejecting it took the stop along); ``<i>...night.</i>`` came back
+    ``<i>...Nacht</i>.``."""
+
+    def beside(sign: str, tag: str, sign_first: bool) -> re.Match[str] | None:
+        pair = (re.escape(sign), re.escape(tag))
+        return re.search(r"{}([ \t]*){}".format(*(pair if sign_first else pair[::-1])), source)
+
+    def opened(found: re.Match[str]) -> str:
+        tag, sign = found["tag"], found["sign"]
+        before = beside(sign, tag, sign_first=True)
+        if before is None or beside(sign, tag, sign_first=False) is not None:
+            return found.group()
+        inside = re.search(rf"{re.escape(tag)}([ \t]*)", source)  # the space the tag opens with
+        return f"{sign}{before.group(1)}{tag}{inside.group(1) if inside else ''}"
+
+    def closed(found: re.Match[str]) -> str:
+        tag, sign = found["tag"], found["sign"]
+        if beside(sign, tag, sign_first=False) is None or beside(sign, tag, sign_first=True):
+            return found.group()
+        again = found.string[found.end() : found.end() + 1] == sign  # ".</b>." written
+        return tag if again else f"{tag}{sign}"
+
+    def closed_then(found: re.Match[str]) -> str:
+        tag, sign = found["tag"], found["sign"]
+        following = found.string[found.end() : found.end() + 1]
+        if following and following in ".!?":  # an ellipsis, "?!": as written
+            return found.group()
+        if beside(sign, tag, sign_first=True) is None or beside(sign, tag, sign_first=False):
+            return found.group()
+        again = found.string[found.start() - 1 : found.start()] == sign
+        return tag if again else f"{sign}{tag}"
+
+    return _CLOSED_THEN.sub(closed_then, _CLOSED_BY.sub(closed, _OPENED_BY.sub(opened, text)))
 
 
 def drop_repeated_tails(source: str, text: str) -> str:

@@ -163,6 +163,22 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("{0} of {1}", "{0}0} von {1}", "{0} von {1}", True),
         ("Open <b>file</b>", "Datei <b>b> öffnen</b>", "Datei <b> öffnen</b>", True),
         ("Value %(v)s)s", "Wert %(v)s)s", "Wert %(v)s)s", False),  # the source writes it so
+        # a sign the model moved across a tag, back on the source's side: a Word content
+        # control's colon (lost once the control is filled in), a tracked insertion's stop
+        (
+            'Customer name: <g id="1">Click here</g>',
+            'Kundenname<g id="1">: Klicken Sie hier</g>',
+            'Kundenname: <g id="1">Klicken Sie hier</g>',
+            True,
+        ),
+        (
+            'It prints both sides.<g id="2"> It also staples.</g>',
+            'Er druckt beide Seiten<g id="2">. Er heftet auch.</g>',
+            'Er druckt beide Seiten.<g id="2"> Er heftet auch.</g>',
+            True,
+        ),
+        ("<i>A quiet night.</i>", "<i>Eine ruhige Nacht</i>.", "<i>Eine ruhige Nacht.</i>", True),
+        ("<b>Wait...</b>", "<b>Warte</b>...", "<b>Warte</b>...", False),  # an ellipsis as is
         # a named conversion whose name the model translated and whose type it dropped: put
         # back in place (it stayed, and the placeholder was added at the end)
         (
