@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.folded_characters import NO_BREAK_SPACES
-from ltmt.text import CONTROL_CHARACTERS, nearest_word_start
+from ltmt.text import CONTROL_CHARACTERS, SPACING_CONTROLS, nearest_word_start
 
 # one pictograph: an emoji or a sign, the marks that change it (a variation selector, a joiner,
 # a keycap's enclosure), or a keycap (``1️⃣``); and the multiplication sign, which the shipped
@@ -35,11 +35,11 @@ from ltmt.text import CONTROL_CHARACTERS, nearest_word_start
 # tokenizer drops
 _CHARACTER = (
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
-    f"\u00d7{CONTROL_CHARACTERS}]"
+    f"\u00d7{CONTROL_CHARACTERS}{SPACING_CONTROLS}]"
 )
 # a terminal's escape sequence (``\x1b[1m``): one piece of code, as a control character is
 _ESCAPE_SEQUENCE = r"\x1b\[[0-?]*[ -/]*[@-~]"
-_CONTROL = re.compile(rf"(?:{_ESCAPE_SEQUENCE}|[{CONTROL_CHARACTERS}])+")
+_CONTROL = re.compile(rf"(?:{_ESCAPE_SEQUENCE}|[{CONTROL_CHARACTERS}{SPACING_CONTROLS}])+")
 _ONE = rf"(?:{_ESCAPE_SEQUENCE}|[#*0-9]\ufe0f?\u20e3|{_CHARACTER})"
 _RUN = re.compile(rf"{_ONE}+(?:[ \t]+{_ONE}+)*")
 _LEADING = re.compile(rf"(?:{_ONE}+\s*)+")

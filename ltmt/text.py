@@ -27,6 +27,10 @@ from ltmt.errors import InputError
 # Control characters that str.split() does not treat as whitespace; they carry no meaning for
 # matching (and NUL would collide with the index's separator).
 CONTROL_CHARACTERS = r"\x00-\x08\x0e-\x1b\x7f"  # (a character class's body, for regexes)
+# Control characters that str.split() treats as whitespace, and the model's tokenizer drops
+# without a space in their place (``tag\x0bnow`` read as ``tagnow``): a vertical tab, the
+# information separators, and NEL (U+0085, a cp1252 "…" decoded as Latin-1)
+SPACING_CONTROLS = r"\x0b\x1c-\x1f\x85"
 _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 # a letter of any script (a word character that is neither a digit nor an underscore)

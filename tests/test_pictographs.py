@@ -203,3 +203,11 @@ def test_control_characters_and_escape_sequences_go_to_the_model_as_tags():
     assert aside.put_back("Läute die Glocke <x1/> jetzt, drücke <x2/> Enter <x3/>") == (
         "Läute die Glocke\x07 jetzt, drücke \x1b[1mEnter\x1b[0m"
     )
+    # those str.split() reads as spaces but the tokenizer drops without one ("tag\x0bnow"
+    # read as "tagnow"; after "empty.\x85" the next sentence was lost)
+    line, aside = set_aside("Push the tag\x0bnow. It is empty.\x85Abort.\x1cPull.")
+    assert line == "Push the tag <x1/> now. It is empty.<x2/> Abort.<x3/> Pull."
+    assert aside is not None
+    assert aside.put_back("Tag <x1/> jetzt pushen. Leer.<x2/> Abbruch.<x3/> Ziehen.") == (
+        "Tag\x0bjetzt pushen. Leer.\x85Abbruch.\x1cZiehen."
+    )

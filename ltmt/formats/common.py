@@ -117,16 +117,27 @@ def read_lines_and_ending(path: str | Path | None, what: str = "input") -> tuple
         raise InputError(
             f"{name}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
         ) from exc
-    lines = text.removeprefix("\ufeff").split("\n")
-    if lines[-1] == "":
+    return text_lines_of(text.removeprefix("\ufeff"))
+
+
+def text_lines_of(text: str) -> tuple[list[str], str]:
+    """The lines of ``text`` without their ends, and how its first line ends: ``\r\n`` (a
+    Windows file), ``\r`` (a file of classic Mac OS, whose lines end with a carriage return
+    alone: it was read as one line), else ``\n``."""
+    ending = line_ending(text)
+    lines = text.split("\r" if ending == "\r" else "\n")
+    if lines and lines[-1] == "":
         lines.pop()
-    return [line.removesuffix("\r") for line in lines], line_ending(text)
+    return [line.removesuffix("\r") for line in lines], ending
 
 
 def line_ending(text: str) -> str:
-    """How ``text``'s first line ends: ``\r\n`` (a Windows file), else ``\n``."""
+    """How ``text``'s first line ends: ``\r\n`` (a Windows file), ``\r`` (a text without a
+    line feed whose lines end with a carriage return: classic Mac OS), else ``\n``."""
     first, newline, _ = text.partition("\n")
-    return "\r\n" if newline and first.endswith("\r") else "\n"
+    if not newline:
+        return "\r" if "\r" in text else "\n"
+    return "\r\n" if first.endswith("\r") else "\n"
 
 
 def decode(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, line_ending, read_file
+from ltmt.formats.common import atomic_write, decode, read_file, text_lines_of
 from ltmt.formats.registry import find_format
 from ltmt.text import half_character
 
@@ -169,11 +169,7 @@ class ResumedInPlace(Protocol):
 
 def text_lines(path: Path) -> tuple[list[str], str]:
     """The lines of a UTF-8 text file, without their ends, and how its first line ends."""
-    text = decode(read_file(path), path)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.removesuffix("\r") for line in lines], line_ending(text)
+    return text_lines_of(decode(read_file(path), path))
 
 
 def save_lines(path: Path, lines: list[str], newline: str) -> None:

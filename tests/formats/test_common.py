@@ -54,7 +54,8 @@ def test_a_written_document_gets_the_umask_mode_and_a_replaced_one_keeps_its_mod
         (b"a\r\nb\r\n", ["a", "b"], "\r\n"),
         (b"a\nb", ["a", "b"], "\n"),
         (b"\xef\xbb\xbfa\r\n", ["a"], "\r\n"),
-        (b"a\r", ["a"], "\n"),  # no line break at all
+        (b"a\r", ["a"], "\r"),  # ended by a carriage return alone (classic Mac OS)
+        (b"a\rb", ["a", "b"], "\r"),
         (b"", [], "\n"),
     ],
 )

@@ -427,6 +427,19 @@ def test_txt_one_line_in_one_line_out(tmp_path: Path) -> None:
     assert (tmp_path / "out.txt").read_text("utf-8") == "HALLO %s\n\ntwo lines\nLETZTE\n"
 
 
+def test_txt_of_lines_ended_by_carriage_returns_alone(tmp_path: Path) -> None:
+    # classic Mac OS's line ends: the file was read as one line
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"Open the file.\rThe repository is empty.\r")
+    document = open_document(path)
+    assert [u.source for u in document.pending()] == ["Open the file.", "The repository is empty."]
+    document.fill({"0": "Datei öffnen.", "1": "Das Depot ist leer."})
+    document.save(tmp_path / "out.txt")
+    assert (tmp_path / "out.txt").read_bytes() == (
+        "Datei öffnen.\rDas Depot ist leer.\r".encode()
+    )
+
+
 def test_txt_partial_save_is_a_prefix_and_resumes(tmp_path: Path) -> None:
     path = tmp_path / "in.txt"
     path.write_text("one\ntwo\n\nthree\n", "utf-8")
