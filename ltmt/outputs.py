@@ -139,12 +139,21 @@ def _write_errors(path: str | os.PathLike[str]) -> Iterator[None]:
         raise output_error(exc, path) from exc
 
 
+class ReaderLeft(Exception):
+    """Standard output's reader closed the pipe (``ltmt ... | head -1``): the command is over,
+    as one a SIGPIPE ended (:func:`ltmt.cli.main.run` leaves quietly with status 141). Not an
+    ``OSError``, which the CLI's framework turned into a silent status 1."""
+
+
 @contextmanager
 def _stdout(binary: bool, encoding: str) -> Iterator[IO[Any]]:
     out: IO[Any] = sys.stdout.buffer if binary else sys.stdout
-    with _write_errors(STDOUT):
-        yield out
-        out.flush()
+    try:
+        with _write_errors(STDOUT):
+            yield out
+            out.flush()
+    except BrokenPipeError as exc:
+        raise ReaderLeft() from exc
 
 
 @contextmanager

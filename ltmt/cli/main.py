@@ -12,6 +12,7 @@ from ltmt.cli.markup import HELP_MARKUP
 from ltmt.environment import unknown_setting_warning, unknown_settings
 from ltmt.errors import LtmtError
 from ltmt.numpy_dispatch import prefer_numpy_avx2
+from ltmt.outputs import ReaderLeft
 
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click import exceptions as click_errors
@@ -82,6 +83,7 @@ def _register() -> None:
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input,
     2 with a one-line message on a command line that does not parse (a typo in an option)."""
+    _utf8_output()
     handler = logging.StreamHandler()
     handler.setFormatter(CommandLogFormat())
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
@@ -91,6 +93,9 @@ def run(argv: list[str] | None = None) -> None:
         prefer_numpy_avx2()  # before anything imports numpy
         _register()
         code = app(args=argv, prog_name="ltmt", standalone_mode=False)
+        sys.stdout.flush()  # a reader that left is said here, not at the interpreter's exit
+    except (BrokenPipeError, ReaderLeft):
+        _reader_left()
     except LtmtError as exc:
         typer.echo(f"ltmt: error: {exc}", err=True)
         sys.exit(1)
@@ -109,6 +114,26 @@ def run(argv: list[str] | None = None) -> None:
         typer.echo("ltmt: interrupted", err=True)
         leave_now(130)
     sys.exit(code if isinstance(code, int) else 0)  # as click's standalone mode does
+
+
+def _utf8_output() -> None:
+    """Standard output written in UTF-8 whatever the locale says (a file's text is UTF-8:
+    ``ltmt translate`` to a terminal of the C or a Latin-1 locale failed on its first umlaut,
+    the whole run's work lost); standard error's characters the locale cannot write as
+    escapes, so that a message is never lost."""
+    for stream, options in ((sys.stdout, {"encoding": "utf-8"}), (sys.stderr, {})):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(errors="backslashreplace", **options)
+
+
+def _reader_left() -> None:
+    """Leave quietly, as a command does whose reader closed the pipe (``ltmt ... | head -1``):
+    the status a shell gives a command a SIGPIPE ended (141), no traceback, no message."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush has nowhere to fail
+    sys.exit(141)
 
 
 def leave_now(code: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -163,3 +164,49 @@ def test_formats_lists_every_format_of_the_registry(run_ltmt: Runner) -> None:
     assert code == 0 and table[0].split()[:4] == ["format", "translate", "import", "export"]
     assert table[1].split()[:4] == ["txt", "yes", "yes*", "-"]  # with its source, line by line
     assert any(line.startswith("docx ") and " yes* " in line for line in table)
+
+
+# the command line as its console script runs it
+LTMT = [sys.executable, "-c", "import sys; from ltmt.cli.main import run; run(sys.argv[1:])"]
+
+
+def test_a_reader_that_closed_the_pipe_ends_the_command_quietly_with_141(tmp_path) -> None:
+    # ltmt memory export -o - | head: the CLI's framework exited 1 with no word
+    import os
+    import subprocess
+
+    reader, writer = os.pipe()
+    os.close(reader)
+    store = tmp_path / "store"
+    add = ["memory", "add", "-u", "u1", "--source", "a", "--target", "b", "--memory-dir", store]
+    subprocess.run([*LTMT, *map(str, add)], check=True)
+    export = ["memory", "export", "-u", "u1", "-o", "-", "--format", "jsonl", "--memory-dir"]
+    done = subprocess.run(
+        [*LTMT, *export, str(store)],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    os.close(writer)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_standard_output_is_utf8_whatever_the_locale_says(tmp_path) -> None:
+    # a C or Latin-1 locale's stdout failed on the first umlaut, the run's work lost
+    import os
+    import subprocess
+
+    store = tmp_path / "store"
+    add = ["memory", "add", "-u", "u1", "--source", "Open", "--target", "Öffnen"]
+    search = ["memory", "search", "-u", "u1", "Open"]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"}
+    for args in (add, search):
+        done = subprocess.run(
+            [*LTMT, *args, "--memory-dir", str(store)],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+    assert done.returncode == 0
+    assert done.stdout == "100.00\t1\tOpen\tÖffnen\n".encode()
