@@ -70,13 +70,12 @@ def open_store_before_reading(
 
 def require_store(memory_dir: Path | None) -> None:
     """:class:`InputError` unless ``--memory-dir`` (or its default) holds a store."""
-    from ltmt.memory.env import check_store_path
+    from ltmt.memory.env import check_not_a_file
     from ltmt.paths import resolve_memory_dir
 
     if not store_exists(memory_dir):
         path = resolve_memory_dir(memory_dir)
-        if path.exists() and not path.is_dir():
-            check_store_path(path)  # a file given for the store: says so
+        check_not_a_file(path)
         raise InputError(
             f"no memory store at {path}: check --memory-dir (a store is made by its first "
             "import or add, or by 'ltmt keys create')"

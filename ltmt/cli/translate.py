@@ -405,11 +405,13 @@ def _open_memory(
     is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
     new empty store. ``scan_max``: :class:`~ltmt.memory.store.Memory`'s."""
     from ltmt.cli.store import store_exists
+    from ltmt.memory.env import check_not_a_file
     from ltmt.memory.store import Memory, check_user
     from ltmt.paths import resolve_memory_dir
 
     check_user(user)
     path = resolve_memory_dir(memory_dir)
+    check_not_a_file(path)  # given for the store (LTMT_HOME, --memory-dir): an error
     if not create and not store_exists(memory_dir):
         report.unknown_user = True
         typer.echo(

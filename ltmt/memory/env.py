@@ -114,14 +114,19 @@ _REGISTRY: dict[str, Store] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
-def check_store_path(path: Path) -> None:
-    """StoreError when ``path`` exists and is not a directory (a store is a directory), or is a
-    directory of other files that holds no store (a store would be made among them, and the
-    directory made private: ``Memory(".")`` in a project's folder)."""
+def check_not_a_file(path: Path) -> None:
+    """StoreError when ``path``, given for a store, exists and is not a directory."""
     if path.exists() and not path.is_dir():
         raise StoreError(
             f"memory store {path} is a file, not a directory; give a directory for the store"
         )
+
+
+def check_store_path(path: Path) -> None:
+    """StoreError when ``path`` exists and is not a directory (a store is a directory), or is a
+    directory of other files that holds no store (a store would be made among them, and the
+    directory made private: ``Memory(".")`` in a project's folder)."""
+    check_not_a_file(path)
     if path.is_dir() and not (path / DATA_FILE).exists() and any(path.iterdir()):
         raise StoreError(
             f"{path} holds other files and no memory store; give a new or empty directory for "

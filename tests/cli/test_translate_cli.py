@@ -512,6 +512,19 @@ def test_a_mistyped_memory_dir_makes_no_store(tmp_path, capsys, common):
     assert not store.exists()
 
 
+def test_a_file_given_as_the_store_is_an_error(tmp_path, capsys, common):
+    # (LTMT_HOME or --memory-dir naming a file): it warned of no store and went on
+    source = tmp_path / "in.txt"
+    source.write_text("hello world\n", "utf-8")
+    (tmp_path / "store").write_text("not a store")
+    code, out, err = run_cli(["translate", str(source), "--user", "u1", *common], capsys)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: memory store {tmp_path / 'store'} is a file, not a directory; give a "
+        "directory for the store\n"
+    )
+
+
 def test_a_po_file_named_txt_gets_a_warning(tmp_path, capsys, common):
     source = tmp_path / "catalog.txt"
     source.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
