@@ -53,6 +53,26 @@ def _one_line(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
+STDIN_NAMES = ("-", "/dev/stdin")
+
+
+def _stdin_copy(stack: contextlib.ExitStack, fmt: str | None) -> Path:
+    """Standard input copied to a private scratch file (a reader reads a file by its path;
+    a pipe is read once), which ``stack`` removes; its format must be named."""
+    import sys
+    import tempfile
+
+    if fmt is None:
+        raise InputError(
+            "- reads the pairs from standard input: give its format with --format (jsonl, tsv, "
+            "tmx, po, xliff ...)"
+        )
+    scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ltmt-import-")))
+    copy = scratch / "stdin"
+    copy.write_bytes(sys.stdin.buffer.read())
+    return copy
+
+
 @app.command("import")
 def import_(
     file: Path = typer.Argument(
@@ -62,7 +82,8 @@ def import_(
         "message file, Apple .strings / .stringsdict, .srt / .vtt subtitles, document (.md, "
         ".html, .epub, .docx/.pptx/.xlsx, .odt/.ods/.odp) or plain text (line by line) with "
         "--source-file; or a folder of "
-        "such files, or an Xcode .xcloc bundle (its XLIFF).",
+        "such files, or an Xcode .xcloc bundle (its XLIFF); or - for standard input (with "
+        "--format).",
     ),
     user: str = typer.Option(..., "--user", "-u", help="Whose memory to add to."),
     fmt: str | None = typer.Option(
@@ -108,25 +129,31 @@ def import_(
         # the user, the key file and an existing store are checked before a long read
         opened = open_store_before_reading(memory_dir, key_file, user=user)
         memory = stack.enter_context(opened) if opened is not None else None
-        records = read_records(file, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
+        read, name = file, file.name
+        if str(file) in STDIN_NAMES:  # a pipe: ltmt memory export -o - ... | ltmt memory import -
+            read, name = _stdin_copy(stack, fmt), "<stdin>"
+        try:
+            records = read_records(read, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
+        except InputError as exc:
+            raise InputError(str(exc).replace(str(read), "<stdin>")) from exc
         if language_check:
-            check_pair_languages(file, records, src_lang, tgt_lang, "--no-language-check")
+            check_pair_languages(name, records, src_lang, tgt_lang, "--no-language-check")
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
         bar = stack.enter_context(
             tqdm(
                 total=len(records),
                 unit="pair",
-                desc=f"import {file.name}",
+                desc=f"import {name}",
                 disable=None if len(records) >= PROGRESS_FROM else True,
                 dynamic_ncols=True,
             )
         )
-        report = memory.import_pairs(user, drain(records), origin=file.name, progress=bar.update)
+        report = memory.import_pairs(user, drain(records), origin=name, progress=bar.update)
     if as_json:
         _echo_json({"file": str(file), **report.to_dict()})
     else:
-        typer.echo(f"imported {file.name} into {report.summary()}")
+        typer.echo(f"imported {name} into {report.summary()}")
 
 
 @app.command("add")

@@ -594,3 +594,22 @@ def test_a_file_given_as_the_store_is_said_to_be_one(capsys, tmp_path):
         f"ltmt: error: memory store {tmp_path / 'afile'} is a file, not a directory; give a "
         "directory for the store\n",
     )
+
+
+def test_import_reads_standard_input_given_its_format(capsys, tmp_path, monkeypatch):
+    # export -o - | import - : "-" was a file name without an extension, then "not found"
+    import io
+
+    store = str(tmp_path / "store")
+    lines = '{"source": "Open the file", "target": "Datei öffnen"}\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(lines.encode())))
+    code, out, err = ltmt(
+        capsys, "memory", "import", "-", "--format", "jsonl", "-u", "u1", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported <stdin> into u1: 1 added, 0 duplicates, 0 skipped\n")
+    code, _, err = ltmt(capsys, "memory", "import", "-", "-u", "u1", "--memory-dir", store)
+    assert (code, err) == (
+        1,
+        "ltmt: error: - reads the pairs from standard input: give its format with --format "
+        "(jsonl, tsv, tmx, po, xliff ...)\n",
+    )
