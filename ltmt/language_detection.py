@@ -117,13 +117,10 @@ def pairs_language_problem(
     if target is not None and not lang_matches(tgt, target.language):
         same = " like its sources" if lang_matches(src, target.language) else ""
         return (
-            f"its translations read as {described(target)}{same}, not {language_name(tgt)} "
-            f"({held})"
+            f"its translations read as {described(target)}{same}, not {language_name(tgt)} ({held})"
         )
     if source is not None and not lang_matches(src, source.language):
-        return (
-            f"its sources read as {described(source)}, not {language_name(src)} ({held})"
-        )
+        return f"its sources read as {described(source)}, not {language_name(src)} ({held})"
     return None
 
 

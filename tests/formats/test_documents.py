@@ -435,9 +435,7 @@ def test_txt_of_lines_ended_by_carriage_returns_alone(tmp_path: Path) -> None:
     assert [u.source for u in document.pending()] == ["Open the file.", "The repository is empty."]
     document.fill({"0": "Datei öffnen.", "1": "Das Depot ist leer."})
     document.save(tmp_path / "out.txt")
-    assert (tmp_path / "out.txt").read_bytes() == (
-        "Datei öffnen.\rDas Depot ist leer.\r".encode()
-    )
+    assert (tmp_path / "out.txt").read_bytes() == ("Datei öffnen.\rDas Depot ist leer.\r".encode())
 
 
 def test_txt_partial_save_is_a_prefix_and_resumes(tmp_path: Path) -> None:
