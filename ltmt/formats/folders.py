@@ -11,13 +11,16 @@ localization catalog (``de.xcloc``), only the XLIFF of its ``Localized Contents`
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError, LanguageError, NoPairsError
 from ltmt.segments import PairRecord
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat, Role
@@ -25,8 +28,25 @@ if TYPE_CHECKING:
 
 def files_in(folder: Path) -> list[Path]:
     """The files in ``folder`` and below it, hidden ones (and those in hidden folders) left
-    out, in order."""
-    return [path for path in _visible(folder) if path.is_file()]
+    out, in order; and links to files outside the folder, with a warning (``outside.txt →
+    /etc/passwd`` was translated into the output folder)."""
+    inside = Path(folder).resolve()
+    files, outside = [], []
+    for path in _visible(folder):
+        if not path.is_file():
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            outside.append(str(path.relative_to(folder)))
+            continue
+        files.append(path)
+    if outside:
+        logger.warning(
+            "%s: %s to files outside it left out (%s)",
+            folder,
+            counted(len(outside), "link"),
+            first_few(outside),
+        )
+    return files
 
 
 def folders_in(folder: Path) -> list[Path]:

@@ -19,6 +19,21 @@ def test_files_in_leaves_hidden_ones_out(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in files_in(tmp_path)] == ["a/c.xml", "b.po"]
 
 
+def test_files_in_leaves_out_links_to_files_outside_the_folder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # outside.txt → a file elsewhere was translated into the output folder
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Open the file.\n", "utf-8")
+    (tmp_path / "secret.txt").write_text("not to be shared\n", "utf-8")
+    (folder / "outside.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "inside.txt").symlink_to("a.txt")
+    with caplog.at_level("WARNING", logger="ltmt.formats.folders"):
+        assert [p.name for p in files_in(folder)] == ["a.txt", "inside.txt"]
+    assert caplog.messages == [f"{folder}: 1 link to files outside it left out (outside.txt)"]
+
+
 def test_one_language_files_pair_with_the_same_place_in_the_source_folder(tmp_path: Path) -> None:
     (tmp_path / "en" / "sub").mkdir(parents=True)
     (tmp_path / "de" / "sub").mkdir(parents=True)
