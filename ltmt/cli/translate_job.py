@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ltmt.errors import InputError, LanguageError
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.formats.registry import FileFormat
@@ -110,7 +111,8 @@ def prepare(
         job.references = read_lines(learn, "--learn")
         if job.lines is not None and len(job.references) != len(job.lines):
             raise InputError(
-                f"--learn has {len(job.references)} lines but the input has {len(job.lines)}"
+                f"--learn has {counted(len(job.references), 'line')} but the input has "
+                f"{len(job.lines)}"
             )
     return job
 

@@ -157,7 +157,7 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
         (["translate", "BAD", "--user", "bad user!"], "ltmt: error: .*user"),
         (
             ["translate", "IN", "--learn", "SHORT", "--user", "u1"],
-            "--learn has 1 lines but the input has 2",
+            "--learn has 1 line but the input has 2",
         ),
         (
             ["translate", "IN", "--learn", "SHORT"],
