@@ -129,15 +129,18 @@ def import_(
         # the user, the key file and an existing store are checked before a long read
         opened = open_store_before_reading(memory_dir, key_file, user=user)
         memory = stack.enter_context(opened) if opened is not None else None
-        read, name = file, file.name
+        said: Path | str = file  # what messages call the input
         if str(file) in STDIN_NAMES:  # a pipe: ltmt memory export -o - ... | ltmt memory import -
-            read, name = _stdin_copy(stack, fmt), "<stdin>"
-        try:
-            records = read_records(read, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
-        except InputError as exc:
-            raise InputError(str(exc).replace(str(read), "<stdin>")) from exc
+            said, copy = "<stdin>", _stdin_copy(stack, fmt)
+            try:
+                records = read_records(copy, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
+            except InputError as exc:
+                raise InputError(str(exc).replace(str(copy), said)) from exc
+        else:
+            records = read_records(file, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
+        name = said if isinstance(said, str) else said.name
         if language_check:
-            check_pair_languages(name, records, src_lang, tgt_lang, "--no-language-check")
+            check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")
         if memory is None:  # a new store, made once the file is read
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
         bar = stack.enter_context(
