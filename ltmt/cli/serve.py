@@ -43,6 +43,19 @@ def serve(
     auth_failures: int = typer.Option(
         20, "--auth-failures", min=1, help="Wrong keys per address per minute before 429."
     ),
+    forwarded_allow_ips: str | None = typer.Option(
+        None,
+        "--forwarded-allow-ips",
+        help="Behind a reverse proxy: the proxy's addresses (comma-separated, or *), whose "
+        "X-Forwarded-For names the client that the wrong-key limit counts. By default no "
+        "address's is trusted (uvicorn trusted 127.0.0.1's: a local client could name any).",
+    ),
+    limit_concurrency: int = typer.Option(
+        0,
+        "--limit-concurrency",
+        min=0,
+        help="Connections and requests at once before the server answers 503 (0: no limit).",
+    ),
     scan_max: int = typer.Option(
         10_000,
         "--scan-max",
@@ -90,6 +103,10 @@ def serve(
         "port": port,
         "timeout_graceful_shutdown": int(config.shutdown_timeout_s),
         "log_level": "info",
+        # the client address the wrong-key limit counts: the peer's, unless a proxy is named
+        "proxy_headers": forwarded_allow_ips is not None,
+        "forwarded_allow_ips": forwarded_allow_ips or "",
+        "limit_concurrency": limit_concurrency or None,
     }
     if workers == 1:
         service = Service(config)  # a bad model or store fails here, with a one-line error

@@ -76,3 +76,22 @@ def test_an_encrypted_store_is_served_with_its_key_file(tiny_model_dir, encrypte
     assert answer.json()["translations"][0]["text"] == "öffne die Datei"
     with pytest.raises(Exception, match="key"):  # without the key the store does not open
         Service(ServerConfig(model=str(tiny_model_dir), memory_dir=str(encrypted_store.path)))
+
+
+@pytest.mark.parametrize(
+    ("options", "codes"),
+    [((), [403, 403, 403, 429]), (("--forwarded-allow-ips", "127.0.0.1"), [403, 403, 403, 403])],
+)
+def test_the_wrong_key_limit_counts_the_peer_unless_a_proxy_is_named(launch, options, codes):
+    """uvicorn trusted X-Forwarded-For from 127.0.0.1: a local client that named another
+    address each time was never limited. Behind a named proxy, its header names the client."""
+    server = launch("--auth-failures", "3", *options)
+    with server.client() as client:
+        got = [
+            client.get(
+                "/v1/memory/stats",
+                headers={"Authorization": f"Bearer wrong{i}", "X-Forwarded-For": f"10.0.0.{i}"},
+            ).status_code
+            for i in range(4)
+        ]
+    assert got == codes
