@@ -49,25 +49,42 @@ def _query_names(dependant: Any) -> set[str]:
 async def known_parameters(request: Request) -> None:
     """Refuse a ``/v1`` request with a query parameter its endpoint does not take (422): a
     mistyped filter (``DELETE /v1/glossary?sources=branch``) must not be read as no filter,
-    which deletes everything; and a ``DELETE`` with a body, which names what to delete where
-    the endpoint deletes all."""
+    which deletes everything; a form field it does not take (an admin's ``-F user=bob`` was
+    dropped, and the import went into the admin's own memory); and a ``DELETE`` with a body,
+    which names what to delete where the endpoint deletes all."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:  # pragma: no cover - every /v1 route has one
         return
-    unknown = sorted(set(request.query_params) - _query_names(dependant))
+    queries = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - queries)
     if unknown:
         raise ApiError(
             422,
             f"{request.method} {request.url.path} takes no parameter {unknown[0]!r} "
             "(its parameters are in /docs); nothing done",
         )
+    if dependant.body_params and _is_form(request):
+        fields = {field.alias for field in dependant.body_params}
+        stray = sorted(set((await request.form()).keys()) - fields)
+        if stray:
+            where = (
+                f"{stray[0]!r} goes in the query string (?{stray[0]}=...)"
+                if stray[0] in queries
+                else f"it takes no form field {stray[0]!r} (its fields are in /docs)"
+            )
+            raise ApiError(422, f"{request.method} {request.url.path}: {where}; nothing done")
     if request.method == "DELETE" and await request.body():
         raise ApiError(
             422,
             f"{request.method} {request.url.path} takes no body (it would delete all, not what "
             "the body names); nothing done",
         )
+
+
+def _is_form(request: Request) -> bool:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return kind in ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(known_parameters)])

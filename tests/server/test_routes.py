@@ -930,3 +930,28 @@ def test_an_upload_whose_sides_look_swapped_is_refused_unless_asked(api):
         assert client.get("/v1/memory/stats").json()["segments"] == 0
         answer = client.post("/v1/memory/import", files=upload, data={"language_check": "false"})
         assert (answer.status_code, answer.json()["added"]) == (200, 3)
+
+
+def test_a_form_field_an_upload_does_not_take_is_refused(api):
+    # an admin's -F user=bob was dropped, and the import went into the admin's own memory
+    admin = api.key("formadmin", admin=True)
+    pairs = "Open the settings\tEinstellungen öffnen\n"
+    with api.client(admin) as client:
+        for data, message in [
+            (
+                {"user": "formbob"},
+                "POST /v1/memory/import: 'user' goes in the query string (?user=...); nothing done",
+            ),
+            (
+                {"fusoin": "knn"},
+                "POST /v1/memory/import: it takes no form field 'fusoin' (its fields are in "
+                "/docs); nothing done",
+            ),
+        ]:
+            answer = client.post("/v1/memory/import", files={"file": ("p.tsv", pairs)}, data=data)
+            assert (answer.status_code, answer.json()) == (422, {"error": message})
+        assert client.get("/v1/memory/stats").json()["segments"] == 0
+        done = client.post(
+            "/v1/memory/import", params={"user": "formbob"}, files={"file": ("p.tsv", pairs)}
+        )
+        assert done.json()["user"] == "formbob"
