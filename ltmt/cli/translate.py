@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ltmt.cli.store import MEMORY_DIR_HELP
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError
 from ltmt.wording import counted, counted_kinds
@@ -39,7 +40,7 @@ def translate(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
     memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", help="Memory store (default: $LTMT_HOME)."
+        None, "--memory-dir", help=MEMORY_DIR_HELP
     ),
     key_file: Path | None = typer.Option(
         None, "--key-file", help="Store key of an encrypted memory (default: $LTMT_KEY_FILE)."
