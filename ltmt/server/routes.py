@@ -264,6 +264,15 @@ def pipeline_translate(
 
     def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
         # contexts and plural forms break ties between memory matches, as in `ltmt translate`
+        limit = service.config.max_segment_chars
+        for text in texts:  # all of them before any is decoded: a refusal wastes no decoding
+            if len(text) > limit:
+                shown = " ".join(text[:40].split())
+                raise ApiError(
+                    422,
+                    f"a segment of the file has {len(text)} characters ({shown!r}...); the "
+                    f"limit is {limit}",
+                )
         out: list[Translation] = []
         for start in range(0, len(texts), service.config.max_segments):
             end = start + service.config.max_segments

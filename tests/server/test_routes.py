@@ -955,3 +955,19 @@ def test_a_form_field_an_upload_does_not_take_is_refused(api):
             "/v1/memory/import", params={"user": "formbob"}, files={"file": ("p.tsv", pairs)}
         )
         assert done.json()["user"] == "formbob"
+
+
+def test_a_files_segment_over_the_limit_is_named_before_any_is_decoded(api):
+    # it said "segment 123" (counted within a chunk of 128) after decoding the chunk before
+    token = api.key("longfile")
+    lines = "".join(f"Open file number {n} now\n" for n in range(200)) + "x " * 150 + "\n"
+    with api.client(token) as client:
+        health = client.get("/health").json()
+        answer = client.post("/v1/translate/file", files={"file": ("a.txt", lines.encode())})
+        after = client.get("/health").json()
+    assert answer.status_code == 422
+    assert answer.json() == {
+        "error": "a segment of the file has 300 characters ('x x x x x x x x x x x x x x x x x x "
+        "x x'...); the limit is 200"
+    }
+    assert after["batched_segments"] == health["batched_segments"]  # nothing was decoded
