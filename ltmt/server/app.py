@@ -25,6 +25,7 @@ from ltmt import __version__
 from ltmt.server import admin, glossary, libre, routes
 from ltmt.server.config import ENV_CONFIG, ServerConfig
 from ltmt.server.errors import install_handlers
+from ltmt.server.head import HeadAsGet
 from ltmt.server.limits import BodyLimit
 from ltmt.server.schemas import Health
 from ltmt.server.service import Service
@@ -56,6 +57,7 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     )
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(HeadAsGet)
     app.include_router(routes.router)
     app.include_router(glossary.router)
     app.include_router(admin.router)

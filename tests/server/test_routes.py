@@ -971,3 +971,14 @@ def test_a_files_segment_over_the_limit_is_named_before_any_is_decoded(api):
         "x x'...); the limit is 200"
     }
     assert after["batched_segments"] == health["batched_segments"]  # nothing was decoded
+
+
+def test_head_is_answered_where_get_is(api):
+    # curl -I /health was a 405
+    token = api.key("headuser")
+    with api.client(token) as client:
+        got, head = client.get("/health"), client.head("/health")
+        stats = client.head("/v1/memory/stats")
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-length"] == got.headers["content-length"]
+    assert stats.status_code == 200
