@@ -39,9 +39,7 @@ def translate(
     model: str | None = typer.Option(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
-    memory_dir: Path | None = typer.Option(
-        None, "--memory-dir", help=MEMORY_DIR_HELP
-    ),
+    memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = typer.Option(
         None, "--key-file", help="Store key of an encrypted memory (default: $LTMT_KEY_FILE)."
     ),
