@@ -323,7 +323,7 @@ def translate(
     )
     from ltmt.formats.run_report import RunReport
 
-    report = RunReport()
+    report = RunReport(no_user=user is None)
     memory = (
         _open_memory(
             memory_dir, key_file, user, report, create=learn is not None, scan_max=scan_max

@@ -5,7 +5,8 @@ Every unit translated in the run is counted once in each of these groups:
 - by how it was made: ``exact`` (a 100 % memory match reused; ``exact_same_context`` of them
   the very same source from the entry's own context and plural form: what ``--exact-approved``
   leaves unflagged), ``fuzzy`` (a fuzzy match steered the model through fusion) or
-  ``no_match`` (the model alone: no usable match); ``copy_guarded``: of the fused ones, those
+  ``no_match`` (the model alone: no usable match; with ``no_user``, no memory was asked for,
+  and the summary says so instead of these counts); ``copy_guarded``: of the fused ones, those
   whose first output copied a match of other words and were decoded again with memory trusted
   less (:mod:`ltmt.copy_guard`);
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
@@ -72,6 +73,7 @@ class RunReport:
     seconds: float = 0.0
     memory: str = ""
     unknown_user: bool = False
+    no_user: bool = False  # no user's memory was asked for (ltmt translate without --user)
     examples: list[str] = field(default_factory=list)
     max_examples: int = 10
     files: list[dict[str, Any]] = field(default_factory=list)  # a folder's: each file's
@@ -102,7 +104,9 @@ class RunReport:
         )
         parts = [
             f"{files}{counted(self.units, 'segment')} ({rate:.1f}/s)",
-            f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion{guarded}, "
+            "memory: none read (no --user)"
+            if self.no_user
+            else f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion{guarded}, "
             f"{self.no_match} without a usable match",
             f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "
             f"{self.not_repairable} could not be repaired",

@@ -56,6 +56,8 @@ def test_output_file_and_stdin(tmp_path, capsys, common, monkeypatch):
     assert code == 0, err
     assert stdout == ""
     assert len(out.read_text("utf-8").splitlines()) == 2
+    # no --user: no memory was read (it said "0 exact, 0 fuzzy ..., 2 without a usable match")
+    assert "; memory: none read (no --user); placeholders:" in err
 
 
 def test_crlf_on_stdin_keeps_its_line_endings(tmp_path, capsys, common, monkeypatch):
