@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile, params
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -64,6 +64,8 @@ async def known_parameters(request: Request) -> None:
             f"{request.method} {request.url.path} takes no parameter {unknown[0]!r} "
             "(its parameters are in /docs); nothing done",
         )
+    if dependant.body_params:
+        _check_content_type(request, dependant)
     if dependant.body_params and _is_form(request):
         fields = {field.alias for field in dependant.body_params}
         stray = sorted(set((await request.form()).keys()) - fields)
@@ -82,9 +84,29 @@ async def known_parameters(request: Request) -> None:
         )
 
 
+def _content_kind(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
 def _is_form(request: Request) -> bool:
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    return kind in ("multipart/form-data", "application/x-www-form-urlencoded")
+    return _content_kind(request) in ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _check_content_type(request: Request, dependant: Any) -> None:
+    """A 415 naming the type a body must have where it has another (``text/plain`` for JSON
+    was a 422 saying ``body: Input should be a valid dictionary``; a file sent as JSON, ``body.
+    file: Field required``)."""
+    kind = _content_kind(request) or "no type"
+    takes_form = any(isinstance(f.field_info, params.Form) for f in dependant.body_params)
+    where = f"{request.method} {request.url.path}"
+    if takes_form and not _is_form(request):
+        raise ApiError(
+            415, f"{where} takes multipart/form-data (curl -F file=@NAME), not {kind}; nothing done"
+        )
+    if not takes_form and kind != "application/json" and not kind.endswith("+json"):
+        raise ApiError(
+            415, f"{where} takes a JSON body (application/json), not {kind}; nothing done"
+        )
 
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(known_parameters)])

@@ -982,3 +982,26 @@ def test_head_is_answered_where_get_is(api):
     assert (head.status_code, head.content) == (200, b"")
     assert head.headers["content-length"] == got.headers["content-length"]
     assert stats.status_code == 200
+
+
+def test_a_body_of_another_type_than_the_endpoint_takes_is_a_415(api):
+    # text/plain for JSON was a 422 "body: Input should be a valid dictionary"; JSON for an
+    # upload "body.file: Field required"
+    token = api.key("typeuser")
+    with api.client(token) as client:
+        plain = client.post(
+            "/v1/translate",
+            content=b'{"segments": ["Open"]}',
+            headers={"Content-Type": "text/plain"},
+        )
+        upload = client.post("/v1/memory/import", json={"file": "x"})
+    assert (plain.status_code, plain.json()) == (
+        415,
+        {"error": "POST /v1/translate takes a JSON body (application/json), not text/plain; "
+         "nothing done"},
+    )  # fmt: skip
+    assert (upload.status_code, upload.json()) == (
+        415,
+        {"error": "POST /v1/memory/import takes multipart/form-data (curl -F file=@NAME), not "
+         "application/json; nothing done"},
+    )  # fmt: skip
