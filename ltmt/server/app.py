@@ -13,10 +13,12 @@ stop, or a ``kill -9``, never loses what a client was told is stored.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
@@ -76,7 +78,45 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
             batched_segments=service.stats.segments,
         )
 
+    app.openapi = functools.partial(openapi_with_keys, app)  # type: ignore[method-assign]
     return app
+
+
+def openapi_with_keys(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document, saying how requests carry their key (a bearer token on ``/v1``;
+    it said nothing, so /docs' Authorize and generated clients sent none) and that every error
+    is ``{"error": "<one line>"}``; made once."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        components = schema.setdefault("components", {})
+        components.setdefault("securitySchemes", {})["key"] = {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A key from 'ltmt keys create' (POST /v1/admin/keys).",
+        }
+        components.setdefault("schemas", {})["Error"] = {
+            "type": "object",
+            "properties": {"error": {"type": "string"}},
+            "required": ["error"],
+        }
+        error = {
+            "description": "What was wrong, in one line",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for path, operations in schema.get("paths", {}).items():
+            if not path.startswith("/v1"):
+                continue
+            for operation in operations.values():
+                operation["security"] = [{"key": []}]
+                responses = operation.setdefault("responses", {})
+                for status in ("400", "401", "403", "404", "413", "415", "422", "429"):
+                    responses[status] = error
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def public_model_name(name: str) -> str:

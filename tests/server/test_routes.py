@@ -56,6 +56,16 @@ def test_openapi_docs_describe_the_api(api):
         "/languages",
     ):
         assert path in schema["paths"], path
+    # how a /v1 request carries its key, and the shape every error has (both were missing:
+    # /docs' Authorize sent no key; errors were documented as FastAPI's {"detail": [...]})
+    assert schema["components"]["securitySchemes"]["key"]["scheme"] == "bearer"
+    translate = schema["paths"]["/v1/translate"]["post"]
+    assert translate["security"] == [{"key": []}]
+    assert translate["responses"]["403"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+    assert schema["components"]["schemas"]["Error"]["required"] == ["error"]
+    assert "security" not in schema["paths"]["/health"]["get"]
     # LibreTranslate's endpoints read JSON or a form themselves: their bodies are described too
     for path, field in (("/translate", "q"), ("/detect", "q"), ("/suggest", "s")):
         body = schema["paths"][path]["post"]["requestBody"]["content"]
