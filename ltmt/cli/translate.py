@@ -538,6 +538,12 @@ def _translate_document(
             exact_approved=exact_approved,
             progress=bar.update if bar is not None else None,
             report=report,
+            settings={  # a run resumed with others starts over
+                "model": translator.backbone.name,
+                "user": user,
+                "fusion": translator.fusion_name,
+                "beam": translator.decode_config.beam,
+            },
         )
     finally:
         if bar is not None:

@@ -376,6 +376,7 @@ def translate_file(
     checkpoint_seconds: float = 60.0,
     progress: Callable[[int], None] | None = None,
     report: RunReport | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
@@ -384,6 +385,9 @@ def translate_file(
     a unit filled from a 100 % match of its own context is not flagged. ``resume``: continue
     an interrupted run into the same ``out_path``. ``progress(n)`` is called after each chunk
     with the number of units it finished. ``report``: count into this one (else a new one).
+    ``settings``: what decides the translations (the model, the user, the fusion, the beam:
+    JSON values), kept with a checkpoint; a run resumed with other settings starts over, with
+    a warning (it went on, the two halves translated two ways).
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -397,12 +401,20 @@ def translate_file(
     done: set[str] = set()
     resumed = None
     if resume and marker.exists() and Path(out_path).exists():
-        before = _read_progress(marker)
+        before, settings_before = _read_progress(marker)
         resumed = open_document(
             in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, resume_from=Path(out_path)
         )
         changed = _changed_since(resumed, before)
-        if changed:
+        other = _other_settings(settings_before, settings)
+        if other:
+            logger.warning(
+                "%s was begun with other settings (%s): translating it from the start",
+                out_path,
+                other,
+            )
+            resumed = None
+        elif changed:
             logger.warning(
                 "%s changed since the interrupted run (%s of the %s done then differ now): "
                 "translating it from the start",
@@ -443,11 +455,11 @@ def translate_file(
             if progress is not None:
                 progress(len(chunk))
             if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
-                _save_progress(document, out_path, done)
+                _save_progress(document, out_path, done, settings)
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
-            _save_progress(document, out_path, done)
+            _save_progress(document, out_path, done, settings)
         if done:
             logger.warning(
                 "%s of %d done and saved in %s; the same command again continues from there",
@@ -490,14 +502,29 @@ def _together(first: Unit, second: Unit) -> bool:
     return bool(together) and together == (second.group or second.entry)
 
 
-def _save_progress(document: Document, out_path: Path, done: set[str]) -> None:
+def _save_progress(
+    document: Document, out_path: Path, done: set[str], settings: Mapping[str, Any] | None
+) -> None:
     """A checkpoint: the output as filled so far, and the progress file naming the units done,
     each with a digest of its source (so that a run resumed on an input changed since is not
-    taken for its continuation: :func:`_changed_since`)."""
+    taken for its continuation: :func:`_changed_since`), and the run's ``settings``."""
     document.save(Path(out_path))
     digests = {u.key: _digest(u.source) for u in document.units() if u.key in done}
-    progress = {"done": sorted(done), "sources": digests}
+    progress = {"done": sorted(done), "sources": digests, "settings": dict(settings or {})}
     atomic_write(progress_path(out_path), json.dumps(progress).encode())
+
+
+def _other_settings(before: Mapping[str, Any] | None, now: Mapping[str, Any] | None) -> str:
+    """The settings that differ between an interrupted run (``before``; None: it kept none)
+    and this one, said ``beam 4, now 1``; empty where none does."""
+    if before is None or now is None:
+        return ""
+    now = json.loads(json.dumps(dict(now)))  # as the progress file has them
+    return ", ".join(
+        f"{name} {before.get(name)}, now {now.get(name)}"
+        for name in sorted(set(before) | set(now))
+        if before.get(name) != now.get(name)
+    )
 
 
 def _digest(source: str) -> str:
@@ -553,12 +580,14 @@ def _approved(outcomes: list[Outcome]) -> set[str]:
     return approved
 
 
-def _read_progress(marker: Path) -> dict[str, str | None]:
+def _read_progress(marker: Path) -> tuple[dict[str, str | None], dict[str, Any] | None]:
     """The keys of the units done, each with its source's digest (None in a progress file of
-    an ltmt that wrote none)."""
+    an ltmt that wrote none), and the run's settings (None where it kept none)."""
     try:
         data = json.loads(marker.read_text("utf-8"))
         digests = data.get("sources", {})
-        return {str(key): digests.get(str(key)) for key in data["done"]}
+        settings = data.get("settings")
+        done = {str(key): digests.get(str(key)) for key in data["done"]}
+        return done, dict(settings) if isinstance(settings, dict) else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{marker}: unreadable progress file; delete it to start over") from exc

@@ -646,3 +646,34 @@ def test_an_output_that_is_a_pipe_is_written_not_read_first(tmp_path: Path) -> N
     translate_file(source, pipe, FakeModel(), fmt="json", tgt_lang="de")
     reader.join(timeout=30)
     assert b'"OPEN FILE"' in received[0]
+
+
+def test_a_run_resumed_with_other_settings_starts_over(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # it went on: the first half translated with beam 4, the rest with beam 1
+    out = tmp_path / "out.po"
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(
+            DATA / "demo.po",
+            out,
+            FakeModel(fail_after=2),
+            chunk_size=1,
+            checkpoint_seconds=0,
+            settings={"model": "m", "beam": 4},
+        )
+    shutil.copy(progress_path(out), tmp_path / "kept-progress")
+    shutil.copy(out, tmp_path / "kept.po")
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"):
+        again = translate_file(
+            DATA / "demo.po", out, FakeModel(), settings={"model": "m", "beam": 1}
+        )
+    assert again.resumed == 0
+    assert caplog.messages[-1] == (
+        f"{out} was begun with other settings (beam 4, now 1): translating it from the start"
+    )
+    # the same settings continue it
+    shutil.copy(tmp_path / "kept-progress", progress_path(out))
+    shutil.copy(tmp_path / "kept.po", out)
+    same = translate_file(DATA / "demo.po", out, FakeModel(), settings={"model": "m", "beam": 4})
+    assert same.resumed > 0
