@@ -64,6 +64,7 @@ from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_uni
 from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
+from ltmt.wording import shortened
 from ltmt.worker_processes import (
     FusedDecoding,
     check_worker_processes,
@@ -808,15 +809,10 @@ def _request(request: Any, number: int) -> tuple[str | None, Sequence[str], Any]
         or not (request[0] is None or isinstance(request[0], str))
     ):
         raise InputError(
-            f"requests: item {number} is {_shown(request)}, not a (user, texts) or (user, texts, "
-            "prefer) tuple"
+            f"requests: item {number} is {shortened(repr(request), 40)}, not a (user, texts) or "
+            "(user, texts, prefer) tuple"
         )
     return request[0], request[1], request[2] if len(request) == 3 else None
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _readable(texts: Sequence[str]) -> list[str]:

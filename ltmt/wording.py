@@ -1,5 +1,5 @@
-"""How ltmt words a count in what it prints: ``1 segment``, ``2 segments``, ``1 entry``; and
-the first few of a list (``line 4, line 9, line 12, ...``)."""
+"""How ltmt words a count in what it prints: ``1 segment``, ``2 segments``, ``1 entry``; the
+first few of a list (``line 4, line 9, line 12, ...``); and a long text cut short."""
 
 from __future__ import annotations
 
@@ -22,3 +22,8 @@ def counted_kinds(kinds: Iterable[tuple[int, str]], singular: str) -> str:
     """``(count, why)`` pairs said in one phrase, the empty ones left out: ``1 file of no
     format, 2 files with nothing to translate``."""
     return ", ".join(f"{counted(count, singular)} {why}" for count, why in kinds if count)
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` as it is, or cut to ``width`` characters, the last an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"

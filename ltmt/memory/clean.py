@@ -19,6 +19,7 @@ from typing import Any
 from ltmt.config import check_range
 from ltmt.errors import InputError
 from ltmt.segments import PairRecord
+from ltmt.wording import shortened
 
 EMPTY_SOURCE = "empty source"
 EMPTY_TARGET = "empty target"
@@ -159,15 +160,12 @@ def record_parts(record: Any, number: int) -> tuple[Any, Any, Any]:
         if isinstance(metadata, Mapping):
             return record[0], record[1], metadata
     kind = type(record).__name__
-    shown = f" {_shortened(repr(record))}" if isinstance(record, str | bytes | tuple | list) else ""
+    quoted = isinstance(record, str | bytes | tuple | list)  # shown: what it holds
+    shown = f" {shortened(repr(record), 60)}" if quoted else ""
     raise InputError(
         f"records: item {number} is a {kind}{shown}, not a (source, target) pair, a "
         "(source, target, metadata) tuple, a PairRecord or a mapping with 'source' and 'target'"
     )
-
-
-def _shortened(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def screen_pairs(records: Iterable[ImportRecord], config: CleanConfig = DEFAULT_CLEAN) -> Screened:
