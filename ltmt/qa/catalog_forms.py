@@ -8,7 +8,7 @@ every count that takes that form) passed, and the report counted no untranslated
 
 - :func:`plural_form_problems`: a PO catalog's plural entries with another number of forms
   than its ``Plural-Forms`` header declares, or with an empty form beside translated ones;
-- :func:`untranslated_units`: how many units of a catalog (PO, XLIFF, Qt, Xcode string
+- :func:`catalog_state`: those, and how many units of a catalog (PO, XLIFF, Qt, Xcode string
   catalogs) still lack a translation, as ``ltmt translate`` would find them.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ltmt.formats.registry import find_format
 from ltmt.wording import counted
@@ -36,14 +37,13 @@ class FormProblem:
     message: str
 
 
-def plural_form_problems(path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
-    """The plural entries of the PO catalog ``path`` whose forms are more or fewer than its
-    ``Plural-Forms`` declares (where it declares them), or that leave a form empty while
-    another is translated; entries with no translation at all are untranslated, not
-    problems. ``include_fuzzy``: fuzzy entries too."""
-    from ltmt.formats.po import declared_nplurals, load_po
+def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> list[FormProblem]:
+    """The plural entries of the PO catalog ``store`` (translate-toolkit's, read from ``path``)
+    whose forms are more or fewer than its ``Plural-Forms`` declares (where it declares them),
+    or that leave a form empty while another is translated; entries with no translation at all
+    are untranslated, not problems. ``include_fuzzy``: fuzzy entries too."""
+    from ltmt.formats.po import declared_nplurals
 
-    store = load_po(Path(path))
     count = declared_nplurals(store)
     problems = []
     for number, unit in enumerate(store.units):
@@ -86,27 +86,31 @@ class CatalogState:
 def catalog_state(
     path: Path, fmt: str | None = None, include_fuzzy: bool = True
 ) -> CatalogState | None:
-    """The untranslated units and the plural entries' problems of the catalog ``path`` (or
-    of every catalog of the folder ``path``); None where it is none (a text, a one-language
-    file)."""
+    """The untranslated units (as ``ltmt translate`` would find them: a plural entry's empty
+    forms each count) and the plural entries' problems of the catalog ``path`` (or of every
+    catalog of the folder ``path``); None where it is none (a text, a one-language file)."""
+    from ltmt.formats.documents import open_document
+    from ltmt.formats.po_document import PoDocument
+
     catalogs = catalog_files(path, fmt)
     if not catalogs:
         return None
     untranslated, problems = 0, []
-    for catalog in catalogs:
-        given = fmt if catalog == path else None
-        untranslated += untranslated_units(catalog, given) or 0
-        if find_format(catalog, given, role="read").name == "po":
-            problems += plural_form_problems(catalog, include_fuzzy)
+    for catalog, name in catalogs:
+        document = open_document(catalog, name)
+        untranslated += len(document.pending())
+        if isinstance(document, PoDocument):  # its catalog as read, not read again
+            problems += plural_form_problems(document.store, catalog, include_fuzzy)
     return CatalogState(untranslated, problems)
 
 
-def catalog_files(path: Path, fmt: str | None = None) -> list[Path]:
-    """The catalogs of ``path``: itself where it is one, or those of the folder ``path`` (in
-    it and below, by extension)."""
+def catalog_files(path: Path, fmt: str | None = None) -> list[tuple[Path, str]]:
+    """The catalogs of ``path`` and their formats: itself where it is one, or those of the
+    folder ``path`` (its files as a folder's run reads them, by extension)."""
     from ltmt.errors import InputError
+    from ltmt.formats.folders import files_in
 
-    paths = sorted(p for p in Path(path).rglob("*") if p.is_file()) if path.is_dir() else [path]
+    paths = files_in(path) if path.is_dir() else [path]
     found = []
     for candidate in paths:
         try:
@@ -114,16 +118,5 @@ def catalog_files(path: Path, fmt: str | None = None) -> list[Path]:
         except InputError:  # no format reads it: a folder's other files
             continue
         if name in _CATALOGS:
-            found.append(candidate)
+            found.append((candidate, name))
     return found
-
-
-def untranslated_units(path: Path, fmt: str | None = None) -> int | None:
-    """How many units of the catalog ``path`` lack a translation (a plural entry's empty
-    forms each count); None for a format that does not hold both languages with what is left
-    to translate (a text, a one-language file)."""
-    from ltmt.formats.documents import open_document
-
-    if find_format(path, fmt, role="read").name not in _CATALOGS:
-        return None
-    return len(open_document(Path(path), fmt).pending())
