@@ -86,6 +86,8 @@ class Package:
     properties: dict[str, str]
     kept: frozenset[str] = frozenset()  # (none: every unit is translated)
     flat: bool = False  # a flat file: its one entry, FLAT, is the whole document
+    # spreadsheet cells left as written: formulas or lists compare against their text
+    compared: tuple[str, ...] = ()
 
 
 def read_package(data: bytes, path: Path) -> Package:
@@ -116,11 +118,13 @@ def _flat_package(data: bytes, path: Path) -> Package:
         )
     _check_mimetype(root.get(f"{OFFICE}mimetype") or "", path)
     meta = root.find(f"{OFFICE}meta")
+    part, compared = _part(FLAT, tree, Styles.of(root))
     return Package(
         {FLAT: (zipfile.ZipInfo(FLAT), data)},
-        [_part(FLAT, tree, Styles.of(root))],
+        [part],
         read_properties(meta) if meta is not None else {},
         flat=True,
+        compared=tuple(compared),
     )
 
 
@@ -152,11 +156,12 @@ def package_of(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) ->
         for name in ["content.xml", "styles.xml", *objects]
         if name in entries
     }
-    parts = [
+    read = [
         _part(name, tree, _styles_for(name, trees, entries, path)) for name, tree in trees.items()
     ]
     properties = _meta_properties(entries[_META][1], path) if _META in entries else {}
-    return Package(entries, parts, properties)
+    compared = tuple(text for _, texts in read for text in texts)
+    return Package(entries, [part for part, _ in read], properties, compared=compared)
 
 
 def _styles_for(
@@ -185,7 +190,9 @@ def _parsed(data: bytes, name: str, path: Path) -> Any:
     return parse_xml(data, f"{path}:{name}", "OpenDocument XML part")
 
 
-def _part(name: str, tree: Any, styles: Styles) -> Part:
+def _part(name: str, tree: Any, styles: Styles) -> tuple[Part, list[str]]:
+    """The part ``name`` of ``tree``, and the texts of its spreadsheet cells left as written
+    (:func:`_compared_cells`)."""
     root = tree.getroot()
     compared = _compared_cells(root)
     paragraphs = [
@@ -202,7 +209,8 @@ def _part(name: str, tree: Any, styles: Styles) -> Part:
     def reread(paragraph: Any, plain_style: str) -> ParagraphText:
         return read_paragraph(paragraph, styles, plain_style)
 
-    return Part(name, tree, paragraphs, alt_texts, reread, _rewrite)
+    part = Part(name, tree, paragraphs, alt_texts, reread, _rewrite)
+    return part, ["".join(paragraph.itertext()) for paragraph in compared]
 
 
 def _rewrite(paragraph: Any, read: ParagraphText, translation: str) -> None:
@@ -284,12 +292,8 @@ class OpenDocument(PartsDocument):
     @classmethod
     def read(cls, data: bytes, path: Path) -> Package:
         package = read_package(data, path)
-        compared = [
-            paragraph
-            for part in package.parts
-            for paragraph in _compared_cells(part.tree.getroot())
-        ]  # said once, where the file is read (not where it is read again to be written)
-        warn_kept(sorted("".join(paragraph.itertext()) for paragraph in compared))
+        # said once, where the file is read (not where it is read again to be written)
+        warn_kept(sorted(package.compared))
         return package
 
     def translated_entries(self) -> dict[str, bytes]:
