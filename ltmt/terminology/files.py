@@ -264,6 +264,9 @@ class _TbxTerm:
 # preferredTerm-admn-sts ...; normativeAuthorization: preferredTerm ...)
 _STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
 _NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
+_GROUPS = frozenset(
+    {"tig", "ntig"}
+)  # a langSet's term with its notes (TBX-Basic's tig, TBX's ntig)
 
 
 def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:
@@ -295,9 +298,6 @@ def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:
         )
         found.append(_TbxTerm("".join(term.itertext()), rank, notes))
     return found
-
-
-_GROUPS = frozenset({"tig", "ntig"})
 
 
 def _chosen(terms: list[_TbxTerm]) -> _TbxTerm | None:
