@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ltmt.errors import ConfigError
+from ltmt.errors import ChoiceError
 from ltmt.formats.placeholder_syntax import REFERENCE_TAIL, Placeholder, find_placeholders
 
 MARKERS = ("&", "_", "~")
@@ -65,7 +65,7 @@ def accelerator_markers(setting: str) -> tuple[str, ...]:
         return ()
     if setting in MARKERS:
         return (setting,)
-    raise ConfigError(f"accelerators must be one of {', '.join(SETTINGS)}, got {setting!r}")
+    raise ChoiceError(f"accelerators must be one of {', '.join(SETTINGS)}, got {setting!r}")
 
 
 def find_accelerator(line: str, markers: tuple[str, ...]) -> tuple[str, Accelerator | None]:

@@ -46,3 +46,9 @@ class ModelError(LtmtError):
 
 class ConfigError(LtmtError):
     """A configuration value or file is invalid."""
+
+
+class ChoiceError(InputError, ConfigError):
+    """A value that is not one of its choices (``--fusion bogus``, ``engine: torhc``): bad input
+    where a user typed it, a bad setting where a file holds it. The command line exits 2 on it,
+    as on any option value that does not parse."""

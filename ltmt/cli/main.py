@@ -10,7 +10,7 @@ import typer
 
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.environment import unknown_setting_warning, unknown_settings
-from ltmt.errors import LtmtError
+from ltmt.errors import ChoiceError, LtmtError
 from ltmt.numpy_dispatch import prefer_numpy_avx2
 from ltmt.outputs import ReaderLeft
 
@@ -82,7 +82,8 @@ def _register() -> None:
 
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input,
-    2 with a one-line message on a command line that does not parse (a typo in an option)."""
+    2 with a one-line message on a command line that does not parse (a typo in an option, a
+    value not among its choices, options that need one another)."""
     _utf8_output()
     handler = logging.StreamHandler()
     handler.setFormatter(CommandLogFormat())
@@ -96,6 +97,9 @@ def run(argv: list[str] | None = None) -> None:
         sys.stdout.flush()  # a reader that left is said here, not at the interpreter's exit
     except (BrokenPipeError, ReaderLeft):
         _reader_left()
+    except ChoiceError as exc:  # a value not among its choices: as click's own bad values
+        typer.echo(f"ltmt: error: {exc}", err=True)
+        sys.exit(2)
     except LtmtError as exc:
         typer.echo(f"ltmt: error: {exc}", err=True)
         sys.exit(1)

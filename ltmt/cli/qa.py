@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
-from ltmt.errors import InputError
+from ltmt.errors import ChoiceError, InputError
 from ltmt.qa.findings import Severity
 
 # --fail-on's values: the least severe finding that fails the run (never: none does)
@@ -107,7 +107,7 @@ def qa(
     from ltmt.qa.catalog_forms import catalog_state
 
     if fail_on not in FAIL_LEVELS:
-        raise InputError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
+        raise ChoiceError(f"--fail-on {fail_on!r}: use one of {', '.join(FAIL_LEVELS)}")
     asked = check_names(check)
     names = chosen_checks(asked, check_names(skip))
     if not names:

@@ -282,7 +282,11 @@ def translate(
     from ltmt.fusion.registry import FUSION_NAMES, make_fusion, parse_fusion_options
 
     if user is None and (learn is not None or fusion not in ("auto", "none") or fusion_option):
-        raise InputError("--learn, --fusion and --fusion-option need --user (whose memory to use)")
+        from ltmt.cli.main import click_errors
+
+        raise click_errors.UsageError(
+            "--learn, --fusion and --fusion-option need --user (whose memory to use)"
+        )
     if fusion not in FUSION_NAMES:
         make_fusion(fusion)  # raises the error that lists the methods
     from ltmt.model.engine import check_engine, fusion_encoder_for, fusion_weight_options

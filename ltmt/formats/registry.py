@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ltmt.errors import InputError
+from ltmt.errors import ChoiceError, InputError
 
 Role = Literal["read", "write", "document"]
 SNIFF_BYTES = 4096
@@ -514,7 +514,7 @@ def find_format(
         if name is None:
             close = difflib.get_close_matches(fmt.lower(), names(role), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise InputError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
+            raise ChoiceError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
     else:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         name = EXTENSIONS.get(suffix)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.errors import ConfigError
+from ltmt.errors import ChoiceError, ConfigError
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion
@@ -77,7 +77,7 @@ def make_fusion(name: str, model_dir: Path | None = None, **options: Any) -> Fus
         return None
     target = FUSION_METHODS.get(name)
     if target is None:
-        raise ConfigError(
+        raise ChoiceError(
             f"unknown fusion method {name!r}; choose one of {', '.join(FUSION_NAMES)}"
         )
     module_name, class_name = target.split(":")

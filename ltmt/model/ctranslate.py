@@ -36,7 +36,7 @@ from hashlib import sha1
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.errors import ConfigError, ModelError
+from ltmt.errors import ChoiceError, ModelError
 from ltmt.paths import ENV_CACHE, default_cache_dir
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def convert(backbone: Backbone, compute_type: str, cache_dir: Path | None = None
     directory, or a start-token embedding the standard converter would replace by zeros).
     """
     if compute_type not in COMPUTE_TYPES:
-        raise ConfigError(
+        raise ChoiceError(
             f"compute type must be one of {', '.join(COMPUTE_TYPES)}, got {compute_type!r}"
         )
     if backbone.path is None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from ltmt.errors import ConfigError, ModelError
+from ltmt.errors import ChoiceError, ModelError
 from ltmt.model.batching import pad_token_ids
 from ltmt.model.decode import DecodeConfig, decode
 from ltmt.model.shortlist import LexicalShortlist
@@ -45,9 +45,9 @@ def check_engine(engine: str, compute_type: str) -> None:
     from ltmt.model.ctranslate import COMPUTE_TYPES
 
     if engine not in ENGINES:
-        raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+        raise ChoiceError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
     if compute_type not in COMPUTE_TYPES:
-        raise ConfigError(
+        raise ChoiceError(
             f"compute type must be one of {', '.join(COMPUTE_TYPES)}, got {compute_type!r}"
         )
 
@@ -61,7 +61,7 @@ def fusion_encoder_for(engine: str, fusion_encoder: str | None) -> str:
     if fusion_encoder is None:
         return "torch" if engine == "torch" else "auto"
     if fusion_encoder not in FUSION_ENCODERS:
-        raise ConfigError(
+        raise ChoiceError(
             f"fusion encoder must be one of {', '.join(FUSION_ENCODERS)}, got {fusion_encoder!r}"
         )
     return fusion_encoder
@@ -70,7 +70,7 @@ def fusion_encoder_for(engine: str, fusion_encoder: str | None) -> str:
 def check_fusion_weights(weights: str) -> None:
     """Raise :class:`ConfigError` unless ``weights`` names the fused batches' weights."""
     if weights not in FUSION_WEIGHTS:
-        raise ConfigError(
+        raise ChoiceError(
             f"fusion weights must be one of {', '.join(FUSION_WEIGHTS)}, got {weights!r}"
         )
 

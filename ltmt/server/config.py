@@ -9,7 +9,7 @@ from typing import Any
 
 from ltmt import environment
 from ltmt.config import check_range
-from ltmt.errors import ConfigError
+from ltmt.errors import ChoiceError, ConfigError
 from ltmt.fusion.registry import FUSION_NAMES
 
 # how ``--workers N`` hands the settings to each worker process
@@ -68,7 +68,7 @@ class ServerConfig:
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):
             check_range(name, getattr(self, name), at_least=0)
         if self.fusion not in FUSION_NAMES:
-            raise ConfigError(
+            raise ChoiceError(
                 f"fusion must be one of {', '.join(FUSION_NAMES)}, got {self.fusion!r}"
             )
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 
-from ltmt.errors import InputError, LanguageError
+from ltmt.errors import ChoiceError, InputError, LanguageError
 from ltmt.formats.documents import document_format
 from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 from ltmt.formats.pair_languages import check_pair_languages
@@ -212,7 +212,7 @@ def _named_as(name: str, kind: str) -> str:
 def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str]) -> bytes:
     """Every segment of ``user`` as a file in format ``fmt``."""
     if fmt not in MEDIA_TYPES:
-        raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(MEDIA_TYPES)}")
+        raise ChoiceError(f"unknown export format {fmt!r}; choose one of {', '.join(MEDIA_TYPES)}")
 
     with tempfile.TemporaryDirectory(prefix="ltmt-export-") as tmp:
         path = Path(tmp) / f"{user}.{fmt}"

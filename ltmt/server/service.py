@@ -13,7 +13,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ltmt.errors import ConfigError
+from ltmt.errors import ChoiceError, ConfigError
 from ltmt.formats.placeholders import fit_translation
 from ltmt.fusion.registry import FUSION_NAMES
 from ltmt.memory.keys import KeyRing
@@ -103,7 +103,7 @@ class Service:
         """Checked decoding options (the server's defaults where not given)."""
         fusion = fusion or self.config.fusion
         if fusion not in FUSION_NAMES:
-            raise ConfigError(f"unknown fusion {fusion!r}; choose one of {', '.join(FUSION_NAMES)}")
+            raise ChoiceError(f"unknown fusion {fusion!r}; choose one of {', '.join(FUSION_NAMES)}")
         beam = beam or self.config.beam
         if beam > self.config.max_beam:
             raise ConfigError(f"beam {beam} is above this server's limit of {self.config.max_beam}")

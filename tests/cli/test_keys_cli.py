@@ -107,7 +107,7 @@ def test_serve_on_an_unknown_host_is_one_line(capsys, tmp_path):
 
 def test_serve_with_bad_settings_is_one_line(capsys, tmp_path):
     code, _, err = ltmt(capsys, "serve", "--fusion", "magic", "--memory-dir", str(tmp_path))
-    assert code == 1
+    assert code == 2
     assert (
         err.strip()
         == "ltmt: error: fusion must be one of none, knn, attention, knn-trained, auto, got 'magic'"

@@ -159,10 +159,6 @@ def test_list_checks_needs_no_file(run_ltmt):
             "ltmt: error: no check 'placeholder' (did you mean 'placeholders'?); the checks are ",
         ),
         (
-            ["{po}", "--fail-on", "maybe"],
-            "ltmt: error: --fail-on 'maybe': use one of error, warning, note, never\n",
-        ),
-        (
             [
                 "{po}",
                 "--skip",
@@ -180,6 +176,12 @@ def test_bad_input_is_one_line(run_ltmt, po, tmp_path, args, message):
     code, out, err = run_ltmt("qa", *[a.format(po=po, tmp=tmp_path) for a in args])
     assert code == 1 and out == ""
     assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_a_fail_on_not_among_its_choices_exits_2(run_ltmt, po):
+    code, out, err = run_ltmt("qa", str(po), "--fail-on", "maybe")
+    assert (code, out) == (2, "")
+    assert err == "ltmt: error: --fail-on 'maybe': use one of error, warning, note, never\n"
 
 
 def test_a_file_of_one_language_is_paired_with_its_source(run_ltmt, tmp_path):

@@ -161,14 +161,8 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
             ["translate", "IN", "--learn", "SHORT", "--user", "u1"],
             "--learn has 1 line but the input has 2",
         ),
-        (
-            ["translate", "IN", "--learn", "SHORT"],
-            "--learn, --fusion and --fusion-option need --user",
-        ),
         (["translate", "LATIN1"], r"LATIN1:2: not valid UTF-8"),
         (["translate", "PO"], r"--output is needed to translate a \.po file"),
-        (["translate", "IN", "--fusion", "magic", "--user", "u1"], "unknown fusion method 'magic'"),
-        (["translate", "IN", "--fusion-option", "tau=2"], "--fusion-option need --user"),
         (
             ["translate", "IN", "--user", "u1", "--fusion-option", "tau"],
             "fusion option 'tau' is not KEY=VALUE",
@@ -190,6 +184,33 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
             ["translate", "IN", "--user", "u1", "--fusion", "none", "--fusion-option", "tau=1"],
             "fusion options need a fusion method",
         ),
+    ],
+)
+def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, args, message):
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "IN").write_text("a\nb\n", "utf-8")
+    (tmp_path / "BAD").write_text("a\n", "utf-8")
+    (tmp_path / "SHORT").write_text("x\n", "utf-8")
+    (tmp_path / "LATIN1").write_bytes("ok\nsch\xf6n\n".encode("latin-1"))
+    (tmp_path / "PO.po").write_text('msgid "a"\nmsgstr ""\n', "utf-8")
+    args = [a.replace("PO", "PO.po") if a == "PO" else a for a in args]
+    code, _, err = run_cli([*args, *common], capsys)
+    assert code == 1
+    assert re.search(message, err), err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["translate", "IN", "--learn", "SHORT"],
+            "--learn, --fusion and --fusion-option need --user",
+        ),
+        (["translate", "IN", "--fusion", "magic", "--user", "u1"], "unknown fusion method 'magic'"),
+        (["translate", "IN", "--fusion-option", "tau=2"], "--fusion-option need --user"),
         (
             ["translate", "IN", "--engine", "gpu"],
             "engine must be one of auto, ctranslate2, torch, got 'gpu'$",
@@ -213,20 +234,18 @@ def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, 
         ),
     ],
 )
-def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, args, message):
+def test_a_value_not_among_its_choices_exits_2(
+    tmp_path, capsys, common, monkeypatch, args, message
+):
+    """Exit 2, as click's own bad values (``--beam x``): the command line does not parse."""
     import re
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "IN").write_text("a\nb\n", "utf-8")
-    (tmp_path / "BAD").write_text("a\n", "utf-8")
-    (tmp_path / "SHORT").write_text("x\n", "utf-8")
-    (tmp_path / "LATIN1").write_bytes("ok\nsch\xf6n\n".encode("latin-1"))
-    (tmp_path / "PO.po").write_text('msgid "a"\nmsgstr ""\n', "utf-8")
-    args = [a.replace("PO", "PO.po") if a == "PO" else a for a in args]
     code, _, err = run_cli([*args, *common], capsys)
-    assert code == 1
+    assert code == 2
     assert re.search(message, err), err
-    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert err.startswith("ltmt: error: ") and len(err.strip().splitlines()) == 1
 
 
 def test_usage_error_exits_2(capsys):
