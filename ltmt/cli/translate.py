@@ -457,8 +457,8 @@ def _translate_lines(job: Job, translator: Any, user: str | None, report: RunRep
     finally:
         if bar is not None:
             bar.close()
-    text = "".join(o.replace("\r", " ").replace("\n", " ") + job.newline for o in outputs)
-    write_output(job.output or "-", text)
+    lines = [o.replace("\r", " ").replace("\n", " ") for o in outputs]
+    write_output(job.output or "-", job.shape.written(lines))
 
 
 def _translate_folder(

@@ -7,13 +7,14 @@ import errno
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from ltmt.errors import InputError, LanguageError
+from ltmt.formats.common import LineShape
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class Job:
     tgt_lang: str
     lines: list[str] | None = None
     references: list[str] | None = None
-    newline: str = "\n"  # a text input's line ending, kept in its translation
+    shape: LineShape = field(default_factory=LineShape)  # how a text input's lines are written
     has_text: bool = True  # whether the input has anything to translate
 
 
@@ -48,7 +49,7 @@ def prepare(
 ) -> Job:
     """Every argument and path checked (and the input read) before the model loads.
     ``output_folder_made``: the output's folder is made by the run (a folder's translation)."""
-    from ltmt.formats.common import read_lines, read_lines_and_ending
+    from ltmt.formats.common import read_lines, read_lines_and_shape
     from ltmt.formats.registry import find_format
 
     path = None if file == "-" else Path(file)
@@ -67,7 +68,7 @@ def prepare(
         _check_output(Path(output), path, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)
     if spec.name == "txt":
-        job.lines, job.newline = read_lines_and_ending(path)
+        job.lines, job.shape = read_lines_and_shape(path)
         job.has_text = any(line.strip() for line in job.lines)
         if path is None and fmt is None:
             _warn_if_structured(None, "\n".join(job.lines[:200]).encode())

@@ -9,7 +9,8 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,12 +95,39 @@ def read_lines(path: str | Path | None, what: str = "input") -> list[str]:
 
     ``what`` names the file in error messages ("hypothesis file not found: ...").
     """
-    return read_lines_and_ending(path, what)[0]
+    return read_lines_and_shape(path, what)[0]
 
 
-def read_lines_and_ending(path: str | Path | None, what: str = "input") -> tuple[list[str], str]:
-    """:func:`read_lines`, and the line ending of the text's first line (``\r\n`` for a
-    Windows file, else ``\n``), which a translation of it keeps."""
+@dataclass(frozen=True)
+class LineShape:
+    """How a text file's lines are written, which a translation of it keeps: the end of its
+    first line (``\r\n`` for a Windows file, ``\r`` for classic Mac OS, else ``\n``), a UTF-8
+    byte order mark at its start, and whether its last line ends too."""
+
+    newline: str = "\n"
+    mark: bool = False
+    last_ended: bool = True
+
+    @classmethod
+    def of(cls, text: str) -> LineShape:
+        """The shape of ``text`` as read, its byte order mark (if any) still at its start."""
+        body = text.removeprefix("\ufeff")
+        return cls(line_ending(body), len(body) < len(text), body.endswith(("\n", "\r")))
+
+    def written(self, lines: Sequence[str], *, whole: bool = True) -> bytes:
+        """``lines`` in this shape, as UTF-8. Only a ``whole`` text leaves its last line open as
+        the file's was: a prefix of it (a run saved midway) ends every line it has."""
+        text = self.newline.join(lines)
+        if lines and (self.last_ended or not whole):
+            text += self.newline
+        return (codecs.BOM_UTF8 if self.mark else b"") + text.encode("utf-8")
+
+
+def read_lines_and_shape(
+    path: str | Path | None, what: str = "input"
+) -> tuple[list[str], LineShape]:
+    """:func:`read_lines`, and how the text's lines are written (:class:`LineShape`), which a
+    translation of it keeps."""
     import sys
 
     if path is None:
@@ -117,7 +145,7 @@ def read_lines_and_ending(path: str | Path | None, what: str = "input") -> tuple
         raise InputError(
             f"{name}:{line}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8"
         ) from exc
-    return text_lines_of(text.removeprefix("\ufeff"))
+    return text_lines_of(text.removeprefix("\ufeff"))[0], LineShape.of(text)
 
 
 def text_lines_of(text: str) -> tuple[list[str], str]:

@@ -17,6 +17,7 @@ partial output's translations are taken over and ``pending()`` lists only what i
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 from collections.abc import Collection, Iterable, Mapping
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, decode, read_file, text_lines_of
+from ltmt.formats.common import LineShape, atomic_write, decode, read_file, text_lines_of
 from ltmt.formats.registry import find_format
 from ltmt.text import half_character
 
@@ -167,34 +168,38 @@ class ResumedInPlace(Protocol):
         ...
 
 
-def text_lines(path: Path) -> tuple[list[str], str]:
-    """The lines of a UTF-8 text file, without their ends, and how its first line ends."""
-    return text_lines_of(decode(read_file(path), path))
+def text_lines(path: Path) -> tuple[list[str], LineShape]:
+    """The lines of a UTF-8 text file, without their ends, and how they are written."""
+    data = read_file(path)
+    text = decode(data, path)
+    shape = LineShape.of("\ufeff" + text if data.startswith(codecs.BOM_UTF8) else text)
+    return text_lines_of(text)[0], shape
 
 
-def save_lines(path: Path, lines: list[str], newline: str) -> None:
-    """``lines``, each ended with ``newline``, written atomically to ``path``."""
-    atomic_write(path, "".join(line + newline for line in lines).encode())
+def save_lines(path: Path, lines: list[str], shape: LineShape, *, whole: bool) -> None:
+    """``lines`` written atomically to ``path`` in ``shape`` (:meth:`LineShape.written`)."""
+    atomic_write(path, shape.written(lines, whole=whole))
 
 
 class TextDocument:
     """A UTF-8 text file, one segment a line. ``save`` of a partly filled document writes the
     translated lines up to the first one still pending, so the output is always a prefix; its
-    lines end as the input's first line does (``\r\n`` for a Windows file, else ``\n``)."""
+    lines are written as the input's are (:class:`LineShape`: their end, a byte order mark, the
+    last line's end)."""
 
     format = "txt"
 
-    def __init__(self, path: Path, lines: list[str], newline: str = "\n") -> None:
+    def __init__(self, path: Path, lines: list[str], shape: LineShape | None = None) -> None:
         self.path = Path(path)
         self.lines = lines
-        self.newline = newline
+        self.shape = shape or LineShape()
         self.translations: dict[int, str] = {}
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> TextDocument:
         from ltmt.formats.paragraphs import wrapped_lines
 
-        lines, newline = text_lines(path)
+        lines, shape = text_lines(path)
         if going_on := wrapped_lines(lines):
             logger.warning(
                 "%s: %d lines go on in the next, as wrapped paragraphs do; each line is "
@@ -202,7 +207,7 @@ class TextDocument:
                 path,
                 going_on,
             )
-        return cls(path, lines, newline)
+        return cls(path, lines, shape)
 
     def units(self) -> list[Unit]:
         return [Unit(str(i), line) for i, line in enumerate(self.lines) if line.strip()]
@@ -239,7 +244,8 @@ class TextDocument:
         return out
 
     def save(self, out_path: Path) -> None:
-        save_lines(out_path, self.translated_lines(), self.newline)
+        lines = self.translated_lines()
+        save_lines(out_path, lines, self.shape, whole=len(lines) == len(self.lines))
 
     def resume(self, partial: Path) -> None:
         """Take over the translated lines of ``partial`` (an earlier output of this document)."""

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.common import LineShape
 from ltmt.formats.documents import TranslationsHeld, Unit, save_lines, text_lines
 from ltmt.formats.text_pairs import no_source_file
 from ltmt.segments import PairRecord
@@ -164,18 +165,22 @@ class ParagraphDocument(TranslationsHeld):
     """A UTF-8 text file read by its paragraphs (module docstring): a unit a sentence, keyed
     ``PARAGRAPH.SENTENCE`` and grouped by paragraph. ``save`` of a partly filled document writes
     the file up to the first paragraph still pending, so the output is always a prefix; its
-    lines end as the input's first line does."""
+    lines are written as the input's are (:class:`LineShape`)."""
 
     format = "paragraphs"
     what_is_filled = "sentence"
 
     def __init__(
-        self, path: Path, lines: list[str], newline: str = "\n", language: str = "en"
+        self,
+        path: Path,
+        lines: list[str],
+        shape: LineShape | None = None,
+        language: str = "en",
     ) -> None:
         super().__init__()
         self.path = Path(path)
         self.lines = lines
-        self.newline = newline
+        self.shape = shape or LineShape()
         self.blocks = blocks_of(lines)
         self.sentences = [
             [piece.strip() for piece in split_sentences(block.text(lines), language)]
@@ -193,8 +198,8 @@ class ParagraphDocument(TranslationsHeld):
 
     @classmethod
     def open(cls, path: Path, src_lang: str | None = None, **_: Any) -> ParagraphDocument:
-        lines, newline = text_lines(path)
-        return cls(path, lines, newline, src_lang or "en")
+        lines, shape = text_lines(path)
+        return cls(path, lines, shape, src_lang or "en")
 
     def units(self) -> list[Unit]:
         return [unit for paragraph in self._units for unit in paragraph]
@@ -231,7 +236,8 @@ class ParagraphDocument(TranslationsHeld):
         return out + [""] * (len(self.lines) - at)
 
     def save(self, out_path: Path) -> None:
-        save_lines(out_path, self.translated_lines(), self.newline)
+        whole = all(self._paragraph(index) is not None for index in range(len(self.blocks)))
+        save_lines(out_path, self.translated_lines(), self.shape, whole=whole)
 
     def resume(self, partial: Path) -> None:
         """Take over the translated paragraphs of ``partial`` (an earlier output of this

@@ -567,6 +567,23 @@ def test_crlf_text_keeps_its_line_endings(tmp_path, capsys, common):
     assert data.count(b"\r\n") == 3 and data.count(b"\n") == 3
 
 
+@pytest.mark.parametrize("to_stdout", [False, True])
+def test_a_text_keeps_its_byte_order_mark_and_its_open_last_line(
+    tmp_path, capsysbinary, common, to_stdout
+):
+    """Written as the input was: a UTF-8 byte order mark at the start, no line end after the
+    last line (a file that is diffed or concatenated must not gain one)."""
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"\xef\xbb\xbfhello world\n\nopen the file")
+    out = tmp_path / "out.txt"
+    args = ["translate", str(source), *([] if to_stdout else ["-o", str(out)]), *common]
+    code, printed, err = run_cli(args, capsysbinary)
+    assert code == 0, err
+    data = printed if to_stdout else out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    assert data.count(b"\n") == 2 and not data.endswith(b"\n")
+
+
 def test_a_text_file_interrupted_continues_where_it_stopped(tmp_path, capsys, common):
     """A text file translated to a file is resumable as PO and XLIFF are (the help says so)."""
     source = tmp_path / "in.txt"

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write, read_bytes, read_file, read_lines_and_ending
+from ltmt.formats.common import (
+    LineShape,
+    atomic_write,
+    read_bytes,
+    read_file,
+    read_lines_and_shape,
+)
 
 
 def test_a_missing_or_unreadable_file_is_one_line_naming_it(tmp_path: Path) -> None:
@@ -49,17 +55,28 @@ def test_a_written_document_gets_the_umask_mode_and_a_replaced_one_keeps_its_mod
 
 
 @pytest.mark.parametrize(
-    ("data", "lines", "ending"),
+    ("data", "lines", "shape"),
     [
-        (b"a\r\nb\r\n", ["a", "b"], "\r\n"),
-        (b"a\nb", ["a", "b"], "\n"),
-        (b"\xef\xbb\xbfa\r\n", ["a"], "\r\n"),
-        (b"a\r", ["a"], "\r"),  # ended by a carriage return alone (classic Mac OS)
-        (b"a\rb", ["a", "b"], "\r"),
-        (b"", [], "\n"),
+        (b"a\r\nb\r\n", ["a", "b"], LineShape("\r\n")),
+        (b"a\nb", ["a", "b"], LineShape("\n", last_ended=False)),
+        (b"\xef\xbb\xbfa\r\n", ["a"], LineShape("\r\n", mark=True)),
+        (b"a\r", ["a"], LineShape("\r")),  # ended by a carriage return alone (classic Mac OS)
+        (b"a\rb", ["a", "b"], LineShape("\r", last_ended=False)),
+        (b"a\n\n", ["a", ""], LineShape("\n")),
+        (b"", [], LineShape("\n", last_ended=False)),
     ],
 )
-def test_lines_and_their_ending(tmp_path: Path, data: bytes, lines: list[str], ending: str) -> None:
+def test_lines_and_their_shape(
+    tmp_path: Path, data: bytes, lines: list[str], shape: LineShape
+) -> None:
     path = tmp_path / "in.txt"
     path.write_bytes(data)
-    assert read_lines_and_ending(path) == (lines, ending)
+    assert read_lines_and_shape(path) == (lines, shape)
+    assert shape.written(lines) == data  # a translation is written as its input was
+
+
+def test_a_prefix_of_a_text_ends_every_line_it_has() -> None:
+    """A run saved midway writes whole lines, so that the next run reads them back whole."""
+    shape = LineShape("\r\n", mark=True, last_ended=False)
+    assert shape.written(["a", "b"], whole=False) == b"\xef\xbb\xbfa\r\nb\r\n"
+    assert shape.written(["a", "b"]) == b"\xef\xbb\xbfa\r\nb"

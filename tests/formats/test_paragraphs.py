@@ -93,6 +93,14 @@ def test_windows_line_endings_and_blank_lines_at_the_end_are_kept(tmp_path: Path
     assert out.read_bytes() == b"ONE LONG LINE THAT\r\nGOES ON HERE\r\n\r\n\r\n"
 
 
+def test_a_byte_order_mark_and_an_open_last_line_are_kept(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_bytes(b"\xef\xbb\xbfone line.\n\nlast line")
+    out = tmp_path / "out.txt"
+    translate_file(source, out, FakeModel(), fmt="paragraphs")
+    assert out.read_bytes() == b"\xef\xbb\xbfONE LINE.\n\nLAST LINE"
+
+
 def test_a_wrapped_line_that_would_read_as_a_list_item_stays_on_the_line_before() -> None:
     block = Block(0, 2, "", "", 19)  # two lines wrapped at 19 characters
     # "1. Oktober da" on a line of its own would read as a list item
