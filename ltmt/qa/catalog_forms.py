@@ -77,7 +77,7 @@ def plural_form_problems(store: Any, path: Path, include_fuzzy: bool = True) -> 
 @dataclass(frozen=True)
 class CatalogState:
     """What :func:`catalog_state` read of a catalog (or a folder's): its ``untranslated``
-    units and its plural entries' ``form_problems``."""
+    entries and its plural entries' ``form_problems``."""
 
     untranslated: int
     form_problems: list[FormProblem]
@@ -86,9 +86,11 @@ class CatalogState:
 def catalog_state(
     path: Path, fmt: str | None = None, include_fuzzy: bool = True
 ) -> CatalogState | None:
-    """The untranslated units (as ``ltmt translate`` would find them: a plural entry's empty
-    forms each count) and the plural entries' problems of the catalog ``path`` (or of every
-    catalog of the folder ``path``); None where it is none (a text, a one-language file)."""
+    """The untranslated entries (those with a unit ``ltmt translate`` would fill: a plural
+    entry with an empty form is one, and counts among the entries checked too where another of
+    its forms is translated) and the plural entries' problems of the catalog ``path`` (or of
+    every catalog of the folder ``path``); None where it is none (a text, a one-language
+    file)."""
     from ltmt.formats.documents import open_document
     from ltmt.formats.po_document import PoDocument
 
@@ -98,7 +100,9 @@ def catalog_state(
     untranslated, problems = 0, []
     for catalog, name in catalogs:
         document = open_document(catalog, name)
-        untranslated += len(document.pending())
+        untranslated += len(
+            {(unit.entry, "") if unit.entry else ("", unit.key) for unit in document.pending()}
+        )
         if isinstance(document, PoDocument):  # its catalog as read, not read again
             problems += plural_form_problems(document.store, catalog, include_fuzzy)
     return CatalogState(untranslated, problems)

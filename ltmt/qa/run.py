@@ -79,6 +79,18 @@ class QaReport:
         }
 
 
+def entries_of(records: Sequence[PairRecord]) -> int:
+    """How many entries ``records`` are: a plural entry's forms (``metadata["plural"]`` 0, 1,
+    ... in a row) are one entry, as a translator counts them."""
+    count, last_form = 0, None
+    for record in records:
+        form = record.metadata.get("plural")
+        if not isinstance(form, int) or last_form is None or form <= last_form:
+            count += 1
+        last_form = form if isinstance(form, int) else None
+    return count
+
+
 def check_names(values: Iterable[str]) -> list[str]:
     """Check names as a user gives them: each value one name or several, comma-separated
     (``--check format,numbers``, a form's ``checks``)."""
@@ -126,7 +138,7 @@ def check_pairs(
     records = list(records)
     report = QaReport(checks=names)
     translated = [record for record in records if record.target.strip()]
-    report.entries = len(translated)
+    report.entries = entries_of(translated)
     report.untranslated = len(records) - len(translated) if untranslated is None else untranslated
     findings: list[Finding] = []
     for n, record in enumerate(translated):

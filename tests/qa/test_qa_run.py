@@ -9,6 +9,7 @@ import pytest
 from ltmt import Memory
 from ltmt.errors import InputError
 from ltmt.qa import CHECKS, check_pairs, chosen_checks
+from ltmt.qa.run import entries_of
 from ltmt.segments import PairRecord
 from ltmt.terminology.terms import Term
 
@@ -154,3 +155,16 @@ def test_quote_marks_are_held_to_the_users_memory_else_to_the_files_own(tmp_path
     assert [f.message for f in report.findings] == [
         "»%s«, where u1's memory's translations quote it \"%s\" (5 of 5 such items)"
     ]
+
+
+def test_a_plural_entrys_forms_are_one_entry():
+    forms = [
+        record(1, "%d file", "%d Datei", plural=0),
+        record(1, "%d files", "%d Dateien", plural=1, plural_of="%d file"),
+        record(2, "Open", "Öffnen"),
+        record(3, "%d item", "%d Elemente", plural=1),  # its first form left empty
+        record(4, "%d dog", "%d Hund", plural=0),  # an entry right after another's forms
+        record(4, "%d dogs", "%d Hunde", plural=1),
+    ]
+    assert entries_of(forms) == 4
+    assert check_pairs(forms, checks=["doubled"]).summary() == "4 entries checked: nothing found"
