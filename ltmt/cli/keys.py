@@ -44,9 +44,9 @@ def create(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Create a key for --user and print its token (shown this once; only a hash is stored)."""
-    from ltmt.memory.store import check_user
+    from ltmt.memory.store import check_new_user
 
-    check_user(user)  # before a store is made for it
+    check_new_user(user)  # before a store is made for it
     with _ring(memory_dir, key_file, existing=False) as ring:
         key, token = ring.create(user, admin=admin)
     typer.echo(token)

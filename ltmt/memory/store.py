@@ -74,6 +74,18 @@ def check_user(user: object) -> str:
     return user
 
 
+def check_new_user(user: object) -> str:
+    """``user`` if it may name a new memory: a valid id (:func:`check_user`) that is not dots
+    alone (``.``, ``..``: a URL or a path would read them as a folder). An existing memory of
+    such a name, stored before this check, stays readable by :func:`check_user`."""
+    if check_user(user).strip(".") == "":
+        raise InputError(
+            f"invalid user id {user!r}: dots alone would read as a folder in a URL or a path; "
+            "use a letter or a digit too"
+        )
+    return str(user)
+
+
 class Memory:
     """Per-user translation memories in one store directory, with fuzzy retrieval.
 
@@ -170,7 +182,7 @@ class Memory:
 
         Raises InputError when the pair fails cleaning (empty side, broken encoding, length ratio).
         """
-        pair = clean_pair(check_user(user), source, target, metadata, self.clean)
+        pair = clean_pair(check_new_user(user), source, target, metadata, self.clean)
         now, vault = time.time(), self.store.vault
         [seg_id] = env.write(
             self.store,
@@ -200,7 +212,7 @@ class Memory:
         ``n`` of the records are dealt with: the skipped ones once all are screened, then each
         batch as it is written (the calls add up to the records read).
         """
-        check_user(user)
+        check_new_user(user)
         # the reader's garbage (a file format's objects may hold cycles) is collected as usual
         screened = screen_pairs(records, self.clean)
         kept = screened.kept

@@ -293,7 +293,20 @@ def test_bad_user_ids_are_refused(tmp_path: Path, user: str) -> None:
             memory.count(user)
 
 
-@pytest.mark.parametrize("user", ["a", "A-Z_a.z-0.9", "x" * 64, "user.name_1"])
+@pytest.mark.parametrize("user", [".", "..", "..."])
+def test_a_new_user_of_dots_alone_is_refused(tmp_path: Path, user: str) -> None:
+    """``..`` would read as the folder above in a server's URL; a memory stored under such a
+    name before the check stays readable."""
+    with Memory(tmp_path) as memory:
+        message = rf"^invalid user id '{user}': dots alone would read as a folder in a URL"
+        with pytest.raises(InputError, match=message):
+            memory.add(user, "a", "b")
+        with pytest.raises(InputError, match=message):
+            memory.import_pairs(user, [("a", "b")])
+        assert memory.count(user) == 0
+
+
+@pytest.mark.parametrize("user", ["a", "A-Z_a.z-0.9", "x" * 64, "user.name_1", ".a", "1..2"])
 def test_good_user_ids(tmp_path: Path, user: str) -> None:
     with Memory(tmp_path) as memory:
         memory.add(user, "a text", "ein Text")
