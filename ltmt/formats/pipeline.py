@@ -47,7 +47,7 @@ from ltmt.formats.documents import Document, Reviewed, TranslatedApart, Unit, op
 from ltmt.formats.format_strings import check_format, fix_directives, format_flags
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.formats.placeholders import Restored, protect, restore
+from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
@@ -155,7 +155,10 @@ def _call(
 
 
 def _outcome(unit: Unit, translation: Translation) -> Outcome:
-    restored = fit(unit, translation.text, translation.target_language)
+    if reused_as_stored(translation):
+        restored = _as_stored(unit, translation.text)
+    else:
+        restored = fit(unit, translation.text, translation.target_language)
     # approved only for the very same source (a 100 % match may differ in case or spacing)
     same_context = bool(
         translation.method == "exact"
@@ -164,6 +167,13 @@ def _outcome(unit: Unit, translation: Translation) -> Outcome:
         and _shares(translation.matches[0].segment.metadata, preference(unit))
     )
     return Outcome(unit, restored, translation.method, same_context)
+
+
+def _as_stored(unit: Unit, text: str) -> Restored:
+    """A memory's approved ``text`` for ``unit`` as it was stored: nothing repaired, only the
+    unit's format rules checked (a translation that breaks them is not shipped)."""
+    invalid = check_format(format_flags(unit.flags), unit.source, text)
+    return Restored(text, False, not invalid, tuple(invalid))
 
 
 def _shares(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:

@@ -42,6 +42,7 @@ __all__ = [
     "placeholder_matches",
     "protect",
     "restore",
+    "reused_as_stored",
 ]
 
 
@@ -76,13 +77,28 @@ class Restored:
     problems: tuple[str, ...] = ()
 
 
+def reused_as_stored(translation: Translation) -> bool:
+    """Whether ``translation`` is a 100 % memory match whose stored source has the placeholders
+    and edge whitespace of the source translated: then its target, a translation someone
+    approved, is reused as it was stored. A URL, a path or a tag that only its target has is the
+    translator's (``Read the help page.`` → ``Lies die Hilfeseite (https://example.de/hilfe).``),
+    not a model's invention to remove."""
+    if translation.method != "exact" or not translation.matches:
+        return False
+    stored, source = translation.matches[0].segment.source, translation.source
+    if stored == source:
+        return True
+    edges = split_edges(stored)[::2] == split_edges(source)[::2]
+    return edges and extract_placeholders(stored) == extract_placeholders(source)
+
+
 def fit_translation(translation: Translation) -> Translation:
     """``translation`` with its text fitted to its source by :func:`restore` (what ``ltmt
     translate``, the server and :meth:`ltmt.translator.Translator.translate` return), the
     source's date formats then written in the translation's ``target_language``
     (:func:`ltmt.date_formats.localise_dates`), and ``fitted`` set where that changed the text;
-    an empty text stays as it is."""
-    if not translation.text.strip():
+    an empty text, and a memory match :func:`reused_as_stored`, stay as they are."""
+    if not translation.text.strip() or reused_as_stored(translation):
         return translation
     text = restore(protect(translation.source), translation.text).text
     if translation.target_language:  # after the repair, which reads the source as written

@@ -295,6 +295,37 @@ def test_unreadable_progress_file(tmp_path: Path) -> None:
         translate_file(DATA / "demo.po", out, FakeModel())
 
 
+def test_a_100_percent_match_is_reused_as_stored() -> None:
+    """A URL, a path or a tag only the approved target has is the translator's: not removed as
+    a model's invention would be; a match of other placeholders or edges is fitted as before."""
+    from ltmt.formats.placeholders import fit_translation
+    from ltmt.segments import Match, Segment, Translation
+
+    def exact(source: str, stored_source: str, target: str) -> Translation:
+        stored = Segment(1, "u", stored_source, target, 0.0, "api", {})
+        return Translation(source, target, (Match(stored, 100.0),), "exact")
+
+    stored = {
+        "Read the help page.": exact(
+            "Read the help page.", "Read the help page.", "Lies die Hilfe (https://example.de/h)."
+        ),
+        "Path": exact("Path", "Path", "C:\\Fotos\\neu"),
+        "read the help page.": exact(  # another case, the same placeholders: as stored too
+            "read the help page.", "Read the help page.", "Lies die Hilfe (https://example.de/h)."
+        ),
+        "Open %s": exact("Open %s", "Open %S", "Öffne %S"),  # other placeholders: fitted
+    }
+    outcomes = translate_texts(list(stored), lambda texts, _: [stored[t] for t in texts])
+    assert [o.text for o in outcomes] == [
+        "Lies die Hilfe (https://example.de/h).",
+        "C:\\Fotos\\neu",
+        "Lies die Hilfe (https://example.de/h).",
+        "Öffne %s",
+    ]
+    assert [o.repaired for o in outcomes] == [False, False, False, True]
+    assert fit_translation(stored["Path"]).text == "C:\\Fotos\\neu"  # the API's fitting alike
+
+
 def test_report_counts_what_each_unit_became() -> None:
     from ltmt.formats.documents import Unit
     from ltmt.formats.pipeline import translate_units
