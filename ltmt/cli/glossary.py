@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
-from ltmt.cli.store import KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
+from ltmt.cli.store import COMPACT_NOTE, KEY_FILE_OPTION, MEMORY_DIR_HELP, open_store
 from ltmt.errors import InputError
 from ltmt.wording import counted, first_few
 
@@ -201,7 +201,7 @@ def delete(
                 raise InputError(f"{user} has no glossary term {names}; nothing deleted")
             for source in missing:
                 typer.echo(f"ltmt: {user} has no glossary term {source!r}{said[source]}", err=True)
-    typer.echo(f"deleted {counted(deleted, 'term')} of {user}")
+    typer.echo(f"deleted {counted(deleted, 'term')} of {user}; {COMPACT_NOTE}")
 
 
 @app.command("suggest")

@@ -13,6 +13,7 @@ import typer
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.pair_files import read_records
 from ltmt.cli.store import (
+    COMPACT_NOTE,
     KEY_FILE_OPTION,
     MEMORY_DIR_HELP,
     open_store,
@@ -441,7 +442,7 @@ def delete(
         if segment_id is not None:
             if not memory.delete(user, segment_id):
                 raise InputError(f"user {user!r} has no segment {segment_id}")
-            typer.echo(f"deleted segment {segment_id} of {user}")
+            typer.echo(f"deleted segment {segment_id} of {user}; {COMPACT_NOTE}")
             return
         memory.require_user(user)
         count = memory.count(user)
@@ -461,11 +462,7 @@ def delete(
         from ltmt.server.downloads import FOLDER, Downloads
 
         Downloads(memory.store.path / FOLDER, memory.store.key).forget_user(user)
-    note = (
-        "its data key is destroyed"
-        if encrypted
-        else "run 'ltmt memory compact' to remove its text from freed pages"
-    )
+    note = "its data key is destroyed" if encrypted else COMPACT_NOTE
     typer.echo(f"deleted user {user} ({held}); {note}")
 
 

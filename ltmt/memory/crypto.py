@@ -62,11 +62,20 @@ _NO_SLOT = bytes(_SLOT)
 
 
 def resolve_key_file(key_file: str | os.PathLike[str] | None) -> Path | None:
-    """``key_file`` when given, else ``$LTMT_KEY_FILE`` when set, else None (a plain store)."""
+    """``key_file`` when given, else ``$LTMT_KEY_FILE`` when set, else None (a plain store).
+    ``LTMT_KEY_FILE`` set to nothing (``export LTMT_KEY_FILE=$KEYPATH`` with ``KEYPATH`` unset)
+    is an :class:`InputError`: read as unset, it would make a new store without encryption."""
     if key_file is not None:
         return Path(key_file).expanduser()
-    from_env = os.environ.get(KEY_FILE_ENV, "").strip()
-    return Path(from_env).expanduser() if from_env else None
+    if KEY_FILE_ENV not in os.environ:
+        return None
+    from_env = os.environ[KEY_FILE_ENV].strip()
+    if not from_env:
+        raise InputError(
+            f"{KEY_FILE_ENV} is set but empty; give it the store key file's path, or unset it "
+            "for a store without encryption"
+        )
+    return Path(from_env).expanduser()
 
 
 def generate_key_file(path: str | os.PathLike[str]) -> Path:

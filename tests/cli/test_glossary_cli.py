@@ -9,6 +9,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.cli import main
+from ltmt.cli.store import COMPACT_NOTE
 from ltmt.terminology.terms import Term
 
 
@@ -282,7 +283,7 @@ def test_delete_can_name_the_case_sensitive_or_the_any_case_term(tmp_path: Path,
     argv = ["glossary", "delete", "TAG", "-u", "u1", "--memory-dir", store]
     assert ltmt(capsys, *argv, "--case-sensitive")[0] == 1  # no case-sensitive "TAG"
     code, out, _ = ltmt(capsys, *argv, "--case-insensitive")
-    assert (code, out) == (0, "deleted 1 term of u1\n")
+    assert (code, out) == (0, f"deleted 1 term of u1; {COMPACT_NOTE}\n")
     with Memory(store) as memory:
         assert memory.glossary("u1").terms() == [Term("Tag", "Tag", case_sensitive=True)]
     code, _, err = ltmt(capsys, "glossary", "delete", "--all", "--case-sensitive", *argv[3:])
@@ -315,4 +316,4 @@ def test_deleting_a_whole_glossary_needs_yes(tmp_path: Path, capsys):
     assert "refusing to delete u1's glossary (1 term) without --yes" in err
     with Memory(store) as memory:
         assert len(memory.glossary("u1")) == 1
-    assert ltmt(capsys, *argv, "--yes")[:2] == (0, "deleted 1 term of u1\n")
+    assert ltmt(capsys, *argv, "--yes")[:2] == (0, f"deleted 1 term of u1; {COMPACT_NOTE}\n")

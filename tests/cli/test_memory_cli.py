@@ -11,6 +11,7 @@ import pytest
 
 from ltmt import Memory
 from ltmt.cli import main
+from ltmt.cli.store import COMPACT_NOTE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -392,10 +393,11 @@ def test_delete_removes_the_force_decoded_states_left_in_the_cache(
             torch.zeros(2, 4), torch.zeros(2, dtype=torch.long), torch.ones(2, 1), torch.ones(1)
         )
         state.put(key, forced)
-    code, _, err = ltmt(
+    code, out, err = ltmt(
         capsys, "memory", "delete", "--user", "git", "--id", str(ids[0]), "--memory-dir", store
     )
     assert code == 0, err
+    assert out == f"deleted segment {ids[0]} of git; {COMPACT_NOTE}\n"  # its text is on disk yet
     assert [state.file_of(k) is not None for k in keys] == [False, True]
     code, _, err = ltmt(capsys, "memory", "delete", "--user", "git", "--yes", "--memory-dir", store)
     assert code == 0, err

@@ -144,6 +144,17 @@ def test_key_from_environment_and_plain_store_refuses_a_key(
         Memory(tmp_path / "plain", key_file=key)
 
 
+@pytest.mark.parametrize("value", ["", "  "])
+def test_a_key_file_variable_set_to_nothing_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """``export LTMT_KEY_FILE=$KEYPATH`` with ``KEYPATH`` unset must not make a plain store."""
+    monkeypatch.setenv("LTMT_KEY_FILE", value)
+    with pytest.raises(InputError, match=r"^LTMT_KEY_FILE is set but empty; give it the store"):
+        Memory(tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+
+
 def test_same_store_twice_in_a_process_needs_the_same_key(tmp_path: Path, key: Path) -> None:
     with Memory(tmp_path / "s", key_file=key):
         with pytest.raises(StoreError, match=r"is encrypted; pass its key file"):
