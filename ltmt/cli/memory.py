@@ -19,7 +19,7 @@ from ltmt.cli.store import (
     open_store,
     open_store_before_reading,
 )
-from ltmt.errors import InputError
+from ltmt.errors import InputError, StoreError
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -329,14 +329,28 @@ def users(
     key_file: Path | None = KEY_FILE_OPTION,
     as_json: bool = typer.Option(False, "--json", help='JSON list of {"user", "segments"}.'),
 ) -> None:
-    """List the users of the store with their segment counts."""
+    """List the users of the store with their segment counts. A user whose memory cannot be
+    read (a damaged data key) is listed without a count (JSON: null), and the command then
+    fails naming the damage: the other users are still listed."""
+    unreadable: list[StoreError] = []
+
+    def count(memory: Any, name: str) -> int | None:
+        try:
+            return int(memory.count(name))
+        except StoreError as exc:
+            unreadable.append(exc)
+            return None
+
     with open_store(memory_dir, key_file, existing=True) as memory:
-        rows = [{"user": name, "segments": memory.count(name)} for name in memory.users()]
+        rows = [{"user": name, "segments": count(memory, name)} for name in memory.users()]
     if as_json:
         _echo_json(rows)
-        return
-    for row in rows:
-        typer.echo(f"{row['user']}\t{row['segments']}")
+    else:
+        for row in rows:
+            segments = row["segments"]
+            typer.echo(f"{row['user']}\t{'?' if segments is None else segments}")
+    if unreadable:
+        raise unreadable[0]
 
 
 @app.command("warm")

@@ -107,7 +107,11 @@ def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:
     for uid, user in sorted(uids.items()):
         if uid >= next_uid:
             raise Damage(f"user {user!r} has uid {uid}, not below next_uid {next_uid}")
-        found = rows.user_info(txn, vault, user)
+        try:
+            found = rows.user_info(txn, vault, user)
+        except StoreError as exc:  # its data key damaged: the keyring's damage, said as such
+            problem = str(exc).partition("; ")[0]  # the advice is the damage's own
+            raise Damage(f"user {user!r} cannot be read: {problem}") from exc
         if found is None:  # pragma: no cover - read in the same transaction as uids
             continue
         info, cipher = found

@@ -306,9 +306,10 @@ class Keyring:
         try:
             data_key = self._kek.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _aad(uid))
         except InvalidTag as exc:
+            self.verify()  # rekeyed by another process: the header says so, naming the key file
             raise StoreError(
-                f"the data key of user #{uid} in {self.path} does not open with this store "
-                "key (was the store rekeyed by another process?); reopen it with the new key file"
+                f"the data key of user #{uid} in {self.path} is damaged (the store key opens "
+                "the keyring, not this user's slot); restore the keyring from a backup"
             ) from exc
         cipher = self._ciphers[uid] = UserCipher(data_key)
         return cipher

@@ -282,3 +282,45 @@ def test_kill_9_during_imports_loses_no_committed_batch(run_ltmt: Runner, store:
     count = Memory(store).count("u")
     # the batch after the last one printed may have committed just before the kill
     assert count in (200 * (last + 1), 200 * (last + 2))
+
+
+def test_a_damaged_data_key_is_named_as_damage_and_other_users_stay_listed(
+    run_ltmt: Runner, store: str, tmp_path: Path
+) -> None:
+    """One user's keyring slot damaged: not "rekeyed by another process"; `users` lists the
+    others, `check` reports damage, the other users' memories stay readable."""
+    from ltmt.memory.crypto import generate_key_file
+
+    key = generate_key_file(tmp_path / "k.key")
+    with Memory(store, key_file=key) as memory:
+        memory.add("a", "Open a", "Öffne a")
+        memory.add("b", "Open b", "Öffne b")
+    keyring = Path(store) / "keyring"
+    data = bytearray(keyring.read_bytes())
+    data[64 + 2 * 64 + 20] ^= 0xFF  # inside user #2's wrapped data key
+    keyring.write_bytes(bytes(data))
+    damaged = (
+        f"the data key of user #2 in {keyring} is damaged (the store key opens the keyring, "
+        "not this user's slot)"
+    )
+    options = ("--memory-dir", store, "--key-file", str(key))
+    assert run_ltmt("memory", "users", *options) == (
+        1,
+        "a\t1\nb\t?\n",
+        f"ltmt: error: {damaged}; restore the keyring from a backup\n",
+    )
+    code, out, err = run_ltmt("memory", "users", "--json", *options)
+    assert code == 1 and json.loads(out) == [
+        {"user": "a", "segments": 1},
+        {"user": "b", "segments": None},
+    ]
+    code, _, err = run_ltmt("memory", "check", *options)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: memory store {store} is damaged: user 'b' cannot be read: {damaged}; "
+        "restore a backup\n",
+    )
+    code, out, _ = run_ltmt(
+        "memory", "export", "--user", "a", "-o", "-", "--format", "jsonl", *options
+    )
+    assert code == 0 and "Öffne a" in out
