@@ -14,6 +14,8 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,18 +123,7 @@ def compact(store: env.Store) -> CompactReport:
     rename leaves the old file, after it the new one. Keyring slots of users that no longer
     exist are zeroed too.
     """
-    if store.refs > 1:
-        raise StoreError(
-            f"memory store {store.path} is open {store.refs} times in this process; close the "
-            "others before compacting"
-        )
-    try:
-        fcntl.flock(store.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        raise StoreError(
-            f"memory store {store.path} is in use by another process; stop it and retry"
-        ) from None
-    try:
+    with _alone(store, "compacting"):
         data_file = store.path / DATA_FILE
         before = data_file.stat().st_size
         scratch = store.path / COMPACT_DIR
@@ -145,6 +136,25 @@ def compact(store: env.Store) -> CompactReport:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return CompactReport(before=before, after=data_file.stat().st_size)
+
+
+@contextmanager
+def _alone(store: env.Store, doing: str) -> Iterator[None]:
+    """Hold ``store`` alone while ``doing`` (its exclusive lock): no other process has it open,
+    or a StoreError says to stop them (a server holds it while it runs)."""
+    if store.refs > 1:
+        raise StoreError(
+            f"memory store {store.path} is open {store.refs} times in this process; close the "
+            f"others before {doing}"
+        )
+    try:
+        fcntl.flock(store.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise StoreError(
+            f"memory store {store.path} is in use by another process (a server?); stop it and retry"
+        ) from None
+    try:
+        yield
     finally:
         fcntl.flock(store.lock_fd, fcntl.LOCK_SH)
 
@@ -175,7 +185,9 @@ def rekey(store: env.Store, new_key_file: Path) -> None:
         keep = set(live_uids(txn, store.vault))
         store.vault.keyring = keyring.rewrap(new_key, str(new_key_file), keep)
 
-    env.write(store, run)
+    # alone: a process that had the store open (a server) would go on with the old key
+    with _alone(store, "rekeying"):
+        env.write(store, run)
     store.key = new_key
 
 

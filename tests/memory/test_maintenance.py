@@ -228,14 +228,25 @@ def test_compact_removes_deleted_plaintext(tmp_path: Path) -> None:
     assert sorted(p.name for p in store.iterdir()) == ["data.mdb", "lock.mdb"]
 
 
-def test_compact_needs_the_store_to_itself(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_compact_and_rekey_need_the_store_to_themselves(tmp_path: Path, encrypted: bool) -> None:
+    """A process that has the store open (a server) would go on with the old file or key."""
+    from ltmt.memory.crypto import generate_key_file
+
+    key = generate_key_file(tmp_path / "k.key") if encrypted else None
+    new_key = generate_key_file(tmp_path / "new.key")
+
+    def maintain(memory: Memory) -> None:
+        memory.rekey(new_key) if encrypted else memory.compact()
+
     with (
-        Memory(tmp_path / "s") as memory,
-        Memory(tmp_path / "s"),
+        Memory(tmp_path / "s", key_file=key) as memory,
+        Memory(tmp_path / "s", key_file=key),
         pytest.raises(StoreError, match=r"is open 2 times in this process; close the others"),
     ):
-        memory.compact()
-    with Memory(tmp_path / "s") as memory:
+        maintain(memory)
+    env = {**os.environ, "LTMT_KEY_FILE": str(key)} if key else None
+    with Memory(tmp_path / "s", key_file=key) as memory:
         holder = subprocess.Popen(
             [
                 sys.executable,
@@ -244,13 +255,14 @@ def test_compact_needs_the_store_to_itself(tmp_path: Path) -> None:
             ],
             stdout=subprocess.PIPE,
             text=True,
+            env=env,
         )
         try:
             assert holder.stdout is not None and holder.stdout.readline() == "open\n"
             with pytest.raises(
-                StoreError, match=r"is in use by another process; stop it and retry$"
+                StoreError, match=r"is in use by another process \(a server\?\); stop it and retry$"
             ):
-                memory.compact()
+                maintain(memory)
         finally:
             holder.kill()
             holder.wait()
