@@ -39,7 +39,12 @@ def _ring(
 @app.command("create")
 def create(
     user: str = typer.Option(..., "--user", "-u", help="Whose memory the key reaches."),
-    admin: bool = typer.Option(False, "--admin", help="The key may also manage users and keys."),
+    admin: bool = typer.Option(
+        False,
+        "--admin",
+        help="The key reaches every user's memory (reads, exports, changes, deletes) and manages "
+        "users and keys; give it to no customer.",
+    ),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:

@@ -547,6 +547,8 @@ def rekey(
     """Rotate the store key of an encrypted store: every user's data key is rewrapped.
 
     The old key still opens backups made before; the store needs --new-key-file from now on.
+    The data keys stay: the old key with an old keyring still opens the data. After a leak,
+    export every user into a new store instead. Stop a server using the store first.
     """
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.rekey(new_key_file)
