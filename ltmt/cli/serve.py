@@ -73,6 +73,7 @@ def serve(
     import uvicorn
 
     from ltmt.cli.translate import _quiet_transformers
+    from ltmt.server.access_log import log_config
     from ltmt.server.app import create_app
     from ltmt.server.config import ENV_CONFIG, ServerConfig
     from ltmt.server.service import Service
@@ -103,6 +104,7 @@ def serve(
         "port": port,
         "timeout_graceful_shutdown": int(config.shutdown_timeout_s),
         "log_level": "info",
+        "log_config": log_config(),  # a query's text and a download's token never logged
         # the client address the wrong-key limit counts: the peer's, unless a proxy is named
         "proxy_headers": forwarded_allow_ips is not None,
         "forwarded_allow_ips": forwarded_allow_ips or "",

@@ -1,0 +1,50 @@
+"""The server's access log without what a request carries: a query's values (a search's text,
+``q=Zwickelberg``) and a download's token (``/download_file/<token>.<name>``, whose URL alone
+fetches the file) are written as ``…``; the method, the path, the query's names and the status
+stay. uvicorn logs each request on the ``uvicorn.access`` logger with the arguments
+``(client, method, path, http_version, status)``; :class:`RedactedAccessLog` rewrites the
+path before the record is formatted.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+HIDDEN = "…"
+_DOWNLOAD = re.compile(r"^(/download_file/)[^/]+$")
+
+
+def redacted_path(path: str) -> str:
+    """``path`` (with its query) as the access log writes it: ``/v1/memory/search?q=…&k=…``,
+    ``/download_file/…``."""
+    parts = urlsplit(path)
+    shown = _DOWNLOAD.sub(rf"\g<1>{HIDDEN}", parts.path)
+    if not parts.query:
+        return shown
+    names = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True)]
+    return f"{shown}?{'&'.join(f'{name}={HIDDEN}' for name in names) or HIDDEN}"
+
+
+class RedactedAccessLog(logging.Filter):
+    """A filter of the ``uvicorn.access`` logger: each record's path :func:`redacted_path`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
+            record.args = (*args[:2], redacted_path(args[2]), *args[3:])
+        return True
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's own logging configuration with :class:`RedactedAccessLog` on its access log's
+    handler: given as ``log_config``, each worker process of ``--workers N`` sets it up too."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["redacted"] = {"()": f"{__name__}.RedactedAccessLog"}
+    config["handlers"]["access"].setdefault("filters", []).append("redacted")
+    return config
