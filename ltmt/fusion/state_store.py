@@ -25,7 +25,10 @@ matches whose segment the memory no longer holds (the same id *and* creation tim
 deleted and imported again has new segments under the old ids), and checks again after the
 write, removing the pack if one went meanwhile.
 Between the two, the delete's own removal finds the pack, so a deleted segment's states never
-stay on disk. The store is bounded: past ``max_bytes`` (all models together; by default
+stay on disk. That holds across cache folders too: before its first pack, a store notes its
+cache folder in the memory (:meth:`ltmt.memory.store.Memory.note_state_cache`), and a delete
+removes the packs from every folder noted there, whichever cache folder the deleting process
+has (a server's, a shell's). The store is bounded: past ``max_bytes`` (all models together; by default
 ``$LTMT_STATE_CACHE_MB`` megabytes, else 256: :func:`default_max_bytes`) the least recently
 used packs go. Deleting the
 directory loses nothing.
@@ -148,6 +151,7 @@ class StateStore:
         partial = path.with_suffix(_PARTIAL)
         try:
             if not self._private:
+                self._note_with_memory()
                 _private_folder(self.base)
                 self._private = True
             index.folder.mkdir(parents=True, exist_ok=True)
@@ -174,6 +178,20 @@ class StateStore:
         with self._lock:
             index.add(path)
         _USAGE.add(self.base, size, self.max_bytes)
+
+    def _note_with_memory(self) -> None:
+        """Note this cache folder in the memory before its first pack is written, so that a
+        delete run by a process with another cache folder finds the packs here too
+        (:meth:`ltmt.memory.store.Memory.note_state_cache`); a memory that cannot note it (a
+        read-only store) gets no pack: an OSError, said once as the writes' others are."""
+        from ltmt.errors import LtmtError
+
+        if self.memory is None:
+            return
+        try:
+            self.memory.note_state_cache(self.base.parent)
+        except LtmtError as exc:
+            raise OSError(f"the memory store cannot note this cache folder: {exc}") from exc
 
     def _slot(self, key: Hashable) -> tuple[_FolderIndex, Slot | None]:
         """The index of ``key``'s user folder (read again if the folder changed), and the slot

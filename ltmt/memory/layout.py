@@ -9,7 +9,9 @@ big-endian, so byte order is numeric order and each user's keys of a table form 
 table  tag   rest of the key                             value
 =====  ====  ==========================================  =========================================
 meta   ``m`` ``schema``, ``next_uid``; ``index``;        ASCII integer; index kind (ASCII);
-             ``cipher`` (encrypted stores only)          cipher name (ASCII)
+             ``cipher`` (encrypted stores only);         cipher name (ASCII); JSON list of the
+             ``state_caches``                            cache folders translations kept decoded
+                                                         states of its segments in (plain only)
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
                                                          updated, origins (count per origin);
                                                          encrypted: ``E`` · uid u32 · sealed JSON
@@ -71,6 +73,9 @@ SIG_BITS = 512  # bits of a segment's term signature
 SIG_BYTES = SIG_BITS // 8
 INDEX_KIND = f"char{NGRAM}gram-v3"  # stored at creation; another kind is rebuilt on open
 NEXT_UID_KEY = META + b"next_uid"
+# the cache folders that hold decoded states of the store's segments (ltmt.fusion.state_store):
+# a delete removes them from each, whichever process's cache folder they were written to
+STATE_CACHES_KEY = META + b"state_caches"
 BLOCK_BITS = 16
 BLOCK_SIZE = 1 << BLOCK_BITS
 

@@ -13,6 +13,7 @@ every ``Memory`` on the same directory shares one environment (:mod:`ltmt.memory
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import threading
@@ -39,7 +40,7 @@ from ltmt.memory.clean import (
 )
 from ltmt.memory.crypto import resolve_key_file
 from ltmt.memory.glossary import Glossary
-from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, USERS
+from ltmt.memory.layout import DATA_FILE, SCHEMA_VERSION, STATE_CACHES_KEY, USERS
 from ltmt.memory.packing import BackgroundPacker
 from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
@@ -56,13 +57,16 @@ RETURN_MEMORY_FROM = 10_000  # a server upload of the default 16 MB holds 50,000
 DEFAULT_CANDIDATES = 2048  # index candidates scored per query (the score bound skips some)
 
 
-def _forget_states(user: str, seg_id: int | None = None) -> None:
+def _forget_states(user: str, seg_id: int | None, caches: Iterable[Path]) -> None:
     """Remove the force-decoded states that translations cached on disk of ``user``'s segment
-    ``seg_id`` (None: of all its segments): they hold the segments' text as token ids
+    ``seg_id`` (None: of all its segments) from this process's cache folder and every one of
+    ``caches`` (:meth:`Memory.state_caches`): they hold the segments' text as token ids
     (:func:`ltmt.fusion.state_store.forget_states`; a module of file paths, no model code)."""
     from ltmt.fusion.state_store import forget_states
+    from ltmt.paths import default_cache_dir
 
-    forget_states(user, seg_id)
+    for root in dict.fromkeys([default_cache_dir(), *caches]):
+        forget_states(user, seg_id, root)
 
 
 def check_user(user: object) -> str:
@@ -251,7 +255,7 @@ class Memory:
             self.store, lambda txn: writes.delete_segment(txn, vault, user, int(seg_id))
         )
         if deleted:
-            _forget_states(user, int(seg_id))
+            _forget_states(user, int(seg_id), self.state_caches())
         return deleted
 
     def delete_user(self, user: str) -> bool:
@@ -271,8 +275,36 @@ class Memory:
         # a search or a pack whose snapshot predates the delete keeps nothing it reads from here
         # on (scratch.Generations)
         self._scratch.forget(user)
-        _forget_states(user)
+        _forget_states(user, None, self.state_caches())
         return True
+
+    def state_caches(self) -> list[Path]:
+        """The cache folders that translations noted (:meth:`note_state_cache`) they keep
+        decoded states of this store's segments in."""
+        raw = env.read(self.store, lambda txn: txn.get(STATE_CACHES_KEY))
+        try:
+            return [Path(path) for path in json.loads(bytes(raw))] if raw is not None else []
+        except (ValueError, TypeError):  # damaged: the delete still cleans its own cache
+            return []
+
+    def note_state_cache(self, cache_dir: str | os.PathLike[str]) -> None:
+        """Note that decoded states of this store's segments are about to be kept in
+        ``cache_dir`` (:mod:`ltmt.fusion.state_store`), so that a delete run by another process,
+        with another cache folder, removes them there too; a folder noted already is not
+        written again."""
+        folder = str(Path(cache_dir).resolve())
+
+        def run(txn: lmdb.Transaction) -> None:
+            raw = txn.get(STATE_CACHES_KEY)
+            try:
+                known = json.loads(bytes(raw)) if raw is not None else []
+            except ValueError:
+                known = []
+            if folder not in known:
+                txn.put(STATE_CACHES_KEY, json.dumps([*known, folder]).encode())
+
+        if Path(folder) not in self.state_caches():
+            env.write(self.store, run)
 
     # -- upkeep (see ltmt.memory.maintenance and ltmt.memory.check) --------------------------
 

@@ -404,6 +404,37 @@ def test_states_of_a_live_segment_stay_and_a_re_created_users_other_text_does_no
     assert store.file_of(key) is None
 
 
+@pytest.mark.parametrize("whole_user", [False, True])
+def test_a_delete_from_a_process_of_another_cache_folder_removes_the_states_too(
+    memory: Memory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_user: bool
+) -> None:
+    """A server translated with its cache folder; a data-protection officer deletes from a
+    shell whose cache folder is another: the states, which hold the text, go from both."""
+    key, segment = _stored_segment(memory)
+    server_cache = tmp_path / "server-cache"
+    StateStore("m", root=server_cache, memory=memory).put(key, _segment(3))
+    assert memory.state_caches() == [server_cache.resolve()]
+    assert len(list(server_cache.rglob("*.safetensors"))) == 1
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "shell-cache"))
+    with Memory(tmp_path / "memory") as shell:
+        assert shell.delete_user("u") if whole_user else shell.delete("u", segment.id)
+    assert list(server_cache.rglob("*.safetensors")) == []
+
+
+def test_a_cache_folder_is_noted_once_and_not_without_a_store_to_note_it_in(
+    memory: Memory, tmp_path: Path
+) -> None:
+    key, _ = _stored_segment(memory)
+    store = StateStore("m", memory=memory)
+    store.put(key, _segment(3))
+    store.put(("m", "u", key[2], "other", "texts", key[5]), _segment(3))
+    assert memory.state_caches() == [(tmp_path / "cache").resolve()]
+    memory.close()  # a memory that cannot note the folder: no pack is written there
+    elsewhere = StateStore("m", root=tmp_path / "elsewhere", memory=memory)
+    elsewhere.put(key, _segment(3))
+    assert list((tmp_path / "elsewhere").rglob("*.safetensors")) == []
+
+
 def test_the_translator_gives_its_store_the_memory_to_check(tiny_backbone, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with Memory(tmp_path) as memory:
         translator = Translator(tiny_backbone, memory, fusion="knn")
