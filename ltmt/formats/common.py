@@ -214,12 +214,23 @@ def parse_json(text: str, path: Path | str) -> Any:
 
 
 def xml_error(path: Path | str, exc: Exception, what: str) -> InputError:
-    """An :class:`InputError` for an lxml parse error, with the line and column it gives."""
+    """An :class:`InputError` for an lxml parse error, with the line and column it gives:
+    ``bad.xml:3:28: not a well-formed Android string resource file: ...``."""
     position = getattr(exc, "position", None)
     message = getattr(exc, "msg", None) or str(exc)
     message = _XML_ERROR_TAIL.sub("", str(message).strip())
     where = f"{path}:{position[0]}:{position[1]}" if position else str(path)
-    return InputError(f"{where}: malformed {what}: {message}")
+    return InputError(f"{where}: {not_well_formed(what)}: {message}")
+
+
+def not_well_formed(what: str) -> str:
+    """How an error names an XML file that does not parse, ``what`` as the formats name their
+    files: ``an Android string resource file`` gives ``not a well-formed Android string
+    resource file``; a name without an article (``TMX``) gives ``not well-formed TMX``."""
+    article, _, rest = what.partition(" ")
+    if article in ("a", "an") and rest:
+        return f"not a well-formed {rest}"
+    return f"not well-formed {what}"
 
 
 def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
@@ -234,7 +245,7 @@ def parse_xml(data: bytes, path: Path | str, what: str) -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         raise xml_error(path, exc, what) from exc
     except ValueError as exc:  # e.g. an unknown declared encoding
-        raise InputError(f"{path}: malformed {what}: {exc}") from exc
+        raise InputError(f"{path}: {not_well_formed(what)}: {exc}") from exc
     return root.getroottree()
 
 

@@ -246,7 +246,7 @@ def _office_xml(data: bytes, name: str, path: Path) -> tuple[Any, bool]:
     strict = any(namespace in data for namespace in _STRICT)
     for namespace, transitional in _STRICT.items():
         data = data.replace(namespace, transitional)
-    return parse_xml(data, f"{path}:{name}", "Office XML part"), strict
+    return parse_xml(data, f"{path}:{name}", "an Office XML part"), strict
 
 
 def _serialized(tree: Any, strict: bool = False) -> bytes:

@@ -182,12 +182,12 @@ def _styles_for(
 def _encrypted(entries: dict[str, tuple[zipfile.ZipInfo, bytes]], path: Path) -> bool:
     if _MANIFEST not in entries:
         return False
-    root = parse_xml(entries[_MANIFEST][1], f"{path}:{_MANIFEST}", "manifest").getroot()
+    root = parse_xml(entries[_MANIFEST][1], f"{path}:{_MANIFEST}", "a manifest").getroot()
     return root.find(f".//{_MANIFEST_NS}encryption-data") is not None
 
 
 def _parsed(data: bytes, name: str, path: Path) -> Any:
-    return parse_xml(data, f"{path}:{name}", "OpenDocument XML part")
+    return parse_xml(data, f"{path}:{name}", "an OpenDocument XML part")
 
 
 def _part(name: str, tree: Any, styles: Styles) -> tuple[Part, list[str]]:

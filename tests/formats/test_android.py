@@ -173,7 +173,12 @@ def test_pairs_need_the_source_file(source: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("<resources><string name='a'>x</resources>", r"bad.xml:1:\d+: malformed an Android"),
+        ("<resources><string name='a'>x</resources>", r"bad.xml:1:\d+: not a well-formed Android"),
+        (
+            "<resources>\n  <string name='a'>Tom & Jerry</string>\n</resources>",
+            r"bad.xml:2:\d+: not a well-formed Android string resource file: xmlParseEntityRef: "
+            r"no name$",
+        ),
         (
             "<tmx version='1.4'/>",
             r"not an Android string resource file \(its root element is <tmx>",

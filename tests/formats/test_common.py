@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from ltmt.errors import InputError
 from ltmt.formats.common import (
     LineShape,
     atomic_write,
+    not_well_formed,
+    parse_xml,
     read_bytes,
     read_file,
     read_lines_and_shape,
@@ -80,3 +83,18 @@ def test_a_prefix_of_a_text_ends_every_line_it_has() -> None:
     shape = LineShape("\r\n", mark=True, last_ended=False)
     assert shape.written(["a", "b"], whole=False) == b"\xef\xbb\xbfa\r\nb\r\n"
     assert shape.written(["a", "b"]) == b"\xef\xbb\xbfa\r\nb"
+
+
+@pytest.mark.parametrize(
+    ("what", "said"),
+    [
+        ("an Android string resource file", "not a well-formed Android string resource file"),
+        ("a .NET .resx resource file", "not a well-formed .NET .resx resource file"),
+        ("TMX", "not well-formed TMX"),
+        ("document properties", "not well-formed document properties"),
+    ],
+)
+def test_an_xml_file_that_does_not_parse_is_named_in_a_sentence(what: str, said: str) -> None:
+    assert not_well_formed(what) == said
+    with pytest.raises(InputError, match=rf"^bad\.xml:1:\d+: {re.escape(said)}: "):
+        parse_xml(b"<a><b></a>", "bad.xml", what)

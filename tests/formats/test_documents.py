@@ -503,7 +503,7 @@ def test_jsonl_adds_translation(tmp_path: Path) -> None:
             None,
             r"in.po: invalid PO file: Syntax error on line 3",
         ),
-        ("in.xlf", b"<xliff><file></xliff>", None, r"in.xlf:1:\d+: malformed XLIFF"),
+        ("in.xlf", b"<xliff><file></xliff>", None, r"in.xlf:1:\d+: not well-formed XLIFF"),
         ("in.xlf", b"", None, r"in.xlf: empty file; expected an XLIFF file"),
         ("missing.po", None, None, r"missing.po: file not found"),
     ],

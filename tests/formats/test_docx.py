@@ -258,7 +258,7 @@ def test_a_document_saved_as_strict_open_xml_is_translated_and_stays_strict(
         ),
         (
             {**ENTRIES, "word/document.xml": "<w:document"},
-            r"guide.docx:word/document.xml:1:\d+: malformed Office XML part",
+            r"guide.docx:word/document.xml:1:\d+: not a well-formed Office XML part",
         ),
     ],
 )

@@ -317,15 +317,20 @@ BAD_FILES = [
         "cut.tmx",
         b'<?xml version="1.0"?>\n<tmx version="1.4">\n<body><tu>',
         read_tmx,
-        r"cut.tmx:3:\d+: malformed TMX: Premature end of data",
+        r"cut.tmx:3:\d+: not well-formed TMX: Premature end of data",
     ),
     (
         "cut.xlf",
         b'<?xml version="1.0"?>\n<xliff version="1.2">\n  <file>\n</xliff>\n',
         read_xliff,
-        r"cut.xlf:4:\d+: malformed XLIFF: Opening and ending tag mismatch",
+        r"cut.xlf:4:\d+: not well-formed XLIFF: Opening and ending tag mismatch",
     ),
-    ("text.tmx", b"hello world\n", read_tmx, r"text.tmx:1:1: malformed TMX: Start tag expected"),
+    (
+        "text.tmx",
+        b"hello world\n",
+        read_tmx,
+        r"text.tmx:1:1: not well-formed TMX: Start tag expected",
+    ),
     ("html.tmx", b"<html><body/></html>", read_tmx, r"html.tmx: not a TMX file"),
     (
         "html.xlf",
@@ -338,7 +343,7 @@ BAD_FILES = [
         b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><body><tu>'
         b'<tuv xml:lang="en"><seg>caf\xe9</seg></tuv></tu></body></tmx>',
         read_tmx,
-        r"latin1.tmx:2:\d+: malformed TMX: .*(encoding|UTF-8)",
+        r"latin1.tmx:2:\d+: not well-formed TMX: .*(encoding|UTF-8)",
     ),
     (
         "syntax.po",

@@ -351,7 +351,7 @@ def test_a_presentations_slides_and_notes_are_translated(tmp_path: Path) -> None
         ),
         (
             {**ENTRIES, "content.xml": "<office:document-content"},
-            r"guide.odt:content.xml:1:\d+: malformed OpenDocument XML part",
+            r"guide.odt:content.xml:1:\d+: not a well-formed OpenDocument XML part",
         ),
     ],
 )

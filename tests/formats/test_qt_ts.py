@@ -97,7 +97,7 @@ def test_languages_are_checked(tmp_path: Path) -> None:
             "export const x: number = 1;\n",
             r"app.ts: not a Qt Linguist .ts file: it is not XML \(a TypeScript file cannot be translated\)",
         ),
-        ("<TS><context>", r"app.ts:1:\d+: malformed a Qt Linguist .ts file"),
+        ("<TS><context>", r"app.ts:1:\d+: not a well-formed Qt Linguist .ts file"),
         (
             "<xliff/>",
             r"app.ts: not a Qt Linguist .ts file \(its root element is <xliff>, not <TS>\)",

@@ -74,7 +74,7 @@ def test_update_and_pairs(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("<root><data name='a'>", r"x.resx:1:\d+: malformed a .NET .resx resource file"),
+        ("<root><data name='a'>", r"x.resx:1:\d+: not a well-formed .NET .resx resource file"),
         (
             "<resources/>",
             r"x.resx: not a .NET .resx resource file \(no <root> with <resheader> elements\)",

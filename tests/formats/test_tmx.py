@@ -186,7 +186,7 @@ def test_a_file_cut_after_its_units_is_an_error_and_yields_nothing(tmp_path: Pat
     path = tmp_path / "cut.tmx"
     path.write_text(TRICKY[: TRICKY.index("</body>")], encoding="utf-8")
     reader = read_tmx(path)
-    with pytest.raises(InputError, match=r"cut\.tmx:\d+:\d+: malformed TMX"):
+    with pytest.raises(InputError, match=r"cut\.tmx:\d+:\d+: not well-formed TMX"):
         next(reader)
 
 
