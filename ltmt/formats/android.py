@@ -3,13 +3,19 @@
 ``AndroidResourceFile``, which knows Android's escapes (``\\'``, ``\\"``, ``\\n``, ``\\@``,
 ``\\uXXXX``), CDATA and inline markup (``<b>``, ``<xliff:g>``).
 
-Strings are ``<string>``, each form of a ``<plurals>`` (the target language's quantities: German
-``one`` and ``other``; a quantity the source lacks is translated from its ``other``) and each
-``<item>`` of a ``<string-array>``. Those marked ``translatable="false"``, and references to
-other resources (``@string/app_name``), are not translated and not written to the output
-(Android's lint reports the first there; the second resolve to the translated resource), nor is
-an array or a plural until every item or form is translated. Comments, attributes and the
-file's layout are kept.
+Strings are ``<string>`` (and ``<item type="string">``, a string written as an item, which
+Android's build compiles as one), each form of a ``<plurals>`` (the target language's
+quantities: German ``one`` and ``other``; a quantity the source lacks is translated from its
+``other``) and each ``<item>`` of a ``<string-array>``. Those marked
+``translatable="false"``, and references to other resources (``@string/app_name``), are not
+translated and not written to the output (Android's lint reports the first there; the second
+resolve to the translated resource), nor is an array or a plural until every item or form is
+translated. Comments, attributes and the file's layout are kept.
+
+A string is keyed by its name and, where it has one, its product (``product="tablet"``: Android
+keeps one variant of a name per product and the build picks the device's), as
+``name[product=tablet]``; the variant for every other device (``product="default"``, or none)
+by its name alone.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ if TYPE_CHECKING:
 
 WHAT = "an Android string resource file"
 _REFERENCE = re.compile(r"\s*[@?](?:[\w.]+:)?[\w]+/[\w.]+\s*")
+_KINDS = ("string", "plurals", "string-array")
+_ITEM_INDEX = re.compile(r"\[\d+\]$")  # an array's item: name[2]
 _WIDE_SPACE = re.compile(r"[^\S\t\n\r ]")  # whitespace but not ASCII's (aapt2 keeps it)
 
 
@@ -96,8 +104,25 @@ def _set_text(element: etree._Element, text: str) -> None:
     unit.target = text  # type: ignore[misc]
     written = unit.xmlelement  # an <item> comes back as a new <string> without attributes
     written.tag = tag
+    written.attrib.clear()  # the new one has its name first: the source's order instead
     for attribute, value in attributes.items():
         written.set(attribute, value)
+
+
+def _kind(element: etree._Element) -> str | None:
+    """Which of :data:`_KINDS` the string resource ``element`` is (``<item type="string">``, a
+    string written as an item, is a ``string``; aapt2 compiles no other ``<item>`` into strings
+    or quantities); None for another resource or a comment."""
+    if element.tag == "item" and element.get("type") == "string":
+        return "string"
+    return element.tag if element.tag in _KINDS else None
+
+
+def _resource_name(element: etree._Element) -> str:
+    """What ``element``'s strings are keyed by (module docstring): its name, and its product
+    where that is not ``default``."""
+    name, product = element.get("name", ""), element.get("product", "")
+    return name if product in ("", "default") else f"{name}[product={product}]"
 
 
 def _translatable(element: etree._Element) -> bool:
@@ -115,7 +140,7 @@ def _quantities(element: etree._Element) -> dict[str, str]:
 def _elements(store: Any) -> Iterator[etree._Element]:
     """The root's translatable string elements, in order."""
     for element in store.document.getroot().iterchildren():
-        if element.tag in ("string", "plurals", "string-array") and _translatable(element):
+        if _kind(element) is not None and _translatable(element):
             yield element
 
 
@@ -139,10 +164,10 @@ class AndroidDocument(KeyedCatalog):
 
     def _entries(self, store: Any) -> Iterator[Entry]:
         for element in _elements(store):
-            name = element.get("name", "")
-            if element.tag == "string":
+            name = _resource_name(element)
+            if _kind(element) == "string":
                 yield Entry(name, name, _text(element))
-            elif element.tag == "plurals":
+            elif _kind(element) == "plurals":
                 found = _quantities(element)
                 fallback = found.get("other") or next(iter(found.values()), "")
                 for form, tag in enumerate(self.tags):
@@ -155,10 +180,10 @@ class AndroidDocument(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
         for element in _elements(_parse(read_bytes(path, WHAT), path)):
-            name = element.get("name", "")
-            if element.tag == "string":
+            name = _resource_name(element)
+            if _kind(element) == "string":
                 values[name] = _text(element)
-            elif element.tag == "plurals":
+            elif _kind(element) == "plurals":
                 for tag, text in _quantities(element).items():
                     values[f"{name}{FORM}{tag}"] = text
             else:
@@ -166,12 +191,17 @@ class AndroidDocument(KeyedCatalog):
                     values[f"{name}[{index}]"] = _text(item)
         return values
 
+    def name_of(self, key: str) -> str:
+        """The resource ``key`` belongs to: ``name#one`` and ``name[2]`` → ``name``; a
+        product's variant keeps its product (``name[product=tablet]``)."""
+        return _ITEM_INDEX.sub("", key.split(FORM)[0])
+
     def render(self) -> bytes:
         store = _parse(self.data, self.path)
         store.settargetlanguage(self.tgt_lang)
         root = store.document.getroot()
         for element in list(root.iterchildren()):
-            if element.tag not in ("string", "plurals", "string-array"):
+            if _kind(element) is None:
                 continue
             if not _translatable(element) or not self._fill_element(element):
                 remove_with_note(element)
@@ -187,14 +217,14 @@ class AndroidDocument(KeyedCatalog):
 
     def _fill_element(self, element: etree._Element) -> bool:
         """Put ``element``'s translation in; False where it has none (yet)."""
-        name = element.get("name", "")
-        if element.tag == "string":
+        name = _resource_name(element)
+        if _kind(element) == "string":
             text = self.translations.get(name)
             if text is None:
                 return False
             _set_text(element, text)
             return True
-        if element.tag == "plurals":
+        if _kind(element) == "plurals":
             if not self.plural_complete(name):
                 return False
             forms = [self.translations[f"{name}{FORM}{tag}"] for tag in self.tags]
@@ -210,9 +240,10 @@ class AndroidDocument(KeyedCatalog):
 
 
 def _append_extras(root: etree._Element, target: Path, names: set[str]) -> None:
-    """Copy the string elements of ``target`` named in ``names`` to the end of ``root``."""
+    """Copy the string elements of ``target`` whose :func:`_resource_name` is among ``names`` to
+    the end of ``root``."""
     found = _parse(read_bytes(target, WHAT), target).document.getroot()
-    wanted = (e for e in found.iterchildren() if isinstance(e.tag, str) and e.get("name") in names)
+    wanted = (e for e in found.iterchildren() if _kind(e) and _resource_name(e) in names)
     append_copies(root, wanted)
 
 

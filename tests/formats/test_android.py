@@ -294,3 +294,89 @@ def test_what_comes_before_the_resources_stays_as_written(tmp_path: Path) -> Non
     assert out.read_text("utf-8") == (
         prolog + '<resources>\n    <string name="t">OPEN THE FILE</string>\n</resources>\n'
     )
+
+
+VARIANTS = """<resources>
+    <string name="hint" product="tablet">Rotate your tablet.</string>
+    <string name="hint" product="default">Rotate your phone.</string>
+    <item type="string" name="details">Photo details</item>
+</resources>
+"""
+GERMAN_VARIANTS = """<resources>
+    <string name="hint" product="tablet">Drehen Sie Ihr Tablet.</string>
+    <string name="hint" product="default">Drehen Sie Ihr Telefon.</string>
+    <item type="string" name="details">Fotodetails</item>
+</resources>
+"""
+
+
+@pytest.fixture
+def variants(tmp_path: Path) -> Path:
+    path = tmp_path / "values" / "strings.xml"
+    path.parent.mkdir()
+    path.write_text(VARIANTS, encoding="utf-8")
+    return path
+
+
+def test_a_string_of_each_product_and_a_string_item_are_strings_of_their_own(
+    variants: Path, tmp_path: Path
+) -> None:
+    """Android keeps one string of a name per product (the build picks the device's), and
+    compiles ``<item type="string">`` as a string: the tablet's was translated as the phone's,
+    and the item was copied in English."""
+    units = open_document(variants, tgt_lang="de").units()
+    assert [(u.key, u.source, u.context) for u in units] == [
+        ("hint[product=tablet]", "Rotate your tablet.", "hint[product=tablet]"),
+        ("hint", "Rotate your phone.", "hint"),  # the default product's: its name alone
+        ("details", "Photo details", "details"),
+    ]
+    out = tmp_path / "values-de" / "strings.xml"
+    translate_file(variants, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "<resources>\n"
+        '    <string name="hint" product="tablet">ROTATE YOUR TABLET.</string>\n'
+        '    <string name="hint" product="default">ROTATE YOUR PHONE.</string>\n'
+        '    <item type="string" name="details">PHOTO DETAILS</item>\n'
+        "</resources>\n"
+    )
+
+
+def test_an_existing_translation_keeps_each_products_string_and_string_items(
+    variants: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The update run wrote the phone's German over the tablet's, and the English item over
+    the German one, while it said they were kept."""
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_text(
+        GERMAN_VARIANTS.replace(
+            "</resources>",
+            '    <string name="hint" product="watch">Uhr drehen.</string>\n</resources>',
+        ),
+        encoding="utf-8",
+    )
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(variants, out, model, tgt_lang="de")
+    assert model.seen == []
+    assert result.report.translated_before == 3
+    written = out.read_text("utf-8")
+    assert written.startswith(GERMAN_VARIANTS.removesuffix("</resources>\n"))
+    # a product the source lacks is the translator's: kept at the end, and named
+    assert '<string name="hint" product="watch">Uhr drehen.</string>' in written
+    assert "1 string not in" in caplog.text
+    assert "(hint[product=watch])" in caplog.text
+
+
+def test_pairs_match_each_products_string_and_string_items(variants: Path, tmp_path: Path) -> None:
+    """``ltmt memory import`` (and ``ltmt qa``, which reads the same pairs) paired the tablet's
+    English with the phone's German, and left the item out."""
+    translated = tmp_path / "values-de" / "strings.xml"
+    translated.parent.mkdir()
+    translated.write_text(GERMAN_VARIANTS, encoding="utf-8")
+    records = list(AndroidDocument.pairs(translated, source_file=variants))
+    assert [(r.source, r.target, r.metadata["context"]) for r in records] == [
+        ("Rotate your tablet.", "Drehen Sie Ihr Tablet.", "hint[product=tablet]"),
+        ("Rotate your phone.", "Drehen Sie Ihr Telefon.", "hint"),
+        ("Photo details", "Fotodetails", "details"),
+    ]
