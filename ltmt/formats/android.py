@@ -10,7 +10,8 @@ quantities: German ``one`` and ``other``; a quantity the source lacks is transla
 ``translatable="false"``, and references to other resources (``@string/app_name``), are not
 translated and not written to the output (Android's lint reports the first there; the second
 resolve to the translated resource), nor is an array or a plural until every item or form is
-translated. Comments, attributes and the file's layout are kept.
+translated. Comments, attributes and the file's layout are kept; a comment inside a string
+is no part of it (Android's build drops it) and is dropped.
 
 A string is keyed by its name and, where it has one, its product (``product="tablet"``: Android
 keeps one variant of a name per product and the build picks the device's), as
@@ -74,20 +75,35 @@ def _parse(data: bytes, path: Path) -> Any:
 
 
 def _text(element: etree._Element) -> str:
-    """The string ``element`` holds, unescaped. Whitespace beyond ASCII (a no-break space, a
-    narrow one) is read as written: Android's build keeps it, translate-toolkit's reader
-    would fold it into the spaces it collapses, so it goes to the reader as a ``\\u`` escape."""
-    import copy
-
+    """The string ``element`` holds, unescaped, as Android's build compiles it
+    (:func:`_as_compiled`)."""
     from translate.storage.aresource import AndroidResourceUnit
 
-    if any(_WIDE_SPACE.search(text) for text in element.itertext()):
-        element = copy.deepcopy(element)
-        for node in element.iter():
-            node.text = _escape_wide_spaces(node.text)
-            if node is not element:
-                node.tail = _escape_wide_spaces(node.tail)
-    return str(AndroidResourceUnit(None, xmlelement=element).target or "")
+    return str(AndroidResourceUnit(None, xmlelement=_as_compiled(element)).target or "")
+
+
+def _as_compiled(element: etree._Element) -> etree._Element:
+    """``element`` as translate-toolkit's reader must see it to read what aapt2 compiles: the
+    comments inside it dropped, as aapt2 drops them (the reader took them for markup, and the
+    output then showed them as escaped text), and whitespace beyond ASCII (a no-break space, a
+    narrow one) as ``\\u`` escapes, as aapt2 keeps it (the reader would fold it into the spaces
+    it collapses). A copy where it holds either, else ``element`` itself."""
+    import copy
+
+    from lxml import etree
+
+    skipped = (etree._Comment, etree._ProcessingInstruction)
+    comments = any(isinstance(node, skipped) for node in element.iterdescendants())
+    wide = any(_WIDE_SPACE.search(text) for text in element.itertext())
+    if not comments and not wide:
+        return element
+    element = copy.deepcopy(element)
+    etree.strip_tags(element, etree.Comment, etree.ProcessingInstruction)  # their tails kept
+    for node in element.iter():
+        node.text = _escape_wide_spaces(node.text)
+        if node is not element:
+            node.tail = _escape_wide_spaces(node.tail)
+    return element
 
 
 def _escape_wide_spaces(text: str | None) -> str | None:

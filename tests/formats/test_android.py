@@ -380,3 +380,53 @@ def test_pairs_match_each_products_string_and_string_items(variants: Path, tmp_p
         ("Rotate your phone.", "Drehen Sie Ihr Telefon.", "hint"),
         ("Photo details", "Fotodetails", "details"),
     ]
+
+
+COMMENTED = """<resources>
+    <string name="done">Upload <!-- TODO: wording --> finished</string>
+    <string name="styled">Tap <b>Save</b><!-- bold on purpose --> to keep\u00a0it.</string>
+    <string-array name="sort">
+        <item>By date <?hint newest first?></item>
+    </string-array>
+</resources>
+"""
+
+
+@pytest.fixture
+def commented(tmp_path: Path) -> Path:
+    path = tmp_path / "values" / "strings.xml"
+    path.parent.mkdir()
+    path.write_text(COMMENTED, encoding="utf-8")
+    return path
+
+
+def test_a_comment_inside_a_string_is_no_text_to_translate(commented: Path, tmp_path: Path) -> None:
+    """Android's build drops a comment inside a string; it was read as markup and came out as
+    escaped text (``&lt;!-- TODO ... --&gt;``), which the app then showed."""
+    units = open_document(commented, tgt_lang="de").units()
+    assert [u.source for u in units] == [
+        "Upload finished",
+        "Tap <b>Save</b> to keep\u00a0it.",
+        "By date",
+    ]
+    out = tmp_path / "values-de" / "strings.xml"
+    translate_file(commented, out, FakeModel(), tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert '<string name="done">UPLOAD FINISHED</string>' in written
+    assert "TODO" not in written
+    assert "&lt;" not in written
+    out.write_text(COMMENTED.replace("Upload", "Hochladen").replace("finished", "fertig"), "utf-8")
+    records = list(AndroidDocument.pairs(out, source_file=commented))
+    assert (records[0].source, records[0].target) == ("Upload finished", "Hochladen fertig")
+
+
+@pytest.mark.skipif(shutil.which("aapt2") is None, reason="needs aapt2 (Debian's aapt)")
+def test_strings_are_read_as_android_compiles_them(commented: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    compiled = tmp_path / "compiled"
+    compiled.mkdir()
+    subprocess.run(["aapt2", "compile", str(commented), "-o", str(compiled)], check=True)
+    values = _aapt2_values(compiled / "values_strings.arsc.flat")
+    units = {u.key: u.source for u in open_document(commented, tgt_lang="de").units()}
+    assert values["done"] == units["done"] == "Upload finished"
