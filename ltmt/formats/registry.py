@@ -459,8 +459,27 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
         if head.startswith(magics):
             return f"{path} is {problem.format(path=path)}"
     if b"\x00" in head[:1024]:
+        if order := _utf16_without_mark(head[:1024]):
+            return (
+                f"{path} looks like UTF-16 text without a byte order mark; convert it to UTF-8 "
+                f"first (iconv -f UTF-16{order} -t UTF-8 {path} > out)"
+            )
         return f"{path} is a binary file, not text; give a text file (UTF-8)"
     return None
+
+
+def _utf16_without_mark(head: bytes) -> str:
+    """``BE`` or ``LE`` where ``head`` reads as UTF-16 text of Latin letters without a byte
+    order mark (a NUL byte before, or after, nearly every other byte), else ``""``."""
+    pairs = len(head) // 2
+    if pairs < 4:
+        return ""
+    for order, nul_at in (("BE", 0), ("LE", 1)):
+        nuls = head[nul_at::2][:pairs].count(0)
+        others = head[1 - nul_at :: 2][:pairs].count(0)
+        if nuls >= 0.9 * pairs and others == 0:
+            return order
+    return ""
 
 
 def sniff(path: Path) -> str | None:

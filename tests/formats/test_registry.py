@@ -210,6 +210,19 @@ def test_a_directory_is_named_as_one(tmp_path: Path, role) -> None:
             r"in\.txt is UTF-16 text; convert it to UTF-8",
         ),
         ("de.po", "msgid".encode("utf-16"), "read", r"de\.po is UTF-16 text; convert it to UTF-8"),
+        (
+            "be.strings",
+            '"a" = "Open file";\n'.encode("utf-16-be"),  # no byte order mark
+            "document",
+            r"be\.strings looks like UTF-16 text without a byte order mark; convert it to UTF-8 "
+            r"first \(iconv -f UTF-16BE -t UTF-8 .*be\.strings > out\)$",
+        ),
+        (
+            "le.txt",
+            "Open the file\n".encode("utf-16-le"),
+            "document",
+            r"le\.txt looks like UTF-16 text without a byte order mark; .*-f UTF-16LE",
+        ),
     ],
 )
 def test_binary_and_utf16_files_are_named_with_what_to_do(
