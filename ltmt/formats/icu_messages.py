@@ -195,6 +195,14 @@ def is_branching(message: str) -> bool:
     return _HEAD.search(message) is not None
 
 
+def quotes_syntax(message: str, *, icu: bool) -> bool:
+    """Whether ``message`` writes ICU syntax quoted (``'{'``, ``'}'``; where the file is ``icu``
+    throughout, as an ARB file is, also ``''``, an apostrophe): the model would translate the
+    quotes (``»{«``) and break the message, so it is left to a person."""
+    found = _QUOTING.search(message.replace(_QUOTED_NUMBER, ""))
+    return found is not None and (icu or found.group() in ("'{", "'}"))
+
+
 def expand(message: str) -> Expansion:
     """The cases of ``message`` as whole messages; raises :class:`Unsupported`."""
     if _QUOTING.search(message.replace(_QUOTED_NUMBER, "")):

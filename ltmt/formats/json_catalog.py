@@ -42,6 +42,7 @@ from ltmt.formats.icu_messages import (
     case_name,
     expand,
     is_branching,
+    quotes_syntax,
 )
 from ltmt.formats.keyed_catalog import (
     FORM,
@@ -108,8 +109,12 @@ class JsonCatalog(KeyedCatalog):
         # an adopted output's branching messages as written, with the branches read from them
         self.adopted_messages: dict[str, tuple[str, dict[str, str | None]]] = {}
         entries, unsupported = [], []
+        icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         for parts, source in _strings(data):
             key = pointer(parts)
+            if quotes_syntax(source, icu=icu) and not is_branching(source):
+                unsupported.append(key)
+                continue
             if not is_branching(source):
                 entries.append(Entry(key, key, source))
                 continue
@@ -128,8 +133,8 @@ class JsonCatalog(KeyedCatalog):
                 entries.append(Entry(entry_key, key, text, form, plural=expansion.plural))
         if unsupported:
             logger.warning(
-                "%s: %s with ICU plural or select that ltmt cannot take apart (%s) left "
-                "untranslated; translate them by hand",
+                "%s: %s with ICU quoting or a plural or select that ltmt cannot take apart "
+                "(%s) left untranslated; translate them by hand",
                 path,
                 counted(len(unsupported), "message"),
                 first_few(unsupported),

@@ -20,6 +20,7 @@ default locale for them where ``config.i18n.fallbacks`` is on), and so do mappin
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,10 +29,14 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes, written_like
+from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import CATEGORIES, plural_tags, with_other, written_categories
 from ltmt.text import paired_surrogates
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
 
 WHAT = "a YAML message file"
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -222,6 +227,7 @@ class YamlCatalog(KeyedCatalog):
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
         self._adopted: Any = None  # the adopted output's messages
+        self.path = Path(path)  # named by the warnings of _entries
         super().__init__(path, list(self._entries()))
 
     @classmethod
@@ -229,7 +235,11 @@ class YamlCatalog(KeyedCatalog):
         return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de")
 
     def _entries(self) -> Iterator[Entry]:
+        icu: list[str] = []
         for name, value in _walk(_messages(self.document)):
+            if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
+                icu.append(name)  # Symfony's messages+intl-icu files: not text to translate whole
+                continue
             if not isinstance(value, dict):  # a list's items are written only together
                 yield Entry(name, name, str(value), group=name.split("[")[0])
                 continue
@@ -238,6 +248,15 @@ class YamlCatalog(KeyedCatalog):
             for form, tag in enumerate(self.tags):
                 text = str(value.get(tag) or value["other"])
                 yield Entry(f"{name}{FORM}{tag}", name, text, form, plural=True)
+        if icu:
+            logger.warning(
+                "%s: %s with an ICU plural, select or quoting (%s) left untranslated: ltmt "
+                "takes such messages apart in JSON and ARB files, not in YAML; translate them "
+                "by hand",
+                self.path,
+                counted(len(icu), "message"),
+                first_few(icu),
+            )
 
     def name_of(self, key: str) -> str:
         return key.split(FORM)[0]

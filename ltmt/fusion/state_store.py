@@ -28,9 +28,9 @@ Between the two, the delete's own removal finds the pack, so a deleted segment's
 stay on disk. That holds across cache folders too: before its first pack, a store notes its
 cache folder in the memory (:meth:`ltmt.memory.store.Memory.note_state_cache`), and a delete
 removes the packs from every folder noted there, whichever cache folder the deleting process
-has (a server's, a shell's). The store is bounded: past ``max_bytes`` (all models together; by default
-``$LTMT_STATE_CACHE_MB`` megabytes, else 256: :func:`default_max_bytes`) the least recently
-used packs go. Deleting the
+has (a server's, a shell's). The store is bounded: past ``max_bytes`` (all models together;
+by default ``$LTMT_STATE_CACHE_MB`` megabytes, else 256: :func:`default_max_bytes`) the least
+recently used packs go. Deleting the
 directory loses nothing.
 
 The packs hold the segments' target and source token ids, that is their text: the translator

@@ -64,7 +64,10 @@ def test_units_and_icu_branches(tmp_path: Path, caplog: pytest.LogCaptureFixture
         ("/app/files", 0, "/app/files"),
         ("/app/files", 1, "/app/files"),
     ]
-    assert "1 message with ICU plural or select that ltmt cannot take apart (/two)" in (caplog.text)
+    assert (
+        "1 message with ICU quoting or a plural or select that ltmt cannot take apart (/two)"
+        in (caplog.text)
+    )
 
 
 def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
@@ -265,3 +268,21 @@ def test_pairs_beside_the_source_file(tmp_path: Path) -> None:
 def test_bad_files_are_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         open_document(_write(tmp_path, "bad.json", content), tgt_lang="de")
+
+
+def test_icu_quoting_is_left_to_a_person(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """``'{'`` quotes a brace in ICU: the model wrote ``»{«``, an invalid message. In an ARB
+    file (ICU throughout) ``''`` is an apostrophe too; elsewhere it may be text."""
+    arb = tmp_path / "app_en.arb"
+    arb.write_text(
+        '{"escaped": "Use \'{\' and \'}\' to write braces, {name}.", "its": "Don\'\'t", '
+        '"plain": "Open {name}"}',
+        "utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        units = open_document(arb, tgt_lang="de").units()
+    assert [u.source for u in units] == ["Open {name}"]
+    assert "2 messages with ICU quoting" in caplog.text and "(/escaped, /its)" in caplog.text
+    json_file = tmp_path / "en.json"
+    json_file.write_text('{"braces": "Use \'{\' here", "its": "Don\'\'t"}', "utf-8")
+    assert [u.source for u in open_document(json_file).units()] == ["Don''t"]

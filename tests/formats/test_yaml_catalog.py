@@ -231,3 +231,23 @@ def test_words_yaml_1_1_reads_as_booleans_are_copied_unless_quoted(tmp_path: Pat
     assert out.read_text("utf-8") == (
         'de:\n  a: yes\n  b: no\n  c: true\n  d: on\n  e: Off\n  f: "YES"\n  g: OPEN IT\n'
     )
+
+
+def test_icu_messages_of_a_symfony_file_are_left_untranslated(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``messages+intl-icu.en.yaml``: a plural translated as text broke its braces and
+    keywords (``{apples, Plural, ... eine Apfel} andere {...}}``)."""
+    source = tmp_path / "messages+intl-icu.en.yaml"
+    source.write_text(
+        "num_of_apples: '{apples, plural, =0 {There are no apples} one {There is one apple} "
+        "other {There are # apples}}'\nbraces: \"Use '{' to open\"\ntitle: Apples\n",
+        "utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        document = open_document(source, tgt_lang="de")
+    assert [u.source for u in document.units()] == ["Apples"]
+    assert (
+        "2 messages with an ICU plural, select or quoting (num_of_apples, braces) left "
+        "untranslated" in caplog.text
+    )
