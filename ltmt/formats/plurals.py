@@ -127,11 +127,17 @@ def number_as_field(text: str, number: str, field: str) -> str:
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
+def keeps_zero(tags: tuple[str, ...], source: Collection[str]) -> bool:
+    """Whether a plural whose ``source`` has these categories keeps its ``zero`` in a language
+    of these ``tags`` as a form of its own: where the source has it and the language has none
+    (Apple's and Rails' plurals use it for 0 in every language)."""
+    return "zero" in source and "zero" not in tags
+
+
 def written_categories(tags: tuple[str, ...], source: Collection[str]) -> tuple[str, ...]:
     """The categories a translation of a plural whose ``source`` has these categories gets:
-    the target language's ``tags``, and ``zero`` first where the source has it and the
-    language has none (Apple's and Rails' plurals use it for 0 in every language)."""
-    return ("zero", *tags) if "zero" in source and "zero" not in tags else tags
+    the target language's ``tags``, and ``zero`` first where it keeps it (:func:`keeps_zero`)."""
+    return ("zero", *tags) if keeps_zero(tags, source) else tags
 
 
 def with_other(forms: dict[str, T], tags: tuple[str, ...]) -> dict[str, T]:

@@ -28,7 +28,13 @@ from ltmt.errors import InputError
 from ltmt.formats.common import read_bytes
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import CATEGORIES, plural_tags, with_other, written_categories
+from ltmt.formats.plurals import (
+    CATEGORIES,
+    keeps_zero,
+    plural_tags,
+    with_other,
+    written_categories,
+)
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -110,7 +116,7 @@ class StringsDictDocument(KeyedCatalog):
                     (variable[c] for c in CATEGORIES if variable.get(c)), ""
                 )
                 forms = f"{key}{FORM}{name}"
-                if "zero" in variable and "zero" not in self.tags:
+                if keeps_zero(self.tags, variable):
                     # Apple's own case for the number 0, not one of the language's forms
                     yield self._entry(f"{forms}{FORM}zero", key, forms, variable["zero"])
                 for form, tag in enumerate(self.tags):

@@ -12,11 +12,16 @@ substitutions (``%1$@ ate %#@apples@ today!``, a plural of its own for each vari
 text and each substitution's forms translated (``%arg``, the substitution's own argument, a
 placeholder), written only together, the substitutions' ``argNum`` and ``formatSpecifier`` as
 the source's. A string that varies by device (``iphone``, ``mac``, ``other`` ...) gets each
-device's text, or plural forms, translated and written only together. Strings marked
-``"shouldTranslate" : false`` are skipped, and so are strings with substitutions other than
-plurals (or device variations holding substitutions), which a warning names. Everything else
-(comments, extraction states, other languages) is written back as read, in Xcode's layout
-(two-space indentation, ``" : "``, keys in order).
+device's text, or plural forms, translated and written only together. A plural's ``zero``
+is translated too where the source has it (Apple uses it for the number 0 in every language:
+:func:`~ltmt.formats.plurals.keeps_zero`); a string the target language has some forms of
+already gets the others, its own kept. Strings marked ``"shouldTranslate" : false`` are
+skipped, and so are strings Xcode no longer finds in the app (``"extractionState" :
+"stale"``), which a warning counts, and strings with substitutions other than plurals (or
+device variations holding substitutions), which a warning names. Everything else (comments,
+extraction states, other languages) is written back as read, in Xcode's layout (two-space
+indentation, ``" : "``, keys in order, the categories of a plural written sorted, an empty
+object as ``{`` and ``}`` with a blank line between, the input's last line end or none).
 
 ``ltmt memory import Localizable.xcstrings --tgt-lang de`` reads the ``translated`` pairs of
 the target language, with the key as context; those still ``needs_review`` or ``new`` are left
@@ -28,8 +33,9 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import re
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +50,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.documents import Unit
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import plural_tags, with_other
+from ltmt.formats.plurals import keeps_zero, plural_tags, with_other
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -53,14 +59,26 @@ logger = logging.getLogger(__name__)
 WHAT = "an Xcode string catalog"
 FORM = "#"
 _APPROVED = "translated"
+_STALE = "stale"  # the extraction state of a string Xcode no longer finds in the app's code
+# a line ending in an empty object (no string ends a line but at its closing quote)
+_EMPTY_OBJECT = re.compile(r"^( *)(.*)\{\}(,?)$", re.MULTILINE)
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path) -> tuple[dict[str, Any], bool]:
+    """The catalog at ``path``, and whether its text ends with a line end."""
     text = decode(read_bytes(path, WHAT), path)
     data = parse_json(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("strings"), dict):
         raise InputError(f'{path}: not {WHAT}: no "strings" object at its top level')
-    return data
+    return data, text.endswith("\n")
+
+
+def xcode_json(data: Any) -> str:
+    """``data`` as Xcode writes a catalog: two-space indentation, ``" : "``, and an empty
+    object as ``{``, a blank line and ``}`` at its line's indentation (its JSON writer's way:
+    written ``{}``, each file Xcode saves again would differ)."""
+    text = json.dumps(data, indent=2, separators=(",", " : "), ensure_ascii=False)
+    return _EMPTY_OBJECT.sub(r"\1\2{\n\n\1}\3", text)
 
 
 def _get(found: Any, name: str) -> Any:
@@ -133,16 +151,22 @@ class XcStringsDocument:
 
     format = "xcstrings"
 
-    def __init__(self, path: Path, data: dict[str, Any], tgt_lang: str) -> None:
+    def __init__(
+        self, path: Path, data: dict[str, Any], tgt_lang: str, final_newline: bool = True
+    ) -> None:
         self.path, self.data, self.tgt_lang = Path(path), data, tgt_lang
+        self.final_newline = final_newline  # whether the file's last line ends (Xcode's: no)
         self.source_lang = str(data.get("sourceLanguage") or "en")
         self.tags = plural_tags(tgt_lang)
         self.filled: dict[str, tuple[str, bool]] = {}  # unit key: (text, needs review)
         self._units: list[Unit] = []
         self._slots: dict[str, Slot] = {}
-        skipped = []
+        skipped, stale = [], 0
         for key, entry in data["strings"].items():
             if not isinstance(entry, dict) or entry.get("shouldTranslate") is False:
+                continue
+            if entry.get("extractionState") == _STALE:
+                stale += 1
                 continue
             source = entry.get("localizations", {}).get(self.source_lang)
             substitutions = _substitutions(source)
@@ -167,6 +191,12 @@ class XcStringsDocument:
                 path,
                 counted(len(skipped), "string"),
                 first_few(skipped),
+            )
+        if stale:
+            logger.warning(
+                '%s: %s no longer in the app ("extractionState" : "stale") left out',
+                path,
+                counted(stale, "string"),
             )
 
     def _add_devices(self, key: str, devices: dict[str, Any]) -> bool:
@@ -197,13 +227,17 @@ class XcStringsDocument:
         self._slots[unit.key] = slot
 
     def _add_plural(self, key: str, slot: Slot, plural: dict[str, Any], entry: str) -> None:
-        """A unit per target category (a category the source lacks from its ``other``)."""
+        """A unit per target category (a category the source lacks from its ``other``), after
+        one for the source's ``zero`` where the target language keeps it (no form of its own,
+        as in stringsdict: Apple's case for the number 0)."""
         found = {tag: _unit_value(form) or "" for tag, form in plural.items()}
-        prefix = entry
+        if keeps_zero(self.tags, [tag for tag, text in found.items() if text]):
+            zero = Unit(f"{entry}{FORM}zero", found["zero"], key, group=key)
+            self._add(zero, replace(slot, tag="zero"))
         for number, tag in enumerate(self.tags):
             text = found.get(tag) or found.get("other", "")
-            unit = Unit(f"{prefix}{FORM}{tag}", text, key, (), entry, number, group=key)
-            self._add(unit, Slot(slot.key, slot.substitution, tag, slot.device))
+            unit = Unit(f"{entry}{FORM}{tag}", text, key, (), entry, number, group=key)
+            self._add(unit, replace(slot, tag=tag))
 
     def _add_substituted(self, key: str, source: Any, substitutions: dict[str, Any]) -> None:
         """The string's own text (where it has words besides its ``%#@name@``), then each
@@ -219,11 +253,11 @@ class XcStringsDocument:
     def open(
         cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
     ) -> XcStringsDocument:
-        data = _load(Path(path))
+        data, final_newline = _load(Path(path))
         language = str(data.get("sourceLanguage") or "")
         if src_lang and language and not lang_matches(language, src_lang):
             raise language_error(path, [language], src_lang, tgt_lang or "de")
-        return cls(Path(path), data, tgt_lang or "de")
+        return cls(Path(path), data, tgt_lang or "de", final_newline)
 
     def target_of(self, key: str) -> Any:
         """String ``key``'s localization in the target language (None where it has none)."""
@@ -237,8 +271,12 @@ class XcStringsDocument:
     def units(self) -> list[Unit]:
         return list(self._units)
 
+    def _has_target(self, unit: Unit) -> bool:
+        """Whether ``unit`` has a translation in the target language already."""
+        return bool(_unit_value(self.target_form(unit)))
+
     def pending(self, overwrite: bool = False) -> list[Unit]:
-        return [u for u in self._units if overwrite or not _unit_value(self.target_form(u))]
+        return [u for u in self._units if overwrite or not self._has_target(u)]
 
     def fill(
         self,
@@ -258,10 +296,18 @@ class XcStringsDocument:
         for unit in self._units:
             by_string.setdefault(self._slots[unit.key].key, []).append(unit)
         for key, units in by_string.items():
-            if all(u.key in self.filled for u in units):  # a string is written only whole
+            filled = [u.key in self.filled for u in units]
+            # a string is written only whole: each unit filled now or translated before
+            if any(filled) and all(f or self._has_target(u) for f, u in zip(filled, units)):
                 _put(data, key, self.tgt_lang, self._localization(key, units))
-        text = json.dumps(data, indent=2, separators=(",", " : "), ensure_ascii=False)
-        atomic_write(out_path, (text + "\n").encode())
+        text = xcode_json(data) + ("\n" if self.final_newline else "")
+        atomic_write(out_path, text.encode())
+
+    def _form(self, unit: Unit) -> dict[str, Any]:
+        """``unit``'s ``stringUnit`` to write: filled now, else the target language's own."""
+        if unit.key in self.filled:
+            return _string_unit(*self.filled[unit.key])
+        return {"stringUnit": copy.deepcopy(self.target_form(unit)["stringUnit"])}
 
     def _localization(self, key: str, units: list[Unit]) -> dict[str, Any]:
         """String ``key``'s localization in the target language, made of its units' texts."""
@@ -269,7 +315,7 @@ class XcStringsDocument:
         localization: dict[str, Any] = {}
         for unit in units:
             slot = self._slots[unit.key]
-            form = _string_unit(*self.filled[unit.key])
+            form = self._form(unit)
             holder = localization
             if slot.device is not None:
                 devices = holder.setdefault("variations", {}).setdefault("device", {})
@@ -290,7 +336,9 @@ class XcStringsDocument:
             if devices is not None and device not in devices:  # no words: as the source's
                 devices[device] = copy.deepcopy(variant)
         for plural in _plurals_in(localization):
-            with_other(plural, self.tags)
+            categories = sorted(with_other(plural, self.tags).items())  # sorted, as Xcode does
+            plural.clear()
+            plural.update(categories)
         if "substitutions" in localization and "stringUnit" not in localization:
             # a value of variables alone (%#@files@): the source's, which has no words
             localization["stringUnit"] = {

@@ -32,7 +32,13 @@ from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.plurals import CATEGORIES, plural_tags, with_other, written_categories
+from ltmt.formats.plurals import (
+    CATEGORIES,
+    keeps_zero,
+    plural_tags,
+    with_other,
+    written_categories,
+)
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -243,7 +249,7 @@ class YamlCatalog(KeyedCatalog):
             if not isinstance(value, dict):  # a list's items are written only together
                 yield Entry(name, name, str(value), group=name.split("[")[0])
                 continue
-            if "zero" in value and "zero" not in self.tags:  # Rails' own case for 0
+            if keeps_zero(self.tags, value):  # Rails' own case for 0
                 yield Entry(f"{name}{FORM}zero", name, str(value["zero"]), group=name)
             for form, tag in enumerate(self.tags):
                 text = str(value.get(tag) or value["other"])

@@ -12,6 +12,7 @@ from ltmt.formats.documents import Unit, open_document
 from ltmt.formats.pipeline import translate_units
 from ltmt.formats.plurals import (
     differ_by_number,
+    keeps_zero,
     number_as_field,
     ordinal_as_number,
     ordinal_categories,
@@ -129,6 +130,18 @@ def test_identical_plural_forms_are_translated_again() -> None:
     translate_units(units, model, report)
     assert report.plural_identical == 1
     assert "1 plural entry with identical forms" in report.summary()
+
+
+@pytest.mark.parametrize(
+    ("tags", "source", "kept"),
+    [
+        (("one", "other"), ("zero", "one", "other"), True),  # Apple's and Rails' case for 0
+        (("one", "other"), ("one", "other"), False),
+        (("zero", "one", "two", "few", "many", "other"), ("zero", "other"), False),  # a form
+    ],
+)
+def test_a_sources_zero_is_kept_where_the_language_has_none(tags, source, kept) -> None:
+    assert keeps_zero(tags, source) is kept
 
 
 @pytest.mark.parametrize(

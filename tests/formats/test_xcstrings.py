@@ -13,6 +13,7 @@ from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import open_document
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
+from ltmt.formats.xcstrings import xcode_json
 
 
 def _unit(value: str, state: str = "translated") -> dict:
@@ -286,5 +287,104 @@ def test_a_language_without_other_gets_it_as_apple_requires(tmp_path: Path) -> N
     translate_file(path, out, FakeModel(), tgt_lang="ru")
     russian = json.loads(out.read_text("utf-8"))["strings"]["%lld followers"]["localizations"]["ru"]
     plural = russian["substitutions"]["followers"]["variations"]["plural"]
-    assert list(plural) == ["one", "few", "many", "other"]
+    assert list(plural) == ["few", "many", "one", "other"]  # sorted, as Xcode writes them
     assert plural["other"] == plural["many"]
+
+
+UNREAD = {
+    "localizations": {
+        "en": {"variations": _plural(one="%lld message", other="%lld messages", zero="No messages")}
+    }
+}
+
+
+def test_the_sources_zero_is_translated_as_apple_uses_it_in_every_language(
+    tmp_path: Path,
+) -> None:
+    """German got one and other alone before, and 0 read "0 Nachrichten"."""
+    reviewed = {"one": _unit("%lld Nachricht"), "other": _unit("%lld Nachrichten")}
+    strings = {
+        "%lld unread": UNREAD,
+        "%lld read": {
+            "localizations": {**UNREAD["localizations"], "de": {"variations": {"plural": reviewed}}}
+        },
+    }
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(_xcode({"sourceLanguage": "en", "strings": strings}), "utf-8")
+    document = open_document(path, tgt_lang="de")
+    assert [(u.key, u.source, u.entry, u.form) for u in document.units()][:3] == [
+        ("%lld unread#zero", "No messages", "", 0),  # no German form: Apple's case for 0
+        ("%lld unread#one", "%lld message", "%lld unread", 0),
+        ("%lld unread#other", "%lld messages", "%lld unread", 1),
+    ]
+    out = tmp_path / "out.xcstrings"
+    result = translate_file(path, out, FakeModel(), tgt_lang="de")
+    assert result.translated == 4 and result.report.translated_before == 2
+    written = json.loads(out.read_text("utf-8"))["strings"]
+    assert written["%lld unread"]["localizations"]["de"]["variations"]["plural"] == {
+        "one": _unit("%lld MESSAGE", "needs_review"),
+        "other": _unit("%lld MESSAGES", "needs_review"),
+        "zero": _unit("NO MESSAGES", "needs_review"),  # categories sorted, as Xcode writes
+    }
+    assert written["%lld read"]["localizations"]["de"]["variations"]["plural"] == {
+        **reviewed,  # the reviewed forms kept, the one missing added
+        "zero": _unit("NO MESSAGES", "needs_review"),
+    }
+
+
+def test_stale_strings_are_left_out_and_kept_as_they_are(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stale = {"extractionState": "stale", "localizations": {"fr": _unit("Ancien")}}
+    path = tmp_path / "Localizable.xcstrings"
+    strings = {"Old label": stale, "Save": {}}
+    path.write_text(_xcode({"sourceLanguage": "en", "strings": strings}), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        document = open_document(path, tgt_lang="de")
+    assert [u.key for u in document.units()] == ["Save"]
+    assert '1 string no longer in the app ("extractionState" : "stale") left out' in caplog.text
+    out = tmp_path / "out.xcstrings"
+    assert translate_file(path, out, FakeModel(), tgt_lang="de").report.units == 1
+    assert json.loads(out.read_text("utf-8"))["strings"]["Old label"] == stale
+
+
+@pytest.mark.parametrize(
+    ("data", "written"),
+    [
+        ({"strings": {"": {}}}, '{\n  "strings" : {\n    "" : {\n\n    }\n  }\n}'),
+        ({"a": {}, "b": "{}"}, '{\n  "a" : {\n\n  },\n  "b" : "{}"\n}'),  # a string's {} kept
+        ({"strings": {}}, '{\n  "strings" : {\n\n  }\n}'),
+    ],
+)
+def test_empty_objects_are_written_as_xcode_writes_them(data: dict, written: str) -> None:
+    assert xcode_json(data) == written
+
+
+XCODE_FILE = """{
+  "sourceLanguage" : "en",
+  "strings" : {
+    "" : {
+
+    },
+    "Save" : {
+
+    }
+  },
+  "version" : "1.0"
+}"""
+
+
+def test_an_xcode_file_keeps_its_layout(tmp_path: Path) -> None:
+    """An empty object was written {} before, and a last line end added: git showed every
+    empty string of a file Xcode wrote as changed."""
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(XCODE_FILE, "utf-8")  # no line end after its last line, as Xcode writes it
+    out = tmp_path / "out.xcstrings"
+    translate_file(path, out, FakeModel(), tgt_lang="de")
+    german = '"de" : {\n          "stringUnit" : {\n            "state" : "needs_review",'
+    assert out.read_text("utf-8") == XCODE_FILE.replace(
+        '"Save" : {\n\n    }',
+        '"Save" : {\n      "localizations" : {\n        '
+        + german
+        + '\n            "value" : "SAVE"\n          }\n        }\n      }\n    }',
+    )
