@@ -67,6 +67,10 @@ def prepare(
     if output not in (None, "-"):
         _check_output(Path(output), path, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)
+        if not spec.one_language:
+            from ltmt.formats.pipeline import check_output_replaceable
+
+            check_output_replaceable(Path(output), spec)
     if spec.name == "txt":
         job.lines, job.shape = read_lines_and_shape(path)
         job.has_text = any(line.strip() for line in job.lines)

@@ -23,9 +23,12 @@ While it runs, the output is saved (atomically) at most every ``checkpoint_secon
 it is interrupted (Ctrl-C), together with a progress file ``OUTPUT.ltmt-progress`` listing the
 units done. Running the same command again after an interruption continues where it stopped;
 the progress file is removed at the end. An output without a progress file is a finished run
-(or someone else's file): it is overwritten, except where the output is the target-language file
-of a keyed catalog (Android, Java properties, JSON: :mod:`ltmt.formats.keyed_catalog`), whose
-strings are kept and only those it lacks translated.
+(or someone else's file). Where it is the target-language file of a one-language format
+(Android, Java properties, JSON: :mod:`ltmt.formats.keyed_catalog`), it is the translation so
+far: its strings are kept and only those it lacks translated. A catalog that holds both
+languages (PO, XLIFF, Qt, an Xcode string catalog, JSONL, a CSV table) takes its translations
+from the input, so such an output is not replaced (:func:`check_output_replaceable`): a
+reviewer's edits in it would be lost.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
-from ltmt.formats.registry import find_format, output_name_problem
+from ltmt.formats.registry import FileFormat, find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
 from ltmt.segments import MEMORY_FREE, Translation
 from ltmt.spelling import unknown_in
@@ -370,6 +373,20 @@ def _holds_text(path: Path) -> bool:
     return len(head) == _BLANK_CHECKED or bool(head.strip(b" \t\r\n\xef\xbb\xbf"))
 
 
+def check_output_replaceable(out_path: Path, spec: FileFormat) -> None:
+    """Refuse an existing output of a ``spec`` catalog that holds both languages (not
+    :attr:`~ltmt.formats.registry.FileFormat.one_language`) unless it is an interrupted run's
+    (a progress file beside it) or holds no text: a run writes the input's entries and its own
+    translations, so what a reviewer changed there would be lost without a word."""
+    out_path = Path(out_path)
+    if spec.one_language or progress_path(out_path).exists() or not _holds_text(out_path):
+        return
+    raise InputError(
+        f"{out_path} exists and may hold reviewed translations that this run would replace; "
+        "delete it or give another output (to keep them, translate it into a new file)"
+    )
+
+
 def translate_file(
     in_path: Path,
     out_path: Path,
@@ -407,6 +424,7 @@ def translate_file(
     problem = output_name_problem(Path(out_path), spec, Path(in_path))
     if problem is not None:
         raise InputError(f"{out_path}: {problem}")
+    check_output_replaceable(Path(out_path), spec)
     marker = progress_path(out_path)
     done: set[str] = set()
     resumed = None

@@ -170,6 +170,23 @@ def test_an_xcode_bundle_gets_its_strings_translated_and_the_rest_copied(tmp_pat
     assert "ltmt: copied 2 files of Xcode bundles as they are" in err
 
 
+def test_a_translated_bundle_a_reviewer_edited_is_not_replaced(tmp_path, capsys, common):
+    bundle = _xcloc(tmp_path / "de.xcloc")
+    out = tmp_path / "de-translated.xcloc"
+    assert run_cli(["translate", str(bundle), "-o", str(out), *common], capsys)[0] == 0
+    xliff = out / "Localized Contents" / "de.xliff"
+    xliff.write_text(xliff.read_text("utf-8").replace("needs-review-translation", "translated"))
+    reviewed = _files(out)
+    code, _, err = run_cli(["translate", str(bundle), "-o", str(out), *common], capsys)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {xliff} exists and may hold reviewed translations that this run would "
+        "replace; delete it or give another output (to keep them, translate it into a new "
+        "file)\n",
+    )
+    assert _files(out) == reviewed
+
+
 def test_a_folder_of_bundles_skips_those_for_another_language(tmp_path, capsys, common):
     export = tmp_path / "App Localizations"
     _xcloc(export / "de.xcloc")
@@ -179,8 +196,9 @@ def test_a_folder_of_bundles_skips_those_for_another_language(tmp_path, capsys, 
     assert code == 0, err
     assert sorted({p.parts[0] for p in (Path(n) for n in _files(out))}) == ["de.xcloc"]
     assert "ltmt: skipped 1 Xcode bundle for another language: fr.xcloc" in err
+    again = tmp_path / "again"  # (out's translations are not replaced)
     code, stdout, err = run_cli(
-        ["translate", str(export), "-o", str(out), "--json", *common], capsys
+        ["translate", str(export), "-o", str(again), "--json", *common], capsys
     )
     assert code == 0, err
     report = json.loads(stdout)

@@ -643,6 +643,26 @@ def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common)
     )
 
 
+def test_a_catalogs_output_is_not_replaced_but_a_keyed_catalogs_is_kept(tmp_path, capsys, common):
+    """A PO output holds the input's entries and their translations: run again, it replaced
+    a reviewer's edits; an Android output is the translation so far, its strings kept."""
+    po = tmp_path / "de.po"
+    po.write_text('msgid "Open the file"\nmsgstr ""\n', "utf-8")
+    out = tmp_path / "out.po"
+    assert run_cli(["translate", str(po), "-o", str(out), *common], capsys)[0] == 0
+    out.write_text('msgid "Open the file"\nmsgstr "Datei öffnen"\n', "utf-8")  # reviewed
+    code, _, err = run_cli(["translate", str(po), "-o", str(out), *common], capsys)
+    assert code == 1 and err.startswith(f"ltmt: error: {out} exists and may hold reviewed")
+    assert out.read_text("utf-8") == 'msgid "Open the file"\nmsgstr "Datei öffnen"\n'
+    strings = tmp_path / "strings.xml"
+    strings.write_text('<resources><string name="a">Open the file</string></resources>\n')
+    translated = tmp_path / "values-de.xml"
+    translated.write_text('<resources><string name="a">Datei öffnen</string></resources>\n')
+    code, _, err = run_cli(["translate", str(strings), "-o", str(translated), *common], capsys)
+    assert code == 0, err
+    assert "Datei öffnen" in translated.read_text("utf-8")
+
+
 def test_a_catalog_for_another_language_names_the_models_pair(tmp_path, capsys):
     po = tmp_path / "fr.po"
     po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Open"\nmsgstr ""\n', "utf-8")

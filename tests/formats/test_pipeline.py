@@ -247,6 +247,43 @@ def test_without_resume_starts_over(tmp_path: Path) -> None:
     assert len(again.seen) == 7  # every entry, and "Press OK" and "OK" of "Press <b>OK</b>"
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("demo.po", 'msgstr "Datei öffnen"'),
+        ("Localizable.xcstrings", '"state" : "translated"'),
+    ],
+)
+def test_a_catalogs_finished_output_is_not_replaced(tmp_path: Path, name: str, text: str) -> None:
+    """A catalog holding both languages took its translations from the input: a second run
+    replaced what a reviewer changed in the output with machine translations."""
+    source = tmp_path / name
+    if name.endswith(".po"):
+        shutil.copy(DATA / "demo.po", source)
+    else:
+        source.write_text('{"sourceLanguage" : "en", "strings" : {"Open" : {}}}', "utf-8")
+    out = tmp_path / f"out-{name}"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    out.write_text(out.read_text("utf-8") + f"\n{text}\n", "utf-8")  # as reviewed
+    reviewed = out.read_bytes()
+    message = rf"^{out} exists and may hold reviewed translations that this run would replace; "
+    with pytest.raises(InputError, match=message + r"delete it or give another output"):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_bytes() == reviewed
+
+
+def test_an_interrupted_or_empty_catalog_output_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "out.po"
+    with pytest.raises(KeyboardInterrupt):
+        translate_file(
+            DATA / "demo.po", out, FakeModel(fail_after=1), chunk_size=1, checkpoint_seconds=0
+        )
+    assert translate_file(DATA / "demo.po", out, FakeModel()).resumed == 1  # its own: continued
+    empty = tmp_path / "empty.po"
+    empty.write_bytes(b"")  # made by touch: no translation in it
+    assert translate_file(DATA / "demo.po", empty, FakeModel()).translated == 5
+
+
 def test_output_must_not_be_the_input(tmp_path: Path) -> None:
     path = tmp_path / "demo.po"
     shutil.copy(DATA / "demo.po", path)
