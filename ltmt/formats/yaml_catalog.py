@@ -344,11 +344,15 @@ class YamlCatalog(KeyedCatalog):
             return False
         with_other(forms, self.tags)
         style = node.get("other")
+        # the source's order where the translation has its categories (Rails files often
+        # write zero last), else the categories' own order
+        order = [tag for tag in node if tag in forms]
+        if len(order) < len(forms):
+            order = [tag for tag in CATEGORIES if tag in forms]
         for tag in list(node):
             del node[tag]
-        for tag in CATEGORIES:
-            if tag in forms:
-                node[tag] = _styled(style, str(forms[tag]))
+        for tag in order:
+            node[tag] = _styled(style, str(forms[tag]))
         return True
 
     def _add_extras(self, strings: Any, theirs: Any) -> None:

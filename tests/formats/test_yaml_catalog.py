@@ -251,3 +251,15 @@ def test_icu_messages_of_a_symfony_file_are_left_untranslated(
         "2 messages with an ICU plural, select or quoting (num_of_apples, braces) left "
         "untranslated" in caplog.text
     )
+
+
+def test_a_plurals_categories_keep_the_sources_order(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(
+        "en:\n  apples:\n    one: one apple\n    other: '%{count} apples'\n    zero: no apples\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    plural = YAML().load(out.read_text("utf-8"))["de"]["apples"]
+    assert list(plural) == ["one", "other", "zero"]
