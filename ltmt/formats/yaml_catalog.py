@@ -298,6 +298,7 @@ class YamlCatalog(KeyedCatalog):
     def render(self) -> bytes:
         document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors
         strings = _messages(document)
+        self._anchored: dict[int, Any] = {}  # an anchored string's translation, by its node
         self._fill(strings, "")
         if self.extras and self._adopted is not None:
             self._add_extras(strings, self._adopted)
@@ -326,15 +327,30 @@ class YamlCatalog(KeyedCatalog):
     def _fill_child(self, parent: Any, key: Any, name: str) -> bool:
         value = parent[key]
         if _is_text(value, name):
-            text = self.translations.get(name)
-            if text is None:
-                return False
-            parent[key] = _styled(value, text)
-            return True
+            return self._fill_text(parent, key, name)
         if name in self._settings_kept:  # the output's own (separator: "," in German)
             parent[key] = self._settings_kept[name]
             return True
         return self._fill(value, name)
+
+    def _fill_text(self, parent: Any, key: Any, name: str) -> bool:
+        """The translation of the string ``parent[key]`` in its place. An anchored string
+        (``app_name: &app_name Bookshelf``) keeps its anchor, and its aliases (``title:
+        *app_name``) stay aliases of it: YAML makes them one string, translated where the anchor
+        stands."""
+        value = parent[key]
+        if id(value) in self._anchored:  # an alias of a string translated already
+            parent[key] = self._anchored[id(value)]
+            return True
+        text = self.translations.get(name)
+        if text is None:
+            return False
+        parent[key] = _styled(value, text)
+        anchor = getattr(getattr(value, "anchor", None), "value", None)
+        if anchor:
+            parent[key].yaml_set_anchor(anchor, always_dump=True)
+            self._anchored[id(value)] = parent[key]
+        return True
 
     def _fill_plural(self, node: Any, name: str) -> bool:
         categories = written_categories(self.tags, node)

@@ -263,3 +263,15 @@ def test_a_plurals_categories_keep_the_sources_order(tmp_path: Path) -> None:
     translate_file(source, out, FakeModel(), tgt_lang="de")
     plural = YAML().load(out.read_text("utf-8"))["de"]["apples"]
     assert list(plural) == ["one", "other", "zero"]
+
+
+def test_an_anchored_string_keeps_its_anchor_and_its_aliases(tmp_path: Path) -> None:
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'en:\n  app_name: &app_name "Bookshelf"\n  title: *app_name\n  other: Open\n', "utf-8"
+    )
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'de:\n  app_name: &app_name "BOOKSHELF"\n  title: *app_name\n  other: OPEN\n'
+    )
