@@ -550,10 +550,25 @@ def _translate_document(
                 "fusion": translator.fusion_name,
                 "beam": translator.decode_config.beam,
             },
+            changed_sources=_changed_sources(translator, user),
         )
     finally:
         if bar is not None:
             bar.close()
+
+
+def _changed_sources(translator: Any, user: str | None) -> Any:
+    """What finds the kept strings whose source changed since, from ``user``'s memory
+    (:mod:`ltmt.formats.changed_sources`); None without a user or a memory of it."""
+    from functools import partial
+
+    from ltmt.formats.changed_sources import approved_for_other_sources
+    from ltmt.memory.store import Memory
+
+    memory = getattr(translator, "memory", None)
+    if user is None or not isinstance(memory, Memory) or user not in memory.users():
+        return None
+    return partial(approved_for_other_sources, memory, user)
 
 
 def _print_report(report: RunReport, learned: Any, as_json: bool, to_file: bool) -> None:

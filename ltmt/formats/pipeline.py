@@ -57,7 +57,7 @@ from ltmt.formats.run_report import RunReport
 from ltmt.segments import MEMORY_FREE, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -65,6 +65,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence["str | Translation"]]
+# the units kept from an existing output, with their translations -> the keys approved for
+# another source (ltmt.formats.changed_sources)
+ChangedSources = Callable[[Sequence[tuple[Unit, str]]], list[str]]
 NOT_FUSION = MEMORY_FREE | {"exact"}
 
 
@@ -404,6 +407,7 @@ def translate_file(
     progress: Callable[[int], None] | None = None,
     report: RunReport | None = None,
     settings: Mapping[str, Any] | None = None,
+    changed_sources: ChangedSources | None = None,
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
@@ -414,7 +418,9 @@ def translate_file(
     with the number of units it finished. ``report``: count into this one (else a new one).
     ``settings``: what decides the translations (the model, the user, the fusion, the beam:
     JSON values), kept with a checkpoint; a run resumed with other settings starts over, with
-    a warning (it went on, the two halves translated two ways).
+    a warning (it went on, the two halves translated two ways). ``changed_sources``: given the
+    units whose translation the existing output holds, and those translations, the keys of those
+    approved for another source (:mod:`ltmt.formats.changed_sources`), which a warning names.
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -463,6 +469,8 @@ def translate_file(
         document = open_document(in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
         if isinstance(document, TranslatedApart) and _holds_text(Path(out_path)):
             document.adopt(Path(out_path))  # the translation so far: only what it lacks is done
+            if changed_sources is not None and not overwrite:
+                _warn_of_changed_sources(document, in_path, out_path, changed_sources)
         units = document.pending(overwrite)
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
@@ -509,6 +517,25 @@ def translate_file(
         for note in document.review_notes():
             logger.warning("%s: %s", out_path, note)
     return result
+
+
+def _warn_of_changed_sources(
+    document: Document, in_path: Path, out_path: Path, changed_sources: ChangedSources
+) -> None:
+    """Name the strings kept from ``out_path`` whose translation was approved for another
+    source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`)."""
+    held = getattr(document, "translations", {})
+    kept = [(unit, held[unit.key]) for unit in document.units() if unit.key in held]
+    changed = changed_sources(kept)
+    if changed:
+        logger.warning(
+            "%s: %s kept from %s translate another source, as the memory holds them (%s): "
+            "the source changed since; check them (--overwrite translates every string again)",
+            in_path,
+            counted(len(changed), "string"),
+            out_path,
+            first_few(changed),
+        )
 
 
 def _chunks(units: list[Unit], size: int) -> list[list[Unit]]:

@@ -1,0 +1,63 @@
+"""Strings kept from an existing output whose source changed since: named from the memory."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import partial
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt import Memory
+from ltmt.formats.changed_sources import approved_for_other_sources
+from ltmt.formats.documents import Unit
+from ltmt.formats.pipeline import translate_file
+
+
+def test_a_kept_translation_the_memory_holds_for_another_source_is_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(json.dumps({"submit": "Send the form", "open": "Open"}), "utf-8")
+    output.write_text(json.dumps({"submit": "Formular absenden", "open": "Öffnen"}), "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Submit the form", "Formular absenden", {"context": "/submit"}),  # the old one
+                ("Open", "Öffnen", {"context": "/open"}),
+            ],
+        )
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                source,
+                output,
+                FakeModel(),
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert (
+        f"{source}: 1 string kept from {output} translate another source, as the memory holds "
+        "them (/submit): the source changed since" in caplog.text
+    )
+    assert json.loads(output.read_text("utf-8"))["submit"] == "Formular absenden"  # still kept
+
+
+def test_only_a_pair_of_the_same_context_and_translation_tells(tmp_path: Path) -> None:
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Delete photo", "Foto löschen", {"context": "delete"}),
+                ("Delete photos", "Foto löschen", {"context": "other"}),  # another string's
+                ("Rename album", "Album umbenennen", {"context": "rename"}),
+            ],
+        )
+        kept = [
+            (Unit("delete", "Delete album", context="delete"), "Foto löschen"),
+            (Unit("rename", "Rename album", context="rename"), "Album umbenennen"),
+            (Unit("other", "Delete photos", context="other"), "Fotos löschen"),  # edited since
+        ]
+        assert approved_for_other_sources(memory, "u", kept) == ["delete"]
+        assert approved_for_other_sources(memory, "u", []) == []
