@@ -17,6 +17,13 @@ from ltmt.units import LineForms, split_segment
         ("¥300 and 300¥", ["¥300", "300¥"]),
         # not amounts: a shell variable, a sign beside a word, a version, a lone sign
         ("$HOME, 3$x, version 5.2 €uro, pay in €", []),
+        # a placeholder for the number: the sign beside it was lost as beside a number
+        ("Price: €%1$s per month, only $%.2f", ["€%1$s", "$%.2f"]),
+        (
+            "Total %(price)s €, {price} € or {{total}} €",
+            ["%(price)s €", "{price} €", "{{total}} €"],
+        ),
+        ("Pay %{amount} €; $COUNT$ and $$5 are no amounts", ["%{amount} €"]),
     ],
 )
 def test_amounts_are_a_sign_or_code_beside_a_number(line: str, amounts: list[str]) -> None:
