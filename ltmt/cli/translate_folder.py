@@ -61,7 +61,7 @@ def prepare_folder(
     file, before the model loads. An Xcode localization catalog (``de.xcloc``, the folder or
     one in it) has its ``Localized Contents`` translated and the rest copied
     (:mod:`ltmt.formats.xcloc`); one for another language is skipped."""
-    from ltmt.cli.translate_job import job_languages
+    from ltmt.cli.translate_job import _warn_if_named_for_another_language, job_languages
     from ltmt.formats.folders import files_in, format_of, refuse_format
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
 
@@ -83,6 +83,7 @@ def prepare_folder(
     out = Path(output)
     _check_output_folder(folder, out)
     src, tgt, _ = job_languages(src_lang, tgt_lang, model)
+    _warn_if_named_for_another_language(out, tgt, folder=True)
     if is_bundle(folder):
         check_output_name(folder, out)
         _check_bundle_languages(XclocBundle.open(folder), src, tgt)

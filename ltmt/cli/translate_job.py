@@ -71,6 +71,8 @@ def prepare(
             from ltmt.formats.pipeline import check_output_replaceable
 
             check_output_replaceable(Path(output), spec)
+        if not output_folder_made:  # a folder's output is said once, for the folder
+            _warn_if_named_for_another_language(Path(output), tgt)
     if spec.name == "txt":
         job.lines, job.shape = read_lines_and_shape(path)
         job.has_text = any(line.strip() for line in job.lines)
@@ -167,6 +169,15 @@ def _warn_if_structured(path: Path | None, head: bytes = b"") -> None:
         f"ltmt: warning: {what} looks like {article} {name} file but is read as plain text{hint}",
         err=True,
     )
+
+
+def _warn_if_named_for_another_language(output: Path, tgt: str, *, folder: bool = False) -> None:
+    """Warn when ``output``'s path names another language than ``tgt``
+    (``res/values-fr/strings.xml`` for German): :mod:`ltmt.formats.path_languages`."""
+    from ltmt.formats.path_languages import other_language_named
+
+    if warning := other_language_named(output, tgt, folder=folder):
+        typer.echo(f"ltmt: warning: {warning}", err=True)
 
 
 def _warn_if_other_language(path: Path | None, texts: list[str], src: str, tgt: str) -> None:

@@ -793,3 +793,19 @@ def test_a_kept_string_whose_source_changed_is_named_from_the_users_memory(
     caplog.clear()
     code, _, err = run_cli(["translate", str(source), "-o", str(output), *common], capsys)
     assert code == 0 and "another source" not in caplog.text  # no user: no memory to tell
+
+
+def test_an_output_named_for_another_language_gets_a_warning(tmp_path, capsys, common):
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text('<resources><string name="a">hello world</string></resources>\n', "utf-8")
+    output = tmp_path / "values-fr" / "strings.xml"
+    output.parent.mkdir()
+    code, _, err = run_cli(["translate", str(source), "-o", str(output), *common], capsys)
+    assert code == 0, err
+    assert f"ltmt: warning: --output {output} is named for French (fr), but the translation" in err
+    code, _, err = run_cli(
+        ["translate", str(source.parent), "-o", str(tmp_path / "values-it"), *common], capsys
+    )
+    assert code == 0, err
+    assert err.count("is named for Italian (it)") == 1  # once for the folder, not per file

@@ -1,0 +1,67 @@
+"""The language an output's path names, the way localisation projects lay out their files:
+Android's ``values-fr`` (``values-fr-rCA``, ``values-b+fr``), Apple's ``fr.lproj``, a WebExtension's
+``_locales/fr``, and a catalog file named for its language (``fr.json``, ``Messages_fr.properties``,
+``messages.fr.yaml``, ``app_fr.ts``). A translation written under another language's name is
+loaded by the app for that language's users, so ``ltmt translate`` warns of it
+(:func:`other_language_named`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_ANDROID = re.compile(r"values-(?:b\+)?([a-z]{2,3})(?:[-+].*)?")
+_APPLE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\.lproj")
+_LOCALES = re.compile(r"([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*")  # under _locales
+# a file named for its language: the stem's last part after '.', '_' or '-' (or all of it), two
+# letters (a three-letter word such as "new" would be taken for a language)
+_STEM = re.compile(r"(?:^|.*[._-])([a-z]{2})(?:[-_][A-Z]{2})?")
+# file kinds named for their language: translation catalogs, not documents (in.txt, it.md)
+_CATALOG_SUFFIXES = frozenset(
+    {".json", ".arb", ".yml", ".yaml", ".properties", ".resx", ".ftl", ".po", ".ts", ".xlf"}
+)
+
+
+def path_language(path: Path, *, folder: bool = False) -> str | None:
+    """The language code ``path`` (a file, or a ``folder``) names (module docstring), or None."""
+    for part in reversed(path.parts if folder else path.parts[:-1]):
+        found = _ANDROID.fullmatch(part) or _APPLE.fullmatch(part)
+        if found:
+            return _known(found.group(1).lower())
+    locale = path if folder else path.parent
+    if locale.parent.name == "_locales" and (found := _LOCALES.fullmatch(locale.name)):
+        return _known(found.group(1))
+    named = not folder and path.suffix.lower() in _CATALOG_SUFFIXES
+    if named and (found := _STEM.fullmatch(path.stem)):
+        return _known(found.group(1))
+    return None
+
+
+def other_language_named(path: Path, language: str, *, folder: bool = False) -> str | None:
+    """A warning where ``path`` (a file, or a ``folder``) names another language than
+    ``language`` (the translation's), else None."""
+    from ltmt.formats.common import lang_matches
+    from ltmt.language_detection import language_name
+
+    named = path_language(path, folder=folder)
+    if named is None or lang_matches(language, named):
+        return None
+    return (
+        f"--output {path} is named for {language_name(named)} ({named}), but the translation "
+        f"is into {language_name(language)} ({language}); check --output, or --tgt-lang"
+    )
+
+
+def _known(code: str) -> str | None:
+    """``code`` where it is a current language code (not ``in``, the old code of Indonesian,
+    nor one no language has), else None."""
+    import langcodes
+
+    try:
+        language = langcodes.Language.get(code)
+    except (ValueError, LookupError):
+        return None
+    if not language.is_valid() or langcodes.standardize_tag(code) != code:
+        return None
+    return code

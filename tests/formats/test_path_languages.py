@@ -1,0 +1,47 @@
+"""The language an output's path names, as localisation projects lay out their files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.path_languages import other_language_named, path_language
+
+
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [
+        ("res/values-fr/strings.xml", "fr"),
+        ("res/values-fr-rCA/strings.xml", "fr"),
+        ("res/values-b+sr+Latn/strings.xml", "sr"),
+        ("fr.lproj/Localizable.strings", "fr"),
+        ("pt-BR.lproj/Localizable.strings", "pt"),
+        ("_locales/pt_BR/messages.json", "pt"),
+        ("locales/it.json", "it"),
+        ("Messages_fr.properties", "fr"),
+        ("config/locales/messages.fr.yaml", "fr"),
+        ("Resources.fr.resx", "fr"),
+        ("app_fr.ts", "fr"),
+        # no language: another qualifier, a document, a three-letter word, an old code
+        ("res/values/strings.xml", None),
+        ("res/values-night/strings.xml", None),
+        ("res/values-v21/strings.xml", None),
+        ("it.md", None),
+        ("new.json", None),
+        ("in.json", None),  # Indonesian's old code: more likely the word
+        ("out.po", None),
+    ],
+)
+def test_the_language_a_path_names(path: str, language: str | None) -> None:
+    assert path_language(Path(path)) == language
+
+
+def test_a_folder_names_its_language_and_a_warning_says_what_to_check() -> None:
+    assert path_language(Path("res/values-fr"), folder=True) == "fr"
+    assert path_language(Path("_locales/fr"), folder=True) == "fr"
+    assert other_language_named(Path("res/values-de-rAT/strings.xml"), "de") is None
+    assert other_language_named(Path("values-fr/strings.xml"), "de") == (
+        "--output values-fr/strings.xml is named for French (fr), but the translation is into "
+        "German (de); check --output, or --tgt-lang"
+    )
