@@ -24,8 +24,9 @@ _PRINTF = (
     r"|%[1-9]\d?(?!\d)"
 )
 # Inline markup of UI strings (HTML, Pango) and the inline codes of XLIFF and TMX. A <word> that
-# is none of these and has no attribute is left alone: "<name>", "<unknown>" or "<host name>" are
-# meta-variables that translators translate ("<Name>", "<unbekannt>"). Closing tags always count.
+# is none of these, has no attribute and is not closed later in its text is left alone: "<name>",
+# "<unknown>" or "<host name>" are meta-variables that translators translate ("<Name>",
+# "<unbekannt>"). Closing tags always count.
 _TAG_NAMES = (
     "a|abbr|b|big|blockquote|bpt|br|bx|center|cite|code|cp|dd|del|div|dl|dt|ec|em|ept|ex|font|g|"
     "h[1-6]|hr|i|img|ins|it|kbd|li|mark|mrk|nobr|ol|p|pc|ph|pre|q|s|samp|sc|small|sm|span|strike|"
@@ -43,6 +44,8 @@ _PATTERNS = {
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
         rf"|<[A-Za-z][\w:.-]*(?:{_VALUED_ATTRIBUTE})+\s*/?>"
         r"|</[A-Za-z][\w:.-]*\s*>"
+        # any other name closed later in the text: react-i18next's <bold>, <link>, a component's
+        r"|<(?P<element>[A-Za-z][\w:.-]*)\s*>(?=(?s:.*?)</(?P=element)\s*>)"
         r"|</?[0-9]{1,2}\s*/?>"  # react-i18next's numbered tags: <1>settings</1>, <0/>
     ),
     "entity": CHARACTER_REFERENCE,

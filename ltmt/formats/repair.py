@@ -375,7 +375,10 @@ def _insert(text: str, source: str, placeholder: Placeholder) -> str:
 
 def _beside_partner(text: str, source: str, tag: Placeholder) -> int | None:
     """Where a missing opening (closing) tag goes: as many words before (after) its partner tag
-    in ``text`` as the source has between the two; ``None`` when there is no partner."""
+    in ``text`` as the source has between the two (:func:`_word_spans`); ``None`` when there is
+    no partner. The partner is found as written: an opening ``<bold>`` is a tag only where its
+    text closes it (:mod:`ltmt.formats.placeholder_syntax`), and ``text`` lacks the closing
+    one."""
     match = _TAG_NAME.match(tag.text)
     if match is None or match.group(3):
         return None
@@ -389,16 +392,32 @@ def _beside_partner(text: str, source: str, tag: Placeholder) -> int | None:
         partner = next((p for p in partner_match if p.start >= tag.end), None)
     if partner is None:
         return None
-    inside = source[partner.end : tag.start] if closing else source[tag.end : partner.start]
-    count = len(_WORD.findall(inside))
-    found = [p for p in find_placeholders(text) if p.text == partner.text]
+    inside = (partner.end, tag.start) if closing else (tag.end, partner.start)
+    count = len(_word_spans(source, *inside))
+    found = [match.span() for match in re.finditer(re.escape(partner.text), text)]
     if not found:
         return None
     if closing:
-        words = list(_WORD.finditer(text, found[-1].end))
-        return words[min(count, len(words)) - 1].end() if count and words else found[-1].end
-    words = list(_WORD.finditer(text, 0, found[0].start))
-    return words[-min(count, len(words))].start() if count and words else found[0].start
+        words = _word_spans(text, found[-1][1], len(text))
+        return words[min(count, len(words)) - 1][1] if count and words else found[-1][1]
+    words = _word_spans(text, 0, found[0][0])
+    return words[-min(count, len(words))][0] if count and words else found[0][0]
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of ``text[start:end]`` and its placeholders other than tags, each one unit:
+    a tag goes beside a placeholder, never inside it (``<b>`` put before the word ``name`` of
+    ``{{name}}`` broke the field)."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    for placeholder in find_placeholders(text):
+        if placeholder.start < start or placeholder.end > end:
+            continue
+        spans += [word.span() for word in _WORD.finditer(text, position, placeholder.start)]
+        if placeholder.kind != "tag":
+            spans.append((placeholder.start, placeholder.end))
+        position = placeholder.end
+    return spans + [word.span() for word in _WORD.finditer(text, position, end)]
 
 
 def _tag_key(text: str) -> tuple[bool, str] | None:

@@ -330,7 +330,23 @@ def _inventory(
         if placeholder.kind == "tag":
             plain = _READ_VALUE.sub(r'\1"…"', plain)
         found[aliases.get(plain, plain)] += 1
+    if closed_in is not None:
+        found.update(_closed_elsewhere(text, closed_in))
     return found
+
+
+def _closed_elsewhere(text: str, closed_in: str) -> list[str]:
+    """The opening tags of ``text`` that only ``closed_in`` closes (a translation's
+    ``<bold>`` whose ``</bold>`` was lost): :func:`find_placeholders` reads a ``<word>`` of no
+    HTML name as a tag only where its own text closes it, and a translation's counts where its
+    source's does."""
+    taken = [(p.start, p.end) for p in find_placeholders(text)]
+    return [
+        tag.group()
+        for tag in _BARE_TAG.finditer(text)
+        if not any(start <= tag.start() < end for start, end in taken)
+        and f"</{tag.group(1)}>" in closed_in
+    ]
 
 
 # the value of an attribute people read (a link's title, an image's alt text): ltmt translate

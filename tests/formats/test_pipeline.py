@@ -745,3 +745,10 @@ def test_a_run_resumed_with_other_settings_starts_over(
     shutil.copy(tmp_path / "kept.po", out)
     same = translate_file(DATA / "demo.po", out, FakeModel(), settings={"model": "m", "beam": 4})
     assert same.resumed > 0
+
+
+def test_a_tag_of_any_name_keeps_its_opening_tag() -> None:
+    # react-i18next's <bold>: the opening tag was read as words, and dropped as a broken copy
+    # of the closing one
+    restored = translate_texts(["Open <bold>the settings</bold> now."], FakeModel())
+    assert [r.text for r in restored] == ["OPEN <bold>THE SETTINGS</bold> NOW."]

@@ -42,6 +42,12 @@ from ltmt.formats.placeholders import (
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
         ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),
         ("Open the <1>settings</1> page<0/>", ["<1>", "</1>", "<0/>"]),  # react-i18next's
+        # any other name closed in the text: react-i18next's named tags, a component's
+        (
+            "Hello <bold>{{name}}</bold>, <link>go</link>",
+            ["<bold>", "{{name}}", "</bold>", "<link>", "</link>"],
+        ),
+        ("Open <highlight>the\nsettings</highlight>", ["<highlight>", "</highlight>"]),
         # Windows paths, without the punctuation after them
         (
             "Saved to C:\\Users\\bob\\file.txt. Copy \\\\srv\\share\\d, or C:\\ now",
@@ -102,6 +108,20 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             True,
         ),
         ("<b>big red button</b>", "großer roter Knopf</b>", "<b>großer roter Knopf</b>", True),
+        # ... of any name, a placeholder between them counted as one word, never cut
+        (
+            "Hello <bold>{{name}}</bold>, welcome back.",
+            "Hallo {{name}}</bold>, willkommen zurück.",
+            "Hallo <bold>{{name}}</bold>, willkommen zurück.",
+            True,
+        ),
+        ("Hi <b>%s</b> now", "Hallo %s</b> jetzt", "Hallo <b>%s</b> jetzt", True),
+        (
+            "Open <highlight>the settings</highlight> now.",
+            "Öffnen Sie <highlight>die Einstellungen jetzt.",
+            "Öffnen Sie <highlight>die Einstellungen</highlight> jetzt.",
+            True,
+        ),
         # A character reference without its semicolon: completed in place.
         ("&lt;string&gt; or", "&lt;string&gt oder", "&lt;string&gt; oder", True),
         # A self-closing code the model stripped of its name, its id kept: back in place.

@@ -111,6 +111,9 @@ def test_a_plural_entrys_first_form_may_leave_out_its_count(source, target, form
         ("append <mark> on a dirty tree", "<Markierung> anhängen", {}, []),
         ("a <mark>marked</mark> word", "ein markiertes Wort", {}, ["lacks <mark>, </mark>"]),
         ("line<br>break", "Zeilen-umbruch", {}, ["lacks <br>"]),
+        # so is a tag of any other name (react-i18next's <bold>), lost or left open
+        ("Open <bold>it</bold> now", "Öffnen Sie es</bold> jetzt", {}, ["lacks <bold>"]),
+        ("Open <bold>it</bold> now", "Öffnen Sie <bold>es jetzt", {}, ["lacks </bold>"]),
         # a percent sign and a shell variable's braces are text
         ("100%% done%%0A", "100%% fertig", {}, []),
         ('run "$SHELL"', "„${SHELL}“ ausführen", {}, []),
