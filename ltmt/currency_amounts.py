@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-# currency signs, and the codes written as signs (US$, A$, CHF)
-_SIGN = r"(?:[A-Z]{1,2}\$|[$€£¥₹₽₩₪₺₫₴₦₱฿]|\bCHF\b)"
+# currency signs, and the codes written as signs (US$, A$, CHF); a WebExtension message writes
+# a dollar sign ``$$``
+_SIGN = r"(?:\$\$|[A-Z]{1,2}\$|[$€£¥₹₽₩₪₺₫₴₦₱฿]|\bCHF\b)"
 # a number: digits with thousands separators and decimals (1,234.50; 1.234,50; 20)
 _NUMBER = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
 # a placeholder that stands for the number (€%1$s, $%.2f, %(price)s €, {price} €, {{total}} €,

@@ -37,6 +37,8 @@ from ltmt.formats.placeholders import (
         # translators keep as they are)
         ("Welcome :name, you have :count messages.", [":name", ":count"]),
         ("$1 replaced by $2 for $USER$", ["$1", "$2", "$USER$"]),
+        # ... and its "$$", a dollar sign (lost, or "$9" for "$$9", a substitution)
+        ("Deleted $COUNT$ ($$0 back, $$9.99 paid)", ["$COUNT$", "$$", "$$"]),
         ("Only $9.99 or $1,000 a month", []),  # prices (the currency amounts' tags)
         ("printer for :hardcopy", [":hardcopy"]),
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
