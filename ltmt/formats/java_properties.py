@@ -10,9 +10,13 @@ ISO-8859-1 (letters beyond it escaped).
 
 A message with ``''`` is a ``java.text.MessageFormat`` pattern, where an apostrophe is written
 twice: the model reads it with one (``It can't be undone.``), and the translation's apostrophes
-are doubled again (``Das kann nicht rückgängig gemacht werden`` / ``l''élément``). Empty values
-are not translated; keys without a translation, and their comment, stay out of the output (a
-resource bundle falls back to the base file for them).
+are doubled again (``Das kann nicht rückgängig gemacht werden`` / ``l''élément``). A message
+with a ``ChoiceFormat`` argument (``{1,choice,0#no files|1#one file|1<{1} files}``), or ICU4J's
+plural or select, is left untranslated with a warning that names it: the model garbled its
+syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. Empty
+values are not translated; keys without a translation, and their comment, stay out of the output
+(a resource bundle falls back to the base file for them; a translator's own version in the
+output is kept).
 """
 
 from __future__ import annotations
@@ -23,12 +27,18 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.formats.common import line_ends_like, read_bytes
+from ltmt.formats.documents import Unit
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
 from ltmt.text import paired_surrogates
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
 
 WHAT = "a Java properties file"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LONE_APOSTROPHE = re.compile(r"(?<!')'(?!')")
+# a MessageFormat argument whose text branches: ``{1,choice,...}``, ICU4J's ``{0,plural,...}``
+_BRANCHING = re.compile(r"\{\s*\w+\s*,\s*(?:choice|plural|selectordinal|select)\s*,")
 
 
 def _personality(data: bytes) -> str:
@@ -85,6 +95,17 @@ class JavaPropertiesDocument(KeyedCatalog):
         values = _values(_parse(data))
         # MessageFormat patterns (a doubled apostrophe), shown to the model with single ones
         self.quoted = {key for key, text in values.items() if "''" in text}
+        # messages with a branching argument: entries (a translation the output has is kept in
+        # its place) that never go to the model
+        self.branching = [key for key, text in values.items() if _BRANCHING.search(text)]
+        if self.branching:
+            logger.warning(
+                "%s: %s with a choice, plural or select argument left untranslated (%s): "
+                "ltmt cannot translate their branches apart; translate them by hand",
+                path,
+                counted(len(self.branching), "message"),
+                first_few(self.branching),
+            )
         super().__init__(
             path,
             [
@@ -97,6 +118,11 @@ class JavaPropertiesDocument(KeyedCatalog):
     @classmethod
     def open(cls, path: Path, **_: Any) -> JavaPropertiesDocument:
         return cls(Path(path), read_bytes(Path(path), WHAT))
+
+    def units(self) -> list[Unit]:
+        """The units to translate: every non-empty message but those with a branching
+        argument (module docstring)."""
+        return [unit for unit in super().units() if unit.key not in self.branching]
 
     def _unquoted(self, key: str, text: str) -> str:
         return text.replace("''", "'") if key in self.quoted else text

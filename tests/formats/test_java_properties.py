@@ -63,6 +63,27 @@ def test_units_show_the_model_single_apostrophes(tmp_path: Path) -> None:
     ]
 
 
+def test_a_message_with_a_choice_is_left_untranslated_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the model garbled the choice's syntax, which Java then formatted wrongly
+    text = (
+        "files=The user {0} has {1,choice,0#no files|1#one file|1<{1,number,integer} files}.\n"
+        "count={0, plural, one {# file} other {# files}}\n"
+        "title=Notes\n"
+    )
+    source = _write(tmp_path, "Messages.properties", text.encode())
+    out = _write(tmp_path, "Messages_de.properties", b"count={0, plural, other {# Dateien}}\n")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text() == "count={0, plural, other {# Dateien}}\ntitle=NOTES\n"
+    assert (
+        "2 messages with a choice, plural or select argument left untranslated (files, count)"
+        in caplog.text
+    )
+    assert "kept at the end" not in caplog.text  # the translator's own, in its place
+
+
 GERMAN = {
     "app.title": "Notizen",
     "app.welcome": "Willkommen zurück, {0}! ✓",
