@@ -84,6 +84,9 @@ _PATTERNS = {
     ),
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
+# the reference of a printf conversion by name: Python's %(name), Ruby's %<name> and %{name}
+# (not C's %<PRIu64>, a conversion in order)
+_REFERENCE = re.compile(r"%(?:\([^()\s]+\)|<(?!PRI[diouxX])\w+>|\{\w+\})")
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,13 @@ class Placeholder:
     end: int
 
     @property
+    def reference(self) -> str:
+        """The name a printf conversion takes its argument by (``%(count)`` of ``%(count)d``,
+        Ruby's ``%<amount>`` of ``%<amount>.2f`` and ``%{name}``), else ``""``."""
+        found = _REFERENCE.match(self.text) if self.kind == "printf" else None
+        return found.group() if found else ""
+
+    @property
     def ordered(self) -> bool:
         """Whether its position carries meaning: a printf argument without a number or a name
         (``%%`` and glibc's ``%m`` take no argument)."""
@@ -103,7 +113,7 @@ class Placeholder:
             self.kind == "printf"
             and self.text not in ("%%", "%m")
             and "$" not in self.text
-            and not self.text.startswith("%(")
+            and not self.reference
             and not self.text[1:].isdigit()
         )
 

@@ -289,12 +289,12 @@ def _recover_garbled(
             loose = loose[: -len(re.escape(";"))] + r"(?:\s*;)?(?!\w)"  # '&gt' for '&gt;'
         if placeholder.text[-1:].isalnum():
             loose += r"(?!\w)"
-        if placeholder.text.startswith("%(") and placeholder.kind == "printf":
-            # ... or kept the name and lost the conversion: "%(count) Schlüssel", or translated
-            # the name too: "%(Datei)" for "%(file)s"
-            name = placeholder.text[: placeholder.text.index(")") + 1]
+        if placeholder.reference not in ("", placeholder.text):
+            # ... or kept the name and lost the conversion: "%(count) Schlüssel", Ruby's
+            # "%<Name>" for "%<name>s", or translated the name too: "%(Datei)" for "%(file)s"
             lost = r"(?![-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]\b)"
-            loose = f"(?:{loose}|{re.escape(name)}{lost}|%\\(\\w+\\){lost})"
+            named = r"%\(\w+\)" if placeholder.reference.startswith("%(") else r"%<\w+>"
+            loose = f"(?:{loose}|{re.escape(placeholder.reference)}{lost}|{named}{lost})"
         remnant = _ID_REMNANT.search(placeholder.text) if placeholder.kind == "tag" else None
         if remnant is not None:
             # ... or lost its name and kept its id: 'id=»ltmt-v5«/>' for '<ph id="ltmt-v5"/>'

@@ -209,6 +209,15 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             "Datei %(file)s in Ordner {folder} kann nicht geöffnet werden.",
             True,
         ),
+        # ... Ruby's too, and named ones are in no order (the missing one went to the end and
+        # was swapped with the other)
+        (
+            "Hi %<name>s, you owe %<amount>.2f euros",
+            "Hi %<Name>, Sie schulden %<amount>.2f Euro",
+            "Hi %<name>s, Sie schulden %<amount>.2f Euro",
+            True,
+        ),
+        ("%<name>s owes %{sum}", "%{sum} schuldet %<name>s", "%{sum} schuldet %<name>s", False),
         # Line by line: each line keeps its own placeholders and whitespace.
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.
