@@ -285,6 +285,10 @@ def test_fields_the_model_garbles_go_to_it_as_tags_and_the_others_as_written():
     assert split.rebuild(["Hallo <x1/>, <x2/> für <x3/> und {n} %s"]) == (
         "Hallo :name, {{count, number}} für {{- folder}} und {n} %s"
     )
+    # i18next's nesting with its options (their quotes became German ones)
+    split = split_segment('Got $t(key, {"count": 3}) now', forms)
+    assert split.lines == ["Got <x/> now"]
+    assert split.rebuild(["<x/> erhalten"]) == '$t(key, {"count": 3}) erhalten'
 
 
 def test_a_line_naming_a_language_gets_its_name_without_the_model():

@@ -65,10 +65,11 @@ _PATTERNS = {
     # a field named after a sigil: Laravel's ``:count`` (small letters: ``[:PATH]`` and ``:Name``
     # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and
     # ``$name$`` and its escaped ``$$`` (a ``$`` of its own: ``$$5`` lost, or ``$9.99`` for
-    # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)``
+    # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)`` with its
+    # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones)
     "sigil": (
         r"(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
-        r"|\$\$|\$t\([^()\s]+\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
+        r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
     ),
     # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)
     # or an e-mail address

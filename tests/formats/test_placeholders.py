@@ -33,6 +33,11 @@ from ltmt.formats.placeholders import (
         # i18next's unescaped and formatted fields, and its nesting
         ("Total: {{val, number}} by {{- userName}}", ["{{val, number}}", "{{- userName}}"]),
         ("See $t(common:ok) now", ["$t(common:ok)"]),
+        # ... with its options, which may hold a field of their own
+        (
+            'Got $t(key, {"count": 3}) and $t(k2, { "count": {{n}} })',
+            ['$t(key, {"count": 3})', '$t(k2, { "count": {{n}} })'],
+        ),
         # Laravel's :fields, JavaScript's $1, Chrome's $name$ (and vim's :commands, which its
         # translators keep as they are)
         ("Welcome :name, you have :count messages.", [":name", ":count"]),
