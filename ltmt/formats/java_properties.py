@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ltmt.errors import InputError
 from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
@@ -37,6 +38,10 @@ logger = logging.getLogger(__name__)
 WHAT = "a Java properties file"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LONE_APOSTROPHE = re.compile(r"(?<!')'(?!')")
+# a backslash escape (the character it escapes, none at a line's end), four hex digits
+_ESCAPE = re.compile(r"\\(.?)")
+_HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
+_LINE_END = re.compile(r"\r\n|\r|\n")  # Java's line terminators
 # a MessageFormat argument whose text branches: ``{1,choice,...}``, ICU4J's ``{0,plural,...}``
 _BRANCHING = re.compile(r"\{\s*\w+\s*,\s*(?:choice|plural|selectordinal|select)\s*,")
 
@@ -49,15 +54,38 @@ def _personality(data: bytes) -> str:
     return "java-utf8"
 
 
-def _parse(data: bytes) -> Any:
+def _parse(data: bytes, path: Path) -> Any:
+    """The translate-toolkit store of ``data`` (the file ``path``), once its escapes are
+    known good (:func:`_check_escapes`)."""
     from translate.storage import properties
 
+    personality = _personality(data)
+    _check_escapes(data.decode("utf-8" if personality == "java-utf8" else "latin-1"), path)
     # the encoding is the file's by the rule above; translate-toolkit guesses one anyway and
     # warned that a Latin-1 file "is windows-1250", once per parse, naming no file
     logging.getLogger("translate.storage.base").addFilter(_no_encoding_guess)
-    store = properties.propfile(personality=_personality(data))
+    store = properties.propfile(personality=personality)
     store.parse(data)
     return store
+
+
+def _check_escapes(text: str, path: Path) -> None:
+    """Raise :class:`InputError` at the first ``\\u`` escape of a key or value without four
+    hex digits (``Caf\\u00zz``), which ``Properties.load`` refuses ("Malformed \\uxxxx
+    encoding") and translate-toolkit read as ``\\u0000``. Comment lines are not read; a line
+    after one that ends in an odd number of backslashes continues it, and is no comment."""
+    continued = False
+    for number, line in enumerate(_LINE_END.split(text), 1):
+        if not continued and line.lstrip(" \t\f")[:1] in ("#", "!"):
+            continue
+        for escape in _ESCAPE.finditer(line):
+            if escape.group(1) == "u" and not _HEX4.match(line, escape.end()):
+                raise InputError(
+                    f"{path}:{number}:{escape.start() + 1}: malformed \\u escape "
+                    f"{line[escape.start() : escape.end() + 4]}, which Java refuses; write "
+                    "four hex digits (\\u00e9), or a backslash itself as \\\\"
+                )
+        continued = line.endswith("\\") and (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
 def _no_encoding_guess(record: logging.LogRecord) -> bool:
@@ -92,7 +120,7 @@ class JavaPropertiesDocument(KeyedCatalog):
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.data = data
-        values = _values(_parse(data))
+        values = _values(_parse(data, path))
         # MessageFormat patterns (a doubled apostrophe), shown to the model with single ones
         self.quoted = {key for key, text in values.items() if "''" in text}
         # messages with a branching argument: entries (a translation the output has is kept in
@@ -128,11 +156,11 @@ class JavaPropertiesDocument(KeyedCatalog):
         return text.replace("''", "'") if key in self.quoted else text
 
     def read_values(self, path: Path) -> dict[str, str]:
-        values = _values(_parse(read_bytes(path, WHAT)))
+        values = _values(_parse(read_bytes(path, WHAT), path))
         return {key: self._unquoted(key, text) for key, text in values.items()}
 
     def render(self) -> bytes:
-        store = _parse(self.data)
+        store = _parse(self.data, self.path)
         for unit in list(store.units):
             key = unit.getid()
             if not key:
@@ -148,7 +176,7 @@ class JavaPropertiesDocument(KeyedCatalog):
             stripped = unit.translation.lstrip(" ")
             unit.translation = "\\ " * (len(unit.translation) - len(stripped)) + stripped
         if self.extras and self.adopted_from is not None:
-            extra = _parse(read_bytes(self.adopted_from, WHAT))
+            extra = _parse(read_bytes(self.adopted_from, WHAT), self.adopted_from)
             for unit in extra.units:
                 if unit.getid() in self.extras:
                     store.addunit(unit)

@@ -84,6 +84,29 @@ def test_a_message_with_a_choice_is_left_untranslated_with_a_warning(
     assert "kept at the end" not in caplog.text  # the translator's own, in its place
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("title=Notes\nmenu=Caf\\u00zz menu\n", ":2:9:"),
+        ("a=one \\\n  #\\uzz\n", ":2:4:"),  # a continued line is no comment
+    ],
+)
+def test_a_malformed_unicode_escape_is_an_error_with_its_place(
+    tmp_path: Path, text: str, where: str
+) -> None:
+    # Properties.load refuses it; translate-toolkit read it as \u0000 and wrote "\u0000zz"
+    source = _write(tmp_path, "Messages.properties", text.encode())
+    with pytest.raises(InputError, match=rf"Messages.properties{where} malformed \\u escape"):
+        JavaPropertiesDocument.open(source)
+
+
+def test_comments_and_escaped_backslashes_are_no_unicode_escapes(tmp_path: Path) -> None:
+    text = "# see \\user\nkey=C:\\\\users \\\n    # continued\n! \\u\n"
+    source = _write(tmp_path, "Messages.properties", text.encode())
+    units = JavaPropertiesDocument.open(source).units()
+    assert [unit.source for unit in units] == ["C:\\users # continued"]
+
+
 GERMAN = {
     "app.title": "Notizen",
     "app.welcome": "Willkommen zurück, {0}! ✓",
