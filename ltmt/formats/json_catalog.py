@@ -19,8 +19,9 @@ the file is translated, except:
   warning that names it.
 
 i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
-booleans and ``null`` are copied. The output keeps the source file's indentation, key order and
-final newline; ``\\u`` escapes are kept where the source file writes only ASCII.
+booleans and ``null`` are copied. The output keeps the source file's indentation, key order,
+byte order mark, line ends and final newline; ``\\u`` escapes are kept where the source file
+writes only ASCII.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import decode, line_ends_like, parse_json, read_bytes
+from ltmt.formats.common import decode, parse_json, read_bytes, written_like
 from ltmt.formats.icu_messages import (
     CasePath,
     Expansion,
@@ -62,12 +63,14 @@ def pointer(parts: tuple[str | int, ...]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-def _load(path: Path) -> tuple[str, Any]:
-    text = decode(read_bytes(path, WHAT), path)
+def _load(path: Path) -> tuple[bytes, str, Any]:
+    """The file's bytes, its text (without a byte order mark) and its JSON."""
+    raw = read_bytes(path, WHAT)
+    text = decode(raw, path)
     data = parse_json(text, path)
     if not isinstance(data, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not an object of strings")
-    return text, data
+    return raw, text, data
 
 
 def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
@@ -101,8 +104,8 @@ class JsonCatalog(KeyedCatalog):
     format = "json"
     what = WHAT
 
-    def __init__(self, path: Path, text: str, data: Any, tgt_lang: str) -> None:
-        self.text, self.data, self.tgt_lang = text, data, tgt_lang
+    def __init__(self, path: Path, raw: bytes, text: str, data: Any, tgt_lang: str) -> None:
+        self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}
@@ -143,8 +146,7 @@ class JsonCatalog(KeyedCatalog):
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> JsonCatalog:
-        text, data = _load(Path(path))
-        return cls(Path(path), text, data, tgt_lang or "de")
+        return cls(Path(path), *_load(Path(path)), tgt_lang or "de")
 
     def name_of(self, key: str) -> str:
         base, form, _ = key.rpartition(FORM)  # a branch of a branching message, else a pointer
@@ -152,7 +154,7 @@ class JsonCatalog(KeyedCatalog):
 
     def read_values(self, path: Path) -> dict[str, str]:
         values = {}
-        for parts, text in _strings(_load(path)[1]):
+        for parts, text in _strings(_load(path)[2]):
             key = pointer(parts)
             if key in self.branchings and is_branching(text):
                 try:
@@ -174,7 +176,7 @@ class JsonCatalog(KeyedCatalog):
         kept = super().adopt(target)
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again
-        for parts, text in _strings(_load(Path(target))[1]):
+        for parts, text in _strings(_load(Path(target))[2]):
             key = pointer(parts)
             if key in self.branchings and all(
                 f"{key}{FORM}{case_name(target)}" in self.translations
@@ -216,13 +218,13 @@ class JsonCatalog(KeyedCatalog):
         if "@@locale" in self.data:
             out["@@locale"] = self.tgt_lang
         if self.extras and self.adopted_from is not None:
-            for parts, text in _strings(_load(self.adopted_from)[1]):
+            for parts, text in _strings(_load(self.adopted_from)[2]):
                 if pointer(parts) in self.extras:
                     _put(out, parts, text)
         ascii_only = self.text.isascii() and "\\u" in self.text
         dumped = json.dumps(out, indent=_indent(self.text), ensure_ascii=ascii_only)
         ending = "\n" if self.text.endswith("\n") else ""
-        return line_ends_like(self.text.encode(), (dumped + ending).encode())
+        return written_like(self.raw, dumped + ending)  # its byte order mark and line ends
 
 
 _LEFT_OUT = object()

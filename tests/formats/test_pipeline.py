@@ -605,18 +605,17 @@ def test_xliff12_says_which_targets_are_100_percent_memory_matches(
     ],
 )
 def test_a_windows_file_is_translated_into_a_windows_file(tmp_path: Path, name: str) -> None:
-    """Line ends (and a UTF-8 byte order mark) are the source file's."""
+    """Line ends and a UTF-8 byte order mark are the source file's."""
+    mark = b"\xef\xbb\xbf"
     unix = tmp_path / f"unix-{name}"
     shutil.copy(DATA / name, unix)
     windows = tmp_path / f"windows-{name}"
-    windows.write_bytes(
-        b"\xef\xbb\xbf" * name.endswith(".srt") + unix.read_bytes().replace(b"\n", b"\r\n")
-    )
+    windows.write_bytes(mark + unix.read_bytes().replace(b"\n", b"\r\n"))
     translate_file(unix, tmp_path / f"out-unix-{name}", FakeModel())
     translate_file(windows, tmp_path / f"out-windows-{name}", FakeModel())
     expected = (tmp_path / f"out-unix-{name}").read_bytes().replace(b"\n", b"\r\n")
     written = (tmp_path / f"out-windows-{name}").read_bytes()
-    assert written == b"\xef\xbb\xbf" * name.endswith(".srt") + expected
+    assert written == mark + expected
 
 
 def test_an_empty_output_is_no_translation_so_far(tmp_path: Path) -> None:
