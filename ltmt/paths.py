@@ -51,3 +51,17 @@ def resolve_memory_dir(path: str | os.PathLike[str] | None) -> Path:
 
         raise InputError("the memory store's path is empty: name a directory (or give none)")
     return Path(path).expanduser()
+
+
+def resolved(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute with its links followed (:meth:`Path.resolve`); a loop of
+    symbolic links (``ln -s loop loop``) is an :class:`~ltmt.errors.InputError` that names
+    it, not the RuntimeError ``resolve`` raises."""
+    try:
+        return Path(path).resolve()
+    except RuntimeError:
+        from ltmt.errors import InputError
+
+        raise InputError(
+            f"{path} is a loop of symbolic links; fix the link or give another path"
+        ) from None

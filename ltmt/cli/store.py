@@ -93,4 +93,11 @@ def store_exists(memory_dir: Path | None) -> bool:
     from ltmt.memory.layout import DATA_FILE
     from ltmt.paths import resolve_memory_dir
 
-    return (resolve_memory_dir(memory_dir) / DATA_FILE).is_file()
+    folder = resolve_memory_dir(memory_dir)
+    try:
+        return (folder / DATA_FILE).is_file()
+    except OSError as exc:  # a folder this user may not read (another user's store)
+        raise InputError(
+            f"cannot read memory store {folder}: {exc.strerror}; check its owner and mode "
+            f"(ls -ld {folder})"
+        ) from None

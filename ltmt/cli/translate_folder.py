@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError, LanguageError
+from ltmt.paths import resolved
 
 if TYPE_CHECKING:
     from ltmt.formats.xcloc import XclocBundle
@@ -162,7 +163,7 @@ def _check_output_folder(folder: Path, out: Path) -> None:
         raise InputError(
             f"cannot write into {out}: directory {out.parent} does not exist; create it first"
         )
-    inside, source = out.resolve(), folder.resolve()
+    inside, source = resolved(out), resolved(folder)
     if inside == source or source in inside.parents:
         raise InputError(
             f"--output {out} is inside the folder {folder}; give a folder beside it "

@@ -15,6 +15,7 @@ import typer
 
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.common import LineShape
+from ltmt.paths import resolved
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ def _check_output(output: Path, source: Path | None, *, folder_made: bool = Fals
         raise output_error(OSError(errno.EISDIR, "is a directory"), output)
     if not folder_made and not output.parent.is_dir():
         raise output_error(OSError(errno.ENOENT, "no such directory"), output)
-    if source is not None and output.resolve() == source.resolve():
+    if source is not None and resolved(output) == resolved(source):
         raise InputError("--output must differ from the input file")
 
 

@@ -28,6 +28,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -150,7 +151,7 @@ class KeyedCatalog(TranslationsHeld):
         ``source_file`` (the source language's), name by name; metadata ``context`` is the
         name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories)."""
         source_file = source_file_given(path, cls.what, source_file)
-        if Path(path).resolve() == Path(source_file).resolve():
+        if resolved(path) == resolved(source_file):
             raise InputError(
                 f"{path}: --source-file is the file itself; give the source-language file"
             )

@@ -54,6 +54,7 @@ from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stor
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.registry import FileFormat, find_format, output_name_problem
 from ltmt.formats.run_report import RunReport
+from ltmt.paths import resolved
 from ltmt.segments import MEMORY_FREE, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
@@ -424,7 +425,7 @@ def translate_file(
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
-    if Path(in_path).resolve() == Path(out_path).resolve():
+    if resolved(in_path) == resolved(out_path):
         raise InputError(f"{out_path}: the output must not be the input file")
     spec = find_format(Path(in_path), fmt, role="document")
     problem = output_name_problem(Path(out_path), spec, Path(in_path))

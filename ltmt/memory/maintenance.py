@@ -25,6 +25,7 @@ from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, files
 from ltmt.memory.crypto import KEYRING_NAME, Vault, read_key_file
 from ltmt.memory.layout import DATA_FILE, USERS, UserInfo, read_u32
+from ltmt.paths import resolved
 
 COMPACT_DIR = ".compact"
 
@@ -96,8 +97,8 @@ def backup(store: env.Store, directory: Path) -> Path:
     folders), and ``directory`` must lie outside the store's own folder: a copy
     inside would be part of the store it saves, and outlive its deletions and compaction.
     """
-    resolved, home = directory.resolve(), Path(store.path).resolve()
-    if resolved == home or home in resolved.parents:
+    target, home = resolved(directory), resolved(store.path)
+    if target == home or home in target.parents:
         raise InputError(
             f"{directory} is inside the memory store {store.path}; back it up to a directory "
             "outside it"

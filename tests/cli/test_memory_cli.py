@@ -615,3 +615,58 @@ def test_import_reads_standard_input_given_its_format(capsys, tmp_path, monkeypa
         "ltmt: error: - reads the pairs from standard input: give its format with --format "
         "(jsonl, tsv, tmx, po, xliff ...)\n",
     )
+
+
+def _without_root_powers() -> list[str]:
+    """A command prefix that runs as root without its power over file modes (setpriv), so that
+    a mode the test sets is enforced; none for another user, whom the modes bind anyway."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root ignores file modes and setpriv is missing")
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", "--"]
+
+
+ENTRY = "from ltmt.cli.main import run; run()"
+
+
+def test_a_store_of_ltmt_home_this_user_may_not_read_is_one_line(tmp_path: Path) -> None:
+    """LTMT_HOME naming another user's store: every command ended in a traceback."""
+    store = tmp_path / "store"
+    with Memory(store) as memory:
+        memory.add("u", "Hello world.", "Hallo Welt.")
+    store.chmod(0)
+    try:
+        result = subprocess.run(
+            [*_without_root_powers(), sys.executable, "-c", ENTRY, "memory", "users"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={"LTMT_HOME": str(store), "PATH": "/usr/bin:/bin"},
+            check=False,
+        )
+    finally:
+        store.chmod(0o700)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"ltmt: error: cannot read memory store {store}: Permission denied; check its owner "
+        f"and mode (ls -ld {store})\n",
+    )
+
+
+def test_a_loop_of_links_is_named_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    with Memory(store) as memory:
+        memory.add("u", "Hello world.", "Hallo Welt.")
+    code, _, err = ltmt(capsys, "memory", "backup", str(loop), "--memory-dir", store)
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {loop} is a loop of symbolic links; fix the link or give another path\n",
+    )
