@@ -236,7 +236,7 @@ class TextDocument:
         out = []
         for index, line in enumerate(self.lines):
             if not line.strip():
-                out.append("")
+                out.append(line)  # as written (spaces, a tab), as standard output has it
             elif index in self.translations:
                 out.append(self.translations[index])
             else:

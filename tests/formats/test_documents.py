@@ -428,6 +428,16 @@ def test_txt_one_line_in_one_line_out(tmp_path: Path) -> None:
     assert (tmp_path / "out.txt").read_text("utf-8") == "HALLO %s\n\ntwo lines\nLETZTE"
 
 
+def test_a_line_of_whitespace_alone_is_kept_as_written(tmp_path: Path) -> None:
+    """As standard output keeps it: ``-o`` wrote it empty."""
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"Open\r\n   \r\n\tClose\r\n\t\r\n")
+    document = open_document(path)
+    document.fill({"0": "AUF", "2": "\tZU"})
+    document.save(tmp_path / "out.txt")
+    assert (tmp_path / "out.txt").read_bytes() == b"AUF\r\n   \r\n\tZU\r\n\t\r\n"
+
+
 def test_txt_of_lines_ended_by_carriage_returns_alone(tmp_path: Path) -> None:
     # classic Mac OS's line ends: the file was read as one line
     path = tmp_path / "mac.txt"
