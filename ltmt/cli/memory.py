@@ -173,11 +173,9 @@ def add(
 
     clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
-        before = memory.count(user)
-        segment = memory.add(user, source, target, origin="cli")
-        added = memory.count(user) > before
-    verb = "added" if added else "already stored:"
-    typer.echo(f"{verb} segment {segment.id} of {user}")
+        added = memory.add_pair(user, source, target, origin="cli")
+    verb = "added" if added.new else "already stored:"
+    typer.echo(f"{verb} segment {added.segment.id} of {user}")
 
 
 @app.command("export")
@@ -459,25 +457,30 @@ def delete(
             typer.echo(f"deleted segment {segment_id} of {user}; {COMPACT_NOTE}")
             return
         memory.require_user(user)
-        count = memory.count(user)
         # the user's glossary goes with its memory: said, so that it is no surprise
-        held = counted(count, "segment")
-        if terms := len(memory.glossary(user)):
-            held += f" and {counted(terms, 'glossary term')}"
+        held = _held(memory.count(user), len(memory.glossary(user)))
         if not yes:
             from ltmt.cli.main import click_errors
 
             raise click_errors.UsageError(
                 f"refusing to delete user {user!r} ({held}) without --yes (it cannot be undone)"
             )
-        memory.delete_user(user)
+        deleted = memory.delete_user(user)
         encrypted = memory.encrypted
+        if deleted is not None:  # what it found once it held the lock: an import meanwhile too
+            held = _held(deleted.segments, deleted.terms)
         # and its translations a server keeps for their download (ltmt.server.downloads)
         from ltmt.server.downloads import FOLDER, Downloads
 
         Downloads(memory.store.path / FOLDER, memory.store.key).forget_user(user)
     note = "its data key is destroyed" if encrypted else COMPACT_NOTE
     typer.echo(f"deleted user {user} ({held}); {note}")
+
+
+def _held(segments: int, terms: int) -> str:
+    """``12 segments and 3 glossary terms``: what a user's memory holds, as a delete says it."""
+    held = counted(segments, "segment")
+    return f"{held} and {counted(terms, 'glossary term')}" if terms else held
 
 
 @app.command("check")

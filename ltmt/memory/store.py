@@ -20,6 +20,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -88,6 +89,23 @@ def check_new_user(user: object) -> str:
             "use a letter or a digit too"
         )
     return str(user)
+
+
+@dataclass(frozen=True)
+class DeletedUser:
+    """What :meth:`Memory.delete_user` deleted: the user's ``segments`` and glossary ``terms``."""
+
+    segments: int
+    terms: int
+
+
+@dataclass(frozen=True)
+class AddedPair:
+    """What :meth:`Memory.add_pair` did: the ``segment`` that holds the pair, and whether the
+    call stored it (``new``) or found it stored already."""
+
+    segment: Segment
+    new: bool
 
 
 class Memory:
@@ -186,16 +204,31 @@ class Memory:
 
         Raises InputError when the pair fails cleaning (empty side, broken encoding, length ratio).
         """
+        return self.add_pair(user, source, target, origin=origin, metadata=metadata).segment
+
+    def add_pair(
+        self,
+        user: str,
+        source: str,
+        target: str,
+        *,
+        origin: str = "api",
+        metadata: Mapping[str, Any] | None = None,
+    ) -> AddedPair:
+        """:meth:`add`, saying whether this call stored the pair (``new``) or found it stored:
+        told by the write itself, so that processes adding the same pair at once do not each
+        take it for theirs."""
         pair = clean_pair(check_new_user(user), source, target, metadata, self.clean)
         now, vault = time.time(), self.store.vault
-        [seg_id] = env.write(
+        added = env.write(
             self.store,
             lambda txn: writes.add_pairs(txn, vault, user, [pair], origin=origin, now=now),
-        ).ids
+        )
+        [seg_id] = added.ids
         segment = self.get(user, seg_id)
         if segment is None:  # pragma: no cover - deleted by another process in between
             raise StoreError(f"segment {seg_id} of {user!r} vanished right after it was added")
-        return segment
+        return AddedPair(segment, new=added.added == 1)
 
     def import_pairs(
         self,
@@ -258,9 +291,11 @@ class Memory:
             _forget_states(user, int(seg_id), self.state_caches())
         return deleted
 
-    def delete_user(self, user: str) -> bool:
+    def delete_user(self, user: str) -> DeletedUser | None:
         """Delete a user and every trace of it, index and the states translations cached of its
-        segments included (see :meth:`delete`); False if there is no such user.
+        segments included (see :meth:`delete`); what was deleted (how many segments and glossary
+        terms, counted by the delete itself: an import that committed while it waited for the
+        lock is among them), or None if there is no such user.
 
         In an encrypted store the user's data key is destroyed too, so what LMDB's freed pages
         (or a backup) still hold of the user cannot be decrypted. In a plain store the freed
@@ -268,15 +303,15 @@ class Memory:
         """
         check_user(user)
         vault = self.store.vault
-        uid = env.write(self.store, lambda txn: writes.delete_user(txn, vault, user))
-        if uid is None:
-            return False
-        vault.destroy(uid)
+        removed = env.write(self.store, lambda txn: writes.delete_user(txn, vault, user))
+        if removed is None:
+            return None
+        vault.destroy(removed.uid)
         # a search or a pack whose snapshot predates the delete keeps nothing it reads from here
         # on (scratch.Generations)
         self._scratch.forget(user)
         _forget_states(user, None, self.state_caches())
-        return True
+        return DeletedUser(removed.segments, removed.terms)
 
     def state_caches(self) -> list[Path]:
         """The cache folders that translations noted (:meth:`note_state_cache`) they keep

@@ -23,6 +23,7 @@ from ltmt.memory import postings
 from ltmt.memory.clean import CleanPair
 from ltmt.memory.crypto import PlainCipher, Vault
 from ltmt.memory.layout import (
+    GLOSS,
     NEXT_UID_KEY,
     NORM,
     PAIR,
@@ -224,21 +225,34 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     return True
 
 
-def delete_user(txn: lmdb.Transaction, vault: Vault, user: str) -> int | None:
-    """Remove ``user`` and every key under its uid in every table; returns the uid (whose data
-    key the caller destroys once this commits), None if unknown."""
+@dataclass(frozen=True)
+class Removed:
+    """What :func:`delete_user` removed: the user's ``uid`` (whose data key the caller destroys
+    once the transaction commits), and how many ``segments`` and glossary ``terms`` it had."""
+
+    uid: int
+    segments: int
+    terms: int
+
+
+def delete_user(txn: lmdb.Transaction, vault: Vault, user: str) -> Removed | None:
+    """Remove ``user`` and every key under its uid in every table; None if unknown. The counts
+    are of the keys removed, in this transaction: what was there when the delete ran (an
+    import that committed while the delete waited for the lock included)."""
     raw = txn.get(user_key(user))
     if raw is None:
         return None
     # an encrypted row is not opened: a user whose key is lost can still be deleted
     uid = read_u32(raw[1:5]) if vault.encrypted else UserInfo.decode(raw).uid
     cursor = txn.cursor()
+    removed = dict.fromkeys(PER_USER_TABLES, 0)
     for table in PER_USER_TABLES:
         prefix = table + u32(uid)
         if not cursor.set_range(prefix):
             continue
         while bytes(cursor.key()[:5]) == prefix:
+            removed[table] += 1
             if not cursor.delete():
                 break
     txn.delete(user_key(user))
-    return uid
+    return Removed(uid, removed[SEG], removed[GLOSS])

@@ -54,7 +54,6 @@ def delete_user(user: str, request: Request, key: KeyDep) -> Deleted:
     known = user in service.memory.users() or service.keys.list(user)
     if not known:
         raise ApiError(404, f"no user {user!r}")
-    count = service.memory.count(user)
-    service.forget(user)
+    count = service.forget(user)
     revoked = service.keys.revoke_user(user)
     return Deleted(user=user, deleted_segments=count, revoked_keys=revoked)

@@ -515,6 +515,4 @@ def delete_memory(request: Request, key: KeyDep, user: UserParam = None) -> Dele
     (the keys stay valid)."""
     service = service_of(request)
     who = existing_user(service, key, user)
-    count = service.memory.count(who)
-    service.forget(who)
-    return Deleted(user=who, deleted_segments=count)
+    return Deleted(user=who, deleted_segments=service.forget(who))

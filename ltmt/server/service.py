@@ -86,10 +86,12 @@ class Service:
         self.batcher.close(timeout=self.config.shutdown_timeout_s)
         self.memory.close()
 
-    def forget(self, user: str) -> None:
-        """Delete ``user``'s memory and the translated files waiting for their download."""
-        self.memory.delete_user(user)
+    def forget(self, user: str) -> int:
+        """Delete ``user``'s memory and the translated files waiting for their download; how
+        many segments the delete found."""
+        deleted = self.memory.delete_user(user)
         self.downloads.forget_user(user)
+        return deleted.segments if deleted is not None else 0
 
     def _languages(self) -> tuple[str, str]:
         tokenizer = self.backbone.tokenizer

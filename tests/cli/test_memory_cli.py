@@ -670,3 +670,27 @@ def test_a_loop_of_links_is_named_not_a_traceback(
         1,
         f"ltmt: error: {loop} is a loop of symbolic links; fix the link or give another path\n",
     )
+
+
+def test_processes_adding_one_pair_at_once_say_added_once(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    Memory(store).close()
+    command = [sys.executable, "-c", ENTRY, "memory", "add", "--user", "r"]
+    pair = ["--source", "Same pair here.", "--target", "Gleiches Paar hier."]
+    adds = [
+        subprocess.Popen(
+            [*command, *pair, "--memory-dir", str(store)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        for _ in range(3)
+    ]
+    said = [add.communicate(timeout=120)[0] for add in adds]
+    assert [add.returncode for add in adds] == [0, 0, 0]
+    assert sorted(said) == [
+        "added segment 1 of r\n",
+        "already stored: segment 1 of r\n",
+        "already stored: segment 1 of r\n",
+    ]

@@ -16,6 +16,7 @@ from ltmt import Memory
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env
 from ltmt.memory.layout import INDEX_KEY, SCHEMA_KEY
+from ltmt.memory.store import AddedPair, DeletedUser
 from ltmt.segments import PairRecord
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,6 +64,16 @@ def test_text_is_stored_exactly(tmp_path: Path) -> None:
         assert memory.get("u", segment.id) == segment
 
 
+def test_add_pair_says_whether_the_call_stored_it(tmp_path: Path) -> None:
+    """Told by the write: processes adding one pair at once each said "added" (they compared
+    counts read before and after)."""
+    with Memory(tmp_path) as memory:
+        first = memory.add_pair("u", "Open the file", "Datei öffnen")
+        again = memory.add_pair("u", "Open the file", "Datei öffnen")
+    assert first == AddedPair(first.segment, new=True)
+    assert again == AddedPair(first.segment, new=False)
+
+
 def test_same_pair_is_stored_once(tmp_path: Path) -> None:
     with Memory(tmp_path) as memory:
         first = memory.add("u", "Open the file", "Datei öffnen")
@@ -104,8 +115,11 @@ def test_delete_user_leaves_nothing(tmp_path: Path) -> None:
             "gone", PAIRS * 3 + [(f"segment {i}", f"Segment {i}") for i in range(700)]
         )
         memory.delete("gone", 3)
-        assert memory.delete_user("gone") is True
-        assert memory.delete_user("gone") is False
+        memory.glossary("gone").add("segment", "Segment")
+        stored = memory.count("gone")
+        # counted by the delete itself: what it removed, not what a count before it read
+        assert memory.delete_user("gone") == DeletedUser(segments=stored, terms=1)
+        assert memory.delete_user("gone") is None
         assert memory.users() == ["keep"]
         assert memory.count("gone") == 0
         assert memory.search("gone", "Open the file") == []
