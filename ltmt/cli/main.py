@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import typer
 
@@ -93,7 +97,10 @@ def run(argv: list[str] | None = None) -> None:
     try:
         prefer_numpy_avx2()  # before anything imports numpy
         _register()
-        code = app(args=argv, prog_name="ltmt", standalone_mode=False)
+        with _termination_as_interrupt() as termination:
+            code = app(args=argv, prog_name="ltmt", standalone_mode=False)
+        if code == 130 and termination.is_set():  # typer returns an interrupt's 130
+            code = 143
         sys.stdout.flush()  # a reader that left is said here, not at the interpreter's exit
     except (BrokenPipeError, ReaderLeft):
         _reader_left()
@@ -112,12 +119,42 @@ def run(argv: list[str] | None = None) -> None:
     except click_errors.ClickException as exc:
         typer.echo(f"ltmt: error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    except Terminated:
+        code = 143
     except (KeyboardInterrupt, typer.Abort):
         code = 130
-    if code == 130:
-        typer.echo("ltmt: interrupted", err=True)
-        leave_now(130)
+    if code in (130, 143):
+        typer.echo("ltmt: terminated" if code == 143 else "ltmt: interrupted", err=True)
+        leave_now(code)
     sys.exit(code if isinstance(code, int) else 0)  # as click's standalone mode does
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, ``docker stop``, systemd) as the command sees it: an interrupt, so
+    that what Ctrl-C saves is saved (a translation's finished chunks and its progress file); the
+    command then exits 143, as a process SIGTERM ended does."""
+
+
+@contextmanager
+def _termination_as_interrupt() -> Iterator[threading.Event]:
+    """SIGTERM raises :class:`Terminated` while the command runs (in the main thread; the
+    previous handler back after), and sets the event this yields: typer turns an interrupt into
+    its exit status 130, which the event tells from Ctrl-C's. ``ltmt serve`` and training set
+    their own handlers."""
+    termination = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield termination
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        termination.set()
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield termination
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _utf8_output() -> None:

@@ -146,6 +146,51 @@ def test_an_interrupt_exits_at_once_with_130_while_decoding_threads_run() -> Non
     assert time.monotonic() - started < 30
 
 
+TERMINATED_WHILE_WORKING = """
+import os, signal, time
+import typer
+from ltmt.cli import main
+
+app = typer.Typer()
+
+
+@app.command()
+def work() -> None:
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)  # timeout, docker stop, systemd
+        time.sleep(30)
+    except KeyboardInterrupt:
+        print("saved", flush=True)  # what a translation saves on Ctrl-C
+        raise
+
+
+@app.command()
+def other() -> None:
+    pass
+
+
+main._register = lambda: None
+main.app = app
+main.run(["work"])
+"""
+
+
+def test_sigterm_saves_what_an_interrupt_saves_and_exits_143() -> None:
+    """SIGTERM ended a translation with nothing saved and nothing said; now it is an interrupt
+    to the command, and the exit status is a SIGTERM's."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", TERMINATED_WHILE_WORKING],
+        capture_output=True,
+        text=True,
+        timeout=50,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (143, "saved\n", "ltmt: terminated\n")
+
+
 def test_formats_lists_every_format_of_the_registry(run_ltmt: Runner) -> None:
     import json
 
