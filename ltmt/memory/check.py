@@ -85,7 +85,10 @@ def check(store: env.Store) -> CheckReport:
     try:
         return env.read(store, lambda txn: _check(txn, store))
     except Damage as exc:
-        raise Damage(f"memory store {store.path} is damaged: {exc}; restore a backup") from None
+        raise Damage(
+            f"memory store {store.path} is damaged: {exc}; restore a backup (README: Restoring "
+            "a backup)"
+        ) from None
 
 
 def _check(txn: lmdb.Transaction, store: env.Store) -> CheckReport:

@@ -202,8 +202,8 @@ def lmdb_error(store_path: Path, exc: lmdb.Error) -> StoreError:
         return full
     if isinstance(exc, (lmdb.CorruptedError, lmdb.PageNotFoundError, lmdb.BadValsizeError)):
         return StoreError(
-            f"memory store {store_path} is damaged ({exc}); run ltmt memory check, "
-            "then restore a backup"
+            f"memory store {store_path} is damaged ({exc}); restore it from a backup (README: "
+            "Restoring a backup)"
         )
     return StoreError(f"memory store {store_path}: {exc}")
 

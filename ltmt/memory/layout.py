@@ -142,7 +142,7 @@ class DamagedRecord(StoreError):
     the store's path, which :func:`ltmt.memory.env.read` and ``write`` add."""
 
     def __init__(self, what: str) -> None:
-        super().__init__(f"{what}; run ltmt memory check, then restore a backup")
+        super().__init__(f"{what}; restore the store from a backup (README: Restoring a backup)")
         self.what = what
 
 

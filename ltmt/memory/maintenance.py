@@ -52,28 +52,46 @@ def live_uids(txn: lmdb.Transaction, vault: Vault) -> dict[int, str]:
     return found
 
 
-def _new_directory(directory: Path) -> None:
+PARTIAL_SUFFIX = ".ltmt-partial"  # a backup being written, beside the folder it becomes
+
+
+def _check_new(directory: Path) -> None:
+    """InputError unless ``directory`` is missing or an empty directory."""
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise InputError(f"{directory} exists and is not an empty directory; choose a new one")
+
+
+def _new_directory(directory: Path, what: str = "backup directory") -> None:
+    _check_new(directory)
     try:
         directory.mkdir(mode=files.DIR_MODE, parents=True, exist_ok=True)
         directory.chmod(files.DIR_MODE)
     except OSError as exc:
         raise files.disk_error(exc, directory) or InputError(
-            f"cannot create backup directory {directory}: {exc.strerror}"
+            f"cannot create {what} {directory}: {exc.strerror}"
         ) from exc
 
 
 def _copy(store: env.Store, directory: Path) -> None:
     """A compacted copy of the store (and its keyring) into ``directory``, made while writers
-    wait, so that the copy and the keyring agree."""
+    wait, so that the copy and the keyring agree. Its files are owner-only from the start (a
+    copy a kill stopped midway is no more readable than the store), and a disk that fills up
+    is named as ``directory``'s, not the store's."""
     try:
         with store.lock.shared():
             writer = store.env.begin(write=True)  # holds LMDB's writer lock: writers wait
             try:
                 if store.vault.keyring is not None:
                     shutil.copyfile(store.path / KEYRING_NAME, directory / KEYRING_NAME)
-                store.env.copy(str(directory), compact=True)
+                previous = os.umask(0o077)  # LMDB makes the file itself (O_EXCL)
+                try:
+                    store.env.copy(str(directory), compact=True)
+                except lmdb.Error as exc:
+                    raise files.disk_error(exc, directory) or env.lmdb_error(
+                        store.path, exc
+                    ) from exc
+                finally:
+                    os.umask(previous)
             finally:
                 writer.abort()
         for name in (DATA_FILE, KEYRING_NAME):
@@ -108,11 +126,18 @@ def backup(store: env.Store, directory: Path) -> Path:
             f"cannot back up to {directory}: folder {directory.parent} does not exist; "
             "create it first"
         )
-    _new_directory(directory)
+    _check_new(directory)
+    # written beside it and renamed into place once whole: a backup killed midway leaves no
+    # half a store under the backup's name (the next backup removes what it left)
+    partial = directory.with_name(f".{directory.name}{PARTIAL_SUFFIX}")
+    shutil.rmtree(partial, ignore_errors=True)
+    _new_directory(partial)
     try:
-        _copy(store, directory)
+        _copy(store, partial)
+        os.replace(partial, directory)
+        _fsync(directory.parent)
     except BaseException:
-        shutil.rmtree(directory, ignore_errors=True)
+        shutil.rmtree(partial, ignore_errors=True)
         raise
     return directory
 
@@ -129,7 +154,7 @@ def compact(store: env.Store) -> CompactReport:
         before = data_file.stat().st_size
         scratch = store.path / COMPACT_DIR
         shutil.rmtree(scratch, ignore_errors=True)  # what a crashed compaction left
-        _new_directory(scratch)
+        _new_directory(scratch, "the compacted copy's folder")
         try:
             _copy(store, scratch)
             _scrub_keyring(store)

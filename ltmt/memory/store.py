@@ -445,8 +445,8 @@ class Memory:
                 if count is not None and read < count:
                     raise StoreError(
                         f"memory store {self.path} is damaged: {user!r} has "
-                        f"{counted(count, 'segment')}, of which {read} could be read; run ltmt "
-                        "memory check, then restore a backup"
+                        f"{counted(count, 'segment')}, of which {read} could be read; restore "
+                        "the store from a backup (README: Restoring a backup)"
                     )
                 return
             after = found[-1].id

@@ -318,7 +318,7 @@ def test_a_damaged_data_key_is_named_as_damage_and_other_users_stay_listed(
     assert (code, err) == (
         1,
         f"ltmt: error: memory store {store} is damaged: user 'b' cannot be read: {damaged}; "
-        "restore a backup\n",
+        "restore a backup (README: Restoring a backup)\n",
     )
     code, out, _ = run_ltmt(
         "memory", "export", "--user", "a", "-o", "-", "--format", "jsonl", *options

@@ -85,7 +85,8 @@ def test_check_names_the_damage(tmp_path: Path, damage, message: str) -> None:  
     with (
         Memory(store) as memory,
         pytest.raises(
-            StoreError, match=rf"^memory store .* is damaged: {message}.*; restore a backup$"
+            StoreError,
+            match=rf"^memory store .* is damaged: {message}.*; restore a backup \(README: Restoring a backup\)$",
         ),
     ):
         memory.check()
@@ -103,8 +104,8 @@ def test_damaged_user_record_and_schema_are_one_line_errors(tmp_path: Path) -> N
         Memory(store) as memory,
         pytest.raises(
             StoreError,
-            match=r"^memory store .* is damaged: a user record is damaged .*run ltmt memory check, then "
-            r"restore a backup$",
+            match=r"^memory store .* is damaged: a user record is damaged .*; restore the store from "
+            r"a backup \(README: Restoring a backup\)$",
         ),
     ):
         memory.count("a")
@@ -126,7 +127,7 @@ def test_damaged_page_is_a_store_error(tmp_path: Path) -> None:
     page = 4096 * (data.index(b"sentence number 200 of") // 4096)  # a leaf page of records
     data[page + 8 : page + 16] = b"\xff" * 8  # its flags and bounds: LMDB sees a bad page
     (store / "data.mdb").write_bytes(bytes(data))
-    damaged = r"^memory store .* is damaged \(.*MDB_CORRUPTED.*\); run ltmt memory check, then"
+    damaged = r"^memory store .* is damaged \(.*MDB_CORRUPTED.*\); restore it from a backup"
     with Memory(store) as memory:
         with pytest.raises(StoreError, match=damaged):
             list(memory.segments("a"))
@@ -291,6 +292,49 @@ def test_full_disk_is_reported_as_such_and_keeps_the_store(tiny_fs: Path) -> Non
     assert done.stderr.count("\n") == 1
 
 
+def test_a_backup_onto_a_full_disk_names_the_backup_and_leaves_nothing(
+    tiny_fs: Path, tmp_path: Path
+) -> None:
+    """The full disk is the backup's: the message named the store it copies."""
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("a", pairs(20_000))
+        with pytest.raises(
+            StoreError, match=rf"^No space left on device while writing memory store {tiny_fs}/"
+        ):
+            memory.backup(tiny_fs / "bk")
+    assert list(tiny_fs.iterdir()) == []
+
+
+KILLED_BACKUP = """
+import os, sys
+from ltmt import Memory
+from ltmt.memory import maintenance
+
+maintenance._fsync = lambda path: os._exit(9)  # killed once the copy is written
+Memory(sys.argv[1]).backup(sys.argv[2])
+"""
+
+
+def test_a_backup_killed_midway_leaves_nothing_under_its_name(tmp_path: Path) -> None:
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("a", pairs(50))
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BACKUP, str(tmp_path / "s"), str(tmp_path / "bk")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert killed.returncode == 9, killed.stderr
+    assert not (tmp_path / "bk").exists()  # a rerun is not refused, no half store to open
+    assert (tmp_path / ".bk.ltmt-partial").is_dir()
+    with Memory(tmp_path / "s") as memory:
+        memory.backup(tmp_path / "bk")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bk", "s"]  # the rest went
+    assert stat.S_IMODE((tmp_path / "bk" / "data.mdb").stat().st_mode) == 0o600
+    with Memory(tmp_path / "bk") as copy:
+        assert copy.count("a") == 50
+
+
 @pytest.mark.parametrize(
     ("error", "free", "message"),
     [
@@ -312,7 +356,7 @@ def test_full_disk_is_reported_as_such_and_keeps_the_store(tiny_fs: Path) -> Non
         (
             lmdb.CorruptedError("mdb_get: MDB_CORRUPTED"),
             10**9,
-            r"^memory store .* is damaged \(mdb_get: MDB_CORRUPTED\); run ltmt memory check, then restore a backup$",
+            r"^memory store .* is damaged \(mdb_get: MDB_CORRUPTED\); restore it from a backup \(README: Restoring a backup\)$",
         ),
     ],
 )

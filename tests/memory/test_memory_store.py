@@ -521,8 +521,8 @@ def test_a_damaged_source_is_a_store_error_naming_the_store(tmp_path: Path) -> N
     with Memory(tmp_path / "s") as memory, pytest.raises(StoreError) as raised:
         memory.search("u1", "Show all commits")
     assert str(raised.value) == (
-        f"memory store {tmp_path / 's'} is damaged: a segment's source is no UTF-8 text; run "
-        "ltmt memory check, then restore a backup"
+        f"memory store {tmp_path / 's'} is damaged: a segment's source is no UTF-8 text; restore "
+        "the store from a backup (README: Restoring a backup)"
     )
 
 
