@@ -15,6 +15,9 @@ default``, ``order: [year, month, day]``) are copied from the source, or kept as
 output has them (a German ``separator: ","``). Ruby's placeholders (``%{count}``, ``%<name>s``)
 are kept as placeholders. Untranslated strings stay out of the output (Rails falls back to the
 default locale for them where ``config.i18n.fallbacks`` is on), and so do mappings left empty.
+Where the output already exists (the translation so far), the comments the translator wrote there
+are kept: a key's comments above it and at its line's end, and the file's header
+(:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from ltmt.formats.plurals import (
     with_other,
     written_categories,
 )
+from ltmt.formats.yaml_comments import with_adopted_comments
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -233,6 +237,7 @@ class YamlCatalog(KeyedCatalog):
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
         self._adopted: Any = None  # the adopted output's messages
+        self._adopted_text: str | None = None  # and the file, for its comments
         self.path = Path(path)  # named by the warnings of _entries
         super().__init__(path, list(self._entries()))
 
@@ -277,7 +282,9 @@ class YamlCatalog(KeyedCatalog):
         ``separator: ","``, ``precision: 2``) the output has where the source has them: the
         translation so far says them for the target language."""
         adopted = super().adopt(target)
-        self._adopted = _messages(_load(read_bytes(Path(target), WHAT), Path(target))[0])
+        data = read_bytes(Path(target), WHAT)
+        self._adopted = _messages(_load(data, Path(target))[0])
+        self._adopted_text = decode(data, Path(target))
         theirs, ours = _scalars(self._adopted), _scalars(_messages(self.document))
         self._settings_kept = {
             name: value
@@ -306,7 +313,10 @@ class YamlCatalog(KeyedCatalog):
             document.insert(0, self.tgt_lang, document.pop(self.root))
         out = io.StringIO()
         _yaml(self.layout).dump(document, out)
-        return written_like(self.data, out.getvalue())
+        text = out.getvalue()
+        if self._adopted_text is not None:
+            text = with_adopted_comments(text, self._adopted_text)
+        return written_like(self.data, text)
 
     def _fill(self, node: Any, name: str) -> bool:
         """Put the translations into ``node`` (below ``name``), removing what has none; False

@@ -120,6 +120,47 @@ def test_update_keeps_the_translation_so_far_and_its_own_keys(
     assert pairs["%{count} notes"] == "%{count} NOTES"
 
 
+def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
+    """The translator's header and a string's comments (above it, at its line's end) stay, at
+    the output's indentation; a string new to the output has the source file's."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        "# Rails app strings\n"
+        "en:\n"
+        "  save: Save\n"
+        "  # a button\n"
+        "  cancel: Cancel  # short\n"
+        "  errors:\n"
+        "    blank: can't be blank\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.yml"
+    out.write_text(
+        "# German: Anna\n"
+        "\n"
+        "de:\n"
+        "    # reviewed by Anna\n"
+        "    save: Speichern  # final\n"
+        "    errors:  # Fehler\n"
+        "        #   checked\n"
+        "        blank: darf nicht leer sein\n",
+        "utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "# German: Anna\n"
+        "\n"
+        "de:\n"
+        "  # reviewed by Anna\n"
+        "  save: Speichern  # final\n"
+        "  # a button\n"
+        "  cancel: CANCEL  # short\n"
+        "  errors:  # Fehler\n"
+        "    #   checked\n"
+        "    blank: darf nicht leer sein\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
