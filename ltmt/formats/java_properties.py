@@ -16,7 +16,9 @@ plural or select, is left untranslated with a warning that names it: the model g
 syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. Empty
 values are not translated; keys without a translation, and their comment, stay out of the output
 (a resource bundle falls back to the base file for them; a translator's own version in the
-output is kept).
+output is kept). Where the output
+already exists (the translation so far), the comments it has are kept: those above a key it has,
+and its header (the comment block at its top); the other keys have the source file's.
 """
 
 from __future__ import annotations
@@ -175,12 +177,45 @@ class JavaPropertiesDocument(KeyedCatalog):
             # a value's leading whitespace is escaped, or Properties.load drops it
             stripped = unit.translation.lstrip(" ")
             unit.translation = "\\ " * (len(unit.translation) - len(stripped)) + stripped
-        if self.extras and self.adopted_from is not None:
-            extra = _parse(read_bytes(self.adopted_from, WHAT), self.adopted_from)
-            for unit in extra.units:
-                if unit.getid() in self.extras:
-                    store.addunit(unit)
+        if self.adopted_from is not None:
+            adopted = _parse(read_bytes(self.adopted_from, WHAT), self.adopted_from)
+            self._keep_adopted_comments(store, adopted)
         written = bytes(store)
         if self.data.isascii():
             written = _ascii_escaped(written.decode(store.encoding)).encode("ascii")
         return line_ends_like(self.data, written)
+
+    def _keep_adopted_comments(self, store: Any, adopted: Any) -> None:
+        """Give ``store`` (the output) what the translator wrote in ``adopted`` (the translation
+        so far): its comments above the keys both have, its header, and its own keys
+        (:attr:`extras`) with their comments."""
+        theirs = {unit.getid(): unit for unit in adopted.units if unit.getid()}
+        for unit in store.units:
+            found = theirs.get(unit.getid()) if unit.getid() else None
+            if found is not None and _has_comment(found.comments):
+                unit.comments = _with_comments(unit.comments, found.comments)
+        header = adopted.units[0] if adopted.units and not adopted.units[0].getid() else None
+        if header is not None and _has_comment(header.comments):
+            if store.units and not store.units[0].getid():
+                store.units[0].comments = list(header.comments)
+            else:
+                store.units.insert(0, header)
+        for unit in adopted.units:
+            if unit.getid() in self.extras:
+                store.addunit(unit)
+
+
+def _has_comment(lines: list[str]) -> bool:
+    return any(line.strip() for line in lines)
+
+
+def _with_comments(lines: list[str], comments: list[str]) -> list[str]:
+    """``lines`` (a unit's comment lines) with its comments replaced by ``comments``'s: the
+    blank lines that set it apart stay as ``lines`` has them."""
+    blank = len(lines) - len(_from_first_comment(lines))
+    return lines[:blank] + _from_first_comment(comments)
+
+
+def _from_first_comment(lines: list[str]) -> list[str]:
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    return lines[first:]

@@ -182,3 +182,29 @@ def test_update_and_pairs(tmp_path: Path) -> None:
     assert records["Delete {0}? It can't be undone."] == "DELETE {0}? IT CAN'T BE UNDONE."
     with pytest.raises(InputError, match=r"a Java properties file holds one language"):
         JavaPropertiesDocument.pairs(out)
+
+
+def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
+    """The translator's header and the comments above a key stay; a key new to the output has
+    the source file's comments."""
+    source = _write(
+        tmp_path,
+        "Messages.properties",
+        b"# Main window\napp.title=Notes\n\n# a button\napp.quit=Quit\napp.save=Save\n",
+    )
+    out = _write(
+        tmp_path,
+        "Messages_de.properties",
+        b"# German: Anna\n\n# reviewed by Anna\napp.title=Notizen\napp.save=Speichern\n",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("ascii") == (
+        "# German: Anna\n"
+        "\n"
+        "# reviewed by Anna\n"
+        "app.title=Notizen\n"
+        "\n"
+        "# a button\n"
+        "app.quit=QUIT\n"
+        "app.save=Speichern\n"
+    )
