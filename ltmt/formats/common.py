@@ -266,6 +266,36 @@ def remove_with_note(element: etree._Element) -> None:
     parent.remove(element)
 
 
+def notes_of(element: etree._Element) -> list[etree._Element]:
+    """The comments just before ``element`` (its notes), in the file's order."""
+    notes: list[etree._Element] = []
+    previous = element.getprevious()
+    while previous is not None and _is_comment(previous):
+        notes.insert(0, previous)
+        previous = previous.getprevious()
+    return notes
+
+
+def replace_notes(element: etree._Element, notes: Sequence[etree._Element]) -> None:
+    """Put copies of ``notes`` (another file's comments) just before ``element``, in place of
+    its own notes, each on a line of its own indented as ``element`` is."""
+    import copy
+
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if previous is not None and _is_comment(previous):
+        remove_with_note(previous)
+        previous = element.getprevious()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    indent = "\n" + before.rsplit("\n", 1)[-1] if "\n" in before else before
+    for note in notes:
+        placed = copy.deepcopy(note)
+        placed.tail = indent
+        element.addprevious(placed)
+
+
 def append_copies(root: etree._Element, elements: Iterable[etree._Element]) -> None:
     """Copy ``elements`` (of another file) to the end of ``root``, indented as its children."""
     import copy

@@ -6,7 +6,10 @@ The strings are the ``<data>`` elements with a ``<value>`` and no ``type`` or ``
 (``>>Button1.Name``). A ``<comment>`` is the developer's note and stays beside its string. The
 translation is the source file with the translated strings only: the resource headers and
 schema are kept, every other ``<data>`` left out (the satellite assembly falls back to the
-neutral one for them, icons and layouts included).
+neutral one for them, icons and layouts included). Where the output already exists (the
+translation so far), what the translator wrote there is kept: a string's ``<comment>`` and the
+XML comments just before its ``<data>``, and the file's header (the comments before ``<root>``
+and those at its top); the other strings have the source file's.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from ltmt.formats.common import (
     append_copies,
     line_ends_like,
     local_name,
+    notes_of,
     parse_xml,
     read_bytes,
     remove_with_note,
+    replace_notes,
 )
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
 
@@ -49,6 +54,30 @@ def _text_value(data: etree._Element) -> etree._Element | None:
     if not name or name.startswith(_DESIGNER) or data.get("type") or data.get("mimetype"):
         return None
     return data.find("value")
+
+
+def _header(root: etree._Element) -> list[etree._Element]:
+    """The comments at the top of ``root``, unless they are the notes of a ``<data>``."""
+    first = next((child for child in root if local_name(child.tag)), None)
+    return [] if first is None or first.tag == "data" else notes_of(first)
+
+
+def _keep_comment(ours: etree._Element, theirs: etree._Element) -> None:
+    """``ours`` (a ``<data>``) with the ``<comment>`` of ``theirs``, where that has one."""
+    comment = theirs.find("comment")
+    if comment is None or not (comment.text or "").strip():
+        return
+    own = ours.find("comment")
+    if own is not None:
+        own.text = comment.text
+        return
+    value = ours.find("value")
+    if value is None:
+        return
+    placed = ours.makeelement("comment")
+    placed.text, placed.tail = comment.text, value.tail
+    value.tail = ours.text
+    value.addnext(placed)
 
 
 def _strings(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
@@ -91,13 +120,44 @@ class ResxDocument(KeyedCatalog):
                 remove_with_note(data)
             else:
                 value.text = text
-        if self.extras and self.adopted_from is not None:
-            adopted = _root(read_bytes(self.adopted_from, WHAT), self.adopted_from)
-            wanted = set(self.extras)
-            append_copies(
-                root, (d for d in adopted.iterchildren("data") if d.get("name") in wanted)
-            )
+        prolog = _prolog(self.data)
+        if self.adopted_from is not None:
+            adopted_data = read_bytes(self.adopted_from, WHAT)
+            adopted = _root(adopted_data, self.adopted_from)
+            self._keep_adopted(root, adopted)
+            if b"<!--" in _prolog(adopted_data) and _is_utf8(adopted):
+                prolog = _prolog(adopted_data)  # the translator's header
         body = etree.tostring(root, encoding="utf-8")
-        start = self.data.find(b"<root")
-        prolog = self.data[:start] if start > 0 else b'<?xml version="1.0" encoding="utf-8"?>\n'
         return line_ends_like(self.data, prolog + body + self.data[len(self.data.rstrip()) :])
+
+    def _keep_adopted(self, root: etree._Element, adopted: etree._Element) -> None:
+        """Give ``root`` (the output) what the translator wrote in ``adopted`` (the translation
+        so far): its header, the comments of the strings both have, and its own strings
+        (:attr:`extras`) with their notes."""
+        theirs = {data.get("name"): data for data in adopted.iterchildren("data")}
+        for data in root.iterchildren("data"):
+            found = theirs.get(data.get("name"))
+            if found is not None:
+                _keep_comment(data, found)
+                if notes_of(found):
+                    replace_notes(data, notes_of(found))
+        header = _header(adopted)
+        first = next((child for child in root if local_name(child.tag)), None)
+        if header and first is not None and first.tag != "data":
+            replace_notes(first, header)
+        extras = [theirs[name] for name in self.extras if name in theirs]
+        append_copies(root, extras)
+        for copied, data in zip(list(root)[len(root) - len(extras) :], extras, strict=True):
+            replace_notes(copied, notes_of(data))
+
+
+def _prolog(data: bytes) -> bytes:
+    """What comes before ``<root>`` (the XML declaration, comments)."""
+    start = data.find(b"<root")
+    return data[:start] if start > 0 else b'<?xml version="1.0" encoding="utf-8"?>\n'
+
+
+def _is_utf8(root: etree._Element) -> bool:
+    """Whether ``root``'s file is written in UTF-8, as the output is."""
+    encoding = root.getroottree().docinfo.encoding or "utf-8"
+    return encoding.lower().replace("_", "-") in {"utf-8", "utf8"}

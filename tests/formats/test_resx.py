@@ -71,6 +71,39 @@ def test_update_and_pairs(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
     assert pairs == {"Hello, {0}!": "HELLO, {0}!", "Quit": "Beenden"}
 
 
+def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
+    """The translator's header, XML comments before a string and its edited <comment> stay; a
+    string new to the output has the source file's."""
+    source = tmp_path / "Resources.resx"
+    shutil.copy(DATA / "Resources.resx", source)
+    out = tmp_path / "Resources.de.resx"
+    out.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<root>\n'
+        "  <!-- checked 2024 -->\n"
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        "  <!-- reviewed by Anna -->\n"
+        '  <data name="Quit" xml:space="preserve">\n'
+        "    <value>Beenden</value>\n    <comment>Button; geprüft</comment>\n  </data>\n"
+        "  <!-- mine -->\n"
+        '  <data name="Old" xml:space="preserve"><value>Alt</value></data>\n</root>\n',
+        "utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    data = out.read_text("utf-8")
+    assert data.startswith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<root>\n'
+        "  <!-- checked 2024 -->\n  <xsd:schema"
+    )
+    assert (
+        "    <comment>Shown on the start page</comment>\n  </data>\n"
+        "  <!-- reviewed by Anna -->\n"
+        '  <data name="Quit" xml:space="preserve">\n'
+        "    <value>Beenden</value>\n    <comment>Button; geprüft</comment>\n  </data>\n"
+        "  <!-- mine -->\n"
+        '  <data name="Old" xml:space="preserve"><value>Alt</value></data>\n</root>\n'
+    ) in data
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
