@@ -16,8 +16,10 @@ column, as Apple's ``plutil -lint`` reports it.
 The translation is the source file as written, each translated value put in place (escaped as
 Xcode escapes) and each untranslated entry left out with the comment that belongs to it (the
 app falls back to the development language for it); a header comment separated from the first
-entry by a blank line stays. The encoding follows the source: UTF-16 with its byte order mark
-(what Xcode wrote for years), or UTF-8.
+entry by a blank line stays. Where the output already exists (the translation so far), the
+comments the translator wrote there are kept: its header, and the note above and the comment
+after each entry it has; the other entries have the source file's. The encoding follows the
+source: UTF-16 with its byte order mark (what Xcode wrote for years), or UTF-8.
 """
 
 from __future__ import annotations
@@ -56,12 +58,14 @@ _TO_ESCAPE = re.compile(r'[\\"\n\t\r\x00-\x08\x0b\x0c\x0e-\x1f]')
 class StringsEntry:
     """One ``"key" = "value";`` of a file: its text spans in the decoded file. ``block`` runs
     from the first line of the comment above it (or its own line) to the end of its line and
-    the blank lines after it; ``value`` is the value's token, quotes included."""
+    the blank lines after it; ``line`` where the entry's own line starts in it (after the note
+    above it); ``value`` is the value's token, quotes included."""
 
     key: str
     value: str
     block: tuple[int, int]
     value_span: tuple[int, int]
+    line: int
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,21 @@ class StringsFile:
     text: str
     encoding: str
     entries: tuple[StringsEntry, ...]
+
+    def header(self) -> str:
+        """What comes before the first entry's block: the file's header comment."""
+        return self.text[: self.entries[0].block[0]] if self.entries else self.text
+
+    def note(self, entry: StringsEntry) -> str:
+        """The comment lines just above ``entry`` ("" where it has none)."""
+        return self.text[entry.block[0] : entry.line]
+
+    def line_rest(self, entry: StringsEntry) -> str:
+        """What follows ``entry``'s value on its line: its ``;`` and any comment after it."""
+        value_end, end = entry.value_span[1], entry.block[1]
+        newline = self.text.find("\n", value_end, end)
+        rest = self.text[value_end : end if newline < 0 else newline]
+        return rest.removesuffix("\r")
 
     def encode(self, text: str) -> bytes:
         if self.encoding.startswith("utf-16"):
@@ -218,7 +237,8 @@ def parse_strings(data: bytes, path: Path) -> StringsFile:
         line_end = text.find("\n", reader.at)
         rest = text[reader.at : len(text) if line_end < 0 else line_end]
         end = _after_line(text, reader.at) if _NOTHING_MORE.fullmatch(rest) else reader.at
-        entries.append(StringsEntry(key, value, (start, end), (value_start, value_end)))
+        line = max(_line_start(text, key_start), start)
+        entries.append(StringsEntry(key, value, (start, end), (value_start, value_end), line))
         previous_end = end
     return StringsFile(text, encoding, tuple(entries))
 
@@ -265,6 +285,8 @@ class AppleStringsDocument(KeyedCatalog):
 
     def render(self) -> bytes:
         text = self.parsed.text
+        adopted = self._adopted_file()
+        theirs = {e.key: e for e in adopted.entries} if adopted is not None else {}
         parts: list[str] = []
         at = 0
         for entry in self.parsed.entries:
@@ -272,18 +294,50 @@ class AppleStringsDocument(KeyedCatalog):
             parts.append(text[at:start])
             translation = self.translations.get(entry.key)
             if translation is not None:
-                value_start, value_end = entry.value_span
-                parts += [
-                    text[start:value_start],
-                    escape_value(translation),
-                    text[value_end:end],
-                ]
+                found = theirs.get(entry.key)
+                parts.append(self._written(entry, translation, adopted, found))
             at = end
         parts.append(text[at:])
+        if adopted is not None and adopted.header().strip():
+            parts[0] = adopted.header()  # the translator's
         written = "".join(parts)
         if self.extras and self.adopted_from is not None:
             written = self._with_extras(written)
         return self.parsed.encode(written)
+
+    def _adopted_file(self) -> StringsFile | None:
+        """The translation so far, where there is one."""
+        if self.adopted_from is None:
+            return None
+        return parse_strings(read_bytes(self.adopted_from, WHAT), self.adopted_from)
+
+    def _written(
+        self,
+        entry: StringsEntry,
+        translation: str,
+        adopted: StringsFile | None,
+        found: StringsEntry | None,
+    ) -> str:
+        """``entry``'s block with ``translation`` for its value, and the comments that ``found``
+        (its entry in ``adopted``, the translation so far) has, its note and the comment after
+        it, in place of the source file's."""
+        parsed, text = self.parsed, self.parsed.text
+        note, rest = parsed.note(entry), parsed.line_rest(entry)
+        if adopted is not None and found is not None:
+            note = adopted.note(found) if adopted.note(found).strip() else note
+            # after a value, only its ";" and comments: a "/" is a comment's
+            rest = adopted.line_rest(found) if "/" in adopted.line_rest(found) else rest
+        value_start, value_end = entry.value_span
+        line_end = value_end + len(parsed.line_rest(entry))  # then the blank lines after it
+        return "".join(
+            (
+                note,
+                text[entry.line : value_start],
+                escape_value(translation),
+                rest,
+                text[line_end : entry.block[1]],
+            )
+        )
 
     def _with_extras(self, written: str) -> str:
         """``written`` with the blocks of the adopted output's own keys after it."""

@@ -63,6 +63,32 @@ def test_translations_are_put_in_place_and_the_rest_left_out(tmp_path: Path) -> 
     )
 
 
+def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
+    """The translator's header, note and end-of-line comment stay; an entry new to the output
+    has the source file's note."""
+    source = _write(tmp_path, "en.lproj/Localizable.strings", SOURCE.encode())
+    out = _write(
+        tmp_path,
+        "de.lproj/Localizable.strings",
+        b"/* German: Anna */\n\n"
+        b'/* reviewed by Anna */\n"main.title" = "Willkommen bei \\"Notizen\\""; // final\n',
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "/* German: Anna */\n"
+        "\n"
+        "/* reviewed by Anna */\n"
+        '"main.title" = "Willkommen bei \\"Notizen\\""; // final\n'
+        "\n"
+        "/* Asks before deleting a note */\n"
+        '"Delete %@?" = "DELETE %@?";\n'
+        "\n"
+        "// two lines\n"
+        '"multi" = "LINE ONE\\nLINE TWO";\n'
+        '"unicode" = "CAFÉ A"; // the octal escape is an A\n'
+    )
+
+
 def test_utf16_files_stay_utf16(tmp_path: Path) -> None:
     data = "\ufeff".encode("utf-16-le") + SOURCE.encode("utf-16-le")
     source = _write(tmp_path, "en.lproj/Localizable.strings", data)
