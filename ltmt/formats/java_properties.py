@@ -16,9 +16,9 @@ plural or select, is left untranslated with a warning that names it: the model g
 syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. Empty
 values are not translated; keys without a translation, and their comment, stay out of the output
 (a resource bundle falls back to the base file for them; a translator's own version in the
-output is kept). Where the output
-already exists (the translation so far), the comments it has are kept: those above a key it has,
-and its header (the comment block at its top); the other keys have the source file's.
+output is kept). Where the output already exists (the translation so far), the comments it has
+are kept: those above a key it has, and its header (the comment block at its top); the other
+keys have the source file's.
 """
 
 from __future__ import annotations
