@@ -11,7 +11,11 @@ quantities: German ``one`` and ``other``; a quantity the source lacks is transla
 translated and not written to the output (Android's lint reports the first there; the second
 resolve to the translated resource), nor is an array or a plural until every item or form is
 translated. Comments, attributes and the file's layout are kept; a comment inside a string
-is no part of it (Android's build drops it) and is dropped.
+is no part of it (Android's build drops it) and is dropped. Where the output already exists (the
+translation so far), the comments the translator wrote there are kept: those just before a
+string it has (the source file's stay where it has none), those of its own strings kept at the
+end, and its header (the comments before ``<resources>``); the other strings have the source
+file's.
 
 A string is keyed by its name and, where it has one, its product (``product="tablet"``: Android
 keeps one variant of a name per product and the build picks the device's), as
@@ -31,9 +35,11 @@ from ltmt.formats.common import (
     append_copies,
     line_ends_like,
     local_name,
+    notes_of,
     parse_xml,
     read_bytes,
     remove_with_note,
+    replace_notes,
     xml_error,
 )
 from ltmt.formats.keyed_catalog import (
@@ -221,15 +227,33 @@ class AndroidDocument(KeyedCatalog):
                 continue
             if not _translatable(element) or not self._fill_element(element):
                 remove_with_note(element)
-        if self.extras and self.adopted_from is not None:
-            _append_extras(root, self.adopted_from, set(self.extras))
+        prolog_of = self.data  # the file whose prolog (declaration, header comments) is kept
+        if self.adopted_from is not None:
+            adopted_data = read_bytes(self.adopted_from, WHAT)
+            adopted = _parse(adopted_data, self.adopted_from)
+            self._keep_adopted(root, adopted.document.getroot())
+            if _has_header(adopted_data) and _same_encoding(adopted.encoding, store.encoding):
+                prolog_of = adopted_data  # the translator's header
         written = bytes(store)
-        original, produced = ROOT_START.match(self.data), ROOT_START.match(written)
-        if original is not None and produced is not None:  # the prolog as the source has it
-            written = self.data[: original.start(1)] + written[produced.start(1) :]
+        original, produced = ROOT_START.match(prolog_of), ROOT_START.match(written)
+        if original is not None and produced is not None:  # the prolog as that file has it
+            written = prolog_of[: original.start(1)] + written[produced.start(1) :]
         if self.data.endswith(b"\n") and not written.endswith(b"\n"):
             written += b"\n"
         return line_ends_like(self.data, written)
+
+    def _keep_adopted(self, root: etree._Element, adopted: etree._Element) -> None:
+        """Give ``root`` (the output) what the translator wrote in ``adopted`` (the translation
+        so far): the notes of the strings both have, in place of the source file's (which stay
+        where ``adopted`` has none), and its own strings (:attr:`extras`) with their notes."""
+        theirs = {_identity(e): e for e in adopted.iterchildren() if _kind(e) is not None}
+        for element in list(root.iterchildren()):
+            found = theirs.get(_identity(element)) if _kind(element) is not None else None
+            if found is not None and notes_of(found):
+                replace_notes(element, notes_of(found))
+        names = set(self.extras)
+        extras = [e for e in adopted.iterchildren() if _kind(e) and _resource_name(e) in names]
+        append_copies(root, extras)
 
     def _fill_element(self, element: etree._Element) -> bool:
         """Put ``element``'s translation in; False where it has none (yet)."""
@@ -255,12 +279,25 @@ class AndroidDocument(KeyedCatalog):
         return True
 
 
-def _append_extras(root: etree._Element, target: Path, names: set[str]) -> None:
-    """Copy the string elements of ``target`` whose :func:`_resource_name` is among ``names`` to
-    the end of ``root``."""
-    found = _parse(read_bytes(target, WHAT), target).document.getroot()
-    wanted = (e for e in found.iterchildren() if _kind(e) and _resource_name(e) in names)
-    append_copies(root, wanted)
+def _identity(element: etree._Element) -> tuple[str | None, str]:
+    """What tells the string resource ``element`` apart from the others of its file: its
+    :func:`_kind` (a ``<string>`` and a ``<plurals>`` may share a name) and
+    :func:`_resource_name`."""
+    return _kind(element), _resource_name(element)
+
+
+def _has_header(data: bytes) -> bool:
+    """Whether the file ``data`` has comments before its ``<resources>``."""
+    found = ROOT_START.match(data)
+    return found is not None and b"<!--" in data[: found.start(1)]
+
+
+def _same_encoding(first: str, second: str) -> bool:
+    """Whether the encodings named ``first`` and ``second`` are one (``UTF-8`` and ``utf8``
+    are): a declaration is kept only over the body written in its encoding."""
+    import codecs
+
+    return codecs.lookup(first).name == codecs.lookup(second).name
 
 
 def _set_plurals(element: etree._Element, forms: list[str], tags: tuple[str, ...]) -> None:

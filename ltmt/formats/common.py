@@ -297,16 +297,18 @@ def replace_notes(element: etree._Element, notes: Sequence[etree._Element]) -> N
 
 
 def append_copies(root: etree._Element, elements: Iterable[etree._Element]) -> None:
-    """Copy ``elements`` (of another file) to the end of ``root``, indented as its children."""
+    """Copy ``elements`` (of another file), each with its notes (:func:`notes_of`), to the end
+    of ``root``, indented as its children."""
     import copy
 
     last = root[-1] if len(root) else None
     closing = last.tail if last is not None else "\n"
     indent = root.text or "\n"
-    for element in elements:
+    nodes = [node for element in elements for node in (*notes_of(element), element)]
+    for node in nodes:
         if last is not None:
             last.tail = indent
-        last = copy.deepcopy(element)
+        last = copy.deepcopy(node)
         last.tail = closing
         root.append(last)
 

@@ -147,8 +147,6 @@ class ResxDocument(KeyedCatalog):
             replace_notes(first, header)
         extras = [theirs[name] for name in self.extras if name in theirs]
         append_copies(root, extras)
-        for copied, data in zip(list(root)[len(root) - len(extras) :], extras, strict=True):
-            replace_notes(copied, notes_of(data))
 
 
 def _prolog(data: bytes) -> bytes:

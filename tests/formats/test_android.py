@@ -141,6 +141,104 @@ def test_existing_translation_is_kept_and_completed(
     assert _strings(out)["welcome"] == "WELCOME BACK, %1$s!"
 
 
+UPDATED_SOURCE = """<?xml version="1.0" encoding="utf-8"?>
+<!-- Strings of the app -->
+<resources>
+    <!-- Greeting on the start page -->
+    <string name="welcome">Welcome back, %1$s!</string>
+    <!-- Shown before deleting -->
+    <string name="undo">You can\\'t undo this.</string>
+    <string name="save">Save</string>
+    <!-- Files in the folder -->
+    <plurals name="files">
+        <item quantity="one">%d file</item>
+        <item quantity="other">%d files</item>
+    </plurals>
+    <!-- New in this version -->
+    <string name="share">Share</string>
+    <!-- More to come -->
+</resources>
+"""
+
+
+def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
+    """The output was the source file's layout: the translator's header and notes were lost,
+    a note was replaced by the source's, and a string of their own came without its note.
+    Their notes now replace the source's for the strings they have; the others keep the
+    source's."""
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text(UPDATED_SOURCE, encoding="utf-8")
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<resources>\n'
+        "    <!-- reviewed by Anna -->\n"
+        '    <string name="welcome">Willkommen zurück, %1$s!</string>\n'
+        '    <string name="undo">Nicht rückgängig zu machen.</string>\n'
+        "    <!-- kurz halten -->\n"
+        '    <string name="save">Speichern</string>\n'
+        "    <!-- Anna: Dateien -->\n"
+        '    <plurals name="files">\n'
+        '        <item quantity="one">%d Datei</item>\n'
+        '        <item quantity="other">%d Dateien</item>\n'
+        "    </plurals>\n"
+        "    <!-- mine -->\n    <!-- keep -->\n"
+        '    <string name="retired">Alt</string>\n'
+        "</resources>\n",
+        encoding="utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<resources>\n'
+        "    <!-- reviewed by Anna -->\n"
+        '    <string name="welcome">Willkommen zurück, %1$s!</string>\n'
+        "    <!-- Shown before deleting -->\n"  # theirs has no note: the source's stays
+        '    <string name="undo">Nicht rückgängig zu machen.</string>\n'
+        "    <!-- kurz halten -->\n"
+        '    <string name="save">Speichern</string>\n'
+        "    <!-- Anna: Dateien -->\n"
+        '    <plurals name="files">\n'
+        '        <item quantity="one">%d Datei</item>\n'
+        '        <item quantity="other">%d Dateien</item>\n'
+        "    </plurals>\n"
+        "    <!-- New in this version -->\n"  # a new string: the source's note
+        '    <string name="share">SHARE</string>\n'
+        "    <!-- More to come -->\n"  # the source's last comment, before their own strings
+        "    <!-- mine -->\n    <!-- keep -->\n"
+        '    <string name="retired">Alt</string>\n'
+        "</resources>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<?xml version="1.0" encoding="utf-8"?>\n',  # no header of its own
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<!-- German -->\n',  # not the output's
+    ],
+)
+def test_update_keeps_the_source_files_header_where_the_translation_has_none_it_can_give(
+    tmp_path: Path, declaration: str
+) -> None:
+    """The source file's header stays where the translation so far has none, or declares an
+    encoding other than the source file's, in which the output is written."""
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text(UPDATED_SOURCE, encoding="utf-8")
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_bytes(
+        (declaration + '<resources><string name="save">Speichern</string></resources>\n').encode(
+            "iso-8859-1"
+        )
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8").startswith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- Strings of the app -->\n<resources>\n'
+    )
+
+
 def test_partial_plurals_and_arrays_are_left_out(source: Path, tmp_path: Path) -> None:
     document = AndroidDocument.open(source, tgt_lang="de")
     document.fill({"notes#one": "%d Notiz", "sort[0]": "Nach Datum", "welcome": "Hallo %1$s"})
