@@ -1,6 +1,7 @@
 """Paired tags kept out of the model's way: XLIFF's paired inline codes (``<g>``, ``<pc>``,
 ``<mrk>``) and markup elements (``<a href="...">``, Fluent's DOM overlays ``<label
-data-l10n-name="status">``, ``<strong>``, ``<i>`` of subtitles).
+data-l10n-name="status">``, ``<strong>``, ``<i>`` of subtitles, react-i18next's numbered
+``<1>terms</1>``).
 
 The model garbles text inside paired tags: ``Open <pc id="1">the file</pc> now`` came out as
 ``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined,
@@ -67,8 +68,9 @@ _PROTECTED = re.compile(
     r"""|class\s*=\s*["'][^"']*\bnotranslate\b"""
     rf"""|class\s*=\s*["'](?:[^"']*\s)?(?:{"|".join(CODE_CLASSES)})(?=["'\s]))"""
 )
-# a markup element without attributes (<b>...</b>), not nested
-_PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)>([^<]*)</\1>")
+# a markup element without attributes (<b>...</b>, react-i18next's numbered <1>...</1>: left to
+# the model, it moved a pair's words out and the repair closed the pair empty), not nested
+_PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*|[0-9]{1,2})>([^<]*)</\1>")
 # an element whose text is kept as written: code, and Android's <xliff:g>, which marks text not
 # to translate (an app's name, a placeholder's example)
 VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -408,6 +409,55 @@ def test_a_100_percent_match_keeps_its_codes(tmp_path: Path) -> None:
     assert '>Jetzt <g id="1">die Datei</g> öffnen</target>' in (tmp_path / "out.xlf").read_text(
         "utf-8"
     )
+
+
+TERMS = "I agree to the <1>terms of service</1> and the <3>privacy policy</3>."
+
+
+def test_react_i18next_numbered_elements_are_pairs() -> None:
+    """react-i18next's ``<Trans>`` numbers its components' tags (``<1>terms</1>``): they were
+    left to the model, which moved a pair's words out of it."""
+    paired = strip_pairs(TERMS)
+    assert paired is not None
+    assert paired.text == "I agree to the terms of service and the privacy policy."
+    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == [
+        ("<1>", "terms of service", "</1>"),
+        ("<3>", "privacy policy", "</3>"),
+    ]
+    assert strip_pairs("You have <1>{{count}}</1> new messages<0/>.") is None  # no words
+    assert strip_pairs("<12>Open</12> it") is not None and strip_pairs("<123>x</123>") is None
+
+
+@pytest.mark.parametrize(
+    ("plain", "expected"),
+    [
+        (
+            "Ich stimme den Nutzungsbedingungen und der Datenschutzrichtlinie zu.",
+            "Ich stimme den <1>Nutzungsbedingungen</1> und der <3>Datenschutzrichtlinie</3> zu.",
+        ),
+        (  # the model left the second pair's words out: they come back at its place
+            "Ich stimme den Nutzungsbedingungen zu.",
+            "Ich stimme den <1>Nutzungsbedingungen</1> zu <3>Datenschutzrichtlinie</3>.",
+        ),
+    ],
+)
+def test_a_numbered_pair_the_model_emptied_gets_its_words_back(
+    tmp_path: Path, plain: str, expected: str
+) -> None:
+    """The default model translated the tagged text as ``... und die Privatpolitik <3>.``, and
+    the placeholder repair closed ``<3>`` where it stood: ``<3></3>``, its words outside it.
+    Each pair now goes around the words of its own translation."""
+    words = {
+        TERMS: "Ich teile die <1>terms des Dienstes</1> und die Privatpolitik <3>.",
+        "I agree to the terms of service and the privacy policy.": plain,
+        "terms of service": "Nutzungsbedingungen",
+        "privacy policy": "Datenschutzrichtlinie",
+    }
+    source = tmp_path / "en.json"
+    source.write_text(json.dumps({"terms": TERMS}), "utf-8")
+    out = tmp_path / "de.json"
+    translate_file(source, out, lambda texts, prefer: [words[text] for text in texts])
+    assert json.loads(out.read_text("utf-8")) == {"terms": expected}
 
 
 @pytest.mark.parametrize(
