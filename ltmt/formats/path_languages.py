@@ -40,12 +40,17 @@ def path_language(path: Path, *, folder: bool = False) -> str | None:
 
 def other_language_named(path: Path, language: str, *, folder: bool = False) -> str | None:
     """A warning where ``path`` (a file, or a ``folder``) names another language than
-    ``language`` (the translation's), else None."""
+    ``language`` (the translation's), else None. A file whose name has the translation's
+    language among its parts is taken for it (``de.mt.po``: German, machine-translated; not
+    Maltese)."""
     from ltmt.formats.common import lang_matches
     from ltmt.language_detection import language_name
 
     named = path_language(path, folder=folder)
     if named is None or lang_matches(language, named):
+        return None
+    parts = re.split(r"[._-]", path.stem.lower())
+    if not folder and any(lang_matches(language, part) for part in parts if part):
         return None
     return (
         f"--output {path} is named for {language_name(named)} ({named}), but the translation "

@@ -41,6 +41,9 @@ def test_a_folder_names_its_language_and_a_warning_says_what_to_check() -> None:
     assert path_language(Path("res/values-fr"), folder=True) == "fr"
     assert path_language(Path("_locales/fr"), folder=True) == "fr"
     assert other_language_named(Path("res/values-de-rAT/strings.xml"), "de") is None
+    # the README's own de.mt.po: German, machine-translated (not Maltese)
+    assert other_language_named(Path("de.mt.po"), "de") is None
+    assert other_language_named(Path("locales/de_mt.json"), "de") is None
     assert other_language_named(Path("values-fr/strings.xml"), "de") == (
         "--output values-fr/strings.xml is named for French (fr), but the translation is into "
         "German (de); check --output, or --tgt-lang"
