@@ -50,7 +50,9 @@ def import_(
     from ltmt.language_detection import pairs_language_problem
     from ltmt.terminology.files import read_glossary
 
-    terms = read_glossary(file, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
+    terms = read_glossary(
+        file, fmt, src_lang=src_lang, tgt_lang=tgt_lang, language_check=not no_language_check
+    )
     problem = pairs_language_problem(
         [term.source for term in terms],
         [term.target for term in terms],

@@ -57,9 +57,16 @@ def glossary_format(path: Path, fmt: str | None = None) -> str:
 
 
 def read_glossary(
-    path: Path, fmt: str | None = None, *, src_lang: str = "en", tgt_lang: str = "de"
+    path: Path,
+    fmt: str | None = None,
+    *,
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    language_check: bool = True,
 ) -> list[Term]:
-    """The terms of a glossary file (see the module docstring)."""
+    """The terms of a glossary file (see the module docstring). A CSV or TSV header that names
+    other languages than ``src_lang`` and ``tgt_lang`` is an :class:`InputError`, unless not
+    ``language_check`` (the file is taken as it is)."""
     chosen = glossary_format(path, fmt)
     if not path.is_file():
         raise InputError(f"glossary file {path} does not exist")
@@ -78,7 +85,9 @@ def read_glossary(
             raise InputError(
                 f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8"
             ) from exc
-        located = _delimited_terms(text, "\t" if chosen == "tsv" else ",", path.name)
+        delimiter = "\t" if chosen == "tsv" else ","
+        pair = (src_lang, tgt_lang) if language_check else None
+        located = _delimited_terms(text, delimiter, path.name, pair)
     if not located:
         # an empty file is a mistake, and with --replace it would empty the glossary
         raise InputError(f"{path.name}: no terms found (an empty file, or only a header)")
@@ -104,8 +113,12 @@ def parse_delimited(text: str, delimiter: str, name: str) -> list[Term]:
     return [term for term, _ in _delimited_terms(text, delimiter, name)]
 
 
-def _delimited_terms(text: str, delimiter: str, name: str) -> list[tuple[Term, str]]:
-    """:func:`parse_delimited`'s terms, each with its line (``line 3``)."""
+def _delimited_terms(
+    text: str, delimiter: str, name: str, pair: tuple[str, str] | None = None
+) -> list[tuple[Term, str]]:
+    """:func:`parse_delimited`'s terms, each with its line (``line 3``). A header that names
+    other languages than ``pair`` (source, target), swapped ones above all, is an
+    :class:`InputError`: its terms would go into the glossary the wrong way round."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     terms: list[tuple[Term, str]] = []
     first = True
@@ -115,8 +128,9 @@ def _delimited_terms(text: str, delimiter: str, name: str) -> list[tuple[Term, s
             cells = [cell.strip() for cell in row]
             if not any(cells) or cells[0].startswith("#"):
                 continue
-            if first and _header(cells):
+            if first and (header := _header(cells)) is not None:
                 first = False
+                _check_header_languages(header, pair, f"{name} line {line}")
                 continue
             first = False
             terms.append((_row_term(cells, f"{name} line {line}"), f"line {line}"))
@@ -125,25 +139,81 @@ def _delimited_terms(text: str, delimiter: str, name: str) -> list[tuple[Term, s
     return terms
 
 
+def _check_header_languages(header: Header, pair: tuple[str, str] | None, where: str) -> None:
+    """InputError where ``header`` names other languages than ``pair`` (source, target)."""
+    if header.languages is None or pair is None:
+        return
+    from ltmt.formats.common import lang_matches
+
+    if all(lang_matches(found, wanted) for found, wanted in zip(header.languages, pair)):
+        return
+    said = ", ".join(header.languages)
+    if all(lang_matches(f, w) for f, w in zip(header.languages, reversed(pair))):
+        raise InputError(
+            f"{where}: the header names the columns {said}, target terms first; a glossary of "
+            f"{pair[0]} to {pair[1]} has its source terms first: swap the columns"
+        )
+    raise InputError(
+        f"{where}: the header names the columns {said}, not {pair[0]}, {pair[1]} (--src-lang, "
+        "--tgt-lang); give the languages the header says, or check the file"
+    )
+
+
 # a header row's first two cells, as spreadsheets and termbases write them
 _SOURCE_HEADINGS = frozenset({"source", "source term", "source text", "term", "original"})
 _TARGET_HEADINGS = frozenset({"target", "target term", "target text", "translation"})
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?")
 
 
-def _header(cells: list[str]) -> bool:
-    """Whether a first row names its columns: ``source, target``, ``Source term, Target
-    term``, two language codes (``en, de``; ``en-US, de-DE``) or names (``English, German``)."""
-    first, second = (c.casefold() for c in [*cells[:2], "", ""][:2])
-    if first in _SOURCE_HEADINGS or second in _TARGET_HEADINGS:
-        return True
-    codes = _LANGUAGE_CODE.fullmatch(first) and _LANGUAGE_CODE.fullmatch(second)
-    if codes:
-        return first.split("-")[0] != second.split("-")[0]
-    from ltmt.language_names import language_name
+_WITH_CODE = re.compile(r"(.*?)\s*\(([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)\)")  # "Source (EN)"
 
-    names = [language_name(cell, "de") for cell in cells[:2]]  # English names, said in German
-    return None not in names and names[0] != names[1]
+
+@dataclass(frozen=True)
+class Header:
+    """A first row that names its columns; ``languages``: the two it names, where it does
+    (``en, de``; ``English (en), German (de)``; ``Source (EN), Target (DE)``; ``English,
+    Deutsch``), else None (``source, target``)."""
+
+    languages: tuple[str, str] | None
+
+
+def _header(cells: list[str]) -> Header | None:
+    """The header a first row is (:class:`Header`), or None for a row of terms."""
+    first, second = ([*cells[:2], "", ""][:2][i] for i in range(2))
+    named = [_heading(first), _heading(second)]
+    languages = tuple(code for _, code in named)
+    words = [word.casefold() for word, _ in named]
+    if words[0] in _SOURCE_HEADINGS or words[1] in _TARGET_HEADINGS:
+        both = None not in languages and languages[0] != languages[1]
+        return Header((str(languages[0]), str(languages[1])) if both else None)
+    if None in languages or languages[0] == languages[1]:
+        return None
+    return Header((str(languages[0]), str(languages[1])))
+
+
+def _heading(cell: str) -> tuple[str, str | None]:
+    """A heading cell's words and the language it names (``Source (EN)`` → ``source, en``;
+    ``Deutsch`` → ``deutsch, de``): a code, or a language's exact name in English, in German
+    or in itself (not a word that merely resembles one: ``Iron Sword`` is no Ossetian)."""
+    found = _WITH_CODE.fullmatch(cell.strip())
+    if found:
+        return found.group(1), found.group(2).casefold().replace("_", "-").split("-")[0]
+    word = cell.strip()
+    if _LANGUAGE_CODE.fullmatch(word.casefold()):
+        return word, word.casefold().replace("_", "-").split("-")[0]
+    return word, _language_named(word)
+
+
+def _language_named(name: str) -> str | None:
+    import langcodes
+
+    try:
+        language = langcodes.find(name)
+    except LookupError:
+        return None
+    names = {language.display_name(lang).casefold() for lang in ("en", "de")}
+    names.add(language.autonym().casefold())
+    return language.language if name.casefold() in names else None
 
 
 _OTHER_DELIMITERS = (

@@ -143,6 +143,13 @@ def test_a_glossary_whose_columns_read_swapped_is_refused_unless_told(tmp_path: 
     code, _, err = ltmt(capsys, *args)
     assert (code, err) == (
         1,
+        "ltmt: error: g.csv line 1: the header names the columns de, en, target terms first; a "
+        "glossary of en to de has its source terms first: swap the columns\n",
+    )
+    swapped.write_text(swapped.read_text("utf-8").partition("\n")[2], "utf-8")  # no header
+    code, _, err = ltmt(capsys, *args)
+    assert (code, err) == (
+        1,
         f"ltmt: error: {swapped}: its sources read as German (de), not English (the glossary's "
         "terms are English → German); nothing was imported (--no-language-check imports it as "
         "it is)\n",

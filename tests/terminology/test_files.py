@@ -199,7 +199,17 @@ def test_a_csv_with_another_delimiter_says_which(text: str, hint: str) -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["source,target", "Source term,Target term", "en,de,comment", "en-US,de-DE", "English,German"],
+    [
+        "source,target",
+        "Source term,Target term",
+        "en,de,comment",
+        "en-US,de-DE",
+        "English,German",
+        # imported as a term: a language's own name, Unity's columns, a heading with its code
+        "English,Deutsch",
+        "English (en),German (de)",
+        "Source (EN),Target (DE)",
+    ],
 )
 def test_a_header_row_that_names_the_columns_is_no_term(header: str):
     # "en,de" and "Source term,Target term" were imported as terms
@@ -209,3 +219,30 @@ def test_a_header_row_that_names_the_columns_is_no_term(header: str):
         "id",
         "file",
     ]
+
+
+def test_a_first_row_that_merely_resembles_a_language_is_a_term():
+    """``Iron`` is an English name of Ossetian: a term's words are no header."""
+    terms = parse_delimited("Iron Sword,Eisenschwert\nfile,Datei\n", ",", "g.csv")
+    assert [t.source for t in terms] == ["Iron Sword", "file"]
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("de,en", r"the header names the columns de, en, target terms first; .*swap the columns$"),
+        (
+            "English,French",
+            r"the header names the columns en, fr, not en, de \(--src-lang, --tgt-lang\); give",
+        ),
+    ],
+)
+def test_a_header_of_other_languages_than_the_glossarys_is_refused(
+    tmp_path: Path, header: str, message: str
+):
+    """``de,en`` was skipped as a header and its terms imported the wrong way round."""
+    path = tmp_path / "g.csv"
+    path.write_text(f"{header}\nHeiltrank,Health Potion\n", "utf-8")
+    with pytest.raises(InputError, match=r"^g\.csv line 1: " + message):
+        read_glossary(path)
+    assert read_glossary(path, src_lang="de", tgt_lang="en") if header == "de,en" else True
