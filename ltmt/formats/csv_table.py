@@ -179,6 +179,21 @@ class _Table:
     bom: bool
 
 
+def _unclosed_quote(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> int | None:
+    """The line of the row whose quoted cell runs to the end of ``text`` (a quote missing),
+    else None: the lenient reader takes every later row into that cell, a strict one says
+    "unexpected end of data"."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            return start
+    return None
+
+
 def _read_table(path: Path) -> _Table:
     data = read_bytes(path, WHAT)
     bom = data.startswith(_BOM.encode("utf-8"))
@@ -204,6 +219,12 @@ def _read_table(path: Path) -> _Table:
             consumed = reader.line_num
     except csv.Error as exc:
         raise InputError(f"{path}:{reader.line_num}: malformed CSV: {exc}") from exc
+    unclosed = _unclosed_quote(text, dialect)
+    if unclosed is not None:
+        raise InputError(
+            f"{path}:{unclosed}: a quoted cell that starts on this row is never closed, so it "
+            "takes in every row after it; add the closing quote (\")"
+        )
     if not rows:
         raise InputError(f"{path}: an empty table; its first row names the columns (keys,en,de)")
     return _Table(rows, raw, starts, dialect, newline, bom)

@@ -185,3 +185,17 @@ def test_pairs_written_as_a_table_read_back_the_same(tmp_path: Path) -> None:
         ("Open, then save", "Öffnen, dann speichern", {"context": "menu"}),
         ('Say "hi"\nto all', "Sag „hallo“\nzu allen", {}),
     ]
+
+
+def test_a_quoted_cell_never_closed_is_named_by_its_row(tmp_path: Path) -> None:
+    """The lenient reader took every row after it into the cell, translated as one text."""
+    path = tmp_path / "strings.csv"
+    path.write_text('keys,en,de\nA,"Hello, world,\nB,Back,\nC,Quit,\n', "utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"strings\.csv:2: a quoted cell that starts on this row is never closed, so it "
+        r"takes in every row after it; add the closing quote \(\"\)$",
+    ):
+        open_document(path)
+    path.write_text('keys,en,de\nA,"Hello,\nworld",\nB,"Back",\n', "utf-8")  # closed: fine
+    assert [u.source for u in open_document(path).units()] == ["Hello,\nworld", "Back"]
