@@ -196,7 +196,7 @@ def test_a_quoted_cell_never_closed_is_named_by_its_row(tmp_path: Path) -> None:
         match=r"strings\.csv:2: a quoted cell that starts on this row is never closed, so it "
         r"takes in every row after it; add the closing quote \(\"\)$",
     ):
-        open_document(path, tgt_lang="de")
+        open_document(path, src_lang="en", tgt_lang="de")
     path.write_text('keys,en,de\nA,"Hello,\nworld",\nB,"Back",\n', "utf-8")  # closed: fine
-    units = open_document(path, tgt_lang="de").units()
+    units = open_document(path, src_lang="en", tgt_lang="de").units()
     assert [u.source for u in units] == ["Hello,\nworld", "Back"]
