@@ -95,7 +95,13 @@ def store_exists(memory_dir: Path | None) -> bool:
 
     folder = resolve_memory_dir(memory_dir)
     try:
-        return (folder / DATA_FILE).is_file()
+        data = folder / DATA_FILE
+        if data.exists() and not data.is_file():  # not "no store": a damaged one
+            raise InputError(
+                f"{data} is not a file; the memory store {folder} is damaged: restore it from a "
+                "backup (README: Restoring a backup)"
+            )
+        return data.is_file()
     except OSError as exc:  # a folder this user may not read (another user's store)
         raise InputError(
             f"cannot read memory store {folder}: {exc.strerror}; check its owner and mode "

@@ -122,12 +122,20 @@ def check_not_a_file(path: Path) -> None:
         )
 
 
+# what a store's folder holds of its own (LMDB's files, the keyring, a server's downloads,
+# a compaction's scratch folder): a folder of only these is a store, or one being made
+STORE_FILES = frozenset({DATA_FILE, "lock.mdb", "keyring", "downloads", ".compact"})
+
+
 def check_store_path(path: Path) -> None:
     """StoreError when ``path`` exists and is not a directory (a store is a directory), or is a
     directory of other files that holds no store (a store would be made among them, and the
     directory made private: ``Memory(".")`` in a project's folder)."""
     check_not_a_file(path)
-    if path.is_dir() and not (path / DATA_FILE).exists() and any(path.iterdir()):
+    if not path.is_dir() or (path / DATA_FILE).exists():
+        return
+    # a folder of a store's own files only: another process is making the store now
+    if any(item.name not in STORE_FILES for item in path.iterdir()):
         raise StoreError(
             f"{path} holds other files and no memory store; give a new or empty directory for "
             "the store"

@@ -694,3 +694,17 @@ def test_processes_adding_one_pair_at_once_say_added_once(tmp_path: Path) -> Non
         "already stored: segment 1 of r\n",
         "already stored: segment 1 of r\n",
     ]
+
+
+def test_a_store_whose_data_file_is_a_folder_is_damaged_not_missing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """It read as no store: translate went on without the memory, exit 0."""
+    store = tmp_path / "store"
+    (store / "data.mdb").mkdir(parents=True)
+    code, _, err = ltmt(capsys, "memory", "users", "--memory-dir", str(store))
+    assert (code, err) == (
+        1,
+        f"ltmt: error: {store / 'data.mdb'} is not a file; the memory store {store} is damaged: "
+        "restore it from a backup (README: Restoring a backup)\n",
+    )

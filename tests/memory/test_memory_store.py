@@ -208,6 +208,28 @@ def test_a_folder_of_other_files_or_an_empty_path_is_no_store(tmp_path: Path) ->
         memory.add("u", "a", "b")
     with Memory(tmp_path / "new" / "store") as memory:  # ... and a store, reopened
         assert memory.count("u") == 1
+    # a store another process is making (its lock.mdb made, not its data.mdb yet) is one
+    being_made = tmp_path / "being-made"
+    being_made.mkdir()
+    (being_made / "lock.mdb").write_bytes(b"")
+    with Memory(being_made) as memory:
+        memory.add("u", "a", "b")
+
+
+def test_processes_making_one_store_at_once_all_store_their_pair(tmp_path: Path) -> None:
+    """One of six got "holds other files and no memory store" (a lock.mdb the first made)."""
+    script = "import sys; from ltmt import Memory; Memory(sys.argv[1]).add(sys.argv[2], 'a', 'b')"
+    store = tmp_path / "store"
+    makers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(store), f"u{n}"], stderr=subprocess.PIPE, text=True
+        )
+        for n in range(6)
+    ]
+    errors = [maker.communicate(timeout=120)[1] for maker in makers]
+    assert [maker.returncode for maker in makers] == [0] * 6, errors
+    with Memory(store) as memory:
+        assert memory.users() == [f"u{n}" for n in range(6)]
 
 
 def test_full_map_grows(tmp_path: Path) -> None:
