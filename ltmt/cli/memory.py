@@ -344,6 +344,8 @@ def users(
     if as_json:
         _echo_json(rows)
     else:
+        if not rows:  # said where a person reads it; standard output stays empty for scripts
+            typer.echo(f"ltmt: memory store {memory.path} holds no users yet", err=True)
         for row in rows:
             segments = row["segments"]
             typer.echo(f"{row['user']}\t{'?' if segments is None else segments}")

@@ -108,6 +108,7 @@ class Store:
     key: bytes | None = None
     refs: int = 0
     lock: SharedLock = field(default_factory=SharedLock)
+    waiting_said: bool = False  # a write's wait for another was said (_said_if_waiting)
 
 
 _REGISTRY: dict[str, Store] = {}
@@ -380,8 +381,11 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
     """
     for _ in range(MAX_GROWTH_RETRIES):
         try:
-            with store.lock.shared(), store.env.begin(write=True) as txn:
-                return fn(txn)
+            with store.lock.shared():
+                with _said_if_waiting(store):
+                    txn = store.env.begin(write=True)  # waits while another write runs
+                with txn:
+                    return fn(txn)
         except lmdb.MapFullError:
             grow(store)
         except lmdb.MapResizedError:
@@ -393,6 +397,33 @@ def write(store: Store, fn: Callable[[lmdb.Transaction], T]) -> T:
     raise StoreError(
         f"memory store {store.path} is still full after growing it {MAX_GROWTH_RETRIES} times"
     )
+
+
+WAIT_SAID_AFTER_S = 3.0  # a write waiting longer for another (an import's) is said
+
+
+@contextmanager
+def _said_if_waiting(store: Store) -> Iterator[None]:
+    """A warning, once a process, when what this block waits for (LMDB's writer lock: another
+    process's or thread's write, a long import's) takes over :data:`WAIT_SAID_AFTER_S`: a
+    command that waited in silence looked hung."""
+    if store.waiting_said:
+        yield
+        return
+
+    def say() -> None:
+        store.waiting_said = True
+        logger.warning(
+            "memory store %s: waiting for another write to it to finish (an import?)", store.path
+        )
+
+    timer = threading.Timer(WAIT_SAID_AFTER_S, say)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 def read(store: Store, fn: Callable[[lmdb.Transaction], T], *, buffers: bool = False) -> T:

@@ -708,3 +708,12 @@ def test_a_store_whose_data_file_is_a_folder_is_damaged_not_missing(
         f"ltmt: error: {store / 'data.mdb'} is not a file; the memory store {store} is damaged: "
         "restore it from a backup (README: Restoring a backup)\n",
     )
+
+
+def test_users_of_a_store_without_users_says_so_on_standard_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    Memory(tmp_path / "store").close()
+    code, out, err = ltmt(capsys, "memory", "users", "--memory-dir", str(tmp_path / "store"))
+    assert (code, out) == (0, "")  # nothing for a script to read
+    assert err == f"ltmt: memory store {tmp_path / 'store'} holds no users yet\n"

@@ -579,3 +579,42 @@ def test_a_memory_cannot_be_pickled_and_says_what_to_do(tmp_path: Path) -> None:
         pytest.raises(TypeError, match=r"^a Memory cannot be pickled .*with Memory\(path\)$"),
     ):
         pickle.dumps(memory)
+
+
+HOLDS_THE_WRITER_LOCK = """
+import sys, time
+import lmdb
+env = lmdb.open(sys.argv[1], max_dbs=0)
+txn = env.begin(write=True)
+print("holding", flush=True)
+time.sleep(2)
+txn.abort()
+"""
+
+
+def test_a_write_that_waits_for_another_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An add behind a long import waited in silence and looked hung."""
+    import logging
+
+    monkeypatch.setattr(env, "WAIT_SAID_AFTER_S", 0.3)
+    with Memory(tmp_path / "s") as memory:
+        memory.add("u", "first", "erste")
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDS_THE_WRITER_LOCK, str(tmp_path / "s")],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+            with caplog.at_level(logging.WARNING):
+                memory.add("u", "second", "zweite")  # waits for the other process's write
+                memory.add("u", "third", "dritte")
+        finally:
+            holder.wait(timeout=60)
+        assert memory.count("u") == 3
+    said = [r.getMessage() for r in caplog.records if "waiting for another write" in r.getMessage()]
+    assert said == [
+        f"memory store {tmp_path / 's'}: waiting for another write to it to finish (an import?)"
+    ]
