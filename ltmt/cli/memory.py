@@ -503,13 +503,20 @@ def backup(
     directory: Path = typer.Argument(..., help="New (or empty) directory for the copy."),
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
+    no_check: bool = typer.Option(
+        False,
+        "--no-check",
+        help="Copy without checking the store first (a damaged store is copied as it is).",
+    ),
 ) -> None:
     """Copy the store into DIRECTORY while it stays in use (consistent and compacted).
 
-    The copy is a store: open it with --memory-dir DIRECTORY (and the same key file).
+    The copy is a store: open it with --memory-dir DIRECTORY (and the same key file). The
+    store is checked first ('ltmt memory check'): a damaged one is not backed up, so that the
+    damage does not replace good backups.
     """
     with open_store(memory_dir, key_file, existing=True) as memory:
-        target = memory.backup(directory)
+        target = memory.backup(directory, check=not no_check)
     typer.echo(f"backed up {memory.path} to {target}")
 
 

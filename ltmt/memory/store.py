@@ -347,8 +347,21 @@ class Memory:
         """Verify that every table agrees (StoreError naming the first problem)."""
         return check_store(self.store)
 
-    def backup(self, directory: str | os.PathLike[str]) -> Path:
-        """A consistent, compacted copy of the live store in the new ``directory``."""
+    def backup(self, directory: str | os.PathLike[str], *, check: bool = True) -> Path:
+        """A consistent, compacted copy of the live store in the new ``directory``. The store
+        is checked first (:meth:`check`; a damaged one is a StoreError, and no backup is
+        written: it would carry the damage into the backups kept), unless not ``check`` (a copy
+        as it is, to rescue what a damaged store holds)."""
+        if check:
+            try:
+                self.check()
+            except StoreError as exc:
+                problem = str(exc).partition("; restore")[0]
+                raise StoreError(
+                    f"{problem}; no backup was written, as it would carry the damage: keep the "
+                    "backups you have (README: Restoring a backup), or pass --no-check for a "
+                    "copy as it is"
+                ) from exc
         return maintenance.backup(self.store, Path(directory).expanduser())
 
     def compact(self) -> maintenance.CompactReport:

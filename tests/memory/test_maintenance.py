@@ -431,3 +431,27 @@ def test_a_store_opened_while_compaction_holds_it_maps_the_compacted_file(tmp_pa
     os.close(held)
     opener.join(timeout=30)
     assert counts == [2]  # the file compaction put in place
+
+
+def test_a_damaged_store_is_not_backed_up_unless_told(tmp_path: Path) -> None:
+    """Its damage would replace good backups in a rotation, exit 0; check=False copies it."""
+    with Memory(tmp_path / "s") as memory:
+        memory.import_pairs("a", pairs(30))
+    env = raw_env(tmp_path / "s")
+    with env.begin(write=True) as txn:
+        cursor = txn.cursor()
+        assert cursor.set_range(b"n")  # a normalised source that no longer matches its record
+        txn.put(bytes(cursor.key()), b"something else entirely")
+    env.close()
+    with Memory(tmp_path / "s") as memory:
+        with pytest.raises(
+            StoreError,
+            match=r"^memory store .* is damaged: the normalised source of segment \d+ of 'a' does "
+            r"not match its record; no backup was written, as it would carry the damage: keep "
+            r"the backups you have \(README: Restoring a backup\), or pass --no-check",
+        ):
+            memory.backup(tmp_path / "bk")
+        assert not (tmp_path / "bk").exists()
+        memory.backup(tmp_path / "bk", check=False)
+    with Memory(tmp_path / "bk") as copy:
+        assert copy.count("a") == 30
