@@ -232,7 +232,8 @@ def _check_output_name(
     named = EXTENSIONS.get(output.suffix.lower())
     input_named = EXTENSIONS.get(path.suffix.lower()) if path is not None else None
     reads = (spec.name, spec.files_of)  # paragraphs: a txt file read another way
-    if format_given and named is not None and named not in reads and input_named == named:
+    table = spec.name == "csv" and named == "tsv"  # a tab-separated table (registry)
+    if format_given and named not in (None, *reads) and input_named == named and not table:
         raise InputError(
             f"--format {spec.name} reads {path} as {spec.name.upper()}, but its extension "
             f"and --output's say {named.upper()}; drop --format, or check the file"

@@ -223,7 +223,7 @@ def _read_table(path: Path) -> _Table:
     if unclosed is not None:
         raise InputError(
             f"{path}:{unclosed}: a quoted cell that starts on this row is never closed, so it "
-            "takes in every row after it; add the closing quote (\")"
+            'takes in every row after it; add the closing quote (")'
         )
     if not rows:
         raise InputError(f"{path}: an empty table; its first row names the columns (keys,en,de)")

@@ -552,11 +552,28 @@ def find_format(
             raise InputError(problem)
     if role not in spec.roles():
         can = " and ".join(_ROLE_WORDS[r] for r in spec.roles())
+        table = (  # a tab-separated localization table is a CSV table
+            "; a table whose first row names its languages (keys<TAB>en<TAB>de) is translated "
+            "with --format csv"
+            if name == "tsv" and role == "document"
+            else ""
+        )
         raise InputError(
-            f"{path or name}: {spec.name} files can be {can}, not {_ROLE_WORDS[role]}; "
-            f"formats that can: {choices}"
+            f"{path or name}: {spec.name} files can be {can}, not {_ROLE_WORDS[role]}"
+            f"{table}; formats that can: {choices}"
         )
     return spec
+
+
+def _tab_separated_table(spec: FileFormat, suffix: str, given: Path | None) -> bool:
+    """Whether a CSV table's translation is named ``.tsv`` as its input is (``--format csv``
+    reads a tab-separated table, and writes it with tabs)."""
+    return (
+        spec.name == "csv"
+        and suffix == ".tsv"
+        and given is not None
+        and (given.suffix.lower() == ".tsv")
+    )
 
 
 def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> str | None:
@@ -567,6 +584,8 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
     ``out.odt`` would be a spreadsheet named as a text)."""
     suffix = output.suffix.lower()
     named = EXTENSIONS.get(suffix)
+    if _tab_separated_table(spec, suffix, given):
+        return None
     if named is not None and named not in (spec.name, spec.files_of):
         extension = (spec.extensions or FORMATS[spec.files_of].extensions)[0]
         return (

@@ -809,3 +809,20 @@ def test_an_output_named_for_another_language_gets_a_warning(tmp_path, capsys, c
     )
     assert code == 0, err
     assert err.count("is named for Italian (it)") == 1  # once for the folder, not per file
+
+
+def test_a_tab_separated_table_is_translated_as_csv_into_a_tsv_file(tmp_path, capsys, common):
+    """The advice went round in a circle: 'drop --format', then 'tsv files can not be
+    translated'."""
+    source = tmp_path / "t.tsv"
+    source.write_text("keys\ten\tde\nA\thello world\t\n", "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(source), "-o", str(tmp_path / "x.tsv"), *common], capsys
+    )
+    assert code == 1 and "is translated with --format csv" in err
+    out = tmp_path / "t.de.tsv"
+    args = ["translate", str(source), "--format", "csv", "-o", str(out), *common]
+    code, _, err = run_cli(args, capsys)
+    assert code == 0, err
+    rows = [line.split("\t") for line in out.read_text("utf-8").splitlines()]
+    assert rows[0] == ["keys", "en", "de"] and rows[1][:2] == ["A", "hello world"] and rows[1][2]
