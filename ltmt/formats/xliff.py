@@ -343,8 +343,11 @@ def write_xliff(
         contexts += [(kind, record.metadata.get(key)) for kind, key in PO_CONTEXTS.items()]
         contexts = [(kind, str(value)) for kind, value in contexts if value not in (None, "")]
         if contexts:
-            group = etree.SubElement(
-                unit, f"{{{NS_12}}}context-group", name="po-entry", purpose="information"
+            group = etree.SubElement(  # a name of its own: XLIFF 1.2's schema wants them unique
+                unit,
+                f"{{{NS_12}}}context-group",
+                name=f"po-entry-{unit_id}",
+                purpose="information",
             )
             for kind, text in contexts:
                 etree.SubElement(group, f"{{{NS_12}}}context", {"context-type": kind}).text = text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -182,6 +183,9 @@ def test_a_plural_entry_its_flags_and_notes_survive_a_round_trip_through_xliff(
         "utf-8",
     )
     write_xliff(tmp_path / "plural.xlf", read_po(source))
+    # each unit's context group has a name of its own, as XLIFF 1.2's schema wants
+    names = re.findall(r'<context-group name="([^"]+)"', (tmp_path / "plural.xlf").read_text())
+    assert len(names) == 2 and len(set(names)) == 2
     records = list(read_xliff(tmp_path / "plural.xlf"))
     assert [(r.metadata.get("plural"), r.metadata.get("plural_of")) for r in records] == [
         (0, None),
