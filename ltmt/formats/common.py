@@ -255,15 +255,21 @@ def remove_with_note(element: etree._Element) -> None:
     parent = element.getparent()
     if parent is None:
         return
-    previous = element.getprevious()
-    if previous is not None and _is_comment(previous):
-        remove_with_note(previous)
-        previous = element.getprevious()
+    previous = _without_notes(element)
     if previous is not None:
         previous.tail = element.tail
     else:
         parent.text = element.tail
     parent.remove(element)
+
+
+def _without_notes(element: etree._Element) -> etree._Element | None:
+    """Remove the comments just before ``element`` (its notes); what is then before it."""
+    previous = element.getprevious()
+    if previous is not None and _is_comment(previous):
+        remove_with_note(previous)
+        previous = element.getprevious()
+    return previous
 
 
 def notes_of(element: etree._Element) -> list[etree._Element]:
@@ -284,10 +290,7 @@ def replace_notes(element: etree._Element, notes: Sequence[etree._Element]) -> N
     parent = element.getparent()
     if parent is None:
         return
-    previous = element.getprevious()
-    if previous is not None and _is_comment(previous):
-        remove_with_note(previous)
-        previous = element.getprevious()
+    previous = _without_notes(element)
     before = (previous.tail if previous is not None else parent.text) or ""
     indent = "\n" + before.rsplit("\n", 1)[-1] if "\n" in before else before
     for note in notes:
