@@ -18,8 +18,9 @@ from ltmt.cli.store import (
     MEMORY_DIR_HELP,
     open_store,
     open_store_before_reading,
+    require_store,
 )
-from ltmt.errors import InputError, StoreError
+from ltmt.errors import InputError, LtmtError, StoreError
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -492,10 +493,56 @@ def check(
 ) -> None:
     """Verify every table of the store (users, segments, dedup entries, index, counts).
 
-    Exit 0 with a summary when everything agrees, else exit 1 naming the first problem.
+    Exit 0 with a summary when everything agrees, else exit 1 naming the first problem. The
+    check runs in a process of its own: a page damaged in LMDB's own structure stops the
+    process that reads it (LMDB's C assertion), and is then named as damage too.
     """
-    with open_store(memory_dir, key_file, existing=True) as memory:
-        typer.echo(memory.check().summary())
+    require_store(memory_dir)
+    typer.echo(_check_in_a_child(memory_dir, key_file))
+
+
+def _check_in_a_child(memory_dir: Path | None, key_file: Path | None) -> str:
+    """The summary of ``memory.check()`` run in a child process (``spawn``: nothing of this
+    process's store is shared); its error raised here, and a child that LMDB aborted named as
+    a damaged store."""
+    import multiprocessing
+    import signal
+
+    from ltmt.paths import resolve_memory_dir
+
+    context = multiprocessing.get_context("spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_check_and_send, args=(memory_dir, key_file, sending))
+    child.start()
+    sending.close()
+    try:
+        answer = receiving.recv() if receiving.poll(None) else None
+    except EOFError:  # the child died before it answered
+        answer = None
+    child.join()
+    if answer is not None:
+        kind, text = answer
+        if kind == "ok":
+            return str(text)
+        raise (InputError if kind == "input" else StoreError)(text)
+    code = child.exitcode or 0
+    how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
+    raise StoreError(
+        f"memory store {resolve_memory_dir(memory_dir)} is damaged in LMDB's own structure: "
+        f"reading it stopped the process ({how}); restore a backup (README: Restoring a backup)"
+    )
+
+
+def _check_and_send(memory_dir: Path | None, key_file: Path | None, sending: Any) -> None:
+    """In the child: check the store and send ``("ok", summary)`` or the error's kind and
+    message."""
+    try:
+        with open_store(memory_dir, key_file, existing=True) as memory:
+            sending.send(("ok", memory.check().summary()))
+    except InputError as exc:
+        sending.send(("input", str(exc)))
+    except LtmtError as exc:
+        sending.send(("store", str(exc)))
 
 
 @app.command("backup")

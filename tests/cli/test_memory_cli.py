@@ -717,3 +717,46 @@ def test_users_of_a_store_without_users_says_so_on_standard_error(
     code, out, err = ltmt(capsys, "memory", "users", "--memory-dir", str(tmp_path / "store"))
     assert (code, out) == (0, "")  # nothing for a script to read
     assert err == f"ltmt: memory store {tmp_path / 'store'} holds no users yet\n"
+
+
+ABORTING_CHECK = "import sys; from ltmt import Memory; Memory(sys.argv[1]).check()"
+
+
+@pytest.mark.slow
+def test_a_page_damage_that_aborts_lmdb_is_reported_by_check_as_damage(tmp_path: Path) -> None:
+    """LMDB's C assertion (or a bus error) on a damaged page killed the process that read it:
+    `memory check` ended with exit 134 and nothing said. It checks in a child process now."""
+    import random
+    import shutil
+
+    base = tmp_path / "base"
+    with Memory(base) as memory:
+        memory.import_pairs("u", [(f"sentence {i} of the batch", f"Satz {i}") for i in range(300)])
+    pages = (base / "data.mdb").stat().st_size // 4096
+    damaged = tmp_path / "damaged"
+    for page in range(pages - 16, pages):
+        shutil.rmtree(damaged, ignore_errors=True)
+        shutil.copytree(base, damaged)
+        with open(damaged / "data.mdb", "r+b") as data:
+            data.seek(page * 4096 + 16)
+            data.write(random.Random(1).randbytes(4096 - 16))
+        in_process = subprocess.run(
+            [sys.executable, "-c", ABORTING_CHECK, str(damaged)], capture_output=True, timeout=120
+        )
+        if in_process.returncode < 0:  # killed by a signal: the damage this test is about
+            break
+    else:
+        pytest.skip("no page of this store's layout makes LMDB abort when damaged")
+    result = subprocess.run(
+        [sys.executable, "-c", ENTRY, "memory", "check", "--memory-dir", str(damaged)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        f"ltmt: error: memory store {damaged} is damaged in LMDB's own structure: reading it "
+        "stopped the process (signal SIG"
+    ), result.stderr
+    assert result.stderr.endswith("restore a backup (README: Restoring a backup)\n")
