@@ -21,19 +21,28 @@ class NoPairsError(InputError):
 
 class LanguageError(InputError):
     """A file's languages are not the pair asked for. ``found``: the file's languages;
-    ``where``: the file as named to the user; ``hint``: what a command-line user can do."""
+    ``where``: the file as named to the user; ``hint``: what a command-line user can do;
+    ``described``: what is wrong where a file says more than its languages (which part of it
+    declares which), said instead of the list of ``found``."""
 
     def __init__(
-        self, where: str, found: tuple[str, ...], pair: tuple[str, str], hint: str = ""
+        self,
+        where: str,
+        found: tuple[str, ...],
+        pair: tuple[str, str],
+        hint: str = "",
+        *,
+        described: str = "",
     ) -> None:
-        self.where, self.found, self.pair = where, found, pair
+        self.where, self.found, self.pair, self.described = where, found, pair, described
         problem = f"{where}: {self.languages}, not {pair[0]}->{pair[1]}"
         super().__init__(f"{problem}; {hint}" if hint else problem)
 
     @property
     def languages(self) -> str:
-        """``languages in the file are de, en``: how every message about it begins."""
-        return f"languages in the file are {', '.join(self.found) or 'none'}"
+        """``languages in the file are de, en`` (or what the raiser ``described``): how every
+        message about it begins."""
+        return self.described or f"languages in the file are {', '.join(self.found) or 'none'}"
 
 
 class StoreError(LtmtError):

@@ -341,12 +341,17 @@ def lang_matches(found: str | None, expected: str) -> bool:
 
 
 def language_error(
-    path: Path | str, found: Iterable[str], src_lang: str, tgt_lang: str
+    path: Path | str, found: Iterable[str], src_lang: str, tgt_lang: str, *, described: str = ""
 ) -> LanguageError:
-    """The error for a file whose languages are not the pair asked for."""
+    """The error for a file whose languages are not the pair asked for (``described``: see
+    :class:`~ltmt.errors.LanguageError`)."""
     languages = tuple(sorted({lang for lang in found if lang}))
     return LanguageError(
-        str(path), languages, (src_lang, tgt_lang), "pass --src-lang/--tgt-lang to choose the pair"
+        str(path),
+        languages,
+        (src_lang, tgt_lang),
+        "pass --src-lang/--tgt-lang to choose the pair",
+        described=described,
     )
 
 

@@ -224,25 +224,39 @@ def _child(element: Any, name: str) -> Any | None:
     return next((c for c in element if local_name(c.tag) == name), None)
 
 
-def languages(tree: Any, version: int) -> list[tuple[str | None, str | None]]:
-    """The ``(source, target)`` language pairs declared (one per 1.2 ``<file>``, one in 2.0)."""
+def declared_languages(tree: Any, version: int) -> list[tuple[str, str, str]]:
+    """``(original, source, target)`` of each 1.2 ``<file>`` (2.0: of the document, original
+    ``""``); ``""`` for what is not declared."""
     root = tree.getroot()
     if version == 2:
-        return [(root.get("srcLang"), root.get("trgLang"))]
+        return [("", root.get("srcLang") or "", root.get("trgLang") or "")]
     return [
-        (f.get("source-language"), f.get("target-language"))
+        (f.get("original") or "", f.get("source-language") or "", f.get("target-language") or "")
         for f in root.iter()
         if local_name(f.tag) == "file"
     ]
 
 
 def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang: str) -> None:
-    """Raise :class:`InputError` when a declared language is not the pair asked for."""
-    for source, target in languages(tree, version):
-        if (source and not lang_matches(source, src_lang)) or (
-            target and not lang_matches(target, tgt_lang)
-        ):
-            raise language_error(path, [source or "", target or ""], src_lang, tgt_lang)
+    """Raise :class:`~ltmt.errors.LanguageError` when a declared language is not the pair asked
+    for: the source languages are checked first, and the message lists only the languages of
+    the side that is wrong and, in a file of several ``<file>`` elements, names the first wrong
+    one by its ``original``."""
+    declared = declared_languages(tree, version)
+    for side, kind, wanted in ((1, "source", src_lang), (2, "target", tgt_lang)):
+        wrong = [d for d in declared if d[side] and not lang_matches(d[side], wanted)]
+        if not wrong:
+            continue
+        found = sorted({d[side] for d in declared if d[side]})
+        described = (
+            f"{kind} language in the file is {found[0]}"
+            if len(found) == 1
+            else f"{kind} languages in the file are {', '.join(found)}"
+        )
+        original = wrong[0][0]
+        if len(declared) > 1 and original:
+            described += f' (<file original="{original}"> is in {wrong[0][side]})'
+        raise language_error(path, found, src_lang, tgt_lang, described=described)
 
 
 def read_xliff(

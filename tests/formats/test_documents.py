@@ -391,9 +391,11 @@ def test_xliff20_fill(tmp_path: Path) -> None:
 
 def test_xliff_language_checked() -> None:
     with pytest.raises(
-        InputError, match=r"demo12.xlf: languages in the file are de-DE, en-US, not en->fr"
+        InputError, match=r"demo12.xlf: target language in the file is de-DE, not en->fr"
     ):
         open_document(DATA / "demo12.xlf", src_lang="en", tgt_lang="fr")
+    with pytest.raises(InputError, match=r"demo12.xlf: source language in the file is en-US, "):
+        open_document(DATA / "demo12.xlf", src_lang="fr", tgt_lang="de")
 
 
 def test_xliff_sets_a_missing_target_language(tmp_path: Path) -> None:

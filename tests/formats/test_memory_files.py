@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, LanguageError
 from ltmt.formats.po import read_po, write_po
 from ltmt.formats.tmx import read_tmx, write_tmx
 from ltmt.formats.xliff import read_xliff, write_xliff
@@ -306,10 +306,32 @@ def test_xliff_context_round_trips(tmp_path: Path) -> None:
 
 
 def test_xliff_language_mismatch() -> None:
-    with pytest.raises(
-        InputError, match=r"languages in the file are de-DE, en-US, not en->fr; pass"
-    ):
+    with pytest.raises(InputError, match=r"target language in the file is de-DE, not en->fr; pass"):
         list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="fr"))
+
+
+def test_xliff_language_mismatch_names_the_file_element_and_lists_one_side(
+    tmp_path: Path,
+) -> None:
+    """Of two <file>s en-US->de-DE and fr-FR->de-DE, the message listed "de-DE, fr-FR": not the
+    English one, the German target as if it were wrong, and not which <file> is."""
+    path = tmp_path / "two.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        '<file original="en/ui.json" source-language="en-US" target-language="de-DE"'
+        ' datatype="x-undefined"><body><trans-unit id="1"><source>Open</source></trans-unit>'
+        '</body></file><file original="fr/ui.json" source-language="fr-FR"'
+        ' target-language="de-DE" datatype="x-undefined"><body><trans-unit id="2">'
+        "<source>Ouvrir</source></trans-unit></body></file></xliff>",
+        "utf-8",
+    )
+    expected = (
+        r'two.xlf: source languages in the file are en-US, fr-FR \(<file original="fr/ui.json"> '
+        r"is in fr-FR\), not en->de; pass --src-lang/--tgt-lang to choose the pair$"
+    )
+    with pytest.raises(LanguageError, match=expected) as caught:
+        list(read_xliff(path))
+    assert caught.value.found == ("en-US", "fr-FR")
 
 
 BAD_FILES = [
