@@ -9,9 +9,10 @@ markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units ma
 are targets not final enough to learn from (1.2 ``new``, ``needs-translation`` and the
 ``needs-review-*`` states, 2.0 ``initial`` and ltmt's own ``subState="ltmt:mt"``: machine
 output not reviewed yet) unless asked for, and so is the gettext header that ``po2xliff``
-writes as a unit (``restype="x-gettext-domain-header"``). A unit's context, used like a PO
-``msgctxt``, is its ``<context context-type="x-po-msgctxt">`` (translate-toolkit's convention)
-or else its resource name (1.2 ``resname``, 2.0 ``name``).
+writes as a unit (``restype="x-gettext-domain-header"``). Where Trados Studio or memoQ wrote
+their own status of a segment, that is its state (:mod:`ltmt.formats.cat_tool_statuses`). A
+unit's context, used like a PO ``msgctxt``, is its ``<context context-type="x-po-msgctxt">``
+(translate-toolkit's convention) or else its resource name (1.2 ``resname``, 2.0 ``name``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.cat_tool_statuses import tool_locked, tool_state, trados_segment
 from ltmt.formats.common import (
     XmlLeftOut,
     atomic_write,
@@ -68,7 +70,8 @@ STATES_20_AS_12 = {"reviewed": "signed-off", "final": "final", "translated": "tr
 class XliffUnit:
     """One translatable piece of an XLIFF file: a 1.2 ``<trans-unit>`` or a 2.0 ``<segment>``.
 
-    ``holder`` is the element that carries ``<source>``/``<target>`` (and, in 2.0, ``state``).
+    ``holder`` is the element that carries ``<source>``/``<target>`` (and, in 2.0, ``state``);
+    ``trados_segment``: the ``<sdl:seg>`` that Trados Studio keeps a 1.2 segment's status in.
     """
 
     holder: Any
@@ -81,13 +84,26 @@ class XliffUnit:
     # target's of the same mid): its id, and the unit's whole <target>, which holds the state
     mid: str = ""
     whole_target: Any | None = None
+    trados_segment: Any | None = None
 
     @property
     def state(self) -> str | None:
+        """The unit's state: 2.0 its segment's; 1.2 the one its CAT tool's own status means
+        (Trados per segment, memoQ per unit), else its target's (a segmented unit's whole
+        target: a ``<mrk>`` has no state)."""
         if self.version == 2:
             return self.holder.get("state")
+        tool = tool_state(self.holder, self.trados_segment)
+        if tool is not None:
+            return tool
         target = self.whole_target if self.mid else self.target
         return target.get("state") if target is not None else None
+
+    @property
+    def locked(self) -> bool:
+        """Whether a CAT tool (Trados, memoQ) locked it: not to be changed, as a unit marked
+        ``translate="no"`` is not."""
+        return self.version == 1 and tool_locked(self.holder, self.trados_segment)
 
     @property
     def needs_review(self) -> bool:
@@ -170,6 +186,7 @@ def iter_units(tree: Any, version: int) -> Iterator[XliffUnit]:
                 _context(unit, "resname"),
                 mid=mid,
                 whole_target=target,
+                trados_segment=trados_segment(unit, mid),
             )
 
 

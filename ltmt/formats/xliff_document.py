@@ -10,6 +10,15 @@ a ``<target>`` rebuilt from the source's inline elements and sets the state:
 - 2.0: ``state="translated"`` (the spec has no review-needed state), with ``mark_fuzzy`` also
   ``subState="ltmt:mt"``.
 
+Trados Studio and memoQ read their own statuses, not these: a segment Trados describes
+(``<sdl:seg>``) gets ``conf="Draft"`` (``Translated`` where it is not marked for review),
+``origin="mt"`` (``tm`` and ``percent="100"`` for a memory match) and ``origin-system="ltmt"``;
+a memoQ unit (``mq:status``) gets ``Pretranslated`` (``ManuallyConfirmed``). A segment either
+tool locked is no unit: left as it is, as one marked ``translate="no"``. A segmented unit that
+Trados does not describe has only its whole target's state: one segment filled marks the whole
+unit for review (the other segments' translators' work too, until a reviewer clears it: XLIFF
+1.2 gives a ``<mrk>`` no state, and unreviewed output must not be learnt as reviewed).
+
 A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the approval was of
 another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
 signed off (1.2 ``approved="yes"``, ``final``, ``signed-off``; 2.0 ``final``, ``reviewed``).
@@ -29,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.cat_tool_statuses import mark_filled
 from ltmt.formats.common import ROOT_START, atomic_write, local_name, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.inline import fill as fill_inline
@@ -55,7 +65,7 @@ class XliffDocument:
         self.tree = tree
         self.version = version
         self.tgt_lang = tgt_lang
-        self._units = list(iter_units(tree, version))
+        self._units = [u for u in iter_units(tree, version) if not u.locked]
         self._root_attributes = dict(tree.getroot().attrib)
 
     @classmethod
@@ -167,6 +177,7 @@ class XliffDocument:
             target.set("state-qualifier", "mt-suggestion")
         elif "state-qualifier" in target.attrib:
             del target.attrib["state-qualifier"]
+        mark_filled(unit.holder, unit.trados_segment, review, from_memory)
 
     def _declare_target_language(self) -> None:
         if not self.tgt_lang:

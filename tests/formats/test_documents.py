@@ -229,6 +229,68 @@ def test_xliff12_segments_of_a_unit_are_units_filled_in_their_own_mrk(tmp_path: 
     assert open_document(out).pending() == []
 
 
+def test_segments_trados_or_memoq_locked_are_left_as_they_are(tmp_path: Path) -> None:
+    """A locked segment (Trados sdl:seg locked="true", memoQ mq:locked="locked") got machine
+    output: it is no unit now, as one marked translate="no" (nor counted as kept)."""
+    from ltmt.formats.pipeline import translate_file
+
+    for name in ("trados.sdlxliff", "memoq.mqxliff"):  # each locks "ACME Hub X200"
+        document = open_document(DATA / name, fmt="xliff")
+        assert "ACME Hub X200" not in [u.source for u in document.units()]
+        out = tmp_path / name
+        result = translate_file(DATA / name, out, lambda texts, prefer: [t.upper() for t in texts])
+        assert "ACME HUB X200" not in out.read_text("utf-8")
+        assert result.report.translated_before == 3  # with a target already; the locked not
+
+
+def test_filled_segments_get_the_status_trados_and_memoq_read(tmp_path: Path) -> None:
+    """Trados and memoQ read their own statuses, not the XLIFF state ltmt set: a filled segment
+    showed its old status (no conf, mq:status="NotStarted") after the file went back. Only the
+    filled ones change."""
+    for name in ("trados.sdlxliff", "memoq.mqxliff"):
+        document = open_document(DATA / name, fmt="xliff")
+        pending = document.pending()
+        memory = {pending[0].key}  # a 100 % memory match
+        document.fill({u.key: fake_translate(u.source) for u in pending}, from_memory=memory)
+        document.save(tmp_path / name)
+        removed, added = changed_lines(
+            (DATA / name).read_text("utf-8"), (tmp_path / name).read_text("utf-8")
+        )
+        marks = [line for line in added if "<target" not in line]
+        if name == "trados.sdlxliff":
+            assert [u.source for u in pending] == ["Close the lid.", "Wait.", "Quit."]
+            assert len(removed) == len(added) == 6  # three targets, three segment definitions
+            assert [re.findall(r"<sdl:seg [^>]*>", line) for line in marks] == [
+                [
+                    '<sdl:seg id="1" conf="Translated" origin="tm" percent="85"/>',  # kept
+                    '<sdl:seg id="2" conf="Draft" origin="tm" origin-system="ltmt" percent="100"/>',
+                ],
+                ['<sdl:seg id="4" conf="Draft" origin="mt" origin-system="ltmt"/>'],
+                ['<sdl:seg id="7" conf="Draft" origin="mt" origin-system="ltmt"/>'],
+            ]
+        else:
+            assert [u.source for u in pending] == ["Read the manual.", "Quit"]
+            assert len(removed) == len(added) == 4  # two units' start tags and targets
+            assert [re.search(r'id="\d" mq:status="\w+"', line)[0] for line in marks] == [
+                'id="1" mq:status="Pretranslated"',
+                'id="6" mq:status="Pretranslated"',
+            ]
+
+
+def test_a_translators_segment_beside_a_filled_one_stays_learnt(tmp_path: Path) -> None:
+    """Filling the empty segment of a unit whose other segment a translator confirmed marked
+    the whole target for review, and the confirmed segment was no longer imported. Trados says
+    it per segment; a unit only XLIFF 1.2 states describe has one state, for review."""
+    from ltmt.formats.xliff import read_xliff
+
+    document = open_document(DATA / "trados.sdlxliff", fmt="xliff")
+    document.fill({"1": "Schließen Sie den Deckel."})
+    document.save(tmp_path / "out.sdlxliff")
+    read = [(r.source, r.target) for r in read_xliff(tmp_path / "out.sdlxliff")]
+    assert ("Open the lid.", "Öffnen Sie den Deckel.") in read
+    assert "Close the lid." not in [source for source, _ in read]  # machine output: for review
+
+
 @pytest.mark.parametrize(
     ("codec", "mark"),
     [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],

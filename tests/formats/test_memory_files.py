@@ -238,6 +238,31 @@ def test_xliff12_segmented_units_are_read_segment_by_segment(tmp_path: Path) -> 
     ]
 
 
+def test_trados_and_memoq_statuses_decide_what_is_imported(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Trados (per segment, sdl:seg conf) and memoQ (mq:status) keep their own statuses, not
+    the XLIFF state: a draft, a rejected translation or a memoQ segment partly edited was
+    learnt."""
+    trados = list(read_xliff(DATA / "trados.sdlxliff"))
+    assert [(r.source, r.target, r.metadata["state"]) for r in trados] == [
+        ("Open the lid.", "Öffnen Sie den Deckel.", "translated"),
+        ("Save.", "Speichern.", "final"),
+    ]
+    memoq = list(read_xliff(DATA / "memoq.mqxliff"))
+    assert [(r.source, r.metadata["state"]) for r in memoq] == [
+        ("Settings", "translated"),
+        ("Help", "final"),
+    ]
+    assert "2 units with a target not read" in caplog.text  # the draft, the rejected one
+    assert "1 unit with a target not read" in caplog.text  # the one partly edited
+    # unreviewed work is read when asked for; a rejected translation never is
+    fuzzy = read_xliff(DATA / "trados.sdlxliff", include_fuzzy=True)
+    assert [r.source for r in fuzzy] == ["Open the lid.", "Press Start.", "Save."]
+    fuzzy = read_xliff(DATA / "memoq.mqxliff", include_fuzzy=True)
+    assert [r.source for r in fuzzy] == ["Settings", "Keep it dry and cool.", "Help"]
+
+
 def test_xliff20_reads_segments() -> None:
     [record] = read_xliff(DATA / "demo20.xlf")
     assert (record.source, record.target, record.metadata["id"]) == ("Save", "Speichern", "u2")

@@ -1,0 +1,105 @@
+"""What SDL Trados Studio (``.sdlxliff``) and memoQ (``.mqxliff``) write beside XLIFF 1.2 to say
+how far a segment is: their statuses and locks, read as XLIFF states and written for ltmt's
+output.
+
+Neither tool reads or updates the XLIFF ``state`` attribute; each keeps its own:
+
+- Trados, per segment: ``<sdl:seg-defs><sdl:seg id="MID" conf="..." locked="true"/>`` in the
+  unit, ``id`` the ``mid`` of the segment's ``<mrk mtype="seg">``;
+- memoQ, per unit: ``mq:status="..."`` and ``mq:locked="locked"`` on the ``<trans-unit>``.
+
+A status is read as the XLIFF 1.2 state that ltmt treats alike (:data:`TRADOS_STATES`,
+:data:`MEMOQ_STATES`): a translator's confirmed segment as ``translated``, a reviewer's
+approval as ``signed-off``, the last review (Trados sign-off, memoQ proofreading) as ``final``,
+a draft or a pre-translation not confirmed as ``needs-review-translation`` (so neither learnt
+by ``memory import`` nor replaced by ``translate``), and a rejected one as
+``needs-translation``. A status neither tool documents counts as awaiting review; a segment
+without one is judged by its XLIFF state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ltmt.formats.common import local_name
+
+NS_SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+MQ_STATUS = "{MQXliff}status"
+MQ_LOCKED = "{MQXliff}locked"
+UNCONFIRMED = "needs-review-translation"
+# Trados's confirmation levels (``sdl:seg conf``; none written: "Not Translated")
+TRADOS_STATES = {
+    "Draft": UNCONFIRMED,
+    "Translated": "translated",
+    "RejectedTranslation": "needs-translation",
+    "ApprovedTranslation": "signed-off",
+    "RejectedSignOff": "needs-translation",
+    "ApprovedSignOff": "final",
+}
+# memoQ's row statuses, case folded (its files write ``Pretranslated``, its API ``PreTranslated``);
+# PartiallyEdited: a translator's edit not confirmed yet, possibly half done
+MEMOQ_STATES = {
+    "notstarted": "new",
+    "pretranslated": UNCONFIRMED,
+    "machinetranslated": UNCONFIRMED,
+    "assembledfromfragments": UNCONFIRMED,
+    "partiallyedited": UNCONFIRMED,
+    "manuallyconfirmed": "translated",
+    "reviewer1confirmed": "signed-off",
+    "proofread": "final",
+    "rejected": "needs-translation",
+}
+LTMT = "ltmt"  # the origin-system Trados shows for what ltmt wrote
+
+
+def trados_segment(unit: Any, mid: str) -> Any | None:
+    """The ``<sdl:seg>`` that describes the segment ``mid`` of the 1.2 ``<trans-unit>`` ``unit``,
+    or None (not a Trados file, or no segment of that id)."""
+    for definitions in unit:
+        if definitions.tag != f"{{{NS_SDL}}}seg-defs":
+            continue
+        for segment in definitions:
+            if local_name(segment.tag) == "seg" and segment.get("id") == mid:
+                return segment
+    return None
+
+
+def tool_state(unit: Any, segment: Any | None) -> str | None:
+    """The XLIFF 1.2 state that the tool's status of a segment means: its Trados ``segment``'s
+    ``conf``, else the memoQ status of its ``<trans-unit>`` ``unit``; None where neither is
+    written."""
+    conf = segment.get("conf") if segment is not None else None
+    if conf is not None:
+        return TRADOS_STATES.get(conf, UNCONFIRMED)
+    status = unit.get(MQ_STATUS)
+    if status is not None:
+        return MEMOQ_STATES.get(status.casefold(), UNCONFIRMED)
+    return None
+
+
+def tool_locked(unit: Any, segment: Any | None) -> bool:
+    """Whether the tool locked the segment (Trados ``locked="true"`` on its ``segment``, memoQ
+    ``mq:locked="locked"`` on its ``unit``): a project manager's "do not change"."""
+    if segment is not None and segment.get("locked") == "true":
+        return True
+    return unit.get(MQ_LOCKED) == "locked"
+
+
+def mark_filled(unit: Any, segment: Any | None, review: bool, from_memory: bool) -> None:
+    """Set the tool's status of a segment ltmt just filled, where the tool marks one: as the
+    tools mark their own pre-translation, ``review`` for one awaiting review, ``from_memory``
+    for a 100 % memory match rather than machine translation.
+
+    Trados: ``conf="Draft"`` (``Translated`` without ``review``), ``origin="mt"`` (``tm`` with
+    ``percent="100"``), ``origin-system="ltmt"``. memoQ: ``mq:status="Pretranslated"``
+    (``ManuallyConfirmed`` without ``review``)."""
+    if segment is not None:
+        segment.set("conf", "Draft" if review else "Translated")
+        segment.set("origin", "tm" if from_memory else "mt")
+        segment.set("origin-system", LTMT)
+        if from_memory:
+            segment.set("percent", "100")
+        elif "percent" in segment.attrib:  # a match's, which the target no longer is
+            del segment.attrib["percent"]
+    if unit.get(MQ_STATUS) is not None:
+        unit.set(MQ_STATUS, "Pretranslated" if review else "ManuallyConfirmed")

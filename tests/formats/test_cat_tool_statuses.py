@@ -1,0 +1,133 @@
+"""Trados Studio's and memoQ's own segment statuses and locks: read as XLIFF states, written for
+ltmt's output."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from ltmt.formats.cat_tool_statuses import (
+    NS_SDL,
+    mark_filled,
+    tool_locked,
+    tool_state,
+    trados_segment,
+)
+
+UNIT = "{urn:oasis:names:tc:xliff:document:1.2}trans-unit"
+MQ = "{MQXliff}"
+
+
+def sdl_unit(**segment: str) -> tuple[etree._Element, etree._Element]:
+    """A ``<trans-unit>`` with the ``<sdl:seg id="1">`` of ``segment``'s attributes, and it."""
+    unit = etree.Element(UNIT, id="u")
+    definitions = etree.SubElement(unit, f"{{{NS_SDL}}}seg-defs")
+    seg = etree.SubElement(definitions, f"{{{NS_SDL}}}seg", id="1", **segment)
+    return unit, seg
+
+
+def memoq_unit(**attributes: str) -> etree._Element:
+    """A ``<trans-unit>`` with the memoQ ``attributes`` (``status="..."`` is ``mq:status``)."""
+    return etree.Element(UNIT, {f"{MQ}{name}": value for name, value in attributes.items()})
+
+
+@pytest.mark.parametrize(
+    ("conf", "state"),
+    [
+        ("Draft", "needs-review-translation"),
+        ("Translated", "translated"),
+        ("RejectedTranslation", "needs-translation"),
+        ("ApprovedTranslation", "signed-off"),
+        ("RejectedSignOff", "needs-translation"),
+        ("ApprovedSignOff", "final"),
+        ("SomethingNew", "needs-review-translation"),  # unknown: not learnt as reviewed
+    ],
+)
+def test_trados_confirmation_levels_read_as_xliff_states(conf: str, state: str) -> None:
+    unit, segment = sdl_unit(conf=conf)
+    assert tool_state(unit, segment) == state
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [
+        ("NotStarted", "new"),
+        ("Pretranslated", "needs-review-translation"),
+        ("PreTranslated", "needs-review-translation"),
+        ("MachineTranslated", "needs-review-translation"),
+        ("AssembledFromFragments", "needs-review-translation"),
+        ("PartiallyEdited", "needs-review-translation"),
+        ("ManuallyConfirmed", "translated"),
+        ("Reviewer1Confirmed", "signed-off"),
+        ("Proofread", "final"),
+        ("Rejected", "needs-translation"),
+        ("Editing", "needs-review-translation"),  # unknown: not learnt as reviewed
+    ],
+)
+def test_memoq_statuses_read_as_xliff_states(status: str, state: str) -> None:
+    assert tool_state(memoq_unit(status=status), None) == state
+
+
+def test_without_a_tool_status_the_xliff_state_decides() -> None:
+    unit, segment = sdl_unit()  # Trados wrote no conf
+    assert tool_state(unit, segment) is None
+    assert tool_state(etree.Element(UNIT), None) is None
+
+
+def test_a_segment_is_found_by_its_mid() -> None:
+    unit, segment = sdl_unit(conf="Draft")
+    assert trados_segment(unit, "1") is segment
+    assert trados_segment(unit, "2") is None
+    assert trados_segment(etree.Element(UNIT), "1") is None
+
+
+@pytest.mark.parametrize(
+    ("unit", "locked"),
+    [
+        (sdl_unit(locked="true"), True),
+        (sdl_unit(locked="false"), False),
+        (sdl_unit(conf="Translated"), False),
+        ((memoq_unit(locked="locked"), None), True),
+        ((memoq_unit(locked="no"), None), False),
+        ((memoq_unit(status="NotStarted"), None), False),
+    ],
+)
+def test_locks(unit: tuple[etree._Element, etree._Element | None], locked: bool) -> None:
+    assert tool_locked(*unit) is locked
+
+
+@pytest.mark.parametrize(
+    ("review", "from_memory", "expected"),
+    [
+        (True, False, {"conf": "Draft", "origin": "mt", "origin-system": "ltmt"}),
+        (False, False, {"conf": "Translated", "origin": "mt", "origin-system": "ltmt"}),
+        (
+            True,
+            True,
+            {"conf": "Draft", "origin": "tm", "origin-system": "ltmt", "percent": "100"},
+        ),
+    ],
+)
+def test_a_filled_trados_segment_says_where_it_came_from(
+    review: bool, from_memory: bool, expected: dict[str, str]
+) -> None:
+    unit, segment = sdl_unit(conf="RejectedTranslation", origin="tm", percent="85")
+    mark_filled(unit, segment, review=review, from_memory=from_memory)
+    assert dict(segment.attrib) == {"id": "1", **expected}
+    assert tool_state(unit, segment) == ("needs-review-translation" if review else "translated")
+
+
+@pytest.mark.parametrize(
+    ("review", "status"), [(True, "Pretranslated"), (False, "ManuallyConfirmed")]
+)
+def test_a_filled_memoq_unit_gets_a_status_memoq_reads(review: bool, status: str) -> None:
+    unit = memoq_unit(status="NotStarted", percent="0")
+    mark_filled(unit, None, review=review, from_memory=False)
+    assert unit.get(f"{MQ}status") == status
+    assert unit.get(f"{MQ}percent") == "0"
+
+
+def test_a_unit_no_tool_marks_gets_no_tool_status() -> None:
+    unit = etree.Element(UNIT, id="u")
+    mark_filled(unit, None, review=True, from_memory=False)
+    assert dict(unit.attrib) == {"id": "u"}
