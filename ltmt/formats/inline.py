@@ -31,7 +31,9 @@ class InlineText:
         self.codes.setdefault(tag, []).append(element)
 
 
-def _escape_attribute(value: str) -> str:
+def escape_attribute(value: str) -> str:
+    """``value`` as a double-quoted attribute value of a tag in text (``&``, ``"``, ``<`` and
+    ``>`` escaped)."""
     return (
         value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     )
@@ -44,7 +46,7 @@ def start_tag(element: Any, *, self_closing: bool) -> str:
         name = local_name(key)
         if key.startswith(f"{{{XML_NS}}}"):
             name = f"xml:{name}"
-        attributes.append(f' {name}="{_escape_attribute(value)}"')
+        attributes.append(f' {name}="{escape_attribute(value)}"')
     return f"<{local_name(element.tag)}{''.join(attributes)}{'/' if self_closing else ''}>"
 
 

@@ -6,13 +6,16 @@ translate-toolkit reads them), write pairs (via translate-toolkit).
 
 A TMX file may hold many languages; the pair is picked from each ``<tu>`` by the ``xml:lang`` of
 its ``<tuv>`` elements (``en-US`` matches ``en``). Inline codes (``<bpt>``, ``<ph>`` …) are read as
-the native code they wrap, so ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``.
+the native code they wrap, so ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``, and an empty one
+(as SDL Trados Studio writes them) as its XLIFF tag, ``<ph x="1"/>`` as ``<x id="1"/>``
+(:mod:`ltmt.formats.tmx_codes`).
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,12 +32,15 @@ from ltmt.formats.common import (
     read_bytes,
     xml_error,
 )
+from ltmt.formats.tmx_codes import OverlappingCodes, segment_text
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 # metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
 _NUMBER_PROPS = frozenset({"plural"})
+# the whitespace XPath's normalize-space() folds (not a no-break space)
+_XML_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
@@ -42,7 +48,9 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
 
     ``<tu>`` elements lacking either language, or with an empty side, are skipped, and of
     several ``<tuv>`` of the target language the first is read: each is said in one warning
-    that names the first lines. Metadata: ``id`` (``tuid``), ``note``, and each
+    that names the first lines, as are the units whose empty paired codes overlap
+    (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them).
+    Metadata: ``id`` (``tuid``), ``note``, and each
     ``<prop type="x-NAME">`` as ``NAME``. Raises
     :class:`InputError` for a malformed file, or one whose languages are not the pair asked,
     before it yields anything.
@@ -51,7 +59,9 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     settings: no entity resolution, no network), each ``<tu>`` dropped once read, so a memory
     of a million units never sits in memory as a tree. A side's text is what translate-toolkit
     reads (``lisa.getNodeText``): the string value of the ``<tuv>``'s first ``<seg>``, space
-    normalised where the nearest ``xml:space`` says ``default`` (tested against it).
+    normalised where the nearest ``xml:space`` says ``default`` (tested against it); an inline
+    code without native code gives its XLIFF tag (:func:`~ltmt.formats.tmx_codes.segment_text`),
+    where translate-toolkit reads nothing.
     """
     from lxml import etree
 
@@ -60,7 +70,6 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     header_lang: str | None = None
     sides = _Sides(src_lang, tgt_lang)
     records: list[PairRecord] = []
-    skipped: list[int] = []  # the lines of the <tu> that give no pair
     events = etree.iterparse(
         io.BytesIO(data),
         events=("end",),
@@ -79,9 +88,7 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
                 header_lang = element.get("srclang") or ""
                 continue
             unit = sides.read(element)
-            if unit is None:
-                skipped.append(element.sourceline)
-            else:
+            if unit is not None:
                 source, target, metadata = unit
                 records.append(PairRecord(source, target, f"{path}:{element.sourceline}", metadata))
             element.clear(keep_tail=True)
@@ -96,15 +103,23 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     )
     if found and not languages_ok:
         raise language_error(path, found | {header_lang or ""} - {"*all*"}, src_lang, tgt_lang)
-    if skipped:
+    if sides.skipped:
         logger.warning(
             "%s: %s without both %s and %s text %s not read (%s)",
             path,
-            counted(len(skipped), "<tu>", "<tu>"),
+            counted(len(sides.skipped), "<tu>", "<tu>"),
             src_lang,
             tgt_lang,
-            "was" if len(skipped) == 1 else "were",
-            _lines(skipped),
+            "was" if len(sides.skipped) == 1 else "were",
+            _lines(sides.skipped),
+        )
+    if sides.overlapping:
+        logger.warning(
+            "%s: %s with paired inline codes that overlap %s not read (%s)",
+            path,
+            counted(len(sides.overlapping), "<tu>", "<tu>"),
+            "was" if len(sides.overlapping) == 1 else "were",
+            _lines(sides.overlapping),
         )
     if sides.variants:
         logger.warning(
@@ -136,6 +151,8 @@ class _Sides:
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self.found: set[str] = set()  # the languages of every <tuv> read
         self.variants: list[int] = []  # the lines of pairs read from a <tu> with two targets
+        self.skipped: list[int] = []  # the lines of the <tu> without both sides' text
+        self.overlapping: list[int] = []  # the lines of the <tu> whose paired codes overlap
         self._matches: dict[str, tuple[bool, bool]] = {}  # language -> (source?, target?)
         # the units' parent (<body>) and the xml:space nearest it, looked up once
         self._outer: tuple[Any, str | None] = (None, None)
@@ -149,8 +166,9 @@ class _Sides:
         return known
 
     def read(self, unit: Any) -> tuple[str, str, dict[str, Any]] | None:
-        """The (source, target, metadata) of the ``<tu>`` element ``unit``, or None when a side
-        is missing or blank: the first ``<tuv>`` of the source language, and the first other
+        """The (source, target, metadata) of the ``<tu>`` element ``unit``, or None (its line
+        noted in :attr:`skipped` or :attr:`overlapping`) when a side is missing or blank or its
+        codes overlap: the first ``<tuv>`` of the source language, and the first other
         one of the target language. Metadata: ``id`` (``tuid``), ``note`` (the ``<note>``
         texts), and each ``<prop type="x-NAME">`` as ``NAME``."""
         source_node = target_node = None
@@ -169,11 +187,17 @@ class _Sides:
                 elif is_target and not is_source:
                     variant = True
         if source_node is None or target_node is None:
+            self.skipped.append(unit.sourceline)
             return None
         outer = self._space_outside(unit)
-        source = _segment_text(source_node, outer)
-        target = _segment_text(target_node, outer)
+        try:
+            source = _segment_text(source_node, outer)
+            target = _segment_text(target_node, outer)
+        except OverlappingCodes:
+            self.overlapping.append(unit.sourceline)
+            return None
         if not source or not target or not source.strip() or not target.strip():
+            self.skipped.append(unit.sourceline)
             return None
         if variant:
             self.variants.append(unit.sourceline)
@@ -196,9 +220,11 @@ class _Sides:
 def _segment_text(tuv: Any, outer: str | None) -> str | None:
     """The text of ``tuv``'s first ``<seg>`` (None without one), as translate-toolkit reads it
     (``lisa.getNodeText``, ``xml_helpers.getText``): its string value (inline codes such as
-    ``<bpt>&lt;b&gt;</bpt>`` give the native code they hold), space normalised when the nearest
+    ``<bpt>&lt;b&gt;</bpt>`` give the native code they hold, empty ones their XLIFF tag:
+    :func:`~ltmt.formats.tmx_codes.segment_text`), space normalised when the nearest
     ``xml:space`` on it, the ``<tuv>`` or further out (``outer``) is ``default`` (where
-    ``getText`` runs an XPath query for each side)."""
+    ``getText`` runs an XPath query for each side). Raises
+    :class:`~ltmt.formats.tmx_codes.OverlappingCodes` where its empty paired codes overlap."""
     segment = _first_segment(tuv)
     if segment is None:
         return None
@@ -207,11 +233,8 @@ def _segment_text(tuv: Any, outer: str | None) -> str | None:
         space = tuv.get(XML_SPACE)
     if space is None:
         space = outer
-    if space == "default":
-        return str(segment.xpath("normalize-space()"))
-    if len(segment) == 0:  # the common case: text alone
-        return segment.text or ""
-    return str(segment.xpath("string()"))
+    text = segment_text(segment)
+    return _XML_SPACES.sub(" ", text).strip(" ") if space == "default" else text
 
 
 def _first_segment(tuv: Any) -> Any:

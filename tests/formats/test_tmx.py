@@ -195,3 +195,95 @@ def test_a_namespaced_or_foreign_root(tmp_path: Path) -> None:
     path.write_text('<xliff version="1.2"><tu/></xliff>', encoding="utf-8")
     with pytest.raises(InputError, match=r"other\.tmx: not a TMX file \(root element is <xliff>\)"):
         list(read_tmx(path))
+
+
+def one_unit_tmx(path: Path, source: str, target: str, space: str = "") -> Path:
+    """``path`` written as a TMX file of one unit, its ``<seg>`` contents ``source`` and
+    ``target`` (markup), with ``xml:space="SPACE"`` on the unit where given."""
+    attribute = f' xml:space="{space}"' if space else ""
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US"/>'
+        f'<body><tu{attribute}><tuv xml:lang="en-US"><seg>{source}</seg></tuv>'
+        f'<tuv xml:lang="de-DE"><seg>{target}</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("seg", "expected"),
+    [
+        # SDL Trados Studio's empty codes, as its TMX export writes them
+        (
+            'Your order <ph x="1" type="0" /> has been shipped.',
+            'Your order <x id="1"/> has been shipped.',
+        ),
+        (
+            'Click <bpt i="1" type="1" x="1" />Save<ept i="1" /> now.',
+            'Click <g id="1">Save</g> now.',
+        ),
+        (
+            '<bpt i="1"/>a <bpt i="2" x="7"/>b<ept i="2"/><ept i="1"/>',
+            '<g id="1">a <g id="7">b</g></g>',
+        ),
+        ('Open <it pos="begin" x="3"/>here', 'Open <bx id="3"/>here'),
+        ('here<it pos="end" x="3"/> now', 'here<ex id="3"/> now'),
+        ('Start <bpt i="4"/>here', 'Start <bx id="4"/>here'),
+        ('here<ept i="4"/> end', 'here<ex id="4"/> end'),
+        ("Press <ut/> and <ph/>", 'Press <x id="1"/> and <x id="2"/>'),
+        ('In <hi type="b">bold <ph x="2"/></hi>', 'In bold <x id="2"/>'),
+        # native code: read as it is (translate-toolkit reads it so); a pair with one end's
+        # native code only is tags (its native code alone would be no markup)
+        ('A <ph x="1">{0}</ph> b', "A {0} b"),
+        ('<bpt i="1">&lt;b&gt;</bpt>b<ept i="1">&lt;/b&gt;</ept>', "<b>b</b>"),
+        ('<bpt i="1">&lt;b&gt;</bpt>b<ept i="1"/>', '<g id="1">b</g>'),
+        ('<ph x="a&amp;&quot;b"/>x', '<x id="a&amp;&quot;b"/>x'),
+    ],
+)
+def test_inline_codes_without_native_code_are_read_as_xliff_tags(
+    tmp_path: Path, seg: str, expected: str
+) -> None:
+    path = one_unit_tmx(tmp_path / "trados.tmx", seg, seg)
+    [record] = read_tmx(path)
+    assert (record.source, record.target) == (expected, expected)
+
+
+def test_empty_codes_keep_their_place_when_space_is_folded(tmp_path: Path) -> None:
+    path = one_unit_tmx(tmp_path / "t.tmx", " A  <ph x='1'/>\n b ", "C <ph x='1'/>", "default")
+    [record] = read_tmx(path)
+    assert (record.source, record.target) == ('A <x id="1"/> b', 'C <x id="1"/>')
+
+
+def test_a_unit_whose_empty_paired_codes_overlap_is_left_out_and_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    overlapping = '<bpt i="1"/>a<bpt i="2"/>b<ept i="1"/>c<ept i="2"/>'
+    path = one_unit_tmx(tmp_path / "t.tmx", overlapping, "abc")
+    with caplog.at_level(logging.WARNING, logger="ltmt.formats.tmx"):
+        assert list(read_tmx(path)) == []
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: 1 <tu> with paired inline codes that overlap was not read (line 2)"
+    ]
+
+
+def test_trados_codes_read_as_the_xliff_reader_reads_the_same_codes(tmp_path: Path) -> None:
+    """One form in the memory: a Trados TMX unit and an XLIFF unit with the same codes give
+    the same pair, so the one matches the other."""
+    from ltmt.formats.xliff import read_xliff
+
+    tmx_path = one_unit_tmx(
+        tmp_path / "t.tmx",
+        'Click <bpt i="1" x="1"/>Save<ept i="1"/> on <ph x="2"/>.',
+        'Klicken Sie <ph x="2"/> auf <bpt i="1" x="1"/>Speichern<ept i="1"/>.',
+    )
+    xliff_path = tmp_path / "t.xlf"
+    xliff_path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="o"'
+        ' source-language="en" target-language="de" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Click <g id="1">Save</g> on <x id="2"/>.</source>'
+        '<target state="final">Klicken Sie <x id="2"/> auf <g id="1">Speichern</g>.</target>'
+        "</trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    [from_tmx], [from_xliff] = read_tmx(tmx_path), read_xliff(xliff_path)
+    assert (from_tmx.source, from_tmx.target) == (from_xliff.source, from_xliff.target)

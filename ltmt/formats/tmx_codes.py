@@ -1,0 +1,111 @@
+"""The text of a TMX ``<seg>`` with inline codes, as the memory holds inline markup.
+
+A TMX inline code (``<bpt>``, ``<ept>``, ``<it>``, ``<ph>``, ``<ut>``) may wrap the native code
+it stands for: ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``, ``<ph>{0}</ph>`` as ``{0}`` (what
+translate-toolkit reads too). SDL Trados Studio writes its codes empty (``<ph x="1" type="0"
+/>``, ``<bpt i="1" type="1" x="1" />Save<ept i="1" />``), and their string value is nothing: the
+placeholder was lost and the words around it ran together. A code without native code is read
+as XLIFF 1.2's equivalent, the form the XLIFF reader keeps inline markup in
+(:mod:`ltmt.formats.inline`), so the memory holds one form and an XLIFF segment with the same
+codes matches it: a placeholder as ``<x id="1"/>``, a paired code as ``<g id="1">Save</g>``, a
+code whose partner is not in the segment as ``<bx id="1"/>`` (its start) or ``<ex id="1"/>``
+(its end). Its id is the code's ``x`` (which ties it to the original document's code), else its
+``i``, else its number in the segment.
+
+    text = segment_text(segment)   # 'Click <g id="1">Save</g> to store your changes.'
+
+Paired codes whose ends overlap (``<bpt i="1"/>a<bpt i="2"/>b<ept i="1"/>c<ept i="2"/>``) have no
+such form: :class:`OverlappingCodes` is raised, and the unit is left out rather than stored with
+markup that does not nest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ltmt.formats.common import local_name
+from ltmt.formats.inline import escape_attribute
+
+CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
+
+
+class OverlappingCodes(ValueError):
+    """A segment's paired codes without native code overlap: its text cannot be written with
+    tags that nest (see the module docstring)."""
+
+
+def segment_text(segment: Any) -> str:
+    """The string value of the ``<seg>`` element ``segment``, each inline code without native
+    code read as its XLIFF 1.2 tag (see the module docstring). Raises
+    :class:`OverlappingCodes` where those tags would not nest."""
+    if len(segment) == 0:  # the common case: text alone
+        return str(segment.text or "")
+    reader = _Reader(_tagged_pairs(segment))
+    text = reader.content(segment)
+    if reader.open:
+        raise OverlappingCodes(f"paired codes {reader.open} do not end in the segment")
+    return text
+
+
+def _native(code: Any) -> str:
+    """The native code ``code`` wraps (its string value; ``""`` for an empty one)."""
+    return str(code.xpath("string()"))
+
+
+def _tagged_pairs(segment: Any) -> frozenset[str]:
+    """The ``i`` of the paired codes of ``segment`` read as ``<g>``: both ends in the segment,
+    one of them (or both) without native code (a pair that keeps one end's native code and
+    loses the other's would not be markup at all)."""
+    starts: dict[str, Any] = {}
+    ends: dict[str, Any] = {}
+    for element in segment.iter():
+        name = local_name(element.tag)
+        if name in ("bpt", "ept"):
+            (starts if name == "bpt" else ends).setdefault(element.get("i") or "", element)
+    return frozenset(
+        i for i in starts.keys() & ends.keys() if not (_native(starts[i]) and _native(ends[i]))
+    )
+
+
+class _Reader:
+    """Reads a segment's content in document order, keeping the paired codes open so far."""
+
+    def __init__(self, tagged: frozenset[str]) -> None:
+        self.tagged = tagged
+        self.open: list[str] = []  # the i of the <g> opened and not closed yet, innermost last
+        self.count = 0  # the codes read so far
+
+    def content(self, element: Any) -> str:
+        """The text of ``element``'s content: text, codes, and the text of other elements
+        (``<hi>``, ``<sub>``), whose own codes are read too."""
+        parts = [element.text or ""]
+        for child in element:
+            name = local_name(child.tag)
+            if name in CODES:
+                parts.append(self.code(child, name))
+            elif name:  # (a comment or processing instruction is no text)
+                parts.append(self.content(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def code(self, code: Any, name: str) -> str:
+        """What the inline ``code`` (``name``: its element's) reads as."""
+        self.count += 1
+        i = code.get("i") or ""
+        ident = escape_attribute(code.get("x") or i or str(self.count))
+        if name in ("bpt", "ept") and i in self.tagged:
+            if name == "bpt":
+                self.open.append(i)
+                return f'<g id="{ident}">'
+            if not self.open or self.open[-1] != i:
+                raise OverlappingCodes(f"the end of paired code {i} is not the innermost one")
+            self.open.pop()
+            return "</g>"
+        native = _native(code)
+        if native:
+            return native
+        if name == "bpt" or (name == "it" and code.get("pos") == "begin"):
+            return f'<bx id="{ident}"/>'
+        if name in ("ept", "it"):
+            return f'<ex id="{ident}"/>'
+        return f'<x id="{ident}"/>'
