@@ -291,6 +291,21 @@ def test_fields_the_model_garbles_go_to_it_as_tags_and_the_others_as_written():
     assert split.rebuild(["<x/> erhalten"]) == '$t(key, {"count": 3}) erhalten'
 
 
+def test_inline_codes_with_attributes_go_to_the_model_as_tags():
+    """XLIFF's codes with attributes: the model wrote ``<x id=» ctype=»x-link«/>«/>«`` and lost
+    the words after ``<sc id="1" type="fmt" subType="xlf:i"/>``; as tags they keep their place."""
+    forms = LineForms(decorations=True)
+    line = 'Press <bpt id="1" ctype="bold"/>OK<ept id="1"/><ph id="2" ctype="x-tab"/>to continue.'
+    split = split_segment(line, forms)
+    assert split.lines == ["Press <x1/>OK<x2/>to continue."]
+    assert split.rebuild(["Drücken Sie <x1/>OK<x2/>, um fortzufahren."]) == (
+        'Drücken Sie <bpt id="1" ctype="bold"/>OK<ept id="1"/><ph id="2" ctype="x-tab"/>, um '
+        "fortzufahren."
+    )
+    split = split_segment('Click <sc id="1" type="fmt" subType="xlf:i"/>here', forms)
+    assert split.lines == ["Click <x/>here"]
+
+
 def test_a_line_naming_a_language_gets_its_name_without_the_model():
     forms = LineForms(decorations=True, target_language="de", english_names=True)
     split = split_segment("Irish\nOpen the file", forms)

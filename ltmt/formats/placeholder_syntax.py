@@ -33,6 +33,9 @@ _TAG_NAMES = (
     "strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|var|wbr|x"
 )
 _ATTRIBUTE = r"""\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/=]+))?"""
+# a self-closing tag with attributes: XLIFF's codes (<x id="1" ctype="x-link"/>, <sc id="1"
+# type="fmt"/>, the <ph id="ltmt-v1"/> that stands for a code element), an <img src="..."/>
+_EMPTY_WITH_ATTRIBUTES = re.compile(rf"<[A-Za-z][\w:.-]*(?:{_ATTRIBUTE})+\s*/>")
 # quote marks, which end a URL (an attribute's value, or German quotes a model wrote)
 _QUOTE_MARKS = "\"'\u00ab\u00bb\u201e\u201c\u201d\u2018\u2019"
 _VALUED_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
@@ -124,7 +127,12 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     the forms it garbles or drops where it keeps ``%s`` and ``{name}``: a sigil's field
     (``:count`` was dropped, ``$1`` lost its ``$``), i18next's unescaped or formatted fields
     (``{{- userName}}`` became ``{{{-BenutzerName}``, ``{{val, number}}`` ``{{{{val, Zahl}}``)
-    and Windows paths (``C:\\Users\\bob\\file.txt`` lost ``bob``)."""
+    and Windows paths (``C:\\Users\\bob\\file.txt`` lost ``bob``); and a self-closing tag with
+    attributes, whose quotes the model read as quotation (``<x id="1" ctype="x-link"/>`` came out
+    ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as
+    ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost)."""
+    if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
+        return True
     if placeholder.kind == "name" and "\\" in placeholder.text:  # a Windows path lost parts
         return True
     if placeholder.kind == "escape" and placeholder.text not in ("\\n", "\\r", "\\t"):

@@ -106,7 +106,35 @@ def repair_line(
     outside = punctuation_outside_tags(source, unglued)
     if outside != unglued:
         problems.append("punctuation moved back out of a tag")
-    return outside, problems
+    unquoted = _unquoted_tags(source, outside)
+    if unquoted != outside:
+        problems.append("quote marks around a tag removed")
+    return unquoted, problems
+
+
+_OPENING_QUOTES = '\u00bb\u201e\u201c"'  # », „, “ and "
+_CLOSING_QUOTES = '\u00ab\u201c\u201d"'  # «, “, ” and "
+
+
+def _unquoted_tags(source: str, text: str) -> str:
+    """``text`` without the quote marks the model put around a tag where the source has none
+    before it: a code given to it as ``<x/>`` came back quoted as if it were a word
+    (``Please read <x/>the terms`` → ``» <x/>«-Belegung``)."""
+    pieces, position = [], 0
+    for tag in find_placeholders(text):
+        if tag.kind != "tag" or tag.start < position:
+            continue
+        before = text[position : tag.start]
+        after = text[tag.end :]
+        opening, closing = before.rstrip(" ")[-1:], after.lstrip(" ")[:1]
+        quoted = bool(opening and closing) and opening in _OPENING_QUOTES
+        if not quoted or closing not in _CLOSING_QUOTES:
+            continue
+        if re.search(rf"{_QUOTES}\s*{re.escape(tag.text)}", source):  # the source quotes it
+            continue
+        pieces += [before.rstrip(" ")[:-1], tag.text]
+        position = tag.end + len(after) - len(after.lstrip(" ")) + 1
+    return "".join(pieces) + text[position:]
 
 
 # a sign beside a tag: after an opening one, before or after a closing one

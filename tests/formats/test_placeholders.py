@@ -6,7 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from ltmt.formats.placeholder_syntax import placeholder_shape, placeholders_added
+from ltmt.formats.placeholder_syntax import (
+    find_placeholders,
+    placeholder_shape,
+    placeholders_added,
+    sent_as_tag,
+)
 from ltmt.formats.placeholders import (
     extract_placeholders,
     fit_translation,
@@ -159,6 +164,15 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             'Sag »<ph id="ltmt-v1"/>« jetzt',
             True,
         ),
+        # ... or quoted as a word where the source does not quote it: the marks dropped
+        (
+            'Please read <sc id="1"/>the terms of use',
+            '» <sc id="1"/>«-Belegung von Benutzung lesen',
+            '<sc id="1"/>-Belegung von Benutzung lesen',
+            True,
+        ),
+        ("Use <x/> now", "Nutze „<x/>“ jetzt", "Nutze <x/> jetzt", True),
+        ("Use <b>OK</b> now", "Nutze »<b>OK</b>« jetzt", "Nutze »<b>OK</b>« jetzt", False),
         # Braces the model doubled or split around an i18next field: the field put back, the
         # stray braces dropped (where the source has no brace of its own).
         (
@@ -371,3 +385,26 @@ def test_a_repeated_tail_goes_after_a_placeholder_the_source_lacks_too() -> None
     from ltmt.formats.repair import drop_repeated_tails
 
     assert drop_repeated_tails("Open", "Öffne %(x)s)s") == "Öffne %(x)s"
+
+
+@pytest.mark.parametrize(
+    ("tag", "as_tag"),
+    [
+        # self-closing codes with attributes: the model read their quotes as quotation
+        ('<x id="1" ctype="x-link"/>', True),
+        ('<ph id="2" ctype="x-tab"/>', True),
+        ('<sc id="1" type="fmt" subType="xlf:i"/>', True),
+        ('<ec startRef="1"/>', True),
+        ('<ph id="ltmt-v1"/>', True),
+        ('<img src="a.png" alt="A"/>', True),
+        # tags without attributes, and paired tags, as written
+        ("<br/>", False),
+        ("<x/>", False),
+        ('<g id="1">', False),
+        ('<a href="https://example.org">', False),
+        ("</g>", False),
+    ],
+)
+def test_self_closing_tags_with_attributes_go_to_the_model_as_tags(tag: str, as_tag: bool) -> None:
+    [placeholder] = find_placeholders(f"Open {tag} now")
+    assert sent_as_tag(placeholder) is as_tag
