@@ -32,7 +32,11 @@ DocBook's ``<span class="command">``), a pair around no word of two letters (an 
 ``<samp>``, ``<var>``, ``<tt>``, ``<pre>``), stands in the text as a self-closing placeholder
 (``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
 its text unchanged (one the model dropped, at its place in the source too).
-Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps.
+Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps;
+but XLIFF 2.0's ``<sc id="1"/>`` and the ``<ec startRef="1"/>`` that ends it, in one segment, are
+a pair as ``<pc>`` is (the model kept them and left their words untranslated: ``Open <sc
+id="1"/>the file<ec startRef="1"/> now.`` came out ``Open <sc id="1"/>the Datei<ec
+startRef="1"/>.``); one whose other end is in another segment stays a placeholder.
 Pairs stacked with nothing between their tags (``<a href="..."><em>the guide</em></a>``,
 Sphinx's ``<a class="reference internal"><span class="std std-ref">Modules</span></a>``) are one
 pair; other nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
@@ -117,13 +121,47 @@ class PairedText:
         return [pair.inner for pair in self.pairs if not pair.token]
 
 
+# XLIFF 2.0's paired code as two empty elements: its start, <sc id="1"/>, and its end, <ec
+# startRef="1"/> (``{group}``: the name of the id's group, ``{ids}``: the ids it may have)
+_START_CODE = r"""<sc(?=\s)[^<>]*?\sid\s*=\s*"(?P<{group}>{ids})"[^<>]*/>"""
+_END_CODE = r"""<ec(?=\s)[^<>]*?\sstartRef\s*=\s*"(?P<{group}>{ids})"[^<>]*/>"""
+_ANY_ID = '[^"]*'
+
+
 @functools.lru_cache(maxsize=256)
-def _pair_tag(names: frozenset[str]) -> re.Pattern[str]:
-    """The opening and closing tags of the elements ``names``."""
+def _pair_tag(names: frozenset[str], codes: frozenset[str]) -> re.Pattern[str]:
+    """The opening and closing tags of the elements ``names``, and the ``<sc>`` and ``<ec>`` of
+    the paired codes of ids ``codes``."""
     alternatives = "|".join(sorted(map(re.escape, names)))
-    return re.compile(
-        rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
+    pattern = rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
+    if codes:
+        ids = "|".join(sorted(map(re.escape, codes)))
+        start = _START_CODE.format(group="start", ids=ids)
+        pattern += f"|{start}|{_END_CODE.format(group='end', ids=ids)}"
+    return re.compile(pattern)
+
+
+def _paired_codes(source: str) -> frozenset[str]:
+    """The ids of the ``<sc>`` of ``source`` whose ``<ec>`` comes after it in ``source``."""
+    end_code = re.compile(_END_CODE.format(group="id", ids=_ANY_ID))
+    ends = {found["id"]: found.start() for found in end_code.finditer(source)}
+    start_code = re.compile(_START_CODE.format(group="id", ids=_ANY_ID))
+    return frozenset(
+        found["id"]
+        for found in start_code.finditer(source)
+        if ends.get(found["id"], -1) > found.end()
     )
+
+
+def _role(match: re.Match[str]) -> tuple[bool, str]:
+    """Whether a tag :func:`_pair_tag` found closes a pair, and the name its partner has
+    alike: an element's name, or for a code's ``<sc>`` and ``<ec>`` its id."""
+    found = match.groupdict()
+    if found.get("start") is not None:
+        return False, f"sc {found['start']}"
+    if found.get("end") is not None:
+        return True, f"sc {found['end']}"
+    return bool(found["close"]), str(found["name"])
 
 
 def kept_as_written(opening: str) -> bool:
@@ -194,13 +232,13 @@ def _strip_pairs(source: str) -> PairedText | None:
         | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
         | {name for name, inner in _PLAIN_ELEMENT.findall(source) if _has_words(inner)}
     )
-    for match in _pair_tag(names).finditer(source):
+    for match in _pair_tag(names, _paired_codes(source)).finditer(source):
         between = source[last : match.start()]
         pieces.append(between)
         length += len(between)
         last = match.end()
-        name = match.group("name")
-        if not match.group("close"):
+        closing, name = _role(match)
+        if not closing:
             if closings or (opened and between):  # a tag opened inside with text before it
                 return None
             opened.append((name, match.group(), length))

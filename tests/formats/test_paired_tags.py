@@ -165,6 +165,11 @@ def test_a_class_only_like_a_code_class_is_no_code() -> None:
         "<g>unclosed",
         "a</g> b",
         '<g id="1"/>',
+        # XLIFF 2.0's codes whose other end is in another segment: placeholders
+        'Click <sc id="1" type="fmt" subType="xlf:i"/>here',
+        'carefully<ec startRef="1"/>.',
+        'a <ec startRef="1"/> b <sc id="1"/>c',  # the end before the start
+        'a <sc id="1"/>b<ec startRef="2"/>',
     ],
 )
 def test_strip_pairs_leaves_other_text_to_the_model(source: str) -> None:
@@ -391,6 +396,35 @@ def test_xliff_paired_codes_keep_words_and_spaces(
     assert "dieDatei" not in written and "thefile" not in written
     if "ph id" in document:
         assert '<target>Drücken Sie <ph id="1"/>, um fortzufahren.</target>' in written
+
+
+def test_xliff_20_start_and_end_codes_in_one_segment_are_a_pair() -> None:
+    """``<sc id="1"/>`` and its ``<ec startRef="1"/>`` are one code, as ``<pc>`` is: left to
+    the model, their words stayed untranslated (``Open <sc id="1"/>the Datei<ec
+    startRef="1"/>.``); a code whose other end is not in the text stays a placeholder."""
+    source = (
+        'Open <sc id="1" type="fmt" subType="xlf:i"/>the file<ec startRef="1" type="fmt"/> now'
+        ' <sc id="2"/>here'
+    )
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert paired.text == 'Open the file now <sc id="2"/>here'
+    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == [
+        ('<sc id="1" type="fmt" subType="xlf:i"/>', "the file", '<ec startRef="1" type="fmt"/>')
+    ]
+
+
+SC_EC = '<sc id="1" type="fmt" subType="xlf:i"/>the file<ec startRef="1" type="fmt"/>'
+
+
+def test_xliff_20_start_and_end_codes_keep_their_words(tmp_path: Path) -> None:
+    source = tmp_path / "in.xlf"
+    source.write_text(XLIFF20.replace('<pc id="1">the file</pc>', SC_EC), "utf-8")
+    out = tmp_path / "out.xlf"
+    translate_file(source, out, dictionary_model)
+    assert f"<target>Öffnen Sie jetzt {SC_EC.replace('the file', 'die Datei')}</target>" in (
+        out.read_text("utf-8")
+    )
 
 
 def test_a_100_percent_match_keeps_its_codes(tmp_path: Path) -> None:
