@@ -4,9 +4,10 @@ Source side: a term matches whole words (``\\w+`` runs), case-insensitively unle
 case-sensitive, and its last word also matches the English plural ("file" finds "files",
 "repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
 and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
-(``%(file)s``, ``<file>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees
-them) is never a term, nor is a word of a command-line option (``--no-sync``, ``-v``): options are
-code the output keeps as written.
+(``%(file)s``, ``<b>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees
+them; BBCode ``[b]``, ``[color=#ff0000]`` and angle-bracket tokens such as an input action
+``<action:Jump>``: :func:`ltmt.tag_tokens.tag_spans`) is never a term, nor is a word of a
+command-line option (``--no-sync``, ``-v``): options are code the output keeps as written.
 
 Target side (:func:`renders`): the output must contain the target term as written, starting at a
 word start; its first letter may change case (sentence start) and letters may follow it. The
@@ -30,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.tag_tokens import tag_spans
 from ltmt.terminology.terms import Term
 
 _WORD = re.compile(r"\w+")
@@ -51,10 +53,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text``'s placeholders and tags, BBCode and other
+    tag-like tokens among them (:func:`ltmt.tag_tokens.tag_spans`), left to right."""
+    return sorted([(p.start, p.end) for p in find_placeholders(text)] + tag_spans(text))
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text`` that are code, not prose: its placeholders and tags
-    and its command-line options. No glossary term is found, or placed, inside them."""
-    spans = [(p.start, p.end) for p in find_placeholders(text)]
+    (:func:`markup_spans`) and its command-line options. No glossary term is found, or placed,
+    inside them."""
+    spans = markup_spans(text)
     spans.extend(m.span() for m in _OPTION.finditer(text))
     return spans
 
@@ -220,12 +229,12 @@ def renders(target: str, output: str) -> bool:
 
 
 def _placeholders_blanked(text: str) -> str:
-    """``text`` with each placeholder (``{repository}``, ``%(file)s``, a tag) made spaces."""
-    out, position = [], 0
-    for placeholder in find_placeholders(text):
-        out += [text[position : placeholder.start], " " * (placeholder.end - placeholder.start)]
-        position = placeholder.end
-    return "".join([*out, text[position:]])
+    """``text`` with each placeholder (``{repository}``, ``%(file)s``) and tag (``<b>``,
+    ``[b]``, ``<action:Sprung>``) made spaces."""
+    blanked = list(text)
+    for start, end in markup_spans(text):
+        blanked[start:end] = " " * (end - start)
+    return "".join(blanked)
 
 
 def substitute(text: str, hits: Sequence[TermHit]) -> str:

@@ -67,6 +67,18 @@ def test_terms_inside_command_line_options_are_left_alone():
     assert found("a re-commit - file") == [("commit", "commit"), ("file", "file")]
 
 
+def test_terms_inside_bbcode_and_other_tag_tokens_are_left_alone_and_between_them_found():
+    """An input action (``<action:Jump>``) or a BBCode tag is markup, not words: no term in it,
+    a term between tags found there."""
+    assert found("press <action:commit> or <key name=file>") == []
+    assert found("[b]file name[/b]: [color=#ff0000]commit[/color]") == [
+        ("file name", "file name"),
+        ("commit", "commit"),
+    ]
+    assert found("[url=https://x.org/file]a box[/url]") == [("box", "box")]
+    assert found("[commit] [file]") == [("commit", "commit"), ("file", "file")]  # labels
+
+
 def test_protected_spans_are_placeholders_and_options():
     text = "use -v or --no-sync with %s, not re-run"
     assert [text[s:e] for s, e in sorted(protected_spans(text))] == ["-v", "--no-sync", "%s"]
@@ -99,6 +111,8 @@ def test_substitute_puts_the_targets_in_place():
         # a placeholder's name is no rendering of the term
         ("Repository", "in das Depot {repository}", False),
         ("Repository", "in das Repository {repository}", True),
+        ("Sprung", "Halte <action:Sprung> gedrückt", False),  # nor a tag token's
+        ("Heiltrank", "[b]Heiltrank[/b] kaufen", True),
     ],
 )
 def test_renders_is_a_word_start_stem_match(target, output, expected):
