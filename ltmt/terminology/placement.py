@@ -3,9 +3,10 @@
 The model's alignment attention says which source tokens each output token was written for: the
 CTranslate2 fast path returns it with its output, and :func:`alignment` reads it for a torch
 (fused) output in one teacher-forced pass. :func:`place_terms` puts each missing target in place
-of the output word that attends most to the target's source term: before it when the word holds
-a placeholder or a command-line option (or in it, in place of the term copied untranslated
-between tags: ``<b>Save</b>``), and after it when the word carries another of the line's
+of the output word that attends most to the target's source term: before it when the word is a
+placeholder, tag or command-line option (a tag and the word written right after it are words
+apart: in ``[b]Health Potion[/b]`` or ``<b>Save</b>`` the term between the tags is replaced
+there, written as one with the tag), and after it when the word carries another of the line's
 targets, or when it attends more to another source word than to the term (it translates that
 word: the model left the term out), so neither is lost; a target whose word already takes
 another follows that one. When the word is a German negation ("nicht", "kein"), nothing is
@@ -21,7 +22,6 @@ per-step constraint of :mod:`ltmt.terminology.constraints` when it falls short.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -105,6 +105,7 @@ def place_terms(
     """
     if not output_ids or not missing:
         return None
+    markup = _markup_tokens(output_ids, pieces)
     edits: list[tuple[int, int, tuple[int, ...]]] = []
     for term in missing:
         first, last = term.source_span
@@ -112,7 +113,7 @@ def place_terms(
             return None
         weights = [sum(row[first:last]) for row in attention[: len(output_ids)]]
         aligned = max(range(len(weights)), key=weights.__getitem__)
-        start, end = _word_around(output_ids, aligned, pieces)
+        start, end = _word_around(output_ids, aligned, pieces, markup)
         word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
         if word.strip().casefold() in keep:
             return None  # the caller decodes the line again
@@ -121,11 +122,8 @@ def place_terms(
         if any(s < end and start < e for s, e, _ in edits):
             rewrite = None
         rewritten = None
-        if protected_spans(word):
-            if rewrite is not None and term.source:  # <b>Save</b> -> <b>Speichern</b>
-                rewritten = _copied_inside(word, term, rewrite)
-            if rewritten is None:
-                end = start  # insert before the word: its placeholder or option stays
+        if markup[aligned]:  # insert before the word: its placeholder, tag or option stays
+            start = end = _word_start(output_ids, start, pieces)
         elif any(renders(target, word) for target in kept):
             start = end  # insert after the word: its target stays
         else:
@@ -136,14 +134,16 @@ def place_terms(
             if rewritten is None and _translates_another(attention[start:end], first, last):
                 start = end  # insert after the word: the word it translates stays
             elif rewritten is None and term.source.strip().count(" "):
-                start, end = _term_words(output_ids, attention, start, end, term, pieces, kept)
+                start, end = _term_words(
+                    output_ids, attention, start, end, term, pieces, kept, markup
+                )
         if rewritten is not None:
-            edits.append((start, end, rewritten))
+            edits.append(_beside_markup(output_ids, (start, end, rewritten), pieces, encode))
             continue
         taken = [e for s, e, _ in edits if (start < e and s < end) or start == s]
         if taken:  # the word already takes a target: this one follows it
             start = end = max(taken)
-        edits.append((start, end, term.target_ids))
+        edits.append(_beside_markup(output_ids, (start, end, term.target_ids), pieces, encode))
     placed: list[int] = []
     position = 0
     for start, end, target_ids in sorted(edits):
@@ -151,6 +151,45 @@ def place_terms(
         placed.extend(target_ids)
         position = end
     return placed + list(output_ids[position:])
+
+
+def _markup_tokens(ids: Sequence[int], pieces: Sequence[str]) -> list[bool]:
+    """Per token of ``ids``, whether it writes (part of) a placeholder, tag or command-line
+    option of the output (:func:`~ltmt.terminology.matching.protected_spans`, found in the whole
+    text: a BBCode ``[b]`` is a tag where its ``[/b]`` follows). No target replaces such a
+    token, and a word ends where markup starts: ``[b]Health`` is the tag and ``Health``."""
+    texts = [pieces[i].replace(_WORD_START, " ") for i in ids]
+    spans = protected_spans("".join(texts))
+    flags: list[bool] = []
+    end = 0
+    for text in texts:
+        start, end = end, end + len(text)
+        flags.append(any(s < end and start < e for s, e in spans))
+    return flags
+
+
+def _beside_markup(
+    ids: Sequence[int],
+    edit: tuple[int, int, tuple[int, ...]],
+    pieces: Sequence[str],
+    encode: Callable[[str], tuple[int, ...]] | None,
+) -> tuple[int, int, tuple[int, ...]]:
+    """``edit`` (tokens ``[start, end)`` of ``ids`` replaced by new ones), where the replaced
+    tokens follow markup without a space (``[b]|Health Potion``, ``%s-|Datei``), widened to the
+    start of their word and written as one with it (``[b]Heiltrank``, re-tokenised by
+    ``encode``): the target's own tokens start a word, and would put a space after the tag. As
+    it is otherwise."""
+    start, end, new = edit
+    if encode is None or start >= end or pieces[ids[start]].startswith(_WORD_START):
+        return edit
+    begin = _word_start(ids, start, pieces)
+    joined = encode((_text(ids[begin:start], pieces) + _text(new, pieces).lstrip()).strip())
+    return (begin, end, joined) if joined else edit
+
+
+def _text(ids: Sequence[int], pieces: Sequence[str]) -> str:
+    """What the tokens ``ids`` write (a word-start mark as a space)."""
+    return "".join(pieces[i] for i in ids).replace(_WORD_START, " ")
 
 
 def _compound_word(
@@ -180,19 +219,6 @@ def _compound_word(
     else:  # the term last: Einstellungs|datei -> Einstellungs-Ablage
         text = rest + ("" if rest.endswith("-") else "-") + term.target
     return encode(text) or None
-
-
-def _copied_inside(
-    word: str, term: Missing, encode: Callable[[str], tuple[int, ...]]
-) -> tuple[int, ...] | None:
-    """The token ids of ``word`` (one that holds a tag or placeholder) with the term's source,
-    which the model copied into it untranslated (``<b>Save</b>``), replaced by the target, or
-    ``None`` when the word does not hold it outside its tags, placeholders and options."""
-    spans = protected_spans(word)
-    for found in re.finditer(rf"(?<!\w){re.escape(term.source)}(?!\w)", word, re.IGNORECASE):
-        if not any(s <= found.start() < e for s, e in spans):
-            return encode((word[: found.start()] + term.target + word[found.end() :]).strip())
-    return None
 
 
 def _compound_part(
@@ -234,11 +260,13 @@ def _term_words(
     term: Missing,
     pieces: Sequence[str],
     kept: Sequence[str],
+    markup: Sequence[bool],
 ) -> tuple[int, int]:
     """The tokens ``[start, end)`` of a word that translates a term of several words, widened
     to the words next to it that translate the term too (each attends to the term's source
     tokens more than to any other: "ziehende Anfrage" for "pull request" is replaced whole).
-    Placeholders, options, function words and words carrying a kept target stay."""
+    Placeholders, tags and options (``markup``, per token), function words and words carrying
+    a kept target stay: a term between tags (``[b]Health Potion[/b]``) is replaced there."""
     first, last = term.source_span
 
     def belongs(span: tuple[int, int]) -> bool:
@@ -246,18 +274,18 @@ def _term_words(
         return (
             any(c.isalpha() for c in text)
             and text.strip().casefold() not in FUNCTION_WORDS
-            and not protected_spans(text)
+            and not any(markup[span[0] : span[1]])
             and not any(renders(target, text) for target in kept)
             and not _translates_another(attention[span[0] : span[1]], first, last)
         )
 
     while end < len(ids):
-        after = _word_around(ids, end, pieces)
+        after = _word_around(ids, end, pieces, markup)
         if after[0] != end or not belongs(after):
             break
         end = after[1]
     while start > 0:
-        before = _word_around(ids, start - 1, pieces)
+        before = _word_around(ids, start - 1, pieces, markup)
         if not belongs(before):
             break
         start = before[0]
@@ -317,15 +345,34 @@ def alignment(
     ]
 
 
-def _word_around(ids: Sequence[int], position: int, pieces: Sequence[str]) -> tuple[int, int]:
+def _word_around(
+    ids: Sequence[int], position: int, pieces: Sequence[str], markup: Sequence[bool] = ()
+) -> tuple[int, int]:
     """The token span of the word (a word-start piece and the pieces after it, punctuation at
-    its end left out) at ``position``."""
+    its end left out) at ``position``. With ``markup`` (per token: whether it writes a
+    placeholder, tag or option), markup and the prose beside it are words apart: ``[b]Health``
+    is ``[b]`` and ``Health``."""
+
+    def apart(before: int) -> bool:
+        return bool(markup) and markup[before] != markup[before + 1]
+
     start = position
-    while start > 0 and not pieces[ids[start]].startswith(_WORD_START):
+    while start > 0 and not pieces[ids[start]].startswith(_WORD_START) and not apart(start - 1):
         start -= 1
     end = position + 1
-    while end < len(ids) and not pieces[ids[end]].startswith(_WORD_START):
+    if start > 0 and apart(start - 1):
+        while start < position and not any(c.isalnum() for c in pieces[ids[start]]):
+            start += 1  # punctuation after the markup stays: %s-|Datei
+    while end < len(ids) and not pieces[ids[end]].startswith(_WORD_START) and not apart(end - 1):
         end += 1
     while end > position + 1 and not any(c.isalnum() for c in pieces[ids[end - 1]]):
         end -= 1  # punctuation after the word ("Zeit.") stays
     return start, end
+
+
+def _word_start(ids: Sequence[int], position: int, pieces: Sequence[str]) -> int:
+    """Where the word-start piece of the token at ``position`` is: the start of the word it
+    belongs to as the output writes it, markup and all (``[b]Health``)."""
+    while position > 0 and not pieces[ids[position]].startswith(_WORD_START):
+        position -= 1
+    return position

@@ -189,10 +189,46 @@ def test_a_term_copied_untranslated_between_tags_is_replaced_there():
     pieces = PIECES + tags
     ids = {piece: len(PIECES) + n for n, piece in enumerate(tags)}
     output = [1, ids["▁<b>"], ids["Save"], ids["</b>"], 5]  # das <b>Save</b> .
-    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Speichern", source="Save")
-    words = {"<b>Speichern</b>": (96,)}
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Depot", source="Save")
+    words = {"<b>Depot": (96,)}
     placed = place_terms(output, attention_on(2, 5), [missing], pieces, encode=words.__getitem__)
-    assert placed == [1, 96, 5]
-    unsaid = Missing(source_span=(1, 2), target_ids=(7,), target="Speichern", source="Close")
-    placed = place_terms(output, attention_on(2, 5), [unsaid], pieces, encode=words.__getitem__)
-    assert placed == [1, 7, *output[1:]]  # not copied: before the tags, as before
+    assert placed == [1, 96, ids["</b>"], 5]
+
+
+# the pieces of "[b]Health Potion[/b]: ..." as the model wrote it, and of the target "Heiltrank"
+BBCODE = ["▁[", "b", "]", "H", "ealth", "▁Po", "tion", "[", "/", ":", "▁He", "il", "trank"]
+
+
+def test_a_term_of_several_words_between_bbcode_tags_is_replaced_there():
+    """``[b]Health Potion[/b]``: a tag and the word after it are words apart, so the target
+    replaces both words of the term inside the tags and is written as one with ``[b]`` (it took
+    the tag with it: ``Heiltrank]``)."""
+    pieces = PIECES + BBCODE
+    n = {piece: len(PIECES) + i for i, piece in enumerate(BBCODE)}
+    written = ["▁[", "b", "]", "H", "ealth", "▁Po", "tion", "[", "/", "b", "]", ":"]
+    output = [n[p] for p in written]
+    # the source "[b]Health Potion[/b]: </s>": the term is its tokens 1 and 2
+    rows = [[0.9, 0.0, 0.0, 0.0, 0.1]] * 3 + [[0.0, 0.5, 0.5, 0.0, 0.0]] * 4
+    rows += [[0.0, 0.0, 0.0, 0.9, 0.1]] * 5
+    target = (n["▁He"], n["il"], n["trank"])
+    heiltrank = Missing(
+        source_span=(1, 3), target_ids=target, target="Heiltrank", source="Health Potion"
+    )
+    words = {"[b]Heiltrank": (95,)}
+    placed = place_terms(output, rows, [heiltrank], pieces, encode=words.get)
+    assert placed == [95, *output[7:]]  # [b]Heiltrank [/b]:
+
+
+def test_a_target_aligned_to_a_tag_goes_before_it():
+    """The word the term's attention points at is a tag (``<action:Jump>``): it stays whole,
+    the target goes before it."""
+    tokens = ["▁<", "action", ":", "J", "ump", ">"]
+    pieces = PIECES + tokens
+    n = {piece: len(PIECES) + i for i, piece in enumerate(tokens)}
+    output = [1, *(n[p] for p in tokens), 4]  # das <action:Jump> leer
+    rows = attention_on(4, len(output))
+    assert place_terms(output, rows, [DEPOT], pieces, encode=lambda w: (99,)) == [
+        1,
+        7,
+        *output[1:],
+    ]
