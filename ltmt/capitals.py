@@ -48,6 +48,7 @@ from ltmt.formats.placeholder_syntax import (
     outside_placeholders,
     without_placeholders,
 )
+from ltmt.tag_tokens import tag_spans
 from ltmt.text import LETTERS
 from ltmt.word_tables import lowercase_words
 
@@ -128,13 +129,16 @@ def in_capitals(text: str) -> str:
 
 
 def first_letter(text: str) -> int | None:
-    """Where the first letter of ``text`` outside its placeholders is (None: it has none)."""
-    inside = {i for p in find_placeholders(text) for i in range(p.start, p.end)}
+    """Where the first letter of ``text`` outside its placeholders and tags is (None: it has
+    none): a line that starts with a BBCode tag (``[b]health Potion[/b]``) or another tag-like
+    token (:func:`ltmt.tag_tokens.tag_spans`) starts with the word after it, not the tag's."""
+    spans = [(p.start, p.end) for p in find_placeholders(text)] + tag_spans(text)
+    inside = {i for start, end in spans for i in range(start, end)}
     return next((i for i, c in enumerate(text) if c.isalpha() and i not in inside), None)
 
 
 def with_first_capital(text: str) -> str:
-    """``text`` with its first letter outside placeholders a capital."""
+    """``text`` with its first letter outside placeholders and tags a capital."""
     at = first_letter(text)
     return text if at is None else text[:at] + text[at].upper() + text[at + 1 :]
 

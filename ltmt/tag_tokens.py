@@ -9,10 +9,11 @@ first letter is the first one outside them (:func:`ltmt.capitals.first_letter`):
 word whose ``b`` takes a capital.
 
 A BBCode tag is a closing tag (``[/b]``), an opening tag with a value or attributes
-(``[color=#ff0000]``, ``[img width=20]``), or a bare name (``[b]``) closed later in its text: a
-bracketed word alone (``[OK]``, ``[Cancel]``) is a label the text names, not markup. An
-angle-bracket token is ``<`` and a letter (or ``/`` and a letter) up to the next ``>`` on the
-line: ``a < b`` and ``x <= y`` are none.
+(``[color=#ff0000]``, ``[img width=20]``), or a bare name (``[b]``) closed later in its text, in
+any case (the model wrote ``[b]Iron Swort[/B]``): a bracketed word alone (``[OK]``,
+``[Cancel]``) is a label the text names, not markup. An angle-bracket token is ``<`` and a
+letter (or ``/`` and a letter) up to the next ``>`` on the line: ``a < b`` and ``x <= y`` are
+none.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _BBCODE_VALUE = r"""(?:"[^"\]\n]*"|[^\s\[\]"]+)"""
 _TAG_TOKEN = re.compile(
     r"\[/[A-Za-z][\w-]*\]"
     rf"|\[[A-Za-z][\w-]*(?:={_BBCODE_VALUE}|(?:[ \t]+[\w-]+={_BBCODE_VALUE})+)\]"
-    r"|\[(?P<name>[A-Za-z][\w-]*)\](?=(?s:.*?)\[/(?P=name)\])"
+    r"|\[(?P<name>[A-Za-z][\w-]*)\](?=(?s:.*?)(?i:\[/(?P=name)\]))"
     r"|</?[A-Za-z][^<>\n]*>"
 )
 

@@ -6,12 +6,14 @@ import pytest
 
 from ltmt.capitals import (
     capitalised_starts,
+    first_letter,
     in_capitals,
     in_title_case,
     lower_case_starts,
     lowered_label,
     sentence_case,
     title_case_for_model,
+    with_first_capital,
     written_in_capitals,
 )
 
@@ -155,3 +157,20 @@ def test_a_line_in_title_case_goes_to_the_model_in_lower_case_unless_it_names_so
 ) -> None:
     assert in_title_case(line) is title_case
     assert title_case_for_model(line) == for_model
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("datei öffnen", "Datei öffnen"),
+        ("%s gefunden", "%s Gefunden"),  # a placeholder's letters are not the first
+        ("[b]heiltrank[/b]", "[b]Heiltrank[/b]"),  # nor a BBCode tag's
+        ("[color=#ff0000]eisenschwert[/color]", "[color=#ff0000]Eisenschwert[/color]"),
+        ("<action:Jump> drücken", "<action:Jump> Drücken"),
+        ("[ok] drücken", "[Ok] drücken"),  # a bracketed word alone is a word
+        ("%s", "%s"),
+    ],
+)
+def test_the_first_letter_is_outside_placeholders_and_tags(text: str, capital: str) -> None:
+    assert with_first_capital(text) == capital
+    assert (first_letter(text) is None) is (text == "%s")

@@ -15,6 +15,7 @@ from ltmt.tag_tokens import tag_spans
         ('[font="Times New Roman"]x[/font]', ['[font="Times New Roman"]', "[/font]"]),
         ("[img width=20 height=20]", ["[img width=20 height=20]"]),
         ("[/i] closes", ["[/i]"]),
+        ("[b]Iron Swort[/B]", ["[b]", "[/B]"]),  # closed in another case
         ("Hold <action:Jump> to glide.", ["<action:Jump>"]),
         ("<color=#ff0000>Fire</color>", ["<color=#ff0000>", "</color>"]),
         # a bracketed label not closed later, a Markdown link, comparisons: no tags

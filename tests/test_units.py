@@ -104,6 +104,14 @@ def test_split_segment_gives_lines_in_capitals_in_sentence_case(text, lines, tra
         ("Google Talk", ["Google Talk"], ["Google Talk"], "Google Talk"),  # names something
         ("Open the trash", ["Open the trash"], ["Papierkorb öffnen"], "Papierkorb öffnen"),
         ("SAVE ALL", ["Save all"], ["Alle speichern"], "ALLE SPEICHERN"),  # capitals first
+        # a tag first: the capital goes on the word after it, not on the tag (it went nowhere)
+        (
+            "[b]Health Potion[/b]",
+            ["[b]health potion[/b]"],
+            ["[b]health Potion[/b]"],
+            "[b]Health Potion[/b]",
+        ),
+        ("<i>Open File</i>", ["<i>open file</i>"], ["<i>datei öffnen</i>"], "<i>Datei öffnen</i>"),
     ],
 )
 def test_split_segment_gives_lines_in_title_case_in_lower_case(text, lines, translations, rebuilt):
