@@ -8,7 +8,8 @@ glossary.
   same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it
   (whitespace aside: a line wrapped elsewhere is the same translation).
 - :func:`glossary_findings`: a glossary term of the source whose target the translation does
-  not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count).
+  not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count, and where
+  the source writes the term in capitals, the target in capitals).
 - :func:`spelling_findings`: words of the translation the target language's spelling
   dictionary does not know (:mod:`ltmt.spelling`); a word of the source, of a glossary term's
   target, or of the translations of the entry's best matches in the user's memory passes.
@@ -137,8 +138,9 @@ def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> li
     for n, record in enumerate(records):
         missed: dict[str, str] = {}
         for hit in matcher.find(record.source):
-            if not renders(hit.term.target, record.target):
-                missed.setdefault(record.source[hit.start : hit.end], hit.term.target)
+            written = record.source[hit.start : hit.end]
+            if not renders(hit.term.target, record.target, written):
+                missed.setdefault(written, hit.term.target)
         findings.extend(
             Finding(
                 "glossary",

@@ -10,7 +10,8 @@ them; BBCode ``[b]``, ``[color=#ff0000]`` and angle-bracket tokens such as an in
 command-line option (``--no-sync``, ``-v``): options are code the output keeps as written.
 
 Target side (:func:`renders`): the output must contain the target term as written, starting at a
-word start; its first letter may change case (sentence start) and letters may follow it. The
+word start; its first letter may change case (sentence start), it may be in capitals where the
+source writes the term in capitals (a line in capitals), and letters may follow it. The
 letters that may follow are the choice for inflected German targets: the glossary's form is the
 stem the output must carry, so "Datei" is rendered by "Dateien" and "Depot" by "Depots", but a
 different word ("Repository") is not. German plurals that change the stem render it too
@@ -222,10 +223,24 @@ def _stem_pattern(stem: str) -> str:
     return first + re.escape(stem[1:])
 
 
-def renders(target: str, output: str) -> bool:
+def renders(target: str, output: str, written: str = "") -> bool:
     """Whether ``output`` carries the target term ``target`` (stem rule of the module), outside
-    its placeholders: ``{repository}`` is no rendering of ``Repository``."""
-    return _target_pattern(target).search(_placeholders_blanked(output)) is not None
+    its placeholders: ``{repository}`` is no rendering of ``Repository``. ``written``: the term
+    as the source writes it; where that is in capitals (``ELDORIA`` in ``THE ROAD TO
+    ELDORIA``), the target in capitals carries it too (``DER WEG NACH ELDORIA``): the term is
+    written in the case of its line."""
+    blanked = _placeholders_blanked(output)
+    if _target_pattern(target).search(blanked) is not None:
+        return True
+    return written.isupper() and _capitals_pattern(target).search(blanked) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _capitals_pattern(target: str) -> re.Pattern[str]:
+    """``target`` and its stems (:func:`target_stems`) in capitals, at a word start (German's
+    ``ß`` as ``SS``, as :func:`ltmt.capitals.in_capitals` writes it)."""
+    stems = "|".join(re.escape(stem.upper()) for stem in target_stems(target))
+    return re.compile(rf"(?<!\w)(?:{stems})")
 
 
 def _placeholders_blanked(text: str) -> str:

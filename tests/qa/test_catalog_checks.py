@@ -100,6 +100,23 @@ def test_glossary_terms_must_carry_their_target():
     ]
 
 
+def test_a_term_in_capitals_is_carried_by_its_target_in_capitals():
+    """A line in capitals writes its term's target in capitals: that is the term (it was
+    flagged: 'ELDORIA' is 'Eldoria' in the glossary)."""
+    matcher = TermMatcher([Term("Eldoria", "Eldoria"), Term("health potion", "Heiltrank")])
+    records = [
+        record(1, "THE ROAD TO ELDORIA", "DER WEG NACH ELDORIA"),
+        record(2, "BUY HEALTH POTIONS", "HEILTRÄNKE KAUFEN"),
+        record(3, "BUY HEALTH POTION", "GESUNDHEITSTRANK KAUFEN"),
+        record(4, "Buy a health potion", "HEILTRANK kaufen"),  # in capitals, but not the source
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [
+        (2, "'HEALTH POTION' is 'Heiltrank' in the glossary"),
+        (3, "'health potion' is 'Heiltrank' in the glossary"),
+    ]
+
+
 @pytest.mark.skipif(
     dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
 )

@@ -119,6 +119,22 @@ def test_renders_is_a_word_start_stem_match(target, output, expected):
     assert renders(target, output) is expected
 
 
+@pytest.mark.parametrize(
+    ("target", "output", "written", "expected"),
+    [
+        ("Eldoria", "DER WEG NACH ELDORIA", "ELDORIA", True),  # the term in its line's case
+        ("Heiltrank", "HEILTRÄNKE KAUFEN", "HEALTH POTIONS", True),  # and its stems
+        ("Straße", "STRASSE SPERREN", "ROAD", True),  # ß in capitals
+        ("Eldoria", "DER WEG NACH ELDORADO", "ELDORIA", False),
+        ("Commit", "COMMIT", "commit", False),  # the source writes it in small letters
+    ],
+)
+def test_a_term_the_source_writes_in_capitals_is_rendered_in_capitals(
+    target, output, written, expected
+):
+    assert renders(target, output, written) is expected
+
+
 def test_a_hyphenated_compounds_plural_takes_its_last_parts_ending():
     assert "Commit-Nachrichten" in plural_forms("Commit-Nachricht")
     assert "Pull-Requests" in plural_forms("Pull-Request")
