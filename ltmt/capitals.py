@@ -48,7 +48,6 @@ from ltmt.formats.placeholder_syntax import (
     outside_placeholders,
     without_placeholders,
 )
-from ltmt.tag_tokens import tag_spans
 from ltmt.text import LETTERS
 from ltmt.word_tables import lowercase_words
 
@@ -130,10 +129,9 @@ def in_capitals(text: str) -> str:
 
 def first_letter(text: str) -> int | None:
     """Where the first letter of ``text`` outside its placeholders and tags is (None: it has
-    none): a line that starts with a BBCode tag (``[b]health Potion[/b]``) or another tag-like
-    token (:func:`ltmt.tag_tokens.tag_spans`) starts with the word after it, not the tag's."""
-    spans = [(p.start, p.end) for p in find_placeholders(text)] + tag_spans(text)
-    inside = {i for start, end in spans for i in range(start, end)}
+    none): a line that starts with a BBCode tag (``[b]health Potion[/b]``) or a game's input
+    token (``<action:Jump>``) starts with the word after it, not the tag's."""
+    inside = {i for p in find_placeholders(text) for i in range(p.start, p.end)}
     return next((i for i, c in enumerate(text) if c.isalpha() and i not in inside), None)
 
 

@@ -1,6 +1,17 @@
 """The placeholder inventory of a string: printf, brace, tag, entity, escape and sigil
-(``:count``, ``$1``) placeholders, and the URLs and e-mail addresses in running text (the model
-mangled them: ``support@example.com`` → ``Mailge@example.com``).
+(``:count``, ``$1``) placeholders, a game's input tokens (``[KEY_JUMP]``, ``<action:Jump>``), and
+the URLs and e-mail addresses in running text (the model mangled them: ``support@example.com`` →
+``Mailge@example.com``).
+
+Tags are HTML's and XLIFF's, and the markup of game text: Unity TextMeshPro's rich text
+(``<color=#FF0000>``, ``<size=120%>``, ``<link="item_01">``, ``<sprite=3>``) and BBCode (``[b]``,
+``[color=#ff0000]``, ``[url=https://...]``, Godot's ``[wave amp=50]``, and their ``[/b]``). A tag
+with a value or attributes is markup wherever it stands; a bare name (``<bold>``, ``[b]``) only
+where its text closes it later (``[b]`` in any case: the model wrote ``[b]Iron Swort[/B]``): a
+bracketed word alone (``[OK]``, ``[1]``) is a label the text names, ``<name>`` a metavariable
+translators translate. This is the one definition of markup that the repair, ``ltmt qa``, the
+glossary (no term inside a tag) and capitals (a line's first letter is the first outside them)
+read.
 
 See :mod:`ltmt.formats.placeholders` for what is done with them.
 """
@@ -42,6 +53,22 @@ _VALUED_ATTRIBUTE = r"""\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
 # what follows the "&" of a character reference (&amp;, &#8212;, &#x2014;), and the reference
 REFERENCE_TAIL = r"(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
 CHARACTER_REFERENCE = "&" + REFERENCE_TAIL
+# TextMeshPro's rich-text tag with a value or unquoted attributes (<color=#FF0000>, <size=120%>,
+# <link="item_01">, <sprite=3 tint=1>, <sprite name=coin>): a tag closed later or not
+# (<sprite=3>, <pos=75%> stand alone); a value in German quotes is a garbled tag's
+_TAG_VALUE = rf"""(?:"[^"<>]*"|'[^'<>]*'|[^\s<>={_QUOTE_MARKS}]+)"""
+_VALUED_TAG = (
+    rf"<[A-Za-z][\w-]*(?:={_TAG_VALUE}(?:\s+[\w:.-]+={_TAG_VALUE})*"
+    rf"|(?:\s+[\w:.-]+={_TAG_VALUE})+)\s*>"
+)
+# BBCode: a closing tag, an opening one with a value or attributes ([color=#ff0000], [url=...],
+# [wave amp=50 freq=2]) and a bare name closed later in any case ([b] ... [/B])
+_BBCODE_VALUE = r"""(?:"[^"\]\n]*"|[^\s\[\]"]+)"""
+_BBCODE = (
+    r"\[/[A-Za-z][\w-]*\]"
+    rf"|\[[A-Za-z][\w-]*(?:={_BBCODE_VALUE}|(?:[ \t]+[\w-]+={_BBCODE_VALUE})+)\]"
+    r"|\[(?P<bbcode>[A-Za-z][\w-]*)\](?=(?s:.*?)(?i:\[/(?P=bbcode)\]))"
+)
 _PATTERNS = {
     "tag": (
         rf"</?(?i:{_TAG_NAMES})(?![\w:.-])(?:{_ATTRIBUTE})*\s*/?>"
@@ -50,7 +77,12 @@ _PATTERNS = {
         # any other name closed later in the text: react-i18next's <bold>, <link>, a component's
         r"|<(?P<element>[A-Za-z][\w:.-]*)\s*>(?=(?s:.*?)</(?P=element)\s*>)"
         r"|</?[0-9]{1,2}\s*/?>"  # react-i18next's numbered tags: <1>settings</1>, <0/>
+        rf"|{_VALUED_TAG}|{_BBCODE}"
     ),
+    # a game's input token: a key or button named in capitals with an underscore
+    # ([KEY_JUMP], [BUTTON_A]) or an input action (<action:Jump>), which the game replaces by
+    # its glyph
+    "token": r"\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\]|<[A-Za-z][\w-]*:[\w.-]+>",
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
     # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``)
@@ -120,6 +152,43 @@ class Placeholder:
             and not self.reference
             and not self.text[1:].isdigit()
         )
+
+
+# a tag's parts: whether it closes, its name, whether it closes itself (<br/>)
+_TAG_PARTS = re.compile(
+    r"<(?P<closing>/?)\s*(?P<name>[^\s/<>=]+)[^<>]*?(?P<empty>/?)\s*>"
+    r"|\[(?P<bb_closing>/?)(?P<bb_name>[^\s/\[\]=]+)[^\[\]]*\]",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class TagParts:
+    """What a tag says of its element: ``<color=#FF0000>`` opens ``color``, ``[/b]`` closes
+    ``b``, ``<br/>`` closes itself. ``bracket`` (``<`` or ``[``) tells markups apart: ``[/b]``
+    closes no ``<b>``."""
+
+    closing: bool
+    name: str  # in lower case: <B> ... </b> is one element
+    self_closing: bool
+    bracket: str
+
+    @property
+    def element(self) -> str:
+        """The element's name with its bracket (``<b``, ``[b``): what an opening tag and its
+        closing one share."""
+        return self.bracket + self.name
+
+
+def tag_parts(tag: str) -> TagParts | None:
+    """The parts of a tag placeholder's text (``<b>``, ``</color>``, ``[url=...]``), or
+    ``None`` for text that is no tag."""
+    found = _TAG_PARTS.fullmatch(tag)
+    if found is None:
+        return None
+    if found["bb_name"] is not None:
+        return TagParts(bool(found["bb_closing"]), found["bb_name"].lower(), False, "[")
+    return TagParts(bool(found["closing"]), found["name"].lower(), bool(found["empty"]), "<")
 
 
 def sent_as_tag(placeholder: Placeholder) -> bool:

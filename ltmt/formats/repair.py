@@ -15,11 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ltmt.date_formats import DateRun, date_runs
-from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders, tag_parts
 
 _GLUED_AT = re.compile(r"[^\W\d_]{0,3}@")  # after a placeholder: "@", "E@"
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
-_TAG_NAME = re.compile(r"<(/?)([^\s/>]+)[^>]*?(/?)>$")
 _PUNCT = " \t.,;:!?…)]\"'»«“”"
 _QUOTES = "[\"'»«“”„\u201a\u2018\u2019]"  # ASCII, German and English quotes
 # a tag's id (``<x id="2"/>``, ``<ph id="ltmt-v1"/>``), which a garbled copy may keep alone
@@ -277,21 +276,30 @@ def _outside(text: str, placeholders: list[Placeholder]) -> str:
 def _drop_broken_tags(source: str, text: str) -> str:
     """``text`` without what looks like one of the source's tags but is none (the model wrote
     ``<g id=»id=«>`` beside the real ``<g id="1">``): such text would show as markup."""
-    names = {
-        match.group(2).lower()
-        for p in find_placeholders(source)
-        if p.kind == "tag" and (match := _TAG_NAME.match(p.text))
-    }
-    if not names:
+    names: dict[str, set[str]] = {"<": set(), "[": set()}
+    for placeholder in find_placeholders(source):
+        parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
+        if parts is not None:
+            names[parts.bracket].add(re.escape(parts.name))
+    looks = [
+        _LOOKS_LIKE[bracket].format(names="|".join(sorted(found)))
+        for bracket, found in names.items()
+        if found
+    ]
+    if not looks:
         return text
     kept = {(p.start, p.end) for p in find_placeholders(text)}
-    pattern = re.compile(rf"</?(?:{'|'.join(map(re.escape, names))})\b[^<>]*>", re.IGNORECASE)
 
     def drop(match: re.Match[str]) -> str:
         return match.group() if (match.start(), match.end()) in kept else "\0"
 
     # "\0" (never in a segment) marks the cut, so a space on both sides becomes one
+    pattern = re.compile("|".join(looks), re.IGNORECASE)
     return pattern.sub(drop, text).replace(" \0 ", " ").replace("\0", "")
+
+
+# what looks like a tag of one of ``names``, by bracket
+_LOOKS_LIKE = {"<": r"</?(?:{names})\b[^<>]*>", "[": r"\[/?(?:{names})\b[^\[\]]*\]"}
 
 
 def _take(counter: Counter[str], key: str) -> bool:
@@ -407,12 +415,12 @@ def _beside_partner(text: str, source: str, tag: Placeholder) -> int | None:
     no partner. The partner is found as written: an opening ``<bold>`` is a tag only where its
     text closes it (:mod:`ltmt.formats.placeholder_syntax`), and ``text`` lacks the closing
     one."""
-    match = _TAG_NAME.match(tag.text)
-    if match is None or match.group(3):
+    parts = tag_parts(tag.text)
+    if parts is None or parts.self_closing:
         return None
-    closing, name = bool(match.group(1)), match.group(2).lower()
+    closing = parts.closing
     tags = [p for p in find_placeholders(source) if p.kind == "tag"]
-    partner_match = [p for p in tags if _tag_key(p.text) == (not closing, name)]
+    partner_match = [p for p in tags if _tag_key(p.text) == (not closing, parts.element)]
     if closing:
         partners = [p for p in partner_match if p.end <= tag.start]
         partner = partners[-1] if partners else None
@@ -449,10 +457,12 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _tag_key(text: str) -> tuple[bool, str] | None:
-    match = _TAG_NAME.match(text)
-    if match is None or match.group(3):
+    """Whether a tag closes, and its element (:attr:`TagParts.element`); ``None`` for one
+    that closes itself."""
+    parts = tag_parts(text)
+    if parts is None or parts.self_closing:
         return None
-    return bool(match.group(1)), match.group(2).lower()
+    return parts.closing, parts.element
 
 
 def _reorder(source: str, text: str) -> str:
@@ -497,10 +507,9 @@ def balanced(text: str) -> bool:
     """Whether the paired tags of ``text`` (names that have a closing tag) nest properly."""
     tags = []
     for placeholder in find_placeholders(text):
-        match = _TAG_NAME.match(placeholder.text) if placeholder.kind == "tag" else None
-        if match:
-            closing, name, self_closing = match.groups()
-            tags.append((bool(closing), name.lower(), bool(self_closing)))
+        parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
+        if parts is not None:
+            tags.append((parts.closing, parts.element, parts.self_closing))
     paired = {name for closing, name, _ in tags if closing}
     stack: list[str] = []
     for closing, name, self_closing in tags:

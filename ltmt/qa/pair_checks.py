@@ -25,6 +25,7 @@ from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     has_words,
     positional_aliases,
+    tag_parts,
     without_placeholders,
 )
 from ltmt.key_combinations import COMBINATION, renderings
@@ -56,11 +57,11 @@ _CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
 # a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
 # closing tag
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
+# a bare tag of either markup (<bold>, BBCode's [b]), which is one only where it is closed
+_BARE_EITHER = re.compile(r"<[A-Za-z][\w-]*>|\[[A-Za-z][\w-]*\]")
 # a number of several runs of digits (a version, a date, a time), and one run
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
 _DIGIT_RUN = re.compile(r"\d+")
-# a markup tag: whether it closes, its name, whether it closes itself
-_TAG_PARTS = re.compile(r"<(/?)\s*([A-Za-z][\w:.-]*)[^>]*?(/?)\s*>", re.DOTALL)
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
 # quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
@@ -117,11 +118,12 @@ def tag_order_problem(text: str) -> str | None:
     open at the end, and those that take no closing tag, are not this check's."""
     open_tags: list[tuple[str, str]] = []
     for placeholder in find_placeholders(text):
-        parts = _TAG_PARTS.fullmatch(placeholder.text) if placeholder.kind == "tag" else None
-        if parts is None or parts.group(3) or parts.group(2).lower() in _VOID:
+        parts = tag_parts(placeholder.text) if placeholder.kind == "tag" else None
+        void = parts is not None and parts.bracket == "<" and parts.name in _VOID
+        if parts is None or parts.self_closing or void:
             continue
-        name = parts.group(2).lower()
-        if not parts.group(1):
+        name = parts.element
+        if not parts.closing:
             open_tags.append((name, placeholder.text))
         elif not any(opened == name for opened, _ in open_tags):
             return f"{placeholder.text} closes no tag opened before it"
@@ -337,15 +339,16 @@ def _inventory(
 
 def _closed_elsewhere(text: str, closed_in: str) -> list[str]:
     """The opening tags of ``text`` that only ``closed_in`` closes (a translation's
-    ``<bold>`` whose ``</bold>`` was lost): :func:`find_placeholders` reads a ``<word>`` of no
-    HTML name as a tag only where its own text closes it, and a translation's counts where its
-    source's does."""
+    ``<bold>`` whose ``</bold>`` was lost, BBCode's ``[b]`` without its ``[/b]``):
+    :func:`find_placeholders` reads a ``<word>`` of no HTML name, and a bare ``[word]``, as a
+    tag only where its own text closes it, and a translation's counts where its source's
+    does."""
     taken = [(p.start, p.end) for p in find_placeholders(text)]
     return [
         tag.group()
-        for tag in _BARE_TAG.finditer(text)
+        for tag in _BARE_EITHER.finditer(text)
         if not any(start <= tag.start() < end for start, end in taken)
-        and f"</{tag.group(1)}>" in closed_in
+        and f"{tag.group()[0]}/{tag.group()[1:]}".lower() in closed_in.lower()
     ]
 
 

@@ -4,9 +4,9 @@ Source side: a term matches whole words (``\\w+`` runs), case-insensitively unle
 case-sensitive, and its last word also matches the English plural ("file" finds "files",
 "repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
 and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
-(``%(file)s``, ``<b>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees
-them; BBCode ``[b]``, ``[color=#ff0000]`` and angle-bracket tokens such as an input action
-``<action:Jump>``: :func:`ltmt.tag_tokens.tag_spans`) is never a term, nor is a word of a
+(``%(file)s``, ``<b>``, BBCode's ``[b]`` and ``[color=#ff0000]``, an input action
+``<action:Jump>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees them) is
+never a term, nor is a word of a
 command-line option (``--no-sync``, ``-v``): options are code the output keeps as written.
 
 Target side (:func:`renders`): the output must contain the target term as written, starting at a
@@ -32,7 +32,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import find_placeholders
-from ltmt.tag_tokens import tag_spans
 from ltmt.terminology.terms import Term
 
 _WORD = re.compile(r"\w+")
@@ -55,9 +54,10 @@ def words(text: str) -> list[str]:
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of ``text``'s placeholders and tags, BBCode and other
-    tag-like tokens among them (:func:`ltmt.tag_tokens.tag_spans`), left to right."""
-    return sorted([(p.start, p.end) for p in find_placeholders(text)] + tag_spans(text))
+    """The ``(start, end)`` spans of ``text``'s placeholders and tags, BBCode and game input
+    tokens among them (:func:`~ltmt.formats.placeholder_syntax.find_placeholders`), left to
+    right."""
+    return [(p.start, p.end) for p in find_placeholders(text)]
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:

@@ -241,6 +241,43 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Hello %s\n\n  World {0}\n", "Hallo\n\nWelt {0}\n", "Hallo %s\n\n  Welt {0}\n", True),
         # Line counts differ: repaired as one text.
         ("one %s\ntwo", "eins zwei", "eins zwei %s", True),
+        # Game markup: TextMeshPro's tags with a value are kept (they were dropped as broken
+        # copies of </color>), BBCode and input tokens put back where the model changed them
+        (
+            "Your <color=#FF0000>shield</color> is broken.",
+            "Ihr <color=#FF0000>Schild</color> ist kaputt.",
+            "Ihr <color=#FF0000>Schild</color> ist kaputt.",
+            False,
+        ),
+        (
+            "<align=center>Done</align>",
+            "<align=center>Fertig</align>",
+            "<align=center>Fertig</align>",
+            False,
+        ),
+        (
+            '<link="item_01">sword</link>',
+            'Ein <link="item_01">Schwert</link>',
+            'Ein <link="item_01">Schwert</link>',
+            False,
+        ),
+        (
+            "<size=120%>Level up!</size>",
+            "<size=120%>Aufgestiegen!</size>",
+            "<size=120%>Aufgestiegen!</size>",
+            False,
+        ),
+        (
+            "[color=#ff0000]Iron Sword[/color] is rare.",
+            "[color=#ff0000]Eisenschwert[/Farre] ist selten.",
+            "[color=#ff0000]Eisenschwert[/color] ist selten.",
+            True,
+        ),
+        ("Your [b]shield[/b]", "Ihr [b]Schild[/B]", "Ihr [b]Schild[/b]", True),
+        ("Your [b]shield[/b]", "Ihr [b]Schild", "Ihr [b]Schild[/b]", True),
+        ("[wave amp=50]Hello[/wave]!", "[wave amp=50]Hallo!", "[wave amp=50]Hallo[/wave]!", True),
+        ("Hold <action:Interact>.", "Halte <Aktion:Interact>.", "Halte <action:Interact>.", True),
+        ("Press [KEY_JUMP] now", "Drücke [TASTE_SPRINGEN] jetzt", "Drücke [KEY_JUMP] jetzt", True),
     ],
 )
 def test_restore(source: str, output: str, expected: str, repaired: bool) -> None:

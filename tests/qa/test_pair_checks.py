@@ -147,6 +147,25 @@ def test_a_plural_entrys_first_form_may_leave_out_its_count(source, target, form
         ),
         ("Copy <i>%2</i> to <b>%1</b>", "Kopiere <b>%1</b> nach <i>%2</i>", {}, []),
         ("a<br>b <x/> <b>c</b>", "a<br>b <x/> <b>c</b>", {}, []),
+        # game markup: BBCode, TextMeshPro's tags with a value, input tokens
+        ("Your [b]shield[/b] is broken.", "Ihr Schild ist kaputt.", {}, ["lacks [b], [/b]"]),
+        ("Your [b]shield[/b] is broken.", "Ihr [b]Schild ist kaputt.", {}, ["lacks [/b]"]),
+        (
+            "Your <color=#FF0000>shield</color> is broken.",
+            "Ihr Schild</color> ist kaputt.",
+            {},
+            ["lacks <color=#FF0000>"],
+        ),
+        ("<size=120%>Level up!</size>", "Stufe aufgestiegen!</size>", {}, ["lacks <size=120%>"]),
+        ("Press [KEY_JUMP] to jump.", "Drücke Springen.", {}, ["lacks [KEY_JUMP]"]),
+        ("Hold <action:Jump> to glide.", "Halte zum Gleiten.", {}, ["lacks <action:Jump>"]),
+        (
+            "[b][i]Critical[/i] hit[/b]",
+            "[b][i]Kritischer[/b] Treffer[/i]",
+            {},
+            ["its tags do not nest as the source's: [/b] comes while [i] inside it is open"],
+        ),
+        ("Press [OK] or [1].", "Drücke [OK] oder [1].", {}, []),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
@@ -198,6 +217,9 @@ def test_addresses_are_kept():
         ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
         # a run of a version or a time is said with its number
         ("Version 2.5.1", "Version 2.5", ["lacks the number 1 of 2.5.1"]),
+        # a colour of a tag is the tag's (the placeholder check's), no number
+        ("Your <color=#FF0000>shield</color>", "Ihr Schild</color>", []),
+        ("[color=#FFD700]Gold[/color]", "Gold", []),
     ],
 )
 def test_numbers(source, target, expected):

@@ -1,0 +1,58 @@
+"""The markup of game text in the placeholder inventory: TextMeshPro's rich text, BBCode and
+input tokens; what a tag's parts are."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, tag_parts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TextMeshPro: a tag with a value, closed later or standing alone
+        ("Your <color=#FF0000>shield</color> is broken.", ["<color=#FF0000>", "</color>"]),
+        ("<align=center>Chapter complete</align>", ["<align=center>", "</align>"]),
+        ('Your <link="item_01">sword</link>', ['<link="item_01">', "</link>"]),
+        ("<size=120%>Level up!</size> Well done.", ["<size=120%>", "</size>"]),
+        ('<font="Bangers SDF">boss</font>', ['<font="Bangers SDF">', "</font>"]),
+        ("You earned 5 <sprite=3> today.", ["<sprite=3>"]),
+        ('Collect 10 <sprite name="coin">.<br>', ['<sprite name="coin">', "<br>"]),
+        # BBCode: closing tags, openings with a value or attributes, a bare name closed later
+        ("[b]Health Potion[/b]: restores 50 HP.", ["[b]", "[/b]"]),
+        ("a [color=#ff0000]Iron Sword[/color]!", ["[color=#ff0000]", "[/color]"]),
+        ("[url=https://example.org/help]Help[/url]", ["[url=https://example.org/help]", "[/url]"]),
+        ('[font="Times New Roman"]x[/font]', ['[font="Times New Roman"]', "[/font]"]),
+        ("[wave amp=50 freq=2]Hello[/wave]", ["[wave amp=50 freq=2]", "[/wave]"]),
+        ("[img width=20 height=20]", ["[img width=20 height=20]"]),
+        ("[/i] closes", ["[/i]"]),
+        ("[b]Iron Swort[/B]", ["[b]", "[/B]"]),  # closed in another case
+        # a game's input tokens
+        ("Press [KEY_JUMP] to jump.", ["[KEY_JUMP]"]),
+        ("Hold <action:Jump> to glide.", ["<action:Jump>"]),
+        # a bracketed label not closed later, a Markdown link, a metavariable, comparisons
+        ("Press [OK] or [Cancel] or [1].", []),
+        ("[Click here](https://x.org)", ["https://x.org"]),
+        ("Enter <name>, if a < b and c > d, x <= y", []),
+    ],
+)
+def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "parts"),
+    [
+        ("<b>", TagParts(False, "b", False, "<")),
+        ("</B>", TagParts(True, "b", False, "<")),
+        ("<br/>", TagParts(False, "br", True, "<")),
+        ("<color=#FF0000>", TagParts(False, "color", False, "<")),
+        ('<a href="x">', TagParts(False, "a", False, "<")),
+        ("[url=https://x.org]", TagParts(False, "url", False, "[")),
+        ("[/Color]", TagParts(True, "color", False, "[")),
+        ("%s", None),
+    ],
+)
+def test_tag_parts(tag: str, parts: TagParts | None) -> None:
+    assert tag_parts(tag) == parts
