@@ -41,6 +41,8 @@ from ltmt.text import LETTERS, QUOTE_MARKS, content_lines, split_edges, split_li
 # a line's words between two runs of symbols (``--- Menus ---``, ``*** WARNING ***``)
 _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", re.DOTALL)
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
+# a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces
+_ESCAPED_BREAK = re.compile(r"[ \t]*(?:(?:\\r)?\\n[ \t]*)+")
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
 _CODE_WORD = re.compile(r"[-+]{1,2}[^\W\d_]\S*|<[^\s<>]+>")
@@ -285,8 +287,8 @@ def split_segment(text: str, forms: LineForms = LineForms()) -> SplitSegment:
             frame.append(part)
             continue
         frame.append(lead)
-        separators = _TAB_RUN.findall(body)
-        for column, cell in enumerate(_TAB_RUN.split(body)):
+        pieces, separators = _pieces(body)
+        for column, cell in enumerate(pieces):
             if column:
                 frame.append(separators[column - 1])
             if is_code(cell):
@@ -321,7 +323,31 @@ def _rebuilt(kept: str | LineForm | None, pending: Iterator[str]) -> str:
 def cells(text: str) -> list[str]:
     """The non-blank lines of ``text`` cut at their tabs, stripped: :func:`split_segment`'s
     lines before code is set aside."""
-    return [cell for line in content_lines(text) for cell in _TAB_RUN.split(line)]
+    return [cell for line in content_lines(text) for cell in _pieces(line)[0]]
+
+
+def _pieces(body: str) -> tuple[list[str], list[str]]:
+    """The pieces of a line that the model translates apart, and the separators between them
+    (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, and the
+    lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
+    to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English). An
+    escape of a path's (``C:\\new``) is none (:func:`find_placeholders`)."""
+    escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"}
+    cuts = [found.span() for found in _TAB_RUN.finditer(body)] + [
+        found.span()
+        for found in _ESCAPED_BREAK.finditer(body)
+        if found.start() + len(found.group()) - len(found.group().lstrip(" \t")) in escapes
+        and body[: found.start()].strip()
+        and body[found.end() :].strip()
+    ]
+    pieces, separators, position = [], [], 0
+    for start, end in sorted(cuts):
+        if start < position:  # (a tab among an escape's spaces: cut once)
+            continue
+        pieces.append(body[position:start])
+        separators.append(body[start:end])
+        position = end
+    return [*pieces, body[position:]], separators
 
 
 def is_code(text: str) -> bool:

@@ -46,6 +46,16 @@ class WordLimits:
         ("--log <file>\t\tStart logging", ["Start logging"], "--log <file>\t\tSTART LOGGING"),
         ("#\tname = %s\n--help\n", ["name = %s"], "#\tNAME = %S\n--help\n"),
         ("-V[N][fname]  Be verbose", ["-V[N][fname]  Be verbose"], "-V[N][FNAME]  BE VERBOSE"),
+        # a line break written as an escape between two texts (a game's CSV cell) is one
+        (
+            r"Quest complete!\nReturn home.",
+            ["Quest complete!", "Return home."],
+            r"QUEST COMPLETE!\nRETURN HOME.",
+        ),
+        (r"a \r\n\n b", ["a", "b"], r"A \r\n\n B"),
+        # ... but not one at an end, nor a path's backslash
+        (r"\nDone", [r"\nDone"], r"\NDONE"),
+        (r"Open C:\new", [r"Open C:\new"], r"OPEN C:\NEW"),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):
