@@ -284,6 +284,7 @@ def write_tmx(
     header = next(store.document.getroot().iterchildren(store.namespaced("header")))
     header.set("creationtool", "ltmt")
     header.set("creationtoolversion", __version__)
+    header.set("o-tmf", "ltmt")  # the memory's own format (the library wrote its encoding)
     left_out = XmlLeftOut("TMX")
     written = 0
     for record in records:

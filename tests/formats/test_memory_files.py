@@ -66,6 +66,7 @@ def test_tmx_round_trip_through_translate_toolkit(tmp_path: Path) -> None:
     assert [(u.source, u.target) for u in store.units] == [(t, f"DE {t}") for t in TRICKY]
     header = next(store.document.getroot().iterchildren(store.namespaced("header")))
     assert (header.get("creationtool"), header.get("srclang")) == ("ltmt", "en")
+    assert header.get("o-tmf") == "ltmt"  # a memory format, not the file's encoding (UTF-8)
 
 
 def test_tmx_metadata_round_trip(tmp_path: Path) -> None:
