@@ -154,7 +154,14 @@ def import_(
                 dynamic_ncols=True,
             )
         )
-        report = memory.import_pairs(user, drain(records), origin=name, progress=bar.update)
+        report = memory.import_pairs(
+            user,
+            drain(records),
+            origin=name,
+            progress=bar.update,
+            # the pair the file was checked to be in (not with --no-language-check)
+            languages=(src_lang, tgt_lang) if language_check else None,
+        )
     if as_json:
         _echo_json({"file": str(file), **report.to_dict()})
     else:
@@ -317,6 +324,8 @@ def _stat_text(key: str, value: Any) -> str:
         return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "-"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if key == "languages":  # ["en", "de"], or None before an import named them
+        return " → ".join(value) if value else "-"
     if key in ("created", "updated") and isinstance(value, (int, float)):
         return datetime.fromtimestamp(value, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
     return str(value)

@@ -156,19 +156,21 @@ class UserInfo:
     created: float = 0.0
     updated: float = 0.0
     origins: Mapping[str, int] = field(default_factory=dict)
+    # the language pair its imports named (source, target), once one did; None before
+    languages: tuple[str, str] | None = None
 
     def encode(self) -> bytes:
-        return json.dumps(
-            {
-                "uid": self.uid,
-                "next_id": self.next_id,
-                "count": self.count,
-                "created": self.created,
-                "updated": self.updated,
-                "origins": dict(self.origins),
-            },
-            ensure_ascii=False,
-        ).encode("utf-8")
+        row: dict[str, Any] = {
+            "uid": self.uid,
+            "next_id": self.next_id,
+            "count": self.count,
+            "created": self.created,
+            "updated": self.updated,
+            "origins": dict(self.origins),
+        }
+        if self.languages is not None:
+            row["languages"] = list(self.languages)
+        return json.dumps(row, ensure_ascii=False).encode("utf-8")
 
     @classmethod
     def decode(cls, data: Buffer) -> UserInfo:
@@ -182,9 +184,18 @@ class UserInfo:
                 created=float(row["created"]),
                 updated=float(row["updated"]),
                 origins={str(k): int(v) for k, v in row.get("origins", {}).items()},
+                languages=_pair(row.get("languages")),
             )
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise DamagedRecord(f"a user record is damaged ({bytes(data)[:30]!r}...)") from exc
+
+
+def _pair(value: Any) -> tuple[str, str] | None:
+    """A user row's ``languages`` (a list of two codes), or None where it has none."""
+    if value is None:
+        return None
+    source, target = value  # not two: damaged (a ValueError, said as such by decode)
+    return str(source), str(target)
 
 
 def encode_record(

@@ -237,6 +237,7 @@ class Memory:
         *,
         origin: str = "import",
         progress: Callable[[int], None] | None = None,
+        languages: tuple[str, str] | None = None,
     ) -> ImportReport:
         """Add many pairs in one transaction: all of them are stored, or (on error) none.
 
@@ -247,7 +248,10 @@ class Memory:
         Pairs that fail cleaning are skipped and counted by reason in the report; pairs already
         stored (or repeated in ``records``) count as duplicates. ``progress(n)`` is called as
         ``n`` of the records are dealt with: the skipped ones once all are screened, then each
-        batch as it is written (the calls add up to the records read).
+        batch as it is written (the calls add up to the records read). ``languages`` (source,
+        target; ``("en", "de")``): the pair the records are in. The user's first import that
+        names one keeps it (:meth:`languages`), and an import in another pair is an InputError
+        before anything is stored: a memory holds one language pair.
         """
         check_new_user(user)
         # the reader's garbage (a file format's objects may hold cycles) is collected as usual
@@ -263,7 +267,14 @@ class Memory:
             stored = env.write(
                 self.store,
                 lambda txn: writes.add_pairs(
-                    txn, vault, user, kept, origin=origin, now=now, progress=progress
+                    txn,
+                    vault,
+                    user,
+                    kept,
+                    origin=origin,
+                    now=now,
+                    progress=progress,
+                    languages=languages,
                 ),
             )
         report = ImportReport(
@@ -418,6 +429,13 @@ class Memory:
             users = f"its users: {listed}" if known else "it has no users"
         return InputError(f"no user {user!r} in memory store {self.path} ({users})")
 
+    def languages(self, user: str) -> tuple[str, str] | None:
+        """The language pair (source, target) of ``user``'s memory, as its first import that
+        named one said (:meth:`import_pairs`), or None."""
+        check_user(user)
+        found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
+        return found[0].languages if found is not None else None
+
     def count(self, user: str) -> int:
         """How many segments ``user`` has (0 for an unknown user)."""
         check_user(user)
@@ -465,7 +483,8 @@ class Memory:
             after = found[-1].id
 
     def stats(self, user: str | None = None) -> dict[str, Any]:
-        """A user's counts (``segments``, ``created``, ``updated``, ``origins``), or the store's."""
+        """A user's counts (``segments``, ``created``, ``updated``, ``origins``; and its
+        ``languages``, :meth:`languages`, as a list or None), or the store's."""
         if user is not None:
             check_user(user)
             found = env.read(self.store, lambda txn: rows.user_info(txn, self.store.vault, user))
@@ -478,6 +497,7 @@ class Memory:
                 "created": info.created,
                 "updated": info.updated,
                 "origins": dict(info.origins),
+                "languages": list(info.languages) if info.languages is not None else None,
             }
         users = self.users()
         data_file = self.path / DATA_FILE

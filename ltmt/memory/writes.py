@@ -18,7 +18,7 @@ from typing import Any
 import lmdb
 import numpy as np
 
-from ltmt.errors import StoreError
+from ltmt.errors import InputError, StoreError
 from ltmt.memory import postings
 from ltmt.memory.clean import CleanPair
 from ltmt.memory.crypto import PlainCipher, Vault
@@ -107,14 +107,22 @@ def add_pairs(
     origin: str,
     now: float,
     progress: Callable[[int], None] | None = None,
+    languages: tuple[str, str] | None = None,
 ) -> Added:
     """Store ``pairs`` for ``user``; returns each pair's segment id and how many were new.
 
     Per batch: the new pairs get their ids first; a worker thread then works out their index
     entries while this one stores their segments and reads the next batch (:func:`_indexing`).
+    ``languages`` (source, target): the pair the caller says ``pairs`` are in; the user's
+    first such pair is kept, and pairs in another are an InputError before anything is stored
+    (:func:`check_languages`).
     """
     existing_user = user_info(txn, vault, user)
     info, cipher = existing_user or new_user(txn, vault, now)
+    check_languages(user, info, languages)
+    noted = languages is not None and info.languages is None
+    if noted:
+        info = replace(info, languages=languages)
     uid, next_id = info.uid, info.next_id
     pair_prefix, seg_prefix, norm_prefix = PAIR + u32(uid), SEG + u32(uid), NORM + u32(uid)
     origin_utf8 = origin.encode("utf-8")
@@ -165,8 +173,29 @@ def add_pairs(
         info = replace(
             info, next_id=next_id, count=info.count + added, updated=now, origins=origins
         )
+    if added or noted:
         txn.put(user_key(user), encode_user(info, cipher, user))
     return Added(ids_of_pairs, added)
+
+
+def check_languages(user: str, info: UserInfo, languages: tuple[str, str] | None) -> None:
+    """InputError when ``languages`` (the pairs' source and target) are not the pair ``user``'s
+    memory holds (``info.languages``, its first import's): a memory is of one language pair
+    (a French→German TMX imported into an English→German memory was exported as English)."""
+    if languages is None or info.languages is None:
+        return
+    if [_primary(code) for code in languages] == [_primary(code) for code in info.languages]:
+        return
+    held, given = (" → ".join(pair) for pair in (info.languages, languages))
+    raise InputError(
+        f"{user}'s memory holds {held} pairs; these are {given}: import them into another "
+        "user (a memory holds one language pair), or check the languages given"
+    )
+
+
+def _primary(code: str) -> str:
+    """``de-AT`` → ``de``: a memory's pair is of languages, not of their regions."""
+    return code.replace("_", "-").split("-")[0].lower()
 
 
 @contextmanager

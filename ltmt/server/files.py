@@ -156,7 +156,8 @@ def import_upload(
     name, records = upload_records(filename, content, fmt, languages, source)
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
-    return name, memory.import_pairs(user, drain(records), origin=name)
+    checked = languages if language_check else None  # the pair the upload was checked in
+    return name, memory.import_pairs(user, drain(records), origin=name, languages=checked)
 
 
 def upload_records(

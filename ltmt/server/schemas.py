@@ -197,6 +197,7 @@ class Stats(BaseModel):
     created: float
     updated: float
     origins: dict[str, int]
+    languages: list[str] | None = None  # (source, target), once an import named them
 
 
 class Deleted(BaseModel):

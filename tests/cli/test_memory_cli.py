@@ -356,21 +356,13 @@ def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_pat
     code, _, err = ltmt(capsys, "memory", "import", str(tmx), "--user", "u1", "--memory-dir", store)
     assert code == 1
     assert "pass --src-lang/--tgt-lang" in err and len(err.strip().splitlines()) == 1
-    code, _, _ = ltmt(
-        capsys,
-        "memory",
-        "import",
-        str(tmx),
-        "--user",
-        "u1",
-        "--memory-dir",
-        store,
-        "--tgt-lang",
-        "fr",
-    )
-    assert code == 0
+    french = ("memory", "import", str(tmx), "--memory-dir", store, "--tgt-lang", "fr")
+    code, _, err = ltmt(capsys, *french, "--user", "u1")
+    assert code == 1  # u1's memory holds en → de pairs: one language pair a memory
+    assert "u1's memory holds en → de pairs; these are en → fr" in err
+    assert ltmt(capsys, *french, "--user", "u1-fr")[0] == 0
     with Memory(store) as memory:
-        assert memory.count("u1") == 4  # 3 from the jsonl (one skipped, one duplicate) + 1 French
+        assert (memory.count("u1"), memory.count("u1-fr")) == (3, 1)  # 3 from the jsonl
 
 
 def test_delete_removes_the_force_decoded_states_left_in_the_cache(
@@ -760,3 +752,35 @@ def test_a_page_damage_that_aborts_lmdb_is_reported_by_check_as_damage(tmp_path:
         "stopped the process (signal SIG"
     ), result.stderr
     assert result.stderr.endswith("restore a backup (README: Restoring a backup)\n")
+
+
+def test_an_import_of_another_language_pair_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = str(tmp_path / "store")
+    english = tmp_path / "en.jsonl"
+    english.write_text('{"source": "Open the file", "target": "Datei öffnen"}\n', "utf-8")
+    french = tmp_path / "fr.jsonl"
+    french.write_text('{"source": "Ouvrir le fichier", "target": "Datei öffnen"}\n', "utf-8")
+    assert (
+        ltmt(capsys, "memory", "import", str(english), "-u", "anna", "--memory-dir", store)[0] == 0
+    )
+    code, _, err = ltmt(
+        capsys,
+        "memory",
+        "import",
+        str(french),
+        "-u",
+        "anna",
+        "--src-lang",
+        "fr",
+        "--memory-dir",
+        store,
+    )
+    assert (code, err) == (
+        1,
+        "ltmt: error: anna's memory holds en → de pairs; these are fr → de: import them into "
+        "another user (a memory holds one language pair), or check the languages given\n",
+    )
+    code, out, _ = ltmt(capsys, "memory", "stats", "-u", "anna", "--memory-dir", store)
+    assert "languages: en → de\n" in out

@@ -618,3 +618,29 @@ def test_a_write_that_waits_for_another_says_so_once(
     assert said == [
         f"memory store {tmp_path / 's'}: waiting for another write to it to finish (an import?)"
     ]
+
+
+@pytest.mark.parametrize("key", [False, True])
+def test_a_memory_keeps_the_language_pair_its_first_import_named(tmp_path: Path, key: bool) -> None:
+    """A French→German TMX imported into an English→German memory was exported as English."""
+    from ltmt.memory.crypto import generate_key_file
+
+    key_file = generate_key_file(tmp_path / "k.key") if key else None
+    with Memory(tmp_path / "s", key_file=key_file) as memory:
+        memory.import_pairs("u", [("Open the file", "Datei öffnen")])  # names no pair
+        assert memory.languages("u") is None
+        memory.import_pairs("u", [("Save the file", "Datei speichern")], languages=("en", "de"))
+        assert memory.languages("u") == ("en", "de")
+        memory.import_pairs("u", [("Colour", "Farbe")], languages=("en-GB", "de-AT"))  # regions
+        with pytest.raises(
+            InputError,
+            match=r"^u's memory holds en → de pairs; these are fr → de: import them into "
+            r"another user \(a memory holds one language pair\)",
+        ):
+            memory.import_pairs(
+                "u", [("Ouvrir le fichier", "Datei öffnen")], languages=("fr", "de")
+            )
+        assert memory.count("u") == 3  # nothing of the refused import stored
+        assert memory.stats("u")["languages"] == ["en", "de"]
+    with Memory(tmp_path / "s", key_file=key_file) as memory:  # kept on disk
+        assert memory.languages("u") == ("en", "de")
