@@ -103,7 +103,10 @@ def _values(store: Any) -> dict[str, str]:
 
 
 def _ascii_escaped(text: str) -> str:
-    """``text`` with every letter beyond ASCII as ``\\uXXXX`` (surrogate pairs beyond the BMP)."""
+    """``text`` with every letter beyond ASCII as ``\\uXXXX`` (surrogate pairs beyond the BMP),
+    but in comment lines: Java reads no escape there, so a translator's comment kept from the
+    translation so far (``# Übersetzung: Anna``) stays as written rather than as
+    ``# \\u00dcbersetzung``."""
 
     def escape(found: re.Match[str]) -> str:
         units = found.group().encode("utf-16-be")
@@ -111,7 +114,13 @@ def _ascii_escaped(text: str) -> str:
             f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2)
         )
 
-    return _NOT_ASCII.sub(escape, text)
+    lines, continued = [], False
+    for line in text.splitlines(keepends=True):
+        comment = not continued and line.lstrip(" \t\f").startswith(("#", "!"))
+        lines.append(line if comment else _NOT_ASCII.sub(escape, line))
+        body = line.rstrip("\r\n")
+        continued = not comment and (len(body) - len(body.rstrip("\\"))) % 2 == 1
+    return "".join(lines)
 
 
 class JavaPropertiesDocument(KeyedCatalog):
@@ -182,7 +191,8 @@ class JavaPropertiesDocument(KeyedCatalog):
             self._keep_adopted_comments(store, adopted)
         written = bytes(store)
         if self.data.isascii():
-            written = _ascii_escaped(written.decode(store.encoding)).encode("ascii")
+            # ASCII but a comment kept as the translator wrote it (UTF-8: ASCII's superset)
+            written = _ascii_escaped(written.decode(store.encoding)).encode("utf-8")
         return line_ends_like(self.data, written)
 
     def _keep_adopted_comments(self, store: Any, adopted: Any) -> None:

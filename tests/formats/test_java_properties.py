@@ -208,3 +208,14 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
         "app.quit=QUIT\n"
         "app.save=Speichern\n"
     )
+
+
+def test_a_kept_comment_is_written_as_the_translator_wrote_it_in_an_ascii_file() -> None:
+    """Java reads no escape in a comment: ``# \\u00dcbersetzung`` was what the reader saw."""
+    from ltmt.formats.java_properties import _ascii_escaped
+
+    text = "# Übersetzung: Anna\n  ! geprüft\nsave=Schließen\nlong=erste Zeile \\\n  # zweite Zeile ü\n"
+    assert _ascii_escaped(text) == (
+        "# Übersetzung: Anna\n  ! geprüft\nsave=Schlie\\u00dfen\n"
+        "long=erste Zeile \\\n  # zweite Zeile \\u00fc\n"  # a value's continued line is no comment
+    )
