@@ -34,6 +34,13 @@ def serve(
     max_segment_chars: int = typer.Option(
         5000, "--max-segment-chars", min=1, help="Characters per segment."
     ),
+    files_per_user: int = typer.Option(
+        1,
+        "--files-per-user",
+        min=1,
+        help="File translations one user may have running at once (more: 429, Retry-After), "
+        "so that one user's uploads do not hold every thread.",
+    ),
     batch_wait_ms: float = typer.Option(
         20.0, "--batch-wait-ms", min=0, help="How long a request waits for others to batch with."
     ),
@@ -90,6 +97,7 @@ def serve(
         beam=beam,
         max_body_bytes=int(max_request_mb * (1 << 20)),
         max_segments=max_segments,
+        files_per_user=files_per_user,
         max_segment_chars=max_segment_chars,
         batch_wait_ms=batch_wait_ms,
         max_batch_segments=max_batch_segments,

@@ -46,6 +46,7 @@ class ServerConfig:
     max_segments: int = 128
     max_segment_chars: int = 5000
     max_pairs: int = 10_000
+    files_per_user: int = 1  # file translations a user may have running at once
     batch_wait_ms: float = 20.0
     max_batch_segments: int = 64
     auth_failures: int = 20
@@ -55,7 +56,7 @@ class ServerConfig:
     def __post_init__(self) -> None:
         positive = (
             "port workers beam max_beam batch_size top_k max_body_bytes max_segments "
-            "max_segment_chars max_pairs max_batch_segments auth_failures"
+            "max_segment_chars max_pairs max_batch_segments auth_failures files_per_user"
         )
         for name in positive.split():
             value = getattr(self, name)

@@ -20,6 +20,7 @@ from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
 from ltmt.server.auth import acting_user, bearer_token
 from ltmt.server.errors import ApiError
+from ltmt.server.file_slots import RETRY_AFTER_S
 from ltmt.server.schemas import (
     Deleted,
     ImportReportOut,
@@ -36,6 +37,7 @@ from ltmt.server.schemas import (
 from ltmt.server.service import DecodeOptions, Service
 from ltmt.state_warming import Warmth
 from ltmt.text import half_character
+from ltmt.wording import counted
 
 
 def _query_names(dependant: Any) -> set[str]:
@@ -320,17 +322,26 @@ def translated_upload(
 ) -> tuple[str, str, bytes, RunResult]:
     """The uploaded ``file`` translated with ``who``'s memory (:func:`files.translate_upload`:
     its safe name, its format, the translated bytes and what was done); ``options``: the
-    server's defaults where None."""
-    return files.translate_upload(
-        file.filename,
-        file.file.read(),
-        format,
-        pipeline_translate(service, who, options),
-        (service.source_lang, service.target_lang),
-        overwrite=overwrite,
-        mark_fuzzy=mark_fuzzy,
-        translation=translation,
-    )
+    server's defaults where None. A user with ``files_per_user`` files being translated already
+    is answered 429 at once (:mod:`ltmt.server.file_slots`)."""
+    with service.file_slots.taken(who) as taken:
+        if not taken:
+            raise ApiError(
+                429,
+                f"you have {counted(service.file_slots.per_user, 'file')} being translated, "
+                "the most at once; send this one when one is done",
+                headers={"Retry-After": str(RETRY_AFTER_S)},
+            )
+        return files.translate_upload(
+            file.filename,
+            file.file.read(),
+            format,
+            pipeline_translate(service, who, options),
+            (service.source_lang, service.target_lang),
+            overwrite=overwrite,
+            mark_fuzzy=mark_fuzzy,
+            translation=translation,
+        )
 
 
 @router.post("/memory/pairs", response_model=ImportReportOut)

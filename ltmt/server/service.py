@@ -25,6 +25,7 @@ from ltmt.server.batching import Batcher, Preferences
 from ltmt.server.config import ServerConfig
 from ltmt.server.downloads import FOLDER as DOWNLOADS
 from ltmt.server.downloads import Downloads
+from ltmt.server.file_slots import FileSlots
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
@@ -73,6 +74,7 @@ class Service:
         )
         self.source_lang, self.target_lang = self._languages()
         self.stats = BatchStats()
+        self.file_slots = FileSlots(config.files_per_user)
         self._translators: dict[DecodeOptions, Translator] = {}
         self.batcher = Batcher(
             self._decode,
