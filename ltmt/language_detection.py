@@ -90,7 +90,7 @@ def pairs_language_problem(
     targets: Sequence[str],
     src: str,
     tgt: str,
-    holds: str = "the memory holds {pair} pairs",
+    holds: str = "the import is of {pair} pairs",
 ) -> str | None:
     """What is wrong with the languages of pairs (``sources`` and their ``targets``, read
     together: up to 2,000 pairs spread over the file) for a memory of ``src`` → ``tgt`` pairs:

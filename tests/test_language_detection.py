@@ -77,18 +77,18 @@ FRENCH = ["Impossible d'ouvrir le fichier en lecture", "La configuration a été
             GERMAN,
             ENGLISH,
             "its sources read as German (de) and its translations as English (en): the two sides "
-            "look swapped (the memory holds English → German pairs)",
+            "look swapped (the import is of English → German pairs)",
         ),
         (
             ENGLISH,
             FRENCH,
-            "its translations read as French (fr), not German (the memory holds English → "
+            "its translations read as French (fr), not German (the import is of English → "
             "German pairs)",
         ),
         (
             FRENCH,
             GERMAN,
-            "its sources read as French (fr), not English (the memory holds English → German "
+            "its sources read as French (fr), not English (the import is of English → German "
             "pairs)",
         ),
         (["OK", "%s"], ["OK", "%s"], None),  # too little to tell: no problem

@@ -159,8 +159,9 @@ def import_(
             drain(records),
             origin=name,
             progress=bar.update,
-            # the pair the file was checked to be in (not with --no-language-check)
-            languages=(src_lang, tgt_lang) if language_check else None,
+            # the pair the import is of: a memory's first such pair is kept, another refused
+            # (--no-language-check skips the reading of the text's languages, not this)
+            languages=(src_lang, tgt_lang),
         )
     if as_json:
         _echo_json({"file": str(file), **report.to_dict()})

@@ -156,8 +156,7 @@ def import_upload(
     name, records = upload_records(filename, content, fmt, languages, source)
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
-    checked = languages if language_check else None  # the pair the upload was checked in
-    return name, memory.import_pairs(user, drain(records), origin=name, languages=checked)
+    return name, memory.import_pairs(user, drain(records), origin=name, languages=languages)
 
 
 def upload_records(

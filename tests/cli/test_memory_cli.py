@@ -542,12 +542,12 @@ ENGLISH_GERMAN = [
         (
             [(target, source) for source, target in ENGLISH_GERMAN],
             "its sources read as German (de) and its translations as English (en): the two sides "
-            "look swapped (the memory holds English → German pairs)",
+            "look swapped (the import is of English → German pairs)",
         ),
         (
             [(source, source) for source, _ in ENGLISH_GERMAN],
-            "its translations read as English (en) like its sources, not German (the memory "
-            "holds English → German pairs)",
+            "its translations read as English (en) like its sources, not German (the import "
+            "is of English → German pairs)",
         ),
     ],
 )
@@ -782,5 +782,19 @@ def test_an_import_of_another_language_pair_is_refused(
         "ltmt: error: anna's memory holds en → de pairs; these are fr → de: import them into "
         "another user (a memory holds one language pair), or check the languages given\n",
     )
+    code, _, err = ltmt(  # the text's languages unread: the pair lock holds all the same
+        capsys,
+        "memory",
+        "import",
+        str(french),
+        "-u",
+        "anna",
+        "--src-lang",
+        "fr",
+        "--no-language-check",
+        "--memory-dir",
+        store,
+    )
+    assert code == 1 and "anna's memory holds en → de pairs; these are fr → de" in err
     code, out, _ = ltmt(capsys, "memory", "stats", "-u", "anna", "--memory-dir", store)
-    assert "languages: en → de\n" in out
+    assert "languages: en → de\n" in out and "segments: 1\n" in out

@@ -933,7 +933,7 @@ def test_an_upload_whose_sides_look_swapped_is_refused_unless_asked(api):
             400,
             {
                 "error": "tm.tsv: its sources read as German (de) and its translations as "
-                "English (en): the two sides look swapped (the memory holds English → German "
+                "English (en): the two sides look swapped (the import is of English → German "
                 "pairs); nothing was imported (language_check=false imports it as it is)"
             },
         )
