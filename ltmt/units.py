@@ -43,6 +43,12 @@ _DECORATED = re.compile(r"^([*=#~+-]{2,}\s+)(.*?[^\W_].*?)(\s+[*=#~+-]{2,})$", r
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")  # between two columns of a line
 # a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces
 _ESCAPED_BREAK = re.compile(r"[ \t]*(?:(?:\\r)?\\n[ \t]*)+")
+# where an escaped line break ends a text: after a sentence's end or a closing quote or bracket;
+# and where the next begins: a capital, a digit, a quote, a bracket or a list's mark. Not a
+# path's (%APPDATA%\nvim, ..\new), a LaTeX command's (\newpage) or prose naming the escape
+# ("Type \n to insert")
+_BREAK_BEFORE = re.compile(r"""[.!?:;…)\]"'»“”]$""")
+_BREAK_AFTER = re.compile(r"""[A-ZÄÖÜ0-9"'«»„“(\[<{*•-]""")
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
 _CODE_WORD = re.compile(r"[-+]{1,2}[^\W\d_]\S*|<[^\s<>]+>")
@@ -330,15 +336,17 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     """The pieces of a line that the model translates apart, and the separators between them
     (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, and the
     lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
-    to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English). An
-    escape of a path's (``C:\\new``) is none (:func:`find_placeholders`)."""
+    to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English), where one
+    text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
+    (``%APPDATA%\\nvim``, ``C:\\new``), a command (``\\newpage``) or prose (``Type \\n to``) is
+    none."""
     escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"}
     cuts = [found.span() for found in _TAB_RUN.finditer(body)] + [
         found.span()
         for found in _ESCAPED_BREAK.finditer(body)
         if found.start() + len(found.group()) - len(found.group().lstrip(" \t")) in escapes
-        and body[: found.start()].strip()
-        and body[found.end() :].strip()
+        and _BREAK_BEFORE.search(body[: found.start()])
+        and _BREAK_AFTER.match(body[found.end() :])
     ]
     pieces, separators, position = [], [], 0
     for start, end in sorted(cuts):

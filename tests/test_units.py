@@ -52,10 +52,14 @@ class WordLimits:
             ["Quest complete!", "Return home."],
             r"QUEST COMPLETE!\nRETURN HOME.",
         ),
-        (r"a \r\n\n b", ["a", "b"], r"A \r\n\n B"),
-        # ... but not one at an end, nor a path's backslash
+        (r"Saved. \r\n\n Back", ["Saved.", "Back"], r"SAVED. \r\n\n BACK"),
+        # ... but not one at an end, nor one inside a text: a path's, a command's, prose's
         (r"\nDone", [r"\nDone"], r"\NDONE"),
         (r"Open C:\new", [r"Open C:\new"], r"OPEN C:\NEW"),
+        (r"in %APPDATA%\nvim now.", [r"in %APPDATA%\nvim now."], r"IN %APPDATA%\NVIM NOW."),
+        (r"the \newpage command", [r"the \newpage command"], r"THE \NEWPAGE COMMAND"),
+        (r"Type \n to break.", [r"Type \n to break."], r"TYPE \N TO BREAK."),
+        (r'print("Hi\nYou")', [r'print("Hi\nYou")'], r'PRINT("HI\NYOU")'),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):

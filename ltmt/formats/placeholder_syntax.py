@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _PRINTF = (
@@ -61,13 +61,23 @@ _VALUED_TAG = (
     rf"<[A-Za-z][\w-]*(?:={_TAG_VALUE}(?:\s+[\w:.-]+={_TAG_VALUE})*"
     rf"|(?:\s+[\w:.-]+={_TAG_VALUE})+)\s*>"
 )
-# BBCode: a closing tag, an opening one with a value or attributes ([color=#ff0000], [url=...],
-# [wave amp=50 freq=2]) and a bare name closed later in any case ([b] ... [/B])
+# BBCode (forums, Godot's RichTextLabel): a closing tag or one with settings of BBCode's own
+# names ([/b], [color=#ff0000], [url=...], [wave amp=50 freq=2]), or a tag of any name closed
+# later in any case ([b] ... [/B], [quote] ... [/quote]). Not a bracketed name of another
+# kind: a command line's [default=N], [NAME=VALUE], Target[/prefix], which translators translate
+_BBCODE_NAMES = (
+    "b|i|u|s|color|colour|size|font|url|img|quote|code|center|left|right|fill|indent|list|"
+    "table|cell|tr|td|sup|sub|spoiler|bgcolor|fgcolor|outline_size|outline_color|wave|shake|"
+    "tornado|fade|rainbow|pulse|hint|lang|ol|ul|dropcap|opentype_features|p|br|hr"
+)
 _BBCODE_VALUE = r"""(?:"[^"\]\n]*"|[^\s\[\]"]+)"""
+_BBCODE_SETTINGS = rf"(?:={_BBCODE_VALUE}|(?:[ \t]+[\w-]+={_BBCODE_VALUE})+)"
 _BBCODE = (
-    r"\[/[A-Za-z][\w-]*\]"
-    rf"|\[[A-Za-z][\w-]*(?:={_BBCODE_VALUE}|(?:[ \t]+[\w-]+={_BBCODE_VALUE})+)\]"
-    r"|\[(?P<bbcode>[A-Za-z][\w-]*)\](?=(?s:.*?)(?i:\[/(?P=bbcode)\]))"
+    rf"\[/(?i:{_BBCODE_NAMES})\]|\[(?i:{_BBCODE_NAMES}){_BBCODE_SETTINGS}\]"
+    rf"|\[(?P<bbcode>[A-Za-z][\w-]*){_BBCODE_SETTINGS}?\](?=(?s:.*?)(?i:\[/(?P=bbcode)\]))"
+    # a closing tag of another name: a tag where a BBCode tag opened before it in the text
+    # (a model's garbled copy, [color=...]Eisenschwert[/Farre]), else text (Target[/prefix])
+    r"|(?P<bbclose>\[/[A-Za-z][\w-]*\])"
 )
 _PATTERNS = {
     "tag": (
@@ -79,10 +89,13 @@ _PATTERNS = {
         r"|</?[0-9]{1,2}\s*/?>"  # react-i18next's numbered tags: <1>settings</1>, <0/>
         rf"|{_VALUED_TAG}|{_BBCODE}"
     ),
-    # a game's input token: a key or button named in capitals with an underscore
-    # ([KEY_JUMP], [BUTTON_A]) or an input action (<action:Jump>), which the game replaces by
-    # its glyph
-    "token": r"\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\]|<[A-Za-z][\w-]*:[\w.-]+>",
+    # a game's input token, which the game replaces by its glyph: a key or button named in
+    # capitals after its kind ([KEY_JUMP], [BUTTON_A]) or an input action (<action:Jump>); not
+    # a command line's [OUTPUT_FILE] or <user:admin>, which translators translate
+    "token": (
+        r"\[(?:KEY|BUTTON|BTN|INPUT|ACTION|PAD|JOY|GAMEPAD|MOUSE)_[A-Z0-9_]+\]"
+        r"|<(?i:action|input|key|button|gamepad|glyph):[\w.-]+>|<[A-Za-z][\w-]*:[A-Z][\w.-]*>"
+    ),
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
     # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``)
@@ -201,7 +214,9 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     ``<x id=» ctype=»x-link«/>«/>«``, ``<sc id="1" type="fmt" subType="xlf:i"/>`` as
     ``<sc id=»1« Typ=»fmt« Untertyp=»xlf:i«/>«`` with the words after it lost)."""
     if placeholder.kind == "tag" and _EMPTY_WITH_ATTRIBUTES.fullmatch(placeholder.text):
-        return True
+        # but ltmt's own stand-in for a code element (<ph id="ltmt-v1"/>), which the repair
+        # knows in its garbled forms: as a tag it came back "»x/>«", beside the code
+        return 'id="ltmt-' not in placeholder.text
     if placeholder.kind == "name" and "\\" in placeholder.text:  # a Windows path lost parts
         return True
     if placeholder.kind == "escape" and placeholder.text not in ("\\n", "\\r", "\\t"):
@@ -217,8 +232,19 @@ def find_placeholders(text: str) -> list[Placeholder]:
     """Every placeholder of ``text``, left to right, not overlapping."""
     return [
         Placeholder(m.group(), m.lastgroup or "", m.start(), m.end())
-        for m in _PLACEHOLDER.finditer(text)
+        for m in _placeholder_matches(text)
     ]
+
+
+def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_PLACEHOLDER` in ``text``, but a closing BBCode tag of a name not
+    BBCode's own where no BBCode tag opened before it (``Target[/prefix]`` is text)."""
+    opened = False
+    for match in _PLACEHOLDER.finditer(text):
+        if match.group("bbclose") is not None and not opened:
+            continue
+        opened = opened or (match.group().startswith("[") and not match.group().startswith("[/"))
+        yield match
 
 
 def without_placeholders(text: str, filler: str = " ") -> str:
@@ -239,7 +265,7 @@ def outside_placeholders(text: str, change: Callable[[str], str]) -> str:
 
 def extract_placeholders(text: str) -> list[str]:
     """The placeholder inventory of ``text``, in order (duplicates kept)."""
-    return [m.group() for m in _PLACEHOLDER.finditer(text)]
+    return [m.group() for m in _placeholder_matches(text)]
 
 
 def positional_aliases(

@@ -35,6 +35,14 @@ from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, tag_par
         ("Press [OK] or [Cancel] or [1].", []),
         ("[Click here](https://x.org)", ["https://x.org"]),
         ("Enter <name>, if a < b and c > d, x <= y", []),
+        # a command line's bracketed names, which real catalogs translate (dpkg, bash, psql):
+        # no BBCode of BBCode's names, no token of a game's kinds
+        ("Write the result to [OUTPUT_FILE] and exit.", []),
+        ("wait [default=N] seconds; fc -s [pat=rep]; NAME=VALUE [NAME=VALUE]", []),
+        ("install Target[/prefix] [n=nested]", []),
+        ("Log in as <user:admin> to continue.", []),
+        # a closing tag of another name counts after an opening BBCode tag (a garbled copy)
+        ("[color=#ff0000]Eisenschwert[/Farre]", ["[color=#ff0000]", "[/Farre]"]),
     ],
 )
 def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:

@@ -277,7 +277,16 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Your [b]shield[/b]", "Ihr [b]Schild", "Ihr [b]Schild[/b]", True),
         ("[wave amp=50]Hello[/wave]!", "[wave amp=50]Hallo!", "[wave amp=50]Hallo[/wave]!", True),
         ("Hold <action:Interact>.", "Halte <Aktion:Interact>.", "Halte <action:Interact>.", True),
-        ("Press [KEY_JUMP] now", "Drücke [TASTE_SPRINGEN] jetzt", "Drücke [KEY_JUMP] jetzt", True),
+        # a token the model translated into another name is not known for a copy of it (a
+        # command line's [OUTPUT_FILE] is translated, so no bracketed capitals are a token):
+        # the source's is put back, the other left
+        (
+            "Press [KEY_JUMP] now",
+            "Drücke [TASTE_SPRINGEN] jetzt",
+            "Drücke [TASTE_SPRINGEN] jetzt [KEY_JUMP]",
+            True,
+        ),
+        ("Press [KEY_JUMP] now", "Drücke [KEY_JUMP] jetzt", "Drücke [KEY_JUMP] jetzt", False),
     ],
 )
 def test_restore(source: str, output: str, expected: str, repaired: bool) -> None:
@@ -432,7 +441,9 @@ def test_a_repeated_tail_goes_after_a_placeholder_the_source_lacks_too() -> None
         ('<ph id="2" ctype="x-tab"/>', True),
         ('<sc id="1" type="fmt" subType="xlf:i"/>', True),
         ('<ec startRef="1"/>', True),
-        ('<ph id="ltmt-v1"/>', True),
+        # ... but ltmt's own stand-in for a code element, whose garbled forms the repair knows
+        # (as a tag it came back "»x/>«" beside the code)
+        ('<ph id="ltmt-v1"/>', False),
         ('<img src="a.png" alt="A"/>', True),
         # tags without attributes, and paired tags, as written
         ("<br/>", False),
