@@ -252,6 +252,31 @@ def check_format(flags: Iterable[str], source: str, translation: str) -> list[st
     return problems
 
 
+# the count of a plural entry, which its first form may leave out: a printf integer (%d, %lu,
+# %1$d, Python's %(num)d), Qt's %n, a brace field ({0}, {count})
+COUNT_CONVERSION = re.compile(
+    r"%(?:[1-9]\d*\$)?(?:\(\w+\))?[-+ #0']*\d*(?:hh|h|ll|l|j|z|t|q)?[diu]$|%n$|\{\w*\}$"
+)
+
+
+def check_plural_format(
+    flags: Iterable[str], source: str, translation: str, form: int | None
+) -> list[str]:
+    """:func:`check_format` of a plural entry's ``form`` (None: no plural): its first form may
+    leave out the count, as ``msgfmt -c`` lets it (``Eine Datei`` for ``%d file``, ``Eine Datei
+    ausgewählt`` for Qt's ``%n file selected``: the form of one number, in the languages whose
+    first form is for 1 alone)."""
+    from ltmt.formats.placeholder_syntax import find_placeholders
+
+    problems = check_format(flags, source, translation)
+    if problems and form == 0:
+        counts = [p.text for p in find_placeholders(source) if COUNT_CONVERSION.match(p.text)]
+        lone = len(counts) == 1 and counts[0] not in translation
+        if lone and not check_format(flags, source, f"{translation} {counts[0]}"):
+            return []
+    return problems
+
+
 _BROKEN_NAMED = re.compile(
     r"%\((?P<name>[^()\s]*)\)(?![-+ #0]*\d*(?:\.\d+)?[hlL]?[diouxXeEfFgGcrsa%])"
 )

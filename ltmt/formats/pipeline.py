@@ -47,7 +47,12 @@ from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document, Reviewed, TranslatedApart, Unit, open_document
-from ltmt.formats.format_strings import check_format, fix_directives, format_flags
+from ltmt.formats.format_strings import (
+    check_format,
+    check_plural_format,
+    fix_directives,
+    format_flags,
+)
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
@@ -179,7 +184,8 @@ def _outcome(unit: Unit, translation: Translation) -> Outcome:
 def _as_stored(unit: Unit, text: str) -> Restored:
     """A memory's approved ``text`` for ``unit`` as it was stored: nothing repaired, only the
     unit's format rules checked (a translation that breaks them is not shipped)."""
-    invalid = check_format(format_flags(unit.flags), unit.source, text)
+    form = unit.form if unit.entry else None  # a plural's first form may leave out its count
+    invalid = check_plural_format(format_flags(unit.flags), unit.source, text, form)
     return Restored(text, False, not invalid, tuple(invalid))
 
 

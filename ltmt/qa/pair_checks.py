@@ -18,7 +18,7 @@ from typing import Any
 from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
-from ltmt.formats.format_strings import check_format
+from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -44,7 +44,6 @@ _SIZED = re.compile(r"^%((?:[1-9]\d*\$)?)[-+#0' ]*\d*(?:\.\d*)?(?=[A-Za-z<@])")
 _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
 # a printf integer conversion: what a plural form's translation may leave out ("Eine Datei"
 # for "%d file"), as msgfmt allows
-_INTEGER = re.compile(r"%(?:[1-9]\d*\$)?[-+ #0']*\d*(?:hh|h|ll|l|j|z|t|q)?[diu]$|\{\w*\}$")
 _ENDINGS = (
     ("...", "an ellipsis"),
     ("\u2026", "an ellipsis"),
@@ -77,14 +76,9 @@ def format_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     """What makes ``target`` an invalid format string for the entry's flags. A plural entry's
     first form may leave out its count, as ``msgfmt -c`` lets it (``Eine Datei`` for ``%d
     file``: the form of one number, in the languages whose first form is for 1 alone)."""
-    flags = flags_of(metadata)
-    problems = check_format(flags, source, target)
-    if problems and str(metadata.get("plural", "")) == "0":
-        counts = [p.text for p in find_placeholders(source) if _INTEGER.match(p.text)]
-        lone = len(counts) == 1 and counts[0] not in target
-        if lone and not check_format(flags, source, f"{target} {counts[0]}"):
-            return []
-    return problems
+    form = str(metadata.get("plural", ""))
+    number = int(form) if form.isdigit() else None
+    return check_plural_format(flags_of(metadata), source, target, number)
 
 
 def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
@@ -97,7 +91,7 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
     if "plural" in metadata:
-        counts = [text for text in lost if _INTEGER.match(text)]
+        counts = [text for text in lost if COUNT_CONVERSION.match(text)]
         if len(counts) == 1 and lost[counts[0]] == 1:
             del lost[counts[0]]
     problems = []

@@ -363,6 +363,33 @@ def test_a_100_percent_match_is_reused_as_stored() -> None:
     assert fit_translation(stored["Path"]).text == "C:\\Fotos\\neu"  # the API's fitting alike
 
 
+def test_a_plural_first_form_from_memory_without_its_count_is_shipped() -> None:
+    """A reviewed ``Eine Datei gelöscht.`` for ``Deleted %d file.`` failed the format check
+    as stored, and its whole entry came back empty."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Match, Segment, Translation
+
+    def memory(texts, prefer):
+        stored = {"Deleted %d file.": "Eine Datei gelöscht.", "Deleted %d files.": "%d gelöscht."}
+        return [
+            Translation(
+                t, stored[t], (Match(Segment(1, "u", t, stored[t], 0.0, "po", {}), 100.0),), "exact"
+            )
+            for t in texts
+        ]
+
+    forms = [
+        Unit("0#0", "Deleted %d file.", flags=("c-format",), entry="0", form=0),
+        Unit("0#1", "Deleted %d files.", flags=("c-format",), entry="0", form=1),
+    ]
+    outcomes = translate_units(forms, memory)
+    assert [(o.text, o.ok) for o in outcomes] == [
+        ("Eine Datei gelöscht.", True),
+        ("%d gelöscht.", True),
+    ]
+
+
 def test_report_counts_what_each_unit_became() -> None:
     from ltmt.formats.documents import Unit
     from ltmt.formats.pipeline import translate_units

@@ -80,6 +80,19 @@ def test_a_plural_entrys_first_form_may_leave_out_its_count(source, target, form
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "flag"),
+    [
+        # Qt's %n and Python's %(num)d counts: msgfmt -c lets the first form leave them out
+        ("%n file selected", "Eine Datei ausgewählt", "qt-plural-format"),
+        ("Deleted %(num)d item.", "Ein Objekt gelöscht.", "python-format"),
+    ],
+)
+def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
+    assert format_problems(source, target, {"flags": flag, "plural": 0}) == []
+    assert format_problems(source, target, {"flags": flag, "plural": 1})  # not another form
+
+
+@pytest.mark.parametrize(
     ("source", "target", "metadata", "expected"),
     [
         ("Open %s", "%s öffnen", {}, []),
