@@ -14,13 +14,21 @@ from pathlib import Path
 _ANDROID = re.compile(r"values-(?:b\+)?([a-z]{2,3})(?:[-+].*)?")
 _APPLE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\.lproj")
 _LOCALES = re.compile(r"([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*")  # under _locales
-# a file named for its language: the stem's last part after '.', '_' or '-' (or all of it), two
-# letters (a three-letter word such as "new" would be taken for a language)
-_STEM = re.compile(r"(?:^|.*[._-])([a-z]{2})(?:[-_][A-Z]{2})?")
-# file kinds named for their language: translation catalogs, not documents (in.txt, it.md)
-_CATALOG_SUFFIXES = frozenset(
-    {".json", ".arb", ".yml", ".yaml", ".properties", ".resx", ".ftl", ".po", ".ts", ".xlf"}
-)
+# a file named for its language, as each kind of file is: a PO catalog (de.po) and a Qt
+# Linguist file by the whole name or after an underscore (app_de.ts), Java's after an underscore
+# (Messages_de.properties), .NET's after a dot (Resources.de.resx), message files by the whole
+# name or after a dot or an underscore (de.json, messages.de.yaml, app_de.arb); two letters
+# (a three-letter word such as "new" would be taken for a language)
+_CODE = r"(?P<code>[a-z]{2})(?:[-_][A-Z]{2})?"
+_STEMS = {
+    ".po": re.compile(_CODE),
+    ".ts": re.compile(rf"(?:.*_)?{_CODE}"),
+    ".properties": re.compile(rf".*_{_CODE}"),
+    ".resx": re.compile(rf".*\.{_CODE}"),
+    **dict.fromkeys(
+        (".json", ".arb", ".yml", ".yaml", ".ftl", ".xlf"), re.compile(rf"(?:.*[._])?{_CODE}")
+    ),
+}
 
 
 def path_language(path: Path, *, folder: bool = False) -> str | None:
@@ -32,9 +40,9 @@ def path_language(path: Path, *, folder: bool = False) -> str | None:
     locale = path if folder else path.parent
     if locale.parent.name == "_locales" and (found := _LOCALES.fullmatch(locale.name)):
         return _known(found.group(1))
-    named = not folder and path.suffix.lower() in _CATALOG_SUFFIXES
-    if named and (found := _STEM.fullmatch(path.stem)):
-        return _known(found.group(1))
+    stem = None if folder else _STEMS.get(path.suffix.lower())
+    if stem is not None and (found := stem.fullmatch(path.stem)):
+        return _known(found.group("code"))
     return None
 
 

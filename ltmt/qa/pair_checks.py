@@ -86,7 +86,9 @@ def placeholder_problems(source: str, target: str, metadata: Mapping[str, Any]) 
     width and precision may change (``%-12s`` for ``%-28s``: a column the translation made
     wider); an argument by name or number may be used fewer times, once at least; a plural
     form may leave out its one integer conversion (``Eine Datei`` for ``%d file``)."""
-    wanted, have = _inventories(source, target, names=False)
+    # a javascript-format entry's ${name} is a template's field, not a shell variable's text
+    fields = "javascript-format" in flags_of(metadata)
+    wanted, have = _inventories(source, target, names=False, dollar_fields=fields)
     lost, added = wanted - have, have - wanted
     for text in [text for text in lost if _NAMED.match(text) and have[text]]:
         del lost[text]
@@ -284,18 +286,32 @@ PAIR_CHECKS: dict[str, PairCheck] = {
 }
 
 
-def _inventories(source: str, target: str, *, names: bool) -> tuple[Counter[str], Counter[str]]:
+def _inventories(
+    source: str, target: str, *, names: bool, dollar_fields: bool = False
+) -> tuple[Counter[str], Counter[str]]:
     """The placeholders of ``source`` and of ``target`` (:func:`_inventory`; the target's
     numbered arguments as the source's they stand for): URLs and e-mail addresses alone
-    (``names``), or every other kind."""
+    (``names``), or every other kind; ``dollar_fields``: a ``${name}`` is a field (JavaScript's
+    template literal), not a shell variable's text."""
     aliases = positional_aliases(source, _unsized)
     runs = date_runs(source)  # their directives are the dates check's, wherever written
     dated = {d.text for run in runs for d in directives(run.text)}
     within = {p.start for p in find_placeholders(source) if any(r.holds(p.start) for r in runs)}
     return (
-        _inventory(source, {}, names=names, left_out=lambda p: p.start in within),
         _inventory(
-            target, aliases, names=names, left_out=lambda p: p.text in dated, closed_in=source
+            source,
+            {},
+            names=names,
+            left_out=lambda p: p.start in within,
+            dollar_fields=dollar_fields,
+        ),
+        _inventory(
+            target,
+            aliases,
+            names=names,
+            left_out=lambda p: p.text in dated,
+            closed_in=source,
+            dollar_fields=dollar_fields,
         ),
     )
 
@@ -307,6 +323,7 @@ def _inventory(
     names: bool,
     left_out: Callable[[Placeholder], bool],
     closed_in: str | None = None,
+    dollar_fields: bool = False,
 ) -> Counter[str]:
     """The placeholders of ``text`` (printf conversions without width and precision; a
     numbered one as the source's unnumbered argument it stands for, by ``aliases``), less
@@ -315,8 +332,10 @@ def _inventory(
     though the translation lost the ``</b>``; default: ``text``)."""
     found: Counter[str] = Counter()
     for placeholder in find_placeholders(text):
-        literal = _literal(placeholder, text) and (
-            closed_in is None or _literal(placeholder, closed_in)
+        # the source closes a translation's tag (its position is the translation's: only a
+        # tag's name is looked for there)
+        literal = _literal(placeholder, text, dollar_fields) and (
+            closed_in is None or placeholder.kind != "tag" or _literal(placeholder, closed_in)
         )
         if (placeholder.kind == "name") != names or literal:
             continue
@@ -353,7 +372,7 @@ _READ_VALUE = re.compile(
 )
 
 
-def _literal(placeholder: Placeholder, text: str) -> bool:
+def _literal(placeholder: Placeholder, text: str, dollar_fields: bool = False) -> bool:
     """Whether a placeholder is text that a program does not fill in: ``%%`` (a percent
     sign), a shell variable's braces (``${SHELL}``: the ``sh-format`` flag's), or a command's
     metavariable that a translator translates: a field named in capitals (coreutils'
@@ -365,9 +384,8 @@ def _literal(placeholder: Placeholder, text: str) -> bool:
     if (
         placeholder.kind == "brace"
     ):  # ${SHELL}; a help text's {INTEGER}, which translators translate
-        return text[: placeholder.start].endswith("$") or bool(
-            _CAPITALS.fullmatch(placeholder.text)
-        )
+        dollar = text[: placeholder.start].endswith("$") and not dollar_fields
+        return dollar or bool(_CAPITALS.fullmatch(placeholder.text))
     bare = _BARE_TAG.fullmatch(placeholder.text)
     if placeholder.kind != "tag" or bare is None or bare.group(1).lower() in _VOID:
         return False

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ltmt.errors import InputError
+from ltmt.errors import ChoiceError
 from ltmt.qa.catalog_checks import (
     glossary_findings,
     inconsistent_findings,
@@ -104,7 +104,7 @@ def chosen_checks(only: Collection[str] = (), skip: Collection[str] = ()) -> tup
         if name not in CHECKS:
             close = difflib.get_close_matches(name, list(CHECKS), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise InputError(f"no check {name!r}{hint}; the checks are {', '.join(CHECKS)}")
+            raise ChoiceError(f"no check {name!r}{hint}; the checks are {', '.join(CHECKS)}")
     return tuple(name for name in CHECKS if (not only or name in only) and name not in skip)
 
 

@@ -31,6 +31,10 @@ from ltmt.formats.path_languages import other_language_named, path_language
         ("new.json", None),
         ("in.json", None),  # Indonesian's old code: more likely the word
         ("out.po", None),
+        ("fr.po", "fr"),
+        # a catalog named as its kind names them: "mt" after a name is machine translation
+        ("frobtool.mt.po", None),
+        ("de24.mt.po", None),
     ],
 )
 def test_the_language_a_path_names(path: str, language: str | None) -> None:

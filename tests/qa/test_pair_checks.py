@@ -179,6 +179,21 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["its tags do not nest as the source's: [/b] comes while [i] inside it is open"],
         ),
         ("Press [OK] or [1].", "Drücke [OK] oder [1].", {}, []),
+        # a javascript-format entry's ${name} is a field (a shell's ${HOME} is text): one the
+        # translation starts with is no addition, one it lost is missed
+        (
+            "Uploaded ${count} photos",
+            "${count} Fotos hochgeladen",
+            {"flags": "javascript-format"},
+            [],
+        ),
+        (
+            "Uploaded ${count} photos to ${album}",
+            "Fotos hochgeladen",
+            {"flags": "javascript-format"},
+            ["lacks {count}, {album}"],
+        ),
+        ("Set ${HOME} first", "Zuerst $HOME setzen", {}, []),
     ],
 )
 def test_placeholders(source, target, metadata, expected):
