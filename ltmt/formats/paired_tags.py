@@ -49,7 +49,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, without_placeholders
 from ltmt.text import LETTERS, fuzzy_score, match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
@@ -90,6 +90,7 @@ MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
 _TAG = re.compile(r"<[^<>]*>")
+_TAG_OR_REFERENCE = re.compile(rf"<[^<>]*>|{CHARACTER_REFERENCE}")
 # a word of two letters or more: a pair around less (an index's letter ``<b>A</b>``, a number)
 # stays as written, where the model translated ``A`` alone as ``Ein``
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -453,8 +454,9 @@ def _apart(text: str, spans: list[tuple[int, int, Pair]]) -> list[tuple[int, int
 
 
 def _blank_tags(text: str) -> str:
-    """``text`` with its tags as spaces (the same length)."""
-    return _TAG.sub(lambda tag: " " * len(tag.group()), text)
+    """``text`` with its tags and character references as spaces (the same length): a word
+    ends at either (``Datei&gt;`` is the word ``Datei``, not ``Datei&gt`` and a ``;``)."""
+    return _TAG_OR_REFERENCE.sub(lambda found: " " * len(found.group()), text)
 
 
 def _between(spans: list[tuple[int, int]], start: int, end: int) -> bool:

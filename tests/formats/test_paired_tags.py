@@ -566,3 +566,11 @@ def test_every_pair_comes_back_once_and_whole(translation: str, inner: list[str]
         assert depth in (0, 1)  # never nested
     for word in translation.split():
         assert word in placed
+
+
+def test_a_character_reference_the_model_glued_to_a_word_stays_outside_the_pair() -> None:
+    """``Datei&gt;`` was one word to the placing: ``<b>Datei&gt;</b>;`` (the reference cut)."""
+    paired = strip_pairs("Select <b>File</b> &gt; <b>Open</b>.")
+    assert paired is not None
+    placed = place_pairs(paired, "Wählen Sie Datei&gt; Öffnen.", ["Datei", "Öffnen"])
+    assert placed == "Wählen Sie <b>Datei</b>&gt; <b>Öffnen</b>."
