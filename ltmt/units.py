@@ -341,13 +341,22 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     (``%APPDATA%\\nvim``, ``C:\\new``), a command (``\\newpage``) or prose (``Type \\n to``) is
     none."""
     escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"}
-    cuts = [found.span() for found in _TAB_RUN.finditer(body)] + [
-        found.span()
-        for found in _ESCAPED_BREAK.finditer(body)
-        if found.start() + len(found.group()) - len(found.group().lstrip(" \t")) in escapes
-        and _BREAK_BEFORE.search(body[: found.start()])
-        and _BREAK_AFTER.match(body[found.end() :])
-    ]
+    cuts = (
+        [found.span() for found in _TAB_RUN.finditer(body)]
+        + [
+            found.span()
+            for found in _ESCAPED_BREAK.finditer(body)
+            if found.start() + len(found.group()) - len(found.group().lstrip(" \t")) in escapes
+            and body[: found.start()].strip()
+            and (
+                found.end() == len(body)  # a text's last line end: its edge, kept out of the model
+                or (
+                    _BREAK_BEFORE.search(body[: found.start()])
+                    and _BREAK_AFTER.match(body[found.end() :])
+                )
+            )
+        ]
+    )
     pieces, separators, position = [], [], 0
     for start, end in sorted(cuts):
         if start < position:  # (a tab among an escape's spaces: cut once)

@@ -53,7 +53,10 @@ class WordLimits:
             r"QUEST COMPLETE!\nRETURN HOME.",
         ),
         (r"Saved. \r\n\n Back", ["Saved.", "Back"], r"SAVED. \r\n\n BACK"),
-        # ... but not one at an end, nor one inside a text: a path's, a command's, prose's
+        # ... and one that ends the text is its edge, kept out of the model (it moved it before
+        # the last word: "help\n anzeigen")
+        (r"Show help\n", ["Show help"], r"SHOW HELP\n"),
+        # ... but not one at the start, nor one inside a text: a path's, a command's, prose's
         (r"\nDone", [r"\nDone"], r"\NDONE"),
         (r"Open C:\new", [r"Open C:\new"], r"OPEN C:\NEW"),
         (r"in %APPDATA%\nvim now.", [r"in %APPDATA%\nvim now."], r"IN %APPDATA%\NVIM NOW."),
