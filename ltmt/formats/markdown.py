@@ -131,6 +131,10 @@ def _parser() -> Any:
     return with_link_sources(parser)
 
 
+# the first line of a GitHub alert, a blockquote's type marker (> [!NOTE])
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+
+
 def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
     """The translatable blocks of a Markdown ``text`` and its HTML blocks with text, in
     order."""
@@ -177,12 +181,20 @@ def _blocks(text: str) -> tuple[list[Block], list[HtmlBlock]]:
         if opening.type == "paragraph_open" and _definition_list(token.content):
             blocks += _definition_blocks(token.content, lines, token.map[0] + skipped, blocks)
             continue
-        words = _has_words_outside_code(source)
-        if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
-            continue
         first = token.map[0] + skipped
         last = token.map[1] + skipped
         content = token.content.split("\n")  # (a setext heading's underline is not in it)
+        if opening.type == "paragraph_open" and _ALERT.fullmatch(content[0].strip()):
+            # GitHub's alert (> [!NOTE]): its marker's line is kept as it is, the rest is text
+            # (the two were joined and the marker translated: > [!WARNUNG] Daten ...)
+            rest = [i for i, child in enumerate(token.children) if child.type == "softbreak"]
+            if not rest:
+                continue
+            source = tagged(token.children[rest[0] + 1 :])
+            first, content = first + 1, content[1:]
+        words = _has_words_outside_code(source)
+        if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
+            continue
         where = lines[first].find(content[0])
         if where < 0:
             continue  # not where the parser says: left as written

@@ -369,3 +369,14 @@ def test_a_pages_title_and_description_in_its_front_matter_are_translated(
         "tags: [printer]\n"
         "---\n\nPLUG IT IN.\n"
     )
+
+
+def test_a_github_alerts_marker_is_kept_on_its_line(tmp_path: Path) -> None:
+    """``> [!NOTE]`` was joined to the alert's text and translated (``> [!WARNUNG] ...``), and
+    GitHub no longer showed an alert."""
+    source = tmp_path / "notes.md"
+    source.write_text("> [!NOTE]\n> Back up your data.\n\n> [!warning]\n> Stop.\n", "utf-8")
+    assert [u.source for u in open_document(source).units()] == ["Back up your data.", "Stop."]
+    out = tmp_path / "out.md"
+    translate_file(source, out, FakeModel())
+    assert out.read_text("utf-8") == "> [!NOTE]\n> BACK UP YOUR DATA.\n\n> [!warning]\n> STOP.\n"
