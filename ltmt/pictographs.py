@@ -221,10 +221,10 @@ def _spaced(before: str, run: _Run, after: str) -> str:
     if run.spaced_after and after and after[0] not in ".,;:!?)-":
         after = run.space_after + after
     # a word the model glued to the tag, where the line had none beside it (``use :lmap;``
-    # → ``:lmapverwenden``): apart
-    if not run.glued_after and run.text[-1:].isalnum() and after[:1].isalnum():
+    # → ``:lmapverwenden``, ``<feedback@example.com>senden``): apart
+    if not run.glued_after and after[:1].isalnum():
         after = " " + after
-    if not run.glued_before and run.text[:1].isalnum() and before[-1:].isalnum():
+    if not run.glued_before and before[-1:].isalnum():
         before += " "
     return before + run.text + after
 

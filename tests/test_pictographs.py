@@ -189,6 +189,9 @@ def test_a_word_the_model_glued_to_a_tag_is_set_apart_where_the_line_had_none_be
     # where the line glued a word to it, the translation may too
     line, aside = set_aside("costs 10€ now", None, [(8, 9, "€")])
     assert aside is not None and aside.put_back("kostet 10<x/> jetzt") == "kostet 10€ jetzt"
+    # a run ending in a bracket, an autolink, apart from a word glued to it all the same
+    line, aside = set_aside("Send to <a@b.de>.", None, [(8, 16, "<a@b.de>")])
+    assert aside is not None and aside.put_back("An <x/>senden.") == "An <a@b.de> senden."
 
 
 def test_control_characters_and_escape_sequences_go_to_the_model_as_tags():

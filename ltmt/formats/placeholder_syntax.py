@@ -122,6 +122,9 @@ _PATTERNS = {
     # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)
     # or an e-mail address
     "name": (
+        # an autolink, its angle brackets with it (<feedback@example.com>, <https://...>): the
+        # model copied the address and left a "<feedback" of it as words
+        r"<(?:[a-z][a-z0-9+.-]*://[^\s<>]+|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})>|"
         rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b[a-z][a-z0-9+.-]*://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
         rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
         r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
@@ -219,6 +222,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return 'id="ltmt-' not in placeholder.text
     if placeholder.kind == "name" and "\\" in placeholder.text:  # a Windows path lost parts
         return True
+    if placeholder.kind == "name" and placeholder.text.startswith("<"):  # an autolink: its
+        return True  # brackets were copied apart from it ("Zu <feedback an <feedback@...>")
     if placeholder.kind == "escape" and placeholder.text not in ("\\n", "\\r", "\\t"):
         return True  # a bell, an escape sequence: the model dropped them
     return placeholder.kind == "sigil" or (

@@ -41,6 +41,9 @@ from ltmt.formats.placeholder_syntax import TagParts, find_placeholders, tag_par
         ("wait [default=N] seconds; fc -s [pat=rep]; NAME=VALUE [NAME=VALUE]", []),
         ("install Target[/prefix] [n=nested]", []),
         ("Log in as <user:admin> to continue.", []),
+        # an autolink with its brackets: the model copied them apart from the address
+        ("Send feedback to <feedback@example.com>.", ["<feedback@example.com>"]),
+        ("See <https://example.com/help>.", ["<https://example.com/help>"]),
         # a closing tag of another name counts after an opening BBCode tag (a garbled copy)
         ("[color=#ff0000]Eisenschwert[/Farre]", ["[color=#ff0000]", "[/Farre]"]),
     ],
