@@ -514,10 +514,11 @@ def check(
 def _check_in_a_child(memory_dir: Path | None, key_file: Path | None) -> str:
     """The summary of ``memory.check()`` run in a child process (``spawn``: nothing of this
     process's store is shared); its error raised here, and a child that LMDB aborted named as
-    a damaged store."""
+    a damaged store (:class:`~ltmt.memory.check.Damage`)."""
     import multiprocessing
     import signal
 
+    from ltmt.memory.check import Damage
     from ltmt.paths import resolve_memory_dir
 
     context = multiprocessing.get_context("spawn")
@@ -534,10 +535,10 @@ def _check_in_a_child(memory_dir: Path | None, key_file: Path | None) -> str:
         kind, text = answer
         if kind == "ok":
             return str(text)
-        raise (InputError if kind == "input" else StoreError)(text)
+        raise {"input": InputError, "damage": Damage}.get(kind, StoreError)(text)
     code = child.exitcode or 0
     how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
-    raise StoreError(
+    raise Damage(
         f"memory store {resolve_memory_dir(memory_dir)} is damaged in LMDB's own structure: "
         f"reading it stopped the process ({how}); restore a backup (README: Restoring a backup)"
     )
@@ -546,11 +547,15 @@ def _check_in_a_child(memory_dir: Path | None, key_file: Path | None) -> str:
 def _check_and_send(memory_dir: Path | None, key_file: Path | None, sending: Any) -> None:
     """In the child: check the store and send ``("ok", summary)`` or the error's kind and
     message."""
+    from ltmt.memory.check import Damage
+
     try:
         with open_store(memory_dir, key_file, existing=True) as memory:
             sending.send(("ok", memory.check().summary()))
     except InputError as exc:
         sending.send(("input", str(exc)))
+    except Damage as exc:
+        sending.send(("damage", str(exc)))
     except LtmtError as exc:
         sending.send(("store", str(exc)))
 
@@ -572,8 +577,17 @@ def backup(
     store is checked first ('ltmt memory check'): a damaged one is not backed up, so that the
     damage does not replace good backups.
     """
+    from ltmt.memory.check import Damage
+    from ltmt.memory.store import no_backup_of_damage
+
+    if not no_check:  # in a child, as 'memory check': a damaged page may abort the reader
+        require_store(memory_dir)
+        try:
+            _check_in_a_child(memory_dir, key_file)
+        except Damage as exc:
+            raise no_backup_of_damage(exc) from exc
     with open_store(memory_dir, key_file, existing=True) as memory:
-        target = memory.backup(directory, check=not no_check)
+        target = memory.backup(directory, check=False)
     typer.echo(f"backed up {memory.path} to {target}")
 
 

@@ -79,6 +79,16 @@ def check_user(user: object) -> str:
     return user
 
 
+def no_backup_of_damage(damage: StoreError) -> StoreError:
+    """The error of a backup refused because the store is damaged (``damage``, what its check
+    said): a backup would carry the damage into the backups kept."""
+    problem = str(damage).partition("; restore")[0]
+    return StoreError(
+        f"{problem}; no backup was written, as it would carry the damage: keep the backups you "
+        "have (README: Restoring a backup), or pass --no-check for a copy as it is"
+    )
+
+
 def check_new_user(user: object) -> str:
     """``user`` if it may name a new memory: a valid id (:func:`check_user`) that is not dots
     alone (``.``, ``..``: a URL or a path would read them as a folder). An existing memory of
@@ -367,12 +377,7 @@ class Memory:
             try:
                 self.check()
             except StoreError as exc:
-                problem = str(exc).partition("; restore")[0]
-                raise StoreError(
-                    f"{problem}; no backup was written, as it would carry the damage: keep the "
-                    "backups you have (README: Restoring a backup), or pass --no-check for a "
-                    "copy as it is"
-                ) from exc
+                raise no_backup_of_damage(exc) from exc
         return maintenance.backup(self.store, Path(directory).expanduser())
 
     def compact(self) -> maintenance.CompactReport:

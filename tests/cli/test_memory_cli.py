@@ -752,6 +752,18 @@ def test_a_page_damage_that_aborts_lmdb_is_reported_by_check_as_damage(tmp_path:
         "stopped the process (signal SIG"
     ), result.stderr
     assert result.stderr.endswith("restore a backup (README: Restoring a backup)\n")
+    backed_up = ("memory", "backup", str(tmp_path / "bk"), "--memory-dir", str(damaged))
+    backup = subprocess.run(  # a backup checks first, as check does: in a child
+        [sys.executable, "-c", ENTRY, *backed_up],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert backup.returncode == 1, backup.stderr
+    assert "damaged in LMDB's own structure" in backup.stderr
+    assert "no backup was written, as it would carry the damage" in backup.stderr
+    assert not (tmp_path / "bk").exists()
 
 
 def test_an_import_of_another_language_pair_is_refused(
