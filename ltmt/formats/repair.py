@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ltmt.date_formats import DateRun, date_runs
@@ -87,28 +87,22 @@ def repair_line(
     for placeholder in missing:
         problems.append(f"missing {placeholder.text!r}")
         text = _insert(text, source, placeholder)
-    reordered = _reorder(source, text)
-    if reordered != text:
-        problems.append("placeholders out of order")
-    cleaned = _drop_broken_tags(source, reordered)
-    if cleaned != reordered:
-        problems.append("broken copy of a tag removed")
-    untailed = drop_repeated_tails(source, cleaned)
-    if untailed != cleaned:
-        problems.append("a placeholder's end written twice")
-    unbraced = _drop_stray_braces(source, untailed)
-    if unbraced != untailed:
-        problems.append("stray braces removed")
-    unglued = _drop_stray_at_signs(source, unbraced)
-    if unglued != unbraced:
-        problems.append("stray @ removed")
-    outside = punctuation_outside_tags(source, unglued)
-    if outside != unglued:
-        problems.append("punctuation moved back out of a tag")
-    unquoted = _unquoted_tags(source, outside)
-    if unquoted != outside:
-        problems.append("quote marks around a tag removed")
-    return unquoted, problems
+    # the clean-ups after the placeholders are in place, each said where it changed the text
+    clean_ups: tuple[tuple[Callable[[str, str], str], str], ...] = (
+        (_reorder, "placeholders out of order"),
+        (_drop_broken_tags, "broken copy of a tag removed"),
+        (drop_repeated_tails, "a placeholder's end written twice"),
+        (_drop_stray_braces, "stray braces removed"),
+        (_drop_stray_at_signs, "stray @ removed"),
+        (punctuation_outside_tags, "punctuation moved back out of a tag"),
+        (_unquoted_tags, "quote marks around a tag removed"),
+    )
+    for clean_up, said in clean_ups:
+        cleaned = clean_up(source, text)
+        if cleaned != text:
+            problems.append(said)
+        text = cleaned
+    return text, problems
 
 
 _OPENING_QUOTES = '\u00bb\u201e\u201c"'  # », „, “ and "
