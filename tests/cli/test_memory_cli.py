@@ -777,36 +777,15 @@ def test_an_import_of_another_language_pair_is_refused(
     assert (
         ltmt(capsys, "memory", "import", str(english), "-u", "anna", "--memory-dir", store)[0] == 0
     )
-    code, _, err = ltmt(
-        capsys,
-        "memory",
-        "import",
-        str(french),
-        "-u",
-        "anna",
-        "--src-lang",
-        "fr",
-        "--memory-dir",
-        store,
-    )
+    in_french = ("memory", "import", str(french), "-u", "anna", "--src-lang", "fr")
+    code, _, err = ltmt(capsys, *in_french, "--memory-dir", store)
     assert (code, err) == (
         1,
         "ltmt: error: anna's memory holds en → de pairs; these are fr → de: import them into "
         "another user (a memory holds one language pair), or check the languages given\n",
     )
-    code, _, err = ltmt(  # the text's languages unread: the pair lock holds all the same
-        capsys,
-        "memory",
-        "import",
-        str(french),
-        "-u",
-        "anna",
-        "--src-lang",
-        "fr",
-        "--no-language-check",
-        "--memory-dir",
-        store,
-    )
+    # the text's languages unread: the pair lock holds all the same
+    code, _, err = ltmt(capsys, *in_french, "--no-language-check", "--memory-dir", store)
     assert code == 1 and "anna's memory holds en → de pairs; these are fr → de" in err
     code, out, _ = ltmt(capsys, "memory", "stats", "-u", "anna", "--memory-dir", store)
     assert "languages: en → de\n" in out and "segments: 1\n" in out

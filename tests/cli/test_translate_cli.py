@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -678,14 +679,8 @@ def test_a_catalog_for_another_language_names_the_models_pair(tmp_path, capsys):
 def test_an_xliff_file_element_in_another_language_is_named(tmp_path, capsys):
     # the message listed the German target and not the English source, and no <file>
     xlf = tmp_path / "two.xlf"
-    xlf.write_text(
-        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
-        '<file original="en/ui.json" source-language="en-US" target-language="de-DE"'
-        ' datatype="x-undefined"><body><trans-unit id="1"><source>Open</source></trans-unit>'
-        '</body></file><file original="fr/ui.json" source-language="fr-FR"'
-        ' target-language="de-DE" datatype="x-undefined"><body><trans-unit id="2">'
-        "<source>Ouvrir</source></trans-unit></body></file></xliff>",
-        "utf-8",
+    xlf.write_bytes(
+        (Path(__file__).parents[1] / "formats" / "data" / "two-languages.xlf").read_bytes()
     )
     code, _, err = run_cli(["translate", str(xlf), "-o", str(tmp_path / "out.xlf")], capsys)
     assert code == 1

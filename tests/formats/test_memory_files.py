@@ -342,15 +342,7 @@ def test_xliff_language_mismatch_names_the_file_element_and_lists_one_side(
     """Of two <file>s en-US->de-DE and fr-FR->de-DE, the message listed "de-DE, fr-FR": not the
     English one, the German target as if it were wrong, and not which <file> is."""
     path = tmp_path / "two.xlf"
-    path.write_text(
-        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
-        '<file original="en/ui.json" source-language="en-US" target-language="de-DE"'
-        ' datatype="x-undefined"><body><trans-unit id="1"><source>Open</source></trans-unit>'
-        '</body></file><file original="fr/ui.json" source-language="fr-FR"'
-        ' target-language="de-DE" datatype="x-undefined"><body><trans-unit id="2">'
-        "<source>Ouvrir</source></trans-unit></body></file></xliff>",
-        "utf-8",
-    )
+    path.write_bytes((DATA / "two-languages.xlf").read_bytes())
     expected = (
         r'two.xlf: source languages in the file are en-US, fr-FR \(<file original="fr/ui.json"> '
         r"is in fr-FR\), not en->de; pass --src-lang/--tgt-lang to choose the pair$"
