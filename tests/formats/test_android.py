@@ -39,12 +39,17 @@ SOURCE = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-@pytest.fixture
-def source(tmp_path: Path) -> Path:
+def _values_strings(tmp_path: Path, text: str) -> Path:
+    """``text`` as the source language's ``values/strings.xml`` under ``tmp_path``."""
     path = tmp_path / "values" / "strings.xml"
     path.parent.mkdir()
-    path.write_text(SOURCE, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    return _values_strings(tmp_path, SOURCE)
 
 
 def _strings(path: Path) -> dict[str, str]:
@@ -166,9 +171,7 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
     a note was replaced by the source's, and a string of their own came without its note.
     Their notes now replace the source's for the strings they have; the others keep the
     source's."""
-    source = tmp_path / "values" / "strings.xml"
-    source.parent.mkdir()
-    source.write_text(UPDATED_SOURCE, encoding="utf-8")
+    source = _values_strings(tmp_path, UPDATED_SOURCE)
     out = tmp_path / "values-de" / "strings.xml"
     out.parent.mkdir()
     out.write_text(
@@ -223,9 +226,7 @@ def test_update_keeps_the_source_files_header_where_the_translation_has_none_it_
 ) -> None:
     """The source file's header stays where the translation so far has none, or declares an
     encoding other than the source file's, in which the output is written."""
-    source = tmp_path / "values" / "strings.xml"
-    source.parent.mkdir()
-    source.write_text(UPDATED_SOURCE, encoding="utf-8")
+    source = _values_strings(tmp_path, UPDATED_SOURCE)
     out = tmp_path / "values-de" / "strings.xml"
     out.parent.mkdir()
     out.write_bytes(
@@ -410,10 +411,7 @@ GERMAN_VARIANTS = """<resources>
 
 @pytest.fixture
 def variants(tmp_path: Path) -> Path:
-    path = tmp_path / "values" / "strings.xml"
-    path.parent.mkdir()
-    path.write_text(VARIANTS, encoding="utf-8")
-    return path
+    return _values_strings(tmp_path, VARIANTS)
 
 
 def test_a_string_of_each_product_and_a_string_item_are_strings_of_their_own(
@@ -492,10 +490,7 @@ COMMENTED = """<resources>
 
 @pytest.fixture
 def commented(tmp_path: Path) -> Path:
-    path = tmp_path / "values" / "strings.xml"
-    path.parent.mkdir()
-    path.write_text(COMMENTED, encoding="utf-8")
-    return path
+    return _values_strings(tmp_path, COMMENTED)
 
 
 def test_a_comment_inside_a_string_is_no_text_to_translate(commented: Path, tmp_path: Path) -> None:
