@@ -32,6 +32,7 @@ from ltmt.formats.common import (
     read_bytes,
     xml_error,
 )
+from ltmt.formats.inline import Code, append_text, pair_markup_codes
 from ltmt.formats.tmx_codes import OverlappingCodes, segment_text
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -41,6 +42,16 @@ logger = logging.getLogger(__name__)
 _NUMBER_PROPS = frozenset({"plural"})
 # the whitespace XPath's normalize-space() folds (not a no-break space)
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
+# each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the TMX inline
+# code written for it: its element, and whether its number is its ``i`` (a pair's ends), its
+# ``x`` or both
+_CODES = {
+    "ph": ("ph", ("x",), {}),
+    "bpt": ("bpt", ("i", "x"), {}),
+    "ept": ("ept", ("i",), {}),
+    "begin": ("it", ("x",), {"pos": "begin"}),
+    "end": ("it", ("x",), {"pos": "end"}),
+}
 
 
 def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator[PairRecord]:
@@ -269,8 +280,13 @@ def write_tmx(
 ) -> int:
     """Write ``records`` as a TMX 1.4 file (atomically); returns how many were written.
 
-    String metadata becomes ``tuid`` (``id``), ``<note>`` (``note``) and ``<prop type="x-KEY">``,
-    which :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
+    Markup tags in the text are written as the inline codes that hold them (``<b>bold</b>`` as
+    ``<bpt i="1" x="1">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept>``, ``<br/>`` as ``<ph>``, a
+    tag whose partner is not in the text as ``<it>``; a target's code numbered as the same tag
+    in the source: :func:`~ltmt.formats.inline.pair_markup_codes`), which CAT tools show as
+    protected tags and :func:`read_tmx` reads back as the same text. String metadata becomes
+    ``tuid`` (``id``), ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
+    :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
     as a number. Pairs with characters XML cannot hold (control characters) are skipped with a
     warning.
     """
@@ -293,6 +309,11 @@ def write_tmx(
         unit = store.addsourceunit(record.source)
         unit.target = record.target
         element = unit.xmlelement
+        segments = [s for s in element.iter() if local_name(s.tag) == "seg"]
+        for segment, pieces in zip(
+            segments, pair_markup_codes(record.source, record.target), strict=True
+        ):
+            _write_codes(segment, pieces)
         extra = []
         for key, value in record.metadata.items():
             if key in _NUMBER_PROPS and isinstance(value, int) and not isinstance(value, bool):
@@ -312,6 +333,24 @@ def write_tmx(
         for position, child in enumerate(sorted(extra, key=lambda e: e.tag != "prop")):
             element.insert(position, child)
         written += 1
+    # indented by translate-toolkit's own indenter down to the <seg> and not inside it: lxml's
+    # pretty printing would put line breaks into a <seg> of codes alone
+    store.XMLindent = {"indent": "  ", "max_level": 4}
     atomic_write(Path(path), bytes(store))
     left_out.report(logger)
     return written
+
+
+def _write_codes(segment: Any, pieces: list[str | Code]) -> None:
+    """Make ``pieces`` the content of the ``<seg>`` element ``segment``: text as text, each
+    markup tag as the TMX inline code that holds it (:data:`_CODES`)."""
+    from lxml import etree
+
+    segment.text = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            append_text(segment, piece)
+            continue
+        name, numbered, attributes = _CODES[piece.kind]
+        numbers = dict.fromkeys(numbered, str(piece.number))
+        etree.SubElement(segment, name, {**numbers, **attributes}).text = piece.native

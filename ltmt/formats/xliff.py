@@ -34,7 +34,7 @@ from ltmt.formats.common import (
     parse_xml,
     read_bytes,
 )
-from ltmt.formats.inline import to_text
+from ltmt.formats.inline import Code, append_text, pair_markup_codes, to_text
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -64,6 +64,15 @@ SIGNED_OFF_20 = frozenset({"final", "reviewed"})
 STATES_12 = UNFINISHED_12 | REVIEW_12 | {"translated", "final", "signed-off"}
 # a 2.0 state read into a pair's metadata, written by :func:`write_xliff` as 1.2's nearest
 STATES_20_AS_12 = {"reviewed": "signed-off", "final": "final", "translated": "translated"}
+# each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the 1.2 inline
+# code written for it: its element and attributes besides its ``id``
+CODES_12 = {
+    "ph": ("ph", {}),
+    "bpt": ("bpt", {}),
+    "ept": ("ept", {}),
+    "begin": ("it", {"pos": "open"}),
+    "end": ("it", {"pos": "close"}),
+}
 
 
 @dataclass
@@ -333,15 +342,19 @@ def write_xliff(
 ) -> int:
     """Write ``records`` as an XLIFF 1.2 file (atomically); returns how many were written.
 
-    Text is written as text (a ``<b>`` in a string is escaped, not markup), with
-    ``xml:space="preserve"`` so edge spaces survive; ``metadata["id"]`` is the unit id when
-    unique, else the record's number; ``metadata["context"]`` is written as translate-toolkit
-    writes a ``msgctxt``, a PO entry's ``flags``, ``plural`` and ``plural_of`` beside it
-    (:data:`PO_CONTEXTS`), ``metadata["note"]`` as a ``<note>``, ``metadata["state"]`` as the
-    target's state (a 2.0 state as 1.2's nearest, ``reviewed`` as ``signed-off``; else
-    ``translated``) and ``metadata["approved"]`` as ``approved="yes"``: :func:`read_xliff` reads
-    them all back. Pairs with control characters (which XML cannot hold) are skipped with a
-    warning.
+    Markup tags in the text are written as the inline codes that hold them, which CAT tools
+    show as protected tags: ``<b>bold</b>`` as ``<bpt id="1">&lt;b&gt;</bpt>bold<ept
+    id="1">&lt;/b&gt;</ept>``, ``<br/>`` as ``<ph>``, a tag whose partner is not in the text as
+    ``<it>``, a target's code with the id of the same tag in the source
+    (:func:`~ltmt.formats.inline.pair_markup_codes`); :func:`read_xliff` reads them back as the
+    same text. The rest is text, with ``xml:space="preserve"`` so edge spaces survive.
+    ``metadata["id"]`` is the unit id when unique, else the record's number;
+    ``metadata["context"]`` is written as translate-toolkit writes a ``msgctxt``, a PO entry's
+    ``flags``, ``plural`` and ``plural_of`` beside it (:data:`PO_CONTEXTS`),
+    ``metadata["note"]`` as a ``<note>``, ``metadata["state"]`` as the target's state (a 2.0
+    state as 1.2's nearest, ``reviewed`` as ``signed-off``; else ``translated``) and
+    ``metadata["approved"]`` as ``approved="yes"``: :func:`read_xliff` reads them all back.
+    Pairs with control characters (which XML cannot hold) are skipped with a warning.
     """
     from lxml import etree
 
@@ -356,6 +369,7 @@ def write_xliff(
     used: set[str] = set()
     left_out = XmlLeftOut("XLIFF")
     written = 0
+    contents: list[tuple[Any, list[str | Code]]] = []  # filled once indented (mixed content)
     for number, record in enumerate(records, 1):
         if left_out.left_out(record):
             continue
@@ -367,9 +381,10 @@ def write_xliff(
         unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         if record.metadata.get("approved") == "yes":
             unit.set("approved", "yes")
-        etree.SubElement(unit, f"{{{NS_12}}}source").text = record.source
+        source_codes, target_codes = pair_markup_codes(record.source, record.target)
+        contents.append((etree.SubElement(unit, f"{{{NS_12}}}source"), source_codes))
         state = _state_12(record.metadata.get("state"))
-        etree.SubElement(unit, f"{{{NS_12}}}target", state=state).text = record.target
+        contents.append((etree.SubElement(unit, f"{{{NS_12}}}target", state=state), target_codes))
         contexts = [("x-po-msgctxt", record.metadata.get("context"))]
         contexts += [(kind, record.metadata.get(key)) for kind, key in PO_CONTEXTS.items()]
         contexts = [(kind, str(value)) for kind, value in contexts if value not in (None, "")]
@@ -387,7 +402,23 @@ def write_xliff(
             etree.SubElement(unit, f"{{{NS_12}}}note").text = note
         written += 1
     etree.indent(root, space="  ")
+    for element, pieces in contents:
+        _write_codes(element, pieces)
     data = etree.tostring(root, encoding="UTF-8")
     atomic_write(Path(path), b'<?xml version="1.0" encoding="UTF-8"?>\n' + data + b"\n")
     left_out.report(logger)
     return written
+
+
+def _write_codes(element: Any, pieces: list[str | Code]) -> None:
+    """Make ``pieces`` the content of ``element``: text as text, each markup tag as the 1.2
+    inline code that holds it (:data:`CODES_12`)."""
+    from lxml import etree
+
+    for piece in pieces:
+        if isinstance(piece, str):
+            append_text(element, piece)
+            continue
+        name, attributes = CODES_12[piece.kind]
+        code = etree.SubElement(element, f"{{{NS_12}}}{name}", id=str(piece.number), **attributes)
+        code.text = piece.native

@@ -103,7 +103,7 @@ class XliffDocument:
             unit = self._units[int(key)]
             if unit.target is None:
                 unit.target = self._add_target(unit)
-            nested = fill_inline(unit.target, text, to_text(unit.source).codes)
+            nested = fill_inline(unit.target, text, to_text(unit.source))
             self._mark(unit, review=mark_fuzzy or not nested, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()

@@ -1,0 +1,258 @@
+"""Inline codes in one form across formats: XLIFF 1.2/2.0 and TMX codes read as the markup
+their native code is (so a PO or HTML string with the same markup matches them), filled back
+into the source's elements, and written by the memory exports as inline codes that read back as
+the same text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from ltmt.formats.common import local_name
+from ltmt.formats.inline import Code, fill, markup_codes, pair_markup_codes, to_text
+from ltmt.formats.po import read_po
+from ltmt.formats.tmx import read_tmx, write_tmx
+from ltmt.formats.xliff import NS_12, NS_20, read_xliff, write_xliff
+from ltmt.segments import PairRecord
+
+
+def _source_12(content: str) -> Any:
+    return etree.fromstring(f'<source xmlns="{NS_12}">{content}</source>')
+
+
+def _source_20(content: str, data: str = "") -> Any:
+    """A 2.0 ``<source>`` of ``content`` in a unit whose ``<originalData>`` holds ``data``."""
+    unit = etree.fromstring(
+        f'<unit xmlns="{NS_20}" id="u"><originalData>{data}</originalData>'
+        f"<segment><source>{content}</source></segment></unit>"
+    )
+    return next(unit.iter(f"{{{NS_20}}}source"))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('Line<ph id="1">&lt;br/&gt;</ph>two', "Line<br/>two"),
+        (
+            'Click <bpt id="1">&lt;b&gt;</bpt>Save<ept id="1">&lt;/b&gt;</ept>.',
+            "Click <b>Save</b>.",
+        ),
+        ('<it id="1" pos="open">&lt;i&gt;</it>open', "<i>open"),
+        ('Hello <ph id="1">{0}</ph>', "Hello {0}"),
+        # no native code, or a blank one: the code's own tag, a placeholder
+        ('Press <x id="1"/> and <g id="2">here</g>.', 'Press <x id="1"/> and <g id="2">here</g>.'),
+        ('a<ph id="1" ctype="x-tab">\t</ph>b', 'a<ph id="1" ctype="x-tab"/>b'),
+        ('Trados <bpt id="1"/>bold<ept id="1"/>', 'Trados <bpt id="1"/>bold<ept id="1"/>'),
+    ],
+)
+def test_xliff_12_codes_read_as_their_native_code(content: str, expected: str) -> None:
+    assert to_text(_source_12(content)).text == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('Line<ph id="1" dataRef="d1"/>two', "Line<br/>two"),
+        ('A <pc id="2" dataRefStart="d2" dataRefEnd="d3">bold</pc> word', "A <b>bold</b> word"),
+        ('A <sc id="2" dataRef="d2"/>bold<ec startRef="2" dataRef="d3"/>', "A <b>bold</b>"),
+        ('Hello <ph id="1" disp="{0}"/>!', 'Hello <ph id="1" disp="{0}"/>!'),
+        ('<pc id="1">plain</pc>', '<pc id="1">plain</pc>'),
+    ],
+)
+def test_xliff_20_codes_read_as_the_original_data_they_point_to(
+    content: str, expected: str
+) -> None:
+    data = '<data id="d1">&lt;br/&gt;</data><data id="d2">&lt;b&gt;</data><data id="d3">&lt;/b&gt;</data>'
+    assert to_text(_source_20(content, data)).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "expected"),
+    [
+        (
+            'Click <bpt id="1">&lt;b&gt;</bpt>Save<ept id="1">&lt;/b&gt;</ept> now<ph id="2">'
+            "&lt;br/&gt;</ph>",
+            "Jetzt<br/> <b>Speichern</b> klicken",
+            'Jetzt<ph id="2">&lt;br/&gt;</ph> <bpt id="1">&lt;b&gt;</bpt>Speichern'
+            '<ept id="1">&lt;/b&gt;</ept> klicken',
+        ),
+        (
+            'Open <g id="1">the file</g><x id="2"/>',
+            'Öffne <g id="1">die Datei</g><x id="2"/>',
+            'Öffne <g id="1">die Datei</g><x id="2"/>',
+        ),
+    ],
+)
+def test_fill_turns_native_code_back_into_the_sources_elements(
+    source: str, translation: str, expected: str
+) -> None:
+    target = etree.fromstring(f'<target xmlns="{NS_12}"/>')
+    assert fill(target, translation, to_text(_source_12(source)))
+    inner = etree.tostring(target, encoding="unicode").split(">", 1)[1].rsplit("<", 1)[0]
+    assert inner.replace(f' xmlns="{NS_12}"', "") == expected
+
+
+def test_fill_puts_an_xliff_20_pair_of_native_code_back_as_its_pc() -> None:
+    source = _source_20(
+        'A <pc id="2" dataRefStart="d2" dataRefEnd="d3">bold</pc> word',
+        '<data id="d2">&lt;b&gt;</data><data id="d3">&lt;/b&gt;</data>',
+    )
+    target = etree.SubElement(source.getparent(), f"{{{NS_20}}}target")
+    assert fill(target, "Ein <b>fettes</b> Wort", to_text(source))
+    [pc] = target
+    assert (pc.get("id"), pc.text, target.text, pc.tail) == ("2", "fettes", "Ein ", " Wort")
+
+
+def test_fill_of_native_codes_that_do_not_nest_keeps_every_code() -> None:
+    source = _source_20(
+        '<pc id="1" dataRefStart="d2" dataRefEnd="d3">a</pc><ph id="2" dataRef="d1"/>',
+        '<data id="d1">&lt;br/&gt;</data><data id="d2">&lt;b&gt;</data><data id="d3">&lt;/b&gt;</data>',
+    )
+    target = etree.SubElement(source.getparent(), f"{{{NS_20}}}target")
+    assert not fill(target, "</b>a<b><br/>", to_text(source))
+    assert (target.text, [local_name(c.tag) for c in target]) == ("a", ["ph"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "<b>bold</b> x<br/>",
+            [Code("bpt", "<b>", 1), "bold", Code("ept", "</b>", 1), " x", Code("ph", "<br/>", 2)],
+        ),
+        ("a <br> b", ["a ", Code("ph", "<br>", 1), " b"]),
+        ("<i>open", [Code("begin", "<i>", 1), "open"]),
+        ("closed</i>", ["closed", Code("end", "</i>", 1)]),
+        (
+            '<a href="x">1<b>2</a>3</b>',
+            [
+                Code("bpt", '<a href="x">', 1),
+                "1",
+                Code("bpt", "<b>", 2),
+                "2",
+                Code("ept", "</a>", 1),
+                "3",
+                Code("ept", "</b>", 2),
+            ],
+        ),
+        ("a < b & c > d", ["a < b & c > d"]),
+    ],
+)
+def test_markup_codes_finds_pairs_placeholders_and_lone_tags(
+    text: str, expected: list[str | Code]
+) -> None:
+    numbers = iter(range(1, 10))
+    assert markup_codes(text, lambda kind, native: next(numbers)) == expected
+
+
+def test_a_targets_codes_take_the_numbers_of_the_same_tags_in_the_source() -> None:
+    source, target = pair_markup_codes("<b>A</b> b<br/>", "<br/>B <u>x</u> <b>a</b><b>c</b>")
+    assert [p.number for p in source if isinstance(p, Code)] == [1, 1, 2]
+    assert [p.number for p in target if isinstance(p, Code)] == [2, 3, 3, 1, 1, 4, 4]
+
+
+XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en" target-language="de" datatype="html"><body>
+<trans-unit id="1"><source>Line one<ph id="1">&lt;br/&gt;</ph>line two.</source>
+<target state="translated">Zeile eins<ph id="1">&lt;br/&gt;</ph>Zeile zwei.</target></trans-unit>
+<trans-unit id="2"><source>Click <bpt id="1">&lt;b&gt;</bpt>Save<ept id="1">&lt;/b&gt;</ept>.</source>
+<target state="translated">Klicken Sie auf <bpt id="1">&lt;b&gt;</bpt>Speichern<ept id="1">&lt;/b&gt;</ept>.</target>
+</trans-unit></body></file></xliff>
+"""
+PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Line one<br/>line two."
+msgstr "Zeile eins<br/>Zeile zwei."
+
+msgid "Click <b>Save</b>."
+msgstr "Klicken Sie auf <b>Speichern</b>."
+"""
+
+
+def test_an_xliff_unit_with_native_codes_is_the_pair_a_po_entry_with_the_markup_is(
+    tmp_path: Path,
+) -> None:
+    """The native code inside ``<ph>`` was lost (``Line one<ph id="1"/>line two.``), so the
+    pair matched no PO or HTML string with the ``<br/>`` it stands for."""
+    (tmp_path / "a.xlf").write_text(XLIFF_12, encoding="utf-8")
+    (tmp_path / "a.po").write_text(PO, encoding="utf-8")
+    from_xliff = [(r.source, r.target) for r in read_xliff(tmp_path / "a.xlf")]
+    assert from_xliff == [(r.source, r.target) for r in read_po(tmp_path / "a.po")]
+
+
+MARKUP = [
+    PairRecord("Click <b>Save</b> now.<br/>", "<br/>Klicken Sie auf <b>Speichern</b>."),
+    PairRecord("<br/>", "<br/>"),
+    PairRecord('<i>Open <a href="x?a=1&amp;b">it</a>', 'Öffne <a href="x?a=1&amp;b">es</a></i>'),
+    PairRecord(
+        'Press <x id="1"/> and <g id="2">here</g>.', 'Drücke <x id="1"/> <g id="2">hier</g>.'
+    ),
+    PairRecord("a < b & c > d", "a < b & c > d"),
+]
+
+
+@pytest.mark.parametrize(
+    ("write", "read", "name"), [(write_xliff, read_xliff, "m.xlf"), (write_tmx, read_tmx, "m.tmx")]
+)
+def test_markup_is_exported_as_inline_codes_that_import_as_the_same_text(
+    tmp_path: Path, write: Any, read: Any, name: str
+) -> None:
+    path = tmp_path / name
+    assert write(path, MARKUP) == len(MARKUP)
+    assert "&lt;b&gt;Save" not in path.read_text(encoding="utf-8")  # no tag written as text
+    back = [(r.source, r.target) for r in read(path)]
+    assert back == [(r.source, r.target) for r in MARKUP]
+
+
+def _codes(segment: Any) -> list[tuple[str, dict[str, str], str]]:
+    return [(local_name(c.tag), dict(c.attrib), c.text or "") for c in segment]
+
+
+def test_xliff_export_writes_12_inline_codes_with_the_sources_ids_in_the_target(
+    tmp_path: Path,
+) -> None:
+    write_xliff(tmp_path / "m.xlf", MARKUP[:1])
+    unit = next(etree.parse(tmp_path / "m.xlf").iter(f"{{{NS_12}}}trans-unit"))
+    source, target = (next(unit.iter(f"{{{NS_12}}}{side}")) for side in ("source", "target"))
+    assert _codes(source) == [
+        ("bpt", {"id": "1"}, "<b>"),
+        ("ept", {"id": "1"}, "</b>"),
+        ("ph", {"id": "2"}, "<br/>"),
+    ]
+    assert _codes(target) == [
+        ("ph", {"id": "2"}, "<br/>"),
+        ("bpt", {"id": "1"}, "<b>"),
+        ("ept", {"id": "1"}, "</b>"),
+    ]
+    lone = PairRecord("<i>Open", "Öffne</i>")
+    write_xliff(tmp_path / "lone.xlf", [lone])
+    segments = etree.parse(tmp_path / "lone.xlf").iter(f"{{{NS_12}}}source", f"{{{NS_12}}}target")
+    assert [_codes(s) for s in segments] == [
+        [("it", {"id": "1", "pos": "open"}, "<i>")],
+        [("it", {"id": "2", "pos": "close"}, "</i>")],
+    ]
+
+
+def test_tmx_export_pairs_bpt_and_ept_by_i_and_keeps_codes_alone_in_a_seg_on_its_line(
+    tmp_path: Path,
+) -> None:
+    write_tmx(tmp_path / "m.tmx", MARKUP[:3])
+    text = (tmp_path / "m.tmx").read_text(encoding="utf-8")
+    assert '<seg><ph x="1">&lt;br/&gt;</ph></seg>' in text  # no line breaks put into it
+    segments = list(etree.parse(tmp_path / "m.tmx").iter("seg"))
+    assert _codes(segments[0]) == [
+        ("bpt", {"i": "1", "x": "1"}, "<b>"),
+        ("ept", {"i": "1"}, "</b>"),
+        ("ph", {"x": "2"}, "<br/>"),
+    ]
+    assert _codes(segments[5]) == [
+        ("bpt", {"i": "2", "x": "2"}, '<a href="x?a=1&amp;b">'),
+        ("ept", {"i": "2"}, "</a>"),
+        ("it", {"x": "3", "pos": "end"}, "</i>"),
+    ]
