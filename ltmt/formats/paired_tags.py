@@ -1,7 +1,9 @@
 """Paired tags kept out of the model's way: XLIFF's paired inline codes (``<g>``, ``<pc>``,
 ``<mrk>``) and markup elements (``<a href="...">``, Fluent's DOM overlays ``<label
 data-l10n-name="status">``, ``<strong>``, ``<i>`` of subtitles, react-i18next's numbered
-``<1>terms</1>``).
+``<1>terms</1>``), and game text's markup around words: TextMeshPro's tags with a value
+(``<color=#FFD700>Gold Coins</color>``) and BBCode (``[b]Start[/b]``, ``[color=#ff0]...``), whose
+words the model left English as it did ``<b>``'s (``Ihr <color=#FF0000>shield</color>``).
 
 The model garbles text inside paired tags: ``Open <pc id="1">the file</pc> now`` came out as
 ``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined,
@@ -28,8 +30,8 @@ not lost, and machine output is marked for review.
 A pair marked not to be translated (``translate="no"``, 1.2's ``mtype="protected"``, the class
 ``notranslate``, Android's ``<xliff:g>``), a pair whose class marks code (:data:`CODE_CLASSES`:
 DocBook's ``<span class="command">``), a pair around no word of two letters (an index's
-``<b>A</b>``), and a code element (``<code>``, ``<kbd>``,
-``<samp>``, ``<var>``, ``<tt>``, ``<pre>``), stands in the text as a self-closing placeholder
+``<b>A</b>``), and a code element (``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<tt>``,
+``<pre>``, BBCode's ``[code]``), stands in the text as a self-closing placeholder
 (``<ph id="ltmt-1"/>``), which the model and the placeholder repair keep, and comes back whole,
 its text unchanged (one the model dropped, at its place in the source too).
 Self-closing codes (``<x/>``, ``<ph/>``) stay in the text: they are placeholders the model keeps;
@@ -75,6 +77,16 @@ _PROTECTED = re.compile(
 # a markup element without attributes (<b>...</b>, react-i18next's numbered <1>...</1>: left to
 # the model, it moved a pair's words out and the repair closed the pair empty), not nested
 _PLAIN_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*|[0-9]{1,2})>([^<]*)</\1>")
+# the markup of game text (ltmt.formats.placeholder_syntax), not nested: TextMeshPro's tag with
+# a value (<color=#FFD700>Gold Coins</color>, <link="item_01">...</link>; the model left its
+# words in English as it did <b>'s), and BBCode of any case ([b]Start[/B], [color=#ff0]...)
+_VALUED_ELEMENT = re.compile(r"<([A-Za-z][\w-]*)=[^<>]*>([^<]*)</\1\s*>")
+_BBCODE_ELEMENT = re.compile(
+    r"\[([A-Za-z][\w-]*)(?:[=\s][^\[\]]*)?\]((?:(?!\[/).)*)\[/\1\]",
+    re.IGNORECASE | re.DOTALL,
+)
+# BBCode's code, which keeps its text as written as <code> does
+_BBCODE_VERBATIM = re.compile(r"\[(?:code|kbd|noparse)[\]=\s]", re.IGNORECASE)
 # an element whose text is kept as written: code, and Android's <xliff:g>, which marks text not
 # to translate (an app's name, a placeholder's example)
 VERBATIM_NAMES = frozenset({"code", "kbd", "samp", "var", "tt", "pre", "xliff:g"})
@@ -130,11 +142,19 @@ _ANY_ID = '[^"]*'
 
 
 @functools.lru_cache(maxsize=256)
-def _pair_tag(names: frozenset[str], codes: frozenset[str]) -> re.Pattern[str]:
-    """The opening and closing tags of the elements ``names``, and the ``<sc>`` and ``<ec>`` of
-    the paired codes of ids ``codes``."""
+def _pair_tag(
+    names: frozenset[str], codes: frozenset[str], bbcode: frozenset[str]
+) -> re.Pattern[str]:
+    """The opening and closing tags of the elements ``names``, the ``<sc>`` and ``<ec>`` of
+    the paired codes of ids ``codes``, and the BBCode tags of the names ``bbcode`` (any case)."""
     alternatives = "|".join(sorted(map(re.escape, names)))
     pattern = rf"<(?P<close>/)?(?P<name>{alternatives})(?![\w:.-])(?(close)\s*|[^<>]*?)(?<!/)>"
+    if bbcode:
+        squared = "|".join(sorted(map(re.escape, bbcode)))
+        pattern += (
+            rf"|\[(?P<bbclose>/)?(?P<bbname>(?i:{squared}))"
+            r"(?(bbclose)\s*|(?:[=\s][^\[\]]*)?)\]"
+        )
     if codes:
         ids = "|".join(sorted(map(re.escape, codes)))
         start = _START_CODE.format(group="start", ids=ids)
@@ -158,6 +178,8 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
     """Whether a tag :func:`_pair_tag` found closes a pair, and the name its partner has
     alike: an element's name, or for a code's ``<sc>`` and ``<ec>`` its id."""
     found = match.groupdict()
+    if found.get("bbname") is not None:  # [b] closes no <b>, and [/B] closes [b]
+        return bool(found["bbclose"]), f"[{found['bbname'].lower()}"
     if found.get("start") is not None:
         return False, f"sc {found['start']}"
     if found.get("end") is not None:
@@ -231,9 +253,11 @@ def _strip_pairs(source: str) -> PairedText | None:
     names = (
         _CODE_NAMES
         | {found.group(1) for found in _ATTRIBUTED.finditer(source)}
-        | {name for name, inner in _PLAIN_ELEMENT.findall(source) if _has_words(inner)}
+        | _names_with_words(_PLAIN_ELEMENT, source)
+        | _names_with_words(_VALUED_ELEMENT, source)
     )
-    for match in _pair_tag(names, _paired_codes(source)).finditer(source):
+    bbcode = frozenset(name.lower() for name in _names_with_words(_BBCODE_ELEMENT, source))
+    for match in _pair_tag(names, _paired_codes(source), bbcode).finditer(source):
         between = source[last : match.start()]
         pieces.append(between)
         length += len(between)
@@ -255,7 +279,11 @@ def _strip_pairs(source: str) -> PairedText | None:
         opening = "".join(tag for _, tag, _ in opened)
         plain = "".join(pieces)
         pair = Pair(opening, "".join(closings), plain[start:], start, length)
-        if _PROTECTED.search(pair.opening) or not _WORD.search(pair.inner):
+        if (
+            _PROTECTED.search(pair.opening)
+            or _BBCODE_VERBATIM.search(pair.opening)
+            or not _WORD.search(pair.inner)
+        ):
             token = f'<ph id="ltmt-{len(pairs) + 1}"/>'
             del pieces[:]
             pieces.append(plain[: pair.start] + token)
@@ -267,6 +295,12 @@ def _strip_pairs(source: str) -> PairedText | None:
         return None
     pieces.append(source[last:])
     return PairedText("".join(pieces), tuple(pairs))
+
+
+def _names_with_words(element: re.Pattern[str], source: str) -> frozenset[str]:
+    """The names of the elements of one markup (``element``: a pattern of its name and text)
+    in ``source`` whose text has words (:func:`_has_words`)."""
+    return frozenset(name for name, inner in element.findall(source) if _has_words(inner))
 
 
 def _has_words(inner: str) -> bool:

@@ -64,7 +64,7 @@ def repair_line(
         else:
             extras.append(slot)
     missing = [p for p in expected if _take(remaining, p.text)]
-    missing = _recover_garbled(pieces, missing, problems)
+    missing = _recover_garbled(pieces, missing, problems, source)
     for slot in extras:
         if _percent_restored(slot, source, missing):  # "%0A" for the source's "%%0A"
             problems.append(f"{slot.text[1:]!r} for the source's {slot.text!r}")
@@ -130,10 +130,12 @@ def _unquoted_tags(source: str, text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
-# a sign beside a tag: after an opening one, before or after a closing one
+# a sign beside a tag: after an opening one, before or after a closing one (BBCode's too:
+# "[color=#f00]Warning:[/color]" came back "[color=#f00]Warnung[/color]:")
 _OPENED_BY = re.compile(r"(?P<tag><[A-Za-z][^<>]*(?<!/)>)[ \t]*(?P<sign>[.:;,!?])[ \t]*")
-_CLOSED_BY = re.compile(r"(?P<sign>[.:;,!?])[ \t]*(?P<tag></[A-Za-z][^<>]*>)")
-_CLOSED_THEN = re.compile(r"(?P<tag></[A-Za-z][^<>]*>)(?P<sign>[.:;,!?])")
+_CLOSING_TAG = r"</[A-Za-z][^<>]*>|\[/[A-Za-z][\w-]*\]"
+_CLOSED_BY = re.compile(rf"(?P<sign>[.:;,!?])[ \t]*(?P<tag>{_CLOSING_TAG})")
+_CLOSED_THEN = re.compile(rf"(?P<tag>{_CLOSING_TAG})(?P<sign>[.:;,!?])")
 
 
 def punctuation_outside_tags(source: str, text: str) -> str:
@@ -304,9 +306,10 @@ def _take(counter: Counter[str], key: str) -> bool:
 
 
 def _recover_garbled(
-    pieces: list[str | _Slot], missing: list[Placeholder], problems: list[str]
+    pieces: list[str | _Slot], missing: list[Placeholder], problems: list[str], source: str
 ) -> list[Placeholder]:
-    """Turn text such as ``% s``, ``%S`` or ``{ 0 }`` back into a missing placeholder, in place."""
+    """Turn text such as ``% s``, ``%S``, ``{ 0 }`` or a renamed game token
+    (:func:`_renamed_token`) back into a missing placeholder of ``source``, in place."""
     still_missing = []
     for placeholder in missing:
         # spaces may have crept in, and quotes may have become German ones (href=»...«)
@@ -332,6 +335,8 @@ def _recover_garbled(
             quoted = rf"{_QUOTES}\s*{re.escape(remnant.group(1))}\s*{_QUOTES}"
             named = rf"(?:<\s*{name}\s+|(?<!\S){name}\s+|<\s*)?"
             loose = rf"(?:{loose}|{named}id\s*=\s*{quoted}(?:\s*/?\s*>)?)"
+        if placeholder.kind == "token":
+            loose = f"(?:{loose}|{_renamed_token(placeholder.text, source)})"
         pattern = re.compile(loose, re.IGNORECASE)
         for index, piece in enumerate(pieces):
             if isinstance(piece, str) and (match := pattern.search(piece)):
@@ -348,6 +353,28 @@ def _recover_garbled(
         else:
             still_missing.append(placeholder)
     return still_missing
+
+
+# a game token's shapes, by its first character: a name in square brackets ([KEY_JUMP]) and a
+# kind and a name in angle ones (<action:Jump>); capitals of Latin-1 (the target's Ä, Ö, Ü)
+_CAPITALS = "A-ZÀ-ÖØ-Þ"
+_TOKEN_SHAPES = {
+    "[": rf"\[(?-i:[{_CAPITALS}][{_CAPITALS}0-9_]*)\]",
+    "<": r"<[^\W\d_][\w-]*:[\w.-]+>",
+}
+# text in the brackets of a game token, which a renamed token must not be
+_BRACKETED = {"[": re.compile(r"\[[^\[\]\s]*\]"), "<": re.compile(r"<[^<>\s]*>")}
+
+
+def _renamed_token(token: str, source: str) -> str:
+    """A pattern of a game's input token the model renamed: the same brackets around one name
+    in capitals (``[TASTE_SPRINGEN]`` for ``[KEY_JUMP]``), or a kind and a name (``<aktion:
+    springen>`` for ``<action:Jump>``), that ``source`` does not write (a label ``[OK]`` beside
+    the token is the label's). The game finds no token of the new name: it shows it as text,
+    and the source's token put back beside it showed both."""
+    bracket = token[0]
+    written = "|".join(map(re.escape, _BRACKETED[bracket].findall(source)))
+    return f"(?!{written})(?:{_TOKEN_SHAPES[bracket]})" if written else _TOKEN_SHAPES[bracket]
 
 
 _CLOSING_OF = {"\u00ab": "\u00bb", "\u201c": "\u201e"}  # « closes », “ closes „

@@ -574,3 +574,83 @@ def test_a_character_reference_the_model_glued_to_a_word_stays_outside_the_pair(
     assert paired is not None
     placed = place_pairs(paired, "Wählen Sie Datei&gt; Öffnen.", ["Datei", "Öffnen"])
     assert placed == "Wählen Sie <b>Datei</b>&gt; <b>Öffnen</b>."
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "pairs"),
+    [
+        (
+            "Press [b]Start[/b] to open the [color=#ff0]Inventory[/color].",
+            "Press Start to open the Inventory.",
+            [("[b]", "Start", "[/b]"), ("[color=#ff0]", "Inventory", "[/color]")],
+        ),
+        (
+            "<color=#FFD700>Gold Coins</color> collected",
+            "Gold Coins collected",
+            [("<color=#FFD700>", "Gold Coins", "</color>")],
+        ),
+        (  # a tag that stands alone stays in the text, as the model keeps it
+            'Equip the <link="item_01">Iron Sword</link> <sprite=3>',
+            "Equip the Iron Sword <sprite=3>",
+            [('<link="item_01">', "Iron Sword", "</link>")],
+        ),
+        (  # BBCode's names in any case, its settings, a token inside
+            "[B]Jump[/b] with [wave amp=50 freq=2][KEY_JUMP] now[/wave]",
+            "Jump with [KEY_JUMP] now",
+            [("[B]", "Jump", "[/b]"), ("[wave amp=50 freq=2]", "[KEY_JUMP] now", "[/wave]")],
+        ),
+        (  # nested with words between the tags: the inner pair alone, as for HTML
+            "a [b]bold [i]italic words[/i][/b]",
+            "a [b]bold italic words[/b]",
+            [("[i]", "italic words", "[/i]")],
+        ),
+    ],
+)
+def test_textmeshpro_and_bbcode_pairs_around_words_are_pairs(
+    source: str, text: str, pairs: list[tuple[str, str, str]]
+) -> None:
+    """The words inside a TextMeshPro or BBCode pair stayed English (``Ihr
+    <color=#FF0000>shield</color>``) where those inside ``<b>`` were translated apart."""
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert paired.text == text
+    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == pairs
+
+
+def test_bbcode_code_is_kept_as_written_and_pairs_around_no_words_left_to_the_model() -> None:
+    paired = strip_pairs("Type [code]/help now[/code] to see the [b]commands[/b].")
+    assert paired is not None
+    assert paired.text == 'Type <ph id="ltmt-1"/> to see the commands.'
+    assert paired.to_translate == ["commands"]
+    placed = place_pairs(paired, 'Gib <ph id="ltmt-1"/> ein, um die Befehle zu sehen.', ["Befehle"])
+    assert placed == "Gib [code]/help now[/code] ein, um die [b]Befehle[/b] zu sehen."
+    assert strip_pairs("[b]%s[/b] items and <color=#f00>{count}</color>") is None
+    assert strip_pairs("Target[/prefix] and [b] alone") is None
+
+
+def test_game_markup_pairs_are_translated_apart_in_a_file(tmp_path: Path) -> None:
+    """A model that leaves the words in game markup English (as the default model did) gives
+    the pair its inner translation all the same."""
+    words = {
+        "Press Start to open the Inventory.": "Drücke Start, um das Inventar zu öffnen.",
+        "Start": "Start",
+        "Inventory": "Inventar",
+        "Gold Coins collected": "Goldmünzen gesammelt",
+        "Gold Coins": "Goldmünzen",
+    }
+    source = tmp_path / "en.json"
+    source.write_text(
+        json.dumps(
+            {
+                "menu": "Press [b]Start[/b] to open the [color=#ff0]Inventory[/color].",
+                "coins": "<color=#FFD700>Gold Coins</color> collected",
+            }
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "de.json"
+    translate_file(source, out, lambda texts, prefer: [words.get(t, t) for t in texts])
+    assert json.loads(out.read_text("utf-8")) == {
+        "menu": "Drücke [b]Start[/b], um das [color=#ff0]Inventar[/color] zu öffnen.",
+        "coins": "<color=#FFD700>Goldmünzen</color> gesammelt",
+    }

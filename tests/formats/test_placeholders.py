@@ -277,16 +277,28 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         ("Your [b]shield[/b]", "Ihr [b]Schild", "Ihr [b]Schild[/b]", True),
         ("[wave amp=50]Hello[/wave]!", "[wave amp=50]Hallo!", "[wave amp=50]Hallo[/wave]!", True),
         ("Hold <action:Interact>.", "Halte <Aktion:Interact>.", "Halte <action:Interact>.", True),
-        # a token the model translated into another name is not known for a copy of it (a
-        # command line's [OUTPUT_FILE] is translated, so no bracketed capitals are a token):
-        # the source's is put back, the other left
+        # a token the model renamed, in its brackets, where the source's is missing: replaced
+        # by the source's (it was left, with the source's put back beside it); a bracketed
+        # name the source writes (a label [OK]) or one not in capitals ([Hinweis]) stays
+        ("Press [KEY_JUMP] now", "Drücke [TASTE_SPRINGEN] jetzt", "Drücke [KEY_JUMP] jetzt", True),
+        ("Press [KEY_JUMP] now", "Drücke [TASTE_ÜBER] jetzt", "Drücke [KEY_JUMP] jetzt", True),
+        ("Hold <action:Jump>.", "Halte <aktion:springen>.", "Halte <action:Jump>.", True),
         (
-            "Press [KEY_JUMP] now",
-            "Drücke [TASTE_SPRINGEN] jetzt",
-            "Drücke [TASTE_SPRINGEN] jetzt [KEY_JUMP]",
+            "[OK] or [KEY_A] or [KEY_B]",
+            "[OK] oder [TASTE_A] oder [TASTE_B]",
+            "[OK] oder [KEY_A] oder [KEY_B]",
             True,
         ),
+        ("[OK] or [KEY_A]", "[OK] oder A", "[OK] oder A [KEY_A]", True),
+        ("[Note] Press [KEY_A]", "[Hinweis] Drücke A", "[Hinweis] Drücke A [KEY_A]", True),
         ("Press [KEY_JUMP] now", "Drücke [KEY_JUMP] jetzt", "Drücke [KEY_JUMP] jetzt", False),
+        # a sign the model moved out of a BBCode pair goes back in, as for an HTML pair
+        (
+            "[color=#f00]Warning:[/color] it is full.",
+            "[color=#f00]Warnung[/color]: es ist voll.",
+            "[color=#f00]Warnung:[/color] es ist voll.",
+            True,
+        ),
     ],
 )
 def test_restore(source: str, output: str, expected: str, repaired: bool) -> None:
