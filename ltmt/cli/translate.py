@@ -161,6 +161,15 @@ def translate(
     no_fuzzy: bool = typer.Option(
         False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
     ),
+    skip_keys: str | None = typer.Option(
+        None,
+        "--skip-keys",
+        help="JSON: names of keys whose strings are copied, not translated, at any depth, "
+        "separated by commas (id,next,speaker: a dialogue tree's node ids and speakers). "
+        "Identifiers are copied without it: intro_01, quest.main, every value of a key of "
+        "such single words (next: intro_02, accept), and a word in capitals naming a "
+        'record of the file (speaker: GUARD beside "GUARD": {...}).',
+    ),
     exact_approved: bool = typer.Option(
         False,
         "--exact-approved",
@@ -297,6 +306,7 @@ def translate(
     from ltmt.accelerators import accelerator_markers
 
     accelerator_markers(accelerators)  # a bad value fails before the model loads
+    keys = _parse_skip_keys(skip_keys)
     encoder = fusion_encoder_for(engine, fusion_encoder)
     weight_options = fusion_weight_options(fusion_weights)
     if fusion_weights.startswith("bfloat16"):
@@ -327,6 +337,13 @@ def translate(
         if folder is not None
         else prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
     )
+    if keys and folder is None and not job.spec.skips_keys:
+        from ltmt.cli.main import click_errors
+
+        raise click_errors.UsageError(
+            f"--skip-keys names keys of JSON files; {file} is no JSON file "
+            f"({job.spec.description}): leave --skip-keys out"
+        )
     from ltmt.formats.run_report import RunReport
 
     report = RunReport(no_user=user is None)
@@ -374,13 +391,21 @@ def translate(
         )
         if folder is not None:
             _translate_folder(
-                folder, translator, user, report, overwrite, not no_fuzzy, exact_approved, as_json
+                folder,
+                translator,
+                user,
+                report,
+                overwrite,
+                not no_fuzzy,
+                exact_approved,
+                as_json,
+                skip_keys=keys,
             )
         elif job.lines is not None and (job.path is None or job.output in (None, "-")):
             _translate_lines(job, translator, user, report)  # stdin or stdout: no resuming
         else:
             _translate_document(
-                job, translator, user, report, overwrite, not no_fuzzy, exact_approved
+                job, translator, user, report, overwrite, not no_fuzzy, exact_approved, keys
             )
         report.seconds = time.perf_counter() - started
         learned = None
@@ -472,8 +497,11 @@ def _translate_folder(
     mark_fuzzy: bool,
     exact_approved: bool,
     quiet: bool,
+    *,
+    skip_keys: frozenset[str],
 ) -> None:
-    """Each file of ``folder`` into its place under the output folder, one line each."""
+    """Each file of ``folder`` into its place under the output folder, one line each
+    (``skip_keys`` in the files of formats that have keys)."""
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
 
@@ -485,7 +513,9 @@ def _translate_folder(
         assert job.path is not None and job.output is not None
         Path(job.output).parent.mkdir(parents=True, exist_ok=True)
         done = RunReport()
-        _translate_document(job, translator, user, done, overwrite, mark_fuzzy, exact_approved)
+        _translate_document(
+            job, translator, user, done, overwrite, mark_fuzzy, exact_approved, skip_keys
+        )
         report.add(done)
         name = job.path.relative_to(folder.folder)
         report.files.append({"file": str(job.path), "output": job.output, "units": done.units})
@@ -526,7 +556,10 @@ def _translate_document(
     overwrite: bool,
     mark_fuzzy: bool,
     exact_approved: bool,
+    skip_keys: frozenset[str],
 ) -> None:
+    """``job``'s file translated into its output; ``skip_keys`` named where its format has
+    keys (a folder's PO files have none)."""
     from ltmt.formats.pipeline import for_translator, translate_file
 
     assert job.path is not None and job.output is not None
@@ -551,10 +584,24 @@ def _translate_document(
                 "beam": translator.decode_config.beam,
             },
             changed_sources=_changed_sources(translator, user),
+            skip_keys=skip_keys if job.spec.skips_keys else frozenset(),
         )
     finally:
         if bar is not None:
             bar.close()
+
+
+def _parse_skip_keys(value: str | None) -> frozenset[str]:
+    """The key names of ``--skip-keys`` (none without it); a bad list is a usage error."""
+    if value is None:
+        return frozenset()
+    from ltmt.cli.main import click_errors
+    from ltmt.formats.json_identifiers import parse_skip_keys
+
+    try:
+        return parse_skip_keys(value)
+    except InputError as exc:
+        raise click_errors.UsageError(f"--skip-keys: {exc}") from exc
 
 
 def _changed_sources(translator: Any, user: str | None) -> Any:

@@ -18,6 +18,7 @@ partial output's translations are taken over and ``pending()`` lists only what i
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import logging
 from collections.abc import Collection, Iterable, Mapping
@@ -356,6 +357,7 @@ def open_document(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     resume_from: Path | None = None,
+    skip_keys: frozenset[str] = frozenset(),
 ) -> Document:
     """Open ``path`` for translation.
 
@@ -363,9 +365,17 @@ def open_document(
     declares. ``resume_from``: a partial output of an earlier run on this document; when it
     exists, its translations are taken over (it must hold the same units as ``path``; a
     :class:`TranslatedApart` document takes over what the file holds of its units).
+    ``skip_keys``: names of keys whose strings are copied, not translated, in a format that has
+    keys to name (:attr:`~ltmt.formats.registry.FileFormat.skips_keys`: JSON).
     """
     path = Path(path)
-    opener = find_format(path, fmt, role="document").document()
+    spec = find_format(path, fmt, role="document")
+    if skip_keys and not spec.skips_keys:
+        raise InputError(
+            f"{path}: keys to skip are names in JSON files, not in a {spec.description}; "
+            "leave them out for it"
+        )
+    opener = functools.partial(spec.document(), **({"skip_keys": skip_keys} if skip_keys else {}))
     document: Document = opener(path, src_lang=src_lang, tgt_lang=tgt_lang)
     _refuse_lone_surrogates(path, document)
     if resume_from is None or not Path(resume_from).exists():

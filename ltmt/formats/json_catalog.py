@@ -19,7 +19,10 @@ the file is translated, except:
   warning that names it.
 
 i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
-booleans and ``null`` are copied. The output keeps the source file's indentation, key order,
+booleans and ``null`` are copied, and so are the strings under keys named to be left
+(``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
+and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
+does not see. The output keeps the source file's indentation, key order,
 byte order mark, line ends and final newline; ``\\u`` escapes are kept where the source file
 writes only ASCII.
 """
@@ -45,6 +48,7 @@ from ltmt.formats.icu_messages import (
     is_branching,
     quotes_syntax,
 )
+from ltmt.formats.json_identifiers import kept_as_written
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -89,6 +93,17 @@ def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
             yield from _strings(item, (*parts, index))
 
 
+def _record_names(value: Any) -> frozenset[str]:
+    """The names of the object keys under ``value`` that hold an object or an array (a
+    record a string may name: ``"GUARD": {...}``)."""
+    if isinstance(value, dict):
+        named = frozenset(key for key, item in value.items() if isinstance(item, (dict, list)))
+        return named.union(*map(_record_names, value.values()))
+    if isinstance(value, list):
+        return frozenset().union(*map(_record_names, value))
+    return frozenset()
+
+
 def _indent(text: str) -> str | int | None:
     """The indentation of the file's first nested line (None: all on one line)."""
     found = re.search(r"\n([ \t]+)\S", text)
@@ -104,8 +119,19 @@ class JsonCatalog(KeyedCatalog):
     format = "json"
     what = WHAT
 
-    def __init__(self, path: Path, raw: bytes, text: str, data: Any, tgt_lang: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        raw: bytes,
+        text: str,
+        data: Any,
+        tgt_lang: str,
+        skip_keys: frozenset[str] = frozenset(),
+    ) -> None:
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
+        # the strings copied as they are, not translated, by pointer (module docstring)
+        kept = kept_as_written(_strings(data), _record_names(data), skip_keys)
+        self.kept = {pointer(parts): text for parts, text in _strings(data) if parts in kept}
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}
@@ -115,6 +141,8 @@ class JsonCatalog(KeyedCatalog):
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         for parts, source in _strings(data):
             key = pointer(parts)
+            if key in self.kept:
+                continue
             if quotes_syntax(source, icu=icu) and not is_branching(source):
                 unsupported.append(key)
                 continue
@@ -145,8 +173,16 @@ class JsonCatalog(KeyedCatalog):
         super().__init__(path, entries)
 
     @classmethod
-    def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> JsonCatalog:
-        return cls(Path(path), *_load(Path(path)), tgt_lang or "de")
+    def open(
+        cls,
+        path: Path,
+        tgt_lang: str | None = None,
+        skip_keys: frozenset[str] = frozenset(),
+        **_: Any,
+    ) -> JsonCatalog:
+        """``path`` to translate into ``tgt_lang``, the strings under ``skip_keys`` (key names,
+        at any depth) and identifiers copied as they are."""
+        return cls(Path(path), *_load(Path(path)), tgt_lang or "de", skip_keys)
 
     def name_of(self, key: str) -> str:
         base, form, _ = key.rpartition(FORM)  # a branch of a branching message, else a pointer
@@ -156,6 +192,8 @@ class JsonCatalog(KeyedCatalog):
         values = {}
         for parts, text in _strings(_load(path)[2]):
             key = pointer(parts)
+            if key in self.kept:  # copied, no translation
+                continue
             if key in self.branchings and is_branching(text):
                 try:
                     expansion = expand(text)
@@ -196,7 +234,10 @@ class JsonCatalog(KeyedCatalog):
     def _assembled(self) -> dict[str, str]:
         """The translations by pointer: a branching message's branches put together, once
         every branch has one."""
-        out = {key: text for key, text in self.translations.items() if self.name_of(key) == key}
+        out = dict(self.kept)
+        out.update(
+            (key, text) for key, text in self.translations.items() if self.name_of(key) == key
+        )
         for key, (expansion, paths) in self.branchings.items():
             texts = self._branch_texts(key)
             adopted = self.adopted_messages.get(key)

@@ -415,6 +415,7 @@ def translate_file(
     report: RunReport | None = None,
     settings: Mapping[str, Any] | None = None,
     changed_sources: ChangedSources | None = None,
+    skip_keys: frozenset[str] = frozenset(),
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
@@ -428,6 +429,8 @@ def translate_file(
     a warning (it went on, the two halves translated two ways). ``changed_sources``: given the
     units whose translation the existing output holds, and those translations, the keys of those
     approved for another source (:mod:`ltmt.formats.changed_sources`), which a warning names.
+    ``skip_keys``: names of keys whose strings are copied, not translated (JSON:
+    :func:`ltmt.formats.documents.open_document`).
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -444,7 +447,12 @@ def translate_file(
     if resume and marker.exists() and Path(out_path).exists():
         before, settings_before = _read_progress(marker)
         resumed = open_document(
-            in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, resume_from=Path(out_path)
+            in_path,
+            fmt,
+            src_lang=src_lang,
+            tgt_lang=tgt_lang,
+            resume_from=Path(out_path),
+            skip_keys=skip_keys,
         )
         changed = _changed_since(resumed, before)
         other = _other_settings(settings_before, settings)
@@ -473,7 +481,9 @@ def translate_file(
         done -= {u.key for u in document.pending(False)}
         units = [u for u in document.pending(overwrite) if u.key not in done]
     else:
-        document = open_document(in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang)
+        document = open_document(
+            in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, skip_keys=skip_keys
+        )
         if isinstance(document, TranslatedApart) and _holds_text(Path(out_path)):
             document.adopt(Path(out_path))  # the translation so far: only what it lacks is done
             if changed_sources is not None and not overwrite:

@@ -47,6 +47,8 @@ class FileFormat:
     leaves out unless given ``include_fuzzy=True``.
     ``files_of``: the format whose files this one reads another way (``paragraphs`` reads txt
     files by their paragraphs): only named with ``--format``, its outputs named like those.
+    ``skips_keys``: its document opener takes ``skip_keys``, names of keys whose strings are
+    copied, not translated (a JSON dialogue tree's ``id``, ``next``).
     """
 
     name: str
@@ -63,6 +65,7 @@ class FileFormat:
     same_extension: bool = False
     reviews: bool = False
     files_of: str = ""
+    skips_keys: bool = False
 
     def roles(self) -> tuple[Role, ...]:
         found: list[Role] = []
@@ -382,6 +385,7 @@ FORMATS: dict[str, FileFormat] = {
             read="ltmt.formats.json_catalog:JsonCatalog.pairs",
             open="ltmt.formats.json_catalog:JsonCatalog.open",
             one_language=True,
+            skips_keys=True,
         ),
     )
 }

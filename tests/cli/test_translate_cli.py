@@ -229,6 +229,14 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
             "accelerators must be one of auto, none, &, _, ~, got 'amp'$",
         ),
         (
+            ["translate", "IN", "--skip-keys", "id,,next"],
+            "--skip-keys: 'id,,next' has an empty key name; give names separated by commas",
+        ),
+        (
+            ["translate", "IN", "--skip-keys", "id"],
+            r"--skip-keys names keys of JSON files; IN is no JSON file \(plain text",
+        ),
+        (
             ["translate", "IN", "--fusion-weights", "fp16"],
             "fusion weights must be one of auto, float32, float32-int8-head, "
             "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",
@@ -842,3 +850,36 @@ def test_a_tab_separated_table_is_translated_as_csv_into_a_tsv_file(tmp_path, ca
     assert code == 0, err
     rows = [line.split("\t") for line in out.read_text("utf-8").splitlines()]
     assert rows[0] == ["keys", "en", "de"] and rows[1][:2] == ["A", "hello world"] and rows[1][2]
+
+
+def test_skip_keys_copy_a_dialogue_trees_keys(tmp_path, capsys, common):
+    """``--skip-keys`` names keys whose strings are copied (a speaker); ids are copied without
+    it, and the text is translated."""
+    import json
+
+    tree = {"nodes": [{"id": "intro_01", "speaker": "Guard", "text": "open the file"}]}
+    tree["nodes"].append({"id": "intro_02", "speaker": "Guard", "text": "hello world"})
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(json.dumps(tree), "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(source), "-o", str(output), "--skip-keys", "speaker", *common], capsys
+    )
+    assert code == 0, err
+    assert "2 segments" in err
+    nodes = json.loads(output.read_text("utf-8"))["nodes"]
+    assert [(n["id"], n["speaker"]) for n in nodes] == [
+        ("intro_01", "Guard"),
+        ("intro_02", "Guard"),
+    ]
+    assert nodes[0]["text"] != "open the file"
+    # in a folder, the JSON files' keys: its text files have none
+    folder = tmp_path / "en"
+    folder.mkdir()
+    source.rename(folder / "tree.json")
+    (folder / "notes.txt").write_text("hello world\n", "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(folder), "-o", str(tmp_path / "de"), "--skip-keys", "speaker", *common],
+        capsys,
+    )
+    assert code == 0, err
+    assert json.loads((tmp_path / "de" / "tree.json").read_text("utf-8"))["nodes"] == nodes

@@ -286,3 +286,58 @@ def test_icu_quoting_is_left_to_a_person(tmp_path: Path, caplog: pytest.LogCaptu
     json_file = tmp_path / "en.json"
     json_file.write_text('{"braces": "Use \'{\' here", "its": "Don\'\'t"}', "utf-8")
     assert [u.source for u in open_document(json_file).units()] == ["Don''t"]
+
+
+DIALOGUE = {
+    "characters": {"GUARD": {"name": "Town guard"}, "PLAYER": {"name": "You"}},
+    "nodes": [
+        {"id": "intro_01", "speaker": "GUARD", "text": "Halt! Who goes there?", "next": "ask"},
+        {"id": "ask", "speaker": "PLAYER", "text": "A friend.", "next": "end", "mood": "CALM"},
+    ],
+    "labels": {"ok": "OK", "quest": "quest.main.start"},
+}
+
+
+def test_a_dialogue_trees_identifiers_are_copied_not_translated(tmp_path: Path) -> None:
+    """Node ids and the ``next`` naming them were translated (``"next": "annehmen"`` names no
+    node): identifiers, the values of a key of them and a speaker naming a record are copied;
+    a lone word of a key of text (``OK``, ``CALM``) is translated."""
+    source = _write(tmp_path, "en.json", json.dumps(DIALOGUE))
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Town guard", "You", "Halt! Who goes there?", "A friend.", "CALM", "OK"]
+    nodes = json.loads(out.read_text("utf-8"))["nodes"]
+    assert nodes[0] == {
+        "id": "intro_01",
+        "speaker": "GUARD",
+        "text": "HALT! WHO GOES THERE?",
+        "next": "ask",
+    }
+    assert (nodes[1]["id"], nodes[1]["next"]) == ("ask", "end")
+
+
+def test_skip_keys_copy_every_string_under_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(tmp_path, "en.json", json.dumps(DIALOGUE))
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    keys = frozenset({"characters", "mood", "labels"})
+    translate_file(source, out, model, tgt_lang="de", skip_keys=keys)
+    assert model.seen == ["Halt! Who goes there?", "A friend."]
+    written = json.loads(out.read_text("utf-8"))
+    assert written["characters"] == DIALOGUE["characters"]
+    assert written["labels"] == DIALOGUE["labels"] and written["nodes"][1]["mood"] == "CALM"
+    # the output read back to go on with it: the copies are no strings it adds
+    again = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, again, tgt_lang="de", skip_keys=keys)
+    assert again.seen == [] and "kept at the end" not in caplog.text
+    assert json.loads(out.read_text("utf-8")) == written
+
+
+def test_keys_to_skip_in_a_file_without_keys_are_an_error(tmp_path: Path) -> None:
+    text = _write(tmp_path, "en.txt", "Hello\n")
+    with pytest.raises(InputError, match=r"en.txt: keys to skip are names in JSON files, not in"):
+        open_document(text, skip_keys=frozenset({"id"}))

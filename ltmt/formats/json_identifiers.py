@@ -1,0 +1,82 @@
+"""The strings of a JSON file that are no text to translate: those under keys the user names
+(``--skip-keys id,next,speaker``), and identifiers.
+
+A game's dialogue tree keeps its text beside the names the game looks its nodes up by
+(``{"id": "intro_01", "speaker": "GUARD", "text": "Halt!", "next": "accept"}``); translated,
+``"next": "annehmen"`` names no node. Left as written without being named:
+
+- a value written as an identifier: words joined by ``_`` or ``.`` with no space
+  (``intro_01``, ``quest.main.start``, ``KEY_NAME``);
+- every value of a key whose values, two or more, are all single words and one of them such an
+  identifier (a tree's ``id``: ``intro_01``, ``accept``), or a value of such a key (its
+  ``next``: ``accept``, ``end``);
+- a word in capitals that names a record of the file, a key holding an object or an array
+  (``"speaker": "GUARD"`` beside ``"characters": {"GUARD": {...}}``; a key of a string is a
+  message's name, and i18next's may be its English text).
+
+A lone word is text otherwise (``GUARD``, ``OK``, ``accept`` under a key of text): a message
+file's labels are single words too, so a key of them is named to be left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+
+from ltmt.errors import InputError
+
+# words joined by "_" or "." (intro_01, quest.main.start, KEY_NAME; not "e.g." or "Loading...")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+")
+_ONE_WORD = re.compile(r"[\w.-]+")
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9]+")
+
+Place = tuple[str | int, ...]  # a string's place: its object keys and array indices
+
+
+def parse_skip_keys(text: str) -> frozenset[str]:
+    """The key names of a comma-separated list (``id,next,speaker``, ``id, next``: the space
+    after a comma is no part of a name); raises :class:`InputError` on an empty name."""
+    names = [name.strip() for name in text.split(",")]
+    if not all(names):
+        raise InputError(
+            f"{text!r} has an empty key name; give names separated by commas: id,next,speaker"
+        )
+    return frozenset(names)
+
+
+def kept_as_written(
+    strings: Iterable[tuple[Place, str]], records: frozenset[str], skip_keys: frozenset[str]
+) -> set[Place]:
+    """The places of ``strings`` (every string of a file, with its place; ``records``: the
+    names of the file's keys that hold an object or an array) that are left as written: under
+    a key of ``skip_keys`` at any depth, or identifiers (module docstring)."""
+    strings = list(strings)
+    by_key: defaultdict[str, list[str]] = defaultdict(list)
+    for parts, text in strings:
+        if parts and isinstance(parts[-1], str):
+            by_key[parts[-1]].append(text)
+    id_keys = {key for key, texts in by_key.items() if _holds_identifiers(texts)}
+    ids = {text for key in id_keys for text in by_key[key]}
+    id_keys |= {key for key, texts in by_key.items() if _holds_identifiers(texts, ids)}
+
+    def kept(parts: Place, text: str) -> bool:
+        own = parts[-1] if parts else None
+        return (
+            bool(_IDENTIFIER.fullmatch(text))
+            or own in id_keys
+            or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
+            or any(isinstance(part, str) and part in skip_keys for part in parts)
+        )
+
+    return {parts for parts, text in strings if kept(parts, text)}
+
+
+def _holds_identifiers(texts: list[str], ids: Collection[str] = ()) -> bool:
+    """Whether the values of one key name are identifiers: two or more, all single words, one
+    of them an identifier or one of ``ids`` (the values of keys of identifiers)."""
+    return (
+        len(texts) >= 2
+        and all(_ONE_WORD.fullmatch(text) for text in texts)
+        and any(_IDENTIFIER.fullmatch(text) or text in ids for text in texts)
+    )

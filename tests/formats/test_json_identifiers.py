@@ -1,0 +1,66 @@
+"""Which strings of a JSON file are copied, not translated: keys named to skip, identifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.errors import InputError
+from ltmt.formats.json_identifiers import kept_as_written, parse_skip_keys
+
+Strings = list[tuple[tuple[str | int, ...], str]]
+
+
+@pytest.mark.parametrize(
+    ("strings", "records", "skip", "kept"),
+    [
+        # written as identifiers, wherever they stand
+        ([(("a",), "intro_01"), (("b",), "quest.main.start"), (("c",), "KEY_NAME")], (), (), 3),
+        # ... but not text that only has a dot or an underscore in it
+        ([(("a",), "e.g."), (("b",), "Loading..."), (("c",), "Save as_you go")], (), (), 0),
+        # a key of single words, one of them an identifier, and a key that names its values
+        (
+            [
+                (("n", 0, "id"), "intro_01"),
+                (("n", 0, "next"), "ask"),
+                (("n", 1, "id"), "ask"),
+                (("n", 1, "next"), "end"),
+            ],
+            (),
+            (),
+            4,
+        ),
+        # one value alone, or one with a space, makes no key of identifiers
+        ([(("id",), "accept")], (), (), 0),
+        ([(("x", 0, "id"), "intro_01"), (("x", 1, "id"), "the end")], (), (), 1),
+        # a word in capitals naming a record; not a key's own name, not in small letters
+        ([(("n", "speaker"), "GUARD"), (("OK",), "OK"), (("m",), "guard")], ("GUARD",), (), 1),
+        ([(("n", "speaker"), "GUARD")], (), (), 0),
+        # named keys, at any depth, and what is under them
+        (
+            [(("n", 0, "speaker"), "Guard"), (("meta", "notes", 0), "Draft")],
+            (),
+            ("speaker", "meta"),
+            2,
+        ),
+    ],
+)
+def test_kept_as_written(
+    strings: Strings, records: tuple[str, ...], skip: tuple[str, ...], kept: int
+) -> None:
+    found = kept_as_written(strings, frozenset(records), frozenset(skip))
+    assert len(found) == kept
+    assert found <= {parts for parts, _ in strings}
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [("id,next,speaker", {"id", "next", "speaker"}), ("id, next", {"id", "next"}), ("id", {"id"})],
+)
+def test_skip_keys_are_names_separated_by_commas(text: str, keys: set[str]) -> None:
+    assert parse_skip_keys(text) == keys
+
+
+@pytest.mark.parametrize("text", ["", "id,,next", "id,", " , "])
+def test_an_empty_key_name_to_skip_is_an_error(text: str) -> None:
+    with pytest.raises(InputError, match="has an empty key name; give names separated by"):
+        parse_skip_keys(text)
