@@ -7,9 +7,10 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
 
 - a value written as an identifier: words joined by ``_`` or ``.`` with no space
   (``intro_01``, ``quest.main.start``, ``KEY_NAME``);
-- every value of a key whose values, two or more, are all single words and one of them such an
-  identifier (a tree's ``id``: ``intro_01``, ``accept``), or a value of such a key (its
-  ``next``: ``accept``, ``end``);
+- every value of a key whose values, two or more, are all single words and at least half of
+  them such identifiers (a tree's ``id``: ``intro_01``, ``intro_02``, ``accept``) or values of
+  such a key (its ``next``: ``intro_02``, ``accept``); one name among labels (``"title":
+  "Node.js"`` beside ``"title": "Settings"``) leaves the labels text;
 - a word in capitals that names a record of the file, a key holding an object or an array
   (``"speaker": "GUARD"`` beside ``"characters": {"GUARD": {...}}``; a key of a string is a
   message's name, and i18next's may be its English text).
@@ -73,10 +74,11 @@ def kept_as_written(
 
 
 def _holds_identifiers(texts: list[str], ids: Collection[str] = ()) -> bool:
-    """Whether the values of one key name are identifiers: two or more, all single words, one
-    of them an identifier or one of ``ids`` (the values of keys of identifiers)."""
+    """Whether the values of one key name are identifiers: two or more, all single words, at
+    least half of them identifiers or ``ids`` (the values of keys of identifiers)."""
+    named = sum(1 for text in texts if _IDENTIFIER.fullmatch(text) or text in ids)
     return (
         len(texts) >= 2
         and all(_ONE_WORD.fullmatch(text) for text in texts)
-        and any(_IDENTIFIER.fullmatch(text) or text in ids for text in texts)
+        and 2 * named >= len(texts)
     )
