@@ -217,7 +217,8 @@ def suggest(
     nouns_only: bool = typer.Option(
         False,
         "--nouns-only",
-        help="Only noun-like terms (target capitalised): the safe ones to --accept unseen.",
+        help="Only noun-like terms (target words capitalised inside sentences, as German "
+        "nouns are): the safe ones to --accept unseen.",
     ),
     accept: bool = typer.Option(
         False,

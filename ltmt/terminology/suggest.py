@@ -22,9 +22,10 @@ the source phrase and how many of them render the target.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.config import check_range
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -54,27 +55,27 @@ _DE_STOP = frozenset(
 @dataclass(frozen=True)
 class Suggestion:
     """A term the memory translates consistently: ``agreeing`` of the ``segments`` segments
-    with ``source`` render ``target``."""
+    with ``source`` render ``target``.
+
+    ``noun_like``: every word of the target is one the memory's targets write with a capital
+    inside a sentence, as German writes its nouns (and names) wherever they stand
+    (:func:`written_as_nouns`). Such terms are safe to follow unseen: a noun inflects by adding
+    letters (``Datei`` → ``Dateien``), which the stem rule of
+    :func:`~ltmt.terminology.matching.renders` accepts, while a verb or adjective inflects
+    inside the word (``verwenden`` → ``verwendet``) or depends on the sentence, so forcing the
+    form the memory shows most often hurts.
+    """
 
     source: str
     target: str
     segments: int
     agreeing: int
     dice: float
+    noun_like: bool = False
 
     @property
     def consistency(self) -> float:
         return self.agreeing / self.segments if self.segments else 0.0
-
-    @property
-    def noun_like(self) -> bool:
-        """Whether the target starts with a capital letter, as German nouns (and names) do.
-
-        Such terms are safe to follow unseen: a noun inflects by adding letters (``Datei`` →
-        ``Dateien``), which the stem rule of :func:`~ltmt.terminology.matching.renders` accepts,
-        while a verb or adjective inflects inside the word (``verwenden`` → ``verwendet``) or
-        depends on the sentence, so forcing the form the memory shows most often hurts."""
-        return self.target[:1].isupper()
 
     def term(self) -> Term:
         note = f"suggested: {self.agreeing}/{self.segments} segments"
@@ -105,6 +106,10 @@ class SuggestConfig:
         check_range("min_segments", self.min_segments, at_least=1)
         check_range("min_consistency", self.min_consistency, at_least=0, at_most=1)
         check_range("max_words", self.max_words, at_least=1)
+
+
+# what ends a sentence, so that the next word starts one (``Fehler: Datei fehlt``)
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
 
 
 def _clean_words(text: str) -> list[str]:
@@ -183,12 +188,37 @@ def suggest_terms(
         for s in sorted(s_grams & frequent):
             where[s].append(index)
             co[s].update(t_kept)
+    cases = cases_inside_sentences(targets)
     found = []
     for s, counts in co.items():
         best = _best_target(s, counts, where[s], targets, src_count, tgt_count, config)
         if best is not None:
-            found.append(best)
+            found.append(replace(best, noun_like=written_as_nouns(best.target, cases)))
     return _drop_redundant(found)
+
+
+def cases_inside_sentences(texts: Iterable[str]) -> Counter[tuple[str, bool]]:
+    """How often each word (case-folded) of ``texts`` is written with a capital first letter
+    (``True``) and without (``False``) where it does not start a sentence or a line: there
+    German writes its nouns with a capital and its other words without, while a sentence's
+    first word is written with one whatever it is (``Jedoch``, ``Schnell``)."""
+    cases: Counter[tuple[str, bool]] = Counter()
+    for text in texts:
+        for line in content_lines(without_placeholders(text, " \n ")):
+            for sentence in _SENTENCE_END.split(line):
+                for word in words(sentence)[1:]:
+                    if word[:1].isalpha():
+                        cases[(word.casefold(), word[:1].isupper())] += 1
+    return cases
+
+
+def written_as_nouns(target: str, cases: Counter[tuple[str, bool]]) -> bool:
+    """Whether every word of ``target`` is written with a capital inside sentences
+    (:func:`cases_inside_sentences`' ``cases``) more often than without, and at least once: a
+    word seen only at the start of sentences may be any word."""
+    return all(
+        cases[(word.casefold(), True)] > cases[(word.casefold(), False)] for word in words(target)
+    )
 
 
 def _best_target(

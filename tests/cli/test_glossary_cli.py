@@ -221,6 +221,27 @@ def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
     )
 
 
+def test_suggest_nouns_only_leaves_out_adverbs_that_start_sentences(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.import_pairs(
+            "u1",
+            [
+                ("However, the file is open", "Jedoch ist die Datei geöffnet"),
+                ("However, it failed", "Jedoch ist es fehlgeschlagen"),
+                ("However, nothing changed", "Jedoch hat sich nichts geändert"),
+                ("The push failed, however", "Das Übertragen ist jedoch fehlgeschlagen"),
+                ("Save the file", "Die Datei speichern"),
+                ("Close the file", "Die Datei schließen"),
+            ],
+        )
+    argv = ["glossary", "suggest", "-u", "u1", "--memory-dir", store]
+    code, out, _ = ltmt(capsys, *argv)
+    assert code == 0 and "however\tJedoch" in out
+    code, out, _ = ltmt(capsys, *argv, "--nouns-only")
+    assert (code, out) == (0, "file\tDatei\t3/3 segments (100%)\n")
+
+
 def test_translate_follows_the_stored_and_the_per_run_glossary(
     tmp_path: Path, capsys, tiny_model_dir
 ):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ltmt.errors import ConfigError
-from ltmt.terminology.suggest import SuggestConfig, suggest_terms
+from ltmt.terminology.suggest import (
+    SuggestConfig,
+    cases_inside_sentences,
+    suggest_terms,
+    written_as_nouns,
+)
 
 MEMORY = [
     ("Push to the repository", "In das Depot übertragen"),
@@ -57,3 +62,46 @@ def test_multi_line_entries_are_counted_line_by_line():
     # lines of an entry whose line counts differ cannot be paired: the entry stays whole
     uneven = [("show the version.\nexit", "die Version anzeigen")] * 3
     assert {s.source for s in suggest_terms(uneven)} == {"show", "version", "exit"}
+
+
+# Adverbs start German sentences with a capital as nouns do; inside a sentence they have none.
+ADVERBS = [
+    ("However, the file is open", "Jedoch ist die Datei geöffnet"),
+    ("However, it failed", "Jedoch ist es fehlgeschlagen"),
+    ("However, nothing changed", "Jedoch hat sich nichts geändert"),
+    ("The push failed, however", "Das Übertragen ist jedoch fehlgeschlagen"),
+    ("Quickly open the file", "Die Datei schnell öffnen"),
+    ("Quickly close it", "Schnell schließen"),
+    ("Quickly save", "Schnell speichern"),
+    ("Save the file", "Die Datei speichern"),
+]
+
+
+def test_only_words_written_as_nouns_inside_sentences_are_noun_like():
+    found = {s.source: (s.target, s.noun_like) for s in suggest_terms(ADVERBS)}
+    assert found == {
+        "however": ("Jedoch", False),
+        "quickly": ("Schnell", False),
+        "file": ("Datei", True),
+    }
+
+
+@pytest.mark.parametrize(
+    ("target", "noun_like"),
+    [
+        ("Datei", True),  # a capital inside a sentence
+        ("Schnell", False),  # a capital only where a sentence or line starts
+        ("Jedoch", False),  # without one inside a sentence, though a sentence starts with it
+        ("Neue Datei", False),  # every word counts: an adjective inflects inside the phrase
+        ("Depot", False),  # never seen inside a sentence: nothing tells
+    ],
+)
+def test_noun_like_is_how_the_memory_writes_a_word_inside_sentences(target, noun_like):
+    cases = cases_inside_sentences(
+        [
+            "Schnell speichern. Die Datei ist neue",
+            "Fehler: Jedoch fehlt die Datei jedoch",
+            "%s Datei\nSchnell\nDepot",
+        ]
+    )
+    assert written_as_nouns(target, cases) is noun_like
