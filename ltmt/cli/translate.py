@@ -560,7 +560,7 @@ def _translate_document(
 ) -> None:
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
     keys (a folder's PO files have none)."""
-    from ltmt.formats.pipeline import for_translator, translate_file
+    from ltmt.formats.pipeline import exact_for_translator, for_translator, translate_file
 
     assert job.path is not None and job.output is not None
     bar = _progress_bar(1000)
@@ -585,6 +585,7 @@ def _translate_document(
             },
             changed_sources=_changed_sources(translator, user),
             skip_keys=skip_keys if job.spec.skips_keys else frozenset(),
+            exact=exact_for_translator(translator, user),
         )
     finally:
         if bar is not None:

@@ -53,6 +53,9 @@ class Unit:
     ``entry`` and ``form``: for a plural form, the key of its entry and the form's number.
     ``group``: units written only together (an array's items, an Apple plural's format and
     forms; a plural's forms are by their ``entry``), which a run's chunks never split.
+    ``suggestion``: the unit has a translation that is only a suggestion (a PO entry marked
+    ``fuzzy``, msgmerge's translation of an older source): a 100 % memory match replaces it,
+    the model does not.
     """
 
     key: str
@@ -62,6 +65,7 @@ class Unit:
     entry: str = ""
     form: int = 0
     group: str = ""
+    suggestion: bool = False
 
 
 class Document(Protocol):

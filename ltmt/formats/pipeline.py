@@ -71,6 +71,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence["str | Translation"]]
+# (texts, preferences) -> each text's 100 % memory match as reused (method "exact"), or None
+ExactFn = Callable[[list[str], list[dict[str, Any]]], Sequence["Translation | None"]]
 # the units kept from an existing output, with their translations -> the keys approved for
 # another source (ltmt.formats.changed_sources)
 ChangedSources = Callable[[Sequence[tuple[Unit, str]]], list[str]]
@@ -114,6 +116,48 @@ def for_translator(translator: Translator, user: str | None) -> TranslateFn:
         return translator.translate(texts, user=user, prefer=prefer, fit=False)
 
     return translate
+
+
+def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:
+    """The 100 % memory matches of ``translator``'s memory for ``user``, as the translator
+    reuses them (:func:`ltmt.routing.without_model`), the model never run: None for a text
+    without one (and for every text without a memory, a user, or with ``exact_reuse`` off)."""
+    from ltmt.lookup import memory_matches
+    from ltmt.routing import without_model
+
+    def exact(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
+        found = memory_matches(translator.memory, user, texts, translator.top_k, prefer)
+        reused = (
+            without_model(text, matches, translator.exact_reuse)
+            for text, matches in zip(texts, found, strict=True)
+        )
+        return [t if t is not None and t.method == "exact" else None for t in reused]
+
+    return exact
+
+
+def reuse_exact(
+    units: Sequence[Unit], exact: ExactFn, report: RunReport | None = None
+) -> list[Outcome]:
+    """The outcomes of those of ``units`` (translations that are only suggestions:
+    :attr:`Unit.suggestion`) that have a 100 % memory match, as stored; a plural entry's only
+    where every form of it in ``units`` has one. The others are kept as they are: counted in
+    ``report`` as suggestions kept."""
+    found = list(exact([u.source for u in units], [preference(u) for u in units]))
+    if len(found) != len(units):
+        raise ValueError(f"exact returned {len(found)} outputs for {len(units)} inputs")
+    unmatched_entries = {u.entry for u, t in zip(units, found, strict=True) if t is None}
+    outcomes = []
+    for unit, translation in zip(units, found, strict=True):
+        if translation is None or (unit.entry and unit.entry in unmatched_entries):
+            if report is not None:
+                report.suggestions_kept += 1
+            continue
+        outcome = _outcome(unit, translation)
+        outcomes.append(outcome)
+        if report is not None:
+            _count(report, outcome, translation)
+    return outcomes
 
 
 def translate_units(
@@ -416,6 +460,7 @@ def translate_file(
     settings: Mapping[str, Any] | None = None,
     changed_sources: ChangedSources | None = None,
     skip_keys: frozenset[str] = frozenset(),
+    exact: ExactFn | None = None,
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
@@ -431,6 +476,9 @@ def translate_file(
     approved for another source (:mod:`ltmt.formats.changed_sources`), which a warning names.
     ``skip_keys``: names of keys whose strings are copied, not translated (JSON:
     :func:`ltmt.formats.documents.open_document`).
+    ``exact``: the 100 % memory matches (:func:`exact_for_translator`) that replace a
+    translation that is only a suggestion (a PO entry marked ``fuzzy``); without it, or without
+    a match, such a translation is kept as it is.
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -477,8 +525,9 @@ def translate_file(
     if resumed is not None:
         document = resumed
         # a plural or an array is written only whole: forms done before the stop whose
-        # entry was not finished are not in the output, and are translated again
-        done -= {u.key for u in document.pending(False)}
+        # entry was not finished are not in the output, and are translated again (what the
+        # output holds marked fuzzy, a suggestion again, was done)
+        done -= {u.key for u in document.pending(False) if not u.suggestion}
         units = [u for u in document.pending(overwrite) if u.key not in done]
     else:
         document = open_document(
@@ -489,6 +538,8 @@ def translate_file(
             if changed_sources is not None and not overwrite:
                 _warn_of_changed_sources(document, in_path, out_path, changed_sources)
         units = document.pending(overwrite)
+    if exact is None:  # nothing can replace a suggestion: kept, as translated already
+        units = [u for u in units if not u.suggestion]
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
     # translated in the input itself, not by an interrupted run: kept as they are (with
@@ -503,7 +554,9 @@ def translate_file(
     try:
         chunks = _chunks(units, chunk_size)
         for number, chunk in enumerate(chunks, 1):
-            _translate_chunk(document, chunk, translate, mark_fuzzy, exact_approved, result)
+            _translate_chunk(
+                document, chunk, (translate, exact), mark_fuzzy, exact_approved, result
+            )
             done.update(u.key for u in chunk)
             if progress is not None:
                 progress(len(chunk))
@@ -614,12 +667,18 @@ def _changed_since(document: Document, saved: Mapping[str, str | None]) -> int:
 def _translate_chunk(
     document: Document,
     chunk: list[Unit],
-    translate: TranslateFn,
+    translators: tuple[TranslateFn, ExactFn | None],
     mark_fuzzy: bool,
     exact_approved: bool,
     result: RunResult,
 ) -> None:
-    outcomes = translate_units(chunk, translate, result.report)
+    """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``."""
+    translate, exact = translators
+    fresh = [u for u in chunk if not u.suggestion]
+    outcomes = translate_units(fresh, translate, result.report) if fresh else []
+    suggestions = [u for u in chunk if u.suggestion]
+    if suggestions and exact is not None:
+        outcomes += reuse_exact(suggestions, exact, result.report)
     # An output that is empty or not valid leaves a PO/XLIFF unit untranslated; in txt/jsonl
     # every unit keeps its line.
     keep_all = document.format in {"txt", "jsonl"}

@@ -3,9 +3,12 @@
 Units: each entry's ``msgid`` (key ``N``, the entry's index), and for a plural entry one unit per
 plural form of the catalog's ``Plural-Forms`` (key ``N#K``): form 0 translates ``msgid``, the
 others ``msgid_plural`` (a one-form language: its only form translates ``msgid_plural``). Each
-unit carries the entry's ``msgctxt`` and format flags. Filling sets ``msgstr`` / ``msgstr[K]``
-and, with ``mark_fuzzy``, the ``fuzzy`` flag, so a translator reviews it; a plural entry is
-filled only when every form has a translation. Entries not filled, the header, comments,
+unit carries the entry's ``msgctxt`` and format flags. An entry marked ``fuzzy`` that has a
+translation (msgmerge's, of an older ``msgid``) is pending as a suggestion: a 100 % memory
+match replaces it, the model does not. Filling sets ``msgstr`` / ``msgstr[K]`` and, with
+``mark_fuzzy``, the ``fuzzy`` flag, so a translator reviews it, and drops msgmerge's ``#|``
+lines (the previous ``msgid`` the old translation was of); a plural entry is filled only when
+every form has a translation. Entries not filled, the header, comments,
 contexts and obsolete entries are written back as translate-toolkit read them, which is byte for
 byte for a well-formed catalog.
 
@@ -19,6 +22,7 @@ to fill.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -131,16 +135,19 @@ class PoDocument:
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """Units to translate: the entries without a translation, and a plural entry's empty
-        forms (its filled ones are kept); with ``overwrite``, every unit."""
-        filled = {
-            index: target_strings(unit.target) for index, unit in self._entries() if not overwrite
-        }
+        forms (its filled ones are kept); with ``overwrite``, every unit. The units of an entry
+        marked ``fuzzy`` that has a translation are pending as a :attr:`Unit.suggestion`: only
+        a 100 % memory match replaces what msgmerge suggested."""
+        entries = dict(self._entries())
         pending = []
         for unit in self.units():
-            forms = filled.get(int(unit.key.split(FORM)[0]), [])
+            entry = entries[int(unit.key.split(FORM)[0])]
+            forms = [] if overwrite else target_strings(entry.target)
             form_filled = unit.form < len(forms) and forms[unit.form]
             if not (form_filled if unit.entry else any(forms)):
                 pending.append(unit)
+            elif entry.isfuzzy():
+                pending.append(replace(unit, suggestion=True))
         return pending
 
     def fill(
@@ -167,6 +174,8 @@ class PoDocument:
             unit.markfuzzy(mark_fuzzy)
             if mark_fuzzy:
                 _fuzzy_first(unit)
+            # msgmerge's "#|" lines say what the old translation translated: not this one
+            unit.clear_previous()
             filled += len(texts)
             self._revised = True
         return filled

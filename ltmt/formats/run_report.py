@@ -28,10 +28,12 @@ Every unit translated in the run is counted once in each of these groups:
 - ``split``: segments translated sentence by sentence; ``cut``: segments that had to be cut
   at the model's length limit even so (``--strict`` fails the run on these).
 
-Beside them, ``translated_before``: the document's units that had a translation already and
-were kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds
-nothing to do says why; ``signed_off``: those kept with ``--overwrite``, which leaves a unit a
-reviewer signed off (XLIFF ``final``, ``signed-off``, ``reviewed``, ``approved="yes"``).
+Beside them, ``translated_before``: the document's units that had a translation already and were
+kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that finds nothing to
+do says why; ``suggestions_kept``: units whose translation is only a suggestion (a PO entry
+marked ``fuzzy``) kept as they are, as no 100 % memory match replaced them; ``signed_off``:
+those kept with ``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``,
+``signed-off``, ``reviewed``, ``approved="yes"``).
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class RunReport:
     spelling_dictionary: str = ""
     resumed: int = 0
     translated_before: int = 0
+    suggestions_kept: int = 0
     signed_off: int = 0
     seconds: float = 0.0
     memory: str = ""
@@ -142,6 +145,11 @@ class RunReport:
             parts.append(
                 f"{self.translated_before} translated already, kept as they are "
                 "(--overwrite translates them again)"
+            )
+        if self.suggestions_kept:
+            parts.append(
+                f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory "
+                "match; --overwrite translates them again)"
             )
         if self.signed_off:
             parts.append(

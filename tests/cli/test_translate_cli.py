@@ -91,6 +91,32 @@ def test_po_file_is_filled(tmp_path, capsys, common):
     assert "fuzzy" in text and "%s" in text.split('msgid "open the file %s"')[1]
 
 
+@pytest.mark.parametrize(("approved", "flags"), [([], "#, fuzzy\n"), (["--exact-approved"], "")])
+def test_a_fuzzy_po_entry_gets_the_exact_match_of_the_memory(
+    tmp_path, capsys, common, approved, flags
+):
+    from ltmt import Memory
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", [("close the files", "Die Dateien schließen")])
+    po = tmp_path / "app.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, fuzzy\n#| msgid "close the file"\nmsgid "close the files"\n'
+        'msgstr "Die Datei schließen"\n\n'
+        '#, fuzzy\n#| msgid "open the file"\nmsgid "open the files"\nmsgstr "Die Datei öffnen"\n',
+        "utf-8",
+    )
+    out = tmp_path / "app.mt.po"
+    argv = ["translate", str(po), "--user", "u1", "-o", str(out), *approved, *common]
+    code, _, err = run_cli(argv, capsys)
+    assert code == 0, err
+    text = out.read_text("utf-8")
+    assert f'{flags}msgid "close the files"\nmsgstr "Die Dateien schließen"' in text
+    assert '#, fuzzy\n#| msgid "open the file"\nmsgid "open the files"\n' in text
+    assert "memory: 1 exact" in err and "1 marked fuzzy and kept for review" in err
+
+
 def test_android_strings_translated_then_updated_and_imported(tmp_path, capsys, common):
     source = tmp_path / "values" / "strings.xml"
     source.parent.mkdir()

@@ -31,7 +31,8 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
 
 def fill_all(path: Path, out: Path, **options: object) -> None:
     document = open_document(path, **options)  # type: ignore[arg-type]
-    document.fill({u.key: fake_translate(u.source) for u in document.pending()})
+    # what the model translates: not a suggestion (a fuzzy PO entry's, only a 100 % match's)
+    document.fill({u.key: fake_translate(u.source) for u in document.pending() if not u.suggestion})
     document.save(out)
 
 
@@ -40,14 +41,16 @@ def fill_all(path: Path, out: Path, **options: object) -> None:
 
 def test_po_pending_units() -> None:
     document = open_document(DATA / "demo.po")
-    assert [(u.key, u.source) for u in document.pending()] == [
-        ("1", "Open %s"),
-        ("4#0", "%d file"),
-        ("4#1", "%d files"),
-        ("5", "Press <b>OK</b>\nto continue"),
-        ("6", "Save"),
+    assert [(u.key, u.source, u.suggestion) for u in document.pending()] == [
+        ("1", "Open %s", False),
+        ("3", "Close", True),  # fuzzy: its translation only a suggestion
+        ("4#0", "%d file", False),
+        ("4#1", "%d files", False),
+        ("5", "Press <b>OK</b>\nto continue", False),
+        ("6", "Save", False),
     ]
-    assert len(document.pending(overwrite=True)) == 7  # plus the translated and the fuzzy entry
+    everything = document.pending(overwrite=True)  # plus the translated entry
+    assert len(everything) == 7 and not any(u.suggestion for u in everything)
 
 
 def test_po_fill_keeps_the_rest(tmp_path: Path) -> None:
@@ -81,7 +84,8 @@ def test_po_fill_keeps_the_rest(tmp_path: Path) -> None:
     assert by_key[("", "Press <b>OK</b>\nto continue")].target == "PRESS <b>OK</b>\nTO CONTINUE"
     assert by_key[("verb", "Save")].target == "SAVE"
     assert any(u.isobsolete() for u in store.units)
-    assert open_document(out).pending() == []
+    # every entry translated; the fuzzy ones (the machine's) only suggestions
+    assert all(u.suggestion for u in open_document(out).pending())
 
 
 def test_po_fuzzy_flag_comes_first_as_gettext_writes_it(tmp_path: Path) -> None:
@@ -164,7 +168,8 @@ def test_xliff12_pending_and_fill(tmp_path: Path) -> None:
         ("2", 'Press <g id="1">OK</g> now<x id="2"/>'),
     ]
     out = tmp_path / "out.xlf"
-    document.fill({u.key: fake_translate(u.source) for u in document.pending()})
+    # what the model translates: not a suggestion (a fuzzy PO entry's, only a 100 % match's)
+    document.fill({u.key: fake_translate(u.source) for u in document.pending() if not u.suggestion})
     document.save(out)
     before, after = (DATA / "demo12.xlf").read_bytes(), out.read_bytes()
     # The declaration, the comment before the root and the root's start tag stay byte for byte.

@@ -14,6 +14,7 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import Unit, open_document
 from ltmt.formats.pipeline import fit, progress_path, translate_file, translate_texts
 from ltmt.formats.run_report import RunReport
+from ltmt.segments import Match, Segment, Translation
 from ltmt.spelling import dictionary_for
 
 DATA = Path(__file__).parent / "data"
@@ -46,11 +47,74 @@ def test_translate_file_po(tmp_path: Path) -> None:
     assert not progress_path(out).exists()
 
 
+FUZZY_PO = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    '#, fuzzy, c-format\n#| msgid "Open the file %s"\nmsgid "Open the files %s"\n'
+    'msgstr "Die Datei %s öffnen"\n\n'
+    '#, fuzzy\n#| msgid "Close the file"\nmsgid "Close the files"\nmsgstr "Die Datei schließen"\n\n'
+    'msgid "Save"\nmsgstr ""\n'
+)
+
+
+def stored_exact(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+    """A memory whose only 100 % match is that of ``Open the files %s``."""
+    stored = Segment(1, "u1", "Open the files %s", "Die Dateien %s öffnen", 0.0, "api", {})
+    return [
+        Translation(t, stored.target, (Match(stored, 100.0),), "exact")
+        if t == stored.source
+        else None
+        for t in texts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("exact_approved", "flags"), [(False, "#, fuzzy, c-format\n"), (True, "#, c-format\n")]
+)
+def test_a_fuzzy_entry_gets_its_exact_memory_match(
+    tmp_path: Path, exact_approved: bool, flags: str
+) -> None:
+    source, out = tmp_path / "app.po", tmp_path / "out.po"
+    source.write_text(FUZZY_PO, "utf-8")
+    model = FakeModel()
+    result = translate_file(source, out, model, exact=stored_exact, exact_approved=exact_approved)
+    text = out.read_text("utf-8")
+    # the memory's translation, reviewed as any 100 % match: msgmerge's "#|" line is gone
+    assert f'{flags}msgid "Open the files %s"\nmsgstr "Die Dateien %s öffnen"' in text
+    # no 100 % match: msgmerge's suggestion kept, for review, with its "#|" line
+    assert (
+        '#, fuzzy\n#| msgid "Close the file"\nmsgid "Close the files"\n'
+        'msgstr "Die Datei schließen"' in text
+    )
+    assert model.seen == ["Save"]  # the model never translates a fuzzy entry
+    report = result.report
+    assert (report.exact, report.no_match, report.suggestions_kept) == (1, 1, 1)
+    assert (
+        "1 marked fuzzy and kept for review (no 100 % memory match; --overwrite translates "
+        "them again)" in report.summary()
+    )
+
+
+def test_fuzzy_entries_are_kept_without_a_memory_and_translated_with_overwrite(
+    tmp_path: Path,
+) -> None:
+    source, out = tmp_path / "app.po", tmp_path / "out.po"
+    source.write_text(FUZZY_PO, "utf-8")
+    result = translate_file(source, out, FakeModel())
+    assert (result.translated, result.report.translated_before) == (1, 2)
+    assert out.read_text("utf-8").count("#| msgid") == 2
+    again = tmp_path / "again.po"
+    result = translate_file(source, again, FakeModel(), exact=stored_exact, overwrite=True)
+    text = again.read_text("utf-8")
+    # every entry is the model's (whose exact matches the translate function reuses itself)
+    assert 'msgstr "OPEN THE FILES %s"' in text and 'msgstr "CLOSE THE FILES"' in text
+    assert "#| msgid" not in text and result.report.suggestions_kept == 0
+
+
 def test_empty_outputs_leave_units_untranslated(tmp_path: Path) -> None:
     out = tmp_path / "out.po"
     result = translate_file(DATA / "demo.po", out, lambda texts, prefer: [""] * len(texts))
     assert (result.translated, result.empty, result.report.not_repairable) == (0, 5, 5)
-    assert len(open_document(out).pending()) == 5
+    assert len([u for u in open_document(out).pending() if not u.suggestion]) == 5
 
 
 @pytest.mark.parametrize(
@@ -93,7 +157,8 @@ def test_resume_after_interruption(tmp_path: Path, name: str) -> None:
     assert result.resumed == (3 if name == "Localizable.stringsdict" else 1)
     assert first.seen[0] not in second.seen  # the finished unit was not translated again
     # (a unit with paired codes is also translated without them, and their inner text alone)
-    pending = [u.source for u in open_document(source).pending()]
+    # (a fuzzy PO entry's translation is replaced only by a 100 % memory match: not the model's)
+    pending = [u.source for u in open_document(source).pending() if not u.suggestion]
     units_seen = [t for t in first.seen + second.seen if t in pending]
     assert sorted(units_seen) == sorted(pending)
     assert out.read_bytes() == reference.read_bytes()

@@ -39,7 +39,8 @@ def test_a_plural_entry_is_filled_only_when_every_form_is(tmp_path: Path) -> Non
     document.fill({"2#0": "%d plik", "2#1": "%d pliki"})
     assert "2#2" in {u.key for u in document.pending()}  # not half-shipped
     document.fill({"2#2": "%d plików"})
-    assert "2#0" not in {u.key for u in document.pending()}
+    # filled, fuzzy: a suggestion now, which only a 100 % memory match replaces
+    assert "2#0" not in {u.key for u in document.pending() if not u.suggestion}
 
 
 HALF_TRANSLATED = """msgid ""
