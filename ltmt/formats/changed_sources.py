@@ -6,8 +6,12 @@ the old English, and a ``memory import`` of the two files then stores that Germa
 English. The file cannot tell; the user's memory can, where the old pair was imported with the
 string's name as its context: a match of the string's current source with the same context and
 the kept translation as its target, but another source, says the translation was approved for
-that other source. (A source changed so far that the old one is not among its best matches
-goes unnoticed; a memory that never held the pair says nothing.)
+that other source. So does a pair whose source is another unit's of the file, word for word,
+and whose target is the kept translation, where the memory holds no pair of the unit's own
+source and that translation: a translation kept by position that belongs to a block moved
+there (a Markdown paragraph inserted or removed before it). (A source changed so far that the
+old one is not among its best matches, and is no other unit's, goes unnoticed; a memory that
+never held the pair says nothing.)
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.text import normalize
+
 if TYPE_CHECKING:
     from ltmt.formats.documents import Unit
     from ltmt.memory.store import Memory
+    from ltmt.segments import Match
 
 MATCHES_READ = 3  # the best matches of each source looked at
 
@@ -35,8 +42,13 @@ def approved_for_other_sources(
         k=MATCHES_READ,
         prefer=[{"context": unit.context} for unit, _ in kept],
     )
+    approved = _approved_sources(found)
     changed = []
     for (unit, translation), matches in zip(kept, found, strict=True):
+        sources = approved.get((unit.context, translation), set())
+        if sources and normalize(unit.source) not in sources:
+            changed.append(unit.key)  # another unit's translation, word for word
+            continue
         for match in matches:
             segment = match.segment
             context = segment.metadata.get("context") or ""
@@ -45,3 +57,17 @@ def approved_for_other_sources(
                     changed.append(unit.key)
                 break  # the best such pair decides: approved for this source or another
     return changed
+
+
+def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str], set[str]]:
+    """The sources (normalised) of the 100 % matches among ``found`` (the kept units' best
+    matches), by their context and target: the translations the memory approved for the file's
+    sources."""
+    approved: dict[tuple[str, str], set[str]] = {}
+    for matches in found:
+        for match in matches:
+            if match.score >= 100:
+                segment = match.segment
+                context = segment.metadata.get("context") or ""
+                approved.setdefault((context, segment.target), set()).add(normalize(segment.source))
+    return approved

@@ -593,11 +593,22 @@ def _warn_of_changed_sources(
     document: Document, in_path: Path, out_path: Path, changed_sources: ChangedSources
 ) -> None:
     """Name the strings kept from ``out_path`` whose translation was approved for another
-    source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`)."""
+    source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`); a document that does not
+    keep them (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a
+    Markdown block kept by its place) has them translated again instead."""
     held = getattr(document, "translations", {})
     kept = [(unit, held[unit.key]) for unit in document.units() if unit.key in held]
     changed = changed_sources(kept)
-    if changed:
+    if changed and not getattr(document, "keeps_changed_sources", True):
+        for key in changed:
+            del held[key]
+        logger.info(
+            "%s: %s of %s translated again: the memory holds them for another source",
+            in_path,
+            counted(len(changed), "translation"),
+            out_path,
+        )
+    elif changed:
         logger.warning(
             "%s: %s kept from %s translate another source, as the memory holds them (%s): "
             "the source changed since; check them (--overwrite translates every string again)",

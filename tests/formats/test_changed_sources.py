@@ -61,3 +61,27 @@ def test_only_a_pair_of_the_same_context_and_translation_tells(tmp_path: Path) -
         ]
         assert approved_for_other_sources(memory, "u", kept) == ["delete"]
         assert approved_for_other_sources(memory, "u", []) == []
+
+
+def test_another_units_translation_word_for_word_tells(tmp_path: Path) -> None:
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Install the package first.", "Zuerst das Paket installieren."),
+                ("OK", "OK"),
+                ("Okay", "OK"),  # two sources, one translation: approved for both
+                # nearer to "Thanks to all who helped." than the moved block's source
+                ("Thanks to all who helped us.", "Danke allen, die uns halfen."),
+                ("Thanks to all who tested.", "Danke allen, die testeten."),
+                ("Thanks to everyone who helped.", "Danke allen Helfern."),
+            ],
+        )
+        kept = [
+            # kept by its place, this one's source far from the moved block's
+            (Unit("1", "Thanks to all who helped."), "Zuerst das Paket installieren."),
+            (Unit("2", "Install the package first."), "Zuerst das Paket installieren."),
+            (Unit("3", "Okay"), "OK"),
+            (Unit("4", "OK"), "OK"),
+        ]
+        assert approved_for_other_sources(memory, "u", kept) == ["1"]

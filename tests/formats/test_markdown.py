@@ -380,3 +380,54 @@ def test_a_github_alerts_marker_is_kept_on_its_line(tmp_path: Path) -> None:
     out = tmp_path / "out.md"
     translate_file(source, out, FakeModel())
     assert out.read_text("utf-8") == "> [!NOTE]\n> BACK UP YOUR DATA.\n\n> [!warning]\n> STOP.\n"
+
+
+OLD_SOURCE = "# Title\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n"
+OLD_TRANSLATION = "# Titel\n\nErster Absatz.\n\nZweiter Absatz.\n\nDritter Absatz.\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "translated"),
+    [
+        (  # the second paragraph edited: its old translation is not kept
+            "# Title\n\nFirst paragraph.\n\nSecond paragraph, edited.\n\nThird paragraph.\n",
+            "# Titel\n\nErster Absatz.\n\nSECOND PARAGRAPH, EDITED.\n\nDritter Absatz.\n",
+            ["Second paragraph, edited."],
+        ),
+        (  # one inserted before the first, the second removed: as many blocks, moved
+            "# Title\n\nA new paragraph.\n\nFirst paragraph.\n\nThird paragraph.\n",
+            "# Titel\n\nA NEW PARAGRAPH.\n\nErster Absatz.\n\nDritter Absatz.\n",
+            ["A new paragraph.", "First paragraph."],
+        ),
+    ],
+)
+def test_an_update_keeps_only_the_translations_of_unchanged_blocks(
+    tmp_path: Path, source: str, expected: str, translated: list[str]
+) -> None:
+    from functools import partial
+
+    from ltmt import Memory
+    from ltmt.formats.changed_sources import approved_for_other_sources
+
+    source_path, output = tmp_path / "README.md", tmp_path / "README.de.md"
+    source_path.write_text(source, "utf-8")
+    output.write_text(OLD_TRANSLATION, "utf-8")
+    old_pairs = zip(OLD_SOURCE.split("\n\n"), OLD_TRANSLATION.split("\n\n"), strict=True)
+    stored = {s.strip("# \n"): t.strip("# \n") for s, t in old_pairs}
+    seen: list[str] = []
+
+    def translate(texts: list[str], prefer: list[dict]) -> list[str]:
+        """The model (upper case) where the memory has no 100 % match."""
+        seen.extend(texts)
+        return [stored.get(text, text.upper()) for text in texts]
+
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", list(stored.items()))  # as `memory import` stored them
+        translate_file(
+            source_path,
+            output,
+            translate,
+            changed_sources=partial(approved_for_other_sources, memory, "u"),
+        )
+    assert output.read_text("utf-8") == expected
+    assert seen == translated
