@@ -57,8 +57,11 @@ def test_tiny_model_keeps_placeholders(tmp_path: Path, translate_fn, name: str) 
     result = translate_file(DATA / name, out, translate_fn)
     output = open_document(out)
     # a unit the model left empty, or whose placeholders could not be repaired, stays to do
-    assert len(output.pending()) == result.report.units - result.translated
-    assert result.report.units == len(open_document(DATA / name).pending())
+    # (a fuzzy PO entry's translation, a suggestion, is not the model's to replace)
+    to_do = [u for u in output.pending() if not u.suggestion]
+    assert len(to_do) == result.report.units - result.translated
+    inputs = [u for u in open_document(DATA / name).pending() if not u.suggestion]
+    assert result.report.units == len(inputs)
     assert [u.source for u in output.units()] == [
         u.source for u in open_document(DATA / name).units()
     ]
