@@ -101,7 +101,11 @@ def catalog_state(
     for catalog, name in catalogs:
         document = open_document(catalog, name)
         untranslated += len(
-            {(unit.entry, "") if unit.entry else ("", unit.key) for unit in document.pending()}
+            {
+                (unit.entry, "") if unit.entry else ("", unit.key)
+                for unit in document.pending()
+                if not unit.suggestion  # a fuzzy entry's translation: there, to review
+            }
         )
         if isinstance(document, PoDocument):  # its catalog as read, not read again
             problems += plural_form_problems(document.store, catalog, include_fuzzy)
