@@ -17,6 +17,8 @@ LINE_LENGTH = 42  # characters a subtitle line holds (Netflix's style guides, an
 _BREAK = re.compile(r" +")
 _PUNCTUATION = tuple(",.;:!?…")
 _TAG = re.compile(r"<(/?)(i|b|u|font)(?:\s[^<>]*)?>", re.IGNORECASE)
+# any markup a line may hold: a tag of any kind, a SubRip position ({\an8}); never cut inside
+_MARKUP = re.compile(r"<[^<>]*>|\{\\[^{}]*\}")
 
 
 def split_over(text: str, shares: list[int], language: str = "") -> list[str]:
@@ -27,7 +29,7 @@ def split_over(text: str, shares: list[int], language: str = "") -> list[str]:
     if len(shares) <= 1:
         return [text.strip()]
     text = text.strip()
-    spaces = [m.start() for m in _BREAK.finditer(text)]
+    spaces = _spaces(text)
     total = max(sum(shares), 1)
     words = _words(language)
     cuts: list[int] = []
@@ -77,11 +79,13 @@ def wrap(text: str, limit: int = LINE_LENGTH, language: str = "") -> list[str]:
     """``text`` as one line, or two of near equal length where it is longer than ``limit``,
     broken at a space as subtitle guides ask: after a punctuation mark or before a conjunction
     or preposition where one is close, and never between an article and its noun (the words of
-    ``language``, German's and English's known here)."""
+    ``language``, German's and English's known here). Where a break leaves both lines within
+    ``limit`` (markup not counted), one such is taken; a text too long for two lines of
+    ``limit`` gets two longer ones (:func:`too_long` finds them, for a review note)."""
     text = text.strip()
-    if len(_TAG.sub("", text)) <= limit:
+    if shown_length(text) <= limit:
         return [text]
-    spaces = [m.start() for m in _BREAK.finditer(text)]
+    spaces = _spaces(text)
     if not spaces:
         return [text]
     middle = len(text) / 2
@@ -90,8 +94,30 @@ def wrap(text: str, limit: int = LINE_LENGTH, language: str = "") -> list[str]:
     def cost(space: int) -> float:
         return abs(space - middle) - _break_bonus(text, space, words, 4.0)
 
-    cut = min(spaces, key=cost)
+    fitting = [s for s in spaces if not too_long([text[:s], text[s:]], limit)]
+    cut = min(fitting or spaces, key=cost)
     return [text[:cut].strip(), text[cut:].strip()]
+
+
+def shown_length(line: str) -> int:
+    """The characters of ``line`` a viewer sees (its markup left out)."""
+    return len(_MARKUP.sub("", line.strip()))
+
+
+def too_long(lines: list[str], limit: int = LINE_LENGTH) -> bool:
+    """Whether a line of ``lines`` shows more than ``limit`` characters."""
+    return any(shown_length(line) > limit for line in lines)
+
+
+def _spaces(text: str) -> list[int]:
+    """Where ``text`` may break: its spaces, those inside a tag left out (``<font color=...>``
+    cut in two)."""
+    inside = [(m.start(), m.end()) for m in _MARKUP.finditer(text)]
+    return [
+        m.start()
+        for m in _BREAK.finditer(text)
+        if not any(start < m.start() < end for start, end in inside)
+    ]
 
 
 def _break_bonus(text: str, space: int, words: _Words | None, punctuation: float) -> float:

@@ -2,24 +2,30 @@
 language with the same cues: ``ltmt translate film.en.srt -o film.de.srt``.
 
 Read and written with ``srt`` and ``webvtt-py``, which keep what is not text (WebVTT's header,
-``NOTE`` and ``STYLE`` blocks, cue identifiers and settings). A sentence often runs over two or
-three cues: consecutive cues are translated together, as one unit, until one ends a sentence
-(``.``, ``?``, ``!``, ``…``, a closing quote; inline tags aside: ``.</i>``), a pause of more
-than two seconds, or three cues; the translation is then laid out over the same cues
-(:mod:`ltmt.formats.subtitle_lines`: by their share of the source, each in at most two lines
-of 42 characters). A cue of dialogue
-(``- Fine.`` / ``- Good.``, one speaker a line) is translated line by line. Where a
-translation has fewer words than its cues, the cues left empty are merged into the one before
-(its end time extended). Formatting (``<i>``, ``<b>``) is kept as the inline tags of any format;
-a WebVTT voice or class span around a whole cue (``<v Roger>...</v>``, ``<c.loud>``) is set
-aside and put back around the cue's translation, and a change of voice ends a cue group.
-SubRip's text after a cue's times (its position, ``X1:100 X2:600 ...``) stays, and so does a
-cue's number.
+``NOTE`` and ``STYLE`` blocks, cue identifiers and settings). Cues are known by their place in
+the file, never by their time: two cues on screen at once (a sign and a line of speech) are two.
+A sentence often runs over two or three cues: consecutive cues are translated together, as one
+unit, until one ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; inline tags aside:
+``.</i>``), a pause of more than two seconds, cues that overlap, or three cues; the translation
+is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by their share of the
+source, never cut inside a tag, each in at most two lines, of 42 characters where the text fits
+them; a cue with a longer line is named once the run is done). A cue of dialogue (``- Fine.`` /
+``- Good.``, or a WebVTT voice span a line: ``<v Mary>...</v>``) is translated line by line,
+each line's dash or voice kept. Where a translation has fewer words than its cues, the cues left
+empty are merged into the one before (its end time extended). Formatting (``<i>``, ``<b>``) is
+kept as the inline tags of any format; a tag around every cue of a unit alike (``<i>`` a cue,
+``<font color=...>``), and WebVTT's karaoke timestamps, are set aside and put back
+(:mod:`ltmt.formats.subtitle_markup`); a WebVTT voice or class span around a whole cue (``<v
+Roger>...</v>``, ``<c.loud>``) is set aside and put back around the cue's translation, and a
+change of voice ends a cue group. SubRip's text after a cue's times (its position, ``X1:100
+X2:600 ...``) stays, and so does a cue's number (a file without them is numbered).
 
 An existing output is the translation so far (as for app catalogs): a cue group whose cues it
-has, at the same times, with other text than the source, is kept; ``--overwrite`` translates
-all. ``ltmt memory import film.de.srt --source-file film.en.srt`` stores the sentence pairs of
-two such files (the cues matched by their times).
+has, at the same times (within 0.1 s), with other text than the source, is kept;
+``--overwrite`` translates all. ``ltmt memory import film.de.srt --source-file film.en.srt``
+stores the sentence pairs of two such files (:mod:`ltmt.formats.subtitle_pairs`: sentences
+that end at the same cue on both sides; runs of cues that do not line up are counted as
+skipped).
 """
 
 from __future__ import annotations
@@ -31,24 +37,31 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.subtitle_lines import split_over, wrap
+from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
+from ltmt.formats.subtitle_markup import Wrapper, speaker, timed, untimed, wrapper
+from ltmt.formats.subtitle_pairs import (
+    TOLERANCE,
+    ends_sentence,
+    group_words,
+    matched_cues,
+    sentence_pairs,
+)
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
 WHAT = "a subtitle file"
 GAP_SECONDS = 2.0  # a pause this long ends a cue group
 MAX_CUES = 3  # cues translated together at most
-_SENTENCE_END = re.compile(r"[.!?…♪\"»”')\]]\s*$")
-_DIALOGUE = re.compile(r"^\s*-\s*")
 LINE = ":"  # a dialogue line's key: CUE:LINE
 # characters a second: the reading speed of Netflix's English template style guide for adult
 # programmes (its line: 42 characters, 2 lines at most; backlothelp.netflix.com, "English
 # Template Timed Text Style Guide")
 READING_SPEED = 17
 _TAGS = re.compile(r"<[^<>]+>")
+_SUBRIP_START = re.compile(r"\s*(?:\d+\s*\n)?\d+:\d{2}:\d{2},\d{3} -->")
 # a WebVTT voice or class span around a whole cue: <v Roger>...</v>, <v.loud Roger>, <c.yellow>
 _WHOLE_SPAN = re.compile(
     r"(?P<start><(?P<name>v|c)(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>)(?P<inner>.*?)"
@@ -59,13 +72,15 @@ _WHOLE_SPAN = re.compile(
 
 @dataclass
 class Cue:
-    """One cue: its times (seconds) and text lines (inline tags kept); ``before`` and
-    ``after``: a WebVTT voice or class span around the whole cue (``<v Roger>`` and ``</v>``),
-    which its translation gets around it too."""
+    """One cue: its times (seconds) and text lines (inline tags kept); ``index``: its place in
+    the source file (cues at the same time are two: cues are known by their place, never by
+    their time); ``before`` and ``after``: a WebVTT voice or class span around the whole cue
+    (``<v Roger>`` and ``</v>``), which its translation gets around it too."""
 
     start: float
     end: float
     lines: list[str]
+    index: int = 0
     before: str = ""
     after: str = ""
 
@@ -75,8 +90,26 @@ class Cue:
 
     @property
     def dialogue(self) -> bool:
-        """Two speakers or more, one a line, each after a dash."""
-        return len(self.lines) > 1 and all(_DIALOGUE.match(line) for line in self.lines)
+        """Two speakers or more, one a line, each after a dash or in a voice span."""
+        return len(self.lines) > 1 and all(speaker(line) for line in self.lines)
+
+    @property
+    def wrapper(self) -> Wrapper | None:
+        """The formatting tag around all its text (:mod:`ltmt.formats.subtitle_markup`)."""
+        return wrapper(self.lines)
+
+
+def _runs_on(previous: Cue, cue: Cue) -> bool:
+    """Whether a sentence of ``previous`` may run on into ``cue``: neither is dialogue, they do
+    not overlap (two cues on screen at once are two texts), the pause between is at most
+    :data:`GAP_SECONDS`, and the speaker is the same."""
+    return (
+        not cue.dialogue
+        and not previous.dialogue
+        and 0 <= cue.start - previous.end <= GAP_SECONDS
+        and bool(previous.text)
+        and cue.before == previous.before
+    )
 
 
 def _groups(cues: list[Cue]) -> list[list[int]]:
@@ -86,13 +119,9 @@ def _groups(cues: list[Cue]) -> list[list[int]]:
         last = groups[-1] if groups else None
         joins = (
             last is not None
-            and not cue.dialogue
-            and not cues[last[-1]].dialogue
             and len(last) < MAX_CUES
-            and cue.start - cues[last[-1]].end <= GAP_SECONDS
-            and not _SENTENCE_END.search(_TAGS.sub("", cues[last[-1]].text))
-            and bool(cues[last[-1]].text)
-            and cue.before == cues[last[-1]].before  # the same speaker
+            and _runs_on(cues[last[-1]], cue)
+            and not ends_sentence(cues[last[-1]].text)
         )
         if joins and last is not None:
             last.append(index)
@@ -112,7 +141,7 @@ class SubtitleDocument(TranslationsHeld):
         self.path = Path(path)
         self.data = data  # as read: its line ends and byte order mark are the output's
         self.tgt_lang = tgt_lang
-        self.parsed, self.cues = self.parse(decode(data, self.path), self.path)
+        self.parsed, self.cues = self.parse(_decoded(data, self.path), self.path)
         self.groups = _groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
 
@@ -126,7 +155,7 @@ class SubtitleDocument(TranslationsHeld):
     @classmethod
     def read(cls, path: Path) -> tuple[Any, list[Cue]]:
         """The parsed file ``path`` and its cues."""
-        return cls.parse(decode(read_bytes(Path(path), WHAT), Path(path)), Path(path))
+        return cls.parse(_decoded(read_bytes(Path(path), WHAT), Path(path)), Path(path))
 
     @classmethod
     def parse(cls, text: str, path: Path) -> tuple[Any, list[Cue]]:
@@ -142,11 +171,11 @@ class SubtitleDocument(TranslationsHeld):
             first = self.cues[group[0]]
             if first.dialogue:
                 for number, line in enumerate(first.lines):
-                    text = _undash(line)
-                    if text:
-                        units.append(Unit(f"{group[0]}{LINE}{number}", text))
+                    _, words, _ = speaker(line) or ("", line.strip(), "")
+                    if words:
+                        units.append(Unit(f"{group[0]}{LINE}{number}", words))
                 continue
-            text = " ".join(self.cues[i].text for i in group if self.cues[i].text)
+            text = group_words([self.cues[i] for i in group])
             if text:
                 units.append(Unit(str(group[0]), text))
         return units
@@ -157,23 +186,36 @@ class SubtitleDocument(TranslationsHeld):
         for group in self.groups:
             cues = [self.cues[i] for i in group]
             if cues[0].dialogue:
-                lines = [
-                    _dash(line) + self.translations.get(f"{group[0]}{LINE}{n}", _undash(line))
-                    for n, line in enumerate(cues[0].lines)
-                ]
-                out.append(Cue(cues[0].start, cues[0].end, lines))
+                lines = [self._spoken(group[0], n, line) for n, line in enumerate(cues[0].lines)]
+                out.append(replace(cues[0], lines=lines))
                 continue
             text = self.translations.get(str(group[0]))
             if text is None:
                 out.extend(replace(c, lines=list(c.lines)) for c in cues)
                 continue
-            parts = split_over(text, [len(c.text) for c in cues], self.tgt_lang or "")
-            for cue, part in zip(cues, parts):
+            wrappers = {cue.wrapper for cue in cues}
+            common = wrappers.pop() if len(wrappers) == 1 else None
+            sources = [common.strip(c.text) if common else c.text for c in cues]
+            shares = [len(untimed(source)) for source in sources]
+            parts = split_over(text, shares, self.tgt_lang or "")
+            for cue, source, part in zip(cues, sources, parts):
                 if part or not out:
-                    out.append(replace(cue, lines=wrap(part, language=self.tgt_lang or "")))
+                    out.append(replace(cue, lines=self._laid_out(timed(part, source), common)))
                 else:  # fewer words than cues: the one before shows longer
                     out[-1].end = cue.end
         return out
+
+    def _spoken(self, index: int, number: int, line: str) -> str:
+        """Line ``number`` of the dialogue cue ``index`` translated, its speaker's dash or
+        voice span kept."""
+        before, words, after = speaker(line) or ("", line.strip(), "")
+        return before + self.translations.get(f"{index}{LINE}{number}", words) + after
+
+    def _laid_out(self, text: str, common: Wrapper | None) -> list[str]:
+        """A cue's ``text`` in lines, each in the formatting tag ``common`` that was around every
+        cue of its group."""
+        lines = wrap(text, language=self.tgt_lang or "")
+        return [common.around(line) for line in lines] if common else lines
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds: the
@@ -185,66 +227,101 @@ class SubtitleDocument(TranslationsHeld):
         return adopted
 
     def _aligned(self, target: Path) -> dict[str, str]:
-        """The units' texts in ``target``, matched by the cues' times (module docstring)."""
+        """The units' texts in ``target``, its cues matched by their times
+        (:func:`~ltmt.formats.subtitle_pairs.matched_cues`)."""
         _, theirs = type(self).read(Path(target))
-        by_time: dict[float, list[Cue]] = {}
-        for cue in theirs:
-            by_time.setdefault(round(cue.start, 3), []).append(cue)
+        matched = matched_cues(self.cues, theirs)
         found: dict[str, str] = {}
         for unit in self.units():
             index, _, line = unit.key.partition(LINE)
             group = self._group_of[int(index)]
-            matched = [by_time.get(round(self.cues[i].start, 3), [None])[0] for i in group]
-            if any(cue is None for cue in matched):
+            mine = [matched[i] for i in group]
+            if any(j is None for j in mine):
                 continue
+            cues = [theirs[j] for j in mine if j is not None]
             if line:
-                lines = matched[0].lines if matched[0] is not None else []
-                text = _undash(lines[int(line)]) if int(line) < len(lines) else ""
-            elif any(c is not None and c.text == self.cues[i].text for c, i in zip(matched, group)):
+                lines = cues[0].lines
+                said = lines[int(line)] if int(line) < len(lines) else ""
+                text = (speaker(said) or ("", said.strip(), ""))[1]
+            elif any(c.text == self.cues[i].text for c, i in zip(cues, group)):
                 continue  # a cue of the group is as in the source: not translated yet
             else:
-                text = " ".join(c.text for c in matched if c is not None and c.text)
+                text = group_words(cues)
             if text and text != unit.source:
                 found[unit.key] = text
         return found
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
-        """The sentence pairs of the translated subtitles ``path`` and their ``source_file``."""
+        """The sentence pairs of the translated subtitles ``path`` and their ``source_file``
+        (:mod:`ltmt.formats.subtitle_pairs`); a run of cues whose sides do not line up is a
+        record with an empty target, which the import counts as skipped, never stores."""
         source_file = source_file_given(path, WHAT, source_file)
-        document = cls.open(Path(source_file))
-        texts = document._aligned(Path(path))
-        records = [
-            PairRecord(unit.source, texts[unit.key], f"{path}: cue {unit.key}", {})
-            for unit in document.units()
-            if unit.key in texts
-        ]
+        document, translation = cls.open(Path(source_file)), cls.open(Path(path))
+        cues, theirs = document.cues, translation.cues
+        if cues and theirs and not any(matched_cues(cues, theirs)):
+            raise NoPairsError(
+                f"{path}: no cue starts at the time of a cue of {source_file} (within "
+                f"{TOLERANCE:g} s); give the source file it was timed from, or shift its times "
+                "to the source's"
+            )
+        breaks = {i for i in range(len(cues) - 1) if not _runs_on(cues[i], cues[i + 1])}
+        ours, their_numbers = document.numbers(cues), translation.numbers(theirs)
+        records = []
+        for pair in sentence_pairs(cues, theirs, breaks | {len(cues) - 1}):
+            if pair.theirs is None:
+                unmatched = f"no cues of {Path(path).name} line up"
+                where = f"{source_file}: {_numbered(ours, pair.ours)} ({unmatched})"
+            elif pair.target != pair.source:
+                where = f"{path}: {_numbered(their_numbers, pair.theirs)}"
+            else:
+                continue  # as in the source: not translated
+            records.append(PairRecord(pair.source, pair.target, where, {}))
         return iter(records)
 
     def review_notes(self) -> list[str]:
-        """The cues the translation made read faster than :data:`READING_SPEED` characters a
-        second where their source did not (a subtitler shortens them or lengthens their
-        times)."""
+        """What a subtitler should look at in the written translation, its cues named by
+        their numbers in it: cues that now read faster than :data:`READING_SPEED` characters
+        a second where their source did not (shorten them or lengthen their times), and cues
+        with a line longer than :data:`~ltmt.formats.subtitle_lines.LINE_LENGTH` characters
+        (a text too long for two lines)."""
+        written = self.translated_cues()
+        numbers = self.numbers(written)
         fast = [
             number
-            for number, (source, cue) in enumerate(self._pairs(), 1)
-            if reading_speed(cue) > READING_SPEED >= reading_speed(source)
+            for number, cue in zip(numbers, written)
+            if reading_speed(cue) > READING_SPEED >= reading_speed(self.cues[cue.index])
         ]
-        if not fast:
-            return []
-        shown = ", ".join(map(str, fast[:5])) + (", ..." if len(fast) > 5 else "")
-        return [
-            f"{counted(len(fast), 'cue')} now read faster than {READING_SPEED} characters a "
-            f"second (cue {shown}): shorten them or give them more time"
-        ]
+        long = [number for number, cue in zip(numbers, written) if too_long(cue.lines)]
+        notes = []
+        if fast:
+            notes.append(
+                f"{counted(len(fast), 'cue')} now read faster than {READING_SPEED} characters a "
+                f"second (cue {_listed(fast)}): shorten them or give them more time"
+            )
+        if long:
+            notes.append(
+                f"{counted(len(long), 'cue')} with a line longer than {LINE_LENGTH} characters "
+                f"(cue {_listed(long)}): shorten them"
+            )
+        return notes
 
-    def _pairs(self) -> list[tuple[Cue, Cue]]:
-        """Each written cue beside the source cue it starts at."""
-        sources = {round(c.start, 3): c for c in self.cues}
-        return [(sources[round(c.start, 3)], c) for c in self.translated_cues()]
+    def numbers(self, cues: list[Cue]) -> list[str]:
+        """What the written file calls each of ``cues``: its place in it."""
+        return [str(place) for place in range(1, len(cues) + 1)]
 
     def save(self, out_path: Path) -> None:
         atomic_write(Path(out_path), written_like(self.data, self.write(self.translated_cues())))
+
+
+def _listed(numbers: list[str]) -> str:
+    return ", ".join(numbers[:5]) + (", ..." if len(numbers) > 5 else "")
+
+
+def _numbered(numbers: list[str], cues: tuple[int, int]) -> str:
+    """``cue 4`` or ``cues 4-6``: the first and last of ``cues`` (indexes) by their ``numbers``."""
+    first, last = numbers[cues[0]], numbers[cues[1]]
+    return f"cue {first}" if cues[0] == cues[1] else f"cues {first}-{last}"
 
 
 def reading_speed(cue: Cue) -> float:
@@ -252,20 +329,26 @@ def reading_speed(cue: Cue) -> float:
     return len(_TAGS.sub("", cue.text)) / max(cue.end - cue.start, 0.001)
 
 
+def _decoded(data: bytes, path: Path) -> str:
+    """``data`` as UTF-8 text; a legacy subtitle file (Windows-1252 or Latin-1, as many .srt
+    files are) is an error that gives the command converting it."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{path}:{line}: byte 0x{data[exc.start]:02x} is not UTF-8 (a legacy subtitle file, "
+            f"Windows-1252 or Latin-1?); convert it to UTF-8 first "
+            f"(iconv -f WINDOWS-1252 -t UTF-8 {path} > out)"
+        ) from exc
+    return decode(data, path)
+
+
 def _kind(path: Path, data: bytes) -> type[SubtitleDocument]:
     """SubRip or WebVTT, by the extension, else by the content."""
     if path.suffix.lower() in (".vtt", ".srt"):
         return VttDocument if path.suffix.lower() == ".vtt" else SrtDocument
     return VttDocument if data.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT") else SrtDocument
-
-
-def _dash(line: str) -> str:
-    found = _DIALOGUE.match(line)
-    return found.group(0) if found else ""
-
-
-def _undash(line: str) -> str:
-    return _DIALOGUE.sub("", line).strip()
 
 
 class SrtDocument(SubtitleDocument):
@@ -280,38 +363,46 @@ class SrtDocument(SubtitleDocument):
         try:
             subtitles = list(srt.parse(text))
         except srt.SRTParseError as exc:
+            if text.startswith("WEBVTT"):
+                raise InputError(f"{path}: a WebVTT file, not SubRip; rename it .vtt") from exc
             line = text.count("\n", 0, exc.expected_start) + 1
             raise InputError(
                 f"{path}:{line}: not a SubRip (.srt) file: a cue's number and times were "
                 "expected here"
             ) from exc
         cues = [
-            Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.split("\n"))
-            for s in subtitles
+            Cue(s.start.total_seconds(), s.end.total_seconds(), s.content.split("\n"), index)
+            for index, s in enumerate(subtitles)
         ]
         return subtitles, cues
+
+    def numbers(self, cues: list[Cue]) -> list[str]:
+        """Each cue's number as the source has it (a review's notes name cues by them); a cue
+        the source gave none (the ``srt`` library reads a file without them) the one after the
+        cue before's."""
+        numbers, number = [], 0
+        for cue in cues:
+            given = self.parsed[cue.index].index
+            number = given if isinstance(given, int) else number + 1
+            numbers.append(str(number))
+        return numbers
 
     def write(self, cues: list[Cue]) -> str:
         import datetime
 
         import srt
 
-        # what a cue's time line has after its times (SubRip's position, X1:100 X2:600 ...),
-        # and its number as the source has it (a review's notes name cues by them)
-        placed = {round(s.start.total_seconds(), 3): s.proprietary for s in self.parsed}
-        numbered = {round(s.start.total_seconds(), 3): s.index for s in self.parsed}
-        subtitles, number = [], 0
-        for cue in cues:
-            number = numbered.get(round(cue.start, 3), number + 1)
-            subtitles.append(
-                srt.Subtitle(
-                    number,
-                    datetime.timedelta(seconds=cue.start),
-                    datetime.timedelta(seconds=cue.end),
-                    "\n".join(cue.lines),
-                    placed.get(round(cue.start, 3), ""),
-                )
+        subtitles = [
+            srt.Subtitle(
+                int(number),
+                datetime.timedelta(seconds=cue.start),
+                datetime.timedelta(seconds=cue.end),
+                "\n".join(cue.lines),
+                # what its time line has after the times (SubRip's position, X1:100 ...)
+                self.parsed[cue.index].proprietary,
             )
+            for number, cue in zip(self.numbers(cues), cues)
+        ]
         return str(srt.compose(subtitles, reindex=False))
 
 
@@ -328,24 +419,35 @@ class VttDocument(SubtitleDocument):
         try:
             parsed = webvtt.from_buffer(io.StringIO(text))
         except MalformedFileError as exc:
+            if _SUBRIP_START.match(text):
+                raise InputError(f"{path}: a SubRip file, not WebVTT; rename it .srt") from exc
             raise InputError(f"{path}: not a WebVTT (.vtt) file: {exc}") from exc
         cues = [
-            _spanned(Cue(_seconds(c.start_time), _seconds(c.end_time), c.raw_text.split("\n")))
-            for c in parsed.captions
+            _spanned(
+                Cue(_seconds(c.start_time), _seconds(c.end_time), c.raw_text.split("\n"), index)
+            )
+            for index, c in enumerate(parsed.captions)
         ]
         return parsed, cues
+
+    def numbers(self, cues: list[Cue]) -> list[str]:
+        """Each cue's identifier where it is a number, else its place in the written file."""
+        captions = self.parsed.captions
+        return [
+            identifier
+            if (identifier := captions[cue.index].identifier or "").isdigit()
+            else str(place)
+            for place, cue in enumerate(cues, 1)
+        ]
 
     def write(self, cues: list[Cue]) -> str:
         import copy
 
         parsed = copy.deepcopy(self.parsed)
         captions = list(parsed.captions)
-        by_start = {round(c.start, 3): c for c in cues}
         kept = []
-        for caption, cue in zip(captions, self.cues):
-            written = by_start.get(round(cue.start, 3))
-            if written is None:  # merged into the cue before
-                continue
+        for written in cues:  # a cue merged into the one before is not among them
+            caption = captions[written.index]
             caption.text = written.before + "\n".join(written.lines) + written.after
             caption.end = timestamp(written.end)
             kept.append(caption)

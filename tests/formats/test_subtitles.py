@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from formats_fakes import FakeModel
@@ -43,7 +44,7 @@ def test_a_cue_whose_sentence_ends_inside_its_formatting_ends_the_group(tmp_path
         "utf-8",
     )
     assert [u.source for u in open_document(path).units()] == [
-        "<i>The lighthouse was built in 1874</i> <i>and guided ships for a century.</i>",
+        "The lighthouse was built in 1874 and guided ships for a century.",  # its italics aside
         "Wait, the two cues overlap.",
     ]
 
@@ -251,5 +252,206 @@ def test_malformed_files_are_one_line_errors(
 ) -> None:
     path = tmp_path / name
     path.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=message):
+        SubtitleDocument.open(path)
+
+
+def _translated(tmp_path: Path, name: str, text: str, model: Any = None) -> str:
+    """The output of translating a subtitle file ``name`` of ``text`` (into German)."""
+    source = tmp_path / name
+    source.write_text(text, "utf-8")
+    out = tmp_path / f"out{source.suffix}"
+    translate_file(source, out, model or FakeModel(), tgt_lang="de")
+    return out.read_text("utf-8")
+
+
+def test_cues_at_the_same_time_are_two_cues(tmp_path: Path) -> None:
+    # keyed by their start time, the second overwrote the first: both said its translation,
+    # the SubRip position was lost and the two cues' texts were one sentence
+    srt = _translated(
+        tmp_path,
+        "same.srt",
+        "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\an8}CLOSED FOR THE WINTER\n\n"
+        "2\n00:00:01,000 --> 00:00:04,000\nWe're too late.\n",
+    )
+    assert srt == (
+        "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\AN8}CLOSED FOR THE WINTER\n\n"
+        "2\n00:00:01,000 --> 00:00:04,000\nWE'RE TOO LATE.\n\n"
+    )
+    vtt = _translated(
+        tmp_path,
+        "two.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000 line:10%\nWhere is the station?\n\n"
+        "00:00:01.000 --> 00:00:04.000 line:90%\nI have no idea.\n",
+    )
+    assert vtt == (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000 line:10%\nWHERE IS THE STATION?\n\n"
+        "00:00:01.000 --> 00:00:04.000 line:90%\nI HAVE NO IDEA.\n"
+    )
+
+
+def test_overlapping_cues_are_never_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "ov.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:06,000\nHARBOUR MASTER'S OFFICE\n\n"
+        "2\n00:00:02,000 --> 00:00:04,000\nIs anybody here?\n",
+        "utf-8",
+    )
+    assert [u.source for u in open_document(path).units()] == [
+        "HARBOUR MASTER'S OFFICE",
+        "Is anybody here?",
+    ]
+
+
+def _german(translations: dict[str, str]) -> Any:
+    def model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [translations[text] for text in texts]
+
+    return model
+
+
+def test_karaoke_timestamps_are_kept_out_of_the_model_and_put_back(tmp_path: Path) -> None:
+    # the model saw the timestamps and dropped the words after them ("give you up.")
+    model = _german({"Never gonna give you up.": "Ich werde dich niemals aufgeben."})
+    out = _translated(
+        tmp_path,
+        "kar.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
+        "<00:00:01.000>Never <00:00:02.000>gonna <00:00:03.000>give you up.\n",
+        model,
+    )
+    assert out == (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
+        "<00:00:01.000>Ich werde <00:00:02.000>dich <00:00:03.000>niemals aufgeben.\n"
+    )
+
+
+def test_a_subrip_file_without_cue_numbers_is_numbered(tmp_path: Path) -> None:
+    # NoneType + int in write: the srt library reads the file, the numbers are None
+    out = _translated(
+        tmp_path,
+        "nonum.srt",
+        "00:20:01,000 --> 00:20:04,000\nGood morning.\n\n"
+        "00:20:05,000 --> 00:20:06,800\nThe ship is leaving now.\n",
+    )
+    assert out.startswith("1\n00:20:01,000 --> 00:20:04,000\nGOOD MORNING.\n\n2\n")
+
+
+def test_a_voice_span_on_each_line_is_a_dialogue_line_kept(tmp_path: Path) -> None:
+    # the opening tags and names were lost and "</v>" left dangling
+    out = _translated(
+        tmp_path,
+        "v2.vtt",
+        "WEBVTT\n\n00:00:06.000 --> 00:00:08.000\n"
+        "<v Mary>Where is the key?</v>\n<v John>I lost it.</v>\n",
+    )
+    assert out == (
+        "WEBVTT\n\n00:00:06.000 --> 00:00:08.000\n"
+        "<v Mary>WHERE IS THE KEY?</v>\n<v John>I LOST IT.</v>\n"
+    )
+
+
+def test_a_tag_around_every_cue_of_a_sentence_is_put_around_each_again(tmp_path: Path) -> None:
+    # a cut fell inside <font color=...>, and words fell outside the italics
+    model = _german(
+        {
+            "The captain is waiting for you at the harbour.": "Der Kapitän wartet am Hafen auf "
+            "dich.",
+            "The storm is coming, and the boats are still out at sea.": "Der Sturm kommt, und "
+            "die Boote sind noch auf See.",
+        }
+    )
+    out = _translated(
+        tmp_path,
+        "font.srt",
+        '1\n00:00:01,000 --> 00:00:03,000\n<font color="#ffff00">The captain is waiting for you'
+        '</font>\n\n2\n00:00:03,100 --> 00:00:05,000\n<font color="#ffff00">at the harbour.'
+        "</font>\n\n3\n00:00:06,000 --> 00:00:09,000\n<i>The storm is coming, and the boats</i>"
+        "\n\n4\n00:00:09,000 --> 00:00:12,000\n<i>are still out at sea.</i>\n",
+        model,
+    )
+    assert [block.split("\n")[2:] for block in out.strip().split("\n\n")] == [
+        ['<font color="#ffff00">Der Kapitän wartet am Hafen</font>'],
+        ['<font color="#ffff00">auf dich.</font>'],
+        ["<i>Der Sturm kommt, und die Boote</i>"],
+        ["<i>sind noch auf See.</i>"],
+    ]
+
+
+def test_split_over_never_cuts_inside_a_tag() -> None:
+    # the cut fell at the space in '<font color=...>': '<font' ended one cue
+    text = 'Er wartet <font color="#ffff00">am Hafen</font> auf dich.'
+    assert split_over(text, [10, 30]) == [
+        "Er wartet",
+        '<font color="#ffff00">am Hafen</font> auf dich.',
+    ]
+
+
+def test_the_review_notes_name_cues_by_the_files_numbers(tmp_path: Path) -> None:
+    # they were numbered from 1 (cue 1, 4 for a file of cues 245 to 248)
+    document = SubtitleDocument.open(_write(tmp_path, "n.srt", _FAST))
+    document.fill({"0": "Jawohl, mein sehr verehrter Herr Kommandant."})
+    assert document.review_notes() == [
+        "1 cue now read faster than 17 characters a second (cue 245): shorten them or give "
+        "them more time"
+    ]
+
+
+_FAST = "245\n00:00:01,000 --> 00:00:02,000\nYes, sir.\n\n246\n00:00:03,000 --> 00:00:05,000\nNo.\n"
+
+
+def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja, und dann sind wir den ganzen langen Weg bis nach Hause gelaufen, ohne Pause.",
+        "Nein, ich habe es ihm nicht gesagt, und ich werde es ihm auch morgen nicht sagen.",
+    ],
+)
+def test_a_text_that_fits_two_lines_of_42_characters_is_wrapped_so(text: str) -> None:
+    # the balanced break by punctuation and conjunctions made a line of 43 or 45 characters
+    assert all(len(line) <= 42 for line in wrap(text, language="de"))
+
+
+def test_a_cue_too_long_for_two_lines_is_named(tmp_path: Path) -> None:
+    document = SubtitleDocument.open(
+        _write(tmp_path, "l.srt", "3\n00:00:01,000 --> 00:00:09,000\nBecause they will come.\n")
+    )
+    document.fill({"0": " ".join(["Denn sie werden kommen, alle zusammen, heute Nacht."] * 2)})
+    assert document.review_notes() == [
+        "1 cue with a line longer than 42 characters (cue 3): shorten them"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "w.srt",
+            b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n",
+            r"a WebVTT file, not SubRip; rename it .vtt",
+        ),
+        (
+            "s.vtt",
+            b"1\n00:00:01,000 --> 00:00:02,000\nHi\n",
+            r"a SubRip file, not WebVTT; rename it .srt",
+        ),
+        (
+            "l.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nAu café.\n".encode("latin-1"),
+            r"l.srt:3: byte 0xe9 is not UTF-8 .*\(iconv -f WINDOWS-1252 -t UTF-8 .*l.srt > out\)",
+        ),
+    ],
+)
+def test_a_file_of_another_kind_or_encoding_says_what_to_do(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         SubtitleDocument.open(path)

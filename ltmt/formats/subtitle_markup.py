@@ -1,0 +1,111 @@
+"""What a subtitle cue's text carries beside its words, set aside for the model and put back
+into the translation:
+
+- a formatting tag around all of a cue's text (``<i>...</i>``, ``<font color="#ffff00">...
+  </font>``, around the whole or alike around each line): :func:`wrapper`; where every cue of a
+  group has the same one, the group is translated without it and each output line is wrapped
+  again (the model's words fell outside the italics, and a cut fell inside ``<font color=...>``);
+- WebVTT's karaoke timestamps (``<00:00:01.000>Never <00:00:02.000>gonna``): the model dropped
+  the words after them; they are left out (:func:`untimed`) and put back between the words of
+  the translation by the share of the words each stood before (:func:`timed`);
+- a dialogue line's speaker: a dash (``- Fine.``) or a WebVTT voice span around the line
+  (``<v Mary>Where is the key?</v>``): :func:`speaker`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ltmt.formats.subtitle_lines import split_over
+
+_TIMESTAMP = re.compile(r"<(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}>")
+_WRAPPED = re.compile(r"(<(i|b|u|font)(?:\s[^<>]*)?>)(.*)(</\2>)", re.IGNORECASE | re.DOTALL)
+_DASH = re.compile(r"^\s*-\s*")
+_VOICE_LINE = re.compile(r"(<v(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>)(.*?)(</v>)?", re.DOTALL)
+_DASHED_LINES = re.compile(r"(?:^|\s)-\s+")
+
+
+@dataclass(frozen=True)
+class Wrapper:
+    """A formatting tag around all of a cue's text: its opening and its closing tag."""
+
+    opening: str
+    closing: str
+
+    def strip(self, text: str) -> str:
+        """``text`` without this tag (it holds no other tag of its name: :func:`wrapper`)."""
+        return text.replace(self.opening, "").replace(self.closing, "")
+
+    def around(self, line: str) -> str:
+        return f"{self.opening}{line}{self.closing}" if line else line
+
+
+def wrapper(lines: list[str]) -> Wrapper | None:
+    """The formatting tag around all the text of a cue of ``lines``, around the whole or the same
+    around each line; None where there is none (or it is not one tag of its name)."""
+    texts = [line.strip() for line in lines if line.strip()]
+    whole = _wrapped("\n".join(texts))
+    if whole is not None or not texts:
+        return whole
+    each = {_wrapped(text) for text in texts}
+    return each.pop() if len(each) == 1 else None
+
+
+def _wrapped(text: str) -> Wrapper | None:
+    found = _WRAPPED.fullmatch(text)
+    if found is None or re.search(rf"</?{found.group(2)}\b", found.group(3), re.IGNORECASE):
+        return None
+    return Wrapper(found.group(1), found.group(4))
+
+
+def untimed(text: str) -> str:
+    """``text`` without its karaoke timestamps (and the spaces they stood between, one)."""
+    return re.sub(" {2,}", " ", _TIMESTAMP.sub("", text)).strip()
+
+
+def timed(translation: str, source: str) -> str:
+    """``translation`` with the karaoke timestamps of its cue's ``source`` put back in their
+    order, each before the words whose share of the translation follows the share of the
+    source's words it stood before (no word is lost where there are fewer words than stamps)."""
+    stamps = _TIMESTAMP.findall(source)
+    if not stamps:
+        return translation
+    pieces = [piece.strip() for piece in _TIMESTAMP.split(source)]
+    worded = [index for index, piece in enumerate(pieces) if piece]
+    if not worded:
+        return translation + "".join(stamps)
+    parts = [""] * len(pieces)
+    for index, part in zip(worded, split_over(translation, [len(pieces[i]) for i in worded])):
+        parts[index] = part
+    text = parts[0]
+    for stamp, part in zip(stamps, parts[1:]):
+        text += (" " if text else "") + stamp + part
+    return text
+
+
+def speaker(line: str) -> tuple[str, str, str] | None:
+    """A dialogue line's speaker mark before and after its words, and the words:
+    ``("- ", "Fine.", "")``, ``("<v Mary>", "Where is the key?", "</v>")``; None for a line
+    without one."""
+    dash = _DASH.match(line)
+    if dash is not None:
+        return dash.group(0), line[dash.end() :].strip(), ""
+    voice = _VOICE_LINE.fullmatch(line.strip())
+    if voice is None or re.search(r"</?v\b", voice.group(2)):
+        return None
+    return voice.group(1), voice.group(2).strip(), voice.group(3) or ""
+
+
+def dialogue_lines(lines: list[str]) -> list[str] | None:
+    """The words of each speaker of a cue of ``lines``: one a line (:func:`speaker`), or, where
+    a translator ran them over the lines (``- Kommst du`` / ``mit? - Ja.``), cut at each dash
+    that starts a line or follows a space; None where the cue is not dialogue."""
+    spoken = [speaker(line) for line in lines if line.strip()]
+    if len(spoken) > 1 and all(spoken):
+        return [words for _, words, _ in filter(None, spoken)]
+    text = " ".join(line.strip() for line in lines if line.strip())
+    if not _DASH.match(text):
+        return None
+    said = [part.strip() for part in _DASHED_LINES.split(text) if part.strip()]
+    return said if len(said) > 1 else None

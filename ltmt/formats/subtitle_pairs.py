@@ -1,0 +1,150 @@
+"""A subtitle file's cues beside those of the source-language file it translates: matched by
+their start times, and paired sentence by sentence for a memory.
+
+A translation's cue is the source cue's that starts within :data:`TOLERANCE` of it (the nearest;
+cues starting at the same time in their order in the files): a translation re-timed by a frame
+or two still lines up. Cues are paired in runs that end where the source and the translation
+both end a sentence at the same cue (a German sentence that runs on into the next cue, as
+subtitlers write them, goes with the English sentences of both cues), or at a break no sentence
+runs over (a pause, a change of speaker) where neither does; a dialogue cue is paired line by
+line, its speakers matched by their dashes or voices. A run whose sides do not line up (one
+ends a sentence at the break, the other not; a cue with no cue at its time; another number of
+speakers) is not paired but reported, with its source text, for the import to count.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ltmt.formats.subtitle_markup import Wrapper, dialogue_lines, untimed
+
+TOLERANCE = 0.1  # seconds between a translation's cue and the source's it is matched with
+MAX_PAIRED_CUES = 6  # a run of cues that ends no sentence on both sides by then: not paired
+_SENTENCE_END = re.compile(r"[.!?…♪\"»”')\]]\s*$")
+_TAGS = re.compile(r"<[^<>]+>")
+
+
+class Timed(Protocol):
+    """A cue as :class:`ltmt.formats.subtitles.Cue` is one."""
+
+    start: float
+    lines: list[str]
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def wrapper(self) -> Wrapper | None: ...
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; inline
+    tags aside: ``.</i>``)."""
+    return bool(_SENTENCE_END.search(_TAGS.sub("", text)))
+
+
+def matched_cues(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int | None]:
+    """For each cue of ``ours`` the index of the cue of ``theirs`` that starts at its time, within
+    :data:`TOLERANCE` (the nearest; of cues at the same time, the first not taken), or None."""
+    order = sorted(range(len(theirs)), key=lambda i: (theirs[i].start, i))
+    starts = [theirs[i].start for i in order]
+    taken: set[int] = set()
+    matched: list[int | None] = []
+    for cue in ours:
+        best: int | None = None
+        for place in range(bisect_left(starts, cue.start - TOLERANCE - 1e-6), len(order)):
+            if starts[place] > cue.start + TOLERANCE + 1e-6:
+                break
+            index = order[place]
+            distance = abs(starts[place] - cue.start)
+            if index not in taken and (
+                best is None or distance < abs(theirs[best].start - cue.start) - 1e-6
+            ):
+                best = index
+        if best is not None:
+            taken.add(best)
+        matched.append(best)
+    return matched
+
+
+def group_words(cues: Sequence[Timed]) -> str:
+    """The words of ``cues`` read as one text: a formatting tag around every one of them alike
+    and karaoke timestamps left out (:mod:`ltmt.formats.subtitle_markup`)."""
+    wrappers = {cue.wrapper for cue in cues}
+    common = wrappers.pop() if len(wrappers) == 1 else None
+    texts = [untimed(common.strip(c.text) if common else c.text) for c in cues]
+    return " ".join(text for text in texts if text)
+
+
+@dataclass(frozen=True)
+class Paired:
+    """A sentence pair of cues: the source's first and last cue (indexes) and the
+    translation's, ``theirs`` None (and ``target`` empty) where they do not line up."""
+
+    source: str
+    target: str
+    ours: tuple[int, int]
+    theirs: tuple[int, int] | None
+
+
+def sentence_pairs(
+    ours: Sequence[Timed], theirs: Sequence[Timed], breaks: set[int]
+) -> list[Paired]:
+    """The sentence pairs of ``ours`` (the source's cues) and ``theirs`` (module docstring);
+    ``breaks``: the cues of ``ours`` after which no sentence runs on (a pause, a change of
+    speaker, the last cue)."""
+    matched = matched_cues(ours, theirs)
+    found: list[Paired] = []
+    run: list[int] = []
+    for index, cue in enumerate(ours):
+        spoken = dialogue_lines(cue.lines)
+        if spoken is not None:
+            if run:  # cut short by the dialogue
+                found.append(_run_pair(ours, theirs, matched, run, lined_up=False))
+                run = []
+            found.extend(_dialogue_pairs(index, spoken, matched[index], theirs))
+            continue
+        run.append(index)
+        mine = matched[index]
+        ends = (ends_sentence(cue.text), mine is not None and ends_sentence(theirs[mine].text))
+        at_break = index in breaks
+        if all(ends) or at_break or len(run) >= MAX_PAIRED_CUES:
+            lined_up = all(ends) or (at_break and not any(ends))
+            found.append(_run_pair(ours, theirs, matched, run, lined_up))
+            run = []
+    return found
+
+
+def _run_pair(
+    ours: Sequence[Timed],
+    theirs: Sequence[Timed],
+    matched: list[int | None],
+    run: list[int],
+    lined_up: bool,
+) -> Paired:
+    """The pair of the cues ``run`` of ``ours`` and the cues of ``theirs`` from the first's
+    match to the last's (those between, which the source has not, with them)."""
+    source = group_words([ours[i] for i in run])
+    mine = [matched[i] for i in run]
+    first, last = mine[0], mine[-1]
+    ordered = all(a is not None and b is not None and a < b for a, b in itertools.pairwise(mine))
+    if not lined_up or first is None or last is None or not ordered:
+        return Paired(source, "", (run[0], run[-1]), None)
+    target = group_words(theirs[first : last + 1])
+    return Paired(source, target, (run[0], run[-1]), (first, last))
+
+
+def _dialogue_pairs(
+    index: int, spoken: list[str], mine: int | None, theirs: Sequence[Timed]
+) -> list[Paired]:
+    """A dialogue cue's pairs, speaker by speaker (one not paired where the translation's cue
+    has another number of them)."""
+    said = dialogue_lines(theirs[mine].lines) if mine is not None else None
+    if mine is None or said is None or len(said) != len(spoken):
+        return [Paired(" ".join(spoken), "", (index, index), None)]
+    return [Paired(s, t, (index, index), (mine, mine)) for s, t in zip(spoken, said)]

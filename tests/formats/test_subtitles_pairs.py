@@ -1,0 +1,98 @@
+"""Subtitles paired with their source-language file for a memory: sentence by sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ltmt.errors import NoPairsError
+from ltmt.formats.subtitles import SrtDocument
+from ltmt.memory.clean import EMPTY_TARGET, screen_pairs
+
+EN = (
+    "247\n00:00:07,000 --> 00:00:09,800\n- Where were you last night?\n- At the lighthouse.\n\n"
+    "248\n00:00:10,200 --> 00:00:13,000\nI told you never to go there\nafter dark.\n\n"
+    "249\n00:00:13,100 --> 00:00:15,900\nThe old keeper disappeared\ntwenty years ago.\n"
+)
+DE = (
+    "247\n00:00:07,000 --> 00:00:09,800\n- Wo warst du letzte\nNacht? - Am Leuchtturm.\n\n"
+    "248\n00:00:10,200 --> 00:00:13,000\nIch habe dir gesagt, du sollst\nnach Einbruch der Dunkelheit\n\n"
+    "249\n00:00:13,100 --> 00:00:15,900\nnie dorthin gehen. Der alte Wärter\nverschwand vor zwanzig Jahren.\n"
+)
+
+
+def _write(tmp_path: Path, target: str, source: str = EN) -> Path:
+    """The translation ``target`` written beside its ``source`` (``f.en.srt``)."""
+    (tmp_path / "f.en.srt").write_text(source, "utf-8")
+    (tmp_path / "f.de.srt").write_text(target, "utf-8")
+    return tmp_path / "f.de.srt"
+
+
+def _pairs(tmp_path: Path, target: str, source: str = EN) -> list[tuple[str, str, str]]:
+    translation = _write(tmp_path, target, source)
+    records = SrtDocument.pairs(translation, source_file=tmp_path / "f.en.srt")
+    return [(r.source, r.target, r.position.replace(f"{tmp_path}/", "")) for r in records]
+
+
+def test_sentences_pair_where_both_sides_end_one_and_speakers_by_their_dashes(
+    tmp_path: Path,
+) -> None:
+    # cue by cue, "I told you never to go there after dark." was stored with half a sentence
+    assert _pairs(tmp_path, DE) == [
+        ("Where were you last night?", "Wo warst du letzte Nacht?", "f.de.srt: cue 247"),
+        ("At the lighthouse.", "Am Leuchtturm.", "f.de.srt: cue 247"),
+        (
+            "I told you never to go there after dark. The old keeper disappeared twenty years ago.",
+            "Ich habe dir gesagt, du sollst nach Einbruch der Dunkelheit nie dorthin gehen. Der "
+            "alte Wärter verschwand vor zwanzig Jahren.",
+            "f.de.srt: cues 248-249",
+        ),
+    ]
+
+
+def test_cues_that_do_not_line_up_are_records_the_import_skips(tmp_path: Path) -> None:
+    # the translation ends before its sentence does, and a cue has no cue at its time
+    target = DE.split("\n\n249")[0].replace("00:00:07,000", "00:00:08,000") + "\n"
+    records = SrtDocument.pairs(_write(tmp_path, target), source_file=tmp_path / "f.en.srt")
+    assert screen_pairs(records).skipped == {EMPTY_TARGET: 2}  # counted by the import
+    assert _pairs(tmp_path, target) == [
+        (
+            "Where were you last night? At the lighthouse.",
+            "",
+            "f.en.srt: cue 247 (no cues of f.de.srt line up)",
+        ),
+        (
+            "I told you never to go there after dark. The old keeper disappeared twenty years ago.",
+            "",
+            "f.en.srt: cues 248-249 (no cues of f.de.srt line up)",
+        ),
+    ]
+
+
+def test_cues_at_the_same_time_pair_in_their_order(tmp_path: Path) -> None:
+    # by their time, both were one merged, doubled pair
+    source = (
+        "1\n00:00:01,000 --> 00:00:04,000\n{\\an8}CLOSED FOR THE WINTER\n\n"
+        "2\n00:00:01,000 --> 00:00:04,000\nWe're too late.\n"
+    )
+    target = source.replace("CLOSED FOR THE WINTER", "IM WINTER GESCHLOSSEN").replace(
+        "We're too late.", "Wir kommen zu spät."
+    )
+    assert [pair[:2] for pair in _pairs(tmp_path, target, source)] == [
+        ("{\\an8}CLOSED FOR THE WINTER", "{\\an8}IM WINTER GESCHLOSSEN"),
+        ("We're too late.", "Wir kommen zu spät."),
+    ]
+
+
+def test_a_translation_retimed_by_a_frame_still_pairs(tmp_path: Path) -> None:
+    shifted = DE.replace(",000 -->", ",040 -->").replace(",200 -->", ",240 -->")
+    shifted = shifted.replace(",100 -->", ",140 -->")
+    assert len(_pairs(tmp_path, shifted)) == 3
+
+
+def test_a_translation_timed_otherwise_says_so(tmp_path: Path) -> None:
+    # it said "no segments found (an empty file, or no translated entries ...)"
+    late = DE.replace("00:00:", "00:01:")
+    with pytest.raises(NoPairsError, match=r"no cue starts at the time of a cue of .*within 0.1 s"):
+        _pairs(tmp_path, late)
