@@ -15,7 +15,9 @@ translated. The first form translates the source's singular, the others its plur
 hands the model the count as a number so that the forms differ.
 
 ``ltmt memory import app_de.ts`` reads the finished translations (``unfinished`` ones are left
-out and counted in a warning), each form of a plural as a pair of its own.
+out and counted in a warning), each form of a plural as a pair of its own; ``ltmt qa`` names
+them by their place, counted from 1 as a PO catalog's entries are: ``message 14``, ``message
+14, form 2``.
 """
 
 from __future__ import annotations
@@ -204,6 +206,13 @@ class TsDocument:
         atomic_write(Path(out_path), bytes(self.store))
 
 
+def _position(path: Path, index: int) -> str:
+    """Where the ``index``-th message (from 0) of the file ``path`` is, as ``ltmt qa`` says it:
+    ``app_de.ts: message 14``, counted from 1 as a PO catalog's entries are, every
+    ``<message>`` of the file counted (vanished and obsolete ones too)."""
+    return f"{path}: message {index + 1}"
+
+
 def read_ts(
     path: Path,
     src_lang: str = "en",
@@ -230,7 +239,7 @@ def read_ts(
         note = str(unit.getnotes() or "").strip()
         if note:
             metadata["note"] = note
-        position = f"{path}: message {index}"
+        position = _position(path, index)
         if not unit.hasplural():
             records.append(PairRecord(_source(unit), forms[0], position, metadata))
             continue
@@ -239,7 +248,7 @@ def read_ts(
             if text:
                 plural = {**metadata, "plural": form}
                 source = form_source(_source(unit), form, len(forms), plural_source)
-                records.append(PairRecord(source, text, f"{position}{FORM}{form}", plural))
+                records.append(PairRecord(source, text, f"{position}, form {form + 1}", plural))
     if unfinished:
         logger.warning(
             "%s: %s marked unfinished not imported (review them in Qt Linguist first)",

@@ -152,3 +152,24 @@ def test_a_message_lconvert_made_from_po_keeps_its_plural_and_flags(tmp_path: Pa
         ("%(count)d hour ago", ("python-format",)),
         ("%(count)d hours ago", ("python-format",)),
     ]
+
+
+def test_messages_and_plural_forms_are_numbered_from_one(tmp_path: Path) -> None:
+    """``ltmt qa`` says where a finding is as PO's ``entry N`` does: the first message is 1."""
+    path = tmp_path / "app_de.ts"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de">\n'
+        "<context>\n    <name>A</name>\n"
+        "    <message><source>Old</source>"
+        '<translation type="vanished">Alt</translation></message>\n'
+        "    <message><source>Save</source><translation>Speichern</translation></message>\n"
+        '    <message numerus="yes"><source>%n file(s)</source><translation>\n'
+        "        <numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform>\n"
+        "    </translation></message>\n</context>\n</TS>\n",
+        "utf-8",
+    )
+    assert [r.position for r in read_ts(path)] == [
+        f"{path}: message 2",
+        f"{path}: message 3, form 1",
+        f"{path}: message 3, form 2",
+    ]
