@@ -22,6 +22,14 @@ path (``~/.config``). An underscore or a tilde inside a word counts only in a ca
 ``SPI_finish``, ``GTK_CAN``); a line with more than one underscore, or with a command-line option
 (``--backup``), has no ``_`` or ``~`` accelerator, and a marker before a lone letter (``~N``) is
 none.
+
+A doubled ampersand is an ampersand written as text (Qt's and Windows' ``Rock && Roll``): the
+model read it as an operator and garbled the words around it (``Rock& rollen``), and a single
+``&`` in its place marks the next character as the accelerator. :func:`literal_ampersands` finds
+them, for the model to get as tags (:meth:`ltmt.units.LineForms.for_model`) and ``ltmt qa`` to
+hold a translation to (:func:`ampersands_made_single`), as it holds it to add no accelerator
+where its source has none (:func:`accelerators_added`: ``Open`` → ``Ö&ffnen``). A doubled
+underscore or tilde is not looked for: ``__init__`` is a name.
 """
 
 from __future__ import annotations
@@ -126,6 +134,53 @@ def accelerators_lost(source: str, output: str, markers: tuple[str, ...] = MARKE
         accelerator is not None and len(_candidates(line, accelerator.marker)) != 1
         for accelerator, line in zip(found, output_lines, strict=True)
     )
+
+
+def accelerators_added(
+    source: str, output: str, markers: tuple[str, ...] = MARKERS
+) -> list[Accelerator]:
+    """The accelerators of ``output`` (:func:`find_accelerator`) where ``source`` has none: line
+    by line where both have as many lines, else those of the whole output where no line of the
+    source has one."""
+    source_lines, output_lines = source.split("\n"), output.split("\n")
+    if len(output_lines) != len(source_lines):
+        if any(find_accelerator(line, markers)[1] for line in source_lines):
+            return []
+        source_lines = [""] * len(output_lines)
+    added = []
+    for source_line, output_line in zip(source_lines, output_lines, strict=True):
+        accelerator = find_accelerator(output_line, markers)[1]
+        if accelerator is not None and find_accelerator(source_line, markers)[1] is None:
+            added.append(accelerator)
+    return added
+
+
+def literal_ampersands(line: str) -> list[tuple[int, int, str]]:
+    """The doubled ampersands of ``line`` outside placeholders and entities (``Rock && Roll``:
+    an ``&`` written as text), each as ``(start, end, "&&")``, read left to right as Qt does
+    (``&&&File``: a literal ``&``, then the accelerator ``F``)."""
+    if "&&" not in line:
+        return []
+    covered = _covered(find_placeholders(line))
+    return [
+        (found.start(), found.end(), found.group())
+        for found in re.finditer("&&", line)
+        if not covered.intersection(range(found.start(), found.end()))
+    ]
+
+
+def ampersands_made_single(source: str, output: str) -> int:
+    """How many of ``source``'s doubled ampersands (:func:`literal_ampersands`) ``output``
+    writes as a single ``&`` that marks no accelerator of its own (``Search && Replace`` →
+    ``Suchen & Ersetzen``, where Qt reads the ``&`` as the accelerator of the space after it):
+    as many as ``output`` has fewer doubled ones, at most as many as it has single ones."""
+    fewer = len(literal_ampersands(source)) - len(literal_ampersands(output))
+    if fewer <= 0:
+        return 0
+    doubled = {i for start, end, _ in literal_ampersands(output) for i in range(start, end)}
+    covered = _covered(find_placeholders(output)) | doubled | set(_candidates(output, "&"))
+    single = sum(char == "&" and i not in covered for i, char in enumerate(output))
+    return min(fewer, single)
 
 
 def _placement(output: str, accelerator: Accelerator) -> int | None:

@@ -18,7 +18,12 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
 from ltmt import pictographs
-from ltmt.accelerators import Accelerator, find_accelerator, place_accelerator
+from ltmt.accelerators import (
+    Accelerator,
+    find_accelerator,
+    literal_ampersands,
+    place_accelerator,
+)
 from ltmt.calendar_names import calendar_name
 from ltmt.capitals import (
     first_letter,
@@ -129,8 +134,10 @@ class LineForms:
     (:func:`ltmt.capitals.written_in_capitals`); with ``title_case`` (an English source) a line in
     title case given in lower case where no word of it names something
     (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too, the
-    pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), the words and
-    signs with a character the model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
+    pictographs inside its words given as tags (:func:`ltmt.pictographs.set_aside`), as are its
+    doubled ampersands where ``&`` is a marker (``Rock && Roll``:
+    :func:`ltmt.accelerators.literal_ampersands`), the words and signs with a character the
+    model cannot write (``unwritable``: :mod:`ltmt.model.writable`), the
     date and time formats (``%B %-d``: :mod:`ltmt.date_formats`), the words too long for the
     model (a long URL, base64: :mod:`ltmt.long_words`) and, with a ``target_language``,
     the key combinations (``Ctrl+S``: :mod:`ltmt.key_combinations`); a line of date formats alone is
@@ -183,7 +190,9 @@ class LineForms:
         code = quoted_code_spans(words)
         fields = [(p.start, p.end, p.text) for p in find_placeholders(words) if sent_as_tag(p)]
         money = amount_spans(words)
-        spans = [*keys, *dates, *code, *fields, *money, *long_word_spans(words)]
+        # an ``&&`` (an ``&`` as text) garbled the words around it (``Rock& rollen``)
+        ampersands = literal_ampersands(words) if "&" in self.accelerator_markers else []
+        spans = [*keys, *dates, *code, *fields, *money, *ampersands, *long_word_spans(words)]
         return pictographs.set_aside(words, self.unwritable, spans)
 
     def kept_whole(self, cell: str) -> str | None:

@@ -9,8 +9,11 @@ from ltmt.accelerators import (
     MARKERS,
     Accelerator,
     accelerator_markers,
+    accelerators_added,
     accelerators_lost,
+    ampersands_made_single,
     find_accelerator,
+    literal_ampersands,
     place_accelerator,
 )
 from ltmt.errors import ConfigError
@@ -147,3 +150,47 @@ def test_a_bad_setting_is_one_clear_error():
 )
 def test_accelerators_lost_counts_source_lines_whose_key_is_gone(source, output, lost):
     assert accelerators_lost(source, output) == lost
+
+
+@pytest.mark.parametrize(
+    ("line", "spans"),
+    [
+        ("Rock && Roll", [(5, 7, "&&")]),
+        ("&&&File", [(0, 2, "&&")]),  # an & as text, then the accelerator F, as Qt reads it
+        ("Save && E&xit", [(5, 7, "&&")]),
+        ("Tom & Jerry", []),
+        ("Tom &&amp; Jerry", []),  # an & before an entity
+    ],
+)
+def test_literal_ampersands_are_the_doubled_ones(line, spans):
+    assert literal_ampersands(line) == spans
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "single"),
+    [
+        ("Search && Replace", "Suchen & Ersetzen", 1),
+        ("Search && Replace", "Suchen && Ersetzen", 0),
+        ("Search && Replace", "Suchen und Ersetzen", 0),
+        ("Search && Replace", "Suchen &Ersetzen", 0),  # an accelerator: accelerators_added's
+        ("A && B && C", "A && B & C", 1),
+        ("Tom & Jerry", "Tom & Jerry", 0),  # a single & in the source too
+    ],
+)
+def test_ampersands_made_single_counts_doubled_ones_written_single(source, output, single):
+    assert ampersands_made_single(source, output) == single
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "keys"),
+    [
+        ("Open", "Ö&ffnen", ["f"]),
+        ("&Open", "Ö&ffnen", []),
+        ("Yes\n&No", "&Ja\n&Nein", ["J"]),  # line by line
+        ("Yes No", "&Ja\nNein", ["J"]),  # no line of the source has one
+        ("&Yes No", "Ja\n&Nein", []),
+        ("Tom & Jerry", "Tom & Jerry", []),
+    ],
+)
+def test_accelerators_added_are_those_where_the_source_has_none(source, output, keys):
+    assert [a.key for a in accelerators_added(source, output)] == keys

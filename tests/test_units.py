@@ -293,6 +293,20 @@ def test_key_combinations_go_to_the_model_as_tags_and_a_line_of_them_is_kept_who
     assert split_segment("Press Ctrl+S", LineForms(decorations=True)).lines == ["Press Ctrl+S"]
 
 
+def test_a_doubled_ampersand_goes_to_the_model_as_a_tag_where_ampersands_mark_keys():
+    """The model read ``Rock && Roll``'s ``&&`` as an operator: ``Rock& rollen``."""
+    forms = LineForms(("&",), decorations=True)
+    split = split_segment("Rock && Roll\nSave && E&xit", forms)
+    assert split.lines == ["Rock <x/> Roll", "Save <x/> Exit"]
+    assert split.rebuild(["Rock <x/> Roll", "Speichern <x/> Beenden"]) == (
+        "Rock && Roll\n&Speichern && Beenden"
+    )
+    # where & marks no key (accelerators "none", "_"), && is text as any other
+    assert split_segment("Rock && Roll", LineForms(("_",), decorations=True)).lines == [
+        "Rock && Roll"
+    ]
+
+
 def test_date_formats_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole():
     forms = LineForms(decorations=True)
     split = split_segment("Yesterday at %l:%M %p\n%A, %B %-d", forms)

@@ -58,7 +58,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "accelerator",
             "warning",
-            "a line with a keyboard accelerator (&Open, _Quit) has one in the translation",
+            "a line with a keyboard accelerator (&Open, _Quit) has one in the translation, a "
+            "line without has none, and an & written as text (&&) stays doubled",
         ),
         Check(
             "keys",

@@ -15,7 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ltmt.accelerators import MARKERS, accelerators_lost, find_accelerator
+from ltmt.accelerators import (
+    MARKERS,
+    accelerators_added,
+    accelerators_lost,
+    ampersands_made_single,
+    find_accelerator,
+)
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
@@ -161,18 +167,30 @@ def _as_written(run: str, source: str) -> str:
 
 def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether a line of ``source`` with a keyboard accelerator has none, or several, in
-    ``target``."""
-    if not accelerators_lost(source, target):
-        return []
-    found = next(
-        accelerator
-        for line in source.split("\n")
-        if (accelerator := find_accelerator(line, MARKERS)[1]) is not None
-    )
-    return [
-        f"the source's accelerator {found.marker}{found.key} has no {found.marker} before a "
-        "letter of the translation, or several"
-    ]
+    ``target``; whether ``target`` marks one where ``source`` has none (``Open`` →
+    ``Ö&ffnen``); and whether it writes a doubled ampersand of ``source`` (``&&``, an ``&``
+    as text) single, which marks the character after it as the accelerator."""
+    problems = []
+    if accelerators_lost(source, target):
+        found = next(
+            accelerator
+            for line in source.split("\n")
+            if (accelerator := find_accelerator(line, MARKERS)[1]) is not None
+        )
+        problems.append(
+            f"the source's accelerator {found.marker}{found.key} has no {found.marker} before "
+            "a letter of the translation, or several"
+        )
+    added = accelerators_added(source, target)
+    if added:
+        keys = first_few(f"{a.marker}{a.key}" for a in added)
+        problems.append(f"the translation has the accelerator {keys}, the source none")
+    if ampersands_made_single(source, target):
+        problems.append(
+            "the source's && (an & written as text) is a single & in the translation, which "
+            "marks the character after it as the accelerator: write it &&"
+        )
+    return problems
 
 
 def key_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

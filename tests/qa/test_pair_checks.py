@@ -266,6 +266,34 @@ def test_accelerators():
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
+        (
+            "Search && Replace",
+            "Suchen & Ersetzen",
+            [
+                "the source's && (an & written as text) is a single & in the translation, "
+                "which marks the character after it as the accelerator: write it &&"
+            ],
+        ),
+        ("Search && Replace", "Suchen && Ersetzen", []),
+        ("Search && Replace", "Suchen und Ersetzen", []),  # said in words
+        ("Open", "Ö&ffnen", ["the translation has the accelerator &f, the source none"]),
+        (
+            "Search && Replace",
+            "Suchen &Ersetzen",
+            ["the translation has the accelerator &E, the source none"],
+        ),
+        ("Save && E&xit", "Speichern && &Beenden", []),
+        ("Yes\n&No", "&Ja\n&Nein", ["the translation has the accelerator &J, the source none"]),
+        ("R&D costs", "F&E-Kosten", []),  # an abbreviation, no accelerator
+    ],
+)
+def test_accelerators_added_and_literal_ampersands_made_single(source, target, expected):
+    assert accelerator_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
         ("Done\n", "Fertig\n", []),
         ("Done\n", "Fertig", ["the source ends with a line break, the translation with none"]),
         ("  -a  all", "-a  alle", ["the source starts with 2 spaces, the translation with none"]),
