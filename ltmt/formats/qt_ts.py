@@ -14,6 +14,17 @@ translated. The first form translates the source's singular, the others its plur
 ``msgid_plural``, and its format flags, which the translation must keep), and the pipeline
 hands the model the count as a number so that the forms differ.
 
+A text may hold length variants, the longest first, of which Qt shows the first that fits
+(``Playback speed`` and ``Speed``): a ``<source>`` holds them apart by U+009C, as ``lupdate``
+writes them from ``tr("Playback speed\u009cSpeed")``, and a ``<translation variants="yes">``
+(or a ``<numerusform>``) as its ``<lengthvariant>`` elements. A message is untranslated while
+every variant of its translation is empty. Each variant of a source is a unit of its own (key
+``N#K``, as a plural form's, written only with its siblings: a message must not ship one
+variant translated and an empty one that Qt would show where the first does not fit), and a
+translation's variants take the translations of the source's variants in order (the last
+source variant's for those past them: a source with one text fills every variant, for the
+translator to shorten). A plural message translates its source's first variant.
+
 ``ltmt memory import app_de.ts`` reads the finished translations (``unfinished`` ones are left
 out and counted in a warning), each form of a plural as a pair of its own; ``ltmt qa`` names
 them by their place, counted from 1 as a PO catalog's entries are: ``message 14``, ``message
@@ -39,7 +50,7 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.documents import Unit
-from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
+from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
 from ltmt.formats.plurals import plural_tags
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -47,6 +58,9 @@ from ltmt.wording import counted
 logger = logging.getLogger(__name__)
 
 WHAT = "a Qt Linguist .ts file"
+# what parts a text's length variants: in a <source>, and in the text Qt compiles (lrelease's
+# binary variant separator)
+VARIANTS = "\u009c"
 _BOTH_FORMS = re.compile(r"(?<=[^\W\d_])\((e?s)\)")  # file(s), match(es)
 
 
@@ -108,6 +122,96 @@ def form_source(source: str, form: int, count: int, plural: str | None = None) -
     return _BOTH_FORMS.sub(lambda found: "" if singular else found.group(1), source)
 
 
+def _source_variants(unit: Any) -> list[str]:
+    """A message's source's length variants, the longest first (one where it has none)."""
+    variants = [text for text in _source(unit).split(VARIANTS) if text.strip()]
+    return variants or [_source(unit)]
+
+
+def _translation(unit: Any) -> Any:
+    """A message's ``<translation>`` element, added where ``lupdate`` wrote none."""
+    node = unit.xmlelement.find("translation")
+    if node is None:
+        node = unit.xmlelement.makeelement("translation", {})
+        unit.xmlelement.append(node)
+    return node
+
+
+def _text(node: Any) -> str:
+    """The text of a ``<translation>`` or ``<numerusform>`` as Qt compiles it: its length
+    variants (``variants="yes"``) joined by :data:`VARIANTS`, else its text."""
+    if node.get("variants") == "yes":
+        return VARIANTS.join(variant.text or "" for variant in node.findall("lengthvariant"))
+    return node.text or ""
+
+
+def _set_text(node: Any, text: str) -> None:
+    """Write ``text`` (its length variants joined by :data:`VARIANTS`) into a ``<translation>``
+    or ``<numerusform>``: as ``<lengthvariant>`` elements where it has several or the node had
+    them, as many as the more of the two (those past ``text``'s variants take its last), else
+    as the node's text."""
+    from translate.misc.xml_helpers import safely_set_text
+
+    variants = text.split(VARIANTS)
+    had = len(node.findall("lengthvariant")) if node.get("variants") == "yes" else 0
+    for child in list(node):
+        node.remove(child)
+    if max(len(variants), had) == 1:
+        node.attrib.pop("variants", None)
+        safely_set_text(node, text)
+        return
+    node.text = None
+    node.set("variants", "yes")
+    for number in range(max(len(variants), had)):
+        variant = node.makeelement("lengthvariant", {})
+        safely_set_text(variant, variants[min(number, len(variants) - 1)])
+        node.append(variant)
+
+
+def _written(unit: Any) -> list[str]:
+    """A message's translation as written (:func:`_text`): its text, or a plural message's
+    forms (none where it has none)."""
+    node = unit.xmlelement.find("translation")
+    if node is None:
+        return [] if unit.hasplural() else [""]
+    if unit.hasplural():
+        return [_text(form) for form in node.findall("numerusform")]
+    return [_text(node)]
+
+
+def _write_forms(unit: Any, forms: list[str]) -> None:
+    """Write a plural message's ``forms``, each ``<numerusform>`` as :func:`_set_text` writes
+    it (its length variants kept), as many as ``forms``."""
+    translation = _translation(unit)
+    nodes = translation.findall("numerusform")
+    for extra in nodes[len(forms) :]:
+        translation.remove(extra)
+    for number, text in enumerate(forms):
+        if number < len(nodes):
+            node = nodes[number]
+        else:
+            node = translation.makeelement("numerusform", {})
+            translation.append(node)
+        _set_text(node, text)
+
+
+def _translated(text: str) -> bool:
+    """Whether a translation's text (:func:`_text`) says something: not empty, nor empty
+    length variants alone."""
+    return bool(text.replace(VARIANTS, ""))
+
+
+def _paired_variants(source: str, text: str) -> list[tuple[str, str, int]]:
+    """A translation ``text``'s length variants that say something, each with the variant of
+    ``source`` it translates (the last for those past the source's) and its number."""
+    sources = [part for part in source.split(VARIANTS) if part.strip()] or [source]
+    return [
+        (sources[min(number, len(sources) - 1)], variant, number)
+        for number, variant in enumerate(text.split(VARIANTS))
+        if variant
+    ]
+
+
 def _extra(unit: Any, name: str) -> str | None:
     """What ``lconvert`` kept of a PO entry in ``<extra-po-NAME>`` (``msgid_plural``,
     ``flags``), or None."""
@@ -136,7 +240,10 @@ class TsDocument:
         self.store = store
         language = store.document.getroot().get("language") or "en"
         self.nplurals = len(plural_tags(language))
-        self._waiting = WaitingForms()  # plural forms waiting for their siblings
+        # plural forms and length variants waiting for their siblings, and the messages of
+        # those that came to be marked for review
+        self._waiting = WaitingForms()
+        self._review: set[int] = set()
 
     @classmethod
     def open(
@@ -149,30 +256,39 @@ class TsDocument:
 
     def _count(self, unit: Any) -> int:
         """How many numerus forms the message's translation takes: as many as lupdate wrote."""
-        written = len(target_strings(unit.target))
+        written = len(_written(unit))
         return written if written > 1 else self.nplurals
 
     def units(self) -> list[Unit]:
         result = []
         for index, message in _messages(self.store):
-            source, context, flags = _source(message), _context(message), _flags(message)
+            context, flags = _context(message), _flags(message)
+            variants = _source_variants(message)
             if not message.hasplural():
-                result.append(Unit(str(index), source, context, flags))
+                if len(variants) == 1:
+                    result.append(Unit(str(index), variants[0], context, flags))
+                    continue
+                result += [
+                    Unit(f"{index}{FORM}{number}", text, context, flags, group=str(index))
+                    for number, text in enumerate(variants)
+                ]
                 continue
             count, plural = self._count(message), _extra(message, "msgid_plural")
             for form in range(count):
-                key, text = f"{index}{FORM}{form}", form_source(source, form, count, plural)
+                key, text = f"{index}{FORM}{form}", form_source(variants[0], form, count, plural)
                 result.append(Unit(key, text, context, flags, entry=str(index), form=form))
         return result
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
-        """The units of messages without a translation, and a plural message's empty forms;
-        with ``overwrite``, every unit."""
+        """The units of messages without a translation (or with empty length variants alone),
+        and a plural message's empty forms; with ``overwrite``, every unit."""
         pending = []
         for unit in self.units():
-            message = self.store.units[int(unit.key.split(FORM)[0])]
-            forms = target_strings(message.target)
-            done = forms[unit.form] if unit.entry and unit.form < len(forms) else any(forms)
+            written = _written(self.store.units[int(unit.key.split(FORM)[0])])
+            if unit.entry:
+                done = unit.form < len(written) and _translated(written[unit.form])
+            else:
+                done = any(_translated(text) for text in written)
             if overwrite or not done:
                 pending.append(unit)
         return pending
@@ -183,27 +299,43 @@ class TsDocument:
         mark_fuzzy: bool = True,
         from_memory: Collection[str] = (),
     ) -> int:
-        from translate.misc.multistring import multistring
-
+        """Write ``translations`` by unit key; a plural message's forms and a message's length
+        variants only once all are there (from this call or earlier ones), marked unfinished
+        where any of them came with ``mark_fuzzy``."""
         messages = by_entry(translations, self.path, len(self.store.units), what="message")
         filled = 0
         for index, texts in messages.items():
             unit = self.store.units[index]
-            if unit.hasplural():  # written only whole
-                forms = self._waiting.complete(
-                    index, texts, target_strings(unit.target), self._count(unit)
-                )
+            if mark_fuzzy:
+                self._review.add(index)
+            if unit.hasplural():
+                forms = self._waiting.complete(index, texts, _written(unit), self._count(unit))
                 if forms is None:
                     continue
-                unit.target = multistring(forms)
+                _write_forms(unit, forms)
             else:
-                unit.target = texts[0]
-            unit.markfuzzy(mark_fuzzy)
+                variants = self._waiting.complete(index, texts, [], len(_source_variants(unit)))
+                if variants is None:
+                    continue
+                _set_text(_translation(unit), VARIANTS.join(variants))
+            unit.markfuzzy(index in self._review)
+            self._review.discard(index)
             filled += len(texts)
         return filled
 
     def save(self, out_path: Path) -> None:
         atomic_write(Path(out_path), bytes(self.store))
+
+
+def _variant_records(
+    source: str, text: str, position: str, metadata: dict[str, Any]
+) -> list[PairRecord]:
+    """The pairs of a translation ``text``: one, or one per length variant that says
+    something (``message 3, variant 2``), each with the source variant it translates."""
+    paired = _paired_variants(source, text)
+    if len(text.split(VARIANTS)) == 1:
+        return [PairRecord(s, t, position, metadata) for s, t, _ in paired]
+    return [PairRecord(s, t, f"{position}, variant {n + 1}", metadata) for s, t, n in paired]
 
 
 def _position(path: Path, index: int) -> str:
@@ -229,8 +361,8 @@ def read_ts(
     records = []
     unfinished = 0
     for index, unit in _messages(store):
-        forms = target_strings(unit.target)
-        if not any(forms):
+        forms = _written(unit)
+        if not any(_translated(text) for text in forms):
             continue
         if unit.isfuzzy() and not include_fuzzy:
             unfinished += 1
@@ -241,14 +373,15 @@ def read_ts(
             metadata["note"] = note
         position = _position(path, index)
         if not unit.hasplural():
-            records.append(PairRecord(_source(unit), forms[0], position, metadata))
+            records += _variant_records(_source(unit), forms[0], position, metadata)
             continue
         plural_source = _extra(unit, "msgid_plural")
+        first = _source_variants(unit)[0]
         for form, text in enumerate(forms):
-            if text:
-                plural = {**metadata, "plural": form}
-                source = form_source(_source(unit), form, len(forms), plural_source)
-                records.append(PairRecord(source, text, f"{position}, form {form + 1}", plural))
+            plural = {**metadata, "plural": form}
+            source = form_source(first, form, len(forms), plural_source)
+            where = f"{position}, form {form + 1}"
+            records += _variant_records(source, text, where, plural)
     if unfinished:
         logger.warning(
             "%s: %s marked unfinished not imported (review them in Qt Linguist first)",
