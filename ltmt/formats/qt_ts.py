@@ -331,11 +331,15 @@ def _variant_records(
     source: str, text: str, position: str, metadata: dict[str, Any]
 ) -> list[PairRecord]:
     """The pairs of a translation ``text``: one, or one per length variant that says
-    something (``message 3, variant 2``), each with the source variant it translates."""
+    something (``message 3, variant 2``; ``metadata["variant"]`` its number from 0, for
+    ``ltmt qa`` to count the message once), each with the source variant it translates."""
     paired = _paired_variants(source, text)
     if len(text.split(VARIANTS)) == 1:
         return [PairRecord(s, t, position, metadata) for s, t, _ in paired]
-    return [PairRecord(s, t, f"{position}, variant {n + 1}", metadata) for s, t, n in paired]
+    return [
+        PairRecord(s, t, f"{position}, variant {n + 1}", {**metadata, "variant": n})
+        for s, t, n in paired
+    ]
 
 
 def _position(path: Path, index: int) -> str:

@@ -81,9 +81,12 @@ class QaReport:
 
 def entries_of(records: Sequence[PairRecord]) -> int:
     """How many entries ``records`` are: a plural entry's forms (``metadata["plural"]`` 0, 1,
-    ... in a row) are one entry, as a translator counts them."""
+    ... in a row) are one entry, as a translator counts them, and so are a text's length
+    variants (a Qt message's: ``metadata["variant"]`` 1, 2, ... after its first)."""
     count, last_form = 0, None
     for record in records:
+        if record.metadata.get("variant"):
+            continue
         form = record.metadata.get("plural")
         if not isinstance(form, int) or last_form is None or form <= last_form:
             count += 1

@@ -238,9 +238,9 @@ def test_a_sources_length_variants_are_translated_each(tmp_path: Path) -> None:
         "        </translation>"
     ) in path.read_text("utf-8")
     pairs = read_ts(path, include_fuzzy=True)
-    assert [(r.source, r.target, r.position) for r in pairs] == [
-        ("Playback speed", "Wiedergabegeschwindigkeit", f"{path}: message 1, variant 1"),
-        ("Speed", "Tempo", f"{path}: message 1, variant 2"),
+    assert [(r.source, r.target, r.position, r.metadata["variant"]) for r in pairs] == [
+        ("Playback speed", "Wiedergabegeschwindigkeit", f"{path}: message 1, variant 1", 0),
+        ("Speed", "Tempo", f"{path}: message 1, variant 2", 1),
     ]
 
 

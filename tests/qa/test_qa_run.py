@@ -168,3 +168,14 @@ def test_a_plural_entrys_forms_are_one_entry():
     ]
     assert entries_of(forms) == 4
     assert check_pairs(forms, checks=["doubled"]).summary() == "4 entries checked: nothing found"
+
+
+def test_a_texts_length_variants_are_one_entry():
+    variants = [
+        record(1, "Playback speed", "Wiedergabegeschwindigkeit", variant=0),
+        record(1, "Speed", "Tempo", variant=1),
+        record(2, "%n file", "%n Datei", plural=0, variant=0),
+        record(2, "%n file", "%n Dat.", plural=0, variant=1),
+        record(2, "%n files", "%n Dateien", plural=1, variant=0),
+    ]
+    assert entries_of(variants) == 2
