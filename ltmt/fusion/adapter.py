@@ -26,7 +26,7 @@ from torch import nn
 
 from ltmt.config import check_range
 from ltmt.errors import ConfigError
-from ltmt.fusion.artifact import read_artifact, write_artifact
+from ltmt.fusion.artifact import load_state, read_artifact, write_artifact
 from ltmt.fusion.selection import MatchSelection
 
 if TYPE_CHECKING:
@@ -196,15 +196,9 @@ class MemoryAdapter(nn.Module):
     @classmethod
     def load(cls, directory: str | Path, *, device: str = "cpu") -> tuple[MemoryAdapter, BaseInfo]:
         """Load an adapter directory (mapped to ``device``, CPU by default)."""
-        meta, state = read_artifact(
-            directory,
-            FORMAT,
-            FORMAT_VERSION,
-            "attention adapter",
-            "train one with `ltmt train fusion`",
-            device,
-        )
+        what, hint = "attention adapter", "train one with `ltmt train fusion`"
+        meta, state = read_artifact(directory, FORMAT, FORMAT_VERSION, what, hint, device)
         adapter = cls(AdapterConfig(**meta["adapter"]))
-        adapter.load_state_dict(state)
+        load_state(adapter, state, Path(directory), what, hint)
         adapter.to(device).eval()
         return adapter, BaseInfo(**meta.get("base", {}))

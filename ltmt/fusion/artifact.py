@@ -19,16 +19,22 @@ WEIGHTS = "model.safetensors"
 def write_artifact(
     directory: str | Path, fmt: str, version: int, state: dict[str, Any], meta: dict[str, Any]
 ) -> Path:
-    """Write ``state`` (tensors, stored float32) and ``meta`` under ``fmt`` / ``version``."""
+    """Write ``state`` (tensors, stored float32) and ``meta`` under ``fmt`` / ``version``.
+
+    Each file is written whole or not at all, with the umask's mode (:func:`write_output`;
+    safetensors' own ``save_file`` leaves its files ``0600``, unreadable to other users).
+    """
     import torch
-    from safetensors.torch import save_file
+    from safetensors.torch import save
+
+    from ltmt.outputs import write_output
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     tensors = {k: v.detach().to(torch.float32).contiguous() for k, v in state.items()}
-    save_file(tensors, str(directory / WEIGHTS), metadata={"format": fmt})
+    write_output(directory / WEIGHTS, save(tensors, metadata={"format": fmt}))
     header = {"format": fmt, "format_version": version, **meta}
-    (directory / CONFIG).write_text(json.dumps(header, indent=2), "utf-8")
+    write_output(directory / CONFIG, json.dumps(header, indent=2))
     return directory
 
 
@@ -39,8 +45,6 @@ def read_artifact(
 
     ``what`` names the kind in errors (``attention adapter``); ``hint`` says how to make one.
     """
-    from safetensors.torch import load_file
-
     directory = Path(directory)
     config_path = directory / CONFIG
     if not config_path.is_file() or not (directory / WEIGHTS).is_file():
@@ -57,7 +61,32 @@ def read_artifact(
             f"{config_path}: format version {meta['format_version']} is newer than this ltmt "
             f"reads ({version}); upgrade ltmt"
         )
-    return meta, load_file(str(directory / WEIGHTS), device=device)
+    return meta, _load_weights(directory / WEIGHTS, what, hint, device)
+
+
+def _load_weights(path: Path, what: str, hint: str, device: str) -> dict[str, Any]:
+    """The tensors of ``path``; a file safetensors cannot read (truncated, overwritten) is a
+    :class:`ModelError` naming it and what to do."""
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    try:
+        return load_file(str(path), device=device)
+    except (SafetensorError, OSError) as exc:
+        raise ModelError(f"{path} is damaged ({exc}); replace the {what} or {hint}") from exc
+
+
+def load_state(module: Any, state: dict[str, Any], directory: Path, what: str, hint: str) -> None:
+    """Load ``state`` (read by :func:`read_artifact`) into ``module``; weights that do not fit
+    its config (another file put in place) are a :class:`ModelError` naming ``directory``."""
+    try:
+        module.load_state_dict(state)
+    except RuntimeError as exc:
+        first = str(exc).strip().splitlines()[-1].strip()
+        raise ModelError(
+            f"{directory / WEIGHTS} does not match {directory / CONFIG} ({first}); "
+            f"replace the {what} or {hint}"
+        ) from exc
 
 
 def beside_model(backbone: Backbone, subdir: str, what: str, instead: str) -> Path:

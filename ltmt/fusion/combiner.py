@@ -41,7 +41,7 @@ import torch
 from torch import nn
 
 from ltmt.errors import ConfigError
-from ltmt.fusion.artifact import read_artifact, write_artifact
+from ltmt.fusion.artifact import load_state, read_artifact, write_artifact
 from ltmt.fusion.knn import KnnConfig
 from ltmt.fusion.knn_state import KnnState, Neighbours
 
@@ -413,14 +413,10 @@ class Combiner:
         """Read a combiner directory written by :meth:`save`."""
         from ltmt.fusion.adapter import BaseInfo
 
-        meta, state = read_artifact(
-            directory,
-            FORMAT,
-            FORMAT_VERSION,
-            "trained combiner",
-            "train one: ltmt train fusion --config configs/train/fusion-combiner-en-de.yaml",
-        )
+        what = "trained combiner"
+        hint = "train one: ltmt train fusion --config configs/train/fusion-combiner-en-de.yaml"
+        meta, state = read_artifact(directory, FORMAT, FORMAT_VERSION, what, hint)
         combiner = cls(CombinerConfig(**meta["combiner"]))
-        combiner.net.load_state_dict(state)
+        load_state(combiner.net, state, Path(directory), what, hint)
         combiner.net.eval()
         return combiner, BaseInfo(**meta.get("base", {}))

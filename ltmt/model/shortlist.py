@@ -74,8 +74,11 @@ class LexicalShortlist:
         return chosen[(chosen >= 0) & (chosen < vocab_size)]
 
     def save(self, directory: str | Path) -> Path:
-        """Write ``directory/shortlist.safetensors`` (the table and its metadata)."""
-        from safetensors.torch import save_file
+        """Write ``directory/shortlist.safetensors`` (the table and its metadata), whole or not
+        at all, with the umask's mode (safetensors' ``save_file`` leaves it ``0600``)."""
+        from safetensors.torch import save
+
+        from ltmt.outputs import write_output
 
         path = Path(directory) / FILE_NAME
         metadata = {
@@ -89,7 +92,7 @@ class LexicalShortlist:
             "frequent": self.frequent.to(torch.int32).contiguous(),
             "translations": self.translations.to(torch.int32).contiguous(),
         }
-        save_file(tensors, str(path), metadata=metadata)
+        write_output(path, save(tensors, metadata=metadata))
         return path
 
     @classmethod

@@ -38,6 +38,7 @@ from ltmt.train.data import (
     load_training_pairs,
     token_batches,
 )
+from ltmt.train.output import give_new_file_mode
 
 logger = logging.getLogger(__name__)
 
@@ -440,6 +441,7 @@ def _save_checkpoint(
     tmp = out_dir.with_name(out_dir.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     model.save_pretrained(str(tmp))
+    give_new_file_mode(tmp)
     for item in tokenizer_dir.iterdir():
         shutil.copyfile(item, tmp / item.name)
     (tmp / "ltmt_training.json").write_text(

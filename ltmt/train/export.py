@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from ltmt.errors import InputError
+from ltmt.train.output import give_new_file_mode
 
 MARIAN_FILES = (
     "config.json",
@@ -33,6 +34,7 @@ def export_checkpoint(checkpoint: Path, output: Path, *, fp16: bool = False) -> 
     if fp16:
         model = model.half()
     model.save_pretrained(str(output))
+    give_new_file_mode(output)
     for name in MARIAN_FILES:
         if (checkpoint / name).is_file() and name != "config.json":
             shutil.copyfile(checkpoint / name, output / name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -9,7 +11,7 @@ from typing import Any, cast
 import pytest
 
 from ltmt.errors import ModelError
-from ltmt.fusion.artifact import beside_model, check_trained_on
+from ltmt.fusion.artifact import beside_model, check_trained_on, read_artifact, write_artifact
 
 
 def _backbone(path: Path | None) -> Any:
@@ -37,3 +39,19 @@ def test_a_model_without_a_local_directory_names_what_to_pass_instead() -> None:
 
 def test_an_unknown_base_hash_is_not_checked(tmp_path: Path) -> None:
     check_trained_on(_backbone(tmp_path), "", "anything", tmp_path, "combiner")
+
+
+def test_written_files_get_the_umask_mode_and_read_back(tmp_path: Path) -> None:
+    """safetensors' ``save_file`` left ``model.safetensors`` 0600: unreadable to the other users
+    of a shared install."""
+    import torch
+
+    previous = os.umask(0o022)
+    try:
+        write_artifact(tmp_path, "ltmt-test", 1, {"w": torch.ones(2)}, {"k": 1})
+    finally:
+        os.umask(previous)
+    for name in ("model.safetensors", "config.json"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644
+    meta, state = read_artifact(tmp_path, "ltmt-test", 1, "test layer", "make one")
+    assert meta["k"] == 1 and state["w"].tolist() == [1.0, 1.0]

@@ -186,11 +186,22 @@ def test_adapter_of_another_base_is_refused(tiny_backbone, tmp_path: Path) -> No
         ("missing", "no attention adapter in"),
         ("format", "not an ltmt attention adapter"),
         ("version", "format version 99 is newer"),
+        ("truncated", r"model\.safetensors is damaged \(.*\); replace the attention adapter or "),
+        ("mismatched", r"model\.safetensors does not match .*config\.json \(.*\); replace the "),
     ],
 )
 def test_bad_adapter_dirs(tiny_backbone, tmp_path: Path, setup: str, message: str) -> None:  # type: ignore[no-untyped-def]
     directory = tmp_path / "a"
-    if setup != "missing":
+    if setup in ("truncated", "mismatched"):
+        _adapter(tiny_backbone).save(directory, BaseInfo())
+        weights = directory / "model.safetensors"
+        if setup == "truncated":
+            weights.write_bytes(weights.read_bytes()[:1000])
+        else:  # another adapter's weights: another attention width
+            other = MemoryAdapter(AdapterConfig(d_model=tiny_backbone.d_model, d_attention=8))
+            other.save(tmp_path / "b", BaseInfo())
+            shutil.copyfile(tmp_path / "b" / "model.safetensors", weights)
+    elif setup != "missing":
         _adapter(tiny_backbone).save(directory, BaseInfo())
         meta = json.loads((directory / "config.json").read_text())
         if setup == "format":

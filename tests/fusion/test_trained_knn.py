@@ -13,6 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from ltmt.errors import ModelError
 from ltmt.fusion.adapter import BaseInfo
 from ltmt.fusion.combiner import Combiner, CombinerConfig
 from ltmt.fusion.knn import KnnFusion
@@ -134,3 +137,17 @@ def test_the_shipped_combiner_reads_matches_from_40_beside_a_best_one_of_50() ->
 
     settings = TrainedKnnFusion().settings_for(load_backbone(None))
     assert settings.selection == MatchSelection(40.0, 6, min_best=50.0)
+
+
+def test_a_damaged_combiner_is_a_model_error_naming_the_file(tmp_path: Path) -> None:
+    """A truncated ``model.safetensors`` (a copy cut short) was safetensors' own traceback."""
+    directory = tmp_path / "combiner"
+    Combiner(CombinerConfig()).save(directory, BaseInfo(name="tiny"))
+    weights = directory / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])
+    with pytest.raises(
+        ModelError,
+        match=rf"^{weights} is damaged \(.*\); replace the trained combiner or train one: "
+        "ltmt train fusion --config configs/train/fusion-combiner-en-de.yaml$",
+    ):
+        TrainedKnnFusion(directory)

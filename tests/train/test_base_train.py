@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,9 @@ def test_export_writes_a_loadable_directory_and_keeps_extras(trained, tmp_path):
 
     assert next(loaded.model.parameters()).dtype == torch.float32  # upcast for CPU kernels
     assert (target / "fusion-attention").is_dir() and (target / "ltmt_training.json").is_file()
+    # safetensors leaves its files 0600; a shipped model is read by every user of the install
+    assert stat.S_IMODE((target / "model.safetensors").stat().st_mode) & 0o044 == 0o044
+    assert stat.S_IMODE((output / "best" / "model.safetensors").stat().st_mode) & 0o044 == 0o044
     assert Translator(loaded, beam=1).translate(["open the file"])[0].method == "model"
 
 

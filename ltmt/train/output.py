@@ -1,0 +1,61 @@
+"""Where a training writes what it trained: checked before any work starts, so a run never
+replaces a trained layer unasked (the README's command once overwrote the shipped combiner) nor
+fails at its last step on a path it cannot write; never a layer trained for no step; and files
+that other users can read."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ltmt.errors import InputError
+
+
+def check_output_dir(target: Path, what: str, *, overwrite: bool = False) -> None:
+    """Refuse ``target``, the folder a ``what`` (``trained combiner``) is to be written to, before
+    training starts: when it is a file, holds files already (unless ``overwrite``), or cannot be
+    made or written. Nothing is created: a run that fails leaves no folder behind. Each refusal
+    is one line saying what to pass instead."""
+    if target.exists() and not target.is_dir():
+        raise InputError(f"{target} is a file; the {what} is a folder: pass another --output")
+    if target.is_dir() and not overwrite and any(target.iterdir()):
+        held = f"a {what}" if (target / "model.safetensors").exists() else "files"
+        raise InputError(
+            f"{target} already holds {held}; pass --overwrite to replace it, "
+            "or --output DIR to write elsewhere"
+        )
+    existing = next(p for p in (target, *target.parents) if p.exists())
+    if not existing.is_dir():
+        raise InputError(f"cannot write {target}: {existing} is a file, not a directory")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(
+            f"cannot write {target}: {existing} is not writable; pass another --output"
+        )
+
+
+def check_trained(steps: int, max_minutes: float) -> None:
+    """Refuse to save a layer trained for no step: ``max_minutes`` (``train.max_minutes``,
+    ``--max-minutes``) ran out before the first one, and the result would be the untrained
+    layer, saved as if trained."""
+    if steps == 0:
+        raise InputError(
+            f"the time budget of {max_minutes:g} minute(s) ended before the first training "
+            "step; nothing was written: raise --max-minutes (train.max_minutes)"
+        )
+
+
+def give_new_file_mode(directory: Path, pattern: str = "*.safetensors") -> None:
+    """Give the files of ``directory`` matching ``pattern`` the mode a new file gets under the
+    process's umask (``0644`` under ``022``): safetensors writes through a private temporary
+    file and renames it, so its files are ``0600``, unreadable to the other users of a shared
+    install."""
+    mode = 0o666 & ~_umask()
+    for path in directory.glob(pattern):
+        path.chmod(mode)
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: set back at once)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
