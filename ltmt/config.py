@@ -94,15 +94,23 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
 def from_dict(cls: type[T], data: dict[str, Any], *, where: str = "config") -> T:
     """Build dataclass ``cls`` from ``data``, recursing into nested dataclass fields.
 
-    Unknown keys are an error that names them, so a typo never passes silently.
+    Unknown keys are an error that names them, so a typo never passes silently. A value of a
+    field typed ``int``, ``float`` or ``bool`` must be one (:func:`typed_value`), so a wrong
+    type is one line naming the key rather than a crash deep in training.
     """
+    return _from_dict(cls, data, where, "")
+
+
+def _from_dict(cls: type[T], data: dict[str, Any], where: str, prefix: str) -> T:
+    """:func:`from_dict` of the section at ``prefix`` (``train.``) of the file ``where``."""
     if not dataclasses.is_dataclass(cls):
         raise TypeError(f"{cls!r} is not a dataclass")
     fields = {f.name: f for f in dataclasses.fields(cls)}
+    section = f"{where}.{prefix[:-1]}" if prefix else where
     unknown = sorted(set(data) - set(fields))
     if unknown:
         raise ConfigError(
-            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(fields)}"
+            f"{section}: unknown key(s) {', '.join(unknown)}; known: {', '.join(fields)}"
         )
     kwargs: dict[str, Any] = {}
     hints = _resolved_types(cls)
@@ -110,13 +118,47 @@ def from_dict(cls: type[T], data: dict[str, Any], *, where: str = "config") -> T
         field_type = hints.get(name)
         if isinstance(field_type, type) and dataclasses.is_dataclass(field_type):
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}.{name}: expected a mapping")
-            value = from_dict(field_type, value, where=f"{where}.{name}")
+                raise ConfigError(f"{section}.{name}: expected a mapping")
+            value = _from_dict(field_type, value, where, f"{prefix}{name}.")
+        else:
+            try:
+                value = typed_value(f"{prefix}{name}", value, field_type)
+            except ConfigError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
         kwargs[name] = value
     try:
         return cls(**kwargs)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{where}: {exc}") from exc
+        raise ConfigError(f"{section}: {exc}") from exc
+
+
+def typed_fields(cls: type, data: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """``data`` (settings of dataclass ``cls``, named ``PREFIX + key`` in errors) with each
+    value of a known field checked by :func:`typed_value`; unknown keys are left to ``cls``."""
+    hints = _resolved_types(cls)
+    return {key: typed_value(f"{prefix}{key}", v, hints.get(key)) for key, v in data.items()}
+
+
+def typed_value(name: str, value: Any, field_type: Any) -> Any:
+    """``value`` of the setting ``name`` checked against its ``field_type`` (``int``, ``float``
+    or ``bool``; other types pass as they are, for the config's own checks): an integer must
+    be one ("NAME must be an integer, got 8.5"), a number an int or a float ("NAME must be a
+    number, got 'fast'"), a flag true or false. A number written as a string that parses as
+    one (``"3e-3"``) is that number: YAML 1.1 (PyYAML) reads ``3e-3``, without a dot, as a
+    string."""
+    if field_type is bool and not isinstance(value, bool):
+        raise ConfigError(f"{name} must be true or false, got {value!r}")
+    if field_type is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ConfigError(f"{name} must be an integer, got {value!r}")
+    if field_type is float:
+        if isinstance(value, str):
+            try:
+                return float(value)
+            except ValueError:
+                pass
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{name} must be a number, got {value!r}")
+    return value
 
 
 def _resolved_types(cls: type) -> dict[str, Any]:

@@ -1,13 +1,14 @@
-"""ltmt.config: values refused with one wording (bounds, choices)."""
+"""ltmt.config: values refused with one wording (bounds, choices, types)."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from ltmt.config import as_names, check_choice, check_range, read_yaml
+from ltmt.config import as_names, check_choice, check_range, from_dict, read_yaml, typed_value
 from ltmt.errors import ConfigError, InputError
 
 
@@ -74,3 +75,56 @@ def test_names_are_a_list_of_strings_or_one_string_never_its_letters() -> None:
         as_names("data.general", 3)
     with pytest.raises(ConfigError, match="must be a list of names, got \\['a', 1\\]"):
         as_names("data.general", ["a", 1])
+
+
+@pytest.mark.parametrize(
+    ("value", "field_type", "message"),
+    [
+        (8.5, int, r"^k must be an integer, got 8\.5$"),
+        ("twenty", int, r"^k must be an integer, got 'twenty'$"),
+        (True, int, r"^k must be an integer, got True$"),
+        ("fast", float, r"^k must be a number, got 'fast'$"),
+        (None, float, r"^k must be a number, got None$"),
+        (False, float, r"^k must be a number, got False$"),
+        ("yes", bool, r"^k must be true or false, got 'yes'$"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_naming_the_type(
+    value: object, field_type: type, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message):
+        typed_value("k", value, field_type)
+
+
+@pytest.mark.parametrize(
+    ("value", "field_type", "expected"),
+    [
+        (3, int, 3),
+        (3, float, 3),
+        ("3e-3", float, 0.003),  # PyYAML (YAML 1.1) reads 3e-3, without a dot, as a string
+        ("1.5", float, 1.5),
+        ("text", str, "text"),
+        ([1], tuple, [1]),  # other types are the config's own to check
+    ],
+)
+def test_a_value_of_its_type_passes_and_a_number_in_a_string_is_that_number(
+    value: object, field_type: type, expected: object
+) -> None:
+    assert typed_value("k", value, field_type) == expected
+
+
+@dataclass(frozen=True)
+class _Inner:
+    steps: int = 1
+    rate: float = 0.1
+
+
+@dataclass(frozen=True)
+class _Outer:
+    train: _Inner = field(default_factory=_Inner)
+
+
+def test_a_config_read_from_yaml_names_the_file_and_key_of_a_wrong_type() -> None:
+    with pytest.raises(ConfigError, match=r"^t\.yaml: train\.steps must be an integer, got 8\.5$"):
+        from_dict(_Outer, {"train": {"steps": 8.5}}, where="t.yaml")
+    assert from_dict(_Outer, {"train": {"rate": "3e-3"}}).train.rate == 0.003

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from ltmt.cli.markup import HELP_MARKUP
+from ltmt.config import check_range
 from ltmt.errors import InputError
 
 app = typer.Typer(
@@ -29,6 +30,12 @@ def _override(cfg: Any, data_dir: Path | None, **train: Any) -> Any:
     if changes:
         cfg = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **changes))
     return cfg
+
+
+def _check_budget(max_minutes: float | None) -> None:
+    """Refuse a ``--max-minutes`` that leaves no time to train (0 or less)."""
+    if max_minutes is not None:
+        check_range("--max-minutes", max_minutes, above=0, error=InputError)
 
 
 def _progress(total: int, initial: int) -> Any:
@@ -75,6 +82,7 @@ def base(
     from ltmt.train.base import train_base
     from ltmt.train.config import BaseTrainConfig
 
+    _check_budget(max_minutes)
     cfg = from_dict(BaseTrainConfig, read_yaml(config), where=str(config))
     cfg = _override(cfg, data_dir, max_minutes=max_minutes, max_steps=max_steps, threads=threads)
     logging.getLogger("ltmt").setLevel(logging.INFO)
@@ -98,7 +106,11 @@ def fusion(
     output: Path | None = typer.Option(
         None,
         "--output",
-        help="Adapter directory (default: BASE/fusion-attention, where it is found).",
+        help="Where the trained layer is written (default: BASE/fusion-attention or "
+        "BASE/fusion-combiner, where it is found).",
+    ),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace what the output folder holds (checked before training)."
     ),
     data_dir: Path | None = typer.Option(None, "--data-dir", help="Override data.data_dir."),
     max_minutes: float | None = typer.Option(
@@ -113,24 +125,14 @@ def fusion(
 
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see `base`: idle threads must not spin
 
-    from ltmt.config import from_dict, read_yaml
+    from ltmt.config import read_yaml
+    from ltmt.train.methods import read_method_config, train_method
 
-    raw = read_yaml(config)
+    _check_budget(max_minutes)
+    cfg = read_method_config(read_yaml(config), where=str(config))
+    cfg = _override(cfg, data_dir, max_minutes=max_minutes, steps=max_steps, threads=threads)
     logging.getLogger("ltmt").setLevel(logging.INFO)
-    if raw.get("method") == "combiner":
-        from ltmt.train.combiner import CombinerTrainConfig, train_combiner
-
-        combiner_cfg = from_dict(CombinerTrainConfig, raw, where=str(config))
-        combiner_cfg = _override(
-            combiner_cfg, data_dir, max_minutes=max_minutes, steps=max_steps, threads=threads
-        )
-        summary = train_combiner(combiner_cfg, base, output, progress=_progress)
-    else:
-        from ltmt.train.fusion import FusionTrainConfig, train_fusion
-
-        cfg = from_dict(FusionTrainConfig, raw, where=str(config))
-        cfg = _override(cfg, data_dir, max_minutes=max_minutes, steps=max_steps, threads=threads)
-        summary = train_fusion(cfg, base, output, progress=_progress)
+    summary = train_method(cfg, base, output, progress=_progress, overwrite=overwrite)
     for key in ("history", "config"):
         summary.pop(key, None)
     typer.echo(json.dumps(summary, indent=2))
@@ -159,12 +161,11 @@ def labels(
     catalogs and how their translators translated them (never the dev users' files)."""
     from ltmt.label_lexicon import build_label_lexicon
     from ltmt.train.config import DataSpec
-    from ltmt.train.data import l10n_product_files, read_jsonl_pairs
+    from ltmt.train.data import data_folder, l10n_product_files, read_jsonl_pairs
 
     if not base.is_dir():
         raise InputError(f"model directory not found: {base}")
-    if not data_dir.is_dir():
-        raise InputError(f"data folder not found: {data_dir} (pass --data-dir)")
+    data_folder(data_dir, "pass --data-dir")
     spec = DataSpec(data_dir=str(data_dir))
     files = l10n_product_files(data_dir, spec.l10n_glob)
     if not files:

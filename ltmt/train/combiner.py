@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ltmt.config import to_dict
+from ltmt.config import check_range, to_dict, typed_fields
 from ltmt.errors import ConfigError
 from ltmt.train.combiner_data import (
     VARIANTS,
@@ -45,6 +45,7 @@ from ltmt.train.combiner_risk import (
     sequence_risk,
 )
 from ltmt.train.fusion_data import FusionDataSpec, load_groups, retrieve_memories
+from ltmt.train.output import check_output_dir, check_trained
 
 if TYPE_CHECKING:
     import torch
@@ -104,6 +105,9 @@ class CombinerShape:
             raise ConfigError("combiner.adjust_lambda: false needs temperature: true")
         if not 0 < self.max_lambda <= 1:
             raise ConfigError(f"combiner.max_lambda must be in (0, 1], got {self.max_lambda}")
+        if not isinstance(self.knn, dict):
+            raise ConfigError(f"combiner.knn must be a mapping of knn settings, got {self.knn!r}")
+        object.__setattr__(self, "knn", typed_fields(KnnConfig, self.knn, "combiner.knn."))
         try:
             KnnConfig(**self.knn)
         except TypeError as exc:
@@ -161,6 +165,7 @@ class CombinerOptimisation:
                 raise ConfigError(f"train.{name} must be > 0, got {getattr(self, name)!r}")
         if not 0 < self.dev_share < 1:
             raise ConfigError(f"train.dev_share must be in (0, 1), got {self.dev_share!r}")
+        check_range("train.max_minutes", self.max_minutes, at_least=0)  # 0: no time limit
         if not self.risk_weight >= 0:
             raise ConfigError(f"train.risk_weight must be >= 0, got {self.risk_weight!r}")
         for name, least in (("risk_beam", 2), ("risk_queries", 1)):
@@ -264,8 +269,12 @@ def train_combiner(
     output: str | Path | None = None,
     *,
     progress: Any = None,
+    overwrite: bool = False,
 ) -> dict[str, Any]:
-    """Train a combiner for the frozen model ``base``; save it; return a summary dict."""
+    """Train a combiner for the frozen model ``base``; save it; return a summary dict.
+
+    ``output`` defaults to ``BASE/fusion-combiner``; a folder that holds files already is
+    refused before training starts unless ``overwrite`` (:func:`check_output_dir`)."""
     import torch
 
     from ltmt.fusion.adapter import BaseInfo, embedding_sha1
@@ -279,8 +288,9 @@ def train_combiner(
         torch.set_num_threads(opt.threads)
     torch.manual_seed(opt.seed)
     started = time.monotonic()
-    backbone = load_backbone(base)
     target = Path(output) if output is not None else Path(base) / COMBINER_SUBDIR
+    check_output_dir(target, "trained combiner", overwrite=overwrite)
+    backbone = load_backbone(base)
     names, groups = load_groups(config.data, opt.seed)
     retrieval = retrieve_memories(names, groups, config.data, opt.seed)
     examples = build_examples(retrieval, config.variants, opt.seed)
@@ -502,6 +512,7 @@ def fit_member(
             if record[key] < best:
                 best, best_step = record[key], step
                 best_state = {k: v.clone() for k, v in net.state_dict().items()}
+    check_trained(step, opt.max_minutes)
     net.load_state_dict(best_state)
     net.eval()
     logger.info("seed %d: best dev %s %.4f at step %d", seed, key, best, best_step)

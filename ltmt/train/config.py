@@ -80,6 +80,7 @@ class Optimisation:
         check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
         check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
         check_range("train.label_smoothing", self.label_smoothing, at_least=0, below=1)
+        check_range("train.max_minutes", self.max_minutes, at_least=0)  # 0: no time limit
 
 
 @dataclass(frozen=True)

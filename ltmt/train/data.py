@@ -98,11 +98,22 @@ def l10n_product_files(
     return [p for p in paths if (not chosen or p.stem in chosen) and p.stem not in left_out]
 
 
+def data_folder(data_dir: str | Path, hint: str = "set data.data_dir or --data-dir") -> Path:
+    """``data_dir`` when it is a folder; else an :class:`InputError` ending in ``hint``. A
+    relative path is read against the working directory (as the bench config's ``data_dir``
+    is), and the message says so: a config's ``../shared/data`` is not read against the
+    config's folder."""
+    root = Path(data_dir)
+    if root.is_dir():
+        return root
+    if not root.is_absolute():
+        hint = f"a relative path is read against the working directory {Path.cwd()}; {hint}"
+    raise InputError(f"data folder not found: {root} ({hint})")
+
+
 def load_training_pairs(spec: DataSpec) -> list[tuple[str, str]]:
     """All training pairs of ``spec``: the general corpora plus the (upsampled) l10n products."""
-    root = Path(spec.data_dir)
-    if not root.is_dir():
-        raise InputError(f"data folder not found: {root} (set data.data_dir or --data-dir)")
+    root = data_folder(spec.data_dir)
     pairs: list[tuple[str, str]] = []
     for name in spec.general:
         corpus = split_lines(read_parallel_text(root / name))

@@ -32,6 +32,7 @@ from ltmt.train.fusion_data import (
     load_groups,
     retrieve_memories,
 )
+from ltmt.train.output import check_output_dir, check_trained
 
 if TYPE_CHECKING:
     import torch
@@ -80,6 +81,7 @@ class FusionOptimisation:
             check_range(f"train.{name}", getattr(self, name), above=0)
         for name in ("p_empty", "p_unrelated", "dev_share", "label_smoothing"):
             check_range(f"train.{name}", getattr(self, name), at_least=0, below=1)
+        check_range("train.max_minutes", self.max_minutes, at_least=0)  # 0: no time limit
         check_choice("train.bf16", self.bf16, ("auto", "on", "off"))
         check_choice("train.device", self.device, ("auto", "cpu", "cuda"))
         if self.p_empty + self.p_unrelated >= 1:
@@ -91,11 +93,17 @@ class FusionOptimisation:
 
 @dataclass(frozen=True)
 class FusionTrainConfig:
-    """Everything ``ltmt train fusion`` needs; read from YAML with :func:`ltmt.config.from_dict`."""
+    """Everything ``ltmt train fusion`` needs; read from YAML with :func:`ltmt.config.from_dict`
+    (``method: attention``, the default; see :mod:`ltmt.train.methods`)."""
 
+    method: str = "attention"
     adapter: AdapterShape = field(default_factory=AdapterShape)
     data: FusionDataSpec = field(default_factory=FusionDataSpec)
     train: FusionOptimisation = field(default_factory=FusionOptimisation)
+
+    def __post_init__(self) -> None:
+        if self.method != "attention":
+            raise ConfigError(f"method must be attention here, got {self.method!r}")
 
 
 @dataclass
@@ -268,11 +276,13 @@ def train_fusion(
     output: str | Path | None = None,
     *,
     progress: ProgressFactory | None = None,
+    overwrite: bool = False,
 ) -> dict[str, Any]:
     """Train an attention adapter for the frozen model ``base``; returns a summary dict.
 
-    ``output`` defaults to ``BASE/fusion-attention``. ``progress(total, initial)`` may return a
-    tqdm-like object; the library prints nothing.
+    ``output`` defaults to ``BASE/fusion-attention``; a folder that holds files already is
+    refused before training starts unless ``overwrite`` (:func:`check_output_dir`).
+    ``progress(total, initial)`` may return a tqdm-like object; the library prints nothing.
     """
     import torch
 
@@ -290,8 +300,9 @@ def train_fusion(
     opt = config.train
     device = resolve_device(opt.device)  # force-decoding runs on the CPU, the adapter here
     bf16 = use_bf16(opt.bf16, device)  # emulated bf16 on CPUs without AVX512-BF16/AMX is slow
-    backbone = load_backbone(base)
     target = Path(output) if output is not None else Path(base) / ADAPTER_SUBDIR
+    check_output_dir(target, "attention adapter", overwrite=overwrite)
+    backbone = load_backbone(base)
     if opt.threads:
         torch.set_num_threads(opt.threads)
     random.seed(opt.seed)
@@ -387,6 +398,7 @@ def train_fusion(
     finally:
         if bar is not None:
             bar.close()
+    check_trained(step, opt.max_minutes)
     if dev:
         adapter.load_state_dict(best_state)
     final = evaluate_adapter(adapter, sampler, dev, model, device=device) if dev else {}

@@ -16,7 +16,6 @@ import logging
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,7 +25,12 @@ from ltmt.errors import ConfigError, InputError
 from ltmt.fusion import selection as match_selection
 from ltmt.fusion.datastore import force_decode
 from ltmt.text import collapse_space
-from ltmt.train.data import l10n_product_files, read_jsonl_pairs, read_parallel_text
+from ltmt.train.data import (
+    data_folder,
+    l10n_product_files,
+    read_jsonl_pairs,
+    read_parallel_text,
+)
 
 if TYPE_CHECKING:
     import torch
@@ -104,9 +108,7 @@ class FusionExamples:
 
 def load_groups(spec: FusionDataSpec, seed: int) -> tuple[list[str], list[list[tuple[str, str]]]]:
     """The l10n products and the general corpus sample, normalised and de-duplicated."""
-    root = Path(spec.data_dir)
-    if not root.is_dir():
-        raise InputError(f"data folder not found: {root} (set data.data_dir or --data-dir)")
+    root = data_folder(spec.data_dir)
     names: list[str] = []
     groups: list[list[tuple[str, str]]] = []
     for path in l10n_product_files(root, spec.l10n_glob, spec.l10n_products, spec.l10n_exclude):

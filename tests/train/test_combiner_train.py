@@ -227,12 +227,28 @@ def test_product_dev_split_holds_out_whole_products() -> None:
         ({"train": {"dev_share": 0.0}}, r"train.dev_share must be in \(0, 1\)"),
         ({"train": {"dev_split": "users"}}, "train.dev_split must be examples or products"),
         ({"variants": {"term": 0.5, "mask": 0.6}}, "variant shares"),
+        ({"combiner": {"hidden": 8.5}}, r"combiner.hidden must be an integer, got 8.5$"),
+        ({"combiner": {"knn": {"neighbours": 8.5}}}, "combiner.knn.neighbours must be an integer"),
+        ({"combiner": {"knn": 3}}, "combiner.knn must be a mapping of knn settings, got 3"),
+        ({"train": {"steps": "twenty"}}, "train.steps must be an integer, got 'twenty'"),
+        ({"train": {"peak_lr": "fast"}}, "train.peak_lr must be a number, got 'fast'"),
+        ({"train": {"max_minutes": -1}}, "train.max_minutes must be >= 0, got -1"),
     ],
 )
 def test_config_validation(data: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(ConfigError, match=message):
         from_dict(CombinerTrainConfig, data)
     assert VariantShares().term == 0.35
+
+
+def test_a_number_that_yaml_read_as_a_string_is_that_number() -> None:
+    """PyYAML (YAML 1.1) reads ``3e-3``, without a dot, as the string '3e-3'."""
+    import yaml
+
+    data = yaml.safe_load("train: {peak_lr: 3e-3}\ncombiner: {knn: {tau: 1e2}}")
+    assert data["train"]["peak_lr"] == "3e-3"
+    config = from_dict(CombinerTrainConfig, data)
+    assert config.train.peak_lr == 0.003 and config.combiner.knn["tau"] == 100.0
 
 
 def test_cli_trains_a_combiner_from_a_config_and_names_a_bad_key(

@@ -99,11 +99,13 @@ def test_the_adapter_kept_is_the_best_on_dev(tiny_model_dir: Path, tmp_path: Pat
     assert summary["dev_after"]["loss_memory"] == pytest.approx(candidates[best_step], abs=1e-4)
 
 
-def test_max_minutes_stops_early(tiny_model_dir: Path, tmp_path: Path) -> None:
+def test_a_budget_that_ends_before_the_first_step_writes_no_adapter(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
     data = _toy_data(tmp_path / "data")
-    summary = train_fusion(_config(data, max_minutes=1e-9), tiny_model_dir, tmp_path / "adapter")
-    assert summary["steps"] == 0
-    assert (tmp_path / "adapter" / "model.safetensors").is_file()
+    with pytest.raises(InputError, match=r"^the time budget of 1e-09 minute\(s\) ended before"):
+        train_fusion(_config(data, max_minutes=1e-9), tiny_model_dir, tmp_path / "adapter")
+    assert not (tmp_path / "adapter" / "model.safetensors").exists()
 
 
 @pytest.mark.parametrize(
@@ -139,6 +141,20 @@ def test_dev_users_and_missing_data_are_refused(tiny_model_dir: Path, tmp_path: 
     )
     with pytest.raises(InputError, match="refusing to train on a dev user's file"):
         train_fusion(config, tiny_model_dir, tmp_path / "out")
+
+
+def test_a_relative_data_folder_is_named_with_the_folder_it_is_read_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ltmt.train.fusion_data import load_groups
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(
+        InputError,
+        match=rf"^data folder not found: \.\./shared/data/en-de \(a relative path is read "
+        rf"against the working directory {tmp_path}; set data.data_dir or --data-dir\)$",
+    ):
+        load_groups(FusionDataSpec(data_dir="../shared/data/en-de"), seed=1)
 
 
 def test_memories_come_from_the_same_group_never_the_pair_itself(tmp_path: Path) -> None:

@@ -1,0 +1,56 @@
+"""The fusion layers ``ltmt train fusion`` trains, chosen by a config's ``method`` key:
+``attention`` (the default: the attention adapter, :mod:`ltmt.train.fusion`) or ``combiner``
+(kNN fusion's λ combiner, :mod:`ltmt.train.combiner`)."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ltmt.config import from_dict
+from ltmt.errors import ConfigError
+
+if TYPE_CHECKING:
+    from ltmt.train.combiner import CombinerTrainConfig
+    from ltmt.train.fusion import FusionTrainConfig
+
+METHODS = ("attention", "combiner")
+
+
+def read_method_config(
+    data: dict[str, Any], *, where: str = "config"
+) -> FusionTrainConfig | CombinerTrainConfig:
+    """The training config of ``data`` (a YAML mapping), of the class its ``method`` names;
+    a method that is none of :data:`METHODS` is one line naming them and the closest one."""
+    method = data.get("method", "attention")
+    if method == "combiner":
+        from ltmt.train.combiner import CombinerTrainConfig
+
+        return from_dict(CombinerTrainConfig, data, where=where)
+    if method == "attention":
+        from ltmt.train.fusion import FusionTrainConfig
+
+        return from_dict(FusionTrainConfig, data, where=where)
+    close = difflib.get_close_matches(str(method), METHODS, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise ConfigError(
+        f"{where}: method: {method!r} is not a training method{hint}; known: {', '.join(METHODS)}"
+    )
+
+
+def train_method(
+    config: FusionTrainConfig | CombinerTrainConfig,
+    base: str | Path,
+    output: str | Path | None = None,
+    *,
+    progress: Any = None,
+    overwrite: bool = False,
+) -> dict[str, Any]:
+    """Train the layer ``config`` describes on the frozen model ``base``; its summary dict."""
+    from ltmt.train.combiner import CombinerTrainConfig, train_combiner
+    from ltmt.train.fusion import train_fusion
+
+    if isinstance(config, CombinerTrainConfig):
+        return train_combiner(config, base, output, progress=progress, overwrite=overwrite)
+    return train_fusion(config, base, output, progress=progress, overwrite=overwrite)
