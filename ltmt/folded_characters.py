@@ -23,7 +23,8 @@ between count and time unit", which 5 of its 6 German translations lost). Each o
 no-break spaces, between the runs ``left`` and ``right``, comes back in place of the output's
 plain space between the same two runs, else after ``left`` or before ``right`` where the output
 writes that run as the source does (a number, a placeholder, a name: ``vor %(count)s Stunden``
-→ ``vor %(count)s\u00a0Stunden``), as many times as the source has it there.
+→ ``vor %(count)s\u00a0Stunden``; a number with separators also in the other convention's:
+``1.299,99\u00a0Euro`` for ``1,299.99\u00a0EUR``), as many times as the source has it there.
 The translator does it for every output it decodes.
 """
 
@@ -46,6 +47,8 @@ NO_BREAK_SPACE_NAMES = {
     "\u2007": "figure space",
 }
 NO_BREAK_SPACES = "".join(NO_BREAK_SPACE_NAMES)
+# a number with thousands separators or a decimal point (``1,299.99``)
+_SEPARATED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 
 def restore_folded(source: str, output: str) -> str:
@@ -71,10 +74,11 @@ def restore_no_break_spaces(source: str, output: str) -> str:
     if not any(space in source for space in NO_BREAK_SPACES):
         return output
     for (left, space, right), times in Counter(no_break_spaces(source)).items():
+        left_run, right_run = _either_form(left), _either_form(right)
         for pattern in (
-            rf"(?<!\S){re.escape(left)}( )(?={re.escape(right)}(?!\S))",
-            rf"(?<!\S){re.escape(left)}( )(?=\S)",
-            rf"(?<=\S)( )(?={re.escape(right)}(?!\S))",
+            rf"(?<!\S){left_run}( )(?={right_run}(?!\S))",
+            rf"(?<!\S){left_run}( )(?=\S)",
+            rf"(?<=\S)( )(?={right_run}(?!\S))",
         ):
             found = list(re.finditer(pattern, output))[:times]
             if found:
@@ -82,6 +86,15 @@ def restore_no_break_spaces(source: str, output: str) -> str:
                     output = output[: match.start(1)] + space + output[match.end(1) :]
                 break
     return output
+
+
+def _either_form(run: str) -> str:
+    """A pattern for ``run`` as written, or, for a number with separators, written with the
+    other convention's (``1,299.99``: ``1.299,99``, as a German translation writes it)."""
+    if _SEPARATED_NUMBER.fullmatch(run) is None:
+        return re.escape(run)
+    other = run.translate(str.maketrans(",.", ".,"))
+    return f"(?:{re.escape(run)}|{re.escape(other)})"
 
 
 def no_break_spaces(source: str) -> list[tuple[str, str, str]]:

@@ -15,11 +15,13 @@ where the output has only some of its factors in its place (``1024`` for ``10*10
 1024`` for coreutils' ``M 1024*1024``: session 32), and the message code that opens a line
 (vim's ``E613: ``) where the output dropped it or garbled it, and an amount written with a
 thousands separator and a decimal point (``1,299.00``) whose separators the output garbled
-(``1.299.00``, no number in either language) in the form whose thousands separator the output
-used (``1.299,00``); the translator does it for every output it decodes
-(``Translator(number_repair=...)``). What it cannot repair
-(:func:`numbers_beyond_repair`: a match's ``1024`` in place of the line's ``4096``) makes a
-fused or glossary-following output the worse of two
+(``1.299.00``, no number in either language), or left digits of its own beside it (the
+model's ``1.29,99,99`` for ``1,299.99``, ``1.299,99,99`` once the ``299`` is back), in the
+form whose thousands separator the output used (``1.299,00``); the translator does it for
+every output it decodes (``Translator(number_repair=...)``: :func:`repair_outputs`), and
+counts an output as repaired only where its numbers are then right (:func:`numbers_wrong`).
+What it cannot repair (:func:`numbers_beyond_repair`: a match's ``1024`` in place of the
+line's ``4096``) makes a fused or glossary-following output the worse of two
 (:func:`kept_shape`, which :mod:`ltmt.placeholder_guard` and
 :func:`ltmt.terminology.constraints.output_shape` rank outputs by).
 
@@ -43,7 +45,9 @@ from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ltmt.folded_characters import restore_folded, restore_no_break_spaces
 from ltmt.formats.placeholder_syntax import find_placeholders, placeholder_shape
+from ltmt.numbers_added import added_numbers
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -89,6 +93,13 @@ def lost_numbers(source: str, output: str) -> list[str]:
     return list((wanted - Counter(_DIGITS.findall(output))).elements())
 
 
+def numbers_wrong(source: str, output: str) -> int:
+    """How many numbers ``output`` has wrong for ``source``: runs of digits of the source it
+    lacks (:func:`numbers_lost`) and numbers it has that the source does not, in any form
+    (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``)."""
+    return numbers_lost(source, output) + len(added_numbers(source, output))
+
+
 def numbers_beyond_repair(source: str, output: str) -> int:
     """:func:`numbers_lost` of ``output`` once :func:`repair_numbers` has repaired it."""
     return numbers_lost(source, repair_numbers(source, output))
@@ -116,21 +127,44 @@ def repair_numbers(source: str, output: str) -> str:
 def _separators_restored(source: str, output: str) -> str:
     """``output`` with each amount of ``source`` written with a thousands separator and a
     decimal point (``1,299.00``) whose digits it has with the separators garbled (``1.299.00``,
-    ``1,299,00``: no number either way) written whole: in the form whose thousands separator
-    the output used (``1.299,00``, German's), or else as in the source."""
+    ``1,299,00``: no number either way), or with runs of digits of its own left over beside
+    them (``1.299,99,99``: the model's ``1.29,99,99`` with the ``299`` put back), written whole:
+    in the form whose thousands separator the output used (``1.299,00``, German's), or else as
+    in the source. A run left over is dropped only where it is one of the amount's and the
+    output has it more often than the source does."""
     amounts = {tuple(_DIGITS.findall(a)): a for a in _GROUPED_DECIMAL.findall(source)}
     if not amounts:
         return output
+    extra = Counter(_DIGITS.findall(output)) - Counter(_DIGITS.findall(source))
 
     def restored(found: re.Match[str]) -> str:
         written = found.group()
-        amount = amounts.get(tuple(_DIGITS.findall(written)))
+        amount = _amount_within(amounts, tuple(_DIGITS.findall(written)), extra)
         if amount is None or written in (amount, _swapped(amount)):
             return written
         first_separator = written.lstrip("0123456789")[:1]
         return _swapped(amount) if first_separator == "." else amount
 
     return _SEPARATED.sub(restored, output)
+
+
+def _amount_within(
+    amounts: dict[tuple[str, ...], str], runs: tuple[str, ...], extra: Counter[str]
+) -> str | None:
+    """The amount of ``amounts`` (by its runs of digits) whose runs ``runs`` are, or hold in a
+    row with others left over that are runs of the amount's too and among ``extra`` (the
+    output's runs the source lacks; those taken are taken from it), or None."""
+    if runs in amounts:
+        return amounts[runs]
+    for wanted, amount in amounts.items():
+        for start in range(len(runs) - len(wanted) + 1):
+            if runs[start : start + len(wanted)] != wanted:
+                continue
+            left_over = Counter(runs[:start] + runs[start + len(wanted) :])
+            if set(left_over) <= set(wanted) and not left_over - extra:
+                extra.subtract(left_over)
+                return amount
+    return None
 
 
 def _swapped(amount: str) -> str:
@@ -229,6 +263,28 @@ def may_be_written_in_words(line: str, number: re.Match[str]) -> bool:
         after = after[ordinal.end() :]
     alone = (not before or before[-1].isspace()) and after[:1].isspace()
     return alone and int(number.group()) <= 12 and len(number.group()) <= 2 and bool(after.strip())
+
+
+def repair_outputs(
+    translator: Translator, units: Sequence[Unit], outputs: list[str], skip: Collection[int]
+) -> tuple[set[int], set[int]]:
+    """Repair the numbers of ``outputs`` (one per unit of ``units``) in place:
+    :func:`repair_numbers` on each (the no-break spaces of its source put back beside the
+    numbers it wrote back), then :func:`retry_lost_numbers` on those that still lack one (but
+    those in ``skip``). Returns the segments whose outputs it changed and that now have every
+    number right, and those it changed that still have one wrong (:func:`numbers_wrong`): a
+    repair that left ``1.299,99,99`` for ``1,299.99`` is no repair."""
+    changed = set()
+    for i, unit in enumerate(units):
+        text = repair_numbers(unit.text, outputs[i])
+        if text != outputs[i]:
+            outputs[i] = restore_no_break_spaces(unit.text, text)
+            changed.add(i)
+    for i in retry_lost_numbers(translator, units, outputs, skip):
+        outputs[i] = restore_folded(units[i].text, outputs[i])
+        changed.add(i)
+    wrong = {units[i].segment for i in changed if numbers_wrong(units[i].text, outputs[i])}
+    return {units[i].segment for i in changed} - wrong, wrong
 
 
 def retry_lost_numbers(

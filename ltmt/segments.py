@@ -45,7 +45,10 @@ class Translation:
     again with memory trusted less, its first output having copied a match of other words
     (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
     digit once, or a message code it dropped, was written as the source has it, or a line
-    that lost a number was decoded again with its numbers as tags (:mod:`ltmt.numbers_kept`);
+    that lost a number was decoded again with its numbers as tags (:mod:`ltmt.numbers_kept`),
+    and the result has every number right; ``numbers_not_repairable``: the repair changed a
+    number, but the result still lacks one of the source's or has one the source does not
+    (``1.299,99,99`` for ``1,299.99``);
     ``seams_repaired``: words the translation ended one line with
     and started the next with were written once (:mod:`ltmt.line_seams`); ``doubled_repaired``:
     a word the translation said twice in a row, where its source does not, was written once
@@ -68,6 +71,7 @@ class Translation:
     cut: bool = False
     copy_guarded: bool = False
     numbers_repaired: bool = False
+    numbers_not_repairable: bool = False
     seams_repaired: bool = False
     doubled_repaired: bool = False
     accelerators: int = 0

@@ -55,7 +55,7 @@ from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
 from ltmt.model.languages import model_languages
 from ltmt.model.writable import UnwritableCharacters
-from ltmt.numbers_kept import repair_numbers, retry_lost_numbers
+from ltmt.numbers_kept import repair_outputs
 from ltmt.placeholder_guard import guard_placeholders
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
@@ -116,8 +116,9 @@ class Translator:
     says other words is decoded again with memory trusted less (:mod:`ltmt.copy_guard`).
     ``number_repair``: a number the model wrote with a repeated digit once (``E76`` for the
     source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
-    written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`); a number lost
-    beyond repair makes a fused output a suspect of the placeholder guard.
+    written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`), and an output
+    the repair changed is counted as repaired only where its numbers are then right; a number
+    lost beyond repair makes a fused output a suspect of the placeholder guard.
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien
@@ -556,7 +557,7 @@ class Translator:
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
-        outputs, used_fusion, guarded, repaired = self._translate_units(
+        outputs, used_fusion, guarded, repaired, unrepaired = self._translate_units(
             units, decoding_matches, progress, matchers
         )
         grouped = join_pieces(units, outputs)
@@ -584,6 +585,7 @@ class Translator:
                 cut=any(u.cut for u in pieces),
                 copy_guarded=index in guarded,
                 numbers_repaired=index in repaired,
+                numbers_not_repairable=index in unrepaired,
                 seams_repaired=index in seams,
                 doubled_repaired=index in doubled,
                 accelerators=split.accelerators,
@@ -597,10 +599,11 @@ class Translator:
         matches: list[tuple[Match, ...]],
         progress: ProgressCallback | None,
         matchers: Sequence[TermMatcher | None],
-    ) -> tuple[list[str], dict[int, bool], set[int], set[int]]:
+    ) -> tuple[list[str], dict[int, bool], set[int], set[int], set[int]]:
         """Decode ``units`` in length-sorted batches; returns outputs in unit order, whether
-        each segment used fusion, the segments the copy guard decoded again and those whose
-        numbers were repaired.
+        each segment used fusion, the segments the copy guard decoded again, those whose
+        numbers were repaired and those whose numbers the repair changed but could not make
+        right.
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less, once every batch is decoded, the copies of all batches
@@ -618,8 +621,9 @@ class Translator:
         used_fusion: dict[int, bool] = {}
         guarded: set[int] = set()
         repaired: set[int] = set()
+        unrepaired: set[int] = set()
         if not units:
-            return outputs, used_fusion, guarded, repaired
+            return outputs, used_fusion, guarded, repaired, unrepaired
         encoded = encode_units(self, units)
         batches = plan_batches(
             [len(ids) for ids in encoded],
@@ -690,20 +694,13 @@ class Translator:
         for i, unit in enumerate(units):  # what the model's normalisation folded (…, ™, ²)
             outputs[i] = restore_folded(unit.text, outputs[i])
         if self.number_repair:
-            for i, unit in enumerate(units):
-                text = repair_numbers(unit.text, outputs[i])
-                if text != outputs[i]:
-                    outputs[i] = text
-                    repaired.add(unit.segment)
-            for i in retry_lost_numbers(self, units, outputs, skip):
-                outputs[i] = restore_folded(units[i].text, outputs[i])
-                repaired.add(units[i].segment)
+            repaired, unrepaired = repair_outputs(self, units, outputs, skip)
         kept_fused = set(fused)
         if self.placeholder_guard:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
-        return outputs, used_fusion, guarded, repaired
+        return outputs, used_fusion, guarded, repaired, unrepaired
 
     def prepare_state(
         self, texts: Sequence[str], matches: Sequence[Sequence[Match]], *, wary: bool = False

@@ -63,6 +63,12 @@ NBSP, NNBSP = "\u00a0", "\u202f"
         # before what the output writes as the source does, once a source's space
         (f"Page{NBSP}%d of{NBSP}%d", "Seite %d von %d", f"Seite{NBSP}%d von{NBSP}%d"),
         (f"10{NBSP}MB or 20 MB", "10 MB oder 20 MB", f"10{NBSP}MB oder 20 MB"),
+        # a number the output writes in German's form is the source's number
+        (
+            f"The price is 1,299.99{NBSP}EUR.",
+            "Der Preis liegt bei 1.299,99 Euro.",
+            f"Der Preis liegt bei 1.299,99{NBSP}Euro.",
+        ),
         # neither run in the output, or the runs the other way round: nothing to put it beside
         (f"a{NBSP}b", "x y", "x y"),
         (f"10{NBSP}MB", "MB 10", "MB 10"),

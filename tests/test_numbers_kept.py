@@ -12,8 +12,11 @@ from ltmt.numbers_kept import (
     may_be_written_in_words,
     numbers_beyond_repair,
     numbers_lost,
+    numbers_wrong,
     repair_numbers,
+    repair_outputs,
 )
+from ltmt.units import Unit
 
 
 @pytest.mark.parametrize(
@@ -116,12 +119,60 @@ _texts = st.lists(
         ("Preis: 1,299,00 Euro", "Preis: 1,299.00 Euro"),  # no number: as in the source
         ("Preis: 1.299,00 Euro", "Preis: 1.299,00 Euro"),  # German's form kept
         ("Preis: 1,299.00 Euro", "Preis: 1,299.00 Euro"),  # the source's form kept
+        # the model's own digits left over beside the amount: dropped
+        ("Preis: 1.29,00,00 Euro", "Preis: 1.299,00 Euro"),
+        ("Preis: 1.299,00,00 Euro", "Preis: 1.299,00 Euro"),
+        ("Preis: 1.299,00,77 Euro", "Preis: 1.299,00,77 Euro"),  # 77 is no digits of it
     ],
 )
 def test_an_amount_whose_separators_the_model_garbled_is_written_whole(output, repaired):
     # "1,299.00 EUR" came out "1.299.00 Euro", counted as repaired
     assert repair_numbers("Price: 1,299.00 EUR", output) == repaired
     assert repair_numbers("Version 1.299.00", "Version 1.29.00") == "Version 1.299.00"
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "repaired", "wrong"),
+    [
+        # the model's "1.29,99,99": the 299 put back, and the leftover ,99 dropped
+        (
+            "The price is 1,299.99 EUR for 12 months.",
+            "Der Preis liegt bei 1.29,99,99 Euro für 12 Monate.",
+            "Der Preis liegt bei 1.299,99 Euro für 12 Monate.",
+            0,
+        ),
+        # the source has a 99 of its own elsewhere: which one is left over is unknown
+        (
+            "1,299.99 EUR and 99 cents",
+            "1.29,99,99 Euro und Cent",
+            "1.299,99,99 Euro und Cent",
+            1,  # has 1.299,99,99 (every run is there: the cents' 99 moved into the amount)
+        ),
+    ],
+)
+def test_a_repair_that_leaves_a_number_wrong_is_told_apart(source, output, repaired, wrong):
+    assert repair_numbers(source, output) == repaired
+    assert numbers_wrong(source, repaired) == wrong
+
+
+class _NoRetry:
+    """A translator the repair must not decode with: every output keeps its numbers."""
+
+    def decode_texts(self, texts, segments):
+        raise AssertionError(f"decoded again: {texts}")
+
+
+def test_repair_outputs_counts_as_repaired_only_outputs_whose_numbers_are_then_right():
+    units = [
+        Unit(0, "The price is 1,299.99 EUR."),
+        Unit(1, "1,299.99 EUR and 99 cents"),
+        Unit(2, "E766: open"),
+        Unit(3, "12 months"),
+    ]
+    outputs = ["Der Preis ist 1.29,99,99 Euro.", "1.29,99,99 Euro und Cent", "E76: öffnen", "12"]
+    repaired, wrong = repair_outputs(_NoRetry(), units, outputs, skip=set())
+    assert (repaired, wrong) == ({0, 2}, {1})
+    assert outputs[0] == "Der Preis ist 1.299,99 Euro." and outputs[3] == "12"
 
 
 @given(_texts, _texts)

@@ -110,6 +110,7 @@ def _copying(translator):
         {},
         set(),
         set(),
+        set(),
     )
     return translator
 
@@ -356,6 +357,23 @@ def test_a_number_written_with_a_repeated_digit_once_is_repaired(backbone, repai
     translator = _ScriptedTranslator(backbone, fused="", plain="E76: öffnen", number_repair=repair)
     [result] = translator.translate(["E766: open"])
     assert (result.text, result.method, result.numbers_repaired) == (expected, "model", repair)
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected", "repaired"),
+    [
+        ("1,299.99 EUR", "1.29,99,99 Euro", "1.299,99 Euro", True),
+        # the cents' 99 moved into the amount: changed, still wrong, so not counted as repaired
+        ("1,299.99 EUR, 99 cents", "1.29,99,99 Euro, Cent", "1.299,99,99 Euro, Cent", False),
+    ],
+)
+def test_a_repair_is_counted_only_where_the_numbers_are_then_right(
+    backbone, source, output, expected, repaired
+):
+    translator = _ScriptedTranslator(backbone, fused="", plain=output, label_retry=False)
+    [result] = translator.translate([source])
+    assert result.text == expected
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (repaired, not repaired)
 
 
 def test_an_ellipsis_the_models_normalisation_folded_comes_back(backbone):

@@ -354,6 +354,7 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     else:
         report.no_match += 1
     report.numbers_repaired += translation.numbers_repaired
+    report.numbers_not_repairable += translation.numbers_not_repairable
     report.seams_repaired += translation.seams_repaired
     report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators

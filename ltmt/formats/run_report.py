@@ -11,7 +11,9 @@ Every unit translated in the run is counted once in each of these groups:
   less (:mod:`ltmt.copy_guard`);
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
-  whose output got back a number or message code of the source (:mod:`ltmt.numbers_kept`);
+  whose output got back a number or message code of the source and has every number right
+  (:mod:`ltmt.numbers_kept`), ``numbers_not_repairable`` those whose numbers the repair changed
+  but could not make right (``1.299,99,99`` for ``1,299.99``: check them);
 - ``seams_repaired``: multi-line units whose translation said words twice across a line break
   (ending one line, starting the next) and now says them once (:mod:`ltmt.line_seams`);
   ``doubled_repaired``: units whose translation said a word twice in a row (``Dateien
@@ -58,6 +60,7 @@ class RunReport:
     repaired: int = 0
     not_repairable: int = 0
     numbers_repaired: int = 0
+    numbers_not_repairable: int = 0
     seams_repaired: int = 0
     doubled_repaired: int = 0
     accelerators: int = 0
@@ -116,8 +119,10 @@ class RunReport:
         ]
         if self.invalid_format:
             parts[-1] += f" ({self.invalid_format} invalid format strings)"
-        if self.numbers_repaired:
+        if self.numbers_repaired or self.numbers_not_repairable:
             parts.append(f"numbers: {self.numbers_repaired} repaired")
+            if self.numbers_not_repairable:
+                parts[-1] += f", {self.numbers_not_repairable} could not be repaired (check them)"
         if self.seams_repaired:
             repeats = counted(self.seams_repaired, "multi-line segment")
             parts.append(f"line breaks: {repeats} repeated words across one, now written once")

@@ -54,7 +54,12 @@ CHECKS: dict[str, Check] = {
             "warning",
             "the translation keeps the source's URLs and e-mail addresses",
         ),
-        Check("numbers", "warning", "the translation has every number of the source"),
+        Check(
+            "numbers",
+            "warning",
+            "the translation has every number of the source, and none the source does not "
+            "have in any form (1.299,99 for 1,299.99 is the same number)",
+        ),
         Check(
             "accelerator",
             "warning",

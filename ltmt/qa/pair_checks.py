@@ -36,6 +36,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
+from ltmt.numbers_added import added_numbers
 from ltmt.numbers_kept import lost_numbers
 from ltmt.text import split_edges
 from ltmt.units import meant_as_written
@@ -147,13 +148,18 @@ def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
 
 
 def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The numbers of ``source`` that ``target`` lacks (outside placeholders: ``%1$s`` is the
-    placeholder check's)."""
-    plain = without_placeholders(source)
-    lost = lost_numbers(plain, without_placeholders(target))
-    return (
-        [f"lacks the number {first_few(_as_written(run, plain) for run in lost)}"] if lost else []
-    )
+    """The numbers of ``source`` that ``target`` lacks, and those ``target`` has that
+    ``source`` does not in any form (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99``
+    for ``1,299.99``), outside placeholders (``%1$s`` is the placeholder check's)."""
+    plain, translated = without_placeholders(source), without_placeholders(target)
+    lost = lost_numbers(plain, translated)
+    added = added_numbers(plain, translated)
+    problems = []
+    if lost:
+        problems.append(f"lacks the number {first_few(_as_written(run, plain) for run in lost)}")
+    if added:
+        problems.append(f"has the number {first_few(added)}, which the source does not")
+    return problems
 
 
 def _as_written(run: str, source: str) -> str:

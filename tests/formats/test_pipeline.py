@@ -528,6 +528,20 @@ def test_translations_whose_numbers_were_repaired_are_counted() -> None:
     assert "numbers:" not in RunReport(units=1).summary()  # said only when some were
 
 
+def test_translations_whose_numbers_could_not_be_repaired_are_not_counted_as_repaired() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.pipeline import translate_units
+    from ltmt.segments import Translation
+
+    def model(texts, prefer):  # "1.299,99,99" for "1,299.99": changed, still wrong
+        return [Translation(t, t, (), "model", numbers_not_repairable=True) for t in texts]
+
+    report = RunReport()
+    translate_units([Unit("0", "The price is 1,299.99 EUR.")], model, report)
+    assert (report.numbers_repaired, report.as_dict()["numbers_not_repairable"]) == (0, 1)
+    assert "numbers: 0 repaired, 1 could not be repaired (check them)" in report.summary()
+
+
 def test_translations_whose_line_seams_were_repaired_are_counted() -> None:
     from ltmt.formats.documents import Unit
     from ltmt.formats.pipeline import translate_units

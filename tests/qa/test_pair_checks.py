@@ -235,12 +235,19 @@ def test_addresses_are_kept():
     ]
 
 
+_ADDS_15 = "has the number 15, which the source does not"
+
+
 @pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
         ("Wait 10 seconds", "10 Sekunden warten", []),
         ("Version 1.5", "Version 1,5", []),
-        ("E766: too many", "E76: zu viele", ["lacks the number 766"]),
+        (
+            "E766: too many",
+            "E76: zu viele",
+            ["lacks the number 766", "has the number 76, which the source does not"],
+        ),
         ("1 of 2 of 3", "eins", ["lacks the number 1, 2, 3"]),
         ("%1$s items", "%1$s Einträge", []),  # digits of a placeholder are its own
         # a run of a version or a time is said with its number
@@ -248,6 +255,30 @@ def test_addresses_are_kept():
         # a colour of a tag is the tag's (the placeholder check's), no number
         ("Your <color=#FF0000>shield</color>", "Ihr Schild</color>", []),
         ("[color=#FFD700]Gold[/color]", "Gold", []),
+        # a number the source does not have: the model's leftover digits of an amount
+        (
+            "The price is 1,299.99 EUR.",
+            "Der Preis liegt bei 1.299,99,99 Euro.",
+            ["has the number 1.299,99,99, which the source does not"],
+        ),
+        ("Wait 10 seconds", "15 Sekunden warten", ["lacks the number 10", _ADDS_15]),
+        # German forms of the source's numbers are the same numbers
+        ("The price is 1,299.99 EUR.", "Der Preis liegt bei 1.299,99 Euro.", []),
+        ("1,000 files", "1.000 Dateien", []),
+        ("1,000 files", "1\u00a0000 Dateien", []),
+        ("1,000 files", "1 000 Dateien", []),
+        ("on 12/31/99", "am 31.12.99", []),
+        # ordinals and dates, in words or digits; months named
+        ("the 3rd line", "die 3. Zeile", []),
+        ("the first line", "die 1. Zeile", []),
+        ("Mon, 14 Aug 2006", "Mo, 14.08.2006", []),
+        # numbers the source spells out
+        ("Performing three-way merge...", "Führe 3-Wege-Merge durch...", []),
+        ("must be greater than zero", "muss größer als 0 sein", []),
+        ("two or more lines", "2 oder mehr Zeilen", []),
+        # a list's numbering that opens a line
+        ("- Open the file\n- Save it", "1. Datei öffnen\n2) Speichern", []),
+        ("Step one", "Schritt 1", []),
     ],
 )
 def test_numbers(source, target, expected):

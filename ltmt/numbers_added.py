@@ -1,0 +1,125 @@
+"""The numbers a translation has that its source does not, in any form German may write them.
+
+A translation writes its source's numbers in its own language's form: ``1,299.99`` as
+``1.299,99``, ``1,000`` as ``1.000`` or ``1 000``, ``10000`` as ``10.000``, ``12/31/99`` as
+``31.12.99``, ``3rd`` as ``3.``; and a number the source spells out, or a month it names, in
+digits (``three-way merge``: ``3-Wege-Merge``, ``greater than zero``: ``größer als 0``, ``Aug
+14``: ``14.08.``). A number it has beyond those is one the model invented or garbled: the
+shipped model wrote ``1.29,99,99`` for ``1,299.99``, and the number repair, putting back the
+``299``, left ``1.299,99,99`` (:func:`added_numbers` finds it, and
+:func:`ltmt.numbers_kept.numbers_wrong` does not count such a repair as one).
+
+Of the five dev users' 14,057 human translations (memories and tests), 40 have a run of
+digits their source lacks, most of them a number the source spells out (``zero``, ``two``,
+``three-way``); :func:`added_numbers` finds 16, each a real difference (an example date or an
+RFC the translation updated, a translator's ``(1. Form)``). A list's numbering that opens a
+line (``1. ``, ``2) ``) is not counted: a translation may number what its source lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_RUN = re.compile(r"\d+")
+# a number as written: runs of digits joined by one separator each (``1.299,99``,
+# ``31.12.99``, ``1 000``: a space only before a group of three digits)
+_WRITTEN = re.compile(r"\d+(?:(?:[.,:/'\-\u00a0\u202f\u2009]|\s(?=\d{3}(?!\d)))\d+)*")
+# a list's numbering that opens a line: ``1. ``, ``2) ``
+_LIST_NUMBER = re.compile(r"^[ \t]*(\d+)[.)](?=[ \t])", re.MULTILINE)
+# an afternoon hour of the 12-hour clock (``11:11:04 PM``, ``9pm``), which German writes on the
+# 24-hour one (``23:11:04``)
+_AFTERNOON = re.compile(r"\b(\d{1,2})(?::\d\d)*\s?(?:PM|pm|p\.m\.)")
+
+_NUMBER_WORDS = {
+    word: value
+    for value, words in enumerate(
+        (
+            "zero",
+            "one first once single",
+            "two second twice double binary",
+            "three third triple",
+            "four fourth",
+            "five fifth",
+            "six sixth",
+            "seven seventh",
+            "eight eighth",
+            "nine ninth",
+            "ten tenth",
+            "eleven eleventh",
+            "twelve twelfth dozen",
+        )
+    )
+    for word in words.split()
+} | {"twenty": 20, "thirty": 30, "hundred": 100, "thousand": 1000, "million": 1000000}
+_MONTHS = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def added_numbers(source: str, target: str) -> list[str]:
+    """The numbers of ``target``, as written there (``1.299,99,99``), that ``source`` does not
+    have in any form (module docstring), in ``target``'s order. A number is one of the
+    source's where its runs of digits are (leading zeros aside), or where its digits are
+    those of one of the source's numbers (``10.000`` for ``10000``); not where it writes a
+    number of the source's of several runs with more runs beside them (``1.299,99,99`` for
+    ``1,299.99 EUR and 99 cents``: the ``99`` moved into it)."""
+    extra = _runs(target) - _accepted_runs(source)
+    written = _WRITTEN.findall(source)
+    grouped = [_RUN.findall(number) for number in written if not number.isdigit()]
+    if not extra and not grouped:
+        return []
+    sources = {_digits(number) for number in written}
+    numbering = {found.start(1) for found in _LIST_NUMBER.finditer(target)}
+    added = []
+    for number in _WRITTEN.finditer(target):
+        if _digits(number.group()) in sources or number.start() in numbering:
+            continue
+        runs = _RUN.findall(number.group())
+        if _runs(number.group()) & extra or any(_extends(runs, within) for within in grouped):
+            added.append(number.group())
+    return added
+
+
+def _extends(runs: list[str], number: list[str]) -> bool:
+    """Whether ``runs`` hold the runs of a source's ``number`` in a row, and more
+    (``1.299,99,99``: the model's own digits left over beside ``1,299.99``'s)."""
+    return len(runs) > len(number) and any(
+        runs[start : start + len(number)] == number for start in range(len(runs) - len(number) + 1)
+    )
+
+
+def _accepted_runs(source: str) -> Counter[str]:
+    """The runs of digits a translation of ``source`` may have: the source's, those of the
+    numbers it spells out or the months it names, and the 24-hour clock's hours of its
+    afternoon times."""
+    runs = _runs(source)
+    for word in _WORD.findall(source):
+        value = _word_value(word.lower())
+        if value is not None:
+            runs[str(value)] += 1
+    for hour in _AFTERNOON.findall(source):
+        if 0 < int(hour) < 12:
+            runs[str(int(hour) + 12)] += 1
+    return runs
+
+
+def _word_value(word: str) -> int | None:
+    """The number an English word spells (``three``, ``third``) or the month it names
+    (``august``, ``aug``: 8), or None."""
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    month = next((n for n, name in enumerate(_MONTHS, 1) if word in (name, name[:3])), None)
+    return month
+
+
+def _runs(text: str) -> Counter[str]:
+    """The runs of digits of ``text``, each without its leading zeros (``05`` is ``5``)."""
+    return Counter(run.lstrip("0") or "0" for run in _RUN.findall(text))
+
+
+def _digits(number: str) -> str:
+    """A number's digits without its separators (``1.000`` and ``1000``: ``1000``)."""
+    return "".join(_RUN.findall(number))

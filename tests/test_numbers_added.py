@@ -1,0 +1,45 @@
+"""Numbers a translation has that its source does not, in any form German may write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.numbers_added import added_numbers
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "added"),
+    [
+        # the model's leftover digits of an amount whose thousands the repair put back
+        ("The price is 1,299.99 EUR.", "Der Preis liegt bei 1.299,99,99 Euro.", ["1.299,99,99"]),
+        ("1,299.99 EUR and 99 cents", "1.299,99,99 Euro und Cent", ["1.299,99,99"]),
+        ("Version 2.5", "Version 2.5.1", ["2.5.1"]),
+        ("Wait 10 seconds", "15 Sekunden warten", ["15"]),
+        ("E766: too many", "E76: zu viele", ["76"]),
+        ("Example: 14 Aug 2006", "Beispiel: 14.08.2008", ["14.08.2008"]),
+        ("no numbers here", "keine Zahlen 42", ["42"]),
+        # the source's numbers in German's forms
+        ("The price is 1,299.99 EUR.", "Der Preis liegt bei 1.299,99 Euro.", []),
+        ("1,000 files", "1.000 Dateien", []),
+        ("1,000 files", "1\u00a0000 Dateien", []),
+        ("10000 files", "10.000 Dateien", []),
+        ("10000 files", "10 000 Dateien", []),
+        ("on 12/31/99", "am 31.12.99", []),
+        ("at 11:11 PM", "um 23:11 Uhr", []),
+        ("file 007", "Datei 7", []),
+        # ordinals and months, in words or digits
+        ("the 3rd line", "die 3. Zeile", []),
+        ("the first line", "die 1. Zeile", []),
+        ("Mon, 14 Aug 2006", "Mo, 14.08.2006", []),
+        # numbers the source spells out
+        ("Performing three-way merge...", "Führe 3-Wege-Merge durch...", []),
+        ("must be greater than zero", "muss größer als 0 sein", []),
+        ("with two items", "mit 2 Elementen", []),
+        # a list's numbering that opens a line, but not one within it
+        ("- Open the file\n- Save it", "1. Datei öffnen\n  2) Speichern", []),
+        ("Open the file, save it", "Datei öffnen, 2. speichern", ["2"]),
+        ("", "", []),
+    ],
+)
+def test_added_numbers_are_those_the_source_has_in_no_form(source, target, added):
+    assert added_numbers(source, target) == added
