@@ -9,7 +9,8 @@ glossary.
   (whitespace aside: a line wrapped elsewhere is the same translation).
 - :func:`glossary_findings`: a glossary term of the source whose target the translation does
   not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count, and where
-  the source writes the term in capitals, the target in capitals).
+  the source writes the term in capitals, the target in capitals); not a word of code, a file
+  name or a path, which translations keep as written (:func:`prose_terms`).
 - :func:`spelling_findings`: words of the translation the target language's spelling
   dictionary does not know (:mod:`ltmt.spelling`); a word of the source, of a glossary term's
   target, or of the translations of the entry's best matches in the user's memory passes.
@@ -21,9 +22,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.formats.paired_tags import strip_pairs
 from ltmt.lookup import memory_matches
 from ltmt.qa.findings import Finding
 from ltmt.quote_style import QuoteTable
+from ltmt.quoted_code import quoted_code_spans
 from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
 from ltmt.wording import counted
@@ -35,7 +38,11 @@ if TYPE_CHECKING:
     from ltmt.segments import PairRecord
     from ltmt.spelling import Dictionary
     from ltmt.terminology.matching import TermMatcher
+    from ltmt.terminology.terms import Term
 
+# the signs that join a word into a file name, a path or a code word (cloudsync-setup.exe,
+# .cloudsync, cloudsync/config): such a word is code, not a glossary term
+_GLUE = "-./"
 # memory matches read per entry: stored pairs of one source in other contexts come first
 # when they share the entry's (``prefer``), and a few suffice to find its own
 _MATCHES = 4
@@ -130,17 +137,16 @@ def quote_findings(records: Sequence[PairRecord], table: QuoteTable, whose: str)
 
 
 def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
-    """The entries of ``records`` that leave a glossary term of their source untranslated as the
-    glossary says."""
+    """The entries of ``records`` that leave a glossary term of their source's prose
+    (:func:`prose_terms`) untranslated as the glossary says."""
     from ltmt.terminology.matching import renders
 
     findings: list[Finding] = []
     for n, record in enumerate(records):
         missed: dict[str, str] = {}
-        for hit in matcher.find(record.source):
-            written = record.source[hit.start : hit.end]
-            if not renders(hit.term.target, record.target, written):
-                missed.setdefault(written, hit.term.target)
+        for written, term in prose_terms(matcher, record.source):
+            if not renders(term.target, record.target, written):
+                missed.setdefault(written, term.target)
         findings.extend(
             Finding(
                 "glossary",
@@ -153,6 +159,33 @@ def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> li
             for source, target in missed.items()
         )
     return findings
+
+
+def prose_terms(matcher: TermMatcher, source: str) -> list[tuple[str, Term]]:
+    """The glossary terms of ``source``, as written there, that are words of its prose: not of
+    code, which ``ltmt translate`` keeps as written and a translation with it: an element of
+    code (``<code>cloudsync --settings</code>``; Markdown's code spans read as one:
+    :func:`ltmt.formats.paired_tags.strip_pairs`), a quoted item that is code (``'foo.c'``:
+    :func:`ltmt.quoted_code.quoted_code_spans`), or a word glued to a file name's, a path's or
+    a code word's signs (``cloudsync-setup.exe``, ``.cloudsync``, ``a/cloudsync``)."""
+    paired = strip_pairs(source)
+    text = source if paired is None else paired.text
+    code = quoted_code_spans(text)
+    return [
+        (text[hit.start : hit.end], hit.term)
+        for hit in matcher.find(text)
+        if not any(start < hit.end and hit.start < end for start, end, _ in code)
+        and not _glued(text, hit.start, hit.end)
+    ]
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a longer word joined by :data:`_GLUE` (a sign
+    right before it, or one right after it with a letter or digit after that: a sentence's
+    full stop after a term does not glue it)."""
+    glued_before = start > 0 and text[start - 1] in _GLUE
+    glued_after = end < len(text) and text[end] in _GLUE and text[end + 1 : end + 2].isalnum()
+    return glued_before or glued_after
 
 
 def spelling_findings(

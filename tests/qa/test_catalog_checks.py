@@ -100,6 +100,40 @@ def test_glossary_terms_must_carry_their_target():
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # Markdown's code span (read as <code>), HTML's and EPUB's <code>: code
+        (
+            "Run <code>cloudsync-setup.exe</code> now.",
+            "Führen Sie <code>cloudsync-setup.exe</code> aus.",
+        ),
+        (
+            "Use <code>cloudsync --settings</code> now.",
+            "Verwenden Sie <code>cloudsync --settings</code>.",
+        ),
+        # a file name, a path, a dotfile, a quoted code item
+        ("Open <b>.cloudsync</b> now.", "Öffnen Sie <b>.cloudsync</b>."),
+        ("Run cloudsync-setup.exe now.", "Führen Sie cloudsync-setup.exe aus."),
+        ("Open the cloudsync/config folder.", "Öffnen Sie den Ordner cloudsync/config."),
+        ("Edit 'cloudsync.ini'.", "Bearbeiten Sie 'cloudsync.ini'."),
+    ],
+)
+def test_a_term_in_code_or_a_file_name_is_no_glossary_term(source, target):
+    matcher = TermMatcher([Term("cloudsync", "CloudSync")])
+    assert glossary_findings([record(1, source, target)], matcher) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["Install cloudsync.", "Install cloudsync, then <code>run</code> it.", "Install 'cloudsync'."],
+)
+def test_a_term_of_prose_beside_code_or_a_full_stop_is_checked(source):
+    matcher = TermMatcher([Term("cloudsync", "CloudSync")])
+    [finding] = glossary_findings([record(1, source, "Installieren Sie es.")], matcher)
+    assert finding.message == "'cloudsync' is 'CloudSync' in the glossary"
+
+
 def test_a_term_in_capitals_is_carried_by_its_target_in_capitals():
     """A line in capitals writes its term's target in capitals: that is the term (it was
     flagged: 'ELDORIA' is 'Eldoria' in the glossary)."""
