@@ -21,6 +21,15 @@ is one English writes in lower case inside a sentence (:func:`ltmt.word_tables.l
 not made ``Brian-Fuchs``). :func:`retry_copied_labels`
 does it for a translator's outputs decoded without memory, where the source language is
 English.
+
+Memory can make the model copy a line it translates alone: kNN fusion reading a weak match of
+other words (``Introduction`` beside ``Description`` → ``Beschreibung``, a fuzzy score of 52)
+leaves ``Introduction`` in English where the model alone writes ``Einführung``. So a fused output
+that copies its line of English words (each one English writes in lower case: no name) is
+decoded once more without memory (:func:`retry_fused_copies`), unless a match the fusion read
+writes those words as they are in its translation (``Dashboard`` → ``Dashboard-Ansicht``: the
+memory keeps the word). The line is then as if it had no memory: the steps after a decode
+without memory, the retry in lower case above among them, see it too.
 """
 
 from __future__ import annotations
@@ -34,10 +43,12 @@ from ltmt.capitals import first_letter, lowered_label, with_first_capital
 from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
+from ltmt.routing import read_matches
 from ltmt.text import LETTERS, collapse_space, fuzzy_score
 from ltmt.word_tables import lowercase_words, model_target_words
 
 if TYPE_CHECKING:
+    from ltmt.segments import Match
     from ltmt.translator import Translator
     from ltmt.units import Unit
 
@@ -129,3 +140,61 @@ def retry_copied_labels(
         mangled,
     )
     return replaced
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text`` outside its placeholders, case-folded."""
+    return frozenset(w.casefold() for w in LETTERS.findall(without_placeholders(text)))
+
+
+def unbacked_copy(line: str, output: str, read: Sequence[Match]) -> bool:
+    """Whether fused ``output`` copies ``line`` (:func:`copied`), a line of English words that
+    English writes in lower case inside a sentence (:func:`lowercase_words`: no name), while no
+    match of ``read`` (those the fusion read) has all of those words in its translation."""
+    words = _words(line)
+    if not words or not copied(line, output) or not words <= lowercase_words():
+        return False
+    return not any(words <= _words(match.segment.target) for match in read)
+
+
+def retry_fused_copies(
+    translator: Translator,
+    fused: Sequence[int],
+    units: Sequence[Unit],
+    matches: Sequence[Sequence[Match]],
+    outputs: list[str],
+) -> set[int]:
+    """Decode again without memory the ``fused`` lines (indices into ``units`` and ``outputs``;
+    ``matches`` per segment) whose output copied them with no match to back the copy
+    (:func:`unbacked_copy`); their outputs become the model's own, and their indices come back:
+    lines decoded without memory now, for the steps that follow such a decode. Only for an
+    English source (the table of words is English's)."""
+    if not translator.source_language.lower().startswith("en"):
+        return set()
+    todo = [
+        i
+        for i in fused
+        if unbacked_copy(units[i].text, outputs[i], _read(translator, units[i], matches))
+    ]
+    if not todo:
+        return set()
+    texts = translator.decode_texts([units[i].text for i in todo], [units[i].segment for i in todo])
+    for i, text in zip(todo, texts, strict=True):
+        outputs[i] = text
+    logger.info(
+        "fused copies: %d lines fusion left as written, with no match read writing their words "
+        "so, decoded again without memory",
+        len(todo),
+    )
+    return set(todo)
+
+
+def _read(
+    translator: Translator, unit: Unit, matches: Sequence[Sequence[Match]]
+) -> Sequence[Match]:
+    """The matches the translator's fusion read for ``unit`` (all its segment's where the method
+    has no match selection)."""
+    found = matches[unit.segment]
+    fusion = translator.fusion
+    read = None if fusion is None else read_matches(fusion, unit.text, found, translator.backbone)
+    return found if read is None else read

@@ -35,7 +35,7 @@ from ltmt.api_arguments import (
 )
 from ltmt.capitals import capitalised_starts, lower_case_starts
 from ltmt.config import check_choice, check_range
-from ltmt.copied_labels import retry_copied_labels
+from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
 from ltmt.errors import ConfigError, InputError
 from ltmt.folded_characters import restore_folded
@@ -138,7 +138,8 @@ class Translator:
     user's memory writes them (git's ``'%s'``, vim's ``"%s"``: :mod:`ltmt.quote_style`).
     ``label_retry``: a line in title case the model copied (``Settings``) and decoded without
     memory is decoded again with its title-case words in lower case, and that translation kept
-    unless it is a copy too (:mod:`ltmt.copied_labels`).
+    unless it is a copy too; a line of English words fusion copied, no match read backing the
+    copy, is first decoded again without memory (:mod:`ltmt.copied_labels`).
     ``labels``: a line that is a short label (``Paste``, ``Save As``) decoded without memory and
     without a glossary term is translated as the model's label lexicon says, where it has the
     label (``MODEL_DIR/labels.json.gz``: the training catalogs' translations,
@@ -688,6 +689,12 @@ class Translator:
             self.terms.follow(units, hits, matches, outputs, glossary)
         # decoded with memory or following glossary terms: no retry of their own
         skip = set(fused) | {i for i, found in enumerate(hits) if found}
+        if self.label_retry:  # fused copies of English words: decoded as without memory
+            unfused = retry_fused_copies(
+                self, [i for i in fused if not hits[i]], units, matches, outputs
+            )
+            skip -= unfused
+            fused = [i for i in fused if i not in unfused]
         read_both_ways(self, units, encoded, outputs, skip)
         if self.label_retry:
             retry_copied_labels(self, units, outputs, skip)

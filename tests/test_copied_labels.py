@@ -1,11 +1,24 @@
-"""Labels in title case the model copied (Settings), decoded again in lower case; names kept."""
+"""Labels in title case the model copied (Settings), decoded again in lower case; names kept;
+fused copies of English words decoded again without memory."""
 
 from __future__ import annotations
 
 import pytest
 
-from ltmt.copied_labels import as_label, copied, mangled_words
+from ltmt.copied_labels import as_label, copied, mangled_words, unbacked_copy
+from ltmt.model.backbone import load_backbone
+from ltmt.segments import Match, Segment
+from ltmt.translator import Translator
 from ltmt.word_tables import target_words
+
+
+@pytest.fixture(scope="module")
+def backbone(tiny_model_dir):
+    return load_backbone(tiny_model_dir)
+
+
+def _match(source: str, target: str, score: float = 52.0) -> Match:
+    return Match(Segment(0, "u1", source, target, 0.0, "test"), score)
 
 
 @pytest.mark.parametrize(
@@ -58,3 +71,82 @@ def test_a_translation_that_misspells_an_english_word_is_found(
     text: str, line: str, mangled: list[str]
 ) -> None:
     assert mangled_words(text, line, target_words("de") or frozenset()) == mangled
+
+
+@pytest.mark.parametrize(
+    ("line", "output", "read", "expected"),
+    [
+        # a weak match of other words: the copy is the fusion's doing
+        ("Introduction", "Introduction", [_match("Description", "Beschreibung")], True),
+        ("Getting started", "getting started", [_match("Restart", "Neustart")], True),
+        # a translation is no copy
+        ("Introduction", "Einführung", [_match("Description", "Beschreibung")], False),
+        # a match that writes the words as they are backs the copy
+        ("Dashboard", "Dashboard", [_match("Dashboard view", "Dashboard-Ansicht")], False),
+        # a name stays as written
+        ("CloudSync", "CloudSync", [_match("Sync", "Abgleich")], False),
+        ("%s", "%s", [_match("%d", "%d")], False),  # no words
+    ],
+)
+def test_a_fused_copy_of_english_words_no_match_backs_is_found(
+    line: str, output: str, read: list[Match], expected: bool
+) -> None:
+    assert unbacked_copy(line, output, read) is expected
+
+
+class _WeakMemory:
+    """One weak match of other words for every line (``Description`` at 52)."""
+
+    def search_batch(self, user, texts, k=4):
+        return [[_match("Description", "Beschreibung")] for _ in texts]
+
+    def users(self):
+        return ["u1"]
+
+
+class _AnyMatchFusion:
+    """A fusion that reads every match (decoding is scripted)."""
+
+    name = "fake"
+
+    def prepare(self, backbone, sources, matches):
+        return object()
+
+
+class _FusionCopyingTranslator(Translator):
+    """Copies its line when fused (as a weak match made the shipped model copy headings), else
+    looks it up."""
+
+    def __init__(self, *args, words, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.words, self.texts = words, []
+
+    def encode(self, texts, segments=None):  # an id that names the text
+        self.texts += texts
+        return [[len(self.texts) - len(texts) + n, 0] for n in range(len(texts))]
+
+    def decode(self, batch, state=None):
+        texts = [self.texts[ids[0]] for ids in batch]
+        return texts if state is not None else [self.words.get(text, text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("line", "retry", "expected", "method"),
+    [
+        ("Introduction", True, "Einführung", "model"),  # as without memory
+        ("Introduction", False, "Introduction", "fake"),
+        ("CloudSync", True, "CloudSync", "fake"),  # a name: the copy stays
+        # as without memory, the title-case retry included
+        ("Settings", True, "Einstellungen", "model"),
+    ],
+)
+def test_a_line_fusion_copied_is_translated_as_without_memory(
+    backbone, line: str, retry: bool, expected: str, method: str
+) -> None:
+    words = {"Introduction": "Einführung", "CloudSync": "CloudSync-Abgleich"}
+    words |= {"settings": "einstellungen"}
+    translator = _FusionCopyingTranslator(
+        backbone, _WeakMemory(), fusion=_AnyMatchFusion(), words=words, label_retry=retry
+    )
+    [result] = translator.translate([line], user="u1")
+    assert (result.text, result.method) == (expected, method)
