@@ -506,14 +506,15 @@ def _fold(text: str) -> str:
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` snapped to whole words (a word cut at an edge is kept when at least half
-    of it is inside; when that leaves nothing, the words it touches), without edge spaces, tags
-    or final punctuation (a tag ends a word)."""
+    of it is inside, or a whole part of it, cut at a hyphen: the glossary's ``CloudSync Agent``
+    in ``CloudSync Agent-Version``, which lost its ``Agent`` before; when that leaves nothing,
+    the words it touches), without edge spaces, tags or final punctuation (a tag ends a
+    word)."""
     text = _blank_tags(text)
     first, last = _word_around(text, start), _word_around(text, end)
-    snapped = (
-        first[0] if first[1] - start >= start - first[0] else first[1],
-        last[1] if end - last[0] >= last[1] - end else last[0],
-    )
+    keep_first = first[1] - start >= start - first[0] or text[start - 1 : start] == "-"
+    keep_last = end - last[0] >= last[1] - end or text[end : end + 1] == "-"
+    snapped = (first[0] if keep_first else first[1], last[1] if keep_last else last[0])
     if snapped[0] >= snapped[1]:  # ``ookies`` of ``Recent-Bookies``: the whole word
         snapped = (first[0], last[1])
     start, end = snapped

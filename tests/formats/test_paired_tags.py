@@ -189,6 +189,12 @@ def test_strip_pairs_leaves_other_text_to_the_model(source: str) -> None:
         ("Die Dateien jetzt öffnen", ["Datei"], 'Die <pc id="1">Dateien</pc> jetzt öffnen'),
         # ... also when less than half of it matched (it had come back empty)
         ("Jetzt Mein-Dokument öffnen", ["Dokument"], 'Jetzt <pc id="1">Mein-Dokument</pc> öffnen'),
+        # ... and when the part inside is a whole part of it, cut at a hyphen
+        (
+            "Jetzt die Datei-Liste öffnen",
+            ["die Datei"],
+            'Jetzt <pc id="1">die Datei-Liste</pc> öffnen',
+        ),
         # an inner translation not found (the model dropped its words): with those words, at the
         # word nearest its place in the source
         ("Jetzt öffnen", ["Katze"], 'Jetzt <pc id="1">Katze</pc> öffnen'),
@@ -351,6 +357,18 @@ def test_a_pair_never_goes_inside_a_self_closing_tag() -> None:
         'Android</a> oder <img data-l10n-name="ios-icon"/> <a data-l10n-name="ios-link">iOS</a>,'
         " um mit Ihrem Handygerät zu synchronisieren."
     )
+
+
+def test_a_glossary_term_a_pair_encloses_stays_enclosed_whole() -> None:
+    """The glossary kept ``CloudSync Agent`` as written and the model made it part of a
+    compound: the pair went around ``CloudSync`` alone (``Agent-Version`` was less than half
+    inside), and ``ltmt qa`` reported the term missing."""
+    placed = _placed(
+        "Make sure that <b>CloudSync Agent</b> version 4.2 is installed.",
+        "Stellen Sie sicher, dass CloudSync Agent-Version 4.2 installiert ist.",
+        ["CloudSync Agent"],
+    )
+    assert placed == "Stellen Sie sicher, dass <b>CloudSync Agent-Version</b> 4.2 installiert ist."
 
 
 def test_of_two_matches_as_good_the_one_nearer_the_pairs_place_wins() -> None:
