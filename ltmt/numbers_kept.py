@@ -59,6 +59,9 @@ _DIGITS = re.compile(r"\d+")
 # a run of digits, or a product of them (``10*1024``, ``1000*1000*1000``) as one number
 _NUMBER = re.compile(r"\d+(?:\*\d+)*")
 _REPEATS = re.compile(r"(\d)\1+")
+# a whole number with its thousands grouped as German writes it (``10.000``, ``10 000``)
+_THOUSANDS_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[. \u00a0\u202f']\d{3})+(?![\d]|[.,]\d)")
+_DIGIT_GROUP_SEPARATOR = re.compile(r"[. \u00a0\u202f']")
 # an amount with a thousands separator and a decimal point, as English writes it (``1,299.00``)
 _GROUPED_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,]*\d)")
 # digits with separators between them (an output's amount, however written)
@@ -86,11 +89,17 @@ def numbers_lost(source: str, output: str) -> int:
 
 def lost_numbers(source: str, output: str) -> list[str]:
     """The runs of digits of ``source`` that ``output`` lacks, in the source's order (a run
-    the source has twice and the output once is listed once)."""
+    the source has twice and the output once is listed once); a run the output writes with
+    its thousands grouped (``10000`` as ``10.000`` or ``10 000``) is not lacked."""
     wanted = Counter(_DIGITS.findall(source))
     if not wanted:
         return []
-    return list((wanted - Counter(_DIGITS.findall(output))).elements())
+    missing = wanted - Counter(_DIGITS.findall(output))
+    for grouped in _THOUSANDS_GROUPED.finditer(output):  # 10000 written 10.000 is kept
+        run = _DIGIT_GROUP_SEPARATOR.sub("", grouped.group())
+        if missing[run] > 0:
+            missing[run] -= 1
+    return list((+missing).elements())
 
 
 def numbers_wrong(source: str, output: str) -> int:

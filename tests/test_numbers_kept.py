@@ -26,6 +26,12 @@ from ltmt.units import Unit
         ("E351: Cannot delete fold", "Faltung kann nicht gelöscht werden", 1),
         ("Use 1.5 MB", "1,5 MB verwenden", 0),  # a decimal comma keeps both runs
         ("1,000 files", "1.000 Dateien", 0),
+        # a whole number written with its thousands grouped, as German does, is kept
+        ("Copied 10000 files", "10.000 Dateien kopiert", 0),
+        ("10000 and 25", "10 000 und 25", 0),
+        ("1000000 rows", "1.000.000 Zeilen", 0),
+        ("10000 rows", "10.000,5 Zeilen", 1),  # a decimal is another number
+        ("3 of 12", "3 von 1.2", 1),  # not groups of three
         ("example: 10K is 10*1024", "Beispiel: 10K ist 1024", 1),  # a match's number read in
         ("in deb822 format", "im deb82-Format", 1),
         ("day of year (001..366)", "Tag des Jahres (001..36)", 1),
