@@ -560,6 +560,7 @@ def _translate_document(
 ) -> None:
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
     keys (a folder's PO files have none)."""
+    from ltmt.formats.output_sources import OutputSources
     from ltmt.formats.pipeline import exact_for_translator, for_translator, translate_file
 
     assert job.path is not None and job.output is not None
@@ -586,6 +587,7 @@ def _translate_document(
             changed_sources=_changed_sources(translator, user),
             skip_keys=skip_keys if job.spec.skips_keys else frozenset(),
             exact=exact_for_translator(translator, user),
+            output_sources=OutputSources.in_cache(),  # an update translates changed sources
         )
     finally:
         if bar is not None:

@@ -102,7 +102,10 @@ class Document(Protocol):
 @runtime_checkable
 class TranslatedApart(Protocol):
     """A document whose translation is a file of its own, in the target language (a keyed
-    catalog, :mod:`ltmt.formats.keyed_catalog`): an existing output is the translation so far."""
+    catalog, :mod:`ltmt.formats.keyed_catalog`): an existing output is the translation so far.
+    ``translations``: the translations it holds by unit key, adopted or filled."""
+
+    translations: dict[str, str]
 
     def adopt(self, target: Path) -> int:
         """Take over ``target``'s translations of this document's units; how many."""

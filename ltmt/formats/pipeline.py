@@ -25,7 +25,8 @@ units done. Running the same command again after an interruption continues where
 the progress file is removed at the end. An output without a progress file is a finished run
 (or someone else's file). Where it is the target-language file of a one-language format
 (Android, Java properties, JSON: :mod:`ltmt.formats.keyed_catalog`), it is the translation so
-far: its strings are kept and only those it lacks translated. A catalog that holds both
+far: its strings are kept and only those it lacks translated, but for those ltmt wrote there
+for a source changed since (:mod:`ltmt.formats.output_sources`). A catalog that holds both
 languages (PO, XLIFF, Qt, an Xcode string catalog, JSONL, a CSV table) takes its translations
 from the input, so such an output is not replaced (:func:`check_output_replaceable`): a
 reviewer's edits in it would be lost.
@@ -53,6 +54,7 @@ from ltmt.formats.format_strings import (
     fix_directives,
     format_flags,
 )
+from ltmt.formats.output_sources import OutputSources, outdated
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
@@ -462,6 +464,7 @@ def translate_file(
     changed_sources: ChangedSources | None = None,
     skip_keys: frozenset[str] = frozenset(),
     exact: ExactFn | None = None,
+    output_sources: OutputSources | None = None,
 ) -> RunResult:
     """Translate the document ``in_path`` into ``out_path`` (see the module docstring).
 
@@ -480,6 +483,9 @@ def translate_file(
     ``exact``: the 100 % memory matches (:func:`exact_for_translator`) that replace a
     translation that is only a suggestion (a PO entry marked ``fuzzy``); without it, or without
     a match, such a translation is kept as it is.
+    ``output_sources``: where the sources of the outputs written are recorded, so that a
+    translation the output holds for a source changed since is translated again
+    (:mod:`ltmt.formats.output_sources`); without it, it is kept.
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
@@ -492,6 +498,7 @@ def translate_file(
     check_output_replaceable(Path(out_path), spec)
     marker = progress_path(out_path)
     done: set[str] = set()
+    source_changed = 0  # translations kept from the output, of a source changed since
     resumed = None
     if resume and marker.exists() and Path(out_path).exists():
         before, settings_before = _read_progress(marker)
@@ -536,6 +543,8 @@ def translate_file(
         )
         if isinstance(document, TranslatedApart) and _holds_text(Path(out_path)):
             document.adopt(Path(out_path))  # the translation so far: only what it lacks is done
+            if output_sources is not None and not overwrite:
+                source_changed = _drop_outdated(document, Path(out_path), output_sources)
             if changed_sources is not None and not overwrite:
                 _warn_of_changed_sources(document, in_path, out_path, changed_sources)
         units = document.pending(overwrite)
@@ -543,6 +552,7 @@ def translate_file(
         units = [u for u in units if not u.suggestion]
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
+    result.report.source_changed += source_changed
     # translated in the input itself, not by an interrupted run: kept as they are (with
     # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)
     untranslated = {u.key for u in units} | done
@@ -562,11 +572,11 @@ def translate_file(
             if progress is not None:
                 progress(len(chunk))
             if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
-                _save_progress(document, out_path, done, settings)
+                _save_progress(document, out_path, done, settings, output_sources)
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
-            _save_progress(document, out_path, done, settings)
+            _save_progress(document, out_path, done, settings, output_sources)
         if done:
             logger.warning(
                 "%s of %d done and saved in %s; the same command again continues from there",
@@ -582,12 +592,47 @@ def translate_file(
                 chunk_size,
             )
         raise
-    document.save(Path(out_path))
+    _save(document, Path(out_path), output_sources)
     marker.unlink(missing_ok=True)
     if isinstance(document, Reviewed):
         for note in document.review_notes():
             logger.warning("%s: %s", out_path, note)
     return result
+
+
+def _drop_outdated(document: Document, out_path: Path, output_sources: OutputSources) -> int:
+    """Drop the translations ``document`` took over from ``out_path`` that ltmt wrote there
+    for another source than their unit's now (as ``output_sources`` recorded:
+    :mod:`ltmt.formats.output_sources`), so that they are translated again; name those edited
+    since whose source changed too, which are kept. Returns how many were dropped."""
+    record = output_sources.read(out_path)
+    if record is None or not isinstance(document, TranslatedApart):
+        return 0
+    held = document.translations
+    found = outdated(record, [(u, held[u.key]) for u in document.units() if u.key in held])
+    for key in found.again:
+        del held[key]
+    if found.edited:
+        logger.warning(
+            "%s: %s edited since ltmt wrote the file, whose source changed too, kept as "
+            "edited (%s); check them (--overwrite translates every one again)",
+            out_path,
+            counted(len(found.edited), "translation"),
+            first_few(found.edited),
+        )
+    return len(found.again)
+
+
+def _save(document: Document, out_path: Path, output_sources: OutputSources | None) -> None:
+    """Write ``document`` to ``out_path``, and record what sources its translations are for
+    where it is a file of its own (:mod:`ltmt.formats.output_sources`; not a pipe's, which
+    holds nothing to update)."""
+    document.save(out_path)
+    if output_sources is not None and isinstance(document, TranslatedApart) and out_path.is_file():
+        held = document.translations
+        output_sources.write(
+            out_path, [(u, held[u.key]) for u in document.units() if u.key in held]
+        )
 
 
 def _warn_of_changed_sources(
@@ -640,12 +685,16 @@ def _together(first: Unit, second: Unit) -> bool:
 
 
 def _save_progress(
-    document: Document, out_path: Path, done: set[str], settings: Mapping[str, Any] | None
+    document: Document,
+    out_path: Path,
+    done: set[str],
+    settings: Mapping[str, Any] | None,
+    output_sources: OutputSources | None,
 ) -> None:
     """A checkpoint: the output as filled so far, and the progress file naming the units done,
     each with a digest of its source (so that a run resumed on an input changed since is not
     taken for its continuation: :func:`_changed_since`), and the run's ``settings``."""
-    document.save(Path(out_path))
+    _save(document, Path(out_path), output_sources)
     digests = {u.key: _digest(u.source) for u in document.units() if u.key in done}
     progress = {"done": sorted(done), "sources": digests, "settings": dict(settings or {})}
     atomic_write(progress_path(out_path), json.dumps(progress).encode())

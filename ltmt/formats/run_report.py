@@ -35,7 +35,9 @@ kept as they are (PO, XLIFF, JSONL without ``--overwrite``), so that a run that 
 do says why; ``suggestions_kept``: units whose translation is only a suggestion (a PO entry
 marked ``fuzzy``) kept as they are, as no 100 % memory match replaced them; ``signed_off``:
 those kept with ``--overwrite``, which leaves a unit a reviewer signed off (XLIFF ``final``,
-``signed-off``, ``reviewed``, ``approved="yes"``).
+``signed-off``, ``reviewed``, ``approved="yes"``). ``source_changed``: of the units translated,
+those for which an existing output held what ltmt wrote there for an earlier source
+(:mod:`ltmt.formats.output_sources`).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ class RunReport:
     spelling_dictionary: str = ""
     resumed: int = 0
     translated_before: int = 0
+    source_changed: int = 0
     suggestions_kept: int = 0
     signed_off: int = 0
     seconds: float = 0.0
@@ -150,6 +153,11 @@ class RunReport:
             parts.append(
                 f"{self.translated_before} translated already, kept as they are "
                 "(--overwrite translates them again)"
+            )
+        if self.source_changed:
+            parts.append(
+                f"{self.source_changed} translated again: their source changed since ltmt "
+                "wrote the output"
             )
         if self.suggestions_kept:
             parts.append(

@@ -909,3 +909,21 @@ def test_skip_keys_copy_a_dialogue_trees_keys(tmp_path, capsys, common):
     )
     assert code == 0, err
     assert json.loads((tmp_path / "de" / "tree.json").read_text("utf-8"))["nodes"] == nodes
+
+
+def test_a_block_whose_source_changed_is_translated_again_without_a_memory(
+    tmp_path, capsys, common
+):
+    """An update (or another document) written into an output ltmt wrote: each block whose
+    source changed since is translated again; a translator's edit of one that did not, kept."""
+    source, output = tmp_path / "notes.md", tmp_path / "notes.de.md"
+    source.write_text("# hello world\n\nopen the file\n\nshow all commits\n", "utf-8")
+    assert run_cli(["translate", str(source), "-o", str(output), *common], capsys)[0] == 0
+    title, _, last = output.read_text("utf-8").split("\n\n")
+    output.write_text(f"{title}\n\nDatei öffnen\n\n{last}", "utf-8")  # the translator's
+    source.write_text("# hello world\n\nopen the file\n\nthe repository is empty\n", "utf-8")
+    code, _, err = run_cli(["translate", str(source), "-o", str(output), *common], capsys)
+    assert code == 0, err
+    assert "1 segment " in err and "1 translated again: their source changed" in err
+    kept_title, kept_edit, _ = output.read_text("utf-8").split("\n\n")
+    assert (kept_title, kept_edit) == (title, "Datei öffnen")

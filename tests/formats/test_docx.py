@@ -17,6 +17,7 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.docx import DocxDocument
 from ltmt.formats.ooxml_paragraphs import in_source_terms, read_paragraph
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
 
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -272,3 +273,32 @@ def test_what_is_no_word_document_is_refused_in_one_line(
         _document(path, entries)
     with pytest.raises(InputError, match=message):
         open_document(path)
+
+
+def _word_document(path: Path, title: str, paragraphs: list[str]) -> Path:
+    word = docx.Document()
+    word.core_properties.title = title
+    for text in paragraphs:
+        word.add_paragraph(text)
+    word.save(str(path))
+    return path
+
+
+def test_another_document_or_an_update_into_an_existing_output_translates_what_changed(
+    tmp_path: Path,
+) -> None:
+    records = OutputSources(tmp_path / "records")
+    out = tmp_path / "de.docx"
+    guide = _word_document(tmp_path / "a.docx", "User guide", ["Open the file.", "Save it."])
+    translate_file(guide, out, FakeModel(), src_lang="en", tgt_lang="de", output_sources=records)
+    edited = docx.Document(str(out))
+    edited.paragraphs[1].runs[0].text = "Speichern Sie sie."  # the translator's
+    edited.save(str(out))
+    notes = _word_document(tmp_path / "b.docx", "Release notes", ["Close the window.", "Save it."])
+    model = FakeModel()
+    result = translate_file(notes, out, model, src_lang="en", tgt_lang="de", output_sources=records)
+    assert model.seen == ["Close the window.", "Release notes"]
+    word = docx.Document(str(out))
+    assert [p.text for p in word.paragraphs] == ["CLOSE THE WINDOW.", "Speichern Sie sie."]
+    assert word.core_properties.title == "RELEASE NOTES"  # not the other document's
+    assert result.report.source_changed == 2

@@ -12,6 +12,7 @@ from formats_fakes import FakeModel
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.html_document import HtmlDocument, declared_encoding
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
 
@@ -352,3 +353,21 @@ def test_a_no_break_space_goes_to_the_model_as_one_and_comes_back_as_its_referen
     assert model.seen[0] == "Open\u00a0the file and press\u00a0<kbd>Ctrl</kbd>."
     written = (tmp_path / "p.de.html").read_text("utf-8")
     assert "<p>OPEN&nbsp;THE FILE AND PRESS&nbsp;<kbd>Ctrl</kbd>.</p>" in written
+
+
+def test_an_update_translates_again_the_runs_whose_source_changed(
+    source: Path, tmp_path: Path
+) -> None:
+    records = OutputSources(tmp_path / "records")
+    out = tmp_path / "index.de.html"
+    translate_file(source, out, FakeModel(), tgt_lang="de", output_sources=records)
+    edited = out.read_text("utf-8").replace(
+        "<title>GETTING STARTED</title>", "<title>Erste Schritte</title>"
+    )
+    out.write_text(edited, "utf-8")
+    source.write_text(SOURCE.replace("A small demo page", "A tiny demo page"), "utf-8")
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de", output_sources=records)
+    assert model.seen == ["A tiny demo page & more"]
+    assert out.read_text("utf-8") == edited.replace("A SMALL DEMO PAGE", "A TINY DEMO PAGE")
+    assert result.report.source_changed == 1

@@ -13,6 +13,7 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.markdown import MarkdownDocument
 from ltmt.formats.markdown_inline import markdown
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
 
 SOURCE = """---
@@ -431,3 +432,24 @@ def test_an_update_keeps_only_the_translations_of_unchanged_blocks(
         )
     assert output.read_text("utf-8") == expected
     assert seen == translated
+
+
+def test_an_update_without_a_memory_translates_again_the_blocks_whose_source_changed(
+    tmp_path: Path,
+) -> None:
+    records = OutputSources(tmp_path / "records")
+    v1, v2, output = tmp_path / "v1.md", tmp_path / "v2.md", tmp_path / "rn.de.md"
+    v1.write_text("# Release notes\n\nThe update fixes three crashes.\n\nThanks.\n", "utf-8")
+    v2.write_text(
+        "# Release notes\n\nThe update fixes five crashes and adds dark mode.\n\nThanks.\n",
+        "utf-8",
+    )
+    translate_file(v1, output, FakeModel(), output_sources=records)
+    output.write_text(output.read_text("utf-8").replace("THANKS.", "Danke!"), "utf-8")
+    model = FakeModel()
+    result = translate_file(v2, output, model, output_sources=records)
+    assert output.read_text("utf-8") == (
+        "# RELEASE NOTES\n\nTHE UPDATE FIXES FIVE CRASHES AND ADDS DARK MODE.\n\nDanke!\n"
+    )  # the translator's edit of a block whose source is as it was is kept
+    assert model.seen == ["The update fixes five crashes and adds dark mode."]
+    assert result.report.source_changed == 1
