@@ -23,8 +23,10 @@ def default_memory_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """Where derived files (converted models) go: ``$LTMT_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/ltmt``, else ``~/.cache/ltmt``. Deleting it loses nothing."""
+    """Where derived files go (converted models; what source each output's translations were
+    written for, :mod:`ltmt.formats.output_sources`): ``$LTMT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/ltmt``, else ``~/.cache/ltmt``. Deleting it loses no translation: the
+    models are made again, and the next update into an output keeps its blocks by place once."""
     return _user_dir(environ, ENV_CACHE, "XDG_CACHE_HOME", "~/.cache")
 
 
