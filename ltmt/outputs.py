@@ -11,6 +11,9 @@
   usual mode for the process's umask (``0666 & ~umask``); a replaced file keeps its mode.
 - Anything else that exists (a symlink, a device such as ``/dev/stdout``, a named pipe) is
   opened and written through; it is never replaced.
+- A path written as a directory's (``out/``, ``out/.``) is refused, whether or not that
+  directory exists: :class:`~pathlib.Path` drops the trailing separator, and the file was
+  written as ``out``.
 - Every failure is one :class:`OutputError` line saying what to do: a missing parent directory,
   a directory as target, a path without write permission, a read-only file system, a full disk.
 """
@@ -79,6 +82,23 @@ def output_error(exc: OSError, path: str | os.PathLike[str]) -> OutputError:
     return OutputError(f"cannot write {name}: {reason}")
 
 
+def names_directory(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is written as a directory's name: it ends in a separator (``out/``),
+    ``.`` or ``..``. Made a :class:`~pathlib.Path`, ``out/new/`` is ``out/new``, a file's name."""
+    return os.path.basename(os.fspath(path)) in ("", ".", "..")
+
+
+def directory_named(path: str | os.PathLike[str]) -> OutputError:
+    """The error for an output ``path`` that names a directory (:func:`names_directory`) or is
+    one: a file is written under a file's name."""
+    if os.path.isdir(path):
+        return output_error(OSError(errno.EISDIR, "Is a directory"), path)
+    return OutputError(
+        f"cannot write {describe(path)}: it names a directory, which does not exist; "
+        "give a file name"
+    )
+
+
 @contextmanager
 def open_output(
     path: str | os.PathLike[str], *, binary: bool = False, encoding: str = "utf-8"
@@ -92,6 +112,8 @@ def open_output(
         with _stdout(binary, encoding) as out:
             yield out
         return
+    if names_directory(path):
+        raise directory_named(path)
     target = Path(path)
     try:
         info = os.lstat(target)

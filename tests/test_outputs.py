@@ -120,6 +120,19 @@ def test_directory_as_target(tmp_path: Path) -> None:
         write_output(tmp_path, "x")
 
 
+@pytest.mark.parametrize("name", ["new/", "new/."])
+def test_a_name_of_a_directory_that_does_not_exist_is_refused(tmp_path: Path, name: str) -> None:
+    """``out/new/`` was written as a file named ``new`` (a path drops its trailing /)."""
+    target = f"{tmp_path}/{name}"
+    with pytest.raises(
+        OutputError,
+        match=rf"^cannot write {target}: it names a directory, which does not exist; give a "
+        "file name$",
+    ):
+        write_output(target, "x")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_parent_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     with pytest.raises(OutputError, match=r"/file is a file, not a directory$"):

@@ -66,7 +66,7 @@ def prepare(
     src, tgt, pair = job_languages(src_lang, tgt_lang, model)
     job = Job(path, spec, output, src, tgt)
     if output not in (None, "-"):
-        _check_output(Path(output), path, folder_made=output_folder_made)
+        _check_output(output, path, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)
         if not spec.one_language:
             from ltmt.formats.pipeline import check_output_replaceable
@@ -207,13 +207,14 @@ def _warn_if_other_language(path: Path | None, texts: list[str], src: str, tgt: 
     )
 
 
-def _check_output(output: Path, source: Path | None, *, folder_made: bool = False) -> None:
-    """The output can be written: its directory exists (or is made by the run), it is not a
-    directory, not the input."""
-    from ltmt.outputs import output_error
+def _check_output(name: str, source: Path | None, *, folder_made: bool = False) -> None:
+    """The output ``name`` can be written: its directory exists (or is made by the run), it is
+    not a directory nor named as one (``out/new/``), not the input."""
+    from ltmt.outputs import directory_named, names_directory, output_error
 
-    if output.is_dir():
-        raise output_error(OSError(errno.EISDIR, "is a directory"), output)
+    output = Path(name)
+    if output.is_dir() or names_directory(name):
+        raise directory_named(name)
     if not folder_made and not output.parent.is_dir():
         raise output_error(OSError(errno.ENOENT, "no such directory"), output)
     if source is not None and resolved(output) == resolved(source):

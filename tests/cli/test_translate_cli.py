@@ -655,6 +655,21 @@ def test_an_output_named_for_another_kind_of_the_same_format_is_refused(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("name", ["newdir/", "existing/"])
+def test_an_output_named_as_a_directory_is_refused(tmp_path, capsys, common, name):
+    """``-o out/newdir/`` (no such folder) wrote a file named ``newdir``; an existing folder
+    was refused."""
+    (tmp_path / "existing").mkdir()
+    source = tmp_path / "in.txt"
+    source.write_text("open the file\n", "utf-8")
+    out = f"{tmp_path}/{name}"
+    code, out_text, err = run_cli(["translate", str(source), "-o", out, *common], capsys)
+    said = "is a directory" if name == "existing/" else "names a directory, which does not exist"
+    assert (code, out_text) == (1, "")
+    assert err == f"ltmt: error: cannot write {out}: it {said}; give a file name\n"
+    assert not (tmp_path / "newdir").exists()
+
+
 def test_an_output_named_for_another_format_is_refused(tmp_path, capsys, common):
     po = tmp_path / "de.po"
     po.write_text('msgid "Open"\nmsgstr ""\n', "utf-8")
