@@ -392,6 +392,20 @@ FORMATS: dict[str, FileFormat] = {
 EXTENSIONS: dict[str, str] = {
     ext: spec.name for spec in FORMATS.values() for ext in spec.extensions
 }
+# Extensions of kinds of file no format reads or writes (those users convert, or make from a
+# translation), and the format of which ``soffice --convert-to`` makes a copy ltmt translates
+# ("" where it makes none): a translation is not named as one.
+OTHER_KINDS: dict[str, str] = {
+    ".pdf": "",
+    ".doc": "docx",
+    ".dot": "docx",
+    ".rtf": "docx",
+    ".xls": "xlsx",
+    ".xlt": "xlsx",
+    ".ppt": "pptx",
+    ".pps": "pptx",
+    ".mo": "",
+}
 _ROLE_WORDS = {"read": "imported", "write": "exported", "document": "translated"}
 
 
@@ -581,20 +595,24 @@ def _tab_separated_table(spec: FileFormat, suffix: str, given: Path | None) -> b
 
 
 def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> str | None:
-    """What is wrong with naming ``given``'s translation (a ``spec`` file) ``output``, or None:
-    an extension of another format (a translation is written in its input's format: ``de.po``
-    into ``de.xlf`` would be a PO catalog named .xlf), or another extension of a format whose
-    extensions name kinds of file (:attr:`FileFormat.same_extension`: ``sheet.ods`` into
-    ``out.odt`` would be a spreadsheet named as a text)."""
+    """What is wrong with naming ``given``'s translation (a ``spec`` file) ``output``, or None.
+    A translation is written in its input's format, so its name must not say another kind of
+    file: an extension of another format (``de.po`` into ``de.xlf`` would be a PO catalog
+    named .xlf) or of a kind ltmt does not write (:data:`OTHER_KINDS`: a Word document named
+    .pdf); a :attr:`~FileFormat.binary` document, which programs open by its extension, needs
+    one of its format's (or its input's own); and a format whose extensions name kinds of file
+    (:attr:`FileFormat.same_extension`) keeps its input's (``sheet.ods`` into ``out.odt`` would
+    be a spreadsheet named as a text). A text format's output may have no or any other
+    extension (``notes.txt`` into ``notes-de``)."""
     suffix = output.suffix.lower()
-    named = EXTENSIONS.get(suffix)
     if _tab_separated_table(spec, suffix, given):
         return None
-    if named is not None and named not in (spec.name, spec.files_of):
-        extension = (spec.extensions or FORMATS[spec.files_of].extensions)[0]
+    extension = _extension_of(spec, given)
+    says = _what_the_name_says(suffix, spec, given)
+    if says is not None:
         return (
-            f"its extension says {named.upper()}, but translate writes the input's format, "
-            f"{spec.name.upper()}; give it a {extension} extension"
+            f"{says}, but translate writes the input's format, {spec.name.upper()}; "
+            f"give it a {extension} extension"
         )
     if not spec.same_extension or given is None:
         return None
@@ -605,3 +623,26 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
             f"file it is; name the output with {mine}"
         )
     return None
+
+
+def _what_the_name_says(suffix: str, spec: FileFormat, given: Path | None) -> str | None:
+    """What an output's extension ``suffix`` says that a ``spec`` file's must not (the start
+    of :func:`output_name_problem`'s message), or None where it may name one."""
+    named = EXTENSIONS.get(suffix)
+    if named is not None and named not in (spec.name, spec.files_of):
+        return f"its extension says {named.upper()}"
+    if named is None and suffix in OTHER_KINDS:
+        return f"its extension says {suffix.lstrip('.').upper()}"
+    if not spec.binary or suffix in spec.extensions:
+        return None
+    if given is not None and suffix == given.suffix.lower():  # --format docx of a.bin: a.de.bin
+        return None
+    return f"it has the extension {suffix}" if suffix else "it has no extension"
+
+
+def _extension_of(spec: FileFormat, given: Path | None) -> str:
+    """The extension to name a translation of ``given`` (a ``spec`` file) with: its own where
+    it is one of the format's (``.docm``), else the format's first."""
+    own = given.suffix.lower() if given is not None else ""
+    extensions = spec.extensions or FORMATS[spec.files_of].extensions
+    return own if own in extensions else extensions[0]

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.formats.registry import EXTENSIONS, FORMATS, find_format, names, sniff, sniff_bytes
+from ltmt.formats.registry import (
+    EXTENSIONS,
+    FORMATS,
+    find_format,
+    names,
+    output_name_problem,
+    sniff,
+    sniff_bytes,
+)
 
 EVERY_EXTENSION = [
     (".po", "po"),
@@ -254,3 +262,44 @@ def test_an_android_file_with_xliff_placeholders_is_not_taken_for_xliff() -> Non
     )
     assert sniff_bytes(head) == "android"
     assert sniff_bytes(b'<?xml version="1.0"?>\n<xliff version="1.2">') == "xliff"
+
+
+@pytest.mark.parametrize(
+    ("given", "output", "says"),
+    [
+        ("guide.docx", "e2.pdf", "its extension says PDF"),
+        ("guide.docx", "e2.doc", "its extension says DOC"),
+        ("guide.docx", "e2.rtf", "its extension says RTF"),
+        ("guide.docx", "e2", "it has no extension"),
+        ("guide.docx", "e2.bak", "it has the extension .bak"),
+        ("guide.docx", "e2.xlsx", "its extension says XLSX"),
+        ("guide.docx", "e2.DOCX", None),
+        ("book.epub", "book-de", "it has no extension"),
+        ("a.bin", "a.de.bin", None),  # --format docx: the input's own extension kept
+        ("help.html", "help.pdf", "its extension says PDF"),
+        ("help.html", "help-de", None),  # a text format: any name but another kind's
+        ("notes.txt", "notes-de", None),
+        ("notes.txt", "notes.de.bak", None),
+        ("README.md", "README", None),
+    ],
+)
+def test_an_output_is_not_named_as_another_kind_of_file(
+    given: str, output: str, says: str | None
+) -> None:
+    """A Word document named .pdf or without an extension was written (exit 0), while one
+    named .xlsx was refused: every name of another kind is now refused the same way."""
+    spec = FORMATS["docx"] if given == "a.bin" else find_format(Path(given), role="document")
+    problem = output_name_problem(Path(output), spec, Path(given))
+    if says is None:
+        assert problem is None
+        return
+    extension = Path(given).suffix
+    assert problem == (
+        f"{says}, but translate writes the input's format, {spec.name.upper()}; give it a "
+        f"{extension} extension"
+    )
+
+
+def test_a_translation_is_named_with_its_inputs_extension() -> None:
+    problem = output_name_problem(Path("out.pdf"), FORMATS["docx"], Path("macros.docm"))
+    assert problem is not None and problem.endswith("give it a .docm extension")
