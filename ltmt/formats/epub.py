@@ -252,7 +252,7 @@ class EpubDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         aligned = list(document.aligned(Path(path)))
-        return lined_up_pairs(path, source_file, aligned, len(document.units()), "books")
+        return lined_up_pairs(path, source_file, aligned, len(document.units()), "book")
 
     def translated_entries(self) -> dict[str, bytes]:
         """The archive's entries with each translated document and label, and the package's

@@ -100,14 +100,15 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str]:
 def lined_up_pairs(
     path: Path, source_file: Path, aligned: list[tuple[str, str, str]], units: int, what: str
 ) -> Iterator[PairRecord]:
-    """The pairs of a translated file ``path`` (pages, books) whose units (``units`` in its
-    ``source_file``) were ``aligned`` (key, source, translation) with the source's; an
-    :class:`InputError` when fewer than half of them line up (not a translation of it)."""
+    """The pairs of a translated file ``path`` (``what`` it is: a page, a book) whose units
+    (``units`` in its ``source_file``) were ``aligned`` (key, source, translation) with the
+    source's; an :class:`InputError` when fewer than half of them line up (not a translation of
+    it), in words that fit each command that reads such pairs (``memory import``, ``qa``)."""
     if units and len(aligned) < units / 2:
         raise InputError(
             f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
-            f"{units} paragraphs, headings, cells or attributes to translate do); import the "
-            f"{what} a translator made of each other"
+            f"{units} paragraphs, headings, cells or attributes to translate do); give as "
+            f"--source-file the {what} it was translated from"
         )
     return iter(
         [
@@ -166,7 +167,7 @@ class HtmlDocument(TranslationsHeld):
         source_file = source_file_given(path, WHAT, source_file)
         document = cls.open(Path(source_file))
         aligned = [(key, source, theirs) for key, source, theirs, _ in document.aligned(path)]
-        return lined_up_pairs(path, source_file, aligned, len(document.units()), "pages")
+        return lined_up_pairs(path, source_file, aligned, len(document.units()), "page")
 
     def translated_text(self) -> str:
         """The page with its translations and the target language's marks in."""

@@ -457,8 +457,8 @@ class MarkdownDocument(TranslationsHeld):
         if not aligned and document.blocks:
             raise InputError(
                 f"{path}: its blocks do not line up with {source_file}'s (another number of "
-                "paragraphs, headings or table cells); import the files a translator made of "
-                "each other"
+                "paragraphs, headings or table cells); give as --source-file the file it was "
+                "translated from"
             )
         aligned += document._html_aligned(their_html)
         return iter(

@@ -28,6 +28,7 @@ from typing import Any, ClassVar
 
 from ltmt.errors import InputError
 from ltmt.formats.common import parse_xml
+from ltmt.formats.compound_files import ENCRYPTED, MAGIC, compound_kind
 from ltmt.formats.ooxml_paragraphs import (
     A_NS,
     S_NS,
@@ -37,12 +38,16 @@ from ltmt.formats.ooxml_paragraphs import (
     relabel_languages,
     write_paragraph,
 )
-from ltmt.formats.paragraph_parts import Part, PartsDocument, natural_order, read_properties
+from ltmt.formats.paragraph_parts import (
+    OtherKindError,
+    Part,
+    PartsDocument,
+    natural_order,
+    read_properties,
+)
 from ltmt.text import has_letter
 
 _CONTENT_TYPES = "[Content_Types].xml"
-# an OLE compound file: an Office 97-2003 document, or an Office Open XML one encrypted
-_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # Strict Open XML's namespaces for the transitional ones ltmt reads: a strict part is read in
 # these, and written back in its own
@@ -113,11 +118,8 @@ class Package:
 def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     """The document in ``data``; an :class:`InputError` saying what it is not."""
     what = layout.what
-    if data.startswith(_COMPOUND_FILE):
-        raise InputError(
-            f"{path}: not {what} but a file encrypted with a password or saved by Office "
-            f"97-2003; save it without a password as {layout.extension}"
-        )
+    if data.startswith(MAGIC):  # an OLE compound file: Office 97-2003's, or encrypted
+        raise InputError(_compound_problem(data, path, layout))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = {info.filename: (info, archive.read(info)) for info in archive.infolist()}
@@ -132,7 +134,7 @@ def read_package(data: bytes, path: Path, layout: Layout) -> Package:
     }
     main = [name for name, kind in kinds.items() if kind.endswith(layout.main)]
     if not main:
-        raise InputError(f"{path}: not {what}{_what_it_is(kinds.values())}")
+        _refuse_other_kind(kinds.values(), path, what)
     names = sorted(
         (name for name, kind in kinds.items() if kind.endswith(layout.translated)),
         key=lambda name: (_kind_order(kinds[name], layout.translated), natural_order(name)),
@@ -159,23 +161,51 @@ def _content_types(data: bytes, path: Path) -> dict[str, str]:
     }
 
 
-# what a main part's content type says a document is, and the extension ltmt reads it by
+def _compound_problem(data: bytes, path: Path, layout: Layout) -> str:
+    """What the OLE compound file ``data`` (read as ``layout``'s kind) is, with what to do: a
+    document encrypted with a password, or one saved by Office 97-2003 under a new name, as its
+    streams say (:func:`~ltmt.formats.compound_files.compound_kind`)."""
+    kind = compound_kind(data)
+    if kind == ENCRYPTED:
+        return f"{path}: encrypted with a password; save a copy without one and translate that"
+    extension = layout.extension
+    if kind is None:
+        return (
+            f"{path}: not {layout.what} but a file encrypted with a password or saved by "
+            f"Office 97-2003; save it without a password as {extension}"
+        )
+    return (
+        f"{path}: not {layout.what} but {kind}; save it as {extension} (soffice --headless "
+        f"--convert-to {extension.lstrip('.')} --outdir converted {path} makes one)"
+    )
+
+
+# what a main part's content type says a document is, and the format ltmt reads it as
 _KINDS = (
-    (("wordprocessingml", "ms-word"), "a Word document", ".docx"),
-    (("presentationml", "ms-powerpoint"), "a presentation", ".pptx"),
-    (("spreadsheetml", "ms-excel"), "an Excel workbook", ".xlsx"),
+    (("wordprocessingml", "ms-word"), "a Word document", "docx"),
+    (("presentationml", "ms-powerpoint"), "a PowerPoint presentation", "pptx"),
+    (("spreadsheetml", "ms-excel"), "an Excel workbook", "xlsx"),
 )
 
 
-def _what_it_is(kinds: Iterable[str]) -> str:
-    """What a document's main part says it is, with what to do."""
+def _refuse_other_kind(kinds: Iterable[str], path: Path, what: str) -> None:
+    """Raise what a document that is not ``what`` is (its main part's content type says it): an
+    :class:`OtherKindError` that says to rename it where its extension is not its kind's."""
+    from ltmt.formats.registry import FORMATS
+
     for kind in kinds:
         if not kind.endswith(".main+xml"):
             continue
-        for markers, name, extension in _KINDS:
+        for markers, name, fmt in _KINDS:
             if any(marker in kind for marker in markers):
-                return f" but {name}; give it the extension {extension}"
-    return " (no main part in the archive)"
+                extensions = FORMATS[fmt].extensions
+                todo = (
+                    "read it as one (leave --format out)"
+                    if path.suffix.lower() in extensions
+                    else f"give it the extension {extensions[0]}"
+                )
+                raise OtherKindError(f"{path}: not {what} but {name}; {todo}", name)
+    raise InputError(f"{path}: not {what} (no main part in the archive)")
 
 
 def _kind_order(kind: str, endings: tuple[str, ...]) -> int:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
+from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import lined_up_pairs
@@ -32,6 +33,15 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 Reader = Callable[[Any, str], ParagraphText]
 # a translation written into a paragraph, as read
 Writer = Callable[[Any, ParagraphText, str], None]
+
+
+class OtherKindError(InputError):
+    """A document of another kind than its reader's (a presentation read as a Word document);
+    ``kind`` names it (``a PowerPoint presentation``)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -226,9 +236,22 @@ class PartsDocument(TranslationsHeld):
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
         """The pairs of the translated document ``path`` and its ``source_file``."""
         source_file = source_file_given(path, cls.what(), source_file)
-        document = cls.open(Path(source_file))
+        document = cls._source_document(Path(path), Path(source_file))
         aligned = list(document.aligned(Path(path)))
-        return lined_up_pairs(path, source_file, aligned, len(document.units()), "documents")
+        return lined_up_pairs(path, source_file, aligned, len(document.units()), "document")
+
+    @classmethod
+    def _source_document(cls: type[_Document], path: Path, source_file: Path) -> _Document:
+        """The ``source_file`` of the translated document ``path``; a source of another kind
+        (a presentation beside a Word document) is an error that names both kinds."""
+        try:
+            return cls.open(source_file)
+        except OtherKindError as exc:
+            cls.open(path)  # a translation of another kind too says so itself
+            raise InputError(
+                f"{path}: the translation is {cls.what()}, but the source file {source_file} "
+                f"is {exc.kind}; give the source file of the same kind"
+            ) from exc
 
     def write_properties(self, container: Any) -> None:
         """Write the properties' translations into their ``dc:`` elements under ``container``,

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from archives import zipped
+from compound import compound_file
 from formats_fakes import FakeModel
 from libreoffice import converted
 
@@ -240,6 +241,32 @@ def test_a_document_saved_as_strict_open_xml_is_translated_and_stays_strict(
     assert f'xmlns:w="{strict}"' in body and W_NS not in body
     assert "GETTING STARTED" in body
     assert '<w:lang w:val="de" w:eastAsia="ja-JP"/>' in styles and W_NS not in styles
+
+
+@pytest.mark.parametrize(
+    ("streams", "message"),
+    [
+        (
+            ("WordDocument", "1Table"),
+            r"renamed\.docx: not a Word document but a Word 97-2003 document \(\.doc\); save it "
+            r"as \.docx \(soffice --headless --convert-to docx --outdir converted .*renamed\.docx "
+            r"makes one\)$",
+        ),
+        (
+            ("EncryptionInfo", "EncryptedPackage"),
+            r"renamed\.docx: encrypted with a password; save a copy without one and translate "
+            r"that$",
+        ),
+    ],
+)
+def test_a_compound_file_named_docx_is_named_by_what_it_holds(
+    tmp_path: Path, streams: tuple[str, ...], message: str
+) -> None:
+    """A .doc renamed .docx was 'encrypted with a password or saved by Office 97-2003'."""
+    path = tmp_path / "renamed.docx"
+    path.write_bytes(compound_file(*streams))
+    with pytest.raises(InputError, match=message):
+        open_document(path)
 
 
 @pytest.mark.parametrize(

@@ -199,7 +199,11 @@ def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> No
         list(MarkdownDocument.pairs(out))
     other = tmp_path / "other.md"
     other.write_text("# One\n\nTwo\n", "utf-8")
-    with pytest.raises(InputError, match="its blocks do not line up with"):
+    with pytest.raises(
+        InputError,
+        match=r"its blocks do not line up with .*; give as --source-file the file it was "
+        r"translated from$",
+    ):
         list(MarkdownDocument.pairs(other, source_file=source))
 
 

@@ -131,8 +131,8 @@ def test_an_existing_output_is_the_translation_so_far_and_imports_as_pairs(
     assert pairs["A rising line chart"] == "A RISING LINE CHART"
 
 
-def test_a_word_document_named_pptx_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    path = tmp_path / "report.pptx"
+def _word_document(path: Path) -> Path:
+    """A Word document's archive (its main part alone) at ``path``, whatever its name."""
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr(
             "[Content_Types].xml",
@@ -141,9 +141,32 @@ def test_a_word_document_named_pptx_is_refused_with_what_to_do(tmp_path: Path) -
             'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
         )
         archive.writestr("word/document.xml", "<w:document/>")
+    return path
+
+
+def test_a_word_document_named_pptx_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = _word_document(tmp_path / "report.pptx")
     with pytest.raises(
         InputError,
         match=r"report\.pptx: not a PowerPoint presentation but a Word document; give it the "
         r"extension \.docx$",
     ):
         open_document(path)
+    with pytest.raises(  # read as a presentation by --format: its name is right
+        InputError,
+        match=r"report\.docx: not a PowerPoint presentation but a Word document; read it as one "
+        r"\(leave --format out\)$",
+    ):
+        open_document(_word_document(tmp_path / "report.docx"), "pptx")
+
+
+def test_a_source_file_of_another_kind_names_both_kinds(presentation: Path, tmp_path: Path) -> None:
+    """A presentation's pairs with a Word document as --source-file: 'report.docx: not a
+    PowerPoint presentation but a Word document; give it the extension .docx' (it had it)."""
+    source = _word_document(tmp_path / "report.docx")
+    with pytest.raises(
+        InputError,
+        match=rf"^{presentation}: the translation is a PowerPoint presentation, but the source "
+        rf"file {source} is a Word document; give the source file of the same kind$",
+    ):
+        PptxDocument.pairs(presentation, source_file=source)
