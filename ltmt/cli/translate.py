@@ -502,6 +502,7 @@ def _translate_folder(
 ) -> None:
     """Each file of ``folder`` into its place under the output folder, one line each
     (``skip_keys`` in the files of formats that have keys)."""
+    from ltmt.cli.translate_folder import conversion_hints
     from ltmt.formats.run_report import RunReport
     from ltmt.formats.xcloc import copy_file, make_folders
 
@@ -533,6 +534,8 @@ def _translate_folder(
         return
     if report.files_skipped:
         typer.echo(f"ltmt: skipped {counted_kinds(skipped, 'file')}", err=True)
+    for hint in conversion_hints(folder):
+        typer.echo(f"ltmt: {hint}", err=True)
     if folder.copies:
         typer.echo(
             f"ltmt: copied {counted(len(folder.copies), 'file')} of Xcode bundles as they are "

@@ -4,7 +4,9 @@ same place under OUT, with one model load (``res/values`` → ``res/values-de``,
 
 The files are found by their extensions, in the folder and below it (hidden ones left out);
 files of no known format, and files with nothing to translate (an Android ``colors.xml``),
-are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``).
+are skipped and counted, as are catalogs of another language pair (``fr.po`` beside ``de.po``);
+skipped files that LibreOffice converts into a format ltmt translates (a ``.doc``) are named
+with the command that does it (:func:`conversion_hints`).
 Every file is checked, as one file is, before the model loads: a malformed one stops the run
 before anything is translated, with its one-line error.
 
@@ -142,6 +144,29 @@ def prepare_folder(
             f"{others}"
         )
     return found
+
+
+def conversion_hints(folder: FolderJob) -> list[str]:
+    """A line for each format of which ``soffice`` makes a copy of files the run skipped (a
+    ``.doc`` or ``.rtf`` a ``.docx``: :data:`~ltmt.formats.registry.OTHER_KINDS`), naming
+    them and the command for the first, as a single such file's error does."""
+    from ltmt.formats.registry import OTHER_KINDS
+
+    convertible: dict[str, list[Path]] = {}
+    for path in folder.unknown:
+        if target := OTHER_KINDS.get(path.suffix.lower()):
+            convertible.setdefault(target, []).append(path)
+    lines = []
+    for target, paths in convertible.items():
+        names = ", ".join(str(path.relative_to(folder.folder)) for path in paths)
+        first = paths[0]
+        each = "it" if len(paths) == 1 else "each"
+        lines.append(
+            f"{names} {'is' if len(paths) == 1 else 'are'} not .{target}: save {each} as "
+            f".{target} beside it (soffice --headless --convert-to {target} --outdir "
+            f"{first.parent} {first}) and translate the folder again"
+        )
+    return lines
 
 
 def _check_bundle_languages(bundle: XclocBundle, src: str, tgt: str) -> None:

@@ -58,6 +58,24 @@ def test_a_folder_is_translated_file_by_file(tmp_path, capsys, common):
     assert "ltmt: 2 files, 1 segment " in err  # plain text is written anew
 
 
+def test_a_skipped_word_97_document_is_named_with_its_conversion(tmp_path, capsys, common):
+    """A .doc in a folder was skipped as 'of no format ltmt translates', without the soffice
+    command a single .doc's error gives."""
+    docs = tmp_path / "docs"
+    (docs / "old").mkdir(parents=True)
+    (docs / "notes.txt").write_text("hello world\n", "utf-8")
+    (docs / "old" / "guide.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    (docs / "old" / "memo.rtf").write_text("{\\rtf1 Hello}", "utf-8")
+    code, _, err = run_cli(["translate", str(docs), "-o", str(tmp_path / "de"), *common], capsys)
+    assert code == 0, err
+    assert "ltmt: skipped 2 files of no format ltmt translates\n" in err
+    assert (
+        "ltmt: old/guide.doc, old/memo.rtf are not .docx: save each as .docx beside it (soffice "
+        f"--headless --convert-to docx --outdir {docs / 'old'} {docs / 'old' / 'guide.doc'}) and "
+        "translate the folder again\n"
+    ) in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
