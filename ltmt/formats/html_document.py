@@ -103,7 +103,9 @@ def lined_up_pairs(
     """The pairs of a translated file ``path`` (``what`` it is: a page, a book) whose units
     (``units`` in its ``source_file``) were ``aligned`` (key, source, translation) with the
     source's; an :class:`InputError` when fewer than half of them line up (not a translation of
-    it), in words that fit each command that reads such pairs (``memory import``, ``qa``)."""
+    it), in words that fit each command that reads such pairs (``memory import``, ``qa``). A
+    unit translated as its source (``Option``, a product's name) is a pair, as it is in a PO
+    catalog or a TMX: an import counts every unit it reads."""
     if units and len(aligned) < units / 2:
         raise InputError(
             f"{path}: its text does not line up with {source_file}'s ({len(aligned)} of "
@@ -114,7 +116,6 @@ def lined_up_pairs(
         [
             PairRecord(source, translation, f"{path}: {key}", {})
             for key, source, translation in aligned
-            if translation != source
         ]
     )
 

@@ -461,11 +461,10 @@ class MarkdownDocument(TranslationsHeld):
                 "translated from"
             )
         aligned += document._html_aligned(their_html)
-        return iter(
+        return iter(  # a block translated as its source too: lined_up_pairs
             [
                 PairRecord(source, translation, f"{path}: {key}", {})
                 for key, source, translation in aligned
-                if translation != source
             ]
         )
 

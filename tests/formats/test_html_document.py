@@ -169,6 +169,25 @@ def test_an_existing_output_is_the_translation_so_far(source: Path, tmp_path: Pa
     assert out.read_text("utf-8") == edited  # the translator's text as they wrote it
 
 
+def test_a_unit_translated_as_its_source_is_a_pair_of_the_import(tmp_path: Path) -> None:
+    """A page's unit whose translation is its source was left out without being counted (read
+    16, added 16, skipped {} for 17 units): the import reads and stores it, as a TMX's."""
+    from ltmt import Memory
+
+    source = tmp_path / "help.html"
+    source.write_text("<p>Option</p><p>Open the file.</p>", "utf-8")
+    out = tmp_path / "help.de.html"
+    out.write_text("<p>Option</p><p>Datei öffnen.</p>", "utf-8")
+    records = list(read_pairs(out, "html", source_file=source))
+    assert [(r.source, r.target) for r in records] == [
+        ("Option", "Option"),
+        ("Open the file.", "Datei öffnen."),
+    ]
+    with Memory(tmp_path / "store") as memory:
+        report = memory.import_pairs("u1", records)
+    assert (report.read, report.added, dict(report.skipped)) == (2, 2, {})
+
+
 def test_memory_import_reads_the_pairs_beside_the_source(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "index.de.html"
     translate_file(source, out, FakeModel(), tgt_lang="de")

@@ -188,6 +188,17 @@ def test_alt_texts_and_titles_are_written_into_their_own_tags(tmp_path: Path) ->
     )
 
 
+def test_a_block_translated_as_its_source_is_a_pair(tmp_path: Path) -> None:
+    """'Option' translated as 'Option' was dropped, so an import read 16 of 17 blocks and said
+    nothing of the 17th; it is a pair, as in a PO catalog or a TMX."""
+    source = tmp_path / "guide.md"
+    source.write_text("# Option\n\nOpen the file.\n", "utf-8")
+    out = tmp_path / "guide.de.md"
+    out.write_text("# Option\n\nDatei öffnen.\n", "utf-8")
+    pairs = [(p.source, p.target) for p in MarkdownDocument.pairs(out, source_file=source)]
+    assert pairs == [("Option", "Option"), ("Open the file.", "Datei öffnen.")]
+
+
 def test_memory_import_reads_the_block_pairs(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "README.de.md"
     translate_file(source, out, FakeModel(), tgt_lang="de")
