@@ -39,6 +39,7 @@ from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations, written_html
+from ltmt.formats.markup_characters import plain_text, tagged_text
 from ltmt.segments import PairRecord
 from ltmt.text import with_edits
 
@@ -92,7 +93,7 @@ class Labels:
         text = with_edits(
             self.text,
             (
-                (start, end, html.escape(translations[self.unit_key(number)], False))
+                (start, end, html.escape(plain_text(translations[self.unit_key(number)]), False))
                 for number, (start, end, _) in enumerate(self.labels)
                 if self.unit_key(number) in translations
             ),
@@ -147,7 +148,11 @@ def _labels(
     """The labels (``label``'s second group) of a file of the book (:class:`Labels`)."""
     text, _ = decode_page(data, Path(f"{path}:{name}"))
     labels = [
-        (found.start(2), found.end(2), _SPACE.sub(" ", html.unescape(found.group(2))).strip())
+        (
+            found.start(2),
+            found.end(2),
+            tagged_text(_SPACE.sub(" ", html.unescape(found.group(2))).strip()),
+        )
         for found in label.finditer(text)
         if found.group(2).strip()
     ]

@@ -8,8 +8,8 @@ attribute values people read: ``alt``, ``title``, ``aria-label`` ...), the runs 
 fragments are translated together (the pipeline's units: tags kept in place, placeholders and
 edges fitted, :func:`ltmt.formats.pipeline.translate_units`), and each fragment is written
 back as it was but for its translated text (:func:`ltmt.formats.html_writing.written_html`).
-Character references stay references (``&amp;``), scripts, styles and comments stay as they
-are. A fragment without text to translate comes back unchanged.
+A translated run's ``&``, ``<`` and ``>`` are written as references (``&amp;``); scripts, styles
+and comments stay as they are. A fragment without text to translate comes back unchanged.
 """
 
 from __future__ import annotations

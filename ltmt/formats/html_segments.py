@@ -12,8 +12,9 @@ comment; nothing is rewritten but what is translated. :func:`segments` finds:
   attributes double-quoted, empty elements self-closing: ``<br/>``, ``<img src="..."/>``),
   white space collapsed, character references decoded to their characters (``&rsquo;`` as
   U+2019, ``&nbsp;`` as U+00A0, which the model reads as a space and the translation keeps
-  where the source has it: ``Open&nbsp;the file`` was one word to it) except ``&amp;``,
-  ``&lt;`` and ``&gt;``, which stay references (the model keeps them as placeholders).
+  where the source has it: ``Open&nbsp;the file`` was one word to it; ``&amp;`` as ``&``,
+  ``&lt;Enter&gt;`` as ``<Enter>``), escaped only where text would read as markup
+  (:mod:`ltmt.formats.markup_characters`: the form of every format's segments).
   Elements that wrap a whole run (``<li><a href="...">Home</a></li>``) stay outside it (the
   model sees ``Home``), and so do, at its edges, elements without words (a heading's ``¶``
   link, an empty anchor, an image) and tags whose partner is beyond the run (a ``<span>`` a
@@ -41,7 +42,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
-from ltmt.folded_characters import NO_BREAK_SPACES
+from ltmt.formats.markup_characters import decoded_references, tagged_text
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
 from ltmt.text import has_letter
@@ -87,8 +88,6 @@ _ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?"""
 )
 _REFERENCE = re.compile(CHARACTER_REFERENCE)
-# references that stay as written in the tagged form: markup characters
-_KEPT_REFERENCES = frozenset({"&", "<", ">"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 # white space a run's edges leave in the page: HTML's, and no-break spaces
 _EDGE_SPACE = " \t\n\r\f\xa0"
@@ -110,9 +109,9 @@ class Event:
 
 @dataclass(frozen=True)
 class AttributeValue:
-    """A translatable attribute value: ``source`` (unescaped), and the place of the value as
-    written (``start``/``end``, its quotes included) in the page's text, and the attribute's
-    ``name``."""
+    """A translatable attribute value: ``source`` (unescaped, in the tagged form), and the
+    place of the value as written (``start``/``end``, its quotes included) in the page's text,
+    and the attribute's ``name``."""
 
     key: str
     source: str
@@ -327,7 +326,7 @@ def _read_attributes(text: str, event: Event, found: Segments) -> None:
         place = _value_place(text, event, name)
         if place is None:
             continue
-        source = _SPACE.sub(" ", value).strip()
+        source = tagged_text(_SPACE.sub(" ", value).strip())
         found.attributes.append(AttributeValue(found.key("attr"), source, *place, name))
         read.discard(name)  # a repeated attribute: browsers read the first
 
@@ -455,24 +454,13 @@ def _text_end(text: str, event: Event) -> int:
 def _tagged(text: str, event: Event) -> str:
     """An inline event in the tagged form (module docstring)."""
     if event.kind == "text":
-        raw = _SPACE.sub(" ", text[event.start : event.end])
-        return _REFERENCE.sub(_decoded, raw).replace("<", "&lt;").replace(">", "&gt;")
+        return decoded_references(_SPACE.sub(" ", text[event.start : event.end]))
     if event.kind == "end":
         return f"</{event.tag}>"
     attributes = "".join(
         f' {name}="{html.escape(value or "", quote=True)}"' for name, value in event.attrs
     )
     return f"<{event.tag}{attributes}{'/' if event.kind == 'empty' else ''}>"
-
-
-def _decoded(found: re.Match[str]) -> str:
-    reference = found.group()
-    character = html.unescape(reference)
-    if character == reference or character in _KEPT_REFERENCES:
-        return reference
-    if not character.isprintable() and character not in NO_BREAK_SPACES:
-        return reference
-    return character
 
 
 def _has_words(source: str) -> bool:

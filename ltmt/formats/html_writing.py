@@ -6,11 +6,13 @@ place (:mod:`ltmt.formats.html_segments`), everything else as it was.
 A run's translation is written with its tags as the text had them (with their translated
 attribute values); a tag that is none of the run's (the model's garbled markup: ``<spann
 Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that the text's elements
-stay the source's; an opening or closing tag whose partner the model dropped is left out too,
-so that the run's elements nest; a bare ``&`` is written ``&amp;``. An attribute value is written
-double-quoted and escaped. A run or value whose translation is its source (a name the model
-copied) stays as written. ``adopted`` (key: (translation, as written)) gives the translations
-a translator wrote, written as they wrote them.
+stay the source's (but text in angle brackets, ``<Eingabetaste>``, where the source has such
+text); an opening or closing tag whose partner the model dropped is left out too, so that the
+run's elements nest; a bare ``&`` is written ``&amp;``, ``<`` and ``>`` as ``&lt;`` and
+``&gt;``. An attribute value is written double-quoted and escaped. A run or value whose
+translation is its source (a name the model copied) stays as written. ``adopted`` (key:
+(translation, as written)) gives the translations a translator wrote, written as they wrote
+them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 
 from ltmt.formats.html_segments import Run, Segments, tag_name
-from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
+from ltmt.formats.markup_characters import plain_text
+from ltmt.formats.placeholder_syntax import REFERENCE_TAIL, find_placeholders
 from ltmt.text import with_edits
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -112,7 +115,7 @@ class _Writer:
         adopted = self.adopted.get(key)
         if adopted is not None and adopted[0] == translation:
             return adopted[1]
-        return '"' + html.escape(translation, quote=True) + '"'
+        return '"' + html.escape(plain_text(translation), quote=True) + '"'
 
     def run(self, run: Run, translation: str) -> str:
         """A run's translation as written (module docstring)."""
@@ -122,7 +125,11 @@ class _Writer:
         written: dict[str, str] = {}
         for canonical, start, end in run.tags:
             written.setdefault(canonical, self.tag(start, end))
-        found = list(_TAG.finditer(translation))
+        found = [
+            tag
+            for tag in _TAG.finditer(translation)
+            if not _text_in_brackets(tag.group(), run.source, written)
+        ]
         # a tag whose partner is beyond the run (a <span> a <math> block cuts) is written as
         # the source has it, unpaired; the others only where they pair up
         unpaired = Counter(_unpaired([canonical for canonical, _, _ in run.tags]))
@@ -191,10 +198,22 @@ def _paired(tags: list[str | None], alone: Collection[int] = ()) -> set[int]:
     return kept
 
 
+def _text_in_brackets(piece: str, source: str, tags: Collection[str]) -> bool:
+    """Whether ``piece`` (``<...>`` in a translation, not one of the run's ``tags``) is text:
+    where the run's ``source`` has text in angle brackets too (``Press <Enter>``, a
+    metavariable), one that does not read as markup (``<Eingabetaste>``); else it is markup the
+    model garbled."""
+    if any(p.kind == "tag" for p in find_placeholders(piece)):
+        return False
+    return any(found.group() not in tags for found in _TAG.finditer(source))
+
+
 def _as_text(text: str) -> str:
-    """A translation's text between its tags as the text's: a bare ``&`` as ``&amp;``, a ``<``
-    as ``&lt;``, a no-break space as a reference (``&nbsp;``: invisible written as itself)."""
-    text = _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;")
+    """A translation's text between its tags (in the tagged form,
+    :mod:`ltmt.formats.markup_characters`) as the text's: a bare ``&`` as ``&amp;``, ``<`` and
+    ``>`` as ``&lt;`` and ``&gt;``, a no-break space as a reference (``&nbsp;``: invisible
+    written as itself)."""
+    text = _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     return no_break_references(text)
 
 

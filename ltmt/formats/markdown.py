@@ -45,6 +45,7 @@ from ltmt.formats.markdown_inline import (
     with_attributes,
     with_link_sources,
 )
+from ltmt.formats.markup_characters import plain_text, tagged_text
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
 
@@ -105,7 +106,7 @@ class Block:
         if self.is_cell:  # (a cell is one line: a break in it is written <br>)
             return _CELL_PIPE.sub(r"\\|", markdown(translation, None))
         if self.scalar is not None:
-            return _yaml_scalar(markdown(translation, None), self.scalar)
+            return _yaml_scalar(plain_text(translation), self.scalar)
         return markdown(translation, self.hard_break, self.continuation)
 
 
@@ -243,7 +244,7 @@ def _front_matter_blocks(lines: list[str]) -> list[Block]:
         if not isinstance(text, str) or not has_letter(text):
             continue
         quote = value.group("value")[0] if value.group("value")[0] in "\"'" else ""
-        source = text.replace("<", "&#60;").replace(">", "&#62;")  # as markdown_inline writes
+        source = tagged_text(text)
         found.append(
             Block(
                 f"meta{len(found)}",

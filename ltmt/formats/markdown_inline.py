@@ -7,10 +7,13 @@ pipeline already handles (:mod:`ltmt.formats.paired_tags`): ``**bold**`` as ``<b
 (its text translated apart and put back around the matching words; an autolink,
 ``<https://...>``, written back as one), a code span as
 ``<code>...</code>`` (kept as written), an image as ``<img src="..." alt="..."/>`` and a hard
-line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``), the references of
-markup characters (``&amp;``) and inline HTML stay as written, and other character references
-go to the model as their characters (``&rsquo;``; ``&nbsp;``, written back as ``&nbsp;``).
-:func:`markdown` turns a translation back into Markdown.
+line break as ``<br/>`` (placeholders the model keeps); escapes (``\\*``) and inline HTML stay
+as written, and character references go to the model as their characters (``&rsquo;``;
+``&nbsp;``, written back as ``&nbsp;``). Text is in the form of every format's segments
+(:mod:`ltmt.formats.markup_characters`): ``&amp;`` and ``\\&`` are ``&``, ``&lt;Enter&gt;`` and
+``\\<Enter\\>`` are ``<Enter>``. :func:`markdown` turns a translation back into Markdown (text
+in angle brackets that is no markup, ``<Eingabetaste>``, as ``&lt;Eingabetaste&gt;``, which
+Markdown would take for HTML).
 
 The form depends on the text alone, not on its place in a file, so a memory holds the same
 form for a translated file's blocks (``ltmt memory import``).
@@ -22,10 +25,13 @@ import functools
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.folded_characters import NO_BREAK_SPACES
 from ltmt.formats.html_writing import no_break_references
+from ltmt.formats.markup_characters import KEPT, plain_text, tagged_text
+from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.text import has_letter, with_edits
 
 # the tags that stand for Markdown's own inline syntax, and what each is written as
@@ -41,30 +47,46 @@ _CODE = re.compile(r"<code>(.*?)</code>", re.DOTALL)
 # an image's or a link's tag (in the tagged form), and the attributes in it that people read
 _TITLED = re.compile(r"<(?:img|a) [^<>]*>")
 _READ = re.compile(r'\b(alt|title)="([^"]*)"')
+# text in angle brackets that Markdown takes for an HTML tag: <Name>, </name>, <name a="1">
+_METAVARIABLE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BREAK = re.compile(r"<br/>")  # a hard break's form (inline HTML's <br> stays as written)
 _OPENING = {"strong_open": "<b>", "em_open": "<i>", "s_open": "<s>"}
 _CLOSING = {"strong_close": "</b>", "em_close": "</i>", "s_close": "</s>"}
 
 
-def _text(value: str) -> str:
-    """Plain text in the tagged form: ``<`` and ``>`` as numeric references, which
-    :func:`markdown` turns back (a source's own ``&lt;`` stays as written)."""
-    return value.replace("<", "&#60;").replace(">", "&#62;")
-
-
-def _special(token: Any) -> str:
-    """An escape or a character reference as the model gets it: a reference to a character
-    as that character (``&rsquo;`` as U+2019, ``&nbsp;`` as U+00A0: ``Open&nbsp;the file``
-    was one word to the model, and ``&eacute;`` split one), those of markup characters and
-    escapes as written (``&amp;``, ``\\*``: placeholders the model keeps)."""
+def _special(token: Any) -> str | None:
+    """The character an escape or a character reference stands for as the model gets it, or
+    None where it goes as written: a reference as its character (``&rsquo;`` as U+2019,
+    ``&nbsp;`` as U+00A0: ``Open&nbsp;the file`` was one word to the model, and ``&eacute;``
+    split one) but one to an invisible character, an escape of a markup character (``\\&``) as
+    that character, other escapes as written (``\\*``: placeholders the model keeps)."""
     character = str(token.content)
-    if (
-        token.info == "entity"
-        and character not in "&<>"
-        and (character.isprintable() or character in NO_BREAK_SPACES)
-    ):
+    if token.info == "entity" and (character.isprintable() or character in NO_BREAK_SPACES):
         return character
-    return str(token.markup)
+    return character if character in "&<>" else None
+
+
+@dataclass
+class _Text:
+    """The text tokens since the last tag: their characters (:data:`KEPT` for one that goes
+    as written), and what goes as written."""
+
+    characters: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+    def add(self, token: Any) -> None:
+        character = str(token.content) if token.type == "text" else _special(token)
+        if character is None:
+            self.characters.append(KEPT)
+            self.kept.append(str(token.markup))
+        else:
+            self.characters.append(character.replace(KEPT, "\ufffd"))
+
+    def tagged(self) -> str:
+        """The text so far in the tagged form; the next starts anew."""
+        text = tagged_text("".join(self.characters), self.kept)
+        self.characters, self.kept = [], []
+        return text
 
 
 def _attribute(value: str) -> str:
@@ -118,14 +140,15 @@ def tagged(children: Sequence[Any]) -> str:
     """The tagged form (module docstring) of one block's inline tokens (markdown-it's, with
     ``text_join`` off so that escapes and entities come as written)."""
     out: list[str] = []
+    text = _Text()
     tokens, emphasis = _emphasis_on_links(children)
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind == "text":
-            out.append(_text(token.content))
-        elif kind == "text_special":
-            out.append(_special(token))
-        elif kind == "softbreak":
+        if kind in ("text", "text_special"):
+            text.add(token)
+            continue
+        out.append(text.tagged())
+        if kind == "softbreak":
             out.append(" ")
         elif kind == "hardbreak":
             out.append("<br/>")
@@ -134,7 +157,7 @@ def tagged(children: Sequence[Any]) -> str:
         elif kind in _CLOSING:
             out.append(_CLOSING[kind])
         elif kind == "code_inline":
-            out.append(f"<code>{_text(token.content)}</code>")
+            out.append(f"<code>{tagged_text(token.content)}</code>")
         elif kind == "link_open":
             title = token.attrs.get("title")
             titled = f' title="{_attribute(str(title))}"' if title else ""
@@ -153,6 +176,7 @@ def tagged(children: Sequence[Any]) -> str:
             out.append(f'<img src="{_attribute(str(token.attrs["src"]))}" alt="{alt}"{titled}/>')
         else:  # inline HTML, and whatever else comes as written
             out.append(token.content)
+    out.append(text.tagged())
     return "".join(out).strip()
 
 
@@ -201,10 +225,11 @@ def markdown(text: str, hard_break: str | None = "\\", continuation: str = "") -
     codes: list[str] = []
 
     def code(found: re.Match[str]) -> str:  # kept apart: nothing inside a code span changes
-        codes.append(_backticked(_plain(found.group(1))))
+        codes.append(_backticked(plain_text(found.group(1))))
         return f"\0{len(codes) - 1}\0"
 
     text = _CODE.sub(code, text)
+    text = _METAVARIABLE.sub(_bracketed_text, text)
     text = _IMAGE.sub(_image, text)
     text = _LINK.sub(_link, text)
     text = _EMPHASIS_TAG.sub(lambda m: _EMPHASIS[m.group(2)], text)
@@ -222,7 +247,7 @@ def read_attributes(tagged: str) -> list[tuple[int, str, str]]:
     for number, tag in enumerate(_TITLED.findall(tagged)):
         for name, value in _READ.findall(tag):
             if has_letter(value):
-                found.append((number, name, html.unescape(value)))
+                found.append((number, name, tagged_text(html.unescape(value))))
     return found
 
 
@@ -249,19 +274,30 @@ def with_attributes(source: str, translation: str, values: dict[tuple[int, str],
 def _renamed(number: int, values: dict[tuple[int, str], str], found: re.Match[str]) -> str:
     """An attribute of tag ``number`` with its value from ``values``, if there."""
     value = values.get((number, found.group(1)))
-    return found.group() if value is None else f'{found.group(1)}="{_attribute(value)}"'
+    if value is None:
+        return found.group()
+    return f'{found.group(1)}="{_attribute(plain_text(value))}"'
 
 
 def _plain(text: str) -> str:
-    """:func:`_text` undone; a no-break space written as a reference (``&nbsp;``: invisible,
-    written as itself in a Markdown source)."""
-    return no_break_references(text.replace("&#60;", "<").replace("&#62;", ">"))
+    """Tagged text as Markdown's: its ``&amp;``, ``&lt;`` and ``&gt;`` are Markdown's too; a
+    no-break space written as a reference (``&nbsp;``: invisible, written as itself in a
+    Markdown source)."""
+    return no_break_references(text)
+
+
+def _bracketed_text(found: re.Match[str]) -> str:
+    """Text in angle brackets that Markdown would read as HTML, escaped where it reads as no
+    markup of ltmt's (``<Eingabetaste>``: a metavariable, as the tagged form holds it)."""
+    if any(p.kind == "tag" for p in find_placeholders(found.group())):
+        return found.group()
+    return found.group().replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _link(found: re.Match[str]) -> str:
     href, title, where, markup, auto, label, inner = found.groups()
     if auto:  # an autolink: its address as its text says it
-        return f"<{_plain(inner).strip()}>"
+        return f"<{plain_text(inner).strip()}>"
     if label is not None:  # a reference link: [text][label], its definition as it was
         return f"[{inner}][{html.unescape(label)}]"
     href = html.unescape(href)

@@ -11,10 +11,12 @@ picture). :func:`tagged_paragraph` makes them one string:
 
 The formatting most of the paragraph's letters have is plain text; each stretch in another is
 a pair ``<g id="n">``, each stretch that is not text a placeholder ``<x id="n"/>``; those at
-the paragraph's ends stay out of the string. ``<``, ``>`` and an ``&`` that would read as a
-reference are written as references. :func:`translation_items` reads a translation back into
-the stretches each piece of its text goes in, and every placeholder's stretch once (one the
-translation dropped at the end), for the format's writer to build the paragraph from.
+the paragraph's ends stay out of the string. Its text is in the form of every format's
+segments (:mod:`ltmt.formats.markup_characters`): ``&`` and ``<Enter>`` as themselves, escaped
+only where they would read as a reference or a tag. :func:`translation_items` reads a
+translation back into the stretches each piece of its text goes in, and every placeholder's
+stretch once (one the translation dropped at the end), for the format's writer to build the
+paragraph from.
 :func:`in_source_terms` reads a translation made before (a document's translation so far) in
 the source paragraph's tags. :class:`Wrappers` rebuilds the elements around the stretches.
 """
@@ -27,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ltmt.formats.placeholder_syntax import REFERENCE_TAIL
+from ltmt.formats.markup_characters import plain_text, tagged_text
 from ltmt.text import LETTER, has_letter
 
 # monospaced fonts, in which text is code: Courier (New), Consolas, Menlo, Monaco, Lucida
@@ -35,10 +37,6 @@ from ltmt.text import LETTER, has_letter
 MONOSPACED = re.compile(r"(?i)mono|courier|consol|menlo|monaco|\bcode\b|typewriter|inconsolata")
 # text whose formatting the translation need not carry: spaces and sentence punctuation
 _BARE = re.compile(r"[\s.,;:!?]*")
-_ESCAPED = re.compile(rf"[<>]|&(?={REFERENCE_TAIL})")
-_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-_REFERENCE = re.compile("&(lt|gt|amp);")
-_UNESCAPES = {"lt": "<", "gt": ">", "amp": "&"}
 _TAG = re.compile(r'<g id="(\d+)">|</g>|<x id="(\d+)"/>')
 # a tag of the tagged text with what it holds (this text's pairs are never nested)
 _TAGGED = re.compile(r'<g id="(\d+)">(.*?)</g>|<x id="(\d+)"/>', re.DOTALL)
@@ -127,10 +125,10 @@ def tagged_paragraph(
             ids[len(ids) + 1] = index
             parts.append(f'<x id="{len(ids)}"/>')
         elif stretch.style == plain_style or _BARE.fullmatch(stretch.text):
-            parts.append(_escape(stretch.text))
+            parts.append(tagged_text(stretch.text))
         else:
             ids[len(ids) + 1] = index
-            parts.append(f'<g id="{len(ids)}">{_escape(stretch.text)}</g>')
+            parts.append(f'<g id="{len(ids)}">{tagged_text(stretch.text)}</g>')
     return ParagraphText(stretches, plain_style, first, last_index, "".join(parts), ids)
 
 
@@ -147,9 +145,9 @@ def translation_items(read: ParagraphText, translation: str) -> list[tuple[Stret
         if isinstance(piece, str):
             stretch = next((s for s in reversed(open_pairs) if s is not None), plain)
             if items and items[-1][0] is stretch and items[-1][1]:
-                items[-1] = (stretch, items[-1][1] + _unescape(piece))
+                items[-1] = (stretch, items[-1][1] + plain_text(piece))
             else:
-                items.append((stretch, _unescape(piece)))
+                items.append((stretch, plain_text(piece)))
             continue
         kind, number = piece
         index = read.ids.get(number)
@@ -246,14 +244,6 @@ def _plain_stretch(read: ParagraphText) -> Stretch:
         if not stretch.is_code and stretch.style == read.plain_style:
             return stretch
     return Stretch(())
-
-
-def _escape(text: str) -> str:
-    return _ESCAPED.sub(lambda found: _ESCAPES[found.group()], text)
-
-
-def _unescape(text: str) -> str:
-    return _REFERENCE.sub(lambda found: _UNESCAPES[found.group(1)], text)
 
 
 def _pieces_of(translation: str) -> Iterator[str | tuple[str, int]]:

@@ -71,7 +71,7 @@ def test_units_are_paragraphs_headings_and_cells(source: Path) -> None:
         # (a cell of code alone is no unit)
         "Chooses the <code>a|b</code> memory",  # (GitHub's tables: a pipe escaped even there)
         "Setext title",
-        '<img src="img/logo.png" alt="logo"/> Press <kbd>Ctrl</kbd> \\* 5 &amp; 2 &#60; 3.',
+        '<img src="img/logo.png" alt="logo"/> Press <kbd>Ctrl</kbd> \\* 5 & 2 < 3.',
         "logo",  # the image's alt text
     ]
 
@@ -104,7 +104,7 @@ def test_translate_file_writes_markdown_again(source: Path, tmp_path: Path) -> N
     assert "2. SAVE YOUR WORK  \n   BEFORE YOU CLOSE IT\n" in written  # the hard break
     assert "| `--user` | CHOOSES THE `a\\|b` MEMORY |" in written
     assert "SETEXT TITLE\n------------\n" in written
-    assert "![LOGO](img/logo.png) PRESS <kbd>Ctrl</kbd> \\* 5 &amp; 2 < 3." in written
+    assert "![LOGO](img/logo.png) PRESS <kbd>Ctrl</kbd> \\* 5 & 2 < 3." in written
     assert "title: DEMO" in written and "ltmt translate hello.txt" in written
 
 
@@ -244,7 +244,9 @@ def test_emphasis_on_a_link_is_the_links(tmp_path: Path, text: str, form: str) -
         ('<a href="https://x.org/a b">x</a>', "[x](<https://x.org/a b>)"),
         ("<code>a`b</code>", "``a`b``"),
         ("<code>`a</code>", "`` `a ``"),
-        ("1 &#60; 2 &lt; 3", "1 < 2 &lt; 3"),  # a source's own entity stays
+        ("1 < 2 & 3 &lt;b&gt;", "1 < 2 & 3 &lt;b&gt;"),  # Markdown's references too
+        ("Press <Eingabetaste>, <kbd>Alt</kbd>", "Press &lt;Eingabetaste&gt;, <kbd>Alt</kbd>"),
+        ("<code>&lt;b&gt; &amp;amp;</code>", "`<b> &amp;`"),
         ("a<br/>b", "a\\\n> b"),
     ],
 )
@@ -328,14 +330,14 @@ def test_a_reference_link_is_written_back_as_one_with_its_label(tmp_path: Path) 
 
 def test_character_references_go_to_the_model_as_characters(tmp_path: Path) -> None:
     # "Open&nbsp;the file" was one word to the model, "&rsquo;s" an English possessive;
-    # a no-break space comes back as &nbsp;, markup characters' references stay references
+    # a no-break space comes back as &nbsp;, "&amp;" is "&" as in every format
     source = tmp_path / "a.md"
     source.write_text("It&rsquo;s a caf&eacute;: open&nbsp;the files &amp; folders.\n", "utf-8")
     model = FakeModel()
     translate_file(source, tmp_path / "a.de.md", model, tgt_lang="de")
-    assert model.seen == ["It\u2019s a caf\u00e9: open\u00a0the files &amp; folders."]
+    assert model.seen == ["It\u2019s a caf\u00e9: open\u00a0the files & folders."]
     written = (tmp_path / "a.de.md").read_text("utf-8")
-    assert written == "IT\u2019S A CAF\u00c9: OPEN&nbsp;THE FILES &amp; FOLDERS.\n"
+    assert written == "IT\u2019S A CAF\u00c9: OPEN&nbsp;THE FILES & FOLDERS.\n"
 
 
 def test_a_definition_lists_term_and_definitions_are_lines_of_their_own(tmp_path: Path) -> None:

@@ -156,12 +156,15 @@ def test_tags_out_of_order_unknown_or_unpaired_lose_no_text() -> None:
     assert _runs(paragraph) == [("Klare Worte und ", ""), ("fett", "b")]
 
 
-def test_markup_characters_are_references_in_the_text_and_characters_in_the_document() -> None:
-    paragraph = _paragraph("<w:r><w:t>if a &lt; b &amp;&amp; c &amp;amp; d, R&amp;D</w:t></w:r>")
+def test_markup_characters_are_references_only_where_they_would_read_as_markup() -> None:
+    paragraph = _paragraph(
+        "<w:r><w:t>if a &lt; b &amp;&amp; c &amp;amp; d, R&amp;D, press &lt;Enter&gt; "
+        "or &lt;b&gt;</w:t></w:r>"
+    )
     read = read_paragraph(paragraph)
-    assert read.text == "if a &lt; b && c &amp;amp; d, R&D"
+    assert read.text == "if a < b && c &amp;amp; d, R&D, press <Enter> or &lt;b&gt;"
     write_paragraph(paragraph, read, read.text)
-    assert next(paragraph.iter(f"{W}t")).text == "if a < b && c &amp; d, R&D"
+    assert next(paragraph.iter(f"{W}t")).text == "if a < b && c &amp; d, R&D, press <Enter> or <b>"
 
 
 def test_spaces_and_punctuation_in_another_formatting_are_plain_text() -> None:

@@ -10,6 +10,7 @@ JSON or as a form; the answer ``{"translatedText": str}`` for a string, a list f
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -428,7 +429,7 @@ def test_html_fragments_keep_their_markup_and_take_the_memory(api, key):
     assert html[0] == "<p>öffne die Datei</p>"
     assert html[1].startswith('<p class="note">') and html[1].endswith("</p>")
     assert html[1].count("<b>") == 1 and html[1].count("</b>") == 1
-    assert "&amp;" in html[1] and " & " not in html[1]
+    assert re.search(r"&(?![a-z]+;|#[0-9]+;)", html[1]) is None  # the model's "&" escaped
     assert html[2:] == fragments[2:]
     assert text != html[0]  # as text, the tags are words of the line
 
