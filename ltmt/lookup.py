@@ -2,15 +2,19 @@
 
 Both come from the user's side: :func:`memory_matches` searches the user's translation memory
 for each segment, :func:`term_matcher` gathers the glossary terms the call follows (the user's
-stored glossary, the translator's and the call's own).
+stored glossary, the translator's and the call's own). :func:`missing_user` says when the
+user named has no memory at all (a misspelt id translates without memory, which must not go
+unsaid).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
@@ -43,6 +47,26 @@ def memory_matches(
     for i, matches in zip(wanted, found):
         results[i] = tuple(matches)
     return results
+
+
+def missing_user(memory: Memory | None, user: str | None) -> str | None:
+    """The warning that ``memory`` holds no user ``user`` (its translations are made without
+    memory), naming the likely users it meant; ``None`` when it does, without a memory or a
+    user, or for a stand-in memory that cannot list its users."""
+    listed = getattr(memory, "users", None)
+    if user is None or listed is None:
+        return None
+    known: list[str] = listed()
+    if user in known:
+        return None
+    close = difflib.get_close_matches(user, known, n=3)
+    hint = f"did you mean {', '.join(close)}? " if close else ""
+    path = getattr(memory, "path", None)
+    where = f"memory store {path}" if path is not None else "the memory"
+    return (
+        f"no user {user!r} in {where} ({counted(len(known), 'user')}); "
+        f"{hint}translating without memory"
+    )
 
 
 def term_matcher(

@@ -38,10 +38,14 @@ class Translation:
     """The translation of one input segment.
 
     ``method`` names what produced ``text``: ``exact`` (a 100 % memory match reused without the
-    model), ``model`` (plain decoding), or the fusion method (``knn``, ``attention``), or ``empty``
+    model), ``model`` (plain decoding), or the fusion method (``knn``, ``knn-trained``,
+    ``attention``), ``tm`` (``ltmt bench``'s best fuzzy match's target as it is), or ``empty``
     for an empty input. ``pieces``: how many pieces the model translated separately (more than
-    the lines when a long line was split into sentences); ``cut``: a piece still had to be cut
-    between words at the model's length limit; ``copy_guarded``: the copy guard decoded a piece
+    the lines when a long line was split into sentences); ``cut``: the translation met the
+    model's length limit: a piece still had to be cut between words to fit it, or is
+    ``unfinished``; ``unfinished``: the model's output of a piece ran to the decoder's length
+    limit without ending, cut short and most often repeating itself (:mod:`ltmt.output_limit`:
+    check or retranslate it); ``copy_guarded``: the copy guard decoded a piece
     again with memory trusted less, its first output having copied a match of other words
     (:mod:`ltmt.copy_guard`); ``numbers_repaired``: a number the model wrote with a repeated
     digit once, or a message code it dropped, was written as the source has it, or a line
@@ -77,6 +81,7 @@ class Translation:
     accelerators: int = 0
     fitted: bool = False
     target_language: str = ""
+    unfinished: bool = False
 
     def __str__(self) -> str:
         """The translation's text (``print(translation)``; ``repr`` shows every field)."""

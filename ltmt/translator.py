@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ltmt.accelerators import accelerator_markers
 from ltmt.api_arguments import (
@@ -43,7 +43,7 @@ from ltmt.fusion.registry import make_fusion
 from ltmt.help_columns import align_help
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_seams import drop_doubled_words, drop_seam_repeats
-from ltmt.lookup import memory_matches, term_matcher
+from ltmt.lookup import memory_matches, missing_user, term_matcher
 from ltmt.model.backbone import (
     CONVERTED_BY_DEFAULT,
     Backbone,
@@ -53,9 +53,10 @@ from ltmt.model.backbone import (
 from ltmt.model.decode import DecodeConfig
 from ltmt.model.engine import Decoder
 from ltmt.model.fast_encoder import FUSION_ENCODERS
-from ltmt.model.languages import model_languages
+from ltmt.model.languages import API_NAMES, check_language_pair, model_languages
 from ltmt.model.writable import UnwritableCharacters
 from ltmt.numbers_kept import repair_outputs
+from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.routing import needs_fusion, plan_batches, without_model
@@ -74,6 +75,7 @@ from ltmt.worker_processes import (
     stop_worker_processes,
 )
 from ltmt.workers import (
+    check_workers,
     limit_malloc_arenas,
     ordered_map,
     plan_parallelism,
@@ -96,6 +98,20 @@ UserRequest = (
     tuple[str | None, Sequence[str]]
     | tuple[str | None, Sequence[str], Sequence[Mapping[str, Any]] | None]
 )
+
+
+class DecodedUnits(NamedTuple):
+    """What :meth:`Translator._translate_units` decoded: ``outputs`` in unit order, whether each
+    segment used fusion, the segments the copy guard decoded again, those whose numbers were
+    repaired and those whose numbers the repair changed but could not make right, and for each
+    unit whether its output ran to the decoder's length limit (:mod:`ltmt.output_limit`)."""
+
+    outputs: list[str]
+    used_fusion: dict[int, bool]
+    guarded: set[int]
+    repaired: set[int]
+    unrepaired: set[int]
+    unfinished: list[bool]
 
 
 class Translator:
@@ -150,7 +166,10 @@ class Translator:
     language) go to the model as tags and come back in their place; a line of key combinations
     alone, or (for an English source) the English name of a language, a day or a month, is
     translated without the model (:class:`ltmt.units.LineForms`).
-    ``source_language``: the language sentences are split by when a line is longer than the
+    ``source_language``: the language of the texts (``None``: the model's recorded source, else
+    ``en``), a code the model's recorded pair must start with (else an
+    :class:`~ltmt.errors.InputError`: the default model takes ``en`` or ``en-US``, not ``fr``
+    or ``english``); sentences are split by its rules when a line is longer than the
     model can translate whole (half its output limit), and an English one turns language names
     into the target language's, and so the names of days and months (:mod:`ltmt.language_names`,
     :mod:`ltmt.calendar_names`).
@@ -163,7 +182,8 @@ class Translator:
     ``workers``: batches decoded at once, each on a thread of its own (0: one per CPU thread,
     at most 4, on a CPU; 1 on a GPU); ``threads``: the CPU threads they share (0: torch's
     intra-op count, by default the machine's cores), ``threads // workers`` each
-    (:mod:`ltmt.workers`). A batch decodes the same on whichever worker runs it.
+    (:mod:`ltmt.workers`); more workers than the threads given are refused. A batch decodes
+    the same on whichever worker runs it.
     ``worker_processes``: each worker hands its fused batches to a process of its own
     (:mod:`ltmt.worker_processes`: the cores used without sharing Python's lock, each process
     holding a copy of the model; CPU, a fusion given by name, a model directory).
@@ -212,7 +232,7 @@ class Translator:
         labels: bool = True,
         decorations: bool = True,
         max_source_tokens: int = 256,
-        source_language: str = "en",
+        source_language: str | None = None,
         device: str = "cpu",
         glossary: Iterable[Term] | None = None,
         user_glossary: bool = True,
@@ -238,6 +258,8 @@ class Translator:
         memory = checked_memory(memory)
         glossary = term_list(glossary, "glossary", ConfigError)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)
+        source_language = _source_language(model, source_language)
+        check_workers(workers, threads)  # before the model loads
         self.line_forms = LineForms(
             accelerator_markers(accelerators),
             capital_lines,
@@ -307,6 +329,7 @@ class Translator:
         self.label_retry = label_retry
         self.user_quotes = user_quotes
         self._quote_tables: dict[str, tuple[int, QuoteTable]] = {}  # user: (memory size, table)
+        self._users_checked: set[str] = set()  # whose presence in the memory was checked
         self.sentence_split = sentence_split
         self.labels = LabelLexicon.of_model(self.backbone.path) if labels else None
         self.max_source_tokens = max_source_tokens
@@ -399,6 +422,12 @@ class Translator:
     ) -> list[Translation]:
         """Translate ``texts`` (in order) for ``user``; one :class:`Translation` per input.
 
+        A ``user`` the memory does not hold (a misspelt id) is translated without memory, and
+        the first call that names it logs a warning (logger ``ltmt.translator``: ``no user
+        'gti' in memory store ... did you mean git? translating without memory``), as a
+        segment truncated or an output stopped at the length limit is logged (``Translation.
+        unfinished``).
+
         ``prefer`` (one mapping per text, e.g. ``{"context": "menu"}`` for a PO ``msgctxt``):
         among equally good memory matches, those stored with the same context (and other
         metadata) come first. A line longer than the model can take
@@ -441,7 +470,7 @@ class Translator:
         decodes the segments of every request in shared length-sorted batches (what a server
         does with the requests of many users that arrive together), each following its own
         user's stored glossary (and ``glossary``, terms for every request of this call). One
-        list per request; ``fit`` as in :meth:`translate`.
+        list per request; ``fit`` and a user the memory does not hold as in :meth:`translate`.
         """
         glossary = term_list(glossary)
         parts = [_request(request, number) for number, request in enumerate(requests, 1)]
@@ -516,6 +545,16 @@ class Translator:
         pairs = [(s, t) for s, t in zip(sources, targets) if s.strip() and t.strip()]
         return self.memory.import_pairs(user, pairs, origin="learn")
 
+    def _check_user(self, user: str | None) -> None:
+        """Log a warning, the first time ``user`` is asked for, when the memory holds no such
+        user (:func:`ltmt.lookup.missing_user`: a misspelt id translates without memory)."""
+        if self.memory is None or user is None or user in self._users_checked:
+            return
+        self._users_checked.add(user)
+        warning = missing_user(self.memory, user)
+        if warning is not None:
+            logger.warning("%s", warning)
+
     def _term_matcher(
         self, user: str | None, glossary: Iterable[Term] | None
     ) -> TermMatcher | None:
@@ -525,6 +564,7 @@ class Translator:
     def _retrieve(
         self, texts: list[str], user: str | None, prefer: Sequence[Mapping[str, Any]] | None = None
     ) -> list[tuple[Match, ...]]:
+        self._check_user(user)
         # a fusion that reads more matches than top_k gets them to choose from (knn-trained)
         reads = getattr(self.fusion, "matches_read", None)
         k = max(self.top_k, reads(self.backbone) if reads is not None else 0)
@@ -558,10 +598,8 @@ class Translator:
         done = sum(r is not None for r in results)
         if progress and done:
             progress(done)
-        outputs, used_fusion, guarded, repaired, unrepaired = self._translate_units(
-            units, decoding_matches, progress, matchers
-        )
-        grouped = join_pieces(units, outputs)
+        decoded = self._translate_units(units, decoding_matches, progress, matchers)
+        grouped = join_pieces(units, decoded.outputs)
         seams: set[int] = set()
         doubled: set[int] = set()
         if self.seam_repair:
@@ -570,10 +608,11 @@ class Translator:
             said = "doubled words: a word said twice in a row where the source does not"
             doubled = _write_once(splits, grouped, _doubled_once, said)
         if self.labels is not None:
-            _write_labels(self.labels, splits, grouped, used_fusion, matchers)
+            _write_labels(self.labels, splits, grouped, decoded.used_fusion, matchers)
         _capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
+        unfinished = _unfinished_segments(texts, units, decoded.unfinished)
         for index, split in splits.items():
-            method = self.fusion_name if used_fusion.get(index) else "model"
+            method = self.fusion_name if decoded.used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
             # an option table's help where its source has it (help_columns)
             lines = zip(split.lines, grouped.get(index, []), strict=True)
@@ -583,14 +622,15 @@ class Translator:
                 matches=matches[index],
                 method=method,
                 pieces=len(pieces),
-                cut=any(u.cut for u in pieces),
-                copy_guarded=index in guarded,
-                numbers_repaired=index in repaired,
-                numbers_not_repairable=index in unrepaired,
+                cut=any(u.cut for u in pieces) or index in unfinished,
+                copy_guarded=index in decoded.guarded,
+                numbers_repaired=index in decoded.repaired,
+                numbers_not_repairable=index in decoded.unrepaired,
                 seams_repaired=index in seams,
                 doubled_repaired=index in doubled,
                 accelerators=split.accelerators,
                 target_language=self.line_forms.target_language,
+                unfinished=index in unfinished,
             )
         return [r for r in results if r is not None]
 
@@ -600,11 +640,8 @@ class Translator:
         matches: list[tuple[Match, ...]],
         progress: ProgressCallback | None,
         matchers: Sequence[TermMatcher | None],
-    ) -> tuple[list[str], dict[int, bool], set[int], set[int], set[int]]:
-        """Decode ``units`` in length-sorted batches; returns outputs in unit order, whether
-        each segment used fusion, the segments the copy guard decoded again, those whose
-        numbers were repaired and those whose numbers the repair changed but could not make
-        right.
+    ) -> DecodedUnits:
+        """Decode ``units`` in length-sorted batches (what comes back: :class:`DecodedUnits`).
 
         With ``copy_guard``, a fused output that repeats a match of other words is decoded
         again with memory trusted less, once every batch is decoded, the copies of all batches
@@ -624,7 +661,7 @@ class Translator:
         repaired: set[int] = set()
         unrepaired: set[int] = set()
         if not units:
-            return outputs, used_fusion, guarded, repaired, unrepaired
+            return DecodedUnits(outputs, used_fusion, guarded, repaired, unrepaired, [])
         encoded = encode_units(self, units)
         batches = plan_batches(
             [len(ids) for ids in encoded],
@@ -707,7 +744,8 @@ class Translator:
             kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
-        return outputs, used_fusion, guarded, repaired, unrepaired
+        unfinished = unfinished_outputs(self, encoded, outputs)
+        return DecodedUnits(outputs, used_fusion, guarded, repaired, unrepaired, unfinished)
 
     def prepare_state(
         self, texts: Sequence[str], matches: Sequence[Sequence[Match]], *, wary: bool = False
@@ -804,6 +842,25 @@ class Translator:
         return texts
 
 
+def _source_language(model: str | Path | Backbone | None, source_language: str | None) -> str:
+    """``source_language``, refused where the model's recorded pair starts with another
+    (``fr``, ``english`` for an en→de model), before the model loads, as ``ltmt translate
+    --src-lang`` and a bench config's ``source_lang`` are refused
+    (:func:`ltmt.model.languages.check_language_pair`); ``None``: the model's source, else
+    ``en``. A loaded model without a directory records no pair."""
+    if source_language is not None and not isinstance(source_language, str):
+        raise ConfigError(f"source_language must be a language code, got {source_language!r}")
+    if isinstance(model, Backbone):
+        if model.path is None:
+            return source_language or "en"
+        model = model.path
+    if source_language is None:
+        pair = model_languages(model)
+        return pair[0] if pair is not None else "en"
+    check_language_pair(model, source_language, names=API_NAMES)
+    return source_language
+
+
 def _request(request: Any, number: int) -> tuple[str | None, Sequence[str], Any]:
     """``(user, texts, prefer)`` of the ``number``-th request of :meth:`Translator.
     translate_for_users`: a ``(user, texts)`` or ``(user, texts, prefer)`` tuple."""
@@ -830,6 +887,23 @@ def _readable(texts: Sequence[str]) -> list[str]:
             raise InputError(f"text {number} {problem}")
         readable.append(paired_surrogates(text))
     return readable
+
+
+def _unfinished_segments(
+    texts: Sequence[str], units: Sequence[Unit], unfinished: Sequence[bool]
+) -> set[int]:
+    """The segments a piece of whose output ran to the decoder's length limit (``unfinished``:
+    one flag per unit), each logged as a warning that names it and its source's start."""
+    segments = sorted({unit.segment for unit, flag in zip(units, unfinished) if flag})
+    for index in segments:
+        logger.warning(
+            "the model's output for %s (text %d of %d given) stopped at its length limit, "
+            "unfinished (cut short or repeating itself); check its translation",
+            shortened(repr(texts[index]), 50),
+            index + 1,
+            len(texts),
+        )
+    return set(segments)
 
 
 def _write_labels(

@@ -64,15 +64,28 @@ def available_cpus() -> int:
 def plan_parallelism(workers: int, threads: int, device_type: str = "cpu") -> Parallelism:
     """How to spend ``threads`` CPU threads (0: torch's intra-op count when torch is loaded,
     else the CPUs available) on ``workers`` batches at once (0: one per thread, at most
-    :data:`MAX_AUTO_WORKERS`; 1 on a GPU, which runs one batch at a time anyway)."""
+    :data:`MAX_AUTO_WORKERS`; 1 on a GPU, which runs one batch at a time anyway); more workers
+    than the threads given are refused (:func:`check_workers`)."""
     if workers < 0 or threads < 0:
         name, value = ("workers", workers) if workers < 0 else ("threads", threads)
         raise ConfigError(f"{name} must be 0 (automatic) or more, got {value}")
+    check_workers(workers, threads)
     if threads == 0:
         threads = _torch_threads() or available_cpus()
     if workers == 0:
         workers = 1 if device_type != "cpu" else min(threads, MAX_AUTO_WORKERS)
     return Parallelism(workers=workers, threads=max(1, threads // workers))
+
+
+def check_workers(workers: int, threads: int) -> None:
+    """Refuse more ``workers`` than the ``threads`` given for them to share (``threads`` 0:
+    automatic, no bound given): each worker decodes on a thread at least, so more of them would
+    run on more threads than were asked for."""
+    if threads > 0 and workers > threads:
+        raise ConfigError(
+            f"workers {workers} is more than threads {threads}: each worker decodes on a thread "
+            f"of its own; give at most {threads} workers, or more threads"
+        )
 
 
 def _torch_threads() -> int:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -15,12 +17,25 @@ from ltmt.label_lexicon import LabelLexicon
 from ltmt.model.backbone import load_backbone
 from ltmt.segments import Match, Segment
 from ltmt.terminology.terms import Term
-from ltmt.translator import Translator
+from ltmt.translator import DecodedUnits, Translator
 
 
 @pytest.fixture(scope="module")
 def backbone(tiny_model_dir):
     return load_backbone(tiny_model_dir)
+
+
+@pytest.fixture(scope="module")
+def any_pair_backbone(tiny_model_dir, tmp_path_factory):
+    """The tiny model without its recorded en→de pair: a model that records none takes any
+    source language."""
+    model = tmp_path_factory.mktemp("any-pair") / "model"
+    shutil.copytree(tiny_model_dir, model)
+    config_path = model / "tokenizer_config.json"
+    config = json.loads(config_path.read_text("utf-8"))
+    config.update(source_lang=None, target_lang=None)
+    config_path.write_text(json.dumps(config), "utf-8")
+    return load_backbone(model)
 
 
 class FakeMemory:
@@ -105,12 +120,8 @@ def test_columns_are_translated_apart_and_code_is_kept(backbone):
 def _copying(translator):
     """The translator with a model that copies each piece it is given: what comes out is
     exactly what went in, so splitting and joining lose nothing."""
-    translator._translate_units = lambda units, matches, progress, matchers: (
-        [unit.text for unit in units],
-        {},
-        set(),
-        set(),
-        set(),
+    translator._translate_units = lambda units, matches, progress, matchers: DecodedUnits(
+        [unit.text for unit in units], {}, set(), set(), set(), [False] * len(units)
     )
     return translator
 
@@ -134,6 +145,55 @@ def test_a_sentence_over_the_limit_is_cut_between_words_and_reported(backbone, c
         [result] = translator.translate([text, "hello world"])[:1]
     assert result.text == text and result.cut and result.pieces > 5
     assert "truncated" not in caplog.text
+
+
+def test_an_output_stopped_at_the_length_limit_is_unfinished_cut_and_logged(backbone, caplog):
+    """The tiny random model never ends a sentence: every output runs to the decoder's limit
+    (here 3 tokens), as the default model's loop on git's ``git tag`` usage line did."""
+    translator = Translator(backbone, beam=1, seam_repair=False)
+    translator.decode_config = replace(translator.decode_config, max_len_a=0.0, max_len_b=3)
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        stopped, blank = translator.translate(["open the file", ""])
+    assert stopped.unfinished and stopped.cut and stopped.pieces == 1
+    assert not blank.unfinished and not blank.cut
+    assert caplog.messages == [
+        "the model's output for 'open the file' (text 1 of 2 given) stopped at its length "
+        "limit, unfinished (cut short or repeating itself); check its translation"
+    ]
+
+
+def test_a_user_the_memory_does_not_hold_is_warned_about_once(backbone, caplog):
+    memory = FakeMemory([("hello world", "Hallo Welt")])
+    translator = Translator(backbone, memory, beam=1)
+    with caplog.at_level(logging.WARNING, logger="ltmt.translator"):
+        translator.translate(["hello world"], user="u1x")
+        translator.translate(["hello world"], user="u1x")
+        translator.translate_for_users([("u1", ["hello world"]), ("nobody", ["hello world"])])
+    warnings = [r.getMessage() for r in caplog.records if "no user" in r.getMessage()]
+    assert warnings == [
+        "no user 'u1x' in the memory (1 user); did you mean u1? translating without memory",
+        "no user 'nobody' in the memory (1 user); translating without memory",
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "english", "de"])
+def test_a_source_language_the_model_does_not_translate_is_refused(backbone, language):
+    with pytest.raises(
+        InputError,
+        match=rf"^source_language {language}: model .* translates en→de only; give a model "
+        rf"for {language}→de as Translator\(model=...\)$",
+    ):
+        Translator(backbone, source_language=language)
+
+
+def test_the_source_language_is_the_models_unless_given(backbone):
+    assert Translator(backbone).source_language == "en"
+    assert Translator(backbone, source_language="en-GB").source_language == "en-GB"
+
+
+def test_more_workers_than_the_threads_given_are_refused(backbone):
+    with pytest.raises(ConfigError, match=r"^workers 99 is more than threads 2: .*at most 2"):
+        Translator(backbone, workers=99, threads=2)
 
 
 def test_encode_and_decode_are_the_models_side_of_a_translation(backbone, caplog):
@@ -753,8 +813,11 @@ def test_a_line_in_capitals_is_translated_in_sentence_case_and_written_in_capita
         ({"source_language": "fr"}, ["Trash is Empty"], "Papierkorb ist leer"),  # English only
     ],
 )
-def test_a_line_in_title_case_is_translated_in_lower_case(backbone, options, seen, expected):
-    translator = _ScriptedTranslator(backbone, fused="", plain="papierkorb ist leer", **options)
+def test_a_line_in_title_case_is_translated_in_lower_case(
+    backbone, any_pair_backbone, options, seen, expected
+):
+    model = any_pair_backbone if "source_language" in options else backbone  # fr: any pair
+    translator = _ScriptedTranslator(model, fused="", plain="papierkorb ist leer", **options)
     texts: list[str] = []
     encode = translator.encode
     translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)

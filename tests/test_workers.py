@@ -19,7 +19,7 @@ from ltmt.workers import MAX_AUTO_WORKERS, Parallelism, ordered_map, plan_parall
         (0, 1, "cpu", Parallelism(workers=1, threads=1)),
         (0, 16, "cpu", Parallelism(workers=MAX_AUTO_WORKERS, threads=16 // MAX_AUTO_WORKERS)),
         (1, 2, "cpu", Parallelism(workers=1, threads=2)),  # one batch on every thread
-        (3, 2, "cpu", Parallelism(workers=3, threads=1)),  # never 0 threads each
+        (3, 0, "cpu", Parallelism(workers=3, threads=1)),  # never 0 threads each (torch: 1)
         (0, 8, "cuda", Parallelism(workers=1, threads=8)),  # a GPU runs one batch at a time
     ],
 )
@@ -39,6 +39,12 @@ def test_no_threads_given_means_torchs_count_or_the_cpus():
     [
         (-1, 0, "workers must be 0 \\(automatic\\) or more, got -1"),
         (0, -2, "threads must be 0 \\(automatic\\) or more, got -2"),
+        (
+            99,
+            2,
+            "^workers 99 is more than threads 2: each worker decodes on a thread of its own; "
+            "give at most 2 workers, or more threads$",
+        ),
     ],
 )
 def test_negative_counts_are_one_line_errors(workers, threads, message):

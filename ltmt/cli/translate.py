@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 import time
@@ -15,6 +14,13 @@ from ltmt.cli.store import MEMORY_DIR_HELP
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError
 from ltmt.wording import counted, counted_kinds
+
+# ltmt bench's too: the options reach ltmt.fusion.registry.make_fusion through
+# parse_fusion_options
+FUSION_OPTION_HELP = (
+    "KEY=VALUE setting of the fusion method, repeatable (knn: neighbours=8, tau=2.5, "
+    "repair=false, ...; knn-trained: combiner=DIR; attention: adapter=DIR)."
+)
 
 if TYPE_CHECKING:
     from ltmt.cli.translate_folder import FolderJob
@@ -57,12 +63,7 @@ def translate(
         help="Memory fusion: none, knn, knn-trained, attention or auto (knn-trained where the "
         "model ships a trained combiner, as the default model does; else knn).",
     ),
-    fusion_option: list[str] = typer.Option(
-        [],
-        "--fusion-option",
-        help="KEY=VALUE setting of the fusion method, repeatable (knn: neighbours=8, tau=2.5, "
-        "repair=false, ...).",
-    ),
+    fusion_option: list[str] = typer.Option([], "--fusion-option", help=FUSION_OPTION_HELP),
     beam: int = typer.Option(4, "--beam", min=1, help="Beam size (1 = greedy)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Segments per model batch."),
     top_k: int = typer.Option(4, "--top-k", min=1, help="Memory matches retrieved per segment."),
@@ -431,10 +432,11 @@ def _open_memory(
     *,
     scan_max: int,
 ) -> Memory | None:
-    """The memory store, with a warning when ``user`` has no memory in it. A missing store
+    """The memory store (``report.unknown_user``: ``user`` has no memory in it). A missing store
     is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
     new empty store. ``scan_max``: :class:`~ltmt.memory.store.Memory`'s."""
     from ltmt.cli.store import store_exists
+    from ltmt.lookup import missing_user
     from ltmt.memory.env import check_not_a_file
     from ltmt.memory.store import Memory, check_user
     from ltmt.paths import resolve_memory_dir
@@ -452,16 +454,8 @@ def _open_memory(
         return None
     memory = Memory(memory_dir, key_file=key_file, scan_max=scan_max)
     report.memory = str(memory.path)
-    known = memory.users()
-    if user not in known:
-        report.unknown_user = True
-        close = difflib.get_close_matches(user, known, n=3)
-        hint = f"did you mean {', '.join(close)}? " if close else ""
-        typer.echo(
-            f"ltmt: warning: no user {user!r} in memory store {memory.path} "
-            f"({counted(len(known), 'user')}); {hint}translating without memory",
-            err=True,
-        )
+    # the Translator logs the warning itself, the first time it is asked for the user
+    report.unknown_user = missing_user(memory, user) is not None
     return memory
 
 

@@ -294,10 +294,7 @@ class FastDecoder:
         sources = [tokenizer.convert_ids_to_tokens(list(ids)) for ids in batch]
         # the torch loop's per-sentence length limits: CTranslate2 takes one per batch, so each
         # output is cut to its own (a greedy output then equals the torch one token for token)
-        limits = [
-            min(int(len(ids) * config.max_len_a + config.max_len_b), config.max_len)
-            for ids in batch
-        ]
+        limits = [config.length_limit(len(ids)) for ids in batch]
         results = self.translator.translate_batch(
             sources,
             beam_size=config.beam,

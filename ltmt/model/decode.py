@@ -73,6 +73,12 @@ class DecodeConfig:
         if self.max_len < 1:
             raise ConfigError(f"max_len must be >= 1, got {self.max_len}")
 
+    def length_limit(self, source_tokens: int) -> int:
+        """The most tokens an output may have (``</s>`` not counted) whose source has
+        ``source_tokens`` tokens (``</s>`` counted): an output this long was stopped there, not
+        ended by the model (:mod:`ltmt.output_limit`)."""
+        return min(int(source_tokens * self.max_len_a + self.max_len_b), self.max_len)
+
 
 def decode(
     backbone: Backbone,
@@ -107,6 +113,7 @@ def decode_nbest(
     with torch.inference_mode():
         encoder_states = backbone.encode(input_ids, attention_mask)
         source_lengths = attention_mask.sum(dim=1)
+        # DecodeConfig.length_limit of every row at once
         limits = torch.clamp(
             (source_lengths.float() * config.max_len_a + config.max_len_b).long(),
             max=config.max_len,

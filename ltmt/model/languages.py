@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from ltmt.errors import InputError, LtmtError
 from ltmt.formats.common import lang_matches
@@ -41,20 +42,39 @@ def model_languages(model: str | Path | None) -> tuple[str, str] | None:
     return (found.group(1), found.group(2)) if found else None
 
 
-def check_language_pair(model: str | Path | None, src_lang: str, tgt_lang: str) -> None:
+class PairNames(NamedTuple):
+    """How a caller names the source and target languages, and where a model is given, in
+    :func:`check_language_pair`'s error."""
+
+    source: str
+    target: str
+    model: str
+
+
+OPTION_NAMES = PairNames("--src-lang", "--tgt-lang", "with --model")  # ltmt translate's
+API_NAMES = PairNames("source_language", "target_language", "as Translator(model=...)")
+BENCH_NAMES = PairNames("source_lang", "target_lang", "as model")  # a bench config's keys
+
+
+def check_language_pair(
+    model: str | Path | None,
+    src_lang: str,
+    tgt_lang: str | None = None,
+    names: PairNames = OPTION_NAMES,
+) -> None:
     """Raise :class:`InputError` when ``model`` records a pair that ``src_lang → tgt_lang`` is
-    not (see the module docstring)."""
+    not (``tgt_lang`` ``None``: the model's target, unchecked); the error names the languages
+    as ``names`` does (``ltmt translate``'s options, the :class:`~ltmt.Translator`'s arguments,
+    a bench config's keys). The one check of all three (see the module docstring)."""
     pair = model_languages(model)
     if pair is None:
         return
-    for option, asked, have in (
-        ("--src-lang", src_lang, pair[0]),
-        ("--tgt-lang", tgt_lang, pair[1]),
-    ):
+    target = pair[1] if tgt_lang is None else tgt_lang
+    for name, asked, have in ((names.source, src_lang, pair[0]), (names.target, target, pair[1])):
         if len(have) == 2 and not lang_matches(asked, have):
             raise InputError(
-                f"{option} {asked}: {describe_pair(model, pair)}; "
-                f"give a model for {src_lang}→{tgt_lang} with --model"
+                f"{name} {asked}: {describe_pair(model, pair)}; "
+                f"give a model for {src_lang}→{target} {names.model}"
             )
 
 

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.model.languages import check_language_pair, model_languages
+from ltmt.model.languages import (
+    API_NAMES,
+    BENCH_NAMES,
+    check_language_pair,
+    model_languages,
+)
 
 
 def _model(tmp_path: Path, name: str, config: dict | None) -> Path:
@@ -57,6 +62,19 @@ def test_default_model_is_en_de() -> None:
 def test_a_pair_the_model_does_not_translate_is_refused(src: str, tgt: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         check_language_pair(None, src, tgt)
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (API_NAMES, "source_language fr: .*; give a model for fr→de as Translator"),
+        (BENCH_NAMES, "source_lang fr: .*; give a model for fr→de as model$"),
+    ],
+)
+def test_the_check_names_the_languages_as_its_caller_does(names, message) -> None:
+    with pytest.raises(InputError, match=message):
+        check_language_pair(None, "fr", None, names)
+    check_language_pair(None, "en", None, names)  # no target asked: the model's
 
 
 def test_regions_groups_and_models_without_a_pair_pass(tmp_path: Path) -> None:
