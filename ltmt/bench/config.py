@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.bench.systems import known_system_names
-from ltmt.config import check_choice, check_range
+from ltmt.config import as_names, check_choice, check_range
 from ltmt.errors import ConfigError
+from ltmt.fusion.registry import parse_fusion_options
+from ltmt.workers import check_workers
 
 DEFAULT_SYSTEMS = ("base", "tm", "tm-repair", "exact", "knn", "attention")
 ONLINE_SUFFIX = "+online"
-_PATH_KEYS = ("users_dir", "general_dir", "memory_user", "output")
+_DATA_KEYS = ("users_dir", "general_dir", "memory_user")  # read against data_dir
+_PATH_KEYS = (*_DATA_KEYS, "output", "data_dir")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,13 @@ class BenchConfig:
     ``ctranslate2``, ``torch``: ``Translator(fusion_encoder=...)``, :mod:`ltmt.model.fast_encoder`).
     ``copy_guard``: fused outputs that repeat a match of other words are decoded again with
     memory trusted less (``Translator(copy_guard=...)``, :mod:`ltmt.copy_guard`).
+    ``fusion_options``: ``KEY=VALUE`` options given to every fusion system's method
+    (``ltmt translate --fusion-option``, read by
+    :func:`ltmt.fusion.registry.parse_fusion_options`: ``combiner=DIR`` for ``knn-trained``,
+    ``neighbours=8`` for ``knn``); a system whose method takes no such option is skipped with
+    the reason.
+    ``data_dir``: what the config file's relative paths were read against (recorded in
+    ``results.json``; set by :func:`load_config`).
     """
 
     users_dir: Path | None = None
@@ -69,6 +79,8 @@ class BenchConfig:
     copy_guard: bool = True
     source_lang: str = "en"
     target_lang: str = "de"
+    fusion_options: tuple[str, ...] = ()
+    data_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.users_dir is None and self.general_dir is None:
@@ -79,11 +91,9 @@ class BenchConfig:
             raise ConfigError(
                 "general_dir and memory_user go together (--general-dir DIR --memory-user FILE)"
             )
-        if not self.systems:
-            raise ConfigError(
-                "systems is empty; name at least one of base, tm, exact, knn, attention"
-            )
         known = known_system_names()
+        if not self.systems:
+            raise ConfigError(f"systems is empty; name at least one of {', '.join(known)}")
         unknown = [name for name in self.systems if name not in known]
         if unknown:
             raise ConfigError(
@@ -107,9 +117,14 @@ class BenchConfig:
         for key in ("batch_size", "beam", "top_k"):
             check_range(key, getattr(self, key), at_least=1)
         check_range("workers", self.workers, at_least=0)
-        from ltmt.model.engine import check_fusion_weights
+        if self.threads is not None:
+            check_workers(self.workers, self.threads)
+        from ltmt.model.engine import FUSION_WEIGHTS
 
-        check_fusion_weights(self.fusion_weights)
+        # a ConfigError (exit 1) as every other bad value of a config; ltmt bench checks its
+        # --fusion-weights itself, a bad option value (exit 2)
+        check_choice("fusion_weights", self.fusion_weights, FUSION_WEIGHTS)
+        parse_fusion_options(self.fusion_options)
         from ltmt.model.fast_encoder import FUSION_ENCODERS
 
         check_choice("fusion_encoder", self.fusion_encoder, FUSION_ENCODERS)
@@ -117,12 +132,15 @@ class BenchConfig:
             raise ConfigError(f"tm_threshold must be within 0-100, got {self.tm_threshold}")
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-friendly form (paths as strings), written into ``results.json``."""
+        """A JSON-friendly form, written into ``results.json``: paths (and a ``model`` that
+        names a local directory) absolute, so that a run says what it read wherever it ran."""
         data: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
+            if f.name == "model" and value is not None and Path(value).expanduser().exists():
+                value = Path(value).expanduser()
             data[f.name] = (
-                str(value)
+                str(value.absolute())
                 if isinstance(value, Path)
                 else list(value)
                 if isinstance(value, tuple)
@@ -160,6 +178,8 @@ def build_config(values: Mapping[str, Any], *, where: str = "bench config") -> B
             value = parse_systems(value)
         elif key == "model":
             value = str(value)
+        elif key == "fusion_options":
+            value = as_names(key, value)
         kwargs[key] = value
     try:
         return BenchConfig(**kwargs)
@@ -191,10 +211,8 @@ def load_config(
         if data_dir is None and file_data_dir is not None:
             data_dir = str(file_data_dir)
         if data_dir is not None:
-            values = {
-                k: _under(data_dir, v) if k in _PATH_KEYS and k != "output" else v
-                for k, v in values.items()
-            }
+            values = {k: _under(data_dir, v) if k in _DATA_KEYS else v for k, v in values.items()}
+            values["data_dir"] = data_dir
     given = {k: v for k, v in overrides.items() if v is not None}
     if path is not None and check_paths:
         _check_data_paths(values, given, where, data_dir)
@@ -207,9 +225,9 @@ def _check_data_paths(
 ) -> None:
     """The config file's data paths (those the command line does not replace) exist; else
     say where they were looked for and how to point at the data."""
-    for key in _PATH_KEYS:
+    for key in _DATA_KEYS:
         value = values.get(key)
-        if key == "output" or key in given or value is None or Path(str(value)).exists():
+        if key in given or value is None or Path(str(value)).exists():
             continue
         hint = "pass --data-dir DIR, the folder that holds the data"
         if data_dir is not None and not Path(data_dir).expanduser().is_absolute():

@@ -10,6 +10,7 @@ from typing import Any
 from ltmt.bench.config import ONLINE_SUFFIX
 from ltmt.bench.runner import BenchRun
 from ltmt.evaluate import BANDS
+from ltmt.segments import MEMORY_FREE
 
 RESULTS_JSON = "results.json"
 RESULTS_MD = "results.md"
@@ -70,6 +71,10 @@ def render_markdown(results: dict[str, Any], plot: str | None = None) -> str:
             "",
             *_score_table(results["systems"], "system"),
             "",
+            "From memory: segments whose output came from the user's memory, a match reused "
+            "(`exact`, `tm`) or fused with the model's output (`knn`, `knn-trained`, "
+            "`attention`); `methods` in results.json counts each.",
+            "",
         ]
         if any(name.endswith(ONLINE_SUFFIX) for name in results["systems"]):
             lines += [
@@ -103,18 +108,25 @@ def render_markdown(results: dict[str, Any], plot: str | None = None) -> str:
 
 def _score_table(entries: dict[str, dict[str, Any]], label: str) -> list[str]:
     rows = [
-        f"| {label} | BLEU | chrF2 | TER | placeholders % | memory hits | segments "
+        f"| {label} | BLEU | chrF2 | TER | placeholders % | from memory | segments "
         "| seconds | seg/s | tok/s |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, e in entries.items():
-        hits = e["methods"].get("exact", 0) + e["methods"].get("tm", 0)
+        hits = from_memory(e["methods"])
         rows.append(
             f"| {name} | {_num(e['bleu'])} | {_num(e['chrf'])} | {_num(e['ter'])} "
             f"| {_num(e['placeholder_acc'])} | {hits} | {e['segments']} | {_num(e['seconds'], 1)} "
             f"| {_num(e['segments_per_s'], 1)} | {_num(e['tokens_per_s'], 0)} |"
         )
     return rows
+
+
+def from_memory(methods: dict[str, int]) -> int:
+    """How many segments of an entry's ``methods`` counts came from the memory: a match reused
+    (``exact``, ``tm``) or fused (``knn``, ``knn-trained``, ``attention``): every method but the
+    model alone (:data:`ltmt.segments.MEMORY_FREE`)."""
+    return sum(count for method, count in methods.items() if method not in MEMORY_FREE)
 
 
 def _band_table(results: dict[str, Any]) -> list[str]:

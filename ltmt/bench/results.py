@@ -3,7 +3,10 @@
 Scores over several users are corpus-level over the pooled segments (not a mean of per-user
 scores). The layout (``"format": "ltmt-bench/1"``)::
 
-    model, threads, token_unit, sacrebleu {bleu, chrf, ter}, config, skipped {name: reason},
+    model (a local model's absolute path), model_fingerprint, trained {system: {path,
+    fingerprint}} (the trained combiner or adapter each fused system read),
+    threads, token_unit, sacrebleu {bleu, chrf, ter}, config (paths absolute, data_dir
+    included), skipped {name: reason},
     cpu {name, flags}, fused_weights {system: int8 | bfloat16 | float32 | none},
     fused_encoder {system: ctranslate2 | torch | none},
     users {user: {memory, test}},
@@ -44,6 +47,12 @@ def summarize(bench: BenchRun) -> dict[str, Any]:
         "ltmt_version": __version__,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "model": bench.model,
+        "model_fingerprint": bench.model_fingerprint,
+        "trained": {
+            run.system: {"path": run.trained, "fingerprint": run.trained_fingerprint}
+            for run in bench.runs
+            if run.trained
+        },
         "threads": bench.threads,
         "workers": bench.workers,
         "worker_processes": bench.config.worker_processes,

@@ -7,6 +7,7 @@ here, so a run's numbers can be recomputed from ``hypotheses.jsonl``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import tempfile
 import time
@@ -23,6 +24,7 @@ from ltmt.bench.data import TestSet, find_general_sets, find_users
 from ltmt.bench.systems import DecodeOptions, System, Translates, build_systems
 from ltmt.errors import ConfigError, InputError, ModelError
 from ltmt.evaluate import fuzzy_band
+from ltmt.model.languages import BENCH_NAMES, check_language_pair
 from ltmt.segments import Translation
 from ltmt.workers import plan_parallelism
 
@@ -55,6 +57,10 @@ class SystemRun:
     # encoded them (``ctranslate2``, ``torch``); ``none`` for a system without fusion
     weights: str = "none"
     encoder: str = "none"
+    # the trained component its fusion read (a combiner's, an adapter's folder, absolute) and
+    # its fingerprint (:func:`files_fingerprint`); "" for a system without one
+    trained: str = ""
+    trained_fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ class BenchRun:
     """Everything a run produced, before scoring."""
 
     config: BenchConfig
-    model: str
+    model: str  # a local model's absolute path, else its name
     threads: int
     token_unit: str
     runs: tuple[SystemRun, ...]
@@ -70,6 +76,7 @@ class BenchRun:
     skipped: dict[str, str] = field(default_factory=dict)
     memory_sizes: dict[str, int] = field(default_factory=dict)
     general_memory: str | None = None
+    model_fingerprint: str = ""  # Backbone.weights_fingerprint, as the caches of states key it
 
 
 def run_bench(config: BenchConfig, *, progress: Progress | None = None) -> BenchRun:
@@ -95,6 +102,8 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
 
     from ltmt import Translator
 
+    # as ltmt translate's --src-lang and Translator(source_language=...) are checked
+    check_language_pair(config.model, config.source_lang, config.target_lang, BENCH_NAMES)
     user_sets = find_users(config.users_dir, config.limit) if config.users_dir is not None else []
     general_sets = (
         find_general_sets(
@@ -118,6 +127,7 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         workers=config.workers,
         worker_processes=config.worker_processes,
         copy_guard=config.copy_guard,
+        fusion_options=config.fusion_options,
     )
     systems, skipped = build_systems(config.systems, options, config.tm_threshold)
     for name, reason in skipped.items():
@@ -167,7 +177,8 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         raise ConfigError(f"none of the systems could run ({', '.join(skipped)} skipped)")
     return BenchRun(
         config=config,
-        model=str(backbone.name),
+        model=str(backbone.path.absolute()) if backbone.path is not None else str(backbone.name),
+        model_fingerprint=backbone.weights_fingerprint,
         threads=torch.get_num_threads(),
         workers=plan_parallelism(
             config.workers, torch.get_num_threads(), backbone.device_type
@@ -176,7 +187,9 @@ def _run(config: BenchConfig, say: Progress) -> BenchRun:
         runs=tuple(runs),
         skipped=skipped,
         memory_sizes=sizes,
-        general_memory=str(config.memory_user) if config.memory_user is not None else None,
+        general_memory=(
+            str(config.memory_user.absolute()) if config.memory_user is not None else None
+        ),
     )
 
 
@@ -284,12 +297,30 @@ def with_fused_settings(run: SystemRun, translator: Any) -> SystemRun:
     """``run`` with what ``translator``'s fused batches ran on: ``weights`` (``auto`` resolved
     by the CPU: :func:`ltmt.model.backbone.fusion_weights_for`) and ``encoder``
     (``ctranslate2`` or ``torch``: :mod:`ltmt.model.fast_encoder`), both ``none`` when it fuses
-    nothing; a CAT system's are its fallback's."""
+    nothing; a CAT system's are its fallback's; and the trained component its fusion read
+    (``trained``, ``trained_fingerprint``)."""
     translator = getattr(translator, "fallback", translator)
     if getattr(translator, "fusion_name", "none") == "none":
         return replace(run, weights="none", encoder="none")
     backbone = translator.backbone
-    return replace(run, weights=str(backbone.weights_label), encoder=backbone.encoder_engine)
+    run = replace(run, weights=str(backbone.weights_label), encoder=backbone.encoder_engine)
+    trained = getattr(translator.fusion, "directory", None)  # set once the fusion read it
+    if trained is None:
+        return run
+    trained = Path(trained).absolute()
+    return replace(run, trained=str(trained), trained_fingerprint=files_fingerprint(trained))
+
+
+def files_fingerprint(directory: Path) -> str:
+    """A hash of the files under ``directory``, their names and contents (16 hex digits): the
+    same for the same trained component wherever it lies, another for one trained again."""
+    digest = hashlib.sha1()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(directory).as_posix().encode("utf-8") + b"\0")
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+    return digest.hexdigest()[:16]
 
 
 def _token_counter(backbone: Any) -> tuple[Callable[[Sequence[str]], int], str]:

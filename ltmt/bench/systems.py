@@ -16,6 +16,7 @@ from ltmt.errors import LtmtError
 from ltmt.segments import Translation
 
 if TYPE_CHECKING:
+    from ltmt.fusion.base import Fusion
     from ltmt.memory.store import Memory
 
 
@@ -65,6 +66,8 @@ class DecodeOptions:
     workers: int = 0  # batches decoded at once (ltmt.workers; 0: automatic)
     worker_processes: bool = False  # fused batches in processes (ltmt.worker_processes)
     copy_guard: bool = True  # copies of a match of other words decoded again (ltmt.copy_guard)
+    # KEY=VALUE options of every fusion method (ltmt translate --fusion-option combiner=DIR)
+    fusion_options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ class TranslatorSystem:
         translator: Translates = Translator(
             self.options.model,
             memory if self.uses_memory else None,
-            fusion=self.fusion,
+            fusion=self._fusion(),
             beam=self.options.beam,
             batch_size=self.options.batch_size,
             top_k=self.options.top_k,
@@ -95,6 +98,18 @@ class TranslatorSystem:
             **fusion_weight_options(self.options.fusion_weights),
         )
         return translator
+
+    def _fusion(self) -> str | Fusion | None:
+        """The fusion method by name, or built with the run's ``fusion_options`` as ``ltmt
+        translate --fusion-option`` builds it (a method that takes no such option raises the
+        error that names it: the system is skipped)."""
+        if self.fusion == "none" or not self.options.fusion_options:
+            return self.fusion
+        from ltmt.fusion.registry import make_fusion, parse_fusion_options
+
+        options = parse_fusion_options(self.options.fusion_options)
+        model_dir = getattr(self.options.model, "path", None)  # what auto resolves with
+        return make_fusion(self.fusion, model_dir, **options)
 
 
 @dataclass(frozen=True)

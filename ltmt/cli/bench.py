@@ -7,6 +7,8 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.translate import FUSION_OPTION_HELP
+
 
 def bench(
     users_dir: Path | None = typer.Option(
@@ -86,6 +88,9 @@ def bench(
         "float32 on a CPU, else torch), ctranslate2 (required; for int8 weights its int8 "
         "encoder: faster, a little less BLEU) or torch.",
     ),
+    fusion_option: list[str] = typer.Option(
+        [], "--fusion-option", help=f"{FUSION_OPTION_HELP} Given to every fusion system."
+    ),
     copy_guard: bool | None = typer.Option(
         None,
         "--copy-guard/--no-copy-guard",
@@ -105,6 +110,10 @@ def bench(
     """Benchmark memory-augmented translation: BLEU/chrF2/TER, placeholders, speed, BLEU by band."""
     from ltmt.bench import load_config, run_bench, summarize, write_report
 
+    if fusion_weights is not None:  # a bad option value: exit 2 (a config file's: 1)
+        from ltmt.model.engine import check_fusion_weights
+
+        check_fusion_weights(fusion_weights)
     overrides = {
         "users_dir": users_dir,
         "systems": systems,
@@ -124,6 +133,7 @@ def bench(
         "fusion_weights": fusion_weights,
         "fusion_encoder": fusion_encoder,
         "copy_guard": copy_guard,
+        "fusion_options": fusion_option or None,  # none given: the config file's
     }
     settings = load_config(config, overrides, data_dir=data_dir, check_paths=True)
     run = run_bench(settings, progress=lambda line: typer.echo(f"ltmt: {line}", err=True))

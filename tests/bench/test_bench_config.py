@@ -21,7 +21,8 @@ def test_defaults() -> None:
     )
     assert (config.beam, config.batch_size, config.top_k, config.tm_threshold) == (4, 32, 4, 70.0)
     assert config.limit is None and config.online is False
-    assert config.to_dict()["users_dir"] == "users"
+    assert config.to_dict()["users_dir"] == str(Path.cwd() / "users")  # recorded absolute
+    assert config.to_dict()["output"] == str(Path.cwd() / "runs" / "bench")
     assert config.to_dict()["systems"] == list(DEFAULT_SYSTEMS)
 
 
@@ -31,7 +32,16 @@ def test_defaults() -> None:
         ({}, r"nothing to benchmark: give users_dir \(--users-dir\) or general_dir"),
         ({"users_dir": "u", "general_dir": "g"}, "general_dir and memory_user go together"),
         ({"users_dir": "u", "memory_user": "m"}, "general_dir and memory_user go together"),
-        ({"users_dir": "u", "systems": ""}, "systems is empty"),
+        (
+            {"users_dir": "u", "systems": ""},
+            "^systems is empty; name at least one of base, tm, tm-repair, exact, knn, "
+            "attention, knn-trained, auto$",
+        ),
+        ({"users_dir": "u", "threads": 2, "workers": 3}, "^workers 3 is more than threads 2: "),
+        (
+            {"users_dir": "u", "fusion_options": ["neighbours"]},
+            r"fusion option 'neighbours' is not KEY=VALUE \(e\.g\. neighbours=8\)",
+        ),
         (
             {"users_dir": "u", "systems": "base,bleu"},
             r"unknown system\(s\) bleu; choose from base, tm, tm-repair, exact",
@@ -138,3 +148,23 @@ def test_missing_data_paths_hint_at_data_dir(
     )
     # a flag replaces the file's path: only the flag's is used (and checked where it is read)
     load_config(path, {"users_dir": Path("elsewhere")}, check_paths=True)
+
+
+def test_the_record_names_absolute_paths_and_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "model_copy").mkdir()
+    path = tmp_path / "run.yaml"
+    path.write_text(
+        "data_dir: data\nusers_dir: users\nmodel: model_copy\nfusion_options: combiner=c\n",
+        "utf-8",
+    )
+    recorded = load_config(path, {}).to_dict()
+    assert recorded["model"] == str(tmp_path / "model_copy")  # as typed: model_copy
+    assert recorded["users_dir"] == str(tmp_path / "data" / "users")
+    assert recorded["data_dir"] == str(tmp_path / "data")
+    assert recorded["output"] == str(tmp_path / "runs" / "bench")
+    assert recorded["fusion_options"] == ["combiner=c"]
+    hub = BenchConfig(users_dir=Path("u"), model="Helsinki-NLP/opus-mt-en-de")
+    assert hub.to_dict()["model"] == "Helsinki-NLP/opus-mt-en-de"  # a hub id as it is

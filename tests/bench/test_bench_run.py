@@ -14,6 +14,7 @@ from ltmt import Memory, Translator
 from ltmt.bench import BenchConfig, BenchRun, run_bench, summarize, write_report
 from ltmt.bench.report import render_markdown
 from ltmt.bench.systems import DecodeOptions, TmSystem, TranslatorSystem, build_systems
+from ltmt.errors import InputError
 from ltmt.evaluate import BANDS, score_corpus
 from ltmt.segments import Translation
 
@@ -132,7 +133,8 @@ def test_markdown_plot_and_hypotheses(bench: tuple[BenchRun, dict[str, Any], Pat
     _, _, out = bench
     markdown = (out / "results.md").read_text("utf-8")
     assert "## All users (2 users, 8 segments, corpus-level)" in markdown
-    assert "| system | BLEU | chrF2 | TER | placeholders % |" in markdown
+    assert "| system | BLEU | chrF2 | TER | placeholders % | from memory |" in markdown
+    assert "From memory: segments whose output came from the user's memory" in markdown
     assert "| system | 0-49 (n=" in markdown
     assert "| user | base | tm | exact | knn | tm+online | exact+online | knn+online |" in markdown
     assert "### tiny" in markdown and "![BLEU by fuzzy-match band](bands.png)" in markdown
@@ -258,3 +260,36 @@ def test_worker_processes_report_themselves_and_translate_as_threads(
     assert "2 batches at once (fused ones in processes)" in render_markdown(results)
     one = {(r.system, r.testset): r.hypotheses for r in run.runs if not r.general}
     assert all(r.hypotheses == one[(r.system, r.testset)] for r in processes.runs)
+
+
+def test_a_source_language_the_model_does_not_translate_is_refused(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    config = BenchConfig(
+        users_dir=DATA / "users", model=str(tiny_model_dir), output=tmp_path, source_lang="fr"
+    )
+    with pytest.raises(InputError, match=r"^source_lang fr: .* translates en→de only"):
+        run_bench(config)
+    assert not any(tmp_path.iterdir())
+
+
+def test_fusion_options_reach_the_systems_and_the_record_fingerprints_them(
+    model_with_combiner: Path, tmp_path: Path
+) -> None:
+    from ltmt.bench.runner import files_fingerprint
+    from ltmt.fusion.registry import COMBINER_SUBDIR
+
+    combiner = model_with_combiner / COMBINER_SUBDIR
+    config = BenchConfig(
+        users_dir=DATA / "users", systems=("base", "knn-trained"), model=str(model_with_combiner),
+        output=tmp_path, beam=1, threads=1, limit=1, fusion_options=(f"combiner={combiner}",),
+    )  # fmt: skip
+    results = summarize(run_bench(config))
+    assert results["model"] == str(model_with_combiner)
+    assert len(results["model_fingerprint"]) == 16
+    assert results["trained"] == {
+        "knn-trained": {"path": str(combiner), "fingerprint": files_fingerprint(combiner)}
+    }
+    assert results["config"]["fusion_options"] == [f"combiner={combiner}"]
+    (combiner / "config.json").write_text("{}", "utf-8")  # trained again: another fingerprint
+    assert files_fingerprint(combiner) != results["trained"]["knn-trained"]["fingerprint"]

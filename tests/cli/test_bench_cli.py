@@ -162,6 +162,15 @@ def test_fusion_encoder_reaches_the_fused_systems(
             ["--users-dir", "{data}/users", "--model", "{tmp}/no-model"],
             r"model directory not found: .*no-model",
         ),
+        (
+            ["--users-dir", "{data}/users", "--fusion-option", "neighbours"],
+            r"fusion option 'neighbours' is not KEY=VALUE \(e\.g\. neighbours=8\)",
+        ),
+        (
+            ["--users-dir", "{data}/users", "--systems", ""],
+            "systems is empty; name at least one of base, tm, tm-repair, exact, knn, attention, "
+            "knn-trained, auto$",
+        ),
     ],
 )
 def test_errors(
@@ -180,6 +189,25 @@ def test_errors(
     assert line.startswith("ltmt: error: ")
     assert re.search(message, line), line
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [("config", 1), ("option", 2)],  # a config's bad value as every other; a bad option value
+)
+def test_bad_fusion_weights_exit_as_their_kind_of_error(
+    where: str, code: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "bench.yaml"
+    config.write_text(f"users_dir: {DATA / 'users'}\n", "utf-8")
+    if where == "config":
+        config.write_text(f"users_dir: {DATA / 'users'}\nfusion_weights: int4\n", "utf-8")
+    argv = ["bench", "--config", str(config), "--output", str(tmp_path / "out")]
+    if where == "option":
+        argv += ["--fusion-weights", "int4"]
+    found, _, stderr = ltmt(argv, capsys)
+    assert found == code
+    assert "int4" in stderr and len(stderr.strip().splitlines()) == 1
 
 
 def test_bad_test_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
