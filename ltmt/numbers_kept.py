@@ -62,6 +62,8 @@ _REPEATS = re.compile(r"(\d)\1+")
 # a whole number with its thousands grouped as German writes it (``10.000``, ``10 000``)
 _THOUSANDS_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[. \u00a0\u202f']\d{3})+(?![\d]|[.,]\d)")
 _DIGIT_GROUP_SEPARATOR = re.compile(r"[. \u00a0\u202f']")
+# a whole number with its thousands grouped as English writes it (``3,000``)
+_THOUSANDS_GROUPED_EN = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d)")
 # an amount with a thousands separator and a decimal point, as English writes it (``1,299.00``)
 _GROUPED_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,]*\d)")
 # digits with separators between them (an output's amount, however written)
@@ -90,15 +92,23 @@ def numbers_lost(source: str, output: str) -> int:
 def lost_numbers(source: str, output: str) -> list[str]:
     """The runs of digits of ``source`` that ``output`` lacks, in the source's order (a run
     the source has twice and the output once is listed once); a run the output writes with
-    its thousands grouped (``10000`` as ``10.000`` or ``10 000``) is not lacked."""
+    its thousands grouped (``10000`` as ``10.000`` or ``10 000``), or a grouped one of the
+    source's ungrouped (``3,000`` as ``3000``, as German writes four digits), is not lacked."""
     wanted = Counter(_DIGITS.findall(source))
     if not wanted:
         return []
-    missing = wanted - Counter(_DIGITS.findall(output))
+    written = Counter(_DIGITS.findall(output))
+    missing = wanted - written
     for grouped in _THOUSANDS_GROUPED.finditer(output):  # 10000 written 10.000 is kept
         run = _DIGIT_GROUP_SEPARATOR.sub("", grouped.group())
         if missing[run] > 0:
             missing[run] -= 1
+    for grouped in _THOUSANDS_GROUPED_EN.finditer(source):  # 3,000 written 3000 is kept
+        groups = Counter(grouped.group().split(","))
+        run = grouped.group().replace(",", "")
+        if written[run] > 0 and all(missing[group] >= n for group, n in groups.items()):
+            written[run] -= 1
+            missing -= groups
     return list((+missing).elements())
 
 

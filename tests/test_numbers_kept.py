@@ -32,6 +32,9 @@ from ltmt.units import Unit
         ("1000000 rows", "1.000.000 Zeilen", 0),
         ("10000 rows", "10.000,5 Zeilen", 1),  # a decimal is another number
         ("3 of 12", "3 von 1.2", 1),  # not groups of three
+        ("3,000 photos", "3000 Fotos", 0),  # and the source's groups written as one
+        ("3,000 of 3,000", "3000 von 3.000", 0),
+        ("3,000 photos", "300 Fotos", 2),
         ("example: 10K is 10*1024", "Beispiel: 10K ist 1024", 1),  # a match's number read in
         ("in deb822 format", "im deb82-Format", 1),
         ("day of year (001..366)", "Tag des Jahres (001..36)", 1),
