@@ -31,7 +31,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory import files, postings
+from ltmt.memory import files, pages, postings
 from ltmt.memory.crypto import (
     CIPHER_NAME,
     KEYRING_NAME,
@@ -277,12 +277,27 @@ def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -
     files.tighten_modes(path)
     store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key)
     try:
+        _check_pages(store)
         _check_schema(store, key, key_file)
     except BaseException:
         env.close()
         os.close(lock_fd)
         raise
     return store
+
+
+def _check_pages(store: Store) -> None:
+    """Refuse a store whose ``data.mdb`` has a damaged page (:mod:`.pages`): LMDB would stop
+    the process that reads it, and a write would go on into a damaged store."""
+    try:
+        pages.check_pages(store.env, store.path / DATA_FILE)
+    except lmdb.Error as exc:
+        raise lmdb_error(store.path, exc) from exc
+    except pages.DamagedPage as exc:
+        raise StoreError(
+            f"memory store {store.path} is damaged: {exc}; restore it from a backup and run "
+            "'ltmt memory check' on it (README: Restoring a backup)"
+        ) from None
 
 
 def _shared_lock(path: Path) -> int:

@@ -2,8 +2,9 @@
 
 LMDB maps its files into memory, and a mapped file that is shorter than LMDB expects, or whose
 blocks cannot be allocated on a full disk, ends the process with SIGBUS instead of an error.
-So before LMDB opens a store: a ``data.mdb`` shorter than its own header says is refused, a
-new store needs free space, and ``lock.mdb`` is allocated for real.
+So before LMDB opens a store: a ``data.mdb`` without its two meta pages is refused (the pages
+in use, :mod:`.pages` checks once it is open), a new store needs free space, and ``lock.mdb``
+is allocated for real.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ MIN_FREE_BYTES = 1 << 20  # a store is not created, nor its map grown, with less
 MAX_READERS = 512
 LOCK_FILE_BYTES = 192 + 64 * (MAX_READERS - 1)  # what LMDB makes lock.mdb for MAX_READERS
 DIR_MODE, FILE_MODE = 0o700, 0o600  # private data, like ~/.ssh
-LMDB_META = struct.Struct("<IIQQ")  # magic, version, address, map size (after a 16-byte header)
-LMDB_MAGIC = 0xBEEFC0DE
+LMDB_MAGIC = 0xBEEFC0DE  # mm_magic, after page 0's 16-byte header
+LMDB_HEAD = struct.Struct("<16xI20xI")  # page 0: mm_magic; the free-page tree's md_pad (page size)
 
 
 def sync_directory(directory: Path) -> None:
@@ -74,44 +75,33 @@ def free_bytes(path: Path) -> int:
 
 
 def check_data_file(path: Path) -> None:
-    """Refuse a ``data.mdb`` shorter than its header says (mapping it would end in SIGBUS)."""
+    """Refuse a ``data.mdb`` that is empty, is not LMDB's, or is too short for its two meta
+    pages (LMDB reads them through its map: a file without them is a SIGBUS).
+
+    Its other pages are not compared with the meta page's last page: LMDB may free pages at
+    the end of the file in the transaction that took them, and never write them (a deleted
+    user left such a file, refused as truncated). Whether the pages in use lie inside the file
+    is checked when the store opens (:mod:`.pages`).
+    """
     data_file = path / DATA_FILE
     try:
         size = data_file.stat().st_size
         with open(data_file, "rb") as handle:
-            head = handle.read(4096 + 160)
+            head = handle.read(LMDB_HEAD.size)
     except FileNotFoundError:
         return
     except OSError as exc:
         raise StoreError(f"cannot read memory store {data_file}: {exc.strerror}") from exc
     if not head:
         raise StoreError(f"{data_file} is empty: restore the store from a backup")
-    metas = []
-    for offset in _meta_offsets(head):
-        magic, _, _, _ = LMDB_META.unpack_from(head, offset + 16)
-        if magic != LMDB_MAGIC:
-            continue
-        page_size = struct.unpack_from("<I", head, offset + 40)[0]  # free DB's md_pad
-        last_page, txn_id = struct.unpack_from("<QQ", head, offset + 136)
-        metas.append((txn_id, (last_page + 1) * page_size))
-    if not metas:
+    magic, page_size = LMDB_HEAD.unpack(head) if len(head) == LMDB_HEAD.size else (0, 0)
+    if magic != LMDB_MAGIC:
         raise StoreError(f"{data_file} is not an LMDB file (bad header): restore a backup")
-    needed = max(metas)[1]
-    if size < needed:
+    if size < 2 * page_size:
         raise StoreError(
-            f"{data_file} is truncated ({size} bytes, its header says {needed}): "
-            "restore the store from a backup"
+            f"{data_file} is truncated ({size} bytes, shorter than its two {page_size}-byte "
+            "meta pages): restore the store from a backup"
         )
-
-
-def _meta_offsets(head: bytes) -> list[int]:
-    """Offsets of the two LMDB meta pages found in ``head`` (page 0, then page 1)."""
-    offsets = [0] if len(head) >= 160 else []
-    if offsets:
-        page_size = struct.unpack_from("<I", head, 40)[0]
-        if page_size > 0 and page_size + 160 <= len(head):
-            offsets.append(page_size)
-    return offsets
 
 
 def prepare_files(path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -711,59 +712,76 @@ def test_users_of_a_store_without_users_says_so_on_standard_error(
     assert err == f"ltmt: memory store {tmp_path / 'store'} holds no users yet\n"
 
 
-ABORTING_CHECK = "import sys; from ltmt import Memory; Memory(sys.argv[1]).check()"
+# reads every key with LMDB alone, as the commands read the store (no ltmt check first)
+ABORTING_READ = "import sys, lmdb; list(lmdb.open(sys.argv[1], max_dbs=0).begin().cursor())"
 
 
-@pytest.mark.slow
-def test_a_page_damage_that_aborts_lmdb_is_reported_by_check_as_damage(tmp_path: Path) -> None:
-    """LMDB's C assertion (or a bus error) on a damaged page killed the process that read it:
-    `memory check` ended with exit 134 and nothing said. It checks in a child process now."""
-    import random
+def _aborting_damage(base: Path, damaged: Path) -> None:
+    """Copy ``base`` to ``damaged`` with one leaf page zeroed where LMDB itself stops the
+    process that reads it (its C assertion: exit 134, nothing said)."""
     import shutil
 
-    base = tmp_path / "base"
-    with Memory(base) as memory:
-        memory.import_pairs("u", [(f"sentence {i} of the batch", f"Satz {i}") for i in range(300)])
     pages = (base / "data.mdb").stat().st_size // 4096
-    damaged = tmp_path / "damaged"
-    for page in range(pages - 16, pages):
+    for page in range(2, pages):
         shutil.rmtree(damaged, ignore_errors=True)
         shutil.copytree(base, damaged)
         with open(damaged / "data.mdb", "r+b") as data:
-            data.seek(page * 4096 + 16)
-            data.write(random.Random(1).randbytes(4096 - 16))
-        in_process = subprocess.run(
-            [sys.executable, "-c", ABORTING_CHECK, str(damaged)], capture_output=True, timeout=120
+            data.seek(page * 4096)
+            data.write(bytes(4096))
+        read = subprocess.run(
+            [sys.executable, "-c", ABORTING_READ, str(damaged)], capture_output=True, timeout=120
         )
-        if in_process.returncode < 0:  # killed by a signal: the damage this test is about
-            break
-    else:
-        pytest.skip("no page of this store's layout makes LMDB abort when damaged")
-    result = subprocess.run(
-        [sys.executable, "-c", ENTRY, "memory", "check", "--memory-dir", str(damaged)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
-    assert result.returncode == 1, result.stderr
-    assert result.stderr.startswith(
-        f"ltmt: error: memory store {damaged} is damaged in LMDB's own structure: reading it "
-        "stopped the process (signal SIG"
-    ), result.stderr
-    assert result.stderr.endswith("restore a backup (README: Restoring a backup)\n")
-    backed_up = ("memory", "backup", str(tmp_path / "bk"), "--memory-dir", str(damaged))
-    backup = subprocess.run(  # a backup checks first, as check does: in a child
-        [sys.executable, "-c", ENTRY, *backed_up],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
-    assert backup.returncode == 1, backup.stderr
-    assert "damaged in LMDB's own structure" in backup.stderr
-    assert "no backup was written, as it would carry the damage" in backup.stderr
-    assert not (tmp_path / "bk").exists()
+        if read.returncode < 0:  # killed by a signal: the damage this test is about
+            return
+    pytest.skip("no page of this store's layout makes LMDB abort when damaged")
+
+
+DAMAGED_PAGE_COMMANDS = [
+    ("memory", "check"),
+    ("memory", "search", "sentence 12 of the batch", "--user", "u"),
+    ("memory", "export", "--user", "u", "--output", "{tmp}/out.jsonl"),
+    ("memory", "stats"),
+    ("memory", "users"),
+    ("memory", "add", "--user", "u", "--source", "one more", "--target", "noch einer"),
+    ("memory", "import", "{tmp}/pairs.tsv", "--user", "v"),
+    ("memory", "backup", "{tmp}/bk"),
+    ("translate", "{tmp}/source.txt", "--user", "u", "--model", "{model}"),
+]
+
+
+@pytest.mark.slow
+def test_a_page_damage_that_aborts_lmdb_is_one_line_from_every_command(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """A damaged page where LMDB's C assertion stops the reader killed search, export, a
+    translation (exit 134, nothing said), and an add wrote on into the damaged store. The
+    store's pages are checked when it opens now: every command says the damage in one line,
+    and nothing is written."""
+    base, damaged = tmp_path / "base", tmp_path / "damaged"
+    with Memory(base) as memory:
+        memory.import_pairs("u", [(f"sentence {i} of the batch", f"Satz {i}") for i in range(300)])
+    (tmp_path / "pairs.tsv").write_text("Open the file\tÖffnen Sie die Datei\n", "utf-8")
+    (tmp_path / "source.txt").write_text("sentence 12 of the batch\n", "utf-8")
+    _aborting_damage(base, damaged)
+    before = (damaged / "data.mdb").read_bytes()
+    for command in DAMAGED_PAGE_COMMANDS:
+        args = [arg.format(tmp=tmp_path, model=tiny_model_dir) for arg in command]
+        result = subprocess.run(
+            [sys.executable, "-c", ENTRY, *args, "--memory-dir", str(damaged)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=120,
+        )
+        assert result.returncode == 1, (command, result.stderr)
+        assert re.fullmatch(
+            f"ltmt: error: memory store {re.escape(str(damaged))} is damaged: page \\d+ of "
+            "data.mdb is not a leaf page of the main tree; restore it from a backup and run "
+            "'ltmt memory check' on it \\(README: Restoring a backup\\)\n",
+            result.stderr,
+        ), (command, result.stderr)
+    assert (damaged / "data.mdb").read_bytes() == before
+    assert not (tmp_path / "bk").exists() and not (tmp_path / "out.jsonl").exists()
 
 
 def test_an_import_of_another_language_pair_is_refused(
