@@ -30,6 +30,14 @@ def serve(
     ),
     beam: int = typer.Option(4, "--beam", min=1, help="Default beam size."),
     max_request_mb: float = typer.Option(16.0, "--max-request-mb", help="Largest request body."),
+    body_timeout_s: float = typer.Option(
+        60.0,
+        "--body-timeout-s",
+        min=0.001,
+        help="Seconds a request's body may take to arrive after its headers (then 408 and the "
+        "connection closed: a client trickling its body holds none for long). Raise it for "
+        "large uploads over slow links.",
+    ),
     max_segments: int = typer.Option(128, "--max-segments", min=1, help="Segments per request."),
     max_segment_chars: int = typer.Option(
         5000, "--max-segment-chars", min=1, help="Characters per segment."
@@ -96,6 +104,7 @@ def serve(
         fusion=fusion,
         beam=beam,
         max_body_bytes=int(max_request_mb * (1 << 20)),
+        body_timeout_s=body_timeout_s,
         max_segments=max_segments,
         files_per_user=files_per_user,
         max_segment_chars=max_segment_chars,

@@ -20,7 +20,8 @@ ENV_CONFIG = environment.SERVE_CONFIG
 class ServerConfig:
     """What the server loads, where it listens, and the limits it enforces.
 
-    Sizes: ``max_body_bytes`` per request (uploads included), ``max_segments`` per translate
+    Sizes: ``max_body_bytes`` per request (uploads included), which must arrive within
+    ``body_timeout_s`` seconds of the request's headers; ``max_segments`` per translate
     request, ``max_segment_chars`` per segment, ``max_pairs`` per add-pairs request.
     Batching: requests arriving within ``batch_wait_ms`` of each other are decoded together,
     up to ``max_batch_segments`` segments. Auth: ``auth_failures`` wrong keys from one address
@@ -43,6 +44,7 @@ class ServerConfig:
     src_lang: str | None = None  # None: the model's tokenizer config, else en
     tgt_lang: str | None = None  # None: the model's tokenizer config, else de
     max_body_bytes: int = 16 << 20
+    body_timeout_s: float = 60.0
     max_segments: int = 128
     max_segment_chars: int = 5000
     max_pairs: int = 10_000
@@ -68,6 +70,7 @@ class ServerConfig:
             raise ConfigError(f"beam {self.beam} is above max_beam {self.max_beam}")
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):
             check_range(name, getattr(self, name), at_least=0)
+        check_range("body_timeout_s", self.body_timeout_s, above=0)
         if self.fusion not in FUSION_NAMES:
             raise ChoiceError(
                 f"fusion must be one of {', '.join(FUSION_NAMES)}, got {self.fusion!r}"

@@ -50,6 +50,7 @@ from ltmt.language_detection import language_name
 from ltmt.segments import Translation
 from ltmt.server import files
 from ltmt.server.auth import bearer_token
+from ltmt.server.disconnects import unless_disconnected
 from ltmt.server.downloads import Download
 from ltmt.server.errors import ApiError
 from ltmt.server.routes import (
@@ -165,8 +166,9 @@ async def translate(
             service.target_lang,
         )
     elif todo:
-        results = await service.translate(
-            key.user, [texts[i] for i in todo], service.options(None, None)
+        results = await unless_disconnected(
+            request,
+            service.translate(key.user, [texts[i] for i in todo], service.options(None, None)),
         )
         done = [translation.text for translation in results]
     outputs = list(texts)

@@ -1,11 +1,20 @@
-"""The request-size limit, enforced before a request reaches its endpoint.
+"""The request-size and request-body-time limits, enforced before a request reaches its
+endpoint.
 
 A pure ASGI middleware: a declared ``Content-Length`` over the limit is refused at once; a body
 without one (chunked) is read up to the limit and refused as soon as it goes over. Either way
 the answer is 413 with the usual JSON error, and the endpoint never sees a partial body.
+
+The whole body must arrive within ``timeout_s`` of the request's headers: uvicorn has no such
+limit (its ``timeout_keep_alive`` counts only between requests), so a client that sent its
+headers and then trickled its body, a byte now and then, held its connection, and the task
+reading it, for as long as it liked. It gets 408 and the connection is closed.
 """
 
 from __future__ import annotations
+
+import asyncio
+import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -13,11 +22,13 @@ from ltmt.server.errors import error_response
 
 
 class BodyLimit:
-    """Refuse (413) any request whose body is over ``max_bytes``."""
+    """Refuse (413) any request whose body is over ``max_bytes``, and (408) one whose body has
+    not arrived ``timeout_s`` seconds after its headers."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -29,8 +40,13 @@ class BodyLimit:
             return
         messages: list[Message] = []
         size = 0
+        deadline = time.monotonic() + self.timeout_s
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+            except asyncio.TimeoutError:
+                await self._too_slow(scope, receive, send, size)
+                return
             messages.append(message)
             if message["type"] != "http.request":
                 break
@@ -50,5 +66,14 @@ class BodyLimit:
         limit = self.max_bytes
         response = error_response(
             413, f"request body of {size} bytes is over the server's limit of {limit} bytes"
+        )
+        await response(scope, receive, send)
+
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
+        response = error_response(
+            408,
+            f"the request body did not arrive within {self.timeout_s:g} s ({size} bytes came); "
+            "send it again (the server's --body-timeout-s sets the time)",
+            headers={"Connection": "close"},  # what is left of the body is not read
         )
         await response(scope, receive, send)

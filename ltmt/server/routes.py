@@ -19,6 +19,7 @@ from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
 from ltmt.server.auth import acting_user, bearer_token
+from ltmt.server.disconnects import unless_disconnected
 from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
 from ltmt.server.schemas import (
@@ -209,7 +210,7 @@ async def translate(
     if body.learn:
         check_pairs(service, body.learn)
     options = service.options(body.fusion, body.beam, [t.term() for t in body.glossary])
-    results = await service.translate(who, body.segments, options)
+    results = await unless_disconnected(request, service.translate(who, body.segments, options))
     learned = None
     if body.learn:
         pairs = [(p.source, p.target) for p in body.learn]

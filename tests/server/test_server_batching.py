@@ -12,10 +12,12 @@ from ltmt.server.batching import Batcher, ServerClosingError
 
 
 class RecordingDecoder:
-    """Upper-cases texts; records each call's options and requests; can be held back."""
+    """Upper-cases texts; records each call's options and requests (and their preferences);
+    can be held back."""
 
     def __init__(self):
         self.calls = []
+        self.prefers = []
         self.entered = threading.Event()
         self.release = threading.Event()
         self.release.set()
@@ -24,6 +26,7 @@ class RecordingDecoder:
         self.entered.set()
         self.release.wait(10)
         self.calls.append((options, [(user, list(texts)) for user, texts, _ in requests]))
+        self.prefers.append([prefer for _, _, prefer in requests])
         if options == "bad":
             raise InputError("bad options")
         if any("\ud800" in t for _, texts, _ in requests for t in texts):
@@ -122,3 +125,41 @@ def test_close_finishes_the_queue_then_refuses_new_work():
     assert [f.result(0)[0].text for f in queued] == ["u:0", "u:1", "u:2"]
     with pytest.raises(ServerClosingError, match="shutting down"):
         batcher.submit("u", ["late"], "o")
+
+
+def test_a_long_request_is_decoded_max_segments_at_a_time_with_its_preferences():
+    decoder = RecordingDecoder()
+    batcher = Batcher(decoder, wait_s=0.0, max_segments=2)
+    prefer = [{"context": str(i)} for i in range(5)]
+    texts = ["a", "b", "c", "d", "e"]
+    assert [t.text for t in batcher.submit("u", texts, "o", prefer).result(10)] == [
+        "u:A",
+        "u:B",
+        "u:C",
+        "u:D",
+        "u:E",
+    ]
+    batcher.close()
+    assert [requests for _, requests in decoder.calls] == [
+        [("u", ["a", "b"])],
+        [("u", ["c", "d"])],
+        [("u", ["e"])],
+    ]
+    assert decoder.prefers == [[prefer[0:2]], [prefer[2:4]], [prefer[4:5]]]
+
+
+def test_a_cancelled_request_is_not_decoded_further():
+    """A server cancels the request of a client that disconnected: what is queued of it, or
+    left of a long one, is not decoded (the decoder moved on with it before)."""
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0, max_segments=2)
+    long = batcher.submit("u", ["a", "b", "c", "d", "e", "f"], "o")
+    assert decoder.entered.wait(10)  # its first piece is decoding
+    queued = batcher.submit("v", ["x"], "o")
+    assert long.cancel() and queued.cancel()
+    after = batcher.submit("w", ["y"], "o")
+    decoder.release.set()
+    assert [t.text for t in after.result(10)] == ["w:Y"]
+    batcher.close()
+    assert [requests for _, requests in decoder.calls] == [[("u", ["a", "b"])], [("w", ["y"])]]

@@ -1,0 +1,99 @@
+"""Clients that leave or stall, against a real ``ltmt serve``: a translation whose client
+disconnected is stopped, and a body that trickles in is cut off."""
+
+from __future__ import annotations
+
+import json
+import random
+import socket
+import time
+from urllib.parse import urlsplit
+
+WORDS = [
+    "open",
+    "the",
+    "file",
+    "save",
+    "all",
+    "files",
+    "delete",
+    "the",
+    "branch",
+    "press",
+    "OK",
+    "to",
+    "continue",
+    "hello",
+    "world",
+]
+
+
+def _connect(url: str) -> socket.socket:
+    parts = urlsplit(url)
+    return socket.create_connection((parts.hostname, parts.port), timeout=30)
+
+
+def _head(path: str, token: str, length: int) -> bytes:
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer {token}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+    ).encode()
+
+
+def _decoded_segments(server) -> int:
+    with server.client() as client:
+        return int(client.get("/health").json()["batched_segments"])
+
+
+def test_a_translation_whose_client_left_is_stopped(launch, make_key, tmp_path) -> None:
+    """A client that sent a long request and left kept the decoder busy until its end (about
+    15 s here), and the requests after it waited as long; the rest of it is not decoded now."""
+    store = tmp_path / "store"
+    token = make_key(store, "u1")
+    server = launch(
+        *("--max-segments", "4000", "--max-batch-segments", "8", "--batch-wait-ms", "0"),
+        *("--beam", "1", "--fusion", "none"),
+    )
+    rng = random.Random(0)
+    segments = [" ".join(rng.choices(WORDS, k=40)) for _ in range(4000)]
+    body = json.dumps({"segments": segments}).encode()
+    with _connect(server.url) as leaving:
+        leaving.sendall(_head("/v1/translate", token, len(body)) + body)
+        deadline = time.monotonic() + 60
+        while _decoded_segments(server) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the decoder is on it
+    started = time.monotonic()
+    with server.client(token) as client:
+        answer = client.post("/v1/translate", json={"segments": ["open the file"]})
+    assert answer.status_code == 200, answer.text
+    assert time.monotonic() - started < 5.0
+    settled = _decoded_segments(server)
+    time.sleep(1.0)
+    assert _decoded_segments(server) == settled < len(segments)
+    assert "Traceback" not in server.output()
+
+
+def test_a_body_that_trickles_in_is_cut_off(launch, make_key, tmp_path) -> None:
+    """A client that sent its headers and then a byte now and then held its connection for
+    as long as it liked; after --body-timeout-s it gets 408 and the connection is closed."""
+    store = tmp_path / "store"
+    token = make_key(store, "u1")
+    server = launch("--body-timeout-s", "1")
+    body = json.dumps({"segments": ["open the file"]}).encode()
+    with _connect(server.url) as slow:
+        slow.sendall(_head("/v1/translate", token, len(body)) + body[:5])
+        started = time.monotonic()
+        for byte in body[5:12]:  # one byte every 0.3 s: never idle long, never done
+            time.sleep(0.3)
+            try:
+                slow.sendall(bytes([byte]))
+            except OSError:
+                break  # the server closed the connection
+        answer = b""
+        while chunk := slow.recv(65536):
+            answer += chunk
+    assert time.monotonic() - started < 10.0
+    assert answer.startswith(b"HTTP/1.1 408 "), answer
+    assert b"did not arrive within 1 s" in answer
+    with server.client(token) as client:  # and the server goes on
+        assert client.post("/v1/translate", json={"segments": ["open the file"]}).status_code == 200
