@@ -34,6 +34,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -93,15 +94,51 @@ def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
             yield from _strings(item, (*parts, index))
 
 
-def _record_names(value: Any) -> frozenset[str]:
-    """The names of the object keys under ``value`` that hold an object or an array (a
-    record a string may name: ``"GUARD": {...}``)."""
+def _record_names(value: Any, top: bool = True) -> frozenset[str]:
+    """The names of the object keys under ``value``, below its top level, that hold an object
+    or an array (a record a string may name: ``"characters": {"GUARD": {...}}``; a message
+    file's top-level sections, ``"HELP": {...}``, name no record)."""
     if isinstance(value, dict):
-        named = frozenset(key for key, item in value.items() if isinstance(item, (dict, list)))
-        return named.union(*map(_record_names, value.values()))
+        named = frozenset(
+            key for key, item in value.items() if not top and isinstance(item, (dict, list))
+        )
+        return named.union(*(_record_names(item, False) for item in value.values()))
     if isinstance(value, list):
-        return frozenset().union(*map(_record_names, value))
+        return frozenset().union(*(_record_names(item, False) for item in value))
     return frozenset()
+
+
+def _key_names(value: Any) -> frozenset[str]:
+    """Every object key's name under ``value``."""
+    if isinstance(value, dict):
+        return frozenset(value).union(*map(_key_names, value.values()))
+    if isinstance(value, list):
+        return frozenset().union(*map(_key_names, value))
+    return frozenset()
+
+
+def _warn_of_unknown_keys(path: Path, data: Any, skip_keys: frozenset[str]) -> None:
+    """Say which of ``skip_keys`` no key of the file has (a typo, or another case: ``ID``
+    for ``id``), with the file's nearest names."""
+    names = _key_names(data)
+    unknown = sorted(skip_keys - names)
+    if not unknown:
+        return
+    by_lower = {name.lower(): name for name in names}
+    guesses = []
+    for key in unknown:
+        near = get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
+        if near:
+            guesses.append(f"{key!r} → {by_lower[near[0]]!r}")
+    hint = (
+        f" (did you mean {', '.join(guesses)}?)" if guesses else " (key names are case-sensitive)"
+    )
+    logger.warning(
+        "%s: --skip-keys names %s, which no key of the file has%s",
+        path.name,
+        ", ".join(repr(key) for key in unknown),
+        hint,
+    )
 
 
 def _indent(text: str) -> str | int | None:
@@ -130,6 +167,8 @@ class JsonCatalog(KeyedCatalog):
     ) -> None:
         self.raw, self.text, self.data, self.tgt_lang = raw, text, data, tgt_lang
         # the strings copied as they are, not translated, by pointer (module docstring)
+        if skip_keys:
+            _warn_of_unknown_keys(path, data, skip_keys)
         kept = kept_as_written(_strings(data), _record_names(data), skip_keys)
         self.kept = {pointer(parts): text for parts, text in _strings(data) if parts in kept}
         # a branching message's expansion and its translation's (target, source) case paths,

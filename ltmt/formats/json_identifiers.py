@@ -8,11 +8,13 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
 - a value written as an identifier: words joined by ``_`` or ``.`` with no space
   (``intro_01``, ``quest.main.start``, ``KEY_NAME``);
 - every value of a key whose values, two or more, are all single words and at least half of
-  them such identifiers (a tree's ``id``: ``intro_01``, ``intro_02``, ``accept``) or values of
-  such a key (its ``next``: ``intro_02``, ``accept``); one name among labels (``"title":
-  "Node.js"`` beside ``"title": "Settings"``) leaves the labels text;
-- a word in capitals that names a record of the file, a key holding an object or an array
-  (``"speaker": "GUARD"`` beside ``"characters": {"GUARD": {...}}``; a key of a string is a
+  them identifiers with ``_`` or a digit, or of three words or more (a tree's ``id``:
+  ``intro_01``, ``accept``), or values of such a key (its ``next``: ``accept``, ``end``); a
+  name among labels (``"title": "Node.js"`` beside ``"title": "About"``) leaves the labels
+  text;
+- a word in capitals that names a record of the file below its top level, a key holding an
+  object or an array (``"speaker": "GUARD"`` beside ``"characters": {"GUARD": {...}}``; a
+  message file's sections, ``"HELP": {...}``, are no records, and a key of a string is a
   message's name, and i18next's may be its English text).
 
 A lone word is text otherwise (``GUARD``, ``OK``, ``accept`` under a key of text): a message
@@ -29,6 +31,11 @@ from ltmt.errors import InputError
 
 # words joined by "_" or "." (intro_01, quest.main.start, KEY_NAME; not "e.g." or "Loading...")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+")
+# an identifier a program made, not a name people write (intro_01, quest.main.start; not Node.js)
+_NODE_ID = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*(?:_[A-Za-z0-9]+|[A-Za-z]*\d[A-Za-z0-9]*)"
+    r"(?:[_.][A-Za-z0-9]+)*|[a-z][a-z0-9]*(?:\.[a-z0-9]+){2,}"
+)
 _ONE_WORD = re.compile(r"[\w.-]+")
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9]+")
 
@@ -75,8 +82,9 @@ def kept_as_written(
 
 def _holds_identifiers(texts: list[str], ids: Collection[str] = ()) -> bool:
     """Whether the values of one key name are identifiers: two or more, all single words, at
-    least half of them identifiers or ``ids`` (the values of keys of identifiers)."""
-    named = sum(1 for text in texts if _IDENTIFIER.fullmatch(text) or text in ids)
+    least half of them identifiers a program made or ``ids`` (the values of keys of
+    identifiers)."""
+    named = sum(1 for text in texts if _NODE_ID.fullmatch(text) or text in ids)
     return (
         len(texts) >= 2
         and all(_ONE_WORD.fullmatch(text) for text in texts)

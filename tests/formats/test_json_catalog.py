@@ -337,6 +337,33 @@ def test_skip_keys_copy_every_string_under_them(
     assert json.loads(out.read_text("utf-8")) == written
 
 
+def test_labels_beside_a_name_or_a_section_of_their_words_are_translated(tmp_path: Path) -> None:
+    """A message file's ``title`` of ``About`` beside one of ``Node.js``, and ``HELP`` beside a
+    top-level section ``HELP``, were copied as identifiers; they are text."""
+    messages = {
+        "HELP": {"intro": "Find answers."},
+        "nav": {"help": "HELP", "news": "NEWS"},
+        "NEWS": {"intro": "Read the news."},
+        "pages": {"about": {"title": "About"}, "runtime": {"title": "Node.js"}},
+    }
+    source = _write(tmp_path, "en.json", json.dumps(messages))
+    model = FakeModel()
+    translate_file(source, tmp_path / "de.json", model, tgt_lang="de")
+    assert model.seen == ["Find answers.", "HELP", "NEWS", "Read the news.", "About"]
+
+
+def test_keys_to_skip_that_the_file_lacks_are_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _write(tmp_path, "en.json", json.dumps(DIALOGUE))
+    with caplog.at_level(logging.WARNING):
+        open_document(source, skip_keys=frozenset({"ID", "nxt", "zzzz", "mood"}))
+    assert (
+        "en.json: --skip-keys names 'ID', 'nxt', 'zzzz', which no key of the file has (did you "
+        "mean 'ID' → 'id', 'nxt' → 'next'?)"
+    ) in caplog.text
+
+
 def test_keys_to_skip_in_a_file_without_keys_are_an_error(tmp_path: Path) -> None:
     text = _write(tmp_path, "en.txt", "Hello\n")
     with pytest.raises(InputError, match=r"en.txt: keys to skip are names in JSON files, not in"):

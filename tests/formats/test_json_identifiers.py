@@ -29,7 +29,7 @@ Strings = list[tuple[tuple[str | int, ...], str]]
             (),
             4,
         ),
-        # one name among a key's labels leaves the labels text: only the name is kept
+        # a name among a key's labels leaves the labels text: only the name is kept
         (
             [
                 (("about", "title"), "About"),
@@ -40,6 +40,7 @@ Strings = list[tuple[tuple[str | int, ...], str]]
             (),
             1,
         ),
+        ([(("about", "title"), "About"), (("runtime", "title"), "Node.js")], (), (), 1),
         # one value alone, or one with a space, makes no key of identifiers
         ([(("id",), "accept")], (), (), 0),
         ([(("x", 0, "id"), "intro_01"), (("x", 1, "id"), "the end")], (), (), 1),
