@@ -17,6 +17,11 @@ block moved. One the record does not hold was written or edited by someone else 
 kept, and named in a warning where the record says the unit's source changed too (which of
 the two came first, the edit or the source's change, cannot be told). Without a record (an
 output ltmt did not write, or a cache deleted since), every translation is kept as before.
+
+A document whose existing output may line up with its units in more than one way (subtitles
+re-timed since, whose cues no longer start at the output's times: :class:`LinedUpByRecord`) is
+given the record before it takes the output over, so that it lines a unit up by its place only
+where the record says ltmt wrote that place for the unit's source.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Unit
@@ -94,6 +100,17 @@ class OutputSources:
 
     def _path_of(self, output: Path) -> Path:
         return self.folder / f"{digest(str(resolved(output)))}.json"
+
+
+@runtime_checkable
+class LinedUpByRecord(Protocol):
+    """A document that takes its existing output over with the record of what ltmt wrote there
+    (module docstring): :mod:`ltmt.formats.subtitles`."""
+
+    def adopt_recorded(self, target: Path, record: Record | None) -> int:
+        """Take over ``target``'s translations of this document's units, lined up by what the
+        two files hold and by ``record`` (None: there is none); how many."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ from ltmt.formats.format_strings import (
     fix_directives,
     format_flags,
 )
-from ltmt.formats.output_sources import OutputSources, outdated
+from ltmt.formats.output_sources import LinedUpByRecord, OutputSources, outdated
 from ltmt.formats.paired_tags import place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
@@ -542,7 +542,8 @@ def translate_file(
             in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, skip_keys=skip_keys
         )
         if isinstance(document, TranslatedApart) and _holds_text(Path(out_path)):
-            document.adopt(Path(out_path))  # the translation so far: only what it lacks is done
+            # the translation so far: only what it lacks is done
+            _adopt(document, Path(out_path), None if overwrite else output_sources)
             if output_sources is not None and not overwrite:
                 source_changed = _drop_outdated(document, Path(out_path), output_sources)
             if changed_sources is not None and not overwrite:
@@ -598,6 +599,17 @@ def translate_file(
         for note in document.review_notes():
             logger.warning("%s: %s", out_path, note)
     return result
+
+
+def _adopt(document: TranslatedApart, out_path: Path, output_sources: OutputSources | None) -> None:
+    """Take over the translations ``out_path`` holds; a document that lines them up by the
+    record of what ltmt wrote there (:class:`~ltmt.formats.output_sources.LinedUpByRecord`:
+    re-timed subtitles) is given that record."""
+    if isinstance(document, LinedUpByRecord):
+        record = output_sources.read(out_path) if output_sources is not None else None
+        document.adopt_recorded(out_path, record)
+    else:
+        document.adopt(out_path)
 
 
 def _drop_outdated(document: Document, out_path: Path, output_sources: OutputSources) -> int:

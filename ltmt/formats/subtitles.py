@@ -21,8 +21,12 @@ change of voice ends a cue group. SubRip's text after a cue's times (its positio
 X2:600 ...``) stays, and so does a cue's number (a file without them is numbered).
 
 An existing output is the translation so far (as for app catalogs): a cue group whose cues it
-has, at the same times (within 0.1 s), with other text than the source, is kept;
-``--overwrite`` translates all. ``ltmt memory import film.de.srt --source-file film.en.srt``
+has, with other text than the source, is kept; ``--overwrite`` translates all. Its cues are
+those at the same times (within 0.1 s) and, where the two files have as many cues, at the same
+places too; in a source re-timed since, those at the same places where ltmt's record of the
+output (:mod:`ltmt.formats.output_sources`) says it wrote them for the same source. Any other
+group is translated again: a re-timed cue may start at another cue's old time, and is never
+given that cue's translation. ``ltmt memory import film.de.srt --source-file film.en.srt``
 stores the sentence pairs of two such files (:mod:`ltmt.formats.subtitle_pairs`: sentences
 that end at the same cue on both sides; runs of cues that do not line up are counted as
 skipped).
@@ -40,6 +44,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.output_sources import Record, digest
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import Wrapper, speaker, timed, untimed, wrapper
 from ltmt.formats.subtitle_pairs import (
@@ -218,27 +223,31 @@ class SubtitleDocument(TranslationsHeld):
         return [common.around(line) for line in lines] if common else lines
 
     def adopt(self, target: Path) -> int:
-        """Take over the translations ``target`` (this file's translation so far) holds: the
-        groups whose cues it has at the same times, with other text than the source's."""
-        adopted = 0
-        for key, text in self._aligned(target).items():
-            self.translations[key] = text
-            adopted += 1
-        return adopted
+        """Take over the translations ``target`` (this file's translation so far) holds, its cues
+        lined up by their times only (:meth:`adopt_recorded` without a record)."""
+        return self.adopt_recorded(target, None)
 
-    def _aligned(self, target: Path) -> dict[str, str]:
-        """The units' texts in ``target``, its cues matched by their times
-        (:func:`~ltmt.formats.subtitle_pairs.matched_cues`)."""
+    def adopt_recorded(self, target: Path, record: Record | None) -> int:
+        """Take over the translations ``target`` (this file's translation so far) holds: each
+        unit's from the cues lined up with its own (:meth:`_lined_up`; ``record``: what ltmt
+        last wrote there, :mod:`ltmt.formats.output_sources`), where they are not the source's
+        words."""
+        found = self._aligned(target, record)
+        self.translations.update(found)
+        return len(found)
+
+    def _aligned(self, target: Path, record: Record | None) -> dict[str, str]:
+        """The units' texts in ``target``, from the cues lined up with theirs."""
         _, theirs = type(self).read(Path(target))
-        matched = matched_cues(self.cues, theirs)
+        by_time = matched_cues(self.cues, theirs)
         found: dict[str, str] = {}
         for unit in self.units():
             index, _, line = unit.key.partition(LINE)
             group = self._group_of[int(index)]
-            mine = [matched[i] for i in group]
-            if any(j is None for j in mine):
+            places = self._lined_up(unit, group, theirs, by_time, record)
+            if places is None:
                 continue
-            cues = [theirs[j] for j in mine if j is not None]
+            cues = [theirs[j] for j in places]
             if line:
                 lines = cues[0].lines
                 said = lines[int(line)] if int(line) < len(lines) else ""
@@ -250,6 +259,34 @@ class SubtitleDocument(TranslationsHeld):
             if text and text != unit.source:
                 found[unit.key] = text
         return found
+
+    def _lined_up(
+        self,
+        unit: Unit,
+        group: list[int],
+        theirs: list[Cue],
+        by_time: list[int | None],
+        record: Record | None,
+    ) -> list[int] | None:
+        """The places in ``theirs`` (the existing output's cues; ``by_time``: each of ours
+        matched with one of theirs by its start, :func:`~ltmt.formats.subtitle_pairs.matched_cues`)
+        of the cues holding ``unit``'s translation (``group``: its cues), each of its cue's
+        kind (dialogue of as many speakers, or none). By time: cues at its cues' times, one
+        after the other, and where the two files have as many cues, at its cues' places too (a
+        file re-timed since can start a cue at another cue's time). Else by place: the two
+        files have as many cues and ``record`` says ltmt wrote the unit's place for its
+        source. Else None: the unit is translated again, never given another cue's text."""
+        same_count = len(theirs) == len(self.cues)
+        timed = _one_after_another([by_time[i] for i in group])
+        if timed is not None and (not same_count or timed == group):
+            places = timed
+        elif same_count and _written_for(record, unit):
+            places = group
+        else:
+            return None
+        if not all(_alike(self.cues[i], theirs[j]) for i, j in zip(group, places)):
+            return None
+        return places
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
@@ -312,6 +349,27 @@ class SubtitleDocument(TranslationsHeld):
 
     def save(self, out_path: Path) -> None:
         atomic_write(Path(out_path), written_like(self.data, self.write(self.translated_cues())))
+
+
+def _one_after_another(places: list[int | None]) -> list[int] | None:
+    """``places`` where each is a cue and they follow one another, else None."""
+    first = places[0]
+    run = list(range(first, first + len(places))) if first is not None else None
+    return run if run == places else None
+
+
+def _written_for(record: Record | None, unit: Unit) -> bool:
+    """Whether ``record`` says ltmt last wrote ``unit``'s place in the output for its source."""
+    written = record.get(unit.key) if record is not None else None
+    return written is not None and written[0] == digest(unit.source)
+
+
+def _alike(cue: Cue, theirs: Cue) -> bool:
+    """Whether ``theirs`` can be ``cue``'s translation: dialogue of as many speakers, or
+    neither dialogue."""
+    return cue.dialogue == theirs.dialogue and (
+        not cue.dialogue or len(cue.lines) == len(theirs.lines)
+    )
 
 
 def _listed(numbers: list[str]) -> str:

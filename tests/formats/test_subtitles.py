@@ -12,9 +12,10 @@ from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.subtitle_lines import balance_tags, split_over, wrap
-from ltmt.formats.subtitles import SrtDocument, SubtitleDocument
+from ltmt.formats.subtitles import SrtDocument, SubtitleDocument, timestamp
 
 DATA = Path(__file__).parent / "data"
 
@@ -166,6 +167,79 @@ def test_a_group_with_a_cue_as_in_the_source_is_not_translated_yet(tmp_path: Pat
         "I never thought that we would find the old house again after all these years.",
         "old house",
     ]
+
+
+def _harbour(starts: tuple[float, float, float], thanks: str = "Thank you.") -> str:
+    """A recap, a dialogue and a thanks, their cues starting at ``starts`` (seconds)."""
+    texts = [
+        "<i>Previously on The Harbour...</i>",
+        "- Where were you last night?\n- I was at home, I swear.",
+        thanks,
+    ]
+    return "\n".join(
+        f"{n}\n{timestamp(start, ',')} --> {timestamp(start + 2, ',')}\n{text}\n"
+        for n, (start, text) in enumerate(zip(starts, texts), 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("retimed", "with_record", "seen", "written"),
+    [
+        (  # re-timed by 2.5 s: cue 1 starts at cue 2's old time. Lined up by place, as the
+            # record says ltmt wrote each place for the same source: the edit of cue 3 kept
+            _harbour((3.5, 5.9, 9.0)),
+            True,
+            [],
+            ["<i>PREVIOUSLY ON THE HARBOUR...</i>", "- WHERE WERE YOU LAST NIGHT?", "Danke."],
+        ),
+        (  # no record: nothing tells the cues at other times apart, so all are done again
+            _harbour((3.5, 5.9, 9.0)),
+            False,
+            [
+                "Previously on The Harbour...",
+                "Where were you last night?",
+                "I was at home, I swear.",
+                "Thank you.",
+            ],
+            ["<i>PREVIOUSLY ON THE HARBOUR...</i>", "- WHERE WERE YOU LAST NIGHT?", "THANK YOU."],
+        ),
+        (  # cue 3's source changed since: its place holds the translation of another
+            _harbour((3.5, 5.9, 9.0), "Thanks a lot."),
+            True,
+            ["Thanks a lot."],
+            [
+                "<i>PREVIOUSLY ON THE HARBOUR...</i>",
+                "- WHERE WERE YOU LAST NIGHT?",
+                "THANKS A LOT.",
+            ],
+        ),
+        (  # re-timed by a frame: lined up by time, the edit kept without a record too
+            _harbour((1.04, 3.44, 6.54)),
+            False,
+            [],
+            ["<i>PREVIOUSLY ON THE HARBOUR...</i>", "- WHERE WERE YOU LAST NIGHT?", "Danke."],
+        ),
+    ],
+    ids=["by-place", "no-record", "source-changed", "by-time"],
+)
+def test_a_re_timed_source_never_gets_another_cues_translation(
+    tmp_path: Path, retimed: str, with_record: bool, seen: list[str], written: list[str]
+) -> None:
+    """A rerun of a re-timed file matched cue 1 with the output's cue 2 (within 0.1 s of its
+    new time) and wrote the dialogue into it in italics, and the edit of cue 3 was lost: a cue
+    lines up by its time only at its place, by its place only where the record says so."""
+    source, out = tmp_path / "r.srt", tmp_path / "r.de.srt"
+    records = OutputSources(tmp_path / "records")
+    source.write_text(_harbour((1, 3.4, 6.5)), "utf-8")
+    translate_file(source, out, FakeModel(), output_sources=records)
+    out.write_text(out.read_text("utf-8").replace("THANK YOU.", "Danke."), "utf-8")
+    source.write_text(retimed, "utf-8")
+    model = FakeModel()
+    again = records if with_record else OutputSources(tmp_path / "none")
+    translate_file(source, out, model, output_sources=again)
+    assert model.seen == seen
+    cues = out.read_text("utf-8").split("\n\n")
+    assert [cue.split("\n")[2] for cue in cues if cue] == written
 
 
 @pytest.mark.parametrize(
