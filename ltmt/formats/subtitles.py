@@ -292,7 +292,9 @@ class SubtitleDocument(TranslationsHeld):
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
         """The sentence pairs of the translated subtitles ``path`` and their ``source_file``
         (:mod:`ltmt.formats.subtitle_pairs`); a run of cues whose sides do not line up is a
-        record with an empty target, which the import counts as skipped, never stores."""
+        record with an empty target, which the import counts as skipped, never stores. A
+        sentence translated as its source (``OK.``, a name) is a pair, as in a PO catalog or a
+        TMX: an import counts every sentence it reads."""
         source_file = source_file_given(path, WHAT, source_file)
         document, translation = cls.open(Path(source_file)), cls.open(Path(path))
         cues, theirs = document.cues, translation.cues
@@ -309,10 +311,8 @@ class SubtitleDocument(TranslationsHeld):
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
                 where = f"{source_file}: {_numbered(ours, pair.ours)} ({unmatched})"
-            elif pair.target != pair.source:
+            else:  # one translated as its source (OK. -> OK.) too, as a PO catalog's
                 where = f"{path}: {_numbered(their_numbers, pair.theirs)}"
-            else:
-                continue  # as in the source: not translated
             records.append(PairRecord(pair.source, pair.target, where, {}))
         return iter(records)
 

@@ -96,3 +96,17 @@ def test_a_translation_timed_otherwise_says_so(tmp_path: Path) -> None:
     late = DE.replace("00:00:", "00:01:")
     with pytest.raises(NoPairsError, match=r"no cue starts at the time of a cue of .*within 0.1 s"):
         _pairs(tmp_path, late)
+
+
+def test_a_sentence_translated_as_its_source_is_a_pair_of_the_import(tmp_path: Path) -> None:
+    """'OK.' translated as 'OK.' was left out without being counted (read 6, added 6, skipped {}
+    for 7 cues): the import reads and stores it, as a PO catalog's or a TMX's."""
+    from ltmt import Memory
+
+    source = "1\n00:00:01,000 --> 00:00:02,000\nOK.\n\n2\n00:00:03,000 --> 00:00:04,000\nThanks.\n"
+    target = source.replace("Thanks.", "Danke.")
+    records = list(SrtDocument.pairs(_write(tmp_path, target, source), tmp_path / "f.en.srt"))
+    assert [(r.source, r.target) for r in records] == [("OK.", "OK."), ("Thanks.", "Danke.")]
+    with Memory(tmp_path / "store") as memory:
+        report = memory.import_pairs("u1", records)
+    assert (report.read, report.added, dict(report.skipped)) == (2, 2, {})
