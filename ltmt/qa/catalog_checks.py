@@ -1,9 +1,11 @@
 """The checks that read an entry beside others: the file's other entries, the user's memory and
 glossary.
 
-- :func:`inconsistent_findings`: a source (with its context and plural form) the file translates
-  in more than one way; each entry that is not written as most of them (the first such, on a
-  tie) is found, naming where the usual translation stands.
+- :func:`inconsistent_findings`: a source (with its context, plural form and length variant)
+  the file translates in more than one way; each entry that is not written as most of them
+  (the first such, on a tie) is found, naming where the usual translation stands. A Qt
+  message's length variants (``Speichern``, ``Sp.``) are meant to differ: each is compared with
+  the same variant of other messages only.
 - :func:`memory_findings`: an entry whose source the user's memory holds (a 100 % match: the
   same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it
   (whitespace aside: a line wrapped elsewhere is the same translation).
@@ -49,11 +51,15 @@ _MATCHES = 4
 
 
 def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
-    """The entries of ``records`` that translate a source otherwise than most entries of it."""
-    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    """The entries of ``records`` that translate a source otherwise than most entries of it:
+    of its context, plural form and length variant (``metadata["variant"]``, 0 the first; a
+    text without variants is a first)."""
+    groups: dict[tuple[str, str, str, int], list[int]] = defaultdict(list)
     for n, record in enumerate(records):
         context = str(record.metadata.get("context", ""))
-        groups[(record.source, context, str(record.metadata.get("plural", "")))].append(n)
+        plural = str(record.metadata.get("plural", ""))
+        variant = int(record.metadata.get("variant", 0))
+        groups[(record.source, context, plural, variant)].append(n)
     findings = []
     for group in groups.values():
         targets = Counter(records[n].target for n in group)

@@ -55,6 +55,22 @@ def test_contexts_and_plural_forms_may_translate_a_source_otherwise():
     assert inconsistent_findings(records) == []
 
 
+def test_length_variants_are_compared_with_the_same_variant_of_other_messages():
+    """A Qt message's length variants (Speichern, Sp.) were compared with each other: 'variant
+    2 ... translated 'Speichern' in 1 other entry (message 18, variant 1)'."""
+    records = [
+        PairRecord("Save", "Speichern", "app_de.ts: message 18, variant 1", {"variant": 0}),
+        PairRecord("Save", "Sp.", "app_de.ts: message 18, variant 2", {"variant": 1}),
+        PairRecord("Save", "Speichern", "app_de.ts: message 19", {}),
+        PairRecord("Save", "Sp.", "app_de.ts: message 20, variant 1", {"variant": 0}),
+    ]
+    [finding] = inconsistent_findings(records)
+    assert (finding.entry, finding.target) == (3, "Sp.")
+    assert finding.message.endswith(
+        "'Speichern' in 2 other entries (app_de.ts: message 18, variant 1)"
+    )
+
+
 @pytest.fixture
 def memory(tmp_path: Path):
     with Memory(tmp_path / "store") as opened:
