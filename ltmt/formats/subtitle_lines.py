@@ -1,7 +1,7 @@
 """A sentence's translation laid out over the subtitle cues its source filled: split where the
 source's cues split (by their share of its characters, at a word, a punctuation mark preferred),
-each cue's text in at most two balanced lines, and italics or bold that a split cuts in two
-closed in one cue and opened again in the next.
+each cue's text in at most two balanced lines (two where its source cue had two), and italics
+or bold that a split cuts in two closed in one cue and opened again in the next.
 
     parts = split_over(translation, [len(cue) for cue in source_cues])
     lines = wrap(parts[0])
@@ -75,18 +75,17 @@ def balance_tags(parts: list[str]) -> list[str]:
     return balanced
 
 
-def wrap(text: str, limit: int = LINE_LENGTH, language: str = "") -> list[str]:
-    """``text`` as one line, or two of near equal length where it is longer than ``limit``,
+def wrap(text: str, limit: int = LINE_LENGTH, language: str = "", lines: int = 1) -> list[str]:
+    """``text`` as one line, or two of near equal length where it is longer than ``limit`` or
+    its source cue had two ``lines`` (a subtitler's layout, kept where the text has a space),
     broken at a space as subtitle guides ask: after a punctuation mark or before a conjunction
     or preposition where one is close, and never between an article and its noun (the words of
     ``language``, German's and English's known here). Where a break leaves both lines within
     ``limit`` (markup not counted), one such is taken; a text too long for two lines of
     ``limit`` gets two longer ones (:func:`too_long` finds them, for a review note)."""
     text = text.strip()
-    if shown_length(text) <= limit:
-        return [text]
     spaces = _spaces(text)
-    if not spaces:
+    if not spaces or (shown_length(text) <= limit and lines < 2):
         return [text]
     middle = len(text) / 2
     words = _words(language)

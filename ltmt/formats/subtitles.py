@@ -9,7 +9,8 @@ unit, until one ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; 
 ``.</i>``), a pause of more than two seconds, cues that overlap, or three cues; the translation
 is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by their share of the
 source, never cut inside a tag, each in at most two lines, of 42 characters where the text fits
-them; a cue with a longer line is named once the run is done). A cue of dialogue (``- Fine.`` /
+them, and in two balanced lines where its source cue had two; a cue with a longer line is
+named once the run is done). A cue of dialogue (``- Fine.`` /
 ``- Good.``, or a WebVTT voice span a line: ``<v Mary>...</v>``) is translated line by line,
 each line's dash or voice kept. Where a translation has fewer words than its cues, the cues left
 empty are merged into the one before (its end time extended). Formatting (``<i>``, ``<b>``) is
@@ -205,7 +206,8 @@ class SubtitleDocument(TranslationsHeld):
             parts = split_over(text, shares, self.tgt_lang or "")
             for cue, source, part in zip(cues, sources, parts):
                 if part or not out:
-                    out.append(replace(cue, lines=self._laid_out(timed(part, source), common)))
+                    lines = self._laid_out(timed(part, source), common, len(cue.lines))
+                    out.append(replace(cue, lines=lines))
                 else:  # fewer words than cues: the one before shows longer
                     out[-1].end = cue.end
         return out
@@ -216,11 +218,12 @@ class SubtitleDocument(TranslationsHeld):
         before, words, after = speaker(line) or ("", line.strip(), "")
         return before + self.translations.get(f"{index}{LINE}{number}", words) + after
 
-    def _laid_out(self, text: str, common: Wrapper | None) -> list[str]:
-        """A cue's ``text`` in lines, each in the formatting tag ``common`` that was around every
-        cue of its group."""
-        lines = wrap(text, language=self.tgt_lang or "")
-        return [common.around(line) for line in lines] if common else lines
+    def _laid_out(self, text: str, common: Wrapper | None, lines: int) -> list[str]:
+        """A cue's ``text`` in lines (two where its source had ``lines`` two and the text a
+        space), each in the formatting tag ``common`` that was around every cue of its
+        group."""
+        laid_out = wrap(text, language=self.tgt_lang or "", lines=lines)
+        return [common.around(line) for line in laid_out] if common else laid_out
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds, its cues

@@ -243,6 +243,36 @@ def test_a_re_timed_source_never_gets_another_cues_translation(
 
 
 @pytest.mark.parametrize(
+    ("name", "cue", "translations", "lines"),
+    [
+        (
+            "euros.srt",
+            "1\n00:00:01,000 --> 00:00:04,000\nWe need 3,500 euros\nby Friday.\n",
+            {"We need 3,500 euros by Friday.": "Wir brauchen bis Freitag 3.500 Euro."},
+            ["Wir brauchen bis", "Freitag 3.500 Euro."],
+        ),
+        (
+            "ben.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ben>Of course I did.\n<i>Probably.</i></v>\n",
+            {  # asked with its tags, without them and their words alone (paired_tags)
+                "Of course I did. <i>Probably.</i>": "Natürlich. <i>Wahrscheinlich.</i>",
+                "Of course I did. Probably.": "Natürlich. Wahrscheinlich.",
+                "Probably.": "Wahrscheinlich.",
+            },
+            ["<v Ben>Natürlich.", "<i>Wahrscheinlich.</i></v>"],
+        ),
+    ],
+)
+def test_a_cue_of_two_lines_is_translated_into_two(
+    tmp_path: Path, name: str, cue: str, translations: dict[str, str], lines: list[str]
+) -> None:
+    """A translation that fits one line was laid out in one even where its source cue had two
+    (a subtitler's layout: 'Wir brauchen bis Freitag 3.500 Euro.'); it keeps two, balanced."""
+    out = _translated(tmp_path, name, cue, _german(translations))
+    assert out.rstrip("\n").split("\n")[-2:] == lines
+
+
+@pytest.mark.parametrize(
     ("shares", "expected"),
     [
         ([10, 10], ["Eins zwei, drei", "vier fünf sechs"]),  # the comma wins by a few characters
@@ -310,6 +340,7 @@ def test_cues_that_now_read_too_fast_are_named_once_done(
 
 def test_wrap_makes_two_lines_of_near_equal_length() -> None:
     assert wrap("Kurz.") == ["Kurz."]
+    assert wrap("Kurz.", lines=2) == ["Kurz."]  # a source of two lines: one word stays one
     line = "Das ist ein ziemlich langer Satz, der nicht in eine Zeile passt."
     assert wrap(line) == ["Das ist ein ziemlich langer Satz,", "der nicht in eine Zeile passt."]
 
