@@ -57,14 +57,16 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
 def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
-    """``text`` with the phrase right before the first place of ``target`` written in each
-    case its determiner and adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``):
+    """``text`` with the phrase right before the first place of ``target`` (before its noun,
+    for a target led by adjectives: they inflect too) written in each case its determiner and
+    adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``):
     nominative or accusative alone where the phrase opens the text; empty where that phrase
     agrees already, or there is none, or its determiner is not one German inflects by this
     table."""
     at = _target_start(text, target)
     if at is None:
         return []
+    at += _own_adjectives_length(target)
     determiner, adjectives = _phrase(text, at)
     if determiner is None and not adjectives:
         return []
@@ -91,6 +93,17 @@ def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
         if variant not in variants:
             variants.append(variant)
     return variants
+
+
+def _own_adjectives_length(target: str) -> int:
+    """How many characters of ``target`` stand before its noun where the words before that
+    noun are all adjectives ("unerwünschtes " of "unerwünschtes Ereignis"): they are part of
+    the phrase that agrees ("mit einem unerwünschten Ereignis", not "mit einem unerwünschtes
+    Ereignis"); 0 for a target of one word or one led by another word ("Git Repository")."""
+    leading = target.split(" ")[:-1]
+    if not leading or not all(_is_adjective(word) for word in leading):
+        return 0
+    return target.rfind(" ") + 1
 
 
 def _phrase(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Match[str]]]:

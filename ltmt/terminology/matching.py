@@ -164,9 +164,53 @@ def _plural_endings(word: str) -> tuple[str, ...]:
 def plural_forms(target: str) -> tuple[str, ...]:
     """The forms the German plural of ``target`` may take, ``target`` first: its last word with
     each plural ending, its Latin plurals and umlaut (:func:`target_stems`; an umlaut with -e or
-    -er: "Vorgänge", "Häuser"). None but ``target`` unless that last word (of a hyphenated
-    compound, its last part) is a noun (a capital, then lower-case letters: not "GIT-SCM" or
-    "z.B.")."""
+    -er: "Vorgänge", "Häuser"), and the adjectives before it (:func:`adjective_base`) with the
+    plural's endings, -e and -en ("unerwünschte Ereignisse", "alle unerwünschten Ereignisse":
+    "unerwünschtes Ereignisse" was placed). None but ``target`` unless that last word (of a
+    hyphenated compound, its last part) is a noun (a capital, then lower-case letters: not
+    "GIT-SCM" or "z.B.")."""
+    nouns = _noun_plurals(target)
+    if len(nouns) == 1 or not any(_adjective_bases(target)):
+        return nouns
+    inflected = [_with_adjective_ending(form, ending) for form in nouns for ending in ("e", "en")]
+    return tuple(dict.fromkeys([target, *inflected]))
+
+
+# the endings of an inflected German adjective, the longest first
+ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
+
+
+def adjective_base(word: str, first: bool) -> str | None:
+    """The stem of ``word`` if, as a word before the last of a target of several words, it is
+    an inflected adjective ("unerwünscht" of "unerwünschtes"): small letters with an adjective
+    ending after three letters or more; a capital only as the target's ``first`` word (the
+    glossary may write it as a sentence starts: "Entfernter Zweig"). ``None`` otherwise."""
+    if not word[1:].isalpha() or not word[1:].islower() or not (first or word[:1].islower()):
+        return None
+    for ending in ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return None
+
+
+def _adjective_bases(target: str) -> list[str | None]:
+    """Per word of ``target`` before its last, its :func:`adjective_base` (``None`` for one
+    that is no adjective)."""
+    leading = target.split(" ")[:-1]
+    return [adjective_base(word, n == 0) for n, word in enumerate(leading)]
+
+
+def _with_adjective_ending(target: str, ending: str) -> str:
+    """``target`` with each adjective before its last word given ``ending``."""
+    written = target.split(" ")
+    for n, base in enumerate(_adjective_bases(target)):
+        if base is not None:
+            written[n] = base + ending
+    return " ".join(written)
+
+
+def _noun_plurals(target: str) -> tuple[str, ...]:
+    """:func:`plural_forms` of ``target`` with its adjectives as written."""
     # the noun that takes the ending: the last word, or a hyphenated compound's last part
     # ("Pull-Request" → "Pull-Requests", "Commit-Nachricht" → "Commit-Nachrichten")
     last = target.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
@@ -216,11 +260,22 @@ def _target_pattern(target: str) -> re.Pattern[str]:
 
 
 def _stem_pattern(stem: str) -> str:
-    """``stem`` as a pattern whose first letter may change case (a sentence starts with it)."""
+    """``stem`` as a pattern whose first letter may change case (a sentence starts with it),
+    and whose adjectives before the last word (:func:`adjective_base`) may take any adjective
+    ending: German inflects them by case and number ("die unerwünschten Ereignisse" carries
+    "unerwünschtes Ereignis")."""
     first = re.escape(stem[0])
     if stem[0].lower() != stem[0].upper():
         first = f"[{re.escape(stem[0].lower())}{re.escape(stem[0].upper())}]"
-    return first + re.escape(stem[1:])
+    words = stem[1:].split(" ")
+    endings = "|".join(ADJECTIVE_ENDINGS)
+    for n, base in enumerate(_adjective_bases(stem)):
+        if base is not None:
+            words[n] = re.escape(base[1:] if n == 0 else base) + f"(?:{endings})"
+        else:
+            words[n] = re.escape(words[n])
+    words[-1] = re.escape(words[-1])
+    return first + " ".join(words)
 
 
 def renders(target: str, output: str, written: str = "") -> bool:

@@ -106,6 +106,7 @@ def place_terms(
     if not output_ids or not missing:
         return None
     markup = _markup_tokens(output_ids, pieces)
+    anchors = _anchors(attention[: len(output_ids)], [term.source_span for term in missing])
     edits: list[tuple[int, int, tuple[int, ...]]] = []
     for term in missing:
         first, last = term.source_span
@@ -135,7 +136,7 @@ def place_terms(
                 start = end  # insert after the word: the word it translates stays
             elif rewritten is None and term.source.strip().count(" "):
                 start, end = _term_words(
-                    output_ids, attention, start, end, term, pieces, kept, markup
+                    output_ids, attention, start, end, term, pieces, kept, markup, anchors
                 )
         if rewritten is not None:
             edits.append(_beside_markup(output_ids, (start, end, rewritten), pieces, encode))
@@ -233,9 +234,9 @@ def _compound_part(
     (``</s>`` left out). Only a proper prefix or suffix of the word counts, with letters left
     for the rest, which translates other words (a German compound): else ``None``."""
     first, last = span
-    marks: list[bool | None] = []  # None: no letter (a hyphen), part of neither
-    for token, row in zip(ids, rows):
-        if not any(c.isalpha() for c in pieces[token]):
+    marks: list[bool | None] = []  # None: no letter (a hyphen) or a link, part of neither
+    for n, (token, row) in enumerate(zip(ids, rows)):
+        if not any(c.isalpha() for c in pieces[token]) or (n and pieces[token] in _LINKS):
             marks.append(None)
             continue
         other = max((w for k, w in enumerate(row[:-1]) if not first <= k < last), default=0.0)
@@ -261,12 +262,15 @@ def _term_words(
     pieces: Sequence[str],
     kept: Sequence[str],
     markup: Sequence[bool],
+    anchors: frozenset[int],
 ) -> tuple[int, int]:
     """The tokens ``[start, end)`` of a word that translates a term of several words, widened
     to the words next to it that translate the term too (each attends to the term's source
     tokens more than to any other: "ziehende Anfrage" for "pull request" is replaced whole).
-    Placeholders, tags and options (``markup``, per token), function words and words carrying
-    a kept target stay: a term between tags (``[b]Health Potion[/b]``) is replaced there."""
+    Placeholders, tags and options (``markup``, per token), function words, words carrying
+    a kept target and words holding an ``anchors`` token (:func:`_anchors`: the output's
+    translation of another source word, "müssen" for "must" beside "adverse events") stay: a
+    term between tags (``[b]Health Potion[/b]``) is replaced there."""
     first, last = term.source_span
 
     def belongs(span: tuple[int, int]) -> bool:
@@ -275,6 +279,7 @@ def _term_words(
             any(c.isalpha() for c in text)
             and text.strip().casefold() not in FUNCTION_WORDS
             and not any(markup[span[0] : span[1]])
+            and not anchors.intersection(range(*span))
             and not any(renders(target, text) for target in kept)
             and not _translates_another(attention[span[0] : span[1]], first, last)
         )
@@ -290,6 +295,27 @@ def _term_words(
             break
         start = before[0]
     return start, end
+
+
+def _anchors(
+    attention: Sequence[Sequence[float]], spans: Sequence[tuple[int, int]]
+) -> frozenset[int]:
+    """The output tokens (rows of ``attention``) that attend most, of all output tokens, to a
+    source token outside every term's ``spans`` (``</s>``, the last, left out): each is where
+    the output translates that source word, so a term of several words never takes it with it
+    (the word would be lost: "Unerwünschtes Ereignis gemeldet werden" for "Adverse events must
+    be reported", "müssen" gone)."""
+    if not attention:
+        return frozenset()
+    found: set[int] = set()
+    for k in range(len(attention[0]) - 1):
+        if any(first <= k < last for first, last in spans):
+            continue
+        column = [row[k] for row in attention]
+        strongest = max(range(len(column)), key=column.__getitem__)
+        if column[strongest] > 0:
+            found.add(strongest)
+    return frozenset(found)
 
 
 def _translates_another(rows: Sequence[Sequence[float]], first: int, last: int) -> bool:

@@ -100,6 +100,21 @@ def test_a_source_stored_in_several_ways_passes_with_any_and_names_the_others(me
     assert finding.message == "u1's memory translates this source 'Öffnen' (and 1 other way)"
 
 
+def test_a_term_of_several_words_may_inflect_its_adjectives():
+    """ "alle unerwünschten Ereignisse" carries "unerwünschtes Ereignis": German inflects the
+    adjective by case and number (it was flagged, and "unerwünschtes Ereignisse" was not)."""
+    matcher = TermMatcher([Term("adverse event", "unerwünschtes Ereignis")])
+    records = [
+        record(1, "Report all adverse events.", "Melden Sie alle unerwünschten Ereignisse."),
+        record(2, "An adverse event occurred.", "Ein unerwünschtes Ereignis trat auf."),
+        record(3, "Report all adverse events.", "Melden Sie alle Nebenwirkungen."),
+    ]
+    found = glossary_findings(records, matcher)
+    assert [(f.entry, f.message) for f in found] == [
+        (2, "'adverse events' is 'unerwünschtes Ereignis' in the glossary"),
+    ]
+
+
 def test_glossary_terms_must_carry_their_target():
     matcher = TermMatcher([Term("repository", "Repository"), Term("commit", "Commit")])
     records = [

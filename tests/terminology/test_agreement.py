@@ -84,3 +84,16 @@ from ltmt.terminology.agreement import agreeing_variants
 )
 def test_agreeing_variants(text, target, gender, variants):
     assert agreeing_variants(text, target, gender) == variants
+
+
+def test_the_adjectives_of_a_target_of_several_words_agree_with_its_noun():
+    """ "mit einem unerwünschten Ereignis", not "mit einem unerwünschtes Ereignis": the target's
+    own adjective inflects with the phrase; a target led by a noun keeps its words."""
+    assert agreeing_variants("zu einem unerwünschtes Ereignis", "unerwünschtes Ereignis", "n") == [
+        *("zu ein unerwünschtes Ereignis", "zu einem unerwünschten Ereignis"),
+        "zu eines unerwünschten Ereignis",
+    ]
+    assert agreeing_variants("ein unerwünschtes Ereignis", "unerwünschtes Ereignis", "n") == []
+    assert agreeing_variants("mit einen Git Depot", "Git Depot", "n") == [
+        *("mit ein Git Depot", "mit einem Git Depot", "mit eines Git Depot"),
+    ]

@@ -113,6 +113,13 @@ def test_substitute_puts_the_targets_in_place():
         ("Repository", "in das Repository {repository}", True),
         ("Sprung", "Halte <action:Sprung> gedrückt", False),  # nor a tag token's
         ("Heiltrank", "[b]Heiltrank[/b] kaufen", True),
+        # the adjectives of a target of several words inflect by case and number
+        ("unerwünschtes Ereignis", "Melden Sie alle unerwünschten Ereignisse.", True),
+        ("unerwünschtes Ereignis", "Unerwünschte Ereignisse müssen", True),
+        ("Entfernter Zweig", "den entfernten Zweig", True),
+        ("unerwünschtes Ereignis", "unerwünscht Ereignis", False),  # an ending, not none
+        ("unerwünschtes Ereignis", "unerwünschtesten Ereignis", False),
+        ("Git Repository", "Gite Repository", False),  # a noun keeps its form
     ],
 )
 def test_renders_is_a_word_start_stem_match(target, output, expected):
@@ -183,8 +190,16 @@ def test_plural_forms_of_german_nouns() -> None:
     assert plural_forms("Tabelle") == ("Tabelle", "Tabelles", "Tabellen")
     assert "Repositorien" in plural_forms("Repositorium")
     assert "Vorgänge" in plural_forms("Vorgang") and "Ergebnisse" in plural_forms("Ergebnis")
-    assert plural_forms("Entfernter Zweig")[:3] == (
-        *("Entfernter Zweig", "Entfernter Zweigs", "Entfernter Zweige"),
-    )
     for not_a_noun in ("GIT-SCM", "z.B.", "speichern", "Git2"):
         assert plural_forms(not_a_noun) == (not_a_noun,)
+
+
+def test_the_plural_of_a_term_led_by_adjectives_inflects_them() -> None:
+    """ "alle unerwünschten Ereignisse", not "alle unerwünschtes Ereignisse": the adjectives of
+    a plural take the plural's endings, -e or -en."""
+    forms = plural_forms("unerwünschtes Ereignis")
+    assert forms[0] == "unerwünschtes Ereignis"
+    assert {"unerwünschte Ereignisse", "unerwünschten Ereignisse"} <= set(forms)
+    assert "unerwünschtes Ereignisse" not in forms
+    assert "Entfernte Zweige" in plural_forms("Entfernter Zweig")  # the glossary's capital
+    assert "Git Repositorys" in plural_forms("Git Repository")  # no adjective: as written

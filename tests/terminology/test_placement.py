@@ -232,3 +232,46 @@ def test_a_target_aligned_to_a_tag_goes_before_it():
         7,
         *output[1:],
     ]
+
+
+def test_a_compound_linked_by_an_s_keeps_its_part_that_translates_another_word():
+    """ "Erweiterung|s|pump-Einstellungen" for "infusion pump settings": the linking ``s``
+    looked at another word, so the word was taken for no compound and replaced whole
+    ("Infusionspumpe", "Einstellungen" lost); the link is neither part's."""
+    word = ["▁Erweiterung", "s", "pump", "-", "Ein", "stellungen"]
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    # the source "infusion pump settings </s>": the term is tokens 0 and 1
+    rows = [
+        [0.5, 0.4, 0.05, 0.05],
+        [0.05, 0.05, 0.2, 0.7],  # the link: on another word (and </s>)
+        [0.1, 0.8, 0.05, 0.05],
+        [0.0, 0.1, 0.6, 0.3],
+        [0.1, 0.1, 0.7, 0.1],
+        [0.0, 0.1, 0.5, 0.4],
+    ]
+    missing = Missing(
+        source_span=(0, 2), target_ids=(7,), target="Infusionspumpe", source="infusion pump"
+    )
+    written = {"Infusionspumpe-Einstellungen": (93,)}
+    placed = place_terms(ids, rows, [missing], pieces, encode=lambda w: written.get(w, (98,)))
+    assert placed == [93]
+
+
+def test_a_term_of_several_words_does_not_take_the_translation_of_another_word():
+    """ "Gegenwärtig müssen gemeldet werden" for "Adverse events must be reported": "müssen"
+    attends to "events" nearly as much as to "must", but it is the output's word for "must";
+    it stays ("Unerwünschtes Ereignis gemeldet werden" had lost it)."""
+    pieces = [*PIECES, "▁Gegenwärtig", "▁müssen", "▁gemeldet", "▁werden"]
+    jetzt, muessen, gemeldet, werden = range(len(PIECES), len(PIECES) + 4)
+    output = [jetzt, muessen, gemeldet, werden, 5]
+    # the source "Adverse events must be reported . </s>": the term is tokens 0 and 1
+    rows = [
+        [0.5, 0.4, 0.0, 0.0, 0.0, 0.0, 0.1],
+        [0.1, 0.25, 0.3, 0.1, 0.05, 0.0, 0.2],  # more on the term than on "must", in all
+        [0.0, 0.1, 0.0, 0.1, 0.7, 0.0, 0.1],
+        [0.0, 0.0, 0.1, 0.6, 0.1, 0.1, 0.1],
+        [0.0, 0.0, 0.0, 0.0, 0.1, 0.8, 0.1],
+    ]
+    term = Missing(source_span=(0, 2), target_ids=(7,), target="Depot", source="Adverse events")
+    assert place_terms(output, rows, [term], pieces) == [7, muessen, gemeldet, werden, 5]
