@@ -230,6 +230,29 @@ def strip_pairs(source: str) -> PairedText | None:
     return PairedText(found.text, (*placed, *(_with_code(pair, verbatim) for pair in found.pairs)))
 
 
+def pairs_over_terms(paired: PairedText, terms: Sequence[tuple[int, int]]) -> PairedText:
+    """``paired`` with each pair that cuts a glossary term (``terms``: the ``(start, end)`` of
+    each in the plain text) widened to hold the whole term: ``Set the <g id="1">flow</g> rate``
+    with ``flow rate`` → ``Förderrate`` is translated as ``<g id="1">flow rate</g>``, so the
+    pair goes around the term's translation (its inner text, translated alone, was ``flow``,
+    which the translation lacked: ``die <g id="1">flow</g> Förderrate``). A pair kept as
+    written (a token), or one that the widening would run into another pair, stays as it is."""
+    pairs = list(paired.pairs)
+    for n, pair in enumerate(pairs):
+        for start, end in terms:
+            cut = (
+                start < pair.end and pair.start < end and not pair.start <= start < end <= pair.end
+            )
+            if pair.token or not cut:
+                continue
+            begin, stop = min(start, pair.start), max(end, pair.end)
+            if any(o.start < stop and begin < o.end for k, o in enumerate(pairs) if k != n):
+                continue
+            pair = replace(pair, inner=paired.text[begin:stop], start=begin, end=stop)
+        pairs[n] = pair
+    return replace(paired, pairs=tuple(pairs))
+
+
 def _with_code(pair: Pair, verbatim: list[Pair]) -> Pair:
     """``pair``, when kept as written, with the code elements its text holds as tokens written
     back (``<em class="parameter"><code>x</code></em>``)."""

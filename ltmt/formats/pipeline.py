@@ -55,7 +55,7 @@ from ltmt.formats.format_strings import (
     format_flags,
 )
 from ltmt.formats.output_sources import LinedUpByRecord, OutputSources, outdated
-from ltmt.formats.paired_tags import place_pairs, strip_pairs
+from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
@@ -110,14 +110,36 @@ class RunResult:
     report: RunReport = field(default_factory=RunReport)
 
 
-def for_translator(translator: Translator, user: str | None) -> TranslateFn:
+class TranslatorFn:
     """The translate function of ``translator`` for ``user`` (preferences passed on): the
-    decoder's outputs, which the pipeline fits to their units itself (:func:`fit`)."""
+    decoder's outputs, which the pipeline fits to their units itself (:func:`fit`). It also
+    finds the glossary terms those translations follow (:meth:`term_spans`), so that a paired
+    code cutting a term is put around the term's translation
+    (:func:`~ltmt.formats.paired_tags.pairs_over_terms`)."""
 
-    def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        return translator.translate(texts, user=user, prefer=prefer, fit=False)
+    def __init__(self, translator: Translator, user: str | None) -> None:
+        from ltmt.lookup import term_matcher
 
-    return translate
+        self.translator = translator
+        self.user = user
+        self.matcher = term_matcher(
+            translator.memory, user, translator.user_glossary, translator.glossary
+        )
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        return self.translator.translate(texts, user=self.user, prefer=prefer, fit=False)
+
+    def term_spans(self, text: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of each glossary term in ``text`` (the user's stored terms, as
+        the run started, and the translator's)."""
+        if self.matcher is None:
+            return []
+        return [(hit.start, hit.end) for hit in self.matcher.find(text)]
+
+
+def for_translator(translator: Translator, user: str | None) -> TranslatorFn:
+    """The translate function of ``translator`` for ``user`` (:class:`TranslatorFn`)."""
+    return TranslatorFn(translator, user)
 
 
 def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:
@@ -287,6 +309,8 @@ def _translate_paired(
         for index, unit in enumerate(units)
         if outcomes[index].method != "exact" and (paired := strip_pairs(unit.source)) is not None
     ]
+    if isinstance(translate, TranslatorFn):  # a pair that cuts a term goes around all of it
+        todo = [(i, pairs_over_terms(p, translate.term_spans(p.text))) for i, p in todo]
     texts: list[str] = []
     prefer: list[dict[str, Any]] = []
     for index, paired in todo:

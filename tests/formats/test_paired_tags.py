@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ltmt.formats.paired_tags import kept_as_written, place_pairs, strip_pairs
-from ltmt.formats.pipeline import translate_file
+from ltmt.formats.paired_tags import kept_as_written, pairs_over_terms, place_pairs, strip_pairs
+from ltmt.formats.pipeline import TranslatorFn, translate_file
 from ltmt.segments import Translation
+from ltmt.terminology.terms import Term
 
 XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de">
@@ -369,6 +370,65 @@ def test_a_glossary_term_a_pair_encloses_stays_enclosed_whole() -> None:
         ["CloudSync Agent"],
     )
     assert placed == "Stellen Sie sicher, dass <b>CloudSync Agent-Version</b> 4.2 installiert ist."
+
+
+@pytest.mark.parametrize(
+    ("source", "terms", "inner"),
+    [
+        ('Set the <g id="1">flow</g> rate.', [(8, 17)], ["flow rate"]),  # the term's start
+        ('Set the flow <g id="1">rate</g>.', [(8, 17)], ["flow rate"]),  # its end
+        ('Set <g id="1">the flow rate</g>.', [(8, 17)], ["the flow rate"]),  # held whole
+        ('Set the <g id="1">flow</g> <g id="2">rate</g>.', [(8, 17)], ["flow", "rate"]),
+        ('Set the <g id="1">flow</g> rate.', [], ["flow"]),
+    ],
+)
+def test_a_pair_that_cuts_a_glossary_term_is_widened_to_hold_it(
+    source: str, terms: list[tuple[int, int]], inner: list[str]
+) -> None:
+    """A pair cutting a term takes all of it; not where that runs into another pair."""
+    paired = strip_pairs(source)
+    assert paired is not None
+    widened = pairs_over_terms(paired, terms)
+    assert widened.to_translate == inner
+    assert [paired.text[p.start : p.end] for p in widened.pairs] == inner
+
+
+FLOW_RATE = {
+    "Set the flow rate to 5 ml/h.": "Stellen Sie die Förderrate auf 5 ml/h.",
+    "flow rate": "Förderrate",
+}
+
+
+class GlossaryModel:
+    """A translator that knows these segments and follows the glossary ``flow rate`` →
+    ``Förderrate`` (as :class:`~ltmt.translator.Translator` does)."""
+
+    memory = None
+    user_glossary = False
+    glossary = (Term("flow rate", "Förderrate"),)
+
+    def translate(self, texts: list[str], **options: object) -> list[Translation]:
+        return [Translation(text, FLOW_RATE.get(text, text), (), "model") for text in texts]
+
+
+def test_a_pair_that_cuts_a_glossary_term_goes_around_the_terms_translation(
+    tmp_path: Path,
+) -> None:
+    """``Set the <g id="1">flow</g> rate`` with ``flow rate`` → ``Förderrate`` came out ``die
+    <g id="1">flow</g> Förderrate``: the pair's text, translated alone, matched no word, and
+    came back English beside the term."""
+    source = tmp_path / "in.xlf"
+    source.write_text(
+        XLIFF12.replace(
+            'Open <g id="1">the file</g> now', 'Set the <g id="1">flow</g> rate to 5 ml/h.'
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "out.xlf"
+    translate_file(source, out, TranslatorFn(GlossaryModel(), None))  # type: ignore[arg-type]
+    assert '>Stellen Sie die <g id="1">Förderrate</g> auf 5 ml/h.</target>' in out.read_text(
+        "utf-8"
+    )
 
 
 def test_of_two_matches_as_good_the_one_nearer_the_pairs_place_wins() -> None:
