@@ -8,8 +8,12 @@ those whose target renders it (:func:`~ltmt.terminology.matching.renders`: as a 
 "Datei" is carried by "Dateien") is its *consistency*. A phrase is suggested with its most
 consistent candidate when that consistency reaches ``min_consistency`` and the pair is specific
 (Dice coefficient of the two phrases' segment counts at least ``min_dice``: a target that is in
-every segment says nothing about the source). A longer phrase with the same target as a shorter
-suggested one adds nothing and is dropped.
+every segment says nothing about the source). Where a phrase and a shorter one inside it are
+suggested with the same target (the longer one's target renders the shorter one's), one of them
+goes: the shorter phrase keeps the target when it brings it outside the longer phrase too
+("repository" → "Depot" everywhere, so "remote repository" → "Depot" adds nothing); else the
+target is the longer phrase's translation, a German compound most often ("pump" and "infusion"
+→ "Infusionspumpe" only inside "infusion pump"), and the shorter phrase goes.
 
 A multi-line entry whose source and target have the same number of lines (a usage text, an
 option table) is counted line by line: its lines are translated one for one, and taken whole,
@@ -194,7 +198,13 @@ def suggest_terms(
         best = _best_target(s, counts, where[s], targets, src_count, tgt_count, config)
         if best is not None:
             found.append(replace(best, noun_like=written_as_nouns(best.target, cases)))
-    return _drop_redundant(found)
+    evidence = _Evidence(
+        {" ".join(s): frozenset(indices) for s, indices in where.items()},
+        {" ".join(s): counts for s, counts in co.items()},
+        targets,
+        config.min_consistency,
+    )
+    return _drop_redundant(found, evidence)
 
 
 def cases_inside_sentences(texts: Iterable[str]) -> Counter[tuple[str, bool]]:
@@ -249,23 +259,63 @@ def _best_target(
     return best if best.consistency >= config.min_consistency else None
 
 
-def _drop_redundant(found: list[Suggestion]) -> list[Suggestion]:
-    """Drop a phrase whose target a shorter suggested phrase inside it already brings."""
-    by_source = {s.source: s for s in found}
-    kept = []
-    for suggestion in found:
-        parts = suggestion.source.split()
-        inner = (
-            " ".join(parts[i:j])
-            for i in range(len(parts))
-            for j in range(i + 1, len(parts) + 1)
-            if j - i < len(parts)
+@dataclass(frozen=True)
+class _Evidence:
+    """What :func:`_drop_redundant` weighs: the segments (indices into ``targets``) of each
+    source phrase, the target n-grams found with it and how often, and the share of its
+    segments that must render a target."""
+
+    segments: dict[str, frozenset[int]]
+    companions: dict[str, Counter[tuple[str, ...]]]
+    targets: list[str]
+    min_consistency: float
+
+    def holds_outside(self, shorter: Suggestion, longer: Suggestion) -> bool:
+        """Whether ``shorter``'s segments without ``longer``'s source render its target as
+        consistently as a suggestion must; where there are none, or too few render it, the
+        target is ``longer``'s translation or a word of it (module docstring)."""
+        outside = self.segments[shorter.source] - self.segments[longer.source]
+        agreeing = sum(renders(shorter.target, self.targets[i]) for i in outside)
+        return bool(outside) and agreeing >= self.min_consistency * len(outside)
+
+    def translates_whole(self, longer: Suggestion) -> bool:
+        """Whether ``longer``'s target is all its segments consistently hold for it: no other
+        target word comes with it as often as a suggestion must agree (``open the file`` comes
+        with ``öffnen`` besides ``Datei``: ``Datei`` translates one word of it, while
+        ``infusion pump`` comes with ``Infusionspumpe`` alone)."""
+        own = {word.casefold() for word in longer.target.split()}
+        needed = self.min_consistency * len(self.segments[longer.source])
+        return not any(
+            count >= needed and own.isdisjoint(word.casefold() for word in gram)
+            for gram, count in self.companions[longer.source].items()
         )
-        if any(
-            (other := by_source.get(phrase)) is not None
-            and renders(other.target, suggestion.target)
-            for phrase in inner
-        ):
-            continue
-        kept.append(suggestion)
+
+
+def _inner_phrases(source: str) -> list[str]:
+    """The shorter phrases inside ``source`` (``infusion pump`` → ``infusion``, ``pump``)."""
+    parts = source.split()
+    return [
+        " ".join(parts[i:j])
+        for i in range(len(parts))
+        for j in range(i + 1, len(parts) + 1)
+        if j - i < len(parts)
+    ]
+
+
+def _drop_redundant(found: list[Suggestion], evidence: _Evidence) -> list[Suggestion]:
+    """Of a phrase and a shorter suggested phrase inside it with the same target, drop the
+    shorter one where the target translates the phrase whole and the shorter one brings it
+    nowhere else, else the longer one (module docstring); most segments first."""
+    by_source = {s.source: s for s in found}
+    dropped = set()
+    for longer in found:
+        for phrase in _inner_phrases(longer.source):
+            shorter = by_source.get(phrase)
+            if shorter is None or not renders(shorter.target, longer.target):
+                continue
+            phrase_wins = not evidence.holds_outside(
+                shorter, longer
+            ) and evidence.translates_whole(longer)
+            dropped.add(shorter.source if phrase_wins else longer.source)
+    kept = [s for s in found if s.source not in dropped]
     return sorted(kept, key=lambda s: (-s.segments, -s.consistency, s.source))

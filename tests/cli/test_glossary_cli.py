@@ -242,6 +242,48 @@ def test_suggest_nouns_only_leaves_out_adverbs_that_start_sentences(tmp_path: Pa
     assert (code, out) == (0, "file\tDatei\t3/3 segments (100%)\n")
 
 
+# a terminologist's memory: compounds translate phrases ("infusion pump": "Infusionspumpe")
+DEVICE_TM = (
+    "Switch off the infusion pump before cleaning.\tSchalten Sie die Infusionspumpe vor der Reinigung aus.\n"
+    "The infusion pump shows the flow rate.\tDie Infusionspumpe zeigt die Förderrate an.\n"
+    "Connect the catheter to the infusion pump.\tVerbinden Sie den Katheter mit der Infusionspumpe.\n"
+    "The flow rate must not exceed 50 ml/h.\tDie Förderrate darf 50 ml/h nicht überschreiten.\n"
+    "Check the flow rate every hour.\tÜberprüfen Sie die Förderrate jede Stunde.\n"
+    "Remove the catheter carefully.\tEntfernen Sie den Katheter vorsichtig.\n"
+    "Flush the catheter with saline.\tSpülen Sie den Katheter mit Kochsalzlösung.\n"
+    "The occlusion alarm indicates a blocked line.\tDer Okklusionsalarm zeigt eine blockierte Leitung an.\n"
+    "Silence the occlusion alarm.\tSchalten Sie den Okklusionsalarm stumm.\n"
+    "An occlusion alarm stops the infusion.\tEin Okklusionsalarm stoppt die Infusion.\n"
+    "Store the infusion pump in a dry place.\tLagern Sie die Infusionspumpe an einem trockenen Ort.\n"
+    "The catheters are sterile.\tDie Katheter sind steril.\n"
+)
+
+
+def test_suggest_nouns_only_accepts_the_phrases_compounds_translate(tmp_path: Path, capsys):
+    store = str(tmp_path / "store")
+    tm = tmp_path / "tm.tsv"
+    tm.write_text(DEVICE_TM, "utf-8")
+    assert ltmt(capsys, "memory", "import", str(tm), "-u", "u1", "--memory-dir", store)[0] == 0
+    argv = ["glossary", "suggest", "-u", "u1", "--nouns-only", "--accept", "--memory-dir", store]
+    code, out, err = ltmt(capsys, *argv)
+    assert code == 0 and err.endswith("accepted into u1's glossary: 4 added, 0 replaced\n")
+    assert out == (
+        "catheter\tKatheter\t4/4 segments (100%)\n"
+        "infusion pump\tInfusionspumpe\t4/4 segments (100%)\n"
+        "flow rate\tFörderrate\t3/3 segments (100%)\n"
+        "occlusion alarm\tOkklusionsalarm\t3/3 segments (100%)\n"
+    )
+    with Memory(store) as memory:
+        accepted = {t.source: t.target for t in memory.glossary("u1")}
+    # "pump" → "Infusionspumpe" would have put the infusion pump into every other pump
+    assert accepted == {
+        "catheter": "Katheter",
+        "infusion pump": "Infusionspumpe",
+        "flow rate": "Förderrate",
+        "occlusion alarm": "Okklusionsalarm",
+    }
+
+
 def test_translate_follows_the_stored_and_the_per_run_glossary(
     tmp_path: Path, capsys, tiny_model_dir
 ):

@@ -105,3 +105,76 @@ def test_noun_like_is_how_the_memory_writes_a_word_inside_sentences(target, noun
         ]
     )
     assert written_as_nouns(target, cases) is noun_like
+
+
+# German compounds translate English phrases of several words: "infusion pump" is one word,
+# "Infusionspumpe", so each English word of it co-occurs with it as often as the phrase does.
+DEVICE_MEMORY = [
+    (
+        "Switch off the infusion pump before cleaning.",
+        "Schalten Sie die Infusionspumpe vor der Reinigung aus.",
+    ),
+    ("The infusion pump shows the flow rate.", "Die Infusionspumpe zeigt die Förderrate an."),
+    (
+        "Connect the catheter to the infusion pump.",
+        "Verbinden Sie den Katheter mit der Infusionspumpe.",
+    ),
+    ("The flow rate must not exceed 50 ml/h.", "Die Förderrate darf 50 ml/h nicht überschreiten."),
+    ("Check the flow rate every hour.", "Überprüfen Sie die Förderrate jede Stunde."),
+    ("Remove the catheter carefully.", "Entfernen Sie den Katheter vorsichtig."),
+    ("Flush the catheter with saline.", "Spülen Sie den Katheter mit Kochsalzlösung."),
+    (
+        "The occlusion alarm indicates a blocked line.",
+        "Der Okklusionsalarm zeigt eine blockierte Leitung an.",
+    ),
+    ("Silence the occlusion alarm.", "Schalten Sie den Okklusionsalarm stumm."),
+    ("An occlusion alarm stops the infusion.", "Ein Okklusionsalarm stoppt die Infusion."),
+    (
+        "Store the infusion pump in a dry place.",
+        "Lagern Sie die Infusionspumpe an einem trockenen Ort.",
+    ),
+    ("The catheters are sterile.", "Die Katheter sind steril."),
+]
+
+
+def test_a_compound_is_suggested_for_the_phrase_it_translates_not_for_each_word():
+    found = {s.source: (s.target, s.agreeing, s.segments) for s in suggest_terms(DEVICE_MEMORY)}
+    # "pump", "infusion" (4 of its 5 segments are the pump's), "flow", "rate", "occlusion" and
+    # "alarm" each got the compound, and the phrases were dropped for them
+    assert found == {
+        "catheter": ("Katheter", 4, 4),
+        "infusion pump": ("Infusionspumpe", 4, 4),
+        "flow rate": ("Förderrate", 3, 3),
+        "occlusion alarm": ("Okklusionsalarm", 3, 3),
+    }
+
+
+@pytest.mark.parametrize(
+    ("memory", "word", "phrase"),
+    [
+        (  # the word brings the target outside the phrase too
+            [
+                ("Push to the remote repository", "In das entfernte Depot übertragen"),
+                ("The remote repository is empty", "Das entfernte Depot ist leer"),
+                ("Clone a remote repository", "Ein entferntes Depot klonen"),
+                ("Create a repository", "Ein Depot anlegen"),
+            ],
+            "repository",
+            "remote repository",
+        ),
+        (  # the phrase's segments hold another word's translation too: the target is one word's
+            [
+                ("Open the file", "Die Datei öffnen"),
+                ("Open the file now", "Die Datei jetzt öffnen"),
+                ("Open the file again", "Die Datei erneut öffnen"),
+            ],
+            "file",
+            "open the file",
+        ),
+    ],
+)
+def test_a_phrase_whose_target_translates_one_word_of_it_gives_way_to_the_word(
+    memory, word, phrase
+):
+    found = {s.source: s.target for s in suggest_terms(memory)}
+    assert word in found and phrase not in found
