@@ -47,23 +47,14 @@ def import_(
     TBX term entries with both languages. A bad row stops the import before anything is
     written; a term already there (same source) is replaced; terms whose sides read as other
     languages than --src-lang and --tgt-lang (columns swapped) are refused."""
-    from ltmt.language_detection import pairs_language_problem
     from ltmt.terminology.files import read_glossary
+    from ltmt.terminology.term_languages import check_term_languages
 
     terms = read_glossary(
         file, fmt, src_lang=src_lang, tgt_lang=tgt_lang, language_check=not no_language_check
     )
-    problem = pairs_language_problem(
-        [term.source for term in terms],
-        [term.target for term in terms],
-        src_lang,
-        tgt_lang,
-        holds="the glossary's terms are {pair}",
-    )
-    if problem is not None and not no_language_check:
-        raise InputError(
-            f"{file}: {problem}; nothing was imported (--no-language-check imports it as it is)"
-        )
+    if not no_language_check:
+        check_term_languages(str(file), terms, src_lang, tgt_lang, "--no-language-check")
     with open_store(memory_dir, key_file, user=user) as memory:
         glossary = memory.glossary(user)
         removed = glossary.clear() if replace else 0

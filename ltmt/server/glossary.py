@@ -19,6 +19,7 @@ from ltmt.server.files import safe_name, upload_path
 from ltmt.server.routes import KeyDep, UserParam, known_parameters, service_of
 from ltmt.server.schemas import RequestBody, TermIn
 from ltmt.terminology.files import glossary_format, read_glossary
+from ltmt.terminology.term_languages import check_term_languages
 
 router = APIRouter(prefix="/v1/glossary", dependencies=[Depends(known_parameters)])
 
@@ -80,16 +81,32 @@ def import_terms(
         None
     ),
     user: UserParam = None,
+    language_check: Annotated[
+        bool,
+        Form(
+            description="Refuse a glossary whose terms read as other languages than the "
+            "server's pair (swapped columns, another pair); false imports it as it is"
+        ),
+    ] = True,
 ) -> GlossaryUpdateOut:
-    """Import a glossary file, checked whole first (a bad row writes nothing)."""
+    """Import a glossary file, checked whole first (a bad row, or with ``language_check``
+    terms that read as other languages, as ``ltmt glossary import`` refuses them, write
+    nothing)."""
     service = service_of(request)
     who = acting_user(key, user)
     name = safe_name(file.filename, "glossary")
+    languages = (service.source_lang, service.target_lang)
     with upload_path(name, file.file.read(), "ltmt-glossary-") as path:
         kind = glossary_format(path, format)
         terms = read_glossary(
-            path, kind, src_lang=service.source_lang, tgt_lang=service.target_lang
+            path,
+            kind,
+            src_lang=languages[0],
+            tgt_lang=languages[1],
+            language_check=language_check,
         )
+    if language_check:
+        check_term_languages(name, terms, *languages, "language_check=false")
     return GlossaryUpdateOut.of(who, service.memory.glossary(who).add_terms(terms))
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import local_name
+from ltmt.terminology.term_languages import swapped_columns
 from ltmt.terminology.terms import Term
 from ltmt.wording import first_few
 
@@ -149,10 +150,7 @@ def _check_header_languages(header: Header, pair: tuple[str, str] | None, where:
         return
     said = ", ".join(header.languages)
     if all(lang_matches(f, w) for f, w in zip(header.languages, reversed(pair))):
-        raise InputError(
-            f"{where}: the header names the columns {said}, target terms first; a glossary of "
-            f"{pair[0]} to {pair[1]} has its source terms first: swap the columns"
-        )
+        raise InputError(f"{where}: the header names the columns {said}, {swapped_columns(*pair)}")
     raise InputError(
         f"{where}: the header names the columns {said}, not {pair[0]}, {pair[1]} (--src-lang, "
         "--tgt-lang); give the languages the header says, or check the file"

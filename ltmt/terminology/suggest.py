@@ -313,9 +313,8 @@ def _drop_redundant(found: list[Suggestion], evidence: _Evidence) -> list[Sugges
             shorter = by_source.get(phrase)
             if shorter is None or not renders(shorter.target, longer.target):
                 continue
-            phrase_wins = not evidence.holds_outside(
-                shorter, longer
-            ) and evidence.translates_whole(longer)
+            own = evidence.holds_outside(shorter, longer)
+            phrase_wins = not own and evidence.translates_whole(longer)
             dropped.add(shorter.source if phrase_wins else longer.source)
     kept = [s for s in found if s.source not in dropped]
     return sorted(kept, key=lambda s: (-s.segments, -s.consistency, s.source))

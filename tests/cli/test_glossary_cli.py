@@ -150,9 +150,9 @@ def test_a_glossary_whose_columns_read_swapped_is_refused_unless_told(tmp_path: 
     code, _, err = ltmt(capsys, *args)
     assert (code, err) == (
         1,
-        f"ltmt: error: {swapped}: its sources read as German (de), not English (the glossary's "
-        "terms are English → German); nothing was imported (--no-language-check imports it as "
-        "it is)\n",
+        f"ltmt: error: {swapped}: 4 of 4 rows read as German first and English second: target "
+        "terms first; a glossary of en to de has its source terms first: swap the columns; "
+        "nothing was imported (--no-language-check imports it as it is)\n",
     )
     code, out, _ = ltmt(capsys, *args, "--no-language-check")
     assert (code, out) == (

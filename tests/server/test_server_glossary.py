@@ -91,6 +91,25 @@ def test_bad_imports_are_refused_whole_and_name_the_upload(api):
         assert client.get("/v1/glossary").json()["terms"] == []  # nothing was written
 
 
+def test_a_swapped_glossary_upload_is_refused_as_the_command_refuses_it(api):
+    swapped = "Infusionspumpe,infusion pump\nGebrauchsanweisung,IFU\nHersteller,manufacturer\n"
+    with api.client(api.key("greta")) as client:
+        answer = client.post("/v1/glossary/import", files={"file": ("g.csv", swapped)})
+        assert (answer.status_code, answer.json()["error"]) == (
+            400,
+            "g.csv: 2 of 3 rows read as German first and English second: target terms first; a "
+            "glossary of en to de has its source terms first: swap the columns; nothing was "
+            "imported (language_check=false imports it as it is)",
+        )
+        assert client.get("/v1/glossary").json()["terms"] == []
+        told = client.post(
+            "/v1/glossary/import",
+            files={"file": ("g.csv", swapped)},
+            data={"language_check": "false"},
+        )
+        assert told.status_code == 200 and told.json()["added"] == 3
+
+
 def test_glossaries_are_per_user(api):
     with api.client(api.key("hanna")) as hanna, api.client(api.key("hugo")) as hugo:
         hanna.post("/v1/glossary", json={"terms": [{"source": "file", "target": "Datei"}]})
