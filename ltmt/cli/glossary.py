@@ -121,7 +121,8 @@ def export(
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
     """Write --user's glossary to a CSV, TSV or TBX file that ``glossary import`` reads back."""
-    from ltmt.terminology.files import glossary_format, write_delimited, write_tbx
+    from ltmt.terminology.files import glossary_format, write_delimited
+    from ltmt.terminology.tbx import write_tbx
 
     chosen = glossary_format(output, fmt)
     with open_store(memory_dir, key_file, existing=True) as memory:

@@ -13,6 +13,8 @@ glossary.
   not carry (:func:`ltmt.terminology.matching.renders`: its plural and stems count, and where
   the source writes the term in capitals, the target in capitals); not a word of code, a file
   name or a path, which translations keep as written (:func:`prose_terms`).
+- :func:`forbidden_findings`: a glossary term of the source for which the translation uses a
+  target term the glossary marks not to use (a TBX entry's deprecated or forbidden one).
 - :func:`spelling_findings`: words of the translation the target language's spelling
   dictionary does not know (:mod:`ltmt.spelling`); a word of the source, of a glossary term's
   target, or of the translations of the entry's best matches in the user's memory passes.
@@ -163,6 +165,34 @@ def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> li
                 f"{source!r} is {target!r} in the glossary",
             )
             for source, target in missed.items()
+        )
+    return findings
+
+
+def forbidden_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
+    """The entries of ``records`` whose translation uses a target term the glossary marks not
+    to use (a TBX entry's deprecated or forbidden one: ``Term.forbidden``) for a term of their
+    source's prose; one that the approved target itself carries (``Pumpe`` in
+    ``Pumpenkopf``) cannot be told apart and is not looked for."""
+    from ltmt.terminology.matching import renders
+
+    findings: list[Finding] = []
+    for n, record in enumerate(records):
+        used: dict[str, tuple[str, str]] = {}
+        for written, term in prose_terms(matcher, record.source):
+            for banned in term.forbidden:
+                if renders(banned, record.target) and not renders(banned, term.target):
+                    used.setdefault(banned, (written, term.target))
+        findings.extend(
+            Finding(
+                "glossary",
+                n,
+                record.position,
+                record.source,
+                record.target,
+                f"{banned!r} is not to be used for {source!r} in the glossary ({target!r} is)",
+            )
+            for banned, (source, target) in used.items()
         )
     return findings
 

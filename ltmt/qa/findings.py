@@ -103,8 +103,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "glossary",
             "warning",
-            "a glossary term of the source is translated as the glossary says (--user's "
-            "glossary, --glossary)",
+            "a glossary term of the source is translated as the glossary says, and not by a "
+            "target term it marks deprecated or forbidden (--user's glossary, --glossary)",
         ),
         Check(
             "spelling",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ChoiceError
 from ltmt.qa.catalog_checks import (
+    forbidden_findings,
     glossary_findings,
     inconsistent_findings,
     memory_findings,
@@ -189,6 +190,7 @@ def check_pairs(
             report.not_run["glossary"] = "no glossary terms (the user's, or a glossary given)"
         else:
             findings += glossary_findings(translated, matcher)
+            findings += forbidden_findings(translated, matcher)
     if "spelling" in names:
         dictionary = dictionary_for(language) if language else None
         if dictionary is None:

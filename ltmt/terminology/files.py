@@ -1,5 +1,4 @@
-"""Glossary files: CSV and TSV (read and written here) and TBX (read and written with
-translate-toolkit).
+"""Glossary files: CSV and TSV (read and written here) and TBX (:mod:`ltmt.terminology.tbx`).
 
 CSV/TSV rows are ``source, target[, note[, case]]``; ``case`` is empty or one of
 ``yes/true/1/case-sensitive`` (the source must match with its case) or ``no/false/0``. A first
@@ -8,12 +7,7 @@ row that names the columns (``source, target``, ``Source term, Target term``, ``
 A bad row is an error that names its line: nothing of the file is imported then; so are two rows
 (or TBX entries) that give one source different targets. A UTF-16 file is named with the
 ``iconv`` command that converts it.
-A TBX term entry carries the source, the target (one ``langSet`` each, ``xml:lang`` as given)
-and the note; of several terms of a language (synonyms), each source term is matched and the
-target is the preferred term (TBX-Basic's usage status), else the first not deprecated (an
-entry whose targets are all deprecated is left out, with a warning);
-TBX has no place for the case flag, so it is written in the note as
-``case-sensitive`` and read back from there.
+TBX files are read and written by :mod:`ltmt.terminology.tbx`.
 """
 
 from __future__ import annotations
@@ -26,13 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.common import local_name
 from ltmt.terminology.term_languages import swapped_columns
 from ltmt.terminology.terms import Term
-from ltmt.wording import first_few
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +31,6 @@ FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv", ".tbx": "
 CASE_YES = frozenset({"yes", "y", "true", "1", "case-sensitive", "cs", "sensitive"})
 CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "insensitive"})
 HEADER = ("source", "target", "note", "case")
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_CASE_NOTE = "case-sensitive"  # TBX has no case flag: it rides in a note
 
 
 def glossary_format(path: Path, fmt: str | None = None) -> str:
@@ -72,7 +61,9 @@ def read_glossary(
     if not path.is_file():
         raise InputError(f"glossary file {path} does not exist")
     if chosen == "tbx":
-        located = _read_tbx(path, src_lang, tgt_lang)
+        from ltmt.terminology.tbx import read_tbx
+
+        located = read_tbx(path, src_lang, tgt_lang)
     else:
         data = path.read_bytes()
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -236,157 +227,6 @@ def _row_term(cells: list[str], where: str) -> Term:
         return Term(cells[0], cells[1], cells[2] if len(cells) > 2 else "", flag in CASE_YES)
     except InputError as exc:
         raise InputError(f"{where}: {exc}") from exc
-
-
-def _language_matches(code: str | None, wanted: str) -> bool:
-    base = (code or "").replace("_", "-").split("-")[0].casefold()
-    return bool(base) and base == wanted.split("-")[0].casefold()
-
-
-def _read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]:
-    """The terms of a TBX file, each with its entry (``term entry 3``): each source term of an
-    entry (synonyms, deprecated ones too: a user who writes one gets the approved target) is
-    translated by the entry's target term, its preferred one (TBX-Basic's
-    ``administrativeStatus``, ``normativeAuthorization``), else its first not deprecated,
-    superseded or forbidden; an entry whose target terms are all so is left out. Warnings name
-    the entries with several target terms, and those left out."""
-    from translate.storage import tbx
-
-    try:
-        store = tbx.tbxfile.parsefile(str(path))
-    except Exception as exc:  # lxml raises its own XMLSyntaxError family
-        # translate-toolkit asserts, with no message, that the root element is <martif>
-        detail = str(exc) or (
-            "its root element is not <martif>; ltmt reads TBX 2008 (TBX-Basic) files, whose "
-            "root is <martif>: a TBX v3 file (root <tbx>) needs converting first"
-        )
-        raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
-    terms: list[tuple[Term, str]] = []
-    synonyms: list[str] = []
-    unusable: list[str] = []
-    for number, unit in enumerate(store.units, start=1):
-        found: dict[str, list[_TbxTerm]] = {src_lang: [], tgt_lang: []}
-        codes = []
-        for node in unit.getlanguageNodes():
-            code = node.get(_XML_LANG)
-            if not code:
-                raise InputError(
-                    f"{path.name} term entry {number}: a langSet has no xml:lang; TBX terms "
-                    f"need their languages ({src_lang} and {tgt_lang})"
-                )
-            codes.append(code)
-            for wanted in (src_lang, tgt_lang):
-                if _language_matches(code, wanted):
-                    found[wanted].extend(_lang_set_terms(node))
-        if not found[src_lang] or not found[tgt_lang]:
-            raise InputError(
-                f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "
-                f"it needs both {src_lang} and {tgt_lang}"
-            )
-        where = f"term entry {number}"
-        if len(found[tgt_lang]) > 1:
-            synonyms.append(str(number))
-        target = _chosen(found[tgt_lang])
-        if target is None:
-            unusable.append(str(number))
-            continue
-        notes = [n.text for n in unit.get_common_notes(source=True) if n.text]
-        case_sensitive = _CASE_NOTE in notes
-        note = "; ".join(n for n in [*notes, *target.notes] if n != _CASE_NOTE)
-        for source in dict.fromkeys(term.text for term in found[src_lang]):
-            try:
-                terms.append((Term(source, target.text, note, case_sensitive), where))
-            except InputError as exc:
-                raise InputError(f"{path.name} {where}: {exc}") from exc
-    if synonyms:
-        logger.warning(
-            "%s: %s more than one target term; the preferred one is the glossary's, else the "
-            "first not deprecated (term %s %s)",
-            path.name,
-            "1 term entry holds" if len(synonyms) == 1 else f"{len(synonyms)} term entries hold",
-            "entry" if len(synonyms) == 1 else "entries",
-            first_few(synonyms),
-        )
-    if unusable:
-        logger.warning(
-            "%s: %s only deprecated, superseded or forbidden target terms: left out (term %s %s)",
-            path.name,
-            "1 term entry has" if len(unusable) == 1 else f"{len(unusable)} term entries have",
-            "entry" if len(unusable) == 1 else "entries",
-            first_few(unusable),
-        )
-    return terms
-
-
-@dataclass(frozen=True)
-class _TbxTerm:
-    """A term of a TBX ``langSet``: its text, its rank (0 preferred, 1 admitted or unsaid, 2
-    not to be used) and its own notes."""
-
-    text: str
-    rank: int
-    notes: tuple[str, ...]
-
-
-# the usage a TBX term's status says, by words of its value (TBX-Basic's administrativeStatus:
-# preferredTerm-admn-sts ...; normativeAuthorization: preferredTerm ...)
-_STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
-_NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
-_GROUPS = frozenset(
-    {"tig", "ntig"}
-)  # a langSet's term with its notes (TBX-Basic's tig, TBX's ntig)
-
-
-def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:
-    """The terms of a ``<langSet>``, in order: each ``<tig>``/``<ntig>`` (or bare ``<term>``)
-    with its status and notes."""
-    groups = [e for e in lang_set.iter() if isinstance(e.tag, str) and local_name(e.tag) in _GROUPS]
-    if not groups:
-        groups = [
-            e for e in lang_set.iter() if isinstance(e.tag, str) and local_name(e.tag) == "term"
-        ]
-    found = []
-    for group in groups:
-        parts = [e for e in group.iter() if isinstance(e.tag, str)]
-        term = next((e for e in parts if local_name(e.tag) == "term"), None)
-        if term is None:
-            continue
-        status = " ".join(
-            (e.text or "").casefold()
-            for e in parts
-            if local_name(e.tag) == "termNote" and e.get("type") in _STATUS_TYPES
-        )
-        rank = (
-            2 if any(word in status for word in _NOT_TO_USE) else 0 if "preferred" in status else 1
-        )
-        notes = tuple(
-            (e.text or "").strip()
-            for e in parts
-            if local_name(e.tag) == "note" and (e.text or "").strip()
-        )
-        found.append(_TbxTerm("".join(term.itertext()), rank, notes))
-    return found
-
-
-def _chosen(terms: list[_TbxTerm]) -> _TbxTerm | None:
-    """The term a glossary uses: the first of the best rank, none where all are not to use."""
-    usable = [term for term in terms if term.rank < 2]
-    return min(usable, key=lambda term: term.rank) if usable else None
-
-
-def write_tbx(terms: Iterable[Term], src_lang: str = "en", tgt_lang: str = "de") -> bytes:
-    """A TBX file of ``terms`` that :func:`read_glossary` reads back (same languages)."""
-    from translate.storage import tbx
-
-    store = tbx.tbxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
-    for term in terms:
-        unit = store.addsourceunit(term.source)
-        unit.target = term.target
-        if term.note:
-            unit.addnote(term.note, origin="translator")
-        if term.case_sensitive:
-            unit.addnote(_CASE_NOTE, origin="translator")
-    return bytes(store)
 
 
 def write_delimited(terms: Iterable[Term], delimiter: str = ",") -> str:

@@ -20,13 +20,16 @@ class Term:
 
     A term matches its source text case-insensitively unless ``case_sensitive`` (then the case
     must be as written, e.g. the product name "Git" but not the verb "git"). ``note`` is free text
-    for the translator (a definition, where the term comes from).
+    for the translator (a definition, where the term comes from). ``forbidden``: target terms
+    not to use for it (a TBX entry's deprecated, superseded or forbidden ones), which ``ltmt
+    qa`` flags where a translation of the source uses them; decoding does not read them.
     """
 
     source: str
     target: str
     note: str = ""
     case_sensitive: bool = False
+    forbidden: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for side in ("source", "target"):
@@ -43,6 +46,8 @@ class Term:
                 )
             object.__setattr__(self, side, value)
         object.__setattr__(self, "note", " ".join(self.note.split()))
+        kept = (fold_term(text) for text in self.forbidden)
+        object.__setattr__(self, "forbidden", tuple(dict.fromkeys(t for t in kept if t)))
 
     @property
     def key(self) -> str:
@@ -51,12 +56,16 @@ class Term:
         return ("=" + self.source) if self.case_sensitive else ("~" + self.source.casefold())
 
     def to_json(self) -> dict[str, object]:
-        return {
+        """The term as stored (``forbidden`` only where it has some)."""
+        row: dict[str, object] = {
             "source": self.source,
             "target": self.target,
             "note": self.note,
             "case_sensitive": self.case_sensitive,
         }
+        if self.forbidden:
+            row["forbidden"] = list(self.forbidden)
+        return row
 
     @classmethod
     def from_json(cls, row: dict[str, object]) -> Term:
@@ -65,4 +74,10 @@ class Term:
             target=str(row["target"]),
             note=str(row.get("note", "")),
             case_sensitive=bool(row.get("case_sensitive", False)),
+            forbidden=tuple(str(text) for text in _listed(row.get("forbidden"))),
         )
+
+
+def _listed(value: object) -> list[object]:
+    """``value`` if it is a list (a stored term's ``forbidden``), else none."""
+    return value if isinstance(value, list) else []

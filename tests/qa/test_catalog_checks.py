@@ -223,3 +223,39 @@ def test_words_the_users_memory_translates_with_pass(memory):
     assert [(f.entry, f.message) for f in found] == [
         (1, "a word the de_DE (hunspell) dictionary does not know: 'Spekifikationen'")
     ]
+
+
+def test_a_target_term_the_tbx_marks_deprecated_is_flagged_where_the_source_has_the_term(
+    tmp_path: Path,
+):
+    from ltmt.qa.catalog_checks import forbidden_findings
+    from ltmt.terminology.files import read_glossary
+
+    status = '<termNote type="administrativeStatus">{}Term-admn-sts</termNote>'
+    tbx = tmp_path / "med.tbx"
+    tbx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><text>'
+        '<body><termEntry id="c2"><langSet xml:lang="en-US"><tig><term>instructions for use'
+        f'</term></tig></langSet><langSet xml:lang="de-DE"><tig><term>Gebrauchsanweisung</term>'
+        f"{status.format('preferred')}</tig><tig><term>Bedienungsanleitung</term>"
+        f"{status.format('deprecated')}</tig></langSet></termEntry></body></text></martif>",
+        "utf-8",
+    )
+    matcher = TermMatcher(read_glossary(tbx))
+    records = [
+        record(1, "Read the instructions for use.", "Lesen Sie die Gebrauchsanweisung."),
+        record(
+            2,
+            "Read the instructions for use!",
+            "Lesen Sie die Gebrauchsanweisung und nicht die Bedienungsanleitung!",
+        ),
+        record(3, "Read the manual.", "Lesen Sie die Bedienungsanleitung."),  # not the term
+    ]
+    assert [(f.entry, f.check, f.message) for f in forbidden_findings(records, matcher)] == [
+        (
+            1,
+            "glossary",
+            "'Bedienungsanleitung' is not to be used for 'instructions for use' in the glossary "
+            "('Gebrauchsanweisung' is)",
+        )
+    ]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError
-from ltmt.terminology.files import parse_delimited, read_glossary, write_delimited, write_tbx
+from ltmt.terminology.files import parse_delimited, read_glossary, write_delimited
+from ltmt.terminology.tbx import write_tbx
 from ltmt.terminology.terms import Term
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -81,7 +82,7 @@ def test_tbx_synonyms_the_first_is_read_and_a_warning_names_the_entry(
         '</langSet><langSet xml:lang="en"><tig><term>stash</term></tig></langSet>'
     )
     path.write_text(TBX.format(second=second), encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="ltmt.terminology.files"):
+    with caplog.at_level(logging.WARNING, logger="ltmt.terminology.tbx"):
         assert read_glossary(path)[1] == Term("stash", "Stash")
     assert caplog.messages == [
         "g.tbx: 1 term entry holds more than one target term; the preferred one is the "
@@ -109,11 +110,11 @@ def test_tbx_usage_status_chooses_the_target_and_every_source_term_is_matched(
     )
     path = tmp_path / "g.tbx"
     path.write_text(TBX.format(second=second), encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="ltmt.terminology.files"):
+    with caplog.at_level(logging.WARNING, logger="ltmt.terminology.tbx"):
         terms = read_glossary(path)
     assert terms[1:] == [
-        Term("pull request", "Pull-Request", "noun"),
-        Term("PR", "Pull-Request", "noun"),
+        Term("pull request", "Pull-Request", "noun", forbidden=("PR",)),
+        Term("PR", "Pull-Request", "noun", forbidden=("PR",)),
     ]
     assert caplog.messages[1] == (
         "g.tbx: 1 term entry has only deprecated, superseded or forbidden target terms: left "
@@ -173,6 +174,36 @@ def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
         InputError, match="term entry 1 has languages en-US, de; it needs both en and fr"
     ):
         read_glossary(path, src_lang="en", tgt_lang="fr")
+
+
+def test_a_note_that_says_case_sensitive_stays_a_note_in_a_tbx_round_trip(tmp_path: Path):
+    # the case flag rode in a note: a user's note "case-sensitive" came back as the flag
+    terms = [
+        Term("PUMP", "PUMPE", "case-sensitive"),
+        Term("Git", "Git", "case-sensitive", case_sensitive=True),
+        Term("IFU", "Gebrauchsanweisung", forbidden=("Bedienungsanleitung", "Handbuch")),
+    ]
+    path = tmp_path / "g.tbx"
+    path.write_bytes(write_tbx(terms))
+    assert read_glossary(path) == terms
+
+
+def test_a_tbx_of_earlier_ltmt_still_gives_its_case_flag_from_the_note(tmp_path: Path):
+    path = tmp_path / "old.tbx"
+    flag = '<note from="translator">case-sensitive</note>'
+    second = (
+        '<langSet xml:lang="en"><tig><term>Git</term></tig></langSet>'
+        f'<langSet xml:lang="de"><tig><term>Git</term></tig></langSet>{flag}'
+    )
+    path.write_text(TBX.format(second=second), encoding="utf-8")
+    assert read_glossary(path)[1] == Term("Git", "Git", case_sensitive=True)
+
+
+def test_tbx_export_puts_an_entrys_note_before_its_language_sets():
+    # TBX's termEntry: ((auxInfo), (langSet+)); the note came after the langSets
+    exported = write_tbx([Term("pump", "Pumpe", "a note")]).decode()
+    entry = exported[exported.index("<termEntry") : exported.index("</termEntry>")]
+    assert entry.index('<note from="translator">a note</note>') < entry.index("<langSet")
 
 
 @pytest.mark.parametrize("text", ["", "source,target\n", "# a comment\n\n"])

@@ -24,3 +24,15 @@ def test_a_bad_side_is_an_input_error(source: object, target: object, message: s
 
 def test_a_term_is_kept_as_written() -> None:
     assert Term("repository", "Depot", "git's", case_sensitive=True).target == "Depot"
+
+
+def test_targets_not_to_use_are_stored_with_the_term(tmp_path) -> None:
+    from ltmt import Memory
+
+    term = Term("IFU", "Gebrauchsanweisung", forbidden=["Bedienungsanleitung", " "])  # type: ignore[arg-type]
+    assert term.forbidden == ("Bedienungsanleitung",)
+    assert Term.from_json(term.to_json()) == term
+    assert "forbidden" not in Term("file", "Datei").to_json()  # stored as before
+    with Memory(tmp_path / "store") as memory:
+        memory.glossary("u1").add_terms([term])
+        assert memory.glossary("u1").terms() == [term]

@@ -1,0 +1,225 @@
+"""TBX glossary files, read and written with translate-toolkit.
+
+A TBX term entry carries the note (before its ``langSet``s, as TBX orders an entry), the
+source and the target (one ``langSet`` each, ``xml:lang`` as given); of several terms of a
+language (synonyms), each source term is matched and the target is the preferred term
+(TBX-Basic's usage status), else the first not deprecated; the target terms not to use
+(deprecated, superseded, forbidden) are kept as the term's ``forbidden`` and written back as
+deprecated (an entry whose targets are all so is left out, with a warning). TBX has no case
+flag: ltmt writes it on the source term as a ``termNote`` of its own type (:data:`CASE_TYPE`),
+so a note that says ``case-sensitive`` stays a note; an entry without that ``termNote`` (written
+before, or by another tool) still takes a ``case-sensitive`` note for the flag.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltmt.errors import InputError
+from ltmt.formats.common import local_name
+from ltmt.terminology.files import CASE_YES
+from ltmt.terminology.terms import Term
+from ltmt.wording import first_few
+
+logger = logging.getLogger(__name__)
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CASE_TYPE = "x-ltmt-caseSensitive"  # the source term's termNote with the case flag
+_CASE_NOTE = "case-sensitive"  # the note that carried the flag before CASE_TYPE
+
+
+def _language_matches(code: str | None, wanted: str) -> bool:
+    base = (code or "").replace("_", "-").split("-")[0].casefold()
+    return bool(base) and base == wanted.split("-")[0].casefold()
+
+
+def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]:
+    """The terms of a TBX file, each with its entry (``term entry 3``): each source term of an
+    entry (synonyms, deprecated ones too: a user who writes one gets the approved target) is
+    translated by the entry's target term, its preferred one (TBX-Basic's
+    ``administrativeStatus``, ``normativeAuthorization``), else its first not deprecated,
+    superseded or forbidden (those kept as the terms' ``forbidden``); an entry whose target
+    terms are all so is left out. Warnings name
+    the entries with several target terms to use, and those left out."""
+    from translate.storage import tbx
+
+    try:
+        store = tbx.tbxfile.parsefile(str(path))
+    except Exception as exc:  # lxml raises its own XMLSyntaxError family
+        # translate-toolkit asserts, with no message, that the root element is <martif>
+        detail = str(exc) or (
+            "its root element is not <martif>; ltmt reads TBX 2008 (TBX-Basic) files, whose "
+            "root is <martif>: a TBX v3 file (root <tbx>) needs converting first"
+        )
+        raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
+    terms: list[tuple[Term, str]] = []
+    synonyms: list[str] = []
+    unusable: list[str] = []
+    for number, unit in enumerate(store.units, start=1):
+        found: dict[str, list[_TbxTerm]] = {src_lang: [], tgt_lang: []}
+        codes = []
+        for node in unit.getlanguageNodes():
+            code = node.get(_XML_LANG)
+            if not code:
+                raise InputError(
+                    f"{path.name} term entry {number}: a langSet has no xml:lang; TBX terms "
+                    f"need their languages ({src_lang} and {tgt_lang})"
+                )
+            codes.append(code)
+            for wanted in (src_lang, tgt_lang):
+                if _language_matches(code, wanted):
+                    found[wanted].extend(_lang_set_terms(node))
+        if not found[src_lang] or not found[tgt_lang]:
+            raise InputError(
+                f"{path.name} term entry {number} has languages {', '.join(codes) or 'none'}; "
+                f"it needs both {src_lang} and {tgt_lang}"
+            )
+        where = f"term entry {number}"
+        if sum(term.rank < 2 for term in found[tgt_lang]) > 1:  # the ones not to use are kept
+            synonyms.append(str(number))
+        target = _chosen(found[tgt_lang])
+        if target is None:
+            unusable.append(str(number))
+            continue
+        forbidden = tuple(term.text for term in found[tgt_lang] if term.rank == 2)
+        notes = [n.text for n in unit.get_common_notes(source=True) if n.text]
+        # an entry ltmt wrote says the flag on its source terms; before, a note said it
+        said = any(term.case_sensitive is not None for term in found[src_lang])
+        noted = not said and _CASE_NOTE in notes
+        note = "; ".join(n for n in [*notes, *target.notes] if not (noted and n == _CASE_NOTE))
+        sources: dict[str, _TbxTerm] = {}
+        for source in found[src_lang]:
+            sources.setdefault(source.text, source)
+        for source in sources.values():
+            case_sensitive = noted if source.case_sensitive is None else source.case_sensitive
+            try:
+                term = Term(source.text, target.text, note, case_sensitive, forbidden)
+            except InputError as exc:
+                raise InputError(f"{path.name} {where}: {exc}") from exc
+            terms.append((term, where))
+    if synonyms:
+        logger.warning(
+            "%s: %s more than one target term; the preferred one is the glossary's, else the "
+            "first not deprecated (term %s %s)",
+            path.name,
+            "1 term entry holds" if len(synonyms) == 1 else f"{len(synonyms)} term entries hold",
+            "entry" if len(synonyms) == 1 else "entries",
+            first_few(synonyms),
+        )
+    if unusable:
+        logger.warning(
+            "%s: %s only deprecated, superseded or forbidden target terms: left out (term %s %s)",
+            path.name,
+            "1 term entry has" if len(unusable) == 1 else f"{len(unusable)} term entries have",
+            "entry" if len(unusable) == 1 else "entries",
+            first_few(unusable),
+        )
+    return terms
+
+
+@dataclass(frozen=True)
+class _TbxTerm:
+    """A term of a TBX ``langSet``: its text, its rank (0 preferred, 1 admitted or unsaid, 2
+    not to be used), its own notes and its case flag (:data:`CASE_TYPE`; None where unsaid)."""
+
+    text: str
+    rank: int
+    notes: tuple[str, ...]
+    case_sensitive: bool | None = None
+
+
+# the usage a TBX term's status says, by words of its value (TBX-Basic's administrativeStatus:
+# preferredTerm-admn-sts ...; normativeAuthorization: preferredTerm ...)
+_STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
+_NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
+_GROUPS = frozenset(
+    {"tig", "ntig"}
+)  # a langSet's term with its notes (TBX-Basic's tig, TBX's ntig)
+
+
+def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:
+    """The terms of a ``<langSet>``, in order: each ``<tig>``/``<ntig>`` (or bare ``<term>``)
+    with its status and notes."""
+    groups = [e for e in lang_set.iter() if isinstance(e.tag, str) and local_name(e.tag) in _GROUPS]
+    if not groups:
+        groups = [
+            e for e in lang_set.iter() if isinstance(e.tag, str) and local_name(e.tag) == "term"
+        ]
+    found = []
+    for group in groups:
+        parts = [e for e in group.iter() if isinstance(e.tag, str)]
+        term = next((e for e in parts if local_name(e.tag) == "term"), None)
+        if term is None:
+            continue
+        status = " ".join(
+            (e.text or "").casefold()
+            for e in parts
+            if local_name(e.tag) == "termNote" and e.get("type") in _STATUS_TYPES
+        )
+        rank = (
+            2 if any(word in status for word in _NOT_TO_USE) else 0 if "preferred" in status else 1
+        )
+        notes = tuple(
+            (e.text or "").strip()
+            for e in parts
+            if local_name(e.tag) == "note" and (e.text or "").strip()
+        )
+        flag = next(
+            ((e.text or "").strip().casefold() for e in parts if e.get("type") == CASE_TYPE), None
+        )
+        case_sensitive = None if flag is None else flag in CASE_YES
+        found.append(_TbxTerm("".join(term.itertext()), rank, notes, case_sensitive))
+    return found
+
+
+def _chosen(terms: list[_TbxTerm]) -> _TbxTerm | None:
+    """The term a glossary uses: the first of the best rank, none where all are not to use."""
+    usable = [term for term in terms if term.rank < 2]
+    return min(usable, key=lambda term: term.rank) if usable else None
+
+
+def write_tbx(terms: Iterable[Term], src_lang: str = "en", tgt_lang: str = "de") -> bytes:
+    """A TBX file of ``terms`` that :func:`read_glossary` reads back (same languages)."""
+    from translate.storage import tbx
+
+    store = tbx.tbxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
+    for term in terms:
+        unit = store.addsourceunit(term.source)
+        unit.target = term.target
+        _describe_entry(unit, term)
+    return bytes(store)
+
+
+def _describe_entry(unit: Any, term: Term) -> None:
+    """What translate-toolkit does not write of ``term`` into its ``termEntry``: the note
+    first (TBX puts an entry's notes before its ``langSet``s), the case flag on the source
+    term, and the targets not to use after the target, deprecated (TBX-Basic's
+    ``administrativeStatus``)."""
+    from lxml import etree
+
+    def element(parent: Any, name: str, text: str, **attributes: str) -> Any:
+        node = etree.SubElement(parent, unit.namespaced(name), attributes)
+        node.text = text
+        return node
+
+    source_set, target_set = unit.source_dom, unit.target_dom
+    if term.note:
+        note = etree.Element(unit.namespaced("note"), {"from": "translator"})
+        note.text = term.note
+        source_set.addprevious(note)
+    flag = "yes" if term.case_sensitive else "no"
+    element(source_set.find(unit.namespaced("tig")), "termNote", flag, type=CASE_TYPE)
+    if not term.forbidden:
+        return
+    status = "administrativeStatus"
+    element(
+        target_set.find(unit.namespaced("tig")), "termNote", "preferredTerm-admn-sts", type=status
+    )
+    for text in term.forbidden:
+        tig = etree.SubElement(target_set, unit.namespaced("tig"))
+        element(tig, "term", text)
+        element(tig, "termNote", "deprecatedTerm-admn-sts", type=status)
