@@ -1,4 +1,6 @@
-"""TBX glossary files, read and written with translate-toolkit.
+"""TBX glossary files: TBX 2008 (root ``<martif>``, TBX-Basic) read and written with
+translate-toolkit; TBX v3 (ISO 30042:2019, root ``<tbx>``, TBX-Core) read with lxml, its
+``conceptEntry``, ``langSec`` and ``termSec`` taken as ``termEntry``, ``langSet`` and ``tig``.
 
 A TBX term entry carries the note (before its ``langSet``s, as TBX orders an entry), the
 source and the target (one ``langSet`` each, ``xml:lang`` as given); of several terms of a
@@ -37,6 +39,77 @@ def _language_matches(code: str | None, wanted: str) -> bool:
     return bool(base) and base == wanted.split("-")[0].casefold()
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A TBX term entry: its language sections (``langSet``; TBX v3's ``langSec``) and the
+    notes and descriptions of the entry and of its source language."""
+
+    languages: list[Any]
+    notes: list[str]
+
+
+def _root_name(path: Path) -> str | None:
+    """The local name of the root element of XML file ``path``; None where it is no XML (the
+    reader then says what is wrong)."""
+    from lxml import etree
+
+    try:
+        events = etree.iterparse(
+            str(path), events=("start",), resolve_entities=False, no_network=True
+        )
+        return next((local_name(element.tag) for _, element in events), None)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _martif_entries(path: Path) -> list[_Entry]:
+    """The term entries of a TBX 2008 file (root ``<martif>``: TBX-Basic), by translate-toolkit."""
+    from translate.storage import tbx
+
+    try:
+        store = tbx.tbxfile.parsefile(str(path))
+    except Exception as exc:  # lxml raises its own XMLSyntaxError family
+        # translate-toolkit asserts, with no message, that the root element is <martif>
+        detail = str(exc) or (
+            "its root element is neither <martif> (TBX 2008, TBX-Basic) nor <tbx> (TBX v3, "
+            "TBX-Core)"
+        )
+        raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
+    return [
+        _Entry(
+            unit.getlanguageNodes(), [n.text for n in unit.get_common_notes(source=True) if n.text]
+        )
+        for unit in store.units
+    ]
+
+
+def _core_entries(path: Path, src_lang: str) -> list[_Entry]:
+    """The concept entries of a TBX v3 file (ISO 30042:2019, root ``<tbx>``: TBX-Core and its
+    dialects): ``conceptEntry``, ``langSec`` and ``termSec`` for TBX 2008's ``termEntry``,
+    ``langSet`` and ``tig``."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path.name} is not a readable TBX file: {exc}") from exc
+    entries = []
+    for concept in root.iter("{*}conceptEntry"):
+        sections = [e for e in concept if isinstance(e.tag, str) and local_name(e.tag) == "langSec"]
+        scopes = [concept, *(s for s in sections if _language_matches(s.get(_XML_LANG), src_lang))]
+        notes = [
+            text
+            for scope in scopes
+            for e in scope
+            if isinstance(e.tag, str)
+            and local_name(e.tag) in ("note", "descrip")
+            and (text := "".join(e.itertext()).strip())
+        ]
+        entries.append(_Entry(sections, notes))
+    return entries
+
+
 def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]:
     """The terms of a TBX file, each with its entry (``term entry 3``): each source term of an
     entry (synonyms, deprecated ones too: a user who writes one gets the approved target) is
@@ -45,24 +118,15 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
     superseded or forbidden (those kept as the terms' ``forbidden``); an entry whose target
     terms are all so is left out. Warnings name
     the entries with several target terms to use, and those left out."""
-    from translate.storage import tbx
-
-    try:
-        store = tbx.tbxfile.parsefile(str(path))
-    except Exception as exc:  # lxml raises its own XMLSyntaxError family
-        # translate-toolkit asserts, with no message, that the root element is <martif>
-        detail = str(exc) or (
-            "its root element is not <martif>; ltmt reads TBX 2008 (TBX-Basic) files, whose "
-            "root is <martif>: a TBX v3 file (root <tbx>) needs converting first"
-        )
-        raise InputError(f"{path.name} is not a readable TBX file: {detail}") from exc
+    core = _root_name(path) == "tbx"
+    entries = _core_entries(path, src_lang) if core else _martif_entries(path)
     terms: list[tuple[Term, str]] = []
     synonyms: list[str] = []
     unusable: list[str] = []
-    for number, unit in enumerate(store.units, start=1):
+    for number, entry in enumerate(entries, start=1):
         found: dict[str, list[_TbxTerm]] = {src_lang: [], tgt_lang: []}
         codes = []
-        for node in unit.getlanguageNodes():
+        for node in entry.languages:
             code = node.get(_XML_LANG)
             if not code:
                 raise InputError(
@@ -86,7 +150,7 @@ def read_tbx(path: Path, src_lang: str, tgt_lang: str) -> list[tuple[Term, str]]
             unusable.append(str(number))
             continue
         forbidden = tuple(term.text for term in found[tgt_lang] if term.rank == 2)
-        notes = [n.text for n in unit.get_common_notes(source=True) if n.text]
+        notes = entry.notes
         # an entry ltmt wrote says the flag on its source terms; before, a note said it
         said = any(term.case_sensitive is not None for term in found[src_lang])
         noted = not said and _CASE_NOTE in notes
@@ -136,9 +200,8 @@ class _TbxTerm:
 # preferredTerm-admn-sts ...; normativeAuthorization: preferredTerm ...)
 _STATUS_TYPES = frozenset({"administrativeStatus", "normativeAuthorization"})
 _NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
-_GROUPS = frozenset(
-    {"tig", "ntig"}
-)  # a langSet's term with its notes (TBX-Basic's tig, TBX's ntig)
+# a language section's term with its notes (TBX-Basic's tig, TBX 2008's ntig, TBX v3's termSec)
+_GROUPS = frozenset({"tig", "ntig", "termSec"})
 
 
 def _lang_set_terms(lang_set: Any) -> list[_TbxTerm]:

@@ -154,11 +154,39 @@ def test_unknown_and_missing_files(tmp_path: Path):
     bad.write_text("<martif", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable TBX file"):
         read_glossary(bad)
-    bad.write_text('<?xml version="1.0"?><tbx><text><body/></text></tbx>', encoding="utf-8")
+    bad.write_text('<?xml version="1.0"?><glossary><term/></glossary>', encoding="utf-8")
     with pytest.raises(
-        InputError, match=r"bad.tbx is not a readable TBX file: its root element is not <martif>"
+        InputError,
+        match=r"bad.tbx is not a readable TBX file: its root element is neither <martif> \(TBX "
+        r"2008, TBX-Basic\) nor <tbx> \(TBX v3, TBX-Core\)$",
     ):
         read_glossary(bad)
+
+
+def test_a_tbx_v3_file_is_read_as_a_tbx_2008_one(tmp_path: Path):
+    # ISO 30042:2019 (root <tbx>: conceptEntry, langSec, termSec) was refused as not <martif>
+    status = '<termNote type="administrativeStatus">{}Term-admn-sts</termNote>'
+    path = tmp_path / "core.tbx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tbx style="dca" type="TBX-Core" xml:lang="en" '
+        'xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>MultiTerm</p>'
+        '</sourceDesc></fileDesc></tbxHeader><text><body><conceptEntry id="c1">'
+        '<descrip type="definition">raised when the line is blocked</descrip>'
+        '<langSec xml:lang="en-US"><termSec><term>occlusion alarm</term></termSec></langSec>'
+        '<langSec xml:lang="de-DE"><termSec><term>Verschlussalarm</term>'
+        f"{status.format('deprecated')}</termSec><termSec><term>Okklusionsalarm</term>"
+        f"{status.format('preferred')}<note>MDR</note></termSec></langSec></conceptEntry>"
+        "</body></text></tbx>",
+        encoding="utf-8",
+    )
+    assert read_glossary(path) == [
+        Term(
+            "occlusion alarm",
+            "Okklusionsalarm",
+            "raised when the line is blocked; MDR",
+            forbidden=("Verschlussalarm",),
+        )
+    ]
 
 
 def test_tbx_export_reads_back_with_notes_and_case(tmp_path: Path):
