@@ -310,7 +310,28 @@ class FastDecoder:
             output.append(ids[:limit])
             if attention:
                 weights.append([list(row) for row in result.attention[0][:limit]])
+        if attention and config.beam > 1 and len(sources) > 1:
+            for rows, first in zip(weights, self._first_step_attention(sources)):
+                if rows:
+                    rows[0] = first
         return output, weights
+
+    def _first_step_attention(self, sources: list[list[str]]) -> list[list[float]]:
+        """Each source's attention at the first output token, from a one-step greedy decode.
+
+        CTranslate2 (4.8) gives every line of a beam-searched batch the first step's attention
+        row of one line (the first step runs before the batch is expanded to the beam, and its
+        attention is then gathered as if it had been); the rows after it are right. The first
+        step's attention depends only on the start token, not on the token chosen, so a greedy
+        step gives each line its own."""
+        results = self.translator.translate_batch(
+            sources,
+            beam_size=1,
+            max_decoding_length=1,
+            max_batch_size=self._part_size(len(sources)),
+            return_attention=True,
+        )
+        return [list(result.attention[0][0]) for result in results]
 
     def score(
         self, sources: Sequence[Sequence[int]], outputs: Sequence[Sequence[int]]

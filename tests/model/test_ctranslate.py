@@ -56,6 +56,21 @@ def test_the_alignment_attention_is_the_head_average_torch_reads(backbone) -> No
             assert row == pytest.approx(expected, abs=1e-4)
 
 
+def test_a_beam_searched_batch_gives_each_line_its_own_first_attention_row(backbone) -> None:  # type: ignore[no-untyped-def]
+    """CTranslate2 gave every line of a beam-searched batch one line's attention at the first
+    output token (where placement reads which source word a target's first word translates);
+    each line's rows are now those it has decoded alone."""
+    ids = _ids(backbone)
+    fast = FastDecoder(backbone, "float32")
+    config = DecodeConfig(beam=4)
+    outputs, attention = fast.decode_aligned(ids, config)
+    for line, output, rows in zip(ids, outputs, attention, strict=True):
+        alone_output, alone_rows = fast.decode_aligned([line], config)
+        assert alone_output[0] == output and rows
+        for row, expected in zip(rows, alone_rows[0], strict=True):
+            assert row == pytest.approx(expected, abs=1e-4)
+
+
 def test_scores_are_the_torch_models_log_probabilities(backbone) -> None:  # type: ignore[no-untyped-def]
     """What glossary placement ranks plural forms by, and title case its readings: the
     log-probability of a whole output (``</s>`` included) as the translation of a source, as
