@@ -170,6 +170,15 @@ class Reviewed(Protocol):
 
 
 @runtime_checkable
+class CodesPutBack(Protocol):
+    """A document whose filler puts back the inline codes a translation lost, had too often or
+    left not nesting (XLIFF): ``codes_put_back`` holds the keys of the units so filled, which
+    are marked for review and counted as not repaired."""
+
+    codes_put_back: set[str]
+
+
+@runtime_checkable
 class ResumedInPlace(Protocol):
     """A document whose partial output holds its units where they stand in the input (a text
     file's lines, its paragraphs): it takes them over itself."""

@@ -4,17 +4,19 @@ A ``<source>`` such as ``Press <g id="1">OK</g> now<x id="2"/>`` becomes the str
 ``Press <g id="1">OK</g> now<x id="2"/>``: paired containers (``g``, ``mrk``, ``pc``) as an
 opening and a closing tag around their text, every other inline element (``x``, ``ph``, ``bpt``,
 ``sc`` …) as one self-closing tag that stands for the whole element. A code whose native code is
-known is that native code instead, the markup it stands for: 1.2's ``<ph id="1">&lt;br/&gt;</ph>``
-reads as ``<br/>``, ``<bpt id="1">&lt;b&gt;</bpt>bold<ept id="1">&lt;/b&gt;</ept>`` as
-``<b>bold</b>``, and 2.0's codes that point into the unit's ``<originalData>`` (``<ph
-dataRef="d1"/>``, ``<pc dataRefStart="d2" dataRefEnd="d3">``) as the data they point to. So the
-memory holds one form of markup whatever file it came from, and a PO or HTML string that writes
-``<b>bold</b>`` matches the XLIFF unit. These tags are placeholders (see
+markup ltmt reads as markup is that native code instead: one tag (1.2's ``<ph
+id="1">&lt;br/&gt;</ph>`` reads as ``<br/>``), a start and end tag of one element for a pair's
+two ends (``<bpt id="1">&lt;b&gt;</bpt>bold<ept id="1">&lt;/b&gt;</ept>`` as ``<b>bold</b>``) or
+one placeholder (``<ph id="1">{0}</ph>`` as ``{0}``), and 2.0's codes that point into the unit's
+``<originalData>`` (``<ph dataRef="d1"/>``, ``<pc dataRefStart="d2" dataRefEnd="d3">``) as the
+data they point to, by the same rule (:func:`native_markup`, :func:`native_pair`). So the memory
+holds one form of markup whatever file it came from, and a PO or HTML string that writes
+``<b>bold</b>`` matches the XLIFF unit. Any other native code (Markdown's ``**``, ERB's ``<%=
+name %>``, RTF's ``{\\b }``, an entity) keeps the code's own tag: as text the model would change
+it and the filler would not find it. These tags are placeholders (see
 :mod:`ltmt.formats.placeholders`), so the translation keeps them; the target element is then
-rebuilt from copies of the source's elements.
-
-:func:`markup_codes` goes the other way for writers: the markup tags of a stored string as the
-inline codes (``<ph>``, ``<bpt>``/``<ept>``, ``<it>``) that CAT tools show as protected tags.
+rebuilt from copies of the source's elements, and a code the translation lost is put back
+(:func:`fill`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.formats.common import XML_NS, local_name
+from ltmt.formats.placeholder_syntax import find_placeholders
 
 CONTAINERS = frozenset({"g", "mrk", "pc"})
 # 1.2's codes that hold the native code they stand for as their content
@@ -34,6 +37,11 @@ WRAPPERS = frozenset({"ph", "bpt", "ept", "it"})
 MARKUP_TAG = re.compile(
     r"""<(/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(/?)>"""
 )
+# the placeholders besides a tag that a code's native code is read as (printf, brace, sigil)
+_NATIVE_PLACEHOLDERS = frozenset({"printf", "brace", "sigil"})
+# the two ends of a paired code (1.2, 2.0)
+_PAIR_STARTS = frozenset({"bpt", "sc"})
+_PAIR_ENDS = frozenset({"ept", "ec"})
 # HTML elements that have no end tag: <br> is a placeholder, not a pair left open
 VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "meta", "link"})
 
@@ -72,9 +80,33 @@ def start_tag(element: Any, *, self_closing: bool) -> str:
 
 def to_text(element: Any) -> InlineText:
     """The content of ``element`` (a ``<source>`` or ``<target>``) as :class:`InlineText`."""
+    data = _original_data(element)
     result = InlineText("")
-    result.text = _content(element, result, _original_data(element))
+    result.text = _content(element, result, data, _readable_natives(element, data))
     return result
+
+
+def native_markup(native: str) -> bool:
+    """Whether a code's ``native`` code is read as itself: one markup tag (``<br/>``, ``<img
+    src="a.png"/>``, an ``<i>`` a code opens) or one placeholder (``{0}``, ``%s``,
+    ``$name``), which the model keeps and the repair puts back."""
+    found = find_placeholders(native)
+    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(native)):
+        return False
+    if found[0].kind == "tag":
+        return MARKUP_TAG.fullmatch(native) is not None
+    return found[0].kind in _NATIVE_PLACEHOLDERS
+
+
+def native_pair(start: str, end: str) -> bool:
+    """Whether the native codes of a paired code's ``start`` and ``end`` are read as
+    themselves: the start and end tag of one element (``<b>`` and ``</b>``)."""
+    opening, closing = MARKUP_TAG.fullmatch(start), MARKUP_TAG.fullmatch(end)
+    if opening is None or closing is None:
+        return False
+    opens = not opening.group(1) and not opening.group(4)
+    closes = bool(closing.group(1)) and not closing.group(3) and not closing.group(4)
+    return opens and closes and opening.group(2) == closing.group(2)
 
 
 def _original_data(element: Any) -> dict[str, str]:
@@ -103,7 +135,41 @@ def _native(code: Any, data: dict[str, str], reference: str = "dataRef") -> str:
     return native if native.strip() else ""
 
 
-def _content(element: Any, result: InlineText, data: dict[str, str]) -> str:
+def _readable_natives(element: Any, data: dict[str, str]) -> dict[Any, str]:
+    """The inline codes of ``element`` that read as their native code, with it: a code whose
+    partner is in ``element`` (1.2 ``<bpt>``/``<ept>`` of one ``rid`` or ``id``, 2.0
+    ``<sc>``/``<ec startRef>``) where both ends' are :func:`native_pair`, any other where its
+    own is :func:`native_markup`."""
+    codes = {
+        code: _native(code, data)
+        for code in element.iter()
+        if code is not element and local_name(code.tag) not in CONTAINERS | {""}
+    }
+    ends = {_pair_id(code): code for code in codes if local_name(code.tag) in _PAIR_ENDS}
+    starts = {_pair_id(code): code for code in codes if local_name(code.tag) in _PAIR_STARTS}
+    readable = {}
+    for code, native in codes.items():
+        name = local_name(code.tag)
+        if name in _PAIR_STARTS and _pair_id(code) in ends:
+            markup = native_pair(native, codes[ends[_pair_id(code)]])
+        elif name in _PAIR_ENDS and _pair_id(code) in starts:
+            markup = native_pair(codes[starts[_pair_id(code)]], native)
+        else:
+            markup = native_markup(native)
+        if markup:
+            readable[code] = native
+    return readable
+
+
+def _pair_id(code: Any) -> str:
+    """What ties the two ends of a paired code: 1.2's ``rid`` (else ``id``), 2.0's ``<sc>``
+    ``id`` and ``<ec>`` ``startRef``."""
+    return str(code.get("rid") or code.get("startRef") or code.get("id") or "")
+
+
+def _content(
+    element: Any, result: InlineText, data: dict[str, str], readable: dict[Any, str]
+) -> str:
     parts = [element.text or ""]
     for child in element:
         name = local_name(child.tag)
@@ -113,13 +179,13 @@ def _content(element: Any, result: InlineText, data: dict[str, str]) -> str:
         if name in CONTAINERS:
             opener = _native(child, data, "dataRefStart")
             closer = _native(child, data, "dataRefEnd")
-            if not (opener and closer):
+            if not native_pair(opener, closer):
                 opener, closer = start_tag(child, self_closing=False), f"</{name}>"
             result.add(opener, child)
             result.closers[opener] = closer
-            parts.extend([opener, _content(child, result, data), closer])
+            parts.extend([opener, _content(child, result, data, readable), closer])
         else:
-            tag = _native(child, data) or start_tag(child, self_closing=True)
+            tag = readable.get(child) or start_tag(child, self_closing=True)
             result.add(tag, child)
             parts.append(tag)
         parts.append(child.tail or "")
@@ -128,10 +194,12 @@ def _content(element: Any, result: InlineText, data: dict[str, str]) -> str:
 
 def fill(target: Any, text: str, inline: InlineText) -> bool:
     """Make ``text`` the content of ``target``, turning the tags of the source's ``inline``
-    back into elements.
+    back into elements, each of the source's codes exactly once.
 
-    Returns ``False`` when the tags do not nest; the target then gets the plain text with the
-    codes' elements appended after it (nothing is lost, the unit needs a review).
+    Returns ``False`` where the translation's codes are not the source's. Nothing is lost, and
+    the unit needs a review: a code the translation lacks is put back after its text (a
+    container empty), one it has more often than the source is written once, and where its
+    tags do not nest the target gets the plain text with every code after it.
     """
     for child in list(target):
         target.remove(child)
@@ -144,7 +212,7 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
         return True
     stack = [target]
     expected: list[str] = []  # what closes each container open in ``stack``, innermost last
-    ok = True
+    complete = nested = True
     for piece in re.split("(" + "|".join(re.escape(n) for n in names) + ")", text):
         if not piece:
             continue
@@ -152,28 +220,45 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
             stack.pop()
             expected.pop()
         elif available.get(piece):
-            original = available[piece].pop(0)
-            if piece in inline.closers:
-                element = copy.copy(original)  # the attributes, not the children
-                for child in list(element):
-                    element.remove(child)
-                element.text = None
-            else:
-                element = copy.deepcopy(original)
-            element.tail = None
+            element = _copy_code(available[piece].pop(0), piece in inline.closers)
             stack[-1].append(element)
             if piece in inline.closers:
                 stack.append(element)
                 expected.append(inline.closers[piece])
+        elif piece in available:  # a code the source has fewer times: written once
+            complete = False
         elif piece in closers:
-            ok = False
+            nested = False
             break
         else:
             append_text(stack[-1], piece)
-    if ok and len(stack) == 1:
-        return True
-    _fallback(target, text, inline, names)
-    return False
+    if not nested or len(stack) > 1:
+        _fallback(target, text, inline, names)
+        return False
+    lacking = [element for elements in available.values() for element in elements]
+    _put_back(target, lacking, inline)
+    return complete and not lacking
+
+
+def _copy_code(original: Any, container: bool) -> Any:
+    """A copy of the source's inline element ``original`` to put in a target: a container
+    without its content (the translation's goes in), any other code whole; no tail."""
+    if container:
+        element = copy.copy(original)  # the attributes, not the children
+        for child in list(element):
+            element.remove(child)
+        element.text = None
+    else:
+        element = copy.deepcopy(original)
+    element.tail = None
+    return element
+
+
+def _put_back(target: Any, elements: list[Any], inline: InlineText) -> None:
+    """Append copies of the source's inline ``elements`` to ``target`` (containers empty)."""
+    containers = [element for tag in inline.closers for element in inline.codes[tag]]
+    for original in elements:
+        target.append(_copy_code(original, any(original is c for c in containers)))
 
 
 def append_text(parent: Any, text: str) -> None:
@@ -185,16 +270,14 @@ def append_text(parent: Any, text: str) -> None:
 
 
 def _fallback(target: Any, text: str, inline: InlineText, names: list[str]) -> None:
+    """``target`` as the plain text of ``text`` followed by every code of the source."""
     for child in list(target):
         target.remove(child)
     plain = re.sub("|".join(re.escape(n) for n in names), "", text)
     target.text = re.sub(r"  +", " ", plain).strip()
-    for tag, elements in inline.codes.items():
-        if tag not in inline.closers:
-            for original in elements:
-                element = copy.deepcopy(original)
-                element.tail = None
-                target.append(element)
+    _put_back(
+        target, [element for elements in inline.codes.values() for element in elements], inline
+    )
 
 
 @dataclass(frozen=True)

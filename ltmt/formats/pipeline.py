@@ -47,7 +47,14 @@ from typing import TYPE_CHECKING, Any
 from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
-from ltmt.formats.documents import Document, Reviewed, TranslatedApart, Unit, open_document
+from ltmt.formats.documents import (
+    CodesPutBack,
+    Document,
+    Reviewed,
+    TranslatedApart,
+    Unit,
+    open_document,
+)
 from ltmt.formats.format_strings import (
     check_format,
     check_plural_format,
@@ -792,6 +799,18 @@ def _translate_chunk(
     if approved:
         texts = {o.unit.key: o.text for o in filled if o.unit.key in approved}
         document.fill(texts, False, from_memory=from_memory)
+    if isinstance(document, CodesPutBack):
+        _count_codes_put_back(document, filled, result.report)
+
+
+def _count_codes_put_back(document: CodesPutBack, filled: list[Outcome], report: RunReport) -> None:
+    """Count as not repaired the ``filled`` units whose inline codes the document's filler had
+    to put back (:class:`~ltmt.formats.documents.CodesPutBack`): the placeholder repair let
+    their translation through, yet its codes were not the source's."""
+    for outcome in filled:
+        if outcome.unit.key in document.codes_put_back and outcome.unit.source.strip():
+            report.not_repairable += 1
+            report.example(f"{outcome.unit.source[:60]!r}: inline codes put back after the text")
 
 
 def _approved(outcomes: list[Outcome]) -> set[str]:

@@ -23,8 +23,10 @@ A 1.2 unit's ``approved="yes"`` is taken off when ltmt writes its target (the ap
 another target, or of none). ``overwrite`` retranslates finished units but not those a reviewer
 signed off (1.2 ``approved="yes"``, ``final``, ``signed-off``; 2.0 ``final``, ``reviewed``).
 
-A translation whose tags no longer nest is written as plain text followed by the inline codes,
-and always marked for review. The rest of the file is written back through lxml: the XML
+A translation whose codes are not the source's is filled with every code of the source once (a
+code it lost put back after its text; where its tags no longer nest, plain text followed by
+the inline codes), always marked for review and counted as not repaired
+(:attr:`XliffDocument.codes_put_back`). The rest of the file is written back through lxml: the XML
 declaration, what comes before the root and the root's start tag stay byte for byte; inside,
 lxml may normalise quoting and empty elements.
 """
@@ -67,6 +69,8 @@ class XliffDocument:
         self.tgt_lang = tgt_lang
         self._units = [u for u in iter_units(tree, version) if not u.locked]
         self._root_attributes = dict(tree.getroot().attrib)
+        # the units whose translation's inline codes were not the source's: put back, reviewed
+        self.codes_put_back: set[str] = set()
 
     @classmethod
     def open(
@@ -103,8 +107,10 @@ class XliffDocument:
             unit = self._units[int(key)]
             if unit.target is None:
                 unit.target = self._add_target(unit)
-            nested = fill_inline(unit.target, text, to_text(unit.source))
-            self._mark(unit, review=mark_fuzzy or not nested, from_memory=key in from_memory)
+            whole = fill_inline(unit.target, text, to_text(unit.source))
+            if not whole:
+                self.codes_put_back.add(key)
+            self._mark(unit, review=mark_fuzzy or not whole, from_memory=key in from_memory)
         if translations:
             self._declare_target_language()
         return len(translations)

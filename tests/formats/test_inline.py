@@ -55,6 +55,56 @@ def test_xliff_12_codes_read_as_their_native_code(content: str, expected: str) -
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
+        # Markdown, ERB, RTF, an entity: as text the model changed them and the code was lost
+        (
+            'This is <bpt id="1">**</bpt>very<ept id="1">**</ept> important',
+            'This is <bpt id="1"/>very<ept id="1"/> important',
+        ),
+        ('Hello <ph id="1">&lt;%= user.name %&gt;</ph>!', 'Hello <ph id="1"/>!'),
+        (
+            'Use <bpt id="1">\\b </bpt>Export<ept id="1">\\b0 </ept>.',
+            'Use <bpt id="1"/>Export<ept id="1"/>.',
+        ),
+        ('Hello <ph x="1">{\\f1 }</ph>world', 'Hello <ph x="1"/>world'),
+        ('Copyright<ph id="1">&amp;nbsp;</ph>2024', 'Copyright<ph id="1"/>2024'),
+        # more than one tag in one code, the two ends of a pair not one element's
+        ('Press <ph id="1">&lt;kbd&gt;Enter&lt;/kbd&gt;</ph>', 'Press <ph id="1"/>'),
+        (
+            '<bpt id="1">&lt;b&gt;</bpt>x<ept id="1">&lt;/i&gt;</ept>',
+            '<bpt id="1"/>x<ept id="1"/>',
+        ),
+        ('<bpt id="1">&lt;b&gt;</bpt>x<ept id="1"/>', '<bpt id="1"/>x<ept id="1"/>'),
+        # placeholders and a pair of tags read as themselves
+        ('<ph id="1">%s</ph> of <ph id="2">{{count}}</ph>', "%s of {{count}}"),
+        ('<bpt id="1" rid="7">&lt;u&gt;</bpt>x<ept id="2" rid="7">&lt;/u&gt;</ept>', "<u>x</u>"),
+    ],
+)
+def test_a_native_code_that_is_not_markup_keeps_the_codes_own_tag(
+    content: str, expected: str
+) -> None:
+    assert to_text(_source_12(content)).text == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "data", "expected"),
+    [
+        (
+            'A <pc id="1" dataRefStart="d1" dataRefEnd="d1">b</pc>',
+            "**",
+            'A <pc id="1" dataRefStart="d1" dataRefEnd="d1">b</pc>',
+        ),
+        ('Hi <ph id="1" dataRef="d1"/>', "&lt;%= name %&gt;", 'Hi <ph id="1" dataRef="d1"/>'),
+    ],
+)
+def test_xliff_20_original_data_that_is_not_markup_keeps_the_codes_own_tag(
+    content: str, data: str, expected: str
+) -> None:
+    assert to_text(_source_20(content, f'<data id="d1">{data}</data>')).text == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
         ('Line<ph id="1" dataRef="d1"/>two', "Line<br/>two"),
         ('A <pc id="2" dataRefStart="d2" dataRefEnd="d3">bold</pc> word', "A <b>bold</b> word"),
         ('A <sc id="2" dataRef="d2"/>bold<ec startRef="2" dataRef="d3"/>', "A <b>bold</b>"),
@@ -113,7 +163,44 @@ def test_fill_of_native_codes_that_do_not_nest_keeps_every_code() -> None:
     )
     target = etree.SubElement(source.getparent(), f"{{{NS_20}}}target")
     assert not fill(target, "</b>a<b><br/>", to_text(source))
-    assert (target.text, [local_name(c.tag) for c in target]) == ("a", ["ph"])
+    assert (target.text, [local_name(c.tag) for c in target]) == ("a", ["pc", "ph"])
+
+
+def _inner(target: Any) -> str:
+    inner = etree.tostring(target, encoding="unicode").split(">", 1)[1].rsplit("<", 1)[0]
+    return inner.replace(f' xmlns="{NS_12}"', "")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "expected"),
+    [
+        # the model changed the ept's ** into text: the filler put it back after the text
+        (
+            'This is <bpt id="1">**</bpt>very important<ept id="1">**</ept>.',
+            'Das ist <bpt id="1"/>sehr wichtig.',
+            'Das ist <bpt id="1">**</bpt>sehr wichtig.<ept id="1">**</ept>',
+        ),
+        (
+            'Hello <ph id="1">&lt;%= user.name %&gt;</ph>, welcome.',
+            "Hallo, willkommen.",
+            'Hallo, willkommen.<ph id="1">&lt;%= user.name %&gt;</ph>',
+        ),
+        # a code written twice is written once
+        (
+            'Line one<ph id="1">&lt;br/&gt;</ph>two',
+            "Zeile<br/> eins<br/>zwei",
+            'Zeile<ph id="1">&lt;br/&gt;</ph> einszwei',
+        ),
+        # a container the translation lost is put back empty
+        ('Open <g id="1">the file</g>', "Öffne die Datei", 'Öffne die Datei<g id="1"/>'),
+    ],
+)
+def test_fill_puts_back_every_code_the_translation_lost_once_and_says_so(
+    source: str, translation: str, expected: str
+) -> None:
+    target = etree.fromstring(f'<target xmlns="{NS_12}"/>')
+    assert not fill(target, translation, to_text(_source_12(source)))
+    assert _inner(target) == expected
 
 
 @pytest.mark.parametrize(

@@ -857,3 +857,29 @@ def test_a_tag_of_any_name_keeps_its_opening_tag() -> None:
     # of the closing one
     restored = translate_texts(["Open <bold>the settings</bold> now."], FakeModel())
     assert [r.text for r in restored] == ["OPEN <bold>THE SETTINGS</bold> NOW."]
+
+
+def test_inline_codes_the_xliff_filler_puts_back_are_counted_not_repaired(
+    tmp_path: Path,
+) -> None:
+    """A stored target (reused as stored) lacks the source's ERB code, which the filler puts
+    back after the text: the unit is marked for review and counted, not silently fixed."""
+    path = tmp_path / "app.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="a"'
+        ' source-language="en" target-language="de" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Hello <ph id="1">&lt;%= user.name %&gt;</ph>, welcome.'
+        "</source></trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    stored = Segment(1, "u1", 'Hello <ph id="1"/>, welcome.', "Hallo, willkommen.", 0.0, "api", {})
+
+    def memory(texts: list[str], prefer: list[dict]) -> list[Translation]:
+        return [Translation(t, stored.target, (Match(stored, 100.0),), "exact") for t in texts]
+
+    report = translate_file(path, tmp_path / "out.xlf", memory).report
+    text = (tmp_path / "out.xlf").read_text("utf-8")
+    assert 'Hallo, willkommen.<ph id="1">&lt;%= user.name %&gt;</ph></target>' in text
+    assert 'state="needs-review-translation"' in text
+    assert (report.units, report.not_repairable) == (1, 1)
+    assert "1 could not be repaired" in report.summary()

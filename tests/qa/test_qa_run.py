@@ -179,3 +179,30 @@ def test_a_texts_length_variants_are_one_entry():
         record(2, "%n files", "%n Dateien", plural=1, variant=0),
     ]
     assert entries_of(variants) == 2
+
+
+QA_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="x" source-language="en" target-language="de" datatype="html"><body>
+<trans-unit id="1"><source>Line one<ph id="1">&lt;br/&gt;</ph>Line two</source>
+<target state="translated">Zeile eins Zeile zwei</target></trans-unit>
+<trans-unit id="2"><source>Press <bpt id="1">&lt;b&gt;</bpt>Save<ept id="1">&lt;/b&gt;</ept>.</source>
+<target state="translated">Jetzt <bpt id="1">&lt;b&gt;</bpt>Speichern<ept id="1">&lt;/b&gt;</ept>\
+<ph id="9">&lt;br/&gt;</ph>.</target></trans-unit>
+<trans-unit id="3"><source>Hello <ph id="1">&lt;%= user.name %&gt;</ph>, welcome.</source>
+<target state="translated">Hallo, willkommen.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_an_xliff_code_lost_or_added_is_found_whatever_its_native_code(tmp_path: Path):
+    """An ERB code read as its native text was no placeholder, and its loss went unsaid."""
+    from ltmt.formats.pairs import read_translations
+
+    (tmp_path / "qa.xlf").write_text(QA_XLIFF, encoding="utf-8")
+    report = check_pairs(read_translations(tmp_path / "qa.xlf"), checks=["placeholders"])
+    assert [f.message for f in report.findings] == [
+        "lacks <br/>",
+        "adds <br/>, which the source does not have",
+        'lacks <ph id="1"/>',
+    ]
