@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -278,74 +277,3 @@ def _fallback(target: Any, text: str, inline: InlineText, names: list[str]) -> N
     _put_back(
         target, [element for elements in inline.codes.values() for element in elements], inline
     )
-
-
-@dataclass(frozen=True)
-class Code:
-    """A markup tag of stored text as an inline code: ``kind`` ``ph`` (a self-closing or void
-    tag), ``bpt``/``ept`` (the start and end of a pair, one ``number`` for both), ``begin`` or
-    ``end`` (a start or end tag whose partner is not in the text); ``native`` the tag."""
-
-    kind: str
-    native: str
-    number: int
-
-
-def markup_codes(text: str, number: Callable[[str, str], int]) -> list[str | Code]:
-    """``text`` as its runs of text and :class:`Code` for its markup tags, in order; ``number``
-    gives each code but an ``ept`` (which takes its ``bpt``'s) its number from its kind and
-    tag, so that a writer can give a target's codes the numbers of the source's."""
-    pieces: list[str | Code] = []
-    kinds: list[str] = []  # per piece: "" for text, else the code's kind
-    partner: dict[int, int] = {}  # the index of an end tag -> the index of its start tag
-    opened: list[tuple[str, int]] = []  # start tags not closed yet: (name, index)
-    last = 0
-    for match in MARKUP_TAG.finditer(text):
-        if match.start() > last:
-            pieces.append(text[last : match.start()])
-            kinds.append("")
-        last = match.end()
-        closing, name, _, empty = match.groups()
-        kind = "ph" if empty or name.lower() in VOID_ELEMENTS else "end" if closing else "begin"
-        if kind == "end":
-            start = next((i for n, i in reversed(opened) if n == name), None)
-            if start is not None:
-                opened.remove((name, start))
-                kinds[start], kind = "bpt", "ept"
-                partner[len(pieces)] = start
-        elif kind == "begin":
-            opened.append((name, len(pieces)))
-        pieces.append(match.group())
-        kinds.append(kind)
-    if last < len(text):
-        pieces.append(text[last:])
-        kinds.append("")
-    numbers: dict[int, int] = {}
-    for index, kind in enumerate(kinds):
-        if kind and kind != "ept":
-            numbers[index] = number(kind, str(pieces[index]))
-    return [
-        Code(kind, str(piece), numbers[partner[index]] if kind == "ept" else numbers[index])
-        if kind
-        else piece
-        for index, (piece, kind) in enumerate(zip(pieces, kinds, strict=True))
-    ]
-
-
-def pair_markup_codes(source: str, target: str) -> tuple[list[str | Code], list[str | Code]]:
-    """:func:`markup_codes` of a pair's ``source`` and ``target``, numbered from 1 in the
-    source; a target's code takes the number of the source's code of the same kind and tag
-    (the first not taken yet), else a number the source does not use, so a CAT tool sees
-    which target tag is which source tag."""
-    counter = iter(range(1, len(source) + len(target) + 2))
-    source_pieces = markup_codes(source, lambda kind, native: next(counter))
-    free: dict[tuple[str, str], list[int]] = {}
-    for piece in source_pieces:
-        if isinstance(piece, Code) and piece.kind != "ept":
-            free.setdefault((piece.kind, piece.native), []).append(piece.number)
-
-    def target_number(kind: str, native: str) -> int:
-        same = free.get((kind, native))
-        return same.pop(0) if same else next(counter)
-
-    return source_pieces, markup_codes(target, target_number)

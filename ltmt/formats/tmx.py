@@ -32,7 +32,8 @@ from ltmt.formats.common import (
     read_bytes,
     xml_error,
 )
-from ltmt.formats.inline import Code, append_text, pair_markup_codes
+from ltmt.formats.inline import append_text
+from ltmt.formats.markup_codes import Code, pair_markup_codes
 from ltmt.formats.tmx_codes import OverlappingCodes, segment_text
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
@@ -283,8 +284,12 @@ def write_tmx(
     Markup tags in the text are written as the inline codes that hold them (``<b>bold</b>`` as
     ``<bpt i="1" x="1">&lt;b&gt;</bpt>bold<ept i="1">&lt;/b&gt;</ept>``, ``<br/>`` as ``<ph>``, a
     tag whose partner is not in the text as ``<it>``; a target's code numbered as the same tag
-    in the source: :func:`~ltmt.formats.inline.pair_markup_codes`), which CAT tools show as
-    protected tags and :func:`read_tmx` reads back as the same text. String metadata becomes
+    in the source: :func:`~ltmt.formats.markup_codes.pair_markup_codes`), and a stored XLIFF
+    code (``<g id="1">``, ``<x id="2"/>``, a code ltmt read without native markup) as a TMX code
+    without native code, its ``x`` the XLIFF id (``<bpt i="1" x="1"/>``…``<ept i="1"/>``,
+    ``<ph x="2"/>``): CAT tools show them as protected tags and :func:`read_tmx` reads them back
+    as the same text (an XLIFF ``<bpt id="3"/>`` or ``<ph id="4"/>`` as ``<g>`` or ``<x/>``).
+    String metadata becomes
     ``tuid`` (``id``), ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
     :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
     as a number. Pairs with characters XML cannot hold (control characters) are skipped with a
@@ -343,7 +348,8 @@ def write_tmx(
 
 def _write_codes(segment: Any, pieces: list[str | Code]) -> None:
     """Make ``pieces`` the content of the ``<seg>`` element ``segment``: text as text, each
-    markup tag as the TMX inline code that holds it (:data:`_CODES`)."""
+    markup tag as the TMX inline code that holds it (:data:`_CODES`), each XLIFF code as the
+    TMX code of its kind without native code."""
     from lxml import etree
 
     segment.text = None
@@ -353,4 +359,8 @@ def _write_codes(segment: Any, pieces: list[str | Code]) -> None:
             continue
         name, numbered, attributes = _CODES[piece.kind]
         numbers = dict.fromkeys(numbered, str(piece.number))
-        etree.SubElement(segment, name, {**numbers, **attributes}).text = piece.native
+        ident = piece.attributes.get("id") or piece.attributes.get("startRef") or ""
+        if piece.element and "x" in numbers and ident.isdigit():
+            numbers["x"] = ident  # ties it to the XLIFF code, as the TMX reader reads it
+        code = etree.SubElement(segment, name, {**numbers, **attributes})
+        code.text = None if piece.element else piece.native

@@ -1,16 +1,19 @@
 """The text of a TMX ``<seg>`` with inline codes, as the memory holds inline markup.
 
-A TMX inline code (``<bpt>``, ``<ept>``, ``<it>``, ``<ph>``, ``<ut>``) may wrap the native code
-it stands for: ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``, ``<ph>{0}</ph>`` as ``{0}`` (what
-translate-toolkit reads too). SDL Trados Studio writes its codes empty (``<ph x="1" type="0"
-/>``, ``<bpt i="1" type="1" x="1" />Save<ept i="1" />``), and their string value is nothing: the
-placeholder was lost and the words around it ran together. A code without native code is read
-as XLIFF 1.2's equivalent, the form the XLIFF reader keeps inline markup in
-(:mod:`ltmt.formats.inline`), so the memory holds one form and an XLIFF segment with the same
-codes matches it: a placeholder as ``<x id="1"/>``, a paired code as ``<g id="1">Save</g>``, a
-code whose partner is not in the segment as ``<bx id="1"/>`` (its start) or ``<ex id="1"/>``
-(its end). Its id is the code's ``x`` (which ties it to the original document's code), else its
-``i``, else its number in the segment.
+A TMX inline code (``<bpt>``, ``<ept>``, ``<it>``, ``<ph>``, ``<ut>``) may wrap the native code it
+stands for: ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``, ``<ph>{0}</ph>`` as ``{0}`` (what
+translate-toolkit reads too), where that native code is markup as XLIFF's codes read it (one tag, a
+pair's start and end tag of one element, one placeholder:
+:func:`~ltmt.formats.inline.native_markup`). SDL Trados Studio writes its codes empty (``<ph x="1"
+type="0" />``, ``<bpt i="1" type="1" x="1" />Save<ept i="1" />``), and their string value is
+nothing: the placeholder was lost and the words around it ran together. A code without native code,
+or with one that is no markup (RTF's ``{\\f1 }``: as text the model would change it and an export
+would write it as text), is read as XLIFF 1.2's equivalent, the form the XLIFF reader keeps inline
+markup in (:mod:`ltmt.formats.inline`), so the memory holds one form and an XLIFF segment with the
+same codes matches it: a placeholder as ``<x id="1"/>``, a paired code as ``<g id="1">Save</g>``, a
+code whose partner is not in the segment as ``<bx id="1"/>`` (its start) or ``<ex id="1"/>`` (its
+end). Its id is the code's ``x`` (which ties it to the original document's code), else its ``i``,
+else its number in the segment.
 
     text = segment_text(segment)   # 'Click <g id="1">Save</g> to store your changes.'
 
@@ -24,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from ltmt.formats.common import local_name
-from ltmt.formats.inline import escape_attribute
+from ltmt.formats.inline import escape_attribute, native_markup, native_pair
 
 CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
 
@@ -54,8 +57,8 @@ def _native(code: Any) -> str:
 
 def _tagged_pairs(segment: Any) -> frozenset[str]:
     """The ``i`` of the paired codes of ``segment`` read as ``<g>``: both ends in the segment,
-    one of them (or both) without native code (a pair that keeps one end's native code and
-    loses the other's would not be markup at all)."""
+    their native codes not a start and end tag of one element (a pair that keeps one end's
+    native code and loses the other's would not be markup at all)."""
     starts: dict[str, Any] = {}
     ends: dict[str, Any] = {}
     for element in segment.iter():
@@ -63,7 +66,9 @@ def _tagged_pairs(segment: Any) -> frozenset[str]:
         if name in ("bpt", "ept"):
             (starts if name == "bpt" else ends).setdefault(element.get("i") or "", element)
     return frozenset(
-        i for i in starts.keys() & ends.keys() if not (_native(starts[i]) and _native(ends[i]))
+        i
+        for i in starts.keys() & ends.keys()
+        if not native_pair(_native(starts[i]), _native(ends[i]))
     )
 
 
@@ -102,7 +107,7 @@ class _Reader:
             self.open.pop()
             return "</g>"
         native = _native(code)
-        if native:
+        if native_markup(native):
             return native
         if name == "bpt" or (name == "it" and code.get("pos") == "begin"):
             return f'<bx id="{ident}"/>'

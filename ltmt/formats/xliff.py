@@ -34,7 +34,8 @@ from ltmt.formats.common import (
     parse_xml,
     read_bytes,
 )
-from ltmt.formats.inline import Code, append_text, pair_markup_codes, to_text
+from ltmt.formats.inline import append_text, to_text
+from ltmt.formats.markup_codes import Code, pair_markup_codes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -73,6 +74,10 @@ CODES_12 = {
     "begin": ("it", {"pos": "open"}),
     "end": ("it", {"pos": "close"}),
 }
+# XLIFF 2.0's inline elements as 1.2's, for a stored code read from 2.0 (by its id alone)
+ELEMENTS_20_AS_12 = {"pc": "g", "sc": "bx", "ec": "ex"}
+# 1.2's containers, which hold the text between their start and end tag
+CONTAINERS_12 = frozenset({"g", "mrk"})
 
 
 @dataclass
@@ -346,8 +351,11 @@ def write_xliff(
     show as protected tags: ``<b>bold</b>`` as ``<bpt id="1">&lt;b&gt;</bpt>bold<ept
     id="1">&lt;/b&gt;</ept>``, ``<br/>`` as ``<ph>``, a tag whose partner is not in the text as
     ``<it>``, a target's code with the id of the same tag in the source
-    (:func:`~ltmt.formats.inline.pair_markup_codes`); :func:`read_xliff` reads them back as the
-    same text. The rest is text, with ``xml:space="preserve"`` so edge spaces survive.
+    (:func:`~ltmt.formats.markup_codes.pair_markup_codes`); a stored XLIFF code (``<g
+    id="1">``, ``<x id="2"/>``, 2.0's ``<pc>``, ``<sc>``, ``<ec>`` as 1.2's ``<g>``, ``<bx>``,
+    ``<ex>``) as that element. :func:`read_xliff` reads them back as the same text (2.0's
+    codes as 1.2's). The rest
+    is text, with ``xml:space="preserve"`` so edge spaces survive.
     ``metadata["id"]`` is the unit id when unique, else the record's number;
     ``metadata["context"]`` is written as translate-toolkit writes a ``msgctxt``, a PO entry's
     ``flags``, ``plural`` and ``plural_of`` beside it (:data:`PO_CONTEXTS`),
@@ -412,13 +420,38 @@ def write_xliff(
 
 def _write_codes(element: Any, pieces: list[str | Code]) -> None:
     """Make ``pieces`` the content of ``element``: text as text, each markup tag as the 1.2
-    inline code that holds it (:data:`CODES_12`)."""
+    inline code that holds it (:data:`CODES_12`), each XLIFF code as its element."""
     from lxml import etree
 
+    parents = [element]  # the containers open, innermost last
     for piece in pieces:
         if isinstance(piece, str):
-            append_text(element, piece)
-            continue
-        name, attributes = CODES_12[piece.kind]
-        code = etree.SubElement(element, f"{{{NS_12}}}{name}", id=str(piece.number), **attributes)
-        code.text = piece.native
+            append_text(parents[-1], piece)
+        elif piece.element:
+            _write_element(parents, piece)
+        else:
+            name, attributes = CODES_12[piece.kind]
+            code = etree.SubElement(
+                parents[-1], f"{{{NS_12}}}{name}", id=str(piece.number), **attributes
+            )
+            code.text = piece.native
+
+
+def _write_element(parents: list[Any], code: Code) -> None:
+    """Write the stored XLIFF ``code`` as its 1.2 element into ``parents[-1]``: a container's
+    start opens it in ``parents``, its end closes it, a container's tag without its partner is
+    ``<bx>`` or ``<ex>``."""
+    from lxml import etree
+
+    name = ELEMENTS_20_AS_12.get(code.element, code.element)
+    if code.kind == "ept" and name in CONTAINERS_12:
+        parents.pop()
+        return
+    given = code.attributes
+    ident = given.get("id") or given.get("startRef") or str(code.number)
+    attributes = given if name == code.element else {"id": ident}
+    if name in CONTAINERS_12 and code.kind in ("begin", "end"):
+        name, attributes = ("bx" if code.kind == "begin" else "ex"), {"id": ident}
+    written = etree.SubElement(parents[-1], f"{{{NS_12}}}{name}", attributes)
+    if code.kind == "bpt" and name in CONTAINERS_12:
+        parents.append(written)

@@ -12,7 +12,8 @@ import pytest
 from lxml import etree
 
 from ltmt.formats.common import local_name
-from ltmt.formats.inline import Code, fill, markup_codes, pair_markup_codes, to_text
+from ltmt.formats.inline import fill, to_text
+from ltmt.formats.markup_codes import Code, markup_codes, pair_markup_codes
 from ltmt.formats.po import read_po
 from ltmt.formats.tmx import read_tmx, write_tmx
 from ltmt.formats.xliff import NS_12, NS_20, read_xliff, write_xliff

@@ -1,0 +1,127 @@
+"""Stored XLIFF codes (a code read without native markup) exported as XLIFF elements and as
+TMX codes without native code, never as a native code that is an XLIFF tag or as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from ltmt.formats.common import local_name
+from ltmt.formats.markup_codes import Code, markup_codes
+from ltmt.formats.tmx import read_tmx, write_tmx
+from ltmt.formats.xliff import NS_12, read_xliff, write_xliff
+from ltmt.segments import PairRecord
+
+IMPORTED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en" target-language="de" datatype="html"><body>
+<trans-unit id="1"><source>Copyright<ph id="1">&amp;nbsp;</ph>2024</source>
+<target state="translated">Copyright<ph id="1">&amp;nbsp;</ph>2024</target></trans-unit>
+<trans-unit id="2"><source>Click <g id="1">Cancel</g> to stop.</source>
+<target state="translated">Klicken Sie auf <g id="1">Abbrechen</g>.</target></trans-unit>
+<trans-unit id="3"><source>Use <bpt id="1">\\b </bpt>Export<ept id="1">\\b0 </ept>.</source>
+<target state="translated">Nutzen Sie <bpt id="1">\\b </bpt>Export<ept id="1">\\b0 </ept>.</target>
+</trans-unit></body></file></xliff>
+"""
+
+
+def _codes(segment: Any) -> list[tuple[str, dict[str, str], str]]:
+    return [(local_name(c.tag), dict(c.attrib), c.text or "") for c in segment.iter()][1:]
+
+
+def test_xliff_codes_without_markup_are_exported_as_xliff_elements(tmp_path: Path) -> None:
+    """``<ph id="1">&amp;nbsp;</ph>`` came out as the text ``Copyright&amp;nbsp;2024`` and
+    ``<g id="1">`` as ``<bpt id="1">&lt;g id="1"&gt;</bpt>``."""
+    (tmp_path / "in.xlf").write_text(IMPORTED, encoding="utf-8")
+    records = list(read_xliff(tmp_path / "in.xlf"))
+    write_xliff(tmp_path / "out.xlf", records)
+    sources = etree.parse(tmp_path / "out.xlf").iter(f"{{{NS_12}}}source")
+    assert [_codes(source) for source in sources] == [
+        [("ph", {"id": "1"}, "")],
+        [("g", {"id": "1"}, "Cancel")],
+        [("bpt", {"id": "1"}, ""), ("ept", {"id": "1"}, "")],
+    ]
+    back = [(r.source, r.target) for r in read_xliff(tmp_path / "out.xlf")]
+    assert back == [(r.source, r.target) for r in records]
+
+
+def test_xliff_codes_are_exported_to_tmx_as_codes_without_native_code(tmp_path: Path) -> None:
+    (tmp_path / "in.xlf").write_text(IMPORTED, encoding="utf-8")
+    write_tmx(tmp_path / "out.tmx", read_xliff(tmp_path / "in.xlf"))
+    segments = list(etree.parse(tmp_path / "out.tmx").iter("seg"))
+    assert [_codes(segment) for segment in segments[::2]] == [
+        [("ph", {"x": "1"}, "")],
+        [("bpt", {"i": "2", "x": "1"}, ""), ("ept", {"i": "2"}, "")],
+        [("bpt", {"i": "2", "x": "1"}, ""), ("ept", {"i": "2"}, "")],
+    ]
+    assert [r.source for r in read_tmx(tmp_path / "out.tmx")] == [
+        'Copyright<x id="1"/>2024',
+        'Click <g id="1">Cancel</g> to stop.',
+        'Use <g id="1">Export</g>.',
+    ]
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence"
+o-tmf="x" adminlang="en" srclang="en" datatype="xml"/><body>
+<tu><tuv xml:lang="en"><seg>Hello <ph x="1">{\\f1 }</ph>world.</seg></tuv>
+<tuv xml:lang="de"><seg>Hallo <ph x="1">{\\f1 }</ph>Welt.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>This is <hi type="b">important</hi>.</seg></tuv>
+<tuv xml:lang="de"><seg>Das ist <hi type="b">wichtig</hi>.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_tmx_code_whose_native_code_is_no_markup_is_a_code_again_on_export(
+    tmp_path: Path,
+) -> None:
+    """``<ph x="1">{\\f1 }</ph>`` was read as the text ``{\\f1 }`` and exported as text; a
+    ``<hi>``'s content is read as text."""
+    (tmp_path / "in.tmx").write_text(TMX, encoding="utf-8")
+    records = list(read_tmx(tmp_path / "in.tmx"))
+    assert [r.source for r in records] == ['Hello <x id="1"/>world.', "This is important."]
+    write_xliff(tmp_path / "out.xlf", records)
+    [source, _] = etree.parse(tmp_path / "out.xlf").iter(f"{{{NS_12}}}source")
+    assert _codes(source) == [("x", {"id": "1"}, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '<g id="1">a</g><x id="2"/>',
+            [
+                Code("bpt", '<g id="1">', 1, "g"),
+                "a",
+                Code("ept", "</g>", 1, "g"),
+                Code("ph", '<x id="2"/>', 2, "x"),
+            ],
+        ),
+        (
+            '<bpt id="3"/>a<ept id="3"/><sc id="4"/>',
+            [
+                Code("bpt", '<bpt id="3"/>', 1, "bpt"),
+                "a",
+                Code("ept", '<ept id="3"/>', 1, "ept"),
+                Code("begin", '<sc id="4"/>', 2, "sc"),
+            ],
+        ),
+        # an HTML tag of an XLIFF name without an id is markup
+        ("<g>a</g>", [Code("bpt", "<g>", 1), "a", Code("ept", "</g>", 1)]),
+    ],
+)
+def test_markup_codes_tells_xliff_codes_from_markup(text: str, expected: list[str | Code]) -> None:
+    numbers = iter(range(1, 10))
+    assert markup_codes(text, lambda kind, native: next(numbers)) == expected
+
+
+def test_an_exported_codes_number_is_no_xliff_codes_id(tmp_path: Path) -> None:
+    write_xliff(tmp_path / "m.xlf", [PairRecord('<x id="1"/> <b>a</b>', '<b>a</b> <x id="1"/>')])
+    [source, target] = etree.parse(tmp_path / "m.xlf").iter(
+        f"{{{NS_12}}}source", f"{{{NS_12}}}target"
+    )
+    assert [c.get("id") for c in source] == ["1", "3", "3"]  # not the x's 1
+    assert [c.get("id") for c in target] == ["3", "3", "1"]
