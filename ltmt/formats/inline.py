@@ -16,7 +16,9 @@ name %>``, RTF's ``{\\b }``, an entity) keeps the code's own tag: as text the mo
 it and the filler would not find it. These tags are placeholders (see
 :mod:`ltmt.formats.placeholders`), so the translation keeps them; the target element is then
 rebuilt from copies of the source's elements, and a code the translation lost is put back
-(:func:`fill`).
+(:func:`fill`). The text between the codes is read in the memory's one form
+(:mod:`ltmt.formats.markup_characters`): an XLIFF text ``&lt;br&gt;`` is the text ``<br>``, not
+markup, and is held as ``&lt;br&gt;``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.formats.common import XML_NS, local_name
+from ltmt.formats.markup_characters import characters, tagged_text
 from ltmt.formats.placeholder_syntax import find_placeholders
 
 CONTAINERS = frozenset({"g", "mrk", "pc"})
@@ -169,11 +172,11 @@ def _pair_id(code: Any) -> str:
 def _content(
     element: Any, result: InlineText, data: dict[str, str], readable: dict[Any, str]
 ) -> str:
-    parts = [element.text or ""]
+    parts = [tagged_text(element.text or "")]
     for child in element:
         name = local_name(child.tag)
         if not name:  # a comment or processing instruction: not text
-            parts.append(child.tail or "")
+            parts.append(tagged_text(child.tail or ""))
             continue
         if name in CONTAINERS:
             opener = _native(child, data, "dataRefStart")
@@ -187,13 +190,14 @@ def _content(
             tag = readable.get(child) or start_tag(child, self_closing=True)
             result.add(tag, child)
             parts.append(tag)
-        parts.append(child.tail or "")
+        parts.append(tagged_text(child.tail or ""))
     return "".join(parts)
 
 
 def fill(target: Any, text: str, inline: InlineText) -> bool:
     """Make ``text`` the content of ``target``, turning the tags of the source's ``inline``
-    back into elements, each of the source's codes exactly once.
+    back into elements, each of the source's codes exactly once; the text between them is
+    written out of the memory's one form (``&lt;br&gt;`` as the text ``<br>``).
 
     Returns ``False`` where the translation's codes are not the source's. Nothing is lost, and
     the unit needs a review: a code the translation lacks is put back after its text (a
@@ -207,7 +211,7 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
     closers = set(inline.closers.values())
     names = sorted(set(available) | closers, key=len, reverse=True)
     if not names:
-        target.text = text
+        target.text = characters(text)
         return True
     stack = [target]
     expected: list[str] = []  # what closes each container open in ``stack``, innermost last
@@ -230,7 +234,7 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
             nested = False
             break
         else:
-            append_text(stack[-1], piece)
+            append_text(stack[-1], characters(piece))
     if not nested or len(stack) > 1:
         _fallback(target, text, inline, names)
         return False
@@ -273,7 +277,7 @@ def _fallback(target: Any, text: str, inline: InlineText, names: list[str]) -> N
     for child in list(target):
         target.remove(child)
     plain = re.sub("|".join(re.escape(n) for n in names), "", text)
-    target.text = re.sub(r"  +", " ", plain).strip()
+    target.text = characters(re.sub(r"  +", " ", plain).strip())
     _put_back(
         target, [element for elements in inline.codes.values() for element in elements], inline
     )

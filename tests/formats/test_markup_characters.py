@@ -9,7 +9,12 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.formats.documents import open_document
-from ltmt.formats.markup_characters import decoded_references, plain_text, tagged_text
+from ltmt.formats.markup_characters import (
+    characters,
+    decoded_references,
+    plain_text,
+    tagged_text,
+)
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
 from ltmt.segments import Match, Segment, Translation
@@ -147,3 +152,17 @@ def test_the_model_sees_characters_and_the_file_gets_its_escapes(
     translate_file(_file(tmp_path, ext, sentence), out, model, src_lang="en", tgt_lang="de")
     assert model.seen[-1] == seen
     assert _text_of(out) == written
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ("&lt;br&gt; a < b", "<br> a < b"),
+        ("&amp;copy; &copy 2024 AT&T", "&copy; &copy 2024 AT&T"),
+        ("a&nbsp;b&#8203;", "a\xa0b\u200b"),
+    ],
+)
+def test_characters_are_the_text_of_a_format_whose_markup_is_elsewhere(
+    tagged: str, expected: str
+) -> None:
+    assert characters(tagged) == expected
