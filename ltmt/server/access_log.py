@@ -41,10 +41,23 @@ class RedactedAccessLog(logging.Filter):
 
 def log_config() -> dict[str, Any]:
     """uvicorn's own logging configuration with :class:`RedactedAccessLog` on its access log's
-    handler: given as ``log_config``, each worker process of ``--workers N`` sets it up too."""
+    handler, and ltmt's loggers written as the command line writes them (``ltmt: warning:
+    ...``) except the warnings of a request's upload, which go to its client
+    (:class:`~ltmt.server.request_warnings.RequestWarningFilter`). Given as ``log_config``,
+    each worker process of ``--workers N`` sets it up too (a worker has no other handler)."""
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
-    config.setdefault("filters", {})["redacted"] = {"()": f"{__name__}.RedactedAccessLog"}
+    filters = config.setdefault("filters", {})
+    filters["redacted"] = {"()": f"{__name__}.RedactedAccessLog"}
+    filters["request_warnings"] = {"()": "ltmt.server.request_warnings.RequestWarningFilter"}
     config["handlers"]["access"].setdefault("filters", []).append("redacted")
+    config["formatters"]["ltmt"] = {"()": "ltmt.cli.main.CommandLogFormat"}
+    config["handlers"]["ltmt"] = {
+        "formatter": "ltmt",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+        "filters": ["request_warnings"],
+    }
+    config["loggers"]["ltmt"] = {"handlers": ["ltmt"], "level": "WARNING", "propagate": False}
     return config

@@ -28,6 +28,7 @@ from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
 from ltmt.segments import PairRecord
+from ltmt.server import request_warnings
 
 MEDIA_TYPES = {
     "jsonl": "application/jsonl",
@@ -116,11 +117,13 @@ def attachment(name: str) -> str:
 
 @contextmanager
 def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
-    """The upload as a file ``name`` in a temporary directory; its errors name the upload, not
-    the server's temporary path (nor command-line options)."""
+    """The upload as a file ``name`` in a temporary directory; its errors and warnings name
+    the upload, not the server's temporary path (nor command-line options)."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
+        shown_as(Path(tmp), ".")
+        shown_as(path, name)
         try:
             yield path
         except LanguageError as exc:  # its hint is for the command line
@@ -130,6 +133,14 @@ def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
         except InputError as exc:  # nor the command line's --format: the form's field
             message = str(exc).replace(str(path), name).replace(tmp, ".")
             raise InputError(message.replace("pass --format", "send the format field")) from exc
+
+
+def shown_as(path: Path, name: str) -> None:
+    """Write ``path`` as ``name`` in the warnings of the request being served, if any
+    (:mod:`ltmt.server.request_warnings`)."""
+    warnings = request_warnings.current()
+    if warnings is not None:
+        warnings.name(str(path), name)
 
 
 def _languages(fmt: str, source: str, target: str) -> dict[str, str]:
@@ -252,6 +263,7 @@ def translate_upload(
             raise InputError(f"{name}: only {_DOCUMENT_NAMES} can be translated here, not {kind}")
         written = _named_as(name, kind)
         output = source.with_name(f"translated-{written}")
+        shown_as(output, written)
         if translation is not None:
             if not FORMATS[kind].one_language:
                 raise InputError(f"{name}: translation is for {ONE_LANGUAGE_FILES}, not {kind}")

@@ -53,6 +53,7 @@ from ltmt.server.auth import bearer_token
 from ltmt.server.disconnects import unless_disconnected
 from ltmt.server.downloads import Download
 from ltmt.server.errors import ApiError
+from ltmt.server.request_warnings import collected_warnings
 from ltmt.server.routes import (
     check_segments,
     client_address,
@@ -305,22 +306,28 @@ def translate_file(
         str | None, Form(description="ltmt's: txt, docx, po, ... (default: from the name)")
     ] = None,
     authorization: Annotated[str | None, Header()] = None,
-) -> dict[str, str]:
+) -> dict[str, Any]:
     """Translate a file with the memory of the ``api_key``'s user; the answer is the URL to
-    download it from (LibreTranslate's shapes; the file is kept for an hour)."""
+    download it from (LibreTranslate's shapes; the file is kept for an hour), and ltmt's
+    ``warnings`` where reading or writing the file warned of something."""
     service = service_of(request)
     key = service.auth.check(api_key or bearer_token(authorization), client_address(request))
     _check_pair(service, source, target)
     if format is None and wrapped_text(file):  # a document's text, not a list of strings
         format = "paragraphs"
-    name, kind, data, _ = translated_upload(service, key.user, file, format=format)
+    with collected_warnings() as warnings:
+        name, kind, data, _ = translated_upload(service, key.user, file, format=format)
     try:
         token = service.downloads.put(Download(key.user, name, files.media_type(kind, name), data))
     except OSError as exc:
         raise ApiError(
             500, f"cannot keep the translated file for its download: {exc.strerror or exc}"
         ) from exc
-    return {"translatedFileUrl": str(request.url_for("download_file", filename=f"{token}.{name}"))}
+    url = str(request.url_for("download_file", filename=f"{token}.{name}"))
+    return {
+        "translatedFileUrl": url,
+        **({"warnings": warnings.messages} if warnings.messages else {}),
+    }
 
 
 def wrapped_text(file: UploadFile) -> bool:

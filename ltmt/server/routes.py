@@ -22,6 +22,7 @@ from ltmt.server.auth import acting_user, bearer_token
 from ltmt.server.disconnects import unless_disconnected
 from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
+from ltmt.server.request_warnings import collected_warnings
 from ltmt.server.schemas import (
     Deleted,
     ImportReportOut,
@@ -214,8 +215,11 @@ async def translate(
     learned = None
     if body.learn:
         pairs = [(p.source, p.target) for p in body.learn]
-        report = await run_in_threadpool(service.memory.import_pairs, who, pairs, origin="learn")
-        learned = ImportReportOut.of(report)
+        with collected_warnings() as warnings:
+            report = await run_in_threadpool(
+                service.memory.import_pairs, who, pairs, origin="learn"
+            )
+        learned = ImportReportOut.of(report, warnings.messages)
     return TranslateResponse(translations=[TranslationOut.of(t) for t in results], learned=learned)
 
 
@@ -258,16 +262,17 @@ def translate_file(
     HTML, EPUB, Office, OpenDocument, subtitles) into the target language's; the answer is the
     file."""
     service = service_of(request)
-    name, kind, data, result = translated_upload(
-        service,
-        acting_user(key, user),
-        file,
-        format=format,
-        options=service.options(fusion, beam),
-        overwrite=overwrite,
-        mark_fuzzy=mark_fuzzy,
-        translation=_upload(translation),
-    )
+    with collected_warnings() as warnings:
+        name, kind, data, result = translated_upload(
+            service,
+            acting_user(key, user),
+            file,
+            format=format,
+            options=service.options(fusion, beam),
+            overwrite=overwrite,
+            mark_fuzzy=mark_fuzzy,
+            translation=_upload(translation),
+        )
     return Response(
         data,
         media_type=files.media_type(kind, name),
@@ -275,6 +280,7 @@ def translate_file(
             "Content-Disposition": files.attachment(name),
             "X-Ltmt-Translated": str(result.translated),
             "X-Ltmt-Placeholders": result.report.summary(),
+            **warnings.header(),
         },
     )
 
@@ -353,7 +359,9 @@ def add_pairs(
     service = service_of(request)
     who = acting_user(key, user)
     records = pair_records(service, body.pairs)
-    return ImportReportOut.of(service.memory.import_pairs(who, records, origin="api"))
+    with collected_warnings() as warnings:
+        report = service.memory.import_pairs(who, records, origin="api")
+    return ImportReportOut.of(report, warnings.messages)
 
 
 @router.post("/memory/import", response_model=ImportReportOut)
@@ -381,17 +389,18 @@ def import_file(
     """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
     service = service_of(request)
     who = acting_user(key, user)
-    _, report = files.import_upload(
-        service.memory,
-        who,
-        file.filename,
-        file.file.read(),
-        format,
-        (service.source_lang, service.target_lang),
-        _upload(source_file),
-        language_check=language_check,
-    )
-    return ImportReportOut.of(report)
+    with collected_warnings() as warnings:
+        _, report = files.import_upload(
+            service.memory,
+            who,
+            file.filename,
+            file.file.read(),
+            format,
+            (service.source_lang, service.target_lang),
+            _upload(source_file),
+            language_check=language_check,
+        )
+    return ImportReportOut.of(report, warnings.messages)
 
 
 @router.post("/qa", response_model=QaReportOut)

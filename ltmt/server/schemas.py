@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -141,10 +142,15 @@ class ImportReportOut(BaseModel):
     duplicates: int
     skipped: dict[str, int]
     examples: list[str]
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="what reading the upload warned of (entries it did not read, such as PO "
+        "entries marked fuzzy), one line each",
+    )
 
     @classmethod
-    def of(cls, report: ImportReport) -> ImportReportOut:
-        return cls(**report.to_dict())
+    def of(cls, report: ImportReport, warnings: Sequence[str] = ()) -> ImportReportOut:
+        return cls(**report.to_dict(), warnings=list(warnings))
 
 
 class TranslateResponse(BaseModel):
