@@ -8,49 +8,69 @@ window gets 429 before its token is even looked at, so keys cannot be guessed at
 
 from __future__ import annotations
 
-import threading
+import json
+import os
 import time
-from collections import deque
+from pathlib import Path
 
 from ltmt.memory.keys import ApiKey, KeyRing
 from ltmt.server.errors import ApiError
+from ltmt.server.shared_limits import hashed, locked
 
 BEARER = "bearer "
 
 
 class FailureLimiter:
-    """At most ``limit`` failures per client address within ``window_s`` seconds."""
+    """At most ``limit`` failures per client address within ``window_s`` seconds, counted in
+    the file ``path`` (the store's ``limits/auth-failures.json``,
+    :mod:`ltmt.server.shared_limits`) so that every worker process counts them together: each
+    address's (hashed) failure times, those of the window only."""
 
-    def __init__(self, limit: int, window_s: float) -> None:
+    def __init__(self, limit: int, window_s: float, path: Path) -> None:
         self.limit = limit
         self.window_s = window_s
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self.path = path
 
-    def _recent(self, address: str, now: float) -> deque[float]:
-        times = self._failures.setdefault(address, deque())
-        while times and now - times[0] > self.window_s:
-            times.popleft()
-        return times
+    def _recent(self, failures: dict[str, list[float]], address: str, now: float) -> list[float]:
+        return [t for t in failures.get(hashed(address), []) if now - t <= self.window_s]
 
     def retry_after(self, address: str) -> float:
         """Seconds until ``address`` may try again (0: it may now)."""
-        now = time.monotonic()
-        with self._lock:
-            times = self._recent(address, now)
-            if len(times) < self.limit:
-                if not times:
-                    self._failures.pop(address, None)
-                return 0.0
-            return max(0.0, self.window_s - (now - times[-self.limit]))
+        now = time.time()
+        with locked(self.path) as fd:
+            times = self._recent(_read(fd), address, now)
+        if len(times) < self.limit:
+            return 0.0
+        return max(0.0, self.window_s - (now - times[-self.limit]))
 
     def fail(self, address: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            times = self._recent(address, now)
-            times.append(now)
-            while len(times) > self.limit:
-                times.popleft()
+        now = time.time()
+        with locked(self.path) as fd:
+            failures = _read(fd)
+            failures[hashed(address)] = [*self._recent(failures, address, now), now][-self.limit :]
+            for name in [n for n, times in failures.items() if now - max(times) > self.window_s]:
+                del failures[name]  # addresses whose window has passed
+            _write(fd, failures)
+
+
+def _read(fd: int) -> dict[str, list[float]]:
+    """The failure times in the (locked) file ``fd``; none where it is empty or unreadable
+    (a worker killed while writing it): the limit starts over rather than lock everyone out."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    try:
+        data = json.loads(b"".join(chunks) or b"{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(fd: int, failures: dict[str, list[float]]) -> None:
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, json.dumps(failures).encode())
 
 
 def bearer_token(authorization: str | None) -> str | None:

@@ -2,42 +2,43 @@
 --files-per-user``): one user's uploads each take one of the server's threads for as long as
 the file takes, so a user who sends many at once left the others waiting behind them. A user
 over the limit is answered 429 with ``Retry-After`` at once, the file not translated.
+
+A slot is a lock file of the store's ``limits`` folder (:mod:`ltmt.server.shared_limits`), so
+the limit holds across the worker processes of ``--workers N``, not in each.
 """
 
 from __future__ import annotations
 
-import threading
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+from ltmt.server.shared_limits import hashed, try_lock
 
 RETRY_AFTER_S = 5  # what a 429 tells a user over the limit to wait
 
 
 class FileSlots:
-    """Per-user counts of the file translations running, each at most ``per_user``."""
+    """Per-user slots for file translations, ``per_user`` each, as lock files in ``folder``
+    (a user's slot ``i``: ``<hash of the user>.slot<i>``)."""
 
-    def __init__(self, per_user: int) -> None:
+    def __init__(self, per_user: int, folder: Path) -> None:
         self.per_user = per_user
-        self._running: dict[str, int] = {}
-        self._lock = threading.Lock()
+        self.folder = folder
 
     @contextmanager
     def taken(self, user: str) -> Iterator[bool]:
         """Take one of ``user``'s slots for the block: yields True, or False (nothing taken)
-        when all of them are in use."""
-        with self._lock:
-            running = self._running.get(user, 0)
-            if running >= self.per_user:
-                got = False
-            else:
-                self._running[user], got = running + 1, True
+        when all of them are in use, in this process or another."""
+        name = hashed(user)
+        held = None
+        for slot in range(self.per_user):
+            held = try_lock(self.folder / f"{name}.slot{slot}")
+            if held is not None:
+                break
         try:
-            yield got
+            yield held is not None
         finally:
-            if got:
-                with self._lock:
-                    left = self._running[user] - 1
-                    if left:
-                        self._running[user] = left
-                    else:
-                        del self._running[user]
+            if held is not None:
+                os.close(held)  # closing releases the lock

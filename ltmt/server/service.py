@@ -26,6 +26,7 @@ from ltmt.server.config import ServerConfig
 from ltmt.server.downloads import FOLDER as DOWNLOADS
 from ltmt.server.downloads import Downloads
 from ltmt.server.file_slots import FileSlots
+from ltmt.server.shared_limits import limits_folder
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
@@ -69,12 +70,14 @@ class Service:
         store = self.memory.store
         self.downloads = Downloads(store.path / DOWNLOADS, store.key)
         self.keys = KeyRing(self.memory)
-        self.auth = Authenticator(
-            self.keys, FailureLimiter(config.auth_failures, config.auth_window_s)
+        limits = limits_folder(store.path)  # counted with the other worker processes
+        failures = FailureLimiter(
+            config.auth_failures, config.auth_window_s, limits / "auth-failures.json"
         )
+        self.auth = Authenticator(self.keys, failures)
         self.source_lang, self.target_lang = self._languages()
         self.stats = BatchStats()
-        self.file_slots = FileSlots(config.files_per_user)
+        self.file_slots = FileSlots(config.files_per_user, limits)
         self._translators: dict[DecodeOptions, Translator] = {}
         self.batcher = Batcher(
             self._decode,

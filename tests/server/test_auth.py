@@ -28,10 +28,10 @@ def test_a_header_that_is_not_bearer_is_a_401():
     assert caught.value.status == 401
 
 
-def test_failures_beyond_the_limit_lock_the_address_for_the_window(monkeypatch):
+def test_failures_beyond_the_limit_lock_the_address_for_the_window(monkeypatch, tmp_path):
     now = [100.0]
-    monkeypatch.setattr("ltmt.server.auth.time.monotonic", lambda: now[0])
-    limiter = FailureLimiter(limit=2, window_s=60.0)
+    monkeypatch.setattr("ltmt.server.auth.time.time", lambda: now[0])
+    limiter = FailureLimiter(limit=2, window_s=60.0, path=tmp_path / "failures.json")
     limiter.fail("1.2.3.4")
     assert limiter.retry_after("1.2.3.4") == 0
     now[0] += 10
@@ -40,6 +40,26 @@ def test_failures_beyond_the_limit_lock_the_address_for_the_window(monkeypatch):
     assert limiter.retry_after("5.6.7.8") == 0
     now[0] += 51
     assert limiter.retry_after("1.2.3.4") == 0
+    assert "1.2.3.4" not in (tmp_path / "failures.json").read_text()  # hashed
+
+
+def test_the_failures_are_counted_together_by_every_worker(tmp_path):
+    """Each worker process of --workers N counted its own: two workers let 38 wrong keys a
+    minute through where 20 was the limit. Two limiters on one file are two workers."""
+    first, second = (FailureLimiter(3, 60.0, tmp_path / "failures.json") for _ in range(2))
+    first.fail("1.2.3.4")
+    second.fail("1.2.3.4")
+    assert first.retry_after("1.2.3.4") == 0
+    first.fail("1.2.3.4")
+    assert second.retry_after("1.2.3.4") > 0
+
+
+def test_an_unreadable_failure_file_starts_the_count_over(tmp_path):
+    (tmp_path / "failures.json").write_text('{"half')  # a worker killed while writing it
+    limiter = FailureLimiter(1, 60.0, tmp_path / "failures.json")
+    assert limiter.retry_after("1.2.3.4") == 0
+    limiter.fail("1.2.3.4")
+    assert limiter.retry_after("1.2.3.4") > 0
 
 
 def test_wrong_keys_from_one_address_get_429_even_with_a_good_key_then(tiny_model_dir, tmp_path):
@@ -95,3 +115,13 @@ def test_the_wrong_key_limit_counts_the_peer_unless_a_proxy_is_named(launch, opt
             for i in range(4)
         ]
     assert got == codes
+
+
+def test_two_workers_share_the_wrong_key_limit(launch):
+    server = launch("--auth-failures", "4", "--workers", "2")
+    codes = []
+    for i in range(6):  # a connection each: the two workers take turns as they come
+        with server.client() as client:
+            answer = client.get("/v1/memory/stats", headers={"Authorization": f"Bearer w{i}"})
+            codes.append(answer.status_code)
+    assert codes == [403, 403, 403, 403, 429, 429]

@@ -13,11 +13,22 @@ from ltmt.server.config import ServerConfig
 from ltmt.server.file_slots import FileSlots
 
 
-def test_a_user_has_as_many_slots_as_said_and_others_their_own() -> None:
-    slots = FileSlots(per_user=1)
+def test_a_user_has_as_many_slots_as_said_and_others_their_own(tmp_path: Path) -> None:
+    slots = FileSlots(per_user=1, folder=tmp_path)
     with slots.taken("u1") as first, slots.taken("u1") as second, slots.taken("u2") as other:
         assert (first, second, other) == (True, False, True)
     with slots.taken("u1") as again:  # given back
+        assert again
+
+
+def test_the_slots_are_shared_by_every_worker(tmp_path: Path) -> None:
+    """Each worker process of --workers N had its own slots: with two, a user had two files
+    translated at once where --files-per-user said one. Two FileSlots on one folder are two
+    workers."""
+    first, second = FileSlots(2, tmp_path), FileSlots(2, tmp_path)
+    with first.taken("u1") as one, second.taken("u1") as two, second.taken("u1") as three:
+        assert (one, two, three) == (True, True, False)
+    with second.taken("u1") as again:
         assert again
 
 
