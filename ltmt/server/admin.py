@@ -39,10 +39,23 @@ def revoke_key(key_id: str, request: Request, key: KeyDep) -> KeyOut:
 
 @router.get("/users", response_model=list[UserOut])
 def list_users(request: Request, key: KeyDep) -> list[UserOut]:
-    """The users with a memory, with their segment counts."""
+    """Every user: those with a memory, with their segment counts, and those with a key and
+    nothing stored yet (``memory: false``), by name."""
     require_admin(key)
-    memory = service_of(request).memory
-    return [UserOut(user=name, segments=memory.count(name)) for name in memory.users()]
+    service = service_of(request)
+    stored = set(service.memory.users())
+    keys: dict[str, int] = {}
+    for each in service.keys.list():
+        keys[each.user] = keys.get(each.user, 0) + 1
+    return [
+        UserOut(
+            user=name,
+            segments=service.memory.count(name) if name in stored else 0,
+            memory=name in stored,
+            keys=keys.get(name, 0),
+        )
+        for name in sorted(stored | set(keys))
+    ]
 
 
 @router.delete("/users/{user}", response_model=Deleted)

@@ -56,6 +56,9 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
         "Send your key as 'Authorization: Bearer <token>' (LibreTranslate's /translate: "
         "'api_key').",
         lifespan=lifespan,
+        # /v1/memory/stats/ was a 307 to an http:// URL built from Host (plain http behind a
+        # TLS proxy, which clients follow with the key): now the JSON 404 of any unknown path
+        redirect_slashes=False,
     )
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes, timeout_s=config.body_timeout_s)

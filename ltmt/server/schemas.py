@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from ltmt.memory.keys import ApiKey
 from ltmt.memory.report import ImportReport
@@ -214,7 +214,8 @@ class Deleted(BaseModel):
 
 class KeyRequest(RequestBody):
     user: str
-    admin: bool = False
+    # a privilege is given by true only: "yes" or 1 read as true made admin keys by mistake
+    admin: StrictBool = False
 
 
 class KeyOut(BaseModel):
@@ -232,6 +233,8 @@ class KeyOut(BaseModel):
 class UserOut(BaseModel):
     user: str
     segments: int
+    memory: bool = Field(description="whether the user has a memory (false: a key, nothing stored)")
+    keys: int = Field(description="the user's keys not revoked")
 
 
 class Health(BaseModel):

@@ -618,7 +618,8 @@ def test_admin_manages_keys_and_users(api):
         assert client.get("/v1/memory/stats", params={"user": "frank"}).json()["segments"] == 2
         listed = client.get("/v1/admin/keys", params={"user": "frank"}).json()
         assert [(k["user"], k["token"]) for k in listed] == [("frank", None)]
-        assert {"user": "frank", "segments": 2} in client.get("/v1/admin/users").json()
+        frank_listed = {"user": "frank", "segments": 2, "memory": True, "keys": 1}
+        assert frank_listed in client.get("/v1/admin/users").json()
         gone = client.delete("/v1/admin/users/frank").json()
         assert gone == {"user": "frank", "deleted_segments": 2, "revoked_keys": 1}
         with api.client(token) as frank:

@@ -1,0 +1,30 @@
+"""``/v1/admin``: who may be made an admin, and which users are listed."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("flag", ["yes", 1, "true", "1"])
+def test_the_admin_flag_is_true_or_false_only(api, flag):
+    """``"yes"`` and ``1`` were read as true: a client's loose value made an admin key."""
+    with api.client(api.key("keeper", admin=True)) as client:
+        answer = client.post("/v1/admin/keys", json={"user": "loose", "admin": flag})
+        listed = client.get("/v1/admin/keys", params={"user": "loose"}).json()
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"] == "body.admin: Input should be a valid boolean"
+    assert listed == []
+
+
+def test_users_with_a_key_and_no_memory_are_listed_too(api):
+    """They were left out, while /v1/memory/stats?user= sent a typo to this list to check."""
+    api.key("keyonly")
+    with api.client(api.key("lister", admin=True)) as client:
+        client.post(
+            "/v1/memory/pairs",
+            params={"user": "stored"},
+            json={"pairs": [{"source": "open the file", "target": "öffne die Datei"}]},
+        )
+        users = {u["user"]: u for u in client.get("/v1/admin/users").json()}
+    assert users["keyonly"] == {"user": "keyonly", "segments": 0, "memory": False, "keys": 1}
+    assert users["stored"] == {"user": "stored", "segments": 1, "memory": True, "keys": 0}
