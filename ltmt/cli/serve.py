@@ -38,6 +38,13 @@ def serve(
         "connection closed: a client trickling its body holds none for long). Raise it for "
         "large uploads over slow links.",
     ),
+    shutdown_timeout_s: float = typer.Option(
+        30.0,
+        "--shutdown-timeout-s",
+        min=0,
+        help="Seconds SIGTERM lets the requests in flight finish (then each still running is "
+        "answered 503, the server stopping; a stalled upload waits no longer than this).",
+    ),
     max_segments: int = typer.Option(128, "--max-segments", min=1, help="Segments per request."),
     max_segment_chars: int = typer.Option(
         5000, "--max-segment-chars", min=1, help="Characters per segment."
@@ -105,6 +112,7 @@ def serve(
         beam=beam,
         max_body_bytes=int(max_request_mb * (1 << 20)),
         body_timeout_s=body_timeout_s,
+        shutdown_timeout_s=shutdown_timeout_s,
         max_segments=max_segments,
         files_per_user=files_per_user,
         max_segment_chars=max_segment_chars,
@@ -119,7 +127,7 @@ def serve(
     common = {
         "host": host,
         "port": port,
-        "timeout_graceful_shutdown": int(config.shutdown_timeout_s),
+        "timeout_graceful_shutdown": config.shutdown_timeout_s,
         "log_level": "info",
         "log_config": log_config(),  # a query's text and a download's token never logged
         # the client address the wrong-key limit counts: the peer's, unless a proxy is named

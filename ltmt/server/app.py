@@ -30,6 +30,7 @@ from ltmt.server.errors import install_handlers
 from ltmt.server.head import HeadAsGet
 from ltmt.server.limits import BodyLimit
 from ltmt.server.schemas import Health
+from ltmt.server.shutdown import AnswerWhenCancelled
 from ltmt.server.service import Service
 
 
@@ -63,6 +64,7 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     install_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes, timeout_s=config.body_timeout_s)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(AnswerWhenCancelled)  # the outermost: a request cut off at shutdown
     app.include_router(routes.router)
     app.include_router(glossary.router)
     app.include_router(admin.router)
