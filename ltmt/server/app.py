@@ -18,7 +18,6 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
@@ -29,9 +28,10 @@ from ltmt.server.config import ENV_CONFIG, ServerConfig
 from ltmt.server.errors import install_handlers
 from ltmt.server.head import HeadAsGet
 from ltmt.server.limits import BodyLimit
+from ltmt.server.openapi import add_docs_page, openapi_document
 from ltmt.server.schemas import Health
-from ltmt.server.shutdown import AnswerWhenCancelled
 from ltmt.server.service import Service
+from ltmt.server.shutdown import AnswerWhenCancelled
 
 
 def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
@@ -57,6 +57,7 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
         "Send your key as 'Authorization: Bearer <token>' (LibreTranslate's /translate: "
         "'api_key').",
         lifespan=lifespan,
+        docs_url=None,  # add_docs_page's, which says that it needs the network
         # /v1/memory/stats/ was a 307 to an http:// URL built from Host (plain http behind a
         # TLS proxy, which clients follow with the key): now the JSON 404 of any unknown path
         redirect_slashes=False,
@@ -83,45 +84,9 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
             batched_segments=service.stats.segments,
         )
 
-    app.openapi = functools.partial(openapi_with_keys, app)  # type: ignore[method-assign]
+    app.openapi = functools.partial(openapi_document, app)  # type: ignore[method-assign]
+    add_docs_page(app)
     return app
-
-
-def openapi_with_keys(app: FastAPI) -> dict[str, Any]:
-    """The OpenAPI document, saying how requests carry their key (a bearer token on ``/v1``;
-    it said nothing, so /docs' Authorize and generated clients sent none) and that every error
-    is ``{"error": "<one line>"}``; made once."""
-    if app.openapi_schema is None:
-        from fastapi.openapi.utils import get_openapi
-
-        schema = get_openapi(
-            title=app.title, version=app.version, description=app.description, routes=app.routes
-        )
-        components = schema.setdefault("components", {})
-        components.setdefault("securitySchemes", {})["key"] = {
-            "type": "http",
-            "scheme": "bearer",
-            "description": "A key from 'ltmt keys create' (POST /v1/admin/keys).",
-        }
-        components.setdefault("schemas", {})["Error"] = {
-            "type": "object",
-            "properties": {"error": {"type": "string"}},
-            "required": ["error"],
-        }
-        error = {
-            "description": "What was wrong, in one line",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-        }
-        for path, operations in schema.get("paths", {}).items():
-            if not path.startswith("/v1"):
-                continue
-            for operation in operations.values():
-                operation["security"] = [{"key": []}]
-                responses = operation.setdefault("responses", {})
-                for status in ("400", "401", "403", "404", "413", "415", "422", "429"):
-                    responses[status] = error
-        app.openapi_schema = schema
-    return app.openapi_schema
 
 
 def public_model_name(name: str) -> str:

@@ -67,6 +67,13 @@ DOCUMENT_MEDIA_TYPES = {
 }
 
 
+def document_media_types() -> list[str]:
+    """Every media type a translated document is answered with (:func:`media_type`)."""
+    from ltmt.formats.opendocument import MEDIA_TYPES as OPENDOCUMENT
+
+    return [*DOCUMENT_MEDIA_TYPES.values(), *OPENDOCUMENT.values()]
+
+
 def media_type(kind: str, name: str) -> str:
     """The media type of a translated document of format ``kind`` named ``name``."""
     if kind == "odf":  # a text's, a spreadsheet's ... by its extension

@@ -53,6 +53,7 @@ from ltmt.server.auth import bearer_token
 from ltmt.server.disconnects import unless_disconnected
 from ltmt.server.downloads import Download
 from ltmt.server.errors import ApiError
+from ltmt.server.openapi import file_answer
 from ltmt.server.request_warnings import collected_warnings
 from ltmt.server.routes import (
     check_segments,
@@ -348,7 +349,12 @@ def wrapped_text(file: UploadFile) -> bool:
     return wrapped_lines(text.splitlines()) > 0
 
 
-@router.get("/download_file/{filename}", name="download_file")
+@router.get(
+    "/download_file/{filename}",
+    name="download_file",
+    response_class=Response,
+    responses=file_answer(files.document_media_types(), "The translated file"),
+)
 def download_file(request: Request, filename: str) -> Response:
     """A file ``/translate_file`` translated, within an hour (no key: the URL is the key)."""
     token = filename.split(".", 1)[0]

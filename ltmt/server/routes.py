@@ -22,6 +22,7 @@ from ltmt.server.auth import acting_user, bearer_token
 from ltmt.server.disconnects import unless_disconnected
 from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
+from ltmt.server.openapi import file_answer
 from ltmt.server.request_warnings import collected_warnings
 from ltmt.server.schemas import (
     Deleted,
@@ -228,7 +229,15 @@ def _upload(file: UploadFile | None) -> tuple[str | None, bytes] | None:
     return None if file is None else (file.filename, file.file.read())
 
 
-@router.post("/translate/file")
+@router.post(
+    "/translate/file",
+    response_class=Response,
+    responses=file_answer(
+        files.document_media_types(),
+        "The translated file, in the upload's format (headers: X-Ltmt-Translated, "
+        "X-Ltmt-Placeholders, X-Ltmt-Warnings)",
+    ),
+)
 def translate_file(
     request: Request,
     key: KeyDep,
@@ -495,7 +504,11 @@ def stats(request: Request, key: KeyDep, user: UserParam = None) -> Stats:
         return Stats(user=who, segments=0, created=0.0, updated=0.0, origins={})
 
 
-@router.get("/memory/export")
+@router.get(
+    "/memory/export",
+    response_class=Response,
+    responses=file_answer(files.MEDIA_TYPES.values(), "Every pair of the memory, as a file"),
+)
 def export(
     request: Request,
     key: KeyDep,

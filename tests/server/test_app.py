@@ -47,3 +47,34 @@ def test_a_request_cut_off_by_the_shutdown_is_a_json_503_not_a_traceback(
     assert server.process.wait(timeout=30) in (0, -signal.SIGTERM)
     assert time.monotonic() - started < 10
     assert "Traceback" not in server.output(), server.output()
+
+
+def test_the_openapi_document_says_what_each_endpoint_answers(api):
+    """The file endpoints were declared as 200 application/json, the LibreTranslate-compatible
+    ones as 200/422 alone, and no endpoint had 405."""
+    with api.client() as client:
+        paths = client.get("/openapi.json").json()["paths"]
+    for path, method, media_type in (
+        ("/v1/translate/file", "post", "application/x-subrip"),
+        ("/v1/memory/export", "get", "application/x-tmx+xml"),
+        ("/download_file/{filename}", "get", "application/vnd.oasis.opendocument.text"),
+    ):
+        answer = paths[path][method]["responses"]["200"]["content"]
+        files = {media: content["schema"] for media, content in answer.items()}
+        binary = {"type": "string", "format": "binary"}  # a JSON message file's too: a file
+        assert all(schema == binary for schema in files.values()), path
+        assert media_type in files, path
+    error = {"$ref": "#/components/schemas/Error"}
+    for path, method in (("/translate", "post"), ("/download_file/{filename}", "get")):
+        responses = paths[path][method]["responses"]
+        for status in ("400", "401", "403", "404", "405", "429"):
+            assert responses[status]["content"]["application/json"]["schema"] == error
+        assert "security" not in paths[path][method]
+
+
+def test_the_docs_page_says_it_needs_the_network(api):
+    with api.client() as client:
+        page = client.get("/docs")
+    assert page.status_code == 200
+    assert "swagger-ui" in page.text
+    assert "blank without the network" in page.text and 'href="/openapi.json"' in page.text
