@@ -102,8 +102,9 @@ class RunReport:
             self.example(text)
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
 
-    def summary(self) -> str:
-        """One line for the end of a run."""
+    def summary(self, overwrite: str = "--overwrite") -> str:
+        """One line for the end of a run; ``overwrite``: what the caller calls the option that
+        translates kept units again (the server's form field ``overwrite=true``)."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
         files = f"{counted(len(self.files), 'file')}, " if self.files else ""
         guarded = (
@@ -152,7 +153,7 @@ class RunReport:
         if self.translated_before:
             parts.append(
                 f"{self.translated_before} translated already, kept as they are "
-                "(--overwrite translates them again)"
+                f"({overwrite} translates them again)"
             )
         if self.source_changed:
             parts.append(
@@ -162,11 +163,11 @@ class RunReport:
         if self.suggestions_kept:
             parts.append(
                 f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory "
-                "match; --overwrite translates them again)"
+                f"match; {overwrite} translates them again)"
             )
         if self.signed_off:
             parts.append(
-                f"{self.signed_off} signed off by a reviewer, kept as they are (--overwrite "
+                f"{self.signed_off} signed off by a reviewer, kept as they are ({overwrite} "
                 "leaves them)"
             )
         return "; ".join(parts)

@@ -124,8 +124,9 @@ def check_not_a_file(path: Path) -> None:
         )
 
 
-# what a store's folder holds of its own (LMDB's files, the keyring, a server's downloads and limits,
-# a compaction's scratch folder): a folder of only these is a store, or one being made
+# what a store's folder holds of its own (LMDB's files, the keyring, a server's downloads and
+# shared limits, a compaction's scratch folder): a folder of only these is a store, or one
+# being made
 STORE_FILES = frozenset({DATA_FILE, "lock.mdb", "keyring", "downloads", "limits", ".compact"})
 
 

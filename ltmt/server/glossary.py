@@ -97,7 +97,7 @@ def import_terms(
     name = safe_name(file.filename, "glossary")
     languages = (service.source_lang, service.target_lang)
     with upload_path(name, file.file.read(), "ltmt-glossary-") as path:
-        kind = glossary_format(path, format)
+        kind = glossary_format(path, format, option="the format field")
         terms = read_glossary(
             path,
             kind,

@@ -144,7 +144,7 @@ async def translate(
     key = await run_in_threadpool(service.auth.check, token, client_address(request))
     _check_pair(service, body.source, body.target)
     texts = [body.q] if isinstance(body.q, str) else list(body.q)
-    check_segments(service, texts)
+    check_segments(service, texts, field="q" if isinstance(body.q, str) else None)
     auto = _code(body.source) == "auto"
     detected = (
         await run_in_threadpool(lambda: [_detected(service, text) for text in texts])
@@ -239,7 +239,7 @@ async def detect_language(
     body = await _body(request, LibreDetection)
     token = body.api_key or bearer_token(authorization)
     await run_in_threadpool(service.auth.check, token, client_address(request))
-    check_segments(service, [body.q])
+    check_segments(service, [body.q], field="q")
     found = await run_in_threadpool(detect, body.q)
     return [
         {"confidence": round(100 * item.confidence, 1), "language": item.language} for item in found
@@ -257,7 +257,7 @@ async def suggest(
     token = body.api_key or bearer_token(authorization)
     key = await run_in_threadpool(service.auth.check, token, client_address(request))
     _check_pair(service, body.source, body.target)
-    check_segments(service, [body.q])
+    check_segments(service, [body.q], field="q")
     swapped = await run_in_threadpool(_swapped, service, body.q, body.s)
     if swapped:
         source, target = language_name(service.source_lang), language_name(service.target_lang)

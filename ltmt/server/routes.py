@@ -7,6 +7,7 @@ service's decoding thread; nothing blocks the event loop.
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile, params
@@ -146,10 +147,13 @@ def current_key(request: Request, authorization: Annotated[str | None, Header()]
 KeyDep = Annotated[ApiKey, Depends(current_key)]
 
 
-def check_segments(service: Service, segments: list[str], whole: bool = True) -> None:
+def check_segments(
+    service: Service, segments: list[str], whole: bool = True, field: str | None = None
+) -> None:
     """The configured limits on segment count and length (422 with the limit named), and,
     with ``whole``, segments of whole characters (400 for half of a UTF-16 surrogate pair: no
-    model reads it)."""
+    model reads it); ``field``: the request's field that holds a single text (``q``), which
+    the messages name instead of ``segment 1``."""
     config = service.config
     if len(segments) > config.max_segments:
         raise ApiError(
@@ -158,15 +162,15 @@ def check_segments(service: Service, segments: list[str], whole: bool = True) ->
             f"{config.max_segments} (send several requests)",
         )
     for number, text in enumerate(segments, 1):
+        named = field or f"segment {number}"
         if len(text) > config.max_segment_chars:
             raise ApiError(
                 422,
-                f"segment {number} has {len(text)} characters; the limit is "
-                f"{config.max_segment_chars}",
+                f"{named} has {len(text)} characters; the limit is {config.max_segment_chars}",
             )
         problem = half_character(text) if whole else None
         if problem is not None:
-            raise ApiError(400, f"segment {number} {problem}")
+            raise ApiError(400, f"{named} {problem}")
 
 
 def check_pairs(service: Service, pairs: list[Any]) -> None:
@@ -271,6 +275,7 @@ def translate_file(
     HTML, EPUB, Office, OpenDocument, subtitles) into the target language's; the answer is the
     file."""
     service = service_of(request)
+    started = time.perf_counter()
     with collected_warnings() as warnings:
         name, kind, data, result = translated_upload(
             service,
@@ -282,13 +287,14 @@ def translate_file(
             mark_fuzzy=mark_fuzzy,
             translation=_upload(translation),
         )
+    result.report.seconds = time.perf_counter() - started  # the summary's segments a second
     return Response(
         data,
         media_type=files.media_type(kind, name),
         headers={
             "Content-Disposition": files.attachment(name),
             "X-Ltmt-Translated": str(result.translated),
-            "X-Ltmt-Placeholders": result.report.summary(),
+            "X-Ltmt-Placeholders": result.report.summary(overwrite="overwrite=true"),
             **warnings.header(),
         },
     )
@@ -489,7 +495,7 @@ def search(
     """The best fuzzy matches of ``q`` in the memory, best first (score 0-100)."""
     service = service_of(request)
     who = existing_user(service, key, user)
-    check_segments(service, [q])
+    check_segments(service, [q], field="q")
     return SearchResponse(matches=[MatchOut.of(m) for m in service.memory.search(who, q, k=k)])
 
 

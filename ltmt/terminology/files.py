@@ -33,15 +33,16 @@ CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "ins
 HEADER = ("source", "target", "note", "case")
 
 
-def glossary_format(path: Path, fmt: str | None = None) -> str:
-    """``fmt`` if given, else the format of ``path``'s extension; InputError when unknown."""
+def glossary_format(path: Path, fmt: str | None = None, option: str = "--format") -> str:
+    """``fmt`` if given, else the format of ``path``'s extension; InputError when unknown,
+    naming ``option``, where the caller takes the format (the server: its form field)."""
     chosen = fmt or FORMATS.get(path.suffix.lower())
     if fmt and chosen not in ("csv", "tsv", "tbx"):
-        raise InputError(f"unknown glossary format {fmt!r}: --format takes csv, tsv or tbx")
+        raise InputError(f"unknown glossary format {fmt!r}: {option} takes csv, tsv or tbx")
     if chosen not in ("csv", "tsv", "tbx"):
         raise InputError(
             f"unknown glossary extension {path.suffix or '(none)'!r} for {path.name}: use .csv, "
-            ".tsv or .tbx, or --format"
+            f".tsv or .tbx, or {option}"
         )
     return chosen
 

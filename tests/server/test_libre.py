@@ -557,7 +557,7 @@ def test_a_suggestion_is_the_next_translation_of_its_text(api):
         (
             {"q": "x" * 201, "s": "y", "source": "en", "target": "de", "api_key": "KEY"},
             422,
-            "segment 1 has 201 characters; the limit is 200",
+            "q has 201 characters; the limit is 200",
         ),
         (
             {

@@ -1016,3 +1016,18 @@ def test_a_body_of_another_type_than_the_endpoint_takes_is_a_415(api):
         {"error": "POST /v1/memory/import takes multipart/form-data (curl -F file=@NAME), not "
          "application/json; nothing done"},
     )  # fmt: skip
+
+
+def test_api_messages_name_the_apis_fields_not_the_command_lines_options(api):
+    """The placeholders header said --overwrite and 0.0 segments a second, a glossary upload
+    --format, a long search query 'segment 1'."""
+    po = PO.replace('msgstr "hallo Welt"', 'msgstr "Hallo Welt"')
+    with api.client(api.key("apinames")) as client:
+        filled = client.post("/v1/translate/file", files={"file": ("m.po", po.encode())})
+        glossary = client.post("/v1/glossary/import", files={"file": ("terms.xml", b"a,b\n")})
+        search = client.get("/v1/memory/search", params={"q": "x" * 201})
+    placeholders = filled.headers["x-ltmt-placeholders"]
+    assert "(overwrite=true translates them again)" in placeholders
+    assert "--" not in placeholders and "(0.0/s)" not in placeholders, placeholders
+    assert glossary.json()["error"].endswith("use .csv, .tsv or .tbx, or the format field")
+    assert search.json()["error"] == "q has 201 characters; the limit is 200"
