@@ -121,18 +121,22 @@ def write_jsonl(path: Path, records: Iterable[PairRecord]) -> int:
     return write_lines(path, lines())
 
 
+def tsv_cannot_hold(record: PairRecord) -> bool:
+    """Whether a side of ``record`` holds a tab or a line break, which TSV cannot carry."""
+    return any(sep in text for text in (record.source, record.target) for sep in "\t\n\r")
+
+
 def write_tsv(path: Path, records: Iterable[PairRecord]) -> int:
     """Write ``source<TAB>target`` a line; a text with a tab or line break is an InputError."""
 
     def lines() -> Iterator[str]:
         for number, record in enumerate(records, start=1):
-            for text in (record.source, record.target):
-                if "\t" in text or "\n" in text or "\r" in text:
-                    where = record.position or f"record {number}"
-                    raise InputError(
-                        f"{path}: cannot write {where} as TSV: it holds a tab or a line break; "
-                        "use jsonl"
-                    )
+            if tsv_cannot_hold(record):
+                where = record.position or f"record {number}"
+                raise InputError(
+                    f"{path}: cannot write {where} as TSV: it holds a tab or a line break; "
+                    "use jsonl"
+                )
             yield f"{record.source}\t{record.target}\n"
 
     return write_lines(path, lines())

@@ -125,7 +125,10 @@ class KeyRing:
 
         key = env.write(self.memory.store, run)
         if key is None:
-            raise InputError(f"no key {key_id!r}; 'ltmt keys list' shows the keys")
+            raise InputError(
+                f"no key {key_id!r}: revoked already, or never made ('ltmt keys list' shows "
+                "the keys in use)"
+            )
         return key
 
     def revoke_user(self, user: str) -> int:

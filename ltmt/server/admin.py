@@ -33,7 +33,11 @@ def revoke_key(key_id: str, request: Request, key: KeyDep) -> KeyOut:
     require_admin(key)
     keys = service_of(request).keys
     if key_id not in {k.id for k in keys.list()}:
-        raise ApiError(404, f"no key {key_id!r}")
+        raise ApiError(
+            404,
+            f"no key {key_id!r}: revoked already, or never made (GET /v1/admin/keys lists "
+            "the keys in use)",
+        )
     return KeyOut.of(keys.revoke(key_id))
 
 

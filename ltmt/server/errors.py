@@ -30,6 +30,9 @@ ERROR_CODES: tuple[tuple[type[LtmtError], int], ...] = (
 )
 
 
+UNPARSED_BODY = "There was an error parsing the body"  # FastAPI's 400 (a body not UTF-8)
+
+
 class ApiError(Exception):
     """An error answer: HTTP ``status`` and a one-line ``message``."""
 
@@ -101,6 +104,8 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if message == UNPARSED_BODY:  # FastAPI's words for a body that does not decode
+            message = "the request body is not UTF-8 JSON; send it encoded as UTF-8"
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such endpoint: {request.method} {request.url.path} (see /docs)"
         return error_response(exc.status_code, message, exc.headers)

@@ -22,7 +22,14 @@ from ltmt.errors import ChoiceError, InputError, LanguageError
 from ltmt.formats.documents import document_format
 from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 from ltmt.formats.pair_languages import check_pair_languages
-from ltmt.formats.pairs import drain, pair_format, pairs_left_out, read_pairs, write_pairs
+from ltmt.formats.pairs import (
+    drain,
+    pair_format,
+    pairs_left_out,
+    read_pairs,
+    tsv_cannot_hold,
+    write_pairs,
+)
 from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
 from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.memory.report import ImportReport
@@ -235,6 +242,11 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
     with tempfile.TemporaryDirectory(prefix="ltmt-export-") as tmp:
         path = Path(tmp) / f"{user}.{fmt}"
         records = [PairRecord.of_segment(segment) for segment in memory.segments(user)]
+        if fmt == "tsv" and (tabbed := sum(map(tsv_cannot_hold, records))):
+            raise InputError(  # all of them counted, as XML's are below, not the first named
+                f"{tabbed} of the {len(records)} pairs of {user} cannot be written as tsv (they "
+                "hold a tab or a line break); export as jsonl, which keeps every pair"
+            )
         try:
             written = write_pairs(path, records, fmt, **_languages(fmt, *languages))
         except InputError as exc:  # the answer names the download, not the server's files

@@ -52,7 +52,9 @@ class TranslateRequest(RequestBody):
     fusion: str | None = Field(None, description="none, knn, attention or auto (default: server's)")
     beam: int | None = Field(None, ge=1, description="Beam size (default: the server's).")
     learn: list[Pair] = Field(
-        default_factory=list, description="Approved pairs added to the memory after translating."
+        default_factory=list,
+        description="Approved pairs added to the memory after translating (at most 10,000 a "
+        "request: more is a 422 that adds nothing).",
     )
     glossary: list[TermIn] = Field(
         default_factory=list,
@@ -159,7 +161,11 @@ class TranslateResponse(BaseModel):
 
 
 class PairsRequest(RequestBody):
-    pairs: list[Pair] = Field(min_length=1)
+    pairs: list[Pair] = Field(
+        min_length=1,
+        description="At most 10,000 pairs a request (more is a 422 that adds nothing: send "
+        "them in parts, or import a file with /v1/memory/import).",
+    )
 
 
 class QaRequest(PairsRequest):

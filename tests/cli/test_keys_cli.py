@@ -39,7 +39,8 @@ def test_create_list_revoke(capsys, tmp_path):
     code, _, err = ltmt(capsys, "keys", "revoke", key_id, "--memory-dir", store)
     assert (code, err.strip()) == (
         1,
-        f"ltmt: error: no key '{key_id}'; 'ltmt keys list' shows the keys",
+        f"ltmt: error: no key '{key_id}': revoked already, or never made ('ltmt keys list' "
+        "shows the keys in use)",
     )
 
 

@@ -143,6 +143,7 @@ def test_an_export_that_cannot_hold_every_pair_says_so_instead_of_leaving_them_o
         {"source": "Print", "target": "Drucken"},
         {"source": "Ring the bell\u0007 now", "target": "Jetzt die Glocke\u0007 läuten"},
         {"source": "a\tb", "target": "a b"},
+        {"source": "c\td", "target": "c d"},
     ]
     with api.client(api.key("exporter")) as client:
         client.post("/v1/memory/pairs", json={"pairs": pairs})
@@ -150,12 +151,15 @@ def test_an_export_that_cannot_hold_every_pair_says_so_instead_of_leaving_them_o
             answer = client.get("/v1/memory/export", params={"format": fmt})
             assert (answer.status_code, answer.json()["error"]) == (
                 400,
-                f"1 of the 3 pairs of exporter cannot be written as {fmt} (they hold control "
+                f"1 of the 4 pairs of exporter cannot be written as {fmt} (they hold control "
                 "characters, which XML cannot carry); export as jsonl, which keeps every pair",
             )
         tsv = client.get("/v1/memory/export", params={"format": "tsv"})
-        assert tsv.status_code == 400
-        assert tsv.json()["error"].startswith("exporter.tsv: ")  # not the server's own path
+        assert (tsv.status_code, tsv.json()["error"]) == (  # all of them counted, as XML's
+            400,
+            "2 of the 4 pairs of exporter cannot be written as tsv (they hold a tab or a line "
+            "break); export as jsonl, which keeps every pair",
+        )
         jsonl = client.get("/v1/memory/export", params={"format": "jsonl"})
     assert [json.loads(line)["source"] for line in jsonl.text.splitlines()] == [
         p["source"] for p in pairs
@@ -1031,3 +1035,16 @@ def test_api_messages_name_the_apis_fields_not_the_command_lines_options(api):
     assert "--" not in placeholders and "(0.0/s)" not in placeholders, placeholders
     assert glossary.json()["error"].endswith("use .csv, .tsv or .tbx, or the format field")
     assert search.json()["error"] == "q has 201 characters; the limit is 200"
+
+
+def test_a_body_not_in_utf8_is_said_to_be_so(api):
+    with api.client(api.key("latin1")) as client:
+        answer = client.post(
+            "/v1/memory/pairs",
+            content='{"pairs": [{"source": "Grüße", "target": "Grüße"}]}'.encode("latin-1"),
+            headers={"Content-Type": "application/json"},
+        )
+    assert (answer.status_code, answer.json()["error"]) == (
+        400,
+        "the request body is not UTF-8 JSON; send it encoded as UTF-8",
+    )
