@@ -51,7 +51,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, without_placeholders
+from ltmt.formats.placeholder_syntax import (
+    CHARACTER_REFERENCE,
+    find_placeholders,
+    without_placeholders,
+)
 from ltmt.text import LETTERS, fuzzy_score, match_score, nearest_word_start
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
@@ -102,7 +106,10 @@ MIN_WORD_SCORE = 75.0
 SAME_PREFIX = 5
 MIN_WORD_LETTERS = 4
 _TAG = re.compile(r"<[^<>]*>")
-_TAG_OR_REFERENCE = re.compile(rf"<[^<>]*>|{CHARACTER_REFERENCE}")
+_REFERENCE = re.compile(CHARACTER_REFERENCE)
+# a word or words in angle brackets, no markup of the text's: a metavariable (``<Enter>``,
+# ``<file name>``), which segments hold as text (:mod:`ltmt.formats.markup_characters`)
+_METAVARIABLE = re.compile(r"""<[^\W\d_][^<>/="']*>""")
 # a word of two letters or more: a pair around less (an index's letter ``<b>A</b>``, a number)
 # stays as written, where the model translated ``A`` alone as ``Ein``
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -507,13 +514,29 @@ def _pieces(text: str) -> list[str]:
 def _apart(text: str, spans: list[tuple[int, int, Pair]]) -> list[tuple[int, int]]:
     """Where in ``text`` a pair's words may not go: other pairs' words (``spans``) and tags (a
     protected pair's token, an ``<img/>``)."""
-    return [(start, end) for start, end, _ in spans] + [m.span() for m in _TAG.finditer(text)]
+    return [(start, end) for start, end, _ in spans] + _tags(text)
+
+
+def _tags(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s tags are: each ``<...>`` but a metavariable (``<Enter>``: words, which a
+    pair may wrap; taken for a tag, the pair around it was not found, and put back beside it
+    with its text again: ``Druck <Enter> <g id="1"><Enter></g>``)."""
+    markup = {(p.start, p.end) for p in find_placeholders(text) if p.kind == "tag"}
+    return [
+        found.span()
+        for found in _TAG.finditer(text)
+        if found.span() in markup or not _METAVARIABLE.fullmatch(found.group())
+    ]
 
 
 def _blank_tags(text: str) -> str:
-    """``text`` with its tags and character references as spaces (the same length): a word
-    ends at either (``Datei&gt;`` is the word ``Datei``, not ``Datei&gt`` and a ``;``)."""
-    return _TAG_OR_REFERENCE.sub(lambda found: " " * len(found.group()), text)
+    """``text`` with its tags (:func:`_tags`) and character references as spaces (the same
+    length): a word ends at either (``Datei&gt;`` is the word ``Datei``, not ``Datei&gt`` and a
+    ``;``)."""
+    blanked = [*_tags(text), *(found.span() for found in _REFERENCE.finditer(text))]
+    for start, end in blanked:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _between(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -166,3 +166,17 @@ def test_characters_are_the_text_of_a_format_whose_markup_is_elsewhere(
     tagged: str, expected: str
 ) -> None:
     assert characters(tagged) == expected
+
+
+def test_a_formatted_metavariable_in_word_is_written_once(tmp_path: Path) -> None:
+    """(Word) a bold ``<Enter>`` came back twice: ``Druck <Enter> **<Enter>** zum
+    Fortfahren``."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Press ")
+    paragraph.add_run("<Enter>").bold = True
+    paragraph.add_run(" to continue.")
+    source, out = tmp_path / "a.docx", tmp_path / "a.de.docx"
+    document.save(str(source))
+    translate_file(source, out, FakeModel(), src_lang="en", tgt_lang="de")
+    runs = [(r.text, r.bold) for r in docx.Document(str(out)).paragraphs[0].runs]
+    assert runs == [("PRESS ", None), ("<ENTER>", True), (" TO CONTINUE.", None)]

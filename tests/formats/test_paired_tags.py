@@ -340,6 +340,26 @@ def test_a_pair_goes_around_words_never_around_or_into_a_tag(
     assert place_pairs(paired, translation, ["Alles bauten"]) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
+        ('Press <g id="1"><Enter></g> to continue.', "Druck <Enter> zum Fortfahren.",
+         "<Enter>", 'Druck <g id="1"><Enter></g> zum Fortfahren.'),
+        ('Type <g id="1"><file name></g> and press OK.',
+         "Geben Sie <Dateinamen> ein und drücken Sie OK.", "<Dateiname>",
+         'Geben Sie <g id="1"><Dateinamen></g> ein und drücken Sie OK.'),
+    ],
+)  # fmt: skip
+def test_a_pair_goes_around_a_metavariable_once(
+    source: str, translation: str, inner: str, expected: str
+) -> None:
+    """(Word's bold ``<Enter>``) text in angle brackets is words, not a tag: taken for a tag,
+    the pair was not found around it and came back beside it with its text again."""
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert place_pairs(paired, translation, [inner]) == expected
+
+
 def test_a_pair_never_goes_inside_a_self_closing_tag() -> None:
     """(Firefox's sync page, as the shipped model translated it) the inner translation's
     alignment reached into the icon's tag: ``<img <a ...>data-l10n-name="android-icon"/></a>``."""
