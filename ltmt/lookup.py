@@ -5,20 +5,30 @@ for each segment, :func:`term_matcher` gathers the glossary terms the call follo
 stored glossary, the translator's and the call's own). :func:`missing_user` says when the
 user named has no memory at all (a misspelt id translates without memory, which must not go
 unsaid).
+
+A segment holds ``&``, ``<`` and ``>`` as characters (:mod:`ltmt.formats.markup_characters`),
+but a memory may hold the same sentence written with references (a web app's strings are HTML:
+``Save &amp; close``; pairs stored from pages before that form): such a segment is searched in
+those forms too, and the pairs found so are given to it in its own form (``Save & close``,
+scored so: an exact match), so that neither a 100 % match is missed nor a stored ``&amp;``
+copied into a translation (``Speichern &amp;;``). The stored keys stay as they are.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ConfigError
+from ltmt.formats.markup_characters import from_written, written_forms
+from ltmt.segments import Match
+from ltmt.text import fuzzy_score, normalize
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
-    from ltmt.segments import Match
     from ltmt.terminology.matching import TermMatcher
     from ltmt.terminology.terms import Term
 
@@ -31,22 +41,69 @@ def memory_matches(
     prefer: Sequence[Mapping[str, Any]] | None = None,
 ) -> list[tuple[Match, ...]]:
     """The ``k`` best matches of each of ``texts`` in ``user``'s ``memory`` (none for a blank
-    text, or without a memory or a user). ``prefer``: one mapping per text, the metadata that
-    puts equally good matches first (:meth:`ltmt.memory.store.Memory.search_batch`)."""
+    text, or without a memory or a user), in the text's form of ``&``, ``<`` and ``>`` (module
+    docstring). ``prefer``: one mapping per text, the metadata that puts equally good matches
+    first (:meth:`ltmt.memory.store.Memory.search_batch`)."""
     results: list[tuple[Match, ...]] = [() for _ in texts]
     if memory is None or user is None:
         return results
     if prefer is not None and len(prefer) != len(texts):
         raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
-    wanted = [i for i, text in enumerate(texts) if text.strip()]
-    queries = [texts[i] for i in wanted]
+    searched = [
+        (i, query) for i, text in enumerate(texts) if text.strip() for query in _searched(text)
+    ]
+    queries = [query for _, query in searched]
     if prefer is None or not any(prefer):
         found = memory.search_batch(user, queries, k=k)
     else:
-        found = memory.search_batch(user, queries, k=k, prefer=[prefer[i] for i in wanted])
-    for i, matches in zip(wanted, found):
-        results[i] = tuple(matches)
+        found = memory.search_batch(user, queries, k=k, prefer=[prefer[i] for i, _ in searched])
+    gathered: dict[int, list[Match]] = {}
+    for (i, _), matches in zip(searched, found):
+        gathered.setdefault(i, []).extend(matches)
+    case_sensitive = bool(getattr(memory, "case_sensitive", False))
+    for i, matches in gathered.items():
+        results[i] = _in_form_of(texts[i], matches, k, case_sensitive)
     return results
+
+
+def _searched(text: str) -> list[str]:
+    """What the memory is searched for to find ``text``: itself and, where it is in the form of
+    segments and has markup characters, the forms a memory may hold it in with references
+    (:func:`ltmt.formats.markup_characters.written_forms`)."""
+    return [text, *written_forms(text)] if from_written(text) == text else [text]
+
+
+def _in_form_of(
+    text: str, matches: Sequence[Match], k: int, case_sensitive: bool
+) -> tuple[Match, ...]:
+    """The ``k`` best of ``matches`` (those found for ``text`` and its written forms), each
+    stored pair once: for ``text`` in the form of segments, a pair written with references is
+    read into that form (``Save &amp; close`` as ``Save & close``) and scored against
+    ``text`` so; a text written with references (a web app's PO) gets them as stored."""
+    if from_written(text) != text:
+        return tuple(matches[:k])
+    query = normalize(text, case_sensitive=case_sensitive)
+    best: dict[int, Match] = {}
+    for match in matches:
+        read = _read_into_form(match, query, case_sensitive)
+        kept = best.get(read.segment.id)
+        if kept is None or read.score > kept.score:
+            best[read.segment.id] = read
+    return tuple(sorted(best.values(), key=lambda match: -match.score)[:k])
+
+
+def _read_into_form(match: Match, query: str, case_sensitive: bool) -> Match:
+    """``match`` with its stored source and target in the form of segments
+    (:func:`ltmt.formats.markup_characters.from_written`), its score that of the source so read
+    against ``query`` (normalised)."""
+    segment = match.segment
+    source, target = from_written(segment.source), from_written(segment.target)
+    if (source, target) == (segment.source, segment.target):
+        return match
+    score = match.score
+    if source != segment.source:
+        score = fuzzy_score(query, normalize(source, case_sensitive=case_sensitive))
+    return Match(replace(segment, source=source, target=target), score)
 
 
 def missing_user(memory: Memory | None, user: str | None) -> str | None:

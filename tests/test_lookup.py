@@ -6,6 +6,8 @@ import pytest
 
 from ltmt.errors import ConfigError
 from ltmt.lookup import memory_matches, term_matcher
+from ltmt.memory.store import Memory
+from ltmt.segments import Match, Segment
 from ltmt.terminology.terms import Term
 
 
@@ -17,8 +19,13 @@ class _Glossary:
         return list(self._terms)
 
 
+def _match(text: str) -> Match:
+    return Match(Segment(len(text), "u1", text, text.upper(), 0.0, "api"), 100.0)
+
+
 class RecordingMemory:
-    """Answers each query with its own text and records what it was asked."""
+    """Answers each query with a match of its own text (``text@k``) and records what it was
+    asked."""
 
     def __init__(self, stored_terms=()):
         self.asked = []
@@ -26,7 +33,7 @@ class RecordingMemory:
 
     def search_batch(self, user, texts, k=4, prefer=None):
         self.asked.append((user, list(texts), k, prefer))
-        return [[f"{text}@{k}"] for text in texts]
+        return [[_match(f"{text}@{k}")] for text in texts]
 
     def glossary(self, user):
         return _Glossary(self.stored_terms)
@@ -35,7 +42,7 @@ class RecordingMemory:
 def test_blank_texts_are_not_searched_and_get_no_match():
     memory = RecordingMemory()
     found = memory_matches(memory, "u1", ["open", " ", "close"], k=6)
-    assert found == [("open@6",), (), ("close@6",)]
+    assert found == [(_match("open@6"),), (), (_match("close@6"),)]
     assert memory.asked == [("u1", ["open", "close"], 6, None)]
 
 
@@ -67,3 +74,60 @@ def test_the_stored_glossary_is_read_only_when_asked_for_and_for_a_user():
     assert term_matcher(memory, "u1", False) is None
     assert term_matcher(memory, None, True) is None
     assert term_matcher(None, "u1", True, [Term("file", "Akte")]) is not None
+
+
+PAIRS = [
+    ("Save &amp; close the file.", "Speichern &amp; schließen Sie die Datei."),
+    ("Press &lt;Enter&gt; to go on.", "Drücken Sie &lt;Eingabetaste&gt;."),
+    ("Don&#39;t save &quot;notes&quot;", "Nicht speichern: &quot;Notizen&quot;"),
+]
+
+
+@pytest.fixture
+def written_memory(tmp_path):
+    """A memory of pairs written with references (a web app's strings, which are HTML)."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u1", PAIRS, origin="web.po")
+        yield memory
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Save & close the file.",
+            "Save & close the file.",
+            "Speichern & schließen Sie die Datei.",
+        ),
+        ("Press <Enter> to go on.", "Press <Enter> to go on.", "Drücken Sie <Eingabetaste>."),
+        ('Don\'t save "notes"', 'Don\'t save "notes"', 'Nicht speichern: "Notizen"'),
+        # written with references itself (a web app's PO): the pair as stored
+        ("Save &amp; close the file.", PAIRS[0][0], PAIRS[0][1]),
+    ],
+)
+def test_a_pair_stored_with_references_is_an_exact_match_in_the_texts_form(
+    written_memory, text, source, target
+):
+    """(a web app's TSV memory, an HTML page) ``Save &amp; close`` was a fuzzy match of ``Save &
+    close``, and its ``&amp;`` copied into the translation (``Speichern &amp;;``)."""
+    best = memory_matches(written_memory, "u1", [text], k=3)[0][0]
+    assert (best.segment.source, best.segment.target, best.score) == (source, target, 100.0)
+
+
+def test_a_fuzzy_match_stored_with_references_is_read_in_the_texts_form(written_memory):
+    found = memory_matches(written_memory, "u1", ["Save & close the document."], k=3)[0]
+    ids = [m.segment.id for m in found]
+    assert len(ids) == len(set(ids))  # (found for the text and its written form: once)
+    assert found[0].segment.target == "Speichern & schließen Sie die Datei."
+    assert found[0].score < 100
+
+
+def test_a_text_with_markup_characters_is_searched_in_its_written_forms_too():
+    memory = RecordingMemory()
+    memory_matches(memory, "u1", ["Tom & Jerry's <b>show</b>", "plain"], k=2)
+    assert memory.asked[-1][1] == [
+        "Tom & Jerry's <b>show</b>",
+        "Tom &amp; Jerry's <b>show</b>",
+        "Tom &amp; Jerry&#39;s <b>show</b>",
+        "plain",
+    ]

@@ -16,6 +16,11 @@ PowerPoint, Markdown and XLIFF (whose markup is its inline codes) read their tex
 (:func:`tagged_text`,
 :func:`decoded_references`) and write a translation's text out of it (:func:`plain_text`) before
 escaping it their own way, so a stored target is written in each file's escaping.
+
+A memory may hold a pair written the other way, with references: a web app's PO or TSV, whose
+strings are HTML (``Save &amp; close``), and pairs stored from HTML, Word and Markdown before
+this form. :func:`written_forms` gives the ways a segment may be written so, for the memory to be
+searched for them too, and :func:`from_written` reads such a pair into this form.
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ _REFERENCE = re.compile(CHARACTER_REFERENCE)
 _REFERENCE_START = re.compile(f"&(?={REFERENCE_TAIL})")
 _ESCAPED = re.compile("&(lt|gt|amp);")
 _CHARACTERS = {"lt": "<", "gt": ">", "amp": "&"}
+_BARE_AMPERSAND = re.compile(f"&(?!{REFERENCE_TAIL})")
+# a tag of text written with references, where every "<" of the text is "&lt;"
+_WRITTEN_TAG = re.compile("<[^<>]*>")
+# the references of quote marks as web frameworks write them (Jinja's, markupsafe's)
+_QUOTES = {'"': "&quot;", "'": "&#39;"}
 
 
 def tagged_text(plain: str, kept: Sequence[str] = ()) -> str:
@@ -78,3 +88,41 @@ def characters(tagged: str) -> str:
     as ``<b>``, ``&amp;copy;`` as ``&copy;``, ``&nbsp;`` as a no-break space): for a format
     whose markup is elsewhere (XLIFF's inline codes), which holds characters alone."""
     return _REFERENCE.sub(lambda found: html.unescape(found.group()), tagged)
+
+
+def written_forms(tagged: str) -> list[str]:
+    """The other ways a memory may hold tagged text ``tagged``, those that differ from it: its
+    text with ``&``, ``<`` and ``>`` as references (``&amp;``: HTML's, a web app's strings,
+    pairs stored from a page before this form), and with its quote marks as references too
+    (``&quot;``, ``&#39;``). Its tags stay as they are."""
+    forms = [_escaped(tagged, quotes=False), _escaped(tagged, quotes=True)]
+    return [form for form in dict.fromkeys(forms) if form != tagged]
+
+
+def _escaped(tagged: str, *, quotes: bool) -> str:
+    """Tagged text with the markup characters of its text written as references, and its quote
+    marks with ``quotes``."""
+
+    def escaped(text: str) -> str:
+        text = _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+        return re.sub("[\"']", lambda found: _QUOTES[found.group()], text) if quotes else text
+
+    parts: list[str] = []
+    position = 0
+    for tag in find_placeholders(tagged):
+        if tag.kind == "tag" and tag.text.startswith("<"):
+            parts += [escaped(tagged[position : tag.start]), tag.text]
+            position = tag.end
+    return "".join(parts) + escaped(tagged[position:])
+
+
+def from_written(written: str) -> str:
+    """Text a memory holds written with references (``Save &amp; close``, ``Press
+    &lt;Enter&gt;``, ``&#39;``) in the tagged form: its tags as they are, the text between them
+    as :func:`decoded_references` reads it. Tagged text comes back as it is."""
+    parts: list[str] = []
+    position = 0
+    for tag in _WRITTEN_TAG.finditer(written):
+        parts += [decoded_references(written[position : tag.start()]), tag.group()]
+        position = tag.end()
+    return "".join(parts) + decoded_references(written[position:])

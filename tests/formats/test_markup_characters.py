@@ -12,8 +12,10 @@ from ltmt.formats.documents import open_document
 from ltmt.formats.markup_characters import (
     characters,
     decoded_references,
+    from_written,
     plain_text,
     tagged_text,
+    written_forms,
 )
 from ltmt.formats.pairs import read_pairs
 from ltmt.formats.pipeline import translate_file
@@ -49,6 +51,36 @@ def test_text_is_escaped_only_where_it_would_read_as_markup(plain: str, tagged: 
 )
 def test_references_are_their_characters_but_an_invisible_ones(written: str, tagged: str) -> None:
     assert decoded_references(written) == tagged
+
+
+@pytest.mark.parametrize(
+    ("tagged", "forms"),
+    [
+        ("Save & close", ["Save &amp; close"]),
+        ("Press <Enter> to <b>go</b>", ["Press &lt;Enter&gt; to <b>go</b>"]),  # tags stay
+        ('Don\'t "save"', ["Don&#39;t &quot;save&quot;"]),
+        ("R&D's", ["R&amp;D's", "R&amp;D&#39;s"]),
+        ("Write &amp;copy; now, zero&#8203;width", []),  # escaped already, as HTML writes it
+        ("plain", []),
+    ],
+)
+def test_the_written_forms_of_a_segment_are_read_back_as_it(tagged: str, forms: list[str]) -> None:
+    assert written_forms(tagged) == forms
+    assert [from_written(form) for form in forms] == [tagged] * len(forms)
+    assert from_written(tagged) == tagged
+
+
+@pytest.mark.parametrize(
+    ("written", "tagged"),
+    [
+        ("Speichern &amp; <b>schlie&szlig;en</b>", "Speichern & <b>schließen</b>"),
+        ("Press &#60;Esc&#62; or &lt;Enter&gt;", "Press <Esc> or <Enter>"),
+        ("&lt;b&gt; is bold", "&lt;b&gt; is bold"),  # markup as text stays escaped
+        ("Don&#x27;t", "Don't"),
+    ],
+)
+def test_text_written_with_references_is_read_into_the_form(written: str, tagged: str) -> None:
+    assert from_written(written) == tagged
 
 
 SOURCE = "Download the installer & run it, then press <Enter>."
