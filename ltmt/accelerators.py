@@ -30,6 +30,11 @@ them, for the model to get as tags (:meth:`ltmt.units.LineForms.for_model`) and 
 hold a translation to (:func:`ampersands_made_single`), as it holds it to add no accelerator
 where its source has none (:func:`accelerators_added`: ``Open`` → ``Ö&ffnen``). A doubled
 underscore or tilde is not looked for: ``__init__`` is a name.
+
+A single ``&`` that marks no key is text the model garbles too (``Copy & Paste`` → ``Kopiere
+&-Barte``; ``Contact R&D & AT&T`` lost ``AT&``): :func:`text_ampersands` finds those no file's
+markup or accelerator reads, a name with one between capitals (``AT&T``, ``R&D``, which marks
+no key) and one between spaces, for the model to get them as tags too.
 """
 
 from __future__ import annotations
@@ -51,6 +56,12 @@ _URL_PARTS = ("://", "=", "?", "/")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z]")
 # what follows the ``&`` of an entity
 _ENTITY_TAIL = re.compile(REFERENCE_TAIL)
+# a word of references written as text (&amp;copy;, &amp;lt;b&amp;gt;)
+_WRITTEN_REFERENCES = re.compile(rf"(?:\w*&amp;{REFERENCE_TAIL})+\w*")
+# an ``&`` that is text: inside a name, between capitals (AT&T, R&D, B&Q's), or between spaces
+_TEXT_AMPERSAND = re.compile(
+    r"(?<![\w&])[^\W_]*[A-Z]&[A-Z][^\W_]*(?:&[A-Z][^\W_]*)*(?:['\u2019]s)?(?![\w&])|(?<!\S)&(?!\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -167,6 +178,28 @@ def literal_ampersands(line: str) -> list[tuple[int, int, str]]:
         for found in re.finditer("&&", line)
         if not covered.intersection(range(found.start(), found.end()))
     ]
+
+
+def text_ampersands(line: str) -> list[tuple[int, int, str]]:
+    """The single ampersands of ``line`` that are text, each as ``(start, end, text)``: a name
+    with one between capitals whole (``AT&T``, ``R&D``, ``B&Q's``: an abbreviation, which marks
+    no key), one between spaces (``Copy & Paste``), and a word of references written as text
+    whole (``&amp;copy;``, ``&amp;lt;b&amp;gt;``: the text ``&copy;`` as segments hold it,
+    :mod:`ltmt.formats.markup_characters`; the model kept ``&amp;`` and dropped the rest and
+    words after it). None inside a placeholder, nor a doubled one (:func:`literal_ampersands`)
+    or one before a letter, which may mark a key (``&File``, ``E&xit``)."""
+    if "&" not in line:
+        return []
+    written = [(m.start(), m.end(), m.group()) for m in _WRITTEN_REFERENCES.finditer(line)]
+    covered = _covered(find_placeholders(line))
+    return sorted(
+        written
+        + [
+            (found.start(), found.end(), found.group())
+            for found in _TEXT_AMPERSAND.finditer(line)
+            if not covered.intersection(range(found.start(), found.end()))
+        ]
+    )
 
 
 def ampersands_made_single(source: str, output: str) -> int:

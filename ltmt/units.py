@@ -23,6 +23,7 @@ from ltmt.accelerators import (
     find_accelerator,
     literal_ampersands,
     place_accelerator,
+    text_ampersands,
 )
 from ltmt.calendar_names import calendar_name
 from ltmt.capitals import (
@@ -190,8 +191,10 @@ class LineForms:
         code = quoted_code_spans(words)
         fields = [(p.start, p.end, p.text) for p in find_placeholders(words) if sent_as_tag(p)]
         money = amount_spans(words)
-        # an ``&&`` (an ``&`` as text) garbled the words around it (``Rock& rollen``)
-        ampersands = literal_ampersands(words) if "&" in self.accelerator_markers else []
+        # an ``&&`` (an ``&`` as text) garbled the words around it (``Rock& rollen``), and so
+        # did a single one marking no key (``Copy & Paste``, ``AT&T``)
+        doubled = literal_ampersands(words) if "&" in self.accelerator_markers else []
+        ampersands = [*doubled, *text_ampersands(words)]
         spans = [*keys, *dates, *code, *fields, *money, *ampersands, *long_word_spans(words)]
         return pictographs.set_aside(words, self.unwritable, spans)
 

@@ -15,6 +15,7 @@ from ltmt.accelerators import (
     find_accelerator,
     literal_ampersands,
     place_accelerator,
+    text_ampersands,
 )
 from ltmt.errors import ConfigError
 from ltmt.formats.placeholder_syntax import without_placeholders
@@ -164,6 +165,26 @@ def test_accelerators_lost_counts_source_lines_whose_key_is_gone(source, output,
 )
 def test_literal_ampersands_are_the_doubled_ones(line, spans):
     assert literal_ampersands(line) == spans
+
+
+@pytest.mark.parametrize(
+    ("line", "spans"),
+    [
+        ("Contact R&D & AT&T today.", [(8, 11, "R&D"), (12, 13, "&"), (14, 18, "AT&T")]),
+        ("Copy & Paste", [(5, 6, "&")]),
+        ("B&Q's stores", [(0, 5, "B&Q's")]),
+        ("Write &amp;copy; now", [(6, 16, "&amp;copy;")]),  # the text "&copy;", as segments hold it
+        ("Type &amp;lt;b&amp;gt; here", [(5, 22, "&amp;lt;b&amp;gt;")]),
+        # what may mark a key, a doubled one, an entity, a URL's: not text ampersands
+        ("E&xit", []),
+        ("&File", []),
+        ("Rock && Roll", []),
+        ("Terms &amp; Conditions", []),
+        ("https://example.com/?A=1&B=2", []),
+    ],
+)
+def test_text_ampersands_are_names_lone_ones_and_references_as_text(line, spans):
+    assert text_ampersands(line) == spans
 
 
 @pytest.mark.parametrize(

@@ -171,7 +171,8 @@ def test_matches_for_model_change_their_lines_alike():
     [seen] = forms.matches_for_model((Match(Segment(1, "u", source, target, 0.0, "t"), 70.0),))
     assert seen.segment.source == "Yes\nSelect all\nMore\nI <x/> it"
     assert seen.segment.target == "Ja\nALLES AUSWÄHLEN\nMehr\nIch <x/> es"
-    assert seen.score == 70.0 and forms.text_for_model("Tom & Jerry") == "Tom & Jerry"
+    assert seen.score == 70.0 and forms.text_for_model("Tom and Jerry") == "Tom and Jerry"
+    assert forms.text_for_model("Tom & Jerry") == "Tom <x/> Jerry"  # an & of text, no key
 
 
 @pytest.mark.parametrize(
@@ -305,6 +306,27 @@ def test_a_doubled_ampersand_goes_to_the_model_as_a_tag_where_ampersands_mark_ke
     assert split_segment("Rock && Roll", LineForms(("_",), decorations=True)).lines == [
         "Rock && Roll"
     ]
+
+
+@pytest.mark.parametrize("markers", [("&",), ()])
+def test_a_single_ampersand_of_text_goes_to_the_model_as_a_tag(markers):
+    """The model lost ``AT&`` of ``Contact R&D & AT&T`` and garbled ``Copy & Paste``
+    (``Kopiere &-Barte``); a reference written as text (``&amp;copy;``) it cut short with the
+    words after it."""
+    forms = LineForms(markers, decorations=True)
+    split = split_segment("Contact R&D & AT&T today.\nCopy & Paste\nWrite &amp;copy; here", forms)
+    assert split.lines == ["Contact <x/> today.", "Copy <x/> Paste", "Write <x/> here"]
+    # a tag the model dropped comes back at its place
+    assert split.rebuild(["Kontakt <x/> heute.", "Kopieren Einfügen", "Schreiben <x/> hier"]) == (
+        "Kontakt R&D & AT&T heute.\nKopieren & Einfügen\nSchreiben &amp;copy; hier"
+    )
+
+
+def test_an_ampersand_that_marks_a_key_stays_the_accelerators():
+    forms = LineForms(("&",), decorations=True)
+    split = split_segment("&Save & Close", forms)
+    assert split.lines == ["Save <x/> Close"]
+    assert split.rebuild(["Speichern <x/> schließen"]) == "&Speichern & schließen"
 
 
 def test_date_formats_go_to_the_model_as_tags_and_a_line_of_them_is_kept_whole():

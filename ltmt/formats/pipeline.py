@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ltmt.accelerators import text_ampersands
 from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
@@ -374,6 +375,14 @@ def _refit(outcome: Outcome, text: str, language: str) -> Outcome:
     return Outcome(outcome.unit, fit(outcome.unit, text, language), outcome.method, False)
 
 
+def _has_placeholders(unit: Unit) -> bool:
+    """Whether ``unit`` has what its translation must carry over: placeholders, format flags,
+    or ampersands of its text, which the model gets as tags (``AT&T``, ``Copy & Paste``:
+    :func:`ltmt.accelerators.text_ampersands`)."""
+    source = unit.source
+    return bool(protect(source).placeholders or format_flags(unit.flags) or text_ampersands(source))
+
+
 def _count(report: RunReport, outcome: Outcome, translation: Translation) -> None:
     if not outcome.unit.source.strip():  # a blank line: nothing was translated
         return
@@ -391,9 +400,7 @@ def _count(report: RunReport, outcome: Outcome, translation: Translation) -> Non
     report.seams_repaired += translation.seams_repaired
     report.doubled_repaired += translation.doubled_repaired
     report.accelerators += translation.accelerators
-    report.with_placeholders += bool(protect(outcome.unit.source).placeholders) or bool(
-        format_flags(outcome.unit.flags)
-    )
+    report.with_placeholders += _has_placeholders(outcome.unit)
     # more pieces than the lines the model saw: a long line was split into sentences
     report.split += translation.pieces > len(split_segment(translation.source)[0])
     report.cut += translation.cut

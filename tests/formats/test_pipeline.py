@@ -28,6 +28,16 @@ def test_translate_texts_repairs_and_counts() -> None:
     assert counts == (3, 1, 1, 0)
 
 
+def test_ampersands_of_text_are_counted_as_placeholders() -> None:
+    """(the model gets them as tags, :func:`ltmt.accelerators.text_ampersands`) an HTML page's
+    ``R&amp;D &amp; AT&amp;T`` counted as placeholders while segments held references."""
+    report = RunReport()
+    translate_texts(
+        ["Contact R&D & AT&T today.", "Copy & Paste", "E&xit", "Tom"], FakeModel(), report
+    )
+    assert (report.units, report.with_placeholders) == (4, 2)
+
+
 def test_date_formats_are_written_in_the_target_language_where_the_flags_allow() -> None:
     unit = Unit("1", "%a %d/%m")
     assert fit(unit, "%a %d/%m", "de").text == "%a, %d.%m."
