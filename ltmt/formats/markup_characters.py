@@ -120,6 +120,8 @@ def from_written(written: str) -> str:
     """Text a memory holds written with references (``Save &amp; close``, ``Press
     &lt;Enter&gt;``, ``&#39;``) in the tagged form: its tags as they are, the text between them
     as :func:`decoded_references` reads it. Tagged text comes back as it is."""
+    if "&" not in written:  # (the common case: no reference to read)
+        return written
     parts: list[str] = []
     position = 0
     for tag in _WRITTEN_TAG.finditer(written):
