@@ -139,6 +139,22 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def any_pair_model_dir(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny model without its recorded en→de pair: a model that records no pair takes any
+    source language (it stands for an en→pl model, or one of fr→de)."""
+    import json
+    import shutil
+
+    model = tmp_path_factory.mktemp("any-pair") / "model"
+    shutil.copytree(tiny_model_dir, model)
+    config_path = model / "tokenizer_config.json"
+    config = json.loads(config_path.read_text("utf-8"))
+    config.update(source_lang=None, target_lang=None)
+    config_path.write_text(json.dumps(config), "utf-8")
+    return model
+
+
+@pytest.fixture(scope="session")
 def tiny_backbone(tiny_model_dir: Path):  # type: ignore[no-untyped-def]
     """The tiny model, loaded once per session."""
     from ltmt.model.backbone import load_backbone
