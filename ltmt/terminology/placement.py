@@ -268,7 +268,7 @@ def _term_words(
     to the words next to it that translate the term too (each attends to the term's source
     tokens more than to any other: "ziehende Anfrage" for "pull request" is replaced whole).
     Placeholders, tags and options (``markup``, per token), function words, words carrying
-    a kept target and words holding an ``anchors`` token (:func:`_anchors`: the output's
+    a kept target and words anchored elsewhere (:func:`_anchored_elsewhere`: the output's
     translation of another source word, "müssen" for "must" beside "adverse events") stay: a
     term between tags (``[b]Health Potion[/b]``) is replaced there."""
     first, last = term.source_span
@@ -279,7 +279,7 @@ def _term_words(
             any(c.isalpha() for c in text)
             and text.strip().casefold() not in FUNCTION_WORDS
             and not any(markup[span[0] : span[1]])
-            and not anchors.intersection(range(*span))
+            and not _anchored_elsewhere(attention[span[0] : span[1]], span, anchors, first, last)
             and not any(renders(target, text) for target in kept)
             and not _translates_another(attention[span[0] : span[1]], first, last)
         )
@@ -316,6 +316,27 @@ def _anchors(
         if column[strongest] > 0:
             found.add(strongest)
     return frozenset(found)
+
+
+def _anchored_elsewhere(
+    rows: Sequence[Sequence[float]],
+    span: tuple[int, int],
+    anchors: frozenset[int],
+    first: int,
+    last: int,
+) -> bool:
+    """Whether the word of output tokens ``span`` (their attention ``rows``) is the output's
+    translation of a source word outside the term's ``[first, last)``: it holds one of the
+    ``anchors`` (:func:`_anchors`) and, over its tokens, attends most to one source token
+    outside the term (``</s>``, the last, left out). Both are asked: a piece of a word the term
+    translates may be some other source token's strongest match by a hair (the "en" of
+    "Filialen" for "remote branches", the "'s" of "repository's" beside it), and the word is
+    still the term's ("Die entfernten Zweige Filialen" kept it)."""
+    if not rows or not anchors.intersection(range(*span)):
+        return False
+    totals = [sum(row[k] for row in rows) for k in range(len(rows[0]) - 1)]
+    strongest = max(range(len(totals)), key=totals.__getitem__, default=first)
+    return not first <= strongest < last
 
 
 def _translates_another(rows: Sequence[Sequence[float]], first: int, last: int) -> bool:

@@ -275,3 +275,21 @@ def test_a_term_of_several_words_does_not_take_the_translation_of_another_word()
     ]
     term = Missing(source_span=(0, 2), target_ids=(7,), target="Depot", source="Adverse events")
     assert place_terms(output, rows, [term], pieces) == [7, muessen, gemeldet, werden, 5]
+
+
+def test_a_piece_of_the_terms_own_word_that_another_source_word_peaks_on_is_replaced_too():
+    """ "Männer Filialen ansprechen" for "Merge the pull request": the "en" of "Filialen" is
+    the output token that attends most to "the" (by a hair), yet the word attends most to
+    "pull": it is the term's, and goes with it ("den Filialen Pull-Request" had kept it)."""
+    pieces = [*PIECES, "▁Männer", "▁Filial", "▁ansprechen"]
+    maenner, filial, ansprechen = range(len(PIECES), len(PIECES) + 3)
+    output = [maenner, filial, 9, ansprechen]
+    # the source "Merge the pull request </s>": the term is tokens 2 and 3
+    rows = [
+        [0.7, 0.1, 0.0, 0.0, 0.2],
+        [0.0, 0.0, 0.6, 0.1, 0.3],
+        [0.0, 0.2, 0.1, 0.1, 0.6],  # "en": the strongest on "the", the word's on "pull"
+        [0.0, 0.05, 0.4, 0.5, 0.05],
+    ]
+    term = Missing(source_span=(2, 4), target_ids=(7,), target="Depot", source="pull request")
+    assert place_terms(output, rows, [term], pieces) == [maenner, 7]
