@@ -12,8 +12,10 @@ every segment says nothing about the source). Where a phrase and a shorter one i
 suggested with the same target (the longer one's target renders the shorter one's), one of them
 goes: the shorter phrase keeps the target when it brings it outside the longer phrase too
 ("repository" → "Depot" everywhere, so "remote repository" → "Depot" adds nothing); else the
-target is the longer phrase's translation, a German compound most often ("pump" and "infusion"
-→ "Infusionspumpe" only inside "infusion pump"), and the shorter phrase goes.
+target is the longer phrase's translation where it carries every word of it, a German compound
+most often ("pump" and "infusion" → "Infusionspumpe" only inside "infusion pump"), and the
+shorter phrase goes; a target only one word comes with ("local file" → "lokale", while "file"
+comes with "Datei") stays that word's.
 
 A multi-line entry whose source and target have the same number of lines (a usage text, an
 option table) is counted line by line: its lines are translated one for one, and taken whole,
@@ -290,6 +292,21 @@ class _Evidence:
             for gram, count in self.companions[longer.source].items()
         )
 
+    def every_word_aligned(self, longer: Suggestion) -> bool:
+        """Whether each word of ``longer``'s source (stop words left out: they have no
+        segments) has ``longer``'s target in as many of its own segments as a suggestion must
+        agree: the target carries every word's meaning, a compound ("infusion" and "pump" both
+        come with "Infusionspumpe"), not one word's translation that the other word happens to
+        follow ("local file" → "lokale": "file" comes with "Datei", elsewhere)."""
+        for word in longer.source.split():
+            segments = self.segments.get(word)
+            if segments is None:
+                continue
+            agreeing = sum(renders(longer.target, self.targets[i]) for i in segments)
+            if agreeing < self.min_consistency * len(segments):
+                return False
+        return True
+
 
 def _inner_phrases(source: str) -> list[str]:
     """The shorter phrases inside ``source`` (``infusion pump`` → ``infusion``, ``pump``)."""
@@ -314,7 +331,11 @@ def _drop_redundant(found: list[Suggestion], evidence: _Evidence) -> list[Sugges
             if shorter is None or not renders(shorter.target, longer.target):
                 continue
             own = evidence.holds_outside(shorter, longer)
-            phrase_wins = not own and evidence.translates_whole(longer)
+            phrase_wins = (
+                not own
+                and evidence.translates_whole(longer)
+                and evidence.every_word_aligned(longer)
+            )
             dropped.add(shorter.source if phrase_wins else longer.source)
     kept = [s for s in found if s.source not in dropped]
     return sorted(kept, key=lambda s: (-s.segments, -s.consistency, s.source))

@@ -171,6 +171,18 @@ def test_a_compound_is_suggested_for_the_phrase_it_translates_not_for_each_word(
             "file",
             "open the file",
         ),
+        (  # the target is one word's, the other word comes with its own elsewhere
+            [
+                ("Only local files may be selected", "Nur lokale Dateien können gewählt werden"),
+                ("Limit to local file: URLs", "Auf lokale file:-Adressen begrenzen"),
+                ("Limit to local file: URIs", "Auf lokale file:-Adressen begrenzen"),
+                ("Open a file", "Eine Datei öffnen"),
+                ("Save the file", "Die Datei speichern"),
+                ("The file is empty", "Die Datei ist leer"),
+            ],
+            "local",
+            "local file",
+        ),
     ],
 )
 def test_a_phrase_whose_target_translates_one_word_of_it_gives_way_to_the_word(
