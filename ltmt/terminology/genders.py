@@ -44,6 +44,14 @@ def gender_of(noun: str) -> str | None:
     return None
 
 
+def is_known_noun(word: str) -> bool:
+    """Whether the table holds ``word`` as written, a capitalised German word seen after a
+    determiner, and it is no infinitive used as a noun (neuter, in ``-en``: "das Öffnen" is
+    in the table, and "Öffnen" is most often the verb starting a line)."""
+    gender = _table().get(word)
+    return gender is not None and not (gender == "n" and word.endswith("en"))
+
+
 @cache
 def _table() -> dict[str, str]:
     """The table's words and genders."""

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 
 from ltmt.config import check_range
 from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.terminology.genders import is_known_noun
 from ltmt.terminology.matching import renders, words
 from ltmt.terminology.terms import Term
 from ltmt.text import content_lines
@@ -64,10 +65,11 @@ class Suggestion:
     with ``source`` render ``target``.
 
     ``noun_like``: every word of the target is one the memory's targets write with a capital
-    inside a sentence, as German writes its nouns (and names) wherever they stand
-    (:func:`written_as_nouns`). Such terms are safe to follow unseen: a noun inflects by adding
-    letters (``Datei`` → ``Dateien``), which the stem rule of
-    :func:`~ltmt.terminology.matching.renders` accepts, while a verb or adjective inflects
+    inside a sentence, as German writes its nouns (and names) wherever they stand, or, seen
+    only where sentences start, one ltmt's German noun table knows (:func:`written_as_nouns`).
+    Such terms are safe to follow unseen: a noun inflects by adding letters (``Datei`` →
+    ``Dateien``), which the stem rule of :func:`~ltmt.terminology.matching.renders` accepts,
+    while a verb or adjective inflects
     inside the word (``verwenden`` → ``verwendet``) or depends on the sentence, so forcing the
     form the memory shows most often hurts.
     """
@@ -226,11 +228,19 @@ def cases_inside_sentences(texts: Iterable[str]) -> Counter[tuple[str, bool]]:
 
 def written_as_nouns(target: str, cases: Counter[tuple[str, bool]]) -> bool:
     """Whether every word of ``target`` is written with a capital inside sentences
-    (:func:`cases_inside_sentences`' ``cases``) more often than without, and at least once: a
-    word seen only at the start of sentences may be any word."""
-    return all(
-        cases[(word.casefold(), True)] > cases[(word.casefold(), False)] for word in words(target)
-    )
+    (:func:`cases_inside_sentences`' ``cases``) more often than without; a word the memory
+    writes only where sentences start may be any word, and is a noun where ltmt's German
+    noun table knows it (:func:`~ltmt.terminology.genders.is_known_noun`: "Fehler" of "Fehler
+    beim Laden", not "Jedoch")."""
+    return all(_written_as_noun(word, cases) for word in words(target))
+
+
+def _written_as_noun(word: str, cases: Counter[tuple[str, bool]]) -> bool:
+    """:func:`written_as_nouns` for one word."""
+    capital, small = cases[(word.casefold(), True)], cases[(word.casefold(), False)]
+    if capital or small:
+        return capital > small
+    return is_known_noun(word)
 
 
 def _best_target(

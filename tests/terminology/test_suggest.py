@@ -93,7 +93,9 @@ def test_only_words_written_as_nouns_inside_sentences_are_noun_like():
         ("Schnell", False),  # a capital only where a sentence or line starts
         ("Jedoch", False),  # without one inside a sentence, though a sentence starts with it
         ("Neue Datei", False),  # every word counts: an adjective inflects inside the phrase
-        ("Depot", False),  # never seen inside a sentence: nothing tells
+        ("Depot", True),  # never seen inside a sentence: the German noun table knows it
+        ("Fehler", True),  # only where a sentence starts: the German noun table knows it
+        ("Öffnen", False),  # only where a line starts, and a verb written as a noun there
     ],
 )
 def test_noun_like_is_how_the_memory_writes_a_word_inside_sentences(target, noun_like):
@@ -101,7 +103,7 @@ def test_noun_like_is_how_the_memory_writes_a_word_inside_sentences(target, noun
         [
             "Schnell speichern. Die Datei ist neue",
             "Fehler: Jedoch fehlt die Datei jedoch",
-            "%s Datei\nSchnell\nDepot",
+            "%s Datei\nSchnell\nDepot\nÖffnen",
         ]
     )
     assert written_as_nouns(target, cases) is noun_like
