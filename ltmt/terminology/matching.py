@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.terminology.terms import Term
+from ltmt.word_tables import target_words
 
 _WORD = re.compile(r"\w+")
 # a command-line option: one or two hyphens that start a token, then a letter or digit
@@ -153,8 +154,13 @@ def in_plural(term: Term, occurrence: str) -> bool:
 def _plural_endings(word: str) -> tuple[str, ...]:
     """The endings a German plural may add to ``word``: none (Ordner), -n after -e, -el or -er
     (Tabellen, Regeln), -e, -er and -en but after -e (Zweige, Bilder, Dateien), -s (Depots),
-    -se after -s (Ergebnisse)."""
+    -se after -s (Ergebnisse). A loan word (one ltmt's German word table lacks,
+    :func:`~ltmt.word_tables.target_words`: "Request", "Commit") takes none or -s, as German
+    writes the plural of an English noun ("Pull-Requests", not "Pull-Requesten")."""
     endings = ["", "s"]
+    german = target_words("de")
+    if german is not None and word.casefold() not in german:
+        return tuple(endings)
     endings += ["n"] if word.endswith(("e", "el", "er")) else []
     endings += [] if word.endswith("e") else ["e", "er", "en"]
     endings += ["se"] if word.endswith("s") else []

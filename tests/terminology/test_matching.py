@@ -149,6 +149,18 @@ def test_a_hyphenated_compounds_plural_takes_its_last_parts_ending():
 
 
 @pytest.mark.parametrize(
+    ("target", "forms"),
+    [  # a loan word's plural is the word or the word in -s ("Pull-Requesten" was placed)
+        ("Pull-Request", ("Pull-Request", "Pull-Requests")),
+        ("Commit", ("Commit", "Commits")),
+        ("Server", ("Server", "Servers")),
+    ],
+)
+def test_an_english_loans_plural_takes_s_or_nothing(target, forms):
+    assert plural_forms(target) == forms
+
+
+@pytest.mark.parametrize(
     ("target", "stems"),
     [
         ("Datei", ("Datei",)),
