@@ -243,10 +243,20 @@ _UMLAUTS = {"au": "äu", "a": "ä", "o": "ö", "u": "ü", "Au": "Äu", "A": "Ä"
 _LAST_VOWELS = re.compile(r"([aeiouäöüyAEIOUÄÖÜ]+)[^aeiouäöüyAEIOUÄÖÜ]*$")
 
 
+# German suffixes after which a compound's first part takes a linking s (Einstellung|s|dialog)
+_LINKED_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ling", "tum")
+# the fewest letters of a word's last part that ltmt's German word table is asked about
+_MIN_PART = 5
+
+
 def target_stems(target: str) -> tuple[str, ...]:
     """What an output may carry for ``target``: the target itself, and the stems of its German
-    plural where that changes the last word (its Latin ending, or an umlaut of its last vowel)."""
+    plural where that changes the last word (its Latin ending, its Italian -o as -en where the
+    German word table knows that word: "Benutzerkonto" by "Benutzerkonten", or an umlaut of its
+    last vowel)."""
     last = target.rsplit(" ", 1)[-1]
+    if last.endswith("o") and _known_german(last[:-1] + "en"):
+        return (target, target[:-1] + "en")
     for ending, plurals in _LATIN_PLURALS:
         if last.endswith(ending) and len(last) >= len(ending) + 3:
             return (target, *(target[: -len(ending)] + plural for plural in plurals))
@@ -258,11 +268,33 @@ def target_stems(target: str) -> tuple[str, ...]:
     return (target, target[:start] + umlauted + target[start + len(vowels.group(1)) :])
 
 
+def _known_german(word: str) -> bool:
+    """Whether ltmt's German word table knows ``word`` or its last part of
+    :data:`_MIN_PART` letters or more ("Konten" of "Benutzerkonten")."""
+    german = target_words("de")
+    folded = word.casefold()
+    return german is not None and any(
+        folded[start:] in german for start in range(len(folded) - _MIN_PART + 1)
+    )
+
+
+def _compound_head(target: str) -> str | None:
+    """How a German compound writes the plural ``target`` as its first part, with the
+    linking s its singular takes ("Einstellungs" of "Einstellungen": "Einstellungsdialog"
+    carries "Einstellungen"); ``None`` for a target of another shape."""
+    singular = target.removesuffix("en")
+    if singular == target or " " in target or not singular.endswith(_LINKED_SUFFIXES):
+        return None
+    return singular + "s"
+
+
 @functools.lru_cache(maxsize=4096)
 def _target_pattern(target: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!\w)(?:{'|'.join(_stem_pattern(stem) for stem in target_stems(target))})"
-    )
+    stems = [_stem_pattern(stem) for stem in target_stems(target)]
+    head = _compound_head(target)
+    if head is not None:  # a compound's head: more letters of the compound follow
+        stems.append(_stem_pattern(head) + r"(?=[^\W\d_])")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(stems)})")
 
 
 def _stem_pattern(stem: str) -> str:

@@ -115,6 +115,26 @@ def test_a_term_of_several_words_may_inflect_its_adjectives():
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        # a compound's first part with its linking s carries the plural target
+        ("Open the settings dialog", "Den Einstellungsdialog öffnen", False),
+        ("Open the settings", "Die Einstellung öffnen", True),  # the singular does not
+        # a plural whose stem changes (Konto, Konten) carries the target
+        ("Manage user accounts", "Benutzerkonten verwalten", False),
+        ("Manage user accounts", "Benutzer verwalten", True),
+    ],
+)
+def test_a_compound_head_or_a_changed_plural_stem_carries_the_target(source, target, flagged):
+    """'settings' is 'Einstellungen' and 'user account' is 'Benutzerkonto': "Einstellungsdialog"
+    and "Benutzerkonten" were flagged."""
+    matcher = TermMatcher(
+        [Term("settings", "Einstellungen"), Term("user account", "Benutzerkonto")]
+    )
+    assert bool(glossary_findings([record(1, source, target)], matcher)) is flagged
+
+
 def test_glossary_terms_must_carry_their_target():
     matcher = TermMatcher([Term("repository", "Repository"), Term("commit", "Commit")])
     records = [

@@ -167,6 +167,8 @@ def test_an_english_loans_plural_takes_s_or_nothing(target, forms):
         ("Schema", ("Schema", "Schemen", "Schemata")),  # no umlaut of a final vowel
         ("Baum", ("Baum", "Bäum")),
         ("Status", ("Status", "Staten", "Stati")),  # a Latin ending, not an umlaut
+        ("Benutzerkonto", ("Benutzerkonto", "Benutzerkonten")),  # -o as -en: a German word
+        ("Auto", ("Auto",)),  # "Auten" is none
     ],
 )
 def test_target_stems_are_the_target_and_its_plurals_stem(target, stems):
