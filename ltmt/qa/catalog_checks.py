@@ -73,12 +73,10 @@ def inconsistent_findings(records: Sequence[PairRecord]) -> list[Finding]:
             record = records[n]
             if record.target != usual:
                 findings.append(
-                    Finding(
+                    Finding.about(
                         "inconsistent",
                         n,
-                        record.position,
-                        record.source,
-                        record.target,
+                        record,
                         f"the same source is translated {usual!r} in {count} other "
                         f"{'entry' if count == 1 else 'entries'} ({where})",
                     )
@@ -100,12 +98,10 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
         if stored and _spaced(record.target) not in {_spaced(text) for text in stored}:
             others = len(set(stored)) - 1
             findings.append(
-                Finding(
+                Finding.about(
                     "memory",
                     n,
-                    record.position,
-                    record.source,
-                    record.target,
+                    record,
                     f"{user}'s memory translates this source {stored[0]!r}"
                     + (f" (and {counted(others, 'other way')})" if others else ""),
                 )
@@ -131,12 +127,10 @@ def quote_findings(records: Sequence[PairRecord], table: QuoteTable, whose: str)
                 continue
             count, total = table[source_marks][usual], sum(table[source_marks].values())
             findings.append(
-                Finding(
+                Finding.about(
                     "quotes",
                     n,
-                    record.position,
-                    record.source,
-                    record.target,
+                    record,
                     f"{marks[0]}{item}{marks[1]}, where {whose} quote it {usual[0]}{item}"
                     f"{usual[1]} ({count} of {total} such items)",
                 )
@@ -156,12 +150,10 @@ def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> li
             if not renders(term.target, record.target, written):
                 missed.setdefault(written, term.target)
         findings.extend(
-            Finding(
+            Finding.about(
                 "glossary",
                 n,
-                record.position,
-                record.source,
-                record.target,
+                record,
                 f"{source!r} is {target!r} in the glossary",
             )
             for source, target in missed.items()
@@ -184,12 +176,10 @@ def forbidden_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> l
                 if renders(banned, record.target) and not renders(banned, term.target):
                     used.setdefault(banned, (written, term.target))
         findings.extend(
-            Finding(
+            Finding.about(
                 "glossary",
                 n,
-                record.position,
-                record.source,
-                record.target,
+                record,
                 f"{banned!r} is not to be used for {source!r} in the glossary ({target!r} is)",
             )
             for banned, (source, target) in used.items()
@@ -255,12 +245,10 @@ def spelling_findings(
         record = records[n]
         words = ", ".join(repr(word) for word in unknown)
         findings.append(
-            Finding(
+            Finding.about(
                 "spelling",
                 n,
-                record.position,
-                record.source,
-                record.target,
+                record,
                 f"{'a word' if len(unknown) == 1 else 'words'} the {dictionary.name} "
                 f"dictionary does not know: {words}",
             )

@@ -13,7 +13,10 @@ than the user's).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ltmt.formats.pairs import PairRecord
 
 Severity = Literal["error", "warning", "note"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")
@@ -140,6 +143,11 @@ class Finding:
     source: str
     target: str
     message: str
+
+    @classmethod
+    def about(cls, check: str, entry: int, record: PairRecord, message: str) -> Finding:
+        """What ``check`` found in ``record``, the ``entry``-th entry checked."""
+        return cls(check, entry, record.position, record.source, record.target, message)
 
     @property
     def severity(self) -> Severity:

@@ -153,7 +153,7 @@ def check_pairs(
             if check is None or (name == "placeholders" and here and here[0].check == "format"):
                 continue
             here.extend(
-                Finding(name, n, record.position, record.source, record.target, message)
+                Finding.about(name, n, record, message)
                 for message in check(record.source, record.target, record.metadata)
             )
         findings += here
