@@ -73,10 +73,11 @@ class _Pages:
     def fields(self, at: np.ndarray) -> np.ndarray:
         """The four 16-bit fields of the 8 bytes at each byte offset of ``at``: ``(len(at), 4)``
         (a node's header; or a page's number, then its pad, flags, lower and upper bounds)."""
-        word = self.words[at]
-        return np.stack(
-            [(word >> np.uint64(16 * i)) & np.uint64(0xFFFF) for i in range(4)], 1
-        ).astype(np.int64)
+        return self.words[at].view("<u2").reshape(-1, 4).astype(np.int64)
+
+    def first_field(self, at: np.ndarray) -> np.ndarray:
+        """The 16-bit field at each byte offset of ``at``."""
+        return self.words[at].view("<u2")[::4].astype(np.int64)
 
     def headers(self, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(the page number each page names, its flags, its ``mp_lower | mp_upper << 16``: the
@@ -173,7 +174,7 @@ def _page_nodes(pages: _Pages, level: np.ndarray, kind: int, tree: _Tree, height
     page_of = np.repeat(np.arange(level.size), keys)
     slot = np.arange(page_of.size) - np.repeat(np.cumsum(keys) - keys, keys)
     starts = level[page_of] * pages.size
-    node = pages.fields(starts + PAGE_HEADER + 2 * slot)[:, 0]  # mp_ptrs
+    node = pages.first_field(starts + PAGE_HEADER + 2 * slot)  # mp_ptrs
     inside = (node >= upper[page_of]) & (node % 2 == 0) & (node + NODE_HEADER <= pages.size)
     _first_damaged(level[page_of], inside, "has a node outside it")
     fields = pages.fields(starts + node)
