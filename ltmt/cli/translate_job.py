@@ -69,7 +69,7 @@ def prepare(
         _check_output(output, path, folder_made=output_folder_made)
         _check_output_name(Path(output), spec, path, format_given=fmt is not None)
         if not spec.one_language:
-            from ltmt.formats.pipeline import check_output_replaceable
+            from ltmt.formats.existing_output import check_output_replaceable
 
             check_output_replaceable(Path(output), spec)
         if not output_folder_made:  # a folder's output is said once, for the folder

@@ -34,8 +34,6 @@ reviewer's edits in it would be lost.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import re
 import time
@@ -47,7 +45,6 @@ from typing import TYPE_CHECKING, Any
 from ltmt.accelerators import text_ampersands
 from ltmt.date_formats import localise_dates
 from ltmt.errors import InputError
-from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import (
     CodesPutBack,
     Document,
@@ -56,24 +53,39 @@ from ltmt.formats.documents import (
     Unit,
     open_document,
 )
+from ltmt.formats.existing_output import (
+    adopt,
+    check_output_replaceable,
+    drop_outdated,
+    holds_text,
+    save_output,
+    warn_of_changed_sources,
+)
 from ltmt.formats.format_strings import (
     check_format,
     check_plural_format,
     fix_directives,
     format_flags,
 )
-from ltmt.formats.output_sources import LinedUpByRecord, OutputSources, outdated
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import Restored, protect, restore, reused_as_stored
 from ltmt.formats.plurals import differ_by_number
-from ltmt.formats.registry import FileFormat, find_format, output_name_problem
+from ltmt.formats.registry import find_format, output_name_problem
+from ltmt.formats.run_progress import (
+    changed_since,
+    other_settings,
+    progress_path,
+    read_progress,
+    save_progress,
+)
 from ltmt.formats.run_report import RunReport
 from ltmt.paths import resolved
 from ltmt.segments import MEMORY_FREE, Translation
 from ltmt.spelling import unknown_in
 from ltmt.units import meant_as_written, split_segment
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted
 
 if TYPE_CHECKING:
     from ltmt.translator import Translator
@@ -442,46 +454,6 @@ def _copied(source: str, output: str) -> bool:
     return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None
 
 
-def progress_path(out_path: Path) -> Path:
-    """The progress file kept beside ``out_path`` while a run is unfinished."""
-    return Path(out_path).with_name(Path(out_path).name + ".ltmt-progress")
-
-
-_BLANK_CHECKED = 65536  # bytes of an existing output looked at for anything but blanks
-
-
-def _holds_text(path: Path) -> bool:
-    """Whether ``path`` exists with more than whitespace in it: an empty output (one a run
-    wrote when it had nothing to translate, or one made by ``touch``) holds no translation.
-    Only its start is read (the document reads it whole next); a start of blanks alone as long
-    as that counts as text, so that the reader names such a file. A path that is no regular
-    file (``/dev/stdout``, a pipe: reading it waited for ever) holds none."""
-    try:
-        if not path.is_file():
-            return False
-        with open(path, "rb") as handle:
-            head = handle.read(_BLANK_CHECKED)
-    except FileNotFoundError:
-        return False
-    except OSError:  # unreadable: the document's reader says so in one line
-        return True
-    return len(head) == _BLANK_CHECKED or bool(head.strip(b" \t\r\n\xef\xbb\xbf"))
-
-
-def check_output_replaceable(out_path: Path, spec: FileFormat) -> None:
-    """Refuse an existing output of a ``spec`` catalog that holds both languages (not
-    :attr:`~ltmt.formats.registry.FileFormat.one_language`) unless it is an interrupted run's
-    (a progress file beside it) or holds no text: a run writes the input's entries and its own
-    translations, so what a reviewer changed there would be lost without a word."""
-    out_path = Path(out_path)
-    if spec.one_language or progress_path(out_path).exists() or not _holds_text(out_path):
-        return
-    raise InputError(
-        f"{out_path} exists and may hold reviewed translations that this run would replace; "
-        "delete it or give another output (to keep them, translate it into a new file)"
-    )
-
-
 def translate_file(
     in_path: Path,
     out_path: Path,
@@ -539,7 +511,7 @@ def translate_file(
     source_changed = 0  # translations kept from the output, of a source changed since
     resumed = None
     if resume and marker.exists() and Path(out_path).exists():
-        before, settings_before = _read_progress(marker)
+        before, settings_before = read_progress(marker)
         resumed = open_document(
             in_path,
             fmt,
@@ -548,8 +520,8 @@ def translate_file(
             resume_from=Path(out_path),
             skip_keys=skip_keys,
         )
-        changed = _changed_since(resumed, before)
-        other = _other_settings(settings_before, settings)
+        changed = changed_since(resumed, before)
+        other = other_settings(settings_before, settings)
         if other:
             logger.warning(
                 "%s was begun with other settings (%s): translating it from the start",
@@ -579,13 +551,13 @@ def translate_file(
         document = open_document(
             in_path, fmt, src_lang=src_lang, tgt_lang=tgt_lang, skip_keys=skip_keys
         )
-        if isinstance(document, TranslatedApart) and _holds_text(Path(out_path)):
+        if isinstance(document, TranslatedApart) and holds_text(Path(out_path)):
             # the translation so far: only what it lacks is done
-            _adopt(document, Path(out_path), None if overwrite else output_sources)
+            adopt(document, Path(out_path), None if overwrite else output_sources)
             if output_sources is not None and not overwrite:
-                source_changed = _drop_outdated(document, Path(out_path), output_sources)
+                source_changed = drop_outdated(document, Path(out_path), output_sources)
             if changed_sources is not None and not overwrite:
-                _warn_of_changed_sources(document, in_path, out_path, changed_sources)
+                warn_of_changed_sources(document, in_path, out_path, changed_sources)
         units = document.pending(overwrite)
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
         units = [u for u in units if not u.suggestion]
@@ -611,11 +583,11 @@ def translate_file(
             if progress is not None:
                 progress(len(chunk))
             if time.monotonic() - last_save >= checkpoint_seconds and number < len(chunks):
-                _save_progress(document, out_path, done, settings, output_sources)
+                _checkpoint(document, out_path, done, settings, output_sources)
                 last_save, saved = time.monotonic(), len(done)
     except KeyboardInterrupt:  # keep the chunks finished since the last checkpoint
         if len(done) > saved:
-            _save_progress(document, out_path, done, settings, output_sources)
+            _checkpoint(document, out_path, done, settings, output_sources)
         if done:
             logger.warning(
                 "%s of %d done and saved in %s; the same command again continues from there",
@@ -631,7 +603,7 @@ def translate_file(
                 chunk_size,
             )
         raise
-    _save(document, Path(out_path), output_sources)
+    save_output(document, Path(out_path), output_sources)
     marker.unlink(missing_ok=True)
     if isinstance(document, Reviewed):
         for note in document.review_notes():
@@ -639,80 +611,16 @@ def translate_file(
     return result
 
 
-def _adopt(document: TranslatedApart, out_path: Path, output_sources: OutputSources | None) -> None:
-    """Take over the translations ``out_path`` holds; a document that lines them up by the
-    record of what ltmt wrote there (:class:`~ltmt.formats.output_sources.LinedUpByRecord`:
-    re-timed subtitles) is given that record."""
-    if isinstance(document, LinedUpByRecord):
-        record = output_sources.read(out_path) if output_sources is not None else None
-        document.adopt_recorded(out_path, record)
-    else:
-        document.adopt(out_path)
-
-
-def _drop_outdated(document: Document, out_path: Path, output_sources: OutputSources) -> int:
-    """Drop the translations ``document`` took over from ``out_path`` that ltmt wrote there
-    for another source than their unit's now (as ``output_sources`` recorded:
-    :mod:`ltmt.formats.output_sources`), so that they are translated again; name those edited
-    since whose source changed too, which are kept. Returns how many were dropped."""
-    record = output_sources.read(out_path)
-    if record is None or not isinstance(document, TranslatedApart):
-        return 0
-    held = document.translations
-    found = outdated(record, [(u, held[u.key]) for u in document.units() if u.key in held])
-    for key in found.again:
-        del held[key]
-    if found.edited:
-        logger.warning(
-            "%s: %s edited since ltmt wrote the file, whose source changed too, kept as "
-            "edited (%s); check them (--overwrite translates every one again)",
-            out_path,
-            counted(len(found.edited), "translation"),
-            first_few(found.edited),
-        )
-    return len(found.again)
-
-
-def _save(document: Document, out_path: Path, output_sources: OutputSources | None) -> None:
-    """Write ``document`` to ``out_path``, and record what sources its translations are for
-    where it is a file of its own (:mod:`ltmt.formats.output_sources`; not a pipe's, which
-    holds nothing to update)."""
-    document.save(out_path)
-    if output_sources is not None and isinstance(document, TranslatedApart) and out_path.is_file():
-        held = document.translations
-        output_sources.write(
-            out_path, [(u, held[u.key]) for u in document.units() if u.key in held]
-        )
-
-
-def _warn_of_changed_sources(
-    document: Document, in_path: Path, out_path: Path, changed_sources: ChangedSources
+def _checkpoint(
+    document: Document,
+    out_path: Path,
+    done: set[str],
+    settings: Mapping[str, Any] | None,
+    output_sources: OutputSources | None,
 ) -> None:
-    """Name the strings kept from ``out_path`` whose translation was approved for another
-    source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`); a document that does not
-    keep them (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a
-    Markdown block kept by its place) has them translated again instead."""
-    held = getattr(document, "translations", {})
-    kept = [(unit, held[unit.key]) for unit in document.units() if unit.key in held]
-    changed = changed_sources(kept)
-    if changed and not getattr(document, "keeps_changed_sources", True):
-        for key in changed:
-            del held[key]
-        logger.info(
-            "%s: %s of %s translated again: the memory holds them for another source",
-            in_path,
-            counted(len(changed), "translation"),
-            out_path,
-        )
-    elif changed:
-        logger.warning(
-            "%s: %s kept from %s translate another source, as the memory holds them (%s): "
-            "the source changed since; check them (--overwrite translates every string again)",
-            in_path,
-            counted(len(changed), "string"),
-            out_path,
-            first_few(changed),
-        )
+    """The output as filled so far, and its progress file (:mod:`ltmt.formats.run_progress`)."""
+    save_output(document, Path(out_path), output_sources)
+    save_progress(document, Path(out_path), done, settings)
 
 
 def _chunks(units: list[Unit], size: int) -> list[list[Unit]]:
@@ -732,47 +640,6 @@ def _together(first: Unit, second: Unit) -> bool:
     """Whether ``first`` and ``second`` are written only together (a plural's forms, a group)."""
     together = first.group or first.entry
     return bool(together) and together == (second.group or second.entry)
-
-
-def _save_progress(
-    document: Document,
-    out_path: Path,
-    done: set[str],
-    settings: Mapping[str, Any] | None,
-    output_sources: OutputSources | None,
-) -> None:
-    """A checkpoint: the output as filled so far, and the progress file naming the units done,
-    each with a digest of its source (so that a run resumed on an input changed since is not
-    taken for its continuation: :func:`_changed_since`), and the run's ``settings``."""
-    _save(document, Path(out_path), output_sources)
-    digests = {u.key: _digest(u.source) for u in document.units() if u.key in done}
-    progress = {"done": sorted(done), "sources": digests, "settings": dict(settings or {})}
-    atomic_write(progress_path(out_path), json.dumps(progress).encode())
-
-
-def _other_settings(before: Mapping[str, Any] | None, now: Mapping[str, Any] | None) -> str:
-    """The settings that differ between an interrupted run (``before``; None: it kept none)
-    and this one, said ``beam 4, now 1``; empty where none does."""
-    if before is None or now is None:
-        return ""
-    now = json.loads(json.dumps(dict(now)))  # as the progress file has them
-    return ", ".join(
-        f"{name} {before.get(name)}, now {now.get(name)}"
-        for name in sorted(set(before) | set(now))
-        if before.get(name) != now.get(name)
-    )
-
-
-def _digest(source: str) -> str:
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-
-
-def _changed_since(document: Document, saved: Mapping[str, str | None]) -> int:
-    """How many of the units done by an interrupted run (``saved``: their keys and source
-    digests, None where the progress file has none) are not this ``document``'s units with
-    the same sources now: lines added, removed or edited in the input since."""
-    now = {u.key: _digest(u.source) for u in document.units()}
-    return sum(digest is not None and now.get(key) != digest for key, digest in saved.items())
 
 
 def _translate_chunk(
@@ -832,16 +699,3 @@ def _approved(outcomes: list[Outcome]) -> set[str]:
         if not approved.issuperset(keys):
             approved.difference_update(keys)
     return approved
-
-
-def _read_progress(marker: Path) -> tuple[dict[str, str | None], dict[str, Any] | None]:
-    """The keys of the units done, each with its source's digest (None in a progress file of
-    an ltmt that wrote none), and the run's settings (None where it kept none)."""
-    try:
-        data = json.loads(marker.read_text("utf-8"))
-        digests = data.get("sources", {})
-        settings = data.get("settings")
-        done = {str(key): digests.get(str(key)) for key in data["done"]}
-        return done, dict(settings) if isinstance(settings, dict) else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{marker}: unreadable progress file; delete it to start over") from exc

@@ -1,0 +1,133 @@
+"""An output that exists before a run: whether it may be replaced, the translations taken over
+from it (and those dropped again because ltmt wrote them for a source changed since:
+:mod:`ltmt.formats.output_sources`), and its writing with the record of what each translation
+was for."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ltmt.errors import InputError
+from ltmt.formats.documents import Document, TranslatedApart
+from ltmt.formats.output_sources import LinedUpByRecord, OutputSources, outdated
+from ltmt.formats.registry import FileFormat
+from ltmt.formats.run_progress import progress_path
+from ltmt.wording import counted, first_few
+
+if TYPE_CHECKING:
+    from ltmt.formats.pipeline import ChangedSources
+
+logger = logging.getLogger(__name__)
+
+
+_BLANK_CHECKED = 65536  # bytes of an existing output looked at for anything but blanks
+
+
+def holds_text(path: Path) -> bool:
+    """Whether ``path`` exists with more than whitespace in it: an empty output (one a run
+    wrote when it had nothing to translate, or one made by ``touch``) holds no translation.
+    Only its start is read (the document reads it whole next); a start of blanks alone as long
+    as that counts as text, so that the reader names such a file. A path that is no regular
+    file (``/dev/stdout``, a pipe: reading it waited for ever) holds none."""
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as handle:
+            head = handle.read(_BLANK_CHECKED)
+    except FileNotFoundError:
+        return False
+    except OSError:  # unreadable: the document's reader says so in one line
+        return True
+    return len(head) == _BLANK_CHECKED or bool(head.strip(b" \t\r\n\xef\xbb\xbf"))
+
+
+def check_output_replaceable(out_path: Path, spec: FileFormat) -> None:
+    """Refuse an existing output of a ``spec`` catalog that holds both languages (not
+    :attr:`~ltmt.formats.registry.FileFormat.one_language`) unless it is an interrupted run's
+    (a progress file beside it) or holds no text: a run writes the input's entries and its own
+    translations, so what a reviewer changed there would be lost without a word."""
+    out_path = Path(out_path)
+    if spec.one_language or progress_path(out_path).exists() or not holds_text(out_path):
+        return
+    raise InputError(
+        f"{out_path} exists and may hold reviewed translations that this run would replace; "
+        "delete it or give another output (to keep them, translate it into a new file)"
+    )
+
+
+def adopt(document: TranslatedApart, out_path: Path, output_sources: OutputSources | None) -> None:
+    """Take over the translations ``out_path`` holds; a document that lines them up by the
+    record of what ltmt wrote there (:class:`~ltmt.formats.output_sources.LinedUpByRecord`:
+    re-timed subtitles) is given that record."""
+    if isinstance(document, LinedUpByRecord):
+        record = output_sources.read(out_path) if output_sources is not None else None
+        document.adopt_recorded(out_path, record)
+    else:
+        document.adopt(out_path)
+
+
+def drop_outdated(document: Document, out_path: Path, output_sources: OutputSources) -> int:
+    """Drop the translations ``document`` took over from ``out_path`` that ltmt wrote there
+    for another source than their unit's now (as ``output_sources`` recorded:
+    :mod:`ltmt.formats.output_sources`), so that they are translated again; name those edited
+    since whose source changed too, which are kept. Returns how many were dropped."""
+    record = output_sources.read(out_path)
+    if record is None or not isinstance(document, TranslatedApart):
+        return 0
+    held = document.translations
+    found = outdated(record, [(u, held[u.key]) for u in document.units() if u.key in held])
+    for key in found.again:
+        del held[key]
+    if found.edited:
+        logger.warning(
+            "%s: %s edited since ltmt wrote the file, whose source changed too, kept as "
+            "edited (%s); check them (--overwrite translates every one again)",
+            out_path,
+            counted(len(found.edited), "translation"),
+            first_few(found.edited),
+        )
+    return len(found.again)
+
+
+def save_output(document: Document, out_path: Path, output_sources: OutputSources | None) -> None:
+    """Write ``document`` to ``out_path``, and record what sources its translations are for
+    where it is a file of its own (:mod:`ltmt.formats.output_sources`; not a pipe's, which
+    holds nothing to update)."""
+    document.save(out_path)
+    if output_sources is not None and isinstance(document, TranslatedApart) and out_path.is_file():
+        held = document.translations
+        output_sources.write(
+            out_path, [(u, held[u.key]) for u in document.units() if u.key in held]
+        )
+
+
+def warn_of_changed_sources(
+    document: Document, in_path: Path, out_path: Path, changed_sources: ChangedSources
+) -> None:
+    """Name the strings kept from ``out_path`` whose translation was approved for another
+    source than ``in_path``'s (:mod:`ltmt.formats.changed_sources`); a document that does not
+    keep them (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`: a
+    Markdown block kept by its place) has them translated again instead."""
+    held = getattr(document, "translations", {})
+    kept = [(unit, held[unit.key]) for unit in document.units() if unit.key in held]
+    changed = changed_sources(kept)
+    if changed and not getattr(document, "keeps_changed_sources", True):
+        for key in changed:
+            del held[key]
+        logger.info(
+            "%s: %s of %s translated again: the memory holds them for another source",
+            in_path,
+            counted(len(changed), "translation"),
+            out_path,
+        )
+    elif changed:
+        logger.warning(
+            "%s: %s kept from %s translate another source, as the memory holds them (%s): "
+            "the source changed since; check them (--overwrite translates every string again)",
+            in_path,
+            counted(len(changed), "string"),
+            out_path,
+            first_few(changed),
+        )
