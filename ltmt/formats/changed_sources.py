@@ -11,7 +11,10 @@ and whose target is the kept translation, where the memory holds no pair of the 
 source and that translation: a translation kept by position that belongs to a block moved
 there (a Markdown paragraph inserted or removed before it). (A source changed so far that the
 old one is not among its best matches, and is no other unit's, goes unnoticed; a memory that
-never held the pair says nothing.)
+never held the pair says nothing.) Texts are compared in the segments' one form of ``&``, ``<`` and
+``>`` (:func:`~ltmt.formats.markup_characters.from_written`): a web app's ``Save &amp; close``
+is the pair of a page's ``Save & close``; and a translation the memory holds for the unit's own
+source as well as for another is approved for it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.formats.markup_characters import from_written
 from ltmt.text import normalize
 
 if TYPE_CHECKING:
@@ -45,17 +49,19 @@ def approved_for_other_sources(
     approved = _approved_sources(found)
     changed = []
     for (unit, translation), matches in zip(kept, found, strict=True):
+        translation = from_written(translation)
         sources = approved.get((unit.context, translation), set())
-        if sources and normalize(unit.source) not in sources:
+        if sources and normalize(from_written(unit.source)) not in sources:
             changed.append(unit.key)  # another unit's translation, word for word
             continue
-        for match in matches:
-            segment = match.segment
-            context = segment.metadata.get("context") or ""
-            if context == unit.context and segment.target == translation:
-                if segment.source != unit.source:
-                    changed.append(unit.key)
-                break  # the best such pair decides: approved for this source or another
+        approved_for = {
+            from_written(match.segment.source)
+            for match in matches
+            if (match.segment.metadata.get("context") or "") == unit.context
+            and from_written(match.segment.target) == translation
+        }
+        if approved_for and from_written(unit.source) not in approved_for:
+            changed.append(unit.key)  # approved for another source alone
     return changed
 
 
@@ -69,5 +75,7 @@ def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str],
             if match.score >= 100:
                 segment = match.segment
                 context = segment.metadata.get("context") or ""
-                approved.setdefault((context, segment.target), set()).add(normalize(segment.source))
+                approved.setdefault((context, from_written(segment.target)), set()).add(
+                    normalize(from_written(segment.source))
+                )
     return approved

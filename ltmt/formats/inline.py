@@ -16,9 +16,7 @@ name %>``, RTF's ``{\\b }``, an entity) keeps the code's own tag: as text the mo
 it and the filler would not find it. These tags are placeholders (see
 :mod:`ltmt.formats.placeholders`), so the translation keeps them; the target element is then
 rebuilt from copies of the source's elements, and a code the translation lost is put back
-(:func:`fill`). The text between the codes is read in the memory's one form
-(:mod:`ltmt.formats.markup_characters`): an XLIFF text ``&lt;br&gt;`` is the text ``<br>``, not
-markup, and is held as ``&lt;br&gt;``.
+(:func:`fill`).
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.formats.common import XML_NS, local_name
-from ltmt.formats.markup_characters import characters, tagged_text
 from ltmt.formats.placeholder_syntax import find_placeholders
 
 CONTAINERS = frozenset({"g", "mrk", "pc"})
@@ -172,11 +169,11 @@ def _pair_id(code: Any) -> str:
 def _content(
     element: Any, result: InlineText, data: dict[str, str], readable: dict[Any, str]
 ) -> str:
-    parts = [tagged_text(element.text or "")]
+    parts = [element.text or ""]
     for child in element:
         name = local_name(child.tag)
         if not name:  # a comment or processing instruction: not text
-            parts.append(tagged_text(child.tail or ""))
+            parts.append(child.tail or "")
             continue
         if name in CONTAINERS:
             opener = _native(child, data, "dataRefStart")
@@ -190,14 +187,13 @@ def _content(
             tag = readable.get(child) or start_tag(child, self_closing=True)
             result.add(tag, child)
             parts.append(tag)
-        parts.append(tagged_text(child.tail or ""))
+        parts.append(child.tail or "")
     return "".join(parts)
 
 
 def fill(target: Any, text: str, inline: InlineText) -> bool:
     """Make ``text`` the content of ``target``, turning the tags of the source's ``inline``
-    back into elements, each of the source's codes exactly once; the text between them is
-    written out of the memory's one form (``&lt;br&gt;`` as the text ``<br>``).
+    back into elements, each of the source's codes exactly once.
 
     Returns ``False`` where the translation's codes are not the source's. Nothing is lost, and
     the unit needs a review: a code the translation lacks is put back after its text (a
@@ -211,7 +207,7 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
     closers = set(inline.closers.values())
     names = sorted(set(available) | closers, key=len, reverse=True)
     if not names:
-        target.text = characters(text)
+        target.text = text
         return True
     stack = [target]
     expected: list[str] = []  # what closes each container open in ``stack``, innermost last
@@ -234,7 +230,7 @@ def fill(target: Any, text: str, inline: InlineText) -> bool:
             nested = False
             break
         else:
-            append_text(stack[-1], characters(piece))
+            append_text(stack[-1], piece)
     if not nested or len(stack) > 1:
         _fallback(target, text, inline, names)
         return False
@@ -277,7 +273,7 @@ def _fallback(target: Any, text: str, inline: InlineText, names: list[str]) -> N
     for child in list(target):
         target.remove(child)
     plain = re.sub("|".join(re.escape(n) for n in names), "", text)
-    target.text = characters(re.sub(r"  +", " ", plain).strip())
+    target.text = re.sub(r"  +", " ", plain).strip()
     _put_back(
         target, [element for elements in inline.codes.values() for element in elements], inline
     )

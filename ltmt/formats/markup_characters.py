@@ -11,9 +11,8 @@ reference, which the model keeps.
 
 So ``Save &amp; close`` in HTML, ``Save & close`` in Word, Markdown, a text file or a TSV memory
 are one string (an exact match of each other), and the model sees ``&``, not ``&amp;``. Plain-text
-formats (text, TSV, PO ...) hold this form as written; HTML and EPUB, Word, OpenDocument and
-PowerPoint, Markdown and XLIFF (whose markup is its inline codes) read their text into it
-(:func:`tagged_text`,
+formats (text, TSV, PO, XLIFF ...) hold this form as written; HTML and EPUB, Word, OpenDocument
+and PowerPoint, and Markdown read their text into it (:func:`tagged_text`,
 :func:`decoded_references`) and write a translation's text out of it (:func:`plain_text`) before
 escaping it their own way, so a stored target is written in each file's escaping.
 
@@ -81,13 +80,6 @@ def plain_text(tagged: str) -> str:
     """The characters of tagged text (a translation's text between its tags): ``&lt;``,
     ``&gt;`` and ``&amp;`` as ``<``, ``>`` and ``&``, for a writer to escape its own way."""
     return _ESCAPED.sub(lambda found: _CHARACTERS[found.group(1)], tagged)
-
-
-def characters(tagged: str) -> str:
-    """The text of tagged text with every character reference as its character (``&lt;b&gt;``
-    as ``<b>``, ``&amp;copy;`` as ``&copy;``, ``&nbsp;`` as a no-break space): for a format
-    whose markup is elsewhere (XLIFF's inline codes), which holds characters alone."""
-    return _REFERENCE.sub(lambda found: html.unescape(found.group()), tagged)
 
 
 def written_forms(tagged: str) -> list[str]:

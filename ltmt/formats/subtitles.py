@@ -6,7 +6,10 @@ Read and written with ``srt`` and ``webvtt-py``, which keep what is not text (We
 the file, never by their time: two cues on screen at once (a sign and a line of speech) are two.
 A sentence often runs over two or three cues: consecutive cues are translated together, as one
 unit, until one ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; inline tags aside:
-``.</i>``), a pause of more than two seconds, cues that overlap, or three cues; the translation
+``.</i>``), a pause of more than two seconds, cues that overlap, or three cues, and where the
+next cue goes on with the sentence: it starts with a small letter, a digit or ``I``, or the cue
+before ends with a comma, a dash, a colon or a semicolon (a label, ``Settings``, then ``Your
+changes have been saved.`` are two texts; joined, the model dropped the label); the translation
 is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by their share of the
 source, never cut inside a tag, each in at most two lines, of 42 characters where the text fits
 them, and in two balanced lines where its source cue had two; a cue with a longer line is
@@ -118,6 +121,25 @@ def _runs_on(previous: Cue, cue: Cue) -> bool:
     )
 
 
+_LEADING_MARKS = re.compile(
+    r"(?:<[^<>]*>|\{[^{}]*\}|[\s\"'\u201c\u2018\u201e«»(\[¿¡.…\u2013\u2014-])*"
+)
+_RUN_ON_MARK = re.compile(r"[,;:\u2013\u2014-](?:<[^<>]*>|\s)*$")
+
+
+def _goes_on(previous: Cue, cue: Cue) -> bool:
+    """Whether ``cue`` goes on with the sentence ``previous`` began: it starts with a small
+    letter, a digit or the pronoun ``I`` (tags, quote marks, brackets and dots aside), or
+    ``previous`` ends with a mark that leaves it open (a comma, a dash, a colon, a
+    semicolon)."""
+    if _RUN_ON_MARK.search(previous.text):
+        return True
+    text = _LEADING_MARKS.sub("", cue.text, count=1)
+    return bool(text) and (
+        text[0].islower() or text[0].isdigit() or re.match(r"I\b", text) is not None
+    )
+
+
 def _groups(cues: list[Cue]) -> list[list[int]]:
     """Consecutive cues translated together (module docstring), by index."""
     groups: list[list[int]] = []
@@ -128,6 +150,7 @@ def _groups(cues: list[Cue]) -> list[list[int]]:
             and len(last) < MAX_CUES
             and _runs_on(cues[last[-1]], cue)
             and not ends_sentence(cues[last[-1]].text)
+            and _goes_on(cues[last[-1]], cue)
         )
         if joins and last is not None:
             last.append(index)

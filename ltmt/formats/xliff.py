@@ -35,7 +35,6 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.inline import append_text, to_text
-from ltmt.formats.markup_characters import characters
 from ltmt.formats.markup_codes import Code, pair_markup_codes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -294,8 +293,7 @@ def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang
 def read_xliff(
     path: Path, src_lang: str = "en", tgt_lang: str = "de", *, include_fuzzy: bool = False
 ) -> Iterator[PairRecord]:
-    """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags, the text
-    between them in the memory's one form (:mod:`ltmt.formats.inline`).
+    """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
     notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, and a PO
@@ -356,9 +354,8 @@ def write_xliff(
     (:func:`~ltmt.formats.markup_codes.pair_markup_codes`); a stored XLIFF code (``<g
     id="1">``, ``<x id="2"/>``, 2.0's ``<pc>``, ``<sc>``, ``<ec>`` as 1.2's ``<g>``, ``<bx>``,
     ``<ex>``) as that element. :func:`read_xliff` reads them back as the same text (2.0's
-    codes as 1.2's). The rest is text, written out of the memory's one form (``&lt;br&gt;``,
-    text that would read as a tag, as the characters ``<br>``), with ``xml:space="preserve"``
-    so edge spaces survive.
+    codes as 1.2's). The rest
+    is text, with ``xml:space="preserve"`` so edge spaces survive.
     ``metadata["id"]`` is the unit id when unique, else the record's number;
     ``metadata["context"]`` is written as translate-toolkit writes a ``msgctxt``, a PO entry's
     ``flags``, ``plural`` and ``plural_of`` beside it (:data:`PO_CONTEXTS`),
@@ -429,7 +426,7 @@ def _write_codes(element: Any, pieces: list[str | Code]) -> None:
     parents = [element]  # the containers open, innermost last
     for piece in pieces:
         if isinstance(piece, str):
-            append_text(parents[-1], characters(piece))
+            append_text(parents[-1], piece)
         elif piece.element:
             _write_element(parents, piece)
         else:

@@ -346,33 +346,21 @@ def test_tmx_export_pairs_bpt_and_ept_by_i_and_keeps_codes_alone_in_a_seg_on_its
     ]
 
 
-LITERAL = """<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-<file original="a" source-language="en" target-language="de" datatype="html"><body>
-<trans-unit id="1"><source>Use the &lt;br&gt; element &amp;copy; <ph id="1">&lt;br/&gt;</ph>x</source>
-<target state="translated">Nutze das &lt;br&gt;-Element &amp;copy; <ph id="1">&lt;br/&gt;</ph>x</target>
-</trans-unit></body></file></xliff>
-"""
-
-
-def test_xliff_text_that_reads_as_a_tag_is_text_in_the_memory_and_in_exports(
+def test_an_xliff_text_written_with_references_is_the_pair_a_web_po_entry_is(
     tmp_path: Path,
 ) -> None:
-    """The text ``&lt;br&gt;`` was stored as ``<br>`` and exported as a protected code."""
-    (tmp_path / "a.xlf").write_text(LITERAL, encoding="utf-8")
-    [record] = read_xliff(tmp_path / "a.xlf")
-    assert record.source == "Use the &lt;br&gt; element &amp;copy; <br/>x"
-    write_xliff(tmp_path / "out.xlf", [record])
-    written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
-    assert 'Use the &lt;br&gt; element &amp;copy; <ph id="1">&lt;br/&gt;</ph>x' in written
-    assert [(r.source, r.target) for r in read_xliff(tmp_path / "out.xlf")] == [
-        (record.source, record.target)
+    """A web app's XLIFF holds its strings as HTML (``Terms &amp;amp; Conditions`` in the XML:
+    the text ``Terms &amp; Conditions``), as its PO and TSV do; read into another form, it lost
+    the exact match of the memory those filled."""
+    (tmp_path / "w.xlf").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="app" source-language="en" target-language="de" datatype="plaintext">'
+        '<body><trans-unit id="1"><source>Terms &amp;amp; Conditions</source>'
+        '<target state="translated">AGB &amp;amp; Bedingungen</target></trans-unit>'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    assert [(r.source, r.target) for r in read_xliff(tmp_path / "w.xlf")] == [
+        ("Terms &amp; Conditions", "AGB &amp; Bedingungen")
     ]
-
-
-def test_fill_writes_the_text_between_codes_as_characters() -> None:
-    source = _source_12('Use &lt;br&gt;<ph id="1">&lt;br/&gt;</ph>')
-    assert to_text(source).text == "Use &lt;br&gt;<br/>"
-    target = etree.fromstring(f'<target xmlns="{NS_12}"/>')
-    assert fill(target, "Nutze &lt;br&gt; &amp;copy; &nbsp;<br/>", to_text(source))
-    assert _inner(target) == 'Nutze &lt;br&gt; &amp;copy; \xa0<ph id="1">&lt;br/&gt;</ph>'

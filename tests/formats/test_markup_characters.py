@@ -10,7 +10,6 @@ from formats_fakes import FakeModel
 
 from ltmt.formats.documents import open_document
 from ltmt.formats.markup_characters import (
-    characters,
     decoded_references,
     from_written,
     plain_text,
@@ -184,20 +183,6 @@ def test_the_model_sees_characters_and_the_file_gets_its_escapes(
     translate_file(_file(tmp_path, ext, sentence), out, model, src_lang="en", tgt_lang="de")
     assert model.seen[-1] == seen
     assert _text_of(out) == written
-
-
-@pytest.mark.parametrize(
-    ("tagged", "expected"),
-    [
-        ("&lt;br&gt; a < b", "<br> a < b"),
-        ("&amp;copy; &copy 2024 AT&T", "&copy; &copy 2024 AT&T"),
-        ("a&nbsp;b&#8203;", "a\xa0b\u200b"),
-    ],
-)
-def test_characters_are_the_text_of_a_format_whose_markup_is_elsewhere(
-    tagged: str, expected: str
-) -> None:
-    assert characters(tagged) == expected
 
 
 def test_a_formatted_metavariable_in_word_is_written_once(tmp_path: Path) -> None:

@@ -28,9 +28,6 @@ TRICKY = [
     "back\\slash",
     "{0} of {name}",
 ]
-# XLIFF holds characters, its markup in its codes: a reference of the memory's one form is
-# written as its character and read back so (``&amp;`` as ``&``, the same text)
-AS_READ = {"xlf": {"<b>bold</b> &amp; entity": "<b>bold</b> & entity"}}
 
 Reader = Callable[..., Iterator[PairRecord]]
 Writer = Callable[..., int]
@@ -56,9 +53,7 @@ def test_round_trip_keeps_tricky_strings(
     records = _records(TRICKY)
     assert write(path, records, src_lang="en", tgt_lang="de") == len(records)
     back = list(read(path, src_lang="en", tgt_lang="de"))
-    read_as = AS_READ.get(ext, {})
-    expected = [(read_as.get(t, t), f"DE {read_as.get(t, t)}") for t in TRICKY]
-    assert [(r.source, r.target) for r in back] == expected
+    assert [(r.source, r.target) for r in back] == [(r.source, r.target) for r in records]
     assert all(r.position.startswith(str(path)) for r in back)
 
 

@@ -50,6 +50,32 @@ def test_a_cue_whose_sentence_ends_inside_its_formatting_ends_the_group(tmp_path
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "units"),
+    [
+        ("Settings", "Your changes have been saved.", 2),  # a label, then a sentence
+        ("Log out", "Rock & Roll is back.", 2),
+        ("We need until Friday", "3,500 euros.", 1),  # a sentence going on
+        ("I told you never to go there", "after dark.", 1),
+        ("Yesterday", "I went home.", 1),
+        ("When I was young,", "We lived in Paris.", 1),  # an open end
+        ("The captain –", "<i>and his crew</i> left.", 1),
+    ],
+)
+def test_a_cue_runs_on_into_the_next_only_where_the_next_goes_on(
+    tmp_path: Path, first: str, second: str, units: int
+) -> None:
+    """A label without a full stop (``Settings``) was joined to the next cue's sentence, and
+    the model dropped it from the translation of the two."""
+    path = tmp_path / "two.srt"
+    path.write_text(
+        f"1\n00:00:01,000 --> 00:00:03,000\n{first}\n\n"
+        f"2\n00:00:03,500 --> 00:00:06,000\n{second}\n",
+        "utf-8",
+    )
+    assert len(open_document(path).units()) == units
+
+
 def test_the_translation_keeps_the_cues_and_their_times(tmp_path: Path) -> None:
     out = tmp_path / "film.de.srt"
     translate_file(DATA / "film.en.srt", out, FakeModel())
