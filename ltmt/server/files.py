@@ -30,7 +30,7 @@ from ltmt.formats.pairs import (
     tsv_cannot_hold,
     write_pairs,
 )
-from ltmt.formats.pipeline import RunResult, TranslateFn, translate_file
+from ltmt.formats.pipeline import ExactFn, RunResult, TranslateFn, translate_file
 from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
@@ -270,11 +270,13 @@ def translate_upload(
     overwrite: bool,
     mark_fuzzy: bool,
     translation: tuple[str | None, bytes] | None = None,
+    exact: ExactFn | None = None,
 ) -> tuple[str, str, bytes, RunResult]:
     """Fill the untranslated entries of an uploaded PO or XLIFF file, or translate an Android
     or JSON file into the target language's (``translation``: the name and bytes of its
-    translation so far, whose strings are kept); returns its name, its format, the translated
-    file and what was done."""
+    translation so far, whose strings are kept; ``exact``: the 100 % memory matches that
+    replace a translation that is only a suggestion, a PO entry marked fuzzy); returns its
+    name, its format, the translated file and what was done."""
     name = safe_name(filename, "document")
     with upload_path(name, content, "ltmt-document-") as source:
         kind = document_format(source, fmt)
@@ -297,5 +299,6 @@ def translate_upload(
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,
             resume=False,
+            exact=exact,
         )
         return written, kind, output.read_bytes(), result

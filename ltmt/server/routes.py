@@ -363,6 +363,9 @@ def translated_upload(
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,
             translation=translation,
+            exact=service.exact_matches(
+                who, options if options is not None else service.options(None, None)
+            ),
         )
 
 

@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ChoiceError, ConfigError
 from ltmt.formats.placeholders import fit_translation
@@ -30,6 +30,9 @@ from ltmt.server.shared_limits import limits_folder
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
+
+if TYPE_CHECKING:
+    from ltmt.formats.pipeline import ExactFn
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +123,14 @@ class Service:
                 f"{self.config.max_pairs} (store a large glossary with /v1/glossary)"
             )
         return DecodeOptions(fusion=fusion, beam=beam, glossary=tuple(glossary))
+
+    def exact_matches(self, who: str, options: DecodeOptions) -> ExactFn:
+        """The 100 % matches of ``who``'s memory as the translator of ``options`` reuses them
+        (:func:`ltmt.formats.pipeline.exact_for_translator`: what replaces a PO entry's fuzzy
+        translation, as ``ltmt translate`` does)."""
+        from ltmt.formats.pipeline import exact_for_translator
+
+        return exact_for_translator(self._translator(options), who)
 
     def _translator(self, options: DecodeOptions) -> Translator:
         options = replace(options, glossary=())  # one translator whatever the request's terms

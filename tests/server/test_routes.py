@@ -215,6 +215,23 @@ def test_import_upload_and_translate_a_po_file(api):
         assert 'msgid "open the file"\nmsgstr ""' not in answer.text
 
 
+def test_a_fuzzy_po_entry_of_an_upload_gets_the_exact_match_as_the_command_line_does(api):
+    """``ltmt translate`` replaced a fuzzy entry's stale translation with the memory's exact
+    match; an upload to ``/v1/translate/file`` kept it."""
+    po = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, fuzzy\nmsgid "open the file"\nmsgstr "Datei schliessen"\n'
+    )
+    with api.client(api.key("fuzzy-user")) as client:
+        pairs = [{"source": "open the file", "target": "Datei öffnen"}]
+        assert client.post("/v1/memory/pairs", json={"pairs": pairs}).json()["added"] == 1
+        answer = client.post(
+            "/v1/translate/file", files={"file": ("a.po", po.encode(), "text/plain")}
+        )
+        assert answer.status_code == 200, answer.text
+        assert 'msgstr "Datei öffnen"' in answer.text and "schliessen" not in answer.text
+
+
 def test_a_translated_po_file_prefers_matches_of_the_same_context(api):
     pairs = [
         {"source": "open the file", "target": "Datei öffnen", "metadata": {"context": "menu"}},
