@@ -59,7 +59,7 @@ def test_a_cue_whose_sentence_ends_inside_its_formatting_ends_the_group(tmp_path
         ("I told you never to go there", "after dark.", 1),
         ("Yesterday", "I went home.", 1),
         ("When I was young,", "We lived in Paris.", 1),  # an open end
-        ("The captain –", "<i>and his crew</i> left.", 1),
+        ("The captain \u2013", "<i>and his crew</i> left.", 1),
     ],
 )
 def test_a_cue_runs_on_into_the_next_only_where_the_next_goes_on(
