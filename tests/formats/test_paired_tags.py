@@ -49,16 +49,19 @@ def _placed(source: str, translation: str, inner: list[str]) -> str:
     return place_pairs(paired, translation, inner)
 
 
-def test_strip_pairs_keeps_self_closing_codes() -> None:
-    paired = strip_pairs(
-        'Click <g id="1">Save</g> to keep <x id="2"/> your <pc id="3">changes</pc>.'
-    )
+def _stripped(source: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """``source``'s text for the model, and its pairs as (opening, inner, closing)."""
+    paired = strip_pairs(source)
     assert paired is not None
-    assert paired.text == 'Click Save to keep <x id="2"/> your changes.'
-    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == [
-        ('<g id="1">', "Save", "</g>"),
-        ('<pc id="3">', "changes", "</pc>"),
-    ]
+    return paired.text, [(p.opening, p.inner, p.closing) for p in paired.pairs]
+
+
+def test_strip_pairs_keeps_self_closing_codes() -> None:
+    source = 'Click <g id="1">Save</g> to keep <x id="2"/> your <pc id="3">changes</pc>.'
+    assert _stripped(source) == (
+        'Click Save to keep <x id="2"/> your changes.',
+        [('<g id="1">', "Save", "</g>"), ('<pc id="3">', "changes", "</pc>")],
+    )
 
 
 def test_markup_elements_with_attributes_are_pairs_too() -> None:
@@ -66,15 +69,15 @@ def test_markup_elements_with_attributes_are_pairs_too() -> None:
         'A <label data-l10n-name="who">{ vendor }</label> of <b>all</b> '
         '<a href="https://x.org/?a=1">people</a>, <img data-l10n-name="icon"/> <b class="k">now</b>'
     )
-    paired = strip_pairs(source)
-    assert paired is not None
-    assert paired.text == 'A { vendor } of all people, <img data-l10n-name="icon"/> now'
-    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == [
-        ('<label data-l10n-name="who">', "{ vendor }", "</label>"),
-        ("<b>", "all", "</b>"),  # an element named as one with attributes is
-        ('<a href="https://x.org/?a=1">', "people", "</a>"),
-        ('<b class="k">', "now", "</b>"),
-    ]
+    assert _stripped(source) == (
+        'A { vendor } of all people, <img data-l10n-name="icon"/> now',
+        [
+            ('<label data-l10n-name="who">', "{ vendor }", "</label>"),
+            ("<b>", "all", "</b>"),  # an element named as one with attributes is
+            ('<a href="https://x.org/?a=1">', "people", "</a>"),
+            ('<b class="k">', "now", "</b>"),
+        ],
+    )
 
 
 def test_markup_elements_without_attributes_are_pairs_and_code_is_kept() -> None:
@@ -504,12 +507,10 @@ def test_xliff_20_start_and_end_codes_in_one_segment_are_a_pair() -> None:
         'Open <sc id="1" type="fmt" subType="xlf:i"/>the file<ec startRef="1" type="fmt"/> now'
         ' <sc id="2"/>here'
     )
-    paired = strip_pairs(source)
-    assert paired is not None
-    assert paired.text == 'Open the file now <sc id="2"/>here'
-    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == [
-        ('<sc id="1" type="fmt" subType="xlf:i"/>', "the file", '<ec startRef="1" type="fmt"/>')
-    ]
+    assert _stripped(source) == (
+        'Open the file now <sc id="2"/>here',
+        [('<sc id="1" type="fmt" subType="xlf:i"/>', "the file", '<ec startRef="1" type="fmt"/>')],
+    )
 
 
 SC_EC = '<sc id="1" type="fmt" subType="xlf:i"/>the file<ec startRef="1" type="fmt"/>'
@@ -549,13 +550,10 @@ TERMS = "I agree to the <1>terms of service</1> and the <3>privacy policy</3>."
 def test_react_i18next_numbered_elements_are_pairs() -> None:
     """react-i18next's ``<Trans>`` numbers its components' tags (``<1>terms</1>``): they were
     left to the model, which moved a pair's words out of it."""
-    paired = strip_pairs(TERMS)
-    assert paired is not None
-    assert paired.text == "I agree to the terms of service and the privacy policy."
-    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == [
-        ("<1>", "terms of service", "</1>"),
-        ("<3>", "privacy policy", "</3>"),
-    ]
+    assert _stripped(TERMS) == (
+        "I agree to the terms of service and the privacy policy.",
+        [("<1>", "terms of service", "</1>"), ("<3>", "privacy policy", "</3>")],
+    )
     assert strip_pairs("You have <1>{{count}}</1> new messages<0/>.") is None  # no words
     assert strip_pairs("<12>Open</12> it") is not None and strip_pairs("<123>x</123>") is None
 
@@ -709,10 +707,7 @@ def test_textmeshpro_and_bbcode_pairs_around_words_are_pairs(
 ) -> None:
     """The words inside a TextMeshPro or BBCode pair stayed English (``Ihr
     <color=#FF0000>shield</color>``) where those inside ``<b>`` were translated apart."""
-    paired = strip_pairs(source)
-    assert paired is not None
-    assert paired.text == text
-    assert [(p.opening, p.inner, p.closing) for p in paired.pairs] == pairs
+    assert _stripped(source) == (text, pairs)
 
 
 def test_bbcode_code_is_kept_as_written_and_pairs_around_no_words_left_to_the_model() -> None:
