@@ -45,9 +45,12 @@ class Code:
     @property
     def attributes(self) -> dict[str, str]:
         """The attributes of the tag (references in them as written)."""
-        return {
-            m.group(1): m.group(2) or m.group(3) or "" for m in _ATTRIBUTE.finditer(self.native)
-        }
+        return _attributes(self.native)
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """The quoted attributes written in ``text`` (a tag, or its attributes), by name."""
+    return {m.group(1): m.group(2) or m.group(3) or "" for m in _ATTRIBUTE.finditer(text)}
 
 
 def markup_codes(text: str, number: Callable[[str, str], int]) -> list[str | Code]:
@@ -104,9 +107,7 @@ def _kind(tag: re.Match[str]) -> tuple[str, str, str]:
     """The kind of the markup tag ``tag`` (:class:`Code`: ``ph``, ``begin`` or ``end``), what
     pairs its start and end (a name; an XLIFF code's id) and the XLIFF element it is."""
     closing, name, attributes, empty = tag.groups()
-    values = dict(
-        (m.group(1), m.group(2) or m.group(3) or "") for m in _ATTRIBUTE.finditer(attributes)
-    )
+    values = _attributes(attributes)
     reference = values.get("rid") or values.get("startRef") or values.get("id")
     element = name if name in XLIFF_ELEMENTS and (reference or "mtype" in values) else ""
     if element and empty:
