@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ltmt.folded_characters import NO_BREAK_SPACES
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, REFERENCE_TAIL, find_placeholders
@@ -47,17 +47,27 @@ _QUOTES = {'"': "&quot;", "'": "&#39;"}
 def tagged_text(plain: str, kept: Sequence[str] = ()) -> str:
     """Plain ``plain`` (no markup) in the tagged form (module docstring); each :data:`KEPT` in it
     is the next of ``kept``, put in as written."""
+
+    def escaped(text: str) -> str:
+        return _REFERENCE_START.sub("&amp;", text)
+
+    def bracketed(tag: str) -> str:
+        return escaped(tag).replace("<", "&lt;").replace(">", "&gt;")
+
+    pieces = iter(kept)
+    return re.sub(KEPT, lambda _: next(pieces, ""), _around_tags(plain, escaped, bracketed))
+
+
+def _around_tags(text: str, between: Callable[[str], str], tag: Callable[[str], str]) -> str:
+    """``text`` with ``tag`` applied to each of its markup tags (:func:`find_placeholders`)
+    and ``between`` to the text around them."""
     parts: list[str] = []
     position = 0
-    for tag in find_placeholders(plain):
-        if tag.kind == "tag" and tag.text.startswith("<"):
-            parts.append(_REFERENCE_START.sub("&amp;", plain[position : tag.start]))
-            bracketed = _REFERENCE_START.sub("&amp;", tag.text)
-            parts.append(bracketed.replace("<", "&lt;").replace(">", "&gt;"))
-            position = tag.end
-    parts.append(_REFERENCE_START.sub("&amp;", plain[position:]))
-    pieces = iter(kept)
-    return re.sub(KEPT, lambda _: next(pieces, ""), "".join(parts))
+    for found in find_placeholders(text):
+        if found.kind == "tag" and found.text.startswith("<"):
+            parts += [between(text[position : found.start]), tag(found.text)]
+            position = found.end
+    return "".join(parts) + between(text[position:])
 
 
 def decoded_references(written: str) -> str:
@@ -99,13 +109,7 @@ def _escaped(tagged: str, *, quotes: bool) -> str:
         text = _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
         return re.sub("[\"']", lambda found: _QUOTES[found.group()], text) if quotes else text
 
-    parts: list[str] = []
-    position = 0
-    for tag in find_placeholders(tagged):
-        if tag.kind == "tag" and tag.text.startswith("<"):
-            parts += [escaped(tagged[position : tag.start]), tag.text]
-            position = tag.end
-    return "".join(parts) + escaped(tagged[position:])
+    return _around_tags(tagged, escaped, lambda tag: tag)
 
 
 def from_written(written: str) -> str:
