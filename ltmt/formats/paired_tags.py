@@ -145,7 +145,9 @@ class PairedText:
 # startRef="1"/> (``{group}``: the name of the id's group, ``{ids}``: the ids it may have)
 _START_CODE = r"""<sc(?=\s)[^<>]*?\sid\s*=\s*"(?P<{group}>{ids})"[^<>]*/>"""
 _END_CODE = r"""<ec(?=\s)[^<>]*?\sstartRef\s*=\s*"(?P<{group}>{ids})"[^<>]*/>"""
-_ANY_ID = '[^"]*'
+# any <sc> and any <ec>, the id in the group "id"
+_ANY_START_CODE = re.compile(_START_CODE.format(group="id", ids='[^"]*'))
+_ANY_END_CODE = re.compile(_END_CODE.format(group="id", ids='[^"]*'))
 
 
 @functools.lru_cache(maxsize=256)
@@ -171,12 +173,10 @@ def _pair_tag(
 
 def _paired_codes(source: str) -> frozenset[str]:
     """The ids of the ``<sc>`` of ``source`` whose ``<ec>`` comes after it in ``source``."""
-    end_code = re.compile(_END_CODE.format(group="id", ids=_ANY_ID))
-    ends = {found["id"]: found.start() for found in end_code.finditer(source)}
-    start_code = re.compile(_START_CODE.format(group="id", ids=_ANY_ID))
+    ends = {found["id"]: found.start() for found in _ANY_END_CODE.finditer(source)}
     return frozenset(
         found["id"]
-        for found in start_code.finditer(source)
+        for found in _ANY_START_CODE.finditer(source)
         if ends.get(found["id"], -1) > found.end()
     )
 
