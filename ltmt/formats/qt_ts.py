@@ -124,8 +124,12 @@ def form_source(source: str, form: int, count: int, plural: str | None = None) -
 
 def _source_variants(unit: Any) -> list[str]:
     """A message's source's length variants, the longest first (one where it has none)."""
-    variants = [text for text in _source(unit).split(VARIANTS) if text.strip()]
-    return variants or [_source(unit)]
+    return _variants(_source(unit))
+
+
+def _variants(source: str) -> list[str]:
+    """The length variants of a source text that say something, or the text alone."""
+    return [text for text in source.split(VARIANTS) if text.strip()] or [source]
 
 
 def _translation(unit: Any) -> Any:
@@ -204,7 +208,7 @@ def _translated(text: str) -> bool:
 def _paired_variants(source: str, text: str) -> list[tuple[str, str, int]]:
     """A translation ``text``'s length variants that say something, each with the variant of
     ``source`` it translates (the last for those past the source's) and its number."""
-    sources = [part for part in source.split(VARIANTS) if part.strip()] or [source]
+    sources = _variants(source)
     return [
         (sources[min(number, len(sources) - 1)], variant, number)
         for number, variant in enumerate(text.split(VARIANTS))
