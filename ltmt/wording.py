@@ -1,8 +1,10 @@
 """How ltmt words a count in what it prints: ``1 segment``, ``2 segments``, ``1 entry``; the
-first few of a list (``line 4, line 9, line 12, ...``); and a long text cut short."""
+first few of a list (``line 4, line 9, line 12, ...``); a long text cut short; and the
+choice a misspelt name likely meant."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 
@@ -27,3 +29,10 @@ def counted_kinds(kinds: Iterable[tuple[int, str]], singular: str) -> str:
 def shortened(text: str, width: int) -> str:
     """``text`` as it is, or cut to ``width`` characters, the last an ellipsis."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)``, ``x`` the one of ``choices`` closest to ``name``, or empty
+    where none is close: the hint of a message that refuses a misspelt name."""
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

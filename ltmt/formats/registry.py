@@ -16,7 +16,6 @@ A format's *roles*: ``read`` (pairs for a memory), ``write`` (a memory exported)
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ltmt.errors import ChoiceError, InputError
+from ltmt.wording import did_you_mean
 
 Role = Literal["read", "write", "document"]
 SNIFF_BYTES = 4096
@@ -549,8 +549,7 @@ def find_format(
     if fmt is not None:
         name = _named(fmt)
         if name is None:
-            close = difflib.get_close_matches(fmt.lower(), names(role), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(fmt.lower(), names(role))
             raise ChoiceError(f"unknown format {fmt!r}{hint}; choose one of {choices}")
     else:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from ltmt.qa.catalog_checks import (
 from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity
 from ltmt.qa.pair_checks import PAIR_CHECKS
 from ltmt.quote_style import memory_quote_table, quote_table
-from ltmt.wording import counted
+from ltmt.wording import counted, did_you_mean
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
@@ -106,8 +105,7 @@ def chosen_checks(only: Collection[str] = (), skip: Collection[str] = ()) -> tup
     an unknown name is an :class:`InputError` listing the known ones."""
     for name in (*only, *skip):
         if name not in CHECKS:
-            close = difflib.get_close_matches(name, list(CHECKS), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(name, CHECKS)
             raise ChoiceError(f"no check {name!r}{hint}; the checks are {', '.join(CHECKS)}")
     return tuple(name for name in CHECKS if (not only or name in only) and name not in skip)
 

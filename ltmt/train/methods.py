@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltmt.config import from_dict
 from ltmt.errors import ConfigError
+from ltmt.wording import did_you_mean
 
 if TYPE_CHECKING:
     from ltmt.train.combiner import CombinerTrainConfig
@@ -32,8 +32,7 @@ def read_method_config(
         from ltmt.train.fusion import FusionTrainConfig
 
         return from_dict(FusionTrainConfig, data, where=where)
-    close = difflib.get_close_matches(str(method), METHODS, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(str(method), METHODS)
     raise ConfigError(
         f"{where}: method: {method!r} is not a training method{hint}; known: {', '.join(METHODS)}"
     )
