@@ -4,7 +4,6 @@ the same command is run again after an interruption."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document
+from ltmt.formats.output_sources import digest
 
 
 def progress_path(out_path: Path) -> Path:
@@ -27,7 +27,7 @@ def save_progress(
     units done, each with a digest of its source (so that a run resumed on an input changed
     since is not taken for its continuation: :func:`changed_since`), and the run's
     ``settings``."""
-    digests = {u.key: _digest(u.source) for u in document.units() if u.key in done}
+    digests = {u.key: digest(u.source) for u in document.units() if u.key in done}
     progress = {"done": sorted(done), "sources": digests, "settings": dict(settings or {})}
     atomic_write(progress_path(out_path), json.dumps(progress).encode())
 
@@ -45,16 +45,12 @@ def other_settings(before: Mapping[str, Any] | None, now: Mapping[str, Any] | No
     )
 
 
-def _digest(source: str) -> str:
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-
-
 def changed_since(document: Document, saved: Mapping[str, str | None]) -> int:
     """How many of the units done by an interrupted run (``saved``: their keys and source
     digests, None where the progress file has none) are not this ``document``'s units with
     the same sources now: lines added, removed or edited in the input since."""
-    now = {u.key: _digest(u.source) for u in document.units()}
-    return sum(digest is not None and now.get(key) != digest for key, digest in saved.items())
+    now = {u.key: digest(u.source) for u in document.units()}
+    return sum(held is not None and now.get(key) != held for key, held in saved.items())
 
 
 def read_progress(marker: Path) -> tuple[dict[str, str | None], dict[str, Any] | None]:
