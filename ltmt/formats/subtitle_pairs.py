@@ -72,12 +72,18 @@ def matched_cues(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int | N
     return matched
 
 
+def unwrapped(cues: Sequence[Timed]) -> tuple[Wrapper | None, list[str]]:
+    """The formatting tag around every one of ``cues`` alike (None where there is none), and
+    each cue's text without it."""
+    wrappers = {cue.wrapper for cue in cues}
+    common = wrappers.pop() if len(wrappers) == 1 else None
+    return common, [common.strip(c.text) if common else c.text for c in cues]
+
+
 def group_words(cues: Sequence[Timed]) -> str:
     """The words of ``cues`` read as one text: a formatting tag around every one of them alike
     and karaoke timestamps left out (:mod:`ltmt.formats.subtitle_markup`)."""
-    wrappers = {cue.wrapper for cue in cues}
-    common = wrappers.pop() if len(wrappers) == 1 else None
-    texts = [untimed(common.strip(c.text) if common else c.text) for c in cues]
+    texts = [untimed(text) for text in unwrapped(cues)[1]]
     return " ".join(text for text in texts if text)
 
 

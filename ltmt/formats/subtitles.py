@@ -57,6 +57,7 @@ from ltmt.formats.subtitle_pairs import (
     group_words,
     matched_cues,
     sentence_pairs,
+    unwrapped,
 )
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
@@ -222,9 +223,7 @@ class SubtitleDocument(TranslationsHeld):
             if text is None:
                 out.extend(replace(c, lines=list(c.lines)) for c in cues)
                 continue
-            wrappers = {cue.wrapper for cue in cues}
-            common = wrappers.pop() if len(wrappers) == 1 else None
-            sources = [common.strip(c.text) if common else c.text for c in cues]
+            common, sources = unwrapped(cues)
             shares = [len(untimed(source)) for source in sources]
             parts = split_over(text, shares, self.tgt_lang or "")
             for cue, source, part in zip(cues, sources, parts):
