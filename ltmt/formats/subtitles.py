@@ -201,7 +201,7 @@ class SubtitleDocument(TranslationsHeld):
             first = self.cues[group[0]]
             if first.dialogue:
                 for number, line in enumerate(first.lines):
-                    _, words, _ = speaker(line) or ("", line.strip(), "")
+                    words = _said(line)[1]
                     if words:
                         units.append(Unit(f"{group[0]}{LINE}{number}", words))
                 continue
@@ -237,7 +237,7 @@ class SubtitleDocument(TranslationsHeld):
     def _spoken(self, index: int, number: int, line: str) -> str:
         """Line ``number`` of the dialogue cue ``index`` translated, its speaker's dash or
         voice span kept."""
-        before, words, after = speaker(line) or ("", line.strip(), "")
+        before, words, after = _said(line)
         return before + self.translations.get(f"{index}{LINE}{number}", words) + after
 
     def _laid_out(self, text: str, common: Wrapper | None, lines: int) -> list[str]:
@@ -276,7 +276,7 @@ class SubtitleDocument(TranslationsHeld):
             if line:
                 lines = cues[0].lines
                 said = lines[int(line)] if int(line) < len(lines) else ""
-                text = (speaker(said) or ("", said.strip(), ""))[1]
+                text = _said(said)[1]
             elif any(c.text == self.cues[i].text for c, i in zip(cues, group)):
                 continue  # a cue of the group is as in the source: not translated yet
             else:
@@ -374,6 +374,12 @@ class SubtitleDocument(TranslationsHeld):
 
     def save(self, out_path: Path) -> None:
         atomic_write(Path(out_path), written_like(self.data, self.write(self.translated_cues())))
+
+
+def _said(line: str) -> tuple[str, str, str]:
+    """A dialogue line's speaker mark before and after its words, and the words
+    (:func:`~ltmt.formats.subtitle_markup.speaker`); no mark where it has none."""
+    return speaker(line) or ("", line.strip(), "")
 
 
 def _one_after_another(places: list[int | None]) -> list[int] | None:
