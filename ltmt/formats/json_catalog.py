@@ -169,8 +169,9 @@ class JsonCatalog(KeyedCatalog):
         # the strings copied as they are, not translated, by pointer (module docstring)
         if skip_keys:
             _warn_of_unknown_keys(path, data, skip_keys)
-        kept = kept_as_written(_strings(data), _record_names(data), skip_keys)
-        self.kept = {pointer(parts): text for parts, text in _strings(data) if parts in kept}
+        strings = list(_strings(data))
+        kept = kept_as_written(strings, _record_names(data), skip_keys)
+        self.kept = {pointer(parts): text for parts, text in strings if parts in kept}
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}
@@ -178,7 +179,7 @@ class JsonCatalog(KeyedCatalog):
         self.adopted_messages: dict[str, tuple[str, dict[str, str | None]]] = {}
         entries, unsupported = [], []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
-        for parts, source in _strings(data):
+        for parts, source in strings:
             key = pointer(parts)
             if key in self.kept:
                 continue
