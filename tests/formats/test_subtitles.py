@@ -396,29 +396,54 @@ def _translated(tmp_path: Path, name: str, text: str, model: Any = None) -> str:
     return out.read_text("utf-8")
 
 
-def test_cues_at_the_same_time_are_two_cues(tmp_path: Path) -> None:
-    # keyed by their start time, the second overwrote the first: both said its translation,
-    # the SubRip position was lost and the two cues' texts were one sentence
-    srt = _translated(
-        tmp_path,
-        "same.srt",
-        "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\an8}CLOSED FOR THE WINTER\n\n"
-        "2\n00:00:01,000 --> 00:00:04,000\nWe're too late.\n",
-    )
-    assert srt == (
-        "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\AN8}CLOSED FOR THE WINTER\n\n"
-        "2\n00:00:01,000 --> 00:00:04,000\nWE'RE TOO LATE.\n\n"
-    )
-    vtt = _translated(
-        tmp_path,
-        "two.vtt",
-        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000 line:10%\nWhere is the station?\n\n"
-        "00:00:01.000 --> 00:00:04.000 line:90%\nI have no idea.\n",
-    )
-    assert vtt == (
-        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000 line:10%\nWHERE IS THE STATION?\n\n"
-        "00:00:01.000 --> 00:00:04.000 line:90%\nI HAVE NO IDEA.\n"
-    )
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # cues at the same time are two cues: keyed by their start time, the second overwrote
+        # the first (both said its translation), the SubRip position was lost and the two
+        # cues' texts were one sentence
+        pytest.param(
+            "same.srt",
+            "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\an8}CLOSED FOR THE WINTER"
+            "\n\n2\n00:00:01,000 --> 00:00:04,000\nWe're too late.\n",
+            "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\AN8}CLOSED FOR THE WINTER"
+            "\n\n2\n00:00:01,000 --> 00:00:04,000\nWE'RE TOO LATE.\n\n",
+            id="srt-cues-at-the-same-time",
+        ),
+        pytest.param(
+            "two.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000 line:10%\nWhere is the station?\n\n"
+            "00:00:01.000 --> 00:00:04.000 line:90%\nI have no idea.\n",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:04.000 line:10%\nWHERE IS THE STATION?\n\n"
+            "00:00:01.000 --> 00:00:04.000 line:90%\nI HAVE NO IDEA.\n",
+            id="vtt-cues-at-the-same-time",
+        ),
+        # a SubRip file without cue numbers is numbered (NoneType + int in write: the srt
+        # library reads the file, the numbers are None)
+        pytest.param(
+            "nonum.srt",
+            "00:20:01,000 --> 00:20:04,000\nGood morning.\n\n"
+            "00:20:05,000 --> 00:20:06,800\nThe ship is leaving now.\n",
+            "1\n00:20:01,000 --> 00:20:04,000\nGOOD MORNING.\n\n"
+            "2\n00:20:05,000 --> 00:20:06,800\nTHE SHIP IS LEAVING NOW.\n\n",
+            id="srt-without-cue-numbers",
+        ),
+        # a voice span on each line is a dialogue line kept (the opening tags and names were
+        # lost and "</v>" left dangling)
+        pytest.param(
+            "v2.vtt",
+            "WEBVTT\n\n00:00:06.000 --> 00:00:08.000\n"
+            "<v Mary>Where is the key?</v>\n<v John>I lost it.</v>\n",
+            "WEBVTT\n\n00:00:06.000 --> 00:00:08.000\n"
+            "<v Mary>WHERE IS THE KEY?</v>\n<v John>I LOST IT.</v>\n",
+            id="vtt-voice-span-each-line",
+        ),
+    ],
+)
+def test_a_file_is_translated_cue_by_cue(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    assert _translated(tmp_path, name, text) == expected
 
 
 def test_overlapping_cues_are_never_one_sentence(tmp_path: Path) -> None:
@@ -454,31 +479,6 @@ def test_karaoke_timestamps_are_kept_out_of_the_model_and_put_back(tmp_path: Pat
     assert out == (
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n"
         "<00:00:01.000>Ich werde <00:00:02.000>dich <00:00:03.000>niemals aufgeben.\n"
-    )
-
-
-def test_a_subrip_file_without_cue_numbers_is_numbered(tmp_path: Path) -> None:
-    # NoneType + int in write: the srt library reads the file, the numbers are None
-    out = _translated(
-        tmp_path,
-        "nonum.srt",
-        "00:20:01,000 --> 00:20:04,000\nGood morning.\n\n"
-        "00:20:05,000 --> 00:20:06,800\nThe ship is leaving now.\n",
-    )
-    assert out.startswith("1\n00:20:01,000 --> 00:20:04,000\nGOOD MORNING.\n\n2\n")
-
-
-def test_a_voice_span_on_each_line_is_a_dialogue_line_kept(tmp_path: Path) -> None:
-    # the opening tags and names were lost and "</v>" left dangling
-    out = _translated(
-        tmp_path,
-        "v2.vtt",
-        "WEBVTT\n\n00:00:06.000 --> 00:00:08.000\n"
-        "<v Mary>Where is the key?</v>\n<v John>I lost it.</v>\n",
-    )
-    assert out == (
-        "WEBVTT\n\n00:00:06.000 --> 00:00:08.000\n"
-        "<v Mary>WHERE IS THE KEY?</v>\n<v John>I LOST IT.</v>\n"
     )
 
 
