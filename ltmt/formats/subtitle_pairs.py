@@ -26,7 +26,7 @@ from ltmt.formats.subtitle_markup import Wrapper, dialogue_lines, untimed
 TOLERANCE = 0.1  # seconds between a translation's cue and the source's it is matched with
 MAX_PAIRED_CUES = 6  # a run of cues that ends no sentence on both sides by then: not paired
 _SENTENCE_END = re.compile(r"[.!?…♪\"»”')\]]\s*$")
-_TAGS = re.compile(r"<[^<>]+>")
+TAGS = re.compile(r"<[^<>]+>")  # a cue's inline tags: no words of it
 
 
 class Timed(Protocol):
@@ -45,7 +45,7 @@ class Timed(Protocol):
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; inline
     tags aside: ``.</i>``)."""
-    return bool(_SENTENCE_END.search(_TAGS.sub("", text)))
+    return bool(_SENTENCE_END.search(TAGS.sub("", text)))
 
 
 def matched_cues(ours: Sequence[Timed], theirs: Sequence[Timed]) -> list[int | None]:

@@ -52,6 +52,7 @@ from ltmt.formats.output_sources import Record, digest
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import Wrapper, speaker, timed, untimed, wrapper
 from ltmt.formats.subtitle_pairs import (
+    TAGS,
     TOLERANCE,
     ends_sentence,
     group_words,
@@ -70,7 +71,6 @@ LINE = ":"  # a dialogue line's key: CUE:LINE
 # programmes (its line: 42 characters, 2 lines at most; backlothelp.netflix.com, "English
 # Template Timed Text Style Guide")
 READING_SPEED = 17
-_TAGS = re.compile(r"<[^<>]+>")
 _SUBRIP_START = re.compile(r"\s*(?:\d+\s*\n)?\d+:\d{2}:\d{2},\d{3} -->")
 # a WebVTT voice or class span around a whole cue: <v Roger>...</v>, <v.loud Roger>, <c.yellow>
 _WHOLE_SPAN = re.compile(
@@ -415,7 +415,7 @@ def _numbered(numbers: list[str], cues: tuple[int, int]) -> str:
 
 def reading_speed(cue: Cue) -> float:
     """Characters a second (tags left out), as subtitle guidelines count reading speed."""
-    return len(_TAGS.sub("", cue.text)) / max(cue.end - cue.start, 0.001)
+    return len(TAGS.sub("", cue.text)) / max(cue.end - cue.start, 0.001)
 
 
 def _decoded(data: bytes, path: Path) -> str:
