@@ -346,6 +346,7 @@ def translated_upload(
     its safe name, its format, the translated bytes and what was done); ``options``: the
     server's defaults where None. A user with ``files_per_user`` files being translated already
     is answered 429 at once (:mod:`ltmt.server.file_slots`)."""
+    decoding = options if options is not None else service.options(None, None)
     with service.file_slots.taken(who) as taken:
         if not taken:
             raise ApiError(
@@ -358,14 +359,12 @@ def translated_upload(
             file.filename,
             file.file.read(),
             format,
-            pipeline_translate(service, who, options),
+            pipeline_translate(service, who, decoding),
             (service.source_lang, service.target_lang),
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,
             translation=translation,
-            exact=service.exact_matches(
-                who, options if options is not None else service.options(None, None)
-            ),
+            exact=service.exact_matches(who, decoding),
         )
 
 
