@@ -22,6 +22,14 @@ def ltmt(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return (code if isinstance(code, int) else 0 if code is None else 1), out, err
 
 
+def store_of_u1(tmp_path: Path, pairs: list[tuple[str, str]]) -> str:
+    """A store at ``tmp_path/store`` where user ``u1`` has the memory ``pairs``: its path."""
+    store = str(tmp_path / "store")
+    with Memory(store) as memory:
+        memory.import_pairs("u1", pairs)
+    return store
+
+
 def test_import_list_export_delete(tmp_path: Path, capsys):
     store = str(tmp_path / "store")
     csv_file = tmp_path / "g.csv"
@@ -186,16 +194,14 @@ def test_suggest_keeps_a_term_the_user_entered_unless_replace(tmp_path: Path, ca
 
 
 def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
-    store = str(tmp_path / "store")
-    with Memory(store) as memory:
-        memory.import_pairs(
-            "u1",
-            [
-                ("Push to the repository", "In das Depot übertragen"),
-                ("The repository is empty", "Das Depot ist leer"),
-                ("Clone a repository", "Ein Depot klonen"),
-            ],
-        )
+    store = store_of_u1(
+        tmp_path,
+        [
+            ("Push to the repository", "In das Depot übertragen"),
+            ("The repository is empty", "Das Depot ist leer"),
+            ("Clone a repository", "Ein Depot klonen"),
+        ],
+    )
     code, out, _ = ltmt(
         capsys, "glossary", "suggest", "-u", "u1", "--accept", "--memory-dir", store
     )
@@ -222,19 +228,17 @@ def test_suggest_shows_evidence_and_accepts(tmp_path: Path, capsys):
 
 
 def test_suggest_nouns_only_leaves_out_adverbs_that_start_sentences(tmp_path: Path, capsys):
-    store = str(tmp_path / "store")
-    with Memory(store) as memory:
-        memory.import_pairs(
-            "u1",
-            [
-                ("However, the file is open", "Jedoch ist die Datei geöffnet"),
-                ("However, it failed", "Jedoch ist es fehlgeschlagen"),
-                ("However, nothing changed", "Jedoch hat sich nichts geändert"),
-                ("The push failed, however", "Das Übertragen ist jedoch fehlgeschlagen"),
-                ("Save the file", "Die Datei speichern"),
-                ("Close the file", "Die Datei schließen"),
-            ],
-        )
+    store = store_of_u1(
+        tmp_path,
+        [
+            ("However, the file is open", "Jedoch ist die Datei geöffnet"),
+            ("However, it failed", "Jedoch ist es fehlgeschlagen"),
+            ("However, nothing changed", "Jedoch hat sich nichts geändert"),
+            ("The push failed, however", "Das Übertragen ist jedoch fehlgeschlagen"),
+            ("Save the file", "Die Datei speichern"),
+            ("Close the file", "Die Datei schließen"),
+        ],
+    )
     argv = ["glossary", "suggest", "-u", "u1", "--memory-dir", store]
     code, out, _ = ltmt(capsys, *argv)
     assert code == 0 and "however\tJedoch" in out
