@@ -89,10 +89,9 @@ class _Pages:
 
 @dataclass(frozen=True)
 class _Nodes:
-    """The nodes of one level of a tree: the page each is on, its byte offset in the file, and
-    its header's four words (``mn_lo``, ``mn_hi``, ``mn_flags``, ``mn_ksize``)."""
+    """The nodes of one level of a tree: each one's byte offset in the file, and its header's
+    four words (``mn_lo``, ``mn_hi``, ``mn_flags``, ``mn_ksize``)."""
 
-    pages: np.ndarray
     offsets: np.ndarray
     fields: np.ndarray
 
@@ -173,18 +172,19 @@ def _page_nodes(pages: _Pages, level: np.ndarray, kind: int, tree: _Tree, height
     keys = (lower - PAGE_HEADER) // 2
     page_of = np.repeat(np.arange(level.size), keys)
     slot = np.arange(page_of.size) - np.repeat(np.cumsum(keys) - keys, keys)
-    starts = level[page_of] * pages.size
+    on = level[page_of]  # the page of each node
+    starts = on * pages.size
     node = pages.first_field(starts + PAGE_HEADER + 2 * slot)  # mp_ptrs
     inside = (node >= upper[page_of]) & (node % 2 == 0) & (node + NODE_HEADER <= pages.size)
-    _first_damaged(level[page_of], inside, "has a node outside it")
+    _first_damaged(on, inside, "has a node outside it")
     fields = pages.fields(starts + node)
     end = node + NODE_HEADER + fields[:, 3]  # where the node's key ends
     if kind == P_LEAF:  # (a branch node's size fields hold its child's page number)
         big = fields[:, 2] == F_BIGDATA
-        _first_damaged(level[page_of], big | (fields[:, 2] == 0), "has a node of an unknown kind")
+        _first_damaged(on, big | (fields[:, 2] == 0), "has a node of an unknown kind")
         end += np.where(big, 8, fields[:, 0] | fields[:, 1] << 16)
-    _first_damaged(level[page_of], end <= pages.size, "has a node that ends outside it")
-    return _Nodes(level[page_of], starts + node, fields)
+    _first_damaged(on, end <= pages.size, "has a node that ends outside it")
+    return _Nodes(starts + node, fields)
 
 
 def _overflow_pages(pages: _Pages, leaves: _Nodes, tree: _Tree) -> np.ndarray:
