@@ -37,7 +37,7 @@ class FailureLimiter:
     def retry_after(self, address: str) -> float:
         """Seconds until ``address`` may try again (0: it may now)."""
         now = time.time()
-        with locked(self.path) as fd:
+        with locked(self.path, shared=True) as fd:  # requests check at once; fail() waits
             times = self._recent(_read(fd), address, now)
         if len(times) < self.limit:
             return 0.0
