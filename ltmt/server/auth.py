@@ -31,23 +31,24 @@ class FailureLimiter:
         self.window_s = window_s
         self.path = path
 
-    def _recent(self, failures: dict[str, list[float]], address: str, now: float) -> list[float]:
-        return [t for t in failures.get(hashed(address), []) if now - t <= self.window_s]
+    def _recent(self, failures: dict[str, list[float]], name: str, now: float) -> list[float]:
+        """The failure times within the window of the address ``hashed`` as ``name``."""
+        return [t for t in failures.get(name, []) if now - t <= self.window_s]
 
     def retry_after(self, address: str) -> float:
         """Seconds until ``address`` may try again (0: it may now)."""
         now = time.time()
         with locked(self.path, shared=True) as fd:  # requests check at once; fail() waits
-            times = self._recent(_read(fd), address, now)
+            times = self._recent(_read(fd), hashed(address), now)
         if len(times) < self.limit:
             return 0.0
         return max(0.0, self.window_s - (now - times[-self.limit]))
 
     def fail(self, address: str) -> None:
-        now = time.time()
+        now, name = time.time(), hashed(address)
         with locked(self.path) as fd:
             failures = _read(fd)
-            failures[hashed(address)] = [*self._recent(failures, address, now), now][-self.limit :]
+            failures[name] = [*self._recent(failures, name, now), now][-self.limit :]
             for name in [n for n, times in failures.items() if now - max(times) > self.window_s]:
                 del failures[name]  # addresses whose window has passed
             _write(fd, failures)
