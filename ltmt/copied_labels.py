@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ltmt.capitals import first_letter, lowered_label, with_first_capital
@@ -147,14 +148,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in LETTERS.findall(without_placeholders(text)))
 
 
-def unbacked_copy(line: str, output: str, read: Sequence[Match]) -> bool:
+def unbacked_copy(line: str, output: str, read: Callable[[], Sequence[Match]]) -> bool:
     """Whether fused ``output`` copies ``line`` (:func:`copied`), a line of English words that
     English writes in lower case inside a sentence (:func:`lowercase_words`: no name), while no
-    match of ``read`` (those the fusion read) has all of those words in its translation."""
+    match of ``read()`` (those the fusion read, asked only for such a copy) has all of those
+    words in its translation."""
     words = _words(line)
     if not words or not copied(line, output) or not words <= lowercase_words():
         return False
-    return not any(words <= _words(match.segment.target) for match in read)
+    return not any(words <= _words(match.segment.target) for match in read())
 
 
 def retry_fused_copies(
@@ -174,7 +176,7 @@ def retry_fused_copies(
     todo = [
         i
         for i in fused
-        if unbacked_copy(units[i].text, outputs[i], _read(translator, units[i], matches))
+        if unbacked_copy(units[i].text, outputs[i], partial(_read, translator, units[i], matches))
     ]
     if not todo:
         return set()

@@ -91,7 +91,7 @@ def test_a_translation_that_misspells_an_english_word_is_found(
 def test_a_fused_copy_of_english_words_no_match_backs_is_found(
     line: str, output: str, read: list[Match], expected: bool
 ) -> None:
-    assert unbacked_copy(line, output, read) is expected
+    assert unbacked_copy(line, output, lambda: read) is expected
 
 
 class _WeakMemory:
