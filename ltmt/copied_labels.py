@@ -163,14 +163,15 @@ def retry_fused_copies(
     translator: Translator,
     fused: Sequence[int],
     units: Sequence[Unit],
+    encoded: Sequence[Sequence[int]],
     matches: Sequence[Sequence[Match]],
     outputs: list[str],
 ) -> set[int]:
-    """Decode again without memory the ``fused`` lines (indices into ``units`` and ``outputs``;
-    ``matches`` per segment) whose output copied them with no match to back the copy
-    (:func:`unbacked_copy`); their outputs become the model's own, and their indices come back:
-    lines decoded without memory now, for the steps that follow such a decode. Only for an
-    English source (the table of words is English's)."""
+    """Decode again without memory the ``fused`` lines (indices into ``units``, ``encoded``:
+    their token ids as decoded, and ``outputs``; ``matches`` per segment) whose output copied
+    them with no match to back the copy (:func:`unbacked_copy`); their outputs become the
+    model's own, and their indices come back: lines decoded without memory now, for the steps
+    that follow such a decode. Only for an English source (the table of words is English's)."""
     if not translator.source_language.lower().startswith("en"):
         return set()
     todo = [
@@ -180,7 +181,7 @@ def retry_fused_copies(
     ]
     if not todo:
         return set()
-    texts = translator.decode_texts([units[i].text for i in todo], [units[i].segment for i in todo])
+    texts = translator.decode_ids([encoded[i] for i in todo])
     for i, text in zip(todo, texts, strict=True):
         outputs[i] = text
     logger.info(

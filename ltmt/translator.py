@@ -728,7 +728,7 @@ class Translator:
         skip = set(fused) | {i for i, found in enumerate(hits) if found}
         if self.label_retry:  # fused copies of English words: decoded as without memory
             unfused = retry_fused_copies(
-                self, [i for i in fused if not hits[i]], units, matches, outputs
+                self, [i for i in fused if not hits[i]], units, encoded, matches, outputs
             )
             skip -= unfused
             fused = [i for i in fused if i not in unfused]
