@@ -65,8 +65,7 @@ def mangled_words(text: str, line: str, words: Collection[str]) -> list[str]:
     """The words of translation ``text`` that misspell an English word of ``line`` (one of
     :func:`lowercase_words`; ``quue`` for ``Queue``: nearly it, not it) and are not ``words``
     (the target language's, case-folded)."""
-    english = {w.casefold() for w in LETTERS.findall(without_placeholders(line))}
-    english &= lowercase_words()
+    english = _words(line) & lowercase_words()
     return [
         word
         for word in (w.casefold() for w in LETTERS.findall(without_placeholders(text)))
@@ -74,6 +73,11 @@ def mangled_words(text: str, line: str, words: Collection[str]) -> list[str]:
         and word not in english
         and any(fuzzy_score(word, e) >= _NEARLY for e in english)
     ]
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text`` outside its placeholders, case-folded."""
+    return frozenset(w.casefold() for w in LETTERS.findall(without_placeholders(text)))
 
 
 def as_label(text: str, line: str) -> str:
@@ -141,11 +145,6 @@ def retry_copied_labels(
         mangled,
     )
     return replaced
-
-
-def _words(text: str) -> frozenset[str]:
-    """The words of ``text`` outside its placeholders, case-folded."""
-    return frozenset(w.casefold() for w in LETTERS.findall(without_placeholders(text)))
 
 
 def unbacked_copy(line: str, output: str, read: Callable[[], Sequence[Match]]) -> bool:
