@@ -115,7 +115,7 @@ def place_terms(
         weights = [sum(row[first:last]) for row in attention[: len(output_ids)]]
         aligned = max(range(len(weights)), key=weights.__getitem__)
         start, end = _word_around(output_ids, aligned, pieces, markup)
-        word = "".join(pieces[i] for i in output_ids[start:end]).replace(_WORD_START, " ")
+        word = _text(output_ids[start:end], pieces)
         if word.strip().casefold() in keep:
             return None  # the caller decodes the line again
         # the word rewritten around the target (no other target on it yet): see below
@@ -274,7 +274,7 @@ def _term_words(
     first, last = term.source_span
 
     def belongs(span: tuple[int, int]) -> bool:
-        text = "".join(pieces[i] for i in ids[span[0] : span[1]]).replace(_WORD_START, " ")
+        text = _text(ids[span[0] : span[1]], pieces)
         return (
             any(c.isalpha() for c in text)
             and text.strip().casefold() not in FUNCTION_WORDS
