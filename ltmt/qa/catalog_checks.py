@@ -14,7 +14,8 @@ glossary.
   the source writes the term in capitals, the target in capitals); not a word of code, a file
   name or a path, which translations keep as written (:func:`prose_terms`).
 - :func:`forbidden_findings`: a glossary term of the source for which the translation uses a
-  target term the glossary marks not to use (a TBX entry's deprecated or forbidden one).
+  target term the glossary marks not to use (a TBX entry's deprecated or forbidden one);
+  :func:`term_findings` gives both, each source's terms found once.
 - :func:`spelling_findings`: words of the translation the target language's spelling
   dictionary does not know (:mod:`ltmt.spelling`); a word of the source, of a glossary term's
   target, or of the translations of the entry's best matches in the user's memory passes.
@@ -141,24 +142,11 @@ def quote_findings(records: Sequence[PairRecord], table: QuoteTable, whose: str)
 def glossary_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
     """The entries of ``records`` that leave a glossary term of their source's prose
     (:func:`prose_terms`) untranslated as the glossary says."""
-    from ltmt.terminology.matching import renders
-
-    findings: list[Finding] = []
-    for n, record in enumerate(records):
-        missed: dict[str, str] = {}
-        for written, term in prose_terms(matcher, record.source):
-            if not renders(term.target, record.target, written):
-                missed.setdefault(written, term.target)
-        findings.extend(
-            Finding.about(
-                "glossary",
-                n,
-                record,
-                f"{source!r} is {target!r} in the glossary",
-            )
-            for source, target in missed.items()
-        )
-    return findings
+    return [
+        finding
+        for n, record in enumerate(records)
+        for finding in _missed_terms(n, record, prose_terms(matcher, record.source))
+    ]
 
 
 def forbidden_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
@@ -166,25 +154,55 @@ def forbidden_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> l
     to use (a TBX entry's deprecated or forbidden one: ``Term.forbidden``) for a term of their
     source's prose; one that the approved target itself carries (``Pumpe`` in
     ``Pumpenkopf``) cannot be told apart and is not looked for."""
-    from ltmt.terminology.matching import renders
+    return [
+        finding
+        for n, record in enumerate(records)
+        for finding in _forbidden_terms(n, record, prose_terms(matcher, record.source))
+    ]
 
+
+def term_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
+    """:func:`glossary_findings` and :func:`forbidden_findings` of ``records``, each source's
+    terms found once; entry by entry, its missed terms first."""
     findings: list[Finding] = []
     for n, record in enumerate(records):
-        used: dict[str, tuple[str, str]] = {}
-        for written, term in prose_terms(matcher, record.source):
-            for banned in term.forbidden:
-                if renders(banned, record.target) and not renders(banned, term.target):
-                    used.setdefault(banned, (written, term.target))
-        findings.extend(
-            Finding.about(
-                "glossary",
-                n,
-                record,
-                f"{banned!r} is not to be used for {source!r} in the glossary ({target!r} is)",
-            )
-            for banned, (source, target) in used.items()
-        )
+        terms = prose_terms(matcher, record.source)
+        findings += _missed_terms(n, record, terms) + _forbidden_terms(n, record, terms)
     return findings
+
+
+def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
+    """:func:`glossary_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`."""
+    from ltmt.terminology.matching import renders
+
+    missed: dict[str, str] = {}
+    for written, term in terms:
+        if not renders(term.target, record.target, written):
+            missed.setdefault(written, term.target)
+    return [
+        Finding.about("glossary", n, record, f"{source!r} is {target!r} in the glossary")
+        for source, target in missed.items()
+    ]
+
+
+def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
+    """:func:`forbidden_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`."""
+    from ltmt.terminology.matching import renders
+
+    used: dict[str, tuple[str, str]] = {}
+    for written, term in terms:
+        for banned in term.forbidden:
+            if renders(banned, record.target) and not renders(banned, term.target):
+                used.setdefault(banned, (written, term.target))
+    return [
+        Finding.about(
+            "glossary",
+            n,
+            record,
+            f"{banned!r} is not to be used for {source!r} in the glossary ({target!r} is)",
+        )
+        for banned, (source, target) in used.items()
+    ]
 
 
 def prose_terms(matcher: TermMatcher, source: str) -> list[tuple[str, Term]]:

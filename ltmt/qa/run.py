@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import ChoiceError
 from ltmt.qa.catalog_checks import (
-    forbidden_findings,
-    glossary_findings,
     inconsistent_findings,
     memory_findings,
     quote_findings,
     spelling_findings,
+    term_findings,
 )
 from ltmt.qa.findings import CHECKS, SEVERITIES, Finding, Severity
 from ltmt.qa.pair_checks import PAIR_CHECKS
@@ -187,8 +186,7 @@ def check_pairs(
         if matcher is None:
             report.not_run["glossary"] = "no glossary terms (the user's, or a glossary given)"
         else:
-            findings += glossary_findings(translated, matcher)
-            findings += forbidden_findings(translated, matcher)
+            findings += term_findings(translated, matcher)
     if "spelling" in names:
         dictionary = dictionary_for(language) if language else None
         if dictionary is None:
