@@ -12,6 +12,7 @@ import typer
 
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.pair_files import read_records
+from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option
 from ltmt.cli.store import (
     COMPACT_NOTE,
     KEY_FILE_OPTION,
@@ -111,6 +112,7 @@ def import_(
         help="Refuse a file whose sources or translations read as other languages than "
         "--src-lang and --tgt-lang (swapped columns, another language pair).",
     ),
+    skip_keys: str | None = SKIP_KEYS_OPTION,
 ) -> None:
     """Import FILE (or every file of a folder: --source-file then names the source-language
     folder) into --user's memory.
@@ -120,13 +122,16 @@ def import_(
     count as duplicates; pairs that fail cleaning (an empty side, broken encoding, a length
     ratio beyond 3:1) are skipped and counted by reason. Nothing already stored is changed. A
     file whose sides read as other languages than the memory's pair is refused (swapped
-    columns, a TM of another pair).
+    columns, a TM of another pair). A JSON file's identifiers, which a translation copies,
+    make no pairs (GUARD → GUARD), nor do the strings under --skip-keys.
     """
     from tqdm import tqdm
 
+    from ltmt.cli.main import click_errors
     from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import drain
 
+    keys = parse_skip_keys_option(skip_keys)
     with contextlib.ExitStack() as stack:
         # the user, the key file and an existing store are checked before a long read
         opened = open_store_before_reading(memory_dir, key_file, user=user)
@@ -135,11 +140,17 @@ def import_(
         if str(file) in STDIN_NAMES:  # a pipe: ltmt memory export -o - ... | ltmt memory import -
             said, copy = "<stdin>", _stdin_copy(stack, fmt)
             try:
-                records = read_records(copy, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
+                records = read_records(
+                    copy, fmt, source_file, src_lang, tgt_lang, quiet=as_json, skip_keys=keys
+                )
             except InputError as exc:
                 raise InputError(str(exc).replace(str(copy), said)) from exc
+            except click_errors.UsageError as exc:  # --skip-keys with another format
+                raise click_errors.UsageError(str(exc).replace(str(copy), said)) from exc
         else:
-            records = read_records(file, fmt, source_file, src_lang, tgt_lang, quiet=as_json)
+            records = read_records(
+                file, fmt, source_file, src_lang, tgt_lang, quiet=as_json, skip_keys=keys
+            )
         name = said if isinstance(said, str) else said.name
         if language_check:
             check_pair_languages(said, records, src_lang, tgt_lang, "--no-language-check")

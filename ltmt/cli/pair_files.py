@@ -26,14 +26,25 @@ def read_records(
     *,
     quiet: bool = False,
     include_fuzzy: bool = False,
+    skip_keys: frozenset[str] = frozenset(),
 ) -> list[PairRecord]:
     """The pairs of the file ``path``, or of every file of the folder ``path`` a format reads
     (``source_file``: then the source-language folder); ``include_fuzzy``: translations not
-    yet reviewed too (:func:`ltmt.formats.pairs.read_translations`). Files of a folder that
-    were skipped are said on stderr unless ``quiet``."""
+    yet reviewed too (:func:`ltmt.formats.pairs.read_translations`); ``skip_keys``: keys whose
+    strings are identifiers, which make no pairs (``--skip-keys``: a usage error for one file
+    of a format with no keys). Files of a folder that were skipped are said on stderr unless
+    ``quiet``."""
     if path.is_dir():
-        return _folder_records(path, fmt, source_file, src_lang, tgt_lang, quiet, include_fuzzy)
+        return _folder_records(
+            path, fmt, source_file, src_lang, tgt_lang, quiet, include_fuzzy, skip_keys
+        )
     from ltmt.formats.pairs import read_translations
+
+    if skip_keys:
+        from ltmt.cli.skip_keys import refuse_skip_keys
+        from ltmt.formats.registry import find_format
+
+        refuse_skip_keys(path, find_format(path, fmt, role="read"))
 
     # a missing file fails here, before output
     reader = read_translations(
@@ -43,6 +54,7 @@ def read_records(
         src_lang=src_lang,
         tgt_lang=tgt_lang,
         include_fuzzy=include_fuzzy,
+        skip_keys=skip_keys,
     )
     size = path.stat().st_size
     if size >= READ_NOTE_FROM and sys.stderr.isatty():  # some formats are read whole
@@ -58,12 +70,20 @@ def _folder_records(
     tgt_lang: str,
     quiet: bool,
     include_fuzzy: bool,
+    skip_keys: frozenset[str],
 ) -> list[PairRecord]:
     """The pairs of every file of ``folder`` a format reads, all read first."""
     from ltmt.formats.folders import read_folder, refuse_format
 
     refuse_format(fmt)
-    found = read_folder(folder, source_folder, src_lang, tgt_lang, include_fuzzy=include_fuzzy)
+    found = read_folder(
+        folder,
+        source_folder,
+        src_lang,
+        tgt_lang,
+        include_fuzzy=include_fuzzy,
+        skip_keys=skip_keys,
+    )
     left = found.skipped()
     if not quiet and any(count for count, _ in left):
         said = counted_kinds(left, "file")

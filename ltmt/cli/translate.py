@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
 from ltmt.cli.store import MEMORY_DIR_HELP
 from ltmt.cli.translate_job import Job, prepare
 from ltmt.errors import InputError
@@ -162,15 +163,7 @@ def translate(
     no_fuzzy: bool = typer.Option(
         False, "--no-fuzzy", help="PO/XLIFF: do not mark machine translations for review."
     ),
-    skip_keys: str | None = typer.Option(
-        None,
-        "--skip-keys",
-        help="JSON: names of keys whose strings are copied, not translated, at any depth, "
-        "separated by commas (id,next,speaker: a dialogue tree's node ids and speakers). "
-        "Identifiers are copied without it: intro_01, quest.main, every value of a key of "
-        "such single words (next: intro_02, accept), and a word in capitals naming a "
-        'record of the file (speaker: GUARD beside "GUARD": {...}).',
-    ),
+    skip_keys: str | None = SKIP_KEYS_OPTION,
     exact_approved: bool = typer.Option(
         False,
         "--exact-approved",
@@ -307,7 +300,7 @@ def translate(
     from ltmt.accelerators import accelerator_markers
 
     accelerator_markers(accelerators)  # a bad value fails before the model loads
-    keys = _parse_skip_keys(skip_keys)
+    keys = parse_skip_keys_option(skip_keys)
     encoder = fusion_encoder_for(engine, fusion_encoder)
     weight_options = fusion_weight_options(fusion_weights)
     if fusion_weights.startswith("bfloat16"):
@@ -338,13 +331,8 @@ def translate(
         if folder is not None
         else prepare(file, fmt, output, learn, src_lang, tgt_lang, model)
     )
-    if keys and folder is None and not job.spec.skips_keys:
-        from ltmt.cli.main import click_errors
-
-        raise click_errors.UsageError(
-            f"--skip-keys names keys of JSON files; {file} is no JSON file "
-            f"({job.spec.description}): leave --skip-keys out"
-        )
+    if keys and folder is None:
+        refuse_skip_keys(file, job.spec)
     from ltmt.formats.run_report import RunReport
 
     report = RunReport(no_user=user is None)
@@ -589,19 +577,6 @@ def _translate_document(
     finally:
         if bar is not None:
             bar.close()
-
-
-def _parse_skip_keys(value: str | None) -> frozenset[str]:
-    """The key names of ``--skip-keys`` (none without it); a bad list is a usage error."""
-    if value is None:
-        return frozenset()
-    from ltmt.cli.main import click_errors
-    from ltmt.formats.json_identifiers import parse_skip_keys
-
-    try:
-        return parse_skip_keys(value)
-    except InputError as exc:
-        raise click_errors.UsageError(f"--skip-keys: {exc}") from exc
 
 
 def _changed_sources(translator: Any, user: str | None) -> Any:

@@ -145,17 +145,20 @@ class KeyedCatalog(TranslationsHeld):
         path: Path,
         source_file: Path | None = None,
         tgt_lang: str | None = None,
+        skip_keys: frozenset[str] = frozenset(),
         **_: Any,
     ) -> Iterator[PairRecord]:
         """The format's memory reader: the pairs of the translated file ``path`` and its
         ``source_file`` (the source language's), name by name; metadata ``context`` is the
-        name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories)."""
+        name (and ``plural`` a plural form's number, in ``tgt_lang``'s categories). The strings
+        a translation copies (a JSON file's identifiers, those under ``skip_keys``) make no
+        pairs."""
         source_file = source_file_given(path, cls.what, source_file)
         if resolved(path) == resolved(source_file):
             raise InputError(
                 f"{path}: --source-file is the file itself; give the source-language file"
             )
-        document = cls.open(Path(source_file), tgt_lang=tgt_lang)
+        document = cls.open(Path(source_file), tgt_lang=tgt_lang, skip_keys=skip_keys)
         values = document.read_values(Path(path))
         records = []
         for entry in document.entries:

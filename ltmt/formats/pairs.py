@@ -173,12 +173,15 @@ def read_translations(
     src_lang: str = "en",
     tgt_lang: str = "de",
     include_fuzzy: bool = False,
+    skip_keys: frozenset[str] = frozenset(),
 ) -> Iterator[PairRecord]:
     """The pairs of a translated file of any format: :func:`read_pairs` with the format's
     language options, and for a file holding one language (Android, .properties, subtitles
     ...) paired with ``source_file``, the source-language file it translates (refused for a
     file that holds both). ``include_fuzzy``: translations not yet reviewed too, where the
-    format marks them (PO, XLIFF, Qt, Xcode catalogs)."""
+    format marks them (PO, XLIFF, Qt, Xcode catalogs). ``skip_keys``: names of keys whose
+    strings are identifiers, not text, which make no pairs (JSON; refused for a format with no
+    keys to name)."""
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     spec = find_format(path, fmt, role="read")
@@ -187,8 +190,17 @@ def read_translations(
             f"--source-file is for {ONE_LANGUAGE_FILES}; {path} is {spec.name.upper()}, "
             "which holds both"
         )
+    if skip_keys and not spec.skips_keys:
+        raise InputError(
+            f"{path}: keys to skip are names in JSON files, not in a {spec.description}; "
+            "leave them out for it"
+        )
     options = spec.reader_options(
-        src_lang, tgt_lang, source_file=source_file, include_fuzzy=include_fuzzy
+        src_lang,
+        tgt_lang,
+        source_file=source_file,
+        include_fuzzy=include_fuzzy,
+        skip_keys=skip_keys,
     )
     return read_pairs(path, fmt, **options)
 

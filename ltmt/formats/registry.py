@@ -47,8 +47,9 @@ class FileFormat:
     leaves out unless given ``include_fuzzy=True``.
     ``files_of``: the format whose files this one reads another way (``paragraphs`` reads txt
     files by their paragraphs): only named with ``--format``, its outputs named like those.
-    ``skips_keys``: its document opener takes ``skip_keys``, names of keys whose strings are
-    copied, not translated (a JSON dialogue tree's ``id``, ``next``).
+    ``skips_keys``: its document opener and its reader take ``skip_keys``, names of keys whose
+    strings are identifiers, not text (a JSON dialogue tree's ``id``, ``next``): copied, not
+    translated, and no pairs for a memory.
     """
 
     name: str
@@ -101,16 +102,20 @@ class FileFormat:
         *,
         source_file: Path | None = None,
         include_fuzzy: bool = False,
+        skip_keys: frozenset[str] = frozenset(),
     ) -> dict[str, Any]:
         """The keyword arguments of this format's reader: the languages where its files name
         them; for a file holding one language, the ``source_file`` it translates (its plural
         forms named by the target language's categories); ``include_fuzzy`` where the files mark
-        translations not yet reviewed (:attr:`reviews`)."""
+        translations not yet reviewed (:attr:`reviews`); ``skip_keys`` where the files have keys
+        to name (:attr:`skips_keys`: a folder's other files are read without them)."""
         options: dict[str, Any] = dict(self.language_options(src_lang, tgt_lang))
         if self.one_language:
             options.update(source_file=source_file, tgt_lang=tgt_lang)
         if include_fuzzy and self.reviews:
             options["include_fuzzy"] = True
+        if skip_keys and self.skips_keys:
+            options["skip_keys"] = skip_keys
         return options
 
     def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:

@@ -172,13 +172,14 @@ def import_upload(
     source: tuple[str | None, bytes] | None = None,
     *,
     language_check: bool = True,
+    skip_keys: frozenset[str] = frozenset(),
 ) -> tuple[str, ImportReport]:
     """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
     first (a malformed one, or with ``language_check`` one whose sides read as other languages
     than ``languages``, writes nothing), then stored in one transaction. ``source``: the name
     and bytes of the source-language file a one-language file (Android, Java properties, JSON)
-    translates."""
-    name, records = upload_records(filename, content, fmt, languages, source)
+    translates; ``skip_keys``: a JSON file's keys whose strings make no pairs."""
+    name, records = upload_records(filename, content, fmt, languages, source, skip_keys=skip_keys)
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
     return name, memory.import_pairs(user, drain(records), origin=name, languages=languages)
@@ -192,9 +193,11 @@ def upload_records(
     source: tuple[str | None, bytes] | None = None,
     *,
     include_fuzzy: bool = False,
+    skip_keys: frozenset[str] = frozenset(),
 ) -> tuple[str, list[PairRecord]]:
     """The upload's safe name and its pairs, read whole (see :func:`import_upload`);
-    ``include_fuzzy``: translations not yet reviewed too, where the format marks them."""
+    ``include_fuzzy``: translations not yet reviewed too, where the format marks them;
+    ``skip_keys``: keys whose strings make no pairs (JSON; refused for another format)."""
     name = safe_name(filename, "upload")
     with upload_path(name, content, "ltmt-upload-") as path:
         kind = pair_format(path, fmt)
@@ -206,9 +209,11 @@ def upload_records(
             )
         if source is not None and not spec.one_language:
             raise InputError(f"{name}: source_file is for {ONE_LANGUAGE_FILES}, not {kind}")
+        if skip_keys and not spec.skips_keys:
+            raise InputError(f"{name}: skip_keys names keys of JSON files, not of {kind}")
         source_file = _beside(path, source) if source is not None else None
         options = spec.reader_options(
-            *languages, source_file=source_file, include_fuzzy=include_fuzzy
+            *languages, source_file=source_file, include_fuzzy=include_fuzzy, skip_keys=skip_keys
         )
         records = list(read_pairs(path, kind, **options))
     # positions name the upload, not the server's temporary file

@@ -402,6 +402,14 @@ def import_file(
             "pair (swapped columns, another pair); false imports it as it is"
         ),
     ] = True,
+    skip_keys: Annotated[
+        str | None,
+        Form(
+            description="JSON: names of keys whose strings are identifiers, not text, "
+            "separated by commas (id,next,speaker), as ltmt memory import --skip-keys: no "
+            "pairs of them"
+        ),
+    ] = None,
 ) -> ImportReportOut:
     """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
     service = service_of(request)
@@ -416,8 +424,22 @@ def import_file(
             (service.source_lang, service.target_lang),
             _upload(source_file),
             language_check=language_check,
+            skip_keys=_skip_keys(skip_keys),
         )
     return ImportReportOut.of(report, warnings.messages)
+
+
+def _skip_keys(field: str | None) -> frozenset[str]:
+    """The key names of an import's ``skip_keys`` field (none without it); a bad list is an
+    :class:`InputError` that names the field."""
+    from ltmt.formats.json_identifiers import parse_skip_keys
+
+    if field is None:
+        return frozenset()
+    try:
+        return parse_skip_keys(field)
+    except InputError as exc:
+        raise InputError(f"skip_keys: {exc}") from exc
 
 
 @router.post("/qa", response_model=QaReportOut)

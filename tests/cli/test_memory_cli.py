@@ -807,3 +807,60 @@ def test_an_import_of_another_language_pair_is_refused(
     assert code == 1 and "anna's memory holds en → de pairs; these are fr → de" in err
     code, out, _ = ltmt(capsys, "memory", "stats", "-u", "anna", "--memory-dir", store)
     assert "languages: en → de\n" in out and "segments: 1\n" in out
+
+
+def _dialogue(lines: list[str]) -> str:
+    """A JSON dialogue tree of ``lines``, a guard's and a hero's in turn."""
+    speakers = ["GUARD", "HERO"] * len(lines)
+    nodes = [
+        {"id": f"intro_0{n}", "speaker": speaker, "line": line}
+        for n, (speaker, line) in enumerate(zip(speakers, lines), 1)
+    ]
+    return json.dumps({"nodes": nodes})
+
+
+def test_import_skips_the_keys_translate_copies(
+    capsys, tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``memory import`` did not know ``--skip-keys``: a dialogue tree's speakers were stored
+    as pairs (``GUARD`` → ``GUARD``). It takes translate's option, in a folder's JSON files
+    too, and refuses it as translate does."""
+    english, german = tmp_path / "en", tmp_path / "de"
+    for folder, lines, note in (
+        (english, ["Halt! Who goes there?", "A friend."], "Open the file"),
+        (german, ["Halt! Wer da?", "Ein Freund."], "Datei öffnen"),
+    ):
+        folder.mkdir()
+        (folder / "tree.json").write_text(_dialogue(lines), "utf-8")
+        (folder / "notes.txt").write_text(note + "\n", "utf-8")
+    common = ["--memory-dir", store, "-u", "u1", "--skip-keys", "speaker"]
+    tree = [str(german / "tree.json"), "--source-file", str(english / "tree.json")]
+    code, out, err = ltmt(capsys, "memory", "import", *tree, *common)
+    assert (code, out) == (0, "imported tree.json into u1: 2 added, 0 duplicates, 0 skipped\n")
+    folders = [str(german), "--source-file", str(english)]
+    code, out, err = ltmt(capsys, "memory", "import", *folders, *common)
+    assert (code, out) == (0, "imported de into u1: 1 added, 2 duplicates, 0 skipped\n"), err
+    with Memory(store) as memory:
+        stored = sorted(segment.source for segment in memory.segments("u1"))
+    assert stored == ["A friend.", "Halt! Who goes there?", "Open the file"]
+    code, _, err = ltmt(capsys, "memory", "import", *tree, *common[:-1], "speaker,,id")
+    assert (code, err.splitlines()[0]) == (
+        2,
+        "ltmt: error: --skip-keys: 'speaker,,id' has an empty key name; give names separated "
+        "by commas: id,next,speaker. See 'ltmt memory import --help'.",
+    )
+    notes = str(german / "notes.txt")
+    code, _, err = ltmt(capsys, "memory", "import", notes, "--source-file", notes, *common)
+    assert code == 2
+    assert err.startswith(
+        f"ltmt: error: --skip-keys names keys of JSON files; {notes} is no JSON file (plain text"
+    )
+    import io
+
+    tsv = "Open the file\tDatei öffnen\n".encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(tsv)))
+    code, _, err = ltmt(capsys, "memory", "import", "-", "--format", "tsv", *common)
+    assert (code, err.split(" (")[0]) == (
+        2,
+        "ltmt: error: --skip-keys names keys of JSON files; <stdin> is no JSON file",
+    )

@@ -13,6 +13,7 @@ from formats_fakes import FakeModel
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.json_catalog import JsonCatalog, pointer
+from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 
 I18NEXT = """{
@@ -368,3 +369,37 @@ def test_keys_to_skip_in_a_file_without_keys_are_an_error(tmp_path: Path) -> Non
     text = _write(tmp_path, "en.txt", "Hello\n")
     with pytest.raises(InputError, match=r"en.txt: keys to skip are names in JSON files, not in"):
         open_document(text, skip_keys=frozenset({"id"}))
+
+
+def _dialogue_lines(lines: list[str], speakers: list[str]) -> dict[str, list[dict[str, str]]]:
+    """A dialogue tree of ``lines`` said by ``speakers`` (no record names them)."""
+    nodes = [
+        {"id": f"intro_0{n}", "speaker": speaker, "line": line}
+        for n, (speaker, line) in enumerate(zip(speakers, lines), 1)
+    ]
+    return {"nodes": nodes}
+
+
+def test_the_strings_a_translation_copies_make_no_pairs(tmp_path: Path) -> None:
+    """``GUARD`` → ``GUARD`` was imported as a translation pair with ``--skip-keys speaker``:
+    the pairs skip the keys named, as ids, the strings a translation copies."""
+    english = _dialogue_lines(["Halt! Who goes there?", "A friend."], ["GUARD", "HERO"])
+    german = _dialogue_lines(["Halt! Wer da?", "Ein Freund."], ["GUARD", "HERO"])
+    source = _write(tmp_path, "en.json", json.dumps(english))
+    target = _write(tmp_path, "de.json", json.dumps(german))
+    pairs = [(r.source, r.target) for r in JsonCatalog.pairs(target, source_file=source)]
+    assert pairs == [
+        ("GUARD", "GUARD"),  # a lone word is text without --skip-keys; the ids are not
+        ("Halt! Who goes there?", "Halt! Wer da?"),
+        ("HERO", "HERO"),
+        ("A friend.", "Ein Freund."),
+    ]
+    keys = frozenset({"speaker"})
+    records = read_translations(target, source_file=source, skip_keys=keys)
+    assert [(r.source, r.target) for r in records] == [
+        ("Halt! Who goes there?", "Halt! Wer da?"),
+        ("A friend.", "Ein Freund."),
+    ]
+    text = _write(tmp_path, "de.txt", "Hallo\n")
+    with pytest.raises(InputError, match=r"de.txt: keys to skip are names in JSON files, not in"):
+        read_translations(text, source_file=text, skip_keys=keys)

@@ -305,6 +305,36 @@ def test_android_strings_imported_beside_their_source_and_translated(api):
         )
 
 
+def test_an_imported_json_files_skip_keys_make_no_pairs(api):
+    """``skip_keys`` names the keys whose strings are identifiers, as ``ltmt memory import
+    --skip-keys``: a dialogue's speakers were stored as pairs (``GUARD`` → ``GUARD``)."""
+    english = {"nodes": [{"speaker": "GUARD", "line": "open the file"}]}
+    german = {"nodes": [{"speaker": "GUARD", "line": "öffne die Datei"}]}
+    files = {
+        "file": ("de.json", json.dumps(german).encode(), "application/json"),
+        "source_file": ("en.json", json.dumps(english).encode(), "application/json"),
+    }
+    with api.client(api.key("dialogue-user")) as client:
+        answer = client.post("/v1/memory/import", files=files, data={"skip_keys": "speaker"})
+        assert answer.status_code == 200, answer.text
+        assert (answer.json()["read"], answer.json()["added"]) == (1, 1)
+        empty = client.post("/v1/memory/import", files=files, data={"skip_keys": "speaker,"})
+        assert (empty.status_code, empty.json()["error"]) == (
+            400,
+            "skip_keys: 'speaker,' has an empty key name; give names separated by commas: "
+            "id,next,speaker",
+        )
+        po = client.post(
+            "/v1/memory/import",
+            files={"file": ("a.po", PO.encode(), "text/plain")},
+            data={"skip_keys": "speaker"},
+        )
+        assert (po.status_code, po.json()["error"]) == (
+            400,
+            "a.po: skip_keys names keys of JSON files, not of po",
+        )
+
+
 def test_a_fluent_file_is_translated_beside_its_translation_so_far(api):
     english = "hello = hello world\nopen-file = open the file { $name }\n"
     german = "hello = Hallo Welt\n"
