@@ -99,12 +99,16 @@ MEMORY_FREE = frozenset({"model", "empty"})
 
 @dataclass(frozen=True)
 class PairRecord:
-    """A source/target pair read from a file, with where it was found (for error messages)."""
+    """A source/target pair read from a file, with where it was found (for error messages).
+
+    ``unpaired``: why the file gives ``source`` no target (a subtitle cue the other file has
+    no cue lined up with), the reason an import counts it skipped under; empty for a pair."""
 
     source: str
     target: str
     position: str = ""
     metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    unpaired: str = ""
 
     @classmethod
     def of_segment(cls, segment: Segment) -> PairRecord:

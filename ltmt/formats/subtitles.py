@@ -60,6 +60,7 @@ from ltmt.formats.subtitle_pairs import (
     sentence_pairs,
     unwrapped,
 )
+from ltmt.memory.clean import UNMATCHED_CUE
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -317,7 +318,8 @@ class SubtitleDocument(TranslationsHeld):
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
         """The sentence pairs of the translated subtitles ``path`` and their ``source_file``
         (:mod:`ltmt.formats.subtitle_pairs`); a run of cues whose sides do not line up is a
-        record with an empty target, which the import counts as skipped, never stores. A
+        record with an empty target, which the import counts as skipped (an unmatched cue,
+        :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores. A
         sentence translated as its source (``OK.``, a name) is a pair, as in a PO catalog or a
         TMX: an import counts every sentence it reads."""
         source_file = source_file_given(path, WHAT, source_file)
@@ -336,9 +338,10 @@ class SubtitleDocument(TranslationsHeld):
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
                 where = f"{source_file}: {_numbered(ours, pair.ours)} ({unmatched})"
+                records.append(PairRecord(pair.source, "", where, {}, UNMATCHED_CUE))
             else:  # one translated as its source (OK. -> OK.) too, as a PO catalog's
                 where = f"{path}: {_numbered(their_numbers, pair.theirs)}"
-            records.append(PairRecord(pair.source, pair.target, where, {}))
+                records.append(PairRecord(pair.source, pair.target, where, {}))
         return iter(records)
 
     def review_notes(self) -> list[str]:

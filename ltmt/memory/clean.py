@@ -5,7 +5,9 @@ decoding (a lone surrogate, or U+FFFD, the replacement character a lossy decoder
 one side is far longer than the other (usually a misalignment), or when a side is absurdly long.
 :func:`check_pair` names the reason; metadata must be a mapping that JSON can store
 (:func:`check_metadata`). One pair that fails is an error (:func:`clean_pair`); an import counts
-the reasons of those it skips, it never drops silently (:func:`screen_pairs`).
+the reasons of those it skips, it never drops silently (:func:`screen_pairs`), and a record its
+file could not pair (:attr:`~ltmt.segments.PairRecord.unpaired`: :data:`UNMATCHED_CUE`) under
+that reason, not as an empty target.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ BROKEN_ENCODING = "broken encoding"
 LENGTH_RATIO = "length ratio"
 TOO_LONG = "too long"
 BAD_METADATA = "bad metadata"  # counted by an import, not a filter of check_pair
+# counted by an import: subtitle cues the other file has no cues at their time lined up with
+# (ltmt.formats.subtitle_pairs)
+UNMATCHED_CUE = "unmatched cue"
 
 REASONS = (EMPTY_SOURCE, EMPTY_TARGET, BROKEN_ENCODING, LENGTH_RATIO, TOO_LONG)
 
@@ -180,7 +185,7 @@ def screen_pairs(records: Iterable[ImportRecord], config: CleanConfig = DEFAULT_
     for record in records:
         read += 1
         source, target, metadata = record_parts(record, read)
-        reason = check_pair(source, target, config)
+        reason = _unpaired(record) or check_pair(source, target, config)
         if reason is None:
             try:
                 kept.append((source, target, check_metadata(metadata)))
@@ -192,3 +197,9 @@ def screen_pairs(records: Iterable[ImportRecord], config: CleanConfig = DEFAULT_
             where = record.position if isinstance(record, PairRecord) else ""
             examples.append(f"{where or f'#{read}'}: {reason}")
     return Screened(kept, read, skipped, tuple(examples))
+
+
+def _unpaired(record: ImportRecord) -> str | None:
+    """Why ``record``'s file gave its source no target (:attr:`PairRecord.unpaired`), or None
+    for a pair."""
+    return (record.unpaired if isinstance(record, PairRecord) else "") or None

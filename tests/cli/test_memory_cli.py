@@ -864,3 +864,28 @@ def test_import_skips_the_keys_translate_copies(
         2,
         "ltmt: error: --skip-keys names keys of JSON files; <stdin> is no JSON file",
     )
+
+
+def test_subtitle_cues_that_do_not_line_up_are_reported_unmatched(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """A source cue with no cue at its time in the translation was reported as an "empty
+    target", which the translation does not have."""
+    english = (
+        "1\n00:00:01,000 --> 00:00:03,000\nWhere were you last night?\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\nAt the lighthouse.\n\n"
+        "3\n00:00:08,000 --> 00:00:10,000\nThe old keeper disappeared.\n"
+    )
+    german = (
+        "1\n00:00:01,000 --> 00:00:03,000\nWo warst du letzte Nacht?\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\nAm Leuchtturm.\n\n"
+        "3\n00:00:07,000 --> 00:00:10,000\nDer alte Wärter verschwand.\n"  # retimed
+    )
+    (tmp_path / "en.srt").write_text(english, "utf-8")
+    (tmp_path / "de.srt").write_text(german, "utf-8")
+    args = [str(tmp_path / "de.srt"), "--source-file", str(tmp_path / "en.srt")]
+    code, out, err = ltmt(capsys, "memory", "import", *args, "-u", "u1", "--memory-dir", store)
+    assert (code, out) == (
+        0,
+        "imported de.srt into u1: 2 added, 0 duplicates, 1 skipped (1 unmatched cue)\n",
+    ), err

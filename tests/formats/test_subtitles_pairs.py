@@ -8,7 +8,7 @@ import pytest
 
 from ltmt.errors import NoPairsError
 from ltmt.formats.subtitles import SrtDocument
-from ltmt.memory.clean import EMPTY_TARGET, screen_pairs
+from ltmt.memory.clean import UNMATCHED_CUE, screen_pairs
 
 EN = (
     "247\n00:00:07,000 --> 00:00:09,800\n- Where were you last night?\n- At the lighthouse.\n\n"
@@ -55,7 +55,8 @@ def test_cues_that_do_not_line_up_are_records_the_import_skips(tmp_path: Path) -
     # the translation ends before its sentence does, and a cue has no cue at its time
     target = DE.split("\n\n249")[0].replace("00:00:07,000", "00:00:08,000") + "\n"
     records = SrtDocument.pairs(_write(tmp_path, target), source_file=tmp_path / "f.en.srt")
-    assert screen_pairs(records).skipped == {EMPTY_TARGET: 2}  # counted by the import
+    # counted by the import as unmatched: they were counted as "empty target"
+    assert screen_pairs(records).skipped == {UNMATCHED_CUE: 2}
     assert _pairs(tmp_path, target) == [
         (
             "Where were you last night? At the lighthouse.",

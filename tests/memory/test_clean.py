@@ -9,6 +9,7 @@ from ltmt.errors import InputError
 from ltmt.memory.clean import (
     BAD_METADATA,
     MAX_EXAMPLES,
+    UNMATCHED_CUE,
     CleanConfig,
     check_metadata,
     check_pair,
@@ -75,6 +76,14 @@ def test_an_import_counts_what_it_skips_and_names_the_first_few() -> None:
         "f.po:7: bad metadata",
         "f.po:10: empty target",
     )
+
+
+def test_a_record_its_file_could_not_pair_is_counted_under_why() -> None:
+    """A subtitle cue with no cue at its time in the other file was an "empty target"."""
+    unmatched = PairRecord("Halt!", "", "en.srt: cue 3", unpaired=UNMATCHED_CUE)
+    screened = screen_pairs([unmatched, PairRecord("Open", "", "de.po:4")])
+    assert screened.skipped == {UNMATCHED_CUE: 1, "empty target": 1}
+    assert screened.examples == ("en.srt: cue 3: unmatched cue", "de.po:4: empty target")
 
 
 def test_a_side_that_is_not_text_stops_the_import() -> None:
