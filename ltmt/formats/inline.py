@@ -3,7 +3,11 @@
 A ``<source>`` such as ``Press <g id="1">OK</g> now<x id="2"/>`` becomes the string
 ``Press <g id="1">OK</g> now<x id="2"/>``: paired containers (``g``, ``mrk``, ``pc``) as an
 opening and a closing tag around their text, every other inline element (``x``, ``ph``, ``bpt``,
-``sc`` …) as one self-closing tag that stands for the whole element. A code whose native code is
+``sc`` …) as one self-closing tag that stands for the whole element: a placeholder code (1.2's and
+2.0's ``<ph>``) as 1.2's ``<x id="1"/>`` and an ``<it>`` as ``<bx id="1"/>`` or ``<ex
+id="1"/>``, its id alone, as the TMX reader reads Trados's empty codes
+(:mod:`ltmt.formats.tmx_codes`), so one placeholder is one stored text whichever file held it.
+A code whose native code is
 markup ltmt reads as markup is that native code instead: one tag (1.2's ``<ph
 id="1">&lt;br/&gt;</ph>`` reads as ``<br/>``), a start and end tag of one element for a pair's
 two ends (``<bpt id="1">&lt;b&gt;</bpt>bold<ept id="1">&lt;/b&gt;</ept>`` as ``<b>bold</b>``) or
@@ -13,7 +17,8 @@ data they point to, by the same rule (:func:`native_markup`, :func:`native_pair`
 holds one form of markup whatever file it came from, and a PO or HTML string that writes
 ``<b>bold</b>`` matches the XLIFF unit. Any other native code (Markdown's ``**``, ERB's ``<%=
 name %>``, RTF's ``{\\b }``, an entity) keeps the code's own tag: as text the model would change
-it and the filler would not find it. These tags are placeholders (see
+it and the filler would not find it (that native code is kept beside the text,
+``InlineText.natives``, for a memory export to write back). These tags are placeholders (see
 :mod:`ltmt.formats.placeholders`), so the translation keeps them; the target element is then
 rebuilt from copies of the source's elements, and a code the translation lost is put back
 (:func:`fill`).
@@ -41,6 +46,7 @@ _NATIVE_PLACEHOLDERS = frozenset({"printf", "brace", "sigil"})
 # the two ends of a paired code (1.2, 2.0)
 _PAIR_STARTS = frozenset({"bpt", "sc"})
 _PAIR_ENDS = frozenset({"ept", "ec"})
+_IT_STARTS = frozenset({"open", "begin"})  # 1.2's and TMX's pos of an <it> that opens a pair
 # HTML elements that have no end tag: <br> is a placeholder, not a pair left open
 VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "meta", "link"})
 
@@ -48,11 +54,15 @@ VOID_ELEMENTS = frozenset({"br", "hr", "img", "input", "wbr", "col", "area", "me
 @dataclass
 class InlineText:
     """``text`` with inline elements as tags; ``codes`` maps each tag string to its elements,
-    ``closers`` each container's opening tag to the string that closes it."""
+    ``closers`` each container's opening tag to the string that closes it, ``natives`` the tag of
+    each code read as a tag whose native code is known to that native code (``<x id="1"/>`` →
+    ``&nbsp;``), for a memory export to write back
+    (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`)."""
 
     text: str
     codes: dict[str, list[Any]] = field(default_factory=dict)
     closers: dict[str, str] = field(default_factory=dict)
+    natives: dict[str, str] = field(default_factory=dict)
 
     def add(self, tag: str, element: Any) -> None:
         self.codes.setdefault(tag, []).append(element)
@@ -124,14 +134,19 @@ def _original_data(element: Any) -> dict[str, str]:
 
 
 def _native(code: Any, data: dict[str, str], reference: str = "dataRef") -> str:
-    """The native code ``code`` stands for (its content in 1.2, the data its ``reference``
-    attribute names in 2.0), or ``""`` where none is known or it is blank (a tab, a line break
-    the model would not keep)."""
-    name = local_name(code.tag)
-    native = data.get(code.get(reference) or "", "")
-    if not native and name in WRAPPERS and reference == "dataRef":
-        native = "".join(code.itertext())
+    """The native code ``code`` stands for, as markup may read it: ``""`` where none is known or
+    it is blank (a tab, a line break the model would not keep)."""
+    native = _native_code(code, data, reference)
     return native if native.strip() else ""
+
+
+def _native_code(code: Any, data: dict[str, str], reference: str = "dataRef") -> str:
+    """The native code ``code`` stands for (its content in 1.2, the data its ``reference``
+    attribute names in 2.0), ``""`` where none is known."""
+    native = data.get(code.get(reference) or "", "")
+    if not native and local_name(code.tag) in WRAPPERS and reference == "dataRef":
+        native = "".join(code.itertext())
+    return native
 
 
 def _readable_natives(element: Any, data: dict[str, str]) -> dict[Any, str]:
@@ -166,6 +181,18 @@ def _pair_id(code: Any) -> str:
     return str(code.get("rid") or code.get("startRef") or code.get("id") or "")
 
 
+def _code_tag(code: Any) -> str:
+    """The tag of a code read without native markup: a standalone code in 1.2's form with its id
+    alone (``<ph>`` as ``<x id="1"/>``, an ``<it>`` that opens as ``<bx id="1"/>``, one that
+    closes as ``<ex id="1"/>``: see the module docstring), any other as its own self-closing
+    tag."""
+    name, ident = local_name(code.tag), code.get("id")
+    if ident is None or name not in ("ph", "it"):
+        return start_tag(code, self_closing=True)
+    opens = code.get("pos") in _IT_STARTS
+    return f'<{"x" if name == "ph" else "bx" if opens else "ex"} id="{escape_attribute(ident)}"/>'
+
+
 def _content(
     element: Any, result: InlineText, data: dict[str, str], readable: dict[Any, str]
 ) -> str:
@@ -184,7 +211,10 @@ def _content(
             result.closers[opener] = closer
             parts.extend([opener, _content(child, result, data, readable), closer])
         else:
-            tag = readable.get(child) or start_tag(child, self_closing=True)
+            tag = readable.get(child) or _code_tag(child)
+            native = "" if child in readable else _native_code(child, data)
+            if native:
+                result.natives[tag] = native
             result.add(tag, child)
             parts.append(tag)
         parts.append(child.tail or "")

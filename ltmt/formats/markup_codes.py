@@ -7,14 +7,22 @@ the XLIFF and TMX writers: markup as a code that holds it as native code (``<ph>
 ``<bpt>``/``<ept>``, ``<it>``), an XLIFF element as that element in XLIFF (``Code.element``) and
 as a code with no native code in TMX, which CAT tools show as protected tags and the readers
 read back as the same text.
+
+An XLIFF element's tag says nothing of the native code it stood for in the file it was read from
+(``<x id="1"/>`` for ``<ph id="1">{\\f1 }</ph>``); the readers keep that native code in the
+pair's metadata (:data:`NATIVE_CODES`), and :func:`pair_markup_codes` gives it to the writers
+(``Code.original``), which write it into the code that holds it (``<ph id="1">{\\f1 }</ph>``).
+Where none is known (XLIFF's ``<g>`` and ``<x/>``, which have none, and Trados's empty codes)
+an XLIFF export writes the element and a TMX export an empty code (``<ph x="1"/>``).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ltmt.formats.inline import MARKUP_TAG, VOID_ELEMENTS
 
@@ -27,6 +35,9 @@ XLIFF_ELEMENTS = frozenset(
 _XLIFF_BEGINS = frozenset({"bpt", "bx", "sc"})
 _XLIFF_ENDS = frozenset({"ept", "ex", "ec"})
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""")
+# a pair's metadata: the native code of each of its XLIFF codes that has one, by the code's tag
+# (a container's end by :func:`container_end`)
+NATIVE_CODES = "native_codes"
 
 
 @dataclass(frozen=True)
@@ -35,12 +46,14 @@ class Code:
     tag), ``bpt``/``ept`` (the start and end of a pair, one ``number`` for both), ``begin`` or
     ``end`` (a start or end tag whose partner is not in the text); ``native`` the tag;
     ``element`` the XLIFF element the tag is (:data:`XLIFF_ELEMENTS`; a pair's end tag that of
-    its start), ``""`` for markup."""
+    its start), ``""`` for markup; ``original`` the native code such an element stood for,
+    where the pair's metadata knows it (:data:`NATIVE_CODES`)."""
 
     kind: str
     native: str
     number: int
     element: str = ""
+    original: str = ""
 
     @property
     def attributes(self) -> dict[str, str]:
@@ -122,11 +135,46 @@ def _kind(tag: re.Match[str]) -> tuple[str, str, str]:
     return ("end" if closing else "begin"), name, element
 
 
-def pair_markup_codes(source: str, target: str) -> tuple[list[str | Code], list[str | Code]]:
+def container_end(start: str, end: str) -> str:
+    """The key of a container's ``end`` tag (``</g>``, which every ``<g>`` shares) in
+    :data:`NATIVE_CODES`: its ``start`` tag and it (``<g id="1"></g>``)."""
+    return start + end
+
+
+def stored_natives(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """The native codes a pair's ``metadata`` holds (:data:`NATIVE_CODES`), by tag; none where
+    it holds no mapping of strings (a hand-made JSONL line's)."""
+    natives = metadata.get(NATIVE_CODES)
+    if not isinstance(natives, Mapping):
+        return {}
+    return {tag: code for tag, code in natives.items() if isinstance(code, str)}
+
+
+def _with_natives(pieces: list[str | Code], natives: Mapping[str, str]) -> list[str | Code]:
+    """``pieces`` with each XLIFF code's ``original`` the native code ``natives`` holds for it
+    (a container's end: under :func:`container_end` of its start)."""
+    starts: dict[int, str] = {}  # a pair's number -> its start tag
+    given: list[str | Code] = []
+    for piece in pieces:
+        if isinstance(piece, Code) and piece.element:
+            key = piece.native
+            if piece.kind == "bpt":
+                starts[piece.number] = piece.native
+            elif piece.kind == "ept" and key.startswith("</"):
+                key = container_end(starts.get(piece.number, ""), key)
+            piece = replace(piece, original=natives.get(key, ""))
+        given.append(piece)
+    return given
+
+
+def pair_markup_codes(
+    source: str, target: str, natives: Mapping[str, str] | None = None
+) -> tuple[list[str | Code], list[str | Code]]:
     """:func:`markup_codes` of a pair's ``source`` and ``target``, numbered from 1 in the
     source; a target's code takes the number of the source's code of the same kind and tag
     (the first not taken yet), else a number the source does not use, so a CAT tool sees
-    which target tag is which source tag; no number is an XLIFF code's id."""
+    which target tag is which source tag; no number is an XLIFF code's id. An XLIFF code's
+    ``original`` is its native code in ``natives`` (:func:`stored_natives`)."""
     taken = {  # the ids of XLIFF codes, which keep them
         piece.attributes.get("id", "")
         for text in (source, target)
@@ -144,4 +192,5 @@ def pair_markup_codes(source: str, target: str) -> tuple[list[str | Code], list[
         same = free.get((kind, native))
         return same.pop(0) if same else next(counter)
 
-    return source_pieces, markup_codes(target, target_number)
+    target_pieces = markup_codes(target, target_number)
+    return _with_natives(source_pieces, natives or {}), _with_natives(target_pieces, natives or {})

@@ -8,7 +8,8 @@ A TMX file may hold many languages; the pair is picked from each ``<tu>`` by the
 its ``<tuv>`` elements (``en-US`` matches ``en``). Inline codes (``<bpt>``, ``<ph>`` …) are read as
 the native code they wrap, so ``<bpt i="1">&lt;b&gt;</bpt>`` reads as ``<b>``, and an empty one
 (as SDL Trados Studio writes them) as its XLIFF tag, ``<ph x="1"/>`` as ``<x id="1"/>``
-(:mod:`ltmt.formats.tmx_codes`).
+(:mod:`ltmt.formats.tmx_codes`); so is one whose native code is no markup (RTF's ``{\\f1 }``),
+that native code kept in the pair's metadata and written back by :func:`write_tmx`.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from ltmt.formats.common import (
     xml_error,
 )
 from ltmt.formats.inline import append_text
-from ltmt.formats.markup_codes import Code, pair_markup_codes
-from ltmt.formats.tmx_codes import OverlappingCodes, segment_text
+from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
+from ltmt.formats.tmx_codes import OverlappingCodes, read_segment
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -62,8 +63,9 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     several ``<tuv>`` of the target language the first is read: each is said in one warning
     that names the first lines, as are the units whose empty paired codes overlap
     (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them).
-    Metadata: ``id`` (``tuid``), ``note``, and each
-    ``<prop type="x-NAME">`` as ``NAME``. Raises
+    Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME``, and
+    ``native_codes``: the native code of each code read as its XLIFF tag that has one
+    (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`). Raises
     :class:`InputError` for a malformed file, or one whose languages are not the pair asked,
     before it yields anything.
 
@@ -72,7 +74,7 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     of a million units never sits in memory as a tree. A side's text is what translate-toolkit
     reads (``lisa.getNodeText``): the string value of the ``<tuv>``'s first ``<seg>``, space
     normalised where the nearest ``xml:space`` says ``default`` (tested against it); an inline
-    code without native code gives its XLIFF tag (:func:`~ltmt.formats.tmx_codes.segment_text`),
+    code without native code gives its XLIFF tag (:func:`~ltmt.formats.tmx_codes.read_segment`),
     where translate-toolkit reads nothing.
     """
     from lxml import etree
@@ -203,8 +205,8 @@ class _Sides:
             return None
         outer = self._space_outside(unit)
         try:
-            source = _segment_text(source_node, outer)
-            target = _segment_text(target_node, outer)
+            source, source_natives = _segment_text(source_node, outer)
+            target, target_natives = _segment_text(target_node, outer)
         except OverlappingCodes:
             self.overlapping.append(unit.sourceline)
             return None
@@ -213,7 +215,10 @@ class _Sides:
             return None
         if variant:
             self.variants.append(unit.sourceline)
-        return source, target, _metadata(unit, extras)
+        metadata = _metadata(unit, extras)
+        if source_natives or target_natives:
+            metadata[NATIVE_CODES] = {**target_natives, **source_natives}
+        return source, target, metadata
 
     def _space_outside(self, unit: Any) -> str | None:
         """The ``xml:space`` of ``unit`` or, failing that, of its nearest ancestor that has one."""
@@ -229,24 +234,25 @@ class _Sides:
         return self._outer[1]
 
 
-def _segment_text(tuv: Any, outer: str | None) -> str | None:
+def _segment_text(tuv: Any, outer: str | None) -> tuple[str | None, dict[str, str]]:
     """The text of ``tuv``'s first ``<seg>`` (None without one), as translate-toolkit reads it
     (``lisa.getNodeText``, ``xml_helpers.getText``): its string value (inline codes such as
     ``<bpt>&lt;b&gt;</bpt>`` give the native code they hold, empty ones their XLIFF tag:
-    :func:`~ltmt.formats.tmx_codes.segment_text`), space normalised when the nearest
+    :func:`~ltmt.formats.tmx_codes.read_segment`), space normalised when the nearest
     ``xml:space`` on it, the ``<tuv>`` or further out (``outer``) is ``default`` (where
-    ``getText`` runs an XPath query for each side). Raises
-    :class:`~ltmt.formats.tmx_codes.OverlappingCodes` where its empty paired codes overlap."""
+    ``getText`` runs an XPath query for each side); and the native codes of its XLIFF tags.
+    Raises :class:`~ltmt.formats.tmx_codes.OverlappingCodes` where its empty paired codes
+    overlap."""
     segment = _first_segment(tuv)
     if segment is None:
-        return None
+        return None, {}
     space = segment.get(XML_SPACE)
     if space is None:
         space = tuv.get(XML_SPACE)
     if space is None:
         space = outer
-    text = segment_text(segment)
-    return _XML_SPACES.sub(" ", text).strip(" ") if space == "default" else text
+    text, natives = read_segment(segment)
+    return (_XML_SPACES.sub(" ", text).strip(" ") if space == "default" else text), natives
 
 
 def _first_segment(tuv: Any) -> Any:
@@ -287,8 +293,9 @@ def write_tmx(
     in the source: :func:`~ltmt.formats.markup_codes.pair_markup_codes`), and a stored XLIFF
     code (``<g id="1">``, ``<x id="2"/>``, a code ltmt read without native markup) as a TMX code
     without native code, its ``x`` the XLIFF id (``<bpt i="1" x="1"/>``…``<ept i="1"/>``,
-    ``<ph x="2"/>``): CAT tools show them as protected tags and :func:`read_tmx` reads them back
-    as the same text (an XLIFF ``<bpt id="3"/>`` or ``<ph id="4"/>`` as ``<g>`` or ``<x/>``).
+    ``<ph x="2"/>``, holding the native code the pair's metadata keeps for it, if any:
+    ``<ph x="2">{\\f1 }</ph>``): CAT tools show them as protected tags and :func:`read_tmx`
+    reads them back as the same text (an XLIFF ``<bpt id="3"/>`` as ``<g>``).
     String metadata becomes
     ``tuid`` (``id``), ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
     :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
@@ -316,7 +323,9 @@ def write_tmx(
         element = unit.xmlelement
         segments = [s for s in element.iter() if local_name(s.tag) == "seg"]
         for segment, pieces in zip(
-            segments, pair_markup_codes(record.source, record.target), strict=True
+            segments,
+            pair_markup_codes(record.source, record.target, stored_natives(record.metadata)),
+            strict=True,
         ):
             _write_codes(segment, pieces)
         extra = []
@@ -363,4 +372,4 @@ def _write_codes(segment: Any, pieces: list[str | Code]) -> None:
         if piece.element and "x" in numbers and ident.isdigit():
             numbers["x"] = ident  # ties it to the XLIFF code, as the TMX reader reads it
         code = etree.SubElement(segment, name, {**numbers, **attributes})
-        code.text = None if piece.element else piece.native
+        code.text = (piece.original or None) if piece.element else piece.native

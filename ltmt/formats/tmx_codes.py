@@ -13,9 +13,11 @@ markup in (:mod:`ltmt.formats.inline`), so the memory holds one form and an XLIF
 same codes matches it: a placeholder as ``<x id="1"/>``, a paired code as ``<g id="1">Save</g>``, a
 code whose partner is not in the segment as ``<bx id="1"/>`` (its start) or ``<ex id="1"/>`` (its
 end). Its id is the code's ``x`` (which ties it to the original document's code), else its ``i``,
-else its number in the segment.
+else its number in the segment. The native code such a tag stands for, where the file has one,
+is read beside the text (by its tag: :data:`~ltmt.formats.markup_codes.NATIVE_CODES`), for a
+memory export to write it back.
 
-    text = segment_text(segment)   # 'Click <g id="1">Save</g> to store your changes.'
+    text, natives = read_segment(segment)  # 'Click <g id="1">Save</g> to store your changes.'
 
 Paired codes whose ends overlap (``<bpt i="1"/>a<bpt i="2"/>b<ept i="1"/>c<ept i="2"/>``) have no
 such form: :class:`OverlappingCodes` is raised, and the unit is left out rather than stored with
@@ -28,6 +30,7 @@ from typing import Any
 
 from ltmt.formats.common import local_name
 from ltmt.formats.inline import escape_attribute, native_markup, native_pair
+from ltmt.formats.markup_codes import container_end
 
 CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})
 
@@ -37,17 +40,19 @@ class OverlappingCodes(ValueError):
     tags that nest (see the module docstring)."""
 
 
-def segment_text(segment: Any) -> str:
+def read_segment(segment: Any) -> tuple[str, dict[str, str]]:
     """The string value of the ``<seg>`` element ``segment``, each inline code without native
-    code read as its XLIFF 1.2 tag (see the module docstring). Raises
-    :class:`OverlappingCodes` where those tags would not nest."""
+    markup read as its XLIFF 1.2 tag, and the native code of each such tag where it has one
+    (see the module docstring). Raises :class:`OverlappingCodes` where those tags would not
+    nest."""
     if len(segment) == 0:  # the common case: text alone
-        return str(segment.text or "")
+        return str(segment.text or ""), {}
     reader = _Reader(_tagged_pairs(segment))
     text = reader.content(segment)
     if reader.open:
-        raise OverlappingCodes(f"paired codes {reader.open} do not end in the segment")
-    return text
+        unended = [i for i, _ in reader.open]
+        raise OverlappingCodes(f"paired codes {unended} do not end in the segment")
+    return text, reader.natives
 
 
 def _native(code: Any) -> str:
@@ -77,8 +82,9 @@ class _Reader:
 
     def __init__(self, tagged: frozenset[str]) -> None:
         self.tagged = tagged
-        self.open: list[str] = []  # the i of the <g> opened and not closed yet, innermost last
+        self.open: list[tuple[str, str]] = []  # the i and tag of each <g> not closed yet
         self.count = 0  # the codes read so far
+        self.natives: dict[str, str] = {}  # the native code of each tag that has one
 
     def content(self, element: Any) -> str:
         """The text of ``element``'s content: text, codes, and the text of other elements
@@ -98,19 +104,25 @@ class _Reader:
         self.count += 1
         i = code.get("i") or ""
         ident = escape_attribute(code.get("x") or i or str(self.count))
+        native = _native(code)
         if name in ("bpt", "ept") and i in self.tagged:
             if name == "bpt":
-                self.open.append(i)
-                return f'<g id="{ident}">'
-            if not self.open or self.open[-1] != i:
+                tag = f'<g id="{ident}">'
+                self.open.append((i, tag))
+                return self._noted(tag, native)
+            if not self.open or self.open[-1][0] != i:
                 raise OverlappingCodes(f"the end of paired code {i} is not the innermost one")
-            self.open.pop()
-            return "</g>"
-        native = _native(code)
+            return self._noted("</g>", native, key=container_end(self.open.pop()[1], "</g>"))
         if native_markup(native):
             return native
         if name == "bpt" or (name == "it" and code.get("pos") == "begin"):
-            return f'<bx id="{ident}"/>'
+            return self._noted(f'<bx id="{ident}"/>', native)
         if name in ("ept", "it"):
-            return f'<ex id="{ident}"/>'
-        return f'<x id="{ident}"/>'
+            return self._noted(f'<ex id="{ident}"/>', native)
+        return self._noted(f'<x id="{ident}"/>', native)
+
+    def _noted(self, tag: str, native: str, key: str = "") -> str:
+        """``tag``, its code's ``native`` code (if it has one) noted under ``key`` (the tag)."""
+        if native:
+            self.natives[key or tag] = native
+        return tag

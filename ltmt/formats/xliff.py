@@ -35,7 +35,7 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.inline import append_text, to_text
-from ltmt.formats.markup_codes import Code, pair_markup_codes
+from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -78,6 +78,14 @@ CODES_12 = {
 ELEMENTS_20_AS_12 = {"pc": "g", "sc": "bx", "ec": "ex"}
 # 1.2's containers, which hold the text between their start and end tag
 CONTAINERS_12 = frozenset({"g", "mrk"})
+# a stored code whose native code is known, as the 1.2 code that holds it (its id kept): a
+# placeholder as <ph>, a lone start or end of a pair as <it>
+HOLDERS_12 = {
+    "x": ("ph", {}),
+    "ph": ("ph", {}),
+    "bx": ("it", {"pos": "open"}),
+    "ex": ("it", {"pos": "close"}),
+}
 
 
 @dataclass
@@ -296,9 +304,10 @@ def read_xliff(
     """The translated pairs of the XLIFF file ``path``; inline markup is kept as tags.
 
     Metadata: ``id`` (the unit id), ``context`` (see the module docstring), ``note`` (its
-    notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, and a PO
+    notes), ``state`` when set, ``approved`` (``"yes"``) for a 1.2 unit ``approved="yes"``, a PO
     entry's ``flags``, ``plural`` (a number) and
-    ``plural_of`` as :func:`write_xliff` writes them.
+    ``plural_of`` as :func:`write_xliff` writes them, and ``native_codes``: the native code of
+    each code kept as a tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`).
     """
     path = Path(path)
     tree, version = load_xliff(path)
@@ -310,10 +319,10 @@ def read_xliff(
             has_target = unit.target is not None and to_text(unit.target).text.strip()
             unreviewed += bool(has_target and unit.state is not None)
             continue
-        source, target = to_text(unit.source).text, to_text(unit.target).text
-        if not source.strip():
+        source, target = to_text(unit.source), to_text(unit.target)
+        if not source.text.strip():
             continue
-        metadata = {"id": unit.unit_id} if unit.unit_id else {}
+        metadata: dict[str, Any] = {"id": unit.unit_id} if unit.unit_id else {}
         if unit.context:
             metadata["context"] = unit.context
         owner = unit.holder.getparent() if version == 2 else unit.holder  # 2.0: notes on <unit>
@@ -325,7 +334,10 @@ def read_xliff(
         if version == 1 and unit.holder.get("approved") == "yes":
             metadata["approved"] = "yes"
         metadata.update(_po_metadata(owner))
-        records.append(PairRecord(source, target, f"{path}:{unit.source.sourceline}", metadata))
+        if source.natives or target.natives:
+            metadata[NATIVE_CODES] = {**target.natives, **source.natives}
+        position = f"{path}:{unit.source.sourceline}"
+        records.append(PairRecord(source.text, target.text, position, metadata))
     if unreviewed:
         logger.warning(
             "%s: %s with a target not read (its state says it is not final)",
@@ -353,7 +365,9 @@ def write_xliff(
     ``<it>``, a target's code with the id of the same tag in the source
     (:func:`~ltmt.formats.markup_codes.pair_markup_codes`); a stored XLIFF code (``<g
     id="1">``, ``<x id="2"/>``, 2.0's ``<pc>``, ``<sc>``, ``<ec>`` as 1.2's ``<g>``, ``<bx>``,
-    ``<ex>``) as that element. :func:`read_xliff` reads them back as the same text (2.0's
+    ``<ex>``) as that element, or where the pair's metadata holds its native code as the code
+    that holds it (``<x id="2"/>`` as ``<ph id="2">{\\f1 }</ph>``, ``<bx>`` as ``<it>``: a ``<g>``
+    has no place for it). :func:`read_xliff` reads them back as the same text (2.0's
     codes as 1.2's). The rest
     is text, with ``xml:space="preserve"`` so edge spaces survive.
     ``metadata["id"]`` is the unit id when unique, else the record's number;
@@ -389,7 +403,9 @@ def write_xliff(
         unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         if record.metadata.get("approved") == "yes":
             unit.set("approved", "yes")
-        source_codes, target_codes = pair_markup_codes(record.source, record.target)
+        source_codes, target_codes = pair_markup_codes(
+            record.source, record.target, stored_natives(record.metadata)
+        )
         contents.append((etree.SubElement(unit, f"{{{NS_12}}}source"), source_codes))
         state = _state_12(record.metadata.get("state"))
         contents.append((etree.SubElement(unit, f"{{{NS_12}}}target", state=state), target_codes))
@@ -440,7 +456,7 @@ def _write_codes(element: Any, pieces: list[str | Code]) -> None:
 def _write_element(parents: list[Any], code: Code) -> None:
     """Write the stored XLIFF ``code`` as its 1.2 element into ``parents[-1]``: a container's
     start opens it in ``parents``, its end closes it, a container's tag without its partner is
-    ``<bx>`` or ``<ex>``."""
+    ``<bx>`` or ``<ex>``; a code whose native code is known holds it (:data:`HOLDERS_12`)."""
     from lxml import etree
 
     name = ELEMENTS_20_AS_12.get(code.element, code.element)
@@ -452,6 +468,11 @@ def _write_element(parents: list[Any], code: Code) -> None:
     attributes = given if name == code.element else {"id": ident}
     if name in CONTAINERS_12 and code.kind in ("begin", "end"):
         name, attributes = ("bx" if code.kind == "begin" else "ex"), {"id": ident}
+    if code.original and name in HOLDERS_12:
+        name, position = HOLDERS_12[name]
+        attributes = {"id": ident, **position}
     written = etree.SubElement(parents[-1], f"{{{NS_12}}}{name}", attributes)
+    if name not in CONTAINERS_12:
+        written.text = code.original or None
     if code.kind == "bpt" and name in CONTAINERS_12:
         parents.append(written)

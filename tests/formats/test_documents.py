@@ -444,7 +444,7 @@ def test_xliff20_fill(tmp_path: Path) -> None:
     assert [u.source for u in document.pending()] == [
         'Open <pc id="1">the file</pc> %s',
         "First sentence.",
-        'Second<ph id="2"/> sentence.',
+        'Second<x id="2"/> sentence.',  # (a placeholder in one form, as a TMX's)
     ]
     document.fill({u.key: fake_translate(u.source) for u in document.pending()})
     document.save(tmp_path / "out.xlf")
@@ -456,6 +456,7 @@ def test_xliff20_fill(tmp_path: Path) -> None:
     assert target.text == "OPEN "
     assert target[0].tag == f"{NS20}pc" and target[0].text == "THE FILE"
     assert segments[1].get("state") == "final"  # kept
+    assert [child.tag for child in segments[3].find(f"{NS20}target")] == [f"{NS20}ph"]
     assert root.find(f"{NS20}file/{NS20}unit/{NS20}notes/{NS20}note").text == "a note"
     assert open_document(tmp_path / "out.xlf").pending() == []
 

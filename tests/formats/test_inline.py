@@ -45,7 +45,11 @@ def _source_20(content: str, data: str = "") -> Any:
         ('Hello <ph id="1">{0}</ph>', "Hello {0}"),
         # no native code, or a blank one: the code's own tag, a placeholder
         ('Press <x id="1"/> and <g id="2">here</g>.', 'Press <x id="1"/> and <g id="2">here</g>.'),
-        ('a<ph id="1" ctype="x-tab">\t</ph>b', 'a<ph id="1" ctype="x-tab"/>b'),
+        ('a<ph id="1" ctype="x-tab">\t</ph>b', 'a<x id="1"/>b'),
+        (
+            'a<ph id="1"/>b<it id="2" pos="open"/>c<it id="3" pos="close"/>',
+            'a<x id="1"/>b<bx id="2"/>c<ex id="3"/>',
+        ),
         ('Trados <bpt id="1"/>bold<ept id="1"/>', 'Trados <bpt id="1"/>bold<ept id="1"/>'),
     ],
 )
@@ -61,15 +65,15 @@ def test_xliff_12_codes_read_as_their_native_code(content: str, expected: str) -
             'This is <bpt id="1">**</bpt>very<ept id="1">**</ept> important',
             'This is <bpt id="1"/>very<ept id="1"/> important',
         ),
-        ('Hello <ph id="1">&lt;%= user.name %&gt;</ph>!', 'Hello <ph id="1"/>!'),
+        ('Hello <ph id="1">&lt;%= user.name %&gt;</ph>!', 'Hello <x id="1"/>!'),
         (
             'Use <bpt id="1">\\b </bpt>Export<ept id="1">\\b0 </ept>.',
             'Use <bpt id="1"/>Export<ept id="1"/>.',
         ),
         ('Hello <ph x="1">{\\f1 }</ph>world', 'Hello <ph x="1"/>world'),
-        ('Copyright<ph id="1">&amp;nbsp;</ph>2024', 'Copyright<ph id="1"/>2024'),
+        ('Copyright<ph id="1">&amp;nbsp;</ph>2024', 'Copyright<x id="1"/>2024'),
         # more than one tag in one code, the two ends of a pair not one element's
-        ('Press <ph id="1">&lt;kbd&gt;Enter&lt;/kbd&gt;</ph>', 'Press <ph id="1"/>'),
+        ('Press <ph id="1">&lt;kbd&gt;Enter&lt;/kbd&gt;</ph>', 'Press <x id="1"/>'),
         (
             '<bpt id="1">&lt;b&gt;</bpt>x<ept id="1">&lt;/i&gt;</ept>',
             '<bpt id="1"/>x<ept id="1"/>',
@@ -94,7 +98,7 @@ def test_a_native_code_that_is_not_markup_keeps_the_codes_own_tag(
             "**",
             'A <pc id="1" dataRefStart="d1" dataRefEnd="d1">b</pc>',
         ),
-        ('Hi <ph id="1" dataRef="d1"/>', "&lt;%= name %&gt;", 'Hi <ph id="1" dataRef="d1"/>'),
+        ('Hi <ph id="1" dataRef="d1"/>', "&lt;%= name %&gt;", 'Hi <x id="1"/>'),
     ],
 )
 def test_xliff_20_original_data_that_is_not_markup_keeps_the_codes_own_tag(
@@ -109,7 +113,7 @@ def test_xliff_20_original_data_that_is_not_markup_keeps_the_codes_own_tag(
         ('Line<ph id="1" dataRef="d1"/>two', "Line<br/>two"),
         ('A <pc id="2" dataRefStart="d2" dataRefEnd="d3">bold</pc> word', "A <b>bold</b> word"),
         ('A <sc id="2" dataRef="d2"/>bold<ec startRef="2" dataRef="d3"/>', "A <b>bold</b>"),
-        ('Hello <ph id="1" disp="{0}"/>!', 'Hello <ph id="1" disp="{0}"/>!'),
+        ('Hello <ph id="1" disp="{0}"/>!', 'Hello <x id="1"/>!'),
         ('<pc id="1">plain</pc>', '<pc id="1">plain</pc>'),
     ],
 )
@@ -364,3 +368,46 @@ def test_an_xliff_text_written_with_references_is_the_pair_a_web_po_entry_is(
     assert [(r.source, r.target) for r in read_xliff(tmp_path / "w.xlf")] == [
         ("Terms &amp; Conditions", "AGB &amp; Bedingungen")
     ]
+
+
+TRADOS_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SDL" srclang="en-US" datatype="xml" segtype="sentence"
+ adminlang="en" o-tmf="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en-US"><seg>Your order <ph x="1" type="0" /> has been shipped.</seg></tuv>
+<tuv xml:lang="de-DE"><seg>Ihre Bestellung <ph x="1" type="0" /> wurde versandt.</seg></tuv></tu>
+</body></tmx>
+"""
+XLIFF_PH = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="en" target-language="de" datatype="plaintext"><body>
+<trans-unit id="1"><source>Your order <ph id="1" ctype="x-order"/> has been shipped.</source>
+</trans-unit></body></file></xliff>
+"""
+
+
+def test_an_empty_xliff_ph_and_tradoss_empty_tmx_ph_are_one_exact_match(tmp_path: Path) -> None:
+    """An XLIFF's ``<ph id="1"/>`` was stored as itself and Trados's ``<ph x="1"/>`` as ``<x
+    id="1"/>``: the TMX's translation of the same segment was no exact match."""
+    from ltmt import Memory
+    from ltmt.formats.pipeline import translate_file
+    from ltmt.segments import Translation
+
+    (tmp_path / "trados.tmx").write_text(TRADOS_TMX, encoding="utf-8")
+    (tmp_path / "app.xlf").write_text(XLIFF_PH, encoding="utf-8")
+    scores: list[float] = []
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", list(read_tmx(tmp_path / "trados.tmx")))
+
+        def stored(texts: list[str], prefer: list[dict]) -> list[str | Translation]:
+            found = [memory.search("u", text, k=1)[0] for text in texts]
+            scores.extend(match.score for match in found)
+            return [
+                Translation(text, match.segment.target, (match,), "exact")
+                for text, match in zip(texts, found, strict=True)
+            ]
+
+        translate_file(tmp_path / "app.xlf", tmp_path / "out.xlf", stored)
+    assert scores == [100.0]
+    written = (tmp_path / "out.xlf").read_text(encoding="utf-8")
+    assert 'Ihre Bestellung <ph id="1" ctype="x-order"/> wurde versandt.</target>' in written
+    assert 'state-qualifier="exact-match"' in written

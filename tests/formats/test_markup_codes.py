@@ -32,30 +32,35 @@ def _codes(segment: Any) -> list[tuple[str, dict[str, str], str]]:
     return [(local_name(c.tag), dict(c.attrib), c.text or "") for c in segment.iter()][1:]
 
 
-def test_xliff_codes_without_markup_are_exported_as_xliff_elements(tmp_path: Path) -> None:
+def test_xliff_codes_without_markup_are_exported_as_xliff_elements_with_their_native_code(
+    tmp_path: Path,
+) -> None:
     """``<ph id="1">&amp;nbsp;</ph>`` came out as the text ``Copyright&amp;nbsp;2024`` and
-    ``<g id="1">`` as ``<bpt id="1">&lt;g id="1"&gt;</bpt>``."""
+    ``<g id="1">`` as ``<bpt id="1">&lt;g id="1"&gt;</bpt>``; then as an empty ``<ph
+    id="1"/>`` (its native code lost)."""
     (tmp_path / "in.xlf").write_text(IMPORTED, encoding="utf-8")
     records = list(read_xliff(tmp_path / "in.xlf"))
     write_xliff(tmp_path / "out.xlf", records)
     sources = etree.parse(tmp_path / "out.xlf").iter(f"{{{NS_12}}}source")
     assert [_codes(source) for source in sources] == [
-        [("ph", {"id": "1"}, "")],
-        [("g", {"id": "1"}, "Cancel")],
-        [("bpt", {"id": "1"}, ""), ("ept", {"id": "1"}, "")],
+        [("ph", {"id": "1"}, "&nbsp;")],
+        [("g", {"id": "1"}, "Cancel")],  # (a <g> has no native code)
+        [("bpt", {"id": "1"}, "\\b "), ("ept", {"id": "1"}, "\\b0 ")],
     ]
-    back = [(r.source, r.target) for r in read_xliff(tmp_path / "out.xlf")]
-    assert back == [(r.source, r.target) for r in records]
+    back = [(r.source, r.target, r.metadata) for r in read_xliff(tmp_path / "out.xlf")]
+    assert back == [(r.source, r.target, r.metadata) for r in records]
 
 
-def test_xliff_codes_are_exported_to_tmx_as_codes_without_native_code(tmp_path: Path) -> None:
+def test_xliff_codes_are_exported_to_tmx_as_codes_with_the_native_code_known(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "in.xlf").write_text(IMPORTED, encoding="utf-8")
     write_tmx(tmp_path / "out.tmx", read_xliff(tmp_path / "in.xlf"))
     segments = list(etree.parse(tmp_path / "out.tmx").iter("seg"))
     assert [_codes(segment) for segment in segments[::2]] == [
-        [("ph", {"x": "1"}, "")],
-        [("bpt", {"i": "2", "x": "1"}, ""), ("ept", {"i": "2"}, "")],
-        [("bpt", {"i": "2", "x": "1"}, ""), ("ept", {"i": "2"}, "")],
+        [("ph", {"x": "1"}, "&nbsp;")],
+        [("bpt", {"i": "2", "x": "1"}, ""), ("ept", {"i": "2"}, "")],  # (none known)
+        [("bpt", {"i": "2", "x": "1"}, "\\b "), ("ept", {"i": "2"}, "\\b0 ")],
     ]
     assert [r.source for r in read_tmx(tmp_path / "out.tmx")] == [
         'Copyright<x id="1"/>2024',
@@ -85,7 +90,29 @@ def test_a_tmx_code_whose_native_code_is_no_markup_is_a_code_again_on_export(
     assert [r.source for r in records] == ['Hello <x id="1"/>world.', "This is important."]
     write_xliff(tmp_path / "out.xlf", records)
     [source, _] = etree.parse(tmp_path / "out.xlf").iter(f"{{{NS_12}}}source")
-    assert _codes(source) == [("x", {"id": "1"}, "")]
+    assert _codes(source) == [("ph", {"id": "1"}, "{\\f1 }")]
+    write_tmx(tmp_path / "out.tmx", records)
+    assert [(r.source, r.metadata) for r in read_tmx(tmp_path / "out.tmx")] == [
+        (r.source, r.metadata) for r in records
+    ]
+
+
+def test_a_memory_export_writes_the_native_code_each_imported_code_held(tmp_path: Path) -> None:
+    """A pair imported with ``<bpt id="1">\\b </bpt>`` (a code kept as its tag) was exported
+    with the code empty: the tool that made the file could not restore its formatting."""
+    from ltmt import Memory
+
+    (tmp_path / "in.xlf").write_text(IMPORTED, encoding="utf-8")
+    (tmp_path / "in.tmx").write_text(TMX, encoding="utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [*read_xliff(tmp_path / "in.xlf"), *read_tmx(tmp_path / "in.tmx")])
+        stored = [PairRecord.of_segment(segment) for segment in memory.segments("u")]
+    write_tmx(tmp_path / "out.tmx", stored)
+    natives = [c.text for c in etree.parse(tmp_path / "out.tmx").iter("ph", "bpt", "ept")]
+    assert (
+        natives
+        == ["&nbsp;", "&nbsp;", None, None, None, None] + ["\\b ", "\\b0 "] * 2 + ["{\\f1 }"] * 2
+    )
 
 
 @pytest.mark.parametrize(

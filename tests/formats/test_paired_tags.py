@@ -34,7 +34,7 @@ XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 DICTIONARY = {
     "Open the file now": "Öffnen Sie jetzt die Datei",
     "the file": "die Datei",
-    'Press <ph id="1"/> to continue.': 'Drücken Sie <ph id="1"/>, um fortzufahren.',
+    'Press <x id="1"/> to continue.': 'Drücken Sie <x id="1"/>, um fortzufahren.',
 }
 
 

@@ -882,7 +882,7 @@ def test_inline_codes_the_xliff_filler_puts_back_are_counted_not_repaired(
         "</source></trans-unit></body></file></xliff>",
         encoding="utf-8",
     )
-    stored = Segment(1, "u1", 'Hello <ph id="1"/>, welcome.', "Hallo, willkommen.", 0.0, "api", {})
+    stored = Segment(1, "u1", 'Hello <x id="1"/>, welcome.', "Hallo, willkommen.", 0.0, "api", {})
 
     def memory(texts: list[str], prefer: list[dict]) -> list[Translation]:
         return [Translation(t, stored.target, (Match(stored, 100.0),), "exact") for t in texts]

@@ -204,5 +204,5 @@ def test_an_xliff_code_lost_or_added_is_found_whatever_its_native_code(tmp_path:
     assert [f.message for f in report.findings] == [
         "lacks <br/>",
         "adds <br/>, which the source does not have",
-        'lacks <ph id="1"/>',
+        'lacks <x id="1"/>',
     ]
