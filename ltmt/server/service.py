@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -82,6 +83,7 @@ class Service:
         self.stats = BatchStats()
         self.file_slots = FileSlots(config.files_per_user, limits)
         self._translators: dict[DecodeOptions, Translator] = {}
+        self._translators_lock = threading.Lock()
         self.batcher = Batcher(
             self._decode,
             wait_s=config.batch_wait_ms / 1000,
@@ -133,19 +135,28 @@ class Service:
         return exact_for_translator(self._translator(options), who)
 
     def _translator(self, options: DecodeOptions) -> Translator:
-        options = replace(options, glossary=())  # one translator whatever the request's terms
+        """The translator of ``options`` (whatever their glossary), made on its first use.
+
+        The decoding thread and the request threads (exact matches, warming) ask at once: the
+        check and the making are one step under a lock, or two first requests each made one
+        (a fusion's modules loaded and the model's weights converted twice, one copy kept)."""
+        options = replace(options, glossary=())
         translator = self._translators.get(options)
-        if translator is None:
-            translator = Translator(
-                self.backbone,
-                self.memory,
-                fusion=options.fusion,
-                beam=options.beam,
-                batch_size=self.config.batch_size,
-                top_k=self.config.top_k,
-            )
-            self._translators[options] = translator
-        return translator
+        if translator is not None:  # made already: no lock on the way of every request
+            return translator
+        with self._translators_lock:
+            translator = self._translators.get(options)
+            if translator is None:
+                translator = Translator(
+                    self.backbone,
+                    self.memory,
+                    fusion=options.fusion,
+                    beam=options.beam,
+                    batch_size=self.config.batch_size,
+                    top_k=self.config.top_k,
+                )
+                self._translators[options] = translator
+            return translator
 
     def warm(self, user: str, fusion: str | None) -> Warmth:
         """Force-decode ``user``'s segments for ``fusion`` (the server's default) now
