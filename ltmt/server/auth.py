@@ -13,23 +13,33 @@ import os
 import time
 from pathlib import Path
 
+from ltmt.memory.files import DIR_MODE, FILE_MODE
 from ltmt.memory.keys import ApiKey, KeyRing
 from ltmt.server.errors import ApiError
 from ltmt.server.shared_limits import hashed, locked
 
 BEARER = "bearer "
+LOCKED_OUT = "auth-locked"  # beside the failures file: one file per address locked out
 
 
 class FailureLimiter:
     """At most ``limit`` failures per client address within ``window_s`` seconds, counted in
     the file ``path`` (the store's ``limits/auth-failures.json``,
     :mod:`ltmt.server.shared_limits`) so that every worker process counts them together: each
-    address's (hashed) failure times, those of the window only."""
+    address's (hashed) failure times, those of the window only.
+
+    Only a wrong key reads that file. Every request read it (under a lock, however many
+    addresses it counted) to learn whether its address was locked out, a good key's too. An
+    address that reaches the limit now gets a file of its own in the folder ``auth-locked``
+    beside it, whose modification time is the end of its wait: a request looks for its
+    address's file, which for nearly every address is not there (nothing opened, locked or
+    read), and the other workers see it as soon as it is made."""
 
     def __init__(self, limit: int, window_s: float, path: Path) -> None:
         self.limit = limit
         self.window_s = window_s
         self.path = path
+        self.locked_out = path.with_name(LOCKED_OUT)
 
     def _recent(self, failures: dict[str, list[float]], name: str, now: float) -> list[float]:
         """The failure times within the window of the address ``hashed`` as ``name``."""
@@ -37,21 +47,34 @@ class FailureLimiter:
 
     def retry_after(self, address: str) -> float:
         """Seconds until ``address`` may try again (0: it may now)."""
-        now = time.time()
-        with locked(self.path, shared=True) as fd:  # requests check at once; fail() waits
-            times = self._recent(_read(fd), hashed(address), now)
-        if len(times) < self.limit:
+        try:
+            until = (self.locked_out / hashed(address)).stat().st_mtime
+        except FileNotFoundError:
             return 0.0
-        return max(0.0, self.window_s - (now - times[-self.limit]))
+        return max(0.0, until - time.time())
 
     def fail(self, address: str) -> None:
+        """Count a failure of ``address``; at the limit, lock it out until the oldest of its
+        last ``limit`` failures leaves the window."""
         now, name = time.time(), hashed(address)
         with locked(self.path) as fd:
             failures = _read(fd)
-            failures[name] = [*self._recent(failures, name, now), now][-self.limit :]
-            for name in [n for n, times in failures.items() if now - max(times) > self.window_s]:
-                del failures[name]  # addresses whose window has passed
+            times = failures[name] = [*self._recent(failures, name, now), now][-self.limit :]
+            for gone in [n for n, kept in failures.items() if now - max(kept) > self.window_s]:
+                del failures[gone]  # addresses whose window has passed
+                (self.locked_out / gone).unlink(missing_ok=True)
             _write(fd, failures)
+            if len(times) >= self.limit:
+                self._lock_out(name, until=times[-self.limit] + self.window_s)
+
+    def _lock_out(self, name: str, until: float) -> None:
+        """Make the file that locks out the address ``hashed`` as ``name`` until ``until``
+        (its modification time), whole at once: a request never sees it half made."""
+        self.locked_out.mkdir(mode=DIR_MODE, exist_ok=True)
+        made = self.locked_out / f".{name}.new"  # one writer at a time: fail()'s lock is held
+        made.touch(mode=FILE_MODE)
+        os.utime(made, (until, until))
+        os.replace(made, self.locked_out / name)
 
 
 def _read(fd: int) -> dict[str, list[float]]:

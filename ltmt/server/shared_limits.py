@@ -41,13 +41,12 @@ def open_lock_file(path: Path) -> int:
 
 
 @contextmanager
-def locked(path: Path, *, shared: bool = False) -> Iterator[int]:
-    """The file at ``path`` opened and locked for the block (waiting for another process's
-    lock): its descriptor. The lock is exclusive, or with ``shared`` one that other readers
-    may hold at once (a read that writes nothing: the requests' every key check)."""
+def locked(path: Path) -> Iterator[int]:
+    """The file at ``path`` opened and locked (exclusively) for the block, waiting for another
+    process's lock: its descriptor."""
     fd = open_lock_file(path)
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_EX)
         yield fd
     finally:
         os.close(fd)  # closing releases the lock

@@ -54,6 +54,41 @@ def test_the_failures_are_counted_together_by_every_worker(tmp_path):
     assert second.retry_after("1.2.3.4") > 0
 
 
+def test_a_lock_out_ends_with_its_window_and_its_file_goes_with_the_count(monkeypatch, tmp_path):
+    now = [100.0]
+    monkeypatch.setattr("ltmt.server.auth.time.time", lambda: now[0])
+    limiter = FailureLimiter(limit=1, window_s=60.0, path=tmp_path / "failures.json")
+    limiter.fail("1.2.3.4")
+    assert limiter.retry_after("1.2.3.4") == pytest.approx(60.0)
+    assert len(list((tmp_path / "auth-locked").iterdir())) == 1
+    now[0] += 61
+    assert limiter.retry_after("1.2.3.4") == 0
+    limiter.fail("5.6.7.8")  # counting another address forgets the first
+    assert limiter.retry_after("1.2.3.4") == 0
+    assert len(list((tmp_path / "auth-locked").iterdir())) == 1
+
+
+def test_only_a_wrong_key_reads_the_failure_file(monkeypatch, tiny_model_dir, tmp_path):
+    """Every request read the failures file under its lock (however many addresses it
+    counted) to learn whether its address was locked out, one with a good key too."""
+    from ltmt.server import auth
+
+    reads = []
+    real = auth._read
+    monkeypatch.setattr(auth, "_read", lambda fd: reads.append(fd) or real(fd))
+    with Memory(tmp_path / "store") as memory:
+        good = KeyRing(memory).create("u1")[1]
+    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(tmp_path / "store"))
+    with TestClient(create_app(config)) as client:
+        for _ in range(3):
+            answer = client.get("/v1/memory/stats", headers={"Authorization": f"Bearer {good}"})
+            assert answer.status_code == 200
+        assert reads == []
+        answer = client.get("/v1/memory/stats", headers={"Authorization": "Bearer wrong"})
+    assert answer.status_code == 403
+    assert len(reads) == 1
+
+
 def test_an_unreadable_failure_file_starts_the_count_over(tmp_path):
     (tmp_path / "failures.json").write_text('{"half')  # a worker killed while writing it
     limiter = FailureLimiter(1, 60.0, tmp_path / "failures.json")
