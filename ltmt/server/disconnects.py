@@ -7,14 +7,23 @@ decoder working for nobody, with the requests queued behind it waiting. So an en
 its translation with :func:`unless_disconnected`, which listens, and cancels the translation
 when the client leaves: the batcher then decodes nothing more of it
 (:mod:`ltmt.server.batching`).
+
+A file translation works in a worker thread (the file pipeline is not async), which the event
+loop cannot stop: a client that left a long document had it translated to the end. It runs
+with :func:`in_thread_unless_disconnected`, which hands the thread a :class:`Cancellation` and
+cancels it when the client leaves: the translation the thread waits for is cancelled as a
+segment request's is, so the decoder stops at its next piece, and the thread ends at once.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
-from typing import TypeVar
+import threading
+from collections.abc import Awaitable, Callable
+from concurrent.futures import CancelledError, Future
+from typing import Any, TypeVar
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.types import Receive
 
@@ -40,6 +49,60 @@ async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:
     if not task.done() or task.cancelled():
         raise ApiError(CLIENT_CLOSED, "the client disconnected; its translation was stopped")
     return task.result()
+
+
+class Cancellation:
+    """Whether a request's client left, for the worker thread doing its work: cancelled on the
+    event loop (:func:`in_thread_unless_disconnected`), read in the thread (:meth:`result`)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._waited_for: Future[Any] | None = None
+
+    def cancel(self) -> None:
+        """The client left: cancel the work waited for now, and any waited for later."""
+        with self._lock:
+            self._cancelled = True
+            waited_for = self._waited_for
+        if waited_for is not None:
+            waited_for.cancel()
+
+    def result(self, future: Future[T]) -> T:
+        """``future``'s result, waited for in the worker thread; when the client has left or
+        leaves first, ``future`` is cancelled (the batcher decodes nothing more of it) and an
+        :class:`~ltmt.server.errors.ApiError` ends the work."""
+        with self._lock:
+            self._waited_for = future
+            cancelled = self._cancelled
+        if cancelled:
+            future.cancel()
+        try:
+            return future.result()
+        except CancelledError:
+            raise ApiError(
+                CLIENT_CLOSED, "the client disconnected; its translation was stopped"
+            ) from None
+        finally:
+            with self._lock:
+                self._waited_for = None
+
+
+async def in_thread_unless_disconnected(request: Request, work: Callable[[Cancellation], T]) -> T:
+    """``work(cancellation)``'s result, run in a worker thread; when ``request``'s client
+    disconnects first, ``cancellation`` is cancelled and the work ends with the
+    :class:`~ltmt.server.errors.ApiError` of :meth:`Cancellation.result` at its next wait for a
+    translation (that ``work`` waits with). Call it once the request's body is read."""
+    cancellation = Cancellation()
+    task = asyncio.ensure_future(run_in_threadpool(work, cancellation))
+    gone = asyncio.ensure_future(_disconnect(request.receive))
+    try:
+        await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        gone.cancel()
+        if not task.done():
+            cancellation.cancel()
+    return await task  # a thread is not stopped, only asked to stop: its end is waited for
 
 
 async def _disconnect(receive: Receive) -> None:

@@ -50,11 +50,15 @@ from ltmt.language_detection import language_name
 from ltmt.segments import Translation
 from ltmt.server import files
 from ltmt.server.auth import bearer_token
-from ltmt.server.disconnects import unless_disconnected
+from ltmt.server.disconnects import (
+    Cancellation,
+    in_thread_unless_disconnected,
+    unless_disconnected,
+)
 from ltmt.server.downloads import Download
 from ltmt.server.errors import ApiError
 from ltmt.server.openapi import file_answer
-from ltmt.server.request_warnings import collected_warnings
+from ltmt.server.request_warnings import Warnings, collected_warnings
 from ltmt.server.routes import (
     check_segments,
     client_address,
@@ -161,11 +165,14 @@ async def translate(
     done: list[str] = []
     results: list[Translation] = []
     if todo and body.format == "html":
-        done = await run_in_threadpool(
-            translated_fragments,
-            [texts[i] for i in todo],
-            pipeline_translate(service, key.user),
-            service.target_lang,
+        fragments = [texts[i] for i in todo]
+        done = await in_thread_unless_disconnected(
+            request,
+            lambda cancellation: translated_fragments(
+                fragments,
+                pipeline_translate(service, key.user, cancellation=cancellation),
+                service.target_lang,
+            ),
         )
     elif todo:
         results = await unless_disconnected(
@@ -297,7 +304,7 @@ def languages(request: Request) -> list[Language]:
 
 
 @router.post("/translate_file")
-def translate_file(
+async def translate_file(
     request: Request,
     file: Annotated[UploadFile, File(description="The file to translate (.txt, .docx, ...).")],
     source: Annotated[str, Form(description="The source language, or auto.")],
@@ -310,21 +317,30 @@ def translate_file(
 ) -> dict[str, Any]:
     """Translate a file with the memory of the ``api_key``'s user; the answer is the URL to
     download it from (LibreTranslate's shapes; the file is kept for an hour), and ltmt's
-    ``warnings`` where reading or writing the file warned of something."""
+    ``warnings`` where reading or writing the file warned of something. Its translation stops
+    when the client disconnects."""
     service = service_of(request)
-    key = service.auth.check(api_key or bearer_token(authorization), client_address(request))
+    token = api_key or bearer_token(authorization)
+    key = await run_in_threadpool(service.auth.check, token, client_address(request))
     _check_pair(service, source, target)
-    if format is None and wrapped_text(file):  # a document's text, not a list of strings
-        format = "paragraphs"
-    with collected_warnings() as warnings:
-        name, kind, data, _ = translated_upload(service, key.user, file, format=format)
-    try:
-        token = service.downloads.put(Download(key.user, name, files.media_type(kind, name), data))
-    except OSError as exc:
-        raise ApiError(
-            500, f"cannot keep the translated file for its download: {exc.strerror or exc}"
-        ) from exc
-    url = str(request.url_for("download_file", filename=f"{token}.{name}"))
+
+    def work(cancellation: Cancellation) -> tuple[str, str, Warnings]:
+        # a document's text, not a list of strings
+        wanted = "paragraphs" if format is None and wrapped_text(file) else format
+        with collected_warnings() as warnings:  # in the thread: its warnings are the request's
+            name, kind, data, _ = translated_upload(
+                service, key.user, file, format=wanted, cancellation=cancellation
+            )
+        download = Download(key.user, name, files.media_type(kind, name), data)
+        try:
+            return service.downloads.put(download), name, warnings
+        except OSError as exc:
+            raise ApiError(
+                500, f"cannot keep the translated file for its download: {exc.strerror or exc}"
+            ) from exc
+
+    kept, name, warnings = await in_thread_unless_disconnected(request, work)
+    url = str(request.url_for("download_file", filename=f"{kept}.{name}"))
     return {
         "translatedFileUrl": url,
         **({"warnings": warnings.messages} if warnings.messages else {}),

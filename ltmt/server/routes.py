@@ -20,11 +20,15 @@ from ltmt.memory.keys import ApiKey
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
 from ltmt.server.auth import acting_user, bearer_token
-from ltmt.server.disconnects import unless_disconnected
+from ltmt.server.disconnects import (
+    Cancellation,
+    in_thread_unless_disconnected,
+    unless_disconnected,
+)
 from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
 from ltmt.server.openapi import file_answer
-from ltmt.server.request_warnings import collected_warnings
+from ltmt.server.request_warnings import Warnings, collected_warnings
 from ltmt.server.schemas import (
     Deleted,
     ImportReportOut,
@@ -242,7 +246,7 @@ def _upload(file: UploadFile | None) -> tuple[str | None, bytes] | None:
         "X-Ltmt-Placeholders, X-Ltmt-Warnings)",
     ),
 )
-def translate_file(
+async def translate_file(
     request: Request,
     key: KeyDep,
     file: Annotated[
@@ -273,20 +277,28 @@ def translate_file(
     """Fill the untranslated entries of a catalog (PO, XLIFF, ...), or translate a
     one-language file (Android strings.xml, JSON, ...) or a document (plain text, Markdown,
     HTML, EPUB, Office, OpenDocument, subtitles) into the target language's; the answer is the
-    file."""
+    file. Its translation stops when the client disconnects."""
     service = service_of(request)
+    who = acting_user(key, user)
+    options = service.options(fusion, beam)
     started = time.perf_counter()
-    with collected_warnings() as warnings:
-        name, kind, data, result = translated_upload(
-            service,
-            acting_user(key, user),
-            file,
-            format=format,
-            options=service.options(fusion, beam),
-            overwrite=overwrite,
-            mark_fuzzy=mark_fuzzy,
-            translation=_upload(translation),
-        )
+
+    def work(cancellation: Cancellation) -> tuple[tuple[str, str, bytes, RunResult], Warnings]:
+        with collected_warnings() as warnings:  # in the thread: its warnings are the request's
+            translated = translated_upload(
+                service,
+                who,
+                file,
+                format=format,
+                options=options,
+                overwrite=overwrite,
+                mark_fuzzy=mark_fuzzy,
+                translation=_upload(translation),
+                cancellation=cancellation,
+            )
+        return translated, warnings
+
+    (name, kind, data, result), warnings = await in_thread_unless_disconnected(request, work)
     result.report.seconds = time.perf_counter() - started  # the summary's segments a second
     return Response(
         data,
@@ -301,11 +313,15 @@ def translate_file(
 
 
 def pipeline_translate(
-    service: Service, who: str, options: DecodeOptions | None = None
+    service: Service,
+    who: str,
+    options: DecodeOptions | None = None,
+    cancellation: Cancellation | None = None,
 ) -> TranslateFn:
     """The file pipeline's translate function for ``who`` (from a worker thread): the texts
     decoded with ``who``'s memory, ``options`` (the server's defaults where None), a request's
-    worth at a time, each within the segment limits."""
+    worth at a time, each within the segment limits; ``cancellation``: the request's, whose
+    client leaving stops the decoding at its next piece."""
     decoding = options if options is not None else service.options(None, None)
 
     def run(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
@@ -324,7 +340,9 @@ def pipeline_translate(
             end = start + service.config.max_segments
             check_segments(service, texts[start:end])
             out.extend(
-                service.translate_blocking(who, texts[start:end], decoding, prefer[start:end])
+                service.translate_blocking(
+                    who, texts[start:end], decoding, prefer[start:end], cancellation
+                )
             )
         return out
 
@@ -341,10 +359,12 @@ def translated_upload(
     overwrite: bool = False,
     mark_fuzzy: bool = True,
     translation: tuple[str | None, bytes] | None = None,
+    cancellation: Cancellation | None = None,
 ) -> tuple[str, str, bytes, RunResult]:
     """The uploaded ``file`` translated with ``who``'s memory (:func:`files.translate_upload`:
     its safe name, its format, the translated bytes and what was done); ``options``: the
-    server's defaults where None. A user with ``files_per_user`` files being translated already
+    server's defaults where None; ``cancellation``: the request's (its client leaving stops
+    the translation). A user with ``files_per_user`` files being translated already
     is answered 429 at once (:mod:`ltmt.server.file_slots`)."""
     decoding = options if options is not None else service.options(None, None)
     with service.file_slots.taken(who) as taken:
@@ -359,7 +379,7 @@ def translated_upload(
             file.filename,
             file.file.read(),
             format,
-            pipeline_translate(service, who, decoding),
+            pipeline_translate(service, who, decoding, cancellation),
             (service.source_lang, service.target_lang),
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,

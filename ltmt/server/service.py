@@ -24,6 +24,7 @@ from ltmt.segments import Translation
 from ltmt.server.auth import Authenticator, FailureLimiter
 from ltmt.server.batching import Batcher, Preferences
 from ltmt.server.config import ServerConfig
+from ltmt.server.disconnects import Cancellation
 from ltmt.server.downloads import FOLDER as DOWNLOADS
 from ltmt.server.downloads import Downloads
 from ltmt.server.file_slots import FileSlots
@@ -184,8 +185,13 @@ class Service:
         texts: Sequence[str],
         options: DecodeOptions,
         prefer: Sequence[Mapping[str, Any]] | None = None,
+        cancellation: Cancellation | None = None,
     ) -> list[Translation]:
         """The model's translations for code in a worker thread (the document pipeline fits
         them to their sources itself and counts their methods); ``prefer`` as in
-        :meth:`ltmt.translator.Translator.translate` (a PO context, a plural form)."""
-        return list(self.batcher.submit(user, texts, options, prefer).result())
+        :meth:`ltmt.translator.Translator.translate` (a PO context, a plural form);
+        ``cancellation``: the request's, whose client leaving stops the decoding at its next
+        piece (:meth:`ltmt.server.disconnects.Cancellation.result`)."""
+        future = self.batcher.submit(user, texts, options, prefer)
+        translations = future.result() if cancellation is None else cancellation.result(future)
+        return list(translations)

@@ -1,5 +1,5 @@
 """Clients that leave or stall, against a real ``ltmt serve``: a translation whose client
-disconnected is stopped, and a body that trickles in is cut off."""
+disconnected is stopped (segments or a file), and a body that trickles in is cut off."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import random
 import socket
 import time
 from urllib.parse import urlsplit
+
+import pytest
 
 WORDS = [
     "open",
@@ -33,11 +35,37 @@ def _connect(url: str) -> socket.socket:
     return socket.create_connection((parts.hostname, parts.port), timeout=30)
 
 
-def _head(path: str, token: str, length: int) -> bytes:
+def _head(path: str, token: str, length: int, kind: str = "application/json") -> bytes:
     return (
         f"POST {path} HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer {token}\r\n"
-        f"Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+        f"Content-Type: {kind}\r\nContent-Length: {length}\r\n\r\n"
     ).encode()
+
+
+def _form(fields: dict[str, str], name: str, content: bytes) -> tuple[str, bytes]:
+    """A multipart form of ``fields`` and a file field ``file`` (named ``name``): its content
+    type and its body."""
+    boundary = "ltmt-test-boundary"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"\r\n\r\n{value}\r\n'
+        for field, value in fields.items()
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+        "Content-Type: text/plain\r\n\r\n"
+    )
+    body = "".join(parts).encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    return f"multipart/form-data; boundary={boundary}", body
+
+
+def _settled(server) -> int:
+    """The decoded segments once the count has not moved for a second."""
+    settled = _decoded_segments(server)
+    time.sleep(1.0)
+    while (now := _decoded_segments(server)) != settled:
+        settled = now
+        time.sleep(1.0)
+    return settled
 
 
 def _decoded_segments(server) -> int:
@@ -70,6 +98,35 @@ def test_a_translation_whose_client_left_is_stopped(launch, make_key, tmp_path) 
     settled = _decoded_segments(server)
     time.sleep(1.0)
     assert _decoded_segments(server) == settled < len(segments)
+    assert "Traceback" not in server.output()
+
+
+@pytest.mark.parametrize(
+    ("path", "fields"),
+    [("/v1/translate/file", {}), ("/translate_file", {"source": "en", "target": "de"})],
+)
+def test_a_file_translation_whose_client_left_is_stopped(launch, make_key, tmp_path, path, fields):
+    """A file translation went on to the file's end for a client that had left, the decoder
+    busy for nobody and the user's file slot taken (a next file: 429); it stops at its next
+    piece now, as a segment request does."""
+    store = tmp_path / "store"
+    token = make_key(store, "u1")
+    server = launch(
+        *("--max-segments", "4000", "--max-batch-segments", "8", "--batch-wait-ms", "0"),
+        *("--beam", "1", "--fusion", "none"),
+    )
+    rng = random.Random(0)
+    lines = [" ".join(rng.choices(WORDS, k=30)).capitalize() + "." for _ in range(2000)]
+    kind, body = _form(fields, "long.txt", "\n".join(lines).encode())
+    with _connect(server.url) as leaving:
+        leaving.sendall(_head(path, token, len(body), kind) + body)
+        deadline = time.monotonic() + 60
+        while _decoded_segments(server) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the decoder is on it
+    assert 0 < _settled(server) < len(lines)
+    with server.client(token) as client:  # the file slot is free again
+        files = {"file": ("short.txt", b"Open the file.\n", "text/plain")}
+        assert client.post("/v1/translate/file", files=files).status_code == 200
     assert "Traceback" not in server.output()
 
 
