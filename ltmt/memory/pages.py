@@ -100,9 +100,11 @@ def check_pages(environment: lmdb.Environment, data_file: Path) -> None:
     """Raise :class:`DamagedPage` naming the first damaged page of ``data_file`` that a tree of
     ``environment`` (its open environment) reaches."""
     page_size = int(environment.stat()["psize"])
-    data = np.memmap(data_file, dtype=np.uint8, mode="r").view(np.ndarray)
     for _ in range(SNAPSHOT_TRIES):
         with environment.begin() as txn:  # pins the snapshot's pages while they are read
+            # mapped once the snapshot is taken: its pages are written by then (a file mapped
+            # before a commit that grew it ends before the pages of that commit)
+            data = np.memmap(data_file, dtype=np.uint8, mode="r").view(np.ndarray)
             found = _snapshot(data, page_size, txn.id())
             if found is not None:
                 _check_trees(*found)

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import lmdb
 import pytest
 
 from ltmt import Memory
 from ltmt.errors import StoreError
 from ltmt.memory.crypto import generate_key_file
+from ltmt.memory.pages import check_pages
 
 PAGE = 4096
 
@@ -144,3 +146,34 @@ def test_opening_while_another_process_writes_is_never_refused(tmp_path: Path) -
         stop.set()
         writer.join(60)
     assert writer.exitcode == 0
+
+
+class _GrowsBeforeEachRead:
+    """An environment whose every read transaction begins just after a commit that made
+    data.mdb longer (another process's import, at the wrong moment)."""
+
+    def __init__(self, environment: lmdb.Environment) -> None:
+        self.environment = environment
+        self.commits = 0
+
+    def stat(self) -> dict[str, int]:
+        return dict(self.environment.stat())
+
+    def begin(self) -> lmdb.Transaction:
+        self.commits += 1
+        with self.environment.begin(write=True) as txn:
+            txn.put(b"grown %d" % self.commits, bytes(64 * PAGE))  # on new overflow pages
+        return self.environment.begin()
+
+
+def test_a_file_grown_between_the_map_and_the_transaction_is_no_truncation(
+    tmp_path: Path,
+) -> None:
+    """The file was mapped before the read transaction began: a commit between the two (a
+    process opening a store another was filling) made its pages lie beyond the map's end, and
+    the store was refused as truncated."""
+    environment = lmdb.open(str(tmp_path), max_dbs=0)
+    with environment.begin(write=True) as txn:
+        txn.put(b"first", b"value")
+    check_pages(_GrowsBeforeEachRead(environment), tmp_path / "data.mdb")  # type: ignore[arg-type]
+    environment.close()
