@@ -3,9 +3,10 @@
 Per user: the row's count equals its segment records, every record decodes (and decrypts),
 its normalised source and dedup entry are there and agree with it, its index-text length is
 recorded, and the postings are exactly those its sources make (document frequencies included).
-Across users: no key belongs to a uid without a user, uids are below ``next_uid``. The first
-problem found is a :class:`~ltmt.errors.StoreError` that names it; LMDB's own page checks
-(a damaged page) end the same way.
+Across users: no key belongs to a uid without a user, uids are below ``next_uid``. Before any
+of that, the pages of ``data.mdb`` are walked (:mod:`.pages`) even where an open skipped them as
+unchanged (:mod:`.page_record`): damage the file system did not see is found here. The first
+problem found is a :class:`~ltmt.errors.StoreError` that names it.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class Damage(StoreError):
 
 def check(store: env.Store) -> CheckReport:
     """Verify ``store`` (see the module docstring); raises :class:`Damage` naming the problem."""
+    env.check_pages(store, always=True)
     try:
         return env.read(store, lambda txn: _check(txn, store))
     except Damage as exc:

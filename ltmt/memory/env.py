@@ -31,7 +31,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory import files, pages, postings
+from ltmt.memory import files, page_record, pages, postings
 from ltmt.memory.crypto import (
     CIPHER_NAME,
     KEYRING_NAME,
@@ -125,9 +125,11 @@ def check_not_a_file(path: Path) -> None:
 
 
 # what a store's folder holds of its own (LMDB's files, the keyring, a server's downloads and
-# shared limits, a compaction's scratch folder): a folder of only these is a store, or one
-# being made
-STORE_FILES = frozenset({DATA_FILE, "lock.mdb", "keyring", "downloads", "limits", ".compact"})
+# shared limits, a compaction's scratch folder, the record of a page check): a folder of only
+# these is a store, or one being made
+STORE_FILES = frozenset(
+    {DATA_FILE, "lock.mdb", "keyring", "downloads", "limits", ".compact", page_record.RECORD_FILE}
+)
 
 
 def check_store_path(path: Path) -> None:
@@ -278,7 +280,7 @@ def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -
     files.tighten_modes(path)
     store = Store(path=path, env=env, vault=Vault(), lock_fd=lock_fd, key=key)
     try:
-        _check_pages(store)
+        check_pages(store)
         _check_schema(store, key, key_file)
     except BaseException:
         env.close()
@@ -287,18 +289,25 @@ def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -
     return store
 
 
-def _check_pages(store: Store) -> None:
+def check_pages(store: Store, *, always: bool = False) -> None:
     """Refuse a store whose ``data.mdb`` has a damaged page (:mod:`.pages`): LMDB would stop
-    the process that reads it, and a write would go on into a damaged store."""
-    try:
-        pages.check_pages(store.env, store.path / DATA_FILE)
-    except lmdb.Error as exc:
-        raise lmdb_error(store.path, exc) from exc
-    except pages.DamagedPage as exc:
-        raise StoreError(
-            f"memory store {store.path} is damaged: {exc}; restore it from a backup and run "
-            "'ltmt memory check' on it (README: Restoring a backup)"
-        ) from None
+    the process that reads it, and a write would go on into a damaged store. Skipped while the
+    file is as a passed check left it (:mod:`.page_record`), unless ``always``."""
+    for _ in range(3):
+        try:
+            with store.lock.shared():
+                page_record.check_pages(store.env, store.path, always=always)
+            return
+        except lmdb.MapResizedError:
+            _adopt_map_size(store)
+        except lmdb.Error as exc:
+            raise lmdb_error(store.path, exc) from exc
+        except pages.DamagedPage as exc:
+            raise StoreError(
+                f"memory store {store.path} is damaged: {exc}; restore it from a backup and "
+                "run 'ltmt memory check' on it (README: Restoring a backup)"
+            ) from None
+    raise StoreError(f"memory store {store.path} keeps changing size; try again")
 
 
 def _shared_lock(path: Path) -> int:

@@ -1,4 +1,4 @@
-"""A check of the pages of ``data.mdb``'s two B-trees, made whenever a store is opened.
+"""A check of the pages of ``data.mdb``'s two B-trees, made when a store is opened.
 
 LMDB trusts its pages. A cursor that steps onto a page of the wrong type (a zeroed page, say)
 stops the process with a C assertion (SIGABRT), and a node offset beyond its page reads outside
@@ -8,7 +8,8 @@ every page its trees reach is checked here, against what LMDB itself assumes of 
 names its own number and has the type its parent expects, its node offsets and sizes stay inside
 it, an overflow page spans the pages its value needs, no page is reached twice, and the counts
 in the meta page agree. The check reads only page and node headers, one tree level at a time
-with numpy, inside a read transaction (its snapshot's pages cannot be reused meanwhile).
+with numpy, inside a read transaction (its snapshot's pages cannot be reused meanwhile). An open
+of a store whose ``data.mdb`` has not changed since a check passed skips it (:mod:`.page_record`).
 
 What it does not cover: the bytes of keys and values (their decoders, and ``ltmt memory check``,
 verify those) and the order of the keys. The layout is LMDB 0.9's on a 64-bit little-endian
@@ -40,6 +41,15 @@ SNAPSHOT_TRIES = 3
 class DamagedPage(StoreError):
     """A page of ``data.mdb`` that LMDB could not read without stopping the process: what is
     wrong with it (the caller names the store)."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The snapshot a check walked: its transaction id and its last page (its meta page's
+    ``mm_txnid`` and ``mm_last_pg``)."""
+
+    txn_id: int
+    last_page: int
 
 
 @dataclass(frozen=True)
@@ -96,9 +106,9 @@ class _Nodes:
     fields: np.ndarray
 
 
-def check_pages(environment: lmdb.Environment, data_file: Path) -> None:
+def check_pages(environment: lmdb.Environment, data_file: Path) -> Snapshot:
     """Raise :class:`DamagedPage` naming the first damaged page of ``data_file`` that a tree of
-    ``environment`` (its open environment) reaches."""
+    ``environment`` (its open environment) reaches; else the snapshot whose pages passed."""
     page_size = int(environment.stat()["psize"])
     for _ in range(SNAPSHOT_TRIES):
         with environment.begin() as txn:  # pins the snapshot's pages while they are read
@@ -108,7 +118,7 @@ def check_pages(environment: lmdb.Environment, data_file: Path) -> None:
             found = _snapshot(data, page_size, txn.id())
             if found is not None:
                 _check_trees(*found)
-                return
+                return Snapshot(txn.id(), found[0].last)
     # each time, two commits came between the transaction's start and the read of its meta
     raise StoreError(f"memory store {data_file.parent} kept changing while it was opened; retry")
 
