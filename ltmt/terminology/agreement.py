@@ -1,4 +1,4 @@
-"""The words before a placed glossary target, inflected to agree with its gender.
+"""The words before a placed glossary target, inflected to agree with its gender and case.
 
 Placement (:mod:`ltmt.terminology.placement`) puts a missing target where the model wrote
 another word, and the determiner and adjectives before it keep the other word's gender: "einen
@@ -7,16 +7,27 @@ closed table: for a target of known gender (:func:`ltmt.terminology.genders.gend
 :func:`agreeing_variants` writes the phrase before it in each singular case that gender
 allows (the determiner's form and the adjectives' one ending: weak after der/die/das and the
 der-words, mixed after ein and the ein-words, strong with no determiner), and the caller keeps
-the one the model scores best (which picks the case from the rest of the line). A phrase that
-agrees already, in any case, is left as it is.
+the one the model scores best (which picks the case from the rest of the line). A preposition
+right before the phrase narrows the cases to those it governs (:data:`GOVERNED`: "mit" and "zu"
+the dative, "für" the accusative, "in" either), and a dative definite article after "zu",
+"von", "bei", "in" or "an" fuses with it as German writes it ("Zum entfernten Zweig" for "Zu
+entfernter Zweig"). A phrase that agrees already, in any of those cases, is left as it is.
+:func:`in_dative_plural` puts a plural target after a dative preposition in the dative plural
+("mit den entfernten Zweigen").
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ltmt.terminology.placement import FUNCTION_WORDS
 
+# the cases in the order the tables below list their forms
+_CASES = ("nom", "acc", "dat", "gen")
+# per gender, where each case's form stands in those tables (a feminine noun's nominative and
+# accusative share one form, as do its dative and genitive; a neuter's nominative and accusative)
+_CASE_FORM = {"m": (0, 1, 2, 3), "f": (0, 0, 1, 1), "n": (0, 0, 1, 2)}
 # (determiner ending, adjective ending) per gender, singular, nominative to genitive
 _DER_WORD = {
     "m": (("er", "e"), ("en", "en"), ("em", "en"), ("es", "en")),
@@ -28,14 +39,24 @@ _EIN_WORD = {
     "f": (("e", "e"), ("er", "en")),
     "n": (("", "es"), ("em", "en"), ("es", "en")),
 }
-_STRONG = {"m": ("er", "en", "em"), "f": ("e", "er"), "n": ("es", "em", "en")}
-# how many of each table's first forms are nominative or accusative, by gender: all a phrase
-# that opens its line can be (no preposition or verb before it governs another case)
-_NOMINATIVE_OR_ACCUSATIVE = {"m": 2, "f": 1, "n": 1}
+_STRONG = {"m": ("er", "en", "em", "en"), "f": ("e", "er"), "n": ("es", "em", "en")}
 _ARTICLE = {
     "m": (("der", "e"), ("den", "en"), ("dem", "en"), ("des", "en")),
     "f": (("die", "e"), ("der", "en")),
     "n": (("das", "e"), ("dem", "en"), ("des", "en")),
+}
+_DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+# the cases a preposition governs: the dative alone, the accusative alone, or either (a
+# direction or a place); "um" is left out, as in "um ... zu" the verb governs ("um dem Benutzer
+# zu helfen")
+GOVERNED: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("aus", "außer", "bei", "gegenüber", "mit", "nach", "seit", "von", "zu"), ("dat",)
+    ),
+    **dict.fromkeys(("durch", "für", "gegen", "ohne"), ("acc",)),
+    **dict.fromkeys(
+        ("an", "auf", "hinter", "in", "neben", "über", "unter", "vor", "zwischen"), ("acc", "dat")
+    ),
 }
 # a preposition with the dative article, fused where German fuses it (an adjective after it
 # ends in -en)
@@ -54,45 +75,171 @@ _ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß-]{2,}?)(em|en|er|es|e)")
 # at most this many adjectives between the determiner and the target
 MAX_ADJECTIVES = 2
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+# the endings of a German plural that adds -n in the dative (Zweige → Zweigen, Ordner →
+# Ordnern); a plural in -n, -s, -a or -i keeps its form (Dateien, Pull-Requests, Schemata)
+_DATIVE_N_AFTER = ("e", "er", "el")
+
+
+class _Writing(NamedTuple):
+    """One way to write a phrase: ``text[start:end]`` (its determiner, with a fused
+    preposition, or nothing) becomes ``written``, and its adjectives end in ``ending``."""
+
+    start: int
+    end: int
+    written: str
+    ending: str
 
 
 def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     """``text`` with the phrase right before the first place of ``target`` (before its noun,
     for a target led by adjectives: they inflect too) written in each case its determiner and
-    adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``):
-    nominative or accusative alone where the phrase opens the text; empty where that phrase
-    agrees already, or there is none, or its determiner is not one German inflects by this
-    table."""
+    adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``): the cases a preposition
+    right before it governs, nominative or accusative where the phrase opens the text, else
+    all; empty where that phrase agrees already, or there is none, or its determiner is not
+    one German inflects by this table."""
     at = _target_start(text, target)
     if at is None:
         return []
-    at += _own_adjectives_length(target)
-    determiner, adjectives = _phrase(text, at)
+    determiner, adjectives = _phrase(text, at + _own_adjectives_length(target))
     if determiner is None and not adjectives:
         return []
-    written = determiner[0].lower() if determiner else ""
+    writings = _writings(text, determiner, adjectives, gender)
     now = _ending(adjectives[0][0]) if adjectives else None
-    forms = _forms(determiner[0] if determiner else None, gender)
-    opening = (determiner or adjectives[0]).start()
-    if forms is not None and not text[:opening].strip() and written not in _PREPOSITION:
-        forms = forms[: _NOMINATIVE_OR_ACCUSATIVE[gender]]
-    if forms is None or any(written == form and now in (ending, None) for form, ending in forms):
+    if any(_agrees(text, writing, now) for writing in writings):
         return []
-    variants = []
-    for form, ending in forms:
-        pieces, last = [], 0
-        if determiner is not None:
-            pieces += [text[: determiner.start()], _written_like(determiner[0], form)]
-            last = determiner.end()
-        for adjective in adjectives:
-            stem = _ADJECTIVE.fullmatch(adjective[0])
-            assert stem is not None
-            pieces += [text[last : adjective.start()], stem[1] + ending]
-            last = adjective.end()
-        variant = "".join(pieces) + text[last:]
-        if variant not in variants:
-            variants.append(variant)
-    return variants
+    return list(dict.fromkeys(_written(text, writing, adjectives) for writing in writings))
+
+
+def in_dative_plural(text: str, target: str) -> str:
+    """``text`` with the phrase of the plural ``target`` (a noun, or one led by adjectives) in
+    the dative plural where a preposition that governs the dative alone stands right before the
+    phrase: its determiner ``den`` (``diesen``, ``keinen``), its adjectives in -en, and its
+    noun with the -n a plural in -e, -er or -el takes ("mit den entfernten Zweigen" for "mit
+    den entfernte Zweige"); ``text`` as it is otherwise, or where the determiner has no plural
+    ("einem")."""
+    span = _target_span(text, target)
+    if span is None or not target.rsplit(" ", 1)[-1][:1].isupper():
+        return text
+    determiner, adjectives = _phrase(text, span[0] + _own_adjectives_length(target))
+    opening = (determiner or adjectives[0]).start() if determiner or adjectives else span[0]
+    preposition = _governing_preposition(text, opening)
+    if preposition is None or GOVERNED[preposition[0].lower()] != ("dat",):
+        return text
+    plural = "" if determiner is None else _dative_plural_determiner(determiner[0])
+    if plural is None:
+        return text
+    start = opening if determiner is None else determiner.start()
+    end = opening if determiner is None else determiner.end()
+    ending = "n" if text[: span[1]].endswith(_DATIVE_N_AFTER) else ""
+    written = _written(text[: span[1]], _Writing(start, end, plural, "en"), adjectives)
+    return written + ending + text[span[1] :]
+
+
+def _writings(
+    text: str, determiner: re.Match[str] | None, adjectives: list[re.Match[str]], gender: str
+) -> list[_Writing]:
+    """The ways the phrase of ``determiner`` and ``adjectives`` in ``text`` agrees with a
+    singular noun of ``gender``, one per case it may stand in (:func:`agreeing_variants`);
+    none for a determiner this table does not inflect."""
+    if determiner is not None and determiner[0].lower() in _PREPOSITION:  # zum, im: a dative
+        article = _FUSED[gender][_PREPOSITION[determiner[0].lower()]]
+        return [_Writing(*determiner.span(), _written_like(determiner[0], article), "en")]
+    forms = _forms(determiner[0] if determiner else None, gender)
+    if forms is None:
+        return []
+    opening = (determiner or adjectives[0]).start()
+    preposition = _governing_preposition(text, opening)
+    writings = []
+    for case in _cases(text, opening, preposition):
+        form, ending = forms[_CASE_FORM[gender][_CASES.index(case)]]
+        fused = _fused(preposition, determiner, gender) if case == "dat" else None
+        if fused is not None:
+            writings.append(fused)
+        elif determiner is not None:
+            writings.append(
+                _Writing(*determiner.span(), _written_like(determiner[0], form), ending)
+            )
+        else:
+            writings.append(_Writing(opening, opening, "", ending))
+    return list(dict.fromkeys(writings))
+
+
+def _cases(text: str, opening: int, preposition: re.Match[str] | None) -> tuple[str, ...]:
+    """The cases a phrase that starts at ``opening`` may stand in: those ``preposition``
+    governs; nominative or accusative where the phrase opens ``text`` (nothing before it
+    governs another case); else all four."""
+    if preposition is not None:
+        return GOVERNED[preposition[0].lower()]
+    if not text[:opening].strip():
+        return ("nom", "acc")
+    return _CASES
+
+
+def _governing_preposition(text: str, opening: int) -> re.Match[str] | None:
+    """The preposition of :data:`GOVERNED` right before position ``opening`` (only spaces
+    between), if there is one; not "zu" after a determiner, where it means "too" ("eine zu
+    alte Datei")."""
+    words = list(_WORD.finditer(text[:opening]))
+    if not words or text[words[-1].end() : opening].strip():
+        return None
+    word = words[-1]
+    if word[0].lower() not in GOVERNED:
+        return None
+    before = words[-2] if len(words) > 1 else None
+    if before is not None and _is_determiner(before[0]):
+        return None if not text[before.end() : word.start()].strip() else word
+    return word
+
+
+def _fused(
+    preposition: re.Match[str] | None, determiner: re.Match[str] | None, gender: str
+) -> _Writing | None:
+    """The dative of a phrase after ``preposition`` written with the article fused into it
+    ("zum", "im", "zur", "in der"), where that preposition fuses and the phrase's determiner
+    is the definite article, or it has none and the fused form is one word ("Zu entfernter
+    Zweig" → "Zum entfernten Zweig"; "von neuer Datei" keeps its strong ending)."""
+    if preposition is None or preposition[0].lower() not in _FUSED[gender]:
+        return None
+    fused = _FUSED[gender][preposition[0].lower()]
+    if determiner is None and " " in fused:
+        return None
+    if determiner is not None and determiner[0].lower() not in _DEFINITE:
+        return None
+    end = preposition.end() if determiner is None else determiner.end()
+    return _Writing(preposition.start(), end, _written_like(preposition[0], fused), "en")
+
+
+def _agrees(text: str, writing: _Writing, ending: str | None) -> bool:
+    """Whether ``text`` is already written as ``writing`` says (``ending``: its adjectives'
+    ending, ``None`` where there are none)."""
+    return text[writing.start : writing.end].lower() == writing.written.lower() and ending in (
+        writing.ending,
+        None,
+    )
+
+
+def _written(text: str, writing: _Writing, adjectives: list[re.Match[str]]) -> str:
+    """``text`` with its phrase written as ``writing`` says (``adjectives``: the phrase's)."""
+    pieces, last = [text[: writing.start], writing.written], writing.end
+    for adjective in adjectives:
+        stem = _ADJECTIVE.fullmatch(adjective[0])
+        assert stem is not None
+        pieces += [text[last : adjective.start()], stem[1] + writing.ending]
+        last = adjective.end()
+    return "".join(pieces) + text[last:]
+
+
+def _dative_plural_determiner(word: str) -> str | None:
+    """``word``, a determiner, in the dative plural ("den", "diesen", "keinen"), as written
+    (its capital); ``None`` for one with no plural ("ein", "zum")."""
+    lower = word.lower()
+    if lower in _DEFINITE:
+        return _written_like(word, "den")
+    for stems, der_word in ((_EIN_STEMS, False), (_DER_STEMS, True)):
+        for stem in stems:
+            if lower.startswith(stem) and lower[len(stem) :] in _STEM_ENDINGS[der_word]:
+                return None if stem == "ein" else _written_like(word, stem + "en")
+    return None
 
 
 def _own_adjectives_length(target: str) -> int:
@@ -131,7 +278,7 @@ def _forms(determiner: str | None, gender: str) -> tuple[tuple[str, str], ...] |
     if determiner is None:
         return tuple(("", ending) for ending in _STRONG[gender])
     word = determiner.lower()
-    if word in ("der", "die", "das", "den", "dem", "des"):
+    if word in _DEFINITE:
         return _ARTICLE[gender]
     if word in _PREPOSITION:
         return ((_FUSED[gender][_PREPOSITION[word]], "en"),)
@@ -159,10 +306,17 @@ def _written_like(word: str, form: str) -> str:
 
 
 def _target_start(text: str, target: str) -> int | None:
-    """Where the noun ``target`` first stands in ``text``: ``target`` as a word of its own
-    or as the last part of a hyphenated compound (then where the compound starts:
-    ``Konvertierung-Angabe`` is feminine as ``Angabe`` is); not as a compound's first part
-    (``Element-Datei`` is feminine whatever ``Element`` is) nor inside a word."""
+    """Where the noun ``target`` first stands in ``text`` (:func:`_target_span`)."""
+    span = _target_span(text, target)
+    return None if span is None else span[0]
+
+
+def _target_span(text: str, target: str) -> tuple[int, int] | None:
+    """Where the noun ``target`` first stands in ``text``, start and end: ``target`` as a
+    word of its own or as the last part of a hyphenated compound (then it starts where the
+    compound starts: ``Konvertierung-Angabe`` is feminine as ``Angabe`` is); not as a
+    compound's first part (``Element-Datei`` is feminine whatever ``Element`` is) nor inside a
+    word."""
     for found in re.finditer(re.escape(target), text):
         before = text[found.start() - 1] if found.start() else " "
         after = text[found.end()] if found.end() < len(text) else " "
@@ -171,7 +325,7 @@ def _target_start(text: str, target: str) -> int | None:
         start = found.start()
         while start and (text[start - 1].isalnum() or text[start - 1] == "-"):
             start -= 1
-        return start
+        return start, found.end()
     return None
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from ltmt.terminology.agreement import agreeing_variants
+from ltmt.terminology.agreement import agreeing_variants, in_dative_plural
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
     TermTokens,
@@ -248,6 +248,10 @@ class GlossaryDecoding:
             p.line: [term.target for term in p.missing if not term.plural] for p in placings
         }
         self.in_agreement(placed, singular, {i: with_terms(units[i], hits[i]) for i in placed})
+        for placing in placings:
+            for term in placing.missing:
+                if term.plural and placing.line in placed:
+                    placed[placing.line] = in_dative_plural(placed[placing.line], term.target)
         return placed
 
     def in_agreement(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.agreement import agreeing_variants
+from ltmt.terminology.agreement import agreeing_variants, in_dative_plural
 
 
 @pytest.mark.parametrize(
@@ -18,13 +18,13 @@ from ltmt.terminology.agreement import agreeing_variants
             ["Sie löschen eine neue Markierung", "Sie löschen einer neuen Markierung"],
         ),
         (
-            "mit einen gültigen Kennwort",
+            "Sie wählen einen gültigen Kennwort",
             "Kennwort",
             "n",
             [
-                "mit ein gültiges Kennwort",
-                "mit einem gültigen Kennwort",
-                "mit eines gültigen Kennwort",
+                "Sie wählen ein gültiges Kennwort",
+                "Sie wählen einem gültigen Kennwort",
+                "Sie wählen eines gültigen Kennwort",
             ],
         ),
         # a phrase that opens the line is a nominative or an accusative
@@ -51,27 +51,21 @@ from ltmt.terminology.agreement import agreeing_variants
         # a der-word, two adjectives
         ("aus dieser alten großen Datei", "Datei", "f", []),  # agrees (dative)
         (
-            "aus dieser alte große Datei",
-            "Datei",
-            "f",
-            ["aus diese alte große Datei", "aus dieser alten großen Datei"],
-        ),
-        (
-            "für diese alte große Zweig",
+            "Sie löschen diese alte große Zweig",
             "Zweig",
             "m",
             [
-                "für dieser alte große Zweig",
-                "für diesen alten großen Zweig",
-                "für diesem alten großen Zweig",
-                "für dieses alten großen Zweig",
+                "Sie löschen dieser alte große Zweig",
+                "Sie löschen diesen alten großen Zweig",
+                "Sie löschen diesem alten großen Zweig",
+                "Sie löschen dieses alten großen Zweig",
             ],
         ),
         # a preposition fused with the article, at the line's start too
         ("zum Markierung", "Markierung", "f", ["zur Markierung"]),
         ("Wert im Datei", "Datei", "f", ["Wert in der Datei"]),
         # no determiner: strong endings
-        ("mit neues Datei", "Datei", "f", ["mit neue Datei", "mit neuer Datei"]),
+        ("Vorschau neues Datei", "Datei", "f", ["Vorschau neue Datei", "Vorschau neuer Datei"]),
         # nothing to change
         ("Die alte Markierung löschen", "Markierung", "f", []),  # agrees already
         ("Markierung setzen", "Markierung", "f", []),  # nothing before it
@@ -90,10 +84,67 @@ def test_the_adjectives_of_a_target_of_several_words_agree_with_its_noun():
     """ "mit einem unerwünschten Ereignis", not "mit einem unerwünschtes Ereignis": the target's
     own adjective inflects with the phrase; a target led by a noun keeps its words."""
     assert agreeing_variants("zu einem unerwünschtes Ereignis", "unerwünschtes Ereignis", "n") == [
-        *("zu ein unerwünschtes Ereignis", "zu einem unerwünschten Ereignis"),
-        "zu eines unerwünschten Ereignis",
+        "zu einem unerwünschten Ereignis"
     ]
     assert agreeing_variants("ein unerwünschtes Ereignis", "unerwünschtes Ereignis", "n") == []
-    assert agreeing_variants("mit einen Git Depot", "Git Depot", "n") == [
-        *("mit ein Git Depot", "mit einem Git Depot", "mit eines Git Depot"),
-    ]
+    assert agreeing_variants("mit einen Git Depot", "Git Depot", "n") == ["mit einem Git Depot"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "gender", "variants"),
+    [
+        # the dative alone: "Zu entfernter Zweig wechseln" was left as a nominative
+        (
+            "Zu entfernter Zweig wechseln",
+            "entfernter Zweig",
+            "m",
+            ["Zum entfernten Zweig wechseln"],
+        ),
+        (
+            "Zu den entfernter Zweig wechseln",
+            "entfernter Zweig",
+            "m",
+            ["Zum entfernten Zweig wechseln"],
+        ),
+        ("Merge mit entfernter Zweig", "entfernter Zweig", "m", ["Merge mit entferntem Zweig"]),
+        ("mit einen gültigen Kennwort", "Kennwort", "n", ["mit einem gültigen Kennwort"]),
+        ("aus dieser alte große Datei", "Datei", "f", ["aus dieser alten großen Datei"]),
+        ("zu neue Datei", "Datei", "f", ["zur neuen Datei"]),
+        ("von neues Datei", "Datei", "f", ["von neuer Datei"]),  # "von der": no one word
+        ("Daten vom alter Server", "Server", "m", ["Daten vom alten Server"]),
+        # the accusative alone, or either
+        ("für diese alte große Zweig", "Zweig", "m", ["für diesen alten großen Zweig"]),
+        ("in die alte Zweig", "Zweig", "m", ["in den alten Zweig", "im alten Zweig"]),
+        # agrees in a case the preposition governs
+        ("Mit dem entfernten Zweig", "entfernter Zweig", "m", []),
+        ("zum entfernten Zweig", "entfernter Zweig", "m", []),
+        ("in den alten Zweig", "Zweig", "m", []),
+        # "zu" after a determiner is "too", no preposition
+        ("eine zu alte Datei", "Datei", "f", []),
+    ],
+)
+def test_a_preposition_before_the_phrase_chooses_its_cases(text, target, gender, variants):
+    assert agreeing_variants(text, target, gender) == variants
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "written"),
+    [
+        (
+            "Vergleichen mit den entfernte Zweige",
+            "entfernte Zweige",
+            "Vergleichen mit den entfernten Zweigen",
+        ),
+        ("Merge mit entfernte Zweige", "entfernte Zweige", "Merge mit entfernten Zweigen"),
+        ("aus diese Ordner", "Ordner", "aus diesen Ordnern"),
+        ("mit keine Dateien", "Dateien", "mit keinen Dateien"),
+        ("mit den Pull-Requests", "Pull-Requests", "mit den Pull-Requests"),  # -s: no -n
+        # not the dative alone, or a determiner with no plural, or no noun
+        ("für die entfernte Zweige", "entfernte Zweige", "für die entfernte Zweige"),
+        ("in den Zweige", "Zweige", "in den Zweige"),
+        ("mit einem Zweige", "Zweige", "mit einem Zweige"),
+        ("mit den Zweige", "Repositorys", "mit den Zweige"),
+    ],
+)
+def test_a_plural_after_a_dative_preposition_is_a_dative_plural(text, target, written):
+    assert in_dative_plural(text, target) == written
