@@ -312,34 +312,20 @@ class GlossaryDecoding:
         their missing targets placed), in the German plural form the model scores best as the
         translation of its line (:func:`~ltmt.terminology.matching.plural_forms`: "Alle Depots
         auflisten" for "List all repositories", not "Alle Depot"); the forms of every line are
-        scored in one call per term (the decoder's: CTranslate2's, or a torch pass)."""
+        scored in one call per term (the decoder's: CTranslate2's, or a torch pass). The target
+        as placed is among them only where its plural may be written so ("Ordner"): the model
+        scores the shorter singular better ("Die Pull-Request prüfen"), as each token added
+        costs. A line whose forms all fail to place keeps it."""
         if not placings:
             return
         score = self.translator.decoder.score
-        tokens = self.tokens()
         sources = encode_units(self.translator, [units[p.line] for p in placings])
         for n in range(max(len(p.missing) for p in placings)):
             options: list[tuple[int, list[int], Missing]] = []  # (placing, output, its term)
             for index, p in enumerate(placings):
                 if n >= len(p.missing) or not p.missing[n].plural:
                     continue
-                options.append((index, p.edited, p.missing[n]))
-                for form in plural_forms(p.missing[n].target)[1:]:
-                    term = replace(
-                        p.missing[n], target_ids=tokens.required(form).token_ids, target=form
-                    )
-                    trials = [*p.missing[:n], term, *p.missing[n + 1 :]]
-                    edited = place_terms(
-                        p.ids,
-                        p.attention,
-                        trials,
-                        tokens.pieces,
-                        p.kept,
-                        tokens.word_ids,
-                        frozenset(),
-                    )
-                    if term.target_ids and edited is not None:
-                        options.append((index, edited, term))
+                options += [(index, *option) for option in self.plural_options(p, n)]
             if not options:
                 continue
             scores = score([sources[i] for i, _, _ in options], [o for _, o, _ in options])
@@ -347,6 +333,33 @@ class GlossaryDecoding:
             for index, (edited, term) in best.items():
                 placings[index].edited = edited
                 placings[index].missing[n] = term
+
+    def plural_options(self, placing: _Placing, n: int) -> list[tuple[list[int], Missing]]:
+        """The ``n``-th missing target of ``placing`` placed in each of its plural forms
+        (:func:`~ltmt.terminology.matching.plural_forms`), as (output token ids, its term): the
+        form the target has as placed is its output as it is; one that finds no place is left
+        out."""
+        tokens = self.tokens()
+        missing = placing.missing[n]
+        options: list[tuple[list[int], Missing]] = []
+        for form in plural_forms(missing.target):
+            if form == missing.target:
+                options.append((placing.edited, missing))
+                continue
+            term = replace(missing, target_ids=tokens.required(form).token_ids, target=form)
+            trials = [*placing.missing[:n], term, *placing.missing[n + 1 :]]
+            edited = place_terms(
+                placing.ids,
+                placing.attention,
+                trials,
+                tokens.pieces,
+                placing.kept,
+                tokens.word_ids,
+                frozenset(),
+            )
+            if term.target_ids and edited is not None:
+                options.append((edited, term))
+        return options
 
     def align_torch_outputs(
         self, chosen: list[int], units: Sequence[Unit], outputs: list[str], glossary: GlossaryPass

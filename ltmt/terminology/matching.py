@@ -151,13 +151,19 @@ def in_plural(term: Term, occurrence: str) -> bool:
     return bool(found and own) and found[-1].casefold() != own[-1].casefold()
 
 
+# the endings of the German nouns whose plural may be the singular as written (der Ordner, die
+# Ordner; das Kennzeichen, die Kennzeichen): no other noun's plural is (Pull-Request, Datei)
+_ZERO_PLURAL_AFTER = ("er", "el", "en", "chen", "lein")
+
+
 def _plural_endings(word: str) -> tuple[str, ...]:
-    """The endings a German plural may add to ``word``: none (Ordner), -n after -e, -el or -er
-    (Tabellen, Regeln), -e, -er and -en but after -e (Zweige, Bilder, Dateien), -s (Depots),
-    -se after -s (Ergebnisse). A loan word (one ltmt's German word table lacks,
-    :func:`~ltmt.word_tables.target_words`: "Request", "Commit") takes none or -s, as German
-    writes the plural of an English noun ("Pull-Requests", not "Pull-Requesten")."""
-    endings = ["", "s"]
+    """The endings a German plural may add to ``word``: none only after -er, -el, -en, -chen
+    and -lein (Ordner, Server), -n after -e, -el or -er (Tabellen, Regeln), -e, -er and -en but
+    after -e (Zweige, Bilder, Dateien), -s (Depots), -se after -s (Ergebnisse). A loan word (one
+    ltmt's German word table lacks, :func:`~ltmt.word_tables.target_words`: "Request",
+    "Commit") takes -s, or none where a German noun may (Server), as German writes the plural of
+    an English noun ("Pull-Requests", not "Pull-Requesten")."""
+    endings = ["", "s"] if word.endswith(_ZERO_PLURAL_AFTER) else ["s"]
     german = target_words("de")
     if german is not None and word.casefold() not in german:
         return tuple(endings)
@@ -168,18 +174,21 @@ def _plural_endings(word: str) -> tuple[str, ...]:
 
 
 def plural_forms(target: str) -> tuple[str, ...]:
-    """The forms the German plural of ``target`` may take, ``target`` first: its last word with
-    each plural ending, its Latin plurals and umlaut (:func:`target_stems`; an umlaut with -e or
-    -er: "Vorgänge", "Häuser"), and the adjectives before it (:func:`adjective_base`) with the
-    plural's endings, -e and -en ("unerwünschte Ereignisse", "alle unerwünschten Ereignisse":
-    "unerwünschtes Ereignisse" was placed). None but ``target`` unless that last word (of a
-    hyphenated compound, its last part) is a noun (a capital, then lower-case letters: not
-    "GIT-SCM" or "z.B.")."""
+    """The forms the German plural of ``target`` may take: its last word with each plural
+    ending (:func:`_plural_endings`: the singular as written only where a German plural may be
+    that, "Ordner" but not "Pull-Request"), its Latin plurals and umlaut
+    (:func:`target_stems`; an umlaut with -e or -er: "Vorgänge", "Häuser"), and the adjectives
+    before it (:func:`adjective_base`) with the plural's endings, -e and -en ("unerwünschte
+    Ereignisse", "alle unerwünschten Ereignisse": "unerwünschtes Ereignisse" was placed).
+    ``(target,)`` unless that last word (of a hyphenated compound, its last part) is a noun (a
+    capital, then lower-case letters: not "GIT-SCM" or "z.B."): nothing to choose."""
     nouns = _noun_plurals(target)
-    if len(nouns) == 1 or not any(_adjective_bases(target)):
+    if not nouns:
+        return (target,)
+    if not any(_adjective_bases(target)):
         return nouns
     inflected = [_with_adjective_ending(form, ending) for form in nouns for ending in ("e", "en")]
-    return tuple(dict.fromkeys([target, *inflected]))
+    return tuple(dict.fromkeys(inflected))
 
 
 # the endings of an inflected German adjective, the longest first
@@ -216,12 +225,13 @@ def _with_adjective_ending(target: str, ending: str) -> str:
 
 
 def _noun_plurals(target: str) -> tuple[str, ...]:
-    """:func:`plural_forms` of ``target`` with its adjectives as written."""
+    """:func:`plural_forms` of ``target`` with its adjectives as written; none where its last
+    word is no noun."""
     # the noun that takes the ending: the last word, or a hyphenated compound's last part
     # ("Pull-Request" → "Pull-Requests", "Commit-Nachricht" → "Commit-Nachrichten")
     last = target.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
     if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
-        return (target,)
+        return ()
     forms = [target + ending for ending in _plural_endings(last)]
     for stem in target_stems(target)[1:]:
         forms += [stem] if not stem.endswith(last[-1]) else [stem + "e", stem + "er"]

@@ -130,3 +130,43 @@ def test_a_placed_target_gets_the_agreeing_phrase_the_model_scores_best(backbone
         1: "Eine neue Markierung",
         2: "Ein neues Xyzzq",
     }
+
+
+@pytest.mark.parametrize(("target", "plural"), [("Commit", "Commits"), ("Depot", None)])
+def test_a_plural_term_is_not_left_in_a_singular_no_plural_is_written_as(backbone, target, plural):
+    """ "Review the pull requests": a target whose plural is never its singular as written
+    ("Commit", a loan, "Depot") takes one of its plural forms, whichever the model
+    scores best; "Die Pull-Request prüfen" was kept as the model scores a shorter output
+    better."""
+    from ltmt.terminology.decoding import _Placing
+    from ltmt.terminology.placement import Missing, place_terms
+
+    translator = Translator(backbone, beam=1)
+    decoding = translator.terms
+    unit = Unit(0, "review the repositories")
+    source = translator.encode([unit.text])
+    outputs, attentions = translator.decoder.fast.decode_aligned(source, translator.decode_config)
+    span = decoding.source_span(unit.text, TermMatcher([DEPOT]).find(unit.text)[0])
+    tokens = decoding.tokens()
+    first = Missing(span, tokens.required(target).token_ids, target, "repositories", True)
+    edited = place_terms(outputs[0], attentions[0], [first], tokens.pieces, [], tokens.word_ids)
+    assert edited is not None
+    made = _Placing(0, "", outputs[0], attentions[0], [first], [], edited)
+    decoding.in_number([made], [unit])
+    assert made.missing[0].target in plural_forms(target)
+    assert made.missing[0].target != target
+    if plural is not None:
+        assert made.missing[0].target == plural
+
+
+def test_a_singular_that_may_be_its_plural_stays_among_the_forms(backbone):
+    """ "Ordner" is its own plural: the output as placed is one of the forms scored."""
+    from ltmt.terminology.decoding import _Placing
+    from ltmt.terminology.placement import Missing
+
+    decoding = Translator(backbone, beam=1).terms
+    term = Missing(
+        (0, 1), decoding.tokens().required("Ordner").token_ids, "Ordner", "folders", True
+    )
+    made = _Placing(0, "", [5, 2], [[1.0], [1.0]], [term], [], [5, 2])
+    assert (made.edited, term) in decoding.plural_options(made, 0)
