@@ -14,8 +14,11 @@ glossary.
   the source writes the term in capitals, the target in capitals); not a word of code, a file
   name or a path, which translations keep as written (:func:`prose_terms`).
 - :func:`forbidden_findings`: a glossary term of the source for which the translation uses a
-  target term the glossary marks not to use (a TBX entry's deprecated or forbidden one);
-  :func:`term_findings` gives both, each source's terms found once.
+  target term the glossary marks not to use (a TBX entry's deprecated or forbidden one).
+- :func:`agreement_findings`: a German translation whose adjectives of a term's target agree
+  with no case and number around them (:mod:`ltmt.terminology.agreement_check`: "ein
+  unerwünschter Ereignis" for "unerwünschtes Ereignis"); :func:`term_findings` gives all three,
+  each source's terms found once.
 - :func:`spelling_findings`: words of the translation the target language's spelling
   dictionary does not know (:mod:`ltmt.spelling`); a word of the source, of a glossary term's
   target, or of the translations of the entry's best matches in the user's memory passes.
@@ -23,6 +26,7 @@ glossary.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -161,13 +165,29 @@ def forbidden_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> l
     ]
 
 
-def term_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
-    """:func:`glossary_findings` and :func:`forbidden_findings` of ``records``, each source's
-    terms found once; entry by entry, its missed terms first."""
+def agreement_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> list[Finding]:
+    """The entries of ``records`` (German translations) that write the adjectives of a
+    target of a term of their source's prose with an ending that agrees with no case and
+    number around them, naming the forms that would."""
+    return [
+        finding
+        for n, record in enumerate(records)
+        for finding in _disagreeing_terms(n, record, prose_terms(matcher, record.source))
+    ]
+
+
+def term_findings(
+    records: Sequence[PairRecord], matcher: TermMatcher, language: str | None = None
+) -> list[Finding]:
+    """:func:`glossary_findings` and :func:`forbidden_findings` of ``records``, and
+    :func:`agreement_findings` where ``language`` is German (``de``, ``de_AT``), each
+    source's terms found once; entry by entry, its missed terms first."""
+    german = language is not None and re.split(r"[-_]", language)[0].lower() == "de"
     findings: list[Finding] = []
     for n, record in enumerate(records):
         terms = prose_terms(matcher, record.source)
         findings += _missed_terms(n, record, terms) + _forbidden_terms(n, record, terms)
+        findings += _disagreeing_terms(n, record, terms) if german else []
     return findings
 
 
@@ -203,6 +223,22 @@ def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) 
         )
         for banned, (source, target) in used.items()
     ]
+
+
+def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:
+    """:func:`agreement_findings` of the ``n``-th entry, ``terms`` its :func:`prose_terms`."""
+    from ltmt.terminology.agreement_check import disagreements
+
+    found: dict[str, str] = {}
+    for written, term in terms:
+        for place in disagreements(record.target, term.target):
+            expected = " or ".join(repr(form) for form in place.expected)
+            found.setdefault(
+                place.written,
+                f"{place.written!r} does not agree, {expected} would ({written!r} is "
+                f"{term.target!r} in the glossary)",
+            )
+    return [Finding.about("glossary", n, record, message) for message in found.values()]
 
 
 def prose_terms(matcher: TermMatcher, source: str) -> list[tuple[str, Term]]:

@@ -107,7 +107,8 @@ CHECKS: dict[str, Check] = {
             "glossary",
             "warning",
             "a glossary term of the source is translated as the glossary says, and not by a "
-            "target term it marks deprecated or forbidden (--user's glossary, --glossary)",
+            "target term it marks deprecated or forbidden, its adjectives' endings agreeing "
+            "with the words around them in German (--user's glossary, --glossary)",
         ),
         Check(
             "spelling",

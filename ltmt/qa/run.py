@@ -186,7 +186,7 @@ def check_pairs(
         if matcher is None:
             report.not_run["glossary"] = "no glossary terms (the user's, or a glossary given)"
         else:
-            findings += term_findings(translated, matcher)
+            findings += term_findings(translated, matcher, language)
     if "spelling" in names:
         dictionary = dictionary_for(language) if language else None
         if dictionary is None:

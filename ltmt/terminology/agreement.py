@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ltmt.terminology.placement import FUNCTION_WORDS
 
 # the cases in the order the tables below list their forms
-_CASES = ("nom", "acc", "dat", "gen")
+CASES = ("nom", "acc", "dat", "gen")
 # per gender, where each case's form stands in those tables (a feminine noun's nominative and
 # accusative share one form, as do its dative and genitive; a neuter's nominative and accusative)
 _CASE_FORM = {"m": (0, 1, 2, 3), "f": (0, 0, 1, 1), "n": (0, 0, 1, 2)}
@@ -69,6 +69,11 @@ _FUSED = {
 _PREPOSITION = {"zum": "zu", "zur": "zu", "im": "in", "am": "an", "vom": "von", "beim": "bei"}
 _DER_STEMS = ("dies", "jed", "jen", "welch", "manch", "solch")
 _EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer")
+# plural, nominative to genitive: the article; the strong endings, an adjective's without a
+# determiner and a der- or ein-word's own (of those that have a plural)
+_PLURAL_ARTICLE = ("die", "die", "den", "der")
+_STRONG_PLURAL = ("e", "e", "en", "er")
+_PLURAL_STEMS = ("dies", "jen", "welch", "manch", "solch", *_EIN_STEMS[1:])
 # the endings an ein-word (False) or a der-word (True) takes
 _STEM_ENDINGS = {False: ("", "e", "en", "em", "er", "es"), True: ("e", "en", "em", "er", "es")}
 _ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß-]{2,}?)(em|en|er|es|e)")
@@ -100,7 +105,7 @@ def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     at = _target_start(text, target)
     if at is None:
         return []
-    determiner, adjectives = _phrase(text, at + _own_adjectives_length(target))
+    determiner, adjectives = phrase_before(text, at + _own_adjectives_length(target))
     if determiner is None and not adjectives:
         return []
     writings = _writings(text, determiner, adjectives, gender)
@@ -120,9 +125,9 @@ def in_dative_plural(text: str, target: str) -> str:
     span = _target_span(text, target)
     if span is None or not target.rsplit(" ", 1)[-1][:1].isupper():
         return text
-    determiner, adjectives = _phrase(text, span[0] + _own_adjectives_length(target))
+    determiner, adjectives = phrase_before(text, span[0] + _own_adjectives_length(target))
     opening = (determiner or adjectives[0]).start() if determiner or adjectives else span[0]
-    preposition = _governing_preposition(text, opening)
+    preposition = governing_preposition(text, opening)
     if preposition is None or GOVERNED[preposition[0].lower()] != ("dat",):
         return text
     plural = "" if determiner is None else _dative_plural_determiner(determiner[0])
@@ -148,10 +153,10 @@ def _writings(
     if forms is None:
         return []
     opening = (determiner or adjectives[0]).start()
-    preposition = _governing_preposition(text, opening)
+    preposition = governing_preposition(text, opening)
     writings = []
     for case in _cases(text, opening, preposition):
-        form, ending = forms[_CASE_FORM[gender][_CASES.index(case)]]
+        form, ending = forms[_CASE_FORM[gender][CASES.index(case)]]
         fused = _fused(preposition, determiner, gender) if case == "dat" else None
         if fused is not None:
             writings.append(fused)
@@ -172,10 +177,10 @@ def _cases(text: str, opening: int, preposition: re.Match[str] | None) -> tuple[
         return GOVERNED[preposition[0].lower()]
     if not text[:opening].strip():
         return ("nom", "acc")
-    return _CASES
+    return CASES
 
 
-def _governing_preposition(text: str, opening: int) -> re.Match[str] | None:
+def governing_preposition(text: str, opening: int) -> re.Match[str] | None:
     """The preposition of :data:`GOVERNED` right before position ``opening`` (only spaces
     between), if there is one; not "zu" after a determiner, where it means "too" ("eine zu
     alte Datei")."""
@@ -189,6 +194,35 @@ def _governing_preposition(text: str, opening: int) -> re.Match[str] | None:
     if before is not None and _is_determiner(before[0]):
         return None if not text[before.end() : word.start()].strip() else word
     return word
+
+
+def singular_endings(determiner: str | None, gender: str, cases: tuple[str, ...]) -> set[str]:
+    """The endings an adjective takes after ``determiner`` (``None``: none) before a singular
+    noun of ``gender``, in those of ``cases`` where ``determiner`` is written so ("ein" before
+    a neuter: -es, its nominative and accusative); empty where it is written so in none, or is
+    no determiner this table inflects."""
+    if determiner is not None and determiner.lower() in _PREPOSITION:  # zum, im: a dative
+        fused = _FUSED[gender][_PREPOSITION[determiner.lower()]] == determiner.lower()
+        return {"en"} if fused and "dat" in cases else set()
+    forms = _forms(determiner, gender) or ()
+    written = (determiner or "").lower()
+    at = {_CASE_FORM[gender][CASES.index(case)] for case in cases}
+    return {ending for n, (form, ending) in enumerate(forms) if n in at and form == written}
+
+
+def plural_endings(determiner: str | None, cases: tuple[str, ...]) -> set[str]:
+    """The endings an adjective takes after ``determiner`` (``None``: none) before a plural
+    noun, in those of ``cases`` where ``determiner`` is written so: -en after a determiner
+    ("die", "keinen", "diese"), strong endings without one (-e, dative -en, genitive -er);
+    empty where ``determiner`` is written so in none ("das", "ein")."""
+    at = [CASES.index(case) for case in cases]
+    if determiner is None:
+        return {_STRONG_PLURAL[n] for n in at}
+    word = determiner.lower()
+    for n in at:
+        if word == _PLURAL_ARTICLE[n] or any(word == s + _STRONG_PLURAL[n] for s in _PLURAL_STEMS):
+            return {"en"}
+    return set()
 
 
 def _fused(
@@ -248,12 +282,12 @@ def _own_adjectives_length(target: str) -> int:
     the phrase that agrees ("mit einem unerwünschten Ereignis", not "mit einem unerwünschtes
     Ereignis"); 0 for a target of one word or one led by another word ("Git Repository")."""
     leading = target.split(" ")[:-1]
-    if not leading or not all(_is_adjective(word) for word in leading):
+    if not leading or not all(is_adjective(word) for word in leading):
         return 0
     return target.rfind(" ") + 1
 
 
-def _phrase(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+def phrase_before(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
     """The determiner and the adjectives (in order) right before position ``at``."""
     adjectives: list[re.Match[str]] = []
     end = at
@@ -263,7 +297,7 @@ def _phrase(text: str, at: int) -> tuple[re.Match[str] | None, list[re.Match[str
         if _is_determiner(word[0]):
             adjectives.reverse()
             return word, adjectives
-        if len(adjectives) == MAX_ADJECTIVES or not _is_adjective(word[0]):
+        if len(adjectives) == MAX_ADJECTIVES or not is_adjective(word[0]):
             break
         adjectives.append(word)
         end = word.start()
@@ -329,7 +363,7 @@ def _target_span(text: str, target: str) -> tuple[int, int] | None:
     return None
 
 
-def _is_adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
     """Whether ``word`` may be an inflected adjective: lower case, an adjective ending, and no
     function word (auxiliaries, prepositions, conjunctions)."""
     return word.lower() not in FUNCTION_WORDS and _ADJECTIVE.fullmatch(word) is not None

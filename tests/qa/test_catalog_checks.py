@@ -279,3 +279,33 @@ def test_a_target_term_the_tbx_marks_deprecated_is_flagged_where_the_source_has_
             "('Gebrauchsanweisung' is)",
         )
     ]
+
+
+def test_a_terms_adjective_that_agrees_with_nothing_around_it_is_flagged_in_german():
+    """ "ein unerwünschter Ereignis" passed: any ending rendered "unerwünschtes Ereignis". A
+    German translation's ending is read against its determiner and preposition; other
+    languages' are not, and correct endings pass."""
+    from ltmt.qa.catalog_checks import agreement_findings, term_findings
+
+    matcher = TermMatcher([Term("adverse event", "unerwünschtes Ereignis")])
+    records = [
+        record(1, "An adverse event occurred.", "Ein unerwünschter Ereignis trat auf."),
+        record(2, "Patients with an adverse event", "Patienten mit dem unerwünschtes Ereignis"),
+        record(3, "Report all adverse events.", "Melden Sie alle unerwünschten Ereignisse."),
+        record(4, "Patients with an adverse event", "Patienten mit einem unerwünschten Ereignis"),
+    ]
+    expected = [
+        (
+            0,
+            "'Ein unerwünschter Ereignis' does not agree, 'Ein unerwünschtes Ereignis' would "
+            "('adverse event' is 'unerwünschtes Ereignis' in the glossary)",
+        ),
+        (
+            1,
+            "'mit dem unerwünschtes Ereignis' does not agree, 'mit dem unerwünschten Ereignis' "
+            "would ('adverse event' is 'unerwünschtes Ereignis' in the glossary)",
+        ),
+    ]
+    assert [(f.entry, f.message) for f in agreement_findings(records, matcher)] == expected
+    assert [(f.entry, f.message) for f in term_findings(records, matcher, "de_DE")] == expected
+    assert term_findings(records, matcher, "fr") == term_findings(records, matcher) == []

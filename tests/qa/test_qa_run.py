@@ -108,6 +108,18 @@ def test_memory_and_glossary_need_something_to_compare_with(tmp_path: Path):
         assert [f.position for f in report.findings if f.check == "glossary"] == ["entry 3"]
 
 
+def test_the_glossary_check_reads_a_german_terms_adjective_endings():
+    """The translations' language decides: German endings are read ("ein unerwünschter
+    Ereignis" passed), another language's are not."""
+    records = [PairRecord("An adverse event.", "Ein unerwünschter Ereignis.", "entry 1", {})]
+    glossary = [Term("adverse event", "unerwünschtes Ereignis")]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    assert [f.message.split(" does")[0] for f in report.findings] == [
+        "'Ein unerwünschter Ereignis'"
+    ]
+    assert not check_pairs(records, checks=["glossary"], glossary=glossary, language="nl").findings
+
+
 def test_the_report_as_json_names_every_check_and_finding():
     data = check_pairs(RECORDS).to_dict()
     assert data["entries"] == 5 and data["untranslated"] == 1
