@@ -10,7 +10,7 @@ der-words, mixed after ein and the ein-words, strong with no determiner), and th
 the one the model scores best (which picks the case from the rest of the line). A preposition
 right before the phrase narrows the cases to those it governs (:data:`GOVERNED`: "mit" and "zu"
 the dative, "für" the accusative, "in" either), and a dative definite article after "zu",
-"von", "bei", "in" or "an" fuses with it as German writes it ("Zum entfernten Zweig" for "Zu
+"von" or "bei" fuses with it as German writes it ("Zum entfernten Zweig" for "Zu
 entfernter Zweig"). A phrase that agrees already, in any of those cases, is left as it is.
 :func:`in_dative_plural` puts a plural target after a dative preposition in the dative plural
 ("mit den entfernten Zweigen").
@@ -229,12 +229,15 @@ def _fused(
     preposition: re.Match[str] | None, determiner: re.Match[str] | None, gender: str
 ) -> _Writing | None:
     """The dative of a phrase after ``preposition`` written with the article fused into it
-    ("zum", "im", "zur", "in der"), where that preposition fuses and the phrase's determiner
-    is the definite article, or it has none and the fused form is one word ("Zu entfernter
-    Zweig" → "Zum entfernten Zweig"; "von neuer Datei" keeps its strong ending)."""
-    if preposition is None or preposition[0].lower() not in _FUSED[gender]:
+    ("zum", "zur", "vom", "beim"), where that preposition governs the dative alone and fuses,
+    and the phrase's determiner is the definite article, or it has none and the fused form is
+    one word ("Zu entfernter Zweig" → "Zum entfernten Zweig"; "von neuer Datei" keeps its strong
+    ending). Not after "in" or "an": the model, offered "im" beside "in das", scores the
+    shorter phrase better whichever case the verb wants ("Datei im Verzeichnis kopieren")."""
+    word = preposition[0].lower() if preposition is not None else ""
+    if preposition is None or word not in _FUSED[gender] or GOVERNED[word] != ("dat",):
         return None
-    fused = _FUSED[gender][preposition[0].lower()]
+    fused = _FUSED[gender][word]
     if determiner is None and " " in fused:
         return None
     if determiner is not None and determiner[0].lower() not in _DEFINITE:

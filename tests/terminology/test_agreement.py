@@ -114,7 +114,7 @@ def test_the_adjectives_of_a_target_of_several_words_agree_with_its_noun():
         ("Daten vom alter Server", "Server", "m", ["Daten vom alten Server"]),
         # the accusative alone, or either
         ("für diese alte große Zweig", "Zweig", "m", ["für diesen alten großen Zweig"]),
-        ("in die alte Zweig", "Zweig", "m", ["in den alten Zweig", "im alten Zweig"]),
+        ("in die alte Zweig", "Zweig", "m", ["in den alten Zweig", "in dem alten Zweig"]),
         # agrees in a case the preposition governs
         ("Mit dem entfernten Zweig", "entfernter Zweig", "m", []),
         ("zum entfernten Zweig", "entfernter Zweig", "m", []),
