@@ -221,10 +221,10 @@ def export(
     or pipe is written through. The export is plaintext, even from an encrypted store.
     """
     import shutil
-    import tempfile
 
     from ltmt.formats.pairs import pairs_left_out, write_pairs
     from ltmt.formats.registry import find_format
+    from ltmt.memory.work_folders import work_folder
     from ltmt.outputs import describe, is_stdout, open_output
     from ltmt.segments import PairRecord
 
@@ -233,10 +233,12 @@ def export(
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
 
-        # the format writers write a path: a private scratch file, then copied to --output
-        with tempfile.TemporaryDirectory(prefix="ltmt-export-") as scratch:
+        # the format writers write a path: a scratch file in the store's private work folder
+        # (not $TMPDIR: a killed export's is removed at the store's next opening), then copied
+        # to --output (atomically: a file beside it, renamed)
+        with work_folder(memory.path) as scratch:
             # named as --output: an XLIFF file records its name (<file original=...>)
-            written = Path(scratch) / (f"export.{name}" if is_stdout(output) else Path(output).name)
+            written = scratch / (f"export.{name}" if is_stdout(output) else Path(output).name)
             options = spec.language_options(src_lang, tgt_lang)
             segments = [0]  # counted as they stream by: a large memory is not held in RAM
 

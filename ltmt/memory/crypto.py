@@ -25,6 +25,7 @@ readable in a freed page, while a keyring slot is overwritten with zeros in plac
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import logging
 import os
@@ -343,7 +344,7 @@ class Keyring:
         for uid in keep:
             data_key = self._unwrap_raw(uid)
             slots[uid] = _LIVE + _seal(new._kek, data_key, _aad(uid))
-        temporary = self.path.with_name(f".{self.path.name}.new")
+        temporary = rewrapped_keyring(self.path.parent)
         temporary.unlink(missing_ok=True)
         _write_new(temporary, new._header() + b"".join(slots))
         os.replace(temporary, self.path)
@@ -356,6 +357,20 @@ class Keyring:
             return self._kek.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _aad(uid))
         except InvalidTag as exc:
             raise StoreError(f"the data key of user #{uid} in {self.path} is damaged") from exc
+
+
+def rewrapped_keyring(store: Path) -> Path:
+    """Where :meth:`Keyring.rewrap` writes the new keyring of ``store`` before it renames it
+    into place."""
+    return store / f".{KEYRING_NAME}.new"
+
+
+def remove_unfinished_rekey(store: Path) -> None:
+    """Remove the new keyring a rekey of ``store`` that was killed left: it holds the data keys
+    of users deleted since, wrapped by the new store key. The caller holds the store's lock
+    shared, so no rekey (which holds it alone) is under way."""
+    with contextlib.suppress(OSError):  # none, or a read-only store: nothing to remove
+        rewrapped_keyring(store).unlink(missing_ok=True)
 
 
 def _aad(uid: int) -> bytes:

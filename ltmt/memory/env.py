@@ -31,7 +31,7 @@ from typing import TypeVar
 import lmdb
 
 from ltmt.errors import StoreError
-from ltmt.memory import files, page_record, pages, postings
+from ltmt.memory import files, page_record, pages, postings, work_folders
 from ltmt.memory.crypto import (
     CIPHER_NAME,
     KEYRING_NAME,
@@ -39,6 +39,7 @@ from ltmt.memory.crypto import (
     PlainCipher,
     Vault,
     read_key_file,
+    remove_unfinished_rekey,
 )
 from ltmt.memory.layout import (
     CIPHER_KEY,
@@ -125,10 +126,19 @@ def check_not_a_file(path: Path) -> None:
 
 
 # what a store's folder holds of its own (LMDB's files, the keyring, a server's downloads and
-# shared limits, a compaction's scratch folder, the record of a page check): a folder of only
-# these is a store, or one being made
+# shared limits, a compaction's scratch folder, the record of a page check, the work folders of
+# uploads and exports): a folder of only these is a store, or one being made
 STORE_FILES = frozenset(
-    {DATA_FILE, "lock.mdb", "keyring", "downloads", "limits", ".compact", page_record.RECORD_FILE}
+    {
+        DATA_FILE,
+        "lock.mdb",
+        "keyring",
+        "downloads",
+        "limits",
+        ".compact",
+        page_record.RECORD_FILE,
+        work_folders.FOLDER,
+    }
 )
 
 
@@ -273,6 +283,7 @@ def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -
     files.prepare_files(path)
     lock_fd = _shared_lock(path)
     try:
+        _remove_leftovers(path)
         env = _open_env(path, map_size)
     except BaseException:
         os.close(lock_fd)
@@ -287,6 +298,14 @@ def _open(path: Path, map_size: int, key: bytes | None, key_file: Path | None) -
         os.close(lock_fd)
         raise
     return store
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove the plaintext that killed processes left in store ``path``: the folders of their
+    uploads and exports (:mod:`.work_folders`) and a rekey's unfinished keyring. Done once per
+    process, under the shared lock: no rekey, which holds the store alone, is under way."""
+    work_folders.remove_leftovers(path)
+    remove_unfinished_rekey(path)
 
 
 def check_pages(store: Store, *, always: bool = False) -> None:

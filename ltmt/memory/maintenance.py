@@ -82,7 +82,7 @@ def _copy(store: env.Store, directory: Path) -> None:
             writer = store.env.begin(write=True)  # holds LMDB's writer lock: writers wait
             try:
                 if store.vault.keyring is not None:
-                    shutil.copyfile(store.path / KEYRING_NAME, directory / KEYRING_NAME)
+                    _copy_private(store.path / KEYRING_NAME, directory / KEYRING_NAME)
                 previous = os.umask(0o077)  # LMDB makes the file itself (O_EXCL)
                 try:
                     store.env.copy(str(directory), compact=True)
@@ -105,6 +105,14 @@ def _copy(store: env.Store, directory: Path) -> None:
         raise files.disk_error(exc, directory) or StoreError(
             f"cannot write {directory}: {exc.strerror}"
         ) from exc
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    """Copy ``source`` to the new file ``target``, owner-only (0600) from its creation: a copy
+    killed before its mode was set was readable by others (a keyring: every user's data key)."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, files.FILE_MODE)
+    with open(source, "rb") as data, os.fdopen(fd, "wb") as out:
+        shutil.copyfileobj(data, out)
 
 
 def backup(store: env.Store, directory: Path) -> Path:

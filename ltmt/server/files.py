@@ -2,15 +2,17 @@
 Android, Java properties, JSON, YAML, Fluent ..., beside their source file) and documents to
 translate (those, and Qt Linguist, Xcode catalogs, subtitles: :data:`DOCUMENT_MEDIA_TYPES`).
 
-The file pipeline of the CLI works on paths, so an upload is written to a private temporary
-directory under its own (sanitised) name, read there with the same readers and checks as
-``ltmt memory import`` / ``ltmt translate``, and removed afterwards.
+The file pipeline of the CLI works on paths, so an upload is written under its own (sanitised)
+name, which its format and the names a file records come from, to a private folder of the
+memory store's (:func:`ltmt.memory.work_folders.work_folder`: mode 0700, never the system's
+temporary folder; what a killed server left there is removed when the store is next opened),
+read there with the same readers and checks as ``ltmt memory import`` / ``ltmt translate``, and
+removed afterwards.
 """
 
 from __future__ import annotations
 
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +36,7 @@ from ltmt.formats.pipeline import ExactFn, RunResult, TranslateFn, translate_fil
 from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
+from ltmt.memory.work_folders import work_folder
 from ltmt.segments import PairRecord
 from ltmt.server import request_warnings
 
@@ -130,13 +133,14 @@ def attachment(name: str) -> str:
 
 
 @contextmanager
-def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
-    """The upload as a file ``name`` in a temporary directory; its errors and warnings name
-    the upload, not the server's temporary path (nor command-line options)."""
-    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
-        path = Path(tmp) / name
+def upload_path(name: str, content: bytes, store: Path) -> Iterator[Path]:
+    """The upload as a file ``name`` in a work folder of memory store ``store`` (module
+    docstring); its errors and warnings name the upload, not the server's path (nor
+    command-line options)."""
+    with work_folder(store) as folder:
+        path = folder / name
         path.write_bytes(content)
-        shown_as(Path(tmp), ".")
+        shown_as(folder, ".")
         shown_as(path, name)
         try:
             yield path
@@ -145,7 +149,7 @@ def upload_path(name: str, content: bytes, prefix: str) -> Iterator[Path]:
                 f"{name}: {exc.languages}; this server translates {exc.pair[0]}->{exc.pair[1]} only"
             ) from exc
         except InputError as exc:  # nor the command line's --format: the form's field
-            message = str(exc).replace(str(path), name).replace(tmp, ".")
+            message = str(exc).replace(str(path), name).replace(str(folder), ".")
             raise InputError(message.replace("pass --format", "send the format field")) from exc
 
 
@@ -179,7 +183,9 @@ def import_upload(
     than ``languages``, writes nothing), then stored in one transaction. ``source``: the name
     and bytes of the source-language file a one-language file (Android, Java properties, JSON)
     translates; ``skip_keys``: a JSON file's keys whose strings make no pairs."""
-    name, records = upload_records(filename, content, fmt, languages, source, skip_keys=skip_keys)
+    name, records = upload_records(
+        filename, content, fmt, languages, source, store=memory.path, skip_keys=skip_keys
+    )
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
     return name, memory.import_pairs(user, drain(records), origin=name, languages=languages)
@@ -192,14 +198,16 @@ def upload_records(
     languages: tuple[str, str],
     source: tuple[str | None, bytes] | None = None,
     *,
+    store: Path,
     include_fuzzy: bool = False,
     skip_keys: frozenset[str] = frozenset(),
 ) -> tuple[str, list[PairRecord]]:
-    """The upload's safe name and its pairs, read whole (see :func:`import_upload`);
-    ``include_fuzzy``: translations not yet reviewed too, where the format marks them;
-    ``skip_keys``: keys whose strings make no pairs (JSON; refused for another format)."""
+    """The upload's safe name and its pairs, read whole (see :func:`import_upload`) in a work
+    folder of memory store ``store``; ``include_fuzzy``: translations not yet reviewed too,
+    where the format marks them; ``skip_keys``: keys whose strings make no pairs (JSON; refused
+    for another format)."""
     name = safe_name(filename, "upload")
-    with upload_path(name, content, "ltmt-upload-") as path:
+    with upload_path(name, content, store) as path:
         kind = pair_format(path, fmt)
         spec = FORMATS[kind]
         if spec.one_language and source is None:
@@ -216,12 +224,12 @@ def upload_records(
             *languages, source_file=source_file, include_fuzzy=include_fuzzy, skip_keys=skip_keys
         )
         records = list(read_pairs(path, kind, **options))
-    # positions name the upload, not the server's temporary file
+    # positions name the upload, not the server's work file
     return name, [replace(r, position=r.position.replace(str(path), name)) for r in records]
 
 
 def _beside(path: Path, upload: tuple[str | None, bytes]) -> Path:
-    """A second upload written in ``path``'s temporary directory, under a name of its own."""
+    """A second upload written in ``path``'s work folder, under a name of its own."""
     name = safe_name(upload[0], "source")
     second = path.with_name(name if name != path.name else f"source-{name}")
     second.write_bytes(upload[1])
@@ -244,8 +252,8 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
     if fmt not in MEDIA_TYPES:
         raise ChoiceError(f"unknown export format {fmt!r}; choose one of {', '.join(MEDIA_TYPES)}")
 
-    with tempfile.TemporaryDirectory(prefix="ltmt-export-") as tmp:
-        path = Path(tmp) / f"{user}.{fmt}"
+    with work_folder(memory.path) as folder:
+        path = folder / f"{user}.{fmt}"
         records = [PairRecord.of_segment(segment) for segment in memory.segments(user)]
         if fmt == "tsv" and (tabbed := sum(map(tsv_cannot_hold, records))):
             raise InputError(  # all of them counted, as XML's are below, not the first named
@@ -272,6 +280,7 @@ def translate_upload(
     translate: TranslateFn,
     languages: tuple[str, str],
     *,
+    store: Path,
     overwrite: bool,
     mark_fuzzy: bool,
     translation: tuple[str | None, bytes] | None = None,
@@ -281,9 +290,10 @@ def translate_upload(
     or JSON file into the target language's (``translation``: the name and bytes of its
     translation so far, whose strings are kept; ``exact``: the 100 % memory matches that
     replace a translation that is only a suggestion, a PO entry marked fuzzy); returns its
-    name, its format, the translated file and what was done."""
+    name, its format, the translated file and what was done. The upload and its translation
+    are written in a work folder of memory store ``store``."""
     name = safe_name(filename, "document")
-    with upload_path(name, content, "ltmt-document-") as source:
+    with upload_path(name, content, store) as source:
         kind = document_format(source, fmt)
         if kind not in DOCUMENT_MEDIA_TYPES:
             raise InputError(f"{name}: only {_DOCUMENT_NAMES} can be translated here, not {kind}")

@@ -96,7 +96,7 @@ def import_terms(
     who = acting_user(key, user)
     name = safe_name(file.filename, "glossary")
     languages = (service.source_lang, service.target_lang)
-    with upload_path(name, file.file.read(), "ltmt-glossary-") as path:
+    with upload_path(name, file.file.read(), service.memory.path) as path:
         kind = glossary_format(path, format, option="the format field")
         terms = read_glossary(
             path,

@@ -381,6 +381,7 @@ def translated_upload(
             format,
             pipeline_translate(service, who, decoding, cancellation),
             (service.source_lang, service.target_lang),
+            store=service.memory.path,
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,
             translation=translation,
@@ -503,6 +504,7 @@ def quality_checks_file(
         format,
         (service.source_lang, service.target_lang),
         _upload(source_file),
+        store=service.memory.path,
         include_fuzzy=True,
     )
     # bounded by the request's size, as a memory file's import is

@@ -9,6 +9,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -221,6 +222,36 @@ def test_export_honours_the_umask_and_writes_through_links(
         assert link.is_symlink() and target.read_text("utf-8") == "Open\tÖffnen\n"
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("output", ["out.tmx", "-"])
+def test_an_export_s_scratch_file_is_in_the_store_not_the_system_s_temporary_folder(
+    run_ltmt: Runner,
+    exported_store: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    output: str,
+) -> None:
+    """A kill -9 left the whole export in $TMPDIR (ltmt-export-*/.corp.tmx.*.tmp); in the
+    store's work folder, the store's next opening removes it."""
+    from ltmt.formats import pairs
+    from ltmt.memory.work_folders import FOLDER
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "system-tmp"))
+    (tmp_path / "system-tmp").mkdir()
+    written: list[Path] = []
+    real = pairs.write_pairs
+
+    def spied(path: Path, *args: object, **kwargs: object) -> int:
+        written.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pairs, "write_pairs", spied)
+    assert export(run_ltmt, exported_store, output, "--format", "tmx")[0] == 0
+    assert written[0].is_relative_to(Path(exported_store) / FOLDER)
+    assert os.listdir(tmp_path / "system-tmp") == []
+    assert os.listdir(Path(exported_store) / FOLDER) == [".lock"]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import lmdb
@@ -211,6 +213,37 @@ def test_rekey_rotates_the_store_key_and_old_backups_keep_the_old_one(
         assert memory.check().segments == 5
     with Memory(tmp_path / "backup", key_file=key) as memory:
         assert memory.count("acme") == 3
+
+
+KILLED_REKEY = """
+import os, sys
+from ltmt import Memory
+from ltmt.memory import crypto
+
+crypto.os.replace = lambda *paths: os._exit(9)  # killed before the new keyring is renamed
+Memory(sys.argv[1], key_file=sys.argv[2]).rekey(sys.argv[3])
+"""
+
+
+def test_a_killed_rekey_s_new_keyring_is_removed_when_the_store_is_next_opened(
+    tmp_path: Path, key: Path
+) -> None:
+    """It held every user's data key under the new key, a user deleted since too."""
+    store, new_key = tmp_path / "store", generate_key_file(tmp_path / "new.key")
+    with Memory(store, key_file=key) as memory:
+        fill(memory)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_REKEY, str(store), str(key), str(new_key)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert killed.returncode == 9, killed.stderr
+    assert (store / ".keyring.new").exists()
+    with Memory(store, key_file=key) as memory:  # the rekey did not happen: the old key opens it
+        assert not (store / ".keyring.new").exists()
+        memory.delete_user("acme")
+        assert memory.check().users == 0
 
 
 def test_rekey_refusals(tmp_path: Path, key: Path) -> None:

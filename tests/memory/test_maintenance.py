@@ -335,6 +335,41 @@ def test_a_backup_killed_midway_leaves_nothing_under_its_name(tmp_path: Path) ->
         assert copy.count("a") == 50
 
 
+KILLED_ENCRYPTED_BACKUP = """
+import os, sys
+from ltmt import Memory
+
+os.umask(0o022)
+store = Memory(sys.argv[1], key_file=sys.argv[2])
+os.umask = lambda mask: os._exit(9)  # killed once the keyring is copied, before the data
+store.backup(sys.argv[3])
+"""
+
+
+def test_a_backup_killed_midway_leaves_an_owner_only_keyring(tmp_path: Path) -> None:
+    """It was 0644 under umask 022 until the whole copy was made: every user's data key,
+    wrapped by the store key, readable by others."""
+    key = generate_key_file(tmp_path / "k")
+    with Memory(tmp_path / "s", key_file=key) as memory:
+        memory.import_pairs("a", pairs(5))
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            KILLED_ENCRYPTED_BACKUP,
+            str(tmp_path / "s"),
+            str(key),
+            str(tmp_path / "bk"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert killed.returncode == 9, killed.stderr
+    keyring = tmp_path / ".bk.ltmt-partial" / "keyring"
+    assert stat.S_IMODE(keyring.stat().st_mode) == 0o600
+
+
 @pytest.mark.parametrize(
     ("error", "free", "message"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -213,6 +214,8 @@ def test_import_upload_and_translate_a_po_file(api):
         assert answer.headers["x-ltmt-translated"] == "2"
         assert '#, fuzzy\nmsgid "hello world"\nmsgstr "hallo Welt"' in answer.text
         assert 'msgid "open the file"\nmsgstr ""' not in answer.text
+    # the uploads were written in the store's work folders (not $TMPDIR), and removed
+    assert sorted(os.listdir(api.store / "tmp")) == [".lock"]
 
 
 def test_a_fuzzy_po_entry_of_an_upload_gets_the_exact_match_as_the_command_line_does(api):
