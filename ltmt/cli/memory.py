@@ -621,15 +621,25 @@ def compact(
 
 @app.command("keygen")
 def keygen(
-    output: Path = typer.Option(..., "--output", "-o", help="Key file to create (mode 0600)."),
+    output: Path = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="Key file to create (mode 0600), or - for standard output (a secrets manager's).",
+    ),
 ) -> None:
     """Write a new random store key to --output (never overwrites a file).
 
     Keep it apart from the store and back it up: without it an encrypted store cannot be read.
     """
-    from ltmt.memory.crypto import generate_key_file
+    from ltmt.memory.crypto import generate_key_file, new_key_text
+    from ltmt.outputs import describe, is_stdout
 
-    typer.echo(f"wrote a new key to {generate_key_file(output)}")
+    if is_stdout(output):  # "-" is standard output, as for every output (never a file "-")
+        typer.echo(new_key_text(), nl=False)
+    else:
+        generate_key_file(output)
+    typer.echo(f"wrote a new key to {describe(output)}", err=is_stdout(output))
 
 
 @app.command("rekey")

@@ -79,10 +79,15 @@ def resolve_key_file(key_file: str | os.PathLike[str] | None) -> Path | None:
     return Path(from_env).expanduser()
 
 
+def new_key_text() -> str:
+    """A new random store key, as a key file holds it (one line)."""
+    return KEY_FILE_PREFIX + base64.b64encode(os.urandom(KEY_BYTES)).decode() + "\n"
+
+
 def generate_key_file(path: str | os.PathLike[str]) -> Path:
     """Write a new random store key to ``path`` (mode 0600); an existing file is kept."""
     target = Path(path)
-    text = KEY_FILE_PREFIX + base64.b64encode(os.urandom(KEY_BYTES)).decode() + "\n"
+    text = new_key_text()
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     except FileExistsError as exc:

@@ -72,6 +72,20 @@ def test_one_character_line_is_learned_and_reused_from_an_encrypted_store(
     )
 
 
+def test_keygen_to_dash_writes_the_key_to_standard_output_not_a_file_named_dash(
+    run_ltmt: Runner, store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_ltmt("memory", "keygen", "-o", "-")
+    assert (code, err) == (0, "wrote a new key to standard output\n")
+    assert not (tmp_path / "-").exists()
+    key = tmp_path / "saved.key"
+    key.write_text(out)
+    key.chmod(0o600)
+    with Memory(store, key_file=key) as memory:
+        assert memory.encrypted
+
+
 def test_encrypted_store_through_the_cli(
     run_ltmt: Runner, store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
