@@ -49,10 +49,11 @@ from ltmt.memory.search import SearchSettings, preload, search_texts
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, Segment
 from ltmt.text import text_list
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, shortened
 from ltmt.workers import return_freed_memory
 
 USER_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+USER_ID_SHOWN = 72  # characters of an invalid id that its error shows (a valid one has 64)
 # imports of at least this many pairs hand the heap they freed back (glibc's malloc_trim)
 RETURN_MEMORY_FROM = 10_000  # a server upload of the default 16 MB holds 50,000-80,000
 DEFAULT_CANDIDATES = 2048  # index candidates scored per query (the score bound skips some)
@@ -74,9 +75,17 @@ def check_user(user: object) -> str:
     """``user`` if it is a valid user id (1-64 of ``A-Z a-z 0-9 . _ -``), else InputError."""
     if not isinstance(user, str) or not USER_ID.fullmatch(user):
         raise InputError(
-            f"invalid user id {user!r}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"
+            f"invalid user id {_shown(user)}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"
         )
     return user
+
+
+def _shown(user: object) -> str:
+    """``user`` quoted as an error names it, cut to :data:`USER_ID_SHOWN` characters: an id
+    of thousands of characters filled the screen (and a log line)."""
+    if isinstance(user, str):
+        return repr(shortened(user, USER_ID_SHOWN))
+    return shortened(repr(user), USER_ID_SHOWN)
 
 
 def no_backup_of_damage(damage: StoreError) -> StoreError:

@@ -16,7 +16,7 @@ from ltmt import Memory
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env
 from ltmt.memory.layout import INDEX_KEY, SCHEMA_KEY
-from ltmt.memory.store import AddedPair, DeletedUser
+from ltmt.memory.store import AddedPair, DeletedUser, check_user
 from ltmt.segments import PairRecord
 
 REPO = Path(__file__).resolve().parents[2]
@@ -327,6 +327,23 @@ def test_bad_user_ids_are_refused(tmp_path: Path, user: str) -> None:
             memory.search(user, "a")
         with pytest.raises(InputError, match=r"invalid user id"):
             memory.count(user)
+
+
+@pytest.mark.parametrize(
+    ("user", "shown"),
+    [
+        ("x" * 65, "'" + "x" * 65 + "'"),  # up to 72 characters shown whole
+        ("x" * 5000, "'" + "x" * 71 + "…'"),
+        (None, "None"),
+    ],
+)
+def test_an_invalid_user_id_is_shown_cut_short(user: object, shown: str) -> None:
+    """An id of 5,000 characters was echoed whole."""
+    with pytest.raises(InputError) as refused:
+        check_user(user)
+    assert str(refused.value) == (
+        f"invalid user id {shown}: use 1-64 characters from A-Z, a-z, 0-9, '.', '_', '-'"
+    )
 
 
 @pytest.mark.parametrize("user", [".", "..", "..."])
