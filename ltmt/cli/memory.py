@@ -119,8 +119,9 @@ def import_(
 
     The whole file is read and checked first: if any line is malformed, nothing is written.
     The pairs are then stored in one transaction (all or nothing). Pairs already in the memory
-    count as duplicates; pairs that fail cleaning (an empty side, broken encoding, a length
-    ratio beyond 3:1) are skipped and counted by reason. Nothing already stored is changed. A
+    count as duplicates; a duplicate whose source has a newer translation stored is made the
+    newest (the one translations reuse: importing is approving). Pairs that fail cleaning (an
+    empty side, broken encoding, a length ratio beyond 3:1) are skipped and counted by reason. A
     file whose sides read as other languages than the memory's pair is refused (swapped
     columns, a TM of another pair). A JSON file's identifiers, which a translation copies,
     make no pairs (GUARD → GUARD), nor do the strings under --skip-keys.
@@ -188,14 +189,21 @@ def add(
     memory_dir: Path | None = typer.Option(None, "--memory-dir", help=MEMORY_DIR_HELP),
     key_file: Path | None = KEY_FILE_OPTION,
 ) -> None:
-    """Add one source/target pair to --user's memory (a pair already stored is kept once)."""
+    """Add one source/target pair to --user's memory (a pair already stored is kept once, and
+    made the newest translation of its source if another was added since: translations reuse
+    the newest)."""
     from ltmt.memory.clean import clean_pair
 
     clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
         added = memory.add_pair(user, source, target, origin="cli")
-    verb = "added" if added.new else "already stored:"
-    typer.echo(f"{verb} segment {added.segment.id} of {user}")
+    said = f"segment {added.segment.id} of {user}"
+    if added.refreshed_from is not None:  # re-approved: renumbered to be the one reused
+        said = (
+            f"segment {added.refreshed_from} of {user}, now segment {added.segment.id}: the "
+            "newest translation of its source, which translations reuse"
+        )
+    typer.echo(f"{'added' if added.new else 'already stored:'} {said}")
 
 
 @app.command("export")

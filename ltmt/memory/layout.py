@@ -41,7 +41,9 @@ beside ``data.mdb``.
 
 A lens or sigs block holds the segment ids ``block << BLOCK_BITS`` up to the next block. Segment ids
 start at 1, grow by one per added segment and are never reused, so a deleted id can never come
-back as a different segment. ``uid`` numbers are never reused either, and a deleted user leaves
+back as a different segment. The highest id is the newest: of a source's translations, the one
+searches reuse, so a pair stored again (re-approved) moves to the next id
+(:func:`.writes.add_pairs`). ``uid`` numbers are never reused either, and a deleted user leaves
 no key behind.
 """
 

@@ -121,10 +121,13 @@ class DeletedUser:
 @dataclass(frozen=True)
 class AddedPair:
     """What :meth:`Memory.add_pair` did: the ``segment`` that holds the pair, and whether the
-    call stored it (``new``) or found it stored already."""
+    call stored it (``new``) or found it stored already; ``refreshed_from``: the id a pair
+    stored already had before the call made it the newest translation of its source, the one
+    searches reuse (None: it was the newest already, or is new)."""
 
     segment: Segment
     new: bool
+    refreshed_from: int | None = None
 
 
 class Memory:
@@ -219,7 +222,8 @@ class Memory:
         origin: str = "api",
         metadata: Mapping[str, Any] | None = None,
     ) -> Segment:
-        """Store one pair; returns the new segment, or the stored one if the pair is already there.
+        """Store one pair; returns the new segment, or the stored one if the pair is already there
+        (made the newest translation of its source, the one searches reuse: :meth:`add_pair`).
 
         Raises InputError when the pair fails cleaning (empty side, broken encoding, length ratio).
         """
@@ -236,7 +240,9 @@ class Memory:
     ) -> AddedPair:
         """:meth:`add`, saying whether this call stored the pair (``new``) or found it stored:
         told by the write itself, so that processes adding the same pair at once do not each
-        take it for theirs."""
+        take it for theirs. A pair stored already whose source has a newer translation is
+        re-approved: stored again under a new id, so that it is the one searches reuse
+        (``refreshed_from`` names its old id; :func:`ltmt.memory.writes.add_pairs`)."""
         pair = clean_pair(check_new_user(user), source, target, metadata, self.clean)
         now, vault = time.time(), self.store.vault
         added = env.write(
@@ -247,7 +253,8 @@ class Memory:
         segment = self.get(user, seg_id)
         if segment is None:  # pragma: no cover - deleted by another process in between
             raise StoreError(f"segment {seg_id} of {user!r} vanished right after it was added")
-        return AddedPair(segment, new=added.added == 1)
+        refreshed_from = next(iter(added.refreshed), None)
+        return AddedPair(segment, new=added.added == 1, refreshed_from=refreshed_from)
 
     def import_pairs(
         self,
@@ -265,7 +272,9 @@ class Memory:
         metadata, as a JSONL line's); anything else is InputError before anything is written.
 
         Pairs that fail cleaning are skipped and counted by reason in the report; pairs already
-        stored (or repeated in ``records``) count as duplicates. ``progress(n)`` is called as
+        stored (or repeated in ``records``) count as duplicates, and a stored one whose source
+        has a newer translation is made the newest, the one searches reuse (counted as
+        ``refreshed``: :func:`ltmt.memory.writes.add_pairs`). ``progress(n)`` is called as
         ``n`` of the records are dealt with: the skipped ones once all are screened, then each
         batch as it is written (the calls add up to the records read). ``languages`` (source,
         target; ``("en", "de")``): the pair the records are in. The user's first import that
@@ -301,6 +310,7 @@ class Memory:
             read=screened.read,
             added=stored.added,
             duplicates=stored.duplicates,
+            refreshed=len(stored.refreshed),
             skipped=screened.skipped,
             examples=screened.examples,
         )

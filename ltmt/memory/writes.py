@@ -9,10 +9,11 @@ from __future__ import annotations
 import gc
 import time
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import lmdb
@@ -42,6 +43,7 @@ from ltmt.memory.layout import (
     user_key,
 )
 from ltmt.memory.rows import encode_user, user_info
+from ltmt.memory.sources import READ_CHUNK, stored_source_chunks
 from ltmt.text import fold_space
 from ltmt.workers import limit_malloc_arenas
 
@@ -88,14 +90,22 @@ def new_user(txn: lmdb.Transaction, vault: Vault, now: float) -> tuple[UserInfo,
 @dataclass(frozen=True)
 class Added:
     """What :func:`add_pairs` stored: each pair's segment id (a duplicate's is the stored
-    copy's), compact for an import of millions, and how many of the pairs were new."""
+    copy's), compact for an import of millions, and how many of the pairs were new;
+    ``refreshed`` maps the old id of each stored pair the write made the newest translation of
+    its source to its new id (:func:`add_pairs`)."""
 
     ids: array[int]  # one per pair, in order ("L": unsigned, at least 32 bits)
     added: int
+    refreshed: Mapping[int, int] = field(default_factory=dict)
 
     @property
     def duplicates(self) -> int:
         return len(self.ids) - self.added
+
+
+# a pair of a batch: dedup key, UTF-8 source and target, metadata, source in fold_space form,
+# and the id it is stored under from before this write (None: not stored)
+_Row = tuple[bytes, bytes, bytes, Mapping[str, Any], str, int | None]
 
 
 def add_pairs(
@@ -110,6 +120,13 @@ def add_pairs(
     languages: tuple[str, str] | None = None,
 ) -> Added:
     """Store ``pairs`` for ``user``; returns each pair's segment id and how many were new.
+
+    A search reuses the newest (highest id) of a source's translations, so adding a pair is
+    approving it: a pair stored already whose source has a newer translation (another target
+    added since, or earlier in ``pairs``) is *refreshed*, stored again under the next id with
+    its metadata updated by the new (:func:`_refresh`), so that it is the one reused. A pair
+    that is the newest of its source already keeps its id (re-importing a file renumbers
+    nothing), and so does a pair repeated within ``pairs`` (its first place counts).
 
     Per batch: the new pairs get their ids first; a worker thread then works out their index
     entries while this one stores their segments and reads the next batch (:func:`_indexing`).
@@ -128,26 +145,31 @@ def add_pairs(
     origin_utf8 = origin.encode("utf-8")
     seen: dict[bytes, int] = {}
     ids_of_pairs = array("L")
+    refreshed: dict[int, int] = {}
+    origins = Counter(info.origins)
     with _indexing(txn, uid, cipher) as index:
         for position in range(0, len(pairs), IMPORT_BATCH):
             batch = pairs[position : position + IMPORT_BATCH]
+            rows = _keyed_rows(txn, pair_prefix, cipher, batch, seen, existing_user is not None)
+            newest = _newest_translations(txn, uid, cipher, rows)
             # first the new pairs and their ids, so the worker can index them while this
             # thread stores them
             new: list[tuple[bytes, bytes, bytes, Mapping[str, Any], str, bytes]] = []
-            for source, target, metadata in batch:
-                src, tgt = source.encode("utf-8"), target.encode("utf-8")
-                context = context_of(metadata).encode("utf-8")
-                key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest, context)
-                stored = seen.get(key)
-                if stored is None and existing_user is not None:  # a new user has no pairs
-                    raw = txn.get(key)
-                    stored = read_u32(raw) if raw is not None else None
-                if stored is not None:
-                    ids_of_pairs.append(stored)
+            for key, src, tgt, metadata, folded, stored in rows:
+                text = folded.casefold()
+                if key in seen or (stored is not None and newest.get(text, stored) <= stored):
+                    ids_of_pairs.append(seen.get(key, stored or 0))
                     continue
+                if stored is not None:
+                    gone_origin, metadata = _refresh(txn, uid, cipher, stored, metadata)
+                    refreshed[stored] = next_id
+                    origins.subtract([gone_origin])
+                    origins[origin] += 1
+                if text in newest:
+                    newest[text] = next_id
                 seen[key] = next_id
                 ids_of_pairs.append(next_id)
-                new.append((key, src, tgt, metadata, fold_space(source), u32(next_id)))
+                new.append((key, src, tgt, metadata, folded, u32(next_id)))
                 next_id += 1
             ids = np.arange(next_id - len(new), next_id, dtype=np.int64)
             index(ids, [folded.casefold() for *_, folded, _ in new])
@@ -166,16 +188,77 @@ def add_pairs(
                 progress(len(batch))
     if next_id >= MAX_ID:
         raise StoreError(f"user {user!r} has used up its segment ids; export and re-import it")
-    added = next_id - info.next_id
-    if added:
-        origins = dict(info.origins)
-        origins[origin] = origins.get(origin, 0) + added
-        info = replace(
-            info, next_id=next_id, count=info.count + added, updated=now, origins=origins
-        )
-    if added or noted:
+    added = next_id - info.next_id - len(refreshed)
+    if added or refreshed:
+        origins[origin] += added
+        kept = {name: count for name, count in origins.items() if count > 0}
+        info = replace(info, next_id=next_id, count=info.count + added, updated=now, origins=kept)
+    if added or refreshed or noted:
         txn.put(user_key(user), encode_user(info, cipher, user))
-    return Added(ids_of_pairs, added)
+    return Added(ids_of_pairs, added, refreshed)
+
+
+def _keyed_rows(
+    txn: lmdb.Transaction,
+    pair_prefix: bytes,
+    cipher: PlainCipher,
+    batch: Sequence[CleanPair],
+    seen: Mapping[bytes, int],
+    stored_before: bool,
+) -> list[_Row]:
+    """The ``batch``'s pairs with their dedup keys, and the ids of those stored before this
+    write (looked up unless the user is new, ``stored_before`` False, or the write stored the
+    pair already: ``seen``)."""
+    rows: list[_Row] = []
+    for source, target, metadata in batch:
+        src, tgt = source.encode("utf-8"), target.encode("utf-8")
+        context = context_of(metadata).encode("utf-8")
+        key = pair_key_utf8(pair_prefix, src, tgt, cipher.digest, context)
+        stored = None
+        if stored_before and key not in seen:
+            raw = txn.get(key)
+            stored = read_u32(raw) if raw is not None else None
+        rows.append((key, src, tgt, metadata, fold_space(source), stored))
+    return rows
+
+
+def _newest_translations(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, rows: Sequence[_Row]
+) -> dict[str, int]:
+    """For each index text (case-folded source) of the ``rows`` stored already, the highest id
+    of a segment of that text above the lowest of their ids: a stored pair with a higher one
+    is not the translation a search reuses. Read from the sources of those ids alone (none
+    when no pair is stored: an import of new pairs reads nothing more)."""
+    stored = [(row[4].casefold(), row[5]) for row in rows if row[5] is not None]
+    if not stored:
+        return {}
+    wanted = {text for text, _ in stored}
+    newest: dict[str, int] = {}
+    first = min(seg_id for _, seg_id in stored) + 1
+    for ids, values in stored_source_chunks(txn, uid, first, cipher, READ_CHUNK):
+        for seg_id, value in zip(ids.tolist(), values, strict=True):
+            text = value.decode("utf-8").casefold()
+            if text in wanted:
+                newest[text] = seg_id  # ids ascend: the last is the highest
+    return {text: newest.get(text, 0) for text in wanted}
+
+
+def _refresh(
+    txn: lmdb.Transaction,
+    uid: int,
+    cipher: PlainCipher,
+    seg_id: int,
+    metadata: Mapping[str, Any],
+) -> tuple[str, Mapping[str, Any]]:
+    """Take stored segment ``seg_id`` out of the store, so that its pair is stored anew under
+    the next id (in the same transaction: a crash leaves it where it was); its origin, and its
+    metadata updated by ``metadata`` (an approval keeps a TMX unit's props or a PO note)."""
+    removed = _unstore(txn, uid, cipher, seg_id)
+    if removed is None:
+        key = seg_key(uid, seg_id)
+        raise StoreError(f"the memory store lacks key {key!r}, which its dedup entry names")
+    gone_origin, stored_metadata = removed
+    return gone_origin, {**stored_metadata, **metadata}
 
 
 def check_languages(user: str, info: UserInfo, languages: tuple[str, str] | None) -> None:
@@ -234,16 +317,10 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     if found is None or not 0 < seg_id < 2**32:
         return False
     info, cipher = found
-    skey, nkey = seg_key(info.uid, seg_id), seg_key(info.uid, seg_id, NORM)
-    raw = txn.get(skey)
-    if raw is None:
+    removed = _unstore(txn, info.uid, cipher, seg_id)
+    if removed is None:
         return False
-    source, target, _, origin, metadata = decode_record(cipher.open(raw, skey))
-    folded = bytes(cipher.open(_required(txn.get(nkey), nkey), nkey)).decode("utf-8")
-    postings.remove_postings(txn, info.uid, seg_id, folded.casefold(), cipher)
-    txn.delete(skey)
-    txn.delete(nkey)
-    txn.delete(pair_key(info.uid, source, target, cipher.digest, context_of(metadata)))
+    origin = removed[0]
     origins = dict(info.origins)
     if origins.get(origin, 0) > 1:
         origins[origin] -= 1
@@ -252,6 +329,24 @@ def delete_segment(txn: lmdb.Transaction, vault: Vault, user: str, seg_id: int) 
     info = replace(info, count=info.count - 1, updated=time.time(), origins=origins)
     txn.put(user_key(user), encode_user(info, cipher, user))
     return True
+
+
+def _unstore(
+    txn: lmdb.Transaction, uid: int, cipher: PlainCipher, seg_id: int
+) -> tuple[str, dict[str, Any]] | None:
+    """Remove segment ``seg_id`` of user ``uid``: its record, source, dedup entry and postings
+    (the user's row is the caller's to update); its origin and metadata, or None if absent."""
+    skey, nkey = seg_key(uid, seg_id), seg_key(uid, seg_id, NORM)
+    raw = txn.get(skey)
+    if raw is None:
+        return None
+    source, target, _, origin, metadata = decode_record(cipher.open(raw, skey))
+    folded = bytes(cipher.open(_required(txn.get(nkey), nkey), nkey)).decode("utf-8")
+    postings.remove_postings(txn, uid, seg_id, folded.casefold(), cipher)
+    txn.delete(skey)
+    txn.delete(nkey)
+    txn.delete(pair_key(uid, source, target, cipher.digest, context_of(metadata)))
+    return origin, metadata
 
 
 @dataclass(frozen=True)

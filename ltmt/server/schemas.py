@@ -142,6 +142,11 @@ class ImportReportOut(BaseModel):
     read: int
     added: int
     duplicates: int
+    refreshed: int = Field(
+        0,
+        description="of the duplicates, those made the newest translation of their source (the "
+        "one translations reuse), as another translation of it was stored since",
+    )
     skipped: dict[str, int]
     examples: list[str]
     warnings: list[str] = Field(

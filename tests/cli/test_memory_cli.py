@@ -889,3 +889,35 @@ def test_subtitle_cues_that_do_not_line_up_are_reported_unmatched(
         0,
         "imported de.srt into u1: 2 added, 0 duplicates, 1 skipped (1 unmatched cue)\n",
     ), err
+
+
+def test_re_adding_or_re_importing_an_older_translation_approves_it(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """The revert of a correction said "already stored" and the correction stayed reused."""
+
+    def add(target: str) -> str:
+        args = ("--source", "Checkout", "--target", target, "--memory-dir", store)
+        code, out, _ = ltmt(capsys, "memory", "add", "-u", "acme", *args)
+        assert code == 0
+        return out
+
+    assert add("Kasse") == "added segment 1 of acme\n"
+    assert add("Zur Kasse") == "added segment 2 of acme\n"
+    assert add("Kasse") == (
+        "already stored: segment 1 of acme, now segment 3: the newest translation of its "
+        "source, which translations reuse\n"
+    )
+    assert add("Kasse") == "already stored: segment 3 of acme\n"
+    corrected = tmp_path / "de.po"
+    corrected.write_text('msgid "Checkout"\nmsgstr "Zur Kasse"\n', encoding="utf-8")
+    code, out, _ = ltmt(
+        capsys, "memory", "import", str(corrected), "-u", "acme", "--memory-dir", store
+    )
+    assert (code, out) == (
+        0,
+        "imported de.po into acme: 0 added, 1 duplicate (1 made the newest translation of its "
+        "source), 0 skipped\n",
+    )
+    with Memory(store) as memory:
+        assert memory.search("acme", "Checkout", k=1)[0].segment.target == "Zur Kasse"

@@ -141,3 +141,64 @@ def test_add_pairs_gives_each_pair_its_segment_id_and_counts_the_new(tmp_path: P
         )
     assert (list(first.ids), first.added, first.duplicates) == ([1, 2, 3, 1], 3, 1)
     assert (list(again.ids), again.added, again.duplicates) == ([1, 2], 0, 2)
+
+
+def reused(memory: Memory, source: str) -> str:
+    """The translation of ``source`` a translation reuses: the best match, the newest of ties."""
+    [match] = memory.search("u", source, k=1)
+    return match.segment.target
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_re_adding_a_stored_pair_makes_it_the_newest_translation_of_its_source(
+    tmp_path: Path, encrypted: bool
+) -> None:
+    """A translator reverting a correction got the "already stored" pair, and translations
+    went on reusing the correction (the newer id)."""
+    key_file = generate_key_file(tmp_path / "store.key") if encrypted else None
+    with Memory(tmp_path / "store", key_file=key_file) as memory:
+        memory.add("u", "Checkout", "Kasse", origin="a", metadata={"note": "the page"})
+        memory.add("u", "Checkout", "Zur Kasse", origin="b")
+        memory.add("u", "Open the file", "Datei öffnen", origin="b")
+        again = memory.add_pair("u", "Checkout", "Kasse", origin="c")
+        assert (again.new, again.refreshed_from, again.segment.id) == (False, 1, 4)
+        assert again.segment.metadata == {"note": "the page"}  # kept through the approval
+        assert reused(memory, "Checkout") == "Kasse"
+        once_more = memory.add_pair("u", "Checkout", "Kasse", origin="c")
+        assert (once_more.refreshed_from, once_more.segment.id) == (None, 4)
+        stats = memory.stats("u")
+        assert (stats["segments"], stats["origins"]) == (3, {"b": 2, "c": 1})
+        assert [s.id for s in memory.segments("u")] == [2, 3, 4]
+        memory.check()  # the index, the dedup entries and the counts agree
+
+
+@pytest.mark.parametrize(
+    "imported", [["Kasse", "Zur Kasse"], ["Zur Kasse", "Kasse"]], ids=["kept", "reverted"]
+)
+def test_an_import_approves_its_pairs_in_file_order(tmp_path: Path, imported: list[str]) -> None:
+    with Memory(tmp_path) as memory:
+        memory.add("u", "Checkout", "Kasse")
+        memory.add("u", "Checkout", "Zur Kasse")
+        report = memory.import_pairs("u", [("Checkout", target) for target in imported])
+        assert (report.added, report.duplicates) == (0, 2)
+        assert reused(memory, "Checkout") == imported[-1]
+        memory.check()
+
+
+def test_an_import_renumbers_only_the_pairs_whose_source_has_a_newer_translation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-importing a file keeps its pairs' ids (a renumbered segment is indexed and decoded
+    anew), but for a source translated otherwise since."""
+    monkeypatch.setattr(writes, "IMPORT_BATCH", 4)
+    source, target = PAIRS[1]
+    with Memory(tmp_path) as memory:
+        memory.import_pairs("u", PAIRS[:6], origin="file")
+        memory.add("u", source, "Die Datei öffnen", metadata={"note": "new"})
+        report = memory.import_pairs("u", PAIRS, origin="file")
+        assert (report.added, report.duplicates, report.refreshed) == (9, 7, 1)
+        assert "1 made the newest translation of its source" in report.summary()
+        assert reused(memory, source) == target
+        ids = {s.target: s.id for s in memory.segments("u")}
+        assert [ids[t] for _, t in PAIRS[:6]] == [1, 8, 3, 4, 5, 6]  # 7: the new translation
+        memory.check()
