@@ -42,6 +42,18 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 # metadata that is a number: a PO plural entry's form (:mod:`ltmt.formats.po`)
 _NUMBER_PROPS = frozenset({"plural"})
+# the <tu> attributes kept as metadata of their own name (TMX 1.4: who made or changed a unit,
+# when, and how often it was used), written back as attributes
+_UNIT_ATTRIBUTES = (
+    "creationdate",
+    "creationid",
+    "changedate",
+    "changeid",
+    "usagecount",
+    "lastusagedate",
+)
+# a TMX date (``20240601T100000Z``, UTC): in this form, text order is time order
+_TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
 # the whitespace XPath's normalize-space() folds (not a no-break space)
 _XML_SPACES = re.compile(r"[ \t\r\n]+")
 # each kind of markup tag in stored text (:class:`~ltmt.formats.inline.Code`) as the TMX inline
@@ -63,9 +75,13 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     several ``<tuv>`` of the target language the first is read: each is said in one warning
     that names the first lines, as are the units whose empty paired codes overlap
     (:class:`~ltmt.formats.tmx_codes.OverlappingCodes`: no tags that nest can hold them).
-    Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME``, and
-    ``native_codes``: the native code of each code read as its XLIFF tag that has one
-    (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`). Raises
+    Metadata: ``id`` (``tuid``), ``note``, each ``<prop type="x-NAME">`` as ``NAME``, the
+    ``<tu>``'s ``creationdate``, ``changedate``, ``creationid``, ``changeid``, ``usagecount`` and
+    ``lastusagedate`` under their names, and ``native_codes``: the native code of each code read
+    as its XLIFF tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`). The pairs
+    come oldest first, by ``changedate`` (else ``creationdate``; undated ones first, in file
+    order): an import makes the last stored of a source's translations the one reused
+    (:func:`ltmt.memory.writes.add_pairs`). Raises
     :class:`InputError` for a malformed file, or one whose languages are not the pair asked,
     before it yields anything.
 
@@ -111,6 +127,7 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
     except etree.XMLSyntaxError as exc:
         raise xml_error(path, exc, "TMX") from exc
     _check_root(events.root, path)
+    records.sort(key=_dated)  # stable: units of one date (or none) stay in file order
     found = sides.found
     languages_ok = any(lang_matches(lang, src_lang) for lang in found) and any(
         lang_matches(lang, tgt_lang) for lang in found
@@ -144,6 +161,16 @@ def read_tmx(path: Path, src_lang: str = "en", tgt_lang: str = "de") -> Iterator
             _lines(sides.variants),
         )
     yield from records
+
+
+def _dated(record: PairRecord) -> str:
+    """The TMX date a unit was last changed (else made), ``""`` for none: the order of
+    recency."""
+    for key in ("changedate", "creationdate"):
+        date = record.metadata.get(key)
+        if isinstance(date, str) and _TMX_DATE.fullmatch(date):
+            return date
+    return ""
 
 
 def _lines(numbers: list[int]) -> str:
@@ -270,6 +297,9 @@ def _metadata(unit: Any, extras: list[Any]) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
     if unit.get("tuid"):
         metadata["id"] = unit.get("tuid")
+    for name in _UNIT_ATTRIBUTES:
+        if unit.get(name):
+            metadata[name] = unit.get(name)
     notes = [note.text for note in extras if note.tag == "note" and note.text]
     if notes:
         metadata["note"] = "\n".join(notes)
@@ -297,7 +327,8 @@ def write_tmx(
     ``<ph x="2">{\\f1 }</ph>``): CAT tools show them as protected tags and :func:`read_tmx`
     reads them back as the same text (an XLIFF ``<bpt id="3"/>`` as ``<g>``).
     String metadata becomes
-    ``tuid`` (``id``), ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
+    ``tuid`` (``id``), the ``<tu>`` attributes :func:`read_tmx` reads (``changedate`` ...),
+    ``<note>`` (``note``) and ``<prop type="x-KEY">``, which
     :func:`read_tmx` reads back; so does a PO plural form's number (``plural``), read back
     as a number. Pairs with characters XML cannot hold (control characters) are skipped with a
     warning.
@@ -336,6 +367,8 @@ def write_tmx(
                 continue
             if key == "id":
                 element.set("tuid", value)
+            elif key in _UNIT_ATTRIBUTES:
+                element.set(key, value)
             elif key == "note":
                 note = etree.Element("note")
                 note.text = value

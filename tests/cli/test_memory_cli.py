@@ -921,3 +921,25 @@ def test_re_adding_or_re_importing_an_older_translation_approves_it(
     )
     with Memory(store) as memory:
         assert memory.search("acme", "Checkout", k=1)[0].segment.target == "Zur Kasse"
+
+
+def test_a_tmx_import_reuses_the_unit_changed_last(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """A 2019 unit after a 2024 one in the file was the translation reused."""
+    units = [("20240601T100000Z", "Rechnung herunterladen"), ("20190101T100000Z", "Faktura")]
+    body = "".join(
+        f'<tu changedate="{date}"><tuv xml:lang="en"><seg>Download invoice</seg></tuv>'
+        f'<tuv xml:lang="de"><seg>{target}</seg></tuv></tu>'
+        for date, target in units
+    )
+    path = tmp_path / "dates.tmx"
+    path.write_text(f'<tmx version="1.4"><header srclang="en"/><body>{body}</body></tmx>')
+    code, _, _ = ltmt(capsys, "memory", "import", str(path), "-u", "dates", "--memory-dir", store)
+    assert code == 0
+    with Memory(store) as memory:
+        [match] = memory.search("dates", "Download invoice", k=1)
+    assert (match.segment.target, match.segment.metadata) == (
+        "Rechnung herunterladen",
+        {"changedate": "20240601T100000Z"},
+    )

@@ -287,3 +287,58 @@ def test_trados_codes_read_as_the_xliff_reader_reads_the_same_codes(tmp_path: Pa
     )
     [from_tmx], [from_xliff] = read_tmx(tmx_path), read_xliff(xliff_path)
     assert (from_tmx.source, from_tmx.target) == (from_xliff.source, from_xliff.target)
+
+
+DATED = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header srclang="en" adminlang="en" segtype="sentence" datatype="plaintext" o-tmf="x"
+      creationtool="hand" creationtoolversion="1"/>
+  <body>
+    <tu creationdate="20180101T100000Z" changedate="20240601T100000Z" creationid="ann"
+        changeid="bob" usagecount="3" lastusagedate="20240701T080000Z">
+      <tuv xml:lang="en"><seg>Download invoice</seg></tuv>
+      <tuv xml:lang="de"><seg>Rechnung herunterladen</seg></tuv>
+    </tu>
+    <tu changedate="20190101T100000Z">
+      <tuv xml:lang="en"><seg>Download invoice</seg></tuv>
+      <tuv xml:lang="de"><seg>Faktura downloaden</seg></tuv>
+    </tu>
+    <tu creationdate="20200101T100000Z">
+      <tuv xml:lang="en"><seg>Print</seg></tuv><tuv xml:lang="de"><seg>Drucken</seg></tuv>
+    </tu>
+    <tu><tuv xml:lang="en"><seg>Undated</seg></tuv><tuv xml:lang="de"><seg>Ohne</seg></tuv></tu>
+  </body>
+</tmx>
+"""
+
+
+def test_units_are_read_oldest_first_by_their_change_or_creation_date(tmp_path: Path) -> None:
+    """An import stores the last of a source's translations as the one reused: the file's
+    order made a 2019 translation win over a 2024 one."""
+    path = tmp_path / "dates.tmx"
+    path.write_text(DATED, encoding="utf-8")
+    assert [r.target for r in read_tmx(path)] == [
+        "Ohne",  # undated: first
+        "Faktura downloaden",  # changed 2019
+        "Drucken",  # created 2020
+        "Rechnung herunterladen",  # changed 2024
+    ]
+
+
+def test_the_units_dates_ids_and_usage_survive_a_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "dates.tmx"
+    path.write_text(DATED, encoding="utf-8")
+    newest = list(read_tmx(path))[-1]
+    assert newest.metadata == {
+        "creationdate": "20180101T100000Z",
+        "creationid": "ann",
+        "changedate": "20240601T100000Z",
+        "changeid": "bob",
+        "usagecount": "3",
+        "lastusagedate": "20240701T080000Z",
+    }
+    write_tmx(tmp_path / "back.tmx", [newest])
+    written = (tmp_path / "back.tmx").read_text(encoding="utf-8")
+    assert 'changedate="20240601T100000Z"' in written and "<prop" not in written
+    [back] = read_tmx(tmp_path / "back.tmx")
+    assert back.metadata == newest.metadata
