@@ -231,6 +231,7 @@ def export(
     import shutil
 
     from ltmt.formats.pairs import pairs_left_out, write_pairs
+    from ltmt.formats.po import PoLeftOut
     from ltmt.formats.registry import find_format
     from ltmt.memory.work_folders import work_folder
     from ltmt.outputs import describe, is_stdout, open_output
@@ -247,7 +248,11 @@ def export(
         with work_folder(memory.path) as scratch:
             # named as --output: an XLIFF file records its name (<file original=...>)
             written = scratch / (f"export.{name}" if is_stdout(output) else Path(output).name)
-            options = spec.language_options(src_lang, tgt_lang)
+            options: dict[str, Any] = {**spec.language_options(src_lang, tgt_lang)}
+            # a catalog holds one translation per message: what it left out is said
+            po_left_out = PoLeftOut() if name == "po" else None
+            if po_left_out is not None:
+                options["left_out"] = po_left_out
             segments = [0]  # counted as they stream by: a large memory is not held in RAM
 
             def records() -> Iterator[PairRecord]:
@@ -270,12 +275,11 @@ def export(
                 shutil.copyfileobj(data, out)
     exported = counted(segments[0], "segment")
     entries = ""
-    # a PO catalog: one entry per message (every plural form in it)
-    if not spec.is_xml and count != segments[0]:
+    # a PO catalog: one entry per message (every plural form in it, its newest translation)
+    if po_left_out is not None and count != segments[0]:
+        why = po_left_out.summary(segments[0], count)
         entries = (
-            f" as {counted(count, 'entry', 'entries')} (an entry holds every plural form of a "
-            "message, and one translation per source and context: .tmx or .jsonl keep every "
-            "segment)"
+            f" as {counted(count, 'entry', 'entries')} ({why}; .tmx or .jsonl keep every segment)"
         )
     typer.echo(
         f"exported {exported} of {user} to {describe(output)}{entries}", err=is_stdout(output)

@@ -20,6 +20,7 @@ import codecs
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -145,8 +146,43 @@ def read_po(
     yield from records
 
 
+@dataclass
+class PoLeftOut:
+    """What :func:`write_po` left out of a catalog, which holds one translation per message:
+    ``alternatives``, translations of a message (same context and source, or the same plural
+    form) given before the one written, which replaced them; ``orphans``, plural forms of a
+    message whose form 0 it was not given (deleted from the memory: no entry holds them)."""
+
+    alternatives: int = 0
+    orphans: int = 0
+
+    def summary(self, records: int, entries: int) -> str:
+        """Why :func:`write_po` wrote ``records`` as fewer ``entries``, one clause per cause,
+        e.g. ``1 older translation of a message left out: an entry holds the newest, which
+        translations reuse``."""
+        said = []
+        if records - entries - self.alternatives - self.orphans > 0:
+            said.append("an entry holds every plural form of a message")
+        if self.alternatives:
+            said.append(
+                f"{counted(self.alternatives, 'older translation')} of a message left out: an "
+                "entry holds the newest, which translations reuse"
+            )
+        if self.orphans:
+            said.append(
+                f"{counted(self.orphans, 'plural form')} left out: the singular (form 0) of "
+                "its message is deleted"
+            )
+        return "; ".join(said)
+
+
 def write_po(
-    path: Path, records: Iterable[PairRecord], src_lang: str = "en", tgt_lang: str = "de"
+    path: Path,
+    records: Iterable[PairRecord],
+    src_lang: str = "en",
+    tgt_lang: str = "de",
+    *,
+    left_out: PoLeftOut | None = None,
 ) -> int:
     """Write ``records`` as a UTF-8 PO catalog (atomically); returns how many entries it has.
 
@@ -154,19 +190,22 @@ def write_po(
     ``metadata["note"]`` a ``#.`` comment.
     Records of one plural entry (``plural`` and ``plural_of`` metadata, as :func:`read_po` gives
     them) become that entry again, with a ``Plural-Forms`` header for as many forms as the
-    entries have. A second record with the same context and source (or plural form) is left out
-    (a catalog cannot hold it), and so is one with an empty source.
+    entries have. A catalog holds one translation per message: of records with the same
+    context and source (or plural form) the last is written, in the place of the first (a
+    memory's segments come oldest first: the newest is the one translations reuse). Plural
+    forms without their form 0, and records with an empty source, are left out. What was left
+    out is counted in ``left_out``.
     """
     from translate.storage import pypo
 
     read_all_escapes()
-    store = pypo.pofile()
-    header = store.header()
-    if header is not None:
-        header.markfuzzy(False)
-    entries: dict[tuple[str, str], Any] = {}
+    left_out = left_out if left_out is not None else PoLeftOut()
+    singles: dict[tuple[str, str], PairRecord] = {}
     forms: dict[tuple[str, str], dict[int, PairRecord]] = {}
     for record in records:
+        if not record.source:
+            logger.info("%s: empty source not written to PO", record.position or path)
+            continue
         context = str(record.metadata.get("context", "") or "")
         plural = record.metadata.get("plural")
         if isinstance(plural, int) and not isinstance(plural, bool):
@@ -174,26 +213,43 @@ def write_po(
                 str(record.metadata.get("plural_of") or record.source) if plural else record.source
             )
             found = forms.setdefault((context, msgid), {})
-            if record.source and plural not in found:
-                found[plural] = record
-            continue
-        if not record.source or (context, record.source) in entries:
-            logger.info("%s: duplicate or empty source not written to PO", record.position or path)
-            continue
-        entries[(context, record.source)] = _add_unit(store, record, record.source, record.target)
-    count = max((max(found) + 1 for found in forms.values()), default=0)
-    for (context, msgid), found in forms.items():
-        if (context, msgid) in entries or 0 not in found:
-            continue
+            left_out.alternatives += plural in found
+            found[plural] = record
+        else:
+            left_out.alternatives += (context, record.source) in singles
+            singles[(context, record.source)] = record
+    plurals: dict[tuple[str, str], dict[int, PairRecord]] = {}
+    for key, found in forms.items():
+        if key in singles:  # a message both plain and plural: the plain entry is written
+            left_out.alternatives += len(found)
+        elif 0 not in found:
+            left_out.orphans += len(found)
+        else:
+            plurals[key] = found
+    store = pypo.pofile()
+    header = store.header()
+    if header is not None:
+        header.markfuzzy(False)
+    for record in singles.values():
+        _add_unit(store, record, record.source, record.target)
+    count = max((max(found) + 1 for found in plurals.values()), default=0)
+    for (_, msgid), found in plurals.items():
         plural_source = next((r.source for form, r in sorted(found.items()) if form), msgid)
         targets = [found[form].target if form in found else "" for form in range(count)]
-        entries[(context, msgid)] = _add_unit(store, found[0], [msgid, plural_source], targets)
+        _add_unit(store, found[0], [msgid, plural_source], targets)
     fields: dict[str, str] = {"Language": tgt_lang, "X_Source_Language": src_lang}
     if count:
         fields["Plural_Forms"] = f"nplurals={count}; plural={_PLURAL_RULES.get(count, '0')};"
     store.updateheader(add=True, **fields)
     atomic_write(Path(path), bytes(store))
-    return len(entries)
+    if left_out.alternatives or left_out.orphans:
+        logger.info(
+            "%s: %d older translations and %d plural forms without their form 0 left out",
+            path,
+            left_out.alternatives,
+            left_out.orphans,
+        )
+    return len(singles) + len(plurals)
 
 
 # A rule for the number of forms found when the target language's own is not known
@@ -202,7 +258,7 @@ _PLURAL_RULES = {1: "0", 2: "(n != 1)", 3: "(n==1 ? 0 : n%10>=2 && n%10<=4 ? 1 :
 
 def _add_unit(
     store: Any, record: PairRecord, source: str | list[str], target: str | list[str]
-) -> Any:
+) -> None:
     unit = store.addsourceunit(source)
     unit.target = target
     context = str(record.metadata.get("context", "") or "")
@@ -214,4 +270,3 @@ def _add_unit(
     note = record.metadata.get("note")
     if isinstance(note, str) and note.strip():
         unit.addnote(note.strip(), origin="developer")
-    return unit

@@ -431,9 +431,11 @@ def test_po_export_counts_segments_and_says_when_entries_differ(
     )
     assert code == 0 and err == ""
     assert stdout == (
-        f"exported 3 segments of u1 to {out} as 2 entries (an entry holds every plural form of a "
-        "message, and one translation per source and context: .tmx or .jsonl keep every segment)\n"
+        f"exported 3 segments of u1 to {out} as 2 entries (1 older translation of a message left "
+        "out: an entry holds the newest, which translations reuse; .tmx or .jsonl keep every "
+        "segment)\n"
     )
+    assert 'msgstr "Sichern"' in out.read_text()  # the newest, which translations reuse
     tmx = tmp_path / "u1.tmx"
     code, stdout, _ = ltmt(
         capsys, "memory", "export", "-u", "u1", "-o", str(tmx), "--memory-dir", store
@@ -942,4 +944,29 @@ def test_a_tmx_import_reuses_the_unit_changed_last(
     assert (match.segment.target, match.segment.metadata) == (
         "Rechnung herunterladen",
         {"changedate": "20240601T100000Z"},
+    )
+
+
+def test_po_export_says_it_left_out_plural_forms_whose_singular_is_deleted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    """A plural entry whose form 0 was deleted lost its other forms unsaid."""
+    with Memory(store) as memory:
+        memory.import_pairs(
+            "u1",
+            [
+                ("%d file", "%d Datei", {"plural": 0}),
+                ("%d files", "%d Dateien", {"plural": 1, "plural_of": "%d file"}),
+                ("Open", "Öffnen"),
+            ],
+        )
+        memory.delete("u1", 1)
+    out = tmp_path / "u1.po"
+    code, stdout, _ = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(out), "--memory-dir", store
+    )
+    assert (code, stdout) == (
+        0,
+        f"exported 2 segments of u1 to {out} as 1 entry (1 plural form left out: the singular "
+        "(form 0) of its message is deleted; .tmx or .jsonl keep every segment)\n",
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import InputError, LanguageError
-from ltmt.formats.po import read_po, write_po
+from ltmt.formats.po import PoLeftOut, read_po, write_po
 from ltmt.formats.tmx import read_tmx, write_tmx
 from ltmt.formats.xliff import read_xliff, write_xliff
 from ltmt.segments import PairRecord
@@ -524,3 +524,33 @@ def test_xliff_export_keeps_each_units_state_and_approval(tmp_path: Path) -> Non
         ("Close", "translated", None),
         ("Quit", "signed-off", None),
     ]
+
+
+def test_a_po_catalog_holds_the_last_translation_of_a_message_and_counts_what_it_left_out(
+    tmp_path: Path,
+) -> None:
+    """A memory's export (oldest first) kept the first, superseded translation."""
+    plural = {"plural": 1, "plural_of": "%d file"}
+    records = [
+        PairRecord("Save", "Speichern", "", {}),
+        PairRecord("%d file", "%d Datei", "", {"plural": 0}),
+        PairRecord("%d files", "%d Dateien", "", plural),
+        PairRecord("Save", "Sichern", "", {"note": "newer"}),
+        PairRecord("%d files", "%d Dateien (neu)", "", plural),
+        PairRecord("%d dirs", "%d Ordner", "", {"plural": 1, "plural_of": "%d dir"}),
+    ]
+    left_out = PoLeftOut()
+    assert write_po(tmp_path / "out.po", records, left_out=left_out) == 2
+    assert (left_out.alternatives, left_out.orphans) == (2, 1)
+    back = {(r.source, r.metadata.get("plural")): r for r in read_po(tmp_path / "out.po")}
+    assert {key: r.target for key, r in back.items()} == {
+        ("Save", None): "Sichern",
+        ("%d file", 0): "%d Datei",
+        ("%d files", 1): "%d Dateien (neu)",
+    }
+    assert back[("Save", None)].metadata["note"] == "newer"
+    assert left_out.summary(6, 2) == (
+        "an entry holds every plural form of a message; 2 older translations of a message left "
+        "out: an entry holds the newest, which translations reuse; 1 plural form left out: the "
+        "singular (form 0) of its message is deleted"
+    )
