@@ -10,7 +10,10 @@ key combination or a pictograph does (:func:`ltmt.pictographs.set_aside`), its q
 around it; what is code: an option (``-x``, ``--long[=VALUE]``, several of them), or one word
 with a character other than a letter (``foo.c``, ``HEAD~1``, ``a/b``, ``-+.``), not a
 placeholder (those the model keeps, and fitting puts back) nor a sign alone (``'?'``, ``')'``:
-the model copies those, and as tags it lost some). Quoted words (``'git commit'``,
+the model copies those, and as tags it lost some). A tag's attribute value is its tag's, not
+quoted code: ``<ph id="ltmt-v1"/>`` (the stand-in for Android's ``<xliff:g>``) went to the
+model as ``<ph id="<x/>"/>``, a tag inside a tag, and came back ``<ph id=»ltmt-v1«/>«/>«``, a
+stray ``«`` left in the translation (session 60). Quoted words (``'git commit'``,
 ``"kill switch"``) are left to the model: whether a translator copies them is the user's
 convention, not the text's.
 """
@@ -39,10 +42,12 @@ def is_code(item: str) -> bool:
 
 def quoted_code_spans(line: str) -> list[tuple[int, int, str]]:
     """``(start, end, text)`` of each quoted item of ``line`` that is code, its marks left
-    out."""
+    out; none inside a placeholder (a tag's attribute value)."""
+    placeholders = find_placeholders(line)
     spans = []
     for start, _, item, marks in quoted_spans(line):
-        if is_code(item):
-            inner = start + len(marks[0])
+        inner = start + len(marks[0])
+        inside = any(p.start <= inner < p.end for p in placeholders)
+        if is_code(item) and not inside:
             spans.append((inner, inner + len(item), item))
     return spans

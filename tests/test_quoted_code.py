@@ -42,3 +42,10 @@ def test_quoted_code_goes_to_the_model_as_a_tag_and_comes_back_as_written():
     assert split.rebuild(["Verwenden Sie '<x1/>' mit '<x2/>'"]) == (
         "Verwenden Sie '--all' mit 'foo.c'"
     )
+
+
+def test_an_attribute_value_is_its_tags_not_quoted_code():
+    # the stand-in for Android's <xliff:g> went to the model as <ph id="<x/>"/>, and came back
+    # with a stray « after it
+    assert quoted_code_spans('Version <ph id="ltmt-v1"/>') == []
+    assert quoted_code_spans('<a href="a.html">see "foo.c"</a>') == [(22, 27, "foo.c")]

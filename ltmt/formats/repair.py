@@ -378,14 +378,14 @@ def _renamed_token(token: str, source: str) -> str:
 
 
 _CLOSING_OF = {"\u00ab": "\u00bb", "\u201c": "\u201e"}  # « closes », “ closes „
-_STRAY_CLOSE = re.compile(r"[\u00ab\u201c](?:\s*/\s*>)?")
+_STRAY_CLOSE = re.compile(r"(?:[\u00ab\u201c](?:\s*/\s*>)?)+")
 
 
 def _without_stray_close(before: str, after: str) -> str:
     """``after``, the text after a tag the model garbled, without the German closing quote mark
     it starts with where nothing in ``before`` opened it, nor the tag's end written again
-    after it: the model read ``<ph id="v1"/>`` as quoted text (``<ph id=»v1«/>«``,
-    ``<ph id=»v1«/>«/>``)."""
+    after it, as often as the model repeated them: it read ``<ph id="v1"/>`` as quoted text
+    (``<ph id=»v1«/>«``, ``<ph id=»v1«/>«/>``, ``<ph id=»v1«/>«/>«``)."""
     opening = _CLOSING_OF.get(after[:1])
     if opening is None or before.rfind(opening) > before.rfind(after[0]):
         return after

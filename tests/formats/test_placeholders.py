@@ -159,6 +159,12 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             True,
         ),
         (
+            'Version <ph id="ltmt-v1"/>',
+            "Version <ph id=»ltmt-v1«/>«/>«",
+            'Version <ph id="ltmt-v1"/>',
+            True,
+        ),
+        (
             'Say "<ph id="ltmt-v1"/>" now',
             "Sag »<ph id=»ltmt-v1«/>« jetzt",
             'Sag »<ph id="ltmt-v1"/>« jetzt',
