@@ -4,7 +4,9 @@ The steps, in order: placeholders the tokenizer garbled (``% s``, ``%S``, ``{ 0 
 in place; duplicates and invented ones are dropped (an invented one takes the place of a missing
 one of the same kind); missing ones are inserted where the source had them (a tag beside its
 partner, else at the start, before the final punctuation or at the end); non-positional printf
-conversions and tags that no longer nest are put back in the source's order.
+conversions and tags that no longer nest are put back in the source's order; a hyphen glued
+to a field the source follows with a space (``{{count}}- Fotos``) becomes that space
+(:mod:`ltmt.formats.glued_hyphens`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ltmt.date_formats import DateRun, date_runs
+from ltmt.formats.glued_hyphens import without_glued_hyphens
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders, tag_parts
 
 _GLUED_AT = re.compile(r"[^\W\d_]{0,3}@")  # after a placeholder: "@", "E@"
@@ -94,6 +97,7 @@ def repair_line(
         (drop_repeated_tails, "a placeholder's end written twice"),
         (_drop_stray_braces, "stray braces removed"),
         (_drop_stray_at_signs, "stray @ removed"),
+        (without_glued_hyphens, "a hyphen glued to a placeholder removed"),
         (punctuation_outside_tags, "punctuation moved back out of a tag"),
         (_unquoted_tags, "quote marks around a tag removed"),
     )

@@ -127,7 +127,8 @@ CHECKS: dict[str, Check] = {
             "punctuation",
             "note",
             "the translation ends with the source's colon, question or exclamation mark or "
-            "ellipsis",
+            "ellipsis, glues no hyphen to a placeholder the source follows with a space "
+            "({{count}}- Fotos) and has no quote mark that opens or closes nothing",
         ),
     )
 }

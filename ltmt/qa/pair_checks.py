@@ -25,6 +25,7 @@ from ltmt.accelerators import (
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.folded_characters import NO_BREAK_SPACE_NAMES, no_break_spaces
 from ltmt.formats.format_strings import COUNT_CONVERSION, check_plural_format
+from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
@@ -70,6 +71,8 @@ _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
 _DIGIT_RUN = re.compile(r"\d+")
 _VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
 _SPACE_NAMES = {" ": "space", "\n": "line break", "\t": "tab", "\r": "carriage return"}
+# the double quote marks of English and German (single ones are apostrophes too)
+_DOUBLE_QUOTES = '"\u00ab\u00bb\u201c\u201d\u201e'
 # quotes and brackets that may close a sentence after its mark (``"Quit?"``, ``(optional):``)
 _CLOSERS = "\"'\u201c\u201d\u2019\u00bb\u00ab\u203a)]"
 
@@ -283,15 +286,36 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
 
 def punctuation_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """Whether ``target`` ends with another colon, question or exclamation mark or ellipsis
-    than ``source``."""
+    than ``source``; has a hyphen glued to a field that the source follows with a space
+    (``{{count}}- Fotos``: :mod:`ltmt.formats.glued_hyphens`); or has a quote mark that
+    neither opens nor closes a quotation the source's marks do not explain (:func:`_lone_quote`:
+    ``Version <xliff:g ...>%s</xliff:g>«``)."""
+    problems = [
+        f"a hyphen glued to {field.text}, which the source follows with a space"
+        for field in glued_hyphens(source, target)
+    ]
+    lone = _lone_quote(source, target)
+    if lone is not None:
+        problems.append(f"a quote mark ({lone}) that opens or closes nothing")
     want, have = _ending(source), _ending(target)
     if want == have or not target.strip():
-        return []
+        return problems
     if have is None:
-        return [f"the source ends with {want}, the translation does not"]
+        return [*problems, f"the source ends with {want}, the translation does not"]
     if want is None:
-        return [f"the translation ends with {have}, the source does not"]
-    return [f"the source ends with {want}, the translation with {have}"]
+        return [*problems, f"the translation ends with {have}, the source does not"]
+    return [*problems, f"the source ends with {want}, the translation with {have}"]
+
+
+def _lone_quote(source: str, target: str) -> str | None:
+    """A double quote mark of ``target``, outside its placeholders, where their number is odd
+    and the source's is even (an even number of marks pairs off; the source's odd one, an inch's
+    ``5"``, may be copied); ``None`` otherwise."""
+    marks = [c for c in without_placeholders(target) if c in _DOUBLE_QUOTES]
+    if len(marks) % 2 == 0:
+        return None
+    source_marks = sum(c in _DOUBLE_QUOTES for c in without_placeholders(source))
+    return marks[-1] if source_marks % 2 == 0 else None
 
 
 PAIR_CHECKS: dict[str, PairCheck] = {

@@ -187,7 +187,7 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             "Willkommen zurück, {{name}}!",
             True,
         ),
-        ("{{count}} notes", "{{{{count}}-Notizen", "{{count}}-Notizen", True),
+        ("{{count}} notes", "{{{{count}}-Notizen", "{{count}} Notizen", True),
         ("Use {0} or a {", "Nutze {0} oder ein {", "Nutze {0} oder ein {", False),
         # Apple's placeholders with their last "@" repeated: the stray "@" (and letters glued
         # to it) dropped, where the source has no "@" of its own.

@@ -465,7 +465,21 @@ def test_copies():
             "Öffnen",
             ["the source ends with an ellipsis, the translation does not"],
         ),
+        # session 60: a hyphen glued to a count's field, a stray « after a tag
+        (
+            "{{count}} photos",
+            "{{count}}- Fotos",
+            ["a hyphen glued to {{count}}, which the source follows with a space"],
+        ),
+        ("{n} times", "{n}-mal", []),
+        (
+            'Version <xliff:g id="version">%s</xliff:g>',
+            'Version <xliff:g id="version">%s</xliff:g>\u00ab',
+            ["a quote mark (\u00ab) that opens or closes nothing"],
+        ),
+        ("Click Save", "Klicken Sie auf \u201eSpeichern\u201c", []),  # a pair of its own
+        ('A 5" disk', 'Eine 5"-Diskette', []),  # the source's inch mark, copied
     ],
 )
-def test_end_punctuation(source, target, expected):
+def test_punctuation(source, target, expected):
     assert punctuation_problems(source, target, {}) == expected

@@ -1,0 +1,71 @@
+"""A hyphen the model glued to a field that its source follows with a space.
+
+German joins a number to a noun with a hyphen in compounds (``3-Zimmer-Wohnung``), and the
+model wrote a count's field so too where the source counts things: ``{{count}} photos`` came
+out ``{{count}}- Fotos``, ``{{n}} photos selected`` ``{{n}}- Fotos ausgewählt``, ``{count}
+items`` ``{count}-Einträge`` (session 60; ``%d photos`` and ``{count} photos`` came out right).
+The placeholder repair kept the field and the hyphen with it. Such a hyphen is one:
+
+- right after a field (a printf conversion, a brace field, a sigil's: not a tag, which may
+  stand glued to a word) that the source follows with a space, and never with a hyphen;
+- followed by a space and a word, not by ``und``, ``oder``, ``bzw.``, ``sowie``: a suspended
+  compound (``{app}- und Systemeinstellungen``) is German;
+- or, after a count (an integer conversion, ``%d``; a field named ``n`` or for a count,
+  ``{count}``, ``{{fileCount}}``), followed by a capitalised word, a noun, that no further
+  hyphen continues: ``{n}-mal`` and ``{n}-fach`` are German, and so is the chain of a
+  compound, ``{n}-Zimmer-Wohnung``; a name glued to a noun is a compound (``%s-Datei``, a
+  ``PDF-Datei``).
+
+:func:`without_glued_hyphens` writes a space in its place (the repair's clean-up);
+:func:`glued_hyphens` names the fields that have one (``ltmt qa``'s punctuation check).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
+
+_FIELD_KINDS = frozenset({"printf", "brace", "sigil"})
+# the conjunctions after a suspended compound's hyphen ("Ein- und Ausgang")
+_SUSPENDED = r"(?:und|oder|bzw\.|sowie|noch)(?!\w)"
+_SPACED_HYPHEN = re.compile(rf"-[ \t]+(?!{_SUSPENDED})(?=\w)")
+_NOUN_HYPHEN = re.compile(r"-(?=[A-ZÄÖÜ]\w*(?![\w-]))")
+# a count: an integer conversion (%d, %1$ld), a field named n or for a count ({{count}}, :num)
+_COUNT = re.compile(
+    r"%(?:[1-9]\d*\$)?[-+ #0']*\d*(?:hh|ll|[hlqjzt])?[diu]"
+    r"|[{:\s-]*(?:n|\w*?(?i:count|num|number|total|quantity|qty))\}*"
+)
+
+
+def glued_hyphens(source: str, text: str) -> list[Placeholder]:
+    """The fields of ``text`` with a hyphen glued to them that ``source`` writes them without
+    (module docstring)."""
+    return [field for field, _ in _glued(source, text)]
+
+
+def without_glued_hyphens(source: str, text: str) -> str:
+    """``text`` with a space for each hyphen glued to a field that ``source`` writes without
+    one (module docstring): ``{{count}}- Fotos`` → ``{{count}} Fotos``."""
+    pieces, position = [], 0
+    for field, hyphen in _glued(source, text):
+        pieces += [text[position : field.end], " "]
+        position = hyphen.end()
+    return "".join(pieces) + text[position:]
+
+
+def _glued(source: str, text: str) -> list[tuple[Placeholder, re.Match[str]]]:
+    """Each field of ``text`` glued to a hyphen, and the hyphen (with the spaces after it)."""
+    fields = [p for p in find_placeholders(source) if p.kind in _FIELD_KINDS]
+    spaced = {p.text for p in fields if source[p.end : p.end + 1].isspace()}
+    hyphened = {p.text for p in fields if source[p.end : p.end + 1] == "-"}
+    found = []
+    for field in find_placeholders(text):
+        if field.text not in spaced or field.text in hyphened:
+            continue
+        hyphen = _SPACED_HYPHEN.match(text, field.end)
+        if hyphen is None and _COUNT.fullmatch(field.text):
+            hyphen = _NOUN_HYPHEN.match(text, field.end)
+        if hyphen is not None:
+            found.append((field, hyphen))
+    return found

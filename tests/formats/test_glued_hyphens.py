@@ -1,0 +1,47 @@
+"""A hyphen the model glued to a field that its source follows with a space."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.formats.glued_hyphens import glued_hyphens, without_glued_hyphens
+from ltmt.formats.placeholders import protect, restore
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        # session 60: i18next's fields glued to the counted noun
+        ("{{count}} photos", "{{count}}- Fotos", "{{count}} Fotos"),
+        ("{{n}} photos selected", "{{n}}- Fotos ausgewählt", "{{n}} Fotos ausgewählt"),
+        ("{count} items", "{count}-Einträge", "{count} Einträge"),
+        ("%d files", "%d-Dateien", "%d Dateien"),
+        (":count files", ":count- Dateien", ":count Dateien"),
+        # German as it is written: a suspended compound, -mal, -fach, a compound's chain
+        ("{app} and system settings", "{app}- und Systemeinstellungen", None),
+        ("{n} times", "{n}-mal", None),
+        ("{n} room flat", "{n}-Zimmer-Wohnung", None),
+        # the source's own hyphen, a tag, a field the source glues to its word
+        ("{n}-page document", "{n}-seitiges Dokument", None),
+        ("{n}-page {n} pages", "{n}-Seiten", None),
+        ("Read <b>the terms</b>", "<b>-Bedingungen</b>", None),
+        ("{count}x faster", "{count}-Fach schneller", None),
+        # a name glued to a noun is a compound (a PDF-Datei); a spaced hyphen is none
+        ("Open %s file", "Öffne %s-Datei", None),
+        ("Open {name} file", "Öffne {name}-Datei", None),
+        ("Open {name} file", "Öffne {name}- Datei", "Öffne {name} Datei"),
+        ("{{fileCount}} files", "{{fileCount}}-Dateien", "{{fileCount}} Dateien"),
+        ("%1$ld files", "%1$ld-Dateien", "%1$ld Dateien"),
+    ],
+)
+def test_a_hyphen_glued_to_a_field_the_source_spaces_becomes_a_space(source, text, expected):
+    assert without_glued_hyphens(source, text) == (text if expected is None else expected)
+    assert bool(glued_hyphens(source, text)) is (expected is not None)
+
+
+def test_the_repair_takes_the_hyphen_away():
+    # the model's own output for "{{count}} photos" (its stray braces the repair drops too)
+    assert restore(protect("{{count}} photos"), "{{{count}- Fotos").text == "{{count}} Fotos"
+    assert restore(protect("{{n}} photos selected"), "{{{n}}- Fotos ausgewählt").text == (
+        "{{n}} Fotos ausgewählt"
+    )
