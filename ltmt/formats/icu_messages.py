@@ -50,6 +50,8 @@ _QUOTED_NUMBER = "'#'"  # a plural branch's literal '#'
 _NUMBER_OR_QUOTED = re.compile(r"'#'|#")
 # ICU's quoting other than '#' (what this module writes): not taken apart
 _QUOTING = re.compile(r"'[{}#]|''")
+# vue-i18n's literal ({'@'}, {'|'}): no ICU quoting, in a file that is not ICU throughout
+_VUE_LITERAL = re.compile(r"\{'[^'{}]*'\}")
 MOST_CASES = 64  # a message with more is left to a person
 
 CASE_SEPARATOR = "|"  # between the keys of a case's path in its name (``female|one``)
@@ -198,7 +200,11 @@ def is_branching(message: str) -> bool:
 def quotes_syntax(message: str, *, icu: bool) -> bool:
     """Whether ``message`` writes ICU syntax quoted (``'{'``, ``'}'``; where the file is ``icu``
     throughout, as an ARB file is, also ``''``, an apostrophe): the model would translate the
-    quotes (``»{«``) and break the message, so it is left to a person."""
+    quotes (``»{«``) and break the message, so it is left to a person. vue-i18n's literals
+    (``{'@'}``, a linked message's ``@:{'key'}``) are no such quoting where the file is not
+    ``icu``: they are placeholders."""
+    if not icu:
+        message = _VUE_LITERAL.sub("", message)
     found = _QUOTING.search(message.replace(_QUOTED_NUMBER, ""))
     return found is not None and (icu or found.group() in ("'{", "'}"))
 

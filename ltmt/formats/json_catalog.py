@@ -18,7 +18,10 @@ the file is translated, except:
   cannot be taken apart (quoted, ``#`` of two plurals in one case) is left untranslated, with a
   warning that names it.
 
-i18next's plural keys (``items_one``, ``items_other``) are strings of their own. Numbers,
+vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
+choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB
+files, which are ICU throughout). i18next's plural keys (``items_one``, ``items_other``) are
+strings of their own. Numbers,
 booleans and ``null`` are copied, and so are the strings under keys named to be left
 (``skip_keys``: a dialogue tree's ``id``, ``next``, ``speaker``) and identifiers (``intro_01``,
 and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`), which the model
@@ -55,6 +58,7 @@ from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
 )
+from ltmt.formats.pipe_plurals import Choices, pipe_choices
 from ltmt.formats.plurals import categories_with_other, ordinal_categories
 from ltmt.wording import counted, first_few
 
@@ -177,6 +181,8 @@ class JsonCatalog(KeyedCatalog):
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}
         # an adopted output's branching messages as written, with the branches read from them
         self.adopted_messages: dict[str, tuple[str, dict[str, str | None]]] = {}
+        # a vue-i18n plural's choices, by pointer: each is translated as a string of its own
+        self.choices: dict[str, Choices] = {}
         entries, unsupported = [], []
         icu = Path(path).suffix.lower() == ".arb"  # Flutter's messages are ICU throughout
         for parts, source in strings:
@@ -187,7 +193,15 @@ class JsonCatalog(KeyedCatalog):
                 unsupported.append(key)
                 continue
             if not is_branching(source):
-                entries.append(Entry(key, key, source))
+                choices = None if icu else pipe_choices(source)
+                if choices is None:
+                    entries.append(Entry(key, key, source))
+                    continue
+                self.choices[key] = choices
+                entries.extend(
+                    Entry(name, key, branch)
+                    for name, branch in zip(choices.keys(key), choices.branches, strict=True)
+                )
                 continue
             try:
                 expansion = expand(source)
@@ -226,7 +240,7 @@ class JsonCatalog(KeyedCatalog):
 
     def name_of(self, key: str) -> str:
         base, form, _ = key.rpartition(FORM)  # a branch of a branching message, else a pointer
-        return base if form and base in self.branchings else key
+        return base if form and (base in self.branchings or base in self.choices) else key
 
     def read_values(self, path: Path) -> dict[str, str]:
         values = {}
@@ -246,6 +260,8 @@ class JsonCatalog(KeyedCatalog):
                     if case.path in of_target:  # as the source's case is written (an ordinal's)
                         text = source.as_read(of_target[case.path], text)
                     values[f"{key}{FORM}{case.name}"] = text
+            elif key in self.choices:
+                values.update(self.choices[key].read(key, text))
             else:
                 values[key] = text
         return values
@@ -290,6 +306,10 @@ class JsonCatalog(KeyedCatalog):
                         for target, source in paths
                     }
                 )
+        for key, choices in self.choices.items():
+            text = choices.translation(key, self.translations)
+            if text is not None:
+                out[key] = text
         return out
 
     def render(self) -> bytes:

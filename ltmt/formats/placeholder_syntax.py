@@ -98,10 +98,11 @@ _PATTERNS = {
     ),
     "entity": CHARACTER_REFERENCE,
     "printf": _PRINTF,
-    # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``)
-    # or a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``)
+    # an i18next field (``{{name}}``, unescaped ``{{- name}}``, formatted ``{{val, number}}``),
+    # a Python/.NET/ICU-style one (``{0}``, ``{name!r:>10}``) or vue-i18n's literal (``{'@'}``,
+    # a sign its syntax would read otherwise)
     "brace": (
-        r"\{\{-?\s*[\w.]+(?:\s*,\s*[^{}]*?)?\s*\}\}"
+        r"\{\{-?\s*[\w.]+(?:\s*,\s*[^{}]*?)?\s*\}\}|\{'[^'{}]*'\}"
         r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}\s][^{}]*|:)?\}"
     ),
     # a C escape as a catalog writes it: a line break or tab, a bell, an octal or hex byte, a
@@ -114,9 +115,12 @@ _PATTERNS = {
     # are a command's metavariables and words), a JavaScript or Chrome message's ``$1`` and
     # ``$name$`` and its escaped ``$$`` (a ``$`` of its own: ``$$5`` lost, or ``$9.99`` for
     # ``$$9.99``, a reference to a ninth substitution), i18next's nested ``$t(key)`` with its
-    # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones)
+    # JSON options (``$t(key, {"count": {{n}}})``: their quotes became German ones), and
+    # vue-i18n's linked message (``@:common.help.link``, ``@.lower:path``, ``@:{'key'}``,
+    # ``@:(key)``), whose key the model translated (``@:cart. Titel`` for ``@:cart.title``)
     "sigil": (
-        r"(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
+        r"@(?:\.[A-Za-z]+)?:(?:\{'[^'{}]*'\}|\([\w.:|/-]+\)|[\w$-]+(?:[./][\w$-]+)*)"
+        r"|(?<![\w:/.\\\[-]):[a-z_][a-z0-9_]*(?![\w:/])"
         r"|\$\$|\$t\([^(),\s]+(?:\s*,\s*\{(?:[^{}]|\{\{[^{}]*\}\})*\})?\s*\)|(?<![\w$])\$[1-9](?![\d.,]\d|\d)|(?<![\w$])\$[A-Za-z_]\w*\$(?![\w$])"
     ),
     # a URL (without the punctuation after it, and not an attribute's value, which is its tag's)

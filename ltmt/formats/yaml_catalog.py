@@ -13,8 +13,11 @@ strings with no letter outside their placeholders (``"%n %u"``, ``","``), Ruby's
 (``:day``) and the values of the settings Rails keeps among its strings (``round_mode:
 default``, ``order: [year, month, day]``) are copied from the source, or kept as an existing
 output has them (a German ``separator: ","``). Ruby's placeholders (``%{count}``, ``%<name>s``)
-are kept as placeholders. Untranslated strings stay out of the output (Rails falls back to the
-default locale for them where ``config.i18n.fallbacks`` is on), and so do mappings left empty.
+are kept as placeholders. vue-i18n's plural choices (``no items | one item | {count} items``)
+are translated choice by choice and joined with the source's separators
+(:mod:`ltmt.formats.pipe_plurals`). Untranslated strings stay out of the output (Rails falls
+back to the default locale for them where ``config.i18n.fallbacks`` is on), and so do mappings
+left empty.
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header
 (:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
@@ -34,6 +37,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.pipe_plurals import Choices, pipe_choices
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     CATEGORIES,
@@ -239,6 +243,7 @@ class YamlCatalog(KeyedCatalog):
         self._adopted: Any = None  # the adopted output's messages
         self._adopted_text: str | None = None  # and the file, for its comments
         self.path = Path(path)  # named by the warnings of _entries
+        self.choices: dict[str, Choices] = {}  # a vue-i18n plural's, by name (_entries)
         super().__init__(path, list(self._entries()))
 
     @classmethod
@@ -251,8 +256,15 @@ class YamlCatalog(KeyedCatalog):
             if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
                 icu.append(name)  # Symfony's messages+intl-icu files: not text to translate whole
                 continue
-            if not isinstance(value, dict):  # a list's items are written only together
-                yield Entry(name, name, str(value), group=name.split("[")[0])
+            group = name.split("[")[0]  # a list's items are written only together
+            choices = pipe_choices(value) if isinstance(value, str) else None
+            if choices is not None:
+                self.choices[name] = choices
+                for key, branch in zip(choices.keys(name), choices.branches, strict=True):
+                    yield Entry(key, name, branch, group=group)
+                continue
+            if not isinstance(value, dict):
+                yield Entry(name, name, str(value), group=group)
                 continue
             if keeps_zero(self.tags, value):  # Rails' own case for 0
                 yield Entry(f"{name}{FORM}zero", name, str(value["zero"]), group=name)
@@ -298,9 +310,19 @@ class YamlCatalog(KeyedCatalog):
         for name, value in _walk(_messages(_load(read_bytes(path, WHAT), path)[0])):
             if isinstance(value, dict):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
+            elif name in self.choices:
+                values.update(self.choices[name].read(name, str(value)))
             else:
                 values[name] = str(value)
         return values
+
+    def _translation(self, name: str) -> str | None:
+        """The translation of the string ``name`` (a vue-i18n plural's: its choices' joined),
+        or None while it has none."""
+        choices = self.choices.get(name)
+        if choices is None:
+            return self.translations.get(name)
+        return choices.translation(name, self.translations)
 
     def render(self) -> bytes:
         document, _ = _load(self.data, self.path)  # afresh: a copy would lose the anchors
@@ -352,7 +374,7 @@ class YamlCatalog(KeyedCatalog):
         if id(value) in self._anchored:  # an alias of a string translated already
             parent[key] = self._anchored[id(value)]
             return True
-        text = self.translations.get(name)
+        text = self._translation(name)
         if text is None:
             return False
         parent[key] = _styled(value, text)

@@ -403,3 +403,60 @@ def test_the_strings_a_translation_copies_make_no_pairs(tmp_path: Path) -> None:
     text = _write(tmp_path, "de.txt", "Hallo\n")
     with pytest.raises(InputError, match=r"de.txt: keys to skip are names in JSON files, not in"):
         read_translations(text, source_file=text, skip_keys=keys)
+
+
+VUE = (
+    '{"items": "no items | one item | {count} items", "car": "car | cars",'
+    ' "t": "@:cart.title is empty", "title": "Home | Shop", "flag": "true|false"}'
+)
+
+
+def test_vue_plural_choices_are_translated_one_by_one(tmp_path: Path) -> None:
+    """Session 60: the model got ``no comments yet | 1 comment | {count} comments`` whole and
+    lost a choice's words, or a choice; each is a string of its own now, and the translation has
+    the source's number of choices."""
+    source = _write(tmp_path, "en.json", VUE)
+    units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source, u.context) for u in units][:5] == [
+        ("/items#0", "no items", "/items"),
+        ("/items#1", "one item", "/items"),
+        ("/items#2", "{count} items", "/items"),
+        ("/car#0", "car", "/car"),
+        ("/car#1", "cars", "/car"),
+    ]
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "items": "NO ITEMS | ONE ITEM | {count} ITEMS",
+        "car": "CAR | CARS",
+        "t": "@:cart.title IS EMPTY",
+        "title": "HOME | SHOP",
+        "flag": "TRUE|FALSE",
+    }
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert [(r.source, r.target) for r in records][:2] == [
+        ("no items", "NO ITEMS"),
+        ("one item", "ONE ITEM"),
+    ]
+
+
+def test_an_output_with_another_number_of_choices_is_translated_again(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", '{"items": "no items | one item | {count} items"}')
+    out = _write(tmp_path, "de.json", '{"items": "keine Elemente | {count}-Eintrage"}')
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {"items": "NO ITEMS | ONE ITEM | {count} ITEMS"}
+    kept = _write(tmp_path, "kept.json", '{"items": "keine | eins | {count} Stück"}')
+    translate_file(source, kept, FakeModel(), tgt_lang="de")
+    assert json.loads(kept.read_text("utf-8")) == {"items": "keine | eins | {count} Stück"}
+
+
+def test_an_arb_files_bar_is_text(tmp_path: Path) -> None:
+    arb = _write(tmp_path, "app_en.arb", '{"title": "Home | Shop"}')
+    assert [u.source for u in open_document(arb, tgt_lang="de").units()] == ["Home | Shop"]
+
+
+def test_vue_literals_are_no_icu_quoting(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", "{\"a\": \"Write {'@'} or see @:{'help.link'}\"}")
+    assert [u.source for u in open_document(source).units()] == [
+        "Write {'@'} or see @:{'help.link'}"
+    ]

@@ -51,6 +51,15 @@ from ltmt.formats.placeholders import (
         ("Deleted $COUNT$ ($$0 back, $$9.99 paid)", ["$COUNT$", "$$", "$$"]),
         ("Only $9.99 or $1,000 a month", []),  # prices (the currency amounts' tags)
         ("printer for :hardcopy", [":hardcopy"]),
+        # vue-i18n's linked messages, whose keys the model translated ("@:cart. Titel"), and
+        # its literals (session 60)
+        ("@:cart.title is empty.", ["@:cart.title"]),
+        ("See @:common.help.link for details", ["@:common.help.link"]),
+        (
+            "@.lower:menu.file and @:{'a b'} and @:(menu.edit)",
+            ["@.lower:menu.file", "@:{'a b'}", "@:(menu.edit)"],
+        ),
+        ("Write {'@'} or {'|'}, mail me @ noon: ok", ["{'@'}", "{'|'}"]),
         ('Press <b>OK</b><br/><x id="1"/>', ["<b>", "</b>", "<br/>", '<x id="1"/>']),
         ("<a href='x'>link</a>", ["<a href='x'>", "</a>"]),
         ("Open the <1>settings</1> page<0/>", ["<1>", "</1>", "<0/>"]),  # react-i18next's

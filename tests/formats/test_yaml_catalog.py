@@ -316,3 +316,30 @@ def test_an_anchored_string_keeps_its_anchor_and_its_aliases(tmp_path: Path) -> 
     assert out.read_text("utf-8") == (
         'de:\n  app_name: &app_name "BOOKSHELF"\n  title: *app_name\n  other: OPEN\n'
     )
+
+
+def test_vue_plural_choices_are_translated_one_by_one(tmp_path: Path) -> None:
+    """Session 60: as in JSON files, each choice of a vue-i18n plural is a string of its own,
+    and the translation has the source's number of choices."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'items: "no items | one item | {count} items"\nmenu:\n  - car | cars\n', "utf-8"
+    )
+    units = open_document(source, tgt_lang="de").units()
+    assert [(u.key, u.source, u.group) for u in units] == [
+        ("items#0", "no items", "items"),
+        ("items#1", "one item", "items"),
+        ("items#2", "{count} items", "items"),
+        ("menu[0]#0", "car", "menu"),
+        ("menu[0]#1", "cars", "menu"),
+    ]
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        'items: "NO ITEMS | ONE ITEM | {count} ITEMS"\nmenu:\n  - CAR | CARS\n'
+    )
+    out.write_text('items: "keine | eins | {count} Stück"\nmenu:\n  - Auto\n', "utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")  # a choice missing: again
+    assert out.read_text("utf-8") == (
+        'items: "keine | eins | {count} Stück"\nmenu:\n  - CAR | CARS\n'
+    )
