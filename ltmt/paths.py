@@ -1,8 +1,9 @@
 """Where ltmt keeps its files when the caller does not say.
 
 The memory store lives in one directory: ``$LTMT_HOME`` when set, else ``$XDG_DATA_HOME/ltmt``,
-else ``~/.local/share/ltmt``. Nothing here creates a directory; the store does that when it opens.
-Derived files (converted models) go to :func:`default_cache_dir`.
+else ``~/.local/share/ltmt``. Nothing here creates a directory unprompted; the store does that when
+it opens. Derived files (converted models) go to :func:`default_cache_dir`, and what in them is
+made from a memory's text into a folder of its owner's alone (:func:`private_folder`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,17 @@ def _user_dir(environ: Mapping[str, str] | None, own: str, xdg: str, fallback: s
     if base and Path(base).is_absolute():
         return Path(base) / "ltmt"
     return Path(fallback).expanduser() / "ltmt"
+
+
+def private_folder(folder: Path) -> Path:
+    """``folder``, created readable by its owner only (0700, whatever the umask; an existing
+    one left open by an older version is closed): what a cache keeps of a memory's text (the
+    force-decoded states, the records of the outputs written) is as private as the store,
+    whose directory is 0700."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
+    return folder
 
 
 def resolve_memory_dir(path: str | os.PathLike[str] | None) -> Path:

@@ -572,11 +572,20 @@ def _translate_document(
             changed_sources=_changed_sources(translator, user),
             skip_keys=skip_keys if job.spec.skips_keys else frozenset(),
             exact=exact_for_translator(translator, user),
-            output_sources=OutputSources.in_cache(),  # an update translates changed sources
+            # an update translates changed sources; the records go with a deleted user
+            output_sources=OutputSources.in_cache(user, _memory_of(translator)),
         )
     finally:
         if bar is not None:
             bar.close()
+
+
+def _memory_of(translator: Any) -> Any:
+    """The translator's memory store, None where it has none (or a stand-in)."""
+    from ltmt.memory.store import Memory
+
+    memory = getattr(translator, "memory", None)
+    return memory if isinstance(memory, Memory) else None
 
 
 def _changed_sources(translator: Any, user: str | None) -> Any:

@@ -7,8 +7,8 @@ translation so far: its blocks are taken over by their place or name, and a bloc
 text than the source's is kept. That rule alone cannot tell a translator's edit from the
 translation of a source edited since (or of another document written into the same output).
 So each time ltmt writes such an output it records, per unit key, a digest of the unit's
-source and of the translation written (:class:`OutputSources`, one small JSON file per output
-under ltmt's cache, keyed by the output's absolute path; the output itself is not changed).
+source and of the translation written (:class:`Record`, one small JSON file per output and user
+under ltmt's cache, :class:`OutputSources`; the output itself is not changed).
 
 On the next run into that output (:func:`outdated`), a kept translation that the record holds
 for other sources only was written by ltmt for a source that is no longer there: it is
@@ -18,6 +18,18 @@ kept, and named in a warning where the record says the unit's source changed too
 the two came first, the edit or the source's change, cannot be told). Without a record (an
 output ltmt did not write, or a cache deleted since), every translation is kept as before.
 
+The records are as private as the memory whose text they are made from (README: Privacy and
+integrity of the memory store). Their folder is its owner's alone (0700, the files 0600); the
+digests are keyed (BLAKE2b with a key, a MAC: a guessed sentence cannot be checked against
+them), and so is a record's file name, made from the output's path. The key is derived from
+the store key for an encrypted memory's user (a record then reads with that key only: after a
+``rekey``, an update keeps every translation once, as without a record), else it is the cache
+folder's own random ``secret``. Each user's records lie in a folder of their own, named by the
+user keyed with that secret, so that deleting the user (:func:`forget_records`, called by
+:meth:`ltmt.memory.store.Memory.delete_user` for every cache folder the store noted) removes
+them. Records of the first format (unkeyed digests, the output's path in clear) are not read:
+they go when the cache's secret is made, and the first update after it keeps every translation.
+
 A document whose existing output may line up with its units in more than one way (subtitles
 re-timed since, whose cues no longer start at the output's times: :class:`LinedUpByRecord`) is
 given the record before it takes the output over, so that it lines a unit up by its place only
@@ -26,71 +38,116 @@ where the record says ltmt wrote that place for the unit's source.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ltmt.formats.common import atomic_write
+from ltmt.errors import LtmtError
 from ltmt.formats.documents import Unit
-from ltmt.outputs import OutputError
-from ltmt.paths import default_cache_dir, resolved
+from ltmt.paths import default_cache_dir, private_folder, resolved
+
+if TYPE_CHECKING:
+    from ltmt.memory.store import Memory
 
 logger = logging.getLogger(__name__)
 
 FOLDER = "output-sources"  # under the cache directory
-RECORD_VERSION = 1
+SECRET = "secret"  # the cache folder's random key, in FOLDER
+SECRET_BYTES = 32
+RECORD_VERSION = 2  # 1: unkeyed digests and the output's path in clear, never read
 
-# unit key -> (digest of its source, digest of the translation written for it)
-Record = Mapping[str, tuple[str, str]]
 
-
-def digest(text: str) -> str:
-    """A short digest of ``text`` (16 hex digits): what the record keeps of a source or a
-    translation."""
+def keyed_digest(key: bytes, text: str, size: int = 8) -> str:
+    """``text``'s BLAKE2b keyed with ``key``, ``size`` bytes as hex digits."""
     data = text.encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=8).hexdigest()
+    return hashlib.blake2b(data, digest_size=size, key=key).hexdigest()
+
+
+@dataclass(frozen=True)
+class Record:
+    """What ltmt wrote into an output: per unit key, the digests (:meth:`digest`) of the unit's
+    source and of the translation written for it."""
+
+    units: Mapping[str, tuple[str, str]]
+    key: bytes = field(repr=False)
+
+    @classmethod
+    def of(cls, translated: Iterable[tuple[Unit, str]], key: bytes) -> Record:
+        """The record of ``translated`` (each unit with its translation), digests keyed with
+        ``key``."""
+        units = {
+            unit.key: (keyed_digest(key, unit.source), keyed_digest(key, text))
+            for unit, text in translated
+        }
+        return cls(units, key)
+
+    def digest(self, text: str) -> str:
+        """What the record keeps of a source or a translation: a keyed digest (16 hex digits)."""
+        return keyed_digest(self.key, text)
+
+    def written_for(self, unit: Unit) -> bool:
+        """Whether ltmt last wrote ``unit``'s place in the output for the unit's source."""
+        written = self.units.get(unit.key)
+        return written is not None and written[0] == self.digest(unit.source)
 
 
 @dataclass(frozen=True)
 class OutputSources:
-    """The records of the outputs ltmt wrote, one JSON file each in ``folder``."""
+    """The records of the outputs ltmt wrote for ``user`` (None: runs without one), in
+    ``folder``; ``memory``: the store of ``user``'s memory, whose key keys an encrypted store's
+    records, and which notes the cache folder so that a delete of the user finds them there
+    (module docstring)."""
 
     folder: Path
+    user: str | None = None
+    memory: Memory | None = None
 
     @classmethod
-    def in_cache(cls) -> OutputSources:
+    def in_cache(cls, user: str | None = None, memory: Memory | None = None) -> OutputSources:
         """The records under :func:`ltmt.paths.default_cache_dir`."""
-        return cls(default_cache_dir() / FOLDER)
+        return cls(default_cache_dir() / FOLDER, user, memory)
 
     def read(self, output: Path) -> Record | None:
         """The record of ``output``; None where there is none, or none this version reads
         (a cache file, so one that is damaged is as good as none)."""
-        path = self._path_of(output)
         try:
+            secret = _cache_secret(self.folder)
+            if secret is None:  # nothing recorded in this cache folder yet
+                return None
+            key = self._key(secret)
+            path = self._path_of(output, secret, key)
             data = json.loads(path.read_text("utf-8"))
             if data.get("version") != RECORD_VERSION:
                 return None
-            return {str(k): (str(s), str(t)) for k, (s, t) in data["units"].items()}
+            units = {str(k): (str(s), str(t)) for k, (s, t) in data["units"].items()}
+            return Record(units, key)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            logger.info("%s: unreadable record of %s, taken as none", path, output)
+        except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            logger.info("unreadable record of %s, taken as none (%s)", output, exc)
             return None
 
     def write(self, output: Path, translated: Iterable[tuple[Unit, str]]) -> None:
         """Record that ``output`` holds ``translated`` (each unit with its translation). A
         record that cannot be written is a warning, not an error: the output is written."""
-        units = {unit.key: (digest(unit.source), digest(text)) for unit, text in translated}
-        record = {"version": RECORD_VERSION, "output": str(resolved(output)), "units": units}
-        path = self._path_of(output)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, json.dumps(record, sort_keys=True).encode("utf-8"))
-        except (OSError, OutputError) as exc:  # a folder that is a file, a full disk
+            self._note_with_memory()
+            secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
+            key = self._key(secret)
+            record = Record.of(translated, key)
+            path = self._path_of(output, secret, key)
+            private_folder(path.parent)
+            data = {"version": RECORD_VERSION, "units": record.units}
+            _write_private(path, json.dumps(data, sort_keys=True).encode("utf-8"))
+        except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
             logger.warning(
                 "%s: its sources not recorded (%s); an update of it keeps every translation "
                 "it holds",
@@ -98,8 +155,106 @@ class OutputSources:
                 exc,
             )
 
-    def _path_of(self, output: Path) -> Path:
-        return self.folder / f"{digest(str(resolved(output)))}.json"
+    def _note_with_memory(self) -> None:
+        """Note the cache folder in the memory's store before a user's first record, so that
+        deleting the user from another process, with another cache folder, removes the
+        records here too (:meth:`ltmt.memory.store.Memory.note_state_cache`)."""
+        if self.memory is not None and self.user is not None:
+            self.memory.note_state_cache(self.folder.parent)
+
+    def _key(self, secret: bytes) -> bytes:
+        """The records' key: derived from an encrypted store's key, else the cache's secret."""
+        store_key = self.memory.store.key if self.memory is not None else None
+        if store_key is None:
+            return secret
+        from ltmt.memory.crypto import derive_key
+
+        return derive_key(store_key, b"output sources")
+
+    def _path_of(self, output: Path, secret: bytes, key: bytes) -> Path:
+        name = keyed_digest(key, str(resolved(output)), 16)
+        return self.folder / _user_folder(secret, self.user) / f"{name}.json"
+
+
+def forget_records(user: str, cache_dir: Path) -> int:
+    """Remove the records of the outputs ltmt wrote for ``user`` in the cache folder
+    ``cache_dir`` (what a deleted user leaves there: digests of its texts); how many."""
+    folder = cache_dir / FOLDER
+    try:
+        secret = _cache_secret(folder)
+    except OSError:
+        return 0
+    if secret is None:
+        return 0
+    records = folder / _user_folder(secret, user)
+    count = sum(1 for _ in records.glob("*.json"))
+    shutil.rmtree(records, ignore_errors=True)
+    return count
+
+
+def _user_folder(secret: bytes, user: str | None) -> str:
+    """The folder of ``user``'s records (None: of runs without a user), named by the user keyed
+    with the cache's ``secret``."""
+    return keyed_digest(secret, f"user:{user or ''}")
+
+
+def _cache_secret(folder: Path) -> bytes | None:
+    """The random key of the records in ``folder``; None where it has none (or a damaged one:
+    :func:`_new_secret` makes one)."""
+    try:
+        secret = (folder / SECRET).read_bytes()
+    except FileNotFoundError:
+        return None
+    return secret if len(secret) == SECRET_BYTES else None
+
+
+def _new_secret(folder: Path) -> bytes:
+    """Make ``folder``'s secret (0600), then remove everything else there: records of the
+    first format, or made with a secret lost since, that no delete could find. Where another
+    process made one meanwhile, that one is the secret."""
+    path = folder / SECRET
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_size != SECRET_BYTES:
+            path.unlink()  # damaged
+    temporary = _private_temporary(path, os.urandom(SECRET_BYTES))
+    try:
+        os.link(temporary, path)  # fails where another process made it first
+    except FileExistsError:
+        return path.read_bytes()
+    finally:
+        temporary.unlink(missing_ok=True)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == SECRET:
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
+    return path.read_bytes()
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (0600) by a temporary file and a rename: never half-written."""
+    temporary = _private_temporary(path, data)
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _private_temporary(path: Path, data: bytes) -> Path:
+    """A new file beside ``path``, readable by its owner only, holding ``data``."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
 
 
 @runtime_checkable
@@ -127,15 +282,15 @@ def outdated(record: Record, kept: Sequence[tuple[Unit, str]]) -> Outdated:
     """Which of ``kept`` (units of the input and the translations the output holds for them)
     are outdated by what ``record`` says the output was written from (module docstring)."""
     written_for: dict[str, set[str]] = {}
-    for source, translation in record.values():
+    for source, translation in record.units.values():
         written_for.setdefault(translation, set()).add(source)
     again, edited = [], []
     for unit, text in kept:
-        sources = written_for.get(digest(text))
-        source = digest(unit.source)
+        sources = written_for.get(record.digest(text))
+        source = record.digest(unit.source)
         if sources is not None:
             if source not in sources:
                 again.append(unit.key)
-        elif unit.key in record and record[unit.key][0] != source:
+        elif unit.key in record.units and record.units[unit.key][0] != source:
             edited.append(unit.key)
     return Outdated(again, edited)

@@ -4,6 +4,7 @@ the same command is run again after an interruption."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -12,7 +13,12 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write
 from ltmt.formats.documents import Document
-from ltmt.formats.output_sources import digest
+
+
+def _digest(text: str) -> str:
+    """A short digest of a unit's source (16 hex digits), to tell the input of an interrupted
+    run from an input changed since; kept beside the output, as the input is."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def progress_path(out_path: Path) -> Path:
@@ -27,7 +33,7 @@ def save_progress(
     units done, each with a digest of its source (so that a run resumed on an input changed
     since is not taken for its continuation: :func:`changed_since`), and the run's
     ``settings``."""
-    digests = {u.key: digest(u.source) for u in document.units() if u.key in done}
+    digests = {u.key: _digest(u.source) for u in document.units() if u.key in done}
     progress = {"done": sorted(done), "sources": digests, "settings": dict(settings or {})}
     atomic_write(progress_path(out_path), json.dumps(progress).encode())
 
@@ -49,7 +55,7 @@ def changed_since(document: Document, saved: Mapping[str, str | None]) -> int:
     """How many of the units done by an interrupted run (``saved``: their keys and source
     digests, None where the progress file has none) are not this ``document``'s units with
     the same sources now: lines added, removed or edited in the input since."""
-    now = {u.key: digest(u.source) for u in document.units()}
+    now = {u.key: _digest(u.source) for u in document.units()}
     return sum(held is not None and now.get(key) != held for key, held in saved.items())
 
 

@@ -48,7 +48,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given, written_like
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.output_sources import Record, digest
+from ltmt.formats.output_sources import Record
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import Wrapper, speaker, timed, untimed, wrapper
 from ltmt.formats.subtitle_pairs import (
@@ -394,8 +394,7 @@ def _one_after_another(places: list[int | None]) -> list[int] | None:
 
 def _written_for(record: Record | None, unit: Unit) -> bool:
     """Whether ``record`` says ltmt last wrote ``unit``'s place in the output for its source."""
-    written = record.get(unit.key) if record is not None else None
-    return written is not None and written[0] == digest(unit.source)
+    return record is not None and record.written_for(unit)
 
 
 def _alike(cue: Cue, theirs: Cue) -> bool:

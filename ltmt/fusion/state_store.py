@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 from ltmt import environment
 from ltmt.errors import ConfigError
 from ltmt.fusion.state_pack import LAYOUT_VERSION, PackError, Slot, read_segment, read_slots
-from ltmt.paths import ENV_CACHE, default_cache_dir
+from ltmt.paths import ENV_CACHE, default_cache_dir, private_folder
 
 if TYPE_CHECKING:
     from ltmt.fusion.datastore import ForcedSegment
@@ -152,7 +152,7 @@ class StateStore:
         try:
             if not self._private:
                 self._note_with_memory()
-                _private_folder(self.base)
+                private_folder(self.base)  # the states are the memory's text
                 self._private = True
             index.folder.mkdir(parents=True, exist_ok=True)
             write_pack(partial, [(key[2], _digest(key), item) for key, item in group])
@@ -434,11 +434,3 @@ def _evict(base: Path, target: int) -> int:
             continue
         total -= size
     return total
-
-
-def _private_folder(folder: Path) -> None:
-    """Create ``folder`` readable by its owner only: the states are made from the memory's
-    targets, so the cache is as private as the store (whose directory is 0700)."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if folder.stat().st_mode & 0o077:
-        folder.chmod(0o700)

@@ -71,6 +71,17 @@ def _forget_states(user: str, seg_id: int | None, caches: Iterable[Path]) -> Non
         forget_states(user, seg_id, root)
 
 
+def _forget_output_sources(user: str, caches: Iterable[Path]) -> None:
+    """Remove the records of the outputs translations wrote for ``user`` (keyed digests of its
+    texts: :func:`ltmt.formats.output_sources.forget_records`) from this process's cache folder
+    and every one of ``caches``."""
+    from ltmt.formats.output_sources import forget_records
+    from ltmt.paths import default_cache_dir
+
+    for root in dict.fromkeys([default_cache_dir(), *caches]):
+        forget_records(user, root)
+
+
 def check_user(user: object) -> str:
     """``user`` if it is a valid user id (1-64 of ``A-Z a-z 0-9 . _ -``), else InputError."""
     if not isinstance(user, str) or not USER_ID.fullmatch(user):
@@ -332,10 +343,11 @@ class Memory:
         return deleted
 
     def delete_user(self, user: str) -> DeletedUser | None:
-        """Delete a user and every trace of it, index and the states translations cached of its
-        segments included (see :meth:`delete`); what was deleted (how many segments and glossary
-        terms, counted by the delete itself: an import that committed while it waited for the
-        lock is among them), or None if there is no such user.
+        """Delete a user and every trace of it, index, the states translations cached of its
+        segments (see :meth:`delete`) and the records of the outputs written for it
+        (:mod:`ltmt.formats.output_sources`) included; what was deleted (how many segments and
+        glossary terms, counted by the delete itself: an import that committed while it waited
+        for the lock is among them), or None if there is no such user.
 
         In an encrypted store the user's data key is destroyed too, so what LMDB's freed pages
         (or a backup) still hold of the user cannot be decrypted. In a plain store the freed
@@ -350,7 +362,9 @@ class Memory:
         # a search or a pack whose snapshot predates the delete keeps nothing it reads from here
         # on (scratch.Generations)
         self._scratch.forget(user)
-        _forget_states(user, None, self.state_caches())
+        caches = self.state_caches()
+        _forget_states(user, None, caches)
+        _forget_output_sources(user, caches)
         return DeletedUser(removed.segments, removed.terms)
 
     def state_caches(self) -> list[Path]:
@@ -363,10 +377,11 @@ class Memory:
             return []
 
     def note_state_cache(self, cache_dir: str | os.PathLike[str]) -> None:
-        """Note that decoded states of this store's segments are about to be kept in
-        ``cache_dir`` (:mod:`ltmt.fusion.state_store`), so that a delete run by another process,
-        with another cache folder, removes them there too; a folder noted already is not
-        written again."""
+        """Note that decoded states of this store's segments (:mod:`ltmt.fusion.state_store`),
+        or records of the outputs written for its users (:mod:`ltmt.formats.output_sources`),
+        are about to be kept in ``cache_dir``, so that a delete run by another process, with
+        another cache folder, removes them there too; a folder noted already is not written
+        again."""
         folder = str(Path(cache_dir).resolve())
 
         def run(txn: lmdb.Transaction) -> None:

@@ -970,3 +970,32 @@ def test_po_export_says_it_left_out_plural_forms_whose_singular_is_deleted(
         f"exported 2 segments of u1 to {out} as 1 entry (1 plural form left out: the singular "
         "(form 0) of its message is deleted; .tmx or .jsonl keep every segment)\n",
     )
+
+
+def test_deleting_a_user_removes_the_records_of_the_outputs_written_for_it(
+    capsys: pytest.CaptureFixture[str],
+    store: str,
+    tmp_path: Path,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``ltmt translate`` of a document records digests of what it wrote, per user; they went
+    on after the user's delete, from a shell with another cache folder too."""
+    from ltmt.paths import ENV_CACHE
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "translating-cache"))
+    with Memory(store) as memory:
+        memory.import_pairs("git", [("open the file", "Datei öffnen")])
+    source = tmp_path / "notes.md"
+    source.write_text("open the file\n", "utf-8")
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(
+        capsys, "translate", str(source), "-u", "git", "-o", str(tmp_path / "de.md"), *model
+    )
+    assert code == 0, err
+    records = tmp_path / "translating-cache" / "output-sources"
+    assert len(list(records.rglob("*.json"))) == 1
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "shell-cache"))
+    code, _, err = ltmt(capsys, "memory", "delete", "-u", "git", "--yes", "--memory-dir", store)
+    assert code == 0, err
+    assert list(records.rglob("*.json")) == []

@@ -3,19 +3,33 @@ finds outdated by it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import stat
 from pathlib import Path
 
 import pytest
 from formats_fakes import FakeModel
 
 from ltmt.formats.documents import Unit
-from ltmt.formats.output_sources import Outdated, OutputSources, digest, outdated
+from ltmt.formats.output_sources import (
+    SECRET,
+    Outdated,
+    OutputSources,
+    Record,
+    forget_records,
+    outdated,
+)
 from ltmt.formats.pipeline import translate_file
+from ltmt.memory.crypto import generate_key_file
+from ltmt.memory.store import Memory
+from ltmt.paths import ENV_CACHE
 
 # the output as ltmt wrote it: key -> (source, translation)
 WRITTEN = {"1": ("Open the file.", "Datei öffnen."), "2": ("Close it.", "Schließen.")}
-RECORD = {key: (digest(source), digest(text)) for key, (source, text) in WRITTEN.items()}
+RECORD = Record.of([(Unit(key, source), text) for key, (source, text) in WRITTEN.items()], b"k")
 
 
 @pytest.mark.parametrize(
@@ -64,7 +78,9 @@ def test_a_record_is_read_back_by_the_outputs_path(tmp_path: Path, monkeypatch) 
     assert records.read(output) is None
     records.write(output, [(Unit("1", "Open the file."), "Datei öffnen.")])
     monkeypatch.chdir(tmp_path)
-    assert records.read(Path("de.md")) == {"1": (digest("Open the file."), digest("Datei öffnen."))}
+    record = records.read(Path("de.md"))
+    assert record is not None
+    assert record.units == {"1": (record.digest("Open the file."), record.digest("Datei öffnen."))}
     assert records.read(tmp_path / "other.md") is None
 
 
@@ -73,7 +89,7 @@ def test_a_damaged_record_or_one_of_another_version_is_none(tmp_path: Path, dama
     records = OutputSources(tmp_path / "records")
     output = tmp_path / "de.md"
     records.write(output, [])
-    (record,) = (tmp_path / "records").iterdir()
+    (record,) = (tmp_path / "records").glob("*/*.json")
     record.write_text(damaged, "utf-8")
     assert records.read(output) is None
 
@@ -117,4 +133,114 @@ def test_with_overwrite_every_unit_is_translated_and_recorded(tmp_path: Path) ->
     source.write_text("First block.\n", "utf-8")
     output.write_text("Erster Block.\n", "utf-8")
     translate_file(source, output, FakeModel(), overwrite=True, output_sources=records)
-    assert records.read(output) == {"block0": (digest("First block."), digest("FIRST BLOCK."))}
+    record = records.read(output)
+    assert record is not None
+    assert record.units == {
+        "block0": (record.digest("First block."), record.digest("FIRST BLOCK."))
+    }
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+def test_records_are_private_keyed_and_name_no_path(tmp_path: Path) -> None:
+    """A data-protection audit read the output's path and guessed sentences from the unkeyed
+    digests of files written 0644 in a 0755 folder."""
+    folder = tmp_path / "records"
+    output = tmp_path / "Quixmarsh_discharge_letter.de.md"
+    previous = os.umask(0o022)
+    try:
+        OutputSources(folder, "u").write(
+            output, [(Unit("1", "Follow-up in two weeks."), "Kontrolle in zwei Wochen.")]
+        )
+    finally:
+        os.umask(previous)
+    files = _files(folder)
+    assert {path.name for path in files} >= {SECRET} and len(files) == 2
+    for path in [folder, *(p.parent for p in files)]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    guessed = [
+        hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
+        for text in ("Follow-up in two weeks.", "Kontrolle in zwei Wochen.", str(output))
+        for size in (8, 16)
+    ]
+    for path in files:
+        written = str(path.relative_to(folder)) + path.read_bytes().decode("latin-1")
+        assert "Quixmarsh" not in written and not any(g in written for g in guessed)
+
+
+def test_each_user_has_records_of_its_own(tmp_path: Path) -> None:
+    output = tmp_path / "de.md"
+    OutputSources(tmp_path / "records", "ann").write(output, [(Unit("1", "Hi."), "Hallo.")])
+    assert OutputSources(tmp_path / "records", "ann").read(output) is not None
+    assert OutputSources(tmp_path / "records", "bob").read(output) is None
+    assert OutputSources(tmp_path / "records").read(output) is None
+
+
+def test_records_of_the_first_format_are_not_read_and_go_with_the_first_record(
+    tmp_path: Path,
+) -> None:
+    """They held the output's path in clear: an update after them keeps every translation
+    once, as without a record."""
+    folder, output = tmp_path / "records", tmp_path / "de.md"
+    folder.mkdir()
+    old_name = hashlib.blake2b(str(output).encode(), digest_size=8).hexdigest()
+    old = {"version": 1, "output": str(output), "units": {"1": ["a" * 16, "b" * 16]}}
+    (folder / f"{old_name}.json").write_text(json.dumps(old), "utf-8")
+    assert OutputSources(folder).read(output) is None
+    OutputSources(folder).write(tmp_path / "other.md", [])
+    assert not (folder / f"{old_name}.json").exists()
+
+
+def test_an_encrypted_stores_records_are_keyed_by_its_key(tmp_path: Path) -> None:
+    key_file = generate_key_file(tmp_path / "store.key")
+    folder, output = tmp_path / "records", tmp_path / "de.md"
+    unit = Unit("1", "Follow-up in two weeks.")
+    with Memory(tmp_path / "store", key_file=key_file) as memory:
+        OutputSources(folder, "u", memory).write(output, [(unit, "Kontrolle.")])
+        record = OutputSources(folder, "u", memory).read(output)
+    assert record is not None and record.written_for(unit)
+    secret = (folder / SECRET).read_bytes()
+    assert record.key != secret  # the cache's secret alone does not check a guess
+    assert OutputSources(folder, "u").read(output) is None
+
+
+def test_deleting_a_user_removes_its_records_from_every_cache_folder_noted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server translated with its cache folder; the user is deleted from a shell whose cache
+    folder is another: the records of what was written for it go from both, others' stay."""
+    server_cache, output = tmp_path / "server-cache", tmp_path / "de.md"
+    with Memory(tmp_path / "store") as memory:
+        memory.add("ann", "Hi.", "Hallo.")
+        memory.add("bob", "Hi.", "Hallo.")
+        for user in ("ann", "bob"):
+            records = OutputSources(server_cache / "output-sources", user, memory)
+            records.write(output, [(Unit("1", "Hi."), "Hallo.")])
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "shell-cache"))
+    with Memory(tmp_path / "store") as shell:
+        assert shell.delete_user("ann") is not None
+    assert OutputSources(server_cache / "output-sources", "ann").read(output) is None
+    assert OutputSources(server_cache / "output-sources", "bob").read(output) is not None
+    assert len(list((server_cache / "output-sources").rglob("*.json"))) == 1
+
+
+def test_forgetting_the_records_of_a_cache_that_has_none(tmp_path: Path) -> None:
+    assert forget_records("ann", tmp_path) == 0
+    OutputSources(tmp_path / "output-sources", "ann").write(tmp_path / "de.md", [])
+    assert forget_records("ann", tmp_path) == 1
+    assert forget_records("ann", tmp_path) == 0
+
+
+def test_a_damaged_secret_is_made_anew_with_no_record_of_the_old_one_left(tmp_path: Path) -> None:
+    folder, output = tmp_path / "records", tmp_path / "de.md"
+    OutputSources(folder, "ann").write(output, [(Unit("1", "Hi."), "Hallo.")])
+    (folder / SECRET).write_bytes(b"short")
+    assert OutputSources(folder, "ann").read(output) is None
+    OutputSources(folder, "bob").write(output, [])
+    assert len((folder / SECRET).read_bytes()) == 32
+    assert OutputSources(folder, "ann").read(output) is None
+    assert len(list(folder.rglob("*.json"))) == 1  # bob's: ann's went with the old secret
